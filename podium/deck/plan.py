@@ -1,0 +1,343 @@
+"""IR → slide plans: every decision about a slide that does not need the template deck.
+
+A :class:`SlidePlan` says which kind of layout a slide wants (pandoc's rules: "Two Content" for
+two columns, "Comparison" when a column has text followed by a picture or table, "Content with
+Caption" for text followed by non-text, …), and breaks its body into *chunks*: runs of text
+paragraphs, single objects (table, picture, chart, code, display math) and column groups, each
+with the click *step* on which it appears.  :mod:`podium.deck.pptx` places chunks into the
+template's placeholders; nothing here imports python-pptx.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import model as m
+
+# Layout kinds and pandoc's names for them (theme.yaml may map a kind to another name).
+LAYOUT_NAMES = {
+    "title": "Title Slide",
+    "section": "Section Header",
+    "content": "Title and Content",
+    "two-content": "Two Content",
+    "comparison": "Comparison",
+    "caption": "Content with Caption",
+    "picture": "Picture with Caption",
+    "title-only": "Title Only",
+    "blank": "Blank",
+}
+# When a template lacks a layout, try these kinds next (then any layout with a title + body).
+FALLBACKS = {
+    "picture": ("caption", "content"),
+    "caption": ("content",),
+    "comparison": ("two-content", "content"),
+    "two-content": ("content",),
+    "section": ("title", "title-only", "content"),
+    "title": ("section", "title-only", "content"),
+    "title-only": ("content",),
+    "blank": ("title-only", "content"),
+    "content": ("two-content", "caption", "title-only"),
+}
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    strike: bool = False
+    superscript: bool = False
+    link: str = ""
+    blank: bool = False  # a gap-fill answer
+
+
+@dataclass(frozen=True)
+class Para:
+    runs: tuple[Run, ...]
+    level: int = 0
+    bullet: str = "none"  # "none" | "bullet" | "number"
+    number: int = 1
+    align: str = ""  # "" | "left" | "center" | "right"
+    style: str = "body"  # "body" | "heading" | "quote" | "attribution" | "caption"
+    step: int = 0
+
+
+@dataclass(frozen=True)
+class TextChunk:
+    paras: tuple[Para, ...]
+    step: int = 0
+
+
+@dataclass(frozen=True)
+class ObjectChunk:
+    block: m.Table | m.Image | m.Chart | m.CodeBlock | m.MathBlock
+    step: int = 0
+
+
+@dataclass(frozen=True)
+class ColumnsChunk:
+    columns: tuple[tuple[tuple[Chunk, ...], float], ...]  # (chunks, width fraction)
+    step: int = 0
+
+
+Chunk = TextChunk | ObjectChunk | ColumnsChunk
+
+
+@dataclass
+class SlidePlan:
+    number: int
+    kind: str  # layout kind, a key of LAYOUT_NAMES
+    layout_name: str | None  # a layout the author asked for by name
+    title: tuple[Run, ...]
+    chunks: list[Chunk]
+    notes: list[str]
+    footnotes: list[Para]
+    pos: m.SourcePos
+    subtitle: list[Para] = field(default_factory=list)  # title slide
+    steps: int = 0  # how many clicks the slide's builds take
+    source: m.Slide | None = None
+
+
+# --------------------------------------------------------------------------- inlines → runs
+
+
+def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") -> list[Run]:
+    """Return the formatted runs of ``inlines``."""
+    out: list[Run] = []
+    for x in inlines:
+        if isinstance(x, m.Text):
+            out.append(Run(x.text, bold, italic, strike=strike, link=link))
+        elif isinstance(x, m.Strong):
+            out += runs(x.children, True, italic, strike, link)
+        elif isinstance(x, m.Emph):
+            out += runs(x.children, bold, True, strike, link)
+        elif isinstance(x, m.Strike):
+            out += runs(x.children, bold, italic, True, link)
+        elif isinstance(x, m.Code):
+            out.append(Run(x.text, bold, italic, code=True, link=link))
+        elif isinstance(x, m.Link):
+            out += runs(x.children, bold, italic, strike, x.url)
+        elif isinstance(x, m.InlineMath):
+            out.append(Run(tex_to_unicode(x.tex), bold, True, link=link))
+        elif isinstance(x, m.FootnoteRef):
+            out.append(Run(str(x.number), superscript=True))
+        elif isinstance(x, m.LineBreak):
+            out.append(Run("\v"))
+        elif isinstance(x, m.Span):
+            sub = runs(x.children, bold, italic, strike, link)
+            if "blank" in x.classes:
+                sub = [Run(r.text, True, r.italic, r.code, r.strike, r.superscript, r.link, blank=True) for r in sub]
+            out += sub
+    return out
+
+
+# --------------------------------------------------------------------------- blocks → chunks
+
+
+def is_text_block(b: m.Block) -> bool:
+    return isinstance(b, (m.Paragraph, m.Heading, m.BulletList, m.Quote))
+
+
+class _Chunker:
+    def __init__(self, slide_incremental: bool):
+        self.step = 0
+        self.slide_incremental = slide_incremental
+
+    def chunks(self, blocks: m.Blocks) -> list[Chunk]:
+        out: list[Chunk] = []
+        paras: list[Para] = []
+
+        def flush():
+            nonlocal paras
+            if paras:
+                out.append(TextChunk(tuple(paras), paras[0].step))
+                paras = []
+
+        for b in blocks:
+            if isinstance(b, m.Pause):
+                self.step += 1
+                continue
+            if isinstance(b, (m.SlidesOnly, m.Div)):
+                flush()
+                out.extend(self.chunks(b.blocks))
+                continue
+            if is_text_block(b):
+                paras.extend(self.paras(b, 0))
+                continue
+            flush()
+            if isinstance(b, m.Columns):
+                start = self.step
+                cols = []
+                ends = []
+                for col in b.columns:
+                    self.step = start
+                    cols.append((tuple(self.chunks(col.blocks)), col.width))
+                    ends.append(self.step)
+                self.step = max(ends, default=start)
+                out.append(ColumnsChunk(tuple(_widths(cols)), start))
+            else:
+                out.append(ObjectChunk(b, self.step))
+        flush()
+        return out
+
+    def paras(self, b: m.Block, level: int) -> list[Para]:
+        if isinstance(b, m.Paragraph):
+            return [Para(tuple(runs(b.content)), level, step=self.step)]
+        if isinstance(b, m.Heading):
+            return [Para(tuple(runs(b.content, bold=True)), level, style="heading", step=self.step)]
+        if isinstance(b, m.Quote):
+            out = []
+            for sub in b.blocks:
+                for p in self.paras(sub, level):
+                    out.append(Para(tuple(Run(r.text, r.bold, True, r.code, r.strike, r.superscript, r.link)
+                                          for r in p.runs), p.level, p.bullet, p.number, p.align, "quote", p.step))
+            if b.attribution:
+                out.append(Para((Run("— "), *runs(b.attribution)), level, align="right", style="attribution",
+                                step=self.step))
+            return out
+        if isinstance(b, m.BulletList):
+            out = []
+            incremental = b.incremental or self.slide_incremental
+            for k, item in enumerate(b.items):
+                if incremental and (k > 0 or level == 0):
+                    self.step += 1
+                first = True
+                for sub in item.blocks:
+                    if isinstance(sub, m.BulletList):
+                        out.extend(self.paras(sub, level + 1))
+                    elif is_text_block(sub):
+                        for p in self.paras(sub, level):
+                            if first:
+                                p = Para(p.runs, level, "number" if b.ordered else "bullet", b.start + k,
+                                         p.align, p.style, self.step)
+                                first = False
+                            else:
+                                p = Para(p.runs, level + 1 if p.bullet == "none" else p.level, p.bullet,
+                                         p.number, p.align, p.style, self.step)
+                            out.append(p)
+                    else:
+                        # a picture or table inside a list item: keep its text, say so where it matters
+                        out.append(Para(tuple(Run(t) for t in [m.blocks_text((sub,))] if t), level + 1,
+                                        step=self.step))
+                if first:  # an empty item
+                    out.append(Para((), level, "number" if b.ordered else "bullet", b.start + k, step=self.step))
+            return out
+        return []
+
+
+def _widths(cols):
+    """Give columns without a width an equal share of what the others leave."""
+    given = sum(w for _, w in cols if w)
+    free = [c for c in cols if not c[1]]
+    rest = max(0.0, 1.0 - given)
+    share = (rest / len(free)) if free else 0
+    if free and share < 0.15:
+        share = 1.0 / len(cols)
+    out = [(chunks, w or share) for chunks, w in cols]
+    total = sum(w for _, w in out) or 1.0
+    if total > 1.0:
+        out = [(c, w / total) for c, w in out]
+    return out
+
+
+# --------------------------------------------------------------------------- slides
+
+
+def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
+    """Return the plan of one slide: layout kind, title, chunks, notes, footnotes and steps."""
+    chunker = _Chunker(slide.incremental)
+    title = tuple(runs(slide.title))
+    notes = [t for t in (m.blocks_text((b,)) for b in slide.notes) if t]
+    foot = [Para((Run(f"{f.number}. "), *[r for b in f.blocks for r in _block_runs(b)]), style="caption")
+            for f in slide.footnotes]
+    if slide.kind == m.TITLE:
+        meta = lecture.meta
+        sub: list[Para] = []
+        if meta.subtitle:
+            sub.append(Para((Run(meta.subtitle),), style="heading"))
+        if meta.authors:
+            sub.append(Para((Run(", ".join(a.name for a in meta.authors)),)))
+        place = meta.institute or meta.course
+        if place:
+            sub.append(Para((Run(place),)))
+        line = " · ".join(x for x in (meta.course if meta.institute else "", meta.term, meta.date) if x)
+        if line:
+            sub.append(Para((Run(line),)))
+        return SlidePlan(slide.number, "title", slide.layout, title, [], notes, foot, slide.pos, sub, 0, slide)
+    chunks = chunker.chunks(slide.body)
+    kind = choose_kind(slide, chunks)
+    return SlidePlan(slide.number, kind, slide.layout, title, chunks, notes, foot, slide.pos, [], chunker.step, slide)
+
+
+def _block_runs(b: m.Block) -> list[Run]:
+    if isinstance(b, (m.Paragraph, m.Heading)):
+        return runs(b.content)
+    return [Run(m.blocks_text((b,)))]
+
+
+def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> str:
+    """Return the layout kind pandoc would choose for a slide with these chunks."""
+    if slide.kind == m.SECTION:
+        return "section"
+    if not chunks:
+        if "section" in slide.classes:
+            return "section"
+        return "title-only" if slide.title else "blank"
+    if len(chunks) == 1 and isinstance(chunks[0], ColumnsChunk) and len(chunks[0].columns) == 2:
+        for col_chunks, _ in chunks[0].columns:
+            if _text_then_object(list(col_chunks)):
+                return "comparison"
+        return "two-content"
+    if (len(chunks) == 1 and isinstance(chunks[0], ObjectChunk) and isinstance(chunks[0].block, m.Image)
+            and chunks[0].block.caption):
+        return "picture"
+    if _text_then_object(chunks) and len(chunks) == 2:
+        return "caption"
+    return "content"
+
+
+def _text_then_object(chunks: list[Chunk]) -> bool:
+    return (len(chunks) >= 2 and isinstance(chunks[0], TextChunk)
+            and any(isinstance(c, ObjectChunk) for c in chunks[1:]))
+
+
+def plan_deck(lecture: m.Lecture) -> list[SlidePlan]:
+    """Return one plan per slide of ``lecture``, in deck order."""
+    return [plan_slide(s, lecture) for s in lecture.slides]
+
+
+# --------------------------------------------------------------------------- TeX for text frames
+
+_TEX_SYMBOLS = {
+    r"\alpha": "α", r"\beta": "β", r"\gamma": "γ", r"\delta": "δ", r"\epsilon": "ε", r"\theta": "θ",
+    r"\lambda": "λ", r"\mu": "μ", r"\pi": "π", r"\sigma": "σ", r"\tau": "τ", r"\phi": "φ", r"\omega": "ω",
+    r"\Delta": "Δ", r"\Sigma": "Σ", r"\Omega": "Ω", r"\times": "×", r"\cdot": "·", r"\leq": "≤",
+    r"\geq": "≥", r"\neq": "≠", r"\approx": "≈", r"\infty": "∞", r"\sum": "∑", r"\int": "∫",
+    r"\rightarrow": "→", r"\to": "→", r"\leftarrow": "←", r"\pm": "±", r"\le": "≤", r"\ge": "≥",
+    r"\ldots": "…", r"\dots": "…", r"\in": "∈", r"\sqrt": "√", r"\partial": "∂", r"\nabla": "∇",
+}
+_SUP = str.maketrans("0123456789+-=()niN", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᴺ")
+_SUB = str.maketrans("0123456789+-=()aeijkmnox", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢⱼₖₘₙₒₓ")
+
+
+def tex_to_unicode(tex: str) -> str:
+    """Return a readable Unicode rendering of simple inline TeX (for text frames)."""
+    import re
+
+    s = tex
+    for k in sorted(_TEX_SYMBOLS, key=len, reverse=True):
+        s = re.sub(re.escape(k) + r"(?![A-Za-z])", _TEX_SYMBOLS[k], s)
+    s = re.sub(r"\\(mathrm|text|mathbf|mathit|operatorname)\{([^{}]*)\}", r"\2", s)
+    s = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", r"(\1)/(\2)", s)
+    s = re.sub(r"\^\{([^{}]*)\}", lambda mt: _script(mt.group(1), _SUP, "^"), s)
+    s = re.sub(r"\^(\w)", lambda mt: _script(mt.group(1), _SUP, "^"), s)
+    s = re.sub(r"_\{([^{}]*)\}", lambda mt: _script(mt.group(1), _SUB, "_"), s)
+    s = re.sub(r"_(\w)", lambda mt: _script(mt.group(1), _SUB, "_"), s)
+    s = s.replace("\\,", " ").replace("\\;", " ").replace("\\ ", " ").replace("{", "").replace("}", "")
+    return s
+
+
+def _script(text: str, table, mark: str) -> str:
+    t = text.translate(table)
+    return t if all(ord(c) > 127 for c in t) else f"{mark}({text})" if len(text) > 1 else mark + text

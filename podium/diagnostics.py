@@ -1,0 +1,72 @@
+"""Diagnostics: problems with a source position, collected and reported once.
+
+Every stage appends to a :class:`Diagnostics` instead of printing.  The CLI formats them in
+compiler style (``path:line[:col]: error|warning: message [code]``) and decides the exit code.
+A stage that cannot go on raises :class:`BuildError`, which carries the diagnostics so far.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import SourcePos
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    severity: str
+    message: str
+    pos: SourcePos | None
+    code: str
+
+    def format(self) -> str:
+        where = f"{self.pos}: " if self.pos is not None else ""
+        return f"{where}{self.severity}: {self.message} [{self.code}]"
+
+
+@dataclass
+class Diagnostics:
+    """An ordered, de-duplicated collection of diagnostics."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, message: str, pos: SourcePos | None, code: str) -> None:
+        self._add(Diagnostic(ERROR, message, pos, code))
+
+    def warning(self, message: str, pos: SourcePos | None, code: str) -> None:
+        self._add(Diagnostic(WARNING, message, pos, code))
+
+    def _add(self, d: Diagnostic) -> None:
+        if d not in self.items:
+            self.items.append(d)
+
+    def extend(self, other: Diagnostics) -> None:
+        for d in other.items:
+            self._add(d)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == WARNING]
+
+    def has_errors(self) -> bool:
+        return any(d.severity == ERROR for d in self.items)
+
+    def raise_if_errors(self) -> None:
+        if self.has_errors():
+            raise BuildError(self)
+
+
+class BuildError(Exception):
+    """A content, template or consistency error; the build stops, previous outputs stay."""
+
+    def __init__(self, diagnostics: Diagnostics | None = None, message: str = "", pos=None, code="error"):
+        self.diagnostics = diagnostics if diagnostics is not None else Diagnostics()
+        if message:
+            self.diagnostics.error(message, pos, code)
+        super().__init__("\n".join(d.format() for d in self.diagnostics.errors))

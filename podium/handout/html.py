@@ -1,0 +1,250 @@
+"""IR + Jinja templates → the handout's HTML (escaped; no raw HTML from content ever passes).
+
+The template skeleton is ``base.html.j2`` with named blocks (``head``, ``style``, ``cover``,
+``toc``, ``slides``, ``slide``, ``twin``, ``notes``, ``handout_text``, ``footnotes``); a
+template overrides one block in a small file that ``{% extends "base.html.j2" %}``.  Block
+content of slides is rendered here to HTML fragments (``Markup``), from the same IR the deck
+renderer reads.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .. import model as m
+from ..diagnostics import BuildError, Diagnostics
+from ..templates import Template, slide_ratio
+from .chartsvg import chart_svg
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+class HtmlRenderer:
+    """Render IR blocks and inlines to HTML fragments."""
+
+    def __init__(self, template: Template, diags: Diagnostics, for_twin: bool = True):
+        self.template = template
+        self.palette = template.palette
+        self.diags = diags
+
+    # -- inlines
+    def inlines(self, items: m.Inlines) -> str:
+        out = []
+        for x in items:
+            if isinstance(x, m.Text):
+                out.append(esc(x.text))
+            elif isinstance(x, m.Strong):
+                out.append(f"<strong>{self.inlines(x.children)}</strong>")
+            elif isinstance(x, m.Emph):
+                out.append(f"<em>{self.inlines(x.children)}</em>")
+            elif isinstance(x, m.Strike):
+                out.append(f"<del>{self.inlines(x.children)}</del>")
+            elif isinstance(x, m.Code):
+                out.append(f"<code>{esc(x.text)}</code>")
+            elif isinstance(x, m.Link):
+                out.append(f'<a href="{esc(x.url)}">{self.inlines(x.children)}</a>')
+            elif isinstance(x, m.InlineMath):
+                out.append(self.math(x.tex, display=False))
+            elif isinstance(x, m.FootnoteRef):
+                out.append(f'<sup class="fnref">{x.number}</sup>')
+            elif isinstance(x, m.LineBreak):
+                out.append("<br>")
+            elif isinstance(x, m.Span):
+                cls = " ".join(re.sub(r"[^\w-]", "", c) for c in x.classes)
+                out.append(f'<span class="{esc(cls)}">{self.inlines(x.children)}</span>')
+        return "".join(out)
+
+    def math(self, tex: str, display: bool) -> str:
+        from ..mathrender import tex_to_svg
+
+        svg = tex_to_svg(tex, display=display, size=16.0 if not display else 20.0)
+        cls = "math display" if display else "math"
+        if svg is None:
+            return f'<span class="{cls} tex">{esc(tex)}</span>'
+        svg = re.sub(r"<\?xml[^>]*>", "", svg)
+        return f'<span class="{cls}" role="img" aria-label="{esc(tex)}">{svg}</span>'
+
+    # -- blocks
+    def blocks(self, blocks: m.Blocks, handout: bool = True) -> str:
+        return "\n".join(self.block(b, handout) for b in blocks)
+
+    def block(self, b: m.Block, handout: bool = True) -> str:
+        if isinstance(b, m.Paragraph):
+            return f"<p>{self.inlines(b.content)}</p>"
+        if isinstance(b, m.Heading):
+            return f'<p class="subhead">{self.inlines(b.content)}</p>'
+        if isinstance(b, m.BulletList):
+            tag = "ol" if b.ordered else "ul"
+            start = f' start="{b.start}"' if b.ordered and b.start != 1 else ""
+            items = "".join(f"<li>{self._item(i, handout)}</li>" for i in b.items)
+            return f"<{tag}{start}>{items}</{tag}>"
+        if isinstance(b, m.Quote):
+            attribution = (f'<footer class="attribution">— {self.inlines(b.attribution)}</footer>'
+                           if b.attribution else "")
+            return f"<blockquote>{self.blocks(b.blocks, handout)}{attribution}</blockquote>"
+        if isinstance(b, m.CodeBlock):
+            return self.code(b)
+        if isinstance(b, m.Table):
+            return self.table(b)
+        if isinstance(b, m.Image):
+            return self.image(b)
+        if isinstance(b, m.Columns):
+            cols = "".join(f'<div class="column" style="width:{(c.width or 1 / len(b.columns)) * 100:.1f}%">'
+                           f"{self.blocks(c.blocks, handout)}</div>" for c in b.columns)
+            return f'<div class="columns">{cols}</div>'
+        if isinstance(b, m.Chart):
+            return f'<figure class="chart">{chart_svg(b, self.palette, self.template.fonts)}</figure>'
+        if isinstance(b, m.MathBlock):
+            return f'<div class="math-block">{self.math(b.tex, display=True)}</div>'
+        if isinstance(b, m.SlidesOnly):
+            return ""  # shown on the slides only
+        if isinstance(b, m.Div):
+            cls = " ".join(re.sub(r"[^\w-]", "", c) for c in b.classes)
+            return f'<div class="div {esc(cls)}">{self.blocks(b.blocks, handout)}</div>'
+        return ""
+
+    def _item(self, item: m.ListItem, handout: bool) -> str:
+        if len(item.blocks) >= 1 and isinstance(item.blocks[0], m.Paragraph):
+            first = self.inlines(item.blocks[0].content)
+            return first + self.blocks(item.blocks[1:], handout)
+        return self.blocks(item.blocks, handout)
+
+    def code(self, b: m.CodeBlock) -> str:
+        from pygments import highlight
+        from pygments.formatters import HtmlFormatter
+        from pygments.lexers import TextLexer, get_lexer_by_name
+        from pygments.util import ClassNotFound
+
+        try:
+            lexer = get_lexer_by_name(b.language) if b.language else TextLexer()
+        except ClassNotFound:
+            lexer = TextLexer()
+        return highlight(b.code, lexer, HtmlFormatter(noclasses=True, style="friendly", nobackground=True,
+                                                      cssclass="code"))
+
+    def table(self, b: m.Table) -> str:
+        cols = "".join(f'<col style="width:{w * 100:.1f}%">' for w in b.widths)
+
+        def cell(tag, c, j):
+            align = b.aligns[j] if j < len(b.aligns) and b.aligns[j] else ""
+            style = f' style="text-align:{align}"' if align else ""
+            return f"<{tag}{style}>{self.inlines(c.content)}</{tag}>"
+
+        head = "".join(cell("th", c, j) for j, c in enumerate(b.header))
+        body = "".join("<tr>" + "".join(cell("td", c, j) for j, c in enumerate(r)) + "</tr>" for r in b.rows)
+        caption = f"<caption>{self.inlines(b.caption)}</caption>" if b.caption else ""
+        return f'<table>{caption}<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+    def image(self, b: m.Image) -> str:
+        style = []
+        if b.width is not None:
+            style.append(f"width:{_css_len(b.width)}")
+        if b.height is not None:
+            style.append(f"height:{_css_len(b.height)}")
+            if b.width is None:
+                style.append("width:auto")
+        caption = f"<figcaption>{self.inlines(b.caption)}</figcaption>" if b.caption else ""
+        if b.path is None:
+            return (f'<figure class="missing"><div class="missing-picture">missing picture: {esc(b.src)}</div>'
+                    f"{caption}</figure>")
+        uri = Path(b.path).as_uri()
+        s = f' style="{";".join(style)}"' if style else ""
+        return f'<figure><img src="{esc(uri)}" alt="{esc(b.alt)}"{s}>{caption}</figure>'
+
+
+def _css_len(length: m.Length) -> str:
+    unit = length.unit if length.unit != "px" else "px"
+    return f"{length.value:g}{unit}"
+
+
+def _slug(n: int) -> str:
+    return f"slide-{n}"
+
+
+def environment(template: Template) -> jinja2.Environment:
+    """Return the Jinja environment whose loader follows the template chain (most specific first)."""
+    dirs = [str(d) for d in template.handout_dirs]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(dirs),
+        autoescape=True,
+        undefined=jinja2.ChainableUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def context(lecture: m.Lecture, template: Template, diags: Diagnostics) -> dict:
+    """Return the documented context the handout templates receive."""
+    r = HtmlRenderer(template, diags)
+    meta = lecture.meta
+    sections = []
+    current = None
+    slides = []
+    for s in lecture.slides:
+        footnotes = "".join(f'<li value="{f.number}">{r.blocks(f.blocks)}</li>' for f in s.footnotes)
+        entry = {
+            "number": s.number,
+            "kind": s.kind,
+            "anchor": _slug(s.number),
+            "title": m.plain_text(s.title),
+            "title_html": Markup(r.inlines(s.title)),
+            "body_html": Markup(r.blocks(s.body)),
+            "notes_html": Markup(r.blocks(s.notes)),
+            "handout_html": Markup(r.blocks(s.handout)),
+            "footnotes_html": Markup(f"<ol class=\"footnotes\">{footnotes}</ol>" if footnotes else ""),
+            "section": lecture.sections[s.section].title and m.plain_text(lecture.sections[s.section].title)
+            if s.section is not None else "",
+            "has_body": bool(s.body),
+        }
+        slides.append(entry)
+        if s.kind == m.SECTION:
+            current = {"title": entry["title"], "number": s.number, "anchor": entry["anchor"], "slides": []}
+            sections.append(current)
+        elif s.kind == m.CONTENT:
+            if current is None:
+                current = {"title": "", "number": s.number, "anchor": entry["anchor"], "slides": []}
+                sections.append(current)
+            current["slides"].append({"title": entry["title"] or f"Slide {s.number}", "number": s.number,
+                                      "anchor": entry["anchor"]})
+    logo = template.asset(template.theme.get("logo"))
+    return {
+        "meta": {
+            "title": meta.title, "subtitle": meta.subtitle, "authors": [a.name for a in meta.authors],
+            "institute": meta.institute, "date": meta.date, "course": meta.course, "term": meta.term,
+            "lang": meta.lang,
+        },
+        "theme": {"palette": template.palette, "fonts": template.fonts, "logo": logo.as_uri() if logo else None,
+                  "name": template.name, "ratio": round(slide_ratio(template), 4)},
+        "toc": sections,
+        "slides": slides,
+        "css_files": [p.as_uri() for d in reversed(template.handout_dirs) for p in sorted(d.glob("*.css"))],
+    }
+
+
+def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics) -> str:
+    """Return the handout HTML for ``lecture`` rendered through ``template``'s Jinja files."""
+    env = environment(template)
+    try:
+        tpl = env.get_template("handout.html.j2")
+        return tpl.render(**context(lecture, template, diags))
+    except jinja2.TemplateSyntaxError as e:
+        shown = os.path.relpath(e.filename) if e.filename else (e.name or "template")
+        raise BuildError(diags, f"template syntax error: {e.message}", m.SourcePos(shown, e.lineno or 0),
+                         "template-syntax") from None
+    except jinja2.TemplateNotFound as e:
+        raise BuildError(diags, f"handout template '{e.name}' not found in {', '.join(map(str, env.loader.searchpath))}",
+                         None, "template") from None
+    except jinja2.TemplateError as e:
+        raise BuildError(diags, f"handout template failed: {e}", None, "template") from None
+
+
+__all__ = ["render_html", "context", "HtmlRenderer", "escape"]

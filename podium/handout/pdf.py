@@ -1,0 +1,57 @@
+"""HTML → PDF with WeasyPrint (the only module that imports it), reading only allowed files."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from ..atomic import write_atomic
+from ..diagnostics import Diagnostics
+
+
+def make_fetcher(roots: list[Path], diags: Diagnostics, allow_remote: bool = False):
+    """Return a WeasyPrint URL fetcher that serves files under ``roots`` and refuses the rest."""
+    from weasyprint.urls import URLFetcher, URLFetchingError
+
+    real_roots = [Path(os.path.realpath(r)) for r in roots]
+
+    def allowed(path: Path) -> bool:
+        real = Path(os.path.realpath(path))
+        return any(real == r or r in real.parents for r in real_roots)
+
+    class SafeFetcher(URLFetcher):
+        def fetch(self, url, headers=None):  # noqa: D401 (WeasyPrint's signature)
+            parsed = urlparse(url)
+            if parsed.scheme == "file":
+                path = Path(unquote(parsed.path))
+                if allowed(path) and path.is_file():
+                    return super().fetch(url, headers)
+                diags.warning(f"the handout may not read '{path}' (outside the lecture and templates)", None,
+                              "outside-project")
+            elif parsed.scheme in ("http", "https") and allow_remote:
+                return super().fetch(url, headers)
+            elif parsed.scheme == "data":
+                return super().fetch(url, headers)
+            else:
+                diags.warning(f"the handout fetches nothing from '{url[:80]}' (pass --allow-remote to allow it)",
+                              None, "remote-refused")
+            raise URLFetchingError(f"refused: {url[:80]}")
+
+    return SafeFetcher(timeout=10, allow_redirects=False)
+
+
+def write_pdf(html: str, out: Path, roots: list[Path], diags: Diagnostics, allow_remote: bool = False,
+              base_url: str | None = None) -> None:
+    """Render ``html`` to a PDF at ``out`` atomically."""
+    import logging
+
+    import weasyprint
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    fetcher = make_fetcher(roots, diags, allow_remote)
+    doc = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    buf = io.BytesIO()
+    doc.write_pdf(buf, pdf_tags=True)
+    write_atomic(out, buf.getvalue())

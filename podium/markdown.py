@@ -1,0 +1,146 @@
+"""The Markdown parser Podium reads with: markdown-it-py, configured for pandoc's dialect.
+
+markdown-it-py and mdit-py-plugins give CommonMark, tables, strikethrough, footnotes and
+dollar math.  Two pieces of pandoc syntax have no plugin that matches pandoc, so they live here:
+
+* fenced divs (``::: notes`` … ``:::``), which nest by counting openers the way pandoc does
+  (mdit-py-plugins' container closes at the first ``:::``);
+* attributes ``{#id .class key=value}``, whose values may hold ``%`` (``width=60%``), which the
+  attrs plugin's djot grammar rejects.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+_DIV_OPEN = re.compile(r"^(:{3,})\s*(\{[^{}]*\}|[^\s:{}][^\s{}]*)\s*:*\s*$")
+_DIV_CLOSE = re.compile(r"^(:{3,})\s*$")
+_ATTR_TOKEN = re.compile(
+    r"""\s*(?:
+        \#(?P<id>[^\s}]+)
+      | \.(?P<cls>[^\s}=]+)
+      | (?P<key>[A-Za-z_][\w:.-]*)\s*=\s*(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s}"']+))
+      | (?P<bareword>[^\s}]+)
+    )""",
+    re.VERBOSE,
+)
+
+
+class Attrs:
+    """Parsed ``{#id .class key=value}`` attributes."""
+
+    __slots__ = ("id", "classes", "kv")
+
+    def __init__(self, id: str = "", classes: tuple[str, ...] = (), kv: dict[str, str] | None = None):
+        self.id = id
+        self.classes = classes
+        self.kv = kv or {}
+
+    def __repr__(self) -> str:
+        return f"Attrs(id={self.id!r}, classes={self.classes!r}, kv={self.kv!r})"
+
+
+def parse_attrs(text: str) -> Attrs:
+    """Return the attributes in ``text`` (with or without the braces); unknown bits are ignored."""
+    text = text.strip()
+    if text.startswith("{") and text.endswith("}"):
+        text = text[1:-1]
+    ident, classes, kv = "", [], {}
+    for m in _ATTR_TOKEN.finditer(text):
+        if m.group("id"):
+            ident = m.group("id")
+        elif m.group("cls"):
+            classes.append(m.group("cls"))
+        elif m.group("key"):
+            value = m.group("dq")
+            if value is None:
+                value = m.group("sq") if m.group("sq") is not None else m.group("bare")
+            kv[m.group("key")] = (value or "").replace('\\"', '"')
+        elif m.group("bareword") and not ident and not classes and not kv:
+            classes.append(m.group("bareword"))  # `::: notes` means class "notes"
+    return Attrs(ident, tuple(classes), kv)
+
+
+_TRAILING_ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
+
+
+def split_trailing_attrs(text: str) -> tuple[str, Attrs | None]:
+    """Split ``Title {.cls key=v}`` into ``("Title", Attrs)``; no braces gives ``(text, None)``."""
+    m = _TRAILING_ATTRS.search(text)
+    if not m:
+        return text, None
+    return text[: m.start()], parse_attrs(m.group(1))
+
+
+def _fenced_div(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    pos = state.bMarks[start] + state.tShift[start]
+    line = state.src[pos : state.eMarks[start]]
+    if not line.startswith(":::"):
+        return False
+    m = _DIV_OPEN.match(line)
+    if not m:
+        return False
+    if silent:
+        return True
+    depth, nxt, closed = 0, start, False
+    in_fence: str | None = None
+    while True:
+        nxt += 1
+        if nxt >= end:
+            break
+        p = state.bMarks[nxt] + state.tShift[nxt]
+        text = state.src[p : state.eMarks[nxt]]
+        if text and state.sCount[nxt] < state.blkIndent:
+            break  # the enclosing block (a list item, a quote) ended
+        stripped = text.strip()
+        if in_fence:  # ``` fences inside the div hide their `:::` lines
+            if stripped.startswith(in_fence) and stripped.strip(in_fence[0]) == "":
+                in_fence = None
+            continue
+        fm = re.match(r"^(`{3,}|~{3,})", stripped)
+        if fm:
+            in_fence = fm.group(1)
+            continue
+        if state.sCount[nxt] - state.blkIndent >= 4:
+            continue
+        if _DIV_OPEN.match(text):
+            depth += 1
+        elif _DIV_CLOSE.match(text):
+            if depth == 0:
+                closed = True
+                break
+            depth -= 1
+    old_parent, old_max = state.parentType, state.lineMax
+    state.parentType = "fenced_div"  # type: ignore[assignment]
+    state.lineMax = nxt
+    tok = state.push("fenced_div_open", "div", 1)
+    tok.markup, tok.block, tok.info, tok.map = m.group(1), True, m.group(2), [start, nxt]
+    state.md.block.tokenize(state, start + 1, nxt)
+    tok = state.push("fenced_div_close", "div", -1)
+    tok.markup, tok.block = m.group(1), True
+    state.parentType, state.lineMax = old_parent, old_max
+    state.line = nxt + 1 if closed else nxt
+    if not closed:
+        state.env.setdefault("unclosed_divs", []).append(start)
+    return True
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """Return the shared, configured markdown-it-py parser (pandoc's Markdown, roughly)."""
+    md = MarkdownIt("commonmark", {"typographer": True, "html": True, "maxNesting": 40})
+    md.enable(["table", "strikethrough", "replacements", "smartquotes"])
+    md.use(footnote_plugin)
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    md.block.ruler.before(
+        "fence", "fenced_div", _fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
+    return md

@@ -1,0 +1,828 @@
+"""Read a lecture: Markdown + YAML front matter → the Lecture IR (``podium.model``).
+
+Slides are cut exactly as ``pandoc -t pptx`` cuts them (pandoc MANUAL, "Structuring the slide
+show"): the slide level is the highest heading level immediately followed by content unless
+``slide-level`` says otherwise; headings above it make section slides, headings at it start a
+slide, deeper headings stay inside the slide, ``---`` starts an untitled slide, and content
+that follows a section heading goes to an untitled slide of its own.  Unlike pandoc, a table,
+picture or footnote stays on the slide it was written on.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import math
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+import yaml
+from markdown_it.tree import SyntaxTreeNode
+
+from . import model as m
+from .diagnostics import BuildError, Diagnostics
+from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
+from .safety import PathPolicy
+
+MAX_BYTES = 20 * 1024 * 1024
+_SAFE_SCHEMES = ("http", "https", "mailto", "ftp", "tel")
+
+
+@dataclass
+class ReadOptions:
+    slide_level: int | None = None
+    policy: PathPolicy | None = None  # which files pictures and chart data may come from
+    course: dict[str, Any] = field(default_factory=dict)
+
+
+def read_lecture(path: str | os.PathLike, diags: Diagnostics, options: ReadOptions | None = None) -> m.Lecture:
+    """Return the Lecture read from ``path``; problems go to ``diags``, fatal ones raise BuildError."""
+    options = options or ReadOptions()
+    p = Path(path)
+    shown = _shown_path(p)
+    try:
+        data = p.read_bytes()[: MAX_BYTES + 1]
+    except OSError as e:
+        raise BuildError(diags, f"cannot read the file: {e.strerror or e}", m.SourcePos(shown, 0), "unreadable")
+    text = decode_source(data, shown, diags)
+    return parse_lecture(text, shown, diags, options, base_dir=str(p.resolve().parent))
+
+
+def _shown_path(p: Path) -> str:
+    try:
+        return os.path.relpath(p)
+    except ValueError:
+        return str(p)
+
+
+def decode_source(data: bytes, shown: str, diags: Diagnostics) -> str:
+    """Return ``data`` as text, or raise BuildError for binary, oversized or non-UTF-8 input."""
+    if len(data) > MAX_BYTES:
+        raise BuildError(diags, f"the file is larger than {MAX_BYTES // 2**20} MiB", m.SourcePos(shown, 1), "too-large")
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise BuildError(diags, "this looks like a binary file, not Markdown (it holds a NUL byte)",
+                         m.SourcePos(shown, line), "binary-file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise BuildError(diags, f"the file is not valid UTF-8 (byte 0x{data[e.start]:02x}); save it as UTF-8",
+                         m.SourcePos(shown, line, col), "encoding") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+def split_front_matter(text: str, shown: str, diags: Diagnostics) -> tuple[dict[str, Any], str]:
+    """Return (metadata, body) where body keeps the line numbers of ``text`` (front matter blanked)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return {}, text
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            break
+    else:
+        diags.warning("front matter opened with '---' is never closed; read as Markdown", m.SourcePos(shown, 1),
+                      "front-matter")
+        return {}, text
+    raw = "\n".join(lines[1:i])
+    body = "\n" * i + "\n".join(lines[i:]).replace(lines[i], "", 1)
+    try:
+        meta = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = (mark.line + 2) if mark else 2
+        col = (mark.column + 1) if mark else 0
+        problem = e.problem or str(e)
+        diags.error(f"front matter is not valid YAML: {problem}", m.SourcePos(shown, line, col), "yaml")
+        return {}, body
+    except yaml.YAMLError as e:
+        diags.error(f"front matter is not valid YAML: {e}", m.SourcePos(shown, 2), "yaml")
+        return {}, body
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        diags.error("front matter must be a YAML mapping of keys to values", m.SourcePos(shown, 2), "yaml")
+        return {}, body
+    return meta, body
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(_text(v) for v in value)
+    if isinstance(value, dict):
+        return _text(value.get("name", ""))
+    return str(value).strip()
+
+
+def build_meta(raw: dict[str, Any], course: dict[str, Any], shown: str, diags: Diagnostics) -> m.Meta:
+    """Return the lecture's Meta from front matter ``raw`` over course.yaml defaults ``course``."""
+    authors: list[m.Author] = []
+    value = raw.get("author", raw.get("authors"))
+    if value is None and course.get("lecturer"):
+        value = course["lecturer"]
+    for a in value if isinstance(value, list) else ([value] if value else []):
+        if isinstance(a, dict):
+            authors.append(m.Author(_text(a.get("name")), _text(a.get("affiliation", a.get("institute"))),
+                                    _text(a.get("email"))))
+        else:
+            authors.append(m.Author(_text(a)))
+    level = raw.get("slide-level", raw.get("slide_level"))
+    if level is not None:
+        if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 6:
+            diags.error(f"slide-level must be a whole number from 0 to 6, not {level!r}", m.SourcePos(shown, 2),
+                        "slide-level")
+            level = None
+    template = raw.get("template", course.get("template"))
+    return m.Meta(
+        title=_text(raw.get("title")),
+        subtitle=_text(raw.get("subtitle")),
+        authors=tuple(a for a in authors if a.name),
+        institute=_text(raw.get("institute", course.get("institution", ""))),
+        date=_text(raw.get("date", "")),
+        lang=_text(raw.get("lang", course.get("lang", "en"))) or "en",
+        course=_text(raw.get("course", course.get("course", ""))),
+        term=_text(raw.get("term", course.get("term", ""))),
+        template=_text(template) or None,
+        slide_level=level,
+    )
+
+
+def read_course(content_dir: Path, diags: Diagnostics) -> dict[str, Any]:
+    """Return the mapping in ``content_dir/course.yaml``, or {} when there is none."""
+    p = content_dir / "course.yaml"
+    if not p.is_file():
+        return {}
+    shown = _shown_path(p)
+    try:
+        data = yaml.safe_load(decode_source(p.read_bytes(), shown, diags)) or {}
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark
+        diags.error(f"not valid YAML: {e.problem}", m.SourcePos(shown, mark.line + 1 if mark else 1), "yaml")
+        return {}
+    except BuildError:
+        return {}
+    if not isinstance(data, dict):
+        diags.error("course.yaml must be a mapping of keys to values", m.SourcePos(shown, 1), "yaml")
+        return {}
+    return data
+
+
+# --------------------------------------------------------------------------- the parse
+
+
+def parse_lecture(text: str, shown: str, diags: Diagnostics, options: ReadOptions | None = None,
+                  base_dir: str = ".") -> m.Lecture:
+    """Return the Lecture for Markdown ``text`` (named ``shown`` in messages)."""
+    options = options or ReadOptions()
+    if not text.strip():
+        raise BuildError(diags, "the file is empty: write a title in front matter and some slides",
+                         m.SourcePos(shown, 1), "empty")
+    raw_meta, body = split_front_matter(text, shown, diags)
+    meta = build_meta(raw_meta, options.course, shown, diags)
+    env: dict[str, Any] = {}
+    tokens = markdown_parser().parse(body, env)
+    root = SyntaxTreeNode(tokens)
+    conv = _Converter(shown, diags, env, base_dir, options.policy, body.split("\n"))
+    conv.collect_footnotes(root)
+    for line in env.get("unclosed_divs", []):
+        diags.warning("fenced div ':::' opened here is never closed; it runs to the end of its block",
+                      m.SourcePos(shown, line + 1), "unclosed-div")
+    if any(t.level >= markdown_parser().options["maxNesting"] - 1 for t in tokens):
+        diags.warning("lists or quotes are nested too deeply; content below the limit is not shown",
+                      None if not tokens else m.SourcePos(shown, 1), "too-deep")
+    top = [n for n in root.children if n.type != "footnote_block"]
+    level = options.slide_level if options.slide_level is not None else meta.slide_level
+    if level is None:
+        level = infer_slide_level(top)
+    lecture = conv.slides(top, meta, level, raw_meta)
+    diags.raise_if_errors()
+    return lecture
+
+
+def infer_slide_level(nodes: list[SyntaxTreeNode]) -> int:
+    """Return pandoc's slide level: the highest heading level directly followed by content."""
+    least = 6
+    for a, b in zip(nodes, nodes[1:]):
+        if a.type == "heading" and b.type not in ("heading", "hr"):
+            least = min(least, int(a.tag[1]))
+    return least
+
+
+@dataclass
+class _SlideDraft:
+    kind: str
+    title: m.Inlines
+    pos: m.SourcePos
+    body: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    handout: list = field(default_factory=list)
+    layout: str | None = None
+    classes: tuple[str, ...] = ()
+    incremental: bool = False
+
+
+class _Converter:
+    """Turns markdown-it syntax-tree nodes into IR nodes, collecting diagnostics."""
+
+    def __init__(self, shown: str, diags: Diagnostics, env: dict, base_dir: str, policy: PathPolicy | None,
+                 lines: list[str]):
+        self.shown = shown
+        self.diags = diags
+        self.env = env
+        self.base_dir = base_dir
+        self.policy = policy
+        self.lines = lines
+        self.footnote_defs: dict[int, m.Blocks] = {}
+        self.slide_footnotes: list[tuple[int, m.Blocks]] = []  # (markdown-it id, blocks) for the slide
+        self.last_line = 1
+        self.incremental = False
+
+    # -- positions
+    def pos(self, node: SyntaxTreeNode | None) -> m.SourcePos:
+        if node is not None and node.map:
+            self.last_line = node.map[0] + 1
+        return m.SourcePos(self.shown, self.last_line)
+
+    # -- footnotes
+    def collect_footnotes(self, root: SyntaxTreeNode) -> None:
+        for block in root.children:
+            if block.type != "footnote_block":
+                continue
+            for fn in block.children:
+                ident = fn.meta.get("id")
+                children = [c for c in fn.children if c.type != "footnote_anchor"]
+                self.footnote_defs[ident] = self.blocks(children)
+        for ident, info in self.env.get("footnotes", {}).get("list", {}).items():
+            if ident not in self.footnote_defs and "tokens" in info:
+                self.footnote_defs[ident] = (m.Paragraph(self._inline_tokens(info["tokens"]), self.pos(None)),)
+
+    # -- slides
+    def slides(self, nodes: list[SyntaxTreeNode], meta: m.Meta, level: int, raw_meta: dict) -> m.Lecture:
+        drafts: list[_SlideDraft] = []
+        sections: list[tuple[m.Inlines, int]] = []  # (title, draft index)
+        section_of: list[int | None] = []
+        self.incremental = bool(raw_meta.get("incremental"))
+        if meta.title or meta.subtitle or meta.authors or meta.date:
+            drafts.append(_SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1)))
+            section_of.append(None)
+        current: _SlideDraft | None = None
+        current_section: int | None = None
+
+        def start(kind: str, title: m.Inlines, pos: m.SourcePos, attrs: Attrs | None) -> _SlideDraft:
+            nonlocal current
+            d = _SlideDraft(kind, title, pos)
+            if attrs is not None:
+                d.layout = attrs.kv.get("layout")
+                d.classes = attrs.classes
+                d.incremental = "incremental" in attrs.classes
+            drafts.append(d)
+            section_of.append(current_section)
+            current = d
+            return d
+
+        for node in nodes:
+            if node.type == "heading":
+                hlevel = int(node.tag[1])
+                title, attrs = self.heading_title(node)
+                pos = self.pos(node)
+                if hlevel < level:
+                    current_section = len(sections)
+                    d = start(m.SECTION, title, pos, attrs)
+                    sections.append((title, len(drafts) - 1))
+                    section_of[-1] = current_section
+                    current = None  # content after a section heading opens an untitled slide
+                    continue
+                if hlevel == level:
+                    d = start(m.CONTENT, title, pos, attrs)
+                    continue
+            if node.type == "hr":
+                start(m.CONTENT, (), self.pos(node), None)
+                continue
+            if current is None or current.kind == m.TITLE:
+                start(m.CONTENT, (), self.pos(node), None)
+            assert current is not None
+            self.add_to_slide(current, node)
+
+        # number, attach footnotes
+        slides: list[m.Slide] = []
+        section_numbers: list[m.Section] = []
+        for i, d in enumerate(drafts):
+            number = i + 1
+            footnotes = self._slide_footnotes(d)
+            slides.append(m.Slide(
+                number=number, kind=d.kind, title=d.title, body=footnotes[0], pos=d.pos,
+                notes=tuple(d.notes), handout=tuple(d.handout), footnotes=footnotes[1],
+                section=section_of[i], layout=d.layout, classes=d.classes, incremental=d.incremental,
+            ))
+        for title, idx in sections:
+            section_numbers.append(m.Section(title, idx + 1))
+        if not slides:
+            raise BuildError(self.diags, "the lecture has no slides: add a title in front matter or a heading",
+                             m.SourcePos(self.shown, 1), "empty")
+        return m.Lecture(path=self.shown, meta=meta, slides=tuple(slides), sections=tuple(section_numbers),
+                         slide_level=level, base_dir=self.base_dir)
+
+    def heading_title(self, node: SyntaxTreeNode) -> tuple[m.Inlines, Attrs | None]:
+        inline = node.children[0] if node.children else None
+        content = self.inlines(inline) if inline is not None else ()
+        attrs = None
+        if content and isinstance(content[-1], m.Text):
+            rest, attrs = split_trailing_attrs(content[-1].text)
+            if attrs is not None:
+                content = content[:-1] + ((m.Text(rest.rstrip()),) if rest.strip() else ())
+        return _trim(content), attrs
+
+    def add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
+        if node.type == "fenced_div":
+            attrs = parse_attrs(node.info)
+            if "notes" in attrs.classes:
+                slide.notes.extend(self.blocks(node.children))
+                return
+            if "handout" in attrs.classes:
+                slide.handout.extend(self.blocks(node.children))
+                return
+        saved = self.incremental
+        self.incremental = saved or slide.incremental
+        try:
+            slide.body.extend(self.blocks([node]))
+        finally:
+            self.incremental = saved
+
+    def _slide_footnotes(self, d: _SlideDraft) -> tuple[m.Blocks, tuple[m.Footnote, ...]]:
+        """Renumber the footnotes referenced on slide ``d`` from 1 and return (body, footnotes)."""
+        ids: list[int] = []
+        body = tuple(d.body)
+        for ref in _walk_refs(body + tuple(d.notes) + tuple(d.handout)):
+            if ref not in ids:
+                ids.append(ref)
+        if not ids:
+            return body, ()
+        mapping = {old: new for new, old in enumerate(ids, start=1)}
+        d.notes = list(_renumber(tuple(d.notes), mapping))
+        d.handout = list(_renumber(tuple(d.handout), mapping))
+        footnotes = tuple(m.Footnote(mapping[i], _renumber(self.footnote_defs.get(i, ()), {})) for i in ids)
+        return _renumber(body, mapping), footnotes
+
+    # -- blocks
+    def blocks(self, nodes) -> m.Blocks:
+        out: list[m.Block] = []
+        for node in nodes:
+            out.extend(self.block(node))
+        return tuple(out)
+
+    def block(self, node: SyntaxTreeNode) -> list[m.Block]:
+        t = node.type
+        pos = self.pos(node)
+        if t == "paragraph":
+            return self.paragraph(node, pos)
+        if t in ("bullet_list", "ordered_list"):
+            items = tuple(m.ListItem(self.blocks(li.children), self.pos(li)) for li in node.children)
+            start = int(node.attrs.get("start", 1)) if t == "ordered_list" else 1
+            return [m.BulletList(items, pos, ordered=t == "ordered_list", start=start, incremental=self.incremental)]
+        if t == "heading":
+            title, _ = self.heading_title(node)
+            return [m.Heading(int(node.tag[1]), title, pos)]
+        if t in ("fence", "code_block"):
+            return self.code(node, pos)
+        if t == "blockquote":
+            return [self.quote(node, pos)]
+        if t == "table":
+            return [self.table(node, pos)]
+        if t in ("math_block", "math_block_label"):
+            return [m.MathBlock(node.content.strip(), pos)]
+        if t == "fenced_div":
+            return self.div(node, pos)
+        if t == "hr":
+            return []
+        if t == "html_block":
+            if not _is_comment(node.content):
+                self.diags.warning("raw HTML is not rendered; write it in Markdown", pos, "raw-html")
+            return []
+        if t == "footnote_block":
+            return []
+        self.diags.warning(f"'{t}' content is not supported and was left out", pos, "unsupported")
+        return []
+
+    def paragraph(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
+        inline = node.children[0] if node.children else None
+        if inline is None:
+            return []
+        if inline.content.strip() == ". . .":
+            return [m.Pause(pos)]
+        out: list[m.Block] = []
+        run: list[m.Inline] = []
+        for child, attrs in self._inline_children(inline):
+            if child.type == "image":
+                text = _trim(tuple(run))
+                if text and any(not (isinstance(x, m.Text) and not x.text.strip()) for x in text):
+                    out.append(m.Paragraph(text, pos))
+                run = []
+                out.append(self.image(child, attrs, pos))
+            else:
+                run.extend(self._inline(child, attrs))
+        text = _trim(tuple(run))
+        if text:
+            out.append(m.Paragraph(text, pos))
+        return out
+
+    def code(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
+        info = (node.info or "").strip()
+        lang = ""
+        if info.startswith("{"):
+            attrs = parse_attrs(info)
+            lang = attrs.classes[0] if attrs.classes else ""
+        elif info:
+            lang = info.split()[0].lstrip(".")
+        code = node.content.rstrip("\n")
+        if node.type == "fence" and node.map and node.map[1] >= len(self.lines) and not _closes_fence(
+                self.lines, node):
+            self.diags.warning("code fence opened here is never closed; it runs to the end of the file", pos,
+                               "unclosed-fence")
+        if lang == "chart":
+            chart = self.chart(code, pos)
+            return [chart] if chart is not None else []
+        return [m.CodeBlock(code, lang, pos)]
+
+    def quote(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Quote:
+        blocks = list(self.blocks(node.children))
+        attribution: m.Inlines = ()
+        if blocks and isinstance(blocks[-1], m.Paragraph):
+            first = blocks[-1].content[0] if blocks[-1].content else None
+            if isinstance(first, m.Text) and re.match(r"^\s*(—|―|--|-- )", first.text):
+                stripped = re.sub(r"^\s*(—|―|--)\s*", "", first.text)
+                attribution = _trim(((m.Text(stripped),) if stripped else ()) + blocks[-1].content[1:])
+                blocks.pop()
+        return m.Quote(tuple(blocks), pos, attribution)
+
+    def table(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Table:
+        header: tuple[m.TableCell, ...] = ()
+        rows: list[tuple[m.TableCell, ...]] = []
+        aligns: list[str] = []
+        for part in node.children:
+            for tr in part.children:
+                cells = []
+                for cell in tr.children:
+                    cells.append(m.TableCell(_trim(self.inlines(cell.children[0]) if cell.children else ())))
+                    if part.type == "thead":
+                        style = cell.attrs.get("style", "") or ""
+                        a = re.search(r"text-align:(\w+)", str(style))
+                        aligns.append(a.group(1) if a else "")
+                if part.type == "thead":
+                    header = tuple(cells)
+                else:
+                    rows.append(tuple(cells))
+        ncols = len(header)
+        rows = [r + (m.TableCell(()),) * (ncols - len(r)) if len(r) < ncols else r[:ncols] for r in rows]
+        return m.Table(header, tuple(rows), tuple(aligns), self._table_widths(node, header, rows), pos)
+
+    def _table_widths(self, node, header, rows) -> tuple[float, ...]:
+        """Relative widths: from the separator's dashes when they differ, else from the content."""
+        ncols = max(len(header), 1)
+        if node.map and node.map[0] + 1 < len(self.lines):
+            sep = self.lines[node.map[0] + 1].strip().strip("|")
+            parts = [p.strip() for p in sep.split("|")]
+            dashes = [max(p.count("-"), 1) for p in parts]
+            if len(dashes) == ncols and len(set(dashes)) > 1:
+                total = sum(dashes)
+                return tuple(d / total for d in dashes)
+        lengths = []
+        for c in range(ncols):
+            longest = max((len(m.plain_text(r[c].content)) for r in [header, *rows] if c < len(r)), default=1)
+            lengths.append(min(max(longest, 4), 40))
+        total = sum(lengths)
+        return tuple(v / total for v in lengths)
+
+    def div(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
+        attrs = parse_attrs(node.info)
+        classes = attrs.classes
+        if "columns" in classes:
+            return [self.columns(node, pos)]
+        if "incremental" in classes or "nonincremental" in classes:
+            saved, self.incremental = self.incremental, "incremental" in classes
+            try:
+                return list(self.blocks(node.children))
+            finally:
+                self.incremental = saved
+        if "slides" in classes:
+            return [m.SlidesOnly(self.blocks(node.children), pos)]
+        if "notes" in classes or "handout" in classes:
+            kind = "notes" if "notes" in classes else "handout"
+            self.diags.warning(f"'::: {kind}' inside another block is shown in place; put it at the top level "
+                               "of the slide", pos, "nested-" + kind)
+        return [m.Div(self.blocks(node.children), classes, pos)]
+
+    def columns(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Columns:
+        cols: list[m.Column] = []
+        for child in node.children:
+            cpos = self.pos(child)
+            if child.type == "fenced_div" and "column" in parse_attrs(child.info).classes:
+                attrs = parse_attrs(child.info)
+                cols.append(m.Column(self.blocks(child.children), _fraction(attrs.kv.get("width"))))
+            else:
+                self.diags.warning("content inside ':::: columns' but outside any '::: column' gets a column "
+                                   "of its own", cpos, "column-content")
+                cols.append(m.Column(self.blocks([child]), None))
+        if len(cols) > 3:
+            self.diags.warning(f"{len(cols)} columns on one slide will be narrow; at most 3 read well", pos,
+                               "many-columns")
+        return m.Columns(tuple(cols), pos)
+
+    def chart(self, code: str, pos: m.SourcePos) -> m.Chart | None:
+        from .charts import parse_chart
+
+        return parse_chart(code, pos, self.diags, self._resolve)
+
+    def image(self, node: SyntaxTreeNode, attrs: Attrs, pos: m.SourcePos) -> m.Image:
+        src = str(node.attrs.get("src", ""))
+        caption = _trim(self.inlines_of(node.children))
+        alt = attrs.kv.get("fig-alt") or attrs.kv.get("alt") or m.plain_text(caption)
+        path = self._resolve(src, pos, what="picture")
+        width = _length(attrs.kv.get("width"), pos, self.diags)
+        height = _length(attrs.kv.get("height"), pos, self.diags)
+        if not alt:
+            self.diags.warning(f"picture '{src}' has no caption or fig-alt text for screen readers", pos, "no-alt")
+        return m.Image(src, path, caption, alt, pos, width, height)
+
+    def _resolve(self, src: str, pos: m.SourcePos, what: str) -> str | None:
+        """Return the local file ``src`` names, or None (with a warning) when missing or refused."""
+        if self.policy is None:
+            from .safety import PathPolicy
+
+            self.policy = PathPolicy([self.base_dir])
+        return self.policy.resolve(src, self.base_dir, pos, self.diags, what)
+
+    # -- inlines
+    def inlines(self, inline: SyntaxTreeNode | None) -> m.Inlines:
+        if inline is None:
+            return ()
+        out: list[m.Inline] = []
+        for child, attrs in self._inline_children(inline):
+            out.extend(self._inline(child, attrs))
+        return tuple(_merge_text(out))
+
+    def inlines_of(self, children) -> m.Inlines:
+        out: list[m.Inline] = []
+        for child in children:
+            out.extend(self._inline(child, Attrs()))
+        return tuple(_merge_text(out))
+
+    def _inline_tokens(self, tokens) -> m.Inlines:
+        from markdown_it.token import Token
+
+        root = SyntaxTreeNode([Token("paragraph_open", "p", 1), Token("inline", "", 0, children=tokens),
+                               Token("paragraph_close", "p", -1)])
+        return self.inlines(root.children[0].children[0])
+
+    def _inline_children(self, inline: SyntaxTreeNode):
+        """Yield (node, attrs) pairs, taking a ``{...}`` that follows an image or span as its attrs."""
+        children = list(inline.children)
+        i = 0
+        while i < len(children):
+            child = children[i]
+            attrs = Attrs()
+            if child.type == "image" and i + 1 < len(children) and children[i + 1].type == "text":
+                nxt = children[i + 1].content
+                mt = re.match(r"^\{([^{}]*)\}", nxt)
+                if mt:
+                    attrs = parse_attrs(mt.group(1))
+                    children[i + 1] = _text_node(nxt[mt.end():])
+            yield child, attrs
+            i += 1
+
+    def _inline(self, node: SyntaxTreeNode, attrs: Attrs) -> list[m.Inline]:
+        t = node.type
+        if t == "text":
+            return _spans(node.content)
+        if t == "softbreak":
+            return [m.Text(" ")]
+        if t == "hardbreak":
+            return [m.LineBreak()]
+        if t == "strong":
+            return [m.Strong(self.inlines_of(node.children))]
+        if t == "em":
+            return [m.Emph(self.inlines_of(node.children))]
+        if t == "s":
+            return [m.Strike(self.inlines_of(node.children))]
+        if t == "code_inline":
+            return [m.Code(node.content)]
+        if t == "math_inline" or t == "math_inline_double":
+            return [m.InlineMath(node.content.strip())]
+        if t == "link":
+            href = str(node.attrs.get("href", ""))
+            children = self.inlines_of(node.children)
+            if not is_safe_url(href):
+                self.diags.warning(f"link to '{href[:60]}' is not allowed (only http, https, mailto and relative "
+                                   "links); kept as text", self.pos(None), "unsafe-link")
+                return list(children)
+            return [m.Link(children, href)]
+        if t == "image":  # an image inside a link or heading: keep its caption as text
+            self.diags.warning("a picture inside a link or heading is shown as its caption", self.pos(None),
+                               "inline-image")
+            return list(self.inlines_of(node.children))
+        if t == "footnote_ref":
+            return [m.FootnoteRef(-1 - int(node.meta.get("id", 0)))]  # renumbered per slide later
+        if t == "html_inline":
+            if not _is_comment(node.content):
+                self.diags.warning("raw HTML is not rendered; write it in Markdown", self.pos(None), "raw-html")
+            return []
+        if node.children:
+            return list(self.inlines_of(node.children))
+        return [m.Text(node.content)] if node.content else []
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def is_safe_url(href: str) -> bool:
+    """True for http(s), mailto and relative links; False for javascript:, data:, file: and the like."""
+    cleaned = re.sub(r"[\x00-\x20]", "", unquote(href)).lower()
+    scheme = urlparse(cleaned).scheme
+    return scheme == "" or scheme in _SAFE_SCHEMES
+
+
+def _is_comment(html: str) -> bool:
+    s = html.strip()
+    return s.startswith("<!--") and s.endswith("-->")
+
+
+def _closes_fence(lines: list[str], node: SyntaxTreeNode) -> bool:
+    last = lines[node.map[1] - 1].strip() if node.map and node.map[1] - 1 < len(lines) else ""
+    marker = (node.markup or "```")[0]
+    return node.map[1] - node.map[0] > 1 and last.startswith(marker * 3) and last.strip(marker) == ""
+
+
+def _text_node(text: str) -> SyntaxTreeNode:
+    from markdown_it.token import Token
+
+    tok = Token("text", "", 0, content=text)
+    root = SyntaxTreeNode([Token("paragraph_open", "p", 1), Token("inline", "", 0, children=[tok]),
+                           Token("paragraph_close", "p", -1)])
+    return root.children[0].children[0].children[0]
+
+
+_SPAN = re.compile(r"\[([^\[\]]+)\]\{([^{}]*)\}")
+
+
+def _spans(text: str) -> list[m.Inline]:
+    """Split ``[text]{.cls}`` spans out of plain text."""
+    if "]{" not in text:
+        return [m.Text(text)] if text else []
+    out: list[m.Inline] = []
+    last = 0
+    for mt in _SPAN.finditer(text):
+        if mt.start() > last:
+            out.append(m.Text(text[last:mt.start()]))
+        out.append(m.Span((m.Text(mt.group(1)),), parse_attrs(mt.group(2)).classes))
+        last = mt.end()
+    if last < len(text):
+        out.append(m.Text(text[last:]))
+    return out
+
+
+def _merge_text(items: list[m.Inline]) -> list[m.Inline]:
+    out: list[m.Inline] = []
+    for it in items:
+        if isinstance(it, m.Text) and out and isinstance(out[-1], m.Text):
+            out[-1] = m.Text(out[-1].text + it.text)
+        elif not (isinstance(it, m.Text) and not it.text):
+            out.append(it)
+    return out
+
+
+def _trim(content: m.Inlines) -> m.Inlines:
+    items = list(content)
+    while items and isinstance(items[0], m.Text) and not items[0].text.strip():
+        items.pop(0)
+    while items and isinstance(items[-1], (m.Text, m.LineBreak)) and (
+            isinstance(items[-1], m.LineBreak) or not items[-1].text.strip()):
+        items.pop()
+    if items and isinstance(items[0], m.Text):
+        items[0] = m.Text(items[0].text.lstrip())
+    if items and isinstance(items[-1], m.Text):
+        items[-1] = m.Text(items[-1].text.rstrip())
+    return tuple(items)
+
+
+def _fraction(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        v = float(value.rstrip("%"))
+    except ValueError:
+        return None
+    frac = v / 100 if value.endswith("%") or v > 1 else v
+    return frac if 0 < frac <= 1 else None
+
+
+_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(%|in|cm|mm|pt|px|em)?\s*$")
+
+
+def _length(value: str | None, pos: m.SourcePos, diags: Diagnostics) -> m.Length | None:
+    if value is None:
+        return None
+    mt = _LENGTH.match(value)
+    if not mt or float(mt.group(1)) <= 0 or not math.isfinite(float(mt.group(1))):
+        diags.warning(f"size '{value}' is not understood (use e.g. 60%, 8cm, 3in or 400px); ignored", pos,
+                      "bad-size")
+        return None
+    return m.Length(float(mt.group(1)), mt.group(2) or "px")
+
+
+def _walk_refs(blocks: m.Blocks):
+    for b in blocks:
+        yield from _refs_in_block(b)
+
+
+def _refs_in_block(b):
+    for content in _inline_fields(b):
+        yield from _refs_in_inlines(content)
+    for sub in _child_blocks(b):
+        yield from _walk_refs(sub)
+
+
+def _refs_in_inlines(inlines: m.Inlines):
+    for x in inlines:
+        if isinstance(x, m.FootnoteRef):
+            yield -1 - x.number
+        elif hasattr(x, "children"):
+            yield from _refs_in_inlines(x.children)
+
+
+def _inline_fields(b) -> list[m.Inlines]:
+    if isinstance(b, (m.Paragraph, m.Heading)):
+        return [b.content]
+    if isinstance(b, m.Quote):
+        return [b.attribution]
+    if isinstance(b, m.Table):
+        return [c.content for row in (b.header, *b.rows) for c in row]
+    if isinstance(b, m.Image):
+        return [b.caption]
+    return []
+
+
+def _child_blocks(b) -> list[m.Blocks]:
+    if isinstance(b, m.BulletList):
+        return [i.blocks for i in b.items]
+    if isinstance(b, (m.Quote, m.SlidesOnly, m.Div)):
+        return [b.blocks]
+    if isinstance(b, m.Columns):
+        return [c.blocks for c in b.columns]
+    return []
+
+
+def _renumber(blocks: m.Blocks, mapping: dict[int, int]) -> m.Blocks:
+    """Return ``blocks`` with parser footnote ids replaced by per-slide numbers (unknown refs dropped)."""
+    return tuple(_renumber_block(b, mapping) for b in blocks)
+
+
+def _renumber_inlines(inlines: m.Inlines, mapping: dict[int, int]) -> m.Inlines:
+    out: list[m.Inline] = []
+    for x in inlines:
+        if isinstance(x, m.FootnoteRef):
+            if x.number < 0 and (-1 - x.number) in mapping:
+                out.append(m.FootnoteRef(mapping[-1 - x.number]))
+            elif x.number > 0:
+                out.append(x)
+        elif hasattr(x, "children"):
+            out.append(replace(x, children=_renumber_inlines(x.children, mapping)))
+        else:
+            out.append(x)
+    return tuple(out)
+
+
+def _renumber_block(b, mapping):
+    if isinstance(b, (m.Paragraph, m.Heading)):
+        return replace(b, content=_renumber_inlines(b.content, mapping))
+    if isinstance(b, m.Quote):
+        return replace(b, blocks=_renumber(b.blocks, mapping), attribution=_renumber_inlines(b.attribution, mapping))
+    if isinstance(b, m.Table):
+        def row(r):
+            return tuple(m.TableCell(_renumber_inlines(c.content, mapping)) for c in r)
+        return replace(b, header=row(b.header), rows=tuple(row(r) for r in b.rows))
+    if isinstance(b, m.Image):
+        return replace(b, caption=_renumber_inlines(b.caption, mapping))
+    if isinstance(b, m.BulletList):
+        return replace(b, items=tuple(replace(i, blocks=_renumber(i.blocks, mapping)) for i in b.items))
+    if isinstance(b, (m.SlidesOnly, m.Div)):
+        return replace(b, blocks=_renumber(b.blocks, mapping))
+    if isinstance(b, m.Columns):
+        return replace(b, columns=tuple(replace(c, blocks=_renumber(c.blocks, mapping)) for c in b.columns))
+    return b
+
+
+def read_csv_rows(text: str) -> list[list[str]]:
+    """Return the rows of CSV ``text``."""
+    return [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]

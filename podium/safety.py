@@ -1,0 +1,113 @@
+"""Which files a lecture may read: the rule both renderers apply to untrusted content.
+
+A lecture may use files inside its own folder, the template folders and Podium's assets.
+Anything else (``..`` climbing out, absolute paths elsewhere, ``file://`` URLs outside, network
+URLs unless the lecturer passed ``--allow-remote``) is refused with a warning at its line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import urllib.request
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from .diagnostics import Diagnostics
+from .model import SourcePos
+
+MAX_PIXELS = 40_000_000  # a 40-megapixel picture is already far more than a slide can show
+MAX_FILE_BYTES = 50 * 1024 * 1024
+REMOTE_TIMEOUT = 10
+
+
+class PathPolicy:
+    """Resolve references from content to files, allowing only those under ``roots``."""
+
+    def __init__(self, roots, allow_remote: bool = False):
+        self.roots = [Path(os.path.realpath(r)) for r in roots]
+        self.allow_remote = allow_remote
+
+    def allows(self, path: str | os.PathLike) -> bool:
+        """True when ``path`` (symlinks resolved) lies inside one of the allowed roots."""
+        real = Path(os.path.realpath(path))
+        return any(real == r or r in real.parents for r in self.roots)
+
+    def resolve(self, src: str, base_dir: str, pos: SourcePos, diags: Diagnostics, what: str) -> str | None:
+        """Return the local path ``src`` refers to, or None after a warning saying why not."""
+        if not src.strip():
+            diags.warning(f"{what} has no file name", pos, "missing-image")
+            return None
+        url = urlparse(src)
+        if url.scheme in ("http", "https"):
+            if not self.allow_remote:
+                diags.warning(f"{what} '{src}' is on the network; Podium fetches nothing unless you pass "
+                              "--allow-remote", pos, "remote-refused")
+                return None
+            return self._download(src, pos, diags, what)
+        if url.scheme == "file":
+            candidate = Path(unquote(url.path))
+        elif url.scheme and len(url.scheme) > 1:
+            diags.warning(f"{what} '{src[:60]}' uses a '{url.scheme}:' address, which is not allowed", pos,
+                          "unsafe-url")
+            return None
+        else:
+            candidate = Path(unquote(src))
+            if not candidate.is_absolute():
+                candidate = Path(base_dir) / candidate
+        real = Path(os.path.realpath(candidate))
+        if not self.allows(real):
+            diags.warning(f"{what} '{src}' is outside the lecture's folder and the templates; not read", pos,
+                          "outside-project")
+            return None
+        if not real.is_file():
+            shown = os.path.relpath(base_dir) if base_dir else "."
+            diags.warning(f"{what} '{src}' not found (searched {shown}/)", pos, "missing-image")
+            return None
+        if real.stat().st_size > MAX_FILE_BYTES:
+            diags.warning(f"{what} '{src}' is larger than {MAX_FILE_BYTES // 2**20} MiB; not used", pos, "too-large")
+            return None
+        if what == "picture" and not picture_is_sane(real, pos, diags, src):
+            return None
+        return str(real)
+
+    def _download(self, src: str, pos: SourcePos, diags: Diagnostics, what: str) -> str | None:
+        cache = Path(tempfile.gettempdir()) / "podium-remote"
+        cache.mkdir(exist_ok=True)
+        suffix = Path(urlparse(src).path).suffix[:8]
+        target = cache / (hashlib.sha256(src.encode()).hexdigest()[:24] + suffix)
+        if not target.exists():
+            try:
+                with urllib.request.urlopen(src, timeout=REMOTE_TIMEOUT) as r:  # noqa: S310 (asked for)
+                    data = r.read(MAX_FILE_BYTES + 1)
+            except (OSError, ValueError) as e:
+                diags.warning(f"{what} '{src}' could not be fetched: {e}", pos, "remote-failed")
+                return None
+            if len(data) > MAX_FILE_BYTES:
+                diags.warning(f"{what} '{src}' is too large", pos, "too-large")
+                return None
+            target.write_bytes(data)
+        if what == "picture" and not picture_is_sane(target, pos, diags, src):
+            return None
+        return str(target)
+
+
+def picture_is_sane(path: Path, pos: SourcePos, diags: Diagnostics, src: str) -> bool:
+    """False (after a warning) when ``path`` is not a picture or would decompress to an absurd size."""
+    if path.suffix.lower() == ".svg":
+        return True
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as im:  # reads the header only
+            w, h = im.size
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        diags.warning(f"picture '{src}' is not a picture Podium can read (PNG, JPEG, GIF or SVG)", pos,
+                      "bad-image")
+        return False
+    if w * h > MAX_PIXELS:
+        diags.warning(f"picture '{src}' is {w}×{h} pixels, which would decompress to an absurd size; not used",
+                      pos, "image-too-large")
+        return False
+    return True
