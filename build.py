@@ -51,7 +51,10 @@ def _run(label: str, sources: list[Path], strict: bool, step) -> bool:
         except BuildError as e:
             diags.extend(e.diagnostics)
             _report(diags)
-            click.echo(f"{src}: {label} not written; the previous output is kept", err=True)
+            if label == "check":
+                click.echo(f"{src}: the deck and the handout do not agree with the source", err=True)
+            else:
+                click.echo(f"{src}: {label} not written; the previous output is kept", err=True)
             ok = False
             continue
         _report(diags)
@@ -60,6 +63,8 @@ def _run(label: str, sources: list[Path], strict: bool, step) -> bool:
             ok = False
         if out is not None:
             click.echo(f"wrote {out}", err=True)
+        elif label == "check":
+            click.echo(f"{src}: deck and handout agree with the source", err=True)
     return ok
 
 

@@ -25,7 +25,8 @@ _ATTR_TOKEN = re.compile(
     r"""\s*(?:
         \#(?P<id>[^\s}]+)
       | \.(?P<cls>[^\s}=]+)
-      | (?P<key>[A-Za-z_][\w:.-]*)\s*=\s*(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s}"']+))
+      | (?P<key>[A-Za-z_][\w:.-]*)\s*=\s*(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>[^']*)'
+            |“(?P<cq>[^”]*)”|‘(?P<csq>[^’]*)’|(?P<bare>[^\s}"'“‘]+))
       | (?P<bareword>[^\s}]+)
     )""",
     re.VERBOSE,
@@ -58,9 +59,7 @@ def parse_attrs(text: str) -> Attrs:
         elif m.group("cls"):
             classes.append(m.group("cls"))
         elif m.group("key"):
-            value = m.group("dq")
-            if value is None:
-                value = m.group("sq") if m.group("sq") is not None else m.group("bare")
+            value = next((m.group(g) for g in ("dq", "sq", "cq", "csq", "bare") if m.group(g) is not None), "")
             kv[m.group("key")] = (value or "").replace('\\"', '"')
         elif m.group("bareword") and not ident and not classes and not kv:
             classes.append(m.group("bareword"))  # `::: notes` means class "notes"

@@ -447,8 +447,7 @@ class _Converter:
         elif info:
             lang = info.split()[0].lstrip(".")
         code = node.content.rstrip("\n")
-        if node.type == "fence" and node.map and node.map[1] >= len(self.lines) and not _closes_fence(
-                self.lines, node):
+        if node.type == "fence" and node.map and not _closes_fence(self.lines, node):
             self.diags.warning("code fence opened here is never closed; it runs to the end of the file", pos,
                                "unclosed-fence")
         if lang == "chart":
@@ -659,7 +658,7 @@ def _is_comment(html: str) -> bool:
 
 
 def _closes_fence(lines: list[str], node: SyntaxTreeNode) -> bool:
-    last = lines[node.map[1] - 1].strip() if node.map and node.map[1] - 1 < len(lines) else ""
+    last = re.sub(r"^[\s>]*", "", lines[node.map[1] - 1]).strip() if node.map and node.map[1] - 1 < len(lines) else ""
     marker = (node.markup or "```")[0]
     return node.map[1] - node.map[0] > 1 and last.startswith(marker * 3) and last.strip(marker) == ""
 

@@ -411,14 +411,15 @@ def default_deck() -> Deck:
         "Picture with Caption": Layout(
             phs={
                 **std,
+                # the picture takes the full width; its caption sits centred below it
                 1: Ph(
-                    (M, body_y, 8.4, body_h),
+                    (M, body_y, W - 2 * M, body_h - 0.55),
                     lvl1(marL=0, indent=0, bullet="", size=16, color=muted, algn="ctr"),
                     {"anchor": "ctr"},
                 ),
                 2: Ph(
-                    (9.4, body_y, W - M - 9.4, body_h),
-                    plain_levels(size=18, color="tx1", ln_spc=110, spc_bef=6),
+                    (M, body_y + body_h - 0.5, W - 2 * M, 0.5),
+                    plain_levels(size=16, color=muted, ln_spc=100, spc_bef=0, algn="ctr"),
                 ),
                 **dark_foot,
             }

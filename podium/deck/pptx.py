@@ -188,6 +188,10 @@ class DeckWriter:
         self.safe = Rect(margin, margin, self.slide_w - 2 * margin, self.slide_h - 2 * margin)
         self.footer_text = _footer_text(template.theme.get("footer", "{title}"), lecture)
         self.scale = self.slide_h / (7.5 * EMU_PER_IN)  # type sizes relative to a 7.5 in tall slide
+        self.limit_bottom = self.safe.bottom
+        main = self.layouts.for_kind("content")
+        bodies = [ph for ph in main.placeholders if ph.placeholder_format.type in BODY_TYPES]
+        self.content_width = max((int(ph.width) for ph in bodies), default=self.safe.w)
 
     # -- slides
     def write(self, plans: list[SlidePlan]) -> None:
@@ -209,6 +213,7 @@ class DeckWriter:
         self.slide = slide
         self.plan = plan
         self.anim: list[tuple[int, int, int | None]] = []  # (step, shape id, paragraph index or None)
+        self.limit_bottom = self.slide_h
         phs = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
         title_ph = next((ph for ph in phs.values() if ph.placeholder_format.type in TITLE_TYPES), None)
         bodies = [ph for ph in phs.values() if ph.placeholder_format.type in BODY_TYPES]
@@ -226,6 +231,8 @@ class DeckWriter:
                 title_bottom = int(box.top + box.height)
         free_area = Rect(self.safe.x, title_bottom + GAP, self.safe.w,
                          max(self.safe.bottom - title_bottom - GAP, int(EMU_PER_IN)))
+        if plan.footnotes:
+            self.limit_bottom = self.place_footnotes(plan, bodies, free_area)
         if plan.kind == "title":
             sub = next((ph for ph in bodies if ph.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE),
                        bodies[0] if bodies else None)
@@ -238,7 +245,6 @@ class DeckWriter:
                     self.fill_paras(box.text_frame, plan.subtitle, 1.0, explicit=True)
         else:
             self.place_body(plan, bodies, used, free_area)
-        self.add_footnotes(plan, free_area)
         for ph in list(slide.placeholders):
             if ph.placeholder_format.idx not in used and ph.placeholder_format.type not in FOOTER_TYPES:
                 ph._element.getparent().remove(ph._element)
@@ -275,7 +281,7 @@ class DeckWriter:
             text = next((ph for ph in bodies if ph.placeholder_format.type == PP_PLACEHOLDER.BODY), None)
             if pic is not None:
                 img = chunks[0].block
-                self.place_object(chunks[0], rect_of(pic), with_caption=text is None)
+                self.place_object(chunks[0], rect_of(pic), with_caption=text is None, reference=self.content_width)
                 if text is not None and img.caption:
                     from .plan import runs as to_runs
                     self.fill_paras(text.text_frame, [Para(tuple(to_runs(img.caption)))], 1.0)
@@ -312,16 +318,22 @@ class DeckWriter:
         """Place ``chunks`` top to bottom inside ``rect``; the first text chunk uses ``ph``."""
         if not chunks:
             return
+        if rect.bottom > self.limit_bottom:
+            rect = Rect(rect.x, rect.y, rect.w, max(self.limit_bottom - rect.y, int(EMU_PER_IN * 0.5)))
         heights = [self.estimate(c, rect.w, 1.0) for c in chunks]
-        total = sum(heights) + GAP * (len(chunks) - 1)
+        gaps = GAP * (len(chunks) - 1)
+
+        def needed(hs):  # pictures and charts can shrink to a third of their size, text cannot
+            return sum(h / 3 if _elastic(c) else h for c, h in zip(chunks, hs)) + gaps
+
         scale = 1.0
+        total = needed(heights)
         if total > rect.h:
             # shrink text and code until it fits, down to MIN_SCALE
-            scale = 1.0
             while scale > MIN_SCALE:
                 scale = round(scale - 0.05, 2)
                 heights = [self.estimate(c, rect.w, scale) for c in chunks]
-                total = sum(heights) + GAP * (len(chunks) - 1)
+                total = needed(heights)
                 if total <= rect.h:
                     break
             if total > rect.h * 1.02:
@@ -477,11 +489,12 @@ class DeckWriter:
             ea.set("typeface", self.fonts["cjk"])
 
     # -- objects
-    def place_object(self, c: ObjectChunk, box: Rect, scale: float = 1.0, with_caption: bool = True) -> None:
+    def place_object(self, c: ObjectChunk, box: Rect, scale: float = 1.0, with_caption: bool = True,
+                     reference: int | None = None) -> None:
         b = c.block
         shape = None
         if isinstance(b, m.Image):
-            shape = self.add_image(b, box, with_caption)
+            shape = self.add_image(b, box, with_caption, reference)
         elif isinstance(b, m.Table):
             shape = self.add_table(b, box)
         elif isinstance(b, m.Chart):
@@ -493,15 +506,19 @@ class DeckWriter:
         if shape is not None and c.step > 0:
             self.anim.append((c.step, shape.shape_id, None))
 
-    def image_size(self, b: m.Image, box: Rect) -> tuple[int, int]:
-        """Return the (w, h) of picture ``b`` inside ``box``: size attributes honoured, aspect kept."""
+    def image_size(self, b: m.Image, box: Rect, reference: int | None = None) -> tuple[int, int]:
+        """Return the (w, h) of picture ``b`` inside ``box``: size attributes honoured, aspect kept.
+
+        A percentage width is of ``reference`` (the region's width unless given), never more than ``box``.
+        """
+        reference = reference or box.w
         px_w, px_h = image_pixels(b.path) if b.path else (4, 3)
         aspect = px_h / px_w if px_w else 0.75
         w = None
         if b.width is not None:
             w = length_emu(b.width, self.slide_w if b.width.unit == "%" else box.w)
             if b.width.unit == "%":
-                w = int(box.w * b.width.value / 100)
+                w = int(reference * b.width.value / 100)
         h = None
         if b.height is not None:
             h = length_emu(b.height, box.h) if b.height.unit != "%" else int(box.h * b.height.value / 100)
@@ -515,7 +532,7 @@ class DeckWriter:
         f = min(1.0, box.w / w if w else 1, (box.h / h) if h and box.h else 1)
         return max(int(w * f), 1), max(int(h * f), 1)
 
-    def add_image(self, b: m.Image, box: Rect, with_caption: bool = True):
+    def add_image(self, b: m.Image, box: Rect, with_caption: bool = True, reference: int | None = None):
         cap_h = int(0.45 * EMU_PER_IN * self.scale) if (b.caption and with_caption) else 0
         area = Rect(box.x, box.y, box.w, max(box.h - cap_h, int(EMU_PER_IN * 0.5)))
         if b.path is None:
@@ -526,7 +543,7 @@ class DeckWriter:
             shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
             shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
             return shape
-        w, h = self.image_size(b, area)
+        w, h = self.image_size(b, area, reference)
         x = area.x + (area.w - w) // 2
         y = area.y + max((area.h - h) // 2, 0) if not cap_h else area.y
         if b.path.lower().endswith(".svg"):
@@ -740,14 +757,16 @@ class DeckWriter:
         pic._element.nvPicPr.cNvPr.set("descr", b.tex)
         return pic
 
-    def add_footnotes(self, plan: SlidePlan, area: Rect) -> None:
-        if not plan.footnotes:
-            return
-        h = int(0.3 * EMU_PER_IN * self.scale * len(plan.footnotes))
-        y = self.slide_h - int(self.slide_h * 0.06) - h - int(0.35 * EMU_PER_IN * self.scale)
-        tb = self.slide.shapes.add_textbox(area.x, y, area.w, h)
+    def place_footnotes(self, plan: SlidePlan, bodies, area: Rect) -> int:
+        """Put the footnotes at the foot of the body area; return the y the body must stay above."""
+        bottom = max((int(ph.top + ph.height) for ph in bodies), default=area.bottom)
+        width = max((int(ph.width) for ph in bodies), default=area.w)
+        left = min((int(ph.left) for ph in bodies), default=area.x)
+        h = text_height(plan.footnotes, width, self.scale)
+        tb = self.slide.shapes.add_textbox(left, bottom - h, width, h)
         tb.name = "Footnotes"
         self.fill_paras(tb.text_frame, plan.footnotes, 1.0, explicit=True)
+        return bottom - h - GAP
 
     def copy_footer(self, layout) -> None:
         for ph in layout.placeholders:

@@ -1,0 +1,365 @@
+#!/usr/bin/env python3
+"""Benchmark Podium against pandoc on the same lectures (a benchmark, not a test).
+
+For every input it times, taking the minimum of ``--repeat`` runs:
+
+* deck, in-process   ``pandoc -t pptx``  vs  ``podium.pipeline.build_slides`` called in this process
+* deck, CLI          ``pandoc -t pptx``  vs  ``python build.py slides`` (a fresh interpreter: imports count)
+* handout, in-proc.  ``pandoc -s -t html`` + ``weasyprint.HTML(...).write_pdf`` in this process
+                     vs  ``podium.pipeline.build_handout`` in this process
+* handout, CLI       ``pandoc -s -t html`` + ``weasyprint`` CLI  vs  ``python build.py handout``
+
+pandoc is always a subprocess (it is a native binary from the pypandoc-binary wheel).  Each tool
+runs with the lecture's folder as its working directory so relative picture paths resolve.  The
+ratio is podium/pandoc: below 1 means Podium is faster.
+
+    python bench/bench.py                 # all inputs, 3 repetitions (~2 min on 2 cores)
+    python bench/bench.py --quick         # default lecture + 60-slide lecture only
+    python bench/bench.py --repeat 5      # min of 5 instead of 3
+    python bench/bench.py --profile       # cProfile of the 240-slide deck build, top 25 cumulative
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import io
+import logging
+import os
+import pstats
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_PY = ROOT / "build.py"
+DEFAULT_LECTURE = ROOT / "content" / "human-security.md"
+CORPUS_DECK = Path("/work/shared/corpus/hip-programming/docs/01-introduction.md")
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+# --------------------------------------------------------------------------- generated lectures
+
+_WORDS = ("security policy state person threat freedom dignity risk conflict poverty hunger education "
+          "health climate migration governance norm treaty agency network resilience community "
+          "development growth target threshold crisis response protection empowerment").split()
+
+
+def _phrase(rng: random.Random, lo: int, hi: int) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(lo, hi)))
+
+
+def _bullet(rng: random.Random) -> str:
+    words = _phrase(rng, 5, 11).split()
+    i = rng.randrange(len(words))
+    words[i] = f"**{words[i]}**"
+    if rng.random() < 0.3:
+        j = rng.randrange(len(words))
+        if j != i:
+            words[j] = f"*{words[j]}*"
+    if rng.random() < 0.1:
+        words.append("([source](https://example.org/report))")
+    text = " ".join(words)
+    return text[0].upper() + text[1:]
+
+
+def generate_lecture(n_slides: int, seed: int = 1) -> str:
+    """Return a lecture with ``n_slides`` content slides, a section every 10 slides, notes on every
+    slide, a table every 7th slide, a numbered list every 5th and prose with a handout block every 9th."""
+    rng = random.Random(seed)
+    out = [
+        "---",
+        f'title: "Generated lecture ({n_slides} slides)"',
+        'subtitle: "Benchmark input"',
+        "author:",
+        '  - "Bench Mark"',
+        'date: "2026-01-01"',
+        "lang: en",
+        "slide-level: 2",
+        "---",
+        "",
+    ]
+    for k in range(1, n_slides + 1):
+        if k % 10 == 1:
+            out += [f"# Part {k // 10 + 1}: {_phrase(rng, 2, 4).title()}", ""]
+        out += [f"## {k}. {_phrase(rng, 2, 5).capitalize()}", ""]
+        if k % 7 == 0:
+            out += ["A comparison of the main options:", "",
+                    "| Aspect | Option A | Option B |", "|---|---|---|"]
+            for _ in range(4):
+                out.append(f"| {_phrase(rng, 1, 2).capitalize()} | {_phrase(rng, 2, 4)} | {_phrase(rng, 2, 4)} |")
+            out.append("")
+        elif k % 9 == 0:
+            out += [_bullet(rng) + " " + _phrase(rng, 8, 14) + ".", "",
+                    _bullet(rng) + " " + _phrase(rng, 8, 14) + ".", "",
+                    "::: handout", " ".join(_bullet(rng) + "." for _ in range(5)), ":::", ""]
+        elif k % 5 == 0:
+            out += [f"{i}. {_bullet(rng)}" for i in range(1, rng.randint(4, 6))] + [""]
+        else:
+            for _ in range(rng.randint(3, 5)):
+                out.append(f"- {_bullet(rng)}")
+                if rng.random() < 0.2:
+                    out.append(f"    - {_bullet(rng)}")
+            out.append("")
+        out += ["::: notes", " ".join(_bullet(rng) + "." for _ in range(rng.randint(2, 4))), ":::", ""]
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- helpers
+
+@dataclass
+class Input:
+    label: str
+    source: Path
+
+    @property
+    def cwd(self) -> Path:
+        return self.source.parent
+
+
+def pandoc_path() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def count_slides(pptx: Path) -> int:
+    with zipfile.ZipFile(pptx) as z:
+        return sum(1 for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n))
+
+
+@contextlib.contextmanager
+def chdir(path: Path):
+    old = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+def run(cmd: list[str], cwd: Path) -> None:
+    r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({r.returncode}):\n{r.stderr[-2000:]}")
+
+
+def best_of(repeat: int, fns: dict[str, callable]) -> dict[str, float]:
+    """Run every fn ``repeat`` times, interleaved (so drift hits all alike); return the min per key."""
+    best = {k: float("inf") for k in fns}
+    for _ in range(repeat):
+        for k, fn in fns.items():
+            t0 = time.perf_counter()
+            fn()
+            best[k] = min(best[k], time.perf_counter() - t0)
+    return best
+
+
+# --------------------------------------------------------------------------- the contenders
+
+class Contenders:
+    def __init__(self, pandoc: str, work: Path):
+        self.pandoc = pandoc
+        self.work = work
+
+    def out(self, inp: Input, tool: str) -> Path:
+        d = self.work / "out" / inp.label / tool
+        d.mkdir(parents=True, exist_ok=True)
+        return d
+
+    # deck
+    def pandoc_deck(self, inp: Input) -> Path:
+        out = self.out(inp, "pandoc") / "deck.pptx"
+        run([self.pandoc, inp.source.name, "-t", "pptx", "-o", str(out)], inp.cwd)
+        return out
+
+    def podium_deck(self, inp: Input) -> Path:
+        from podium.diagnostics import Diagnostics
+        from podium.pipeline import BuildOptions, build_slides
+
+        with chdir(inp.cwd):
+            return build_slides(inp.source, BuildOptions(out_dir=self.out(inp, "podium")), Diagnostics())
+
+    def podium_deck_cli(self, inp: Input) -> None:
+        run([sys.executable, str(BUILD_PY), "slides", str(inp.source), "-o", str(self.out(inp, "podium-cli"))],
+            inp.cwd)
+
+    # handout
+    def pandoc_html(self, inp: Input) -> Path:
+        html = self.out(inp, "pandoc") / "handout.html"
+        run([self.pandoc, inp.source.name, "-s", "-t", "html", "-o", str(html)], inp.cwd)
+        return html
+
+    def pandoc_handout(self, inp: Input) -> None:
+        import weasyprint
+
+        html = self.pandoc_html(inp)
+        weasyprint.HTML(filename=str(html), base_url=str(inp.cwd) + os.sep).write_pdf(
+            str(self.out(inp, "pandoc") / "handout.pdf"))
+
+    def pandoc_handout_cli(self, inp: Input) -> None:
+        html = self.pandoc_html(inp)
+        run([sys.executable, "-m", "weasyprint", "-q", "-u", str(inp.cwd) + os.sep, str(html),
+             str(self.out(inp, "pandoc-cli") / "handout.pdf")], inp.cwd)
+
+    def podium_handout(self, inp: Input) -> None:
+        from podium.diagnostics import Diagnostics
+        from podium.pipeline import BuildOptions, build_handout
+
+        with chdir(inp.cwd):
+            build_handout(inp.source, BuildOptions(out_dir=self.out(inp, "podium")), Diagnostics())
+
+    def podium_handout_cli(self, inp: Input) -> None:
+        run([sys.executable, str(BUILD_PY), "handout", str(inp.source), "-o", str(self.out(inp, "podium-cli"))],
+            inp.cwd)
+
+
+def warm_up() -> None:
+    """Import what the in-process contenders import, so the in-process rows measure steady state
+    (import costs are what the CLI rows are for)."""
+    import weasyprint  # noqa: F401
+
+    import podium.deck.plan  # noqa: F401
+    import podium.deck.pptx  # noqa: F401
+    import podium.handout.html  # noqa: F401
+    import podium.handout.pdf  # noqa: F401
+    import podium.pipeline  # noqa: F401
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+# --------------------------------------------------------------------------- main
+
+def make_inputs(work: Path, quick: bool) -> list[Input]:
+    gen = work / "generated"
+    gen.mkdir(parents=True, exist_ok=True)
+    inputs = [Input("human-security", DEFAULT_LECTURE)]
+    if not quick:
+        if CORPUS_DECK.is_file():
+            inputs.append(Input("hip-01-introduction", CORPUS_DECK))
+        else:
+            print(f"note: {CORPUS_DECK} not found; skipping the corpus deck", file=sys.stderr)
+    for n in (60,) if quick else (60, 240):
+        p = gen / f"generated-{n}.md"
+        p.write_text(generate_lecture(n), encoding="utf-8")
+        inputs.append(Input(f"generated-{n}", p))
+    return inputs
+
+
+def benchmark(inputs: list[Input], c: Contenders, repeat: int) -> list[tuple]:
+    rows = []
+    for inp in inputs:
+        t0 = time.perf_counter()
+        deck = best_of(repeat, {
+            "pandoc": lambda: c.pandoc_deck(inp),
+            "podium": lambda: c.podium_deck(inp),
+            "podium-cli": lambda: c.podium_deck_cli(inp),
+        })
+        hand = best_of(repeat, {
+            "pandoc": lambda: c.pandoc_handout(inp),
+            "pandoc-cli": lambda: c.pandoc_handout_cli(inp),
+            "podium": lambda: c.podium_handout(inp),
+            "podium-cli": lambda: c.podium_handout_cli(inp),
+        })
+        n_pod = count_slides(c.out(inp, "podium") / f"{inp.source.stem}.pptx")
+        n_pan = count_slides(c.out(inp, "pandoc") / "deck.pptx")
+        slides = str(n_pod) if n_pod == n_pan else f"{n_pod} ({n_pan})"
+        rows += [
+            (inp.label, "deck, in-process", slides, deck["pandoc"], deck["podium"]),
+            (inp.label, "deck, CLI", slides, deck["pandoc"], deck["podium-cli"]),
+            (inp.label, "handout, in-process", slides, hand["pandoc"], hand["podium"]),
+            (inp.label, "handout, CLI", slides, hand["pandoc-cli"], hand["podium-cli"]),
+        ]
+        print(f"  {inp.label}: done in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+    return rows
+
+
+def print_table(rows: list[tuple]) -> None:
+    head = ("input", "what", "slides", "pandoc s", "podium s", "ratio")
+    body = [(a, b, s, f"{p:.3f}", f"{q:.3f}", f"{q / p:.2f}") for a, b, s, p, q in rows]
+    widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
+    right = {2, 3, 4, 5}
+
+    def line(r):
+        return "| " + " | ".join(v.rjust(w) if i in right else v.ljust(w)
+                                 for i, (v, w) in enumerate(zip(r, widths))) + " |"
+
+    print(line(head))
+    print("|" + "|".join(("-" * (w + 1) + ":") if i in right else ("-" * (w + 2))
+                         for i, w in enumerate(widths)) + "|")
+    for r in body:
+        print(line(r))
+
+
+def profile(work: Path, c: Contenders, top: int = 25) -> None:
+    src = work / "generated" / "generated-240.md"
+    src.parent.mkdir(parents=True, exist_ok=True)
+    src.write_text(generate_lecture(240), encoding="utf-8")
+    inp = Input("generated-240", src)
+    c.podium_deck(inp)  # warm-up: imports and first-use caches stay out of the profile
+    prof = cProfile.Profile()
+    t0 = time.perf_counter()
+    prof.enable()
+    c.podium_deck(inp)
+    prof.disable()
+    wall = time.perf_counter() - t0
+    print(f"Podium deck build of {src.name} ({count_slides(c.out(inp, 'podium') / 'generated-240.pptx')} slides): "
+          f"{wall:.3f}s under cProfile\n")
+    for key in ("cumulative", "tottime"):
+        s = io.StringIO()
+        pstats.Stats(prof, stream=s).strip_dirs().sort_stats(key).print_stats(top if key == "cumulative" else 15)
+        text = s.getvalue()
+        text = text[text.find("   ncalls"):]  # drop pstats' preamble
+        print(f"--- top {top if key == 'cumulative' else 15} by {key} time ---")
+        print(text.rstrip() + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--repeat", type=int, default=3, help="repetitions per measurement; the minimum is kept")
+    ap.add_argument("--quick", action="store_true", help="only the default lecture and the 60-slide lecture")
+    ap.add_argument("--profile", action="store_true",
+                    help="instead of the table, cProfile Podium's deck build of the 240-slide lecture")
+    ap.add_argument("--keep", metavar="DIR", help="write the inputs and outputs to DIR and keep them")
+    args = ap.parse_args(argv)
+    if args.repeat < 1:
+        ap.error("--repeat must be at least 1")
+
+    work = Path(args.keep).resolve() if args.keep else Path(tempfile.mkdtemp(prefix="podium-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        c = Contenders(pandoc_path(), work)
+        warm_up()
+        if args.profile:
+            profile(work, c)
+            return 0
+        inputs = make_inputs(work, args.quick)
+        ver = subprocess.run([c.pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+        import weasyprint
+
+        print(f"{ver}, WeasyPrint {weasyprint.__version__}, Python {sys.version.split()[0]}, "
+              f"{os.cpu_count()} CPUs; min of {args.repeat} run(s)", file=sys.stderr)
+        t0 = time.perf_counter()
+        rows = benchmark(inputs, c, args.repeat)
+        print_table(rows)
+        print(f"\nratio = podium / pandoc (< 1: Podium is faster); total {time.perf_counter() - t0:.0f}s",
+              file=sys.stderr)
+        return 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

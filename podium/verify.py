@@ -1,0 +1,160 @@
+"""``build.py check``: read both outputs back as their users' programs would and compare.
+
+The deck is read with python-pptx, the handout with pypdf (its text and its outline, where each
+slide has a bookmark "N. Title").  Both are compared with the source's IR: the same number of
+slides, the same titles in the same order, every speaker note present in both, every table cell
+and chart value present in both.  Differences are errors at the slide's source line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from . import model as m
+from .diagnostics import BuildError, Diagnostics
+from .pipeline import BuildOptions, deck_path, handout_path, load
+
+
+def squash(text: str) -> str:
+    """Return ``text`` normalised for comparison: NFKC, no whitespace, no soft hyphens, lower case."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", "", text).lower()
+
+
+def read_deck(path: Path) -> list[dict]:
+    """Return, per slide, its title, notes, table cells and chart values as python-pptx sees them."""
+    from pptx import Presentation
+
+    prs = Presentation(str(path))
+    out = []
+    for slide in prs.slides:
+        title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        cells, values, texts = [], [], []
+        for shape in slide.shapes:
+            if shape.has_table:
+                for row in shape.table.rows:
+                    cells.extend(c.text for c in row.cells)
+            if getattr(shape, "has_chart", False) and shape.has_chart:
+                for plot in shape.chart.plots:
+                    for s in plot.series:
+                        values.extend(v for v in s.values if v is not None)
+            if shape.has_text_frame and shape != slide.shapes.title:
+                texts.append(shape.text_frame.text)
+        out.append({"title": title, "notes": notes, "cells": cells, "values": values, "texts": texts})
+    return out
+
+
+def read_handout(path: Path) -> tuple[list[str], str]:
+    """Return (outline titles in order, whole text) of the handout PDF, as pypdf reads them."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    titles: list[str] = []
+
+    def walk(items):
+        for it in items:
+            if isinstance(it, list):
+                walk(it)
+            else:
+                titles.append(str(it.title))
+
+    walk(reader.outline)
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return titles, text
+
+
+def _fmt(v: float) -> str:
+    from .handout.chartsvg import _fmt as fmt
+
+    return fmt(v)
+
+
+def check_outputs(source: Path, options: BuildOptions, diags: Diagnostics) -> None:
+    """Compare the written deck and handout of ``source`` with it and with each other."""
+    lecture, _ = load(source, options, Diagnostics())
+    deck_file, pdf_file = deck_path(source, options.out_dir), handout_path(source, options.out_dir)
+    for f, cmd in ((deck_file, "slides"), (pdf_file, "handout")):
+        if not f.is_file():
+            raise BuildError(diags, f"{f} does not exist; run 'python build.py {cmd}' first",
+                             m.SourcePos(lecture.path, 1), "check-missing")
+    try:
+        deck = read_deck(deck_file)
+    except Exception as e:  # a corrupt file: say so rather than crash
+        raise BuildError(diags, f"{deck_file} cannot be read as a PowerPoint file: {e}", None, "check-read") from None
+    try:
+        outline, text = read_handout(pdf_file)
+    except Exception as e:
+        raise BuildError(diags, f"{pdf_file} cannot be read as a PDF: {e}", None, "check-read") from None
+    compare(lecture, deck, outline, text, diags, str(deck_file), str(pdf_file))
+    diags.raise_if_errors()
+
+
+def compare(lecture: m.Lecture, deck: list[dict], outline: list[str], text: str, diags: Diagnostics,
+            deck_name: str = "deck", pdf_name: str = "handout") -> None:
+    """Report every difference between the IR, the deck's slides and the handout's outline and text."""
+    slides = lecture.slides
+    if len(deck) != len(slides):
+        diags.error(f"{deck_name} has {len(deck)} slides but the source makes {len(slides)}; rebuild the deck",
+                    m.SourcePos(lecture.path, 1), "check-count")
+    entries = [t for t in outline if re.match(r"^\d+\.", t)]
+    if len(entries) != len(slides):
+        diags.error(f"{pdf_name} has {len(entries)} slides but the source makes {len(slides)}; rebuild the handout",
+                    m.SourcePos(lecture.path, 1), "check-count")
+    body = squash(text)
+    for i, s in enumerate(slides):
+        want = m.plain_text(s.title)
+        if s.kind == m.TITLE:
+            want = lecture.meta.title
+        if i < len(deck) and squash(deck[i]["title"]) != squash(want):
+            diags.error(f"slide {s.number}: the deck's title is '{deck[i]['title']}' but the source says '{want}'",
+                        s.pos, "check-title")
+        if i < len(entries):
+            got = re.sub(r"^\d+\.\s*", "", entries[i])
+            if squash(got) != squash(want or f"Slide {s.number}") and not (not want and got.startswith("Slide")):
+                diags.error(f"slide {s.number}: the handout's title is '{got}' but the source says '{want}'", s.pos,
+                            "check-title")
+        notes = m.blocks_text(s.notes)
+        if notes:
+            if i < len(deck) and squash(notes) != squash(deck[i]["notes"]):
+                diags.error(f"slide {s.number}: the deck's speaker notes differ from the source", s.pos,
+                            "check-notes")
+            for para in notes.split("\n"):
+                if squash(para) and squash(para) not in body:
+                    diags.error(f"slide {s.number}: the handout lacks the speaker note '{para[:50]}…'", s.pos,
+                                "check-notes")
+                    break
+        for b in _objects(s.body):
+            if isinstance(b, m.Table):
+                want_cells = [m.plain_text(c.content) for r in (b.header, *b.rows) for c in r]
+                if i < len(deck) and [squash(c) for c in deck[i]["cells"][: len(want_cells)]] != [
+                        squash(c) for c in want_cells]:
+                    diags.error(f"slide {s.number}: the deck's table cells differ from the source", b.pos,
+                                "check-table")
+                missing = [c for c in want_cells if squash(c) and squash(c) not in body]
+                if missing:
+                    diags.error(f"slide {s.number}: the handout's table lacks '{missing[0]}'", b.pos, "check-table")
+            if isinstance(b, m.Chart):
+                want_values = [v for ser in b.series for v in ser.values]
+                got = deck[i]["values"] if i < len(deck) else []
+                if [round(v, 6) for v in got] != [round(v, 6) for v in want_values]:
+                    diags.error(f"slide {s.number}: the deck's chart values {got} differ from the source's "
+                                f"{want_values}", b.pos, "check-chart")
+                missing = [v for v in want_values if squash(_fmt(v)) not in body]
+                if missing:
+                    diags.error(f"slide {s.number}: the handout's chart lacks the value {missing[0]:g}", b.pos,
+                                "check-chart")
+
+
+def _objects(blocks: m.Blocks):
+    for b in blocks:
+        if isinstance(b, (m.Table, m.Chart)):
+            yield b
+        elif isinstance(b, m.Columns):
+            for c in b.columns:
+                yield from _objects(c.blocks)
+        elif isinstance(b, m.Div):
+            yield from _objects(b.blocks)

@@ -1,0 +1,340 @@
+"""Deck tests: build small lectures and reopen the .pptx with python-pptx, for every bundled template."""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.util import Emu
+
+from .conftest import build, write_md
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def deck(tmp_path, text, template=None):
+    src = write_md(tmp_path, text)
+    path, diags = build(src, tmp_path / "out", "slides", template)
+    return Presentation(str(path)), diags
+
+
+def body_shapes(slide):
+    return [s for s in slide.shapes if s.has_text_frame and s != slide.shapes.title
+            and not (s.is_placeholder and s.placeholder_format.type in (PP_PLACEHOLDER.FOOTER,
+                                                                         PP_PLACEHOLDER.SLIDE_NUMBER))]
+
+
+def inside(shape, prs):
+    return (shape.left >= 0 and shape.top >= 0 and shape.left + shape.width <= prs.slide_width
+            and shape.top + shape.height <= prs.slide_height)
+
+
+BASIC = """
+---
+title: Human Security
+subtitle: Freedom from want
+author: [Ann Lecturer]
+---
+
+# The concept
+
+## Three freedoms
+
+- Freedom from want
+    - poverty
+        - hunger
+- Freedom from fear
+
+::: notes
+Say the three freedoms slowly.
+:::
+
+## Numbers
+
+1. one
+2. two
+
+Plain paragraph.
+"""
+
+
+def test_layouts_titles_levels_and_notes(tmp_path, template_name):
+    prs, _ = deck(tmp_path, BASIC, template_name)
+    slides = list(prs.slides)
+    assert [s.slide_layout.name for s in slides] == ["Title Slide", "Section Header", "Title and Content",
+                                                      "Title and Content"]
+    assert [s.shapes.title.text for s in slides] == ["Human Security", "The concept", "Three freedoms", "Numbers"]
+    for s in slides:  # titles land in title placeholders
+        assert s.shapes.title.is_placeholder
+    sub = [sh for sh in slides[0].placeholders if sh.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE][0]
+    assert "Freedom from want" in sub.text_frame.text and "Ann Lecturer" in sub.text_frame.text
+    body = [sh for sh in slides[2].placeholders if sh.placeholder_format.idx == 1][0]
+    paras = [(p.text, p.level) for p in body.text_frame.paragraphs]
+    assert paras == [("Freedom from want", 0), ("poverty", 1), ("hunger", 2), ("Freedom from fear", 0)]
+    # real bullets, not bullet characters typed into the text
+    assert not any(t.startswith(("•", "-", "*")) for t, _ in paras)
+    assert slides[2].notes_slide.notes_text_frame.text == "Say the three freedoms slowly."
+    numbers = [sh for sh in slides[3].placeholders if sh.placeholder_format.idx == 1][0].text_frame.paragraphs
+    assert numbers[0]._p.find(f".//{A}buAutoNum") is not None
+    assert numbers[2].text == "Plain paragraph." and numbers[2]._p.find(f".//{A}buNone") is not None
+
+
+def test_footer_and_slide_number_filled(tmp_path, template_name):
+    prs, _ = deck(tmp_path, BASIC, template_name)
+    s = prs.slides[2]
+    footers = [sh for sh in s.placeholders if sh.placeholder_format.type == PP_PLACEHOLDER.FOOTER]
+    numbers = [sh for sh in s.placeholders if sh.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER]
+    assert footers and footers[0].text_frame.text == "Human Security"
+    assert numbers and numbers[0]._element.find(f".//{A}fld").get("type") == "slidenum"
+
+
+def test_everything_inside_the_slide(tmp_path, template_name):
+    prs, _ = deck(tmp_path, BASIC + TABLE + COLUMNS, template_name)
+    for s in prs.slides:
+        for sh in s.shapes:
+            assert inside(sh, prs), (s.shapes.title.text, sh.name)
+
+
+TABLE = """
+## Compared
+
+| Aspect | SDGs | Human security |
+|:-------|:-----|---------------:|
+| Logic  | *targets* | threshold |
+| Origin | 2015 | 2012 |
+"""
+
+
+def test_table_native_with_cells_widths_and_theme(tmp_path, template_name):
+    prs, _ = deck(tmp_path, TABLE, template_name)
+    frames = [sh for sh in prs.slides[0].shapes if sh.has_table]
+    assert len(frames) == 1
+    table = frames[0].table
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells == [["Aspect", "SDGs", "Human security"], ["Logic", "targets", "threshold"],
+                     ["Origin", "2015", "2012"]]
+    widths = [c.width for c in table.columns]
+    assert widths[2] > widths[0] * 1.5  # the separator's dashes give relative widths
+    assert table.cell(1, 1).text_frame.paragraphs[0].runs[0].font.italic  # inline formatting kept
+    header_fill = table.cell(0, 0).fill.fore_color.rgb
+    assert str(header_fill) in ("1F4E79", "7B1E28")  # the theme's primary colour
+
+
+COLUMNS = """
+## Versus
+
+:::: columns
+::: {.column width="30%"}
+**National security**
+
+- the state
+:::
+::: {.column width="70%"}
+**Human security**
+
+- each person
+:::
+::::
+"""
+
+
+def test_two_columns_widths_honoured(tmp_path, template_name):
+    prs, _ = deck(tmp_path, COLUMNS, template_name)
+    s = prs.slides[0]
+    assert s.slide_layout.name == "Two Content"
+    left = [sh for sh in body_shapes(s) if "National" in sh.text_frame.text][0]
+    right = [sh for sh in body_shapes(s) if "Human" in sh.text_frame.text][0]
+    assert left.left < right.left
+    assert 1.8 < right.width / left.width < 2.8  # 70/30 with a gutter
+
+
+def test_three_columns_none_dropped(tmp_path):
+    prs, diags = deck(tmp_path, """
+## Three
+
+:::: columns
+::: column
+one
+:::
+::: column
+two
+:::
+::: column
+three
+:::
+::::
+
+after the columns
+""")
+    texts = " ".join(sh.text_frame.text for sh in body_shapes(prs.slides[0]))
+    for word in ("one", "two", "three", "after the columns"):
+        assert word in texts
+
+
+def test_picture_size_alt_and_missing(tmp_path, template_name):
+    from PIL import Image
+
+    (tmp_path / "img").mkdir()
+    Image.new("RGB", (800, 400), "steelblue").save(tmp_path / "img" / "wide.png")
+    prs, diags = deck(tmp_path, """
+## Picture
+
+Some text first.
+
+![A wide picture](img/wide.png){width=50% fig-alt="A blue rectangle"}
+
+## Missing
+
+![Gone](img/gone.png)
+""", template_name)
+    pics = [sh for sh in prs.slides[0].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert len(pics) == 1
+    pic = pics[0]
+    assert abs(pic.width / pic.height - 2.0) < 0.02  # aspect kept
+    assert pic._element.nvPicPr.cNvPr.get("descr") == "A blue rectangle"
+    assert inside(pic, prs)
+    assert any("missing picture: img/gone.png" in sh.text_frame.text for sh in body_shapes(prs.slides[1]))
+    assert any(d.code == "missing-image" and d.pos.line == 9 for d in diags.items)
+
+
+def test_picture_width_percentage_of_content_width(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (400, 400), "red").save(tmp_path / "sq.png")
+    prs, _ = deck(tmp_path, "## A\n\n![](sq.png){width=30%}\n\n## B\n\n![](sq.png){width=60%}\n")
+    a = [sh for sh in prs.slides[0].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE][0]
+    b = [sh for sh in prs.slides[1].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE][0]
+    assert a.width < b.width  # pandoc ignores width in pptx; Podium honours it
+
+
+def test_svg_embedded_with_png_fallback(tmp_path):
+    (tmp_path / "d.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" '
+                                    'viewBox="0 0 400 200"><rect width="400" height="200" fill="#1F4E79"/></svg>')
+    prs, _ = deck(tmp_path, "## S\n\n![Diagram](d.svg)\n")
+    pic = [sh for sh in prs.slides[0].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE][0]
+    assert pic.image.content_type == "image/png"
+    svg = pic._element.find(".//{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip")
+    assert svg is not None
+    rid = svg.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed")
+    assert prs.slides[0].part.related_part(rid).content_type == "image/svg+xml"
+
+
+CHART = """
+## Chart
+
+```chart
+type: column
+title: Lives disrupted (millions)
+categories: [Deaths, Refugees, Displaced]
+series:
+  Millions: [6.6, 14, 6.6]
+y-title: Millions
+```
+"""
+
+
+def test_chart_native_editable(tmp_path, template_name):
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    prs, _ = deck(tmp_path, CHART, template_name)
+    frames = [sh for sh in prs.slides[0].shapes if sh.has_chart]
+    assert len(frames) == 1
+    chart = frames[0].chart
+    assert chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
+    assert list(chart.plots[0].categories) == ["Deaths", "Refugees", "Displaced"]
+    assert list(chart.plots[0].series[0].values) == [6.6, 14.0, 6.6]
+    assert chart.chart_title.text_frame.text == "Lives disrupted (millions)"
+    assert frames[0].chart_part.chart_workbook.xlsx_part is not None  # data embedded, editable
+
+
+def test_code_highlighted_runs_monospace(tmp_path):
+    prs, _ = deck(tmp_path, "## Code\n\n```python\ndef f(x):\n    return x + 1\n```\n")
+    box = [sh for sh in body_shapes(prs.slides[0]) if "def" in sh.text_frame.text][0]
+    paras = box.text_frame.paragraphs
+    assert [p.text for p in paras] == ["def f(x):", "    return x + 1"]
+    colours = {str(r.font.color.rgb) for p in paras for r in p.runs if r.font.color and r.font.color.type}
+    assert len(colours) >= 2  # coloured runs, not one plain run
+    assert all(r.font.name for p in paras for r in p.runs)
+
+
+def test_incremental_and_pause_write_timing(tmp_path):
+    prs, _ = deck(tmp_path, """
+## Builds {.incremental}
+
+- one
+- two
+- three
+
+## Pause
+
+Before
+
+. . .
+
+After
+""")
+    timing = prs.slides[0]._element.find(f"{P}timing")
+    assert timing is not None
+    clicks = timing.findall(f".//{P}cTn[@nodeType='clickEffect']")
+    assert len(clicks) == 3
+    ranges = [(r.get("st"), r.get("end")) for r in timing.iter(f"{P}pRg")]
+    assert ranges == [("0", "0"), ("1", "1"), ("2", "2")]
+    spids = {t.get("spid") for t in timing.iter(f"{P}spTgt")}
+    shape_ids = {str(sh.shape_id) for sh in prs.slides[0].shapes}
+    assert spids <= shape_ids  # builds point at shapes that exist
+    timing2 = prs.slides[1]._element.find(f"{P}timing")
+    assert len(timing2.findall(f".//{P}cTn[@nodeType='clickEffect']")) == 1
+
+
+def test_layout_override_and_unknown_layout_warning(tmp_path):
+    prs, diags = deck(tmp_path, "## A {layout=\"Title Only\"}\n\ntext\n\n## B {layout=\"Nope\"}\n\nx\n")
+    assert prs.slides[0].slide_layout.name == "Title Only"
+    assert "text" in " ".join(sh.text_frame.text for sh in body_shapes(prs.slides[0]))
+    warn = [d for d in diags.items if d.code == "unknown-layout"]
+    assert warn and "Title and Content" in warn[0].message and warn[0].pos.line == 5
+
+
+def test_footnotes_at_foot_of_slide(tmp_path):
+    prs, _ = deck(tmp_path, "## F\n\nClaim[^1] here.\n\n[^1]: The source, 2017.\n")
+    s = prs.slides[0]
+    foot = [sh for sh in s.shapes if sh.name == "Footnotes"][0]
+    assert foot.text_frame.text == "1. The source, 2017."
+    body = [sh for sh in body_shapes(s) if "Claim" in sh.text_frame.text][0]
+    assert foot.top >= body.top + Emu(body.height) - 10
+    sizes = [r.font.size.pt for p in foot.text_frame.paragraphs for r in p.runs if r.font.size]
+    assert sizes and max(sizes) < 18
+
+
+def test_quote_with_attribution(tmp_path):
+    prs, _ = deck(tmp_path, "## Q\n\n> Now is the time.\n>\n> — Prof. K\n")
+    body = [sh for sh in body_shapes(prs.slides[0]) if "Now is the time" in sh.text_frame.text][0]
+    paras = body.text_frame.paragraphs
+    assert paras[0].runs[0].font.italic
+    assert paras[-1].text == "— Prof. K"
+
+
+def test_math_picture_with_tex_alt(tmp_path):
+    prs, _ = deck(tmp_path, "## M\n\n$$\nE = mc^2\n$$\n\nInline $x^2$ here.\n")
+    pics = [sh for sh in prs.slides[0].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert pics and pics[0]._element.nvPicPr.cNvPr.get("descr") == "E = mc^2"
+    assert "x²" in " ".join(sh.text_frame.text for sh in body_shapes(prs.slides[0]))
+
+
+def test_overfull_slide_warns(tmp_path):
+    many = "\n".join(f"- point number {i} with a fairly long sentence that wraps across the slide" for i in range(30))
+    _, diags = deck(tmp_path, "## Too much\n\n" + many + "\n")
+    assert any(d.code == "overfull" and d.pos.line == 1 for d in diags.items)
+
+
+def test_sample_slides_of_template_removed(tmp_path):
+    from pptx import Presentation as New
+
+    prs = New()
+    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "SAMPLE"
+    tpl = tmp_path / "uni.pptx"
+    prs.save(tpl)
+    out, _ = deck(tmp_path, "## Only\n\nx\n", str(tpl))
+    assert [s.shapes.title.text for s in out.slides] == ["Only"]
+    xml = etree.tostring(out.slides[0]._element).decode()
+    assert "SAMPLE" not in xml

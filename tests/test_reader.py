@@ -1,0 +1,105 @@
+"""Reader fixtures: Markdown in → IR out (tests/fixtures/reader.md), and every error case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from podium.diagnostics import BuildError, Diagnostics
+from podium.reader import parse_lecture
+
+from .irdump import dump
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def read_fixtures(path: Path):
+    """Yield (title, input, expected) from a markdown-it-py style fixture file.
+
+    Cases are separated by a line holding only ``.``: title, ``.``, input, ``.``, expected, ``.``.
+    """
+    lines = path.read_text(encoding="utf-8").split("\n")
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip() or lines[i].startswith("#!"):
+            i += 1
+            continue
+        title = lines[i]
+        assert lines[i + 1] == ".", f"{path}:{i + 2}: expected '.' after the title"
+        j = i + 2
+        parts = []
+        buf: list[str] = []
+        while len(parts) < 2:
+            if lines[j] == ".":
+                parts.append("\n".join(buf))
+                buf = []
+            else:
+                buf.append(lines[j])
+            j += 1
+        yield pytest.param(parts[0] + "\n", parts[1], id=title)
+        i = j
+
+
+def parse(text: str):
+    diags = Diagnostics()
+    try:
+        lecture = parse_lecture(text, "t.md", diags, base_dir=str(FIXTURES))
+    except BuildError:
+        return None, diags
+    return lecture, diags
+
+
+@pytest.mark.parametrize(("source", "expected"), list(read_fixtures(FIXTURES / "reader.md")))
+def test_reader_fixture(source, expected):
+    lecture, diags = parse(source)
+    assert lecture is not None, [d.format() for d in diags.items]
+    assert dump(lecture) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), list(read_fixtures(FIXTURES / "errors.md")))
+def test_error_fixture(source, expected):
+    """Each case lists the exact diagnostics, one per line, as the CLI prints them."""
+    _, diags = parse(source)
+    assert [d.format() for d in diags.items] == [line for line in expected.split("\n") if line]
+
+
+def test_yaml_error_points_at_the_real_line():
+    _, diags = parse("---\ntitle: A\nauthor: [x\n---\n\n## S\n\ntext\n")
+    assert diags.errors[0].pos.line in (3, 4)
+    assert "front matter is not valid YAML" in diags.errors[0].message
+
+
+def test_invalid_utf8_and_binary(tmp_path):
+    from podium.reader import read_lecture
+
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"# ok\n\ntext \xff\xfe here\n")
+    with pytest.raises(BuildError) as e:
+        read_lecture(bad, Diagnostics())
+    assert "bad.md:3:6: error: the file is not valid UTF-8" in str(e.value)
+    binf = tmp_path / "bin.md"
+    binf.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    with pytest.raises(BuildError) as e:
+        read_lecture(binf, Diagnostics())
+    assert "binary file" in str(e.value)
+
+
+def test_course_yaml_supplies_defaults(tmp_path):
+    from podium.reader import ReadOptions, read_course, read_lecture
+
+    (tmp_path / "course.yaml").write_text("course: Global Governance\nlecturer: Dr. A\ninstitution: Uni\nterm: Autumn\n")
+    src = tmp_path / "l.md"
+    src.write_text("---\ntitle: T\n---\n\n## S\n\nx\n")
+    diags = Diagnostics()
+    lecture = read_lecture(src, diags, ReadOptions(course=read_course(tmp_path, diags)))
+    assert lecture.meta.course == "Global Governance"
+    assert [a.name for a in lecture.meta.authors] == ["Dr. A"]
+    assert lecture.meta.institute == "Uni" and lecture.meta.term == "Autumn"
+
+
+def test_author_forms():
+    lecture, _ = parse("---\ntitle: T\nauthor:\n  - name: Ann\n    affiliation: U1\n  - Bob\n---\n\n## S\n\nx\n")
+    assert [(a.name, a.affiliation) for a in lecture.meta.authors] == [("Ann", "U1"), ("Bob", "")]
+    lecture, _ = parse("---\ntitle: T\nauthor: Solo Person\n---\n\n## S\n\nx\n")
+    assert [a.name for a in lecture.meta.authors] == ["Solo Person"]
