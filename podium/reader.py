@@ -48,7 +48,8 @@ def read_lecture(path: str | os.PathLike, diags: Diagnostics, options: ReadOptio
     try:
         data = p.read_bytes()[: MAX_BYTES + 1]
     except OSError as e:
-        raise BuildError(diags, f"cannot read the file: {e.strerror or e}", m.SourcePos(shown, 0), "unreadable")
+        raise BuildError(diags, f"cannot read the file: {e.strerror or e}", m.SourcePos(shown, 0),
+                         "unreadable") from None
     text = decode_source(data, shown, diags)
     return parse_lecture(text, shown, diags, options, base_dir=str(p.resolve().parent))
 
