@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Benchmark Podium against pandoc on the same lectures (a benchmark, not a test).
 
-For every input it times, taking the minimum of ``--repeat`` runs:
+For every input it times, keeping the minimum of up to ``--repeat`` runs:
 
-* deck, in-process   ``pandoc -t pptx``  vs  ``podium.pipeline.build_slides`` called in this process
-* deck, CLI          ``pandoc -t pptx``  vs  ``python build.py slides`` (a fresh interpreter: imports count)
-* handout, in-proc.  ``pandoc -s -t html`` + ``weasyprint.HTML(...).write_pdf`` in this process
-                     vs  ``podium.pipeline.build_handout`` in this process
-* handout, CLI       ``pandoc -s -t html`` + ``weasyprint`` CLI  vs  ``python build.py handout``
+* deck, in-process  ``pandoc -t pptx``  vs  ``podium.pipeline.build_slides`` called in this process
+* deck, CLI         ``pandoc -t pptx``  vs  ``python build.py slides`` (a fresh interpreter: imports count)
+* handout (PDF)     ``pandoc -s -t html`` + ``weasyprint.HTML(...).write_pdf()`` in this process
+                    vs  ``podium.pipeline.build_handout`` in this process
+
+A measurement is not repeated once one more run would take it past ``--budget`` seconds (default
+10; the slow handouts of the big inputs therefore run once); ``--budget 0`` always does
+``--repeat`` runs.  The "runs" column says how many runs each side got.
 
 pandoc is always a subprocess (it is a native binary from the pypandoc-binary wheel).  Each tool
 runs with the lecture's folder as its working directory so relative picture paths resolve.  The
@@ -15,7 +18,8 @@ ratio is podium/pandoc: below 1 means Podium is faster.
 
     python bench/bench.py                 # all inputs, 3 repetitions (~2 min on 2 cores)
     python bench/bench.py --quick         # default lecture + 60-slide lecture only
-    python bench/bench.py --repeat 5      # min of 5 instead of 3
+    python bench/bench.py --repeat 5      # min of up to 5 instead of 3
+    python bench/bench.py --budget 0      # exactly --repeat runs everywhere (~5-6 min)
     python bench/bench.py --profile       # cProfile of the 240-slide deck build, top 25 cumulative
 """
 
@@ -154,15 +158,24 @@ def run(cmd: list[str], cwd: Path) -> None:
         raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({r.returncode}):\n{r.stderr[-2000:]}")
 
 
-def best_of(repeat: int, fns: dict[str, callable]) -> dict[str, float]:
-    """Run every fn ``repeat`` times, interleaved (so drift hits all alike); return the min per key."""
+def best_of(repeat: int, budget: float, fns: dict[str, callable]) -> dict[str, tuple[float, int]]:
+    """Run every fn up to ``repeat`` times, interleaved (so drift hits all alike); return
+    {key: (min seconds, runs)}.  A fn is not run again once its runs so far plus one more (at its
+    best time) would exceed ``budget`` seconds; every fn runs at least once.  budget <= 0: no cap."""
     best = {k: float("inf") for k in fns}
+    spent = {k: 0.0 for k in fns}
+    runs = {k: 0 for k in fns}
     for _ in range(repeat):
         for k, fn in fns.items():
+            if runs[k] and budget > 0 and spent[k] + best[k] > budget:
+                continue
             t0 = time.perf_counter()
             fn()
-            best[k] = min(best[k], time.perf_counter() - t0)
-    return best
+            dt = time.perf_counter() - t0
+            best[k] = min(best[k], dt)
+            spent[k] += dt
+            runs[k] += 1
+    return {k: (best[k], runs[k]) for k in fns}
 
 
 # --------------------------------------------------------------------------- the contenders
@@ -207,11 +220,6 @@ class Contenders:
         weasyprint.HTML(filename=str(html), base_url=str(inp.cwd) + os.sep).write_pdf(
             str(self.out(inp, "pandoc") / "handout.pdf"))
 
-    def pandoc_handout_cli(self, inp: Input) -> None:
-        html = self.pandoc_html(inp)
-        run([sys.executable, "-m", "weasyprint", "-q", "-u", str(inp.cwd) + os.sep, str(html),
-             str(self.out(inp, "pandoc-cli") / "handout.pdf")], inp.cwd)
-
     def podium_handout(self, inp: Input) -> None:
         from podium.diagnostics import Diagnostics
         from podium.pipeline import BuildOptions, build_handout
@@ -219,15 +227,19 @@ class Contenders:
         with chdir(inp.cwd):
             build_handout(inp.source, BuildOptions(out_dir=self.out(inp, "podium")), Diagnostics())
 
-    def podium_handout_cli(self, inp: Input) -> None:
-        run([sys.executable, str(BUILD_PY), "handout", str(inp.source), "-o", str(self.out(inp, "podium-cli"))],
-            inp.cwd)
+
+def quiet_logs() -> None:
+    """Keep WeasyPrint's messages (missing alt text, unknown CSS) out of the table's output."""
+    for name in ("weasyprint", "weasyprint.progress", "fontTools"):
+        log = logging.getLogger(name)
+        log.addHandler(logging.NullHandler())
+        log.propagate = False
 
 
-def warm_up() -> None:
-    """Import what the in-process contenders import, so the in-process rows measure steady state
-    (import costs are what the CLI rows are for)."""
-    import weasyprint  # noqa: F401
+def warm_up(c: Contenders) -> None:
+    """Import what the in-process contenders import and render something tiny with each, so the
+    in-process rows measure steady state (import costs are what the CLI rows are for)."""
+    import weasyprint
 
     import podium.deck.plan  # noqa: F401
     import podium.deck.pptx  # noqa: F401
@@ -235,8 +247,13 @@ def warm_up() -> None:
     import podium.handout.pdf  # noqa: F401
     import podium.pipeline  # noqa: F401
 
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    quiet_logs()
+    weasyprint.HTML(string="<p>warm-up</p>").write_pdf(io.BytesIO())  # fontconfig's first scan
+    tiny = c.work / "warm-up" / "warm-up.md"
+    tiny.parent.mkdir(parents=True, exist_ok=True)
+    tiny.write_text(generate_lecture(2), encoding="utf-8")
+    c.podium_deck(Input("warm-up", tiny))
+    c.podium_handout(Input("warm-up", tiny))
 
 
 # --------------------------------------------------------------------------- main
@@ -257,20 +274,18 @@ def make_inputs(work: Path, quick: bool) -> list[Input]:
     return inputs
 
 
-def benchmark(inputs: list[Input], c: Contenders, repeat: int) -> list[tuple]:
+def benchmark(inputs: list[Input], c: Contenders, repeat: int, budget: float) -> list[tuple]:
     rows = []
     for inp in inputs:
         t0 = time.perf_counter()
-        deck = best_of(repeat, {
+        deck = best_of(repeat, budget, {
             "pandoc": lambda: c.pandoc_deck(inp),
             "podium": lambda: c.podium_deck(inp),
             "podium-cli": lambda: c.podium_deck_cli(inp),
         })
-        hand = best_of(repeat, {
+        hand = best_of(repeat, budget, {
             "pandoc": lambda: c.pandoc_handout(inp),
-            "pandoc-cli": lambda: c.pandoc_handout_cli(inp),
             "podium": lambda: c.podium_handout(inp),
-            "podium-cli": lambda: c.podium_handout_cli(inp),
         })
         n_pod = count_slides(c.out(inp, "podium") / f"{inp.source.stem}.pptx")
         n_pan = count_slides(c.out(inp, "pandoc") / "deck.pptx")
@@ -278,18 +293,18 @@ def benchmark(inputs: list[Input], c: Contenders, repeat: int) -> list[tuple]:
         rows += [
             (inp.label, "deck, in-process", slides, deck["pandoc"], deck["podium"]),
             (inp.label, "deck, CLI", slides, deck["pandoc"], deck["podium-cli"]),
-            (inp.label, "handout, in-process", slides, hand["pandoc"], hand["podium"]),
-            (inp.label, "handout, CLI", slides, hand["pandoc-cli"], hand["podium-cli"]),
+            (inp.label, "handout (PDF)", slides, hand["pandoc"], hand["podium"]),
         ]
-        print(f"  {inp.label}: done in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+        print(f"  {inp.label}: {time.perf_counter() - t0:.1f}s (load average {os.getloadavg()[0]:.2f})",
+              file=sys.stderr)
     return rows
 
 
 def print_table(rows: list[tuple]) -> None:
-    head = ("input", "what", "slides", "pandoc s", "podium s", "ratio")
-    body = [(a, b, s, f"{p:.3f}", f"{q:.3f}", f"{q / p:.2f}") for a, b, s, p, q in rows]
+    head = ("input", "what", "slides", "pandoc s", "podium s", "ratio", "runs")
+    body = [(a, b, s, f"{p:.3f}", f"{q:.3f}", f"{q / p:.2f}", f"{np}/{nq}") for a, b, s, (p, np), (q, nq) in rows]
     widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
-    right = {2, 3, 4, 5}
+    right = {2, 3, 4, 5, 6}
 
     def line(r):
         return "| " + " | ".join(v.rjust(w) if i in right else v.ljust(w)
@@ -331,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="only the default lecture and the 60-slide lecture")
     ap.add_argument("--profile", action="store_true",
                     help="instead of the table, cProfile Podium's deck build of the 240-slide lecture")
+    ap.add_argument("--budget", type=float, default=10.0, metavar="SECONDS",
+                    help="stop repeating a measurement once another run would take it past this many seconds "
+                         "(it always runs once; 0 = no cap, always --repeat runs) [default: 10]")
     ap.add_argument("--keep", metavar="DIR", help="write the inputs and outputs to DIR and keep them")
     args = ap.parse_args(argv)
     if args.repeat < 1:
@@ -340,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     try:
         c = Contenders(pandoc_path(), work)
-        warm_up()
+        warm_up(c)
         if args.profile:
             profile(work, c)
             return 0
@@ -349,10 +367,13 @@ def main(argv: list[str] | None = None) -> int:
         import weasyprint
 
         print(f"{ver}, WeasyPrint {weasyprint.__version__}, Python {sys.version.split()[0]}, "
-              f"{os.cpu_count()} CPUs; min of {args.repeat} run(s)", file=sys.stderr)
+              f"{os.cpu_count()} CPUs; min of up to {args.repeat} run(s), "
+              f"{'no time cap' if args.budget <= 0 else f'at most {args.budget:g}s per measurement'}; "
+              f"load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
         t0 = time.perf_counter()
-        rows = benchmark(inputs, c, args.repeat)
+        rows = benchmark(inputs, c, args.repeat, args.budget)
         print_table(rows)
+        sys.stdout.flush()
         print(f"\nratio = podium / pandoc (< 1: Podium is faster); total {time.perf_counter() - t0:.0f}s",
               file=sys.stderr)
         return 0

@@ -122,7 +122,7 @@ def compare(lecture: m.Lecture, deck: list[dict], outline: list[str], text: str,
             if i < len(deck) and squash(notes) != squash(deck[i]["notes"]):
                 diags.error(f"slide {s.number}: the deck's speaker notes differ from the source", s.pos,
                             "check-notes")
-            for para in notes.split("\n"):
+            for para in _text_pieces(s.notes):
                 if squash(para) and squash(para) not in body:
                     diags.error(f"slide {s.number}: the handout lacks the speaker note '{para[:50]}…'", s.pos,
                                 "check-notes")
@@ -147,6 +147,37 @@ def compare(lecture: m.Lecture, deck: list[dict], outline: list[str], text: str,
                 if missing:
                     diags.error(f"slide {s.number}: the handout's chart lacks the value {missing[0]:g}", b.pos,
                                 "check-chart")
+
+
+def _text_pieces(blocks: m.Blocks) -> list[str]:
+    """Return the runs of plain text in ``blocks``, split where math (drawn, not text) interrupts them."""
+    marker = "\x00"
+
+    def strip_math(inlines: m.Inlines) -> m.Inlines:
+        out: list = []
+        for x in inlines:
+            if isinstance(x, m.InlineMath):
+                out.append(m.Text(marker))
+            elif hasattr(x, "children"):
+                out.append(type(x)(*((strip_math(x.children),) + tuple(getattr(x, f) for f in x.__slots__[1:]))))
+            else:
+                out.append(x)
+        return tuple(out)
+
+    pieces: list[str] = []
+    for b in blocks:
+        if isinstance(b, (m.Paragraph, m.Heading)):
+            pieces += m.plain_text(strip_math(b.content)).split(marker)
+        elif isinstance(b, m.BulletList):
+            for item in b.items:
+                pieces += _text_pieces(item.blocks)
+        elif isinstance(b, (m.Quote, m.Div)):
+            pieces += _text_pieces(b.blocks)
+        elif isinstance(b, m.MathBlock):
+            continue
+        else:
+            pieces += m.blocks_text((b,)).split("\n")
+    return [p for p in pieces if p.strip()]
 
 
 def _objects(blocks: m.Blocks):

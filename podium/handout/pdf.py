@@ -49,7 +49,7 @@ def write_pdf(html: str, out: Path, roots: list[Path], diags: Diagnostics, allow
 
     import weasyprint
 
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)  # problems are ours to report
     fetcher = make_fetcher(roots, diags, allow_remote)
     doc = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
     buf = io.BytesIO()

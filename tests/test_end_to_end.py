@@ -1,0 +1,64 @@
+"""End to end: the default lecture and the corpus deck, built, checked and opened by LibreOffice."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pypdf import PdfReader
+
+from podium import model as m
+from podium.diagnostics import Diagnostics
+from podium.pipeline import BuildOptions
+from podium.reader import read_lecture
+from podium.verify import check_outputs
+
+from .conftest import CORPUS, LECTURE, build
+
+
+def test_default_lecture_is_a_real_lecture(default_outputs):
+    deck, pdf, out = default_outputs
+    lecture = read_lecture(LECTURE, Diagnostics())
+    prs = Presentation(str(deck))
+    assert 28 <= len(prs.slides) <= 40
+    content = [s for s in lecture.slides if s.kind == m.CONTENT]
+    assert all(s.notes for s in content), "every content slide has speaker notes"
+    assert sum(1 for s in content if s.handout) >= 5
+    kinds = {type(b).__name__ for s in content for b in s.body}
+    assert {"Table", "Chart", "Image", "Columns", "Quote"} <= kinds
+    shapes = [sh for s in prs.slides for sh in s.shapes]
+    assert any(sh.has_table for sh in shapes) and any(getattr(sh, "has_chart", False) for sh in shapes)
+    assert any(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for sh in shapes)
+    check_outputs(LECTURE, BuildOptions(out_dir=out), Diagnostics())  # raises on any disagreement
+    assert len(PdfReader(str(pdf)).outline) >= len(prs.slides)
+
+
+def test_default_lecture_builds_without_warnings(default_outputs, tmp_path):
+    _, diags = build(LECTURE, tmp_path, "slides")
+    assert [d.format() for d in diags.items] == []
+
+
+def libreoffice_pages(soffice, deck, tmp_path) -> int:
+    profile = tmp_path / "lo-profile"
+    r = subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(tmp_path / "lo"), str(deck)], capture_output=True, text=True, timeout=240)
+    pdf = tmp_path / "lo" / (deck.stem + ".pdf")
+    assert r.returncode == 0 and pdf.is_file(), r.stderr
+    return len(PdfReader(str(pdf)).pages)
+
+
+def test_libreoffice_opens_the_default_deck(default_outputs, soffice, tmp_path):
+    deck, _, _ = default_outputs
+    assert libreoffice_pages(soffice, deck, tmp_path) == len(Presentation(str(deck)).slides)
+
+
+HIP = CORPUS / "hip-programming" / "docs" / "01-introduction.md"
+
+
+@pytest.mark.skipif(not HIP.is_file(), reason="../shared/corpus/hip-programming is absent")
+def test_corpus_deck_and_handout_agree(tmp_path):
+    deck, _ = build(HIP, tmp_path)
+    build(HIP, tmp_path, "handout")
+    check_outputs(HIP, BuildOptions(out_dir=tmp_path), Diagnostics())

@@ -1,0 +1,133 @@
+"""Handout tests: render HTML from the IR and read the printed PDF back with pypdf."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from podium.diagnostics import Diagnostics
+from podium.handout.html import render_html
+from podium.reader import parse_lecture
+from podium.templates import load_template
+
+from .conftest import build, write_md
+
+LECTURE = """
+---
+title: Human Security
+subtitle: Freedom from want
+author: [Ann Lecturer]
+course: Global Governance
+date: 2026-11-26
+---
+
+# The concept
+
+## Three freedoms
+
+- Freedom from want
+- Freedom from fear
+
+::: notes
+Say the three freedoms slowly.
+:::
+
+::: handout
+A student reading alone needs this explanation.
+:::
+
+::: slides
+Only for the room.
+:::
+
+## Compared
+
+| Aspect | SDGs |
+|--------|------|
+| Logic  | targets |
+
+```chart
+type: bar
+title: Lives disrupted
+categories: [Deaths, Refugees]
+series:
+  Millions: [6.6, 14]
+```
+
+# Second part
+
+## Last
+
+> Time for a fresh look.
+>
+> — Prof. K
+
+Inline $x^2$ math[^1].
+
+[^1]: A footnote text.
+"""
+
+
+def html_of(text: str, template: str = "default") -> str:
+    diags = Diagnostics()
+    lecture = parse_lecture(text.lstrip("\n"), "t.md", diags)
+    return render_html(lecture, load_template(template, diags), diags)
+
+
+def test_html_structure_and_escaping():
+    html = html_of(LECTURE.replace("Three freedoms", "Three <script>alert(1)</script> freedoms")
+                   .replace("subtitle: Freedom from want", "subtitle: <script>alert(2)</script>"))
+    assert "<script>" not in html  # raw HTML in Markdown is dropped
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html  # metadata is escaped by autoescape
+    assert "Three alert(1) freedoms" in html  # the tags go, the text stays
+    assert 'lang="en"' in html and "<title>Human Security</title>" in html
+    assert "Only for the room." not in html  # ::: slides is kept out of the handout
+    assert "A student reading alone" in html
+    assert "<table>" in html and "<svg" in html
+
+
+def test_pdf_has_cover_toc_slides_notes_and_handout_text(tmp_path):
+    src = write_md(tmp_path, LECTURE)
+    pdf, _ = build(src, tmp_path / "out", "handout")
+    reader = PdfReader(str(pdf))
+    pages = [p.extract_text() for p in reader.pages]
+    text = "\n".join(pages)
+    assert "Human Security" in pages[0] and "Ann Lecturer" in pages[0] and "global governance" in pages[0].lower()
+    assert "Contents" in pages[1]
+    for piece in ("Three freedoms", "Say the three freedoms slowly.", "A student reading alone needs this",
+                  "Logic", "targets", "Lives disrupted", "14", "6.6", "Time for a fresh look", "Prof. K",
+                  "A footnote text."):
+        assert piece in text, piece
+    assert "Only for the room." not in text
+    # one outline entry per slide, "N. Title", in deck order (what `check` reads)
+    outline = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert outline == ["1. Human Security", "2. The concept", "3. Three freedoms", "4. Compared",
+                       "5. Second part", "6. Last"]
+    # page numbers and running header
+    assert "Page 3 of" in pages[2]
+
+
+def test_picture_alt_and_size_in_handout(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (300, 150), "red").save(tmp_path / "p.png")
+    html = html_of("## P\n\n![Cap](p.png){width=40% fig-alt=\"Red box\"}\n").replace("\n", "")
+    # parse_lecture without a base dir resolves nothing: build through the pipeline instead
+    src = write_md(tmp_path, "## P\n\n![Cap](p.png){width=40% fig-alt=\"Red box\"}\n")
+    from podium.pipeline import BuildOptions, load
+
+    diags = Diagnostics()
+    lecture, template = load(src, BuildOptions(out_dir=tmp_path), diags)
+    html = render_html(lecture, template, diags)
+    assert 'alt="Red box"' in html and "width:40%" in html and "<figcaption>Cap</figcaption>" in html
+    pdf, _ = build(src, tmp_path / "out", "handout")
+    reader = PdfReader(str(pdf))
+    images = [img for page in reader.pages for img in page.images]
+    assert images, "the picture is embedded in the PDF"
+
+
+def test_jinja_autoescape_and_template_chain():
+    diags = Diagnostics()
+    t = load_template("classic", diags)
+    assert [d.name for d in t.chain][-1] == "default"
+    html = html_of(LECTURE, "classic")
+    assert t.palette["primary"] in html

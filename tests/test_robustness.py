@@ -1,0 +1,666 @@
+"""Robustness with untrusted content: every source builds or stops with a clear ``file:line`` message.
+
+Never a traceback, never a hang, never a lost or half-written output, never content dropped
+without a warning.  Most cases go through ``podium.pipeline`` (fast); a few through the Click CLI
+(``CliRunner``, which keeps stderr apart) and a few through a real ``python build.py`` process
+(kill -9 mid-write, two builds at once).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import build as cli_module
+from podium.diagnostics import BuildError, Diagnostics
+from podium.handout.html import render_html
+from podium.pipeline import BuildOptions, build_handout, build_slides, load
+
+from .conftest import ROOT, write_md
+
+# --------------------------------------------------------------------------- helpers
+
+
+@contextmanager
+def time_limit(seconds: int):
+    """Raise TimeoutError in the block when it runs longer than ``seconds``: a hang is a failure."""
+
+    def on_alarm(signum, frame):
+        raise TimeoutError(f"took longer than {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def deck_titles(path: Path) -> list[str]:
+    from pptx import Presentation
+
+    prs = Presentation(str(path))
+    return [s.shapes.title.text_frame.text if s.shapes.title is not None else "" for s in prs.slides]
+
+
+def messages(diags: Diagnostics) -> list[str]:
+    return [d.format() for d in diags.items]
+
+
+def build_deck_and_html(folder: Path, text: str | bytes, limit: int = 20):
+    """Write ``text`` to folder/lecture.md, build the deck and render the handout HTML.
+
+    Returns (deck path, html, diagnostics); a BuildError propagates (with its diagnostics).
+    """
+    src = folder / "lecture.md"
+    if isinstance(text, bytes):
+        src.write_bytes(text)
+    else:
+        src.write_text(text, encoding="utf-8")
+    diags = Diagnostics()
+    with time_limit(limit):
+        deck = build_slides(src, BuildOptions(out_dir=folder / "out"), diags)
+        lecture, template = load(src, BuildOptions(out_dir=folder / "out"), Diagnostics())
+        html = render_html(lecture, template, Diagnostics())
+    return deck, html, diags
+
+
+def expect_error(folder: Path, text: str | bytes, where: str, fragment: str) -> str:
+    """Assert that building ``text`` stops with ``where: error: …fragment…``; return that message."""
+    with pytest.raises(BuildError) as info:
+        build_deck_and_html(folder, text)
+    errors = [d.format() for d in info.value.diagnostics.errors]
+    hit = [e for e in errors if re.match(rf"{re.escape(where)}(:\d+)?: error: ", e) and fragment in e]
+    assert hit, f"expected '{where}: error: …{fragment}…' among {errors}"
+    assert not (folder / "out" / "lecture.pptx").exists(), "a failed build must not write the deck"
+    return hit[0]
+
+
+def run_cli(*args: str):
+    result = CliRunner().invoke(cli_module.cli, list(args))
+    # never a traceback: the only exception allowed out of the CLI is its own SystemExit
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output and "Traceback" not in result.stderr
+    return result
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch):
+    """A temporary folder that is also the current folder, so messages say ``lecture.md:LINE``."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# --------------------------------------------------------------------------- bad input: errors at the real line
+
+YAML_CASES = {
+    # the front matter starts at line 1 ('---'); its YAML lines are 2, 3, 4 …
+    "mapping-in-value": ("---\ntitle: Fine\nsubtitle: fine too\nauthor: a: b\n---\n\n# S\n\nx\n",
+                         "lecture.md:4", "front matter is not valid YAML"),
+    "unclosed-list": ("---\ntitle: A\nauthor: [x, y\n---\n\n# S\n\nx\n", "lecture.md:3", "front matter is not valid YAML"),
+    "tab-indent": ("---\ntitle: A\ndate: 2024\n\tlang: en\n---\n\n# S\n\nx\n", "lecture.md:4",
+                   "front matter is not valid YAML"),
+    "not-a-mapping": ("---\n- a\n- b\n---\n\n# S\n\nx\n", "lecture.md:2", "must be a YAML mapping"),
+    "python-tag": ("---\ntitle: !!python/object/apply:os.getcwd []\n---\n\n# S\n\nx\n", "lecture.md:2",
+                   "front matter is not valid YAML"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(YAML_CASES))
+def test_broken_front_matter_errors_at_its_line(here, case):
+    text, where, fragment = YAML_CASES[case]
+    expect_error(here, text, where, fragment)
+
+
+@pytest.mark.xfail(reason="bug: a bad slide-level is reported at line 2 (the front matter's first line), not at "
+                          "the line that sets it (reader.build_meta uses SourcePos(shown, 2))", strict=True)
+def test_bad_slide_level_errors_at_its_line(here):
+    expect_error(here, "---\ntitle: A\ndate: today\nslide-level: deep\n---\n\n# S\n\nx\n", "lecture.md:4",
+                 "slide-level must be a whole number")
+
+
+def test_bad_slide_level_is_an_error(here):
+    with pytest.raises(BuildError) as info:
+        build_deck_and_html(here, "---\ntitle: A\nslide-level: 9\n---\n\n# S\n\nx\n")
+    assert "slide-level must be a whole number from 0 to 6, not 9" in str(info.value)
+
+
+def test_invalid_utf8_errors_at_line_and_column(here):
+    data = "---\ntitle: T\n---\n\n# S\n\ncafé ".encode() + b"\xff\xfe bad\n"
+    msg = expect_error(here, data, "lecture.md:7:7", "not valid UTF-8")
+    assert "0xff" in msg
+
+
+def test_latin1_file_errors_at_first_bad_byte(here):
+    data = "# Über\n\nnaïve\n".encode("latin-1")
+    expect_error(here, data, "lecture.md:1:3", "not valid UTF-8")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n   \n", "\ufeff"], ids=["empty", "blank-lines", "bom-only"])
+def test_empty_file_errors(here, text):
+    expect_error(here, text, "lecture.md:1", "the file is empty")
+
+
+def test_front_matter_only_without_title_errors(here):
+    expect_error(here, "---\nlang: en\n---\n", "lecture.md:1", "no slides")
+
+
+def test_binary_file_errors(here):
+    from PIL import Image
+
+    Image.new("RGB", (8, 8)).save(here / "pic.png")
+    msg = expect_error(here, (here / "pic.png").read_bytes(), "lecture.md:1", "binary file")
+    assert "NUL" in msg
+
+
+def test_binary_after_text_errors_at_the_nul_line(here):
+    expect_error(here, b"# S\n\ntext\n\n\x00\x01\x02\n", "lecture.md:5", "binary file")
+
+
+def test_huge_file_is_refused(here):
+    text = "# S\n\n" + ("word " * 20 + "\n") * 220_000  # > 20 MiB
+    expect_error(here, text, "lecture.md:1", "larger than")
+
+
+# --------------------------------------------------------------------------- chart blocks
+
+CHART = "# Data\n\nintro\n\n```chart\n{body}```\n"  # the fence opens at line 5
+CHART_CASES = {
+    "lengths-differ": ("type: bar\ncategories: [a, b]\nseries:\n  x: [1, 2, 3]\n", "lecture.md:5",
+                       "series 'x' has 3 values but there are 2 categories"),
+    "not-a-number": ("type: line\ncategories: [a, b]\nseries:\n  x: [1, many]\n", "lecture.md:5",
+                     "'many', which is not a number"),
+    "nested-list": ("type: bar\ncategories: [a]\nseries:\n  x: [[1]]\n", "lecture.md:5", "not a number"),
+    "boolean": ("type: bar\ncategories: [a]\nseries:\n  x: [true]\n", "lecture.md:5", "not a number"),
+    "infinity": ("type: bar\ncategories: [a]\nseries:\n  x: [.inf]\n", "lecture.md:5", "not a number"),
+    "unknown-type": ("type: donut\ncategories: [a, b]\nseries:\n  x: [1, 2]\n", "lecture.md:5",
+                     "unknown chart type 'donut'"),
+    "yaml-syntax": ("type: bar\ncategories: [a, b\nseries:\n  x: [1, 2]\n", "lecture.md:8",
+                    "chart is not valid YAML"),
+    "scalar": ("just some words\n", "lecture.md:5", "chart needs YAML keys"),
+    "empty": ("", "lecture.md:5", "chart needs YAML keys"),
+    "series-not-map": ("type: bar\ncategories: [a]\nseries: 3\n", "lecture.md:5", "chart needs 'series'"),
+    "categories-not-list": ("type: bar\ncategories: {a: 1}\nseries:\n  x: [1]\n", "lecture.md:5",
+                            "chart needs 'categories' as a list"),
+    "pie-negative": ("type: pie\ncategories: [a, b]\nseries:\n  x: [1, -2]\n", "lecture.md:5",
+                     "cannot show negative values"),
+    "python-tag": ("!!python/object/apply:os.getcwd []\n", "lecture.md:6", "chart is not valid YAML"),
+    "data-outside": ("type: bar\ndata: /etc/passwd\n", "lecture.md:5", "chart data file '/etc/passwd' cannot be read"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CHART_CASES))
+def test_malformed_chart_errors_at_the_blocks_line(here, case):
+    body, where, fragment = CHART_CASES[case]
+    expect_error(here, CHART.format(body=body), where, fragment)
+
+
+def test_chart_errors_are_all_reported_at_once(here):
+    text = (CHART.format(body="type: donut\ncategories: [a]\nseries:\n  x: [1]\n")
+            + "\n# More\n\n```chart\ntype: bar\ncategories: [a]\nseries:\n  y: [1, 2]\n```\n")
+    with pytest.raises(BuildError) as info:
+        build_deck_and_html(here, text)
+    errors = messages(info.value.diagnostics)
+    assert any(e.startswith("lecture.md:5: error: unknown chart type") for e in errors), errors
+    assert any(e.startswith("lecture.md:13: error: series 'y' has 2 values") for e in errors), errors
+
+
+def test_good_chart_builds(here):
+    deck, html, diags = build_deck_and_html(
+        here, CHART.format(body="type: column\ntitle: T\ncategories: [a, b]\nseries:\n  x: [1, 2.5]\n"))
+    from pptx import Presentation
+
+    charts = [sh.chart for s in Presentation(str(deck)).slides for sh in s.shapes if sh.has_chart]
+    assert [list(p.series[0].values) for p in charts[0].plots] == [[1.0, 2.5]]
+    assert "<svg" in html
+
+
+# --------------------------------------------------------------------------- unusual but valid structure
+
+
+def test_heading_only_file_builds_one_titled_slide(here):
+    deck, html, diags = build_deck_and_html(here, "# Only a heading\n")
+    assert deck_titles(deck) == ["Only a heading"]
+    assert not diags.errors
+
+
+def test_unclosed_fenced_div_warns_at_its_line_and_keeps_content(here):
+    text = "# S\n\nbefore\n\n::: notes\nsay this\n\n# T\n\nafter\n"
+    deck, html, diags = build_deck_and_html(here, text)
+    assert "lecture.md:5: warning: fenced div ':::' opened here is never closed" in "\n".join(messages(diags))
+    assert "say this" in html
+
+
+def test_unclosed_code_fence_warns_at_its_line(here):
+    text = "# S\n\n```python\nx = 1\n\n# Swallowed heading\n\nmore\n"
+    deck, html, diags = build_deck_and_html(here, text)
+    assert any(m.startswith("lecture.md:3: warning: code fence opened here is never closed")
+               for m in messages(diags)), messages(diags)
+    assert "Swallowed heading" in html  # kept, as code
+
+
+def test_unclosed_front_matter_warns_and_reads_markdown(here):
+    deck, html, diags = build_deck_and_html(here, "---\ntitle: T\n\n# S\n\ntext\n")
+    assert "lecture.md:1: warning: front matter opened with '---' is never closed" in "\n".join(messages(diags))
+
+
+@pytest.mark.parametrize("text", [
+    "# S\n\n" + "".join("  " * i + "- level\n" for i in range(300)),
+    "# S\n\n" + ">" * 500 + " deep\n",
+    "# S\n\n" + "".join("> " * i + "- x\n" for i in range(1, 200)),
+    "# S\n\n" + "::: d\n" * 300 + "x\n" + ":::\n" * 300,
+    "# S\n\n" + ":::: columns\n" * 60 + "x\n" + "::::\n" * 60,
+    "# S\n\n" + "".join("   " * i + "1. x\n" for i in range(200)),
+], ids=["list-300", "quote-500", "quote-list-200", "div-300", "columns-60", "ordered-200"])
+def test_absurd_nesting_builds_in_bounded_time(here, text):
+    deck, html, diags = build_deck_and_html(here, text)
+    assert deck_titles(deck)[0] == "S"
+
+
+def test_too_deep_nesting_warns(here):
+    text = "# S\n\n" + "".join("  " * i + "- level\n" for i in range(300))
+    deck, html, diags = build_deck_and_html(here, text)
+    assert any("nested too deeply" in m for m in messages(diags)), messages(diags)
+
+
+@pytest.mark.xfail(reason="bug: the 'nested too deeply' warning is always placed at line 1, not where the "
+                          "deep nesting is (reader.parse_lecture uses SourcePos(shown, 1))", strict=True)
+def test_too_deep_nesting_warns_at_the_deep_line(here):
+    text = "# S\n\nintro\n\n## T\n\n" + ">" * 100 + " deep\n"  # the quote starts at line 7
+    deck, html, diags = build_deck_and_html(here, text)
+    deep = [m for m in messages(diags) if "nested too deeply" in m]
+    assert deep and deep[0].startswith("lecture.md:7:"), deep
+
+
+PATHOLOGICAL = {
+    "stars-50k": "*" * 50_000,
+    "underscores-50k": "_" * 50_000,
+    "open-brackets-50k": "[" * 50_000,
+    "link-openers-20k": "[a](" * 20_000,
+    "image-openers-20k": "![" * 20_000,
+    "backticks-30k": "`" * 30_000,
+    "angles-20k": "<" * 20_000,
+    "dollars-50k": "$" * 50_000,
+    "tildes-40k": "~" * 40_000,
+    "backslashes-50k": "\\" * 50_000,
+    "braces-20k": "[x]{" * 20_000,
+    "alternating-emphasis": "*a _b " * 10_000,
+    "entities": "&#x41;" * 20_000,
+    "html-comment-open": "<!--" + "-" * 50_000,
+}
+
+
+@pytest.mark.parametrize("case", sorted(PATHOLOGICAL))
+def test_pathological_inline_runs_build_in_bounded_time(here, case):
+    deck, html, diags = build_deck_and_html(here, f"# Runs\n\n{PATHOLOGICAL[case]}\n", limit=20)
+    assert deck_titles(deck) == ["Runs"]
+
+
+@pytest.mark.parametrize("case", ["paragraph", "heading", "code", "table-cell", "notes"])
+def test_very_long_lines_build(here, case):
+    long = " ".join(f"word{i}" for i in range(40_000))  # ~300 kB on one line
+    text = {
+        "paragraph": f"# S\n\n{long}\n",
+        "heading": f"# {long}\n\ntext\n",
+        "code": f"# S\n\n```python\nx = '{long}'\n```\n",
+        "table-cell": f"# S\n\n| a | b |\n|---|---|\n| {long} | 1 |\n",
+        "notes": f"# S\n\ntext\n\n::: notes\n{long}\n:::\n",
+    }[case]
+    deck, html, diags = build_deck_and_html(here, text, limit=30)
+    assert len(deck_titles(deck)) == 1
+
+
+def test_windows_and_old_mac_line_ends_and_bom(here):
+    deck, html, diags = build_deck_and_html(here, "\ufeff---\r\ntitle: T\r\n---\r\n\r\n# A\r\rtext\r\n# B\n\nx\n")
+    assert deck_titles(deck) == ["T", "A", "B"]
+
+
+@pytest.mark.parametrize("char", ["\x0b", "\x1b", "\x08", "\ufffe", "\uffff"],
+                         ids=["VT", "ESC", "BS", "U+FFFE", "U+FFFF"])
+@pytest.mark.parametrize("where", ["body", "front-matter-escape"])
+@pytest.mark.xfail(reason="bug: characters XML cannot hold (C0 controls, U+FFFE/U+FFFF) crash python-pptx "
+                          "with ValueError instead of an error or a warning at their line", strict=True)
+def test_control_characters_build_or_fail_cleanly(here, char, where):
+    if where == "body":
+        text = f"# S\n\ntext{char}more\n"
+    else:  # YAML's own escapes put the character into the title
+        text = f'---\ntitle: "a\\u{ord(char):04x}b"\n---\n\n# S\n\ntext\n'
+    try:
+        build_deck_and_html(here, text)
+    except BuildError as e:
+        assert any(d.pos is not None and d.pos.line >= 1 for d in e.diagnostics.errors)
+
+
+@pytest.mark.xfail(reason="bug: a 250-row table takes ~15 s (400 rows ~45 s): python-pptx recomputes the "
+                          "frame height on every row.height / column.width assignment (O(n²)) in "
+                          "deck/pptx.py add_table", strict=True)
+def test_long_table_builds_quickly(here):
+    rows = "".join(f"| {i} | {i * i} | row {i} |\n" for i in range(250))
+    with time_limit(6):
+        build_deck_and_html(here, f"# Data\n\n| n | square | note |\n|---|---|---|\n{rows}")
+
+
+@pytest.mark.xfail(reason="bug: a 250-column table takes ~18 s in the deck (column.width assignments are "
+                          "O(n²) in python-pptx) in deck/pptx.py add_table", strict=True)
+def test_wide_table_builds_quickly(here):
+    n = 250
+    with time_limit(6):
+        build_deck_and_html(here, "# Wide\n\n|" + "h|" * n + "\n|" + "-|" * n + "\n|" + "1|" * n + "\n")
+
+
+# --------------------------------------------------------------------------- other tools' dialects
+
+
+def test_quarto_callout_builds_and_keeps_its_text(here):
+    text = "# S\n\n::: {.callout-note}\n## Note\nRemember **this**.\n:::\n\n::: {.callout-warning title=\"Careful\"}\nHot.\n:::\n"
+    deck, html, diags = build_deck_and_html(here, text)
+    assert deck_titles(deck) == ["S"]
+    assert "Remember" in html and "Hot." in html
+    assert 'class="div callout-note"' in html
+
+
+def test_revealjs_slide_attributes_are_stripped_from_titles_and_fetch_nothing(here):
+    text = ('# Intro {data-background-image="https://127.0.0.1:9/bg.png" data-transition="zoom"}\n\ntext\n\n'
+            '# Next {.smaller data-background-color="#000"}\n\nmore\n')
+    deck, html, diags = build_deck_and_html(here, text)
+    assert deck_titles(deck) == ["Intro", "Next"]
+    assert "127.0.0.1" not in html
+
+
+def test_marp_directives_build(here):
+    text = ("---\nmarp: true\ntheme: gaia\npaginate: true\n---\n\n<!-- _class: lead -->\n\n# Marp title\n\n"
+            "text\n\n---\n\n<!-- backgroundColor: aqua -->\n\n# Second\n\nmore\n")
+    deck, html, diags = build_deck_and_html(here, text)
+    assert deck_titles(deck) == ["Marp title", "Second"]
+    assert not [m for m in messages(diags) if "raw HTML" in m], "HTML comments are not content"
+
+
+def test_slidev_per_slide_yaml_builds(here):
+    text = ("---\ntheme: seriph\ntitle: Slidev deck\n---\n\n# First\n\ntext\n\n---\nlayout: center\nclass: text-center\n"
+            "---\n\n# Second\n\nmore\n")
+    deck, html, diags = build_deck_and_html(here, text)
+    titles = deck_titles(deck)
+    assert titles[0] == "Slidev deck" and "First" in titles and "Second" in titles
+
+
+def test_unknown_attributes_and_classes_are_ignored(here):
+    text = ("# S {#id .fragment .r-fit-text key=value data-x='1' width=}\n\ntext {.foo}\n\n"
+            "- item {.fragment}\n\n::: {#box .unknown-thing data-id=\"3\"}\ninside\n:::\n\n[span]{.mark .fragment}\n")
+    deck, html, diags = build_deck_and_html(here, text)
+    assert deck_titles(deck) == ["S"]
+    assert "inside" in html and "span" in html
+
+
+def test_unknown_layout_name_warns_and_builds(here):
+    deck, html, diags = build_deck_and_html(here, '# S {layout="No Such Layout"}\n\ntext\n')
+    assert any(m.startswith("lecture.md:1: warning:") and "No Such Layout" in m for m in messages(diags)), \
+        messages(diags)
+
+
+# --------------------------------------------------------------------------- content is never dropped silently
+
+DROPPED = {
+    "raw-html-block": ("# S\n\ntext\n\n<div class=\"x\">html</div>\n", "lecture.md:5", "raw HTML"),
+    "raw-html-inline": ("# S\n\ntext <b>bold</b> more\n", "lecture.md:3", "raw HTML"),
+    "picture-in-heading": ("# ![logo](logo.png) Title\n\ntext\n", "lecture.md:1", "picture inside"),
+    "nested-notes": ("# S\n\n- item\n\n  ::: notes\n  n\n  :::\n", "lecture.md:5", "'::: notes' inside"),
+    "stray-column-content": ("# S\n\n:::: columns\nloose text\n\n::: column\nA\n:::\n::::\n", "lecture.md:4",
+                             "outside any '::: column'"),
+    "many-columns": ("# S\n\n:::: columns\n" + "::: column\nx\n:::\n" * 4 + "::::\n", "lecture.md:3",
+                     "4 columns"),
+    "unsafe-link": ("# S\n\n[x](java&#x09;script:alert(1))\n", "lecture.md:3", "not allowed"),
+    "missing-picture": ("# S\n\n![a map](fig/map.png)\n", "lecture.md:3", "not found"),
+    "bad-size": ("# S\n\n![a map](fig/map.png){width=huge}\n", "lecture.md:3", "size 'huge' is not understood"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DROPPED))
+def test_unrenderable_content_warns_with_its_line(here, case):
+    text, where, fragment = DROPPED[case]
+    deck, html, diags = build_deck_and_html(here, text)
+    assert any(re.match(rf"{re.escape(where)}(:\d+)?: warning: ", m) and fragment in m
+               for m in messages(diags)), messages(diags)
+
+
+def test_strict_turns_a_warning_into_exit_1(here):
+    write_md(here, "# S\n\ntext <b>bold</b>\n")
+    lenient = run_cli("slides", "lecture.md", "-o", "out")
+    assert lenient.exit_code == 0
+    assert "lecture.md:3: warning: raw HTML is not rendered" in lenient.stderr
+    strict = run_cli("slides", "lecture.md", "-o", "out2", "--strict")
+    assert strict.exit_code == 1
+    assert "lecture.md:3: warning: raw HTML is not rendered" in strict.stderr
+    assert "--strict" in strict.stderr
+
+
+# --------------------------------------------------------------------------- through the CLI
+
+
+def test_cli_broken_yaml_exit_1_with_file_line(here):
+    write_md(here, "---\ntitle: A\nauthor: [x, y\n---\n\n# S\n\nx\n")
+    r = run_cli("slides", "lecture.md", "-o", "out")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("lecture.md:3:")
+    assert "error: front matter is not valid YAML" in r.stderr
+    assert not (here / "out" / "lecture.pptx").exists()
+
+
+def test_cli_invalid_utf8_exit_1(here):
+    (here / "lecture.md").write_bytes(b"# S\n\nabc \xc3\x28\n")
+    r = run_cli("handout", "lecture.md", "-o", "out")
+    assert r.exit_code == 1
+    assert "lecture.md:3:5: error: the file is not valid UTF-8" in r.stderr
+
+
+def test_cli_binary_and_empty_exit_1(here):
+    (here / "a.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (here / "b.md").write_bytes(b"")
+    r = run_cli("all", "a.md", "b.md", "-o", "out")
+    assert r.exit_code == 1
+    assert "a.md:1: error: this looks like a binary file" in r.stderr
+    assert "b.md:1: error: the file is empty" in r.stderr
+
+
+def test_cli_chart_error_exit_1(here):
+    write_md(here, CHART.format(body="type: bar\ncategories: [a, b]\nseries:\n  x: [1, 2, 3]\n"))
+    r = run_cli("all", "lecture.md", "-o", "out")
+    assert r.exit_code == 1
+    assert "lecture.md:5: error: series 'x' has 3 values but there are 2 categories [chart]" in r.stderr
+
+
+def test_cli_missing_source_is_a_usage_error(here):
+    r = run_cli("slides", "nope.md")
+    assert r.exit_code == 2
+    assert "no such lecture file" in r.stderr
+
+
+# --------------------------------------------------------------------------- nothing lost
+
+GOOD = "---\ntitle: Kept\n---\n\n# One\n\n- a\n- b\n\n::: notes\nsay\n:::\n\n# Two\n\n| x | y |\n|---|---|\n| 1 | 2 |\n"
+BREAKERS = {
+    "yaml": lambda t: t.replace("title: Kept", "title: [Kept"),
+    "chart": lambda t: t + "\n```chart\ntype: donut\ncategories: [a]\nseries:\n  s: [1]\n```\n",
+    "encoding": lambda t: t.encode() + b"\xff",
+    "empty": lambda t: "",
+}
+
+
+@pytest.mark.parametrize("breaker", sorted(BREAKERS))
+def test_failed_build_keeps_previous_outputs_byte_for_byte(here, breaker):
+    src = write_md(here, GOOD)
+    opts = BuildOptions(out_dir=here / "out")
+    deck = build_slides(src, opts, Diagnostics())
+    pdf = build_handout(src, opts, Diagnostics())
+    before = deck.read_bytes(), pdf.read_bytes()
+    broken = BREAKERS[breaker](GOOD)
+    if isinstance(broken, bytes):
+        src.write_bytes(broken)
+    else:
+        src.write_text(broken, encoding="utf-8")
+    for step in (build_slides, build_handout):
+        with pytest.raises(BuildError):
+            step(src, opts, Diagnostics())
+    assert (deck.read_bytes(), pdf.read_bytes()) == before
+    assert sorted(p.name for p in (here / "out").iterdir()) == ["lecture-handout.pdf", "lecture.pptx"]
+
+
+def test_cli_failed_rebuild_says_previous_output_kept(here):
+    write_md(here, GOOD)
+    assert run_cli("all", "lecture.md", "-o", "out").exit_code == 0
+    before = {p.name: p.read_bytes() for p in (here / "out").iterdir()}
+    write_md(here, GOOD.replace("title: Kept", "title: [Kept"))
+    r = run_cli("all", "lecture.md", "-o", "out")
+    assert r.exit_code == 1
+    assert "deck not written; the previous output is kept" in r.stderr
+    assert "handout not written; the previous output is kept" in r.stderr
+    assert {p.name: p.read_bytes() for p in (here / "out").iterdir()} == before
+
+
+def _valid(path: Path) -> bool:
+    """True when ``path`` opens in its reader's program (python-pptx or pypdf)."""
+    try:
+        if path.suffix == ".pptx":
+            from pptx import Presentation
+
+            return len(Presentation(str(path)).slides) > 0
+        from pypdf import PdfReader
+
+        return len(PdfReader(str(path)).pages) > 0
+    except Exception:
+        return False
+
+
+def _assert_outputs_sound(out: Path, target: str, old: bytes | None) -> None:
+    """The target is absent, the old file, or a valid one; everything else is a ``.podium-*.tmp``."""
+    for p in out.iterdir():
+        if p.name == target:
+            assert (old is not None and p.read_bytes() == old) or _valid(p), f"{p.name} is half-written"
+        else:
+            assert p.name.startswith(".podium-") and p.name.endswith(".tmp"), f"stray file {p.name}"
+
+
+def _long_lecture(n: int, tag: str) -> str:
+    parts = [f"---\ntitle: Long lecture {tag}\n---\n"]
+    for i in range(n):
+        parts.append(f"# Slide {i} {tag}\n\n- point one of {i}\n- point two\n\n| a | b |\n|---|---|\n| {i} | {tag} |\n\n"
+                     f"::: notes\nnote {i}\n:::\n")
+    return "\n".join(parts)
+
+
+SLOW_FSYNC = (
+    "import os, runpy, sys, time\n"
+    "real = os.fsync\n"
+    "def slow(fd):\n"
+    "    time.sleep(3)\n"
+    "    return real(fd)\n"
+    "os.fsync = slow\n"
+    "sys.argv = ['build.py'] + sys.argv[1:]\n"
+    "runpy.run_path(os.path.join({root!r}, 'build.py'), run_name='__main__')\n"
+)
+
+
+def _spawn(args: list[str], cwd: Path, slow_fsync: bool = False) -> subprocess.Popen:
+    if slow_fsync:
+        cmd = [sys.executable, "-c", SLOW_FSYNC.format(root=str(ROOT)), *args]
+    else:
+        cmd = [sys.executable, str(ROOT / "build.py"), *args]
+    return subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+@pytest.mark.parametrize("command,target", [("slides", "lecture.pptx"), ("handout", "lecture-handout.pdf")])
+def test_kill_during_the_write_leaves_old_file_and_only_a_temporary(here, command, target):
+    """Kill -9 exactly while the output is being written (fsync made slow): the old file survives."""
+    write_md(here, _long_lecture(6, "old"))
+    out = here / "out"
+    first = _spawn([command, "lecture.md", "-o", "out"], here)
+    assert first.wait(120) == 0, first.stderr.read().decode()
+    old = (out / target).read_bytes()
+    write_md(here, _long_lecture(6, "new"))
+    proc = _spawn([command, "lecture.md", "-o", "out"], here, slow_fsync=True)
+    deadline = time.monotonic() + 120
+    while not list(out.glob(".podium-*.tmp")):
+        assert proc.poll() is None, "the build ended before it wrote its temporary file"
+        assert time.monotonic() < deadline, "no temporary file appeared"
+        time.sleep(0.02)
+    proc.kill()
+    proc.wait()
+    assert (out / target).read_bytes() == old
+    _assert_outputs_sound(out, target, old)
+
+
+@pytest.mark.parametrize("command,target", [("slides", "lecture.pptx"), ("handout", "lecture-handout.pdf")])
+def test_kill_at_random_moments_never_leaves_a_broken_output(here, command, target):
+    rng = random.Random(20240611)
+    out = here / "out"
+    write_md(here, _long_lecture(12, "v0"))
+    t0 = time.monotonic()
+    first = _spawn([command, "lecture.md", "-o", "out"], here)
+    assert first.wait(120) == 0, first.stderr.read().decode()
+    duration = time.monotonic() - t0
+    old = (out / target).read_bytes()
+    for attempt in range(3):
+        write_md(here, _long_lecture(12, f"v{attempt + 1}"))
+        proc = _spawn([command, "lecture.md", "-o", "out"], here)
+        time.sleep(rng.uniform(0.4, 1.1) * duration)
+        proc.kill()
+        proc.wait()
+        _assert_outputs_sound(out, target, old)
+        if (out / target).exists():
+            old = (out / target).read_bytes()
+    # and a later build still succeeds over whatever was left
+    final = _spawn([command, "lecture.md", "-o", "out"], here)
+    assert final.wait(120) == 0, final.stderr.read().decode()
+    assert _valid(out / target)
+
+
+@pytest.mark.xfail(reason="bug: atomic.sweep_temporaries is never called, so '.podium-*.tmp' files left by "
+                          "killed builds stay in output/ for ever (atomic.py's docstring says build.py sweeps them)",
+                   strict=True)
+def test_stale_temporaries_are_swept_by_the_next_build(here):
+    write_md(here, GOOD)
+    out = here / "out"
+    out.mkdir()
+    stale = out / ".podium-lecture.pptx.abc123.tmp"
+    stale.write_bytes(b"half a deck")
+    two_hours_ago = time.time() - 7200
+    os.utime(stale, (two_hours_ago, two_hours_ago))
+    assert run_cli("slides", "lecture.md", "-o", "out").exit_code == 0
+    assert not stale.exists()
+
+
+def test_two_builds_at_once_into_the_same_folder_leave_valid_files(here):
+    write_md(here, _long_lecture(8, "same"))
+    procs = [_spawn(["slides", "lecture.md", "-o", "out"], here) for _ in range(2)]
+    procs += [_spawn(["handout", "lecture.md", "-o", "out"], here) for _ in range(2)]
+    for p in procs:
+        assert p.wait(180) == 0, p.stderr.read().decode()
+    names = sorted(p.name for p in (here / "out").iterdir())
+    assert names == ["lecture-handout.pdf", "lecture.pptx"], names
+    assert _valid(here / "out" / "lecture.pptx") and _valid(here / "out" / "lecture-handout.pdf")
+    assert deck_titles(here / "out" / "lecture.pptx")[1] == "Slide 0 same"
+
+
+# --------------------------------------------------------------------------- size
+
+
+def test_a_long_lecture_builds_its_deck(here):
+    """500 slides (the 2,000-slide deck and handout are measured by bench/memory.py)."""
+    n = 500
+    text = "---\ntitle: Big\n---\n\n" + "".join(
+        f"# Slide {i}\n\n- point {i}\n- another point\n\n::: notes\nnote {i}\n:::\n\n" for i in range(1, n))
+    deck, html, diags = build_deck_and_html(here, text, limit=120)
+    titles = deck_titles(deck)
+    assert len(titles) == n and titles[-1] == f"Slide {n - 1}"
+    assert html.count('class="slide-entry"') == n - 1
