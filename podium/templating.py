@@ -299,8 +299,9 @@ def theme_text(name: str, deck: str | None, palette: dict[str, str], fonts: dict
         "",
         "extends: default",
         "",
-        "# Colours as \"#RRGGBB\" (or a CSS name such as navy). They colour the deck's tables and charts and",
-        "# the whole handout; slide backgrounds and title colours come from the deck's slide master.",
+        "# Colours as \"#RRGGBB\", quotes included (in YAML an unquoted # starts a comment), or a CSS name such",
+        "# as navy. They colour the deck's tables and charts and the whole handout; slide backgrounds and",
+        "# title colours come from the deck's slide master.",
         f"# Values below: from {source}. Uncomment a line to use it.",
         "# palette:",
     ]

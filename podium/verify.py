@@ -33,18 +33,16 @@ def read_deck(path: Path) -> list[dict]:
     for slide in prs.slides:
         title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
-        cells, values, texts = [], [], []
-        for shape in slide.shapes:
+        tables, charts, texts = [], [], []
+        for shape in sorted(slide.shapes, key=lambda sh: sh.shape_id):
             if shape.has_table:
-                for row in shape.table.rows:
-                    cells.extend(c.text for c in row.cells)
+                tables.append([c.text for row in shape.table.rows for c in row.cells])
             if getattr(shape, "has_chart", False) and shape.has_chart:
-                for plot in shape.chart.plots:
-                    for s in plot.series:
-                        values.extend(v for v in s.values if v is not None)
+                charts.append([v for plot in shape.chart.plots for s in plot.series for v in s.values
+                               if v is not None])
             if shape.has_text_frame and shape != slide.shapes.title:
                 texts.append(shape.text_frame.text)
-        out.append({"title": title, "notes": notes, "cells": cells, "values": values, "texts": texts})
+        out.append({"title": title, "notes": notes, "tables": tables, "charts": charts, "texts": texts})
     return out
 
 
@@ -127,11 +125,19 @@ def compare(lecture: m.Lecture, deck: list[dict], outline: list[str], text: str,
                     diags.error(f"slide {s.number}: the handout lacks the speaker note '{para[:50]}…'", s.pos,
                                 "check-notes")
                     break
-        for b in _objects(s.body):
+        objects = list(_objects(s.body))
+        tables = [b for b in objects if isinstance(b, m.Table)]
+        charts = [b for b in objects if isinstance(b, m.Chart)]
+        if i < len(deck) and (len(deck[i]["tables"]), len(deck[i]["charts"])) != (len(tables), len(charts)):
+            diags.error(f"slide {s.number}: the deck has {len(deck[i]['tables'])} table(s) and "
+                        f"{len(deck[i]['charts'])} chart(s) but the source has {len(tables)} and {len(charts)}",
+                        s.pos, "check-objects")
+        for b in objects:
             if isinstance(b, m.Table):
                 want_cells = [m.plain_text(c.content) for r in (b.header, *b.rows) for c in r]
-                if i < len(deck) and [squash(c) for c in deck[i]["cells"][: len(want_cells)]] != [
-                        squash(c) for c in want_cells]:
+                k = tables.index(b)
+                got_cells = deck[i]["tables"][k] if i < len(deck) and k < len(deck[i]["tables"]) else []
+                if i < len(deck) and [squash(c) for c in got_cells] != [squash(c) for c in want_cells]:
                     diags.error(f"slide {s.number}: the deck's table cells differ from the source", b.pos,
                                 "check-table")
                 missing = [c for c in want_cells if squash(c) and squash(c) not in body]
@@ -139,7 +145,8 @@ def compare(lecture: m.Lecture, deck: list[dict], outline: list[str], text: str,
                     diags.error(f"slide {s.number}: the handout's table lacks '{missing[0]}'", b.pos, "check-table")
             if isinstance(b, m.Chart):
                 want_values = [v for ser in b.series for v in ser.values]
-                got = deck[i]["values"] if i < len(deck) else []
+                k = charts.index(b)
+                got = deck[i]["charts"][k] if i < len(deck) and k < len(deck[i]["charts"]) else []
                 if [round(v, 6) for v in got] != [round(v, 6) for v in want_values]:
                     diags.error(f"slide {s.number}: the deck's chart values {got} differ from the source's "
                                 f"{want_values}", b.pos, "check-chart")

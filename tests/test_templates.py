@@ -487,6 +487,18 @@ def test_cli_inspect_awkward(project, awkward_dir):
         "under layouts: section: … [layout-fallback]"]
 
 
+def test_cli_inspect_warns_for_a_misspelt_layout_in_the_map(project, awkward_dir):
+    shutil.copytree(awkward_dir, project / "templates" / "awk")
+    theme = project / "templates" / "awk" / "theme.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("layouts:\n", 'layouts:\n  section: "Abschnit"\n'),
+                     encoding="utf-8")
+    result = run_cli("template", "inspect", "templates/awk/deck.pptx")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^templates/awk/theme\.yaml:\d+: warning: the theme's layouts map names a layout the deck does "
+                     r"not have \(section: 'Abschnit'\); layouts: .*Abschnitt.* \[unknown-layout\]$", result.stderr,
+                     re.M), result.stderr
+
+
 def test_cli_inspect_default_deck_needs_no_fallback(project):
     result = run_cli("template", "inspect", str(ROOT / "templates" / "default" / "deck.pptx"))
     assert result.exit_code == 0, result.output

@@ -329,7 +329,8 @@ def tex_to_unicode(tex: str) -> str:
     for k in sorted(_TEX_SYMBOLS, key=len, reverse=True):
         s = re.sub(re.escape(k) + r"(?![A-Za-z])", _TEX_SYMBOLS[k], s)
     s = re.sub(r"\\(mathrm|text|mathbf|mathit|operatorname)\{([^{}]*)\}", r"\2", s)
-    s = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", r"(\1)/(\2)", s)
+    s = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}",
+               lambda mt: "/".join(p if len(p) <= 1 or p.isalnum() else f"({p})" for p in mt.groups()), s)
     s = re.sub(r"\^\{([^{}]*)\}", lambda mt: _script(mt.group(1), _SUP, "^"), s)
     s = re.sub(r"\^(\w)", lambda mt: _script(mt.group(1), _SUP, "^"), s)
     s = re.sub(r"_\{([^{}]*)\}", lambda mt: _script(mt.group(1), _SUB, "_"), s)

@@ -21,7 +21,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -291,7 +291,7 @@ class DeckWriter:
             content = contents[0]
             caption = next((ph for ph in contents[1:] if ph.placeholder_format.type == PP_PLACEHOLDER.BODY),
                            contents[1])
-            self.flow(chunks[:1], rect_of(caption), caption, used)
+            self.flow(chunks[:1], rect_of(caption), caption, used, own_bullets=False)
             self.flow(chunks[1:], rect_of(content), content, used)
             return
         if contents:
@@ -306,7 +306,7 @@ class DeckWriter:
         for (col_chunks, _), (head, body) in zip(cols[:2], (left, right)):
             col_chunks = list(col_chunks)
             if len(col_chunks) >= 2 and isinstance(col_chunks[0], TextChunk):
-                self.flow(col_chunks[:1], rect_of(head), head, used)
+                self.flow(col_chunks[:1], rect_of(head), head, used, own_bullets=False)
                 self.flow(col_chunks[1:], rect_of(body), body, used)
             else:
                 self.flow(col_chunks, Rect(int(head.left), int(head.top), int(body.width),
@@ -314,8 +314,12 @@ class DeckWriter:
         for col_chunks, _ in cols[2:]:  # a third column: below, never dropped
             self.flow(list(col_chunks), self.safe, None, used)
 
-    def flow(self, chunks, rect: Rect, ph, used: set[int]) -> None:
-        """Place ``chunks`` top to bottom inside ``rect``; the first text chunk uses ``ph``."""
+    def flow(self, chunks, rect: Rect, ph, used: set[int], own_bullets: bool = True) -> None:
+        """Place ``chunks`` top to bottom inside ``rect``; the first text chunk uses ``ph``.
+
+        ``own_bullets`` says the placeholder's own list style may be trusted for bullets (a content
+        placeholder); caption and heading placeholders get bullets written explicitly.
+        """
         if not chunks:
             return
         if rect.bottom > self.limit_bottom:
@@ -358,7 +362,8 @@ class DeckWriter:
                 if placeholder_free:
                     ph.left, ph.top, ph.width, ph.height = box.x, box.y, box.w, h if len(chunks) > 1 else rect.h
                     tf = ph.text_frame
-                    self.fill_paras(tf, c.paras, scale, explicit=scale < 1.0, shape_id=ph.shape_id)
+                    self.fill_paras(tf, c.paras, scale, explicit=scale < 1.0, shape_id=ph.shape_id,
+                                    bullets=not own_bullets)
                     used.add(ph.placeholder_format.idx)
                     placeholder_free = False
                 else:
@@ -404,7 +409,8 @@ class DeckWriter:
         for r in runs_:
             self.add_run(p, r, Pt(size) if size else None, bold)
 
-    def fill_paras(self, tf, paras, scale: float, explicit: bool = False, shape_id: int | None = None) -> None:
+    def fill_paras(self, tf, paras, scale: float, explicit: bool = False, shape_id: int | None = None,
+                   bullets: bool = False) -> None:
         """Write ``paras`` into text frame ``tf`` as real paragraphs with levels and bullets."""
         tf.word_wrap = True
         tf.text = ""
@@ -419,7 +425,7 @@ class DeckWriter:
                 if para.style == "attribution":
                     base *= 0.85
                 size = Pt(max(base * scale, 9))
-            self.set_bullet(p, para, explicit, size)
+            self.set_bullet(p, para, explicit or bullets, size)
             if para.align:
                 p.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[para.align]
             for r in para.runs:
@@ -662,6 +668,8 @@ class DeckWriter:
             plot.has_data_labels = True
             plot.data_labels.show_percentage = False
             plot.data_labels.show_value = True
+            plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+            plot.data_labels.font.size = pt
         else:
             for k, ser in enumerate(plot.series):
                 fmt = ser.format
