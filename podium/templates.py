@@ -211,6 +211,11 @@ def load_template(ref: str | None, diags: Diagnostics) -> Template:
     # validate colours where they were written
     for theme in themes:
         for key, value in (theme.get("palette") or {}).items():
+            if value is None:
+                where = SourcePos(theme["_file"], _line_of(theme["_text"], key))
+                diags.error(f"palette.{key} is empty; write colours in quotes, e.g. {key}: \"#A01B2C\" "
+                            "(an unquoted # starts a YAML comment)", where, "bad-colour")
+                continue
             where = SourcePos(theme["_file"], _line_of(theme["_text"], key))
             merged["palette"][key] = color(merged["palette"][key], where, key, diags) if value is not None else \
                 merged["palette"][key]

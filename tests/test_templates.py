@@ -330,8 +330,6 @@ def test_fallback_by_placeholders_when_no_name_matches(tmp_path):
     assert all("using '" in w for w in warned)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: podium/deck/pptx.py open_template calls Presentation() on a .potx, "
-                   "which python-pptx refuses (content type ...template.main+xml) before the fix-up line runs")
 def test_potx_template(tmp_path, awkward_dir):
     folder = tmp_path / "potx"
     folder.mkdir()
@@ -382,8 +380,6 @@ def test_extends_chain_and_css_colour_names(tmp_path, monkeypatch):
     assert t.deck_path == ROOT / "templates" / "classic" / "deck.pptx"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: podium/templates.py load_template skips a palette value that YAML read "
-                   "as null, so `primary: #A01B2C` (unquoted: '#' starts a YAML comment) is silently ignored")
 def test_unquoted_hex_colour_is_reported(tmp_path):
     folder = tmp_path / "unquoted"
     folder.mkdir()

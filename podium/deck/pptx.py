@@ -79,14 +79,30 @@ def open_template(template: Template, diags: Diagnostics):
     if path is None:
         raise BuildError(diags, f"template '{template.name}' has no deck.pptx", None, "template")
     try:
-        prs = Presentation(str(path))
+        data = path.read_bytes()
+        if path.suffix.lower() == ".potx":
+            data = potx_as_pptx(data)
+        prs = Presentation(io.BytesIO(data))
     except Exception as e:  # python-pptx raises many kinds for a corrupt file
         raise BuildError(diags, f"template deck cannot be opened as a PowerPoint file: {e}",
-                         m.SourcePos(os.path.relpath(path), 0), "bad-template") from None
-    if path.suffix.lower() == ".potx":
-        prs.part._content_type = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+                         m.SourcePos(os.path.relpath(path), 1), "bad-template") from None
     remove_all_slides(prs)
     return prs
+
+
+def potx_as_pptx(data: bytes) -> bytes:
+    """Return a .potx package rewritten as a .pptx (only the main part's content type differs)."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            blob = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                blob = blob.replace(b"presentationml.template.main+xml", b"presentationml.presentation.main+xml")
+            dst.writestr(item, blob)
+    return out.getvalue()
 
 
 def remove_all_slides(prs) -> None:
@@ -110,6 +126,7 @@ class LayoutFinder:
         self.map = {k: v for k, v in (template.theme.get("layouts") or {}).items() if v}
         self.diags = diags
         self.cache: dict[str, object] = {}
+        self.warned: set[str] = set()
 
     def names(self) -> list[str]:
         return [lay.name for lay in self.layouts]
@@ -136,8 +153,13 @@ class LayoutFinder:
         return lay
 
     def _direct(self, kind: str):
-        if kind in self.map and self.named(self.map[kind]) is not None:
-            return self.named(self.map[kind])
+        if kind in self.map:
+            if self.named(self.map[kind]) is not None:
+                return self.named(self.map[kind])
+            if kind not in self.warned:
+                self.warned.add(kind)
+                self.diags.warning(f"theme.yaml maps '{kind}' to layout '{self.map[kind]}', which the template deck "
+                                   f"does not have (layouts: {', '.join(self.names())})", None, "unknown-layout")
         return self.named(LAYOUT_NAMES[kind])
 
     def _by_shape(self, kind: str):
@@ -151,21 +173,49 @@ class LayoutFinder:
         return max(self.layouts, key=score)
 
 
-def kind_of_layout(layout) -> str:
-    """Return the Podium slide kind a layout would serve (for `template inspect`)."""
-    types = [ph.placeholder_format.type for ph in layout.placeholders]
+def kind_of_layout(layout, slide_area: int | None = None) -> str:
+    """Return the Podium slide kind a layout would serve (for `template inspect`).
+
+    Placeholders smaller than a tenth of the slide (logos, small labels) do not count; text
+    placeholders (``body``) are told apart from content placeholders (``obj``, pictures, tables).
+    """
     name = layout.name.strip().lower()
     for kind, lname in LAYOUT_NAMES.items():
         if name == lname.lower():
             return kind
-    bodies = [t for t in types if t in BODY_TYPES]
+    phs = list(layout.placeholders)
+    if slide_area is None:
+        try:
+            pres = layout.part.package.presentation_part.presentation
+            slide_area = int(pres.slide_width) * int(pres.slide_height)
+        except AttributeError:
+            slide_area = max((int(ph.width or 0) * int(ph.height or 0) for ph in phs), default=1) * 4
+    big = [ph for ph in phs if ph.placeholder_format.type in BODY_TYPES
+           and int(ph.width or 0) * int(ph.height or 0) >= slide_area / 10]
+    types = [ph.placeholder_format.type for ph in phs]
+    text = [ph for ph in phs if ph.placeholder_format.type == PP_PLACEHOLDER.BODY and ph not in big]
+    content = [ph for ph in big if ph.placeholder_format.type != PP_PLACEHOLDER.BODY]
+    bodies = [ph for ph in big if ph.placeholder_format.type == PP_PLACEHOLDER.BODY]
     if PP_PLACEHOLDER.CENTER_TITLE in types or PP_PLACEHOLDER.SUBTITLE in types:
         return "title"
-    if PP_PLACEHOLDER.PICTURE in bodies:
-        return "picture"
     if not any(t in TITLE_TYPES for t in types):
         return "blank"
-    return {0: "title-only", 1: "content", 2: "two-content", 3: "caption", 4: "comparison"}.get(len(bodies), "content")
+    if any(ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE for ph in big):
+        return "picture"
+    n = len(big)
+    if n == 0:
+        return "section" if text else "title-only"
+    if n == 1:
+        return "section" if bodies and text == [] and int(big[0].height) < slide_area ** 0.5 / 3 else "content"
+    if n == 2:
+        if len(text) >= 2:
+            return "comparison"  # two contents, each under a small heading
+        if len(content) == 1 and len(bodies) == 1:
+            return "caption"
+        return "two-content"
+    if n >= 4:
+        return "comparison"
+    return "content"
 
 
 # --------------------------------------------------------------------------- the writer
