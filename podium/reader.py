@@ -500,8 +500,11 @@ class _Converter:
                 return tuple(d / total for d in dashes)
         lengths = []
         for c in range(ncols):
-            longest = max((len(m.plain_text(r[c].content)) for r in [header, *rows] if c < len(r)), default=1)
-            lengths.append(min(max(longest, 4), 40))
+            texts = [m.plain_text(r[c].content) for r in [header, *rows] if c < len(r)]
+            longest = max((len(t) for t in texts), default=1)
+            word = max((len(w) for t in texts for w in t.split()), default=1)
+            # as wide as the content wants, but never narrower than its longest word
+            lengths.append(max(min(max(longest, 4), 40), word * 1.6))
         total = sum(lengths)
         return tuple(v / total for v in lengths)
 
