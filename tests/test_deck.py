@@ -338,3 +338,50 @@ def test_sample_slides_of_template_removed(tmp_path):
     assert [s.shapes.title.text for s in out.slides] == ["Only"]
     xml = etree.tostring(out.slides[0]._element).decode()
     assert "SAMPLE" not in xml
+
+
+def test_chart_from_csv_and_scatter(tmp_path):
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "figures.csv").write_text("year,North,South\n2020,1,2\n2021,3,4\n2022,5,6\n")
+    prs, diags = deck(tmp_path, """
+## From CSV
+
+```chart
+type: line
+title: By region
+data: data/figures.csv
+```
+
+## Scatter
+
+```chart
+type: scatter
+categories: [1, 2, 4]
+series:
+  y: [2, 4, 8]
+```
+""")
+    chart = [sh for sh in prs.slides[0].shapes if sh.has_chart][0].chart
+    assert chart.chart_type == XL_CHART_TYPE.LINE_MARKERS
+    assert list(chart.plots[0].categories) == ["2020", "2021", "2022"]
+    assert [s.name for s in chart.plots[0].series] == ["North", "South"]
+    assert list(chart.plots[0].series[1].values) == [2.0, 4.0, 6.0]
+    assert chart.has_legend
+    scatter = [sh for sh in prs.slides[1].shapes if sh.has_chart][0].chart
+    assert scatter.chart_type == XL_CHART_TYPE.XY_SCATTER
+    assert list(scatter.plots[0].series[0].values) == [2.0, 4.0, 8.0]
+
+
+def test_jpeg_and_gif_pictures(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (300, 200), "green").save(tmp_path / "a.jpg")
+    Image.new("P", (200, 200)).save(tmp_path / "b.gif")
+    prs, _ = deck(tmp_path, "## J\n\n![J](a.jpg)\n\n## G\n\n![G](b.gif){height=2in}\n")
+    types = [[sh.image.content_type for sh in s.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+             for s in prs.slides]
+    assert types == [["image/jpeg"], ["image/gif"]]
+    gif = [sh for sh in prs.slides[1].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE][0]
+    assert abs(gif.height - 2 * 914400) < 914400 * 0.02 and abs(gif.width - gif.height) < 2000

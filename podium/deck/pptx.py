@@ -723,9 +723,13 @@ class DeckWriter:
         else:
             for k, ser in enumerate(plot.series):
                 fmt = ser.format
-                if b.kind in ("line", "scatter"):
+                if b.kind == "line":
                     fmt.line.color.rgb = hex_rgb(colours[k % len(colours)])
                     fmt.line.width = Pt(2.5)
+                elif b.kind == "scatter":
+                    fmt.line.fill.background()  # points only, no connecting line
+                    ser.marker.format.fill.solid()
+                    ser.marker.format.fill.fore_color.rgb = hex_rgb(colours[k % len(colours)])
                 else:
                     fmt.fill.solid()
                     fmt.fill.fore_color.rgb = hex_rgb(colours[k % len(colours)])
