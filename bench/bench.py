@@ -40,7 +40,9 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,7 +160,7 @@ def run(cmd: list[str], cwd: Path) -> None:
         raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({r.returncode}):\n{r.stderr[-2000:]}")
 
 
-def best_of(repeat: int, budget: float, fns: dict[str, callable]) -> dict[str, tuple[float, int]]:
+def best_of(repeat: int, budget: float, fns: dict[str, Callable[[], object]]) -> dict[str, tuple[float, int]]:
     """Run every fn up to ``repeat`` times, interleaved (so drift hits all alike); return
     {key: (min seconds, runs)}.  A fn is not run again once its runs so far plus one more (at its
     best time) would exceed ``budget`` seconds; every fn runs at least once.  budget <= 0: no cap."""
@@ -279,13 +281,13 @@ def benchmark(inputs: list[Input], c: Contenders, repeat: int, budget: float) ->
     for inp in inputs:
         t0 = time.perf_counter()
         deck = best_of(repeat, budget, {
-            "pandoc": lambda: c.pandoc_deck(inp),
-            "podium": lambda: c.podium_deck(inp),
-            "podium-cli": lambda: c.podium_deck_cli(inp),
+            "pandoc": partial(c.pandoc_deck, inp),
+            "podium": partial(c.podium_deck, inp),
+            "podium-cli": partial(c.podium_deck_cli, inp),
         })
         hand = best_of(repeat, budget, {
-            "pandoc": lambda: c.pandoc_handout(inp),
-            "podium": lambda: c.podium_handout(inp),
+            "pandoc": partial(c.pandoc_handout, inp),
+            "podium": partial(c.podium_handout, inp),
         })
         n_pod = count_slides(c.out(inp, "podium") / f"{inp.source.stem}.pptx")
         n_pan = count_slides(c.out(inp, "pandoc") / "deck.pptx")

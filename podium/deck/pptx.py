@@ -87,6 +87,7 @@ def open_template(template: Template, diags: Diagnostics):
         raise BuildError(diags, f"template deck cannot be opened as a PowerPoint file: {e}",
                          m.SourcePos(os.path.relpath(path), 1), "bad-template") from None
     remove_all_slides(prs)
+    fast_partnames(prs.part.package)
     return prs
 
 
@@ -103,6 +104,29 @@ def potx_as_pptx(data: bytes) -> bytes:
                 blob = blob.replace(b"presentationml.template.main+xml", b"presentationml.presentation.main+xml")
             dst.writestr(item, blob)
     return out.getvalue()
+
+
+def fast_partnames(package) -> None:
+    """Give ``package`` an O(1) ``next_partname``.
+
+    python-pptx's own walks every part for each new notes slide, chart or embedding, which makes
+    a long deck quadratic (about a third of a 240-slide build).  Part names this build hands out
+    are remembered; the package's existing names are read once.
+    """
+    from pptx.opc.packuri import PackURI
+
+    used = {str(p.partname) for p in package.iter_parts()}
+    last: dict[str, int] = {}
+
+    def next_partname(tmpl: str) -> PackURI:
+        i = last.get(tmpl, 0) + 1
+        while tmpl % i in used:
+            i += 1
+        last[tmpl] = i
+        used.add(tmpl % i)
+        return PackURI(tmpl % i)
+
+    package.next_partname = next_partname
 
 
 def remove_all_slides(prs) -> None:
