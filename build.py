@@ -13,6 +13,7 @@ success, 1 for a content, template or consistency error (or a warning with --str
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -46,18 +47,27 @@ def _run(label: str, sources: list[Path], strict: bool, step) -> bool:
     ok = True
     for src in sources:
         diags = Diagnostics()
+        failed = False
+        out = None
         try:
             out = step(src, diags)
         except BuildError as e:
             diags.extend(e.diagnostics)
-            _report(diags)
+            failed = True
+        except Exception as e:  # a bug of ours, not the lecturer's: say so without a traceback
+            if os.environ.get("PODIUM_DEBUG"):
+                raise
+            diags.error(f"internal error while building ({type(e).__name__}: {e}); please report it with the "
+                        "source file, or set PODIUM_DEBUG=1 to see the traceback", None, "internal")
+            failed = True
+        _report(diags)
+        if failed:
+            ok = False
             if label == "check":
                 click.echo(f"{src}: the deck and the handout do not agree with the source", err=True)
             else:
                 click.echo(f"{src}: {label} not written; the previous output is kept", err=True)
-            ok = False
             continue
-        _report(diags)
         if strict and diags.warnings:
             click.echo(f"{src}: {len(diags.warnings)} warning(s) and --strict: failing", err=True)
             ok = False
