@@ -15,7 +15,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".podium-{path.name}.", suffix=".tmp", dir=path.parent)
+    sweep_temporaries(path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".podium-{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -30,16 +31,30 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def sweep_temporaries(folder: Path, max_age_s: float = 3600) -> None:
-    """Remove temporary files older than ``max_age_s`` left by killed builds."""
-    import time
+def sweep_temporaries(folder: Path) -> None:
+    """Remove temporary files left in ``folder`` by builds that were killed mid-write.
 
+    A temporary's name carries the writer's process id; it is removed only when that process
+    no longer exists, so a build running at the same time keeps its own.
+    """
     if not folder.is_dir():
         return
-    now = time.time()
     for p in folder.glob(".podium-*.tmp"):
+        parts = p.name[: -len(".tmp")].rsplit(".", 2)  # .podium-<name>.<pid>.<random>
+        pid = int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
+        if pid is not None and (pid == os.getpid() or _alive(pid)):
+            continue
         try:
-            if now - p.stat().st_mtime > max_age_s:
-                p.unlink()
+            p.unlink()
         except OSError:
             pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
