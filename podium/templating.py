@@ -372,12 +372,12 @@ HANDOUT_OVERRIDE = """\
     It extends Podium's skeleton (templates/default/handout/base.html.j2) and overrides one
     block, the cover; every other block (toc, slides, slide, twin, notes, handout_text, …)
     comes from the skeleton.  Delete this file to get the default cover back.
-    Keep id="slide-1" and data-bookmark="1. …" on the cover: `build.py check` reads the
-    PDF bookmarks they make to prove the handout has every slide. -#}
+    The title slide's PDF bookmark (which `build.py check` reads) sits outside this block,
+    so a new cover needs nothing special. -#}
 {%% extends "base.html.j2" %%}
 
 {%% block cover %%}
-<section class="cover simple-cover" id="slide-1" data-bookmark="1. {{ meta.title or 'Title' }}">
+<section class="cover simple-cover">
   {%% if theme.logo %%}<img class="logo" src="{{ theme.logo }}" alt="">{%% endif %%}
   <h1 class="title">{{ meta.title }}</h1>
   {%% if meta.subtitle %%}<p class="subtitle">{{ meta.subtitle }}</p>{%% endif %%}

@@ -803,7 +803,7 @@ class DeckWriter:
                 run.text = part
                 run.font.name = self.fonts.get("mono", "DejaVu Sans Mono")
                 run.font.size = Pt(pt)
-                st = style.style_for_token(ttype)
+                st = token_style(style, ttype)
                 if st.get("color"):
                     run.font.color.rgb = RGBColor.from_string(st["color"].upper())
                 if st.get("bold"):
@@ -969,6 +969,16 @@ def code_pt(b: m.CodeBlock, width: int, scale: float) -> float:
     by_width = (width - 0.2 * EMU_PER_IN) / EMU_PER_PT / (longest * 0.6)
     by_lines = 18 * scale if len(lines) <= 12 else max(10.0, 18 * scale - (len(lines) - 12) * 0.5)
     return max(min(by_width, by_lines, 20 * scale), 8)
+
+
+def token_style(style, ttype) -> dict:
+    """Return Pygments' style for ``ttype``, falling back to its parents for types a style lacks."""
+    while ttype is not None:
+        try:
+            return style.style_for_token(ttype)
+        except KeyError:
+            ttype = ttype.parent
+    return {}
 
 
 def code_style():
