@@ -31,13 +31,18 @@ from .conftest import ROOT, write_md
 # --------------------------------------------------------------------------- helpers
 
 
+class Hang(BaseException):
+    """Raised by :func:`time_limit`; a BaseException so no ``except Exception``/``OSError`` swallows it."""
+
+
 @contextmanager
 def time_limit(seconds: int):
-    """Raise TimeoutError in the block when it runs longer than ``seconds``: a hang is a failure."""
+    """Raise :class:`Hang` in the block when it runs longer than ``seconds``: a hang is a failure."""
 
     def on_alarm(signum, frame):
-        raise TimeoutError(f"took longer than {seconds} s")
+        raise Hang(f"took longer than {seconds} s")
 
+    assert signal.alarm(0) == 0, "time_limit does not nest"
     old = signal.signal(signal.SIGALRM, on_alarm)
     signal.alarm(seconds)
     try:
@@ -136,6 +141,51 @@ def test_bad_slide_level_is_an_error(here):
     assert "slide-level must be a whole number from 0 to 6, not 9" in str(info.value)
 
 
+IMPOSSIBLE_DATE = pytest.mark.xfail(
+    reason="bug: an impossible date (2024-02-30, 2024-13-45) makes PyYAML's timestamp constructor raise ValueError, "
+           "which reader.split_front_matter / read_course / charts.parse_chart do not catch: a traceback. Load YAML "
+           "with a SafeLoader whose timestamp constructor keeps the text as written (or catch ValueError and "
+           "report it at the line)", strict=True)
+
+
+@IMPOSSIBLE_DATE
+@pytest.mark.parametrize("where", ["front-matter", "course.yaml", "chart"])
+def test_impossible_date_builds_or_errors_cleanly(here, where):
+    if where == "front-matter":
+        text = "---\ntitle: T\ndate: 2024-02-30\n---\n\n# S\n\nx\n"
+    elif where == "course.yaml":
+        (here / "course.yaml").write_text("course: X\nterm: 2024-13-45\n")
+        text = "# S\n\nx\n"
+    else:
+        text = CHART.format(body="type: bar\ncategories: [2024-02-30]\nseries:\n  x: [1]\n")
+    try:
+        build_deck_and_html(here, text)
+    except BuildError as e:
+        assert all(d.pos is not None for d in e.diagnostics.errors)
+
+
+@IMPOSSIBLE_DATE
+@pytest.mark.parametrize("value", ["!!int many", "!!float lots"])
+def test_explicit_yaml_number_tag_on_text_errors_cleanly(here, value):
+    with pytest.raises(BuildError) as info:
+        build_deck_and_html(here, f"---\ntitle: T\nsubtitle: {value}\n---\n\n# S\n\nx\n")
+    assert "lecture.md:" in str(info.value)
+
+
+def test_cli_impossible_date_no_traceback(here):
+    write_md(here, "---\ntitle: T\ndate: 2024-13-45\n---\n\n# S\n\nx\n")
+    r = run_cli("slides", "lecture.md", "-o", "out")
+    assert r.exit_code in (0, 1)
+
+
+@IMPOSSIBLE_DATE
+def test_cli_impossible_date_is_a_content_error_at_its_line(here):
+    write_md(here, "---\ntitle: T\ndate: 2024-13-45\n---\n\n# S\n\nx\n")
+    r = run_cli("slides", "lecture.md", "-o", "out")
+    assert r.exit_code == 0 or "lecture.md:3" in r.stderr, r.stderr
+    assert "internal error" not in r.stderr
+
+
 def test_invalid_utf8_errors_at_line_and_column(here):
     data = "---\ntitle: T\n---\n\n# S\n\ncafé ".encode() + b"\xff\xfe bad\n"
     msg = expect_error(here, data, "lecture.md:7:7", "not valid UTF-8")
@@ -160,7 +210,9 @@ def test_binary_file_errors(here):
     from PIL import Image
 
     Image.new("RGB", (8, 8)).save(here / "pic.png")
-    msg = expect_error(here, (here / "pic.png").read_bytes(), "lecture.md:1", "binary file")
+    data = (here / "pic.png").read_bytes()
+    nul_line = data[: data.index(b"\0")].count(b"\n") + 1
+    msg = expect_error(here, data, f"lecture.md:{nul_line}", "binary file")
     assert "NUL" in msg
 
 
@@ -213,7 +265,7 @@ def test_chart_errors_are_all_reported_at_once(here):
         build_deck_and_html(here, text)
     errors = messages(info.value.diagnostics)
     assert any(e.startswith("lecture.md:5: error: unknown chart type") for e in errors), errors
-    assert any(e.startswith("lecture.md:13: error: series 'y' has 2 values") for e in errors), errors
+    assert any(e.startswith("lecture.md:14: error: series 'y' has 2 values") for e in errors), errors
 
 
 def test_good_chart_builds(here):
@@ -268,10 +320,39 @@ def test_absurd_nesting_builds_in_bounded_time(here, text):
     assert deck_titles(deck)[0] == "S"
 
 
+@pytest.mark.xfail(reason="bug: nested ':::: columns' take exponential time in the handout PDF (WeasyPrint lays out "
+                          "nested 'display: flex' boxes again and again): 8 levels 2.5 s, 10 levels 18 s, 12 levels "
+                          "> 60 s; flatten columns inside a column (with a warning at its line) or lay columns out "
+                          "without flex (handout.css .columns)", strict=True)
+def test_nested_columns_handout_builds_in_bounded_time(here):
+    src = write_md(here, "# S\n\n" + ":::: columns\n::: column\n" * 11 + "x\n" + ":::\n::::\n" * 11)
+    with time_limit(8):
+        build_handout(src, BuildOptions(out_dir=here / "out"), Diagnostics())
+
+
+def test_nested_columns_deck_builds(here):
+    build_deck_and_html(here, "# S\n\n" + ":::: columns\n::: column\n" * 11 + "x\n" + ":::\n::::\n" * 11)
+
+
 def test_too_deep_nesting_warns(here):
     text = "# S\n\n" + "".join("  " * i + "- level\n" for i in range(300))
     deck, html, diags = build_deck_and_html(here, text)
     assert any("nested too deeply" in m for m in messages(diags)), messages(diags)
+
+
+@pytest.mark.xfail(reason="bug: a list nested deeper than markdown-it's maxNesting (40) makes markdown-it skip "
+                          "to the END OF THE FILE (state.line = endLine), so every later slide silently vanishes; "
+                          "the warning only says 'content below the limit is not shown'. Detect that the tokens stop "
+                          "before the last line and make it an error at the list's line (or parse the rest)",
+                   strict=True)
+def test_too_deep_list_does_not_swallow_the_rest_of_the_file(here):
+    text = "# Deep\n\n" + "".join("  " * i + "- level\n" for i in range(50)) + "\n# After\n\nmore\n"
+    try:
+        deck, html, diags = build_deck_and_html(here, text)
+    except BuildError as e:
+        assert "lecture.md:3" in str(e)
+        return
+    assert deck_titles(deck) == ["Deep", "After"]
 
 
 @pytest.mark.xfail(reason="bug: the 'nested too deeply' warning is always placed at line 1, not where the "
@@ -284,16 +365,16 @@ def test_too_deep_nesting_warns_at_the_deep_line(here):
 
 
 PATHOLOGICAL = {
-    "stars-50k": "*" * 50_000,
-    "underscores-50k": "_" * 50_000,
-    "open-brackets-50k": "[" * 50_000,
+    "stars-30k": "*" * 30_000,
+    "underscores-30k": "_" * 30_000,
+    "open-brackets-30k": "[" * 30_000,
     "link-openers-20k": "[a](" * 20_000,
     "image-openers-20k": "![" * 20_000,
     "backticks-30k": "`" * 30_000,
     "angles-20k": "<" * 20_000,
-    "dollars-50k": "$" * 50_000,
+    "dollars-30k": "$" * 30_000,
     "tildes-40k": "~" * 40_000,
-    "backslashes-50k": "\\" * 50_000,
+    "backslashes-30k": "\\" * 30_000,
     "braces-20k": "[x]{" * 20_000,
     "alternating-emphasis": "*a _b " * 10_000,
     "entities": "&#x41;" * 20_000,
@@ -303,8 +384,8 @@ PATHOLOGICAL = {
 
 @pytest.mark.parametrize("case", sorted(PATHOLOGICAL))
 def test_pathological_inline_runs_build_in_bounded_time(here, case):
-    deck, html, diags = build_deck_and_html(here, f"# Runs\n\n{PATHOLOGICAL[case]}\n", limit=20)
-    assert deck_titles(deck) == ["Runs"]
+    deck, html, diags = build_deck_and_html(here, f"# Runs\n\n{PATHOLOGICAL[case]}\n", limit=30)
+    assert deck_titles(deck)[0] == "Runs"  # (a run of '*' or '_' is a rule: a second, untitled slide)
 
 
 @pytest.mark.parametrize("case", ["paragraph", "heading", "code", "table-cell", "notes"])
@@ -321,25 +402,61 @@ def test_very_long_lines_build(here, case):
     assert len(deck_titles(deck)) == 1
 
 
+def test_pathological_lecture_handout_pdf_builds_in_bounded_time(here):
+    """The handout side of the cases above, in one PDF: WeasyPrint must not hang on any of them."""
+    from pypdf import PdfReader
+
+    text = "---\ntitle: Torture\n---\n\n" + "\n".join([
+        "# Deep quote\n\n" + ">" * 500 + " deep\n",
+        "# Brackets\n\n" + "[" * 30_000 + "\n",
+        "# Stars\n\n*a _b " * 1 + "*a _b " * 5_000 + "\n",
+        "# Long paragraph\n\n" + " ".join(f"word{i}" for i in range(15_000)) + "\n",
+        "# No spaces\n\n" + "x" * 100_000 + "\n",
+        "# Rows\n\n| a | b |\n|---|---|\n" + "".join(f"| {i} | {i * i} |\n" for i in range(300)),
+        "# Divs\n\n" + "::: d\n" * 300 + "x\n" + ":::\n" * 300,
+        "# Deep list\n\n" + "".join("  " * i + "- level\n" for i in range(300)),  # last: it eats the rest
+    ])
+    src = write_md(here, text)
+    with time_limit(90):
+        pdf = build_handout(src, BuildOptions(out_dir=here / "out"), Diagnostics())
+    assert len(PdfReader(str(pdf)).outline) >= 8
+
+
 def test_windows_and_old_mac_line_ends_and_bom(here):
     deck, html, diags = build_deck_and_html(here, "\ufeff---\r\ntitle: T\r\n---\r\n\r\n# A\r\rtext\r\n# B\n\nx\n")
     assert deck_titles(deck) == ["T", "A", "B"]
 
 
-@pytest.mark.parametrize("char", ["\x0b", "\x1b", "\x08", "\ufffe", "\uffff"],
-                         ids=["VT", "ESC", "BS", "U+FFFE", "U+FFFF"])
-@pytest.mark.parametrize("where", ["body", "front-matter-escape"])
-@pytest.mark.xfail(reason="bug: characters XML cannot hold (C0 controls, U+FFFE/U+FFFF) crash python-pptx "
-                          "with ValueError instead of an error or a warning at their line", strict=True)
-def test_control_characters_build_or_fail_cleanly(here, char, where):
-    if where == "body":
-        text = f"# S\n\ntext{char}more\n"
-    else:  # YAML's own escapes put the character into the title
-        text = f'---\ntitle: "a\\u{ord(char):04x}b"\n---\n\n# S\n\ntext\n'
+@pytest.mark.parametrize("char", ["\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x7f"])
+@pytest.mark.parametrize("where", ["title", "body", "notes", "code"])
+def test_c0_control_characters_in_the_body_build(here, char, where):
+    text = {"title": f"# S{char}T\n\nx\n", "body": f"# S\n\na{char}b\n", "notes": f"# S\n\nx\n\n::: notes\nn{char}n\n:::\n",
+            "code": f"# S\n\n```\na{char}b\n```\n"}[where]
+    deck, html, diags = build_deck_and_html(here, text)
+    assert len(deck_titles(deck)) == 1
+
+
+def _build_or_clean_error(folder: Path, text: str) -> None:
     try:
-        build_deck_and_html(here, text)
+        build_deck_and_html(folder, text)
     except BuildError as e:
-        assert any(d.pos is not None and d.pos.line >= 1 for d in e.diagnostics.errors)
+        assert all(d.pos is not None and d.pos.line >= 1 for d in e.diagnostics.errors)
+
+
+@pytest.mark.parametrize("char", ["\ufffe", "\uffff"], ids=["U+FFFE", "U+FFFF"])
+@pytest.mark.xfail(reason="bug: U+FFFE/U+FFFF (not allowed in XML) in the Markdown crash python-pptx with "
+                          "ValueError in deck/pptx.py add_run instead of an error or warning at their line",
+                   strict=True)
+def test_xml_forbidden_characters_in_the_body_fail_cleanly(here, char):
+    _build_or_clean_error(here, f"# S\n\ntext{char}more\n")
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x1b", "\ufffe"], ids=["SOH", "ESC", "U+FFFE"])
+@pytest.mark.xfail(reason="bug: a control character in a front-matter string (YAML escape \\u001b) crashes "
+                          "python-pptx with ValueError at prs.core_properties.title in deck/pptx.py write_pptx",
+                   strict=True)
+def test_control_characters_in_front_matter_fail_cleanly(here, char):
+    _build_or_clean_error(here, f'---\ntitle: "a\\u{ord(char):04x}b"\n---\n\n# S\n\ntext\n')
 
 
 @pytest.mark.xfail(reason="bug: a 250-row table takes ~15 s (400 rows ~45 s): python-pptx recomputes the "
@@ -347,16 +464,27 @@ def test_control_characters_build_or_fail_cleanly(here, char, where):
                           "deck/pptx.py add_table", strict=True)
 def test_long_table_builds_quickly(here):
     rows = "".join(f"| {i} | {i * i} | row {i} |\n" for i in range(250))
-    with time_limit(6):
-        build_deck_and_html(here, f"# Data\n\n| n | square | note |\n|---|---|---|\n{rows}")
+    build_deck_and_html(here, f"# Data\n\n| n | square | note |\n|---|---|---|\n{rows}", limit=5)
 
 
 @pytest.mark.xfail(reason="bug: a 250-column table takes ~18 s in the deck (column.width assignments are "
                           "O(n²) in python-pptx) in deck/pptx.py add_table", strict=True)
 def test_wide_table_builds_quickly(here):
     n = 250
-    with time_limit(6):
-        build_deck_and_html(here, "# Wide\n\n|" + "h|" * n + "\n|" + "-|" * n + "\n|" + "1|" * n + "\n")
+    build_deck_and_html(here, "# Wide\n\n|" + "h|" * n + "\n|" + "-|" * n + "\n|" + "1|" * n + "\n", limit=5)
+
+
+CODE_SAMPLE = "key: value\nx = [1, 'a', \"b\"]  # comment\n<div class='x'>y</div>\n$x @y %z {a: b}\n- item\n"
+
+
+@pytest.mark.parametrize("lang", ["python", "r", "julia", "bash", "javascript", "json", "html", "css", "c", "cpp",
+                                  "java", "rust", "go", "sql", "latex", "matlab", "toml", "ini", "dockerfile",
+                                  "makefile", "diff", "no-such-language",
+                                  # lexers whose token types the 'friendly' style does not list (KeyError once)
+                                  "yaml", "postgresql", "prolog", "solidity", "isabelle"])
+def test_code_in_any_language_builds(here, lang):
+    deck, html, diags = build_deck_and_html(here, f"# Code\n\n```{lang}\n{CODE_SAMPLE}```\n")
+    assert deck_titles(deck) == ["Code"]
 
 
 # --------------------------------------------------------------------------- other tools' dialects
@@ -382,8 +510,32 @@ def test_marp_directives_build(here):
     text = ("---\nmarp: true\ntheme: gaia\npaginate: true\n---\n\n<!-- _class: lead -->\n\n# Marp title\n\n"
             "text\n\n---\n\n<!-- backgroundColor: aqua -->\n\n# Second\n\nmore\n")
     deck, html, diags = build_deck_and_html(here, text)
-    assert deck_titles(deck) == ["Marp title", "Second"]
+    assert [t for t in deck_titles(deck) if t] == ["Marp title", "Second"]
     assert not [m for m in messages(diags) if "raw HTML" in m], "HTML comments are not content"
+
+
+EMPTY_SLIDE_CASES = {  # source → pandoc 3.9's slide titles ("" for untitled), as `pandoc -t pptx` makes them
+    "rule-then-heading": ("# A\n\nx\n\n---\n\n# B\n\ny\n", ["A", "B"]),
+    "two-rules": ("x\n\n---\n\n---\n\ny\n", ["", ""]),
+    "trailing-rule": ("# A\n\nx\n\n---\n", ["A"]),
+    "rule-under-section": ("# S\n\n## A\n\nx\n\n---\n\n## B\n\ny\n", ["S", "A", "B"]),
+    "leading-comment": ("<!-- c -->\n\n# B\n\ny\n", ["B"]),
+    "marp": ("<!-- _class: lead -->\n\n# M\n\ntext\n\n---\n\n<!-- bg: aqua -->\n\n# N\n\nmore\n", ["M", "N"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EMPTY_SLIDE_CASES))
+@pytest.mark.xfail(reason="bug: reader makes an empty untitled slide for a '---' that is followed by a heading, "
+                          "another rule or the end, or that holds only an HTML comment; pandoc -t pptx drops "
+                          "such empty slides (Marp/Slidev/reveal decks get a blank slide between every two)",
+                   strict=True)
+def test_rules_make_no_empty_slides_as_in_pandoc(here, case):
+    from podium.model import plain_text
+    from podium.reader import parse_lecture
+
+    text, titles = EMPTY_SLIDE_CASES[case]
+    lecture = parse_lecture(text, "lecture.md", Diagnostics())
+    assert [plain_text(s.title) for s in lecture.slides] == titles
 
 
 def test_slidev_per_slide_yaml_builds(here):
@@ -468,7 +620,7 @@ def test_cli_binary_and_empty_exit_1(here):
     (here / "b.md").write_bytes(b"")
     r = run_cli("all", "a.md", "b.md", "-o", "out")
     assert r.exit_code == 1
-    assert "a.md:1: error: this looks like a binary file" in r.stderr
+    assert "a.md:3: error: this looks like a binary file" in r.stderr  # the line of the first NUL
     assert "b.md:1: error: the file is empty" in r.stderr
 
 
@@ -477,6 +629,23 @@ def test_cli_chart_error_exit_1(here):
     r = run_cli("all", "lecture.md", "-o", "out")
     assert r.exit_code == 1
     assert "lecture.md:5: error: series 'x' has 3 values but there are 2 categories [chart]" in r.stderr
+
+
+def test_cli_unwritable_output_folder_exits_1_without_traceback(here):
+    write_md(here, GOOD)
+    r = run_cli("slides", "lecture.md", "-o", "lecture.md/out")
+    assert r.exit_code == 1
+    assert "lecture.md/out" in r.stderr
+
+
+@pytest.mark.xfail(reason="bug: an output folder that cannot be created (-o lecture.md/out) is reported as "
+                          "'internal error … please report it' [internal]; it is the user's folder, not a Podium "
+                          "bug: catch OSError from writing (atomic.write_atomic) and say 'cannot write …'",
+                   strict=True)
+def test_cli_unwritable_output_folder_is_not_called_an_internal_error(here):
+    write_md(here, GOOD)
+    r = run_cli("slides", "lecture.md", "-o", "lecture.md/out")
+    assert "internal error" not in r.stderr
 
 
 def test_cli_missing_source_is_a_usage_error(here):
@@ -625,9 +794,6 @@ def test_kill_at_random_moments_never_leaves_a_broken_output(here, command, targ
     assert _valid(out / target)
 
 
-@pytest.mark.xfail(reason="bug: atomic.sweep_temporaries is never called, so '.podium-*.tmp' files left by "
-                          "killed builds stay in output/ for ever (atomic.py's docstring says build.py sweeps them)",
-                   strict=True)
 def test_stale_temporaries_are_swept_by_the_next_build(here):
     write_md(here, GOOD)
     out = here / "out"
@@ -655,12 +821,12 @@ def test_two_builds_at_once_into_the_same_folder_leave_valid_files(here):
 # --------------------------------------------------------------------------- size
 
 
-def test_a_long_lecture_builds_its_deck(here):
-    """500 slides (the 2,000-slide deck and handout are measured by bench/memory.py)."""
-    n = 500
+def test_a_2000_slide_lecture_builds_its_deck(here):
+    """2,000 slides: about 20 s for the deck on 2 CPUs (bench/memory.py measures deck and handout, and memory)."""
+    n = 2000
     text = "---\ntitle: Big\n---\n\n" + "".join(
         f"# Slide {i}\n\n- point {i}\n- another point\n\n::: notes\nnote {i}\n:::\n\n" for i in range(1, n))
-    deck, html, diags = build_deck_and_html(here, text, limit=120)
+    deck, html, diags = build_deck_and_html(here, text, limit=180)
     titles = deck_titles(deck)
     assert len(titles) == n and titles[-1] == f"Slide {n - 1}"
     assert html.count('class="slide-entry"') == n - 1
