@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .diagnostics import BuildError
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder, fsynced and renamed.
@@ -14,9 +16,15 @@ def write_atomic(path: Path, data: bytes) -> None:
     away), never a truncated ``path``; two concurrent writers each rename a complete file.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise BuildError(message=f"cannot write {path}: {e.strerror or e}", code="cannot-write") from None
     sweep_temporaries(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".podium-{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".podium-{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise BuildError(message=f"cannot write {path}: {e.strerror or e}", code="cannot-write") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from . import model as m
+from . import yamlsafe
 from .diagnostics import Diagnostics
 
 _KNOWN = {"type", "title", "categories", "series", "data", "x-title", "y-title", "x_title", "y_title"}
@@ -29,7 +30,7 @@ def parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
                 resolve: Callable[[str, m.SourcePos, str], str | None]) -> m.Chart | None:
     """Return the Chart described by YAML ``code`` at ``pos``, or None after reporting errors."""
     try:
-        spec = yaml.safe_load(code) if code.strip() else None
+        spec = yamlsafe.load(code) if code.strip() else None
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 1 if e.problem_mark else 0
         diags.error(f"chart is not valid YAML: {e.problem}", _at(pos, line), "chart")

@@ -25,6 +25,7 @@ import yaml
 from markdown_it.tree import SyntaxTreeNode
 
 from . import model as m
+from . import yamlsafe
 from .diagnostics import BuildError, Diagnostics
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
 from .safety import PathPolicy
@@ -76,49 +77,68 @@ def decode_source(data: bytes, shown: str, diags: Diagnostics) -> str:
         col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
         raise BuildError(diags, f"the file is not valid UTF-8 (byte 0x{data[e.start]:02x}); save it as UTF-8",
                          m.SourcePos(shown, line, col), "encoding") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _XML_INVALID.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        diags.warning(f"the file holds characters a document cannot contain (U+{ord(bad.group(0)):04X}); "
+                      "they are shown as �", m.SourcePos(shown, line, col), "bad-character")
+        text = _XML_INVALID.sub("\ufffd", text)
+    return text
+
+
+# characters XML 1.0 (and so .pptx and the handout's HTML) cannot hold
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 # --------------------------------------------------------------------------- front matter
 
 
-def split_front_matter(text: str, shown: str, diags: Diagnostics) -> tuple[dict[str, Any], str]:
-    """Return (metadata, body) where body keeps the line numbers of ``text`` (front matter blanked)."""
+def split_front_matter(text: str, shown: str, diags: Diagnostics) -> tuple[dict[str, Any], str, dict[str, int]]:
+    """Return (metadata, body, key lines): body keeps the line numbers of ``text`` (front matter blanked)."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
-        return {}, text
+        return {}, text, {}
     for i in range(1, len(lines)):
         if lines[i].rstrip() in ("---", "..."):
             break
     else:
         diags.warning("front matter opened with '---' is never closed; read as Markdown", m.SourcePos(shown, 1),
                       "front-matter")
-        return {}, text
+        return {}, text, {}
     raw = "\n".join(lines[1:i])
+    key_lines: dict[str, int] = {}
+    for k, line in enumerate(lines[1:i], start=2):
+        key = line.split(":", 1)[0].strip()
+        if key and not line.startswith((" ", "\t", "-")):
+            key_lines.setdefault(key, k)
     body = "\n" * i + "\n".join(lines[i:]).replace(lines[i], "", 1)
     try:
-        meta = yaml.safe_load(raw) if raw.strip() else {}
+        meta = yamlsafe.load(raw) if raw.strip() else {}
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = (mark.line + 2) if mark else 2
         col = (mark.column + 1) if mark else 0
         problem = e.problem or str(e)
         diags.error(f"front matter is not valid YAML: {problem}", m.SourcePos(shown, line, col), "yaml")
-        return {}, body
+        return {}, body, key_lines
     except yaml.YAMLError as e:
         diags.error(f"front matter is not valid YAML: {e}", m.SourcePos(shown, 2), "yaml")
-        return {}, body
+        return {}, body, key_lines
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         diags.error("front matter must be a YAML mapping of keys to values", m.SourcePos(shown, 2), "yaml")
-        return {}, body
-    return meta, body
+        return {}, body, key_lines
+    return meta, body, key_lines
 
 
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return _XML_INVALID.sub("", value).strip()
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     if isinstance(value, list):
@@ -128,7 +148,8 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def build_meta(raw: dict[str, Any], course: dict[str, Any], shown: str, diags: Diagnostics) -> m.Meta:
+def build_meta(raw: dict[str, Any], course: dict[str, Any], shown: str, diags: Diagnostics,
+               key_lines: dict[str, int] | None = None) -> m.Meta:
     """Return the lecture's Meta from front matter ``raw`` over course.yaml defaults ``course``."""
     authors: list[m.Author] = []
     value = raw.get("author", raw.get("authors"))
@@ -143,8 +164,9 @@ def build_meta(raw: dict[str, Any], course: dict[str, Any], shown: str, diags: D
     level = raw.get("slide-level", raw.get("slide_level"))
     if level is not None:
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 6:
-            diags.error(f"slide-level must be a whole number from 0 to 6, not {level!r}", m.SourcePos(shown, 2),
-                        "slide-level")
+            key = "slide-level" if "slide-level" in raw else "slide_level"
+            diags.error(f"slide-level must be a whole number from 0 to 6, not {level!r}",
+                        m.SourcePos(shown, (key_lines or {}).get(key, 2)), "slide-level")
             level = None
     template = raw.get("template", course.get("template"))
     return m.Meta(
@@ -168,7 +190,7 @@ def read_course(content_dir: Path, diags: Diagnostics) -> dict[str, Any]:
         return {}
     shown = _shown_path(p)
     try:
-        data = yaml.safe_load(decode_source(p.read_bytes(), shown, diags)) or {}
+        data = yamlsafe.load(decode_source(p.read_bytes(), shown, diags)) or {}
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         diags.error(f"not valid YAML: {e.problem}", m.SourcePos(shown, mark.line + 1 if mark else 1), "yaml")
@@ -191,8 +213,8 @@ def parse_lecture(text: str, shown: str, diags: Diagnostics, options: ReadOption
     if not text.strip():
         raise BuildError(diags, "the file is empty: write a title in front matter and some slides",
                          m.SourcePos(shown, 1), "empty")
-    raw_meta, body = split_front_matter(text, shown, diags)
-    meta = build_meta(raw_meta, options.course, shown, diags)
+    raw_meta, body, key_lines = split_front_matter(text, shown, diags)
+    meta = build_meta(raw_meta, options.course, shown, diags, key_lines)
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
@@ -201,9 +223,13 @@ def parse_lecture(text: str, shown: str, diags: Diagnostics, options: ReadOption
     for line in env.get("unclosed_divs", []):
         diags.warning("fenced div ':::' opened here is never closed; it runs to the end of its block",
                       m.SourcePos(shown, line + 1), "unclosed-div")
-    if any(t.level >= markdown_parser().options["maxNesting"] - 1 for t in tokens):
-        diags.warning("lists or quotes are nested too deeply; content below the limit is not shown",
-                      None if not tokens else m.SourcePos(shown, 1), "too-deep")
+    limit = markdown_parser().options["maxNesting"]
+    deep = next((k for k, t in enumerate(tokens) if t.level >= limit - 1), None)
+    if deep is not None:
+        line = next((t.map[0] + 1 for t in reversed(tokens[: deep + 1]) if t.map), 1)
+        diags.error(f"lists or quotes are nested more than {limit // 2} levels deep here; the parser stops "
+                    "reading at this depth, so the rest of the file would be lost", m.SourcePos(shown, line),
+                    "too-deep")
     top = [n for n in root.children if n.type != "footnote_block"]
     level = options.slide_level if options.slide_level is not None else meta.slide_level
     if level is None:
@@ -317,6 +343,13 @@ class _Converter:
             assert current is not None
             self.add_to_slide(current, node)
 
+        # pandoc makes no slide of a '---' followed by a heading or another rule
+        keep = [i for i, d in enumerate(drafts)
+                if not (d.kind == m.CONTENT and not d.title and not d.body and not d.notes and not d.handout)]
+        drafts = [drafts[i] for i in keep]
+        section_of = [section_of[i] for i in keep]
+        index_of = {old: new for new, old in enumerate(keep)}
+        sections = [(t, index_of[i]) for t, i in sections]
         # number, attach footnotes
         slides: list[m.Slide] = []
         section_numbers: list[m.Section] = []
@@ -533,7 +566,12 @@ class _Converter:
             cpos = self.pos(child)
             if child.type == "fenced_div" and "column" in parse_attrs(child.info).classes:
                 attrs = parse_attrs(child.info)
-                cols.append(m.Column(self.blocks(child.children), _fraction(attrs.kv.get("width"))))
+                blocks = self.blocks(child.children)
+                if any(isinstance(b, m.Columns) for b in blocks):
+                    self.diags.warning("columns inside a column are shown one after another", cpos,
+                                       "nested-columns")
+                    blocks = _flatten_columns(blocks)
+                cols.append(m.Column(blocks, _fraction(attrs.kv.get("width"))))
             else:
                 self.diags.warning("content inside ':::: columns' but outside any '::: column' gets a column "
                                    "of its own", cpos, "column-content")
@@ -626,6 +664,8 @@ class _Converter:
         if t == "link":
             href = str(node.attrs.get("href", ""))
             children = self.inlines_of(node.children)
+            if not urlparse(href).scheme:
+                return list(children)  # a relative link points nowhere in a deck or a PDF: keep its text
             if not is_safe_url(href):
                 self.diags.warning(f"link to '{href[:60]}' is not allowed (only http, https, mailto and relative "
                                    "links); kept as text", self.pos(None), "unsafe-link")
@@ -717,6 +757,17 @@ def _trim(content: m.Inlines) -> m.Inlines:
     if items and isinstance(items[-1], m.Text):
         items[-1] = m.Text(items[-1].text.rstrip())
     return tuple(items)
+
+
+def _flatten_columns(blocks: m.Blocks) -> m.Blocks:
+    out: list[m.Block] = []
+    for b in blocks:
+        if isinstance(b, m.Columns):
+            for c in b.columns:
+                out.extend(_flatten_columns(c.blocks))
+        else:
+            out.append(b)
+    return tuple(out)
 
 
 def _fraction(value: str | None) -> float | None:

@@ -73,8 +73,12 @@ class PathPolicy:
         return str(real)
 
     def _download(self, src: str, pos: SourcePos, diags: Diagnostics, what: str) -> str | None:
-        cache = Path(tempfile.gettempdir()) / "podium-remote"
-        cache.mkdir(exist_ok=True)
+        cache = Path(tempfile.gettempdir()) / f"podium-remote-{os.getuid()}"
+        cache.mkdir(mode=0o700, exist_ok=True)
+        if cache.stat().st_uid != os.getuid() or cache.is_symlink():
+            diags.warning(f"{what} '{src}': the download folder {cache} is not ours; not fetched", pos,
+                          "remote-failed")
+            return None
         suffix = Path(urlparse(src).path).suffix[:8]
         target = cache / (hashlib.sha256(src.encode()).hexdigest()[:24] + suffix)
         if not target.exists():
@@ -97,12 +101,19 @@ def picture_is_sane(path: Path, pos: SourcePos, diags: Diagnostics, src: str) ->
     """False (after a warning) when ``path`` is not a picture or would decompress to an absurd size."""
     if path.suffix.lower() == ".svg":
         return True
+    import warnings
+
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as im:  # reads the header only
-            w, h = im.size
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as im:  # reads the header only
+                w, h = im.size
+    except Image.DecompressionBombError:
+        diags.warning(f"picture '{src}' would decompress to an absurd size; not used", pos, "image-too-large")
+        return False
+    except (UnidentifiedImageError, OSError, ValueError):
         diags.warning(f"picture '{src}' is not a picture Podium can read (PNG, JPEG, GIF or SVG)", pos,
                       "bad-image")
         return False

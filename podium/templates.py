@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlsafe
 from .diagnostics import BuildError, Diagnostics
 from .model import SourcePos
 
@@ -135,7 +136,7 @@ def _load_theme(folder: Path, diags: Diagnostics) -> dict[str, Any]:
         return {}
     shown = os.path.relpath(p)
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        data = yamlsafe.load(p.read_text(encoding="utf-8")) or {}
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 1 if e.problem_mark else 1
         raise BuildError(diags, f"theme is not valid YAML: {e.problem}", SourcePos(shown, line), "theme") from None
@@ -165,6 +166,19 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
+def is_template_folder(folder: Path) -> bool:
+    """True for a folder that looks like a template and is not a broad folder such as / or ~.
+
+    Template folders become places the handout may read from, so a theme saying ``extends: /``
+    must not open the whole disk.
+    """
+    folder = folder.resolve()
+    if not any((folder / f).exists() for f in ("theme.yaml", "deck.pptx", "deck.potx", "handout")):
+        return False
+    broad = {Path("/"), Path.home().resolve()}
+    return folder not in broad and not any(folder in (p, *p.parents) for p in (Path.cwd().resolve(),))
+
+
 def load_template(ref: str | None, diags: Diagnostics) -> Template:
     """Return the template named or located by ``ref`` (None: ``default``), ``extends`` followed."""
     ref = ref or DEFAULT
@@ -177,6 +191,10 @@ def load_template(ref: str | None, diags: Diagnostics) -> Template:
         base = load_template(DEFAULT, diags)
         return _with_deck(base, p)
     elif p.is_dir():
+        if not is_template_folder(p):
+            raise BuildError(diags, f"'{ref}' is not a template folder (it needs a theme.yaml, deck.pptx or "
+                             "handout/ of its own, and may not be / , your home or a folder above the project)",
+                             None, "template")
         folder = p.resolve()
     elif p.suffix.lower() in (".pptx", ".potx"):
         raise BuildError(diags, f"template deck '{ref}' not found", None, "template")
@@ -188,8 +206,10 @@ def load_template(ref: str | None, diags: Diagnostics) -> Template:
     seen: set[Path] = set()
     while True:
         if folder in seen:
+            last = themes[-1] if themes else {}
             raise BuildError(diags, f"template '{folder.name}' extends itself (through {' → '.join(d.name for d in chain)})",
-                             SourcePos(os.path.relpath(folder / "theme.yaml"), 1), "template-cycle")
+                             SourcePos(last.get("_file", os.path.relpath(folder / "theme.yaml")),
+                                       _line_of(last.get("_text", ""), "extends")), "template-cycle")
         seen.add(folder)
         chain.append(folder)
         theme = _load_theme(folder, diags)
@@ -199,12 +219,20 @@ def load_template(ref: str | None, diags: Diagnostics) -> Template:
             parent = DEFAULT
         if not parent:
             break
-        if str(parent) not in found and not Path(str(parent)).is_dir():
+        if str(parent) not in found and not (folder / str(parent)).is_dir() and not Path(str(parent)).is_dir():
             shown = theme.get("_file", str(folder))
             raise BuildError(diags, f"'{folder.name}' extends unknown template '{parent}' (found: "
                              f"{', '.join(sorted(found))})", SourcePos(shown, _line_of(theme.get('_text', ''), 'extends')),
                              "template")
-        folder = found.get(str(parent)) or Path(str(parent)).resolve()
+        if str(parent) in found:
+            folder = found[str(parent)]
+        else:
+            target = (folder / str(parent)) if not Path(str(parent)).is_absolute() else Path(str(parent))
+            if not is_template_folder(target):
+                shown = theme.get("_file", str(folder))
+                raise BuildError(diags, f"'{folder.name}' extends '{parent}', which is not a template folder",
+                                 SourcePos(shown, _line_of(theme.get("_text", ""), "extends")), "template")
+            folder = target.resolve()
     merged = dict(DEFAULT_THEME)
     for theme in reversed(themes):
         merged = _merge(merged, {k: v for k, v in theme.items() if not k.startswith("_")})

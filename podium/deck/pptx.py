@@ -626,10 +626,16 @@ class DeckWriter:
         w, h = self.image_size(b, area, reference)
         x = area.x + (area.w - w) // 2
         y = area.y + max((area.h - h) // 2, 0) if not cap_h else area.y
-        if b.path.lower().endswith(".svg"):
-            pic = self.add_svg(b.path, x, y, w, h)
-        else:
-            pic = self.slide.shapes.add_picture(b.path, x, y, w, h)
+        try:
+            if b.path.lower().endswith(".svg"):
+                pic = self.add_svg(b.path, x, y, w, h)
+            else:
+                pic = self.slide.shapes.add_picture(b.path, x, y, w, h)
+        except Exception as e:  # cairosvg, defusedxml and PIL raise many kinds for a broken file
+            self.diags.warning(f"picture '{b.src}' cannot be drawn ({type(e).__name__}); shown as a placeholder",
+                               b.pos, "bad-image")
+            return self.add_image(m.Image(b.src, None, b.caption, b.alt, b.pos, b.width, b.height), box,
+                                  with_caption, reference)
         pic._element.nvPicPr.cNvPr.set("descr", b.alt or "")
         if cap_h:
             from .plan import runs as to_runs
@@ -670,14 +676,18 @@ class DeckWriter:
         frame = self.slide.shapes.add_table(nrows, ncols, box.x, box.y, box.w, height)
         table = frame.table
         widths = list(b.widths) or [1 / ncols] * ncols
-        for j, col in enumerate(table.columns):
-            col.width = int(box.w * widths[j]) if j < len(widths) else int(box.w / ncols)
+        # sizes go straight into the XML: python-pptx's setters recompute the whole frame each time
+        for j, grid_col in enumerate(table._tbl.tblGrid.gridCol_lst):
+            grid_col.w = Emu(int(box.w * widths[j]) if j < len(widths) else int(box.w / ncols))
+        for tr in table._tbl.tr_lst:
+            tr.h = Emu(row_h)
+        frame.height = Emu(row_h * nrows)
         primary, light, text = self.palette["primary"], self.palette.get("light", "#EEEEEE"), self.palette["text"]
         from .plan import runs as to_runs
-        for i, row in enumerate((b.header, *b.rows)):
-            table.rows[i].height = row_h
+        for i, (row, row_shape) in enumerate(zip((b.header, *b.rows), table.rows)):
+            cells = list(row_shape.cells)
             for j in range(ncols):
-                cell = table.cell(i, j)
+                cell = cells[j]
                 content = row[j].content if j < len(row) else ()
                 tf = cell.text_frame
                 tf.word_wrap = True

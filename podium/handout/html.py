@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from .. import model as m
@@ -172,7 +173,8 @@ def _slug(n: int) -> str:
 def environment(template: Template) -> jinja2.Environment:
     """Return the Jinja environment whose loader follows the template chain (most specific first)."""
     dirs = [str(d) for d in template.handout_dirs]
-    env = jinja2.Environment(
+    # sandboxed: a template from a colleague cannot reach Python's internals
+    env = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(dirs),
         autoescape=True,
         undefined=jinja2.ChainableUndefined,
@@ -243,6 +245,8 @@ def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics) -> s
     except jinja2.TemplateNotFound as e:
         raise BuildError(diags, f"handout template '{e.name}' not found in {', '.join(map(str, env.loader.searchpath))}",
                          None, "template") from None
+    except jinja2.exceptions.SecurityError as e:
+        raise BuildError(diags, f"handout template tried something unsafe: {e}", None, "template-unsafe") from None
     except jinja2.TemplateError as e:
         raise BuildError(diags, f"handout template failed: {e}", None, "template") from None
 

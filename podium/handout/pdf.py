@@ -24,7 +24,9 @@ def make_fetcher(roots: list[Path], diags: Diagnostics, allow_remote: bool = Fal
     class SafeFetcher(URLFetcher):
         def fetch(self, url, headers=None):  # noqa: D401 (WeasyPrint's signature)
             parsed = urlparse(url)
-            if parsed.scheme == "file":
+            if parsed.scheme == "file" and parsed.netloc not in ("", "localhost"):
+                diags.warning(f"the handout fetches nothing from '{url[:80]}'", None, "remote-refused")
+            elif parsed.scheme == "file":
                 path = Path(unquote(parsed.path))
                 if allowed(path) and path.is_file():
                     return super().fetch(url, headers)
