@@ -254,6 +254,7 @@ class DeckWriter:
         self.lecture = lecture
         self.diags = diags
         self.layouts = LayoutFinder(prs, template, diags)
+        self._layouts: dict[int, dict] = {}
         self.palette = template.palette
         self.fonts = template.fonts
         self.slide_w = int(prs.slide_width)
@@ -288,15 +289,16 @@ class DeckWriter:
         self.plan = plan
         self.anim: list[tuple[int, int, int | None]] = []  # (step, shape id, paragraph index or None)
         self.limit_bottom = self.slide_h
-        phs = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
-        title_ph = next((ph for ph in phs.values() if ph.placeholder_format.type in TITLE_TYPES), None)
-        bodies = [ph for ph in phs.values() if ph.placeholder_format.type in BODY_TYPES]
+        self.info = self.layout_info(layout)
+        placed = [(ph, ph.placeholder_format.idx, ph.placeholder_format.type) for ph in slide.placeholders]
+        title_ph = next((ph for ph, _, t in placed if t in TITLE_TYPES), None)
+        bodies = [ph for ph, _, t in placed if t in BODY_TYPES]
         used: set[int] = set()
         if title_ph is not None:
             if plan.title:
                 self.fill_runs(title_ph.text_frame, plan.title)
                 used.add(title_ph.placeholder_format.idx)
-            title_bottom = int(title_ph.top + title_ph.height)
+            title_bottom = self.rect(title_ph).bottom
         else:
             title_bottom = self.safe.y
             if plan.title:
@@ -319,11 +321,11 @@ class DeckWriter:
                     self.fill_paras(box.text_frame, plan.subtitle, 1.0, explicit=True)
         else:
             self.place_body(plan, bodies, used, free_area)
-        for ph in list(slide.placeholders):
-            if ph.placeholder_format.idx not in used and ph.placeholder_format.type not in FOOTER_TYPES:
+        for ph, idx, t in placed:
+            if idx not in used and t not in FOOTER_TYPES:
                 ph._element.getparent().remove(ph._element)
         if plan.kind != "title":
-            self.copy_footer(layout)
+            self.copy_footer({idx for _, idx, t in placed if t in FOOTER_TYPES})
         if plan.notes:
             slide.notes_slide.notes_text_frame.text = "\n".join(plan.notes)
         if self.anim:
@@ -334,13 +336,13 @@ class DeckWriter:
         chunks = list(plan.chunks)
         if not chunks:
             return
-        contents = sorted(bodies, key=lambda ph: -int(ph.width) * int(ph.height))
+        contents = sorted(bodies, key=lambda ph: -self.rect(ph).w * self.rect(ph).h)
         if plan.kind in ("two-content", "comparison") and len(chunks) == 1 and isinstance(chunks[0], ColumnsChunk):
             cols = chunks[0].columns
             if plan.kind == "comparison" and len(bodies) >= 4:
                 self.place_comparison(cols, bodies, used)
                 return
-            pair = sorted(contents[:2], key=lambda ph: int(ph.left))
+            pair = sorted(contents[:2], key=lambda ph: self.rect(ph).x)
             if len(pair) == 2:
                 union = Rect(int(pair[0].left), min(int(pair[0].top), int(pair[1].top)),
                              int(pair[1].left + pair[1].width - pair[0].left),
@@ -355,7 +357,7 @@ class DeckWriter:
             text = next((ph for ph in bodies if ph.placeholder_format.type == PP_PLACEHOLDER.BODY), None)
             if pic is not None:
                 img = chunks[0].block
-                self.place_object(chunks[0], rect_of(pic), with_caption=text is None, reference=self.content_width)
+                self.place_object(chunks[0], self.rect(pic), with_caption=text is None, reference=self.content_width)
                 if text is not None and img.caption:
                     from .plan import runs as to_runs
                     self.fill_paras(text.text_frame, [Para(tuple(to_runs(img.caption)))], 1.0)
@@ -365,23 +367,23 @@ class DeckWriter:
             content = contents[0]
             caption = next((ph for ph in contents[1:] if ph.placeholder_format.type == PP_PLACEHOLDER.BODY),
                            contents[1])
-            self.flow(chunks[:1], rect_of(caption), caption, used, own_bullets=False)
-            self.flow(chunks[1:], rect_of(content), content, used)
+            self.flow(chunks[:1], self.rect(caption), caption, used, own_bullets=False)
+            self.flow(chunks[1:], self.rect(content), content, used)
             return
         if contents:
             ph = contents[0]
-            self.flow(chunks, rect_of(ph), ph, used)
+            self.flow(chunks, self.rect(ph), ph, used)
         else:
             self.flow(chunks, free_area, None, used)
 
     def place_comparison(self, cols, bodies, used) -> None:
-        ordered = sorted(bodies, key=lambda ph: (int(ph.left) // (EMU_PER_IN // 2), int(ph.top)))
+        ordered = sorted(bodies, key=lambda ph: (self.rect(ph).x // (EMU_PER_IN // 2), self.rect(ph).y))
         left, right = ordered[:2], ordered[2:4]
         for (col_chunks, _), (head, body) in zip(cols[:2], (left, right)):
             col_chunks = list(col_chunks)
             if len(col_chunks) >= 2 and isinstance(col_chunks[0], TextChunk):
-                self.flow(col_chunks[:1], rect_of(head), head, used, own_bullets=False)
-                self.flow(col_chunks[1:], rect_of(body), body, used)
+                self.flow(col_chunks[:1], self.rect(head), head, used, own_bullets=False)
+                self.flow(col_chunks[1:], self.rect(body), body, used)
             else:
                 self.flow(col_chunks, Rect(int(head.left), int(head.top), int(body.width),
                                            int(body.top + body.height - head.top)), body, used)
@@ -855,30 +857,48 @@ class DeckWriter:
 
     def place_footnotes(self, plan: SlidePlan, bodies, area: Rect) -> int:
         """Put the footnotes at the foot of the body area; return the y the body must stay above."""
-        bottom = max((int(ph.top + ph.height) for ph in bodies), default=area.bottom)
-        width = max((int(ph.width) for ph in bodies), default=area.w)
-        left = min((int(ph.left) for ph in bodies), default=area.x)
+        rects = [self.rect(ph) for ph in bodies]
+        bottom = max((r.bottom for r in rects), default=area.bottom)
+        width = max((r.w for r in rects), default=area.w)
+        left = min((r.x for r in rects), default=area.x)
         h = text_height(plan.footnotes, width, self.scale)
         tb = self.slide.shapes.add_textbox(left, bottom - h, width, h)
         tb.name = "Footnotes"
         self.fill_paras(tb.text_frame, plan.footnotes, 1.0, explicit=True)
         return bottom - h - GAP
 
-    def copy_footer(self, layout) -> None:
-        for ph in layout.placeholders:
-            t = ph.placeholder_format.type
-            if t not in FOOTER_TYPES:
-                continue
-            if any(s.is_placeholder and s.placeholder_format.idx == ph.placeholder_format.idx
-                   for s in self.slide.placeholders):
-                existing = next(s for s in self.slide.placeholders
-                                if s.placeholder_format.idx == ph.placeholder_format.idx)
-                existing._element.getparent().remove(existing._element)
-            el = copy.deepcopy(ph._element)
+    def layout_info(self, layout) -> dict:
+        """Return (cached per layout) its placeholders' rectangles and its footer placeholders."""
+        key = id(layout._element)
+        info = self._layouts.get(key)
+        if info is None:
+            phs = [(ph, ph.placeholder_format.idx, ph.placeholder_format.type) for ph in layout.placeholders]
+            info = {"rects": {idx: rect_of(ph) for ph, idx, _ in phs},
+                    "footers": [(t, idx, ph._element) for ph, idx, t in phs if t in FOOTER_TYPES]}
+            self._layouts[key] = info
+        return info
+
+    def rect(self, ph) -> Rect:
+        """Return a slide placeholder's rectangle: its own, or (cheaply) its layout's."""
+        if ph._element.spPr.find(qn("a:xfrm")) is not None:
+            return rect_of(ph)
+        return self.info["rects"].get(ph.placeholder_format.idx) or rect_of(ph)
+
+    def copy_footer(self, present: set[int]) -> None:
+        """Copy the layout's footer and slide-number placeholders onto the slide and fill them."""
+        for t, idx, element in self.info["footers"]:
+            if idx in present:
+                for s in list(self.slide.placeholders):
+                    if s.placeholder_format.idx == idx:
+                        s._element.getparent().remove(s._element)
+            el = copy.deepcopy(element)
             self.slide.shapes._spTree.append(el)
             if t == PP_PLACEHOLDER.FOOTER:
-                shape = next(s for s in self.slide.placeholders if s.placeholder_format.idx == ph.placeholder_format.idx)
-                shape.text_frame.text = self.footer_text
+                txBody = el.find(qn("p:txBody"))
+                if txBody is not None:
+                    from pptx.text.text import TextFrame
+
+                    TextFrame(txBody, None).text = self.footer_text
             elif t == PP_PLACEHOLDER.SLIDE_NUMBER:
                 _ensure_slide_number_field(el, self.plan.number)
 
