@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -172,10 +173,15 @@ def _slug(n: int) -> str:
 
 def environment(template: Template) -> jinja2.Environment:
     """Return the Jinja environment whose loader follows the template chain (most specific first)."""
-    dirs = [str(d) for d in template.handout_dirs]
+    return _environment(tuple(str(d) for d in template.handout_dirs))
+
+
+@lru_cache(maxsize=16)
+def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
+    """One environment per template chain, so compiled templates are reused across lectures."""
     # sandboxed: a template from a colleague cannot reach Python's internals
     env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(dirs),
+        loader=jinja2.FileSystemLoader(list(dirs)),
         autoescape=True,
         undefined=jinja2.ChainableUndefined,
         trim_blocks=True,
