@@ -31,11 +31,13 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(e, OSError):  # a full disk, a folder where the file should be …
+            raise BuildError(message=f"cannot write {path}: {e.strerror or e}", code="cannot-write") from None
         raise
 
 

@@ -128,7 +128,7 @@ def _from_csv(path: Path, pos: m.SourcePos, diags: Diagnostics) -> tuple[list[st
                     pos, "chart")
         return [], []
     header, body = rows[0], rows[1:]
-    categories = [r[0] for r in body]
+    categories = [yamlsafe.XML_INVALID.sub("", r[0]) for r in body]
     series = []
     for j, name in enumerate(header[1:], start=1):
         values = []
@@ -139,5 +139,5 @@ def _from_csv(path: Path, pos: m.SourcePos, diags: Diagnostics) -> tuple[list[st
                             f"'{r[j] if j < len(r) else ''}' is not a number", pos, "chart")
                 return [], []
             values.append(num)
-        series.append(m.ChartSeries(name, tuple(values)))
+        series.append(m.ChartSeries(yamlsafe.XML_INVALID.sub("", name), tuple(values)))
     return categories, series

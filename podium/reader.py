@@ -88,8 +88,7 @@ def decode_source(data: bytes, shown: str, diags: Diagnostics) -> str:
     return text
 
 
-# characters XML 1.0 (and so .pptx and the handout's HTML) cannot hold
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_INVALID = yamlsafe.XML_INVALID
 
 
 # --------------------------------------------------------------------------- front matter
@@ -227,9 +226,9 @@ def parse_lecture(text: str, shown: str, diags: Diagnostics, options: ReadOption
     deep = next((k for k, t in enumerate(tokens) if t.level >= limit - 1), None)
     if deep is not None:
         line = next((t.map[0] + 1 for t in reversed(tokens[: deep + 1]) if t.map), 1)
-        diags.error(f"lists or quotes are nested more than {limit // 2} levels deep here; the parser stops "
-                    "reading at this depth, so the rest of the file would be lost", m.SourcePos(shown, line),
-                    "too-deep")
+        diags.error(f"lists or quotes are nested too deeply here (the parser reads {limit} levels of blocks, "
+                    "about 18 list or 38 quote levels); it would stop reading and lose the rest of the file",
+                    m.SourcePos(shown, line), "too-deep")
     top = [n for n in root.children if n.type != "footnote_block"]
     level = options.slide_level if options.slide_level is not None else meta.slide_level
     if level is None:
@@ -589,7 +588,7 @@ class _Converter:
     def image(self, node: SyntaxTreeNode, attrs: Attrs, pos: m.SourcePos) -> m.Image:
         src = str(node.attrs.get("src", ""))
         caption = _trim(self.inlines_of(node.children))
-        alt = attrs.kv.get("fig-alt") or attrs.kv.get("alt") or m.plain_text(caption)
+        alt = _XML_INVALID.sub("", attrs.kv.get("fig-alt") or attrs.kv.get("alt") or m.plain_text(caption))
         path = self._resolve(src, pos, what="picture")
         width = _length(attrs.kv.get("width"), pos, self.diags)
         height = _length(attrs.kv.get("height"), pos, self.diags)
@@ -646,7 +645,7 @@ class _Converter:
     def _inline(self, node: SyntaxTreeNode, attrs: Attrs) -> list[m.Inline]:
         t = node.type
         if t == "text":
-            return _spans(node.content)
+            return _spans(_XML_INVALID.sub("\ufffd", node.content))
         if t == "softbreak":
             return [m.Text(" ")]
         if t == "hardbreak":
@@ -658,7 +657,7 @@ class _Converter:
         if t == "s":
             return [m.Strike(self.inlines_of(node.children))]
         if t == "code_inline":
-            return [m.Code(node.content)]
+            return [m.Code(_XML_INVALID.sub("\ufffd", node.content))]
         if t == "math_inline" or t == "math_inline_double":
             return [m.InlineMath(node.content.strip())]
         if t == "link":
@@ -667,7 +666,7 @@ class _Converter:
             if not urlparse(href).scheme:
                 return list(children)  # a relative link points nowhere in a deck or a PDF: keep its text
             if not is_safe_url(href):
-                self.diags.warning(f"link to '{href[:60]}' is not allowed (only http, https, mailto and relative "
+                self.diags.warning(f"link to '{href[:60]}' is not allowed (only http, https, mailto, ftp and tel "
                                    "links); kept as text", self.pos(None), "unsafe-link")
                 return list(children)
             return [m.Link(children, href)]

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -40,11 +41,56 @@ class YAMLValueError(yaml.MarkedYAMLError):
 
 
 def load(text: str) -> Any:
-    """Return the data in YAML ``text``; every problem raises a ``yaml.MarkedYAMLError``."""
-    loader = SafeContentLoader(text)
+    """Return the data in YAML ``text``; every problem raises a ``yaml.MarkedYAMLError``.
+
+    Strings come back without the characters XML cannot hold (they would break the deck).
+    """
+    loader = None
     try:
-        return loader.get_single_data()
-    except (ValueError, TypeError, OverflowError) as e:
-        raise YAMLValueError(None, None, f"a value cannot be read: {e}", getattr(loader, "_last_mark", None)) from None
+        loader = SafeContentLoader(text)
+        return clean(loader.get_single_data())
+    except yaml.reader.ReaderError as e:  # a character YAML refuses: point at it
+        line = text.count("\n", 0, e.position)
+        col = e.position - (text.rfind("\n", 0, e.position) + 1)
+        mark = yaml.Mark("<yaml>", e.position, line, col, None, None)
+        raise YAMLValueError(None, None, f"character U+{e.character:04X} is not allowed in YAML"
+                             if isinstance(e.character, int) else "a character is not allowed in YAML", mark) from None
+    except yaml.YAMLError:
+        raise
+    except RecursionError:
+        raise YAMLValueError(None, None, "the YAML is nested too deeply", _deepest(text)) from None
+    except Exception as e:  # PyYAML's constructors raise ValueError, KeyError, IndexError … for bad values
+        raise YAMLValueError(None, None, f"a value cannot be read: {e!r}" if not str(e) else
+                             f"a value cannot be read: {e}", getattr(loader, "_last_mark", None)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+def _deepest(text: str) -> yaml.Mark:
+    """Return the position where ``[``/``{`` nesting in ``text`` is deepest (for a message)."""
+    depth = best = best_pos = 0
+    for i, ch in enumerate(text):
+        if ch in "[{":
+            depth += 1
+            if depth > best:
+                best, best_pos = depth, i
+        elif ch in "]}":
+            depth -= 1
+    line = text.count("\n", 0, best_pos)
+    return yaml.Mark("<yaml>", best_pos, line, best_pos - (text.rfind("\n", 0, best_pos) + 1), None, None)
+
+
+def clean(value: Any) -> Any:
+    """Return ``value`` with XML-invalid characters removed from every string in it."""
+    if isinstance(value, str):
+        return XML_INVALID.sub("", value)
+    if isinstance(value, list):
+        return [clean(v) for v in value]
+    if isinstance(value, dict):
+        return {clean(k): clean(v) for k, v in value.items()}
+    return value
+
+
+# characters XML 1.0 (and so .pptx and the handout's HTML) cannot hold
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -10,7 +10,8 @@ the reader, the slides pandoc's rules make (MANUAL, "Structuring the slide show"
   immediately followed by content (not by a heading or a rule);
 * a heading above the slide level makes a section slide; content after it opens an untitled slide;
 * a heading at the slide level starts a slide with that title; deeper headings stay in the slide;
-* a rule ``---`` starts an untitled slide.
+* a rule ``---`` starts an untitled slide, which is dropped when nothing goes on it (a heading,
+  another rule or the end follows).
 
 Then: no exception escapes, the IR has exactly those slides, the deck (read back with
 python-pptx) has the IR's titles, and the handout HTML has an entry for every slide.  One small
@@ -154,11 +155,15 @@ def lecture_pieces(draw) -> tuple[dict, list[Piece]]:
         elif choice == "content":
             pieces.append(draw(content()))
         else:
-            # a rule is always followed by content: a rule before a heading, another rule or the end makes an
-            # empty slide that pandoc drops and Podium keeps (test_robustness.py, EMPTY_SLIDE_CASES)
-            pieces += [Piece("rule", "---"), draw(content())]
-    if not meta and pieces[0].kind == "rule":
-        pieces = pieces[1:]  # a '---' on line 1 would open front matter
+            # often followed by content; a rule before a heading, another rule or the end makes no slide
+            pieces.append(Piece("rule", "---"))
+            if draw(st.booleans()):
+                pieces.append(draw(content()))
+    if not meta:
+        while pieces and pieces[0].kind == "rule":
+            pieces.pop(0)  # a '---' on line 1 would open front matter
+    if not meta.get("title") and all(p.kind == "rule" for p in pieces):
+        pieces.append(draw(content()))  # a lecture with no slide at all is an error (test_robustness.py)
     return meta, pieces
 
 
@@ -188,19 +193,19 @@ def expected_slides(meta: dict, pieces: list[Piece]) -> list[tuple[str, str]]:
     if meta.get("title"):
         slides.append((m.TITLE, meta["title"]))
     open_slide = False
+    after_rule = False  # a rule's untitled slide exists once something goes on it
     for p in pieces:
         if p.kind == "heading" and p.level < level:
             slides.append((m.SECTION, p.title))
-            open_slide = False
+            open_slide = after_rule = False
         elif p.kind == "heading" and p.level == level:
             slides.append((m.CONTENT, p.title))
-            open_slide = True
+            open_slide, after_rule = True, False
         elif p.kind == "rule":
+            open_slide = after_rule = True
+        elif after_rule or not open_slide:  # content (or a deeper heading) that opens an untitled slide
             slides.append((m.CONTENT, ""))
-            open_slide = True
-        elif not open_slide:  # content (or a deeper heading) with no slide to go on: an untitled one
-            slides.append((m.CONTENT, ""))
-            open_slide = True
+            open_slide, after_rule = True, False
     return slides
 
 

@@ -176,12 +176,24 @@ def environment(template: Template) -> jinja2.Environment:
     return _environment(tuple(str(d) for d in template.handout_dirs))
 
 
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that refuses files whose real path leaves its folders (symlinks out)."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(os.path.realpath(filename))
+        roots = [Path(os.path.realpath(p)) for p in self.searchpath]
+        if not any(r in real.parents for r in roots):
+            raise jinja2.exceptions.SecurityError(f"template '{template}' leads outside the template folders")
+        return source, filename, uptodate
+
+
 @lru_cache(maxsize=16)
 def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
     """One environment per template chain, so compiled templates are reused across lectures."""
     # sandboxed: a template from a colleague cannot reach Python's internals
     env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(list(dirs)),
+        loader=ConfinedLoader(list(dirs)),
         autoescape=True,
         undefined=jinja2.ChainableUndefined,
         trim_blocks=True,
