@@ -467,7 +467,7 @@ class _Converter:
             else:
                 run.extend(self._inline(child, attrs))
         text = _trim(tuple(run))
-        if text:
+        if text and not _only_spacing(text):
             out.append(m.Paragraph(text, pos))
         return out
 
@@ -756,6 +756,12 @@ def _trim(content: m.Inlines) -> m.Inlines:
     if items and isinstance(items[-1], m.Text):
         items[-1] = m.Text(items[-1].text.rstrip())
     return tuple(items)
+
+
+def _only_spacing(content: m.Inlines) -> bool:
+    """True for a paragraph of nothing but line breaks and backslashes (a spacing trick, ` \\`)."""
+    return all(isinstance(x, m.LineBreak) or (isinstance(x, m.Text) and not x.text.strip(" \\\t"))
+               for x in content)
 
 
 def _flatten_columns(blocks: m.Blocks) -> m.Blocks:

@@ -316,6 +316,15 @@ _TEX_SYMBOLS = {
     r"\geq": "≥", r"\neq": "≠", r"\approx": "≈", r"\infty": "∞", r"\sum": "∑", r"\int": "∫",
     r"\rightarrow": "→", r"\to": "→", r"\leftarrow": "←", r"\pm": "±", r"\le": "≤", r"\ge": "≥",
     r"\ldots": "…", r"\dots": "…", r"\in": "∈", r"\sqrt": "√", r"\partial": "∂", r"\nabla": "∇",
+    r"\gets": "←", r"\Rightarrow": "⇒", r"\Leftarrow": "⇐", r"\iff": "⇔", r"\quad": "\u2003",
+    r"\qquad": "\u2003\u2003", r"\prod": "∏", r"\forall": "∀", r"\exists": "∃", r"\neg": "¬",
+    r"\land": "∧", r"\lor": "∨", r"\cup": "∪", r"\cap": "∩", r"\subset": "⊂", r"\subseteq": "⊆",
+    r"\emptyset": "∅", r"\propto": "∝", r"\sim": "∼", r"\equiv": "≡", r"\ll": "≪", r"\gg": "≫",
+    r"\cdots": "⋯", r"\deg": "°", r"\rho": "ρ", r"\eta": "η", r"\zeta": "ζ", r"\kappa": "κ",
+    r"\nu": "ν", r"\xi": "ξ", r"\psi": "ψ", r"\chi": "χ", r"\Gamma": "Γ", r"\Lambda": "Λ",
+    r"\Phi": "Φ", r"\Psi": "Ψ", r"\Pi": "Π", r"\Theta": "Θ", r"\log": "log", r"\ln": "ln",
+    r"\exp": "exp", r"\sin": "sin", r"\cos": "cos", r"\max": "max", r"\min": "min",
+    r"\left": "", r"\right": "",
 }
 _SUP = str.maketrans("0123456789+-=()niN", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᴺ")
 _SUB = str.maketrans("0123456789+-=()aeijkmnox", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢⱼₖₘₙₒₓ")
@@ -336,9 +345,11 @@ def tex_to_unicode(tex: str) -> str:
     s = re.sub(r"_\{([^{}]*)\}", lambda mt: _script(mt.group(1), _SUB, "_"), s)
     s = re.sub(r"_(\w)", lambda mt: _script(mt.group(1), _SUB, "_"), s)
     s = s.replace("\\,", " ").replace("\\;", " ").replace("\\ ", " ").replace("{", "").replace("}", "")
+    s = s.replace("~", "\u00a0").replace("\\!", "")
     return s
 
 
 def _script(text: str, table, mark: str) -> str:
+    text = text.replace(" ", "")
     t = text.translate(table)
     return t if all(ord(c) > 127 for c in t) else f"{mark}({text})" if len(text) > 1 else mark + text

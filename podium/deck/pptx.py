@@ -372,7 +372,9 @@ class DeckWriter:
             return
         if contents:
             ph = contents[0]
-            self.flow(chunks, self.rect(ph), ph, used)
+            quote_only = len(chunks) == 1 and isinstance(chunks[0], TextChunk) and all(
+                p.style in ("quote", "attribution") for p in chunks[0].paras)
+            self.flow(chunks, self.rect(ph), ph, used, boost=1.4 if quote_only else 1.0)
         else:
             self.flow(chunks, free_area, None, used)
 
@@ -384,13 +386,12 @@ class DeckWriter:
             if len(col_chunks) >= 2 and isinstance(col_chunks[0], TextChunk):
                 self.flow(col_chunks[:1], self.rect(head), head, used, own_bullets=False)
                 self.flow(col_chunks[1:], self.rect(body), body, used)
-            else:
-                self.flow(col_chunks, Rect(int(head.left), int(head.top), int(body.width),
-                                           int(body.top + body.height - head.top)), body, used)
+            else:  # no heading for this column: its content placeholder only, clear of the heading's rule
+                self.flow(col_chunks, self.rect(body), body, used)
         for col_chunks, _ in cols[2:]:  # a third column: below, never dropped
             self.flow(list(col_chunks), self.safe, None, used)
 
-    def flow(self, chunks, rect: Rect, ph, used: set[int], own_bullets: bool = True) -> None:
+    def flow(self, chunks, rect: Rect, ph, used: set[int], own_bullets: bool = True, boost: float = 1.0) -> None:
         """Place ``chunks`` top to bottom inside ``rect``; the first text chunk uses ``ph``.
 
         ``own_bullets`` says the placeholder's own list style may be trusted for bullets (a content
@@ -400,13 +401,13 @@ class DeckWriter:
             return
         if rect.bottom > self.limit_bottom:
             rect = Rect(rect.x, rect.y, rect.w, max(self.limit_bottom - rect.y, int(EMU_PER_IN * 0.5)))
-        heights = [self.estimate(c, rect.w, 1.0) for c in chunks]
+        heights = [self.estimate(c, rect.w, boost) for c in chunks]
         gaps = GAP * (len(chunks) - 1)
 
         def needed(hs):  # pictures and charts can shrink to a third of their size, text cannot
             return sum(h / 3 if _elastic(c) else h for c, h in zip(chunks, hs)) + gaps
 
-        scale = 1.0
+        scale = boost
         total = needed(heights)
         if total > rect.h:
             # shrink text and code until it fits, down to MIN_SCALE
@@ -438,7 +439,7 @@ class DeckWriter:
                 if placeholder_free:
                     ph.left, ph.top, ph.width, ph.height = box.x, box.y, box.w, h if len(chunks) > 1 else rect.h
                     tf = ph.text_frame
-                    self.fill_paras(tf, c.paras, scale, explicit=scale < 1.0, shape_id=ph.shape_id,
+                    self.fill_paras(tf, c.paras, scale, explicit=scale != 1.0, shape_id=ph.shape_id,
                                     bullets=not own_bullets)
                     used.add(ph.placeholder_format.idx)
                     placeholder_free = False
@@ -538,10 +539,18 @@ class DeckWriter:
             # else: the master's bullet for this level
 
     def add_run(self, p, r: Run, size=None, bold=False, muted=False) -> None:
+        if "\v" in r.text:  # a hard line break: <a:br/>, not a vertical-tab character
+            for k, part in enumerate(r.text.split("\v")):
+                if k:
+                    p.add_line_break()
+                    if size is not None:
+                        p._p.findall(qn("a:br"))[-1].get_or_add_rPr().set("sz", str(int(size.pt * 100)))
+                if part:
+                    self.add_run(p, Run(part, r.bold, r.italic, r.code, r.strike, r.superscript, r.link, r.blank),
+                                 size, bold, muted)
+            return
         run = p.add_run()
         text = r.text
-        if r.blank:
-            text = r.text
         run.text = text
         f = run.font
         if r.bold or bold:
@@ -963,6 +972,9 @@ def split_columns(rect: Rect, widths: list[float]) -> list[Rect]:
 
 
 def _elastic(c) -> bool:
+    """True for chunks that can shrink to fit: pictures, charts, and columns holding one."""
+    if isinstance(c, ColumnsChunk):
+        return any(_elastic(x) for chunks, _ in c.columns for x in chunks)
     return isinstance(c, ObjectChunk) and isinstance(c.block, (m.Image, m.Chart))
 
 

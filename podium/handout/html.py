@@ -72,6 +72,14 @@ class HtmlRenderer:
         if svg is None:
             return f'<span class="{cls} tex">{esc(tex)}</span>'
         svg = re.sub(r"<\?xml[^>]*>", "", svg)
+        # size the drawing in em, so formulas follow the text size around them (twin or notes)
+        size = 16.0 if not display else 20.0
+        mt = re.search(r'<svg[^>]*?width="([0-9.]+)"[^>]*?height="([0-9.]+)"', svg)
+        if mt:
+            w, h = float(mt.group(1)) / size, float(mt.group(2)) / size
+            scale = 1.0 if not display else 1.2
+            svg = svg.replace(mt.group(0), mt.group(0).replace(f'width="{mt.group(1)}"', f'width="{w * scale:.3f}em"')
+                              .replace(f'height="{mt.group(2)}"', f'height="{h * scale:.3f}em"'), 1)
         return f'<span class="{cls}" role="img" aria-label="{esc(tex)}">{svg}</span>'
 
     # -- blocks
@@ -211,9 +219,12 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics) -> dict:
     slides = []
     for s in lecture.slides:
         footnotes = "".join(f'<li value="{f.number}">{r.blocks(f.blocks)}</li>' for f in s.footnotes)
+        kind = s.kind
+        if kind == m.CONTENT and "section" in s.classes and not s.body:
+            kind = m.SECTION  # the deck shows it on a Section Header layout
         entry = {
             "number": s.number,
-            "kind": s.kind,
+            "kind": kind,
             "anchor": _slug(s.number),
             "title": m.plain_text(s.title),
             "title_html": Markup(r.inlines(s.title)),
@@ -226,10 +237,10 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics) -> dict:
             "has_body": bool(s.body),
         }
         slides.append(entry)
-        if s.kind == m.SECTION:
+        if kind == m.SECTION:
             current = {"title": entry["title"], "number": s.number, "anchor": entry["anchor"], "slides": []}
             sections.append(current)
-        elif s.kind == m.CONTENT:
+        elif kind == m.CONTENT:
             if current is None:
                 current = {"title": "", "number": s.number, "anchor": entry["anchor"], "slides": []}
                 sections.append(current)
