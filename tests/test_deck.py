@@ -385,3 +385,51 @@ def test_jpeg_and_gif_pictures(tmp_path):
     assert types == [["image/jpeg"], ["image/gif"]]
     gif = [sh for sh in prs.slides[1].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE][0]
     assert abs(gif.height - 2 * 914400) < 914400 * 0.02 and abs(gif.width - gif.height) < 2000
+
+
+def test_hard_line_break_is_a_real_break(tmp_path):
+    prs, _ = deck(tmp_path, "## B\n\nfirst line\\\nsecond line\n")
+    body = [sh for sh in body_shapes(prs.slides[0]) if "first line" in sh.text_frame.text][0]
+    xml = etree.tostring(body._element).decode()
+    assert "_x000B_" not in xml and "\x0b" not in xml
+    assert body.text_frame.paragraphs[0]._p.find(f"{A}br") is not None
+
+
+def test_quote_alone_is_a_large_pull_quote(tmp_path):
+    prs, _ = deck(tmp_path, "## Q\n\n> A short, memorable line.\n>\n> — Someone\n\n## P\n\nA plain line.\n")
+    quote = [sh for sh in body_shapes(prs.slides[0]) if "memorable" in sh.text_frame.text][0]
+    size = quote.text_frame.paragraphs[0].runs[0].font.size
+    assert size is not None and size.pt >= 30
+
+
+def test_comparison_column_without_heading_stays_in_its_content_placeholder(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (400, 300), "gray").save(tmp_path / "p.png")
+    prs, _ = deck(tmp_path, """
+## Cmp
+
+:::: columns
+::: column
+Heading
+
+![pic](p.png)
+:::
+::: column
+- just text
+:::
+::::
+""")
+    s = prs.slides[0]
+    assert s.slide_layout.name == "Comparison"
+    layout_phs = {ph.placeholder_format.idx: ph for ph in s.slide_layout.placeholders}
+    text = [sh for sh in body_shapes(s) if "just text" in sh.text_frame.text][0]
+    right_heading = max((ph for ph in layout_phs.values() if ph.placeholder_format.type == PP_PLACEHOLDER.BODY),
+                        key=lambda ph: ph.left)
+    assert text.top >= right_heading.top + right_heading.height  # below the heading's rule, not across it
+
+
+def test_inline_math_with_spaces_and_arrows(tmp_path):
+    prs, _ = deck(tmp_path, "## M\n\nUpdate $y_i \\gets \\sum_{n = 0}^{N} x$ here.\n")
+    text = " ".join(sh.text_frame.text for sh in body_shapes(prs.slides[0]))
+    assert "yᵢ ← ∑ₙ₌₀ᴺ x" in text and "\\" not in text

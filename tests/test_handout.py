@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pypdf import PdfReader
 
 from podium.diagnostics import Diagnostics
@@ -131,3 +133,9 @@ def test_jinja_autoescape_and_template_chain():
     assert [d.name for d in t.chain][-1] == "default"
     html = html_of(LECTURE, "classic")
     assert t.palette["primary"] in html
+
+
+def test_math_is_sized_in_em_to_follow_the_text():
+    html = html_of("## M\n\nInline $x^2$ math.\n")
+    svg = html[html.index('<span class="math"'):]
+    assert re.search(r'<svg[^>]*width="[0-9.]+em"[^>]*height="[0-9.]+em"', svg)
