@@ -738,7 +738,8 @@ class DeckWriter:
             for s in b.series:
                 data.add_series(s.name, list(s.values))
         h = min(box.h, max(int(box.w * 0.6), int(EMU_PER_IN * 2)))
-        frame = self.slide.shapes.add_chart(kinds[b.kind], box.x, box.y, box.w, h, data)
+        w = min(box.w, int(h * 2.2))  # a squat, slide-wide chart reads badly: keep it near 2:1, centred
+        frame = self.slide.shapes.add_chart(kinds[b.kind], box.x + (box.w - w) // 2, box.y, w, h, data)
         chart = frame.chart
         pt = Pt(max(12, 16 * self.scale))
         chart.font.size = pt
