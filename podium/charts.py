@@ -141,3 +141,24 @@ def _from_csv(path: Path, pos: m.SourcePos, diags: Diagnostics) -> tuple[list[st
             values.append(num)
         series.append(m.ChartSeries(yamlsafe.XML_INVALID.sub("", name), tuple(values)))
     return categories, series
+
+
+def nice_max(v: float) -> float:
+    if v <= 0:
+        return 1.0
+    exp = 10 ** math.floor(math.log10(v))
+    for f in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if f * exp >= v:
+            return f * exp
+    return 10 * exp
+
+
+def value_range(chart: m.Chart) -> tuple[float, float]:
+    """Return the value axis (low, high) both outputs use: from 0 (or the lowest value) to a round top."""
+    n = max(len(chart.categories), 1)
+    if chart.kind == "stacked":
+        vmax = max((sum(max(s.values[i], 0) for s in chart.series) for i in range(n)), default=1)
+    else:
+        vmax = max((v for s in chart.series for v in s.values), default=1)
+    vmin = min(0.0, min((v for s in chart.series for v in s.values), default=0))
+    return vmin, nice_max(vmax)

@@ -246,6 +246,8 @@ def test_chart_native_editable(tmp_path, template_name):
     assert list(chart.plots[0].series[0].values) == [6.6, 14.0, 6.6]
     assert chart.chart_title.text_frame.text == "Lives disrupted (millions)"
     assert frames[0].chart_part.chart_workbook.xlsx_part is not None  # data embedded, editable
+    # the value axis is the handout drawing's (0 to a round top), not PowerPoint's own choice
+    assert (chart.value_axis.minimum_scale, chart.value_axis.maximum_scale, chart.value_axis.major_unit) == (0, 15, 3)
 
 
 def test_code_highlighted_runs_monospace(tmp_path):

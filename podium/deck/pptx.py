@@ -783,6 +783,14 @@ class DeckWriter:
                 plot.has_data_labels = True
                 plot.data_labels.show_value = True
                 plot.data_labels.font.size = pt
+            if b.kind in ("bar", "column", "line", "stacked"):
+                # the same axis as the handout's drawing, not PowerPoint's own choice
+                from ..charts import value_range
+
+                low, high = value_range(b)
+                axis = chart.value_axis
+                axis.minimum_scale, axis.maximum_scale = low, high
+                axis.major_unit = (high - low) / 5
             try:
                 if b.x_title:
                     chart.category_axis.has_title = True

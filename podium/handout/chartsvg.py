@@ -10,6 +10,7 @@ import html
 import math
 
 from .. import model as m
+from ..charts import value_range
 
 W, H = 720, 400
 
@@ -20,16 +21,6 @@ def _e(s: str) -> str:
 
 def _fmt(v: float) -> str:
     return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
-
-
-def nice_max(v: float) -> float:
-    if v <= 0:
-        return 1.0
-    exp = 10 ** math.floor(math.log10(v))
-    for f in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if f * exp >= v:
-            return f * exp
-    return 10 * exp
 
 
 def chart_svg(chart: m.Chart, palette: dict[str, str], fonts: dict[str, str]) -> str:
@@ -90,12 +81,7 @@ def _axes_chart(chart, colours, palette, top, legend_h):
     stacked = chart.kind == "stacked"
     cats = list(chart.categories)
     n = max(len(cats), 1)
-    if stacked:
-        vmax = max((sum(max(s.values[i], 0) for s in chart.series) for i in range(n)), default=1)
-    else:
-        vmax = max((v for s in chart.series for v in s.values), default=1)
-    vmin = min(0.0, min((v for s in chart.series for v in s.values), default=0))
-    vmax = nice_max(vmax)
+    vmin, vmax = value_range(chart)
     label_w = min(max((len(c) for c in cats), default=4) * 7.5 + 10, 260) if horizontal else 60
     left = label_w + (20 if chart.y_title and not horizontal else 0)
     right, bottom = W - 20, H - legend_h - (45 if chart.x_title or horizontal else 35)
