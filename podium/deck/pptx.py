@@ -1152,7 +1152,3 @@ def write_pptx(lecture: m.Lecture, plans: list[SlidePlan], template: Template, o
     from ..atomic import write_atomic
 
     write_atomic(out, buf.getvalue())
-
-
-def emu(v: float) -> Emu:
-    return Emu(int(v))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import model as m
 from ..diagnostics import BuildError, Diagnostics
@@ -32,7 +32,7 @@ def esc(text: str) -> str:
 class HtmlRenderer:
     """Render IR blocks and inlines to HTML fragments."""
 
-    def __init__(self, template: Template, diags: Diagnostics, for_twin: bool = True):
+    def __init__(self, template: Template, diags: Diagnostics):
         self.template = template
         self.palette = template.palette
         self.diags = diags
@@ -280,4 +280,4 @@ def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics) -> s
         raise BuildError(diags, f"handout template failed: {e}", None, "template") from None
 
 
-__all__ = ["render_html", "context", "HtmlRenderer", "escape"]
+__all__ = ["render_html", "context", "HtmlRenderer"]
