@@ -88,6 +88,7 @@ def open_template(template: Template, diags: Diagnostics):
                          m.SourcePos(os.path.relpath(path), 1), "bad-template") from None
     remove_all_slides(prs)
     fast_partnames(prs.part.package)
+    fast_slide_rels(prs.part)
     return prs
 
 
@@ -127,6 +128,25 @@ def fast_partnames(package) -> None:
         return PackURI(tmpl % i)
 
     package.next_partname = next_partname
+
+
+def fast_slide_rels(presentation_part) -> None:
+    """Relate new slides to the presentation without python-pptx's search for an existing relationship.
+
+    ``Part.relate_to`` first looks for a matching relationship by rebuilding an index of all of
+    the part's relationships, once per new slide: quadratic in the deck's length.  A new slide
+    part can never match, so its relationship is simply added.
+    """
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    original = presentation_part.relate_to
+
+    def relate_to(target, reltype, is_external=False):
+        if reltype == RT.SLIDE and not is_external:
+            return presentation_part._rels._add_relationship(reltype, target)
+        return original(target, reltype, is_external)
+
+    presentation_part.relate_to = relate_to
 
 
 def remove_all_slides(prs) -> None:
