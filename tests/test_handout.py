@@ -139,3 +139,12 @@ def test_math_is_sized_in_em_to_follow_the_text():
     html = html_of("## M\n\nInline $x^2$ math.\n")
     svg = html[html.index('<span class="math"'):]
     assert re.search(r'<svg[^>]*width="[0-9.]+em"[^>]*height="[0-9.]+em"', svg)
+
+
+def test_handout_words_follow_the_lecture_language(tmp_path):
+    src = write_md(tmp_path, "---\ntitle: 人間の安全保障\nlang: ja\n---\n\n# 概念\n\n## 三つの自由\n\n- 欠乏からの自由\n\n"
+                   "::: handout\n補足です。\n:::\n")
+    pdf, _ = build(src, tmp_path / "out", "handout")
+    text = "\n".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    assert "目次" in text and "スライド 3" in text and "解説" in text and "欠乏からの自由" in text
+    assert "Contents" not in text and "Explanation" not in text

@@ -170,6 +170,27 @@ class HtmlRenderer:
         return f'<figure><img src="{esc(uri)}" alt="{esc(b.alt)}"{s}>{caption}</figure>'
 
 
+# The handout's own words, by the lecture's `lang` (its primary subtag); English otherwise.
+LABELS = {
+    "en": {"contents": "Contents", "slide": "Slide", "explanation": "Explanation", "page": "Page", "of": "of",
+           "cover_note": "Handout: every slide of the lecture with the speaker's notes and further explanation.",
+           "untitled": "Handout"},
+    "ja": {"contents": "目次", "slide": "スライド", "explanation": "解説", "page": "", "of": "/",
+           "cover_note": "配布資料：講義の全スライドと講師のノート、補足解説。", "untitled": "配布資料"},
+    "de": {"contents": "Inhalt", "slide": "Folie", "explanation": "Erläuterung", "page": "Seite", "of": "von",
+           "cover_note": "Handout: alle Folien der Vorlesung mit Notizen und weiteren Erläuterungen.",
+           "untitled": "Handout"},
+    "fr": {"contents": "Sommaire", "slide": "Diapositive", "explanation": "Explication", "page": "Page",
+           "of": "sur", "cover_note": "Polycopié : toutes les diapositives du cours, avec les notes et des "
+           "explications.", "untitled": "Polycopié"},
+}
+
+
+def labels_for(lang: str) -> dict[str, str]:
+    """Return the handout's labels in ``lang`` (e.g. "ja-JP" → Japanese), English when unknown."""
+    return LABELS.get((lang or "en").split("-")[0].lower(), LABELS["en"])
+
+
 def _css_len(length: m.Length) -> str:
     unit = length.unit if length.unit != "px" else "px"
     return f"{length.value:g}{unit}"
@@ -255,6 +276,7 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics) -> dict:
         },
         "theme": {"palette": template.palette, "fonts": template.fonts, "logo": logo.as_uri() if logo else None,
                   "name": template.name, "ratio": round(slide_ratio(template), 4)},
+        "labels": labels_for(meta.lang),
         "toc": sections,
         "slides": slides,
         "css_files": [p.as_uri() for d in reversed(template.handout_dirs) for p in sorted(d.glob("*.css"))],
