@@ -14,22 +14,20 @@ from .irdump import dump
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def read_fixtures(path: Path):
-    """Yield (title, input, expected) from a markdown-it-py style fixture file.
+def fixture_cases(path: Path) -> list[tuple[str, str, str]]:
+    """Return (title, input, expected) from a markdown-it-py style fixture file.
 
     Cases are separated by a line holding only ``.``: title, ``.``, input, ``.``, expected, ``.``.
     """
     lines = path.read_text(encoding="utf-8").split("\n")
-    i = 0
+    cases, i = [], 0
     while i < len(lines):
         if not lines[i].strip() or lines[i].startswith("#!"):
             i += 1
             continue
         title = lines[i]
         assert lines[i + 1] == ".", f"{path}:{i + 2}: expected '.' after the title"
-        j = i + 2
-        parts = []
-        buf: list[str] = []
+        j, parts, buf = i + 2, [], []
         while len(parts) < 2:
             if lines[j] == ".":
                 parts.append("\n".join(buf))
@@ -37,8 +35,15 @@ def read_fixtures(path: Path):
             else:
                 buf.append(lines[j])
             j += 1
-        yield pytest.param(parts[0] + "\n", parts[1], id=title)
+        cases.append((title, parts[0] + "\n", parts[1]))
         i = j
+    return cases
+
+
+def read_fixtures(path: Path):
+    """Yield one pytest.param(input, expected) per case of the fixture file."""
+    for title, source, expected in fixture_cases(path):
+        yield pytest.param(source, expected, id=title)
 
 
 def parse(text: str):
