@@ -1,0 +1,225 @@
+"""Podium's command line: build a lecture's deck and handout, check they agree, manage templates.
+
+    python build.py slides   [SOURCE...] [-o DIR] [--template NAME|PATH] [--slide-level N] [--strict]
+    python build.py handout  [SOURCE...] [-o DIR] [--template NAME|PATH] [--strict]
+    python build.py all      [SOURCE...] [-o DIR]
+    python build.py check    [SOURCE...] [-o DIR]
+    python build.py template list | inspect PATH.pptx | new NAME [--from-pptx FILE]
+
+Messages go to stderr as ``path:line[:col]: error|warning: message [code]``.  Exit status: 0 on
+success, 1 for a content, template or consistency error (or a warning with --strict), 2 for usage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from podium.diagnostics import BuildError, Diagnostics
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def _sources(sources: tuple[str, ...]) -> list[Path]:
+    if sources:
+        paths = [Path(s) for s in sources]
+        for p in paths:
+            if not p.is_file():
+                raise click.UsageError(f"no such lecture file: {p}")
+        return paths
+    found = sorted(Path("content").glob("*.md"))
+    if not found:
+        raise click.UsageError("no lecture given and no content/*.md found")
+    return found
+
+
+def _report(diags: Diagnostics) -> None:
+    for d in diags.items:
+        click.echo(d.format(), err=True)
+
+
+def _run(label: str, sources: list[Path], strict: bool, step) -> bool:
+    """Run ``step(source, diags)`` for each source; report; return True when all succeeded."""
+    ok = True
+    for src in sources:
+        diags = Diagnostics()
+        failed = False
+        out = None
+        try:
+            out = step(src, diags)
+        except BuildError as e:
+            diags.extend(e.diagnostics)
+            failed = True
+        except Exception as e:  # a bug of ours, not the lecturer's: say so without a traceback
+            if os.environ.get("PODIUM_DEBUG"):
+                raise
+            diags.error(f"internal error while building ({type(e).__name__}: {e}); please report it with the "
+                        "source file, or set PODIUM_DEBUG=1 to see the traceback", None, "internal")
+            failed = True
+        _report(diags)
+        if failed:
+            ok = False
+            if label == "check":
+                click.echo(f"{src}: the deck and the handout do not agree with the source", err=True)
+            else:
+                click.echo(f"{src}: {label} not written; the previous output is kept", err=True)
+            continue
+        if strict and diags.warnings:
+            click.echo(f"{src}: {len(diags.warnings)} warning(s) and --strict: failing", err=True)
+            ok = False
+        if out is not None:
+            click.echo(f"wrote {out}", err=True)
+        elif label == "check":
+            click.echo(f"{src}: deck and handout agree with the source", err=True)
+    return ok
+
+
+def _options(out_dir, template=None, slide_level=None, allow_remote=False):
+    from podium.pipeline import BuildOptions
+
+    return BuildOptions(out_dir=Path(out_dir), template=template, slide_level=slide_level, allow_remote=allow_remote)
+
+
+out_option = click.option("-o", "--out-dir", default="output", show_default=True, type=click.Path(file_okay=False),
+                          help="Folder the outputs are written to.")
+template_option = click.option("--template", "template", metavar="NAME|PATH",
+                               help="Template name, folder or .pptx (default: front matter, course.yaml, 'default').")
+strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+remote_option = click.option("--allow-remote", is_flag=True,
+                             help="Let pictures and handout resources come from the network.")
+sources_arg = click.argument("sources", nargs=-1, type=click.Path(dir_okay=False))
+
+
+@click.group(context_settings=CONTEXT)
+def cli() -> None:
+    """Podium: one Markdown lecture → an editable PowerPoint deck and a PDF handout that agree."""
+
+
+@cli.command()
+@sources_arg
+@out_option
+@template_option
+@click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
+@strict_option
+@remote_option
+def slides(sources, out_dir, template, slide_level, strict, allow_remote):
+    """Build the PowerPoint deck(s): DIR/<stem>.pptx."""
+    from podium.pipeline import build_slides
+
+    opts = _options(out_dir, template, slide_level, allow_remote)
+    ok = _run("deck", _sources(sources), strict, lambda s, d: build_slides(s, opts, d))
+    sys.exit(0 if ok else 1)
+
+
+@cli.command()
+@sources_arg
+@out_option
+@template_option
+@click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
+@strict_option
+@remote_option
+def handout(sources, out_dir, template, slide_level, strict, allow_remote):
+    """Build the PDF handout(s): DIR/<stem>-handout.pdf."""
+    from podium.pipeline import build_handout
+
+    opts = _options(out_dir, template, slide_level, allow_remote)
+    ok = _run("handout", _sources(sources), strict, lambda s, d: build_handout(s, opts, d))
+    sys.exit(0 if ok else 1)
+
+
+@cli.command()
+@sources_arg
+@out_option
+@template_option
+@click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
+@strict_option
+@remote_option
+def all(sources, out_dir, template, slide_level, strict, allow_remote):  # noqa: A001 (the command's name)
+    """Build the deck and the handout, then check that they agree."""
+    from podium.pipeline import build_handout, build_slides
+    from podium.verify import check_outputs
+
+    opts = _options(out_dir, template, slide_level, allow_remote)
+    srcs = _sources(sources)
+    ok = _run("deck", srcs, strict, lambda s, d: build_slides(s, opts, d))
+    ok = _run("handout", srcs, strict, lambda s, d: build_handout(s, opts, d)) and ok
+    if ok:
+        ok = _run("check", srcs, False, lambda s, d: check_outputs(s, opts, d))
+    sys.exit(0 if ok else 1)
+
+
+@cli.command()
+@sources_arg
+@out_option
+@click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
+def check(sources, out_dir, slide_level):
+    """Prove the written deck and handout agree with the source and with each other."""
+    from podium.verify import check_outputs
+
+    opts = _options(out_dir, None, slide_level)
+    ok = _run("check", _sources(sources), False, lambda s, d: check_outputs(s, opts, d))
+    sys.exit(0 if ok else 1)
+
+
+@cli.group()
+def template():
+    """List, inspect and scaffold templates."""
+
+
+@template.command("list")
+def template_list():
+    """The templates found and what each extends."""
+    from podium.templates import available, load_template
+
+    for name, folder in available().items():
+        diags = Diagnostics()
+        try:
+            t = load_template(name, diags)
+            chain = " → ".join(d.name for d in t.chain[1:]) or "-"
+            deck = "deck.pptx" if (folder / "deck.pptx").exists() else ""
+            click.echo(f"{name:16} extends {chain:16} {folder}  {deck}")
+        except BuildError as e:
+            click.echo(f"{name:16} BROKEN: {e}")
+
+
+@template.command("inspect")
+@click.argument("path", type=click.Path(dir_okay=False))
+def template_inspect(path):
+    """Every layout of PATH.pptx, its placeholders and the slide kind it would serve."""
+    from podium.templating import inspect_deck
+
+    diags = Diagnostics()
+    try:
+        click.echo(inspect_deck(Path(path), diags))
+    except BuildError as e:
+        diags.extend(e.diagnostics)
+        _report(diags)
+        sys.exit(1)
+    _report(diags)
+
+
+@template.command("new")
+@click.argument("name")
+@click.option("--from-pptx", type=click.Path(dir_okay=False, exists=True), help="Build around this .pptx.")
+def template_new(name, from_pptx):
+    """Scaffold templates/NAME/ from the default, or around a lecturer's .pptx."""
+    from podium.templating import new_template
+
+    diags = Diagnostics()
+    try:
+        out = new_template(name, Path(from_pptx) if from_pptx else None, diags)
+    except BuildError as e:
+        diags.extend(e.diagnostics)
+        _report(diags)
+        sys.exit(1)
+    _report(diags)
+    click.echo(f"created {out}")
+
+
+
+def main() -> None:
+    """Entry point of the installed ``podium`` command."""
+    cli(prog_name="podium")
