@@ -98,7 +98,7 @@ def parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
         diags.error("a pie chart cannot show negative values", pos, "chart")
     if len(diags.errors) > errors_before:
         return None
-    return m.Chart(kind, str(spec.get("title", "") or ""), tuple(categories), tuple(series), pos,
+    return m.Chart(m.ChartKind(kind), str(spec.get("title", "") or ""), tuple(categories), tuple(series), pos,
                    str(spec.get("x-title", spec.get("x_title", "")) or ""),
                    str(spec.get("y-title", spec.get("y_title", "")) or ""))
 

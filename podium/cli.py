@@ -172,7 +172,7 @@ def template():
 @template.command("list")
 def template_list():
     """The templates found and what each extends."""
-    from podium.templates import available, load_template
+    from podium.template_folders import available, load_template
 
     for name, folder in available().items():
         diags = Diagnostics()
@@ -189,7 +189,7 @@ def template_list():
 @click.argument("path", type=click.Path(dir_okay=False))
 def template_inspect(path):
     """Every layout of PATH.pptx, its placeholders and the slide kind it would serve."""
-    from podium.templating import inspect_deck
+    from podium.template_commands import inspect_deck
 
     diags = Diagnostics()
     try:
@@ -206,7 +206,7 @@ def template_inspect(path):
 @click.option("--from-pptx", type=click.Path(dir_okay=False, exists=True), help="Build around this .pptx.")
 def template_new(name, from_pptx):
     """Scaffold templates/NAME/ from the default, or around a lecturer's .pptx."""
-    from podium.templating import new_template
+    from podium.template_commands import new_template
 
     diags = Diagnostics()
     try:

@@ -11,8 +11,56 @@ and what is visible where (`SlidesOnly` blocks, handout-only text, speaker notes
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Union
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields, replace
+from enum import Enum
+from typing import Any, Union, get_args
+
+
+class Kind(str, Enum):
+    """A closed set of names that still compares, hashes and formats as its plain string value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+class SlideKind(Kind):
+    """What a slide is: the title slide (from metadata), a section header, or content."""
+
+    TITLE = "title"
+    SECTION = "section"
+    CONTENT = "content"
+
+
+class ChartKind(Kind):
+    BAR = "bar"
+    COLUMN = "column"
+    LINE = "line"
+    PIE = "pie"
+    SCATTER = "scatter"
+    STACKED = "stacked"
+
+
+class Align(Kind):
+    """A table column's alignment; NONE leaves it to the renderer."""
+
+    NONE = ""
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+
+
+class LengthUnit(Kind):
+    PERCENT = "%"
+    IN = "in"
+    CM = "cm"
+    MM = "mm"
+    PT = "pt"
+    PX = "px"
+    EM = "em"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +200,7 @@ class Table:
 
     header: tuple[TableCell, ...]
     rows: tuple[tuple[TableCell, ...], ...]
-    aligns: tuple[str, ...]  # "left" | "center" | "right" | "" per column
+    aligns: tuple[Align, ...]  # one per column
     widths: tuple[float, ...]
     pos: SourcePos
     caption: Inlines = ()
@@ -160,10 +208,10 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Length:
-    """A size attribute: ``value`` in ``unit`` ("%", "in", "cm", "mm", "pt", "px")."""
+    """A size attribute: ``value`` in ``unit``."""
 
     value: float
-    unit: str
+    unit: LengthUnit
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +247,9 @@ class ChartSeries:
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """A chart: ``kind`` is one of CHART_KINDS; values already validated."""
+    """A chart whose values are already validated."""
 
-    kind: str
+    kind: ChartKind
     title: str
     categories: tuple[str, ...]
     series: tuple[ChartSeries, ...]
@@ -210,7 +258,7 @@ class Chart:
     y_title: str = ""
 
 
-CHART_KINDS = ("bar", "column", "line", "pie", "scatter", "stacked")
+CHART_KINDS = tuple(ChartKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +318,7 @@ class Footnote:
 # --------------------------------------------------------------------------- slides
 
 
-TITLE, SECTION, CONTENT = "title", "section", "content"
+TITLE, SECTION, CONTENT = SlideKind.TITLE, SlideKind.SECTION, SlideKind.CONTENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +331,7 @@ class Slide:
     """
 
     number: int
-    kind: str
+    kind: SlideKind
     title: Inlines
     body: Blocks
     pos: SourcePos
@@ -335,55 +383,126 @@ class Lecture:
     base_dir: str = field(default=".", compare=False)
 
 
+# --------------------------------------------------------------------------- the one traversal
+
+Node = Union[Inline, Block, ListItem, TableCell, Column, Footnote, Slide, Section, Lecture]
+
+INLINE_TYPES: tuple[type, ...] = get_args(Inline)
+BLOCK_TYPES: tuple[type, ...] = get_args(Block)
+
+# Where each node type keeps its child nodes, in document order: a field holds a tuple of nodes,
+# except "rows" fields (a tuple of rows, each a tuple of cells).  Every node type is listed, so
+# the model is closed: a type missing here is a bug that tests/test_model.py catches.
+CHILD_FIELDS: dict[type, tuple[str, ...]] = {
+    Text: (), Code: (), InlineMath: (), FootnoteRef: (), LineBreak: (),
+    Strong: ("children",), Emph: ("children",), Strike: ("children",), Link: ("children",),
+    Span: ("children",),
+    Paragraph: ("content",), Heading: ("content",), ListItem: ("blocks",), BulletList: ("items",),
+    CodeBlock: (), Quote: ("blocks", "attribution"), TableCell: ("content",),
+    Table: ("caption", "header", "rows"), Image: ("caption",), Column: ("blocks",), Columns: ("columns",),
+    Chart: (), MathBlock: (), Pause: (), SlidesOnly: ("blocks",), Div: ("blocks",),
+    Footnote: ("blocks",),
+    Slide: ("title", "body", "notes", "handout", "footnotes"),
+    Section: ("title",),
+    Lecture: ("slides", "sections"),
+}
+_ROWS = "rows"
+
+
+def children(node: Any) -> tuple[Any, ...]:
+    """Return the direct child nodes of ``node`` (blocks, items, cells, inlines…) in document order."""
+    out: list[Any] = []
+    for name in CHILD_FIELDS[type(node)]:
+        value = getattr(node, name)
+        if name == _ROWS and isinstance(node, Table):
+            for row in value:
+                out.extend(row)
+        else:
+            out.extend(value)
+    return tuple(out)
+
+
+def walk(nodes: Any) -> Iterator[Any]:
+    """Yield ``nodes`` (one node or a sequence of them) and all their descendants, depth first, in order."""
+    stack = list(reversed(nodes)) if isinstance(nodes, (tuple, list)) else [nodes]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(children(node)))
+
+
+def transform(node: Any, fn: Callable[[Any], Any]) -> Any:
+    """Return ``node`` rebuilt bottom-up with ``fn`` applied to every node; ``fn`` returning None drops it."""
+    changes: dict[str, Any] = {}
+    for name in CHILD_FIELDS[type(node)]:
+        value = getattr(node, name)
+        if name == _ROWS and isinstance(node, Table):
+            changes[name] = tuple(_mapped(row, fn) for row in value)
+        else:
+            changes[name] = _mapped(value, fn)
+    return fn(replace(node, **changes) if changes else node)
+
+
+def transform_all(nodes: Iterable[Any], fn: Callable[[Any], Any]) -> tuple[Any, ...]:
+    """Return :func:`transform` of each of ``nodes``, leaving out those ``fn`` drops."""
+    return _mapped(nodes, fn)
+
+
+def _mapped(nodes: Iterable[Any], fn: Callable[[Any], Any]) -> tuple[Any, ...]:
+    out = (transform(n, fn) for n in nodes)
+    return tuple(n for n in out if n is not None)
+
+
+def node_types() -> tuple[type, ...]:
+    """Return every node type of the model (for tests that prove a renderer handles them all)."""
+    return tuple(CHILD_FIELDS)
+
+
+assert all(set(names) <= {f.name for f in fields(t)} for t, names in CHILD_FIELDS.items())
+
+
 # --------------------------------------------------------------------------- helpers
+
+
+_LEAF_TEXT: dict[type, Callable[[Any], str]] = {
+    Text: lambda n: n.text,
+    Code: lambda n: n.text,
+    InlineMath: lambda n: n.tex,
+    LineBreak: lambda n: " ",
+}
 
 
 def plain_text(inlines: Inlines) -> str:
     """Return the text of ``inlines`` without formatting (footnote marks dropped)."""
-    out: list[str] = []
-    for node in inlines:
-        if isinstance(node, Text):
-            out.append(node.text)
-        elif isinstance(node, Code):
-            out.append(node.text)
-        elif isinstance(node, InlineMath):
-            out.append(node.tex)
-        elif isinstance(node, LineBreak):
-            out.append(" ")
-        elif isinstance(node, FootnoteRef):
-            continue
-        else:
-            out.append(plain_text(node.children))
-    return "".join(out)
+    return "".join(_LEAF_TEXT[type(n)](n) for n in walk(inlines) if type(n) in _LEAF_TEXT)
+
+
+def _rows_text(b: Table) -> list[str]:
+    return [" ".join(plain_text(c.content) for c in row) for row in (b.header, *b.rows)]
+
+
+# Blocks that make lines of their own; any other node contributes its children's lines.
+_LINES: dict[type, Callable[[Any], list[str]]] = {
+    Paragraph: lambda b: [plain_text(b.content)],
+    Heading: lambda b: [plain_text(b.content)],
+    CodeBlock: lambda b: [b.code],
+    Table: _rows_text,
+    Image: lambda b: [plain_text(b.caption)],
+    Chart: lambda b: [b.title],
+    MathBlock: lambda b: [b.tex],
+    Quote: lambda b: [*_lines(b.blocks), plain_text(b.attribution)],
+}
+
+
+def _lines(nodes: Iterable[Any]) -> Iterator[str]:
+    for node in nodes:
+        own = _LINES.get(type(node))
+        if own is not None:
+            yield from own(node)
+        elif not isinstance(node, INLINE_TYPES):
+            yield from _lines(children(node))
 
 
 def blocks_text(blocks: Blocks) -> str:
     """Return the plain text of ``blocks``, one line per paragraph-like block."""
-    lines: list[str] = []
-    for b in blocks:
-        if isinstance(b, (Paragraph, Heading)):
-            lines.append(plain_text(b.content))
-        elif isinstance(b, BulletList):
-            for item in b.items:
-                lines.append(blocks_text(item.blocks))
-        elif isinstance(b, (Quote,)):
-            lines.append(blocks_text(b.blocks))
-            if b.attribution:
-                lines.append(plain_text(b.attribution))
-        elif isinstance(b, (SlidesOnly, Div)):
-            lines.append(blocks_text(b.blocks))
-        elif isinstance(b, Columns):
-            for c in b.columns:
-                lines.append(blocks_text(c.blocks))
-        elif isinstance(b, CodeBlock):
-            lines.append(b.code)
-        elif isinstance(b, Table):
-            for row in (b.header, *b.rows):
-                lines.append(" ".join(plain_text(c.content) for c in row))
-        elif isinstance(b, Image):
-            lines.append(plain_text(b.caption))
-        elif isinstance(b, Chart):
-            lines.append(b.title)
-        elif isinstance(b, MathBlock):
-            lines.append(b.tex)
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in _lines(blocks) if line)

@@ -13,7 +13,7 @@ from . import model as m
 from .diagnostics import Diagnostics
 from .reader import ReadOptions, read_course, read_lecture
 from .safety import PathPolicy
-from .templates import PACKAGE_ROOT, Template, load_template, search_dirs
+from .template_folders import PACKAGE_ROOT, Template, load_template, search_dirs
 
 
 @dataclass

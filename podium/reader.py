@@ -16,7 +16,7 @@ import io
 import math
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -502,7 +502,7 @@ class _Converter:
     def table(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Table:
         header: tuple[m.TableCell, ...] = ()
         rows: list[tuple[m.TableCell, ...]] = []
-        aligns: list[str] = []
+        aligns: list[m.Align] = []
         for part in node.children:
             for tr in part.children:
                 cells = []
@@ -511,7 +511,7 @@ class _Converter:
                     if part.type == "thead":
                         style = cell.attrs.get("style", "") or ""
                         a = re.search(r"text-align:(\w+)", str(style))
-                        aligns.append(a.group(1) if a else "")
+                        aligns.append(m.Align(a.group(1)) if a and a.group(1) in set(m.Align) else m.Align.NONE)
                 if part.type == "thead":
                     header = tuple(cells)
                 else:
@@ -797,89 +797,27 @@ def _length(value: str | None, pos: m.SourcePos, diags: Diagnostics) -> m.Length
         diags.warning(f"size '{value}' is not understood (use e.g. 60%, 8cm, 3in or 400px); ignored", pos,
                       "bad-size")
         return None
-    return m.Length(float(mt.group(1)), mt.group(2) or "px")
+    return m.Length(float(mt.group(1)), m.LengthUnit(mt.group(2) or "px"))
 
 
 def _walk_refs(blocks: m.Blocks):
-    for b in blocks:
-        yield from _refs_in_block(b)
-
-
-def _refs_in_block(b):
-    for content in _inline_fields(b):
-        yield from _refs_in_inlines(content)
-    for sub in _child_blocks(b):
-        yield from _walk_refs(sub)
-
-
-def _refs_in_inlines(inlines: m.Inlines):
-    for x in inlines:
-        if isinstance(x, m.FootnoteRef):
-            yield -1 - x.number
-        elif hasattr(x, "children"):
-            yield from _refs_in_inlines(x.children)
-
-
-def _inline_fields(b) -> list[m.Inlines]:
-    if isinstance(b, (m.Paragraph, m.Heading)):
-        return [b.content]
-    if isinstance(b, m.Quote):
-        return [b.attribution]
-    if isinstance(b, m.Table):
-        return [c.content for row in (b.header, *b.rows) for c in row]
-    if isinstance(b, m.Image):
-        return [b.caption]
-    return []
-
-
-def _child_blocks(b) -> list[m.Blocks]:
-    if isinstance(b, m.BulletList):
-        return [i.blocks for i in b.items]
-    if isinstance(b, (m.Quote, m.SlidesOnly, m.Div)):
-        return [b.blocks]
-    if isinstance(b, m.Columns):
-        return [c.blocks for c in b.columns]
-    return []
+    """Yield the parser's ids of the footnotes ``blocks`` refer to, in order."""
+    for node in m.walk(blocks):
+        if isinstance(node, m.FootnoteRef):
+            yield -1 - node.number
 
 
 def _renumber(blocks: m.Blocks, mapping: dict[int, int]) -> m.Blocks:
     """Return ``blocks`` with parser footnote ids replaced by per-slide numbers (unknown refs dropped)."""
-    return tuple(_renumber_block(b, mapping) for b in blocks)
 
+    def renumber(node):
+        if not isinstance(node, m.FootnoteRef):
+            return node
+        if node.number < 0 and (-1 - node.number) in mapping:
+            return m.FootnoteRef(mapping[-1 - node.number])
+        return node if node.number > 0 else None
 
-def _renumber_inlines(inlines: m.Inlines, mapping: dict[int, int]) -> m.Inlines:
-    out: list[m.Inline] = []
-    for x in inlines:
-        if isinstance(x, m.FootnoteRef):
-            if x.number < 0 and (-1 - x.number) in mapping:
-                out.append(m.FootnoteRef(mapping[-1 - x.number]))
-            elif x.number > 0:
-                out.append(x)
-        elif hasattr(x, "children"):
-            out.append(replace(x, children=_renumber_inlines(x.children, mapping)))
-        else:
-            out.append(x)
-    return tuple(out)
-
-
-def _renumber_block(b, mapping):
-    if isinstance(b, (m.Paragraph, m.Heading)):
-        return replace(b, content=_renumber_inlines(b.content, mapping))
-    if isinstance(b, m.Quote):
-        return replace(b, blocks=_renumber(b.blocks, mapping), attribution=_renumber_inlines(b.attribution, mapping))
-    if isinstance(b, m.Table):
-        def row(r):
-            return tuple(m.TableCell(_renumber_inlines(c.content, mapping)) for c in r)
-        return replace(b, header=row(b.header), rows=tuple(row(r) for r in b.rows))
-    if isinstance(b, m.Image):
-        return replace(b, caption=_renumber_inlines(b.caption, mapping))
-    if isinstance(b, m.BulletList):
-        return replace(b, items=tuple(replace(i, blocks=_renumber(i.blocks, mapping)) for i in b.items))
-    if isinstance(b, (m.SlidesOnly, m.Div)):
-        return replace(b, blocks=_renumber(b.blocks, mapping))
-    if isinstance(b, m.Columns):
-        return replace(b, columns=tuple(replace(c, blocks=_renumber(c.blocks, mapping)) for c in b.columns))
-    return b
+    return m.transform_all(blocks, renumber)
 
 
 def read_csv_rows(text: str) -> list[list[str]]:

@@ -1,84 +1,83 @@
-"""A readable, stable text dump of the Lecture IR, for fixture files."""
+"""A readable, stable text dump of the Lecture IR, for fixture files.
+
+One line per block (and per list item and column), indented by depth; the recursion goes through
+the model's one traversal, :func:`podium.model.children`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from podium import model as m
+
+# How each inline is written back, roughly as Markdown.
+_INLINE: dict[type, Callable[[Any], str]] = {
+    m.Text: lambda x: x.text,
+    m.Strong: lambda x: f"**{inl(x.children)}**",
+    m.Emph: lambda x: f"*{inl(x.children)}*",
+    m.Strike: lambda x: f"~~{inl(x.children)}~~",
+    m.Code: lambda x: f"`{x.text}`",
+    m.Link: lambda x: f"[{inl(x.children)}]({x.url})",
+    m.InlineMath: lambda x: f"${x.tex}$",
+    m.FootnoteRef: lambda x: f"^{x.number}",
+    m.LineBreak: lambda x: "\\n",
+    m.Span: lambda x: f"[{inl(x.children)}]{{{' '.join('.' + c for c in x.classes)}}}",
+}
 
 
 def inl(items: m.Inlines) -> str:
-    out = []
-    for x in items:
-        if isinstance(x, m.Text):
-            out.append(x.text)
-        elif isinstance(x, m.Strong):
-            out.append(f"**{inl(x.children)}**")
-        elif isinstance(x, m.Emph):
-            out.append(f"*{inl(x.children)}*")
-        elif isinstance(x, m.Strike):
-            out.append(f"~~{inl(x.children)}~~")
-        elif isinstance(x, m.Code):
-            out.append(f"`{x.text}`")
-        elif isinstance(x, m.Link):
-            out.append(f"[{inl(x.children)}]({x.url})")
-        elif isinstance(x, m.InlineMath):
-            out.append(f"${x.tex}$")
-        elif isinstance(x, m.FootnoteRef):
-            out.append(f"^{x.number}")
-        elif isinstance(x, m.LineBreak):
-            out.append("\\n")
-        elif isinstance(x, m.Span):
-            out.append(f"[{inl(x.children)}]{{{' '.join('.' + c for c in x.classes)}}}")
-    return "".join(out)
+    return "".join(_INLINE[type(x)](x) for x in items)
 
 
-def blocks(bs: m.Blocks, depth: int) -> list[str]:
+def _table(b: m.Table) -> list[str]:
+    head = (f"table@{b.pos.line} aligns={','.join(a or '-' for a in b.aligns)} "
+            f"widths={','.join(f'{w:.2f}' for w in b.widths)}")
+    return [head] + ["  | " + " | ".join(inl(c.content) for c in row) for row in (b.header, *b.rows)]
+
+
+def _image(b: m.Image) -> list[str]:
+    size = "".join(f" {k}={v.value:g}{v.unit}" for k, v in (("width", b.width), ("height", b.height)) if v)
+    return [f"image@{b.pos.line} {b.src} found={b.path is not None} alt={b.alt!r}{size}"
+            + (f" caption={inl(b.caption)!r}" if b.caption else "")]
+
+
+def _list(b: m.BulletList) -> list[str]:
+    return [f"{'ordered' if b.ordered else 'bullets'}@{b.pos.line}" + (" incremental" if b.incremental else "")
+            + (f" start={b.start}" if b.start != 1 else "")]
+
+
+# The line(s) each block-level node writes about itself; its child blocks follow, one level deeper.
+# Nodes not listed (inlines, table cells) are written by their parent.
+_OWN: dict[type, Callable[[Any], list[str]]] = {
+    m.Paragraph: lambda b: [f"para@{b.pos.line} {inl(b.content)}"],
+    m.Heading: lambda b: [f"heading{b.level}@{b.pos.line} {inl(b.content)}"],
+    m.BulletList: _list,
+    m.ListItem: lambda b: ["item"],
+    m.Quote: lambda b: [f"quote@{b.pos.line}" + (f" — {inl(b.attribution)}" if b.attribution else "")],
+    m.CodeBlock: lambda b: [f"code@{b.pos.line} {b.language or '-'} {b.code!r}"],
+    m.Table: _table,
+    m.Image: _image,
+    m.Columns: lambda b: [f"columns@{b.pos.line}"],
+    m.Column: lambda b: [f"column width={b.width}"],
+    m.Chart: lambda b: [f"chart@{b.pos.line} {b.kind} {b.title!r} cats={list(b.categories)} "
+                        + "; ".join(f"{s.name}={list(s.values)}" for s in b.series)],
+    m.MathBlock: lambda b: [f"math@{b.pos.line} {b.tex}"],
+    m.Pause: lambda b: [f"pause@{b.pos.line}"],
+    m.SlidesOnly: lambda b: [f"slides-only@{b.pos.line}"],
+    m.Div: lambda b: [f"div@{b.pos.line} {' '.join(b.classes)}"],
+}
+
+
+def blocks(bs, depth: int) -> list[str]:
     pad = "  " * depth
     out: list[str] = []
     for b in bs:
-        line = b.pos.line if hasattr(b, "pos") else 0
-        if isinstance(b, m.Paragraph):
-            out.append(f"{pad}para@{line} {inl(b.content)}")
-        elif isinstance(b, m.Heading):
-            out.append(f"{pad}heading{b.level}@{line} {inl(b.content)}")
-        elif isinstance(b, m.BulletList):
-            kind = "ordered" if b.ordered else "bullets"
-            out.append(f"{pad}{kind}@{line}" + (" incremental" if b.incremental else "")
-                       + (f" start={b.start}" if b.start != 1 else ""))
-            for item in b.items:
-                out.append(f"{pad}  item")
-                out += blocks(item.blocks, depth + 2)
-        elif isinstance(b, m.Quote):
-            out.append(f"{pad}quote@{line}" + (f" — {inl(b.attribution)}" if b.attribution else ""))
-            out += blocks(b.blocks, depth + 1)
-        elif isinstance(b, m.CodeBlock):
-            out.append(f"{pad}code@{line} {b.language or '-'} {b.code!r}")
-        elif isinstance(b, m.Table):
-            out.append(f"{pad}table@{line} aligns={','.join(a or '-' for a in b.aligns)} "
-                       f"widths={','.join(f'{w:.2f}' for w in b.widths)}")
-            for row in (b.header, *b.rows):
-                out.append(f"{pad}  | " + " | ".join(inl(c.content) for c in row))
-        elif isinstance(b, m.Image):
-            size = "".join(f" {k}={v.value:g}{v.unit}" for k, v in (("width", b.width), ("height", b.height)) if v)
-            out.append(f"{pad}image@{line} {b.src} found={b.path is not None} alt={b.alt!r}{size}"
-                       + (f" caption={inl(b.caption)!r}" if b.caption else ""))
-        elif isinstance(b, m.Columns):
-            out.append(f"{pad}columns@{line}")
-            for c in b.columns:
-                out.append(f"{pad}  column width={c.width}")
-                out += blocks(c.blocks, depth + 2)
-        elif isinstance(b, m.Chart):
-            series = "; ".join(f"{s.name}={list(s.values)}" for s in b.series)
-            out.append(f"{pad}chart@{line} {b.kind} {b.title!r} cats={list(b.categories)} {series}")
-        elif isinstance(b, m.MathBlock):
-            out.append(f"{pad}math@{line} {b.tex}")
-        elif isinstance(b, m.Pause):
-            out.append(f"{pad}pause@{line}")
-        elif isinstance(b, m.SlidesOnly):
-            out.append(f"{pad}slides-only@{line}")
-            out += blocks(b.blocks, depth + 1)
-        elif isinstance(b, m.Div):
-            out.append(f"{pad}div@{line} {' '.join(b.classes)}")
-            out += blocks(b.blocks, depth + 1)
+        own = _OWN.get(type(b))
+        if own is None:
+            continue
+        out += [pad + line for line in own(b)]
+        out += blocks(m.children(b), depth + 1)
     return out
 
 

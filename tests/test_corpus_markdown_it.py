@@ -22,7 +22,7 @@ from podium.handout.html import render_html
 from podium.pipeline import BuildOptions, build_handout, build_slides
 from podium.reader import ReadOptions, parse_lecture
 from podium.safety import PathPolicy
-from podium.templates import load_template
+from podium.template_folders import load_template
 
 from .test_robustness import Hang, time_limit
 

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from podium.diagnostics import Diagnostics
 from podium.handout.html import render_html
 from podium.reader import parse_lecture
-from podium.templates import load_template
+from podium.template_folders import load_template
 
 from .conftest import build, write_md
 

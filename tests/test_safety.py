@@ -222,7 +222,7 @@ def markup_problems(html: str, allowed_files: list[Path]) -> list[str]:
 
 def allowed_roots(lecture: Path) -> list[Path]:
     from podium.pipeline import project_roots
-    from podium.templates import load_template
+    from podium.template_folders import load_template
 
     return project_roots(lecture / "lecture.md", load_template(None, Diagnostics()))
 

@@ -27,7 +27,7 @@ from podium.deck.pptx import kind_of_layout
 from podium.diagnostics import BuildError, Diagnostics
 from podium.handout.html import render_html
 from podium.pipeline import BuildOptions, load
-from podium.templates import load_template
+from podium.template_folders import load_template
 
 from .awkward import (
     EXTRA_PLACEHOLDER,
@@ -691,7 +691,7 @@ def test_cli_corrupt_template_deck_keeps_previous_output(project):
 
 def test_build_error_is_raised_by_the_api(tmp_path):
     """The library raises BuildError (what the CLI turns into exit 1), never a bare exception."""
-    from podium.templating import inspect_deck
+    from podium.template_commands import inspect_deck
 
     (tmp_path / "bad.pptx").write_bytes(b"nope")
     with pytest.raises(BuildError):

@@ -14,17 +14,46 @@ from dataclasses import dataclass, field
 
 from .. import model as m
 
+
+class LayoutKind(m.Kind):
+    """The kind of layout a slide wants; pandoc's names for them are in LAYOUT_NAMES."""
+
+    TITLE = "title"
+    SECTION = "section"
+    CONTENT = "content"
+    TWO_CONTENT = "two-content"
+    COMPARISON = "comparison"
+    CAPTION = "caption"
+    PICTURE = "picture"
+    TITLE_ONLY = "title-only"
+    BLANK = "blank"
+
+
+class ParaStyle(m.Kind):
+    BODY = "body"
+    HEADING = "heading"
+    QUOTE = "quote"
+    ATTRIBUTION = "attribution"
+    CAPTION = "caption"
+
+
+class Bullet(m.Kind):
+    NONE = "none"
+    BULLET = "bullet"
+    NUMBER = "number"
+
+
 # Layout kinds and pandoc's names for them (theme.yaml may map a kind to another name).
 LAYOUT_NAMES = {
-    "title": "Title Slide",
-    "section": "Section Header",
-    "content": "Title and Content",
-    "two-content": "Two Content",
-    "comparison": "Comparison",
-    "caption": "Content with Caption",
-    "picture": "Picture with Caption",
-    "title-only": "Title Only",
-    "blank": "Blank",
+    LayoutKind.TITLE: "Title Slide",
+    LayoutKind.SECTION: "Section Header",
+    LayoutKind.CONTENT: "Title and Content",
+    LayoutKind.TWO_CONTENT: "Two Content",
+    LayoutKind.COMPARISON: "Comparison",
+    LayoutKind.CAPTION: "Content with Caption",
+    LayoutKind.PICTURE: "Picture with Caption",
+    LayoutKind.TITLE_ONLY: "Title Only",
+    LayoutKind.BLANK: "Blank",
 }
 # When a template lacks a layout, try these kinds next (then any layout with a title + body).
 FALLBACKS = {
@@ -56,10 +85,10 @@ class Run:
 class Para:
     runs: tuple[Run, ...]
     level: int = 0
-    bullet: str = "none"  # "none" | "bullet" | "number"
+    bullet: Bullet = Bullet.NONE
     number: int = 1
-    align: str = ""  # "" | "left" | "center" | "right"
-    style: str = "body"  # "body" | "heading" | "quote" | "attribution" | "caption"
+    align: m.Align = m.Align.NONE
+    style: ParaStyle = ParaStyle.BODY
     step: int = 0
 
 
@@ -87,7 +116,7 @@ Chunk = TextChunk | ObjectChunk | ColumnsChunk
 @dataclass
 class SlidePlan:
     number: int
-    kind: str  # layout kind, a key of LAYOUT_NAMES
+    kind: LayoutKind
     layout_name: str | None  # a layout the author asked for by name
     title: tuple[Run, ...]
     chunks: list[Chunk]
@@ -185,15 +214,15 @@ class _Chunker:
         if isinstance(b, m.Paragraph):
             return [Para(tuple(runs(b.content)), level, step=self.step)]
         if isinstance(b, m.Heading):
-            return [Para(tuple(runs(b.content, bold=True)), level, style="heading", step=self.step)]
+            return [Para(tuple(runs(b.content, bold=True)), level, style=ParaStyle.HEADING, step=self.step)]
         if isinstance(b, m.Quote):
             out = []
             for sub in b.blocks:
                 for p in self.paras(sub, level):
                     out.append(Para(tuple(Run(r.text, r.bold, True, r.code, r.strike, r.superscript, r.link)
-                                          for r in p.runs), p.level, p.bullet, p.number, p.align, "quote", p.step))
+                                          for r in p.runs), p.level, p.bullet, p.number, p.align, ParaStyle.QUOTE, p.step))
             if b.attribution:
-                out.append(Para((Run("— "), *runs(b.attribution)), level, align="right", style="attribution",
+                out.append(Para((Run("— "), *runs(b.attribution)), level, align=m.Align.RIGHT, style=ParaStyle.ATTRIBUTION,
                                 step=self.step))
             return out
         if isinstance(b, m.BulletList):
@@ -209,11 +238,11 @@ class _Chunker:
                     elif is_text_block(sub):
                         for p in self.paras(sub, level):
                             if first:
-                                p = Para(p.runs, level, "number" if b.ordered else "bullet", b.start + k,
+                                p = Para(p.runs, level, Bullet.NUMBER if b.ordered else Bullet.BULLET, b.start + k,
                                          p.align, p.style, self.step)
                                 first = False
                             else:
-                                p = Para(p.runs, level + 1 if p.bullet == "none" else p.level, p.bullet,
+                                p = Para(p.runs, level + 1 if p.bullet == Bullet.NONE else p.level, p.bullet,
                                          p.number, p.align, p.style, self.step)
                             out.append(p)
                     else:
@@ -221,7 +250,7 @@ class _Chunker:
                         out.append(Para(tuple(Run(t) for t in [m.blocks_text((sub,))] if t), level + 1,
                                         step=self.step))
                 if first:  # an empty item
-                    out.append(Para((), level, "number" if b.ordered else "bullet", b.start + k, step=self.step))
+                    out.append(Para((), level, Bullet.NUMBER if b.ordered else Bullet.BULLET, b.start + k, step=self.step))
             return out
         return []
 
@@ -249,13 +278,13 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     chunker = _Chunker(slide.incremental)
     title = tuple(runs(slide.title))
     notes = [t for t in (m.blocks_text((b,)) for b in slide.notes) if t]
-    foot = [Para((Run(f"{f.number}. "), *[r for b in f.blocks for r in _block_runs(b)]), style="caption")
+    foot = [Para((Run(f"{f.number}. "), *[r for b in f.blocks for r in _block_runs(b)]), style=ParaStyle.CAPTION)
             for f in slide.footnotes]
     if slide.kind == m.TITLE:
         meta = lecture.meta
         sub: list[Para] = []
         if meta.subtitle:
-            sub.append(Para((Run(meta.subtitle),), style="heading"))
+            sub.append(Para((Run(meta.subtitle),), style=ParaStyle.HEADING))
         if meta.authors:
             sub.append(Para((Run(", ".join(a.name for a in meta.authors)),)))
         place = meta.institute or meta.course
@@ -264,7 +293,7 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
         line = " · ".join(x for x in (meta.course if meta.institute else "", meta.term, meta.date) if x)
         if line:
             sub.append(Para((Run(line),)))
-        return SlidePlan(slide.number, "title", slide.layout, title, [], notes, foot, slide.pos, sub, 0, slide)
+        return SlidePlan(slide.number, LayoutKind.TITLE, slide.layout, title, [], notes, foot, slide.pos, sub, 0, slide)
     chunks = chunker.chunks(slide.body)
     kind = choose_kind(slide, chunks)
     return SlidePlan(slide.number, kind, slide.layout, title, chunks, notes, foot, slide.pos, [], chunker.step, slide)
@@ -276,25 +305,25 @@ def _block_runs(b: m.Block) -> list[Run]:
     return [Run(m.blocks_text((b,)))]
 
 
-def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> str:
+def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
     """Return the layout kind pandoc would choose for a slide with these chunks."""
     if slide.kind == m.SECTION:
-        return "section"
+        return LayoutKind.SECTION
     if not chunks:
         if "section" in slide.classes:
-            return "section"
-        return "title-only" if slide.title else "blank"
+            return LayoutKind.SECTION
+        return LayoutKind.TITLE_ONLY if slide.title else LayoutKind.BLANK
     if len(chunks) == 1 and isinstance(chunks[0], ColumnsChunk) and len(chunks[0].columns) == 2:
         for col_chunks, _ in chunks[0].columns:
             if _text_then_object(list(col_chunks)):
-                return "comparison"
-        return "two-content"
+                return LayoutKind.COMPARISON
+        return LayoutKind.TWO_CONTENT
     if (len(chunks) == 1 and isinstance(chunks[0], ObjectChunk) and isinstance(chunks[0].block, m.Image)
             and chunks[0].block.caption):
-        return "picture"
+        return LayoutKind.PICTURE
     if _text_then_object(chunks) and len(chunks) == 2:
-        return "caption"
-    return "content"
+        return LayoutKind.CAPTION
+    return LayoutKind.CONTENT
 
 
 def _text_then_object(chunks: list[Chunk]) -> bool:

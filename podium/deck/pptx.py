@@ -29,7 +29,7 @@ from pptx.util import Emu, Pt
 
 from .. import model as m
 from ..diagnostics import BuildError, Diagnostics
-from ..templates import Template, deck_of
+from ..template_folders import Template, deck_of
 from .plan import (
     FALLBACKS,
     LAYOUT_NAMES,

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from .. import model as m
 from ..diagnostics import BuildError, Diagnostics
-from ..templates import Template, slide_ratio
+from ..template_folders import Template, slide_ratio
 from .chartsvg import chart_svg
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from .deck.plan import FALLBACKS, LAYOUT_NAMES
 from .diagnostics import BuildError, Diagnostics
 from .model import SourcePos
-from .templates import DEFAULT, Template, available, deck_of, load_template
+from .template_folders import DEFAULT, Template, available, deck_of, load_template
 
 EMU_PER_IN = 914400
 DECK_SUFFIXES = (".pptx", ".potx")
