@@ -410,9 +410,13 @@ _ROWS = "rows"
 
 
 def children(node: Any) -> tuple[Any, ...]:
-    """Return the direct child nodes of ``node`` (blocks, items, cells, inlines…) in document order."""
+    """Return the direct child nodes of ``node`` (blocks, items, cells, inlines…) in document order.
+
+    A type the model does not know has no children: renderers report such nodes (see
+    :mod:`podium.rendering`), the traversal does not crash on them.
+    """
     out: list[Any] = []
-    for name in CHILD_FIELDS[type(node)]:
+    for name in CHILD_FIELDS.get(type(node), ()):
         value = getattr(node, name)
         if name == _ROWS and isinstance(node, Table):
             for row in value:
@@ -434,13 +438,20 @@ def walk(nodes: Any) -> Iterator[Any]:
 def transform(node: Any, fn: Callable[[Any], Any]) -> Any:
     """Return ``node`` rebuilt bottom-up with ``fn`` applied to every node; ``fn`` returning None drops it."""
     changes: dict[str, Any] = {}
-    for name in CHILD_FIELDS[type(node)]:
+    for name in CHILD_FIELDS.get(type(node), ()):
         value = getattr(node, name)
         if name == _ROWS and isinstance(node, Table):
             changes[name] = tuple(_mapped(row, fn) for row in value)
         else:
             changes[name] = _mapped(value, fn)
-    return fn(replace(node, **changes) if changes else node)
+    same = all(_same(changes[name], getattr(node, name)) for name in changes)
+    return fn(node if same else replace(node, **changes))
+
+
+def _same(new: tuple[Any, ...], old: tuple[Any, ...]) -> bool:
+    """True when ``new`` holds the very objects of ``old`` (so an unchanged node keeps its identity)."""
+    return len(new) == len(old) and all(
+        (_same(a, b) if isinstance(a, tuple) else a is b) for a, b in zip(new, old))
 
 
 def transform_all(nodes: Iterable[Any], fn: Callable[[Any], Any]) -> tuple[Any, ...]:

@@ -56,7 +56,7 @@ def build_slides(source: Path, options: BuildOptions, diags: Diagnostics) -> Pat
     from .deck.pptx import write_pptx
 
     lecture, template = load(source, options, diags)
-    plans = plan_deck(lecture)
+    plans = plan_deck(lecture, diags)
     out = deck_path(source, options.out_dir)
     write_pptx(lecture, plans, template, out, diags)
     return out

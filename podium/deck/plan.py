@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import model as m
+from ..diagnostics import Diagnostics
+from ..rendering import renderable
 
 
 class LayoutKind(m.Kind):
@@ -41,6 +43,16 @@ class Bullet(m.Kind):
     NONE = "none"
     BULLET = "bullet"
     NUMBER = "number"
+
+
+# Every node type the deck shows (tests/test_rendering.py proves each one is drawn); any other is
+# reported [not-rendered] by plan_deck.
+DECK_NODES = frozenset({
+    m.Text, m.Strong, m.Emph, m.Strike, m.Code, m.Link, m.InlineMath, m.FootnoteRef, m.LineBreak, m.Span,
+    m.Paragraph, m.Heading, m.BulletList, m.ListItem, m.CodeBlock, m.Quote, m.Table, m.TableCell, m.Image,
+    m.Columns, m.Column, m.Chart, m.MathBlock, m.Pause, m.SlidesOnly, m.Div, m.Footnote, m.Slide,
+})
+DECK_CHART_KINDS = frozenset(m.ChartKind)
 
 
 # Layout kinds and pandoc's names for them (theme.yaml may map a kind to another name).
@@ -252,7 +264,7 @@ class _Chunker:
                 if first:  # an empty item
                     out.append(Para((), level, Bullet.NUMBER if b.ordered else Bullet.BULLET, b.start + k, step=self.step))
             return out
-        return []
+        raise TypeError(f"not a text block: {type(b).__name__}")  # plan_deck left out what the deck cannot show
 
 
 def _widths(cols):
@@ -331,8 +343,9 @@ def _text_then_object(chunks: list[Chunk]) -> bool:
             and any(isinstance(c, ObjectChunk) for c in chunks[1:]))
 
 
-def plan_deck(lecture: m.Lecture) -> list[SlidePlan]:
-    """Return one plan per slide of ``lecture``, in deck order."""
+def plan_deck(lecture: m.Lecture, diags: Diagnostics | None = None) -> list[SlidePlan]:
+    """Return one plan per slide of ``lecture``, in deck order (nodes the deck cannot show reported)."""
+    lecture = renderable(lecture, DECK_NODES, "deck", diags or Diagnostics(), DECK_CHART_KINDS)
     return [plan_slide(s, lecture) for s in lecture.slides]
 
 

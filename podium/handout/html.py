@@ -21,8 +21,17 @@ from markupsafe import Markup
 
 from .. import model as m
 from ..diagnostics import BuildError, Diagnostics
+from ..rendering import renderable
 from ..template_folders import Template, slide_ratio
-from .chartsvg import chart_svg
+from .chartsvg import CHART_KINDS, chart_svg
+
+# Every node type the handout shows (tests/test_rendering.py proves each one is drawn); any other is
+# reported [not-rendered] by render_html.  SlidesOnly is shown by leaving it out: that is its meaning.
+HANDOUT_NODES = frozenset({
+    m.Text, m.Strong, m.Emph, m.Strike, m.Code, m.Link, m.InlineMath, m.FootnoteRef, m.LineBreak, m.Span,
+    m.Paragraph, m.Heading, m.BulletList, m.ListItem, m.CodeBlock, m.Quote, m.Table, m.TableCell, m.Image,
+    m.Columns, m.Column, m.Chart, m.MathBlock, m.Pause, m.SlidesOnly, m.Div, m.Footnote, m.Slide,
+})
 
 
 def esc(text: str) -> str:
@@ -62,6 +71,8 @@ class HtmlRenderer:
             elif isinstance(x, m.Span):
                 cls = " ".join(re.sub(r"[^\w-]", "", c) for c in x.classes)
                 out.append(f'<span class="{esc(cls)}">{self.inlines(x.children)}</span>')
+            else:
+                raise TypeError(f"unknown inline {type(x).__name__}")  # render_html left it out
         return "".join(out)
 
     def math(self, tex: str, display: bool) -> str:
@@ -119,7 +130,9 @@ class HtmlRenderer:
         if isinstance(b, m.Div):
             cls = " ".join(re.sub(r"[^\w-]", "", c) for c in b.classes)
             return f'<div class="div {esc(cls)}">{self.blocks(b.blocks, handout)}</div>'
-        return ""
+        if isinstance(b, m.Pause):
+            return ""  # a click in the deck; the handout shows everything at once
+        raise TypeError(f"unknown block {type(b).__name__}")  # render_html left out what it cannot show
 
     def _item(self, item: m.ListItem, handout: bool) -> str:
         if len(item.blocks) >= 1 and isinstance(item.blocks[0], m.Paragraph):
@@ -285,6 +298,7 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics) -> dict:
 
 def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics) -> str:
     """Return the handout HTML for ``lecture`` rendered through ``template``'s Jinja files."""
+    lecture = renderable(lecture, HANDOUT_NODES, "handout", diags, CHART_KINDS)
     env = environment(template)
     try:
         tpl = env.get_template("handout.html.j2")
