@@ -244,7 +244,7 @@ def warm_up(c: Contenders) -> None:
     import weasyprint
 
     import podium.deck.plan  # noqa: F401
-    import podium.deck.pptx  # noqa: F401
+    import podium.deck.writer  # noqa: F401
     import podium.handout.html  # noqa: F401
     import podium.handout.pdf  # noqa: F401
     import podium.pipeline  # noqa: F401

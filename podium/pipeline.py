@@ -53,7 +53,7 @@ def handout_path(source: Path, out_dir: Path) -> Path:
 def build_slides(source: Path, options: BuildOptions, diags: Diagnostics) -> Path:
     """Write ``<out>/<stem>.pptx`` for ``source`` and return its path."""
     from .deck.plan import plan_deck
-    from .deck.pptx import write_pptx
+    from .deck.writer import write_pptx
 
     lecture, template = load(source, options, diags)
     plans = plan_deck(lecture, diags)

@@ -2,11 +2,11 @@
 
 :func:`inspect_deck` lists every layout of a .pptx/.potx with its placeholders and the Podium
 slide kinds it would serve, decided by the same code the deck writer uses
-(:class:`podium.deck.pptx.LayoutFinder`, :func:`podium.deck.pptx.kind_of_layout`), and warns for
+(:class:`podium.deck.layouts.LayoutFinder`, :func:`podium.deck.layouts.kind_of_layout`), and warns for
 every kind that has no layout of its own.  :func:`new_template` writes ``templates/<name>/``
 under the current folder: a commented ``theme.yaml`` that extends ``default``, a small handout
 override, and (with ``--from-pptx``) the lecturer's deck with a ``layouts:`` map guessed from
-its placeholders.  Python-pptx is reached only through :mod:`podium.deck.pptx`.
+its placeholders.  Python-pptx is reached only through :mod:`podium.deck`.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def open_deck(path: Path, diags: Diagnostics):
                          SourcePos(shown, 1), "bad-template")
     samples = _count_slides(path)
     template, theme = _deck_template(path, diags)
-    from .deck.pptx import open_template
+    from .deck.writer import open_template
 
     prs = open_template(template, diags)  # BuildError [bad-template] when python-pptx cannot read it
     return prs, template, samples, theme
@@ -100,7 +100,7 @@ class Choice:
 
 def choose_layouts(prs, template: Template) -> tuple[list[Choice], list[str]]:
     """Return the layout chosen for every Podium kind and the theme map entries naming no layout."""
-    from .deck.pptx import LayoutFinder
+    from .deck.layouts import LayoutFinder
 
     finder = LayoutFinder(prs, template, Diagnostics())
     bad_map = [f"{k}: '{v}'" for k, v in finder.map.items() if finder.named(str(v)) is None]
@@ -157,7 +157,7 @@ def inspect_deck(path: Path, diags: Diagnostics) -> str:
     Warnings (a kind without a layout of its own, a theme map entry naming no layout) go to
     ``diags``; a missing or unreadable deck raises :class:`BuildError`.
     """
-    from .deck.pptx import kind_of_layout
+    from .deck.layouts import kind_of_layout
 
     path = Path(path)
     shown = _shown(path)
@@ -234,10 +234,10 @@ def inspect_deck(path: Path, diags: Diagnostics) -> str:
 def guess_layout_map(prs) -> tuple[dict[str, str], dict[str, list[str]], list[str]]:
     """Return ({kind: layout name} for kinds lacking pandoc's name, {kind: other candidates}, kinds left out).
 
-    A layout is a candidate for the kind :func:`podium.deck.pptx.kind_of_layout` sees in its
+    A layout is a candidate for the kind :func:`podium.deck.layouts.kind_of_layout` sees in its
     placeholders; vertical-text layouts come last; the first candidate in the deck's order wins.
     """
-    from .deck.pptx import kind_of_layout
+    from .deck.layouts import kind_of_layout
 
     layouts = list(prs.slide_layouts)
     by_name = {lay.name.strip().lower() for lay in layouts}

@@ -22,8 +22,8 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pypdf import PdfReader
 
 import build as cli_module
+from podium.deck.layouts import kind_of_layout
 from podium.deck.plan import LAYOUT_NAMES
-from podium.deck.pptx import kind_of_layout
 from podium.diagnostics import BuildError, Diagnostics
 from podium.handout.html import render_html
 from podium.pipeline import BuildOptions, load

@@ -4,7 +4,7 @@ A :class:`SlidePlan` says which kind of layout a slide wants (pandoc's rules: "T
 two columns, "Comparison" when a column has text followed by a picture or table, "Content with
 Caption" for text followed by non-text, …), and breaks its body into *chunks*: runs of text
 paragraphs, single objects (table, picture, chart, code, display math) and column groups, each
-with the click *step* on which it appears.  :mod:`podium.deck.pptx` places chunks into the
+with the click *step* on which it appears.  :mod:`podium.deck.writer` places chunks into the
 template's placeholders; nothing here imports python-pptx.
 """
 

@@ -1,0 +1,75 @@
+"""Code: a fenced code block as a text box of highlighted (Pygments) runs, lines kept unwrapped."""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx.dml.color import RGBColor
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+from pygments.lexers import TextLexer, get_lexer_by_name
+from pygments.styles import get_style_by_name
+from pygments.util import ClassNotFound
+
+from .. import model as m
+from .canvas import Canvas
+from .geometry import EMU_PER_IN, EMU_PER_PT, Rect
+from .measure import code_pt
+
+
+def add_code(cv: Canvas, b: m.CodeBlock, box: Rect, scale: float):
+    pt = code_pt(b, box.w, cv.scale) * min(1.0, scale + 0.2)
+    lines = b.code.count("\n") + 1
+    h = min(box.h, int(lines * pt * 1.25 * EMU_PER_PT) + int(0.2 * EMU_PER_IN))
+    tb = cv.slide.shapes.add_textbox(box.x, box.y, box.w, h)
+    tb.fill.solid()
+    tb.fill.fore_color.rgb = RGBColor(0xF6, 0xF8, 0xFA)
+    tf = tb.text_frame
+    tf.word_wrap = False
+    tf.auto_size = None
+    try:
+        lexer = get_lexer_by_name(b.language) if b.language else TextLexer()
+    except ClassNotFound:
+        lexer = TextLexer()
+    style = code_style()
+    tf.text = ""
+    p = tf.paragraphs[0]
+    for ttype, value in lexer.get_tokens(b.code):
+        parts = value.split("\n")
+        for k, part in enumerate(parts):
+            if k > 0:
+                p = tf.add_paragraph()
+            if not part:
+                continue
+            run = p.add_run()
+            run.text = part
+            run.font.name = cv.fonts.get("mono", "DejaVu Sans Mono")
+            run.font.size = Pt(pt)
+            st = token_style(style, ttype)
+            if st.get("color"):
+                run.font.color.rgb = RGBColor.from_string(st["color"].upper())
+            if st.get("bold"):
+                run.font.bold = True
+            if st.get("italic"):
+                run.font.italic = True
+    # drop the trailing empty paragraph pygments' final newline makes
+    if len(tf.paragraphs) > 1 and not tf.paragraphs[-1].runs:
+        tf._txBody.remove(tf.paragraphs[-1]._p)
+    for para in tf.paragraphs:
+        para.space_before = Pt(0)
+        pPr = para._p.get_or_add_pPr()
+        etree.SubElement(pPr, qn("a:buNone"))
+    return tb
+
+
+def token_style(style, ttype) -> dict:
+    """Return Pygments' style for ``ttype``, falling back to its parents for types a style lacks."""
+    while ttype is not None:
+        try:
+            return style.style_for_token(ttype)
+        except KeyError:
+            ttype = ttype.parent
+    return {}
+
+
+def code_style():
+    return get_style_by_name("friendly")

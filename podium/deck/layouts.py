@@ -1,0 +1,122 @@
+"""Finding a template layout for each kind of slide, and telling which kind a layout serves.
+
+A layout is found by pandoc's name (case-insensitive) or the name theme.yaml maps the kind to,
+then through the fallback kinds, then by the placeholders it has, each fallback with a warning.
+"""
+
+from __future__ import annotations
+
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from .. import model as m
+from ..diagnostics import Diagnostics
+from ..template_folders import Template
+from .plan import FALLBACKS, LAYOUT_NAMES
+
+TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
+BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.PICTURE,
+              PP_PLACEHOLDER.TABLE, PP_PLACEHOLDER.CHART, PP_PLACEHOLDER.VERTICAL_BODY,
+              PP_PLACEHOLDER.VERTICAL_OBJECT, PP_PLACEHOLDER.ORG_CHART, PP_PLACEHOLDER.MEDIA_CLIP,
+              PP_PLACEHOLDER.BITMAP)
+FOOTER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+
+
+class LayoutFinder:
+    """Find the layout for a kind: by name (case-insensitive), theme map, fallbacks, placeholders."""
+
+    def __init__(self, prs, template: Template, diags: Diagnostics):
+        self.layouts = list(prs.slide_layouts)
+        self.by_name = {lay.name.strip().lower(): lay for lay in self.layouts}
+        self.map = {k: v for k, v in (template.theme.get("layouts") or {}).items() if v}
+        self.diags = diags
+        self.cache: dict[str, object] = {}
+        self.warned: set[str] = set()
+
+    def names(self) -> list[str]:
+        return [lay.name for lay in self.layouts]
+
+    def named(self, name: str):
+        return self.by_name.get(name.strip().lower())
+
+    def for_kind(self, kind: str, pos: m.SourcePos | None = None):
+        if kind in self.cache:
+            return self.cache[kind]
+        lay = self._direct(kind)
+        if lay is None:
+            for alt in FALLBACKS.get(kind, ()):
+                lay = self._direct(alt)
+                if lay is not None:
+                    self.diags.warning(f"template has no '{LAYOUT_NAMES[kind]}' layout; using '{lay.name}'",
+                                       None, "layout-fallback")
+                    break
+        if lay is None:
+            lay = self._by_shape(kind)
+            self.diags.warning(f"template has no '{LAYOUT_NAMES[kind]}' layout; using '{lay.name}', chosen by "
+                               "its placeholders", None, "layout-fallback")
+        self.cache[kind] = lay
+        return lay
+
+    def _direct(self, kind: str):
+        if kind in self.map:
+            if self.named(self.map[kind]) is not None:
+                return self.named(self.map[kind])
+            if kind not in self.warned:
+                self.warned.add(kind)
+                self.diags.warning(f"theme.yaml maps '{kind}' to layout '{self.map[kind]}', which the template deck "
+                                   f"does not have (layouts: {', '.join(self.names())})", None, "unknown-layout")
+        return self.named(LAYOUT_NAMES[kind])
+
+    def _by_shape(self, kind: str):
+        def score(lay):
+            types = [ph.placeholder_format.type for ph in lay.placeholders]
+            has_title = any(t in TITLE_TYPES for t in types)
+            bodies = sum(1 for t in types if t in BODY_TYPES)
+            want_body = {"title": 1, "section": 0, "title-only": 0, "blank": 0, "two-content": 2,
+                         "comparison": 4, "caption": 2, "picture": 2}.get(kind, 1)
+            return (has_title == (kind != "blank")) * 10 - abs(bodies - want_body)
+        return max(self.layouts, key=score)
+
+
+def kind_of_layout(layout, slide_area: int | None = None) -> str:
+    """Return the Podium slide kind a layout would serve (for `template inspect`).
+
+    Placeholders smaller than a tenth of the slide (logos, small labels) do not count; text
+    placeholders (``body``) are told apart from content placeholders (``obj``, pictures, tables).
+    """
+    name = layout.name.strip().lower()
+    for kind, lname in LAYOUT_NAMES.items():
+        if name == lname.lower():
+            return kind
+    phs = list(layout.placeholders)
+    if slide_area is None:
+        try:
+            pres = layout.part.package.presentation_part.presentation
+            slide_area = int(pres.slide_width) * int(pres.slide_height)
+        except AttributeError:
+            slide_area = max((int(ph.width or 0) * int(ph.height or 0) for ph in phs), default=1) * 4
+    big = [ph for ph in phs if ph.placeholder_format.type in BODY_TYPES
+           and int(ph.width or 0) * int(ph.height or 0) >= slide_area / 10]
+    types = [ph.placeholder_format.type for ph in phs]
+    text = [ph for ph in phs if ph.placeholder_format.type == PP_PLACEHOLDER.BODY and ph not in big]
+    content = [ph for ph in big if ph.placeholder_format.type != PP_PLACEHOLDER.BODY]
+    bodies = [ph for ph in big if ph.placeholder_format.type == PP_PLACEHOLDER.BODY]
+    if PP_PLACEHOLDER.CENTER_TITLE in types or PP_PLACEHOLDER.SUBTITLE in types:
+        return "title"
+    if not any(t in TITLE_TYPES for t in types):
+        return "blank"
+    if any(ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE for ph in big):
+        return "picture"
+    n = len(big)
+    if n == 0:
+        return "section" if text else "title-only"
+    if n == 1:
+        return "section" if bodies and text == [] and int(big[0].height) < slide_area ** 0.5 / 3 else "content"
+    if n == 2:
+        if len(text) >= 2:
+            return "comparison"  # two contents, each under a small heading
+        if len(content) == 1 and len(bodies) == 1:
+            return "caption"
+        return "two-content"
+    if n >= 4:
+        return "comparison"
+    return "content"

@@ -1,0 +1,75 @@
+"""Changes to python-pptx's behaviour that it has no API for: speed-ups and slide removal.
+
+python-pptx hands out part names and relates slides by scanning everything each time (quadratic
+in a long deck), cannot delete slides, and cannot open a .potx.  These functions patch one
+package or presentation object; they never change python-pptx globally.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
+
+
+def potx_as_pptx(data: bytes) -> bytes:
+    """Return a .potx package rewritten as a .pptx (only the main part's content type differs)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            blob = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                blob = blob.replace(b"presentationml.template.main+xml", b"presentationml.presentation.main+xml")
+            dst.writestr(item, blob)
+    return out.getvalue()
+
+
+def fast_partnames(package) -> None:
+    """Give ``package`` an O(1) ``next_partname``.
+
+    python-pptx's own walks every part for each new notes slide, chart or embedding, which makes
+    a long deck quadratic (about a third of a 240-slide build).  Part names this build hands out
+    are remembered; the package's existing names are read once.
+    """
+    used = {str(p.partname) for p in package.iter_parts()}
+    last: dict[str, int] = {}
+
+    def next_partname(tmpl: str) -> PackURI:
+        i = last.get(tmpl, 0) + 1
+        while tmpl % i in used:
+            i += 1
+        last[tmpl] = i
+        used.add(tmpl % i)
+        return PackURI(tmpl % i)
+
+    package.next_partname = next_partname
+
+
+def fast_slide_rels(presentation_part) -> None:
+    """Relate new slides to the presentation without python-pptx's search for an existing relationship.
+
+    ``Part.relate_to`` first looks for a matching relationship by rebuilding an index of all of
+    the part's relationships, once per new slide: quadratic in the deck's length.  A new slide
+    part can never match, so its relationship is simply added.
+    """
+    original = presentation_part.relate_to
+
+    def relate_to(target, reltype, is_external=False):
+        if reltype == RT.SLIDE and not is_external:
+            return presentation_part._rels._add_relationship(reltype, target)
+        return original(target, reltype, is_external)
+
+    presentation_part.relate_to = relate_to
+
+
+def remove_all_slides(prs) -> None:
+    """Remove every slide of ``prs`` (python-pptx has no API: drop the sldId and its relationship)."""
+    sld_ids = prs.slides._sldIdLst
+    for sld_id in list(sld_ids):
+        rid = sld_id.get(qn("r:id"))
+        prs.part.drop_rel(rid)
+        sld_ids.remove(sld_id)

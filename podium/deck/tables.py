@@ -1,0 +1,53 @@
+"""Tables: a pipe table as a native PowerPoint table, header row in the theme's primary colour."""
+
+from __future__ import annotations
+
+from pptx.enum.text import PP_ALIGN
+from pptx.util import Emu
+
+from .. import model as m
+from .canvas import Canvas, hex_rgb
+from .geometry import EMU_PER_IN, EMU_PER_PT, Rect
+from .measure import table_pt
+from .plan import runs as to_runs
+from .text import fill_runs
+
+
+def add_table(cv: Canvas, b: m.Table, box: Rect):
+    nrows, ncols = len(b.rows) + 1, max(len(b.header), 1)
+    pt = table_pt(b, box.w, cv.scale)
+    row_h = int(pt * 2.1 * EMU_PER_PT)
+    height = min(row_h * nrows, box.h)
+    frame = cv.slide.shapes.add_table(nrows, ncols, box.x, box.y, box.w, height)
+    table = frame.table
+    widths = list(b.widths) or [1 / ncols] * ncols
+    # sizes go straight into the XML: python-pptx's setters recompute the whole frame each time
+    for j, grid_col in enumerate(table._tbl.tblGrid.gridCol_lst):
+        grid_col.w = Emu(int(box.w * widths[j]) if j < len(widths) else int(box.w / ncols))
+    for tr in table._tbl.tr_lst:
+        tr.h = Emu(row_h)
+    frame.height = Emu(row_h * nrows)
+    primary, light, text = cv.palette["primary"], cv.palette.get("light", "#EEEEEE"), cv.palette["text"]
+    for i, (row, row_shape) in enumerate(zip((b.header, *b.rows), table.rows)):
+        cells = list(row_shape.cells)
+        for j in range(ncols):
+            cell = cells[j]
+            content = row[j].content if j < len(row) else ()
+            tf = cell.text_frame
+            tf.word_wrap = True
+            fill_runs(cv, tf, tuple(to_runs(content)), size=int(pt), bold=(i == 0))
+            align = b.aligns[j] if j < len(b.aligns) else ""
+            if align:
+                tf.paragraphs[0].alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER,
+                                              "right": PP_ALIGN.RIGHT}[align]
+            cell.margin_left = cell.margin_right = int(0.08 * EMU_PER_IN)
+            cell.fill.solid()
+            if i == 0:
+                cell.fill.fore_color.rgb = hex_rgb(primary)
+                for r in tf.paragraphs[0].runs:
+                    r.font.color.rgb = hex_rgb(cv.palette["background"])
+            else:
+                cell.fill.fore_color.rgb = hex_rgb(light if i % 2 == 0 else cv.palette["background"])
+                for r in tf.paragraphs[0].runs:
+                    r.font.color.rgb = hex_rgb(text)
+    return frame

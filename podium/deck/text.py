@@ -1,0 +1,121 @@
+"""Text: paragraphs with levels, bullets, sizes and formatted runs written into a text frame."""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx.enum.text import PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from .canvas import Canvas, hex_rgb
+from .geometry import EMU_PER_IN
+from .measure import BODY_PT
+from .plan import Para, Run
+
+
+def fill_runs(cv: Canvas, tf, runs_: tuple[Run, ...], size: int | None = None, bold: bool = False) -> None:
+    tf.text = ""
+    p = tf.paragraphs[0]
+    for r in runs_:
+        add_run(cv, p, r, Pt(size) if size else None, bold)
+
+
+def fill_paras(cv: Canvas, tf, paras, scale: float, explicit: bool = False, shape_id: int | None = None,
+               bullets: bool = False) -> None:
+    """Write ``paras`` into text frame ``tf`` as real paragraphs with levels and bullets."""
+    tf.word_wrap = True
+    tf.text = ""
+    for i, para in enumerate(paras):
+        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+        p.level = min(para.level, 8)
+        size = None
+        if explicit or para.style in ("caption", "attribution"):
+            base = BODY_PT[min(para.level, len(BODY_PT) - 1)] * cv.scale
+            if para.style == "caption":
+                base *= 0.7
+            if para.style == "attribution":
+                base *= 0.85
+            size = Pt(max(base * scale, 9))
+        set_bullet(cv, p, para, explicit or bullets, size)
+        if para.align:
+            p.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[para.align]
+        for r in para.runs:
+            add_run(cv, p, r, size, False, muted=para.style == "attribution")
+        if shape_id is not None and para.step > 0:
+            cv.anim.append((para.step, shape_id, i))
+    if shape_id is not None and paras and all(p.step == paras[0].step for p in paras) and paras[0].step > 0:
+        # the whole box appears at once: animate the shape, not each paragraph
+        cv.anim = [a for a in cv.anim if a[1] != shape_id] + [(paras[0].step, shape_id, None)]
+
+
+def set_bullet(cv: Canvas, p, para: Para, explicit: bool, size) -> None:
+    pPr = p._p.get_or_add_pPr()
+    for tag in ("a:buNone", "a:buAutoNum", "a:buChar", "a:buFont"):
+        for el in pPr.findall(qn(tag)):
+            pPr.remove(el)
+    indent_emu = int(0.35 * EMU_PER_IN * cv.scale)
+    if para.bullet == "none":
+        pPr.set("marL", str(para.level * indent_emu))
+        pPr.set("indent", "0")
+        etree.SubElement(pPr, qn("a:buNone"))
+    else:
+        pPr.set("marL", str((para.level + 1) * indent_emu))
+        pPr.set("indent", str(-indent_emu))
+        if para.bullet == "number":
+            el = etree.SubElement(pPr, qn("a:buAutoNum"))
+            el.set("type", "arabicPeriod")
+            if para.number != 1:
+                el.set("startAt", str(para.number))
+        elif explicit:
+            font = etree.SubElement(pPr, qn("a:buFont"))
+            font.set("typeface", "Arial")
+            ch = etree.SubElement(pPr, qn("a:buChar"))
+            ch.set("char", "•–▪··"[min(para.level, 4)])
+        # else: the master's bullet for this level
+
+
+def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False) -> None:
+    if "\v" in r.text:  # a hard line break: <a:br/>, not a vertical-tab character
+        for k, part in enumerate(r.text.split("\v")):
+            if k:
+                p.add_line_break()
+                if size is not None:
+                    p._p.findall(qn("a:br"))[-1].get_or_add_rPr().set("sz", str(int(size.pt * 100)))
+            if part:
+                add_run(cv, p, Run(part, r.bold, r.italic, r.code, r.strike, r.superscript, r.link, r.blank),
+                             size, bold, muted)
+        return
+    run = p.add_run()
+    text = r.text
+    run.text = text
+    f = run.font
+    if r.bold or bold:
+        f.bold = True
+    if r.italic:
+        f.italic = True
+    if size is not None:
+        f.size = size
+    if r.code:
+        f.name = cv.fonts.get("mono", "Courier New")
+    if r.strike:
+        run._r.get_or_add_rPr().set("strike", "sngStrike")
+    if r.superscript:
+        run._r.get_or_add_rPr().set("baseline", "30000")
+    if muted:
+        f.color.rgb = hex_rgb(cv.palette["muted"])
+    if r.blank:
+        f.color.rgb = hex_rgb(cv.palette["accent"])
+        f.underline = True
+    if r.link:
+        run.hyperlink.address = r.link
+    if has_cjk(text) and cv.fonts.get("cjk"):
+        rPr = run._r.get_or_add_rPr()
+        ea = rPr.find(qn("a:ea"))
+        if ea is None:
+            ea = etree.SubElement(rPr, qn("a:ea"))
+        ea.set("typeface", cv.fonts["cjk"])
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
+               for ch in text)
