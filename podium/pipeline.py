@@ -64,11 +64,12 @@ def build_slides(source: Path, options: BuildOptions, diags: Diagnostics) -> Pat
 
 def build_handout(source: Path, options: BuildOptions, diags: Diagnostics) -> Path:
     """Write ``<out>/<stem>-handout.pdf`` for ``source`` and return its path."""
+    from .deck.plan import plan_deck
     from .handout.html import render_html
     from .handout.pdf import write_pdf
 
     lecture, template = load(source, options, diags)
-    html = render_html(lecture, template, diags)
+    html = render_html(lecture, template, diags, plan_deck(lecture))
     out = handout_path(source, options.out_dir)
     roots = project_roots(source, template) + options.extra_roots
     write_pdf(html, out, roots, diags, allow_remote=options.allow_remote, base_url=str(source.resolve().parent))

@@ -10,7 +10,7 @@ template's placeholders; nothing here imports python-pptx.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import model as m
 from ..diagnostics import Diagnostics
@@ -91,6 +91,7 @@ class Run:
     superscript: bool = False
     link: str = ""
     blank: bool = False  # a gap-fill answer
+    tex: str = ""  # inline math: the TeX ``text`` renders (the handout draws it as math)
 
 
 @dataclass(frozen=True)
@@ -108,18 +109,21 @@ class Para:
 class TextChunk:
     paras: tuple[Para, ...]
     step: int = 0
+    slides_only: bool = False  # from `::: slides`: drawn on the slides, left out of the handout
 
 
 @dataclass(frozen=True)
 class ObjectChunk:
     block: m.Table | m.Image | m.Chart | m.CodeBlock | m.MathBlock
     step: int = 0
+    slides_only: bool = False
 
 
 @dataclass(frozen=True)
 class ColumnsChunk:
     columns: tuple[tuple[tuple[Chunk, ...], float], ...]  # (chunks, width fraction)
     step: int = 0
+    slides_only: bool = False
 
 
 Chunk = TextChunk | ObjectChunk | ColumnsChunk
@@ -160,7 +164,7 @@ def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") ->
         elif isinstance(x, m.Link):
             out += runs(x.children, bold, italic, strike, x.url)
         elif isinstance(x, m.InlineMath):
-            out.append(Run(tex_to_unicode(x.tex), bold, True, link=link))
+            out.append(Run(tex_to_unicode(x.tex), bold, True, link=link, tex=x.tex))
         elif isinstance(x, m.FootnoteRef):
             out.append(Run(str(x.number), superscript=True))
         elif isinstance(x, m.LineBreak):
@@ -201,7 +205,10 @@ class _Chunker:
                 continue
             if isinstance(b, (m.SlidesOnly, m.Div)):
                 flush()
-                out.extend(self.chunks(b.blocks))
+                inner = self.chunks(b.blocks)
+                if isinstance(b, m.SlidesOnly):
+                    inner = [replace(c, slides_only=True) for c in inner]
+                out.extend(inner)
                 continue
             if is_text_block(b):
                 paras.extend(self.paras(b, 0))

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from .. import model as m
 from ..diagnostics import BuildError, Diagnostics
+from ..labels import labels_for
 from ..rendering import renderable
 from ..template_folders import Template, slide_ratio
 from .chartsvg import CHART_KINDS, chart_svg
@@ -183,27 +184,6 @@ class HtmlRenderer:
         return f'<figure><img src="{esc(uri)}" alt="{esc(b.alt)}"{s}>{caption}</figure>'
 
 
-# The handout's own words, by the lecture's `lang` (its primary subtag); English otherwise.
-LABELS = {
-    "en": {"contents": "Contents", "slide": "Slide", "explanation": "Explanation", "page": "Page", "of": "of",
-           "cover_note": "Handout: every slide of the lecture with the speaker's notes and further explanation.",
-           "untitled": "Handout"},
-    "ja": {"contents": "目次", "slide": "スライド", "explanation": "解説", "page": "", "of": "/",
-           "cover_note": "配布資料：講義の全スライドと講師のノート、補足解説。", "untitled": "配布資料"},
-    "de": {"contents": "Inhalt", "slide": "Folie", "explanation": "Erläuterung", "page": "Seite", "of": "von",
-           "cover_note": "Handout: alle Folien der Vorlesung mit Notizen und weiteren Erläuterungen.",
-           "untitled": "Handout"},
-    "fr": {"contents": "Sommaire", "slide": "Diapositive", "explanation": "Explication", "page": "Page",
-           "of": "sur", "cover_note": "Polycopié : toutes les diapositives du cours, avec les notes et des "
-           "explications.", "untitled": "Polycopié"},
-}
-
-
-def labels_for(lang: str) -> dict[str, str]:
-    """Return the handout's labels in ``lang`` (e.g. "ja-JP" → Japanese), English when unknown."""
-    return LABELS.get((lang or "en").split("-")[0].lower(), LABELS["en"])
-
-
 def _css_len(length: m.Length) -> str:
     unit = length.unit if length.unit != "px" else "px"
     return f"{length.value:g}{unit}"
@@ -244,42 +224,67 @@ def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
     return env
 
 
-def context(lecture: m.Lecture, template: Template, diags: Diagnostics) -> dict:
-    """Return the documented context the handout templates receive."""
+def _kind(plan) -> str:
+    """The handout's kind of entry for a plan: title, section or content."""
+    kind = str(getattr(plan.kind, "value", plan.kind))
+    return kind if kind in (m.TITLE, m.SECTION) else m.CONTENT
+
+
+def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=None) -> dict:
+    """Return the documented context the handout templates receive.
+
+    Entries come from the deck's slide plans (``plans``; planned here when not given), one per
+    slide of the deck, so continuation slides and every decision of the plan reach the handout.
+    The notes and handout text of a source slide go with its first plan.
+    """
+    from ..deck.plan import plan_deck
+    from .planhtml import chunks_html, runs_html
+
+    if plans is None:
+        plans = plan_deck(lecture)
     r = HtmlRenderer(template, diags)
     meta = lecture.meta
+    labels = labels_for(meta.lang, template.theme.get("labels"))
     sections = []
     current = None
     slides = []
-    for s in lecture.slides:
-        footnotes = "".join(f'<li value="{f.number}">{r.blocks(f.blocks)}</li>' for f in s.footnotes)
-        kind = s.kind
-        if kind == m.CONTENT and "section" in s.classes and not s.body:
-            kind = m.SECTION  # the deck shows it on a Section Header layout
+    seen: set[int] = set()
+    for plan in plans:
+        s = plan.source
+        first = s is not None and id(s) not in seen
+        if s is not None:
+            seen.add(id(s))
+        footnotes = "".join(f'<li value="{f.number}">{r.blocks(f.blocks)}</li>' for f in s.footnotes) \
+            if s is not None and first else ""
+        kind = _kind(plan)
+        title = "".join(run.text for run in plan.title).replace("\v", " ").strip()
+        section = ""
+        if s is not None and s.section is not None and s.section < len(lecture.sections):
+            section = m.plain_text(lecture.sections[s.section].title)
         entry = {
-            "number": s.number,
+            "number": plan.number,
             "kind": kind,
-            "anchor": _slug(s.number),
-            "title": m.plain_text(s.title),
-            "title_html": Markup(r.inlines(s.title)),
-            "body_html": Markup(r.blocks(s.body)),
-            "notes_html": Markup(r.blocks(s.notes)),
-            "handout_html": Markup(r.blocks(s.handout)),
+            "layout": str(getattr(plan.kind, "value", plan.kind)),
+            "anchor": _slug(plan.number),
+            "title": title,
+            "title_html": Markup(runs_html(plan.title, lambda tex: r.math(tex, display=False))),
+            "body_html": Markup(chunks_html(plan.chunks, r)),
+            "notes_html": Markup(r.blocks(s.notes)) if s is not None and first else Markup(""),
+            "handout_html": Markup(r.blocks(s.handout)) if s is not None and first else Markup(""),
             "footnotes_html": Markup(f"<ol class=\"footnotes\">{footnotes}</ol>" if footnotes else ""),
-            "section": lecture.sections[s.section].title and m.plain_text(lecture.sections[s.section].title)
-            if s.section is not None else "",
-            "has_body": bool(s.body),
+            "section": section,
+            "has_body": bool(plan.chunks),
         }
         slides.append(entry)
         if kind == m.SECTION:
-            current = {"title": entry["title"], "number": s.number, "anchor": entry["anchor"], "slides": []}
+            current = {"title": entry["title"], "number": plan.number, "anchor": entry["anchor"], "slides": []}
             sections.append(current)
         elif kind == m.CONTENT:
             if current is None:
-                current = {"title": "", "number": s.number, "anchor": entry["anchor"], "slides": []}
+                current = {"title": "", "number": plan.number, "anchor": entry["anchor"], "slides": []}
                 sections.append(current)
-            current["slides"].append({"title": entry["title"] or f"Slide {s.number}", "number": s.number,
-                                      "anchor": entry["anchor"]})
+            current["slides"].append({"title": entry["title"] or labels["slide_n"].format(n=plan.number),
+                                      "number": plan.number, "anchor": entry["anchor"]})
     logo = template.asset(template.theme.get("logo"))
     return {
         "meta": {
@@ -289,20 +294,20 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics) -> dict:
         },
         "theme": {"palette": template.palette, "fonts": template.fonts, "logo": logo.as_uri() if logo else None,
                   "name": template.name, "ratio": round(slide_ratio(template), 4)},
-        "labels": labels_for(meta.lang),
+        "labels": labels,
         "toc": sections,
         "slides": slides,
         "css_files": [p.as_uri() for d in reversed(template.handout_dirs) for p in sorted(d.glob("*.css"))],
     }
 
 
-def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics) -> str:
-    """Return the handout HTML for ``lecture`` rendered through ``template``'s Jinja files."""
+def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=None) -> str:
+    """Return the handout HTML for ``lecture`` (drawn from its slide ``plans``) through ``template``."""
     lecture = renderable(lecture, HANDOUT_NODES, "handout", diags, CHART_KINDS)
     env = environment(template)
     try:
         tpl = env.get_template("handout.html.j2")
-        return tpl.render(**context(lecture, template, diags))
+        return tpl.render(**context(lecture, template, diags, plans))
     except jinja2.TemplateSyntaxError as e:
         shown = os.path.relpath(e.filename) if e.filename else (e.name or "template")
         raise BuildError(diags, f"template syntax error: {e.message}", m.SourcePos(shown, e.lineno or 0),

@@ -1,0 +1,132 @@
+"""Slide plans → HTML: the handout draws each slide from the same plan the deck writer places.
+
+A plan's body is a list of chunks (text paragraphs with bullet levels, single objects, column
+groups).  Paragraphs become real HTML lists again (nested ``ul``/``ol`` from the bullet levels),
+headings inside a slide become sub-headings, quotes become ``blockquote``; objects (tables,
+pictures, charts, code, display math) are drawn by :class:`~podium.handout.html.HtmlRenderer`
+from the IR node the chunk carries.  A continuation part of a slide ("Title (cont.)") therefore
+shows exactly the chunks the deck put on it.
+"""
+
+from __future__ import annotations
+
+import html as _html
+
+from ..deck.plan import ColumnsChunk, ObjectChunk, Para, Run, TextChunk
+
+
+def esc(text: str) -> str:
+    return _html.escape(text, quote=True)
+
+
+def _str(value) -> str:
+    """The plain value of a kind (an enum member or a string)."""
+    return str(getattr(value, "value", value))
+
+
+def runs_html(runs: tuple[Run, ...] | list[Run], math=None) -> str:
+    """Return the HTML of formatted runs (gap-fill blanks as ``span.blank``; ``math(tex)`` draws math)."""
+    out = []
+    for r in runs:
+        if r.tex and math is not None:
+            out.append(math(r.tex))
+            continue
+        text = esc(r.text).replace("\v", "<br>")
+        if r.blank:
+            if r.text.strip("\u00a0 ") == "":  # the student's gap: its width, no words
+                width = max(len(r.text) * 0.28, 2.5)
+                out.append(f'<span class="blank gap" style="width:{width:.1f}em" role="img" '
+                           f'aria-label="blank">{text}</span>')
+                continue
+            text = f'<mark class="blank answer">{text}</mark>'
+        if r.code:
+            text = f"<code>{text}</code>"
+        if r.superscript:
+            text = f"<sup>{text}</sup>"
+        if r.strike:
+            text = f"<del>{text}</del>"
+        if r.italic:
+            text = f"<em>{text}</em>"
+        if r.bold:
+            text = f"<strong>{text}</strong>"
+        if r.link:
+            text = f'<a href="{esc(r.link)}">{text}</a>'
+        out.append(text)
+    return "".join(out)
+
+
+def _para_tag(p: Para, math=None) -> str:
+    style = _str(p.style)
+    align = _str(p.align)
+    attr = f' style="text-align:{align}"' if align in ("left", "center", "right") else ""
+    cls = {"heading": "subhead", "caption": "caption"}.get(style, "")
+    cls_attr = f' class="{cls}"' if cls else ""
+    return f"<p{cls_attr}{attr}>{runs_html(p.runs, math)}</p>"
+
+
+def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
+    """Return paragraphs as HTML, rebuilding nested lists from bullet levels and quotes from styles."""
+    out: list[str] = []
+    stack: list[tuple[int, str]] = []  # open lists: (level, tag); each has an open <li>
+    quote_open = False
+
+    def close_to(level: int) -> None:
+        while stack and stack[-1][0] >= level:
+            out.append(f"</li></{stack.pop()[1]}>")
+
+    for p in paras:
+        style = _str(p.style)
+        bullet = _str(p.bullet)
+        if quote_open and style not in ("quote", "attribution"):
+            out.append("</blockquote>")
+            quote_open = False
+        if bullet in ("bullet", "number"):
+            tag = "ol" if bullet == "number" else "ul"
+            while stack and (stack[-1][0] > p.level or (stack[-1][0] == p.level and stack[-1][1] != tag)):
+                out.append(f"</li></{stack.pop()[1]}>")
+            if stack and stack[-1][0] == p.level:
+                out.append("</li>")
+            else:
+                start = f' start="{p.number}"' if tag == "ol" and p.number != 1 else ""
+                out.append(f"<{tag}{start}>")
+                stack.append((p.level, tag))
+            out.append(f"<li>{runs_html(p.runs, math)}")
+            continue
+        if stack and stack[-1][0] < p.level:  # a further paragraph of the open item
+            out.append(_para_tag(p, math))
+            continue
+        close_to(p.level)
+        if style in ("quote", "attribution"):
+            if not quote_open:
+                out.append("<blockquote>")
+                quote_open = True
+            if style == "attribution":
+                out.append(f'<footer class="attribution">{runs_html(p.runs, math)}</footer>')
+            else:
+                out.append(_para_tag(p, math))
+            continue
+        out.append(_para_tag(p, math))
+    close_to(-1)
+    if quote_open:
+        out.append("</blockquote>")
+    return "".join(out)
+
+
+def chunks_html(chunks, renderer, slides: bool = False) -> str:
+    """Return the HTML of a plan's body chunks; ``renderer`` draws the objects.
+
+    Chunks from ``::: slides`` are left out unless ``slides`` (the slides PDF draws them).
+    """
+    out = []
+    for c in chunks:
+        if c.slides_only and not slides:
+            continue
+        if isinstance(c, TextChunk):
+            out.append(paras_html(c.paras, lambda tex: renderer.math(tex, display=False)))
+        elif isinstance(c, ObjectChunk):
+            out.append(renderer.block(c.block))
+        elif isinstance(c, ColumnsChunk):
+            cols = "".join(f'<div class="column" style="width:{w * 100:.1f}%">{chunks_html(sub, renderer, slides)}</div>'
+                           for sub, w in c.columns)
+            out.append(f'<div class="columns">{cols}</div>')
+    return "\n".join(x for x in out if x)
