@@ -110,6 +110,7 @@ class TextChunk:
     paras: tuple[Para, ...]
     step: int = 0
     slides_only: bool = False  # from `::: slides`: drawn on the slides, left out of the handout
+    box: tuple[str, ...] = ()  # classes of the fenced div it came from (a callout: drawn as a box)
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class ObjectChunk:
     block: m.Table | m.Image | m.Chart | m.CodeBlock | m.MathBlock
     step: int = 0
     slides_only: bool = False
+    box: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ class ColumnsChunk:
     columns: tuple[tuple[tuple[Chunk, ...], float], ...]  # (chunks, width fraction)
     step: int = 0
     slides_only: bool = False
+    box: tuple[str, ...] = ()
 
 
 Chunk = TextChunk | ObjectChunk | ColumnsChunk
@@ -208,6 +211,8 @@ class _Chunker:
                 inner = self.chunks(b.blocks)
                 if isinstance(b, m.SlidesOnly):
                     inner = [replace(c, slides_only=True) for c in inner]
+                elif b.classes:
+                    inner = [replace(c, box=c.box or b.classes) for c in inner]
                 out.extend(inner)
                 continue
             if is_text_block(b):

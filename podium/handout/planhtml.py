@@ -11,6 +11,7 @@ shows exactly the chunks the deck put on it.
 from __future__ import annotations
 
 import html as _html
+import re
 
 from ..deck.plan import ColumnsChunk, ObjectChunk, Para, Run, TextChunk
 
@@ -117,10 +118,18 @@ def chunks_html(chunks, renderer, slides: bool = False) -> str:
 
     Chunks from ``::: slides`` are left out unless ``slides`` (the slides PDF draws them).
     """
-    out = []
+    out: list[str] = []
+    box: tuple[str, ...] = ()
     for c in chunks:
         if c.slides_only and not slides:
             continue
+        if c.box != box:
+            if box:
+                out.append("</div>")
+            if c.box:
+                cls = " ".join(re.sub(r"[^\w-]", "", x) for x in c.box)
+                out.append(f'<div class="div {esc(cls)}">')
+            box = c.box
         if isinstance(c, TextChunk):
             out.append(paras_html(c.paras, lambda tex: renderer.math(tex, display=False)))
         elif isinstance(c, ObjectChunk):
@@ -129,4 +138,6 @@ def chunks_html(chunks, renderer, slides: bool = False) -> str:
             cols = "".join(f'<div class="column" style="width:{w * 100:.1f}%">{chunks_html(sub, renderer, slides)}</div>'
                            for sub, w in c.columns)
             out.append(f'<div class="columns">{cols}</div>')
+    if box:
+        out.append("</div>")
     return "\n".join(x for x in out if x)
