@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .model import SourcePos
 
-ERROR, WARNING = "error", "warning"
+ERROR, WARNING, NOTE = "error", "warning", "note"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,10 @@ class Diagnostics:
 
     def warning(self, message: str, pos: SourcePos | None, code: str) -> None:
         self._add(Diagnostic(WARNING, message, pos, code))
+
+    def note(self, message: str, pos: SourcePos | None, code: str) -> None:
+        """Information that needs no action (never fails a build, not even with --strict)."""
+        self._add(Diagnostic(NOTE, message, pos, code))
 
     def _add(self, d: Diagnostic) -> None:
         if d not in self.items:

@@ -25,9 +25,11 @@ import yaml
 from markdown_it.tree import SyntaxTreeNode
 
 from . import model as m
-from . import yamlsafe
+from . import quarto, yamlsafe
 from .diagnostics import BuildError, Diagnostics
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
+from .rawhtml import DROP_CONTENT, html_block_to_markdown, is_comment, read_inline_tag
+from .rawtex import DEFINERS, Macro, definitions_in_math, expand_macros, find_raw_tex, macro_definition
 from .safety import PathPolicy
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -95,42 +97,105 @@ _XML_INVALID = yamlsafe.XML_INVALID
 
 
 def split_front_matter(text: str, shown: str, diags: Diagnostics) -> tuple[dict[str, Any], str, dict[str, int]]:
-    """Return (metadata, body, key lines): body keeps the line numbers of ``text`` (front matter blanked)."""
+    """Return (metadata, body, key lines) as pandoc reads YAML metadata blocks.
+
+    The first block may follow blank lines and HTML comments (a licence header); later blocks
+    (``---`` after a blank line, YAML, ``---`` or ``...``) are merged in, a later value winning, when
+    they hold a YAML mapping.  The body keeps the line numbers of ``text``: metadata lines are blanked.
+    """
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return {}, text, {}
-    for i in range(1, len(lines)):
-        if lines[i].rstrip() in ("---", "..."):
-            break
-    else:
-        diags.warning("front matter opened with '---' is never closed; read as Markdown", m.SourcePos(shown, 1),
-                      "front-matter")
-        return {}, text, {}
-    raw = "\n".join(lines[1:i])
+    first = _first_content_line(lines)
+    meta: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
-    for k, line in enumerate(lines[1:i], start=2):
-        key = line.split(":", 1)[0].strip()
-        if key and not line.startswith((" ", "\t", "-")):
-            key_lines.setdefault(key, k)
-    body = "\n" * i + "\n".join(lines[i:]).replace(lines[i], "", 1)
-    try:
-        meta = yamlsafe.load(raw) if raw.strip() else {}
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = (mark.line + 2) if mark else 2
-        col = (mark.column + 1) if mark else 0
-        problem = e.problem or str(e)
-        diags.error(f"front matter is not valid YAML: {problem}", m.SourcePos(shown, line, col), "yaml")
-        return {}, body, key_lines
-    except yaml.YAMLError as e:
-        diags.error(f"front matter is not valid YAML: {e}", m.SourcePos(shown, 2), "yaml")
-        return {}, body, key_lines
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        diags.error("front matter must be a YAML mapping of keys to values", m.SourcePos(shown, 2), "yaml")
-        return {}, body, key_lines
+    blank = set()
+    fence: str | None = None
+    i = 0
+    while i < len(lines):
+        stripped = lines[i].strip()
+        fm = re.match(r"^(`{3,}|~{3,})", stripped)
+        if fence:
+            if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
+                fence = None
+            i += 1
+            continue
+        if fm:
+            fence = fm.group(1)
+            i += 1
+            continue
+        is_first = i == first
+        opens = (lines[i].rstrip() == "---" and (is_first or (i > 0 and not lines[i - 1].strip()))
+                 and i + 1 < len(lines) and lines[i + 1].strip() != "")
+        if not opens:
+            i += 1
+            continue
+        close = next((k for k in range(i + 1, len(lines)) if lines[k].rstrip() in ("---", "...")), None)
+        if close is None:
+            if is_first:
+                diags.warning("front matter opened with '---' is never closed; read as Markdown",
+                              m.SourcePos(shown, i + 1), "front-matter")
+            break
+        block = _yaml_block(lines[i + 1:close], i + 2, shown, diags, report=is_first)
+        if block is None:  # not metadata (pandoc reads it as a slide rule and text)
+            i += 1
+            continue
+        for k, line in enumerate(lines[i + 1:close], start=i + 2):
+            key = line.split(":", 1)[0].strip()
+            if key and not line.startswith((" ", "\t", "-", "#")):
+                key_lines[key] = k
+        meta.update(block)
+        blank.update(range(i, close + 1))
+        i = close + 1
+    body = "\n".join("" if k in blank else line for k, line in enumerate(lines))
     return meta, body, key_lines
+
+
+def _first_content_line(lines: list[str]) -> int:
+    """Index of the first line that is neither blank nor inside a leading HTML comment."""
+    i = 0
+    while i < len(lines):
+        s = lines[i].strip()
+        if not s:
+            i += 1
+            continue
+        if s.startswith("<!--"):
+            j = i
+            while j < len(lines) and "-->" not in lines[j]:
+                j += 1
+            if j >= len(lines) or lines[j].split("-->", 1)[1].strip():
+                return i
+            i = j + 1
+            continue
+        return i
+    return i
+
+
+def _yaml_block(block: list[str], first_line: int, shown: str, diags: Diagnostics, report: bool) -> dict | None:
+    """Return the mapping a metadata block holds; errors are reported for the first block only."""
+    raw = "\n".join(block)
+    try:
+        data = yamlsafe.load(raw) if raw.strip() else {}
+    except yaml.MarkedYAMLError as e:
+        if not report:
+            return None
+        mark = e.problem_mark or e.context_mark
+        line = (mark.line + first_line) if mark else first_line
+        col = (mark.column + 1) if mark else 0
+        diags.error(f"front matter is not valid YAML: {e.problem or e}", m.SourcePos(shown, line, col), "yaml")
+        return {}
+    except yaml.YAMLError as e:
+        if not report:
+            return None
+        diags.error(f"front matter is not valid YAML: {e}", m.SourcePos(shown, first_line), "yaml")
+        return {}
+    if data is None:
+        return {} if report else None
+    if not isinstance(data, dict):
+        if report:
+            diags.error("front matter must be a YAML mapping of keys to values", m.SourcePos(shown, first_line),
+                        "yaml")
+            return {}
+        return None
+    return data
 
 
 def _text(value: Any) -> str:
@@ -214,10 +279,17 @@ def parse_lecture(text: str, shown: str, diags: Diagnostics, options: ReadOption
                          m.SourcePos(shown, 1), "empty")
     raw_meta, body, key_lines = split_front_matter(text, shown, diags)
     meta = build_meta(raw_meta, options.course, shown, diags, key_lines)
+    policy = options.policy or PathPolicy([base_dir])
+    origins: list[tuple[str, int]] | None = None
+    if "{{<" in body:
+        expanded = quarto.expand_includes(body, shown, base_dir, diags, policy)
+        origins = expanded.origins
+        body = quarto.replace_shortcodes(expanded.text, lambda i: m.SourcePos(*origins[i]), diags)
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
-    conv = _Converter(shown, diags, env, base_dir, options.policy, body.split("\n"))
+    conv = _Converter(shown, diags, env, base_dir, policy, body.split("\n"))
+    conv.origins = origins
     conv.collect_footnotes(root)
     for line in env.get("unclosed_divs", []):
         diags.warning("fenced div ':::' opened here is never closed; it runs to the end of its block",
@@ -232,8 +304,12 @@ def parse_lecture(text: str, shown: str, diags: Diagnostics, options: ReadOption
     top = [n for n in root.children if n.type != "footnote_block"]
     level = options.slide_level if options.slide_level is not None else meta.slide_level
     if level is None:
-        level = infer_slide_level(top)
+        # Quarto decks use slide level 2 unless told otherwise; pandoc infers it
+        level = 2 if shown.lower().endswith(".qmd") else infer_slide_level(top)
     lecture = conv.slides(top, meta, level, raw_meta)
+    if conv.cells:
+        diags.note(f"{conv.cells} code cell(s) are shown as code and not run (Podium executes nothing); "
+                   "'echo: false' cells are left out", m.SourcePos(shown, conv.first_cell_line), "code-cell")
     diags.raise_if_errors()
     return lecture
 
@@ -258,6 +334,7 @@ class _SlideDraft:
     layout: str | None = None
     classes: tuple[str, ...] = ()
     incremental: bool = False
+    hidden: bool = False
 
 
 class _Converter:
@@ -275,11 +352,22 @@ class _Converter:
         self.slide_footnotes: list[tuple[int, m.Blocks]] = []  # (markdown-it id, blocks) for the slide
         self.last_line = 1
         self.incremental = False
+        self.origins: list[tuple[str, int]] | None = None  # line → (file, line) after includes
+        self.macros: dict[str, Macro] = {}
+        self.pending_notes: list[m.Block] = []  # from beamer's \note{…}
+        self.slide_serial = 0
+        self.html_warned = -1
+        self.html_skip: list[str] = []
+        self.html_depth = 0
+        self.cells = 0
+        self.first_cell_line = 0
 
     # -- positions
     def pos(self, node: SyntaxTreeNode | None) -> m.SourcePos:
         if node is not None and node.map:
             self.last_line = node.map[0] + 1
+        if self.origins and 0 < self.last_line <= len(self.origins):
+            return m.SourcePos(*self.origins[self.last_line - 1])
         return m.SourcePos(self.shown, self.last_line)
 
     # -- footnotes
@@ -310,10 +398,12 @@ class _Converter:
         def start(kind: str, title: m.Inlines, pos: m.SourcePos, attrs: Attrs | None) -> _SlideDraft:
             nonlocal current
             d = _SlideDraft(kind, title, pos)
+            self.slide_serial += 1
             if attrs is not None:
                 d.layout = attrs.kv.get("layout")
                 d.classes = attrs.classes
                 d.incremental = "incremental" in attrs.classes
+                d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
             drafts.append(d)
             section_of.append(current_section)
             current = d
@@ -342,13 +432,17 @@ class _Converter:
             assert current is not None
             self.add_to_slide(current, node)
 
-        # pandoc makes no slide of a '---' followed by a heading or another rule
+        # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out
         keep = [i for i, d in enumerate(drafts)
-                if not (d.kind == m.CONTENT and not d.title and not d.body and not d.notes and not d.handout)]
+                if not (d.kind == m.CONTENT and not d.title and not d.body and not d.notes and not d.handout)
+                and not d.hidden]
         drafts = [drafts[i] for i in keep]
         section_of = [section_of[i] for i in keep]
         index_of = {old: new for new, old in enumerate(keep)}
-        sections = [(t, index_of[i]) for t, i in sections]
+        kept_sections = [k for k, (_, i) in enumerate(sections) if i in index_of]
+        renumber = {old: new for new, old in enumerate(kept_sections)}
+        section_of = [renumber.get(x) if x is not None else None for x in section_of]
+        sections = [(sections[k][0], index_of[sections[k][1]]) for k in kept_sections]
         # number, attach footnotes
         slides: list[m.Slide] = []
         section_numbers: list[m.Section] = []
@@ -380,12 +474,14 @@ class _Converter:
 
     def add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
         if node.type == "fenced_div":
-            attrs = parse_attrs(node.info)
-            if "notes" in attrs.classes:
+            classes = self.structural_classes(node)
+            if "notes" in classes:
                 slide.notes.extend(self.blocks(node.children))
+                self._flush_notes(slide)
                 return
-            if "handout" in attrs.classes:
+            if "handout" in classes:
                 slide.handout.extend(self.blocks(node.children))
+                self._flush_notes(slide)
                 return
         saved = self.incremental
         self.incremental = saved or slide.incremental
@@ -393,6 +489,25 @@ class _Converter:
             slide.body.extend(self.blocks([node]))
         finally:
             self.incremental = saved
+        self._flush_notes(slide)
+
+    def _flush_notes(self, slide: _SlideDraft) -> None:
+        if self.pending_notes:
+            slide.notes.extend(self.pending_notes)
+            self.pending_notes = []
+
+    def structural_classes(self, node: SyntaxTreeNode) -> tuple[str, ...]:
+        """The div's classes, with a mistyped structural class (``::: note``) read as the one meant, warned."""
+        attrs = parse_attrs(node.info)
+        out = []
+        for c in attrs.classes:
+            meant = _meant_class(c)
+            if meant and meant != c:
+                self.diags.warning(f"'::: {c}' is not a Podium class; read as '::: {meant}' (write '{meant}')",
+                                   self.pos(node), "unknown-class")
+                c = meant
+            out.append(c)
+        return tuple(out)
 
     def _slide_footnotes(self, d: _SlideDraft) -> tuple[m.Blocks, tuple[m.Footnote, ...]]:
         """Renumber the footnotes referenced on slide ``d`` from 1 and return (body, footnotes)."""
@@ -435,19 +550,73 @@ class _Converter:
         if t == "table":
             return [self.table(node, pos)]
         if t in ("math_block", "math_block_label"):
-            return [m.MathBlock(node.content.strip(), pos)]
+            return self.math_block(node.content.strip(), pos)
         if t == "fenced_div":
             return self.div(node, pos)
         if t == "hr":
             return []
         if t == "html_block":
-            if not _is_comment(node.content):
-                self.diags.warning("raw HTML is not rendered; write it in Markdown", pos, "raw-html")
-            return []
+            return self.html_block(node, pos)
         if t == "footnote_block":
             return []
         self.diags.warning(f"'{t}' content is not supported and was left out", pos, "unsupported")
         return []
+
+    def html_block(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
+        """Keep the words (and the Markdown) of an HTML block; drop its tags, warning once per slide."""
+        if is_comment(node.content):
+            return []
+        self.raw_html_seen(pos)
+        text = html_block_to_markdown(node.content)
+        if not text.strip():
+            return []
+        if self.html_depth > 0:  # HTML left inside HTML: its words only
+            return [m.Paragraph((m.Text(" ".join(text.split())),), pos)]
+        tokens = markdown_parser().parse(text, {})
+        line = node.map[0] if node.map else pos.line - 1
+        for tok in tokens:
+            if tok.map:
+                tok.map = [line, line + 1]
+        self.html_depth += 1
+        try:
+            return list(self.blocks(SyntaxTreeNode(tokens).children))
+        finally:
+            self.html_depth -= 1
+
+    def raw_html_seen(self, pos: m.SourcePos) -> None:
+        if self.html_warned != self.slide_serial:
+            self.html_warned = self.slide_serial
+            self.diags.warning("raw HTML is not rendered: its tags are dropped and its text kept (one warning "
+                               "per slide)", pos, "raw-html")
+
+    def math_block(self, tex: str, pos: m.SourcePos) -> list[m.Block]:
+        tex = self.math_tex(tex, pos)
+        if tex is None:
+            return []
+        if isinstance(tex, m.Code):
+            return [m.CodeBlock(tex.text, "text", pos)]
+        return [m.MathBlock(tex, pos)]
+
+    def math_tex(self, tex: str, pos: m.SourcePos) -> str | m.Code | None:
+        """Return ``tex`` with the lecture's macros expanded; None when it only defines macros; Code when unreadable."""
+        from .texmath import readable, unknown_command
+
+        if not tex.strip():
+            return None
+        if "\\" in tex or any(("\\" + d) in tex for d in ("newcommand", "renewcommand", "def", "Declare")):
+            defs, rest = definitions_in_math(tex)
+            if defs:
+                self.macros.update(defs)
+                if not rest:
+                    return None
+                tex = rest
+        expanded = expand_macros(tex, self.macros)
+        if not readable(expanded):
+            unknown = unknown_command(expanded)
+            why = f"'{unknown}' is not a command Podium knows" if unknown else "it cannot be read"
+            self.diags.warning(f"math '{_short(tex)}' is shown as its TeX source: {why}", pos, "math")
+            return m.Code(tex)
+        return expanded
 
     def paragraph(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         inline = node.children[0] if node.children else None
@@ -455,9 +624,30 @@ class _Converter:
             return []
         if inline.content.strip() == ". . .":
             return [m.Pause(pos)]
+        if "\\" in inline.content and re.search(r"\\[A-Za-z]", inline.content):
+            inline = self.strip_raw_tex(inline, pos)
+            if inline is None:
+                return []
+        kids = [c for c in inline.children if not (c.type == "text" and not c.content.strip())
+                and c.type not in ("softbreak", "hardbreak")]
+        if len(kids) == 1 and kids[0].type == "math_inline_double":  # `$$…$$` alone (also in a bullet)
+            return self.math_block(kids[0].content.strip(), pos)
         out: list[m.Block] = []
         run: list[m.Inline] = []
+        self.html_skip = []
         for child, attrs in self._inline_children(inline):
+            if child.type == "html_inline" and not self.html_skip:
+                tag = read_inline_tag(child.content)
+                if tag.tag == "img" and tag.kind in ("start", "empty"):
+                    self.raw_html_seen(pos)
+                    pic = self.html_image(tag.attrs, pos)
+                    if pic is not None:
+                        text = _trim(tuple(run))
+                        if text and not _only_spacing(text):
+                            out.append(m.Paragraph(text, pos))
+                        run = []
+                        out.append(pic)
+                    continue
             if child.type == "image":
                 text = _trim(tuple(run))
                 if text and any(not (isinstance(x, m.Text) and not x.text.strip()) for x in text):
@@ -466,13 +656,78 @@ class _Converter:
                 out.append(self.image(child, attrs, pos))
             else:
                 run.extend(self._inline(child, attrs))
+        self.html_skip = []
         text = _trim(tuple(run))
         if text and not _only_spacing(text):
             out.append(m.Paragraph(text, pos))
         return out
 
+    def html_image(self, attrs: dict[str, str], pos: m.SourcePos) -> m.Image | None:
+        """An ``<img>`` as a picture, under the same path policy as ``![](…)``."""
+        src = attrs.get("src", "").strip()
+        if not src:
+            return None
+        alt = _XML_INVALID.sub("", attrs.get("alt", "")).strip()
+        path = self._resolve(src, pos, what="picture")
+        width = _length(_px(attrs.get("width")), pos, self.diags)
+        height = _length(_px(attrs.get("height")), pos, self.diags) if not width else None
+        if not alt:
+            self.diags.warning(f"picture '{src}' has no alt text for screen readers", pos, "no-alt")
+        return m.Image(src, path, (m.Text(alt),) if alt else (), alt, pos, width, height)
+
+    def strip_raw_tex(self, inline: SyntaxTreeNode, pos: m.SourcePos) -> SyntaxTreeNode | None:
+        """Take raw TeX out of a paragraph: ``\\note{…}`` to the notes, macro definitions to the math, the rest
+        dropped with a warning at its line.  Return the paragraph's inline node re-read, or None when empty."""
+        src = inline.content
+        pieces = find_raw_tex(src)
+        if not pieces:
+            return inline
+        kept: list[str] = []
+        last = 0
+        for piece in pieces:
+            kept.append(src[last:piece.start])
+            last = piece.end
+            line = m.SourcePos(pos.path, pos.line + src.count("\n", 0, piece.start))
+            if piece.name == "note" and piece.args:
+                tokens = markdown_parser().parse(piece.args[-1], {})
+                for tok in tokens:
+                    if tok.map:
+                        tok.map = [line.line - 1, line.line]
+                self.pending_notes.extend(self.blocks(SyntaxTreeNode(tokens).children))
+                continue
+            if piece.name.rstrip("*") in {d.rstrip("*") for d in DEFINERS}:
+                d = macro_definition(piece)
+                if d is not None:
+                    self.macros[d[0]] = d[1]
+                    continue
+            if piece.name in _TEX_TEXT and piece.args:
+                kept.append(piece.args[-1])
+                self.diags.warning(f"raw TeX '\\{piece.name}{{…}}' is not rendered; its text is kept", line,
+                                   "raw-tex")
+                continue
+            self.diags.warning(f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)", line,
+                               "raw-tex")
+        kept.append(src[last:])
+        text = "".join(kept)
+        if not text.strip():
+            return None
+        tokens = markdown_parser().parseInline(text, self.env)
+        from markdown_it.token import Token
+
+        root = SyntaxTreeNode([Token("paragraph_open", "p", 1), Token("inline", "", 0, children=tokens[0].children),
+                               Token("paragraph_close", "p", -1)])
+        return root.children[0].children[0]
+
     def code(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         info = (node.info or "").strip()
+        cell = quarto.cell_language(info) if node.type == "fence" else None
+        if cell is not None:
+            self.cells += 1
+            self.first_cell_line = self.first_cell_line or pos.line
+            shown, _ = quarto.cell_code(node.content.rstrip("\n"), info)
+            if shown is None or not shown.strip():
+                return []
+            return [m.CodeBlock(shown, "text" if cell in ("mermaid", "dot", "ojs") else cell, pos)]
         lang = ""
         if info.startswith("{"):
             attrs = parse_attrs(info)
@@ -542,7 +797,10 @@ class _Converter:
 
     def div(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         attrs = parse_attrs(node.info)
-        classes = attrs.classes
+        classes = self.structural_classes(node)
+        kind = quarto.callout_kind(classes)
+        if kind is not None:
+            return [self.callout(node, attrs, kind, pos)]
         if "columns" in classes:
             return [self.columns(node, pos)]
         if "incremental" in classes or "nonincremental" in classes:
@@ -558,6 +816,19 @@ class _Converter:
             self.diags.warning(f"'::: {kind}' inside another block is shown in place; put it at the top level "
                                "of the slide", pos, "nested-" + kind)
         return [m.Div(self.blocks(node.children), classes, pos)]
+
+    def callout(self, node: SyntaxTreeNode, attrs: Attrs, kind: str, pos: m.SourcePos) -> m.Div:
+        """A Quarto callout: a box whose first paragraph is its bold title."""
+        children = list(node.children)
+        title: m.Inlines = ()
+        if attrs.kv.get("title"):
+            title = (m.Text(_XML_INVALID.sub("", attrs.kv["title"])),)
+        elif children and children[0].type == "heading":
+            title, _ = self.heading_title(children.pop(0))
+        if not title:
+            title = (m.Text(quarto.CALLOUT_TITLES[kind]),)
+        blocks = (m.Paragraph((m.Strong(title),), pos),) + self.blocks(children)
+        return m.Div(blocks, ("callout", "callout-" + kind), pos)
 
     def columns(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Columns:
         cols: list[m.Column] = []
@@ -644,6 +915,8 @@ class _Converter:
 
     def _inline(self, node: SyntaxTreeNode, attrs: Attrs) -> list[m.Inline]:
         t = node.type
+        if self.html_skip and t != "html_inline":
+            return []  # inside <script>, <style>…
         if t == "text":
             return _spans(_XML_INVALID.sub("\ufffd", node.content))
         if t == "softbreak":
@@ -659,7 +932,10 @@ class _Converter:
         if t == "code_inline":
             return [m.Code(_XML_INVALID.sub("\ufffd", node.content))]
         if t == "math_inline" or t == "math_inline_double":
-            return [m.InlineMath(node.content.strip())]
+            tex = self.math_tex(node.content.strip(), self.pos(None))
+            if tex is None:
+                return []
+            return [tex] if isinstance(tex, m.Code) else [m.InlineMath(tex)]
         if t == "link":
             href = str(node.attrs.get("href", ""))
             children = self.inlines_of(node.children)
@@ -677,15 +953,65 @@ class _Converter:
         if t == "footnote_ref":
             return [m.FootnoteRef(-1 - int(node.meta.get("id", 0)))]  # renumbered per slide later
         if t == "html_inline":
-            if not _is_comment(node.content):
-                self.diags.warning("raw HTML is not rendered; write it in Markdown", self.pos(None), "raw-html")
-            return []
+            return self.inline_html(node.content)
         if node.children:
             return list(self.inlines_of(node.children))
         return [m.Text(node.content)] if node.content else []
 
 
+    def inline_html(self, html: str) -> list[m.Inline]:
+        """An inline tag: dropped (warned once per slide); ``<br>`` is a line break; script content skipped."""
+        tag = read_inline_tag(html)
+        if tag.kind == "comment":
+            return []
+        self.raw_html_seen(self.pos(None))
+        if tag.kind == "start" and tag.tag in DROP_CONTENT:
+            self.html_skip.append(tag.tag)
+            return []
+        if tag.kind == "end" and self.html_skip:
+            if tag.tag == self.html_skip[-1]:
+                self.html_skip.pop()
+            return []
+        if self.html_skip:
+            return []
+        if tag.tag == "br":
+            return [m.LineBreak()]
+        if tag.tag == "img":
+            alt = tag.attrs.get("alt", "").strip()
+            return [m.Text(alt)] if alt else []
+        return []
+
+
 # --------------------------------------------------------------------------- helpers
+
+_TEX_TEXT = frozenset({"textbf", "emph", "textit", "text", "underline", "textsc", "texttt", "mbox", "url", "href",
+                       "textrm", "textsf", "hbox"})
+_STRUCTURAL = ("notes", "handout", "slides", "instructor", "student", "columns", "column", "incremental",
+               "nonincremental")
+
+
+def _meant_class(c: str) -> str | None:
+    """The structural class ``c`` most likely means (itself when exact), or None."""
+    import difflib
+
+    if c in _STRUCTURAL:
+        return c
+    if len(c) < 4 or c.startswith(("callout", "r-", "fragment")):
+        return None
+    close = difflib.get_close_matches(c.lower(), _STRUCTURAL, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _px(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value + "px" if re.fullmatch(r"\d+(\.\d+)?", value) else value
 
 
 def is_safe_url(href: str) -> bool:
@@ -693,11 +1019,6 @@ def is_safe_url(href: str) -> bool:
     cleaned = re.sub(r"[\x00-\x20]", "", unquote(href)).lower()
     scheme = urlparse(cleaned).scheme
     return scheme == "" or scheme in _SAFE_SCHEMES
-
-
-def _is_comment(html: str) -> bool:
-    s = html.strip()
-    return s.startswith("<!--") and s.endswith("-->")
 
 
 def _closes_fence(lines: list[str], node: SyntaxTreeNode) -> bool:

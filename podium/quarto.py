@@ -1,0 +1,182 @@
+"""Quarto's conventions, read without running Quarto: includes, shortcodes, code cells, callouts.
+
+* ``{{< include file >}}`` on a line of its own is replaced by the file's text, found inside the
+  lecture's folder under the same path policy as pictures; every line keeps its own file and line
+  for messages.  Other shortcodes (``{{< fa … >}}``, ``{{< video … >}}``) are left out with a warning;
+  ``{{< kbd … >}}`` keeps its keys as code.
+* Executable cells (```` ```{r} ````, ```` ```{python} ````, ```` ```{julia} ````…) are shown as
+  highlighted code, never run: ``#|`` option lines are removed and ``echo: false`` /
+  ``include: false`` cells are left out.
+* ``::: {.callout-note}`` (``tip``, ``warning``, ``important``, ``caution``) is a titled box.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import model as m
+from .diagnostics import Diagnostics
+
+_SHORTCODE = re.compile(r"\{\{<\s*(/?\*?)?\s*([\w-]+)([^>]*?)\s*\*?>\}\}")
+_INCLUDE_LINE = re.compile(r"^\s*\{\{<\s*include\s+(\S+?)\s*>\}\}\s*$")
+MAX_INCLUDE_DEPTH = 8
+CALLOUT_TITLES = {"note": "Note", "tip": "Tip", "warning": "Warning", "important": "Important",
+                  "caution": "Caution"}
+CELL_LANGS = frozenset({"r", "python", "julia", "ojs", "bash", "sql", "mermaid", "dot", "observable", "sh",
+                        "stata", "sas", "octave", "matlab", "rcpp", "js"})
+
+
+@dataclass
+class Expanded:
+    """Source text after includes, with each line's origin (file shown in messages, 1-based line)."""
+
+    text: str
+    origins: list[tuple[str, int]]
+
+
+def expand_includes(text: str, shown: str, base_dir: str, diags: Diagnostics, policy, depth: int = 0,
+                    seen: tuple[str, ...] = ()) -> Expanded:
+    """Return ``text`` with ``{{< include f >}}`` lines replaced by their files' text."""
+    lines = text.split("\n")
+    out: list[str] = []
+    origins: list[tuple[str, int]] = []
+    fence: str | None = None
+    for n, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        fm = re.match(r"^(`{3,}|~{3,})", stripped)
+        if fence:
+            if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
+                fence = None
+        elif fm:
+            fence = fm.group(1)
+        mt = _INCLUDE_LINE.match(line) if fence is None and "{{<" in line else None
+        if mt is None:
+            out.append(line)
+            origins.append((shown, n))
+            continue
+        pos = m.SourcePos(shown, n)
+        sub = _read_include(mt.group(1).strip("\"'"), pos, base_dir, diags, policy, depth, seen)
+        if sub is None:
+            out.append("")
+            origins.append((shown, n))
+            continue
+        out.extend(sub.text.split("\n"))
+        origins.extend(sub.origins)
+    return Expanded("\n".join(out), origins)
+
+
+def _read_include(src: str, pos: m.SourcePos, base_dir: str, diags: Diagnostics, policy, depth: int,
+                  seen: tuple[str, ...]) -> Expanded | None:
+    import os
+
+    if depth >= MAX_INCLUDE_DEPTH:
+        diags.warning(f"'{src}' is included more than {MAX_INCLUDE_DEPTH} levels deep; left out", pos, "include")
+        return None
+    path = policy.resolve(src, base_dir, pos, diags, "included file")
+    if path is None:
+        return None
+    real = os.path.realpath(path)
+    if real in seen:
+        diags.warning(f"'{src}' includes itself; left out the second time", pos, "include")
+        return None
+    from .reader import MAX_BYTES, decode_source
+
+    data = Path(path).read_bytes()[: MAX_BYTES + 1]
+    try:
+        text = decode_source(data, _shown(path), diags)
+    except Exception:  # BuildError: already reported
+        return None
+    return expand_includes(text, _shown(path), str(Path(path).parent), diags, policy, depth + 1, seen + (real,))
+
+
+def _shown(path: str) -> str:
+    import os
+
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return path
+
+
+def replace_shortcodes(text: str, origin_of, diags: Diagnostics) -> str:
+    """Return ``text`` (after includes) with the remaining shortcodes replaced or removed, with warnings."""
+    if "{{<" not in text:
+        return text
+    lines = text.split("\n")
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        fm = re.match(r"^(`{3,}|~{3,})", stripped)
+        if fence:
+            if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
+                fence = None
+            continue
+        if fm:
+            fence = fm.group(1)
+            continue
+        if "{{<" not in line:
+            continue
+
+        def sub(mt: re.Match, i=i) -> str:
+            name, args = mt.group(2), mt.group(3).strip()
+            if mt.group(1):  # {{</* escaped */>}} shows the shortcode itself
+                return "`{{< " + name + (" " + args if args else "") + " >}}`"
+            if name == "kbd":
+                return "`" + args.strip("\"'") + "`"
+            if name in ("pagebreak", "meta", "var", "env", "lipsum", "placeholder"):
+                what = "left out"
+            else:
+                what = "left out"
+            diags.warning(f"Quarto shortcode '{{{{< {name} >}}}}' is not supported; {what}", origin_of(i),
+                          "shortcode")
+            return ""
+
+        lines[i] = _SHORTCODE.sub(sub, line)
+    return "\n".join(lines)
+
+
+def cell_language(info: str) -> str | None:
+    """Return the language of an executable cell's info string (``{r}``, ``{python echo=false}``), else None."""
+    mt = re.match(r"^\{\s*([A-Za-z][\w-]*)[\s,}]", info.strip())
+    if mt and mt.group(1).lower() in CELL_LANGS:
+        return mt.group(1).lower()
+    return None
+
+
+def cell_code(code: str, info: str) -> tuple[str | None, dict]:
+    """Return (code to show, cell options); None when the cell asks not to be shown (echo/include false)."""
+    import yaml
+
+    options: dict = {}
+    lines = code.split("\n")
+    opt_lines: list[str] = []
+    while lines and re.match(r"^\s*(#\||//\||%%\||--\|)", lines[0]):
+        opt_lines.append(re.sub(r"^\s*(#\||//\||%%\||--\|)\s?", "", lines.pop(0)))
+    if opt_lines:
+        try:
+            parsed = yaml.safe_load("\n".join(opt_lines))
+            if isinstance(parsed, dict):
+                options = parsed
+        except yaml.YAMLError:
+            options = {}
+    # R Markdown style options in the braces: {r, echo=FALSE}
+    for key, value in re.findall(r"([\w.-]+)\s*=\s*([^,}\s]+)", info):
+        options.setdefault(key, value.strip("\"'"))
+    for key in ("echo", "include"):
+        v = options.get(key)
+        if v is False or (isinstance(v, str) and v.strip().lower() in ("false", "f")):
+            return None, options
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines).rstrip("\n"), options
+
+
+def callout_kind(classes: tuple[str, ...]) -> str | None:
+    for c in classes:
+        if c.startswith("callout-") and c[len("callout-"):] in CALLOUT_TITLES:
+            return c[len("callout-"):]
+        if c == "callout":
+            return "note"
+    return None

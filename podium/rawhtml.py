@@ -1,0 +1,178 @@
+"""Raw HTML in a lecture, read the way pandoc's pptx writer reads it: the words stay, the markup goes.
+
+A lecture written for reveal.js or Quarto mixes HTML into its Markdown (``<p style=…>``,
+``<span>``, ``<div>``, ``<br>``, ``<img>``).  Podium never renders HTML: it parses it with the
+standard library's HTML tokenizer and turns it back into Markdown text, so the author's words (and
+the Markdown inside the HTML) are kept and every tag and attribute is dropped:
+
+* ``<br>`` becomes a hard line break; ``<img src=… alt=… width=…>`` becomes a Markdown picture,
+  which then goes through the same path policy as ``![](…)``;
+* block tags (``p``, ``div``, ``li``, headings…) separate paragraphs; ``<li>`` becomes a bullet;
+* comments, and the content of ``script``, ``style``, ``iframe``, ``object``, ``svg``, ``template``…
+  are dropped entirely;
+* text that came from a character reference (``&lt;script&gt;``) is escaped, so it stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+BLOCK_TAGS = frozenset("""p div section article header footer aside main nav center blockquote figure figcaption
+table thead tbody tfoot tr td th ul ol dl dt dd h1 h2 h3 h4 h5 h6 pre hr form fieldset details summary
+address body html""".split())
+DROP_CONTENT = frozenset("""script style template iframe object embed noscript head title svg math video audio
+canvas select textarea button map frameset frame applet""".split())
+_MD_ESCAPE = re.compile(r"([<&\\`*_\[\]!#$])")
+
+
+def _escape_data(text: str) -> str:
+    """Escape characters in text that came from a character reference so Markdown keeps them literal."""
+    return _MD_ESCAPE.sub(r"\\\1", text)
+
+
+class _Flattener(HTMLParser):
+    """Feed HTML; ``out`` collects Markdown text (the words and the Markdown between the tags)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.skip: list[str] = []  # open tags whose content is dropped
+        self.lists: list[str] = []
+        self.pictures: list[dict[str, str]] = []
+
+    # text
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        from html import unescape
+
+        if not self.skip:
+            self.out.append(_escape_data(unescape(f"&{name};")))
+
+    def handle_charref(self, name: str) -> None:
+        from html import unescape
+
+        if not self.skip:
+            self.out.append(_escape_data(unescape(f"&#{name};")))
+
+    def handle_comment(self, data: str) -> None:
+        pass
+
+    # tags
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if self.skip or tag in DROP_CONTENT:
+            if tag in DROP_CONTENT and tag not in ("embed",):
+                self.skip.append(tag)
+            return
+        a = {k: (v or "") for k, v in attrs}
+        if tag == "br":
+            self.out.append("\\\n")
+        elif tag == "img":
+            self.out.append(picture_markdown(a))
+        elif tag in ("ul", "ol"):
+            self.lists.append(tag)
+            self.out.append("\n\n")
+        elif tag == "li":
+            depth = max(len(self.lists), 1)
+            marker = "1." if self.lists and self.lists[-1] == "ol" else "-"
+            self.out.append("\n\n" + "    " * (depth - 1) + marker + " ")
+        elif tag == "hr":
+            self.out.append("\n\n")
+        elif tag in BLOCK_TAGS:
+            self.out.append("\n\n")
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag in DROP_CONTENT:
+            return
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            if tag == self.skip[-1]:
+                self.skip.pop()
+            return
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+            self.out.append("\n\n")
+        elif tag in BLOCK_TAGS:
+            self.out.append("\n\n")
+
+    def unknown_decl(self, data: str) -> None:
+        pass
+
+    def handle_pi(self, data: str) -> None:
+        pass
+
+    def handle_decl(self, decl: str) -> None:
+        pass
+
+
+def picture_markdown(attrs: dict[str, str]) -> str:
+    """Return ``![alt](<src>){width=…}`` for an ``<img>``'s attributes ("" when it has no usable src)."""
+    src = attrs.get("src", "").strip()
+    if not src or any(c in src for c in "<>\n"):
+        return ""
+    alt = re.sub(r"[\[\]\\\n]", " ", attrs.get("alt", "")).strip()
+    size = []
+    for key in ("width", "height"):
+        value = attrs.get(key, "").strip()
+        if re.fullmatch(r"[0-9]*\.?[0-9]+(%|px|in|cm|mm|pt|em)?", value):
+            size.append(f"{key}={value if not value[-1].isdigit() else value + 'px'}")
+    tail = "{" + " ".join(size) + "}" if size else ""
+    return f"![{alt}](<{src}>){tail}"
+
+
+def html_block_to_markdown(html: str) -> str:
+    """Return the Markdown text an HTML block holds, tags and attributes dropped."""
+    f = _Flattener()
+    f.feed(html)
+    f.close()
+    text = "".join(f.out)
+    # an HTML block's lines are often indented; Markdown would read them as code
+    lines = [ln.lstrip(" \t") if not re.match(r"^\s*([-*+]|\d+\.)\s", ln) else ln for ln in text.split("\n")]
+    return "\n".join(lines)
+
+
+class InlineTag:
+    """One inline HTML token, as the tokenizer reads it: a start tag, an end tag or a comment."""
+
+    __slots__ = ("kind", "tag", "attrs")
+
+    def __init__(self, kind: str, tag: str = "", attrs: dict[str, str] | None = None):
+        self.kind = kind  # "start" | "end" | "comment" | "other"
+        self.tag = tag
+        self.attrs = attrs or {}
+
+
+class _TagReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[InlineTag] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append(InlineTag("start", tag, {k: (v or "") for k, v in attrs}))
+
+    def handle_startendtag(self, tag, attrs):
+        self.found.append(InlineTag("empty", tag, {k: (v or "") for k, v in attrs}))
+
+    def handle_endtag(self, tag):
+        self.found.append(InlineTag("end", tag))
+
+    def handle_comment(self, data):
+        self.found.append(InlineTag("comment"))
+
+
+def read_inline_tag(html: str) -> InlineTag:
+    """Return what the inline HTML token ``html`` (one tag or comment) is."""
+    r = _TagReader()
+    r.feed(html)
+    r.close()
+    return r.found[0] if r.found else InlineTag("other")
+
+
+def is_comment(html: str) -> bool:
+    s = html.strip()
+    return s.startswith("<!--") and s.endswith("-->")

@@ -1,0 +1,243 @@
+"""Raw TeX in a lecture, read the way pandoc reads it for a slide deck, and TeX macros for math.
+
+pandoc's Markdown takes ``\\command{…}`` and ``\\begin{env}…\\end{env}`` outside math and code as
+raw TeX, which its pptx writer drops.  Podium does the same, with two differences a lecturer
+expects: beamer's ``\\note{…}`` becomes speaker notes, and every dropped piece gets a warning at
+its line.  ``\\newcommand``, ``\\renewcommand``, ``\\def`` and ``\\DeclareMathOperator`` define
+macros that are expanded in the lecture's math (pandoc's ``latex_macros``), so both outputs see
+the same, plain TeX.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_NAME = re.compile(r"\\([A-Za-z@]+\*?)")
+DEFINERS = ("newcommand", "renewcommand", "providecommand", "DeclareMathOperator", "DeclareMathOperator*", "def",
+            "newcommand*", "renewcommand*")
+
+
+@dataclass
+class RawPiece:
+    """A raw TeX command or environment found in text: where it starts and what it is."""
+
+    start: int
+    end: int
+    source: str
+    name: str
+    args: list[str] = field(default_factory=list)
+    kinds: str = ""  # "{" or "[" per argument
+
+
+def _group(text: str, i: int, open_: str = "{", close: str = "}") -> int:
+    """Return the index after the balanced group opening at ``text[i]``, or -1."""
+    if i >= len(text) or text[i] != open_:
+        return -1
+    depth = 0
+    j = i
+    while j < len(text):
+        c = text[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == open_:
+            depth += 1
+        elif c == close:
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return -1
+
+
+def _read_command(text: str, i: int) -> RawPiece | None:
+    """Read ``\\name[opt]{arg}…`` at ``text[i]``; None when no command starts there."""
+    mt = _NAME.match(text, i)
+    if not mt:
+        return None
+    name = mt.group(1)
+    j = mt.end()
+    args: list[str] = []
+    kinds = ""
+    if name == "begin":
+        end = _group(text, j)
+        if end < 0:
+            return None
+        env = text[j + 1:end - 1]
+        close = text.find("\\end{" + env + "}", end)
+        if close < 0:
+            return RawPiece(i, end, text[i:end], name, [env])
+        stop = close + len("\\end{" + env + "}")
+        return RawPiece(i, stop, text[i:stop], name, [env, text[end:close]])
+    if name in ("def",):  # \def\name#1{body}
+        m2 = re.match(r"\\([A-Za-z@]+)((?:#\d)*)", text[j:])
+        if m2:
+            j += m2.end()
+            end = _group(text, j)
+            if end > 0:
+                args = [m2.group(1), str(len(m2.group(2)) // 2), text[j + 1:end - 1]]
+                return RawPiece(i, end, text[i:end], name, args)
+    while j < len(text):
+        k = j
+        while k < len(text) and text[k] in " \t" and name in DEFINERS:
+            k += 1
+        if k < len(text) and text[k] == "[":
+            end = _group(text, k, "[", "]")
+        elif k < len(text) and text[k] == "{":
+            end = _group(text, k)
+        else:
+            break
+        if end < 0:
+            break
+        args.append(text[k + 1:end - 1])
+        kinds += text[k]
+        j = end
+    return RawPiece(i, j, text[i:j], name, args, kinds)
+
+
+def find_raw_tex(text: str) -> list[RawPiece]:
+    """Return the raw TeX commands in Markdown ``text``, skipping code spans, math and escapes."""
+    out: list[RawPiece] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "`":
+            run = len(text[i:]) - len(text[i:].lstrip("`"))
+            close = text.find("`" * run, i + run)
+            i = close + run if close >= 0 else i + run
+            continue
+        if c == "$":
+            dbl = text.startswith("$$", i)
+            close = text.find("$$" if dbl else "$", i + (2 if dbl else 1))
+            if close > 0:
+                i = close + (2 if dbl else 1)
+                continue
+            i += 1
+            continue
+        if c == "\\":
+            piece = _read_command(text, i)
+            if piece is None:
+                i += 2  # a Markdown escape such as \* or \\
+                continue
+            out.append(piece)
+            i = piece.end
+            continue
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- macros
+
+
+@dataclass(frozen=True)
+class Macro:
+    nargs: int
+    body: str
+    default: str | None = None  # the optional first argument's default
+
+
+def macro_definition(piece: RawPiece) -> tuple[str, Macro] | None:
+    """Return (name, Macro) when ``piece`` defines a macro, else None."""
+    name = piece.name.rstrip("*")
+    if piece.name == "def" and len(piece.args) == 3:
+        return piece.args[0], Macro(int(piece.args[1]), piece.args[2])
+    if name in ("newcommand", "renewcommand", "providecommand"):
+        if not piece.args or not piece.kinds.startswith("{") or not piece.kinds.endswith("{") or len(piece.args) < 2:
+            return None
+        target = piece.args[0].strip().lstrip("\\")
+        if not re.fullmatch(r"[A-Za-z@]+", target):
+            return None
+        opts = [a for a, k in zip(piece.args, piece.kinds) if k == "["]
+        nargs = int(opts[0]) if opts and opts[0].strip().isdigit() else 0
+        default = opts[1] if len(opts) > 1 else None
+        return target, Macro(nargs, piece.args[-1], default)
+    if name == "DeclareMathOperator" and len(piece.args) >= 2:
+        target = piece.args[0].strip().lstrip("\\")
+        star = piece.name.endswith("*")
+        return target, Macro(0, ("\\operatorname*{" if star else "\\operatorname{") + piece.args[1] + "}")
+    return None
+
+
+def definitions_in_math(tex: str) -> tuple[dict[str, Macro], str]:
+    """Return the macros ``tex`` defines and the TeX left after removing the definitions."""
+    # reveal.js decks double their backslashes ($\\newcommand{\\R}…$) to survive Markdown
+    if re.match(r"^\s*\\\\(newcommand|renewcommand|def|DeclareMathOperator)", tex):
+        tex = tex.replace("\\\\", "\\")
+    found: dict[str, Macro] = {}
+    rest: list[str] = []
+    last = 0
+    for piece in find_raw_tex(tex):
+        d = macro_definition(piece) if piece.name.rstrip("*") in [x.rstrip("*") for x in DEFINERS] else None
+        if d:
+            found[d[0]] = d[1]
+            rest.append(tex[last:piece.start])
+            last = piece.end
+    rest.append(tex[last:])
+    return found, "".join(rest).strip()
+
+
+def expand_macros(tex: str, macros: dict[str, Macro], limit: int = 200) -> str:
+    """Return ``tex`` with the user's ``macros`` expanded (at most ``limit`` expansions)."""
+    if not macros:
+        return tex
+    count = 0
+    i = 0
+    out = tex
+    pattern = re.compile(r"\\([A-Za-z@]+)")
+    while count < limit:
+        mt = pattern.search(out, i)
+        if not mt:
+            break
+        name = mt.group(1)
+        if mt.start() > 0 and out[mt.start() - 1] == "\\" and (mt.start() < 2 or out[mt.start() - 2] != "\\"):
+            i = mt.end()
+            continue
+        macro = macros.get(name)
+        if macro is None:
+            i = mt.end()
+            continue
+        j = mt.end()
+        args: list[str] = []
+        if macro.default is not None:
+            k = j
+            while k < len(out) and out[k] == " ":
+                k += 1
+            if k < len(out) and out[k] == "[":
+                end = _group(out, k, "[", "]")
+                if end > 0:
+                    args.append(out[k + 1:end - 1])
+                    j = end
+            if not args:
+                args.append(macro.default)
+        while len(args) < macro.nargs:
+            k = j
+            while k < len(out) and out[k] in " \n":
+                k += 1
+            if k >= len(out):
+                break
+            if out[k] == "{":
+                end = _group(out, k)
+                if end < 0:
+                    break
+                args.append(out[k + 1:end - 1])
+                j = end
+            elif out[k] == "\\":
+                m2 = pattern.match(out, k)
+                tok = m2.group(0) if m2 else out[k:k + 2]
+                args.append(tok)
+                j = k + len(tok)
+            else:
+                args.append(out[k])
+                j = k + 1
+        body = macro.body
+        for n, a in enumerate(args, start=1):
+            body = body.replace(f"#{n}", a)
+        # keep a following letter from gluing onto a body that ends in a command name
+        if re.search(r"\\[A-Za-z]+$", body) and j < len(out) and out[j].isalpha():
+            body += " "
+        out = out[:mt.start()] + "{" + body + "}" + out[j:]
+        i = mt.start()
+        count += 1
+    return out
