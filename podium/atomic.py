@@ -26,6 +26,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as e:
         raise BuildError(message=f"cannot write {path}: {e.strerror or e}", code="cannot-write") from None
     try:
+        os.fchmod(fd, 0o666 & ~current_umask())  # mkstemp makes it 0600; an output is an ordinary file
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -39,6 +40,20 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(e, OSError):  # a full disk, a folder where the file should be …
             raise BuildError(message=f"cannot write {path}: {e.strerror or e}", code="cannot-write") from None
         raise
+
+
+def current_umask() -> int:
+    """Return the process's umask (read from /proc where it can be, so it is never changed meanwhile)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def sweep_temporaries(folder: Path) -> None:

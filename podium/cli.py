@@ -18,7 +18,9 @@ from pathlib import Path
 
 import click
 
+from podium.budget import build_budget
 from podium.diagnostics import BuildError, Diagnostics
+from podium.model import SourcePos
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -49,7 +51,8 @@ def _run(label: str, sources: list[Path], strict: bool, step) -> bool:
         failed = False
         out = None
         try:
-            out = step(src, diags)
+            with build_budget(label, SourcePos(os.path.relpath(src), 1), diags):
+                out = step(src, diags)
         except BuildError as e:
             diags.extend(e.diagnostics)
             failed = True

@@ -33,6 +33,7 @@ from .rawtex import DEFINERS, Macro, definitions_in_math, expand_macros, find_ra
 from .safety import PathPolicy
 
 MAX_BYTES = 20 * 1024 * 1024
+MAX_COURSE_BYTES = 1024 * 1024
 _SAFE_SCHEMES = ("http", "https", "mailto", "ftp", "tel")
 
 
@@ -48,13 +49,51 @@ def read_lecture(path: str | os.PathLike, diags: Diagnostics, options: ReadOptio
     options = options or ReadOptions()
     p = Path(path)
     shown = _shown_path(p)
+    data = read_bounded(p, shown, diags, MAX_BYTES)
+    text = decode_source(data, shown, diags)
+    return parse_lecture(text, shown, diags, options, base_dir=str(p.resolve().parent))
+
+
+def read_bounded(p: Path, shown: str, diags: Diagnostics, limit: int) -> bytes:
+    """Return the bytes of regular file ``p``; its size is checked with ``stat`` before anything is read.
+
+    A FIFO, a device or a folder is refused (reading one could block or never end), and so is a
+    file larger than ``limit``; at most ``limit + 1`` bytes are ever read, even from a file that
+    grows meanwhile or that reports no size.
+    """
+    import stat
+
     try:
-        data = p.read_bytes()[: MAX_BYTES + 1]
+        st = os.stat(p)
     except OSError as e:
         raise BuildError(diags, f"cannot read the file: {e.strerror or e}", m.SourcePos(shown, 0),
                          "unreadable") from None
-    text = decode_source(data, shown, diags)
-    return parse_lecture(text, shown, diags, options, base_dir=str(p.resolve().parent))
+    if not stat.S_ISREG(st.st_mode):
+        raise BuildError(diags, "this is not a regular file (a folder, pipe or device); not read",
+                         m.SourcePos(shown, 0), "not-a-file")
+    if st.st_size > limit:
+        raise BuildError(diags, f"the file is larger than {limit // 2**20} MiB ({st.st_size / 2**20:.0f} MiB); "
+                         "not read", m.SourcePos(shown, 1), "too-large")
+    try:
+        with open(p, "rb") as f:
+            return f.read(limit + 1)
+    except OSError as e:
+        raise BuildError(diags, f"cannot read the file: {e.strerror or e}", m.SourcePos(shown, 0),
+                         "unreadable") from None
+
+
+def _utf16(data: bytes) -> str | None:
+    """Return "UTF-16"/"UTF-32" when ``data`` looks like such a file (a byte-order mark or NULs every other byte)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:4096]
+    if len(head) >= 8:
+        even, odd = head[0::2], head[1::2]
+        if (even.count(0) > 0.4 * len(even)) != (odd.count(0) > 0.4 * len(odd)):
+            return "UTF-16"
+    return None
 
 
 def _shown_path(p: Path) -> str:
@@ -68,6 +107,10 @@ def decode_source(data: bytes, shown: str, diags: Diagnostics) -> str:
     """Return ``data`` as text, or raise BuildError for binary, oversized or non-UTF-8 input."""
     if len(data) > MAX_BYTES:
         raise BuildError(diags, f"the file is larger than {MAX_BYTES // 2**20} MiB", m.SourcePos(shown, 1), "too-large")
+    wide = _utf16(data)
+    if wide:
+        raise BuildError(diags, f"the file is saved as {wide}, not UTF-8; save it as UTF-8 (in most editors: "
+                         "Save As → Encoding → UTF-8)", m.SourcePos(shown, 1), "encoding")
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise BuildError(diags, "this looks like a binary file, not Markdown (it holds a NUL byte)",
@@ -250,11 +293,20 @@ def build_meta(raw: dict[str, Any], course: dict[str, Any], shown: str, diags: D
 def read_course(content_dir: Path, diags: Diagnostics) -> dict[str, Any]:
     """Return the mapping in ``content_dir/course.yaml``, or {} when there is none."""
     p = content_dir / "course.yaml"
-    if not p.is_file():
+    if not os.path.lexists(p):
         return {}
     shown = _shown_path(p)
+    real = Path(os.path.realpath(p))
+    folder = Path(os.path.realpath(content_dir))
+    if folder not in real.parents:
+        diags.warning("course.yaml leads outside the lecture's folder (a symbolic link); not read",
+                      m.SourcePos(shown, 1), "outside-project")
+        return {}
+    if not p.is_file():
+        diags.warning("course.yaml is not a regular file; not read", m.SourcePos(shown, 1), "not-a-file")
+        return {}
     try:
-        data = yamlsafe.load(decode_source(p.read_bytes(), shown, diags)) or {}
+        data = yamlsafe.load(decode_source(read_bounded(p, shown, diags, MAX_COURSE_BYTES), shown, diags)) or {}
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         diags.error(f"not valid YAML: {e.problem}", m.SourcePos(shown, mark.line + 1 if mark else 1), "yaml")

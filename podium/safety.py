@@ -61,9 +61,15 @@ class PathPolicy:
             diags.warning(f"{what} '{src}' is outside the lecture's folder and the templates; not read", pos,
                           "outside-project")
             return None
+        if real.exists() and not real.is_file():
+            diags.warning(f"{what} '{src}' is not a regular file (a folder, pipe or device); not read", pos,
+                          "not-a-file")
+            return None
         if not real.is_file():
             shown = os.path.relpath(base_dir) if base_dir else "."
-            diags.warning(f"{what} '{src}' not found (searched {shown}/)", pos, "missing-image")
+            hint = closest_file(candidate, base_dir)
+            hint = f"; did you mean '{hint}'?" if hint else ""
+            diags.warning(f"{what} '{src}' not found (searched {shown}/){hint}", pos, "missing-image")
             return None
         if real.stat().st_size > MAX_FILE_BYTES:
             diags.warning(f"{what} '{src}' is larger than {MAX_FILE_BYTES // 2**20} MiB; not used", pos, "too-large")
@@ -95,6 +101,24 @@ class PathPolicy:
         if what == "picture" and not picture_is_sane(target, pos, diags, src):
             return None
         return str(target)
+
+
+def closest_file(candidate: Path, base_dir: str) -> str | None:
+    """Return the file name, written relative to ``base_dir``, closest to the missing ``candidate``."""
+    import difflib
+
+    folder = candidate.parent
+    try:
+        names = [p.name for p in folder.iterdir() if p.is_file()][:5000] if folder.is_dir() else []
+    except OSError:
+        return None
+    best = difflib.get_close_matches(candidate.name, names, n=1, cutoff=0.6)
+    if not best:
+        return None
+    try:
+        return os.path.relpath(folder / best[0], base_dir) if base_dir else str(folder / best[0])
+    except ValueError:
+        return best[0]
 
 
 def picture_is_sane(path: Path, pos: SourcePos, diags: Diagnostics, src: str) -> bool:

@@ -64,6 +64,11 @@ def open_deck(path: Path, diags: Diagnostics):
     if path.is_dir() or path.suffix.lower() not in DECK_SUFFIXES:
         raise BuildError(diags, f"'{shown}' is not a PowerPoint deck: give a .pptx or .potx file",
                          SourcePos(shown, 1), "bad-template")
+    from .deckcheck import check_package
+
+    problem = check_package(path)  # before even presentation.xml is inflated
+    if problem is not None:
+        raise BuildError(diags, problem[0], SourcePos(shown, 1), problem[1])
     samples = _count_slides(path)
     template, theme = _deck_template(path, diags)
     from .deck.writer import open_template

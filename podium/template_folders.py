@@ -120,7 +120,11 @@ def slide_ratio(t: Template) -> float:
     """Return the width/height ratio of the template's slides (read from presentation.xml)."""
     import zipfile
 
+    from .deckcheck import check_package
+
     path = deck_of(t)
+    if path is None or check_package(path) is not None:  # a bomb is never inflated; the deck build reports it
+        return 16 / 9
     try:
         with zipfile.ZipFile(path) as z:
             xml = z.read("ppt/presentation.xml").decode("utf-8", "replace")

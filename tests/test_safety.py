@@ -1017,7 +1017,8 @@ def test_handout_templates_cannot_run_python(tmp_path, monkeypatch, case):
         build_handout(Path("content/lecture.md"), BuildOptions(out_dir=project / "out"), Diagnostics())
     assert not marker.exists(), "the template ran Python code"
     message = str(info.value)
-    assert message.startswith("error: handout template tried something unsafe: ") and named in message, message
+    assert message.startswith("templates/evil/handout/handout.html.j2:1: error: handout template tried something "
+                              "unsafe: ") and named in message, message
     assert message.endswith(" [template-unsafe]"), message
     assert not (project / "out").exists()
 

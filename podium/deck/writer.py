@@ -45,14 +45,23 @@ def open_template(template: Template, diags: Diagnostics):
     path = deck_of(template)
     if path is None:
         raise BuildError(diags, f"template '{template.name}' has no deck.pptx", None, "template")
+    from ..deckcheck import check_package, structure_problem
+
+    where = m.SourcePos(os.path.relpath(path), 1)
+    problem = check_package(path)  # from the zip's directory, before anything is inflated
+    if problem is not None:
+        raise BuildError(diags, problem[0], where, problem[1])
     try:
         data = path.read_bytes()
         if path.suffix.lower() == ".potx":
             data = potx_as_pptx(data)
         prs = Presentation(io.BytesIO(data))
     except Exception as e:  # python-pptx raises many kinds for a corrupt file
-        raise BuildError(diags, f"template deck cannot be opened as a PowerPoint file: {e}",
-                         m.SourcePos(os.path.relpath(path), 1), "bad-template") from None
+        raise BuildError(diags, f"template deck cannot be opened as a PowerPoint file: {e}", where,
+                         "bad-template") from None
+    broken = structure_problem(prs)
+    if broken is not None:
+        raise BuildError(diags, broken, where, "bad-template")
     remove_all_slides(prs)
     fast_partnames(prs.part.package)
     fast_slide_rels(prs.part)

@@ -16,11 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from .. import model as m
 from ..diagnostics import BuildError, Diagnostics
+from ..jinjaguard import LimitedSandbox
+from ..jinjaguard import render as render_guarded
 from ..labels import labels_for
 from ..rendering import renderable
 from ..template_folders import Template, slide_ratio
@@ -214,7 +215,7 @@ class ConfinedLoader(jinja2.FileSystemLoader):
 def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
     """One environment per template chain, so compiled templates are reused across lectures."""
     # sandboxed: a template from a colleague cannot reach Python's internals
-    env = ImmutableSandboxedEnvironment(
+    env = LimitedSandbox(
         loader=ConfinedLoader(list(dirs)),
         autoescape=True,
         undefined=jinja2.ChainableUndefined,
@@ -303,11 +304,15 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
 
 def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=None) -> str:
     """Return the handout HTML for ``lecture`` (drawn from its slide ``plans``) through ``template``."""
+    from ..budget import step
+
     lecture = renderable(lecture, HANDOUT_NODES, "handout", diags, CHART_KINDS)
     env = environment(template)
     try:
         tpl = env.get_template("handout.html.j2")
-        return tpl.render(**context(lecture, template, diags, plans))
+        ctx = context(lecture, template, diags, plans)
+        with step("the handout template", None):
+            return render_guarded(tpl, ctx, diags)
     except jinja2.TemplateSyntaxError as e:
         shown = os.path.relpath(e.filename) if e.filename else (e.name or "template")
         raise BuildError(diags, f"template syntax error: {e.message}", m.SourcePos(shown, e.lineno or 0),
