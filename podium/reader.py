@@ -411,6 +411,7 @@ class _Converter:
         self.html_warned = -1
         self.html_skip: list[str] = []
         self.html_depth = 0
+        self.in_list = 0
         self.cells = 0
         self.first_cell_line = 0
 
@@ -589,7 +590,11 @@ class _Converter:
         if t == "paragraph":
             return self.paragraph(node, pos)
         if t in ("bullet_list", "ordered_list"):
-            items = tuple(m.ListItem(self.blocks(li.children), self.pos(li)) for li in node.children)
+            self.in_list += 1  # a `$$…$$` in a bullet stays in the bullet, as math
+            try:
+                items = tuple(m.ListItem(self.blocks(li.children), self.pos(li)) for li in node.children)
+            finally:
+                self.in_list -= 1
             start = int(node.attrs.get("start", 1)) if t == "ordered_list" else 1
             return [m.BulletList(items, pos, ordered=t == "ordered_list", start=start, incremental=self.incremental)]
         if t == "heading":
@@ -645,6 +650,8 @@ class _Converter:
         tex = self.math_tex(tex, pos)
         if tex is None:
             return []
+        if self.in_list:  # `- $$E = mc^2$$`: the bullet holds the equation
+            return [m.Paragraph((tex if isinstance(tex, m.Code) else m.InlineMath(tex),), pos)]
         if isinstance(tex, m.Code):
             return [m.CodeBlock(tex.text, "text", pos)]
         return [m.MathBlock(tex, pos)]
@@ -682,7 +689,7 @@ class _Converter:
                 return []
         kids = [c for c in inline.children if not (c.type == "text" and not c.content.strip())
                 and c.type not in ("softbreak", "hardbreak")]
-        if len(kids) == 1 and kids[0].type == "math_inline_double":  # `$$…$$` alone (also in a bullet)
+        if len(kids) == 1 and kids[0].type == "math_inline_double" and not self.in_list:  # `$$…$$` alone
             return self.math_block(kids[0].content.strip(), pos)
         out: list[m.Block] = []
         run: list[m.Inline] = []

@@ -66,3 +66,96 @@ def unknown_command(tex: str) -> str | None:
         return None
     mt = re.search(r">(\\[A-Za-z]+)<", mathml)
     return mt.group(1) if mt else None
+
+
+_SUP = str.maketrans("0123456789+-−=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
+                     "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ")
+_SUB = str.maketrans("0123456789+-−=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
+_COMBINING = {"^": "\u0302", "\u02c6": "\u0302", "~": "\u0303", "\u02dc": "\u0303", "\u00af": "\u0304",
+              "\u2015": "\u0305", "\u203e": "\u0305", "\u2192": "\u20d7", "\u20d7": "\u20d7", "\u02d9": "\u0307",
+              ".": "\u0307", "\u00a8": "\u0308", "\u02c7": "\u030c"}
+
+
+@lru_cache(maxsize=1024)
+def tex_to_text(tex: str) -> str | None:
+    """Return a readable one-line Unicode rendering of ``tex`` (x̄, β̂, √(x), a/b, x², {x ∣ …}), or None."""
+    mathml = tex_to_mathml(tex)
+    if mathml is None:
+        return None
+    from lxml import etree
+
+    return " ".join(_linear(etree.fromstring(mathml.encode())).split())
+
+
+def _script(text: str, table, mark: str) -> str:
+    text = text.replace(" ", "")
+    t = text.translate(table)
+    if t != text and all(c != o or c == " " for c, o in zip(t, text)) and text.strip():
+        return t
+    return f"{mark}{text}" if len(text) == 1 or (text[0] == "(" and text[-1] == ")") else f"{mark}({text})"
+
+
+def _group(text: str) -> str:
+    return text if len(text) <= 1 or text.isalnum() or text.startswith("(") and text.endswith(")") else f"({text})"
+
+
+def _linear(el) -> str:
+    from lxml import etree
+
+    if not isinstance(el.tag, str):
+        return ""
+    name = etree.QName(el).localname
+    kids = [c for c in el if isinstance(c.tag, str)]
+    if name in ("mi", "mn", "mtext", "ms"):
+        return "".join(el.itertext())
+    if name == "mo":
+        t = "".join(el.itertext()).strip()
+        return f" {t} " if t in "=<>≤≥≠≈∈∉⊂⊆∪∩→←↔⇒⇔∣+−×·±∓≡∼≅∝" and t else t
+    if name == "mspace":
+        w = el.get("width", "")
+        return "" if w.startswith("-") or "negative" in w else " "
+    if name == "mfrac" and len(kids) == 2:
+        return f"{_group(_linear(kids[0]).strip())}/{_group(_linear(kids[1]).strip())}"
+    if name == "msqrt":
+        return f"√{_group(''.join(_linear(k) for k in kids).strip())}"
+    if name == "mroot" and len(kids) == 2:
+        index = _linear(kids[1]).strip()
+        return f"{_script(index, _SUP, '')}√{_group(_linear(kids[0]).strip())}"
+    if name in ("msup", "msub") and len(kids) == 2:
+        return _linear(kids[0]) + _script(_linear(kids[1]).strip(), _SUP if name == "msup" else _SUB,
+                                          "^" if name == "msup" else "_")
+    if name == "msubsup" and len(kids) == 3:
+        return (_linear(kids[0]) + _script(_linear(kids[1]).strip(), _SUB, "_")
+                + _script(_linear(kids[2]).strip(), _SUP, "^"))
+    if name == "mover" and len(kids) == 2:
+        mark = "".join(kids[1].itertext()).strip()
+        base = _linear(kids[0]).strip()
+        if mark in _COMBINING and len(base) == 1:
+            return base + _COMBINING[mark]
+        if mark in _COMBINING:
+            return f"{_group(base)}{_COMBINING[mark]}"
+        return base + _script(_linear(kids[1]).strip(), _SUP, "^")
+    if name == "munder" and len(kids) == 2:
+        return _linear(kids[0]) + _script(_linear(kids[1]).strip(), _SUB, "_")
+    if name == "munderover" and len(kids) == 3:
+        return (_linear(kids[0]) + _script(_linear(kids[1]).strip(), _SUB, "_")
+                + _script(_linear(kids[2]).strip(), _SUP, "^"))
+    if name == "mtable":
+        rows = []
+        for r in kids:
+            rows.append(" ".join(_linear(c).strip() for c in r if isinstance(c.tag, str)))
+        return "; ".join(rows)
+    if name == "mphantom":
+        return ""
+    out = []
+    prev_op = True
+    for k in kids:
+        piece = _linear(k)
+        is_op = etree.QName(k).localname == "mo"
+        if is_op and prev_op and piece.strip() in ("−", "+", "±"):
+            piece = piece.strip()  # a sign, not an operation
+        out.append(piece)
+        if piece[:1] in "∑∏∫∮⋃⋂" and etree.QName(k).localname != "mo":
+            out.append(" ")  # a big operator with limits, then its operand
+        prev_op = is_op and piece.strip() not in (")", "]", "}", "⟩", "|")
+    return "".join(out)

@@ -24,6 +24,16 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
+def frame_text(tf) -> str:
+    """A text frame's text as python-pptx gives it, with inline Office math read as its fallback text."""
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    paras = []
+    for p in tf._txBody.iter(a + "p"):
+        paras.append("".join("\v" if el.tag == a + "br" else (el.text or "")
+                             for el in p.iter(a + "t", a + "br")))
+    return "\n".join(paras)
+
+
 def read_deck(path: Path) -> list[dict]:
     """Return, per slide, its title, notes, table cells and chart values as python-pptx sees them."""
     from pptx import Presentation
@@ -31,7 +41,7 @@ def read_deck(path: Path) -> list[dict]:
     prs = Presentation(str(path))
     out = []
     for slide in prs.slides:
-        title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+        title = frame_text(slide.shapes.title.text_frame) if slide.shapes.title is not None else ""
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
         tables, charts, texts = [], [], []
         for shape in sorted(slide.shapes, key=lambda sh: sh.shape_id):
@@ -41,7 +51,7 @@ def read_deck(path: Path) -> list[dict]:
                 charts.append([v for plot in shape.chart.plots for s in plot.series for v in s.values
                                if v is not None])
             if shape.has_text_frame and shape != slide.shapes.title:
-                texts.append(shape.text_frame.text)
+                texts.append(frame_text(shape.text_frame))
         out.append({"title": title, "notes": notes, "tables": tables, "charts": charts, "texts": texts})
     return out
 

@@ -25,6 +25,12 @@ def body_shapes(slide):
                                                                          PP_PLACEHOLDER.SLIDE_NUMBER))]
 
 
+def frame_text(shape) -> str:
+    """A text frame's text as a viewer draws it: inline math counts as its fallback text."""
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    return "\n".join("".join(t.text or "" for t in p.iter(a + "t")) for p in shape._element.iter(a + "p"))
+
+
 def inside(shape, prs):
     return (shape.left >= 0 and shape.top >= 0 and shape.left + shape.width <= prs.slide_width
             and shape.top + shape.height <= prs.slide_height)
@@ -318,9 +324,16 @@ def test_quote_with_attribution(tmp_path):
 
 def test_math_picture_with_tex_alt(tmp_path):
     prs, _ = deck(tmp_path, "## M\n\n$$\nE = mc^2\n$$\n\nInline $x^2$ here.\n")
-    pics = [sh for sh in prs.slides[0].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
-    assert pics and pics[0]._element.nvPicPr.cNvPr.get("descr") == "E = mc^2"
-    assert "x²" in " ".join(sh.text_frame.text for sh in body_shapes(prs.slides[0]))
+    # display math: Office math for PowerPoint, the picture (alt text: the TeX) as mc:Fallback
+    mc = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+    tree = prs.slides[0].shapes._spTree
+    pics = [p for p in tree.iter("{http://schemas.openxmlformats.org/presentationml/2006/main}pic")
+            if p.getparent().tag == mc + "Fallback"]
+    assert pics and pics[0].find(".//{*}cNvPr").get("descr") == "E = mc^2"
+    # inline math: Office math, with the Unicode text as the fallback run
+    fallback_text = "".join(t.text or "" for fb in tree.iter(mc + "Fallback")
+                            for t in fb.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}t"))
+    assert "x²" in fallback_text
 
 
 def test_overfull_slide_warns(tmp_path):
@@ -433,5 +446,5 @@ Heading
 
 def test_inline_math_with_spaces_and_arrows(tmp_path):
     prs, _ = deck(tmp_path, "## M\n\nUpdate $y_i \\gets \\sum_{n = 0}^{N} x$ here.\n")
-    text = " ".join(sh.text_frame.text for sh in body_shapes(prs.slides[0]))
+    text = " ".join(frame_text(sh) for sh in body_shapes(prs.slides[0]))
     assert "yᵢ ← ∑ₙ₌₀ᴺ x" in text and "\\" not in text

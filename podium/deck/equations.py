@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from PIL import Image as PILImage
+from pptx.enum.text import PP_ALIGN
 
 from .. import model as m
 from ..mathrender import tex_to_svg
@@ -30,4 +31,16 @@ def add_math(cv: Canvas, b: m.MathBlock, box: Rect):
         w, h = box.w, int(box.w * ph / pw)
     pic = cv.slide.shapes.add_picture(io.BytesIO(png), box.x + (box.w - w) // 2, box.y, w, h)
     pic._element.nvPicPr.cNvPr.set("descr", b.tex)
+    # Office math PowerPoint can edit, with the picture as the fallback other viewers draw
+    from .omml import wrap_display_shape
+
+    natural = max(int(ph / 4 / 72 * EMU_PER_IN * 1.6 * cv.scale), 1)  # the picture's height before fitting
+    size = int(18 * 1.6 * cv.scale * min(1.0, h / natural) * 100)  # the same size as the picture, in 1/100 pt
+    tb = cv.slide.shapes.add_textbox(box.x, box.y, box.w, h)
+    tb.name = "Equation"
+    tb.text_frame.word_wrap = True
+    tb.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+    tb.text_frame.paragraphs[0].text = " "
+    tree = pic._element.getparent()
+    wrap_display_shape(tree, tb._element, pic._element, b.tex, max(1000, min(size, 4800)))
     return pic

@@ -388,6 +388,12 @@ def tex_to_unicode(tex: str) -> str:
     """Return a readable Unicode rendering of simple inline TeX (for text frames)."""
     import re
 
+    from ..texmath import tex_to_text
+
+    linear = tex_to_text(tex)  # read through MathML: x̄, β̂, ⁵√(…), {x ∣ …}
+    if linear is not None:
+        return linear
+
     s = tex
     for k in sorted(_TEX_SYMBOLS, key=len, reverse=True):
         s = re.sub(re.escape(k) + r"(?![A-Za-z])", _TEX_SYMBOLS[k], s)

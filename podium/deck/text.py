@@ -82,8 +82,8 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False) -> None:
                 if size is not None:
                     p._p.findall(qn("a:br"))[-1].get_or_add_rPr().set("sz", str(int(size.pt * 100)))
             if part:
-                add_run(cv, p, Run(part, r.bold, r.italic, r.code, r.strike, r.superscript, r.link, r.blank),
-                             size, bold, muted)
+                add_run(cv, p, Run(part, r.bold, r.italic, r.code, r.strike, r.superscript, r.link, r.blank,
+                                    r.tex), size, bold, muted)
         return
     run = p.add_run()
     text = r.text
@@ -114,6 +114,10 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False) -> None:
         if ea is None:
             ea = etree.SubElement(rPr, qn("a:ea"))
         ea.set("typeface", cv.fonts["cjk"])
+    if r.tex:  # inline math: Office math for PowerPoint, this run as the fallback text
+        from .omml import wrap_inline_run
+
+        wrap_inline_run(run._r, r.tex, int(size.pt * 100) if size is not None else None)
 
 
 def has_cjk(text: str) -> bool:
