@@ -32,7 +32,7 @@ def _sources(sources: tuple[str, ...]) -> list[Path]:
             if not p.is_file():
                 raise click.UsageError(f"no such lecture file: {p}")
         return paths
-    found = sorted(Path("content").glob("*.md"))
+    found = sorted([*Path("content").glob("*.md"), *Path("content").glob("*.qmd")])  # Quarto sources too
     if not found:
         raise click.UsageError("no lecture given and no content/*.md found")
     return found

@@ -16,7 +16,7 @@ import io
 import math
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -26,7 +26,9 @@ from markdown_it.tree import SyntaxTreeNode
 
 from . import model as m
 from . import quarto, yamlsafe
+from .citations import cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
+from .labels import label
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
 from .rawhtml import DROP_CONTENT, html_block_to_markdown, is_comment, read_inline_tag
 from .rawtex import DEFINERS, Macro, definitions_in_math, expand_macros, find_raw_tex, macro_definition
@@ -342,6 +344,13 @@ def parse_lecture(text: str, shown: str, diags: Diagnostics, options: ReadOption
     root = SyntaxTreeNode(tokens)
     conv = _Converter(shown, diags, env, base_dir, policy, body.split("\n"))
     conv.origins = origins
+    if raw_meta.get("bibliography"):
+        conv.bib = load_bibliography(raw_meta, base_dir, policy,
+                                     m.SourcePos(shown, key_lines.get("bibliography", 1)), diags)
+    unused = [k for k in raw_meta if str(k) not in USED_KEYS]
+    if unused:
+        diags.note("front matter keys Podium does not use: " + ", ".join(str(k) for k in unused),
+                   m.SourcePos(shown, min(key_lines.get(str(k), 1) for k in unused)), "unused-key")
     conv.collect_footnotes(root)
     for line in env.get("unclosed_divs", []):
         diags.warning("fenced div ':::' opened here is never closed; it runs to the end of its block",
@@ -364,6 +373,14 @@ def parse_lecture(text: str, shown: str, diags: Diagnostics, options: ReadOption
                    "'echo: false' cells are left out", m.SourcePos(shown, conv.first_cell_line), "code-cell")
     diags.raise_if_errors()
     return lecture
+
+
+# front matter keys something in Podium reads (others get one `unused-key` note)
+USED_KEYS = frozenset({
+    "title", "subtitle", "author", "authors", "institute", "date", "lang", "course", "term", "template",
+    "slide-level", "slide_level", "incremental", "toc", "table-of-contents", "toc-title", "bibliography", "csl",
+    "handout", "lecturer", "institution", "variants", "labels",
+})
 
 
 def infer_slide_level(nodes: list[SyntaxTreeNode]) -> int:
@@ -412,6 +429,7 @@ class _Converter:
         self.html_skip: list[str] = []
         self.html_depth = 0
         self.in_list = 0
+        self.bib = None  # citations.Bibliography when the front matter names one
         self.cells = 0
         self.first_cell_line = 0
 
@@ -444,6 +462,14 @@ class _Converter:
         self.incremental = bool(raw_meta.get("incremental"))
         if meta.title or meta.subtitle or meta.authors or meta.date:
             drafts.append(_SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1)))
+            section_of.append(None)
+        toc = None
+        if raw_meta.get("toc") is True or raw_meta.get("table-of-contents") is True:
+            # an agenda slide after the title (its bullets are filled in once the sections are known)
+            title = _text(raw_meta.get("toc-title")) or label(meta.lang, "contents")
+            toc = _SlideDraft(m.CONTENT, (m.Text(title),), m.SourcePos(self.shown, 1))
+            toc.classes = ("toc",)
+            drafts.append(toc)
             section_of.append(None)
         current: _SlideDraft | None = None
         current_section: int | None = None
@@ -485,6 +511,17 @@ class _Converter:
             assert current is not None
             self.add_to_slide(current, node)
 
+        if toc is not None:
+            toc.body = [m.BulletList(tuple(m.ListItem((m.Paragraph(t, toc.pos),), toc.pos) for t, i in sections
+                                           if not drafts[i].hidden), toc.pos)] if sections else []
+        if self.bib is not None and self.bib.cited:
+            refs = self.bib.references()
+            pos = m.SourcePos(self.shown, 1)
+            d = _SlideDraft(m.CONTENT, (m.Text(label(meta.lang, "references")),), pos)
+            d.body = [m.Paragraph((m.Text(r),), pos) for r in refs]
+            d.classes = ("references",)
+            drafts.append(d)
+            section_of.append(current_section)
         # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out
         keep = [i for i, d in enumerate(drafts)
                 if not (d.kind == m.CONTENT and not d.title and not d.body and not d.notes and not d.handout)
@@ -539,7 +576,7 @@ class _Converter:
         saved = self.incremental
         self.incremental = saved or slide.incremental
         try:
-            slide.body.extend(self.blocks([node]))
+            self.extend_blocks(slide.body, self.blocks([node]))
         finally:
             self.incremental = saved
         self._flush_notes(slide)
@@ -581,8 +618,19 @@ class _Converter:
     def blocks(self, nodes) -> m.Blocks:
         out: list[m.Block] = []
         for node in nodes:
-            out.extend(self.block(node))
+            self.extend_blocks(out, self.block(node))
         return tuple(out)
+
+    def extend_blocks(self, out: list, got) -> None:
+        """``out.extend(got)``, except that a `: caption {…}` paragraph (or a bare `{tbl-colwidths=…}`)
+        right after a table becomes the table's caption and attributes."""
+        got = list(got)
+        if (len(got) == 1 and isinstance(got[0], m.Paragraph) and out and isinstance(out[-1], m.Table)
+                and got[0].content and isinstance(got[0].content[0], m.Text)
+                and re.match(r"^(:\s|Table:\s|\{[^{}]*\}\s*$)", got[0].content[0].text)):
+            out[-1] = self.with_caption(out[-1], got[0].content)
+            return
+        out.extend(got)
 
     def block(self, node: SyntaxTreeNode) -> list[m.Block]:
         t = node.type
@@ -701,14 +749,14 @@ class _Converter:
                     self.raw_html_seen(pos)
                     pic = self.html_image(tag.attrs, pos)
                     if pic is not None:
-                        text = _trim(tuple(run))
+                        text = _trim(self.texts(run))
                         if text and not _only_spacing(text):
                             out.append(m.Paragraph(text, pos))
                         run = []
                         out.append(pic)
                     continue
             if child.type == "image":
-                text = _trim(tuple(run))
+                text = _trim(self.texts(run))
                 if text and any(not (isinstance(x, m.Text) and not x.text.strip()) for x in text):
                     out.append(m.Paragraph(text, pos))
                 run = []
@@ -716,7 +764,7 @@ class _Converter:
             else:
                 run.extend(self._inline(child, attrs))
         self.html_skip = []
-        text = _trim(tuple(run))
+        text = _trim(self.texts(run))
         if text and not _only_spacing(text):
             out.append(m.Paragraph(text, pos))
         return out
@@ -831,8 +879,37 @@ class _Converter:
                 else:
                     rows.append(tuple(cells))
         ncols = len(header)
+        caption: m.Inlines = ()
+        last = self.lines[node.map[1] - 1].strip() if node.map and node.map[1] - 1 < len(self.lines) else ""
+        if rows and "|" not in last and re.match(r"^(:|Table:)\s", last):
+            # pandoc's `: caption {#tbl-x}` line right under the table (markdown-it reads it as a row)
+            caption = rows.pop()[0].content
         rows = [r + (m.TableCell(()),) * (ncols - len(r)) if len(r) < ncols else r[:ncols] for r in rows]
-        return m.Table(header, tuple(rows), tuple(aligns), self._table_widths(node, header, rows), pos)
+        table = m.Table(header, tuple(rows), tuple(aligns), self._table_widths(node, header, rows), pos)
+        return self.with_caption(table, caption) if caption else table
+
+    def with_caption(self, table: m.Table, caption: m.Inlines) -> m.Table:
+        """Apply a table caption: ``: text {#tbl-x tbl-colwidths="[30,70]"}``; the attributes are used, not shown."""
+        caption = _trim(caption)
+        if caption and isinstance(caption[0], m.Text):
+            caption = (m.Text(re.sub(r"^(:|Table:)\s*", "", caption[0].text)),) + caption[1:]
+        attrs = None
+        if caption and isinstance(caption[-1], m.Text):
+            rest, attrs = split_trailing_attrs(caption[-1].text)
+            if attrs is not None:
+                caption = caption[:-1] + ((m.Text(rest.rstrip()),) if rest.strip() else ())
+        widths = table.widths
+        if attrs is not None and attrs.kv.get("tbl-colwidths"):
+            try:
+                values = [float(v) for v in re.findall(r"[0-9]*\.?[0-9]+", attrs.kv["tbl-colwidths"])]
+            except ValueError:
+                values = []
+            if len(values) == len(widths) and all(v > 0 for v in values):
+                widths = tuple(v / sum(values) for v in values)
+            else:
+                self.diags.warning(f"tbl-colwidths '{attrs.kv['tbl-colwidths']}' does not give one width per "
+                                   f"column ({len(widths)}); ignored", table.pos, "bad-size")
+        return replace(table, caption=_trim(caption), widths=widths)
 
     def _table_widths(self, node, header, rows) -> tuple[float, ...]:
         """Relative widths: from the separator's dashes when they differ, else from the content."""
@@ -917,7 +994,7 @@ class _Converter:
 
     def image(self, node: SyntaxTreeNode, attrs: Attrs, pos: m.SourcePos) -> m.Image:
         src = str(node.attrs.get("src", ""))
-        caption = _trim(self.inlines_of(node.children))
+        caption = _typeset(_trim(self.inlines_of(node.children)))
         alt = _XML_INVALID.sub("", attrs.kv.get("fig-alt") or attrs.kv.get("alt") or m.plain_text(caption))
         path = self._resolve(src, pos, what="picture")
         width = _length(attrs.kv.get("width"), pos, self.diags)
@@ -941,13 +1018,13 @@ class _Converter:
         out: list[m.Inline] = []
         for child, attrs in self._inline_children(inline):
             out.extend(self._inline(child, attrs))
-        return tuple(_merge_text(out))
+        return self.texts(out)
 
     def inlines_of(self, children) -> m.Inlines:
         out: list[m.Inline] = []
         for child in children:
             out.extend(self._inline(child, Attrs()))
-        return tuple(_merge_text(out))
+        return self.texts(out)
 
     def _inline_tokens(self, tokens) -> m.Inlines:
         from markdown_it.token import Token
@@ -977,7 +1054,7 @@ class _Converter:
         if self.html_skip and t != "html_inline":
             return []  # inside <script>, <style>…
         if t == "text":
-            return _spans(_XML_INVALID.sub("\ufffd", node.content))
+            return [m.Text(_XML_INVALID.sub("\ufffd", node.content))]
         if t == "softbreak":
             return [m.Text(" ")]
         if t == "hardbreak":
@@ -1017,6 +1094,18 @@ class _Converter:
             return list(self.inlines_of(node.children))
         return [m.Text(node.content)] if node.content else []
 
+
+    def texts(self, items: list[m.Inline]) -> m.Inlines:
+        """Merge neighbouring text, format citations, split ``[text]{.cls}`` spans."""
+        merged = _merge_text(items)
+        if self.bib is not None:
+            merged = [m.Text(cite_text(x.text, self.bib, self._unknown_citation)) if isinstance(x, m.Text) else x
+                      for x in merged]
+        return tuple(_split_spans(merged))
+
+    def _unknown_citation(self, key: str) -> None:
+        self.diags.warning(f"citation '@{key}' is not in the bibliography; left as written", self.pos(None),
+                           "citation")
 
     def inline_html(self, html: str) -> list[m.Inline]:
         """An inline tag: dropped (warned once per slide); ``<br>`` is a line break; script content skipped."""
@@ -1114,6 +1203,20 @@ def _spans(text: str) -> list[m.Inline]:
     return out
 
 
+def _split_spans(items: list[m.Inline]) -> list[m.Inline]:
+    """Split ``[text]{.cls}`` spans out of merged text (a span's braces may run onto the next line)."""
+    out: list[m.Inline] = []
+    for it in items:
+        out.extend(_spans(it.text) if isinstance(it, m.Text) else [it])
+    return out
+
+
+def _typeset(content: m.Inlines) -> m.Inlines:
+    """Dashes in text markdown-it's typographer did not reach (picture captions): ``--`` –, ``---`` —."""
+    return tuple(m.Text(x.text.replace("---", "\u2014").replace("--", "\u2013")) if isinstance(x, m.Text) else x
+                 for x in content)
+
+
 def _merge_text(items: list[m.Inline]) -> list[m.Inline]:
     out: list[m.Inline] = []
     for it in items:
@@ -1134,7 +1237,12 @@ def _trim(content: m.Inlines) -> m.Inlines:
     if items and isinstance(items[0], m.Text):
         items[0] = m.Text(items[0].text.lstrip())
     if items and isinstance(items[-1], m.Text):
-        items[-1] = m.Text(items[-1].text.rstrip())
+        text = items[-1].text.rstrip()
+        if text.endswith("\\") and not text.endswith("\\\\"):  # a hard break with nothing after it
+            text = text[:-1].rstrip()
+        items[-1] = m.Text(text)
+        if not text:
+            items.pop()
     return tuple(items)
 
 

@@ -45,7 +45,7 @@ def tex_to_mathml(tex: str, display: bool = False) -> str | None:
         return None
     for el in root.iter():
         text = (el.text or "").strip()
-        if isinstance(el.tag, str) and text.startswith("\\") and len(text) > 1:
+        if isinstance(el.tag, str) and text.startswith("\\") and (len(text) > 1 or "\\backslash" not in tex):
             return None  # an unknown command, copied through as text
         if isinstance(el.tag, str) and el.tag.endswith("}mi") and text == "&":
             return None

@@ -55,7 +55,7 @@ BRACES = set("\u23de\u23df\u23b4\u23b5\ufe37\ufe38")
 
 
 def _m(tag: str, parent=None, **attrs):
-    el = (etree.Element(f"{{{M_NS}}}{tag}", nsmap={"m": M_NS}) if parent is None
+    el = (etree.Element(f"{{{M_NS}}}{tag}", nsmap={"m": M_NS, "a": A_NS}) if parent is None
           else etree.SubElement(parent, f"{{{M_NS}}}{tag}"))
     for k, v in attrs.items():
         el.set(f"{{{M_NS}}}{k}", v)
@@ -210,6 +210,11 @@ class _Converter:
             self.arg(rad, "deg", kids[1])
             self.arg(rad, "e", kids[0])
             return [rad]
+        if name in ("msub", "munder") and len(kids) == 2 and _local(kids[0]) == "mo" and len(_text(kids[0])) > 1:
+            lim = _m("limLow")  # lim, max, min, sup, arg min … with a limit under them
+            self.arg(lim, "e", kids[0])
+            self.arg(lim, "lim", kids[1])
+            return [lim]
         if name in ("msub", "msup") and len(kids) == 2:
             s = _m("sSub" if name == "msub" else "sSup")
             self.arg(s, "e", kids[0])

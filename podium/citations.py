@@ -1,0 +1,160 @@
+"""Citations as pandoc's citeproc makes them: ``[@key]``, ``@key``, ``[-@key]``, ``[@a, p. 4; @b]``.
+
+The lecture's ``bibliography:`` (BibTeX ``.bib`` or CSL JSON ``.json``, one file or a list) is read
+inside the lecture's folder under the same path policy as pictures; ``csl:`` names a CSL style file
+there (default: the Harvard author–date style citeproc-py ships).  citeproc-py formats each citation
+as text and the reference list, which the reader puts on a "References" slide at the end.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+from . import model as m
+from .diagnostics import Diagnostics
+
+# pandoc's citation key: starts with a letter, digit or _, then letters, digits and :.#$%&-+?<>~/
+_KEY = r"[\w][\w:.#$%&+?<>~/-]*(?<![:.#$%&+?<>~/-])"
+BRACKETED = re.compile(r"\[([^\[\]]*?-?@" + _KEY + r"[^\[\]]*)\]")
+IN_TEXT = re.compile(r"(?<![\w@.])@(" + _KEY + ")")
+_ITEM = re.compile(r"^\s*(?P<pre>[^@]*?)\s*(?P<minus>-)?@(?P<key>" + _KEY + r")\s*,?\s*(?P<loc>.*?)\s*$")
+
+
+class Bibliography:
+    """The lecture's references and a citation style; formats citations and the reference list."""
+
+    def __init__(self, source, style, keys: set[str]):
+        from citeproc import CitationStylesBibliography, formatter
+
+        self.keys = keys
+        self.bib = CitationStylesBibliography(style, source, formatter.plain)
+        self.cited: list[str] = []
+
+    def has(self, key: str) -> bool:
+        return key.lower() in self.keys
+
+    def cite(self, items: list[tuple[str, bool, str, str]]) -> str:
+        """Format one citation of ``(key, suppress_author, prefix, locator)`` items."""
+        from citeproc import Citation, CitationItem
+
+        parts = []
+        for key, suppress, prefix, locator in items:
+            self.cited.append(key.lower())
+            cit = Citation([CitationItem(key.lower())])
+            self.bib.register(cit)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                text = str(self.bib.cite(cit, lambda item: None))
+            text = text.strip()
+            if text.startswith("(") and text.endswith(")"):
+                text = text[1:-1]
+            if suppress:  # [-@key]: the year only
+                year = re.search(r"\d{4}[a-z]?", text)
+                text = year.group(0) if year else text
+            if locator:
+                text += ", " + locator
+            if prefix:
+                text = prefix + " " + text
+            parts.append(text)
+        return "(" + "; ".join(parts) + ")"
+
+    def in_text(self, key: str) -> str:
+        """``@key``: Author (Year)."""
+        inner = self.cite([(key, False, "", "")])[1:-1]
+        mt = re.match(r"^(.*?),?\s+(\d{4}[a-z]?.*)$", inner)
+        return f"{mt.group(1)} ({mt.group(2)})" if mt else inner
+
+    def references(self) -> list[str]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.bib.sort()  # the style's order (author, then year, for author–date styles)
+            return [str(entry).strip() for entry in self.bib.bibliography()]
+
+
+def load_bibliography(raw_meta: dict, base_dir: str, policy, pos: m.SourcePos,
+                      diags: Diagnostics) -> Bibliography | None:
+    """Read the front matter's ``bibliography:`` and ``csl:``; None (with a warning) when unusable."""
+    files = raw_meta.get("bibliography")
+    if not files:
+        return None
+    if isinstance(files, str):
+        files = [files]
+    if not isinstance(files, list):
+        diags.warning("bibliography: must name a .bib or .json file (or a list of them)", pos, "bibliography")
+        return None
+    try:
+        from citeproc import CitationStylesStyle
+        from citeproc.source.bibtex import BibTeX
+        from citeproc.source.json import CiteProcJSON
+    except ImportError:  # pragma: no cover - a declared dependency
+        diags.warning("citeproc-py is not installed; citations are left as written", pos, "bibliography")
+        return None
+    entries: list = []
+    bibtex_sources = []
+    for f in files:
+        path = policy.resolve(str(f), base_dir, pos, diags, "bibliography")
+        if path is None:
+            continue
+        try:
+            if path.lower().endswith(".json"):
+                import json
+
+                data = json.loads(Path(path).read_text(encoding="utf-8"))
+                entries.extend(data if isinstance(data, list) else [])
+            else:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    bibtex_sources.append(BibTeX(path, encoding="utf-8"))
+        except Exception as e:  # a malformed file: say so, keep building
+            diags.warning(f"bibliography '{f}' cannot be read ({type(e).__name__}: {e}); citations are left as "
+                          "written", pos, "bibliography")
+    # one source: CSL JSON entries plus the BibTeX entries converted to the same form
+    source = CiteProcJSON([e for e in entries if isinstance(e, dict) and e.get("id")])
+    for bt in bibtex_sources:
+        for key, ref in bt.items():
+            source[key] = ref
+    if not len(source):
+        return None
+    style_name = raw_meta.get("csl")
+    style = None
+    if style_name:
+        style_path = policy.resolve(str(style_name), base_dir, pos, diags, "citation style")
+        if style_path is not None:
+            try:
+                style = CitationStylesStyle(style_path, validate=False)
+            except Exception as e:
+                diags.warning(f"citation style '{style_name}' cannot be read ({type(e).__name__}); using Harvard",
+                              pos, "bibliography")
+    if style is None:
+        style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    return Bibliography(source, style, {k.lower() for k in source})
+
+
+def cite_text(text: str, bib: Bibliography, warn) -> str:
+    """Return ``text`` with its citations formatted; ``warn(key)`` is called for an unknown key."""
+    if "@" not in text:
+        return text
+
+    def bracketed(mt: re.Match) -> str:
+        items = []
+        for part in mt.group(1).split(";"):
+            im = _ITEM.match(part)
+            if im is None:
+                return mt.group(0)
+            if not bib.has(im.group("key")):
+                warn(im.group("key"))
+                return mt.group(0)
+            items.append((im.group("key"), bool(im.group("minus")), im.group("pre").strip(), im.group("loc")))
+        return bib.cite(items)
+
+    text = BRACKETED.sub(bracketed, text)
+
+    def in_text(mt: re.Match) -> str:
+        key = mt.group(1)
+        if not bib.has(key):
+            return mt.group(0)  # an address or a handle, not a citation
+        return bib.in_text(key)
+
+    return IN_TEXT.sub(in_text, text)

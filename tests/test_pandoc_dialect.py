@@ -1,0 +1,385 @@
+"""Decks written for pandoc or Quarto come through whole (issue 10): raw HTML keeps its words, raw TeX
+never reaches a slide (beamer notes go to the notes), Quarto's conventions, front matter as pandoc
+reads it (after a licence comment, several blocks, toc, bibliography with CSL citations), mistyped
+structural classes, and the small things (spans over two lines, trailing backslash, table captions
+and attributes, dashes in captions).  Outputs are read back with python-pptx and pypdf."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+from pypdf import PdfReader
+
+from podium import cli as cli_module
+from podium.diagnostics import Diagnostics
+from podium.pipeline import BuildOptions, build_handout, build_slides
+from podium.verify import frame_text
+
+
+def png(path: Path, size=(40, 30)) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", size, (30, 120, 200)).save(path)
+    return path
+
+
+def slides_of(deck: Path) -> list[dict]:
+    """Per slide: title, body text (everything but title, footer and slide number), notes, pictures."""
+    out = []
+    for s in Presentation(str(deck)).slides:
+        title = frame_text(s.shapes.title.text_frame) if s.shapes.title is not None else ""
+        body = []
+        pics = 0
+        for sh in s.shapes:
+            if sh.shape_type == 13:
+                pics += 1
+            if sh.has_text_frame and sh != s.shapes.title and not (
+                    sh.is_placeholder and sh.placeholder_format.type in (13, 15, 16)):
+                body.append(frame_text(sh.text_frame))
+        notes = s.notes_slide.notes_text_frame.text if s.has_notes_slide else ""
+        out.append({"title": title, "body": "\n".join(body), "notes": notes, "pictures": pics, "xml": s._element})
+    return out
+
+
+def pdf_text(pdf: Path) -> str:
+    return "\n".join(p.extract_text() or "" for p in PdfReader(str(pdf)).pages)
+
+
+def build_both(src: Path):
+    diags = Diagnostics()
+    out = src.parent / "out"
+    deck = build_slides(src, BuildOptions(out_dir=out), diags)
+    pdf = build_handout(src, BuildOptions(out_dir=out), diags)
+    return slides_of(deck), pdf_text(pdf), diags
+
+
+def by_title(slides, title):
+    found = [s for s in slides if s["title"] == title]
+    assert found, [s["title"] for s in slides]
+    return found[0]
+
+
+def warnings_at(diags, code):
+    return [(d.pos.line if d.pos else 0, d.message) for d in diags.items if d.code == code]
+
+
+TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+TEX_COMMAND = re.compile(r"\\[A-Za-z]{2,}")
+
+# --------------------------------------------------------------------------- one pandoc-flavoured lecture
+
+LECTURE = r"""<!-- SPDX-License-Identifier: CC-BY-4.0 -->
+<!-- a second licence line -->
+
+---
+title: Pandoc-flavoured
+toc: true
+bibliography: refs.bib
+revealjs-plugins: [notes]
+---
+
+# Raw markup
+
+## HTML
+
+<p style="font-size: 30px;">Log into your **CogLab** account</p>
+
+<p style="
+font-size: 2.2em; color: #6971E0;">Colour words kept</p>
+
+First line<br>second line and <span style="color:red">red words</span>.
+
+<img src="pic.png" alt="A blue box" width="40%">
+
+<img src="../outside.png" alt="Outside">
+
+<!-- a comment nobody sees -->
+
+<script>alert("never")</script>
+
+## TeX
+
+Words stay. \note{Speaker-only remark.}
+
+\bigskip
+
+\today{}
+
+\DeclareMathOperator{\argmin}{arg\,min}
+
+Best $\argmin_x f(x)$ here.
+
+# Small things
+
+## Mistyped
+
+::: note
+Notes typed as note.
+:::
+
+::: handouts
+Handout typed as handouts.
+:::
+
+## Tables and spans
+
+| Term | Meaning |
+|------|---------|
+| a    | b       |
+: The table -- with a caption {#tbl-x tbl-colwidths="[30,70]"}
+
+A [spanned
+phrase]{.mark} and a hard break at the end\
+
+![Caption -- with a dash](pic.png)
+
+## Citations
+
+Freedom is development [@sen1999, p. 3]. @knuth1984 typeset it [-@knuth1984].
+
+---
+subtitle: From a second metadata block
+---
+"""
+
+BIB = """@book{knuth1984, author = {Donald E. Knuth}, title = {The {TeX}book}, publisher = {Addison-Wesley},
+  year = {1984}}
+@article{sen1999, author = {Amartya Sen}, title = {Development as Freedom}, journal = {Journal of Things},
+  year = {1999}, volume = {3}, pages = {1--10}}
+"""
+
+
+@pytest.fixture(scope="module")
+def pandoc_lecture(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pandoc-lecture")
+    folder = root / "lecture"
+    folder.mkdir()
+    png(folder / "pic.png")
+    png(root / "outside.png")
+    (folder / "refs.bib").write_text(BIB, encoding="utf-8")
+    src = folder / "lecture.md"
+    src.write_text(LECTURE, encoding="utf-8")
+    return build_both(src)
+
+
+def test_front_matter_after_licence_comments_and_merged_blocks(pandoc_lecture):
+    slides, handout, diags = pandoc_lecture
+    assert slides[0]["title"] == "Pandoc-flavoured"
+    assert "From a second metadata block" in slides[0]["body"]  # subtitle from the second block
+    assert not any("title:" in s["body"] or "SPDX" in s["body"] for s in slides)
+    notes = [d for d in diags.items if d.code == "unused-key"]
+    assert len(notes) == 1 and notes[0].severity == "note" and "revealjs-plugins" in notes[0].message
+
+
+def test_toc_adds_an_agenda_slide_of_the_sections(pandoc_lecture):
+    slides, handout, _ = pandoc_lecture
+    assert slides[1]["title"] == "Contents"
+    assert slides[1]["body"].split("\n") == ["Raw markup", "Small things"]
+    assert "Contents" in handout
+
+
+def test_raw_html_keeps_its_words_and_drops_its_tags(pandoc_lecture):
+    slides, handout, diags = pandoc_lecture
+    s = by_title(slides, "HTML")
+    assert "Log into your CogLab account" in s["body"] and "Colour words kept" in s["body"]
+    assert "font-size" not in s["body"] and "color" not in s["body"] and "alert" not in s["body"]
+    assert "First line\vsecond line and red words." in s["body"]  # <br> is a line break
+    assert not TAG.search(s["body"])
+    bold = [r for r in s["xml"].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}r")
+            if r.find("{*}t") is not None and r.find("{*}t").text == "CogLab"]
+    assert bold and bold[0].find("{*}rPr").get("b") == "1"  # the Markdown inside the HTML is read
+    assert s["pictures"] >= 1  # <img src="pic.png">
+    assert [c for _, c in warnings_at(diags, "raw-html")] == [warnings_at(diags, "raw-html")[0][1]]  # one per slide
+    assert warnings_at(diags, "raw-html")[0][0] == 15
+    assert any("../outside.png" in msg for _, msg in warnings_at(diags, "outside-project"))
+    assert "Log into your CogLab account" in handout and "alert" not in handout
+
+
+def test_raw_tex_never_reaches_a_slide_and_note_is_a_speaker_note(pandoc_lecture):
+    slides, handout, diags = pandoc_lecture
+    s = by_title(slides, "TeX")
+    assert "Words stay." in s["body"] and "Speaker-only remark." not in s["body"]
+    assert "Speaker-only remark." in s["notes"]
+    assert not TEX_COMMAND.search(s["body"])
+    lines = [line for line, _ in warnings_at(diags, "raw-tex")]
+    assert lines == [34, 36]  # \bigskip and \today{}, at their lines
+    # \DeclareMathOperator defined a macro the math uses (no warning, no text)
+    assert not any("DeclareMathOperator" in msg for _, msg in warnings_at(diags, "raw-tex"))
+    math_text = "".join(t.text or "" for t in s["xml"].iter("{http://schemas.openxmlformats.org/officeDocument/"
+                                                            "2006/math}t"))
+    assert "arg" in math_text and "\\" not in math_text
+
+
+def test_mistyped_structural_classes_are_read_as_meant_with_a_warning(pandoc_lecture):
+    slides, handout, diags = pandoc_lecture
+    s = by_title(slides, "Mistyped")
+    assert "Notes typed as note." not in s["body"] and "Handout typed as handouts." not in s["body"]
+    assert "Notes typed as note." in s["notes"]
+    assert "Handout typed as handouts." in handout
+    msgs = [msg for _, msg in warnings_at(diags, "unknown-class")]
+    assert any("'::: note'" in msg and "'::: notes'" in msg for msg in msgs)
+    assert any("'::: handouts'" in msg and "'::: handout'" in msg for msg in msgs)
+
+
+def test_table_caption_attributes_span_and_hard_break(pandoc_lecture):
+    slides, handout, diags = pandoc_lecture
+    s = by_title(slides, "Tables and spans")
+    assert "tbl-colwidths" not in s["body"] and "#tbl-x" not in s["body"] and "{" not in s["body"]
+    assert "A spanned phrase and a hard break at the end" in s["body"].replace("\n", " ")
+    assert not s["body"].rstrip().endswith("\\") and "\\" not in s["body"]
+    tables = [g for g in s["xml"].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}tbl")]
+    cols = [int(c.get("w")) for c in tables[0].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}gridCol")]
+    assert abs(cols[0] / sum(cols) - 0.3) < 0.02  # tbl-colwidths applied
+    assert "The table – with a caption" in handout and "tbl-colwidths" not in handout
+    assert "Caption – with a dash" in handout
+
+
+def test_citations_through_csl_and_a_references_slide(pandoc_lecture):
+    slides, handout, diags = pandoc_lecture
+    s = by_title(slides, "Citations")
+    assert "(Sen, 1999, p. 3)" in s["body"] and "Knuth (1984) typeset it (1984)." in s["body"]
+    assert "@" not in s["body"]
+    refs = slides[-1]
+    assert refs["title"] == "References"
+    assert refs["body"].index("Knuth, D.E. (1984)") < refs["body"].index("Sen, A. (1999)")
+    assert "References" in handout and "Knuth, D.E. (1984) The TeXbook" in handout
+
+
+def test_no_slide_shows_tex_or_html_outside_code(pandoc_lecture):
+    slides, _, _ = pandoc_lecture
+    for s in slides:
+        assert not TAG.search(s["body"]), s["body"]
+        assert not TEX_COMMAND.search(s["body"]), s["body"]
+
+
+# --------------------------------------------------------------------------- Quarto
+
+QMD = """---
+title: A Quarto deck
+format: revealjs
+---
+
+## Cells
+
+```{r}
+#| echo: true
+#| label: fit
+library(tidymodels)
+fit <- lm(y ~ x)
+```
+
+```{python}
+#| echo: false
+print("hidden cell")
+```
+
+::: {.callout-tip}
+## Remember this
+Callouts are boxes.
+:::
+
+::: {.callout-warning}
+No title given.
+:::
+
+## Smaller {.smaller}
+
+Small text.
+
+## Hidden {visibility="hidden"}
+
+Secret slide.
+
+## Also hidden {.hidden}
+
+Secret too.
+
+{{< include _part.qmd >}}
+
+{{< fa thumbs-up >}} Emoji shortcode.
+
+# Break
+
+```{r}
+x <- 1
+```
+"""
+
+PART = """## Included
+
+Included text {{< kbd Ctrl-C >}}.
+
+""" + "".join(f"##\n\nQuestion {i}\n\n" for i in range(1, 14))
+
+
+@pytest.fixture(scope="module")
+def quarto_deck(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("quarto")
+    (folder / "_part.qmd").write_text(PART, encoding="utf-8")
+    src = folder / "deck.qmd"
+    src.write_text(QMD, encoding="utf-8")
+    return build_both(src)
+
+
+def test_quarto_slide_level_is_2_and_untitled_slides_stay_apart(quarto_deck):
+    slides, _, _ = quarto_deck
+    questions = [s for s in slides if s["body"].startswith("Question ")]
+    assert len(questions) == 13  # 13 untitled ## slides, not one
+    assert any(s["title"] == "Break" for s in slides)
+
+
+def test_quarto_cells_are_code_without_options_and_echo_false_is_left_out(quarto_deck):
+    slides, handout, diags = quarto_deck
+    s = by_title(slides, "Cells")
+    assert "library(tidymodels)" in s["body"] and "#|" not in s["body"] and "hidden cell" not in s["body"]
+    assert "hidden cell" not in handout and "#|" not in handout
+    notes = [d for d in diags.items if d.code == "code-cell"]
+    assert len(notes) == 1 and notes[0].severity == "note" and "not run" in notes[0].message
+
+
+def test_quarto_callouts_are_titled_boxes(quarto_deck):
+    slides, handout, _ = quarto_deck
+    s = by_title(slides, "Cells")
+    assert "Remember this" in s["body"] and "Callouts are boxes." in s["body"]
+    assert "Warning" in s["body"]  # the default title
+    assert "Remember this" in handout and "Warning" in handout
+
+
+def test_quarto_hidden_slides_are_left_out_of_both(quarto_deck):
+    slides, handout, _ = quarto_deck
+    assert not any("Secret" in s["body"] or s["title"] in ("Hidden", "Also hidden") for s in slides)
+    assert "Secret" not in handout
+
+
+def test_quarto_include_and_shortcodes(quarto_deck):
+    slides, handout, diags = quarto_deck
+    s = by_title(slides, "Included")
+    assert "Included text Ctrl-C." in s["body"]
+    assert "{{<" not in "".join(x["body"] for x in slides)
+    shortcode = warnings_at(diags, "shortcode")
+    assert len(shortcode) == 1 and "fa" in shortcode[0][1] and shortcode[0][0] == 43
+    assert any("Emoji shortcode." in s["body"] for s in slides)  # the words around it stay
+
+
+def test_include_outside_the_lecture_folder_is_refused(tmp_path):
+    folder = tmp_path / "lecture"
+    folder.mkdir()
+    (tmp_path / "secret.qmd").write_text("## Secret\n\nTOP-SECRET\n", encoding="utf-8")
+    src = folder / "deck.qmd"
+    src.write_text("---\ntitle: T\n---\n\n## A\n\n{{< include ../secret.qmd >}}\n", encoding="utf-8")
+    slides, handout, diags = build_both(src)
+    assert "TOP-SECRET" not in handout and not any("TOP-SECRET" in s["body"] for s in slides)
+    assert warnings_at(diags, "outside-project")[0][0] == 7
+
+
+def test_content_qmd_is_built_like_md(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "week1.qmd").write_text("---\ntitle: Week 1\n---\n\n## A\n\ntext\n", encoding="utf-8")
+    result = CliRunner().invoke(cli_module.cli, ["slides", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "week1.pptx").is_file()
