@@ -342,6 +342,7 @@ class Slide:
     layout: str | None = None  # a layout name the author asked for
     classes: tuple[str, ...] = ()
     incremental: bool = False  # every list on the slide appears item by item
+    instructor: Blocks = ()  # `::: instructor`: the deck's speaker notes and the instructor handout only
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +364,7 @@ class Meta:
     term: str = ""
     template: str | None = None
     slide_level: int | None = None
+    handout: tuple[tuple[str, str], ...] = ()  # front matter / course.yaml `handout:` options, validated
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,7 +404,7 @@ CHILD_FIELDS: dict[type, tuple[str, ...]] = {
     Table: ("caption", "header", "rows"), Image: ("caption",), Column: ("blocks",), Columns: ("columns",),
     Chart: (), MathBlock: (), Pause: (), SlidesOnly: ("blocks",), Div: ("blocks",),
     Footnote: ("blocks",),
-    Slide: ("title", "body", "notes", "handout", "footnotes"),
+    Slide: ("title", "body", "notes", "handout", "footnotes", "instructor"),
     Section: ("title",),
     Lecture: ("slides", "sections"),
 }

@@ -23,6 +23,12 @@ class BuildOptions:
     slide_level: int | None = None
     allow_remote: bool = False
     extra_roots: list[Path] = field(default_factory=list)
+    # handout and slides-PDF choices (None: the lecture's `handout:` settings, then the defaults)
+    variant: str | None = None  # "student" | "instructor"
+    layout: str | None = None  # "notes" | "article" | "grid" | "script"
+    per_page: int | None = None  # grid: 1, 2, 3, 4, 6 or 9
+    pdf_ua: bool | None = None  # False: an untagged PDF, not PDF/UA-1
+    via: str = "podium"  # slides PDF: "podium" draws it, "libreoffice" converts the .pptx
 
 
 def project_roots(source: Path, template: Template | None = None) -> list[Path]:
@@ -42,35 +48,51 @@ def load(source: Path, options: BuildOptions, diags: Diagnostics) -> tuple[m.Lec
     return lecture, template
 
 
-def deck_path(source: Path, out_dir: Path) -> Path:
-    return out_dir / f"{source.stem}.pptx"
+def deck_path(source: Path, out_dir: Path, variant: str | None = None) -> Path:
+    """The deck: the lecturer's (answers, instructor notes) unless ``variant`` is "student"."""
+    return out_dir / (f"{source.stem}-student.pptx" if variant == "student" else f"{source.stem}.pptx")
 
 
-def handout_path(source: Path, out_dir: Path) -> Path:
-    return out_dir / f"{source.stem}-handout.pdf"
+def handout_path(source: Path, out_dir: Path, variant: str | None = None) -> Path:
+    """The handout: the students' unless ``variant`` is "instructor"."""
+    return out_dir / (f"{source.stem}-instructor.pdf" if variant == "instructor" else f"{source.stem}-handout.pdf")
+
+
+def slides_pdf_path(source: Path, out_dir: Path, variant: str | None = None) -> Path:
+    """The slides PDF (for a learning platform): the students' unless ``variant`` is "instructor"."""
+    return out_dir / (f"{source.stem}-slides-instructor.pdf" if variant == "instructor"
+                      else f"{source.stem}-slides.pdf")
 
 
 def build_slides(source: Path, options: BuildOptions, diags: Diagnostics) -> Path:
-    """Write ``<out>/<stem>.pptx`` for ``source`` and return its path."""
+    """Write ``<out>/<stem>.pptx`` (``-student.pptx`` for the student variant) and return its path."""
     from .deck.plan import plan_deck
     from .deck.writer import write_pptx
+    from .variants import apply_variant
 
     lecture, template = load(source, options, diags)
+    variant = options.variant or "instructor"
+    lecture = apply_variant(lecture, variant)
     plans = plan_deck(lecture, diags)
-    out = deck_path(source, options.out_dir)
+    out = deck_path(source, options.out_dir, variant)
     write_pptx(lecture, plans, template, out, diags)
     return out
 
 
 def build_handout(source: Path, options: BuildOptions, diags: Diagnostics) -> Path:
-    """Write ``<out>/<stem>-handout.pdf`` for ``source`` and return its path."""
+    """Write ``<out>/<stem>-handout.pdf`` (``-instructor.pdf``) for ``source`` and return its path."""
     from .deck.plan import plan_deck
     from .handout.html import render_html
+    from .handout.options import resolve
     from .handout.pdf import write_pdf
+    from .variants import apply_variant
 
     lecture, template = load(source, options, diags)
-    html = render_html(lecture, template, diags, plan_deck(lecture))
-    out = handout_path(source, options.out_dir)
+    hopts = resolve(lecture.meta, options.layout, options.per_page, options.variant, options.pdf_ua)
+    lecture = apply_variant(lecture, hopts.variant)
+    html = render_html(lecture, template, diags, plan_deck(lecture), hopts)
+    out = handout_path(source, options.out_dir, hopts.variant.value)
     roots = project_roots(source, template) + options.extra_roots
-    write_pdf(html, out, roots, diags, allow_remote=options.allow_remote, base_url=str(source.resolve().parent))
+    write_pdf(html, out, roots, diags, allow_remote=options.allow_remote, base_url=str(source.resolve().parent),
+              pdf_ua=hopts.pdf_ua)
     return out

@@ -289,7 +289,19 @@ def build_meta(raw: dict[str, Any], course: dict[str, Any], shown: str, diags: D
         term=_text(raw.get("term", course.get("term", ""))),
         template=_text(template) or None,
         slide_level=level,
+        handout=_handout_settings(raw, course, shown, diags, key_lines),
     )
+
+
+def _handout_settings(raw: dict[str, Any], course: dict[str, Any], shown: str, diags: Diagnostics,
+                      key_lines: dict[str, int] | None) -> tuple[tuple[str, str], ...]:
+    """The ``handout:`` settings of the front matter, over those of course.yaml."""
+    from .handout.options import read_settings
+
+    pos = m.SourcePos(shown, (key_lines or {}).get("handout", 1))
+    merged = dict(read_settings(course.get("handout"), m.SourcePos("course.yaml", 1), diags))
+    merged.update(read_settings(raw.get("handout"), pos, diags))
+    return tuple(merged.items())
 
 
 def read_course(content_dir: Path, diags: Diagnostics) -> dict[str, Any]:
@@ -400,6 +412,7 @@ class _SlideDraft:
     body: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     handout: list = field(default_factory=list)
+    instructor: list = field(default_factory=list)
     layout: str | None = None
     classes: tuple[str, ...] = ()
     incremental: bool = False
@@ -432,6 +445,7 @@ class _Converter:
         self.bib = None  # citations.Bibliography when the front matter names one
         self.cells = 0
         self.first_cell_line = 0
+        self.lifted_instructor: list[m.Block] = []
 
     # -- positions
     def pos(self, node: SyntaxTreeNode | None) -> m.SourcePos:
@@ -524,7 +538,8 @@ class _Converter:
             section_of.append(current_section)
         # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out
         keep = [i for i, d in enumerate(drafts)
-                if not (d.kind == m.CONTENT and not d.title and not d.body and not d.notes and not d.handout)
+                if not (d.kind == m.CONTENT and not d.title and not d.body and not d.notes and not d.handout
+                        and not d.instructor)
                 and not d.hidden]
         drafts = [drafts[i] for i in keep]
         section_of = [section_of[i] for i in keep]
@@ -543,6 +558,7 @@ class _Converter:
                 number=number, kind=d.kind, title=d.title, body=footnotes[0], pos=d.pos,
                 notes=tuple(d.notes), handout=tuple(d.handout), footnotes=footnotes[1],
                 section=section_of[i], layout=d.layout, classes=d.classes, incremental=d.incremental,
+                instructor=tuple(d.instructor),
             ))
         for title, idx in sections:
             section_numbers.append(m.Section(title, idx + 1))
@@ -563,6 +579,13 @@ class _Converter:
         return _trim(content), attrs
 
     def add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
+        try:
+            self._add_to_slide(slide, node)
+        finally:  # `::: instructor` found inside other blocks is lifted out of them, never shown in place
+            slide.instructor.extend(self.lifted_instructor)
+            self.lifted_instructor = []
+
+    def _add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
         if node.type == "fenced_div":
             classes = self.structural_classes(node)
             if "notes" in classes:
@@ -572,6 +595,9 @@ class _Converter:
             if "handout" in classes:
                 slide.handout.extend(self.blocks(node.children))
                 self._flush_notes(slide)
+                return
+            if "instructor" in classes:
+                slide.instructor.extend(self.blocks(node.children))
                 return
         saved = self.incremental
         self.incremental = saved or slide.incremental
@@ -603,7 +629,7 @@ class _Converter:
         """Renumber the footnotes referenced on slide ``d`` from 1 and return (body, footnotes)."""
         ids: list[int] = []
         body = tuple(d.body)
-        for ref in _walk_refs(body + tuple(d.notes) + tuple(d.handout)):
+        for ref in _walk_refs(body + tuple(d.notes) + tuple(d.handout) + tuple(d.instructor)):
             if ref not in ids:
                 ids.append(ref)
         if not ids:
@@ -611,6 +637,7 @@ class _Converter:
         mapping = {old: new for new, old in enumerate(ids, start=1)}
         d.notes = list(_renumber(tuple(d.notes), mapping))
         d.handout = list(_renumber(tuple(d.handout), mapping))
+        d.instructor = list(_renumber(tuple(d.instructor), mapping))
         footnotes = tuple(m.Footnote(mapping[i], _renumber(self.footnote_defs.get(i, ()), {})) for i in ids)
         return _renumber(body, mapping), footnotes
 
@@ -947,6 +974,9 @@ class _Converter:
                 self.incremental = saved
         if "slides" in classes:
             return [m.SlidesOnly(self.blocks(node.children), pos)]
+        if "instructor" in classes:  # never projected, wherever it is written: lifted to the slide's own
+            self.lifted_instructor.extend(self.blocks(node.children))
+            return []
         if "notes" in classes or "handout" in classes:
             kind = "notes" if "notes" in classes else "handout"
             self.diags.warning(f"'::: {kind}' inside another block is shown in place; put it at the top level "

@@ -97,14 +97,36 @@ def check_outputs(source: Path, options: BuildOptions, diags: Diagnostics) -> No
         outline, text = read_handout(pdf_file)
     except Exception as e:
         raise BuildError(diags, f"{pdf_file} cannot be read as a PDF: {e}", None, "check-read") from None
-    compare(lecture, deck, outline, text, diags, str(deck_file), str(pdf_file))
+    compare(lecture, deck, outline, text, diags, str(deck_file), str(pdf_file), _has_notes(pdf_file))
+    from .variant_check import check_student_outputs, student_files
+
+    check_student_outputs(lecture, student_files(source, options.out_dir), diags)  # no answers for students
     diags.raise_if_errors()
 
 
+def _has_notes(pdf: Path) -> bool:
+    """False for a handout laid out as a grid of slides (its PDF keywords say so): it shows no notes."""
+    from pypdf import PdfReader
+
+    try:
+        return "podium-layout:grid" not in str((PdfReader(str(pdf)).metadata or {}).get("/Keywords", ""))
+    except Exception:
+        return True
+
+
 def compare(lecture: m.Lecture, deck: list[dict], outline: list[str], text: str, diags: Diagnostics,
-            deck_name: str = "deck", pdf_name: str = "handout") -> None:
-    """Report every difference between the IR, the deck's slides and the handout's outline and text."""
+            deck_name: str = "deck", pdf_name: str = "handout", handout_notes: bool = True) -> None:
+    """Report every difference between the IR, the deck's slides and the handout's outline and text.
+
+    The deck is the lecturer's (instructor-only text in its notes); the handout the students' (answers
+    as blanks), so each is compared with that version of the lecture.
+    """
+    from .labels import labels_for
+    from .variants import apply_variant, instructor_notes
+
     slides = lecture.slides
+    student = apply_variant(lecture, "student").slides
+    untitled = labels_for(lecture.meta.lang)["slide_n"]
     if len(deck) != len(slides):
         diags.error(f"{deck_name} has {len(deck)} slides but the source makes {len(slides)}; rebuild the deck",
                     m.SourcePos(lecture.path, 1), "check-count")
@@ -122,15 +144,15 @@ def compare(lecture: m.Lecture, deck: list[dict], outline: list[str], text: str,
                         s.pos, "check-title")
         if i < len(entries):
             got = re.sub(r"^\d+\.\s*", "", entries[i])
-            if squash(got) != squash(want or f"Slide {s.number}") and not (not want and got.startswith("Slide")):
+            if squash(got) != squash(want or untitled.format(n=s.number)):
                 diags.error(f"slide {s.number}: the handout's title is '{got}' but the source says '{want}'", s.pos,
                             "check-title")
-        notes = m.blocks_text(s.notes)
-        if notes:
+        notes = "\n".join([m.blocks_text(s.notes), *instructor_notes(s, lecture.meta.lang)])
+        if notes.strip():
             if i < len(deck) and squash(notes) != squash(deck[i]["notes"]):
                 diags.error(f"slide {s.number}: the deck's speaker notes differ from the source", s.pos,
                             "check-notes")
-            for para in _text_pieces(s.notes):
+            for para in _text_pieces(student[i].notes) if handout_notes else ():
                 if squash(para) and squash(para) not in body:
                     diags.error(f"slide {s.number}: the handout lacks the speaker note '{para[:50]}…'", s.pos,
                                 "check-notes")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from .. import model as m
 from ..diagnostics import Diagnostics
 from ..rendering import renderable
+from ..variants import instructor_notes
 
 
 class LayoutKind(m.Kind):
@@ -175,7 +176,8 @@ def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") ->
         elif isinstance(x, m.Span):
             sub = runs(x.children, bold, italic, strike, link)
             if "blank" in x.classes:
-                sub = [Run(r.text, True, r.italic, r.code, r.strike, r.superscript, r.link, blank=True) for r in sub]
+                sub = [Run(r.text, True, r.italic, r.code, r.strike, r.superscript, r.link, blank=True, tex=r.tex)
+                       for r in sub]
             out += sub
     return out
 
@@ -302,6 +304,7 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     chunker = _Chunker(slide.incremental)
     title = tuple(runs(slide.title))
     notes = [t for t in (m.blocks_text((b,)) for b in slide.notes) if t]
+    notes += instructor_notes(slide, lecture.meta.lang)  # none in the student's version
     foot = [Para((Run(f"{f.number}. "), *[r for b in f.blocks for r in _block_runs(b)]), style=ParaStyle.CAPTION)
             for f in slide.footnotes]
     if slide.kind == m.TITLE:

@@ -106,6 +106,8 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False) -> None:
     if r.blank:
         f.color.rgb = hex_rgb(cv.palette["accent"])
         f.underline = True
+        if text.strip("\u00a0 "):  # the instructor's answer: highlighted (a student's gap is only a line)
+            highlight_run(run)
     if r.link:
         run.hyperlink.address = r.link
     if has_cjk(text) and cv.fonts.get("cjk"):
@@ -118,6 +120,18 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False) -> None:
         from .omml import wrap_inline_run
 
         wrap_inline_run(run._r, r.tex, int(size.pt * 100) if size is not None else None)
+
+
+def highlight_run(run, colour: str = "FFF2A8") -> None:
+    """Give ``run`` a text highlight (a:highlight sits right after the fill in a:rPr)."""
+    rPr = run._r.get_or_add_rPr()
+    fill = rPr.find(qn("a:solidFill"))
+    hl = etree.Element(qn("a:highlight"))
+    etree.SubElement(hl, qn("a:srgbClr")).set("val", colour)
+    if fill is not None:
+        fill.addnext(hl)
+    else:
+        rPr.insert(0, hl)
 
 
 def has_cjk(text: str) -> bool:

@@ -70,6 +70,11 @@ class HtmlRenderer:
                 out.append(f'<sup class="fnref">{x.number}</sup>')
             elif isinstance(x, m.LineBreak):
                 out.append("<br>")
+            elif isinstance(x, m.Span) and "blank" in x.classes:
+                if "gap" in x.classes:  # the student's version: a line to write on, no answer
+                    out.append(f'<span class="blank gap">{esc(m.plain_text(x.children))}</span>')
+                else:
+                    out.append(f'<mark class="blank answer">{self.inlines(x.children)}</mark>')
             elif isinstance(x, m.Span):
                 cls = " ".join(re.sub(r"[^\w-]", "", c) for c in x.classes)
                 out.append(f'<span class="{esc(cls)}">{self.inlines(x.children)}</span>')
@@ -225,13 +230,34 @@ def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
     return env
 
 
+def grid_geometry(per_page: int, ratio: float) -> dict:
+    """Return the grid layout's columns, twin width (mm) and type size (pt) for ``per_page`` slides.
+
+    A4 portrait (landscape for one slide a page), with room for the page header; slides keep
+    their true aspect ``ratio``; three a page leave ruled lines for notes beside each slide.
+    """
+    ratio = ratio or 16 / 9
+    if per_page == 1:
+        avail_w, avail_h, cols, rows = 263.0, 160.0, 1, 1
+    else:
+        avail_w, avail_h = 176.0, 240.0
+        cols, rows = {2: (1, 2), 3: (1, 3), 4: (2, 2), 6: (2, 3), 9: (3, 3)}.get(per_page, (2, 3))
+    gap = 4.0  # two 1 mm margins and a little room, so a row never wraps
+    width = (avail_w - gap * cols) / cols
+    if per_page == 3:
+        width = 96.0  # the rest of the line is ruled for notes
+    width = min(width, (avail_h - 6.0 * rows) / rows * ratio)
+    return {"cols": cols, "width": round(width, 1), "height": round(width / ratio, 1),
+            "font": round(8.2 * width / 102.0, 2)}
+
+
 def _kind(plan) -> str:
     """The handout's kind of entry for a plan: title, section or content."""
     kind = str(getattr(plan.kind, "value", plan.kind))
     return kind if kind in (m.TITLE, m.SECTION) else m.CONTENT
 
 
-def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=None) -> dict:
+def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=None, options=None) -> dict:
     """Return the documented context the handout templates receive.
 
     Entries come from the deck's slide plans (``plans``; planned here when not given), one per
@@ -239,8 +265,10 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
     The notes and handout text of a source slide go with its first plan.
     """
     from ..deck.plan import plan_deck
+    from .options import HandoutOptions
     from .planhtml import chunks_html, runs_html
 
+    options = options or HandoutOptions()
     if plans is None:
         plans = plan_deck(lecture)
     r = HtmlRenderer(template, diags)
@@ -272,6 +300,7 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
             "body_html": Markup(chunks_html(plan.chunks, r)),
             "notes_html": Markup(r.blocks(s.notes)) if s is not None and first else Markup(""),
             "handout_html": Markup(r.blocks(s.handout)) if s is not None and first else Markup(""),
+            "instructor_html": Markup(r.blocks(s.instructor)) if s is not None and first else Markup(""),
             "footnotes_html": Markup(f"<ol class=\"footnotes\">{footnotes}</ol>" if footnotes else ""),
             "section": section,
             "has_body": bool(plan.chunks),
@@ -296,13 +325,17 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
         "theme": {"palette": template.palette, "fonts": template.fonts, "logo": logo.as_uri() if logo else None,
                   "name": template.name, "ratio": round(slide_ratio(template), 4)},
         "labels": labels,
+        "handout": {"layout": options.layout.value, "per_page": options.per_page,
+                    "variant": options.variant.value, "pdf_ua": options.pdf_ua},
         "toc": sections,
         "slides": slides,
+        "grid": grid_geometry(options.per_page, slide_ratio(template)),
+        "pages": [slides[i:i + options.per_page] for i in range(0, len(slides), options.per_page)],
         "css_files": [p.as_uri() for d in reversed(template.handout_dirs) for p in sorted(d.glob("*.css"))],
     }
 
 
-def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=None) -> str:
+def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=None, options=None) -> str:
     """Return the handout HTML for ``lecture`` (drawn from its slide ``plans``) through ``template``."""
     from ..budget import step
 
@@ -310,7 +343,7 @@ def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics, plan
     env = environment(template)
     try:
         tpl = env.get_template("handout.html.j2")
-        ctx = context(lecture, template, diags, plans)
+        ctx = context(lecture, template, diags, plans, options)
         with step("the handout template", None):
             return render_guarded(tpl, ctx, diags)
     except jinja2.TemplateSyntaxError as e:

@@ -45,15 +45,41 @@ def make_fetcher(roots: list[Path], diags: Diagnostics, allow_remote: bool = Fal
 
 
 def write_pdf(html: str, out: Path, roots: list[Path], diags: Diagnostics, allow_remote: bool = False,
-              base_url: str | None = None) -> None:
-    """Render ``html`` to a PDF at ``out`` atomically."""
+              base_url: str | None = None, pdf_ua: bool = True) -> None:
+    """Render ``html`` to a PDF at ``out`` atomically: tagged PDF/UA-1 unless ``pdf_ua`` is False.
+
+    What WeasyPrint finds missing for PDF/UA (an image without alt text, no language) becomes an
+    ``[accessibility]`` warning instead of a log line nobody reads.
+    """
+    write_atomic(out, render_pdf(html, roots, diags, allow_remote, base_url, pdf_ua))
+
+
+def render_pdf(html: str, roots: list[Path], diags: Diagnostics, allow_remote: bool = False,
+               base_url: str | None = None, pdf_ua: bool = True) -> bytes:
+    """Return the PDF bytes of ``html`` (see :func:`write_pdf`)."""
     import logging
 
     import weasyprint
 
-    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)  # problems are ours to report
-    fetcher = make_fetcher(roots, diags, allow_remote)
-    doc = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    buf = io.BytesIO()
-    doc.write_pdf(buf, pdf_tags=True)
-    write_atomic(out, buf.getvalue())
+    class Collect(logging.Handler):
+        def emit(self, record):
+            msg = record.getMessage()
+            if "alt description" in msg or "lang" in msg:
+                diags.warning(f"PDF/UA: {msg}", None, "accessibility")
+
+    log = logging.getLogger("weasyprint")
+    log.setLevel(logging.ERROR)  # problems are ours to report: only errors reach the collector
+    log.propagate = False
+    handler = Collect()
+    log.addHandler(handler)
+    try:
+        fetcher = make_fetcher(roots, diags, allow_remote)
+        doc = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+        buf = io.BytesIO()
+        if pdf_ua:
+            doc.write_pdf(buf, pdf_variant="pdf/ua-1")
+        else:
+            doc.write_pdf(buf)
+        return buf.getvalue()
+    finally:
+        log.removeHandler(handler)

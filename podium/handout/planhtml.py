@@ -35,9 +35,7 @@ def runs_html(runs: tuple[Run, ...] | list[Run], math=None) -> str:
         text = esc(r.text).replace("\v", "<br>")
         if r.blank:
             if r.text.strip("\u00a0 ") == "":  # the student's gap: its width, no words
-                width = max(len(r.text) * 0.28, 2.5)
-                out.append(f'<span class="blank gap" style="width:{width:.1f}em" role="img" '
-                           f'aria-label="blank">{text}</span>')
+                out.append(f'<span class="blank gap">{text}</span>')
                 continue
             text = f'<mark class="blank answer">{text}</mark>'
         if r.code:
