@@ -3,6 +3,7 @@
     python build.py slides   [SOURCE...] [-o DIR] [--template NAME|PATH] [--slide-level N] [--strict]
     python build.py handout  [SOURCE...] [-o DIR] [--template NAME|PATH] [--strict]
     python build.py all      [SOURCE...] [-o DIR]
+    python build.py pdf      [SOURCE...] [-o DIR] [--variant student|instructor] [--via podium|libreoffice]
     python build.py check    [SOURCE...] [-o DIR]
     python build.py template list | inspect PATH.pptx | new NAME [--from-pptx FILE]
 
@@ -108,11 +109,14 @@ def cli() -> None:
 @click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
 @strict_option
 @remote_option
-def slides(sources, out_dir, template, slide_level, strict, allow_remote):
+@click.option("--variant", type=click.Choice(["instructor", "student"]), default="instructor", show_default=True,
+              help="instructor: answers shown, instructor notes; student: blanks, DIR/<stem>-student.pptx.")
+def slides(sources, out_dir, template, slide_level, strict, allow_remote, variant):
     """Build the PowerPoint deck(s): DIR/<stem>.pptx."""
     from podium.pipeline import build_slides
 
     opts = _options(out_dir, template, slide_level, allow_remote)
+    opts.variant = variant
     ok = _run("deck", _sources(sources), strict, lambda s, d: build_slides(s, opts, d))
     sys.exit(0 if ok else 1)
 
@@ -124,11 +128,22 @@ def slides(sources, out_dir, template, slide_level, strict, allow_remote):
 @click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
 @strict_option
 @remote_option
-def handout(sources, out_dir, template, slide_level, strict, allow_remote):
+@click.option("--layout", type=click.Choice(["notes", "article", "grid", "script"]),
+              help="notes (default): slide beside its notes; article: reading text; grid: slides only; "
+                   "script: large notes for the lectern.")
+@click.option("--per-page", type=click.Choice(["1", "2", "3", "4", "6", "9"]),
+              help="Slides per page in the grid layout (3: ruled lines for notes beside each).")
+@click.option("--variant", type=click.Choice(["student", "instructor"]),
+              help="student (default): blanks for answers, DIR/<stem>-handout.pdf; instructor: answers and "
+                   "instructor text, DIR/<stem>-instructor.pdf.")
+@click.option("--pdf-ua/--no-pdf-ua", default=None, help="Tagged, accessible PDF/UA-1 (the default).")
+def handout(sources, out_dir, template, slide_level, strict, allow_remote, layout, per_page, variant, pdf_ua):
     """Build the PDF handout(s): DIR/<stem>-handout.pdf."""
     from podium.pipeline import build_handout
 
     opts = _options(out_dir, template, slide_level, allow_remote)
+    opts.layout, opts.variant, opts.pdf_ua = layout, variant, pdf_ua
+    opts.per_page = int(per_page) if per_page else None
     ok = _run("handout", _sources(sources), strict, lambda s, d: build_handout(s, opts, d))
     sys.exit(0 if ok else 1)
 
@@ -141,16 +156,43 @@ def handout(sources, out_dir, template, slide_level, strict, allow_remote):
 @strict_option
 @remote_option
 def all(sources, out_dir, template, slide_level, strict, allow_remote):  # noqa: A001 (the command's name)
-    """Build the deck and the handout, then check that they agree."""
-    from podium.pipeline import build_handout, build_slides
+    """Build the deck, both handouts (student, instructor) and the slides PDF, then check them."""
+    from dataclasses import replace
+
+    from podium.pipeline import build_handout, build_slides, build_slides_pdf
     from podium.verify import check_outputs
 
     opts = _options(out_dir, template, slide_level, allow_remote)
     srcs = _sources(sources)
     ok = _run("deck", srcs, strict, lambda s, d: build_slides(s, opts, d))
-    ok = _run("handout", srcs, strict, lambda s, d: build_handout(s, opts, d)) and ok
+    for variant in ("student", "instructor"):
+        vopts = replace(opts, variant=variant)
+        ok = _run("handout", srcs, strict, lambda s, d, o=vopts: build_handout(s, o, d)) and ok
+    ok = _run("slides PDF", srcs, strict, lambda s, d: build_slides_pdf(s, replace(opts, variant="student"), d)) and ok
     if ok:
         ok = _run("check", srcs, False, lambda s, d: check_outputs(s, opts, d))
+    sys.exit(0 if ok else 1)
+
+
+@cli.command()
+@sources_arg
+@out_option
+@template_option
+@click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
+@strict_option
+@remote_option
+@click.option("--variant", type=click.Choice(["student", "instructor"]), default="student", show_default=True,
+              help="student: blanks for answers, no instructor text; instructor: DIR/<stem>-slides-instructor.pdf.")
+@click.option("--via", type=click.Choice(["podium", "libreoffice"]), default="podium", show_default=True,
+              help="podium draws the slides from the plan; libreoffice converts the .pptx with soffice.")
+@click.option("--pdf-ua/--no-pdf-ua", default=None, help="Tagged, accessible PDF/UA-1 (the default; podium only).")
+def pdf(sources, out_dir, template, slide_level, strict, allow_remote, variant, via, pdf_ua):
+    """Build a PDF of the slides, one slide a page at the slide's size: DIR/<stem>-slides.pdf."""
+    from podium.pipeline import build_slides_pdf
+
+    opts = _options(out_dir, template, slide_level, allow_remote)
+    opts.variant, opts.via, opts.pdf_ua = variant, via, pdf_ua
+    ok = _run("slides PDF", _sources(sources), strict, lambda s, d: build_slides_pdf(s, opts, d))
     sys.exit(0 if ok else 1)
 
 

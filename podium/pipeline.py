@@ -96,3 +96,35 @@ def build_handout(source: Path, options: BuildOptions, diags: Diagnostics) -> Pa
     write_pdf(html, out, roots, diags, allow_remote=options.allow_remote, base_url=str(source.resolve().parent),
               pdf_ua=hopts.pdf_ua)
     return out
+
+
+def build_slides_pdf(source: Path, options: BuildOptions, diags: Diagnostics) -> Path:
+    """Write ``<out>/<stem>-slides.pdf`` (one slide a page) and return its path.
+
+    Drawn from the deck's plan with the template deck's look, or (``options.via == "libreoffice"``)
+    converted from a freshly written .pptx of the same variant by LibreOffice.
+    """
+    from .deck.plan import plan_deck
+    from .handout.options import resolve
+    from .variants import apply_variant
+
+    lecture, template = load(source, options, diags)
+    hopts = resolve(lecture.meta, None, None, options.variant, options.pdf_ua)
+    variant = options.variant or "student"
+    lecture = apply_variant(lecture, variant)
+    plans = plan_deck(lecture, diags)
+    out = slides_pdf_path(source, options.out_dir, variant)
+    if options.via == "libreoffice":
+        from .handout.viaoffice import convert_deck
+
+        convert_deck(lecture, plans, template, out, diags)
+        return out
+    from .atomic import write_atomic
+    from .handout.pdf import render_pdf
+    from .handout.slidespdf import render_slides_html
+
+    html = render_slides_html(lecture, template, plans, diags)
+    roots = project_roots(source, template) + options.extra_roots
+    write_atomic(out, render_pdf(html, roots, diags, options.allow_remote, str(source.resolve().parent),
+                                 hopts.pdf_ua))
+    return out

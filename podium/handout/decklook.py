@@ -1,0 +1,386 @@
+"""The template deck's look, read once, for the drawings of slides outside PowerPoint.
+
+The handout's slide twins and the slides PDF draw each slide as the deck does: the slide's size,
+the master's and layout's background (a colour or a picture), the shapes the design puts on every
+slide (bars, rules, logos: solid rectangles and pictures), the title and body placeholder boxes of
+each layout as fractions of the slide, and the title's font, size and colour.  The deck is read
+with the standard library's zipfile and lxml (python-pptx stays in :mod:`podium.deck`); a deck
+it cannot read gives the look of the theme's palette instead, never an error here (the deck
+writer reports broken decks).
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from ..deck.plan import LAYOUT_NAMES
+from ..template_folders import Template, deck_of
+
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+R_EMBED = "{" + NS["r"] + "}embed"
+# the layout `type` PowerPoint gives each kind's standard layout, when names do not match
+LAYOUT_TYPES = {
+    "title": ("title",), "section": ("secHead",), "content": ("obj", "tx"), "two-content": ("twoObj",),
+    "comparison": ("twoTxTwoObj",), "caption": ("objTx",), "picture": ("picTx",), "title-only": ("titleOnly",),
+    "blank": ("blank",),
+}
+SCHEME_ALIASES = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle as fractions of the slide (0..1)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def css(self) -> str:
+        return (f"left:{self.x * 100:.2f}%;top:{self.y * 100:.2f}%;width:{self.w * 100:.2f}%;"
+                f"height:{self.h * 100:.2f}%")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A design shape drawn on every slide of a layout: a filled rectangle or a picture."""
+
+    box: Box
+    fill: str = ""  # CSS colour of a rectangle
+    src: str = ""  # data: URI of a picture
+    ellipse: bool = False
+
+
+@dataclass
+class LayoutLook:
+    name: str = ""
+    background: str = ""  # CSS colour
+    background_image: str = ""  # data: URI
+    shapes: list[Shape] = field(default_factory=list)
+    title: Box | None = None
+    bodies: list[Box] = field(default_factory=list)
+    subtitle: Box | None = None
+    footer: Box | None = None
+    number: Box | None = None
+    title_color: str = ""
+    title_size: float = 0.0  # pt
+    title_bold: bool = False
+    title_align: str = ""
+    title_anchor: str = ""  # "t" | "ctr" | "b"
+
+
+@dataclass
+class DeckLook:
+    width: int = 12192000  # EMU
+    height: int = 6858000
+    title_font: str = ""
+    body_font: str = ""
+    body_color: str = ""
+    body_size: float = 24.0
+    title_color: str = ""
+    title_size: float = 36.0
+    layouts: dict[str, LayoutLook] = field(default_factory=dict)
+    master: LayoutLook = field(default_factory=LayoutLook)
+    has_picture: bool = False  # the design already carries a picture (a logo): no theme logo added
+
+    @property
+    def ratio(self) -> float:
+        return self.width / self.height if self.height else 16 / 9
+
+    def layout(self, kind: str) -> LayoutLook:
+        from ..deck.plan import FALLBACKS
+
+        for k in (kind, *FALLBACKS.get(kind, ()), "content"):
+            if k in self.layouts:
+                return self.layouts[k]
+        return self.master
+
+
+def deck_look(template: Template) -> DeckLook:
+    """Return the look of ``template``'s deck (cached per deck file and its modification time)."""
+    path = deck_of(template)
+    if path is None:
+        return DeckLook()
+    try:
+        stamp = Path(path).stat().st_mtime_ns
+    except OSError:
+        return DeckLook()
+    names = tuple(sorted((str(k), str(v)) for k, v in (template.theme.get("layouts") or {}).items()))
+    return _read(str(path), stamp, names)
+
+
+@lru_cache(maxsize=8)
+def _read(path: str, stamp: int, names: tuple[tuple[str, str], ...]) -> DeckLook:
+    try:
+        with zipfile.ZipFile(path) as z:
+            return _Reader(z, dict(names)).look()
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
+        return DeckLook()
+
+
+class _Reader:
+    def __init__(self, z: zipfile.ZipFile, names: dict[str, str]):
+        self.z = z
+        self.names = names
+        self.scheme: dict[str, str] = {}
+        self.fonts = {"major": "", "minor": ""}
+
+    def xml(self, name: str):
+        return etree.fromstring(self.z.read(name))
+
+    def rels(self, part: str) -> dict[str, str]:
+        folder, base = posixpath.split(part)
+        rel = posixpath.join(folder, "_rels", base + ".rels")
+        out = {}
+        if rel not in self.z.namelist():
+            return out
+        for r in self.xml(rel):
+            target = r.get("Target", "")
+            if r.get("TargetMode") == "External":
+                continue
+            out[r.get("Id")] = posixpath.normpath(posixpath.join(folder, target))
+        return out
+
+    def look(self) -> DeckLook:
+        pres = self.xml("ppt/presentation.xml")
+        look = DeckLook()
+        size = pres.find("p:sldSz", NS)
+        if size is not None:
+            look.width, look.height = int(size.get("cx")), int(size.get("cy"))
+        prels = self.rels("ppt/presentation.xml")
+        master_id = pres.find("p:sldMasterIdLst/p:sldMasterId", NS)
+        master_part = prels.get(master_id.get(R_EMBED.replace("embed", "id"))) if master_id is not None else None
+        if not master_part:
+            return look
+        mrels = self.rels(master_part)
+        theme_part = next((t for t in mrels.values() if "/theme/" in t), None)
+        if theme_part:
+            self.read_theme(theme_part)
+        master = self.xml(master_part)
+        look.master = self.layout_look(master, master_part, None)
+        title_rpr = master.find("p:txStyles/p:titleStyle/a:lvl1pPr/a:defRPr", NS)
+        body_rpr = master.find("p:txStyles/p:bodyStyle/a:lvl1pPr/a:defRPr", NS)
+        if title_rpr is not None:
+            look.title_color = self.colour(title_rpr.find("a:solidFill", NS))
+            look.title_size = int(title_rpr.get("sz", "3600")) / 100
+            look.title_font = self.font(title_rpr.find("a:latin", NS)) or self.fonts["major"]
+            look.master.title_bold = title_rpr.get("b") == "1"
+        if body_rpr is not None:
+            look.body_color = self.colour(body_rpr.find("a:solidFill", NS))
+            look.body_size = int(body_rpr.get("sz", "2400")) / 100
+            look.body_font = self.font(body_rpr.find("a:latin", NS)) or self.fonts["minor"]
+        look.title_font = look.title_font or self.fonts["major"]
+        look.body_font = look.body_font or self.fonts["minor"]
+        look.has_picture = any(s.src for s in look.master.shapes)
+        by_name: dict[str, LayoutLook] = {}
+        by_type: dict[str, LayoutLook] = {}
+        for part in mrels.values():
+            if "/slideLayouts/" not in part:
+                continue
+            el = self.xml(part)
+            lay = self.layout_look(el, part, look.master)
+            by_name.setdefault(lay.name.lower(), lay)
+            by_type.setdefault(el.get("type", ""), lay)
+        for kind, standard in LAYOUT_NAMES.items():
+            key = str(getattr(kind, "value", kind))
+            want = self.names.get(key, standard).lower()
+            lay = by_name.get(want) or next((by_type[t] for t in LAYOUT_TYPES.get(key, ()) if t in by_type), None)
+            if lay is not None:
+                look.layouts[key] = lay
+        return look
+
+    def read_theme(self, part: str) -> None:
+        theme = self.xml(part)
+        for el in theme.find(".//a:clrScheme", NS) if theme.find(".//a:clrScheme", NS) is not None else []:
+            c = el.find("a:srgbClr", NS)
+            s = el.find("a:sysClr", NS)
+            val = c.get("val") if c is not None else (s.get("lastClr") if s is not None else None)
+            if val:
+                self.scheme[etree.QName(el).localname] = "#" + val.upper()
+        major = theme.find(".//a:majorFont/a:latin", NS)
+        minor = theme.find(".//a:minorFont/a:latin", NS)
+        self.fonts = {"major": major.get("typeface", "") if major is not None else "",
+                      "minor": minor.get("typeface", "") if minor is not None else ""}
+
+    def font(self, latin) -> str:
+        if latin is None:
+            return ""
+        face = latin.get("typeface", "")
+        if face.startswith("+mj"):
+            return self.fonts["major"]
+        if face.startswith("+mn"):
+            return self.fonts["minor"]
+        return face
+
+    def colour(self, fill) -> str:
+        if fill is None:
+            return ""
+        c = fill.find("a:srgbClr", NS)
+        if c is not None:
+            return "#" + c.get("val", "000000").upper()
+        c = fill.find("a:schemeClr", NS)
+        if c is not None:
+            v = c.get("val", "")
+            return self.scheme.get(SCHEME_ALIASES.get(v, v), "")
+        c = fill.find("a:sysClr", NS)
+        if c is not None:
+            return "#" + c.get("lastClr", "000000").upper()
+        return ""
+
+    def media(self, rels: dict[str, str], rid: str | None) -> str:
+        target = rels.get(rid or "")
+        if not target or target not in self.z.namelist():
+            return ""
+        data = self.z.read(target)
+        if len(data) > 8 * 1024 * 1024:
+            return ""  # a huge background picture would slow every page; the colour stands in
+        mime = mimetypes.guess_type(target)[0] or "image/png"
+        if mime not in ("image/png", "image/jpeg", "image/gif", "image/svg+xml"):
+            return ""
+        return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+    def box(self, sp, w: int, h: int) -> Box | None:
+        xfrm = sp.find("p:spPr/a:xfrm", NS)
+        if xfrm is None:
+            xfrm = sp.find("p:grpSpPr/a:xfrm", NS)
+        if xfrm is None:
+            return None
+        off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
+        if off is None or ext is None:
+            return None
+        return Box(int(off.get("x")) / w, int(off.get("y")) / h, int(ext.get("cx")) / w, int(ext.get("cy")) / h)
+
+    def layout_look(self, el, part: str, master: LayoutLook | None) -> LayoutLook:
+        pres = self.xml("ppt/presentation.xml")
+        size = pres.find("p:sldSz", NS)
+        w, h = (int(size.get("cx")), int(size.get("cy"))) if size is not None else (12192000, 6858000)
+        rels = self.rels(part)
+        csld = el.find("p:cSld", NS)
+        lay = LayoutLook(name=csld.get("name", "") if csld is not None else "")
+        bg = el.find("p:cSld/p:bg", NS)
+        if bg is not None:
+            pr = bg.find("p:bgPr", NS)
+            ref = bg.find("p:bgRef", NS)
+            if pr is not None:
+                lay.background = self.colour(pr.find("a:solidFill", NS))
+                blip = pr.find("a:blipFill/a:blip", NS)
+                if blip is not None:
+                    lay.background_image = self.media(rels, blip.get(R_EMBED))
+            elif ref is not None:
+                lay.background = self.colour(ref)
+        if master is not None:
+            lay.background = lay.background or ("" if lay.background_image else master.background)
+            if not lay.background and not lay.background_image:
+                lay.background_image = master.background_image
+            if el.get("showMasterSp", "1") != "0":
+                lay.shapes.extend(master.shapes)
+        tree = el.find("p:cSld/p:spTree", NS)
+        phs: dict[str, Box] = {}
+        for sp in tree if tree is not None else []:
+            tag = etree.QName(sp).localname
+            ph = sp.find(".//p:nvPr/p:ph", NS)
+            box = self.box(sp, w, h)
+            if ph is not None:
+                t = ph.get("type", "body")
+                key = {"ctrTitle": "title", "subTitle": "subtitle"}.get(t, t)
+                if key in ("obj", "pic", "chart", "tbl", "media", "dgm", "clipArt"):
+                    key = "body"  # any content placeholder takes the body
+                if key == "body":
+                    key = f"body{len([k for k in phs if k.startswith('body')])}"
+                if box is None and master is not None:
+                    box = {"title": master.title, "ftr": master.footer, "sldNum": master.number}.get(key) or \
+                        (master.bodies[0] if key.startswith("body") and master.bodies else None)
+                if box is not None:
+                    phs[key] = box
+                if key == "title":
+                    rpr = sp.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS)
+                    ppr = sp.find("p:txBody/a:lstStyle/a:lvl1pPr", NS)
+                    body_pr = sp.find("p:txBody/a:bodyPr", NS)
+                    if rpr is not None:
+                        lay.title_color = self.colour(rpr.find("a:solidFill", NS))
+                        lay.title_size = int(rpr.get("sz", "0")) / 100
+                        lay.title_bold = rpr.get("b") == "1"
+                    if ppr is not None:
+                        lay.title_align = {"ctr": "center", "r": "right"}.get(ppr.get("algn", ""), "")
+                    if body_pr is not None:
+                        lay.title_anchor = body_pr.get("anchor", "")
+                continue
+            if box is None:
+                continue
+            if tag == "sp":
+                geom = sp.find("p:spPr/a:prstGeom", NS)
+                fill = self.colour(sp.find("p:spPr/a:solidFill", NS))
+                if fill and geom is not None and geom.get("prst") in ("rect", "roundRect", "ellipse", "snip1Rect"):
+                    lay.shapes.append(Shape(box, fill=fill, ellipse=geom.get("prst") == "ellipse"))
+            elif tag == "pic":
+                blip = sp.find("p:blipFill/a:blip", NS)
+                src = self.media(rels, blip.get(R_EMBED)) if blip is not None else ""
+                if src:
+                    lay.shapes.append(Shape(box, src=src))
+        lay.title = phs.get("title") or (master.title if master else None)
+        lay.subtitle = phs.get("subtitle")
+        lay.bodies = [phs[k] for k in sorted(k for k in phs if re.match(r"body\d+$", k))]
+        if not lay.bodies and master is not None and lay.subtitle is None and master.bodies and \
+                el.get("type") not in ("titleOnly", "blank", "secHead", "title"):
+            lay.bodies = list(master.bodies)
+        lay.footer = phs.get("ftr") or (master.footer if master else None)
+        lay.number = phs.get("sldNum") or (master.number if master else None)
+        return lay
+
+
+def shapes_html(shapes: list[Shape]) -> str:
+    """Return the design shapes as absolutely placed HTML (decoration: hidden from screen readers)."""
+    out = []
+    for s in shapes:
+        if s.src:
+            out.append(f'<img class="deck-shape" src="{s.src}" alt="" style="position:absolute;{s.box.css()};'
+                       f'object-fit:contain">')
+        else:
+            radius = "border-radius:50%;" if s.ellipse else ""
+            out.append(f'<div class="deck-shape" aria-hidden="true" style="position:absolute;{s.box.css()};'
+                       f'background:{s.fill};{radius}"></div>')
+    return "".join(out)
+
+
+def logo_corner(template: Template) -> str:
+    """Return the corner the theme puts its logo in on slides: top-left, top-right, bottom-left, bottom-right."""
+    corner = str(template.theme.get("logo-position") or template.theme.get("logo_position") or "bottom-right")
+    return corner if corner in ("top-left", "top-right", "bottom-left", "bottom-right") else "bottom-right"
+
+
+def logo_box(corner: str, ratio: float, aspect: float) -> Box:
+    """Return where a logo goes on a slide of ``ratio``: about 8 % of the slide's height, inset 3 %."""
+    h = 0.08
+    w = min(h * aspect / ratio, 0.2)
+    h = w * ratio / aspect
+    x = 0.03 * (1 / ratio) if "left" in corner else 1 - w - 0.03 * (1 / ratio)
+    y = 0.03 if "top" in corner else 1 - h - 0.03
+    return Box(x, y, w, h)
+
+
+def picture_aspect(path: Path) -> float:
+    """Return width/height of the picture at ``path`` (1.0 when it cannot be read)."""
+    try:
+        if path.suffix.lower() == ".svg":
+            text = path.read_text(encoding="utf-8", errors="replace")[:4000]
+            mt = re.search(r'viewBox="\s*[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)[ ,]+([\d.]+)', text)
+            return float(mt.group(1)) / float(mt.group(2)) if mt else 1.0
+        from PIL import Image
+
+        with Image.open(path) as im:
+            return im.width / im.height
+    except Exception:
+        return 1.0

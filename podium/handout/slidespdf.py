@@ -1,0 +1,207 @@
+"""The slides PDF: one slide a page at the slide's size, drawn from the deck's plan with the deck's look.
+
+Each page is the template deck's layout for the plan's kind (background, design shapes, logo,
+title and body boxes from :mod:`podium.handout.decklook`) with the plan's title and chunks in
+it, the footer text and the slide number where the master puts them.  The body's type size is
+chosen so that its text fits the body box (the same sizes the deck uses as a start: the master's
+body size, shrunk in steps).  This is the file lecturers upload to a learning platform, so it is
+the student version unless the instructor's is asked for, tagged (PDF/UA-1) like the handout.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import math
+
+from .. import model as m
+from ..deck.plan import ColumnsChunk, ObjectChunk, SlidePlan, TextChunk
+from ..diagnostics import Diagnostics
+from ..labels import labels_for
+from ..template_folders import Template
+from .decklook import Box, DeckLook, deck_look, logo_box, logo_corner, picture_aspect, shapes_html
+from .html import HtmlRenderer
+from .planhtml import chunks_html, runs_html
+
+EMU_PER_PT = 12700
+
+
+def esc(text: str) -> str:
+    return _html.escape(text, quote=True)
+
+
+def _text_chars(chunks) -> tuple[int, int]:
+    """Return (characters, paragraphs) of the text in ``chunks`` (objects count as a few lines)."""
+    chars = paras = 0
+    for c in chunks:
+        if isinstance(c, TextChunk):
+            for p in c.paras:
+                chars += sum(len(r.text) for r in p.runs) + 4 * p.level
+                paras += 1
+        elif isinstance(c, ColumnsChunk):
+            for sub, w in c.columns:
+                a, b = _text_chars(sub)
+                chars += int(a * w)  # a column's lines are shorter
+                paras += b
+    return chars, paras
+
+
+def _objects(chunks) -> list:
+    out = []
+    for c in chunks:
+        if isinstance(c, ObjectChunk):
+            out.append(c.block)
+        elif isinstance(c, ColumnsChunk):
+            for sub, _ in c.columns:
+                out += _objects(sub)
+    return out
+
+
+def body_size(chunks, box_w_pt: float, box_h_pt: float, start: float) -> float:
+    """Return the largest type size (pt) from ``start`` down at which the body's text fits its box."""
+    chars, paras = _text_chars(chunks)
+    objects = _objects(chunks)
+    table_rows = sum(1 + len(b.rows) for b in objects if isinstance(b, m.Table))
+    code_lines = sum(b.code.count("\n") + 1 for b in objects if isinstance(b, m.CodeBlock))
+    pictures = sum(1 for b in objects if isinstance(b, (m.Image, m.Chart, m.MathBlock)))
+    size = start
+    while size > 10:
+        per_line = max(box_w_pt / (size * 0.5), 10)
+        lines = math.ceil(chars / per_line) + paras * 0.35
+        need = lines * size * 1.2 + table_rows * size * 1.5 + code_lines * size * 0.9
+        room = box_h_pt * (0.45 if pictures and chars else 1.0 if not pictures else 0.0)
+        if need <= room or (pictures and not chars and not table_rows):
+            break
+        size -= 2
+    return max(size, 10)
+
+
+def slide_html(plan: SlidePlan, look: DeckLook, r: HtmlRenderer, lecture: m.Lecture, logo: str,
+               footer: str, labels: dict) -> str:
+    kind = str(getattr(plan.kind, "value", plan.kind))
+    lay = look.layout(kind)
+    w_pt, h_pt = look.width / EMU_PER_PT, look.height / EMU_PER_PT
+    bg = f"background-color:{lay.background or '#FFFFFF'};"
+    if lay.background_image:
+        bg += f"background-image:url('{lay.background_image}');background-size:100% 100%;"
+    title = runs_html(plan.title, lambda tex: r.math(tex, display=False))
+    if kind == "title" and not title:
+        title = esc(lecture.meta.title)
+    tbox = lay.title or Box(0.05, 0.05, 0.9, 0.15)
+    tsize = lay.title_size or look.title_size or 36
+    if kind in ("title", "section"):
+        tsize = max(tsize, 36)
+    tcolor = lay.title_color or look.title_color or "inherit"
+    anchor = {"ctr": "center", "b": "flex-end"}.get(lay.title_anchor, "flex-start" if lay.title_anchor == "t" else "center")
+    align = lay.title_align or "left"
+    bookmark = f"{plan.number}. {''.join(x.text for x in plan.title).strip() or (lecture.meta.title if kind == 'title' else labels['slide_n'].format(n=plan.number))}"
+    parts = [f'<section class="slide kind-{kind}" id="slide-{plan.number}" data-bookmark="{esc(bookmark)}" '
+             f'style="{bg}">', shapes_html(lay.shapes), logo]
+    heading = "h1" if kind in ("title", "section") else "h2"
+    if title:
+        parts.append(f'<div class="ph title" style="{tbox.css()};justify-content:{anchor};text-align:{align};'
+                     f'color:{tcolor};font-size:{tsize:.0f}pt;font-weight:{"bold" if lay.title_bold or look.master.title_bold else "normal"}">'
+                     f'<{heading}>{title}</{heading}></div>')
+    if kind == "title":
+        sbox = lay.subtitle or (lay.bodies[0] if lay.bodies else Box(tbox.x, tbox.y + tbox.h + 0.03, tbox.w, 0.3))
+        sub = "".join(f'<p class="{"subtitle" if k == 0 and lecture.meta.subtitle else "byline"}">'
+                      f"{runs_html(p.runs)}</p>" for k, p in enumerate(plan.subtitle))
+        parts.append(f'<div class="ph sub" style="{sbox.css()};text-align:{align}">{sub}</div>')
+    elif plan.chunks:
+        boxes = lay.bodies or [Box(tbox.x, tbox.y + tbox.h + 0.02, tbox.w, max(0.2, 0.92 - tbox.y - tbox.h))]
+        left, top = min(b.x for b in boxes), min(b.y for b in boxes)
+        right, bottom = max(b.x + b.w for b in boxes), max(b.y + b.h for b in boxes)
+        body = Box(left, top, right - left, bottom - top)
+        size = body_size(plan.chunks, body.w * w_pt, body.h * h_pt, min(look.body_size or 24, 28))
+        foot = ""
+        if plan.footnotes:
+            foot = '<div class="slide-footnotes">' + "".join(f"<p>{runs_html(p.runs)}</p>" for p in plan.footnotes) \
+                + "</div>"
+        parts.append(f'<div class="ph body" style="{body.css()};font-size:{size:.0f}pt;'
+                     f'--obj-h:{body.h * h_pt * (0.55 if _text_chars(plan.chunks)[0] else 0.8):.0f}pt">'
+                     f'{chunks_html(plan.chunks, r, slides=True)}{foot}</div>')
+    if kind not in ("title",):
+        if lay.footer and footer:
+            parts.append(f'<div class="ph footer" style="{lay.footer.css()}">{esc(footer)}</div>')
+        if lay.number:
+            parts.append(f'<div class="ph number" style="{lay.number.css()}">{plan.number}</div>')
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def render_slides_html(lecture: m.Lecture, template: Template, plans: list[SlidePlan], diags: Diagnostics) -> str:
+    """Return the HTML of the slides PDF: one page per plan, the deck's size and look."""
+    look = deck_look(template)
+    r = HtmlRenderer(template, diags)
+    labels = labels_for(lecture.meta.lang, template.theme.get("labels"))
+    w_in, h_in = look.width / 914400, look.height / 914400
+    logo = ""
+    logo_path = template.asset(template.theme.get("logo"))
+    if logo_path is not None and not look.has_picture:
+        box = logo_box(logo_corner(template), look.ratio, picture_aspect(logo_path))
+        logo = (f'<img class="theme-logo" src="{esc(logo_path.as_uri())}" alt="" '
+                f'style="position:absolute;{box.css()};object-fit:contain">')
+    meta = lecture.meta
+    from ..deck.writer import _footer_text as footer_text  # the deck's own footer words
+
+    footer = footer_text(template.theme.get("footer", "{title}"), lecture)
+    fonts = template.fonts
+    pal = template.palette
+    body_font = look.body_font or fonts.get("body", "Calibri")
+    title_font = look.title_font or fonts.get("heading", "Calibri")
+    slides = "\n".join(slide_html(p, look, r, lecture, logo, footer, labels) for p in plans)
+    return f"""<!DOCTYPE html>
+<html lang="{esc(meta.lang or 'en')}">
+<head><meta charset="utf-8"><title>{esc(meta.title or labels['untitled'])}</title>
+<meta name="author" content="{esc(', '.join(a.name for a in meta.authors))}">
+<meta name="keywords" content="podium-slides">
+<style>
+@page {{ size: {w_in:.3f}in {h_in:.3f}in; margin: 0; }}
+html {{ font-family: "{esc(body_font)}", "Carlito", "Noto Sans", "{esc(fonts.get('cjk', ''))}", "Noto Sans CJK JP", sans-serif;
+       color: {look.body_color or pal['text']}; line-height: 1.15; }}
+body {{ margin: 0; }}
+[data-bookmark] {{ bookmark-level: 1; bookmark-label: attr(data-bookmark); }}
+h1, h2, h3 {{ bookmark-level: none; margin: 0; font: inherit; color: inherit; }}
+.slide {{ position: relative; width: {w_in:.3f}in; height: {h_in:.3f}in; overflow: hidden; break-after: page; }}
+.slide:last-child {{ break-after: auto; }}
+.ph {{ position: absolute; display: flex; flex-direction: column; box-sizing: border-box; overflow: hidden; }}
+.ph.title {{ font-family: "{esc(title_font)}", "Carlito", "Noto Sans", sans-serif; line-height: 1.05; }}
+.ph.sub {{ font-size: 20pt; color: {pal['muted']}; }}
+.kind-title .ph.sub, .kind-title .ph.sub p {{ color: rgba(255,255,255,0.92); }}
+.ph.sub .subtitle {{ font-size: 24pt; margin: 0 0 10pt; }}
+.ph.sub p {{ margin: 0 0 4pt; }}
+.ph.body {{ justify-content: flex-start; }}
+.ph.body > * {{ flex: none; }}
+.ph.body p {{ margin: 0 0 0.35em; }}
+.ph.body ul, .ph.body ol {{ margin: 0 0 0.3em; padding-left: 1.1em; }}
+.ph.body li {{ margin: 0 0 0.3em; }}
+.ph.body li::marker {{ color: {pal['accent']}; }}
+.ph.body ul ul {{ font-size: 0.85em; list-style-type: "– "; }}
+.ph.body .subhead {{ font-weight: bold; color: {pal['primary']}; }}
+.ph.body figure {{ margin: 0.2em 0; text-align: center; }}
+.ph.body img {{ max-width: 100%; max-height: var(--obj-h); height: auto; }}
+.ph.body .chart svg {{ height: var(--obj-h); width: 100%; }}
+.ph.body .chart {{ margin: 0.2em auto; width: 100%; }}
+.ph.body figcaption {{ font-size: 0.6em; color: {pal['muted']}; }}
+.ph.body table {{ border-collapse: collapse; width: 100%; font-size: 0.75em; }}
+.ph.body th {{ background: {pal['primary']}; color: white; text-align: left; padding: 0.2em 0.4em; }}
+.ph.body td {{ padding: 0.2em 0.4em; border-bottom: 0.5pt solid #d0d0d0; }}
+.ph.body blockquote {{ margin: 0.3em 0; padding-left: 0.8em; border-left: 0.25em solid {pal['accent']}; font-style: italic; }}
+.ph.body .attribution {{ font-style: normal; font-size: 0.8em; color: {pal['muted']}; text-align: right; }}
+.ph.body pre {{ font-size: 0.6em; white-space: pre-wrap; background: #F6F8FA; padding: 0.4em; margin: 0.2em 0; }}
+.ph.body code {{ font-family: "{esc(fonts.get('mono', 'DejaVu Sans Mono'))}", monospace; }}
+.ph.body .columns {{ display: flex; gap: 0.8em; }}
+.ph.body .column {{ flex: 0 0 auto; box-sizing: border-box; }}
+.ph.body .math-block {{ text-align: center; }}
+.ph.body .div {{ border-left: 0.2em solid {pal['accent']}; padding-left: 0.5em; margin: 0.2em 0; }}
+.slide-footnotes {{ margin-top: auto; font-size: 0.5em; color: {pal['muted']}; border-top: 0.5pt solid #ccc; }}
+.ph.footer, .ph.number {{ font-size: 10pt; color: {pal['muted']}; justify-content: center; }}
+.ph.number {{ text-align: right; }}
+.blank.gap {{ border-bottom: 1pt solid currentColor; white-space: pre; }}
+mark.blank.answer {{ background: #FFF2A8; color: {pal['accent']}; border-bottom: 1pt solid {pal['accent']}; }}
+.missing-picture {{ border: 1pt dashed {pal['accent']}; color: {pal['accent']}; padding: 1em; }}
+</style></head>
+<body>
+{slides}
+</body>
+</html>
+"""
