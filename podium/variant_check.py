@@ -35,9 +35,9 @@ def student_files(source: Path, out_dir: Path) -> list[Path]:
 def file_text(path: Path) -> str:
     """Return all the text a reader of ``path`` could find in it (PDF pages and metadata, pptx XML)."""
     if path.suffix.lower() == ".pdf":
-        from pypdf import PdfReader
+        from .pdfread import open_pdf
 
-        reader = PdfReader(str(path))
+        reader = open_pdf(path)
         meta = " ".join(str(v) for v in (reader.metadata or {}).values())
         return meta + "\n" + "\n".join(page.extract_text() or "" for page in reader.pages)
     parts = []

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import model as m
 from .diagnostics import BuildError, Diagnostics
+from .pdfread import open_pdf
 from .pipeline import BuildOptions, deck_path, handout_path, load
 
 
@@ -58,9 +59,8 @@ def read_deck(path: Path) -> list[dict]:
 
 def read_handout(path: Path) -> tuple[list[str], str]:
     """Return (outline titles in order, whole text) of the handout PDF, as pypdf reads them."""
-    from pypdf import PdfReader
 
-    reader = PdfReader(str(path))
+    reader = open_pdf(path)  # a long tagged handout passes pypdf's default element caps
     titles: list[str] = []
 
     def walk(items):

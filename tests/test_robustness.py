@@ -755,6 +755,10 @@ def test_cli_unwritable_output_folder_is_not_called_an_internal_error(here):
         "lecture.md: deck not written; the previous output is kept",
         "error: cannot write lecture.md/out/lecture-handout.pdf: Not a directory [cannot-write]",
         "lecture.md: handout not written; the previous output is kept",
+        "error: cannot write lecture.md/out/lecture-instructor.pdf: Not a directory [cannot-write]",
+        "lecture.md: handout not written; the previous output is kept",
+        "error: cannot write lecture.md/out/lecture-slides.pdf: Not a directory [cannot-write]",
+        "lecture.md: slides PDF not written; the previous output is kept",
     ], r.stderr
 
 
