@@ -96,36 +96,58 @@ def _read_command(text: str, i: int) -> RawPiece | None:
     return RawPiece(i, j, text[i:j], name, args, kinds)
 
 
-def find_raw_tex(text: str) -> list[RawPiece]:
-    """Return the raw TeX commands in Markdown ``text``, skipping code spans, math and escapes."""
+def find_raw_tex(text: str, markdown: bool = True) -> list[RawPiece]:
+    """Return the raw TeX commands in Markdown ``text``, skipping code spans, math and escapes
+    (``markdown=False``: ``text`` is already plain text, with no code or math in it)."""
     out: list[RawPiece] = []
     i = 0
     n = len(text)
     while i < n:
         c = text[i]
-        if c == "`":
+        if c == "`" and markdown:
             run = len(text[i:]) - len(text[i:].lstrip("`"))
             close = text.find("`" * run, i + run)
             i = close + run if close >= 0 else i + run
             continue
-        if c == "$":
-            dbl = text.startswith("$$", i)
-            close = text.find("$$" if dbl else "$", i + (2 if dbl else 1))
-            if close > 0:
-                i = close + (2 if dbl else 1)
-                continue
-            i += 1
+        if c == "$" and markdown:
+            close = _math_end(text, i)
+            i = close if close > 0 else i + 1
             continue
         if c == "\\":
             piece = _read_command(text, i)
             if piece is None:
-                i += 2  # a Markdown escape such as \* or \\
+                i += 2 if markdown else 1  # a Markdown escape such as \* or \\
                 continue
             out.append(piece)
             i = piece.end
             continue
         i += 1
     return out
+
+
+def _math_end(text: str, i: int) -> int:
+    """Index after the math that opens with the ``$`` at ``text[i]``, or -1 when it opens none.
+
+    pandoc's rule (tex_math_dollars): the opening ``$`` has a non-space character right after it, the
+    closing one a non-space character right before it and no digit right after it.
+    """
+    dbl = text.startswith("$$", i)
+    start = i + (2 if dbl else 1)
+    if start >= len(text) or (not dbl and text[start] in " \t\n"):
+        return -1
+    j = start
+    while True:
+        j = text.find("$$" if dbl else "$", j)
+        if j < 0:
+            return -1
+        if text[j - 1] == "\\":
+            j += 1
+            continue
+        if dbl:
+            return j + 2
+        if text[j - 1] not in " \t\n" and not (j + 1 < len(text) and text[j + 1].isdigit()):
+            return j + 1
+        j += 1
 
 
 # --------------------------------------------------------------------------- macros

@@ -30,7 +30,7 @@ from .citations import cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
 from .labels import label
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
-from .rawhtml import DROP_CONTENT, html_block_to_markdown, is_comment, read_inline_tag
+from .rawhtml import DROP_CONTENT, html_block_to_markdown, html_text, is_comment, read_inline_tag
 from .rawtex import DEFINERS, Macro, definitions_in_math, expand_macros, find_raw_tex, macro_definition
 from .safety import PathPolicy
 
@@ -247,6 +247,7 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
+        value = html_text(value) if "<" in value else value  # `title: A<br>B`, as pandoc reads it
         return _XML_INVALID.sub("", value).strip()
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
@@ -1084,7 +1085,10 @@ class _Converter:
         if self.html_skip and t != "html_inline":
             return []  # inside <script>, <style>…
         if t == "text":
-            return [m.Text(_XML_INVALID.sub("\ufffd", node.content))]
+            text = node.content
+            if "\\" in text and re.search(r"\\[A-Za-z]", text):
+                text = self.drop_tex_in_text(text)
+            return [m.Text(_XML_INVALID.sub("\ufffd", text))]
         if t == "softbreak":
             return [m.Text(" ")]
         if t == "hardbreak":
@@ -1124,6 +1128,28 @@ class _Converter:
             return list(self.inlines_of(node.children))
         return [m.Text(node.content)] if node.content else []
 
+
+    def drop_tex_in_text(self, text: str) -> str:
+        """Raw TeX left in a text run (outside math and code, as markdown-it read it): dropped, warned."""
+        out: list[str] = []
+        last = 0
+        for piece in find_raw_tex(text, markdown=False):
+            out.append(text[last:piece.start])
+            last = piece.end
+            d = macro_definition(piece) if piece.name.rstrip("*") in {x.rstrip("*") for x in DEFINERS} else None
+            if d is not None:
+                self.macros[d[0]] = d[1]
+            elif piece.name == "note" and piece.args:
+                self.pending_notes.append(m.Paragraph((m.Text(piece.args[-1]),), self.pos(None)))
+            elif piece.name in _TEX_TEXT and piece.args:
+                out.append(piece.args[-1])
+                self.diags.warning(f"raw TeX '\\{piece.name}{{…}}' is not rendered; its text is kept",
+                                   self.pos(None), "raw-tex")
+            else:
+                self.diags.warning(f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)",
+                                   self.pos(None), "raw-tex")
+        out.append(text[last:])
+        return "".join(out)
 
     def texts(self, items: list[m.Inline]) -> m.Inlines:
         """Merge neighbouring text, format citations, split ``[text]{.cls}`` spans."""

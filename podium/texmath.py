@@ -22,6 +22,7 @@ def normalise(tex: str) -> str:
     tex = _GATHER_ENVS.sub(lambda mt: "\\" + mt.group(1) + ("{gathered}" if mt.group(2) != "equation" else "{equation}"),
                            tex)
     tex = tex.replace("\\operatorname*", "\\operatorname")
+    tex = re.sub(r"\\(big|Big|bigg|Bigg)[lrm]?(?=\\[A-Za-z])", "", tex)  # \big\langle: latex2mathml reads \langle
     tex = re.sub(r"\\(displaystyle|textstyle|scriptstyle)\b", "", tex)
     return tex.strip()
 

@@ -56,7 +56,7 @@ def add_image(cv: Canvas, b: m.Image, box: Rect, with_caption: bool = True, refe
         shape = cv.slide.shapes.add_textbox(area.x, area.y, area.w, min(area.h, int(EMU_PER_IN * 1.2)))
         shape.fill.solid()
         shape.fill.fore_color.rgb = hex_rgb(cv.palette.get("light", "#EEEEEE"))
-        shape.text_frame.text = f"[missing picture: {b.src}]"
+        shape.text_frame.text = f"[missing picture: {b.src}]" + (f"\n{b.alt}" if b.alt else "")  # its words stay
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
         shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         return shape
