@@ -177,14 +177,3 @@ def is_comment(html: str) -> bool:
     s = html.strip()
     return s.startswith("<!--") and s.endswith("-->")
 
-
-def html_text(text: str) -> str:
-    """Plain text of a one-line string that may hold HTML (a title ``A<br>B`` reads "A B")."""
-    if "<" not in text and "&" not in text:
-        return text
-    f = _Flattener()
-    f.feed(text)
-    f.close()
-    out = "".join(f.out).replace("\\\n", " ")
-    out = re.sub(r"\\([<&\\`*_\[\]!#$])", r"\1", out)  # undo the Markdown escapes of character references
-    return " ".join(out.split())

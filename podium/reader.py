@@ -30,7 +30,7 @@ from .citations import cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
 from .labels import label
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
-from .rawhtml import DROP_CONTENT, html_block_to_markdown, html_text, is_comment, read_inline_tag
+from .rawhtml import DROP_CONTENT, html_block_to_markdown, is_comment, read_inline_tag
 from .rawtex import DEFINERS, Macro, definitions_in_math, expand_macros, find_raw_tex, macro_definition
 from .safety import PathPolicy
 
@@ -247,7 +247,8 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        value = html_text(value) if "<" in value else value  # `title: A<br>B`, as pandoc reads it
+        # `title: A<br>B` (a reveal.js line break) reads "A B"; any other markup is shown as written (Safety)
+        value = re.sub(r"\s*<br\s*/?>\s*", " ", value, flags=re.I) if "<" in value else value
         return _XML_INVALID.sub("", value).strip()
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()

@@ -56,9 +56,13 @@ def add_image(cv: Canvas, b: m.Image, box: Rect, with_caption: bool = True, refe
         shape = cv.slide.shapes.add_textbox(area.x, area.y, area.w, min(area.h, int(EMU_PER_IN * 1.2)))
         shape.fill.solid()
         shape.fill.fore_color.rgb = hex_rgb(cv.palette.get("light", "#EEEEEE"))
-        shape.text_frame.text = f"[missing picture: {b.src}]" + (f"\n{b.alt}" if b.alt else "")  # its words stay
+        shape.text_frame.text = f"[missing picture: {b.src}]"
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
         shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        if cap_h:  # the caption's words stay, as under a picture
+            tb = cv.slide.shapes.add_textbox(area.x, area.y + shape.height + int(0.05 * EMU_PER_IN), area.w, cap_h)
+            fill_paras(cv, tb.text_frame, [Para(tuple(to_runs(b.caption)), align="center", style="caption")], 1.0,
+                       explicit=True)
         return shape
     w, h = image_size(cv, b, area, reference)
     x = area.x + (area.w - w) // 2
