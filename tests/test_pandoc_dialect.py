@@ -125,6 +125,10 @@ Notes typed as note.
 Handout typed as handouts.
 :::
 
+::: instuctor
+Answer typed for the instuctor.
+:::
+
 ## Tables and spans
 
 | Term | Meaning |
@@ -223,6 +227,8 @@ def test_mistyped_structural_classes_are_read_as_meant_with_a_warning(pandoc_lec
     msgs = [msg for _, msg in warnings_at(diags, "unknown-class")]
     assert any("'::: note'" in msg and "'::: notes'" in msg for msg in msgs)
     assert any("'::: handouts'" in msg and "'::: handout'" in msg for msg in msgs)
+    assert any("'::: instuctor'" in msg and "'::: instructor'" in msg for msg in msgs)
+    assert "Answer typed for the instuctor." not in s["body"]
 
 
 def test_table_caption_attributes_span_and_hard_break(pandoc_lecture):
@@ -383,3 +389,16 @@ def test_content_qmd_is_built_like_md(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli_module.cli, ["slides", "-o", "out"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "week1.pptx").is_file()
+
+
+def test_quarto_smaller_slide_has_smaller_type(quarto_deck):
+    slides, _, _ = quarto_deck
+    s = by_title(slides, "Smaller")
+    runs = [r for r in s["xml"].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}r")
+            if r.find("{*}t") is not None and r.find("{*}t").text == "Small text."]
+    size = runs[0].find("{*}rPr").get("sz")
+    cells = by_title(slides, "Included")  # an ordinary slide keeps the template's size (none written)
+    plain = [r for r in cells["xml"].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}r")
+             if r.find("{*}t") is not None and "Included text" in r.find("{*}t").text]
+    assert size is not None and plain[0].find("{*}rPr").get("sz") is None
+    assert int(size) <= 0.8 * 2800 + 1  # the default body type is 28 pt

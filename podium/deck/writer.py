@@ -113,6 +113,8 @@ class DeckWriter:
         self.plan = plan
         self.cv = Canvas(slide, self.fonts, self.palette, self.scale, self.slide_w, self.slide_h, self.diags)
         self.limit_bottom = self.slide_h
+        # Quarto's `## Title {.smaller}`: the slide's type one step smaller
+        self.type_step = 0.8 if plan.source is not None and "smaller" in plan.source.classes else 1.0
         self.info = self.layout_info(layout)
         placed = [(ph, ph.placeholder_format.idx, ph.placeholder_format.type) for ph in slide.placeholders]
         title_ph = next((ph for ph, _, t in placed if t in TITLE_TYPES), None)
@@ -222,6 +224,7 @@ class DeckWriter:
         """
         if not chunks:
             return
+        boost *= getattr(self, "type_step", 1.0)
         if rect.bottom > self.limit_bottom:
             rect = Rect(rect.x, rect.y, rect.w, max(self.limit_bottom - rect.y, int(EMU_PER_IN * 0.5)))
         heights = [self.estimate(c, rect.w, boost) for c in chunks]
