@@ -244,6 +244,11 @@ class _Chunker:
         if isinstance(b, m.Quote):
             out = []
             for sub in b.blocks:
+                if not is_text_block(sub):  # code or a picture quoted: keep its text in the quote
+                    text = m.blocks_text((sub,))
+                    sub = m.Paragraph((m.Text(text),), b.pos) if text else None
+                    if sub is None:
+                        continue
                 for p in self.paras(sub, level):
                     out.append(Para(tuple(Run(r.text, r.bold, True, r.code, r.strike, r.superscript, r.link)
                                           for r in p.runs), p.level, p.bullet, p.number, p.align, ParaStyle.QUOTE, p.step))
