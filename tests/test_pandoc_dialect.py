@@ -352,6 +352,10 @@ def test_quarto_callouts_are_titled_boxes(quarto_deck):
     s = by_title(slides, "Cells")
     assert "Remember this" in s["body"] and "Callouts are boxes." in s["body"]
     assert "Warning" in s["body"]  # the default title
+    boxes = [sp for sp in s["xml"].iter("{http://schemas.openxmlformats.org/presentationml/2006/main}sp")
+             if sp.find(".//{*}cNvPr").get("name") == "Callout"]
+    assert len(boxes) == 2 and all(b.find(".//{*}spPr/{*}solidFill") is not None for b in boxes)  # filled boxes
+    assert "Remember this" in "".join(t.text or "" for t in boxes[0].iter("{*}t"))
     assert "Remember this" in handout and "Warning" in handout
 
 

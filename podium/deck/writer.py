@@ -24,6 +24,7 @@ from .. import model as m
 from ..atomic import write_atomic
 from ..diagnostics import BuildError, Diagnostics
 from ..template_folders import Template, deck_of
+from .callouts import add_callout_box
 from .canvas import Canvas
 from .charts import add_chart
 from .code import add_code
@@ -262,7 +263,9 @@ class DeckWriter:
             h = max(h, int(EMU_PER_IN * 0.3))
             box = Rect(rect.x, y, rect.w, h)
             if isinstance(c, TextChunk):
-                if placeholder_free:
+                if "callout" in c.box:  # a Quarto callout: its own titled box
+                    add_callout_box(self.cv, box, c.paras, scale, c.box)
+                elif placeholder_free:
                     ph.left, ph.top, ph.width, ph.height = box.x, box.y, box.w, h if len(chunks) > 1 else rect.h
                     tf = ph.text_frame
                     fill_paras(self.cv, tf, c.paras, scale, explicit=scale != 1.0, shape_id=ph.shape_id,

@@ -1,0 +1,35 @@
+"""Quarto callouts (``::: {.callout-note}`` …) on a slide: a tinted box with a coloured rule, titled."""
+
+from __future__ import annotations
+
+from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.util import Emu
+
+from .canvas import Canvas, hex_rgb
+from .geometry import EMU_PER_IN, Rect
+from .text import fill_paras
+
+# the rule's colour per callout kind (Quarto's own colours); the box is a light tint of the palette
+KIND_COLOURS = {"callout-note": "#0D6EFD", "callout-tip": "#198754", "callout-warning": "#FFC107",
+                "callout-important": "#DC3545", "callout-caution": "#FD7E14"}
+
+
+def add_callout_box(cv: Canvas, box: Rect, paras, scale: float, classes: tuple[str, ...]):
+    """Draw the callout's paragraphs (the first one is its bold title) in a box inside ``box``."""
+    rule_w = int(EMU_PER_IN * 0.06)
+    colour = next((KIND_COLOURS[c] for c in classes if c in KIND_COLOURS), cv.palette.get("accent", "#0D6EFD"))
+    rule = cv.slide.shapes.add_shape(1, box.x, box.y, rule_w, box.h)  # 1: a rectangle
+    rule.name = "Callout rule"
+    rule.fill.solid()
+    rule.fill.fore_color.rgb = hex_rgb(colour)
+    rule.line.fill.background()
+    tb = cv.slide.shapes.add_textbox(box.x + rule_w, box.y, box.w - rule_w, box.h)
+    tb.name = "Callout"
+    tb.fill.solid()
+    tb.fill.fore_color.rgb = hex_rgb(cv.palette.get("light", "#F3F4F6"))
+    tf = tb.text_frame
+    tf.word_wrap = True
+    tf.auto_size = MSO_AUTO_SIZE.NONE  # the box keeps the height planned for it, like its rule
+    tf.margin_left = tf.margin_right = Emu(int(EMU_PER_IN * 0.12))
+    fill_paras(cv, tf, paras, scale, explicit=True, shape_id=tb.shape_id)
+    return tb
