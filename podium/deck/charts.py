@@ -7,6 +7,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Pt
 
 from .. import model as m
+from ..alttext import chart_alt
 from ..charts import value_range
 from .canvas import Canvas, hex_rgb
 from .geometry import EMU_PER_IN, Rect
@@ -34,6 +35,7 @@ def add_chart(cv: Canvas, b: m.Chart, box: Rect):
     h = min(box.h, max(int(box.w * 0.6), int(EMU_PER_IN * 2)))
     w = min(box.w, int(h * 2.2))  # a squat, slide-wide chart reads badly: keep it near 2:1, centred
     frame = cv.slide.shapes.add_chart(kinds[b.kind], box.x + (box.w - w) // 2, box.y, w, h, data)
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", chart_alt(b))  # alt text: every value, as the handout's
     chart = frame.chart
     pt = Pt(max(12, 16 * cv.scale))
     chart.font.size = pt

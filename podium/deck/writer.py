@@ -31,6 +31,7 @@ from .code import add_code
 from .equations import add_math
 from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, Rect, rect_of, split_columns
 from .layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, LayoutFinder
+from .logo import Logo
 from .measure import MIN_SCALE, code_pt, is_elastic, table_pt, text_height
 from .patches import fast_partnames, fast_slide_rels, potx_as_pptx, remove_all_slides
 from .pictures import add_image, image_size
@@ -109,6 +110,8 @@ class DeckWriter:
 
     def write_slide(self, plan: SlidePlan) -> None:
         layout = self.choose_layout(plan)
+        if not hasattr(self, "logo"):
+            self.logo = Logo(self.template, self.slide_w, self.slide_h)
         slide = self.prs.slides.add_slide(layout)
         self.slide = slide
         self.plan = plan
@@ -153,6 +156,7 @@ class DeckWriter:
                 ph._element.getparent().remove(ph._element)
         if plan.kind != "title":
             self.copy_footer({idx for _, idx, t in placed if t in FOOTER_TYPES})
+        self.logo.add(slide)  # the theme's logo, where the design has no picture
         if plan.notes:
             slide.notes_slide.notes_text_frame.text = "\n".join(plan.notes)
         if self.cv.anim:

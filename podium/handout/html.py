@@ -19,12 +19,13 @@ import jinja2
 from markupsafe import Markup
 
 from .. import model as m
+from ..alttext import chart_alt, math_alt
 from ..diagnostics import BuildError, Diagnostics
 from ..jinjaguard import LimitedSandbox
 from ..jinjaguard import render as render_guarded
 from ..labels import labels_for
 from ..rendering import renderable
-from ..template_folders import Template, slide_ratio
+from ..template_folders import Template
 from .chartsvg import CHART_KINDS, chart_svg
 
 # Every node type the handout shows (tests/test_rendering.py proves each one is drawn); any other is
@@ -98,6 +99,7 @@ class HtmlRenderer:
             scale = 1.0 if not display else 1.2
             svg = svg.replace(mt.group(0), mt.group(0).replace(f'width="{mt.group(1)}"', f'width="{w * scale:.3f}em"')
                               .replace(f'height="{mt.group(2)}"', f'height="{h * scale:.3f}em"'), 1)
+        svg = _with_title(svg, math_alt(tex))  # the PDF's /Alt for the figure WeasyPrint tags
         return f'<span class="{cls}" role="img" aria-label="{esc(tex)}">{svg}</span>'
 
     # -- blocks
@@ -129,7 +131,9 @@ class HtmlRenderer:
                            f"{self.blocks(c.blocks, handout)}</div>" for c in b.columns)
             return f'<div class="columns">{cols}</div>'
         if isinstance(b, m.Chart):
-            return f'<figure class="chart">{chart_svg(b, self.palette, self.template.fonts)}</figure>'
+            alt = chart_alt(b)
+            svg = _with_title(chart_svg(b, self.palette, self.template.fonts), alt)
+            return f'<figure class="chart">{svg}</figure>'
         if isinstance(b, m.MathBlock):
             return f'<div class="math-block">{self.math(b.tex, display=True)}</div>'
         if isinstance(b, m.SlidesOnly):
@@ -188,6 +192,14 @@ class HtmlRenderer:
         uri = Path(b.path).as_uri()
         s = f' style="{";".join(style)}"' if style else ""
         return f'<figure><img src="{esc(uri)}" alt="{esc(b.alt)}"{s}>{caption}</figure>'
+
+
+def _with_title(svg: str, text: str) -> str:
+    """Return ``svg`` with a ``<title>`` (its alt text in a tagged PDF) as the root's first child."""
+    mt = re.search(r"<svg\b[^>]*>", svg)
+    if not mt:
+        return svg
+    return svg[:mt.end()] + f"<title>{esc(text)}</title>" + svg[mt.end():]
 
 
 def _css_len(length: m.Length) -> str:
@@ -271,9 +283,19 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
     options = options or HandoutOptions()
     if plans is None:
         plans = plan_deck(lecture)
+    from .slidespdf import SlideDrawer
+
     r = HtmlRenderer(template, diags)
     meta = lecture.meta
     labels = labels_for(meta.lang, template.theme.get("labels"))
+    drawer = SlideDrawer(lecture, template, diags)
+    layout = options.layout.value
+    twin_heading = {"grid": "h2", "script": "p"}.get(layout, "h3")
+    ratio = drawer.look.ratio
+    grid = grid_geometry(options.per_page, ratio)
+    twin_w = {"grid": grid["width"], "script": 62.0}.get(layout, 102.0)
+    twin = {"width": round(twin_w, 2), "height": round(twin_w / ratio, 2),
+            "scale": round(twin_w * 72 / 25.4 / drawer.size_pt[0], 5)}
     sections = []
     current = None
     slides = []
@@ -298,6 +320,7 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
             "title": title,
             "title_html": Markup(runs_html(plan.title, lambda tex: r.math(tex, display=False))),
             "body_html": Markup(chunks_html(plan.chunks, r)),
+            "slide_html": Markup(drawer.slide(plan, twin_heading, standalone=False)),
             "notes_html": Markup(r.blocks(s.notes)) if s is not None and first else Markup(""),
             "handout_html": Markup(r.blocks(s.handout)) if s is not None and first else Markup(""),
             "instructor_html": Markup(r.blocks(s.instructor)) if s is not None and first else Markup(""),
@@ -323,13 +346,15 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
             "lang": meta.lang,
         },
         "theme": {"palette": template.palette, "fonts": template.fonts, "logo": logo.as_uri() if logo else None,
-                  "name": template.name, "ratio": round(slide_ratio(template), 4)},
+                  "name": template.name, "ratio": round(ratio, 4)},
         "labels": labels,
         "handout": {"layout": options.layout.value, "per_page": options.per_page,
                     "variant": options.variant.value, "pdf_ua": options.pdf_ua},
         "toc": sections,
         "slides": slides,
-        "grid": grid_geometry(options.per_page, slide_ratio(template)),
+        "grid": grid,
+        "twin": twin,
+        "slide_css": Markup(drawer.css(".twin-frame")),
         "pages": [slides[i:i + options.per_page] for i in range(0, len(slides), options.per_page)],
         "css_files": [p.as_uri() for d in reversed(template.handout_dirs) for p in sorted(d.glob("*.css"))],
     }

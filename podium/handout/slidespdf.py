@@ -76,9 +76,16 @@ def body_size(chunks, box_w_pt: float, box_h_pt: float, start: float) -> float:
 
 
 def slide_html(plan: SlidePlan, look: DeckLook, r: HtmlRenderer, lecture: m.Lecture, logo: str,
-               footer: str, labels: dict) -> str:
+               footer: str, labels: dict, heading: str | None = None, standalone: bool = True) -> str:
+    """Return one slide drawn as the deck lays it out, in points of the slide's own size.
+
+    ``standalone``: a page of the slides PDF (with its bookmark and id); otherwise a twin inside the
+    handout, whose title is a ``heading`` element (or a paragraph) and which makes no bookmark.
+    """
     kind = str(getattr(plan.kind, "value", plan.kind))
     lay = look.layout(kind)
+    if any(sh.src for sh in lay.shapes):
+        logo = ""  # the design carries its own picture
     w_pt, h_pt = look.width / EMU_PER_PT, look.height / EMU_PER_PT
     bg = f"background-color:{lay.background or '#FFFFFF'};"
     if lay.background_image:
@@ -94,9 +101,11 @@ def slide_html(plan: SlidePlan, look: DeckLook, r: HtmlRenderer, lecture: m.Lect
     anchor = {"ctr": "center", "b": "flex-end"}.get(lay.title_anchor, "flex-start" if lay.title_anchor == "t" else "center")
     align = lay.title_align or "left"
     bookmark = f"{plan.number}. {''.join(x.text for x in plan.title).strip() or (lecture.meta.title if kind == 'title' else labels['slide_n'].format(n=plan.number))}"
-    parts = [f'<section class="slide kind-{kind}" id="slide-{plan.number}" data-bookmark="{esc(bookmark)}" '
-             f'style="{bg}">', shapes_html(lay.shapes), logo]
-    heading = "h1" if kind in ("title", "section") else "h2"
+    ident = f'id="slide-{plan.number}" data-bookmark="{esc(bookmark)}" ' if standalone else ""
+    tag = "section" if standalone else "div"
+    parts = [f'<{tag} class="slide kind-{kind}" {ident}style="{bg}">', shapes_html(lay.shapes), logo]
+    if heading is None:
+        heading = "h1" if kind in ("title", "section") else "h2"
     if title:
         parts.append(f'<div class="ph title" style="{tbox.css()};justify-content:{anchor};text-align:{align};'
                      f'color:{tcolor};font-size:{tsize:.0f}pt;font-weight:{"bold" if lay.title_bold or look.master.title_bold else "normal"}">'
@@ -124,48 +133,66 @@ def slide_html(plan: SlidePlan, look: DeckLook, r: HtmlRenderer, lecture: m.Lect
             parts.append(f'<div class="ph footer" style="{lay.footer.css()}">{esc(footer)}</div>')
         if lay.number:
             parts.append(f'<div class="ph number" style="{lay.number.css()}">{plan.number}</div>')
-    parts.append("</section>")
+    parts.append(f"</{tag}>")
     return "".join(parts)
 
 
-def render_slides_html(lecture: m.Lecture, template: Template, plans: list[SlidePlan], diags: Diagnostics) -> str:
-    """Return the HTML of the slides PDF: one page per plan, the deck's size and look."""
-    look = deck_look(template)
-    r = HtmlRenderer(template, diags)
-    labels = labels_for(lecture.meta.lang, template.theme.get("labels"))
-    w_in, h_in = look.width / 914400, look.height / 914400
-    logo = ""
-    logo_path = template.asset(template.theme.get("logo"))
-    if logo_path is not None and not look.has_picture:
-        box = logo_box(logo_corner(template), look.ratio, picture_aspect(logo_path))
-        logo = (f'<img class="theme-logo" src="{esc(logo_path.as_uri())}" alt="" '
-                f'style="position:absolute;{box.css()};object-fit:contain">')
-    meta = lecture.meta
-    from ..deck.writer import _footer_text as footer_text  # the deck's own footer words
+class SlideDrawer:
+    """Draws plans as slides with the template deck's look; shared by the slides PDF and the twins."""
 
-    footer = footer_text(template.theme.get("footer", "{title}"), lecture)
-    fonts = template.fonts
-    pal = template.palette
-    body_font = look.body_font or fonts.get("body", "Calibri")
-    title_font = look.title_font or fonts.get("heading", "Calibri")
-    slides = "\n".join(slide_html(p, look, r, lecture, logo, footer, labels) for p in plans)
-    return f"""<!DOCTYPE html>
-<html lang="{esc(meta.lang or 'en')}">
-<head><meta charset="utf-8"><title>{esc(meta.title or labels['untitled'])}</title>
-<meta name="author" content="{esc(', '.join(a.name for a in meta.authors))}">
-<meta name="keywords" content="podium-slides">
-<style>
-@page {{ size: {w_in:.3f}in {h_in:.3f}in; margin: 0; }}
-html {{ font-family: "{esc(body_font)}", "Carlito", "Noto Sans", "{esc(fonts.get('cjk', ''))}", "Noto Sans CJK JP", sans-serif;
-       color: {look.body_color or pal['text']}; line-height: 1.15; }}
-body {{ margin: 0; }}
-[data-bookmark] {{ bookmark-level: 1; bookmark-label: attr(data-bookmark); }}
-h1, h2, h3 {{ bookmark-level: none; margin: 0; font: inherit; color: inherit; }}
-.slide {{ position: relative; width: {w_in:.3f}in; height: {h_in:.3f}in; overflow: hidden; break-after: page; }}
-.slide:last-child {{ break-after: auto; }}
+    def __init__(self, lecture: m.Lecture, template: Template, diags: Diagnostics):
+        self.lecture = lecture
+        self.template = template
+        self.look = deck_look(template)
+        self.r = HtmlRenderer(template, diags)
+        self.labels = labels_for(lecture.meta.lang, template.theme.get("labels"))
+        self.logo = ""
+        logo_path = template.asset(template.theme.get("logo"))
+        if logo_path is not None and not self.look.has_picture:
+            box = logo_box(logo_corner(template), self.look.ratio, picture_aspect(logo_path))
+            self.logo = (f'<img class="theme-logo" src="{esc(logo_path.as_uri())}" alt="" '
+                         f'style="position:absolute;{box.css()};object-fit:contain">')
+        from ..deck.writer import _footer_text as footer_text  # the deck's own footer words
+
+        self.footer = footer_text(template.theme.get("footer", "{title}"), lecture)
+
+    @property
+    def size_pt(self) -> tuple[float, float]:
+        return self.look.width / EMU_PER_PT, self.look.height / EMU_PER_PT
+
+    def slide(self, plan: SlidePlan, heading: str | None = None, standalone: bool = True) -> str:
+        return slide_html(plan, self.look, self.r, self.lecture, self.logo, self.footer, self.labels, heading,
+                          standalone)
+
+    def css(self, scope: str = "") -> str:
+        """Return the slides' CSS; ``scope`` prefixes every rule (the handout scopes it to its twins)."""
+        look, fonts, pal = self.look, self.template.fonts, self.template.palette
+        body_font = look.body_font or fonts.get("body", "Calibri")
+        title_font = look.title_font or fonts.get("heading", "Calibri")
+        w, h = self.size_pt
+        rules = SLIDE_CSS.format(w=w, h=h, body_font=esc(body_font), title_font=esc(title_font),
+                                 cjk=esc(fonts.get("cjk", "")), mono=esc(fonts.get("mono", "DejaVu Sans Mono")),
+                                 text=look.body_color or pal["text"], primary=pal["primary"], accent=pal["accent"],
+                                 muted=pal["muted"])
+        if not scope:
+            return rules
+        out = []
+        for rule in rules.split("}"):
+            if "{" not in rule:
+                continue
+            selectors, body = rule.split("{", 1)
+            out.append(", ".join(f"{scope} {sel.strip()}" for sel in selectors.split(",")) + " {" + body + "}")
+        return "\n".join(out)
+
+
+SLIDE_CSS = """
+.slide {{ position: relative; width: {w:.2f}pt; height: {h:.2f}pt; overflow: hidden; line-height: 1.15;
+         font-family: "{body_font}", "Carlito", "Noto Sans", "{cjk}", "Noto Sans CJK JP", sans-serif; color: {text}; }}
+.slide h1, .slide h2, .slide h3, .slide h4 {{ bookmark-level: none; margin: 0; font: inherit; color: inherit; }}
 .ph {{ position: absolute; display: flex; flex-direction: column; box-sizing: border-box; overflow: hidden; }}
-.ph.title {{ font-family: "{esc(title_font)}", "Carlito", "Noto Sans", sans-serif; line-height: 1.05; }}
-.ph.sub {{ font-size: 20pt; color: {pal['muted']}; }}
+.ph.title {{ font-family: "{title_font}", "Carlito", "Noto Sans", sans-serif; line-height: 1.05; }}
+.ph.title p {{ margin: 0; }}
+.ph.sub {{ font-size: 20pt; color: {muted}; }}
 .kind-title .ph.sub, .kind-title .ph.sub p {{ color: rgba(255,255,255,0.92); }}
 .ph.sub .subtitle {{ font-size: 24pt; margin: 0 0 10pt; }}
 .ph.sub p {{ margin: 0 0 4pt; }}
@@ -174,31 +201,52 @@ h1, h2, h3 {{ bookmark-level: none; margin: 0; font: inherit; color: inherit; }}
 .ph.body p {{ margin: 0 0 0.35em; }}
 .ph.body ul, .ph.body ol {{ margin: 0 0 0.3em; padding-left: 1.1em; }}
 .ph.body li {{ margin: 0 0 0.3em; }}
-.ph.body li::marker {{ color: {pal['accent']}; }}
+.ph.body li::marker {{ color: {accent}; }}
 .ph.body ul ul {{ font-size: 0.85em; list-style-type: "– "; }}
-.ph.body .subhead {{ font-weight: bold; color: {pal['primary']}; }}
+.ph.body .subhead {{ font-weight: bold; color: {primary}; }}
 .ph.body figure {{ margin: 0.2em 0; text-align: center; }}
 .ph.body img {{ max-width: 100%; max-height: var(--obj-h); height: auto; }}
 .ph.body .chart svg {{ height: var(--obj-h); width: 100%; }}
 .ph.body .chart {{ margin: 0.2em auto; width: 100%; }}
-.ph.body figcaption {{ font-size: 0.6em; color: {pal['muted']}; }}
+.ph.body figcaption {{ font-size: 0.6em; color: {muted}; }}
 .ph.body table {{ border-collapse: collapse; width: 100%; font-size: 0.75em; }}
-.ph.body th {{ background: {pal['primary']}; color: white; text-align: left; padding: 0.2em 0.4em; }}
-.ph.body td {{ padding: 0.2em 0.4em; border-bottom: 0.5pt solid #d0d0d0; }}
-.ph.body blockquote {{ margin: 0.3em 0; padding-left: 0.8em; border-left: 0.25em solid {pal['accent']}; font-style: italic; }}
-.ph.body .attribution {{ font-style: normal; font-size: 0.8em; color: {pal['muted']}; text-align: right; }}
+.ph.body th {{ background: {primary}; color: white; text-align: left; padding: 0.2em 0.4em; }}
+.ph.body td {{ padding: 0.2em 0.4em; border-bottom: 0.5pt solid #d0d0d0; background: none; }}
+.ph.body blockquote {{ margin: 0.3em 0; padding-left: 0.8em; border-left: 0.25em solid {accent}; font-style: italic; }}
+.ph.body .attribution {{ font-style: normal; font-size: 0.8em; color: {muted}; text-align: right; }}
 .ph.body pre {{ font-size: 0.6em; white-space: pre-wrap; background: #F6F8FA; padding: 0.4em; margin: 0.2em 0; }}
-.ph.body code {{ font-family: "{esc(fonts.get('mono', 'DejaVu Sans Mono'))}", monospace; }}
+.ph.body code {{ font-family: "{mono}", monospace; }}
 .ph.body .columns {{ display: flex; gap: 0.8em; }}
 .ph.body .column {{ flex: 0 0 auto; box-sizing: border-box; }}
 .ph.body .math-block {{ text-align: center; }}
-.ph.body .div {{ border-left: 0.2em solid {pal['accent']}; padding-left: 0.5em; margin: 0.2em 0; }}
-.slide-footnotes {{ margin-top: auto; font-size: 0.5em; color: {pal['muted']}; border-top: 0.5pt solid #ccc; }}
-.ph.footer, .ph.number {{ font-size: 10pt; color: {pal['muted']}; justify-content: center; }}
+.ph.body .div {{ border-left: 0.2em solid {accent}; padding-left: 0.5em; margin: 0.2em 0; }}
+.slide-footnotes {{ margin-top: auto; font-size: 0.5em; color: {muted}; border-top: 0.5pt solid #ccc; }}
+.ph.footer, .ph.number {{ font-size: 10pt; color: {muted}; justify-content: center; }}
 .ph.number {{ text-align: right; }}
 .blank.gap {{ border-bottom: 1pt solid currentColor; white-space: pre; }}
-mark.blank.answer {{ background: #FFF2A8; color: {pal['accent']}; border-bottom: 1pt solid {pal['accent']}; }}
-.missing-picture {{ border: 1pt dashed {pal['accent']}; color: {pal['accent']}; padding: 1em; }}
+mark.blank.answer {{ background: #FFF2A8; color: {accent}; border-bottom: 1pt solid {accent}; }}
+.missing-picture {{ border: 1pt dashed {accent}; color: {accent}; padding: 1em; }}
+"""
+
+
+def render_slides_html(lecture: m.Lecture, template: Template, plans: list[SlidePlan], diags: Diagnostics) -> str:
+    """Return the HTML of the slides PDF: one page per plan, the deck's size and look."""
+    drawer = SlideDrawer(lecture, template, diags)
+    w, h = drawer.size_pt
+    meta = lecture.meta
+    slides = "\n".join(drawer.slide(p) for p in plans)
+    return f"""<!DOCTYPE html>
+<html lang="{esc(meta.lang or 'en')}">
+<head><meta charset="utf-8"><title>{esc(meta.title or drawer.labels['untitled'])}</title>
+<meta name="author" content="{esc(', '.join(a.name for a in meta.authors))}">
+<meta name="keywords" content="podium-slides">
+<style>
+@page {{ size: {w:.2f}pt {h:.2f}pt; margin: 0; }}
+body {{ margin: 0; }}
+[data-bookmark] {{ bookmark-level: 1; bookmark-label: attr(data-bookmark); }}
+section.slide {{ break-after: page; }}
+section.slide:last-child {{ break-after: auto; }}
+{drawer.css()}
 </style></head>
 <body>
 {slides}

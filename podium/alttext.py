@@ -1,0 +1,53 @@
+"""Alternative text for what is drawn rather than written: charts and equations, in both outputs.
+
+A chart's alt text names its kind and title and then lists every value, in one fixed form a
+program can read back (``build.py check`` and the tests parse it with :func:`parse_chart_alt`)::
+
+    Bar chart: Reported deaths and displacement (millions). Millions: Ukraine refugees = 14; COVID-19 deaths = 6.6.
+
+Series are separated by " | ", values by "; ".  An equation's alt text is its TeX.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import model as m
+
+
+def _fmt(v: float) -> str:
+    return f"{v:g}"
+
+
+def chart_alt(chart: m.Chart, word: str = "chart") -> str:
+    """Return the alt text of ``chart``: kind, title and every value with its category."""
+    kind = str(getattr(chart.kind, "value", chart.kind))
+    head = f"{kind.capitalize()} {word}" + (f": {chart.title}" if chart.title else "")
+    parts = []
+    for s in chart.series:
+        pairs = "; ".join(f"{c} = {_fmt(v)}" for c, v in zip(chart.categories, s.values))
+        parts.append(f"{s.name}: {pairs}" if s.name else pairs)
+    return f"{head}. {' | '.join(parts)}."
+
+
+def parse_chart_alt(text: str) -> dict[str, list[tuple[str, float]]]:
+    """Return {series name: [(category, value), …]} read back from :func:`chart_alt`'s text."""
+    body = text.split(". ", 1)[1] if ". " in text else text
+    body = body.rstrip(".")
+    out: dict[str, list[tuple[str, float]]] = {}
+    for part in body.split(" | "):
+        name, _, pairs = part.rpartition(": ") if re.search(r": [^=]* = ", part) else ("", "", part)
+        values = []
+        for pair in pairs.split("; "):
+            cat, _, val = pair.rpartition(" = ")
+            try:
+                values.append((cat, float(val)))
+            except ValueError:
+                continue
+        out[name] = values
+    return out
+
+
+def math_alt(tex: str) -> str:
+    """Return the alt text of an equation: its TeX source."""
+    return tex.strip()
