@@ -406,7 +406,9 @@ def test_palette_drives_deck_and_handout(tmp_path):
     lecture, template = load(src, BuildOptions(template=str(folder)), diags)
     html = render_html(lecture, template, diags)
     assert "--primary: #A01B2C;" in html
-    assert "#1F4E79" not in html  # the default's primary is gone
+    # the default's primary is gone from the handout's own styles (the slide twins keep the deck's
+    # design colours, which come from deck.pptx, so they look like the slides)
+    assert "#1F4E79" not in html.split("<style>")[1] and "--primary: #1F4E79" not in html
 
 
 # --------------------------------------------------------------------------- handout override

@@ -127,7 +127,7 @@ def slide_html(plan: SlidePlan, look: DeckLook, r: HtmlRenderer, lecture: m.Lect
                 + "</div>"
         parts.append(f'<div class="ph body" style="{body.css()};font-size:{size:.0f}pt;'
                      f'--obj-h:{body.h * h_pt * (0.55 if _text_chars(plan.chunks)[0] else 0.8):.0f}pt">'
-                     f'{chunks_html(plan.chunks, r, slides=True)}{foot}</div>')
+                     f'{chunks_html(plan.chunks, r, slides=standalone)}{foot}</div>')
     if kind not in ("title",):
         if lay.footer and footer:
             parts.append(f'<div class="ph footer" style="{lay.footer.css()}">{esc(footer)}</div>')
