@@ -125,11 +125,7 @@ def replace_shortcodes(text: str, origin_of, diags: Diagnostics) -> str:
                 return "`{{< " + name + (" " + args if args else "") + " >}}`"
             if name == "kbd":
                 return "`" + args.strip("\"'") + "`"
-            if name in ("pagebreak", "meta", "var", "env", "lipsum", "placeholder"):
-                what = "left out"
-            else:
-                what = "left out"
-            diags.warning(f"Quarto shortcode '{{{{< {name} >}}}}' is not supported; {what}", origin_of(i),
+            diags.warning(f"Quarto shortcode '{{{{< {name} >}}}}' is not supported; left out", origin_of(i),
                           "shortcode")
             return ""
 

@@ -1072,7 +1072,7 @@ class _Converter:
         while i < len(children):
             child = children[i]
             attrs = Attrs()
-            if child.type == "image" and i + 1 < len(children) and children[i + 1].type == "text":
+            if child.type in ("image", "link", "code_inline") and i + 1 < len(children) and children[i + 1].type == "text":
                 nxt = children[i + 1].content
                 mt = re.match(r"^\{([^{}]*)\}", nxt)
                 if mt:

@@ -406,3 +406,12 @@ def test_quarto_smaller_slide_has_smaller_type(quarto_deck):
              if r.find("{*}t") is not None and "Included text" in r.find("{*}t").text]
     assert size is not None and plain[0].find("{*}rPr").get("sz") is None
     assert int(size) <= 0.8 * 2800 + 1  # the default body type is 28 pt
+
+
+def test_attributes_after_links_and_code_are_applied_not_printed(tmp_path):
+    src = tmp_path / "lecture.md"
+    src.write_text("## T\n\n[Loop, *Smooth*, 1987](https://example.org/t.pdf){target=\"_blank\" .footer} and "
+                   "`x = 1`{.python} end\n", encoding="utf-8")
+    slides, handout, _ = build_both(src)
+    assert "Loop, Smooth, 1987 and x = 1 end" in slides[0]["body"]
+    assert "target" not in slides[0]["body"] + handout and "{" not in slides[0]["body"]
