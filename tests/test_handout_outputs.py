@@ -1,0 +1,398 @@
+"""Handout layouts, student/instructor variants, the slides PDF and accessibility, read back as users would.
+
+Every PDF is read with pypdf (pages, text per page, outline, structure tree); decks with python-pptx
+and as raw XML (a student must not find an answer anywhere in the file, not only where PowerPoint
+shows text).  One small lecture is built once per layout/variant for the whole module.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import shutil
+import zipfile
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from podium.alttext import chart_alt, parse_chart_alt
+from podium.diagnostics import BuildError, Diagnostics
+from podium.labels import LABELS, labels_for
+from podium.pipeline import BuildOptions, build_handout, build_slides, build_slides_pdf
+from podium.reader import parse_lecture
+from podium.verify import check_outputs, read_handout
+
+from .conftest import LECTURE as DEFAULT_LECTURE
+from .conftest import write_md
+
+ANSWER = "sovereignty"
+SECRET = "Whisper the model answer only to tutors"
+
+TEXT = f"""
+---
+title: Gap fills
+author: [Ann Lecturer]
+date: 2026-11-26
+---
+
+# First part
+
+## Concepts
+
+- States defend their [{ANSWER}]{{.blank}} above all
+- People need freedom from [want]{{.blank}}
+- Plain point
+
+::: notes
+Ask what the blank means before revealing it.
+:::
+
+::: instructor
+{SECRET}.
+:::
+
+## Numbers
+
+```chart
+type: column
+title: Refugees
+categories: [2019, 2020, 2021]
+series:
+  Millions: [79.5, 82.4, 89.3]
+```
+
+::: handout
+A student reading alone needs this explanation.
+:::
+
+# Second part
+
+## Equation
+
+$$E = mc^2$$
+
+The energy $E$ of a body.
+
+::: notes
+Say it slowly.
+:::
+
+## Last
+
+- One
+- Two
+"""
+
+
+@pytest.fixture(scope="module")
+def lecture_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("gapfill")
+    return write_md(folder, TEXT), folder / "out"
+
+
+def _handout(lecture_dir, **kw):
+    src, out = lecture_dir
+    d = Diagnostics()
+    path = build_handout(src, BuildOptions(out_dir=out / "-".join(f"{k}{v}" for k, v in kw.items()), **kw), d)
+    return path, d
+
+
+@pytest.fixture(scope="module")
+def student(lecture_dir):
+    return _handout(lecture_dir, variant="student")[0]
+
+
+@pytest.fixture(scope="module")
+def instructor(lecture_dir):
+    return _handout(lecture_dir, variant="instructor")[0]
+
+
+def pages(path) -> list[str]:
+    return [p.extract_text() or "" for p in PdfReader(str(path)).pages]
+
+
+def squashed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+SLIDE_TITLES = ["1. Gap fills", "2. First part", "3. Concepts", "4. Numbers", "5. Second part", "6. Equation",
+                "7. Last"]
+
+
+# --------------------------------------------------------------------------- variants
+
+
+def test_student_handout_has_blanks_not_answers_nor_instructor_text(student):
+    assert student.name == "lecture-handout.pdf"
+    text = "\n".join(pages(student))
+    assert ANSWER not in text and "freedom from want" not in text.replace("\n", " ")
+    assert "Whisper" not in text
+    assert "States defend their" in text and "above all" in text  # the sentence is there, with a gap
+    assert "Ask what the blank means" in text  # ordinary speaker notes stay
+
+
+def test_instructor_handout_has_answers_and_instructor_text(instructor):
+    assert instructor.name == "lecture-instructor.pdf"
+    text = "\n".join(pages(instructor))
+    assert ANSWER in text and SECRET in text.replace("\n", " ")
+    assert "instructor only" in text.lower()  # the label (drawn in capitals)
+    assert "Do not hand out" in pages(instructor)[0].replace("\n", " ")
+
+
+def test_student_deck_xml_holds_no_answer_and_instructor_deck_notes_do(lecture_dir):
+    src, out = lecture_dir
+    student_deck = build_slides(src, BuildOptions(out_dir=out / "decks", variant="student"), Diagnostics())
+    teacher_deck = build_slides(src, BuildOptions(out_dir=out / "decks"), Diagnostics())
+    assert student_deck.name == "lecture-student.pptx" and teacher_deck.name == "lecture.pptx"
+    with zipfile.ZipFile(student_deck) as z:
+        xml = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
+    assert ANSWER not in xml and "Whisper" not in xml
+    prs = Presentation(str(teacher_deck))
+    slide = prs.slides[2]
+    on_slide = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+    assert ANSWER in on_slide and "Whisper" not in on_slide  # never projected
+    assert SECRET in slide.notes_slide.notes_text_frame.text
+    run = next(r for sh in slide.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs for r in p.runs
+               if r.text == ANSWER)
+    assert run._r.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}highlight") is not None
+    student_slide = Presentation(str(student_deck)).slides[2]
+    gap = [r for sh in student_slide.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs for r in p.runs
+           if r.text and not r.text.strip("\u00a0")]
+    assert gap and len(gap[0].text) >= 2 * len(ANSWER) - 2  # about the answer's width
+    assert SECRET not in student_slide.notes_slide.notes_text_frame.text
+
+
+def test_check_proves_student_outputs_clean_and_catches_a_leak(lecture_dir, student, instructor):
+    src, _ = lecture_dir
+    out = student.parent
+    build_slides(src, BuildOptions(out_dir=out), Diagnostics())
+    shutil.copy(instructor, out / "lecture-instructor.pdf")
+    check_outputs(src, BuildOptions(out_dir=out), Diagnostics())  # clean: no error raised
+    leak = out.parent / "leak"
+    leak.mkdir(exist_ok=True)
+    shutil.copy(out / "lecture.pptx", leak / "lecture.pptx")
+    shutil.copy(instructor, leak / "lecture-handout.pdf")  # the instructor's copy handed out by mistake
+    diags = Diagnostics()
+    with pytest.raises(BuildError):
+        check_outputs(src, BuildOptions(out_dir=leak), diags)
+    codes = [(d.code, d.pos.line if d.pos else 0, d.message) for d in diags.items]
+    assert any(c == "check-variant" and ANSWER in msg and line == 11 for c, line, msg in codes), codes
+    assert any(c == "check-variant" and "instructor-only" in msg and line == 20 for c, line, msg in codes), codes
+
+
+# --------------------------------------------------------------------------- layouts
+
+
+@pytest.mark.parametrize("layout", ["notes", "article", "script"])
+def test_reading_layouts_keep_every_slide_in_order(lecture_dir, layout):
+    pdf, diags = _handout(lecture_dir, layout=layout)
+    assert not diags.items
+    titles, text = read_handout(pdf)
+    assert [t for t in titles if re.match(r"\d+\.", t)] == SLIDE_TITLES
+    assert "Say it slowly." in text  # notes in every reading layout
+    if layout == "script":
+        assert pdf.name == "lecture-instructor.pdf"  # a script is the lecturer's
+        assert SECRET in text.replace("\n", " ")
+    if layout == "article":
+        assert "A student reading alone needs this explanation." in text  # handout text as prose
+        # slide numbers sit in the margin, left of the headings
+        reader = PdfReader(str(pdf))
+        xs = []
+        page = next(p for p in reader.pages if "Concepts" in p.extract_text() and "Gap fills 3" not in p.extract_text())
+        page.extract_text(visitor_text=lambda t, cm, tm, fd, fs: xs.append((t.strip(), tm[4])))
+        heading = next(x for t, x in xs if t.startswith("Concepts"))
+        assert any(t == "3" and x < heading for t, x in xs), xs
+
+
+@pytest.mark.parametrize("per_page", [1, 2, 3, 4, 6, 9])
+def test_grid_puts_n_slides_a_page_in_order(lecture_dir, per_page):
+    pdf, _ = _handout(lecture_dir, layout="grid", per_page=per_page)
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == math.ceil(len(SLIDE_TITLES) / per_page)
+    titles, _ = read_handout(pdf)
+    assert [t for t in titles if re.match(r"\d+\.", t)] == SLIDE_TITLES
+    first = squashed(reader.pages[0].extract_text())
+    assert "Gapfills" in first
+    if per_page >= 3:
+        assert "Concepts" in first
+    if per_page == 1:  # one slide a page: landscape
+        box = reader.pages[0].mediabox
+        assert box.width > box.height
+    assert "Say it slowly." not in "".join(p.extract_text() for p in reader.pages)  # slides only
+
+
+def test_front_matter_handout_settings_and_bad_values(tmp_path):
+    src = write_md(tmp_path, TEXT.replace("date: 2026-11-26", "date: 2026-11-26\nhandout: {layout: grid, per-page: 4}"))
+    pdf = build_handout(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    assert len(PdfReader(str(pdf)).pages) == 2
+    diags = Diagnostics()
+    parse_lecture("---\ntitle: x\nhandout: {layout: poster, per-page: 5}\n---\n\n## A\n\nb\n", "t.md", diags)
+    msgs = [d.format() for d in diags.items]
+    assert any("t.md:3:" in x and "poster" in x and "handout-option" in x for x in msgs), msgs
+    assert any("per-page" in x and "5" in x for x in msgs), msgs
+
+
+# --------------------------------------------------------------------------- accessibility
+
+
+def _walk(node, found, reader):
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(node, list):
+        for k in node:
+            _walk(k, found, reader)
+        return
+    if not hasattr(node, "get"):
+        return
+    tag = node.get("/S")
+    if tag is not None:
+        found.append((str(tag), node))
+    kids = node.get("/K")
+    if kids is not None:
+        _walk(kids, found, reader)
+
+
+def structure(pdf):
+    reader = PdfReader(str(pdf))
+    root = reader.trailer["/Root"]
+    found: list = []
+    _walk(root["/StructTreeRoot"]["/K"], found, reader)
+    return reader, root, found
+
+
+@pytest.mark.parametrize("which", ["student", "article", "slides"])
+def test_tagged_pdf_ua_structure(lecture_dir, student, which):
+    if which == "student":
+        pdf = student
+    elif which == "article":
+        pdf = _handout(lecture_dir, layout="article")[0]
+    else:
+        src, out = lecture_dir
+        pdf = build_slides_pdf(src, BuildOptions(out_dir=out / "slides"), Diagnostics())
+    reader, root, found = structure(pdf)
+    assert str(root["/Lang"]) == "en"
+    assert root["/MarkInfo"]["/Marked"] in (True, "true") or str(root["/MarkInfo"]["/Marked"]) == "true"
+    assert "pdfuaid" in reader.xmp_metadata.stream.get_data().decode("utf-8", "replace")
+    assert str(reader.metadata.get("/Title")) == "Gap fills"
+    figures = [n for tag, n in found if tag == "/Figure"]
+    assert figures, "charts, equations and pictures are tagged figures"
+    assert all(str(n.get("/Alt", "")).strip() for n in figures), [n.get("/Alt") for n in figures]
+    alts = [str(n["/Alt"]) for n in figures]
+    assert any("E = mc^2" in a for a in alts)  # equations: their TeX
+    chart = next(a for a in alts if a.startswith("Column chart"))
+    assert parse_chart_alt(chart) == {"Millions": [("2019", 79.5), ("2020", 82.4), ("2021", 89.3)]}
+    levels = [int(tag[2]) for tag, _ in found if re.fullmatch(r"/H[1-6]", tag)]
+    assert levels and levels[0] == 1
+    for before, after in zip(levels, levels[1:]):
+        assert after <= before + 1, levels  # headings never skip a level
+
+
+def test_chart_alt_text_round_trips():
+    lec = parse_lecture("## C\n\n```chart\ntype: bar\ntitle: \"T; odd: title\"\ncategories: [a b, c]\nseries:\n"
+                        "  One: [1, 2.5]\n  Two: [3, 4]\n```\n", "t.md", Diagnostics())
+    chart = lec.slides[0].body[0]
+    assert parse_chart_alt(chart_alt(chart)) == {"One": [("a b", 1.0), ("c", 2.5)], "Two": [("a b", 3.0), ("c", 4.0)]}
+
+
+def test_bookmarks_nest_slides_under_sections(student):
+    outline = PdfReader(str(student)).outline
+    top = [str(o.title) for o in outline if not isinstance(o, list)]
+    assert top == ["1. Gap fills", "2. First part", "5. Second part"]
+    nested = [o for o in outline if isinstance(o, list)]
+    assert [str(o.title) for o in nested[0]] == ["3. Concepts", "4. Numbers"]
+
+
+# --------------------------------------------------------------------------- slides PDF
+
+
+@pytest.mark.parametrize("template,size", [("default", (960, 540)), ("classic", (720, 540))])
+def test_slides_pdf_one_slide_a_page_at_slide_size(lecture_dir, template, size):
+    src, out = lecture_dir
+    pdf = build_slides_pdf(src, BuildOptions(out_dir=out / f"sp-{template}", template=template), Diagnostics())
+    assert pdf.name == "lecture-slides.pdf"
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == len(SLIDE_TITLES)
+    for page, title in zip(reader.pages, SLIDE_TITLES):
+        box = page.mediabox
+        assert (round(float(box.width)), round(float(box.height))) == size
+        assert squashed(title.split(". ", 1)[1]) in squashed(page.extract_text())
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert ANSWER not in text and "Whisper" not in text  # the student's version by default
+    assert "Ask what the blank" not in text  # no notes on slides
+    assert [str(o.title) for o in reader.outline] == SLIDE_TITLES
+
+
+def test_theme_logo_on_deck_and_slides_pdf(tmp_path):
+    from PIL import Image
+
+    folder = tmp_path / "uni"
+    folder.mkdir()
+    Image.new("RGB", (200, 100), (200, 30, 40)).save(folder / "logo.png")
+    (folder / "theme.yaml").write_text("extends: default\nlogo: logo.png\nlogo-position: top-right\n",
+                                       encoding="utf-8")
+    src = write_md(tmp_path, TEXT)
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out", template=str(folder)), Diagnostics())
+    prs = Presentation(str(deck))
+    for slide in prs.slides:
+        logos = [sh for sh in slide.shapes if sh.name == "Logo"]
+        assert len(logos) == 1
+        assert logos[0].left > prs.slide_width / 2 and logos[0].top < prs.slide_height / 4  # top right
+    pdf = build_slides_pdf(src, BuildOptions(out_dir=tmp_path / "out", template=str(folder)), Diagnostics())
+    for page in PdfReader(str(pdf)).pages:
+        assert page["/Resources"].get("/XObject"), "a picture (the logo) on every page"
+
+
+def test_slides_pdf_via_libreoffice(lecture_dir, soffice):
+    src, out = lecture_dir
+    pdf = build_slides_pdf(src, BuildOptions(out_dir=out / "lo", via="libreoffice"), Diagnostics())
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == len(SLIDE_TITLES)
+    assert ANSWER not in "".join(p.extract_text() for p in reader.pages)
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def test_every_language_has_every_label():
+    for code, words in LABELS.items():
+        assert set(words) == set(LABELS["en"]), code
+    assert labels_for("ja-JP")["contents"] == "目次"
+    assert labels_for("pt", {"pt": {"contents": "Sumário"}})["contents"] == "Sumário"
+    assert labels_for("xx")["contents"] == "Contents"
+
+
+def test_japanese_lecture_gets_japanese_words(tmp_path):
+    src = write_md(tmp_path, TEXT.replace("date: 2026-11-26", "date: 2026-11-26\nlang: ja"))
+    pdf = build_handout(src, BuildOptions(out_dir=tmp_path / "out", variant="instructor"), Diagnostics())
+    text = "\n".join(pages(pdf))
+    for word in ("目次", "スライド 3", "講師用", "解説"):
+        assert word in text, word
+    assert "contents" not in text.lower() and "speaker notes" not in text.lower() and "instructor only" not in text.lower()
+
+
+def test_template_adds_a_language(tmp_path):
+    folder = tmp_path / "pt"
+    folder.mkdir()
+    (folder / "theme.yaml").write_text("extends: default\nlabels:\n  pt: {contents: Sumário, slide: Diapositivo}\n",
+                                       encoding="utf-8")
+    src = write_md(tmp_path, TEXT.replace("date: 2026-11-26", "date: 2026-11-26\nlang: pt-BR"))
+    pdf = build_handout(src, BuildOptions(out_dir=tmp_path / "out", template=str(folder)), Diagnostics())
+    text = "\n".join(pages(pdf))
+    assert "Sumário" in text and "diapositivo 3" in text.lower()
+
+
+# --------------------------------------------------------------------------- the default lecture end to end
+
+
+def test_default_lecture_all_variants(tmp_path):
+    out = tmp_path / "out"
+    opts = BuildOptions(out_dir=out)
+    build_slides(DEFAULT_LECTURE, opts, Diagnostics())
+    stu = build_handout(DEFAULT_LECTURE, BuildOptions(out_dir=out, variant="student"), Diagnostics())
+    ins = build_handout(DEFAULT_LECTURE, BuildOptions(out_dir=out, variant="instructor"), Diagnostics())
+    build_slides_pdf(DEFAULT_LECTURE, opts, Diagnostics())
+    check_outputs(DEFAULT_LECTURE, opts, Diagnostics())  # includes: no answer or instructor text for students
+    s, i = "\n".join(pages(stu)), "\n".join(pages(ins))
+    assert "Allow about ten minutes" in i.replace("\n", " ") and "Allow about ten" not in s
+    assert "protects each person" in i.replace("\n", " ")
+    assert "protects each person" not in s.replace("\n", " ")
