@@ -2,8 +2,10 @@
 
 Accepted keys: ``type`` (bar, column, line, pie, scatter, stacked), ``title``, ``categories``,
 ``series`` (a map of name → values, or a list of ``{name, values}``), ``x-title``, ``y-title``,
-or ``data: file.csv`` whose first column holds the categories and each further column a series.
-Every problem is an error at the block's line (plus the offending line inside it where known).
+or ``data: file.csv`` whose first column holds the categories and each further column a series,
+and ``downsample: N`` to draw a long series as N averages of neighbouring values.  A chart holds at
+most :data:`MAX_POINTS` values (more is a ``[too-large]`` error that offers ``downsample``).
+Every problem is an error at the line of the key or value it is about.
 """
 
 from __future__ import annotations
@@ -19,18 +21,36 @@ from . import model as m
 from . import yamlsafe
 from .diagnostics import Diagnostics
 
-_KNOWN = {"type", "title", "categories", "series", "data", "x-title", "y-title", "x_title", "y_title"}
+_KNOWN = {"type", "title", "categories", "series", "data", "x-title", "y-title", "x_title", "y_title", "downsample"}
 
 
 def _at(pos: m.SourcePos, offset: int) -> m.SourcePos:
     return m.SourcePos(pos.path, pos.line + offset, 0)
 
 
+MAX_POINTS = 10_000  # values in one chart (all series together); more with `downsample: N`
+MAX_SERIES = 100
+MAX_ABS = 1e100  # larger magnitudes (and non-zero ones below 1/MAX_ABS) cannot be drawn on an axis
+MAX_REPORTED = 10  # bad values reported one by one, per chart
+
+
 def parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
                 resolve: Callable[[str, m.SourcePos, str], str | None]) -> m.Chart | None:
-    """Return the Chart described by YAML ``code`` at ``pos``, or None after reporting errors."""
+    """Return the Chart described by YAML ``code`` at ``pos``, or None after reporting errors.
+
+    Each message points at the line of the key or value it is about; every bad value is reported
+    (up to :data:`MAX_REPORTED`, then a count of the rest).
+    """
+    from .budget import step
+
+    with step("chart", pos):
+        return _parse_chart(code, pos, diags, resolve)
+
+
+def _parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
+                 resolve: Callable[[str, m.SourcePos, str], str | None]) -> m.Chart | None:
     try:
-        spec = yamlsafe.load(code) if code.strip() else None
+        spec, lines = yamlsafe.load_located(code) if code.strip() else (None, {})
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 1 if e.problem_mark else 0
         diags.error(f"chart is not valid YAML: {e.problem}", _at(pos, line), "chart")
@@ -38,81 +58,130 @@ def parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
     if not isinstance(spec, dict):
         diags.error("chart needs YAML keys: type, title, categories and series (or data: file.csv)", pos, "chart")
         return None
+
+    def at(*path) -> m.SourcePos:
+        """The line of ``path`` in the block (the fence's line when unknown)."""
+        while path and path not in lines:
+            path = path[:-1]
+        return _at(pos, lines[path] + 1) if path else pos
+
     errors_before = len(diags.errors)
     for key in spec:
         if key not in _KNOWN:
             diags.warning(f"chart key '{key}' is not known and was ignored (known: {', '.join(sorted(_KNOWN))})",
-                          pos, "chart-key")
+                          at(key), "chart-key")
     kind = str(spec.get("type", "column")).strip().lower()
     if kind not in m.CHART_KINDS:
-        diags.error(f"unknown chart type '{kind}'; use one of {', '.join(m.CHART_KINDS)}", pos, "chart")
+        diags.error(f"unknown chart type '{kind}'; use one of {', '.join(m.CHART_KINDS)}", at("type"), "chart")
     categories: list[str] = []
     series: list[m.ChartSeries] = []
     if "data" in spec:
-        path = resolve(str(spec["data"]), pos, "chart data")
+        path = resolve(str(spec["data"]), at("data"), "chart data")
         if path is None:
-            diags.error(f"chart data file '{spec['data']}' cannot be read", pos, "chart")
+            diags.error(f"chart data file '{spec['data']}' cannot be read", at("data"), "chart")
             return None
-        categories, series = _from_csv(Path(path), pos, diags)
+        categories, series = _from_csv(Path(path), at("data"), diags)
     else:
         raw_cats = spec.get("categories")
         if not isinstance(raw_cats, list) or not raw_cats:
-            diags.error("chart needs 'categories' as a list, e.g. categories: [2019, 2020, 2021]", pos, "chart")
+            diags.error("chart needs 'categories' as a list, e.g. categories: [2019, 2020, 2021]", at("categories"),
+                        "chart")
         else:
             categories = [str(c) for c in raw_cats]
         raw_series = spec.get("series")
-        items: list[tuple[Any, Any]] = []
+        items: list[tuple[Any, Any, tuple]] = []  # (name, values, key path of the values)
         if isinstance(raw_series, dict):
-            items = list(raw_series.items())
+            items = [(k, v, ("series", k)) for k, v in raw_series.items()]
         elif isinstance(raw_series, list):
-            for s in raw_series:
+            for i, s in enumerate(raw_series):
                 if isinstance(s, dict) and "values" in s:
-                    items.append((s.get("name", f"Series {len(items) + 1}"), s["values"]))
+                    items.append((s.get("name", f"Series {len(items) + 1}"), s["values"], ("series", i, "values")))
                 else:
-                    diags.error("each entry of 'series' needs 'name' and 'values'", pos, "chart")
+                    diags.error("each entry of 'series' needs 'name' and 'values'", at("series", i), "chart")
         else:
-            diags.error("chart needs 'series' as a map of name → list of numbers", pos, "chart")
-        for name, values in items:
+            diags.error("chart needs 'series' as a map of name → list of numbers", at("series"), "chart")
+        if len(items) > MAX_SERIES:
+            diags.error(f"chart has {len(items)} series; at most {MAX_SERIES} can be told apart", at("series"),
+                        "too-large")
+            items = []
+        bad = 0
+        for name, values, where in items:
             if not isinstance(values, list):
-                values = [values]
+                values, where = [values], (*where, None)
             nums = []
-            for v in values:
-                num = _number(v)
+            for i, v in enumerate(values):
+                num, why = _number(v)
                 if num is None:
-                    diags.error(f"series '{name}' has '{v}', which is not a number", pos, "chart")
-                    break
+                    bad += 1
+                    if bad <= MAX_REPORTED:
+                        diags.error(f"series '{name}' has '{str(v)[:40]}', which {why}", at(*where, i), "chart")
+                    continue
                 nums.append(num)
-            else:
+            if len(nums) == len(values):
                 series.append(m.ChartSeries(str(name), tuple(nums)))
+        if bad > MAX_REPORTED:
+            diags.error(f"… and {bad - MAX_REPORTED} more values that are not numbers a chart can draw",
+                        at("series"), "chart")
     if categories:
         for s in series:
             if len(s.values) != len(categories):
                 diags.error(f"series '{s.name}' has {len(s.values)} values but there are {len(categories)} "
-                            "categories", pos, "chart")
+                            "categories", at("series", s.name), "chart")
     if not series and len(diags.errors) == errors_before:
-        diags.error("chart has no series to draw", pos, "chart")
+        diags.error("chart has no series to draw", at("series"), "chart")
     if kind == "pie" and len(series) > 1:
-        diags.warning("a pie chart shows one series; only the first is drawn", pos, "chart-pie")
+        diags.warning("a pie chart shows one series; only the first is drawn", at("series"), "chart-pie")
         series = series[:1]
     if kind == "pie" and any(v < 0 for s in series for v in s.values):
-        diags.error("a pie chart cannot show negative values", pos, "chart")
+        diags.error("a pie chart cannot show negative values", at("series"), "chart")
     if len(diags.errors) > errors_before:
+        return None
+    points = sum(len(s.values) for s in series)
+    wanted = spec.get("downsample")
+    if wanted is not None:
+        if isinstance(wanted, bool) or not isinstance(wanted, int) or not 2 <= wanted <= MAX_POINTS:
+            diags.error(f"downsample must be a whole number of points from 2 to {MAX_POINTS}, not {wanted!r}",
+                        at("downsample"), "chart")
+            return None
+        categories, series = downsample(categories, series, wanted)
+    elif points > MAX_POINTS:
+        per = max(2, MAX_POINTS // max(len(series), 1))
+        diags.error(f"chart has {points:,} values; a chart shows at most {MAX_POINTS:,}. Add 'downsample: {per}' to "
+                    "draw each series as that many averages of neighbouring values, or shorten the data",
+                    pos, "too-large")
         return None
     return m.Chart(m.ChartKind(kind), str(spec.get("title", "") or ""), tuple(categories), tuple(series), pos,
                    str(spec.get("x-title", spec.get("x_title", "")) or ""),
                    str(spec.get("y-title", spec.get("y_title", "")) or ""))
 
 
-def _number(v: Any) -> float | None:
+def downsample(categories: list[str], series: list[m.ChartSeries], n: int) -> tuple[list[str], list[m.ChartSeries]]:
+    """Return at most ``n`` points per series: each the mean of a run of neighbours, labelled by its first category."""
+    length = max((len(s.values) for s in series), default=0)
+    if length <= n:
+        return categories, series
+    bounds = [round(i * length / n) for i in range(n + 1)]
+    cats = [categories[bounds[i]] for i in range(n)] if categories else []
+    out = []
+    for s in series:
+        vals = [math.fsum(s.values[a:b]) / (b - a) for a, b in zip(bounds, bounds[1:]) if b > a]
+        out.append(m.ChartSeries(s.name, tuple(vals)))
+    return cats, out
+
+
+def _number(v: Any) -> tuple[float | None, str]:
+    """Return (the value as a float, "") or (None, why it cannot be drawn)."""
     if isinstance(v, bool):
-        return None
-    if isinstance(v, (int, float)):
-        return float(v) if math.isfinite(v) else None
+        return None, "is not a number"
     try:
-        f = float(str(v).replace(",", "").strip())
-    except ValueError:
-        return None
-    return f if math.isfinite(f) else None
+        f = float(v) if isinstance(v, (int, float)) else float(str(v).replace(",", "").strip())
+    except (ValueError, OverflowError):
+        return None, ("is too large to draw" if isinstance(v, int) else "is not a number")
+    if not math.isfinite(f):
+        return None, "is infinite or undefined, not a number a chart can draw"
+    if f != 0 and not 1 / MAX_ABS <= abs(f) <= MAX_ABS:
+        return None, "is outside the range a chart can draw (1e-100 to 1e100 either side of zero)"
+    return f, ""
 
 
 def _from_csv(path: Path, pos: m.SourcePos, diags: Diagnostics) -> tuple[list[str], list[m.ChartSeries]]:
@@ -130,17 +199,23 @@ def _from_csv(path: Path, pos: m.SourcePos, diags: Diagnostics) -> tuple[list[st
     header, body = rows[0], rows[1:]
     categories = [yamlsafe.XML_INVALID.sub("", r[0]) for r in body]
     series = []
+    bad = 0
     for j, name in enumerate(header[1:], start=1):
         values = []
         for i, r in enumerate(body, start=2):
-            num = _number(r[j]) if j < len(r) else None
+            num, why = _number(r[j]) if j < len(r) else (None, "is missing")
             if num is None:
-                diags.error(f"chart data '{path.name}' line {i}, column '{name}': "
-                            f"'{r[j] if j < len(r) else ''}' is not a number", pos, "chart")
-                return [], []
+                bad += 1
+                if bad <= MAX_REPORTED:
+                    diags.error(f"chart data '{path.name}' line {i}, column '{name}': "
+                                f"'{(r[j] if j < len(r) else '')[:40]}' {why}", pos, "chart")
+                continue
             values.append(num)
         series.append(m.ChartSeries(yamlsafe.XML_INVALID.sub("", name), tuple(values)))
-    return categories, series
+    if bad > MAX_REPORTED:
+        diags.error(f"… and {bad - MAX_REPORTED} more values in '{path.name}' that are not numbers a chart can draw",
+                    pos, "chart")
+    return ([], []) if bad else (categories, series)
 
 
 def nice_max(v: float) -> float:

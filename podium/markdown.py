@@ -142,4 +142,20 @@ def markdown_parser() -> MarkdownIt:
     md.block.ruler.before(
         "fence", "fenced_div", _fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
+    md.normalizeLink = _bounded_normalize(md.normalizeLink)
     return md
+
+
+MAX_LINK = 64 * 1024  # characters of a link or picture address that markdown-it percent-encodes
+
+
+def _bounded_normalize(normalize):
+    """Skip markdown-it's percent-encoding (a Python loop per character) for absurdly long addresses.
+
+    An 8 MB ``data:`` picture took minutes there; Podium refuses such an address anyway
+    (``podium.safety``), so it is passed on as written, to be reported at its line.
+    """
+    def normalize_link(url: str) -> str:
+        return url if len(url) > MAX_LINK else normalize(url)
+
+    return normalize_link

@@ -36,6 +36,7 @@ from .safety import PathPolicy
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_COURSE_BYTES = 1024 * 1024
+MAX_TABLE_CELLS = 10_000
 _SAFE_SCHEMES = ("http", "https", "mailto", "ftp", "tel")
 
 
@@ -891,6 +892,11 @@ class _Converter:
         return m.Quote(tuple(blocks), pos, attribution)
 
     def table(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Table:
+        cells_in = sum(len(tr.children) for part in node.children for tr in part.children)
+        if cells_in > MAX_TABLE_CELLS:
+            self.diags.error(f"this table has {cells_in:,} cells; a table holds at most {MAX_TABLE_CELLS:,} (split it, "
+                             "or make it a chart with data: file.csv)", pos, "too-large")
+            return m.Table((), (), (), (), pos)
         header: tuple[m.TableCell, ...] = ()
         rows: list[tuple[m.TableCell, ...]] = []
         aligns: list[m.Align] = []

@@ -19,7 +19,9 @@ from .model import SourcePos
 
 MAX_PIXELS = 40_000_000  # a 40-megapixel picture is already far more than a slide can show
 MAX_FILE_BYTES = 50 * 1024 * 1024
-REMOTE_TIMEOUT = 10
+REMOTE_TIMEOUT = 10  # seconds per read
+REMOTE_DEADLINE = 30  # seconds per download, all reads together
+MAX_ADDRESS = 64 * 1024  # characters of a picture's address (a data: picture is refused before decoding)
 
 
 class PathPolicy:
@@ -38,6 +40,10 @@ class PathPolicy:
         """Return the local path ``src`` refers to, or None after a warning saying why not."""
         if not src.strip():
             diags.warning(f"{what} has no file name", pos, "missing-image")
+            return None
+        if len(src) > MAX_ADDRESS:  # e.g. a huge data: picture: judged by its length, never decoded
+            diags.warning(f"{what} '{src[:40]}…' is an address of {len(src) / 2**20:.1f} MiB (at most "
+                          f"{MAX_ADDRESS // 1024} KiB); not read", pos, "too-large")
             return None
         url = urlparse(src)
         if url.scheme in ("http", "https"):
@@ -89,18 +95,64 @@ class PathPolicy:
         target = cache / (hashlib.sha256(src.encode()).hexdigest()[:24] + suffix)
         if not target.exists():
             try:
-                with urllib.request.urlopen(src, timeout=REMOTE_TIMEOUT) as r:  # noqa: S310 (asked for)
-                    data = r.read(MAX_FILE_BYTES + 1)
+                data = fetch_bounded(src)
+            except TooSlow:
+                diags.warning(f"{what} '{src}' took longer than {REMOTE_DEADLINE} s to download; not used", pos,
+                              "too-slow")
+                return None
+            except TooLarge:
+                diags.warning(f"{what} '{src}' is larger than {MAX_FILE_BYTES // 2**20} MiB; not downloaded", pos,
+                              "too-large")
+                return None
             except (OSError, ValueError) as e:
                 diags.warning(f"{what} '{src}' could not be fetched: {e}", pos, "remote-failed")
-                return None
-            if len(data) > MAX_FILE_BYTES:
-                diags.warning(f"{what} '{src}' is too large", pos, "too-large")
                 return None
             target.write_bytes(data)
         if what == "picture" and not picture_is_sane(target, pos, diags, src):
             return None
         return str(target)
+
+
+class TooSlow(Exception):
+    """A download passed its deadline."""
+
+
+class TooLarge(Exception):
+    """A download passed its size limit."""
+
+
+def fetch_bounded(url: str, deadline: float = REMOTE_DEADLINE, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Return the body at ``url``: at most ``limit`` bytes within ``deadline`` seconds in all.
+
+    The socket's timeout bounds each wait; the deadline bounds the whole download, so a server
+    that sends one byte a second is given up on after ``deadline`` seconds, not after days.
+    """
+    import time
+
+    end = time.monotonic() + deadline
+    chunks: list[bytes] = []
+    size = 0
+    with urllib.request.urlopen(url, timeout=min(REMOTE_TIMEOUT, deadline)) as r:  # noqa: S310 (asked for)
+        declared = r.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise TooLarge()
+        while True:
+            left = end - time.monotonic()
+            if left <= 0:
+                raise TooSlow()
+            sock = getattr(getattr(getattr(r, "fp", None), "raw", None), "_sock", None)
+            if sock is not None:
+                sock.settimeout(max(min(REMOTE_TIMEOUT, left), 0.01))
+            try:
+                chunk = r.read1(65536)
+            except TimeoutError:
+                raise TooSlow() from None
+            if not chunk:
+                return b"".join(chunks)
+            size += len(chunk)
+            if size > limit:
+                raise TooLarge()
+            chunks.append(chunk)
 
 
 def closest_file(candidate: Path, base_dir: str) -> str | None:
@@ -124,6 +176,12 @@ def closest_file(candidate: Path, base_dir: str) -> str | None:
 def picture_is_sane(path: Path, pos: SourcePos, diags: Diagnostics, src: str) -> bool:
     """False (after a warning) when ``path`` is not a picture or would decompress to an absurd size."""
     if path.suffix.lower() == ".svg":
+        from .svgsafe import check
+
+        problem = check(Path(path).read_bytes())
+        if problem is not None:
+            diags.warning(f"picture '{src}' {problem}; not used", pos, "image-too-large")
+            return False
         return True
     import warnings
 

@@ -67,6 +67,42 @@ def load(text: str) -> Any:
             loader.dispose()
 
 
+def load_located(text: str) -> tuple[Any, dict[tuple, int]]:
+    """Return (data, lines): ``lines`` maps each key path (``("series", "a", 3)``) to its 0-based line.
+
+    The same rules and errors as :func:`load`; the lines let a message point at the value it is about.
+    """
+    lines: dict[tuple, int] = {}
+
+    def walk(node: yaml.Node, path: tuple) -> None:
+        lines[path] = node.start_mark.line
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                key = k.value if isinstance(k, yaml.ScalarNode) else None
+                lines[(*path, key)] = k.start_mark.line
+                walk(v, (*path, key))
+                lines[(*path, key)] = k.start_mark.line  # a key's own line, not its value's
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                walk(v, (*path, i))
+
+    loader = None
+    try:
+        loader = SafeContentLoader(text)
+        node = loader.get_single_node()
+    except Exception:  # noqa: BLE001 (load() reports every kind of YAML problem with its position)
+        return load(text), lines
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if node is not None:
+        try:
+            walk(node, ())
+        except RecursionError:
+            pass  # load() below says the YAML is nested too deeply
+    return load(text), lines
+
+
 def _deepest(text: str) -> yaml.Mark:
     """Return the position where ``[``/``{`` nesting in ``text`` is deepest (for a message)."""
     depth = best = best_pos = 0

@@ -263,33 +263,33 @@ def test_huge_file_is_refused(here):
 
 # --------------------------------------------------------------------------- chart blocks
 
-CHART = "# Data\n\nintro\n\n```chart\n{body}```\n"  # the fence opens at line 5
+CHART = "# Data\n\nintro\n\n```chart\n{body}```\n"  # the fence opens at line 5; errors at their key's line
 CHART_CASES = {
-    "lengths-differ": ("type: bar\ncategories: [a, b]\nseries:\n  x: [1, 2, 3]\n", "lecture.md:5",
+    "lengths-differ": ("type: bar\ncategories: [a, b]\nseries:\n  x: [1, 2, 3]\n", "lecture.md:9",
                        "series 'x' has 3 values but there are 2 categories"),
-    "not-a-number": ("type: line\ncategories: [a, b]\nseries:\n  x: [1, many]\n", "lecture.md:5",
+    "not-a-number": ("type: line\ncategories: [a, b]\nseries:\n  x: [1, many]\n", "lecture.md:9",
                      "'many', which is not a number"),
-    "nested-list": ("type: bar\ncategories: [a]\nseries:\n  x: [[1]]\n", "lecture.md:5", "not a number"),
-    "boolean": ("type: bar\ncategories: [a]\nseries:\n  x: [true]\n", "lecture.md:5", "not a number"),
-    "infinity": ("type: bar\ncategories: [a]\nseries:\n  x: [.inf]\n", "lecture.md:5", "not a number"),
-    "unknown-type": ("type: donut\ncategories: [a, b]\nseries:\n  x: [1, 2]\n", "lecture.md:5",
+    "nested-list": ("type: bar\ncategories: [a]\nseries:\n  x: [[1]]\n", "lecture.md:9", "not a number"),
+    "boolean": ("type: bar\ncategories: [a]\nseries:\n  x: [true]\n", "lecture.md:9", "not a number"),
+    "infinity": ("type: bar\ncategories: [a]\nseries:\n  x: [.inf]\n", "lecture.md:9", "not a number"),
+    "unknown-type": ("type: donut\ncategories: [a, b]\nseries:\n  x: [1, 2]\n", "lecture.md:6",
                      "unknown chart type 'donut'"),
     "yaml-syntax": ("type: bar\ncategories: [a, b\nseries:\n  x: [1, 2]\n", "lecture.md:8",
                     "chart is not valid YAML"),
     "scalar": ("just some words\n", "lecture.md:5", "chart needs YAML keys"),
     "empty": ("", "lecture.md:5", "chart needs YAML keys"),
-    "series-not-map": ("type: bar\ncategories: [a]\nseries: 3\n", "lecture.md:5", "chart needs 'series'"),
-    "categories-not-list": ("type: bar\ncategories: {a: 1}\nseries:\n  x: [1]\n", "lecture.md:5",
+    "series-not-map": ("type: bar\ncategories: [a]\nseries: 3\n", "lecture.md:8", "chart needs 'series'"),
+    "categories-not-list": ("type: bar\ncategories: {a: 1}\nseries:\n  x: [1]\n", "lecture.md:7",
                             "chart needs 'categories' as a list"),
-    "pie-negative": ("type: pie\ncategories: [a, b]\nseries:\n  x: [1, -2]\n", "lecture.md:5",
+    "pie-negative": ("type: pie\ncategories: [a, b]\nseries:\n  x: [1, -2]\n", "lecture.md:8",
                      "cannot show negative values"),
     "python-tag": ("!!python/object/apply:os.getcwd []\n", "lecture.md:6", "chart is not valid YAML"),
-    "data-outside": ("type: bar\ndata: /etc/passwd\n", "lecture.md:5", "chart data file '/etc/passwd' cannot be read"),
+    "data-outside": ("type: bar\ndata: /etc/passwd\n", "lecture.md:7", "chart data file '/etc/passwd' cannot be read"),
 }
 
 
 @pytest.mark.parametrize("case", sorted(CHART_CASES))
-def test_malformed_chart_errors_at_the_blocks_line(here, case):
+def test_malformed_chart_errors_at_the_keys_line(here, case):
     body, where, fragment = CHART_CASES[case]
     expect_error(here, CHART.format(body=body), where, fragment)
 
@@ -300,8 +300,8 @@ def test_chart_errors_are_all_reported_at_once(here):
     with pytest.raises(BuildError) as info:
         build_deck_and_html(here, text)
     errors = messages(info.value.diagnostics)
-    assert any(e.startswith("lecture.md:5: error: unknown chart type") for e in errors), errors
-    assert any(e.startswith("lecture.md:14: error: series 'y' has 2 values") for e in errors), errors
+    assert any(e.startswith("lecture.md:6: error: unknown chart type") for e in errors), errors  # type:
+    assert any(e.startswith("lecture.md:18: error: series 'y' has 2 values") for e in errors), errors  # y:
 
 
 def test_good_chart_builds(here):
@@ -736,7 +736,7 @@ def test_cli_chart_error_exit_1(here):
     write_md(here, CHART.format(body="type: bar\ncategories: [a, b]\nseries:\n  x: [1, 2, 3]\n"))
     r = run_cli("all", "lecture.md", "-o", "out")
     assert r.exit_code == 1
-    assert "lecture.md:5: error: series 'x' has 3 values but there are 2 categories [chart]" in r.stderr
+    assert "lecture.md:9: error: series 'x' has 3 values but there are 2 categories [chart]" in r.stderr
 
 
 def test_cli_unwritable_output_folder_exits_1_without_traceback(here):

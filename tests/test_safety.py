@@ -366,7 +366,7 @@ def test_chart_data_outside_the_folder_is_refused(tmp_path, monkeypatch):
         with recording() as events, pytest.raises(BuildError) as info:
             build_slides(lecture / "lecture.md", BuildOptions(out_dir=lecture / "out"), Diagnostics())
         assert opened_under(events, secret) == [] and network(events) == []
-        assert f"lecture.md:3: error: chart data file '{ref}' cannot be read" in str(info.value)
+        assert f"lecture.md:5: error: chart data file '{ref}' cannot be read" in str(info.value)  # the data: line
 
 
 # --------------------------------------------------------------------------- the rule itself (PathPolicy)

@@ -11,6 +11,7 @@ from ..alttext import chart_alt
 from ..charts import value_range
 from .canvas import Canvas, hex_rgb
 from .geometry import EMU_PER_IN, Rect
+from .patches import fast_category_index
 
 
 def add_chart(cv: Canvas, b: m.Chart, box: Rect):
@@ -30,6 +31,7 @@ def add_chart(cv: Canvas, b: m.Chart, box: Rect):
     else:
         data = CategoryChartData()
         data.categories = list(b.categories)
+        fast_category_index(data)
         for s in b.series:
             data.add_series(s.name, list(s.values))
     h = min(box.h, max(int(box.w * 0.6), int(EMU_PER_IN * 2)))

@@ -66,6 +66,45 @@ def fast_slide_rels(presentation_part) -> None:
     presentation_part.relate_to = relate_to
 
 
+def fast_slide_ids(prs) -> None:
+    """Number new slides without python-pptx's scan of every slide id (``CT_SlideIdList._next_id``).
+
+    python-pptx reads all ``p:sldId/@id`` values for each new slide: quadratic in the deck's
+    length (a 4,000-slide deck spent most of its time there).  The largest id is read once;
+    later slides count on from it, and the original search takes over near the id's upper limit.
+    """
+    lst = prs.slides._sldIdLst
+    original = lst.add_sldId
+    state: dict[str, int | None] = {"next": None}
+
+    def add_sldId(rId: str):
+        nxt = state["next"] if state["next"] is not None else lst._next_id
+        if nxt >= 2147483647:
+            return original(rId)
+        state["next"] = nxt + 1
+        return lst._add_sldId(id=nxt, rId=rId)
+
+    lst.add_sldId = add_sldId
+
+
+def fast_category_index(data) -> None:
+    """Give a flat ``CategoryChartData``'s categories an O(1) ``index``.
+
+    python-pptx finds each category's position by walking the categories before it, summing
+    their leaf counts: quadratic in the number of points (12,000 points took minutes).  For
+    one level of categories (the only kind Podium makes) the position is the list index.
+    """
+    categories = data.categories
+    if categories.depth > 1:
+        return
+    where = {id(c): i for i, c in enumerate(categories)}
+
+    def index(category):
+        return where[id(category)]
+
+    categories.index = index
+
+
 def remove_all_slides(prs) -> None:
     """Remove every slide of ``prs`` (python-pptx has no API: drop the sldId and its relationship)."""
     sld_ids = prs.slides._sldIdLst

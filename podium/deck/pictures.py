@@ -67,14 +67,18 @@ def add_image(cv: Canvas, b: m.Image, box: Rect, with_caption: bool = True, refe
     w, h = image_size(cv, b, area, reference)
     x = area.x + (area.w - w) // 2
     y = area.y + max((area.h - h) // 2, 0) if not cap_h else area.y
+    from ..budget import step
+
     try:
-        if b.path.lower().endswith(".svg"):
-            pic = add_svg(cv, b.path, x, y, w, h)
-        else:
-            pic = cv.slide.shapes.add_picture(b.path, x, y, w, h)
+        with step(f"picture '{b.src}'", b.pos):
+            if b.path.lower().endswith(".svg"):
+                pic = add_svg(cv, b.path, x, y, w, h)
+            else:
+                pic = cv.slide.shapes.add_picture(b.path, x, y, w, h)
     except Exception as e:  # cairosvg, defusedxml and PIL raise many kinds for a broken file
-        cv.diags.warning(f"picture '{b.src}' cannot be drawn ({type(e).__name__}); shown as a placeholder",
-                           b.pos, "bad-image")
+        why = str(e) if type(e).__name__ == "SvgProblem" else type(e).__name__
+        cv.diags.warning(f"picture '{b.src}' cannot be drawn ({why}); shown as a placeholder",
+                         b.pos, "bad-image")
         return add_image(cv, m.Image(b.src, None, b.caption, b.alt, b.pos, b.width, b.height), box,
                               with_caption, reference)
     pic._element.nvPicPr.cNvPr.set("descr", b.alt or "")
@@ -89,7 +93,9 @@ def add_svg(cv: Canvas, path: str, x: int, y: int, w: int, h: int):
     """Add an SVG picture with a PNG fallback (the svgBlip extension PowerPoint 2016+ reads)."""
     import cairosvg  # costs 0.3 s to import: only when a deck has an SVG
 
-    svg = Path(path).read_bytes()
+    from ..svgsafe import sanitize
+
+    svg = sanitize(Path(path).read_bytes())  # no scripts, no references outside it: it is embedded as is
     px_w = max(int(w / EMU_PER_IN * 150), 16)
     png = cairosvg.svg2png(bytestring=svg, output_width=px_w, unsafe=False)
     pic = cv.slide.shapes.add_picture(io.BytesIO(png), x, y, w, h)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pptx.enum.text import PP_ALIGN
+from pptx.table import _Row
 from pptx.util import Emu
 
 from .. import model as m
@@ -28,7 +29,9 @@ def add_table(cv: Canvas, b: m.Table, box: Rect):
         tr.h = Emu(row_h)
     frame.height = Emu(row_h * nrows)
     primary, light, text = cv.palette["primary"], cv.palette.get("light", "#EEEEEE"), cv.palette["text"]
-    for i, (row, row_shape) in enumerate(zip((b.header, *b.rows), table.rows)):
+    # python-pptx's row collection re-reads every row for each row asked for (quadratic): read them once
+    row_shapes = [_Row(tr, table) for tr in table._tbl.tr_lst]
+    for i, (row, row_shape) in enumerate(zip((b.header, *b.rows), row_shapes)):
         cells = list(row_shape.cells)
         for j in range(ncols):
             cell = cells[j]

@@ -33,7 +33,7 @@ from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, Rect, rect_of, split_columns
 from .layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, LayoutFinder
 from .logo import Logo
 from .measure import MIN_SCALE, code_pt, is_elastic, table_pt, text_height
-from .patches import fast_partnames, fast_slide_rels, potx_as_pptx, remove_all_slides
+from .patches import fast_partnames, fast_slide_ids, fast_slide_rels, potx_as_pptx, remove_all_slides
 from .pictures import add_image, image_size
 from .plan import ColumnsChunk, ObjectChunk, Para, SlidePlan, TextChunk
 from .plan import runs as to_runs
@@ -67,6 +67,7 @@ def open_template(template: Template, diags: Diagnostics):
     remove_all_slides(prs)
     fast_partnames(prs.part.package)
     fast_slide_rels(prs.part)
+    fast_slide_ids(prs)
     return prs
 
 
