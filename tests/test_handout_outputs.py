@@ -337,7 +337,9 @@ def test_theme_logo_on_deck_and_slides_pdf(tmp_path):
         logos = [sh for sh in slide.shapes if sh.name == "Logo"]
         assert len(logos) == 1
         assert logos[0].left > prs.slide_width / 2 and logos[0].top < prs.slide_height / 4  # top right
-    pdf = build_slides_pdf(src, BuildOptions(out_dir=tmp_path / "out", template=str(folder)), Diagnostics())
+    diags = Diagnostics()
+    pdf = build_slides_pdf(src, BuildOptions(out_dir=tmp_path / "out", template=str(folder)), diags)
+    assert not [d for d in diags.items if d.code == "accessibility"]  # the logo has alt text
     for page in PdfReader(str(pdf)).pages:
         assert page["/Resources"].get("/XObject"), "a picture (the logo) on every page"
 

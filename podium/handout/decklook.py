@@ -346,7 +346,7 @@ def shapes_html(shapes: list[Shape]) -> str:
     out = []
     for s in shapes:
         if s.src:
-            out.append(f'<img class="deck-shape" src="{s.src}" alt="" style="position:absolute;{s.box.css()};'
+            out.append(f'<img class="deck-shape" src="{s.src}" alt="Logo" style="position:absolute;{s.box.css()};'
                        f'object-fit:contain">')
         else:
             radius = "border-radius:50%;" if s.ellipse else ""

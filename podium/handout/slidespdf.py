@@ -150,7 +150,7 @@ class SlideDrawer:
         logo_path = template.asset(template.theme.get("logo"))
         if logo_path is not None and not self.look.has_picture:
             box = logo_box(logo_corner(template), self.look.ratio, picture_aspect(logo_path))
-            self.logo = (f'<img class="theme-logo" src="{esc(logo_path.as_uri())}" alt="" '
+            self.logo = (f'<img class="theme-logo" src="{esc(logo_path.as_uri())}" alt="Logo" '
                          f'style="position:absolute;{box.css()};object-fit:contain">')
         from ..deck.writer import _footer_text as footer_text  # the deck's own footer words
 
