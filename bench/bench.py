@@ -1,25 +1,25 @@
 #!/usr/bin/env python3
 """Benchmark Podium against pandoc on the same lectures (a benchmark, not a test).
 
-For every input it times, keeping the minimum of up to ``--repeat`` runs:
+For every input it times, in PAIRED runs (pandoc and Podium one right after the other, the order
+alternating), and reports the median time of each side and the median of the per-pair ratios:
 
 * deck, in-process  ``pandoc -t pptx``  vs  ``podium.pipeline.build_slides`` called in this process
-* deck, CLI         ``pandoc -t pptx``  vs  ``python build.py slides`` (a fresh interpreter: imports count)
+* deck, CLI         ``pandoc -t pptx``  vs  ``python build.py slides --force`` (a fresh interpreter)
 * handout (PDF)     ``pandoc -s -t html`` + ``weasyprint.HTML(...).write_pdf()`` in this process
                     vs  ``podium.pipeline.build_handout`` in this process
 
-A measurement is not repeated once one more run would take it past ``--budget`` seconds (default
-10; the slow handouts of the big inputs therefore run once); ``--budget 0`` always does
-``--repeat`` runs.  The "runs" column says how many runs each side got.
+The machine these numbers come from is shared (other builds run beside them), so single runs are
+noisy; pairing puts both sides under the same load, and the median ignores the odd stalled run.
+A measurement is not repeated once one more pair would take it past ``--budget`` seconds
+(default 20); ``--budget 0`` always does ``--repeat`` pairs.  The "pairs" column says how many.
 
-pandoc is always a subprocess (it is a native binary from the pypandoc-binary wheel).  Each tool
-runs with the lecture's folder as its working directory so relative picture paths resolve.  The
-ratio is podium/pandoc: below 1 means Podium is faster.
-
-    python bench/bench.py                 # all inputs, 3 repetitions (~2 min on 2 cores)
+    python bench/bench.py                 # all inputs, up to 5 pairs each
     python bench/bench.py --quick         # default lecture + 60-slide lecture only
-    python bench/bench.py --repeat 5      # min of up to 5 instead of 3
-    python bench/bench.py --budget 0      # exactly --repeat runs everywhere (~5-6 min)
+    python bench/bench.py --repeat 7      # up to 7 pairs
+    python bench/bench.py --course        # a course of 10 lectures x 100 slides: `podium all -j 2`,
+                                          # wall time and peak memory (sum over the worker processes)
+    python bench/bench.py --rebuild       # a no-change `podium all` of the default lecture (incremental)
     python bench/bench.py --profile       # cProfile of the 240-slide deck build, top 25 cumulative
 """
 
@@ -160,24 +160,32 @@ def run(cmd: list[str], cwd: Path) -> None:
         raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({r.returncode}):\n{r.stderr[-2000:]}")
 
 
-def best_of(repeat: int, budget: float, fns: dict[str, Callable[[], object]]) -> dict[str, tuple[float, int]]:
-    """Run every fn up to ``repeat`` times, interleaved (so drift hits all alike); return
-    {key: (min seconds, runs)}.  A fn is not run again once its runs so far plus one more (at its
-    best time) would exceed ``budget`` seconds; every fn runs at least once.  budget <= 0: no cap."""
-    best = {k: float("inf") for k in fns}
-    spent = {k: 0.0 for k in fns}
-    runs = {k: 0 for k in fns}
-    for _ in range(repeat):
-        for k, fn in fns.items():
-            if runs[k] and budget > 0 and spent[k] + best[k] > budget:
-                continue
+def paired(repeat: int, budget: float, pandoc: Callable[[], object], podium: Callable[[], object],
+           ) -> tuple[float, float, float, int]:
+    """Run pandoc and Podium one after the other, ``repeat`` times, alternating who goes first; return
+    (median pandoc s, median Podium s, median of the per-pair ratios, pairs).  No new pair starts once
+    the pairs so far plus one more (at the median) would pass ``budget`` seconds (0: no cap)."""
+    import statistics
+
+    times: list[tuple[float, float]] = []
+    spent = 0.0
+    for i in range(repeat):
+        if times and budget > 0:
+            med = statistics.median(a + b for a, b in times)
+            if spent + med > budget:
+                break
+        order = [("pandoc", pandoc), ("podium", podium)]
+        if i % 2:
+            order.reverse()
+        got = {}
+        for name, fn in order:
             t0 = time.perf_counter()
             fn()
-            dt = time.perf_counter() - t0
-            best[k] = min(best[k], dt)
-            spent[k] += dt
-            runs[k] += 1
-    return {k: (best[k], runs[k]) for k in fns}
+            got[name] = time.perf_counter() - t0
+        times.append((got["pandoc"], got["podium"]))
+        spent += got["pandoc"] + got["podium"]
+    return (statistics.median(a for a, _ in times), statistics.median(b for _, b in times),
+            statistics.median(b / a for a, b in times), len(times))
 
 
 # --------------------------------------------------------------------------- the contenders
@@ -206,8 +214,8 @@ class Contenders:
             return build_slides(inp.source, BuildOptions(out_dir=self.out(inp, "podium")), Diagnostics())
 
     def podium_deck_cli(self, inp: Input) -> None:
-        run([sys.executable, str(BUILD_PY), "slides", str(inp.source), "-o", str(self.out(inp, "podium-cli"))],
-            inp.cwd)
+        run([sys.executable, str(BUILD_PY), "slides", str(inp.source), "-o", str(self.out(inp, "podium-cli")),
+             "--force", "--quiet"], inp.cwd)
 
     # handout
     def pandoc_html(self, inp: Input) -> Path:
@@ -280,22 +288,16 @@ def benchmark(inputs: list[Input], c: Contenders, repeat: int, budget: float) ->
     rows = []
     for inp in inputs:
         t0 = time.perf_counter()
-        deck = best_of(repeat, budget, {
-            "pandoc": partial(c.pandoc_deck, inp),
-            "podium": partial(c.podium_deck, inp),
-            "podium-cli": partial(c.podium_deck_cli, inp),
-        })
-        hand = best_of(repeat, budget, {
-            "pandoc": partial(c.pandoc_handout, inp),
-            "podium": partial(c.podium_handout, inp),
-        })
+        deck = paired(repeat, budget, partial(c.pandoc_deck, inp), partial(c.podium_deck, inp))
+        cli = paired(repeat, budget, partial(c.pandoc_deck, inp), partial(c.podium_deck_cli, inp))
+        hand = paired(repeat, budget, partial(c.pandoc_handout, inp), partial(c.podium_handout, inp))
         n_pod = count_slides(c.out(inp, "podium") / f"{inp.source.stem}.pptx")
         n_pan = count_slides(c.out(inp, "pandoc") / "deck.pptx")
         slides = str(n_pod) if n_pod == n_pan else f"{n_pod} ({n_pan})"
         rows += [
-            (inp.label, "deck, in-process", slides, deck["pandoc"], deck["podium"]),
-            (inp.label, "deck, CLI", slides, deck["pandoc"], deck["podium-cli"]),
-            (inp.label, "handout (PDF)", slides, hand["pandoc"], hand["podium"]),
+            (inp.label, "deck, in-process", slides, *deck),
+            (inp.label, "deck, CLI", slides, *cli),
+            (inp.label, "handout (PDF)", slides, *hand),
         ]
         print(f"  {inp.label}: {time.perf_counter() - t0:.1f}s (load average {os.getloadavg()[0]:.2f})",
               file=sys.stderr)
@@ -303,8 +305,8 @@ def benchmark(inputs: list[Input], c: Contenders, repeat: int, budget: float) ->
 
 
 def print_table(rows: list[tuple]) -> None:
-    head = ("input", "what", "slides", "pandoc s", "podium s", "ratio", "runs")
-    body = [(a, b, s, f"{p:.3f}", f"{q:.3f}", f"{q / p:.2f}", f"{np}/{nq}") for a, b, s, (p, np), (q, nq) in rows]
+    head = ("input", "what", "slides", "pandoc s", "podium s", "ratio", "pairs")
+    body = [(a, b, s, f"{p:.3f}", f"{q:.3f}", f"{r:.2f}", str(n)) for a, b, s, p, q, r, n in rows]
     widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
     right = {2, 3, 4, 5, 6}
 
@@ -317,6 +319,86 @@ def print_table(rows: list[tuple]) -> None:
                          for i, w in enumerate(widths)) + "|")
     for r in body:
         print(line(r))
+
+
+# --------------------------------------------------------------------------- course and rebuild
+
+def _tree_rss(root: int) -> int:
+    """Resident memory (bytes) of process ``root`` and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            status = (d / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        parents[int(d.name)] = int(fields.get("PPid", "0").strip() or 0)
+        rss[int(d.name)] = int(fields.get("VmRSS", "0 kB").split()[0]) * 1024 if "VmRSS" in fields else 0
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack += [p for p, pp in parents.items() if pp == pid]
+    return total
+
+
+def measure(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """Run ``cmd``; return (wall seconds, peak summed RSS of its process tree, sampled every 0.1 s)."""
+    import threading
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            done.wait(0.1)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    done.set()
+    th.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
+    return wall, peak
+
+
+def course(work: Path, lectures: int = 10, slides: int = 100, jobs: int = 2) -> None:
+    """`podium all -j JOBS` on a course of LECTURES generated lectures of SLIDES slides."""
+    project = work / "course"
+    (project / "content").mkdir(parents=True, exist_ok=True)
+    for i in range(lectures):
+        (project / "content" / f"week-{i + 1:02d}.md").write_text(generate_lecture(slides, seed=i + 1),
+                                                                  encoding="utf-8")
+    cmd = [sys.executable, str(BUILD_PY), "all", "-j", str(jobs), "--quiet"]
+    wall, peak = measure(cmd + ["--force"], project)
+    decks = sorted((project / "output").glob("*.pptx"))
+    total = sum(count_slides(d) for d in decks)
+    print(f"course: {lectures} lectures x {slides} slides ({total} slides in {len(decks)} decks), "
+          f"`build.py all -j {jobs}`: {wall:.1f} s wall, peak memory {peak / 2**20:.0f} MiB "
+          f"(all processes together); {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
+    wall2, peak2 = measure(cmd, project)
+    print(f"course, nothing changed: {wall2:.2f} s, peak {peak2 / 2**20:.0f} MiB")
+
+
+def rebuild(work: Path, repeat: int) -> None:
+    """A no-change `build.py all` of the default lecture, after one full build."""
+    import statistics
+
+    out = work / "rebuild"
+    cmd = [sys.executable, str(BUILD_PY), "all", str(DEFAULT_LECTURE), "-o", str(out), "--quiet"]
+    full, _ = measure(cmd, ROOT)
+    again = [measure(cmd, ROOT)[0] for _ in range(max(repeat, 3))]
+    print(f"default lecture `build.py all`: first build {full:.2f} s; with nothing changed: median "
+          f"{statistics.median(again):.3f} s over {len(again)} runs (min {min(again):.3f} s)")
 
 
 def profile(work: Path, c: Contenders, top: int = 25) -> None:
@@ -346,13 +428,16 @@ def profile(work: Path, c: Contenders, top: int = 25) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--repeat", type=int, default=3, help="repetitions per measurement; the minimum is kept")
+    ap.add_argument("--repeat", type=int, default=5, help="pairs per measurement; the medians are kept")
     ap.add_argument("--quick", action="store_true", help="only the default lecture and the 60-slide lecture")
     ap.add_argument("--profile", action="store_true",
                     help="instead of the table, cProfile Podium's deck build of the 240-slide lecture")
-    ap.add_argument("--budget", type=float, default=10.0, metavar="SECONDS",
-                    help="stop repeating a measurement once another run would take it past this many seconds "
-                         "(it always runs once; 0 = no cap, always --repeat runs) [default: 10]")
+    ap.add_argument("--budget", type=float, default=20.0, metavar="SECONDS",
+                    help="stop repeating a measurement once another pair would take it past this many seconds "
+                         "(it always runs once; 0 = no cap, always --repeat pairs) [default: 20]")
+    ap.add_argument("--course", action="store_true", help="instead of the table: a 10 x 100-slide course build")
+    ap.add_argument("--jobs", type=int, default=2, help="-j for --course [default: 2]")
+    ap.add_argument("--rebuild", action="store_true", help="instead of the table: a no-change rebuild")
     ap.add_argument("--keep", metavar="DIR", help="write the inputs and outputs to DIR and keep them")
     args = ap.parse_args(argv)
     if args.repeat < 1:
@@ -368,12 +453,18 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             profile(work, c)
             return 0
+        if args.course:
+            course(work, jobs=args.jobs)
+            return 0
+        if args.rebuild:
+            rebuild(work, args.repeat)
+            return 0
         inputs = make_inputs(work, args.quick)
         ver = subprocess.run([c.pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
         import weasyprint
 
         print(f"{ver}, WeasyPrint {weasyprint.__version__}, Python {sys.version.split()[0]}, "
-              f"{os.cpu_count()} CPUs; min of up to {args.repeat} run(s), "
+              f"{os.cpu_count()} CPUs; medians of up to {args.repeat} paired run(s), "
               f"{'no time cap' if args.budget <= 0 else f'at most {args.budget:g}s per measurement'}; "
               f"load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
         t0 = time.perf_counter()

@@ -24,6 +24,7 @@ from podium.diagnostics import BuildError, Diagnostics
 from podium.model import SourcePos
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+LECTURE_SUFFIXES = (".md", ".qmd")
 
 
 def _sources(sources: tuple[str, ...]) -> list[Path]:
@@ -33,9 +34,9 @@ def _sources(sources: tuple[str, ...]) -> list[Path]:
             if not p.is_file():
                 raise click.UsageError(f"no such lecture file: {p}")
         return paths
-    found = sorted([*Path("content").glob("*.md"), *Path("content").glob("*.qmd")])  # Quarto sources too
+    found = sorted(p for p in Path("content").glob("*") if p.suffix in LECTURE_SUFFIXES and p.is_file())
     if not found:
-        raise click.UsageError("no lecture given and no content/*.md found")
+        raise click.UsageError("no lecture given and no content/*.md or content/*.qmd found")
     return found
 
 
@@ -102,32 +103,47 @@ def cli() -> None:
     """Podium: one Markdown lecture → an editable PowerPoint deck and a PDF handout that agree."""
 
 
-@cli.command()
-@sources_arg
-@out_option
-@template_option
-@click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
-@strict_option
-@remote_option
-@click.option("--variant", type=click.Choice(["instructor", "student"]), default="instructor", show_default=True,
-              help="instructor: answers shown, instructor notes; student: blanks, DIR/<stem>-student.pptx.")
-def slides(sources, out_dir, template, slide_level, strict, allow_remote, variant):
-    """Build the PowerPoint deck(s): DIR/<stem>.pptx."""
-    from podium.pipeline import build_slides
+def build_options(f):
+    """The options every building command takes."""
+    for opt in reversed([
+        sources_arg, out_option, template_option,
+        click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide."),
+        strict_option, remote_option,
+        click.option("-j", "--jobs", type=click.IntRange(1, 256), metavar="N",
+                     help="Lectures built at once (default: the number of CPUs)."),
+        click.option("--force", is_flag=True, help="Rebuild even lectures whose outputs are up to date."),
+        click.option("-q", "--quiet", is_flag=True, help="Print only problems."),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _build(outputs, sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet, check=False,
+           **choices):
+    from podium.course import build_all
 
     opts = _options(out_dir, template, slide_level, allow_remote)
-    opts.variant = variant
-    ok = _run("deck", _sources(sources), strict, lambda s, d: build_slides(s, opts, d))
+    for name, value in choices.items():
+        setattr(opts, name, value)
+    ok = build_all(_sources(sources), opts, outputs, strict=strict, check=check, force=force, jobs=jobs,
+                   quiet=quiet)
     sys.exit(0 if ok else 1)
 
 
 @cli.command()
-@sources_arg
-@out_option
-@template_option
-@click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
-@strict_option
-@remote_option
+@build_options
+@click.option("--variant", type=click.Choice(["instructor", "student"]), default="instructor", show_default=True,
+              help="instructor: answers shown, instructor notes; student: blanks, DIR/<stem>-student.pptx.")
+def slides(sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet, variant):
+    """Build the PowerPoint deck(s): DIR/<stem>.pptx."""
+    from podium.pipeline import DECK, Output
+
+    _build((Output(DECK),), sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet,
+           variant=variant)
+
+
+@cli.command()
+@build_options
 @click.option("--layout", type=click.Choice(["notes", "article", "grid", "script"]),
               help="notes (default): slide beside its notes; article: reading text; grid: slides only; "
                    "script: large notes for the lectern.")
@@ -137,63 +153,38 @@ def slides(sources, out_dir, template, slide_level, strict, allow_remote, varian
               help="student (default): blanks for answers, DIR/<stem>-handout.pdf; instructor: answers and "
                    "instructor text, DIR/<stem>-instructor.pdf.")
 @click.option("--pdf-ua/--no-pdf-ua", default=None, help="Tagged, accessible PDF/UA-1 (the default).")
-def handout(sources, out_dir, template, slide_level, strict, allow_remote, layout, per_page, variant, pdf_ua):
+def handout(sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet, layout, per_page,
+            variant, pdf_ua):
     """Build the PDF handout(s): DIR/<stem>-handout.pdf."""
-    from podium.pipeline import build_handout
+    from podium.pipeline import HANDOUT, Output
 
-    opts = _options(out_dir, template, slide_level, allow_remote)
-    opts.layout, opts.variant, opts.pdf_ua = layout, variant, pdf_ua
-    opts.per_page = int(per_page) if per_page else None
-    ok = _run("handout", _sources(sources), strict, lambda s, d: build_handout(s, opts, d))
-    sys.exit(0 if ok else 1)
+    _build((Output(HANDOUT),), sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet,
+           layout=layout, per_page=int(per_page) if per_page else None, variant=variant, pdf_ua=pdf_ua)
 
 
 @cli.command()
-@sources_arg
-@out_option
-@template_option
-@click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
-@strict_option
-@remote_option
-def all(sources, out_dir, template, slide_level, strict, allow_remote):  # noqa: A001 (the command's name)
-    """Build the deck, both handouts (student, instructor) and the slides PDF, then check them."""
-    from dataclasses import replace
+@build_options
+def all(sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet):  # noqa: A001
+    """Build the deck, both handouts (student, instructor) and the slides PDF from one reading of each
+    lecture, check them, then replace them all together (or, on any failure, none)."""
+    from podium.pipeline import ALL
 
-    from podium.pipeline import build_handout, build_slides, build_slides_pdf
-    from podium.verify import check_outputs
-
-    opts = _options(out_dir, template, slide_level, allow_remote)
-    srcs = _sources(sources)
-    ok = _run("deck", srcs, strict, lambda s, d: build_slides(s, opts, d))
-    for variant in ("student", "instructor"):
-        vopts = replace(opts, variant=variant)
-        ok = _run("handout", srcs, strict, lambda s, d, o=vopts: build_handout(s, o, d)) and ok
-    ok = _run("slides PDF", srcs, strict, lambda s, d: build_slides_pdf(s, replace(opts, variant="student"), d)) and ok
-    if ok:
-        ok = _run("check", srcs, False, lambda s, d: check_outputs(s, opts, d))
-    sys.exit(0 if ok else 1)
+    _build(ALL, sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet, check=True)
 
 
 @cli.command()
-@sources_arg
-@out_option
-@template_option
-@click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
-@strict_option
-@remote_option
+@build_options
 @click.option("--variant", type=click.Choice(["student", "instructor"]), default="student", show_default=True,
               help="student: blanks for answers, no instructor text; instructor: DIR/<stem>-slides-instructor.pdf.")
 @click.option("--via", type=click.Choice(["podium", "libreoffice"]), default="podium", show_default=True,
               help="podium draws the slides from the plan; libreoffice converts the .pptx with soffice.")
 @click.option("--pdf-ua/--no-pdf-ua", default=None, help="Tagged, accessible PDF/UA-1 (the default; podium only).")
-def pdf(sources, out_dir, template, slide_level, strict, allow_remote, variant, via, pdf_ua):
+def pdf(sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet, variant, via, pdf_ua):
     """Build a PDF of the slides, one slide a page at the slide's size: DIR/<stem>-slides.pdf."""
-    from podium.pipeline import build_slides_pdf
+    from podium.pipeline import SLIDES_PDF, Output
 
-    opts = _options(out_dir, template, slide_level, allow_remote)
-    opts.variant, opts.via, opts.pdf_ua = variant, via, pdf_ua
-    ok = _run("slides PDF", _sources(sources), strict, lambda s, d: build_slides_pdf(s, opts, d))
-    sys.exit(0 if ok else 1)
+    _build((Output(SLIDES_PDF),), sources, out_dir, template, slide_level, strict, allow_remote, jobs, force,
+           quiet, variant=variant, via=via, pdf_ua=pdf_ua)
 
 
 @cli.command()
@@ -207,6 +198,54 @@ def check(sources, out_dir, slide_level):
     opts = _options(out_dir, None, slide_level)
     ok = _run("check", _sources(sources), False, lambda s, d: check_outputs(s, opts, d))
     sys.exit(0 if ok else 1)
+
+
+@cli.command()
+@sources_arg
+@out_option
+@template_option
+@click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
+@strict_option
+@remote_option
+@click.option("--serve", is_flag=True, help="Also serve a live preview on 127.0.0.1 that reloads after each rebuild.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port of the preview (0: any free port).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+def watch(sources, out_dir, template, slide_level, strict, allow_remote, serve, port, quiet):
+    """Rebuild the deck and handout of each lecture whenever it, a picture or a template is saved."""
+    from podium.watch import Watcher
+
+    opts = _options(out_dir, template, slide_level, allow_remote)
+    found = (lambda: [Path(s) for s in sources if Path(s).is_file()]) if sources else (lambda: _sources(()))
+    _sources(sources)  # a usage error now rather than an empty watch
+    try:
+        watcher = Watcher(found, opts, serve=serve, port=port, quiet=quiet, strict=strict)
+    except OSError as e:
+        raise click.UsageError(f"cannot serve the preview on 127.0.0.1:{port}: {e.strerror or e}") from None
+    try:
+        watcher.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.close()
+
+
+@cli.command()
+@click.argument("slug")
+def new(slug):
+    """Start a lecture: content/SLUG.md with a short sample of every block (front matter from
+    content/course.yaml).  Refuses to overwrite an existing file."""
+    from podium.scaffold import new_lecture
+
+    diags = Diagnostics()
+    try:
+        out = new_lecture(slug, diags)
+    except BuildError as e:
+        diags.extend(e.diagnostics)
+        _report(diags)
+        sys.exit(1)
+    _report(diags)
+    click.echo(f"created {out}; build it with: podium all {out}")
 
 
 @cli.group()

@@ -1,19 +1,64 @@
-"""The build pipeline the CLI calls: source → IR → deck / handout, and the check between them.
+"""The build pipeline the CLI calls: source → IR → plan → deck and handout, and the check between them.
 
-Each function takes a source path and options, collects diagnostics, and either writes its
-output atomically or raises :class:`BuildError` leaving previous outputs untouched.
+One build of one lecture (:func:`build`):
+
+1. If the build record says nothing the lecture depends on has changed, stop: it is up to date.
+2. Read the lecture once (:func:`prepare`) and plan the deck once; both renderers get the same
+   lecture, template and plan, so every warning is found (and printed) once.
+3. Render every requested output into a private staging folder inside the output folder.
+4. Decide: an error, a failed check, or a warning under ``--strict`` stops here and the staging
+   folder is removed, so the previous outputs stay byte for byte.
+5. Only then rename the staged files over the outputs, all of them or none (the renames come
+   after every output exists in full), and write the build record.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from . import model as m
-from .diagnostics import Diagnostics
-from .reader import ReadOptions, read_course, read_lecture
+from . import buildinfo
+from .diagnostics import BuildError, Diagnostic, Diagnostics
+from .model import SourcePos
 from .safety import PathPolicy
-from .template_folders import PACKAGE_ROOT, Template, load_template, search_dirs
+from .template_folders import Template, available, load_template, search_dirs
+
+DECK, HANDOUT, SLIDES_PDF = "deck", "handout", "slides-pdf"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file a build writes: its kind and variant (None: the option's, then the lecture's, then the default)."""
+
+    kind: str
+    variant: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.kind + (f":{self.variant}" if self.variant else "")
+
+    @property
+    def label(self) -> str:
+        if self.kind == DECK:
+            return "student deck" if self.variant == "student" else "deck"
+        if self.kind == HANDOUT:
+            return "instructor handout" if self.variant == "instructor" else "handout"
+        return "instructor slides PDF" if self.variant == "instructor" else "slides PDF"
+
+
+def labels(outputs) -> str:
+    """"deck", "deck and handout", "deck, handout and slides PDF"."""
+    names = [o.label for o in outputs]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+ALL = (Output(DECK, "instructor"), Output(HANDOUT, "student"), Output(HANDOUT, "instructor"),
+       Output(SLIDES_PDF, "student"))
 
 
 @dataclass
@@ -30,101 +75,380 @@ class BuildOptions:
     pdf_ua: bool | None = None  # False: an untagged PDF, not PDF/UA-1
     via: str = "podium"  # slides PDF: "podium" draws it, "libreoffice" converts the .pptx
 
+    def key(self) -> dict[str, Any]:
+        """What of these options (and the templates on the search path) decides the outputs' bytes."""
+        return {"template": self.template, "slide_level": self.slide_level, "allow_remote": self.allow_remote,
+                "extra_roots": [str(Path(r).resolve()) for r in self.extra_roots],
+                "variant": self.variant, "layout": self.layout, "per_page": self.per_page,
+                "pdf_ua": self.pdf_ua, "via": self.via,
+                "templates_found": {k: str(v) for k, v in available().items()}}
+
 
 def project_roots(source: Path, template: Template | None = None) -> list[Path]:
     """Folders content may read from: the lecture's folder, the template folders, Podium's assets."""
-    roots = [source.resolve().parent, *search_dirs(), PACKAGE_ROOT / "podium" / "assets"]
+    roots = [source.resolve().parent, *search_dirs(), Path(__file__).resolve().parent / "assets"]
     if template is not None:
         roots += template.chain
     return roots
 
 
-def load(source: Path, options: BuildOptions, diags: Diagnostics) -> tuple[m.Lecture, Template]:
-    """Return the lecture read from ``source`` and the template it asks for."""
+class TrackingPolicy(PathPolicy):
+    """The path policy, remembering every local file content referred to (found or not)."""
+
+    def __init__(self, roots, allow_remote: bool = False):
+        super().__init__(roots, allow_remote)
+        self.looked_for: set[str] = set()
+
+    def resolve(self, src, base_dir, pos, diags, what):
+        found = super().resolve(src, base_dir, pos, diags, what)
+        if found is not None and not src.startswith(("http://", "https://")):
+            self.looked_for.add(os.path.realpath(found))
+        elif src.strip() and ":" not in src.split("/")[0]:  # a local path that was refused or is missing
+            candidate = Path(src) if Path(src).is_absolute() else Path(base_dir) / src
+            real = os.path.realpath(candidate)
+            if self.allows(real):  # missing inside the project: adding it later must rebuild
+                self.looked_for.add(real)  # (a refused path is never read, not even to hash it)
+        return found
+
+
+@dataclass
+class Prepared:
+    """A lecture read once: what both renderers and the check are handed."""
+
+    source: Path
+    options: BuildOptions
+    lecture: Any
+    template: Template
+    policy: TrackingPolicy
+    diags: Diagnostics
+    _plans: dict = field(default_factory=dict)
+    _html: dict = field(default_factory=dict)
+
+    def variant_lecture(self, variant):
+        """The lecture as the given variant shows it (student blanks, instructor text)."""
+        from .variants import apply_variant
+
+        return apply_variant(self.lecture, variant)
+
+    def plans_for(self, variant) -> list:
+        """The deck plan of a variant, made once and shared by every output of that variant."""
+        key = str(getattr(variant, "value", variant))
+        if key not in self._plans:
+            from .deck.plan import plan_deck
+
+            self._plans[key] = (lec := self.variant_lecture(variant)), plan_deck(lec, self.diags)
+        return self._plans[key]
+
+    @property
+    def plans(self) -> list:
+        """The instructor's deck plan (what the deck shows)."""
+        return self.plans_for("instructor")[1]
+
+    def inputs(self) -> dict[str, str | None]:
+        """Every file this build depends on, with its hash (None: it was looked for and is missing)."""
+        files = {os.path.realpath(self.source)}
+        course = os.path.realpath(self.source.resolve().parent / "course.yaml")
+        if self.policy.allows(course):
+            files.add(course)
+        files |= self.policy.looked_for
+        for folder in self.template.chain:
+            files |= {str(p) for p in buildinfo.folder_files(folder)}
+        from .template_folders import deck_of
+
+        deck = deck_of(self.template)
+        if deck is not None:
+            files.add(str(Path(deck).resolve()))
+        return {f: buildinfo.file_hash(f) for f in sorted(files)}
+
+
+def prepare(source: Path, options: BuildOptions, diags: Diagnostics) -> Prepared:
+    """Read ``source`` and the template it asks for, once."""
+    from .reader import ReadOptions, read_course, read_lecture
+
     course = read_course(source.resolve().parent, diags)
-    policy = PathPolicy(project_roots(source) + options.extra_roots, allow_remote=options.allow_remote)
+    policy = TrackingPolicy(project_roots(source) + options.extra_roots, allow_remote=options.allow_remote)
     lecture = read_lecture(source, diags, ReadOptions(options.slide_level, policy, course))
     template = load_template(options.template or lecture.meta.template, diags)
-    return lecture, template
+    return Prepared(source, options, lecture, template, policy, diags)
+
+
+def load(source: Path, options: BuildOptions, diags: Diagnostics):
+    """Return (lecture, template) read from ``source`` (for callers that need no plan)."""
+    prep = prepare(source, options, diags)
+    return prep.lecture, prep.template
 
 
 def deck_path(source: Path, out_dir: Path, variant: str | None = None) -> Path:
     """The deck: the lecturer's (answers, instructor notes) unless ``variant`` is "student"."""
-    return out_dir / (f"{source.stem}-student.pptx" if variant == "student" else f"{source.stem}.pptx")
+    return Path(out_dir) / (f"{source.stem}-student.pptx" if variant == "student" else f"{source.stem}.pptx")
 
 
 def handout_path(source: Path, out_dir: Path, variant: str | None = None) -> Path:
     """The handout: the students' unless ``variant`` is "instructor"."""
-    return out_dir / (f"{source.stem}-instructor.pdf" if variant == "instructor" else f"{source.stem}-handout.pdf")
+    return Path(out_dir) / (f"{source.stem}-instructor.pdf" if variant == "instructor"
+                            else f"{source.stem}-handout.pdf")
 
 
 def slides_pdf_path(source: Path, out_dir: Path, variant: str | None = None) -> Path:
     """The slides PDF (for a learning platform): the students' unless ``variant`` is "instructor"."""
-    return out_dir / (f"{source.stem}-slides-instructor.pdf" if variant == "instructor"
-                      else f"{source.stem}-slides.pdf")
+    return Path(out_dir) / (f"{source.stem}-slides-instructor.pdf" if variant == "instructor"
+                            else f"{source.stem}-slides.pdf")
 
 
-def build_slides(source: Path, options: BuildOptions, diags: Diagnostics) -> Path:
-    """Write ``<out>/<stem>.pptx`` (``-student.pptx`` for the student variant) and return its path."""
-    from .deck.plan import plan_deck
+def handout_options(prep: Prepared, variant: str | None = None):
+    """The handout's layout, variant and PDF/UA choice: options first, then the lecture's ``handout:``."""
+    from .handout.options import resolve
+
+    o = prep.options
+    return resolve(prep.lecture.meta, o.layout, o.per_page, variant or o.variant, o.pdf_ua)
+
+
+def resolved_variant(prep: Prepared, out: Output) -> str:
+    """The variant an output is written in, once the lecture is read."""
+    if out.kind == HANDOUT:
+        return handout_options(prep, out.variant).variant.value
+    default = "instructor" if out.kind == DECK else "student"
+    return out.variant or prep.options.variant or default
+
+
+def target(prep: Prepared, out: Output, out_dir: Path) -> Path:
+    variant = resolved_variant(prep, out)
+    path = {DECK: deck_path, HANDOUT: handout_path, SLIDES_PDF: slides_pdf_path}[out.kind]
+    return path(prep.source, out_dir, variant)
+
+
+def render_deck(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> None:
+    """Write the deck of ``prep`` to ``path`` (stamped with the build's fixed time)."""
     from .deck.writer import write_pptx
-    from .variants import apply_variant
+    from .reproducible import build_epoch, fixed_time
 
-    lecture, template = load(source, options, diags)
-    variant = options.variant or "instructor"
-    lecture = apply_variant(lecture, variant)
-    plans = plan_deck(lecture, diags)
-    out = deck_path(source, options.out_dir, variant)
-    write_pptx(lecture, plans, template, out, diags)
-    return out
+    lecture, plans = prep.plans_for(resolved_variant(prep, out))
+    with fixed_time(build_epoch(prep.lecture.meta.date)):
+        write_pptx(lecture, plans, prep.template, path, diags)
 
 
-def build_handout(source: Path, options: BuildOptions, diags: Diagnostics) -> Path:
-    """Write ``<out>/<stem>-handout.pdf`` (``-instructor.pdf``) for ``source`` and return its path."""
-    from .deck.plan import plan_deck
+def handout_html(prep: Prepared, diags: Diagnostics, variant: str | None = None) -> str:
+    """The handout's HTML, made once per reading and variant (the PDF and the live preview show it)."""
     from .handout.html import render_html
-    from .handout.options import resolve
+
+    hopts = handout_options(prep, variant)
+    if hopts not in prep._html:
+        lecture, plans = prep.plans_for(hopts.variant)
+        prep._html[hopts] = render_html(lecture, prep.template, diags, plans, hopts)
+    return prep._html[hopts]
+
+
+def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> None:
+    """Write the handout PDF of ``prep`` to ``path``."""
     from .handout.pdf import write_pdf
-    from .variants import apply_variant
 
-    lecture, template = load(source, options, diags)
-    hopts = resolve(lecture.meta, options.layout, options.per_page, options.variant, options.pdf_ua)
-    lecture = apply_variant(lecture, hopts.variant)
-    html = render_html(lecture, template, diags, plan_deck(lecture), hopts)
-    out = handout_path(source, options.out_dir, hopts.variant.value)
-    roots = project_roots(source, template) + options.extra_roots
-    write_pdf(html, out, roots, diags, allow_remote=options.allow_remote, base_url=str(source.resolve().parent),
-              pdf_ua=hopts.pdf_ua)
-    return out
+    hopts = handout_options(prep, out.variant)
+    html = handout_html(prep, diags, out.variant)
+    roots = project_roots(prep.source, prep.template) + prep.options.extra_roots
+    write_pdf(html, path, roots, diags, allow_remote=prep.options.allow_remote,
+              base_url=str(prep.source.resolve().parent), pdf_ua=hopts.pdf_ua)
 
 
-def build_slides_pdf(source: Path, options: BuildOptions, diags: Diagnostics) -> Path:
-    """Write ``<out>/<stem>-slides.pdf`` (one slide a page) and return its path.
-
-    Drawn from the deck's plan with the template deck's look, or (``options.via == "libreoffice"``)
-    converted from a freshly written .pptx of the same variant by LibreOffice.
-    """
-    from .deck.plan import plan_deck
-    from .handout.options import resolve
-    from .variants import apply_variant
-
-    lecture, template = load(source, options, diags)
-    hopts = resolve(lecture.meta, None, None, options.variant, options.pdf_ua)
-    variant = options.variant or "student"
-    lecture = apply_variant(lecture, variant)
-    plans = plan_deck(lecture, diags)
-    out = slides_pdf_path(source, options.out_dir, variant)
-    if options.via == "libreoffice":
+def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> None:
+    """Write the slides PDF (one slide a page): drawn from the plan with the template deck's look, or
+    (``--via libreoffice``) converted from a .pptx of the same variant by LibreOffice."""
+    variant = resolved_variant(prep, out)
+    hopts = handout_options(prep, variant)
+    lecture, plans = prep.plans_for(variant)
+    if prep.options.via == "libreoffice":
         from .handout.viaoffice import convert_deck
 
-        convert_deck(lecture, plans, template, out, diags)
-        return out
+        convert_deck(lecture, plans, prep.template, path, diags)
+        return
     from .atomic import write_atomic
     from .handout.pdf import render_pdf
     from .handout.slidespdf import render_slides_html
 
-    html = render_slides_html(lecture, template, plans, diags)
-    roots = project_roots(source, template) + options.extra_roots
-    write_atomic(out, render_pdf(html, roots, diags, options.allow_remote, str(source.resolve().parent),
-                                 hopts.pdf_ua))
-    return out
+    html = render_slides_html(lecture, prep.template, plans, diags)
+    roots = project_roots(prep.source, prep.template) + prep.options.extra_roots
+    write_atomic(path, render_pdf(html, roots, diags, prep.options.allow_remote, str(prep.source.resolve().parent),
+                                  hopts.pdf_ua))
+
+
+RENDERERS: dict[str, Callable[[Prepared, Output, Path, Diagnostics], None]] = {
+    DECK: render_deck, HANDOUT: render_handout, SLIDES_PDF: render_slides_pdf}
+
+
+def check_staged(prep: Prepared, stage: Path, out_dir: Path, diags: Diagnostics) -> None:
+    """``check`` on the staged outputs (before they replace anything), with the lecture already read;
+    its messages name the files as they will be called."""
+    from dataclasses import replace
+
+    from .verify import check_outputs
+
+    found = Diagnostics()
+    try:
+        check_outputs(prep.source, replace(prep.options, out_dir=stage), found, lecture=prep.lecture)
+    except BuildError as e:
+        found.extend(e.diagnostics)
+    for d in found.items:
+        diags._add(Diagnostic(d.severity, d.message.replace(str(stage), str(out_dir)), d.pos, d.code))
+
+
+# --------------------------------------------------------------------------- one build
+
+
+@dataclass
+class Result:
+    """What :func:`build` did: ``built``, ``skipped`` (up to date), ``failed`` or ``strict`` (warnings)."""
+
+    source: Path
+    status: str
+    written: list[Path] = field(default_factory=list)
+    checked: bool = False
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("built", "skipped")
+
+
+def _stage_dir(out_dir: Path, targets: list[Path]) -> tuple[Path, list[Path]]:
+    """A private folder inside ``out_dir`` (created if need be) for the outputs until they are complete;
+    also the folders that had to be created, so a failed first build leaves nothing behind."""
+    created = [d for d in (out_dir, *out_dir.parents) if not d.exists()]
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        sweep_stages(out_dir)
+        stage = Path(tempfile.mkdtemp(prefix=f".podium-stage.{os.getpid()}.", suffix=".tmp", dir=out_dir))
+    except OSError as e:
+        diags = Diagnostics()
+        for t in targets:
+            diags.error(f"cannot write {t}: {e.strerror or e}", None, "cannot-write")
+        raise BuildError(diags) from None
+    return stage, created
+
+
+def sweep_stages(out_dir: Path) -> None:
+    """Remove staging folders left by builds that were killed (their process no longer runs)."""
+    from .atomic import _alive, sweep_temporaries
+
+    sweep_temporaries(out_dir)  # and single files left by killed writers
+    for p in out_dir.glob(".podium-stage.*.tmp"):
+        pid = p.name.split(".")[2]
+        if pid.isdigit() and (int(pid) == os.getpid() or _alive(int(pid))):
+            continue
+        shutil.rmtree(p, ignore_errors=True)
+
+
+def _replay(record: dict[str, Any], keys: list[str], diags: Diagnostics) -> None:
+    for key in keys:
+        for d in (record.get("outputs", {}).get(key) or {}).get("diagnostics", []):
+            pos = SourcePos(*d["pos"]) if d.get("pos") else None
+            diags._add(Diagnostic(d["severity"], d["message"], pos, d["code"]))
+
+
+def _as_json(diags: Diagnostics) -> list[dict]:
+    return [{"severity": d.severity, "message": d.message, "code": d.code,
+             "pos": [d.pos.path, d.pos.line, d.pos.col] if d.pos else None} for d in diags.items]
+
+
+def build(source: Path, options: BuildOptions, outputs: tuple[Output, ...] = ALL, *, strict: bool = False,
+          check: bool = False, force: bool = False, progress: Callable[[str], None] | None = None,
+          catch_internal: bool = True, prepared: Prepared | None = None) -> Result:
+    """Build ``outputs`` of ``source``; never raises for a content problem (see :class:`Result`).
+
+    ``check``: compare the outputs with the source and each other (``podium check``) before they
+    replace anything.  ``prepared``: the lecture already read (by the live preview).
+    """
+    from .budget import build_budget
+
+    source = Path(source)
+    result = Result(source, "failed", diagnostics=prepared.diags if prepared else Diagnostics())
+    diags = result.diagnostics
+    step = progress or (lambda stage: None)
+    out_dir = Path(options.out_dir)
+    key = options.key()
+    keys = [o.key for o in outputs]
+    check = check and any(o.kind == DECK for o in outputs) and any(o.kind == HANDOUT for o in outputs)
+    if not force:
+        record = buildinfo.fresh(source, out_dir, key, tuple(keys), check)
+        if record is not None:
+            _replay(record, keys, diags)
+            result.status = "strict" if strict and diags.warnings else "skipped"
+            result.checked = check
+            return result
+    stage: Path | None = None
+    created: list[Path] = []
+    try:
+        with build_budget(labels(outputs), SourcePos(os.path.relpath(source), 1), diags):
+            step("read")
+            prep = prepared or prepare(source, options, diags)
+            targets = {o: target(prep, o, out_dir) for o in outputs}
+            stage, created = _stage_dir(out_dir, list(targets.values()))
+            staged = {o: stage / targets[o].name for o in outputs}
+            for o in outputs:
+                step(o.kind)
+                RENDERERS[o.kind](prep, o, staged[o], diags)
+            if check:
+                step("check")
+                check_staged(prep, stage, out_dir, diags)
+        diags.raise_if_errors()
+        if strict and diags.warnings:
+            result.status = "strict"
+            return result
+        step("write")
+        for o in outputs:  # a target that cannot be replaced fails the build before any output is
+            if targets[o].is_dir():
+                diags.error(f"cannot write {targets[o]}: Is a directory", None, "cannot-write")
+        diags.raise_if_errors()
+        record = buildinfo.new_record(source, key, prep.inputs())
+        for o in outputs:
+            try:
+                os.replace(staged[o], targets[o])
+            except OSError as e:
+                raise BuildError(diags, f"cannot write {targets[o]}: {e.strerror or e}", None,
+                                 "cannot-write") from None
+            result.written.append(targets[o])
+            record["outputs"][o.key] = {"path": str(targets[o].resolve()), "sha256": buildinfo.file_hash(targets[o]),
+                                        "diagnostics": _as_json(diags)}
+        if check:
+            record["checked"] = {k: record["outputs"][k]["sha256"] for k in sorted(keys)}
+        buildinfo.save_record(source, out_dir, buildinfo.merge(buildinfo.load_record(source, out_dir), record))
+        result.status, result.checked = "built", check
+    except BuildError as e:
+        diags.extend(e.diagnostics)
+    except Exception as e:  # a bug of ours, not the lecturer's: say so without a traceback
+        if os.environ.get("PODIUM_DEBUG") or not catch_internal:
+            raise
+        diags.error(f"internal error while building ({type(e).__name__}: {e}); please report it with the "
+                    "source file, or set PODIUM_DEBUG=1 to see the traceback", None, "internal")
+    finally:
+        if stage is not None:
+            shutil.rmtree(stage, ignore_errors=True)
+        if result.status != "built":
+            for d in created:  # the output folder this failed build made (empty again now)
+                try:
+                    d.rmdir()
+                except OSError:
+                    break
+    return result
+
+
+def _single(out: Output, source: Path, options: BuildOptions, diags: Diagnostics) -> Path:
+    result = build(source, options, (out,), force=True, catch_internal=False)
+    diags.extend(result.diagnostics)
+    if not result.ok:
+        raise BuildError(diags)
+    return result.written[0]
+
+
+def build_slides(source: Path, options: BuildOptions, diags: Diagnostics) -> Path:
+    """Write ``<out>/<stem>.pptx`` (``-student.pptx`` for the student variant) and return its path
+    (raises BuildError on failure)."""
+    return _single(Output(DECK), source, options, diags)
+
+
+def build_handout(source: Path, options: BuildOptions, diags: Diagnostics) -> Path:
+    """Write ``<out>/<stem>-handout.pdf`` (``-instructor.pdf``) and return its path (BuildError on failure)."""
+    return _single(Output(HANDOUT), source, options, diags)
+
+
+def build_slides_pdf(source: Path, options: BuildOptions, diags: Diagnostics) -> Path:
+    """Write ``<out>/<stem>-slides.pdf`` (one slide a page) and return its path (BuildError on failure)."""
+    return _single(Output(SLIDES_PDF), source, options, diags)

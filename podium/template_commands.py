@@ -374,7 +374,7 @@ def deck_file_name(deck: str | None) -> str:
 
 HANDOUT_OVERRIDE = """\
 {#- templates/%(name)s/handout/handout.html.j2: the handout's entry point for this template.
-    It extends Podium's skeleton (templates/default/handout/base.html.j2) and overrides one
+    It extends Podium's skeleton (podium/templates/default/handout/base.html.j2) and overrides one
     block, the cover; every other block (toc, slides, slide, twin, notes, handout_text, …)
     comes from the skeleton.  Delete this file to get the default cover back.
     The title slide's PDF bookmark (which `build.py check` reads) sits outside this block,

@@ -21,6 +21,7 @@ from .diagnostics import BuildError, Diagnostics
 from .model import SourcePos
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = Path(__file__).resolve().parent / "templates"  # Podium's own templates: package data, in a wheel too
 DEFAULT = "default"
 
 _CSS_NAMES = {
@@ -43,7 +44,7 @@ DEFAULT_THEME: dict[str, Any] = {
 
 def search_dirs(extra: list[Path] | None = None) -> list[Path]:
     """Return the folders searched for templates, the project's first."""
-    dirs = list(extra or []) + [Path.cwd() / "templates", PACKAGE_ROOT / "templates"]
+    dirs = list(extra or []) + [Path.cwd() / "templates", BUNDLED]
     out: list[Path] = []
     for d in dirs:
         r = d.resolve()

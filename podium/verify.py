@@ -81,9 +81,11 @@ def _fmt(v: float) -> str:
     return fmt(v)
 
 
-def check_outputs(source: Path, options: BuildOptions, diags: Diagnostics) -> None:
-    """Compare the written deck and handout of ``source`` with it and with each other."""
-    lecture, _ = load(source, options, Diagnostics())
+def check_outputs(source: Path, options: BuildOptions, diags: Diagnostics, lecture: m.Lecture | None = None) -> None:
+    """Compare the written deck and handout of ``source`` with it and with each other (``lecture``: the
+    lecture already read by the build that wrote them)."""
+    if lecture is None:
+        lecture, _ = load(source, options, Diagnostics())
     deck_file, pdf_file = deck_path(source, options.out_dir), handout_path(source, options.out_dir)
     for f, cmd in ((deck_file, "slides"), (pdf_file, "handout")):
         if not f.is_file():

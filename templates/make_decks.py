@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild Podium's bundled template decks from python-pptx's own default template.
 
-    python templates/make_decks.py            # writes templates/default/deck.pptx, templates/classic/deck.pptx
+    python templates/make_decks.py            # writes podium/templates/default/deck.pptx and .../classic/deck.pptx
     python templates/make_decks.py classic    # only the named deck(s)
 
 Each deck is a slide master plus nine named layouts and no slides:
@@ -32,7 +32,7 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "podium" / "templates"  # the bundled templates
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -1036,7 +1036,7 @@ def main(argv: list[str]) -> int:
         path = HERE / name / "deck.pptx"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(build(deck))
-        print(f"wrote {path.relative_to(HERE.parent)} ({deck.width:g} x {deck.height:g} in)")
+        print(f"wrote {path.relative_to(HERE.parent.parent)} ({deck.width:g} x {deck.height:g} in)")
     return 0
 
 

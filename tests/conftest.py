@@ -53,3 +53,17 @@ def default_outputs(tmp_path_factory):
     deck, _ = build(LECTURE, out, "slides")
     pdf, _ = build(LECTURE, out, "handout")
     return deck, pdf, out
+
+
+@pytest.fixture
+def cli():
+    """Run Podium's command line in-process: ``cli("all", src, "-o", out)`` → Click's Result
+    (``exit_code``, ``stdout``, ``stderr``).  The one CLI runner the CLI tests share."""
+    from click.testing import CliRunner
+
+    from podium.cli import cli as group
+
+    def run(*args, **kwargs):
+        return CliRunner().invoke(group, [str(a) for a in args], **kwargs)
+
+    return run

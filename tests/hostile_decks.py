@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DECK = ROOT / "templates" / "default" / "deck.pptx"
+DEFAULT_DECK = ROOT / "podium" / "templates" / "default" / "deck.pptx"
 
 
 def _rewrite(path: Path, change) -> Path:

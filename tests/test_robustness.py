@@ -752,13 +752,10 @@ def test_cli_unwritable_output_folder_is_not_called_an_internal_error(here):
     assert r.exit_code == 1
     assert r.stderr.splitlines() == [
         "error: cannot write lecture.md/out/lecture.pptx: Not a directory [cannot-write]",
-        "lecture.md: deck not written; the previous output is kept",
         "error: cannot write lecture.md/out/lecture-handout.pdf: Not a directory [cannot-write]",
-        "lecture.md: handout not written; the previous output is kept",
         "error: cannot write lecture.md/out/lecture-instructor.pdf: Not a directory [cannot-write]",
-        "lecture.md: handout not written; the previous output is kept",
         "error: cannot write lecture.md/out/lecture-slides.pdf: Not a directory [cannot-write]",
-        "lecture.md: slides PDF not written; the previous output is kept",
+        "lecture.md: deck, handout, instructor handout and slides PDF not written; the previous output is kept",
     ], r.stderr
 
 
@@ -814,8 +811,8 @@ def test_cli_failed_rebuild_says_previous_output_kept(here):
     write_md(here, GOOD.replace("title: Kept", "title: [Kept"))
     r = run_cli("all", "lecture.md", "-o", "out")
     assert r.exit_code == 1
-    assert "deck not written; the previous output is kept" in r.stderr
-    assert "handout not written; the previous output is kept" in r.stderr
+    assert "lecture.md: deck and handout not written; the previous output is kept" in r.stderr
+    assert r.stderr.count("[yaml]") == 1  # the lecture is read once for both outputs
     assert {p.name: p.read_bytes() for p in (here / "out").iterdir()} == before
 
 

@@ -154,7 +154,7 @@ def test_slide_size_and_layouts_kept(built, awkward_dir):
     name, prs, _, _ = built
     ratio = prs.slide_width / prs.slide_height
     assert abs(ratio - (16 / 9 if name == "default" else 4 / 3)) < 0.01
-    source = awkward_dir / "deck.pptx" if name == "awkward" else ROOT / "templates" / name / "deck.pptx"
+    source = awkward_dir / "deck.pptx" if name == "awkward" else ROOT / "podium" / "templates" / name / "deck.pptx"
     tpl = Presentation(str(source))
     assert [lay.name for lay in prs.slide_layouts] == [lay.name for lay in tpl.slide_layouts]
     assert len(prs.slide_masters) == len(tpl.slide_masters)
@@ -378,7 +378,7 @@ def test_extends_chain_and_css_colour_names(tmp_path, monkeypatch):
     assert t.palette["accent"] == "#000080"
     assert t.palette["primary"] == "#7B1E28"  # from classic
     assert t.fonts["body"] == "Liberation Serif" and t.fonts["heading"] == "Georgia"
-    assert t.deck_path == ROOT / "templates" / "classic" / "deck.pptx"
+    assert t.deck_path == ROOT / "podium" / "templates" / "classic" / "deck.pptx"
 
 
 def test_unquoted_hex_colour_is_reported(tmp_path):
@@ -499,7 +499,7 @@ def test_cli_inspect_warns_for_a_misspelt_layout_in_the_map(project, awkward_dir
 
 
 def test_cli_inspect_default_deck_needs_no_fallback(project):
-    result = run_cli("template", "inspect", str(ROOT / "templates" / "default" / "deck.pptx"))
+    result = run_cli("template", "inspect", str(ROOT / "podium" / "templates" / "default" / "deck.pptx"))
     assert result.exit_code == 0, result.output
     assert "13.33 × 7.50 in (16:9)" in result.stdout
     for kind, name in LAYOUT_NAMES.items():
@@ -607,7 +607,7 @@ def test_cli_new_from_pptx(project):
 
 
 def test_cli_new_from_pptx_with_pandoc_names_maps_nothing(project):
-    result = run_cli("template", "new", "plain", "--from-pptx", str(ROOT / "templates" / "classic" / "deck.pptx"))
+    result = run_cli("template", "new", "plain", "--from-pptx", str(ROOT / "podium" / "templates" / "classic" / "deck.pptx"))
     assert result.exit_code == 0, result.output
     theme = yaml.safe_load((project / "templates" / "plain" / "theme.yaml").read_text(encoding="utf-8"))
     assert theme["layouts"] == {}
