@@ -1,0 +1,3 @@
+"""Podium: one Markdown lecture, two outputs that agree."""
+
+__version__ = "0.1.0"

@@ -25,14 +25,10 @@ FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=1)
 def version() -> str:
-    try:
-        from importlib.metadata import version as v
+    from . import __version__
 
-        return v("podium")
-    except Exception:  # running from a checkout that was never installed
-        return "0+unknown"
+    return __version__
 
 
 @lru_cache(maxsize=1)

@@ -169,10 +169,11 @@ def build_all(sources: list[Path], options: BuildOptions, outputs: tuple[Output,
     with Reporter(sources, outputs, check, quiet, live, stream) as rep:
         pending: list[Job] = []
         for job in todo:  # the up-to-date ones first: no imports, no workers
-            if not force and buildinfo.fresh(job.source, options.out_dir, options.key(),
-                                             tuple(o.key for o in outputs), check):
+            record = None if force else buildinfo.fresh(job.source, options.out_dir, options.key(),
+                                                        tuple(o.key for o in outputs), check)
+            if record is not None:
                 rep.start(job.index)
-                result = _run_job(job)
+                result = build(job.source, options, outputs, strict=strict, check=check, record=record)
                 rep.done(job.index, result)
                 ok = ok and result.ok
             else:

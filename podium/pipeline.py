@@ -350,11 +350,13 @@ def _as_json(diags: Diagnostics) -> list[dict]:
 
 def build(source: Path, options: BuildOptions, outputs: tuple[Output, ...] = ALL, *, strict: bool = False,
           check: bool = False, force: bool = False, progress: Callable[[str], None] | None = None,
-          catch_internal: bool = True, prepared: Prepared | None = None) -> Result:
+          catch_internal: bool = True, prepared: Prepared | None = None,
+          record: dict[str, Any] | None = None) -> Result:
     """Build ``outputs`` of ``source``; never raises for a content problem (see :class:`Result`).
 
     ``check``: compare the outputs with the source and each other (``podium check``) before they
-    replace anything.  ``prepared``: the lecture already read (by the live preview).
+    replace anything.  ``prepared``: the lecture already read (by the live preview).  ``record``: the
+    build record the caller has just found up to date (so it is not checked twice).
     """
     from .budget import build_budget
 
@@ -367,7 +369,7 @@ def build(source: Path, options: BuildOptions, outputs: tuple[Output, ...] = ALL
     keys = [o.key for o in outputs]
     check = check and any(o.kind == DECK for o in outputs) and any(o.kind == HANDOUT for o in outputs)
     if not force:
-        record = buildinfo.fresh(source, out_dir, key, tuple(keys), check)
+        record = record or buildinfo.fresh(source, out_dir, key, tuple(keys), check)
         if record is not None:
             _replay(record, keys, diags)
             result.status = "strict" if strict and diags.warnings else "skipped"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-import urllib.request
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -85,6 +84,8 @@ class PathPolicy:
         return str(real)
 
     def _download(self, src: str, pos: SourcePos, diags: Diagnostics, what: str) -> str | None:
+        import urllib.request  # only with --allow-remote: keeps every other build's start-up short
+
         cache = Path(tempfile.gettempdir()) / f"podium-remote-{os.getuid()}"
         cache.mkdir(mode=0o700, exist_ok=True)
         if cache.stat().st_uid != os.getuid() or cache.is_symlink():

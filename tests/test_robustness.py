@@ -811,7 +811,8 @@ def test_cli_failed_rebuild_says_previous_output_kept(here):
     write_md(here, GOOD.replace("title: Kept", "title: [Kept"))
     r = run_cli("all", "lecture.md", "-o", "out")
     assert r.exit_code == 1
-    assert "lecture.md: deck and handout not written; the previous output is kept" in r.stderr
+    assert "lecture.md: deck, handout, instructor handout and slides PDF not written; the previous output is " \
+           "kept" in r.stderr
     assert r.stderr.count("[yaml]") == 1  # the lecture is read once for both outputs
     assert {p.name: p.read_bytes() for p in (here / "out").iterdir()} == before
 

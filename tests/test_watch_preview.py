@@ -148,7 +148,14 @@ def test_browser_shows_the_edit_without_a_reload_and_shows_errors(project, brows
     try:
         _wait_for(lambda: _built(url), what="the first build")
         browser.get(url)
-        body = lambda: browser.find_element(By.TAG_NAME, "body").text  # noqa: E731
+        from selenium.common.exceptions import WebDriverException
+
+        def body() -> str:  # the page may be reloading itself right now
+            try:
+                return browser.find_element(By.TAG_NAME, "body").text
+            except WebDriverException:
+                return ""
+
         assert "the original words" in body()
         src = project / "content" / "watched.md"
         src.write_text(src.read_text().replace("the original words", "seen live in the browser"))
@@ -157,10 +164,12 @@ def test_browser_shows_the_edit_without_a_reload_and_shows_errors(project, brows
         src.write_text("---\ntitle: [broken\n---\n\n## First slide\n\n- seen live in the browser\n")
         WebDriverWait(browser, 30, poll_frequency=0.2).until(
             lambda d: d.find_elements(By.ID, "podium-errors"))
-        errors = browser.find_element(By.ID, "podium-errors").text
+        errors = WebDriverWait(browser, 10, poll_frequency=0.2, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.find_element(By.ID, "podium-errors").text)
         assert "content/watched.md:2:" in errors and "[yaml]" in errors
         assert "seen live in the browser" in body()
-        links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#podium-bar a")]
+        links = WebDriverWait(browser, 10, poll_frequency=0.2, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "#podium-bar a")])
         assert any(h.endswith("/output/watched.pptx") for h in links)
         assert any(h.endswith("/output/watched-handout.pdf") for h in links)
     finally:
