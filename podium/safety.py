@@ -11,7 +11,7 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urlparse  # (urllib.request only when a download is asked for: start-up)
 
 from .diagnostics import Diagnostics
 from .model import SourcePos
@@ -84,8 +84,6 @@ class PathPolicy:
         return str(real)
 
     def _download(self, src: str, pos: SourcePos, diags: Diagnostics, what: str) -> str | None:
-        import urllib.request  # only with --allow-remote: keeps every other build's start-up short
-
         cache = Path(tempfile.gettempdir()) / f"podium-remote-{os.getuid()}"
         cache.mkdir(mode=0o700, exist_ok=True)
         if cache.stat().st_uid != os.getuid() or cache.is_symlink():
@@ -129,6 +127,7 @@ def fetch_bounded(url: str, deadline: float = REMOTE_DEADLINE, limit: int = MAX_
     that sends one byte a second is given up on after ``deadline`` seconds, not after days.
     """
     import time
+    import urllib.request
 
     end = time.monotonic() + deadline
     chunks: list[bytes] = []
