@@ -263,3 +263,53 @@ def expand_macros(tex: str, macros: dict[str, Macro], limit: int = 200) -> str:
         i = mt.start()
         count += 1
     return out
+
+
+_NOTE_START = re.compile(r"^(\s*)\\note(\[[^\]]*\])?\{")
+
+
+def notes_to_divs(text: str) -> tuple[str, list[int]] | None:
+    """Turn block-level beamer notes (``\\note{`` at a line's start, its ``}`` ending a line, perhaps
+    paragraphs later) into ``::: notes`` divs.  Return (new text, the old line index of every new line),
+    or None when there are none."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    out: list[str] = []
+    index: list[int] = []
+    fence: str | None = None
+    changed = False
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        stripped = line.strip()
+        fm = re.match(r"^(`{3,}|~{3,})", stripped)
+        if fence:
+            if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
+                fence = None
+        elif fm:
+            fence = fm.group(1)
+        mt = _NOTE_START.match(line) if fence is None and "\\note" in line else None
+        if mt is not None:
+            open_at = starts[k] + mt.end() - 1
+            close = _group(text, open_at)
+            if close > 0:
+                end_line = text.count("\n", 0, close - 1)
+                after = lines[end_line][close - starts[end_line]:]
+                if not after.strip():
+                    inner = text[open_at + 1:close - 1].split("\n")
+                    out.append("::: notes")
+                    index.append(k)
+                    for n, piece in enumerate(inner):
+                        out.append(piece.strip() if n == 0 else piece)
+                        index.append(k + n)
+                    out.append(":::")
+                    index.append(end_line)
+                    changed = True
+                    k = end_line + 1
+                    continue
+        out.append(line)
+        index.append(k)
+        k += 1
+    return ("\n".join(out), index) if changed else None

@@ -31,7 +31,15 @@ from .diagnostics import BuildError, Diagnostics
 from .labels import label
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
 from .rawhtml import DROP_CONTENT, html_block_to_markdown, is_comment, read_inline_tag
-from .rawtex import DEFINERS, Macro, definitions_in_math, expand_macros, find_raw_tex, macro_definition
+from .rawtex import (
+    DEFINERS,
+    Macro,
+    definitions_in_math,
+    expand_macros,
+    find_raw_tex,
+    macro_definition,
+    notes_to_divs,
+)
 from .safety import PathPolicy
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -354,6 +362,13 @@ def parse_lecture(text: str, shown: str, diags: Diagnostics, options: ReadOption
         expanded = quarto.expand_includes(body, shown, base_dir, diags, policy)
         origins = expanded.origins
         body = quarto.replace_shortcodes(expanded.text, lambda i: m.SourcePos(*origins[i]), diags)
+    if "\\note" in body:  # beamer's block-level \note{…}, perhaps paragraphs long: a notes div
+        converted = notes_to_divs(body)
+        if converted is not None:
+            old_lines = body.count("\n") + 1
+            base = origins or [(shown, k + 1) for k in range(old_lines)]
+            body, index = converted
+            origins = [base[j] for j in index]
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
@@ -380,6 +395,8 @@ def parse_lecture(text: str, shown: str, diags: Diagnostics, options: ReadOption
     top = [n for n in root.children if n.type != "footnote_block"]
     level = options.slide_level if options.slide_level is not None else meta.slide_level
     if level is None:
+        level = _format_slide_level(raw_meta)  # Quarto: format: {revealjs: {slide-level: 3}}
+    if level is None:
         # Quarto decks use slide level 2 unless told otherwise; pandoc infers it
         level = 2 if shown.lower().endswith(".qmd") else infer_slide_level(top)
     lecture = conv.slides(top, meta, level, raw_meta)
@@ -396,6 +413,19 @@ USED_KEYS = frozenset({
     "slide-level", "slide_level", "incremental", "toc", "table-of-contents", "toc-title", "bibliography", "csl",
     "handout", "lecturer", "institution", "variants", "labels",
 })
+
+
+def _format_slide_level(raw_meta: dict) -> int | None:
+    """``slide-level`` given inside Quarto's ``format:`` options (revealjs, pptx, beamer), if any."""
+    fmt = raw_meta.get("format")
+    if not isinstance(fmt, dict):
+        return None
+    for name in ("revealjs", "pptx", "beamer"):
+        opts = fmt.get(name)
+        level = opts.get("slide-level") if isinstance(opts, dict) else None
+        if isinstance(level, int) and not isinstance(level, bool) and 0 <= level <= 6:
+            return level
+    return None
 
 
 def infer_slide_level(nodes: list[SyntaxTreeNode]) -> int:
@@ -454,9 +484,13 @@ class _Converter:
     def pos(self, node: SyntaxTreeNode | None) -> m.SourcePos:
         if node is not None and node.map:
             self.last_line = node.map[0] + 1
-        if self.origins and 0 < self.last_line <= len(self.origins):
-            return m.SourcePos(*self.origins[self.last_line - 1])
-        return m.SourcePos(self.shown, self.last_line)
+        return self.mapped(self.last_line)
+
+    def mapped(self, line: int) -> m.SourcePos:
+        """The source position of ``line`` of the parsed text (includes and notes divs moved lines)."""
+        if self.origins and 0 < line <= len(self.origins):
+            return m.SourcePos(*self.origins[line - 1])
+        return m.SourcePos(self.shown, line)
 
     # -- footnotes
     def collect_footnotes(self, root: SyntaxTreeNode) -> None:
@@ -816,6 +850,7 @@ class _Converter:
         """Take raw TeX out of a paragraph: ``\\note{…}`` to the notes, macro definitions to the math, the rest
         dropped with a warning at its line.  Return the paragraph's inline node re-read, or None when empty."""
         src = inline.content
+        first = self.last_line
         pieces = find_raw_tex(src)
         if not pieces:
             return inline
@@ -824,12 +859,13 @@ class _Converter:
         for piece in pieces:
             kept.append(src[last:piece.start])
             last = piece.end
-            line = m.SourcePos(pos.path, pos.line + src.count("\n", 0, piece.start))
+            raw = first + src.count("\n", 0, piece.start)  # the line in the parsed text
+            line = self.mapped(raw)
             if piece.name == "note" and piece.args:
                 tokens = markdown_parser().parse(piece.args[-1], {})
                 for tok in tokens:
                     if tok.map:
-                        tok.map = [line.line - 1, line.line]
+                        tok.map = [raw - 1, raw]
                 self.pending_notes.extend(self.blocks(SyntaxTreeNode(tokens).children))
                 continue
             if piece.name.rstrip("*") in {d.rstrip("*") for d in DEFINERS}:

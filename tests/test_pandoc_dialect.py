@@ -15,6 +15,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from podium import cli as cli_module
+from podium import model as m
 from podium.diagnostics import Diagnostics
 from podium.pipeline import BuildOptions, build_handout, build_slides
 from podium.verify import frame_text
@@ -415,3 +416,23 @@ def test_attributes_after_links_and_code_are_applied_not_printed(tmp_path):
     slides, handout, _ = build_both(src)
     assert "Loop, Smooth, 1987 and x = 1 end" in slides[0]["body"]
     assert "target" not in slides[0]["body"] + handout and "{" not in slides[0]["body"]
+
+
+def test_quarto_format_options_can_set_the_slide_level(tmp_path):
+    from podium.reader import parse_lecture
+
+    text = "---\ntitle: T\nformat:\n  revealjs:\n    slide-level: 3\n---\n\n# A\n\n## B\n\n### C\n\ntext\n"
+    lec = parse_lecture(text, "deck.qmd", Diagnostics())
+    assert lec.slide_level == 3 and [m.plain_text(s.title) for s in lec.slides][-1] == "C"
+
+
+def test_beamer_note_over_several_paragraphs_is_one_speaker_note(tmp_path):
+    src = tmp_path / "lecture.md"
+    src.write_text("## T\n\nVisible text.\n\n\\note{First note paragraph with *emphasis*.\n\n- a note bullet\n"
+                   "- another}\n\n\\vspace{1em}\n\nMore text.\n", encoding="utf-8")
+    slides, handout, diags = build_both(src)
+    s = slides[0]
+    assert "Visible text." in s["body"] and "More text." in s["body"]
+    assert "note" not in s["body"] and "bullet" not in s["body"] and "vspace" not in s["body"]
+    assert "First note paragraph with emphasis." in s["notes"] and "a note bullet" in s["notes"]
+    assert warnings_at(diags, "raw-tex") == [(10, "raw TeX '\\vspace{1em}' is left out (slides show no raw TeX)")]
