@@ -16,6 +16,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     away), never a truncated ``path``; two concurrent writers each rename a complete file.
     """
     path = Path(path)
+    if path.parent.exists() and not path.parent.is_dir():
+        raise BuildError(message=f"cannot write {path}: '{path.parent}' is a file, not a folder (-o names a folder)",
+                         code="cannot-write")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:

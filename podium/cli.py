@@ -88,7 +88,7 @@ def _options(out_dir, template=None, slide_level=None, allow_remote=False):
     return BuildOptions(out_dir=Path(out_dir), template=template, slide_level=slide_level, allow_remote=allow_remote)
 
 
-out_option = click.option("-o", "--out-dir", default="output", show_default=True, type=click.Path(file_okay=False),
+out_option = click.option("-o", "--out-dir", default="output", show_default=True, type=click.Path(),
                           help="Folder the outputs are written to.")
 template_option = click.option("--template", "template", metavar="NAME|PATH",
                                help="Template name, folder or .pptx (default: front matter, course.yaml, 'default').")

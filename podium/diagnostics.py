@@ -74,3 +74,13 @@ class BuildError(Exception):
         if message:
             self.diagnostics.error(message, pos, code)
         super().__init__("\n".join(d.format() for d in self.diagnostics.errors))
+
+
+def did_you_mean(name: str, choices, cutoff: float = 0.6) -> str:
+    """Return " (did you mean 'X'?)" for the choice closest to ``name`` (by difflib's ratio), or ""."""
+    import difflib
+
+    options = [str(c) for c in choices]
+    lowered = {c.lower(): c for c in options}
+    best = difflib.get_close_matches(str(name).lower(), list(lowered), n=1, cutoff=cutoff)
+    return f" (did you mean '{lowered[best[0]]}'?)" if best else ""

@@ -234,7 +234,12 @@ def _yaml_block(block: list[str], first_line: int, shown: str, diags: Diagnostic
         mark = e.problem_mark or e.context_mark
         line = (mark.line + first_line) if mark else first_line
         col = (mark.column + 1) if mark else 0
-        diags.error(f"front matter is not valid YAML: {e.problem or e}", m.SourcePos(shown, line, col), "yaml")
+        problem = str(e.problem or e)
+        bad_line = block[mark.line] if mark and 0 <= mark.line < len(block) else ""
+        if "mapping values are not allowed" in problem and ":" in bad_line.split(":", 1)[-1]:
+            key, value = bad_line.split(":", 1)
+            problem += f"; a value holding a colon needs quotes: {key.strip()}: \"{value.strip()}\""
+        diags.error(f"front matter is not valid YAML: {problem}", m.SourcePos(shown, line, col), "yaml")
         return {}
     except yaml.YAMLError as e:
         if not report:
@@ -271,6 +276,11 @@ def _text(value: Any) -> str:
 def build_meta(raw: dict[str, Any], course: dict[str, Any], shown: str, diags: Diagnostics,
                key_lines: dict[str, int] | None = None) -> m.Meta:
     """Return the lecture's Meta from front matter ``raw`` over course.yaml defaults ``course``."""
+    for key in ("title", "subtitle", "date", "course", "term", "institute", "lang"):
+        if isinstance(raw.get(key), (dict, list)) and not (key == "title" and isinstance(raw[key], list)):
+            diags.warning(f"{key} is written as a {'mapping' if isinstance(raw[key], dict) else 'list'}, not text; "
+                          f"write it in quotes, e.g. {key}: \"…\"", m.SourcePos(shown, (key_lines or {}).get(key, 2)),
+                          "front-matter")
     authors: list[m.Author] = []
     value = raw.get("author", raw.get("authors"))
     if value is None and course.get("lecturer"):

@@ -295,3 +295,261 @@ def test_outputs_get_the_umask_permissions(tmp_path, mask):
     assert r.code == 0, r.stderr
     mode = stat.S_IMODE((folder / "out" / "lecture.pptx").stat().st_mode)
     assert mode == 0o666 & ~mask, oct(mode)
+
+
+# --------------------------------------------------------------------------- charts and tables
+
+
+def test_a_chart_of_100000_values_is_refused_and_downsample_offered(tmp_path, previous):
+    folder = lecture_folder(tmp_path, GOOD + "\n## Data\n\n```chart\ntype: line\ndata: big.csv\n```\n")
+    (folder / "big.csv").write_text("x,y\n" + "".join(f"{i},{i % 97}\n" for i in range(100_000)), encoding="utf-8")
+    out = with_previous(folder, previous)
+    r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
+    r.clean()
+    assert r.code == 1 and any(x.startswith("lecture.md:15: error: chart has 100,000 values") and "downsample:" in x
+                               and x.endswith("[too-large]") for x in r.lines()), r.stderr
+    assert snapshot(out) == previous
+    assert r.seconds < 60 and r.peak_mib < 500, (r.seconds, r.peak_mib)
+
+    (folder / "lecture.md").write_text(GOOD + "\n## Data\n\n```chart\ntype: line\ndata: big.csv\ndownsample: 500\n```\n",
+                                       encoding="utf-8")
+    r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
+    r.clean()
+    assert r.code == 0, r.stderr
+    from pptx import Presentation
+
+    charts = [sh.chart for s in Presentation(str(out / "lecture.pptx")).slides for sh in s.shapes if sh.has_chart]
+    assert len(charts) == 1 and len(list(charts[0].plots[0].categories)) == 500
+    values = list(charts[0].plots[0].series[0].values)
+    assert len(values) == 500 and 40 < sum(values) / len(values) < 56  # means of 0…96
+
+
+@pytest.mark.slow
+def test_a_chart_of_10000_points_makes_a_deck_in_linear_time(tmp_path):
+    cats = ", ".join(str(i) for i in range(10_000))
+    vals = ", ".join(str(i % 89) for i in range(10_000))
+    folder = lecture_folder(tmp_path, GOOD + f"\n## Data\n\n```chart\ntype: line\ncategories: [{cats}]\nseries:\n"
+                            f"  a: [{vals}]\n```\n")
+    r = podium("slides", "lecture.md", "-o", "out", cwd=folder)  # the deck; the handout draws each point (slow)
+    r.clean()
+    assert r.code == 0, r.stderr
+    assert r.seconds < 120 and r.peak_mib < MEMORY_BUDGET_MIB, (r.seconds, r.peak_mib)
+
+
+def test_every_bad_chart_value_is_reported_at_its_own_line(tmp_path, previous):
+    chart = ("```chart\ntype: column\ncategories: [a, b, c]\nseries:\n  first: [1, x, 3]\n  second:\n"
+             "    - 1e308\n    - 2\n    - -1.7e308\n```\n")
+    folder = lecture_folder(tmp_path, GOOD + "\n## Data\n\n" + chart)
+    out = with_previous(folder, previous)
+    r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
+    r.clean()
+    assert r.code == 1, r.stderr
+    assert "lecture.md:19: error: series 'first' has 'x', which is not a number [chart]" in r.lines()
+    assert any(x.startswith("lecture.md:21: error: series 'second' has '1e308', which is outside the range")
+               for x in r.lines()), r.stderr
+    assert any(x.startswith("lecture.md:23: error: series 'second' has '-1.7e308'") for x in r.lines()), r.stderr
+    assert snapshot(out) == previous
+
+
+def test_a_table_of_20000_rows_is_refused_quickly(tmp_path, previous):
+    rows = "".join(f"| r{i} | {i} |\n" for i in range(20_000))
+    folder = lecture_folder(tmp_path, GOOD + "\n## Table\n\n| a | b |\n|---|---|\n" + rows)
+    out = with_previous(folder, previous)
+    r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
+    r.clean()
+    assert r.code == 1 and any(x.startswith("lecture.md:15: error: this table has 40,002 cells")
+                               and x.endswith("[too-large]") for x in r.lines()), r.stderr
+    assert snapshot(out) == previous
+    assert r.seconds < 60 and r.peak_mib < 600, (r.seconds, r.peak_mib)
+
+
+# --------------------------------------------------------------------------- pictures
+
+USE_BOMB = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" '
+            'height="100"><defs><g id="l0"><circle r="1"/></g>'
+            + "".join(f'<g id="l{i}">' + f'<use xlink:href="#l{i - 1}"/>' * 10 + "</g>" for i in range(1, 10))
+            + '</defs><use xlink:href="#l9"/></svg>')
+
+ACTIVE_SVG = """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="40"
+  onload="alert(1)">
+  <script>alert(2)</script>
+  <style>@import url(file:///etc/passwd); circle { fill: url(http://example.org/x.svg#g) }</style>
+  <image xlink:href="file:///etc/hostname" width="10" height="10"/>
+  <image href="http://example.org/track.png" width="10" height="10"/>
+  <foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml">hi</div></foreignObject>
+  <circle cx="20" cy="20" r="15" fill="#C8102E" style="stroke: url(file:///etc/x)"/>
+</svg>
+"""
+
+
+def test_an_svg_use_bomb_is_refused_in_both_outputs(tmp_path):
+    folder = lecture_folder(tmp_path, GOOD + "\n## Picture\n\n![use bomb](bomb.svg)\n")
+    (folder / "bomb.svg").write_text(USE_BOMB, encoding="utf-8")
+    r = podium("all", "lecture.md", "-o", "out", cwd=folder)
+    r.clean()
+    assert r.code == 0, r.stderr
+    assert any(x.startswith("lecture.md:15: warning: picture 'bomb.svg' repeats its parts through <use>")
+               and x.endswith("[image-too-large]") for x in r.lines()), r.stderr
+    assert r.seconds < 120 and r.peak_mib < MEMORY_BUDGET_MIB, (r.seconds, r.peak_mib)
+
+
+def test_an_svg_is_embedded_in_the_deck_without_scripts_or_outside_references(tmp_path):
+    folder = lecture_folder(tmp_path, GOOD + "\n## Picture\n\n![a red circle](active.svg)\n")
+    (folder / "active.svg").write_text(ACTIVE_SVG, encoding="utf-8")
+    r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
+    r.clean()
+    assert r.code == 0, r.stderr
+    import zipfile
+
+    with zipfile.ZipFile(folder / "out" / "lecture.pptx") as z:
+        svgs = [z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".svg")]
+    assert len(svgs) == 1
+    svg = __import__("re").sub(r'xmlns(:\w+)?="[^"]*"', "", svgs[0])  # namespace names are not references
+    for bad in ("file:", "http:", "<script", "onload", "foreignObject", "@import", "alert"):
+        assert bad not in svg, (bad, svg)
+    assert "<circle" in svg and "#C8102E" in svg  # the drawing itself is kept
+
+
+def test_a_huge_data_picture_is_refused_by_its_length(tmp_path, previous):
+    import base64
+
+    blob = base64.b64encode(bytes(6 * 2**20)).decode()
+    folder = lecture_folder(tmp_path, GOOD + f"\n## Picture\n\n![inline](data:image/png;base64,{blob})\n")
+    r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
+    r.clean()
+    assert r.code == 0, r.stderr
+    assert any(x.startswith("lecture.md:15: warning: picture 'data:image/png;base64,") and x.endswith("[too-large]")
+               for x in r.lines()), r.stderr
+    assert r.seconds < 90 and r.peak_mib < 600, (r.seconds, r.peak_mib)
+
+
+def test_a_download_that_trickles_stops_at_its_deadline():
+    import http.server
+    import threading
+
+    from podium import safety
+
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the library's name)
+            self.send_response(200)
+            self.end_headers()
+            try:
+                for _ in range(60):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        start = time.monotonic()
+        with pytest.raises(safety.TooSlow):
+            safety.fetch_bounded(f"http://127.0.0.1:{server.server_address[1]}/x.png", deadline=1.5)
+        assert time.monotonic() - start < 5  # each read came within the per-read timeout; the total did not
+        with pytest.raises(safety.TooLarge):
+            safety.fetch_bounded(f"http://127.0.0.1:{server.server_address[1]}/x.png", deadline=30, limit=3)
+    finally:
+        server.shutdown()
+
+
+# --------------------------------------------------------------------------- time and memory budgets
+
+
+def _handout_template(folder: Path, body: str) -> None:
+    handout = folder / "templates" / "bad" / "handout"
+    handout.mkdir(parents=True)
+    (handout.parent / "theme.yaml").write_text("extends: default\n", encoding="utf-8")
+    (handout / "handout.html.j2").write_text(body, encoding="utf-8")
+
+
+def test_a_step_that_runs_too_long_stops_with_too_slow(tmp_path, previous):
+    folder = lecture_folder(tmp_path)
+    _handout_template(folder, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n")
+    out = with_previous(folder, previous)
+    r = podium("handout", "lecture.md", "-o", "out", "--template", "bad", cwd=folder,
+               env={"PODIUM_STEP_TIME_LIMIT": "3"})
+    r.clean()
+    assert r.code == 1 and any(x.startswith("lecture.md:1: error: the handout template took longer than 3 s")
+                               and x.endswith("[too-slow]") for x in r.lines()), r.stderr
+    assert snapshot(out) == previous
+    assert r.seconds < 30, r.seconds
+
+
+def test_a_build_that_needs_too_much_memory_stops_with_too_large(tmp_path, previous):
+    folder = lecture_folder(tmp_path)
+    _handout_template(folder, '{% set ns = namespace(s="x") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}'
+                              "{% endfor %}{{ ns.s | length }}\n")
+    out = with_previous(folder, previous)
+    r = podium("handout", "lecture.md", "-o", "out", "--template", "bad", cwd=folder,
+               env={"PODIUM_MEMORY_LIMIT": "400"})
+    r.clean()
+    assert r.code == 1 and any("needed more than 400 MiB of memory" in x and x.endswith("[too-large]")
+                               for x in r.lines()), r.stderr
+    assert snapshot(out) == previous
+    assert r.peak_mib < MEMORY_BUDGET_MIB, r.peak_mib
+
+
+@pytest.mark.slow
+def test_a_long_deck_builds_in_linear_time_and_bounded_memory(tmp_path):
+    text = "---\ntitle: Long\n---\n\n" + "".join(f"## Slide {i}\n\n- point {i}\n\n" for i in range(3000))
+    folder = lecture_folder(tmp_path, text)
+    r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
+    r.clean()
+    assert r.code == 0, r.stderr
+    assert r.seconds < 240 and r.peak_mib < 1024, (r.seconds, r.peak_mib)
+    from pptx import Presentation
+
+    assert len(Presentation(str(folder / "out" / "lecture.pptx")).slides) == 3001
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def test_front_matter_error_suggests_quotes_and_the_body_is_still_checked(tmp_path):
+    text = ("---\ntitle: Security: an overview\n---\n\n## A {layout=\"Two Contnet\"}\n\n![x](fig/bar.png)\n\n"
+            "```chart\ntype: donut\ncategories: [a]\nseries: {s: [1]}\n```\n")
+    folder = lecture_folder(tmp_path, text)
+    (folder / "fig").mkdir()
+    from PIL import Image
+
+    Image.new("RGB", (8, 6)).save(folder / "fig" / "bars.png")
+    r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
+    r.clean()
+    assert r.code == 1
+    assert any(x.startswith("lecture.md:2:") and 'needs quotes: title: "Security: an overview"' in x
+               for x in r.lines()), r.stderr
+    assert any(x.startswith("lecture.md:7: warning: picture 'fig/bar.png' not found") for x in r.lines()), r.stderr
+    assert any(x.startswith("lecture.md:10: error: unknown chart type 'donut'") for x in r.lines()), r.stderr
+
+
+def test_a_misspelt_layout_suggests_the_closest_one(tmp_path):
+    folder = lecture_folder(tmp_path, "---\ntitle: T\n---\n\n## A {layout=\"Two Contnet\"}\n\ntext\n")
+    r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
+    r.clean()
+    assert r.code == 0
+    assert any(x.startswith("lecture.md:5: warning: layout 'Two Contnet' is not in the template (did you mean "
+                            "'Two Content'?)") for x in r.lines()), r.stderr
+
+
+def test_a_title_written_as_a_mapping_is_a_warning(tmp_path):
+    folder = lecture_folder(tmp_path, "---\ntitle: {name: Oops}\n---\n\n## A\n\ntext\n")
+    r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
+    r.clean()
+    assert r.code == 0
+    assert any(x.startswith("lecture.md:2: warning: title is written as a mapping") for x in r.lines()), r.stderr
+
+
+def test_an_output_folder_that_is_a_file_is_cannot_write(tmp_path):
+    folder = lecture_folder(tmp_path)
+    (folder / "out").write_text("I am a file\n", encoding="utf-8")
+    r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
+    r.clean()
+    assert r.code == 1 and any(x.startswith("error: cannot write out/lecture.pptx: 'out' is a file")
+                               and x.endswith("[cannot-write]") for x in r.lines()), r.stderr
+    assert (folder / "out").read_text(encoding="utf-8") == "I am a file\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from .. import model as m
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, did_you_mean
 from ..template_folders import Template
 from .plan import FALLBACKS, LAYOUT_NAMES
 
@@ -63,7 +63,8 @@ class LayoutFinder:
             if kind not in self.warned:
                 self.warned.add(kind)
                 self.diags.warning(f"theme.yaml maps '{kind}' to layout '{self.map[kind]}', which the template deck "
-                                   f"does not have (layouts: {', '.join(self.names())})", None, "unknown-layout")
+                                   f"does not have{did_you_mean(self.map[kind], self.names())} (layouts: "
+                                   f"{', '.join(self.names())})", None, "unknown-layout")
         return self.named(LAYOUT_NAMES[kind])
 
     def _by_shape(self, kind: str):

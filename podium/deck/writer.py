@@ -22,7 +22,7 @@ from pptx.text.text import TextFrame
 
 from .. import model as m
 from ..atomic import write_atomic
-from ..diagnostics import BuildError, Diagnostics
+from ..diagnostics import BuildError, Diagnostics, did_you_mean
 from ..template_folders import Template, deck_of
 from .callouts import add_callout_box
 from .canvas import Canvas
@@ -105,7 +105,8 @@ class DeckWriter:
             lay = self.layouts.named(plan.layout_name)
             if lay is not None:
                 return lay
-            self.diags.warning(f"layout '{plan.layout_name}' is not in the template; layouts: "
+            self.diags.warning(f"layout '{plan.layout_name}' is not in the template"
+                               f"{did_you_mean(plan.layout_name, self.layouts.names())}; layouts: "
                                f"{', '.join(self.layouts.names())}", plan.pos, "unknown-layout")
         return self.layouts.for_kind(plan.kind, plan.pos)
 
