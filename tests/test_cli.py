@@ -98,5 +98,5 @@ def test_every_problem_reported_at_once(tmp_path):
     r = run("slides", str(src), "-o", str(tmp_path / "out"))
     assert r.exit_code == 1
     errors = [line for line in r.stderr.splitlines() if ": error: " in line]
-    assert any(":3: error: unknown chart type 'nope'" in line for line in errors)
-    assert any(":9: error: series 'x' has 'y', which is not a number" in line for line in errors)
+    assert any(":4: error: unknown chart type 'nope'" in line for line in errors)  # the type: line
+    assert any(":11: error: series 'x' has 'y', which is not a number" in line for line in errors)  # its line
