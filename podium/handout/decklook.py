@@ -62,6 +62,8 @@ class Shape:
     fill: str = ""  # CSS colour of a rectangle
     src: str = ""  # data: URI of a picture
     ellipse: bool = False
+    line: str = ""  # CSS colour of an outline (a frame drawn without fill)
+    line_pt: float = 0.0
 
 
 @dataclass
@@ -323,8 +325,13 @@ class _Reader:
             if tag == "sp":
                 geom = sp.find("p:spPr/a:prstGeom", NS)
                 fill = self.colour(sp.find("p:spPr/a:solidFill", NS))
-                if fill and geom is not None and geom.get("prst") in ("rect", "roundRect", "ellipse", "snip1Rect"):
-                    lay.shapes.append(Shape(box, fill=fill, ellipse=geom.get("prst") == "ellipse"))
+                ln = sp.find("p:spPr/a:ln", NS)
+                line = self.colour(ln.find("a:solidFill", NS)) if ln is not None else ""
+                line_pt = int(ln.get("w", "12700")) / 12700 if ln is not None else 0.0
+                if (fill or line) and geom is not None and geom.get("prst") in ("rect", "roundRect", "ellipse",
+                                                                                 "snip1Rect", "line"):
+                    lay.shapes.append(Shape(box, fill=fill, ellipse=geom.get("prst") == "ellipse", line=line,
+                                            line_pt=line_pt))
             elif tag == "pic":
                 blip = sp.find("p:blipFill/a:blip", NS)
                 src = self.media(rels, blip.get(R_EMBED)) if blip is not None else ""
@@ -350,9 +357,35 @@ def shapes_html(shapes: list[Shape]) -> str:
                        f'object-fit:contain">')
         else:
             radius = "border-radius:50%;" if s.ellipse else ""
+            fill = f"background:{s.fill};" if s.fill else ""
+            line = f"border:{max(s.line_pt, 0.5):.1f}pt solid {s.line};box-sizing:border-box;" if s.line else ""
             out.append(f'<div class="deck-shape" aria-hidden="true" style="position:absolute;{s.box.css()};'
-                       f'background:{s.fill};{radius}"></div>')
+                       f'{fill}{line}{radius}"></div>')
     return "".join(out)
+
+
+SERIF_FONTS = ("georgia", "times", "cambria", "garamond", "palatino", "book antiqua", "constantia", "baskerville",
+               "minion", "noto serif", "libre", "gelasio", "merriweather", "charter", "serif", "mincho")
+
+
+def font_stack(name: str, cjk: str = "") -> str:
+    """Return a CSS font stack for ``name`` with the fallbacks LibreOffice would use (serif or sans)."""
+    name = re.sub(r'["\\<>{};]', "", name or "")
+    cjk = re.sub(r'["\\<>{};]', "", cjk or "")
+    serif = any(f in name.lower() for f in SERIF_FONTS)
+    fallback = '"Gelasio", "Noto Serif", "DejaVu Serif"' if serif else '"Carlito", "Liberation Sans", "Noto Sans"'
+    cjk_font = f'"{cjk}", ' if cjk else ""
+    generic = "serif" if serif else "sans-serif"
+    return f'"{name}", {fallback}, {cjk_font}"Noto Sans CJK JP", {generic}' if name else f"{fallback}, {generic}"
+
+
+def is_dark(colour: str) -> bool:
+    """True for a CSS #RRGGBB colour dark enough to need light text on it."""
+    mt = re.fullmatch(r"#?([0-9a-fA-F]{6})", colour or "")
+    if not mt:
+        return False
+    r, g, b = (int(mt.group(1)[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110
 
 
 def logo_corner(template: Template) -> str:

@@ -18,7 +18,17 @@ from ..deck.plan import ColumnsChunk, ObjectChunk, SlidePlan, TextChunk
 from ..diagnostics import Diagnostics
 from ..labels import labels_for
 from ..template_folders import Template
-from .decklook import Box, DeckLook, deck_look, logo_box, logo_corner, picture_aspect, shapes_html
+from .decklook import (
+    Box,
+    DeckLook,
+    deck_look,
+    font_stack,
+    is_dark,
+    logo_box,
+    logo_corner,
+    picture_aspect,
+    shapes_html,
+)
 from .html import HtmlRenderer
 from .planhtml import chunks_html, runs_html
 
@@ -114,7 +124,12 @@ def slide_html(plan: SlidePlan, look: DeckLook, r: HtmlRenderer, lecture: m.Lect
         sbox = lay.subtitle or (lay.bodies[0] if lay.bodies else Box(tbox.x, tbox.y + tbox.h + 0.03, tbox.w, 0.3))
         sub = "".join(f'<p class="{"subtitle" if k == 0 and lecture.meta.subtitle else "byline"}">'
                       f"{runs_html(p.runs)}</p>" for k, p in enumerate(plan.subtitle))
-        parts.append(f'<div class="ph sub" style="{sbox.css()};text-align:{align}">{sub}</div>')
+        dark = " on-dark" if is_dark(lay.background) else ""
+        # as many lines as the box holds: the size that fits them (at most 20 pt, as the deck starts)
+        lines = sum(1 + len("".join(r.text for r in p.runs)) * 10 // max(sbox.w * w_pt, 1) for p in plan.subtitle)
+        fs = max(9.0, min(20.0, sbox.h * h_pt / (max(lines, 1) * 1.4 + 0.6)))
+        parts.append(f'<div class="ph sub{dark}" style="{sbox.css()};text-align:{align};font-size:{fs:.1f}pt">'
+                     f'{sub}</div>')
     elif plan.chunks:
         boxes = lay.bodies or [Box(tbox.x, tbox.y + tbox.h + 0.02, tbox.w, max(0.2, 0.92 - tbox.y - tbox.h))]
         left, top = min(b.x for b in boxes), min(b.y for b in boxes)
@@ -170,8 +185,8 @@ class SlideDrawer:
         body_font = look.body_font or fonts.get("body", "Calibri")
         title_font = look.title_font or fonts.get("heading", "Calibri")
         w, h = self.size_pt
-        rules = SLIDE_CSS.format(w=w, h=h, body_font=esc(body_font), title_font=esc(title_font),
-                                 cjk=esc(fonts.get("cjk", "")), mono=esc(fonts.get("mono", "DejaVu Sans Mono")),
+        rules = SLIDE_CSS.format(w=w, h=h, body_font=font_stack(body_font, fonts.get("cjk", "")),
+                                 title_font=font_stack(title_font, fonts.get("cjk", "")), mono=esc(fonts.get("mono", "DejaVu Sans Mono")),
                                  text=look.body_color or pal["text"], primary=pal["primary"], accent=pal["accent"],
                                  muted=pal["muted"])
         if not scope:
@@ -187,15 +202,15 @@ class SlideDrawer:
 
 SLIDE_CSS = """
 .slide {{ position: relative; width: {w:.2f}pt; height: {h:.2f}pt; overflow: hidden; line-height: 1.15;
-         font-family: "{body_font}", "Carlito", "Noto Sans", "{cjk}", "Noto Sans CJK JP", sans-serif; color: {text}; }}
+         font-family: {body_font}; color: {text}; }}
 .slide h1, .slide h2, .slide h3, .slide h4 {{ bookmark-level: none; margin: 0; font: inherit; color: inherit; }}
 .ph {{ position: absolute; display: flex; flex-direction: column; box-sizing: border-box; overflow: hidden; }}
-.ph.title {{ font-family: "{title_font}", "Carlito", "Noto Sans", sans-serif; line-height: 1.05; }}
+.ph.title {{ font-family: {title_font}; line-height: 1.05; }}
 .ph.title p {{ margin: 0; }}
 .ph.sub {{ font-size: 20pt; color: {muted}; }}
-.kind-title .ph.sub, .kind-title .ph.sub p {{ color: rgba(255,255,255,0.92); }}
-.ph.sub .subtitle {{ font-size: 24pt; margin: 0 0 10pt; }}
-.ph.sub p {{ margin: 0 0 4pt; }}
+.ph.sub.on-dark, .ph.sub.on-dark p {{ color: rgba(255,255,255,0.92); }}
+.ph.sub .subtitle {{ font-size: 1.15em; margin: 0 0 0.4em; }}
+.ph.sub p {{ margin: 0 0 0.15em; }}
 .ph.body {{ justify-content: flex-start; }}
 .ph.body > * {{ flex: none; }}
 .ph.body p {{ margin: 0 0 0.35em; }}
