@@ -175,6 +175,9 @@ class _Reader:
         look.master = self.layout_look(master, master_part, None)
         title_rpr = master.find("p:txStyles/p:titleStyle/a:lvl1pPr/a:defRPr", NS)
         body_rpr = master.find("p:txStyles/p:bodyStyle/a:lvl1pPr/a:defRPr", NS)
+        title_ppr = master.find("p:txStyles/p:titleStyle/a:lvl1pPr", NS)
+        if title_ppr is not None:
+            look.master.title_align = {"ctr": "center", "r": "right", "l": "left", "just": "justify"}.get(title_ppr.get("algn", ""), "")
         if title_rpr is not None:
             look.title_color = self.colour(title_rpr.find("a:solidFill", NS))
             look.title_size = int(title_rpr.get("sz", "3600")) / 100
@@ -194,6 +197,7 @@ class _Reader:
                 continue
             el = self.xml(part)
             lay = self.layout_look(el, part, look.master)
+            lay.title_align = lay.title_align or look.master.title_align
             by_name.setdefault(lay.name.lower(), lay)
             by_type.setdefault(el.get("type", ""), lay)
         for kind, standard in LAYOUT_NAMES.items():
@@ -316,7 +320,7 @@ class _Reader:
                         lay.title_size = int(rpr.get("sz", "0")) / 100
                         lay.title_bold = rpr.get("b") == "1"
                     if ppr is not None:
-                        lay.title_align = {"ctr": "center", "r": "right"}.get(ppr.get("algn", ""), "")
+                        lay.title_align = {"ctr": "center", "r": "right", "l": "left", "just": "justify"}.get(ppr.get("algn", ""), "")
                     if body_pr is not None:
                         lay.title_anchor = body_pr.get("anchor", "")
                 continue
