@@ -103,10 +103,26 @@ def cli() -> None:
     """Podium: one Markdown lecture → an editable PowerPoint deck and a PDF handout that agree."""
 
 
+def _keep_fit(ctx, _param, value):
+    ctx.meta["podium.fit"] = value
+    return value
+
+
+fit_option = click.option("--fit", type=click.Choice(["shrink", "split", "none"]), expose_value=False,
+                          callback=_keep_fit,
+                          help="Too-full slides: shrink type to a floor, then continue on '(cont.)' slides "
+                               "(default: the lecture's `fit:`, else shrink); only continue; or leave them.")
+
+
+def _fit() -> str | None:
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get("podium.fit") if ctx is not None else None
+
+
 def build_options(f):
     """The options every building command takes."""
     for opt in reversed([
-        sources_arg, out_option, template_option,
+        sources_arg, out_option, template_option, fit_option,
         click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide."),
         strict_option, remote_option,
         click.option("-j", "--jobs", type=click.IntRange(1, 256), metavar="N",
@@ -123,6 +139,7 @@ def _build(outputs, sources, out_dir, template, slide_level, strict, allow_remot
     from podium.course import build_all
 
     opts = _options(out_dir, template, slide_level, allow_remote)
+    opts.fit = _fit()
     for name, value in choices.items():
         setattr(opts, name, value)
     ok = build_all(_sources(sources), opts, outputs, strict=strict, check=check, force=force, jobs=jobs,
@@ -191,11 +208,13 @@ def pdf(sources, out_dir, template, slide_level, strict, allow_remote, jobs, for
 @sources_arg
 @out_option
 @click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
+@fit_option
 def check(sources, out_dir, slide_level):
     """Prove the written deck and handout agree with the source and with each other."""
     from podium.verify import check_outputs
 
     opts = _options(out_dir, None, slide_level)
+    opts.fit = _fit()
     ok = _run("check", _sources(sources), False, lambda s, d: check_outputs(s, opts, d))
     sys.exit(0 if ok else 1)
 

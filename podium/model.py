@@ -365,6 +365,7 @@ class Meta:
     template: str | None = None
     slide_level: int | None = None
     handout: tuple[tuple[str, str], ...] = ()  # front matter / course.yaml `handout:` options, validated
+    fit: str = ""  # shrink | split | none (podium.deck.fit); "" for the default
 
 
 @dataclass(frozen=True, slots=True)

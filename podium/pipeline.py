@@ -74,13 +74,14 @@ class BuildOptions:
     per_page: int | None = None  # grid: 1, 2, 3, 4, 6 or 9
     pdf_ua: bool | None = None  # False: an untagged PDF, not PDF/UA-1
     via: str = "podium"  # slides PDF: "podium" draws it, "libreoffice" converts the .pptx
+    fit: str | None = None  # shrink | split | none; None: the lecture's `fit:`, then shrink
 
     def key(self) -> dict[str, Any]:
         """What of these options (and the templates on the search path) decides the outputs' bytes."""
         return {"template": self.template, "slide_level": self.slide_level, "allow_remote": self.allow_remote,
                 "extra_roots": [str(Path(r).resolve()) for r in self.extra_roots],
                 "variant": self.variant, "layout": self.layout, "per_page": self.per_page,
-                "pdf_ua": self.pdf_ua, "via": self.via,
+                "pdf_ua": self.pdf_ua, "via": self.via, "fit": self.fit,
                 "templates_found": {k: str(v) for k, v in available().items()}}
 
 
@@ -111,6 +112,15 @@ class TrackingPolicy(PathPolicy):
         return found
 
 
+def fitted_plans(lecture, template: Template, options: BuildOptions, diags: Diagnostics) -> list:
+    """Return the deck plan every output renders: planned, then fitted to the template's geometry
+    (shrunk type, continuation slides; podium.deck.fit)."""
+    from .deck.fit import fit_deck
+    from .deck.plan import plan_deck
+
+    return fit_deck(plan_deck(lecture, diags), lecture, template, diags, options.fit or lecture.meta.fit)
+
+
 @dataclass
 class Prepared:
     """A lecture read once: what both renderers and the check are handed."""
@@ -134,9 +144,8 @@ class Prepared:
         """The deck plan of a variant, made once and shared by every output of that variant."""
         key = str(getattr(variant, "value", variant))
         if key not in self._plans:
-            from .deck.plan import plan_deck
-
-            self._plans[key] = (lec := self.variant_lecture(variant)), plan_deck(lec, self.diags)
+            lec = self.variant_lecture(variant)
+            self._plans[key] = lec, fitted_plans(lec, self.template, self.options, self.diags)
         return self._plans[key]
 
     @property

@@ -311,6 +311,7 @@ def build_meta(raw: dict[str, Any], course: dict[str, Any], shown: str, diags: D
         template=_text(template) or None,
         slide_level=level,
         handout=_handout_settings(raw, course, shown, diags, key_lines),
+        fit=_text(raw.get("fit", course.get("fit", ""))),
     )
 
 

@@ -44,16 +44,18 @@ def read_deck(path: Path) -> list[dict]:
     for slide in prs.slides:
         title = frame_text(slide.shapes.title.text_frame) if slide.shapes.title is not None else ""
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
-        tables, charts, texts = [], [], []
+        tables, charts, texts, columns = [], [], [], []
         for shape in sorted(slide.shapes, key=lambda sh: sh.shape_id):
             if shape.has_table:
                 tables.append([c.text for row in shape.table.rows for c in row.cells])
+                columns.append(len(shape.table.columns))
             if getattr(shape, "has_chart", False) and shape.has_chart:
                 charts.append([v for plot in shape.chart.plots for s in plot.series for v in s.values
                                if v is not None])
             if shape.has_text_frame and shape != slide.shapes.title:
                 texts.append(frame_text(shape.text_frame))
-        out.append({"title": title, "notes": notes, "tables": tables, "charts": charts, "texts": texts})
+        out.append({"title": title, "notes": notes, "tables": tables, "charts": charts, "texts": texts,
+                    "columns": columns})
     return out
 
 
@@ -86,6 +88,9 @@ def check_outputs(source: Path, options: BuildOptions, diags: Diagnostics, lectu
     lecture already read by the build that wrote them)."""
     if lecture is None:
         lecture, _ = load(source, options, Diagnostics())
+    from .template_folders import load_template
+
+    template = load_template(options.template or lecture.meta.template, Diagnostics())
     deck_file, pdf_file = deck_path(source, options.out_dir), handout_path(source, options.out_dir)
     for f, cmd in ((deck_file, "slides"), (pdf_file, "handout")):
         if not f.is_file():
@@ -99,6 +104,7 @@ def check_outputs(source: Path, options: BuildOptions, diags: Diagnostics, lectu
         outline, text = read_handout(pdf_file)
     except Exception as e:
         raise BuildError(diags, f"{pdf_file} cannot be read as a PDF: {e}", None, "check-read") from None
+    deck, outline = join_parts(lecture, template, options, deck, outline)
     compare(lecture, deck, outline, text, diags, str(deck_file), str(pdf_file), _has_notes(pdf_file))
     from .variant_check import check_student_outputs, student_files
 
@@ -114,6 +120,40 @@ def _has_notes(pdf: Path) -> bool:
         return "podium-layout:grid" not in str((PdfReader(str(pdf)).metadata or {}).get("/Keywords", ""))
     except Exception:
         return True
+
+
+def join_parts(lecture: m.Lecture, template, options: BuildOptions, deck: list[dict], outline: list[str]):
+    """Join the continuation slides ("Title (cont.)") the fitter made back into one slide per source slide.
+
+    The fitted plan says which deck slides are parts of one source slide; a part's table rows follow
+    the first part's (its repeated header row left out), its texts and charts are added.  The
+    handout's entries of later parts are left out of the outline the same way.
+    """
+    from .pipeline import fitted_plans
+    from .variants import apply_variant
+
+    plans = fitted_plans(apply_variant(lecture, options.variant or "instructor"), template, options, Diagnostics())
+    if len(plans) != len(deck) or all(p.parts == 1 for p in plans):
+        return deck, outline
+    joined: list[dict] = []
+    for plan, slide in zip(plans, deck):
+        if plan.part == 1 or not joined:
+            joined.append({k: (list(v) if isinstance(v, list) else v) for k, v in slide.items()})
+            continue
+        last = joined[-1]
+        last["texts"] += slide["texts"]
+        last["charts"] += slide["charts"]
+        for cells, ncols in zip(slide["tables"], slide["columns"]):
+            prev = last["tables"][-1] if last["tables"] else None
+            if prev is not None and cells[:ncols] == prev[:ncols]:  # the header row, repeated
+                last["tables"][-1] = prev + cells[ncols:]
+            else:
+                last["tables"].append(cells)
+    numbered = [k for k, t in enumerate(outline) if re.match(r"^\d+\.", t)]
+    if len(numbered) == len(plans):
+        drop = {numbered[i] for i, p in enumerate(plans) if p.part > 1}
+        outline = [t for k, t in enumerate(outline) if k not in drop]
+    return joined, outline
 
 
 def compare(lecture: m.Lecture, deck: list[dict], outline: list[str], text: str, diags: Diagnostics,

@@ -336,10 +336,18 @@ def test_math_picture_with_tex_alt(tmp_path):
     assert "x²" in fallback_text
 
 
-def test_overfull_slide_warns(tmp_path):
+def test_too_much_continues_on_cont_slides_and_fit_none_warns(tmp_path):
     many = "\n".join(f"- point number {i} with a fairly long sentence that wraps across the slide" for i in range(30))
-    _, diags = deck(tmp_path, "## Too much\n\n" + many + "\n")
-    assert any(d.code == "overfull" and d.pos.line == 1 for d in diags.items)
+    prs, diags = deck(tmp_path, "## Too much\n\n" + many + "\n")
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles[0] == "Too much" and len(titles) >= 2 and set(titles[1:]) == {"Too much (cont.)"}
+    points = [p.text for s in prs.slides for sh in body_shapes(s) for p in sh.text_frame.paragraphs]
+    assert points == [f"point number {i} with a fairly long sentence that wraps across the slide" for i in range(30)]
+    assert not [d for d in diags.items if d.code == "overfull"]
+    src = write_md(tmp_path, "---\nfit: none\n---\n\n## Too much\n\n" + many + "\n", "none.md")
+    path, diags = build(src, tmp_path / "out2", "slides")
+    assert len(Presentation(str(path)).slides) == 1
+    assert any(d.code == "overfull" and d.pos.line == 5 for d in diags.items)
 
 
 def test_sample_slides_of_template_removed(tmp_path):

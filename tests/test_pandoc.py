@@ -167,7 +167,8 @@ def test_hip_programming_corpus_matches_pandoc(tmp_path):
     theirs = pandoc_titles(HIP, tmp_path / "pandoc.pptx")
     assert len(theirs) == 82  # pandoc 3.9, including its continuation slides
     # pandoc loses a heading holding math ("…, $N=0,8,16$") from its title; Podium keeps it
-    ours_comparable = [t for t in ours if "0,8,16" not in t]
+    # and continues a slide too full for one on "(cont.)" slides (pandoc's own continuations are untitled)
+    ours_comparable = [t for t in ours if "0,8,16" not in t and not t.endswith("(cont.)")]
     assert ours_comparable == [t for t in theirs if t]
     notes = sum(1 for s in prs.slides if s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip())
     assert notes == 39

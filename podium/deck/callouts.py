@@ -31,5 +31,5 @@ def add_callout_box(cv: Canvas, box: Rect, paras, scale: float, classes: tuple[s
     tf.word_wrap = True
     tf.auto_size = MSO_AUTO_SIZE.NONE  # the box keeps the height planned for it, like its rule
     tf.margin_left = tf.margin_right = Emu(int(EMU_PER_IN * 0.12))
-    fill_paras(cv, tf, paras, scale, explicit=True, shape_id=tb.shape_id)
+    fill_paras(cv, tf, paras, cv.box_style, scale, own=False, shape_id=tb.shape_id)
     return tb

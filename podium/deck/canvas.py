@@ -25,6 +25,7 @@ class Canvas:
     slide_h: int
     diags: Diagnostics
     anim: list[tuple[int, int, int | None]] = field(default_factory=list)
+    box_style: object = None  # podium.deck.styles.FrameStyle of text boxes the writer adds
 
 
 def hex_rgb(value: str) -> RGBColor:

@@ -12,19 +12,20 @@ from pygments.util import ClassNotFound
 
 from .. import model as m
 from .canvas import Canvas
-from .geometry import EMU_PER_IN, EMU_PER_PT, Rect
-from .measure import code_pt
+from .geometry import Rect
+from .measure import CODE_INSETS, code_height
 
 
-def add_code(cv: Canvas, b: m.CodeBlock, box: Rect, scale: float):
-    pt = code_pt(b, box.w, cv.scale) * min(1.0, scale + 0.2)
-    lines = b.code.count("\n") + 1
-    h = min(box.h, int(lines * pt * 1.25 * EMU_PER_PT) + int(0.2 * EMU_PER_IN))
+def add_code(cv: Canvas, b: m.CodeBlock, box: Rect, pt: float):
+    """Add code ``b`` at ``pt`` points in a shaded box (a line wider than the box wraps)."""
+    mono = cv.fonts.get("mono", "DejaVu Sans Mono")
+    h = code_height(b, box.w, pt, mono)
     tb = cv.slide.shapes.add_textbox(box.x, box.y, box.w, h)
     tb.fill.solid()
     tb.fill.fore_color.rgb = RGBColor(0xF6, 0xF8, 0xFA)
     tf = tb.text_frame
-    tf.word_wrap = False
+    tf.word_wrap = True
+    tf.margin_left, tf.margin_top, tf.margin_right, tf.margin_bottom = CODE_INSETS
     tf.auto_size = None
     try:
         lexer = get_lexer_by_name(b.language) if b.language else TextLexer()
@@ -42,7 +43,7 @@ def add_code(cv: Canvas, b: m.CodeBlock, box: Rect, scale: float):
                 continue
             run = p.add_run()
             run.text = part
-            run.font.name = cv.fonts.get("mono", "DejaVu Sans Mono")
+            run.font.name = mono
             run.font.size = Pt(pt)
             st = token_style(style, ttype)
             if st.get("color"):
@@ -56,6 +57,7 @@ def add_code(cv: Canvas, b: m.CodeBlock, box: Rect, scale: float):
         tf._txBody.remove(tf.paragraphs[-1]._p)
     for para in tf.paragraphs:
         para.space_before = Pt(0)
+        para._p.get_or_add_endParaRPr().set("sz", str(int(round(pt * 100))))
         pPr = para._p.get_or_add_pPr()
         etree.SubElement(pPr, qn("a:buNone"))
     return tb

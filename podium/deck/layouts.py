@@ -25,12 +25,14 @@ class LayoutFinder:
     """Find the layout for a kind: by name (case-insensitive), theme map, fallbacks, placeholders."""
 
     def __init__(self, prs, template: Template, diags: Diagnostics):
+        self.prs = prs
         self.layouts = list(prs.slide_layouts)
         self.by_name = {lay.name.strip().lower(): lay for lay in self.layouts}
         self.map = {k: v for k, v in (template.theme.get("layouts") or {}).items() if v}
         self.diags = diags
         self.cache: dict[str, object] = {}
         self.warned: set[str] = set()
+        self.guessed: dict[str, str] | None = None
 
     def names(self) -> list[str]:
         return [lay.name for lay in self.layouts]
@@ -42,6 +44,13 @@ class LayoutFinder:
         if kind in self.cache:
             return self.cache[kind]
         lay = self._direct(kind)
+        if lay is None and not self.map:
+            # a deck without a theme map (a bare institution .pptx): the guesses `template new --from-pptx` makes
+            guess = self._guesses().get(kind)
+            lay = self.named(guess) if guess else None
+            if lay is not None:
+                self.diags.warning(f"template has no '{LAYOUT_NAMES[kind]}' layout; using '{lay.name}', chosen by "
+                                   "its placeholders", None, "layout-fallback")
         if lay is None:
             for alt in FALLBACKS.get(kind, ()):
                 lay = self._direct(alt)
@@ -55,6 +64,13 @@ class LayoutFinder:
                                "its placeholders", None, "layout-fallback")
         self.cache[kind] = lay
         return lay
+
+    def _guesses(self) -> dict[str, str]:
+        if self.guessed is None:
+            from ..template_commands import guess_layout_map  # the one guesser, shared with `template new`
+
+            self.guessed = guess_layout_map(self.prs)[0]
+        return self.guessed
 
     def _direct(self, kind: str):
         if kind in self.map:

@@ -1,15 +1,203 @@
-"""How much room content needs: type sizes, text heights, table and code sizes (EMU, points)."""
+"""How much room content needs, measured with the fonts it will be drawn with (EMU and points).
+
+Text is wrapped as an office suite wraps it: at spaces (anywhere between CJK characters), a word
+longer than a line broken between characters, at the frame's width minus its insets and the
+paragraph's left margin.  A paragraph takes its space before and after plus its lines at the
+level's line spacing.  Tables add cell margins per row; code keeps its lines and wraps only
+lines wider than the box.  Pictures and charts are elastic: they share what text leaves.
+"""
 
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
 
 from .. import model as m
-from .geometry import EMU_PER_IN, EMU_PER_PT
-from .plan import ColumnsChunk, ObjectChunk
+from .fonts import face
+from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, split_columns
+from .plan import ColumnsChunk, ObjectChunk, Para, TextChunk
+from .styles import GRID_INDENT, FrameStyle
 
-BODY_PT = (24, 20, 18, 16, 16, 14)  # body text by list level, on a 7.5 in tall slide
-MIN_SCALE = 0.6
+BODY_PT = (24, 20, 18, 16, 16, 14)  # body text by list level in text boxes, on a 7.5 in tall slide
+CODE_PT = 18.0  # code and tables at full size, on a 7.5 in tall slide
+TABLE_PT = 18.0
+CELL_MARGIN_X = int(0.08 * EMU_PER_IN)
+CELL_MARGIN_Y = 45720
+CODE_INSETS = (91440, 45720, 91440, 45720)
+MIN_PICTURE = int(1.5 * EMU_PER_IN)  # a picture's short side is never drawn smaller than this
+MIN_CHART_H = int(2.2 * EMU_PER_IN)
+SAFETY = 1.03  # widths measured here vs. an office suite's layout: kerning, rounding
+
+_PIECES = re.compile(r"\s+|[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+")
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef" or \
+        "\u3000" <= ch <= "\u303f"
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The families runs are set in: body Latin, East Asian and monospaced text."""
+
+    latin: str
+    ea: str
+    mono: str
+
+
+def count_lines(segments: list[tuple[str, str, bool, bool]], pt: float, width_pt: float) -> tuple[int, float]:
+    """Return (lines, widest word in points) for text ``segments`` (text, family, bold, italic) wrapped at
+    ``width_pt``; a line break "\\v" starts a new line."""
+    lines = 1
+    x = 0.0
+    widest = 0.0
+    word = 0.0  # width of the unbreakable word being built (it may span runs)
+    word_start_x = 0.0
+    width_pt = max(width_pt, 1.0)
+    for text, family, bold, italic in segments:
+        for part_i, part in enumerate(text.replace("\n", "\v").split("\v")):
+            if part_i:
+                lines += 1
+                x = word = 0.0
+            for piece in _PIECES.findall(part):
+                if piece.isspace():
+                    x += face(family, bold, italic).width(piece, pt)
+                    word = 0.0
+                    continue
+                cjk = is_cjk(piece[0])
+                w = face(family, bold, italic).width(piece, pt) * SAFETY
+                if cjk:
+                    word = 0.0
+                if word == 0.0:
+                    word_start_x = x
+                word += w
+                widest = max(widest, word)
+                if x + w <= width_pt:
+                    x += w
+                    continue
+                # the word does not fit on this line: move it (all of it) to a new line
+                if word_start_x > 0:
+                    lines += 1
+                    x = word
+                    word_start_x = 0.0
+                else:
+                    x += w
+                if x > width_pt:  # a word wider than a line is broken between characters
+                    extra = math.ceil(x / width_pt) - 1
+                    lines += extra
+                    x -= extra * width_pt
+    return lines, widest
+
+
+def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, str, bool, bool]]:
+    out = []
+    for r in para.runs:
+        family = fonts.mono if r.code else latin
+        if any(is_cjk(ch) for ch in r.text):
+            # CJK characters in the East Asian face, the rest in the run's own
+            for piece in re.findall(r"[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+|[^\u2E80-\u9FFF"
+                                    r"\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+", r.text):
+                out.append((piece, ea if is_cjk(piece[0]) else family, r.bold, r.italic))
+        else:
+            out.append((r.text, family, r.bold, r.italic))
+    return out
+
+
+def para_size(para: Para, style: FrameStyle, scale: float) -> float:
+    """Return the type size (pt) of ``para`` in a frame of ``style`` with text scaled by ``scale``."""
+    base = style.level(para.level).size
+    if para.style == "caption":
+        base *= 0.7
+    elif para.style == "attribution":
+        base *= 0.85
+    return max(base * scale, 9.0)
+
+
+def text_start(para: Para, style: FrameStyle, own: bool, cv_scale: float) -> int:
+    """Return where ``para``'s text starts (EMU from the frame's inner left edge), as the writer writes it."""
+    lvl = style.level(para.level)
+    grid = int(GRID_INDENT * cv_scale)
+    if para.bullet == "none":
+        return para.level * grid
+    return lvl.mar_l if own and lvl.bullet else (para.level + 1) * grid
+
+
+def para_height(para: Para, style: FrameStyle, width: int, scale: float, fonts: Fonts, own: bool = True,
+                cv_scale: float = 1.0, first: bool = False) -> tuple[float, float]:
+    """Return (height in points, widest word in points) of ``para`` in a frame ``width`` EMU wide."""
+    lvl = style.level(para.level)
+    pt = para_size(para, style, scale)
+    inner = width - style.insets[0] - style.insets[2] - text_start(para, style, own, cv_scale)
+    ea = lvl.ea or fonts.ea
+    lines, widest = count_lines(_segments(para, fonts, lvl.latin, ea), pt, inner / EMU_PER_PT)
+    has_cjk = any(is_cjk(ch) for r in para.runs for ch in r.text)
+    ratio = max(face(lvl.latin).line, face(ea).typo if has_cjk else 0.0)
+    if lvl.line_points:
+        line = lvl.line_points * scale
+    else:
+        line = pt * ratio * lvl.line_spacing
+    ratio_space = pt / lvl.size if lvl.size else 1.0
+    # office suites leave out the space before a frame's first paragraph
+    space = (0.0 if first else lvl.space_before) * ratio_space + lvl.space_after * ratio_space
+    return lines * line + space, widest
+
+
+def text_height(paras, style: FrameStyle, width: int, scale: float, fonts: Fonts, own: bool = True,
+                cv_scale: float = 1.0) -> int:
+    """Return the height (EMU) of a text frame holding ``paras``."""
+    total = sum(para_height(p, style, width, scale, fonts, own, cv_scale, i == 0)[0] for i, p in enumerate(paras))
+    return int(total * EMU_PER_PT) + style.insets[1] + style.insets[3]
+
+
+def code_height(b: m.CodeBlock, width: int, pt: float, mono: str) -> int:
+    """Return the height (EMU) of code ``b`` at ``pt`` in a box ``width`` wide (long lines wrap)."""
+    inner = (width - CODE_INSETS[0] - CODE_INSETS[2]) / EMU_PER_PT
+    f = face(mono)
+    char = f.width("M", pt) * SAFETY
+    per_line = max(int(inner / char), 1) if char else 80
+    lines = sum(max(1, math.ceil(len(line.expandtabs(4)) / per_line)) for line in b.code.split("\n"))
+    return int(lines * pt * f.line * EMU_PER_PT) + CODE_INSETS[1] + CODE_INSETS[3]
+
+
+def code_fits_width(b: m.CodeBlock, width: int, pt: float, mono: str) -> bool:
+    inner = (width - CODE_INSETS[0] - CODE_INSETS[2]) / EMU_PER_PT
+    longest = max((len(line.expandtabs(4)) for line in b.code.split("\n")), default=0)
+    return longest * face(mono).width("M", pt) * SAFETY <= inner
+
+
+def table_widths(b: m.Table, width: int) -> list[int]:
+    ncols = max(len(b.header), 1)
+    widths = list(b.widths) or [1 / ncols] * ncols
+    return [int(width * widths[j]) if j < len(widths) else int(width / ncols) for j in range(ncols)]
+
+
+def row_heights(b: m.Table, width: int, pt: float, fonts: Fonts) -> list[int]:
+    """Return the height (EMU) of every row of ``b`` (header first) at ``pt`` in a table ``width`` wide."""
+    from .plan import runs as to_runs
+
+    widths = table_widths(b, width)
+    line = pt * max(face(fonts.latin).line, 1.0)
+    out = []
+    for i, row in enumerate((b.header, *b.rows)):
+        most = 1
+        for j, w in enumerate(widths):
+            content = row[j].content if j < len(row) else ()
+            para = Para(tuple(to_runs(content, bold=(i == 0))))
+            lines, _ = count_lines(_segments(para, fonts, fonts.latin, fonts.ea), pt,
+                                   (w - 2 * CELL_MARGIN_X) / EMU_PER_PT)
+            most = max(most, lines)
+        out.append(int(most * line * EMU_PER_PT) + 2 * CELL_MARGIN_Y)
+    return out
+
+
+@dataclass
+class Sizes:
+    """The type sizes a slide is set at: text scale (of the template's sizes), code and table points."""
+
+    text: float = 1.0
+    code: float = CODE_PT
+    table: float = TABLE_PT
 
 
 def is_elastic(c) -> bool:
@@ -19,36 +207,56 @@ def is_elastic(c) -> bool:
     return isinstance(c, ObjectChunk) and isinstance(c.block, (m.Image, m.Chart))
 
 
-def text_height(paras, width: int, scale: float) -> int:
-    """Return the approximate height of ``paras`` in a box ``width`` wide (EMU)."""
-    total = 0.0
-    for p in paras:
-        pt = BODY_PT[min(p.level, len(BODY_PT) - 1)] * scale * (0.7 if p.style == "caption" else 1.0)
-        indent = (p.level + (1 if p.bullet != "none" else 0)) * 0.35 * EMU_PER_IN
-        usable = max(width - indent - 0.2 * EMU_PER_IN, EMU_PER_IN)
-        chars = sum(len(r.text) for r in p.runs) or 1
-        per_line = max(usable / (pt * 0.5 * EMU_PER_PT), 8)
-        lines = sum(max(1, math.ceil(len(seg) / per_line)) for seg in "".join(r.text for r in p.runs).split("\v")) \
-            if chars else 1
-        total += lines * pt * 1.2 * EMU_PER_PT + pt * 0.5 * EMU_PER_PT
-    return int(total + 0.1 * EMU_PER_IN)
+class Measurer:
+    """Heights of chunks for one template (its text frame styles and fonts)."""
+
+    def __init__(self, fonts: Fonts, cv_scale: float, box_style: FrameStyle, image_size):
+        self.fonts = fonts
+        self.cv_scale = cv_scale
+        self.box_style = box_style
+        self.image_size = image_size  # (m.Image, w, h) -> (w, h) natural size inside a box
+
+    def chunk(self, c, width: int, sizes: Sizes, style: FrameStyle | None, own: bool, minimum: bool = False) -> int:
+        """Return the height (EMU) ``c`` needs ``width`` wide; elastic chunks their smallest (``minimum``) or
+        natural height."""
+        if isinstance(c, TextChunk):
+            st = style if style is not None else self.box_style
+            return text_height(c.paras, st, width, sizes.text, self.fonts, own and style is not None, self.cv_scale)
+        if isinstance(c, ColumnsChunk):
+            rects = split_columns(_R(width), [w for _, w in c.columns])
+            return max((sum(self.chunk(x, r.w, sizes, None, False, minimum) for x in cc) + GAP * max(len(cc) - 1, 0)
+                        for (cc, _), r in zip(c.columns, rects)), default=0)
+        b = c.block
+        if isinstance(b, m.CodeBlock):
+            return code_height(b, width, sizes.code, self.fonts.mono)
+        if isinstance(b, m.Table):
+            return sum(row_heights(b, width, sizes.table, self.fonts))
+        if isinstance(b, m.Image):
+            cap = self.caption_height(b, width, sizes)
+            if minimum:
+                w, h = self.image_size(b, width, 10 * width)
+                short = min(w, h) or 1
+                f = min(1.0, MIN_PICTURE / short)
+                return int(h * f) + cap
+            w, h = self.image_size(b, width, 10 * width)
+            return h + cap
+        if isinstance(b, m.Chart):
+            return MIN_CHART_H if minimum else int(width * 0.55)
+        if isinstance(b, m.MathBlock):
+            return int(0.9 * EMU_PER_IN * self.cv_scale)
+        return int(EMU_PER_IN)
+
+    def caption_height(self, b: m.Image, width: int, sizes: Sizes) -> int:
+        if not b.caption:
+            return 0
+        from .plan import runs as to_runs
+
+        para = Para(tuple(to_runs(b.caption)), style="caption")
+        return text_height([para], self.box_style, width, 1.0, self.fonts, False, self.cv_scale) + \
+            int(0.05 * EMU_PER_IN)
 
 
-def table_pt(b: m.Table, width: int, scale: float) -> float:
-    rows = len(b.rows) + 1
-    longest = max((len(m.plain_text(c.content)) for r in (b.header, *b.rows) for c in r), default=10)
-    pt = 20 * scale
-    if rows > 6:
-        pt = max(12 * scale, pt - (rows - 6) * 1.2)
-    # cells of very long text read better smaller
-    if longest > 60:
-        pt = max(12 * scale, pt - 4)
-    return max(pt, 10)
+def _R(width: int):
+    from .geometry import Rect
 
-
-def code_pt(b: m.CodeBlock, width: int, scale: float) -> float:
-    lines = b.code.split("\n")
-    longest = max((len(line.expandtabs(4)) for line in lines), default=1) or 1
-    by_width = (width - 0.2 * EMU_PER_IN) / EMU_PER_PT / (longest * 0.6)
-    by_lines = 18 * scale if len(lines) <= 12 else max(10.0, 18 * scale - (len(lines) - 12) * 0.5)
-    return max(min(by_width, by_lines, 20 * scale), 8)
+    return Rect(0, 0, width, 0)

@@ -13,6 +13,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
+from pptx.util import Pt
 
 from .. import model as m
 from .canvas import Canvas, hex_rgb
@@ -23,6 +24,11 @@ from .text import fill_paras
 
 
 def image_size(cv: Canvas, b: m.Image, box: Rect, reference: int | None = None) -> tuple[int, int]:
+    """Return the (w, h) of picture ``b`` inside ``box``: size attributes honoured, aspect kept."""
+    return natural_size(b, box, cv.slide_w, reference)
+
+
+def natural_size(b: m.Image, box: Rect, slide_w: int, reference: int | None = None) -> tuple[int, int]:
     """Return the (w, h) of picture ``b`` inside ``box``: size attributes honoured, aspect kept.
 
     A percentage width is of ``reference`` (the region's width unless given), never more than ``box``.
@@ -32,7 +38,7 @@ def image_size(cv: Canvas, b: m.Image, box: Rect, reference: int | None = None) 
     aspect = px_h / px_w if px_w else 0.75
     w = None
     if b.width is not None:
-        w = length_emu(b.width, cv.slide_w if b.width.unit == "%" else box.w)
+        w = length_emu(b.width, slide_w if b.width.unit == "%" else box.w)
         if b.width.unit == "%":
             w = int(reference * b.width.value / 100)
     h = None
@@ -49,20 +55,24 @@ def image_size(cv: Canvas, b: m.Image, box: Rect, reference: int | None = None) 
     return max(int(w * f), 1), max(int(h * f), 1)
 
 
-def add_image(cv: Canvas, b: m.Image, box: Rect, with_caption: bool = True, reference: int | None = None):
-    cap_h = int(0.45 * EMU_PER_IN * cv.scale) if (b.caption and with_caption) else 0
+def add_image(cv: Canvas, b: m.Image, box: Rect, with_caption: bool = True, reference: int | None = None,
+              caption_h: int = 0):
+    """Add picture ``b`` centred in ``box`` (its caption, ``caption_h`` tall as measured, below it)."""
+    cap_h = (caption_h or int(0.45 * EMU_PER_IN * cv.scale)) if (b.caption and with_caption) else 0
     area = Rect(box.x, box.y, box.w, max(box.h - cap_h, int(EMU_PER_IN * 0.5)))
     if b.path is None:
         shape = cv.slide.shapes.add_textbox(area.x, area.y, area.w, min(area.h, int(EMU_PER_IN * 1.2)))
         shape.fill.solid()
         shape.fill.fore_color.rgb = hex_rgb(cv.palette.get("light", "#EEEEEE"))
+        shape.text_frame.word_wrap = True
         shape.text_frame.text = f"[missing picture: {b.src}]"
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+        shape.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
         shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         if cap_h:  # the caption's words stay, as under a picture
             tb = cv.slide.shapes.add_textbox(area.x, area.y + shape.height + int(0.05 * EMU_PER_IN), area.w, cap_h)
-            fill_paras(cv, tb.text_frame, [Para(tuple(to_runs(b.caption)), align="center", style="caption")], 1.0,
-                       explicit=True)
+            fill_paras(cv, tb.text_frame, [Para(tuple(to_runs(b.caption)), align="center", style="caption")],
+                       cv.box_style, 1.0, own=False)
         return shape
     w, h = image_size(cv, b, area, reference)
     x = area.x + (area.w - w) // 2
@@ -80,12 +90,12 @@ def add_image(cv: Canvas, b: m.Image, box: Rect, with_caption: bool = True, refe
         cv.diags.warning(f"picture '{b.src}' cannot be drawn ({why}); shown as a placeholder",
                          b.pos, "bad-image")
         return add_image(cv, m.Image(b.src, None, b.caption, b.alt, b.pos, b.width, b.height), box,
-                              with_caption, reference)
+                         with_caption, reference, caption_h)
     pic._element.nvPicPr.cNvPr.set("descr", b.alt or "")
     if cap_h:
         tb = cv.slide.shapes.add_textbox(area.x, y + h + int(0.05 * EMU_PER_IN), area.w, cap_h)
-        fill_paras(cv, tb.text_frame, [Para(tuple(to_runs(b.caption)), align="center", style="caption")], 1.0,
-                   explicit=True)
+        fill_paras(cv, tb.text_frame, [Para(tuple(to_runs(b.caption)), align="center", style="caption")],
+                   cv.box_style, 1.0, own=False)
     return pic
 
 

@@ -146,6 +146,19 @@ class SlidePlan:
     subtitle: list[Para] = field(default_factory=list)  # title slide
     steps: int = 0  # how many clicks the slide's builds take
     source: m.Slide | None = None
+    part: int = 1  # a slide too full for one slide continues on more: this is part `part` of `parts`
+    parts: int = 1
+    sizes: TypeSizes | None = None  # decided by the fitter (podium.deck.fit); None: the template's own
+
+
+@dataclass(frozen=True)
+class TypeSizes:
+    """The type sizes the fitter chose for a slide: text as a scale of the template's sizes, code and
+    tables in points."""
+
+    text: float = 1.0
+    code: float = 18.0
+    table: float = 18.0
 
 
 # --------------------------------------------------------------------------- inlines → runs

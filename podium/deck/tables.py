@@ -8,26 +8,25 @@ from pptx.util import Emu
 
 from .. import model as m
 from .canvas import Canvas, hex_rgb
-from .geometry import EMU_PER_IN, EMU_PER_PT, Rect
-from .measure import table_pt
+from .geometry import Rect
+from .measure import CELL_MARGIN_X, CELL_MARGIN_Y, Fonts, row_heights
 from .plan import runs as to_runs
 from .text import fill_runs
 
 
-def add_table(cv: Canvas, b: m.Table, box: Rect):
+def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
+    """Add ``b`` at ``pt`` points, each row as tall as its text measures (:func:`row_heights`)."""
     nrows, ncols = len(b.rows) + 1, max(len(b.header), 1)
-    pt = table_pt(b, box.w, cv.scale)
-    row_h = int(pt * 2.1 * EMU_PER_PT)
-    height = min(row_h * nrows, box.h)
-    frame = cv.slide.shapes.add_table(nrows, ncols, box.x, box.y, box.w, height)
+    heights = row_heights(b, box.w, pt, fonts)
+    frame = cv.slide.shapes.add_table(nrows, ncols, box.x, box.y, box.w, sum(heights))
     table = frame.table
     widths = list(b.widths) or [1 / ncols] * ncols
     # sizes go straight into the XML: python-pptx's setters recompute the whole frame each time
     for j, grid_col in enumerate(table._tbl.tblGrid.gridCol_lst):
         grid_col.w = Emu(int(box.w * widths[j]) if j < len(widths) else int(box.w / ncols))
-    for tr in table._tbl.tr_lst:
-        tr.h = Emu(row_h)
-    frame.height = Emu(row_h * nrows)
+    for tr, h in zip(table._tbl.tr_lst, heights):
+        tr.h = Emu(h)
+    frame.height = Emu(sum(heights))
     primary, light, text = cv.palette["primary"], cv.palette.get("light", "#EEEEEE"), cv.palette["text"]
     # python-pptx's row collection re-reads every row for each row asked for (quadratic): read them once
     row_shapes = [_Row(tr, table) for tr in table._tbl.tr_lst]
@@ -38,12 +37,13 @@ def add_table(cv: Canvas, b: m.Table, box: Rect):
             content = row[j].content if j < len(row) else ()
             tf = cell.text_frame
             tf.word_wrap = True
-            fill_runs(cv, tf, tuple(to_runs(content)), size=int(pt), bold=(i == 0))
+            fill_runs(cv, tf, tuple(to_runs(content)), size=round(pt, 1), bold=(i == 0))
             align = b.aligns[j] if j < len(b.aligns) else ""
             if align:
                 tf.paragraphs[0].alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER,
                                               "right": PP_ALIGN.RIGHT}[align]
-            cell.margin_left = cell.margin_right = int(0.08 * EMU_PER_IN)
+            cell.margin_left = cell.margin_right = CELL_MARGIN_X
+            cell.margin_top = cell.margin_bottom = CELL_MARGIN_Y
             cell.fill.solid()
             if i == 0:
                 cell.fill.fore_color.rgb = hex_rgb(primary)

@@ -29,16 +29,17 @@ from .canvas import Canvas
 from .charts import add_chart
 from .code import add_code
 from .equations import add_math
-from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, Rect, rect_of, split_columns
+from .fit import TemplateGeometry, grid_shape, picture_groups
+from .geometry import EMU_PER_IN, GAP, Rect, rect_of, split_columns
 from .layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, LayoutFinder
 from .logo import Logo
-from .measure import MIN_SCALE, code_pt, is_elastic, table_pt, text_height
+from .measure import is_elastic, text_height
 from .patches import fast_partnames, fast_slide_ids, fast_slide_rels, potx_as_pptx, remove_all_slides
-from .pictures import add_image, image_size
-from .plan import ColumnsChunk, ObjectChunk, Para, SlidePlan, TextChunk
+from .pictures import add_image, natural_size
+from .plan import ColumnsChunk, ObjectChunk, Para, SlidePlan, TextChunk, TypeSizes
 from .plan import runs as to_runs
 from .tables import add_table
-from .text import fill_paras, fill_runs
+from .text import fill_paras, fill_runs, set_autofit
 from .timing import write_timing
 
 
@@ -81,6 +82,7 @@ class DeckWriter:
         self.lecture = lecture
         self.diags = diags
         self.layouts = LayoutFinder(prs, template, diags)
+        self.geo = TemplateGeometry(prs, template)
         self._layouts: dict[int, dict] = {}
         self.palette = template.palette
         self.fonts = template.fonts
@@ -97,7 +99,8 @@ class DeckWriter:
 
     # -- slides
     def write(self, plans: list[SlidePlan]) -> None:
-        for plan in plans:
+        for k, plan in enumerate(plans, 1):
+            self.position = k  # the slide-number field shows the slide's place in the deck
             self.write_slide(plan)
 
     def choose_layout(self, plan: SlidePlan):
@@ -117,10 +120,11 @@ class DeckWriter:
         slide = self.prs.slides.add_slide(layout)
         self.slide = slide
         self.plan = plan
-        self.cv = Canvas(slide, self.fonts, self.palette, self.scale, self.slide_w, self.slide_h, self.diags)
-        self.limit_bottom = self.slide_h
-        # Quarto's `## Title {.smaller}`: the slide's type one step smaller
-        self.type_step = 0.8 if plan.source is not None and "smaller" in plan.source.classes else 1.0
+        self.cv = Canvas(slide, self.fonts, self.palette, self.scale, self.slide_w, self.slide_h, self.diags,
+                         box_style=self.geo.box_style)
+        self.layout = layout
+        self.sizes = plan.sizes or TypeSizes()
+        self.limit_bottom = self.geo.limit(self.geo.geo(layout))
         self.info = self.layout_info(layout)
         placed = [(ph, ph.placeholder_format.idx, ph.placeholder_format.type) for ph in slide.placeholders]
         title_ph = next((ph for ph, _, t in placed if t in TITLE_TYPES), None)
@@ -140,17 +144,17 @@ class DeckWriter:
         free_area = Rect(self.safe.x, title_bottom + GAP, self.safe.w,
                          max(self.safe.bottom - title_bottom - GAP, int(EMU_PER_IN)))
         if plan.footnotes:
-            self.limit_bottom = self.place_footnotes(plan, bodies, free_area)
+            self.limit_bottom = min(self.limit_bottom, self.place_footnotes(plan, bodies, free_area))
         if plan.kind == "title":
             sub = next((ph for ph in bodies if ph.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE),
                        bodies[0] if bodies else None)
             if plan.subtitle:
                 if sub is not None:
-                    fill_paras(self.cv, sub.text_frame, plan.subtitle, 1.0)
+                    fill_paras(self.cv, sub.text_frame, plan.subtitle, self.style_of(sub), self.sizes.text, own=True)
                     used.add(sub.placeholder_format.idx)
                 else:
                     box = slide.shapes.add_textbox(free_area.x, free_area.y, free_area.w, free_area.h)
-                    fill_paras(self.cv, box.text_frame, plan.subtitle, 1.0, explicit=True)
+                    fill_paras(self.cv, box.text_frame, plan.subtitle, self.geo.box_style, 1.0, own=False)
         else:
             self.place_body(plan, bodies, used, free_area)
         for ph, idx, t in placed:
@@ -169,163 +173,123 @@ class DeckWriter:
         chunks = list(plan.chunks)
         if not chunks:
             return
-        contents = sorted(bodies, key=lambda ph: -self.rect(ph).w * self.rect(ph).h)
-        if plan.kind in ("two-content", "comparison") and len(chunks) == 1 and isinstance(chunks[0], ColumnsChunk):
-            cols = chunks[0].columns
-            if plan.kind == "comparison" and len(bodies) >= 4:
-                self.place_comparison(cols, bodies, used)
-                return
-            pair = sorted(contents[:2], key=lambda ph: self.rect(ph).x)
-            if len(pair) == 2:
-                union = Rect(int(pair[0].left), min(int(pair[0].top), int(pair[1].top)),
-                             int(pair[1].left + pair[1].width - pair[0].left),
-                             max(int(pair[0].height), int(pair[1].height)))
-                rects = split_columns(union, [w for _, w in cols])
-                for i, ((col_chunks, _), rect) in enumerate(zip(cols, rects)):
-                    ph = pair[i] if i < 2 else None
-                    self.flow(list(col_chunks), rect, ph, used)
-                return
-        if plan.kind == "picture" and len(chunks) == 1:
+        if plan.kind == "picture" and len(chunks) == 1 and isinstance(chunks[0], ObjectChunk):
             pic = next((ph for ph in bodies if ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE), None)
             text = next((ph for ph in bodies if ph.placeholder_format.type == PP_PLACEHOLDER.BODY), None)
             if pic is not None:
                 img = chunks[0].block
-                self.place_object(chunks[0], self.rect(pic), with_caption=text is None, reference=self.content_width)
-                if text is not None and img.caption:
-                    fill_paras(self.cv, text.text_frame, [Para(tuple(to_runs(img.caption)))], 1.0)
+                self.place_object(chunks[0], self.clip(self.rect(pic)), with_caption=text is None,
+                                  reference=self.content_width)
+                if text is not None and getattr(img, "caption", None):
+                    style = self.style_of(text)
+                    fill_paras(self.cv, text.text_frame, [Para(tuple(to_runs(img.caption)))], style, 1.0, own=False)
                     used.add(text.placeholder_format.idx)
                 return
-        if plan.kind == "caption" and len(bodies) >= 2:
-            content = contents[0]
-            caption = next((ph for ph in contents[1:] if ph.placeholder_format.type == PP_PLACEHOLDER.BODY),
-                           contents[1])
-            self.flow(chunks[:1], self.rect(caption), caption, used, own_bullets=False)
-            self.flow(chunks[1:], self.rect(content), content, used)
-            return
-        if contents:
-            ph = contents[0]
-            quote_only = len(chunks) == 1 and isinstance(chunks[0], TextChunk) and all(
-                p.style in ("quote", "attribution") for p in chunks[0].paras)
-            self.flow(chunks, self.rect(ph), ph, used, boost=1.4 if quote_only else 1.0)
-        else:
-            self.flow(chunks, free_area, None, used)
+        g = self.geo.geo(self.layout)
+        by_idx = {ph.placeholder_format.idx: ph for ph in bodies}
+        for slot in self.geo.slots(plan, g, self.limit_bottom):
+            ph = by_idx.get(slot.idx) if slot.idx is not None else None
+            self.flow(slot.chunks, slot.rect, ph if slot.style is not None else None, used, own=slot.own)
 
-    def place_comparison(self, cols, bodies, used) -> None:
-        ordered = sorted(bodies, key=lambda ph: (self.rect(ph).x // (EMU_PER_IN // 2), self.rect(ph).y))
-        left, right = ordered[:2], ordered[2:4]
-        for (col_chunks, _), (head, body) in zip(cols[:2], (left, right)):
-            col_chunks = list(col_chunks)
-            if len(col_chunks) >= 2 and isinstance(col_chunks[0], TextChunk):
-                self.flow(col_chunks[:1], self.rect(head), head, used, own_bullets=False)
-                self.flow(col_chunks[1:], self.rect(body), body, used)
-            else:  # no heading for this column: its content placeholder only, clear of the heading's rule
-                self.flow(col_chunks, self.rect(body), body, used)
-        for col_chunks, _ in cols[2:]:  # a third column: below, never dropped
-            self.flow(list(col_chunks), self.safe, None, used)
+    def clip(self, r: Rect) -> Rect:
+        return Rect(r.x, r.y, r.w, max(min(r.bottom, self.limit_bottom) - r.y, int(0.5 * EMU_PER_IN)))
 
-    def flow(self, chunks, rect: Rect, ph, used: set[int], own_bullets: bool = True, boost: float = 1.0) -> None:
-        """Place ``chunks`` top to bottom inside ``rect``; the first text chunk uses ``ph``.
+    def style_of(self, ph):
+        g = self.geo.geo(self.layout)
+        return next((b[3] for b in g.bodies if b[0] == ph.placeholder_format.idx), self.geo.box_style)
 
-        ``own_bullets`` says the placeholder's own list style may be trusted for bullets (a content
-        placeholder); caption and heading placeholders get bullets written explicitly.
+    def flow(self, chunks, rect: Rect, ph, used: set[int], own: bool = True) -> None:
+        """Place ``chunks`` top to bottom inside ``rect``; the first text chunk goes into ``ph``.
+
+        ``own`` says the placeholder's own list style is used for bullets and indents (a content
+        placeholder); caption and heading placeholders get them written explicitly.  Heights are
+        measured exactly as the fitter measured them; pictures and charts share what is left.
         """
         if not chunks:
             return
-        boost *= getattr(self, "type_step", 1.0)
-        if rect.bottom > self.limit_bottom:
-            rect = Rect(rect.x, rect.y, rect.w, max(self.limit_bottom - rect.y, int(EMU_PER_IN * 0.5)))
-        heights = [self.estimate(c, rect.w, boost) for c in chunks]
-        gaps = GAP * (len(chunks) - 1)
-
-        def needed(hs):  # pictures and charts can shrink to a third of their size, text cannot
-            return sum(h / 3 if is_elastic(c) else h for c, h in zip(chunks, hs)) + gaps
-
-        scale = boost
-        total = needed(heights)
-        if total > rect.h:
-            # shrink text and code until it fits, down to MIN_SCALE
-            while scale > MIN_SCALE:
-                scale = round(scale - 0.05, 2)
-                heights = [self.estimate(c, rect.w, scale) for c in chunks]
-                total = needed(heights)
-                if total <= rect.h:
-                    break
-            if total > rect.h * 1.02:
-                self.diags.warning(f"slide {self.plan.number} is too full: its content needs about "
-                                   f"{total / EMU_PER_IN:.1f} in but the layout gives {rect.h / EMU_PER_IN:.1f} in; "
-                                   "split it or shorten it", self.plan.pos, "overfull")
+        sizes = self.sizes
+        style = self.style_of(ph) if ph is not None else None
+        M = self.geo.measurer
+        heights = []
+        first_text = True
+        for c in chunks:
+            if isinstance(c, TextChunk) and first_text and ph is not None:
+                heights.append(M.chunk(c, rect.w, sizes, style, own))
+                first_text = False
+            else:
+                heights.append(M.chunk(c, rect.w, sizes, None, False))
+        groups = picture_groups(chunks)
         # objects that can shrink share what text leaves
-        fixed = sum(h for c, h in zip(chunks, heights) if not is_elastic(c)) + GAP * (len(chunks) - 1)
-        elastic = [i for i, c in enumerate(chunks) if is_elastic(c)]
-        if elastic:
-            room = max(rect.h - fixed, int(EMU_PER_IN * 0.8))
-            want = sum(heights[i] for i in elastic)
-            for i in elastic:
-                heights[i] = int(room * heights[i] / want) if want > room else heights[i]
+        fixed = sum(h for c, h in zip(chunks, heights) if not is_elastic(c)) + GAP * (len(groups) - 1)
+        room = max(rect.h - fixed, int(EMU_PER_IN * 0.8))
+        elastic_groups = [g for g in groups if any(is_elastic(chunks[i]) for i in g)]
+        want = sum(max(heights[i] for i in g) if len(g) > 1 else heights[g[0]] for g in elastic_groups) or 1
         y = rect.y
         placeholder_free = ph is not None
-        for c, h in zip(chunks, heights):
-            h = min(h, rect.bottom - y) if c is not chunks[-1] or len(chunks) > 1 else h
+        for g in groups:
+            c = chunks[g[0]]
+            if len(g) > 1:  # several pictures: a grid
+                h = int(room * max(heights[i] for i in g) / want) if want > room else \
+                    max(heights[i] for i in g)
+                h = max(min(h, rect.bottom - y), int(EMU_PER_IN * 0.5))
+                self.place_grid([chunks[i] for i in g], Rect(rect.x, y, rect.w, h))
+                y += h + GAP
+                continue
+            h = heights[g[0]]
+            if is_elastic(c):
+                h = int(room * h / want) if want > room else h
+                h = min(h, rect.bottom - y)
             h = max(h, int(EMU_PER_IN * 0.3))
             box = Rect(rect.x, y, rect.w, h)
             if isinstance(c, TextChunk):
                 if "callout" in c.box:  # a Quarto callout: its own titled box
-                    add_callout_box(self.cv, box, c.paras, scale, c.box)
+                    add_callout_box(self.cv, box, c.paras, sizes.text, c.box)
                 elif placeholder_free:
-                    ph.left, ph.top, ph.width, ph.height = box.x, box.y, box.w, h if len(chunks) > 1 else rect.h
-                    tf = ph.text_frame
-                    fill_paras(self.cv, tf, c.paras, scale, explicit=scale != 1.0, shape_id=ph.shape_id,
-                                    bullets=not own_bullets)
+                    ph.left, ph.top, ph.width = box.x, box.y, box.w
+                    ph.height = h if len(chunks) > 1 else max(rect.h, h)
+                    fill_paras(self.cv, ph.text_frame, c.paras, style, sizes.text, own=own, shape_id=ph.shape_id)
+                    if sizes.text != 1.0:
+                        set_autofit(ph.text_frame)
                     used.add(ph.placeholder_format.idx)
                     placeholder_free = False
                 else:
                     tb = self.slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
                     tb.text_frame.word_wrap = True
-                    fill_paras(self.cv, tb.text_frame, c.paras, scale, explicit=True, shape_id=tb.shape_id)
+                    fill_paras(self.cv, tb.text_frame, c.paras, self.geo.box_style, sizes.text, own=False,
+                               shape_id=tb.shape_id)
             elif isinstance(c, ColumnsChunk):
                 for (col_chunks, _), r in zip(c.columns, split_columns(box, [w for _, w in c.columns])):
                     self.flow(list(col_chunks), r, None, used)
             else:
-                self.place_object(c, box, scale=scale)
+                self.place_object(c, box)
             y += h + GAP
 
-    def estimate(self, c, width: int, scale: float) -> int:
-        """Return the height ``c`` needs at ``width`` with type scaled by ``scale`` (EMU, approximate)."""
-        if isinstance(c, TextChunk):
-            return text_height(c.paras, width, scale * self.scale)
-        if isinstance(c, ColumnsChunk):
-            rects = split_columns(Rect(0, 0, width, 0), [w for _, w in c.columns])
-            return max((sum(self.estimate(x, r.w, scale) for x in cc) + GAP * max(len(cc) - 1, 0)
-                        for (cc, _), r in zip(c.columns, rects)), default=0)
-        b = c.block
-        if isinstance(b, m.CodeBlock):
-            lines = b.code.count("\n") + 1
-            return int(lines * code_pt(b, width, self.scale) * 1.25 * EMU_PER_PT) + int(0.2 * EMU_PER_IN)
-        if isinstance(b, m.Table):
-            rows = len(b.rows) + 1
-            pt = table_pt(b, width, self.scale)
-            return int(rows * pt * 2.1 * EMU_PER_PT)
-        if isinstance(b, m.Image):
-            w, h = image_size(self.cv, b, Rect(0, 0, width, 10 * width))
-            return h + (int(0.45 * EMU_PER_IN * self.scale) if b.caption else 0)
-        if isinstance(b, m.Chart):
-            return int(width * 0.55)
-        if isinstance(b, m.MathBlock):
-            return int(0.9 * EMU_PER_IN * self.scale)
-        return int(EMU_PER_IN)
+    def place_grid(self, chunks, area: Rect) -> None:
+        """Lay pictures out in the grid that shows the smallest of them largest."""
+        M = self.geo.measurer
+        wh = [natural_size(c.block, Rect(0, 0, area.w, 10 * area.w), self.slide_w) for c in chunks]
+        caps = [M.caption_height(c.block, area.w // len(chunks), self.sizes) for c in chunks]
+        cols, _ = grid_shape(wh, caps, area.w, area.h)
+        rows = -(-len(chunks) // cols)
+        cw = (area.w - GAP * (cols - 1)) // cols
+        ch = (area.h - GAP * (rows - 1)) // rows
+        for k, c in enumerate(chunks):
+            r, q = divmod(k, cols)
+            self.place_object(c, Rect(area.x + q * (cw + GAP), area.y + r * (ch + GAP), cw, ch))
 
-    def place_object(self, c: ObjectChunk, box: Rect, scale: float = 1.0, with_caption: bool = True,
+    def place_object(self, c: ObjectChunk, box: Rect, with_caption: bool = True,
                      reference: int | None = None) -> None:
         b = c.block
         shape = None
         if isinstance(b, m.Image):
-            shape = add_image(self.cv, b, box, with_caption, reference)
+            cap = self.geo.measurer.caption_height(b, box.w, self.sizes) if with_caption else 0
+            shape = add_image(self.cv, b, box, with_caption, reference, cap)
         elif isinstance(b, m.Table):
-            shape = add_table(self.cv, b, box)
+            shape = add_table(self.cv, b, box, self.sizes.table, self.geo.fonts)
         elif isinstance(b, m.Chart):
             shape = add_chart(self.cv, b, box)
         elif isinstance(b, m.CodeBlock):
-            shape = add_code(self.cv, b, box, scale)
+            shape = add_code(self.cv, b, box, self.sizes.code)
         elif isinstance(b, m.MathBlock):
             shape = add_math(self.cv, b, box)
         if shape is not None and c.step > 0:
@@ -337,10 +301,11 @@ class DeckWriter:
         bottom = max((r.bottom for r in rects), default=area.bottom)
         width = max((r.w for r in rects), default=area.w)
         left = min((r.x for r in rects), default=area.x)
-        h = text_height(plan.footnotes, width, self.scale)
+        bottom = min(bottom, self.limit_bottom)
+        h = text_height(plan.footnotes, self.geo.box_style, width, 1.0, self.geo.fonts, False, self.scale)
         tb = self.slide.shapes.add_textbox(left, bottom - h, width, h)
         tb.name = "Footnotes"
-        fill_paras(self.cv, tb.text_frame, plan.footnotes, 1.0, explicit=True)
+        fill_paras(self.cv, tb.text_frame, plan.footnotes, self.geo.box_style, 1.0, own=False)
         return bottom - h - GAP
 
     def layout_info(self, layout) -> dict:
@@ -374,7 +339,7 @@ class DeckWriter:
                 if txBody is not None:
                     TextFrame(txBody, None).text = self.footer_text
             elif t == PP_PLACEHOLDER.SLIDE_NUMBER:
-                _ensure_slide_number_field(el, self.plan.number)
+                _ensure_slide_number_field(el, getattr(self, "position", self.plan.number))
 
 
 def _footer_text(pattern: str, lecture: m.Lecture) -> str:

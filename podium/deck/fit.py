@@ -1,0 +1,814 @@
+"""The fitter: a pass after :func:`podium.deck.plan.plan_deck` that makes every slide fit.
+
+It reads the template's geometry once (layouts, placeholder rectangles, list styles, fonts),
+measures each slide's content as the writer will place it, and returns the final list of plans:
+
+- ``fit: shrink`` (the default): type shrinks, down to a floor (theme ``min-size``: 18 pt body
+  text, 14 pt code and tables), and what still does not fit continues on slides titled
+  "Title (cont.)" in the lecture's language;
+- ``fit: split``: no shrinking, straight to continuation slides;
+- ``fit: none``: the content stays on one slide, with an ``[overfull]`` warning when it overflows.
+
+Slides break between paragraphs, table rows (the header repeated), code lines, column parts and
+pictures, never inside a picture; builds carry on (clicks renumbered per part); notes stay with
+the first part.  Several pictures share the body area in a grid; a picture that would be drawn
+smaller than 1.5 in on its short side moves on.  When nothing helps (a word wider than the
+slide, a picture too thin, a row taller than the slide) an ``[overfull]`` warning says what to change.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from .. import model as m
+from ..diagnostics import Diagnostics
+from ..labels import label
+from ..template_folders import Template
+from .fonts import face
+from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, Rect, rect_of, split_columns
+from .layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, LayoutFinder
+from .measure import (
+    BODY_PT,
+    CODE_INSETS,
+    CODE_PT,
+    MIN_PICTURE,
+    SAFETY,
+    TABLE_PT,
+    Fonts,
+    Measurer,
+    code_height,
+    para_height,
+    row_heights,
+    text_height,
+)
+from .pictures import natural_size
+from .plan import Bullet, ColumnsChunk, LayoutKind, ObjectChunk, Para, Run, SlidePlan, TextChunk, TypeSizes
+from .styles import GRID_INDENT, FrameStyle, placeholder_style, textbox_style, theme_fonts
+
+
+class FitPolicy(str, Enum):
+    SHRINK = "shrink"
+    SPLIT = "split"
+    NONE = "none"
+
+
+BODY_FLOOR = 18.0
+CODE_FLOOR = 14.0
+
+
+@dataclass
+class Slot:
+    """Chunks placed top to bottom in one rectangle; the first text chunk goes into a placeholder of
+    ``style`` (None: a text box)."""
+
+    chunks: list
+    rect: Rect
+    style: FrameStyle | None
+    own: bool = True
+    idx: int | None = None  # the placeholder (by idx) the first text chunk goes into
+
+
+@dataclass
+class LayoutGeo:
+    title: Rect | None
+    bodies: list[tuple[int, object, Rect, FrameStyle]]  # idx, placeholder type, rectangle, text style
+    footer_top: int | None
+
+
+class TemplateGeometry:
+    """The template deck's layouts as the fitter and the writer see them (read once per deck)."""
+
+    def __init__(self, prs, template: Template):
+        self.finder = LayoutFinder(prs, template, Diagnostics())
+        self.slide_w, self.slide_h = int(prs.slide_width), int(prs.slide_height)
+        self.cv_scale = self.slide_h / (7.5 * EMU_PER_IN)
+        margin = int(min(self.slide_w, self.slide_h) * 0.06)
+        self.safe = Rect(margin, margin, self.slide_w - 2 * margin, self.slide_h - 2 * margin)
+        self.master = prs.slide_master
+        tf = theme_fonts(self.master)
+        fonts = template.fonts
+        self.fonts = Fonts(tf.get("mn-lt") or fonts.get("body", "Calibri"),
+                           fonts.get("cjk") or tf.get("mn-ea") or "Noto Sans CJK JP",
+                           fonts.get("mono", "DejaVu Sans Mono"))
+        self.box_style = textbox_style(self.master, tuple(p * self.cv_scale for p in BODY_PT),
+                                       int(GRID_INDENT * self.cv_scale))
+        self.measurer = Measurer(self.fonts, self.cv_scale, self.box_style,
+                                 lambda b, w, h: natural_size(b, Rect(0, 0, w, h), self.slide_w))
+        sizes = template.theme.get("min-size") or {}
+        self.body_floor = _num(sizes.get("body") if isinstance(sizes, dict) else None, BODY_FLOOR)
+        self.code_floor = _num(sizes.get("code") if isinstance(sizes, dict) else None, CODE_FLOOR)
+        self._geo: dict[int, LayoutGeo] = {}
+
+    def layout(self, plan: SlidePlan):
+        if plan.layout_name:
+            lay = self.finder.named(plan.layout_name)
+            if lay is not None:
+                return lay
+        return self.finder.for_kind(plan.kind, plan.pos)
+
+    def geo(self, layout) -> LayoutGeo:
+        key = id(layout._element)
+        g = self._geo.get(key)
+        if g is None:
+            title = None
+            bodies = []
+            footer_top = None
+            for ph in layout.placeholders:
+                t = ph.placeholder_format.type
+                r = rect_of(ph)
+                if t in TITLE_TYPES:
+                    title = r
+                elif t in BODY_TYPES:
+                    bodies.append((ph.placeholder_format.idx, t, r, placeholder_style(ph._element, self.master)))
+                elif t in FOOTER_TYPES and r.y > self.slide_h / 2:
+                    footer_top = r.y if footer_top is None else min(footer_top, r.y)
+            g = LayoutGeo(title, bodies, footer_top)
+            self._geo[key] = g
+        return g
+
+    def limit(self, g: LayoutGeo) -> int:
+        """The lowest y body content may reach on a slide of this layout: above the footer."""
+        bottom = self.slide_h - int(0.1 * EMU_PER_IN)
+        if g.footer_top is not None:
+            bottom = min(bottom, g.footer_top - int(0.05 * EMU_PER_IN))
+        return bottom
+
+    # -- where the writer puts a plan's chunks
+    def slots(self, plan: SlidePlan, g: LayoutGeo, bottom: int) -> list[Slot]:
+        chunks = list(plan.chunks)
+        if not chunks:
+            return []
+        title_bottom = g.title.bottom if g.title is not None else self.safe.y + int(EMU_PER_IN * self.cv_scale)
+        free = Rect(self.safe.x, title_bottom + GAP, self.safe.w, max(bottom - title_bottom - GAP, int(EMU_PER_IN)))
+
+        def clip(r: Rect) -> Rect:
+            return Rect(r.x, r.y, r.w, max(min(r.bottom, bottom) - r.y, int(0.5 * EMU_PER_IN)))
+
+        contents = sorted(g.bodies, key=lambda b: -b[2].w * b[2].h)
+        kind = plan.kind
+        if kind in (LayoutKind.TWO_CONTENT, LayoutKind.COMPARISON) and len(chunks) == 1 and \
+                isinstance(chunks[0], ColumnsChunk) and len(contents) >= 2:
+            cols = chunks[0].columns
+            if kind == LayoutKind.COMPARISON and len(g.bodies) >= 4:
+                return self._comparison_slots(cols, g, clip)
+            pair = sorted(contents[:2], key=lambda b: b[2].x)
+            union = Rect(pair[0][2].x, min(pair[0][2].y, pair[1][2].y), pair[1][2].x + pair[1][2].w - pair[0][2].x,
+                         max(pair[0][2].h, pair[1][2].h))
+            rects = split_columns(clip(union), [w for _, w in cols])
+            # text never goes into a picture (or table, chart) placeholder: a text box in its place
+            return [Slot(list(cc), r, pair[i][3], True, pair[i][0]) if i < 2 and _texty(pair[i][1])
+                    else Slot(list(cc), r, None, False) for i, ((cc, _), r) in enumerate(zip(cols, rects))]
+        if kind == LayoutKind.PICTURE and len(chunks) == 1:
+            pic = next((b for b in g.bodies if _is_type(b[1], "PICTURE")), None)
+            if pic is not None:
+                return [Slot(chunks, clip(pic[2]), None, False)]
+        if kind == LayoutKind.CAPTION and len(contents) >= 2:
+            content = contents[0]
+            caption = next((b for b in contents[1:] if _is_type(b[1], "BODY")), contents[1])
+            return [Slot(chunks[:1], clip(caption[2]), caption[3], False, caption[0]),
+                    Slot(chunks[1:], clip(content[2]), content[3], True, content[0])]
+        if contents:
+            big = contents[0]
+            texty = [b for b in contents if _texty(b[1]) and b[2].w * b[2].h >= 0.5 * big[2].w * big[2].h]
+            if texty:
+                return [Slot(chunks, clip(texty[0][2]), texty[0][3], True, texty[0][0])]
+            return [Slot(chunks, clip(big[2]), None, False)]
+        return [Slot(chunks, clip(free), None, False)]
+
+    def _comparison_slots(self, cols, g: LayoutGeo, clip) -> list[Slot]:
+        ordered = sorted(g.bodies, key=lambda b: (b[2].x // (EMU_PER_IN // 2), b[2].y))
+        out = []
+        for (cc, _), pair in zip(cols[:2], (ordered[:2], ordered[2:4])):
+            head, body = pair
+            cc = list(cc)
+            if len(cc) >= 2 and isinstance(cc[0], TextChunk):
+                out.append(Slot(cc[:1], clip(head[2]), head[3], False, head[0]))
+                out.append(Slot(cc[1:], clip(body[2]), body[3], True, body[0]))
+            else:
+                out.append(Slot(cc, clip(body[2]), body[3], True, body[0]))
+        for cc, _ in cols[2:]:
+            out.append(Slot(list(cc), clip(self.safe), None, False))
+        return out
+
+
+def _texty(t) -> bool:
+    """True for placeholders that hold text (body, object, subtitle), not pictures, tables or charts."""
+    return getattr(t, "name", str(t)) in ("BODY", "OBJECT", "SUBTITLE", "VERTICAL_BODY", "VERTICAL_OBJECT")
+
+
+def _is_type(t, name: str) -> bool:
+    return getattr(t, "name", str(t)) == name
+
+
+def _num(v, default: float) -> float:
+    try:
+        return float(v) if v is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+# --------------------------------------------------------------------------- measuring slots
+
+
+class Fitter:
+    def __init__(self, geo: TemplateGeometry, policy: FitPolicy, lang: str, diags: Diagnostics, labels=None):
+        self.g = geo
+        self.M = geo.measurer
+        self.policy = policy
+        self.lang = lang
+        self.labels = labels
+        self.diags = diags
+
+    # heights
+    def heights(self, chunks, width: int, sizes: TypeSizes, style, own: bool, minimum: bool = True) -> list[int]:
+        out = []
+        first_text = True
+        for c in chunks:
+            if isinstance(c, TextChunk) and first_text:
+                out.append(self.M.chunk(c, width, sizes, style, own, minimum))
+                first_text = False
+            else:
+                out.append(self.M.chunk(c, width, sizes, None, False, minimum))
+        return out
+
+    def needed(self, slot: Slot, sizes: TypeSizes) -> int:
+        hs = self.heights(slot.chunks, slot.rect.w, sizes, slot.style, slot.own)
+        hs = _grid_adjust(self, slot.chunks, slot.rect.w, hs, sizes)
+        return sum(hs) + GAP * max(len(hs) - 1, 0)
+
+    def sizes_at(self, s: float, slots: list[Slot]) -> TypeSizes:
+        cv = self.g.cv_scale
+        style = next((sl.style for sl in slots if sl.style is not None), self.g.box_style)
+        l0 = style.level(0).size or 24.0
+        text_floor = min(1.0, self.g.body_floor / l0)
+        code_base = CODE_PT * cv
+        table_base = TABLE_PT * cv
+        floor = self.g.code_floor
+        # code shrinks first to keep its lines unwrapped, down to the floor
+        for sl in slots:
+            for c in _walk(sl.chunks):
+                if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock):
+                    code_base = min(code_base, max(floor, _code_fit_pt(c.block, _chunk_width(sl, c), self.g.fonts.mono)))
+        return TypeSizes(max(s, text_floor), max(code_base * s, min(floor, code_base)),
+                         max(table_base * s, min(floor, table_base)))
+
+    def min_scale(self, slots) -> float:
+        s1 = self.sizes_at(1.0, slots)
+        style = next((sl.style for sl in slots if sl.style is not None), self.g.box_style)
+        l0 = style.level(0).size or 24.0
+        return min(min(1.0, self.g.body_floor / l0), self.g.code_floor / max(s1.code, 1),
+                   self.g.code_floor / max(s1.table, 1), 1.0)
+
+    def fits(self, slots, sizes) -> bool:
+        return all(self.needed(sl, sizes) <= sl.rect.h for sl in slots)
+
+    def best_sizes(self, slots, start: float = 1.0) -> tuple[TypeSizes, bool]:
+        """Return the largest sizes at which ``slots`` fit (shrinking as the policy allows), and whether they do."""
+        while start > 1.0:  # a pull quote is set large when it can be
+            sizes = self.sizes_at(start, slots)
+            if self.fits(slots, sizes):
+                return sizes, True
+            start = round(start - 0.1, 3)
+        s = start  # below 1: a `{.smaller}` slide
+        sizes = self.sizes_at(s, slots)
+        if self.fits(slots, sizes) or self.policy != FitPolicy.SHRINK:
+            return sizes, self.fits(slots, sizes)
+        low = self.min_scale(slots)
+        while s > low + 1e-6:
+            s = max(round(s - 0.05, 3), low)
+            sizes = self.sizes_at(s, slots)
+            if self.fits(slots, sizes):
+                return sizes, True
+        return sizes, False
+
+    # -- the pass
+    def fit(self, plan: SlidePlan) -> list[SlidePlan]:
+        if plan.kind == LayoutKind.TITLE and plan.subtitle:
+            return [self.fit_title(plan)]
+        if plan.kind in (LayoutKind.TITLE, LayoutKind.SECTION) or not plan.chunks:
+            return [plan]
+        out = self._fit(plan)
+        for p in out:
+            for hint in self.unfittable(p):
+                self.diags.warning(f"slide {p.number}: {hint}", p.pos, "overfull")
+        return out
+
+    def fit_title(self, plan: SlidePlan) -> SlidePlan:
+        """Shrink a title slide's subtitle lines (authors, course, date) until its placeholder holds them."""
+        g = self.g.geo(self.g.layout(plan))
+        sub = next((b for b in g.bodies if _is_type(b[1], "SUBTITLE")), g.bodies[0] if g.bodies else None)
+        if sub is None:
+            return plan
+        chunk = TextChunk(tuple(plan.subtitle))
+        s = 1.0
+        while s > 0.4:
+            h = self.M.chunk(chunk, sub[2].w, TypeSizes(s), sub[3], True)
+            if h <= sub[2].h:
+                break
+            s = round(s - 0.05, 3)
+        return replace(plan, sizes=TypeSizes(s)) if s < 1.0 else plan
+
+    def unfittable(self, plan: SlidePlan) -> list[str]:
+        """Say what no size or split can fix on ``plan``: a word wider than its box, a picture too thin."""
+        layout = self.g.layout(plan)
+        g = self.g.geo(layout)
+        sizes = plan.sizes or TypeSizes()
+        out = []
+        for sl in self.g.slots(plan, g, self.footnote_bottom(plan, g)):
+            first = True
+            for c in sl.chunks:
+                if isinstance(c, TextChunk):
+                    style, own = (sl.style, sl.own) if first and sl.style is not None else (self.g.box_style, False)
+                    first = False
+                    for p in c.paras:
+                        _, widest = para_height(p, style, sl.rect.w, sizes.text, self.g.fonts, own, self.g.cv_scale)
+                        if widest * EMU_PER_PT > sl.rect.w - style.insets[0] - style.insets[2]:
+                            word = max("".join(r.text for r in p.runs).split() or [""], key=len)
+                            out.append(f"the word '{word[:40]}' is wider than the slide and is broken; shorten it or "
+                                       "give it a break (a hyphen or a space)")
+                for x in _walk([c]):
+                    if isinstance(x, ObjectChunk) and isinstance(x.block, m.Image) and x.block.path:
+                        w, h = natural_size(x.block, Rect(0, 0, sl.rect.w, sl.rect.h), self.g.slide_w)
+                        if min(w, h) < MIN_PICTURE and max(w, h) >= 8 * max(min(w, h), 1):
+                            out.append(f"picture '{x.block.src}' is too thin ({max(w, h) / max(min(w, h), 1):.0f}:1) "
+                                       "to show at a readable size; crop it or cut it into parts")
+        return list(dict.fromkeys(out))
+
+    def _fit(self, plan: SlidePlan) -> list[SlidePlan]:
+        plan = self.right_kind(plan)
+        layout = self.g.layout(plan)
+        g = self.g.geo(layout)
+        bottom = self.footnote_bottom(plan, g)
+        slots = self.g.slots(plan, g, bottom)
+        smaller = plan.source is not None and "smaller" in plan.source.classes  # Quarto: type a step smaller
+        sizes, ok = self.best_sizes(slots, 1.4 if _quote_only(plan) else 0.8 if smaller else 1.0)
+        if ok:
+            return [replace(plan, sizes=sizes)]
+        if self.policy == FitPolicy.NONE:
+            self.overfull(plan, slots, sizes)
+            return [replace(plan, sizes=sizes)]
+        parts = self.split(plan, slots, sizes)
+        if len(parts) <= 1:
+            self.overfull(plan, slots, sizes)
+            return [replace(plan, sizes=sizes)]
+        plans = self.make_parts(plan, parts)
+        # one size for every part: the largest at which each fits
+        fitted = []
+        for p in plans:
+            lay = self.g.layout(p)
+            pg = self.g.geo(lay)
+            sl = self.g.slots(p, pg, self.footnote_bottom(p, pg))
+            fitted.append((p, sl, *self.best_sizes(sl)))
+        common = TypeSizes(min(s.text for _, _, s, _ in fitted), min(s.code for _, _, s, _ in fitted),
+                           min(s.table for _, _, s, _ in fitted))
+        out = []
+        for p, sl, s, ok in fitted:
+            if not ok:
+                self.overfull(p, sl, s)
+            out.append(replace(p, sizes=common if self.fits(sl, common) else s))
+        return out
+
+    def right_kind(self, plan: SlidePlan) -> SlidePlan:
+        """Body text never goes into a header- or caption-sized placeholder it does not fit."""
+        if plan.kind not in (LayoutKind.CAPTION, LayoutKind.COMPARISON) or plan.layout_name:
+            return plan
+        layout = self.g.layout(plan)
+        g = self.g.geo(layout)
+        slots = self.g.slots(plan, g, self.g.limit(g))
+        sizes = self.sizes_at(1.0, slots)
+        small = [sl for sl in slots if not sl.own and sl.style is not None]
+        for sl in small:
+            if self.needed(sl, sizes) > sl.rect.h:
+                kind = LayoutKind.CONTENT if plan.kind == LayoutKind.CAPTION else LayoutKind.TWO_CONTENT
+                return replace(plan, kind=kind)
+        return plan
+
+    def footnote_bottom(self, plan: SlidePlan, g: LayoutGeo) -> int:
+        bottom = self.g.limit(g)
+        if not plan.footnotes:
+            return bottom
+        width = max((b[2].w for b in g.bodies), default=self.g.safe.w)
+        h = text_height(plan.footnotes, self.g.box_style, width, 1.0, self.g.fonts, False, self.g.cv_scale)
+        body_bottom = min(max((b[2].bottom for b in g.bodies), default=bottom), bottom)
+        return body_bottom - h - GAP
+
+    def overfull(self, plan: SlidePlan, slots, sizes) -> None:
+        hint = self.why(slots, sizes)
+        need = max((self.needed(sl, sizes) - sl.rect.h for sl in slots), default=0)
+        self.diags.warning(f"slide {plan.number}{f' (part {plan.part})' if plan.parts > 1 else ''} is too full: "
+                           f"its content needs {need / EMU_PER_IN:.1f} in more than the layout gives; {hint}",
+                           plan.pos, "overfull")
+
+    def why(self, slots, sizes) -> str:
+        for sl in slots:
+            for c in _walk(sl.chunks):
+                if isinstance(c, TextChunk):
+                    for p in c.paras:
+                        _, widest = para_height(p, self.g.box_style, sl.rect.w, sizes.text, self.g.fonts, False,
+                                                self.g.cv_scale)
+                        if widest * EMU_PER_PT > sl.rect.w - 2 * GRID_INDENT:
+                            word = max(("".join(r.text for r in p.runs)).split() or [""], key=len)
+                            return f"the word '{word[:40]}' is wider than the slide: shorten it or add a break"
+                if isinstance(c, ObjectChunk) and isinstance(c.block, m.Image):
+                    w, h = natural_size(c.block, Rect(0, 0, sl.rect.w, 10 * sl.rect.w), self.g.slide_w)
+                    if min(w, h) and max(w, h) / min(w, h) > 6:
+                        return (f"picture '{c.block.src}' is {max(w, h) / min(w, h):.0f}:1, too thin to show "
+                                "at a readable size: crop it or split it into parts")
+                if isinstance(c, ObjectChunk) and isinstance(c.block, m.Table):
+                    rows = row_heights(c.block, sl.rect.w, sizes.table, self.g.fonts)
+                    if max(rows, default=0) + rows[0] > sl.rect.h:
+                        return "a table row is taller than the slide: shorten the text of its cells"
+        return "shorten it or split it into more slides"
+
+    # -- splitting
+    def split(self, plan: SlidePlan, slots: list[Slot], sizes: TypeSizes) -> list[list]:
+        """Return the chunks of each part (as the plan's top-level chunks)."""
+        if len(slots) == 1:
+            sl = slots[0]
+            return self.pack(sl.chunks, sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
+        if len(plan.chunks) == 1 and isinstance(plan.chunks[0], ColumnsChunk):
+            # columns side by side: each column continues in the same column of the next part
+            c = plan.chunks[0]
+            col_slots = slots if len(slots) == len(c.columns) else None
+            per_col = []
+            for k, (cc, _) in enumerate(c.columns):
+                sl = col_slots[k] if col_slots else slots[min(k, len(slots) - 1)]
+                per_col.append(self.pack(list(cc), sl.rect.w, sl.rect.h, sizes, sl.style, sl.own))
+            n = max(len(p) for p in per_col)
+            return [[ColumnsChunk(tuple((tuple(per_col[k][i]) if i < len(per_col[k]) else (), w)
+                                        for k, (_, w) in enumerate(c.columns)), c.step, c.slides_only, c.box)]
+                    for i in range(n)]
+        # a caption layout or several regions: everything on a content slide, packed there
+        plan2 = replace(plan, kind=LayoutKind.CONTENT)
+        layout = self.g.layout(plan2)
+        g = self.g.geo(layout)
+        sl = self.g.slots(plan2, g, self.footnote_bottom(plan2, g))
+        if len(sl) == 1:
+            return self.pack(sl[0].chunks, sl[0].rect.w, sl[0].rect.h, sizes, sl[0].style, sl[0].own)
+        return [list(plan.chunks)]
+
+    def pack(self, chunks, width: int, cap: int, sizes: TypeSizes, style, own) -> list[list]:
+        parts: list[list] = [[]]
+        used = 0
+        chunks = _group_pictures(chunks)
+        for c in chunks:
+            has_text = any(isinstance(x, TextChunk) for x in parts[-1])
+            st, ow = (style, own) if isinstance(c, TextChunk) and not has_text else (None, False)
+            gap = GAP if parts[-1] else 0
+            h = self._h(c, width, sizes, st, ow)
+            if used + gap + h <= cap:
+                parts[-1].extend(_ungroup(c))
+                used += gap + h
+                continue
+            room = cap - used - gap
+            pieces = self.split_chunk(c, width, sizes, room if parts[-1] else cap, cap, (st, ow), (style, own))
+            if not pieces:
+                if parts[-1]:
+                    parts.append([])
+                    st, ow = (style, own) if isinstance(c, TextChunk) else (None, False)
+                parts[-1].extend(_ungroup(c))
+                used = self._h(c, width, sizes, st, ow)
+                continue
+            for k, piece in enumerate(pieces):
+                if piece is None:
+                    continue
+                if k == 0:
+                    parts[-1].extend(_ungroup(piece))
+                    used += gap + self._h(piece, width, sizes, st, ow)
+                else:
+                    parts.append(_ungroup(piece))
+                    st2, ow2 = (style, own) if isinstance(piece, TextChunk) else (None, False)
+                    used = self._h(piece, width, sizes, st2, ow2)
+        return [p for p in parts if p]
+
+    def _h(self, c, width, sizes, style, own) -> int:
+        if isinstance(c, _Pictures):
+            return _grid_min(self, c.chunks, width, sizes) or sum(
+                self.M.chunk(x, width, sizes, None, False, True) for x in c.chunks)
+        return self.M.chunk(c, width, sizes, style, own, True)
+
+    def split_chunk(self, c, width, sizes, room, cap, first_style, style_own):
+        """Return pieces of ``c``: the first fits ``room`` (None when nothing does), the rest ``cap`` each."""
+        if isinstance(c, TextChunk):
+            def h(paras, st):
+                return self.M.chunk(TextChunk(tuple(paras)), width, sizes, st[0], st[1], True)
+            paras = []
+            for p in c.paras:  # a paragraph taller than a slide continues at a sentence's end
+                paras += _sentences(p) if h([p], style_own) > cap else [p]
+            groups = _para_groups(paras)
+            return _take(groups, lambda items, first: h([p for g in items for p in g], first_style if first
+                                                         else style_own), room, cap,
+                         lambda items: replace(c, paras=tuple(p for g in items for p in g),
+                                               step=items[0][0].step))
+        if isinstance(c, ObjectChunk) and isinstance(c.block, m.Table):
+            b = c.block
+            rows = row_heights(b, width, sizes.table, self.g.fonts)
+            head = rows[0]
+            return _take([(r, hr) for r, hr in zip(b.rows, rows[1:])],
+                         lambda items, first: head + sum(x[1] for x in items), room, cap,
+                         lambda items: replace(c, block=replace(b, rows=tuple(x[0] for x in items))))
+        if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock):
+            b = c.block
+            lines = b.code.split("\n")
+            mono = self.g.fonts.mono
+            return _take(lines, lambda items, first: code_height(replace(b, code="\n".join(items)), width,
+                                                                 sizes.code, mono), room, cap,
+                         lambda items: replace(c, block=replace(b, code="\n".join(items))))
+        if isinstance(c, ColumnsChunk):
+            rects = split_columns(Rect(0, 0, width, 0), [w for _, w in c.columns])
+            per_col = [self.pack(list(cc), r.w, cap, sizes, None, False) for (cc, _), r in zip(c.columns, rects)]
+            n = max((len(p) for p in per_col), default=1)
+            pieces = [ColumnsChunk(tuple((tuple(per_col[k][i]) if i < len(per_col[k]) else (), w)
+                                         for k, (_, w) in enumerate(c.columns)), c.step, c.slides_only, c.box)
+                      for i in range(n)]
+            return [None, *pieces] if n > 1 else None
+        if isinstance(c, _Pictures):
+            return _take(c.chunks, lambda items, first: _grid_min(self, items, width, sizes) or 10 * cap,
+                         room, cap, lambda items: _Pictures(list(items)))
+        return None
+
+    def make_parts(self, plan: SlidePlan, parts: list[list]) -> list[SlidePlan]:
+        n = len(parts)
+        cont = label(self.lang, "cont", self.labels)
+        out = []
+        for i, chunks in enumerate(parts):
+            steps = sorted({s for c in chunks for s in _steps(c)})
+            shift = (steps[0] - 1) if i > 0 and steps and steps[0] > 1 else 0
+            chunks = [_shift(c, shift) for c in chunks] if shift else chunks
+            title = plan.title
+            if i > 0:
+                space = "" if cont[:1] in "（【「" else " "
+                title = (*plan.title, Run(space + cont)) if plan.title else (Run(cont.strip("()（）")),)
+            foot = [f for f in plan.footnotes if _note_part(f, parts) == i]
+            out.append(replace(plan, title=title, chunks=chunks, notes=plan.notes if i == 0 else [],
+                               footnotes=foot, steps=max((s - shift for s in steps), default=0),
+                               part=i + 1, parts=n))
+        return out
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@dataclass
+class _Pictures:
+    """Consecutive pictures, packed as one grid."""
+
+    chunks: list
+
+
+def picture_groups(chunks) -> list[list[int]]:
+    """Return the indices of ``chunks`` in groups: consecutive pictures together, every other chunk alone."""
+    out: list[list[int]] = []
+    for i, c in enumerate(chunks):
+        pic = isinstance(c, ObjectChunk) and isinstance(c.block, m.Image)
+        if pic and out and len(out[-1]) and isinstance(chunks[out[-1][-1]], ObjectChunk) and \
+                isinstance(chunks[out[-1][-1]].block, m.Image):
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+def _group_pictures(chunks):
+    out = []
+    run: list = []
+    for c in chunks:
+        if isinstance(c, ObjectChunk) and isinstance(c.block, m.Image):
+            run.append(c)
+            continue
+        if run:
+            out.append(_Pictures(run) if len(run) > 1 else run[0])
+            run = []
+        out.append(c)
+    if run:
+        out.append(_Pictures(run) if len(run) > 1 else run[0])
+    return out
+
+
+def _ungroup(c):
+    return list(c.chunks) if isinstance(c, _Pictures) else [c]
+
+
+def grid_shape(sizes_wh: list[tuple[int, int]], caps: list[int], width: int, height: int) -> tuple[int, float]:
+    """Return (columns, smallest short side in EMU) of the best grid for pictures of natural sizes
+    ``sizes_wh`` (with caption heights ``caps``) in ``width`` × ``height``."""
+    n = len(sizes_wh)
+    best = (1, -1.0)
+    for cols in range(1, n + 1):
+        rows = math.ceil(n / cols)
+        cw = (width - GAP * (cols - 1)) / cols
+        ch = (height - GAP * (rows - 1)) / rows
+        smallest = float("inf")
+        for (w, h), cap in zip(sizes_wh, caps):
+            f = min(cw / w if w else 1, max(ch - cap, 1) / h if h else 1)
+            smallest = min(smallest, min(w, h) * f)
+        if smallest > best[1]:
+            best = (cols, smallest)
+    return best
+
+
+def _grid_min(fitter: Fitter, chunks, width: int, sizes: TypeSizes) -> int | None:
+    """Return the least height at which ``chunks`` (pictures) fit in a grid with every picture at least
+    :data:`MIN_PICTURE` on its short side, or None when no grid can."""
+    wh = [natural_size(c.block, Rect(0, 0, width, 10 * width), fitter.g.slide_w) for c in chunks]
+    caps = [fitter.M.caption_height(c.block, width // max(len(chunks), 1), sizes) for c in chunks]
+    top = int(fitter.g.slide_h)
+    h = int(MIN_PICTURE)
+    while h <= top:
+        _, smallest = grid_shape(wh, caps, width, h)
+        if smallest >= MIN_PICTURE * 0.98:
+            return h
+        h += int(0.25 * EMU_PER_IN)
+    return None
+
+
+def _grid_adjust(fitter: Fitter, chunks, width: int, hs: list[int], sizes: TypeSizes) -> list[int]:
+    """Replace the heights of consecutive pictures by the height of their grid."""
+    out = []
+    i = 0
+    while i < len(chunks):
+        j = i
+        while j < len(chunks) and isinstance(chunks[j], ObjectChunk) and isinstance(chunks[j].block, m.Image):
+            j += 1
+        if j - i > 1:
+            g = _grid_min(fitter, chunks[i:j], width, sizes)
+            out.append(g if g is not None else 10 * fitter.g.slide_h)
+            i = j
+        else:
+            out.append(hs[i])
+            i += 1
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|(?<=[。！？；])")
+
+
+def _sentences(p: Para) -> list[Para]:
+    """Split paragraph ``p`` into one paragraph per sentence (the first keeps the bullet)."""
+    text = "".join(r.text for r in p.runs)
+    cuts = [mt.end() for mt in _SENTENCE_END.finditer(text) if 0 < mt.end() < len(text)]
+    if not cuts:
+        return [p]
+    out = []
+    bounds = [0, *cuts, len(text)]
+    for k in range(len(bounds) - 1):
+        lo, hi = bounds[k], bounds[k + 1]
+        pos = 0
+        runs = []
+        for r in p.runs:
+            a, b = max(lo, pos), min(hi, pos + len(r.text))
+            if a < b:
+                runs.append(replace(r, text=r.text[a - pos:b - pos]))
+            pos += len(r.text)
+        if runs:
+            out.append(replace(p, runs=tuple(runs)) if k == 0 else
+                       replace(p, runs=tuple(runs), bullet=Bullet.NONE, level=p.level + (p.bullet != Bullet.NONE)))
+    return out
+
+
+def _para_groups(paras) -> list[list[Para]]:
+    """Group paragraphs so a list item keeps the deeper items under it (breaks go between groups),
+    unless a group alone would be long."""
+    groups: list[list[Para]] = []
+    for p in paras:
+        if groups and p.level > 0 and len(groups[-1]) < 4:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
+
+
+def _take(items, height, room: int, cap: int, build):
+    """Split ``items`` into pieces: the first fits ``room`` (None when no item does), each other ``cap``."""
+    items = list(items)
+    pieces: list = []
+    i = 0
+    limit = room
+    first = True
+    while i < len(items):
+        j = i + 1
+        while j <= len(items) and height(items[i:j], first) <= limit:
+            j += 1
+        j -= 1
+        if j <= i:
+            if first and room < cap:
+                pieces.append(None)
+                first = False
+                limit = cap
+                continue
+            j = i + 1  # one item taller than a slide: on a slide of its own (overfull)
+        pieces.append(build(items[i:j]))
+        i = j
+        first = False
+        limit = cap
+    if not pieces or all(p is None for p in pieces) or len([p for p in pieces if p is not None]) < 2 and \
+            pieces[0] is not None:
+        return None
+    return pieces
+
+
+def _quote_only(plan: SlidePlan) -> bool:
+    c = plan.chunks
+    return len(c) == 1 and isinstance(c[0], TextChunk) and all(p.style in ("quote", "attribution") for p in c[0].paras)
+
+
+def _note_part(f: Para, parts: list[list]) -> int:
+    """Return the part whose text refers to footnote ``f`` (the first part when none does)."""
+    number = f.runs[0].text.rstrip(". ") if f.runs else ""
+    for i, chunks in enumerate(parts):
+        if any(r.superscript and r.text == number for c in chunks for r in _runs(c)):
+            return i
+    return 0
+
+
+def _walk(chunks):
+    for c in chunks:
+        if isinstance(c, ColumnsChunk):
+            for cc, _ in c.columns:
+                yield from _walk(cc)
+        else:
+            yield c
+
+
+def _chunk_width(sl: Slot, c) -> int:
+    return sl.rect.w if c in sl.chunks else sl.rect.w // 2
+
+
+def _code_fit_pt(b: m.CodeBlock, width: int, mono: str) -> float:
+    inner = (width - CODE_INSETS[0] - CODE_INSETS[2]) / EMU_PER_PT
+    longest = max((len(line.expandtabs(4)) for line in b.code.split("\n")), default=0)
+    per_pt = face(mono).width("M", 1.0) * SAFETY
+    return inner / (longest * per_pt) if longest and per_pt else 100.0
+
+
+def _steps(c):
+    if isinstance(c, TextChunk):
+        return {p.step for p in c.paras} | {c.step}
+    if isinstance(c, ColumnsChunk):
+        return {c.step} | {s for cc, _ in c.columns for x in cc for s in _steps(x)}
+    return {c.step}
+
+
+def _shift(c, k: int):
+    if isinstance(c, TextChunk):
+        return replace(c, step=max(c.step - k, 0), paras=tuple(replace(p, step=max(p.step - k, 0)) for p in c.paras))
+    if isinstance(c, ColumnsChunk):
+        return replace(c, step=max(c.step - k, 0),
+                       columns=tuple((tuple(_shift(x, k) for x in cc), w) for cc, w in c.columns))
+    return replace(c, step=max(c.step - k, 0))
+
+
+def _runs(c):
+    if isinstance(c, TextChunk):
+        for p in c.paras:
+            yield from p.runs
+    elif isinstance(c, ColumnsChunk):
+        for cc, _ in c.columns:
+            for x in cc:
+                yield from _runs(x)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def policy_of(value: str | None, diags: Diagnostics, pos: m.SourcePos | None = None) -> FitPolicy:
+    if not value:
+        return FitPolicy.SHRINK
+    try:
+        return FitPolicy(str(value).strip().lower())
+    except ValueError:
+        diags.warning(f"fit must be shrink, split or none, not '{value}'; using shrink", pos, "fit")
+        return FitPolicy.SHRINK
+
+
+_GEOMETRY: dict[tuple, TemplateGeometry] = {}
+
+
+def template_geometry(template: Template, diags: Diagnostics) -> TemplateGeometry:
+    """Return the (cached) geometry of ``template``'s deck."""
+    from ..template_folders import deck_of
+    from .writer import open_template
+
+    path = deck_of(template)
+    key = (str(path), path.stat().st_mtime_ns if path is not None else 0, id(template.theme))
+    geo = _GEOMETRY.get(key)
+    if geo is None:
+        geo = TemplateGeometry(open_template(template, diags), template)
+        _GEOMETRY.clear()
+        _GEOMETRY[key] = geo
+    return geo
+
+
+def fit_deck(plans: list[SlidePlan], lecture: m.Lecture, template: Template, diags: Diagnostics,
+             policy: str | None = None) -> list[SlidePlan]:
+    """Return the final plans: every slide fitted, too-full slides continued on "(cont.)" slides."""
+    pol = policy_of(policy, diags)
+    geo = template_geometry(template, diags)
+    fitter = Fitter(geo, pol, lecture.meta.lang, diags, template.theme.get("labels"))
+    out: list[SlidePlan] = []
+    for plan in plans:
+        out.extend(fitter.fit(plan))
+    return out
