@@ -32,7 +32,7 @@ from .model import SourcePos
 
 BUILD_SECONDS = 900  # a whole build (one output of one lecture)
 STEP_SECONDS = 60  # one picture, chart, template render
-MEMORY_MIB = 2048  # resident memory of the build process
+MEMORY_MIB = 4096  # resident memory of the build process (a 2,000-slide handout needs about 2.4 GiB)
 
 _POLL = 0.1
 

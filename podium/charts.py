@@ -43,7 +43,7 @@ def parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
     """
     from .budget import step
 
-    with step("chart", pos):
+    with step("reading the chart", pos):
         return _parse_chart(code, pos, diags, resolve)
 
 

@@ -489,7 +489,7 @@ def test_a_step_that_runs_too_long_stops_with_too_slow(tmp_path, previous):
     r = podium("handout", "lecture.md", "-o", "out", "--template", "bad", cwd=folder,
                env={"PODIUM_STEP_TIME_LIMIT": "3"})
     r.clean()
-    assert r.code == 1 and any(x.startswith("lecture.md:1: error: the handout template took longer than 3 s")
+    assert r.code == 1 and any(x.startswith("lecture.md:1: error: rendering the handout template took longer than 3 s")
                                and x.endswith("[too-slow]") for x in r.lines()), r.stderr
     assert snapshot(out) == previous
     assert r.seconds < 30, r.seconds

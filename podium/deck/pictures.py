@@ -80,7 +80,7 @@ def add_image(cv: Canvas, b: m.Image, box: Rect, with_caption: bool = True, refe
     from ..budget import step
 
     try:
-        with step(f"picture '{b.src}'", b.pos):
+        with step(f"drawing picture '{b.src}'", b.pos):
             if b.path.lower().endswith(".svg"):
                 pic = add_svg(cv, b.path, x, y, w, h)
             else:

@@ -369,7 +369,7 @@ def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics, plan
     try:
         tpl = env.get_template("handout.html.j2")
         ctx = context(lecture, template, diags, plans, options)
-        with step("the handout template", None):
+        with step("rendering the handout template", None):
             return render_guarded(tpl, ctx, diags)
     except jinja2.TemplateSyntaxError as e:
         shown = os.path.relpath(e.filename) if e.filename else (e.name or "template")
