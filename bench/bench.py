@@ -251,10 +251,10 @@ def warm_up(c: Contenders) -> None:
     in-process rows measure steady state (import costs are what the CLI rows are for)."""
     import weasyprint
 
-    import podium.deck.plan  # noqa: F401
-    import podium.deck.writer  # noqa: F401
-    import podium.handout.html  # noqa: F401
-    import podium.handout.pdf  # noqa: F401
+    import podium.deck.plan
+    import podium.deck.writer
+    import podium.handout.html
+    import podium.handout.pdf
     import podium.pipeline  # noqa: F401
 
     quiet_logs()

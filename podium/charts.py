@@ -10,6 +10,8 @@ Every problem is an error at the line of the key or value it is about.
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -184,9 +186,12 @@ def _number(v: Any) -> tuple[float | None, str]:
     return f, ""
 
 
-def _from_csv(path: Path, pos: m.SourcePos, diags: Diagnostics) -> tuple[list[str], list[m.ChartSeries]]:
-    from .reader import read_csv_rows
+def read_csv_rows(text: str) -> list[list[str]]:
+    """Return the rows of CSV ``text`` (blank rows left out)."""
+    return [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
 
+
+def _from_csv(path: Path, pos: m.SourcePos, diags: Diagnostics) -> tuple[list[str], list[m.ChartSeries]]:
     try:
         rows = read_csv_rows(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as e:

@@ -181,7 +181,7 @@ def handout(sources, out_dir, template, slide_level, strict, allow_remote, jobs,
 
 @cli.command()
 @build_options
-def all(sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet):  # noqa: A001
+def all(sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet):
     """Build the deck, both handouts (student, instructor) and the slides PDF from one reading of each
     lecture, check them, then replace them all together (or, on any failure, none)."""
     from podium.pipeline import ALL

@@ -146,16 +146,16 @@ class Reporter:
 
 def _preload(outputs: tuple[Output, ...]) -> None:
     """Import the renderers once in the parent, so forked workers share them instead of each importing."""
-    import podium.deck.plan  # noqa: F401
-    import podium.reader  # noqa: F401
+    import podium.deck.plan
+    import podium.reader
 
     kinds = {o.kind for o in outputs}
     if DECK in kinds:
-        import podium.deck.writer  # noqa: F401
+        import podium.deck.writer
     if HANDOUT in kinds or SLIDES_PDF in kinds:
         import weasyprint  # noqa: F401
 
-        import podium.handout.html  # noqa: F401
+        import podium.handout.html
         import podium.handout.pdf  # noqa: F401
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from . import buildinfo
+from .buildrecord import make_record, with_meta
 from .diagnostics import BuildError, Diagnostic, Diagnostics
 from .model import SourcePos
 from .safety import PathPolicy
@@ -233,7 +234,8 @@ def render_deck(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> 
 
     lecture, plans = prep.plans_for(resolved_variant(prep, out))
     with fixed_time(build_epoch(prep.lecture.meta.date)):
-        write_pptx(lecture, plans, prep.template, path, diags)
+        write_pptx(lecture, plans, prep.template, path, diags,
+                   record=make_record(prep.source, prep.lecture, prep.template.name, prep.options))
 
 
 def handout_html(prep: Prepared, diags: Diagnostics, variant: str | None = None) -> str:
@@ -253,6 +255,7 @@ def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) 
 
     hopts = handout_options(prep, out.variant)
     html = handout_html(prep, diags, out.variant)
+    html = with_meta(html, make_record(prep.source, prep.lecture, prep.template.name, prep.options, hopts))
     roots = project_roots(prep.source, prep.template) + prep.options.extra_roots
     write_pdf(html, path, roots, diags, allow_remote=prep.options.allow_remote,
               base_url=str(prep.source.resolve().parent), pdf_ua=hopts.pdf_ua)

@@ -137,7 +137,7 @@ def make_handler(preview: Preview, out_dir: Path):
     class Handler(BaseHTTPRequestHandler):
         server_version = "PodiumPreview"
 
-        def log_message(self, format, *args):  # noqa: A002 (the base class's name) - keep the terminal quiet
+        def log_message(self, format, *args):
             pass
 
         def _send(self, status: int, body: bytes, ctype: str) -> None:
@@ -148,7 +148,7 @@ def make_handler(preview: Preview, out_dir: Path):
             self.end_headers()
             self.wfile.write(body)
 
-        def do_GET(self):  # noqa: N802 (http.server's name)
+        def do_GET(self):
             path = unquote(urlparse(self.path).path)
             if path == "/":
                 if len(preview.pages) == 1:

@@ -10,9 +10,7 @@ picture or footnote stays on the slide it was written on.
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import math
 import os
 import re
@@ -26,6 +24,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from . import model as m
 from . import quarto, yamlsafe
+from .charts import parse_chart
 from .citations import cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
 from .labels import label
@@ -1073,8 +1072,6 @@ class _Converter:
         return m.Columns(tuple(cols), pos)
 
     def chart(self, code: str, pos: m.SourcePos) -> m.Chart | None:
-        from .charts import parse_chart
-
         return parse_chart(code, pos, self.diags, self._resolve)
 
     def image(self, node: SyntaxTreeNode, attrs: Attrs, pos: m.SourcePos) -> m.Image:
@@ -1416,8 +1413,3 @@ def _renumber(blocks: m.Blocks, mapping: dict[int, int]) -> m.Blocks:
         return node if node.number > 0 else None
 
     return m.transform_all(blocks, renumber)
-
-
-def read_csv_rows(text: str) -> list[list[str]]:
-    """Return the rows of CSV ``text``."""
-    return [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]

@@ -8,6 +8,7 @@ Search path for names: the project's ``templates/`` (the current folder's), then
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -135,6 +136,11 @@ def slide_ratio(t: Template) -> float:
         return 16 / 9
 
 
+# every key a theme.yaml may hold (see README, "theme.yaml")
+THEME_KEYS = frozenset({"name", "extends", "palette", "fonts", "logo", "logo_position", "logo-position", "footer",
+                        "layouts", "labels"})
+
+
 def _load_theme(folder: Path, diags: Diagnostics) -> dict[str, Any]:
     p = folder / "theme.yaml"
     if not p.is_file():
@@ -241,6 +247,14 @@ def load_template(ref: str | None, diags: Diagnostics) -> Template:
     merged = dict(DEFAULT_THEME)
     for theme in reversed(themes):
         merged = _merge(merged, {k: v for k, v in theme.items() if not k.startswith("_")})
+    # keys nobody reads are most likely typos (`pallete:`): say so where they were written
+    for theme in themes:
+        for key in theme:
+            if not str(key).startswith("_") and key not in THEME_KEYS:
+                near = difflib.get_close_matches(str(key), sorted(THEME_KEYS), n=1)
+                diags.warning(f"theme key '{key}' is not known and was ignored"
+                              + (f"; did you mean '{near[0]}'?" if near else f" (known: {', '.join(sorted(THEME_KEYS))})"),
+                              SourcePos(theme["_file"], _line_of(theme["_text"], str(key))), "theme-key")
     # validate colours where they were written
     for theme in themes:
         for key, value in (theme.get("palette") or {}).items():

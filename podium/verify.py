@@ -1,111 +1,378 @@
-"""``build.py check``: read both outputs back as their users' programs would and compare.
+"""``build.py check``: read both outputs back as their users' programs would and compare every object.
 
-The deck is read with python-pptx, the handout with pypdf (its text and its outline, where each
-slide has a bookmark "N. Title").  Both are compared with the source's IR: the same number of
-slides, the same titles in the same order, every speaker note present in both, every table cell
-and chart value present in both.  Differences are errors at the slide's source line.
+The deck is read with python-pptx: per slide its title, body paragraphs with their levels, speaker
+notes, table cells, charts (type, categories, values), pictures (content hash and alt text),
+equations (their TeX, kept as the picture's description), footnotes and click builds.  The handout
+is read with pypdf: its outline (one bookmark "N. Title" per slide) cuts the text of its pages
+into one stretch per slide, page headers and footers left out, and its tagged structure gives the
+alt text of every figure: pictures' own, and charts' data (the handout writes each chart's
+numbers into its figure's alt text, which is what a screen reader reads too).
+
+Both are compared with what the source asks for, through the same plan the deck was drawn from,
+so continuation slides and the plan's decisions are expected rather than reported.  Every
+difference is reported at once, at the slide's source line, e.g.
+``slide 7 "Three freedoms": bullet 2: deck "…" but source "…" [check-text]``.
+
+Before comparing, the build records in both files (see :mod:`podium.buildrecord`) are read:
+outputs built from different sources or options are reported as such, and otherwise the lecture
+is read with the options the outputs were built with.
 """
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from . import buildrecord
 from . import model as m
 from .diagnostics import BuildError, Diagnostics
 from .pdfread import open_pdf
-from .pipeline import BuildOptions, deck_path, handout_path, load
+from .pipeline import BuildOptions, deck_path, fitted_plans, handout_path, load
+
+# --------------------------------------------------------------------------- normalising text
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufe00-\ufe0f\u202a-\u202e\u2066-\u2069]")
+_HYPHENS = re.compile("[-\u2010\u2011\u2012\u2013\u2014]")
 
 
 def squash(text: str) -> str:
-    """Return ``text`` normalised for comparison: NFKC, no whitespace, no soft hyphens, lower case."""
-    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    """Return ``text`` normalised for comparison.
+
+    NFKC (ligatures, full-width forms, composed accents), no whitespace, no hyphens (hyphenation
+    at line ends), no invisible marks, no emoji or other pictographs (fonts draw them as pictures),
+    no right-to-left letters (PDF text comes back in visual order), no control characters (PDFium
+    marks a line-end hyphen with \\x02), typographic quotes made plain,
+    lower case.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text)
     text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
-    return re.sub(r"\s+", "", text).lower()
+    text = _HYPHENS.sub("", text)
+    out = []
+    for ch in text:
+        if ch.isspace():
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("So", "Cs", "Co", "Cc") or unicodedata.bidirectional(ch) in ("R", "AL"):
+            continue
+        out.append(ch)
+    return "".join(out).lower()
 
 
-def frame_text(tf) -> str:
-    """A text frame's text as python-pptx gives it, with inline Office math read as its fallback text."""
-    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-    paras = []
-    for p in tf._txBody.iter(a + "p"):
-        paras.append("".join("\v" if el.tag == a + "br" else (el.text or "")
-                             for el in p.iter(a + "t", a + "br")))
-    return "\n".join(paras)
+def _short(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def read_deck(path: Path) -> list[dict]:
-    """Return, per slide, its title, notes, table cells and chart values as python-pptx sees them."""
+# --------------------------------------------------------------------------- reading the deck
+
+
+@dataclass
+class DeckChart:
+    kind: str
+    categories: list[str]
+    series: list[tuple[str, list[float]]]
+    x_values: list[float] = field(default_factory=list)  # scatter charts
+
+
+@dataclass
+class DeckPicture:
+    description: str  # alt text, or an equation's TeX
+    sha256: str  # of the embedded image (the SVG itself when there is one)
+
+
+@dataclass
+class DeckSlide:
+    title: str = ""
+    paras: list[tuple[str, int]] = field(default_factory=list)  # body paragraphs and their levels
+    text: str = ""  # every piece of text on the slide
+    notes: str = ""
+    tables: list[list[str]] = field(default_factory=list)
+    charts: list[DeckChart] = field(default_factory=list)
+    pictures: list[DeckPicture] = field(default_factory=list)
+    equations: list[str] = field(default_factory=list)  # display equations' TeX (their fallback's description)
+    footnotes: str = ""
+    clicks: int = 0
+
+
+_CHART_KINDS = {"BAR_CLUSTERED": "bar", "COLUMN_CLUSTERED": "column", "LINE_MARKERS": "line", "LINE": "line",
+                "PIE": "pie", "COLUMN_STACKED": "stacked", "XY_SCATTER": "scatter"}
+_FURNITURE = {"FOOTER", "SLIDE_NUMBER", "DATE"}
+_SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
+_R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def para_text(p: Any) -> str:
+    """A paragraph's text as a viewer shows it: inline Office math read as its fallback text."""
+    return "".join("\v" if el.tag == _A + "br" else (el.text or "") for el in p.iter(_A + "t", _A + "br"))
+
+
+def frame_text(tf: Any) -> str:
+    """A text frame's text, paragraph by paragraph (see :func:`para_text`)."""
+    return "\n".join(para_text(p) for p in tf._txBody.iter(_A + "p"))
+
+
+def read_deck(path: Path) -> list[DeckSlide]:
+    """Return what every slide of the deck at ``path`` shows, as python-pptx reads it."""
     from pptx import Presentation
 
-    prs = Presentation(str(path))
-    out = []
-    for slide in prs.slides:
-        title = frame_text(slide.shapes.title.text_frame) if slide.shapes.title is not None else ""
-        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
-        tables, charts, texts, columns = [], [], [], []
-        for shape in sorted(slide.shapes, key=lambda sh: sh.shape_id):
-            if shape.has_table:
-                tables.append([c.text for row in shape.table.rows for c in row.cells])
-                columns.append(len(shape.table.columns))
-            if getattr(shape, "has_chart", False) and shape.has_chart:
-                charts.append([v for plot in shape.chart.plots for s in plot.series for v in s.values
-                               if v is not None])
-            if shape.has_text_frame and shape != slide.shapes.title:
-                texts.append(frame_text(shape.text_frame))
-        out.append({"title": title, "notes": notes, "tables": tables, "charts": charts, "texts": texts,
-                    "columns": columns})
+    return [_read_slide(slide) for slide in Presentation(str(path)).slides]
+
+
+def _read_slide(slide: Any) -> DeckSlide:
+    out = DeckSlide()
+    title_shape = slide.shapes.title
+    out.title = frame_text(title_shape.text_frame) if title_shape is not None else ""
+    texts = []
+    for shape in sorted(slide.shapes, key=lambda sh: sh.shape_id):
+        if shape.is_placeholder and shape.placeholder_format.type is not None and \
+                shape.placeholder_format.type.name in _FURNITURE:
+            continue
+        if shape.has_text_frame and (title_shape is None or shape.shape_id != title_shape.shape_id):
+            texts.append(frame_text(shape.text_frame))
+            if shape.name == "Footnotes":
+                out.footnotes = frame_text(shape.text_frame)
+            else:
+                out.paras += [(para_text(p._p), p.level) for p in shape.text_frame.paragraphs]
+        if getattr(shape, "has_table", False) and shape.has_table:
+            cells = [frame_text(c.text_frame) for row in shape.table.rows for c in row.cells]
+            out.tables.append(cells)
+            texts += cells
+        if getattr(shape, "has_chart", False) and shape.has_chart:
+            out.charts.append(_read_chart(shape.chart))
+        if shape.shape_type is not None and shape.shape_type.name == "PICTURE":
+            out.pictures.append(_read_picture(slide, shape))
+    out.equations = [pic.get("descr", "") for pic in slide.shapes._spTree.iterfind(
+        f"./{_MC}AlternateContent/{_MC}Fallback//{_P}pic/{_P}nvPicPr/{_P}cNvPr")]
+    out.text = "\n".join(texts)
+    if slide.has_notes_slide:
+        out.notes = slide.notes_slide.notes_text_frame.text
+    timing = slide._element.findall(".//{*}timing//{*}cond[@delay='indefinite']")
+    out.clicks = len(timing)
     return out
 
 
-def read_handout(path: Path) -> tuple[list[str], str]:
-    """Return (outline titles in order, whole text) of the handout PDF, as pypdf reads them."""
+def _read_chart(chart: Any) -> DeckChart:
+    kind = _CHART_KINDS.get(chart.chart_type.name if chart.chart_type else "", str(chart.chart_type))
+    plot = chart.plots[0]
+    series = [(s.name, [float(v) for v in s.values if v is not None]) for p in chart.plots for s in p.series]
+    if kind == "scatter":
+        xs = [float(v) for v in plot.series[0]._element.xpath("./c:xVal//c:pt/c:v/text()")] if plot.series else []
+        return DeckChart(kind, [], series, xs)
+    return DeckChart(kind, [str(c) for c in plot.categories], series)
 
+
+def _read_picture(slide: Any, shape: Any) -> DeckPicture:
+    descr = shape._element.nvPicPr.cNvPr.get("descr", "")
+    svg = shape._element.find(f".//{_SVG_BLIP}")
+    if svg is not None:
+        blob = slide.part.related_part(svg.get(_R_EMBED)).blob
+    else:
+        blob = shape.image.blob
+    return DeckPicture(descr, hashlib.sha256(blob).hexdigest())
+
+
+# --------------------------------------------------------------------------- reading the handout
+
+
+@dataclass
+class HandoutEntry:
+    number: int
+    title: str
+    text: str = ""  # squashed text of the entry (page headers and footers left out)
+    alts: list[str] = field(default_factory=list)  # alt text of the figures on the entry's pages
+    images: set[str] = field(default_factory=set)  # pixel hashes of the pictures on the entry's pages
+
+
+@dataclass
+class Handout:
+    titles: list[str]  # every outline title, in order
+    entries: list[HandoutEntry]
+    text: str  # the whole text
+    record: buildrecord.BuildRecord | None = None
+
+
+_MARGIN_TOP, _MARGIN_BOTTOM = 45.0, 40.0  # pt: page headers and footers live in these bands
+
+
+def read_handout(path: Path, images: bool = True) -> Handout:
+    """Return the handout at ``path`` cut into one entry per outline bookmark "N. Title"."""
     reader = open_pdf(path)  # a long tagged handout passes pypdf's default element caps
-    titles: list[str] = []
+    marks: list[tuple[str, int, float]] = []
 
     def walk(items):
         for it in items:
             if isinstance(it, list):
                 walk(it)
             else:
-                titles.append(str(it.title))
+                top = it.get("/Top") if hasattr(it, "get") else None
+                top = getattr(it, "top", None) if top is None else top
+                marks.append((str(it.title), reader.get_destination_page_number(it), float(top or 1e9)))
 
     walk(reader.outline)
-    text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    return titles, text
+    titles = [t for t, _, _ in marks]
+    numbered = [(t, p, y) for t, p, y in marks if re.match(r"^\d+\.", t)]
+    entries = [HandoutEntry(int(t.split(".", 1)[0]), re.sub(r"^\d+\.\s*", "", t)) for t, _, _ in numbered]
+    starts = [(p, -y - 2.0) for _, p, y in numbered]
+
+    texts = _entry_texts(path, [(p, y) for _, p, y in numbered])
+    for entry, text in zip(entries, texts):
+        entry.text = squash(text)
+    spans = _page_spans(starts, len(reader.pages))
+    _read_figures(reader, entries, spans)
+    if images:
+        _read_images(path, entries, spans)
+    whole = "\n".join(texts).replace("\r\n", "\n")
+    return Handout(titles, entries, whole, buildrecord.read_from_pdf(reader))
 
 
-def _fmt(v: float) -> str:
-    from .handout.chartsvg import _fmt as fmt
+def _entry_texts(path: Path, starts: list[tuple[int, float]]) -> list[str]:
+    """Return the text of each entry: the page area from its bookmark down to the next one.
 
-    return fmt(v)
+    PDFium reads the text (pypdf garbles WeasyPrint's custom-encoded fonts); the bands at the top
+    and bottom of each page, where running headers and page numbers live, are left out, so an
+    entry broken across pages reads as one.
+    """
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        pages = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            w, h = page.get_size()
+            pages.append((page.get_textpage(), w, h))
+        out = []
+        for k, (p, y) in enumerate(starts):
+            end_p, end_y = starts[k + 1] if k + 1 < len(starts) else (len(pages) - 1, 0.0)
+            parts = []
+            for q in range(p, max(end_p, p) + 1):
+                tp, w, h = pages[q]
+                top = min(y + 2.0, h - _MARGIN_TOP) if q == p else h - _MARGIN_TOP
+                bottom = max(end_y + 1.0, _MARGIN_BOTTOM) if q == end_p and k + 1 < len(starts) else _MARGIN_BOTTOM
+                if top > bottom:
+                    parts.append(tp.get_text_bounded(0, bottom, w, top))
+            out.append("\n".join(parts))
+        return out
+    finally:
+        pdf.close()
+
+
+def _page_spans(starts: list[tuple[int, float]], pages: int) -> list[range]:
+    out = []
+    for i, (p, _) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else pages - 1
+        out.append(range(p, max(end, p) + 1))
+    return out
+
+
+def _read_figures(reader: Any, entries: list[HandoutEntry], spans: list[range]) -> None:
+    """Give each entry the /Alt texts of the tagged figures on its pages."""
+    root = reader.trailer["/Root"]
+    tree = root.get("/StructTreeRoot")
+    if tree is None:
+        return
+    page_refs = {}
+    for i, p in enumerate(reader.pages):
+        if p.indirect_reference is not None:
+            page_refs[(p.indirect_reference.idnum, p.indirect_reference.generation)] = i
+    found: list[tuple[int, str]] = []
+    stack: list[tuple[Any, int | None]] = [(tree.get_object(), None)]
+    seen = 0
+    while stack:
+        node, page = stack.pop()
+        seen += 1
+        if seen > 2_000_000:
+            break
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            stack += [(c, page) for c in reversed(node)]
+            continue
+        if not hasattr(node, "get"):
+            continue
+        pg = node.get("/Pg")
+        if pg is not None and hasattr(pg, "idnum"):
+            page = page_refs.get((pg.idnum, pg.generation), page)
+        if node.get("/S") == "/Figure" and "/Alt" in node and page is not None:
+            found.append((page, str(node["/Alt"])))
+        kids = node.get("/K")
+        if kids is not None:
+            stack += [(c, page) for c in (reversed(kids) if isinstance(kids, list) else [kids])]
+    for entry, span in zip(entries, spans):
+        entry.alts = [alt for page, alt in found if page in span]
+
+
+def pixel_hash(image: Any) -> str:
+    """Return a hash of a PIL image's colour pixels (RGB), the same however the file was encoded."""
+    return hashlib.sha256(image.convert("RGB").tobytes()).hexdigest()
+
+
+def _read_images(path: Path, entries: list[HandoutEntry], spans: list[range]) -> None:
+    """Give each entry the pixel hashes of the pictures on its pages (PDFium decodes them)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        hashes: dict[int, set[str]] = {}
+        for i in range(len(pdf)):
+            got = set()
+            for obj in pdf[i].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=8):
+                try:
+                    got.add(pixel_hash(obj.get_bitmap(render=False).to_pil()))
+                except Exception:  # an image PDFium cannot decode: the comparison says so, no crash
+                    continue
+            hashes[i] = got
+    finally:
+        pdf.close()
+    for entry, span in zip(entries, spans):
+        entry.images = set().union(*(hashes.get(p, set()) for p in span))
+
+
+# --------------------------------------------------------------------------- the check
 
 
 def check_outputs(source: Path, options: BuildOptions, diags: Diagnostics, lecture: m.Lecture | None = None) -> None:
     """Compare the written deck and handout of ``source`` with it and with each other (``lecture``: the
-    lecture already read by the build that wrote them)."""
+    lecture already read by the build that wrote them; otherwise it is read with the recorded options)."""
+    deck_file, pdf_file = deck_path(source, options.out_dir), handout_path(source, options.out_dir)
+    for f, cmd in ((deck_file, "slides"), (pdf_file, "handout")):
+        if not f.is_file():
+            raise BuildError(diags, f"{f} does not exist; run 'python build.py {cmd}' first",
+                             m.SourcePos(str(source), 1), "check-missing")
+    try:
+        deck = read_deck(deck_file)
+        deck_record = buildrecord.read_from_pptx(deck_file)
+    except Exception as e:  # a corrupt file: say so rather than crash
+        raise BuildError(diags, f"{deck_file} cannot be read as a PowerPoint file: {e}", None, "check-read") from None
+    try:
+        handout = read_handout(pdf_file)
+    except Exception as e:
+        raise BuildError(diags, f"{pdf_file} cannot be read as a PDF: {e}", None, "check-read") from None
+    at = m.SourcePos(str(source), 1)
+    before = len(diags.errors)
+    options = _options_from_records(source, options, deck_record, handout.record, diags, at)
+    if any(d.code == "check-build" and "built with" in d.message for d in diags.errors[before:]):
+        diags.raise_if_errors()  # built with other options: comparing objects would only repeat that
     if lecture is None:
         lecture, _ = load(source, options, Diagnostics())
     from .template_folders import load_template
 
     template = load_template(options.template or lecture.meta.template, Diagnostics())
-    deck_file, pdf_file = deck_path(source, options.out_dir), handout_path(source, options.out_dir)
-    for f, cmd in ((deck_file, "slides"), (pdf_file, "handout")):
-        if not f.is_file():
-            raise BuildError(diags, f"{f} does not exist; run 'python build.py {cmd}' first",
-                             m.SourcePos(lecture.path, 1), "check-missing")
-    try:
-        deck = read_deck(deck_file)
-    except Exception as e:  # a corrupt file: say so rather than crash
-        raise BuildError(diags, f"{deck_file} cannot be read as a PowerPoint file: {e}", None, "check-read") from None
-    try:
-        outline, text = read_handout(pdf_file)
-    except Exception as e:
-        raise BuildError(diags, f"{pdf_file} cannot be read as a PDF: {e}", None, "check-read") from None
-    deck, outline = join_parts(lecture, template, options, deck, outline)
-    compare(lecture, deck, outline, text, diags, str(deck_file), str(pdf_file), _has_notes(pdf_file))
+    record = handout.record.options if handout.record is not None else {}
+    compare(lecture, deck, handout, diags, str(deck_file), str(pdf_file),
+            variant=record.get("variant") or "student", notes=record.get("layout") != "grid" and _has_notes(pdf_file),
+            plan=lambda lec: fitted_plans(lec, template, options, Diagnostics()))
     from .variant_check import check_student_outputs, student_files
 
     check_student_outputs(lecture, student_files(source, options.out_dir), diags)  # no answers for students
@@ -114,159 +381,516 @@ def check_outputs(source: Path, options: BuildOptions, diags: Diagnostics, lectu
 
 def _has_notes(pdf: Path) -> bool:
     """False for a handout laid out as a grid of slides (its PDF keywords say so): it shows no notes."""
-    from pypdf import PdfReader
-
     try:
-        return "podium-layout:grid" not in str((PdfReader(str(pdf)).metadata or {}).get("/Keywords", ""))
+        return "podium-layout:grid" not in str((open_pdf(pdf).metadata or {}).get("/Keywords", ""))
     except Exception:
         return True
 
 
-def join_parts(lecture: m.Lecture, template, options: BuildOptions, deck: list[dict], outline: list[str]):
-    """Join the continuation slides ("Title (cont.)") the fitter made back into one slide per source slide.
+def _options_from_records(source: Path, options: BuildOptions, deck: buildrecord.BuildRecord | None,
+                          handout: buildrecord.BuildRecord | None, diags: Diagnostics,
+                          at: m.SourcePos) -> BuildOptions:
+    """Return the options to read the source with: those both outputs were built with."""
+    if deck is None or handout is None:
+        return options  # outputs from before build records: compare with the options given
+    problems = buildrecord.option_differences(deck, handout)
+    for problem in problems:
+        diags.error(problem, at, "check-build")
+    if problems:
+        return options
+    for problem in buildrecord.source_differences(deck, handout):
+        diags.error(problem + "; the differences follow", at, "check-build")
+    if source.is_file() and buildrecord.file_hash(source) not in (deck.source_hash, handout.source_hash):
+        diags.warning(f"{source.name} changed since the deck and handout were built; the differences below "
+                      "are what a rebuild (python build.py all) would change", at, "check-stale")
+    level = deck.options.get("slide_level")
+    if options.slide_level is not None and level is not None and options.slide_level != level:
+        diags.error(f"the deck and handout were built with --slide-level {level}, not {options.slide_level}; "
+                    f"run check without --slide-level or rebuild", at, "check-build")
+    template = options.template or deck.options.get("template")
+    return replace(options, slide_level=level if level is not None else options.slide_level, template=template)
 
-    The fitted plan says which deck slides are parts of one source slide; a part's table rows follow
-    the first part's (its repeated header row left out), its texts and charts are added.  The
-    handout's entries of later parts are left out of the outline the same way.
+
+def compare(lecture: m.Lecture, deck: list[DeckSlide], handout: Handout, diags: Diagnostics,
+            deck_name: str = "deck", pdf_name: str = "handout", variant: str = "student",
+            notes: bool = True, plan: Any = None) -> None:
+    """Report every difference between the source's plan, the deck's slides and the handout's entries.
+
+    The deck is the lecturer's (answers, instructor-only text in its notes); the handout is
+    ``variant``'s (the students' by default: answers as gaps), so each is compared with the plan of
+    that version of the lecture.  ``notes`` is False for a handout layout without speaker notes.
     """
-    from .pipeline import fitted_plans
+    from .deck.plan import plan_deck
     from .variants import apply_variant
 
-    plans = fitted_plans(apply_variant(lecture, options.variant or "instructor"), template, options, Diagnostics())
-    if len(plans) != len(deck) or all(p.parts == 1 for p in plans):
-        return deck, outline
-    joined: list[dict] = []
-    for plan, slide in zip(plans, deck):
-        if plan.part == 1 or not joined:
-            joined.append({k: (list(v) if isinstance(v, list) else v) for k, v in slide.items()})
-            continue
-        last = joined[-1]
-        last["texts"] += slide["texts"]
-        last["charts"] += slide["charts"]
-        for cells, ncols in zip(slide["tables"], slide["columns"]):
-            prev = last["tables"][-1] if last["tables"] else None
-            if prev is not None and cells[:ncols] == prev[:ncols]:  # the header row, repeated
-                last["tables"][-1] = prev + cells[ncols:]
-            else:
-                last["tables"].append(cells)
-    numbered = [k for k, t in enumerate(outline) if re.match(r"^\d+\.", t)]
-    if len(numbered) == len(plans):
-        drop = {numbered[i] for i, p in enumerate(plans) if p.part > 1}
-        outline = [t for k, t in enumerate(outline) if k not in drop]
-    return joined, outline
-
-
-def compare(lecture: m.Lecture, deck: list[dict], outline: list[str], text: str, diags: Diagnostics,
-            deck_name: str = "deck", pdf_name: str = "handout", handout_notes: bool = True) -> None:
-    """Report every difference between the IR, the deck's slides and the handout's outline and text.
-
-    The deck is the lecturer's (instructor-only text in its notes); the handout the students' (answers
-    as blanks), so each is compared with that version of the lecture.
-    """
-    from .labels import labels_for
-    from .variants import apply_variant, instructor_notes
-
-    slides = lecture.slides
-    student = apply_variant(lecture, "student").slides
-    untitled = labels_for(lecture.meta.lang)["slide_n"]
-    if len(deck) != len(slides):
-        diags.error(f"{deck_name} has {len(deck)} slides but the source makes {len(slides)}; rebuild the deck",
+    plan = plan or plan_deck  # the plan the outputs drew: fitted (continuation parts) when given
+    plans = plan(lecture)
+    seen = apply_variant(lecture, variant)
+    handout_plans = plan(seen)
+    if len(deck) != len(plans):
+        diags.error(f"{deck_name} has {len(deck)} slides but the source makes {len(plans)}; rebuild the deck",
                     m.SourcePos(lecture.path, 1), "check-count")
-    entries = [t for t in outline if re.match(r"^\d+\.", t)]
-    if len(entries) != len(slides):
-        diags.error(f"{pdf_name} has {len(entries)} slides but the source makes {len(slides)}; rebuild the handout",
-                    m.SourcePos(lecture.path, 1), "check-count")
-    body = squash(text)
-    for i, s in enumerate(slides):
-        want = m.plain_text(s.title)
+    for plan, got in zip(plans, deck):
+        DeckComparison(lecture, plan, got, diags).run()
+    if len(handout.entries) != len(handout_plans):
+        diags.error(f"{pdf_name} has {len(handout.entries)} slides but the source makes {len(handout_plans)}; "
+                    "rebuild the handout", m.SourcePos(lecture.path, 1), "check-count")
+    deck_by_slide: dict[int, list[DeckSlide]] = {}
+    for plan, got in zip(plans, deck):
+        number = plan.source.number if plan.source is not None else plan.number
+        deck_by_slide.setdefault(number, []).append(got)
+    # the handout has one entry per deck slide (continuation parts included): a source slide is
+    # compared with all of its entries together
+    merged: dict[int, HandoutEntry] = {}
+    for plan, entry in zip(handout_plans, handout.entries):
+        _compare_entry_title(seen, plan, entry, diags)
+        number = plan.source.number if plan.source is not None else plan.number
+        into = merged.setdefault(number, HandoutEntry(entry.number, entry.title))
+        into.text += entry.text
+        into.alts += entry.alts
+        into.images |= entry.images
+    for slide in seen.slides:
+        if slide.number in merged:
+            HandoutComparison(seen, slide, merged[slide.number], deck_by_slide.get(slide.number, []), diags,
+                              notes).run()
+
+
+def _compare_entry_title(lecture: m.Lecture, plan: Any, entry: HandoutEntry, diags: Diagnostics) -> None:
+    slide = plan.source
+    want = _plan_text(plan.title).replace("\v", " ")
+    if slide is not None and slide.kind == m.TITLE:
+        want = lecture.meta.title or want
+    where = _label(slide, lecture) if slide is not None else f"slide {plan.number}"
+    if entry.number != plan.number:
+        diags.error(f"{where}: the handout's entry {entry.number} stands where deck slide {plan.number} should",
+                    plan.pos, "check-count")
+    if squash(entry.title) != squash(want) and not (
+            not squash(want) and squash(entry.title) in ("", squash(f"Slide {plan.number}"))):
+        diags.error(f'{where}: title: handout "{_short(entry.title)}" but source "{_short(want)}"', plan.pos,
+                    "check-title")
+
+
+def _label(slide: m.Slide, lecture: m.Lecture) -> str:
+    title = lecture.meta.title if slide.kind == m.TITLE else m.plain_text(slide.title)
+    return f'slide {slide.number} "{_short(title, 40)}"' if title else f"slide {slide.number}"
+
+
+def _plan_text(runs_: Any) -> str:
+    return "".join(r.text for r in runs_)
+
+
+class DeckComparison:
+    """Compare one deck slide with its plan."""
+
+    def __init__(self, lecture: m.Lecture, plan: Any, got: DeckSlide, diags: Diagnostics):
+        self.lecture, self.plan, self.got, self.diags = lecture, plan, got, diags
+        self.slide = plan.source
+        self.where = (_label(self.slide, lecture) if self.slide is not None else f"slide {plan.number}")
+        if self.slide is not None and plan.number != self.slide.number:
+            self.where = f'deck slide {plan.number} (part of {self.where})'
+        self.pos = plan.pos
+
+    def error(self, what: str, code: str, pos: m.SourcePos | None = None) -> None:
+        self.diags.error(f"{self.where}: {what}", pos or self.pos, code)
+
+    def run(self) -> None:
+        self.title()
+        self.body()
+        self.notes()
+        self.objects()
+        self.footnotes()
+        self.builds()
+
+    def title(self) -> None:
+        want = _plan_text(self.plan.title)
+        if self.plan.kind == "title" and self.slide is not None and self.slide.kind == m.TITLE:
+            want = self.lecture.meta.title or want
+        if squash(self.got.title) != squash(want):
+            self.error(f'title: deck "{_short(self.got.title)}" but source "{_short(want)}"', "check-title")
+
+    def expected_paras(self) -> list[tuple[str, int, str]]:
+        from .deck.plan import Bullet, ColumnsChunk, TextChunk
+
+        out: list[tuple[str, int, str]] = []
+
+        def visit(chunks):
+            for c in chunks:
+                if isinstance(c, TextChunk):
+                    for p in c.paras:
+                        out.append((_plan_text(p.runs), min(p.level, 8), "paragraph" if p.bullet == Bullet.NONE
+                                    else "bullet"))
+                elif isinstance(c, ColumnsChunk):
+                    for col, _ in c.columns:
+                        visit(col)
+
+        for p in self.plan.subtitle:
+            out.append((_plan_text(p.runs), 0, "subtitle"))
+        visit(self.plan.chunks)
+        return out
+
+    def body(self) -> None:
+        want = [w for w in self.expected_paras() if squash(w[0])]
+        got = [g for g in self.got.paras if squash(g[0])]
+        a, b = [squash(t) for t, _, _ in want], [squash(t) for t, _ in got]
+        counts: dict[str, int] = {}
+        names = []
+        for _, _, kind in want:
+            counts[kind] = counts.get(kind, 0) + 1
+            names.append(f"{kind} {counts[kind]}")
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if op == "equal":
+                for i, j in zip(range(i1, i2), range(j1, j2)):
+                    if want[i][1] != got[j][1]:
+                        self.error(f'{names[i]} "{_short(want[i][0], 40)}": deck level {got[j][1] + 1} but source '
+                                   f"level {want[i][1] + 1}", "check-text")
+            elif op in ("replace", "delete"):
+                for k, i in enumerate(range(i1, i2)):
+                    j = j1 + k
+                    if op == "replace" and j < j2:
+                        self.error(f'{names[i]}: deck "{_short(got[j][0])}" but source "{_short(want[i][0])}"',
+                                   "check-text")
+                    elif not self._elsewhere(a[i]):
+                        self.error(f'{names[i]} "{_short(want[i][0])}" is missing from the deck', "check-text")
+
+    def _elsewhere(self, text: str) -> bool:
+        return text in squash(self.got.text)
+
+    def notes(self) -> None:
+        want = "\n".join(self.plan.notes)
+        if squash(want) != squash(self.got.notes):
+            self.error(f'speaker notes: deck "{_short(self.got.notes)}" but source "{_short(want)}"', "check-notes")
+
+    def objects(self) -> None:
+        from .deck.plan import ColumnsChunk, ObjectChunk
+        from .mathrender import tex_to_svg
+
+        blocks: list[Any] = []
+
+        def visit(chunks):
+            for c in chunks:
+                if isinstance(c, ObjectChunk):
+                    blocks.append(c.block)
+                elif isinstance(c, ColumnsChunk):
+                    for col, _ in c.columns:
+                        visit(col)
+
+        visit(self.plan.chunks)
+        self.tables([b for b in blocks if isinstance(b, m.Table)])
+        self.charts([b for b in blocks if isinstance(b, m.Chart)])
+        self.equations([b for b in blocks if isinstance(b, m.MathBlock) and tex_to_svg(b.tex, display=True)])
+        self.pictures([b for b in blocks if isinstance(b, m.Image) and b.path])
+
+    def tables(self, tables: list[m.Table]) -> None:
+        from .deck.plan import runs
+
+        if len(tables) != len(self.got.tables):
+            self.error(f"the deck has {len(self.got.tables)} table(s) but the source {len(tables)}", "check-objects")
+        for k, (t, cells) in enumerate(zip(tables, self.got.tables), start=1):
+            want = [_plan_text(runs(c.content)) for row in (t.header, *t.rows) for c in row]
+            ncols = max(len(t.header), 1)
+            for i, (w, g) in enumerate(zip(want, cells)):
+                if squash(w) != squash(g):
+                    self.error(f'table {k}, row {i // ncols + 1}, column {i % ncols + 1}: deck "{_short(g, 40)}" '
+                               f'but source "{_short(w, 40)}"', "check-table", t.pos)
+            if len(want) != len(cells):
+                self.error(f"table {k}: the deck has {len(cells)} cells but the source {len(want)}", "check-table",
+                           t.pos)
+
+    def charts(self, charts: list[m.Chart]) -> None:
+        from .deck.plan import chart_axes
+
+        if len(charts) != len(self.got.charts):
+            self.error(f"the deck has {len(self.got.charts)} chart(s) but the source {len(charts)}", "check-objects")
+        for k, (c, g) in enumerate(zip(charts, self.got.charts), start=1):
+            name = f'chart {k} "{c.title}"' if c.title else f"chart {k}"
+            if g.kind != c.kind:
+                self.error(f"{name}: deck draws a {g.kind} chart but source asks for {c.kind}", "check-chart", c.pos)
+                continue
+            if c.kind == m.ChartKind.SCATTER:
+                xs = list(chart_axes(c).x_values)
+                if [round(x, 6) for x in g.x_values] != [round(x, 6) for x in xs]:
+                    self.error(f"{name}: deck x values {_nums(g.x_values)} but source {_nums(xs)}", "check-chart",
+                               c.pos)
+            elif [squash(x) for x in g.categories] != [squash(x) for x in c.categories]:
+                self.error(f"{name}: deck categories {g.categories} but source {list(c.categories)}", "check-chart",
+                           c.pos)
+            for s, (_, values) in zip(c.series, g.series):
+                if [round(v, 6) for v in values] != [round(v, 6) for v in s.values]:
+                    self.error(f'{name}, series "{s.name}": deck {_nums(values)} but source {_nums(s.values)}',
+                               "check-chart", c.pos)
+
+    def equations(self, equations: list[m.MathBlock]) -> None:
+        if len(equations) != len(self.got.equations):
+            self.error(f"the deck has {len(self.got.equations)} equation(s) but the source {len(equations)}",
+                       "check-objects")
+        for b, tex in zip(equations, self.got.equations):
+            if tex != b.tex:
+                self.error(f'equation: deck "{_short(tex)}" but source "{_short(b.tex)}"', "check-math", b.pos)
+
+    def pictures(self, pictures: list[m.Image]) -> None:
+        from .deck.plan import runs
+
+        got = self.got.pictures
+        if len(pictures) != len(got):
+            self.error(f"the deck has {len(got)} picture(s) but the source {len(pictures)}", "check-objects")
+        for b, g in zip(pictures, got):
+            if g.description != b.alt:
+                self.error(f'picture {b.src}: deck alt text "{_short(g.description)}" but source "{_short(b.alt)}"',
+                           "check-picture", b.pos)
+            if g.sha256 != _deck_image_hash(b.path):
+                self.error(f"picture {b.src}: the deck's picture is not the file's content", "check-picture", b.pos)
+            caption = squash(_plan_text(runs(b.caption)))
+            if caption and caption not in squash(self.got.text):
+                self.error(f'picture {b.src}: caption "{_short(m.plain_text(b.caption))}" is missing from the deck',
+                           "check-picture", b.pos)
+
+    def footnotes(self) -> None:
+        want = "".join(_plan_text(p.runs) for p in self.plan.footnotes)
+        if squash(want) != squash(self.got.footnotes):
+            self.error(f'footnotes: deck "{_short(self.got.footnotes)}" but source "{_short(want)}"',
+                       "check-footnote")
+
+    def builds(self) -> None:
+        from .deck.plan import ColumnsChunk, TextChunk
+
+        steps: set[int] = set()
+
+        def visit(chunks):
+            for c in chunks:
+                if isinstance(c, TextChunk):
+                    steps.update(p.step for p in c.paras if p.step > 0)
+                elif isinstance(c, ColumnsChunk):
+                    for col, _ in c.columns:
+                        visit(col)
+                elif c.step > 0:
+                    steps.add(c.step)
+
+        visit(self.plan.chunks)
+        if len(steps) != self.got.clicks:
+            self.error(f"builds: the deck shows the slide in {self.got.clicks + 1} click step(s) but the source "
+                       f"in {len(steps) + 1}", "check-builds")
+
+
+def _nums(values: Any) -> str:
+    return "[" + ", ".join(f"{v:g}" for v in values) + "]"
+
+
+def _deck_image_hash(path: str | None) -> str:
+    """Return the hash the deck's embedded picture has when it holds the file unchanged."""
+    if path is None:
+        return ""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _image_pixels(path: str) -> str | None:
+    """Return the pixel hash of a raster picture file (None for SVG, or a file Pillow cannot read)."""
+    if path.lower().endswith(".svg"):
+        return None
+    try:
+        from PIL import Image
+
+        with Image.open(path) as im:
+            return pixel_hash(im)
+    except Exception:
+        return None
+
+
+class HandoutComparison:
+    """Compare one handout entry with its source slide (and its deck slides, for what must differ)."""
+
+    def __init__(self, lecture: m.Lecture, slide: m.Slide, entry: HandoutEntry, deck: list[DeckSlide],
+                 diags: Diagnostics, notes: bool = True):
+        self.lecture, self.slide, self.entry, self.deck, self.diags = lecture, slide, entry, deck, diags
+        self.notes = notes
+        self.where = _label(slide, lecture)
+
+    def error(self, what: str, code: str, pos: m.SourcePos | None = None) -> None:
+        self.diags.error(f"{self.where}: {what}", pos or self.slide.pos, code)
+
+    def run(self) -> None:
+        s = self.slide
         if s.kind == m.TITLE:
-            want = lecture.meta.title
-        if i < len(deck) and squash(deck[i]["title"]) != squash(want):
-            diags.error(f"slide {s.number}: the deck's title is '{deck[i]['title']}' but the source says '{want}'",
-                        s.pos, "check-title")
-        if i < len(entries):
-            got = re.sub(r"^\d+\.\s*", "", entries[i])
-            if squash(got) != squash(want or untitled.format(n=s.number)):
-                diags.error(f"slide {s.number}: the handout's title is '{got}' but the source says '{want}'", s.pos,
-                            "check-title")
-        notes = "\n".join([m.blocks_text(s.notes), *instructor_notes(s, lecture.meta.lang)])
-        if notes.strip():
-            if i < len(deck) and squash(notes) != squash(deck[i]["notes"]):
-                diags.error(f"slide {s.number}: the deck's speaker notes differ from the source", s.pos,
-                            "check-notes")
-            for para in _text_pieces(student[i].notes) if handout_notes else ():
-                if squash(para) and squash(para) not in body:
-                    diags.error(f"slide {s.number}: the handout lacks the speaker note '{para[:50]}…'", s.pos,
-                                "check-notes")
-                    break
-        objects = list(_objects(s.body))
-        tables = [b for b in objects if isinstance(b, m.Table)]
-        charts = [b for b in objects if isinstance(b, m.Chart)]
-        if i < len(deck) and (len(deck[i]["tables"]), len(deck[i]["charts"])) != (len(tables), len(charts)):
-            diags.error(f"slide {s.number}: the deck has {len(deck[i]['tables'])} table(s) and "
-                        f"{len(deck[i]['charts'])} chart(s) but the source has {len(tables)} and {len(charts)}",
-                        s.pos, "check-objects")
-        for b in objects:
-            if isinstance(b, m.Table):
-                want_cells = [m.plain_text(c.content) for r in (b.header, *b.rows) for c in r]
-                k = tables.index(b)
-                got_cells = deck[i]["tables"][k] if i < len(deck) and k < len(deck[i]["tables"]) else []
-                if i < len(deck) and [squash(c) for c in got_cells] != [squash(c) for c in want_cells]:
-                    diags.error(f"slide {s.number}: the deck's table cells differ from the source", b.pos,
-                                "check-table")
-                missing = [c for c in want_cells if squash(c) and squash(c) not in body]
-                if missing:
-                    diags.error(f"slide {s.number}: the handout's table lacks '{missing[0]}'", b.pos, "check-table")
-            if isinstance(b, m.Chart):
-                want_values = [v for ser in b.series for v in ser.values]
-                k = charts.index(b)
-                got = deck[i]["charts"][k] if i < len(deck) and k < len(deck[i]["charts"]) else []
-                if [round(v, 6) for v in got] != [round(v, 6) for v in want_values]:
-                    diags.error(f"slide {s.number}: the deck's chart values {got} differ from the source's "
-                                f"{want_values}", b.pos, "check-chart")
-                missing = [v for v in want_values if squash(_fmt(v)) not in body]
-                if missing:
-                    diags.error(f"slide {s.number}: the handout's chart lacks the value {missing[0]:g}", b.pos,
-                                "check-chart")
+            return  # the cover: metadata, not slide text
+        self.text(_visible(s.body), "slide text", "check-text")
+        if self.notes:
+            self.text(s.notes, "speaker note", "check-notes")
+        self.text(s.handout, "handout text", "check-handout")
+        for f in s.footnotes:
+            self.text(f.blocks, f"footnote {f.number}", "check-footnote")
+        self.slides_only()
+        self.handout_only()
+        self.figures()
+
+    def text(self, blocks: m.Blocks, what: str, code: str) -> None:
+        for piece, pos, kind in text_pieces(blocks, self.slide.pos):
+            if squash(piece) and not found_in(squash(piece), self.entry.text):
+                name = what if kind == "paragraph" else f"{what}, {kind}"
+                self.error(f'{name} "{_short(piece)}" is missing from the handout', code, pos)
+
+    def slides_only(self) -> None:
+        for node in m.walk(self.slide.body):
+            if isinstance(node, m.SlidesOnly):
+                for piece, pos, _ in text_pieces(node.blocks, node.pos):
+                    if len(squash(piece)) >= 12 and squash(piece) in self.entry.text:
+                        self.error(f'slides-only text "{_short(piece)}" is in the handout', "check-handout", pos)
+
+    def handout_only(self) -> None:
+        deck_text = squash("".join(d.text + d.notes for d in self.deck))
+        for piece, pos, _ in text_pieces(self.slide.handout, self.slide.pos):
+            if len(squash(piece)) >= 12 and squash(piece) in deck_text:
+                self.error(f'handout-only text "{_short(piece)}" is on the deck', "check-handout", pos)
+
+    def figures(self) -> None:
+        from .alttext import chart_alt
+        from .mathrender import tex_to_svg
+
+        alts = {_norm_alt(a) for a in self.entry.alts}
+        shown = (*_visible(self.slide.body), *self.slide.notes, *self.slide.handout,
+                 *(b for f in self.slide.footnotes for b in f.blocks))
+        for node in m.walk(shown):
+            if isinstance(node, (m.MathBlock, m.InlineMath)):
+                if _norm_alt(node.tex) not in alts and tex_to_svg(node.tex) is not None:
+                    self.error(f'equation "{_short(node.tex)}" is not in the handout', "check-math",
+                               getattr(node, "pos", self.slide.pos))
+            elif isinstance(node, m.Chart):
+                want = chart_alt(node)
+                if _norm_alt(want) not in alts:
+                    self.error(_chart_diff(node, want, self.entry.alts), "check-chart", node.pos)
+            elif isinstance(node, m.Image) and node.path:
+                if node.alt and _norm_alt(node.alt) not in alts:
+                    near = [a for a in self.entry.alts if not a.startswith(_CHART_ALT_PREFIXES)]
+                    self.error(f'picture {node.src}: alt text "{_short(node.alt)}" is not in the handout'
+                               + (f' (it has "{_short(near[0])}")' if len(near) == 1 else ""), "check-picture",
+                               node.pos)
+                pixels = _image_pixels(node.path)
+                if pixels is not None and pixels not in self.entry.images:
+                    self.error(f"picture {node.src}: " + ("the handout shows a different picture" if self.entry.images
+                                                          else "the picture is not in the handout"),
+                               "check-picture", node.pos)
+                if not all(found_in(squash(p), self.entry.text) for p in inline_pieces(node.caption)):
+                    self.error(f'picture {node.src}: caption "{_short(m.plain_text(node.caption))}" is missing '
+                               "from the handout", "check-picture", node.pos)
 
 
-def _text_pieces(blocks: m.Blocks) -> list[str]:
-    """Return the runs of plain text in ``blocks``, split where math (drawn, not text) interrupts them."""
-    marker = "\x00"
+_MIN_PART = 6  # after an interruption, text must go on for this many characters to count as found
 
-    def strip_math(inlines: m.Inlines) -> m.Inlines:
-        out: list = []
-        for x in inlines:
-            if isinstance(x, m.InlineMath):
-                out.append(m.Text(marker))
-            elif hasattr(x, "children"):
-                out.append(type(x)(*((strip_math(x.children),) + tuple(getattr(x, f) for f in x.__slots__[1:]))))
+
+def found_in(piece: str, text: str, interruptions: int = 4) -> bool:
+    """True when squashed ``piece`` is in ``text``, whole or in order in up to a few parts.
+
+    A paragraph broken over a page, or drawn around a picture or a twin in a grid, comes back from
+    the PDF with other text between its parts.  Each part after the first must be at least a few
+    characters long, so a changed final digit is not "found" in some other number.
+    """
+    if piece in text:
+        return True
+    start, rest = 0, piece
+    for _ in range(interruptions + 1):
+        lo, hi = 0, len(rest)
+        while lo < hi:  # the longest prefix of rest that occurs after start
+            mid = (lo + hi + 1) // 2
+            if text.find(rest[:mid], start) >= 0:
+                lo = mid
             else:
-                out.append(x)
-        return tuple(out)
-
-    pieces: list[str] = []
-    for b in blocks:
-        if isinstance(b, (m.Paragraph, m.Heading)):
-            pieces += m.plain_text(strip_math(b.content)).split(marker)
-        elif isinstance(b, m.BulletList):
-            for item in b.items:
-                pieces += _text_pieces(item.blocks)
-        elif isinstance(b, (m.Quote, m.Div)):
-            pieces += _text_pieces(b.blocks)
-        elif isinstance(b, m.MathBlock):
-            continue
-        else:
-            pieces += m.blocks_text((b,)).split("\n")
-    return [p for p in pieces if p.strip()]
+                hi = mid - 1
+        if lo < min(_MIN_PART, len(rest)) or (lo == len(rest) and start and lo < _MIN_PART):
+            return False
+        if lo == len(rest):
+            return True
+        start = text.find(rest[:lo], start) + lo
+        rest = rest[lo:]
+    return False
 
 
-def _objects(blocks: m.Blocks):
-    for b in blocks:
-        if isinstance(b, (m.Table, m.Chart)):
-            yield b
-        elif isinstance(b, m.Columns):
-            for c in b.columns:
-                yield from _objects(c.blocks)
-        elif isinstance(b, m.Div):
-            yield from _objects(b.blocks)
+def _norm_alt(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+_CHART_ALT_PREFIXES = tuple(f"{k.value.capitalize()} chart" for k in m.ChartKind)
+
+
+def _chart_diff(chart: m.Chart, want: str, alts: list[str]) -> str:
+    """Say how the handout's drawing of ``chart`` differs from the source, naming the value."""
+    from .alttext import parse_chart_alt
+
+    name = f'chart "{chart.title}"' if chart.title else "chart"
+    candidates = [a for a in alts if a.startswith(_CHART_ALT_PREFIXES)]
+    if not candidates:
+        return f"{name} is missing from the handout"
+    best = max(candidates, key=lambda a: difflib.SequenceMatcher(None, a, want).ratio())
+    if best.split(".", 1)[0] != want.split(".", 1)[0]:
+        return f'{name}: handout "{_short(best.split(".", 1)[0])}" but source "{_short(want.split(".", 1)[0])}"'
+    got, wanted = parse_chart_alt(best), parse_chart_alt(want)
+    for series, pairs in wanted.items():
+        theirs = dict(got.get(series, []))
+        for category, value in pairs:
+            if category not in theirs:
+                return f'{name}, series "{series}": {category} is missing from the handout'
+            if round(theirs[category], 6) != round(value, 6):
+                return f'{name}, series "{series}", {category}: handout {theirs[category]:g} but source {value:g}'
+    return f'{name}: handout "{_short(best)}" but source "{_short(want)}"'
+
+
+def _visible(blocks: m.Blocks) -> m.Blocks:
+    """Return ``blocks`` without what the handout leaves out (slides-only blocks)."""
+    return m.transform_all(blocks, lambda n: None if isinstance(n, m.SlidesOnly) else n)
+
+
+_MARK = "\x00"
+
+
+def inline_pieces(inlines: m.Inlines) -> list[str]:
+    """Return the written text of ``inlines`` in runs, cut where math or a footnote mark interrupts it."""
+    parts = []
+    for n in m.walk(inlines):
+        if isinstance(n, (m.InlineMath, m.FootnoteRef)):
+            parts.append(_MARK)
+        elif isinstance(n, (m.Text, m.Code)):
+            parts.append(n.text)
+        elif isinstance(n, m.LineBreak):
+            parts.append(" ")
+    return [p for p in "".join(parts).split(_MARK) if p.strip()]
+
+
+def text_pieces(blocks: m.Blocks, pos: m.SourcePos) -> list[tuple[str, m.SourcePos, str]]:
+    """Return the runs of text of ``blocks`` as a reader sees them: (text, block position, what it is).
+
+    A run ends where something drawn rather than written interrupts it (math, a footnote mark),
+    and at each paragraph, list item, table cell and code line: the handout may set those apart.
+    """
+    out: list[tuple[str, m.SourcePos, str]] = []
+
+    def add(inlines: m.Inlines, at: m.SourcePos, kind: str) -> None:
+        out.extend((t, at, kind) for t in inline_pieces(inlines))
+
+    def visit(nodes, at, kind):
+        for n in nodes:
+            at_n = getattr(n, "pos", at)
+            if isinstance(n, m.Paragraph):
+                add(n.content, at_n, kind)
+            elif isinstance(n, m.Heading):
+                add(n.content, at_n, "heading")
+            elif isinstance(n, m.ListItem):
+                visit(n.blocks, at_n, "bullet")
+            elif isinstance(n, m.Quote):
+                visit(n.blocks, at_n, "quotation")
+                add(n.attribution, at_n, "attribution")
+            elif isinstance(n, m.Table):
+                for row in (n.header, *n.rows):
+                    for c in row:
+                        add(c.content, at_n, "table cell")
+                add(n.caption, at_n, "table caption")
+            elif isinstance(n, m.Image):
+                add(n.caption, at_n, "caption")
+            elif isinstance(n, m.CodeBlock):
+                out.extend((line, at_n, "code line") for line in n.code.splitlines())
+            elif isinstance(n, (m.Chart, m.MathBlock, m.SlidesOnly)):
+                continue  # charts and equations are drawn; slides-only blocks are not the handout's
+            else:
+                visit(m.children(n), at_n, kind)
+
+    visit(blocks, pos, "paragraph")
+    return [(t.strip(), p, k) for t, p, k in out if t.strip()]

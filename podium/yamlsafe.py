@@ -17,7 +17,7 @@ import yaml
 class SafeContentLoader(yaml.SafeLoader):
     """A SafeLoader that refuses aliases and keeps timestamps as strings."""
 
-    def compose_node(self, parent, index):  # noqa: D401 (PyYAML's hook)
+    def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in lecture files",
@@ -90,7 +90,7 @@ def load_located(text: str) -> tuple[Any, dict[tuple, int]]:
     try:
         loader = SafeContentLoader(text)
         node = loader.get_single_node()
-    except Exception:  # noqa: BLE001 (load() reports every kind of YAML problem with its position)
+    except Exception:
         return load(text), lines
     finally:
         if loader is not None:

@@ -50,8 +50,8 @@ def test_check_catches_drift(tmp_path):
     r = run("check", str(src), "-o", str(out))
     assert r.exit_code == 1
     assert "lecture-handout.pdf has 3 slides but the source makes 4" in r.stderr
-    assert "slide 3: the handout's title is 'Two' but the source says 'Two renamed'" in r.stderr
-    assert "lacks the speaker note 'new note" in r.stderr
+    assert 'slide 3 "Two renamed": title: handout "Two" but source "Two renamed"' in r.stderr
+    assert 'slide 3 "Two renamed": speaker note "new note" is missing from the handout' in r.stderr
 
 
 def test_content_error_exit_1_no_traceback_previous_output_kept(tmp_path):

@@ -445,7 +445,7 @@ def test_a_download_that_trickles_stops_at_its_deadline():
     from podium import safety
 
     class Trickle(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (the library's name)
+        def do_GET(self):
             self.send_response(200)
             self.end_headers()
             try:

@@ -133,7 +133,7 @@ def test_every_node_is_drawn_by_both_outputs(every_node, tmp_path):
     assert not [d for d in diags.warnings if d.code == "not-rendered"]
     assert [w for w in MARKERS if w not in html] == []
     assert "slidesonlyA" not in html
-    assert "<svg" in html and 'alt="altA"' in html
+    assert 'alt="Column chart &quot;chartA&quot;' in html and 'alt="altA"' in html and 'alt="E = mc^2"' in html
 
 
 @dataclasses.dataclass(frozen=True)
@@ -172,3 +172,36 @@ def test_an_unknown_chart_kind_is_reported_not_drawn_as_bars(every_node):
         "the handout cannot show this radar chart; it was left out",
         "the deck cannot show this radar chart; it was left out"]
     assert "radarA" not in html
+
+
+def test_objects_inside_list_items_and_quotes_are_drawn_not_dropped(tmp_path):
+    shutil.copy(ROOT / "tests" / "fixtures" / "img" / "pic.png", tmp_path / "pic.png")
+    src = write_md(tmp_path, """
+        ---
+        title: Nested
+        ---
+
+        ## Inside
+
+        - a point
+          ![in a list](pic.png)
+        - next point
+
+        > quoted
+        >
+        > | q | r |
+        > |---|---|
+        > | 1 | 2 |
+        """)
+    lecture = read_lecture(src, Diagnostics())
+    plan = plan_deck(lecture)[1]
+    from podium.deck.plan import ObjectChunk
+
+    kinds = [type(c.block).__name__ for c in plan.chunks if isinstance(c, ObjectChunk)]
+    assert kinds == ["Image", "Table"]
+    deck, _ = build(src, tmp_path / "out", "slides")
+    from pptx import Presentation
+
+    shapes = Presentation(str(deck)).slides[1].shapes
+    assert any(s.shape_type is not None and s.shape_type.name == "PICTURE" for s in shapes)
+    assert any(getattr(s, "has_table", False) and s.has_table for s in shapes)

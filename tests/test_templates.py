@@ -432,7 +432,7 @@ def test_handout_overrides_one_block(tmp_path):
     for _, title, _ in SLIDES[1:]:
         assert title in rest
     assert "Notes for the bullet slide." in rest and "Borduria" in rest
-    outline = read_handout(pdf)[0]  # slides nest under their section's bookmark
+    outline = read_handout(pdf, images=False).titles  # slides nest under their section's bookmark
     assert outline == [f"{n}. {t}" for n, (_, t, _) in enumerate(SLIDES, start=1)]
 
 
@@ -701,3 +701,18 @@ def test_build_error_is_raised_by_the_api(tmp_path):
         inspect_deck(tmp_path / "bad.pptx", Diagnostics())
     with pytest.raises(BuildError):
         load_template("no-such-template-anywhere", Diagnostics())
+
+
+def test_an_unknown_theme_key_is_a_warning_at_its_line(tmp_path, monkeypatch):
+    folder = tmp_path / "templates" / "typo"
+    folder.mkdir(parents=True)
+    (folder / "theme.yaml").write_text('extends: default\n\npallete:\n  primary: "#112233"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    diags = Diagnostics()
+    load_template("typo", diags)
+    found = [(str(d.pos), d.message) for d in diags.warnings if d.code == "theme-key"]
+    assert found == [("templates/typo/theme.yaml:3",
+                      "theme key 'pallete' is not known and was ignored; did you mean 'palette'?")]
+    diags = Diagnostics()
+    load_template("classic", diags)  # the bundled themes use only known keys
+    assert not [d for d in diags.warnings if d.code == "theme-key"]

@@ -20,14 +20,14 @@ def add_chart(cv: Canvas, b: m.Chart, box: Rect):
              "line": XL_CHART_TYPE.LINE_MARKERS, "pie": XL_CHART_TYPE.PIE,
              "stacked": XL_CHART_TYPE.COLUMN_STACKED, "scatter": XL_CHART_TYPE.XY_SCATTER}
     if b.kind == "scatter":
+        from .plan import chart_axes
+
         data = XyChartData()
+        xs = chart_axes(b).x_values  # the same x positions the handout draws
         for s in b.series:
             ser = data.add_series(s.name)
-            for cat, v in zip(b.categories, s.values):
-                try:
-                    ser.add_data_point(float(cat), v)
-                except ValueError:
-                    ser.add_data_point(len(ser), v)
+            for x, v in zip(xs, s.values):
+                ser.add_data_point(x, v)
     else:
         data = CategoryChartData()
         data.categories = list(b.categories)

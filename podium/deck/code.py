@@ -6,11 +6,10 @@ from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
 from pptx.util import Pt
-from pygments.lexers import TextLexer, get_lexer_by_name
-from pygments.styles import get_style_by_name
-from pygments.util import ClassNotFound
 
 from .. import model as m
+from ..highlight import lexer_for
+from ..highlight import style as highlight_style
 from .canvas import Canvas
 from .geometry import Rect
 from .measure import CODE_INSETS, code_height
@@ -27,10 +26,7 @@ def add_code(cv: Canvas, b: m.CodeBlock, box: Rect, pt: float):
     tf.word_wrap = True
     tf.margin_left, tf.margin_top, tf.margin_right, tf.margin_bottom = CODE_INSETS
     tf.auto_size = None
-    try:
-        lexer = get_lexer_by_name(b.language) if b.language else TextLexer()
-    except ClassNotFound:
-        lexer = TextLexer()
+    lexer = lexer_for(b.language)
     style = code_style()
     tf.text = ""
     p = tf.paragraphs[0]
@@ -74,4 +70,4 @@ def token_style(style, ttype) -> dict:
 
 
 def code_style():
-    return get_style_by_name("friendly")
+    return highlight_style()  # the handout's style too (podium.highlight)

@@ -206,6 +206,7 @@ class _Chunker:
     def __init__(self, slide_incremental: bool):
         self.step = 0
         self.slide_incremental = slide_incremental
+        self.lifted: list[m.Block] = []  # objects inside a list item or quote: drawn right after its text
 
     def chunks(self, blocks: m.Blocks) -> list[Chunk]:
         out: list[Chunk] = []
@@ -232,6 +233,10 @@ class _Chunker:
                 continue
             if is_text_block(b):
                 paras.extend(self.paras(b, 0))
+                if self.lifted:
+                    lifted, self.lifted = tuple(self.lifted), []
+                    flush()
+                    out.extend(self.chunks(lifted))
                 continue
             flush()
             if isinstance(b, m.Columns):
@@ -257,14 +262,12 @@ class _Chunker:
         if isinstance(b, m.Quote):
             out = []
             for sub in b.blocks:
-                if not is_text_block(sub):  # code or a picture quoted: keep its text in the quote
-                    text = m.blocks_text((sub,))
-                    sub = m.Paragraph((m.Text(text),), b.pos) if text else None
-                    if sub is None:
-                        continue
+                if not is_text_block(sub):
+                    self.lifted.append(sub)
+                    continue
                 for p in self.paras(sub, level):
-                    out.append(Para(tuple(Run(r.text, r.bold, True, r.code, r.strike, r.superscript, r.link)
-                                          for r in p.runs), p.level, p.bullet, p.number, p.align, ParaStyle.QUOTE, p.step))
+                    out.append(Para(tuple(replace(r, italic=True) for r in p.runs), p.level, p.bullet, p.number,
+                                    p.align, ParaStyle.QUOTE, p.step))
             if b.attribution:
                 out.append(Para((Run("— "), *runs(b.attribution)), level, align=m.Align.RIGHT, style=ParaStyle.ATTRIBUTION,
                                 step=self.step))
@@ -289,10 +292,8 @@ class _Chunker:
                                 p = Para(p.runs, level + 1 if p.bullet == Bullet.NONE else p.level, p.bullet,
                                          p.number, p.align, p.style, self.step)
                             out.append(p)
-                    else:
-                        # a picture or table inside a list item: keep its text, say so where it matters
-                        out.append(Para(tuple(Run(t) for t in [m.blocks_text((sub,))] if t), level + 1,
-                                        step=self.step))
+                    else:  # a picture, table, chart… inside a list item: drawn after the list, not dropped
+                        self.lifted.append(sub)
                 if first:  # an empty item
                     out.append(Para((), level, Bullet.NUMBER if b.ordered else Bullet.BULLET, b.start + k, step=self.step))
             return out
@@ -374,6 +375,40 @@ def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
 def _text_then_object(chunks: list[Chunk]) -> bool:
     return (len(chunks) >= 2 and isinstance(chunks[0], TextChunk)
             and any(isinstance(c, ObjectChunk) for c in chunks[1:]))
+
+
+@dataclass(frozen=True)
+class ChartAxes:
+    """How a chart's axes are drawn, decided once for the deck and the handout.
+
+    ``x_numeric``: a scatter chart whose categories are all numbers places its points at those
+    numbers (``x_values``, on ``x_range``); otherwise points sit at 1, 2, 3… evenly.  ``y_range`` is
+    the value axis both outputs draw.
+    """
+
+    x_numeric: bool
+    x_values: tuple[float, ...]
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+
+
+def chart_axes(chart: m.Chart) -> ChartAxes:
+    """Return the axes of ``chart`` both outputs draw."""
+    from ..charts import nice_max, value_range
+
+    xs: list[float] = []
+    numeric = chart.kind == m.ChartKind.SCATTER
+    for k, cat in enumerate(chart.categories, start=1):
+        try:
+            xs.append(float(str(cat).replace(",", "")))
+        except ValueError:
+            numeric = False
+            xs.append(float(k))
+    if not numeric:
+        xs = [float(k) for k in range(1, len(chart.categories) + 1)]
+    low = min(0.0, min(xs, default=0.0))
+    high = nice_max(max(xs, default=1.0)) if numeric else float(len(xs) + 1)
+    return ChartAxes(numeric, tuple(xs), (low, high), value_range(chart))
 
 
 def plan_deck(lecture: m.Lecture, diags: Diagnostics | None = None) -> list[SlidePlan]:

@@ -381,7 +381,7 @@ def _ensure_slide_number_field(sp, number: int) -> None:
 
 
 def write_pptx(lecture: m.Lecture, plans: list[SlidePlan], template: Template, out: Path,
-               diags: Diagnostics) -> None:
+               diags: Diagnostics, record=None) -> None:
     """Write the deck for ``plans`` to ``out`` (through a temporary file renamed into place)."""
     prs = open_template(template, diags)
     prs.core_properties.title = lecture.meta.title
@@ -390,6 +390,10 @@ def write_pptx(lecture: m.Lecture, plans: list[SlidePlan], template: Template, o
     prs.core_properties.subject = lecture.meta.course
     writer = DeckWriter(prs, template, lecture, diags)
     writer.write(plans)
+    if record is not None:  # what the deck was built from, in its custom properties
+        from ..buildrecord import add_to_pptx
+
+        add_to_pptx(prs, record)
     buf = io.BytesIO()
     prs.save(buf)
     write_atomic(out, buf.getvalue())

@@ -11,6 +11,7 @@ import math
 
 from .. import model as m
 from ..charts import value_range
+from ..deck.plan import chart_axes
 
 W, H = 720, 400
 
@@ -100,7 +101,21 @@ def _axes_chart(chart, colours, palette, top, legend_h):
             out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{muted}">{_fmt(t)}</text>')
     band = ((bottom - top) if horizontal else (right - left)) / n
     ns = len(chart.series)
+    axes = chart_axes(chart)
+    x_lo, x_hi = axes.x_range
+
+    def x_at(i):  # where point i sits: at its number on a numeric scatter axis, else in its band
+        if axes.x_numeric:
+            return left + (axes.x_values[i] - x_lo) / ((x_hi - x_lo) or 1) * (right - left)
+        return left + band * i + band / 2
+
+    if axes.x_numeric:
+        for t in (x_lo + (x_hi - x_lo) * i / 5 for i in range(6)):
+            x = left + (t - x_lo) / ((x_hi - x_lo) or 1) * (right - left)
+            out.append(f'<text x="{x:.1f}" y="{bottom + 18}" text-anchor="middle" fill="{muted}">{_fmt(t)}</text>')
     for i, cat in enumerate(cats):
+        if axes.x_numeric:
+            break
         if horizontal:
             cy = top + band * (len(cats) - 1 - i) + band / 2  # first category at the bottom, as PowerPoint does
             out.append(f'<text x="{left - 6}" y="{cy + 4:.1f}" text-anchor="end" fill="{text}">{_e(cat)}</text>')
@@ -111,7 +126,7 @@ def _axes_chart(chart, colours, palette, top, legend_h):
         for k, s in enumerate(chart.series):
             pts = []
             for i, v in enumerate(s.values):
-                x = left + band * i + band / 2
+                x = x_at(i)
                 y = bottom - scale(v) * (bottom - top)
                 pts.append((x, y, v))
             c = colours[k % len(colours)]

@@ -152,17 +152,9 @@ class HtmlRenderer:
         return self.blocks(item.blocks, handout)
 
     def code(self, b: m.CodeBlock) -> str:
-        from pygments import highlight
-        from pygments.formatters import HtmlFormatter
-        from pygments.lexers import TextLexer, get_lexer_by_name
-        from pygments.util import ClassNotFound
+        from ..highlight import html as highlighted
 
-        try:
-            lexer = get_lexer_by_name(b.language) if b.language else TextLexer()
-        except ClassNotFound:
-            lexer = TextLexer()
-        return highlight(b.code, lexer, HtmlFormatter(noclasses=True, style="friendly", nobackground=True,
-                                                      cssclass="code"))
+        return highlighted(b.code, b.language)
 
     def table(self, b: m.Table) -> str:
         cols = "".join(f'<col style="width:{w * 100:.1f}%">' for w in b.widths)

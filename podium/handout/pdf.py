@@ -22,7 +22,7 @@ def make_fetcher(roots: list[Path], diags: Diagnostics, allow_remote: bool = Fal
         return any(real == r or r in real.parents for r in real_roots)
 
     class SafeFetcher(URLFetcher):
-        def fetch(self, url, headers=None):  # noqa: D401 (WeasyPrint's signature)
+        def fetch(self, url, headers=None):
             parsed = urlparse(url)
             if parsed.scheme == "file" and parsed.netloc not in ("", "localhost"):
                 diags.warning(f"the handout fetches nothing from '{url[:80]}'", None, "remote-refused")
@@ -76,10 +76,12 @@ def render_pdf(html: str, roots: list[Path], diags: Diagnostics, allow_remote: b
         fetcher = make_fetcher(roots, diags, allow_remote)
         doc = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
         buf = io.BytesIO()
+        # tagged: `check` reads the alt text of pictures, charts and equations from the structure;
+        # custom_metadata: the build record (<meta name="podium-build">) goes into the document info
         if pdf_ua:
-            doc.write_pdf(buf, pdf_variant="pdf/ua-1")
+            doc.write_pdf(buf, pdf_variant="pdf/ua-1", custom_metadata=True)
         else:
-            doc.write_pdf(buf)
+            doc.write_pdf(buf, pdf_tags=True, custom_metadata=True)
         return buf.getvalue()
     finally:
         log.removeHandler(handler)

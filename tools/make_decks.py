@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Rebuild Podium's bundled template decks from python-pptx's own default template.
 
-    python templates/make_decks.py            # writes podium/templates/default/deck.pptx and .../classic/deck.pptx
-    python templates/make_decks.py classic    # only the named deck(s)
+    python tools/make_decks.py            # writes podium/templates/default/deck.pptx and .../classic/deck.pptx
+    python tools/make_decks.py classic    # only the named deck(s)
 
 Each deck is a slide master plus nine named layouts and no slides:
 Title Slide, Title and Content, Section Header, Two Content, Comparison, Title Only, Blank,
@@ -946,7 +946,7 @@ def build(deck: Deck) -> bytes:
     cp.author = "Podium"
     cp.last_modified_by = "Podium"
     cp.comments = (
-        "Podium template deck (slide master and layouts, no slides); rebuilt by templates/make_decks.py"
+        "Podium template deck (slide master and layouts, no slides); rebuilt by tools/make_decks.py"
     )
     cp.revision = 1
     cp.created = FIXED_TIME

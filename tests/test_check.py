@@ -1,0 +1,309 @@
+"""``check`` (podium.verify): it names the slide and the object that differ, and passes correct builds.
+
+Mutation tests build the deck from one source and the handout from a copy that differs in one
+object (or the other way round) and assert that ``check`` names the slide and that object.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from podium import buildrecord
+from podium.diagnostics import BuildError, Diagnostics
+from podium.pipeline import BuildOptions
+from podium.verify import check_outputs, read_handout, squash
+
+from .conftest import CORPUS, LECTURE, build, write_md
+
+SOURCE = """
+---
+title: Mutations
+---
+
+## Three freedoms
+
+- freedom from want
+- freedom from fear
+  - nested point here
+- freedom to live in dignity
+
+::: notes
+Speak about the pillars first.
+:::
+
+::: handout
+Students should read the 1994 report before the seminar.
+:::
+
+## Numbers
+
+| Country | Aid | Rate |
+|---------|-----|------|
+| Japan   | 8   | $D_i$ |
+| Norway  | 5   | $\\tau_i$ |
+
+## Funding
+
+```chart
+type: column
+title: Aid by year
+categories: [2019, 2020, 2021]
+series:
+  ODA: [8, 7, 9]
+```
+
+## Picture
+
+![The pillars drawn](pic.png){fig-alt="Three pillars holding a roof"}
+
+## Formula
+
+$$ E = mc^2 $$
+
+Energy and mass[^1] are one.
+
+[^1]: Einstein, 1905.
+"""
+
+
+def _picture(path: Path, colour: tuple[int, int, int]) -> None:
+    Image.new("RGB", (40, 30), colour).save(path)
+
+
+def _lecture(folder: Path, text: str = SOURCE, colour=(200, 30, 30)) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    _picture(folder / "pic.png", colour)
+    return write_md(folder, text)
+
+
+def _errors(src: Path, out: Path) -> list[str]:
+    diags = Diagnostics()
+    with pytest.raises(BuildError):
+        check_outputs(src, BuildOptions(out_dir=out), diags)
+    return [f"{d.message} [{d.code}]" for d in diags.errors]
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    """The source, its deck and its handout, built once; each test copies the outputs it keeps."""
+    root = tmp_path_factory.mktemp("check")
+    src = _lecture(root / "src")
+    out = root / "out"
+    build(src, out, "slides")
+    build(src, out, "handout")
+    return src, out
+
+
+def _outputs(base, tmp_path) -> Path:
+    out = tmp_path / "out"
+    shutil.copytree(base[1], out)
+    return out
+
+
+def test_the_unchanged_build_passes(base):
+    src, out = base
+    check_outputs(src, BuildOptions(out_dir=out), Diagnostics())
+
+
+# (what changes in the copy, the slide named, words the message must hold)
+MUTATIONS = [
+    ("freedom from fear", "freedom from hunger", 'slide 2 "Three freedoms"', 'bullet "freedom from fear"'),
+    ("Speak about the pillars first.", "Speak about the roof first.", 'slide 2 "Three freedoms"', "speaker note"),
+    ("Students should read the 1994 report", "Students should read the 1995 report", 'slide 2 "Three freedoms"',
+     "handout text"),
+    ("| Norway  |", "| Sweden  |", 'slide 3 "Numbers"', 'table cell "Norway"'),
+    ("ODA: [8, 7, 9]", "ODA: [7, 7, 9]", 'slide 4 "Funding"', 'series "ODA", 2019: handout 7 but source 8'),
+    ('fig-alt="Three pillars holding a roof"', 'fig-alt="Three pillars holding a tent"', 'slide 5 "Picture"',
+     'alt text "Three pillars holding a roof"'),
+    ("![The pillars drawn]", "![The columns drawn]", 'slide 5 "Picture"', 'caption "The pillars drawn"'),
+    ("$$ E = mc^2 $$", "$$ E = mc^3 $$", 'slide 6 "Formula"', 'equation "E = mc^2"'),
+    ("Einstein, 1905.", "Einstein, 1906.", 'slide 6 "Formula"', 'footnote 1 "Einstein, 1905."'),
+]
+
+
+@pytest.mark.parametrize("old,new,slide,words", MUTATIONS, ids=[m[3][:20] for m in MUTATIONS])
+def test_a_handout_from_a_changed_copy_is_named(base, tmp_path, old, new, slide, words):
+    src, _ = base
+    out = _outputs(base, tmp_path)
+    assert old in SOURCE
+    copy = _lecture(tmp_path / "copy", SOURCE.replace(old, new))
+    build(copy, out, "handout")
+    errors = _errors(src, out)
+    assert any(e.startswith(slide) and words in e for e in errors), errors
+    assert any("built from different versions of lecture.md" in e for e in errors), errors
+
+
+def test_a_picture_with_other_pixels_is_named(base, tmp_path):
+    src, _ = base
+    out = _outputs(base, tmp_path)
+    copy = _lecture(tmp_path / "copy", SOURCE, colour=(30, 30, 200))
+    build(copy, out, "handout")
+    errors = _errors(src, out)
+    assert 'slide 5 "Picture": picture pic.png: the handout shows a different picture [check-picture]' in errors
+    assert any("different versions of pic.png" in e for e in errors), errors
+
+
+DECK_MUTATIONS = [
+    ("freedom from fear", "freedom from hunger",
+     'slide 2 "Three freedoms": bullet 2: deck "freedom from hunger" but source "freedom from fear" [check-text]'),
+    ("  - nested point here", "- nested point here",
+     'slide 2 "Three freedoms": bullet 3 "nested point here": deck level 1 but source level 2 [check-text]'),
+    ("| Norway  |", "| Sweden  |",
+     'slide 3 "Numbers": table 1, row 3, column 1: deck "Sweden" but source "Norway" [check-table]'),
+    ("ODA: [8, 7, 9]", "ODA: [8, 7, 10]",
+     'slide 4 "Funding": chart 1 "Aid by year", series "ODA": deck [8, 7, 10] but source [8, 7, 9] [check-chart]'),
+    ("$$ E = mc^2 $$", "$$ E = mc^3 $$",
+     'slide 6 "Formula": equation: deck "E = mc^3" but source "E = mc^2" [check-math]'),
+    ("Speak about the pillars first.", "Speak about the roof first.",
+     'slide 2 "Three freedoms": speaker notes: deck "Speak about the roof first." but source "Speak about the '
+     'pillars first." [check-notes]'),
+]
+
+
+@pytest.mark.parametrize("old,new,message", DECK_MUTATIONS, ids=[m[2][:30] for m in DECK_MUTATIONS])
+def test_a_deck_from_a_changed_copy_is_named(base, tmp_path, old, new, message):
+    src, _ = base
+    out = _outputs(base, tmp_path)
+    copy = _lecture(tmp_path / "copy", SOURCE.replace(old, new))
+    build(copy, out, "slides")
+    assert message in _errors(src, out)
+
+
+def test_a_deck_picture_with_other_pixels_is_named(base, tmp_path):
+    src, _ = base
+    out = _outputs(base, tmp_path)
+    build(_lecture(tmp_path / "copy", SOURCE, colour=(0, 200, 0)), out, "slides")
+    assert ("slide 5 \"Picture\": picture pic.png: the deck's picture is not the file's content [check-picture]"
+            in _errors(src, out))
+
+
+def test_every_difference_is_reported_at_once(base, tmp_path):
+    src, _ = base
+    out = _outputs(base, tmp_path)
+    changed = SOURCE.replace("freedom from fear", "freedom from hunger").replace("ODA: [8, 7, 9]", "ODA: [8, 6, 9]")
+    build(_lecture(tmp_path / "copy", changed), out, "handout")
+    errors = _errors(src, out)
+    assert any(e.startswith('slide 2 "Three freedoms"') for e in errors)
+    assert any(e.startswith('slide 4 "Funding"') for e in errors)
+
+
+def test_outputs_built_with_other_options_are_reported_plainly(base, tmp_path, cli):
+    src, _ = base
+    out = _outputs(base, tmp_path)
+    assert cli("slides", src, "-o", out, "--slide-level", "1").exit_code == 0
+    r = cli("check", src, "-o", out)
+    assert r.exit_code == 1
+    assert "the deck was built with --slide-level 1, the handout with the default 2 [check-build]" in r.stderr
+    assert r.stderr.count("error:") == 1, r.stderr  # not twenty consequences of it
+
+
+def test_check_reads_the_options_the_outputs_were_built_with(tmp_path, cli):
+    src = _lecture(tmp_path / "src")
+    out = tmp_path / "out"
+    for what in ("slides", "handout"):
+        assert cli(what, src, "-o", out, "--slide-level", "1").exit_code == 0
+    r = cli("check", src, "-o", out)
+    assert r.exit_code == 0, r.stderr
+
+
+def test_the_build_record_is_in_both_outputs(base):
+    src, out = base
+    deck = buildrecord.read_from_pptx(out / "lecture.pptx")
+    pdf = read_handout(out / "lecture-handout.pdf", images=False).record
+    assert deck is not None and pdf is not None
+    assert deck.source_hash == pdf.source_hash == buildrecord.file_hash(src)
+    assert deck.options["slide_level"] == 2 and deck.options["template"] == "default"
+    assert set(deck.files) == {"lecture.md", "pic.png"} and deck.podium
+
+
+AWKWARD = """
+---
+title: Awkward
+---
+
+# {transition="zoom"}
+
+## Content after an empty heading
+
+Text here.
+
+## Slides-only table
+
+::: slides
+| a | b |
+|---|---|
+| 1 | 2 |
+:::
+
+## Scripts
+
+- party 🎉 time
+- 日本語のテキストはここにあります
+- café naïve coöperation (combining: cafe\u0301)
+- العربية نص
+- ﬁnancial ligature
+
+## Long notes
+
+Body.
+
+::: notes
+{notes}
+:::
+"""
+
+
+@pytest.mark.parametrize("template", ["default", "classic"])
+def test_no_false_alarms_on_awkward_content(tmp_path, template):
+    notes = " ".join(f"Sentence {i} of a long speaker note that must cross a page break in the handout."
+                     for i in range(120))
+    src = write_md(tmp_path, AWKWARD.replace("{notes}", notes))
+    out = tmp_path / "out"
+    build(src, out, "slides", template=template)
+    build(src, out, "handout", template=template)
+    check_outputs(src, BuildOptions(out_dir=out), Diagnostics())
+
+
+def test_no_false_alarm_on_the_default_lecture_with_the_classic_template(tmp_path):
+    build(LECTURE, tmp_path, "slides", template="classic")
+    build(LECTURE, tmp_path, "handout", template="classic")
+    check_outputs(LECTURE, BuildOptions(out_dir=tmp_path), Diagnostics())
+
+
+def _corpus_decks() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
+    # hip-programming is built and checked by tests/test_end_to_end.py
+    decks = sorted((CORPUS / "slidev").glob("*.md"))
+    decks += sorted(p for p in (CORPUS / "real").rglob("*") if p.suffix in (".md", ".qmd")
+                    and not p.name.startswith("_") and "_license" not in p.parts and p.name.lower() != "readme.md")
+    return [p for p in decks if p.is_file()]
+
+
+@pytest.mark.skipif(not _corpus_decks(), reason="the corpus (../shared/corpus) is not here")
+def test_no_false_alarm_on_the_corpus(tmp_path):
+    failures = []
+    for src in _corpus_decks():
+        out = tmp_path / "-".join(src.relative_to(CORPUS).with_suffix("").parts)
+        try:
+            build(src, out, "slides")
+            build(src, out, "handout")
+        except BuildError:
+            continue  # a deck Podium refuses to build is the reader's business, not check's
+        diags = Diagnostics()
+        try:
+            check_outputs(src, BuildOptions(out_dir=out), diags)
+        except BuildError:
+            failures.append(f"{src.relative_to(CORPUS)}: " + "; ".join(d.message for d in diags.errors)[:400])
+    assert failures == []
+
+
+def test_squash_ignores_what_pdf_text_extraction_changes():
+    assert squash("ﬁnancial secu-\nrity") == squash("financial security")
+    assert squash("party 🎉 time") == squash("party time")
+    assert squash("cafe\u0301") == squash("café")
+    assert squash("“quoted”") == squash('"quoted"')
