@@ -284,6 +284,19 @@ def _corpus_decks() -> list[Path]:
     return [p for p in decks if p.is_file()]
 
 
+# Real differences check finds in the corpus today, not false alarms: the deck overflows these
+# slides (three or four tall pictures) and the handout's drawing of the slide clips what overflows,
+# so the handout does not show it.  They go when slides are fitted (issue 9); any other message fails.
+KNOWN_FINDINGS = {
+    'real/pmp-geometry/slides.md: slide 12 "Diffusion Flow on Meshes": slide text, caption "100 iterations" is '
+    "missing from the handout",
+    'real/pmp-geometry/slides.md: slide 12 "Diffusion Flow on Meshes": picture images/smooth-bunny-100.png: '
+    'caption "100 iterations" is missing from the handout',
+    'real/pmp-geometry/slides.md: slide 21 "Local Remeshing Operators": slide text "Botsch & Kobbelt, A Remeshing '
+    'Approach to Multiresolution M…" is missing from the handout',
+}
+
+
 @pytest.mark.skipif(not _corpus_decks(), reason="the corpus (../shared/corpus) is not here")
 def test_no_false_alarm_on_the_corpus(tmp_path):
     failures = []
@@ -298,8 +311,8 @@ def test_no_false_alarm_on_the_corpus(tmp_path):
         try:
             check_outputs(src, BuildOptions(out_dir=out), diags)
         except BuildError:
-            failures.append(f"{src.relative_to(CORPUS)}: " + "; ".join(d.message for d in diags.errors)[:400])
-    assert failures == []
+            failures += [f"{src.relative_to(CORPUS)}: {d.message}" for d in diags.errors]
+    assert set(failures) - KNOWN_FINDINGS == set()
 
 
 def test_squash_ignores_what_pdf_text_extraction_changes():
