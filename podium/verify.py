@@ -680,9 +680,17 @@ def _deck_image_hash(path: str | None) -> str:
     if path is None:
         return ""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        data = Path(path).read_bytes()
     except OSError:
         return ""
+    if path.lower().endswith(".svg"):  # the deck embeds the SVG as Podium's sanitiser leaves it
+        from .svgsafe import sanitize
+
+        try:
+            data = sanitize(data)
+        except Exception:
+            return ""
+    return hashlib.sha256(data).hexdigest()
 
 
 def _image_pixels(path: str) -> str | None:

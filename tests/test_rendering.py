@@ -133,7 +133,9 @@ def test_every_node_is_drawn_by_both_outputs(every_node, tmp_path):
     assert not [d for d in diags.warnings if d.code == "not-rendered"]
     assert [w for w in MARKERS if w not in html] == []
     assert "slidesonlyA" not in html
-    assert 'alt="Column chart &quot;chartA&quot;' in html and 'alt="altA"' in html and 'alt="E = mc^2"' in html
+    # drawn things carry their alt text: the chart's numbers, the picture's alt, the equation's TeX
+    assert "<title>Column chart: chartA. s: a = 1; b = 2.</title>" in html and 'alt="altA"' in html
+    assert "<title>E = mc^2</title>" in html
 
 
 @dataclasses.dataclass(frozen=True)
