@@ -408,7 +408,10 @@ def _options_from_records(source: Path, options: BuildOptions, deck: buildrecord
         diags.error(f"the deck and handout were built with --slide-level {level}, not {options.slide_level}; "
                     f"run check without --slide-level or rebuild", at, "check-build")
     template = options.template or deck.options.get("template")
-    return replace(options, slide_level=level if level is not None else options.slide_level, template=template)
+    options = replace(options, slide_level=level if level is not None else options.slide_level, template=template)
+    if hasattr(options, "fit") and deck.options.get("fit") and not options.fit:
+        options = replace(options, fit=deck.options["fit"])  # the outputs were fitted that way
+    return options
 
 
 def compare(lecture: m.Lecture, deck: list[DeckSlide], handout: Handout, diags: Diagnostics,
