@@ -213,7 +213,18 @@ def expected_slides(meta: dict, pieces: list[Piece]) -> list[tuple[str, str]]:
 def deck_titles(path: Path) -> list[str]:
     from pptx import Presentation
 
-    return [s.shapes.title.text_frame.text if s.shapes.title is not None else "" for s in Presentation(str(path)).slides]
+    titles = [s.shapes.title.text_frame.text if s.shapes.title is not None else "" for s in Presentation(str(path)).slides]
+    return join_continuations(titles)
+
+
+def join_continuations(titles: list[str]) -> list[str]:
+    """Return ``titles`` with the fitter's continuation slides ("Title (cont.)") folded into their first part."""
+    out: list[str] = []
+    for t in titles:
+        if out and t.endswith("(cont.)") and t[: -len("(cont.)")].strip() == out[-1].strip():
+            continue
+        out.append(t)
+    return out
 
 
 def ir_titles(lecture: m.Lecture) -> list[str]:
