@@ -47,6 +47,28 @@ class Attrs:
         return f"Attrs(id={self.id!r}, classes={self.classes!r}, kv={self.kv!r})"
 
 
+_CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")
+
+
+def fenced_lines(lines: list[str]) -> list[bool]:
+    """Return, per line, whether it belongs to a fenced code block (its opening and closing fences
+    included); text-level passes (includes, shortcodes, beamer notes) leave such lines alone."""
+    out: list[bool] = []
+    fence: str | None = None
+    for line in lines:
+        stripped = line.strip()
+        if fence:
+            out.append(True)
+            if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
+                fence = None
+            continue
+        opening = _CODE_FENCE.match(stripped)
+        if opening:
+            fence = opening.group(1)
+        out.append(bool(opening))
+    return out
+
+
 def parse_attrs(text: str) -> Attrs:
     """Return the attributes in ``text`` (with or without the braces); unknown bits are ignored."""
     text = text.strip()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import model as m
 from .diagnostics import Diagnostics
+from .markdown import fenced_lines
 
 _SHORTCODE = re.compile(r"\{\{<\s*(/?\*?)?\s*([\w-]+)([^>]*?)\s*\*?>\}\}")
 _INCLUDE_LINE = re.compile(r"^\s*\{\{<\s*include\s+(\S+?)\s*>\}\}\s*$")
@@ -42,16 +43,9 @@ def expand_includes(text: str, shown: str, base_dir: str, diags: Diagnostics, po
     lines = text.split("\n")
     out: list[str] = []
     origins: list[tuple[str, int]] = []
-    fence: str | None = None
+    fenced = fenced_lines(lines)
     for n, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        fm = re.match(r"^(`{3,}|~{3,})", stripped)
-        if fence:
-            if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
-                fence = None
-        elif fm:
-            fence = fm.group(1)
-        mt = _INCLUDE_LINE.match(line) if fence is None and "{{<" in line else None
+        mt = _INCLUDE_LINE.match(line) if not fenced[n - 1] and "{{<" in line else None
         if mt is None:
             out.append(line)
             origins.append((shown, n))
@@ -105,18 +99,9 @@ def replace_shortcodes(text: str, origin_of, diags: Diagnostics) -> str:
     if "{{<" not in text:
         return text
     lines = text.split("\n")
-    fence: str | None = None
+    fenced = fenced_lines(lines)
     for i, line in enumerate(lines):
-        stripped = line.strip()
-        fm = re.match(r"^(`{3,}|~{3,})", stripped)
-        if fence:
-            if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
-                fence = None
-            continue
-        if fm:
-            fence = fm.group(1)
-            continue
-        if "{{<" not in line:
+        if fenced[i] or "{{<" not in line:
             continue
 
         def sub(mt: re.Match, i=i) -> str:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .markdown import fenced_lines
+
 _NAME = re.compile(r"\\([A-Za-z@]+\*?)")
 DEFINERS = ("newcommand", "renewcommand", "providecommand", "DeclareMathOperator", "DeclareMathOperator*", "def",
             "newcommand*", "renewcommand*")
@@ -278,19 +280,12 @@ def notes_to_divs(text: str) -> tuple[str, list[int]] | None:
         starts.append(starts[-1] + len(line) + 1)
     out: list[str] = []
     index: list[int] = []
-    fence: str | None = None
+    fenced = fenced_lines(lines)
     changed = False
     k = 0
     while k < len(lines):
         line = lines[k]
-        stripped = line.strip()
-        fm = re.match(r"^(`{3,}|~{3,})", stripped)
-        if fence:
-            if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
-                fence = None
-        elif fm:
-            fence = fm.group(1)
-        mt = _NOTE_START.match(line) if fence is None and "\\note" in line else None
+        mt = _NOTE_START.match(line) if not fenced[k] and "\\note" in line else None
         if mt is not None:
             open_at = starts[k] + mt.end() - 1
             close = _group(text, open_at)
