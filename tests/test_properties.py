@@ -218,10 +218,13 @@ def deck_titles(path: Path) -> list[str]:
 
 
 def join_continuations(titles: list[str]) -> list[str]:
-    """Return ``titles`` with the fitter's continuation slides ("Title (cont.)") folded into their first part."""
+    """Return ``titles`` with the fitter's continuation slides ("Title (cont.)", or "cont." after an untitled
+    slide) folded into their first part."""
     out: list[str] = []
     for t in titles:
         if out and t.endswith("(cont.)") and t[: -len("(cont.)")].strip() == out[-1].strip():
+            continue
+        if out and t == "cont." and not out[-1].strip():  # an untitled slide's continuation is titled "cont."
             continue
         out.append(t)
     return out
