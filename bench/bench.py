@@ -56,9 +56,11 @@ if str(ROOT) not in sys.path:
 
 # --------------------------------------------------------------------------- generated lectures
 
-_WORDS = ("security policy state person threat freedom dignity risk conflict poverty hunger education "
-          "health climate migration governance norm treaty agency network resilience community "
-          "development growth target threshold crisis response protection empowerment").split()
+_WORDS = (
+    "security policy state person threat freedom dignity risk conflict poverty hunger education "
+    "health climate migration governance norm treaty agency network resilience community "
+    "development growth target threshold crisis response protection empowerment"
+).split()
 
 
 def _phrase(rng: random.Random, lo: int, hi: int) -> str:
@@ -100,15 +102,28 @@ def generate_lecture(n_slides: int, seed: int = 1) -> str:
             out += [f"# Part {k // 10 + 1}: {_phrase(rng, 2, 4).title()}", ""]
         out += [f"## {k}. {_phrase(rng, 2, 5).capitalize()}", ""]
         if k % 7 == 0:
-            out += ["A comparison of the main options:", "",
-                    "| Aspect | Option A | Option B |", "|---|---|---|"]
+            out += [
+                "A comparison of the main options:",
+                "",
+                "| Aspect | Option A | Option B |",
+                "|---|---|---|",
+            ]
             for _ in range(4):
-                out.append(f"| {_phrase(rng, 1, 2).capitalize()} | {_phrase(rng, 2, 4)} | {_phrase(rng, 2, 4)} |")
+                out.append(
+                    f"| {_phrase(rng, 1, 2).capitalize()} | {_phrase(rng, 2, 4)} | {_phrase(rng, 2, 4)} |"
+                )
             out.append("")
         elif k % 9 == 0:
-            out += [_bullet(rng) + " " + _phrase(rng, 8, 14) + ".", "",
-                    _bullet(rng) + " " + _phrase(rng, 8, 14) + ".", "",
-                    "::: handout", " ".join(_bullet(rng) + "." for _ in range(5)), ":::", ""]
+            out += [
+                _bullet(rng) + " " + _phrase(rng, 8, 14) + ".",
+                "",
+                _bullet(rng) + " " + _phrase(rng, 8, 14) + ".",
+                "",
+                "::: handout",
+                " ".join(_bullet(rng) + "." for _ in range(5)),
+                ":::",
+                "",
+            ]
         elif k % 5 == 0:
             out += [f"{i}. {_bullet(rng)}" for i in range(1, rng.randint(4, 6))] + [""]
         else:
@@ -122,6 +137,7 @@ def generate_lecture(n_slides: int, seed: int = 1) -> str:
 
 
 # --------------------------------------------------------------------------- helpers
+
 
 @dataclass
 class Input:
@@ -160,8 +176,12 @@ def run(cmd: list[str], cwd: Path) -> None:
         raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({r.returncode}):\n{r.stderr[-2000:]}")
 
 
-def paired(repeat: int, budget: float, pandoc: Callable[[], object], podium: Callable[[], object],
-           ) -> tuple[float, float, float, int]:
+def paired(
+    repeat: int,
+    budget: float,
+    pandoc: Callable[[], object],
+    podium: Callable[[], object],
+) -> tuple[float, float, float, int]:
     """Run pandoc and Podium one after the other, ``repeat`` times, alternating who goes first; return
     (median pandoc s, median Podium s, median of the per-pair ratios, pairs).  No new pair starts once
     the pairs so far plus one more (at the median) would pass ``budget`` seconds (0: no cap)."""
@@ -184,11 +204,16 @@ def paired(repeat: int, budget: float, pandoc: Callable[[], object], podium: Cal
             got[name] = time.perf_counter() - t0
         times.append((got["pandoc"], got["podium"]))
         spent += got["pandoc"] + got["podium"]
-    return (statistics.median(a for a, _ in times), statistics.median(b for _, b in times),
-            statistics.median(b / a for a, b in times), len(times))
+    return (
+        statistics.median(a for a, _ in times),
+        statistics.median(b for _, b in times),
+        statistics.median(b / a for a, b in times),
+        len(times),
+    )
 
 
 # --------------------------------------------------------------------------- the contenders
+
 
 class Contenders:
     def __init__(self, pandoc: str, work: Path):
@@ -214,8 +239,19 @@ class Contenders:
             return build_slides(inp.source, BuildOptions(out_dir=self.out(inp, "podium")), Diagnostics())
 
     def podium_deck_cli(self, inp: Input) -> None:
-        run([sys.executable, str(BUILD_PY), "slides", str(inp.source), "-o", str(self.out(inp, "podium-cli")),
-             "--force", "--quiet"], inp.cwd)
+        run(
+            [
+                sys.executable,
+                str(BUILD_PY),
+                "slides",
+                str(inp.source),
+                "-o",
+                str(self.out(inp, "podium-cli")),
+                "--force",
+                "--quiet",
+            ],
+            inp.cwd,
+        )
 
     # handout
     def pandoc_html(self, inp: Input) -> Path:
@@ -228,7 +264,8 @@ class Contenders:
 
         html = self.pandoc_html(inp)
         weasyprint.HTML(filename=str(html), base_url=str(inp.cwd) + os.sep).write_pdf(
-            str(self.out(inp, "pandoc") / "handout.pdf"))
+            str(self.out(inp, "pandoc") / "handout.pdf")
+        )
 
     def podium_handout(self, inp: Input) -> None:
         from podium.diagnostics import Diagnostics
@@ -268,6 +305,7 @@ def warm_up(c: Contenders) -> None:
 
 # --------------------------------------------------------------------------- main
 
+
 def make_inputs(work: Path, quick: bool) -> list[Input]:
     gen = work / "generated"
     gen.mkdir(parents=True, exist_ok=True)
@@ -299,8 +337,10 @@ def benchmark(inputs: list[Input], c: Contenders, repeat: int, budget: float) ->
             (inp.label, "deck, CLI", slides, *cli),
             (inp.label, "handout (PDF)", slides, *hand),
         ]
-        print(f"  {inp.label}: {time.perf_counter() - t0:.1f}s (load average {os.getloadavg()[0]:.2f})",
-              file=sys.stderr)
+        print(
+            f"  {inp.label}: {time.perf_counter() - t0:.1f}s (load average {os.getloadavg()[0]:.2f})",
+            file=sys.stderr,
+        )
     return rows
 
 
@@ -311,17 +351,24 @@ def print_table(rows: list[tuple]) -> None:
     right = {2, 3, 4, 5, 6}
 
     def line(r):
-        return "| " + " | ".join(v.rjust(w) if i in right else v.ljust(w)
-                                 for i, (v, w) in enumerate(zip(r, widths))) + " |"
+        return (
+            "| "
+            + " | ".join(v.rjust(w) if i in right else v.ljust(w) for i, (v, w) in enumerate(zip(r, widths)))
+            + " |"
+        )
 
     print(line(head))
-    print("|" + "|".join(("-" * (w + 1) + ":") if i in right else ("-" * (w + 2))
-                         for i, w in enumerate(widths)) + "|")
+    print(
+        "|"
+        + "|".join(("-" * (w + 1) + ":") if i in right else ("-" * (w + 2)) for i, w in enumerate(widths))
+        + "|"
+    )
     for r in body:
         print(line(r))
 
 
 # --------------------------------------------------------------------------- course and rebuild
+
 
 def _tree_rss(root: int) -> int:
     """Resident memory (bytes) of process ``root`` and all its descendants, from /proc."""
@@ -376,15 +423,18 @@ def course(work: Path, lectures: int = 10, slides: int = 100, jobs: int = 2) -> 
     project = work / "course"
     (project / "content").mkdir(parents=True, exist_ok=True)
     for i in range(lectures):
-        (project / "content" / f"week-{i + 1:02d}.md").write_text(generate_lecture(slides, seed=i + 1),
-                                                                  encoding="utf-8")
+        (project / "content" / f"week-{i + 1:02d}.md").write_text(
+            generate_lecture(slides, seed=i + 1), encoding="utf-8"
+        )
     cmd = [sys.executable, str(BUILD_PY), "all", "-j", str(jobs), "--quiet"]
     wall, peak = measure(cmd + ["--force"], project)
     decks = sorted((project / "output").glob("*.pptx"))
     total = sum(count_slides(d) for d in decks)
-    print(f"course: {lectures} lectures x {slides} slides ({total} slides in {len(decks)} decks), "
-          f"`build.py all -j {jobs}`: {wall:.1f} s wall, peak memory {peak / 2**20:.0f} MiB "
-          f"(all processes together); {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
+    print(
+        f"course: {lectures} lectures x {slides} slides ({total} slides in {len(decks)} decks), "
+        f"`build.py all -j {jobs}`: {wall:.1f} s wall, peak memory {peak / 2**20:.0f} MiB "
+        f"(all processes together); {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}"
+    )
     wall2, peak2 = measure(cmd, project)
     print(f"course, nothing changed: {wall2:.2f} s, peak {peak2 / 2**20:.0f} MiB")
 
@@ -397,8 +447,10 @@ def rebuild(work: Path, repeat: int) -> None:
     cmd = [sys.executable, str(BUILD_PY), "all", str(DEFAULT_LECTURE), "-o", str(out), "--quiet"]
     full, _ = measure(cmd, ROOT)
     again = [measure(cmd, ROOT)[0] for _ in range(max(repeat, 3))]
-    print(f"default lecture `build.py all`: first build {full:.2f} s; with nothing changed: median "
-          f"{statistics.median(again):.3f} s over {len(again)} runs (min {min(again):.3f} s)")
+    print(
+        f"default lecture `build.py all`: first build {full:.2f} s; with nothing changed: median "
+        f"{statistics.median(again):.3f} s over {len(again)} runs (min {min(again):.3f} s)"
+    )
 
 
 def profile(work: Path, c: Contenders, top: int = 25) -> None:
@@ -415,13 +467,15 @@ def profile(work: Path, c: Contenders, top: int = 25) -> None:
     c.podium_deck(inp)
     prof.disable()
     wall = time.perf_counter() - t0
-    print(f"Podium deck build of {src.name} ({count_slides(c.out(inp, 'podium') / 'generated-240.pptx')} slides): "
-          f"{wall:.3f}s under cProfile, {plain:.3f}s without\n")
+    print(
+        f"Podium deck build of {src.name} ({count_slides(c.out(inp, 'podium') / 'generated-240.pptx')} slides): "
+        f"{wall:.3f}s under cProfile, {plain:.3f}s without\n"
+    )
     for key, n, what in (("cumulative", top, "cumulative time"), ("tottime", 15, "own time (tottime)")):
         s = io.StringIO()
         pstats.Stats(prof, stream=s).strip_dirs().sort_stats(key).print_stats(n)
         text = s.getvalue()
-        text = text[text.find("   ncalls"):]  # drop pstats' preamble
+        text = text[text.find("   ncalls") :]  # drop pstats' preamble
         print(f"--- top {n} by {what} ---")
         print(text.rstrip() + "\n")
 
@@ -430,12 +484,22 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=5, help="pairs per measurement; the medians are kept")
     ap.add_argument("--quick", action="store_true", help="only the default lecture and the 60-slide lecture")
-    ap.add_argument("--profile", action="store_true",
-                    help="instead of the table, cProfile Podium's deck build of the 240-slide lecture")
-    ap.add_argument("--budget", type=float, default=20.0, metavar="SECONDS",
-                    help="stop repeating a measurement once another pair would take it past this many seconds "
-                         "(it always runs once; 0 = no cap, always --repeat pairs) [default: 20]")
-    ap.add_argument("--course", action="store_true", help="instead of the table: a 10 x 100-slide course build")
+    ap.add_argument(
+        "--profile",
+        action="store_true",
+        help="instead of the table, cProfile Podium's deck build of the 240-slide lecture",
+    )
+    ap.add_argument(
+        "--budget",
+        type=float,
+        default=20.0,
+        metavar="SECONDS",
+        help="stop repeating a measurement once another pair would take it past this many seconds "
+        "(it always runs once; 0 = no cap, always --repeat pairs) [default: 20]",
+    )
+    ap.add_argument(
+        "--course", action="store_true", help="instead of the table: a 10 x 100-slide course build"
+    )
     ap.add_argument("--jobs", type=int, default=2, help="-j for --course [default: 2]")
     ap.add_argument("--rebuild", action="store_true", help="instead of the table: a no-change rebuild")
     ap.add_argument("--keep", metavar="DIR", help="write the inputs and outputs to DIR and keep them")
@@ -463,10 +527,13 @@ def main(argv: list[str] | None = None) -> int:
         ver = subprocess.run([c.pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
         import weasyprint
 
-        print(f"{ver}, WeasyPrint {weasyprint.__version__}, Python {sys.version.split()[0]}, "
-              f"{os.cpu_count()} CPUs; medians of up to {args.repeat} paired run(s), "
-              f"{'no time cap' if args.budget <= 0 else f'at most {args.budget:g}s per measurement'}; "
-              f"load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
+        print(
+            f"{ver}, WeasyPrint {weasyprint.__version__}, Python {sys.version.split()[0]}, "
+            f"{os.cpu_count()} CPUs; medians of up to {args.repeat} paired run(s), "
+            f"{'no time cap' if args.budget <= 0 else f'at most {args.budget:g}s per measurement'}; "
+            f"load average {os.getloadavg()[0]:.2f}",
+            file=sys.stderr,
+        )
         t0 = time.perf_counter()
         try:
             rows = benchmark(inputs, c, args.repeat, args.budget)
@@ -480,8 +547,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print_table(rows)
         sys.stdout.flush()
-        print(f"\nratio = podium / pandoc (< 1: Podium is faster); total {time.perf_counter() - t0:.0f}s",
-              file=sys.stderr)
+        print(
+            f"\nratio = podium / pandoc (< 1: Podium is faster); total {time.perf_counter() - t0:.0f}s",
+            file=sys.stderr,
+        )
         return 0
     finally:
         if not args.keep:

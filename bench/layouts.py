@@ -25,8 +25,13 @@ from bench import generate_lecture  # noqa: E402
 from podium.diagnostics import Diagnostics  # noqa: E402
 from podium.pipeline import BuildOptions, build_handout, build_slides_pdf  # noqa: E402
 
-KINDS = [("notes", {"layout": "notes"}), ("article", {"layout": "article"}),
-         ("grid (6)", {"layout": "grid", "per_page": 6}), ("script", {"layout": "script"}), ("slides PDF", None)]
+KINDS = [
+    ("notes", {"layout": "notes"}),
+    ("article", {"layout": "article"}),
+    ("grid (6)", {"layout": "grid", "per_page": 6}),
+    ("script", {"layout": "script"}),
+    ("slides PDF", None),
+]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZES = (250, 500, 1000, 2000)
 
 
-
 def write_png(path: Path) -> None:
     """Write a small 64×48 PNG picture to ``path``."""
     from PIL import Image
@@ -60,8 +59,16 @@ def lecture(n: int) -> str:
         if i % 11 == 0:
             out += ["```python", f"def f{i}(x):", f"    return x * {i}", "```", ""]
         if i % 13 == 0:
-            out += ["```chart", "type: column", f"title: Chart {i}", "categories: [a, b, c]",
-                    "series:", f"  s: [{i}, {i + 1}, {i + 2}]", "```", ""]
+            out += [
+                "```chart",
+                "type: column",
+                f"title: Chart {i}",
+                "categories: [a, b, c]",
+                "series:",
+                f"  s: [{i}, {i + 1}, {i + 2}]",
+                "```",
+                "",
+            ]
         if i % 17 == 0:
             out += [f"![picture {i}](pic.png){{width=40%}}", ""]
         out += ["::: notes", f"Say something about slide {i}.", ":::", ""]
@@ -96,10 +103,15 @@ def one(n: int, use_tracemalloc: bool) -> dict:
 
         slides = len(Presentation(str(deck)).slides)
         result = {
-            "slides": n, "deck_slides": slides, "deck_s": round(t1 - t0, 2), "handout_s": round(t2 - t1, 2),
-            "deck_mb": round(deck.stat().st_size / 2**20, 2), "pdf_mb": round(pdf.stat().st_size / 2**20, 2),
+            "slides": n,
+            "deck_slides": slides,
+            "deck_s": round(t1 - t0, 2),
+            "handout_s": round(t2 - t1, 2),
+            "deck_mb": round(deck.stat().st_size / 2**20, 2),
+            "pdf_mb": round(pdf.stat().st_size / 2**20, 2),
             # ru_maxrss is in KiB on Linux
-            "base_rss_mb": round(base_rss / 1024, 1), "peak_rss_after_deck_mb": round(deck_rss / 1024, 1),
+            "base_rss_mb": round(base_rss / 1024, 1),
+            "peak_rss_after_deck_mb": round(deck_rss / 1024, 1),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         }
     if use_tracemalloc:
@@ -121,17 +133,21 @@ def main() -> int:
     rows = []
     for n in args.sizes:
         cmd = [sys.executable, __file__, "--one", str(n)] + (["--tracemalloc"] if args.tracemalloc else [])
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "0"})
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "0"}
+        )
         if proc.returncode != 0:
             print(f"{n} slides: the build failed\n{proc.stderr[-3000:]}", file=sys.stderr)
             return 1
         row = json.loads(proc.stdout.strip().splitlines()[-1])
         rows.append(row)
-        print(f"{n:5} slides: deck {row['deck_s']:7.2f} s, handout {row['handout_s']:7.2f} s, "
-              f"peak RSS {row['peak_rss_mb']:7.1f} MiB (after deck {row['peak_rss_after_deck_mb']:.1f}, "
-              f"at start {row['base_rss_mb']:.1f})"
-              + (f", Python heap peak {row['py_heap_peak_mb']:.1f} MiB" if "py_heap_peak_mb" in row else ""),
-              flush=True)
+        print(
+            f"{n:5} slides: deck {row['deck_s']:7.2f} s, handout {row['handout_s']:7.2f} s, "
+            f"peak RSS {row['peak_rss_mb']:7.1f} MiB (after deck {row['peak_rss_after_deck_mb']:.1f}, "
+            f"at start {row['base_rss_mb']:.1f})"
+            + (f", Python heap peak {row['py_heap_peak_mb']:.1f} MiB" if "py_heap_peak_mb" in row else ""),
+            flush=True,
+        )
     print(verdict(rows))
     return 0
 
@@ -143,12 +159,15 @@ def verdict(rows: list[dict]) -> str:
     slopes = []
     for a, b in zip(rows, rows[1:]):
         slopes.append((b["peak_rss_mb"] - a["peak_rss_mb"]) / (b["slides"] - a["slides"]) * 1024)
-    lines = [f"memory added per slide between {a['slides']} and {b['slides']}: {s:.1f} KiB"
-             for a, b, s in zip(rows, rows[1:], slopes)]
+    lines = [
+        f"memory added per slide between {a['slides']} and {b['slides']}: {s:.1f} KiB"
+        for a, b, s in zip(rows, rows[1:], slopes)
+    ]
     # linear (or better) growth: the last slope is not clearly above the first (25 % slack for noise)
     linear = slopes[-1] <= max(slopes[0], 1.0) * 1.25
-    lines.append("peak memory grows no faster than linearly" if linear
-                 else "peak memory grows FASTER than linearly")
+    lines.append(
+        "peak memory grows no faster than linearly" if linear else "peak memory grows FASTER than linearly"
+    )
     return "\n".join(lines)
 
 

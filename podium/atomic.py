@@ -17,15 +17,19 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     path = Path(path)
     if path.parent.exists() and not path.parent.is_dir():
-        raise BuildError(message=f"cannot write {path}: '{path.parent}' is a file, not a folder (-o names a folder)",
-                         code="cannot-write")
+        raise BuildError(
+            message=f"cannot write {path}: '{path.parent}' is a file, not a folder (-o names a folder)",
+            code="cannot-write",
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise BuildError(message=f"cannot write {path}: {e.strerror or e}", code="cannot-write") from None
     sweep_temporaries(path.parent)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".podium-{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".podium-{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+        )
     except OSError as e:
         raise BuildError(message=f"cannot write {path}: {e.strerror or e}", code="cannot-write") from None
     try:

@@ -102,16 +102,25 @@ class _Watch:
             step = self.steps[-1] if self.steps else None
             if rss > self.memory:
                 where = f" while {step.what}" if step else ""
-                reason = (f"the build needed more than {self.memory // 2**20} MiB of memory{where}; stopped "
-                          "(a smaller lecture, picture or chart fits)", step.pos if step and step.pos else self.pos,
-                          "too-large")
+                reason = (
+                    f"the build needed more than {self.memory // 2**20} MiB of memory{where}; stopped "
+                    "(a smaller lecture, picture or chart fits)",
+                    step.pos if step and step.pos else self.pos,
+                    "too-large",
+                )
             elif step is not None and now > step.deadline:
-                reason = (f"{step.what} took longer than {step.seconds:g} s; stopped", step.pos or self.pos,
-                          "too-slow")
+                reason = (
+                    f"{step.what} took longer than {step.seconds:g} s; stopped",
+                    step.pos or self.pos,
+                    "too-slow",
+                )
             elif now > self.deadline:
                 where = f" (while {step.what})" if step else ""
-                reason = (f"the {self.label} took longer than {self.seconds:g} s{where}; stopped", self.pos,
-                          "too-slow")
+                reason = (
+                    f"the {self.label} took longer than {self.seconds:g} s{where}; stopped",
+                    self.pos,
+                    "too-slow",
+                )
             if reason is not None:
                 self.reason = reason
                 signal.pthread_kill(threading.main_thread().ident, _SIGNAL)
@@ -140,7 +149,9 @@ def build_budget(label: str, pos: SourcePos | None, diags: Diagnostics):
         return
     watch = _Watch(label, pos, build_seconds(), memory_bytes())
     _current = watch
-    signal.signal(_SIGNAL, _on_signal)  # left in place: a signal arriving late then finds no build and does nothing
+    signal.signal(
+        _SIGNAL, _on_signal
+    )  # left in place: a signal arriving late then finds no build and does nothing
     watch.thread.start()
     try:
         yield
@@ -148,8 +159,12 @@ def build_budget(label: str, pos: SourcePos | None, diags: Diagnostics):
         message, where, code = watch.reason or ("stopped", pos, "too-slow")
         raise BudgetExceeded(diags, message, where, code) from None
     except MemoryError:
-        raise BudgetExceeded(diags, f"the {label} ran out of memory; stopped (a smaller lecture, picture or chart "
-                             "fits)", pos, "too-large") from None
+        raise BudgetExceeded(
+            diags,
+            f"the {label} ran out of memory; stopped (a smaller lecture, picture or chart fits)",
+            pos,
+            "too-large",
+        ) from None
     finally:
         watch.done.set()
         watch.thread.join()

@@ -50,8 +50,11 @@ def file_hash(path: str | os.PathLike) -> str | None:
         if not stat.S_ISREG(st.st_mode):
             return f"not-a-file:{stat.S_IFMT(st.st_mode)}"
         with open(path, "rb") as f:
-            return hashlib.file_digest(f, "sha256").hexdigest() if hasattr(hashlib, "file_digest") \
+            return (
+                hashlib.file_digest(f, "sha256").hexdigest()
+                if hasattr(hashlib, "file_digest")
                 else hashlib.sha256(f.read()).hexdigest()
+            )
     except OSError:
         return None
 
@@ -128,8 +131,13 @@ def same_build(old: dict[str, Any] | None, options: dict[str, Any]) -> bool:
     return all(os.path.realpath(p) == p and file_hash(p) == h for p, h in inputs.items())
 
 
-def fresh(source: Path, out_dir: Path, options: dict[str, Any], kinds: tuple[str, ...], check: bool,
-          ) -> dict[str, Any] | None:
+def fresh(
+    source: Path,
+    out_dir: Path,
+    options: dict[str, Any],
+    kinds: tuple[str, ...],
+    check: bool,
+) -> dict[str, Any] | None:
     """Return the record when every output in ``kinds`` is up to date (and checked, if asked), else None."""
     old = load_record(source, out_dir)
     if not old or not same_build(old, options):
@@ -150,8 +158,13 @@ def fresh(source: Path, out_dir: Path, options: dict[str, Any], kinds: tuple[str
 
 def merge(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
     """Keep the outputs of ``old`` that are still valid beside ``new`` (same inputs and options)."""
-    if old and old.get("inputs") == new["inputs"] and old.get("options") == new["options"] \
-            and old.get("code") == new["code"] and old.get("environment") == new["environment"]:
+    if (
+        old
+        and old.get("inputs") == new["inputs"]
+        and old.get("options") == new["options"]
+        and old.get("code") == new["code"]
+        and old.get("environment") == new["environment"]
+    ):
         for kind, entry in (old.get("outputs") or {}).items():
             new["outputs"].setdefault(kind, entry)
         if new["checked"] is None and old.get("checked"):

@@ -54,22 +54,37 @@ class BuildRecord:
     podium: str = ""
 
     def to_json(self) -> str:
-        return json.dumps({"source": self.source, "sha256": self.source_hash, "options": self.options,
-                           "files": self.files, "podium": self.podium}, sort_keys=True, ensure_ascii=True)
+        return json.dumps(
+            {
+                "source": self.source,
+                "sha256": self.source_hash,
+                "options": self.options,
+                "files": self.files,
+                "podium": self.podium,
+            },
+            sort_keys=True,
+            ensure_ascii=True,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> BuildRecord | None:
         """Return the record in ``text``, or None when it is not one."""
         try:
             d = json.loads(text)
-            return cls(str(d["source"]), str(d["sha256"]), dict(d["options"]), dict(d.get("files", {})),
-                       str(d.get("podium", "")))
+            return cls(
+                str(d["source"]),
+                str(d["sha256"]),
+                dict(d["options"]),
+                dict(d.get("files", {})),
+                str(d.get("podium", "")),
+            )
         except (ValueError, KeyError, TypeError):
             return None
 
 
-def make_record(source: Path, lecture: m.Lecture, template_name: str, options: Any,
-                handout: Any = None) -> BuildRecord:
+def make_record(
+    source: Path, lecture: m.Lecture, template_name: str, options: Any, handout: Any = None
+) -> BuildRecord:
     """Return the record of building ``lecture`` (read from ``source``) with ``options``."""
     base = source.resolve().parent
     read = [source.resolve()]
@@ -87,7 +102,9 @@ def make_record(source: Path, lecture: m.Lecture, template_name: str, options: A
         "slide_level": lecture.slide_level,
         "slide_level_asked": getattr(options, "slide_level", None),
         "template": template_name,
-        "variant": _value(getattr(handout, "variant", None) or getattr(options, "variant", None) or "instructor"),
+        "variant": _value(
+            getattr(handout, "variant", None) or getattr(options, "variant", None) or "instructor"
+        ),
         "fit": getattr(options, "fit", None),
         "layout": _value(getattr(handout, "layout", None)),
     }
@@ -109,10 +126,15 @@ def source_differences(deck: BuildRecord, handout: BuildRecord) -> list[str]:
     """Return, in words, how the sources of the deck and the handout differ (nothing when they agree)."""
     out = []
     if deck.source_hash != handout.source_hash:
-        out.append(f"the deck and the handout were built from different versions of {deck.source}; "
-                   "rebuild both (python build.py all)")
-    changed = sorted(k for k in set(deck.files) & set(handout.files)
-                     if deck.files[k] != handout.files[k] and k != deck.source)
+        out.append(
+            f"the deck and the handout were built from different versions of {deck.source}; "
+            "rebuild both (python build.py all)"
+        )
+    changed = sorted(
+        k
+        for k in set(deck.files) & set(handout.files)
+        if deck.files[k] != handout.files[k] and k != deck.source
+    )
     if changed:
         out.append(f"the deck and the handout were built from different versions of {', '.join(changed[:5])}")
     return out
@@ -124,8 +146,10 @@ def option_differences(deck: BuildRecord, handout: BuildRecord) -> list[str]:
     for name in OPTIONS:
         a, b = deck.options.get(name), handout.options.get(name)
         if a != b:
-            out.append(f"the deck was built with {_option(name, a, deck)}, the handout with "
-                       f"{_option(name, b, handout)}")
+            out.append(
+                f"the deck was built with {_option(name, a, deck)}, the handout with "
+                f"{_option(name, b, handout)}"
+            )
     return out
 
 
@@ -156,10 +180,12 @@ def add_to_pptx(prs: Any, record: BuildRecord) -> None:
     for rel in list(package._rels.values()):
         if rel.reltype == _CUSTOM_RT:  # a template's own custom properties: replaced, not doubled
             package._rels.pop(rel.rId)
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">'
-           f'<property fmtid="{_FMTID}" pid="2" name="{KEY}"><vt:lpwstr>{escape(record.to_json())}</vt:lpwstr>'
-           f"</property></Properties>")
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">'
+        f'<property fmtid="{_FMTID}" pid="2" name="{KEY}"><vt:lpwstr>{escape(record.to_json())}</vt:lpwstr>'
+        f"</property></Properties>"
+    )
     part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_CT, package, xml.encode("utf-8"))
     package.relate_to(part, _CUSTOM_RT)
 
@@ -176,7 +202,9 @@ def read_from_pptx(path: Path) -> BuildRecord | None:
     except (KeyError, OSError, zipfile.BadZipFile):
         return None
     try:
-        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+        root = etree.fromstring(
+            data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        )
     except etree.XMLSyntaxError:
         return None
     for prop in root.findall(f"{{{_CUSTOM_NS}}}property"):
@@ -201,7 +229,7 @@ def with_meta(html: str, record: BuildRecord) -> str:
     head = re.search(r"<head[^>]*>", html, re.IGNORECASE)
     if head is None:  # the parser moves a leading <meta> into the head it makes
         return html_meta(record) + html
-    return html[: head.end()] + html_meta(record) + html[head.end():]
+    return html[: head.end()] + html_meta(record) + html[head.end() :]
 
 
 def read_from_pdf(reader: Any) -> BuildRecord | None:

@@ -23,7 +23,18 @@ from . import model as m
 from . import yamlsafe
 from .diagnostics import Diagnostics
 
-_KNOWN = {"type", "title", "categories", "series", "data", "x-title", "y-title", "x_title", "y_title", "downsample"}
+_KNOWN = {
+    "type",
+    "title",
+    "categories",
+    "series",
+    "data",
+    "x-title",
+    "y-title",
+    "x_title",
+    "y_title",
+    "downsample",
+}
 
 
 def _at(pos: m.SourcePos, offset: int) -> m.SourcePos:
@@ -36,8 +47,9 @@ MAX_ABS = 1e100  # larger magnitudes (and non-zero ones below 1/MAX_ABS) cannot 
 MAX_REPORTED = 10  # bad values reported one by one, per chart
 
 
-def parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
-                resolve: Callable[[str, m.SourcePos, str], str | None]) -> m.Chart | None:
+def parse_chart(
+    code: str, pos: m.SourcePos, diags: Diagnostics, resolve: Callable[[str, m.SourcePos, str], str | None]
+) -> m.Chart | None:
     """Return the Chart described by YAML ``code`` at ``pos``, or None after reporting errors.
 
     Each message points at the line of the key or value it is about; every bad value is reported
@@ -49,8 +61,9 @@ def parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
         return _parse_chart(code, pos, diags, resolve)
 
 
-def _parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
-                 resolve: Callable[[str, m.SourcePos, str], str | None]) -> m.Chart | None:
+def _parse_chart(
+    code: str, pos: m.SourcePos, diags: Diagnostics, resolve: Callable[[str, m.SourcePos, str], str | None]
+) -> m.Chart | None:
     try:
         spec, lines = yamlsafe.load_located(code) if code.strip() else (None, {})
     except yaml.MarkedYAMLError as e:
@@ -58,7 +71,9 @@ def _parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
         diags.error(f"chart is not valid YAML: {e.problem}", _at(pos, line), "chart")
         return None
     if not isinstance(spec, dict):
-        diags.error("chart needs YAML keys: type, title, categories and series (or data: file.csv)", pos, "chart")
+        diags.error(
+            "chart needs YAML keys: type, title, categories and series (or data: file.csv)", pos, "chart"
+        )
         return None
 
     def at(*path) -> m.SourcePos:
@@ -70,11 +85,16 @@ def _parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
     errors_before = len(diags.errors)
     for key in spec:
         if key not in _KNOWN:
-            diags.warning(f"chart key '{key}' is not known and was ignored (known: {', '.join(sorted(_KNOWN))})",
-                          at(key), "chart-key")
+            diags.warning(
+                f"chart key '{key}' is not known and was ignored (known: {', '.join(sorted(_KNOWN))})",
+                at(key),
+                "chart-key",
+            )
     kind = str(spec.get("type", "column")).strip().lower()
     if kind not in m.CHART_KINDS:
-        diags.error(f"unknown chart type '{kind}'; use one of {', '.join(m.CHART_KINDS)}", at("type"), "chart")
+        diags.error(
+            f"unknown chart type '{kind}'; use one of {', '.join(m.CHART_KINDS)}", at("type"), "chart"
+        )
     categories: list[str] = []
     series: list[m.ChartSeries] = []
     if "data" in spec:
@@ -86,8 +106,11 @@ def _parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
     else:
         raw_cats = spec.get("categories")
         if not isinstance(raw_cats, list) or not raw_cats:
-            diags.error("chart needs 'categories' as a list, e.g. categories: [2019, 2020, 2021]", at("categories"),
-                        "chart")
+            diags.error(
+                "chart needs 'categories' as a list, e.g. categories: [2019, 2020, 2021]",
+                at("categories"),
+                "chart",
+            )
         else:
             categories = [str(c) for c in raw_cats]
         raw_series = spec.get("series")
@@ -97,14 +120,19 @@ def _parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
         elif isinstance(raw_series, list):
             for i, s in enumerate(raw_series):
                 if isinstance(s, dict) and "values" in s:
-                    items.append((s.get("name", f"Series {len(items) + 1}"), s["values"], ("series", i, "values")))
+                    items.append(
+                        (s.get("name", f"Series {len(items) + 1}"), s["values"], ("series", i, "values"))
+                    )
                 else:
                     diags.error("each entry of 'series' needs 'name' and 'values'", at("series", i), "chart")
         else:
             diags.error("chart needs 'series' as a map of name → list of numbers", at("series"), "chart")
         if len(items) > MAX_SERIES:
-            diags.error(f"chart has {len(items)} series; at most {MAX_SERIES} can be told apart", at("series"),
-                        "too-large")
+            diags.error(
+                f"chart has {len(items)} series; at most {MAX_SERIES} can be told apart",
+                at("series"),
+                "too-large",
+            )
             items = []
         bad = 0
         for name, values, where in items:
@@ -116,19 +144,28 @@ def _parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
                 if num is None:
                     bad += 1
                     if bad <= MAX_REPORTED:
-                        diags.error(f"series '{name}' has '{str(v)[:40]}', which {why}", at(*where, i), "chart")
+                        diags.error(
+                            f"series '{name}' has '{str(v)[:40]}', which {why}", at(*where, i), "chart"
+                        )
                     continue
                 nums.append(num)
             if len(nums) == len(values):
                 series.append(m.ChartSeries(str(name), tuple(nums)))
         if bad > MAX_REPORTED:
-            diags.error(f"… and {bad - MAX_REPORTED} more values that are not numbers a chart can draw",
-                        at("series"), "chart")
+            diags.error(
+                f"… and {bad - MAX_REPORTED} more values that are not numbers a chart can draw",
+                at("series"),
+                "chart",
+            )
     if categories:
         for s in series:
             if len(s.values) != len(categories):
-                diags.error(f"series '{s.name}' has {len(s.values)} values but there are {len(categories)} "
-                            "categories", at("series", s.name), "chart")
+                diags.error(
+                    f"series '{s.name}' has {len(s.values)} values but there are {len(categories)} "
+                    "categories",
+                    at("series", s.name),
+                    "chart",
+                )
     if not series and len(diags.errors) == errors_before:
         diags.error("chart has no series to draw", at("series"), "chart")
     if kind == "pie" and len(series) > 1:
@@ -142,22 +179,36 @@ def _parse_chart(code: str, pos: m.SourcePos, diags: Diagnostics,
     wanted = spec.get("downsample")
     if wanted is not None:
         if isinstance(wanted, bool) or not isinstance(wanted, int) or not 2 <= wanted <= MAX_POINTS:
-            diags.error(f"downsample must be a whole number of points from 2 to {MAX_POINTS}, not {wanted!r}",
-                        at("downsample"), "chart")
+            diags.error(
+                f"downsample must be a whole number of points from 2 to {MAX_POINTS}, not {wanted!r}",
+                at("downsample"),
+                "chart",
+            )
             return None
         categories, series = downsample(categories, series, wanted)
     elif points > MAX_POINTS:
         per = max(2, MAX_POINTS // max(len(series), 1))
-        diags.error(f"chart has {points:,} values; a chart shows at most {MAX_POINTS:,}. Add 'downsample: {per}' to "
-                    "draw each series as that many averages of neighbouring values, or shorten the data",
-                    pos, "too-large")
+        diags.error(
+            f"chart has {points:,} values; a chart shows at most {MAX_POINTS:,}. Add 'downsample: {per}' to "
+            "draw each series as that many averages of neighbouring values, or shorten the data",
+            pos,
+            "too-large",
+        )
         return None
-    return m.Chart(m.ChartKind(kind), str(spec.get("title", "") or ""), tuple(categories), tuple(series), pos,
-                   str(spec.get("x-title", spec.get("x_title", "")) or ""),
-                   str(spec.get("y-title", spec.get("y_title", "")) or ""))
+    return m.Chart(
+        m.ChartKind(kind),
+        str(spec.get("title", "") or ""),
+        tuple(categories),
+        tuple(series),
+        pos,
+        str(spec.get("x-title", spec.get("x_title", "")) or ""),
+        str(spec.get("y-title", spec.get("y_title", "")) or ""),
+    )
 
 
-def downsample(categories: list[str], series: list[m.ChartSeries], n: int) -> tuple[list[str], list[m.ChartSeries]]:
+def downsample(
+    categories: list[str], series: list[m.ChartSeries], n: int
+) -> tuple[list[str], list[m.ChartSeries]]:
     """Return at most ``n`` points per series: each the mean of a run of neighbours, labelled by its first category."""
     length = max((len(s.values) for s in series), default=0)
     if length <= n:
@@ -198,8 +249,11 @@ def _from_csv(path: Path, pos: m.SourcePos, diags: Diagnostics) -> tuple[list[st
         diags.error(f"chart data '{path.name}' cannot be read: {e}", pos, "chart")
         return [], []
     if len(rows) < 2 or len(rows[0]) < 2:
-        diags.error(f"chart data '{path.name}' needs a header row and at least one data row with two columns",
-                    pos, "chart")
+        diags.error(
+            f"chart data '{path.name}' needs a header row and at least one data row with two columns",
+            pos,
+            "chart",
+        )
         return [], []
     header, body = rows[0], rows[1:]
     categories = [yamlsafe.XML_INVALID.sub("", r[0]) for r in body]
@@ -212,14 +266,21 @@ def _from_csv(path: Path, pos: m.SourcePos, diags: Diagnostics) -> tuple[list[st
             if num is None:
                 bad += 1
                 if bad <= MAX_REPORTED:
-                    diags.error(f"chart data '{path.name}' line {i}, column '{name}': "
-                                f"'{(r[j] if j < len(r) else '')[:40]}' {why}", pos, "chart")
+                    diags.error(
+                        f"chart data '{path.name}' line {i}, column '{name}': "
+                        f"'{(r[j] if j < len(r) else '')[:40]}' {why}",
+                        pos,
+                        "chart",
+                    )
                 continue
             values.append(num)
         series.append(m.ChartSeries(yamlsafe.XML_INVALID.sub("", name), tuple(values)))
     if bad > MAX_REPORTED:
-        diags.error(f"… and {bad - MAX_REPORTED} more values in '{path.name}' that are not numbers a chart can draw",
-                    pos, "chart")
+        diags.error(
+            f"… and {bad - MAX_REPORTED} more values in '{path.name}' that are not numbers a chart can draw",
+            pos,
+            "chart",
+        )
     return ([], []) if bad else (categories, series)
 
 

@@ -73,8 +73,9 @@ class Bibliography:
             return [str(entry).strip() for entry in self.bib.bibliography()]
 
 
-def load_bibliography(raw_meta: dict, base_dir: str, policy, pos: m.SourcePos,
-                      diags: Diagnostics) -> Bibliography | None:
+def load_bibliography(
+    raw_meta: dict, base_dir: str, policy, pos: m.SourcePos, diags: Diagnostics
+) -> Bibliography | None:
     """Read the front matter's ``bibliography:`` and ``csl:``; None (with a warning) when unusable."""
     files = raw_meta.get("bibliography")
     if not files:
@@ -108,8 +109,11 @@ def load_bibliography(raw_meta: dict, base_dir: str, policy, pos: m.SourcePos,
                     warnings.simplefilter("ignore")
                     bibtex_sources.append(BibTeX(path, encoding="utf-8"))
         except Exception as e:  # a malformed file: say so, keep building
-            diags.warning(f"bibliography '{f}' cannot be read ({type(e).__name__}: {e}); citations are left as "
-                          "written", pos, "bibliography")
+            diags.warning(
+                f"bibliography '{f}' cannot be read ({type(e).__name__}: {e}); citations are left as written",
+                pos,
+                "bibliography",
+            )
     # one source: CSL JSON entries plus the BibTeX entries converted to the same form
     source = CiteProcJSON([e for e in entries if isinstance(e, dict) and e.get("id")])
     for bt in bibtex_sources:
@@ -125,8 +129,11 @@ def load_bibliography(raw_meta: dict, base_dir: str, policy, pos: m.SourcePos,
             try:
                 style = CitationStylesStyle(style_path, validate=False)
             except Exception as e:
-                diags.warning(f"citation style '{style_name}' cannot be read ({type(e).__name__}); using Harvard",
-                              pos, "bibliography")
+                diags.warning(
+                    f"citation style '{style_name}' cannot be read ({type(e).__name__}); using Harvard",
+                    pos,
+                    "bibliography",
+                )
     if style is None:
         style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     return Bibliography(source, style, {k.lower() for k in source})

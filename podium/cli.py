@@ -61,8 +61,12 @@ def _run(label: str, sources: list[Path], strict: bool, step) -> bool:
         except Exception as e:  # a bug of ours, not the lecturer's: say so without a traceback
             if os.environ.get("PODIUM_DEBUG"):
                 raise
-            diags.error(f"internal error while building ({type(e).__name__}: {e}); please report it with the "
-                        "source file, or set PODIUM_DEBUG=1 to see the traceback", None, "internal")
+            diags.error(
+                f"internal error while building ({type(e).__name__}: {e}); please report it with the "
+                "source file, or set PODIUM_DEBUG=1 to see the traceback",
+                None,
+                "internal",
+            )
             failed = True
         _report(diags)
         if failed:
@@ -85,16 +89,29 @@ def _run(label: str, sources: list[Path], strict: bool, step) -> bool:
 def _options(out_dir, template=None, slide_level=None, allow_remote=False):
     from podium.pipeline import BuildOptions
 
-    return BuildOptions(out_dir=Path(out_dir), template=template, slide_level=slide_level, allow_remote=allow_remote)
+    return BuildOptions(
+        out_dir=Path(out_dir), template=template, slide_level=slide_level, allow_remote=allow_remote
+    )
 
 
-out_option = click.option("-o", "--out-dir", default="output", show_default=True, type=click.Path(),
-                          help="Folder the outputs are written to.")
-template_option = click.option("--template", "template", metavar="NAME|PATH",
-                               help="Template name, folder or .pptx (default: front matter, course.yaml, 'default').")
+out_option = click.option(
+    "-o",
+    "--out-dir",
+    default="output",
+    show_default=True,
+    type=click.Path(),
+    help="Folder the outputs are written to.",
+)
+template_option = click.option(
+    "--template",
+    "template",
+    metavar="NAME|PATH",
+    help="Template name, folder or .pptx (default: front matter, course.yaml, 'default').",
+)
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-remote_option = click.option("--allow-remote", is_flag=True,
-                             help="Let pictures and handout resources come from the network.")
+remote_option = click.option(
+    "--allow-remote", is_flag=True, help="Let pictures and handout resources come from the network."
+)
 sources_arg = click.argument("sources", nargs=-1, type=click.Path(dir_okay=False))
 
 
@@ -108,10 +125,14 @@ def _keep_fit(ctx, _param, value):
     return value
 
 
-fit_option = click.option("--fit", type=click.Choice(["shrink", "split", "none"]), expose_value=False,
-                          callback=_keep_fit,
-                          help="Too-full slides: shrink type to a floor, then continue on '(cont.)' slides "
-                               "(default: the lecture's `fit:`, else shrink); only continue; or leave them.")
+fit_option = click.option(
+    "--fit",
+    type=click.Choice(["shrink", "split", "none"]),
+    expose_value=False,
+    callback=_keep_fit,
+    help="Too-full slides: shrink type to a floor, then continue on '(cont.)' slides "
+    "(default: the lecture's `fit:`, else shrink); only continue; or leave them.",
+)
 
 
 def _fit() -> str | None:
@@ -121,62 +142,140 @@ def _fit() -> str | None:
 
 def build_options(f):
     """The options every building command takes."""
-    for opt in reversed([
-        sources_arg, out_option, template_option, fit_option,
-        click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide."),
-        strict_option, remote_option,
-        click.option("-j", "--jobs", type=click.IntRange(1, 256), metavar="N",
-                     help="Lectures built at once (default: the number of CPUs)."),
-        click.option("--force", is_flag=True, help="Rebuild even lectures whose outputs are up to date."),
-        click.option("-q", "--quiet", is_flag=True, help="Print only problems."),
-    ]):
+    for opt in reversed(
+        [
+            sources_arg,
+            out_option,
+            template_option,
+            fit_option,
+            click.option(
+                "--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide."
+            ),
+            strict_option,
+            remote_option,
+            click.option(
+                "-j",
+                "--jobs",
+                type=click.IntRange(1, 256),
+                metavar="N",
+                help="Lectures built at once (default: the number of CPUs).",
+            ),
+            click.option("--force", is_flag=True, help="Rebuild even lectures whose outputs are up to date."),
+            click.option("-q", "--quiet", is_flag=True, help="Print only problems."),
+        ]
+    ):
         f = opt(f)
     return f
 
 
-def _build(outputs, sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet, check=False,
-           **choices):
+def _build(
+    outputs,
+    sources,
+    out_dir,
+    template,
+    slide_level,
+    strict,
+    allow_remote,
+    jobs,
+    force,
+    quiet,
+    check=False,
+    **choices,
+):
     from podium.course import build_all
 
     opts = _options(out_dir, template, slide_level, allow_remote)
     opts.fit = _fit()
     for name, value in choices.items():
         setattr(opts, name, value)
-    ok = build_all(_sources(sources), opts, outputs, strict=strict, check=check, force=force, jobs=jobs,
-                   quiet=quiet)
+    ok = build_all(
+        _sources(sources), opts, outputs, strict=strict, check=check, force=force, jobs=jobs, quiet=quiet
+    )
     sys.exit(0 if ok else 1)
 
 
 @cli.command()
 @build_options
-@click.option("--variant", type=click.Choice(["instructor", "student"]), default="instructor", show_default=True,
-              help="instructor: answers shown, instructor notes; student: blanks, DIR/<stem>-student.pptx.")
+@click.option(
+    "--variant",
+    type=click.Choice(["instructor", "student"]),
+    default="instructor",
+    show_default=True,
+    help="instructor: answers shown, instructor notes; student: blanks, DIR/<stem>-student.pptx.",
+)
 def slides(sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet, variant):
     """Build the PowerPoint deck(s): DIR/<stem>.pptx."""
     from podium.pipeline import DECK, Output
 
-    _build((Output(DECK),), sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet,
-           variant=variant)
+    _build(
+        (Output(DECK),),
+        sources,
+        out_dir,
+        template,
+        slide_level,
+        strict,
+        allow_remote,
+        jobs,
+        force,
+        quiet,
+        variant=variant,
+    )
 
 
 @cli.command()
 @build_options
-@click.option("--layout", type=click.Choice(["notes", "article", "grid", "script"]),
-              help="notes (default): slide beside its notes; article: reading text; grid: slides only; "
-                   "script: large notes for the lectern.")
-@click.option("--per-page", type=click.Choice(["1", "2", "3", "4", "6", "9"]),
-              help="Slides per page in the grid layout (3: ruled lines for notes beside each).")
-@click.option("--variant", type=click.Choice(["student", "instructor"]),
-              help="student (default): blanks for answers, DIR/<stem>-handout.pdf; instructor: answers and "
-                   "instructor text, DIR/<stem>-instructor.pdf.")
+@click.option(
+    "--layout",
+    type=click.Choice(["notes", "article", "grid", "script"]),
+    help="notes (default): slide beside its notes; article: reading text; grid: slides only; "
+    "script: large notes for the lectern.",
+)
+@click.option(
+    "--per-page",
+    type=click.Choice(["1", "2", "3", "4", "6", "9"]),
+    help="Slides per page in the grid layout (3: ruled lines for notes beside each).",
+)
+@click.option(
+    "--variant",
+    type=click.Choice(["student", "instructor"]),
+    help="student (default): blanks for answers, DIR/<stem>-handout.pdf; instructor: answers and "
+    "instructor text, DIR/<stem>-instructor.pdf.",
+)
 @click.option("--pdf-ua/--no-pdf-ua", default=None, help="Tagged, accessible PDF/UA-1 (the default).")
-def handout(sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet, layout, per_page,
-            variant, pdf_ua):
+def handout(
+    sources,
+    out_dir,
+    template,
+    slide_level,
+    strict,
+    allow_remote,
+    jobs,
+    force,
+    quiet,
+    layout,
+    per_page,
+    variant,
+    pdf_ua,
+):
     """Build the PDF handout(s): DIR/<stem>-handout.pdf."""
     from podium.pipeline import HANDOUT, Output
 
-    _build((Output(HANDOUT),), sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet,
-           layout=layout, per_page=int(per_page) if per_page else None, variant=variant, pdf_ua=pdf_ua)
+    _build(
+        (Output(HANDOUT),),
+        sources,
+        out_dir,
+        template,
+        slide_level,
+        strict,
+        allow_remote,
+        jobs,
+        force,
+        quiet,
+        layout=layout,
+        per_page=int(per_page) if per_page else None,
+        variant=variant,
+        pdf_ua=pdf_ua,
+    )
 
 
 @cli.command()
@@ -191,17 +290,44 @@ def all(sources, out_dir, template, slide_level, strict, allow_remote, jobs, for
 
 @cli.command()
 @build_options
-@click.option("--variant", type=click.Choice(["student", "instructor"]), default="student", show_default=True,
-              help="student: blanks for answers, no instructor text; instructor: DIR/<stem>-slides-instructor.pdf.")
-@click.option("--via", type=click.Choice(["podium", "libreoffice"]), default="podium", show_default=True,
-              help="podium draws the slides from the plan; libreoffice converts the .pptx with soffice.")
-@click.option("--pdf-ua/--no-pdf-ua", default=None, help="Tagged, accessible PDF/UA-1 (the default; podium only).")
-def pdf(sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet, variant, via, pdf_ua):
+@click.option(
+    "--variant",
+    type=click.Choice(["student", "instructor"]),
+    default="student",
+    show_default=True,
+    help="student: blanks for answers, no instructor text; instructor: DIR/<stem>-slides-instructor.pdf.",
+)
+@click.option(
+    "--via",
+    type=click.Choice(["podium", "libreoffice"]),
+    default="podium",
+    show_default=True,
+    help="podium draws the slides from the plan; libreoffice converts the .pptx with soffice.",
+)
+@click.option(
+    "--pdf-ua/--no-pdf-ua", default=None, help="Tagged, accessible PDF/UA-1 (the default; podium only)."
+)
+def pdf(
+    sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet, variant, via, pdf_ua
+):
     """Build a PDF of the slides, one slide a page at the slide's size: DIR/<stem>-slides.pdf."""
     from podium.pipeline import SLIDES_PDF, Output
 
-    _build((Output(SLIDES_PDF),), sources, out_dir, template, slide_level, strict, allow_remote, jobs, force,
-           quiet, variant=variant, via=via, pdf_ua=pdf_ua)
+    _build(
+        (Output(SLIDES_PDF),),
+        sources,
+        out_dir,
+        template,
+        slide_level,
+        strict,
+        allow_remote,
+        jobs,
+        force,
+        quiet,
+        variant=variant,
+        via=via,
+        pdf_ua=pdf_ua,
+    )
 
 
 @cli.command()
@@ -226,9 +352,16 @@ def check(sources, out_dir, slide_level):
 @click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
 @strict_option
 @remote_option
-@click.option("--serve", is_flag=True, help="Also serve a live preview on 127.0.0.1 that reloads after each rebuild.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port of the preview (0: any free port).")
+@click.option(
+    "--serve", is_flag=True, help="Also serve a live preview on 127.0.0.1 that reloads after each rebuild."
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port of the preview (0: any free port).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def watch(sources, out_dir, template, slide_level, strict, allow_remote, serve, port, quiet):
     """Rebuild the deck and handout of each lecture whenever it, a picture or a template is saved."""
@@ -320,7 +453,6 @@ def template_new(name, from_pptx):
         sys.exit(1)
     _report(diags)
     click.echo(f"created {out}")
-
 
 
 def main() -> None:

@@ -50,8 +50,15 @@ def _run_job(job: Job) -> Result:
         if _events is not None:
             _events.put((job.index, stage))
 
-    return build(job.source, job.options, job.outputs, strict=job.strict, check=job.check, force=job.force,
-                 progress=progress)
+    return build(
+        job.source,
+        job.options,
+        job.outputs,
+        strict=job.strict,
+        check=job.check,
+        force=job.force,
+        progress=progress,
+    )
 
 
 # --------------------------------------------------------------------------- reporting
@@ -60,8 +67,15 @@ def _run_job(job: Job) -> Result:
 class Reporter:
     """Prints what happens: a live display on a terminal, plain lines otherwise, only problems if quiet."""
 
-    def __init__(self, sources: list[Path], outputs: tuple[Output, ...], check: bool, quiet: bool,
-                 live: bool | None = None, stream=None):
+    def __init__(
+        self,
+        sources: list[Path],
+        outputs: tuple[Output, ...],
+        check: bool,
+        quiet: bool,
+        live: bool | None = None,
+        stream=None,
+    ):
         self.stream = stream or sys.stderr
         self.quiet = quiet
         self.outputs = outputs
@@ -86,9 +100,15 @@ class Reporter:
             )
 
             console = Console(file=self.stream)
-            self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                     MofNCompleteColumn(), TimeElapsedColumn(), console=console,
-                                     transient=False)
+            self.progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=False,
+            )
             self.progress.__enter__()
         return self
 
@@ -108,11 +128,16 @@ class Reporter:
             self.tasks[index] = self.progress.add_task(f"{name}: waiting", total=len(self.stages))
 
     def stage(self, index: int, stage: str) -> None:
-        if self.progress is not None and index in self.tasks and stage in self.stages \
-                and index not in self.finished:
+        if (
+            self.progress is not None
+            and index in self.tasks
+            and stage in self.stages
+            and index not in self.finished
+        ):
             name = self.sources[index].name
-            self.progress.update(self.tasks[index], description=f"{name}: {stage}",
-                                 completed=self.stages.index(stage))
+            self.progress.update(
+                self.tasks[index], description=f"{name}: {stage}", completed=self.stages.index(stage)
+            )
 
     def done(self, index: int, result: Result) -> None:
         self.finished.add(index)
@@ -120,13 +145,16 @@ class Reporter:
             self.line(d.format())
         src = result.source
         if self.progress is not None and index in self.tasks:
-            self.progress.update(self.tasks[index], description=f"{src.name}: {self._word(result)}",
-                                 completed=len(self.stages))
+            self.progress.update(
+                self.tasks[index], description=f"{src.name}: {self._word(result)}", completed=len(self.stages)
+            )
         if result.status == "failed":
             self.line(f"{src}: {labels(self.outputs)} not written; the previous output is kept")
         elif result.status == "strict":
-            self.line(f"{src}: {len(result.diagnostics.warnings)} warning(s) and --strict: failing; "
-                      "the previous output is kept")
+            self.line(
+                f"{src}: {len(result.diagnostics.warnings)} warning(s) and --strict: failing; "
+                "the previous output is kept"
+            )
         elif not self.quiet:
             if result.status == "skipped":
                 self.line(f"{src}: up to date ({labels(self.outputs)}); --force rebuilds")
@@ -137,8 +165,9 @@ class Reporter:
 
     @staticmethod
     def _word(result: Result) -> str:
-        return {"built": "done", "skipped": "up to date", "strict": "failed (--strict)"}.get(result.status,
-                                                                                               "failed")
+        return {"built": "done", "skipped": "up to date", "strict": "failed (--strict)"}.get(
+            result.status, "failed"
+        )
 
 
 # --------------------------------------------------------------------------- the course build
@@ -159,9 +188,19 @@ def _preload(outputs: tuple[Output, ...]) -> None:
         import podium.handout.pdf  # noqa: F401
 
 
-def build_all(sources: list[Path], options: BuildOptions, outputs: tuple[Output, ...], *, strict: bool = False,
-              check: bool = False, force: bool = False, jobs: int | None = None, quiet: bool = False,
-              live: bool | None = None, stream=None) -> bool:
+def build_all(
+    sources: list[Path],
+    options: BuildOptions,
+    outputs: tuple[Output, ...],
+    *,
+    strict: bool = False,
+    check: bool = False,
+    force: bool = False,
+    jobs: int | None = None,
+    quiet: bool = False,
+    live: bool | None = None,
+    stream=None,
+) -> bool:
     """Build every source; report as they finish; return True when every lecture succeeded."""
     jobs = max(1, jobs or default_jobs())
     todo = [Job(i, s, options, outputs, strict, check, force) for i, s in enumerate(sources)]
@@ -169,8 +208,13 @@ def build_all(sources: list[Path], options: BuildOptions, outputs: tuple[Output,
     with Reporter(sources, outputs, check, quiet, live, stream) as rep:
         pending: list[Job] = []
         for job in todo:  # the up-to-date ones first: no imports, no workers
-            record = None if force else buildinfo.fresh(job.source, options.out_dir, options.key(),
-                                                        tuple(o.key for o in outputs), check)
+            record = (
+                None
+                if force
+                else buildinfo.fresh(
+                    job.source, options.out_dir, options.key(), tuple(o.key for o in outputs), check
+                )
+            )
             if record is not None:
                 rep.start(job.index)
                 result = build(job.source, options, outputs, strict=strict, check=check, record=record)
@@ -184,8 +228,15 @@ def build_all(sources: list[Path], options: BuildOptions, outputs: tuple[Output,
             rep.start(job.index)
         if jobs == 1 or len(pending) == 1:
             for job in pending:
-                result = build(job.source, job.options, job.outputs, strict=strict, check=check, force=force,
-                               progress=lambda stage, i=job.index: rep.stage(i, stage))
+                result = build(
+                    job.source,
+                    job.options,
+                    job.outputs,
+                    strict=strict,
+                    check=check,
+                    force=force,
+                    progress=lambda stage, i=job.index: rep.stage(i, stage),
+                )
                 rep.done(job.index, result)
                 ok = ok and result.ok
             return ok
@@ -196,8 +247,9 @@ def build_all(sources: list[Path], options: BuildOptions, outputs: tuple[Output,
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
         events = ctx.Queue()
-        with ProcessPoolExecutor(min(jobs, len(pending)), mp_context=ctx, initializer=_init_worker,
-                                 initargs=(events,)) as pool:
+        with ProcessPoolExecutor(
+            min(jobs, len(pending)), mp_context=ctx, initializer=_init_worker, initargs=(events,)
+        ) as pool:
             futures: dict[Future, Job] = {pool.submit(_run_job, job): job for job in pending}
             while futures:
                 done, _ = wait(list(futures), timeout=0.1, return_when=FIRST_COMPLETED)
@@ -208,8 +260,9 @@ def build_all(sources: list[Path], options: BuildOptions, outputs: tuple[Output,
                         result = fut.result()
                     except Exception as e:  # a worker died (killed, out of memory)
                         result = Result(job.source, "failed")
-                        result.diagnostics.error(f"the build of this lecture stopped: {type(e).__name__}: {e}",
-                                                 None, "internal")
+                        result.diagnostics.error(
+                            f"the build of this lecture stopped: {type(e).__name__}: {e}", None, "internal"
+                        )
                     rep.done(job.index, result)
                     ok = ok and result.ok
             _drain(events, rep)

@@ -33,28 +33,42 @@ def check_package(path: Path) -> tuple[str, str] | None:
     except OSError as e:
         return f"template deck cannot be read: {e.strerror or e}", "bad-template"
     if size > MAX_DECK_BYTES:
-        return (f"template deck is {size / 2**20:.0f} MiB; Podium opens decks up to {MAX_DECK_BYTES // 2**20} MiB",
-                "too-large")
+        return (
+            f"template deck is {size / 2**20:.0f} MiB; Podium opens decks up to {MAX_DECK_BYTES // 2**20} MiB",
+            "too-large",
+        )
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
     except (OSError, zipfile.BadZipFile, ValueError, EOFError) as e:
         return f"template deck cannot be opened as a PowerPoint file: {e}", "bad-template"
     if len(infos) > MAX_MEMBERS:
-        return (f"template deck holds {len(infos)} files; a PowerPoint deck has far fewer (at most {MAX_MEMBERS} "
-                "are read)", "too-large")
+        return (
+            f"template deck holds {len(infos)} files; a PowerPoint deck has far fewer (at most {MAX_MEMBERS} "
+            "are read)",
+            "too-large",
+        )
     total = 0
     for info in infos:
         if info.file_size > MAX_MEMBER_BYTES:
-            return (f"template deck member '{info.filename[:80]}' would inflate to {info.file_size / 2**20:.0f} MiB "
-                    f"(at most {MAX_MEMBER_BYTES // 2**20} MiB each); not opened", "too-large")
+            return (
+                f"template deck member '{info.filename[:80]}' would inflate to {info.file_size / 2**20:.0f} MiB "
+                f"(at most {MAX_MEMBER_BYTES // 2**20} MiB each); not opened",
+                "too-large",
+            )
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            return (f"template deck member '{info.filename[:80]}' inflates {info.file_size // max(info.compress_size, 1)}"
-                    f" times (a zip bomb?); not opened", "too-large")
+            return (
+                f"template deck member '{info.filename[:80]}' inflates {info.file_size // max(info.compress_size, 1)}"
+                f" times (a zip bomb?); not opened",
+                "too-large",
+            )
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
-        return (f"template deck would inflate to {total / 2**20:.0f} MiB (at most {MAX_TOTAL_BYTES // 2**20} MiB); "
-                "not opened", "too-large")
+        return (
+            f"template deck would inflate to {total / 2**20:.0f} MiB (at most {MAX_TOTAL_BYTES // 2**20} MiB); "
+            "not opened",
+            "too-large",
+        )
     return None
 
 
@@ -74,7 +88,9 @@ def structure_problem(prs) -> str | None:
         except (KeyError, IndexError, ValueError, AttributeError, TypeError) as e:
             return f"slide master {k} of the template deck has a broken relationship ({_why(e)})"
     if not layouts:
-        return "template deck has no slide layouts; Podium needs at least one (PowerPoint: View → Slide Master)"
+        return (
+            "template deck has no slide layouts; Podium needs at least one (PowerPoint: View → Slide Master)"
+        )
     for k, lay in layouts:
         try:
             lay.name  # noqa: B018 (reading is the check)

@@ -36,5 +36,8 @@ def html(code: str, language: str) -> str:
     from pygments import highlight
     from pygments.formatters import HtmlFormatter
 
-    return highlight(code, lexer_for(language), HtmlFormatter(noclasses=True, style=STYLE, nobackground=True,
-                                                              cssclass="code"))
+    return highlight(
+        code,
+        lexer_for(language),
+        HtmlFormatter(noclasses=True, style=STYLE, nobackground=True, cssclass="code"),
+    )

@@ -41,7 +41,9 @@ def _guard_filter(name: str, f):
     def guarded(*args, **kwargs):
         for a in (*args, *kwargs.values()):
             if isinstance(a, int) and not isinstance(a, bool) and abs(a) > MAX_NUMBER:
-                raise TemplateLimit(f"the number {a} given to the '{name}' filter is larger than {MAX_NUMBER}")
+                raise TemplateLimit(
+                    f"the number {a} given to the '{name}' filter is larger than {MAX_NUMBER}"
+                )
         return f(*args, **kwargs)
 
     return guarded
@@ -60,9 +62,17 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         if operator == "*":
             for seq, n in ((left, right), (right, left)):
                 if _sized(seq) and isinstance(n, int) and len(seq) * n > MAX_VALUE:
-                    raise TemplateLimit(f"repeating a {type(seq).__name__} of {len(seq)} {n} times would make more "
-                                        f"than {MAX_VALUE} items")
-        if operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
+                    raise TemplateLimit(
+                        f"repeating a {type(seq).__name__} of {len(seq)} {n} times would make more "
+                        f"than {MAX_VALUE} items"
+                    )
+        if (
+            operator == "**"
+            and isinstance(left, int)
+            and isinstance(right, int)
+            and abs(left) > 1
+            and right > 0
+        ):
             if abs(left).bit_length() * right > MAX_POWER_BITS:
                 raise TemplateLimit(f"{left} ** {right} is too large a number")
         return super().call_binop(context, operator, left, right)
@@ -91,34 +101,53 @@ def render(tpl: jinja2.Template, context: dict, diags: Diagnostics, fallback: So
         for piece in tpl.generate(**context):
             size += len(piece)
             if size > MAX_OUTPUT:
-                raise TemplateLimit(f"the handout page would be larger than {MAX_OUTPUT // 2**20} MiB of HTML")
+                raise TemplateLimit(
+                    f"the handout page would be larger than {MAX_OUTPUT // 2**20} MiB of HTML"
+                )
             parts.append(piece)
         return "".join(parts)
     except TemplateLimit as e:
-        raise BuildError(diags, f"handout template makes something too large: {e}", _where(e, fallback),
-                         "too-large") from None
+        raise BuildError(
+            diags, f"handout template makes something too large: {e}", _where(e, fallback), "too-large"
+        ) from None
     except jinja2.TemplateSyntaxError as e:
-        raise BuildError(diags, f"template syntax error: {e.message}", _where(e, fallback),
-                         "template-syntax") from None
+        raise BuildError(
+            diags, f"template syntax error: {e.message}", _where(e, fallback), "template-syntax"
+        ) from None
     except jinja2.TemplateNotFound as e:
-        raise BuildError(diags, f"handout template '{e.name}' not found", _where(e, fallback), "template") from None
+        raise BuildError(
+            diags, f"handout template '{e.name}' not found", _where(e, fallback), "template"
+        ) from None
     except jinja2.exceptions.SecurityError as e:
-        raise BuildError(diags, f"handout template tried something unsafe: {e}", _where(e, fallback),
-                         "template-unsafe") from None
+        raise BuildError(
+            diags, f"handout template tried something unsafe: {e}", _where(e, fallback), "template-unsafe"
+        ) from None
     except jinja2.UndefinedError as e:
-        raise BuildError(diags, f"handout template uses something undefined: {e.message}", _where(e, fallback),
-                         "template") from None
+        raise BuildError(
+            diags, f"handout template uses something undefined: {e.message}", _where(e, fallback), "template"
+        ) from None
     except jinja2.TemplateError as e:
         raise BuildError(diags, f"handout template failed: {e}", _where(e, fallback), "template") from None
     except RecursionError as e:
-        raise BuildError(diags, "handout template recurses without end (does it include or extend itself, or call "
-                         "a macro that calls itself?)", _where(e, fallback), "template") from None
+        raise BuildError(
+            diags,
+            "handout template recurses without end (does it include or extend itself, or call "
+            "a macro that calls itself?)",
+            _where(e, fallback),
+            "template",
+        ) from None
     except OverflowError as e:
-        raise BuildError(diags, f"handout template makes a number or range too large: {e}", _where(e, fallback),
-                         "too-large") from None
+        raise BuildError(
+            diags,
+            f"handout template makes a number or range too large: {e}",
+            _where(e, fallback),
+            "too-large",
+        ) from None
     except MemoryError as e:
-        raise BuildError(diags, "handout template makes something too large for memory", _where(e, fallback),
-                         "too-large") from None
+        raise BuildError(
+            diags, "handout template makes something too large for memory", _where(e, fallback), "too-large"
+        ) from None
     except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as e:
-        raise BuildError(diags, f"handout template failed: {type(e).__name__}: {e}", _where(e, fallback),
-                         "template") from None
+        raise BuildError(
+            diags, f"handout template failed: {type(e).__name__}: {e}", _where(e, fallback), "template"
+        ) from None

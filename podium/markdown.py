@@ -81,7 +81,9 @@ def parse_attrs(text: str) -> Attrs:
         elif m.group("cls"):
             classes.append(m.group("cls"))
         elif m.group("key"):
-            value = next((m.group(g) for g in ("dq", "sq", "cq", "csq", "bare") if m.group(g) is not None), "")
+            value = next(
+                (m.group(g) for g in ("dq", "sq", "cq", "csq", "bare") if m.group(g) is not None), ""
+            )
             kv[m.group("key")] = (value or "").replace('\\"', '"')
         elif m.group("bareword") and not ident and not classes and not kv:
             classes.append(m.group("bareword"))  # `::: notes` means class "notes"
@@ -177,6 +179,7 @@ def _bounded_normalize(normalize):
     An 8 MB ``data:`` picture took minutes there; Podium refuses such an address anyway
     (``podium.safety``), so it is passed on as written, to be reported at its line.
     """
+
     def normalize_link(url: str) -> str:
         return url if len(url) > MAX_LINK else normalize(url)
 

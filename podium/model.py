@@ -397,13 +397,32 @@ BLOCK_TYPES: tuple[type, ...] = get_args(Block)
 # except "rows" fields (a tuple of rows, each a tuple of cells).  Every node type is listed, so
 # the model is closed: a type missing here is a bug that tests/test_model.py catches.
 CHILD_FIELDS: dict[type, tuple[str, ...]] = {
-    Text: (), Code: (), InlineMath: (), FootnoteRef: (), LineBreak: (),
-    Strong: ("children",), Emph: ("children",), Strike: ("children",), Link: ("children",),
+    Text: (),
+    Code: (),
+    InlineMath: (),
+    FootnoteRef: (),
+    LineBreak: (),
+    Strong: ("children",),
+    Emph: ("children",),
+    Strike: ("children",),
+    Link: ("children",),
     Span: ("children",),
-    Paragraph: ("content",), Heading: ("content",), ListItem: ("blocks",), BulletList: ("items",),
-    CodeBlock: (), Quote: ("blocks", "attribution"), TableCell: ("content",),
-    Table: ("caption", "header", "rows"), Image: ("caption",), Column: ("blocks",), Columns: ("columns",),
-    Chart: (), MathBlock: (), Pause: (), SlidesOnly: ("blocks",), Div: ("blocks",),
+    Paragraph: ("content",),
+    Heading: ("content",),
+    ListItem: ("blocks",),
+    BulletList: ("items",),
+    CodeBlock: (),
+    Quote: ("blocks", "attribution"),
+    TableCell: ("content",),
+    Table: ("caption", "header", "rows"),
+    Image: ("caption",),
+    Column: ("blocks",),
+    Columns: ("columns",),
+    Chart: (),
+    MathBlock: (),
+    Pause: (),
+    SlidesOnly: ("blocks",),
+    Div: ("blocks",),
     Footnote: ("blocks",),
     Slide: ("title", "body", "notes", "handout", "footnotes", "instructor"),
     Section: ("title",),
@@ -454,7 +473,8 @@ def transform(node: Any, fn: Callable[[Any], Any]) -> Any:
 def _same(new: tuple[Any, ...], old: tuple[Any, ...]) -> bool:
     """True when ``new`` holds the very objects of ``old`` (so an unchanged node keeps its identity)."""
     return len(new) == len(old) and all(
-        (_same(a, b) if isinstance(a, tuple) else a is b) for a, b in zip(new, old))
+        (_same(a, b) if isinstance(a, tuple) else a is b) for a, b in zip(new, old)
+    )
 
 
 def transform_all(nodes: Iterable[Any], fn: Callable[[Any], Any]) -> tuple[Any, ...]:

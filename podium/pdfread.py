@@ -18,8 +18,9 @@ def open_pdf(path: Path | str):
     try:
         from pypdf import overwrite_configuration
 
-        overwrite_configuration(array_maximum_element_count=50_000_000,
-                                dictionary_maximum_element_count=50_000_000)
+        overwrite_configuration(
+            array_maximum_element_count=50_000_000, dictionary_maximum_element_count=50_000_000
+        )
     except (ImportError, TypeError):  # an older pypdf: no such limits
         pass
     return PdfReader(str(path))

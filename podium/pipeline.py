@@ -53,13 +53,17 @@ class Output:
 
 
 def labels(outputs) -> str:
-    """"deck", "deck and handout", "deck, handout and slides PDF"."""
+    """ "deck", "deck and handout", "deck, handout and slides PDF"."""
     names = [o.label for o in outputs]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-ALL = (Output(DECK, "instructor"), Output(HANDOUT, "student"), Output(HANDOUT, "instructor"),
-       Output(SLIDES_PDF, "student"))
+ALL = (
+    Output(DECK, "instructor"),
+    Output(HANDOUT, "student"),
+    Output(HANDOUT, "instructor"),
+    Output(SLIDES_PDF, "student"),
+)
 
 
 @dataclass
@@ -79,11 +83,19 @@ class BuildOptions:
 
     def key(self) -> dict[str, Any]:
         """What of these options (and the templates on the search path) decides the outputs' bytes."""
-        return {"template": self.template, "slide_level": self.slide_level, "allow_remote": self.allow_remote,
-                "extra_roots": [str(Path(r).resolve()) for r in self.extra_roots],
-                "variant": self.variant, "layout": self.layout, "per_page": self.per_page,
-                "pdf_ua": self.pdf_ua, "via": self.via, "fit": self.fit,
-                "templates_found": {k: str(v) for k, v in available().items()}}
+        return {
+            "template": self.template,
+            "slide_level": self.slide_level,
+            "allow_remote": self.allow_remote,
+            "extra_roots": [str(Path(r).resolve()) for r in self.extra_roots],
+            "variant": self.variant,
+            "layout": self.layout,
+            "per_page": self.per_page,
+            "pdf_ua": self.pdf_ua,
+            "via": self.via,
+            "fit": self.fit,
+            "templates_found": {k: str(v) for k, v in available().items()},
+        }
 
 
 def project_roots(source: Path, template: Template | None = None) -> list[Path]:
@@ -195,14 +207,16 @@ def deck_path(source: Path, out_dir: Path, variant: str | None = None) -> Path:
 
 def handout_path(source: Path, out_dir: Path, variant: str | None = None) -> Path:
     """The handout: the students' unless ``variant`` is "instructor"."""
-    return Path(out_dir) / (f"{source.stem}-instructor.pdf" if variant == "instructor"
-                            else f"{source.stem}-handout.pdf")
+    return Path(out_dir) / (
+        f"{source.stem}-instructor.pdf" if variant == "instructor" else f"{source.stem}-handout.pdf"
+    )
 
 
 def slides_pdf_path(source: Path, out_dir: Path, variant: str | None = None) -> Path:
     """The slides PDF (for a learning platform): the students' unless ``variant`` is "instructor"."""
-    return Path(out_dir) / (f"{source.stem}-slides-instructor.pdf" if variant == "instructor"
-                            else f"{source.stem}-slides.pdf")
+    return Path(out_dir) / (
+        f"{source.stem}-slides-instructor.pdf" if variant == "instructor" else f"{source.stem}-slides.pdf"
+    )
 
 
 def handout_options(prep: Prepared, variant: str | None = None):
@@ -234,8 +248,14 @@ def render_deck(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> 
 
     lecture, plans = prep.plans_for(resolved_variant(prep, out))
     with fixed_time(build_epoch(prep.lecture.meta.date)):
-        write_pptx(lecture, plans, prep.template, path, diags,
-                   record=make_record(prep.source, prep.lecture, prep.template.name, prep.options))
+        write_pptx(
+            lecture,
+            plans,
+            prep.template,
+            path,
+            diags,
+            record=make_record(prep.source, prep.lecture, prep.template.name, prep.options),
+        )
 
 
 def handout_html(prep: Prepared, diags: Diagnostics, variant: str | None = None) -> str:
@@ -257,8 +277,15 @@ def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) 
     html = handout_html(prep, diags, out.variant)
     html = with_meta(html, make_record(prep.source, prep.lecture, prep.template.name, prep.options, hopts))
     roots = project_roots(prep.source, prep.template) + prep.options.extra_roots
-    write_pdf(html, path, roots, diags, allow_remote=prep.options.allow_remote,
-              base_url=str(prep.source.resolve().parent), pdf_ua=hopts.pdf_ua)
+    write_pdf(
+        html,
+        path,
+        roots,
+        diags,
+        allow_remote=prep.options.allow_remote,
+        base_url=str(prep.source.resolve().parent),
+        pdf_ua=hopts.pdf_ua,
+    )
 
 
 def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> None:
@@ -278,12 +305,19 @@ def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostic
 
     html = render_slides_html(lecture, prep.template, plans, diags)
     roots = project_roots(prep.source, prep.template) + prep.options.extra_roots
-    write_atomic(path, render_pdf(html, roots, diags, prep.options.allow_remote, str(prep.source.resolve().parent),
-                                  hopts.pdf_ua))
+    write_atomic(
+        path,
+        render_pdf(
+            html, roots, diags, prep.options.allow_remote, str(prep.source.resolve().parent), hopts.pdf_ua
+        ),
+    )
 
 
 RENDERERS: dict[str, Callable[[Prepared, Output, Path, Diagnostics], None]] = {
-    DECK: render_deck, HANDOUT: render_handout, SLIDES_PDF: render_slides_pdf}
+    DECK: render_deck,
+    HANDOUT: render_handout,
+    SLIDES_PDF: render_slides_pdf,
+}
 
 
 def check_staged(prep: Prepared, stage: Path, out_dir: Path, diags: Diagnostics) -> None:
@@ -356,14 +390,30 @@ def _replay(record: dict[str, Any], keys: list[str], diags: Diagnostics) -> None
 
 
 def _as_json(diags: Diagnostics) -> list[dict]:
-    return [{"severity": d.severity, "message": d.message, "code": d.code,
-             "pos": [d.pos.path, d.pos.line, d.pos.col] if d.pos else None} for d in diags.items]
+    return [
+        {
+            "severity": d.severity,
+            "message": d.message,
+            "code": d.code,
+            "pos": [d.pos.path, d.pos.line, d.pos.col] if d.pos else None,
+        }
+        for d in diags.items
+    ]
 
 
-def build(source: Path, options: BuildOptions, outputs: tuple[Output, ...] = ALL, *, strict: bool = False,
-          check: bool = False, force: bool = False, progress: Callable[[str], None] | None = None,
-          catch_internal: bool = True, prepared: Prepared | None = None,
-          record: dict[str, Any] | None = None) -> Result:
+def build(
+    source: Path,
+    options: BuildOptions,
+    outputs: tuple[Output, ...] = ALL,
+    *,
+    strict: bool = False,
+    check: bool = False,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+    catch_internal: bool = True,
+    prepared: Prepared | None = None,
+    record: dict[str, Any] | None = None,
+) -> Result:
     """Build ``outputs`` of ``source``; never raises for a content problem (see :class:`Result`).
 
     ``check``: compare the outputs with the source and each other (``podium check``) before they
@@ -416,22 +466,32 @@ def build(source: Path, options: BuildOptions, outputs: tuple[Output, ...] = ALL
             try:
                 os.replace(staged[o], targets[o])
             except OSError as e:
-                raise BuildError(diags, f"cannot write {targets[o]}: {e.strerror or e}", None,
-                                 "cannot-write") from None
+                raise BuildError(
+                    diags, f"cannot write {targets[o]}: {e.strerror or e}", None, "cannot-write"
+                ) from None
             result.written.append(targets[o])
-            record["outputs"][o.key] = {"path": str(targets[o].resolve()), "sha256": buildinfo.file_hash(targets[o]),
-                                        "diagnostics": _as_json(diags)}
+            record["outputs"][o.key] = {
+                "path": str(targets[o].resolve()),
+                "sha256": buildinfo.file_hash(targets[o]),
+                "diagnostics": _as_json(diags),
+            }
         if check:
             record["checked"] = {k: record["outputs"][k]["sha256"] for k in sorted(keys)}
-        buildinfo.save_record(source, out_dir, buildinfo.merge(buildinfo.load_record(source, out_dir), record))
+        buildinfo.save_record(
+            source, out_dir, buildinfo.merge(buildinfo.load_record(source, out_dir), record)
+        )
         result.status, result.checked = "built", check
     except BuildError as e:
         diags.extend(e.diagnostics)
     except Exception as e:  # a bug of ours, not the lecturer's: say so without a traceback
         if os.environ.get("PODIUM_DEBUG") or not catch_internal:
             raise
-        diags.error(f"internal error while building ({type(e).__name__}: {e}); please report it with the "
-                    "source file, or set PODIUM_DEBUG=1 to see the traceback", None, "internal")
+        diags.error(
+            f"internal error while building ({type(e).__name__}: {e}); please report it with the "
+            "source file, or set PODIUM_DEBUG=1 to see the traceback",
+            None,
+            "internal",
+        )
     finally:
         if stage is not None:
             shutil.rmtree(stage, ignore_errors=True)

@@ -61,10 +61,10 @@ class Page:
     """What the server shows for one lecture."""
 
     source: Path
-    html: str | None = None          # the last good preview (handout HTML)
+    html: str | None = None  # the last good preview (handout HTML)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    state: str = "building"          # building | ok | failed
+    state: str = "building"  # building | ok | failed
     outputs: list[Path] = field(default_factory=list)
     roots: list[Path] = field(default_factory=list)
 
@@ -97,35 +97,54 @@ class Preview:
 
     def render(self, key: str) -> str:
         page = self.pages[key]
-        links = " ".join(f'<a href="/output/{quote(p.name)}">{html.escape(p.name)}</a>'
-                         for p in page.outputs if p.is_file())
-        bar = (f'<div id="podium-bar"><strong>{html.escape(page.source.name)}</strong>'
-               f'<span id="podium-state" class="state-{page.state}">{page.state}</span>'
-               f'<span>{links}</span><a href="/">all lectures</a></div>')
+        links = " ".join(
+            f'<a href="/output/{quote(p.name)}">{html.escape(p.name)}</a>'
+            for p in page.outputs
+            if p.is_file()
+        )
+        bar = (
+            f'<div id="podium-bar"><strong>{html.escape(page.source.name)}</strong>'
+            f'<span id="podium-state" class="state-{page.state}">{page.state}</span>'
+            f'<span>{links}</span><a href="/">all lectures</a></div>'
+        )
         boxes = ""
         if page.errors:
             boxes += '<div id="podium-errors">' + html.escape("\n".join(page.errors)) + "</div>"
         if page.warnings:
             boxes += '<div id="podium-warnings">' + html.escape("\n".join(page.warnings)) + "</div>"
         extra_head = BAR_CSS + RELOAD_SCRIPT % {"version": self.version}
-        body = page.html or "<!doctype html><html><head><meta charset='utf-8'><title>Podium preview</title>" \
-                            "</head><body><p>No preview yet.</p></body></html>"
+        body = (
+            page.html
+            or "<!doctype html><html><head><meta charset='utf-8'><title>Podium preview</title>"
+            "</head><body><p>No preview yet.</p></body></html>"
+        )
         body = _local_urls(body)
         body = re.sub(r"</head>", lambda _: extra_head + "</head>", body, count=1)
         body = re.sub(r"<body([^>]*)>", lambda mt: f"<body{mt.group(1)}>" + bar + boxes, body, count=1)
         return body
 
     def index(self) -> str:
-        items = "".join(f'<li><a href="/lecture/{quote(k)}/">{html.escape(p.source.name)}</a> '
-                        f'<span class="state-{p.state}">{p.state}</span></li>' for k, p in sorted(self.pages.items()))
-        return ("<!doctype html><html><head><meta charset='utf-8'><title>Podium preview</title>"
-                + BAR_CSS + RELOAD_SCRIPT % {"version": self.version} + "</head><body>"
-                + "<div id='podium-bar'><strong>Podium preview</strong></div><ul>" + items + "</ul></body></html>")
+        items = "".join(
+            f'<li><a href="/lecture/{quote(k)}/">{html.escape(p.source.name)}</a> '
+            f'<span class="state-{p.state}">{p.state}</span></li>'
+            for k, p in sorted(self.pages.items())
+        )
+        return (
+            "<!doctype html><html><head><meta charset='utf-8'><title>Podium preview</title>"
+            + BAR_CSS
+            + RELOAD_SCRIPT % {"version": self.version}
+            + "</head><body>"
+            + "<div id='podium-bar'><strong>Podium preview</strong></div><ul>"
+            + items
+            + "</ul></body></html>"
+        )
 
 
 def _local_urls(text: str) -> str:
     """``file:///path`` references (pictures, CSS) become ``/file/path`` on this server."""
-    return re.sub(r'(["(])file://(?:localhost)?(/[^"\')]*)', lambda mt: mt.group(1) + "/file" + mt.group(2), text)
+    return re.sub(
+        r'(["(])file://(?:localhost)?(/[^"\')]*)', lambda mt: mt.group(1) + "/file" + mt.group(2), text
+    )
 
 
 def _inside(path: Path, roots: list[Path]) -> bool:
@@ -162,8 +181,9 @@ def make_handler(preview: Preview, out_dir: Path):
                 return self._events()
             if path == "/status":
                 state = {k: {"state": p.state, "errors": p.errors} for k, p in preview.pages.items()}
-                return self._send(200, json.dumps({"version": preview.version, "pages": state}).encode(),
-                                  "application/json")
+                return self._send(
+                    200, json.dumps({"version": preview.version, "pages": state}).encode(), "application/json"
+                )
             mt = re.fullmatch(r"/lecture/([^/]+)/?", path)
             if mt and mt.group(1) in preview.pages:
                 return self._send(200, preview.render(mt.group(1)).encode(), "text/html; charset=utf-8")
@@ -174,7 +194,7 @@ def make_handler(preview: Preview, out_dir: Path):
                 if target is not None and target.is_file():
                     return self._file(target)
             if path.startswith("/file/"):
-                target = Path(path[len("/file"):])
+                target = Path(path[len("/file") :])
                 roots = [r for page in preview.pages.values() for r in page.roots]
                 if _inside(target, roots) and target.is_file():
                     return self._file(target)

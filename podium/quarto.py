@@ -23,10 +23,33 @@ from .markdown import fenced_lines
 _SHORTCODE = re.compile(r"\{\{<\s*(/?\*?)?\s*([\w-]+)([^>]*?)\s*\*?>\}\}")
 _INCLUDE_LINE = re.compile(r"^\s*\{\{<\s*include\s+(\S+?)\s*>\}\}\s*$")
 MAX_INCLUDE_DEPTH = 8
-CALLOUT_TITLES = {"note": "Note", "tip": "Tip", "warning": "Warning", "important": "Important",
-                  "caution": "Caution"}
-CELL_LANGS = frozenset({"r", "python", "julia", "ojs", "bash", "sql", "mermaid", "dot", "observable", "sh",
-                        "stata", "sas", "octave", "matlab", "rcpp", "js"})
+CALLOUT_TITLES = {
+    "note": "Note",
+    "tip": "Tip",
+    "warning": "Warning",
+    "important": "Important",
+    "caution": "Caution",
+}
+CELL_LANGS = frozenset(
+    {
+        "r",
+        "python",
+        "julia",
+        "ojs",
+        "bash",
+        "sql",
+        "mermaid",
+        "dot",
+        "observable",
+        "sh",
+        "stata",
+        "sas",
+        "octave",
+        "matlab",
+        "rcpp",
+        "js",
+    }
+)
 
 
 @dataclass
@@ -37,8 +60,15 @@ class Expanded:
     origins: list[tuple[str, int]]
 
 
-def expand_includes(text: str, shown: str, base_dir: str, diags: Diagnostics, policy, depth: int = 0,
-                    seen: tuple[str, ...] = ()) -> Expanded:
+def expand_includes(
+    text: str,
+    shown: str,
+    base_dir: str,
+    diags: Diagnostics,
+    policy,
+    depth: int = 0,
+    seen: tuple[str, ...] = (),
+) -> Expanded:
     """Return ``text`` with ``{{< include f >}}`` lines replaced by their files' text."""
     lines = text.split("\n")
     out: list[str] = []
@@ -61,12 +91,15 @@ def expand_includes(text: str, shown: str, base_dir: str, diags: Diagnostics, po
     return Expanded("\n".join(out), origins)
 
 
-def _read_include(src: str, pos: m.SourcePos, base_dir: str, diags: Diagnostics, policy, depth: int,
-                  seen: tuple[str, ...]) -> Expanded | None:
+def _read_include(
+    src: str, pos: m.SourcePos, base_dir: str, diags: Diagnostics, policy, depth: int, seen: tuple[str, ...]
+) -> Expanded | None:
     import os
 
     if depth >= MAX_INCLUDE_DEPTH:
-        diags.warning(f"'{src}' is included more than {MAX_INCLUDE_DEPTH} levels deep; left out", pos, "include")
+        diags.warning(
+            f"'{src}' is included more than {MAX_INCLUDE_DEPTH} levels deep; left out", pos, "include"
+        )
         return None
     path = policy.resolve(src, base_dir, pos, diags, "included file")
     if path is None:
@@ -82,7 +115,9 @@ def _read_include(src: str, pos: m.SourcePos, base_dir: str, diags: Diagnostics,
         text = decode_source(data, _shown(path), diags)
     except Exception:  # BuildError: already reported
         return None
-    return expand_includes(text, _shown(path), str(Path(path).parent), diags, policy, depth + 1, seen + (real,))
+    return expand_includes(
+        text, _shown(path), str(Path(path).parent), diags, policy, depth + 1, seen + (real,)
+    )
 
 
 def _shown(path: str) -> str:
@@ -110,8 +145,9 @@ def replace_shortcodes(text: str, origin_of, diags: Diagnostics) -> str:
                 return "`{{< " + name + (" " + args if args else "") + " >}}`"
             if name == "kbd":
                 return "`" + args.strip("\"'") + "`"
-            diags.warning(f"Quarto shortcode '{{{{< {name} >}}}}' is not supported; left out", origin_of(i),
-                          "shortcode")
+            diags.warning(
+                f"Quarto shortcode '{{{{< {name} >}}}}' is not supported; left out", origin_of(i), "shortcode"
+            )
             return ""
 
         lines[i] = _SHORTCODE.sub(sub, line)
@@ -156,8 +192,8 @@ def cell_code(code: str, info: str) -> tuple[str | None, dict]:
 
 def callout_kind(classes: tuple[str, ...]) -> str | None:
     for c in classes:
-        if c.startswith("callout-") and c[len("callout-"):] in CALLOUT_TITLES:
-            return c[len("callout-"):]
+        if c.startswith("callout-") and c[len("callout-") :] in CALLOUT_TITLES:
+            return c[len("callout-") :]
         if c == "callout":
             return "note"
     return None

@@ -18,11 +18,15 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-BLOCK_TAGS = frozenset("""p div section article header footer aside main nav center blockquote figure figcaption
+BLOCK_TAGS = frozenset(
+    """p div section article header footer aside main nav center blockquote figure figcaption
 table thead tbody tfoot tr td th ul ol dl dt dd h1 h2 h3 h4 h5 h6 pre hr form fieldset details summary
-address body html""".split())
-DROP_CONTENT = frozenset("""script style template iframe object embed noscript head title svg math video audio
-canvas select textarea button map frameset frame applet""".split())
+address body html""".split()
+)
+DROP_CONTENT = frozenset(
+    """script style template iframe object embed noscript head title svg math video audio
+canvas select textarea button map frameset frame applet""".split()
+)
 _MD_ESCAPE = re.compile(r"([<&\\`*_\[\]!#$])")
 
 
@@ -176,4 +180,3 @@ def read_inline_tag(html: str) -> InlineTag:
 def is_comment(html: str) -> bool:
     s = html.strip()
     return s.startswith("<!--") and s.endswith("-->")
-

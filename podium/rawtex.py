@@ -16,8 +16,16 @@ from dataclasses import dataclass, field
 from .markdown import fenced_lines
 
 _NAME = re.compile(r"\\([A-Za-z@]+\*?)")
-DEFINERS = ("newcommand", "renewcommand", "providecommand", "DeclareMathOperator", "DeclareMathOperator*", "def",
-            "newcommand*", "renewcommand*")
+DEFINERS = (
+    "newcommand",
+    "renewcommand",
+    "providecommand",
+    "DeclareMathOperator",
+    "DeclareMathOperator*",
+    "def",
+    "newcommand*",
+    "renewcommand*",
+)
 
 
 @dataclass
@@ -66,7 +74,7 @@ def _read_command(text: str, i: int) -> RawPiece | None:
         end = _group(text, j)
         if end < 0:
             return None
-        env = text[j + 1:end - 1]
+        env = text[j + 1 : end - 1]
         close = text.find("\\end{" + env + "}", end)
         if close < 0:
             return RawPiece(i, end, text[i:end], name, [env])
@@ -78,7 +86,7 @@ def _read_command(text: str, i: int) -> RawPiece | None:
             j += m2.end()
             end = _group(text, j)
             if end > 0:
-                args = [m2.group(1), str(len(m2.group(2)) // 2), text[j + 1:end - 1]]
+                args = [m2.group(1), str(len(m2.group(2)) // 2), text[j + 1 : end - 1]]
                 return RawPiece(i, end, text[i:end], name, args)
     while j < len(text):
         k = j
@@ -92,7 +100,7 @@ def _read_command(text: str, i: int) -> RawPiece | None:
             break
         if end < 0:
             break
-        args.append(text[k + 1:end - 1])
+        args.append(text[k + 1 : end - 1])
         kinds += text[k]
         j = end
     return RawPiece(i, j, text[i:j], name, args, kinds)
@@ -168,7 +176,12 @@ def macro_definition(piece: RawPiece) -> tuple[str, Macro] | None:
     if piece.name == "def" and len(piece.args) == 3:
         return piece.args[0], Macro(int(piece.args[1]), piece.args[2])
     if name in ("newcommand", "renewcommand", "providecommand"):
-        if not piece.args or not piece.kinds.startswith("{") or not piece.kinds.endswith("{") or len(piece.args) < 2:
+        if (
+            not piece.args
+            or not piece.kinds.startswith("{")
+            or not piece.kinds.endswith("{")
+            or len(piece.args) < 2
+        ):
             return None
         target = piece.args[0].strip().lstrip("\\")
         if not re.fullmatch(r"[A-Za-z@]+", target):
@@ -196,7 +209,7 @@ def definitions_in_math(tex: str) -> tuple[dict[str, Macro], str]:
         d = macro_definition(piece) if piece.name.rstrip("*") in [x.rstrip("*") for x in DEFINERS] else None
         if d:
             found[d[0]] = d[1]
-            rest.append(tex[last:piece.start])
+            rest.append(tex[last : piece.start])
             last = piece.end
     rest.append(tex[last:])
     return found, "".join(rest).strip()
@@ -231,7 +244,7 @@ def expand_macros(tex: str, macros: dict[str, Macro], limit: int = 200) -> str:
             if k < len(out) and out[k] == "[":
                 end = _group(out, k, "[", "]")
                 if end > 0:
-                    args.append(out[k + 1:end - 1])
+                    args.append(out[k + 1 : end - 1])
                     j = end
             if not args:
                 args.append(macro.default)
@@ -245,11 +258,11 @@ def expand_macros(tex: str, macros: dict[str, Macro], limit: int = 200) -> str:
                 end = _group(out, k)
                 if end < 0:
                     break
-                args.append(out[k + 1:end - 1])
+                args.append(out[k + 1 : end - 1])
                 j = end
             elif out[k] == "\\":
                 m2 = pattern.match(out, k)
-                tok = m2.group(0) if m2 else out[k:k + 2]
+                tok = m2.group(0) if m2 else out[k : k + 2]
                 args.append(tok)
                 j = k + len(tok)
             else:
@@ -261,7 +274,7 @@ def expand_macros(tex: str, macros: dict[str, Macro], limit: int = 200) -> str:
         # keep a following letter from gluing onto a body that ends in a command name
         if re.search(r"\\[A-Za-z]+$", body) and j < len(out) and out[j].isalpha():
             body += " "
-        out = out[:mt.start()] + "{" + body + "}" + out[j:]
+        out = out[: mt.start()] + "{" + body + "}" + out[j:]
         i = mt.start()
         count += 1
     return out
@@ -291,9 +304,9 @@ def notes_to_divs(text: str) -> tuple[str, list[int]] | None:
             close = _group(text, open_at)
             if close > 0:
                 end_line = text.count("\n", 0, close - 1)
-                after = lines[end_line][close - starts[end_line]:]
+                after = lines[end_line][close - starts[end_line] :]
                 if not after.strip():
-                    inner = text[open_at + 1:close - 1].split("\n")
+                    inner = text[open_at + 1 : close - 1].split("\n")
                     out.append("::: notes")
                     index.append(k)
                     for n, piece in enumerate(inner):

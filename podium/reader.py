@@ -54,7 +54,9 @@ class ReadOptions:
     course: dict[str, Any] = field(default_factory=dict)
 
 
-def read_lecture(path: str | os.PathLike, diags: Diagnostics, options: ReadOptions | None = None) -> m.Lecture:
+def read_lecture(
+    path: str | os.PathLike, diags: Diagnostics, options: ReadOptions | None = None
+) -> m.Lecture:
     """Return the Lecture read from ``path``; problems go to ``diags``, fatal ones raise BuildError."""
     options = options or ReadOptions()
     p = Path(path)
@@ -76,20 +78,30 @@ def read_bounded(p: Path, shown: str, diags: Diagnostics, limit: int) -> bytes:
     try:
         st = os.stat(p)
     except OSError as e:
-        raise BuildError(diags, f"cannot read the file: {e.strerror or e}", m.SourcePos(shown, 0),
-                         "unreadable") from None
+        raise BuildError(
+            diags, f"cannot read the file: {e.strerror or e}", m.SourcePos(shown, 0), "unreadable"
+        ) from None
     if not stat.S_ISREG(st.st_mode):
-        raise BuildError(diags, "this is not a regular file (a folder, pipe or device); not read",
-                         m.SourcePos(shown, 0), "not-a-file")
+        raise BuildError(
+            diags,
+            "this is not a regular file (a folder, pipe or device); not read",
+            m.SourcePos(shown, 0),
+            "not-a-file",
+        )
     if st.st_size > limit:
-        raise BuildError(diags, f"the file is larger than {limit // 2**20} MiB ({st.st_size / 2**20:.0f} MiB); "
-                         "not read", m.SourcePos(shown, 1), "too-large")
+        raise BuildError(
+            diags,
+            f"the file is larger than {limit // 2**20} MiB ({st.st_size / 2**20:.0f} MiB); not read",
+            m.SourcePos(shown, 1),
+            "too-large",
+        )
     try:
         with open(p, "rb") as f:
             return f.read(limit + 1)
     except OSError as e:
-        raise BuildError(diags, f"cannot read the file: {e.strerror or e}", m.SourcePos(shown, 0),
-                         "unreadable") from None
+        raise BuildError(
+            diags, f"cannot read the file: {e.strerror or e}", m.SourcePos(shown, 0), "unreadable"
+        ) from None
 
 
 def _utf16(data: bytes) -> str | None:
@@ -116,29 +128,48 @@ def _shown_path(p: Path) -> str:
 def decode_source(data: bytes, shown: str, diags: Diagnostics) -> str:
     """Return ``data`` as text, or raise BuildError for binary, oversized or non-UTF-8 input."""
     if len(data) > MAX_BYTES:
-        raise BuildError(diags, f"the file is larger than {MAX_BYTES // 2**20} MiB", m.SourcePos(shown, 1), "too-large")
+        raise BuildError(
+            diags, f"the file is larger than {MAX_BYTES // 2**20} MiB", m.SourcePos(shown, 1), "too-large"
+        )
     wide = _utf16(data)
     if wide:
-        raise BuildError(diags, f"the file is saved as {wide}, not UTF-8; save it as UTF-8 (in most editors: "
-                         "Save As → Encoding → UTF-8)", m.SourcePos(shown, 1), "encoding")
+        raise BuildError(
+            diags,
+            f"the file is saved as {wide}, not UTF-8; save it as UTF-8 (in most editors: "
+            "Save As → Encoding → UTF-8)",
+            m.SourcePos(shown, 1),
+            "encoding",
+        )
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise BuildError(diags, "this looks like a binary file, not Markdown (it holds a NUL byte)",
-                         m.SourcePos(shown, line), "binary-file")
+        raise BuildError(
+            diags,
+            "this looks like a binary file, not Markdown (it holds a NUL byte)",
+            m.SourcePos(shown, line),
+            "binary-file",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise BuildError(diags, f"the file is not valid UTF-8 (byte 0x{data[e.start]:02x}); save it as UTF-8",
-                         m.SourcePos(shown, line, col), "encoding") from None
+        raise BuildError(
+            diags,
+            f"the file is not valid UTF-8 (byte 0x{data[e.start]:02x}); save it as UTF-8",
+            m.SourcePos(shown, line, col),
+            "encoding",
+        ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad = _XML_INVALID.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        diags.warning(f"the file holds characters a document cannot contain (U+{ord(bad.group(0)):04X}); "
-                      "they are shown as �", m.SourcePos(shown, line, col), "bad-character")
+        diags.warning(
+            f"the file holds characters a document cannot contain (U+{ord(bad.group(0)):04X}); "
+            "they are shown as �",
+            m.SourcePos(shown, line, col),
+            "bad-character",
+        )
         text = _XML_INVALID.sub("\ufffd", text)
     return text
 
@@ -149,7 +180,9 @@ _XML_INVALID = yamlsafe.XML_INVALID
 # --------------------------------------------------------------------------- front matter
 
 
-def split_front_matter(text: str, shown: str, diags: Diagnostics) -> tuple[dict[str, Any], str, dict[str, int]]:
+def split_front_matter(
+    text: str, shown: str, diags: Diagnostics
+) -> tuple[dict[str, Any], str, dict[str, int]]:
     """Return (metadata, body, key lines) as pandoc reads YAML metadata blocks.
 
     The first block may follow blank lines and HTML comments (a licence header); later blocks
@@ -176,22 +209,29 @@ def split_front_matter(text: str, shown: str, diags: Diagnostics) -> tuple[dict[
             i += 1
             continue
         is_first = i == first
-        opens = (lines[i].rstrip() == "---" and (is_first or (i > 0 and not lines[i - 1].strip()))
-                 and i + 1 < len(lines) and lines[i + 1].strip() != "")
+        opens = (
+            lines[i].rstrip() == "---"
+            and (is_first or (i > 0 and not lines[i - 1].strip()))
+            and i + 1 < len(lines)
+            and lines[i + 1].strip() != ""
+        )
         if not opens:
             i += 1
             continue
         close = next((k for k in range(i + 1, len(lines)) if lines[k].rstrip() in ("---", "...")), None)
         if close is None:
             if is_first:
-                diags.warning("front matter opened with '---' is never closed; read as Markdown",
-                              m.SourcePos(shown, i + 1), "front-matter")
+                diags.warning(
+                    "front matter opened with '---' is never closed; read as Markdown",
+                    m.SourcePos(shown, i + 1),
+                    "front-matter",
+                )
             break
-        block = _yaml_block(lines[i + 1:close], i + 2, shown, diags, report=is_first)
+        block = _yaml_block(lines[i + 1 : close], i + 2, shown, diags, report=is_first)
         if block is None:  # not metadata (pandoc reads it as a slide rule and text)
             i += 1
             continue
-        for k, line in enumerate(lines[i + 1:close], start=i + 2):
+        for k, line in enumerate(lines[i + 1 : close], start=i + 2):
             key = line.split(":", 1)[0].strip()
             if key and not line.startswith((" ", "\t", "-", "#")):
                 key_lines[key] = k
@@ -222,7 +262,9 @@ def _first_content_line(lines: list[str]) -> int:
     return i
 
 
-def _yaml_block(block: list[str], first_line: int, shown: str, diags: Diagnostics, report: bool) -> dict | None:
+def _yaml_block(
+    block: list[str], first_line: int, shown: str, diags: Diagnostics, report: bool
+) -> dict | None:
     """Return the mapping a metadata block holds; errors are reported for the first block only."""
     raw = "\n".join(block)
     try:
@@ -237,7 +279,7 @@ def _yaml_block(block: list[str], first_line: int, shown: str, diags: Diagnostic
         bad_line = block[mark.line] if mark and 0 <= mark.line < len(block) else ""
         if "mapping values are not allowed" in problem and ":" in bad_line.split(":", 1)[-1]:
             key, value = bad_line.split(":", 1)
-            problem += f"; a value holding a colon needs quotes: {key.strip()}: \"{value.strip()}\""
+            problem += f'; a value holding a colon needs quotes: {key.strip()}: "{value.strip()}"'
         diags.error(f"front matter is not valid YAML: {problem}", m.SourcePos(shown, line, col), "yaml")
         return {}
     except yaml.YAMLError as e:
@@ -249,8 +291,11 @@ def _yaml_block(block: list[str], first_line: int, shown: str, diags: Diagnostic
         return {} if report else None
     if not isinstance(data, dict):
         if report:
-            diags.error("front matter must be a YAML mapping of keys to values", m.SourcePos(shown, first_line),
-                        "yaml")
+            diags.error(
+                "front matter must be a YAML mapping of keys to values",
+                m.SourcePos(shown, first_line),
+                "yaml",
+            )
             return {}
         return None
     return data
@@ -272,30 +317,46 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def build_meta(raw: dict[str, Any], course: dict[str, Any], shown: str, diags: Diagnostics,
-               key_lines: dict[str, int] | None = None) -> m.Meta:
+def build_meta(
+    raw: dict[str, Any],
+    course: dict[str, Any],
+    shown: str,
+    diags: Diagnostics,
+    key_lines: dict[str, int] | None = None,
+) -> m.Meta:
     """Return the lecture's Meta from front matter ``raw`` over course.yaml defaults ``course``."""
     for key in ("title", "subtitle", "date", "course", "term", "institute", "lang"):
         if isinstance(raw.get(key), (dict, list)) and not (key == "title" and isinstance(raw[key], list)):
-            diags.warning(f"{key} is written as a {'mapping' if isinstance(raw[key], dict) else 'list'}, not text; "
-                          f"write it in quotes, e.g. {key}: \"…\"", m.SourcePos(shown, (key_lines or {}).get(key, 2)),
-                          "front-matter")
+            diags.warning(
+                f"{key} is written as a {'mapping' if isinstance(raw[key], dict) else 'list'}, not text; "
+                f'write it in quotes, e.g. {key}: "…"',
+                m.SourcePos(shown, (key_lines or {}).get(key, 2)),
+                "front-matter",
+            )
     authors: list[m.Author] = []
     value = raw.get("author", raw.get("authors"))
     if value is None and course.get("lecturer"):
         value = course["lecturer"]
     for a in value if isinstance(value, list) else ([value] if value else []):
         if isinstance(a, dict):
-            authors.append(m.Author(_text(a.get("name")), _text(a.get("affiliation", a.get("institute"))),
-                                    _text(a.get("email"))))
+            authors.append(
+                m.Author(
+                    _text(a.get("name")),
+                    _text(a.get("affiliation", a.get("institute"))),
+                    _text(a.get("email")),
+                )
+            )
         else:
             authors.append(m.Author(_text(a)))
     level = raw.get("slide-level", raw.get("slide_level"))
     if level is not None:
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 6:
             key = "slide-level" if "slide-level" in raw else "slide_level"
-            diags.error(f"slide-level must be a whole number from 0 to 6, not {level!r}",
-                        m.SourcePos(shown, (key_lines or {}).get(key, 2)), "slide-level")
+            diags.error(
+                f"slide-level must be a whole number from 0 to 6, not {level!r}",
+                m.SourcePos(shown, (key_lines or {}).get(key, 2)),
+                "slide-level",
+            )
             level = None
     template = raw.get("template", course.get("template"))
     return m.Meta(
@@ -314,8 +375,13 @@ def build_meta(raw: dict[str, Any], course: dict[str, Any], shown: str, diags: D
     )
 
 
-def _handout_settings(raw: dict[str, Any], course: dict[str, Any], shown: str, diags: Diagnostics,
-                      key_lines: dict[str, int] | None) -> tuple[tuple[str, str], ...]:
+def _handout_settings(
+    raw: dict[str, Any],
+    course: dict[str, Any],
+    shown: str,
+    diags: Diagnostics,
+    key_lines: dict[str, int] | None,
+) -> tuple[tuple[str, str], ...]:
     """The ``handout:`` settings of the front matter, over those of course.yaml."""
     from .handout.options import read_settings
 
@@ -334,14 +400,19 @@ def read_course(content_dir: Path, diags: Diagnostics) -> dict[str, Any]:
     real = Path(os.path.realpath(p))
     folder = Path(os.path.realpath(content_dir))
     if folder not in real.parents:
-        diags.warning("course.yaml leads outside the lecture's folder (a symbolic link); not read",
-                      m.SourcePos(shown, 1), "outside-project")
+        diags.warning(
+            "course.yaml leads outside the lecture's folder (a symbolic link); not read",
+            m.SourcePos(shown, 1),
+            "outside-project",
+        )
         return {}
     if not p.is_file():
         diags.warning("course.yaml is not a regular file; not read", m.SourcePos(shown, 1), "not-a-file")
         return {}
     try:
-        data = yamlsafe.load(decode_source(read_bounded(p, shown, diags, MAX_COURSE_BYTES), shown, diags)) or {}
+        data = (
+            yamlsafe.load(decode_source(read_bounded(p, shown, diags, MAX_COURSE_BYTES), shown, diags)) or {}
+        )
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         diags.error(f"not valid YAML: {e.problem}", m.SourcePos(shown, mark.line + 1 if mark else 1), "yaml")
@@ -357,13 +428,18 @@ def read_course(content_dir: Path, diags: Diagnostics) -> dict[str, Any]:
 # --------------------------------------------------------------------------- the parse
 
 
-def parse_lecture(text: str, shown: str, diags: Diagnostics, options: ReadOptions | None = None,
-                  base_dir: str = ".") -> m.Lecture:
+def parse_lecture(
+    text: str, shown: str, diags: Diagnostics, options: ReadOptions | None = None, base_dir: str = "."
+) -> m.Lecture:
     """Return the Lecture for Markdown ``text`` (named ``shown`` in messages)."""
     options = options or ReadOptions()
     if not text.strip():
-        raise BuildError(diags, "the file is empty: write a title in front matter and some slides",
-                         m.SourcePos(shown, 1), "empty")
+        raise BuildError(
+            diags,
+            "the file is empty: write a title in front matter and some slides",
+            m.SourcePos(shown, 1),
+            "empty",
+        )
     raw_meta, body, key_lines = split_front_matter(text, shown, diags)
     meta = build_meta(raw_meta, options.course, shown, diags, key_lines)
     policy = options.policy or PathPolicy([base_dir])
@@ -385,23 +461,33 @@ def parse_lecture(text: str, shown: str, diags: Diagnostics, options: ReadOption
     conv = _Converter(shown, diags, env, base_dir, policy, body.split("\n"))
     conv.origins = origins
     if raw_meta.get("bibliography"):
-        conv.bib = load_bibliography(raw_meta, base_dir, policy,
-                                     m.SourcePos(shown, key_lines.get("bibliography", 1)), diags)
+        conv.bib = load_bibliography(
+            raw_meta, base_dir, policy, m.SourcePos(shown, key_lines.get("bibliography", 1)), diags
+        )
     unused = [k for k in raw_meta if str(k) not in USED_KEYS]
     if unused:
-        diags.note("front matter keys Podium does not use: " + ", ".join(str(k) for k in unused),
-                   m.SourcePos(shown, min(key_lines.get(str(k), 1) for k in unused)), "unused-key")
+        diags.note(
+            "front matter keys Podium does not use: " + ", ".join(str(k) for k in unused),
+            m.SourcePos(shown, min(key_lines.get(str(k), 1) for k in unused)),
+            "unused-key",
+        )
     conv.collect_footnotes(root)
     for line in env.get("unclosed_divs", []):
-        diags.warning("fenced div ':::' opened here is never closed; it runs to the end of its block",
-                      m.SourcePos(shown, line + 1), "unclosed-div")
+        diags.warning(
+            "fenced div ':::' opened here is never closed; it runs to the end of its block",
+            m.SourcePos(shown, line + 1),
+            "unclosed-div",
+        )
     limit = markdown_parser().options["maxNesting"]
     deep = next((k for k, t in enumerate(tokens) if t.level >= limit - 1), None)
     if deep is not None:
         line = next((t.map[0] + 1 for t in reversed(tokens[: deep + 1]) if t.map), 1)
-        diags.error(f"lists or quotes are nested too deeply here (the parser reads {limit} levels of blocks, "
-                    "about 18 list or 38 quote levels); it would stop reading and lose the rest of the file",
-                    m.SourcePos(shown, line), "too-deep")
+        diags.error(
+            f"lists or quotes are nested too deeply here (the parser reads {limit} levels of blocks, "
+            "about 18 list or 38 quote levels); it would stop reading and lose the rest of the file",
+            m.SourcePos(shown, line),
+            "too-deep",
+        )
     top = [n for n in root.children if n.type != "footnote_block"]
     level = options.slide_level if options.slide_level is not None else meta.slide_level
     if level is None:
@@ -411,18 +497,44 @@ def parse_lecture(text: str, shown: str, diags: Diagnostics, options: ReadOption
         level = 2 if shown.lower().endswith(".qmd") else infer_slide_level(top)
     lecture = conv.slides(top, meta, level, raw_meta)
     if conv.cells:
-        diags.note(f"{conv.cells} code cell(s) are shown as code and not run (Podium executes nothing); "
-                   "'echo: false' cells are left out", m.SourcePos(shown, conv.first_cell_line), "code-cell")
+        diags.note(
+            f"{conv.cells} code cell(s) are shown as code and not run (Podium executes nothing); "
+            "'echo: false' cells are left out",
+            m.SourcePos(shown, conv.first_cell_line),
+            "code-cell",
+        )
     diags.raise_if_errors()
     return lecture
 
 
 # front matter keys something in Podium reads (others get one `unused-key` note)
-USED_KEYS = frozenset({
-    "title", "subtitle", "author", "authors", "institute", "date", "lang", "course", "term", "template",
-    "slide-level", "slide_level", "incremental", "toc", "table-of-contents", "toc-title", "bibliography", "csl",
-    "handout", "lecturer", "institution", "variants", "labels",
-})
+USED_KEYS = frozenset(
+    {
+        "title",
+        "subtitle",
+        "author",
+        "authors",
+        "institute",
+        "date",
+        "lang",
+        "course",
+        "term",
+        "template",
+        "slide-level",
+        "slide_level",
+        "incremental",
+        "toc",
+        "table-of-contents",
+        "toc-title",
+        "bibliography",
+        "csl",
+        "handout",
+        "lecturer",
+        "institution",
+        "variants",
+        "labels",
+    }
+)
 
 
 def _format_slide_level(raw_meta: dict) -> int | None:
@@ -465,8 +577,15 @@ class _SlideDraft:
 class _Converter:
     """Turns markdown-it syntax-tree nodes into IR nodes, collecting diagnostics."""
 
-    def __init__(self, shown: str, diags: Diagnostics, env: dict, base_dir: str, policy: PathPolicy | None,
-                 lines: list[str]):
+    def __init__(
+        self,
+        shown: str,
+        diags: Diagnostics,
+        env: dict,
+        base_dir: str,
+        policy: PathPolicy | None,
+        lines: list[str],
+    ):
         self.shown = shown
         self.diags = diags
         self.env = env
@@ -513,7 +632,9 @@ class _Converter:
                 self.footnote_defs[ident] = self.blocks(children)
         for ident, info in self.env.get("footnotes", {}).get("list", {}).items():
             if ident not in self.footnote_defs and "tokens" in info:
-                self.footnote_defs[ident] = (m.Paragraph(self._inline_tokens(info["tokens"]), self.pos(None)),)
+                self.footnote_defs[ident] = (
+                    m.Paragraph(self._inline_tokens(info["tokens"]), self.pos(None)),
+                )
 
     # -- slides
     def slides(self, nodes: list[SyntaxTreeNode], meta: m.Meta, level: int, raw_meta: dict) -> m.Lecture:
@@ -522,7 +643,9 @@ class _Converter:
         section_of: list[int | None] = []
         self.incremental = bool(raw_meta.get("incremental"))
         if meta.title or meta.subtitle or meta.authors or meta.date:
-            drafts.append(_SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1)))
+            drafts.append(
+                _SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1))
+            )
             section_of.append(None)
         toc = None
         if raw_meta.get("toc") is True or raw_meta.get("table-of-contents") is True:
@@ -573,8 +696,20 @@ class _Converter:
             self.add_to_slide(current, node)
 
         if toc is not None:
-            toc.body = [m.BulletList(tuple(m.ListItem((m.Paragraph(t, toc.pos),), toc.pos) for t, i in sections
-                                           if not drafts[i].hidden), toc.pos)] if sections else []
+            toc.body = (
+                [
+                    m.BulletList(
+                        tuple(
+                            m.ListItem((m.Paragraph(t, toc.pos),), toc.pos)
+                            for t, i in sections
+                            if not drafts[i].hidden
+                        ),
+                        toc.pos,
+                    )
+                ]
+                if sections
+                else []
+            )
         if self.bib is not None and self.bib.cited:
             refs = self.bib.references()
             pos = m.SourcePos(self.shown, 1)
@@ -584,10 +719,19 @@ class _Converter:
             drafts.append(d)
             section_of.append(current_section)
         # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out
-        keep = [i for i, d in enumerate(drafts)
-                if not (d.kind == m.CONTENT and not d.title and not d.body and not d.notes and not d.handout
-                        and not d.instructor)
-                and not d.hidden]
+        keep = [
+            i
+            for i, d in enumerate(drafts)
+            if not (
+                d.kind == m.CONTENT
+                and not d.title
+                and not d.body
+                and not d.notes
+                and not d.handout
+                and not d.instructor
+            )
+            and not d.hidden
+        ]
         drafts = [drafts[i] for i in keep]
         section_of = [section_of[i] for i in keep]
         index_of = {old: new for new, old in enumerate(keep)}
@@ -601,19 +745,40 @@ class _Converter:
         for i, d in enumerate(drafts):
             number = i + 1
             footnotes = self._slide_footnotes(d)
-            slides.append(m.Slide(
-                number=number, kind=d.kind, title=d.title, body=footnotes[0], pos=d.pos,
-                notes=tuple(d.notes), handout=tuple(d.handout), footnotes=footnotes[1],
-                section=section_of[i], layout=d.layout, classes=d.classes, incremental=d.incremental,
-                instructor=tuple(d.instructor),
-            ))
+            slides.append(
+                m.Slide(
+                    number=number,
+                    kind=d.kind,
+                    title=d.title,
+                    body=footnotes[0],
+                    pos=d.pos,
+                    notes=tuple(d.notes),
+                    handout=tuple(d.handout),
+                    footnotes=footnotes[1],
+                    section=section_of[i],
+                    layout=d.layout,
+                    classes=d.classes,
+                    incremental=d.incremental,
+                    instructor=tuple(d.instructor),
+                )
+            )
         for title, idx in sections:
             section_numbers.append(m.Section(title, idx + 1))
         if not slides:
-            raise BuildError(self.diags, "the lecture has no slides: add a title in front matter or a heading",
-                             m.SourcePos(self.shown, 1), "empty")
-        return m.Lecture(path=self.shown, meta=meta, slides=tuple(slides), sections=tuple(section_numbers),
-                         slide_level=level, base_dir=self.base_dir)
+            raise BuildError(
+                self.diags,
+                "the lecture has no slides: add a title in front matter or a heading",
+                m.SourcePos(self.shown, 1),
+                "empty",
+            )
+        return m.Lecture(
+            path=self.shown,
+            meta=meta,
+            slides=tuple(slides),
+            sections=tuple(section_numbers),
+            slide_level=level,
+            base_dir=self.base_dir,
+        )
 
     def heading_title(self, node: SyntaxTreeNode) -> tuple[m.Inlines, Attrs | None]:
         inline = node.children[0] if node.children else None
@@ -666,8 +831,11 @@ class _Converter:
         for c in attrs.classes:
             meant = _meant_class(c)
             if meant and meant != c:
-                self.diags.warning(f"'::: {c}' is not a Podium class; read as '::: {meant}' (write '{meant}')",
-                                   self.pos(node), "unknown-class")
+                self.diags.warning(
+                    f"'::: {c}' is not a Podium class; read as '::: {meant}' (write '{meant}')",
+                    self.pos(node),
+                    "unknown-class",
+                )
                 c = meant
             out.append(c)
         return tuple(out)
@@ -699,9 +867,15 @@ class _Converter:
         """``out.extend(got)``, except that a `: caption {…}` paragraph (or a bare `{tbl-colwidths=…}`)
         right after a table becomes the table's caption and attributes."""
         got = list(got)
-        if (len(got) == 1 and isinstance(got[0], m.Paragraph) and out and isinstance(out[-1], m.Table)
-                and got[0].content and isinstance(got[0].content[0], m.Text)
-                and re.match(r"^(:\s|Table:\s|\{[^{}]*\}\s*$)", got[0].content[0].text)):
+        if (
+            len(got) == 1
+            and isinstance(got[0], m.Paragraph)
+            and out
+            and isinstance(out[-1], m.Table)
+            and got[0].content
+            and isinstance(got[0].content[0], m.Text)
+            and re.match(r"^(:\s|Table:\s|\{[^{}]*\}\s*$)", got[0].content[0].text)
+        ):
             out[-1] = self.with_caption(out[-1], got[0].content)
             return
         out.extend(got)
@@ -718,7 +892,11 @@ class _Converter:
             finally:
                 self.in_list -= 1
             start = int(node.attrs.get("start", 1)) if t == "ordered_list" else 1
-            return [m.BulletList(items, pos, ordered=t == "ordered_list", start=start, incremental=self.incremental)]
+            return [
+                m.BulletList(
+                    items, pos, ordered=t == "ordered_list", start=start, incremental=self.incremental
+                )
+            ]
         if t == "heading":
             title, _ = self.heading_title(node)
             return [m.Heading(int(node.tag[1]), title, pos)]
@@ -765,8 +943,11 @@ class _Converter:
     def raw_html_seen(self, pos: m.SourcePos) -> None:
         if self.html_warned != self.slide_serial:
             self.html_warned = self.slide_serial
-            self.diags.warning("raw HTML is not rendered: its tags are dropped and its text kept (one warning "
-                               "per slide)", pos, "raw-html")
+            self.diags.warning(
+                "raw HTML is not rendered: its tags are dropped and its text kept (one warning per slide)",
+                pos,
+                "raw-html",
+            )
 
     def math_block(self, tex: str, pos: m.SourcePos) -> list[m.Block]:
         tex = self.math_tex(tex, pos)
@@ -809,8 +990,11 @@ class _Converter:
             inline = self.strip_raw_tex(inline, pos)
             if inline is None:
                 return []
-        kids = [c for c in inline.children if not (c.type == "text" and not c.content.strip())
-                and c.type not in ("softbreak", "hardbreak")]
+        kids = [
+            c
+            for c in inline.children
+            if not (c.type == "text" and not c.content.strip()) and c.type not in ("softbreak", "hardbreak")
+        ]
         if len(kids) == 1 and kids[0].type == "math_inline_double" and not self.in_list:  # `$$…$$` alone
             return self.math_block(kids[0].content.strip(), pos)
         out: list[m.Block] = []
@@ -867,7 +1051,7 @@ class _Converter:
         kept: list[str] = []
         last = 0
         for piece in pieces:
-            kept.append(src[last:piece.start])
+            kept.append(src[last : piece.start])
             last = piece.end
             raw = first + src.count("\n", 0, piece.start)  # the line in the parsed text
             line = self.mapped(raw)
@@ -885,11 +1069,13 @@ class _Converter:
                     continue
             if piece.name in _TEX_TEXT and piece.args:
                 kept.append(piece.args[-1])
-                self.diags.warning(f"raw TeX '\\{piece.name}{{…}}' is not rendered; its text is kept", line,
-                                   "raw-tex")
+                self.diags.warning(
+                    f"raw TeX '\\{piece.name}{{…}}' is not rendered; its text is kept", line, "raw-tex"
+                )
                 continue
-            self.diags.warning(f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)", line,
-                               "raw-tex")
+            self.diags.warning(
+                f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)", line, "raw-tex"
+            )
         kept.append(src[last:])
         text = "".join(kept)
         if not text.strip():
@@ -897,8 +1083,13 @@ class _Converter:
         tokens = markdown_parser().parseInline(text, self.env)
         from markdown_it.token import Token
 
-        root = SyntaxTreeNode([Token("paragraph_open", "p", 1), Token("inline", "", 0, children=tokens[0].children),
-                               Token("paragraph_close", "p", -1)])
+        root = SyntaxTreeNode(
+            [
+                Token("paragraph_open", "p", 1),
+                Token("inline", "", 0, children=tokens[0].children),
+                Token("paragraph_close", "p", -1),
+            ]
+        )
         return root.children[0].children[0]
 
     def code(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
@@ -919,8 +1110,11 @@ class _Converter:
             lang = info.split()[0].lstrip(".")
         code = node.content.rstrip("\n")
         if node.type == "fence" and node.map and not _closes_fence(self.lines, node):
-            self.diags.warning("code fence opened here is never closed; it runs to the end of the file", pos,
-                               "unclosed-fence")
+            self.diags.warning(
+                "code fence opened here is never closed; it runs to the end of the file",
+                pos,
+                "unclosed-fence",
+            )
         if lang == "chart":
             chart = self.chart(code, pos)
             return [chart] if chart is not None else []
@@ -940,8 +1134,12 @@ class _Converter:
     def table(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Table:
         cells_in = sum(len(tr.children) for part in node.children for tr in part.children)
         if cells_in > MAX_TABLE_CELLS:
-            self.diags.error(f"this table has {cells_in:,} cells; a table holds at most {MAX_TABLE_CELLS:,} (split it, "
-                             "or make it a chart with data: file.csv)", pos, "too-large")
+            self.diags.error(
+                f"this table has {cells_in:,} cells; a table holds at most {MAX_TABLE_CELLS:,} (split it, "
+                "or make it a chart with data: file.csv)",
+                pos,
+                "too-large",
+            )
             return m.Table((), (), (), (), pos)
         header: tuple[m.TableCell, ...] = ()
         rows: list[tuple[m.TableCell, ...]] = []
@@ -954,7 +1152,9 @@ class _Converter:
                     if part.type == "thead":
                         style = cell.attrs.get("style", "") or ""
                         a = re.search(r"text-align:(\w+)", str(style))
-                        aligns.append(m.Align(a.group(1)) if a and a.group(1) in set(m.Align) else m.Align.NONE)
+                        aligns.append(
+                            m.Align(a.group(1)) if a and a.group(1) in set(m.Align) else m.Align.NONE
+                        )
                 if part.type == "thead":
                     header = tuple(cells)
                 else:
@@ -988,8 +1188,12 @@ class _Converter:
             if len(values) == len(widths) and all(v > 0 for v in values):
                 widths = tuple(v / sum(values) for v in values)
             else:
-                self.diags.warning(f"tbl-colwidths '{attrs.kv['tbl-colwidths']}' does not give one width per "
-                                   f"column ({len(widths)}); ignored", table.pos, "bad-size")
+                self.diags.warning(
+                    f"tbl-colwidths '{attrs.kv['tbl-colwidths']}' does not give one width per "
+                    f"column ({len(widths)}); ignored",
+                    table.pos,
+                    "bad-size",
+                )
         return replace(table, caption=_trim(caption), widths=widths)
 
     def _table_widths(self, node, header, rows) -> tuple[float, ...]:
@@ -1033,8 +1237,11 @@ class _Converter:
             return []
         if "notes" in classes or "handout" in classes:
             kind = "notes" if "notes" in classes else "handout"
-            self.diags.warning(f"'::: {kind}' inside another block is shown in place; put it at the top level "
-                               "of the slide", pos, "nested-" + kind)
+            self.diags.warning(
+                f"'::: {kind}' inside another block is shown in place; put it at the top level of the slide",
+                pos,
+                "nested-" + kind,
+            )
         return [m.Div(self.blocks(node.children), classes, pos)]
 
     def callout(self, node: SyntaxTreeNode, attrs: Attrs, kind: str, pos: m.SourcePos) -> m.Div:
@@ -1058,17 +1265,22 @@ class _Converter:
                 attrs = parse_attrs(child.info)
                 blocks = self.blocks(child.children)
                 if any(isinstance(b, m.Columns) for b in blocks):
-                    self.diags.warning("columns inside a column are shown one after another", cpos,
-                                       "nested-columns")
+                    self.diags.warning(
+                        "columns inside a column are shown one after another", cpos, "nested-columns"
+                    )
                     blocks = _flatten_columns(blocks)
                 cols.append(m.Column(blocks, _fraction(attrs.kv.get("width"))))
             else:
-                self.diags.warning("content inside ':::: columns' but outside any '::: column' gets a column "
-                                   "of its own", cpos, "column-content")
+                self.diags.warning(
+                    "content inside ':::: columns' but outside any '::: column' gets a column of its own",
+                    cpos,
+                    "column-content",
+                )
                 cols.append(m.Column(self.blocks([child]), None))
         if len(cols) > 3:
-            self.diags.warning(f"{len(cols)} columns on one slide will be narrow; at most 3 read well", pos,
-                               "many-columns")
+            self.diags.warning(
+                f"{len(cols)} columns on one slide will be narrow; at most 3 read well", pos, "many-columns"
+            )
         return m.Columns(tuple(cols), pos)
 
     def chart(self, code: str, pos: m.SourcePos) -> m.Chart | None:
@@ -1082,7 +1294,9 @@ class _Converter:
         width = _length(attrs.kv.get("width"), pos, self.diags)
         height = _length(attrs.kv.get("height"), pos, self.diags)
         if not alt:
-            self.diags.warning(f"picture '{src}' has no caption or fig-alt text for screen readers", pos, "no-alt")
+            self.diags.warning(
+                f"picture '{src}' has no caption or fig-alt text for screen readers", pos, "no-alt"
+            )
         return m.Image(src, path, caption, alt, pos, width, height)
 
     def _resolve(self, src: str, pos: m.SourcePos, what: str) -> str | None:
@@ -1111,8 +1325,13 @@ class _Converter:
     def _inline_tokens(self, tokens) -> m.Inlines:
         from markdown_it.token import Token
 
-        root = SyntaxTreeNode([Token("paragraph_open", "p", 1), Token("inline", "", 0, children=tokens),
-                               Token("paragraph_close", "p", -1)])
+        root = SyntaxTreeNode(
+            [
+                Token("paragraph_open", "p", 1),
+                Token("inline", "", 0, children=tokens),
+                Token("paragraph_close", "p", -1),
+            ]
+        )
         return self.inlines(root.children[0].children[0])
 
     def _inline_children(self, inline: SyntaxTreeNode):
@@ -1122,12 +1341,16 @@ class _Converter:
         while i < len(children):
             child = children[i]
             attrs = Attrs()
-            if child.type in ("image", "link", "code_inline") and i + 1 < len(children) and children[i + 1].type == "text":
+            if (
+                child.type in ("image", "link", "code_inline")
+                and i + 1 < len(children)
+                and children[i + 1].type == "text"
+            ):
                 nxt = children[i + 1].content
                 mt = re.match(r"^\{([^{}]*)\}", nxt)
                 if mt:
                     attrs = parse_attrs(mt.group(1))
-                    children[i + 1] = _text_node(nxt[mt.end():])
+                    children[i + 1] = _text_node(nxt[mt.end() :])
             yield child, attrs
             i += 1
 
@@ -1163,13 +1386,18 @@ class _Converter:
             if not urlparse(href).scheme:
                 return list(children)  # a relative link points nowhere in a deck or a PDF: keep its text
             if not is_safe_url(href):
-                self.diags.warning(f"link to '{href[:60]}' is not allowed (only http, https, mailto, ftp and tel "
-                                   "links); kept as text", self.pos(None), "unsafe-link")
+                self.diags.warning(
+                    f"link to '{href[:60]}' is not allowed (only http, https, mailto, ftp and tel "
+                    "links); kept as text",
+                    self.pos(None),
+                    "unsafe-link",
+                )
                 return list(children)
             return [m.Link(children, href)]
         if t == "image":  # an image inside a link or heading: keep its caption as text
-            self.diags.warning("a picture inside a link or heading is shown as its caption", self.pos(None),
-                               "inline-image")
+            self.diags.warning(
+                "a picture inside a link or heading is shown as its caption", self.pos(None), "inline-image"
+            )
             return list(self.inlines_of(node.children))
         if t == "footnote_ref":
             return [m.FootnoteRef(-1 - int(node.meta.get("id", 0)))]  # renumbered per slide later
@@ -1179,26 +1407,35 @@ class _Converter:
             return list(self.inlines_of(node.children))
         return [m.Text(node.content)] if node.content else []
 
-
     def drop_tex_in_text(self, text: str) -> str:
         """Raw TeX left in a text run (outside math and code, as markdown-it read it): dropped, warned."""
         out: list[str] = []
         last = 0
         for piece in find_raw_tex(text, markdown=False):
-            out.append(text[last:piece.start])
+            out.append(text[last : piece.start])
             last = piece.end
-            d = macro_definition(piece) if piece.name.rstrip("*") in {x.rstrip("*") for x in DEFINERS} else None
+            d = (
+                macro_definition(piece)
+                if piece.name.rstrip("*") in {x.rstrip("*") for x in DEFINERS}
+                else None
+            )
             if d is not None:
                 self.macros[d[0]] = d[1]
             elif piece.name == "note" and piece.args:
                 self.pending_notes.append(m.Paragraph((m.Text(piece.args[-1]),), self.pos(None)))
             elif piece.name in _TEX_TEXT and piece.args:
                 out.append(piece.args[-1])
-                self.diags.warning(f"raw TeX '\\{piece.name}{{…}}' is not rendered; its text is kept",
-                                   self.pos(None), "raw-tex")
+                self.diags.warning(
+                    f"raw TeX '\\{piece.name}{{…}}' is not rendered; its text is kept",
+                    self.pos(None),
+                    "raw-tex",
+                )
             else:
-                self.diags.warning(f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)",
-                                   self.pos(None), "raw-tex")
+                self.diags.warning(
+                    f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)",
+                    self.pos(None),
+                    "raw-tex",
+                )
         out.append(text[last:])
         return "".join(out)
 
@@ -1206,13 +1443,16 @@ class _Converter:
         """Merge neighbouring text, format citations, split ``[text]{.cls}`` spans."""
         merged = _merge_text(items)
         if self.bib is not None:
-            merged = [m.Text(cite_text(x.text, self.bib, self._unknown_citation)) if isinstance(x, m.Text) else x
-                      for x in merged]
+            merged = [
+                m.Text(cite_text(x.text, self.bib, self._unknown_citation)) if isinstance(x, m.Text) else x
+                for x in merged
+            ]
         return tuple(_split_spans(merged))
 
     def _unknown_citation(self, key: str) -> None:
-        self.diags.warning(f"citation '@{key}' is not in the bibliography; left as written", self.pos(None),
-                           "citation")
+        self.diags.warning(
+            f"citation '@{key}' is not in the bibliography; left as written", self.pos(None), "citation"
+        )
 
     def inline_html(self, html: str) -> list[m.Inline]:
         """An inline tag: dropped (warned once per slide); ``<br>`` is a line break; script content skipped."""
@@ -1239,10 +1479,34 @@ class _Converter:
 
 # --------------------------------------------------------------------------- helpers
 
-_TEX_TEXT = frozenset({"textbf", "emph", "textit", "text", "underline", "textsc", "texttt", "mbox", "url", "href",
-                       "textrm", "textsf", "hbox"})
-_STRUCTURAL = ("notes", "handout", "slides", "instructor", "student", "columns", "column", "incremental",
-               "nonincremental")
+_TEX_TEXT = frozenset(
+    {
+        "textbf",
+        "emph",
+        "textit",
+        "text",
+        "underline",
+        "textsc",
+        "texttt",
+        "mbox",
+        "url",
+        "href",
+        "textrm",
+        "textsf",
+        "hbox",
+    }
+)
+_STRUCTURAL = (
+    "notes",
+    "handout",
+    "slides",
+    "instructor",
+    "student",
+    "columns",
+    "column",
+    "incremental",
+    "nonincremental",
+)
 
 
 def _meant_class(c: str) -> str | None:
@@ -1277,7 +1541,11 @@ def is_safe_url(href: str) -> bool:
 
 
 def _closes_fence(lines: list[str], node: SyntaxTreeNode) -> bool:
-    last = re.sub(r"^[\s>]*", "", lines[node.map[1] - 1]).strip() if node.map and node.map[1] - 1 < len(lines) else ""
+    last = (
+        re.sub(r"^[\s>]*", "", lines[node.map[1] - 1]).strip()
+        if node.map and node.map[1] - 1 < len(lines)
+        else ""
+    )
     marker = (node.markup or "```")[0]
     return node.map[1] - node.map[0] > 1 and last.startswith(marker * 3) and last.strip(marker) == ""
 
@@ -1286,8 +1554,13 @@ def _text_node(text: str) -> SyntaxTreeNode:
     from markdown_it.token import Token
 
     tok = Token("text", "", 0, content=text)
-    root = SyntaxTreeNode([Token("paragraph_open", "p", 1), Token("inline", "", 0, children=[tok]),
-                           Token("paragraph_close", "p", -1)])
+    root = SyntaxTreeNode(
+        [
+            Token("paragraph_open", "p", 1),
+            Token("inline", "", 0, children=[tok]),
+            Token("paragraph_close", "p", -1),
+        ]
+    )
     return root.children[0].children[0].children[0]
 
 
@@ -1302,7 +1575,7 @@ def _spans(text: str) -> list[m.Inline]:
     last = 0
     for mt in _SPAN.finditer(text):
         if mt.start() > last:
-            out.append(m.Text(text[last:mt.start()]))
+            out.append(m.Text(text[last : mt.start()]))
         out.append(m.Span((m.Text(mt.group(1)),), parse_attrs(mt.group(2)).classes))
         last = mt.end()
     if last < len(text):
@@ -1320,8 +1593,10 @@ def _split_spans(items: list[m.Inline]) -> list[m.Inline]:
 
 def _typeset(content: m.Inlines) -> m.Inlines:
     """Dashes in text markdown-it's typographer did not reach (picture captions): ``--`` –, ``---`` —."""
-    return tuple(m.Text(x.text.replace("---", "\u2014").replace("--", "\u2013")) if isinstance(x, m.Text) else x
-                 for x in content)
+    return tuple(
+        m.Text(x.text.replace("---", "\u2014").replace("--", "\u2013")) if isinstance(x, m.Text) else x
+        for x in content
+    )
 
 
 def _merge_text(items: list[m.Inline]) -> list[m.Inline]:
@@ -1338,8 +1613,11 @@ def _trim(content: m.Inlines) -> m.Inlines:
     items = list(content)
     while items and isinstance(items[0], m.Text) and not items[0].text.strip():
         items.pop(0)
-    while items and isinstance(items[-1], (m.Text, m.LineBreak)) and (
-            isinstance(items[-1], m.LineBreak) or not items[-1].text.strip()):
+    while (
+        items
+        and isinstance(items[-1], (m.Text, m.LineBreak))
+        and (isinstance(items[-1], m.LineBreak) or not items[-1].text.strip())
+    ):
         items.pop()
     if items and isinstance(items[0], m.Text):
         items[0] = m.Text(items[0].text.lstrip())
@@ -1355,8 +1633,9 @@ def _trim(content: m.Inlines) -> m.Inlines:
 
 def _only_spacing(content: m.Inlines) -> bool:
     """True for a paragraph of nothing but line breaks and backslashes (a spacing trick, ` \\`)."""
-    return all(isinstance(x, m.LineBreak) or (isinstance(x, m.Text) and not x.text.strip(" \\\t"))
-               for x in content)
+    return all(
+        isinstance(x, m.LineBreak) or (isinstance(x, m.Text) and not x.text.strip(" \\\t")) for x in content
+    )
 
 
 def _flatten_columns(blocks: m.Blocks) -> m.Blocks:
@@ -1389,8 +1668,9 @@ def _length(value: str | None, pos: m.SourcePos, diags: Diagnostics) -> m.Length
         return None
     mt = _LENGTH.match(value)
     if not mt or float(mt.group(1)) <= 0 or not math.isfinite(float(mt.group(1))):
-        diags.warning(f"size '{value}' is not understood (use e.g. 60%, 8cm, 3in or 400px); ignored", pos,
-                      "bad-size")
+        diags.warning(
+            f"size '{value}' is not understood (use e.g. 60%, 8cm, 3in or 400px); ignored", pos, "bad-size"
+        )
         return None
     return m.Length(float(mt.group(1)), m.LengthUnit(mt.group(2) or "px"))
 

@@ -17,11 +17,26 @@ from .diagnostics import Diagnostics
 
 # What a lecturer calls each node in a message.
 _NAMES = {
-    m.Paragraph: "paragraph", m.Heading: "heading", m.BulletList: "list", m.ListItem: "list item",
-    m.CodeBlock: "code block", m.Quote: "quotation", m.Table: "table", m.TableCell: "table cell",
-    m.Image: "picture", m.Columns: "column group", m.Column: "column", m.Chart: "chart",
-    m.MathBlock: "equation", m.Pause: "pause", m.SlidesOnly: "slides-only block", m.Div: "div",
-    m.InlineMath: "formula", m.Link: "link", m.FootnoteRef: "footnote mark", m.Span: "span",
+    m.Paragraph: "paragraph",
+    m.Heading: "heading",
+    m.BulletList: "list",
+    m.ListItem: "list item",
+    m.CodeBlock: "code block",
+    m.Quote: "quotation",
+    m.Table: "table",
+    m.TableCell: "table cell",
+    m.Image: "picture",
+    m.Columns: "column group",
+    m.Column: "column",
+    m.Chart: "chart",
+    m.MathBlock: "equation",
+    m.Pause: "pause",
+    m.SlidesOnly: "slides-only block",
+    m.Div: "div",
+    m.InlineMath: "formula",
+    m.Link: "link",
+    m.FootnoteRef: "footnote mark",
+    m.Span: "span",
 }
 
 
@@ -33,8 +48,13 @@ def describe(node: Any) -> str:
     return name
 
 
-def renderable(lecture: m.Lecture, handled: frozenset[type], output: str, diags: Diagnostics,
-               chart_kinds: Iterable[str] = m.CHART_KINDS) -> m.Lecture:
+def renderable(
+    lecture: m.Lecture,
+    handled: frozenset[type],
+    output: str,
+    diags: Diagnostics,
+    chart_kinds: Iterable[str] = m.CHART_KINDS,
+) -> m.Lecture:
     """Return ``lecture`` without the nodes ``output`` cannot show, each reported ``[not-rendered]``."""
     kinds = frozenset(chart_kinds)
     missing: list[tuple[Any, m.SourcePos | None]] = []

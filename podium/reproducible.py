@@ -43,10 +43,14 @@ def fix_core_xml(blob: bytes, epoch: int) -> bytes:
     """Return ``docProps/core.xml`` with its created/modified dates set to ``epoch``."""
     stamp = _w3cdtf(epoch).encode()
     for tag in (b"dcterms:created", b"dcterms:modified"):
-        blob, n = re.subn(rb"(<" + tag + rb"\b[^>]*>)[^<]*(</" + tag + rb">)", rb"\g<1>" + stamp + rb"\g<2>", blob)
+        blob, n = re.subn(
+            rb"(<" + tag + rb"\b[^>]*>)[^<]*(</" + tag + rb">)", rb"\g<1>" + stamp + rb"\g<2>", blob
+        )
         if n == 0 and b"</cp:coreProperties>" in blob:
-            blob = blob.replace(b"</cp:coreProperties>", b"<" + tag + b' xsi:type="dcterms:W3CDTF">' + stamp +
-                                b"</" + tag + b"></cp:coreProperties>")
+            blob = blob.replace(
+                b"</cp:coreProperties>",
+                b"<" + tag + b' xsi:type="dcterms:W3CDTF">' + stamp + b"</" + tag + b"></cp:coreProperties>",
+            )
     return blob
 
 
@@ -74,7 +78,9 @@ def fixed_time(epoch: int):
 
     def workbook(*args, **kwargs):  # a chart's embedded workbook carries a creation date too
         book = workbook_class(*args, **kwargs)
-        book.set_properties({"created": dt.datetime.fromtimestamp(epoch, dt.timezone.utc).replace(tzinfo=None)})
+        book.set_properties(
+            {"created": dt.datetime.fromtimestamp(epoch, dt.timezone.utc).replace(tzinfo=None)}
+        )
         return book
 
     writer.write = write

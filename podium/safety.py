@@ -41,21 +41,30 @@ class PathPolicy:
             diags.warning(f"{what} has no file name", pos, "missing-image")
             return None
         if len(src) > MAX_ADDRESS:  # e.g. a huge data: picture: judged by its length, never decoded
-            diags.warning(f"{what} '{src[:40]}…' is an address of {len(src) / 2**20:.1f} MiB (at most "
-                          f"{MAX_ADDRESS // 1024} KiB); not read", pos, "too-large")
+            diags.warning(
+                f"{what} '{src[:40]}…' is an address of {len(src) / 2**20:.1f} MiB (at most "
+                f"{MAX_ADDRESS // 1024} KiB); not read",
+                pos,
+                "too-large",
+            )
             return None
         url = urlparse(src)
         if url.scheme in ("http", "https"):
             if not self.allow_remote:
-                diags.warning(f"{what} '{src}' is on the network; Podium fetches nothing unless you pass "
-                              "--allow-remote", pos, "remote-refused")
+                diags.warning(
+                    f"{what} '{src}' is on the network; Podium fetches nothing unless you pass "
+                    "--allow-remote",
+                    pos,
+                    "remote-refused",
+                )
                 return None
             return self._download(src, pos, diags, what)
         if url.scheme == "file":
             candidate = Path(unquote(url.path))
         elif url.scheme and len(url.scheme) > 1:
-            diags.warning(f"{what} '{src[:60]}' uses a '{url.scheme}:' address, which is not allowed", pos,
-                          "unsafe-url")
+            diags.warning(
+                f"{what} '{src[:60]}' uses a '{url.scheme}:' address, which is not allowed", pos, "unsafe-url"
+            )
             return None
         else:
             candidate = Path(unquote(src))
@@ -63,12 +72,18 @@ class PathPolicy:
                 candidate = Path(base_dir) / candidate
         real = Path(os.path.realpath(candidate))
         if not self.allows(real):
-            diags.warning(f"{what} '{src}' is outside the lecture's folder and the templates; not read", pos,
-                          "outside-project")
+            diags.warning(
+                f"{what} '{src}' is outside the lecture's folder and the templates; not read",
+                pos,
+                "outside-project",
+            )
             return None
         if real.exists() and not real.is_file():
-            diags.warning(f"{what} '{src}' is not a regular file (a folder, pipe or device); not read", pos,
-                          "not-a-file")
+            diags.warning(
+                f"{what} '{src}' is not a regular file (a folder, pipe or device); not read",
+                pos,
+                "not-a-file",
+            )
             return None
         if not real.is_file():
             shown = os.path.relpath(base_dir) if base_dir else "."
@@ -77,7 +92,9 @@ class PathPolicy:
             diags.warning(f"{what} '{src}' not found (searched {shown}/){hint}", pos, "missing-image")
             return None
         if real.stat().st_size > MAX_FILE_BYTES:
-            diags.warning(f"{what} '{src}' is larger than {MAX_FILE_BYTES // 2**20} MiB; not used", pos, "too-large")
+            diags.warning(
+                f"{what} '{src}' is larger than {MAX_FILE_BYTES // 2**20} MiB; not used", pos, "too-large"
+            )
             return None
         if what == "picture" and not picture_is_sane(real, pos, diags, src):
             return None
@@ -87,8 +104,9 @@ class PathPolicy:
         cache = Path(tempfile.gettempdir()) / f"podium-remote-{os.getuid()}"
         cache.mkdir(mode=0o700, exist_ok=True)
         if cache.stat().st_uid != os.getuid() or cache.is_symlink():
-            diags.warning(f"{what} '{src}': the download folder {cache} is not ours; not fetched", pos,
-                          "remote-failed")
+            diags.warning(
+                f"{what} '{src}': the download folder {cache} is not ours; not fetched", pos, "remote-failed"
+            )
             return None
         suffix = Path(urlparse(src).path).suffix[:8]
         target = cache / (hashlib.sha256(src.encode()).hexdigest()[:24] + suffix)
@@ -96,12 +114,18 @@ class PathPolicy:
             try:
                 data = fetch_bounded(src)
             except TooSlow:
-                diags.warning(f"{what} '{src}' took longer than {REMOTE_DEADLINE} s to download; not used", pos,
-                              "too-slow")
+                diags.warning(
+                    f"{what} '{src}' took longer than {REMOTE_DEADLINE} s to download; not used",
+                    pos,
+                    "too-slow",
+                )
                 return None
             except TooLarge:
-                diags.warning(f"{what} '{src}' is larger than {MAX_FILE_BYTES // 2**20} MiB; not downloaded", pos,
-                              "too-large")
+                diags.warning(
+                    f"{what} '{src}' is larger than {MAX_FILE_BYTES // 2**20} MiB; not downloaded",
+                    pos,
+                    "too-large",
+                )
                 return None
             except (OSError, ValueError) as e:
                 diags.warning(f"{what} '{src}' could not be fetched: {e}", pos, "remote-failed")
@@ -196,11 +220,15 @@ def picture_is_sane(path: Path, pos: SourcePos, diags: Diagnostics, src: str) ->
         diags.warning(f"picture '{src}' would decompress to an absurd size; not used", pos, "image-too-large")
         return False
     except (UnidentifiedImageError, OSError, ValueError):
-        diags.warning(f"picture '{src}' is not a picture Podium can read (PNG, JPEG, GIF or SVG)", pos,
-                      "bad-image")
+        diags.warning(
+            f"picture '{src}' is not a picture Podium can read (PNG, JPEG, GIF or SVG)", pos, "bad-image"
+        )
         return False
     if w * h > MAX_PIXELS:
-        diags.warning(f"picture '{src}' is {w}×{h} pixels, which would decompress to an absurd size; not used",
-                      pos, "image-too-large")
+        diags.warning(
+            f"picture '{src}' is {w}×{h} pixels, which would decompress to an absurd size; not used",
+            pos,
+            "image-too-large",
+        )
         return False
     return True

@@ -31,7 +31,7 @@ EXAMPLE_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="800" height="400
 </svg>
 """
 
-TEMPLATE = '''---
+TEMPLATE = """---
 title: "{title}"
 subtitle: "A new lecture"
 author:
@@ -137,7 +137,7 @@ This sentence is on the slide but not in the handout.
 ::: notes
 Use `::: slides` for prompts that only make sense in the room.
 :::
-'''
+"""
 
 
 def new_lecture(slug: str, diags: Diagnostics, content: Path = Path("content")) -> Path:
@@ -145,12 +145,20 @@ def new_lecture(slug: str, diags: Diagnostics, content: Path = Path("content")) 
     from .reader import read_course
 
     if not SLUG.match(slug):
-        raise BuildError(diags, f"'{slug}' is not a usable lecture name: use letters, digits, '-' and '_' "
-                         "(for example week-03)", None, "bad-name")
+        raise BuildError(
+            diags,
+            f"'{slug}' is not a usable lecture name: use letters, digits, '-' and '_' (for example week-03)",
+            None,
+            "bad-name",
+        )
     target = content / f"{slug}.md"
     if target.exists():
-        raise BuildError(diags, f"{target} already exists; choose another name or remove the file first",
-                         SourcePos(str(target), 1), "lecture-exists")
+        raise BuildError(
+            diags,
+            f"{target} already exists; choose another name or remove the file first",
+            SourcePos(str(target), 1),
+            "lecture-exists",
+        )
     course = read_course(content, diags) if content.is_dir() else {}
     diags.raise_if_errors()
     author = course.get("lecturer") or course.get("author") or "Your Name"
@@ -158,8 +166,13 @@ def new_lecture(slug: str, diags: Diagnostics, content: Path = Path("content")) 
         author = author[0] if author else "Your Name"
     lang = str(course.get("lang") or "en")
     title = re.sub(r"[-_]+", " ", slug).strip().capitalize()
-    text = TEMPLATE.format(title=title.replace('"', "'"), author=str(author).replace('"', "'"),
-                           date=dt.date.today().isoformat(), lang=lang, slug=slug)
+    text = TEMPLATE.format(
+        title=title.replace('"', "'"),
+        author=str(author).replace('"', "'"),
+        date=dt.date.today().isoformat(),
+        lang=lang,
+        slug=slug,
+    )
     try:
         (content / "img").mkdir(parents=True, exist_ok=True)
         picture = content / "img" / f"{slug}-example.svg"

@@ -104,7 +104,7 @@ def check(data: bytes) -> str | None:
     except RecursionError:
         return "nests <use> elements too deeply"
     if expanded > MAX_EXPANDED:
-        return f"repeats its parts through <use> into more than {MAX_EXPANDED:,} elements (a \"use bomb\")"
+        return f'repeats its parts through <use> into more than {MAX_EXPANDED:,} elements (a "use bomb")'
     return None
 
 

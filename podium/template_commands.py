@@ -62,8 +62,12 @@ def open_deck(path: Path, diags: Diagnostics):
     if not path.exists():
         raise BuildError(diags, f"template deck '{shown}' does not exist", None, "template")
     if path.is_dir() or path.suffix.lower() not in DECK_SUFFIXES:
-        raise BuildError(diags, f"'{shown}' is not a PowerPoint deck: give a .pptx or .potx file",
-                         SourcePos(shown, 1), "bad-template")
+        raise BuildError(
+            diags,
+            f"'{shown}' is not a PowerPoint deck: give a .pptx or .potx file",
+            SourcePos(shown, 1),
+            "bad-template",
+        )
     from .deckcheck import check_package
 
     problem = check_package(path)  # before even presentation.xml is inflated
@@ -169,8 +173,15 @@ def inspect_deck(path: Path, diags: Diagnostics) -> str:
     prs, template, samples, theme_file = open_deck(path, diags)
     w, h = int(prs.slide_width), int(prs.slide_height)
     ratio = w / h if h else 0
-    aspect = "16:9" if abs(ratio - 16 / 9) < 0.02 else "4:3" if abs(ratio - 4 / 3) < 0.02 else \
-        "16:10" if abs(ratio - 1.6) < 0.02 else f"{ratio:.2f}:1"
+    aspect = (
+        "16:9"
+        if abs(ratio - 16 / 9) < 0.02
+        else "4:3"
+        if abs(ratio - 4 / 3) < 0.02
+        else "16:10"
+        if abs(ratio - 1.6) < 0.02
+        else f"{ratio:.2f}:1"
+    )
     choices, bad_map = choose_layouts(prs, template)
     serves: dict[int, list[str]] = {}
     for c in choices:
@@ -187,26 +198,41 @@ def inspect_deck(path: Path, diags: Diagnostics) -> str:
     for n, lay in enumerate(layouts, start=1):
         kinds = serves.get(id(lay), [])
         looks = kind_of_layout(lay)
-        lines.append(f"{n:>3}. \"{lay.name}\"")
+        lines.append(f'{n:>3}. "{lay.name}"')
         lines.append(f"     serves: {', '.join(kinds) if kinds else '-'}    (by its placeholders: {looks})")
         phs = list(lay.placeholders)
         if not phs:
             lines.append("     no placeholders")
         else:
-            lines.append(f"     {'idx':>4}  {'type':<14} {'name':<30} {'x':>5} {'y':>5} {'w':>5} {'h':>5}  (in)")
+            lines.append(
+                f"     {'idx':>4}  {'type':<14} {'name':<30} {'x':>5} {'y':>5} {'w':>5} {'h':>5}  (in)"
+            )
         for ph in phs:
             pf = ph.placeholder_format
-            lines.append(f"     {pf.idx:>4}  {_ph_type(ph):<14} {ph.name[:30]:<30} {_inches(ph.left)} "
-                         f"{_inches(ph.top)} {_inches(ph.width)} {_inches(ph.height)}")
-    others = [(k, lay) for k, master in enumerate(prs.slide_masters, start=1) if k > 1 for lay in master.slide_layouts]
+            lines.append(
+                f"     {pf.idx:>4}  {_ph_type(ph):<14} {ph.name[:30]:<30} {_inches(ph.left)} "
+                f"{_inches(ph.top)} {_inches(ph.width)} {_inches(ph.height)}"
+            )
+    others = [
+        (k, lay)
+        for k, master in enumerate(prs.slide_masters, start=1)
+        if k > 1
+        for lay in master.slide_layouts
+    ]
     if others:
         lines.append("")
-        lines.append(f"{len(others)} layout(s) of other slide masters, not used by Podium: "
-                     + ", ".join(f'"{lay.name}" (master {k})' for k, lay in others))
+        lines.append(
+            f"{len(others)} layout(s) of other slide masters, not used by Podium: "
+            + ", ".join(f'"{lay.name}" (master {k})' for k, lay in others)
+        )
 
     lines.append("")
     lines.append("Podium slide kinds:")
-    map_pos = SourcePos(_shown(theme_file), _line_of_key(theme_file, "layouts")) if theme_file else SourcePos(shown, 1)
+    map_pos = (
+        SourcePos(_shown(theme_file), _line_of_key(theme_file, "layouts"))
+        if theme_file
+        else SourcePos(shown, 1)
+    )
     for c in choices:
         pandoc = LAYOUT_NAMES[c.kind]
         if c.how == "name":
@@ -217,19 +243,32 @@ def inspect_deck(path: Path, diags: Diagnostics) -> str:
             how = f"FALLBACK: no '{pandoc}' layout; the layout for '{c.via}' is used"
         else:
             how = f"FALLBACK: no '{pandoc}' layout; chosen by its placeholders"
-        lines.append(f"  {c.kind:<12} → \"{c.layout_name}\"  ({how})")
+        lines.append(f'  {c.kind:<12} → "{c.layout_name}"  ({how})')
         if c.how in ("fallback", "placeholders"):
             by = f"the layout for '{c.via}'" if c.via else "chosen by its placeholders"
-            diags.warning(f"no layout for '{c.kind}' slides (pandoc's name: '{pandoc}'); '{c.layout_name}' will be "
-                          f"used ({by}); name a layout for it in theme.yaml under layouts: {c.kind}: …",
-                          map_pos, "layout-fallback")
+            diags.warning(
+                f"no layout for '{c.kind}' slides (pandoc's name: '{pandoc}'); '{c.layout_name}' will be "
+                f"used ({by}); name a layout for it in theme.yaml under layouts: {c.kind}: …",
+                map_pos,
+                "layout-fallback",
+            )
     for entry in bad_map:
-        diags.warning(f"the theme's layouts map names a layout the deck does not have ({entry}); layouts: "
-                      f"{', '.join(lay.name for lay in layouts)}", map_pos, "unknown-layout")
-    if not any(ph.placeholder_format.type is not None and _ph_type(ph) in ("TITLE", "CENTER_TITLE")
-               for lay in layouts for ph in lay.placeholders):
-        diags.warning("no layout has a title placeholder: slide titles will be plain text boxes", SourcePos(shown, 1),
-                      "layout-fallback")
+        diags.warning(
+            f"the theme's layouts map names a layout the deck does not have ({entry}); layouts: "
+            f"{', '.join(lay.name for lay in layouts)}",
+            map_pos,
+            "unknown-layout",
+        )
+    if not any(
+        ph.placeholder_format.type is not None and _ph_type(ph) in ("TITLE", "CENTER_TITLE")
+        for lay in layouts
+        for ph in lay.placeholders
+    ):
+        diags.warning(
+            "no layout has a title placeholder: slide titles will be plain text boxes",
+            SourcePos(shown, 1),
+            "layout-fallback",
+        )
     return "\n".join(lines)
 
 
@@ -253,7 +292,9 @@ def guess_layout_map(prs) -> tuple[dict[str, str], dict[str, list[str]], list[st
     for kind, name in LAYOUT_NAMES.items():
         if name.lower() in by_name:
             continue
-        cands = [lay for lay in layouts if lay.name.strip().lower() not in pandoc and kind_of_layout(lay) == kind]
+        cands = [
+            lay for lay in layouts if lay.name.strip().lower() not in pandoc and kind_of_layout(lay) == kind
+        ]
         cands.sort(key=_is_vertical)  # stable: deck order, vertical text last
         if cands:
             chosen[kind] = cands[0].name
@@ -274,8 +315,16 @@ def _deck_theme(prs) -> tuple[dict[str, str], dict[str, str]]:
         mt = re.search(rf"<a:{slot}>\s*<a:(?:srgbClr val|sysClr [^>]*lastClr)=\"([0-9A-Fa-f]{{6}})\"", xml)
         return "#" + mt.group(1).upper() if mt else None
 
-    palette = {k: v for k, v in (("primary", colour("accent1")), ("accent", colour("accent2")),
-                                 ("text", colour("dk1")), ("background", colour("lt1"))) if v}
+    palette = {
+        k: v
+        for k, v in (
+            ("primary", colour("accent1")),
+            ("accent", colour("accent2")),
+            ("text", colour("dk1")),
+            ("background", colour("lt1")),
+        )
+        if v
+    }
     fonts = {}
     for key, tag in (("heading", "majorFont"), ("body", "minorFont")):
         mt = re.search(rf"<a:{tag}>\s*<a:latin typeface=\"([^\"]+)\"", xml)
@@ -288,8 +337,13 @@ def _yaml_str(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def theme_text(name: str, deck: str | None, palette: dict[str, str], fonts: dict[str, str],
-               layout_map: tuple[dict[str, str], dict[str, list[str]], list[str]] | None) -> str:
+def theme_text(
+    name: str,
+    deck: str | None,
+    palette: dict[str, str],
+    fonts: dict[str, str],
+    layout_map: tuple[dict[str, str], dict[str, list[str]], list[str]] | None,
+) -> str:
     """Return the commented theme.yaml of a new template."""
     base = load_template(DEFAULT, Diagnostics()).theme
     pal = {**base["palette"], **palette}
@@ -304,18 +358,27 @@ def theme_text(name: str, deck: str | None, palette: dict[str, str], fonts: dict
         "",
         "extends: default",
         "",
-        "# Colours as \"#RRGGBB\", quotes included (in YAML an unquoted # starts a comment), or a CSS name such",
+        '# Colours as "#RRGGBB", quotes included (in YAML an unquoted # starts a comment), or a CSS name such',
         "# as navy. They colour the deck's tables and charts and the whole handout; slide backgrounds and",
         "# title colours come from the deck's slide master.",
         f"# Values below: from {source}. Uncomment a line to use it.",
         "# palette:",
     ]
-    notes = {"primary": "titles, table headers, the handout's cover", "accent": "highlights, gap-fill answers",
-             "text": "body text", "background": "slide and page background", "muted": "footer, captions",
-             "light": "table banding"}
+    notes = {
+        "primary": "titles, table headers, the handout's cover",
+        "accent": "highlights, gap-fill answers",
+        "text": "body text",
+        "background": "slide and page background",
+        "muted": "footer, captions",
+        "light": "table banding",
+    }
     for key in ("primary", "accent", "text", "background", "muted", "light"):
         out.append(f"#   {key + ':':<12}{_yaml_str(pal[key]):<11}# {notes[key]}")
-    out += ["", "# Font families (LibreOffice substitutes Carlito for Calibri, Liberation Sans for Arial).", "# fonts:"]
+    out += [
+        "",
+        "# Font families (LibreOffice substitutes Carlito for Calibri, Liberation Sans for Arial).",
+        "# fonts:",
+    ]
     for key in ("heading", "body", "mono", "cjk"):
         out.append(f"#   {key + ':':<9}{_yaml_str(str(fon.get(key, '')))}")
     out += [
@@ -324,7 +387,7 @@ def theme_text(name: str, deck: str | None, palette: dict[str, str], fonts: dict
         "# logo: logo.png",
         "",
         "# Footer text on every slide; placeholders: {title}, {course}, {author}, {date}, {term}, {institute}.",
-        "# footer: \"{course} · {title}\"",
+        '# footer: "{course} · {title}"',
         "",
     ]
     kinds = ", ".join(LAYOUT_NAMES)
@@ -348,8 +411,10 @@ def theme_text(name: str, deck: str | None, palette: dict[str, str], fonts: dict
             *names_lines,
         ]
         if not chosen and not missing:
-            out += ["# deck.pptx has a layout with pandoc's name for every kind, so nothing needs mapping.",
-                    "layouts: {}"]
+            out += [
+                "# deck.pptx has a layout with pandoc's name for every kind, so nothing needs mapping.",
+                "layouts: {}",
+            ]
         else:
             out += [
                 "# deck.pptx lacks some of them. The entries below were guessed by `template new` from each",
@@ -359,11 +424,17 @@ def theme_text(name: str, deck: str | None, palette: dict[str, str], fonts: dict
                 "layouts:" if chosen else "layouts: {}",
             ]
             for kind, lay in chosen.items():
-                also = f"  # also possible: {', '.join(_yaml_str(x) for x in more[kind])}" if more.get(kind) else ""
+                also = (
+                    f"  # also possible: {', '.join(_yaml_str(x) for x in more[kind])}"
+                    if more.get(kind)
+                    else ""
+                )
                 out.append(f"  {kind}: {_yaml_str(lay)}{also}")
             for kind in missing:
                 alts = " or ".join(FALLBACKS.get(kind, ())) or "the closest placeholders"
-                out.append(f"  # {kind}: no layout looks like pandoc's '{LAYOUT_NAMES[kind]}'; slides of this kind")
+                out.append(
+                    f"  # {kind}: no layout looks like pandoc's '{LAYOUT_NAMES[kind]}'; slides of this kind"
+                )
                 out.append(f"  #   use the layout for {alts} (with a warning) until you name one here")
     return "\n".join(out) + "\n"
 
@@ -413,18 +484,31 @@ def new_template(name: str, from_pptx: Path | None, diags: Diagnostics) -> Path:
     pre-filled for every kind the deck lacks by pandoc's name but has by placeholders.
     """
     if not _NAME.match(name or ""):
-        raise BuildError(diags, f"'{name}' cannot be a template name: use letters, digits, '-', '_' and '.', "
-                         "starting with a letter or digit", None, "template")
+        raise BuildError(
+            diags,
+            f"'{name}' cannot be a template name: use letters, digits, '-', '_' and '.', "
+            "starting with a letter or digit",
+            None,
+            "template",
+        )
     root = Path.cwd() / "templates"
     folder = root / name
     shown = _shown(folder)
     if folder.exists():
-        raise BuildError(diags, f"{shown} already exists; choose another name or remove the folder first", None,
-                         "template-exists")
+        raise BuildError(
+            diags,
+            f"{shown} already exists; choose another name or remove the folder first",
+            None,
+            "template-exists",
+        )
     taken = available()
     if name in taken:
-        raise BuildError(diags, f"a template called '{name}' already exists ({_shown(taken[name])}); "
-                         "choose another name", None, "template-exists")
+        raise BuildError(
+            diags,
+            f"a template called '{name}' already exists ({_shown(taken[name])}); choose another name",
+            None,
+            "template-exists",
+        )
     palette: dict[str, str] = {}
     fonts: dict[str, str] = {}
     layout_map = None
@@ -442,7 +526,9 @@ def new_template(name: str, from_pptx: Path | None, diags: Diagnostics) -> Path:
         os.umask(umask)
         os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; the template folder should not be
         (tmp / "handout").mkdir()
-        (tmp / "theme.yaml").write_text(theme_text(name, deck_name, palette, fonts, layout_map), encoding="utf-8")
+        (tmp / "theme.yaml").write_text(
+            theme_text(name, deck_name, palette, fonts, layout_map), encoding="utf-8"
+        )
         (tmp / "handout" / "handout.html.j2").write_text(HANDOUT_OVERRIDE % {"name": name}, encoding="utf-8")
         (tmp / "handout" / "custom.css").write_text(HANDOUT_CSS % {"name": name}, encoding="utf-8")
         if from_pptx is not None:
@@ -454,7 +540,10 @@ def new_template(name: str, from_pptx: Path | None, diags: Diagnostics) -> Path:
     load_template(str(folder), diags)  # the scaffold must load; a failure here is Podium's bug
     if layout_map is not None:
         for kind in layout_map[2]:
-            diags.warning(f"no layout of {deck_name} looks like pandoc's '{LAYOUT_NAMES[kind]}'; '{kind}' slides will "
-                          "use a fallback layout (see the comments in theme.yaml)", SourcePos(_shown(folder / "theme.yaml"),
-                                                                                              1), "layout-fallback")
+            diags.warning(
+                f"no layout of {deck_name} looks like pandoc's '{LAYOUT_NAMES[kind]}'; '{kind}' slides will "
+                "use a fallback layout (see the comments in theme.yaml)",
+                SourcePos(_shown(folder / "theme.yaml"), 1),
+                "layout-fallback",
+            )
     return Path(shown)

@@ -22,20 +22,43 @@ from .diagnostics import BuildError, Diagnostics
 from .model import SourcePos
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = Path(__file__).resolve().parent / "templates"  # Podium's own templates: package data, in a wheel too
+BUNDLED = (
+    Path(__file__).resolve().parent / "templates"
+)  # Podium's own templates: package data, in a wheel too
 DEFAULT = "default"
 
 _CSS_NAMES = {
-    "black": "#000000", "white": "#FFFFFF", "red": "#FF0000", "green": "#008000", "blue": "#0000FF",
-    "navy": "#000080", "teal": "#008080", "maroon": "#800000", "purple": "#800080", "olive": "#808000",
-    "gray": "#808080", "grey": "#808080", "silver": "#C0C0C0", "orange": "#FFA500", "yellow": "#FFFF00",
-    "darkblue": "#00008B", "darkgreen": "#006400", "darkred": "#8B0000", "ivory": "#FFFFF0",
+    "black": "#000000",
+    "white": "#FFFFFF",
+    "red": "#FF0000",
+    "green": "#008000",
+    "blue": "#0000FF",
+    "navy": "#000080",
+    "teal": "#008080",
+    "maroon": "#800000",
+    "purple": "#800080",
+    "olive": "#808000",
+    "gray": "#808080",
+    "grey": "#808080",
+    "silver": "#C0C0C0",
+    "orange": "#FFA500",
+    "yellow": "#FFFF00",
+    "darkblue": "#00008B",
+    "darkgreen": "#006400",
+    "darkred": "#8B0000",
+    "ivory": "#FFFFF0",
 }
 _HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 
 DEFAULT_THEME: dict[str, Any] = {
-    "palette": {"primary": "#1F4E79", "accent": "#E07A1F", "text": "#222222", "background": "#FFFFFF",
-                "muted": "#6B7280", "light": "#DCE8F4"},
+    "palette": {
+        "primary": "#1F4E79",
+        "accent": "#E07A1F",
+        "text": "#222222",
+        "background": "#FFFFFF",
+        "muted": "#6B7280",
+        "light": "#DCE8F4",
+    },
     "fonts": {"heading": "Calibri", "body": "Calibri", "mono": "DejaVu Sans Mono", "cjk": "Noto Sans CJK JP"},
     "footer": "{title}",
     "logo": None,
@@ -137,8 +160,20 @@ def slide_ratio(t: Template) -> float:
 
 
 # every key a theme.yaml may hold (see README, "theme.yaml")
-THEME_KEYS = frozenset({"name", "extends", "palette", "fonts", "logo", "logo_position", "logo-position", "footer",
-                        "layouts", "labels"})
+THEME_KEYS = frozenset(
+    {
+        "name",
+        "extends",
+        "palette",
+        "fonts",
+        "logo",
+        "logo_position",
+        "logo-position",
+        "footer",
+        "layouts",
+        "labels",
+    }
+)
 
 
 def _load_theme(folder: Path, diags: Diagnostics) -> dict[str, Any]:
@@ -150,11 +185,15 @@ def _load_theme(folder: Path, diags: Diagnostics) -> dict[str, Any]:
         data = yamlsafe.load(p.read_text(encoding="utf-8")) or {}
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 1 if e.problem_mark else 1
-        raise BuildError(diags, f"theme is not valid YAML: {e.problem}", SourcePos(shown, line), "theme") from None
+        raise BuildError(
+            diags, f"theme is not valid YAML: {e.problem}", SourcePos(shown, line), "theme"
+        ) from None
     except (OSError, UnicodeDecodeError) as e:
         raise BuildError(diags, f"theme cannot be read: {e}", SourcePos(shown, 1), "theme") from None
     if not isinstance(data, dict):
-        raise BuildError(diags, "theme.yaml must be a mapping of keys to values", SourcePos(shown, 1), "theme")
+        raise BuildError(
+            diags, "theme.yaml must be a mapping of keys to values", SourcePos(shown, 1), "theme"
+        )
     data["_file"] = shown
     data["_text"] = p.read_text(encoding="utf-8")
     return data
@@ -203,9 +242,13 @@ def load_template(ref: str | None, diags: Diagnostics) -> Template:
         return _with_deck(base, p)
     elif p.is_dir():
         if not is_template_folder(p):
-            raise BuildError(diags, f"'{ref}' is not a template folder (it needs a theme.yaml, deck.pptx or "
-                             "handout/ of its own, and may not be / , your home or a folder above the project)",
-                             None, "template")
+            raise BuildError(
+                diags,
+                f"'{ref}' is not a template folder (it needs a theme.yaml, deck.pptx or "
+                "handout/ of its own, and may not be / , your home or a folder above the project)",
+                None,
+                "template",
+            )
         folder = p.resolve()
     elif p.suffix.lower() in (".pptx", ".potx"):
         raise BuildError(diags, f"template deck '{ref}' not found", None, "template")
@@ -218,9 +261,15 @@ def load_template(ref: str | None, diags: Diagnostics) -> Template:
     while True:
         if folder in seen:
             last = themes[-1] if themes else {}
-            raise BuildError(diags, f"template '{folder.name}' extends itself (through {' → '.join(d.name for d in chain)})",
-                             SourcePos(last.get("_file", os.path.relpath(folder / "theme.yaml")),
-                                       _line_of(last.get("_text", ""), "extends")), "template-cycle")
+            raise BuildError(
+                diags,
+                f"template '{folder.name}' extends itself (through {' → '.join(d.name for d in chain)})",
+                SourcePos(
+                    last.get("_file", os.path.relpath(folder / "theme.yaml")),
+                    _line_of(last.get("_text", ""), "extends"),
+                ),
+                "template-cycle",
+            )
         seen.add(folder)
         chain.append(folder)
         theme = _load_theme(folder, diags)
@@ -230,19 +279,30 @@ def load_template(ref: str | None, diags: Diagnostics) -> Template:
             parent = DEFAULT
         if not parent:
             break
-        if str(parent) not in found and not (folder / str(parent)).is_dir() and not Path(str(parent)).is_dir():
+        if (
+            str(parent) not in found
+            and not (folder / str(parent)).is_dir()
+            and not Path(str(parent)).is_dir()
+        ):
             shown = theme.get("_file", str(folder))
-            raise BuildError(diags, f"'{folder.name}' extends unknown template '{parent}' (found: "
-                             f"{', '.join(sorted(found))})", SourcePos(shown, _line_of(theme.get('_text', ''), 'extends')),
-                             "template")
+            raise BuildError(
+                diags,
+                f"'{folder.name}' extends unknown template '{parent}' (found: {', '.join(sorted(found))})",
+                SourcePos(shown, _line_of(theme.get("_text", ""), "extends")),
+                "template",
+            )
         if str(parent) in found:
             folder = found[str(parent)]
         else:
             target = (folder / str(parent)) if not Path(str(parent)).is_absolute() else Path(str(parent))
             if not is_template_folder(target):
                 shown = theme.get("_file", str(folder))
-                raise BuildError(diags, f"'{folder.name}' extends '{parent}', which is not a template folder",
-                                 SourcePos(shown, _line_of(theme.get("_text", ""), "extends")), "template")
+                raise BuildError(
+                    diags,
+                    f"'{folder.name}' extends '{parent}', which is not a template folder",
+                    SourcePos(shown, _line_of(theme.get("_text", ""), "extends")),
+                    "template",
+                )
             folder = target.resolve()
     merged = dict(DEFAULT_THEME)
     for theme in reversed(themes):
@@ -252,20 +312,34 @@ def load_template(ref: str | None, diags: Diagnostics) -> Template:
         for key in theme:
             if not str(key).startswith("_") and key not in THEME_KEYS:
                 near = difflib.get_close_matches(str(key), sorted(THEME_KEYS), n=1)
-                diags.warning(f"theme key '{key}' is not known and was ignored"
-                              + (f"; did you mean '{near[0]}'?" if near else f" (known: {', '.join(sorted(THEME_KEYS))})"),
-                              SourcePos(theme["_file"], _line_of(theme["_text"], str(key))), "theme-key")
+                diags.warning(
+                    f"theme key '{key}' is not known and was ignored"
+                    + (
+                        f"; did you mean '{near[0]}'?"
+                        if near
+                        else f" (known: {', '.join(sorted(THEME_KEYS))})"
+                    ),
+                    SourcePos(theme["_file"], _line_of(theme["_text"], str(key))),
+                    "theme-key",
+                )
     # validate colours where they were written
     for theme in themes:
         for key, value in (theme.get("palette") or {}).items():
             if value is None:
                 where = SourcePos(theme["_file"], _line_of(theme["_text"], key))
-                diags.error(f"palette.{key} is empty; write colours in quotes, e.g. {key}: \"#A01B2C\" "
-                            "(an unquoted # starts a YAML comment)", where, "bad-colour")
+                diags.error(
+                    f'palette.{key} is empty; write colours in quotes, e.g. {key}: "#A01B2C" '
+                    "(an unquoted # starts a YAML comment)",
+                    where,
+                    "bad-colour",
+                )
                 continue
             where = SourcePos(theme["_file"], _line_of(theme["_text"], key))
-            merged["palette"][key] = color(merged["palette"][key], where, key, diags) if value is not None else \
-                merged["palette"][key]
+            merged["palette"][key] = (
+                color(merged["palette"][key], where, key, diags)
+                if value is not None
+                else merged["palette"][key]
+            )
     diags.raise_if_errors()
     return Template(chain[0].name, chain, merged)
 

@@ -19,10 +19,13 @@ def normalise(tex: str) -> str:
     """Rewrite TeX that latex2mathml reads badly into TeX it reads (same meaning)."""
     tex = _DROP.sub(lambda mt: "" if mt.group(1) != "label" or mt.group(2) else mt.group(0), tex)
     tex = _ALIGN_ENVS.sub(lambda mt: "\\" + mt.group(1) + "{align*}", tex)
-    tex = _GATHER_ENVS.sub(lambda mt: "\\" + mt.group(1) + ("{gathered}" if mt.group(2) != "equation" else "{equation}"),
-                           tex)
+    tex = _GATHER_ENVS.sub(
+        lambda mt: "\\" + mt.group(1) + ("{gathered}" if mt.group(2) != "equation" else "{equation}"), tex
+    )
     tex = tex.replace("\\operatorname*", "\\operatorname")
-    tex = re.sub(r"\\(big|Big|bigg|Bigg)[lrm]?(?=\\[A-Za-z])", "", tex)  # \big\langle: latex2mathml reads \langle
+    tex = re.sub(
+        r"\\(big|Big|bigg|Bigg)[lrm]?(?=\\[A-Za-z])", "", tex
+    )  # \big\langle: latex2mathml reads \langle
     tex = re.sub(r"\\(displaystyle|textstyle|scriptstyle)\b", "", tex)
     return tex.strip()
 
@@ -69,12 +72,26 @@ def unknown_command(tex: str) -> str | None:
     return mt.group(1) if mt else None
 
 
-_SUP = str.maketrans("0123456789+-−=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
-                     "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ")
+_SUP = str.maketrans(
+    "0123456789+-−=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
+    "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ",
+)
 _SUB = str.maketrans("0123456789+-−=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
-_COMBINING = {"^": "\u0302", "\u02c6": "\u0302", "~": "\u0303", "\u02dc": "\u0303", "\u00af": "\u0304",
-              "\u2015": "\u0305", "\u203e": "\u0305", "\u2192": "\u20d7", "\u20d7": "\u20d7", "\u02d9": "\u0307",
-              ".": "\u0307", "\u00a8": "\u0308", "\u02c7": "\u030c"}
+_COMBINING = {
+    "^": "\u0302",
+    "\u02c6": "\u0302",
+    "~": "\u0303",
+    "\u02dc": "\u0303",
+    "\u00af": "\u0304",
+    "\u2015": "\u0305",
+    "\u203e": "\u0305",
+    "\u2192": "\u20d7",
+    "\u20d7": "\u20d7",
+    "\u02d9": "\u0307",
+    ".": "\u0307",
+    "\u00a8": "\u0308",
+    "\u02c7": "\u030c",
+}
 
 
 @lru_cache(maxsize=1024)
@@ -97,7 +114,11 @@ def _script(text: str, table, mark: str) -> str:
 
 
 def _group(text: str) -> str:
-    return text if len(text) <= 1 or text.isalnum() or text.startswith("(") and text.endswith(")") else f"({text})"
+    return (
+        text
+        if len(text) <= 1 or text.isalnum() or text.startswith("(") and text.endswith(")")
+        else f"({text})"
+    )
 
 
 def _linear(el) -> str:
@@ -123,11 +144,15 @@ def _linear(el) -> str:
         index = _linear(kids[1]).strip()
         return f"{_script(index, _SUP, '')}√{_group(_linear(kids[0]).strip())}"
     if name in ("msup", "msub") and len(kids) == 2:
-        return _linear(kids[0]) + _script(_linear(kids[1]).strip(), _SUP if name == "msup" else _SUB,
-                                          "^" if name == "msup" else "_")
+        return _linear(kids[0]) + _script(
+            _linear(kids[1]).strip(), _SUP if name == "msup" else _SUB, "^" if name == "msup" else "_"
+        )
     if name == "msubsup" and len(kids) == 3:
-        return (_linear(kids[0]) + _script(_linear(kids[1]).strip(), _SUB, "_")
-                + _script(_linear(kids[2]).strip(), _SUP, "^"))
+        return (
+            _linear(kids[0])
+            + _script(_linear(kids[1]).strip(), _SUB, "_")
+            + _script(_linear(kids[2]).strip(), _SUP, "^")
+        )
     if name == "mover" and len(kids) == 2:
         mark = "".join(kids[1].itertext()).strip()
         base = _linear(kids[0]).strip()
@@ -139,8 +164,11 @@ def _linear(el) -> str:
     if name == "munder" and len(kids) == 2:
         return _linear(kids[0]) + _script(_linear(kids[1]).strip(), _SUB, "_")
     if name == "munderover" and len(kids) == 3:
-        return (_linear(kids[0]) + _script(_linear(kids[1]).strip(), _SUB, "_")
-                + _script(_linear(kids[2]).strip(), _SUP, "^"))
+        return (
+            _linear(kids[0])
+            + _script(_linear(kids[1]).strip(), _SUB, "_")
+            + _script(_linear(kids[2]).strip(), _SUP, "^")
+        )
     if name == "mtable":
         rows = []
         for r in kids:

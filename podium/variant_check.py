@@ -27,8 +27,11 @@ def student_files(source: Path, out_dir: Path) -> list[Path]:
     """Return the student outputs of ``source`` that exist in ``out_dir``."""
     from .pipeline import deck_path, handout_path, slides_pdf_path
 
-    files = [handout_path(source, out_dir, "student"), slides_pdf_path(source, out_dir, "student"),
-             deck_path(source, out_dir, "student")]
+    files = [
+        handout_path(source, out_dir, "student"),
+        slides_pdf_path(source, out_dir, "student"),
+        deck_path(source, out_dir, "student"),
+    ]
     return [f for f in files if f.is_file()]
 
 
@@ -46,8 +49,9 @@ def file_text(path: Path) -> str:
             if name.endswith(".xml") or name.endswith(".rels"):
                 xml = z.read(name).decode("utf-8", "replace")
                 # the text of each paragraph joined (runs split words), then attribute values
-                parts.append(" ".join("".join(re.findall(r"<a:t>([^<]*)</a:t>", p))
-                                      for p in re.split(r"</a:p>", xml)))
+                parts.append(
+                    " ".join("".join(re.findall(r"<a:t>([^<]*)</a:t>", p)) for p in re.split(r"</a:p>", xml))
+                )
                 parts.append(" ".join(re.findall(r'(?:descr|title|name)="([^"]*)"', xml)))
     return "\n".join(parts)
 
@@ -77,5 +81,6 @@ def check_student_outputs(lecture: m.Lecture, files: list[Path], diags: Diagnost
                 diags.error(f"the student's {f.name} shows the answer '{answer}'", pos, "check-variant")
         for pos, text in secrets:
             if len(squash(text)) >= 6 and squash(text) in body:
-                diags.error(f"the student's {f.name} shows instructor-only text '{text[:50]}'", pos,
-                            "check-variant")
+                diags.error(
+                    f"the student's {f.name} shows instructor-only text '{text[:50]}'", pos, "check-variant"
+                )

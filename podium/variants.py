@@ -38,7 +38,9 @@ def apply_variant(lecture: m.Lecture, variant: Variant | str) -> m.Lecture:
     def student(node):
         if is_blank(node):
             answer = m.plain_text(node.children)
-            return m.Span((m.Text(GAP * gap_width(answer)),), tuple(c for c in node.classes if c != "gap") + ("gap",))
+            return m.Span(
+                (m.Text(GAP * gap_width(answer)),), tuple(c for c in node.classes if c != "gap") + ("gap",)
+            )
         if isinstance(node, m.Slide) and node.instructor:
             return replace(node, instructor=())
         return node
@@ -79,11 +81,13 @@ def answers(lecture: m.Lecture) -> list[tuple[m.SourcePos, str, str, str]]:
 
 def _swapper(found: list[str], marker: str):
     """Return a transform that replaces each blank by ``marker``, noting its answer in ``found``."""
+
     def swap(n):
         if is_blank(n):
             found.append(m.plain_text(n.children))
             return m.Text(marker)
         return n
+
     return swap
 
 

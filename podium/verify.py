@@ -95,13 +95,22 @@ class DeckSlide:
     tables: list[list[str]] = field(default_factory=list)
     charts: list[DeckChart] = field(default_factory=list)
     pictures: list[DeckPicture] = field(default_factory=list)
-    equations: list[str] = field(default_factory=list)  # display equations' TeX (their fallback's description)
+    equations: list[str] = field(
+        default_factory=list
+    )  # display equations' TeX (their fallback's description)
     footnotes: str = ""
     clicks: int = 0
 
 
-_CHART_KINDS = {"BAR_CLUSTERED": "bar", "COLUMN_CLUSTERED": "column", "LINE_MARKERS": "line", "LINE": "line",
-                "PIE": "pie", "COLUMN_STACKED": "stacked", "XY_SCATTER": "scatter"}
+_CHART_KINDS = {
+    "BAR_CLUSTERED": "bar",
+    "COLUMN_CLUSTERED": "column",
+    "LINE_MARKERS": "line",
+    "LINE": "line",
+    "PIE": "pie",
+    "COLUMN_STACKED": "stacked",
+    "XY_SCATTER": "scatter",
+}
 _FURNITURE = {"FOOTER", "SLIDE_NUMBER", "DATE"}
 _SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
 _R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
@@ -135,8 +144,11 @@ def _read_slide(slide: Any) -> DeckSlide:
     out.title = frame_text(title_shape.text_frame) if title_shape is not None else ""
     texts = []
     for shape in sorted(slide.shapes, key=lambda sh: sh.shape_id):
-        if shape.is_placeholder and shape.placeholder_format.type is not None and \
-                shape.placeholder_format.type.name in _FURNITURE:
+        if (
+            shape.is_placeholder
+            and shape.placeholder_format.type is not None
+            and shape.placeholder_format.type.name in _FURNITURE
+        ):
             continue
         if shape.has_text_frame and (title_shape is None or shape.shape_id != title_shape.shape_id):
             texts.append(frame_text(shape.text_frame))
@@ -152,8 +164,12 @@ def _read_slide(slide: Any) -> DeckSlide:
             out.charts.append(_read_chart(shape.chart))
         if shape.shape_type is not None and shape.shape_type.name == "PICTURE":
             out.pictures.append(_read_picture(slide, shape))
-    out.equations = [pic.get("descr", "") for pic in slide.shapes._spTree.iterfind(
-        f"./{_MC}AlternateContent/{_MC}Fallback//{_P}pic/{_P}nvPicPr/{_P}cNvPr")]
+    out.equations = [
+        pic.get("descr", "")
+        for pic in slide.shapes._spTree.iterfind(
+            f"./{_MC}AlternateContent/{_MC}Fallback//{_P}pic/{_P}nvPicPr/{_P}cNvPr"
+        )
+    ]
     out.text = "\n".join(texts)
     if slide.has_notes_slide:
         out.notes = slide.notes_slide.notes_text_frame.text
@@ -167,7 +183,11 @@ def _read_chart(chart: Any) -> DeckChart:
     plot = chart.plots[0]
     series = [(s.name, [float(v) for v in s.values if v is not None]) for p in chart.plots for s in p.series]
     if kind == "scatter":
-        xs = [float(v) for v in plot.series[0]._element.xpath("./c:xVal//c:pt/c:v/text()")] if plot.series else []
+        xs = (
+            [float(v) for v in plot.series[0]._element.xpath("./c:xVal//c:pt/c:v/text()")]
+            if plot.series
+            else []
+        )
         return DeckChart(kind, [], series, xs)
     return DeckChart(kind, [str(c) for c in plot.categories], series)
 
@@ -259,7 +279,9 @@ def _entry_texts(path: Path, starts: list[tuple[int, float]]) -> list[str]:
             for q in range(p, max(end_p, p) + 1):
                 tp, w, h = pages[q]
                 top = min(y + 2.0, h - _MARGIN_TOP) if q == p else h - _MARGIN_TOP
-                bottom = max(end_y + 1.0, _MARGIN_BOTTOM) if q == end_p and k + 1 < len(starts) else _MARGIN_BOTTOM
+                bottom = (
+                    max(end_y + 1.0, _MARGIN_BOTTOM) if q == end_p and k + 1 < len(starts) else _MARGIN_BOTTOM
+                )
                 if top > bottom:
                     parts.append(tp.get_text_bounded(0, bottom, w, top))
             out.append("\n".join(parts))
@@ -342,19 +364,27 @@ def _read_images(path: Path, entries: list[HandoutEntry], spans: list[range]) ->
 # --------------------------------------------------------------------------- the check
 
 
-def check_outputs(source: Path, options: BuildOptions, diags: Diagnostics, lecture: m.Lecture | None = None) -> None:
+def check_outputs(
+    source: Path, options: BuildOptions, diags: Diagnostics, lecture: m.Lecture | None = None
+) -> None:
     """Compare the written deck and handout of ``source`` with it and with each other (``lecture``: the
     lecture already read by the build that wrote them; otherwise it is read with the recorded options)."""
     deck_file, pdf_file = deck_path(source, options.out_dir), handout_path(source, options.out_dir)
     for f, cmd in ((deck_file, "slides"), (pdf_file, "handout")):
         if not f.is_file():
-            raise BuildError(diags, f"{f} does not exist; run 'python build.py {cmd}' first",
-                             m.SourcePos(str(source), 1), "check-missing")
+            raise BuildError(
+                diags,
+                f"{f} does not exist; run 'python build.py {cmd}' first",
+                m.SourcePos(str(source), 1),
+                "check-missing",
+            )
     try:
         deck = read_deck(deck_file)
         deck_record = buildrecord.read_from_pptx(deck_file)
     except Exception as e:  # a corrupt file: say so rather than crash
-        raise BuildError(diags, f"{deck_file} cannot be read as a PowerPoint file: {e}", None, "check-read") from None
+        raise BuildError(
+            diags, f"{deck_file} cannot be read as a PowerPoint file: {e}", None, "check-read"
+        ) from None
     try:
         handout = read_handout(pdf_file)
     except Exception as e:
@@ -370,9 +400,17 @@ def check_outputs(source: Path, options: BuildOptions, diags: Diagnostics, lectu
 
     template = load_template(options.template or lecture.meta.template, Diagnostics())
     record = handout.record.options if handout.record is not None else {}
-    compare(lecture, deck, handout, diags, str(deck_file), str(pdf_file),
-            variant=record.get("variant") or "student", notes=record.get("layout") != "grid" and _has_notes(pdf_file),
-            plan=lambda lec: fitted_plans(lec, template, options, Diagnostics()))
+    compare(
+        lecture,
+        deck,
+        handout,
+        diags,
+        str(deck_file),
+        str(pdf_file),
+        variant=record.get("variant") or "student",
+        notes=record.get("layout") != "grid" and _has_notes(pdf_file),
+        plan=lambda lec: fitted_plans(lec, template, options, Diagnostics()),
+    )
     from .variant_check import check_student_outputs, student_files
 
     check_student_outputs(lecture, student_files(source, options.out_dir), diags)  # no answers for students
@@ -387,9 +425,14 @@ def _has_notes(pdf: Path) -> bool:
         return True
 
 
-def _options_from_records(source: Path, options: BuildOptions, deck: buildrecord.BuildRecord | None,
-                          handout: buildrecord.BuildRecord | None, diags: Diagnostics,
-                          at: m.SourcePos) -> BuildOptions:
+def _options_from_records(
+    source: Path,
+    options: BuildOptions,
+    deck: buildrecord.BuildRecord | None,
+    handout: buildrecord.BuildRecord | None,
+    diags: Diagnostics,
+    at: m.SourcePos,
+) -> BuildOptions:
     """Return the options to read the source with: those both outputs were built with."""
     if deck is None or handout is None:
         return options  # outputs from before build records: compare with the options given
@@ -401,22 +444,40 @@ def _options_from_records(source: Path, options: BuildOptions, deck: buildrecord
     for problem in buildrecord.source_differences(deck, handout):
         diags.error(problem + "; the differences follow", at, "check-build")
     if source.is_file() and buildrecord.file_hash(source) not in (deck.source_hash, handout.source_hash):
-        diags.warning(f"{source.name} changed since the deck and handout were built; the differences below "
-                      "are what a rebuild (python build.py all) would change", at, "check-stale")
+        diags.warning(
+            f"{source.name} changed since the deck and handout were built; the differences below "
+            "are what a rebuild (python build.py all) would change",
+            at,
+            "check-stale",
+        )
     level = deck.options.get("slide_level")
     if options.slide_level is not None and level is not None and options.slide_level != level:
-        diags.error(f"the deck and handout were built with --slide-level {level}, not {options.slide_level}; "
-                    f"run check without --slide-level or rebuild", at, "check-build")
+        diags.error(
+            f"the deck and handout were built with --slide-level {level}, not {options.slide_level}; "
+            f"run check without --slide-level or rebuild",
+            at,
+            "check-build",
+        )
     template = options.template or deck.options.get("template")
-    options = replace(options, slide_level=level if level is not None else options.slide_level, template=template)
+    options = replace(
+        options, slide_level=level if level is not None else options.slide_level, template=template
+    )
     if hasattr(options, "fit") and deck.options.get("fit") and not options.fit:
         options = replace(options, fit=deck.options["fit"])  # the outputs were fitted that way
     return options
 
 
-def compare(lecture: m.Lecture, deck: list[DeckSlide], handout: Handout, diags: Diagnostics,
-            deck_name: str = "deck", pdf_name: str = "handout", variant: str = "student",
-            notes: bool = True, plan: Any = None) -> None:
+def compare(
+    lecture: m.Lecture,
+    deck: list[DeckSlide],
+    handout: Handout,
+    diags: Diagnostics,
+    deck_name: str = "deck",
+    pdf_name: str = "handout",
+    variant: str = "student",
+    notes: bool = True,
+    plan: Any = None,
+) -> None:
     """Report every difference between the source's plan, the deck's slides and the handout's entries.
 
     The deck is the lecturer's (answers, instructor-only text in its notes); the handout is
@@ -431,13 +492,20 @@ def compare(lecture: m.Lecture, deck: list[DeckSlide], handout: Handout, diags: 
     seen = apply_variant(lecture, variant)
     handout_plans = plan(seen)
     if len(deck) != len(plans):
-        diags.error(f"{deck_name} has {len(deck)} slides but the source makes {len(plans)}; rebuild the deck",
-                    m.SourcePos(lecture.path, 1), "check-count")
+        diags.error(
+            f"{deck_name} has {len(deck)} slides but the source makes {len(plans)}; rebuild the deck",
+            m.SourcePos(lecture.path, 1),
+            "check-count",
+        )
     for plan, got in zip(plans, deck):
         DeckComparison(lecture, plan, got, diags).run()
     if len(handout.entries) != len(handout_plans):
-        diags.error(f"{pdf_name} has {len(handout.entries)} slides but the source makes {len(handout_plans)}; "
-                    "rebuild the handout", m.SourcePos(lecture.path, 1), "check-count")
+        diags.error(
+            f"{pdf_name} has {len(handout.entries)} slides but the source makes {len(handout_plans)}; "
+            "rebuild the handout",
+            m.SourcePos(lecture.path, 1),
+            "check-count",
+        )
     deck_by_slide: dict[int, list[DeckSlide]] = {}
     for plan, got in zip(plans, deck):
         number = plan.source.number if plan.source is not None else plan.number
@@ -454,8 +522,9 @@ def compare(lecture: m.Lecture, deck: list[DeckSlide], handout: Handout, diags: 
         into.images |= entry.images
     for slide in seen.slides:
         if slide.number in merged:
-            HandoutComparison(seen, slide, merged[slide.number], deck_by_slide.get(slide.number, []), diags,
-                              notes).run()
+            HandoutComparison(
+                seen, slide, merged[slide.number], deck_by_slide.get(slide.number, []), diags, notes
+            ).run()
 
 
 def _compare_entry_title(lecture: m.Lecture, plan: Any, entry: HandoutEntry, diags: Diagnostics) -> None:
@@ -465,12 +534,19 @@ def _compare_entry_title(lecture: m.Lecture, plan: Any, entry: HandoutEntry, dia
         want = lecture.meta.title or want
     where = _label(slide, lecture) if slide is not None else f"slide {plan.number}"
     if entry.number != plan.number:
-        diags.error(f"{where}: the handout's entry {entry.number} stands where deck slide {plan.number} should",
-                    plan.pos, "check-count")
+        diags.error(
+            f"{where}: the handout's entry {entry.number} stands where deck slide {plan.number} should",
+            plan.pos,
+            "check-count",
+        )
     if squash(entry.title) != squash(want) and not (
-            not squash(want) and squash(entry.title) in ("", squash(f"Slide {plan.number}"))):
-        diags.error(f'{where}: title: handout "{_short(entry.title)}" but source "{_short(want)}"', plan.pos,
-                    "check-title")
+        not squash(want) and squash(entry.title) in ("", squash(f"Slide {plan.number}"))
+    ):
+        diags.error(
+            f'{where}: title: handout "{_short(entry.title)}" but source "{_short(want)}"',
+            plan.pos,
+            "check-title",
+        )
 
 
 def _label(slide: m.Slide, lecture: m.Lecture) -> str:
@@ -488,9 +564,9 @@ class DeckComparison:
     def __init__(self, lecture: m.Lecture, plan: Any, got: DeckSlide, diags: Diagnostics):
         self.lecture, self.plan, self.got, self.diags = lecture, plan, got, diags
         self.slide = plan.source
-        self.where = (_label(self.slide, lecture) if self.slide is not None else f"slide {plan.number}")
+        self.where = _label(self.slide, lecture) if self.slide is not None else f"slide {plan.number}"
         if self.slide is not None and plan.number != self.slide.number:
-            self.where = f'deck slide {plan.number} (part of {self.where})'
+            self.where = f"deck slide {plan.number} (part of {self.where})"
         self.pos = plan.pos
 
     def error(self, what: str, code: str, pos: m.SourcePos | None = None) -> None:
@@ -520,8 +596,13 @@ class DeckComparison:
             for c in chunks:
                 if isinstance(c, TextChunk):
                     for p in c.paras:
-                        out.append((_plan_text(p.runs), min(p.level, 8), "paragraph" if p.bullet == Bullet.NONE
-                                    else "bullet"))
+                        out.append(
+                            (
+                                _plan_text(p.runs),
+                                min(p.level, 8),
+                                "paragraph" if p.bullet == Bullet.NONE else "bullet",
+                            )
+                        )
                 elif isinstance(c, ColumnsChunk):
                     for col, _ in c.columns:
                         visit(col)
@@ -544,16 +625,23 @@ class DeckComparison:
             if op == "equal":
                 for i, j in zip(range(i1, i2), range(j1, j2)):
                     if want[i][1] != got[j][1]:
-                        self.error(f'{names[i]} "{_short(want[i][0], 40)}": deck level {got[j][1] + 1} but source '
-                                   f"level {want[i][1] + 1}", "check-text")
+                        self.error(
+                            f'{names[i]} "{_short(want[i][0], 40)}": deck level {got[j][1] + 1} but source '
+                            f"level {want[i][1] + 1}",
+                            "check-text",
+                        )
             elif op in ("replace", "delete"):
                 for k, i in enumerate(range(i1, i2)):
                     j = j1 + k
                     if op == "replace" and j < j2:
-                        self.error(f'{names[i]}: deck "{_short(got[j][0])}" but source "{_short(want[i][0])}"',
-                                   "check-text")
+                        self.error(
+                            f'{names[i]}: deck "{_short(got[j][0])}" but source "{_short(want[i][0])}"',
+                            "check-text",
+                        )
                     elif not self._elsewhere(a[i]):
-                        self.error(f'{names[i]} "{_short(want[i][0])}" is missing from the deck', "check-text")
+                        self.error(
+                            f'{names[i]} "{_short(want[i][0])}" is missing from the deck', "check-text"
+                        )
 
     def _elsewhere(self, text: str) -> bool:
         return text in squash(self.got.text)
@@ -561,7 +649,9 @@ class DeckComparison:
     def notes(self) -> None:
         want = "\n".join(self.plan.notes)
         if squash(want) != squash(self.got.notes):
-            self.error(f'speaker notes: deck "{_short(self.got.notes)}" but source "{_short(want)}"', "check-notes")
+            self.error(
+                f'speaker notes: deck "{_short(self.got.notes)}" but source "{_short(want)}"', "check-notes"
+            )
 
     def objects(self) -> None:
         from .deck.plan import ColumnsChunk, ObjectChunk
@@ -587,48 +677,74 @@ class DeckComparison:
         from .deck.plan import runs
 
         if len(tables) != len(self.got.tables):
-            self.error(f"the deck has {len(self.got.tables)} table(s) but the source {len(tables)}", "check-objects")
+            self.error(
+                f"the deck has {len(self.got.tables)} table(s) but the source {len(tables)}", "check-objects"
+            )
         for k, (t, cells) in enumerate(zip(tables, self.got.tables), start=1):
             want = [_plan_text(runs(c.content)) for row in (t.header, *t.rows) for c in row]
             ncols = max(len(t.header), 1)
             for i, (w, g) in enumerate(zip(want, cells)):
                 if squash(w) != squash(g):
-                    self.error(f'table {k}, row {i // ncols + 1}, column {i % ncols + 1}: deck "{_short(g, 40)}" '
-                               f'but source "{_short(w, 40)}"', "check-table", t.pos)
+                    self.error(
+                        f'table {k}, row {i // ncols + 1}, column {i % ncols + 1}: deck "{_short(g, 40)}" '
+                        f'but source "{_short(w, 40)}"',
+                        "check-table",
+                        t.pos,
+                    )
             if len(want) != len(cells):
-                self.error(f"table {k}: the deck has {len(cells)} cells but the source {len(want)}", "check-table",
-                           t.pos)
+                self.error(
+                    f"table {k}: the deck has {len(cells)} cells but the source {len(want)}",
+                    "check-table",
+                    t.pos,
+                )
 
     def charts(self, charts: list[m.Chart]) -> None:
         from .deck.plan import chart_axes
 
         if len(charts) != len(self.got.charts):
-            self.error(f"the deck has {len(self.got.charts)} chart(s) but the source {len(charts)}", "check-objects")
+            self.error(
+                f"the deck has {len(self.got.charts)} chart(s) but the source {len(charts)}", "check-objects"
+            )
         for k, (c, g) in enumerate(zip(charts, self.got.charts), start=1):
             name = f'chart {k} "{c.title}"' if c.title else f"chart {k}"
             if g.kind != c.kind:
-                self.error(f"{name}: deck draws a {g.kind} chart but source asks for {c.kind}", "check-chart", c.pos)
+                self.error(
+                    f"{name}: deck draws a {g.kind} chart but source asks for {c.kind}", "check-chart", c.pos
+                )
                 continue
             if c.kind == m.ChartKind.SCATTER:
                 xs = list(chart_axes(c).x_values)
                 if [round(x, 6) for x in g.x_values] != [round(x, 6) for x in xs]:
-                    self.error(f"{name}: deck x values {_nums(g.x_values)} but source {_nums(xs)}", "check-chart",
-                               c.pos)
+                    self.error(
+                        f"{name}: deck x values {_nums(g.x_values)} but source {_nums(xs)}",
+                        "check-chart",
+                        c.pos,
+                    )
             elif [squash(x) for x in g.categories] != [squash(x) for x in c.categories]:
-                self.error(f"{name}: deck categories {g.categories} but source {list(c.categories)}", "check-chart",
-                           c.pos)
+                self.error(
+                    f"{name}: deck categories {g.categories} but source {list(c.categories)}",
+                    "check-chart",
+                    c.pos,
+                )
             for s, (_, values) in zip(c.series, g.series):
                 if [round(v, 6) for v in values] != [round(v, 6) for v in s.values]:
-                    self.error(f'{name}, series "{s.name}": deck {_nums(values)} but source {_nums(s.values)}',
-                               "check-chart", c.pos)
+                    self.error(
+                        f'{name}, series "{s.name}": deck {_nums(values)} but source {_nums(s.values)}',
+                        "check-chart",
+                        c.pos,
+                    )
 
     def equations(self, equations: list[m.MathBlock]) -> None:
         if len(equations) != len(self.got.equations):
-            self.error(f"the deck has {len(self.got.equations)} equation(s) but the source {len(equations)}",
-                       "check-objects")
+            self.error(
+                f"the deck has {len(self.got.equations)} equation(s) but the source {len(equations)}",
+                "check-objects",
+            )
         for b, tex in zip(equations, self.got.equations):
             if tex != b.tex:
-                self.error(f'equation: deck "{_short(tex)}" but source "{_short(b.tex)}"', "check-math", b.pos)
+                self.error(
+                    f'equation: deck "{_short(tex)}" but source "{_short(b.tex)}"', "check-math", b.pos
+                )
 
     def pictures(self, pictures: list[m.Image]) -> None:
         from .deck.plan import runs
@@ -638,20 +754,30 @@ class DeckComparison:
             self.error(f"the deck has {len(got)} picture(s) but the source {len(pictures)}", "check-objects")
         for b, g in zip(pictures, got):
             if g.description != b.alt:
-                self.error(f'picture {b.src}: deck alt text "{_short(g.description)}" but source "{_short(b.alt)}"',
-                           "check-picture", b.pos)
+                self.error(
+                    f'picture {b.src}: deck alt text "{_short(g.description)}" but source "{_short(b.alt)}"',
+                    "check-picture",
+                    b.pos,
+                )
             if g.sha256 != _deck_image_hash(b.path):
-                self.error(f"picture {b.src}: the deck's picture is not the file's content", "check-picture", b.pos)
+                self.error(
+                    f"picture {b.src}: the deck's picture is not the file's content", "check-picture", b.pos
+                )
             caption = squash(_plan_text(runs(b.caption)))
             if caption and caption not in squash(self.got.text):
-                self.error(f'picture {b.src}: caption "{_short(m.plain_text(b.caption))}" is missing from the deck',
-                           "check-picture", b.pos)
+                self.error(
+                    f'picture {b.src}: caption "{_short(m.plain_text(b.caption))}" is missing from the deck',
+                    "check-picture",
+                    b.pos,
+                )
 
     def footnotes(self) -> None:
         want = "".join(_plan_text(p.runs) for p in self.plan.footnotes)
         if squash(want) != squash(self.got.footnotes):
-            self.error(f'footnotes: deck "{_short(self.got.footnotes)}" but source "{_short(want)}"',
-                       "check-footnote")
+            self.error(
+                f'footnotes: deck "{_short(self.got.footnotes)}" but source "{_short(want)}"',
+                "check-footnote",
+            )
 
     def builds(self) -> None:
         from .deck.plan import ColumnsChunk, TextChunk
@@ -670,8 +796,11 @@ class DeckComparison:
 
         visit(self.plan.chunks)
         if len(steps) != self.got.clicks:
-            self.error(f"builds: the deck shows the slide in {self.got.clicks + 1} click step(s) but the source "
-                       f"in {len(steps) + 1}", "check-builds")
+            self.error(
+                f"builds: the deck shows the slide in {self.got.clicks + 1} click step(s) but the source "
+                f"in {len(steps) + 1}",
+                "check-builds",
+            )
 
 
 def _nums(values: Any) -> str:
@@ -712,8 +841,15 @@ def _image_pixels(path: str) -> str | None:
 class HandoutComparison:
     """Compare one handout entry with its source slide (and its deck slides, for what must differ)."""
 
-    def __init__(self, lecture: m.Lecture, slide: m.Slide, entry: HandoutEntry, deck: list[DeckSlide],
-                 diags: Diagnostics, notes: bool = True):
+    def __init__(
+        self,
+        lecture: m.Lecture,
+        slide: m.Slide,
+        entry: HandoutEntry,
+        deck: list[DeckSlide],
+        diags: Diagnostics,
+        notes: bool = True,
+    ):
         self.lecture, self.slide, self.entry, self.deck, self.diags = lecture, slide, entry, deck, diags
         self.notes = notes
         self.where = _label(slide, lecture)
@@ -746,7 +882,9 @@ class HandoutComparison:
             if isinstance(node, m.SlidesOnly):
                 for piece, pos, _ in text_pieces(node.blocks, node.pos):
                     if len(squash(piece)) >= 12 and squash(piece) in self.entry.text:
-                        self.error(f'slides-only text "{_short(piece)}" is in the handout', "check-handout", pos)
+                        self.error(
+                            f'slides-only text "{_short(piece)}" is in the handout', "check-handout", pos
+                        )
 
     def handout_only(self) -> None:
         deck_text = squash("".join(d.text + d.notes for d in self.deck))
@@ -759,13 +897,20 @@ class HandoutComparison:
         from .mathrender import tex_to_svg
 
         alts = {_norm_alt(a) for a in self.entry.alts}
-        shown = (*_visible(self.slide.body), *self.slide.notes, *self.slide.handout,
-                 *(b for f in self.slide.footnotes for b in f.blocks))
+        shown = (
+            *_visible(self.slide.body),
+            *self.slide.notes,
+            *self.slide.handout,
+            *(b for f in self.slide.footnotes for b in f.blocks),
+        )
         for node in m.walk(shown):
             if isinstance(node, (m.MathBlock, m.InlineMath)):
                 if _norm_alt(node.tex) not in alts and tex_to_svg(node.tex) is not None:
-                    self.error(f'equation "{_short(node.tex)}" is not in the handout', "check-math",
-                               getattr(node, "pos", self.slide.pos))
+                    self.error(
+                        f'equation "{_short(node.tex)}" is not in the handout',
+                        "check-math",
+                        getattr(node, "pos", self.slide.pos),
+                    )
             elif isinstance(node, m.Chart):
                 want = chart_alt(node)
                 if _norm_alt(want) not in alts:
@@ -773,17 +918,31 @@ class HandoutComparison:
             elif isinstance(node, m.Image) and node.path:
                 if node.alt and _norm_alt(node.alt) not in alts:
                     near = [a for a in self.entry.alts if not a.startswith(_CHART_ALT_PREFIXES)]
-                    self.error(f'picture {node.src}: alt text "{_short(node.alt)}" is not in the handout'
-                               + (f' (it has "{_short(near[0])}")' if len(near) == 1 else ""), "check-picture",
-                               node.pos)
+                    self.error(
+                        f'picture {node.src}: alt text "{_short(node.alt)}" is not in the handout'
+                        + (f' (it has "{_short(near[0])}")' if len(near) == 1 else ""),
+                        "check-picture",
+                        node.pos,
+                    )
                 pixels = _image_pixels(node.path)
                 if pixels is not None and pixels not in self.entry.images:
-                    self.error(f"picture {node.src}: " + ("the handout shows a different picture" if self.entry.images
-                                                          else "the picture is not in the handout"),
-                               "check-picture", node.pos)
+                    self.error(
+                        f"picture {node.src}: "
+                        + (
+                            "the handout shows a different picture"
+                            if self.entry.images
+                            else "the picture is not in the handout"
+                        ),
+                        "check-picture",
+                        node.pos,
+                    )
                 if not all(found_in(squash(p), self.entry.text) for p in inline_pieces(node.caption)):
-                    self.error(f'picture {node.src}: caption "{_short(m.plain_text(node.caption))}" is missing '
-                               "from the handout", "check-picture", node.pos)
+                    self.error(
+                        f'picture {node.src}: caption "{_short(m.plain_text(node.caption))}" is missing '
+                        "from the handout",
+                        "check-picture",
+                        node.pos,
+                    )
 
 
 _MIN_PART = 6  # after an interruption, text must go on for this many characters to count as found
@@ -833,7 +992,9 @@ def _chart_diff(chart: m.Chart, want: str, alts: list[str]) -> str:
         return f"{name} is missing from the handout"
     best = max(candidates, key=lambda a: difflib.SequenceMatcher(None, a, want).ratio())
     if best.split(".", 1)[0] != want.split(".", 1)[0]:
-        return f'{name}: handout "{_short(best.split(".", 1)[0])}" but source "{_short(want.split(".", 1)[0])}"'
+        return (
+            f'{name}: handout "{_short(best.split(".", 1)[0])}" but source "{_short(want.split(".", 1)[0])}"'
+        )
     got, wanted = parse_chart_alt(best), parse_chart_alt(want)
     for series, pairs in wanted.items():
         theirs = dict(got.get(series, []))

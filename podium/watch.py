@@ -41,8 +41,16 @@ def _echo(text: str, quiet: bool = False) -> None:
 
 
 class Watcher:
-    def __init__(self, find_sources, options: BuildOptions, *, serve: bool = False, port: int = 8000,
-                 quiet: bool = False, strict: bool = False):
+    def __init__(
+        self,
+        find_sources,
+        options: BuildOptions,
+        *,
+        serve: bool = False,
+        port: int = 8000,
+        quiet: bool = False,
+        strict: bool = False,
+    ):
         self.find_sources = find_sources
         self.options = options
         self.quiet = quiet
@@ -67,8 +75,9 @@ class Watcher:
         """Build ``source`` (both outputs); ``if_stale``: only when its build record is out of date."""
         from . import buildinfo
 
-        if if_stale and buildinfo.fresh(source, self.options.out_dir, self.options.key(),
-                                          tuple(o.key for o in OUTPUTS), False):
+        if if_stale and buildinfo.fresh(
+            source, self.options.out_dir, self.options.key(), tuple(o.key for o in OUTPUTS), False
+        ):
             return True
         t0 = time.perf_counter()
         diags = Diagnostics()
@@ -81,7 +90,10 @@ class Watcher:
 
                 page.html = handout_html(prep, diags)
                 page.roots = project_roots(source, prep.template) + self.options.extra_roots
-                page.outputs = [deck_path(source, self.options.out_dir), handout_path(source, self.options.out_dir)]
+                page.outputs = [
+                    deck_path(source, self.options.out_dir),
+                    handout_path(source, self.options.out_dir),
+                ]
                 page.errors, page.warnings, page.state = [], [d.format() for d in diags.warnings], "building"
                 self.preview.bump()
         except BuildError as e:
@@ -99,8 +111,10 @@ class Watcher:
                 page.warnings = [d.format() for d in diags.warnings]
                 page.state = "failed"
                 if page.outputs == []:
-                    page.outputs = [deck_path(source, self.options.out_dir),
-                                    handout_path(source, self.options.out_dir)]
+                    page.outputs = [
+                        deck_path(source, self.options.out_dir),
+                        handout_path(source, self.options.out_dir),
+                    ]
                 self.preview.bump()
             return False
         result = build(source, self.options, OUTPUTS, strict=self.strict, force=force, prepared=prep)
@@ -109,8 +123,11 @@ class Watcher:
         if result.status == "skipped":
             _echo(f"{source}: up to date", self.quiet)
         elif result.ok:
-            _echo(f"{source}: rebuilt in {time.perf_counter() - t0:.1f} s: "
-                  + ", ".join(str(p) for p in result.written), self.quiet)
+            _echo(
+                f"{source}: rebuilt in {time.perf_counter() - t0:.1f} s: "
+                + ", ".join(str(p) for p in result.written),
+                self.quiet,
+            )
         else:
             _echo(f"{source}: not written; the previous output is kept")
         if page is not None:
@@ -138,16 +155,31 @@ class Watcher:
         for src in sources:
             self.rebuild(src)
         out = Path(self.options.out_dir).resolve()
-        _echo(f"watching {', '.join(os.path.relpath(p) for p in self.watched_paths(sources))} (Ctrl-C stops)",
-              self.quiet)
+        _echo(
+            f"watching {', '.join(os.path.relpath(p) for p in self.watched_paths(sources))} (Ctrl-C stops)",
+            self.quiet,
+        )
 
         def interesting(change, path: str) -> bool:
             p = Path(path)
-            return not (p.name.startswith((".#", ".podium")) or p.name.endswith(IGNORED_SUFFIXES)
-                        or out in p.parents or "__pycache__" in p.parts or ".podium" in p.parts)
+            return not (
+                p.name.startswith((".#", ".podium"))
+                or p.name.endswith(IGNORED_SUFFIXES)
+                or out in p.parents
+                or "__pycache__" in p.parts
+                or ".podium" in p.parts
+            )
 
-        for changes in watch(*self.watched_paths(sources), watch_filter=interesting, debounce=DEBOUNCE_MS,
-                             step=20, stop_event=stop, raise_interrupt=False, rust_timeout=500, yield_on_timeout=False):
+        for changes in watch(
+            *self.watched_paths(sources),
+            watch_filter=interesting,
+            debounce=DEBOUNCE_MS,
+            step=20,
+            stop_event=stop,
+            raise_interrupt=False,
+            rust_timeout=500,
+            yield_on_timeout=False,
+        ):
             changed = {Path(p).resolve() for _, p in changes}
             sources = self.find_sources()
             touched = [s for s in sources if s.resolve() in changed]

@@ -20,8 +20,9 @@ class SafeContentLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in lecture files",
-                                              event.start_mark)
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in lecture files", event.start_mark
+            )
         return super().compose_node(parent, index)
 
     def construct_object(self, node, deep=False):
@@ -53,15 +54,25 @@ def load(text: str) -> Any:
         line = text.count("\n", 0, e.position)
         col = e.position - (text.rfind("\n", 0, e.position) + 1)
         mark = yaml.Mark("<yaml>", e.position, line, col, None, None)
-        raise YAMLValueError(None, None, f"character U+{e.character:04X} is not allowed in YAML"
-                             if isinstance(e.character, int) else "a character is not allowed in YAML", mark) from None
+        raise YAMLValueError(
+            None,
+            None,
+            f"character U+{e.character:04X} is not allowed in YAML"
+            if isinstance(e.character, int)
+            else "a character is not allowed in YAML",
+            mark,
+        ) from None
     except yaml.YAMLError:
         raise
     except RecursionError:
         raise YAMLValueError(None, None, "the YAML is nested too deeply", _deepest(text)) from None
     except Exception as e:  # PyYAML's constructors raise ValueError, KeyError, IndexError … for bad values
-        raise YAMLValueError(None, None, f"a value cannot be read: {e!r}" if not str(e) else
-                             f"a value cannot be read: {e}", getattr(loader, "_last_mark", None)) from None
+        raise YAMLValueError(
+            None,
+            None,
+            f"a value cannot be read: {e!r}" if not str(e) else f"a value cannot be read: {e}",
+            getattr(loader, "_last_mark", None),
+        ) from None
     finally:
         if loader is not None:
             loader.dispose()

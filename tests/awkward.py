@@ -90,9 +90,10 @@ def _add_extra_placeholder(layout) -> None:
         f'<p:nvSpPr><p:cNvPr id="99" name="{EXTRA_PLACEHOLDER}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
         f'<p:nvPr><p:ph type="body" sz="quarter" idx="13"/></p:nvPr></p:nvSpPr>'
         f'<p:spPr><a:xfrm><a:off x="{Inches(0.5)}" y="{Inches(1.45)}"/><a:ext cx="{Inches(9)}" cy="{Inches(0.35)}"/>'
-        f'</a:xfrm></p:spPr>'
+        f"</a:xfrm></p:spPr>"
         f'<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="de-DE"/><a:t>Kapitel</a:t></a:r></a:p></p:txBody>'
-        f'</p:sp>')
+        f"</p:sp>"
+    )
     layout.shapes._spTree.append(sp)
 
 

@@ -35,21 +35,39 @@ def render(decks: list[Path], out: Path, soffice: str) -> dict[Path, Path]:
     """Convert ``decks`` to PDF in one LibreOffice run; return {deck: pdf}."""
     out.mkdir(parents=True, exist_ok=True)
     profile = out / "lo-profile"
-    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), *map(str, decks)], capture_output=True, timeout=600, check=False)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, decks),
+        ],
+        capture_output=True,
+        timeout=600,
+        check=False,
+    )
     return {d: out / (d.stem + ".pdf") for d in decks}
 
 
 def pages(pdf: Path) -> list[tuple[float, float, list[Word]]]:
     """Return (width, height, words) of every page of ``pdf`` in points."""
     exe = shutil.which("pdftotext")
-    xml = subprocess.run([exe or "pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                         check=True).stdout
+    xml = subprocess.run(
+        [exe or "pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     out = []
     for pm in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml, re.S):
-        words = [Word(html.unescape(w.group(5)), *map(float, w.group(1, 2, 3, 4)))
-                 for w in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
-                                      pm.group(3))]
+        words = [
+            Word(html.unescape(w.group(5)), *map(float, w.group(1, 2, 3, 4)))
+            for w in re.finditer(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+                pm.group(3),
+            )
+        ]
         out.append((float(pm.group(1)), float(pm.group(2)), words))
     return out
 
@@ -66,9 +84,14 @@ def slide_texts(deck: Path) -> list[dict]:
         body, footer, footer_top, charts = [], [], None, []
         for sh in slide.shapes:
             is_footer = sh.is_placeholder and sh.placeholder_format.type in (
-                PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+                PP_PLACEHOLDER.FOOTER,
+                PP_PLACEHOLDER.SLIDE_NUMBER,
+                PP_PLACEHOLDER.DATE,
+            )
             if sh.has_chart:
-                charts.append(tuple(v / EMU_PER_PT for v in (sh.left, sh.top, sh.left + sh.width, sh.top + sh.height)))
+                charts.append(
+                    tuple(v / EMU_PER_PT for v in (sh.left, sh.top, sh.left + sh.width, sh.top + sh.height))
+                )
                 continue
             texts = []
             if sh.has_text_frame:
@@ -77,19 +100,35 @@ def slide_texts(deck: Path) -> list[dict]:
                 texts += [c.text for row in sh.table.rows for c in row.cells]
             if is_footer:
                 footer += texts
-                footer_top = sh.top / EMU_PER_PT if footer_top is None else min(footer_top, sh.top / EMU_PER_PT)
+                footer_top = (
+                    sh.top / EMU_PER_PT if footer_top is None else min(footer_top, sh.top / EMU_PER_PT)
+                )
             else:
                 body += texts
-        out.append({"body": "\n".join(body), "footer": "\n".join(footer), "footer_top": footer_top,
-                    "charts": charts, "height": prs.slide_height / EMU_PER_PT})
+        out.append(
+            {
+                "body": "\n".join(body),
+                "footer": "\n".join(footer),
+                "footer_top": footer_top,
+                "charts": charts,
+                "height": prs.slide_height / EMU_PER_PT,
+            }
+        )
     return out
 
 
 def _math(text: str) -> bool:
     """True for a word holding mathematical symbols (a formula's pieces may overlap by design)."""
-    return any("\u2200" <= ch <= "\u22ff" or "\u27c0" <= ch <= "\u27ef" or "\u2980" <= ch <= "\u2aff"
-               or "\u2100" <= ch <= "\u214f" or "\u2070" <= ch <= "\u209f" or "\u1d00" <= ch <= "\u1dbf"
-               or "\u20d0" <= ch <= "\u20ff" for ch in text)
+    return any(
+        "\u2200" <= ch <= "\u22ff"
+        or "\u27c0" <= ch <= "\u27ef"
+        or "\u2980" <= ch <= "\u2aff"
+        or "\u2100" <= ch <= "\u214f"
+        or "\u2070" <= ch <= "\u209f"
+        or "\u1d00" <= ch <= "\u1dbf"
+        or "\u20d0" <= ch <= "\u20ff"
+        for ch in text
+    )
 
 
 def problems(deck: Path, pdf: Path) -> list[str]:
@@ -105,13 +144,19 @@ def problems(deck: Path, pdf: Path) -> list[str]:
         got = _chars("".join(w.text for w in words))
         missing = want - got
         if missing:
-            found.append(f"{where}: {sum(missing.values())} characters not drawn: {''.join(sorted(missing))[:60]!r}")
+            found.append(
+                f"{where}: {sum(missing.values())} characters not drawn: {''.join(sorted(missing))[:60]!r}"
+            )
         footer = t["footer"].replace(" ", "")
         for w in words:
             if w.x0 < -0.5 or w.y0 < -0.5 or w.x1 > pw + 0.5 or w.y1 > ph + 0.5:
                 found.append(f"{where}: '{w.text}' drawn outside the slide")
-            elif t["footer_top"] is not None and w.y1 > t["footer_top"] + 2 and w.text not in footer and \
-                    not w.text.isdigit():
+            elif (
+                t["footer_top"] is not None
+                and w.y1 > t["footer_top"] + 2
+                and w.text not in footer
+                and not w.text.isdigit()
+            ):
                 found.append(f"{where}: '{w.text}' drawn below the footer's top")
         charts = t["charts"]
 
@@ -119,7 +164,7 @@ def problems(deck: Path, pdf: Path) -> list[str]:
             return any(c[0] <= w.x0 and w.x1 <= c[2] and c[1] <= w.y0 and w.y1 <= c[3] for c in charts)
 
         for i, a in enumerate(words):
-            for b in words[i + 1:]:
+            for b in words[i + 1 :]:
                 ix = min(a.x1, b.x1) - max(a.x0, b.x0)
                 iy = min(a.y1, b.y1) - max(a.y0, b.y0)
                 if ix > 1.0 and iy > 0.35 * min(a.y1 - a.y0, b.y1 - b.y0):

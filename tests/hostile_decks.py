@@ -30,6 +30,7 @@ def _rewrite(path: Path, change) -> Path:
 
 def no_layouts(path: Path) -> Path:
     """A deck whose slide master lists no layouts (and which holds none)."""
+
     def change(name, data):
         if name.startswith("ppt/slideLayouts/"):
             return None
@@ -40,11 +41,13 @@ def no_layouts(path: Path) -> Path:
         if name == "[Content_Types].xml":
             return re.sub(rb"<Override [^>]*slideLayout[^>]*/>", b"", data)
         return data
+
     return _rewrite(path, change)
 
 
 def no_master(path: Path) -> Path:
     """A deck without a slide master (its layouts gone too, the presentation's reference removed)."""
+
     def change(name, data):
         if name.startswith(("ppt/slideMasters/", "ppt/slideLayouts/")):
             return None
@@ -55,24 +58,29 @@ def no_master(path: Path) -> Path:
         if name == "[Content_Types].xml":
             return re.sub(rb"<Override [^>]*slide(Master|Layout)[^>]*/>", b"", data)
         return data
+
     return _rewrite(path, change)
 
 
 def dangling_master(path: Path) -> Path:
     """A deck whose presentation names a slide master through a relationship that does not exist."""
+
     def change(name, data):
         if name == "ppt/_rels/presentation.xml.rels":
             return re.sub(rb"<Relationship [^>]*slideMaster[^>]*/>", b"", data)
         return data
+
     return _rewrite(path, change)
 
 
 def broken_relationship(path: Path) -> Path:
     """A deck whose slide master relates to a layout part that is not in the package."""
+
     def change(name, data):
         if name == "ppt/slideLayouts/slideLayout2.xml":
             return None
         return data
+
     return _rewrite(path, change)
 
 
@@ -98,28 +106,60 @@ def zip_bomb(path: Path, declared: int = 4 * 2**30) -> Path:
     # append the member by hand, with the forged size in both headers
     raw = bytearray(out.read_bytes())
     eocd = raw.rfind(b"PK\x05\x06")
-    cd_size = int.from_bytes(raw[eocd + 12:eocd + 16], "little")
-    cd_off = int.from_bytes(raw[eocd + 16:eocd + 20], "little")
-    entries = int.from_bytes(raw[eocd + 10:eocd + 12], "little")
-    central = raw[cd_off:cd_off + cd_size]
+    cd_size = int.from_bytes(raw[eocd + 12 : eocd + 16], "little")
+    cd_off = int.from_bytes(raw[eocd + 16 : eocd + 20], "little")
+    entries = int.from_bytes(raw[eocd + 10 : eocd + 12], "little")
+    central = raw[cd_off : cd_off + cd_size]
     body = raw[:cd_off]
     name = b"ppt/media/bomb.bin"
     crc = 0
     size = min(declared, 2**32 - 1)
-    local = (b"PK\x03\x04" + (20).to_bytes(2, "little") + b"\0\0" + (8).to_bytes(2, "little") + b"\0\0\0\0"
-             + crc.to_bytes(4, "little") + len(comp).to_bytes(4, "little") + size.to_bytes(4, "little")
-             + len(name).to_bytes(2, "little") + b"\0\0" + name)
+    local = (
+        b"PK\x03\x04"
+        + (20).to_bytes(2, "little")
+        + b"\0\0"
+        + (8).to_bytes(2, "little")
+        + b"\0\0\0\0"
+        + crc.to_bytes(4, "little")
+        + len(comp).to_bytes(4, "little")
+        + size.to_bytes(4, "little")
+        + len(name).to_bytes(2, "little")
+        + b"\0\0"
+        + name
+    )
     offset = len(body)
-    cent = (b"PK\x01\x02" + (20).to_bytes(2, "little") + (20).to_bytes(2, "little") + b"\0\0"
-            + (8).to_bytes(2, "little") + b"\0\0\0\0" + crc.to_bytes(4, "little") + len(comp).to_bytes(4, "little")
-            + size.to_bytes(4, "little") + len(name).to_bytes(2, "little") + b"\0\0" + b"\0\0" + b"\0\0"
-            + b"\0\0" + b"\0\0\0\0" + offset.to_bytes(4, "little") + name)
+    cent = (
+        b"PK\x01\x02"
+        + (20).to_bytes(2, "little")
+        + (20).to_bytes(2, "little")
+        + b"\0\0"
+        + (8).to_bytes(2, "little")
+        + b"\0\0\0\0"
+        + crc.to_bytes(4, "little")
+        + len(comp).to_bytes(4, "little")
+        + size.to_bytes(4, "little")
+        + len(name).to_bytes(2, "little")
+        + b"\0\0"
+        + b"\0\0"
+        + b"\0\0"
+        + b"\0\0"
+        + b"\0\0\0\0"
+        + offset.to_bytes(4, "little")
+        + name
+    )
     body += local + comp
     new_cd_off = len(body)
     body += central + cent
     new_cd_size = len(central) + len(cent)
-    body += (b"PK\x05\x06" + b"\0\0\0\0" + (entries + 1).to_bytes(2, "little") + (entries + 1).to_bytes(2, "little")
-             + new_cd_size.to_bytes(4, "little") + new_cd_off.to_bytes(4, "little") + b"\0\0")
+    body += (
+        b"PK\x05\x06"
+        + b"\0\0\0\0"
+        + (entries + 1).to_bytes(2, "little")
+        + (entries + 1).to_bytes(2, "little")
+        + new_cd_size.to_bytes(4, "little")
+        + new_cd_off.to_bytes(4, "little")
+        + b"\0\0"
+    )
     path.write_bytes(bytes(body))
     out.unlink()
     return path

@@ -31,20 +31,27 @@ def inl(items: m.Inlines) -> str:
 
 
 def _table(b: m.Table) -> list[str]:
-    head = (f"table@{b.pos.line} aligns={','.join(a or '-' for a in b.aligns)} "
-            f"widths={','.join(f'{w:.2f}' for w in b.widths)}")
+    head = (
+        f"table@{b.pos.line} aligns={','.join(a or '-' for a in b.aligns)} "
+        f"widths={','.join(f'{w:.2f}' for w in b.widths)}"
+    )
     return [head] + ["  | " + " | ".join(inl(c.content) for c in row) for row in (b.header, *b.rows)]
 
 
 def _image(b: m.Image) -> list[str]:
     size = "".join(f" {k}={v.value:g}{v.unit}" for k, v in (("width", b.width), ("height", b.height)) if v)
-    return [f"image@{b.pos.line} {b.src} found={b.path is not None} alt={b.alt!r}{size}"
-            + (f" caption={inl(b.caption)!r}" if b.caption else "")]
+    return [
+        f"image@{b.pos.line} {b.src} found={b.path is not None} alt={b.alt!r}{size}"
+        + (f" caption={inl(b.caption)!r}" if b.caption else "")
+    ]
 
 
 def _list(b: m.BulletList) -> list[str]:
-    return [f"{'ordered' if b.ordered else 'bullets'}@{b.pos.line}" + (" incremental" if b.incremental else "")
-            + (f" start={b.start}" if b.start != 1 else "")]
+    return [
+        f"{'ordered' if b.ordered else 'bullets'}@{b.pos.line}"
+        + (" incremental" if b.incremental else "")
+        + (f" start={b.start}" if b.start != 1 else "")
+    ]
 
 
 # The line(s) each block-level node writes about itself; its child blocks follow, one level deeper.
@@ -60,8 +67,10 @@ _OWN: dict[type, Callable[[Any], list[str]]] = {
     m.Image: _image,
     m.Columns: lambda b: [f"columns@{b.pos.line}"],
     m.Column: lambda b: [f"column width={b.width}"],
-    m.Chart: lambda b: [f"chart@{b.pos.line} {b.kind} {b.title!r} cats={list(b.categories)} "
-                        + "; ".join(f"{s.name}={list(s.values)}" for s in b.series)],
+    m.Chart: lambda b: [
+        f"chart@{b.pos.line} {b.kind} {b.title!r} cats={list(b.categories)} "
+        + "; ".join(f"{s.name}={list(s.values)}" for s in b.series)
+    ],
     m.MathBlock: lambda b: [f"math@{b.pos.line} {b.tex}"],
     m.Pause: lambda b: [f"pause@{b.pos.line}"],
     m.SlidesOnly: lambda b: [f"slides-only@{b.pos.line}"],
@@ -85,8 +94,13 @@ def dump(lecture: m.Lecture) -> str:
     """Return the IR of ``lecture`` as indented text, one node per line."""
     out = [f"slide-level {lecture.slide_level}"]
     for s in lecture.slides:
-        extra = "".join([f" layout={s.layout}" if s.layout else "", " incremental" if s.incremental else "",
-                         f" section={s.section}" if s.section is not None else ""])
+        extra = "".join(
+            [
+                f" layout={s.layout}" if s.layout else "",
+                " incremental" if s.incremental else "",
+                f" section={s.section}" if s.section is not None else "",
+            ]
+        )
         out.append(f"{s.number} {s.kind}@{s.pos.line} {inl(s.title)!r}{extra}")
         out += blocks(s.body, 1)
         if s.notes:

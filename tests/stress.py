@@ -12,8 +12,20 @@ from pathlib import Path
 
 from PIL import Image
 
-WORDS = ("security", "development", "protection", "empowerment", "resilience", "governance", "community",
-         "livelihood", "vulnerability", "institution", "sovereignty", "cooperation")
+WORDS = (
+    "security",
+    "development",
+    "protection",
+    "empowerment",
+    "resilience",
+    "governance",
+    "community",
+    "livelihood",
+    "vulnerability",
+    "institution",
+    "sovereignty",
+    "cooperation",
+)
 
 
 def _picture(path: Path, w: int, h: int, colour: tuple[int, int, int]) -> None:
@@ -27,20 +39,29 @@ def write_stress(folder: Path, *, impossible: bool = False) -> Path:
         _picture(folder / f"pic{k}.png", 800, 600, (40 * k, 90, 200 - 30 * k))
     _picture(folder / "tall.png", 600, 900, (30, 120, 60))
     _picture(folder / "thin.png", 2000, 100, (200, 30, 30))
-    bullets = "\n".join(f"- Bullet {i + 1}: " + " ".join(WORDS[(i + j) % len(WORDS)] for j in range(14))
-                        for i in range(25))
-    code = "\n".join(f"    total_{i} = compute_value(data[{i}], weight={i * 0.5}, label='row {i}')  # step {i}"
-                     for i in range(40))
-    rows = "\n".join(f"| {i} | {WORDS[i % 12]} | {WORDS[(i + 3) % 12]} and {WORDS[(i + 5) % 12]} | {i * 7} |"
-                     for i in range(1, 31))
+    bullets = "\n".join(
+        f"- Bullet {i + 1}: " + " ".join(WORDS[(i + j) % len(WORDS)] for j in range(14)) for i in range(25)
+    )
+    code = "\n".join(
+        f"    total_{i} = compute_value(data[{i}], weight={i * 0.5}, label='row {i}')  # step {i}"
+        for i in range(40)
+    )
+    rows = "\n".join(
+        f"| {i} | {WORDS[i % 12]} | {WORDS[(i + 3) % 12]} and {WORDS[(i + 5) % 12]} | {i * 7} |"
+        for i in range(1, 31)
+    )
     col = "\n".join(f"- Point {i}: {WORDS[i % 12]} {WORDS[(i + 1) % 12]}" for i in range(1, 13))
     pics = "\n\n".join(f"![Picture {k}](pic{k}.png)" for k in range(6))
     levels = "\n".join(
         f"- Supercalifragilisticexpialidocious{i} internationalisation\n"
         f"  - Counterrevolutionaries{i} institutionalisation deinstitutionalisation\n"
         f"    - Electroencephalographically{i} incomprehensibilities uncharacteristically"
-        for i in range(6))
-    japanese = ("人間の安全保障は、国家の安全だけでなく一人ひとりの人間の生存と生活と尊厳を守ることを目指す考え方である。" * 30)[:1200]
+        for i in range(6)
+    )
+    japanese = (
+        "人間の安全保障は、国家の安全だけでなく一人ひとりの人間の生存と生活と尊厳を守ることを目指す考え方である。"
+        * 30
+    )[:1200]
     text = f"""---
 title: Stress lecture
 lang: en

@@ -78,8 +78,10 @@ def test_second_build_skips_and_a_picture_edit_rebuilds(project, cli):
 
     r = cli("all", project)
     assert r.exit_code == 0, r.stderr
-    assert "content/loop.md: up to date (deck, handout, instructor handout and slides PDF); --force rebuilds" \
+    assert (
+        "content/loop.md: up to date (deck, handout, instructor handout and slides PDF); --force rebuilds"
         in r.stderr
+    )
     assert "wrote" not in r.stderr
     assert {p: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == first
 
@@ -151,14 +153,17 @@ def test_a_failed_handout_keeps_the_old_deck_too(project, cli):
     before = _outputs(Path("output"))
     broken = Path("templates/broken/handout")
     broken.mkdir(parents=True)
-    (broken / "handout.html.j2").write_text('{% extends "base.html.j2" %}\n{% block cover %}{{ oops( }}'
-                                            '{% endblock %}\n')
+    (broken / "handout.html.j2").write_text(
+        '{% extends "base.html.j2" %}\n{% block cover %}{{ oops( }}{% endblock %}\n'
+    )
     project.write_text(project.read_text().replace("## Text", "## Text changed"))
     r = cli("all", project, "--template", "broken")
     assert r.exit_code == 1
     assert "template syntax error" in r.stderr and "Traceback" not in r.stderr
-    assert "content/loop.md: deck, handout, instructor handout and slides PDF not written; the previous output " \
-           "is kept" in r.stderr
+    assert (
+        "content/loop.md: deck, handout, instructor handout and slides PDF not written; the previous output "
+        "is kept" in r.stderr
+    )
     assert _outputs(Path("output")) == before
     assert not [p for p in Path("output").iterdir() if p.name.startswith(".podium-")]
 
@@ -191,8 +196,10 @@ def test_course_build_every_lecture_in_parallel_warnings_once(tmp_path, monkeypa
     r = cli("all", "-j", "2")
     assert r.exit_code == 0, r.stderr
     assert sorted(p.name for p in Path("output").iterdir() if p.is_file()) == sorted(
-        f"{n}{suffix}" for n in ("one", "two", "three")
-        for suffix in (".pptx", "-handout.pdf", "-instructor.pdf", "-slides.pdf"))
+        f"{n}{suffix}"
+        for n in ("one", "two", "three")
+        for suffix in (".pptx", "-handout.pdf", "-instructor.pdf", "-slides.pdf")
+    )
     assert r.stderr.count("'gone.png' not found") == 1
     for name in ("one.md", "two.qmd", "three.md"):
         assert f"content/{name}: deck and handout agree with the source" in r.stderr
@@ -240,7 +247,12 @@ def test_live_progress_on_a_terminal(project):
 
 def test_output_folder_holds_only_the_outputs_the_record_is_in_the_cache(project, cli):
     assert cli("all", project).exit_code == 0
-    assert sorted(os.listdir("output")) == ["loop-handout.pdf", "loop-instructor.pdf", "loop-slides.pdf", "loop.pptx"]
+    assert sorted(os.listdir("output")) == [
+        "loop-handout.pdf",
+        "loop-instructor.pdf",
+        "loop-slides.pdf",
+        "loop.pptx",
+    ]
     records = os.listdir(os.environ["PODIUM_CACHE"])
     assert len(records) == 1 and records[0].startswith("loop-") and records[0].endswith(".json")
 
@@ -248,22 +260,45 @@ def test_output_folder_holds_only_the_outputs_the_record_is_in_the_cache(project
 def test_new_scaffolds_a_lecture_that_builds_without_a_warning(tmp_path, monkeypatch, cli):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "course.yaml").write_text('course: "Loops 101"\nlecturer: "Dr. Ada Byron"\nlang: de\n')
+    (tmp_path / "content" / "course.yaml").write_text(
+        'course: "Loops 101"\nlecturer: "Dr. Ada Byron"\nlang: de\n'
+    )
     r = cli("new", "week-03")
     assert r.exit_code == 0, r.stderr
     assert r.stdout.startswith("created content/week-03.md")
     text = (tmp_path / "content" / "week-03.md").read_text()
     assert 'title: "Week 03"' in text and '"Dr. Ada Byron"' in text and "lang: de" in text
-    for sample in ("::: notes", "::: handout", "::: incremental", ". . .", "| Approach |", "![", ":::: columns",
-                   "```python", "> ", "```chart", "$A = \\pi r^2$", "[^area]", "::: slides", "\n# "):
+    for sample in (
+        "::: notes",
+        "::: handout",
+        "::: incremental",
+        ". . .",
+        "| Approach |",
+        "![",
+        ":::: columns",
+        "```python",
+        "> ",
+        "```chart",
+        "$A = \\pi r^2$",
+        "[^area]",
+        "::: slides",
+        "\n# ",
+    ):
         assert sample in text, sample
     r = cli("all", "content/week-03.md", "--strict")
     assert r.exit_code == 0, r.stderr
     assert "warning" not in r.stderr
     from pptx import Presentation
 
-    titles = [s.shapes.title.text for s in Presentation("output/week-03.pptx").slides if s.shapes.title is not None]
-    assert titles[:4] == ["Week 03", "Getting started", "What this file shows", "Points that appear one by one"]
+    titles = [
+        s.shapes.title.text for s in Presentation("output/week-03.pptx").slides if s.shapes.title is not None
+    ]
+    assert titles[:4] == [
+        "Week 03",
+        "Getting started",
+        "What this file shows",
+        "Points that appear one by one",
+    ]
     r = cli("new", "week-03")  # never overwrites
     assert r.exit_code == 1 and "content/week-03.md already exists" in r.stderr
     r = cli("new", "../escape")
@@ -280,7 +315,9 @@ def test_python_dash_m_podium_runs_the_same_cli(tmp_path):
     import subprocess
     import sys
 
-    r = subprocess.run([sys.executable, "-m", "podium", "--help"], capture_output=True, text=True, cwd=tmp_path)
+    r = subprocess.run(
+        [sys.executable, "-m", "podium", "--help"], capture_output=True, text=True, cwd=tmp_path
+    )
     assert r.returncode == 0
     for command in ("slides", "handout", "all", "check", "new", "watch", "template"):
         assert command in r.stdout

@@ -112,13 +112,26 @@ def test_the_unchanged_build_passes(base):
 # (what changes in the copy, the slide named, words the message must hold)
 MUTATIONS = [
     ("freedom from fear", "freedom from hunger", 'slide 2 "Three freedoms"', 'bullet "freedom from fear"'),
-    ("Speak about the pillars first.", "Speak about the roof first.", 'slide 2 "Three freedoms"', "speaker note"),
-    ("Students should read the 1994 report", "Students should read the 1995 report", 'slide 2 "Three freedoms"',
-     "handout text"),
+    (
+        "Speak about the pillars first.",
+        "Speak about the roof first.",
+        'slide 2 "Three freedoms"',
+        "speaker note",
+    ),
+    (
+        "Students should read the 1994 report",
+        "Students should read the 1995 report",
+        'slide 2 "Three freedoms"',
+        "handout text",
+    ),
     ("| Norway  |", "| Sweden  |", 'slide 3 "Numbers"', 'table cell "Norway"'),
     ("ODA: [8, 7, 9]", "ODA: [7, 7, 9]", 'slide 4 "Funding"', 'series "ODA", 2019: handout 7 but source 8'),
-    ('fig-alt="Three pillars holding a roof"', 'fig-alt="Three pillars holding a tent"', 'slide 5 "Picture"',
-     'alt text "Three pillars holding a roof"'),
+    (
+        'fig-alt="Three pillars holding a roof"',
+        'fig-alt="Three pillars holding a tent"',
+        'slide 5 "Picture"',
+        'alt text "Three pillars holding a roof"',
+    ),
     ("![The pillars drawn]", "![The columns drawn]", 'slide 5 "Picture"', 'caption "The pillars drawn"'),
     ("$$ E = mc^2 $$", "$$ E = mc^3 $$", 'slide 6 "Formula"', 'equation "E = mc^2"'),
     ("Einstein, 1905.", "Einstein, 1906.", 'slide 6 "Formula"', 'footnote 1 "Einstein, 1905."'),
@@ -143,24 +156,44 @@ def test_a_picture_with_other_pixels_is_named(base, tmp_path):
     copy = _lecture(tmp_path / "copy", SOURCE, colour=(30, 30, 200))
     build(copy, out, "handout")
     errors = _errors(src, out)
-    assert 'slide 5 "Picture": picture pic.png: the handout shows a different picture [check-picture]' in errors
+    assert (
+        'slide 5 "Picture": picture pic.png: the handout shows a different picture [check-picture]' in errors
+    )
     assert any("different versions of pic.png" in e for e in errors), errors
 
 
 DECK_MUTATIONS = [
-    ("freedom from fear", "freedom from hunger",
-     'slide 2 "Three freedoms": bullet 2: deck "freedom from hunger" but source "freedom from fear" [check-text]'),
-    ("  - nested point here", "- nested point here",
-     'slide 2 "Three freedoms": bullet 3 "nested point here": deck level 1 but source level 2 [check-text]'),
-    ("| Norway  |", "| Sweden  |",
-     'slide 3 "Numbers": table 1, row 3, column 1: deck "Sweden" but source "Norway" [check-table]'),
-    ("ODA: [8, 7, 9]", "ODA: [8, 7, 10]",
-     'slide 4 "Funding": chart 1 "Aid by year", series "ODA": deck [8, 7, 10] but source [8, 7, 9] [check-chart]'),
-    ("$$ E = mc^2 $$", "$$ E = mc^3 $$",
-     'slide 6 "Formula": equation: deck "E = mc^3" but source "E = mc^2" [check-math]'),
-    ("Speak about the pillars first.", "Speak about the roof first.",
-     'slide 2 "Three freedoms": speaker notes: deck "Speak about the roof first." but source "Speak about the '
-     'pillars first." [check-notes]'),
+    (
+        "freedom from fear",
+        "freedom from hunger",
+        'slide 2 "Three freedoms": bullet 2: deck "freedom from hunger" but source "freedom from fear" [check-text]',
+    ),
+    (
+        "  - nested point here",
+        "- nested point here",
+        'slide 2 "Three freedoms": bullet 3 "nested point here": deck level 1 but source level 2 [check-text]',
+    ),
+    (
+        "| Norway  |",
+        "| Sweden  |",
+        'slide 3 "Numbers": table 1, row 3, column 1: deck "Sweden" but source "Norway" [check-table]',
+    ),
+    (
+        "ODA: [8, 7, 9]",
+        "ODA: [8, 7, 10]",
+        'slide 4 "Funding": chart 1 "Aid by year", series "ODA": deck [8, 7, 10] but source [8, 7, 9] [check-chart]',
+    ),
+    (
+        "$$ E = mc^2 $$",
+        "$$ E = mc^3 $$",
+        'slide 6 "Formula": equation: deck "E = mc^3" but source "E = mc^2" [check-math]',
+    ),
+    (
+        "Speak about the pillars first.",
+        "Speak about the roof first.",
+        'slide 2 "Three freedoms": speaker notes: deck "Speak about the roof first." but source "Speak about the '
+        'pillars first." [check-notes]',
+    ),
 ]
 
 
@@ -177,14 +210,18 @@ def test_a_deck_picture_with_other_pixels_is_named(base, tmp_path):
     src, _ = base
     out = _outputs(base, tmp_path)
     build(_lecture(tmp_path / "copy", SOURCE, colour=(0, 200, 0)), out, "slides")
-    assert ("slide 5 \"Picture\": picture pic.png: the deck's picture is not the file's content [check-picture]"
-            in _errors(src, out))
+    assert (
+        "slide 5 \"Picture\": picture pic.png: the deck's picture is not the file's content [check-picture]"
+        in _errors(src, out)
+    )
 
 
 def test_every_difference_is_reported_at_once(base, tmp_path):
     src, _ = base
     out = _outputs(base, tmp_path)
-    changed = SOURCE.replace("freedom from fear", "freedom from hunger").replace("ODA: [8, 7, 9]", "ODA: [8, 6, 9]")
+    changed = SOURCE.replace("freedom from fear", "freedom from hunger").replace(
+        "ODA: [8, 7, 9]", "ODA: [8, 6, 9]"
+    )
     build(_lecture(tmp_path / "copy", changed), out, "handout")
     errors = _errors(src, out)
     assert any(e.startswith('slide 2 "Three freedoms"') for e in errors)
@@ -259,8 +296,10 @@ Body.
 
 @pytest.mark.parametrize("template", ["default", "classic"])
 def test_no_false_alarms_on_awkward_content(tmp_path, template):
-    notes = " ".join(f"Sentence {i} of a long speaker note that must cross a page break in the handout."
-                     for i in range(120))
+    notes = " ".join(
+        f"Sentence {i} of a long speaker note that must cross a page break in the handout."
+        for i in range(120)
+    )
     src = write_md(tmp_path, AWKWARD.replace("{notes}", notes))
     out = tmp_path / "out"
     build(src, out, "slides", template=template)
@@ -279,8 +318,14 @@ def _corpus_decks() -> list[Path]:
         return []
     # hip-programming is built and checked by tests/test_end_to_end.py
     decks = sorted((CORPUS / "slidev").glob("*.md"))
-    decks += sorted(p for p in (CORPUS / "real").rglob("*") if p.suffix in (".md", ".qmd")
-                    and not p.name.startswith("_") and "_license" not in p.parts and p.name.lower() != "readme.md")
+    decks += sorted(
+        p
+        for p in (CORPUS / "real").rglob("*")
+        if p.suffix in (".md", ".qmd")
+        and not p.name.startswith("_")
+        and "_license" not in p.parts
+        and p.name.lower() != "readme.md"
+    )
     return [p for p in decks if p.is_file()]
 
 

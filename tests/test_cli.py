@@ -45,7 +45,9 @@ def test_check_catches_drift(tmp_path):
     out = tmp_path / "out"
     assert run("all", str(src), "-o", str(out)).exit_code == 0
     # edit the source and rebuild only the deck: the handout is now stale
-    src.write_text(src.read_text().replace("## Two", "## Two renamed\n\n::: notes\nnew note\n:::\n\n## Three"))
+    src.write_text(
+        src.read_text().replace("## Two", "## Two renamed\n\n::: notes\nnew note\n:::\n\n## Three")
+    )
     assert run("slides", str(src), "-o", str(out)).exit_code == 0
     r = run("check", str(src), "-o", str(out))
     assert r.exit_code == 1
@@ -94,7 +96,10 @@ def test_slide_level_option(tmp_path):
 
 
 def test_every_problem_reported_at_once(tmp_path):
-    src = write_md(tmp_path, "## S\n\n```chart\ntype: nope\n```\n\n## T\n\n```chart\ncategories: [a]\nseries: {x: [y]}\n```\n")
+    src = write_md(
+        tmp_path,
+        "## S\n\n```chart\ntype: nope\n```\n\n## T\n\n```chart\ncategories: [a]\nseries: {x: [y]}\n```\n",
+    )
     r = run("slides", str(src), "-o", str(tmp_path / "out"))
     assert r.exit_code == 1
     errors = [line for line in r.stderr.splitlines() if ": error: " in line]

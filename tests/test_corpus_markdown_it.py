@@ -75,8 +75,9 @@ def fast_path(text: str, folder: Path, template) -> str:
     diags = Diagnostics()
     try:
         with time_limit(PER_CASE_S):
-            lecture = parse_lecture(text, "example.md", diags, ReadOptions(policy=PathPolicy([folder])),
-                                    base_dir=str(folder))
+            lecture = parse_lecture(
+                text, "example.md", diags, ReadOptions(policy=PathPolicy([folder])), base_dir=str(folder)
+            )
             plan_deck(lecture)
             render_html(lecture, template, diags)
     except BuildError as e:
@@ -113,7 +114,7 @@ def slide_body(example: dict) -> str:
 
 # --------------------------------------------------------------------------- CommonMark spec examples
 
-CHUNKS = [EXAMPLES[i:i + CHUNK] for i in range(0, len(EXAMPLES), CHUNK)]
+CHUNKS = [EXAMPLES[i : i + CHUNK] for i in range(0, len(EXAMPLES), CHUNK)]
 
 
 @needs_mdit
@@ -122,8 +123,11 @@ def test_the_spec_is_all_there():
 
 
 @needs_mdit
-@pytest.mark.parametrize("chunk", range(len(CHUNKS)) if CHUNKS else [pytest.param(0, marks=pytest.mark.skip)],
-                         ids=lambda i: f"examples-{i * CHUNK + 1}-{min((i + 1) * CHUNK, len(EXAMPLES))}")
+@pytest.mark.parametrize(
+    "chunk",
+    range(len(CHUNKS)) if CHUNKS else [pytest.param(0, marks=pytest.mark.skip)],
+    ids=lambda i: f"examples-{i * CHUNK + 1}-{min((i + 1) * CHUNK, len(EXAMPLES))}",
+)
 def test_spec_examples_as_slide_bodies(tmp_path, template, chunk):
     crashed = []
     for ex in CHUNKS[chunk]:
@@ -154,7 +158,7 @@ def fixture_cases(path: Path) -> list[tuple[str, str]]:
         if lines[i] == "." and i + 1 < len(lines):
             j = lines.index(".", i + 1)
             k = lines.index(".", j + 1)
-            cases.append((title or f"line {i + 1}", "\n".join(lines[i + 1:j]) + "\n"))
+            cases.append((title or f"line {i + 1}", "\n".join(lines[i + 1 : j]) + "\n"))
             i, title = k + 1, ""
             continue
         if lines[i].strip():
@@ -203,14 +207,23 @@ def test_xss_cases_leave_no_script_links(tmp_path, monkeypatch):
     opts = BuildOptions(out_dir=tmp_path / "out")
     deck = build_slides(src, opts, Diagnostics())
     pdf = build_handout(src, opts, Diagnostics())
-    links = [r.hyperlink.address for s in Presentation(str(deck)).slides for sh in s.shapes if sh.has_text_frame
-             for p in sh.text_frame.paragraphs for r in p.runs if r.hyperlink.address]
+    links = [
+        r.hyperlink.address
+        for s in Presentation(str(deck)).slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.hyperlink.address
+    ]
     for page in PdfReader(str(pdf)).pages:
         for annot in page.get("/Annots") or []:
             action = annot.get_object().get("/A")
             if action is not None and "/URI" in action.get_object():
                 links.append(str(action.get_object()["/URI"]))
-    bad = [u for u in links if re.match(r"^\s*(javascript|vbscript|data):", re.sub(r"[\x00-\x20]", "", u), re.I)]
+    bad = [
+        u for u in links if re.match(r"^\s*(javascript|vbscript|data):", re.sub(r"[\x00-\x20]", "", u), re.I)
+    ]
     assert bad == []
 
 
@@ -235,8 +248,13 @@ def test_slidev_frontmatter_deck_keeps_its_headings(tmp_path, template):
     from podium.model import plain_text
 
     text = (SLIDEV / "frontmatter.md").read_text(encoding="utf-8")
-    lecture = parse_lecture(text, "frontmatter.md", Diagnostics(), ReadOptions(policy=PathPolicy([tmp_path])),
-                            base_dir=str(tmp_path))
+    lecture = parse_lecture(
+        text,
+        "frontmatter.md",
+        Diagnostics(),
+        ReadOptions(policy=PathPolicy([tmp_path])),
+        base_dir=str(tmp_path),
+    )
     titles = [plain_text(s.title) for s in lecture.slides]
     for heading in ("Hi", "Hello", "Morning"):
         assert heading in titles, titles

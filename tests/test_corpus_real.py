@@ -38,8 +38,16 @@ def pandoc_words(src: Path) -> set[str]:
     pypandoc = pytest.importorskip("pypandoc")
     text = SHORTCODE.sub("", src.read_text(encoding="utf-8"))  # Quarto expands these; pandoc does not
     text = re.sub(r"^(\s*`{3,})\{(\w+)[^}\n]*\}", r"\1\2", text, flags=re.M)  # Quarto's ```{r} cells are code
-    ast = json.loads(subprocess.run([pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "json"], input=text,
-                                    capture_output=True, text=True, check=True, cwd=src.parent).stdout)
+    ast = json.loads(
+        subprocess.run(
+            [pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "json"],
+            input=text,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=src.parent,
+        ).stdout
+    )
     words: list[str] = []
 
     def walk(x):
@@ -68,7 +76,9 @@ def deck_runs(deck: Path):
                 continue
             t = el.find(A + "t")
             latin = el.find(A + "rPr/" + A + "latin")
-            code = latin is not None and any(k in (latin.get("typeface") or "") for k in ("Mono", "Courier", "Consol"))
+            code = latin is not None and any(
+                k in (latin.get("typeface") or "") for k in ("Mono", "Courier", "Consol")
+            )
             yield (t.text or "") if t is not None else "", code
         if slide.has_notes_slide:
             yield slide.notes_slide.notes_text_frame.text, False
@@ -91,7 +101,9 @@ def built(tmp_path_factory):
 def test_real_deck_keeps_every_word_pandoc_keeps(built, rel):
     if rel not in built:
         pytest.skip(f"{rel} is absent")
-    ours = re.sub(r"\s+", "", unicodedata.normalize("NFKC", " ".join(t for t, _ in deck_runs(built[rel]))).lower())
+    ours = re.sub(
+        r"\s+", "", unicodedata.normalize("NFKC", " ".join(t for t, _ in deck_runs(built[rel]))).lower()
+    )
     missing = sorted(w for w in pandoc_words(REAL / rel) if w not in ours)
     assert missing == []
 

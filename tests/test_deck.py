@@ -20,9 +20,16 @@ def deck(tmp_path, text, template=None):
 
 
 def body_shapes(slide):
-    return [s for s in slide.shapes if s.has_text_frame and s != slide.shapes.title
-            and not (s.is_placeholder and s.placeholder_format.type in (PP_PLACEHOLDER.FOOTER,
-                                                                         PP_PLACEHOLDER.SLIDE_NUMBER))]
+    return [
+        s
+        for s in slide.shapes
+        if s.has_text_frame
+        and s != slide.shapes.title
+        and not (
+            s.is_placeholder
+            and s.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+        )
+    ]
 
 
 def frame_text(shape) -> str:
@@ -32,8 +39,12 @@ def frame_text(shape) -> str:
 
 
 def inside(shape, prs):
-    return (shape.left >= 0 and shape.top >= 0 and shape.left + shape.width <= prs.slide_width
-            and shape.top + shape.height <= prs.slide_height)
+    return (
+        shape.left >= 0
+        and shape.top >= 0
+        and shape.left + shape.width <= prs.slide_width
+        and shape.top + shape.height <= prs.slide_height
+    )
 
 
 BASIC = """
@@ -68,9 +79,18 @@ Plain paragraph.
 def test_layouts_titles_levels_and_notes(tmp_path, template_name):
     prs, _ = deck(tmp_path, BASIC, template_name)
     slides = list(prs.slides)
-    assert [s.slide_layout.name for s in slides] == ["Title Slide", "Section Header", "Title and Content",
-                                                      "Title and Content"]
-    assert [s.shapes.title.text for s in slides] == ["Human Security", "The concept", "Three freedoms", "Numbers"]
+    assert [s.slide_layout.name for s in slides] == [
+        "Title Slide",
+        "Section Header",
+        "Title and Content",
+        "Title and Content",
+    ]
+    assert [s.shapes.title.text for s in slides] == [
+        "Human Security",
+        "The concept",
+        "Three freedoms",
+        "Numbers",
+    ]
     for s in slides:  # titles land in title placeholders
         assert s.shapes.title.is_placeholder
     sub = [sh for sh in slides[0].placeholders if sh.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE][0]
@@ -118,8 +138,11 @@ def test_table_native_with_cells_widths_and_theme(tmp_path, template_name):
     assert len(frames) == 1
     table = frames[0].table
     cells = [[c.text for c in row.cells] for row in table.rows]
-    assert cells == [["Aspect", "SDGs", "Human security"], ["Logic", "targets", "threshold"],
-                     ["Origin", "2015", "2012"]]
+    assert cells == [
+        ["Aspect", "SDGs", "Human security"],
+        ["Logic", "targets", "threshold"],
+        ["Origin", "2015", "2012"],
+    ]
     widths = [c.width for c in table.columns]
     assert widths[2] > widths[0] * 1.5  # the separator's dashes give relative widths
     assert table.cell(1, 1).text_frame.paragraphs[0].runs[0].font.italic  # inline formatting kept
@@ -156,7 +179,9 @@ def test_two_columns_widths_honoured(tmp_path, template_name):
 
 
 def test_three_columns_none_dropped(tmp_path):
-    prs, diags = deck(tmp_path, """
+    prs, diags = deck(
+        tmp_path,
+        """
 ## Three
 
 :::: columns
@@ -172,7 +197,8 @@ three
 ::::
 
 after the columns
-""")
+""",
+    )
     texts = " ".join(sh.text_frame.text for sh in body_shapes(prs.slides[0]))
     for word in ("one", "two", "three", "after the columns"):
         assert word in texts
@@ -183,7 +209,9 @@ def test_picture_size_alt_and_missing(tmp_path, template_name):
 
     (tmp_path / "img").mkdir()
     Image.new("RGB", (800, 400), "steelblue").save(tmp_path / "img" / "wide.png")
-    prs, diags = deck(tmp_path, """
+    prs, diags = deck(
+        tmp_path,
+        """
 ## Picture
 
 Some text first.
@@ -193,7 +221,9 @@ Some text first.
 ## Missing
 
 ![Gone](img/gone.png)
-""", template_name)
+""",
+        template_name,
+    )
     pics = [sh for sh in prs.slides[0].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert len(pics) == 1
     pic = pics[0]
@@ -215,8 +245,10 @@ def test_picture_width_percentage_of_content_width(tmp_path):
 
 
 def test_svg_embedded_with_png_fallback(tmp_path):
-    (tmp_path / "d.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" '
-                                    'viewBox="0 0 400 200"><rect width="400" height="200" fill="#1F4E79"/></svg>')
+    (tmp_path / "d.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" '
+        'viewBox="0 0 400 200"><rect width="400" height="200" fill="#1F4E79"/></svg>'
+    )
     prs, _ = deck(tmp_path, "## S\n\n![Diagram](d.svg)\n")
     pic = [sh for sh in prs.slides[0].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE][0]
     assert pic.image.content_type == "image/png"
@@ -253,7 +285,11 @@ def test_chart_native_editable(tmp_path, template_name):
     assert chart.chart_title.text_frame.text == "Lives disrupted (millions)"
     assert frames[0].chart_part.chart_workbook.xlsx_part is not None  # data embedded, editable
     # the value axis is the handout drawing's (0 to a round top), not PowerPoint's own choice
-    assert (chart.value_axis.minimum_scale, chart.value_axis.maximum_scale, chart.value_axis.major_unit) == (0, 15, 3)
+    assert (chart.value_axis.minimum_scale, chart.value_axis.maximum_scale, chart.value_axis.major_unit) == (
+        0,
+        15,
+        3,
+    )
 
 
 def test_code_highlighted_runs_monospace(tmp_path):
@@ -267,7 +303,9 @@ def test_code_highlighted_runs_monospace(tmp_path):
 
 
 def test_incremental_and_pause_write_timing(tmp_path):
-    prs, _ = deck(tmp_path, """
+    prs, _ = deck(
+        tmp_path,
+        """
 ## Builds {.incremental}
 
 - one
@@ -281,7 +319,8 @@ Before
 . . .
 
 After
-""")
+""",
+    )
     timing = prs.slides[0]._element.find(f"{P}timing")
     assert timing is not None
     clicks = timing.findall(f".//{P}cTn[@nodeType='clickEffect']")
@@ -296,7 +335,7 @@ After
 
 
 def test_layout_override_and_unknown_layout_warning(tmp_path):
-    prs, diags = deck(tmp_path, "## A {layout=\"Title Only\"}\n\ntext\n\n## B {layout=\"Nope\"}\n\nx\n")
+    prs, diags = deck(tmp_path, '## A {layout="Title Only"}\n\ntext\n\n## B {layout="Nope"}\n\nx\n')
     assert prs.slides[0].slide_layout.name == "Title Only"
     assert "text" in " ".join(sh.text_frame.text for sh in body_shapes(prs.slides[0]))
     warn = [d for d in diags.items if d.code == "unknown-layout"]
@@ -327,22 +366,32 @@ def test_math_picture_with_tex_alt(tmp_path):
     # display math: Office math for PowerPoint, the picture (alt text: the TeX) as mc:Fallback
     mc = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
     tree = prs.slides[0].shapes._spTree
-    pics = [p for p in tree.iter("{http://schemas.openxmlformats.org/presentationml/2006/main}pic")
-            if p.getparent().tag == mc + "Fallback"]
+    pics = [
+        p
+        for p in tree.iter("{http://schemas.openxmlformats.org/presentationml/2006/main}pic")
+        if p.getparent().tag == mc + "Fallback"
+    ]
     assert pics and pics[0].find(".//{*}cNvPr").get("descr") == "E = mc^2"
     # inline math: Office math, with the Unicode text as the fallback run
-    fallback_text = "".join(t.text or "" for fb in tree.iter(mc + "Fallback")
-                            for t in fb.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}t"))
+    fallback_text = "".join(
+        t.text or ""
+        for fb in tree.iter(mc + "Fallback")
+        for t in fb.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}t")
+    )
     assert "x²" in fallback_text
 
 
 def test_too_much_continues_on_cont_slides_and_fit_none_warns(tmp_path):
-    many = "\n".join(f"- point number {i} with a fairly long sentence that wraps across the slide" for i in range(30))
+    many = "\n".join(
+        f"- point number {i} with a fairly long sentence that wraps across the slide" for i in range(30)
+    )
     prs, diags = deck(tmp_path, "## Too much\n\n" + many + "\n")
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles[0] == "Too much" and len(titles) >= 2 and set(titles[1:]) == {"Too much (cont.)"}
     points = [p.text for s in prs.slides for sh in body_shapes(s) for p in sh.text_frame.paragraphs]
-    assert points == [f"point number {i} with a fairly long sentence that wraps across the slide" for i in range(30)]
+    assert points == [
+        f"point number {i} with a fairly long sentence that wraps across the slide" for i in range(30)
+    ]
     assert not [d for d in diags.items if d.code == "overfull"]
     src = write_md(tmp_path, "---\nfit: none\n---\n\n## Too much\n\n" + many + "\n", "none.md")
     path, diags = build(src, tmp_path / "out2", "slides")
@@ -368,7 +417,9 @@ def test_chart_from_csv_and_scatter(tmp_path):
 
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "figures.csv").write_text("year,North,South\n2020,1,2\n2021,3,4\n2022,5,6\n")
-    prs, diags = deck(tmp_path, """
+    prs, diags = deck(
+        tmp_path,
+        """
 ## From CSV
 
 ```chart
@@ -385,7 +436,8 @@ categories: [1, 2, 4]
 series:
   y: [2, 4, 8]
 ```
-""")
+""",
+    )
     chart = [sh for sh in prs.slides[0].shapes if sh.has_chart][0].chart
     assert chart.chart_type == XL_CHART_TYPE.LINE_MARKERS
     assert list(chart.plots[0].categories) == ["2020", "2021", "2022"]
@@ -403,8 +455,10 @@ def test_jpeg_and_gif_pictures(tmp_path):
     Image.new("RGB", (300, 200), "green").save(tmp_path / "a.jpg")
     Image.new("P", (200, 200)).save(tmp_path / "b.gif")
     prs, _ = deck(tmp_path, "## J\n\n![J](a.jpg)\n\n## G\n\n![G](b.gif){height=2in}\n")
-    types = [[sh.image.content_type for sh in s.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
-             for s in prs.slides]
+    types = [
+        [sh.image.content_type for sh in s.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        for s in prs.slides
+    ]
     assert types == [["image/jpeg"], ["image/gif"]]
     gif = [sh for sh in prs.slides[1].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE][0]
     assert abs(gif.height - 2 * 914400) < 914400 * 0.02 and abs(gif.width - gif.height) < 2000
@@ -429,7 +483,9 @@ def test_comparison_column_without_heading_stays_in_its_content_placeholder(tmp_
     from PIL import Image
 
     Image.new("RGB", (400, 300), "gray").save(tmp_path / "p.png")
-    prs, _ = deck(tmp_path, """
+    prs, _ = deck(
+        tmp_path,
+        """
 ## Cmp
 
 :::: columns
@@ -442,13 +498,16 @@ Heading
 - just text
 :::
 ::::
-""")
+""",
+    )
     s = prs.slides[0]
     assert s.slide_layout.name == "Comparison"
     layout_phs = {ph.placeholder_format.idx: ph for ph in s.slide_layout.placeholders}
     text = [sh for sh in body_shapes(s) if "just text" in sh.text_frame.text][0]
-    right_heading = max((ph for ph in layout_phs.values() if ph.placeholder_format.type == PP_PLACEHOLDER.BODY),
-                        key=lambda ph: ph.left)
+    right_heading = max(
+        (ph for ph in layout_phs.values() if ph.placeholder_format.type == PP_PLACEHOLDER.BODY),
+        key=lambda ph: ph.left,
+    )
     assert text.top >= right_heading.top + right_heading.height  # below the heading's rule, not across it
 
 

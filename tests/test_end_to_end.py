@@ -42,8 +42,21 @@ def test_default_lecture_builds_without_warnings(default_outputs, tmp_path):
 
 def libreoffice_pages(soffice, deck, tmp_path) -> int:
     profile = tmp_path / "lo-profile"
-    r = subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(tmp_path / "lo"), str(deck)], capture_output=True, text=True, timeout=240)
+    r = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(deck),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     pdf = tmp_path / "lo" / (deck.stem + ".pdf")
     assert r.returncode == 0 and pdf.is_file(), r.stderr
     return len(PdfReader(str(pdf)).pages)

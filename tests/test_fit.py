@@ -51,7 +51,9 @@ def drawn_decks(tmp_path_factory):
     for rel in CORPUS_DECKS:
         src = CORPUS / rel
         if src.is_file():
-            out = root / ("corpus-" + rel.split("/")[-1].split(".")[0] + "-" + rel.split("/")[-3 if "/" in rel else 0])
+            out = root / (
+                "corpus-" + rel.split("/")[-1].split(".")[0] + "-" + rel.split("/")[-3 if "/" in rel else 0]
+            )
             deck, _ = build(src, out, "slides")
             decks["corpus " + rel] = deck
     # distinct file names: LibreOffice writes <stem>.pdf into one folder
@@ -99,9 +101,16 @@ def _titles(prs):
 
 
 def _body(slide):
-    return [sh for sh in slide.shapes if sh.has_text_frame and sh != slide.shapes.title
-            and not (sh.is_placeholder and sh.placeholder_format.type in (PP_PLACEHOLDER.FOOTER,
-                                                                          PP_PLACEHOLDER.SLIDE_NUMBER))]
+    return [
+        sh
+        for sh in slide.shapes
+        if sh.has_text_frame
+        and sh != slide.shapes.title
+        and not (
+            sh.is_placeholder
+            and sh.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+        )
+    ]
 
 
 def test_long_list_continues_between_items_with_notes_on_the_first_part(stress_deck):
@@ -112,11 +121,20 @@ def test_long_list_continues_between_items_with_notes_on_the_first_part(stress_d
     assert all(titles[i] == "Twenty-five long bullets (cont.)" for i in parts[1:])
     items = [p.text for i in parts for sh in _body(prs.slides[i]) for p in sh.text_frame.paragraphs]
     assert [t.split(":")[0] for t in items] == [f"Bullet {k}" for k in range(1, 26)]
-    notes = [prs.slides[i].notes_slide.notes_text_frame.text if prs.slides[i].has_notes_slide else "" for i in parts]
+    notes = [
+        prs.slides[i].notes_slide.notes_text_frame.text if prs.slides[i].has_notes_slide else ""
+        for i in parts
+    ]
     assert "first part only" in notes[0] and not any(n.strip() for n in notes[1:])
     # shrunk no further than the floor: explicit sizes of at least 18 pt
-    sizes = {r.font.size.pt for i in parts for sh in _body(prs.slides[i]) for p in sh.text_frame.paragraphs
-             for r in p.runs if r.font.size is not None}
+    sizes = {
+        r.font.size.pt
+        for i in parts
+        for sh in _body(prs.slides[i])
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.font.size is not None
+    }
     assert sizes and min(sizes) >= 18
 
 
@@ -136,8 +154,13 @@ def test_code_continues_between_lines(stress_deck):
     assert len(parts) >= 2
     lines = [p.text for i in parts for sh in _body(prs.slides[i]) for p in sh.text_frame.paragraphs]
     assert [ln.split("=")[0].strip() for ln in lines] == [f"total_{i}" for i in range(40)]
-    sizes = {r.font.size.pt for i in parts for sh in _body(prs.slides[i]) for p in sh.text_frame.paragraphs
-             for r in p.runs}
+    sizes = {
+        r.font.size.pt
+        for i in parts
+        for sh in _body(prs.slides[i])
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    }
     assert min(sizes) >= 14
 
 
@@ -164,7 +187,11 @@ def test_six_pictures_share_the_slide_in_a_grid(stress_deck):
 
 
 def test_japanese_slide_continues_with_a_japanese_label(tmp_path):
-    text = "---\ntitle: T\nlang: ja\n---\n\n## 長い\n\n" + ("人間の安全保障は一人ひとりを守る考え方である。" * 60) + "\n"
+    text = (
+        "---\ntitle: T\nlang: ja\n---\n\n## 長い\n\n"
+        + ("人間の安全保障は一人ひとりを守る考え方である。" * 60)
+        + "\n"
+    )
     prs, _ = Presentation(str(build(write_md(tmp_path, text), tmp_path / "o")[0])), None
     titles = _titles(prs)
     assert titles[1] == "長い" and len(titles) >= 3 and titles[2] == "長い（続き）"
@@ -192,7 +219,9 @@ def test_fit_policy_from_front_matter_cli_option_and_split(tmp_path):
     none = fit_deck(plans, lecture, template, none_diags, "none")
     assert len(none) == 1 and any(d.code == "overfull" for d in none_diags.items)
     assert len(split) > len(shrink) >= 2
-    assert [p.part for p in split] == list(range(1, len(split) + 1)) and {p.parts for p in split} == {len(split)}
+    assert [p.part for p in split] == list(range(1, len(split) + 1)) and {p.parts for p in split} == {
+        len(split)
+    }
     assert all(p.sizes.text == 1.0 for p in split) and min(p.sizes.text for p in shrink) < 1.0
     opts = BuildOptions(fit="split")
     assert len(fitted_plans(lecture, template, opts, Diagnostics())) == len(split)

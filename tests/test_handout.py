@@ -77,8 +77,11 @@ def html_of(text: str, template: str = "default") -> str:
 
 
 def test_html_structure_and_escaping():
-    html = html_of(LECTURE.replace("Three freedoms", "Three <script>alert(1)</script> freedoms")
-                   .replace("subtitle: Freedom from want", "subtitle: <script>alert(2)</script>"))
+    html = html_of(
+        LECTURE.replace("Three freedoms", "Three <script>alert(1)</script> freedoms").replace(
+            "subtitle: Freedom from want", "subtitle: <script>alert(2)</script>"
+        )
+    )
     assert "<script>" not in html  # raw HTML in Markdown is dropped
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html  # metadata is escaped by autoescape
     # the tags go, the text stays; a script's content is dropped with it (as pandoc drops raw HTML)
@@ -95,17 +98,37 @@ def test_pdf_has_cover_toc_slides_notes_and_handout_text(tmp_path):
     reader = PdfReader(str(pdf))
     pages = [p.extract_text() for p in reader.pages]
     text = "\n".join(pages)
-    assert "Human Security" in pages[0] and "Ann Lecturer" in pages[0] and "global governance" in pages[0].lower()
+    assert (
+        "Human Security" in pages[0]
+        and "Ann Lecturer" in pages[0]
+        and "global governance" in pages[0].lower()
+    )
     assert "Contents" in pages[1]
-    for piece in ("Three freedoms", "Say the three freedoms slowly.", "A student reading alone needs this",
-                  "Logic", "targets", "Lives disrupted", "14", "6.6", "Time for a fresh look", "Prof. K",
-                  "A footnote text."):
+    for piece in (
+        "Three freedoms",
+        "Say the three freedoms slowly.",
+        "A student reading alone needs this",
+        "Logic",
+        "targets",
+        "Lives disrupted",
+        "14",
+        "6.6",
+        "Time for a fresh look",
+        "Prof. K",
+        "A footnote text.",
+    ):
         assert piece in text, piece
     assert "Only for the room." not in text
     # one outline entry per slide, "N. Title", in deck order (what `check` reads)
     outline = read_handout(pdf, images=False).titles  # sections hold their slides' bookmarks
-    assert outline == ["1. Human Security", "2. The concept", "3. Three freedoms", "4. Compared",
-                       "5. Second part", "6. Last"]
+    assert outline == [
+        "1. Human Security",
+        "2. The concept",
+        "3. Three freedoms",
+        "4. Compared",
+        "5. Second part",
+        "6. Last",
+    ]
     # page numbers and running header
     assert "Page 3 of" in pages[2]
 
@@ -114,9 +137,9 @@ def test_picture_alt_and_size_in_handout(tmp_path):
     from PIL import Image
 
     Image.new("RGB", (300, 150), "red").save(tmp_path / "p.png")
-    html = html_of("## P\n\n![Cap](p.png){width=40% fig-alt=\"Red box\"}\n").replace("\n", "")
+    html = html_of('## P\n\n![Cap](p.png){width=40% fig-alt="Red box"}\n').replace("\n", "")
     # parse_lecture without a base dir resolves nothing: build through the pipeline instead
-    src = write_md(tmp_path, "## P\n\n![Cap](p.png){width=40% fig-alt=\"Red box\"}\n")
+    src = write_md(tmp_path, '## P\n\n![Cap](p.png){width=40% fig-alt="Red box"}\n')
     from podium.pipeline import BuildOptions, load
 
     diags = Diagnostics()
@@ -139,13 +162,16 @@ def test_jinja_autoescape_and_template_chain():
 
 def test_math_is_sized_in_em_to_follow_the_text():
     html = html_of("## M\n\nInline $x^2$ math.\n")
-    svg = html[html.index('<span class="math"'):]
+    svg = html[html.index('<span class="math"') :]
     assert re.search(r'<svg[^>]*width="[0-9.]+em"[^>]*height="[0-9.]+em"', svg)
 
 
 def test_handout_words_follow_the_lecture_language(tmp_path):
-    src = write_md(tmp_path, "---\ntitle: 人間の安全保障\nlang: ja\n---\n\n# 概念\n\n## 三つの自由\n\n- 欠乏からの自由\n\n"
-                   "::: handout\n補足です。\n:::\n")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: 人間の安全保障\nlang: ja\n---\n\n# 概念\n\n## 三つの自由\n\n- 欠乏からの自由\n\n"
+        "::: handout\n補足です。\n:::\n",
+    )
     pdf, _ = build(src, tmp_path / "out", "handout")
     text = "\n".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
     assert "目次" in text and "スライド 3" in text and "解説" in text and "欠乏からの自由" in text

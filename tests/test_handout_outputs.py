@@ -116,8 +116,15 @@ def squashed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-SLIDE_TITLES = ["1. Gap fills", "2. First part", "3. Concepts", "4. Numbers", "5. Second part", "6. Equation",
-                "7. Last"]
+SLIDE_TITLES = [
+    "1. Gap fills",
+    "2. First part",
+    "3. Concepts",
+    "4. Numbers",
+    "5. Second part",
+    "6. Equation",
+    "7. Last",
+]
 
 
 # --------------------------------------------------------------------------- variants
@@ -153,12 +160,24 @@ def test_student_deck_xml_holds_no_answer_and_instructor_deck_notes_do(lecture_d
     on_slide = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
     assert ANSWER in on_slide and "Whisper" not in on_slide  # never projected
     assert SECRET in slide.notes_slide.notes_text_frame.text
-    run = next(r for sh in slide.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs for r in p.runs
-               if r.text == ANSWER)
+    run = next(
+        r
+        for sh in slide.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.text == ANSWER
+    )
     assert run._r.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}highlight") is not None
     student_slide = Presentation(str(student_deck)).slides[2]
-    gap = [r for sh in student_slide.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs for r in p.runs
-           if r.text and not r.text.strip("\u00a0")]
+    gap = [
+        r
+        for sh in student_slide.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.text and not r.text.strip("\u00a0")
+    ]
     assert gap and len(gap[0].text) >= 2 * len(ANSWER) - 2  # about the answer's width
     assert SECRET not in student_slide.notes_slide.notes_text_frame.text
 
@@ -178,7 +197,9 @@ def test_check_proves_student_outputs_clean_and_catches_a_leak(lecture_dir, stud
         check_outputs(src, BuildOptions(out_dir=leak), diags)
     codes = [(d.code, d.pos.line if d.pos else 0, d.message) for d in diags.items]
     assert any(c == "check-variant" and ANSWER in msg and line == 11 for c, line, msg in codes), codes
-    assert any(c == "check-variant" and "instructor-only" in msg and line == 20 for c, line, msg in codes), codes
+    assert any(c == "check-variant" and "instructor-only" in msg and line == 20 for c, line, msg in codes), (
+        codes
+    )
 
 
 # --------------------------------------------------------------------------- layouts
@@ -200,7 +221,11 @@ def test_reading_layouts_keep_every_slide_in_order(lecture_dir, layout):
         # slide numbers sit in the margin, left of the headings
         reader = PdfReader(str(pdf))
         xs = []
-        page = next(p for p in reader.pages if "Concepts" in p.extract_text() and "Gap fills 3" not in p.extract_text())
+        page = next(
+            p
+            for p in reader.pages
+            if "Concepts" in p.extract_text() and "Gap fills 3" not in p.extract_text()
+        )
         page.extract_text(visitor_text=lambda t, cm, tm, fd, fs: xs.append((t.strip(), tm[4])))
         heading = next(x for t, x in xs if t.startswith("Concepts"))
         assert any(t == "3" and x < heading for t, x in xs), xs
@@ -224,7 +249,9 @@ def test_grid_puts_n_slides_a_page_in_order(lecture_dir, per_page):
 
 
 def test_front_matter_handout_settings_and_bad_values(tmp_path):
-    src = write_md(tmp_path, TEXT.replace("date: 2026-11-26", "date: 2026-11-26\nhandout: {layout: grid, per-page: 4}"))
+    src = write_md(
+        tmp_path, TEXT.replace("date: 2026-11-26", "date: 2026-11-26\nhandout: {layout: grid, per-page: 4}")
+    )
     pdf = build_handout(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
     assert len(PdfReader(str(pdf)).pages) == 2
     diags = Diagnostics()
@@ -289,10 +316,17 @@ def test_tagged_pdf_ua_structure(lecture_dir, student, which):
 
 
 def test_chart_alt_text_round_trips():
-    lec = parse_lecture("## C\n\n```chart\ntype: bar\ntitle: \"T; odd: title\"\ncategories: [a b, c]\nseries:\n"
-                        "  One: [1, 2.5]\n  Two: [3, 4]\n```\n", "t.md", Diagnostics())
+    lec = parse_lecture(
+        '## C\n\n```chart\ntype: bar\ntitle: "T; odd: title"\ncategories: [a b, c]\nseries:\n'
+        "  One: [1, 2.5]\n  Two: [3, 4]\n```\n",
+        "t.md",
+        Diagnostics(),
+    )
     chart = lec.slides[0].body[0]
-    assert parse_chart_alt(chart_alt(chart)) == {"One": [("a b", 1.0), ("c", 2.5)], "Two": [("a b", 3.0), ("c", 4.0)]}
+    assert parse_chart_alt(chart_alt(chart)) == {
+        "One": [("a b", 1.0), ("c", 2.5)],
+        "Two": [("a b", 3.0), ("c", 4.0)],
+    }
 
 
 def test_bookmarks_nest_slides_under_sections(student):
@@ -309,7 +343,9 @@ def test_bookmarks_nest_slides_under_sections(student):
 @pytest.mark.parametrize("template,size", [("default", (960, 540)), ("classic", (720, 540))])
 def test_slides_pdf_one_slide_a_page_at_slide_size(lecture_dir, template, size):
     src, out = lecture_dir
-    pdf = build_slides_pdf(src, BuildOptions(out_dir=out / f"sp-{template}", template=template), Diagnostics())
+    pdf = build_slides_pdf(
+        src, BuildOptions(out_dir=out / f"sp-{template}", template=template), Diagnostics()
+    )
     assert pdf.name == "lecture-slides.pdf"
     reader = PdfReader(str(pdf))
     assert len(reader.pages) == len(SLIDE_TITLES)
@@ -329,8 +365,9 @@ def test_theme_logo_on_deck_and_slides_pdf(tmp_path):
     folder = tmp_path / "uni"
     folder.mkdir()
     Image.new("RGB", (200, 100), (200, 30, 40)).save(folder / "logo.png")
-    (folder / "theme.yaml").write_text("extends: default\nlogo: logo.png\nlogo-position: top-right\n",
-                                       encoding="utf-8")
+    (folder / "theme.yaml").write_text(
+        "extends: default\nlogo: logo.png\nlogo-position: top-right\n", encoding="utf-8"
+    )
     src = write_md(tmp_path, TEXT)
     deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out", template=str(folder)), Diagnostics())
     prs = Presentation(str(deck))
@@ -370,14 +407,19 @@ def test_japanese_lecture_gets_japanese_words(tmp_path):
     text = "\n".join(pages(pdf))
     for word in ("目次", "スライド 3", "講師用", "解説"):
         assert word in text, word
-    assert "contents" not in text.lower() and "speaker notes" not in text.lower() and "instructor only" not in text.lower()
+    assert (
+        "contents" not in text.lower()
+        and "speaker notes" not in text.lower()
+        and "instructor only" not in text.lower()
+    )
 
 
 def test_template_adds_a_language(tmp_path):
     folder = tmp_path / "pt"
     folder.mkdir()
-    (folder / "theme.yaml").write_text("extends: default\nlabels:\n  pt: {contents: Sumário, slide: Diapositivo}\n",
-                                       encoding="utf-8")
+    (folder / "theme.yaml").write_text(
+        "extends: default\nlabels:\n  pt: {contents: Sumário, slide: Diapositivo}\n", encoding="utf-8"
+    )
     src = write_md(tmp_path, TEXT.replace("date: 2026-11-26", "date: 2026-11-26\nlang: pt-BR"))
     pdf = build_handout(src, BuildOptions(out_dir=tmp_path / "out", template=str(folder)), Diagnostics())
     text = "\n".join(pages(pdf))

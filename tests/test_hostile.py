@@ -82,8 +82,9 @@ def podium(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: fl
     out_f = (cwd / ".stdout").open("w+b")
     err_f = (cwd / ".stderr").open("w+b")
     start = time.monotonic()
-    proc = subprocess.Popen([sys.executable, str(BUILD_PY), *args], cwd=cwd, env=full_env, stdout=out_f,
-                            stderr=err_f)
+    proc = subprocess.Popen(
+        [sys.executable, str(BUILD_PY), *args], cwd=cwd, env=full_env, stdout=out_f, stderr=err_f
+    )
     deadline = start + timeout
     hwm = 0.0  # the child's own peak (VmHWM of its new address space): ru_maxrss also counts the pages of
     #            this (large) test process that the child shared until it exec'd
@@ -101,8 +102,13 @@ def podium(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: fl
     seconds = time.monotonic() - start
     out_f.seek(0)
     err_f.seek(0)
-    run = Run(proc.returncode, err_f.read().decode("utf-8", "replace"), out_f.read().decode("utf-8", "replace"),
-              seconds, hwm or usage.ru_maxrss / 1024)
+    run = Run(
+        proc.returncode,
+        err_f.read().decode("utf-8", "replace"),
+        out_f.read().decode("utf-8", "replace"),
+        seconds,
+        hwm or usage.ru_maxrss / 1024,
+    )
     out_f.close()
     err_f.close()
     return run
@@ -116,7 +122,9 @@ def lecture_folder(tmp_path: Path, text: str = GOOD, name: str = "lecture.md") -
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()} if folder.is_dir() else {}
+    return (
+        {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()} if folder.is_dir() else {}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -149,8 +157,9 @@ def test_every_template_command_reports_a_broken_deck_at_its_file(tmp_path, prev
 
     inspect = podium("template", "inspect", deck.name, cwd=folder)
     inspect.clean()
-    assert inspect.code == 1 and any(line.startswith(at) and line.endswith(f"[{code}]")
-                                     for line in inspect.lines()), inspect.stderr
+    assert inspect.code == 1 and any(
+        line.startswith(at) and line.endswith(f"[{code}]") for line in inspect.lines()
+    ), inspect.stderr
 
     new = podium("template", "new", "mine", "--from-pptx", deck.name, cwd=folder)
     new.clean()
@@ -196,8 +205,12 @@ BROKEN_JINJA = {
     "huge-filter": ('{{ "x" | center(10**10) }}', 2, "too-large", "center"),
     "huge-format": ('{{ "%99999999999d" % 1 }}', 2, "too-large", "too large"),
     "unsafe": ("{{ cycler.__init__.__globals__.os.getcwd() }}", 2, "template-unsafe", "unsafe"),
-    "huge-page": ("{% for i in range(100000) %}{% for j in range(100000) %}{{ 'x' * 100 }}{% endfor %}{% endfor %}",
-                  1, "too-large", "larger than"),
+    "huge-page": (
+        "{% for i in range(100000) %}{% for j in range(100000) %}{{ 'x' * 100 }}{% endfor %}{% endfor %}",
+        1,
+        "too-large",
+        "larger than",
+    ),
 }
 
 
@@ -213,8 +226,9 @@ def test_every_broken_handout_template_is_a_message_at_its_line(tmp_path, previo
     r = podium("handout", "lecture.md", "-o", "out", "--template", "bad", cwd=folder)
     r.clean()
     where = f"templates/bad/handout/handout.html.j2:{line}: error: "
-    assert r.code == 1 and any(x.startswith(where) and x.endswith(f"[{code}]") and words in x for x in r.lines()), \
-        r.stderr
+    assert r.code == 1 and any(
+        x.startswith(where) and x.endswith(f"[{code}]") and words in x for x in r.lines()
+    ), r.stderr
     assert snapshot(out) == previous
     assert r.seconds < 60 and r.peak_mib < MEMORY_BUDGET_MIB, (r.seconds, r.peak_mib)
 
@@ -234,15 +248,21 @@ def test_course_yaml_symlinked_outside_the_folder_is_refused(tmp_path, previous)
     r = podium("all", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
     assert r.code == 0, r.stderr
-    assert any(x.startswith("course.yaml:1: warning: ") and x.endswith("[outside-project]") for x in r.lines()), \
-        r.stderr
+    assert any(
+        x.startswith("course.yaml:1: warning: ") and x.endswith("[outside-project]") for x in r.lines()
+    ), r.stderr
     from pptx import Presentation
 
     deck = Presentation(str(folder / "out" / "lecture.pptx"))
     texts = " ".join(sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame)
     assert "SECRET" not in texts and "Mallory" not in texts
-    pdf = subprocess.run(["pdftotext", str(folder / "out" / "lecture-handout.pdf"), "-"], capture_output=True,
-                         text=True).stdout if shutil.which("pdftotext") else ""
+    pdf = (
+        subprocess.run(
+            ["pdftotext", str(folder / "out" / "lecture-handout.pdf"), "-"], capture_output=True, text=True
+        ).stdout
+        if shutil.which("pdftotext")
+        else ""
+    )
     assert "SECRET" not in pdf and "Mallory" not in pdf
 
 
@@ -252,8 +272,10 @@ def test_a_utf16_lecture_is_called_utf16(tmp_path, previous):
     out = with_previous(folder, previous)
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
-    assert r.code == 1 and any(x.startswith("lecture.md:1: error: ") and "UTF-16" in x and x.endswith("[encoding]")
-                               for x in r.lines()), r.stderr
+    assert r.code == 1 and any(
+        x.startswith("lecture.md:1: error: ") and "UTF-16" in x and x.endswith("[encoding]")
+        for x in r.lines()
+    ), r.stderr
     assert snapshot(out) == previous
     (folder / "lecture.md").write_bytes(GOOD.encode("utf-16-le"))  # no byte-order mark
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
@@ -266,8 +288,9 @@ def test_a_fifo_picture_is_not_a_regular_file(tmp_path):
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder, timeout=60)
     r.clean()
     assert r.code == 0, r.stderr
-    assert any(x.startswith("lecture.md:15: warning: picture 'pipe.png' is not a regular file") for x in r.lines()), \
-        r.stderr
+    assert any(
+        x.startswith("lecture.md:15: warning: picture 'pipe.png' is not a regular file") for x in r.lines()
+    ), r.stderr
 
 
 def test_a_missing_picture_suggests_the_closest_name(tmp_path):
@@ -278,8 +301,10 @@ def test_a_missing_picture_suggests_the_closest_name(tmp_path):
     Image.new("RGB", (8, 6), (200, 30, 30)).save(folder / "fig" / "bars.png")
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
-    assert any(x.startswith("lecture.md:15: warning: picture 'fig/bar.png' not found") and "'fig/bars.png'" in x
-               for x in r.lines()), r.stderr
+    assert any(
+        x.startswith("lecture.md:15: warning: picture 'fig/bar.png' not found") and "'fig/bars.png'" in x
+        for x in r.lines()
+    ), r.stderr
 
 
 @pytest.mark.slow
@@ -290,8 +315,9 @@ def test_a_huge_lecture_file_is_refused_before_it_is_read(tmp_path, previous):
     out = with_previous(folder, previous)
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
-    assert r.code == 1 and any(x.startswith("lecture.md:1: error: the file is larger than 20 MiB")
-                               for x in r.lines()), r.stderr
+    assert r.code == 1 and any(
+        x.startswith("lecture.md:1: error: the file is larger than 20 MiB") for x in r.lines()
+    ), r.stderr
     assert snapshot(out) == previous
     assert r.peak_mib < SMALL_MIB and r.seconds < 30, (r.peak_mib, r.seconds)
 
@@ -317,23 +343,32 @@ def test_outputs_get_the_umask_permissions(tmp_path, mask):
 
 def test_a_chart_of_100000_values_is_refused_and_downsample_offered(tmp_path, previous):
     folder = lecture_folder(tmp_path, GOOD + "\n## Data\n\n```chart\ntype: line\ndata: big.csv\n```\n")
-    (folder / "big.csv").write_text("x,y\n" + "".join(f"{i},{i % 97}\n" for i in range(100_000)), encoding="utf-8")
+    (folder / "big.csv").write_text(
+        "x,y\n" + "".join(f"{i},{i % 97}\n" for i in range(100_000)), encoding="utf-8"
+    )
     out = with_previous(folder, previous)
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
-    assert r.code == 1 and any(x.startswith("lecture.md:15: error: chart has 100,000 values") and "downsample:" in x
-                               and x.endswith("[too-large]") for x in r.lines()), r.stderr
+    assert r.code == 1 and any(
+        x.startswith("lecture.md:15: error: chart has 100,000 values")
+        and "downsample:" in x
+        and x.endswith("[too-large]")
+        for x in r.lines()
+    ), r.stderr
     assert snapshot(out) == previous
     assert r.seconds < 60 and r.peak_mib < SMALL_MIB, (r.seconds, r.peak_mib)
 
-    (folder / "lecture.md").write_text(GOOD + "\n## Data\n\n```chart\ntype: line\ndata: big.csv\ndownsample: 500\n```\n",
-                                       encoding="utf-8")
+    (folder / "lecture.md").write_text(
+        GOOD + "\n## Data\n\n```chart\ntype: line\ndata: big.csv\ndownsample: 500\n```\n", encoding="utf-8"
+    )
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
     assert r.code == 0, r.stderr
     from pptx import Presentation
 
-    charts = [sh.chart for s in Presentation(str(out / "lecture.pptx")).slides for sh in s.shapes if sh.has_chart]
+    charts = [
+        sh.chart for s in Presentation(str(out / "lecture.pptx")).slides for sh in s.shapes if sh.has_chart
+    ]
     assert len(charts) == 1 and len(list(charts[0].plots[0].categories)) == 500
     values = list(charts[0].plots[0].series[0].values)
     assert len(values) == 500 and 40 < sum(values) / len(values) < 56  # means of 0…96
@@ -343,26 +378,36 @@ def test_a_chart_of_100000_values_is_refused_and_downsample_offered(tmp_path, pr
 def test_a_chart_of_10000_points_makes_a_deck_in_linear_time(tmp_path):
     cats = ", ".join(str(i) for i in range(10_000))
     vals = ", ".join(str(i % 89) for i in range(10_000))
-    folder = lecture_folder(tmp_path, GOOD + f"\n## Data\n\n```chart\ntype: line\ncategories: [{cats}]\nseries:\n"
-                            f"  a: [{vals}]\n```\n")
-    r = podium("slides", "lecture.md", "-o", "out", cwd=folder)  # the deck; the handout draws each point (slow)
+    folder = lecture_folder(
+        tmp_path,
+        GOOD + f"\n## Data\n\n```chart\ntype: line\ncategories: [{cats}]\nseries:\n  a: [{vals}]\n```\n",
+    )
+    r = podium(
+        "slides", "lecture.md", "-o", "out", cwd=folder
+    )  # the deck; the handout draws each point (slow)
     r.clean()
     assert r.code == 0, r.stderr
     assert r.seconds < 120 and r.peak_mib < MEMORY_BUDGET_MIB, (r.seconds, r.peak_mib)
 
 
 def test_every_bad_chart_value_is_reported_at_its_own_line(tmp_path, previous):
-    chart = ("```chart\ntype: column\ncategories: [a, b, c]\nseries:\n  first: [1, x, 3]\n  second:\n"
-             "    - 1e308\n    - 2\n    - -1.7e308\n```\n")
+    chart = (
+        "```chart\ntype: column\ncategories: [a, b, c]\nseries:\n  first: [1, x, 3]\n  second:\n"
+        "    - 1e308\n    - 2\n    - -1.7e308\n```\n"
+    )
     folder = lecture_folder(tmp_path, GOOD + "\n## Data\n\n" + chart)
     out = with_previous(folder, previous)
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
     assert r.code == 1, r.stderr
     assert "lecture.md:19: error: series 'first' has 'x', which is not a number [chart]" in r.lines()
-    assert any(x.startswith("lecture.md:21: error: series 'second' has '1e308', which is outside the range")
-               for x in r.lines()), r.stderr
-    assert any(x.startswith("lecture.md:23: error: series 'second' has '-1.7e308'") for x in r.lines()), r.stderr
+    assert any(
+        x.startswith("lecture.md:21: error: series 'second' has '1e308', which is outside the range")
+        for x in r.lines()
+    ), r.stderr
+    assert any(x.startswith("lecture.md:23: error: series 'second' has '-1.7e308'") for x in r.lines()), (
+        r.stderr
+    )
     assert snapshot(out) == previous
 
 
@@ -372,18 +417,22 @@ def test_a_table_of_20000_rows_is_refused_quickly(tmp_path, previous):
     out = with_previous(folder, previous)
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
-    assert r.code == 1 and any(x.startswith("lecture.md:15: error: this table has 40,002 cells")
-                               and x.endswith("[too-large]") for x in r.lines()), r.stderr
+    assert r.code == 1 and any(
+        x.startswith("lecture.md:15: error: this table has 40,002 cells") and x.endswith("[too-large]")
+        for x in r.lines()
+    ), r.stderr
     assert snapshot(out) == previous
     assert r.seconds < 60 and r.peak_mib < SMALL_MIB, (r.seconds, r.peak_mib)
 
 
 # --------------------------------------------------------------------------- pictures
 
-USE_BOMB = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" '
-            'height="100"><defs><g id="l0"><circle r="1"/></g>'
-            + "".join(f'<g id="l{i}">' + f'<use xlink:href="#l{i - 1}"/>' * 10 + "</g>" for i in range(1, 10))
-            + '</defs><use xlink:href="#l9"/></svg>')
+USE_BOMB = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" '
+    'height="100"><defs><g id="l0"><circle r="1"/></g>'
+    + "".join(f'<g id="l{i}">' + f'<use xlink:href="#l{i - 1}"/>' * 10 + "</g>" for i in range(1, 10))
+    + '</defs><use xlink:href="#l9"/></svg>'
+)
 
 ACTIVE_SVG = """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="40"
   onload="alert(1)">
@@ -403,8 +452,11 @@ def test_an_svg_use_bomb_is_refused_in_both_outputs(tmp_path):
     r = podium("all", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
     assert r.code == 0, r.stderr
-    assert any(x.startswith("lecture.md:15: warning: picture 'bomb.svg' repeats its parts through <use>")
-               and x.endswith("[image-too-large]") for x in r.lines()), r.stderr
+    assert any(
+        x.startswith("lecture.md:15: warning: picture 'bomb.svg' repeats its parts through <use>")
+        and x.endswith("[image-too-large]")
+        for x in r.lines()
+    ), r.stderr
     assert r.seconds < 120 and r.peak_mib < MEMORY_BUDGET_MIB, (r.seconds, r.peak_mib)
 
 
@@ -433,8 +485,10 @@ def test_a_huge_data_picture_is_refused_by_its_length(tmp_path, previous):
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
     assert r.code == 0, r.stderr
-    assert any(x.startswith("lecture.md:15: warning: picture 'data:image/png;base64,") and x.endswith("[too-large]")
-               for x in r.lines()), r.stderr
+    assert any(
+        x.startswith("lecture.md:15: warning: picture 'data:image/png;base64,") and x.endswith("[too-large]")
+        for x in r.lines()
+    ), r.stderr
     assert r.seconds < 90 and r.peak_mib < SMALL_MIB, (r.seconds, r.peak_mib)
 
 
@@ -485,27 +539,52 @@ def _handout_template(folder: Path, body: str) -> None:
 
 def test_a_step_that_runs_too_long_stops_with_too_slow(tmp_path, previous):
     folder = lecture_folder(tmp_path)
-    _handout_template(folder, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n")
+    _handout_template(
+        folder, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
+    )
     out = with_previous(folder, previous)
-    r = podium("handout", "lecture.md", "-o", "out", "--template", "bad", cwd=folder,
-               env={"PODIUM_STEP_TIME_LIMIT": "3"})
+    r = podium(
+        "handout",
+        "lecture.md",
+        "-o",
+        "out",
+        "--template",
+        "bad",
+        cwd=folder,
+        env={"PODIUM_STEP_TIME_LIMIT": "3"},
+    )
     r.clean()
-    assert r.code == 1 and any(x.startswith("lecture.md:1: error: rendering the handout template took longer than 3 s")
-                               and x.endswith("[too-slow]") for x in r.lines()), r.stderr
+    assert r.code == 1 and any(
+        x.startswith("lecture.md:1: error: rendering the handout template took longer than 3 s")
+        and x.endswith("[too-slow]")
+        for x in r.lines()
+    ), r.stderr
     assert snapshot(out) == previous
     assert r.seconds < 30, r.seconds
 
 
 def test_a_build_that_needs_too_much_memory_stops_with_too_large(tmp_path, previous):
     folder = lecture_folder(tmp_path)
-    _handout_template(folder, '{% set ns = namespace(s="x") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}'
-                              "{% endfor %}{{ ns.s | length }}\n")
+    _handout_template(
+        folder,
+        '{% set ns = namespace(s="x") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}'
+        "{% endfor %}{{ ns.s | length }}\n",
+    )
     out = with_previous(folder, previous)
-    r = podium("handout", "lecture.md", "-o", "out", "--template", "bad", cwd=folder,
-               env={"PODIUM_MEMORY_LIMIT": "700"})
+    r = podium(
+        "handout",
+        "lecture.md",
+        "-o",
+        "out",
+        "--template",
+        "bad",
+        cwd=folder,
+        env={"PODIUM_MEMORY_LIMIT": "700"},
+    )
     r.clean()
-    assert r.code == 1 and any("needed more than 700 MiB of memory" in x and x.endswith("[too-large]")
-                               for x in r.lines()), r.stderr
+    assert r.code == 1 and any(
+        "needed more than 700 MiB of memory" in x and x.endswith("[too-large]") for x in r.lines()
+    ), r.stderr
     assert snapshot(out) == previous
     assert r.peak_mib < MEMORY_BUDGET_MIB, r.peak_mib
 
@@ -527,8 +606,10 @@ def test_a_long_deck_builds_in_linear_time_and_bounded_memory(tmp_path):
 
 
 def test_front_matter_error_suggests_quotes_and_the_body_is_still_checked(tmp_path):
-    text = ("---\ntitle: Security: an overview\n---\n\n## A {layout=\"Two Contnet\"}\n\n![x](fig/bar.png)\n\n"
-            "```chart\ntype: donut\ncategories: [a]\nseries: {s: [1]}\n```\n")
+    text = (
+        '---\ntitle: Security: an overview\n---\n\n## A {layout="Two Contnet"}\n\n![x](fig/bar.png)\n\n'
+        "```chart\ntype: donut\ncategories: [a]\nseries: {s: [1]}\n```\n"
+    )
     folder = lecture_folder(tmp_path, text)
     (folder / "fig").mkdir()
     from PIL import Image
@@ -537,19 +618,27 @@ def test_front_matter_error_suggests_quotes_and_the_body_is_still_checked(tmp_pa
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
     assert r.code == 1
-    assert any(x.startswith("lecture.md:2:") and 'needs quotes: title: "Security: an overview"' in x
-               for x in r.lines()), r.stderr
-    assert any(x.startswith("lecture.md:7: warning: picture 'fig/bar.png' not found") for x in r.lines()), r.stderr
+    assert any(
+        x.startswith("lecture.md:2:") and 'needs quotes: title: "Security: an overview"' in x
+        for x in r.lines()
+    ), r.stderr
+    assert any(x.startswith("lecture.md:7: warning: picture 'fig/bar.png' not found") for x in r.lines()), (
+        r.stderr
+    )
     assert any(x.startswith("lecture.md:10: error: unknown chart type 'donut'") for x in r.lines()), r.stderr
 
 
 def test_a_misspelt_layout_suggests_the_closest_one(tmp_path):
-    folder = lecture_folder(tmp_path, "---\ntitle: T\n---\n\n## A {layout=\"Two Contnet\"}\n\ntext\n")
+    folder = lecture_folder(tmp_path, '---\ntitle: T\n---\n\n## A {layout="Two Contnet"}\n\ntext\n')
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
     assert r.code == 0
-    assert any(x.startswith("lecture.md:5: warning: layout 'Two Contnet' is not in the template (did you mean "
-                            "'Two Content'?)") for x in r.lines()), r.stderr
+    assert any(
+        x.startswith(
+            "lecture.md:5: warning: layout 'Two Contnet' is not in the template (did you mean 'Two Content'?)"
+        )
+        for x in r.lines()
+    ), r.stderr
 
 
 def test_a_title_written_as_a_mapping_is_a_warning(tmp_path):
@@ -557,7 +646,9 @@ def test_a_title_written_as_a_mapping_is_a_warning(tmp_path):
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
     assert r.code == 0
-    assert any(x.startswith("lecture.md:2: warning: title is written as a mapping") for x in r.lines()), r.stderr
+    assert any(x.startswith("lecture.md:2: warning: title is written as a mapping") for x in r.lines()), (
+        r.stderr
+    )
 
 
 def test_an_output_folder_that_is_a_file_is_cannot_write(tmp_path):
@@ -565,6 +656,8 @@ def test_an_output_folder_that_is_a_file_is_cannot_write(tmp_path):
     (folder / "out").write_text("I am a file\n", encoding="utf-8")
     r = podium("slides", "lecture.md", "-o", "out", cwd=folder)
     r.clean()
-    assert r.code == 1 and any(x.startswith("error: cannot write out/lecture.pptx: ")
-                               and x.endswith("[cannot-write]") for x in r.lines()), r.stderr
+    assert r.code == 1 and any(
+        x.startswith("error: cannot write out/lecture.pptx: ") and x.endswith("[cannot-write]")
+        for x in r.lines()
+    ), r.stderr
     assert (folder / "out").read_text(encoding="utf-8") == "I am a file\n"

@@ -25,8 +25,22 @@ def wheel(tmp_path_factory) -> Path:
         shutil.copy(ROOT / name, src / name)
     shutil.copytree(ROOT / "podium", src / "podium", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     dist = tmp_path_factory.mktemp("dist")
-    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                        "-w", str(dist), str(src)], capture_output=True, text=True)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(src),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stderr[-3000:]
     (whl,) = dist.glob("podium-*.whl")
     return whl
@@ -49,13 +63,30 @@ def test_installed_wheel_builds_a_lecture_in_an_empty_folder(wheel, tmp_path):
     env_dir = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env_dir)], check=True)
     py = env_dir / "bin" / "python"
-    r = subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "--no-index",
-                        "-q", str(wheel)], capture_output=True, text=True)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(py),
+            "install",
+            "--no-deps",
+            "--no-index",
+            "-q",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stderr[-3000:]
     # Podium's dependencies come from this environment (offline and fast), not Podium itself: a .pth
     # file adds only the folder, so the checkout's editable install is not picked up.
-    site = Path(subprocess.check_output([py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                                        text=True).strip())
+    site = Path(
+        subprocess.check_output(
+            [py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True
+        ).strip()
+    )
     (site / "zz-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     project = tmp_path / "empty"
     project.mkdir()
@@ -64,11 +95,13 @@ def test_installed_wheel_builds_a_lecture_in_an_empty_folder(wheel, tmp_path):
     podium = env_dir / "bin" / "podium"
 
     def run(*args):
-        return subprocess.run([str(podium), *args], cwd=project, capture_output=True, text=True, env=env,
-                              timeout=600)
+        return subprocess.run(
+            [str(podium), *args], cwd=project, capture_output=True, text=True, env=env, timeout=600
+        )
 
-    where = subprocess.check_output([py, "-c", "import podium; print(podium.__file__)"], cwd=project, env=env,
-                                    text=True)
+    where = subprocess.check_output(
+        [py, "-c", "import podium; print(podium.__file__)"], cwd=project, env=env, text=True
+    )
     assert where.startswith(str(env_dir)), where
     r = run("template", "list")
     assert r.returncode == 0, r.stderr
@@ -79,9 +112,17 @@ def test_installed_wheel_builds_a_lecture_in_an_empty_folder(wheel, tmp_path):
     assert r.returncode == 0, r.stdout + r.stderr
     assert "warning" not in r.stderr, r.stderr
     assert "content/week-01.md: deck and handout agree with the source" in r.stderr
-    assert (project / "output" / "week-01.pptx").is_file() and (project / "output" / "week-01-handout.pdf").is_file()
-    r = subprocess.run([str(py), "-m", "podium", "all", "--template", "classic", "-o", "classic"], cwd=project,
-                       capture_output=True, text=True, env=env, timeout=600)
+    assert (project / "output" / "week-01.pptx").is_file() and (
+        project / "output" / "week-01-handout.pdf"
+    ).is_file()
+    r = subprocess.run(
+        [str(py), "-m", "podium", "all", "--template", "classic", "-o", "classic"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert r.returncode == 0, r.stderr
     from pptx import Presentation
 

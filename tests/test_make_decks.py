@@ -29,14 +29,36 @@ def _says(data: bytes) -> dict:
     prs = Presentation(io.BytesIO(data))
     layouts = []
     for layout in prs.slide_layouts:
-        layouts.append((layout.name, [(ph.placeholder_format.idx, str(ph.placeholder_format.type), ph.name,
-                                       ph.left, ph.top, ph.width, ph.height) for ph in layout.placeholders]))
+        layouts.append(
+            (
+                layout.name,
+                [
+                    (
+                        ph.placeholder_format.idx,
+                        str(ph.placeholder_format.type),
+                        ph.name,
+                        ph.left,
+                        ph.top,
+                        ph.width,
+                        ph.height,
+                    )
+                    for ph in layout.placeholders
+                ],
+            )
+        )
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        theme = next(z.read(n).decode("utf-8") for n in z.namelist() if re.match(r"ppt/theme/theme\d+\.xml$", n))
+        theme = next(
+            z.read(n).decode("utf-8") for n in z.namelist() if re.match(r"ppt/theme/theme\d+\.xml$", n)
+        )
     colours = re.findall(r'<a:srgbClr val="([0-9A-Fa-f]{6})"', theme.split("</a:clrScheme>")[0])
     fonts = re.findall(r'typeface="([^"]*)"', theme.split("</a:fontScheme>")[0].split("<a:fontScheme")[-1])
-    return {"size": (prs.slide_width, prs.slide_height), "slides": len(prs.slides), "layouts": layouts,
-            "colours": colours, "fonts": fonts}
+    return {
+        "size": (prs.slide_width, prs.slide_height),
+        "slides": len(prs.slides),
+        "layouts": layouts,
+        "colours": colours,
+        "fonts": fonts,
+    }
 
 
 @pytest.mark.parametrize("name", TEMPLATES)

@@ -16,7 +16,9 @@ def test_notes_includes_and_shortcodes_inside_code_stay_code(tmp_path):
     from pptx import Presentation
 
     (tmp_path / "part.md").write_text("INCLUDED TEXT\n", encoding="utf-8")
-    src = write_md(tmp_path, r"""
+    src = write_md(
+        tmp_path,
+        r"""
         ---
         title: Fences
         ---
@@ -30,7 +32,9 @@ def test_notes_includes_and_shortcodes_inside_code_stay_code(tmp_path):
         ```
 
         {{< include part.md >}}
-        """, name="lecture.qmd")
+        """,
+        name="lecture.qmd",
+    )
     deck, _ = build(src, tmp_path / "out")
     slide = Presentation(str(deck)).slides[1]
     text = "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)

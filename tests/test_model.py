@@ -9,8 +9,11 @@ from podium import model as m
 
 
 def _dataclasses() -> set[type]:
-    return {obj for _, obj in inspect.getmembers(m, inspect.isclass)
-            if dataclasses.is_dataclass(obj) and obj.__module__ == m.__name__}
+    return {
+        obj
+        for _, obj in inspect.getmembers(m, inspect.isclass)
+        if dataclasses.is_dataclass(obj) and obj.__module__ == m.__name__
+    }
 
 
 def test_every_node_type_is_known_to_the_traversal():
@@ -21,8 +24,14 @@ def test_every_node_type_is_known_to_the_traversal():
 
 def test_walk_visits_everything_in_document_order():
     pos = m.SourcePos("x.md", 1)
-    table = m.Table((m.TableCell((m.Text("h"),)),), ((m.TableCell((m.Strong((m.Text("c"),)),)),),),
-                    (m.Align.NONE,), (1.0,), pos, caption=(m.Text("cap"),))
+    table = m.Table(
+        (m.TableCell((m.Text("h"),)),),
+        ((m.TableCell((m.Strong((m.Text("c"),)),)),),),
+        (m.Align.NONE,),
+        (1.0,),
+        pos,
+        caption=(m.Text("cap"),),
+    )
     quote = m.Quote((m.Paragraph((m.Text("q"), m.FootnoteRef(1)), pos),), pos, (m.Text("who"),))
     texts = [n.text for n in m.walk((table, quote)) if isinstance(n, m.Text)]
     assert texts == ["cap", "h", "c", "q", "who"]

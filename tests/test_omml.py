@@ -20,12 +20,20 @@ M = f"{{{M_NS}}}"
 
 # The content model of each OMML element used, as a regex over its children's local names (from
 # shared-math.xsd: sequences in schema order, ? optional, + repeated).
-_ARG = ("(acc|bar|box|borderBox|d|eqArr|f|func|groupChr|limLow|limUpp|m|nary|phant|rad|sPre|sSub|sSubSup|sSup|r)*")
+_ARG = (
+    "(acc|bar|box|borderBox|d|eqArr|f|func|groupChr|limLow|limUpp|m|nary|phant|rad|sPre|sSub|sSubSup|sSup|r)*"
+)
 CONTENT = {
     "oMathPara": r"(oMathParaPr )?(oMath )+",
     "oMathParaPr": r"(jc )?",
     "oMath": _ARG,
-    "e": _ARG, "num": _ARG, "den": _ARG, "sub": _ARG, "sup": _ARG, "deg": _ARG, "lim": _ARG,
+    "e": _ARG,
+    "num": _ARG,
+    "den": _ARG,
+    "sub": _ARG,
+    "sup": _ARG,
+    "deg": _ARG,
+    "lim": _ARG,
     "r": r"(rPr )?(rPr )?(t )?",  # m:rPr, then DrawingML's a:rPr, then m:t
     "rPr": r"(lit )?(nor |(scr )?(sty )?)?(brk )?(aln )?",
     "f": r"(fPr )?num den ",
@@ -55,12 +63,23 @@ CONTENT = {
     "mr": r"(e )+",
     "borderBox": r"(borderBoxPr )?e ",
 }
-_ARG_RE = re.compile(r"^((acc|bar|box|borderBox|d|eqArr|f|func|groupChr|limLow|limUpp|m|nary|phant|rad|sPre|sSub"
-                     r"|sSubSup|sSup|r) )*$")
-VALS = {"limLoc": {"undOvr", "subSup"}, "pos": {"top", "bot"}, "vertJc": {"top", "bot"}, "type": {"bar", "skw", "lin",
-        "noBar"}, "mcJc": {"center", "left", "right", "inside", "outside"}, "jc": {"left", "right", "center",
-        "centerGroup"}, "sty": {"p", "b", "i", "bi"}, "baseJc": {"top", "bot", "center"},
-        "degHide": {"0", "1", "on", "off"}, "subHide": {"0", "1"}, "supHide": {"0", "1"}}
+_ARG_RE = re.compile(
+    r"^((acc|bar|box|borderBox|d|eqArr|f|func|groupChr|limLow|limUpp|m|nary|phant|rad|sPre|sSub"
+    r"|sSubSup|sSup|r) )*$"
+)
+VALS = {
+    "limLoc": {"undOvr", "subSup"},
+    "pos": {"top", "bot"},
+    "vertJc": {"top", "bot"},
+    "type": {"bar", "skw", "lin", "noBar"},
+    "mcJc": {"center", "left", "right", "inside", "outside"},
+    "jc": {"left", "right", "center", "centerGroup"},
+    "sty": {"p", "b", "i", "bi"},
+    "baseJc": {"top", "bot", "center"},
+    "degHide": {"0", "1", "on", "off"},
+    "subHide": {"0", "1"},
+    "supHide": {"0", "1"},
+}
 
 
 def schema_problems(root: etree._Element) -> list[str]:
@@ -77,8 +96,27 @@ def schema_problems(root: etree._Element) -> list[str]:
         elif name in CONTENT:
             if not re.fullmatch(CONTENT[name], kids):
                 problems.append(f"m:{name} holds {kids!r}")
-        elif name not in ("t", "chr", "limLoc", "subHide", "supHide", "begChr", "endChr", "sepChr", "pos", "vertJc",
-                          "type", "count", "mcJc", "jc", "sty", "nor", "baseJc", "degHide", "ctrlPr"):
+        elif name not in (
+            "t",
+            "chr",
+            "limLoc",
+            "subHide",
+            "supHide",
+            "begChr",
+            "endChr",
+            "sepChr",
+            "pos",
+            "vertJc",
+            "type",
+            "count",
+            "mcJc",
+            "jc",
+            "sty",
+            "nor",
+            "baseJc",
+            "degHide",
+            "ctrlPr",
+        ):
             problems.append(f"m:{name} is not an element this check knows")
         if name in VALS and el.get(M + "val") not in VALS[name]:
             problems.append(f"m:{name} val={el.get(M + 'val')!r}")
@@ -88,8 +126,10 @@ def schema_problems(root: etree._Element) -> list[str]:
 
 
 def test_the_schema_check_can_fail():
-    bad = etree.fromstring(f'<m:oMath xmlns:m="{M_NS}"><m:f><m:den/><m:num/></m:f><m:sSup><m:e/></m:sSup>'
-                           f'<m:acc><m:accPr><m:chr/></m:accPr><m:e/></m:acc></m:oMath>')
+    bad = etree.fromstring(
+        f'<m:oMath xmlns:m="{M_NS}"><m:f><m:den/><m:num/></m:f><m:sSup><m:e/></m:sSup>'
+        f"<m:acc><m:accPr><m:chr/></m:accPr><m:e/></m:acc></m:oMath>"
+    )
     problems = schema_problems(bad)
     assert any("m:f holds" in p for p in problems) and any("m:sSup" in p for p in problems)
     assert any("without val" in p for p in problems)
@@ -108,15 +148,23 @@ CONSTRUCTS = [
     (r"\vec{v}", "m:acc[m:accPr/m:chr/@m:val='\u20d7'][m:e//m:t='v']", "v⃗"),
     (r"\overline{AB}", "m:bar[m:barPr/m:pos/@m:val='top']", "AB"),
     (r"\{x \mid -3 \leq x \leq 0\}", "m:r[m:t='∣']", "{x ∣ −3 ≤ x ≤ 0}"),
-    (r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}",
-     "m:d[m:dPr/m:begChr/@m:val='(' and m:dPr/m:endChr/@m:val=')']/m:e/m:m[count(m:mr)=2][count(m:mr[1]/m:e)=2]",
-     "a b; c d"),
-    (r"f(x) = \begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}",
-     "m:d[m:dPr/m:begChr/@m:val='{' and m:dPr/m:endChr/@m:val='']/m:e/m:m[count(m:mr)=2]", "otherwise"),
+    (
+        r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}",
+        "m:d[m:dPr/m:begChr/@m:val='(' and m:dPr/m:endChr/@m:val=')']/m:e/m:m[count(m:mr)=2][count(m:mr[1]/m:e)=2]",
+        "a b; c d",
+    ),
+    (
+        r"f(x) = \begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}",
+        "m:d[m:dPr/m:begChr/@m:val='{' and m:dPr/m:endChr/@m:val='']/m:e/m:m[count(m:mr)=2]",
+        "otherwise",
+    ),
     (r"\begin{aligned} a &= b + c \\ d &= e \end{aligned}", "m:m[count(m:mr)=2]", "a = b + c"),
     (r"\begin{align} x &= 1 \\ y &= 2 \end{align}", "m:m[count(m:mr)=2]", "x = 1"),
-    (r"\sum_{i=1}^{n} i^2", "m:nary[m:naryPr/m:chr/@m:val='∑'][m:sub//m:t='i'][m:sup//m:t='n'][m:e/m:sSup]",
-     "∑ᵢ₌₁ⁿ i²"),
+    (
+        r"\sum_{i=1}^{n} i^2",
+        "m:nary[m:naryPr/m:chr/@m:val='∑'][m:sub//m:t='i'][m:sup//m:t='n'][m:e/m:sSup]",
+        "∑ᵢ₌₁ⁿ i²",
+    ),
     (r"\int_0^1 f(x)\,dx", "m:nary[m:naryPr/m:chr/@m:val='∫'][m:sub//m:t='0'][m:sup//m:t='1']", "∫"),
     (r"\prod_{k} a_k", "m:nary[m:naryPr/m:chr/@m:val='∏'][m:naryPr/m:supHide]", "∏"),
     (r"\mathbb{R}^n", "m:sSup[m:e//m:t='ℝ'][m:sup//m:t='n']", "ℝⁿ"),
@@ -124,8 +172,11 @@ CONSTRUCTS = [
     (r"\left( \frac{a}{b} \right)", "m:d[m:dPr/m:begChr/@m:val='(']/m:e/m:f", "(a/b)"),
     (r"x_i^{2}", "m:sSubSup[m:e//m:t='x'][m:sub//m:t='i'][m:sup//m:t='2']", "xᵢ²"),
     (r"\lim_{x \to 0} \frac{\sin x}{x}", "m:limLow[m:e//m:t='lim'][m:lim//m:t='→']", "lim"),
-    (r"\operatorname{argmin}_x f(x)", "m:limLow[m:e/m:r[m:rPr/m:sty/@m:val='p'][m:t='argmin']][m:lim//m:t='x']",
-     "argmin"),
+    (
+        r"\operatorname{argmin}_x f(x)",
+        "m:limLow[m:e/m:r[m:rPr/m:sty/@m:val='p'][m:t='argmin']][m:lim//m:t='x']",
+        "argmin",
+    ),
     (r"a \cdot b \times c \leq d \neq e", "m:r[m:t='≠']", "≤"),
     (r"\ldots \rightarrow \infty", "m:r[m:t='→']", "… → ∞"),
     (r"\underbrace{a+b}_{n}", "m:groupChr[m:groupChrPr/m:pos/@m:val='bot']", "a"),
@@ -233,8 +284,11 @@ def test_unreadable_math_is_code_font_source_in_both_outputs(math_deck):
     warnings = [d for d in diags.items if d.code == "math"]
     assert warnings and warnings[0].pos.line == 18 and "\\laplace" in warnings[0].message
     sld = _slide_xml(deck, 2)
-    runs = [r for r in sld.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}r")
-            if "laplace" in "".join(r.itertext())]
+    runs = [
+        r
+        for r in sld.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}r")
+        if "laplace" in "".join(r.itertext())
+    ]
     assert runs and runs[0].find(".//{*}latin") is not None  # a code font
     handout = "".join(p.extract_text() or "" for p in PdfReader(str(pdf)).pages)
     assert "\\laplace x" in handout
@@ -259,13 +313,38 @@ def test_libreoffice_draws_the_fallbacks(math_deck, tmp_path):
     if not soffice or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice or poppler is not installed; CI installs them")
     deck, _, _ = math_deck
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(deck)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(deck),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / (deck.stem + ".pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "{x ∣ −3 ≤ x ≤ 0}" in text and "x̄ ∈ ℝ" in text.replace("x̄", "x̄")  # inline: the fallback text
     assert "E = mc²" in text
     if shutil.which("pdfimages"):
-        listing = subprocess.run(["pdfimages", "-list", "-f", "2", "-l", "2", str(pdf), ],
-                                 capture_output=True, text=True, check=True).stdout
+        listing = subprocess.run(
+            [
+                "pdfimages",
+                "-list",
+                "-f",
+                "2",
+                "-l",
+                "2",
+                str(pdf),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         assert len(listing.strip().splitlines()) >= 3  # header lines + the display equation's picture

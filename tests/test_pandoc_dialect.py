@@ -38,11 +38,16 @@ def slides_of(deck: Path) -> list[dict]:
         for sh in s.shapes:
             if sh.shape_type == 13:
                 pics += 1
-            if sh.has_text_frame and sh != s.shapes.title and not (
-                    sh.is_placeholder and sh.placeholder_format.type in (13, 15, 16)):
+            if (
+                sh.has_text_frame
+                and sh != s.shapes.title
+                and not (sh.is_placeholder and sh.placeholder_format.type in (13, 15, 16))
+            ):
                 body.append(frame_text(sh.text_frame))
         notes = s.notes_slide.notes_text_frame.text if s.has_notes_slide else ""
-        out.append({"title": title, "body": "\n".join(body), "notes": notes, "pictures": pics, "xml": s._element})
+        out.append(
+            {"title": title, "body": "\n".join(body), "notes": notes, "pictures": pics, "xml": s._element}
+        )
     return out
 
 
@@ -194,11 +199,16 @@ def test_raw_html_keeps_its_words_and_drops_its_tags(pandoc_lecture):
     assert "font-size" not in s["body"] and "color" not in s["body"] and "alert" not in s["body"]
     assert "First line\vsecond line and red words." in s["body"]  # <br> is a line break
     assert not TAG.search(s["body"])
-    bold = [r for r in s["xml"].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}r")
-            if r.find("{*}t") is not None and r.find("{*}t").text == "CogLab"]
+    bold = [
+        r
+        for r in s["xml"].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}r")
+        if r.find("{*}t") is not None and r.find("{*}t").text == "CogLab"
+    ]
     assert bold and bold[0].find("{*}rPr").get("b") == "1"  # the Markdown inside the HTML is read
     assert s["pictures"] >= 1  # <img src="pic.png">
-    assert [c for _, c in warnings_at(diags, "raw-html")] == [warnings_at(diags, "raw-html")[0][1]]  # one per slide
+    assert [c for _, c in warnings_at(diags, "raw-html")] == [
+        warnings_at(diags, "raw-html")[0][1]
+    ]  # one per slide
     assert warnings_at(diags, "raw-html")[0][0] == 15
     assert any("../outside.png" in msg for _, msg in warnings_at(diags, "outside-project"))
     assert "Log into your CogLab account" in handout and "alert" not in handout
@@ -214,8 +224,9 @@ def test_raw_tex_never_reaches_a_slide_and_note_is_a_speaker_note(pandoc_lecture
     assert lines == [34, 36]  # \bigskip and \today{}, at their lines
     # \DeclareMathOperator defined a macro the math uses (no warning, no text)
     assert not any("DeclareMathOperator" in msg for _, msg in warnings_at(diags, "raw-tex"))
-    math_text = "".join(t.text or "" for t in s["xml"].iter("{http://schemas.openxmlformats.org/officeDocument/"
-                                                            "2006/math}t"))
+    math_text = "".join(
+        t.text or "" for t in s["xml"].iter("{http://schemas.openxmlformats.org/officeDocument/2006/math}t")
+    )
     assert "arg" in math_text and "\\" not in math_text
 
 
@@ -239,7 +250,10 @@ def test_table_caption_attributes_span_and_hard_break(pandoc_lecture):
     assert "A spanned phrase and a hard break at the end" in s["body"].replace("\n", " ")
     assert not s["body"].rstrip().endswith("\\") and "\\" not in s["body"]
     tables = [g for g in s["xml"].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}tbl")]
-    cols = [int(c.get("w")) for c in tables[0].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}gridCol")]
+    cols = [
+        int(c.get("w"))
+        for c in tables[0].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}gridCol")
+    ]
     assert abs(cols[0] / sum(cols) - 0.3) < 0.02  # tbl-colwidths applied
     assert "The table – with a caption" in handout and "tbl-colwidths" not in handout
     assert "Caption – with a dash" in handout
@@ -353,9 +367,14 @@ def test_quarto_callouts_are_titled_boxes(quarto_deck):
     s = by_title(slides, "Cells")
     assert "Remember this" in s["body"] and "Callouts are boxes." in s["body"]
     assert "Warning" in s["body"]  # the default title
-    boxes = [sp for sp in s["xml"].iter("{http://schemas.openxmlformats.org/presentationml/2006/main}sp")
-             if sp.find(".//{*}cNvPr").get("name") == "Callout"]
-    assert len(boxes) == 2 and all(b.find(".//{*}spPr/{*}solidFill") is not None for b in boxes)  # filled boxes
+    boxes = [
+        sp
+        for sp in s["xml"].iter("{http://schemas.openxmlformats.org/presentationml/2006/main}sp")
+        if sp.find(".//{*}cNvPr").get("name") == "Callout"
+    ]
+    assert len(boxes) == 2 and all(
+        b.find(".//{*}spPr/{*}solidFill") is not None for b in boxes
+    )  # filled boxes
     assert "Remember this" in "".join(t.text or "" for t in boxes[0].iter("{*}t"))
     assert "Remember this" in handout and "Warning" in handout
 
@@ -390,7 +409,9 @@ def test_include_outside_the_lecture_folder_is_refused(tmp_path):
 def test_content_qmd_is_built_like_md(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "week1.qmd").write_text("---\ntitle: Week 1\n---\n\n## A\n\ntext\n", encoding="utf-8")
+    (tmp_path / "content" / "week1.qmd").write_text(
+        "---\ntitle: Week 1\n---\n\n## A\n\ntext\n", encoding="utf-8"
+    )
     result = CliRunner().invoke(cli_module.cli, ["slides", "-o", "out"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "week1.pptx").is_file()
@@ -399,20 +420,29 @@ def test_content_qmd_is_built_like_md(tmp_path, monkeypatch):
 def test_quarto_smaller_slide_has_smaller_type(quarto_deck):
     slides, _, _ = quarto_deck
     s = by_title(slides, "Smaller")
-    runs = [r for r in s["xml"].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}r")
-            if r.find("{*}t") is not None and r.find("{*}t").text == "Small text."]
+    runs = [
+        r
+        for r in s["xml"].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}r")
+        if r.find("{*}t") is not None and r.find("{*}t").text == "Small text."
+    ]
     size = runs[0].find("{*}rPr").get("sz")
     cells = by_title(slides, "Included")  # an ordinary slide keeps the template's size (none written)
-    plain = [r for r in cells["xml"].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}r")
-             if r.find("{*}t") is not None and "Included text" in r.find("{*}t").text]
+    plain = [
+        r
+        for r in cells["xml"].iter("{http://schemas.openxmlformats.org/drawingml/2006/main}r")
+        if r.find("{*}t") is not None and "Included text" in r.find("{*}t").text
+    ]
     assert size is not None and plain[0].find("{*}rPr").get("sz") is None
     assert int(size) <= 0.8 * 2800 + 1  # the default body type is 28 pt
 
 
 def test_attributes_after_links_and_code_are_applied_not_printed(tmp_path):
     src = tmp_path / "lecture.md"
-    src.write_text("## T\n\n[Loop, *Smooth*, 1987](https://example.org/t.pdf){target=\"_blank\" .footer} and "
-                   "`x = 1`{.python} end\n", encoding="utf-8")
+    src.write_text(
+        '## T\n\n[Loop, *Smooth*, 1987](https://example.org/t.pdf){target="_blank" .footer} and '
+        "`x = 1`{.python} end\n",
+        encoding="utf-8",
+    )
     slides, handout, _ = build_both(src)
     assert "Loop, Smooth, 1987 and x = 1 end" in slides[0]["body"]
     assert "target" not in slides[0]["body"] + handout and "{" not in slides[0]["body"]
@@ -428,11 +458,16 @@ def test_quarto_format_options_can_set_the_slide_level(tmp_path):
 
 def test_beamer_note_over_several_paragraphs_is_one_speaker_note(tmp_path):
     src = tmp_path / "lecture.md"
-    src.write_text("## T\n\nVisible text.\n\n\\note{First note paragraph with *emphasis*.\n\n- a note bullet\n"
-                   "- another}\n\n\\vspace{1em}\n\nMore text.\n", encoding="utf-8")
+    src.write_text(
+        "## T\n\nVisible text.\n\n\\note{First note paragraph with *emphasis*.\n\n- a note bullet\n"
+        "- another}\n\n\\vspace{1em}\n\nMore text.\n",
+        encoding="utf-8",
+    )
     slides, handout, diags = build_both(src)
     s = slides[0]
     assert "Visible text." in s["body"] and "More text." in s["body"]
     assert "note" not in s["body"] and "bullet" not in s["body"] and "vspace" not in s["body"]
     assert "First note paragraph with emphasis." in s["notes"] and "a note bullet" in s["notes"]
-    assert warnings_at(diags, "raw-tex") == [(10, "raw TeX '\\vspace{1em}' is left out (slides show no raw TeX)")]
+    assert warnings_at(diags, "raw-tex") == [
+        (10, "raw TeX '\\vspace{1em}' is left out (slides show no raw TeX)")
+    ]

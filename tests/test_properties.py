@@ -34,11 +34,33 @@ from podium.handout.html import render_html
 from podium.pipeline import BuildOptions, build_handout, build_slides, load
 from podium.verify import read_handout
 
-WORDS = ["alpha", "beta", "gamma", "delta", "Security", "people", "state", "risk", "Café", "naïve", "Ωmega",
-         "数据", "2024", "x1", "über", "fear", "want", "dignity"]
+WORDS = [
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "Security",
+    "people",
+    "state",
+    "risk",
+    "Café",
+    "naïve",
+    "Ωmega",
+    "数据",
+    "2024",
+    "x1",
+    "über",
+    "fear",
+    "want",
+    "dignity",
+]
 
-SETTINGS = settings(max_examples=40, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # --------------------------------------------------------------------------- pieces
 
@@ -67,7 +89,9 @@ def inline(draw) -> tuple[str, str]:
 
 
 odd_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Co", "Zl", "Zp")), min_size=1, max_size=40,
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Co", "Zl", "Zp")),
+    min_size=1,
+    max_size=40,
 ).map(lambda s: "Note: " + s.replace("\n", " ").strip())
 
 
@@ -119,8 +143,24 @@ def columns(draw) -> str:
 
 @st.composite
 def content(draw) -> Piece:
-    kind = draw(st.sampled_from(["para", "para", "list", "list", "notes", "handout", "table", "pause", "columns",
-                                 "quote", "code", "slides-only"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "para",
+                "para",
+                "list",
+                "list",
+                "notes",
+                "handout",
+                "table",
+                "pause",
+                "columns",
+                "quote",
+                "code",
+                "slides-only",
+            ]
+        )
+    )
     md = {
         "para": lambda: draw(paragraph()),
         "list": lambda: draw(bullet_list()),
@@ -130,7 +170,9 @@ def content(draw) -> Piece:
         "pause": lambda: ". . .",
         "columns": lambda: draw(columns()),
         "quote": lambda: f"> {draw(paragraph())}",
-        "code": lambda: f"```{draw(st.sampled_from(['python', 'r', '', 'text']))}\nx = {draw(st.integers())}\n```",
+        "code": lambda: (
+            f"```{draw(st.sampled_from(['python', 'r', '', 'text']))}\nx = {draw(st.integers())}\n```"
+        ),
         "slides-only": lambda: f"::: slides\n{draw(paragraph())}\n:::",
     }[kind]()
     return Piece("content", md)
@@ -145,9 +187,19 @@ def heading(draw) -> Piece:
 
 @st.composite
 def lecture_pieces(draw) -> tuple[dict, list[Piece]]:
-    meta = draw(st.sampled_from([{}, {"title": "The Title"}, {"lang": "en"},
-                                 {"title": "Levelled", "slide-level": 1}, {"title": "Levelled", "slide-level": 2},
-                                 {"title": "Levelled", "slide-level": 3}, {"title": "T", "incremental": True}]))
+    meta = draw(
+        st.sampled_from(
+            [
+                {},
+                {"title": "The Title"},
+                {"lang": "en"},
+                {"title": "Levelled", "slide-level": 1},
+                {"title": "Levelled", "slide-level": 2},
+                {"title": "Levelled", "slide-level": 3},
+                {"title": "T", "incremental": True},
+            ]
+        )
+    )
     pieces: list[Piece] = []
     for _ in range(draw(st.integers(1, 14))):
         choice = draw(st.sampled_from(["heading", "heading", "content", "content", "rule"]))
@@ -213,7 +265,10 @@ def expected_slides(meta: dict, pieces: list[Piece]) -> list[tuple[str, str]]:
 def deck_titles(path: Path) -> list[str]:
     from pptx import Presentation
 
-    titles = [s.shapes.title.text_frame.text if s.shapes.title is not None else "" for s in Presentation(str(path)).slides]
+    titles = [
+        s.shapes.title.text_frame.text if s.shapes.title is not None else ""
+        for s in Presentation(str(path)).slides
+    ]
     return join_continuations(titles)
 
 
@@ -251,7 +306,10 @@ def test_any_lecture_builds_with_pandocs_slides(case):
         deck = build_slides(src, opts, diags)  # no exception escapes: not even a BuildError
         lecture, template = load(src, opts, Diagnostics())
         html = render_html(lecture, template, Diagnostics())
-        got = [(s.kind, m.plain_text(s.title) if s.kind != m.TITLE else lecture.meta.title) for s in lecture.slides]
+        got = [
+            (s.kind, m.plain_text(s.title) if s.kind != m.TITLE else lecture.meta.title)
+            for s in lecture.slides
+        ]
         assert got == expected_slides(meta, pieces), text
         assert [s.number for s in lecture.slides] == list(range(1, len(lecture.slides) + 1))
         assert deck_titles(deck) == ir_titles(lecture), text

@@ -93,7 +93,9 @@ def test_invalid_utf8_and_binary(tmp_path):
 def test_course_yaml_supplies_defaults(tmp_path):
     from podium.reader import ReadOptions, read_course, read_lecture
 
-    (tmp_path / "course.yaml").write_text("course: Global Governance\nlecturer: Dr. A\ninstitution: Uni\nterm: Autumn\n")
+    (tmp_path / "course.yaml").write_text(
+        "course: Global Governance\nlecturer: Dr. A\ninstitution: Uni\nterm: Autumn\n"
+    )
     src = tmp_path / "l.md"
     src.write_text("---\ntitle: T\n---\n\n## S\n\nx\n")
     diags = Diagnostics()
@@ -104,7 +106,9 @@ def test_course_yaml_supplies_defaults(tmp_path):
 
 
 def test_author_forms():
-    lecture, _ = parse("---\ntitle: T\nauthor:\n  - name: Ann\n    affiliation: U1\n  - Bob\n---\n\n## S\n\nx\n")
+    lecture, _ = parse(
+        "---\ntitle: T\nauthor:\n  - name: Ann\n    affiliation: U1\n  - Bob\n---\n\n## S\n\nx\n"
+    )
     assert [(a.name, a.affiliation) for a in lecture.meta.authors] == [("Ann", "U1"), ("Bob", "")]
     lecture, _ = parse("---\ntitle: T\nauthor: Solo Person\n---\n\n## S\n\nx\n")
     assert [a.name for a in lecture.meta.authors] == ["Solo Person"]

@@ -83,9 +83,31 @@ notesA
 :::
 """
 # The words each output must show; "slidesonlyA" is the deck's alone.
-MARKERS = ["strongA", "emphA", "strikeA", "codeA", "linkA", "noteA", "breakA", "spanA", "headingA", "itemA",
-           "itemB", "quoteA", "authorA", "hA", "cB", "codeB", "captionA", "divA", "footnoteA", "colA", "colB",
-           "chartA", "notesA"]
+MARKERS = [
+    "strongA",
+    "emphA",
+    "strikeA",
+    "codeA",
+    "linkA",
+    "noteA",
+    "breakA",
+    "spanA",
+    "headingA",
+    "itemA",
+    "itemB",
+    "quoteA",
+    "authorA",
+    "hA",
+    "cB",
+    "codeB",
+    "captionA",
+    "divA",
+    "footnoteA",
+    "colA",
+    "colB",
+    "chartA",
+    "notesA",
+]
 
 
 @pytest.fixture(scope="module")
@@ -147,8 +169,14 @@ class Hologram:
 
 def _with(lecture: m.Lecture, block) -> m.Lecture:
     slide = lecture.slides[1]
-    return dataclasses.replace(lecture, slides=(lecture.slides[0], dataclasses.replace(slide, body=(*slide.body, block)),
-                                                *lecture.slides[2:]))
+    return dataclasses.replace(
+        lecture,
+        slides=(
+            lecture.slides[0],
+            dataclasses.replace(slide, body=(*slide.body, block)),
+            *lecture.slides[2:],
+        ),
+    )
 
 
 def test_an_unknown_node_is_reported_at_its_line_by_both(every_node):
@@ -172,13 +200,16 @@ def test_an_unknown_chart_kind_is_reported_not_drawn_as_bars(every_node):
     plan_deck(odd, diags)
     assert [d.message for d in diags.warnings if d.code == "not-rendered"] == [
         "the handout cannot show this radar chart; it was left out",
-        "the deck cannot show this radar chart; it was left out"]
+        "the deck cannot show this radar chart; it was left out",
+    ]
     assert "radarA" not in html
 
 
 def test_objects_inside_list_items_and_quotes_are_drawn_not_dropped(tmp_path):
     shutil.copy(ROOT / "tests" / "fixtures" / "img" / "pic.png", tmp_path / "pic.png")
-    src = write_md(tmp_path, """
+    src = write_md(
+        tmp_path,
+        """
         ---
         title: Nested
         ---
@@ -194,7 +225,8 @@ def test_objects_inside_list_items_and_quotes_are_drawn_not_dropped(tmp_path):
         > | q | r |
         > |---|---|
         > | 1 | 2 |
-        """)
+        """,
+    )
     lecture = read_lecture(src, Diagnostics())
     plan = plan_deck(lecture)[1]
     from podium.deck.plan import ObjectChunk

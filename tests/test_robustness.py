@@ -112,14 +112,27 @@ def here(tmp_path, monkeypatch):
 
 YAML_CASES = {
     # the front matter starts at line 1 ('---'); its YAML lines are 2, 3, 4 …
-    "mapping-in-value": ("---\ntitle: Fine\nsubtitle: fine too\nauthor: a: b\n---\n\n# S\n\nx\n",
-                         "lecture.md:4", "front matter is not valid YAML"),
-    "unclosed-list": ("---\ntitle: A\nauthor: [x, y\n---\n\n# S\n\nx\n", "lecture.md:3", "front matter is not valid YAML"),
-    "tab-indent": ("---\ntitle: A\ndate: 2024\n\tlang: en\n---\n\n# S\n\nx\n", "lecture.md:4",
-                   "front matter is not valid YAML"),
+    "mapping-in-value": (
+        "---\ntitle: Fine\nsubtitle: fine too\nauthor: a: b\n---\n\n# S\n\nx\n",
+        "lecture.md:4",
+        "front matter is not valid YAML",
+    ),
+    "unclosed-list": (
+        "---\ntitle: A\nauthor: [x, y\n---\n\n# S\n\nx\n",
+        "lecture.md:3",
+        "front matter is not valid YAML",
+    ),
+    "tab-indent": (
+        "---\ntitle: A\ndate: 2024\n\tlang: en\n---\n\n# S\n\nx\n",
+        "lecture.md:4",
+        "front matter is not valid YAML",
+    ),
     "not-a-mapping": ("---\n- a\n- b\n---\n\n# S\n\nx\n", "lecture.md:2", "must be a YAML mapping"),
-    "python-tag": ("---\ntitle: !!python/object/apply:os.getcwd []\n---\n\n# S\n\nx\n", "lecture.md:2",
-                   "front matter is not valid YAML"),
+    "python-tag": (
+        "---\ntitle: !!python/object/apply:os.getcwd []\n---\n\n# S\n\nx\n",
+        "lecture.md:2",
+        "front matter is not valid YAML",
+    ),
 }
 
 
@@ -130,9 +143,15 @@ def test_broken_front_matter_errors_at_its_line(here, case):
 
 
 def test_bad_slide_level_errors_at_its_line(here):
-    msg = expect_error(here, "---\ntitle: A\ndate: today\nslide-level: deep\n---\n\n# S\n\nx\n", "lecture.md:4",
-                       "slide-level must be a whole number")
-    assert msg == "lecture.md:4: error: slide-level must be a whole number from 0 to 6, not 'deep' [slide-level]"
+    msg = expect_error(
+        here,
+        "---\ntitle: A\ndate: today\nslide-level: deep\n---\n\n# S\n\nx\n",
+        "lecture.md:4",
+        "slide-level must be a whole number",
+    )
+    assert (
+        msg == "lecture.md:4: error: slide-level must be a whole number from 0 to 6, not 'deep' [slide-level]"
+    )
 
 
 def test_bad_slide_level_is_an_error(here):
@@ -164,7 +183,10 @@ def test_impossible_date_builds_as_written(here, where):
         (here / "course.yaml").write_text("course: X\nterm: 2024-13-45\n")
         text, shown = "---\ntitle: T\n---\n\n# S\n\nx\n", "2024-13-45"
     else:
-        text, shown = CHART.format(body="type: bar\ncategories: [2024-02-30]\nseries:\n  x: [1]\n"), "2024-02-30"
+        text, shown = (
+            CHART.format(body="type: bar\ncategories: [2024-02-30]\nseries:\n  x: [1]\n"),
+            "2024-02-30",
+        )
     deck, html, diags = build_deck_and_html(here, text)
     assert messages(diags) == []
     assert any(shown in t for t in deck_texts(deck)), deck_texts(deck)
@@ -179,24 +201,35 @@ def test_a_date_shows_as_written(here, date):
     assert lecture.meta.date == date
 
 
-@pytest.mark.parametrize("value,problem", [
-    ("!!int many", "invalid literal for int() with base 10: 'many'"),
-    ("!!float lots", "could not convert string to float: 'lots'"),
-    ("!!int 0x_", "invalid literal for int() with base 16: ''"),
-])
+@pytest.mark.parametrize(
+    "value,problem",
+    [
+        ("!!int many", "invalid literal for int() with base 10: 'many'"),
+        ("!!float lots", "could not convert string to float: 'lots'"),
+        ("!!int 0x_", "invalid literal for int() with base 16: ''"),
+    ],
+)
 def test_explicit_yaml_number_tag_on_text_errors_cleanly(here, value, problem):
     msg = expect_error(here, f"---\ntitle: T\nsubtitle: {value}\n---\n\n# S\n\nx\n", "lecture.md:3", "YAML")
-    assert msg == f"lecture.md:3:11: error: front matter is not valid YAML: a value cannot be read: {problem} [yaml]"
+    assert (
+        msg
+        == f"lecture.md:3:11: error: front matter is not valid YAML: a value cannot be read: {problem} [yaml]"
+    )
 
 
-@pytest.mark.parametrize("value", [
-    pytest.param("!!bool maybe", id="bool"),
-    pytest.param("!!int ''", id="empty-int"),
-    pytest.param("!!float ''", id="empty-float"),
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param("!!bool maybe", id="bool"),
+        pytest.param("!!int ''", id="empty-int"),
+        pytest.param("!!float ''", id="empty-float"),
+    ],
+)
 def test_other_yaml_tags_on_text_error_cleanly(here, value):
     msg = expect_error(here, f"---\ntitle: T\nsubtitle: {value}\n---\n\n# S\n\nx\n", "lecture.md:3", "YAML")
-    assert msg.startswith("lecture.md:3:11: error: front matter is not valid YAML: a value cannot be read: "), msg
+    assert msg.startswith(
+        "lecture.md:3:11: error: front matter is not valid YAML: a value cannot be read: "
+    ), msg
 
 
 @pytest.mark.parametrize("where", ["front-matter", "chart"])
@@ -265,26 +298,48 @@ def test_huge_file_is_refused(here):
 
 CHART = "# Data\n\nintro\n\n```chart\n{body}```\n"  # the fence opens at line 5; errors at their key's line
 CHART_CASES = {
-    "lengths-differ": ("type: bar\ncategories: [a, b]\nseries:\n  x: [1, 2, 3]\n", "lecture.md:9",
-                       "series 'x' has 3 values but there are 2 categories"),
-    "not-a-number": ("type: line\ncategories: [a, b]\nseries:\n  x: [1, many]\n", "lecture.md:9",
-                     "'many', which is not a number"),
+    "lengths-differ": (
+        "type: bar\ncategories: [a, b]\nseries:\n  x: [1, 2, 3]\n",
+        "lecture.md:9",
+        "series 'x' has 3 values but there are 2 categories",
+    ),
+    "not-a-number": (
+        "type: line\ncategories: [a, b]\nseries:\n  x: [1, many]\n",
+        "lecture.md:9",
+        "'many', which is not a number",
+    ),
     "nested-list": ("type: bar\ncategories: [a]\nseries:\n  x: [[1]]\n", "lecture.md:9", "not a number"),
     "boolean": ("type: bar\ncategories: [a]\nseries:\n  x: [true]\n", "lecture.md:9", "not a number"),
     "infinity": ("type: bar\ncategories: [a]\nseries:\n  x: [.inf]\n", "lecture.md:9", "not a number"),
-    "unknown-type": ("type: donut\ncategories: [a, b]\nseries:\n  x: [1, 2]\n", "lecture.md:6",
-                     "unknown chart type 'donut'"),
-    "yaml-syntax": ("type: bar\ncategories: [a, b\nseries:\n  x: [1, 2]\n", "lecture.md:8",
-                    "chart is not valid YAML"),
+    "unknown-type": (
+        "type: donut\ncategories: [a, b]\nseries:\n  x: [1, 2]\n",
+        "lecture.md:6",
+        "unknown chart type 'donut'",
+    ),
+    "yaml-syntax": (
+        "type: bar\ncategories: [a, b\nseries:\n  x: [1, 2]\n",
+        "lecture.md:8",
+        "chart is not valid YAML",
+    ),
     "scalar": ("just some words\n", "lecture.md:5", "chart needs YAML keys"),
     "empty": ("", "lecture.md:5", "chart needs YAML keys"),
     "series-not-map": ("type: bar\ncategories: [a]\nseries: 3\n", "lecture.md:8", "chart needs 'series'"),
-    "categories-not-list": ("type: bar\ncategories: {a: 1}\nseries:\n  x: [1]\n", "lecture.md:7",
-                            "chart needs 'categories' as a list"),
-    "pie-negative": ("type: pie\ncategories: [a, b]\nseries:\n  x: [1, -2]\n", "lecture.md:8",
-                     "cannot show negative values"),
+    "categories-not-list": (
+        "type: bar\ncategories: {a: 1}\nseries:\n  x: [1]\n",
+        "lecture.md:7",
+        "chart needs 'categories' as a list",
+    ),
+    "pie-negative": (
+        "type: pie\ncategories: [a, b]\nseries:\n  x: [1, -2]\n",
+        "lecture.md:8",
+        "cannot show negative values",
+    ),
     "python-tag": ("!!python/object/apply:os.getcwd []\n", "lecture.md:6", "chart is not valid YAML"),
-    "data-outside": ("type: bar\ndata: /etc/passwd\n", "lecture.md:7", "chart data file '/etc/passwd' cannot be read"),
+    "data-outside": (
+        "type: bar\ndata: /etc/passwd\n",
+        "lecture.md:7",
+        "chart data file '/etc/passwd' cannot be read",
+    ),
 }
 
 
@@ -295,8 +350,10 @@ def test_malformed_chart_errors_at_the_keys_line(here, case):
 
 
 def test_chart_errors_are_all_reported_at_once(here):
-    text = (CHART.format(body="type: donut\ncategories: [a]\nseries:\n  x: [1]\n")
-            + "\n# More\n\n```chart\ntype: bar\ncategories: [a]\nseries:\n  y: [1, 2]\n```\n")
+    text = (
+        CHART.format(body="type: donut\ncategories: [a]\nseries:\n  x: [1]\n")
+        + "\n# More\n\n```chart\ntype: bar\ncategories: [a]\nseries:\n  y: [1, 2]\n```\n"
+    )
     with pytest.raises(BuildError) as info:
         build_deck_and_html(here, text)
     errors = messages(info.value.diagnostics)
@@ -306,7 +363,8 @@ def test_chart_errors_are_all_reported_at_once(here):
 
 def test_good_chart_builds(here):
     deck, html, diags = build_deck_and_html(
-        here, CHART.format(body="type: column\ntitle: T\ncategories: [a, b]\nseries:\n  x: [1, 2.5]\n"))
+        here, CHART.format(body="type: column\ntitle: T\ncategories: [a, b]\nseries:\n  x: [1, 2.5]\n")
+    )
     from pptx import Presentation
 
     charts = [sh.chart for s in Presentation(str(deck)).slides for sh in s.shapes if sh.has_chart]
@@ -333,24 +391,31 @@ def test_unclosed_fenced_div_warns_at_its_line_and_keeps_content(here):
 def test_unclosed_code_fence_warns_at_its_line(here):
     text = "# S\n\n```python\nx = 1\n\n# Swallowed heading\n\nmore\n"
     deck, html, diags = build_deck_and_html(here, text)
-    assert any(m.startswith("lecture.md:3: warning: code fence opened here is never closed")
-               for m in messages(diags)), messages(diags)
+    assert any(
+        m.startswith("lecture.md:3: warning: code fence opened here is never closed") for m in messages(diags)
+    ), messages(diags)
     assert "Swallowed heading" in html  # kept, as code
 
 
 def test_unclosed_front_matter_warns_and_reads_markdown(here):
     deck, html, diags = build_deck_and_html(here, "---\ntitle: T\n\n# S\n\ntext\n")
-    assert "lecture.md:1: warning: front matter opened with '---' is never closed" in "\n".join(messages(diags))
+    assert "lecture.md:1: warning: front matter opened with '---' is never closed" in "\n".join(
+        messages(diags)
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "# S\n\n" + "".join("  " * i + "- level\n" for i in range(300)),
-    "# S\n\n" + ">" * 500 + " deep\n",
-    "# S\n\n" + "".join("> " * i + "- x\n" for i in range(1, 200)),
-    "# S\n\n" + "::: d\n" * 300 + "x\n" + ":::\n" * 300,
-    "# S\n\n" + ":::: columns\n" * 60 + "x\n" + "::::\n" * 60,
-    "# S\n\n" + "".join("   " * i + "1. x\n" for i in range(200)),
-], ids=["list-300", "quote-500", "quote-list-200", "div-300", "columns-60", "ordered-200"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# S\n\n" + "".join("  " * i + "- level\n" for i in range(300)),
+        "# S\n\n" + ">" * 500 + " deep\n",
+        "# S\n\n" + "".join("> " * i + "- x\n" for i in range(1, 200)),
+        "# S\n\n" + "::: d\n" * 300 + "x\n" + ":::\n" * 300,
+        "# S\n\n" + ":::: columns\n" * 60 + "x\n" + "::::\n" * 60,
+        "# S\n\n" + "".join("   " * i + "1. x\n" for i in range(200)),
+    ],
+    ids=["list-300", "quote-500", "quote-list-200", "div-300", "columns-60", "ordered-200"],
+)
 def test_absurd_nesting_builds_or_fails_precisely_in_bounded_time(here, text):
     """Deeper than the parser reads, a build stops with an error at the line, never losing content quietly."""
     try:
@@ -371,17 +436,20 @@ def test_nested_columns_handout_builds_in_bounded_time(here):
 
 def test_nested_columns_are_flattened_with_a_warning_at_each_column(here):
     # '::: column' lines are 4, 6, … 24; each of the outer ten holds columns of its own
-    deck, html, diags = build_deck_and_html(here, "# S\n\n" + ":::: columns\n::: column\n" * 11 + "x\n"
-                                            + ":::\n::::\n" * 11)
+    deck, html, diags = build_deck_and_html(
+        here, "# S\n\n" + ":::: columns\n::: column\n" * 11 + "x\n" + ":::\n::::\n" * 11
+    )
     assert sorted(messages(diags)) == sorted(
         f"lecture.md:{line}: warning: columns inside a column are shown one after another [nested-columns]"
-        for line in range(4, 24, 2))
+        for line in range(4, 24, 2)
+    )
     assert html.count('class="columns') == 1 and "x" in deck_texts(deck)
 
 
 def test_columns_side_by_side_are_not_flattened(here):
     deck, html, diags = build_deck_and_html(
-        here, "# S\n\n:::: columns\n::: column\nleft\n:::\n::: column\nright\n:::\n::::\n")
+        here, "# S\n\n:::: columns\n::: column\nleft\n:::\n::: column\nright\n:::\n::::\n"
+    )
     assert messages(diags) == []
     assert "left" in deck_texts(deck) and "right" in deck_texts(deck)
 
@@ -455,63 +523,82 @@ def test_pathological_lecture_handout_pdf_builds_in_bounded_time(here):
     an error (test_too_deep_nesting_*).
     """
 
-    text = "---\ntitle: Torture\n---\n\n" + "\n".join([
-        "# Deep quote\n\n" + ">" * 37 + " deep\n",
-        "# Brackets\n\n" + "[" * 30_000 + "\n",
-        "# Stars\n\n*a _b " * 1 + "*a _b " * 5_000 + "\n",
-        "# Long paragraph\n\n" + " ".join(f"word{i}" for i in range(15_000)) + "\n",
-        "# No spaces\n\n" + "x" * 100_000 + "\n",
-        "# Rows\n\n| a | b |\n|---|---|\n" + "".join(f"| {i} | {i * i} |\n" for i in range(300)),
-        "# Divs\n\n" + "::: d\n" * 37 + "x\n" + ":::\n" * 37,
-        "# Deep list\n\n" + "".join("  " * i + "- level\n" for i in range(18)),
-        "# After\n\nthe end\n",
-    ])
+    text = "---\ntitle: Torture\n---\n\n" + "\n".join(
+        [
+            "# Deep quote\n\n" + ">" * 37 + " deep\n",
+            "# Brackets\n\n" + "[" * 30_000 + "\n",
+            "# Stars\n\n*a _b " * 1 + "*a _b " * 5_000 + "\n",
+            "# Long paragraph\n\n" + " ".join(f"word{i}" for i in range(15_000)) + "\n",
+            "# No spaces\n\n" + "x" * 100_000 + "\n",
+            "# Rows\n\n| a | b |\n|---|---|\n" + "".join(f"| {i} | {i * i} |\n" for i in range(300)),
+            "# Divs\n\n" + "::: d\n" * 37 + "x\n" + ":::\n" * 37,
+            "# Deep list\n\n" + "".join("  " * i + "- level\n" for i in range(18)),
+            "# After\n\nthe end\n",
+        ]
+    )
     src = write_md(here, text)
     with time_limit(90):
         pdf = build_handout(src, BuildOptions(out_dir=here / "out"), Diagnostics())
-    titles = read_handout(pdf, images=False).titles  # every bookmark, sections and the slides nested under them
+    titles = read_handout(
+        pdf, images=False
+    ).titles  # every bookmark, sections and the slides nested under them
     assert [re.sub(r"^\d+\.\s*", "", t) for t in titles][-1] == "After", titles
 
 
-@pytest.mark.parametrize("text,line", [
-    ("# S\n\n" + ">" * 38 + " deep\n", 3),
-    ("# S\n\n" + "::: d\n" * 38 + "x\n" + ":::\n" * 38, 41),  # the paragraph inside the 38th div
-    ("# S\n\n" + "".join("  " * i + "- level\n" for i in range(19)), 21),
-], ids=["quote-38", "div-38", "list-19"])
+@pytest.mark.parametrize(
+    "text,line",
+    [
+        ("# S\n\n" + ">" * 38 + " deep\n", 3),
+        ("# S\n\n" + "::: d\n" * 38 + "x\n" + ":::\n" * 38, 41),  # the paragraph inside the 38th div
+        ("# S\n\n" + "".join("  " * i + "- level\n" for i in range(19)), 21),
+    ],
+    ids=["quote-38", "div-38", "list-19"],
+)
 def test_one_level_too_deep_is_an_error_at_its_line(here, text, line):
     with pytest.raises(BuildError) as info:
         build_deck_and_html(here, text)
-    assert str(info.value) == (f"lecture.md:{line}: error: lists or quotes are nested too deeply here (the parser "
-                               "reads 40 levels of blocks, about 18 list or 38 quote levels); it would stop reading "
-                               "and lose the rest of the file [too-deep]")
+    assert str(info.value) == (
+        f"lecture.md:{line}: error: lists or quotes are nested too deeply here (the parser "
+        "reads 40 levels of blocks, about 18 list or 38 quote levels); it would stop reading "
+        "and lose the rest of the file [too-deep]"
+    )
 
 
 def test_windows_and_old_mac_line_ends_and_bom(here):
-    deck, html, diags = build_deck_and_html(here, "\ufeff---\r\ntitle: T\r\n---\r\n\r\n# A\r\rtext\r\n# B\n\nx\n")
+    deck, html, diags = build_deck_and_html(
+        here, "\ufeff---\r\ntitle: T\r\n---\r\n\r\n# A\r\rtext\r\n# B\n\nx\n"
+    )
     assert deck_titles(deck) == ["T", "A", "B"]
 
 
 @pytest.mark.parametrize("char", ["\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x7f"])
 @pytest.mark.parametrize("where", ["title", "body", "notes", "code"])
 def test_c0_control_characters_in_the_body_build(here, char, where):
-    text, at = {"title": (f"# S{char}T\n\nx\n", "1:4"), "body": (f"# S\n\na{char}b\n", "3:2"),
-                "notes": (f"# S\n\nx\n\n::: notes\nn{char}n\n:::\n", "6:2"),
-                "code": (f"# S\n\n```\na{char}b\n```\n", "4:2")}[where]
+    text, at = {
+        "title": (f"# S{char}T\n\nx\n", "1:4"),
+        "body": (f"# S\n\na{char}b\n", "3:2"),
+        "notes": (f"# S\n\nx\n\n::: notes\nn{char}n\n:::\n", "6:2"),
+        "code": (f"# S\n\n```\na{char}b\n```\n", "4:2"),
+    }[where]
     deck, html, diags = build_deck_and_html(here, text)
     assert len(deck_titles(deck)) == 1
     if char == "\x7f":  # DEL is a character XML can hold
         assert messages(diags) == []
     else:
-        assert messages(diags) == [f"lecture.md:{at}: warning: the file holds characters a document cannot contain "
-                                   f"(U+{ord(char):04X}); they are shown as \ufffd [bad-character]"]
+        assert messages(diags) == [
+            f"lecture.md:{at}: warning: the file holds characters a document cannot contain "
+            f"(U+{ord(char):04X}); they are shown as \ufffd [bad-character]"
+        ]
 
 
 @pytest.mark.parametrize("char", ["\ufffe", "\uffff", "\x01", "\x1f"], ids=["U+FFFE", "U+FFFF", "SOH", "US"])
 def test_xml_forbidden_characters_in_the_body_are_replaced_with_one_warning(here, char):
     """Characters XML cannot hold become U+FFFD; one warning, at the first one's line and column."""
     deck, html, diags = build_deck_and_html(here, f"# S\n\ntext{char}more\n\n- item {char}{char}\n")
-    assert messages(diags) == [f"lecture.md:3:5: warning: the file holds characters a document cannot contain "
-                               f"(U+{ord(char):04X}); they are shown as \ufffd [bad-character]"]
+    assert messages(diags) == [
+        f"lecture.md:3:5: warning: the file holds characters a document cannot contain "
+        f"(U+{ord(char):04X}); they are shown as \ufffd [bad-character]"
+    ]
     texts = deck_texts(deck)
     assert "text\ufffdmore" in texts[1] and "item \ufffd\ufffd" in texts[1], texts
     assert "text\ufffdmore" in html and char not in html
@@ -522,8 +609,10 @@ def test_control_characters_in_front_matter_are_dropped_silently(here, char):
     """A YAML escape such as "\\u001b" in a front-matter string: the character is left out, without a word."""
     from pptx import Presentation
 
-    text = (f'---\ntitle: "a\\u{ord(char):04x}b"\nauthor: ["c\\u{ord(char):04x}d"]\n'
-            f'institute: "e\\u{ord(char):04x}f"\n---\n\n# S\n\ntext\n')
+    text = (
+        f'---\ntitle: "a\\u{ord(char):04x}b"\nauthor: ["c\\u{ord(char):04x}d"]\n'
+        f'institute: "e\\u{ord(char):04x}f"\n---\n\n# S\n\ntext\n'
+    )
     deck, html, diags = build_deck_and_html(here, text)
     assert messages(diags) == []
     prs = Presentation(str(deck))
@@ -538,7 +627,10 @@ def test_a_character_yaml_refuses_is_an_error_at_its_line(here, where, char):
     if where == "front-matter":
         text, at = f'---\ntitle: T\nsubtitle: S\nauthor: "A{char}B"\n---\n\n# S\n\nx\n', "lecture.md:4"
     elif where == "chart":
-        text, at = CHART.format(body=f'type: bar\ncategories: ["A{char}B"]\nseries:\n  s: [1]\n'), "lecture.md:7"
+        text, at = (
+            CHART.format(body=f'type: bar\ncategories: ["A{char}B"]\nseries:\n  s: [1]\n'),
+            "lecture.md:7",
+        )
     else:
         (here / "course.yaml").write_text(f'course: C\nterm: "A{char}B"\n', encoding="utf-8")
         text, at = "# S\n\nx\n", "course.yaml:2"
@@ -588,11 +680,39 @@ def test_wide_table_builds_quickly(here):
 CODE_SAMPLE = "key: value\nx = [1, 'a', \"b\"]  # comment\n<div class='x'>y</div>\n$x @y %z {a: b}\n- item\n"
 
 
-@pytest.mark.parametrize("lang", ["python", "r", "julia", "bash", "javascript", "json", "html", "css", "c", "cpp",
-                                  "java", "rust", "go", "sql", "latex", "matlab", "toml", "ini", "dockerfile",
-                                  "makefile", "diff", "no-such-language",
-                                  # lexers whose token types the 'friendly' style does not list (KeyError once)
-                                  "yaml", "postgresql", "prolog", "solidity", "isabelle"])
+@pytest.mark.parametrize(
+    "lang",
+    [
+        "python",
+        "r",
+        "julia",
+        "bash",
+        "javascript",
+        "json",
+        "html",
+        "css",
+        "c",
+        "cpp",
+        "java",
+        "rust",
+        "go",
+        "sql",
+        "latex",
+        "matlab",
+        "toml",
+        "ini",
+        "dockerfile",
+        "makefile",
+        "diff",
+        "no-such-language",
+        # lexers whose token types the 'friendly' style does not list (KeyError once)
+        "yaml",
+        "postgresql",
+        "prolog",
+        "solidity",
+        "isabelle",
+    ],
+)
 def test_code_in_any_language_builds(here, lang):
     deck, html, diags = build_deck_and_html(here, f"# Code\n\n```{lang}\n{CODE_SAMPLE}```\n")
     assert deck_titles(deck) == ["Code"]
@@ -602,24 +722,28 @@ def test_code_in_any_language_builds(here, lang):
 
 
 def test_quarto_callout_builds_and_keeps_its_text(here):
-    text = "# S\n\n::: {.callout-note}\n## Note\nRemember **this**.\n:::\n\n::: {.callout-warning title=\"Careful\"}\nHot.\n:::\n"
+    text = '# S\n\n::: {.callout-note}\n## Note\nRemember **this**.\n:::\n\n::: {.callout-warning title="Careful"}\nHot.\n:::\n'
     deck, html, diags = build_deck_and_html(here, text)
     assert deck_titles(deck) == ["S"]
     assert "Remember" in html and "Hot." in html
-    assert 'callout-note' in html and "Careful" in html
+    assert "callout-note" in html and "Careful" in html
 
 
 def test_revealjs_slide_attributes_are_stripped_from_titles_and_fetch_nothing(here):
-    text = ('# Intro {data-background-image="https://127.0.0.1:9/bg.png" data-transition="zoom"}\n\ntext\n\n'
-            '# Next {.smaller data-background-color="#000"}\n\nmore\n')
+    text = (
+        '# Intro {data-background-image="https://127.0.0.1:9/bg.png" data-transition="zoom"}\n\ntext\n\n'
+        '# Next {.smaller data-background-color="#000"}\n\nmore\n'
+    )
     deck, html, diags = build_deck_and_html(here, text)
     assert deck_titles(deck) == ["Intro", "Next"]
     assert "127.0.0.1" not in html
 
 
 def test_marp_directives_build(here):
-    text = ("---\nmarp: true\ntheme: gaia\npaginate: true\n---\n\n<!-- _class: lead -->\n\n# Marp title\n\n"
-            "text\n\n---\n\n<!-- backgroundColor: aqua -->\n\n# Second\n\nmore\n")
+    text = (
+        "---\nmarp: true\ntheme: gaia\npaginate: true\n---\n\n<!-- _class: lead -->\n\n# Marp title\n\n"
+        "text\n\n---\n\n<!-- backgroundColor: aqua -->\n\n# Second\n\nmore\n"
+    )
     deck, html, diags = build_deck_and_html(here, text)
     assert deck_titles(deck) == ["Marp title", "Second"]  # the '---' before a comment and a heading: no slide
     assert not [m for m in messages(diags) if "raw HTML" in m], "HTML comments are not content"
@@ -646,16 +770,20 @@ def test_rules_make_no_empty_slides_as_in_pandoc(here, case):
 
 
 def test_slidev_per_slide_yaml_builds(here):
-    text = ("---\ntheme: seriph\ntitle: Slidev deck\n---\n\n# First\n\ntext\n\n---\nlayout: center\nclass: text-center\n"
-            "---\n\n# Second\n\nmore\n")
+    text = (
+        "---\ntheme: seriph\ntitle: Slidev deck\n---\n\n# First\n\ntext\n\n---\nlayout: center\nclass: text-center\n"
+        "---\n\n# Second\n\nmore\n"
+    )
     deck, html, diags = build_deck_and_html(here, text)
     titles = deck_titles(deck)
     assert titles[0] == "Slidev deck" and "First" in titles and "Second" in titles
 
 
 def test_unknown_attributes_and_classes_are_ignored(here):
-    text = ("# S {#id .fragment .r-fit-text key=value data-x='1' width=}\n\ntext {.foo}\n\n"
-            "- item {.fragment}\n\n::: {#box .unknown-thing data-id=\"3\"}\ninside\n:::\n\n[span]{.mark .fragment}\n")
+    text = (
+        "# S {#id .fragment .r-fit-text key=value data-x='1' width=}\n\ntext {.foo}\n\n"
+        '- item {.fragment}\n\n::: {#box .unknown-thing data-id="3"}\ninside\n:::\n\n[span]{.mark .fragment}\n'
+    )
     deck, html, diags = build_deck_and_html(here, text)
     assert deck_titles(deck) == ["S"]
     assert "inside" in html and "span" in html
@@ -663,25 +791,36 @@ def test_unknown_attributes_and_classes_are_ignored(here):
 
 def test_unknown_layout_name_warns_and_builds(here):
     deck, html, diags = build_deck_and_html(here, '# S {layout="No Such Layout"}\n\ntext\n')
-    assert any(m.startswith("lecture.md:1: warning:") and "No Such Layout" in m for m in messages(diags)), \
+    assert any(m.startswith("lecture.md:1: warning:") and "No Such Layout" in m for m in messages(diags)), (
         messages(diags)
+    )
 
 
 # --------------------------------------------------------------------------- content is never dropped silently
 
 DROPPED = {
-    "raw-html-block": ("# S\n\ntext\n\n<div class=\"x\">html</div>\n", "lecture.md:5", "raw HTML"),
+    "raw-html-block": ('# S\n\ntext\n\n<div class="x">html</div>\n', "lecture.md:5", "raw HTML"),
     "raw-html-inline": ("# S\n\ntext <b>bold</b> more\n", "lecture.md:3", "raw HTML"),
     "picture-in-heading": ("# ![logo](logo.png) Title\n\ntext\n", "lecture.md:1", "picture inside"),
     "nested-notes": ("# S\n\n- item\n\n  ::: notes\n  n\n  :::\n", "lecture.md:5", "'::: notes' inside"),
-    "stray-column-content": ("# S\n\n:::: columns\nloose text\n\n::: column\nA\n:::\n::::\n", "lecture.md:4",
-                             "outside any '::: column'"),
-    "many-columns": ("# S\n\n:::: columns\n" + "::: column\nx\n:::\n" * 4 + "::::\n", "lecture.md:3",
-                     "4 columns"),
+    "stray-column-content": (
+        "# S\n\n:::: columns\nloose text\n\n::: column\nA\n:::\n::::\n",
+        "lecture.md:4",
+        "outside any '::: column'",
+    ),
+    "many-columns": (
+        "# S\n\n:::: columns\n" + "::: column\nx\n:::\n" * 4 + "::::\n",
+        "lecture.md:3",
+        "4 columns",
+    ),
     # the one unsafe scheme markdown-it makes a link of (it leaves javascript:, vbscript:, file: as literal text)
     "unsafe-link": ("# S\n\n[x](data:image/png;base64,iVBORw0KGgo=)\n", "lecture.md:3", "is not allowed"),
     "missing-picture": ("# S\n\n![a map](fig/map.png)\n", "lecture.md:3", "not found"),
-    "bad-size": ("# S\n\n![a map](fig/map.png){width=huge}\n", "lecture.md:3", "size 'huge' is not understood"),
+    "bad-size": (
+        "# S\n\n![a map](fig/map.png){width=huge}\n",
+        "lecture.md:3",
+        "size 'huge' is not understood",
+    ),
 }
 
 
@@ -689,15 +828,19 @@ DROPPED = {
 def test_unrenderable_content_warns_with_its_line(here, case):
     text, where, fragment = DROPPED[case]
     deck, html, diags = build_deck_and_html(here, text)
-    assert any(re.match(rf"{re.escape(where)}(:\d+)?: warning: ", m) and fragment in m
-               for m in messages(diags)), messages(diags)
+    assert any(
+        re.match(rf"{re.escape(where)}(:\d+)?: warning: ", m) and fragment in m for m in messages(diags)
+    ), messages(diags)
 
 
 def test_strict_turns_a_warning_into_exit_1(here):
     write_md(here, "# S\n\ntext <b>bold</b>\n")
     lenient = run_cli("slides", "lecture.md", "-o", "out")
     assert lenient.exit_code == 0
-    assert "lecture.md:3: warning: raw HTML is not rendered: its tags are dropped and its text kept" in lenient.stderr
+    assert (
+        "lecture.md:3: warning: raw HTML is not rendered: its tags are dropped and its text kept"
+        in lenient.stderr
+    )
     strict = run_cli("slides", "lecture.md", "-o", "out2", "--strict")
     assert strict.exit_code == 1
     assert "lecture.md:3: warning: raw HTML is not rendered" in strict.stderr
@@ -764,7 +907,9 @@ def test_cli_output_that_is_a_folder_is_not_called_an_internal_error(here):
     (here / "out" / "lecture.pptx").mkdir(parents=True)
     r = run_cli("slides", "lecture.md", "-o", "out")
     assert r.exit_code == 1
-    assert r.stderr.startswith("error: cannot write out/lecture.pptx: Is a directory [cannot-write]\n"), r.stderr
+    assert r.stderr.startswith("error: cannot write out/lecture.pptx: Is a directory [cannot-write]\n"), (
+        r.stderr
+    )
     assert list((here / "out").iterdir()) == [here / "out" / "lecture.pptx"]  # no temporary left behind
 
 
@@ -811,8 +956,10 @@ def test_cli_failed_rebuild_says_previous_output_kept(here):
     write_md(here, GOOD.replace("title: Kept", "title: [Kept"))
     r = run_cli("all", "lecture.md", "-o", "out")
     assert r.exit_code == 1
-    assert "lecture.md: deck, handout, instructor handout and slides PDF not written; the previous output is " \
-           "kept" in r.stderr
+    assert (
+        "lecture.md: deck, handout, instructor handout and slides PDF not written; the previous output is "
+        "kept" in r.stderr
+    )
     assert r.stderr.count("[yaml]") == 1  # the lecture is read once for both outputs
     assert {p.name: p.read_bytes() for p in (here / "out").iterdir()} == before
 
@@ -843,8 +990,10 @@ def _assert_outputs_sound(out: Path, target: str, old: bytes | None) -> None:
 def _long_lecture(n: int, tag: str) -> str:
     parts = [f"---\ntitle: Long lecture {tag}\n---\n"]
     for i in range(n):
-        parts.append(f"# Slide {i} {tag}\n\n- point one of {i}\n- point two\n\n| a | b |\n|---|---|\n| {i} | {tag} |\n\n"
-                     f"::: notes\nnote {i}\n:::\n")
+        parts.append(
+            f"# Slide {i} {tag}\n\n- point one of {i}\n- point two\n\n| a | b |\n|---|---|\n| {i} | {tag} |\n\n"
+            f"::: notes\nnote {i}\n:::\n"
+        )
     return "\n".join(parts)
 
 
@@ -865,8 +1014,13 @@ def _spawn(args: list[str], cwd: Path, slow_fsync: bool = False) -> subprocess.P
         cmd = [sys.executable, "-c", SLOW_FSYNC.format(root=str(ROOT)), *args]
     else:
         cmd = [sys.executable, str(ROOT / "build.py"), *args]
-    return subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.Popen(
+        cmd,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 @pytest.mark.parametrize("command,target", [("slides", "lecture.pptx"), ("handout", "lecture-handout.pdf")])
@@ -946,7 +1100,8 @@ def test_a_2000_slide_lecture_builds_its_deck(here):
     """2,000 slides: about 20 s for the deck on 2 CPUs (bench/memory.py measures deck and handout, and memory)."""
     n = 2000
     text = "---\ntitle: Big\n---\n\n" + "".join(
-        f"# Slide {i}\n\n- point {i}\n- another point\n\n::: notes\nnote {i}\n:::\n\n" for i in range(1, n))
+        f"# Slide {i}\n\n- point {i}\n- another point\n\n::: notes\nnote {i}\n:::\n\n" for i in range(1, n)
+    )
     deck, html, diags = build_deck_and_html(here, text, limit=180)
     titles = deck_titles(deck)
     assert len(titles) == n and titles[-1] == f"Slide {n - 1}"

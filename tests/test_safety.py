@@ -62,7 +62,9 @@ def recording():
 
 def opened_under(events, folder: Path) -> list[str]:
     real = os.path.realpath(folder)
-    return [p for kind, p in events if kind == "open" and os.path.realpath(os.path.abspath(p)).startswith(real)]
+    return [
+        p for kind, p in events if kind == "open" and os.path.realpath(os.path.abspath(p)).startswith(real)
+    ]
 
 
 def network(events) -> list[str]:
@@ -83,10 +85,20 @@ def png_header_only(path: Path, width: int, height: int) -> Path:
     """A PNG whose header claims ``width``×``height`` pixels, with a few bytes of data."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    data = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + chunk(b"IEND", b"")
+    )
     path.write_bytes(data)
     return path
 
@@ -101,7 +113,9 @@ def messages(diags: Diagnostics) -> list[str]:
 
 
 def warned(diags: Diagnostics, line: int, fragment: str) -> bool:
-    return any(re.match(rf"lecture\.md:{line}(:\d+)?: warning: ", m) and fragment in m for m in messages(diags))
+    return any(
+        re.match(rf"lecture\.md:{line}(:\d+)?: warning: ", m) and fragment in m for m in messages(diags)
+    )
 
 
 def deck_hyperlinks(path: Path) -> list[str]:
@@ -168,11 +182,29 @@ UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
 
 def handout_main(html: str) -> str:
     """The part of the handout HTML made from the lecture (not the template's head)."""
-    return html[html.index("<body"):]
+    return html[html.index("<body") :]
 
 
-DANGEROUS_TAGS = {"script", "link", "style", "iframe", "object", "embed", "base", "meta", "form", "input",
-                  "frame", "frameset", "applet", "audio", "video", "source", "track", "portal"}
+DANGEROUS_TAGS = {
+    "script",
+    "link",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "base",
+    "meta",
+    "form",
+    "input",
+    "frame",
+    "frameset",
+    "applet",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "portal",
+}
 
 
 def html_elements(html: str) -> list[tuple[str, dict[str, str]]]:
@@ -249,7 +281,8 @@ def hostile(tmp_path, monkeypatch):
         '<image xlink:href="../secret/secret.png" x="10" width="10" height="10"/>'
         '<image href="http://127.0.0.1:9/remote.png" x="20" width="10" height="10"/>'
         f'<style>@import url("{(secret / "secret.txt").as_uri()}");</style>'
-        '<rect width="5" height="5" fill="red"/></svg>')
+        '<rect width="5" height="5" fill="red"/></svg>'
+    )
     a = secret.as_posix()
     text = f"""---
 title: Hostile lecture
@@ -338,7 +371,9 @@ def test_allow_remote_tries_the_network_and_fails_quickly_with_a_warning(tmp_pat
     write_md(tmp_path, "# S\n\n![remote](http://127.0.0.1:9/podium-test.png)\n")
     diags = Diagnostics()
     with recording() as events:
-        build_slides(tmp_path / "lecture.md", BuildOptions(out_dir=tmp_path / "out", allow_remote=True), diags)
+        build_slides(
+            tmp_path / "lecture.md", BuildOptions(out_dir=tmp_path / "out", allow_remote=True), diags
+        )
     assert warned(diags, 3, "could not be fetched"), messages(diags)
     assert all("127.0.0.1" in e for e in network(events)), network(events)
 
@@ -361,12 +396,19 @@ def test_chart_data_outside_the_folder_is_refused(tmp_path, monkeypatch):
     lecture = tmp_path / "lecture"
     lecture.mkdir()
     monkeypatch.chdir(lecture)
-    for ref in ("../secret/data.csv", f"{secret}/data.csv", f"file://{secret}/data.csv", "http://127.0.0.1:9/d.csv"):
+    for ref in (
+        "../secret/data.csv",
+        f"{secret}/data.csv",
+        f"file://{secret}/data.csv",
+        "http://127.0.0.1:9/d.csv",
+    ):
         write_md(lecture, f"# S\n\n```chart\ntype: bar\ndata: {ref}\n```\n")
         with recording() as events, pytest.raises(BuildError) as info:
             build_slides(lecture / "lecture.md", BuildOptions(out_dir=lecture / "out"), Diagnostics())
         assert opened_under(events, secret) == [] and network(events) == []
-        assert f"lecture.md:5: error: chart data file '{ref}' cannot be read" in str(info.value)  # the data: line
+        assert f"lecture.md:5: error: chart data file '{ref}' cannot be read" in str(
+            info.value
+        )  # the data: line
 
 
 # --------------------------------------------------------------------------- the rule itself (PathPolicy)
@@ -383,25 +425,28 @@ def policy_dirs(tmp_path):
     return lecture, secret
 
 
-@pytest.mark.parametrize("ref,allowed", [
-    ("fig/a.png", True),
-    ("./fig/../fig/a.png", True),
-    ("{lecture}/fig/a.png", True),
-    ("file://{lecture}/fig/a.png", True),
-    ("../secret/s.png", False),
-    ("fig/../../secret/s.png", False),
-    ("{secret}/s.png", False),
-    ("file://{secret}/s.png", False),
-    ("file://localhost{secret}/s.png", False),
-    ("%2e%2e/secret/s.png", False),
-    ("/etc/passwd", False),
-    ("http://127.0.0.1:9/a.png", False),
-    ("https://127.0.0.1:9/a.png", False),
-    ("ftp://127.0.0.1:9/a.png", False),
-    ("data:image/png;base64,iVBORw0KGgo=", False),
-    ("javascript:alert(1)", False),
-    ("\\\\127.0.0.1\\share\\a.png", False),
-])
+@pytest.mark.parametrize(
+    "ref,allowed",
+    [
+        ("fig/a.png", True),
+        ("./fig/../fig/a.png", True),
+        ("{lecture}/fig/a.png", True),
+        ("file://{lecture}/fig/a.png", True),
+        ("../secret/s.png", False),
+        ("fig/../../secret/s.png", False),
+        ("{secret}/s.png", False),
+        ("file://{secret}/s.png", False),
+        ("file://localhost{secret}/s.png", False),
+        ("%2e%2e/secret/s.png", False),
+        ("/etc/passwd", False),
+        ("http://127.0.0.1:9/a.png", False),
+        ("https://127.0.0.1:9/a.png", False),
+        ("ftp://127.0.0.1:9/a.png", False),
+        ("data:image/png;base64,iVBORw0KGgo=", False),
+        ("javascript:alert(1)", False),
+        ("\\\\127.0.0.1\\share\\a.png", False),
+    ],
+)
 def test_path_policy(policy_dirs, ref, allowed):
     from podium.model import SourcePos
     from podium.safety import PathPolicy
@@ -432,16 +477,19 @@ def fetcher_dirs(tmp_path):
     return lecture, secret
 
 
-@pytest.mark.parametrize("url", [
-    "file://{secret}/s.css",
-    "file://{lecture}/../secret/s.css",
-    "file://{lecture}/%2e%2e/secret/s.css",
-    "file://{lecture}/link.css",
-    "file:///etc/passwd",
-    "http://127.0.0.1:9/x.css",
-    "https://127.0.0.1:9/x.css",
-    "ftp://127.0.0.1:9/x.css",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file://{secret}/s.css",
+        "file://{lecture}/../secret/s.css",
+        "file://{lecture}/%2e%2e/secret/s.css",
+        "file://{lecture}/link.css",
+        "file:///etc/passwd",
+        "http://127.0.0.1:9/x.css",
+        "https://127.0.0.1:9/x.css",
+        "ftp://127.0.0.1:9/x.css",
+    ],
+)
 def test_handout_fetcher_refuses_outside_and_network(fetcher_dirs, url):
     from weasyprint.urls import URLFetchingError
 
@@ -620,7 +668,8 @@ def test_no_javascript_links_in_either_output(tmp_path, monkeypatch):
     # is refused with a warning
     assert [m for m in messages(diags) if m.endswith("[unsafe-link]")] == [
         "lecture.md:11: warning: link to 'DATA:image/png;base64,iVBORw0KGgo=' is not allowed (only http, https, "
-        "mailto, ftp and tel links); kept as text [unsafe-link]"]
+        "mailto, ftp and tel links); kept as text [unsafe-link]"
+    ]
 
 
 def test_handout_pdf_links_disclose_no_local_paths(tmp_path, monkeypatch):
@@ -636,8 +685,11 @@ def test_relative_links_are_plain_text_in_both_outputs_without_a_warning(tmp_pat
     from pptx import Presentation
 
     monkeypatch.chdir(tmp_path)
-    write_md(tmp_path, "---\ntitle: T\n---\n\n# S\n\n[notes](../notes.txt), [frag](#s), [abs](/etc/passwd), "
-                       "[here](./x.md) and [web](https://example.org/p)\n")
+    write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n# S\n\n[notes](../notes.txt), [frag](#s), [abs](/etc/passwd), "
+        "[here](./x.md) and [web](https://example.org/p)\n",
+    )
     diags = Diagnostics()
     opts = BuildOptions(out_dir=tmp_path / "out")
     deck = build_slides(tmp_path / "lecture.md", opts, diags)
@@ -649,19 +701,25 @@ def test_relative_links_are_plain_text_in_both_outputs_without_a_warning(tmp_pat
     assert body == "notes, frag, abs, here and web"
     lec, template = load(tmp_path / "lecture.md", opts, Diagnostics())
     main = handout_main(render_html(lec, template, Diagnostics()))
-    assert [a.get("href") for tag, a in html_elements(main) if tag == "a" and "href" in a
-            and not a["href"].startswith("#slide-")] == ["https://example.org/p"]
+    assert [
+        a.get("href")
+        for tag, a in html_elements(main)
+        if tag == "a" and "href" in a and not a["href"].startswith("#slide-")
+    ] == ["https://example.org/p"]
 
 
 # --------------------------------------------------------------------------- YAML is data, never code
 
 
-@pytest.mark.parametrize("tag", [
-    '!!python/object/apply:os.system ["touch {marker}"]',
-    '!!python/object/new:subprocess.Popen [["touch", "{marker}"]]',
-    "!!python/name:os.system",
-    '!!python/object/apply:builtins.exec ["open(\'{marker}\', \'w\')"]',
-])
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '!!python/object/apply:os.system ["touch {marker}"]',
+        '!!python/object/new:subprocess.Popen [["touch", "{marker}"]]',
+        "!!python/name:os.system",
+        "!!python/object/apply:builtins.exec [\"open('{marker}', 'w')\"]",
+    ],
+)
 @pytest.mark.parametrize("where", ["front-matter", "chart", "course.yaml"])
 def test_yaml_tags_are_errors_not_code(tmp_path, monkeypatch, tag, where):
     monkeypatch.chdir(tmp_path)
@@ -702,8 +760,10 @@ def test_yaml_alias_bomb_in_front_matter_fails_fast(tmp_path, monkeypatch):
     with time_limit(5), pytest.raises(BuildError) as info:
         build_slides(tmp_path / "lecture.md", BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
     # the first alias: line 3 ('b: &b [*a, …'), column 8
-    assert str(info.value) == ("lecture.md:3:8: error: front matter is not valid YAML: aliases (*name) are not "
-                               "allowed in lecture files [yaml]")
+    assert str(info.value) == (
+        "lecture.md:3:8: error: front matter is not valid YAML: aliases (*name) are not "
+        "allowed in lecture files [yaml]"
+    )
 
 
 def test_yaml_alias_bomb_in_a_chart_fails_fast(tmp_path, monkeypatch):
@@ -714,8 +774,10 @@ def test_yaml_alias_bomb_in_a_chart_fails_fast(tmp_path, monkeypatch):
     with time_limit(10), pytest.raises(BuildError) as info:
         build_slides(tmp_path / "lecture.md", BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
     # the fence is at line 3; the first alias ('b: &b [*a, …') at line 7
-    assert str(info.value) == ("lecture.md:7: error: chart is not valid YAML: aliases (*name) are not allowed in "
-                               "lecture files [chart]")
+    assert str(info.value) == (
+        "lecture.md:7: error: chart is not valid YAML: aliases (*name) are not allowed in "
+        "lecture files [chart]"
+    )
 
 
 @pytest.mark.parametrize("where", ["front-matter", "chart", "course.yaml", "theme.yaml"])
@@ -724,22 +786,31 @@ def test_any_yaml_alias_is_an_error_at_its_line(tmp_path, monkeypatch, where):
     monkeypatch.chdir(tmp_path)
     if where == "front-matter":
         write_md(tmp_path, "---\ntitle: &t T\nsubtitle: *t\n---\n\n# S\n\nx\n")
-        expect = "lecture.md:3:11: error: front matter is not valid YAML: aliases (*name) are not allowed in " \
-                 "lecture files [yaml]"
+        expect = (
+            "lecture.md:3:11: error: front matter is not valid YAML: aliases (*name) are not allowed in "
+            "lecture files [yaml]"
+        )
     elif where == "chart":
-        write_md(tmp_path, "# S\n\n```chart\ntype: bar\ncategories: &c [a]\nseries:\n  x: [1]\n  y: *c\n```\n")
+        write_md(
+            tmp_path, "# S\n\n```chart\ntype: bar\ncategories: &c [a]\nseries:\n  x: [1]\n  y: *c\n```\n"
+        )
         expect = "lecture.md:8: error: chart is not valid YAML: aliases (*name) are not allowed in lecture files [chart]"
     elif where == "course.yaml":
         (tmp_path / "course.yaml").write_text("course: &c C\n\nterm: *c\n")
         write_md(tmp_path, "# S\n\nx\n")
-        expect = "course.yaml:3: error: not valid YAML: aliases (*name) are not allowed in lecture files [yaml]"
+        expect = (
+            "course.yaml:3: error: not valid YAML: aliases (*name) are not allowed in lecture files [yaml]"
+        )
     else:
         (tmp_path / "templates" / "aliased").mkdir(parents=True)
         (tmp_path / "templates" / "aliased" / "theme.yaml").write_text(
-            "palette:\n  primary: &p '#112233'\n  accent: *p\n")
+            "palette:\n  primary: &p '#112233'\n  accent: *p\n"
+        )
         write_md(tmp_path, "---\ntitle: T\ntemplate: aliased\n---\n\n# S\n\nx\n")
-        expect = "templates/aliased/theme.yaml:3: error: theme is not valid YAML: aliases (*name) are not allowed " \
-                 "in lecture files [theme]"
+        expect = (
+            "templates/aliased/theme.yaml:3: error: theme is not valid YAML: aliases (*name) are not allowed "
+            "in lecture files [theme]"
+        )
     with pytest.raises(BuildError) as info:
         build_slides(tmp_path / "lecture.md", BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
     assert expect in [d.format() for d in info.value.diagnostics.errors], info.value
@@ -782,7 +853,9 @@ def test_handout_template_escapes_everything_from_the_lecture(tmp_path, monkeypa
     lec, template = load(tmp_path / "lecture.md", BuildOptions(), diags)
     html = render_html(lec, template, diags)
     assert markup_problems(handout_main(html), allowed_roots(tmp_path)) == []
-    assert [tag for tag, _ in html_elements(handout_main(html)) if tag in ("script", "iframe", "img", "style")] == []
+    assert [
+        tag for tag, _ in html_elements(handout_main(html)) if tag in ("script", "iframe", "img", "style")
+    ] == []
     assert html_elements(html)[0] == ("html", {"lang": 'en"><script>alert(4)</script>'})
     assert "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;" in html or "&lt;script&gt;alert('t')" in html
     assert "{{ 7*7 }}" in html and "{{ 6*7 }}" in html  # shown, never evaluated
@@ -795,7 +868,9 @@ def test_deck_shows_markup_as_text(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write_md(tmp_path, EVIL_META)
     deck = build_slides(tmp_path / "lecture.md", BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
-    titles = [s.shapes.title.text_frame.text for s in Presentation(str(deck)).slides if s.shapes.title is not None]
+    titles = [
+        s.shapes.title.text_frame.text for s in Presentation(str(deck)).slides if s.shapes.title is not None
+    ]
     assert titles[0].startswith("<script>alert(") and "{{ 7*7 }}" in titles[0]
     assert titles[1] == "<script>alert(5)</script> {{ 6*7 }}"
 
@@ -804,12 +879,15 @@ def test_deck_shows_markup_as_text(tmp_path, monkeypatch):
 
 
 @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
-@pytest.mark.parametrize("make,size", [
-    (png_header_only, (30000, 30000)),
-    (png_header_only, (10000, 10000)),
-    (png_header_only, (200000, 300)),
-    (gif_header_only, (65535, 65535)),
-])
+@pytest.mark.parametrize(
+    "make,size",
+    [
+        (png_header_only, (30000, 30000)),
+        (png_header_only, (10000, 10000)),
+        (png_header_only, (200000, 300)),
+        (gif_header_only, (65535, 65535)),
+    ],
+)
 def test_decompression_bomb_pictures_are_refused_with_a_warning(tmp_path, monkeypatch, make, size):
     from pptx import Presentation
     from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -825,17 +903,27 @@ def test_decompression_bomb_pictures_are_refused_with_a_warning(tmp_path, monkey
         deck = build_slides(tmp_path / "lecture.md", BuildOptions(out_dir=tmp_path / "out"), diags)
         pdf = build_handout(tmp_path / "lecture.md", BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
     assert any(m.startswith("lecture.md:7: warning: picture 'bomb") for m in messages(diags)), messages(diags)
-    pictures = [sh for s in Presentation(str(deck)).slides for sh in s.shapes
-                if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    pictures = [
+        sh
+        for s in Presentation(str(deck)).slides
+        for sh in s.shapes
+        if sh.shape_type == MSO_SHAPE_TYPE.PICTURE
+    ]
     assert pictures == []
     assert pdf.stat().st_size < 2_000_000
 
 
-@pytest.mark.parametrize("size,message", [
-    # beyond PIL's own limit (2 × 89 megapixels) PIL refuses to say more than that it is too large
-    ((30000, 30000), "picture 'bomb.png' would decompress to an absurd size; not used"),
-    ((10000, 10000), "picture 'bomb.png' is 10000×10000 pixels, which would decompress to an absurd size; not used"),
-])
+@pytest.mark.parametrize(
+    "size,message",
+    [
+        # beyond PIL's own limit (2 × 89 megapixels) PIL refuses to say more than that it is too large
+        ((30000, 30000), "picture 'bomb.png' would decompress to an absurd size; not used"),
+        (
+            (10000, 10000),
+            "picture 'bomb.png' is 10000×10000 pixels, which would decompress to an absurd size; not used",
+        ),
+    ],
+)
 def test_a_decompression_bomb_is_called_what_it_is(tmp_path, monkeypatch, size, message):
     monkeypatch.chdir(tmp_path)
     png_header_only(tmp_path / "bomb.png", *size)
@@ -905,8 +993,10 @@ def test_svg_entity_bomb_in_the_deck_is_refused_with_a_warning(tmp_path, monkeyp
     diags = Diagnostics()
     with time_limit(30):
         deck = build_slides(tmp_path / "lecture.md", BuildOptions(out_dir=tmp_path / "out"), diags)
-    assert messages(diags) == ["lecture.md:3: warning: picture 'bomb.svg' cannot be drawn (EntitiesForbidden); "
-                               "shown as a placeholder [bad-image]"]
+    assert messages(diags) == [
+        "lecture.md:3: warning: picture 'bomb.svg' cannot be drawn (EntitiesForbidden); "
+        "shown as a placeholder [bad-image]"
+    ]
     shapes = list(Presentation(str(deck)).slides[0].shapes)
     assert not [sh for sh in shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert "[missing picture: bomb.svg]" in [sh.text_frame.text for sh in shapes if sh.has_text_frame]
@@ -934,8 +1024,9 @@ def test_template_cannot_attach_files_from_outside(tmp_path, monkeypatch):
 
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-TEXT\n")
-    project = _project_with_template(tmp_path, "palette: {primary: '#112233'}\n",
-                                     EVIL_HANDOUT.format(target=secret.as_uri()))
+    project = _project_with_template(
+        tmp_path, "palette: {primary: '#112233'}\n", EVIL_HANDOUT.format(target=secret.as_uri())
+    )
     monkeypatch.chdir(project)
     diags = Diagnostics()
     with recording() as events:
@@ -952,18 +1043,24 @@ def test_template_extends_root_cannot_widen_what_the_handout_reads(tmp_path, mon
     secret.write_text("TOP-SECRET-TEXT\n")
     theme = f"extends: {extends}\n" if line == 1 else f"palette: {{primary: '#112233'}}\nextends: {extends}\n"
     project = _project_with_template(tmp_path, theme, EVIL_HANDOUT.format(target=secret.as_uri()))
-    (project / "theme.yaml").write_text("palette: {primary: '#445566'}\n")  # the project itself looks like one
+    (project / "theme.yaml").write_text(
+        "palette: {primary: '#445566'}\n"
+    )  # the project itself looks like one
     monkeypatch.chdir(project)
     with recording() as events, pytest.raises(BuildError) as info:
         build_handout(Path("content/lecture.md"), BuildOptions(out_dir=project / "out"), Diagnostics())
     assert opened_under(events, secret) == []
-    assert str(info.value) == (f"templates/evil/theme.yaml:{line}: error: 'evil' extends '{extends}', which is not "
-                               "a template folder [template]")
+    assert str(info.value) == (
+        f"templates/evil/theme.yaml:{line}: error: 'evil' extends '{extends}', which is not "
+        "a template folder [template]"
+    )
     assert not (project / "out").exists()
 
 
 def test_template_extends_a_folder_relative_to_its_own(tmp_path, monkeypatch):
-    project = _project_with_template(tmp_path, "extends: ../../shared/base\n", '{% extends "base.html.j2" %}\n')
+    project = _project_with_template(
+        tmp_path, "extends: ../../shared/base\n", '{% extends "base.html.j2" %}\n'
+    )
     (project / "shared" / "base").mkdir(parents=True)
     (project / "shared" / "base" / "theme.yaml").write_text("palette: {primary: '#445566'}\n")
     (project / "content" / "shared" / "base").mkdir(parents=True)  # a decoy beside the lecture: not used
@@ -988,14 +1085,17 @@ def test_a_broad_folder_is_never_a_template(tmp_path, monkeypatch, how, which):
     ref = {"root": "/", "home": str(home), "current": ".", "parent": ".."}[which]
     if how == "option":
         write_md(project / "content", "---\ntitle: T\n---\n\n# S\n\nx\n")
-        r = CliRunner().invoke(cli_module.cli, ["handout", "content/lecture.md", "-o", "out", "--template", ref])
+        r = CliRunner().invoke(
+            cli_module.cli, ["handout", "content/lecture.md", "-o", "out", "--template", ref]
+        )
     else:
         write_md(project / "content", f"---\ntitle: T\ntemplate: {ref}\n---\n\n# S\n\nx\n")
         r = CliRunner().invoke(cli_module.cli, ["handout", "content/lecture.md", "-o", "out"])
     assert r.exit_code == 1
     assert r.stderr.splitlines()[0] == (
         f"error: '{ref}' is not a template folder (it needs a theme.yaml, deck.pptx or handout/ of its own, and may "
-        "not be / , your home or a folder above the project) [template]")
+        "not be / , your home or a folder above the project) [template]"
+    )
     assert not (project / "out").exists()
 
 
@@ -1009,16 +1109,23 @@ UNSAFE_TEMPLATES = {
 def test_handout_templates_cannot_run_python(tmp_path, monkeypatch, case):
     marker = tmp_path / "PWNED"
     code, named = UNSAFE_TEMPLATES[case]
-    handout = ('{% extends "base.html.j2" %}{% block head %}' + code.replace("{marker}", str(marker))
-               + "{% endblock %}")
+    handout = (
+        '{% extends "base.html.j2" %}{% block head %}'
+        + code.replace("{marker}", str(marker))
+        + "{% endblock %}"
+    )
     project = _project_with_template(tmp_path, "palette: {primary: '#112233'}\n", handout)
     monkeypatch.chdir(project)
     with pytest.raises(BuildError) as info:
         build_handout(Path("content/lecture.md"), BuildOptions(out_dir=project / "out"), Diagnostics())
     assert not marker.exists(), "the template ran Python code"
     message = str(info.value)
-    assert message.startswith("templates/evil/handout/handout.html.j2:1: error: handout template tried something "
-                              "unsafe: ") and named in message, message
+    assert (
+        message.startswith(
+            "templates/evil/handout/handout.html.j2:1: error: handout template tried something unsafe: "
+        )
+        and named in message
+    ), message
     assert message.endswith(" [template-unsafe]"), message
     assert not (project / "out").exists()
 
@@ -1028,14 +1135,18 @@ def test_handout_templates_cannot_include_files_through_a_symlink(tmp_path, monk
 
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-TEXT\n")
-    project = _project_with_template(tmp_path, "palette: {primary: '#112233'}\n",
-                                     '{% extends "base.html.j2" %}{% block head %}{% include "notes.j2" %}'
-                                     "{% endblock %}")
+    project = _project_with_template(
+        tmp_path,
+        "palette: {primary: '#112233'}\n",
+        '{% extends "base.html.j2" %}{% block head %}{% include "notes.j2" %}{% endblock %}',
+    )
     os.symlink(secret, project / "templates" / "evil" / "handout" / "notes.j2")
     monkeypatch.chdir(project)
     try:
         with recording() as events:
-            pdf = build_handout(Path("content/lecture.md"), BuildOptions(out_dir=project / "out"), Diagnostics())
+            pdf = build_handout(
+                Path("content/lecture.md"), BuildOptions(out_dir=project / "out"), Diagnostics()
+            )
     except BuildError:
         return  # refusing the template is a fine answer
     assert opened_under(events, secret) == []

@@ -90,8 +90,11 @@ Right column text
 SLIDES = [
     ("title", "Templates Test", ["A small lecture", "Dr. Test", "Course X"]),
     ("section", "Part one", []),
-    ("content", "Bullets at three levels", ["Level one alpha", "Level two beta", "Level three gamma",
-                                            "Level one delta"]),
+    (
+        "content",
+        "Bullets at three levels",
+        ["Level one alpha", "Level two beta", "Level three gamma", "Level one delta"],
+    ),
     ("two-content", "Two columns", ["Left column text", "Right column text"]),
     ("content", "A table", ["Country", "Score", "Aland", "1", "Borduria", "2"]),
 ]
@@ -154,7 +157,9 @@ def test_slide_size_and_layouts_kept(built, awkward_dir):
     name, prs, _, _ = built
     ratio = prs.slide_width / prs.slide_height
     assert abs(ratio - (16 / 9 if name == "default" else 4 / 3)) < 0.01
-    source = awkward_dir / "deck.pptx" if name == "awkward" else ROOT / "podium" / "templates" / name / "deck.pptx"
+    source = (
+        awkward_dir / "deck.pptx" if name == "awkward" else ROOT / "podium" / "templates" / name / "deck.pptx"
+    )
     tpl = Presentation(str(source))
     assert [lay.name for lay in prs.slide_layouts] == [lay.name for lay in tpl.slide_layouts]
     assert len(prs.slide_masters) == len(tpl.slide_masters)
@@ -186,7 +191,9 @@ def test_layout_names_used(built):
     assert used == [expected_layout(name, kind) for kind, _, _ in SLIDES]
     fallbacks = [d.message for d in diags.warnings if d.code == "layout-fallback"]
     if name == "awkward":  # the one kind left out of the layouts map falls back, with a warning naming both
-        assert fallbacks == [f"template has no '{LAYOUT_NAMES[UNMAPPED]}' layout; using '{LAYOUT_MAP['title']}'"]
+        assert fallbacks == [
+            f"template has no '{LAYOUT_NAMES[UNMAPPED]}' layout; using '{LAYOUT_MAP['title']}'"
+        ]
     else:
         assert fallbacks == []
 
@@ -198,7 +205,9 @@ def test_nothing_lost(built):
         joined = "\n".join(on_slide)
         for text in texts:
             assert text in on_slide or text in joined, f"'{text}' missing on slide '{title}'"
-    assert EXTRA_PLACEHOLDER not in [s.name for sl in prs.slides for s in sl.shapes]  # unused: removed, not empty
+    assert EXTRA_PLACEHOLDER not in [
+        s.name for sl in prs.slides for s in sl.shapes
+    ]  # unused: removed, not empty
 
 
 def test_bullets_keep_levels_in_the_body_placeholder(built):
@@ -255,15 +264,30 @@ def test_all_shapes_within_the_slide(built):
     for number, slide in enumerate(prs.slides, start=1):
         for s in slide.shapes:
             assert s.left >= 0 and s.top >= 0, f"slide {number}: '{s.name}' starts off the slide"
-            assert s.left + s.width <= w and s.top + s.height <= h, f"slide {number}: '{s.name}' ends off the slide"
+            assert s.left + s.width <= w and s.top + s.height <= h, (
+                f"slide {number}: '{s.name}' ends off the slide"
+            )
 
 
 def test_libreoffice_opens_the_deck(built, soffice, tmp_path_factory):
     name, _, path, _ = built
     out = tmp_path_factory.mktemp(f"lo-{name}")
     profile = tmp_path_factory.getbasetemp() / "lo-test-profile"  # one profile for the three runs
-    proc = subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                           "--outdir", str(out), str(path)], capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     pdf = out / (path.stem + ".pdf")
     assert pdf.is_file(), proc.stdout + proc.stderr
     reader = PdfReader(str(pdf))
@@ -282,8 +306,12 @@ def test_layout_without_body_placeholder_still_gets_the_body(name, tmp_path, awk
     title_only = expected_layout(name, "title-only")
     child = tmp_path / "no-body"
     child.mkdir()
-    (child / "theme.yaml").write_text(f'extends: "{parent}"\nlayouts:\n  content: "{title_only}"\n', encoding="utf-8")
-    src = write_md(tmp_path, """
+    (child / "theme.yaml").write_text(
+        f'extends: "{parent}"\nlayouts:\n  content: "{title_only}"\n', encoding="utf-8"
+    )
+    src = write_md(
+        tmp_path,
+        """
         ---
         title: T
         ---
@@ -297,20 +325,26 @@ def test_layout_without_body_placeholder_still_gets_the_body(name, tmp_path, awk
 
         - First point on a layout asked for by name
         - Second point
-        """.replace("LAYOUT", title_only))
+        """.replace("LAYOUT", title_only),
+    )
     path, diags = build(src, tmp_path / "out", "slides", str(child))
     assert not diags.has_errors()
     assert not [d for d in diags.warnings if d.code in ("unknown-layout", "layout-fallback")]
     prs = Presentation(str(path))
-    for slide, title, first in ((prs.slides[1], "Body without a placeholder", "First point on a title-only layout"),
-                                (prs.slides[2], "Chosen by name", "First point on a layout asked for by name")):
+    for slide, title, first in (
+        (prs.slides[1], "Body without a placeholder", "First point on a title-only layout"),
+        (prs.slides[2], "Chosen by name", "First point on a layout asked for by name"),
+    ):
         assert slide.slide_layout.name == title_only
         assert slide.shapes.title.text_frame.text == title
         body = [s for s in slide.shapes if s.has_text_frame and "First point" in s.text_frame.text]
         assert len(body) == 1 and not body[0].is_placeholder
         assert [p.text for p in body[0].text_frame.paragraphs] == [first, "Second point"]
         assert body[0].top >= slide.shapes.title.top + slide.shapes.title.height
-        assert body[0].top + body[0].height <= prs.slide_height and body[0].left + body[0].width <= prs.slide_width
+        assert (
+            body[0].top + body[0].height <= prs.slide_height
+            and body[0].left + body[0].width <= prs.slide_width
+        )
 
 
 def test_fallback_by_placeholders_when_no_name_matches(tmp_path):
@@ -339,7 +373,9 @@ def test_potx_template(tmp_path, awkward_dir):
         for item in zi.infolist():
             data = zi.read(item.filename)
             if item.filename == "[Content_Types].xml":
-                data = data.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
+                data = data.replace(
+                    b"presentationml.presentation.main+xml", b"presentationml.template.main+xml"
+                )
             zo.writestr(item, data)
     src = write_md(tmp_path, LECTURE)
     path, diags = build(src, tmp_path / "out", "slides", str(folder))
@@ -352,6 +388,7 @@ def test_potx_template(tmp_path, awkward_dir):
 
 def test_template_selection_order(tmp_path):
     """--template, then front matter `template:`, then content/course.yaml, then default."""
+
     def ratio(src, template=None):
         path, _ = build(src, tmp_path / "out", "slides", template)
         prs = Presentation(str(path))
@@ -372,7 +409,8 @@ def test_extends_chain_and_css_colour_names(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "templates" / "mine").mkdir(parents=True)
     (tmp_path / "templates" / "mine" / "theme.yaml").write_text(
-        "extends: classic\npalette:\n  accent: navy\nfonts:\n  body: Liberation Serif\n", encoding="utf-8")
+        "extends: classic\npalette:\n  accent: navy\nfonts:\n  body: Liberation Serif\n", encoding="utf-8"
+    )
     t = load_template("mine", Diagnostics())
     assert [d.name for d in t.chain] == ["mine", "classic", "default"]
     assert t.palette["accent"] == "#000080"
@@ -390,7 +428,9 @@ def test_unquoted_hex_colour_is_reported(tmp_path):
         load_template(str(folder), diags)
     except BuildError:
         pass
-    assert any(d.pos is not None and d.pos.line == 3 and d.code == "bad-colour" for d in diags.items), diags.items
+    assert any(d.pos is not None and d.pos.line == 3 and d.code == "bad-colour" for d in diags.items), (
+        diags.items
+    )
 
 
 def test_palette_drives_deck_and_handout(tmp_path):
@@ -420,7 +460,9 @@ def test_handout_overrides_one_block(tmp_path):
     (folder / "handout" / "handout.html.j2").write_text(
         '{% extends "base.html.j2" %}\n'
         '{% block cover %}<section class="cover">'
-        "<h1>A COVER OF OUR OWN</h1><p>for {{ meta.title }}</p></section>{% endblock %}\n", encoding="utf-8")
+        "<h1>A COVER OF OUR OWN</h1><p>for {{ meta.title }}</p></section>{% endblock %}\n",
+        encoding="utf-8",
+    )
     src = write_md(tmp_path, LECTURE)
     pdf, diags = build(src, tmp_path / "out", "handout", str(folder))
     assert not diags.has_errors()
@@ -458,7 +500,9 @@ def test_cli_template_list(project):
     assert any(re.match(r"^mine\s+extends classic → default\s", line) for line in lines), lines
     assert any(re.match(r"^classic\s+extends default\s.*deck\.pptx$", line) for line in lines), lines
     assert any(re.match(r"^default\s+extends -\s", line) for line in lines), lines
-    assert any(line.startswith("loop") and "BROKEN" in line and "extends itself" in line for line in lines), lines
+    assert any(line.startswith("loop") and "BROKEN" in line and "extends itself" in line for line in lines), (
+        lines
+    )
 
 
 def test_cli_inspect_awkward(project, awkward_dir):
@@ -475,27 +519,34 @@ def test_cli_inspect_awkward(project, awkward_dir):
     assert re.search(rf"\b13\s+BODY\s+{EXTRA_PLACEHOLDER}\s+0\.50\s+1\.45\s+9\.00\s+0\.35", out), out
     assert re.search(r"\b0\s+CENTER_TITLE\s+Title 1\s+0\.75\s+2\.33", out)
     assert re.search(r'content\s+→ "Titel und Inhalt"\s+\(by the theme\'s layouts map\)', out)
-    assert re.search(r"section\s+→ \"Titelfolie\"\s+\(FALLBACK: no 'Section Header' layout; the layout for 'title'",
-                     out)
+    assert re.search(
+        r"section\s+→ \"Titelfolie\"\s+\(FALLBACK: no 'Section Header' layout; the layout for 'title'", out
+    )
     assert re.search(r'"Titelfolie"\n\s+serves: title, section\s', out)
     # the only warning: the unmapped kind, at the theme's layouts: line
     layouts_line = (project / "templates/awk/theme.yaml").read_text().split("\n").index("layouts:") + 1
     assert result.stderr.splitlines() == [
         f"templates/awk/theme.yaml:{layouts_line}: warning: no layout for 'section' slides (pandoc's name: "
         "'Section Header'); 'Titelfolie' will be used (the layout for 'title'); name a layout for it in theme.yaml "
-        "under layouts: section: … [layout-fallback]"]
+        "under layouts: section: … [layout-fallback]"
+    ]
 
 
 def test_cli_inspect_warns_for_a_misspelt_layout_in_the_map(project, awkward_dir):
     shutil.copytree(awkward_dir, project / "templates" / "awk")
     theme = project / "templates" / "awk" / "theme.yaml"
-    theme.write_text(theme.read_text(encoding="utf-8").replace("layouts:\n", 'layouts:\n  section: "Abschnit"\n'),
-                     encoding="utf-8")
+    theme.write_text(
+        theme.read_text(encoding="utf-8").replace("layouts:\n", 'layouts:\n  section: "Abschnit"\n'),
+        encoding="utf-8",
+    )
     result = run_cli("template", "inspect", "templates/awk/deck.pptx")
     assert result.exit_code == 0, result.output
-    assert re.search(r"^templates/awk/theme\.yaml:\d+: warning: the theme's layouts map names a layout the deck does "
-                     r"not have \(section: 'Abschnit'\); layouts: .*Abschnitt.* \[unknown-layout\]$", result.stderr,
-                     re.M), result.stderr
+    assert re.search(
+        r"^templates/awk/theme\.yaml:\d+: warning: the theme's layouts map names a layout the deck does "
+        r"not have \(section: 'Abschnit'\); layouts: .*Abschnitt.* \[unknown-layout\]$",
+        result.stderr,
+        re.M,
+    ), result.stderr
 
 
 def test_cli_inspect_default_deck_needs_no_fallback(project):
@@ -522,8 +573,11 @@ def test_cli_inspect_corrupt_deck(project, content):
     (project / "bad.pptx").write_bytes(content)
     result = run_cli("template", "inspect", "bad.pptx")
     assert result.exit_code == 1
-    assert re.search(r"^bad\.pptx:\d+: error: template deck cannot be opened as a PowerPoint file: .* \[bad-template\]$",
-                     result.stderr, re.M), result.stderr
+    assert re.search(
+        r"^bad\.pptx:\d+: error: template deck cannot be opened as a PowerPoint file: .* \[bad-template\]$",
+        result.stderr,
+        re.M,
+    ), result.stderr
     assert "Traceback" not in result.output
 
 
@@ -565,7 +619,8 @@ def test_cli_new_refuses_to_overwrite(project):
     result = run_cli("template", "new", "mine")
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        "error: templates/mine already exists; choose another name or remove the folder first [template-exists]")
+        "error: templates/mine already exists; choose another name or remove the folder first [template-exists]"
+    )
     assert theme.read_text(encoding="utf-8") == "extends: classic\n"
     shadow = run_cli("template", "new", "classic")  # would hide the bundled one
     assert shadow.exit_code == 1 and "a template called 'classic' already exists" in shadow.stderr
@@ -607,7 +662,13 @@ def test_cli_new_from_pptx(project):
 
 
 def test_cli_new_from_pptx_with_pandoc_names_maps_nothing(project):
-    result = run_cli("template", "new", "plain", "--from-pptx", str(ROOT / "podium" / "templates" / "classic" / "deck.pptx"))
+    result = run_cli(
+        "template",
+        "new",
+        "plain",
+        "--from-pptx",
+        str(ROOT / "podium" / "templates" / "classic" / "deck.pptx"),
+    )
     assert result.exit_code == 0, result.output
     theme = yaml.safe_load((project / "templates" / "plain" / "theme.yaml").read_text(encoding="utf-8"))
     assert theme["layouts"] == {}
@@ -650,31 +711,43 @@ def test_cli_theme_extending_itself(project):
     (folder / "theme.yaml").write_text("# a loop\nextends: loop\n", encoding="utf-8")
     result = run_cli("slides", _lecture(project), "--template", "loop", "-o", "out")
     assert result.exit_code == 1
-    assert re.search(r"^templates/loop/theme\.yaml:\d+: error: template 'loop' extends itself .*\[template-cycle\]$",
-                     result.stderr, re.M), result.stderr
+    assert re.search(
+        r"^templates/loop/theme\.yaml:\d+: error: template 'loop' extends itself .*\[template-cycle\]$",
+        result.stderr,
+        re.M,
+    ), result.stderr
 
 
 def test_cli_jinja_syntax_error_names_file_and_line(project):
     folder = project / "templates" / "broken" / "handout"
     folder.mkdir(parents=True)
     (folder / "handout.html.j2").write_text(
-        '{% extends "base.html.j2" %}\n\n{% block cover %}<h1>{{ meta.title }</h1>{% endblock %}\n', encoding="utf-8")
+        '{% extends "base.html.j2" %}\n\n{% block cover %}<h1>{{ meta.title }</h1>{% endblock %}\n',
+        encoding="utf-8",
+    )
     result = run_cli("handout", _lecture(project), "--template", "broken", "-o", "out")
     assert result.exit_code == 1
-    assert re.search(r"^templates/broken/handout/handout\.html\.j2:3: error: template syntax error: .*"
-                     r"\[template-syntax\]$", result.stderr, re.M), result.stderr
+    assert re.search(
+        r"^templates/broken/handout/handout\.html\.j2:3: error: template syntax error: .*"
+        r"\[template-syntax\]$",
+        result.stderr,
+        re.M,
+    ), result.stderr
     assert not (project / "out" / "small-handout.pdf").exists()
 
 
 def test_cli_bad_colour_names_theme_line(project):
     folder = project / "templates" / "badc"
     folder.mkdir(parents=True)
-    (folder / "theme.yaml").write_text('extends: default\npalette:\n  accent: "#123456"\n  primary: "blurple"\n',
-                                       encoding="utf-8")
+    (folder / "theme.yaml").write_text(
+        'extends: default\npalette:\n  accent: "#123456"\n  primary: "blurple"\n', encoding="utf-8"
+    )
     result = run_cli("slides", _lecture(project), "--template", "badc", "-o", "out")
     assert result.exit_code == 1
-    assert ("templates/badc/theme.yaml:4: error: 'blurple' is not a colour for palette.primary; write it as "
-            "#RRGGBB [bad-colour]") in result.stderr.splitlines()
+    assert (
+        "templates/badc/theme.yaml:4: error: 'blurple' is not a colour for palette.primary; write it as "
+        "#RRGGBB [bad-colour]"
+    ) in result.stderr.splitlines()
 
 
 def test_cli_corrupt_template_deck_keeps_previous_output(project):
@@ -686,8 +759,12 @@ def test_cli_corrupt_template_deck_keeps_previous_output(project):
     (folder / "deck.pptx").write_bytes(b"PK\x03\x04 not really")
     result = run_cli("slides", src, "--template", "corrupt", "-o", "out")
     assert result.exit_code == 1
-    assert re.search(r"^templates/corrupt/deck\.pptx:\d+: error: template deck cannot be opened as a PowerPoint "
-                     r"file: .*\[bad-template\]$", result.stderr, re.M), result.stderr
+    assert re.search(
+        r"^templates/corrupt/deck\.pptx:\d+: error: template deck cannot be opened as a PowerPoint "
+        r"file: .*\[bad-template\]$",
+        result.stderr,
+        re.M,
+    ), result.stderr
     assert "deck not written; the previous output is kept" in result.stderr
     assert (project / "out" / "small.pptx").read_bytes() == before
 
@@ -706,13 +783,19 @@ def test_build_error_is_raised_by_the_api(tmp_path):
 def test_an_unknown_theme_key_is_a_warning_at_its_line(tmp_path, monkeypatch):
     folder = tmp_path / "templates" / "typo"
     folder.mkdir(parents=True)
-    (folder / "theme.yaml").write_text('extends: default\n\npallete:\n  primary: "#112233"\n', encoding="utf-8")
+    (folder / "theme.yaml").write_text(
+        'extends: default\n\npallete:\n  primary: "#112233"\n', encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     diags = Diagnostics()
     load_template("typo", diags)
     found = [(str(d.pos), d.message) for d in diags.warnings if d.code == "theme-key"]
-    assert found == [("templates/typo/theme.yaml:3",
-                      "theme key 'pallete' is not known and was ignored; did you mean 'palette'?")]
+    assert found == [
+        (
+            "templates/typo/theme.yaml:3",
+            "theme key 'pallete' is not known and was ignored; did you mean 'palette'?",
+        )
+    ]
     diags = Diagnostics()
     load_template("classic", diags)  # the bundled themes use only known keys
     assert not [d for d in diags.warnings if d.code == "theme-key"]

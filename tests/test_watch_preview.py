@@ -34,9 +34,14 @@ a note to keep
 
 
 def _start(project: Path, *args: str) -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([sys.executable, "-m", "podium", "watch", "--serve", "--port", "0", *args],
-                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "podium", "watch", "--serve", "--port", "0", *args],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     line = proc.stdout.readline()
     mt = re.search(r"http://127\.0\.0\.1:\d+/", line)
     if not mt:
@@ -111,8 +116,9 @@ def test_watch_rebuilds_on_save_and_serves_preview_and_outputs(project):
 
 def _chromium() -> tuple[str, str] | None:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver") or ("/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists()
-                                              else None)
+    driver = shutil.which("chromedriver") or (
+        "/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None
+    )
     return (browser, driver) if browser and driver else None
 
 
@@ -120,7 +126,9 @@ def _chromium() -> tuple[str, str] | None:
 def browser():
     found = _chromium()
     if not found:
-        pytest.skip("chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
+        pytest.skip(
+            "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)"
+        )
     webdriver = pytest.importorskip("selenium.webdriver")
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
@@ -128,9 +136,17 @@ def browser():
     options = Options()
     options.binary_location = found[0]
     profile = tempfile.mkdtemp(prefix="podium-chromium-")
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                 f"--user-data-dir={profile}"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--no-first-run",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}",
+    ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(found[1]), options=options)
     try:
@@ -163,13 +179,18 @@ def test_browser_shows_the_edit_without_a_reload_and_shows_errors(project, brows
         # a broken save: the error shows in the page, the last good preview stays
         src.write_text("---\ntitle: [broken\n---\n\n## First slide\n\n- seen live in the browser\n")
         WebDriverWait(browser, 30, poll_frequency=0.2).until(
-            lambda d: d.find_elements(By.ID, "podium-errors"))
-        errors = WebDriverWait(browser, 10, poll_frequency=0.2, ignored_exceptions=(WebDriverException,)).until(
-            lambda d: d.find_element(By.ID, "podium-errors").text)
+            lambda d: d.find_elements(By.ID, "podium-errors")
+        )
+        errors = WebDriverWait(
+            browser, 10, poll_frequency=0.2, ignored_exceptions=(WebDriverException,)
+        ).until(lambda d: d.find_element(By.ID, "podium-errors").text)
         assert "content/watched.md:2:" in errors and "[yaml]" in errors
         assert "seen live in the browser" in body()
-        links = WebDriverWait(browser, 10, poll_frequency=0.2, ignored_exceptions=(WebDriverException,)).until(
-            lambda d: [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "#podium-bar a")])
+        links = WebDriverWait(
+            browser, 10, poll_frequency=0.2, ignored_exceptions=(WebDriverException,)
+        ).until(
+            lambda d: [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "#podium-bar a")]
+        )
         assert any(h.endswith("/output/watched.pptx") for h in links)
         assert any(h.endswith("/output/watched-handout.pdf") for h in links)
     finally:

@@ -945,9 +945,7 @@ def build(deck: Deck) -> bytes:
     cp.title = f"Podium {deck.name} template"
     cp.author = "Podium"
     cp.last_modified_by = "Podium"
-    cp.comments = (
-        "Podium template deck (slide master and layouts, no slides); rebuilt by tools/make_decks.py"
-    )
+    cp.comments = "Podium template deck (slide master and layouts, no slides); rebuilt by tools/make_decks.py"
     cp.revision = 1
     cp.created = FIXED_TIME
     cp.modified = FIXED_TIME

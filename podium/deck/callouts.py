@@ -10,14 +10,21 @@ from .geometry import EMU_PER_IN, Rect
 from .text import fill_paras
 
 # the rule's colour per callout kind (Quarto's own colours); the box is a light tint of the palette
-KIND_COLOURS = {"callout-note": "#0D6EFD", "callout-tip": "#198754", "callout-warning": "#FFC107",
-                "callout-important": "#DC3545", "callout-caution": "#FD7E14"}
+KIND_COLOURS = {
+    "callout-note": "#0D6EFD",
+    "callout-tip": "#198754",
+    "callout-warning": "#FFC107",
+    "callout-important": "#DC3545",
+    "callout-caution": "#FD7E14",
+}
 
 
 def add_callout_box(cv: Canvas, box: Rect, paras, scale: float, classes: tuple[str, ...]):
     """Draw the callout's paragraphs (the first one is its bold title) in a box inside ``box``."""
     rule_w = int(EMU_PER_IN * 0.06)
-    colour = next((KIND_COLOURS[c] for c in classes if c in KIND_COLOURS), cv.palette.get("accent", "#0D6EFD"))
+    colour = next(
+        (KIND_COLOURS[c] for c in classes if c in KIND_COLOURS), cv.palette.get("accent", "#0D6EFD")
+    )
     rule = cv.slide.shapes.add_shape(1, box.x, box.y, rule_w, box.h)  # 1: a rectangle
     rule.name = "Callout rule"
     rule.fill.solid()

@@ -16,9 +16,14 @@ from .patches import fast_category_index
 
 def add_chart(cv: Canvas, b: m.Chart, box: Rect):
     """Add ``b`` as a native, editable chart inside ``box``; its value axis matches the handout's."""
-    kinds = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
-             "line": XL_CHART_TYPE.LINE_MARKERS, "pie": XL_CHART_TYPE.PIE,
-             "stacked": XL_CHART_TYPE.COLUMN_STACKED, "scatter": XL_CHART_TYPE.XY_SCATTER}
+    kinds = {
+        "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+        "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+        "line": XL_CHART_TYPE.LINE_MARKERS,
+        "pie": XL_CHART_TYPE.PIE,
+        "stacked": XL_CHART_TYPE.COLUMN_STACKED,
+        "scatter": XL_CHART_TYPE.XY_SCATTER,
+    }
     if b.kind == "scatter":
         from .plan import chart_axes
 
@@ -37,7 +42,9 @@ def add_chart(cv: Canvas, b: m.Chart, box: Rect):
     h = min(box.h, max(int(box.w * 0.6), int(EMU_PER_IN * 2)))
     w = min(box.w, int(h * 2.2))  # a squat, slide-wide chart reads badly: keep it near 2:1, centred
     frame = cv.slide.shapes.add_chart(kinds[b.kind], box.x + (box.w - w) // 2, box.y, w, h, data)
-    frame._element.nvGraphicFramePr.cNvPr.set("descr", chart_alt(b))  # alt text: every value, as the handout's
+    frame._element.nvGraphicFramePr.cNvPr.set(
+        "descr", chart_alt(b)
+    )  # alt text: every value, as the handout's
     chart = frame.chart
     pt = Pt(max(12, 16 * cv.scale))
     chart.font.size = pt
@@ -100,6 +107,12 @@ def add_chart(cv: Canvas, b: m.Chart, box: Rect):
 
 
 def series_colours(palette: dict[str, str], n: int) -> list[str]:
-    base = [palette["primary"], palette["accent"], palette["muted"], palette.get("light", "#DCE8F4"),
-            "#2E8B57", "#8B3A62"]
+    base = [
+        palette["primary"],
+        palette["accent"],
+        palette["muted"],
+        palette.get("light", "#DCE8F4"),
+        "#2E8B57",
+        "#8B3A62",
+    ]
     return base * (n // len(base) + 1)

@@ -90,13 +90,20 @@ class TemplateGeometry:
         self.master = prs.slide_master
         tf = theme_fonts(self.master)
         fonts = template.fonts
-        self.fonts = Fonts(tf.get("mn-lt") or fonts.get("body", "Calibri"),
-                           fonts.get("cjk") or tf.get("mn-ea") or "Noto Sans CJK JP",
-                           fonts.get("mono", "DejaVu Sans Mono"))
-        self.box_style = textbox_style(self.master, tuple(p * self.cv_scale for p in BODY_PT),
-                                       int(GRID_INDENT * self.cv_scale))
-        self.measurer = Measurer(self.fonts, self.cv_scale, self.box_style,
-                                 lambda b, w, h: natural_size(b, Rect(0, 0, w, h), self.slide_w))
+        self.fonts = Fonts(
+            tf.get("mn-lt") or fonts.get("body", "Calibri"),
+            fonts.get("cjk") or tf.get("mn-ea") or "Noto Sans CJK JP",
+            fonts.get("mono", "DejaVu Sans Mono"),
+        )
+        self.box_style = textbox_style(
+            self.master, tuple(p * self.cv_scale for p in BODY_PT), int(GRID_INDENT * self.cv_scale)
+        )
+        self.measurer = Measurer(
+            self.fonts,
+            self.cv_scale,
+            self.box_style,
+            lambda b, w, h: natural_size(b, Rect(0, 0, w, h), self.slide_w),
+        )
         sizes = template.theme.get("min-size") or {}
         self.body_floor = _num(sizes.get("body") if isinstance(sizes, dict) else None, BODY_FLOOR)
         self.code_floor = _num(sizes.get("code") if isinstance(sizes, dict) else None, CODE_FLOOR)
@@ -122,7 +129,9 @@ class TemplateGeometry:
                 if t in TITLE_TYPES:
                     title = r
                 elif t in BODY_TYPES:
-                    bodies.append((ph.placeholder_format.idx, t, r, placeholder_style(ph._element, self.master)))
+                    bodies.append(
+                        (ph.placeholder_format.idx, t, r, placeholder_style(ph._element, self.master))
+                    )
                 elif t in FOOTER_TYPES and r.y > self.slide_h / 2:
                     footer_top = r.y if footer_top is None else min(footer_top, r.y)
             g = LayoutGeo(title, bodies, footer_top)
@@ -141,26 +150,42 @@ class TemplateGeometry:
         chunks = list(plan.chunks)
         if not chunks:
             return []
-        title_bottom = g.title.bottom if g.title is not None else self.safe.y + int(EMU_PER_IN * self.cv_scale)
-        free = Rect(self.safe.x, title_bottom + GAP, self.safe.w, max(bottom - title_bottom - GAP, int(EMU_PER_IN)))
+        title_bottom = (
+            g.title.bottom if g.title is not None else self.safe.y + int(EMU_PER_IN * self.cv_scale)
+        )
+        free = Rect(
+            self.safe.x, title_bottom + GAP, self.safe.w, max(bottom - title_bottom - GAP, int(EMU_PER_IN))
+        )
 
         def clip(r: Rect) -> Rect:
             return Rect(r.x, r.y, r.w, max(min(r.bottom, bottom) - r.y, int(0.5 * EMU_PER_IN)))
 
         contents = sorted(g.bodies, key=lambda b: -b[2].w * b[2].h)
         kind = plan.kind
-        if kind in (LayoutKind.TWO_CONTENT, LayoutKind.COMPARISON) and len(chunks) == 1 and \
-                isinstance(chunks[0], ColumnsChunk) and len(contents) >= 2:
+        if (
+            kind in (LayoutKind.TWO_CONTENT, LayoutKind.COMPARISON)
+            and len(chunks) == 1
+            and isinstance(chunks[0], ColumnsChunk)
+            and len(contents) >= 2
+        ):
             cols = chunks[0].columns
             if kind == LayoutKind.COMPARISON and len(g.bodies) >= 4:
                 return self._comparison_slots(cols, g, clip)
             pair = sorted(contents[:2], key=lambda b: b[2].x)
-            union = Rect(pair[0][2].x, min(pair[0][2].y, pair[1][2].y), pair[1][2].x + pair[1][2].w - pair[0][2].x,
-                         max(pair[0][2].h, pair[1][2].h))
+            union = Rect(
+                pair[0][2].x,
+                min(pair[0][2].y, pair[1][2].y),
+                pair[1][2].x + pair[1][2].w - pair[0][2].x,
+                max(pair[0][2].h, pair[1][2].h),
+            )
             rects = split_columns(clip(union), [w for _, w in cols])
             # text never goes into a picture (or table, chart) placeholder: a text box in its place
-            return [Slot(list(cc), r, pair[i][3], True, pair[i][0]) if i < 2 and _texty(pair[i][1])
-                    else Slot(list(cc), r, None, False) for i, ((cc, _), r) in enumerate(zip(cols, rects))]
+            return [
+                Slot(list(cc), r, pair[i][3], True, pair[i][0])
+                if i < 2 and _texty(pair[i][1])
+                else Slot(list(cc), r, None, False)
+                for i, ((cc, _), r) in enumerate(zip(cols, rects))
+            ]
         if kind == LayoutKind.PICTURE and len(chunks) == 1:
             pic = next((b for b in g.bodies if _is_type(b[1], "PICTURE")), None)
             if pic is not None:
@@ -168,8 +193,10 @@ class TemplateGeometry:
         if kind == LayoutKind.CAPTION and len(contents) >= 2:
             content = contents[0]
             caption = next((b for b in contents[1:] if _is_type(b[1], "BODY")), contents[1])
-            return [Slot(chunks[:1], clip(caption[2]), caption[3], False, caption[0]),
-                    Slot(chunks[1:], clip(content[2]), content[3], True, content[0])]
+            return [
+                Slot(chunks[:1], clip(caption[2]), caption[3], False, caption[0]),
+                Slot(chunks[1:], clip(content[2]), content[3], True, content[0]),
+            ]
         if contents:
             big = contents[0]
             texty = [b for b in contents if _texty(b[1]) and b[2].w * b[2].h >= 0.5 * big[2].w * big[2].h]
@@ -223,7 +250,9 @@ class Fitter:
         self.diags = diags
 
     # heights
-    def heights(self, chunks, width: int, sizes: TypeSizes, style, own: bool, minimum: bool = True) -> list[int]:
+    def heights(
+        self, chunks, width: int, sizes: TypeSizes, style, own: bool, minimum: bool = True
+    ) -> list[int]:
         out = []
         first_text = True
         for c in chunks:
@@ -251,16 +280,25 @@ class Fitter:
         for sl in slots:
             for c in _walk(sl.chunks):
                 if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock):
-                    code_base = min(code_base, max(floor, _code_fit_pt(c.block, _chunk_width(sl, c), self.g.fonts.mono)))
-        return TypeSizes(max(s, text_floor), max(code_base * s, min(floor, code_base)),
-                         max(table_base * s, min(floor, table_base)))
+                    code_base = min(
+                        code_base, max(floor, _code_fit_pt(c.block, _chunk_width(sl, c), self.g.fonts.mono))
+                    )
+        return TypeSizes(
+            max(s, text_floor),
+            max(code_base * s, min(floor, code_base)),
+            max(table_base * s, min(floor, table_base)),
+        )
 
     def min_scale(self, slots) -> float:
         s1 = self.sizes_at(1.0, slots)
         style = next((sl.style for sl in slots if sl.style is not None), self.g.box_style)
         l0 = style.level(0).size or 24.0
-        return min(min(1.0, self.g.body_floor / l0), self.g.code_floor / max(s1.code, 1),
-                   self.g.code_floor / max(s1.table, 1), 1.0)
+        return min(
+            min(1.0, self.g.body_floor / l0),
+            self.g.code_floor / max(s1.code, 1),
+            self.g.code_floor / max(s1.table, 1),
+            1.0,
+        )
 
     def fits(self, slots, sizes) -> bool:
         return all(self.needed(sl, sizes) <= sl.rect.h for sl in slots)
@@ -321,20 +359,28 @@ class Fitter:
             first = True
             for c in sl.chunks:
                 if isinstance(c, TextChunk):
-                    style, own = (sl.style, sl.own) if first and sl.style is not None else (self.g.box_style, False)
+                    style, own = (
+                        (sl.style, sl.own) if first and sl.style is not None else (self.g.box_style, False)
+                    )
                     first = False
                     for p in c.paras:
-                        _, widest = para_height(p, style, sl.rect.w, sizes.text, self.g.fonts, own, self.g.cv_scale)
+                        _, widest = para_height(
+                            p, style, sl.rect.w, sizes.text, self.g.fonts, own, self.g.cv_scale
+                        )
                         if widest * EMU_PER_PT > sl.rect.w - style.insets[0] - style.insets[2]:
                             word = max("".join(r.text for r in p.runs).split() or [""], key=len)
-                            out.append(f"the word '{word[:40]}' is wider than the slide and is broken; shorten it or "
-                                       "give it a break (a hyphen or a space)")
+                            out.append(
+                                f"the word '{word[:40]}' is wider than the slide and is broken; shorten it or "
+                                "give it a break (a hyphen or a space)"
+                            )
                 for x in _walk([c]):
                     if isinstance(x, ObjectChunk) and isinstance(x.block, m.Image) and x.block.path:
                         w, h = natural_size(x.block, Rect(0, 0, sl.rect.w, sl.rect.h), self.g.slide_w)
                         if min(w, h) < MIN_PICTURE and max(w, h) >= 8 * max(min(w, h), 1):
-                            out.append(f"picture '{x.block.src}' is too thin ({max(w, h) / max(min(w, h), 1):.0f}:1) "
-                                       "to show at a readable size; crop it or cut it into parts")
+                            out.append(
+                                f"picture '{x.block.src}' is too thin ({max(w, h) / max(min(w, h), 1):.0f}:1) "
+                                "to show at a readable size; crop it or cut it into parts"
+                            )
         return list(dict.fromkeys(out))
 
     def _fit(self, plan: SlidePlan) -> list[SlidePlan]:
@@ -362,8 +408,11 @@ class Fitter:
             pg = self.g.geo(lay)
             sl = self.g.slots(p, pg, self.footnote_bottom(p, pg))
             fitted.append((p, sl, *self.best_sizes(sl)))
-        common = TypeSizes(min(s.text for _, _, s, _ in fitted), min(s.code for _, _, s, _ in fitted),
-                           min(s.table for _, _, s, _ in fitted))
+        common = TypeSizes(
+            min(s.text for _, _, s, _ in fitted),
+            min(s.code for _, _, s, _ in fitted),
+            min(s.table for _, _, s, _ in fitted),
+        )
         out = []
         for p, sl, s, ok in fitted:
             if not ok:
@@ -398,25 +447,33 @@ class Fitter:
     def overfull(self, plan: SlidePlan, slots, sizes) -> None:
         hint = self.why(slots, sizes)
         need = max((self.needed(sl, sizes) - sl.rect.h for sl in slots), default=0)
-        self.diags.warning(f"slide {plan.number}{f' (part {plan.part})' if plan.parts > 1 else ''} is too full: "
-                           f"its content needs {need / EMU_PER_IN:.1f} in more than the layout gives; {hint}",
-                           plan.pos, "overfull")
+        self.diags.warning(
+            f"slide {plan.number}{f' (part {plan.part})' if plan.parts > 1 else ''} is too full: "
+            f"its content needs {need / EMU_PER_IN:.1f} in more than the layout gives; {hint}",
+            plan.pos,
+            "overfull",
+        )
 
     def why(self, slots, sizes) -> str:
         for sl in slots:
             for c in _walk(sl.chunks):
                 if isinstance(c, TextChunk):
                     for p in c.paras:
-                        _, widest = para_height(p, self.g.box_style, sl.rect.w, sizes.text, self.g.fonts, False,
-                                                self.g.cv_scale)
+                        _, widest = para_height(
+                            p, self.g.box_style, sl.rect.w, sizes.text, self.g.fonts, False, self.g.cv_scale
+                        )
                         if widest * EMU_PER_PT > sl.rect.w - 2 * GRID_INDENT:
                             word = max(("".join(r.text for r in p.runs)).split() or [""], key=len)
-                            return f"the word '{word[:40]}' is wider than the slide: shorten it or add a break"
+                            return (
+                                f"the word '{word[:40]}' is wider than the slide: shorten it or add a break"
+                            )
                 if isinstance(c, ObjectChunk) and isinstance(c.block, m.Image):
                     w, h = natural_size(c.block, Rect(0, 0, sl.rect.w, 10 * sl.rect.w), self.g.slide_w)
                     if min(w, h) and max(w, h) / min(w, h) > 6:
-                        return (f"picture '{c.block.src}' is {max(w, h) / min(w, h):.0f}:1, too thin to show "
-                                "at a readable size: crop it or split it into parts")
+                        return (
+                            f"picture '{c.block.src}' is {max(w, h) / min(w, h):.0f}:1, too thin to show "
+                            "at a readable size: crop it or split it into parts"
+                        )
                 if isinstance(c, ObjectChunk) and isinstance(c.block, m.Table):
                     rows = row_heights(c.block, sl.rect.w, sizes.table, self.g.fonts)
                     if max(rows, default=0) + rows[0] > sl.rect.h:
@@ -438,9 +495,20 @@ class Fitter:
                 sl = col_slots[k] if col_slots else slots[min(k, len(slots) - 1)]
                 per_col.append(self.pack(list(cc), sl.rect.w, sl.rect.h, sizes, sl.style, sl.own))
             n = max(len(p) for p in per_col)
-            return [[ColumnsChunk(tuple((tuple(per_col[k][i]) if i < len(per_col[k]) else (), w)
-                                        for k, (_, w) in enumerate(c.columns)), c.step, c.slides_only, c.box)]
-                    for i in range(n)]
+            return [
+                [
+                    ColumnsChunk(
+                        tuple(
+                            (tuple(per_col[k][i]) if i < len(per_col[k]) else (), w)
+                            for k, (_, w) in enumerate(c.columns)
+                        ),
+                        c.step,
+                        c.slides_only,
+                        c.box,
+                    )
+                ]
+                for i in range(n)
+            ]
         # a caption layout or several regions: everything on a content slide, packed there
         plan2 = replace(plan, kind=LayoutKind.CONTENT)
         layout = self.g.layout(plan2)
@@ -464,7 +532,9 @@ class Fitter:
                 used += gap + h
                 continue
             room = cap - used - gap
-            pieces = self.split_chunk(c, width, sizes, room if parts[-1] else cap, cap, (st, ow), (style, own))
+            pieces = self.split_chunk(
+                c, width, sizes, room if parts[-1] else cap, cap, (st, ow), (style, own)
+            )
             if not pieces:
                 if parts[-1]:
                     parts.append([])
@@ -487,47 +557,77 @@ class Fitter:
     def _h(self, c, width, sizes, style, own) -> int:
         if isinstance(c, _Pictures):
             return _grid_min(self, c.chunks, width, sizes) or sum(
-                self.M.chunk(x, width, sizes, None, False, True) for x in c.chunks)
+                self.M.chunk(x, width, sizes, None, False, True) for x in c.chunks
+            )
         return self.M.chunk(c, width, sizes, style, own, True)
 
     def split_chunk(self, c, width, sizes, room, cap, first_style, style_own):
         """Return pieces of ``c``: the first fits ``room`` (None when nothing does), the rest ``cap`` each."""
         if isinstance(c, TextChunk):
+
             def h(paras, st):
                 return self.M.chunk(TextChunk(tuple(paras)), width, sizes, st[0], st[1], True)
+
             paras = []
             for p in c.paras:  # a paragraph taller than a slide continues at a sentence's end
                 paras += _sentences(p) if h([p], style_own) > cap else [p]
             groups = _para_groups(paras)
-            return _take(groups, lambda items, first: h([p for g in items for p in g], first_style if first
-                                                         else style_own), room, cap,
-                         lambda items: replace(c, paras=tuple(p for g in items for p in g),
-                                               step=items[0][0].step))
+            return _take(
+                groups,
+                lambda items, first: h([p for g in items for p in g], first_style if first else style_own),
+                room,
+                cap,
+                lambda items: replace(c, paras=tuple(p for g in items for p in g), step=items[0][0].step),
+            )
         if isinstance(c, ObjectChunk) and isinstance(c.block, m.Table):
             b = c.block
             rows = row_heights(b, width, sizes.table, self.g.fonts)
             head = rows[0]
-            return _take([(r, hr) for r, hr in zip(b.rows, rows[1:])],
-                         lambda items, first: head + sum(x[1] for x in items), room, cap,
-                         lambda items: replace(c, block=replace(b, rows=tuple(x[0] for x in items))))
+            return _take(
+                [(r, hr) for r, hr in zip(b.rows, rows[1:])],
+                lambda items, first: head + sum(x[1] for x in items),
+                room,
+                cap,
+                lambda items: replace(c, block=replace(b, rows=tuple(x[0] for x in items))),
+            )
         if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock):
             b = c.block
             lines = b.code.split("\n")
             mono = self.g.fonts.mono
-            return _take(lines, lambda items, first: code_height(replace(b, code="\n".join(items)), width,
-                                                                 sizes.code, mono), room, cap,
-                         lambda items: replace(c, block=replace(b, code="\n".join(items))))
+            return _take(
+                lines,
+                lambda items, first: code_height(replace(b, code="\n".join(items)), width, sizes.code, mono),
+                room,
+                cap,
+                lambda items: replace(c, block=replace(b, code="\n".join(items))),
+            )
         if isinstance(c, ColumnsChunk):
             rects = split_columns(Rect(0, 0, width, 0), [w for _, w in c.columns])
-            per_col = [self.pack(list(cc), r.w, cap, sizes, None, False) for (cc, _), r in zip(c.columns, rects)]
+            per_col = [
+                self.pack(list(cc), r.w, cap, sizes, None, False) for (cc, _), r in zip(c.columns, rects)
+            ]
             n = max((len(p) for p in per_col), default=1)
-            pieces = [ColumnsChunk(tuple((tuple(per_col[k][i]) if i < len(per_col[k]) else (), w)
-                                         for k, (_, w) in enumerate(c.columns)), c.step, c.slides_only, c.box)
-                      for i in range(n)]
+            pieces = [
+                ColumnsChunk(
+                    tuple(
+                        (tuple(per_col[k][i]) if i < len(per_col[k]) else (), w)
+                        for k, (_, w) in enumerate(c.columns)
+                    ),
+                    c.step,
+                    c.slides_only,
+                    c.box,
+                )
+                for i in range(n)
+            ]
             return [None, *pieces] if n > 1 else None
         if isinstance(c, _Pictures):
-            return _take(c.chunks, lambda items, first: _grid_min(self, items, width, sizes) or 10 * cap,
-                         room, cap, lambda items: _Pictures(list(items)))
+            return _take(
+                c.chunks,
+                lambda items, first: _grid_min(self, items, width, sizes) or 10 * cap,
+                room,
+                cap,
+                lambda items: _Pictures(list(items)),
+            )
         return None
 
     def make_parts(self, plan: SlidePlan, parts: list[list]) -> list[SlidePlan]:
@@ -543,9 +643,18 @@ class Fitter:
                 space = "" if cont[:1] in "（【「" else " "
                 title = (*plan.title, Run(space + cont)) if plan.title else (Run(cont.strip("()（）")),)
             foot = [f for f in plan.footnotes if _note_part(f, parts) == i]
-            out.append(replace(plan, title=title, chunks=chunks, notes=plan.notes if i == 0 else [],
-                               footnotes=foot, steps=max((s - shift for s in steps), default=0),
-                               part=i + 1, parts=n))
+            out.append(
+                replace(
+                    plan,
+                    title=title,
+                    chunks=chunks,
+                    notes=plan.notes if i == 0 else [],
+                    footnotes=foot,
+                    steps=max((s - shift for s in steps), default=0),
+                    part=i + 1,
+                    parts=n,
+                )
+            )
         return out
 
 
@@ -564,8 +673,13 @@ def picture_groups(chunks) -> list[list[int]]:
     out: list[list[int]] = []
     for i, c in enumerate(chunks):
         pic = isinstance(c, ObjectChunk) and isinstance(c.block, m.Image)
-        if pic and out and len(out[-1]) and isinstance(chunks[out[-1][-1]], ObjectChunk) and \
-                isinstance(chunks[out[-1][-1]].block, m.Image):
+        if (
+            pic
+            and out
+            and len(out[-1])
+            and isinstance(chunks[out[-1][-1]], ObjectChunk)
+            and isinstance(chunks[out[-1][-1]].block, m.Image)
+        ):
             out[-1].append(i)
         else:
             out.append([i])
@@ -592,7 +706,9 @@ def _ungroup(c):
     return list(c.chunks) if isinstance(c, _Pictures) else [c]
 
 
-def grid_shape(sizes_wh: list[tuple[int, int]], caps: list[int], width: int, height: int) -> tuple[int, float]:
+def grid_shape(
+    sizes_wh: list[tuple[int, int]], caps: list[int], width: int, height: int
+) -> tuple[int, float]:
     """Return (columns, smallest short side in EMU) of the best grid for pictures of natural sizes
     ``sizes_wh`` (with caption heights ``caps``) in ``width`` × ``height``."""
     n = len(sizes_wh)
@@ -661,11 +777,16 @@ def _sentences(p: Para) -> list[Para]:
         for r in p.runs:
             a, b = max(lo, pos), min(hi, pos + len(r.text))
             if a < b:
-                runs.append(replace(r, text=r.text[a - pos:b - pos]))
+                runs.append(replace(r, text=r.text[a - pos : b - pos]))
             pos += len(r.text)
         if runs:
-            out.append(replace(p, runs=tuple(runs)) if k == 0 else
-                       replace(p, runs=tuple(runs), bullet=Bullet.NONE, level=p.level + (p.bullet != Bullet.NONE)))
+            out.append(
+                replace(p, runs=tuple(runs))
+                if k == 0
+                else replace(
+                    p, runs=tuple(runs), bullet=Bullet.NONE, level=p.level + (p.bullet != Bullet.NONE)
+                )
+            )
     return out
 
 
@@ -704,15 +825,23 @@ def _take(items, height, room: int, cap: int, build):
         i = j
         first = False
         limit = cap
-    if not pieces or all(p is None for p in pieces) or len([p for p in pieces if p is not None]) < 2 and \
-            pieces[0] is not None:
+    if (
+        not pieces
+        or all(p is None for p in pieces)
+        or len([p for p in pieces if p is not None]) < 2
+        and pieces[0] is not None
+    ):
         return None
     return pieces
 
 
 def _quote_only(plan: SlidePlan) -> bool:
     c = plan.chunks
-    return len(c) == 1 and isinstance(c[0], TextChunk) and all(p.style in ("quote", "attribution") for p in c[0].paras)
+    return (
+        len(c) == 1
+        and isinstance(c[0], TextChunk)
+        and all(p.style in ("quote", "attribution") for p in c[0].paras)
+    )
 
 
 def _note_part(f: Para, parts: list[list]) -> int:
@@ -754,10 +883,15 @@ def _steps(c):
 
 def _shift(c, k: int):
     if isinstance(c, TextChunk):
-        return replace(c, step=max(c.step - k, 0), paras=tuple(replace(p, step=max(p.step - k, 0)) for p in c.paras))
+        return replace(
+            c, step=max(c.step - k, 0), paras=tuple(replace(p, step=max(p.step - k, 0)) for p in c.paras)
+        )
     if isinstance(c, ColumnsChunk):
-        return replace(c, step=max(c.step - k, 0),
-                       columns=tuple((tuple(_shift(x, k) for x in cc), w) for cc, w in c.columns))
+        return replace(
+            c,
+            step=max(c.step - k, 0),
+            columns=tuple((tuple(_shift(x, k) for x in cc), w) for cc, w in c.columns),
+        )
     return replace(c, step=max(c.step - k, 0))
 
 
@@ -802,8 +936,13 @@ def template_geometry(template: Template, diags: Diagnostics) -> TemplateGeometr
     return geo
 
 
-def fit_deck(plans: list[SlidePlan], lecture: m.Lecture, template: Template, diags: Diagnostics,
-             policy: str | None = None) -> list[SlidePlan]:
+def fit_deck(
+    plans: list[SlidePlan],
+    lecture: m.Lecture,
+    template: Template,
+    diags: Diagnostics,
+    policy: str | None = None,
+) -> list[SlidePlan]:
     """Return the final plans: every slide fitted, too-full slides continued on "(cont.)" slides."""
     pol = policy_of(policy, diags)
     geo = template_geometry(template, diags)

@@ -53,8 +53,13 @@ def font_file(family: str, bold: bool = False, italic: bool = False) -> str | No
     if shutil.which("fc-match") is None:
         return None
     try:
-        out = subprocess.run(["fc-match", "-f", "%{file}", name + style], capture_output=True, text=True,
-                             timeout=10, check=False).stdout.strip()
+        out = subprocess.run(
+            ["fc-match", "-f", "%{file}", name + style],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None
     return out or None
@@ -109,7 +114,9 @@ def line_ratio(path: str, typo: bool = False) -> float:
         line = (hhea.ascent - hhea.descent + hhea.lineGap) / upm
         if "OS/2" in font:
             os2 = font["OS/2"]
-            if typo or os2.fsSelection & (1 << 7):  # USE_TYPO_METRICS: the typographic line, as LibreOffice does
+            if typo or os2.fsSelection & (
+                1 << 7
+            ):  # USE_TYPO_METRICS: the typographic line, as LibreOffice does
                 return (os2.sTypoAscender - os2.sTypoDescender + os2.sTypoLineGap) / upm
             line = max(line, (os2.usWinAscent + os2.usWinDescent) / upm)
         return line

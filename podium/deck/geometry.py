@@ -45,8 +45,14 @@ def split_columns(rect: Rect, widths: list[float]) -> list[Rect]:
 
 def length_emu(length: m.Length, reference: int) -> int:
     """Return ``length`` in EMU; a percentage is of ``reference``."""
-    units = {"in": EMU_PER_IN, "cm": EMU_PER_IN / 2.54, "mm": EMU_PER_IN / 25.4, "pt": EMU_PER_PT,
-             "px": EMU_PER_IN / 96, "em": 12 * EMU_PER_PT}
+    units = {
+        "in": EMU_PER_IN,
+        "cm": EMU_PER_IN / 2.54,
+        "mm": EMU_PER_IN / 25.4,
+        "pt": EMU_PER_PT,
+        "px": EMU_PER_IN / 96,
+        "em": 12 * EMU_PER_PT,
+    }
     if length.unit == "%":
         return int(reference * length.value / 100)
     return int(length.value * units.get(length.unit, EMU_PER_IN / 96))

@@ -14,10 +14,19 @@ from ..template_folders import Template
 from .plan import FALLBACKS, LAYOUT_NAMES
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
-BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.PICTURE,
-              PP_PLACEHOLDER.TABLE, PP_PLACEHOLDER.CHART, PP_PLACEHOLDER.VERTICAL_BODY,
-              PP_PLACEHOLDER.VERTICAL_OBJECT, PP_PLACEHOLDER.ORG_CHART, PP_PLACEHOLDER.MEDIA_CLIP,
-              PP_PLACEHOLDER.BITMAP)
+BODY_TYPES = (
+    PP_PLACEHOLDER.BODY,
+    PP_PLACEHOLDER.OBJECT,
+    PP_PLACEHOLDER.SUBTITLE,
+    PP_PLACEHOLDER.PICTURE,
+    PP_PLACEHOLDER.TABLE,
+    PP_PLACEHOLDER.CHART,
+    PP_PLACEHOLDER.VERTICAL_BODY,
+    PP_PLACEHOLDER.VERTICAL_OBJECT,
+    PP_PLACEHOLDER.ORG_CHART,
+    PP_PLACEHOLDER.MEDIA_CLIP,
+    PP_PLACEHOLDER.BITMAP,
+)
 FOOTER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 
 
@@ -49,19 +58,30 @@ class LayoutFinder:
             guess = self._guesses().get(kind)
             lay = self.named(guess) if guess else None
             if lay is not None:
-                self.diags.warning(f"template has no '{LAYOUT_NAMES[kind]}' layout; using '{lay.name}', chosen by "
-                                   "its placeholders", None, "layout-fallback")
+                self.diags.warning(
+                    f"template has no '{LAYOUT_NAMES[kind]}' layout; using '{lay.name}', chosen by "
+                    "its placeholders",
+                    None,
+                    "layout-fallback",
+                )
         if lay is None:
             for alt in FALLBACKS.get(kind, ()):
                 lay = self._direct(alt)
                 if lay is not None:
-                    self.diags.warning(f"template has no '{LAYOUT_NAMES[kind]}' layout; using '{lay.name}'",
-                                       None, "layout-fallback")
+                    self.diags.warning(
+                        f"template has no '{LAYOUT_NAMES[kind]}' layout; using '{lay.name}'",
+                        None,
+                        "layout-fallback",
+                    )
                     break
         if lay is None:
             lay = self._by_shape(kind)
-            self.diags.warning(f"template has no '{LAYOUT_NAMES[kind]}' layout; using '{lay.name}', chosen by "
-                               "its placeholders", None, "layout-fallback")
+            self.diags.warning(
+                f"template has no '{LAYOUT_NAMES[kind]}' layout; using '{lay.name}', chosen by "
+                "its placeholders",
+                None,
+                "layout-fallback",
+            )
         self.cache[kind] = lay
         return lay
 
@@ -78,9 +98,13 @@ class LayoutFinder:
                 return self.named(self.map[kind])
             if kind not in self.warned:
                 self.warned.add(kind)
-                self.diags.warning(f"theme.yaml maps '{kind}' to layout '{self.map[kind]}', which the template deck "
-                                   f"does not have{did_you_mean(self.map[kind], self.names())} (layouts: "
-                                   f"{', '.join(self.names())})", None, "unknown-layout")
+                self.diags.warning(
+                    f"theme.yaml maps '{kind}' to layout '{self.map[kind]}', which the template deck "
+                    f"does not have{did_you_mean(self.map[kind], self.names())} (layouts: "
+                    f"{', '.join(self.names())})",
+                    None,
+                    "unknown-layout",
+                )
         return self.named(LAYOUT_NAMES[kind])
 
     def _by_shape(self, kind: str):
@@ -88,9 +112,18 @@ class LayoutFinder:
             types = [ph.placeholder_format.type for ph in lay.placeholders]
             has_title = any(t in TITLE_TYPES for t in types)
             bodies = sum(1 for t in types if t in BODY_TYPES)
-            want_body = {"title": 1, "section": 0, "title-only": 0, "blank": 0, "two-content": 2,
-                         "comparison": 4, "caption": 2, "picture": 2}.get(kind, 1)
+            want_body = {
+                "title": 1,
+                "section": 0,
+                "title-only": 0,
+                "blank": 0,
+                "two-content": 2,
+                "comparison": 4,
+                "caption": 2,
+                "picture": 2,
+            }.get(kind, 1)
             return (has_title == (kind != "blank")) * 10 - abs(bodies - want_body)
+
         return max(self.layouts, key=score)
 
 
@@ -111,8 +144,12 @@ def kind_of_layout(layout, slide_area: int | None = None) -> str:
             slide_area = int(pres.slide_width) * int(pres.slide_height)
         except AttributeError:
             slide_area = max((int(ph.width or 0) * int(ph.height or 0) for ph in phs), default=1) * 4
-    big = [ph for ph in phs if ph.placeholder_format.type in BODY_TYPES
-           and int(ph.width or 0) * int(ph.height or 0) >= slide_area / 10]
+    big = [
+        ph
+        for ph in phs
+        if ph.placeholder_format.type in BODY_TYPES
+        and int(ph.width or 0) * int(ph.height or 0) >= slide_area / 10
+    ]
     types = [ph.placeholder_format.type for ph in phs]
     text = [ph for ph in phs if ph.placeholder_format.type == PP_PLACEHOLDER.BODY and ph not in big]
     content = [ph for ph in big if ph.placeholder_format.type != PP_PLACEHOLDER.BODY]
@@ -127,7 +164,7 @@ def kind_of_layout(layout, slide_area: int | None = None) -> str:
     if n == 0:
         return "section" if text else "title-only"
     if n == 1:
-        return "section" if bodies and text == [] and int(big[0].height) < slide_area ** 0.5 / 3 else "content"
+        return "section" if bodies and text == [] and int(big[0].height) < slide_area**0.5 / 3 else "content"
     if n == 2:
         if len(text) >= 2:
             return "comparison"  # two contents, each under a small heading

@@ -44,7 +44,12 @@ class Logo:
         if self._checked[key]:
             return
         b = self.box
-        pic = slide.shapes.add_picture(str(self.path), int(b.x * self.slide_w), int(b.y * self.slide_h),
-                                       int(b.w * self.slide_w), int(b.h * self.slide_h))
+        pic = slide.shapes.add_picture(
+            str(self.path),
+            int(b.x * self.slide_w),
+            int(b.y * self.slide_h),
+            int(b.w * self.slide_w),
+            int(b.h * self.slide_h),
+        )
         pic.name = "Logo"
         pic._element.nvPicPr.cNvPr.set("descr", "")  # decoration: screen readers skip it

@@ -29,12 +29,18 @@ MIN_PICTURE = int(1.5 * EMU_PER_IN)  # a picture's short side is never drawn sma
 MIN_CHART_H = int(2.2 * EMU_PER_IN)
 SAFETY = 1.03  # widths measured here vs. an office suite's layout: kerning, rounding
 
-_PIECES = re.compile(r"\s+|[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+")
+_PIECES = re.compile(
+    r"\s+|[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+"
+)
 
 
 def is_cjk(ch: str) -> bool:
-    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef" or \
-        "\u3000" <= ch <= "\u303f"
+    return (
+        "\u2e80" <= ch <= "\u9fff"
+        or "\uf900" <= ch <= "\ufaff"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u3000" <= ch <= "\u303f"
+    )
 
 
 @dataclass(frozen=True)
@@ -96,8 +102,11 @@ def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, 
         family = fonts.mono if r.code else latin
         if any(is_cjk(ch) for ch in r.text):
             # CJK characters in the East Asian face, the rest in the run's own
-            for piece in re.findall(r"[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+|[^\u2E80-\u9FFF"
-                                    r"\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+", r.text):
+            for piece in re.findall(
+                r"[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+|[^\u2E80-\u9FFF"
+                r"\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+",
+                r.text,
+            ):
                 out.append((piece, ea if is_cjk(piece[0]) else family, r.bold, r.italic))
         else:
             out.append((r.text, family, r.bold, r.italic))
@@ -123,8 +132,16 @@ def text_start(para: Para, style: FrameStyle, own: bool, cv_scale: float) -> int
     return lvl.mar_l if own and lvl.bullet else (para.level + 1) * grid
 
 
-def para_height(para: Para, style: FrameStyle, width: int, scale: float, fonts: Fonts, own: bool = True,
-                cv_scale: float = 1.0, first: bool = False) -> tuple[float, float]:
+def para_height(
+    para: Para,
+    style: FrameStyle,
+    width: int,
+    scale: float,
+    fonts: Fonts,
+    own: bool = True,
+    cv_scale: float = 1.0,
+    first: bool = False,
+) -> tuple[float, float]:
     """Return (height in points, widest word in points) of ``para`` in a frame ``width`` EMU wide."""
     lvl = style.level(para.level)
     pt = para_size(para, style, scale)
@@ -143,10 +160,13 @@ def para_height(para: Para, style: FrameStyle, width: int, scale: float, fonts: 
     return lines * line + space, widest
 
 
-def text_height(paras, style: FrameStyle, width: int, scale: float, fonts: Fonts, own: bool = True,
-                cv_scale: float = 1.0) -> int:
+def text_height(
+    paras, style: FrameStyle, width: int, scale: float, fonts: Fonts, own: bool = True, cv_scale: float = 1.0
+) -> int:
     """Return the height (EMU) of a text frame holding ``paras``."""
-    total = sum(para_height(p, style, width, scale, fonts, own, cv_scale, i == 0)[0] for i, p in enumerate(paras))
+    total = sum(
+        para_height(p, style, width, scale, fonts, own, cv_scale, i == 0)[0] for i, p in enumerate(paras)
+    )
     return int(total * EMU_PER_PT) + style.insets[1] + style.insets[3]
 
 
@@ -184,8 +204,9 @@ def row_heights(b: m.Table, width: int, pt: float, fonts: Fonts) -> list[int]:
         for j, w in enumerate(widths):
             content = row[j].content if j < len(row) else ()
             para = Para(tuple(to_runs(content, bold=(i == 0))))
-            lines, _ = count_lines(_segments(para, fonts, fonts.latin, fonts.ea), pt,
-                                   (w - 2 * CELL_MARGIN_X) / EMU_PER_PT)
+            lines, _ = count_lines(
+                _segments(para, fonts, fonts.latin, fonts.ea), pt, (w - 2 * CELL_MARGIN_X) / EMU_PER_PT
+            )
             most = max(most, lines)
         out.append(int(most * line * EMU_PER_PT) + 2 * CELL_MARGIN_Y)
     return out
@@ -216,16 +237,26 @@ class Measurer:
         self.box_style = box_style
         self.image_size = image_size  # (m.Image, w, h) -> (w, h) natural size inside a box
 
-    def chunk(self, c, width: int, sizes: Sizes, style: FrameStyle | None, own: bool, minimum: bool = False) -> int:
+    def chunk(
+        self, c, width: int, sizes: Sizes, style: FrameStyle | None, own: bool, minimum: bool = False
+    ) -> int:
         """Return the height (EMU) ``c`` needs ``width`` wide; elastic chunks their smallest (``minimum``) or
         natural height."""
         if isinstance(c, TextChunk):
             st = style if style is not None else self.box_style
-            return text_height(c.paras, st, width, sizes.text, self.fonts, own and style is not None, self.cv_scale)
+            return text_height(
+                c.paras, st, width, sizes.text, self.fonts, own and style is not None, self.cv_scale
+            )
         if isinstance(c, ColumnsChunk):
             rects = split_columns(_R(width), [w for _, w in c.columns])
-            return max((sum(self.chunk(x, r.w, sizes, None, False, minimum) for x in cc) + GAP * max(len(cc) - 1, 0)
-                        for (cc, _), r in zip(c.columns, rects)), default=0)
+            return max(
+                (
+                    sum(self.chunk(x, r.w, sizes, None, False, minimum) for x in cc)
+                    + GAP * max(len(cc) - 1, 0)
+                    for (cc, _), r in zip(c.columns, rects)
+                ),
+                default=0,
+            )
         b = c.block
         if isinstance(b, m.CodeBlock):
             return code_height(b, width, sizes.code, self.fonts.mono)
@@ -252,8 +283,9 @@ class Measurer:
         from .plan import runs as to_runs
 
         para = Para(tuple(to_runs(b.caption)), style="caption")
-        return text_height([para], self.box_style, width, 1.0, self.fonts, False, self.cv_scale) + \
-            int(0.05 * EMU_PER_IN)
+        return text_height([para], self.box_style, width, 1.0, self.fonts, False, self.cv_scale) + int(
+            0.05 * EMU_PER_IN
+        )
 
 
 def _R(width: int):

@@ -41,22 +41,40 @@ MATH_FONT = "Cambria Math"
 NARY = set("∑∏∐∫∬∭∮∯∰⋀⋁⋂⋃⨀⨁⨂⨄⨆")
 # MathML accent character → OMML combining accent character
 ACCENTS = {
-    "^": "\u0302", "\u02c6": "\u0302", "\u0302": "\u0302",
-    "~": "\u0303", "\u02dc": "\u0303", "\u0303": "\u0303",
-    "\u00af": "\u0305", "\u0304": "\u0305", "\u0305": "\u0305", "\u02c9": "\u0305",
-    "\u2192": "\u20d7", "\u20d7": "\u20d7", "\u21c0": "\u20d1",
-    "\u02d9": "\u0307", ".": "\u0307", "\u0307": "\u0307",
-    "\u00a8": "\u0308", "\u0308": "\u0308",
-    "\u02c7": "\u030c", "\u030c": "\u030c",
-    "\u00b4": "\u0301", "`": "\u0300", "\u02d8": "\u0306",
+    "^": "\u0302",
+    "\u02c6": "\u0302",
+    "\u0302": "\u0302",
+    "~": "\u0303",
+    "\u02dc": "\u0303",
+    "\u0303": "\u0303",
+    "\u00af": "\u0305",
+    "\u0304": "\u0305",
+    "\u0305": "\u0305",
+    "\u02c9": "\u0305",
+    "\u2192": "\u20d7",
+    "\u20d7": "\u20d7",
+    "\u21c0": "\u20d1",
+    "\u02d9": "\u0307",
+    ".": "\u0307",
+    "\u0307": "\u0307",
+    "\u00a8": "\u0308",
+    "\u0308": "\u0308",
+    "\u02c7": "\u030c",
+    "\u030c": "\u030c",
+    "\u00b4": "\u0301",
+    "`": "\u0300",
+    "\u02d8": "\u0306",
 }
 LINES = set("\u2015\u203e\u0332_\u2212-")
 BRACES = set("\u23de\u23df\u23b4\u23b5\ufe37\ufe38")
 
 
 def _m(tag: str, parent=None, **attrs):
-    el = (etree.Element(f"{{{M_NS}}}{tag}", nsmap={"m": M_NS, "a": A_NS}) if parent is None
-          else etree.SubElement(parent, f"{{{M_NS}}}{tag}"))
+    el = (
+        etree.Element(f"{{{M_NS}}}{tag}", nsmap={"m": M_NS, "a": A_NS})
+        if parent is None
+        else etree.SubElement(parent, f"{{{M_NS}}}{tag}")
+    )
     for k, v in attrs.items():
         el.set(f"{{{M_NS}}}{k}", v)
     return el
@@ -210,7 +228,12 @@ class _Converter:
             self.arg(rad, "deg", kids[1])
             self.arg(rad, "e", kids[0])
             return [rad]
-        if name in ("msub", "munder") and len(kids) == 2 and _local(kids[0]) == "mo" and len(_text(kids[0])) > 1:
+        if (
+            name in ("msub", "munder")
+            and len(kids) == 2
+            and _local(kids[0]) == "mo"
+            and len(_text(kids[0])) > 1
+        ):
             lim = _m("limLow")  # lim, max, min, sup, arg min … with a limit under them
             self.arg(lim, "e", kids[0])
             self.arg(lim, "lim", kids[1])
@@ -252,8 +275,16 @@ class _Converter:
 
     def over_under(self, el, name: str, base, mark) -> etree._Element:
         char = _text(mark) if _local(mark) == "mo" else ""
-        if name == "mover" and char in ACCENTS and (el.get("accent") == "true" or mark.get("accent") == "true"
-                                                    or _local(base) in ("mi", "mrow", "mn")) and char not in LINES:
+        if (
+            name == "mover"
+            and char in ACCENTS
+            and (
+                el.get("accent") == "true"
+                or mark.get("accent") == "true"
+                or _local(base) in ("mi", "mrow", "mn")
+            )
+            and char not in LINES
+        ):
             acc = _m("acc")
             _m("chr", _m("accPr", acc), val=ACCENTS[char])
             self.arg(acc, "e", base)
@@ -283,10 +314,19 @@ class _Converter:
 
     def row(self, kids) -> list:
         """An mrow; ``\\left( … \\right)`` fences (or a lone ``{`` before a table, as in cases) become m:d."""
-        if kids and _local(kids[0]) == "mo" and (kids[0].get("fence") == "true" or kids[0].get("form") == "prefix"):
+        if (
+            kids
+            and _local(kids[0]) == "mo"
+            and (kids[0].get("fence") == "true" or kids[0].get("form") == "prefix")
+        ):
             open_ = _text(kids[0])
-            close_el = kids[-1] if len(kids) > 1 and _local(kids[-1]) == "mo" and (
-                kids[-1].get("fence") == "true" or kids[-1].get("form") == "postfix") else None
+            close_el = (
+                kids[-1]
+                if len(kids) > 1
+                and _local(kids[-1]) == "mo"
+                and (kids[-1].get("fence") == "true" or kids[-1].get("form") == "postfix")
+                else None
+            )
             inner = kids[1:-1] if close_el is not None else kids[1:]
             d = _m("d")
             pr = _m("dPr", d)
@@ -295,8 +335,12 @@ class _Converter:
             self.fill(_m("e", d), inner)
             return [d]
         # a matrix between plain brackets: ( mtable ) from pmatrix, bmatrix, vmatrix
-        if (len(kids) == 3 and _local(kids[0]) == "mo" and _local(kids[1]) == "mtable"
-                and _local(kids[2]) == "mo"):
+        if (
+            len(kids) == 3
+            and _local(kids[0]) == "mo"
+            and _local(kids[1]) == "mtable"
+            and _local(kids[2]) == "mo"
+        ):
             d = _m("d")
             pr = _m("dPr", d)
             _m("begChr", pr, val=_text(kids[0]))

@@ -23,7 +23,9 @@ def potx_as_pptx(data: bytes) -> bytes:
         for item in src.infolist():
             blob = src.read(item.filename)
             if item.filename == "[Content_Types].xml":
-                blob = blob.replace(b"presentationml.template.main+xml", b"presentationml.presentation.main+xml")
+                blob = blob.replace(
+                    b"presentationml.template.main+xml", b"presentationml.presentation.main+xml"
+                )
             dst.writestr(item, blob)
     return out.getvalue()
 

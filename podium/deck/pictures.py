@@ -55,8 +55,14 @@ def natural_size(b: m.Image, box: Rect, slide_w: int, reference: int | None = No
     return max(int(w * f), 1), max(int(h * f), 1)
 
 
-def add_image(cv: Canvas, b: m.Image, box: Rect, with_caption: bool = True, reference: int | None = None,
-              caption_h: int = 0):
+def add_image(
+    cv: Canvas,
+    b: m.Image,
+    box: Rect,
+    with_caption: bool = True,
+    reference: int | None = None,
+    caption_h: int = 0,
+):
     """Add picture ``b`` centred in ``box`` (its caption, ``caption_h`` tall as measured, below it)."""
     cap_h = (caption_h or int(0.45 * EMU_PER_IN * cv.scale)) if (b.caption and with_caption) else 0
     area = Rect(box.x, box.y, box.w, max(box.h - cap_h, int(EMU_PER_IN * 0.5)))
@@ -70,9 +76,17 @@ def add_image(cv: Canvas, b: m.Image, box: Rect, with_caption: bool = True, refe
         shape.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
         shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         if cap_h:  # the caption's words stay, as under a picture
-            tb = cv.slide.shapes.add_textbox(area.x, area.y + shape.height + int(0.05 * EMU_PER_IN), area.w, cap_h)
-            fill_paras(cv, tb.text_frame, [Para(tuple(to_runs(b.caption)), align="center", style="caption")],
-                       cv.box_style, 1.0, own=False)
+            tb = cv.slide.shapes.add_textbox(
+                area.x, area.y + shape.height + int(0.05 * EMU_PER_IN), area.w, cap_h
+            )
+            fill_paras(
+                cv,
+                tb.text_frame,
+                [Para(tuple(to_runs(b.caption)), align="center", style="caption")],
+                cv.box_style,
+                1.0,
+                own=False,
+            )
         return shape
     w, h = image_size(cv, b, area, reference)
     x = area.x + (area.w - w) // 2
@@ -87,15 +101,28 @@ def add_image(cv: Canvas, b: m.Image, box: Rect, with_caption: bool = True, refe
                 pic = cv.slide.shapes.add_picture(b.path, x, y, w, h)
     except Exception as e:  # cairosvg, defusedxml and PIL raise many kinds for a broken file
         why = str(e) if type(e).__name__ == "SvgProblem" else type(e).__name__
-        cv.diags.warning(f"picture '{b.src}' cannot be drawn ({why}); shown as a placeholder",
-                         b.pos, "bad-image")
-        return add_image(cv, m.Image(b.src, None, b.caption, b.alt, b.pos, b.width, b.height), box,
-                         with_caption, reference, caption_h)
+        cv.diags.warning(
+            f"picture '{b.src}' cannot be drawn ({why}); shown as a placeholder", b.pos, "bad-image"
+        )
+        return add_image(
+            cv,
+            m.Image(b.src, None, b.caption, b.alt, b.pos, b.width, b.height),
+            box,
+            with_caption,
+            reference,
+            caption_h,
+        )
     pic._element.nvPicPr.cNvPr.set("descr", b.alt or "")
     if cap_h:
         tb = cv.slide.shapes.add_textbox(area.x, y + h + int(0.05 * EMU_PER_IN), area.w, cap_h)
-        fill_paras(cv, tb.text_frame, [Para(tuple(to_runs(b.caption)), align="center", style="caption")],
-                   cv.box_style, 1.0, own=False)
+        fill_paras(
+            cv,
+            tb.text_frame,
+            [Para(tuple(to_runs(b.caption)), align="center", style="caption")],
+            cv.box_style,
+            1.0,
+            own=False,
+        )
     return pic
 
 
@@ -117,8 +144,11 @@ def add_svg(cv: Canvas, path: str, x: int, y: int, w: int, h: int):
     ext_lst = etree.SubElement(blip, qn("a:extLst"))
     ext = etree.SubElement(ext_lst, qn("a:ext"))
     ext.set("uri", "{96DAC541-7B7A-43D3-8B79-37D633B846F1}")
-    svg_el = etree.SubElement(ext, "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip",
-                              nsmap={"asvg": "http://schemas.microsoft.com/office/drawing/2016/SVG/main"})
+    svg_el = etree.SubElement(
+        ext,
+        "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip",
+        nsmap={"asvg": "http://schemas.microsoft.com/office/drawing/2016/SVG/main"},
+    )
     svg_el.set(qn("r:embed"), rid)
     return pic
 

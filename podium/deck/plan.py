@@ -48,11 +48,38 @@ class Bullet(m.Kind):
 
 # Every node type the deck shows (tests/test_rendering.py proves each one is drawn); any other is
 # reported [not-rendered] by plan_deck.
-DECK_NODES = frozenset({
-    m.Text, m.Strong, m.Emph, m.Strike, m.Code, m.Link, m.InlineMath, m.FootnoteRef, m.LineBreak, m.Span,
-    m.Paragraph, m.Heading, m.BulletList, m.ListItem, m.CodeBlock, m.Quote, m.Table, m.TableCell, m.Image,
-    m.Columns, m.Column, m.Chart, m.MathBlock, m.Pause, m.SlidesOnly, m.Div, m.Footnote, m.Slide,
-})
+DECK_NODES = frozenset(
+    {
+        m.Text,
+        m.Strong,
+        m.Emph,
+        m.Strike,
+        m.Code,
+        m.Link,
+        m.InlineMath,
+        m.FootnoteRef,
+        m.LineBreak,
+        m.Span,
+        m.Paragraph,
+        m.Heading,
+        m.BulletList,
+        m.ListItem,
+        m.CodeBlock,
+        m.Quote,
+        m.Table,
+        m.TableCell,
+        m.Image,
+        m.Columns,
+        m.Column,
+        m.Chart,
+        m.MathBlock,
+        m.Pause,
+        m.SlidesOnly,
+        m.Div,
+        m.Footnote,
+        m.Slide,
+    }
+)
 DECK_CHART_KINDS = frozenset(m.ChartKind)
 
 
@@ -189,8 +216,12 @@ def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") ->
         elif isinstance(x, m.Span):
             sub = runs(x.children, bold, italic, strike, link)
             if "blank" in x.classes:
-                sub = [Run(r.text, True, r.italic, r.code, r.strike, r.superscript, r.link, blank=True, tex=r.tex)
-                       for r in sub]
+                sub = [
+                    Run(
+                        r.text, True, r.italic, r.code, r.strike, r.superscript, r.link, blank=True, tex=r.tex
+                    )
+                    for r in sub
+                ]
             out += sub
     return out
 
@@ -266,11 +297,27 @@ class _Chunker:
                     self.lifted.append(sub)
                     continue
                 for p in self.paras(sub, level):
-                    out.append(Para(tuple(replace(r, italic=True) for r in p.runs), p.level, p.bullet, p.number,
-                                    p.align, ParaStyle.QUOTE, p.step))
+                    out.append(
+                        Para(
+                            tuple(replace(r, italic=True) for r in p.runs),
+                            p.level,
+                            p.bullet,
+                            p.number,
+                            p.align,
+                            ParaStyle.QUOTE,
+                            p.step,
+                        )
+                    )
             if b.attribution:
-                out.append(Para((Run("— "), *runs(b.attribution)), level, align=m.Align.RIGHT, style=ParaStyle.ATTRIBUTION,
-                                step=self.step))
+                out.append(
+                    Para(
+                        (Run("— "), *runs(b.attribution)),
+                        level,
+                        align=m.Align.RIGHT,
+                        style=ParaStyle.ATTRIBUTION,
+                        step=self.step,
+                    )
+                )
             return out
         if isinstance(b, m.BulletList):
             out = []
@@ -285,19 +332,43 @@ class _Chunker:
                     elif is_text_block(sub):
                         for p in self.paras(sub, level):
                             if first:
-                                p = Para(p.runs, level, Bullet.NUMBER if b.ordered else Bullet.BULLET, b.start + k,
-                                         p.align, p.style, self.step)
+                                p = Para(
+                                    p.runs,
+                                    level,
+                                    Bullet.NUMBER if b.ordered else Bullet.BULLET,
+                                    b.start + k,
+                                    p.align,
+                                    p.style,
+                                    self.step,
+                                )
                                 first = False
                             else:
-                                p = Para(p.runs, level + 1 if p.bullet == Bullet.NONE else p.level, p.bullet,
-                                         p.number, p.align, p.style, self.step)
+                                p = Para(
+                                    p.runs,
+                                    level + 1 if p.bullet == Bullet.NONE else p.level,
+                                    p.bullet,
+                                    p.number,
+                                    p.align,
+                                    p.style,
+                                    self.step,
+                                )
                             out.append(p)
                     else:  # a picture, table, chart… inside a list item: drawn after the list, not dropped
                         self.lifted.append(sub)
                 if first:  # an empty item
-                    out.append(Para((), level, Bullet.NUMBER if b.ordered else Bullet.BULLET, b.start + k, step=self.step))
+                    out.append(
+                        Para(
+                            (),
+                            level,
+                            Bullet.NUMBER if b.ordered else Bullet.BULLET,
+                            b.start + k,
+                            step=self.step,
+                        )
+                    )
             return out
-        raise TypeError(f"not a text block: {type(b).__name__}")  # plan_deck left out what the deck cannot show
+        raise TypeError(
+            f"not a text block: {type(b).__name__}"
+        )  # plan_deck left out what the deck cannot show
 
 
 def _widths(cols):
@@ -324,8 +395,10 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     title = tuple(runs(slide.title))
     notes = [t for t in (m.blocks_text((b,)) for b in slide.notes) if t]
     notes += instructor_notes(slide, lecture.meta.lang)  # none in the student's version
-    foot = [Para((Run(f"{f.number}. "), *[r for b in f.blocks for r in _block_runs(b)]), style=ParaStyle.CAPTION)
-            for f in slide.footnotes]
+    foot = [
+        Para((Run(f"{f.number}. "), *[r for b in f.blocks for r in _block_runs(b)]), style=ParaStyle.CAPTION)
+        for f in slide.footnotes
+    ]
     if slide.kind == m.TITLE:
         meta = lecture.meta
         sub: list[Para] = []
@@ -339,10 +412,14 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
         line = " · ".join(x for x in (meta.course if meta.institute else "", meta.term, meta.date) if x)
         if line:
             sub.append(Para((Run(line),)))
-        return SlidePlan(slide.number, LayoutKind.TITLE, slide.layout, title, [], notes, foot, slide.pos, sub, 0, slide)
+        return SlidePlan(
+            slide.number, LayoutKind.TITLE, slide.layout, title, [], notes, foot, slide.pos, sub, 0, slide
+        )
     chunks = chunker.chunks(slide.body)
     kind = choose_kind(slide, chunks)
-    return SlidePlan(slide.number, kind, slide.layout, title, chunks, notes, foot, slide.pos, [], chunker.step, slide)
+    return SlidePlan(
+        slide.number, kind, slide.layout, title, chunks, notes, foot, slide.pos, [], chunker.step, slide
+    )
 
 
 def _block_runs(b: m.Block) -> list[Run]:
@@ -364,8 +441,12 @@ def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
             if _text_then_object(list(col_chunks)):
                 return LayoutKind.COMPARISON
         return LayoutKind.TWO_CONTENT
-    if (len(chunks) == 1 and isinstance(chunks[0], ObjectChunk) and isinstance(chunks[0].block, m.Image)
-            and chunks[0].block.caption):
+    if (
+        len(chunks) == 1
+        and isinstance(chunks[0], ObjectChunk)
+        and isinstance(chunks[0].block, m.Image)
+        and chunks[0].block.caption
+    ):
         return LayoutKind.PICTURE
     if _text_then_object(chunks) and len(chunks) == 2:
         return LayoutKind.CAPTION
@@ -373,8 +454,11 @@ def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
 
 
 def _text_then_object(chunks: list[Chunk]) -> bool:
-    return (len(chunks) >= 2 and isinstance(chunks[0], TextChunk)
-            and any(isinstance(c, ObjectChunk) for c in chunks[1:]))
+    return (
+        len(chunks) >= 2
+        and isinstance(chunks[0], TextChunk)
+        and any(isinstance(c, ObjectChunk) for c in chunks[1:])
+    )
 
 
 @dataclass(frozen=True)
@@ -420,21 +504,90 @@ def plan_deck(lecture: m.Lecture, diags: Diagnostics | None = None) -> list[Slid
 # --------------------------------------------------------------------------- TeX for text frames
 
 _TEX_SYMBOLS = {
-    r"\alpha": "α", r"\beta": "β", r"\gamma": "γ", r"\delta": "δ", r"\epsilon": "ε", r"\theta": "θ",
-    r"\lambda": "λ", r"\mu": "μ", r"\pi": "π", r"\sigma": "σ", r"\tau": "τ", r"\phi": "φ", r"\omega": "ω",
-    r"\Delta": "Δ", r"\Sigma": "Σ", r"\Omega": "Ω", r"\times": "×", r"\cdot": "·", r"\leq": "≤",
-    r"\geq": "≥", r"\neq": "≠", r"\approx": "≈", r"\infty": "∞", r"\sum": "∑", r"\int": "∫",
-    r"\rightarrow": "→", r"\to": "→", r"\leftarrow": "←", r"\pm": "±", r"\le": "≤", r"\ge": "≥",
-    r"\ldots": "…", r"\dots": "…", r"\in": "∈", r"\sqrt": "√", r"\partial": "∂", r"\nabla": "∇",
-    r"\gets": "←", r"\Rightarrow": "⇒", r"\Leftarrow": "⇐", r"\iff": "⇔", r"\quad": "\u2003",
-    r"\qquad": "\u2003\u2003", r"\prod": "∏", r"\forall": "∀", r"\exists": "∃", r"\neg": "¬",
-    r"\land": "∧", r"\lor": "∨", r"\cup": "∪", r"\cap": "∩", r"\subset": "⊂", r"\subseteq": "⊆",
-    r"\emptyset": "∅", r"\propto": "∝", r"\sim": "∼", r"\equiv": "≡", r"\ll": "≪", r"\gg": "≫",
-    r"\cdots": "⋯", r"\deg": "°", r"\rho": "ρ", r"\eta": "η", r"\zeta": "ζ", r"\kappa": "κ",
-    r"\nu": "ν", r"\xi": "ξ", r"\psi": "ψ", r"\chi": "χ", r"\Gamma": "Γ", r"\Lambda": "Λ",
-    r"\Phi": "Φ", r"\Psi": "Ψ", r"\Pi": "Π", r"\Theta": "Θ", r"\log": "log", r"\ln": "ln",
-    r"\exp": "exp", r"\sin": "sin", r"\cos": "cos", r"\max": "max", r"\min": "min",
-    r"\left": "", r"\right": "",
+    r"\alpha": "α",
+    r"\beta": "β",
+    r"\gamma": "γ",
+    r"\delta": "δ",
+    r"\epsilon": "ε",
+    r"\theta": "θ",
+    r"\lambda": "λ",
+    r"\mu": "μ",
+    r"\pi": "π",
+    r"\sigma": "σ",
+    r"\tau": "τ",
+    r"\phi": "φ",
+    r"\omega": "ω",
+    r"\Delta": "Δ",
+    r"\Sigma": "Σ",
+    r"\Omega": "Ω",
+    r"\times": "×",
+    r"\cdot": "·",
+    r"\leq": "≤",
+    r"\geq": "≥",
+    r"\neq": "≠",
+    r"\approx": "≈",
+    r"\infty": "∞",
+    r"\sum": "∑",
+    r"\int": "∫",
+    r"\rightarrow": "→",
+    r"\to": "→",
+    r"\leftarrow": "←",
+    r"\pm": "±",
+    r"\le": "≤",
+    r"\ge": "≥",
+    r"\ldots": "…",
+    r"\dots": "…",
+    r"\in": "∈",
+    r"\sqrt": "√",
+    r"\partial": "∂",
+    r"\nabla": "∇",
+    r"\gets": "←",
+    r"\Rightarrow": "⇒",
+    r"\Leftarrow": "⇐",
+    r"\iff": "⇔",
+    r"\quad": "\u2003",
+    r"\qquad": "\u2003\u2003",
+    r"\prod": "∏",
+    r"\forall": "∀",
+    r"\exists": "∃",
+    r"\neg": "¬",
+    r"\land": "∧",
+    r"\lor": "∨",
+    r"\cup": "∪",
+    r"\cap": "∩",
+    r"\subset": "⊂",
+    r"\subseteq": "⊆",
+    r"\emptyset": "∅",
+    r"\propto": "∝",
+    r"\sim": "∼",
+    r"\equiv": "≡",
+    r"\ll": "≪",
+    r"\gg": "≫",
+    r"\cdots": "⋯",
+    r"\deg": "°",
+    r"\rho": "ρ",
+    r"\eta": "η",
+    r"\zeta": "ζ",
+    r"\kappa": "κ",
+    r"\nu": "ν",
+    r"\xi": "ξ",
+    r"\psi": "ψ",
+    r"\chi": "χ",
+    r"\Gamma": "Γ",
+    r"\Lambda": "Λ",
+    r"\Phi": "Φ",
+    r"\Psi": "Ψ",
+    r"\Pi": "Π",
+    r"\Theta": "Θ",
+    r"\log": "log",
+    r"\ln": "ln",
+    r"\exp": "exp",
+    r"\sin": "sin",
+    r"\cos": "cos",
+    r"\max": "max",
+    r"\min": "min",
+    r"\left": "",
+    r"\right": "",
 }
 _SUP = str.maketrans("0123456789+-=()niN", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᴺ")
 _SUB = str.maketrans("0123456789+-=()aeijkmnox", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢⱼₖₘₙₒₓ")
@@ -454,8 +607,11 @@ def tex_to_unicode(tex: str) -> str:
     for k in sorted(_TEX_SYMBOLS, key=len, reverse=True):
         s = re.sub(re.escape(k) + r"(?![A-Za-z])", _TEX_SYMBOLS[k], s)
     s = re.sub(r"\\(mathrm|text|mathbf|mathit|operatorname)\{([^{}]*)\}", r"\2", s)
-    s = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}",
-               lambda mt: "/".join(p if len(p) <= 1 or p.isalnum() else f"({p})" for p in mt.groups()), s)
+    s = re.sub(
+        r"\\frac\{([^{}]*)\}\{([^{}]*)\}",
+        lambda mt: "/".join(p if len(p) <= 1 or p.isalnum() else f"({p})" for p in mt.groups()),
+        s,
+    )
     s = re.sub(r"\^\{([^{}]*)\}", lambda mt: _script(mt.group(1), _SUP, "^"), s)
     s = re.sub(r"\^(\w)", lambda mt: _script(mt.group(1), _SUP, "^"), s)
     s = re.sub(r"_\{([^{}]*)\}", lambda mt: _script(mt.group(1), _SUB, "_"), s)

@@ -127,11 +127,18 @@ def _level(d: dict, fonts: dict[str, str], default_size: float) -> Level:
         return val * size if kind == "pct" else val
 
     line = d.get("line")
-    return Level(d.get("mar_l", 0), d.get("indent", 0), points(d.get("space_before")), points(d.get("space_after")),
-                 line[1] if line and line[0] == "pct" else (0.0 if line else 1.0),
-                 line[1] if line and line[0] == "pts" else 0.0,
-                 size, d.get("latin", fonts.get("mn-lt", "Calibri")), d.get("ea", fonts.get("mn-ea", "")),
-                 d.get("bullet", True))
+    return Level(
+        d.get("mar_l", 0),
+        d.get("indent", 0),
+        points(d.get("space_before")),
+        points(d.get("space_after")),
+        line[1] if line and line[0] == "pct" else (0.0 if line else 1.0),
+        line[1] if line and line[0] == "pts" else 0.0,
+        size,
+        d.get("latin", fonts.get("mn-lt", "Calibri")),
+        d.get("ea", fonts.get("mn-ea", "")),
+        d.get("bullet", True),
+    )
 
 
 def _insets(body_prs) -> tuple[int, int, int, int]:
@@ -147,8 +154,14 @@ def _insets(body_prs) -> tuple[int, int, int, int]:
 
 def _master_ph(master, ph_type: str):
     """Return the master's placeholder element of ``ph_type`` (body for content placeholders)."""
-    want = {"obj": "body", "subTitle": "body", "ctrTitle": "title", "pic": "body", "tbl": "body",
-            "chart": "body"}.get(ph_type, ph_type)
+    want = {
+        "obj": "body",
+        "subTitle": "body",
+        "ctrTitle": "title",
+        "pic": "body",
+        "tbl": "body",
+        "chart": "body",
+    }.get(ph_type, ph_type)
     for sp in master._element.iter(qn("p:sp")):
         ph = sp.find(".//" + qn("p:ph"))
         if ph is not None and ph.get("type", "obj") in (want, "obj" if want == "body" else want):
@@ -164,8 +177,11 @@ def placeholder_style(layout_ph_element, master) -> FrameStyle:
     msp = _master_ph(master, ph_type)
     styles = master._element.find(qn("p:txStyles"))
     which = "p:titleStyle" if ph_type in ("title", "ctrTitle") else "p:bodyStyle"
-    chain = [_lvl_nodes(_lst(layout_ph_element)), _lvl_nodes(_lst(msp)),
-             _lvl_nodes(styles.find(qn(which)) if styles is not None else None)]
+    chain = [
+        _lvl_nodes(_lst(layout_ph_element)),
+        _lvl_nodes(_lst(msp)),
+        _lvl_nodes(styles.find(qn(which)) if styles is not None else None),
+    ]
     levels: list[dict] = [{} for _ in range(9)]
     _merge(levels, chain, fonts)
     body_prs = [_body_pr(layout_ph_element), _body_pr(msp)]
@@ -178,7 +194,9 @@ def textbox_style(master, sizes: tuple[float, ...], indent: int) -> FrameStyle:
     levels = []
     for n in range(9):
         size = sizes[min(n, len(sizes) - 1)]
-        levels.append(Level((n + 1) * indent, -indent, 0.0, 0.0, 1.0, 0.0, size, fonts["mn-lt"], fonts["mn-ea"]))
+        levels.append(
+            Level((n + 1) * indent, -indent, 0.0, 0.0, 1.0, 0.0, size, fonts["mn-lt"], fonts["mn-ea"])
+        )
     return FrameStyle(DEFAULT_INSETS, tuple(levels))
 
 

@@ -40,8 +40,11 @@ def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
             fill_runs(cv, tf, tuple(to_runs(content)), size=round(pt, 1), bold=(i == 0))
             align = b.aligns[j] if j < len(b.aligns) else ""
             if align:
-                tf.paragraphs[0].alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER,
-                                              "right": PP_ALIGN.RIGHT}[align]
+                tf.paragraphs[0].alignment = {
+                    "left": PP_ALIGN.LEFT,
+                    "center": PP_ALIGN.CENTER,
+                    "right": PP_ALIGN.RIGHT,
+                }[align]
             cell.margin_left = cell.margin_right = CELL_MARGIN_X
             cell.margin_top = cell.margin_bottom = CELL_MARGIN_Y
             cell.fill.solid()

@@ -20,8 +20,9 @@ def fill_runs(cv: Canvas, tf, runs_: tuple[Run, ...], size: int | None = None, b
         add_run(cv, p, r, Pt(size) if size else None, bold)
 
 
-def fill_paras(cv: Canvas, tf, paras, style: FrameStyle, scale: float, own: bool = True,
-               shape_id: int | None = None) -> None:
+def fill_paras(
+    cv: Canvas, tf, paras, style: FrameStyle, scale: float, own: bool = True, shape_id: int | None = None
+) -> None:
     """Write ``paras`` into text frame ``tf`` as real paragraphs with levels and bullets.
 
     ``style`` is the frame's style (:mod:`podium.deck.styles`), ``scale`` the fitter's text scale.
@@ -39,7 +40,9 @@ def fill_paras(cv: Canvas, tf, paras, style: FrameStyle, scale: float, own: bool
             size = Pt(round(para_size(para, style, scale), 1))
         set_bullet(cv, p, para, own and style.level(para.level).bullet)
         if para.align:
-            p.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[para.align]
+            p.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[
+                para.align
+            ]
         for r in para.runs:
             add_run(cv, p, r, size, False, muted=para.style == "attribution")
         if size is not None:
@@ -99,8 +102,14 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False) -> None:
                 if size is not None:
                     p._p.findall(qn("a:br"))[-1].get_or_add_rPr().set("sz", str(int(size.pt * 100)))
             if part:
-                add_run(cv, p, Run(part, r.bold, r.italic, r.code, r.strike, r.superscript, r.link, r.blank,
-                                    r.tex), size, bold, muted)
+                add_run(
+                    cv,
+                    p,
+                    Run(part, r.bold, r.italic, r.code, r.strike, r.superscript, r.link, r.blank, r.tex),
+                    size,
+                    bold,
+                    muted,
+                )
         return
     run = p.add_run()
     text = r.text
@@ -152,5 +161,6 @@ def highlight_run(run, colour: str = "FFF2A8") -> None:
 
 
 def has_cjk(text: str) -> bool:
-    return any("\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
-               for ch in text)
+    return any(
+        "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef" for ch in text
+    )

@@ -60,8 +60,9 @@ def open_template(template: Template, diags: Diagnostics):
             data = potx_as_pptx(data)
         prs = Presentation(io.BytesIO(data))
     except Exception as e:  # python-pptx raises many kinds for a corrupt file
-        raise BuildError(diags, f"template deck cannot be opened as a PowerPoint file: {e}", where,
-                         "bad-template") from None
+        raise BuildError(
+            diags, f"template deck cannot be opened as a PowerPoint file: {e}", where, "bad-template"
+        ) from None
     broken = structure_problem(prs)
     if broken is not None:
         raise BuildError(diags, broken, where, "bad-template")
@@ -70,7 +71,6 @@ def open_template(template: Template, diags: Diagnostics):
     fast_slide_rels(prs.part)
     fast_slide_ids(prs)
     return prs
-
 
 
 class DeckWriter:
@@ -108,9 +108,13 @@ class DeckWriter:
             lay = self.layouts.named(plan.layout_name)
             if lay is not None:
                 return lay
-            self.diags.warning(f"layout '{plan.layout_name}' is not in the template"
-                               f"{did_you_mean(plan.layout_name, self.layouts.names())}; layouts: "
-                               f"{', '.join(self.layouts.names())}", plan.pos, "unknown-layout")
+            self.diags.warning(
+                f"layout '{plan.layout_name}' is not in the template"
+                f"{did_you_mean(plan.layout_name, self.layouts.names())}; layouts: "
+                f"{', '.join(self.layouts.names())}",
+                plan.pos,
+                "unknown-layout",
+            )
         return self.layouts.for_kind(plan.kind, plan.pos)
 
     def write_slide(self, plan: SlidePlan) -> None:
@@ -120,8 +124,16 @@ class DeckWriter:
         slide = self.prs.slides.add_slide(layout)
         self.slide = slide
         self.plan = plan
-        self.cv = Canvas(slide, self.fonts, self.palette, self.scale, self.slide_w, self.slide_h, self.diags,
-                         box_style=self.geo.box_style)
+        self.cv = Canvas(
+            slide,
+            self.fonts,
+            self.palette,
+            self.scale,
+            self.slide_w,
+            self.slide_h,
+            self.diags,
+            box_style=self.geo.box_style,
+        )
         self.layout = layout
         self.sizes = plan.sizes or TypeSizes()
         self.limit_bottom = self.geo.limit(self.geo.geo(layout))
@@ -138,19 +150,29 @@ class DeckWriter:
         else:
             title_bottom = self.safe.y
             if plan.title:
-                box = slide.shapes.add_textbox(self.safe.x, self.safe.y, self.safe.w, int(EMU_PER_IN * self.scale))
+                box = slide.shapes.add_textbox(
+                    self.safe.x, self.safe.y, self.safe.w, int(EMU_PER_IN * self.scale)
+                )
                 fill_runs(self.cv, box.text_frame, plan.title, size=int(32 * self.scale), bold=True)
                 title_bottom = int(box.top + box.height)
-        free_area = Rect(self.safe.x, title_bottom + GAP, self.safe.w,
-                         max(self.safe.bottom - title_bottom - GAP, int(EMU_PER_IN)))
+        free_area = Rect(
+            self.safe.x,
+            title_bottom + GAP,
+            self.safe.w,
+            max(self.safe.bottom - title_bottom - GAP, int(EMU_PER_IN)),
+        )
         if plan.footnotes:
             self.limit_bottom = min(self.limit_bottom, self.place_footnotes(plan, bodies, free_area))
         if plan.kind == "title":
-            sub = next((ph for ph in bodies if ph.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE),
-                       bodies[0] if bodies else None)
+            sub = next(
+                (ph for ph in bodies if ph.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE),
+                bodies[0] if bodies else None,
+            )
             if plan.subtitle:
                 if sub is not None:
-                    fill_paras(self.cv, sub.text_frame, plan.subtitle, self.style_of(sub), self.sizes.text, own=True)
+                    fill_paras(
+                        self.cv, sub.text_frame, plan.subtitle, self.style_of(sub), self.sizes.text, own=True
+                    )
                     used.add(sub.placeholder_format.idx)
                 else:
                     box = slide.shapes.add_textbox(free_area.x, free_area.y, free_area.w, free_area.h)
@@ -178,11 +200,17 @@ class DeckWriter:
             text = next((ph for ph in bodies if ph.placeholder_format.type == PP_PLACEHOLDER.BODY), None)
             if pic is not None:
                 img = chunks[0].block
-                self.place_object(chunks[0], self.clip(self.rect(pic)), with_caption=text is None,
-                                  reference=self.content_width)
+                self.place_object(
+                    chunks[0],
+                    self.clip(self.rect(pic)),
+                    with_caption=text is None,
+                    reference=self.content_width,
+                )
                 if text is not None and getattr(img, "caption", None):
                     style = self.style_of(text)
-                    fill_paras(self.cv, text.text_frame, [Para(tuple(to_runs(img.caption)))], style, 1.0, own=False)
+                    fill_paras(
+                        self.cv, text.text_frame, [Para(tuple(to_runs(img.caption)))], style, 1.0, own=False
+                    )
                     used.add(text.placeholder_format.idx)
                 return
         g = self.geo.geo(self.layout)
@@ -229,8 +257,11 @@ class DeckWriter:
         for g in groups:
             c = chunks[g[0]]
             if len(g) > 1:  # several pictures: a grid
-                h = int(room * max(heights[i] for i in g) / want) if want > room else \
-                    max(heights[i] for i in g)
+                h = (
+                    int(room * max(heights[i] for i in g) / want)
+                    if want > room
+                    else max(heights[i] for i in g)
+                )
                 h = max(min(h, rect.bottom - y), int(EMU_PER_IN * 0.5))
                 self.place_grid([chunks[i] for i in g], Rect(rect.x, y, rect.w, h))
                 y += h + GAP
@@ -247,7 +278,9 @@ class DeckWriter:
                 elif placeholder_free:
                     ph.left, ph.top, ph.width = box.x, box.y, box.w
                     ph.height = h if len(chunks) > 1 else max(rect.h, h)
-                    fill_paras(self.cv, ph.text_frame, c.paras, style, sizes.text, own=own, shape_id=ph.shape_id)
+                    fill_paras(
+                        self.cv, ph.text_frame, c.paras, style, sizes.text, own=own, shape_id=ph.shape_id
+                    )
                     if sizes.text != 1.0:
                         set_autofit(ph.text_frame)
                     used.add(ph.placeholder_format.idx)
@@ -255,8 +288,15 @@ class DeckWriter:
                 else:
                     tb = self.slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
                     tb.text_frame.word_wrap = True
-                    fill_paras(self.cv, tb.text_frame, c.paras, self.geo.box_style, sizes.text, own=False,
-                               shape_id=tb.shape_id)
+                    fill_paras(
+                        self.cv,
+                        tb.text_frame,
+                        c.paras,
+                        self.geo.box_style,
+                        sizes.text,
+                        own=False,
+                        shape_id=tb.shape_id,
+                    )
             elif isinstance(c, ColumnsChunk):
                 for (col_chunks, _), r in zip(c.columns, split_columns(box, [w for _, w in c.columns])):
                     self.flow(list(col_chunks), r, None, used)
@@ -277,8 +317,9 @@ class DeckWriter:
             r, q = divmod(k, cols)
             self.place_object(c, Rect(area.x + q * (cw + GAP), area.y + r * (ch + GAP), cw, ch))
 
-    def place_object(self, c: ObjectChunk, box: Rect, with_caption: bool = True,
-                     reference: int | None = None) -> None:
+    def place_object(
+        self, c: ObjectChunk, box: Rect, with_caption: bool = True, reference: int | None = None
+    ) -> None:
         b = c.block
         shape = None
         if isinstance(b, m.Image):
@@ -314,8 +355,10 @@ class DeckWriter:
         info = self._layouts.get(key)
         if info is None:
             phs = [(ph, ph.placeholder_format.idx, ph.placeholder_format.type) for ph in layout.placeholders]
-            info = {"rects": {idx: rect_of(ph) for ph, idx, _ in phs},
-                    "footers": [(t, idx, ph._element) for ph, idx, t in phs if t in FOOTER_TYPES]}
+            info = {
+                "rects": {idx: rect_of(ph) for ph, idx, _ in phs},
+                "footers": [(t, idx, ph._element) for ph, idx, t in phs if t in FOOTER_TYPES],
+            }
             self._layouts[key] = info
         return info
 
@@ -344,8 +387,14 @@ class DeckWriter:
 
 def _footer_text(pattern: str, lecture: m.Lecture) -> str:
     meta = lecture.meta
-    values = {"title": meta.title, "course": meta.course, "date": meta.date, "term": meta.term,
-              "author": ", ".join(a.name for a in meta.authors), "institute": meta.institute}
+    values = {
+        "title": meta.title,
+        "course": meta.course,
+        "date": meta.date,
+        "term": meta.term,
+        "author": ", ".join(a.name for a in meta.authors),
+        "institute": meta.institute,
+    }
     try:
         return str(pattern or "").format(**values).strip(" —-·")
     except (KeyError, ValueError, IndexError):
@@ -379,9 +428,9 @@ def _ensure_slide_number_field(sp, number: int) -> None:
         p.append(end)
 
 
-
-def write_pptx(lecture: m.Lecture, plans: list[SlidePlan], template: Template, out: Path,
-               diags: Diagnostics, record=None) -> None:
+def write_pptx(
+    lecture: m.Lecture, plans: list[SlidePlan], template: Template, out: Path, diags: Diagnostics, record=None
+) -> None:
     """Write the deck for ``plans`` to ``out`` (through a temporary file renamed into place)."""
     prs = open_template(template, diags)
     prs.core_properties.title = lecture.meta.title

@@ -26,22 +26,34 @@ def _fmt(v: float) -> str:
 
 def chart_svg(chart: m.Chart, palette: dict[str, str], fonts: dict[str, str]) -> str:
     """Return an inline SVG drawing of ``chart``."""
-    colours = [palette["primary"], palette["accent"], palette["muted"], palette.get("light", "#DCE8F4"),
-               "#2E8B57", "#8B3A62"]
+    colours = [
+        palette["primary"],
+        palette["accent"],
+        palette["muted"],
+        palette.get("light", "#DCE8F4"),
+        "#2E8B57",
+        "#8B3A62",
+    ]
     font = _e(fonts.get("body", "sans-serif"))
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="100%" role="img" '
-           f'aria-label="{_e(chart.title or "chart")}" font-family="{font}, sans-serif" font-size="14">']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="100%" role="img" '
+        f'aria-label="{_e(chart.title or "chart")}" font-family="{font}, sans-serif" font-size="14">'
+    ]
     top = 40 if chart.title else 15
     if chart.title:
-        out.append(f'<text x="{W / 2}" y="24" text-anchor="middle" font-size="18" font-weight="bold" '
-                   f'fill="{palette["text"]}">{_e(chart.title)}</text>')
+        out.append(
+            f'<text x="{W / 2}" y="24" text-anchor="middle" font-size="18" font-weight="bold" '
+            f'fill="{palette["text"]}">{_e(chart.title)}</text>'
+        )
     legend_h = 30 if (len(chart.series) > 1 or chart.kind == "pie") else 0
     out += _DRAW[chart.kind](chart, colours, palette, top, legend_h)
     if legend_h:
         names = [c for c in chart.categories] if chart.kind == "pie" else [s.name for s in chart.series]
         x = 20.0
         for k, name in enumerate(names):
-            out.append(f'<rect x="{x}" y="{H - 22}" width="12" height="12" fill="{colours[k % len(colours)]}"/>')
+            out.append(
+                f'<rect x="{x}" y="{H - 22}" width="12" height="12" fill="{colours[k % len(colours)]}"/>'
+            )
             out.append(f'<text x="{x + 16}" y="{H - 11}" fill="{palette["text"]}">{_e(name)}</text>')
             x += 30 + 7.5 * len(str(name))
     out.append("</svg>")
@@ -63,12 +75,16 @@ def _pie(chart, colours, palette, top, legend_h):
         if v >= total:
             out.append(f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{colours[k % len(colours)]}"/>')
         else:
-            out.append(f'<path d="M{cx:.1f},{cy:.1f} L{x1:.1f},{y1:.1f} A{r:.1f},{r:.1f} 0 {large} 1 '
-                       f'{x2:.1f},{y2:.1f} Z" fill="{colours[k % len(colours)]}" stroke="white"/>')
+            out.append(
+                f'<path d="M{cx:.1f},{cy:.1f} L{x1:.1f},{y1:.1f} A{r:.1f},{r:.1f} 0 {large} 1 '
+                f'{x2:.1f},{y2:.1f} Z" fill="{colours[k % len(colours)]}" stroke="white"/>'
+            )
         mid = angle + sweep / 2
         lx, ly = cx + r * 0.65 * math.cos(mid), cy + r * 0.65 * math.sin(mid)
-        out.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="middle" fill="white" '
-                   f'font-weight="bold">{_e(_fmt(v))}</text>')
+        out.append(
+            f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="middle" fill="white" '
+            f'font-weight="bold">{_e(_fmt(v))}</text>'
+        )
         angle += sweep
     return out
 
@@ -94,11 +110,15 @@ def _axes_chart(chart, colours, palette, top, legend_h):
         if horizontal:
             x = left + scale(t) * (right - left)
             out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="#DDDDDD"/>')
-            out.append(f'<text x="{x:.1f}" y="{bottom + 16}" text-anchor="middle" fill="{muted}">{_fmt(t)}</text>')
+            out.append(
+                f'<text x="{x:.1f}" y="{bottom + 16}" text-anchor="middle" fill="{muted}">{_fmt(t)}</text>'
+            )
         else:
             y = bottom - scale(t) * (bottom - top)
             out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#DDDDDD"/>')
-            out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{muted}">{_fmt(t)}</text>')
+            out.append(
+                f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{muted}">{_fmt(t)}</text>'
+            )
     band = ((bottom - top) if horizontal else (right - left)) / n
     ns = len(chart.series)
     axes = chart_axes(chart)
@@ -112,16 +132,24 @@ def _axes_chart(chart, colours, palette, top, legend_h):
     if axes.x_numeric:
         for t in (x_lo + (x_hi - x_lo) * i / 5 for i in range(6)):
             x = left + (t - x_lo) / ((x_hi - x_lo) or 1) * (right - left)
-            out.append(f'<text x="{x:.1f}" y="{bottom + 18}" text-anchor="middle" fill="{muted}">{_fmt(t)}</text>')
+            out.append(
+                f'<text x="{x:.1f}" y="{bottom + 18}" text-anchor="middle" fill="{muted}">{_fmt(t)}</text>'
+            )
     for i, cat in enumerate(cats):
         if axes.x_numeric:
             break
         if horizontal:
-            cy = top + band * (len(cats) - 1 - i) + band / 2  # first category at the bottom, as PowerPoint does
-            out.append(f'<text x="{left - 6}" y="{cy + 4:.1f}" text-anchor="end" fill="{text}">{_e(cat)}</text>')
+            cy = (
+                top + band * (len(cats) - 1 - i) + band / 2
+            )  # first category at the bottom, as PowerPoint does
+            out.append(
+                f'<text x="{left - 6}" y="{cy + 4:.1f}" text-anchor="end" fill="{text}">{_e(cat)}</text>'
+            )
         else:
             cx = left + band * i + band / 2
-            out.append(f'<text x="{cx:.1f}" y="{bottom + 18}" text-anchor="middle" fill="{text}">{_e(cat)}</text>')
+            out.append(
+                f'<text x="{cx:.1f}" y="{bottom + 18}" text-anchor="middle" fill="{text}">{_e(cat)}</text>'
+            )
     if chart.kind in ("line", "scatter"):
         for k, s in enumerate(chart.series):
             pts = []
@@ -131,12 +159,17 @@ def _axes_chart(chart, colours, palette, top, legend_h):
                 pts.append((x, y, v))
             c = colours[k % len(colours)]
             if chart.kind == "line":
-                out.append(f'<polyline fill="none" stroke="{c}" stroke-width="3" points="'
-                           + " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in pts) + '"/>')
+                out.append(
+                    f'<polyline fill="none" stroke="{c}" stroke-width="3" points="'
+                    + " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in pts)
+                    + '"/>'
+                )
             for x, y, v in pts:
                 out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{c}"/>')
-                out.append(f'<text x="{x:.1f}" y="{y - 9:.1f}" text-anchor="middle" fill="{text}" '
-                           f'font-size="12">{_fmt(v)}</text>')
+                out.append(
+                    f'<text x="{x:.1f}" y="{y - 9:.1f}" text-anchor="middle" fill="{text}" '
+                    f'font-size="12">{_fmt(v)}</text>'
+                )
     else:
         for i in range(n):
             acc = 0.0
@@ -154,26 +187,40 @@ def _axes_chart(chart, colours, palette, top, legend_h):
                 if horizontal:
                     y = top + band * (n - 1 - i) + off
                     x0, x1 = left + min(a, b) * (right - left), left + max(a, b) * (right - left)
-                    out.append(f'<rect x="{x0:.1f}" y="{y:.1f}" width="{x1 - x0:.1f}" height="{thick:.1f}" fill="{c}"/>')
-                    out.append(f'<text x="{x1 + 5:.1f}" y="{y + thick / 2 + 5:.1f}" fill="{text}" '
-                               f'font-size="13">{_fmt(v)}</text>')
+                    out.append(
+                        f'<rect x="{x0:.1f}" y="{y:.1f}" width="{x1 - x0:.1f}" height="{thick:.1f}" fill="{c}"/>'
+                    )
+                    out.append(
+                        f'<text x="{x1 + 5:.1f}" y="{y + thick / 2 + 5:.1f}" fill="{text}" '
+                        f'font-size="13">{_fmt(v)}</text>'
+                    )
                 else:
                     x = left + band * i + off
                     y0, y1 = bottom - max(a, b) * (bottom - top), bottom - min(a, b) * (bottom - top)
-                    out.append(f'<rect x="{x:.1f}" y="{y0:.1f}" width="{thick:.1f}" height="{y1 - y0:.1f}" fill="{c}"/>')
-                    out.append(f'<text x="{x + thick / 2:.1f}" y="{y0 - 5:.1f}" text-anchor="middle" '
-                               f'fill="{text}" font-size="13">{_fmt(v)}</text>')
+                    out.append(
+                        f'<rect x="{x:.1f}" y="{y0:.1f}" width="{thick:.1f}" height="{y1 - y0:.1f}" fill="{c}"/>'
+                    )
+                    out.append(
+                        f'<text x="{x + thick / 2:.1f}" y="{y0 - 5:.1f}" text-anchor="middle" '
+                        f'fill="{text}" font-size="13">{_fmt(v)}</text>'
+                    )
     out.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{muted}"/>')
     if chart.x_title and not horizontal:
-        out.append(f'<text x="{(left + right) / 2}" y="{bottom + 38}" text-anchor="middle" fill="{text}" '
-                   f'font-weight="bold">{_e(chart.x_title)}</text>')
+        out.append(
+            f'<text x="{(left + right) / 2}" y="{bottom + 38}" text-anchor="middle" fill="{text}" '
+            f'font-weight="bold">{_e(chart.x_title)}</text>'
+        )
     if chart.y_title:
         if horizontal:
-            out.append(f'<text x="{(left + right) / 2}" y="{bottom + 36}" text-anchor="middle" fill="{text}" '
-                       f'font-weight="bold">{_e(chart.y_title)}</text>')
+            out.append(
+                f'<text x="{(left + right) / 2}" y="{bottom + 36}" text-anchor="middle" fill="{text}" '
+                f'font-weight="bold">{_e(chart.y_title)}</text>'
+            )
         else:
-            out.append(f'<text transform="translate(14,{(top + bottom) / 2}) rotate(-90)" text-anchor="middle" '
-                       f'fill="{text}" font-weight="bold">{_e(chart.y_title)}</text>')
+            out.append(
+                f'<text transform="translate(14,{(top + bottom) / 2}) rotate(-90)" text-anchor="middle" '
+                f'fill="{text}" font-weight="bold">{_e(chart.y_title)}</text>'
+            )
     return out
 
 

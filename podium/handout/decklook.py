@@ -33,8 +33,14 @@ NS = {
 R_EMBED = "{" + NS["r"] + "}embed"
 # the layout `type` PowerPoint gives each kind's standard layout, when names do not match
 LAYOUT_TYPES = {
-    "title": ("title",), "section": ("secHead",), "content": ("obj", "tx"), "two-content": ("twoObj",),
-    "comparison": ("twoTxTwoObj",), "caption": ("objTx",), "picture": ("picTx",), "title-only": ("titleOnly",),
+    "title": ("title",),
+    "section": ("secHead",),
+    "content": ("obj", "tx"),
+    "two-content": ("twoObj",),
+    "comparison": ("twoTxTwoObj",),
+    "caption": ("objTx",),
+    "picture": ("picTx",),
+    "title-only": ("titleOnly",),
     "blank": ("blank",),
 }
 SCHEME_ALIASES = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
@@ -50,8 +56,10 @@ class Box:
     h: float
 
     def css(self) -> str:
-        return (f"left:{self.x * 100:.2f}%;top:{self.y * 100:.2f}%;width:{self.w * 100:.2f}%;"
-                f"height:{self.h * 100:.2f}%")
+        return (
+            f"left:{self.x * 100:.2f}%;top:{self.y * 100:.2f}%;width:{self.w * 100:.2f}%;"
+            f"height:{self.h * 100:.2f}%"
+        )
 
 
 @dataclass(frozen=True)
@@ -164,7 +172,9 @@ class _Reader:
             look.width, look.height = int(size.get("cx")), int(size.get("cy"))
         prels = self.rels("ppt/presentation.xml")
         master_id = pres.find("p:sldMasterIdLst/p:sldMasterId", NS)
-        master_part = prels.get(master_id.get(R_EMBED.replace("embed", "id"))) if master_id is not None else None
+        master_part = (
+            prels.get(master_id.get(R_EMBED.replace("embed", "id"))) if master_id is not None else None
+        )
         if not master_part:
             return look
         mrels = self.rels(master_part)
@@ -177,7 +187,9 @@ class _Reader:
         body_rpr = master.find("p:txStyles/p:bodyStyle/a:lvl1pPr/a:defRPr", NS)
         title_ppr = master.find("p:txStyles/p:titleStyle/a:lvl1pPr", NS)
         if title_ppr is not None:
-            look.master.title_align = {"ctr": "center", "r": "right", "l": "left", "just": "justify"}.get(title_ppr.get("algn", ""), "")
+            look.master.title_align = {"ctr": "center", "r": "right", "l": "left", "just": "justify"}.get(
+                title_ppr.get("algn", ""), ""
+            )
         if title_rpr is not None:
             look.title_color = self.colour(title_rpr.find("a:solidFill", NS))
             look.title_size = int(title_rpr.get("sz", "3600")) / 100
@@ -203,7 +215,9 @@ class _Reader:
         for kind, standard in LAYOUT_NAMES.items():
             key = str(getattr(kind, "value", kind))
             want = self.names.get(key, standard).lower()
-            lay = by_name.get(want) or next((by_type[t] for t in LAYOUT_TYPES.get(key, ()) if t in by_type), None)
+            lay = by_name.get(want) or next(
+                (by_type[t] for t in LAYOUT_TYPES.get(key, ()) if t in by_type), None
+            )
             if lay is not None:
                 look.layouts[key] = lay
         return look
@@ -218,8 +232,10 @@ class _Reader:
                 self.scheme[etree.QName(el).localname] = "#" + val.upper()
         major = theme.find(".//a:majorFont/a:latin", NS)
         minor = theme.find(".//a:minorFont/a:latin", NS)
-        self.fonts = {"major": major.get("typeface", "") if major is not None else "",
-                      "minor": minor.get("typeface", "") if minor is not None else ""}
+        self.fonts = {
+            "major": major.get("typeface", "") if major is not None else "",
+            "minor": minor.get("typeface", "") if minor is not None else "",
+        }
 
     def font(self, latin) -> str:
         if latin is None:
@@ -267,7 +283,9 @@ class _Reader:
         off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
         if off is None or ext is None:
             return None
-        return Box(int(off.get("x")) / w, int(off.get("y")) / h, int(ext.get("cx")) / w, int(ext.get("cy")) / h)
+        return Box(
+            int(off.get("x")) / w, int(off.get("y")) / h, int(ext.get("cx")) / w, int(ext.get("cy")) / h
+        )
 
     def layout_look(self, el, part: str, master: LayoutLook | None) -> LayoutLook:
         pres = self.xml("ppt/presentation.xml")
@@ -307,8 +325,9 @@ class _Reader:
                 if key == "body":
                     key = f"body{len([k for k in phs if k.startswith('body')])}"
                 if box is None and master is not None:
-                    box = {"title": master.title, "ftr": master.footer, "sldNum": master.number}.get(key) or \
-                        (master.bodies[0] if key.startswith("body") and master.bodies else None)
+                    box = {"title": master.title, "ftr": master.footer, "sldNum": master.number}.get(key) or (
+                        master.bodies[0] if key.startswith("body") and master.bodies else None
+                    )
                 if box is not None:
                     phs[key] = box
                 if key == "title":
@@ -320,7 +339,9 @@ class _Reader:
                         lay.title_size = int(rpr.get("sz", "0")) / 100
                         lay.title_bold = rpr.get("b") == "1"
                     if ppr is not None:
-                        lay.title_align = {"ctr": "center", "r": "right", "l": "left", "just": "justify"}.get(ppr.get("algn", ""), "")
+                        lay.title_align = {"ctr": "center", "r": "right", "l": "left", "just": "justify"}.get(
+                            ppr.get("algn", ""), ""
+                        )
                     if body_pr is not None:
                         lay.title_anchor = body_pr.get("anchor", "")
                 continue
@@ -332,10 +353,16 @@ class _Reader:
                 ln = sp.find("p:spPr/a:ln", NS)
                 line = self.colour(ln.find("a:solidFill", NS)) if ln is not None else ""
                 line_pt = int(ln.get("w", "12700")) / 12700 if ln is not None else 0.0
-                if (fill or line) and geom is not None and geom.get("prst") in ("rect", "roundRect", "ellipse",
-                                                                                 "snip1Rect", "line"):
-                    lay.shapes.append(Shape(box, fill=fill, ellipse=geom.get("prst") == "ellipse", line=line,
-                                            line_pt=line_pt))
+                if (
+                    (fill or line)
+                    and geom is not None
+                    and geom.get("prst") in ("rect", "roundRect", "ellipse", "snip1Rect", "line")
+                ):
+                    lay.shapes.append(
+                        Shape(
+                            box, fill=fill, ellipse=geom.get("prst") == "ellipse", line=line, line_pt=line_pt
+                        )
+                    )
             elif tag == "pic":
                 blip = sp.find("p:blipFill/a:blip", NS)
                 src = self.media(rels, blip.get(R_EMBED)) if blip is not None else ""
@@ -344,8 +371,13 @@ class _Reader:
         lay.title = phs.get("title") or (master.title if master else None)
         lay.subtitle = phs.get("subtitle")
         lay.bodies = [phs[k] for k in sorted(k for k in phs if re.match(r"body\d+$", k))]
-        if not lay.bodies and master is not None and lay.subtitle is None and master.bodies and \
-                el.get("type") not in ("titleOnly", "blank", "secHead", "title"):
+        if (
+            not lay.bodies
+            and master is not None
+            and lay.subtitle is None
+            and master.bodies
+            and el.get("type") not in ("titleOnly", "blank", "secHead", "title")
+        ):
             lay.bodies = list(master.bodies)
         lay.footer = phs.get("ftr") or (master.footer if master else None)
         lay.number = phs.get("sldNum") or (master.number if master else None)
@@ -357,19 +389,41 @@ def shapes_html(shapes: list[Shape]) -> str:
     out = []
     for s in shapes:
         if s.src:
-            out.append(f'<img class="deck-shape" src="{s.src}" alt="Logo" style="position:absolute;{s.box.css()};'
-                       f'object-fit:contain">')
+            out.append(
+                f'<img class="deck-shape" src="{s.src}" alt="Logo" style="position:absolute;{s.box.css()};'
+                f'object-fit:contain">'
+            )
         else:
             radius = "border-radius:50%;" if s.ellipse else ""
             fill = f"background:{s.fill};" if s.fill else ""
-            line = f"border:{max(s.line_pt, 0.5):.1f}pt solid {s.line};box-sizing:border-box;" if s.line else ""
-            out.append(f'<div class="deck-shape" aria-hidden="true" style="position:absolute;{s.box.css()};'
-                       f'{fill}{line}{radius}"></div>')
+            line = (
+                f"border:{max(s.line_pt, 0.5):.1f}pt solid {s.line};box-sizing:border-box;" if s.line else ""
+            )
+            out.append(
+                f'<div class="deck-shape" aria-hidden="true" style="position:absolute;{s.box.css()};'
+                f'{fill}{line}{radius}"></div>'
+            )
     return "".join(out)
 
 
-SERIF_FONTS = ("georgia", "times", "cambria", "garamond", "palatino", "book antiqua", "constantia", "baskerville",
-               "minion", "noto serif", "libre", "gelasio", "merriweather", "charter", "serif", "mincho")
+SERIF_FONTS = (
+    "georgia",
+    "times",
+    "cambria",
+    "garamond",
+    "palatino",
+    "book antiqua",
+    "constantia",
+    "baskerville",
+    "minion",
+    "noto serif",
+    "libre",
+    "gelasio",
+    "merriweather",
+    "charter",
+    "serif",
+    "mincho",
+)
 
 
 def font_stack(name: str, cjk: str = "") -> str:
@@ -377,10 +431,14 @@ def font_stack(name: str, cjk: str = "") -> str:
     name = re.sub(r'["\\<>{};]', "", name or "")
     cjk = re.sub(r'["\\<>{};]', "", cjk or "")
     serif = any(f in name.lower() for f in SERIF_FONTS)
-    fallback = '"Gelasio", "Noto Serif", "DejaVu Serif"' if serif else '"Carlito", "Liberation Sans", "Noto Sans"'
+    fallback = (
+        '"Gelasio", "Noto Serif", "DejaVu Serif"' if serif else '"Carlito", "Liberation Sans", "Noto Sans"'
+    )
     cjk_font = f'"{cjk}", ' if cjk else ""
     generic = "serif" if serif else "sans-serif"
-    return f'"{name}", {fallback}, {cjk_font}"Noto Sans CJK JP", {generic}' if name else f"{fallback}, {generic}"
+    return (
+        f'"{name}", {fallback}, {cjk_font}"Noto Sans CJK JP", {generic}' if name else f"{fallback}, {generic}"
+    )
 
 
 def is_dark(colour: str) -> bool:
@@ -388,7 +446,7 @@ def is_dark(colour: str) -> bool:
     mt = re.fullmatch(r"#?([0-9a-fA-F]{6})", colour or "")
     if not mt:
         return False
-    r, g, b = (int(mt.group(1)[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(mt.group(1)[i : i + 2], 16) for i in (0, 2, 4))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110
 
 

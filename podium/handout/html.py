@@ -30,11 +30,38 @@ from .chartsvg import CHART_KINDS, chart_svg
 
 # Every node type the handout shows (tests/test_rendering.py proves each one is drawn); any other is
 # reported [not-rendered] by render_html.  SlidesOnly is shown by leaving it out: that is its meaning.
-HANDOUT_NODES = frozenset({
-    m.Text, m.Strong, m.Emph, m.Strike, m.Code, m.Link, m.InlineMath, m.FootnoteRef, m.LineBreak, m.Span,
-    m.Paragraph, m.Heading, m.BulletList, m.ListItem, m.CodeBlock, m.Quote, m.Table, m.TableCell, m.Image,
-    m.Columns, m.Column, m.Chart, m.MathBlock, m.Pause, m.SlidesOnly, m.Div, m.Footnote, m.Slide,
-})
+HANDOUT_NODES = frozenset(
+    {
+        m.Text,
+        m.Strong,
+        m.Emph,
+        m.Strike,
+        m.Code,
+        m.Link,
+        m.InlineMath,
+        m.FootnoteRef,
+        m.LineBreak,
+        m.Span,
+        m.Paragraph,
+        m.Heading,
+        m.BulletList,
+        m.ListItem,
+        m.CodeBlock,
+        m.Quote,
+        m.Table,
+        m.TableCell,
+        m.Image,
+        m.Columns,
+        m.Column,
+        m.Chart,
+        m.MathBlock,
+        m.Pause,
+        m.SlidesOnly,
+        m.Div,
+        m.Footnote,
+        m.Slide,
+    }
+)
 
 
 def esc(text: str) -> str:
@@ -97,8 +124,13 @@ class HtmlRenderer:
         if mt:
             w, h = float(mt.group(1)) / size, float(mt.group(2)) / size
             scale = 1.0 if not display else 1.2
-            svg = svg.replace(mt.group(0), mt.group(0).replace(f'width="{mt.group(1)}"', f'width="{w * scale:.3f}em"')
-                              .replace(f'height="{mt.group(2)}"', f'height="{h * scale:.3f}em"'), 1)
+            svg = svg.replace(
+                mt.group(0),
+                mt.group(0)
+                .replace(f'width="{mt.group(1)}"', f'width="{w * scale:.3f}em"')
+                .replace(f'height="{mt.group(2)}"', f'height="{h * scale:.3f}em"'),
+                1,
+            )
         svg = _with_title(svg, math_alt(tex))  # the PDF's /Alt for the figure WeasyPrint tags
         return f'<span class="{cls}" role="img" aria-label="{esc(tex)}">{svg}</span>'
 
@@ -117,8 +149,11 @@ class HtmlRenderer:
             items = "".join(f"<li>{self._item(i, handout)}</li>" for i in b.items)
             return f"<{tag}{start}>{items}</{tag}>"
         if isinstance(b, m.Quote):
-            attribution = (f'<footer class="attribution">— {self.inlines(b.attribution)}</footer>'
-                           if b.attribution else "")
+            attribution = (
+                f'<footer class="attribution">— {self.inlines(b.attribution)}</footer>'
+                if b.attribution
+                else ""
+            )
             return f"<blockquote>{self.blocks(b.blocks, handout)}{attribution}</blockquote>"
         if isinstance(b, m.CodeBlock):
             return self.code(b)
@@ -127,8 +162,11 @@ class HtmlRenderer:
         if isinstance(b, m.Image):
             return self.image(b)
         if isinstance(b, m.Columns):
-            cols = "".join(f'<div class="column" style="width:{(c.width or 1 / len(b.columns)) * 100:.1f}%">'
-                           f"{self.blocks(c.blocks, handout)}</div>" for c in b.columns)
+            cols = "".join(
+                f'<div class="column" style="width:{(c.width or 1 / len(b.columns)) * 100:.1f}%">'
+                f"{self.blocks(c.blocks, handout)}</div>"
+                for c in b.columns
+            )
             return f'<div class="columns">{cols}</div>'
         if isinstance(b, m.Chart):
             alt = chart_alt(b)
@@ -167,7 +205,7 @@ class HtmlRenderer:
         head = "".join(cell("th", c, j) for j, c in enumerate(b.header))
         body = "".join("<tr>" + "".join(cell("td", c, j) for j, c in enumerate(r)) + "</tr>" for r in b.rows)
         caption = f"<caption>{self.inlines(b.caption)}</caption>" if b.caption else ""
-        return f'<table>{caption}<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        return f"<table>{caption}<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     def image(self, b: m.Image) -> str:
         style = []
@@ -179,8 +217,10 @@ class HtmlRenderer:
                 style.append("width:auto")
         caption = f"<figcaption>{self.inlines(b.caption)}</figcaption>" if b.caption else ""
         if b.path is None:
-            return (f'<figure class="missing"><div class="missing-picture">missing picture: {esc(b.src)}</div>'
-                    f"{caption}</figure>")
+            return (
+                f'<figure class="missing"><div class="missing-picture">missing picture: {esc(b.src)}</div>'
+                f"{caption}</figure>"
+            )
         uri = Path(b.path).as_uri()
         s = f' style="{";".join(style)}"' if style else ""
         return f'<figure><img src="{esc(uri)}" alt="{esc(b.alt)}"{s}>{caption}</figure>'
@@ -191,7 +231,7 @@ def _with_title(svg: str, text: str) -> str:
     mt = re.search(r"<svg\b[^>]*>", svg)
     if not mt:
         return svg
-    return svg[:mt.end()] + f"<title>{esc(text)}</title>" + svg[mt.end():]
+    return svg[: mt.end()] + f"<title>{esc(text)}</title>" + svg[mt.end() :]
 
 
 def _css_len(length: m.Length) -> str:
@@ -251,8 +291,12 @@ def grid_geometry(per_page: int, ratio: float) -> dict:
     if per_page == 3:
         width = 96.0  # the rest of the line is ruled for notes
     width = min(width, (avail_h - 6.0 * rows) / rows * ratio)
-    return {"cols": cols, "width": round(width, 1), "height": round(width / ratio, 1),
-            "font": round(8.2 * width / 102.0, 2)}
+    return {
+        "cols": cols,
+        "width": round(width, 1),
+        "height": round(width / ratio, 1),
+        "font": round(8.2 * width / 102.0, 2),
+    }
 
 
 def _kind(plan) -> str:
@@ -286,8 +330,11 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
     ratio = drawer.look.ratio
     grid = grid_geometry(options.per_page, ratio)
     twin_w = {"grid": grid["width"], "script": 62.0}.get(layout, 102.0)
-    twin = {"width": round(twin_w, 2), "height": round(twin_w / ratio, 2),
-            "scale": round(twin_w * 72 / 25.4 / drawer.size_pt[0], 5)}
+    twin = {
+        "width": round(twin_w, 2),
+        "height": round(twin_w / ratio, 2),
+        "scale": round(twin_w * 72 / 25.4 / drawer.size_pt[0], 5),
+    }
     sections = []
     current = None
     slides = []
@@ -297,8 +344,11 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
         first = s is not None and id(s) not in seen
         if s is not None:
             seen.add(id(s))
-        footnotes = "".join(f'<li value="{f.number}">{r.blocks(f.blocks)}</li>' for f in s.footnotes) \
-            if s is not None and first else ""
+        footnotes = (
+            "".join(f'<li value="{f.number}">{r.blocks(f.blocks)}</li>' for f in s.footnotes)
+            if s is not None and first
+            else ""
+        )
         kind = _kind(plan)
         title = "".join(run.text for run in plan.title).replace("\v", " ").strip()
         section = ""
@@ -316,38 +366,62 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
             "notes_html": Markup(r.blocks(s.notes)) if s is not None and first else Markup(""),
             "handout_html": Markup(r.blocks(s.handout)) if s is not None and first else Markup(""),
             "instructor_html": Markup(r.blocks(s.instructor)) if s is not None and first else Markup(""),
-            "footnotes_html": Markup(f"<ol class=\"footnotes\">{footnotes}</ol>" if footnotes else ""),
+            "footnotes_html": Markup(f'<ol class="footnotes">{footnotes}</ol>' if footnotes else ""),
             "section": section,
             "has_body": bool(plan.chunks),
         }
         slides.append(entry)
         if kind == m.SECTION:
-            current = {"title": entry["title"], "number": plan.number, "anchor": entry["anchor"], "slides": []}
+            current = {
+                "title": entry["title"],
+                "number": plan.number,
+                "anchor": entry["anchor"],
+                "slides": [],
+            }
             sections.append(current)
         elif kind == m.CONTENT:
             if current is None:
                 current = {"title": "", "number": plan.number, "anchor": entry["anchor"], "slides": []}
                 sections.append(current)
-            current["slides"].append({"title": entry["title"] or labels["slide_n"].format(n=plan.number),
-                                      "number": plan.number, "anchor": entry["anchor"]})
+            current["slides"].append(
+                {
+                    "title": entry["title"] or labels["slide_n"].format(n=plan.number),
+                    "number": plan.number,
+                    "anchor": entry["anchor"],
+                }
+            )
     logo = template.asset(template.theme.get("logo"))
     return {
         "meta": {
-            "title": meta.title, "subtitle": meta.subtitle, "authors": [a.name for a in meta.authors],
-            "institute": meta.institute, "date": meta.date, "course": meta.course, "term": meta.term,
+            "title": meta.title,
+            "subtitle": meta.subtitle,
+            "authors": [a.name for a in meta.authors],
+            "institute": meta.institute,
+            "date": meta.date,
+            "course": meta.course,
+            "term": meta.term,
             "lang": meta.lang,
         },
-        "theme": {"palette": template.palette, "fonts": template.fonts, "logo": logo.as_uri() if logo else None,
-                  "name": template.name, "ratio": round(ratio, 4)},
+        "theme": {
+            "palette": template.palette,
+            "fonts": template.fonts,
+            "logo": logo.as_uri() if logo else None,
+            "name": template.name,
+            "ratio": round(ratio, 4),
+        },
         "labels": labels,
-        "handout": {"layout": options.layout.value, "per_page": options.per_page,
-                    "variant": options.variant.value, "pdf_ua": options.pdf_ua},
+        "handout": {
+            "layout": options.layout.value,
+            "per_page": options.per_page,
+            "variant": options.variant.value,
+            "pdf_ua": options.pdf_ua,
+        },
         "toc": sections,
         "slides": slides,
         "grid": grid,
         "twin": twin,
         "slide_css": Markup(drawer.css(".twin-frame")),
-        "pages": [slides[i:i + options.per_page] for i in range(0, len(slides), options.per_page)],
+        "pages": [slides[i : i + options.per_page] for i in range(0, len(slides), options.per_page)],
         "css_files": [p.as_uri() for d in reversed(template.handout_dirs) for p in sorted(d.glob("*.css"))],
     }
 
@@ -365,13 +439,20 @@ def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics, plan
             return render_guarded(tpl, ctx, diags)
     except jinja2.TemplateSyntaxError as e:
         shown = os.path.relpath(e.filename) if e.filename else (e.name or "template")
-        raise BuildError(diags, f"template syntax error: {e.message}", m.SourcePos(shown, e.lineno or 0),
-                         "template-syntax") from None
+        raise BuildError(
+            diags, f"template syntax error: {e.message}", m.SourcePos(shown, e.lineno or 0), "template-syntax"
+        ) from None
     except jinja2.TemplateNotFound as e:
-        raise BuildError(diags, f"handout template '{e.name}' not found in {', '.join(map(str, env.loader.searchpath))}",
-                         None, "template") from None
+        raise BuildError(
+            diags,
+            f"handout template '{e.name}' not found in {', '.join(map(str, env.loader.searchpath))}",
+            None,
+            "template",
+        ) from None
     except jinja2.exceptions.SecurityError as e:
-        raise BuildError(diags, f"handout template tried something unsafe: {e}", None, "template-unsafe") from None
+        raise BuildError(
+            diags, f"handout template tried something unsafe: {e}", None, "template-unsafe"
+        ) from None
     except jinja2.TemplateError as e:
         raise BuildError(diags, f"handout template failed: {e}", None, "template") from None
 

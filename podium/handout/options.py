@@ -57,28 +57,36 @@ def read_settings(value: Any, pos: m.SourcePos, diags: Diagnostics) -> tuple[tup
     if value is None:
         return ()
     if not isinstance(value, dict):
-        diags.warning("'handout:' takes settings such as {layout: grid, per-page: 6}; ignored", pos,
-                      "handout-option")
+        diags.warning(
+            "'handout:' takes settings such as {layout: grid, per-page: 6}; ignored", pos, "handout-option"
+        )
         return ()
     out: list[tuple[str, str]] = []
     for key, v in value.items():
         k = str(key).replace("_", "-").lower()
         if k == "layout":
             if str(v) not in [x.value for x in Layout]:
-                diags.warning(f"handout layout '{v}' is unknown; use one of {', '.join(x.value for x in Layout)}",
-                              pos, "handout-option")
+                diags.warning(
+                    f"handout layout '{v}' is unknown; use one of {', '.join(x.value for x in Layout)}",
+                    pos,
+                    "handout-option",
+                )
                 continue
             out.append((k, str(v)))
         elif k == "per-page":
             if isinstance(v, bool) or not isinstance(v, int) or v not in PER_PAGE:
-                diags.warning(f"handout per-page must be one of {', '.join(map(str, PER_PAGE))}, not {v!r}", pos,
-                              "handout-option")
+                diags.warning(
+                    f"handout per-page must be one of {', '.join(map(str, PER_PAGE))}, not {v!r}",
+                    pos,
+                    "handout-option",
+                )
                 continue
             out.append((k, str(v)))
         elif k == "variant":
             if str(v) not in [x.value for x in Variant]:
-                diags.warning(f"handout variant '{v}' is unknown; use student or instructor", pos,
-                              "handout-option")
+                diags.warning(
+                    f"handout variant '{v}' is unknown; use student or instructor", pos, "handout-option"
+                )
                 continue
             out.append((k, str(v)))
         elif k in ("pdf-ua", "accessible"):
@@ -87,13 +95,21 @@ def read_settings(value: Any, pos: m.SourcePos, diags: Diagnostics) -> tuple[tup
                 continue
             out.append(("pdf-ua", "true" if v else "false"))
         else:
-            diags.warning(f"'handout: {key}' is not a handout setting (settings: {', '.join(KEYS)}); ignored",
-                          pos, "handout-option")
+            diags.warning(
+                f"'handout: {key}' is not a handout setting (settings: {', '.join(KEYS)}); ignored",
+                pos,
+                "handout-option",
+            )
     return tuple(out)
 
 
-def resolve(meta: m.Meta, layout: str | None = None, per_page: int | None = None, variant: str | None = None,
-            pdf_ua: bool | None = None) -> HandoutOptions:
+def resolve(
+    meta: m.Meta,
+    layout: str | None = None,
+    per_page: int | None = None,
+    variant: str | None = None,
+    pdf_ua: bool | None = None,
+) -> HandoutOptions:
     """Return the handout options: command-line values first, then the lecture's ``handout:`` settings."""
     settings = dict(getattr(meta, "handout", ()) or ())
     chosen = Layout(layout or settings.get("layout") or Layout.NOTES.value)

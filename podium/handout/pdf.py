@@ -30,22 +30,35 @@ def make_fetcher(roots: list[Path], diags: Diagnostics, allow_remote: bool = Fal
                 path = Path(unquote(parsed.path))
                 if allowed(path) and path.is_file():
                     return super().fetch(url, headers)
-                diags.warning(f"the handout may not read '{path}' (outside the lecture and templates)", None,
-                              "outside-project")
+                diags.warning(
+                    f"the handout may not read '{path}' (outside the lecture and templates)",
+                    None,
+                    "outside-project",
+                )
             elif parsed.scheme in ("http", "https") and allow_remote:
                 return super().fetch(url, headers)
             elif parsed.scheme == "data":
                 return super().fetch(url, headers)
             else:
-                diags.warning(f"the handout fetches nothing from '{url[:80]}' (pass --allow-remote to allow it)",
-                              None, "remote-refused")
+                diags.warning(
+                    f"the handout fetches nothing from '{url[:80]}' (pass --allow-remote to allow it)",
+                    None,
+                    "remote-refused",
+                )
             raise URLFetchingError(f"refused: {url[:80]}")
 
     return SafeFetcher(timeout=10, allow_redirects=False)
 
 
-def write_pdf(html: str, out: Path, roots: list[Path], diags: Diagnostics, allow_remote: bool = False,
-              base_url: str | None = None, pdf_ua: bool = True) -> None:
+def write_pdf(
+    html: str,
+    out: Path,
+    roots: list[Path],
+    diags: Diagnostics,
+    allow_remote: bool = False,
+    base_url: str | None = None,
+    pdf_ua: bool = True,
+) -> None:
     """Render ``html`` to a PDF at ``out`` atomically: tagged PDF/UA-1 unless ``pdf_ua`` is False.
 
     What WeasyPrint finds missing for PDF/UA (an image without alt text, no language) becomes an
@@ -54,8 +67,14 @@ def write_pdf(html: str, out: Path, roots: list[Path], diags: Diagnostics, allow
     write_atomic(out, render_pdf(html, roots, diags, allow_remote, base_url, pdf_ua))
 
 
-def render_pdf(html: str, roots: list[Path], diags: Diagnostics, allow_remote: bool = False,
-               base_url: str | None = None, pdf_ua: bool = True) -> bytes:
+def render_pdf(
+    html: str,
+    roots: list[Path],
+    diags: Diagnostics,
+    allow_remote: bool = False,
+    base_url: str | None = None,
+    pdf_ua: bool = True,
+) -> bytes:
     """Return the PDF bytes of ``html`` (see :func:`write_pdf`)."""
     import logging
 

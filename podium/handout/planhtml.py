@@ -133,8 +133,10 @@ def chunks_html(chunks, renderer, slides: bool = False) -> str:
         elif isinstance(c, ObjectChunk):
             out.append(renderer.block(c.block))
         elif isinstance(c, ColumnsChunk):
-            cols = "".join(f'<div class="column" style="width:{w * 100:.1f}%">{chunks_html(sub, renderer, slides)}</div>'
-                           for sub, w in c.columns)
+            cols = "".join(
+                f'<div class="column" style="width:{w * 100:.1f}%">{chunks_html(sub, renderer, slides)}</div>'
+                for sub, w in c.columns
+            )
             out.append(f'<div class="columns">{cols}</div>')
     if box:
         out.append("</div>")

@@ -85,8 +85,17 @@ def body_size(chunks, box_w_pt: float, box_h_pt: float, start: float) -> float:
     return max(size, 10)
 
 
-def slide_html(plan: SlidePlan, look: DeckLook, r: HtmlRenderer, lecture: m.Lecture, logo: str,
-               footer: str, labels: dict, heading: str | None = None, standalone: bool = True) -> str:
+def slide_html(
+    plan: SlidePlan,
+    look: DeckLook,
+    r: HtmlRenderer,
+    lecture: m.Lecture,
+    logo: str,
+    footer: str,
+    labels: dict,
+    heading: str | None = None,
+    standalone: bool = True,
+) -> str:
     """Return one slide drawn as the deck lays it out, in points of the slide's own size.
 
     ``standalone``: a page of the slides PDF (with its bookmark and id); otherwise a twin inside the
@@ -108,7 +117,9 @@ def slide_html(plan: SlidePlan, look: DeckLook, r: HtmlRenderer, lecture: m.Lect
     if kind in ("title", "section"):
         tsize = max(tsize, 36)
     tcolor = lay.title_color or look.title_color or "inherit"
-    anchor = {"ctr": "center", "b": "flex-end"}.get(lay.title_anchor, "flex-start" if lay.title_anchor == "t" else "center")
+    anchor = {"ctr": "center", "b": "flex-end"}.get(
+        lay.title_anchor, "flex-start" if lay.title_anchor == "t" else "center"
+    )
     align = lay.title_align or "left"
     bookmark = f"{plan.number}. {''.join(x.text for x in plan.title).strip() or (lecture.meta.title if kind == 'title' else labels['slide_n'].format(n=plan.number))}"
     ident = f'id="slide-{plan.number}" data-bookmark="{esc(bookmark)}" ' if standalone else ""
@@ -117,19 +128,30 @@ def slide_html(plan: SlidePlan, look: DeckLook, r: HtmlRenderer, lecture: m.Lect
     if heading is None:
         heading = "h1" if kind in ("title", "section") else "h2"
     if title:
-        parts.append(f'<div class="ph title" style="{tbox.css()};justify-content:{anchor};text-align:{align};'
-                     f'color:{tcolor};font-size:{tsize:.0f}pt;font-weight:{"bold" if lay.title_bold or look.master.title_bold else "normal"}">'
-                     f'<{heading}>{title}</{heading}></div>')
+        parts.append(
+            f'<div class="ph title" style="{tbox.css()};justify-content:{anchor};text-align:{align};'
+            f'color:{tcolor};font-size:{tsize:.0f}pt;font-weight:{"bold" if lay.title_bold or look.master.title_bold else "normal"}">'
+            f"<{heading}>{title}</{heading}></div>"
+        )
     if kind == "title":
-        sbox = lay.subtitle or (lay.bodies[0] if lay.bodies else Box(tbox.x, tbox.y + tbox.h + 0.03, tbox.w, 0.3))
-        sub = "".join(f'<p class="{"subtitle" if k == 0 and lecture.meta.subtitle else "byline"}">'
-                      f"{runs_html(p.runs)}</p>" for k, p in enumerate(plan.subtitle))
+        sbox = lay.subtitle or (
+            lay.bodies[0] if lay.bodies else Box(tbox.x, tbox.y + tbox.h + 0.03, tbox.w, 0.3)
+        )
+        sub = "".join(
+            f'<p class="{"subtitle" if k == 0 and lecture.meta.subtitle else "byline"}">'
+            f"{runs_html(p.runs)}</p>"
+            for k, p in enumerate(plan.subtitle)
+        )
         dark = " on-dark" if is_dark(lay.background) else ""
         # as many lines as the box holds: the size that fits them (at most 20 pt, as the deck starts)
-        lines = sum(1 + len("".join(r.text for r in p.runs)) * 10 // max(sbox.w * w_pt, 1) for p in plan.subtitle)
+        lines = sum(
+            1 + len("".join(r.text for r in p.runs)) * 10 // max(sbox.w * w_pt, 1) for p in plan.subtitle
+        )
         fs = max(9.0, min(20.0, sbox.h * h_pt / (max(lines, 1) * 1.4 + 0.6)))
-        parts.append(f'<div class="ph sub{dark}" style="{sbox.css()};text-align:{align};font-size:{fs:.1f}pt">'
-                     f'{sub}</div>')
+        parts.append(
+            f'<div class="ph sub{dark}" style="{sbox.css()};text-align:{align};font-size:{fs:.1f}pt">'
+            f"{sub}</div>"
+        )
     elif plan.chunks:
         boxes = lay.bodies or [Box(tbox.x, tbox.y + tbox.h + 0.02, tbox.w, max(0.2, 0.92 - tbox.y - tbox.h))]
         left, top = min(b.x for b in boxes), min(b.y for b in boxes)
@@ -138,11 +160,16 @@ def slide_html(plan: SlidePlan, look: DeckLook, r: HtmlRenderer, lecture: m.Lect
         size = body_size(plan.chunks, body.w * w_pt, body.h * h_pt, min(look.body_size or 24, 28))
         foot = ""
         if plan.footnotes:
-            foot = '<div class="slide-footnotes">' + "".join(f"<p>{runs_html(p.runs)}</p>" for p in plan.footnotes) \
+            foot = (
+                '<div class="slide-footnotes">'
+                + "".join(f"<p>{runs_html(p.runs)}</p>" for p in plan.footnotes)
                 + "</div>"
-        parts.append(f'<div class="ph body" style="{body.css()};font-size:{size:.0f}pt;'
-                     f'--obj-h:{body.h * h_pt * (0.55 if _text_chars(plan.chunks)[0] else 0.8):.0f}pt">'
-                     f'{chunks_html(plan.chunks, r, slides=standalone)}{foot}</div>')
+            )
+        parts.append(
+            f'<div class="ph body" style="{body.css()};font-size:{size:.0f}pt;'
+            f'--obj-h:{body.h * h_pt * (0.55 if _text_chars(plan.chunks)[0] else 0.8):.0f}pt">'
+            f"{chunks_html(plan.chunks, r, slides=standalone)}{foot}</div>"
+        )
     if kind not in ("title",):
         if lay.footer and footer:
             parts.append(f'<div class="ph footer" style="{lay.footer.css()}">{esc(footer)}</div>')
@@ -165,8 +192,10 @@ class SlideDrawer:
         logo_path = template.asset(template.theme.get("logo"))
         if logo_path is not None and not self.look.has_picture:
             box = logo_box(logo_corner(template), self.look.ratio, picture_aspect(logo_path))
-            self.logo = (f'<img class="theme-logo" src="{esc(logo_path.as_uri())}" alt="Logo" '
-                         f'style="position:absolute;{box.css()};object-fit:contain">')
+            self.logo = (
+                f'<img class="theme-logo" src="{esc(logo_path.as_uri())}" alt="Logo" '
+                f'style="position:absolute;{box.css()};object-fit:contain">'
+            )
         from ..deck.writer import _footer_text as footer_text  # the deck's own footer words
 
         self.footer = footer_text(template.theme.get("footer", "{title}"), lecture)
@@ -176,8 +205,9 @@ class SlideDrawer:
         return self.look.width / EMU_PER_PT, self.look.height / EMU_PER_PT
 
     def slide(self, plan: SlidePlan, heading: str | None = None, standalone: bool = True) -> str:
-        return slide_html(plan, self.look, self.r, self.lecture, self.logo, self.footer, self.labels, heading,
-                          standalone)
+        return slide_html(
+            plan, self.look, self.r, self.lecture, self.logo, self.footer, self.labels, heading, standalone
+        )
 
     def css(self, scope: str = "") -> str:
         """Return the slides' CSS; ``scope`` prefixes every rule (the handout scopes it to its twins)."""
@@ -185,10 +215,17 @@ class SlideDrawer:
         body_font = look.body_font or fonts.get("body", "Calibri")
         title_font = look.title_font or fonts.get("heading", "Calibri")
         w, h = self.size_pt
-        rules = SLIDE_CSS.format(w=w, h=h, body_font=font_stack(body_font, fonts.get("cjk", "")),
-                                 title_font=font_stack(title_font, fonts.get("cjk", "")), mono=esc(fonts.get("mono", "DejaVu Sans Mono")),
-                                 text=look.body_color or pal["text"], primary=pal["primary"], accent=pal["accent"],
-                                 muted=pal["muted"])
+        rules = SLIDE_CSS.format(
+            w=w,
+            h=h,
+            body_font=font_stack(body_font, fonts.get("cjk", "")),
+            title_font=font_stack(title_font, fonts.get("cjk", "")),
+            mono=esc(fonts.get("mono", "DejaVu Sans Mono")),
+            text=look.body_color or pal["text"],
+            primary=pal["primary"],
+            accent=pal["accent"],
+            muted=pal["muted"],
+        )
         if not scope:
             return rules
         out = []
@@ -196,7 +233,9 @@ class SlideDrawer:
             if "{" not in rule:
                 continue
             selectors, body = rule.split("{", 1)
-            out.append(", ".join(f"{scope} {sel.strip()}" for sel in selectors.split(",")) + " {" + body + "}")
+            out.append(
+                ", ".join(f"{scope} {sel.strip()}" for sel in selectors.split(",")) + " {" + body + "}"
+            )
         return "\n".join(out)
 
 
@@ -244,16 +283,18 @@ mark.blank.answer {{ background: #FFF2A8; color: {accent}; border-bottom: 1pt so
 """
 
 
-def render_slides_html(lecture: m.Lecture, template: Template, plans: list[SlidePlan], diags: Diagnostics) -> str:
+def render_slides_html(
+    lecture: m.Lecture, template: Template, plans: list[SlidePlan], diags: Diagnostics
+) -> str:
     """Return the HTML of the slides PDF: one page per plan, the deck's size and look."""
     drawer = SlideDrawer(lecture, template, diags)
     w, h = drawer.size_pt
     meta = lecture.meta
     slides = "\n".join(drawer.slide(p) for p in plans)
     return f"""<!DOCTYPE html>
-<html lang="{esc(meta.lang or 'en')}">
-<head><meta charset="utf-8"><title>{esc(meta.title or drawer.labels['untitled'])}</title>
-<meta name="author" content="{esc(', '.join(a.name for a in meta.authors))}">
+<html lang="{esc(meta.lang or "en")}">
+<head><meta charset="utf-8"><title>{esc(meta.title or drawer.labels["untitled"])}</title>
+<meta name="author" content="{esc(", ".join(a.name for a in meta.authors))}">
 <meta name="keywords" content="podium-slides">
 <style>
 @page {{ size: {w:.2f}pt {h:.2f}pt; margin: 0; }}

@@ -23,29 +23,55 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_deck(lecture: m.Lecture, plans, template: Template, out: Path, diags: Diagnostics,
-                 timeout: float = 300) -> None:
+def convert_deck(
+    lecture: m.Lecture, plans, template: Template, out: Path, diags: Diagnostics, timeout: float = 300
+) -> None:
     """Write the deck of ``plans`` and have LibreOffice convert it to the PDF ``out``."""
     from ..deck.writer import write_pptx
 
     exe = soffice()
     if exe is None:
-        raise BuildError(diags, "--via libreoffice needs LibreOffice (soffice) on the PATH; install "
-                         "libreoffice-impress or leave out --via to let Podium draw the slides", None, "no-soffice")
+        raise BuildError(
+            diags,
+            "--via libreoffice needs LibreOffice (soffice) on the PATH; install "
+            "libreoffice-impress or leave out --via to let Podium draw the slides",
+            None,
+            "no-soffice",
+        )
     with tempfile.TemporaryDirectory(prefix="podium-lo-") as tmp:
         work = Path(tmp)
         deck = work / (out.stem + ".pptx")
         write_pptx(lecture, plans, template, deck, diags)
         profile = (work / "profile").as_uri()
         try:
-            proc = subprocess.run([exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                                   "--outdir", str(work), str(deck)], capture_output=True, timeout=timeout)
+            proc = subprocess.run(
+                [
+                    exe,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(work),
+                    str(deck),
+                ],
+                capture_output=True,
+                timeout=timeout,
+            )
         except subprocess.TimeoutExpired:
-            raise BuildError(diags, f"LibreOffice took longer than {timeout:.0f} s to convert the deck", None,
-                             "soffice-failed") from None
+            raise BuildError(
+                diags,
+                f"LibreOffice took longer than {timeout:.0f} s to convert the deck",
+                None,
+                "soffice-failed",
+            ) from None
         pdf = work / (out.stem + ".pdf")
         if proc.returncode != 0 or not pdf.is_file():
             said = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()[:300]
-            raise BuildError(diags, f"LibreOffice could not convert the deck ({said or 'no output'})", None,
-                             "soffice-failed")
+            raise BuildError(
+                diags,
+                f"LibreOffice could not convert the deck ({said or 'no output'})",
+                None,
+                "soffice-failed",
+            )
         write_atomic(out, pdf.read_bytes())
