@@ -34,6 +34,9 @@ _PIECES = re.compile(
 )
 
 
+_CJK_CHAR = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")  # is_cjk, as a search
+
+
 def is_cjk(ch: str) -> bool:
     return (
         "\u2e80" <= ch <= "\u9fff"
@@ -62,17 +65,18 @@ def count_lines(segments: list[tuple[str, str, bool, bool]], pt: float, width_pt
     word_start_x = 0.0
     width_pt = max(width_pt, 1.0)
     for text, family, bold, italic in segments:
+        f = face(family, bold, italic)
         for part_i, part in enumerate(text.replace("\n", "\v").split("\v")):
             if part_i:
                 lines += 1
                 x = word = 0.0
             for piece in _PIECES.findall(part):
                 if piece.isspace():
-                    x += face(family, bold, italic).width(piece, pt)
+                    x += f.width(piece, pt)
                     word = 0.0
                     continue
                 cjk = is_cjk(piece[0])
-                w = face(family, bold, italic).width(piece, pt) * SAFETY
+                w = f.width(piece, pt) * SAFETY
                 if cjk:
                     word = 0.0
                 if word == 0.0:
@@ -100,7 +104,7 @@ def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, 
     out = []
     for r in para.runs:
         family = fonts.mono if r.code else latin
-        if any(is_cjk(ch) for ch in r.text):
+        if _CJK_CHAR.search(r.text):
             # CJK characters in the East Asian face, the rest in the run's own
             for piece in re.findall(
                 r"[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+|[^\u2E80-\u9FFF"
@@ -148,7 +152,7 @@ def para_height(
     inner = width - style.insets[0] - style.insets[2] - text_start(para, style, own, cv_scale)
     ea = lvl.ea or fonts.ea
     lines, widest = count_lines(_segments(para, fonts, lvl.latin, ea), pt, inner / EMU_PER_PT)
-    has_cjk = any(is_cjk(ch) for r in para.runs for ch in r.text)
+    has_cjk = any(_CJK_CHAR.search(r.text) for r in para.runs)
     ratio = max(face(lvl.latin).line, face(ea).typo if has_cjk else 0.0)
     if lvl.line_points:
         line = lvl.line_points * scale

@@ -28,6 +28,7 @@ def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
         tr.h = Emu(h)
     frame.height = Emu(sum(heights))
     primary, light, text = cv.palette["primary"], cv.palette.get("light", "#EEEEEE"), cv.palette["text"]
+    primary_text = cv.palette["background"]  # the header row's text
     # python-pptx's row collection re-reads every row for each row asked for (quadratic): read them once
     row_shapes = [_Row(tr, table) for tr in table._tbl.tr_lst]
     for i, (row, row_shape) in enumerate(zip((b.header, *b.rows), row_shapes)):
@@ -37,7 +38,8 @@ def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
             content = row[j].content if j < len(row) else ()
             tf = cell.text_frame
             tf.word_wrap = True
-            fill_runs(cv, tf, tuple(to_runs(content)), size=round(pt, 1), bold=(i == 0))
+            colour = primary_text if i == 0 else text
+            fill_runs(cv, tf, tuple(to_runs(content)), size=round(pt, 1), bold=(i == 0), colour=colour)
             align = b.aligns[j] if j < len(b.aligns) else ""
             if align:
                 tf.paragraphs[0].alignment = {
@@ -50,10 +52,6 @@ def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
             cell.fill.solid()
             if i == 0:
                 cell.fill.fore_color.rgb = hex_rgb(primary)
-                for r in tf.paragraphs[0].runs:
-                    r.font.color.rgb = hex_rgb(cv.palette["background"])
             else:
                 cell.fill.fore_color.rgb = hex_rgb(light if i % 2 == 0 else cv.palette["background"])
-                for r in tf.paragraphs[0].runs:
-                    r.font.color.rgb = hex_rgb(text)
     return frame

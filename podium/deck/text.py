@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from pptx.enum.text import PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.util import Pt
+from pptx.oxml.xmlchemy import OxmlElement
+from pptx.util import Emu, Pt
 
 from .canvas import Canvas, hex_rgb
 from .measure import para_size
@@ -13,11 +17,18 @@ from .plan import Para, Run
 from .styles import GRID_INDENT, FrameStyle
 
 
-def fill_runs(cv: Canvas, tf, runs_: tuple[Run, ...], size: int | None = None, bold: bool = False) -> None:
+def fill_runs(
+    cv: Canvas,
+    tf,
+    runs_: tuple[Run, ...],
+    size: float | None = None,
+    bold: bool = False,
+    colour: str | None = None,
+) -> None:
     tf.text = ""
     p = tf.paragraphs[0]
     for r in runs_:
-        add_run(cv, p, r, Pt(size) if size else None, bold)
+        add_run(cv, p, r, Pt(size) if size else None, bold, colour=colour)
 
 
 def fill_paras(
@@ -94,7 +105,14 @@ def set_bullet(cv: Canvas, p, para: Para, own: bool) -> None:
     # else: the master's bullet for this level
 
 
-def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False) -> None:
+def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: str | None = None) -> None:
+    """Append run ``r`` to paragraph ``p``: its text, formatting, link and CJK face.
+
+    The XML is written directly, as python-pptx's ``add_run`` and ``Font`` setters would write it
+    (every run gets an ``a:rPr``; attributes in the order those setters set them; children in the
+    schema's order), without their per-property look-ups.  ``colour`` (``#RRGGBB``) overrides the
+    run's colour (a table cell's text).
+    """
     if "\v" in r.text or "\n" in r.text:  # a hard line break: <a:br/>, not a control character
         for k, part in enumerate(r.text.replace("\n", "\v").split("\v")):
             if k:
@@ -109,58 +127,74 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False) -> None:
                     size,
                     bold,
                     muted,
+                    colour,
                 )
         return
-    run = p.add_run()
     text = r.text
-    run.text = text
-    f = run.font
+    p_el = p._p
+    r_el = OxmlElement("a:r")
+    end = p_el.find(_END)
+    if end is not None:
+        end.addprevious(r_el)
+    else:
+        p_el.append(r_el)
+    rPr = etree.SubElement(r_el, _RPR)
+    etree.SubElement(r_el, _T).text = _escape_ctrl_chars(text) if _CTRL.search(text) else text
     if r.bold or bold:
-        f.bold = True
+        rPr.set("b", "1")
     if r.italic:
-        f.italic = True
+        rPr.set("i", "1")
     if size is not None:
-        f.size = size
-    if r.code:
-        f.name = cv.fonts.get("mono", "Courier New")
+        rPr.set("sz", str(Emu(size).centipoints))
     if r.strike:
-        run._r.get_or_add_rPr().set("strike", "sngStrike")
+        rPr.set("strike", "sngStrike")
     if r.superscript:
-        run._r.get_or_add_rPr().set("baseline", "30000")
-    if muted:
-        f.color.rgb = hex_rgb(cv.palette["muted"])
+        rPr.set("baseline", "30000")
+    fill = colour or (cv.palette["accent"] if r.blank else cv.palette["muted"] if muted else None)
+    if fill is not None:
+        solid = etree.SubElement(rPr, _SOLID)
+        etree.SubElement(solid, _SRGB).set("val", str(hex_rgb(fill)))
     if r.blank:
-        f.color.rgb = hex_rgb(cv.palette["accent"])
-        f.underline = True
+        rPr.set("u", "sng")
         if text.strip("\u00a0 "):  # the instructor's answer: highlighted (a student's gap is only a line)
-            highlight_run(run)
-    if r.link:
-        run.hyperlink.address = r.link
+            _highlight(rPr)
+    if r.code:
+        etree.SubElement(rPr, _LATIN).set("typeface", cv.fonts.get("mono", "Courier New"))
     if has_cjk(text) and cv.fonts.get("cjk"):
-        rPr = run._r.get_or_add_rPr()
-        ea = rPr.find(qn("a:ea"))
-        if ea is None:
-            ea = etree.SubElement(rPr, qn("a:ea"))
-        ea.set("typeface", cv.fonts["cjk"])
+        etree.SubElement(rPr, _EA).set("typeface", cv.fonts["cjk"])
+    if r.link:
+        rid = cv.slide.part.relate_to(r.link, RT.HYPERLINK, is_external=True)
+        etree.SubElement(rPr, _HLINK).set(_RID, rid)
     if r.tex:  # inline math: Office math for PowerPoint, this run as the fallback text
         from .omml import wrap_inline_run
 
-        wrap_inline_run(run._r, r.tex, int(size.pt * 100) if size is not None else None)
+        wrap_inline_run(r_el, r.tex, int(size.pt * 100) if size is not None else None)
 
 
-def highlight_run(run, colour: str = "FFF2A8") -> None:
-    """Give ``run`` a text highlight (a:highlight sits right after the fill in a:rPr)."""
-    rPr = run._r.get_or_add_rPr()
-    fill = rPr.find(qn("a:solidFill"))
+_END, _RPR, _T = qn("a:endParaRPr"), qn("a:rPr"), qn("a:t")
+_SOLID, _SRGB, _LATIN, _EA = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin"), qn("a:ea")
+_HLINK, _RID = qn("a:hlinkClick"), qn("r:id")
+_CTRL = re.compile(r"[\x00-\x08\x0B-\x1F]")
+
+
+def _escape_ctrl_chars(s: str) -> str:
+    """Escape control characters as python-pptx does ("_x0007_" for BEL; tab and line feed kept)."""
+    return _CTRL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", s)
+
+
+def _highlight(rPr, colour: str = "FFF2A8") -> None:
+    """Give a run's ``a:rPr`` a text highlight (``a:highlight`` sits right after the fill)."""
+    fill = rPr.find(_SOLID)
     hl = etree.Element(qn("a:highlight"))
-    etree.SubElement(hl, qn("a:srgbClr")).set("val", colour)
+    etree.SubElement(hl, _SRGB).set("val", colour)
     if fill is not None:
         fill.addnext(hl)
     else:
         rPr.insert(0, hl)
 
 
+_CJK = re.compile("[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
 def has_cjk(text: str) -> bool:
-    return any(
-        "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef" for ch in text
-    )
+    return _CJK.search(text) is not None

@@ -38,6 +38,7 @@ from .patches import fast_partnames, fast_slide_ids, fast_slide_rels, potx_as_pp
 from .pictures import add_image, natural_size
 from .plan import ColumnsChunk, ObjectChunk, Para, SlidePlan, TextChunk, TypeSizes
 from .plan import runs as to_runs
+from .prototypes import SlideMaker
 from .tables import add_table
 from .text import fill_paras, fill_runs, set_autofit
 from .timing import write_timing
@@ -84,6 +85,7 @@ class DeckWriter:
         self.layouts = LayoutFinder(prs, template, diags)
         self.geo = TemplateGeometry(prs, template)
         self._layouts: dict[int, dict] = {}
+        self.maker = SlideMaker(prs)
         self.palette = template.palette
         self.fonts = template.fonts
         self.slide_w = int(prs.slide_width)
@@ -121,7 +123,7 @@ class DeckWriter:
         layout = self.choose_layout(plan)
         if not hasattr(self, "logo"):
             self.logo = Logo(self.template, self.slide_w, self.slide_h)
-        slide = self.prs.slides.add_slide(layout)
+        slide, placed = self.maker.add_slide(layout)
         self.slide = slide
         self.plan = plan
         self.cv = Canvas(
@@ -138,7 +140,6 @@ class DeckWriter:
         self.sizes = plan.sizes or TypeSizes()
         self.limit_bottom = self.geo.limit(self.geo.geo(layout))
         self.info = self.layout_info(layout)
-        placed = [(ph, ph.placeholder_format.idx, ph.placeholder_format.type) for ph in slide.placeholders]
         title_ph = next((ph for ph, _, t in placed if t in TITLE_TYPES), None)
         bodies = [ph for ph, _, t in placed if t in BODY_TYPES]
         used: set[int] = set()
@@ -186,7 +187,7 @@ class DeckWriter:
             self.copy_footer({idx for _, idx, t in placed if t in FOOTER_TYPES})
         self.logo.add(slide)  # the theme's logo, where the design has no picture
         if plan.notes:
-            slide.notes_slide.notes_text_frame.text = "\n".join(plan.notes)
+            self.maker.set_notes(slide, "\n".join(plan.notes))
         if self.cv.anim:
             write_timing(slide, self.cv.anim)
 
