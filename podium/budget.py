@@ -91,6 +91,7 @@ class _Watch:
         self.reason: tuple[str, SourcePos | None, str] | None = None
         self.peak = 0
         self.done = threading.Event()
+        self.main = threading.get_ident()  # the thread to interrupt: the main thread, which made the watch
         self.thread = threading.Thread(target=self._run, name="podium-budget", daemon=True)
 
     def _run(self) -> None:
@@ -123,7 +124,7 @@ class _Watch:
                 )
             if reason is not None:
                 self.reason = reason
-                signal.pthread_kill(threading.main_thread().ident, _SIGNAL)
+                signal.pthread_kill(self.main, _SIGNAL)
                 return
 
 

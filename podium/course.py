@@ -13,10 +13,15 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import buildinfo
 from .pipeline import DECK, HANDOUT, SLIDES_PDF, BuildOptions, Output, Result, build, labels
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 STAGES = ("read", DECK, HANDOUT, SLIDES_PDF, "check", "write")
 _events = None  # set in each worker: a queue of (lecture index, stage)
@@ -82,8 +87,8 @@ class Reporter:
         kinds = {o.kind for o in outputs}
         self.stages = [s for s in STAGES if s in ("read", "write") or s in kinds or (s == "check" and check)]
         self.live = (not quiet and self.stream.isatty()) if live is None else live
-        self.progress = None
-        self.tasks: dict[int, int] = {}
+        self.progress: Progress | None = None
+        self.tasks: dict[int, TaskID] = {}
         self.finished: set[int] = set()
         self.sources = sources
 
@@ -235,7 +240,7 @@ def build_all(
                     strict=strict,
                     check=check,
                     force=force,
-                    progress=lambda stage, i=job.index: rep.stage(i, stage),
+                    progress=partial(rep.stage, job.index),
                 )
                 rep.done(job.index, result)
                 ok = ok and result.ok

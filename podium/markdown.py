@@ -142,7 +142,7 @@ def _fenced_div(state: StateBlock, start: int, end: int, silent: bool) -> bool:
                 break
             depth -= 1
     old_parent, old_max = state.parentType, state.lineMax
-    state.parentType = "fenced_div"  # type: ignore[assignment]
+    state.parentType = "fenced_div"
     state.lineMax = nxt
     tok = state.push("fenced_div_open", "div", 1)
     tok.markup, tok.block, tok.info, tok.map = m.group(1), True, m.group(2), [start, nxt]
@@ -166,7 +166,7 @@ def markdown_parser() -> MarkdownIt:
     md.block.ruler.before(
         "fence", "fenced_div", _fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
-    md.normalizeLink = _bounded_normalize(md.normalizeLink)
+    md.normalizeLink = _bounded_normalize(md.normalizeLink)  # type: ignore[method-assign]  # markdown-it's hook
     return md
 
 

@@ -25,7 +25,7 @@ from markdown_it.tree import SyntaxTreeNode
 from . import model as m
 from . import quarto, yamlsafe
 from .charts import parse_chart
-from .citations import cite_text, load_bibliography
+from .citations import Bibliography, cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
 from .labels import label
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
@@ -193,7 +193,7 @@ def split_front_matter(
     first = _first_content_line(lines)
     meta: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
-    blank = set()
+    blank: set[int] = set()
     fence: str | None = None
     i = 0
     while i < len(lines):
@@ -561,7 +561,7 @@ def infer_slide_level(nodes: list[SyntaxTreeNode]) -> int:
 
 @dataclass
 class _SlideDraft:
-    kind: str
+    kind: m.SlideKind
     title: m.Inlines
     pos: m.SourcePos
     body: list = field(default_factory=list)
@@ -604,7 +604,7 @@ class _Converter:
         self.html_skip: list[str] = []
         self.html_depth = 0
         self.in_list = 0
-        self.bib = None  # citations.Bibliography when the front matter names one
+        self.bib: Bibliography | None = None  # when the front matter names a bibliography
         self.cells = 0
         self.first_cell_line = 0
         self.lifted_instructor: list[m.Block] = []
@@ -628,6 +628,8 @@ class _Converter:
                 continue
             for fn in block.children:
                 ident = fn.meta.get("id")
+                if not isinstance(ident, int):  # the footnote plugin numbers every footnote it makes
+                    continue
                 children = [c for c in fn.children if c.type != "footnote_anchor"]
                 self.footnote_defs[ident] = self.blocks(children)
         for ident, info in self.env.get("footnotes", {}).get("list", {}).items():
@@ -650,15 +652,15 @@ class _Converter:
         toc = None
         if raw_meta.get("toc") is True or raw_meta.get("table-of-contents") is True:
             # an agenda slide after the title (its bullets are filled in once the sections are known)
-            title = _text(raw_meta.get("toc-title")) or label(meta.lang, "contents")
-            toc = _SlideDraft(m.CONTENT, (m.Text(title),), m.SourcePos(self.shown, 1))
+            toc_title = _text(raw_meta.get("toc-title")) or label(meta.lang, "contents")
+            toc = _SlideDraft(m.CONTENT, (m.Text(toc_title),), m.SourcePos(self.shown, 1))
             toc.classes = ("toc",)
             drafts.append(toc)
             section_of.append(None)
         current: _SlideDraft | None = None
         current_section: int | None = None
 
-        def start(kind: str, title: m.Inlines, pos: m.SourcePos, attrs: Attrs | None) -> _SlideDraft:
+        def start(kind: m.SlideKind, title: m.Inlines, pos: m.SourcePos, attrs: Attrs | None) -> _SlideDraft:
             nonlocal current
             d = _SlideDraft(kind, title, pos)
             self.slide_serial += 1
@@ -949,8 +951,8 @@ class _Converter:
                 "raw-html",
             )
 
-    def math_block(self, tex: str, pos: m.SourcePos) -> list[m.Block]:
-        tex = self.math_tex(tex, pos)
+    def math_block(self, source: str, pos: m.SourcePos) -> list[m.Block]:
+        tex = self.math_tex(source, pos)
         if tex is None:
             return []
         if self.in_list:  # `- $$E = mc^2$$`: the bullet holds the equation
@@ -1541,11 +1543,9 @@ def is_safe_url(href: str) -> bool:
 
 
 def _closes_fence(lines: list[str], node: SyntaxTreeNode) -> bool:
-    last = (
-        re.sub(r"^[\s>]*", "", lines[node.map[1] - 1]).strip()
-        if node.map and node.map[1] - 1 < len(lines)
-        else ""
-    )
+    if not node.map:
+        return False
+    last = re.sub(r"^[\s>]*", "", lines[node.map[1] - 1]).strip() if node.map[1] - 1 < len(lines) else ""
     marker = (node.markup or "```")[0]
     return node.map[1] - node.map[0] > 1 and last.startswith(marker * 3) and last.strip(marker) == ""
 

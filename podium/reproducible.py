@@ -83,10 +83,10 @@ def fixed_time(epoch: int):
         )
         return book
 
-    writer.write = write
+    writer.write = write  # type: ignore[method-assign]  # a deliberate patch, undone below
     xlsx.Workbook = workbook
     try:
         yield
     finally:
-        writer.write = original
+        writer.write = original  # type: ignore[method-assign]
         xlsx.Workbook = workbook_class

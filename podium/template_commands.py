@@ -20,7 +20,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .deck.plan import FALLBACKS, LAYOUT_NAMES
+from .deck.plan import FALLBACKS, LAYOUT_NAMES, LayoutKind
 from .diagnostics import BuildError, Diagnostics
 from .model import SourcePos
 from .template_folders import DEFAULT, Template, available, deck_of, load_template
@@ -97,7 +97,7 @@ def _count_slides(path: Path) -> int:
 class Choice:
     """How the deck writer will find the layout for one slide kind."""
 
-    kind: str
+    kind: LayoutKind
     layout: object
     how: str  # "name" | "theme map" | "fallback" | "placeholders"
     via: str = ""  # for a fallback: the kind whose layout is borrowed
@@ -114,7 +114,7 @@ def choose_layouts(prs, template: Template) -> tuple[list[Choice], list[str]]:
     finder = LayoutFinder(prs, template, Diagnostics())
     bad_map = [f"{k}: '{v}'" for k, v in finder.map.items() if finder.named(str(v)) is None]
 
-    def direct(kind: str):
+    def direct(kind: LayoutKind):
         if kind in finder.map and finder.named(str(finder.map[kind])) is not None:
             return finder.named(str(finder.map[kind])), "theme map"
         lay = finder.named(LAYOUT_NAMES[kind])
@@ -275,7 +275,7 @@ def inspect_deck(path: Path, diags: Diagnostics) -> str:
 # --------------------------------------------------------------------------- new
 
 
-def guess_layout_map(prs) -> tuple[dict[str, str], dict[str, list[str]], list[str]]:
+def guess_layout_map(prs) -> tuple[dict[LayoutKind, str], dict[LayoutKind, list[str]], list[LayoutKind]]:
     """Return ({kind: layout name} for kinds lacking pandoc's name, {kind: other candidates}, kinds left out).
 
     A layout is a candidate for the kind :func:`podium.deck.layouts.kind_of_layout` sees in its
@@ -286,9 +286,9 @@ def guess_layout_map(prs) -> tuple[dict[str, str], dict[str, list[str]], list[st
     layouts = list(prs.slide_layouts)
     by_name = {lay.name.strip().lower() for lay in layouts}
     pandoc = {n.lower() for n in LAYOUT_NAMES.values()}
-    chosen: dict[str, str] = {}
-    more: dict[str, list[str]] = {}
-    missing: list[str] = []
+    chosen: dict[LayoutKind, str] = {}
+    more: dict[LayoutKind, list[str]] = {}
+    missing: list[LayoutKind] = []
     for kind, name in LAYOUT_NAMES.items():
         if name.lower() in by_name:
             continue
@@ -342,7 +342,7 @@ def theme_text(
     deck: str | None,
     palette: dict[str, str],
     fonts: dict[str, str],
-    layout_map: tuple[dict[str, str], dict[str, list[str]], list[str]] | None,
+    layout_map: tuple[dict[LayoutKind, str], dict[LayoutKind, list[str]], list[LayoutKind]] | None,
 ) -> str:
     """Return the commented theme.yaml of a new template."""
     base = load_template(DEFAULT, Diagnostics()).theme

@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -29,6 +30,11 @@ from .pipeline import (
     prepare,
     project_roots,
 )
+
+if TYPE_CHECKING:
+    from http.server import ThreadingHTTPServer
+
+    from .preview import Preview
 
 DEBOUNCE_MS = 100
 IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~", ".pyc")
@@ -55,8 +61,8 @@ class Watcher:
         self.options = options
         self.quiet = quiet
         self.strict = strict
-        self.preview = None
-        self.server = None
+        self.preview: Preview | None = None
+        self.server: ThreadingHTTPServer | None = None
         if serve:
             from .preview import Preview
             from .preview import serve as start
@@ -68,7 +74,7 @@ class Watcher:
     def url(self) -> str | None:
         if self.server is None:
             return None
-        host, port = self.server.server_address[:2]
+        host, port = self.server.socket.getsockname()[:2]
         return f"http://{host}:{port}/"
 
     def rebuild(self, source: Path, force: bool = False, if_stale: bool = False) -> bool:
@@ -95,7 +101,7 @@ class Watcher:
                     handout_path(source, self.options.out_dir),
                 ]
                 page.errors, page.warnings, page.state = [], [d.format() for d in diags.warnings], "building"
-                self.preview.bump()
+                self._bump()
         except BuildError as e:
             diags.extend(e.diagnostics)
         except Exception as e:  # a bug of ours: the watch goes on
@@ -115,7 +121,7 @@ class Watcher:
                         deck_path(source, self.options.out_dir),
                         handout_path(source, self.options.out_dir),
                     ]
-                self.preview.bump()
+                self._bump()
             return False
         result = build(source, self.options, OUTPUTS, strict=self.strict, force=force, prepared=prep)
         for d in result.diagnostics.items:
@@ -136,8 +142,12 @@ class Watcher:
             if result.status == "strict":
                 page.errors.append(f"{len(result.diagnostics.warnings)} warning(s) and --strict")
             page.warnings = [d.format() for d in result.diagnostics.warnings]
-            self.preview.bump()
+            self._bump()
         return result.ok
+
+    def _bump(self) -> None:
+        if self.preview is not None:
+            self.preview.bump()
 
     def watched_paths(self, sources: list[Path]) -> list[Path]:
         paths = {s.resolve().parent for s in sources} | {Path("content").resolve()}

@@ -30,7 +30,7 @@ class SafeContentLoader(yaml.SafeLoader):
         return super().construct_object(node, deep)
 
 
-def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
     return loader.construct_scalar(node)
 
 
@@ -53,7 +53,7 @@ def load(text: str) -> Any:
     except yaml.reader.ReaderError as e:  # a character YAML refuses: point at it
         line = text.count("\n", 0, e.position)
         col = e.position - (text.rfind("\n", 0, e.position) + 1)
-        mark = yaml.Mark("<yaml>", e.position, line, col, None, None)
+        mark = yaml.Mark("<yaml>", e.position, line, col, None, 0)  # no buffer: no snippet
         raise YAMLValueError(
             None,
             None,
@@ -90,12 +90,12 @@ def load_located(text: str) -> tuple[Any, dict[tuple, int]]:
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 key = k.value if isinstance(k, yaml.ScalarNode) else None
-                lines[(*path, key)] = k.start_mark.line
-                walk(v, (*path, key))
-                lines[(*path, key)] = k.start_mark.line  # a key's own line, not its value's
+                lines[path + (key,)] = k.start_mark.line
+                walk(v, path + (key,))
+                lines[path + (key,)] = k.start_mark.line  # a key's own line, not its value's
         elif isinstance(node, yaml.SequenceNode):
             for i, v in enumerate(node.value):
-                walk(v, (*path, i))
+                walk(v, path + (i,))
 
     loader = None
     try:
@@ -125,7 +125,7 @@ def _deepest(text: str) -> yaml.Mark:
         elif ch in "]}":
             depth -= 1
     line = text.count("\n", 0, best_pos)
-    return yaml.Mark("<yaml>", best_pos, line, best_pos - (text.rfind("\n", 0, best_pos) + 1), None, None)
+    return yaml.Mark("<yaml>", best_pos, line, best_pos - (text.rfind("\n", 0, best_pos) + 1), None, 0)
 
 
 def clean(value: Any) -> Any:

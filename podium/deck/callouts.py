@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Emu
 
@@ -25,12 +26,12 @@ def add_callout_box(cv: Canvas, box: Rect, paras, scale: float, classes: tuple[s
     colour = next(
         (KIND_COLOURS[c] for c in classes if c in KIND_COLOURS), cv.palette.get("accent", "#0D6EFD")
     )
-    rule = cv.slide.shapes.add_shape(1, box.x, box.y, rule_w, box.h)  # 1: a rectangle
+    rule = cv.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(box.x), Emu(box.y), Emu(rule_w), Emu(box.h))
     rule.name = "Callout rule"
     rule.fill.solid()
     rule.fill.fore_color.rgb = hex_rgb(colour)
     rule.line.fill.background()
-    tb = cv.slide.shapes.add_textbox(box.x + rule_w, box.y, box.w - rule_w, box.h)
+    tb = cv.slide.shapes.add_textbox(Emu(box.x + rule_w), Emu(box.y), Emu(box.w - rule_w), Emu(box.h))
     tb.name = "Callout"
     tb.fill.solid()
     tb.fill.fore_color.rgb = hex_rgb(cv.palette.get("light", "#F3F4F6"))

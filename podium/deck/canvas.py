@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pptx.dml.color import RGBColor
+from pptx.slide import Slide
 
 from ..diagnostics import Diagnostics
+
+if TYPE_CHECKING:
+    from .styles import FrameStyle
 
 
 @dataclass
@@ -17,15 +22,15 @@ class Canvas:
     (step, shape id, paragraph index or None) for :func:`podium.deck.timing.write_timing`.
     """
 
-    slide: object
+    slide: Slide
     fonts: dict[str, str]
     palette: dict[str, str]
     scale: float
     slide_w: int
     slide_h: int
     diags: Diagnostics
+    box_style: FrameStyle  # the style of the text boxes the writer adds
     anim: list[tuple[int, int, int | None]] = field(default_factory=list)
-    box_style: object = None  # podium.deck.styles.FrameStyle of text boxes the writer adds
 
 
 def hex_rgb(value: str) -> RGBColor:

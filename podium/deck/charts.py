@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.util import Pt
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.util import Emu, Pt
 
 from .. import model as m
 from ..alttext import chart_alt
@@ -24,24 +25,19 @@ def add_chart(cv: Canvas, b: m.Chart, box: Rect):
         "stacked": XL_CHART_TYPE.COLUMN_STACKED,
         "scatter": XL_CHART_TYPE.XY_SCATTER,
     }
-    if b.kind == "scatter":
-        from .plan import chart_axes
-
-        data = XyChartData()
-        xs = chart_axes(b).x_values  # the same x positions the handout draws
-        for s in b.series:
-            ser = data.add_series(s.name)
-            for x, v in zip(xs, s.values):
-                ser.add_data_point(x, v)
-    else:
-        data = CategoryChartData()
-        data.categories = list(b.categories)
-        fast_category_index(data)
-        for s in b.series:
-            data.add_series(s.name, list(s.values))
+    data = chart_data(b)
     h = min(box.h, max(int(box.w * 0.6), int(EMU_PER_IN * 2)))
     w = min(box.w, int(h * 2.2))  # a squat, slide-wide chart reads badly: keep it near 2:1, centred
-    frame = cv.slide.shapes.add_chart(kinds[b.kind], box.x + (box.w - w) // 2, box.y, w, h, data)
+    # python-pptx annotates add_chart as taking CategoryChartData and returning a Chart; it takes
+    # any chart data (XyChartData for scatter) and returns the GraphicFrame holding the chart
+    frame: GraphicFrame = cv.slide.shapes.add_chart(  # type: ignore[assignment]
+        kinds[b.kind],
+        Emu(box.x + (box.w - w) // 2),
+        Emu(box.y),
+        Emu(w),
+        Emu(h),
+        data,  # type: ignore[arg-type]
+    )
     frame._element.nvGraphicFramePr.cNvPr.set(
         "descr", chart_alt(b)
     )  # alt text: every value, as the handout's
@@ -104,6 +100,26 @@ def add_chart(cv: Canvas, b: m.Chart, box: Rect):
         except (ValueError, AttributeError):
             pass
     return frame
+
+
+def chart_data(b: m.Chart) -> CategoryChartData | XyChartData:
+    """Return ``b``'s numbers as python-pptx chart data: x/y pairs for a scatter, else categories."""
+    if b.kind == "scatter":
+        from .plan import chart_axes
+
+        xy = XyChartData()
+        xs = chart_axes(b).x_values  # the same x positions the handout draws
+        for s in b.series:
+            ser = xy.add_series(s.name)
+            for x, v in zip(xs, s.values):
+                ser.add_data_point(x, v)
+        return xy
+    data = CategoryChartData()
+    data.categories = list(b.categories)
+    fast_category_index(data)
+    for s in b.series:
+        data.add_series(s.name, list(s.values))
+    return data
 
 
 def series_colours(palette: dict[str, str], n: int) -> list[str]:

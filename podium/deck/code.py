@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
 from .. import model as m
 from ..highlight import lexer_for
@@ -19,7 +19,7 @@ def add_code(cv: Canvas, b: m.CodeBlock, box: Rect, pt: float):
     """Add code ``b`` at ``pt`` points in a shaded box (a line wider than the box wraps)."""
     mono = cv.fonts.get("mono", "DejaVu Sans Mono")
     h = code_height(b, box.w, pt, mono)
-    tb = cv.slide.shapes.add_textbox(box.x, box.y, box.w, h)
+    tb = cv.slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(h))
     tb.fill.solid()
     tb.fill.fore_color.rgb = RGBColor(0xF6, 0xF8, 0xFA)
     tf = tb.text_frame

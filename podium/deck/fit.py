@@ -513,9 +513,10 @@ class Fitter:
         plan2 = replace(plan, kind=LayoutKind.CONTENT)
         layout = self.g.layout(plan2)
         g = self.g.geo(layout)
-        sl = self.g.slots(plan2, g, self.footnote_bottom(plan2, g))
-        if len(sl) == 1:
-            return self.pack(sl[0].chunks, sl[0].rect.w, sl[0].rect.h, sizes, sl[0].style, sl[0].own)
+        packed = self.g.slots(plan2, g, self.footnote_bottom(plan2, g))
+        if len(packed) == 1:
+            one = packed[0]
+            return self.pack(one.chunks, one.rect.w, one.rect.h, sizes, one.style, one.own)
         return [list(plan.chunks)]
 
     def pack(self, chunks, width: int, cap: int, sizes: TypeSizes, style, own) -> list[list]:
@@ -686,8 +687,8 @@ def picture_groups(chunks) -> list[list[int]]:
     return out
 
 
-def _group_pictures(chunks):
-    out = []
+def _group_pictures(chunks) -> list:
+    out: list = []
     run: list = []
     for c in chunks:
         if isinstance(c, ObjectChunk) and isinstance(c.block, m.Image):

@@ -11,7 +11,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from .. import model as m
 from ..diagnostics import Diagnostics, did_you_mean
 from ..template_folders import Template
-from .plan import FALLBACKS, LAYOUT_NAMES
+from .plan import FALLBACKS, LAYOUT_NAMES, LayoutKind
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 BODY_TYPES = (
@@ -39,9 +39,9 @@ class LayoutFinder:
         self.by_name = {lay.name.strip().lower(): lay for lay in self.layouts}
         self.map = {k: v for k, v in (template.theme.get("layouts") or {}).items() if v}
         self.diags = diags
-        self.cache: dict[str, object] = {}
-        self.warned: set[str] = set()
-        self.guessed: dict[str, str] | None = None
+        self.cache: dict[LayoutKind, object] = {}
+        self.warned: set[LayoutKind] = set()
+        self.guessed: dict[LayoutKind, str] | None = None
 
     def names(self) -> list[str]:
         return [lay.name for lay in self.layouts]
@@ -49,7 +49,7 @@ class LayoutFinder:
     def named(self, name: str):
         return self.by_name.get(name.strip().lower())
 
-    def for_kind(self, kind: str, pos: m.SourcePos | None = None):
+    def for_kind(self, kind: LayoutKind, pos: m.SourcePos | None = None):
         if kind in self.cache:
             return self.cache[kind]
         lay = self._direct(kind)
@@ -85,14 +85,14 @@ class LayoutFinder:
         self.cache[kind] = lay
         return lay
 
-    def _guesses(self) -> dict[str, str]:
+    def _guesses(self) -> dict[LayoutKind, str]:
         if self.guessed is None:
             from ..template_commands import guess_layout_map  # the one guesser, shared with `template new`
 
             self.guessed = guess_layout_map(self.prs)[0]
         return self.guessed
 
-    def _direct(self, kind: str):
+    def _direct(self, kind: LayoutKind):
         if kind in self.map:
             if self.named(self.map[kind]) is not None:
                 return self.named(self.map[kind])
@@ -107,7 +107,7 @@ class LayoutFinder:
                 )
         return self.named(LAYOUT_NAMES[kind])
 
-    def _by_shape(self, kind: str):
+    def _by_shape(self, kind: LayoutKind):
         def score(lay):
             types = [ph.placeholder_format.type for ph in lay.placeholders]
             has_title = any(t in TITLE_TYPES for t in types)
@@ -127,7 +127,7 @@ class LayoutFinder:
         return max(self.layouts, key=score)
 
 
-def kind_of_layout(layout, slide_area: int | None = None) -> str:
+def kind_of_layout(layout, slide_area: int | None = None) -> LayoutKind:
     """Return the Podium slide kind a layout would serve (for `template inspect`).
 
     Placeholders smaller than a tenth of the slide (logos, small labels) do not count; text
@@ -155,22 +155,26 @@ def kind_of_layout(layout, slide_area: int | None = None) -> str:
     content = [ph for ph in big if ph.placeholder_format.type != PP_PLACEHOLDER.BODY]
     bodies = [ph for ph in big if ph.placeholder_format.type == PP_PLACEHOLDER.BODY]
     if PP_PLACEHOLDER.CENTER_TITLE in types or PP_PLACEHOLDER.SUBTITLE in types:
-        return "title"
+        return LayoutKind.TITLE
     if not any(t in TITLE_TYPES for t in types):
-        return "blank"
+        return LayoutKind.BLANK
     if any(ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE for ph in big):
-        return "picture"
+        return LayoutKind.PICTURE
     n = len(big)
     if n == 0:
-        return "section" if text else "title-only"
+        return LayoutKind.SECTION if text else LayoutKind.TITLE_ONLY
     if n == 1:
-        return "section" if bodies and text == [] and int(big[0].height) < slide_area**0.5 / 3 else "content"
+        return (
+            LayoutKind.SECTION
+            if bodies and text == [] and int(big[0].height) < slide_area**0.5 / 3
+            else LayoutKind.CONTENT
+        )
     if n == 2:
         if len(text) >= 2:
-            return "comparison"  # two contents, each under a small heading
+            return LayoutKind.COMPARISON  # two contents, each under a small heading
         if len(content) == 1 and len(bodies) == 1:
-            return "caption"
-        return "two-content"
+            return LayoutKind.CAPTION
+        return LayoutKind.TWO_CONTENT
     if n >= 4:
-        return "comparison"
-    return "content"
+        return LayoutKind.COMPARISON
+    return LayoutKind.CONTENT

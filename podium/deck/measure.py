@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .. import model as m
 from .fonts import face
 from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, split_columns
-from .plan import ColumnsChunk, ObjectChunk, Para, TextChunk
+from .plan import ColumnsChunk, ObjectChunk, Para, ParaStyle, TextChunk, TypeSizes
 from .styles import GRID_INDENT, FrameStyle
 
 BODY_PT = (24, 20, 18, 16, 16, 14)  # body text by list level in text boxes, on a 7.5 in tall slide
@@ -216,15 +216,6 @@ def row_heights(b: m.Table, width: int, pt: float, fonts: Fonts) -> list[int]:
     return out
 
 
-@dataclass
-class Sizes:
-    """The type sizes a slide is set at: text scale (of the template's sizes), code and table points."""
-
-    text: float = 1.0
-    code: float = CODE_PT
-    table: float = TABLE_PT
-
-
 def is_elastic(c) -> bool:
     """True for chunks that can shrink to fit: pictures, charts, and columns holding one."""
     if isinstance(c, ColumnsChunk):
@@ -242,7 +233,7 @@ class Measurer:
         self.image_size = image_size  # (m.Image, w, h) -> (w, h) natural size inside a box
 
     def chunk(
-        self, c, width: int, sizes: Sizes, style: FrameStyle | None, own: bool, minimum: bool = False
+        self, c, width: int, sizes: TypeSizes, style: FrameStyle | None, own: bool, minimum: bool = False
     ) -> int:
         """Return the height (EMU) ``c`` needs ``width`` wide; elastic chunks their smallest (``minimum``) or
         natural height."""
@@ -281,12 +272,12 @@ class Measurer:
             return int(0.9 * EMU_PER_IN * self.cv_scale)
         return int(EMU_PER_IN)
 
-    def caption_height(self, b: m.Image, width: int, sizes: Sizes) -> int:
+    def caption_height(self, b: m.Image, width: int, sizes: TypeSizes) -> int:
         if not b.caption:
             return 0
         from .plan import runs as to_runs
 
-        para = Para(tuple(to_runs(b.caption)), style="caption")
+        para = Para(tuple(to_runs(b.caption)), style=ParaStyle.CAPTION)
         return text_height([para], self.box_style, width, 1.0, self.fonts, False, self.cv_scale) + int(
             0.05 * EMU_PER_IN
         )

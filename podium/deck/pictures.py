@@ -13,12 +13,12 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
 from .. import model as m
 from .canvas import Canvas, hex_rgb
 from .geometry import EMU_PER_IN, Rect, length_emu
-from .plan import Para
+from .plan import Para, ParaStyle
 from .plan import runs as to_runs
 from .text import fill_paras
 
@@ -44,10 +44,11 @@ def natural_size(b: m.Image, box: Rect, slide_w: int, reference: int | None = No
     h = None
     if b.height is not None:
         h = length_emu(b.height, box.h) if b.height.unit != "%" else int(box.h * b.height.value / 100)
-    if w is None and h is None:
-        w = min(box.w, int(px_w / 96 * EMU_PER_IN * 1.5)) if b.path else box.w
     if w is None:
-        w = int(h / aspect)
+        if h is not None:
+            w = int(h / aspect)
+        else:
+            w = min(box.w, int(px_w / 96 * EMU_PER_IN * 1.5)) if b.path else box.w
     if h is None:
         h = int(w * aspect)
     # never off the region: shrink both to keep the aspect ratio
@@ -67,7 +68,9 @@ def add_image(
     cap_h = (caption_h or int(0.45 * EMU_PER_IN * cv.scale)) if (b.caption and with_caption) else 0
     area = Rect(box.x, box.y, box.w, max(box.h - cap_h, int(EMU_PER_IN * 0.5)))
     if b.path is None:
-        shape = cv.slide.shapes.add_textbox(area.x, area.y, area.w, min(area.h, int(EMU_PER_IN * 1.2)))
+        shape = cv.slide.shapes.add_textbox(
+            Emu(area.x), Emu(area.y), Emu(area.w), Emu(min(area.h, int(EMU_PER_IN * 1.2)))
+        )
         shape.fill.solid()
         shape.fill.fore_color.rgb = hex_rgb(cv.palette.get("light", "#EEEEEE"))
         shape.text_frame.word_wrap = True
@@ -77,12 +80,12 @@ def add_image(
         shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         if cap_h:  # the caption's words stay, as under a picture
             tb = cv.slide.shapes.add_textbox(
-                area.x, area.y + shape.height + int(0.05 * EMU_PER_IN), area.w, cap_h
+                Emu(area.x), Emu(area.y + shape.height + int(0.05 * EMU_PER_IN)), Emu(area.w), Emu(cap_h)
             )
             fill_paras(
                 cv,
                 tb.text_frame,
-                [Para(tuple(to_runs(b.caption)), align="center", style="caption")],
+                [Para(tuple(to_runs(b.caption)), align=m.Align.CENTER, style=ParaStyle.CAPTION)],
                 cv.box_style,
                 1.0,
                 own=False,
@@ -98,7 +101,7 @@ def add_image(
             if b.path.lower().endswith(".svg"):
                 pic = add_svg(cv, b.path, x, y, w, h)
             else:
-                pic = cv.slide.shapes.add_picture(b.path, x, y, w, h)
+                pic = cv.slide.shapes.add_picture(b.path, Emu(x), Emu(y), Emu(w), Emu(h))
     except Exception as e:  # cairosvg, defusedxml and PIL raise many kinds for a broken file
         why = str(e) if type(e).__name__ == "SvgProblem" else type(e).__name__
         cv.diags.warning(
@@ -114,11 +117,13 @@ def add_image(
         )
     pic._element.nvPicPr.cNvPr.set("descr", b.alt or "")
     if cap_h:
-        tb = cv.slide.shapes.add_textbox(area.x, y + h + int(0.05 * EMU_PER_IN), area.w, cap_h)
+        tb = cv.slide.shapes.add_textbox(
+            Emu(area.x), Emu(y + h + int(0.05 * EMU_PER_IN)), Emu(area.w), Emu(cap_h)
+        )
         fill_paras(
             cv,
             tb.text_frame,
-            [Para(tuple(to_runs(b.caption)), align="center", style="caption")],
+            [Para(tuple(to_runs(b.caption)), align=m.Align.CENTER, style=ParaStyle.CAPTION)],
             cv.box_style,
             1.0,
             own=False,
@@ -135,12 +140,12 @@ def add_svg(cv: Canvas, path: str, x: int, y: int, w: int, h: int):
     svg = sanitize(Path(path).read_bytes())  # no scripts, no references outside it: it is embedded as is
     px_w = max(int(w / EMU_PER_IN * 150), 16)
     png = cairosvg.svg2png(bytestring=svg, output_width=px_w, unsafe=False)
-    pic = cv.slide.shapes.add_picture(io.BytesIO(png), x, y, w, h)
+    pic = cv.slide.shapes.add_picture(io.BytesIO(png), Emu(x), Emu(y), Emu(w), Emu(h))
     package = cv.slide.part.package
     partname = package.next_partname("/ppt/media/image%d.svg")
     part = Part(PackURI(str(partname)), "image/svg+xml", package, svg)
     rid = cv.slide.part.relate_to(part, RT.IMAGE)
-    blip = pic._element.blipFill.find(qn("a:blip"))
+    blip = pic._element.blipFill.find(qn("a:blip"))  # type: ignore[union-attr]  # python-pptx: untyped descriptor
     ext_lst = etree.SubElement(blip, qn("a:extLst"))
     ext = etree.SubElement(ext_lst, qn("a:ext"))
     ext.set("uri", "{96DAC541-7B7A-43D3-8B79-37D633B846F1}")

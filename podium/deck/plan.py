@@ -96,16 +96,16 @@ LAYOUT_NAMES = {
     LayoutKind.BLANK: "Blank",
 }
 # When a template lacks a layout, try these kinds next (then any layout with a title + body).
-FALLBACKS = {
-    "picture": ("caption", "content"),
-    "caption": ("content",),
-    "comparison": ("two-content", "content"),
-    "two-content": ("content",),
-    "section": ("title", "title-only", "content"),
-    "title": ("section", "title-only", "content"),
-    "title-only": ("content",),
-    "blank": ("title-only", "content"),
-    "content": ("two-content", "caption", "title-only"),
+FALLBACKS: dict[LayoutKind, tuple[LayoutKind, ...]] = {
+    LayoutKind.PICTURE: (LayoutKind.CAPTION, LayoutKind.CONTENT),
+    LayoutKind.CAPTION: (LayoutKind.CONTENT,),
+    LayoutKind.COMPARISON: (LayoutKind.TWO_CONTENT, LayoutKind.CONTENT),
+    LayoutKind.TWO_CONTENT: (LayoutKind.CONTENT,),
+    LayoutKind.SECTION: (LayoutKind.TITLE, LayoutKind.TITLE_ONLY, LayoutKind.CONTENT),
+    LayoutKind.TITLE: (LayoutKind.SECTION, LayoutKind.TITLE_ONLY, LayoutKind.CONTENT),
+    LayoutKind.TITLE_ONLY: (LayoutKind.CONTENT,),
+    LayoutKind.BLANK: (LayoutKind.TITLE_ONLY, LayoutKind.CONTENT),
+    LayoutKind.CONTENT: (LayoutKind.TWO_CONTENT, LayoutKind.CAPTION, LayoutKind.TITLE_ONLY),
 }
 
 
@@ -229,8 +229,11 @@ def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") ->
 # --------------------------------------------------------------------------- blocks → chunks
 
 
+TEXT_BLOCKS = (m.Paragraph, m.Heading, m.BulletList, m.Quote)  # blocks drawn as paragraphs of a text box
+
+
 def is_text_block(b: m.Block) -> bool:
-    return isinstance(b, (m.Paragraph, m.Heading, m.BulletList, m.Quote))
+    return isinstance(b, TEXT_BLOCKS)
 
 
 class _Chunker:
@@ -262,7 +265,7 @@ class _Chunker:
                     inner = [replace(c, box=c.box or b.classes) for c in inner]
                 out.extend(inner)
                 continue
-            if is_text_block(b):
+            if isinstance(b, TEXT_BLOCKS):
                 paras.extend(self.paras(b, 0))
                 if self.lifted:
                     lifted, self.lifted = tuple(self.lifted), []

@@ -68,7 +68,7 @@ def theme_fonts(master) -> dict[str, str]:
     return out
 
 
-def _lvl_nodes(lst) -> dict[int, object]:
+def _lvl_nodes(lst) -> dict[int, etree._Element]:
     if lst is None:
         return {}
     out = {}
@@ -79,7 +79,7 @@ def _lvl_nodes(lst) -> dict[int, object]:
     return out
 
 
-def _merge(levels: list[dict], chain: list[dict[int, object]], fonts: dict[str, str]) -> None:
+def _merge(levels: list[dict], chain: list[dict[int, etree._Element]], fonts: dict[str, str]) -> None:
     """Fill ``levels`` (property dicts) from the pPr elements of ``chain``, most specific first."""
     for i in range(9):
         d = levels[i]

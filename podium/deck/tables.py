@@ -18,7 +18,7 @@ def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
     """Add ``b`` at ``pt`` points, each row as tall as its text measures (:func:`row_heights`)."""
     nrows, ncols = len(b.rows) + 1, max(len(b.header), 1)
     heights = row_heights(b, box.w, pt, fonts)
-    frame = cv.slide.shapes.add_table(nrows, ncols, box.x, box.y, box.w, sum(heights))
+    frame = cv.slide.shapes.add_table(nrows, ncols, Emu(box.x), Emu(box.y), Emu(box.w), Emu(sum(heights)))
     table = frame.table
     widths = list(b.widths) or [1 / ncols] * ncols
     # sizes go straight into the XML: python-pptx's setters recompute the whole frame each time
@@ -30,7 +30,7 @@ def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
     primary, light, text = cv.palette["primary"], cv.palette.get("light", "#EEEEEE"), cv.palette["text"]
     primary_text = cv.palette["background"]  # the header row's text
     # python-pptx's row collection re-reads every row for each row asked for (quadratic): read them once
-    row_shapes = [_Row(tr, table) for tr in table._tbl.tr_lst]
+    row_shapes = [_Row(tr, table) for tr in table._tbl.tr_lst]  # type: ignore[arg-type]  # any parent with .part
     for i, (row, row_shape) in enumerate(zip((b.header, *b.rows), row_shapes)):
         cells = list(row_shape.cells)
         for j in range(ncols):

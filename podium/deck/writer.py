@@ -36,7 +36,7 @@ from .logo import Logo
 from .measure import is_elastic, text_height
 from .patches import fast_partnames, fast_slide_ids, fast_slide_rels, potx_as_pptx, remove_all_slides
 from .pictures import add_image, natural_size
-from .plan import ColumnsChunk, ObjectChunk, Para, SlidePlan, TextChunk, TypeSizes
+from .plan import ColumnsChunk, LayoutKind, ObjectChunk, Para, SlidePlan, TextChunk, TypeSizes
 from .plan import runs as to_runs
 from .prototypes import SlideMaker
 from .tables import add_table
@@ -95,7 +95,7 @@ class DeckWriter:
         self.footer_text = _footer_text(template.theme.get("footer", "{title}"), lecture)
         self.scale = self.slide_h / (7.5 * EMU_PER_IN)  # type sizes relative to a 7.5 in tall slide
         self.limit_bottom = self.safe.bottom
-        main = self.layouts.for_kind("content")
+        main = self.layouts.for_kind(LayoutKind.CONTENT)
         bodies = [ph for ph in main.placeholders if ph.placeholder_format.type in BODY_TYPES]
         self.content_width = max((int(ph.width) for ph in bodies), default=self.safe.w)
 
@@ -207,7 +207,7 @@ class DeckWriter:
                     with_caption=text is None,
                     reference=self.content_width,
                 )
-                if text is not None and getattr(img, "caption", None):
+                if text is not None and isinstance(img, (m.Image, m.Table)) and img.caption:
                     style = self.style_of(text)
                     fill_paras(
                         self.cv, text.text_frame, [Para(tuple(to_runs(img.caption)))], style, 1.0, own=False
@@ -276,7 +276,7 @@ class DeckWriter:
             if isinstance(c, TextChunk):
                 if "callout" in c.box:  # a Quarto callout: its own titled box
                     add_callout_box(self.cv, box, c.paras, sizes.text, c.box)
-                elif placeholder_free:
+                elif placeholder_free and style is not None:
                     ph.left, ph.top, ph.width = box.x, box.y, box.w
                     ph.height = h if len(chunks) > 1 else max(rect.h, h)
                     fill_paras(
@@ -381,7 +381,7 @@ class DeckWriter:
             if t == PP_PLACEHOLDER.FOOTER:
                 txBody = el.find(qn("p:txBody"))
                 if txBody is not None:
-                    TextFrame(txBody, None).text = self.footer_text
+                    TextFrame(txBody, None).text = self.footer_text  # type: ignore[arg-type]  # text needs no parent
             elif t == PP_PLACEHOLDER.SLIDE_NUMBER:
                 _ensure_slide_number_field(el, getattr(self, "position", self.plan.number))
 

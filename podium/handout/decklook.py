@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..deck.plan import LAYOUT_NAMES
+from ..deck.plan import FALLBACKS, LAYOUT_NAMES, LayoutKind
 from ..template_folders import Template, deck_of
 
 NS = {
@@ -110,10 +110,8 @@ class DeckLook:
     def ratio(self) -> float:
         return self.width / self.height if self.height else 16 / 9
 
-    def layout(self, kind: str) -> LayoutLook:
-        from ..deck.plan import FALLBACKS
-
-        for k in (kind, *FALLBACKS.get(kind, ()), "content"):
+    def layout(self, kind: LayoutKind) -> LayoutLook:
+        for k in (kind, *FALLBACKS.get(kind, ()), LayoutKind.CONTENT):
             if k in self.layouts:
                 return self.layouts[k]
         return self.master
@@ -154,7 +152,7 @@ class _Reader:
     def rels(self, part: str) -> dict[str, str]:
         folder, base = posixpath.split(part)
         rel = posixpath.join(folder, "_rels", base + ".rels")
-        out = {}
+        out: dict[str, str] = {}
         if rel not in self.z.namelist():
             return out
         for r in self.xml(rel):
@@ -215,11 +213,11 @@ class _Reader:
         for kind, standard in LAYOUT_NAMES.items():
             key = str(getattr(kind, "value", kind))
             want = self.names.get(key, standard).lower()
-            lay = by_name.get(want) or next(
+            found = by_name.get(want) or next(
                 (by_type[t] for t in LAYOUT_TYPES.get(key, ()) if t in by_type), None
             )
-            if lay is not None:
-                look.layouts[key] = lay
+            if found is not None:
+                look.layouts[key] = found
         return look
 
     def read_theme(self, part: str) -> None:

@@ -445,7 +445,7 @@ def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics, plan
     except jinja2.TemplateNotFound as e:
         raise BuildError(
             diags,
-            f"handout template '{e.name}' not found in {', '.join(map(str, env.loader.searchpath))}",
+            f"handout template '{e.name}' not found in {', '.join(map(str, template.handout_dirs))}",
             None,
             "template",
         ) from None

@@ -101,8 +101,8 @@ def slide_html(
     ``standalone``: a page of the slides PDF (with its bookmark and id); otherwise a twin inside the
     handout, whose title is a ``heading`` element (or a paragraph) and which makes no bookmark.
     """
-    kind = str(getattr(plan.kind, "value", plan.kind))
-    lay = look.layout(kind)
+    kind = str(plan.kind)
+    lay = look.layout(plan.kind)
     if any(sh.src for sh in lay.shapes):
         logo = ""  # the design carries its own picture
     w_pt, h_pt = look.width / EMU_PER_PT, look.height / EMU_PER_PT
