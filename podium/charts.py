@@ -61,9 +61,55 @@ def parse_chart(
         return _parse_chart(code, pos, diags, resolve)
 
 
+Locate = Callable[..., m.SourcePos]  # key path in the chart's YAML -> its line in the lecture
+
+
 def _parse_chart(
     code: str, pos: m.SourcePos, diags: Diagnostics, resolve: Callable[[str, m.SourcePos, str], str | None]
 ) -> m.Chart | None:
+    loaded = _load_spec(code, pos, diags)
+    if loaded is None:
+        return None
+    spec, lines = loaded
+
+    def at(*path) -> m.SourcePos:
+        """The line of ``path`` in the block (the fence's line when unknown)."""
+        while path and path not in lines:
+            path = path[:-1]
+        return _at(pos, lines[path] + 1) if path else pos
+
+    errors_before = len(diags.errors)
+    _warn_unknown_keys(spec, at, diags)
+    kind = _chart_kind(spec, at, diags)
+    if "data" in spec:
+        path = resolve(str(spec["data"]), at("data"), "chart data")
+        if path is None:
+            diags.error(f"chart data file '{spec['data']}' cannot be read", at("data"), "chart")
+            return None
+        categories, series = _from_csv(Path(path), at("data"), diags)
+    else:
+        categories = _categories(spec, at, diags)
+        series = _series_values(_series_items(spec.get("series"), at, diags), at, diags)
+    series = _check_series(kind, categories, series, at, diags, errors_before)
+    if len(diags.errors) > errors_before:
+        return None
+    sized = _within_limits(spec, categories, series, pos, at, diags)
+    if sized is None:
+        return None
+    categories, series = sized
+    return m.Chart(
+        m.ChartKind(kind),
+        str(spec.get("title", "") or ""),
+        tuple(categories),
+        tuple(series),
+        pos,
+        str(spec.get("x-title", spec.get("x_title", "")) or ""),
+        str(spec.get("y-title", spec.get("y_title", "")) or ""),
+    )
+
+
+def _load_spec(code: str, pos: m.SourcePos, diags: Diagnostics) -> tuple[dict, dict[tuple, int]] | None:
+    """Return the chart's YAML mapping and the line of each key path in it, or None after an error."""
     try:
         spec, lines = yamlsafe.load_located(code) if code.strip() else (None, {})
     except yaml.MarkedYAMLError as e:
@@ -75,14 +121,10 @@ def _parse_chart(
             "chart needs YAML keys: type, title, categories and series (or data: file.csv)", pos, "chart"
         )
         return None
+    return spec, lines
 
-    def at(*path) -> m.SourcePos:
-        """The line of ``path`` in the block (the fence's line when unknown)."""
-        while path and path not in lines:
-            path = path[:-1]
-        return _at(pos, lines[path] + 1) if path else pos
 
-    errors_before = len(diags.errors)
+def _warn_unknown_keys(spec: dict, at: Locate, diags: Diagnostics) -> None:
     for key in spec:
         if key not in _KNOWN:
             diags.warning(
@@ -90,73 +132,92 @@ def _parse_chart(
                 at(key),
                 "chart-key",
             )
+
+
+def _chart_kind(spec: dict, at: Locate, diags: Diagnostics) -> str:
     kind = str(spec.get("type", "column")).strip().lower()
     if kind not in m.CHART_KINDS:
         diags.error(
             f"unknown chart type '{kind}'; use one of {', '.join(m.CHART_KINDS)}", at("type"), "chart"
         )
-    categories: list[str] = []
-    series: list[m.ChartSeries] = []
-    if "data" in spec:
-        path = resolve(str(spec["data"]), at("data"), "chart data")
-        if path is None:
-            diags.error(f"chart data file '{spec['data']}' cannot be read", at("data"), "chart")
-            return None
-        categories, series = _from_csv(Path(path), at("data"), diags)
+    return kind
+
+
+def _categories(spec: dict, at: Locate, diags: Diagnostics) -> list[str]:
+    raw_cats = spec.get("categories")
+    if not isinstance(raw_cats, list) or not raw_cats:
+        diags.error(
+            "chart needs 'categories' as a list, e.g. categories: [2019, 2020, 2021]",
+            at("categories"),
+            "chart",
+        )
+        return []
+    return [str(c) for c in raw_cats]
+
+
+def _series_items(raw_series: Any, at: Locate, diags: Diagnostics) -> list[tuple[Any, Any, tuple]]:
+    """Return the (name, values, key path of the values) of each series written under ``series:``."""
+    items: list[tuple[Any, Any, tuple]] = []
+    if isinstance(raw_series, dict):
+        items = [(k, v, ("series", k)) for k, v in raw_series.items()]
+    elif isinstance(raw_series, list):
+        for i, s in enumerate(raw_series):
+            if isinstance(s, dict) and "values" in s:
+                items.append(
+                    (s.get("name", f"Series {len(items) + 1}"), s["values"], ("series", i, "values"))
+                )
+            else:
+                diags.error("each entry of 'series' needs 'name' and 'values'", at("series", i), "chart")
     else:
-        raw_cats = spec.get("categories")
-        if not isinstance(raw_cats, list) or not raw_cats:
-            diags.error(
-                "chart needs 'categories' as a list, e.g. categories: [2019, 2020, 2021]",
-                at("categories"),
-                "chart",
-            )
-        else:
-            categories = [str(c) for c in raw_cats]
-        raw_series = spec.get("series")
-        items: list[tuple[Any, Any, tuple]] = []  # (name, values, key path of the values)
-        if isinstance(raw_series, dict):
-            items = [(k, v, ("series", k)) for k, v in raw_series.items()]
-        elif isinstance(raw_series, list):
-            for i, s in enumerate(raw_series):
-                if isinstance(s, dict) and "values" in s:
-                    items.append(
-                        (s.get("name", f"Series {len(items) + 1}"), s["values"], ("series", i, "values"))
-                    )
-                else:
-                    diags.error("each entry of 'series' needs 'name' and 'values'", at("series", i), "chart")
-        else:
-            diags.error("chart needs 'series' as a map of name → list of numbers", at("series"), "chart")
-        if len(items) > MAX_SERIES:
-            diags.error(
-                f"chart has {len(items)} series; at most {MAX_SERIES} can be told apart",
-                at("series"),
-                "too-large",
-            )
-            items = []
-        bad = 0
-        for name, values, where in items:
-            if not isinstance(values, list):
-                values, where = [values], (*where, None)
-            nums = []
-            for i, v in enumerate(values):
-                num, why = _number(v)
-                if num is None:
-                    bad += 1
-                    if bad <= MAX_REPORTED:
-                        diags.error(
-                            f"series '{name}' has '{str(v)[:40]}', which {why}", at(*where, i), "chart"
-                        )
-                    continue
-                nums.append(num)
-            if len(nums) == len(values):
-                series.append(m.ChartSeries(str(name), tuple(nums)))
-        if bad > MAX_REPORTED:
-            diags.error(
-                f"… and {bad - MAX_REPORTED} more values that are not numbers a chart can draw",
-                at("series"),
-                "chart",
-            )
+        diags.error("chart needs 'series' as a map of name → list of numbers", at("series"), "chart")
+    if len(items) > MAX_SERIES:
+        diags.error(
+            f"chart has {len(items)} series; at most {MAX_SERIES} can be told apart",
+            at("series"),
+            "too-large",
+        )
+        return []
+    return items
+
+
+def _series_values(
+    items: list[tuple[Any, Any, tuple]], at: Locate, diags: Diagnostics
+) -> list[m.ChartSeries]:
+    """Return the series whose values are all numbers; every other value is an error at its line."""
+    series: list[m.ChartSeries] = []
+    bad = 0
+    for name, values, where in items:
+        if not isinstance(values, list):
+            values, where = [values], (*where, None)
+        nums = []
+        for i, v in enumerate(values):
+            num, why = _number(v)
+            if num is None:
+                bad += 1
+                if bad <= MAX_REPORTED:
+                    diags.error(f"series '{name}' has '{str(v)[:40]}', which {why}", at(*where, i), "chart")
+                continue
+            nums.append(num)
+        if len(nums) == len(values):
+            series.append(m.ChartSeries(str(name), tuple(nums)))
+    if bad > MAX_REPORTED:
+        diags.error(
+            f"… and {bad - MAX_REPORTED} more values that are not numbers a chart can draw",
+            at("series"),
+            "chart",
+        )
+    return series
+
+
+def _check_series(
+    kind: str,
+    categories: list[str],
+    series: list[m.ChartSeries],
+    at: Locate,
+    diags: Diagnostics,
+    errors_before: int,
+) -> list[m.ChartSeries]:
+    """Report series that do not fit the categories or the kind; return the series to draw."""
     if categories:
         for s in series:
             if len(s.values) != len(categories):
@@ -173,8 +234,18 @@ def _parse_chart(
         series = series[:1]
     if kind == "pie" and any(v < 0 for s in series for v in s.values):
         diags.error("a pie chart cannot show negative values", at("series"), "chart")
-    if len(diags.errors) > errors_before:
-        return None
+    return series
+
+
+def _within_limits(
+    spec: dict,
+    categories: list[str],
+    series: list[m.ChartSeries],
+    pos: m.SourcePos,
+    at: Locate,
+    diags: Diagnostics,
+) -> tuple[list[str], list[m.ChartSeries]] | None:
+    """Return the data downsampled as ``downsample:`` asks; None after an error (too many points)."""
     points = sum(len(s.values) for s in series)
     wanted = spec.get("downsample")
     if wanted is not None:
@@ -185,8 +256,8 @@ def _parse_chart(
                 "chart",
             )
             return None
-        categories, series = downsample(categories, series, wanted)
-    elif points > MAX_POINTS:
+        return downsample(categories, series, wanted)
+    if points > MAX_POINTS:
         per = max(2, MAX_POINTS // max(len(series), 1))
         diags.error(
             f"chart has {points:,} values; a chart shows at most {MAX_POINTS:,}. Add 'downsample: {per}' to "
@@ -195,15 +266,7 @@ def _parse_chart(
             "too-large",
         )
         return None
-    return m.Chart(
-        m.ChartKind(kind),
-        str(spec.get("title", "") or ""),
-        tuple(categories),
-        tuple(series),
-        pos,
-        str(spec.get("x-title", spec.get("x_title", "")) or ""),
-        str(spec.get("y-title", spec.get("y_title", "")) or ""),
-    )
+    return categories, series
 
 
 def downsample(

@@ -122,20 +122,41 @@ def _group(text: str) -> str:
 
 
 def _linear(el) -> str:
+    """Return the MathML element ``el`` as one line of Unicode text."""
     from lxml import etree
 
     if not isinstance(el.tag, str):
         return ""
     name = etree.QName(el).localname
     kids = [c for c in el if isinstance(c.tag, str)]
-    if name in ("mi", "mn", "mtext", "ms"):
-        return "".join(el.itertext())
+    if name in ("mi", "mn", "mtext", "ms", "mo", "mspace"):
+        return _token(name, el)
+    laid_out = _layout(name, kids)
+    if laid_out is not None:
+        return laid_out
+    if name == "mtable":
+        rows = []
+        for r in kids:
+            rows.append(" ".join(_linear(c).strip() for c in r if isinstance(c.tag, str)))
+        return "; ".join(rows)
+    if name == "mphantom":
+        return ""
+    return _row(kids)
+
+
+def _token(name: str, el) -> str:
+    """A token element: an identifier, number, text, operator (spaced when binary) or space."""
     if name == "mo":
         t = "".join(el.itertext()).strip()
         return f" {t} " if t in "=<>≤≥≠≈∈∉⊂⊆∪∩→←↔⇒⇔∣+−×·±∓≡∼≅∝" and t else t
     if name == "mspace":
         w = el.get("width", "")
         return "" if w.startswith("-") or "negative" in w else " "
+    return "".join(el.itertext())
+
+
+def _layout(name: str, kids: list) -> str | None:
+    """A fraction, root or script as text (a/b, √x, x², x̄); None for any other element."""
     if name == "mfrac" and len(kids) == 2:
         return f"{_group(_linear(kids[0]).strip())}/{_group(_linear(kids[1]).strip())}"
     if name == "msqrt":
@@ -147,7 +168,7 @@ def _linear(el) -> str:
         return _linear(kids[0]) + _script(
             _linear(kids[1]).strip(), _SUP if name == "msup" else _SUB, "^" if name == "msup" else "_"
         )
-    if name == "msubsup" and len(kids) == 3:
+    if name in ("msubsup", "munderover") and len(kids) == 3:
         return (
             _linear(kids[0])
             + _script(_linear(kids[1]).strip(), _SUB, "_")
@@ -163,19 +184,13 @@ def _linear(el) -> str:
         return base + _script(_linear(kids[1]).strip(), _SUP, "^")
     if name == "munder" and len(kids) == 2:
         return _linear(kids[0]) + _script(_linear(kids[1]).strip(), _SUB, "_")
-    if name == "munderover" and len(kids) == 3:
-        return (
-            _linear(kids[0])
-            + _script(_linear(kids[1]).strip(), _SUB, "_")
-            + _script(_linear(kids[2]).strip(), _SUP, "^")
-        )
-    if name == "mtable":
-        rows = []
-        for r in kids:
-            rows.append(" ".join(_linear(c).strip() for c in r if isinstance(c.tag, str)))
-        return "; ".join(rows)
-    if name == "mphantom":
-        return ""
+    return None
+
+
+def _row(kids: list) -> str:
+    """A row of elements: operators spaced, a leading sign kept tight, a space after a big operator."""
+    from lxml import etree
+
     out = []
     prev_op = True
     for k in kids:

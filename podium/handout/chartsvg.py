@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+from dataclasses import dataclass
 
 from .. import model as m
 from ..charts import value_range
@@ -89,136 +90,182 @@ def _pie(chart, colours, palette, top, legend_h):
     return out
 
 
+@dataclass(frozen=True)
+class _Plot:
+    """The plotting area of an axes chart (SVG units) and the value range its value axis spans."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+    vmin: float
+    vmax: float
+    horizontal: bool  # a bar chart: values run left to right, categories bottom to top
+
+    def scale(self, v: float) -> float:
+        """Where ``v`` sits on the value axis, 0 at ``vmin`` and 1 at ``vmax``."""
+        return (v - self.vmin) / ((self.vmax - self.vmin) or 1)
+
+
 def _axes_chart(chart, colours, palette, top, legend_h):
-    out = []
     horizontal = chart.kind == "bar"
-    stacked = chart.kind == "stacked"
     cats = list(chart.categories)
-    n = max(len(cats), 1)
     vmin, vmax = value_range(chart)
     label_w = min(max((len(c) for c in cats), default=4) * 7.5 + 10, 260) if horizontal else 60
     left = label_w + (20 if chart.y_title and not horizontal else 0)
     right, bottom = W - 20, H - legend_h - (45 if chart.x_title or horizontal else 35)
+    p = _Plot(left, right, top, bottom, vmin, vmax, horizontal)
     muted, text = palette["muted"], palette["text"]
+    band = ((bottom - top) if horizontal else (right - left)) / max(len(cats), 1)
+    axes = chart_axes(chart)
+    out = _value_ticks(p, muted)
+    if axes.x_numeric:
+        out += _numeric_x_ticks(p, axes.x_range, muted)
+    else:
+        out += _category_labels(cats, p, band, text)
+    if chart.kind in ("line", "scatter"):
+        out += _points(chart, p, axes, band, colours, text)
+    else:
+        out += _bars(chart, p, band, colours, text)
+    out.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{muted}"/>')
+    return out + _axis_titles(chart, p, text)
 
-    def scale(v):
-        span = (vmax - vmin) or 1
-        return (v - vmin) / span
 
-    ticks = [vmin + (vmax - vmin) * i / 5 for i in range(6)]
-    for t in ticks:
-        if horizontal:
-            x = left + scale(t) * (right - left)
-            out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="#DDDDDD"/>')
+def _value_ticks(p: _Plot, muted: str) -> list[str]:
+    """Six gridlines across the value axis, each with its value."""
+    out = []
+    for t in (p.vmin + (p.vmax - p.vmin) * i / 5 for i in range(6)):
+        if p.horizontal:
+            x = p.left + p.scale(t) * (p.right - p.left)
+            out.append(f'<line x1="{x:.1f}" y1="{p.top}" x2="{x:.1f}" y2="{p.bottom}" stroke="#DDDDDD"/>')
             out.append(
-                f'<text x="{x:.1f}" y="{bottom + 16}" text-anchor="middle" fill="{muted}">{_fmt(t)}</text>'
+                f'<text x="{x:.1f}" y="{p.bottom + 16}" text-anchor="middle" fill="{muted}">{_fmt(t)}</text>'
             )
         else:
-            y = bottom - scale(t) * (bottom - top)
-            out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#DDDDDD"/>')
+            y = p.bottom - p.scale(t) * (p.bottom - p.top)
+            out.append(f'<line x1="{p.left}" y1="{y:.1f}" x2="{p.right}" y2="{y:.1f}" stroke="#DDDDDD"/>')
             out.append(
-                f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{muted}">{_fmt(t)}</text>'
+                f'<text x="{p.left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{muted}">{_fmt(t)}</text>'
             )
-    band = ((bottom - top) if horizontal else (right - left)) / n
-    ns = len(chart.series)
-    axes = chart_axes(chart)
+    return out
+
+
+def _numeric_x_ticks(p: _Plot, x_range: tuple[float, float], muted: str) -> list[str]:
+    """Six values along a numeric (scatter) x axis."""
+    x_lo, x_hi = x_range
+    out = []
+    for t in (x_lo + (x_hi - x_lo) * i / 5 for i in range(6)):
+        x = p.left + (t - x_lo) / ((x_hi - x_lo) or 1) * (p.right - p.left)
+        out.append(
+            f'<text x="{x:.1f}" y="{p.bottom + 18}" text-anchor="middle" fill="{muted}">{_fmt(t)}</text>'
+        )
+    return out
+
+
+def _category_labels(cats: list[str], p: _Plot, band: float, text: str) -> list[str]:
+    """Each category's name at the middle of its band."""
+    out = []
+    for i, cat in enumerate(cats):
+        if p.horizontal:
+            cy = (
+                p.top + band * (len(cats) - 1 - i) + band / 2
+            )  # first category at the bottom, as PowerPoint does
+            out.append(
+                f'<text x="{p.left - 6}" y="{cy + 4:.1f}" text-anchor="end" fill="{text}">{_e(cat)}</text>'
+            )
+        else:
+            cx = p.left + band * i + band / 2
+            out.append(
+                f'<text x="{cx:.1f}" y="{p.bottom + 18}" text-anchor="middle" fill="{text}">{_e(cat)}</text>'
+            )
+    return out
+
+
+def _points(chart, p: _Plot, axes, band: float, colours: list[str], text: str) -> list[str]:
+    """Line and scatter series: a marker with its value at each point (a line through them for line)."""
     x_lo, x_hi = axes.x_range
 
     def x_at(i):  # where point i sits: at its number on a numeric scatter axis, else in its band
         if axes.x_numeric:
-            return left + (axes.x_values[i] - x_lo) / ((x_hi - x_lo) or 1) * (right - left)
-        return left + band * i + band / 2
+            return p.left + (axes.x_values[i] - x_lo) / ((x_hi - x_lo) or 1) * (p.right - p.left)
+        return p.left + band * i + band / 2
 
-    if axes.x_numeric:
-        for t in (x_lo + (x_hi - x_lo) * i / 5 for i in range(6)):
-            x = left + (t - x_lo) / ((x_hi - x_lo) or 1) * (right - left)
+    out = []
+    for k, s in enumerate(chart.series):
+        pts = [(x_at(i), p.bottom - p.scale(v) * (p.bottom - p.top), v) for i, v in enumerate(s.values)]
+        c = colours[k % len(colours)]
+        if chart.kind == "line":
             out.append(
-                f'<text x="{x:.1f}" y="{bottom + 18}" text-anchor="middle" fill="{muted}">{_fmt(t)}</text>'
+                f'<polyline fill="none" stroke="{c}" stroke-width="3" points="'
+                + " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in pts)
+                + '"/>'
             )
-    for i, cat in enumerate(cats):
-        if axes.x_numeric:
-            break
-        if horizontal:
-            cy = (
-                top + band * (len(cats) - 1 - i) + band / 2
-            )  # first category at the bottom, as PowerPoint does
+        for x, y, v in pts:
+            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{c}"/>')
             out.append(
-                f'<text x="{left - 6}" y="{cy + 4:.1f}" text-anchor="end" fill="{text}">{_e(cat)}</text>'
+                f'<text x="{x:.1f}" y="{y - 9:.1f}" text-anchor="middle" fill="{text}" '
+                f'font-size="12">{_fmt(v)}</text>'
             )
-        else:
-            cx = left + band * i + band / 2
-            out.append(
-                f'<text x="{cx:.1f}" y="{bottom + 18}" text-anchor="middle" fill="{text}">{_e(cat)}</text>'
-            )
-    if chart.kind in ("line", "scatter"):
+    return out
+
+
+def _bars(chart, p: _Plot, band: float, colours: list[str], text: str) -> list[str]:
+    """Bars (side by side, or stacked) with their values, one band per category."""
+    n = max(len(chart.categories), 1)
+    ns = len(chart.series)
+    out = []
+    for i in range(n):
+        acc = 0.0
         for k, s in enumerate(chart.series):
-            pts = []
-            for i, v in enumerate(s.values):
-                x = x_at(i)
-                y = bottom - scale(v) * (bottom - top)
-                pts.append((x, y, v))
+            v = s.values[i]
             c = colours[k % len(colours)]
-            if chart.kind == "line":
+            if chart.kind == "stacked":
+                a, b = p.scale(acc), p.scale(acc + v)
+                acc += v
+                thick, off = band * 0.6, band * 0.2
+            else:
+                a, b = p.scale(0), p.scale(v)
+                thick = band * 0.7 / ns
+                off = band * 0.15 + thick * k
+            if p.horizontal:
+                y = p.top + band * (n - 1 - i) + off
+                x0, x1 = p.left + min(a, b) * (p.right - p.left), p.left + max(a, b) * (p.right - p.left)
                 out.append(
-                    f'<polyline fill="none" stroke="{c}" stroke-width="3" points="'
-                    + " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in pts)
-                    + '"/>'
+                    f'<rect x="{x0:.1f}" y="{y:.1f}" width="{x1 - x0:.1f}" height="{thick:.1f}" fill="{c}"/>'
                 )
-            for x, y, v in pts:
-                out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{c}"/>')
                 out.append(
-                    f'<text x="{x:.1f}" y="{y - 9:.1f}" text-anchor="middle" fill="{text}" '
-                    f'font-size="12">{_fmt(v)}</text>'
+                    f'<text x="{x1 + 5:.1f}" y="{y + thick / 2 + 5:.1f}" fill="{text}" '
+                    f'font-size="13">{_fmt(v)}</text>'
                 )
-    else:
-        for i in range(n):
-            acc = 0.0
-            for k, s in enumerate(chart.series):
-                v = s.values[i]
-                c = colours[k % len(colours)]
-                if stacked:
-                    a, b = scale(acc), scale(acc + v)
-                    acc += v
-                    thick, off = band * 0.6, band * 0.2
-                else:
-                    a, b = scale(0), scale(v)
-                    thick = band * 0.7 / ns
-                    off = band * 0.15 + thick * k
-                if horizontal:
-                    y = top + band * (n - 1 - i) + off
-                    x0, x1 = left + min(a, b) * (right - left), left + max(a, b) * (right - left)
-                    out.append(
-                        f'<rect x="{x0:.1f}" y="{y:.1f}" width="{x1 - x0:.1f}" height="{thick:.1f}" fill="{c}"/>'
-                    )
-                    out.append(
-                        f'<text x="{x1 + 5:.1f}" y="{y + thick / 2 + 5:.1f}" fill="{text}" '
-                        f'font-size="13">{_fmt(v)}</text>'
-                    )
-                else:
-                    x = left + band * i + off
-                    y0, y1 = bottom - max(a, b) * (bottom - top), bottom - min(a, b) * (bottom - top)
-                    out.append(
-                        f'<rect x="{x:.1f}" y="{y0:.1f}" width="{thick:.1f}" height="{y1 - y0:.1f}" fill="{c}"/>'
-                    )
-                    out.append(
-                        f'<text x="{x + thick / 2:.1f}" y="{y0 - 5:.1f}" text-anchor="middle" '
-                        f'fill="{text}" font-size="13">{_fmt(v)}</text>'
-                    )
-    out.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{muted}"/>')
-    if chart.x_title and not horizontal:
+            else:
+                x = p.left + band * i + off
+                y0, y1 = p.bottom - max(a, b) * (p.bottom - p.top), p.bottom - min(a, b) * (p.bottom - p.top)
+                out.append(
+                    f'<rect x="{x:.1f}" y="{y0:.1f}" width="{thick:.1f}" height="{y1 - y0:.1f}" fill="{c}"/>'
+                )
+                out.append(
+                    f'<text x="{x + thick / 2:.1f}" y="{y0 - 5:.1f}" text-anchor="middle" '
+                    f'fill="{text}" font-size="13">{_fmt(v)}</text>'
+                )
+    return out
+
+
+def _axis_titles(chart, p: _Plot, text: str) -> list[str]:
+    out = []
+    if chart.x_title and not p.horizontal:
         out.append(
-            f'<text x="{(left + right) / 2}" y="{bottom + 38}" text-anchor="middle" fill="{text}" '
+            f'<text x="{(p.left + p.right) / 2}" y="{p.bottom + 38}" text-anchor="middle" fill="{text}" '
             f'font-weight="bold">{_e(chart.x_title)}</text>'
         )
     if chart.y_title:
-        if horizontal:
+        if p.horizontal:
             out.append(
-                f'<text x="{(left + right) / 2}" y="{bottom + 36}" text-anchor="middle" fill="{text}" '
+                f'<text x="{(p.left + p.right) / 2}" y="{p.bottom + 36}" text-anchor="middle" fill="{text}" '
                 f'font-weight="bold">{_e(chart.y_title)}</text>'
             )
         else:
             out.append(
-                f'<text transform="translate(14,{(top + bottom) / 2}) rotate(-90)" text-anchor="middle" '
+                f'<text transform="translate(14,{(p.top + p.bottom) / 2}) rotate(-90)" text-anchor="middle" '
                 f'fill="{text}" font-weight="bold">{_e(chart.y_title)}</text>'
             )
     return out

@@ -292,17 +292,7 @@ class _Reader:
         rels = self.rels(part)
         csld = el.find("p:cSld", NS)
         lay = LayoutLook(name=csld.get("name", "") if csld is not None else "")
-        bg = el.find("p:cSld/p:bg", NS)
-        if bg is not None:
-            pr = bg.find("p:bgPr", NS)
-            ref = bg.find("p:bgRef", NS)
-            if pr is not None:
-                lay.background = self.colour(pr.find("a:solidFill", NS))
-                blip = pr.find("a:blipFill/a:blip", NS)
-                if blip is not None:
-                    lay.background_image = self.media(rels, blip.get(R_EMBED))
-            elif ref is not None:
-                lay.background = self.colour(ref)
+        self.read_background(el, rels, lay)
         if master is not None:
             lay.background = lay.background or ("" if lay.background_image else master.background)
             if not lay.background and not lay.background_image:
@@ -312,74 +302,114 @@ class _Reader:
         tree = el.find("p:cSld/p:spTree", NS)
         phs: dict[str, Box] = {}
         for sp in tree if tree is not None else []:
-            tag = etree.QName(sp).localname
             ph = sp.find(".//p:nvPr/p:ph", NS)
             box = self.box(sp, w, h)
             if ph is not None:
-                t = ph.get("type", "body")
-                key = {"ctrTitle": "title", "subTitle": "subtitle"}.get(t, t)
-                if key in ("obj", "pic", "chart", "tbl", "media", "dgm", "clipArt"):
-                    key = "body"  # any content placeholder takes the body
-                if key == "body":
-                    key = f"body{len([k for k in phs if k.startswith('body')])}"
+                key = _placeholder_key(ph, phs)
                 if box is None and master is not None:
-                    box = {"title": master.title, "ftr": master.footer, "sldNum": master.number}.get(key) or (
-                        master.bodies[0] if key.startswith("body") and master.bodies else None
-                    )
+                    box = _inherited_box(key, master)
                 if box is not None:
                     phs[key] = box
                 if key == "title":
-                    rpr = sp.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS)
-                    ppr = sp.find("p:txBody/a:lstStyle/a:lvl1pPr", NS)
-                    body_pr = sp.find("p:txBody/a:bodyPr", NS)
-                    if rpr is not None:
-                        lay.title_color = self.colour(rpr.find("a:solidFill", NS))
-                        lay.title_size = int(rpr.get("sz", "0")) / 100
-                        lay.title_bold = rpr.get("b") == "1"
-                    if ppr is not None:
-                        lay.title_align = {"ctr": "center", "r": "right", "l": "left", "just": "justify"}.get(
-                            ppr.get("algn", ""), ""
-                        )
-                    if body_pr is not None:
-                        lay.title_anchor = body_pr.get("anchor", "")
-                continue
-            if box is None:
-                continue
-            if tag == "sp":
-                geom = sp.find("p:spPr/a:prstGeom", NS)
-                fill = self.colour(sp.find("p:spPr/a:solidFill", NS))
-                ln = sp.find("p:spPr/a:ln", NS)
-                line = self.colour(ln.find("a:solidFill", NS)) if ln is not None else ""
-                line_pt = int(ln.get("w", "12700")) / 12700 if ln is not None else 0.0
-                if (
-                    (fill or line)
-                    and geom is not None
-                    and geom.get("prst") in ("rect", "roundRect", "ellipse", "snip1Rect", "line")
-                ):
-                    lay.shapes.append(
-                        Shape(
-                            box, fill=fill, ellipse=geom.get("prst") == "ellipse", line=line, line_pt=line_pt
-                        )
-                    )
-            elif tag == "pic":
-                blip = sp.find("p:blipFill/a:blip", NS)
-                src = self.media(rels, blip.get(R_EMBED)) if blip is not None else ""
-                if src:
-                    lay.shapes.append(Shape(box, src=src))
-        lay.title = phs.get("title") or (master.title if master else None)
-        lay.subtitle = phs.get("subtitle")
-        lay.bodies = [phs[k] for k in sorted(k for k in phs if re.match(r"body\d+$", k))]
-        if (
-            not lay.bodies
-            and master is not None
-            and lay.subtitle is None
-            and master.bodies
-            and el.get("type") not in ("titleOnly", "blank", "secHead", "title")
-        ):
-            lay.bodies = list(master.bodies)
-        lay.footer = phs.get("ftr") or (master.footer if master else None)
-        lay.number = phs.get("sldNum") or (master.number if master else None)
+                    self.read_title_style(sp, lay)
+            elif box is not None:
+                shape = self.design_shape(sp, box, rels)
+                if shape is not None:
+                    lay.shapes.append(shape)
+        _place_placeholders(lay, phs, master, el.get("type"))
         return lay
+
+    def read_background(self, el, rels: dict[str, str], lay: LayoutLook) -> None:
+        """Set ``lay``'s background colour or picture from the layout's own ``p:bg``."""
+        bg = el.find("p:cSld/p:bg", NS)
+        if bg is None:
+            return
+        pr = bg.find("p:bgPr", NS)
+        ref = bg.find("p:bgRef", NS)
+        if pr is not None:
+            lay.background = self.colour(pr.find("a:solidFill", NS))
+            blip = pr.find("a:blipFill/a:blip", NS)
+            if blip is not None:
+                lay.background_image = self.media(rels, blip.get(R_EMBED))
+        elif ref is not None:
+            lay.background = self.colour(ref)
+
+    def read_title_style(self, sp, lay: LayoutLook) -> None:
+        """Set ``lay``'s title colour, size, weight, alignment and anchor from its title placeholder."""
+        rpr = sp.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS)
+        ppr = sp.find("p:txBody/a:lstStyle/a:lvl1pPr", NS)
+        body_pr = sp.find("p:txBody/a:bodyPr", NS)
+        if rpr is not None:
+            lay.title_color = self.colour(rpr.find("a:solidFill", NS))
+            lay.title_size = int(rpr.get("sz", "0")) / 100
+            lay.title_bold = rpr.get("b") == "1"
+        if ppr is not None:
+            lay.title_align = {"ctr": "center", "r": "right", "l": "left", "just": "justify"}.get(
+                ppr.get("algn", ""), ""
+            )
+        if body_pr is not None:
+            lay.title_anchor = body_pr.get("anchor", "")
+
+    def design_shape(self, sp, box: Box, rels: dict[str, str]) -> Shape | None:
+        """Return a design shape the handout draws (a filled or outlined simple shape, a picture)."""
+        tag = etree.QName(sp).localname
+        if tag == "sp":
+            geom = sp.find("p:spPr/a:prstGeom", NS)
+            fill = self.colour(sp.find("p:spPr/a:solidFill", NS))
+            ln = sp.find("p:spPr/a:ln", NS)
+            line = self.colour(ln.find("a:solidFill", NS)) if ln is not None else ""
+            line_pt = int(ln.get("w", "12700")) / 12700 if ln is not None else 0.0
+            if (
+                (fill or line)
+                and geom is not None
+                and geom.get("prst") in ("rect", "roundRect", "ellipse", "snip1Rect", "line")
+            ):
+                return Shape(
+                    box, fill=fill, ellipse=geom.get("prst") == "ellipse", line=line, line_pt=line_pt
+                )
+        elif tag == "pic":
+            blip = sp.find("p:blipFill/a:blip", NS)
+            src = self.media(rels, blip.get(R_EMBED)) if blip is not None else ""
+            if src:
+                return Shape(box, src=src)
+        return None
+
+
+def _placeholder_key(ph, phs: dict[str, Box]) -> str:
+    """Return the name a placeholder is kept under: title, subtitle, ftr, sldNum, body0, body1…"""
+    t = ph.get("type", "body")
+    key = {"ctrTitle": "title", "subTitle": "subtitle"}.get(t, t)
+    if key in ("obj", "pic", "chart", "tbl", "media", "dgm", "clipArt"):
+        key = "body"  # any content placeholder takes the body
+    if key == "body":
+        key = f"body{len([k for k in phs if k.startswith('body')])}"
+    return key
+
+
+def _inherited_box(key: str, master: LayoutLook) -> Box | None:
+    """The master's box for a placeholder the layout places nowhere itself."""
+    return {"title": master.title, "ftr": master.footer, "sldNum": master.number}.get(key) or (
+        master.bodies[0] if key.startswith("body") and master.bodies else None
+    )
+
+
+def _place_placeholders(
+    lay: LayoutLook, phs: dict[str, Box], master: LayoutLook | None, kind: str | None
+) -> None:
+    """Set ``lay``'s title, subtitle, bodies, footer and number boxes (the master's where it has none)."""
+    lay.title = phs.get("title") or (master.title if master else None)
+    lay.subtitle = phs.get("subtitle")
+    lay.bodies = [phs[k] for k in sorted(k for k in phs if re.match(r"body\d+$", k))]
+    if (
+        not lay.bodies
+        and master is not None
+        and lay.subtitle is None
+        and master.bodies
+        and kind not in ("titleOnly", "blank", "secHead", "title")
+    ):
+        lay.bodies = list(master.bodies)
+    lay.footer = phs.get("ftr") or (master.footer if master else None)
+    lay.number = phs.get("sldNum") or (master.number if master else None)
 
 
 def shapes_html(shapes: list[Shape]) -> str:
