@@ -1,74 +1,142 @@
-"""The build record: what an output was built from, stored inside the output itself.
+"""The build record: what one output was built from, written into the output and kept for the next build.
 
-Each deck and handout records the source's hash, every file the build read (with hashes), the
-options that shape the result (slide level, template, variant, fit) and Podium's version.  The
-deck keeps it in a custom document property (``docProps/custom.xml``, File ▸ Properties ▸ Custom
-in PowerPoint), the handout in its PDF document information.  ``check`` reads both records and
-says plainly when the two outputs were built from different sources or options.
+A :class:`BuildRecord` holds the source's SHA-256, every file the build read or looked for (the
+lecture, ``course.yaml``, pictures, chart data, bibliographies, every file of the template chain; a
+file that was missing is recorded as missing, so adding it later rebuilds), the options that shape
+the output (slide level and whether it was asked for, template, variant, fit, handout layout),
+``SOURCE_DATE_EPOCH``, Podium's version and a fingerprint of its code.
+
+It has two uses, one record:
+
+- **In the output.**  The deck keeps it in a custom document property ``podium-build``
+  (``docProps/custom.xml``, File ▸ Properties ▸ Custom in PowerPoint), a PDF in its document
+  information.  ``check`` reads both and says plainly when the two outputs were built from
+  different sources or options.  What is written there names files relative to the lecture's folder
+  or their template (:meth:`BuildRecord.to_json`): the same input gives the same bytes anywhere.
+- **Beside the output, for the incremental skip.**  After a build, each output's record (with the real
+  paths of the files it read, what was asked of it, the output's own hash and the build's warnings)
+  is saved in Podium's cache folder (:func:`cache_dir`), one file per output.  An output is up to
+  date when its record was made by this Podium, for the same request, from files that are all
+  unchanged, and the file is still the one written (:func:`up_to_date`).  Each output is judged on
+  its own: ``slides`` after ``all`` finds the deck ``all`` wrote up to date.
+
+This module imports nothing heavy: deciding that a lecture is up to date must take milliseconds.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
-from dataclasses import dataclass, field
+import stat
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import model as m
-
 KEY = "podium-build"  # the property name, in the deck and in the PDF (as /podium-build)
+FORMAT = 2  # of the cache entries; an entry of another format is ignored (one rebuild)
 # the options that must agree between deck and handout (the variant and layout differ by design:
 # the deck is the lecturer's, the handout usually the students')
 OPTIONS = ("slide_level", "template", "fit")
+PACKAGE = Path(__file__).resolve().parent
 
 
 def version() -> str:
-    """Return Podium's installed version ("unknown" when run from a bare checkout)."""
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as dist_version
+    """Podium's version."""
+    from . import __version__
 
-    try:
-        return dist_version("podium")
-    except PackageNotFoundError:
-        return "unknown"
+    return __version__
 
 
-def file_hash(path: str | Path) -> str:
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of Podium's own code and bundled data: a changed Podium rebuilds everything."""
     h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    for p in sorted(PACKAGE.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc":
+            h.update(str(p.relative_to(PACKAGE)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:32]
+
+
+def environment() -> dict[str, str]:
+    """What of the environment changes the outputs' bytes."""
+    return {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
+
+
+def file_hash(path: str | os.PathLike) -> str | None:
+    """SHA-256 of a file's bytes; None when it is missing or unreadable; a marker for anything that is
+    not a regular file (a FIFO would block a reader forever, a device could be endless)."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return f"not-a-file:{stat.S_IFMT(st.st_mode)}"
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+def folder_files(folder: Path) -> list[str]:
+    """Every file under ``folder`` (a template), as real paths, in a stable order; a symbolic link that
+    leads out of the folder is left out (it is not read, not even to hash it)."""
+    real = os.path.realpath(folder)
+    out = set()
+    for root, dirs, files in os.walk(real):
+        dirs[:] = [d for d in dirs if d != "__pycache__" and not os.path.islink(os.path.join(root, d))]
+        for name in files:
+            p = os.path.realpath(os.path.join(root, name))
+            if p.startswith(real + os.sep) and os.path.isfile(p):
+                out.add(p)
+    return sorted(out)
+
+
+def shown_name(real: str, base: Path, folders: list[Path]) -> str:
+    """How a file read is named in an output's record: relative to the lecture's folder, else to the
+    folder holding its template (``templates/default/deck.pptx``), else by its last two parts; never an
+    absolute path (a handout should not tell students where the lecturer keeps files)."""
+    p = Path(real)
+    for root in (base, *(Path(f).resolve().parent for f in folders)):
+        try:
+            return p.relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return "…/" + "/".join(p.parts[-2:])
 
 
 @dataclass
 class BuildRecord:
-    """What one output was built from."""
+    """What one output was built from (see the module's documentation)."""
 
     source: str  # the lecture file's name
-    source_hash: str
-    options: dict[str, Any]
-    files: dict[str, str] = field(default_factory=dict)  # every file read → its sha256
+    source_hash: str | None
+    options: dict[str, Any]  # resolved: slide_level, slide_level_asked, template, variant, fit, layout
+    files: dict[str, str | None] = field(default_factory=dict)  # every file read (shown name) → sha256
     podium: str = ""
+    kind: str = ""  # deck | handout | slides-pdf
+    code: str = ""
+    environment: dict[str, str] = field(default_factory=dict)
+    # for the incremental skip, kept in the cache only (they hold absolute paths):
+    paths: dict[str, str] = field(default_factory=dict)  # shown name → real path
+    request: dict[str, Any] = field(default_factory=dict)  # what was asked of this output
+    defaults: dict[str, Any] = field(default_factory=dict)  # what an option left unset resolved to
+
+    _PUBLIC = ("source", "source_hash", "options", "files", "podium", "kind", "code", "environment")
 
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "source": self.source,
-                "sha256": self.source_hash,
-                "options": self.options,
-                "files": self.files,
-                "podium": self.podium,
-            },
-            sort_keys=True,
-            ensure_ascii=True,
-        )
+        """The record as written into an output: no absolute path, the same bytes on every machine."""
+        d = {k: getattr(self, k) for k in self._PUBLIC}
+        d["sha256"] = d.pop("source_hash")
+        return json.dumps(d, sort_keys=True, ensure_ascii=True)
 
     @classmethod
     def from_json(cls, text: str) -> BuildRecord | None:
-        """Return the record in ``text``, or None when it is not one."""
+        """Return the record in ``text`` (as :meth:`to_json` writes it), or None when it is not one."""
         try:
             d = json.loads(text)
             return cls(
@@ -77,49 +145,66 @@ class BuildRecord:
                 dict(d["options"]),
                 dict(d.get("files", {})),
                 str(d.get("podium", "")),
+                str(d.get("kind", "")),
+                str(d.get("code", "")),
+                dict(d.get("environment", {})),
             )
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
+
+    def unchanged(self, hashes: dict[str, str | None] | None = None) -> bool:
+        """True when this Podium, in this environment, would read exactly the same files (``hashes``:
+        files already hashed in this decision, shared between the outputs of one lecture)."""
+        if self.podium != version() or self.code != code_fingerprint() or self.environment != environment():
+            return False
+        if not self.files or set(self.files) != set(self.paths):
+            return False
+        hashes = {} if hashes is None else hashes
+        for name, recorded in self.files.items():
+            real = self.paths[name]
+            # a recorded path is a real path: if it has become a symbolic link, rebuild (and read nothing through it)
+            if os.path.realpath(real) != real:
+                return False
+            if real not in hashes:
+                hashes[real] = file_hash(real)
+            if hashes[real] != recorded:
+                return False
+        return True
 
 
 def make_record(
-    source: Path, lecture: m.Lecture, template_name: str, options: Any, handout: Any = None
+    kind: str,
+    source: Path,
+    inputs: dict[str, str | None],
+    folders: list[Path],
+    options: dict[str, Any],
+    request: dict[str, Any],
+    defaults: dict[str, Any],
 ) -> BuildRecord:
-    """Return the record of building ``lecture`` (read from ``source``) with ``options``."""
-    base = source.resolve().parent
-    read = [source.resolve()]
-    course = base / "course.yaml"
-    if course.is_file():
-        read.append(course)
-    read += [Path(n.path) for n in m.walk(lecture.slides) if isinstance(n, m.Image) and n.path]
-    files = {}
-    for p in read:
-        try:
-            files[_shown(p, base)] = file_hash(p)
-        except OSError:
-            continue
-    opts = {
-        "slide_level": lecture.slide_level,
-        "slide_level_asked": getattr(options, "slide_level", None),
-        "template": template_name,
-        "variant": _value(
-            getattr(handout, "variant", None) or getattr(options, "variant", None) or "instructor"
-        ),
-        "fit": getattr(options, "fit", None),
-        "layout": _value(getattr(handout, "layout", None)),
-    }
-    return BuildRecord(source.name, files[_shown(source.resolve(), base)], opts, files, version())
+    """The record of an output about to be written: ``inputs`` maps the real path of every file the
+    build read or looked for to its hash; ``folders`` are the template chain's folders."""
+    base = Path(source).resolve().parent
+    files: dict[str, str | None] = {}
+    paths: dict[str, str] = {}
+    for real, digest in inputs.items():
+        name = shown_name(real, base, folders)
+        files[name], paths[name] = digest, real
+    return BuildRecord(
+        source=Path(source).name,
+        source_hash=inputs.get(os.path.realpath(source)),
+        options=options,
+        files=files,
+        podium=version(),
+        kind=kind,
+        code=code_fingerprint(),
+        environment=environment(),
+        paths=paths,
+        request=request,
+        defaults=defaults,
+    )
 
 
-def _value(x: Any) -> Any:
-    return getattr(x, "value", x)
-
-
-def _shown(p: Path, base: Path) -> str:
-    try:
-        return str(p.relative_to(base))
-    except ValueError:
-        return str(p)
+# --------------------------------------------------------------------------- what check says
 
 
 def source_differences(deck: BuildRecord, handout: BuildRecord) -> list[str]:
@@ -158,6 +243,72 @@ def _option(name: str, value: Any, record: BuildRecord) -> str:
     if name == "slide_level" and record.options.get("slide_level_asked") is None:
         return f"the default {value}"
     return f"{flag} {value}" if value not in (None, "") else f"no {flag}"
+
+
+# --------------------------------------------------------------------------- beside the output (the cache)
+
+
+def cache_dir() -> Path:
+    """Where build records live: ``$PODIUM_CACHE``, else ``$XDG_CACHE_HOME/podium/builds``, else
+    ``~/.cache/podium/builds`` (not the output folder, which holds only what a lecturer hands out)."""
+    env = os.environ.get("PODIUM_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "podium" / "builds"
+
+
+def entry_path(output: Path) -> Path:
+    """One cache entry per output file (by its real path)."""
+    real = os.path.realpath(output)
+    return cache_dir() / f"{Path(output).name}-{hashlib.sha256(real.encode()).hexdigest()[:24]}.json"
+
+
+@dataclass
+class Entry:
+    """What the cache knows of one output: its record, the hash of the file written, the build's
+    warnings (shown again when the output is skipped), and the outputs checked together with it."""
+
+    record: BuildRecord
+    path: str  # the output's real path
+    sha256: str | None
+    diagnostics: list[dict[str, Any]] = field(default_factory=list)
+    checked: dict[str, str | None] = field(default_factory=dict)  # real path → sha256, as checked
+
+    def current(self) -> bool:
+        """True when the output is still the file this build wrote."""
+        return self.sha256 is not None and file_hash(self.path) == self.sha256
+
+
+def save_entry(output: Path, entry: Entry) -> None:
+    """Write the entry; one that cannot be written only costs a rebuild next time."""
+    path = entry_path(output)
+    data = {"format": FORMAT, **asdict(entry)}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def load_entry(output: Path) -> Entry | None:
+    """The cache entry of ``output``, or None (none, unreadable, another format, not for this path)."""
+    try:
+        d = json.loads(entry_path(output).read_text(encoding="utf-8"))
+        if not isinstance(d, dict) or d.get("format") != FORMAT:
+            return None
+        entry = Entry(
+            BuildRecord(**d["record"]),
+            str(d["path"]),
+            d["sha256"],
+            list(d.get("diagnostics") or []),
+            dict(d.get("checked") or {}),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return entry if entry.path == os.path.realpath(output) else None
 
 
 # --------------------------------------------------------------------------- in the .pptx
@@ -225,7 +376,7 @@ def html_meta(record: BuildRecord) -> str:
 
 
 def with_meta(html: str, record: BuildRecord) -> str:
-    """Return the handout ``html`` carrying ``record`` in its head."""
+    """Return the HTML of a PDF carrying ``record`` in its head."""
     head = re.search(r"<head[^>]*>", html, re.IGNORECASE)
     if head is None:  # the parser moves a leading <meta> into the head it makes
         return html_meta(record) + html

@@ -13,6 +13,7 @@ success, 1 for a content, template or consistency error (or a warning with --str
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -43,6 +44,22 @@ def _sources(sources: tuple[str, ...]) -> list[Path]:
 def _report(diags: Diagnostics) -> None:
     for d in diags.items:
         click.echo(d.format(), err=True)
+
+
+def _reported(step, show=None):
+    """Run ``step(diags)``; ``show`` its result, then print its messages; exit 1 when it failed;
+    return its result."""
+    diags = Diagnostics()
+    try:
+        result = step(diags)
+    except BuildError as e:
+        diags.extend(e.diagnostics)
+        _report(diags)
+        sys.exit(1)
+    if show is not None:
+        show(result)
+    _report(diags)
+    return result
 
 
 def _run(label: str, sources: list[Path], strict: bool, step) -> bool:
@@ -86,14 +103,33 @@ def _run(label: str, sources: list[Path], strict: bool, step) -> bool:
     return ok
 
 
-def _options(out_dir, template=None, slide_level=None, allow_remote=False):
+def _options(out_dir, template=None, slide_level=None, allow_remote=False, fit=None, **choices):
     from podium.pipeline import BuildOptions
 
     return BuildOptions(
-        out_dir=Path(out_dir), template=template, slide_level=slide_level, allow_remote=allow_remote
+        out_dir=Path(out_dir),
+        template=template,
+        slide_level=slide_level,
+        allow_remote=allow_remote,
+        fit=fit,
+        **choices,
     )
 
 
+def options(*decorators):
+    """Several Click options (or arguments) as one reusable decorator, shown in ``--help`` in the order given."""
+
+    def apply(f):
+        for decorator in reversed(decorators):
+            f = decorator(f)
+        return f
+
+    return apply
+
+
+# ---------------------------------------------------------------------------- the shared options
+
+sources_arg = click.argument("sources", nargs=-1, type=click.Path(dir_okay=False))
 out_option = click.option(
     "-o",
     "--out-dir",
@@ -108,11 +144,109 @@ template_option = click.option(
     metavar="NAME|PATH",
     help="Template name, folder or .pptx (default: front matter, course.yaml, 'default').",
 )
+fit_option = click.option(
+    "--fit",
+    type=click.Choice(["shrink", "split", "none"]),
+    help="Too-full slides: shrink type to a floor, then continue on '(cont.)' slides "
+    "(default: the lecture's `fit:`, else shrink); only continue; or leave them.",
+)
+slide_level_option = click.option(
+    "--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide."
+)
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 remote_option = click.option(
     "--allow-remote", is_flag=True, help="Let pictures and handout resources come from the network."
 )
-sources_arg = click.argument("sources", nargs=-1, type=click.Path(dir_okay=False))
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    metavar="N",
+    help="Lectures built at once (default: the number of CPUs).",
+)
+force_option = click.option(
+    "--force", is_flag=True, help="Rebuild even lectures whose outputs are up to date."
+)
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+
+
+def variant_option(choices: tuple[str, str], help: str, default: str | None = None):
+    """``--variant``: which version of the lecture an output shows (the first choice is the default)."""
+    return click.option(
+        "--variant",
+        type=click.Choice(list(choices)),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
+
+
+def pdf_ua_option(help: str = "Tagged, accessible PDF/UA-1 (the default)."):
+    return click.option("--pdf-ua/--no-pdf-ua", default=None, help=help)
+
+
+class Build:
+    """What the building commands share: the lectures, where to write, the options every output takes
+    (template, fit, slide level, network) and how to run (strict, jobs, force, quiet)."""
+
+    def __init__(
+        self, sources, out_dir, template, fit, slide_level, strict, allow_remote, jobs, force, quiet
+    ):
+        self.sources, self.out_dir, self.template, self.fit = sources, out_dir, template, fit
+        self.slide_level, self.strict, self.allow_remote = slide_level, strict, allow_remote
+        self.jobs, self.force, self.quiet = jobs, force, quiet
+
+    def run(self, outputs, check: bool = False, **choices) -> None:
+        """Build ``outputs`` of every lecture (``choices``: the command's own options, e.g. the variant)."""
+        from podium.course import build_all
+
+        opts = _options(self.out_dir, self.template, self.slide_level, self.allow_remote, self.fit, **choices)
+        ok = build_all(
+            _sources(self.sources),
+            opts,
+            outputs,
+            strict=self.strict,
+            check=check,
+            force=self.force,
+            jobs=self.jobs,
+            quiet=self.quiet,
+        )
+        sys.exit(0 if ok else 1)
+
+
+_BUILD_PARAMS = (
+    "sources",
+    "out_dir",
+    "template",
+    "fit",
+    "slide_level",
+    "strict",
+    "allow_remote",
+    "jobs",
+    "force",
+    "quiet",
+)
+
+
+def build_options(f):
+    """The arguments and options every building command takes, handed to it as one :class:`Build`."""
+
+    @functools.wraps(f)
+    def command(**kwargs):
+        return f(Build(*(kwargs.pop(name) for name in _BUILD_PARAMS)), **kwargs)
+
+    return options(
+        sources_arg,
+        out_option,
+        template_option,
+        fit_option,
+        slide_level_option,
+        strict_option,
+        remote_option,
+        jobs_option,
+        force_option,
+        quiet_option,
+    )(command)
 
 
 @click.group(context_settings=CONTEXT)
@@ -120,106 +254,21 @@ def cli() -> None:
     """Podium: one Markdown lecture → an editable PowerPoint deck and a PDF handout that agree."""
 
 
-def _keep_fit(ctx, _param, value):
-    ctx.meta["podium.fit"] = value
-    return value
-
-
-fit_option = click.option(
-    "--fit",
-    type=click.Choice(["shrink", "split", "none"]),
-    expose_value=False,
-    callback=_keep_fit,
-    help="Too-full slides: shrink type to a floor, then continue on '(cont.)' slides "
-    "(default: the lecture's `fit:`, else shrink); only continue; or leave them.",
-)
-
-
-def _fit() -> str | None:
-    ctx = click.get_current_context(silent=True)
-    return ctx.meta.get("podium.fit") if ctx is not None else None
-
-
-def build_options(f):
-    """The options every building command takes."""
-    for opt in reversed(
-        [
-            sources_arg,
-            out_option,
-            template_option,
-            fit_option,
-            click.option(
-                "--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide."
-            ),
-            strict_option,
-            remote_option,
-            click.option(
-                "-j",
-                "--jobs",
-                type=click.IntRange(1, 256),
-                metavar="N",
-                help="Lectures built at once (default: the number of CPUs).",
-            ),
-            click.option("--force", is_flag=True, help="Rebuild even lectures whose outputs are up to date."),
-            click.option("-q", "--quiet", is_flag=True, help="Print only problems."),
-        ]
-    ):
-        f = opt(f)
-    return f
-
-
-def _build(
-    outputs,
-    sources,
-    out_dir,
-    template,
-    slide_level,
-    strict,
-    allow_remote,
-    jobs,
-    force,
-    quiet,
-    check=False,
-    **choices,
-):
-    from podium.course import build_all
-
-    opts = _options(out_dir, template, slide_level, allow_remote)
-    opts.fit = _fit()
-    for name, value in choices.items():
-        setattr(opts, name, value)
-    ok = build_all(
-        _sources(sources), opts, outputs, strict=strict, check=check, force=force, jobs=jobs, quiet=quiet
-    )
-    sys.exit(0 if ok else 1)
+# ---------------------------------------------------------------------------- the commands
 
 
 @cli.command()
 @build_options
-@click.option(
-    "--variant",
-    type=click.Choice(["instructor", "student"]),
+@variant_option(
+    ("instructor", "student"),
+    "instructor: answers shown, instructor notes; student: blanks, DIR/<stem>-student.pptx.",
     default="instructor",
-    show_default=True,
-    help="instructor: answers shown, instructor notes; student: blanks, DIR/<stem>-student.pptx.",
 )
-def slides(sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet, variant):
+def slides(build: Build, variant):
     """Build the PowerPoint deck(s): DIR/<stem>.pptx."""
     from podium.pipeline import DECK, Output
 
-    _build(
-        (Output(DECK),),
-        sources,
-        out_dir,
-        template,
-        slide_level,
-        strict,
-        allow_remote,
-        jobs,
-        force,
-        quiet,
-        variant=variant,
-    )
+    build.run((Output(DECK),), variant=variant)
 
 
 @cli.command()
@@ -235,67 +284,36 @@ def slides(sources, out_dir, template, slide_level, strict, allow_remote, jobs, 
     type=click.Choice(["1", "2", "3", "4", "6", "9"]),
     help="Slides per page in the grid layout (3: ruled lines for notes beside each).",
 )
-@click.option(
-    "--variant",
-    type=click.Choice(["student", "instructor"]),
-    help="student (default): blanks for answers, DIR/<stem>-handout.pdf; instructor: answers and "
+@variant_option(
+    ("student", "instructor"),
+    "student (default): blanks for answers, DIR/<stem>-handout.pdf; instructor: answers and "
     "instructor text, DIR/<stem>-instructor.pdf.",
 )
-@click.option("--pdf-ua/--no-pdf-ua", default=None, help="Tagged, accessible PDF/UA-1 (the default).")
-def handout(
-    sources,
-    out_dir,
-    template,
-    slide_level,
-    strict,
-    allow_remote,
-    jobs,
-    force,
-    quiet,
-    layout,
-    per_page,
-    variant,
-    pdf_ua,
-):
+@pdf_ua_option()
+def handout(build: Build, layout, per_page, variant, pdf_ua):
     """Build the PDF handout(s): DIR/<stem>-handout.pdf."""
     from podium.pipeline import HANDOUT, Output
 
-    _build(
-        (Output(HANDOUT),),
-        sources,
-        out_dir,
-        template,
-        slide_level,
-        strict,
-        allow_remote,
-        jobs,
-        force,
-        quiet,
-        layout=layout,
-        per_page=int(per_page) if per_page else None,
-        variant=variant,
-        pdf_ua=pdf_ua,
-    )
+    per_page = int(per_page) if per_page else None
+    build.run((Output(HANDOUT),), layout=layout, per_page=per_page, variant=variant, pdf_ua=pdf_ua)
 
 
 @cli.command()
 @build_options
-def all(sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet):
+def all(build: Build):
     """Build the deck, both handouts (student, instructor) and the slides PDF from one reading of each
     lecture, check them, then replace them all together (or, on any failure, none)."""
     from podium.pipeline import ALL
 
-    _build(ALL, sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet, check=True)
+    build.run(ALL, check=True)
 
 
 @cli.command()
 @build_options
-@click.option(
-    "--variant",
-    type=click.Choice(["student", "instructor"]),
+@variant_option(
+    ("student", "instructor"),
+    "student: blanks for answers, no instructor text; instructor: DIR/<stem>-slides-instructor.pdf.",
     default="student",
-    show_default=True,
-    help="student: blanks for answers, no instructor text; instructor: DIR/<stem>-slides-instructor.pdf.",
 )
 @click.option(
     "--via",
@@ -304,54 +322,27 @@ def all(sources, out_dir, template, slide_level, strict, allow_remote, jobs, for
     show_default=True,
     help="podium draws the slides from the plan; libreoffice converts the .pptx with soffice.",
 )
-@click.option(
-    "--pdf-ua/--no-pdf-ua", default=None, help="Tagged, accessible PDF/UA-1 (the default; podium only)."
-)
-def pdf(
-    sources, out_dir, template, slide_level, strict, allow_remote, jobs, force, quiet, variant, via, pdf_ua
-):
+@pdf_ua_option("Tagged, accessible PDF/UA-1 (the default; podium only).")
+def pdf(build: Build, variant, via, pdf_ua):
     """Build a PDF of the slides, one slide a page at the slide's size: DIR/<stem>-slides.pdf."""
     from podium.pipeline import SLIDES_PDF, Output
 
-    _build(
-        (Output(SLIDES_PDF),),
-        sources,
-        out_dir,
-        template,
-        slide_level,
-        strict,
-        allow_remote,
-        jobs,
-        force,
-        quiet,
-        variant=variant,
-        via=via,
-        pdf_ua=pdf_ua,
-    )
+    build.run((Output(SLIDES_PDF),), variant=variant, via=via, pdf_ua=pdf_ua)
 
 
 @cli.command()
-@sources_arg
-@out_option
-@click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
-@fit_option
-def check(sources, out_dir, slide_level):
+@options(sources_arg, out_option, slide_level_option, fit_option)
+def check(sources, out_dir, slide_level, fit):
     """Prove the written deck and handout agree with the source and with each other."""
     from podium.verify import check_outputs
 
-    opts = _options(out_dir, None, slide_level)
-    opts.fit = _fit()
+    opts = _options(out_dir, None, slide_level, fit=fit)
     ok = _run("check", _sources(sources), False, lambda s, d: check_outputs(s, opts, d))
     sys.exit(0 if ok else 1)
 
 
 @cli.command()
-@sources_arg
-@out_option
-@template_option
-@click.option("--slide-level", type=click.IntRange(0, 6), help="Heading level that starts a slide.")
-@strict_option
-@remote_option
+@options(sources_arg, out_option, template_option, slide_level_option, strict_option, remote_option)
 @click.option(
     "--serve", is_flag=True, help="Also serve a live preview on 127.0.0.1 that reloads after each rebuild."
 )
@@ -362,7 +353,7 @@ def check(sources, out_dir, slide_level):
     show_default=True,
     help="Port of the preview (0: any free port).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@quiet_option
 def watch(sources, out_dir, template, slide_level, strict, allow_remote, serve, port, quiet):
     """Rebuild the deck and handout of each lecture whenever it, a picture or a template is saved."""
     from podium.watch import Watcher
@@ -389,14 +380,7 @@ def new(slug):
     content/course.yaml).  Refuses to overwrite an existing file."""
     from podium.scaffold import new_lecture
 
-    diags = Diagnostics()
-    try:
-        out = new_lecture(slug, diags)
-    except BuildError as e:
-        diags.extend(e.diagnostics)
-        _report(diags)
-        sys.exit(1)
-    _report(diags)
+    out = _reported(lambda diags: new_lecture(slug, diags))
     click.echo(f"created {out}; build it with: podium all {out}")
 
 
@@ -427,14 +411,7 @@ def template_inspect(path):
     """Every layout of PATH.pptx, its placeholders and the slide kind it would serve."""
     from podium.template_commands import inspect_deck
 
-    diags = Diagnostics()
-    try:
-        click.echo(inspect_deck(Path(path), diags))
-    except BuildError as e:
-        diags.extend(e.diagnostics)
-        _report(diags)
-        sys.exit(1)
-    _report(diags)
+    _reported(lambda diags: inspect_deck(Path(path), diags), show=click.echo)
 
 
 @template.command("new")
@@ -444,14 +421,7 @@ def template_new(name, from_pptx):
     """Scaffold templates/NAME/ from the default, or around a lecturer's .pptx."""
     from podium.template_commands import new_template
 
-    diags = Diagnostics()
-    try:
-        out = new_template(name, Path(from_pptx) if from_pptx else None, diags)
-    except BuildError as e:
-        diags.extend(e.diagnostics)
-        _report(diags)
-        sys.exit(1)
-    _report(diags)
+    out = _reported(lambda diags: new_template(name, Path(from_pptx) if from_pptx else None, diags))
     click.echo(f"created {out}")
 
 

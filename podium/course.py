@@ -17,8 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import buildinfo
-from .pipeline import DECK, HANDOUT, SLIDES_PDF, BuildOptions, Output, Result, build, labels
+from .pipeline import DECK, HANDOUT, SLIDES_PDF, BuildOptions, Output, Result, build, labels, up_to_date
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -213,16 +212,10 @@ def build_all(
     with Reporter(sources, outputs, check, quiet, live, stream) as rep:
         pending: list[Job] = []
         for job in todo:  # the up-to-date ones first: no imports, no workers
-            record = (
-                None
-                if force
-                else buildinfo.fresh(
-                    job.source, options.out_dir, options.key(), tuple(o.key for o in outputs), check
-                )
-            )
-            if record is not None:
+            entries = None if force else up_to_date(job.source, options, outputs, check)
+            if entries is not None:
                 rep.start(job.index)
-                result = build(job.source, options, outputs, strict=strict, check=check, record=record)
+                result = build(job.source, options, outputs, strict=strict, check=check, entries=entries)
                 rep.done(job.index, result)
                 ok = ok and result.ok
             else:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import os
 import traceback
+from collections.abc import Callable
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -91,6 +93,45 @@ def _where(e: BaseException, fallback: SourcePos | None) -> SourcePos | None:
     return fallback
 
 
+# How each way a template can fail is told: (exception types, code, message); the first row that
+# matches wins, so a subclass comes before its base (TemplateLimit is a SecurityError, OverflowError
+# an ArithmeticError).
+FAILURES: tuple[
+    tuple[type[BaseException] | tuple[type[BaseException], ...], str, Callable[[Any], str]], ...
+] = (
+    (TemplateLimit, "too-large", lambda e: f"handout template makes something too large: {e}"),
+    (jinja2.TemplateSyntaxError, "template-syntax", lambda e: f"template syntax error: {e.message}"),
+    (jinja2.TemplateNotFound, "template", lambda e: f"handout template '{e.name}' not found"),
+    (
+        jinja2.exceptions.SecurityError,
+        "template-unsafe",
+        lambda e: f"handout template tried something unsafe: {e}",
+    ),
+    (
+        jinja2.UndefinedError,
+        "template",
+        lambda e: f"handout template uses something undefined: {e.message}",
+    ),
+    (jinja2.TemplateError, "template", lambda e: f"handout template failed: {e}"),
+    (
+        RecursionError,
+        "template",
+        lambda e: (
+            "handout template recurses without end (does it include or extend itself, or call "
+            "a macro that calls itself?)"
+        ),
+    ),
+    (OverflowError, "too-large", lambda e: f"handout template makes a number or range too large: {e}"),
+    (MemoryError, "too-large", lambda e: "handout template makes something too large for memory"),
+    (
+        (TypeError, ValueError, ArithmeticError, LookupError, AttributeError),
+        "template",
+        lambda e: f"handout template failed: {type(e).__name__}: {e}",
+    ),
+)
+_CAUGHT = tuple(t for types, _, _ in FAILURES for t in (types if isinstance(types, tuple) else (types,)))
+
+
 def render(tpl: jinja2.Template, context: dict, diags: Diagnostics, fallback: SourcePos | None = None) -> str:
     """Return ``tpl`` rendered with ``context``; every failure is a BuildError at the template's line."""
     if fallback is None and tpl.filename:
@@ -106,48 +147,8 @@ def render(tpl: jinja2.Template, context: dict, diags: Diagnostics, fallback: So
                 )
             parts.append(piece)
         return "".join(parts)
-    except TemplateLimit as e:
-        raise BuildError(
-            diags, f"handout template makes something too large: {e}", _where(e, fallback), "too-large"
-        ) from None
-    except jinja2.TemplateSyntaxError as e:
-        raise BuildError(
-            diags, f"template syntax error: {e.message}", _where(e, fallback), "template-syntax"
-        ) from None
-    except jinja2.TemplateNotFound as e:
-        raise BuildError(
-            diags, f"handout template '{e.name}' not found", _where(e, fallback), "template"
-        ) from None
-    except jinja2.exceptions.SecurityError as e:
-        raise BuildError(
-            diags, f"handout template tried something unsafe: {e}", _where(e, fallback), "template-unsafe"
-        ) from None
-    except jinja2.UndefinedError as e:
-        raise BuildError(
-            diags, f"handout template uses something undefined: {e.message}", _where(e, fallback), "template"
-        ) from None
-    except jinja2.TemplateError as e:
-        raise BuildError(diags, f"handout template failed: {e}", _where(e, fallback), "template") from None
-    except RecursionError as e:
-        raise BuildError(
-            diags,
-            "handout template recurses without end (does it include or extend itself, or call "
-            "a macro that calls itself?)",
-            _where(e, fallback),
-            "template",
-        ) from None
-    except OverflowError as e:
-        raise BuildError(
-            diags,
-            f"handout template makes a number or range too large: {e}",
-            _where(e, fallback),
-            "too-large",
-        ) from None
-    except MemoryError as e:
-        raise BuildError(
-            diags, "handout template makes something too large for memory", _where(e, fallback), "too-large"
-        ) from None
-    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as e:
-        raise BuildError(
-            diags, f"handout template failed: {type(e).__name__}: {e}", _where(e, fallback), "template"
-        ) from None
+    except _CAUGHT as e:
+        for types, code, message in FAILURES:
+            if isinstance(e, types):
+                raise BuildError(diags, message(e), _where(e, fallback), code) from None
+        raise  # not reached: every type in _CAUGHT has a row

@@ -1,9 +1,10 @@
 """The words Podium itself writes into a deck, a handout or a slides PDF, in the lecture's language.
 
-One table for every renderer: the handout's "Contents", "Speaker notes", "Slide N", "Page n of m",
+One table for every renderer, kept as data in ``labels.yaml`` (one mapping per language, each with
+every key English has): the handout's "Contents", "Speaker notes", "Slide N", "Page n of m",
 the deck's "(cont.)" on continuation slides, "References", the variant names and so on.  The
 lecture's ``lang`` (its primary subtag: ``ja-JP`` → ``ja``) picks the language; English fills any
-word a language lacks.  A template adds or corrects a language in its ``theme.yaml``::
+word a theme's language lacks.  A template adds or corrects a language in its ``theme.yaml``::
 
     labels:
       pt: {contents: "Sumário", notes: "Notas do orador", slide: "Diapositivo", ...}
@@ -14,173 +15,45 @@ Labels with ``{n}``/``{m}`` are formatted by the caller (``label(lang, "page_of"
 
 from __future__ import annotations
 
+import string
+from pathlib import Path
 from typing import Any
 
-# Every key a renderer uses; a language may leave keys out (English is used for them).
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "contents": "Contents",
-        "notes": "Speaker notes",
-        "slide": "Slide",
-        "slide_n": "Slide {n}",
-        "explanation": "Explanation",
-        "instructor": "Instructor only",
-        "page": "Page",
-        "of": "of",
-        "page_of": "Page {n} of {m}",
-        "cont": "(cont.)",
-        "references": "References",
-        "introduction": "Introduction",
-        "notes_space": "Notes",
-        "cover_note": "Handout: every slide of the lecture with the speaker's notes and further explanation.",
-        "cover_note_instructor": "Instructor's copy: answers and instructor-only notes included. "
-        "Do not hand out.",
-        "untitled": "Handout",
-        "answer": "Answer",
-        "blank": "blank to fill in",
-        "figure": "Figure",
-        "chart": "Chart",
-        "equation": "Equation",
-    },
-    "ja": {
-        "contents": "目次",
-        "notes": "講師ノート",
-        "slide": "スライド",
-        "slide_n": "スライド {n}",
-        "explanation": "解説",
-        "instructor": "講師用",
-        "page": "",
-        "of": "/",
-        "page_of": "{n} / {m}",
-        "cont": "（続き）",
-        "references": "参考文献",
-        "introduction": "はじめに",
-        "notes_space": "メモ",
-        "cover_note": "配布資料：講義の全スライドと講師のノート、補足解説。",
-        "cover_note_instructor": "講師用：解答と講師用メモを含みます。配布しないでください。",
-        "untitled": "配布資料",
-        "answer": "解答",
-        "blank": "空欄",
-        "figure": "図",
-        "chart": "グラフ",
-        "equation": "数式",
-    },
-    "de": {
-        "contents": "Inhalt",
-        "notes": "Notizen",
-        "slide": "Folie",
-        "slide_n": "Folie {n}",
-        "explanation": "Erläuterung",
-        "instructor": "Nur für Lehrende",
-        "page": "Seite",
-        "of": "von",
-        "page_of": "Seite {n} von {m}",
-        "cont": "(Forts.)",
-        "references": "Literatur",
-        "introduction": "Einführung",
-        "notes_space": "Notizen",
-        "cover_note": "Handout: alle Folien der Vorlesung mit Notizen und weiteren Erläuterungen.",
-        "cover_note_instructor": "Exemplar für Lehrende: mit Lösungen und Hinweisen. Nicht austeilen.",
-        "untitled": "Handout",
-        "answer": "Lösung",
-        "blank": "Lücke zum Ausfüllen",
-        "figure": "Abbildung",
-        "chart": "Diagramm",
-        "equation": "Formel",
-    },
-    "fr": {
-        "contents": "Sommaire",
-        "notes": "Notes de l'orateur",
-        "slide": "Diapositive",
-        "slide_n": "Diapositive {n}",
-        "explanation": "Explication",
-        "instructor": "Réservé à l'enseignant",
-        "page": "Page",
-        "of": "sur",
-        "page_of": "Page {n} sur {m}",
-        "cont": "(suite)",
-        "references": "Références",
-        "introduction": "Introduction",
-        "notes_space": "Notes",
-        "cover_note": "Polycopié : toutes les diapositives du cours, avec les notes et des explications.",
-        "cover_note_instructor": "Exemplaire de l'enseignant : avec les réponses. Ne pas distribuer.",
-        "untitled": "Polycopié",
-        "answer": "Réponse",
-        "blank": "blanc à compléter",
-        "figure": "Figure",
-        "chart": "Graphique",
-        "equation": "Équation",
-    },
-    "es": {
-        "contents": "Índice",
-        "notes": "Notas del orador",
-        "slide": "Diapositiva",
-        "slide_n": "Diapositiva {n}",
-        "explanation": "Explicación",
-        "instructor": "Solo para el docente",
-        "page": "Página",
-        "of": "de",
-        "page_of": "Página {n} de {m}",
-        "cont": "(cont.)",
-        "references": "Referencias",
-        "introduction": "Introducción",
-        "notes_space": "Notas",
-        "cover_note": "Apuntes: todas las diapositivas de la clase con las notas y explicaciones adicionales.",
-        "cover_note_instructor": "Copia del docente: incluye las respuestas. No repartir.",
-        "untitled": "Apuntes",
-        "answer": "Respuesta",
-        "blank": "espacio para completar",
-        "figure": "Figura",
-        "chart": "Gráfico",
-        "equation": "Ecuación",
-    },
-    "zh": {
-        "contents": "目录",
-        "notes": "演讲者备注",
-        "slide": "幻灯片",
-        "slide_n": "幻灯片 {n}",
-        "explanation": "说明",
-        "instructor": "仅限教师",
-        "page": "第",
-        "of": "/",
-        "page_of": "第 {n} 页，共 {m} 页",
-        "cont": "（续）",
-        "references": "参考文献",
-        "introduction": "引言",
-        "notes_space": "笔记",
-        "cover_note": "讲义：本讲全部幻灯片及讲者备注和补充说明。",
-        "cover_note_instructor": "教师版：含答案和教师备注。请勿分发。",
-        "untitled": "讲义",
-        "answer": "答案",
-        "blank": "填空",
-        "figure": "图",
-        "chart": "图表",
-        "equation": "公式",
-    },
-    "ko": {
-        "contents": "목차",
-        "notes": "발표자 노트",
-        "slide": "슬라이드",
-        "slide_n": "슬라이드 {n}",
-        "explanation": "해설",
-        "instructor": "강사 전용",
-        "page": "",
-        "of": "/",
-        "page_of": "{n} / {m}",
-        "cont": "(계속)",
-        "references": "참고 문헌",
-        "introduction": "서론",
-        "notes_space": "메모",
-        "cover_note": "강의 자료: 강의의 모든 슬라이드와 발표자 노트, 추가 해설.",
-        "cover_note_instructor": "강사용: 정답과 강사 메모 포함. 배포하지 마십시오.",
-        "untitled": "강의 자료",
-        "answer": "정답",
-        "blank": "빈칸",
-        "figure": "그림",
-        "chart": "차트",
-        "equation": "수식",
-    },
-}
+import yaml
+
+TABLE = Path(__file__).with_name("labels.yaml")
+
+
+def _fields(text: str) -> set[str]:
+    """The ``{name}`` fields a label is formatted with."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def check_table(table: Any) -> dict[str, dict[str, str]]:
+    """Return ``table`` ({language: {key: word}}) when every language has exactly English's keys, as
+    strings with the same ``{n}``-style fields; else raise ValueError naming what is wrong (a bug in
+    Podium's own data, found by the tests before any lecture meets it)."""
+    if not isinstance(table, dict) or not isinstance(table.get("en"), dict):
+        raise ValueError("the labels table needs an 'en' mapping")
+    english = table["en"]
+    for code, words in table.items():
+        if not isinstance(code, str) or not isinstance(words, dict):
+            raise ValueError(f"labels: {code!r} is not a language code with a mapping of words")
+        if set(words) != set(english):
+            missing, extra = sorted(set(english) - set(words)), sorted(set(words) - set(english))
+            raise ValueError(f"labels: '{code}' lacks {missing} and has unknown {extra}")
+        for key, word in words.items():
+            if not isinstance(word, str):
+                raise ValueError(f"labels: '{code}'.{key} is not a string")
+            if _fields(word) != _fields(english[key]):
+                raise ValueError(
+                    f"labels: '{code}'.{key} must use the fields {sorted(_fields(english[key]))}"
+                )
+    return table
+
+
+# Every key a renderer uses, in every bundled language.
+LABELS: dict[str, dict[str, str]] = check_table(yaml.safe_load(TABLE.read_text(encoding="utf-8")))
 
 
 def language(lang: str | None) -> str:
@@ -195,7 +68,7 @@ def labels_for(lang: str | None, extra: Any = None) -> dict[str, str]:
     a mapping of strings is ignored, so a broken theme cannot break a build.
     """
     code = language(lang)
-    out = dict(LABELS["en"])
+    out = dict(LABELS["en"])  # a theme's new language may leave words out: English fills them
     out.update(LABELS.get(code, {}))
     if isinstance(extra, dict):
         for key in ("en", code) if code != "en" else ("en",):

@@ -2,14 +2,15 @@
 
 One build of one lecture (:func:`build`):
 
-1. If the build record says nothing the lecture depends on has changed, stop: it is up to date.
+1. If every requested output's build record (:mod:`podium.buildrecord`) says nothing it depends on
+   has changed, stop: they are up to date.
 2. Read the lecture once (:func:`prepare`) and plan the deck once; both renderers get the same
    lecture, template and plan, so every warning is found (and printed) once.
 3. Render every requested output into a private staging folder inside the output folder.
 4. Decide: an error, a failed check, or a warning under ``--strict`` stops here and the staging
    folder is removed, so the previous outputs stay byte for byte.
 5. Only then rename the staged files over the outputs, all of them or none (the renames come
-   after every output exists in full), and write the build record.
+   after every output exists in full), and keep each output's build record for the next build.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import buildinfo
-from .buildrecord import make_record, with_meta
+from . import buildrecord
+from .buildrecord import BuildRecord, Entry, make_record, with_meta
 from .diagnostics import BuildError, Diagnostic, Diagnostics
 from .model import SourcePos
 from .safety import PathPolicy
@@ -81,21 +82,29 @@ class BuildOptions:
     via: str = "podium"  # slides PDF: "podium" draws it, "libreoffice" converts the .pptx
     fit: str | None = None  # shrink | split | none; None: the lecture's `fit:`, then shrink
 
-    def key(self) -> dict[str, Any]:
-        """What of these options (and the templates on the search path) decides the outputs' bytes."""
-        return {
+    def request(self, source: Path, out: Output, default_variant: str | None = None) -> dict[str, Any]:
+        """What is asked of ``out``: the options (and the templates on the search path) that decide its
+        bytes, and no other, so that ``slides`` after ``all`` finds the deck ``all`` wrote up to date.
+        ``default_variant``: the handout variant the lecture itself chooses (recorded by the last build)."""
+        fixed = {DECK: "instructor", SLIDES_PDF: "student", HANDOUT: default_variant}[out.kind]
+        asked: dict[str, Any] = {
+            "kind": out.kind,
+            "source": os.path.realpath(source),
+            "variant": out.variant or self.variant or fixed,
             "template": self.template,
             "slide_level": self.slide_level,
+            "fit": self.fit,
             "allow_remote": self.allow_remote,
             "extra_roots": [str(Path(r).resolve()) for r in self.extra_roots],
-            "variant": self.variant,
-            "layout": self.layout,
-            "per_page": self.per_page,
-            "pdf_ua": self.pdf_ua,
-            "via": self.via,
-            "fit": self.fit,
             "templates_found": {k: str(v) for k, v in available().items()},
         }
+        if out.kind == HANDOUT:
+            asked.update(layout=self.layout, per_page=self.per_page)
+        if out.kind != DECK:
+            asked["pdf_ua"] = self.pdf_ua
+        if out.kind == SLIDES_PDF:
+            asked["via"] = self.via
+        return asked
 
 
 def project_roots(source: Path, template: Template | None = None) -> list[Path]:
@@ -146,6 +155,8 @@ class Prepared:
     diags: Diagnostics
     _plans: dict = field(default_factory=dict)
     _html: dict = field(default_factory=dict)
+    _inputs: dict[str, str | None] | None = None
+    _records: dict = field(default_factory=dict)
 
     def variant_lecture(self, variant):
         """The lecture as the given variant shows it (student blanks, instructor text)."""
@@ -167,20 +178,22 @@ class Prepared:
         return self.plans_for("instructor")[1]
 
     def inputs(self) -> dict[str, str | None]:
-        """Every file this build depends on, with its hash (None: it was looked for and is missing)."""
-        files = {os.path.realpath(self.source)}
-        course = os.path.realpath(self.source.resolve().parent / "course.yaml")
-        if self.policy.allows(course):
-            files.add(course)
-        files |= self.policy.looked_for
-        for folder in self.template.chain:
-            files |= {str(p) for p in buildinfo.folder_files(folder)}
-        from .template_folders import deck_of
+        """Every file this build depends on (real paths), with its hash (None: looked for, missing)."""
+        if self._inputs is None:
+            from .template_folders import deck_of
 
-        deck = deck_of(self.template)
-        if deck is not None:
-            files.add(str(Path(deck).resolve()))
-        return {f: buildinfo.file_hash(f) for f in sorted(files)}
+            files = {os.path.realpath(self.source)}
+            course = os.path.realpath(self.source.resolve().parent / "course.yaml")
+            if self.policy.allows(course):
+                files.add(course)
+            files |= self.policy.looked_for
+            for folder in self.template.chain:
+                files |= set(buildrecord.folder_files(folder))
+            deck = deck_of(self.template)
+            if deck is not None:
+                files.add(os.path.realpath(deck))
+            self._inputs = {f: buildrecord.file_hash(f) for f in sorted(files)}
+        return self._inputs
 
 
 def prepare(source: Path, options: BuildOptions, diags: Diagnostics) -> Prepared:
@@ -241,6 +254,75 @@ def target(prep: Prepared, out: Output, out_dir: Path) -> Path:
     return path(prep.source, out_dir, variant)
 
 
+def record_of(prep: Prepared, out: Output) -> BuildRecord:
+    """The build record of ``out``: written into it, and kept for the next build's skip."""
+    if out not in prep._records:
+        o, lecture = prep.options, prep.lecture
+        hopts = handout_options(prep, out.variant) if out.kind == HANDOUT else None
+        fit = o.fit or lecture.meta.fit or "shrink"
+        options = {
+            "slide_level": lecture.slide_level,
+            "slide_level_asked": o.slide_level,
+            "template": prep.template.name,
+            "variant": resolved_variant(prep, out),
+            "fit": str(getattr(fit, "value", fit)),
+            "layout": hopts.layout.value if hopts else None,
+        }
+        from .handout.options import resolve
+
+        defaults = {"variant": resolve(lecture.meta, o.layout, o.per_page, None, o.pdf_ua).variant.value}
+        prep._records[out] = make_record(
+            out.kind,
+            prep.source,
+            prep.inputs(),
+            prep.template.chain,
+            options,
+            o.request(prep.source, out, defaults["variant"]),
+            defaults,
+        )
+    return prep._records[out]
+
+
+def fresh_entry(
+    source: Path, options: BuildOptions, out: Output, hashes: dict[str, str | None]
+) -> Entry | None:
+    """The cache entry of ``out`` when the output is up to date: made by this Podium, for the same
+    request, from unchanged files, and still the file written; else None. Reads no lecture: where the
+    lecture decides the output's name (the handout's variant), each name it may have is tried."""
+    variant = out.variant or options.variant
+    path = {DECK: deck_path, HANDOUT: handout_path, SLIDES_PDF: slides_pdf_path}[out.kind]
+    names = [variant] if variant or out.kind != HANDOUT else ["student", "instructor"]
+    for name in names:
+        entry = buildrecord.load_entry(path(source, options.out_dir, name or None))
+        if (
+            entry is not None
+            and entry.record.request == options.request(source, out, entry.record.defaults.get("variant"))
+            and entry.record.unchanged(hashes)
+            and entry.current()
+        ):
+            return entry
+    return None
+
+
+def up_to_date(
+    source: Path, options: BuildOptions, outputs: tuple[Output, ...], check: bool = False
+) -> list[Entry] | None:
+    """The cache entries of ``outputs`` when every one is up to date (and, with ``check``, they were
+    checked together as they are now), else None. Imports nothing heavy: it takes milliseconds."""
+    hashes: dict[str, str | None] = {}
+    entries = []
+    for out in outputs:
+        entry = fresh_entry(source, options, out, hashes)
+        if entry is None:
+            return None
+        entries.append(entry)
+    if check:
+        together = {e.path: e.sha256 for e in entries}
+        if any(e.checked != together for e in entries):
+            return None
+    return entries
+
+
 def render_deck(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> None:
     """Write the deck of ``prep`` to ``path`` (stamped with the build's fixed time)."""
     from .deck.writer import write_pptx
@@ -254,7 +336,7 @@ def render_deck(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> 
             prep.template,
             path,
             diags,
-            record=make_record(prep.source, prep.lecture, prep.template.name, prep.options),
+            record=record_of(prep, out),
         )
 
 
@@ -275,7 +357,7 @@ def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) 
 
     hopts = handout_options(prep, out.variant)
     html = handout_html(prep, diags, out.variant)
-    html = with_meta(html, make_record(prep.source, prep.lecture, prep.template.name, prep.options, hopts))
+    html = with_meta(html, record_of(prep, out))
     roots = project_roots(prep.source, prep.template) + prep.options.extra_roots
     write_pdf(
         html,
@@ -303,7 +385,7 @@ def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostic
     from .handout.pdf import render_pdf
     from .handout.slidespdf import render_slides_html
 
-    html = render_slides_html(lecture, prep.template, plans, diags)
+    html = with_meta(render_slides_html(lecture, prep.template, plans, diags), record_of(prep, out))
     roots = project_roots(prep.source, prep.template) + prep.options.extra_roots
     write_atomic(
         path,
@@ -382,9 +464,9 @@ def sweep_stages(out_dir: Path) -> None:
         shutil.rmtree(p, ignore_errors=True)
 
 
-def _replay(record: dict[str, Any], keys: list[str], diags: Diagnostics) -> None:
-    for key in keys:
-        for d in (record.get("outputs", {}).get(key) or {}).get("diagnostics", []):
+def _replay(entries: list[Entry], diags: Diagnostics) -> None:
+    for entry in entries:
+        for d in entry.diagnostics:
             pos = SourcePos(*d["pos"]) if d.get("pos") else None
             diags._add(Diagnostic(d["severity"], d["message"], pos, d["code"]))
 
@@ -412,13 +494,13 @@ def build(
     progress: Callable[[str], None] | None = None,
     catch_internal: bool = True,
     prepared: Prepared | None = None,
-    record: dict[str, Any] | None = None,
+    entries: list[Entry] | None = None,
 ) -> Result:
     """Build ``outputs`` of ``source``; never raises for a content problem (see :class:`Result`).
 
     ``check``: compare the outputs with the source and each other (``podium check``) before they
-    replace anything.  ``prepared``: the lecture already read (by the live preview).  ``record``: the
-    build record the caller has just found up to date (so it is not checked twice).
+    replace anything.  ``prepared``: the lecture already read (by the live preview).  ``entries``: the
+    outputs' cache entries the caller has just found up to date (so they are not checked twice).
     """
     from .budget import build_budget
 
@@ -427,13 +509,11 @@ def build(
     diags = result.diagnostics
     step = progress or (lambda stage: None)
     out_dir = Path(options.out_dir)
-    key = options.key()
-    keys = [o.key for o in outputs]
     check = check and any(o.kind == DECK for o in outputs) and any(o.kind == HANDOUT for o in outputs)
     if not force:
-        record = record or buildinfo.fresh(source, out_dir, key, tuple(keys), check)
-        if record is not None:
-            _replay(record, keys, diags)
+        entries = entries or up_to_date(source, options, outputs, check)
+        if entries is not None:
+            _replay(entries, diags)
             result.status = "strict" if strict and diags.warnings else "skipped"
             result.checked = check
             return result
@@ -461,7 +541,6 @@ def build(
             if targets[o].is_dir():
                 diags.error(f"cannot write {targets[o]}: Is a directory", None, "cannot-write")
         diags.raise_if_errors()
-        record = buildinfo.new_record(source, key, prep.inputs())
         for o in outputs:
             try:
                 os.replace(staged[o], targets[o])
@@ -470,16 +549,11 @@ def build(
                     diags, f"cannot write {targets[o]}: {e.strerror or e}", None, "cannot-write"
                 ) from None
             result.written.append(targets[o])
-            record["outputs"][o.key] = {
-                "path": str(targets[o].resolve()),
-                "sha256": buildinfo.file_hash(targets[o]),
-                "diagnostics": _as_json(diags),
-            }
-        if check:
-            record["checked"] = {k: record["outputs"][k]["sha256"] for k in sorted(keys)}
-        buildinfo.save_record(
-            source, out_dir, buildinfo.merge(buildinfo.load_record(source, out_dir), record)
-        )
+        written = {os.path.realpath(targets[o]): buildrecord.file_hash(targets[o]) for o in outputs}
+        for o in outputs:
+            path = os.path.realpath(targets[o])
+            entry = Entry(record_of(prep, o), path, written[path], _as_json(diags), written if check else {})
+            buildrecord.save_entry(targets[o], entry)
         result.status, result.checked = "built", check
     except BuildError as e:
         diags.extend(e.diagnostics)

@@ -29,6 +29,7 @@ from .pipeline import (
     handout_path,
     prepare,
     project_roots,
+    up_to_date,
 )
 
 if TYPE_CHECKING:
@@ -79,11 +80,7 @@ class Watcher:
 
     def rebuild(self, source: Path, force: bool = False, if_stale: bool = False) -> bool:
         """Build ``source`` (both outputs); ``if_stale``: only when its build record is out of date."""
-        from . import buildinfo
-
-        if if_stale and buildinfo.fresh(
-            source, self.options.out_dir, self.options.key(), tuple(o.key for o in OUTPUTS), False
-        ):
+        if if_stale and up_to_date(source, self.options, OUTPUTS):
             return True
         t0 = time.perf_counter()
         diags = Diagnostics()

@@ -93,8 +93,7 @@ def test_second_build_skips_and_a_picture_edit_rebuilds(project, cli):
         media = [n for n in z.namelist() if n.startswith("ppt/media/")]
         assert (project.parent / "pic.png").read_bytes() in [z.read(n) for n in media]
 
-    assert "wrote output/loop.pptx" in cli("slides", project).stderr
-    r = cli("slides", project)
+    r = cli("slides", project)  # the deck `all` just wrote is up to date for `slides` too
     assert "up to date (deck)" in r.stderr
     r = cli("slides", project, "--force")
     assert "wrote output/loop.pptx" in r.stderr
@@ -253,8 +252,61 @@ def test_output_folder_holds_only_the_outputs_the_record_is_in_the_cache(project
         "loop-slides.pdf",
         "loop.pptx",
     ]
-    records = os.listdir(os.environ["PODIUM_CACHE"])
-    assert len(records) == 1 and records[0].startswith("loop-") and records[0].endswith(".json")
+    records = sorted(os.listdir(os.environ["PODIUM_CACHE"]))  # one record per output
+    assert [r.rsplit("-", 1)[0] for r in records] == sorted(os.listdir("output"))
+    assert all(r.endswith(".json") for r in records)
+
+
+def test_each_output_is_up_to_date_on_its_own(project, cli):
+    """`slides`, `handout` or `pdf` after `all` find what `all` wrote up to date: each output carries
+    its own record, and an output is judged by what was asked of it, not by the whole command."""
+    assert cli("all", project).exit_code == 0
+    before = {p.name: p.stat().st_mtime_ns for p in Path("output").iterdir()}
+    for args, what in (
+        (("slides",), "deck"),
+        (("handout",), "handout"),
+        (("handout", "--variant", "instructor"), "handout"),
+        (("pdf",), "slides PDF"),
+        (("slides", "--variant", "instructor"), "deck"),
+    ):
+        r = cli(*args, project)
+        assert r.exit_code == 0 and f"up to date ({what})" in r.stderr, (args, r.stderr)
+    assert {p.name: p.stat().st_mtime_ns for p in Path("output").iterdir()} == before
+    # an option that shapes only the handout leaves the deck up to date
+    assert "wrote output/loop-handout.pdf" in cli("handout", project, "--layout", "grid").stderr
+    assert "up to date (deck)" in cli("slides", project).stderr
+    # ... and `all` now rebuilds (its student handout is no longer the one it wrote), then skips again
+    r = cli("all", project)
+    assert "wrote output/loop-handout.pdf" in r.stderr and "agree with the source" in r.stderr
+    assert "up to date" in cli("all", project).stderr
+    # an output replaced behind Podium's back is not up to date
+    Path("output/loop.pptx").write_bytes(b"not a deck")
+    assert "wrote output/loop.pptx" in cli("slides", project).stderr
+    # the student deck is another file with its own record
+    assert "wrote output/loop-student.pptx" in cli("slides", project, "--variant", "student").stderr
+    assert "up to date" in cli("slides", project, "--variant", "student").stderr
+    assert "up to date (deck)" in cli("slides", project).stderr
+
+
+def test_the_record_in_the_outputs_is_the_one_kept_for_the_skip(project, cli):
+    """One record type: what the deck and the PDFs carry is the record the cache keeps, without its
+    absolute paths; it names the template's files too."""
+    from pypdf import PdfReader
+
+    from podium import buildrecord
+
+    assert cli("all", project).exit_code == 0
+    deck = buildrecord.read_from_pptx(Path("output/loop.pptx"))
+    slides = buildrecord.read_from_pdf(PdfReader("output/loop-slides.pdf"))
+    kept = buildrecord.load_entry(Path("output/loop.pptx"))
+    assert deck is not None and slides is not None and kept is not None
+    assert deck.to_json() == kept.record.to_json()
+    assert deck.kind == "deck" and slides.kind == "slides-pdf" and slides.options["variant"] == "student"
+    assert deck.source_hash == buildrecord.file_hash(project)
+    assert {"loop.md", "pic.png", "default/deck.pptx", "default/theme.yaml"} <= set(deck.files)
+    assert deck.options["template"] == "default" and deck.options["fit"] == "shrink"
+    assert str(Path.cwd()) not in Path("output/loop.pptx").read_bytes().decode("latin-1")
+    assert kept.record.paths["pic.png"] == os.path.realpath("content/pic.png")
 
 
 def test_new_scaffolds_a_lecture_that_builds_without_a_warning(tmp_path, monkeypatch, cli):

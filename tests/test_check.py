@@ -254,7 +254,11 @@ def test_the_build_record_is_in_both_outputs(base):
     assert deck is not None and pdf is not None
     assert deck.source_hash == pdf.source_hash == buildrecord.file_hash(src)
     assert deck.options["slide_level"] == 2 and deck.options["template"] == "default"
-    assert set(deck.files) == {"lecture.md", "pic.png"} and deck.podium
+    assert {"lecture.md", "pic.png", "default/deck.pptx", "default/theme.yaml"} <= set(deck.files)
+    assert deck.files["course.yaml"] is None  # looked for, missing: adding it later rebuilds
+    assert deck.podium and deck.kind == "deck" and pdf.kind == "handout"
+    assert pdf.options["variant"] == "student" and pdf.options["layout"] == "notes"
+    assert pdf.files == deck.files  # one reading: the same files with the same hashes
 
 
 AWKWARD = """
