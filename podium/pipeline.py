@@ -27,6 +27,7 @@ from . import buildrecord
 from .buildrecord import BuildRecord, Entry, make_record, with_meta
 from .diagnostics import BuildError, Diagnostic, Diagnostics
 from .model import SourcePos
+from .placing import place
 from .safety import PathPolicy
 from .template_folders import Template, available, load_template, search_dirs
 
@@ -528,7 +529,10 @@ def build(
             staged = {o: stage / targets[o].name for o in outputs}
             for o in outputs:
                 step(o.kind)
-                RENDERERS[o.kind](prep, o, staged[o], diags)
+                try:
+                    RENDERERS[o.kind](prep, o, staged[o], diags)
+                finally:  # what the PDF renderer refused, at the line that names it
+                    place(diags, prep.template.handout_dirs, prep.source)
             if check:
                 step("check")
                 check_staged(prep, stage, out_dir, diags)

@@ -227,6 +227,32 @@ def test_one_failing_lecture_does_not_stop_the_others(tmp_path, monkeypatch, cli
     assert (tmp_path / "output" / "good.pptx").is_file() and not (tmp_path / "output" / "bad.pptx").exists()
 
 
+def test_a_course_build_replaces_each_lecture_as_a_set_or_not_at_all(tmp_path, monkeypatch, cli):
+    """In a course build, a lecture whose handout fails keeps all four previous outputs, byte for byte
+    (its deck was rendered but is not put in place), while the other lecture is rebuilt."""
+    content = tmp_path / "content"
+    content.mkdir()
+    write_md(content, "---\ntitle: One\n---\n\n## A\n\ntext\n", "one.md")
+    write_md(content, "---\ntitle: Two\n---\n\n## B\n\ntext\n", "two.md")
+    monkeypatch.chdir(tmp_path)
+    assert cli("all", "-j", "2").exit_code == 0
+    two = {n: (Path("output") / n).read_bytes() for n in os.listdir("output") if n.startswith("two")}
+    assert len(two) == 4
+    broken = Path("templates/broken/handout")
+    broken.mkdir(parents=True)
+    (broken / "handout.html.j2").write_text(
+        '{% extends "base.html.j2" %}\n{% block cover %}{{ oops( }}{% endblock %}\n'
+    )
+    (content / "one.md").write_text((content / "one.md").read_text() + "\n## C\n\nmore\n")
+    (content / "two.md").write_text("---\ntitle: Two\ntemplate: broken\n---\n\n## B changed\n\ntext\n")
+    r = cli("all", "-j", "2")
+    assert r.exit_code == 1
+    assert "wrote output/one.pptx" in r.stderr and "wrote output/one-handout.pdf" in r.stderr
+    assert "content/two.md: deck, handout, instructor handout and slides PDF not written" in r.stderr
+    assert {n: (Path("output") / n).read_bytes() for n in os.listdir("output") if n.startswith("two")} == two
+    assert not [p for p in Path("output").iterdir() if p.name.startswith(".podium-")]
+
+
 def test_live_progress_on_a_terminal(project):
     """On a terminal, one rich display with every lecture and its stage (here forced on a buffer)."""
     import io

@@ -293,6 +293,8 @@ Text here.
 Body.
 
 ::: notes
+party 🎉 time, and العربية 🎉 نص (emoji and right-to-left text in the notes: no false alarm)
+
 {notes}
 :::
 """

@@ -1034,6 +1034,12 @@ def test_template_cannot_attach_files_from_outside(tmp_path, monkeypatch):
     assert opened_under(events, secret.parent / "secret.txt") == []
     assert dict(PdfReader(str(pdf)).attachments) == {}
     assert any("may not read" in m for m in messages(diags)), messages(diags)
+    # the refusal names the template file and line that asked for it
+    assert any(
+        m.startswith("templates/evil/handout/handout.html.j2:2: warning: the handout may not read")
+        and m.endswith("[outside-project]")
+        for m in messages(diags)
+    ), messages(diags)
 
 
 @pytest.mark.parametrize("extends,line", [("/", 1), ("../..", 2), ("../../..", 2)])
