@@ -13,6 +13,7 @@ success, 1 for a content, template or consistency error (or a warning with --str
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import sys
@@ -171,7 +172,7 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print only prob
 
 
 def variant_option(choices: tuple[str, str], help: str, default: str | None = None):
-    """``--variant``: which version of the lecture an output shows (the first choice is the default)."""
+    """``--variant``: which version of the lecture an output shows (``choices`` in the order shown)."""
     return click.option(
         "--variant",
         type=click.Choice(list(choices)),
@@ -185,16 +186,21 @@ def pdf_ua_option(help: str = "Tagged, accessible PDF/UA-1 (the default)."):
     return click.option("--pdf-ua/--no-pdf-ua", default=None, help=help)
 
 
+@dataclasses.dataclass
 class Build:
     """What the building commands share: the lectures, where to write, the options every output takes
     (template, fit, slide level, network) and how to run (strict, jobs, force, quiet)."""
 
-    def __init__(
-        self, sources, out_dir, template, fit, slide_level, strict, allow_remote, jobs, force, quiet
-    ):
-        self.sources, self.out_dir, self.template, self.fit = sources, out_dir, template, fit
-        self.slide_level, self.strict, self.allow_remote = slide_level, strict, allow_remote
-        self.jobs, self.force, self.quiet = jobs, force, quiet
+    sources: tuple[str, ...]
+    out_dir: str
+    template: str | None
+    fit: str | None
+    slide_level: int | None
+    strict: bool
+    allow_remote: bool
+    jobs: int | None
+    force: bool
+    quiet: bool
 
     def run(self, outputs, check: bool = False, **choices) -> None:
         """Build ``outputs`` of every lecture (``choices``: the command's own options, e.g. the variant)."""
@@ -214,26 +220,14 @@ class Build:
         sys.exit(0 if ok else 1)
 
 
-_BUILD_PARAMS = (
-    "sources",
-    "out_dir",
-    "template",
-    "fit",
-    "slide_level",
-    "strict",
-    "allow_remote",
-    "jobs",
-    "force",
-    "quiet",
-)
-
-
 def build_options(f):
-    """The arguments and options every building command takes, handed to it as one :class:`Build`."""
+    """The arguments and options every building command takes, handed to it as one :class:`Build`
+    (its own options, such as ``--variant``, come after it as keyword arguments)."""
+    names = [field.name for field in dataclasses.fields(Build)]
 
     @functools.wraps(f)
     def command(**kwargs):
-        return f(Build(*(kwargs.pop(name) for name in _BUILD_PARAMS)), **kwargs)
+        return f(Build(**{name: kwargs.pop(name) for name in names}), **kwargs)
 
     return options(
         sources_arg,

@@ -376,3 +376,6 @@ def test_squash_ignores_what_pdf_text_extraction_changes():
     assert squash("party 🎉 time") == squash("party time")
     assert squash("cafe\u0301") == squash("café")
     assert squash("“quoted”") == squash('"quoted"')
+    # beside right-to-left text a PDF holds "(" as the mirrored glyph ")", in visual order
+    assert squash("and العربية 🎉 نص (emoji)") == squash("and نص 🎉 العربية) emoji)")
+    assert squash("a (b)") != squash("a [b]")

@@ -411,6 +411,30 @@ def test_chart_data_outside_the_folder_is_refused(tmp_path, monkeypatch):
         )  # the data: line
 
 
+def test_bibliography_and_citation_style_outside_the_folder_are_refused(tmp_path, monkeypatch):
+    """Bibliographies and CSL styles go through the same path rule as pictures: not read, a warning."""
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "refs.bib").write_text("@book{hidden, title={SECRET-TITLE}, author={Mallory}, year={1999}}\n")
+    (secret / "style.csl").write_text("<style/>\n")
+    lecture = tmp_path / "lecture"
+    lecture.mkdir()
+    (lecture / "inside.bib").write_text("@book{seen, title={Seen}, author={Alice}, year={2001}}\n")
+    monkeypatch.chdir(lecture)
+    write_md(
+        lecture,
+        "---\ntitle: T\nbibliography: [inside.bib, ../secret/refs.bib]\ncsl: ../secret/style.csl\n---\n\n"
+        "## S\n\nAs [@seen] and [@hidden] say.\n",
+    )
+    diags = Diagnostics()
+    with recording() as events:
+        load(lecture / "lecture.md", BuildOptions(out_dir=lecture / "out"), diags)
+    assert opened_under(events, secret) == [] and network(events) == []
+    refused = [d.message for d in diags.items if d.code == "outside-project"]
+    assert any("../secret/refs.bib" in m for m in refused), messages(diags)
+    assert any("../secret/style.csl" in m for m in refused), messages(diags)
+
+
 # --------------------------------------------------------------------------- the rule itself (PathPolicy)
 
 
