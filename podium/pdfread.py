@@ -53,7 +53,7 @@ def raise_limits() -> None:
                     setattr(mod, name, max(getattr(mod, name), BYTES))
         return
     known = {f.name for f in dataclasses.fields(Configuration)}
-    overwrite_configuration(**{k: v for k, v in LIMITS.items() if k in known})
+    overwrite_configuration(None, **{k: v for k, v in LIMITS.items() if k in known})
 
 
 def open_pdf(path: Path | str):
