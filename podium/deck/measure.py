@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import model as m
 from .fonts import face
@@ -136,6 +137,7 @@ def text_start(para: Para, style: FrameStyle, own: bool, cv_scale: float) -> int
     return lvl.mar_l if own and lvl.bullet else (para.level + 1) * grid
 
 
+@lru_cache(maxsize=1 << 16)  # the fitter tries sizes and the writer measures its choice again
 def para_height(
     para: Para,
     style: FrameStyle,

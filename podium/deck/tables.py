@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from pptx.enum.text import PP_ALIGN
-from pptx.table import _Row
-from pptx.util import Emu
+from lxml import etree
+from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
+from pptx.text.text import _Paragraph
+from pptx.util import Emu, Pt
 
 from .. import model as m
 from .canvas import Canvas, hex_rgb
 from .geometry import Rect
 from .measure import CELL_MARGIN_X, CELL_MARGIN_Y, Fonts, row_heights
 from .plan import runs as to_runs
-from .text import fill_runs
+from .text import add_run
+
+_TC, _TXBODY, _BODYPR, _P, _TCPR = qn("a:tc"), qn("a:txBody"), qn("a:bodyPr"), qn("a:p"), qn("a:tcPr")
+_SOLID, _SRGB = qn("a:solidFill"), qn("a:srgbClr")
 
 
 def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
@@ -28,30 +33,32 @@ def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
         tr.h = Emu(h)
     frame.height = Emu(sum(heights))
     primary, light, text = cv.palette["primary"], cv.palette.get("light", "#EEEEEE"), cv.palette["text"]
-    primary_text = cv.palette["background"]  # the header row's text
-    # python-pptx's row collection re-reads every row for each row asked for (quadratic): read them once
-    row_shapes = [_Row(tr, table) for tr in table._tbl.tr_lst]  # type: ignore[arg-type]  # any parent with .part
-    for i, (row, row_shape) in enumerate(zip((b.header, *b.rows), row_shapes)):
-        cells = list(row_shape.cells)
-        for j in range(ncols):
-            cell = cells[j]
+    background = cv.palette["background"]
+    size = Pt(round(pt, 1))
+    # the cells are written as XML directly: python-pptx's row and cell proxies re-read the table
+    # for each access (quadratic in rows) and look every property up again (the same XML results)
+    cell_colours = (primary, *(light if i % 2 == 0 else background for i in range(1, nrows)))
+    algn = {"left": "l", "center": "ctr", "right": "r"}
+    for i, (row, tr) in enumerate(zip((b.header, *b.rows), table._tbl.tr_lst)):
+        colour = background if i == 0 else text  # the header row's text on the primary colour
+        fill = str(hex_rgb(cell_colours[i]))
+        for j, tc in enumerate(tr.findall(_TC)[:ncols]):
             content = row[j].content if j < len(row) else ()
-            tf = cell.text_frame
-            tf.word_wrap = True
-            colour = primary_text if i == 0 else text
-            fill_runs(cv, tf, tuple(to_runs(content)), size=round(pt, 1), bold=(i == 0), colour=colour)
+            body = tc.find(_TXBODY)
+            body.find(_BODYPR).set("wrap", "square")
+            p = body.find(_P)
+            para = _Paragraph(p, None)
+            for r in tuple(to_runs(content)):
+                add_run(cv, para, r, size, i == 0, colour=colour)
             align = b.aligns[j] if j < len(b.aligns) else ""
             if align:
-                tf.paragraphs[0].alignment = {
-                    "left": PP_ALIGN.LEFT,
-                    "center": PP_ALIGN.CENTER,
-                    "right": PP_ALIGN.RIGHT,
-                }[align]
-            cell.margin_left = cell.margin_right = CELL_MARGIN_X
-            cell.margin_top = cell.margin_bottom = CELL_MARGIN_Y
-            cell.fill.solid()
-            if i == 0:
-                cell.fill.fore_color.rgb = hex_rgb(primary)
-            else:
-                cell.fill.fore_color.rgb = hex_rgb(light if i % 2 == 0 else cv.palette["background"])
+                pPr = OxmlElement("a:pPr")
+                pPr.set("algn", algn[align])
+                p.insert(0, pPr)
+            tcPr = tc.find(_TCPR)
+            tcPr.set("marL", str(CELL_MARGIN_X))
+            tcPr.set("marR", str(CELL_MARGIN_X))
+            tcPr.set("marT", str(CELL_MARGIN_Y))
+            tcPr.set("marB", str(CELL_MARGIN_Y))
+            etree.SubElement(etree.SubElement(tcPr, _SOLID), _SRGB).set("val", fill)
     return frame
