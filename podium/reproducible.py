@@ -56,7 +56,8 @@ def fix_core_xml(blob: bytes, epoch: int) -> bytes:
 
 @contextlib.contextmanager
 def fixed_time(epoch: int):
-    """While active, python-pptx writes every zip member (and the core properties) with ``epoch``."""
+    """While active, python-pptx writes every zip member (and the core properties) with ``epoch``, and
+    chart workbooks made under :func:`stamped_workbooks` carry it."""
     from pptx.opc import serialized
 
     writer = serialized._ZipPkgWriter
@@ -72,8 +73,30 @@ def fixed_time(epoch: int):
         info.external_attr = 0o644 << 16
         self._zipf.writestr(info, blob)
 
+    global _epoch
+    previous, _epoch = _epoch, epoch
+    writer.write = write  # type: ignore[method-assign]  # a deliberate patch, undone below
+    try:
+        yield
+    finally:
+        writer.write = original  # type: ignore[method-assign]
+        _epoch = previous
+
+
+_epoch: int | None = None  # the fixed time of the build in progress (see fixed_time)
+
+
+@contextlib.contextmanager
+def stamped_workbooks():
+    """While active, inside :func:`fixed_time`, a chart's embedded workbook carries the build's time
+    as its creation date.  Only a deck with charts imports python-pptx's chart workbooks (and
+    XlsxWriter): they are slow to import, and most decks have none."""
     from pptx.chart import xlsx
 
+    epoch = _epoch
+    if epoch is None:
+        yield
+        return
     workbook_class = xlsx.Workbook
 
     def workbook(*args, **kwargs):  # a chart's embedded workbook carries a creation date too
@@ -83,10 +106,8 @@ def fixed_time(epoch: int):
         )
         return book
 
-    writer.write = write  # type: ignore[method-assign]  # a deliberate patch, undone below
     xlsx.Workbook = workbook
     try:
         yield
     finally:
-        writer.write = original  # type: ignore[method-assign]
         xlsx.Workbook = workbook_class

@@ -10,6 +10,7 @@ from pptx.util import Emu, Pt
 from .. import model as m
 from ..alttext import chart_alt
 from ..charts import value_range
+from ..reproducible import stamped_workbooks
 from .canvas import Canvas, hex_rgb
 from .geometry import EMU_PER_IN, Rect
 from .patches import fast_category_index
@@ -30,14 +31,15 @@ def add_chart(cv: Canvas, b: m.Chart, box: Rect):
     w = min(box.w, int(h * 2.2))  # a squat, slide-wide chart reads badly: keep it near 2:1, centred
     # python-pptx annotates add_chart as taking CategoryChartData and returning a Chart; it takes
     # any chart data (XyChartData for scatter) and returns the GraphicFrame holding the chart
-    frame: GraphicFrame = cv.slide.shapes.add_chart(  # type: ignore[assignment]
-        kinds[b.kind],
-        Emu(box.x + (box.w - w) // 2),
-        Emu(box.y),
-        Emu(w),
-        Emu(h),
-        data,  # type: ignore[arg-type]
-    )
+    with stamped_workbooks():  # the workbook behind the chart carries the build's time
+        frame: GraphicFrame = cv.slide.shapes.add_chart(  # type: ignore[assignment]
+            kinds[b.kind],
+            Emu(box.x + (box.w - w) // 2),
+            Emu(box.y),
+            Emu(w),
+            Emu(h),
+            data,  # type: ignore[arg-type]
+        )
     frame._element.nvGraphicFramePr.cNvPr.set(
         "descr", chart_alt(b)
     )  # alt text: every value, as the handout's

@@ -26,7 +26,6 @@ from ..diagnostics import BuildError, Diagnostics, did_you_mean
 from ..template_folders import Template, deck_of
 from .callouts import add_callout_box
 from .canvas import Canvas
-from .charts import add_chart
 from .code import add_code
 from .equations import add_math
 from .fit import TemplateGeometry, grid_shape, picture_groups
@@ -329,6 +328,8 @@ class DeckWriter:
         elif isinstance(b, m.Table):
             shape = add_table(self.cv, b, box, self.sizes.table, self.geo.fonts)
         elif isinstance(b, m.Chart):
+            from .charts import add_chart  # python-pptx's chart modules only for a deck with charts: start-up
+
             shape = add_chart(self.cv, b, box)
         elif isinstance(b, m.CodeBlock):
             shape = add_code(self.cv, b, box, self.sizes.code)
