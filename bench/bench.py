@@ -20,7 +20,8 @@ A measurement is not repeated once one more pair would take it past ``--budget``
     python bench/bench.py --course        # a course of 10 lectures x 100 slides: `podium all -j 2`,
                                           # wall time and peak memory (sum over the worker processes)
     python bench/bench.py --rebuild       # a no-change `podium all` of the default lecture (incremental)
-    python bench/bench.py --profile       # cProfile of the 240-slide deck build, top 25 cumulative
+    python bench/bench.py --profile [N]   # cProfile (CPU time) of the N-slide deck build [240], top 25
+    python bench/bench.py --scale         # `build.py slides` of a 10,000-slide lecture: wall, CPU, peak memory
 """
 
 from __future__ import annotations
@@ -453,23 +454,62 @@ def rebuild(work: Path, repeat: int) -> None:
     )
 
 
-def profile(work: Path, c: Contenders, top: int = 25) -> None:
-    src = work / "generated" / "generated-240.md"
+def scale(work: Path, slides: int, repeat: int) -> None:
+    """`build.py slides --force` on a generated lecture of SLIDES slides: wall and CPU time, peak memory.
+
+    Each run is a fresh interpreter (imports count, as for a lecturer); CPU time is the child's
+    user + system time, peak memory its largest resident set (``ru_maxrss``).  The load average
+    before and after each run says how much of the machine the build had."""
+    import resource
+
+    src = work / "scale" / f"generated-{slides}.md"
     src.parent.mkdir(parents=True, exist_ok=True)
-    src.write_text(generate_lecture(240), encoding="utf-8")
-    inp = Input("generated-240", src)
     t0 = time.perf_counter()
-    c.podium_deck(inp)  # warm-up: imports and first-use caches stay out of the profile
-    plain = time.perf_counter() - t0
-    prof = cProfile.Profile()
-    t0 = time.perf_counter()
+    src.write_text(generate_lecture(slides), encoding="utf-8")
+    print(f"generated {src.name} ({src.stat().st_size / 2**20:.1f} MiB) in {time.perf_counter() - t0:.1f} s")
+    out = work / "scale" / "out"
+    cmd = [sys.executable, str(BUILD_PY), "slides", str(src), "-o", str(out), "--force", "--quiet"]
+    env = {**os.environ, "PODIUM_TIME_LIMIT": os.environ.get("PODIUM_TIME_LIMIT", "3600")}
+    for i in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        load0 = os.getloadavg()[0]
+        t0 = time.perf_counter()
+        r = subprocess.run(cmd, cwd=src.parent, capture_output=True, text=True, env=env)
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if r.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed ({r.returncode}):\n{r.stderr[-2000:]}")
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        deck = out / f"{src.stem}.pptx"
+        print(
+            f"run {i + 1}: {count_slides(deck)} slides, {deck.stat().st_size / 2**20:.1f} MiB .pptx: "
+            f"{wall:.1f} s wall, {cpu:.1f} s CPU, peak memory {after.ru_maxrss / 1024:.0f} MiB; "
+            f"{os.cpu_count()} CPUs, load average {load0:.2f} before, {os.getloadavg()[0]:.2f} after",
+            flush=True,
+        )
+
+
+def profile(work: Path, c: Contenders, slides: int = 240, top: int = 25) -> None:
+    """cProfile of Podium's in-process deck build of a generated lecture, timed in CPU seconds (the
+    machine is shared: wall-clock entries would count other people's work)."""
+    src = work / "generated" / f"generated-{slides}.md"
+    src.parent.mkdir(parents=True, exist_ok=True)
+    src.write_text(generate_lecture(slides), encoding="utf-8")
+    inp = Input(f"generated-{slides}", src)
+    c.podium_deck(Input("warm-up", work / "warm-up" / "warm-up.md"))  # imports, first-use caches
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    c.podium_deck(inp)
+    plain, plain_wall = time.process_time() - cpu0, time.perf_counter() - t0
+    prof = cProfile.Profile(time.process_time)
+    cpu0 = time.process_time()
     prof.enable()
     c.podium_deck(inp)
     prof.disable()
-    wall = time.perf_counter() - t0
+    cpu = time.process_time() - cpu0
     print(
-        f"Podium deck build of {src.name} ({count_slides(c.out(inp, 'podium') / 'generated-240.pptx')} slides): "
-        f"{wall:.3f}s under cProfile, {plain:.3f}s without\n"
+        f"Podium deck build of {src.name} ({count_slides(c.out(inp, 'podium') / f'{src.stem}.pptx')} slides): "
+        f"{cpu:.3f} s CPU under cProfile, {plain:.3f} s CPU ({plain_wall:.3f} s wall) without; "
+        f"load average {os.getloadavg()[0]:.2f}\n"
     )
     for key, n, what in (("cumulative", top, "cumulative time"), ("tottime", 15, "own time (tottime)")):
         s = io.StringIO()
@@ -486,8 +526,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="only the default lecture and the 60-slide lecture")
     ap.add_argument(
         "--profile",
-        action="store_true",
-        help="instead of the table, cProfile Podium's deck build of the 240-slide lecture",
+        type=int,
+        nargs="?",
+        const=240,
+        metavar="SLIDES",
+        help="instead of the table, cProfile Podium's deck build of a generated lecture of SLIDES slides [240]",
     )
     ap.add_argument(
         "--budget",
@@ -502,6 +545,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--jobs", type=int, default=2, help="-j for --course [default: 2]")
     ap.add_argument("--rebuild", action="store_true", help="instead of the table: a no-change rebuild")
+    ap.add_argument(
+        "--scale",
+        type=int,
+        nargs="?",
+        const=10000,
+        metavar="SLIDES",
+        help="instead of the table: `build.py slides` of a generated lecture of SLIDES slides [10000], "
+        "--repeat times (default here: once): wall and CPU time, peak memory",
+    )
     ap.add_argument("--keep", metavar="DIR", help="write the inputs and outputs to DIR and keep them")
     args = ap.parse_args(argv)
     if args.repeat < 1:
@@ -512,10 +564,13 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.keep).resolve() if args.keep else Path(tempfile.mkdtemp(prefix="podium-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
+        if args.scale:
+            scale(work, args.scale, args.repeat if "--repeat" in (argv or sys.argv) else 1)
+            return 0
         c = Contenders(pandoc_path(), work)
         warm_up(c)
         if args.profile:
-            profile(work, c)
+            profile(work, c, args.profile)
             return 0
         if args.course:
             course(work, jobs=args.jobs)

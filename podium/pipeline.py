@@ -139,8 +139,10 @@ def fitted_plans(lecture, template: Template, options: BuildOptions, diags: Diag
     """Return the deck plan every output renders: planned, then fitted to the template's geometry
     (shrunk type, continuation slides; podium.deck.fit)."""
     from .deck.fit import fit_deck
+    from .deck.measure import para_height
     from .deck.plan import plan_deck
 
+    para_height.cache_clear()  # measured afresh for each build (the cache only serves one build's repeats)
     return fit_deck(plan_deck(lecture, diags), lecture, template, diags, options.fit or lecture.meta.fit)
 
 

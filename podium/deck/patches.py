@@ -1,8 +1,9 @@
 """Changes to python-pptx's behaviour that it has no API for: speed-ups and slide removal.
 
 python-pptx hands out part names and relates slides by scanning everything each time (quadratic
-in a long deck), cannot delete slides, and cannot open a .potx.  These functions patch one
-package or presentation object; they never change python-pptx globally.
+in a long deck), serialises relationships slowly, cannot delete slides, and cannot open a .potx.
+These functions patch one package or presentation object, or replace one of its steps; they
+never change python-pptx globally.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
@@ -114,3 +116,38 @@ def remove_all_slides(prs) -> None:
         rid = sld_id.get(qn("r:id"))
         prs.part.drop_rel(rid)
         sld_ids.remove(sld_id)
+
+
+_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def rels_xml(rels) -> bytes:
+    """Return the ``.rels`` bytes of python-pptx relationships ``rels``: the bytes its own ``xml`` makes
+    (in rId number order), without parsing a new XML snippet for each relationship."""
+    root = etree.Element(f"{{{_PR}}}Relationships", nsmap={None: _PR})
+    order = sorted((int(r[3:]) if r.startswith("rId") and r[3:].isdigit() else 0, r) for r in rels.keys())
+    for _, rid in order:
+        rel = rels[rid]
+        el = etree.SubElement(root, f"{{{_PR}}}Relationship")
+        el.set("Id", rel.rId)
+        el.set("Type", rel.reltype)
+        el.set("Target", rel.target_ref)
+        if rel.is_external:
+            el.set("TargetMode", "External")
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+def save_package(prs, file) -> None:
+    """Write ``prs`` to ``file`` as ``prs.save`` does, each part's relationships through :func:`rels_xml`
+    (python-pptx's own took half of a long deck's saving time)."""
+    from pptx.opc.serialized import PackageWriter
+
+    class Writer(PackageWriter):
+        def _write_parts(self, phys_writer) -> None:
+            for part in self._parts:
+                phys_writer.write(part.partname, part.blob)
+                if part._rels:
+                    phys_writer.write(part.partname.rels_uri, rels_xml(part._rels))
+
+    package = prs.part.package
+    Writer.write(file, package._rels, tuple(package.iter_parts()))

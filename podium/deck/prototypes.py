@@ -14,6 +14,7 @@ import copy
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.text.text import TextFrame
 
@@ -23,8 +24,8 @@ class SlideMaker:
 
     def __init__(self, prs):
         self.prs = prs
-        self._slides: dict[int, tuple[object, list[tuple[int, type, int, object]]]] = {}
-        self._notes: tuple[object, int] | None = None
+        self._slides: dict[int, tuple[BaseOxmlElement, list[tuple[int, type, int, object]]]] = {}
+        self._notes: tuple[BaseOxmlElement, int] | None = None
 
     def add_slide(self, layout):
         """Return ``(slide, placeholders)``: a new slide of ``layout`` and its placeholders as
@@ -79,4 +80,4 @@ class SlideMaker:
         slide_part.relate_to(part, RT.NOTES_SLIDE)
         if pos >= 0:
             sp = list(part.notes_slide.shapes._spTree)[pos]
-            TextFrame(sp.get_or_add_txBody(), None).text = text
+            TextFrame(sp.get_or_add_txBody(), part.notes_slide).text = text

@@ -47,7 +47,7 @@ def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
             body = tc.find(_TXBODY)
             body.find(_BODYPR).set("wrap", "square")
             p = body.find(_P)
-            para = _Paragraph(p, None)
+            para = _Paragraph(p, frame)
             for r in tuple(to_runs(content)):
                 add_run(cv, para, r, size, i == 0, colour=colour)
             align = b.aligns[j] if j < len(b.aligns) else ""

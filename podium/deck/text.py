@@ -9,6 +9,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
+from pptx.text.text import _Paragraph
 from pptx.util import Emu, Pt
 
 from .canvas import Canvas, hex_rgb
@@ -43,9 +44,21 @@ def fill_paras(
     """
     tf.word_wrap = True
     tf.text = ""
+    body = tf._txBody
     for i, para in enumerate(paras):
-        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-        p.level = min(para.level, 8)
+        # new paragraphs and their a:pPr written directly, as tf.add_paragraph() and p.level make them
+        if i == 0:
+            p_el = body.find(_P)
+        else:
+            p_el = OxmlElement("a:p")
+            body.append(p_el)
+        p = _Paragraph(p_el, tf)
+        pPr = p_el.find(_PPR)
+        if pPr is None:
+            pPr = OxmlElement("a:pPr")
+            p_el.insert(0, pPr)
+        if min(para.level, 8):
+            pPr.set("lvl", str(min(para.level, 8)))
         size = None
         if not own or scale != 1.0 or para.style in ("caption", "attribution"):
             size = Pt(round(para_size(para, style, scale), 1))
@@ -57,7 +70,10 @@ def fill_paras(
         for r in para.runs:
             add_run(cv, p, r, size, False, muted=para.style == "attribution")
         if size is not None:
-            p._p.get_or_add_endParaRPr().set("sz", str(int(size.pt * 100)))
+            end = p_el.find(_END)
+            if end is None:
+                end = etree.SubElement(p_el, _END)
+            end.set("sz", str(int(size.pt * 100)))
         if shape_id is not None and para.step > 0:
             cv.anim.append((para.step, shape_id, i))
     if shape_id is not None and paras and all(p.step == paras[0].step for p in paras) and paras[0].step > 0:
@@ -171,7 +187,7 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
         wrap_inline_run(r_el, r.tex, int(size.pt * 100) if size is not None else None)
 
 
-_END, _RPR, _T = qn("a:endParaRPr"), qn("a:rPr"), qn("a:t")
+_END, _RPR, _T, _P, _PPR = qn("a:endParaRPr"), qn("a:rPr"), qn("a:t"), qn("a:p"), qn("a:pPr")
 _SOLID, _SRGB, _LATIN, _EA = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin"), qn("a:ea")
 _HLINK, _RID = qn("a:hlinkClick"), qn("r:id")
 _CTRL = re.compile(r"[\x00-\x08\x0B-\x1F]")

@@ -33,7 +33,14 @@ from .geometry import EMU_PER_IN, GAP, Rect, rect_of, split_columns
 from .layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, LayoutFinder
 from .logo import Logo
 from .measure import is_elastic, text_height
-from .patches import fast_partnames, fast_slide_ids, fast_slide_rels, potx_as_pptx, remove_all_slides
+from .patches import (
+    fast_partnames,
+    fast_slide_ids,
+    fast_slide_rels,
+    potx_as_pptx,
+    remove_all_slides,
+    save_package,
+)
 from .pictures import add_image, natural_size
 from .plan import ColumnsChunk, LayoutKind, ObjectChunk, Para, SlidePlan, TextChunk, TypeSizes
 from .plan import runs as to_runs
@@ -123,6 +130,7 @@ class DeckWriter:
         if not hasattr(self, "logo"):
             self.logo = Logo(self.template, self.slide_w, self.slide_h)
         slide, placed = self.maker.add_slide(layout)
+        self.ph_meta = {id(ph): (idx, t) for ph, idx, t in placed}  # python-pptx looks them up by XPath
         self.slide = slide
         self.plan = plan
         self.cv = Canvas(
@@ -145,7 +153,7 @@ class DeckWriter:
         if title_ph is not None:
             if plan.title:
                 fill_runs(self.cv, title_ph.text_frame, plan.title)
-                used.add(title_ph.placeholder_format.idx)
+                used.add(self.idx_of(title_ph))
             title_bottom = self.rect(title_ph).bottom
         else:
             title_bottom = self.safe.y
@@ -165,7 +173,7 @@ class DeckWriter:
             self.limit_bottom = min(self.limit_bottom, self.place_footnotes(plan, bodies, free_area))
         if plan.kind == "title":
             sub = next(
-                (ph for ph in bodies if ph.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE),
+                (ph for ph in bodies if self.type_of(ph) == PP_PLACEHOLDER.SUBTITLE),
                 bodies[0] if bodies else None,
             )
             if plan.subtitle:
@@ -173,7 +181,7 @@ class DeckWriter:
                     fill_paras(
                         self.cv, sub.text_frame, plan.subtitle, self.style_of(sub), self.sizes.text, own=True
                     )
-                    used.add(sub.placeholder_format.idx)
+                    used.add(self.idx_of(sub))
                 else:
                     box = slide.shapes.add_textbox(free_area.x, free_area.y, free_area.w, free_area.h)
                     fill_paras(self.cv, box.text_frame, plan.subtitle, self.geo.box_style, 1.0, own=False)
@@ -196,8 +204,8 @@ class DeckWriter:
         if not chunks:
             return
         if plan.kind == "picture" and len(chunks) == 1 and isinstance(chunks[0], ObjectChunk):
-            pic = next((ph for ph in bodies if ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE), None)
-            text = next((ph for ph in bodies if ph.placeholder_format.type == PP_PLACEHOLDER.BODY), None)
+            pic = next((ph for ph in bodies if self.type_of(ph) == PP_PLACEHOLDER.PICTURE), None)
+            text = next((ph for ph in bodies if self.type_of(ph) == PP_PLACEHOLDER.BODY), None)
             if pic is not None:
                 img = chunks[0].block
                 self.place_object(
@@ -211,20 +219,29 @@ class DeckWriter:
                     fill_paras(
                         self.cv, text.text_frame, [Para(tuple(to_runs(img.caption)))], style, 1.0, own=False
                     )
-                    used.add(text.placeholder_format.idx)
+                    used.add(self.idx_of(text))
                 return
         g = self.geo.geo(self.layout)
-        by_idx = {ph.placeholder_format.idx: ph for ph in bodies}
+        by_idx = {self.idx_of(ph): ph for ph in bodies}
         for slot in self.geo.slots(plan, g, self.limit_bottom):
             ph = by_idx.get(slot.idx) if slot.idx is not None else None
             self.flow(slot.chunks, slot.rect, ph if slot.style is not None else None, used, own=slot.own)
+
+    def idx_of(self, ph) -> int:
+        meta = self.ph_meta.get(id(ph))
+        return meta[0] if meta is not None else ph.placeholder_format.idx
+
+    def type_of(self, ph):
+        meta = self.ph_meta.get(id(ph))
+        return meta[1] if meta is not None else ph.placeholder_format.type
 
     def clip(self, r: Rect) -> Rect:
         return Rect(r.x, r.y, r.w, max(min(r.bottom, self.limit_bottom) - r.y, int(0.5 * EMU_PER_IN)))
 
     def style_of(self, ph):
         g = self.geo.geo(self.layout)
-        return next((b[3] for b in g.bodies if b[0] == ph.placeholder_format.idx), self.geo.box_style)
+        idx = self.idx_of(ph)
+        return next((b[3] for b in g.bodies if b[0] == idx), self.geo.box_style)
 
     def flow(self, chunks, rect: Rect, ph, used: set[int], own: bool = True) -> None:
         """Place ``chunks`` top to bottom inside ``rect``; the first text chunk goes into ``ph``.
@@ -276,14 +293,15 @@ class DeckWriter:
                 if "callout" in c.box:  # a Quarto callout: its own titled box
                     add_callout_box(self.cv, box, c.paras, sizes.text, c.box)
                 elif placeholder_free and style is not None:
-                    ph.left, ph.top, ph.width = box.x, box.y, box.w
-                    ph.height = h if len(chunks) > 1 else max(rect.h, h)
+                    xfrm = ph._element.get_or_add_xfrm()  # as ph.left/top/width/height set it, looked up once
+                    xfrm.x, xfrm.y, xfrm.cx = box.x, box.y, box.w
+                    xfrm.cy = h if len(chunks) > 1 else max(rect.h, h)
                     fill_paras(
                         self.cv, ph.text_frame, c.paras, style, sizes.text, own=own, shape_id=ph.shape_id
                     )
                     if sizes.text != 1.0:
                         set_autofit(ph.text_frame)
-                    used.add(ph.placeholder_format.idx)
+                    used.add(self.idx_of(ph))
                     placeholder_free = False
                 else:
                     tb = self.slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
@@ -368,7 +386,7 @@ class DeckWriter:
         """Return a slide placeholder's rectangle: its own, or (cheaply) its layout's."""
         if ph._element.spPr.find(qn("a:xfrm")) is not None:
             return rect_of(ph)
-        return self.info["rects"].get(ph.placeholder_format.idx) or rect_of(ph)
+        return self.info["rects"].get(self.idx_of(ph)) or rect_of(ph)
 
     def copy_footer(self, present: set[int]) -> None:
         """Copy the layout's footer and slide-number placeholders onto the slide and fill them."""
@@ -446,5 +464,5 @@ def write_pptx(
 
         add_to_pptx(prs, record)
     buf = io.BytesIO()
-    prs.save(buf)
+    save_package(prs, buf)
     write_atomic(out, buf.getvalue())
