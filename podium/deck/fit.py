@@ -18,7 +18,6 @@ slide, a picture too thin, a row taller than the slide) an ``[overfull]`` warnin
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -45,6 +44,7 @@ from .measure import (
     text_height,
 )
 from .pictures import natural_size
+from .placement import decide_pictures, grid_shape, is_picture, picture_targets, shown_size
 from .plan import Bullet, ColumnsChunk, LayoutKind, ObjectChunk, Para, Run, SlidePlan, TextChunk, TypeSizes
 from .styles import GRID_INDENT, FrameStyle, placeholder_style, textbox_style, theme_fonts
 
@@ -108,6 +108,9 @@ class TemplateGeometry:
         self.body_floor = _num(sizes.get("body") if isinstance(sizes, dict) else None, BODY_FLOOR)
         self.code_floor = _num(sizes.get("code") if isinstance(sizes, dict) else None, CODE_FLOOR)
         self._geo: dict[int, LayoutGeo] = {}
+        content = self.geo(self.finder.for_kind("content"))
+        # the width of the content layout's body (what a picture's percentage width is of)
+        self.content_width = max((b[2].w for b in content.bodies), default=self.safe.w)
 
     def layout(self, plan: SlidePlan):
         if plan.layout_name:
@@ -330,8 +333,8 @@ class Fitter:
             return [plan]
         out = self._fit(plan)
         for p in out:
-            for hint in self.unfittable(p):
-                self.diags.warning(f"slide {p.number}: {hint}", p.pos, "overfull")
+            for hint, pos in self.unfittable(p):
+                self.diags.warning(f"slide {p.number}: {hint}", pos or p.pos, "overfull")
         return out
 
     def fit_title(self, plan: SlidePlan) -> SlidePlan:
@@ -349,12 +352,13 @@ class Fitter:
             s = round(s - 0.05, 3)
         return replace(plan, sizes=TypeSizes(s)) if s < 1.0 else plan
 
-    def unfittable(self, plan: SlidePlan) -> list[str]:
-        """Say what no size or split can fix on ``plan``: a word wider than its box, a picture too thin."""
+    def unfittable(self, plan: SlidePlan) -> list[tuple[str, m.SourcePos | None]]:
+        """Say what no size or split can fix on ``plan`` (a word wider than its box, a picture that cannot
+        be shown about 1.5 in on its short side), each with the source line to change."""
         layout = self.g.layout(plan)
         g = self.g.geo(layout)
         sizes = plan.sizes or TypeSizes()
-        out = []
+        out: list[tuple[str, m.SourcePos | None]] = []
         for sl in self.g.slots(plan, g, self.footnote_bottom(plan, g)):
             first = True
             for c in sl.chunks:
@@ -370,36 +374,63 @@ class Fitter:
                         if widest * EMU_PER_PT > sl.rect.w - style.insets[0] - style.insets[2]:
                             word = max("".join(r.text for r in p.runs).split() or [""], key=len)
                             out.append(
-                                f"the word '{word[:40]}' is wider than the slide and is broken; shorten it or "
-                                "give it a break (a hyphen or a space)"
+                                (
+                                    f"the word '{word[:40]}' is wider than the slide and is broken; shorten it "
+                                    "or give it a break (a hyphen or a space)",
+                                    None,
+                                )
                             )
-                for x in _walk([c]):
-                    if isinstance(x, ObjectChunk) and isinstance(x.block, m.Image) and x.block.path:
-                        w, h = natural_size(x.block, Rect(0, 0, sl.rect.w, sl.rect.h), self.g.slide_w)
-                        if min(w, h) < MIN_PICTURE and max(w, h) >= 8 * max(min(w, h), 1):
-                            out.append(
-                                f"picture '{x.block.src}' is too thin ({max(w, h) / max(min(w, h), 1):.0f}:1) "
-                                "to show at a readable size; crop it or cut it into parts"
-                            )
+        for x in _walk(plan.chunks):
+            if is_picture(x) and x.shown is not None and x.block.path:
+                hint = self.small_picture(x, plan)
+                if hint:
+                    out.append((hint, x.block.pos))
         return list(dict.fromkeys(out))
 
+    def small_picture(self, c: ObjectChunk, plan: SlidePlan) -> str:
+        """Say why picture chunk ``c`` (with its decided size) is drawn smaller than about 1.5 in on its short
+        side though the picture itself is larger, and what to change; "" when it is not."""
+        b = c.block
+        w, h = c.shown or (0, 0)
+        big = 10 * self.g.slide_w  # its own size (pixels, or the size the author gave), unbounded
+        nw, nh = natural_size(b, Rect(0, 0, big, big), self.g.slide_w, self.g.content_width)
+        target = min(MIN_PICTURE, min(nw, nh))
+        if min(w, h) >= 0.98 * target:
+            return ""
+        ratio = max(w, h) / max(min(w, h), 1)
+        shown = f"{min(w, h) / EMU_PER_IN:.1f} in"
+        if ratio >= 6:
+            return (
+                f"picture '{b.src}' is too thin ({ratio:.0f}:1) to show at a readable size (its short side "
+                f"is drawn {shown}); crop it or cut it into parts"
+            )
+        return (
+            f"picture '{b.src}' is drawn only {shown} on its short side; give it a slide of its own, "
+            "a wider column, or less text beside it"
+        )
+
     def _fit(self, plan: SlidePlan) -> list[SlidePlan]:
-        plan = self.right_kind(plan)
+        plan = self.right_kind(self.unfold(plan))
         layout = self.g.layout(plan)
         g = self.g.geo(layout)
         bottom = self.footnote_bottom(plan, g)
         slots = self.g.slots(plan, g, bottom)
         smaller = plan.source is not None and "smaller" in plan.source.classes  # Quarto: type a step smaller
         sizes, ok = self.best_sizes(slots, 1.4 if _quote_only(plan) else 0.8 if smaller else 1.0)
-        if ok:
-            return [replace(plan, sizes=sizes)]
         if self.policy == FitPolicy.NONE:
-            self.overfull(plan, slots, sizes)
-            return [replace(plan, sizes=sizes)]
-        parts = self.split(plan, slots, sizes)
-        if len(parts) <= 1:
-            self.overfull(plan, slots, sizes)
-            return [replace(plan, sizes=sizes)]
+            if not ok:
+                self.overfull(plan, slots, sizes)
+            return [self.decide(replace(plan, sizes=sizes))]
+        if ok:
+            parts = self.refine(plan, [list(plan.chunks)])
+            if len(parts) == 1:
+                return [self.decide(replace(plan, sizes=sizes))]
+        else:
+            parts = self.split(plan, slots, sizes)
+            if len(parts) <= 1:
+                self.overfull(plan, slots, sizes)
+                return [self.decide(replace(plan, sizes=sizes))]
+            parts = self.refine(plan, parts)
         plans = self.make_parts(plan, parts)
         # one size for every part: the largest at which each fits
         fitted = []
@@ -417,8 +448,121 @@ class Fitter:
         for p, sl, s, ok in fitted:
             if not ok:
                 self.overfull(p, sl, s)
-            out.append(replace(p, sizes=common if self.fits(sl, common) else s))
+            out.append(self.decide(replace(p, sizes=common if self.fits(sl, common) else s)))
         return out
+
+    def decide(self, plan: SlidePlan) -> SlidePlan:
+        """Write into ``plan`` how the writer will draw its pictures (size, grid columns), so the deck and the
+        handout's drawing of the slide show the same."""
+        if not any(is_picture(x) for x in _walk(plan.chunks)):
+            return plan
+        g = self.g.geo(self.g.layout(plan))
+        sizes = plan.sizes or TypeSizes()
+        chunks = plan.chunks
+        if plan.kind == LayoutKind.PICTURE and len(chunks) == 1 and is_picture(chunks[0]):
+            pic = next((b for b in g.bodies if _is_type(b[1], "PICTURE")), None)
+            if pic is not None:  # the writer puts it into the picture placeholder, its caption beside
+                with_caption = not any(_is_type(b[1], "BODY") for b in g.bodies)
+                box = Rect(
+                    pic[2].x,
+                    pic[2].y,
+                    pic[2].w,
+                    max(min(pic[2].bottom, self.g.limit(g)) - pic[2].y, int(0.5 * EMU_PER_IN)),
+                )
+                size = shown_size(
+                    self.M, chunks[0].block, box, sizes, self.g.slide_w, with_caption, self.g.content_width
+                )
+                return replace(plan, chunks=[replace(chunks[0], shown=size)])
+        decided: dict[int, object] = {}
+        for sl in self.g.slots(plan, g, self.footnote_bottom(plan, g)):
+            new = decide_pictures(self.M, sl.chunks, sl.rect, sizes, sl.style, sl.own, self.g.slide_w)
+            decided.update((id(a), b) for a, b in zip(sl.chunks, new))
+        return replace(plan, chunks=_rebuilt(plan.chunks, decided))
+
+    def refine(self, plan: SlidePlan, parts: list[list]) -> list[list]:
+        """Move a picture the writer would draw smaller than about 1.5 in on its short side (a picture
+        sharing the room with text or other objects) to the next part, with what follows it."""
+        out = []
+        for chunks in parts:
+            while True:
+                probe = replace(plan, chunks=chunks)
+                g = self.g.geo(self.g.layout(probe))
+                slots = self.g.slots(probe, g, self.footnote_bottom(probe, g))
+                cut = None
+                if len(slots) == 1 and slots[0].chunks == chunks:
+                    sl = slots[0]
+                    sizes, _ = self.best_sizes(slots)
+                    new = decide_pictures(self.M, chunks, sl.rect, sizes, sl.style, sl.own, self.g.slide_w)
+                    cut = next(
+                        (
+                            i
+                            for i, c in enumerate(new)
+                            if i > 0 and any(self._too_small(x) for x in _walk([c]))
+                        ),
+                        None,
+                    )
+                if cut is None:
+                    out.append(chunks)
+                    break
+                out.append(chunks[:cut])
+                chunks = chunks[cut:]
+        return out
+
+    def _too_small(self, c) -> bool:
+        if not is_picture(c) or c.shown is None:
+            return False
+        full = self.g.content_width
+        nw, nh = natural_size(c.block, Rect(0, 0, full, 10 * full), self.g.slide_w)
+        return min(c.shown) < 0.98 * min(MIN_PICTURE, min(nw, nh))
+
+    def unfold(self, plan: SlidePlan) -> SlidePlan:
+        """Take a picture out of a column too narrow to show it about 1.5 in on its short side: it follows
+        the columns at the body's width (below them, or on the next part when there is no room)."""
+        if self.policy == FitPolicy.NONE or not any(isinstance(c, ColumnsChunk) for c in plan.chunks):
+            return plan
+        full = self.g.content_width
+        out: list = []
+        for c in plan.chunks:
+            if not isinstance(c, ColumnsChunk):
+                out.append(c)
+                continue
+            rects = split_columns(Rect(0, 0, full, 0), [w for _, w in c.columns])
+            cols, moved = [], []
+            for (cc, w), r in zip(c.columns, rects):
+                keep = []
+                for x in cc:
+                    if is_picture(x) and x.block.path and self._narrow(x.block, r.w):
+                        moved.append(replace(x, slides_only=x.slides_only or c.slides_only))
+                    else:
+                        keep.append(x)
+                cols.append((tuple(keep), w))
+            if not moved:
+                out.append(c)
+                continue
+            filled = [cc for cc, _ in cols if cc]
+            if len(filled) == 1:  # the other columns held only the pictures: the rest at full width
+                out += [
+                    replace(x, slides_only=x.slides_only or c.slides_only) if c.slides_only else x
+                    for x in filled[0]
+                ]
+            elif filled:
+                out.append(replace(c, columns=tuple(cols)))
+            out += moved
+        if len(out) == len(plan.chunks) and all(a is b for a, b in zip(out, plan.chunks)):
+            return plan
+        single = len(out) == 1 and isinstance(out[0], ColumnsChunk)
+        kind = plan.kind
+        if kind in (LayoutKind.TWO_CONTENT, LayoutKind.COMPARISON) and not single:
+            kind = LayoutKind.CONTENT
+        return replace(plan, chunks=out, kind=kind)
+
+    def _narrow(self, b: m.Image, width: int) -> bool:
+        """True when picture ``b`` shows less than about 1.5 in on its short side at ``width`` but more at the
+        body's full width."""
+        full = self.g.content_width
+        cw, ch = natural_size(b, Rect(0, 0, width, 10 * width), self.g.slide_w)
+        fw, fh = natural_size(b, Rect(0, 0, full, 10 * full), self.g.slide_w)
+        return min(cw, ch) < 0.98 * min(MIN_PICTURE, min(fw, fh))
 
     def right_kind(self, plan: SlidePlan) -> SlidePlan:
         """Body text never goes into a header- or caption-sized placeholder it does not fit."""
@@ -669,24 +813,6 @@ class _Pictures:
     chunks: list
 
 
-def picture_groups(chunks) -> list[list[int]]:
-    """Return the indices of ``chunks`` in groups: consecutive pictures together, every other chunk alone."""
-    out: list[list[int]] = []
-    for i, c in enumerate(chunks):
-        pic = isinstance(c, ObjectChunk) and isinstance(c.block, m.Image)
-        if (
-            pic
-            and out
-            and len(out[-1])
-            and isinstance(chunks[out[-1][-1]], ObjectChunk)
-            and isinstance(chunks[out[-1][-1]].block, m.Image)
-        ):
-            out[-1].append(i)
-        else:
-            out.append([i])
-    return out
-
-
 def _group_pictures(chunks) -> list:
     out: list = []
     run: list = []
@@ -707,36 +833,18 @@ def _ungroup(c):
     return list(c.chunks) if isinstance(c, _Pictures) else [c]
 
 
-def grid_shape(
-    sizes_wh: list[tuple[int, int]], caps: list[int], width: int, height: int
-) -> tuple[int, float]:
-    """Return (columns, smallest short side in EMU) of the best grid for pictures of natural sizes
-    ``sizes_wh`` (with caption heights ``caps``) in ``width`` × ``height``."""
-    n = len(sizes_wh)
-    best = (1, -1.0)
-    for cols in range(1, n + 1):
-        rows = math.ceil(n / cols)
-        cw = (width - GAP * (cols - 1)) / cols
-        ch = (height - GAP * (rows - 1)) / rows
-        smallest = float("inf")
-        for (w, h), cap in zip(sizes_wh, caps):
-            f = min(cw / w if w else 1, max(ch - cap, 1) / h if h else 1)
-            smallest = min(smallest, min(w, h) * f)
-        if smallest > best[1]:
-            best = (cols, smallest)
-    return best
-
-
 def _grid_min(fitter: Fitter, chunks, width: int, sizes: TypeSizes) -> int | None:
     """Return the least height at which ``chunks`` (pictures) fit in a grid with every picture at least
-    :data:`MIN_PICTURE` on its short side, or None when no grid can."""
+    :data:`MIN_PICTURE` on its short side (a picture smaller than that by itself: its own size), or None
+    when no grid can."""
     wh = [natural_size(c.block, Rect(0, 0, width, 10 * width), fitter.g.slide_w) for c in chunks]
     caps = [fitter.M.caption_height(c.block, width // max(len(chunks), 1), sizes) for c in chunks]
+    targets = picture_targets(wh)
     top = int(fitter.g.slide_h)
     h = int(MIN_PICTURE)
     while h <= top:
-        _, smallest = grid_shape(wh, caps, width, h)
-        if smallest >= MIN_PICTURE * 0.98:
+        _, smallest = grid_shape(wh, caps, width, h, targets)
+        if smallest >= 0.98:
             return h
         h += int(0.25 * EMU_PER_IN)
     return None
@@ -852,6 +960,20 @@ def _note_part(f: Para, parts: list[list]) -> int:
         if any(r.superscript and r.text == number for c in chunks for r in _runs(c)):
             return i
     return 0
+
+
+def _rebuilt(chunks, decided: dict[int, object]) -> list:
+    """Return ``chunks`` with each chunk found (by identity) in ``decided`` replaced, columns included."""
+    out = []
+    for c in chunks:
+        if id(c) in decided:
+            out.append(decided[id(c)])
+        elif isinstance(c, ColumnsChunk):
+            cols = tuple((tuple(_rebuilt(cc, decided)), w) for cc, w in c.columns)
+            out.append(replace(c, columns=cols))
+        else:
+            out.append(c)
+    return out
 
 
 def _walk(chunks):

@@ -66,7 +66,7 @@ def add_image(
 ):
     """Add picture ``b`` centred in ``box`` (its caption, ``caption_h`` tall as measured, below it)."""
     cap_h = (caption_h or int(0.45 * EMU_PER_IN * cv.scale)) if (b.caption and with_caption) else 0
-    area = Rect(box.x, box.y, box.w, max(box.h - cap_h, int(EMU_PER_IN * 0.5)))
+    area = Rect(box.x, box.y, box.w, max(box.h - cap_h, int(EMU_PER_IN * 0.5)))  # placement.picture_area
     if b.path is None:
         shape = cv.slide.shapes.add_textbox(
             Emu(area.x), Emu(area.y), Emu(area.w), Emu(min(area.h, int(EMU_PER_IN * 1.2)))

@@ -147,6 +147,8 @@ class ObjectChunk:
     step: int = 0
     slides_only: bool = False
     box: tuple[str, ...] = ()
+    shown: tuple[int, int] | None = None  # a picture's drawn (w, h) in EMU, decided by the fitter
+    grid: int = 0  # a picture in a grid of several: the grid's columns (decided by the fitter)
 
 
 @dataclass(frozen=True)

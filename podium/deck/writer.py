@@ -28,11 +28,11 @@ from .callouts import add_callout_box
 from .canvas import Canvas
 from .code import add_code
 from .equations import add_math
-from .fit import TemplateGeometry, grid_shape, picture_groups
+from .fit import TemplateGeometry
 from .geometry import EMU_PER_IN, GAP, Rect, rect_of, split_columns
 from .layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, LayoutFinder
 from .logo import Logo
-from .measure import is_elastic, text_height
+from .measure import text_height
 from .patches import (
     fast_partnames,
     fast_slide_ids,
@@ -41,7 +41,8 @@ from .patches import (
     remove_all_slides,
     save_package,
 )
-from .pictures import add_image, natural_size
+from .pictures import add_image
+from .placement import grid_cells, grid_columns, stack
 from .plan import ColumnsChunk, LayoutKind, ObjectChunk, Para, SlidePlan, TextChunk, TypeSizes
 from .plan import runs as to_runs
 from .prototypes import SlideMaker
@@ -254,41 +255,13 @@ class DeckWriter:
             return
         sizes = self.sizes
         style = self.style_of(ph) if ph is not None else None
-        M = self.geo.measurer
-        heights = []
-        first_text = True
-        for c in chunks:
-            if isinstance(c, TextChunk) and first_text and ph is not None:
-                heights.append(M.chunk(c, rect.w, sizes, style, own))
-                first_text = False
-            else:
-                heights.append(M.chunk(c, rect.w, sizes, None, False))
-        groups = picture_groups(chunks)
-        # objects that can shrink share what text leaves
-        fixed = sum(h for c, h in zip(chunks, heights) if not is_elastic(c)) + GAP * (len(groups) - 1)
-        room = max(rect.h - fixed, int(EMU_PER_IN * 0.8))
-        elastic_groups = [g for g in groups if any(is_elastic(chunks[i]) for i in g)]
-        want = sum(max(heights[i] for i in g) if len(g) > 1 else heights[g[0]] for g in elastic_groups) or 1
-        y = rect.y
         placeholder_free = ph is not None
-        for g in groups:
+        for g, box in stack(self.geo.measurer, chunks, rect, sizes, style, own):
             c = chunks[g[0]]
             if len(g) > 1:  # several pictures: a grid
-                h = (
-                    int(room * max(heights[i] for i in g) / want)
-                    if want > room
-                    else max(heights[i] for i in g)
-                )
-                h = max(min(h, rect.bottom - y), int(EMU_PER_IN * 0.5))
-                self.place_grid([chunks[i] for i in g], Rect(rect.x, y, rect.w, h))
-                y += h + GAP
+                self.place_grid([chunks[i] for i in g], box)
                 continue
-            h = heights[g[0]]
-            if is_elastic(c):
-                h = int(room * h / want) if want > room else h
-                h = min(h, rect.bottom - y)
-            h = max(h, int(EMU_PER_IN * 0.3))
-            box = Rect(rect.x, y, rect.w, h)
+            h = box.h
             if isinstance(c, TextChunk):
                 if "callout" in c.box:  # a Quarto callout: its own titled box
                     add_callout_box(self.cv, box, c.paras, sizes.text, c.box)
@@ -320,20 +293,13 @@ class DeckWriter:
                     self.flow(list(col_chunks), r, None, used)
             else:
                 self.place_object(c, box)
-            y += h + GAP
 
     def place_grid(self, chunks, area: Rect) -> None:
         """Lay pictures out in the grid that shows the smallest of them largest."""
-        M = self.geo.measurer
-        wh = [natural_size(c.block, Rect(0, 0, area.w, 10 * area.w), self.slide_w) for c in chunks]
-        caps = [M.caption_height(c.block, area.w // len(chunks), self.sizes) for c in chunks]
-        cols, _ = grid_shape(wh, caps, area.w, area.h)
-        rows = -(-len(chunks) // cols)
-        cw = (area.w - GAP * (cols - 1)) // cols
-        ch = (area.h - GAP * (rows - 1)) // rows
-        for k, c in enumerate(chunks):
-            r, q = divmod(k, cols)
-            self.place_object(c, Rect(area.x + q * (cw + GAP), area.y + r * (ch + GAP), cw, ch))
+        # the fitter decided the columns (the handout draws the same grid); else choose them here
+        cols = chunks[0].grid or grid_columns(self.geo.measurer, chunks, area, self.sizes, self.slide_w)
+        for c, cell in zip(chunks, grid_cells(cols, len(chunks), area)):
+            self.place_object(c, cell)
 
     def place_object(
         self, c: ObjectChunk, box: Rect, with_caption: bool = True, reference: int | None = None

@@ -207,11 +207,15 @@ class HtmlRenderer:
         caption = f"<caption>{self.inlines(b.caption)}</caption>" if b.caption else ""
         return f"<table>{caption}<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
-    def image(self, b: m.Image) -> str:
+    def image(self, b: m.Image, drawn: tuple[int, int] | None = None) -> str:
+        """Return picture ``b`` as a figure; ``drawn``: at the size (EMU) the deck draws it (a slide's twin)."""
         style = []
-        if b.width is not None:
+        if drawn is not None:
+            w, h = drawn
+            style.append(f"width:{w / 12700:.1f}pt;height:{h / 12700:.1f}pt;max-width:none;max-height:none")
+        elif b.width is not None:
             style.append(f"width:{_css_len(b.width)}")
-        if b.height is not None:
+        if b.height is not None and drawn is None:
             style.append(f"height:{_css_len(b.height)}")
             if b.width is None:
                 style.append("width:auto")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html as _html
 import re
 
+from .. import model as m
 from ..deck.plan import ColumnsChunk, ObjectChunk, Para, Run, TextChunk
 
 
@@ -111,16 +112,20 @@ def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
     return "".join(out)
 
 
-def chunks_html(chunks, renderer, slides: bool = False) -> str:
+def chunks_html(chunks, renderer, slides: bool = False, drawn: bool = False) -> str:
     """Return the HTML of a plan's body chunks; ``renderer`` draws the objects.
 
-    Chunks from ``::: slides`` are left out unless ``slides`` (the slides PDF draws them).
+    Chunks from ``::: slides`` are left out unless ``slides`` (the slides PDF draws them).  ``drawn``
+    (a drawing of the slide): pictures at the size the fitter decided for the deck, several in the
+    deck's grid (rows of its columns).
     """
     out: list[str] = []
     box: tuple[str, ...] = ()
-    for c in chunks:
-        if c.slides_only and not slides:
-            continue
+    chunks = [c for c in chunks if slides or not c.slides_only]
+    i = 0
+    while i < len(chunks):
+        c = chunks[i]
+        i += 1
         if c.box != box:
             if box:
                 out.append("</div>")
@@ -130,14 +135,35 @@ def chunks_html(chunks, renderer, slides: bool = False) -> str:
             box = c.box
         if isinstance(c, TextChunk):
             out.append(paras_html(c.paras, lambda tex: renderer.math(tex, display=False)))
+        elif isinstance(c, ObjectChunk) and drawn and c.grid and isinstance(c.block, m.Image):
+            grid = [c]
+            while i < len(chunks) and _in_grid(chunks[i], c):
+                grid.append(chunks[i])
+                i += 1
+            for k in range(0, len(grid), c.grid):
+                row = "".join(renderer.image(x.block, x.shown) for x in grid[k : k + c.grid])
+                out.append(f'<div class="picture-row">{row}</div>')
+        elif isinstance(c, ObjectChunk) and drawn and isinstance(c.block, m.Image):
+            out.append(renderer.image(c.block, c.shown))
         elif isinstance(c, ObjectChunk):
             out.append(renderer.block(c.block))
         elif isinstance(c, ColumnsChunk):
             cols = "".join(
-                f'<div class="column" style="width:{w * 100:.1f}%">{chunks_html(sub, renderer, slides)}</div>'
+                f'<div class="column" style="width:{w * 100:.1f}%">{chunks_html(sub, renderer, slides, drawn)}</div>'
                 for sub, w in c.columns
             )
             out.append(f'<div class="columns">{cols}</div>')
     if box:
         out.append("</div>")
     return "\n".join(x for x in out if x)
+
+
+def _in_grid(c, first: ObjectChunk) -> bool:
+    """True when chunk ``c`` is another picture of the grid ``first`` starts."""
+    return (
+        isinstance(c, ObjectChunk)
+        and isinstance(c.block, m.Image)
+        and c.grid == first.grid
+        and c.box == first.box
+        and c.slides_only == first.slides_only
+    )

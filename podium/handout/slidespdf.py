@@ -168,7 +168,7 @@ def slide_html(
         parts.append(
             f'<div class="ph body" style="{body.css()};font-size:{size:.0f}pt;'
             f'--obj-h:{body.h * h_pt * (0.55 if _text_chars(plan.chunks)[0] else 0.8):.0f}pt">'
-            f"{chunks_html(plan.chunks, r, slides=standalone)}{foot}</div>"
+            f"{chunks_html(plan.chunks, r, slides=standalone, drawn=True)}{foot}</div>"
         )
     if kind not in ("title",):
         if lay.footer and footer:
@@ -263,6 +263,8 @@ SLIDE_CSS = """
 .ph.body .chart svg {{ height: var(--obj-h); width: 100%; }}
 .ph.body .chart {{ margin: 0.2em auto; width: 100%; }}
 .ph.body figcaption {{ font-size: 0.6em; color: {muted}; }}
+.ph.body .picture-row {{ display: flex; justify-content: space-around; align-items: flex-start; }}
+.ph.body .picture-row figure {{ flex: none; }}
 .ph.body table {{ border-collapse: collapse; width: 100%; font-size: 0.75em; }}
 .ph.body th {{ background: {primary}; color: white; text-align: left; padding: 0.2em 0.4em; }}
 .ph.body td {{ padding: 0.2em 0.4em; border-bottom: 0.5pt solid #d0d0d0; background: none; }}

@@ -1,0 +1,167 @@
+"""Where a region's chunks go: the arithmetic the deck writer places by and the fitter records.
+
+Chunks are stacked top to bottom in a region; text and other fixed chunks take their measured
+height, pictures and charts share what is left (in proportion to their natural heights), and
+consecutive pictures form one grid whose columns show the smallest of them largest.  The fitter
+runs the same arithmetic on each final plan and writes the outcome into the plan (a picture's
+drawn size, its grid's columns), so the deck and the handout's drawing of the slide show one
+decision.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from .. import model as m
+from .geometry import EMU_PER_IN, GAP, Rect, split_columns
+from .measure import MIN_PICTURE, is_elastic
+from .pictures import natural_size
+from .plan import ColumnsChunk, ObjectChunk, TextChunk, TypeSizes
+
+
+def is_picture(c) -> bool:
+    return isinstance(c, ObjectChunk) and isinstance(c.block, m.Image)
+
+
+def picture_groups(chunks) -> list[list[int]]:
+    """Return the indices of ``chunks`` in groups: consecutive pictures together, every other chunk alone."""
+    out: list[list[int]] = []
+    for i, c in enumerate(chunks):
+        if is_picture(c) and out and is_picture(chunks[out[-1][-1]]):
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+def grid_shape(
+    sizes_wh: list[tuple[int, int]],
+    caps: list[int],
+    width: int,
+    height: int,
+    targets: list[int] | None = None,
+) -> tuple[int, float]:
+    """Return (columns, smallest short side in EMU) of the best grid for pictures of natural sizes
+    ``sizes_wh`` (with caption heights ``caps``) in ``width`` × ``height``.
+
+    With ``targets`` (the short side each picture should reach) "smallest" is instead the least share
+    of its target any picture reaches: the grid shows every picture large enough when it is ≥ 1.
+    """
+    n = len(sizes_wh)
+    best = (1, -1.0)
+    for cols in range(1, n + 1):
+        rows = math.ceil(n / cols)
+        cw = (width - GAP * (cols - 1)) / cols
+        ch = (height - GAP * (rows - 1)) / rows
+        smallest = float("inf")
+        for k, ((w, h), cap) in enumerate(zip(sizes_wh, caps)):
+            f = min(cw / w if w else 1, max(ch - cap, 1) / h if h else 1)
+            short = min(w, h) * f
+            smallest = min(smallest, short / targets[k] if targets else short)
+        if smallest > best[1]:
+            best = (cols, smallest)
+    return best
+
+
+def grid_cells(cols: int, n: int, area: Rect) -> list[Rect]:
+    """Return the cells of ``n`` pictures in ``cols`` columns filling ``area``, row by row."""
+    rows = -(-n // cols)
+    cw = (area.w - GAP * (cols - 1)) // cols
+    ch = (area.h - GAP * (rows - 1)) // rows
+    out = []
+    for k in range(n):
+        r, q = divmod(k, cols)
+        out.append(Rect(area.x + q * (cw + GAP), area.y + r * (ch + GAP), cw, ch))
+    return out
+
+
+def stack(measurer, chunks, rect: Rect, sizes: TypeSizes, style, own: bool) -> list[tuple[list[int], Rect]]:
+    """Return, for each group of ``chunks`` (:func:`picture_groups`), the rectangle it is placed in.
+
+    The first text chunk is measured in a placeholder of ``style`` (None: a text box); pictures and
+    charts share what the other chunks leave, never drawn below ``rect``.
+    """
+    heights = []
+    first_text = True
+    for c in chunks:
+        if isinstance(c, TextChunk) and first_text and style is not None:
+            heights.append(measurer.chunk(c, rect.w, sizes, style, own))
+            first_text = False
+        else:
+            heights.append(measurer.chunk(c, rect.w, sizes, None, False))
+    groups = picture_groups(chunks)
+    fixed = sum(h for c, h in zip(chunks, heights) if not is_elastic(c)) + GAP * (len(groups) - 1)
+    room = max(rect.h - fixed, int(EMU_PER_IN * 0.8))
+    elastic = [g for g in groups if any(is_elastic(chunks[i]) for i in g)]
+    want = sum(max(heights[i] for i in g) for g in elastic) or 1
+    out = []
+    y = rect.y
+    for g in groups:
+        c = chunks[g[0]]
+        if len(g) > 1:  # several pictures: a grid
+            tall = max(heights[i] for i in g)
+            h = int(room * tall / want) if want > room else tall
+            h = max(min(h, rect.bottom - y), int(EMU_PER_IN * 0.5))
+        else:
+            h = heights[g[0]]
+            if is_elastic(c):
+                h = int(room * h / want) if want > room else h
+                h = min(h, rect.bottom - y)
+            h = max(h, int(EMU_PER_IN * 0.3))
+        out.append((g, Rect(rect.x, y, rect.w, h)))
+        y += h + GAP
+    return out
+
+
+def picture_area(box: Rect, caption_h: int) -> Rect:
+    """Return the part of ``box`` a picture is drawn in: above its caption."""
+    return Rect(box.x, box.y, box.w, max(box.h - caption_h, int(EMU_PER_IN * 0.5)))
+
+
+def shown_size(
+    measurer, b: m.Image, box: Rect, sizes: TypeSizes, slide_w: int, with_caption: bool = True, reference=None
+) -> tuple[int, int]:
+    """Return the (w, h) picture ``b`` is drawn at in ``box`` (its caption below it)."""
+    cap = measurer.caption_height(b, box.w, sizes) if with_caption else 0
+    return natural_size(b, picture_area(box, cap), slide_w, reference)
+
+
+def picture_targets(wh: list[tuple[int, int]]) -> list[int]:
+    """Return the short side each picture of natural sizes ``wh`` should be drawn at, at least: about
+    1.5 in (:data:`MIN_PICTURE`), or its own size when it is smaller than that at the region's width."""
+    return [max(min(MIN_PICTURE, min(w, h)), 1) for w, h in wh]
+
+
+def grid_columns(measurer, pictures, area: Rect, sizes: TypeSizes, slide_w: int) -> int:
+    """Return the columns of the grid that shows ``pictures`` in ``area`` closest to their sizes: the one
+    whose picture least near its target (:func:`picture_targets`) is nearest."""
+    wh = [natural_size(c.block, Rect(0, 0, area.w, 10 * area.w), slide_w) for c in pictures]
+    caps = [measurer.caption_height(c.block, area.w // len(pictures), sizes) for c in pictures]
+    return grid_shape(wh, caps, area.w, area.h, picture_targets(wh))[0]
+
+
+def decide_pictures(measurer, chunks, rect: Rect, sizes: TypeSizes, style, own: bool, slide_w: int) -> list:
+    """Return ``chunks`` with every picture's drawn size (and its grid's columns) written into it."""
+    chunks = list(chunks)
+    for g, box in stack(measurer, chunks, rect, sizes, style, own):
+        c = chunks[g[0]]
+        if len(g) > 1:
+            pics = [chunks[i] for i in g]
+            cols = grid_columns(measurer, pics, box, sizes, slide_w)
+            for i, cell in zip(g, grid_cells(cols, len(g), box)):
+                chunks[i] = _decided(measurer, chunks[i], cell, sizes, slide_w, cols)
+        elif is_picture(c):
+            chunks[g[0]] = _decided(measurer, c, box, sizes, slide_w, 0)
+        elif isinstance(c, ColumnsChunk):
+            cols_ = []
+            for (cc, w), r in zip(c.columns, split_columns(box, [w for _, w in c.columns])):
+                cols_.append((tuple(decide_pictures(measurer, cc, r, sizes, None, False, slide_w)), w))
+            chunks[g[0]] = replace(c, columns=tuple(cols_))
+    return chunks
+
+
+def _decided(measurer, c: ObjectChunk, box: Rect, sizes: TypeSizes, slide_w: int, cols: int) -> ObjectChunk:
+    if c.block.path is None:
+        return replace(c, grid=cols)
+    return replace(c, shown=shown_size(measurer, c.block, box, sizes, slide_w), grid=cols)
