@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -17,3 +18,17 @@ def tex_to_svg(tex: str, display: bool = False, size: float = 18.0) -> str | Non
         return expr.svg()
     except Exception:  # ziamath raises many kinds for TeX it does not know
         return None
+
+
+@lru_cache(maxsize=512)
+def math_points(tex: str, display: bool = True) -> tuple[float, float] | None:
+    """Return the (width, height) in points of ``tex`` typeset at 18 pt, or None when it cannot be typeset."""
+    svg = tex_to_svg(tex, display=display)
+    if svg is None:
+        return None
+    head = svg[: svg.find(">") + 1]
+    w = re.search(r'\bwidth="([0-9.]+)', head)
+    h = re.search(r'\bheight="([0-9.]+)', head)
+    if not (w and h) or float(h.group(1)) <= 0:
+        return None
+    return float(w.group(1)), float(h.group(1))

@@ -214,6 +214,7 @@ class HandoutEntry:
     text: str = ""  # squashed text of the entry (page headers and footers left out)
     alts: list[str] = field(default_factory=list)  # alt text of the figures on the entry's pages
     images: set[str] = field(default_factory=set)  # pixel hashes of the pictures on the entry's pages
+    page: int = -1  # the page its bookmark points to
 
 
 @dataclass
@@ -222,6 +223,7 @@ class Handout:
     entries: list[HandoutEntry]
     text: str  # the whole text
     record: buildrecord.BuildRecord | None = None
+    anchors: dict[str, int] = field(default_factory=dict)  # named destinations (slide-7, slide-7-2…): page
 
 
 _MARGIN_TOP, _MARGIN_BOTTOM = 45.0, 40.0  # pt: page headers and footers live in these bands
@@ -244,7 +246,9 @@ def read_handout(path: Path, images: bool = True) -> Handout:
     walk(reader.outline)
     titles = [t for t, _, _ in marks]
     numbered = [(t, p, y) for t, p, y in marks if re.match(r"^\d+\.", t)]
-    entries = [HandoutEntry(int(t.split(".", 1)[0]), re.sub(r"^\d+\.\s*", "", t)) for t, _, _ in numbered]
+    entries = [
+        HandoutEntry(int(t.split(".", 1)[0]), re.sub(r"^\d+\.\s*", "", t), page=p) for t, p, _ in numbered
+    ]
     starts = [(p, -y - 2.0) for _, p, y in numbered]
 
     texts = _entry_texts(path, [(p, y) for _, p, y in numbered])
@@ -255,7 +259,14 @@ def read_handout(path: Path, images: bool = True) -> Handout:
     if images:
         _read_images(path, entries, spans)
     whole = "\n".join(texts).replace("\r\n", "\n")
-    return Handout(titles, entries, whole, buildrecord.read_from_pdf(reader))
+    anchors = {}
+    for name, dest in reader.named_destinations.items():
+        if str(name).startswith("slide-"):
+            try:
+                anchors[str(name)] = reader.get_destination_page_number(dest)
+            except Exception:  # a destination pypdf cannot resolve: no page
+                anchors[str(name)] = -1
+    return Handout(titles, entries, whole, buildrecord.read_from_pdf(reader), anchors)
 
 
 def _entry_texts(path: Path, starts: list[tuple[int, float]]) -> list[str]:
@@ -517,6 +528,7 @@ def compare(
     merged: dict[int, HandoutEntry] = {}
     for plan, entry in zip(handout_plans, handout.entries):
         _compare_entry_title(seen, plan, entry, diags)
+        _compare_entry_anchor(seen, plan, entry, handout.anchors, diags)
         number = plan.source.number if plan.source is not None else plan.number
         into = merged.setdefault(number, HandoutEntry(entry.number, entry.title))
         into.text += entry.text
@@ -548,6 +560,30 @@ def _compare_entry_title(lecture: m.Lecture, plan: Any, entry: HandoutEntry, dia
             f'{where}: title: handout "{_short(entry.title)}" but source "{_short(want)}"',
             plan.pos,
             "check-title",
+        )
+
+
+def _compare_entry_anchor(
+    lecture: m.Lecture, plan: Any, entry: HandoutEntry, anchors: dict[str, int], diags: Diagnostics
+) -> None:
+    """Each deck slide, continuation parts included, has its own destination in the handout (``#slide-7``,
+    ``#slide-7-2``) on the page its bookmark points to."""
+    if not anchors:  # a template without link targets: nothing to compare
+        return
+    where = _label(plan.source, lecture) if plan.source is not None else f"slide {plan.number}"
+    part = f"part {plan.part} of " if plan.parts > 1 else ""
+    if plan.anchor not in anchors:
+        diags.error(
+            f"{where}: the handout has no link target '#{plan.anchor}' for {part}this slide; rebuild the handout",
+            plan.pos,
+            "check-anchor",
+        )
+    elif entry.page >= 0 and anchors[plan.anchor] not in (-1, entry.page):
+        diags.error(
+            f"{where}: the handout's link target '#{plan.anchor}' ({part}this slide) is on page "
+            f"{anchors[plan.anchor] + 1}, its bookmark on page {entry.page + 1}",
+            plan.pos,
+            "check-anchor",
         )
 
 

@@ -151,3 +151,96 @@ Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolca
     p = folder / "stress.md"
     p.write_text(text, encoding="utf-8")
     return p
+
+
+def write_pictures(folder: Path) -> Path:
+    """Write a lecture of pictures and equations that share slides with text (and its pictures) into
+    ``folder``: a wide picture in a narrow column, a grid under a list, a picture under a long list,
+    a picture and a chart sharing what text leaves, a picture column beside a long list under a
+    paragraph, and tall display math; return the Markdown file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(6):
+        _picture(folder / f"pic{k}.png", 800, 600, (40 * k, 90, 200 - 30 * k))
+    _picture(folder / "wide.png", 1600, 400, (20, 130, 30))
+    _picture(folder / "tall.png", 600, 900, (30, 120, 60))
+    items = "\n".join(
+        f"- Point {i}: " + " ".join(WORDS[(i + j) % len(WORDS)] for j in range(7)) for i in range(1, 10)
+    )
+    grid = "\n".join(f"![Grid picture {k}](pic{k}.png)" for k in range(6))
+    text = f"""---
+title: Pictures sharing slides
+---
+
+## A wide picture in a narrow column
+
+:::: columns
+::: {{.column width="70%"}}
+{items}
+:::
+::: {{.column width="30%"}}
+![The wide picture](wide.png)
+:::
+::::
+
+## A grid under a list
+
+- One
+- Two
+- Three
+- Four
+
+{grid}
+
+## A picture under a long list
+
+{items}
+
+![The picture under the list](pic0.png)
+
+## A picture and a chart
+
+- Less text
+- Than before
+
+![The picture beside a chart](pic1.png)
+
+```chart
+type: column
+categories: [A, B, C]
+series:
+  - name: S
+    values: [1, 2, 3]
+```
+
+## A picture column beside a long list
+
+A paragraph above the columns, long enough to take a line or two of the slide before them.
+
+:::: columns
+::: column
+{items}
+:::
+::: column
+![The picture in its column](tall.png)
+:::
+::::
+
+## Tall equations
+
+- A matrix and a tower of fractions:
+
+$$
+R = \\begin{{pmatrix}} \\cos\\theta & -\\sin\\theta & 0 \\\\ \\sin\\theta & \\cos\\theta & 0 \\\\ 0 & 0 & 1 \\\\ a & b & c \\end{{pmatrix}}
+$$
+
+$$
+\\frac{{\\frac{{a + b}}{{c + d}}}}{{\\frac{{e}}{{\\frac{{f}}{{g + h}}}}}} = \\frac{{1}}{{\\frac{{2}}{{\\frac{{3}}{{4}}}}}}
+$$
+
+$$
+M = \\begin{{bmatrix}} 1 & 2 \\\\ 3 & 4 \\\\ 5 & 6 \\\\ 7 & 8 \\end{{bmatrix}}
+$$
+"""
+    p = folder / "pictures.md"
+    p.write_text(text, encoding="utf-8")
+    return p

@@ -4,32 +4,55 @@ from __future__ import annotations
 
 import io
 
-from PIL import Image as PILImage
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu
 
 from .. import model as m
-from ..mathrender import tex_to_svg
+from ..mathrender import math_points, tex_to_svg
 from .canvas import Canvas
 from .geometry import EMU_PER_IN, Rect
+
+MATH_SCALE = 1.6  # display math is drawn at 1.6 × its 18 pt typesetting (on a 7.5 in tall slide)
+TEX_BOX_H = int(EMU_PER_IN * 0.6)  # math that cannot be typeset: its TeX in a box this tall
+
+
+def math_natural(tex: str, cv_scale: float) -> tuple[int, int] | None:
+    """Return the (w, h) in EMU display math ``tex`` is drawn at when nothing limits it."""
+    pts = math_points(tex, True)
+    if pts is None:
+        return None
+    return (
+        max(int(pts[0] / 72 * EMU_PER_IN * MATH_SCALE * cv_scale), 1),
+        max(int(pts[1] / 72 * EMU_PER_IN * MATH_SCALE * cv_scale), 1),
+    )
+
+
+def math_size(tex: str, width: int, height: int, cv_scale: float) -> tuple[int, int] | None:
+    """Return the (w, h) in EMU display math ``tex`` is drawn at in a ``width`` × ``height`` box (its
+    aspect kept), or None when it cannot be typeset.  The fitter measures with this, the writer draws."""
+    natural = math_natural(tex, cv_scale)
+    if natural is None:
+        return None
+    nw, nh = natural
+    h = min(nh, height)
+    w = int(h * nw / nh)
+    if w > width:
+        w, h = width, int(width * nh / nw)
+    return w, h
 
 
 def add_math(cv: Canvas, b: m.MathBlock, box: Rect):
     svg = tex_to_svg(b.tex, display=True)
-    if svg is None:
+    drawn = math_size(b.tex, box.w, box.h, cv.scale)
+    if svg is None or drawn is None:
         cv.diags.warning(f"math '{b.tex[:40]}' could not be typeset; shown as TeX", b.pos, "math")
-        tb = cv.slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(int(EMU_PER_IN * 0.6)))
+        tb = cv.slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(TEX_BOX_H))
         tb.text_frame.text = b.tex
         return tb
     import cairosvg  # costs 0.3 s to import: only when a deck has math
 
     png = cairosvg.svg2png(bytestring=svg.encode(), scale=4)
-    with PILImage.open(io.BytesIO(png)) as im:
-        pw, ph = im.size
-    h = min(int(ph / 4 / 72 * EMU_PER_IN * 1.6 * cv.scale), box.h)
-    w = int(h * pw / ph)
-    if w > box.w:
-        w, h = box.w, int(box.w * ph / pw)
+    w, h = drawn
     pic = cv.slide.shapes.add_picture(
         io.BytesIO(png), Emu(box.x + (box.w - w) // 2), Emu(box.y), Emu(w), Emu(h)
     )
@@ -37,7 +60,7 @@ def add_math(cv: Canvas, b: m.MathBlock, box: Rect):
     # Office math PowerPoint can edit, with the picture as the fallback other viewers draw
     from .omml import wrap_display_shape
 
-    natural = max(int(ph / 4 / 72 * EMU_PER_IN * 1.6 * cv.scale), 1)  # the picture's height before fitting
+    natural = (math_natural(b.tex, cv.scale) or drawn)[1]  # the picture's height before fitting
     size = int(18 * 1.6 * cv.scale * min(1.0, h / natural) * 100)  # the same size as the picture, in 1/100 pt
     tb = cv.slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(h))
     tb.name = "Equation"

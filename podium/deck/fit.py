@@ -589,16 +589,17 @@ class Fitter:
         return body_bottom - h - GAP
 
     def overfull(self, plan: SlidePlan, slots, sizes) -> None:
-        hint = self.why(slots, sizes)
+        hint, pos = self.why(slots, sizes)
         need = max((self.needed(sl, sizes) - sl.rect.h for sl in slots), default=0)
         self.diags.warning(
             f"slide {plan.number}{f' (part {plan.part})' if plan.parts > 1 else ''} is too full: "
             f"its content needs {need / EMU_PER_IN:.1f} in more than the layout gives; {hint}",
-            plan.pos,
+            pos or plan.pos,
             "overfull",
         )
 
-    def why(self, slots, sizes) -> str:
+    def why(self, slots, sizes) -> tuple[str, m.SourcePos | None]:
+        """Say what makes ``slots`` overflow when no split helps, and where in the source to change it."""
         for sl in slots:
             for c in _walk(sl.chunks):
                 if isinstance(c, TextChunk):
@@ -609,20 +610,29 @@ class Fitter:
                         if widest * EMU_PER_PT > sl.rect.w - 2 * GRID_INDENT:
                             word = max(("".join(r.text for r in p.runs)).split() or [""], key=len)
                             return (
-                                f"the word '{word[:40]}' is wider than the slide: shorten it or add a break"
+                                f"the word '{word[:40]}' is wider than the slide: shorten it or add a break",
+                                None,
                             )
                 if isinstance(c, ObjectChunk) and isinstance(c.block, m.Image):
                     w, h = natural_size(c.block, Rect(0, 0, sl.rect.w, 10 * sl.rect.w), self.g.slide_w)
                     if min(w, h) and max(w, h) / min(w, h) > 6:
                         return (
                             f"picture '{c.block.src}' is {max(w, h) / min(w, h):.0f}:1, too thin to show "
-                            "at a readable size: crop it or split it into parts"
+                            "at a readable size: crop it or split it into parts",
+                            c.block.pos,
                         )
                 if isinstance(c, ObjectChunk) and isinstance(c.block, m.Table):
-                    rows = row_heights(c.block, sl.rect.w, sizes.table, self.g.fonts)
-                    if max(rows, default=0) + rows[0] > sl.rect.h:
-                        return "a table row is taller than the slide: shorten the text of its cells"
-        return "shorten it or split it into more slides"
+                    b = c.block
+                    rows = row_heights(b, sl.rect.w, sizes.table, self.g.fonts)
+                    tall = max(range(1, len(rows)), key=lambda k: rows[k], default=0)
+                    if tall and rows[tall] + rows[0] > sl.rect.h:
+                        first = m.plain_text(b.rows[tall - 1][0].content) if b.rows[tall - 1] else ""
+                        return (
+                            f"row {tall} of the table (starting '{first[:30]}') is taller than the slide "
+                            f"({rows[tall] / EMU_PER_IN:.1f} in): shorten the text of its cells or split the row",
+                            replace(b.pos, line=b.pos.line + 1 + tall),  # a pipe table: header, rule, rows
+                        )
+        return "shorten it or split it into more slides", None
 
     # -- splitting
     def split(self, plan: SlidePlan, slots: list[Slot], sizes: TypeSizes) -> list[list]:
@@ -663,26 +673,32 @@ class Fitter:
             return self.pack(one.chunks, one.rect.w, one.rect.h, sizes, one.style, one.own)
         return [list(plan.chunks)]
 
-    def pack(self, chunks, width: int, cap: int, sizes: TypeSizes, style, own) -> list[list]:
+    def pack(
+        self, chunks, width: int, cap: int, sizes: TypeSizes, style, own, first: int | None = None
+    ) -> list[list]:
+        """Return ``chunks`` in parts of at most ``cap`` each; the first part at most ``first`` when given
+        (the room left on a slide), which may then be empty."""
         parts: list[list] = [[]]
         used = 0
+        limit = cap if first is None else first  # the room of the part being filled
         chunks = _group_pictures(chunks)
         for c in chunks:
             has_text = any(isinstance(x, TextChunk) for x in parts[-1])
             st, ow = (style, own) if isinstance(c, TextChunk) and not has_text else (None, False)
             gap = GAP if parts[-1] else 0
             h = self._h(c, width, sizes, st, ow)
-            if used + gap + h <= cap:
+            if used + gap + h <= limit:
                 parts[-1].extend(_ungroup(c))
                 used += gap + h
                 continue
-            room = cap - used - gap
+            fresh = not parts[-1] and limit == cap  # an empty part of a whole slide
             pieces = self.split_chunk(
-                c, width, sizes, room if parts[-1] else cap, cap, (st, ow), (style, own)
+                c, width, sizes, cap if fresh else limit - used - gap, cap, (st, ow), (style, own)
             )
             if not pieces:
-                if parts[-1]:
+                if not fresh:
                     parts.append([])
+                    limit = cap
                     st, ow = (style, own) if isinstance(c, TextChunk) else (None, False)
                 parts[-1].extend(_ungroup(c))
                 used = self._h(c, width, sizes, st, ow)
@@ -695,9 +711,13 @@ class Fitter:
                     used += gap + self._h(piece, width, sizes, st, ow)
                 else:
                     parts.append(_ungroup(piece))
+                    limit = cap
                     st2, ow2 = (style, own) if isinstance(piece, TextChunk) else (None, False)
                     used = self._h(piece, width, sizes, st2, ow2)
-        return [p for p in parts if p]
+        out = [p for p in parts if p]
+        if first is not None and not parts[0]:
+            out.insert(0, [])  # nothing fits the room of the first part
+        return out
 
     def _h(self, c, width, sizes, style, own) -> int:
         if isinstance(c, _Pictures):
@@ -748,8 +768,10 @@ class Fitter:
             )
         if isinstance(c, ColumnsChunk):
             rects = split_columns(Rect(0, 0, width, 0), [w for _, w in c.columns])
+            # each column fills the room left on this slide, then continues in the same column
             per_col = [
-                self.pack(list(cc), r.w, cap, sizes, None, False) for (cc, _), r in zip(c.columns, rects)
+                self.pack(list(cc), r.w, cap, sizes, None, False, first=max(room, 0))
+                for (cc, _), r in zip(c.columns, rects)
             ]
             n = max((len(p) for p in per_col), default=1)
             pieces = [
@@ -764,7 +786,9 @@ class Fitter:
                 )
                 for i in range(n)
             ]
-            return [None, *pieces] if n > 1 else None
+            if not any(p and p[0] for p in per_col):  # nothing fits the room: all of it on the next parts
+                return [None, *pieces[1:]] if len(pieces) > 2 else None
+            return pieces if n > 1 else None
         if isinstance(c, _Pictures):
             return _take(
                 c.chunks,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import model as m
+from .equations import TEX_BOX_H, math_size
 from .fonts import face
 from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, split_columns
 from .plan import ColumnsChunk, ObjectChunk, Para, ParaStyle, TextChunk, TypeSizes
@@ -270,8 +271,9 @@ class Measurer:
             return h + cap
         if isinstance(b, m.Chart):
             return MIN_CHART_H if minimum else int(width * 0.55)
-        if isinstance(b, m.MathBlock):
-            return int(0.9 * EMU_PER_IN * self.cv_scale)
+        if isinstance(b, m.MathBlock):  # as typeset (a tall matrix is tall), no wider than the box
+            size = math_size(b.tex, width, 10 * width, self.cv_scale)
+            return size[1] if size is not None else TEX_BOX_H
         return int(EMU_PER_IN)
 
     def caption_height(self, b: m.Image, width: int, sizes: TypeSizes) -> int:

@@ -179,6 +179,12 @@ class SlidePlan:
     parts: int = 1
     sizes: TypeSizes | None = None  # decided by the fitter (podium.deck.fit); None: the template's own
 
+    @property
+    def anchor(self) -> str:
+        """The handout's id (and PDF destination) of this slide: ``slide-7``, its continuation parts
+        ``slide-7-2``, ``slide-7-3``… (the deck's parts, numbered alike)."""
+        return f"slide-{self.number}" if self.part <= 1 else f"slide-{self.number}-{self.part}"
+
 
 @dataclass(frozen=True)
 class TypeSizes:

@@ -243,10 +243,6 @@ def _css_len(length: m.Length) -> str:
     return f"{length.value:g}{unit}"
 
 
-def _slug(n: int) -> str:
-    return f"slide-{n}"
-
-
 def environment(template: Template) -> jinja2.Environment:
     """Return the Jinja environment whose loader follows the template chain (most specific first)."""
     return _environment(tuple(str(d) for d in template.handout_dirs))
@@ -362,7 +358,8 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
             "number": plan.number,
             "kind": kind,
             "layout": str(getattr(plan.kind, "value", plan.kind)),
-            "anchor": _slug(plan.number),
+            "anchor": plan.anchor,
+            "part": plan.part,
             "title": title,
             "title_html": Markup(runs_html(plan.title, lambda tex: r.math(tex, display=False))),
             "body_html": Markup(chunks_html(plan.chunks, r)),
@@ -383,7 +380,7 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
                 "slides": [],
             }
             sections.append(current)
-        elif kind == m.CONTENT:
+        elif kind == m.CONTENT and plan.part <= 1:  # the contents list a slide once, not its parts
             if current is None:
                 current = {"title": "", "number": plan.number, "anchor": entry["anchor"], "slides": []}
                 sections.append(current)

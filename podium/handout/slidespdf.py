@@ -122,7 +122,7 @@ def slide_html(
     )
     align = lay.title_align or "left"
     bookmark = f"{plan.number}. {''.join(x.text for x in plan.title).strip() or (lecture.meta.title if kind == 'title' else labels['slide_n'].format(n=plan.number))}"
-    ident = f'id="slide-{plan.number}" data-bookmark="{esc(bookmark)}" ' if standalone else ""
+    ident = f'id="{plan.anchor}" data-bookmark="{esc(bookmark)}" ' if standalone else ""
     tag = "section" if standalone else "div"
     parts = [f'<{tag} class="slide kind-{kind}" {ident}style="{bg}">', shapes_html(lay.shapes), logo]
     if heading is None:
