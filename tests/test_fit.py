@@ -7,21 +7,28 @@ The decks are built once per session and converted to PDF in one LibreOffice run
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
+from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
 
+from podium import model as m
 from podium.deck.fit import fit_deck
-from podium.deck.plan import plan_deck
-from podium.diagnostics import Diagnostics
+from podium.deck.plan import ObjectChunk, TypeSizes, plan_deck
+from podium.diagnostics import BuildError, Diagnostics
 from podium.pipeline import BuildOptions, fitted_plans, load
+from podium.verify import check_outputs, read_handout
 
 from .awkward import make_awkward
 from .conftest import CORPUS, LECTURE, build, write_md
 from .drawn import problems, render
-from .stress import write_stress
+from .stress import write_pictures, write_stress
 
 CORPUS_DECKS = (
     "hip-programming/docs/01-introduction.md",
@@ -48,6 +55,8 @@ def drawn_decks(tmp_path_factory):
     stress = write_stress(root / "stress-src", impossible=False)
     deck, _ = build(stress, root / "stress-default", "slides", "default")
     decks["stress-default"] = deck
+    deck, _ = build(write_pictures(root / "pictures-src"), root / "pictures-default", "slides", "default")
+    decks["pictures-default"] = deck
     for rel in CORPUS_DECKS:
         src = CORPUS / rel
         if src.is_file():
@@ -67,7 +76,9 @@ def drawn_decks(tmp_path_factory):
     return {k: (d, pdfs[d]) for k, d in named.items()}
 
 
-@pytest.mark.parametrize("name", ["lecture-default", "lecture-classic", "lecture-awkward", "stress-default"])
+@pytest.mark.parametrize(
+    "name", ["lecture-default", "lecture-classic", "lecture-awkward", "stress-default", "pictures-default"]
+)
 def test_libreoffice_draws_every_word_inside_the_slide(drawn_decks, name):
     deck, pdf = drawn_decks[name]
     assert pdf.is_file(), f"LibreOffice did not convert {deck.name}"
@@ -227,7 +238,7 @@ def test_fit_policy_from_front_matter_cli_option_and_split(tmp_path):
     assert len(fitted_plans(lecture, template, opts, Diagnostics())) == len(split)
 
 
-def test_check_knows_the_parts(tmp_path):
+def test_check_knows_the_parts(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
     from podium.cli import cli
@@ -236,4 +247,204 @@ def test_check_knows_the_parts(tmp_path):
     src = write_md(tmp_path, "---\ntitle: T\n---\n\n## L\n\n" + many + "\n\n::: notes\nSay it.\n:::\n")
     r = CliRunner().invoke(cli, ["all", str(src), "-o", str(tmp_path / "out")])
     assert r.exit_code == 0, r.output
-    assert len(Presentation(str(tmp_path / "out" / "lecture.pptx")).slides) >= 3
+    n = len(Presentation(str(tmp_path / "out" / "lecture.pptx")).slides)
+    assert n >= 3
+    # every part has its own link target in the handout, on the page of its own bookmark
+    handout = read_handout(tmp_path / "out" / "lecture-handout.pdf", images=False)
+    want = ["slide-1", "slide-2"] + [f"slide-2-{k}" for k in range(2, n)]
+    assert sorted(handout.anchors) == sorted(want)
+    assert [handout.anchors[a] for a in want] == [e.page for e in handout.entries]
+    # and check notices a part the handout cannot link to
+    opts = BuildOptions(out_dir=tmp_path / "out")
+    check_outputs(src, opts, Diagnostics())
+
+    def without_part(path, images=True):
+        h = read_handout(path, images)
+        del h.anchors["slide-2-2"]
+        return h
+
+    monkeypatch.setattr("podium.verify.read_handout", without_part)
+    diags = Diagnostics()
+    with pytest.raises(BuildError):
+        check_outputs(src, opts, diags)
+    errors = [d for d in diags.errors if d.code == "check-anchor"]
+    assert len(errors) == 1 and "'#slide-2-2'" in errors[0].message and "part 2 of" in errors[0].message
+
+
+# --------------------------------------------------------------------------- pictures and math share slides
+
+IN = 914400
+
+
+@pytest.fixture(scope="module")
+def pictures_deck(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pictures")
+    src = write_pictures(root / "src")
+    deck, diags = build(src, root / "out", "slides")
+    return Presentation(str(deck)), diags, src
+
+
+def _pictures(slide):
+    """The pictures python-pptx sees on ``slide`` (equations hide in mc:AlternateContent: not these)."""
+    return [sh for sh in slide.shapes if sh.shape_type == 13]
+
+
+def _footer_top(slide):
+    tops = [
+        sh.top
+        for sh in slide.shapes
+        if sh.is_placeholder
+        and sh.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+    ]
+    return min(tops, default=None)
+
+
+def test_no_picture_is_drawn_smaller_than_1_5_in_and_captions_stay_under_their_pictures(pictures_deck):
+    prs, diags, _ = pictures_deck
+    assert not [d for d in diags.items if d.code == "overfull"], [d.message for d in diags.items]
+    captions = {}
+    for i, slide in enumerate(prs.slides):
+        for pic in _pictures(slide):
+            assert min(pic.width, pic.height) >= 1.47 * IN, (i + 1, pic.width / IN, pic.height / IN)
+        for sh in _body(slide):
+            text = sh.text_frame.text
+            if "picture" in text.lower() and len(text) < 40:
+                captions[text] = (i, sh)
+    want = [f"Grid picture {k}" for k in range(6)] + [
+        "The wide picture",
+        "The picture under the list",
+        "The picture beside a chart",
+        "The picture in its column",
+    ]
+    assert sorted(captions) == sorted(want)
+    for text, (i, cap) in captions.items():
+        slide = prs.slides[i]
+        above = [p for p in _pictures(slide) if p.left < cap.left + cap.width and cap.left < p.left + p.width]
+        assert above, f"caption {text!r} has no picture above it on slide {i + 1}"
+        pic = min(above, key=lambda p: abs(cap.top - (p.top + p.height)))
+        assert 0 <= cap.top - (pic.top + pic.height) <= 0.2 * IN, text  # right under its picture
+        footer = _footer_top(slide)
+        assert cap.top + cap.height <= (footer if footer is not None else prs.slide_height), text
+
+
+def test_a_picture_too_narrow_in_its_column_or_squeezed_by_text_moves_to_the_next_part(pictures_deck):
+    prs, _, _ = pictures_deck
+    titles = _titles(prs)
+    by_title = {t: prs.slides[i] for i, t in enumerate(titles)}
+    # a 4:1 picture in a 30 % column would be 0.9 in tall: it continues at the body's width
+    assert not _pictures(by_title["A wide picture in a narrow column"])
+    (wide,) = _pictures(by_title["A wide picture in a narrow column (cont.)"])
+    assert wide.width > 8 * IN
+    # under a long list there is no 1.5 in left: the picture continues, with its caption
+    assert not _pictures(by_title["A picture under a long list"])
+    assert len(_pictures(by_title["A picture under a long list (cont.)"])) == 1
+    # a grid under a list: what fits at 1.5 in stays (rows and columns), the rest continues
+    first = _pictures(by_title["A grid under a list"])
+    rest = _pictures(by_title["A grid under a list (cont.)"])
+    assert len(first) >= 2 and len(first) + len(rest) == 6 and rest
+    # a column beside a long list fills the room under the paragraph, then continues in its column
+    assert len(_pictures(by_title["A picture column beside a long list"])) == 1
+    assert titles.count("A picture column beside a long list (cont.)") == 1
+
+
+def test_a_picture_too_thin_for_any_slide_warns_at_its_own_line(tmp_path):
+    Image.new("RGB", (2000, 100), (200, 30, 30)).save(tmp_path / "thin.png")
+    src = write_md(tmp_path, "---\ntitle: T\n---\n\n## Strip\n\nSome text.\n\n![A strip](thin.png)\n")
+    deck, diags = build(src, tmp_path / "out")
+    over = [d for d in diags.items if d.code == "overfull"]
+    assert len(over) == 1 and over[0].pos.line == 9, [(d.pos, d.message) for d in over]
+    assert "thin.png" in over[0].message and "20:1" in over[0].message and "crop it" in over[0].message
+    assert len(Presentation(str(deck)).slides) == 2  # not moved around: warned, shown as large as it goes
+
+
+def test_the_handouts_drawing_of_a_slide_shows_the_plans_pictures(tmp_path):
+    """The handout's twin and the slides PDF draw every picture at the size and in the grid the deck has."""
+    from podium.handout.slidespdf import SlideDrawer
+
+    src = write_pictures(tmp_path / "src")
+    diags = Diagnostics()
+    lecture, template = load(src, BuildOptions(), diags)
+    plans = fitted_plans(lecture, template, BuildOptions(), diags)
+    deck, _ = build(src, tmp_path / "out")
+    prs = Presentation(str(deck))
+    drawer = SlideDrawer(lecture, template, diags)
+    assert len(plans) == len(prs.slides)
+    seen = 0
+    for plan, slide in zip(plans, prs.slides):
+        html = drawer.slide(plan, standalone=False)
+        drawn = sorted(
+            (round(float(w)), round(float(h)))
+            for w, h in re.findall(r'<img [^>]*style="width:([0-9.]+)pt;height:([0-9.]+)pt', html)
+        )
+        deck_pics = sorted((round(p.width / 12700), round(p.height / 12700)) for p in _pictures(slide))
+        assert drawn == deck_pics, plan.title
+        if len(deck_pics) > 1:  # a grid: as many rows as the deck has
+            assert html.count('class="picture-row"') == len({p.top for p in _pictures(slide)})
+        seen += len(deck_pics)
+    assert seen == 10
+
+
+def test_display_math_is_measured_as_typeset(pictures_deck):
+    from podium.deck.fit import template_geometry
+
+    diags = Diagnostics()
+    _, template = load(write_md(Path(pictures_deck[2]).parent, "## x\n", "m.md"), BuildOptions(), diags)
+    measurer = template_geometry(template, diags).measurer
+    pos = m.SourcePos("x.md", 1)
+    matrix = m.MathBlock(r"\begin{pmatrix} a \\ b \\ c \\ d \end{pmatrix}", pos)
+    short = m.MathBlock("E = mc^2", pos)
+    width = 10 * IN
+    assert measurer.chunk(ObjectChunk(matrix), width, TypeSizes(), None, False) > 1.5 * IN
+    assert measurer.chunk(ObjectChunk(short), width, TypeSizes(), None, False) < 0.6 * IN
+    # three tall equations do not fit one slide: they continue, every one inside its slide
+    prs, _, _ = pictures_deck
+    titles = _titles(prs)
+    assert titles.count("Tall equations") == 1 and titles.count("Tall equations (cont.)") == 1
+    equations = 0
+    for i, t in enumerate(titles):
+        if t.startswith("Tall equations"):
+            slide = prs.slides[i]
+            bottom = _footer_top(slide) or prs.slide_height
+            for pic in slide._element.iter(qn("p:pic")):  # the equations' pictures (Office math's fallback)
+                off, ext = pic.find(".//" + qn("a:off")), pic.find(".//" + qn("a:ext"))
+                assert int(off.get("y")) + int(ext.get("cy")) <= bottom
+                equations += 1
+    assert equations == 3
+
+
+def test_cambria_is_measured_with_caladea():
+    from podium.deck.fonts import face, font_file
+
+    if "Caladea" not in subprocess.run(["fc-list"], capture_output=True, text=True).stdout:
+        pytest.skip("Caladea is not installed (apt-get install fonts-crosextra-caladea; CI does)")
+    assert Path(font_file("Cambria")).name.startswith("Caladea")
+    assert Path(font_file("Cambria", bold=True)).name.startswith("Caladea-Bold")
+    assert face("Cambria").width("Human security", 24) == face("Caladea").width("Human security", 24)
+    assert face("Cambria").width("Human security", 24) != face("Carlito").width("Human security", 24)
+
+
+def test_a_table_row_taller_than_the_slide_warns_at_its_line(tmp_path):
+    long = " ".join(["protection and empowerment of every person"] * 60)
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## Table\n\n| A | B |\n|---|---|\n| 1 | short |\n| 2 | " + long + " |\n",
+    )
+    _, diags = build(src, tmp_path / "out")
+    over = [d for d in diags.items if d.code == "overfull"]
+    assert over, [d.message for d in diags.items]
+    row = [d for d in over if "row 2 of the table" in d.message]
+    assert row and row[0].pos.line == 10 and row[0].pos.path.endswith("lecture.md")
+    assert "shorten the text of its cells" in row[0].message
+
+
+def test_a_word_wider_than_the_slide_warns_saying_what_to_change(tmp_path):
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 4
+    src = write_md(tmp_path, f"---\ntitle: T\n---\n\n## Word\n\n- {word}\n- a short point\n")
+    deck, diags = build(src, tmp_path / "out")
+    over = [d for d in diags.items if d.code == "overfull"]
+    assert len(over) == 1 and over[0].pos.line == 5
+    assert "wider than the slide" in over[0].message and "shorten it" in over[0].message
+    assert word[:40] in over[0].message
+    # its characters all stay on the slide (broken between characters, not cut)
+    texts = [sh.text_frame.text for sh in _body(Presentation(str(deck)).slides[1])]
+    assert any(word in t for t in texts)

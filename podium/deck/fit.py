@@ -589,7 +589,7 @@ class Fitter:
         return body_bottom - h - GAP
 
     def overfull(self, plan: SlidePlan, slots, sizes) -> None:
-        hint, pos = self.why(slots, sizes)
+        hint, pos = self.why(slots, sizes, plan.source)
         need = max((self.needed(sl, sizes) - sl.rect.h for sl in slots), default=0)
         self.diags.warning(
             f"slide {plan.number}{f' (part {plan.part})' if plan.parts > 1 else ''} is too full: "
@@ -598,7 +598,7 @@ class Fitter:
             "overfull",
         )
 
-    def why(self, slots, sizes) -> tuple[str, m.SourcePos | None]:
+    def why(self, slots, sizes, source: m.Slide | None = None) -> tuple[str, m.SourcePos | None]:
         """Say what makes ``slots`` overflow when no split helps, and where in the source to change it."""
         for sl in slots:
             for c in _walk(sl.chunks):
@@ -626,11 +626,22 @@ class Fitter:
                     rows = row_heights(b, sl.rect.w, sizes.table, self.g.fonts)
                     tall = max(range(1, len(rows)), key=lambda k: rows[k], default=0)
                     if tall and rows[tall] + rows[0] > sl.rect.h:
-                        first = m.plain_text(b.rows[tall - 1][0].content) if b.rows[tall - 1] else ""
+                        row = b.rows[tall - 1]
+                        # its number in the source's table (a continuation part holds some of the rows)
+                        whole = next(
+                            (
+                                t
+                                for t in m.walk(source.body if source is not None else ())
+                                if isinstance(t, m.Table) and t.pos == b.pos
+                            ),
+                            b,
+                        )
+                        k = next((i for i, r in enumerate(whole.rows) if r is row), tall - 1) + 1
+                        first = m.plain_text(row[0].content) if row else ""
                         return (
-                            f"row {tall} of the table (starting '{first[:30]}') is taller than the slide "
+                            f"row {k} of the table (starting '{first[:30]}') is taller than the slide "
                             f"({rows[tall] / EMU_PER_IN:.1f} in): shorten the text of its cells or split the row",
-                            replace(b.pos, line=b.pos.line + 1 + tall),  # a pipe table: header, rule, rows
+                            replace(b.pos, line=b.pos.line + 1 + k),  # a pipe table: header, rule, rows
                         )
         return "shorten it or split it into more slides", None
 
