@@ -239,6 +239,27 @@ class Contenders:
         with chdir(inp.cwd):
             return build_slides(inp.source, BuildOptions(out_dir=self.out(inp, "podium")), Diagnostics())
 
+    def podium_deck_fit(self, inp: Input, fit: str | None) -> Path:
+        """Podium's deck in-process with ``--fit FIT``; "off": with the fit pass left out altogether (the
+        plans go to the writer unmeasured, as before measured fitting)."""
+        import podium.deck.fit as fitting
+        from podium.deck import measure
+        from podium.diagnostics import Diagnostics
+        from podium.pipeline import BuildOptions, build_slides
+
+        measure.para_height.cache_clear()  # a first build: no paragraph measured yet (as the pipeline does)
+        real = fitting.fit_deck
+        if fit == "off":
+            fitting.fit_deck = lambda plans, *args, **kw: plans
+        try:
+            with chdir(inp.cwd):
+                out = self.out(inp, f"podium-fit-{fit or 'default'}")
+                return build_slides(
+                    inp.source, BuildOptions(out_dir=out, fit=None if fit == "off" else fit), Diagnostics()
+                )
+        finally:
+            fitting.fit_deck = real
+
     def podium_deck_cli(self, inp: Input) -> None:
         run(
             [
@@ -440,6 +461,25 @@ def course(work: Path, lectures: int = 10, slides: int = 100, jobs: int = 2) -> 
     print(f"course, nothing changed: {wall2:.2f} s, peak {peak2 / 2**20:.0f} MiB")
 
 
+def fit_cost(inputs: list[Input], c: Contenders, repeat: int, budget: float) -> None:
+    """What measured fitting costs the deck: paired in-process builds, the default fit (shrink, split)
+    against ``--fit none`` (measured, never split) and against no fit pass at all."""
+    print("| input | against | slides | other s | default s | ratio | pairs |")
+    print("|---|---|--:|--:|--:|--:|--:|")
+    for inp in inputs:
+        for other in ("none", "off"):
+            base, full, ratio, pairs = paired(
+                repeat, budget, partial(c.podium_deck_fit, inp, other), partial(c.podium_deck_fit, inp, None)
+            )
+            n = count_slides(c.out(inp, "podium-fit-default") / f"{inp.source.stem}.pptx")
+            n_other = count_slides(c.out(inp, f"podium-fit-{other}") / f"{inp.source.stem}.pptx")
+            what = "`--fit none`" if other == "none" else "no fit pass"
+            print(
+                f"| {inp.label} | {what} | {n} ({n_other}) | {base:.3f} | {full:.3f} | {ratio:.2f} | {pairs} |"
+            )
+            sys.stdout.flush()
+
+
 def rebuild(work: Path, repeat: int) -> None:
     """A no-change `build.py all` of the default lecture, after one full build."""
     import statistics
@@ -554,6 +594,11 @@ def main(argv: list[str] | None = None) -> int:
         help="instead of the table: `build.py slides` of a generated lecture of SLIDES slides [10000], "
         "--repeat times (default here: once): wall and CPU time, peak memory",
     )
+    ap.add_argument(
+        "--fit-cost",
+        action="store_true",
+        help="instead of the table: Podium's deck with the default fit against --fit none and no fit pass",
+    )
     ap.add_argument("--keep", metavar="DIR", help="write the inputs and outputs to DIR and keep them")
     args = ap.parse_args(argv)
     if args.repeat < 1:
@@ -579,6 +624,9 @@ def main(argv: list[str] | None = None) -> int:
             rebuild(work, args.repeat)
             return 0
         inputs = make_inputs(work, args.quick)
+        if args.fit_cost:
+            fit_cost(inputs, c, args.repeat, args.budget)
+            return 0
         ver = subprocess.run([c.pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
         import weasyprint
 

@@ -484,7 +484,7 @@ class Fitter:
         sharing the room with text or other objects) to the next part, with what follows it."""
         out = []
         for chunks in parts:
-            while True:
+            while any(is_picture(x) for x in _walk(chunks[1:])):  # only a picture after something moves
                 probe = replace(plan, chunks=chunks)
                 g = self.g.geo(self.g.layout(probe))
                 slots = self.g.slots(probe, g, self.footnote_bottom(probe, g))
@@ -502,10 +502,10 @@ class Fitter:
                         None,
                     )
                 if cut is None:
-                    out.append(chunks)
                     break
                 out.append(chunks[:cut])
                 chunks = chunks[cut:]
+            out.append(chunks)
         return out
 
     def _too_small(self, c) -> bool:

@@ -63,8 +63,10 @@ def add_image(
     with_caption: bool = True,
     reference: int | None = None,
     caption_h: int = 0,
+    size: tuple[int, int] | None = None,
 ):
-    """Add picture ``b`` centred in ``box`` (its caption, ``caption_h`` tall as measured, below it)."""
+    """Add picture ``b`` centred in ``box`` (its caption, ``caption_h`` tall as measured, below it), at
+    ``size`` when the fitter decided it (the size the handout draws too)."""
     cap_h = (caption_h or int(0.45 * EMU_PER_IN * cv.scale)) if (b.caption and with_caption) else 0
     area = Rect(box.x, box.y, box.w, max(box.h - cap_h, int(EMU_PER_IN * 0.5)))  # placement.picture_area
     if b.path is None:
@@ -91,7 +93,7 @@ def add_image(
                 own=False,
             )
         return shape
-    w, h = image_size(cv, b, area, reference)
+    w, h = size or image_size(cv, b, area, reference)
     x = area.x + (area.w - w) // 2
     y = area.y + max((area.h - h) // 2, 0) if not cap_h else area.y
     from ..budget import step

@@ -308,7 +308,7 @@ class DeckWriter:
         shape = None
         if isinstance(b, m.Image):
             cap = self.geo.measurer.caption_height(b, box.w, self.sizes) if with_caption else 0
-            shape = add_image(self.cv, b, box, with_caption, reference, cap)
+            shape = add_image(self.cv, b, box, with_caption, reference, cap, c.shown)
         elif isinstance(b, m.Table):
             shape = add_table(self.cv, b, box, self.sizes.table, self.geo.fonts)
         elif isinstance(b, m.Chart):
