@@ -220,6 +220,7 @@ class Contenders:
     def __init__(self, pandoc: str, work: Path):
         self.pandoc = pandoc
         self.work = work
+        self.fit_shares: list[float] = []  # fit pass / whole deck build, per default-fit build
 
     def out(self, inp: Input, tool: str) -> Path:
         d = self.work / "out" / inp.label / tool
@@ -249,9 +250,18 @@ class Contenders:
 
         measure.para_height.cache_clear()  # a first build: no paragraph measured yet (as the pipeline does)
         real = fitting.fit_deck
-        if fit == "off":
-            fitting.fit_deck = lambda plans, *args, **kw: plans
+        spent = [0.0]
+
+        def timed(*args, **kw):
+            t0 = time.perf_counter()
+            try:
+                return real(*args, **kw)
+            finally:
+                spent[0] += time.perf_counter() - t0
+
+        fitting.fit_deck = (lambda plans, *args, **kw: plans) if fit == "off" else timed
         try:
+            t0 = time.perf_counter()
             with chdir(inp.cwd):
                 out = self.out(inp, f"podium-fit-{fit or 'default'}")
                 return build_slides(
@@ -259,6 +269,8 @@ class Contenders:
                 )
         finally:
             fitting.fit_deck = real
+            if fit is None:  # the fit pass's share of this build (both under the same load)
+                self.fit_shares.append(spent[0] / (time.perf_counter() - t0))
 
     def podium_deck_cli(self, inp: Input) -> None:
         run(
@@ -463,19 +475,25 @@ def course(work: Path, lectures: int = 10, slides: int = 100, jobs: int = 2) -> 
 
 def fit_cost(inputs: list[Input], c: Contenders, repeat: int, budget: float) -> None:
     """What measured fitting costs the deck: paired in-process builds, the default fit (shrink, split)
-    against ``--fit none`` (measured, never split) and against no fit pass at all."""
-    print("| input | against | slides | other s | default s | ratio | pairs |")
-    print("|---|---|--:|--:|--:|--:|--:|")
+    against ``--fit none`` (measured, never split) and against no fit pass at all; and, timed inside
+    each default build, the fit pass's share of it (not skewed by the load: both under the same)."""
+    import statistics
+
+    print("| input | against | slides | other s | default s | ratio | pairs | fit pass share |")
+    print("|---|---|--:|--:|--:|--:|--:|--:|")
     for inp in inputs:
         for other in ("none", "off"):
+            c.fit_shares.clear()
             base, full, ratio, pairs = paired(
                 repeat, budget, partial(c.podium_deck_fit, inp, other), partial(c.podium_deck_fit, inp, None)
             )
             n = count_slides(c.out(inp, "podium-fit-default") / f"{inp.source.stem}.pptx")
             n_other = count_slides(c.out(inp, f"podium-fit-{other}") / f"{inp.source.stem}.pptx")
             what = "`--fit none`" if other == "none" else "no fit pass"
+            share = statistics.median(c.fit_shares)
             print(
-                f"| {inp.label} | {what} | {n} ({n_other}) | {base:.3f} | {full:.3f} | {ratio:.2f} | {pairs} |"
+                f"| {inp.label} | {what} | {n} ({n_other}) | {base:.3f} | {full:.3f} | {ratio:.2f} | {pairs} "
+                f"| {share:.1%} |"
             )
             sys.stdout.flush()
 
