@@ -44,7 +44,7 @@ from .measure import (
     text_height,
 )
 from .pictures import natural_size
-from .placement import decide_pictures, grid_shape, is_picture, picture_targets, shown_size
+from .placement import decide_pictures, grid_shape, is_picture, picture_of, picture_targets, shown_size
 from .plan import Bullet, ColumnsChunk, LayoutKind, ObjectChunk, Para, Run, SlidePlan, TextChunk, TypeSizes
 from .styles import GRID_INDENT, FrameStyle, placeholder_style, textbox_style, theme_fonts
 
@@ -108,7 +108,7 @@ class TemplateGeometry:
         self.body_floor = _num(sizes.get("body") if isinstance(sizes, dict) else None, BODY_FLOOR)
         self.code_floor = _num(sizes.get("code") if isinstance(sizes, dict) else None, CODE_FLOOR)
         self._geo: dict[int, LayoutGeo] = {}
-        content = self.geo(self.finder.for_kind("content"))
+        content = self.geo(self.finder.for_kind(LayoutKind.CONTENT))
         # the width of the content layout's body (what a picture's percentage width is of)
         self.content_width = max((b[2].w for b in content.bodies), default=self.safe.w)
 
@@ -390,7 +390,9 @@ class Fitter:
     def small_picture(self, c: ObjectChunk, plan: SlidePlan) -> str:
         """Say why picture chunk ``c`` (with its decided size) is drawn smaller than about 1.5 in on its short
         side though the picture itself is larger, and what to change; "" when it is not."""
-        b = c.block
+        b = picture_of(c)
+        if b is None:
+            return ""
         w, h = c.shown or (0, 0)
         big = 10 * self.g.slide_w  # its own size (pixels, or the size the author gave), unbounded
         nw, nh = natural_size(b, Rect(0, 0, big, big), self.g.slide_w, self.g.content_width)
@@ -469,10 +471,13 @@ class Fitter:
                     pic[2].w,
                     max(min(pic[2].bottom, self.g.limit(g)) - pic[2].y, int(0.5 * EMU_PER_IN)),
                 )
-                size = shown_size(
-                    self.M, chunks[0].block, box, sizes, self.g.slide_w, with_caption, self.g.content_width
-                )
-                return replace(plan, chunks=[replace(chunks[0], shown=size)])
+                only = chunks[0]
+                b = picture_of(only)
+                if isinstance(only, ObjectChunk) and b is not None:
+                    size = shown_size(
+                        self.M, b, box, sizes, self.g.slide_w, with_caption, self.g.content_width
+                    )
+                    return replace(plan, chunks=[replace(only, shown=size)])
         decided: dict[int, object] = {}
         for sl in self.g.slots(plan, g, self.footnote_bottom(plan, g)):
             new = decide_pictures(self.M, sl.chunks, sl.rect, sizes, sl.style, sl.own, self.g.slide_w)
@@ -531,7 +536,8 @@ class Fitter:
             for (cc, w), r in zip(c.columns, rects):
                 keep = []
                 for x in cc:
-                    if is_picture(x) and x.block.path and self._narrow(x.block, r.w):
+                    b = picture_of(x)
+                    if b is not None and b.path and self._narrow(b, r.w):
                         moved.append(replace(x, slides_only=x.slides_only or c.slides_only))
                     else:
                         keep.append(x)

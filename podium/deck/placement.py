@@ -20,8 +20,13 @@ from .pictures import natural_size
 from .plan import ColumnsChunk, ObjectChunk, TextChunk, TypeSizes
 
 
+def picture_of(c) -> m.Image | None:
+    """Return the picture chunk ``c`` holds, or None when it holds something else."""
+    return c.block if isinstance(c, ObjectChunk) and isinstance(c.block, m.Image) else None
+
+
 def is_picture(c) -> bool:
-    return isinstance(c, ObjectChunk) and isinstance(c.block, m.Image)
+    return picture_of(c) is not None
 
 
 def picture_groups(chunks) -> list[list[int]]:
@@ -162,6 +167,7 @@ def decide_pictures(measurer, chunks, rect: Rect, sizes: TypeSizes, style, own: 
 
 
 def _decided(measurer, c: ObjectChunk, box: Rect, sizes: TypeSizes, slide_w: int, cols: int) -> ObjectChunk:
-    if c.block.path is None:
+    b = picture_of(c)
+    if b is None or b.path is None:
         return replace(c, grid=cols)
-    return replace(c, shown=shown_size(measurer, c.block, box, sizes, slide_w), grid=cols)
+    return replace(c, shown=shown_size(measurer, b, box, sizes, slide_w), grid=cols)
