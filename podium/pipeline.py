@@ -3,7 +3,8 @@
 One build of one lecture (:func:`build`):
 
 1. If every requested output's build record (:mod:`podium.buildrecord`) says nothing it depends on
-   has changed, stop: they are up to date.
+   has changed, stop: they are up to date.  Otherwise only the outputs that are not up to date are
+   rendered (``check`` still compares the whole set, the others copied beside them).
 2. Read the lecture once (:func:`prepare`) and plan the deck once; both renderers get the same
    lecture, template and plan, so every warning is found (and printed) once.
 3. Render every requested output into a private staging folder inside the output folder.
@@ -307,22 +308,28 @@ def fresh_entry(
     return None
 
 
+def fresh_entries(source: Path, options: BuildOptions, outputs: tuple[Output, ...]) -> dict[Output, Entry]:
+    """The cache entries of those of ``outputs`` that are up to date, each judged on its own."""
+    hashes: dict[str, str | None] = {}  # every input hashed once for all the outputs
+    found = {out: fresh_entry(source, options, out, hashes) for out in outputs}
+    return {out: entry for out, entry in found.items() if entry is not None}
+
+
+def checked_together(entries: list[Entry]) -> bool:
+    """True when these outputs, as they are now, were checked together by one build."""
+    together = {e.path: e.sha256 for e in entries}
+    return all(e.checked == together for e in entries)
+
+
 def up_to_date(
     source: Path, options: BuildOptions, outputs: tuple[Output, ...], check: bool = False
 ) -> list[Entry] | None:
     """The cache entries of ``outputs`` when every one is up to date (and, with ``check``, they were
     checked together as they are now), else None. Imports nothing heavy: it takes milliseconds."""
-    hashes: dict[str, str | None] = {}
-    entries = []
-    for out in outputs:
-        entry = fresh_entry(source, options, out, hashes)
-        if entry is None:
-            return None
-        entries.append(entry)
-    if check:
-        together = {e.path: e.sha256 for e in entries}
-        if any(e.checked != together for e in entries):
-            return None
+    fresh = fresh_entries(source, options, outputs)
+    entries = [fresh[out] for out in outputs if out in fresh]
+    if len(entries) < len(outputs) or (check and not checked_together(entries)):
+        return None
     return entries
 
 
@@ -486,6 +493,49 @@ def _as_json(diags: Diagnostics) -> list[dict]:
     ]
 
 
+def _put_in_place(
+    prep: Prepared,
+    todo: list[Output],
+    staged: dict[Output, Path],
+    targets: dict[Output, Path],
+    diags: Diagnostics,
+) -> list[Path]:
+    """Rename the staged outputs over their targets (a target that cannot be replaced fails the build
+    before any output is); return the paths written."""
+    for o in todo:
+        if targets[o].is_dir():
+            diags.error(f"cannot write {targets[o]}: Is a directory", None, "cannot-write")
+    diags.raise_if_errors()
+    written = []
+    for o in todo:
+        try:
+            os.replace(staged[o], targets[o])
+        except OSError as e:
+            raise BuildError(
+                diags, f"cannot write {targets[o]}: {e.strerror or e}", None, "cannot-write"
+            ) from None
+        written.append(targets[o])
+    return written
+
+
+def _keep_records(
+    prep: Prepared,
+    outputs: tuple[Output, ...],
+    fresh: dict[Output, Entry],
+    targets: dict[Output, Path],
+    check: bool,
+    diags: Diagnostics,
+) -> None:
+    """Keep each output's build record for the next build (an output left as it was keeps its own),
+    with the build's warnings and, after a check, the outputs checked together."""
+    written = {os.path.realpath(targets[o]): buildrecord.file_hash(targets[o]) for o in outputs}
+    for o in outputs:
+        path = os.path.realpath(targets[o])
+        record = fresh[o].record if o in fresh else record_of(prep, o)
+        entry = Entry(record, path, written[path], _as_json(diags), written if check else {})
+        buildrecord.save_entry(targets[o], entry)
+
+
 def build(
     source: Path,
     options: BuildOptions,
@@ -513,23 +563,29 @@ def build(
     step = progress or (lambda stage: None)
     out_dir = Path(options.out_dir)
     check = check and any(o.kind == DECK for o in outputs) and any(o.kind == HANDOUT for o in outputs)
+    fresh: dict[Output, Entry] = {}
     if not force:
-        entries = entries or up_to_date(source, options, outputs, check)
+        if entries is None:
+            fresh = fresh_entries(source, options, outputs)
+            if len(fresh) == len(outputs) and (not check or checked_together(list(fresh.values()))):
+                entries = list(fresh.values())
         if entries is not None:
             _replay(entries, diags)
             result.status = "strict" if strict and diags.warnings else "skipped"
             result.checked = check
             return result
+        _replay(list(fresh.values()), diags)  # the warnings of the outputs that stay as they are
+    todo = [o for o in outputs if o not in fresh]  # each up-to-date output stays as it is
     stage: Path | None = None
     created: list[Path] = []
     try:
-        with build_budget(labels(outputs), SourcePos(os.path.relpath(source), 1), diags):
+        with build_budget(labels(todo or outputs), SourcePos(os.path.relpath(source), 1), diags):
             step("read")
             prep = prepared or prepare(source, options, diags)
             targets = {o: target(prep, o, out_dir) for o in outputs}
-            stage, created = _stage_dir(out_dir, list(targets.values()))
+            stage, created = _stage_dir(out_dir, [targets[o] for o in todo])
             staged = {o: stage / targets[o].name for o in outputs}
-            for o in outputs:
+            for o in todo:
                 step(o.kind)
                 try:
                     RENDERERS[o.kind](prep, o, staged[o], diags)
@@ -537,29 +593,16 @@ def build(
                     place(diags, prep.template.handout_dirs, prep.source)
             if check:
                 step("check")
+                for o in fresh:  # the check sees the outputs as they will be
+                    shutil.copyfile(targets[o], staged[o])
                 check_staged(prep, stage, out_dir, diags)
         diags.raise_if_errors()
         if strict and diags.warnings:
             result.status = "strict"
             return result
         step("write")
-        for o in outputs:  # a target that cannot be replaced fails the build before any output is
-            if targets[o].is_dir():
-                diags.error(f"cannot write {targets[o]}: Is a directory", None, "cannot-write")
-        diags.raise_if_errors()
-        for o in outputs:
-            try:
-                os.replace(staged[o], targets[o])
-            except OSError as e:
-                raise BuildError(
-                    diags, f"cannot write {targets[o]}: {e.strerror or e}", None, "cannot-write"
-                ) from None
-            result.written.append(targets[o])
-        written = {os.path.realpath(targets[o]): buildrecord.file_hash(targets[o]) for o in outputs}
-        for o in outputs:
-            path = os.path.realpath(targets[o])
-            entry = Entry(record_of(prep, o), path, written[path], _as_json(diags), written if check else {})
-            buildrecord.save_entry(targets[o], entry)
+        result.written = _put_in_place(prep, todo, staged, targets, diags)
+        _keep_records(prep, outputs, fresh, targets, check, diags)
         result.status, result.checked = "built", check
     except BuildError as e:
         diags.extend(e.diagnostics)

@@ -301,9 +301,14 @@ def test_each_output_is_up_to_date_on_its_own(project, cli):
     # an option that shapes only the handout leaves the deck up to date
     assert "wrote output/loop-handout.pdf" in cli("handout", project, "--layout", "grid").stderr
     assert "up to date (deck)" in cli("slides", project).stderr
-    # ... and `all` now rebuilds (its student handout is no longer the one it wrote), then skips again
+    # ... and `all` rebuilds just its student handout (no longer the one it wrote), checks the set, and
+    # leaves the deck, the instructor handout and the slides PDF as they were
+    kept = {n: (Path("output") / n).stat().st_mtime_ns for n in ("loop.pptx", "loop-instructor.pdf")}
     r = cli("all", project)
+    assert r.exit_code == 0, r.stderr
     assert "wrote output/loop-handout.pdf" in r.stderr and "agree with the source" in r.stderr
+    assert "wrote output/loop.pptx" not in r.stderr and "wrote output/loop-slides.pdf" not in r.stderr
+    assert {n: (Path("output") / n).stat().st_mtime_ns for n in kept} == kept
     assert "up to date" in cli("all", project).stderr
     # an output replaced behind Podium's back is not up to date
     Path("output/loop.pptx").write_bytes(b"not a deck")
