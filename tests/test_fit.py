@@ -370,8 +370,10 @@ def test_the_handouts_drawing_of_a_slide_shows_the_plans_pictures(tmp_path):
     drawer = SlideDrawer(lecture, template, diags)
     assert len(plans) == len(prs.slides)
     seen = 0
-    for plan, slide in zip(plans, prs.slides):
-        html = drawer.slide(plan, standalone=False)
+    numbers = []
+    for k, (plan, slide) in enumerate(zip(plans, prs.slides), 1):
+        html = drawer.slide(plan, standalone=False, position=k)
+        numbers += re.findall(r'class="ph number"[^>]*>(\d+)<', html)
         drawn = sorted(
             (round(float(w)), round(float(h)))
             for w, h in re.findall(r'<img [^>]*style="width:([0-9.]+)pt;height:([0-9.]+)pt', html)
@@ -382,6 +384,8 @@ def test_the_handouts_drawing_of_a_slide_shows_the_plans_pictures(tmp_path):
             assert html.count('class="picture-row"') == len({p.top for p in _pictures(slide)})
         seen += len(deck_pics)
     assert seen == 10
+    # the slide number is the slide's place in the deck, as the deck's field shows it (parts count)
+    assert numbers == [str(k) for k in range(2, len(plans) + 1)]
 
 
 def test_display_math_is_measured_as_typeset(pictures_deck):

@@ -339,7 +339,7 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
     current = None
     slides = []
     seen: set[int] = set()
-    for plan in plans:
+    for position, plan in enumerate(plans, 1):
         s = plan.source
         first = s is not None and id(s) not in seen
         if s is not None:
@@ -363,7 +363,7 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
             "title": title,
             "title_html": Markup(runs_html(plan.title, lambda tex: r.math(tex, display=False))),
             "body_html": Markup(chunks_html(plan.chunks, r)),
-            "slide_html": Markup(drawer.slide(plan, twin_heading, standalone=False)),
+            "slide_html": Markup(drawer.slide(plan, twin_heading, standalone=False, position=position)),
             "notes_html": Markup(r.blocks(s.notes)) if s is not None and first else Markup(""),
             "handout_html": Markup(r.blocks(s.handout)) if s is not None and first else Markup(""),
             "instructor_html": Markup(r.blocks(s.instructor)) if s is not None and first else Markup(""),

@@ -95,8 +95,12 @@ def slide_html(
     labels: dict,
     heading: str | None = None,
     standalone: bool = True,
+    position: int | None = None,
 ) -> str:
     """Return one slide drawn as the deck lays it out, in points of the slide's own size.
+
+    ``position``: its place in the deck, which the deck's slide-number field shows (continuation
+    parts count); the plan's number when not given.
 
     ``standalone``: a page of the slides PDF (with its bookmark and id); otherwise a twin inside the
     handout, whose title is a ``heading`` element (or a paragraph) and which makes no bookmark.
@@ -174,7 +178,7 @@ def slide_html(
         if lay.footer and footer:
             parts.append(f'<div class="ph footer" style="{lay.footer.css()}">{esc(footer)}</div>')
         if lay.number:
-            parts.append(f'<div class="ph number" style="{lay.number.css()}">{plan.number}</div>')
+            parts.append(f'<div class="ph number" style="{lay.number.css()}">{position or plan.number}</div>')
     parts.append(f"</{tag}>")
     return "".join(parts)
 
@@ -204,9 +208,24 @@ class SlideDrawer:
     def size_pt(self) -> tuple[float, float]:
         return self.look.width / EMU_PER_PT, self.look.height / EMU_PER_PT
 
-    def slide(self, plan: SlidePlan, heading: str | None = None, standalone: bool = True) -> str:
+    def slide(
+        self,
+        plan: SlidePlan,
+        heading: str | None = None,
+        standalone: bool = True,
+        position: int | None = None,
+    ) -> str:
         return slide_html(
-            plan, self.look, self.r, self.lecture, self.logo, self.footer, self.labels, heading, standalone
+            plan,
+            self.look,
+            self.r,
+            self.lecture,
+            self.logo,
+            self.footer,
+            self.labels,
+            heading,
+            standalone,
+            position,
         )
 
     def css(self, scope: str = "") -> str:
@@ -292,7 +311,7 @@ def render_slides_html(
     drawer = SlideDrawer(lecture, template, diags)
     w, h = drawer.size_pt
     meta = lecture.meta
-    slides = "\n".join(drawer.slide(p) for p in plans)
+    slides = "\n".join(drawer.slide(p, position=k) for k, p in enumerate(plans, 1))
     return f"""<!DOCTYPE html>
 <html lang="{esc(meta.lang or "en")}">
 <head><meta charset="utf-8"><title>{esc(meta.title or drawer.labels["untitled"])}</title>
