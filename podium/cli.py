@@ -262,7 +262,7 @@ def slides(build: Build, variant):
     """Build the PowerPoint deck(s): DIR/<stem>.pptx."""
     from podium.pipeline import DECK, Output
 
-    build.run((Output(DECK),), variant=variant)
+    build.run((Output(DECK, variant),), variant=variant)
 
 
 @cli.command()
@@ -289,7 +289,7 @@ def handout(build: Build, layout, per_page, variant, pdf_ua):
     from podium.pipeline import HANDOUT, Output
 
     per_page = int(per_page) if per_page else None
-    build.run((Output(HANDOUT),), layout=layout, per_page=per_page, variant=variant, pdf_ua=pdf_ua)
+    build.run((Output(HANDOUT, variant),), layout=layout, per_page=per_page, variant=variant, pdf_ua=pdf_ua)
 
 
 @cli.command()
@@ -321,7 +321,7 @@ def pdf(build: Build, variant, via, pdf_ua):
     """Build a PDF of the slides, one slide a page at the slide's size: DIR/<stem>-slides.pdf."""
     from podium.pipeline import SLIDES_PDF, Output
 
-    build.run((Output(SLIDES_PDF),), variant=variant, via=via, pdf_ua=pdf_ua)
+    build.run((Output(SLIDES_PDF, variant),), variant=variant, via=via, pdf_ua=pdf_ua)
 
 
 @cli.command()
