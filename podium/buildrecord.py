@@ -10,7 +10,7 @@ It has two uses, one record:
 
 - **In the output.**  The deck keeps it in a custom document property ``podium-build``
   (``docProps/custom.xml``, File ▸ Properties ▸ Custom in PowerPoint), a PDF in its document
-  information.  ``check`` reads both and says plainly when the two outputs were built from
+  information (the slides PDF LibreOffice converts gets it afterwards).  ``check`` reads both and says plainly when the two outputs were built from
   different sources or options.  What is written there names files relative to the lecture's folder
   or their template (:meth:`BuildRecord.to_json`): the same input gives the same bytes anywhere.
 - **Beside the output, for the incremental skip.**  After a build, each output's record (with the real
@@ -381,6 +381,22 @@ def with_meta(html: str, record: BuildRecord) -> str:
     if head is None:  # the parser moves a leading <meta> into the head it makes
         return html_meta(record) + html
     return html[: head.end()] + html_meta(record) + html[head.end() :]
+
+
+def add_to_pdf(path: Path, record: BuildRecord) -> None:
+    """Store ``record`` in the document information of the PDF at ``path`` (one another program
+    wrote: LibreOffice's slides PDF), rewriting it in place."""
+    import io
+
+    from pypdf import PdfWriter
+
+    from .atomic import write_atomic
+
+    writer = PdfWriter(clone_from=str(path))
+    writer.add_metadata({"/" + KEY: record.to_json()})
+    buf = io.BytesIO()
+    writer.write(buf)
+    write_atomic(path, buf.getvalue())
 
 
 def read_from_pdf(reader: Any) -> BuildRecord | None:

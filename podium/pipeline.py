@@ -390,6 +390,7 @@ def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostic
         from .handout.viaoffice import convert_deck
 
         convert_deck(lecture, plans, prep.template, path, diags)
+        buildrecord.add_to_pdf(path, record_of(prep, out))  # LibreOffice cannot be handed it
         return
     from .atomic import write_atomic
     from .handout.pdf import render_pdf

@@ -17,6 +17,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from podium.alttext import chart_alt, parse_chart_alt
+from podium.buildrecord import read_from_pdf
 from podium.diagnostics import BuildError, Diagnostics
 from podium.labels import LABELS, labels_for
 from podium.pipeline import BuildOptions, build_handout, build_slides, build_slides_pdf
@@ -387,6 +388,8 @@ def test_slides_pdf_via_libreoffice(lecture_dir, soffice):
     pdf = build_slides_pdf(src, BuildOptions(out_dir=out / "lo", via="libreoffice"), Diagnostics())
     reader = PdfReader(str(pdf))
     assert len(reader.pages) == len(SLIDE_TITLES)
+    record = read_from_pdf(reader)  # what it was built from, written in after LibreOffice
+    assert record is not None and record.kind == "slides-pdf" and record.options["variant"] == "student"
     assert ANSWER not in "".join(p.extract_text() for p in reader.pages)
 
 
