@@ -452,3 +452,18 @@ def test_a_word_wider_than_the_slide_warns_saying_what_to_change(tmp_path):
     # its characters all stay on the slide (broken between characters, not cut)
     texts = [sh.text_frame.text for sh in _body(Presentation(str(deck)).slides[1])]
     assert any(word in t for t in texts)
+
+
+def test_a_picture_the_author_sized_by_percent_in_a_column_stays_there_unwarned(tmp_path):
+    Image.new("RGB", (800, 300), (40, 90, 200)).save(tmp_path / "p.png")
+    src = write_md(
+        tmp_path,
+        '---\ntitle: T\n---\n\n## Sized\n\n:::: columns\n::: {.column width="50%"}\n- a point\n- another\n:::\n'
+        '::: {.column width="50%"}\n![](p.png){width=45%}\n:::\n::::\n',
+    )
+    deck, diags = build(src, tmp_path / "out")
+    assert not [d for d in diags.items if d.code == "overfull"], [d.message for d in diags.items]
+    prs = Presentation(str(deck))
+    assert len(prs.slides) == 2  # not moved out of its column
+    (pic,) = _pictures(prs.slides[1])
+    assert pic.left > prs.slide_width / 2 and pic.height < 1.5 * IN  # the author's small size, kept

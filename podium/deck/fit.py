@@ -395,7 +395,7 @@ class Fitter:
             return ""
         w, h = c.shown or (0, 0)
         big = 10 * self.g.slide_w  # its own size (pixels, or the size the author gave), unbounded
-        nw, nh = natural_size(b, Rect(0, 0, big, big), self.g.slide_w, self.g.content_width)
+        nw, nh = natural_size(b, Rect(0, 0, big, big), self.g.slide_w, self._reference(c))
         target = min(MIN_PICTURE, min(nw, nh))
         if min(w, h) >= 0.98 * target:
             return ""
@@ -514,11 +514,20 @@ class Fitter:
         return out
 
     def _too_small(self, c) -> bool:
-        if not is_picture(c) or c.shown is None:
+        b = picture_of(c)
+        if b is None or c.shown is None:
             return False
         full = self.g.content_width
-        nw, nh = natural_size(c.block, Rect(0, 0, full, 10 * full), self.g.slide_w)
+        nw, nh = natural_size(b, Rect(0, 0, full, 10 * full), self.g.slide_w, self._reference(c))
         return min(c.shown) < 0.98 * min(MIN_PICTURE, min(nw, nh))
+
+    def _reference(self, c: ObjectChunk) -> int:
+        """What a percentage width of picture chunk ``c`` is of: the region it was drawn in (a column: the
+        column), found from its drawn width; else the body's width."""
+        b = picture_of(c)
+        if b is not None and b.width is not None and b.width.unit == "%" and b.width.value and c.shown:
+            return int(c.shown[0] * 100 / b.width.value)
+        return self.g.content_width
 
     def unfold(self, plan: SlidePlan) -> SlidePlan:
         """Take a picture out of a column too narrow to show it about 1.5 in on its short side: it follows
@@ -564,7 +573,9 @@ class Fitter:
 
     def _narrow(self, b: m.Image, width: int) -> bool:
         """True when picture ``b`` shows less than about 1.5 in on its short side at ``width`` but more at the
-        body's full width."""
+        body's full width.  A width in percent is of the column: moving it out would not be what was asked."""
+        if b.width is not None and b.width.unit == "%":
+            return False
         full = self.g.content_width
         cw, ch = natural_size(b, Rect(0, 0, width, 10 * width), self.g.slide_w)
         fw, fh = natural_size(b, Rect(0, 0, full, 10 * full), self.g.slide_w)
