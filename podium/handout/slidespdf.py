@@ -161,7 +161,10 @@ def slide_html(
         left, top = min(b.x for b in boxes), min(b.y for b in boxes)
         right, bottom = max(b.x + b.w for b in boxes), max(b.y + b.h for b in boxes)
         body = Box(left, top, right - left, bottom - top)
-        size = body_size(plan.chunks, body.w * w_pt, body.h * h_pt, min(look.body_size or 24, 28))
+        start = min(look.body_size or 24, 28)
+        if plan.sizes is not None:  # the fitter shrank the deck's type: never larger than that here
+            start = max(min(start, (look.body_size or 24) * plan.sizes.text), 10)
+        size = body_size(plan.chunks, body.w * w_pt, body.h * h_pt, start)
         foot = ""
         if plan.footnotes:
             foot = (
