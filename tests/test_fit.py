@@ -467,3 +467,19 @@ def test_a_picture_the_author_sized_by_percent_in_a_column_stays_there_unwarned(
     assert len(prs.slides) == 2  # not moved out of its column
     (pic,) = _pictures(prs.slides[1])
     assert pic.left > prs.slide_width / 2 and pic.height < 1.5 * IN  # the author's small size, kept
+
+
+def test_the_handouts_drawing_never_sets_type_larger_than_the_deck(tmp_path):
+    from podium.handout.slidespdf import SlideDrawer
+
+    many = "\n".join(f"- item {i} with a few words in it to make a line" for i in range(12))
+    src = write_md(tmp_path, "---\ntitle: T\n---\n\n## L\n\n" + many + "\n")
+    diags = Diagnostics()
+    lecture, template = load(src, BuildOptions(), diags)
+    plans = fitted_plans(lecture, template, BuildOptions(), diags)
+    drawer = SlideDrawer(lecture, template, diags)
+    shrunk = [p for p in plans if p.sizes is not None and p.sizes.text < 1.0]
+    assert shrunk, "the list should have been set smaller"
+    for plan in shrunk:
+        size = float(re.search(r'class="ph body"[^>]*font-size:([0-9.]+)pt', drawer.slide(plan)).group(1))
+        assert size <= (drawer.look.body_size or 24) * plan.sizes.text + 0.5
