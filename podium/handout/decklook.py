@@ -412,28 +412,6 @@ def _place_placeholders(
     lay.number = phs.get("sldNum") or (master.number if master else None)
 
 
-def shapes_html(shapes: list[Shape]) -> str:
-    """Return the design shapes as absolutely placed HTML (decoration: hidden from screen readers)."""
-    out = []
-    for s in shapes:
-        if s.src:
-            out.append(
-                f'<img class="deck-shape" src="{s.src}" alt="Logo" style="position:absolute;{s.box.css()};'
-                f'object-fit:contain">'
-            )
-        else:
-            radius = "border-radius:50%;" if s.ellipse else ""
-            fill = f"background:{s.fill};" if s.fill else ""
-            line = (
-                f"border:{max(s.line_pt, 0.5):.1f}pt solid {s.line};box-sizing:border-box;" if s.line else ""
-            )
-            out.append(
-                f'<div class="deck-shape" aria-hidden="true" style="position:absolute;{s.box.css()};'
-                f'{fill}{line}{radius}"></div>'
-            )
-    return "".join(out)
-
-
 SERIF_FONTS = (
     "georgia",
     "times",

@@ -14,20 +14,20 @@ import html as _html
 import math
 
 from .. import model as m
-from ..deck.plan import ColumnsChunk, ObjectChunk, SlidePlan, TextChunk
+from ..deck.plan import ColumnsChunk, LayoutKind, ObjectChunk, SlidePlan, TextChunk
 from ..diagnostics import Diagnostics
 from ..labels import labels_for
 from ..template_folders import Template
 from .decklook import (
     Box,
     DeckLook,
+    LayoutLook,
     deck_look,
     font_stack,
     is_dark,
     logo_box,
     logo_corner,
     picture_aspect,
-    shapes_html,
 )
 from .html import HtmlRenderer
 from .planhtml import chunks_html, runs_html
@@ -110,34 +110,26 @@ def slide_html(
     if any(sh.src for sh in lay.shapes):
         logo = ""  # the design carries its own picture
     w_pt, h_pt = look.width / EMU_PER_PT, look.height / EMU_PER_PT
-    bg = f"background-color:{lay.background or '#FFFFFF'};"
-    if lay.background_image:
-        bg += f"background-image:url('{lay.background_image}');background-size:100% 100%;"
+    # Everything the same on every slide of a layout (background, design shapes, the boxes of title,
+    # body, footer and number, the title's type) is in the stylesheet once (kind_css), so a slide is
+    # a handful of plain blocks: no inline styles to parse, no flexbox for WeasyPrint to lay out twice.
     title = runs_html(plan.title, lambda tex: r.math(tex, display=False))
     if kind == "title" and not title:
         title = esc(lecture.meta.title)
-    tbox = lay.title or Box(0.05, 0.05, 0.9, 0.15)
-    tsize = lay.title_size or look.title_size or 36
-    if kind in ("title", "section"):
-        tsize = max(tsize, 36)
-    tcolor = lay.title_color or look.title_color or "inherit"
-    anchor = {"ctr": "center", "b": "flex-end"}.get(
-        lay.title_anchor, "flex-start" if lay.title_anchor == "t" else "center"
-    )
-    align = lay.title_align or "left"
     bookmark = f"{plan.number}. {''.join(x.text for x in plan.title).strip() or (lecture.meta.title if kind == 'title' else labels['slide_n'].format(n=plan.number))}"
-    ident = f'id="{plan.anchor}" data-bookmark="{esc(bookmark)}" ' if standalone else ""
+    ident = f' id="{plan.anchor}" data-bookmark="{esc(bookmark)}"' if standalone else ""
     tag = "section" if standalone else "div"
-    parts = [f'<{tag} class="slide kind-{kind}" {ident}style="{bg}">', shapes_html(lay.shapes), logo]
+    shapes = "".join(
+        f'<div class="deck-shape s{j}" aria-hidden="true"></div>' for j in range(len(lay.shapes))
+    )
+    parts = [f'<{tag} class="slide kind-{kind}"{ident}>', shapes, logo]
     if heading is None:
         heading = "h1" if kind in ("title", "section") else "h2"
     if title:
-        parts.append(
-            f'<div class="ph title" style="{tbox.css()};justify-content:{anchor};text-align:{align};'
-            f'color:{tcolor};font-size:{tsize:.0f}pt;font-weight:{"bold" if lay.title_bold or look.master.title_bold else "normal"}">'
-            f"<{heading}>{title}</{heading}></div>"
-        )
+        parts.append(f'<div class="ph title"><{heading}>{title}</{heading}></div>')
     if kind == "title":
+        tbox = lay.title or Box(0.05, 0.05, 0.9, 0.15)
+        align = lay.title_align or "left"
         sbox = lay.subtitle or (
             lay.bodies[0] if lay.bodies else Box(tbox.x, tbox.y + tbox.h + 0.03, tbox.w, 0.3)
         )
@@ -157,10 +149,7 @@ def slide_html(
             f"{sub}</div>"
         )
     elif plan.chunks:
-        boxes = lay.bodies or [Box(tbox.x, tbox.y + tbox.h + 0.02, tbox.w, max(0.2, 0.92 - tbox.y - tbox.h))]
-        left, top = min(b.x for b in boxes), min(b.y for b in boxes)
-        right, bottom = max(b.x + b.w for b in boxes), max(b.y + b.h for b in boxes)
-        body = Box(left, top, right - left, bottom - top)
+        body = body_box(lay)
         start = min(look.body_size or 24, 28)
         if plan.sizes is not None:  # the fitter shrank the deck's type: never larger than that here
             start = max(min(start, (look.body_size or 24) * plan.sizes.text), 10)
@@ -173,17 +162,70 @@ def slide_html(
                 + "</div>"
             )
         parts.append(
-            f'<div class="ph body" style="{body.css()};font-size:{size:.0f}pt;'
+            f'<div class="ph body" style="font-size:{size:.0f}pt;'
             f'--obj-h:{body.h * h_pt * (0.55 if _text_chars(plan.chunks)[0] else 0.8):.0f}pt">'
             f"{chunks_html(plan.chunks, r, slides=standalone, drawn=True)}{foot}</div>"
         )
     if kind not in ("title",):
         if lay.footer and footer:
-            parts.append(f'<div class="ph footer" style="{lay.footer.css()}">{esc(footer)}</div>')
+            parts.append(f'<div class="ph footer">{esc(footer)}</div>')
         if lay.number:
-            parts.append(f'<div class="ph number" style="{lay.number.css()}">{position or plan.number}</div>')
+            parts.append(f'<div class="ph number">{position or plan.number}</div>')
     parts.append(f"</{tag}>")
     return "".join(parts)
+
+
+def body_box(lay: LayoutLook) -> Box:
+    """The box that holds a slide's body: all the layout's body placeholders together."""
+    tbox = lay.title or Box(0.05, 0.05, 0.9, 0.15)
+    boxes = lay.bodies or [Box(tbox.x, tbox.y + tbox.h + 0.02, tbox.w, max(0.2, 0.92 - tbox.y - tbox.h))]
+    left, top = min(b.x for b in boxes), min(b.y for b in boxes)
+    right, bottom = max(b.x + b.w for b in boxes), max(b.y + b.h for b in boxes)
+    return Box(left, top, right - left, bottom - top)
+
+
+FOOTER_PT = 10.0  # the footer's and slide number's type size (SLIDE_CSS)
+
+
+def kind_css(look: DeckLook, kind: str) -> str:
+    """Return the rules every slide of ``kind`` shares: its layout's background, design shapes and boxes."""
+    lay = look.layout(kind)
+    h_pt = look.height / EMU_PER_PT
+    sel = f".slide.kind-{kind}"
+    bg = f"background-color:{lay.background or '#FFFFFF'}"
+    if lay.background_image:
+        bg += f";background-image:url('{lay.background_image}');background-size:100% 100%"
+    rules = [f"{sel} {{ {bg} }}"]
+    for j, s in enumerate(lay.shapes):
+        if s.src:  # a picture of the design: drawn from the stylesheet, decoded once for every slide
+            style = f"background:url('{s.src}') center / contain no-repeat"
+        else:
+            style = (f"background:{s.fill};" if s.fill else "") + (
+                f"border:{max(s.line_pt, 0.5):.1f}pt solid {s.line};" if s.line else ""
+            )
+            style += "border-radius:50%" if s.ellipse else ""
+        rules.append(f"{sel} .s{j} {{ {s.box.css()};{style.rstrip(';')} }}")
+    tbox = lay.title or Box(0.05, 0.05, 0.9, 0.15)
+    tsize = lay.title_size or look.title_size or 36
+    if kind in ("title", "section"):
+        tsize = max(tsize, 36)
+    tcolor = lay.title_color or look.title_color or "inherit"
+    bold = "bold" if lay.title_bold or look.master.title_bold else "normal"
+    rules.append(
+        f"{sel} .ph.title {{ {tbox.css()};text-align:{lay.title_align or 'left'};color:{tcolor};"
+        f"font-size:{tsize:.0f}pt;font-weight:{bold} }}"
+    )
+    # the title's anchor (top, middle, bottom of its box), without flexbox
+    anchor = {"ctr": "top:50%;transform:translateY(-50%)", "b": "bottom:0"}.get(
+        lay.title_anchor, "top:0" if lay.title_anchor == "t" else "top:50%;transform:translateY(-50%)"
+    )
+    rules.append(f"{sel} .ph.title > * {{ position:absolute;left:0;right:0;{anchor} }}")
+    rules.append(f"{sel} .ph.body {{ {body_box(lay).css()} }}")
+    for name, box in (("footer", lay.footer), ("number", lay.number)):
+        if box is not None:  # centred on its box's middle line
+            pad = max(0.0, (box.h * h_pt - FOOTER_PT * 1.15) / 2)
+            rules.append(f"{sel} .ph.{name} {{ {box.css()};padding-top:{pad:.1f}pt }}")
+    return "\n".join(rules)
 
 
 class SlideDrawer:
@@ -196,13 +238,12 @@ class SlideDrawer:
         self.r = HtmlRenderer(template, diags)
         self.labels = labels_for(lecture.meta.lang, template.theme.get("labels"))
         self.logo = ""
+        self.logo_css = ""
         logo_path = template.asset(template.theme.get("logo"))
         if logo_path is not None and not self.look.has_picture:
             box = logo_box(logo_corner(template), self.look.ratio, picture_aspect(logo_path))
-            self.logo = (
-                f'<img class="theme-logo" src="{esc(logo_path.as_uri())}" alt="Logo" '
-                f'style="position:absolute;{box.css()};object-fit:contain">'
-            )
+            self.logo = f'<img class="theme-logo" src="{esc(logo_path.as_uri())}" alt="Logo">'
+            self.logo_css = f".theme-logo {{ position:absolute;{box.css()};object-fit:contain }}"
         from ..deck.writer import _footer_text as footer_text  # the deck's own footer words
 
         self.footer = footer_text(template.theme.get("footer", "{title}"), lecture)
@@ -248,6 +289,7 @@ class SlideDrawer:
             accent=pal["accent"],
             muted=pal["muted"],
         )
+        rules += "\n".join([self.logo_css] + [kind_css(look, str(k.value)) for k in LayoutKind])
         if not scope:
             return rules
         out = []
@@ -265,15 +307,14 @@ SLIDE_CSS = """
 .slide {{ position: relative; width: {w:.2f}pt; height: {h:.2f}pt; overflow: hidden; line-height: 1.15;
          font-family: {body_font}; color: {text}; }}
 .slide h1, .slide h2, .slide h3, .slide h4 {{ bookmark-level: none; margin: 0; font: inherit; color: inherit; }}
-.ph {{ position: absolute; display: flex; flex-direction: column; box-sizing: border-box; overflow: hidden; }}
+.ph {{ position: absolute; display: block; box-sizing: border-box; overflow: hidden; }}
+.deck-shape {{ position: absolute; box-sizing: border-box; }}
 .ph.title {{ font-family: {title_font}; line-height: 1.05; }}
 .ph.title p {{ margin: 0; }}
 .ph.sub {{ font-size: 20pt; color: {muted}; }}
 .ph.sub.on-dark, .ph.sub.on-dark p {{ color: rgba(255,255,255,0.92); }}
 .ph.sub .subtitle {{ font-size: 1.15em; margin: 0 0 0.4em; }}
 .ph.sub p {{ margin: 0 0 0.15em; }}
-.ph.body {{ justify-content: flex-start; }}
-.ph.body > * {{ flex: none; }}
 .ph.body p {{ margin: 0 0 0.35em; }}
 .ph.body ul, .ph.body ol {{ margin: 0 0 0.3em; padding-left: 1.1em; }}
 .ph.body li {{ margin: 0 0 0.3em; }}
@@ -294,12 +335,13 @@ SLIDE_CSS = """
 .ph.body .attribution {{ font-style: normal; font-size: 0.8em; color: {muted}; text-align: right; }}
 .ph.body pre {{ font-size: 0.6em; white-space: pre-wrap; background: #F6F8FA; padding: 0.4em; margin: 0.2em 0; }}
 .ph.body code {{ font-family: "{mono}", monospace; }}
-.ph.body .columns {{ display: flex; gap: 0.8em; }}
-.ph.body .column {{ flex: 0 0 auto; box-sizing: border-box; }}
+.ph.body .columns {{ display: flow-root; }}
+.ph.body .column {{ float: left; box-sizing: border-box; padding-right: 0.8em; }}
+.ph.body .column:last-child {{ padding-right: 0; }}
 .ph.body .math-block {{ text-align: center; }}
 .ph.body .div {{ border-left: 0.2em solid {accent}; padding-left: 0.5em; margin: 0.2em 0; }}
-.slide-footnotes {{ margin-top: auto; font-size: 0.5em; color: {muted}; border-top: 0.5pt solid #ccc; }}
-.ph.footer, .ph.number {{ font-size: 10pt; color: {muted}; justify-content: center; }}
+.slide-footnotes {{ position: absolute; left: 0; right: 0; bottom: 0; font-size: 0.5em; color: {muted}; border-top: 0.5pt solid #ccc; }}
+.ph.footer, .ph.number {{ font-size: 10pt; line-height: 1.15; color: {muted}; }}
 .ph.number {{ text-align: right; }}
 .blank.gap {{ border-bottom: 1pt solid currentColor; white-space: pre; }}
 mark.blank.answer {{ background: #FFF2A8; color: {accent}; border-bottom: 1pt solid {accent}; }}
