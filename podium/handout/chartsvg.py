@@ -15,6 +15,21 @@ from ..charts import value_range
 from ..deck.plan import chart_axes
 
 W, H = 720, 400
+LABEL_H = 16  # the height of a category label on a bar chart's vertical axis
+VALUE_LABEL_W = 16  # a value is written beside its point or column while they are this far apart
+BAR_LABEL_H = 10  # ... beside its bar
+ALL_LABELS = 60  # an axis of up to this many categories names every one; a longer one as many as fit
+MARKER_MIN_SPACING = 9  # a line chart marks its points while they are at least this far apart
+
+
+def _label_w(cats) -> float:
+    """The room the longest category label needs along a horizontal axis."""
+    return max(len(str(c)) for c in cats) * 7.5 + 8
+
+
+def _dot(x: float, y: float, r: float) -> str:
+    """A filled circle as a subpath (two arcs), so all markers of a series are one path."""
+    return f"M{x - r:.1f} {y:.1f}a{r:g} {r:g} 0 1 0 {2 * r:g} 0a{r:g} {r:g} 0 1 0 {-2 * r:g} 0z"
 
 
 def _e(s: str) -> str:
@@ -163,13 +178,18 @@ def _numeric_x_ticks(p: _Plot, x_range: tuple[float, float], muted: str) -> list
 
 
 def _category_labels(cats: list[str], p: _Plot, band: float, text: str) -> list[str]:
-    """Each category's name at the middle of its band."""
+    """Each category's name at the middle of its band; on an axis of more than ALL_LABELS categories
+    every k-th, as many as there is room for (the values are read from the alt text, not the drawing)."""
+    if not cats:
+        return []
+    room = (p.bottom - p.top) / LABEL_H if p.horizontal else (p.right - p.left) / _label_w(cats)
+    every = 1 if len(cats) <= ALL_LABELS else max(1, math.ceil(len(cats) / max(room, 1)))
     out = []
-    for i, cat in enumerate(cats):
+    for i in range(0, len(cats), every):
+        cat = cats[i]
         if p.horizontal:
-            cy = (
-                p.top + band * (len(cats) - 1 - i) + band / 2
-            )  # first category at the bottom, as PowerPoint does
+            # the first category at the bottom, as PowerPoint draws it
+            cy = p.top + band * (len(cats) - 1 - i) + band / 2
             out.append(
                 f'<text x="{p.left - 6}" y="{cy + 4:.1f}" text-anchor="end" fill="{text}">{_e(cat)}</text>'
             )
@@ -182,7 +202,7 @@ def _category_labels(cats: list[str], p: _Plot, band: float, text: str) -> list[
 
 
 def _points(chart, p: _Plot, axes, band: float, colours: list[str], text: str) -> list[str]:
-    """Line and scatter series: a marker with its value at each point (a line through them for line)."""
+    """Line and scatter series: a line through the points (line), markers, values while they fit."""
     x_lo, x_hi = axes.x_range
 
     def x_at(i):  # where point i sits: at its number on a numeric scatter axis, else in its band
@@ -190,35 +210,46 @@ def _points(chart, p: _Plot, axes, band: float, colours: list[str], text: str) -
             return p.left + (axes.x_values[i] - x_lo) / ((x_hi - x_lo) or 1) * (p.right - p.left)
         return p.left + band * i + band / 2
 
+    # one polyline and one path of markers per series: the drawing's size grows with the points,
+    # its number of elements does not; values are written beside the points only while they fit
+    points = max((len(s.values) for s in chart.series), default=0)
+    spacing = (p.right - p.left) / max(points, 1)
     out = []
     for k, s in enumerate(chart.series):
         pts = [(x_at(i), p.bottom - p.scale(v) * (p.bottom - p.top), v) for i, v in enumerate(s.values)]
         c = colours[k % len(colours)]
         if chart.kind == "line":
             out.append(
-                f'<polyline fill="none" stroke="{c}" stroke-width="3" points="'
+                f'<polyline fill="none" stroke="{c}" stroke-width="{3 if spacing >= 4 else 1.5}" points="'
                 + " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in pts)
                 + '"/>'
             )
-        for x, y, v in pts:
-            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{c}"/>')
-            out.append(
+        if chart.kind == "scatter" or spacing >= MARKER_MIN_SPACING:
+            r = 4.5 if spacing >= MARKER_MIN_SPACING or len(pts) <= 200 else 2.0
+            out.append(f'<path fill="{c}" d="' + "".join(_dot(x, y, r) for x, y, _ in pts) + '"/>')
+        if spacing >= VALUE_LABEL_W:
+            out += [
                 f'<text x="{x:.1f}" y="{y - 9:.1f}" text-anchor="middle" fill="{text}" '
                 f'font-size="12">{_fmt(v)}</text>'
-            )
+                for x, y, v in pts
+            ]
     return out
 
 
 def _bars(chart, p: _Plot, band: float, colours: list[str], text: str) -> list[str]:
-    """Bars (side by side, or stacked) with their values, one band per category."""
+    """Bars (side by side, or stacked), one band per category: one path per series, then the values
+    over them while they fit."""
     n = max(len(chart.categories), 1)
     ns = len(chart.series)
-    out = []
+    labelled = band / (1 if chart.kind == "stacked" else ns) >= (
+        BAR_LABEL_H if p.horizontal else VALUE_LABEL_W
+    )
+    shapes: list[list[str]] = [[] for _ in chart.series]
+    labels: list[str] = []
     for i in range(n):
         acc = 0.0
         for k, s in enumerate(chart.series):
             v = s.values[i]
-            c = colours[k % len(colours)]
             if chart.kind == "stacked":
                 a, b = p.scale(acc), p.scale(acc + v)
                 acc += v
@@ -230,24 +261,20 @@ def _bars(chart, p: _Plot, band: float, colours: list[str], text: str) -> list[s
             if p.horizontal:
                 y = p.top + band * (n - 1 - i) + off
                 x0, x1 = p.left + min(a, b) * (p.right - p.left), p.left + max(a, b) * (p.right - p.left)
-                out.append(
-                    f'<rect x="{x0:.1f}" y="{y:.1f}" width="{x1 - x0:.1f}" height="{thick:.1f}" fill="{c}"/>'
-                )
-                out.append(
-                    f'<text x="{x1 + 5:.1f}" y="{y + thick / 2 + 5:.1f}" fill="{text}" '
-                    f'font-size="13">{_fmt(v)}</text>'
-                )
+                shapes[k].append(f"M{x0:.1f} {y:.1f}h{x1 - x0:.1f}v{thick:.1f}h{x0 - x1:.1f}z")
+                label = f'<text x="{x1 + 5:.1f}" y="{y + thick / 2 + 5:.1f}" fill="{text}" font-size="13">'
             else:
                 x = p.left + band * i + off
                 y0, y1 = p.bottom - max(a, b) * (p.bottom - p.top), p.bottom - min(a, b) * (p.bottom - p.top)
-                out.append(
-                    f'<rect x="{x:.1f}" y="{y0:.1f}" width="{thick:.1f}" height="{y1 - y0:.1f}" fill="{c}"/>'
-                )
-                out.append(
+                shapes[k].append(f"M{x:.1f} {y0:.1f}h{thick:.1f}v{y1 - y0:.1f}h{-thick:.1f}z")
+                label = (
                     f'<text x="{x + thick / 2:.1f}" y="{y0 - 5:.1f}" text-anchor="middle" '
-                    f'fill="{text}" font-size="13">{_fmt(v)}</text>'
+                    f'fill="{text}" font-size="13">'
                 )
-    return out
+            if labelled:
+                labels.append(f"{label}{_fmt(v)}</text>")
+    out = [f'<path fill="{colours[k % len(colours)]}" d="{"".join(d)}"/>' for k, d in enumerate(shapes)]
+    return out + labels
 
 
 def _axis_titles(chart, p: _Plot, text: str) -> list[str]:
