@@ -363,6 +363,7 @@ def handout_html(prep: Prepared, diags: Diagnostics, variant: str | None = None)
 
 def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> None:
     """Write the handout PDF of ``prep`` to ``path``."""
+    from .handout.fetchpos import fetch_positions
     from .handout.pdf import write_pdf
 
     hopts = handout_options(prep, out.variant)
@@ -377,6 +378,7 @@ def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) 
         allow_remote=prep.options.allow_remote,
         base_url=str(prep.source.resolve().parent),
         pdf_ua=hopts.pdf_ua,
+        positions=fetch_positions(prep.lecture, prep.template),
     )
 
 
@@ -393,6 +395,7 @@ def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostic
         buildrecord.add_to_pdf(path, record_of(prep, out))  # LibreOffice cannot be handed it
         return
     from .atomic import write_atomic
+    from .handout.fetchpos import fetch_positions
     from .handout.pdf import render_pdf
     from .handout.slidespdf import render_slides_html
 
@@ -401,7 +404,13 @@ def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostic
     write_atomic(
         path,
         render_pdf(
-            html, roots, diags, prep.options.allow_remote, str(prep.source.resolve().parent), hopts.pdf_ua
+            html,
+            roots,
+            diags,
+            prep.options.allow_remote,
+            str(prep.source.resolve().parent),
+            hopts.pdf_ua,
+            fetch_positions(lecture, prep.template),
         ),
     )
 
