@@ -187,11 +187,11 @@ def body_box(lay: LayoutLook) -> Box:
 FOOTER_PT = 10.0  # the footer's and slide number's type size (SLIDE_CSS)
 
 
-def kind_css(look: DeckLook, kind: str) -> str:
+def kind_css(look: DeckLook, kind: LayoutKind) -> str:
     """Return the rules every slide of ``kind`` shares: its layout's background, design shapes and boxes."""
     lay = look.layout(kind)
     h_pt = look.height / EMU_PER_PT
-    sel = f".slide.kind-{kind}"
+    sel = f".slide.kind-{kind.value}"
     bg = f"background-color:{lay.background or '#FFFFFF'}"
     if lay.background_image:
         bg += f";background-image:url('{lay.background_image}');background-size:100% 100%"
@@ -289,7 +289,7 @@ class SlideDrawer:
             accent=pal["accent"],
             muted=pal["muted"],
         )
-        rules += "\n".join([self.logo_css] + [kind_css(look, str(k.value)) for k in LayoutKind])
+        rules += "\n".join([self.logo_css] + [kind_css(look, k) for k in LayoutKind])
         if not scope:
             return rules
         out = []
