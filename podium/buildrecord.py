@@ -20,20 +20,26 @@ It has two uses, one record:
   unchanged, and the file is still the one written (:func:`up_to_date`).  Each output is judged on
   its own: ``slides`` after ``all`` finds the deck ``all`` wrote up to date.
 
-This module imports nothing heavy: deciding that a lecture is up to date must take milliseconds.
+This module imports nothing heavy: deciding that a lecture is up to date must take milliseconds
+(python-pptx and lxml are imported inside the functions that write and read a deck's record).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
 import stat
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 from typing import Any
+
+from . import __version__
+from .atomic import write_atomic
 
 KEY = "podium-build"  # the property name, in the deck and in the PDF (as /podium-build)
 FORMAT = 2  # of the cache entries; an entry of another format is ignored (one rebuild)
@@ -45,8 +51,6 @@ PACKAGE = Path(__file__).resolve().parent
 
 def version() -> str:
     """Podium's version."""
-    from . import __version__
-
     return __version__
 
 
@@ -322,10 +326,8 @@ _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 def add_to_pptx(prs: Any, record: BuildRecord) -> None:
     """Store ``record`` in the presentation's custom document properties (docProps/custom.xml)."""
-    from xml.sax.saxutils import escape
-
-    from pptx.opc.package import Part
-    from pptx.opc.packuri import PackURI
+    from pptx.opc.package import Part  # noqa: PLC0415 (python-pptx only when a deck is written)
+    from pptx.opc.packuri import PackURI  # noqa: PLC0415 (python-pptx only when a deck is written)
 
     package = prs.part.package
     for rel in list(package._rels.values()):
@@ -334,7 +336,7 @@ def add_to_pptx(prs: Any, record: BuildRecord) -> None:
     xml = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">'
-        f'<property fmtid="{_FMTID}" pid="2" name="{KEY}"><vt:lpwstr>{escape(record.to_json())}</vt:lpwstr>'
+        f'<property fmtid="{_FMTID}" pid="2" name="{KEY}"><vt:lpwstr>{escape(record.to_json(), quote=False)}</vt:lpwstr>'
         f"</property></Properties>"
     )
     part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_CT, package, xml.encode("utf-8"))
@@ -343,9 +345,9 @@ def add_to_pptx(prs: Any, record: BuildRecord) -> None:
 
 def read_from_pptx(path: Path) -> BuildRecord | None:
     """Return the record stored in the deck at ``path``, or None when it has none."""
-    import zipfile
+    import zipfile  # noqa: PLC0415 (only check reads a deck's record)
 
-    from lxml import etree
+    from lxml import etree  # noqa: PLC0415 (only check reads a deck's record)
 
     try:
         with zipfile.ZipFile(path) as z:
@@ -370,8 +372,6 @@ def read_from_pptx(path: Path) -> BuildRecord | None:
 
 def html_meta(record: BuildRecord) -> str:
     """Return the ``<meta>`` element WeasyPrint turns into the PDF's /podium-build entry."""
-    from html import escape
-
     return f'<meta name="{KEY}" content="{escape(record.to_json(), quote=True)}">'
 
 
@@ -386,11 +386,8 @@ def with_meta(html: str, record: BuildRecord) -> str:
 def add_to_pdf(path: Path, record: BuildRecord) -> None:
     """Store ``record`` in the document information of the PDF at ``path`` (one another program
     wrote: LibreOffice's slides PDF), rewriting it in place."""
-    import io
 
-    from pypdf import PdfWriter
-
-    from .atomic import write_atomic
+    from pypdf import PdfWriter  # noqa: PLC0415 (pypdf only when a LibreOffice PDF gets its record)
 
     writer = PdfWriter(clone_from=str(path))
     writer.add_metadata({"/" + KEY: record.to_json()})

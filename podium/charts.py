@@ -21,6 +21,7 @@ import yaml
 
 from . import model as m
 from . import yamlsafe
+from .budget import step
 from .diagnostics import Diagnostics
 
 _KNOWN = {
@@ -55,7 +56,6 @@ def parse_chart(
     Each message points at the line of the key or value it is about; every bad value is reported
     (up to :data:`MAX_REPORTED`, then a count of the rest).
     """
-    from .budget import step
 
     with step("reading the chart", pos):
         return _parse_chart(code, pos, diags, resolve)

@@ -8,6 +8,7 @@ as text and the reference list, which the reader puts on a "References" slide at
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from pathlib import Path
@@ -26,7 +27,7 @@ class Bibliography:
     """The lecture's references and a citation style; formats citations and the reference list."""
 
     def __init__(self, source, style, keys: set[str]):
-        from citeproc import CitationStylesBibliography, formatter
+        from citeproc import CitationStylesBibliography, formatter  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
 
         self.keys = keys
         self.bib = CitationStylesBibliography(style, source, formatter.plain)
@@ -37,7 +38,7 @@ class Bibliography:
 
     def cite(self, items: list[tuple[str, bool, str, str]]) -> str:
         """Format one citation of ``(key, suppress_author, prefix, locator)`` items."""
-        from citeproc import Citation, CitationItem
+        from citeproc import Citation, CitationItem  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
 
         parts = []
         for key, suppress, prefix, locator in items:
@@ -86,9 +87,9 @@ def load_bibliography(
         diags.warning("bibliography: must name a .bib or .json file (or a list of them)", pos, "bibliography")
         return None
     try:
-        from citeproc import CitationStylesStyle
-        from citeproc.source.bibtex import BibTeX
-        from citeproc.source.json import CiteProcJSON
+        from citeproc import CitationStylesStyle  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
+        from citeproc.source.bibtex import BibTeX  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
+        from citeproc.source.json import CiteProcJSON  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
     except ImportError:  # pragma: no cover - a declared dependency
         diags.warning("citeproc-py is not installed; citations are left as written", pos, "bibliography")
         return None
@@ -100,8 +101,6 @@ def load_bibliography(
             continue
         try:
             if path.lower().endswith(".json"):
-                import json
-
                 data = json.loads(Path(path).read_text(encoding="utf-8"))
                 entries.extend(data if isinstance(data, list) else [])
             else:

@@ -9,6 +9,8 @@
 
 Messages go to stderr as ``path:line[:col]: error|warning: message [code]``.  Exit status: 0 on
 success, 1 for a content, template or consistency error (or a warning with --strict), 2 for usage.
+
+Each command imports its implementation only when it runs, so the command line starts fast.
 """
 
 from __future__ import annotations
@@ -105,7 +107,7 @@ def _run(label: str, sources: list[Path], strict: bool, step) -> bool:
 
 
 def _options(out_dir, template=None, slide_level=None, allow_remote=False, fit=None, **choices):
-    from podium.pipeline import BuildOptions
+    from podium.pipeline import BuildOptions  # noqa: PLC0415 (lazy: see the module docstring)
 
     return BuildOptions(
         out_dir=Path(out_dir),
@@ -204,7 +206,7 @@ class Build:
 
     def run(self, outputs, check: bool = False, **choices) -> None:
         """Build ``outputs`` of every lecture (``choices``: the command's own options, e.g. the variant)."""
-        from podium.course import build_all
+        from podium.course import build_all  # noqa: PLC0415 (lazy: see the module docstring)
 
         opts = _options(self.out_dir, self.template, self.slide_level, self.allow_remote, self.fit, **choices)
         ok = build_all(
@@ -260,7 +262,7 @@ def cli() -> None:
 )
 def slides(build: Build, variant):
     """Build the PowerPoint deck(s): DIR/<stem>.pptx."""
-    from podium.pipeline import DECK, Output
+    from podium.pipeline import DECK, Output  # noqa: PLC0415 (lazy: see the module docstring)
 
     build.run((Output(DECK, variant),), variant=variant)
 
@@ -286,7 +288,7 @@ def slides(build: Build, variant):
 @pdf_ua_option()
 def handout(build: Build, layout, per_page, variant, pdf_ua):
     """Build the PDF handout(s): DIR/<stem>-handout.pdf."""
-    from podium.pipeline import HANDOUT, Output
+    from podium.pipeline import HANDOUT, Output  # noqa: PLC0415 (lazy: see the module docstring)
 
     per_page = int(per_page) if per_page else None
     build.run((Output(HANDOUT, variant),), layout=layout, per_page=per_page, variant=variant, pdf_ua=pdf_ua)
@@ -297,7 +299,7 @@ def handout(build: Build, layout, per_page, variant, pdf_ua):
 def all(build: Build):
     """Build the deck, both handouts (student, instructor) and the slides PDF from one reading of each
     lecture, check them, then replace them all together (or, on any failure, none)."""
-    from podium.pipeline import ALL
+    from podium.pipeline import ALL  # noqa: PLC0415 (lazy: see the module docstring)
 
     build.run(ALL, check=True)
 
@@ -319,7 +321,7 @@ def all(build: Build):
 @pdf_ua_option("Tagged, accessible PDF/UA-1 (the default; podium only).")
 def pdf(build: Build, variant, via, pdf_ua):
     """Build a PDF of the slides, one slide a page at the slide's size: DIR/<stem>-slides.pdf."""
-    from podium.pipeline import SLIDES_PDF, Output
+    from podium.pipeline import SLIDES_PDF, Output  # noqa: PLC0415 (lazy: see the module docstring)
 
     build.run((Output(SLIDES_PDF, variant),), variant=variant, via=via, pdf_ua=pdf_ua)
 
@@ -328,7 +330,7 @@ def pdf(build: Build, variant, via, pdf_ua):
 @options(sources_arg, out_option, slide_level_option, fit_option)
 def check(sources, out_dir, slide_level, fit):
     """Prove the written deck and handout agree with the source and with each other."""
-    from podium.verify import check_outputs
+    from podium.verify import check_outputs  # noqa: PLC0415 (lazy: see the module docstring)
 
     opts = _options(out_dir, None, slide_level, fit=fit)
     ok = _run("check", _sources(sources), False, lambda s, d: check_outputs(s, opts, d))
@@ -350,7 +352,7 @@ def check(sources, out_dir, slide_level, fit):
 @quiet_option
 def watch(sources, out_dir, template, slide_level, strict, allow_remote, serve, port, quiet):
     """Rebuild the deck and handout of each lecture whenever it, a picture or a template is saved."""
-    from podium.watch import Watcher
+    from podium.watch import Watcher  # noqa: PLC0415 (lazy: see the module docstring)
 
     opts = _options(out_dir, template, slide_level, allow_remote)
     found = (lambda: [Path(s) for s in sources if Path(s).is_file()]) if sources else (lambda: _sources(()))
@@ -372,7 +374,7 @@ def watch(sources, out_dir, template, slide_level, strict, allow_remote, serve, 
 def new(slug):
     """Start a lecture: content/SLUG.md with a short sample of every block (front matter from
     content/course.yaml).  Refuses to overwrite an existing file."""
-    from podium.scaffold import new_lecture
+    from podium.scaffold import new_lecture  # noqa: PLC0415 (lazy: see the module docstring)
 
     out = _reported(lambda diags: new_lecture(slug, diags))
     click.echo(f"created {out}; build it with: podium all {out}")
@@ -386,7 +388,7 @@ def template():
 @template.command("list")
 def template_list():
     """The templates found and what each extends."""
-    from podium.template_folders import available, load_template
+    from podium.template_folders import available, load_template  # noqa: PLC0415 (lazy: see the module docstring)
 
     for name, folder in available().items():
         diags = Diagnostics()
@@ -403,7 +405,7 @@ def template_list():
 @click.argument("path", type=click.Path(dir_okay=False))
 def template_inspect(path):
     """Every layout of PATH.pptx, its placeholders and the slide kind it would serve."""
-    from podium.template_commands import inspect_deck
+    from podium.template_commands import inspect_deck  # noqa: PLC0415 (lazy: see the module docstring)
 
     _reported(lambda diags: inspect_deck(Path(path), diags), show=click.echo)
 
@@ -413,7 +415,7 @@ def template_inspect(path):
 @click.option("--from-pptx", type=click.Path(dir_okay=False, exists=True), help="Build around this .pptx.")
 def template_new(name, from_pptx):
     """Scaffold templates/NAME/ from the default, or around a lecturer's .pptx."""
-    from podium.template_commands import new_template
+    from podium.template_commands import new_template  # noqa: PLC0415 (lazy: see the module docstring)
 
     out = _reported(lambda diags: new_template(name, Path(from_pptx) if from_pptx else None, diags))
     click.echo(f"created {out}")

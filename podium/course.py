@@ -11,6 +11,7 @@ lecture; ``--quiet`` prints only problems.
 from __future__ import annotations
 
 import os
+import queue as queue_mod
 import sys
 from dataclasses import dataclass
 from functools import partial
@@ -93,8 +94,8 @@ class Reporter:
 
     def __enter__(self) -> Reporter:
         if self.live:
-            from rich.console import Console
-            from rich.progress import (
+            from rich.console import Console  # noqa: PLC0415 (rich: only for the live display on a terminal)
+            from rich.progress import (  # noqa: PLC0415 (rich: only for the live display on a terminal)
                 BarColumn,
                 MofNCompleteColumn,
                 Progress,
@@ -179,17 +180,15 @@ class Reporter:
 
 def _preload(outputs: tuple[Output, ...]) -> None:
     """Import the renderers once in the parent, so forked workers share them instead of each importing."""
-    import podium.deck.plan
-    import podium.reader
+    import podium.deck.plan  # noqa: PLC0415 (preloading the renderers is this function's job)
+    import podium.reader  # noqa: PLC0415 (preloading the renderers is this function's job)
 
     kinds = {o.kind for o in outputs}
     if DECK in kinds:
-        import podium.deck.writer
+        import podium.deck.writer  # noqa: PLC0415 (preloading the renderers is this function's job)
     if HANDOUT in kinds or SLIDES_PDF in kinds:
-        import weasyprint  # noqa: F401
-
-        import podium.handout.html
-        import podium.handout.pdf  # noqa: F401
+        import podium.handout.html  # noqa: PLC0415 (preloading the renderers is this function's job)
+        import podium.handout.pdf  # noqa: PLC0415, F401 (preloading the renderers is this function's job)
 
 
 def build_all(
@@ -238,8 +237,8 @@ def build_all(
                 rep.done(job.index, result)
                 ok = ok and result.ok
             return ok
-        import multiprocessing
-        from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+        import multiprocessing  # noqa: PLC0415 (only a parallel build needs worker processes)
+        from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait  # noqa: PLC0415 (only a parallel build needs worker processes)
 
         _preload(outputs)
         methods = multiprocessing.get_all_start_methods()
@@ -268,8 +267,6 @@ def build_all(
 
 
 def _drain(events, rep: Reporter) -> None:
-    import queue as queue_mod
-
     while True:
         try:
             index, stage = events.get_nowait()

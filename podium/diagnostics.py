@@ -7,6 +7,7 @@ A stage that cannot go on raises :class:`BuildError`, which carries the diagnost
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
 from .model import SourcePos
@@ -78,7 +79,6 @@ class BuildError(Exception):
 
 def did_you_mean(name: str, choices, cutoff: float = 0.6) -> str:
     """Return " (did you mean 'X'?)" for the choice closest to ``name`` (by difflib's ratio), or ""."""
-    import difflib
 
     options = [str(c) for c in choices]
     lowered = {c.lower(): c for c in options}

@@ -12,7 +12,7 @@ def tex_to_svg(tex: str, display: bool = False, size: float = 18.0) -> str | Non
     if len(tex) > 2000:
         return None
     try:
-        import ziamath
+        import ziamath  # noqa: PLC0415 (ziamath takes 0.3 s to import: only a lecture with math loads it)
 
         expr = ziamath.Latex(tex, size=size, inline=not display)
         return expr.svg()

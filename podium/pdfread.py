@@ -11,7 +11,10 @@ them as module constants, which are raised instead).
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from pathlib import Path
+
+from pypdf import PdfReader
 
 ITEMS = 50_000_000  # elements of one array or dictionary; entries of an outline or page tree
 BYTES = 2**30  # what one stream may decompress to (the build's memory watchdog bounds the whole)
@@ -38,11 +41,9 @@ _LEGACY = {"pypdf.filters": ("ZLIB_MAX_OUTPUT_LENGTH", "MAX_DECLARED_STREAM_LENG
 def raise_limits() -> None:
     """Lift pypdf's parsing caps to :data:`LIMITS` (in this thread's context)."""
     try:
-        from pypdf import overwrite_configuration
-        from pypdf._configuration import Configuration
+        from pypdf import overwrite_configuration  # noqa: PLC0415 (the installed pypdf decides which caps exist)
+        from pypdf._configuration import Configuration  # noqa: PLC0415 (the installed pypdf decides which caps exist)
     except ImportError:  # an older pypdf: module constants
-        import importlib
-
         for module, names in _LEGACY.items():
             try:
                 mod = importlib.import_module(module)
@@ -58,7 +59,6 @@ def raise_limits() -> None:
 
 def open_pdf(path: Path | str):
     """Return a ``pypdf.PdfReader`` for ``path`` with the caps raised for large tagged PDFs."""
-    from pypdf import PdfReader
 
     raise_limits()
     return PdfReader(str(path))

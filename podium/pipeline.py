@@ -12,6 +12,9 @@ One build of one lecture (:func:`build`):
    folder is removed, so the previous outputs stay byte for byte.
 5. Only then rename the staged files over the outputs, all of them or none (the renames come
    after every output exists in full), and keep each output's build record for the next build.
+
+Each stage imports its renderers (the reader, python-pptx, WeasyPrint…) only when it runs, so a
+no-change build, which stops at step 1, imports none of them.
 """
 
 from __future__ import annotations
@@ -20,17 +23,21 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import buildrecord
+from .atomic import _alive, sweep_temporaries, write_atomic
+from .budget import build_budget
 from .buildrecord import BuildRecord, Entry, make_record, with_meta
 from .diagnostics import BuildError, Diagnostic, Diagnostics
+from .handout.options import resolve
 from .model import SourcePos
 from .placing import place
 from .safety import PathPolicy
-from .template_folders import Template, available, load_template, search_dirs
+from .template_folders import Template, available, deck_of, load_template, search_dirs
+from .variants import apply_variant
 
 DECK, HANDOUT, SLIDES_PDF = "deck", "handout", "slides-pdf"
 
@@ -139,9 +146,9 @@ class TrackingPolicy(PathPolicy):
 def fitted_plans(lecture, template: Template, options: BuildOptions, diags: Diagnostics) -> list:
     """Return the deck plan every output renders: planned, then fitted to the template's geometry
     (shrunk type, continuation slides; podium.deck.fit)."""
-    from .deck.fit import fit_deck
-    from .deck.measure import para_height
-    from .deck.plan import plan_deck
+    from .deck.fit import fit_deck  # noqa: PLC0415 (lazy: see the module docstring)
+    from .deck.measure import para_height  # noqa: PLC0415 (lazy: see the module docstring)
+    from .deck.plan import plan_deck  # noqa: PLC0415 (lazy: see the module docstring)
 
     para_height.cache_clear()  # measured afresh for each build (the cache only serves one build's repeats)
     return fit_deck(plan_deck(lecture, diags), lecture, template, diags, options.fit or lecture.meta.fit)
@@ -164,7 +171,6 @@ class Prepared:
 
     def variant_lecture(self, variant):
         """The lecture as the given variant shows it (student blanks, instructor text)."""
-        from .variants import apply_variant
 
         return apply_variant(self.lecture, variant)
 
@@ -184,8 +190,6 @@ class Prepared:
     def inputs(self) -> dict[str, str | None]:
         """Every file this build depends on (real paths), with its hash (None: looked for, missing)."""
         if self._inputs is None:
-            from .template_folders import deck_of
-
             files = {os.path.realpath(self.source)}
             course = os.path.realpath(self.source.resolve().parent / "course.yaml")
             if self.policy.allows(course):
@@ -202,7 +206,7 @@ class Prepared:
 
 def prepare(source: Path, options: BuildOptions, diags: Diagnostics) -> Prepared:
     """Read ``source`` and the template it asks for, once."""
-    from .reader import ReadOptions, read_course, read_lecture
+    from .reader import ReadOptions, read_course, read_lecture  # noqa: PLC0415 (lazy: see the module docstring)
 
     course = read_course(source.resolve().parent, diags)
     policy = TrackingPolicy(project_roots(source) + options.extra_roots, allow_remote=options.allow_remote)
@@ -238,7 +242,6 @@ def slides_pdf_path(source: Path, out_dir: Path, variant: str | None = None) -> 
 
 def handout_options(prep: Prepared, variant: str | None = None):
     """The handout's layout, variant and PDF/UA choice: options first, then the lecture's ``handout:``."""
-    from .handout.options import resolve
 
     o = prep.options
     return resolve(prep.lecture.meta, o.layout, o.per_page, variant or o.variant, o.pdf_ua)
@@ -272,7 +275,6 @@ def record_of(prep: Prepared, out: Output) -> BuildRecord:
             "fit": str(getattr(fit, "value", fit)),
             "layout": hopts.layout.value if hopts else None,
         }
-        from .handout.options import resolve
 
         defaults = {"variant": resolve(lecture.meta, o.layout, o.per_page, None, o.pdf_ua).variant.value}
         prep._records[out] = make_record(
@@ -335,8 +337,8 @@ def up_to_date(
 
 def render_deck(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> None:
     """Write the deck of ``prep`` to ``path`` (stamped with the build's fixed time)."""
-    from .deck.writer import write_pptx
-    from .reproducible import build_epoch, fixed_time
+    from .deck.writer import write_pptx  # noqa: PLC0415 (lazy: see the module docstring)
+    from .reproducible import build_epoch, fixed_time  # noqa: PLC0415 (lazy: see the module docstring)
 
     lecture, plans = prep.plans_for(resolved_variant(prep, out))
     with fixed_time(build_epoch(prep.lecture.meta.date)):
@@ -352,7 +354,7 @@ def render_deck(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> 
 
 def handout_html(prep: Prepared, diags: Diagnostics, variant: str | None = None) -> str:
     """The handout's HTML, made once per reading and variant (the PDF and the live preview show it)."""
-    from .handout.html import render_html
+    from .handout.html import render_html  # noqa: PLC0415 (lazy: see the module docstring)
 
     hopts = handout_options(prep, variant)
     if hopts not in prep._html:
@@ -363,8 +365,8 @@ def handout_html(prep: Prepared, diags: Diagnostics, variant: str | None = None)
 
 def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> None:
     """Write the handout PDF of ``prep`` to ``path``."""
-    from .handout.fetchpos import fetch_positions
-    from .handout.pdf import write_pdf
+    from .handout.fetchpos import fetch_positions  # noqa: PLC0415 (lazy: see the module docstring)
+    from .handout.pdf import write_pdf  # noqa: PLC0415 (lazy: see the module docstring)
 
     hopts = handout_options(prep, out.variant)
     html = handout_html(prep, diags, out.variant)
@@ -389,15 +391,14 @@ def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostic
     hopts = handout_options(prep, variant)
     lecture, plans = prep.plans_for(variant)
     if prep.options.via == "libreoffice":
-        from .handout.viaoffice import convert_deck
+        from .handout.viaoffice import convert_deck  # noqa: PLC0415 (lazy: see the module docstring)
 
         convert_deck(lecture, plans, prep.template, path, diags)
         buildrecord.add_to_pdf(path, record_of(prep, out))  # LibreOffice cannot be handed it
         return
-    from .atomic import write_atomic
-    from .handout.fetchpos import fetch_positions
-    from .handout.pdf import render_pdf
-    from .handout.slidespdf import render_slides_html
+    from .handout.fetchpos import fetch_positions  # noqa: PLC0415 (lazy: see the module docstring)
+    from .handout.pdf import render_pdf  # noqa: PLC0415 (lazy: see the module docstring)
+    from .handout.slidespdf import render_slides_html  # noqa: PLC0415 (lazy: see the module docstring)
 
     html = with_meta(render_slides_html(lecture, prep.template, plans, diags), record_of(prep, out))
     roots = project_roots(prep.source, prep.template) + prep.options.extra_roots
@@ -425,9 +426,8 @@ RENDERERS: dict[str, Callable[[Prepared, Output, Path, Diagnostics], None]] = {
 def check_staged(prep: Prepared, stage: Path, out_dir: Path, diags: Diagnostics) -> None:
     """``check`` on the staged outputs (before they replace anything), with the lecture already read;
     its messages name the files as they will be called."""
-    from dataclasses import replace
 
-    from .verify import check_outputs
+    from .verify import check_outputs  # noqa: PLC0415 (lazy: see the module docstring)
 
     found = Diagnostics()
     try:
@@ -474,7 +474,6 @@ def _stage_dir(out_dir: Path, targets: list[Path]) -> tuple[Path, list[Path]]:
 
 def sweep_stages(out_dir: Path) -> None:
     """Remove staging folders left by builds that were killed (their process no longer runs)."""
-    from .atomic import _alive, sweep_temporaries
 
     sweep_temporaries(out_dir)  # and single files left by killed writers
     for p in out_dir.glob(".podium-stage.*.tmp"):
@@ -565,7 +564,6 @@ def build(
     replace anything.  ``prepared``: the lecture already read (by the live preview).  ``entries``: the
     outputs' cache entries the caller has just found up to date (so they are not checked twice).
     """
-    from .budget import build_budget
 
     source = Path(source)
     result = Result(source, "failed", diagnostics=prepared.diags if prepared else Diagnostics())

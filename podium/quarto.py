@@ -12,13 +12,17 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from . import model as m
 from .diagnostics import Diagnostics
 from .markdown import fenced_lines
+from .sourcefile import MAX_BYTES, decode_source
 
 _SHORTCODE = re.compile(r"\{\{<\s*(/?\*?)?\s*([\w-]+)([^>]*?)\s*\*?>\}\}")
 _INCLUDE_LINE = re.compile(r"^\s*\{\{<\s*include\s+(\S+?)\s*>\}\}\s*$")
@@ -94,8 +98,6 @@ def expand_includes(
 def _read_include(
     src: str, pos: m.SourcePos, base_dir: str, diags: Diagnostics, policy, depth: int, seen: tuple[str, ...]
 ) -> Expanded | None:
-    import os
-
     if depth >= MAX_INCLUDE_DEPTH:
         diags.warning(
             f"'{src}' is included more than {MAX_INCLUDE_DEPTH} levels deep; left out", pos, "include"
@@ -108,8 +110,6 @@ def _read_include(
     if real in seen:
         diags.warning(f"'{src}' includes itself; left out the second time", pos, "include")
         return None
-    from .reader import MAX_BYTES, decode_source
-
     data = Path(path).read_bytes()[: MAX_BYTES + 1]
     try:
         text = decode_source(data, _shown(path), diags)
@@ -121,8 +121,6 @@ def _read_include(
 
 
 def _shown(path: str) -> str:
-    import os
-
     try:
         return os.path.relpath(path)
     except ValueError:
@@ -164,7 +162,6 @@ def cell_language(info: str) -> str | None:
 
 def cell_code(code: str, info: str) -> tuple[str | None, dict]:
     """Return (code to show, cell options); None when the cell asks not to be shown (echo/include false)."""
-    import yaml
 
     options: dict = {}
     lines = code.split("\n")

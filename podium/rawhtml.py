@@ -16,6 +16,7 @@ the Markdown inside the HTML) are kept and every tag and attribute is dropped:
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 BLOCK_TAGS = frozenset(
@@ -51,14 +52,10 @@ class _Flattener(HTMLParser):
             self.out.append(data)
 
     def handle_entityref(self, name: str) -> None:
-        from html import unescape
-
         if not self.skip:
             self.out.append(_escape_data(unescape(f"&{name};")))
 
     def handle_charref(self, name: str) -> None:
-        from html import unescape
-
         if not self.skip:
             self.out.append(_escape_data(unescape(f"&#{name};")))
 

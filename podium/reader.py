@@ -11,6 +11,7 @@ picture or footnote stays on the slide it was written on.
 from __future__ import annotations
 
 import datetime
+import difflib
 import math
 import os
 import re
@@ -20,6 +21,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 import yaml
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from . import model as m
@@ -27,6 +29,7 @@ from . import quarto, yamlsafe
 from .charts import parse_chart
 from .citations import Bibliography, cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
+from .handout.options import read_settings
 from .labels import label
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
 from .rawhtml import DROP_CONTENT, html_block_to_markdown, is_comment, read_inline_tag
@@ -40,8 +43,9 @@ from .rawtex import (
     notes_to_divs,
 )
 from .safety import PathPolicy
+from .sourcefile import MAX_BYTES, decode_source, read_bounded
+from .texmath import readable, unknown_command
 
-MAX_BYTES = 20 * 1024 * 1024
 MAX_COURSE_BYTES = 1024 * 1024
 MAX_TABLE_CELLS = 10_000
 _SAFE_SCHEMES = ("http", "https", "mailto", "ftp", "tel")
@@ -66,112 +70,11 @@ def read_lecture(
     return parse_lecture(text, shown, diags, options, base_dir=str(p.resolve().parent))
 
 
-def read_bounded(p: Path, shown: str, diags: Diagnostics, limit: int) -> bytes:
-    """Return the bytes of regular file ``p``; its size is checked with ``stat`` before anything is read.
-
-    A FIFO, a device or a folder is refused (reading one could block or never end), and so is a
-    file larger than ``limit``; at most ``limit + 1`` bytes are ever read, even from a file that
-    grows meanwhile or that reports no size.
-    """
-    import stat
-
-    try:
-        st = os.stat(p)
-    except OSError as e:
-        raise BuildError(
-            diags, f"cannot read the file: {e.strerror or e}", m.SourcePos(shown, 0), "unreadable"
-        ) from None
-    if not stat.S_ISREG(st.st_mode):
-        raise BuildError(
-            diags,
-            "this is not a regular file (a folder, pipe or device); not read",
-            m.SourcePos(shown, 0),
-            "not-a-file",
-        )
-    if st.st_size > limit:
-        raise BuildError(
-            diags,
-            f"the file is larger than {limit // 2**20} MiB ({st.st_size / 2**20:.0f} MiB); not read",
-            m.SourcePos(shown, 1),
-            "too-large",
-        )
-    try:
-        with open(p, "rb") as f:
-            return f.read(limit + 1)
-    except OSError as e:
-        raise BuildError(
-            diags, f"cannot read the file: {e.strerror or e}", m.SourcePos(shown, 0), "unreadable"
-        ) from None
-
-
-def _utf16(data: bytes) -> str | None:
-    """Return "UTF-16"/"UTF-32" when ``data`` looks like such a file (a byte-order mark or NULs every other byte)."""
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "UTF-32"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16"
-    head = data[:4096]
-    if len(head) >= 8:
-        even, odd = head[0::2], head[1::2]
-        if (even.count(0) > 0.4 * len(even)) != (odd.count(0) > 0.4 * len(odd)):
-            return "UTF-16"
-    return None
-
-
 def _shown_path(p: Path) -> str:
     try:
         return os.path.relpath(p)
     except ValueError:
         return str(p)
-
-
-def decode_source(data: bytes, shown: str, diags: Diagnostics) -> str:
-    """Return ``data`` as text, or raise BuildError for binary, oversized or non-UTF-8 input."""
-    if len(data) > MAX_BYTES:
-        raise BuildError(
-            diags, f"the file is larger than {MAX_BYTES // 2**20} MiB", m.SourcePos(shown, 1), "too-large"
-        )
-    wide = _utf16(data)
-    if wide:
-        raise BuildError(
-            diags,
-            f"the file is saved as {wide}, not UTF-8; save it as UTF-8 (in most editors: "
-            "Save As → Encoding → UTF-8)",
-            m.SourcePos(shown, 1),
-            "encoding",
-        )
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise BuildError(
-            diags,
-            "this looks like a binary file, not Markdown (it holds a NUL byte)",
-            m.SourcePos(shown, line),
-            "binary-file",
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise BuildError(
-            diags,
-            f"the file is not valid UTF-8 (byte 0x{data[e.start]:02x}); save it as UTF-8",
-            m.SourcePos(shown, line, col),
-            "encoding",
-        ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _XML_INVALID.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        diags.warning(
-            f"the file holds characters a document cannot contain (U+{ord(bad.group(0)):04X}); "
-            "they are shown as �",
-            m.SourcePos(shown, line, col),
-            "bad-character",
-        )
-        text = _XML_INVALID.sub("\ufffd", text)
-    return text
 
 
 _XML_INVALID = yamlsafe.XML_INVALID
@@ -383,7 +286,6 @@ def _handout_settings(
     key_lines: dict[str, int] | None,
 ) -> tuple[tuple[str, str], ...]:
     """The ``handout:`` settings of the front matter, over those of course.yaml."""
-    from .handout.options import read_settings
 
     pos = m.SourcePos(shown, (key_lines or {}).get("handout", 1))
     merged = dict(read_settings(course.get("handout"), m.SourcePos("course.yaml", 1), diags))
@@ -963,7 +865,6 @@ class _Converter:
 
     def math_tex(self, tex: str, pos: m.SourcePos) -> str | m.Code | None:
         """Return ``tex`` with the lecture's macros expanded; None when it only defines macros; Code when unreadable."""
-        from .texmath import readable, unknown_command
 
         if not tex.strip():
             return None
@@ -1083,7 +984,6 @@ class _Converter:
         if not text.strip():
             return None
         tokens = markdown_parser().parseInline(text, self.env)
-        from markdown_it.token import Token
 
         root = SyntaxTreeNode(
             [
@@ -1304,8 +1204,6 @@ class _Converter:
     def _resolve(self, src: str, pos: m.SourcePos, what: str) -> str | None:
         """Return the local file ``src`` names, or None (with a warning) when missing or refused."""
         if self.policy is None:
-            from .safety import PathPolicy
-
             self.policy = PathPolicy([self.base_dir])
         return self.policy.resolve(src, self.base_dir, pos, self.diags, what)
 
@@ -1325,8 +1223,6 @@ class _Converter:
         return self.texts(out)
 
     def _inline_tokens(self, tokens) -> m.Inlines:
-        from markdown_it.token import Token
-
         root = SyntaxTreeNode(
             [
                 Token("paragraph_open", "p", 1),
@@ -1513,7 +1409,6 @@ _STRUCTURAL = (
 
 def _meant_class(c: str) -> str | None:
     """The structural class ``c`` most likely means (itself when exact), or None."""
-    import difflib
 
     if c in _STRUCTURAL:
         return c
@@ -1551,8 +1446,6 @@ def _closes_fence(lines: list[str], node: SyntaxTreeNode) -> bool:
 
 
 def _text_node(text: str) -> SyntaxTreeNode:
-    from markdown_it.token import Token
-
     tok = Token("text", "", 0, content=text)
     root = SyntaxTreeNode(
         [

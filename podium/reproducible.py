@@ -17,6 +17,8 @@ import os
 import re
 import zipfile
 
+from pptx.opc import serialized
+
 ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z
 
 
@@ -58,7 +60,6 @@ def fix_core_xml(blob: bytes, epoch: int) -> bytes:
 def fixed_time(epoch: int):
     """While active, python-pptx writes every zip member (and the core properties) with ``epoch``, and
     chart workbooks made under :func:`stamped_workbooks` carry it."""
-    from pptx.opc import serialized
 
     writer = serialized._ZipPkgWriter
     original = writer.write
@@ -91,7 +92,7 @@ def stamped_workbooks():
     """While active, inside :func:`fixed_time`, a chart's embedded workbook carries the build's time
     as its creation date.  Only a deck with charts imports python-pptx's chart workbooks (and
     XlsxWriter): they are slow to import, and most decks have none."""
-    from pptx.chart import xlsx
+    from pptx.chart import xlsx  # noqa: PLC0415 (python-pptx's chart workbooks: only a deck with charts imports them)
 
     epoch = _epoch
     if epoch is None:

@@ -7,9 +7,12 @@ URLs unless the lecturer passed ``--allow-remote``) is refused with a warning at
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import tempfile
+import time
+import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlparse  # (urllib.request only when a download is asked for: start-up)
 
@@ -150,8 +153,7 @@ def fetch_bounded(url: str, deadline: float = REMOTE_DEADLINE, limit: int = MAX_
     The socket's timeout bounds each wait; the deadline bounds the whole download, so a server
     that sends one byte a second is given up on after ``deadline`` seconds, not after days.
     """
-    import time
-    import urllib.request
+    import urllib.request  # noqa: PLC0415 (only --allow-remote downloads; this module is on the no-change path)
 
     end = time.monotonic() + deadline
     chunks: list[bytes] = []
@@ -181,7 +183,6 @@ def fetch_bounded(url: str, deadline: float = REMOTE_DEADLINE, limit: int = MAX_
 
 def closest_file(candidate: Path, base_dir: str) -> str | None:
     """Return the file name, written relative to ``base_dir``, closest to the missing ``candidate``."""
-    import difflib
 
     folder = candidate.parent
     try:
@@ -200,16 +201,15 @@ def closest_file(candidate: Path, base_dir: str) -> str | None:
 def picture_is_sane(path: Path, pos: SourcePos, diags: Diagnostics, src: str) -> bool:
     """False (after a warning) when ``path`` is not a picture or would decompress to an absurd size."""
     if path.suffix.lower() == ".svg":
-        from .svgsafe import check
+        from .svgsafe import check  # noqa: PLC0415 (picture checks load their libraries when used; this module is on the no-change path)
 
         problem = check(Path(path).read_bytes())
         if problem is not None:
             diags.warning(f"picture '{src}' {problem}; not used", pos, "image-too-large")
             return False
         return True
-    import warnings
 
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError  # noqa: PLC0415 (picture checks load their libraries when used; this module is on the no-change path)
 
     try:
         with warnings.catch_warnings():

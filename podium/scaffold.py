@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .diagnostics import BuildError, Diagnostics
 from .model import SourcePos
+from .reader import read_course
 
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$")
 
@@ -142,7 +143,6 @@ Use `::: slides` for prompts that only make sense in the room.
 
 def new_lecture(slug: str, diags: Diagnostics, content: Path = Path("content")) -> Path:
     """Write ``content/SLUG.md`` (and its example picture); refuse to overwrite; return its path."""
-    from .reader import read_course
 
     if not SLUG.match(slug):
         raise BuildError(

@@ -14,6 +14,10 @@ entities and DTDs are refused (``defusedxml``), so a "billion laughs" file is ne
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
+
+import defusedxml.ElementTree as DET
+from defusedxml import DefusedXmlException
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -32,9 +36,6 @@ class SvgProblem(ValueError):
 
 
 def _parse(data: bytes):
-    import defusedxml.ElementTree as DET
-    from defusedxml import DefusedXmlException
-
     try:
         return DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
@@ -90,7 +91,6 @@ def check(data: bytes) -> str | None:
     An SVG that cannot be parsed, or declares entities, is left for the deck to report (it says
     it cannot draw it); here only the sizes are judged.
     """
-    from defusedxml import DefusedXmlException
 
     try:
         root = _parse(data)
@@ -115,7 +115,6 @@ def _clean_css(text: str) -> str:
 
 def sanitize(data: bytes) -> bytes:
     """Return ``data`` without scripts, foreign content, event handlers or references outside the document."""
-    import xml.etree.ElementTree as ET
 
     root = _parse(data)
     problem = check(data)

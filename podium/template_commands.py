@@ -20,7 +20,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .deck.layouts import LayoutFinder, guess_layout_map, kind_of_layout
 from .deck.plan import FALLBACKS, LAYOUT_NAMES, LayoutKind
+from .deck.template_deck import open_template
+from .deckcheck import check_package
 from .diagnostics import BuildError, Diagnostics
 from .model import SourcePos
 from .template_folders import DEFAULT, Template, available, deck_of, load_template
@@ -68,14 +71,12 @@ def open_deck(path: Path, diags: Diagnostics):
             SourcePos(shown, 1),
             "bad-template",
         )
-    from .deckcheck import check_package
 
     problem = check_package(path)  # before even presentation.xml is inflated
     if problem is not None:
         raise BuildError(diags, problem[0], SourcePos(shown, 1), problem[1])
     samples = _count_slides(path)
     template, theme = _deck_template(path, diags)
-    from .deck.writer import open_template
 
     prs = open_template(template, diags)  # BuildError [bad-template] when python-pptx cannot read it
     return prs, template, samples, theme
@@ -109,7 +110,6 @@ class Choice:
 
 def choose_layouts(prs, template: Template) -> tuple[list[Choice], list[str]]:
     """Return the layout chosen for every Podium kind and the theme map entries naming no layout."""
-    from .deck.layouts import LayoutFinder
 
     finder = LayoutFinder(prs, template, Diagnostics())
     bad_map = [f"{k}: '{v}'" for k, v in finder.map.items() if finder.named(str(v)) is None]
@@ -137,11 +137,6 @@ def _ph_type(ph) -> str:
     return getattr(t, "name", None) or str(t)
 
 
-def _is_vertical(layout) -> bool:
-    """Return True when a placeholder of ``layout`` holds vertical text (``<p:ph orient="vert">``)."""
-    return any(str(getattr(ph._element, "ph_orient", "horz")) == "vert" for ph in layout.placeholders)
-
-
 def _line_of_key(path: Path, key: str) -> int:
     """Return the line of ``key:`` at the start of a line of ``path`` (1 when there is none)."""
     try:
@@ -166,7 +161,6 @@ def inspect_deck(path: Path, diags: Diagnostics) -> str:
     Warnings (a kind without a layout of its own, a theme map entry naming no layout) go to
     ``diags``; a missing or unreadable deck raises :class:`BuildError`.
     """
-    from .deck.layouts import kind_of_layout
 
     path = Path(path)
     shown = _shown(path)
@@ -273,35 +267,6 @@ def inspect_deck(path: Path, diags: Diagnostics) -> str:
 
 
 # --------------------------------------------------------------------------- new
-
-
-def guess_layout_map(prs) -> tuple[dict[LayoutKind, str], dict[LayoutKind, list[str]], list[LayoutKind]]:
-    """Return ({kind: layout name} for kinds lacking pandoc's name, {kind: other candidates}, kinds left out).
-
-    A layout is a candidate for the kind :func:`podium.deck.layouts.kind_of_layout` sees in its
-    placeholders; vertical-text layouts come last; the first candidate in the deck's order wins.
-    """
-    from .deck.layouts import kind_of_layout
-
-    layouts = list(prs.slide_layouts)
-    by_name = {lay.name.strip().lower() for lay in layouts}
-    pandoc = {n.lower() for n in LAYOUT_NAMES.values()}
-    chosen: dict[LayoutKind, str] = {}
-    more: dict[LayoutKind, list[str]] = {}
-    missing: list[LayoutKind] = []
-    for kind, name in LAYOUT_NAMES.items():
-        if name.lower() in by_name:
-            continue
-        cands = [
-            lay for lay in layouts if lay.name.strip().lower() not in pandoc and kind_of_layout(lay) == kind
-        ]
-        cands.sort(key=_is_vertical)  # stable: deck order, vertical text last
-        if cands:
-            chosen[kind] = cands[0].name
-            more[kind] = [lay.name for lay in cands[1:]]
-        else:
-            missing.append(kind)
-    return chosen, more, missing
 
 
 def _deck_theme(prs) -> tuple[dict[str, str], dict[str, str]]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lxml import etree
+
 _ALIGN_ENVS = re.compile(r"\\(begin|end)\{(aligned|align|alignat|eqnarray|flalign|multline)\*?\}(\{\d+\})?")
 _GATHER_ENVS = re.compile(r"\\(begin|end)\{(gather|gathered|equation)\*?\}")
 _DROP = re.compile(r"\\(label|nonumber|notag)(\{[^{}]*\})?")
@@ -36,14 +38,10 @@ def tex_to_mathml(tex: str, display: bool = False) -> str | None:
     if len(tex) > 4000:
         return None
     try:
-        from latex2mathml.converter import convert
-
-        mathml = convert(normalise(tex), display="block" if display else "inline")
+        mathml = _convert(tex, "block" if display else "inline")
     except Exception:  # latex2mathml raises many kinds for TeX it does not read
         return None
     try:
-        from lxml import etree
-
         root = etree.fromstring(mathml.encode())
     except Exception:
         return None
@@ -56,6 +54,13 @@ def tex_to_mathml(tex: str, display: bool = False) -> str | None:
     return mathml
 
 
+def _convert(tex: str, display: str = "inline") -> str:
+    """Return latex2mathml's MathML for ``tex`` (normalised); raises what latex2mathml raises."""
+    from latex2mathml.converter import convert  # noqa: PLC0415 (imported by the first lecture with math)
+
+    return convert(normalise(tex), display=display)
+
+
 def readable(tex: str) -> bool:
     return bool(tex.strip()) and tex_to_mathml(tex) is not None
 
@@ -63,9 +68,7 @@ def readable(tex: str) -> bool:
 def unknown_command(tex: str) -> str | None:
     """Return the first command latex2mathml leaves unknown in ``tex`` (for the warning), if any."""
     try:
-        from latex2mathml.converter import convert
-
-        mathml = convert(normalise(tex))
+        mathml = _convert(tex)
     except Exception:
         return None
     mt = re.search(r">(\\[A-Za-z]+)<", mathml)
@@ -100,8 +103,6 @@ def tex_to_text(tex: str) -> str | None:
     mathml = tex_to_mathml(tex)
     if mathml is None:
         return None
-    from lxml import etree
-
     return " ".join(_linear(etree.fromstring(mathml.encode())).split())
 
 
@@ -123,8 +124,6 @@ def _group(text: str) -> str:
 
 def _linear(el) -> str:
     """Return the MathML element ``el`` as one line of Unicode text."""
-    from lxml import etree
-
     if not isinstance(el.tag, str):
         return ""
     name = etree.QName(el).localname
@@ -189,8 +188,6 @@ def _layout(name: str, kids: list) -> str | None:
 
 def _row(kids: list) -> str:
     """A row of elements: operators spaced, a leading sign kept tight, a space after a big operator."""
-    from lxml import etree
-
     out = []
     prev_op = True
     for k in kids:

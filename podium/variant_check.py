@@ -20,12 +20,14 @@ from pathlib import Path
 
 from . import model as m
 from .diagnostics import Diagnostics
+from .pdfread import open_pdf
+from .pipeline import deck_path, handout_path, slides_pdf_path
+from .textnorm import squash as squash_text
 from .variants import answers, instructor_texts
 
 
 def student_files(source: Path, out_dir: Path) -> list[Path]:
     """Return the student outputs of ``source`` that exist in ``out_dir``."""
-    from .pipeline import deck_path, handout_path, slides_pdf_path
 
     files = [
         handout_path(source, out_dir, "student"),
@@ -38,8 +40,6 @@ def student_files(source: Path, out_dir: Path) -> list[Path]:
 def file_text(path: Path) -> str:
     """Return all the text a reader of ``path`` could find in it (PDF pages and metadata, pptx XML)."""
     if path.suffix.lower() == ".pdf":
-        from .pdfread import open_pdf
-
         reader = open_pdf(path)
         meta = " ".join(str(v) for v in (reader.metadata or {}).values())
         return meta + "\n" + "\n".join(page.extract_text() or "" for page in reader.pages)
@@ -57,9 +57,7 @@ def file_text(path: Path) -> str:
 
 
 def squash(text: str) -> str:
-    from .verify import squash as sq
-
-    return sq(text.replace("\u00a0", " "))
+    return squash_text(text.replace("\u00a0", " "))
 
 
 def check_student_outputs(lecture: m.Lecture, files: list[Path], diags: Diagnostics) -> None:

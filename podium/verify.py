@@ -28,42 +28,26 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image
+from pptx import Presentation
+
 from . import buildrecord
 from . import model as m
+from .alttext import chart_alt, parse_chart_alt
+from .deck.plan import Bullet, ColumnsChunk, ObjectChunk, TextChunk, chart_axes, plan_deck, runs
 from .diagnostics import BuildError, Diagnostics
+from .mathrender import tex_to_svg
 from .pdfread import open_pdf
 from .pipeline import BuildOptions, deck_path, fitted_plans, handout_path, load
+from .svgsafe import sanitize
+from .template_folders import load_template
+from .textnorm import squash
+from .variant_check import check_student_outputs, student_files
+from .variants import apply_variant
 
 # --------------------------------------------------------------------------- normalising text
-
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufe00-\ufe0f\u202a-\u202e\u2066-\u2069]")
-_HYPHENS = re.compile("[-\u2010\u2011\u2012\u2013\u2014]")
-# a bracket laid out right to left is drawn (and extracted) as its mirror image: compare its kind only
-_MIRRORED = str.maketrans(")]}>»›", "([{<«‹")
-
-
-def squash(text: str) -> str:
-    """Return ``text`` normalised for comparison.
-
-    NFKC (ligatures, full-width forms, composed accents), no whitespace, no hyphens (hyphenation
-    at line ends), no invisible marks, no emoji or other pictographs (fonts draw them as pictures),
-    no right-to-left letters (PDF text comes back in visual order), no control characters (PDFium
-    marks a line-end hyphen with \\x02), typographic quotes made plain, a closing bracket read as
-    its opening one (beside right-to-left text the PDF holds "(" as the mirrored glyph ")"), lower case.
-    """
-    text = unicodedata.normalize("NFKC", text).translate(_MIRRORED)
-    text = _INVISIBLE.sub("", text)
-    text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
-    text = _HYPHENS.sub("", text)
-    out = []
-    for ch in text:
-        if ch.isspace():
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("So", "Cs", "Co", "Cc") or unicodedata.bidirectional(ch) in ("R", "AL"):
-            continue
-        out.append(ch)
-    return "".join(out).lower()
 
 
 def _short(text: str, n: int = 60) -> str:
@@ -135,7 +119,6 @@ def frame_text(tf: Any) -> str:
 
 def read_deck(path: Path) -> list[DeckSlide]:
     """Return what every slide of the deck at ``path`` shows, as python-pptx reads it."""
-    from pptx import Presentation
 
     return [_read_slide(slide) for slide in Presentation(str(path)).slides]
 
@@ -276,7 +259,6 @@ def _entry_texts(path: Path, starts: list[tuple[int, float]]) -> list[str]:
     and bottom of each page, where running headers and page numbers live, are left out, so an
     entry broken across pages reads as one.
     """
-    import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path))
     try:
@@ -354,8 +336,6 @@ def pixel_hash(image: Any) -> str:
 
 def _read_images(path: Path, entries: list[HandoutEntry], spans: list[range]) -> None:
     """Give each entry the pixel hashes of the pictures on its pages (PDFium decodes them)."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
 
     pdf = pdfium.PdfDocument(str(path))
     try:
@@ -409,7 +389,6 @@ def check_outputs(
         diags.raise_if_errors()  # built with other options: comparing objects would only repeat that
     if lecture is None:
         lecture, _ = load(source, options, Diagnostics())
-    from .template_folders import load_template
 
     template = load_template(options.template or lecture.meta.template, Diagnostics())
     record = handout.record.options if handout.record is not None else {}
@@ -424,7 +403,6 @@ def check_outputs(
         notes=record.get("layout") != "grid" and _has_notes(pdf_file),
         plan=lambda lec: fitted_plans(lec, template, options, Diagnostics()),
     )
-    from .variant_check import check_student_outputs, student_files
 
     check_student_outputs(lecture, student_files(source, options.out_dir), diags)  # no answers for students
     diags.raise_if_errors()
@@ -433,7 +411,8 @@ def check_outputs(
 def _has_notes(pdf: Path) -> bool:
     """False for a handout laid out as a grid of slides (its PDF keywords say so): it shows no notes."""
     try:
-        return "podium-layout:grid" not in str((open_pdf(pdf).metadata or {}).get("/Keywords", ""))
+        meta = open_pdf(pdf).metadata
+        return meta is None or "podium-layout:grid" not in str(meta.get("/Keywords", ""))
     except Exception:
         return True
 
@@ -497,8 +476,6 @@ def compare(
     ``variant``'s (the students' by default: answers as gaps), so each is compared with the plan of
     that version of the lecture.  ``notes`` is False for a handout layout without speaker notes.
     """
-    from .deck.plan import plan_deck
-    from .variants import apply_variant
 
     plan = plan or plan_deck  # the plan the outputs drew: fitted (continuation parts) when given
     plans = plan(lecture)
@@ -626,8 +603,6 @@ class DeckComparison:
             self.error(f'title: deck "{_short(self.got.title)}" but source "{_short(want)}"', "check-title")
 
     def expected_paras(self) -> list[tuple[str, int, str]]:
-        from .deck.plan import Bullet, ColumnsChunk, TextChunk
-
         out: list[tuple[str, int, str]] = []
 
         def visit(chunks):
@@ -692,9 +667,6 @@ class DeckComparison:
             )
 
     def objects(self) -> None:
-        from .deck.plan import ColumnsChunk, ObjectChunk
-        from .mathrender import tex_to_svg
-
         blocks: list[Any] = []
 
         def visit(chunks):
@@ -712,8 +684,6 @@ class DeckComparison:
         self.pictures([b for b in blocks if isinstance(b, m.Image) and b.path])
 
     def tables(self, tables: list[m.Table]) -> None:
-        from .deck.plan import runs
-
         if len(tables) != len(self.got.tables):
             self.error(
                 f"the deck has {len(self.got.tables)} table(s) but the source {len(tables)}", "check-objects"
@@ -737,8 +707,6 @@ class DeckComparison:
                 )
 
     def charts(self, charts: list[m.Chart]) -> None:
-        from .deck.plan import chart_axes
-
         if len(charts) != len(self.got.charts):
             self.error(
                 f"the deck has {len(self.got.charts)} chart(s) but the source {len(charts)}", "check-objects"
@@ -785,8 +753,6 @@ class DeckComparison:
                 )
 
     def pictures(self, pictures: list[m.Image]) -> None:
-        from .deck.plan import runs
-
         got = self.got.pictures
         if len(pictures) != len(got):
             self.error(f"the deck has {len(got)} picture(s) but the source {len(pictures)}", "check-objects")
@@ -818,8 +784,6 @@ class DeckComparison:
             )
 
     def builds(self) -> None:
-        from .deck.plan import ColumnsChunk, TextChunk
-
         steps: set[int] = set()
 
         def visit(chunks):
@@ -854,8 +818,6 @@ def _deck_image_hash(path: str | None) -> str:
     except OSError:
         return ""
     if path.lower().endswith(".svg"):  # the deck embeds the SVG as Podium's sanitiser leaves it
-        from .svgsafe import sanitize
-
         try:
             data = sanitize(data)
         except Exception:
@@ -868,8 +830,6 @@ def _image_pixels(path: str) -> str | None:
     if path.lower().endswith(".svg"):
         return None
     try:
-        from PIL import Image
-
         with Image.open(path) as im:
             return pixel_hash(im)
     except Exception:
@@ -931,9 +891,6 @@ class HandoutComparison:
                 self.error(f'handout-only text "{_short(piece)}" is on the deck', "check-handout", pos)
 
     def figures(self) -> None:
-        from .alttext import chart_alt
-        from .mathrender import tex_to_svg
-
         alts = {_norm_alt(a) for a in self.entry.alts}
         shown = (
             *_visible(self.slide.body),
@@ -1022,7 +979,6 @@ _CHART_ALT_PREFIXES = tuple(f"{k.value.capitalize()} chart" for k in m.ChartKind
 
 def _chart_diff(chart: m.Chart, want: str, alts: list[str]) -> str:
     """Say how the handout's drawing of ``chart`` differs from the source, naming the value."""
-    from .alttext import parse_chart_alt
 
     name = f'chart "{chart.title}"' if chart.title else "chart"
     candidates = [a for a in alts if a.startswith(_CHART_ALT_PREFIXES)]

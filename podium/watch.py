@@ -13,10 +13,11 @@ import os
 import sys
 import threading
 import time
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
+from watchfiles import watch
 
 from .diagnostics import BuildError, Diagnostics
 from .pipeline import (
@@ -26,16 +27,14 @@ from .pipeline import (
     Output,
     build,
     deck_path,
+    handout_html,
     handout_path,
     prepare,
     project_roots,
     up_to_date,
 )
-
-if TYPE_CHECKING:
-    from http.server import ThreadingHTTPServer
-
-    from .preview import Preview
+from .preview import Preview
+from .preview import serve as start
 
 DEBOUNCE_MS = 100
 IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~", ".pyc")
@@ -65,9 +64,6 @@ class Watcher:
         self.preview: Preview | None = None
         self.server: ThreadingHTTPServer | None = None
         if serve:
-            from .preview import Preview
-            from .preview import serve as start
-
             self.preview = Preview()
             self.server = start(self.preview, options.out_dir, port)
 
@@ -89,8 +85,6 @@ class Watcher:
         try:
             prep = prepare(source, self.options, diags)
             if page is not None:
-                from .pipeline import handout_html
-
                 page.html = handout_html(prep, diags)
                 page.roots = project_roots(source, prep.template) + self.options.extra_roots
                 page.outputs = [
@@ -153,8 +147,6 @@ class Watcher:
         return sorted(p for p in paths if p.is_dir())
 
     def run(self, stop: threading.Event | None = None) -> None:
-        from watchfiles import watch
-
         sources = self.find_sources()
         if self.url:
             click.echo(f"preview: {self.url}")

@@ -28,6 +28,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pptx
+import yaml
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
@@ -1003,10 +1004,6 @@ def check(prs, deck: Deck) -> None:
 def check_theme_yaml(deck: Deck) -> None:
     """The hand-written theme.yaml must name the colours and fonts the deck was built with."""
     path = HERE / deck.name / "theme.yaml"
-    try:
-        import yaml
-    except ImportError:  # PyYAML is a Podium dependency; without it, skip the check
-        return
     if not path.exists():
         raise SystemExit(f"{path}: missing")
     theme = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -14,6 +14,7 @@ from ..reproducible import stamped_workbooks
 from .canvas import Canvas, hex_rgb
 from .geometry import EMU_PER_IN, Rect
 from .patches import fast_category_index
+from .plan import chart_axes
 
 
 def add_chart(cv: Canvas, b: m.Chart, box: Rect):
@@ -107,8 +108,6 @@ def add_chart(cv: Canvas, b: m.Chart, box: Rect):
 def chart_data(b: m.Chart) -> CategoryChartData | XyChartData:
     """Return ``b``'s numbers as python-pptx chart data: x/y pairs for a scatter, else categories."""
     if b.kind == "scatter":
-        from .plan import chart_axes
-
         xy = XyChartData()
         xs = chart_axes(b).x_values  # the same x positions the handout draws
         for s in b.series:

@@ -11,6 +11,7 @@ from .. import model as m
 from ..mathrender import math_points, tex_to_svg
 from .canvas import Canvas
 from .geometry import EMU_PER_IN, Rect
+from .omml import wrap_display_shape
 
 MATH_SCALE = 1.6  # display math is drawn at 1.6 × its 18 pt typesetting (on a 7.5 in tall slide)
 TEX_BOX_H = int(EMU_PER_IN * 0.6)  # math that cannot be typeset: its TeX in a box this tall
@@ -49,7 +50,7 @@ def add_math(cv: Canvas, b: m.MathBlock, box: Rect):
         tb = cv.slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(TEX_BOX_H))
         tb.text_frame.text = b.tex
         return tb
-    import cairosvg  # costs 0.3 s to import: only when a deck has math
+    import cairosvg  # noqa: PLC0415 (0.3 s to import: only a deck with math needs it)
 
     png = cairosvg.svg2png(bytestring=svg.encode(), scale=4)
     w, h = drawn
@@ -58,7 +59,6 @@ def add_math(cv: Canvas, b: m.MathBlock, box: Rect):
     )
     pic._element.nvPicPr.cNvPr.set("descr", b.tex)  # type: ignore[union-attr]  # python-pptx: untyped descriptor
     # Office math PowerPoint can edit, with the picture as the fallback other viewers draw
-    from .omml import wrap_display_shape
 
     natural = (math_natural(b.tex, cv.scale) or drawn)[1]  # the picture's height before fitting
     size = int(18 * 1.6 * cv.scale * min(1.0, h / natural) * 100)  # the same size as the picture, in 1/100 pt

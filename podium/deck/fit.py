@@ -25,7 +25,7 @@ from enum import Enum
 from .. import model as m
 from ..diagnostics import Diagnostics
 from ..labels import label
-from ..template_folders import Template
+from ..template_folders import Template, deck_of
 from .fonts import face
 from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, Rect, rect_of, split_columns
 from .layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, LayoutFinder
@@ -47,6 +47,7 @@ from .pictures import natural_size
 from .placement import decide_pictures, grid_shape, is_picture, picture_of, picture_targets, shown_size
 from .plan import Bullet, ColumnsChunk, LayoutKind, ObjectChunk, Para, Run, SlidePlan, TextChunk, TypeSizes
 from .styles import GRID_INDENT, FrameStyle, placeholder_style, textbox_style, theme_fonts
+from .template_deck import open_template
 
 
 class FitPolicy(str, Enum):
@@ -1098,8 +1099,6 @@ _GEOMETRY: dict[tuple, TemplateGeometry] = {}
 
 def template_geometry(template: Template, diags: Diagnostics) -> TemplateGeometry:
     """Return the (cached) geometry of ``template``'s deck."""
-    from ..template_folders import deck_of
-    from .writer import open_template
 
     path = deck_of(template)
     key = (str(path), path.stat().st_mtime_ns if path is not None else 0, id(template.theme))

@@ -87,8 +87,6 @@ class LayoutFinder:
 
     def _guesses(self) -> dict[LayoutKind, str]:
         if self.guessed is None:
-            from ..template_commands import guess_layout_map  # the one guesser, shared with `template new`
-
             self.guessed = guess_layout_map(self.prs)[0]
         return self.guessed
 
@@ -178,3 +176,35 @@ def kind_of_layout(layout, slide_area: int | None = None) -> LayoutKind:
     if n >= 4:
         return LayoutKind.COMPARISON
     return LayoutKind.CONTENT
+
+
+def guess_layout_map(prs) -> tuple[dict[LayoutKind, str], dict[LayoutKind, list[str]], list[LayoutKind]]:
+    """Return ({kind: layout name} for kinds lacking pandoc's name, {kind: other candidates}, kinds left out).
+
+    A layout is a candidate for the kind :func:`kind_of_layout` sees in its
+    placeholders; vertical-text layouts come last; the first candidate in the deck's order wins.
+    """
+    layouts = list(prs.slide_layouts)
+    by_name = {lay.name.strip().lower() for lay in layouts}
+    pandoc = {n.lower() for n in LAYOUT_NAMES.values()}
+    chosen: dict[LayoutKind, str] = {}
+    more: dict[LayoutKind, list[str]] = {}
+    missing: list[LayoutKind] = []
+    for kind, name in LAYOUT_NAMES.items():
+        if name.lower() in by_name:
+            continue
+        cands = [
+            lay for lay in layouts if lay.name.strip().lower() not in pandoc and kind_of_layout(lay) == kind
+        ]
+        cands.sort(key=is_vertical)  # stable: deck order, vertical text last
+        if cands:
+            chosen[kind] = cands[0].name
+            more[kind] = [lay.name for lay in cands[1:]]
+        else:
+            missing.append(kind)
+    return chosen, more, missing
+
+
+def is_vertical(layout) -> bool:
+    """Return True when a placeholder of ``layout`` holds vertical text (``<p:ph orient="vert">``)."""
+    return any(str(getattr(ph._element, "ph_orient", "horz")) == "vert" for ph in layout.placeholders)

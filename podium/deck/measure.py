@@ -17,8 +17,9 @@ from functools import lru_cache
 from .. import model as m
 from .equations import TEX_BOX_H, math_size
 from .fonts import face
-from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, split_columns
+from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, Rect, split_columns
 from .plan import ColumnsChunk, ObjectChunk, Para, ParaStyle, TextChunk, TypeSizes
+from .plan import runs as to_runs
 from .styles import GRID_INDENT, FrameStyle
 
 BODY_PT = (24, 20, 18, 16, 16, 14)  # body text by list level in text boxes, on a 7.5 in tall slide
@@ -201,7 +202,6 @@ def table_widths(b: m.Table, width: int) -> list[int]:
 
 def row_heights(b: m.Table, width: int, pt: float, fonts: Fonts) -> list[int]:
     """Return the height (EMU) of every row of ``b`` (header first) at ``pt`` in a table ``width`` wide."""
-    from .plan import runs as to_runs
 
     widths = table_widths(b, width)
     line = pt * max(face(fonts.latin).line, 1.0)
@@ -279,7 +279,6 @@ class Measurer:
     def caption_height(self, b: m.Image, width: int, sizes: TypeSizes) -> int:
         if not b.caption:
             return 0
-        from .plan import runs as to_runs
 
         para = Para(tuple(to_runs(b.caption)), style=ParaStyle.CAPTION)
         return text_height([para], self.box_style, width, 1.0, self.fonts, False, self.cv_scale) + int(
@@ -288,6 +287,4 @@ class Measurer:
 
 
 def _R(width: int):
-    from .geometry import Rect
-
     return Rect(0, 0, width, 0)

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..texmath import tex_to_mathml
+
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 MML_NS = "http://www.w3.org/1998/Math/MathML"
@@ -390,7 +392,6 @@ def omml(mathml: str, display: bool = False, size_hundredths: int | None = None)
 
 def tex_omml(tex: str, display: bool = False, size_hundredths: int | None = None) -> etree._Element | None:
     """Return the OMML for TeX ``tex`` (macros already expanded), or None when it cannot be read."""
-    from ..texmath import tex_to_mathml
 
     mathml = tex_to_mathml(tex, display)
     return omml(mathml, display, size_hundredths) if mathml else None

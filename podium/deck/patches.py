@@ -14,6 +14,7 @@ import zipfile
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
 from pptx.oxml.ns import qn
 
 
@@ -140,7 +141,6 @@ def rels_xml(rels) -> bytes:
 def save_package(prs, file) -> None:
     """Write ``prs`` to ``file`` as ``prs.save`` does, each part's relationships through :func:`rels_xml`
     (python-pptx's own took half of a long deck's saving time)."""
-    from pptx.opc.serialized import PackageWriter
 
     class Writer(PackageWriter):
         def _write_parts(self, phys_writer) -> None:

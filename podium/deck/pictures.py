@@ -16,6 +16,8 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from .. import model as m
+from ..budget import step
+from ..svgsafe import sanitize
 from .canvas import Canvas, hex_rgb
 from .geometry import EMU_PER_IN, Rect, length_emu
 from .plan import Para, ParaStyle
@@ -96,7 +98,6 @@ def add_image(
     w, h = size or image_size(cv, b, area, reference)
     x = area.x + (area.w - w) // 2
     y = area.y + max((area.h - h) // 2, 0) if not cap_h else area.y
-    from ..budget import step
 
     try:
         with step(f"drawing picture '{b.src}'", b.pos):
@@ -135,9 +136,7 @@ def add_image(
 
 def add_svg(cv: Canvas, path: str, x: int, y: int, w: int, h: int):
     """Add an SVG picture with a PNG fallback (the svgBlip extension PowerPoint 2016+ reads)."""
-    import cairosvg  # costs 0.3 s to import: only when a deck has an SVG
-
-    from ..svgsafe import sanitize
+    import cairosvg  # noqa: PLC0415 (0.3 s to import: only a deck with an SVG needs it)
 
     svg = sanitize(Path(path).read_bytes())  # no scripts, no references outside it: it is embedded as is
     px_w = max(int(w / EMU_PER_IN * 150), 16)

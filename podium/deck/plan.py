@@ -10,11 +10,14 @@ template's placeholders; nothing here imports python-pptx.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from .. import model as m
+from ..charts import nice_max, value_range
 from ..diagnostics import Diagnostics
 from ..rendering import renderable
+from ..texmath import tex_to_text
 from ..variants import instructor_notes
 
 
@@ -489,7 +492,6 @@ class ChartAxes:
 
 def chart_axes(chart: m.Chart) -> ChartAxes:
     """Return the axes of ``chart`` both outputs draw."""
-    from ..charts import nice_max, value_range
 
     xs: list[float] = []
     numeric = chart.kind == m.ChartKind.SCATTER
@@ -606,9 +608,6 @@ _SUB = str.maketrans("0123456789+-=()aeijkmnox", "₀₁₂₃₄₅₆₇₈₉
 
 def tex_to_unicode(tex: str) -> str:
     """Return a readable Unicode rendering of simple inline TeX (for text frames)."""
-    import re
-
-    from ..texmath import tex_to_text
 
     linear = tex_to_text(tex)  # read through MathML: x̄, β̂, ⁵√(…), {x ∣ …}
     if linear is not None:
@@ -636,3 +635,20 @@ def _script(text: str, table, mark: str) -> str:
     text = text.replace(" ", "")
     t = text.translate(table)
     return t if all(ord(c) > 127 for c in t) else f"{mark}({text})" if len(text) > 1 else mark + text
+
+
+def footer_text(pattern: str, lecture: m.Lecture) -> str:
+    """Return the footer both outputs show: ``pattern`` (theme.yaml's ``footer:``) filled from the metadata."""
+    meta = lecture.meta
+    values = {
+        "title": meta.title,
+        "course": meta.course,
+        "date": meta.date,
+        "term": meta.term,
+        "author": ", ".join(a.name for a in meta.authors),
+        "institute": meta.institute,
+    }
+    try:
+        return str(pattern or "").format(**values).strip(" —-·")
+    except (KeyError, ValueError, IndexError):
+        return str(pattern)

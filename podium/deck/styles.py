@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from .geometry import EMU_PER_IN
@@ -52,8 +53,6 @@ def theme_fonts(master) -> dict[str, str]:
     """Return the theme's font names: {"mj-lt", "mn-lt", "mj-ea", "mn-ea"}."""
     out = {"mj-lt": "Calibri", "mn-lt": "Calibri", "mj-ea": "", "mn-ea": ""}
     try:
-        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
         theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
     except Exception:  # no theme part or an unusual one: the defaults
         return out

@@ -14,6 +14,7 @@ from pptx.util import Emu, Pt
 
 from .canvas import Canvas, hex_rgb
 from .measure import para_size
+from .omml import wrap_inline_run
 from .plan import Para, Run
 from .styles import GRID_INDENT, FrameStyle
 
@@ -182,8 +183,6 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
         rid = cv.slide.part.relate_to(r.link, RT.HYPERLINK, is_external=True)
         etree.SubElement(rPr, _HLINK).set(_RID, rid)
     if r.tex:  # inline math: Office math for PowerPoint, this run as the fallback text
-        from .omml import wrap_inline_run
-
         wrap_inline_run(r_el, r.tex, int(size.pt * 100) if size is not None else None)
 
 

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import copy
 import io
-import os
 from pathlib import Path
 
 from lxml import etree
-from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.text.text import TextFrame
 
 from .. import model as m
 from ..atomic import write_atomic
-from ..diagnostics import BuildError, Diagnostics, did_you_mean
-from ..template_folders import Template, deck_of
+from ..buildrecord import add_to_pptx
+from ..diagnostics import Diagnostics, did_you_mean
+from ..template_folders import Template
 from .callouts import add_callout_box
 from .canvas import Canvas
 from .code import add_code
@@ -34,51 +33,17 @@ from .layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, LayoutFinder
 from .logo import Logo
 from .measure import text_height
 from .patches import (
-    fast_partnames,
-    fast_slide_ids,
-    fast_slide_rels,
-    potx_as_pptx,
-    remove_all_slides,
     save_package,
 )
 from .pictures import add_image
 from .placement import grid_cells, grid_columns, stack
-from .plan import ColumnsChunk, LayoutKind, ObjectChunk, Para, SlidePlan, TextChunk, TypeSizes
+from .plan import ColumnsChunk, LayoutKind, ObjectChunk, Para, SlidePlan, TextChunk, TypeSizes, footer_text
 from .plan import runs as to_runs
 from .prototypes import SlideMaker
 from .tables import add_table
+from .template_deck import open_template
 from .text import fill_paras, fill_runs, set_autofit
 from .timing import write_timing
-
-
-def open_template(template: Template, diags: Diagnostics):
-    """Return a Presentation of the template deck with its sample slides removed."""
-    path = deck_of(template)
-    if path is None:
-        raise BuildError(diags, f"template '{template.name}' has no deck.pptx", None, "template")
-    from ..deckcheck import check_package, structure_problem
-
-    where = m.SourcePos(os.path.relpath(path), 1)
-    problem = check_package(path)  # from the zip's directory, before anything is inflated
-    if problem is not None:
-        raise BuildError(diags, problem[0], where, problem[1])
-    try:
-        data = path.read_bytes()
-        if path.suffix.lower() == ".potx":
-            data = potx_as_pptx(data)
-        prs = Presentation(io.BytesIO(data))
-    except Exception as e:  # python-pptx raises many kinds for a corrupt file
-        raise BuildError(
-            diags, f"template deck cannot be opened as a PowerPoint file: {e}", where, "bad-template"
-        ) from None
-    broken = structure_problem(prs)
-    if broken is not None:
-        raise BuildError(diags, broken, where, "bad-template")
-    remove_all_slides(prs)
-    fast_partnames(prs.part.package)
-    fast_slide_rels(prs.part)
-    fast_slide_ids(prs)
-    return prs
 
 
 class DeckWriter:
@@ -99,7 +64,7 @@ class DeckWriter:
         self.slide_h = int(prs.slide_height)
         margin = int(min(self.slide_w, self.slide_h) * 0.06)
         self.safe = Rect(margin, margin, self.slide_w - 2 * margin, self.slide_h - 2 * margin)
-        self.footer_text = _footer_text(template.theme.get("footer", "{title}"), lecture)
+        self.footer_text = footer_text(template.theme.get("footer", "{title}"), lecture)
         self.scale = self.slide_h / (7.5 * EMU_PER_IN)  # type sizes relative to a 7.5 in tall slide
         self.limit_bottom = self.safe.bottom
         main = self.layouts.for_kind(LayoutKind.CONTENT)
@@ -312,7 +277,7 @@ class DeckWriter:
         elif isinstance(b, m.Table):
             shape = add_table(self.cv, b, box, self.sizes.table, self.geo.fonts)
         elif isinstance(b, m.Chart):
-            from .charts import add_chart  # python-pptx's chart modules only for a deck with charts: start-up
+            from .charts import add_chart  # noqa: PLC0415 (python-pptx's chart modules only for a deck with charts)
 
             shape = add_chart(self.cv, b, box)
         elif isinstance(b, m.CodeBlock):
@@ -371,22 +336,6 @@ class DeckWriter:
                 _ensure_slide_number_field(el, getattr(self, "position", self.plan.number))
 
 
-def _footer_text(pattern: str, lecture: m.Lecture) -> str:
-    meta = lecture.meta
-    values = {
-        "title": meta.title,
-        "course": meta.course,
-        "date": meta.date,
-        "term": meta.term,
-        "author": ", ".join(a.name for a in meta.authors),
-        "institute": meta.institute,
-    }
-    try:
-        return str(pattern or "").format(**values).strip(" —-·")
-    except (KeyError, ValueError, IndexError):
-        return str(pattern)
-
-
 def _ensure_slide_number_field(sp, number: int) -> None:
     """Make sure the copied slide-number placeholder holds a ``slidenum`` field."""
     fld = sp.find(".//" + qn("a:fld"))
@@ -426,8 +375,6 @@ def write_pptx(
     writer = DeckWriter(prs, template, lecture, diags)
     writer.write(plans)
     if record is not None:  # what the deck was built from, in its custom properties
-        from ..buildrecord import add_to_pptx
-
         add_to_pptx(prs, record)
     buf = io.BytesIO()
     save_package(prs, buf)

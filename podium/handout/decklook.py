@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
+from PIL import Image
 
 from ..deck.plan import FALLBACKS, LAYOUT_NAMES, LayoutKind
 from ..template_folders import Template, deck_of
@@ -479,7 +480,6 @@ def picture_aspect(path: Path) -> float:
             text = path.read_text(encoding="utf-8", errors="replace")[:4000]
             mt = re.search(r'viewBox="\s*[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)[ ,]+([\d.]+)', text)
             return float(mt.group(1)) / float(mt.group(2)) if mt else 1.0
-        from PIL import Image
 
         with Image.open(path) as im:
             return im.width / im.height

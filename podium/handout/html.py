@@ -9,9 +9,7 @@ renderer reads.
 
 from __future__ import annotations
 
-import html
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,14 +17,19 @@ import jinja2
 from markupsafe import Markup
 
 from .. import model as m
-from ..alttext import chart_alt, math_alt
+from ..budget import step
+from ..deck.plan import plan_deck
 from ..diagnostics import BuildError, Diagnostics
 from ..jinjaguard import LimitedSandbox
 from ..jinjaguard import render as render_guarded
 from ..labels import labels_for
 from ..rendering import renderable
 from ..template_folders import Template
-from .chartsvg import CHART_KINDS, chart_svg
+from .chartsvg import CHART_KINDS
+from .nodehtml import HtmlRenderer
+from .options import HandoutOptions
+from .planhtml import chunks_html, runs_html
+from .slidespdf import SlideDrawer
 
 # Every node type the handout shows (tests/test_rendering.py proves each one is drawn); any other is
 # reported [not-rendered] by render_html.  SlidesOnly is shown by leaving it out: that is its meaning.
@@ -62,185 +65,6 @@ HANDOUT_NODES = frozenset(
         m.Slide,
     }
 )
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-class HtmlRenderer:
-    """Render IR blocks and inlines to HTML fragments."""
-
-    def __init__(self, template: Template, diags: Diagnostics):
-        self.template = template
-        self.palette = template.palette
-        self.diags = diags
-
-    # -- inlines
-    def inlines(self, items: m.Inlines) -> str:
-        out = []
-        for x in items:
-            if isinstance(x, m.Text):
-                out.append(esc(x.text))
-            elif isinstance(x, m.Strong):
-                out.append(f"<strong>{self.inlines(x.children)}</strong>")
-            elif isinstance(x, m.Emph):
-                out.append(f"<em>{self.inlines(x.children)}</em>")
-            elif isinstance(x, m.Strike):
-                out.append(f"<del>{self.inlines(x.children)}</del>")
-            elif isinstance(x, m.Code):
-                out.append(f"<code>{esc(x.text)}</code>")
-            elif isinstance(x, m.Link):
-                out.append(f'<a href="{esc(x.url)}">{self.inlines(x.children)}</a>')
-            elif isinstance(x, m.InlineMath):
-                out.append(self.math(x.tex, display=False))
-            elif isinstance(x, m.FootnoteRef):
-                out.append(f'<sup class="fnref">{x.number}</sup>')
-            elif isinstance(x, m.LineBreak):
-                out.append("<br>")
-            elif isinstance(x, m.Span) and "blank" in x.classes:
-                if "gap" in x.classes:  # the student's version: a line to write on, no answer
-                    out.append(f'<span class="blank gap">{esc(m.plain_text(x.children))}</span>')
-                else:
-                    out.append(f'<mark class="blank answer">{self.inlines(x.children)}</mark>')
-            elif isinstance(x, m.Span):
-                cls = " ".join(re.sub(r"[^\w-]", "", c) for c in x.classes)
-                out.append(f'<span class="{esc(cls)}">{self.inlines(x.children)}</span>')
-            else:
-                raise TypeError(f"unknown inline {type(x).__name__}")  # render_html left it out
-        return "".join(out)
-
-    def math(self, tex: str, display: bool) -> str:
-        from ..mathrender import tex_to_svg
-
-        svg = tex_to_svg(tex, display=display, size=16.0 if not display else 20.0)
-        cls = "math display" if display else "math"
-        if svg is None:
-            return f'<span class="{cls} tex">{esc(tex)}</span>'
-        svg = re.sub(r"<\?xml[^>]*>", "", svg)
-        # size the drawing in em, so formulas follow the text size around them (twin or notes)
-        size = 16.0 if not display else 20.0
-        mt = re.search(r'<svg[^>]*?width="([0-9.]+)"[^>]*?height="([0-9.]+)"', svg)
-        if mt:
-            w, h = float(mt.group(1)) / size, float(mt.group(2)) / size
-            scale = 1.0 if not display else 1.2
-            svg = svg.replace(
-                mt.group(0),
-                mt.group(0)
-                .replace(f'width="{mt.group(1)}"', f'width="{w * scale:.3f}em"')
-                .replace(f'height="{mt.group(2)}"', f'height="{h * scale:.3f}em"'),
-                1,
-            )
-        svg = _with_title(svg, math_alt(tex))  # the PDF's /Alt for the figure WeasyPrint tags
-        return f'<span class="{cls}" role="img" aria-label="{esc(tex)}">{svg}</span>'
-
-    # -- blocks
-    def blocks(self, blocks: m.Blocks, handout: bool = True) -> str:
-        return "\n".join(self.block(b, handout) for b in blocks)
-
-    def block(self, b: m.Block, handout: bool = True) -> str:
-        if isinstance(b, m.Paragraph):
-            return f"<p>{self.inlines(b.content)}</p>"
-        if isinstance(b, m.Heading):
-            return f'<p class="subhead">{self.inlines(b.content)}</p>'
-        if isinstance(b, m.BulletList):
-            tag = "ol" if b.ordered else "ul"
-            start = f' start="{b.start}"' if b.ordered and b.start != 1 else ""
-            items = "".join(f"<li>{self._item(i, handout)}</li>" for i in b.items)
-            return f"<{tag}{start}>{items}</{tag}>"
-        if isinstance(b, m.Quote):
-            attribution = (
-                f'<footer class="attribution">— {self.inlines(b.attribution)}</footer>'
-                if b.attribution
-                else ""
-            )
-            return f"<blockquote>{self.blocks(b.blocks, handout)}{attribution}</blockquote>"
-        if isinstance(b, m.CodeBlock):
-            return self.code(b)
-        if isinstance(b, m.Table):
-            return self.table(b)
-        if isinstance(b, m.Image):
-            return self.image(b)
-        if isinstance(b, m.Columns):
-            cols = "".join(
-                f'<div class="column" style="width:{(c.width or 1 / len(b.columns)) * 100:.1f}%">'
-                f"{self.blocks(c.blocks, handout)}</div>"
-                for c in b.columns
-            )
-            return f'<div class="columns">{cols}</div>'
-        if isinstance(b, m.Chart):
-            alt = chart_alt(b)
-            svg = _with_title(chart_svg(b, self.palette, self.template.fonts), alt)
-            return f'<figure class="chart">{svg}</figure>'
-        if isinstance(b, m.MathBlock):
-            return f'<div class="math-block">{self.math(b.tex, display=True)}</div>'
-        if isinstance(b, m.SlidesOnly):
-            return ""  # shown on the slides only
-        if isinstance(b, m.Div):
-            cls = " ".join(re.sub(r"[^\w-]", "", c) for c in b.classes)
-            return f'<div class="div {esc(cls)}">{self.blocks(b.blocks, handout)}</div>'
-        if isinstance(b, m.Pause):
-            return ""  # a click in the deck; the handout shows everything at once
-        raise TypeError(f"unknown block {type(b).__name__}")  # render_html left out what it cannot show
-
-    def _item(self, item: m.ListItem, handout: bool) -> str:
-        if len(item.blocks) >= 1 and isinstance(item.blocks[0], m.Paragraph):
-            first = self.inlines(item.blocks[0].content)
-            return first + self.blocks(item.blocks[1:], handout)
-        return self.blocks(item.blocks, handout)
-
-    def code(self, b: m.CodeBlock) -> str:
-        from ..highlight import html as highlighted
-
-        return highlighted(b.code, b.language)
-
-    def table(self, b: m.Table) -> str:
-        cols = "".join(f'<col style="width:{w * 100:.1f}%">' for w in b.widths)
-
-        def cell(tag, c, j):
-            align = b.aligns[j] if j < len(b.aligns) and b.aligns[j] else ""
-            style = f' style="text-align:{align}"' if align else ""
-            return f"<{tag}{style}>{self.inlines(c.content)}</{tag}>"
-
-        head = "".join(cell("th", c, j) for j, c in enumerate(b.header))
-        body = "".join("<tr>" + "".join(cell("td", c, j) for j, c in enumerate(r)) + "</tr>" for r in b.rows)
-        caption = f"<caption>{self.inlines(b.caption)}</caption>" if b.caption else ""
-        return f"<table>{caption}<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-    def image(self, b: m.Image, drawn: tuple[int, int] | None = None) -> str:
-        """Return picture ``b`` as a figure; ``drawn``: at the size (EMU) the deck draws it (a slide's twin)."""
-        style = []
-        if drawn is not None:
-            w, h = drawn
-            style.append(f"width:{w / 12700:.1f}pt;height:{h / 12700:.1f}pt;max-width:none;max-height:none")
-        elif b.width is not None:
-            style.append(f"width:{_css_len(b.width)}")
-        if b.height is not None and drawn is None:
-            style.append(f"height:{_css_len(b.height)}")
-            if b.width is None:
-                style.append("width:auto")
-        caption = f"<figcaption>{self.inlines(b.caption)}</figcaption>" if b.caption else ""
-        if b.path is None:
-            return (
-                f'<figure class="missing"><div class="missing-picture">missing picture: {esc(b.src)}</div>'
-                f"{caption}</figure>"
-            )
-        uri = Path(b.path).as_uri()
-        s = f' style="{";".join(style)}"' if style else ""
-        return f'<figure><img src="{esc(uri)}" alt="{esc(b.alt)}"{s}>{caption}</figure>'
-
-
-def _with_title(svg: str, text: str) -> str:
-    """Return ``svg`` with a ``<title>`` (its alt text in a tagged PDF) as the root's first child."""
-    mt = re.search(r"<svg\b[^>]*>", svg)
-    if not mt:
-        return svg
-    return svg[: mt.end()] + f"<title>{esc(text)}</title>" + svg[mt.end() :]
-
-
-def _css_len(length: m.Length) -> str:
-    unit = length.unit if length.unit != "px" else "px"
-    return f"{length.value:g}{unit}"
 
 
 def environment(template: Template) -> jinja2.Environment:
@@ -312,14 +136,10 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
     slide of the deck, so continuation slides and every decision of the plan reach the handout.
     The notes and handout text of a source slide go with its first plan.
     """
-    from ..deck.plan import plan_deck
-    from .options import HandoutOptions
-    from .planhtml import chunks_html, runs_html
 
     options = options or HandoutOptions()
     if plans is None:
         plans = plan_deck(lecture)
-    from .slidespdf import SlideDrawer
 
     r = HtmlRenderer(template, diags)
     meta = lecture.meta
@@ -429,7 +249,6 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
 
 def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=None, options=None) -> str:
     """Return the handout HTML for ``lecture`` (drawn from its slide ``plans``) through ``template``."""
-    from ..budget import step
 
     lecture = renderable(lecture, HANDOUT_NODES, "handout", diags, CHART_KINDS)
     env = environment(template)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+import weasyprint
+from weasyprint.urls import URLFetcher, URLFetchingError
 
 from ..atomic import write_atomic
 from ..diagnostics import Diagnostics
@@ -25,7 +29,6 @@ def make_fetcher(
     Each refusal is a warning at the line that asked for the URL (``positions``); the URL goes into
     ``refused``, so WeasyPrint's own "failed to load" for it is not reported a second time.
     """
-    from weasyprint.urls import URLFetcher, URLFetchingError
 
     positions = positions if positions is not None else {}
     refused = refused if refused is not None else set()
@@ -100,9 +103,6 @@ def render_pdf(
     (:func:`podium.handout.fetchpos.fetch_positions`): a picture WeasyPrint cannot load or draw is
     a warning at its line.
     """
-    import logging
-
-    import weasyprint
 
     positions = positions if positions is not None else {}
     refused: set[str] = set()

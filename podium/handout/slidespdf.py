@@ -14,7 +14,7 @@ import html as _html
 import math
 
 from .. import model as m
-from ..deck.plan import ColumnsChunk, LayoutKind, ObjectChunk, SlidePlan, TextChunk
+from ..deck.plan import ColumnsChunk, LayoutKind, ObjectChunk, SlidePlan, TextChunk, footer_text
 from ..diagnostics import Diagnostics
 from ..labels import labels_for
 from ..template_folders import Template
@@ -29,7 +29,7 @@ from .decklook import (
     logo_corner,
     picture_aspect,
 )
-from .html import HtmlRenderer
+from .nodehtml import HtmlRenderer
 from .planhtml import chunks_html, runs_html
 
 EMU_PER_PT = 12700
@@ -244,8 +244,6 @@ class SlideDrawer:
             box = logo_box(logo_corner(template), self.look.ratio, picture_aspect(logo_path))
             self.logo = f'<img class="theme-logo" src="{esc(logo_path.as_uri())}" alt="Logo">'
             self.logo_css = f".theme-logo {{ position:absolute;{box.css()};object-fit:contain }}"
-        from ..deck.writer import _footer_text as footer_text  # the deck's own footer words
-
         self.footer = footer_text(template.theme.get("footer", "{title}"), lecture)
 
     @property

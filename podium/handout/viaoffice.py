@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..atomic import write_atomic
+from ..deck.writer import write_pptx
 from ..diagnostics import BuildError, Diagnostics
 from ..template_folders import Template
 
@@ -27,7 +28,6 @@ def convert_deck(
     lecture: m.Lecture, plans, template: Template, out: Path, diags: Diagnostics, timeout: float = 300
 ) -> None:
     """Write the deck of ``plans`` and have LibreOffice convert it to the PDF ``out``."""
-    from ..deck.writer import write_pptx
 
     exe = soffice()
     if exe is None:

@@ -1,0 +1,35 @@
+"""Text normalised for comparison: what ``check`` compares of a source, a deck and a handout."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufe00-\ufe0f\u202a-\u202e\u2066-\u2069]")
+_HYPHENS = re.compile("[-\u2010\u2011\u2012\u2013\u2014]")
+# a bracket laid out right to left is drawn (and extracted) as its mirror image: compare its kind only
+_MIRRORED = str.maketrans(")]}>»›", "([{<«‹")
+
+
+def squash(text: str) -> str:
+    """Return ``text`` normalised for comparison.
+
+    NFKC (ligatures, full-width forms, composed accents), no whitespace, no hyphens (hyphenation
+    at line ends), no invisible marks, no emoji or other pictographs (fonts draw them as pictures),
+    no right-to-left letters (PDF text comes back in visual order), no control characters (PDFium
+    marks a line-end hyphen with \\x02), typographic quotes made plain, a closing bracket read as
+    its opening one (beside right-to-left text the PDF holds "(" as the mirrored glyph ")"), lower case.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_MIRRORED)
+    text = _INVISIBLE.sub("", text)
+    text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
+    text = _HYPHENS.sub("", text)
+    out = []
+    for ch in text:
+        if ch.isspace():
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("So", "Cs", "Co", "Cc") or unicodedata.bidirectional(ch) in ("R", "AL"):
+            continue
+        out.append(ch)
+    return "".join(out).lower()
