@@ -1,0 +1,118 @@
+"""How Podium's modules import each other: no cycles, and nothing heavy before a build needs it."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "podium"
+
+# Libraries a build loads only when it renders something; the command line and a no-change
+# build (which stops once the build record says nothing changed) must not import them.
+HEAVY = (
+    "pptx",
+    "weasyprint",
+    "cairosvg",
+    "pygments",
+    "pypdf",
+    "pypdfium2",
+    "PIL",
+    "ziamath",
+    "latex2mathml",
+    "citeproc",
+    "rich",
+    "watchfiles",
+    "lxml",
+    "jinja2",
+    "markdown_it",
+    "xlsxwriter",
+)
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _top_level_imports(path: Path, name: str, modules: set[str]) -> set[str]:
+    """The podium modules ``path`` imports when it is imported (not inside functions or TYPE_CHECKING)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    out: set[str] = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            continue
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Import):
+                out |= {a.name for a in sub.names}
+            elif isinstance(sub, ast.ImportFrom):
+                base = package
+                for _ in range(sub.level - 1):
+                    base = base.rpartition(".")[0]
+                target = (f"{base}.{sub.module}" if sub.module else base) if sub.level else sub.module or ""
+                out.add(target)
+                out |= {f"{target}.{a.name}" for a in sub.names}
+    return {m for m in out if m in modules and m != name}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_import_cycles_among_podiums_modules():
+    files = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    assert "podium.reader" in files and "podium.charts" in files
+    graph = {name: _top_level_imports(path, name, set(files)) for name, path in files.items()}
+    assert "podium.charts" in graph["podium.reader"]  # the walk sees real imports
+    assert _cycles(graph) == []
+
+
+def test_a_cycle_is_found_when_there_is_one():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_the_command_line_and_the_no_change_path_import_nothing_heavy():
+    """What `podium --help` and an up-to-date `podium all` import (the modules of the build-record check)."""
+    code = (
+        "import json, sys\n"
+        "import podium.cli, podium.course, podium.pipeline, podium.buildinfo, podium.buildrecord\n"
+        f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {list(HEAVY)!r})))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == []
