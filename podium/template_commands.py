@@ -27,6 +27,7 @@ from .deckcheck import check_package
 from .diagnostics import BuildError, Diagnostics
 from .model import SourcePos
 from .template_folders import DEFAULT, Template, available, deck_of, load_template
+from .theme import as_dict
 
 EMU_PER_IN = 914400
 DECK_SUFFIXES = (".pptx", ".potx")
@@ -311,8 +312,8 @@ def theme_text(
 ) -> str:
     """Return the commented theme.yaml of a new template."""
     base = load_template(DEFAULT, Diagnostics()).theme
-    pal = {**base["palette"], **palette}
-    fon = {**base["fonts"], **fonts}
+    pal = {**as_dict(base.palette), **palette}
+    fon = {**as_dict(base.fonts), **fonts}
     source = f"the theme of {deck}" if palette or fonts else "the default template"
     out = [
         f"# templates/{name}/theme.yaml, made by `python build.py template new {name}"

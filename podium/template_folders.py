@@ -8,62 +8,20 @@ Search path for names: the project's ``templates/`` (the current folder's), then
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from . import yamlsafe
 from .diagnostics import BuildError, Diagnostics
 from .model import SourcePos
+from .theme import Theme, ThemeFile, as_dict, build_theme, read_theme_file
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = (
     Path(__file__).resolve().parent / "templates"
 )  # Podium's own templates: package data, in a wheel too
 DEFAULT = "default"
-
-_CSS_NAMES = {
-    "black": "#000000",
-    "white": "#FFFFFF",
-    "red": "#FF0000",
-    "green": "#008000",
-    "blue": "#0000FF",
-    "navy": "#000080",
-    "teal": "#008080",
-    "maroon": "#800000",
-    "purple": "#800080",
-    "olive": "#808000",
-    "gray": "#808080",
-    "grey": "#808080",
-    "silver": "#C0C0C0",
-    "orange": "#FFA500",
-    "yellow": "#FFFF00",
-    "darkblue": "#00008B",
-    "darkgreen": "#006400",
-    "darkred": "#8B0000",
-    "ivory": "#FFFFF0",
-}
-_HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
-
-DEFAULT_THEME: dict[str, Any] = {
-    "palette": {
-        "primary": "#1F4E79",
-        "accent": "#E07A1F",
-        "text": "#222222",
-        "background": "#FFFFFF",
-        "muted": "#6B7280",
-        "light": "#DCE8F4",
-    },
-    "fonts": {"heading": "Calibri", "body": "Calibri", "mono": "DejaVu Sans Mono", "cjk": "Noto Sans CJK JP"},
-    "footer": "{title}",
-    "logo": None,
-    "layouts": {},
-}
 
 
 def search_dirs(extra: list[Path] | None = None) -> list[Path]:
@@ -87,28 +45,13 @@ def available() -> dict[str, Path]:
     return found
 
 
-def color(value: Any, where: SourcePos, key: str, diags: Diagnostics) -> str:
-    """Return ``value`` as ``#RRGGBB``, or report an unknown colour."""
-    s = str(value).strip()
-    if s.lower() in _CSS_NAMES:
-        return _CSS_NAMES[s.lower()]
-    mt = _HEX.match(s)
-    if not mt:
-        diags.error(f"'{s}' is not a colour for palette.{key}; write it as #RRGGBB", where, "bad-colour")
-        return "#000000"
-    h = mt.group(1)
-    if len(h) == 3:
-        h = "".join(c * 2 for c in h)
-    return "#" + h.upper()
-
-
 @dataclass
 class Template:
     """A resolved template: the chain of folders (most specific first) and the merged theme."""
 
     name: str
     chain: list[Path]
-    theme: dict[str, Any] = field(default_factory=dict)
+    theme: Theme = field(default_factory=Theme)
 
     @property
     def deck_path(self) -> Path | None:
@@ -124,11 +67,13 @@ class Template:
 
     @property
     def palette(self) -> dict[str, str]:
-        return self.theme["palette"]
+        """The theme's colours by role (``primary``, ``accent``…), as the drawing code takes them."""
+        return as_dict(self.theme.palette)
 
     @property
     def fonts(self) -> dict[str, str]:
-        return self.theme["fonts"]
+        """The theme's font families by role (``heading``, ``body``, ``mono``, ``cjk``)."""
+        return as_dict(self.theme.fonts)
 
     def asset(self, name: str | None) -> Path | None:
         """Return the first file called ``name`` along the chain."""
@@ -157,63 +102,6 @@ def slide_ratio(t: Template) -> float:
         return int(mt.group(1)) / int(mt.group(2)) if mt else 16 / 9
     except (OSError, KeyError, zipfile.BadZipFile, TypeError, ZeroDivisionError):
         return 16 / 9
-
-
-# every key a theme.yaml may hold (see README, "theme.yaml")
-THEME_KEYS = frozenset(
-    {
-        "name",
-        "extends",
-        "palette",
-        "fonts",
-        "logo",
-        "logo_position",
-        "logo-position",
-        "footer",
-        "layouts",
-        "labels",
-    }
-)
-
-
-def _load_theme(folder: Path, diags: Diagnostics) -> dict[str, Any]:
-    p = folder / "theme.yaml"
-    if not p.is_file():
-        return {}
-    shown = os.path.relpath(p)
-    try:
-        data = yamlsafe.load(p.read_text(encoding="utf-8")) or {}
-    except yaml.MarkedYAMLError as e:
-        line = e.problem_mark.line + 1 if e.problem_mark else 1
-        raise BuildError(
-            diags, f"theme is not valid YAML: {e.problem}", SourcePos(shown, line), "theme"
-        ) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise BuildError(diags, f"theme cannot be read: {e}", SourcePos(shown, 1), "theme") from None
-    if not isinstance(data, dict):
-        raise BuildError(
-            diags, "theme.yaml must be a mapping of keys to values", SourcePos(shown, 1), "theme"
-        )
-    data["_file"] = shown
-    data["_text"] = p.read_text(encoding="utf-8")
-    return data
-
-
-def _line_of(text: str, key: str) -> int:
-    for i, line in enumerate(text.split("\n"), start=1):
-        if re.match(rf"^\s*{re.escape(key)}\s*:", line):
-            return i
-    return 1
-
-
-def _merge(base: dict, over: dict) -> dict:
-    out = dict(base)
-    for k, v in over.items():
-        if isinstance(v, dict) and isinstance(out.get(k), dict):
-            out[k] = _merge(out[k], v)
-        elif v is not None or k not in out:
-            out[k] = v
-    return out
 
 
 def is_template_folder(folder: Path) -> bool:
@@ -256,39 +144,36 @@ def load_template(ref: str | None, diags: Diagnostics) -> Template:
         names = ", ".join(sorted(found)) or "none"
         raise BuildError(diags, f"unknown template '{ref}' (templates found: {names})", None, "template")
     chain: list[Path] = []
-    themes: list[dict] = []
+    files: list[ThemeFile] = []
     seen: set[Path] = set()
     while True:
         if folder in seen:
-            last = themes[-1] if themes else {}
             raise BuildError(
                 diags,
                 f"template '{folder.name}' extends itself (through {' → '.join(d.name for d in chain)})",
-                SourcePos(
-                    last.get("_file", os.path.relpath(folder / "theme.yaml")),
-                    _line_of(last.get("_text", ""), "extends"),
-                ),
+                files[-1].pos("extends") if files else SourcePos(os.path.relpath(folder / "theme.yaml"), 1),
                 "template-cycle",
             )
         seen.add(folder)
         chain.append(folder)
-        theme = _load_theme(folder, diags)
-        themes.append(theme)
-        parent = theme.get("extends")
+        tf = read_theme_file(folder, diags)
+        if tf is not None:
+            files.append(tf)
+        parent = tf.data.get("extends") if tf is not None else None
         if parent is None and folder.name != DEFAULT and folder != found.get(DEFAULT):
             parent = DEFAULT
         if not parent:
             break
+        where = tf.pos("extends") if tf is not None else SourcePos(str(folder), 1)
         if (
             str(parent) not in found
             and not (folder / str(parent)).is_dir()
             and not Path(str(parent)).is_dir()
         ):
-            shown = theme.get("_file", str(folder))
             raise BuildError(
                 diags,
                 f"'{folder.name}' extends unknown template '{parent}' (found: {', '.join(sorted(found))})",
-                SourcePos(shown, _line_of(theme.get("_text", ""), "extends")),
+                where,
                 "template",
             )
         if str(parent) in found:
@@ -296,57 +181,19 @@ def load_template(ref: str | None, diags: Diagnostics) -> Template:
         else:
             target = (folder / str(parent)) if not Path(str(parent)).is_absolute() else Path(str(parent))
             if not is_template_folder(target):
-                shown = theme.get("_file", str(folder))
                 raise BuildError(
                     diags,
                     f"'{folder.name}' extends '{parent}', which is not a template folder",
-                    SourcePos(shown, _line_of(theme.get("_text", ""), "extends")),
+                    where,
                     "template",
                 )
             folder = target.resolve()
-    merged = dict(DEFAULT_THEME)
-    for theme in reversed(themes):
-        merged = _merge(merged, {k: v for k, v in theme.items() if not k.startswith("_")})
-    # keys nobody reads are most likely typos (`pallete:`): say so where they were written
-    for theme in themes:
-        for key in theme:
-            if not str(key).startswith("_") and key not in THEME_KEYS:
-                near = difflib.get_close_matches(str(key), sorted(THEME_KEYS), n=1)
-                diags.warning(
-                    f"theme key '{key}' is not known and was ignored"
-                    + (
-                        f"; did you mean '{near[0]}'?"
-                        if near
-                        else f" (known: {', '.join(sorted(THEME_KEYS))})"
-                    ),
-                    SourcePos(theme["_file"], _line_of(theme["_text"], str(key))),
-                    "theme-key",
-                )
-    # validate colours where they were written
-    for theme in themes:
-        for key, value in (theme.get("palette") or {}).items():
-            if value is None:
-                where = SourcePos(theme["_file"], _line_of(theme["_text"], key))
-                diags.error(
-                    f'palette.{key} is empty; write colours in quotes, e.g. {key}: "#A01B2C" '
-                    "(an unquoted # starts a YAML comment)",
-                    where,
-                    "bad-colour",
-                )
-                continue
-            where = SourcePos(theme["_file"], _line_of(theme["_text"], key))
-            merged["palette"][key] = (
-                color(merged["palette"][key], where, key, diags)
-                if value is not None
-                else merged["palette"][key]
-            )
-    diags.raise_if_errors()
-    return Template(chain[0].name, chain, merged)
+    return Template(chain[0].name, chain, build_theme(files, diags))
 
 
 def _with_deck(base: Template, deck: Path) -> Template:
     """Return ``base`` with ``deck`` as its template deck (for --template path/to/university.pptx)."""
-    t = Template(deck.stem, list(base.chain), dict(base.theme))
+    t = Template(deck.stem, list(base.chain), base.theme)
     t._deck_override = deck.resolve()  # type: ignore[attr-defined]
     return t
 

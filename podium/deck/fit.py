@@ -105,9 +105,9 @@ class TemplateGeometry:
             self.box_style,
             lambda b, w, h: natural_size(b, Rect(0, 0, w, h), self.slide_w),
         )
-        sizes = template.theme.get("min-size") or {}
-        self.body_floor = _num(sizes.get("body") if isinstance(sizes, dict) else None, BODY_FLOOR)
-        self.code_floor = _num(sizes.get("code") if isinstance(sizes, dict) else None, CODE_FLOOR)
+        floors = template.theme.min_size
+        self.body_floor = floors.body if floors.body is not None else BODY_FLOOR
+        self.code_floor = floors.code if floors.code is not None else CODE_FLOOR
         self._geo: dict[int, LayoutGeo] = {}
         content = self.geo(self.finder.for_kind(LayoutKind.CONTENT))
         # the width of the content layout's body (what a picture's percentage width is of)
@@ -232,13 +232,6 @@ def _texty(t) -> bool:
 
 def _is_type(t, name: str) -> bool:
     return getattr(t, "name", str(t)) == name
-
-
-def _num(v, default: float) -> float:
-    try:
-        return float(v) if v is not None else default
-    except (TypeError, ValueError):
-        return default
 
 
 # --------------------------------------------------------------------------- measuring slots
@@ -1120,7 +1113,7 @@ def fit_deck(
     """Return the final plans: every slide fitted, too-full slides continued on "(cont.)" slides."""
     pol = policy_of(policy, diags)
     geo = template_geometry(template, diags)
-    fitter = Fitter(geo, pol, lecture.meta.lang, diags, template.theme.get("labels"))
+    fitter = Fitter(geo, pol, lecture.meta.lang, diags, template.theme.labels)
     out: list[SlidePlan] = []
     for plan in plans:
         out.extend(fitter.fit(plan))

@@ -37,7 +37,7 @@ class LayoutFinder:
         self.prs = prs
         self.layouts = list(prs.slide_layouts)
         self.by_name = {lay.name.strip().lower(): lay for lay in self.layouts}
-        self.map = {k: v for k, v in (template.theme.get("layouts") or {}).items() if v}
+        self.map = dict(template.theme.layouts)
         self.diags = diags
         self.cache: dict[LayoutKind, object] = {}
         self.warned: set[LayoutKind] = set()

@@ -26,7 +26,7 @@ class Logo:
     """Adds the theme's logo to slides whose layout has no picture."""
 
     def __init__(self, template: Template, slide_w: int, slide_h: int):
-        self.path = template.asset(template.theme.get("logo"))
+        self.path = template.asset(template.theme.logo)
         self.corner = logo_corner(template)
         self.slide_w, self.slide_h = slide_w, slide_h
         self._checked: dict[int, bool] = {}

@@ -64,7 +64,7 @@ class DeckWriter:
         self.slide_h = int(prs.slide_height)
         margin = int(min(self.slide_w, self.slide_h) * 0.06)
         self.safe = Rect(margin, margin, self.slide_w - 2 * margin, self.slide_h - 2 * margin)
-        self.footer_text = footer_text(template.theme.get("footer", "{title}"), lecture)
+        self.footer_text = footer_text(template.theme.footer, lecture)
         self.scale = self.slide_h / (7.5 * EMU_PER_IN)  # type sizes relative to a 7.5 in tall slide
         self.limit_bottom = self.safe.bottom
         main = self.layouts.for_kind(LayoutKind.CONTENT)

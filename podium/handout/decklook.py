@@ -127,7 +127,7 @@ def deck_look(template: Template) -> DeckLook:
         stamp = Path(path).stat().st_mtime_ns
     except OSError:
         return DeckLook()
-    names = tuple(sorted((str(k), str(v)) for k, v in (template.theme.get("layouts") or {}).items()))
+    names = tuple(sorted(template.theme.layouts.items()))
     return _read(str(path), stamp, names)
 
 
@@ -459,8 +459,7 @@ def is_dark(colour: str) -> bool:
 
 def logo_corner(template: Template) -> str:
     """Return the corner the theme puts its logo in on slides: top-left, top-right, bottom-left, bottom-right."""
-    corner = str(template.theme.get("logo-position") or template.theme.get("logo_position") or "bottom-right")
-    return corner if corner in ("top-left", "top-right", "bottom-left", "bottom-right") else "bottom-right"
+    return template.theme.logo_position
 
 
 def logo_box(corner: str, ratio: float, aspect: float) -> Box:

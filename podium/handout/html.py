@@ -143,7 +143,7 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
 
     r = HtmlRenderer(template, diags)
     meta = lecture.meta
-    labels = labels_for(meta.lang, template.theme.get("labels"))
+    labels = labels_for(meta.lang, template.theme.labels)
     drawer = SlideDrawer(lecture, template, diags)
     layout = options.layout.value
     twin_heading = {"grid": "h2", "script": "p"}.get(layout, "h3")
@@ -211,7 +211,7 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
                     "anchor": entry["anchor"],
                 }
             )
-    logo = template.asset(template.theme.get("logo"))
+    logo = template.asset(template.theme.logo)
     return {
         "meta": {
             "title": meta.title,

@@ -236,15 +236,15 @@ class SlideDrawer:
         self.template = template
         self.look = deck_look(template)
         self.r = HtmlRenderer(template, diags)
-        self.labels = labels_for(lecture.meta.lang, template.theme.get("labels"))
+        self.labels = labels_for(lecture.meta.lang, template.theme.labels)
         self.logo = ""
         self.logo_css = ""
-        logo_path = template.asset(template.theme.get("logo"))
+        logo_path = template.asset(template.theme.logo)
         if logo_path is not None and not self.look.has_picture:
             box = logo_box(logo_corner(template), self.look.ratio, picture_aspect(logo_path))
             self.logo = f'<img class="theme-logo" src="{esc(logo_path.as_uri())}" alt="Logo">'
             self.logo_css = f".theme-logo {{ position:absolute;{box.css()};object-fit:contain }}"
-        self.footer = footer_text(template.theme.get("footer", "{title}"), lecture)
+        self.footer = footer_text(template.theme.footer, lecture)
 
     @property
     def size_pt(self) -> tuple[float, float]:
