@@ -37,7 +37,6 @@ from .model import SourcePos
 from .placing import place
 from .safety import PathPolicy
 from .template_folders import Template, available, deck_of, load_template, search_dirs
-from .variants import apply_variant
 
 DECK, HANDOUT, SLIDES_PDF = "deck", "handout", "slides-pdf"
 
@@ -171,6 +170,7 @@ class Prepared:
 
     def variant_lecture(self, variant):
         """The lecture as the given variant shows it (student blanks, instructor text)."""
+        from .variants import apply_variant  # noqa: PLC0415 (lazy: see the module docstring)
 
         return apply_variant(self.lecture, variant)
 
