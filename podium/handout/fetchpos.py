@@ -39,7 +39,7 @@ def fetch_positions(lecture: m.Lecture | None, template: Template | None) -> dic
                 for n, line in enumerate(text.splitlines(), start=1):
                     for url in _URL.findall(line):
                         out.setdefault(unquote(urljoin(css.as_uri(), url)), m.SourcePos(shown(css), n))
-        logo = template.asset(template.theme.get("logo"))
+        logo = template.asset(template.theme.logo)
         if logo is not None:
             out.setdefault(logo.as_uri(), _theme_line(template, "logo"))
     if lecture is not None:
