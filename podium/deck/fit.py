@@ -661,7 +661,9 @@ class Fitter:
         """Return the chunks of each part (as the plan's top-level chunks)."""
         if len(slots) == 1:
             sl = slots[0]
-            return self.pack(sl.chunks, sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
+            return self.balanced(
+                lambda cap: self.pack(sl.chunks, sl.rect.w, cap, sizes, sl.style, sl.own), sl.rect.h
+            )
         if len(plan.chunks) == 1 and isinstance(plan.chunks[0], ColumnsChunk):
             # columns side by side: each column continues in the same column of the next part
             c = plan.chunks[0]
@@ -694,6 +696,26 @@ class Fitter:
             one = packed[0]
             return self.pack(one.chunks, one.rect.w, one.rect.h, sizes, one.style, one.own)
         return [list(plan.chunks)]
+
+    def balanced(self, pack, cap: int) -> list[list]:
+        """Return ``pack(cap)``'s parts evened out: the same number of parts, each filled to the least
+        height that still gives that number, so the last part is not a lone line (a widow)."""
+        parts = pack(cap)
+        n = len(parts)
+        if n < 2:
+            return parts
+        lo, hi = int(cap * (n - 1) / n), cap  # below (n-1)/n of a slide n parts cannot hold it all
+        best = parts
+        for _ in range(7):
+            mid = (lo + hi) // 2
+            trial = pack(mid)
+            if len(trial) == n:
+                hi, best = mid, trial
+            else:
+                lo = mid
+            if hi - lo < int(0.05 * EMU_PER_IN):
+                break
+        return best
 
     def pack(
         self, chunks, width: int, cap: int, sizes: TypeSizes, style, own, first: int | None = None
