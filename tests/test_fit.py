@@ -483,3 +483,20 @@ def test_the_handouts_drawing_never_sets_type_larger_than_the_deck(tmp_path):
     for plan in shrunk:
         size = float(re.search(r'class="ph body"[^>]*font-size:([0-9.]+)pt', drawer.slide(plan)).group(1))
         assert size <= (drawer.look.body_size or 24) * plan.sizes.text + 0.5
+
+
+def test_continuation_parts_are_evened_out_not_left_with_a_widow(stress_deck):
+    prs, _, _ = stress_deck
+    titles = _titles(prs)
+
+    def per_part(title):
+        return [
+            sum(len(sh.text_frame.paragraphs) for sh in _body(prs.slides[i]))
+            for i, t in enumerate(titles)
+            if t.startswith(title)
+        ]
+
+    bullets = per_part("Twenty-five long bullets")
+    assert len(bullets) >= 2 and sum(bullets) == 25 and max(bullets) - min(bullets) <= 2, bullets
+    rows = [len(sh.table.rows) - 1 for s in prs.slides for sh in s.shapes if sh.has_table]
+    assert sum(rows) == 30 and max(rows) - min(rows) <= 3, rows
