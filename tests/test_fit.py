@@ -472,7 +472,7 @@ def test_a_picture_the_author_sized_by_percent_in_a_column_stays_there_unwarned(
 def test_the_handouts_drawing_never_sets_type_larger_than_the_deck(tmp_path):
     from podium.handout.slidespdf import SlideDrawer
 
-    many = "\n".join(f"- item {i} with a few words in it to make a line" for i in range(12))
+    many = "\n".join(f"- item {i}: " + " ".join(["human security protects people"] * 5) for i in range(7))
     src = write_md(tmp_path, "---\ntitle: T\n---\n\n## L\n\n" + many + "\n")
     diags = Diagnostics()
     lecture, template = load(src, BuildOptions(), diags)

@@ -661,9 +661,14 @@ class Fitter:
         """Return the chunks of each part (as the plan's top-level chunks)."""
         if len(slots) == 1:
             sl = slots[0]
-            return self.balanced(
-                lambda cap: self.pack(sl.chunks, sl.rect.w, cap, sizes, sl.style, sl.own), sl.rect.h
-            )
+            parts = self.pack(sl.chunks, sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
+            if all(_flowing(c) for c in sl.chunks):  # text, tables, code: parts evened out
+                return self.balanced(
+                    lambda cap: self.pack(sl.chunks, sl.rect.w, cap, sizes, sl.style, sl.own),
+                    sl.rect.h,
+                    parts,
+                )
+            return parts
         if len(plan.chunks) == 1 and isinstance(plan.chunks[0], ColumnsChunk):
             # columns side by side: each column continues in the same column of the next part
             c = plan.chunks[0]
@@ -697,10 +702,9 @@ class Fitter:
             return self.pack(one.chunks, one.rect.w, one.rect.h, sizes, one.style, one.own)
         return [list(plan.chunks)]
 
-    def balanced(self, pack, cap: int) -> list[list]:
-        """Return ``pack(cap)``'s parts evened out: the same number of parts, each filled to the least
+    def balanced(self, pack, cap: int, parts: list[list]) -> list[list]:
+        """Return ``pack(cap)``'s ``parts`` evened out: the same number of parts, each filled to the least
         height that still gives that number, so the last part is not a lone line (a widow)."""
-        parts = pack(cap)
         n = len(parts)
         if n < 2:
             return parts
@@ -1028,6 +1032,13 @@ def _note_part(f: Para, parts: list[list]) -> int:
         if any(r.superscript and r.text == number for c in chunks for r in _runs(c)):
             return i
     return 0
+
+
+def _flowing(c) -> bool:
+    """True for chunks that continue line by line: text, tables, code (not pictures, charts, columns)."""
+    return isinstance(c, TextChunk) or (
+        isinstance(c, ObjectChunk) and isinstance(c.block, (m.Table, m.CodeBlock))
+    )
 
 
 def _rebuilt(chunks, decided: dict[int, object]) -> list:
