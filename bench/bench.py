@@ -16,6 +16,7 @@ A measurement is not repeated once one more pair would take it past ``--budget``
 
     python bench/bench.py                 # all inputs, up to 5 pairs each
     python bench/bench.py --quick         # default lecture + 60-slide lecture only
+    python bench/bench.py --decks         # only the deck rows (in-process and CLI), no handouts
     python bench/bench.py --repeat 7      # up to 7 pairs
     python bench/bench.py --course        # a course of 10 lectures x 100 slides: `podium all -j 2`,
                                           # wall time and peak memory (sum over the worker processes)
@@ -356,21 +357,21 @@ def make_inputs(work: Path, quick: bool) -> list[Input]:
     return inputs
 
 
-def benchmark(inputs: list[Input], c: Contenders, repeat: int, budget: float) -> list[tuple]:
+def benchmark(
+    inputs: list[Input], c: Contenders, repeat: int, budget: float, handouts: bool = True
+) -> list[tuple]:
     rows = []
     for inp in inputs:
         t0 = time.perf_counter()
         deck = paired(repeat, budget, partial(c.pandoc_deck, inp), partial(c.podium_deck, inp))
         cli = paired(repeat, budget, partial(c.pandoc_deck, inp), partial(c.podium_deck_cli, inp))
-        hand = paired(repeat, budget, partial(c.pandoc_handout, inp), partial(c.podium_handout, inp))
         n_pod = count_slides(c.out(inp, "podium") / f"{inp.source.stem}.pptx")
         n_pan = count_slides(c.out(inp, "pandoc") / "deck.pptx")
         slides = str(n_pod) if n_pod == n_pan else f"{n_pod} ({n_pan})"
-        rows += [
-            (inp.label, "deck, in-process", slides, *deck),
-            (inp.label, "deck, CLI", slides, *cli),
-            (inp.label, "handout (PDF)", slides, *hand),
-        ]
+        rows += [(inp.label, "deck, in-process", slides, *deck), (inp.label, "deck, CLI", slides, *cli)]
+        if handouts:
+            hand = paired(repeat, budget, partial(c.pandoc_handout, inp), partial(c.podium_handout, inp))
+            rows.append((inp.label, "handout (PDF)", slides, *hand))
         print(
             f"  {inp.label}: {time.perf_counter() - t0:.1f}s (load average {os.getloadavg()[0]:.2f})",
             file=sys.stderr,
@@ -582,6 +583,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=5, help="pairs per measurement; the medians are kept")
     ap.add_argument("--quick", action="store_true", help="only the default lecture and the 60-slide lecture")
+    ap.add_argument("--decks", action="store_true", help="only the deck rows (no handouts)")
     ap.add_argument(
         "--profile",
         type=int,
@@ -657,7 +659,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         t0 = time.perf_counter()
         try:
-            rows = benchmark(inputs, c, args.repeat, args.budget)
+            rows = benchmark(inputs, c, args.repeat, args.budget, handouts=not args.decks)
         except BuildError as e:
             for d in e.diagnostics.items:
                 print(d.format(), file=sys.stderr)

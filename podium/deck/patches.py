@@ -130,7 +130,7 @@ def rels_xml(rels) -> bytes:
     for _, rid in order:
         rel = rels[rid]
         el = etree.SubElement(root, f"{{{_PR}}}Relationship")
-        el.set("Id", rel.rId)
+        el.set("Id", rid)
         el.set("Type", rel.reltype)
         el.set("Target", rel.target_ref)
         if rel.is_external:
