@@ -374,9 +374,10 @@ def write_pptx(
     Python's cycle collector scans every object still alive at intervals; a long lecture keeps
     millions alive while its deck is written (the model, the plans, python-pptx's parts), so those
     scans grew with the deck: about 40% of a 10,000-slide deck's writing.  Objects alive when the
-    writing starts, and every 500 slides, are frozen out of its reach (``gc.freeze``) until the
-    deck is written; nothing else about collection changes.
+    writing starts (after one collection), and every 500 slides, are frozen out of its reach
+    (``gc.freeze``) until the deck is written; nothing else about collection changes.
     """
+    gc.collect()  # garbage first: what is frozen cannot be collected until the deck is written
     gc.freeze()
     try:
         prs = open_template(template, diags)
