@@ -113,3 +113,41 @@ def test_what_the_handout_cannot_load_is_a_warning_at_its_line(tmp_path, monkeyp
         for s in shown
     ), shown
     assert not [d for d in diags.items if d.pos is None and d.code in ("bad-image", "outside-project")]
+
+
+def test_slide_titles_keep_their_anchor_without_flexbox(tmp_path):
+    """The slides PDF draws a title where the layout anchors it: a content title in the middle of its
+    box, a section title at its foot (read back with pdftotext -bbox, as a reader's program would)."""
+    import shutil
+    import subprocess
+
+    from podium.deck.plan import LayoutKind
+    from podium.handout.decklook import deck_look
+    from podium.pipeline import build_slides_pdf
+    from podium.template_folders import load_template
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is not installed")
+    (tmp_path / "lecture.md").write_text(
+        "---\ntitle: Anchors\n---\n\n# Sectionword\n\n## Contentword\n\n- a point\n", encoding="utf-8"
+    )
+    pdf = build_slides_pdf(tmp_path / "lecture.md", BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = xml.split("<page ")[1:]
+    look = deck_look(load_template("default", Diagnostics()))
+
+    def word_box(page: str, word: str) -> tuple[float, float, float]:
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))
+        mt = re.search(rf'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">{word}<', page)
+        assert mt, f"{word} not on the page"
+        return float(mt.group(1)) / height, float(mt.group(2)) / height, height
+
+    section = look.layout(LayoutKind.SECTION).title
+    top, bottom, _ = word_box(pages[1], "Sectionword")
+    assert section.y + section.h * 0.5 < bottom <= section.y + section.h + 0.01  # at the foot of its box
+    content = look.layout(LayoutKind.CONTENT).title
+    top, bottom, _ = word_box(pages[2], "Contentword")
+    middle = content.y + content.h / 2
+    assert abs((top + bottom) / 2 - middle) < content.h * 0.15  # in the middle of its box
