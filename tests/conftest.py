@@ -1,20 +1,67 @@
-"""Shared fixtures: build a lecture into a temporary folder and read the outputs back."""
+"""Shared fixtures: build a lecture into a temporary folder and read the outputs back.
+
+What several test files need is built once per session here: the default lecture (every output,
+checked) and the one command-line runner the CLI tests share.  Everything a test writes goes
+into its own temporary folder, and the build records go to a cache folder of the session's own, so
+the suite runs in parallel (pytest-xdist) and leaves nothing in ``~/.cache``.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from podium.cli import cli as podium_cli
 from podium.diagnostics import Diagnostics
-from podium.pipeline import BuildOptions, build_handout, build_slides
+from podium.pipeline import ALL, BuildOptions, build_handout, build_slides
+from podium.pipeline import build as pipeline_build
+
+from .awkward import make_awkward
+from .drawn import render
+from .stress import write_pictures, write_stress
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 LECTURE = ROOT / "content" / "human-security.md"
 TEMPLATES = ("default", "classic")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _build_records_of_this_session(tmp_path_factory):
+    """Build records of the whole run (and of every `python build.py` it starts) in a folder of its own."""
+    old = os.environ.get("PODIUM_CACHE")
+    os.environ["PODIUM_CACHE"] = str(tmp_path_factory.mktemp("podium-cache"))
+    yield
+    if old is None:
+        os.environ.pop("PODIUM_CACHE", None)
+    else:
+        os.environ["PODIUM_CACHE"] = old
+
+
+SHARED = {"default_built", "classic_built", "default_outputs", "drawn_decks"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    """Keep what shares a costly fixture on one pytest-xdist worker (``--dist loadgroup``), so it is
+    built once: the tests of the session's default-lecture builds in one group, and the tests of a
+    module-scoped fixture in a group per module.  Every other test goes to whichever worker is free."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & SHARED:
+            group = "default-lecture"
+        else:
+            defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+            scoped = any(d.scope == "module" for name in names for d in defs.get(name, ()))
+            group = item.module.__name__ if scoped and item.module else None
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 def write_md(folder: Path, text: str, name: str = "lecture.md") -> Path:
@@ -46,24 +93,106 @@ def soffice():
     return exe
 
 
+@dataclass
+class Built:
+    """Every output of one ``podium all`` build (read once, planned once, checked), and its messages."""
+
+    out: Path
+    deck: Path
+    handout: Path  # the student handout
+    instructor: Path
+    slides_pdf: Path
+    messages: list[str]
+
+
+def build_all(src: Path, out: Path, template: str | None = None) -> Built:
+    """``podium all`` in-process: deck, both handouts and the slides PDF, checked against each other."""
+    result = pipeline_build(src, BuildOptions(out_dir=out, template=template), ALL, check=True, force=True)
+    messages = [d.format() for d in result.diagnostics.items]
+    assert result.status == "built" and result.checked, messages
+    stem = src.stem
+    return Built(
+        out,
+        out / f"{stem}.pptx",
+        out / f"{stem}-handout.pdf",
+        out / f"{stem}-instructor.pdf",
+        out / f"{stem}-slides.pdf",
+        messages,
+    )
+
+
 @pytest.fixture(scope="session")
-def default_outputs(tmp_path_factory):
+def default_built(tmp_path_factory) -> Built:
+    """The default lecture, every output, built and checked once per session."""
+    return build_all(LECTURE, tmp_path_factory.mktemp("default-lecture"))
+
+
+@pytest.fixture(scope="session")
+def classic_built(tmp_path_factory) -> Built:
+    """The default lecture on the classic template, every output, built and checked once per session."""
+    return build_all(LECTURE, tmp_path_factory.mktemp("classic-lecture"), template="classic")
+
+
+@pytest.fixture(scope="session")
+def default_outputs(default_built):
     """The default lecture built once per session: (deck path, handout path, out folder)."""
-    out = tmp_path_factory.mktemp("default-lecture")
-    deck, _ = build(LECTURE, out, "slides")
-    pdf, _ = build(LECTURE, out, "handout")
-    return deck, pdf, out
+    return default_built.deck, default_built.handout, default_built.out
+
+
+CORPUS_DECKS = (
+    "hip-programming/docs/01-introduction.md",
+    "real/tidymodels-intro03/slides/intro-03-what-makes-a-model.qmd",
+    "real/lnpr-chap2-2-ja/chap2_2.md",
+    "real/pmp-geometry/slides.md",
+    "real/ncsu-python-html/slides/index.qmd",
+    "real/git-bonnes-pratiques-fr/slides/index.qmd",
+)
+
+
+@pytest.fixture(scope="session")
+def drawn_decks(tmp_path_factory, default_built, classic_built):
+    """{name: (deck, pdf)}: what LibreOffice draws of the default lecture on three templates, the
+    stress lecture and the corpus decks, all converted in one ``soffice`` run."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice and poppler are needed; CI installs libreoffice-impress and poppler-utils")
+    root = tmp_path_factory.mktemp("drawn")
+    decks = {"lecture-default": default_built.deck, "lecture-classic": classic_built.deck}
+    awkward = make_awkward(root / "templates")
+    decks["lecture-awkward"], _ = build(LECTURE, root / "awkward", "slides", str(awkward))
+    stress = write_stress(root / "stress-src", impossible=False)
+    decks["stress-default"], _ = build(stress, root / "stress-default", "slides", "default")
+    pictures = write_pictures(root / "pictures-src")
+    decks["pictures-default"], _ = build(pictures, root / "pictures-default", "slides", "default")
+    for rel in CORPUS_DECKS:
+        src = CORPUS / rel
+        if src.is_file():
+            out = root / (
+                "corpus-" + rel.split("/")[-1].split(".")[0] + "-" + rel.split("/")[-3 if "/" in rel else 0]
+            )
+            decks["corpus " + rel], _ = build(src, out, "slides")
+    # distinct file names: LibreOffice writes <stem>.pdf into one folder
+    named = {}
+    for k, d in decks.items():
+        target = root / "all" / (k.replace("/", "_").replace(" ", "_") + ".pptx")
+        target.parent.mkdir(exist_ok=True)
+        shutil.copy(d, target)
+        named[k] = target
+    pdfs = render(list(named.values()), root / "pdf", soffice)
+    return {k: (d, pdfs[d]) for k, d in named.items()}
+
+
+def run_cli(*args, **kwargs):
+    """Run Podium's command line in-process and return Click's Result (``exit_code``, ``stdout``,
+    ``stderr``).  Whatever the outcome, it is never a traceback: the only exception allowed out of
+    the command line is its own ``SystemExit``."""
+    result = CliRunner().invoke(podium_cli, [str(a) for a in args], **kwargs)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.stdout and "Traceback" not in result.stderr, result.stderr
+    return result
 
 
 @pytest.fixture
 def cli():
-    """Run Podium's command line in-process: ``cli("all", src, "-o", out)`` → Click's Result
-    (``exit_code``, ``stdout``, ``stderr``).  The one CLI runner the CLI tests share."""
-    from click.testing import CliRunner
-
-    from podium.cli import cli as group
-
-    def run(*args, **kwargs):
-        return CliRunner().invoke(group, [str(a) for a in args], **kwargs)
-
-    return run
+    """The one CLI runner the CLI tests share: ``cli("all", src, "-o", out)`` → Click's Result."""
+    return run_cli

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from click.testing import CliRunner
-
-import build as cli_module
-
 from .conftest import write_md
 
 GOOD = """
@@ -27,42 +23,38 @@ more
 """
 
 
-def run(*args):
-    return CliRunner().invoke(cli_module.cli, list(args))
-
-
-def test_all_builds_and_checks(tmp_path):
+def test_all_builds_and_checks(tmp_path, cli):
     src = write_md(tmp_path, GOOD)
     out = tmp_path / "out"
-    r = run("all", str(src), "-o", str(out))
+    r = cli("all", str(src), "-o", str(out))
     assert r.exit_code == 0, r.stderr
     assert (out / "lecture.pptx").is_file() and (out / "lecture-handout.pdf").is_file()
     assert "deck and handout agree with the source" in r.stderr
 
 
-def test_check_catches_drift(tmp_path):
+def test_check_catches_drift(tmp_path, cli):
     src = write_md(tmp_path, GOOD)
     out = tmp_path / "out"
-    assert run("all", str(src), "-o", str(out)).exit_code == 0
+    assert cli("all", str(src), "-o", str(out)).exit_code == 0
     # edit the source and rebuild only the deck: the handout is now stale
     src.write_text(
         src.read_text().replace("## Two", "## Two renamed\n\n::: notes\nnew note\n:::\n\n## Three")
     )
-    assert run("slides", str(src), "-o", str(out)).exit_code == 0
-    r = run("check", str(src), "-o", str(out))
+    assert cli("slides", str(src), "-o", str(out)).exit_code == 0
+    r = cli("check", str(src), "-o", str(out))
     assert r.exit_code == 1
     assert "lecture-handout.pdf has 3 slides but the source makes 4" in r.stderr
     assert 'slide 3 "Two renamed": title: handout "Two" but source "Two renamed"' in r.stderr
     assert 'slide 3 "Two renamed": speaker note "new note" is missing from the handout' in r.stderr
 
 
-def test_content_error_exit_1_no_traceback_previous_output_kept(tmp_path):
+def test_content_error_exit_1_no_traceback_previous_output_kept(tmp_path, cli):
     src = write_md(tmp_path, GOOD)
     out = tmp_path / "out"
-    assert run("slides", str(src), "-o", str(out)).exit_code == 0
+    assert cli("slides", str(src), "-o", str(out)).exit_code == 0
     before = (out / "lecture.pptx").read_bytes()
     src.write_text("---\ntitle: [broken\n---\n\n## S\n\nx\n")
-    r = run("slides", str(src), "-o", str(out))
+    r = cli("slides", str(src), "-o", str(out))
     assert r.exit_code == 1
     assert "lecture.md:2:" in r.stderr and "error: front matter is not valid YAML" in r.stderr
     assert "[yaml]" in r.stderr and "Traceback" not in r.output + r.stderr
@@ -71,36 +63,36 @@ def test_content_error_exit_1_no_traceback_previous_output_kept(tmp_path):
     assert not list(out.glob(".podium-*"))
 
 
-def test_strict_turns_warnings_into_failure(tmp_path):
+def test_strict_turns_warnings_into_failure(tmp_path, cli):
     src = write_md(tmp_path, "## S\n\n![](missing.png)\n")
     out = tmp_path / "out"
-    r = run("slides", str(src), "-o", str(out))
+    r = cli("slides", str(src), "-o", str(out))
     assert r.exit_code == 0 and "warning: picture 'missing.png' not found" in r.stderr
-    r = run("slides", str(src), "-o", str(out), "--strict")
+    r = cli("slides", str(src), "-o", str(out), "--strict")
     assert r.exit_code == 1 and "--strict" in r.stderr
 
 
-def test_usage_errors_exit_2(tmp_path):
-    assert run("slides", str(tmp_path / "nope.md")).exit_code == 2
-    assert run("slides", "--slide-level", "9", str(tmp_path)).exit_code == 2
-    assert run("frobnicate").exit_code == 2
+def test_usage_errors_exit_2(tmp_path, cli):
+    assert cli("slides", str(tmp_path / "nope.md")).exit_code == 2
+    assert cli("slides", "--slide-level", "9", str(tmp_path)).exit_code == 2
+    assert cli("frobnicate").exit_code == 2
 
 
-def test_slide_level_option(tmp_path):
+def test_slide_level_option(tmp_path, cli):
     from pptx import Presentation
 
     src = write_md(tmp_path, "# A\n\n## B\n\ntext\n")
     out = tmp_path / "out"
-    assert run("slides", str(src), "-o", str(out), "--slide-level", "1").exit_code == 0
+    assert cli("slides", str(src), "-o", str(out), "--slide-level", "1").exit_code == 0
     assert [s.shapes.title.text for s in Presentation(str(out / "lecture.pptx")).slides] == ["A"]
 
 
-def test_every_problem_reported_at_once(tmp_path):
+def test_every_problem_reported_at_once(tmp_path, cli):
     src = write_md(
         tmp_path,
         "## S\n\n```chart\ntype: nope\n```\n\n## T\n\n```chart\ncategories: [a]\nseries: {x: [y]}\n```\n",
     )
-    r = run("slides", str(src), "-o", str(tmp_path / "out"))
+    r = cli("slides", str(src), "-o", str(tmp_path / "out"))
     assert r.exit_code == 1
     errors = [line for line in r.stderr.splitlines() if ": error: " in line]
     assert any(":4: error: unknown chart type 'nope'" in line for line in errors)  # the type: line

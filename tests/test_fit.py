@@ -1,14 +1,14 @@
 """Every slide fits, proven by rendering: LibreOffice draws every word of every slide, on the slide,
 above the footer, never over another word; and what does not fit continues on "(cont.)" slides.
 
-The decks are built once per session and converted to PDF in one LibreOffice run
-(:mod:`tests.drawn` reads the word boxes with poppler's ``pdftotext -bbox``).
+The decks are built once per session and converted to PDF in one LibreOffice run (the
+``drawn_decks`` fixture of conftest.py; :mod:`tests.drawn` reads the word boxes with poppler's
+``pdftotext -bbox``).
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -25,55 +25,9 @@ from podium.diagnostics import BuildError, Diagnostics
 from podium.pipeline import BuildOptions, fitted_plans, load
 from podium.verify import check_outputs, read_handout
 
-from .awkward import make_awkward
-from .conftest import CORPUS, LECTURE, build, write_md
-from .drawn import problems, render
+from .conftest import build, write_md
+from .drawn import problems
 from .stress import write_pictures, write_stress
-
-CORPUS_DECKS = (
-    "hip-programming/docs/01-introduction.md",
-    "real/tidymodels-intro03/slides/intro-03-what-makes-a-model.qmd",
-    "real/lnpr-chap2-2-ja/chap2_2.md",
-    "real/pmp-geometry/slides.md",
-    "real/ncsu-python-html/slides/index.qmd",
-    "real/git-bonnes-pratiques-fr/slides/index.qmd",
-)
-
-
-@pytest.fixture(scope="session")
-def drawn_decks(tmp_path_factory):
-    """{name: (deck, pdf)} for the default lecture on three templates, the stress lecture and the corpus."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice or not shutil.which("pdftotext"):
-        pytest.skip("LibreOffice and poppler are needed; CI installs libreoffice-impress and poppler-utils")
-    root = tmp_path_factory.mktemp("drawn")
-    awkward = make_awkward(root / "templates")
-    decks = {}
-    for name, template in (("default", "default"), ("classic", "classic"), ("awkward", str(awkward))):
-        deck, _ = build(LECTURE, root / name, "slides", template)
-        decks[f"lecture-{name}"] = deck
-    stress = write_stress(root / "stress-src", impossible=False)
-    deck, _ = build(stress, root / "stress-default", "slides", "default")
-    decks["stress-default"] = deck
-    deck, _ = build(write_pictures(root / "pictures-src"), root / "pictures-default", "slides", "default")
-    decks["pictures-default"] = deck
-    for rel in CORPUS_DECKS:
-        src = CORPUS / rel
-        if src.is_file():
-            out = root / (
-                "corpus-" + rel.split("/")[-1].split(".")[0] + "-" + rel.split("/")[-3 if "/" in rel else 0]
-            )
-            deck, _ = build(src, out, "slides")
-            decks["corpus " + rel] = deck
-    # distinct file names: LibreOffice writes <stem>.pdf into one folder
-    named = {}
-    for k, d in decks.items():
-        target = root / "all" / (k.replace("/", "_").replace(" ", "_") + ".pptx")
-        target.parent.mkdir(exist_ok=True)
-        shutil.copy(d, target)
-        named[k] = target
-    pdfs = render(list(named.values()), root / "pdf", soffice)
-    return {k: (d, pdfs[d]) for k, d in named.items()}
 
 
 @pytest.mark.parametrize(
@@ -238,14 +192,10 @@ def test_fit_policy_from_front_matter_cli_option_and_split(tmp_path):
     assert len(fitted_plans(lecture, template, opts, Diagnostics())) == len(split)
 
 
-def test_check_knows_the_parts(tmp_path, monkeypatch):
-    from click.testing import CliRunner
-
-    from podium.cli import cli
-
+def test_check_knows_the_parts(tmp_path, monkeypatch, cli):
     many = "\n".join(f"- item {i} with a few words in it to make a line" for i in range(40))
     src = write_md(tmp_path, "---\ntitle: T\n---\n\n## L\n\n" + many + "\n\n::: notes\nSay it.\n:::\n")
-    r = CliRunner().invoke(cli, ["all", str(src), "-o", str(tmp_path / "out")])
+    r = cli("all", src, "-o", tmp_path / "out")
     assert r.exit_code == 0, r.output
     n = len(Presentation(str(tmp_path / "out" / "lecture.pptx")).slides)
     assert n >= 3

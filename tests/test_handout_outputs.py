@@ -24,7 +24,6 @@ from podium.pipeline import BuildOptions, build_handout, build_slides, build_sli
 from podium.reader import parse_lecture
 from podium.verify import check_outputs, read_handout
 
-from .conftest import LECTURE as DEFAULT_LECTURE
 from .conftest import write_md
 
 ANSWER = "sovereignty"
@@ -432,14 +431,11 @@ def test_template_adds_a_language(tmp_path):
 # --------------------------------------------------------------------------- the default lecture end to end
 
 
-def test_default_lecture_all_variants(tmp_path):
-    out = tmp_path / "out"
-    opts = BuildOptions(out_dir=out)
-    build_slides(DEFAULT_LECTURE, opts, Diagnostics())
-    stu = build_handout(DEFAULT_LECTURE, BuildOptions(out_dir=out, variant="student"), Diagnostics())
-    ins = build_handout(DEFAULT_LECTURE, BuildOptions(out_dir=out, variant="instructor"), Diagnostics())
-    build_slides_pdf(DEFAULT_LECTURE, opts, Diagnostics())
-    check_outputs(DEFAULT_LECTURE, opts, Diagnostics())  # includes: no answer or instructor text for students
+def test_default_lecture_all_variants(default_built):
+    # `all` built the deck, both handouts and the slides PDF and checked them (which includes: no
+    # answer or instructor text for students)
+    assert default_built.messages == []
+    stu, ins = default_built.handout, default_built.instructor
     s, i = "\n".join(pages(stu)), "\n".join(pages(ins))
     assert "Allow about ten minutes" in i.replace("\n", " ") and "Allow about ten" not in s
     assert "protects each person" in i.replace("\n", " ")

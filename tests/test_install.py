@@ -116,7 +116,7 @@ def test_installed_wheel_builds_a_lecture_in_an_empty_folder(wheel, tmp_path):
         project / "output" / "week-01-handout.pdf"
     ).is_file()
     r = subprocess.run(
-        [str(py), "-m", "podium", "all", "--template", "classic", "-o", "classic"],
+        [str(py), "-m", "podium", "slides", "--template", "classic", "-o", "classic"],
         cwd=project,
         capture_output=True,
         text=True,

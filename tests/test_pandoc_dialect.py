@@ -10,11 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from pptx import Presentation
 from pypdf import PdfReader
 
-from podium import cli as cli_module
 from podium import model as m
 from podium.diagnostics import Diagnostics
 from podium.pipeline import BuildOptions, build_handout, build_slides
@@ -406,13 +404,13 @@ def test_include_outside_the_lecture_folder_is_refused(tmp_path):
     assert warnings_at(diags, "outside-project")[0][0] == 7
 
 
-def test_content_qmd_is_built_like_md(tmp_path, monkeypatch):
+def test_content_qmd_is_built_like_md(tmp_path, monkeypatch, cli):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "week1.qmd").write_text(
         "---\ntitle: Week 1\n---\n\n## A\n\ntext\n", encoding="utf-8"
     )
-    result = CliRunner().invoke(cli_module.cli, ["slides", "-o", "out"])
+    result = cli("slides", "-o", "out")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "week1.pptx").is_file()
 

@@ -61,6 +61,9 @@ SETTINGS = settings(
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+# a property that writes a deck per example: fewer examples (hypothesis still shrinks what fails, and a
+# generated lecture holds many pieces, so each example covers many of the dialect's rules at once)
+BUILD_SETTINGS = settings(SETTINGS, max_examples=20)
 
 # --------------------------------------------------------------------------- pieces
 
@@ -292,7 +295,7 @@ def ir_titles(lecture: m.Lecture) -> list[str]:
 # --------------------------------------------------------------------------- the properties
 
 
-@SETTINGS
+@BUILD_SETTINGS
 @given(lecture_pieces())
 def test_any_lecture_builds_with_pandocs_slides(case):
     meta, pieces = case
@@ -336,7 +339,7 @@ def test_speaker_notes_and_handout_text_go_where_they_belong(case):
         assert not any(isinstance(b, m.Div) and {"notes", "handout"} & set(b.classes) for b in s.body)
 
 
-@settings(max_examples=5, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(BUILD_SETTINGS, max_examples=4)  # a PDF per example
 @given(lecture_pieces())
 def test_handout_pdf_has_every_slide_in_its_outline(case):
 

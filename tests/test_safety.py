@@ -23,9 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from click.testing import CliRunner
 
-import build as cli_module
 from podium.diagnostics import BuildError, Diagnostics
 from podium.handout.html import render_html
 from podium.pipeline import BuildOptions, build_handout, build_slides, load
@@ -378,11 +376,11 @@ def test_allow_remote_tries_the_network_and_fails_quickly_with_a_warning(tmp_pat
     assert all("127.0.0.1" in e for e in network(events)), network(events)
 
 
-def test_cli_refuses_the_network_without_allow_remote(tmp_path, monkeypatch):
+def test_cli_refuses_the_network_without_allow_remote(tmp_path, monkeypatch, cli):
     monkeypatch.chdir(tmp_path)
     write_md(tmp_path, "# S\n\n![remote](http://127.0.0.1:9/x.png)\n")
     with recording() as events:
-        r = CliRunner().invoke(cli_module.cli, ["slides", "lecture.md", "-o", "out", "--strict"])
+        r = cli("slides", "lecture.md", "-o", "out", "--strict")
     assert network(events) == []
     assert r.exit_code == 1
     assert "lecture.md:3: warning: picture 'http://127.0.0.1:9/x.png' is on the network" in r.stderr
@@ -1103,7 +1101,7 @@ def test_template_extends_a_folder_relative_to_its_own(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("how", ["option", "front-matter"])
 @pytest.mark.parametrize("which", ["root", "home", "current", "parent"])
-def test_a_broad_folder_is_never_a_template(tmp_path, monkeypatch, how, which):
+def test_a_broad_folder_is_never_a_template(tmp_path, monkeypatch, how, which, cli):
     project = tmp_path / "project"
     home = tmp_path / "home"
     for folder in (project / "content", home):
@@ -1115,12 +1113,10 @@ def test_a_broad_folder_is_never_a_template(tmp_path, monkeypatch, how, which):
     ref = {"root": "/", "home": str(home), "current": ".", "parent": ".."}[which]
     if how == "option":
         write_md(project / "content", "---\ntitle: T\n---\n\n# S\n\nx\n")
-        r = CliRunner().invoke(
-            cli_module.cli, ["handout", "content/lecture.md", "-o", "out", "--template", ref]
-        )
+        r = cli("handout", "content/lecture.md", "-o", "out", "--template", ref)
     else:
         write_md(project / "content", f"---\ntitle: T\ntemplate: {ref}\n---\n\n# S\n\nx\n")
-        r = CliRunner().invoke(cli_module.cli, ["handout", "content/lecture.md", "-o", "out"])
+        r = cli("handout", "content/lecture.md", "-o", "out")
     assert r.exit_code == 1
     assert r.stderr.splitlines()[0] == (
         f"error: '{ref}' is not a template folder (it needs a theme.yaml, deck.pptx or handout/ of its own, and may "

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pypdf import PdfReader
 
-import build as cli_module
 from podium.deck.layouts import kind_of_layout
 from podium.deck.plan import LAYOUT_NAMES
 from podium.diagnostics import BuildError, Diagnostics
@@ -41,6 +38,7 @@ from .awkward import (
     make_deck,
 )
 from .conftest import ROOT, build, write_md
+from .drawn import render
 
 TEMPLATES = ("default", "classic", "awkward")
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -120,14 +118,40 @@ def template_ref(name: str, awkward_dir: Path) -> str:
     return str(awkward_dir) if name == "awkward" else name
 
 
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory, awkward_dir):
+    """The lecture built once per template: {template name: (deck path, diagnostics)}."""
+    out = {}
+    for name in TEMPLATES:
+        folder = tmp_path_factory.mktemp(f"deck-{name}")
+        src = write_md(folder, LECTURE)
+        path, diags = build(src, folder / "out", "slides", template_ref(name, awkward_dir))
+        assert not diags.has_errors(), [d.format() for d in diags.items]
+        out[name] = path, diags
+    return out
+
+
 @pytest.fixture(scope="module", params=TEMPLATES)
-def built(request, tmp_path_factory, awkward_dir):
-    """The lecture built once per template: (template name, Presentation, deck path, diagnostics)."""
-    folder = tmp_path_factory.mktemp(f"deck-{request.param}")
-    src = write_md(folder, LECTURE)
-    path, diags = build(src, folder / "out", "slides", template_ref(request.param, awkward_dir))
-    assert not diags.has_errors(), [d.format() for d in diags.items]
+def built(request, decks):
+    """(template name, Presentation, deck path, diagnostics) of the lecture on each template."""
+    path, diags = decks[request.param]
     return request.param, Presentation(str(path)), path, diags
+
+
+@pytest.fixture(scope="module")
+def drawn_by_libreoffice(decks, tmp_path_factory):
+    """{template name: PDF}: the three decks converted by LibreOffice in one run."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) is not installed; CI installs libreoffice-impress")
+    root = tmp_path_factory.mktemp("lo")
+    named = {}
+    for name, (path, _) in decks.items():
+        named[name] = root / "in" / f"{name}.pptx"
+        named[name].parent.mkdir(exist_ok=True)
+        shutil.copy(path, named[name])
+    pdfs = render(list(named.values()), root / "pdf", soffice)
+    return {name: pdfs[deck] for name, deck in named.items()}
 
 
 def slide_texts(slide) -> list[str]:
@@ -143,11 +167,6 @@ def slide_texts(slide) -> list[str]:
 
 def placeholders_of(slide, *types):
     return [s for s in slide.placeholders if s.placeholder_format.type in types]
-
-
-def run_cli(*args):
-    result = CliRunner().invoke(cli_module.cli, list(args))
-    return result
 
 
 # --------------------------------------------------------------------------- the deck, per template
@@ -269,27 +288,9 @@ def test_all_shapes_within_the_slide(built):
             )
 
 
-def test_libreoffice_opens_the_deck(built, soffice, tmp_path_factory):
-    name, _, path, _ = built
-    out = tmp_path_factory.mktemp(f"lo-{name}")
-    profile = tmp_path_factory.getbasetemp() / "lo-test-profile"  # one profile for the three runs
-    proc = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    pdf = out / (path.stem + ".pdf")
-    assert pdf.is_file(), proc.stdout + proc.stderr
+def test_libreoffice_opens_the_deck(built, drawn_by_libreoffice):
+    pdf = drawn_by_libreoffice[built[0]]
+    assert pdf.is_file(), f"LibreOffice did not convert the {built[0]} deck"
     reader = PdfReader(str(pdf))
     assert len(reader.pages) == len(SLIDES)
     assert "Bullets at three levels" in reader.pages[2].extract_text()
@@ -489,12 +490,12 @@ def project(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_cli_template_list(project):
+def test_cli_template_list(project, cli):
     (project / "templates" / "mine").mkdir(parents=True)
     (project / "templates" / "mine" / "theme.yaml").write_text("extends: classic\n", encoding="utf-8")
     (project / "templates" / "loop").mkdir()
     (project / "templates" / "loop" / "theme.yaml").write_text("extends: loop\n", encoding="utf-8")
-    result = run_cli("template", "list")
+    result = cli("template", "list")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert any(re.match(r"^mine\s+extends classic → default\s", line) for line in lines), lines
@@ -505,9 +506,9 @@ def test_cli_template_list(project):
     )
 
 
-def test_cli_inspect_awkward(project, awkward_dir):
+def test_cli_inspect_awkward(project, awkward_dir, cli):
     shutil.copytree(awkward_dir, project / "templates" / "awk")
-    result = run_cli("template", "inspect", "templates/awk/deck.pptx")
+    result = cli("template", "inspect", "templates/awk/deck.pptx")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "10.00 × 7.50 in (4:3)" in out
@@ -532,14 +533,14 @@ def test_cli_inspect_awkward(project, awkward_dir):
     ]
 
 
-def test_cli_inspect_warns_for_a_misspelt_layout_in_the_map(project, awkward_dir):
+def test_cli_inspect_warns_for_a_misspelt_layout_in_the_map(project, awkward_dir, cli):
     shutil.copytree(awkward_dir, project / "templates" / "awk")
     theme = project / "templates" / "awk" / "theme.yaml"
     theme.write_text(
         theme.read_text(encoding="utf-8").replace("layouts:\n", 'layouts:\n  section: "Abschnit"\n'),
         encoding="utf-8",
     )
-    result = run_cli("template", "inspect", "templates/awk/deck.pptx")
+    result = cli("template", "inspect", "templates/awk/deck.pptx")
     assert result.exit_code == 0, result.output
     assert re.search(
         r"^templates/awk/theme\.yaml:\d+: warning: the theme's layouts map names a layout the deck does "
@@ -549,8 +550,8 @@ def test_cli_inspect_warns_for_a_misspelt_layout_in_the_map(project, awkward_dir
     ), result.stderr
 
 
-def test_cli_inspect_default_deck_needs_no_fallback(project):
-    result = run_cli("template", "inspect", str(ROOT / "podium" / "templates" / "default" / "deck.pptx"))
+def test_cli_inspect_default_deck_needs_no_fallback(project, cli):
+    result = cli("template", "inspect", str(ROOT / "podium" / "templates" / "default" / "deck.pptx"))
     assert result.exit_code == 0, result.output
     assert "13.33 × 7.50 in (16:9)" in result.stdout
     for kind, name in LAYOUT_NAMES.items():
@@ -558,9 +559,9 @@ def test_cli_inspect_default_deck_needs_no_fallback(project):
     assert result.stderr == ""
 
 
-def test_cli_inspect_bare_university_deck_warns_per_missing_kind(project):
+def test_cli_inspect_bare_university_deck_warns_per_missing_kind(project, cli):
     make_deck(project / "university.pptx")
-    result = run_cli("template", "inspect", "university.pptx")
+    result = cli("template", "inspect", "university.pptx")
     assert result.exit_code == 0, result.output
     warned = [line for line in result.stderr.splitlines() if "[layout-fallback]" in line]
     assert len(warned) == len(LAYOUT_NAMES)  # not one pandoc name in the deck
@@ -569,9 +570,9 @@ def test_cli_inspect_bare_university_deck_warns_per_missing_kind(project):
 
 
 @pytest.mark.parametrize("content", [b"this is not a zip file", b"PK\x03\x04 broken"])
-def test_cli_inspect_corrupt_deck(project, content):
+def test_cli_inspect_corrupt_deck(project, content, cli):
     (project / "bad.pptx").write_bytes(content)
-    result = run_cli("template", "inspect", "bad.pptx")
+    result = cli("template", "inspect", "bad.pptx")
     assert result.exit_code == 1
     assert re.search(
         r"^bad\.pptx:\d+: error: template deck cannot be opened as a PowerPoint file: .* \[bad-template\]$",
@@ -581,14 +582,14 @@ def test_cli_inspect_corrupt_deck(project, content):
     assert "Traceback" not in result.output
 
 
-def test_cli_inspect_missing_deck(project):
-    result = run_cli("template", "inspect", "nowhere.pptx")
+def test_cli_inspect_missing_deck(project, cli):
+    result = cli("template", "inspect", "nowhere.pptx")
     assert result.exit_code == 1
     assert result.stderr.strip() == "error: template deck 'nowhere.pptx' does not exist [template]"
 
 
-def test_cli_new_from_default_builds_the_default_lecture(project):
-    result = run_cli("template", "new", "mine")
+def test_cli_new_from_default_builds_a_lecture_that_checks(project, cli):
+    result = cli("template", "new", "mine")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "created templates/mine"
     folder = project / "templates" / "mine"
@@ -601,35 +602,36 @@ def test_cli_new_from_default_builds_the_default_lecture(project):
     assert '{% extends "base.html.j2" %}' in override and "{% block cover %}" in override
     assert "data-bookmark" not in override  # the title slide's bookmark is outside the cover block
     assert not (folder / "deck.pptx").exists()  # the deck comes from default
-    listing = run_cli("template", "list").stdout
+    listing = cli("template", "list").stdout
     assert re.search(r"^mine\s+extends default\s", listing, re.M)
-    # the scaffold builds the default lecture, and `check` finds deck and handout in agreement
-    built = run_cli("all", "content/human-security.md", "--template", "mine", "-o", "out")
+    # the scaffold builds a lecture (sections, levels, notes, columns, a table), and `check` finds
+    # deck and handout in agreement
+    built = cli("all", _lecture(project), "--template", "mine", "-o", "out")
     assert built.exit_code == 0, built.output
     assert " error: " not in built.stderr
     assert "deck and handout agree with the source" in built.stderr
-    first = PdfReader(str(project / "out" / "human-security-handout.pdf")).pages[0].extract_text()
-    assert "Human Security" in first and "Handout: every slide" not in first  # the scaffold's own cover
+    first = PdfReader(str(project / "out" / "small-handout.pdf")).pages[0].extract_text()
+    assert "Templates Test" in first and "Handout: every slide" not in first  # the scaffold's own cover
 
 
-def test_cli_new_refuses_to_overwrite(project):
-    assert run_cli("template", "new", "mine").exit_code == 0
+def test_cli_new_refuses_to_overwrite(project, cli):
+    assert cli("template", "new", "mine").exit_code == 0
     theme = project / "templates" / "mine" / "theme.yaml"
     theme.write_text("extends: classic\n", encoding="utf-8")
-    result = run_cli("template", "new", "mine")
+    result = cli("template", "new", "mine")
     assert result.exit_code == 1
     assert result.stderr.strip() == (
         "error: templates/mine already exists; choose another name or remove the folder first [template-exists]"
     )
     assert theme.read_text(encoding="utf-8") == "extends: classic\n"
-    shadow = run_cli("template", "new", "classic")  # would hide the bundled one
+    shadow = cli("template", "new", "classic")  # would hide the bundled one
     assert shadow.exit_code == 1 and "a template called 'classic' already exists" in shadow.stderr
     assert not (project / "templates" / "classic").exists()
 
 
-def test_cli_new_from_pptx(project):
+def test_cli_new_from_pptx(project, cli):
     make_deck(project / "university.pptx")
-    result = run_cli("template", "new", "uni", "--from-pptx", "university.pptx")
+    result = cli("template", "new", "uni", "--from-pptx", "university.pptx")
     assert result.exit_code == 0, result.output
     folder = project / "templates" / "uni"
     assert (folder / "deck.pptx").is_file() and (folder / "handout" / "handout.html.j2").is_file()
@@ -654,15 +656,15 @@ def test_cli_new_from_pptx(project):
     assert '#   primary:    "#4F81BD"' in text
     # and the new template builds a lecture: sample slides gone, titles in place
     write_md(project / "content", LECTURE, "small.md")
-    built = run_cli("slides", "content/small.md", "--template", "uni", "-o", "out")
+    built = cli("slides", "content/small.md", "--template", "uni", "-o", "out")
     assert built.exit_code == 0, built.output
     prs = Presentation(str(project / "out" / "small.pptx"))
     assert [s.shapes.title.text_frame.text for s in prs.slides] == [t for _, t, _ in SLIDES]
     assert prs.slides[0].slide_layout.name == "Titelfolie"
 
 
-def test_cli_new_from_pptx_with_pandoc_names_maps_nothing(project):
-    result = run_cli(
+def test_cli_new_from_pptx_with_pandoc_names_maps_nothing(project, cli):
+    result = cli(
         "template",
         "new",
         "plain",
@@ -675,16 +677,16 @@ def test_cli_new_from_pptx_with_pandoc_names_maps_nothing(project):
     assert result.stderr == ""
 
 
-def test_cli_new_from_corrupt_pptx(project):
+def test_cli_new_from_corrupt_pptx(project, cli):
     (project / "bad.pptx").write_bytes(b"not a deck")
-    result = run_cli("template", "new", "uni", "--from-pptx", "bad.pptx")
+    result = cli("template", "new", "uni", "--from-pptx", "bad.pptx")
     assert result.exit_code == 1
     assert "cannot be opened as a PowerPoint file" in result.stderr and "[bad-template]" in result.stderr
     assert not (project / "templates" / "uni").exists()
 
 
-def test_cli_new_bad_name(project):
-    result = run_cli("template", "new", "../escape")
+def test_cli_new_bad_name(project, cli):
+    result = cli("template", "new", "../escape")
     assert result.exit_code == 1
     assert "cannot be a template name" in result.stderr
     assert not (project / "escape").exists() and not (project.parent / "escape").exists()
@@ -698,18 +700,18 @@ def _lecture(project) -> str:
     return "content/small.md"
 
 
-def test_cli_unknown_template_lists_the_known_ones(project):
-    result = run_cli("slides", _lecture(project), "--template", "nosuch", "-o", "out")
+def test_cli_unknown_template_lists_the_known_ones(project, cli):
+    result = cli("slides", _lecture(project), "--template", "nosuch", "-o", "out")
     assert result.exit_code == 1
     assert "error: unknown template 'nosuch' (templates found: classic, default) [template]" in result.stderr
     assert "Traceback" not in result.output
 
 
-def test_cli_theme_extending_itself(project):
+def test_cli_theme_extending_itself(project, cli):
     folder = project / "templates" / "loop"
     folder.mkdir(parents=True)
     (folder / "theme.yaml").write_text("# a loop\nextends: loop\n", encoding="utf-8")
-    result = run_cli("slides", _lecture(project), "--template", "loop", "-o", "out")
+    result = cli("slides", _lecture(project), "--template", "loop", "-o", "out")
     assert result.exit_code == 1
     assert re.search(
         r"^templates/loop/theme\.yaml:\d+: error: template 'loop' extends itself .*\[template-cycle\]$",
@@ -718,14 +720,14 @@ def test_cli_theme_extending_itself(project):
     ), result.stderr
 
 
-def test_cli_jinja_syntax_error_names_file_and_line(project):
+def test_cli_jinja_syntax_error_names_file_and_line(project, cli):
     folder = project / "templates" / "broken" / "handout"
     folder.mkdir(parents=True)
     (folder / "handout.html.j2").write_text(
         '{% extends "base.html.j2" %}\n\n{% block cover %}<h1>{{ meta.title }</h1>{% endblock %}\n',
         encoding="utf-8",
     )
-    result = run_cli("handout", _lecture(project), "--template", "broken", "-o", "out")
+    result = cli("handout", _lecture(project), "--template", "broken", "-o", "out")
     assert result.exit_code == 1
     assert re.search(
         r"^templates/broken/handout/handout\.html\.j2:3: error: template syntax error: .*"
@@ -736,13 +738,13 @@ def test_cli_jinja_syntax_error_names_file_and_line(project):
     assert not (project / "out" / "small-handout.pdf").exists()
 
 
-def test_cli_bad_colour_names_theme_line(project):
+def test_cli_bad_colour_names_theme_line(project, cli):
     folder = project / "templates" / "badc"
     folder.mkdir(parents=True)
     (folder / "theme.yaml").write_text(
         'extends: default\npalette:\n  accent: "#123456"\n  primary: "blurple"\n', encoding="utf-8"
     )
-    result = run_cli("slides", _lecture(project), "--template", "badc", "-o", "out")
+    result = cli("slides", _lecture(project), "--template", "badc", "-o", "out")
     assert result.exit_code == 1
     assert (
         "templates/badc/theme.yaml:4: error: 'blurple' is not a colour for palette.primary; write it as "
@@ -750,14 +752,14 @@ def test_cli_bad_colour_names_theme_line(project):
     ) in result.stderr.splitlines()
 
 
-def test_cli_corrupt_template_deck_keeps_previous_output(project):
+def test_cli_corrupt_template_deck_keeps_previous_output(project, cli):
     src = _lecture(project)
-    assert run_cli("slides", src, "-o", "out").exit_code == 0
+    assert cli("slides", src, "-o", "out").exit_code == 0
     before = (project / "out" / "small.pptx").read_bytes()
     folder = project / "templates" / "corrupt"
     folder.mkdir(parents=True)
     (folder / "deck.pptx").write_bytes(b"PK\x03\x04 not really")
-    result = run_cli("slides", src, "--template", "corrupt", "-o", "out")
+    result = cli("slides", src, "--template", "corrupt", "-o", "out")
     assert result.exit_code == 1
     assert re.search(
         r"^templates/corrupt/deck\.pptx:\d+: error: template deck cannot be opened as a PowerPoint "

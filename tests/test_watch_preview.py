@@ -104,7 +104,7 @@ def test_watch_rebuilds_on_save_and_serves_preview_and_outputs(project):
         before = (out / "watched.pptx").stat().st_mtime_ns
         src = project / "content" / "watched.md"
         src.write_text(src.read_text().replace("the original words", "words after the save"))
-        _wait_for(lambda: "words after the save" in _get(url), timeout=10, what="the preview to change")
+        _wait_for(lambda: "words after the save" in _get(url), what="the preview to change")
         _wait_for(lambda: (out / "watched.pptx").stat().st_mtime_ns != before, what="the deck rebuilt")
         # the preview may not serve files from outside the lecture's folder and the templates
         with pytest.raises(urllib.error.HTTPError):
@@ -175,19 +175,19 @@ def test_browser_shows_the_edit_without_a_reload_and_shows_errors(project, brows
         assert "the original words" in body()
         src = project / "content" / "watched.md"
         src.write_text(src.read_text().replace("the original words", "seen live in the browser"))
-        WebDriverWait(browser, 30, poll_frequency=0.2).until(lambda d: "seen live in the browser" in body())
+        WebDriverWait(browser, 60, poll_frequency=0.2).until(lambda d: "seen live in the browser" in body())
         # a broken save: the error shows in the page, the last good preview stays
         src.write_text("---\ntitle: [broken\n---\n\n## First slide\n\n- seen live in the browser\n")
-        WebDriverWait(browser, 30, poll_frequency=0.2).until(
+        WebDriverWait(browser, 60, poll_frequency=0.2).until(
             lambda d: d.find_elements(By.ID, "podium-errors")
         )
         errors = WebDriverWait(
-            browser, 10, poll_frequency=0.2, ignored_exceptions=(WebDriverException,)
+            browser, 60, poll_frequency=0.2, ignored_exceptions=(WebDriverException,)
         ).until(lambda d: d.find_element(By.ID, "podium-errors").text)
         assert "content/watched.md:2:" in errors and "[yaml]" in errors
         assert "seen live in the browser" in body()
         links = WebDriverWait(
-            browser, 10, poll_frequency=0.2, ignored_exceptions=(WebDriverException,)
+            browser, 60, poll_frequency=0.2, ignored_exceptions=(WebDriverException,)
         ).until(
             lambda d: [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "#podium-bar a")]
         )
