@@ -258,40 +258,6 @@ def test_svg_embedded_with_png_fallback(tmp_path):
     assert prs.slides[0].part.related_part(rid).content_type == "image/svg+xml"
 
 
-CHART = """
-## Chart
-
-```chart
-type: column
-title: Lives disrupted (millions)
-categories: [Deaths, Refugees, Displaced]
-series:
-  Millions: [6.6, 14, 6.6]
-y-title: Millions
-```
-"""
-
-
-def test_chart_native_editable(tmp_path, template_name):
-    from pptx.enum.chart import XL_CHART_TYPE
-
-    prs, _ = deck(tmp_path, CHART, template_name)
-    frames = [sh for sh in prs.slides[0].shapes if sh.has_chart]
-    assert len(frames) == 1
-    chart = frames[0].chart
-    assert chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
-    assert list(chart.plots[0].categories) == ["Deaths", "Refugees", "Displaced"]
-    assert list(chart.plots[0].series[0].values) == [6.6, 14.0, 6.6]
-    assert chart.chart_title.text_frame.text == "Lives disrupted (millions)"
-    assert frames[0].chart_part.chart_workbook.xlsx_part is not None  # data embedded, editable
-    # the value axis is the handout drawing's (0 to a round top), not PowerPoint's own choice
-    assert (chart.value_axis.minimum_scale, chart.value_axis.maximum_scale, chart.value_axis.major_unit) == (
-        0,
-        15,
-        3,
-    )
-
-
 def test_code_highlighted_runs_monospace(tmp_path):
     prs, _ = deck(tmp_path, "## Code\n\n```python\ndef f(x):\n    return x + 1\n```\n")
     box = [sh for sh in body_shapes(prs.slides[0]) if "def" in sh.text_frame.text][0]
@@ -410,43 +376,6 @@ def test_sample_slides_of_template_removed(tmp_path):
     assert [s.shapes.title.text for s in out.slides] == ["Only"]
     xml = etree.tostring(out.slides[0]._element).decode()
     assert "SAMPLE" not in xml
-
-
-def test_chart_from_csv_and_scatter(tmp_path):
-    from pptx.enum.chart import XL_CHART_TYPE
-
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "figures.csv").write_text("year,North,South\n2020,1,2\n2021,3,4\n2022,5,6\n")
-    prs, diags = deck(
-        tmp_path,
-        """
-## From CSV
-
-```chart
-type: line
-title: By region
-data: data/figures.csv
-```
-
-## Scatter
-
-```chart
-type: scatter
-categories: [1, 2, 4]
-series:
-  y: [2, 4, 8]
-```
-""",
-    )
-    chart = [sh for sh in prs.slides[0].shapes if sh.has_chart][0].chart
-    assert chart.chart_type == XL_CHART_TYPE.LINE_MARKERS
-    assert list(chart.plots[0].categories) == ["2020", "2021", "2022"]
-    assert [s.name for s in chart.plots[0].series] == ["North", "South"]
-    assert list(chart.plots[0].series[1].values) == [2.0, 4.0, 6.0]
-    assert chart.has_legend
-    scatter = [sh for sh in prs.slides[1].shapes if sh.has_chart][0].chart
-    assert scatter.chart_type == XL_CHART_TYPE.XY_SCATTER
-    assert list(scatter.plots[0].series[0].values) == [2.0, 4.0, 8.0]
 
 
 def test_jpeg_and_gif_pictures(tmp_path):

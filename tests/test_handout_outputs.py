@@ -16,7 +16,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from podium.alttext import chart_alt, parse_chart_alt
+from podium.alttext import parse_chart_alt
 from podium.buildrecord import read_from_pdf
 from podium.diagnostics import BuildError, Diagnostics
 from podium.labels import LABELS, labels_for
@@ -313,20 +313,6 @@ def test_tagged_pdf_ua_structure(lecture_dir, student, which):
     assert levels and levels[0] == 1
     for before, after in zip(levels, levels[1:]):
         assert after <= before + 1, levels  # headings never skip a level
-
-
-def test_chart_alt_text_round_trips():
-    lec = parse_lecture(
-        '## C\n\n```chart\ntype: bar\ntitle: "T; odd: title"\ncategories: [a b, c]\nseries:\n'
-        "  One: [1, 2.5]\n  Two: [3, 4]\n```\n",
-        "t.md",
-        Diagnostics(),
-    )
-    chart = lec.slides[0].body[0]
-    assert parse_chart_alt(chart_alt(chart)) == {
-        "One": [("a b", 1.0), ("c", 2.5)],
-        "Two": [("a b", 3.0), ("c", 4.0)],
-    }
 
 
 def test_bookmarks_nest_slides_under_sections(student):
