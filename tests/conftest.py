@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from podium.cli import cli as podium_cli
-from podium.diagnostics import Diagnostics
+from podium.diagnostics import BuildError, Diagnostics
 from podium.pipeline import ALL, BuildOptions, build_handout, build_slides
 from podium.pipeline import build as pipeline_build
 
@@ -44,7 +44,22 @@ def _build_records_of_this_session(tmp_path_factory):
         os.environ["PODIUM_CACHE"] = old
 
 
-SHARED = {"default_built", "classic_built", "default_outputs", "drawn_decks"}
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns -n into workers
+def pytest_cmdline_main(config):
+    """`pytest` runs the tests on every CPU (``-n auto``) when pytest-xdist (in the test extra) is
+    installed and no ``-n`` was given; ``-n0`` runs them in one process, as does a venv without it."""
+    if (
+        config.pluginmanager.hasplugin("xdist")
+        and not hasattr(config, "workerinput")
+        and getattr(config.option, "numprocesses", 0) is None
+        and not config.getoption("usepdb", False)
+    ):
+        config.option.numprocesses = "auto"
+        if config.option.dist == "no":
+            config.option.dist = "loadgroup"
+
+
+SHARED = {"default_built", "classic_built", "default_outputs", "drawn_decks", "corpus_built"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
@@ -139,6 +154,51 @@ def default_outputs(default_built):
     return default_built.deck, default_built.handout, default_built.out
 
 
+HIP = CORPUS / "hip-programming" / "docs" / "01-introduction.md"
+
+
+def corpus_lectures() -> list[Path]:
+    """The corpus's lectures (empty without ../shared/corpus): hip-programming's first, the slidev
+    decks, every lecture of the real decks."""
+    if not CORPUS.is_dir():
+        return []
+    decks = [HIP]
+    decks += sorted((CORPUS / "slidev").glob("*.md"))
+    decks += sorted(
+        p
+        for p in (CORPUS / "real").rglob("*")
+        if p.suffix in (".md", ".qmd")
+        and not p.name.startswith("_")
+        and "_license" not in p.parts
+        and p.name.lower() != "readme.md"
+    )
+    return [p for p in decks if p.is_file()]
+
+
+@dataclass
+class CorpusBuild:
+    out: Path
+    deck: Path | None  # None: Podium refused to build it (the reader's business, not this fixture's)
+    handout: Path | None
+
+
+@pytest.fixture(scope="session")
+def corpus_built(tmp_path_factory) -> dict[Path, CorpusBuild]:
+    """Every corpus lecture's deck and handout (default options), built once per session."""
+    root = tmp_path_factory.mktemp("corpus")
+    built = {}
+    for src in corpus_lectures():
+        out = root / "-".join(src.relative_to(CORPUS).with_suffix("").parts)
+        deck = handout = None
+        try:
+            deck, _ = build(src, out, "slides")
+            handout, _ = build(src, out, "handout")
+        except BuildError:
+            pass
+        built[src] = CorpusBuild(out, deck, handout)
+    return built
+
+
 CORPUS_DECKS = (
     "hip-programming/docs/01-introduction.md",
     "real/tidymodels-intro03/slides/intro-03-what-makes-a-model.qmd",
@@ -150,7 +210,7 @@ CORPUS_DECKS = (
 
 
 @pytest.fixture(scope="session")
-def drawn_decks(tmp_path_factory, default_built, classic_built):
+def drawn_decks(tmp_path_factory, default_built, classic_built, corpus_built):
     """{name: (deck, pdf)}: what LibreOffice draws of the default lecture on three templates, the
     stress lecture and the corpus decks, all converted in one ``soffice`` run."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -165,12 +225,9 @@ def drawn_decks(tmp_path_factory, default_built, classic_built):
     pictures = write_pictures(root / "pictures-src")
     decks["pictures-default"], _ = build(pictures, root / "pictures-default", "slides", "default")
     for rel in CORPUS_DECKS:
-        src = CORPUS / rel
-        if src.is_file():
-            out = root / (
-                "corpus-" + rel.split("/")[-1].split(".")[0] + "-" + rel.split("/")[-3 if "/" in rel else 0]
-            )
-            decks["corpus " + rel], _ = build(src, out, "slides")
+        built = corpus_built.get(CORPUS / rel)
+        if built is not None and built.deck is not None:
+            decks["corpus " + rel] = built.deck
     # distinct file names: LibreOffice writes <stem>.pdf into one folder
     named = {}
     for k, d in decks.items():

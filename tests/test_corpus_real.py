@@ -12,9 +12,6 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from podium.diagnostics import Diagnostics
-from podium.pipeline import BuildOptions, build_slides
-
 from .conftest import CORPUS
 
 REAL = CORPUS / "real"
@@ -85,15 +82,15 @@ def deck_runs(deck: Path):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(corpus_built):
+    """{deck path relative to real/: the .pptx} (built once per session by conftest's corpus_built)."""
     if not REAL.is_dir():
         pytest.skip("../shared/corpus/real is absent")
-    out = tmp_path_factory.mktemp("real")
     decks = {}
     for rel in DECKS:
-        src = REAL / rel
-        if src.is_file():
-            decks[rel] = build_slides(src, BuildOptions(out_dir=out / rel.split("/")[0]), Diagnostics())
+        found = corpus_built.get(REAL / rel)
+        if found is not None:
+            decks[rel] = found.deck  # None: Podium refused to build it, which fails the tests
     return decks
 
 
@@ -101,6 +98,7 @@ def built(tmp_path_factory):
 def test_real_deck_keeps_every_word_pandoc_keeps(built, rel):
     if rel not in built:
         pytest.skip(f"{rel} is absent")
+    assert built[rel] is not None, f"{rel} did not build"
     ours = re.sub(
         r"\s+", "", unicodedata.normalize("NFKC", " ".join(t for t, _ in deck_runs(built[rel]))).lower()
     )
@@ -112,5 +110,6 @@ def test_real_deck_keeps_every_word_pandoc_keeps(built, rel):
 def test_real_deck_shows_no_tex_or_html_outside_code(built, rel):
     if rel not in built:
         pytest.skip(f"{rel} is absent")
+    assert built[rel] is not None, f"{rel} did not build"
     shown = " ".join(t for t, code in deck_runs(built[rel]) if not code)
     assert TAG.findall(shown) == [] and TEX.findall(shown) == []

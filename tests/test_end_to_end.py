@@ -13,7 +13,7 @@ from podium.pipeline import BuildOptions
 from podium.reader import read_lecture
 from podium.verify import check_outputs, read_handout
 
-from .conftest import CORPUS, LECTURE, build
+from .conftest import HIP, LECTURE
 
 
 def test_default_lecture_is_a_real_lecture(default_outputs):
@@ -52,11 +52,8 @@ def test_libreoffice_opens_the_default_deck(default_outputs, drawn_decks):
     assert len(PdfReader(str(pdf)).pages) == len(Presentation(str(deck)).slides)
 
 
-HIP = CORPUS / "hip-programming" / "docs" / "01-introduction.md"
-
-
 @pytest.mark.skipif(not HIP.is_file(), reason="../shared/corpus/hip-programming is absent")
-def test_corpus_deck_and_handout_agree(tmp_path):
-    deck, _ = build(HIP, tmp_path)
-    build(HIP, tmp_path, "handout")
-    check_outputs(HIP, BuildOptions(out_dir=tmp_path), Diagnostics())
+def test_corpus_deck_and_handout_agree(corpus_built):
+    built = corpus_built[HIP]
+    assert built.deck is not None and built.handout is not None, "the hip-programming lecture did not build"
+    check_outputs(HIP, BuildOptions(out_dir=built.out), Diagnostics())
