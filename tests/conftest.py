@@ -1,7 +1,8 @@
 """Shared fixtures: build a lecture into a temporary folder and read the outputs back.
 
 What several test files need is built once per session here: the default lecture (every output,
-checked) and the one command-line runner the CLI tests share.  Everything a test writes goes
+checked, on two templates), the corpus lectures, the decks LibreOffice draws (in one run), and the
+one command-line runner the CLI tests share.  Everything a test writes goes
 into its own temporary folder, and the build records go to a cache folder of the session's own, so
 the suite runs in parallel (pytest-xdist) and leaves nothing in ``~/.cache``.
 """
@@ -65,12 +66,12 @@ SHARED = {"default_built", "classic_built", "default_outputs", "drawn_decks", "c
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Keep what shares a costly fixture on one pytest-xdist worker (``--dist loadgroup``), so it is
-    built once: the tests of the session's default-lecture builds in one group, and the tests of a
-    module-scoped fixture in a group per module.  Every other test goes to whichever worker is free."""
+    built once: the tests of the session's shared builds (the default lecture, the corpus, what
+    LibreOffice draws) in one group, and the tests of a module-scoped fixture in a group per module.  Every other test goes to whichever worker is free."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         if names & SHARED:
-            group = "default-lecture"
+            group = "shared-builds"
         else:
             defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
             scoped = any(d.scope == "module" for name in names for d in defs.get(name, ()))
