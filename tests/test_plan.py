@@ -183,10 +183,16 @@ def _xy_x_values(prs, title: str) -> list[float]:
 
 
 def _svg_point_xs(html: str, title: str) -> list[float]:
+    """Where the handout's drawing puts the chart's markers along x: circles' centres, or the start of
+    each arc of a markers path (the same offset for every marker, which leaves the spacing as it is)."""
     svg = re.search(rf'<svg[^>]*aria-label="{title}".*?</svg>', html, re.S)
     assert svg, f"no chart drawing titled {title!r} in the handout"
     root = etree.fromstring(svg.group(0).encode())
-    return [float(c.get("cx")) for c in root.iter("{http://www.w3.org/2000/svg}circle")]
+    circles = [float(c.get("cx")) for c in root.iter("{http://www.w3.org/2000/svg}circle")]
+    if circles:
+        return circles
+    paths = [p.get("d", "") for p in root.iter("{http://www.w3.org/2000/svg}path") if "a" in p.get("d", "")]
+    return [float(x) for d in paths for x in re.findall(r"M(-?[\d.]+)[ ,]-?[\d.]+a", d)]
 
 
 def _chart(lecture, title: str) -> m.Chart:
