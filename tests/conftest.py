@@ -49,15 +49,26 @@ def _build_records_of_this_session(tmp_path_factory):
 def pytest_cmdline_main(config):
     """`pytest` runs the tests on every CPU (``-n auto``) when pytest-xdist (in the test extra) is
     installed and no ``-n`` was given; ``-n0`` runs them in one process, as does a venv without it."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None:  # a worker: group its tests as the main process distributes them
+        if workerinput.get("podium_dist") == "loadgroup":
+            config.option.loadgroup = True
+        return
     if (
         config.pluginmanager.hasplugin("xdist")
-        and not hasattr(config, "workerinput")
         and getattr(config.option, "numprocesses", 0) is None
         and not config.getoption("usepdb", False)
     ):
         config.option.numprocesses = "auto"
         if config.option.dist == "no":
             config.option.dist = "loadgroup"
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist: tell each worker how the tests are distributed (a worker reads the command line
+    again, which does not say it when the hook above chose it)."""
+    node.workerinput["podium_dist"] = node.config.getvalue("dist")
 
 
 SHARED = {"default_built", "classic_built", "default_outputs", "drawn_decks", "corpus_built"}
@@ -76,8 +87,22 @@ def pytest_collection_modifyitems(config, items):
             defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
             scoped = any(d.scope == "module" for name in names for d in defs.get(name, ()))
             group = item.module.__name__ if scoped and item.module else None
-        if group:
+        if group and getattr(config.option, "loadgroup", False):
+            _name_group(item, group)
+        elif group:
             item.add_marker(pytest.mark.xdist_group(group))
+
+
+def _name_group(item, group: str) -> None:
+    """In an xdist worker, put the group in the node id (``…@group``), which is what pytest-xdist's
+    loadgroup scheduler reads.  (pytest-xdist 3.8 does this by setting ``_nodeid``, which pytest 9.2's
+    structured node ids no longer read; set whichever this pytest has.)"""
+    new = f"{item.nodeid}@{group}"
+    current = getattr(item, "_id", None)
+    if current is not None and hasattr(type(current), "parse"):
+        item._id = type(current).parse(new)
+    else:
+        item._nodeid = new
 
 
 def write_md(folder: Path, text: str, name: str = "lecture.md") -> Path:
