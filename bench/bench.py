@@ -172,8 +172,15 @@ def chdir(path: Path):
         os.chdir(old)
 
 
-def run(cmd: list[str], cwd: Path) -> None:
-    r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+def cli_env() -> dict[str, str]:
+    """The environment of a Podium command: Python's default bytecode caching, even where the benchmark
+    itself runs with PYTHONDONTWRITEBYTECODE set (each run would otherwise compile Podium's modules
+    from source, which no installed copy does)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
+    r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
     if r.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({r.returncode}):\n{r.stderr[-2000:]}")
 
@@ -286,6 +293,7 @@ class Contenders:
                 "--quiet",
             ],
             inp.cwd,
+            cli_env(),
         )
 
     # handout
@@ -528,7 +536,7 @@ def scale(work: Path, slides: int, repeat: int) -> None:
     print(f"generated {src.name} ({src.stat().st_size / 2**20:.1f} MiB) in {time.perf_counter() - t0:.1f} s")
     out = work / "scale" / "out"
     cmd = [sys.executable, str(BUILD_PY), "slides", str(src), "-o", str(out), "--force", "--quiet"]
-    env = {**os.environ, "PODIUM_TIME_LIMIT": os.environ.get("PODIUM_TIME_LIMIT", "3600")}
+    env = {**cli_env(), "PODIUM_TIME_LIMIT": os.environ.get("PODIUM_TIME_LIMIT", "3600")}
     for i in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         load0 = os.getloadavg()[0]
