@@ -19,6 +19,8 @@ no-change build, which stops at step 1, imports none of them.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import shutil
 import tempfile
@@ -204,13 +206,34 @@ class Prepared:
         return self._inputs
 
 
+@contextlib.contextmanager
+def collector_paused():
+    """Pause Python's cycle collector while a lecture is read.
+
+    Reading makes millions of objects that stay alive (the Markdown tree, the model) and almost
+    no cyclic garbage (173 objects for 10,000 slides), yet each of the collector's full scans
+    walks all of them again: 44% of reading a 10,000-slide lecture.  Afterwards one collection
+    frees what reading left, and the survivors are frozen out of later scans until the build ends.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()  # the little garbage reading made (the Markdown tree) ...
+        gc.freeze()  # ... and what stays alive is not scanned again until the build ends (build)
+        if was:
+            gc.enable()
+
+
 def prepare(source: Path, options: BuildOptions, diags: Diagnostics) -> Prepared:
     """Read ``source`` and the template it asks for, once."""
     from .reader import ReadOptions, read_course, read_lecture  # noqa: PLC0415 (lazy: see the module docstring)
 
     course = read_course(source.resolve().parent, diags)
     policy = TrackingPolicy(project_roots(source) + options.extra_roots, allow_remote=options.allow_remote)
-    lecture = read_lecture(source, diags, ReadOptions(options.slide_level, policy, course))
+    with collector_paused():
+        lecture = read_lecture(source, diags, ReadOptions(options.slide_level, policy, course))
     template = load_template(options.template or lecture.meta.template, diags)
     return Prepared(source, options, lecture, template, policy, diags)
 
@@ -624,6 +647,7 @@ def build(
             "internal",
         )
     finally:
+        gc.unfreeze()  # what reading froze (collector_paused) is collectable again
         if stage is not None:
             shutil.rmtree(stage, ignore_errors=True)
         if result.status != "built":
