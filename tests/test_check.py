@@ -342,3 +342,22 @@ def test_squash_ignores_what_pdf_text_extraction_changes():
     # beside right-to-left text a PDF holds "(" as the mirrored glyph ")", in visual order
     assert squash("and العربية 🎉 نص (emoji)") == squash("and نص 🎉 العربية) emoji)")
     assert squash("a (b)") != squash("a [b]")
+
+
+def test_a_picture_the_deck_cannot_draw_is_a_warning_not_a_false_alarm(tmp_path, cli):
+    """A broken SVG is drawn as a placeholder box (warned at its line): `all` writes, `check` passes,
+    and the slide's other picture is still compared by its pixels."""
+    (tmp_path / "broken.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><rect', encoding="utf-8")
+    _picture(tmp_path / "good.png", (30, 120, 200))
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Broken\n---\n\n## Two pictures\n\n![A broken drawing](broken.svg)\n\n![A good one](good.png)\n",
+    )
+    out = tmp_path / "out"
+    r = cli("all", src, "-o", out)
+    assert r.exit_code == 0, r.stderr
+    assert "lecture.md:7: warning: picture 'broken.svg' cannot be drawn" in r.stderr, r.stderr
+    assert "agree with the source" in r.stderr + r.stdout
+    _picture(tmp_path / "good.png", (200, 30, 30))  # the drawable picture changes: check names it
+    with pytest.raises(BuildError, match=r"picture good\.png: the deck's picture is not the file's content"):
+        check_outputs(src, BuildOptions(out_dir=out), Diagnostics())

@@ -58,6 +58,9 @@ def natural_size(b: m.Image, box: Rect, slide_w: int, reference: int | None = No
     return max(int(w * f), 1), max(int(h * f), 1)
 
 
+MISSING_PICTURE = "Missing picture"  # the name of the box drawn for a picture that cannot be drawn
+
+
 def add_image(
     cv: Canvas,
     b: m.Image,
@@ -75,6 +78,7 @@ def add_image(
         shape = cv.slide.shapes.add_textbox(
             Emu(area.x), Emu(area.y), Emu(area.w), Emu(min(area.h, int(EMU_PER_IN * 1.2)))
         )
+        shape.name = MISSING_PICTURE  # check knows the placeholder by its name
         shape.fill.solid()
         shape.fill.fore_color.rgb = hex_rgb(cv.palette.get("light", "#EEEEEE"))
         shape.text_frame.word_wrap = True
