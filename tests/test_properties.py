@@ -351,8 +351,13 @@ def test_handout_pdf_has_every_slide_in_its_outline(case):
         pdf = build_handout(src, opts, Diagnostics())
         lecture, _ = load(src, opts, Diagnostics())
         outline = read_handout(pdf, images=False).titles  # the outline, as `check` reads it
-    entries = [t for t in outline if re.match(r"^\d+\.", t)]
-    assert len(entries) == len(lecture.slides)
+    entries, numbers = [], []
+    for t in outline:  # a continuation part's bookmark carries its source slide's number: fold it
+        n = re.match(r"^(\d+)\.", t)
+        if n and (not numbers or numbers[-1] != int(n[1])):
+            entries.append(t)
+            numbers.append(int(n[1]))
+    assert numbers == list(range(1, len(lecture.slides) + 1))
     for entry, title in zip(entries, ir_titles(lecture)):
         assert re.sub(r"^\d+\.\s*", "", entry).split() == (title or entry.split(" ", 1)[1]).split()
 
