@@ -20,6 +20,7 @@ property builds the PDF too.
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from dataclasses import dataclass
@@ -55,15 +56,18 @@ WORDS = [
     "dignity",
 ]
 
+# The same examples on every run (derandomize), so CI's verdict does not depend on luck;
+# PODIUM_EXPLORE=1 draws new ones each run, to look for new failures.
 SETTINGS = settings(
-    max_examples=40,
+    max_examples=100,
     deadline=None,
     database=None,
+    derandomize=not os.environ.get("PODIUM_EXPLORE"),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 # a property that writes a deck per example: fewer examples (hypothesis still shrinks what fails, and a
 # generated lecture holds many pieces, so each example covers many of the dialect's rules at once)
-BUILD_SETTINGS = settings(SETTINGS, max_examples=20)
+BUILD_SETTINGS = settings(SETTINGS, max_examples=60)
 
 # --------------------------------------------------------------------------- pieces
 
@@ -339,7 +343,7 @@ def test_speaker_notes_and_handout_text_go_where_they_belong(case):
         assert not any(isinstance(b, m.Div) and {"notes", "handout"} & set(b.classes) for b in s.body)
 
 
-@settings(BUILD_SETTINGS, max_examples=4)  # a PDF per example
+@settings(BUILD_SETTINGS, max_examples=8)  # a PDF per example
 @given(lecture_pieces())
 def test_handout_pdf_has_every_slide_in_its_outline(case):
 
