@@ -27,7 +27,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +41,7 @@ from tests.big_inputs import (  # noqa: E402  (the inputs the tests build small)
     torture_lecture,
     wide_table,
 )
+from tests.childproc import watch  # noqa: E402  (shared with the hostile-input tests)
 
 
 @dataclass(frozen=True)
@@ -71,23 +71,11 @@ def cases() -> list[Case]:
     return out
 
 
-def _vm_hwm_mib(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except (OSError, ValueError):
-        pass
-    return 0.0
-
-
 def run(case: Case, work: Path) -> tuple[float, float, float]:
     """Build ``case`` in a new process; return (wall s, CPU s, peak MiB)."""
     folder = Path(tempfile.mkdtemp(dir=work))
     (folder / "lecture.md").write_text(case.text, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PODIUM_CACHE": str(work / "cache")}
-    start = time.monotonic()
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), case.command, "lecture.md", "-o", "out", "--force", "-q"],
         cwd=folder,
@@ -95,19 +83,12 @@ def run(case: Case, work: Path) -> tuple[float, float, float]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    peak = 0.0
-    while True:
-        peak = max(peak, _vm_hwm_mib(proc.pid))
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        time.sleep(0.05)
-    wall = time.monotonic() - start
-    code = os.waitstatus_to_exitcode(status)
+    done = watch(proc)
+    assert done is not None  # no timeout: a benchmark waits
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    if code != 0:
-        raise RuntimeError(f"{case.name} ({case.command}) failed with exit {code}:\n{err[-2000:]}")
-    return wall, usage.ru_utime + usage.ru_stime, peak or usage.ru_maxrss / 1024
+    if done.code != 0:
+        raise RuntimeError(f"{case.name} ({case.command}) failed with exit {done.code}:\n{err[-2000:]}")
+    return done.wall_seconds, done.cpu_seconds, done.peak_mib
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,6 +29,7 @@ from podium import budget, deckcheck, jinjaguard
 
 from . import hostile_decks
 from .big_inputs import chart_points, plain_slides
+from .childproc import watch
 from .conftest import ROOT
 
 BUILD_PY = ROOT / "build.py"
@@ -67,17 +68,6 @@ class Run:
         assert "[internal]" not in self.stderr, self.stderr
 
 
-def _vm_hwm_mib(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except (OSError, ValueError):
-        pass
-    return 0.0
-
-
 def podium(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 300) -> Run:
     """Run ``python build.py ARGS`` in ``cwd``; return its exit code, output, CPU time and peak memory.
 
@@ -86,33 +76,20 @@ def podium(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: fl
     full_env.pop("PODIUM_DEBUG", None)
     out_f = (cwd / ".stdout").open("w+b")
     err_f = (cwd / ".stderr").open("w+b")
-    start = time.monotonic()
     proc = subprocess.Popen(
         [sys.executable, str(BUILD_PY), *args], cwd=cwd, env=full_env, stdout=out_f, stderr=err_f
     )
-    deadline = start + timeout
-    hwm = 0.0  # the child's own peak (VmHWM of its new address space): ru_maxrss also counts the pages of
-    #            this (large) test process that the child shared until it exec'd
-    while True:
-        hwm = max(hwm, _vm_hwm_mib(proc.pid))
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() > deadline:
-            proc.kill()
-            os.wait4(proc.pid, 0)
-            pytest.fail(f"podium {' '.join(args)} ran longer than {timeout} s")
-        time.sleep(0.05)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    seconds = usage.ru_utime + usage.ru_stime
+    done = watch(proc, timeout)
+    if done is None:
+        pytest.fail(f"podium {' '.join(args)} ran longer than {timeout} s")
     out_f.seek(0)
     err_f.seek(0)
     run = Run(
-        proc.returncode,
+        done.code,
         err_f.read().decode("utf-8", "replace"),
         out_f.read().decode("utf-8", "replace"),
-        seconds,
-        hwm or usage.ru_maxrss / 1024,
+        done.cpu_seconds,
+        done.peak_mib,
     )
     out_f.close()
     err_f.close()
