@@ -677,21 +677,7 @@ class Fitter:
             for k, (cc, _) in enumerate(c.columns):
                 sl = col_slots[k] if col_slots else slots[min(k, len(slots) - 1)]
                 per_col.append(self.pack(list(cc), sl.rect.w, sl.rect.h, sizes, sl.style, sl.own))
-            n = max(len(p) for p in per_col)
-            return [
-                [
-                    ColumnsChunk(
-                        tuple(
-                            (tuple(per_col[k][i]) if i < len(per_col[k]) else (), w)
-                            for k, (_, w) in enumerate(c.columns)
-                        ),
-                        c.step,
-                        c.slides_only,
-                        c.box,
-                    )
-                ]
-                for i in range(n)
-            ]
+            return [[piece] for piece in _column_parts(c, per_col)]
         # a caption layout or several regions: everything on a content slide, packed there
         plan2 = replace(plan, kind=LayoutKind.CONTENT)
         layout = self.g.layout(plan2)
@@ -821,19 +807,8 @@ class Fitter:
                 self.pack(list(cc), r.w, cap, sizes, None, False, first=max(room, 0))
                 for (cc, _), r in zip(c.columns, rects)
             ]
-            n = max((len(p) for p in per_col), default=1)
-            pieces = [
-                ColumnsChunk(
-                    tuple(
-                        (tuple(per_col[k][i]) if i < len(per_col[k]) else (), w)
-                        for k, (_, w) in enumerate(c.columns)
-                    ),
-                    c.step,
-                    c.slides_only,
-                    c.box,
-                )
-                for i in range(n)
-            ]
+            pieces = _column_parts(c, per_col)
+            n = len(pieces)
             if not any(p and p[0] for p in per_col):  # nothing fits the room: all of it on the next parts
                 return [None, *pieces[1:]] if len(pieces) > 2 else None
             return pieces if n > 1 else None
@@ -1151,3 +1126,17 @@ def fit_deck(
     for plan in plans:
         out.extend(fitter.fit(plan))
     return out
+
+
+def _column_parts(c: ColumnsChunk, per_col: list[list[list]]) -> list[ColumnsChunk]:
+    """Return ``c`` cut into parts: part i holds each column's i-th packed piece (or nothing)."""
+    n = max((len(p) for p in per_col), default=1)
+    return [
+        replace(
+            c,
+            columns=tuple(
+                (tuple(per_col[k][i]) if i < len(per_col[k]) else (), w) for k, (_, w) in enumerate(c.columns)
+            ),
+        )
+        for i in range(n)
+    ]
