@@ -366,3 +366,17 @@ def value_range(chart: m.Chart) -> tuple[float, float]:
         vmax = max((v for s in chart.series for v in s.values), default=1)
     vmin = min(0.0, min((v for s in chart.series for v in s.values), default=0))
     return vmin, nice_max(vmax)
+
+
+def series_colours(palette: dict[str, str], n: int = 0) -> list[str]:
+    """Return the colours of a chart's series (or a pie's slices) in order, at least ``n`` of them:
+    the theme's primary, accent, muted and light colours, then two fixed ones.  Both outputs use it."""
+    base = [
+        palette["primary"],
+        palette["accent"],
+        palette["muted"],
+        palette.get("light", "#DCE8F4"),
+        "#2E8B57",
+        "#8B3A62",
+    ]
+    return base * (n // len(base) + 1)

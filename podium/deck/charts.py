@@ -9,7 +9,7 @@ from pptx.util import Emu, Pt
 
 from .. import model as m
 from ..alttext import chart_alt
-from ..charts import value_range
+from ..charts import series_colours, value_range
 from ..reproducible import stamped_workbooks
 from .canvas import Canvas, hex_rgb
 from .geometry import EMU_PER_IN, Rect
@@ -121,15 +121,3 @@ def chart_data(b: m.Chart) -> CategoryChartData | XyChartData:
     for s in b.series:
         data.add_series(s.name, list(s.values))
     return data
-
-
-def series_colours(palette: dict[str, str], n: int) -> list[str]:
-    base = [
-        palette["primary"],
-        palette["accent"],
-        palette["muted"],
-        palette.get("light", "#DCE8F4"),
-        "#2E8B57",
-        "#8B3A62",
-    ]
-    return base * (n // len(base) + 1)

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from .. import model as m
-from ..charts import value_range
+from ..charts import series_colours, value_range
 from ..deck.plan import chart_axes
 
 W, H = 720, 400
@@ -42,14 +42,7 @@ def _fmt(v: float) -> str:
 
 def chart_svg(chart: m.Chart, palette: dict[str, str], fonts: dict[str, str]) -> str:
     """Return an inline SVG drawing of ``chart``."""
-    colours = [
-        palette["primary"],
-        palette["accent"],
-        palette["muted"],
-        palette.get("light", "#DCE8F4"),
-        "#2E8B57",
-        "#8B3A62",
-    ]
+    colours = series_colours(palette)
     font = _e(fonts.get("body", "sans-serif"))
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="100%" role="img" '
