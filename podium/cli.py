@@ -81,12 +81,7 @@ def _run(label: str, sources: list[Path], strict: bool, step) -> bool:
         except Exception as e:  # a bug of ours, not the lecturer's: say so without a traceback
             if os.environ.get("PODIUM_DEBUG"):
                 raise
-            diags.error(
-                f"internal error while building ({type(e).__name__}: {e}); please report it with the "
-                "source file, or set PODIUM_DEBUG=1 to see the traceback",
-                None,
-                "internal",
-            )
+            diags.internal(e)
             failed = True
         _report(diags)
         if failed:

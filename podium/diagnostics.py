@@ -36,6 +36,15 @@ class Diagnostics:
     def error(self, message: str, pos: SourcePos | None, code: str) -> None:
         self._add(Diagnostic(ERROR, message, pos, code))
 
+    def internal(self, e: Exception, doing: str = "building") -> None:
+        """Report ``e``, a bug of Podium's own (not the lecturer's), in words and without a traceback."""
+        self.error(
+            f"internal error while {doing} ({type(e).__name__}: {e}); please report it with the "
+            "source file, or set PODIUM_DEBUG=1 to see the traceback",
+            None,
+            "internal",
+        )
+
     def warning(self, message: str, pos: SourcePos | None, code: str) -> None:
         self._add(Diagnostic(WARNING, message, pos, code))
 

@@ -640,12 +640,7 @@ def build(
     except Exception as e:  # a bug of ours, not the lecturer's: say so without a traceback
         if os.environ.get("PODIUM_DEBUG") or not catch_internal:
             raise
-        diags.error(
-            f"internal error while building ({type(e).__name__}: {e}); please report it with the "
-            "source file, or set PODIUM_DEBUG=1 to see the traceback",
-            None,
-            "internal",
-        )
+        diags.internal(e)
     finally:
         gc.unfreeze()  # what reading froze (collector_paused) is collectable again
         if stage is not None:

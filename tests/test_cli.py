@@ -97,3 +97,28 @@ def test_every_problem_reported_at_once(tmp_path, cli):
     errors = [line for line in r.stderr.splitlines() if ": error: " in line]
     assert any(":4: error: unknown chart type 'nope'" in line for line in errors)  # the type: line
     assert any(":11: error: series 'x' has 'y', which is not a number" in line for line in errors)  # its line
+
+
+def test_a_bug_of_podiums_own_is_a_message_asking_for_a_report(tmp_path, cli, monkeypatch):
+    """An exception that is not the lecturer's mistake: one `[internal]` line in words, exit 1, no
+    traceback, and the previous output kept; PODIUM_DEBUG=1 lets the traceback through."""
+    from podium import pipeline
+
+    def broken(*args):
+        raise RuntimeError("boom")
+
+    src = write_md(tmp_path, "---\ntitle: T\n---\n\n## A\n\n- b\n")
+    monkeypatch.setitem(pipeline.RENDERERS, pipeline.DECK, broken)
+    monkeypatch.delenv("PODIUM_DEBUG", raising=False)
+    r = cli("slides", src, "-o", tmp_path / "out")
+    assert r.exit_code == 1
+    assert "internal error while building (RuntimeError: boom); please report it" in r.stderr, r.stderr
+    assert "[internal]" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "out" / "lecture.pptx").exists()
+    monkeypatch.setenv("PODIUM_DEBUG", "1")
+    from click.testing import CliRunner
+
+    from podium.cli import cli as podium_cli
+
+    result = CliRunner().invoke(podium_cli, ["slides", str(src), "-o", str(tmp_path / "out"), "--force"])
+    assert isinstance(result.exception, RuntimeError)
