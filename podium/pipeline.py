@@ -169,6 +169,8 @@ class Prepared:
     _html: dict = field(default_factory=dict)
     _inputs: dict[str, str | None] | None = None
     _records: dict = field(default_factory=dict)
+    _layouts: dict = field(default_factory=dict)  # a handout's layout, kept for the variant still to come
+    pending: set = field(default_factory=set)  # the outputs this build has still to render
 
     def variant_lecture(self, variant):
         """The lecture as the given variant shows it (student blanks, instructor text)."""
@@ -387,24 +389,31 @@ def handout_html(prep: Prepared, diags: Diagnostics, variant: str | None = None)
 
 
 def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> None:
-    """Write the handout PDF of ``prep`` to ``path``."""
+    """Write the handout PDF of ``prep`` to ``path``.
+
+    When another handout variant of this lecture is still to be written and the two differ only in
+    their cover (podium.handout.sharing), its layout is kept, and the other lays out only its cover."""
     from .handout.fetchpos import fetch_positions  # noqa: PLC0415 (lazy: see the module docstring)
-    from .handout.pdf import write_pdf  # noqa: PLC0415 (lazy: see the module docstring)
+    from .handout.pdf import render_handout_pdf  # noqa: PLC0415 (lazy: see the module docstring)
+    from .handout.sharing import layout_key  # noqa: PLC0415 (lazy: see the module docstring)
 
     hopts = handout_options(prep, out.variant)
     html = handout_html(prep, diags, out.variant)
-    html = with_meta(html, record_of(prep, out))
-    roots = project_roots(prep.source, prep.template) + prep.options.extra_roots
-    write_pdf(
-        html,
-        path,
-        roots,
+    others = [o for o in prep.pending if o.kind == HANDOUT and o != out]
+    key = layout_key(html) if others or prep._layouts else None
+    pdf, layout = render_handout_pdf(
+        with_meta(html, record_of(prep, out)),
+        project_roots(prep.source, prep.template) + prep.options.extra_roots,
         diags,
         allow_remote=prep.options.allow_remote,
         base_url=str(prep.source.resolve().parent),
         pdf_ua=hopts.pdf_ua,
         positions=fetch_positions(prep.lecture, prep.template),
+        reuse=prep._layouts.pop((key, hopts.pdf_ua), None) if key else None,
     )
+    if key and others:
+        prep._layouts[(key, hopts.pdf_ua)] = layout
+    write_atomic(path, pdf)
 
 
 def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> None:
@@ -609,6 +618,7 @@ def build(
     todo = [o for o in outputs if o not in fresh]  # each up-to-date output stays as it is
     stage: Path | None = None
     created: list[Path] = []
+    prep = prepared
     try:
         with build_budget(labels(todo or outputs), SourcePos(os.path.relpath(source), 1), diags):
             step("read")
@@ -616,8 +626,10 @@ def build(
             targets = {o: target(prep, o, out_dir) for o in outputs}
             stage, created = _stage_dir(out_dir, [targets[o] for o in todo])
             staged = {o: stage / targets[o].name for o in outputs}
+            prep.pending = set(todo)
             for o in todo:
                 step(o.kind)
+                prep.pending.discard(o)
                 try:
                     RENDERERS[o.kind](prep, o, staged[o], diags)
                 finally:  # what the PDF renderer refused, at the line that names it
@@ -643,6 +655,8 @@ def build(
         diags.internal(e)
     finally:
         gc.unfreeze()  # what reading froze (collector_paused) is collectable again
+        if prep is not None:
+            prep._layouts.clear()  # a layout kept for a variant that never came (a failed build)
         if stage is not None:
             shutil.rmtree(stage, ignore_errors=True)
         if result.status != "built":

@@ -211,6 +211,7 @@ class Handout:
     text: str  # the whole text
     record: buildrecord.BuildRecord | None = None
     anchors: dict[str, int] = field(default_factory=dict)  # named destinations (slide-7, slide-7-2…): page
+    keywords: str = ""  # the document information's keywords (podium-layout:…, podium-variant:…)
 
 
 _MARGIN_TOP, _MARGIN_BOTTOM = 45.0, 40.0  # pt: page headers and footers live in these bands
@@ -253,7 +254,9 @@ def read_handout(path: Path, images: bool = True) -> Handout:
                 anchors[str(name)] = reader.get_destination_page_number(dest)
             except Exception:  # a destination pypdf cannot resolve: no page
                 anchors[str(name)] = -1
-    return Handout(titles, entries, whole, buildrecord.read_from_pdf(reader), anchors)
+    meta = reader.metadata
+    keywords = str(meta.get("/Keywords", "")) if meta is not None else ""
+    return Handout(titles, entries, whole, buildrecord.read_from_pdf(reader), anchors, keywords)
 
 
 def _entry_texts(path: Path, starts: list[tuple[int, float]]) -> list[str]:
@@ -404,21 +407,12 @@ def check_outputs(
         str(deck_file),
         str(pdf_file),
         variant=record.get("variant") or "student",
-        notes=record.get("layout") != "grid" and _has_notes(pdf_file),
+        notes=record.get("layout") != "grid" and "podium-layout:grid" not in handout.keywords,
         plan=lambda lec: fitted_plans(lec, template, options, Diagnostics()),
     )
 
     check_student_outputs(lecture, student_files(source, options.out_dir), diags)  # no answers for students
     diags.raise_if_errors()
-
-
-def _has_notes(pdf: Path) -> bool:
-    """False for a handout laid out as a grid of slides (its PDF keywords say so): it shows no notes."""
-    try:
-        meta = open_pdf(pdf).metadata
-        return meta is None or "podium-layout:grid" not in str(meta.get("/Keywords", ""))
-    except Exception:
-        return True
 
 
 def _options_from_records(

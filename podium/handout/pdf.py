@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 import weasyprint
@@ -15,6 +17,7 @@ from ..atomic import write_atomic
 from ..diagnostics import Diagnostics
 from ..model import SourcePos
 from .fetchpos import position
+from .sharing import COVER_END_ID, cover_only
 
 
 def make_fetcher(
@@ -103,6 +106,89 @@ def render_pdf(
     (:func:`podium.handout.fetchpos.fetch_positions`): a picture WeasyPrint cannot load or draw is
     a warning at its line.
     """
+    with _reporting(diags, positions) as fetcher_for:
+        doc = _layout(html, base_url, fetcher_for(roots, allow_remote))
+        return _pdf_bytes(doc, pdf_ua)
+
+
+def render_handout_pdf(
+    html: str,
+    roots: list[Path],
+    diags: Diagnostics,
+    allow_remote: bool = False,
+    base_url: str | None = None,
+    pdf_ua: bool = True,
+    positions: dict[str, SourcePos] | None = None,
+    *,
+    reuse: Any = None,
+) -> tuple[bytes, Any]:
+    """Return the handout's PDF bytes and its layout, for another variant to :func:`reuse <render_handout_pdf>`.
+
+    ``reuse``: the layout of a handout that :mod:`podium.handout.sharing` found to have the same pages
+    after the cover; only this handout's cover is laid out, and its other pages are taken from there.
+    If the covers do not end on the same page, the whole handout is laid out after all.
+    """
+    with _reporting(diags, positions) as fetcher_for:
+        fetcher = fetcher_for(roots, allow_remote)
+        doc = None
+        if reuse is not None:
+            doc = _with_cover(_layout(cover_only(html), base_url, fetcher), reuse)
+        if doc is None:
+            doc = _layout(html, base_url, fetcher)
+        return _pdf_bytes(doc, pdf_ua), doc
+
+
+def _layout(html: str, base_url: str | None, fetcher: URLFetcher):
+    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+
+
+def _pdf_bytes(doc, pdf_ua: bool) -> bytes:
+    buf = io.BytesIO()
+    # tagged: `check` reads the alt text of pictures, charts and equations from the structure;
+    # custom_metadata: the build record (<meta name="podium-build">) goes into the document info
+    if pdf_ua:
+        doc.write_pdf(buf, pdf_variant="pdf/ua-1", custom_metadata=True)
+    else:
+        doc.write_pdf(buf, pdf_tags=True, custom_metadata=True)
+    return buf.getvalue()
+
+
+def _with_cover(cover, rest):
+    """The pages of ``cover`` up to the end of the cover, then those of ``rest`` after its cover, with
+    the metadata of ``cover``; None unless both covers end on the same page and the cover pages carry
+    the same running headers and page numbers (a "Page 1 of 2" on a cover laid out alone would be wrong)."""
+    ends = [i for i, page in enumerate(cover.pages) if COVER_END_ID in page.anchors]
+    if ends != [len(cover.pages) - 1]:
+        return None
+    k = ends[0]
+    if k >= len(rest.pages) or COVER_END_ID not in rest.pages[k].anchors:
+        return None
+    if any(_margin_text(cover.pages[i]) != _margin_text(rest.pages[i]) for i in range(k)):
+        return None
+    return cover.copy(cover.pages[:k] + rest.pages[k:])
+
+
+def _margin_text(page) -> list[str]:
+    """The text in a laid-out page's margin boxes (running headers, page numbers)."""
+    out: list[str] = []
+
+    def walk(box):
+        text = getattr(box, "text", None)
+        if isinstance(text, str):
+            out.append(text)
+        for child in getattr(box, "children", ()):
+            walk(child)
+
+    for box in page._page_box.children:
+        if type(box).__name__ == "MarginBox":
+            walk(box)
+    return out
+
+
+@contextlib.contextmanager
+def _reporting(diags: Diagnostics, positions: dict[str, SourcePos] | None):
+    """WeasyPrint's complaints, while a document is laid out and written, as Podium's warnings at the
+    lines that asked for what failed; yields a maker of the safe URL fetcher that goes with them."""
 
     positions = positions if positions is not None else {}
     refused: set[str] = set()
@@ -131,22 +217,16 @@ def render_pdf(
             return  # the reader has already said this picture cannot be drawn, at the same line
         diags.warning(message, pos, code)
 
+    def fetcher_for(roots: list[Path], allow_remote: bool) -> URLFetcher:
+        return make_fetcher(roots, diags, allow_remote, positions, refused)
+
     log = logging.getLogger("weasyprint")
     log.setLevel(logging.ERROR)  # problems are ours to report: only errors reach the collector
     log.propagate = False
     handler = Collect()
     log.addHandler(handler)
     try:
-        fetcher = make_fetcher(roots, diags, allow_remote, positions, refused)
-        doc = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-        buf = io.BytesIO()
-        # tagged: `check` reads the alt text of pictures, charts and equations from the structure;
-        # custom_metadata: the build record (<meta name="podium-build">) goes into the document info
-        if pdf_ua:
-            doc.write_pdf(buf, pdf_variant="pdf/ua-1", custom_metadata=True)
-        else:
-            doc.write_pdf(buf, pdf_tags=True, custom_metadata=True)
-        return buf.getvalue()
+        yield fetcher_for
     finally:
         log.removeHandler(handler)
 
