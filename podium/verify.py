@@ -40,7 +40,8 @@ from .deck.pictures import MISSING_PICTURE
 from .deck.plan import Bullet, ColumnsChunk, ObjectChunk, TextChunk, chart_axes, plan_deck, runs
 from .diagnostics import BuildError, Diagnostics
 from .mathrender import tex_to_svg
-from .pdfread import open_pdf
+from .pdfread import figure_alts, meta_text, named_destinations
+from .pdfread import outline as pdf_outline
 from .pipeline import BuildOptions, deck_path, fitted_plans, handout_path, load
 from .svgsafe import sanitize
 from .template_folders import load_template
@@ -219,47 +220,35 @@ _MARGIN_TOP, _MARGIN_BOTTOM = 45.0, 40.0  # pt: page headers and footers live in
 
 def read_handout(path: Path, images: bool = True) -> Handout:
     """Return the handout at ``path`` cut into one entry per outline bookmark "N. Title"."""
-    reader = open_pdf(path)  # a long tagged handout passes pypdf's default element caps
-    marks: list[tuple[str, int, float]] = []
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        marks = [(t, p, 1e9 if y is None else y) for t, p, y in pdf_outline(pdf)]
+        titles = [t for t, _, _ in marks]
+        numbered = [(t, p, y) for t, p, y in marks if re.match(r"^\d+\.", t)]
+        entries = [
+            HandoutEntry(int(t.split(".", 1)[0]), re.sub(r"^\d+\.\s*", "", t), page=p) for t, p, _ in numbered
+        ]
+        starts = [(p, -y - 2.0) for _, p, y in numbered]
 
-    def walk(items):
-        for it in items:
-            if isinstance(it, list):
-                walk(it)
-            else:
-                top = it.get("/Top") if hasattr(it, "get") else None
-                top = getattr(it, "top", None) if top is None else top
-                marks.append((str(it.title), reader.get_destination_page_number(it), float(top or 1e9)))
-
-    walk(reader.outline)
-    titles = [t for t, _, _ in marks]
-    numbered = [(t, p, y) for t, p, y in marks if re.match(r"^\d+\.", t)]
-    entries = [
-        HandoutEntry(int(t.split(".", 1)[0]), re.sub(r"^\d+\.\s*", "", t), page=p) for t, p, _ in numbered
-    ]
-    starts = [(p, -y - 2.0) for _, p, y in numbered]
-
-    texts = _entry_texts(path, [(p, y) for _, p, y in numbered])
-    for entry, text in zip(entries, texts):
-        entry.text = squash(text)
-    spans = _page_spans(starts, len(reader.pages))
-    _read_figures(reader, entries, spans)
-    if images:
-        _read_images(path, entries, spans)
-    whole = "\n".join(texts).replace("\r\n", "\n")
-    anchors = {}
-    for name, dest in reader.named_destinations.items():
-        if str(name).startswith("slide-"):
-            try:
-                anchors[str(name)] = reader.get_destination_page_number(dest)
-            except Exception:  # a destination pypdf cannot resolve: no page
-                anchors[str(name)] = -1
-    meta = reader.metadata
-    keywords = str(meta.get("/Keywords", "")) if meta is not None else ""
-    return Handout(titles, entries, whole, buildrecord.read_from_pdf(reader), anchors, keywords)
+        texts = _entry_texts(pdf, [(p, y) for _, p, y in numbered])
+        for entry, text in zip(entries, texts):
+            entry.text = squash(text)
+        spans = _page_spans(starts, len(pdf))
+        found = figure_alts(pdf)
+        for entry, span in zip(entries, spans):
+            entry.alts = [alt for page, alt in found if page in span]
+        if images:
+            _read_images(pdf, entries, spans)
+        whole = "\n".join(texts).replace("\r\n", "\n")
+        anchors = {name: page for name, page in named_destinations(pdf).items() if name.startswith("slide-")}
+        recorded = meta_text(pdf, "podiumbuild") or meta_text(pdf, buildrecord.KEY)
+        record = buildrecord.BuildRecord.from_json(recorded) if recorded else None
+        return Handout(titles, entries, whole, record, anchors, meta_text(pdf, "Keywords"))
+    finally:
+        pdf.close()
 
 
-def _entry_texts(path: Path, starts: list[tuple[int, float]]) -> list[str]:
+def _entry_texts(pdf: Any, starts: list[tuple[int, float]]) -> list[str]:
     """Return the text of each entry: the page area from its bookmark down to the next one.
 
     PDFium reads the text (pypdf garbles WeasyPrint's custom-encoded fonts); the bands at the top
@@ -267,29 +256,25 @@ def _entry_texts(path: Path, starts: list[tuple[int, float]]) -> list[str]:
     entry broken across pages reads as one.
     """
 
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        pages = []
-        for i in range(len(pdf)):
-            page = pdf[i]
-            w, h = page.get_size()
-            pages.append((page.get_textpage(), w, h))
-        out = []
-        for k, (p, y) in enumerate(starts):
-            end_p, end_y = starts[k + 1] if k + 1 < len(starts) else (len(pages) - 1, 0.0)
-            parts = []
-            for q in range(p, max(end_p, p) + 1):
-                tp, w, h = pages[q]
-                top = min(y + 2.0, h - _MARGIN_TOP) if q == p else h - _MARGIN_TOP
-                bottom = (
-                    max(end_y + 1.0, _MARGIN_BOTTOM) if q == end_p and k + 1 < len(starts) else _MARGIN_BOTTOM
-                )
-                if top > bottom:
-                    parts.append(tp.get_text_bounded(0, bottom, w, top))
-            out.append("\n".join(parts))
-        return out
-    finally:
-        pdf.close()
+    pages = []
+    for i in range(len(pdf)):
+        page = pdf[i]
+        w, h = page.get_size()
+        pages.append((page.get_textpage(), w, h))
+    out = []
+    for k, (p, y) in enumerate(starts):
+        end_p, end_y = starts[k + 1] if k + 1 < len(starts) else (len(pages) - 1, 0.0)
+        parts = []
+        for q in range(p, max(end_p, p) + 1):
+            tp, w, h = pages[q]
+            top = min(y + 2.0, h - _MARGIN_TOP) if q == p else h - _MARGIN_TOP
+            bottom = (
+                max(end_y + 1.0, _MARGIN_BOTTOM) if q == end_p and k + 1 < len(starts) else _MARGIN_BOTTOM
+            )
+            if top > bottom:
+                parts.append(tp.get_text_bounded(0, bottom, w, top))
+        out.append("\n".join(parts))
+    return out
 
 
 def _page_spans(starts: list[tuple[int, float]], pages: int) -> list[range]:
@@ -300,63 +285,23 @@ def _page_spans(starts: list[tuple[int, float]], pages: int) -> list[range]:
     return out
 
 
-def _read_figures(reader: Any, entries: list[HandoutEntry], spans: list[range]) -> None:
-    """Give each entry the /Alt texts of the tagged figures on its pages."""
-    root = reader.trailer["/Root"]
-    tree = root.get("/StructTreeRoot")
-    if tree is None:
-        return
-    page_refs = {}
-    for i, p in enumerate(reader.pages):
-        if p.indirect_reference is not None:
-            page_refs[(p.indirect_reference.idnum, p.indirect_reference.generation)] = i
-    found: list[tuple[int, str]] = []
-    stack: list[tuple[Any, int | None]] = [(tree.get_object(), None)]
-    seen = 0
-    while stack:
-        node, page = stack.pop()
-        seen += 1
-        if seen > 2_000_000:
-            break
-        node = node.get_object() if hasattr(node, "get_object") else node
-        if isinstance(node, list):
-            stack += [(c, page) for c in reversed(node)]
-            continue
-        if not hasattr(node, "get"):
-            continue
-        pg = node.get("/Pg")
-        if pg is not None and hasattr(pg, "idnum"):
-            page = page_refs.get((pg.idnum, pg.generation), page)
-        if node.get("/S") == "/Figure" and "/Alt" in node and page is not None:
-            found.append((page, str(node["/Alt"])))
-        kids = node.get("/K")
-        if kids is not None:
-            stack += [(c, page) for c in (reversed(kids) if isinstance(kids, list) else [kids])]
-    for entry, span in zip(entries, spans):
-        entry.alts = [alt for page, alt in found if page in span]
-
-
 def pixel_hash(image: Any) -> str:
     """Return a hash of a PIL image's colour pixels (RGB), the same however the file was encoded."""
     return hashlib.sha256(image.convert("RGB").tobytes()).hexdigest()
 
 
-def _read_images(path: Path, entries: list[HandoutEntry], spans: list[range]) -> None:
+def _read_images(pdf: Any, entries: list[HandoutEntry], spans: list[range]) -> None:
     """Give each entry the pixel hashes of the pictures on its pages (PDFium decodes them)."""
 
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        hashes: dict[int, set[str]] = {}
-        for i in range(len(pdf)):
-            got = set()
-            for obj in pdf[i].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=8):
-                try:
-                    got.add(pixel_hash(obj.get_bitmap(render=False).to_pil()))
-                except Exception:  # an image PDFium cannot decode: the comparison says so, no crash
-                    continue
-            hashes[i] = got
-    finally:
-        pdf.close()
+    hashes: dict[int, set[str]] = {}
+    for i in range(len(pdf)):
+        got = set()
+        for obj in pdf[i].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=8):
+            try:
+                got.add(pixel_hash(obj.get_bitmap(render=False).to_pil()))
+            except Exception:  # an image PDFium cannot decode: the comparison says so, no crash
+                continue
+        hashes[i] = got
     for entry, span in zip(entries, spans):
         entry.images = set().union(*(hashes.get(p, set()) for p in span))
 
