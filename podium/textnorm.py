@@ -8,6 +8,7 @@ import unicodedata
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufe00-\ufe0f\u202a-\u202e\u2066-\u2069]")
 _HYPHENS = re.compile("[-\u2010\u2011\u2012\u2013\u2014]")
 # a bracket laid out right to left is drawn (and extracted) as its mirror image: compare its kind only
+_ASCII_DROPPED = re.compile("[\x00-\x20\x7f]+")
 _MIRRORED = str.maketrans(")]}>»›", "([{<«‹")
 
 
@@ -24,6 +25,8 @@ def squash(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
     text = _HYPHENS.sub("", text)
+    if text.isascii():  # the common case, at C speed: ASCII's spaces and controls (Cc) are \x00-\x20, \x7f
+        return _ASCII_DROPPED.sub("", text).lower()
     out = []
     for ch in text:
         if ch.isspace():
