@@ -10,8 +10,13 @@ the student version unless the instructor's is asked for, tagged (PDF/UA-1) like
 
 from __future__ import annotations
 
+import base64
 import html as _html
+import io
 import math
+from functools import lru_cache
+
+from PIL import Image, ImageDraw
 
 from .. import model as m
 from ..deck.plan import ColumnsChunk, LayoutKind, ObjectChunk, SlidePlan, TextChunk, footer_text
@@ -33,6 +38,28 @@ from .nodehtml import HtmlRenderer
 from .planhtml import chunks_html, runs_html
 
 EMU_PER_PT = 12700
+
+
+@lru_cache(maxsize=16)
+def bullet_png(colour: str, shape: str) -> str:
+    """A bullet of the deck's accent colour as a ``data:`` PNG: a disc, or the dash of a nested list.
+
+    Drawn as the list item's background, not as a ``::marker``: WeasyPrint lays every marker out as a
+    box of its own, an eighth of a slide drawing's cost (bench/README.md), while one picture is
+    decoded once and placed wherever it is used.
+    """
+    rgb = tuple(int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)) if len(colour) == 7 else (0, 0, 0)
+    big = (256, 256) if shape == "disc" else (640, 102)
+    im = Image.new("RGBA", big, (*rgb, 0))
+    draw = ImageDraw.Draw(im)
+    if shape == "disc":
+        draw.ellipse((8, 8, 247, 247), fill=(*rgb, 255))
+    else:
+        draw.rectangle((0, 0, 639, 101), fill=(*rgb, 255))
+    small = im.resize((big[0] // 4, big[1] // 4), Image.Resampling.LANCZOS)
+    buf = io.BytesIO()
+    small.save(buf, "PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
 def esc(text: str) -> str:
@@ -286,6 +313,8 @@ class SlideDrawer:
             primary=pal["primary"],
             accent=pal["accent"],
             muted=pal["muted"],
+            disc=bullet_png(pal["accent"], "disc"),
+            dash=bullet_png(pal["accent"], "dash"),
         )
         rules += "\n".join([self.logo_css] + [kind_css(look, k) for k in LayoutKind])
         if not scope:
@@ -317,7 +346,10 @@ SLIDE_CSS = """
 .ph.body ul, .ph.body ol {{ margin: 0 0 0.3em; padding-left: 1.1em; }}
 .ph.body li {{ margin: 0 0 0.3em; }}
 .ph.body li::marker {{ color: {accent}; }}
-.ph.body ul ul {{ font-size: 0.85em; list-style-type: "– "; }}
+.ph.body ul ul {{ font-size: 0.85em; }}
+.ph.body ul > li {{ list-style: none; margin-left: -1.1em; padding-left: 1.1em;
+                   background: url("{disc}") no-repeat 0.41em 0.35em / 0.36em 0.36em; }}
+.ph.body ul ul > li {{ background-image: url("{dash}"); background-position: 0.43em 0.53em; background-size: 0.35em 0.065em; }}
 .ph.body .subhead {{ font-weight: bold; color: {primary}; }}
 .ph.body figure {{ margin: 0.2em 0; text-align: center; }}
 .ph.body img {{ max-width: 100%; max-height: var(--obj-h); height: auto; }}
