@@ -119,12 +119,11 @@ def named_destinations(pdf: Any) -> dict[str, int]:
     return out
 
 
-def figure_alts(pdf: Any, limit: int = 2_000_000) -> list[tuple[int, str]]:
-    """(page, alt text) of every tagged figure that has one, page by page, in reading order."""
+def figure_alts(pages: list[Any], limit: int = 2_000_000) -> list[tuple[int, str]]:
+    """(page number, alt text) of every tagged figure that has one, on the PDFium ``pages`` in order."""
     found: list[tuple[int, str]] = []
     seen = 0
-    for i in range(len(pdf)):
-        page = pdf[i]
+    for i, page in enumerate(pages):
         tree = pdfium_c.FPDF_StructTree_GetForPage(page.raw)
         if not tree:
             continue

@@ -230,15 +230,16 @@ def read_handout(path: Path, images: bool = True) -> Handout:
         ]
         starts = [(p, -y - 2.0) for _, p, y in numbered]
 
-        texts = _entry_texts(pdf, [(p, y) for _, p, y in numbered])
+        pages = [pdf[i] for i in range(len(pdf))]  # each page loaded once for all that is read of it
+        texts = _entry_texts(pages, [(p, y) for _, p, y in numbered])
         for entry, text in zip(entries, texts):
             entry.text = squash(text)
-        spans = _page_spans(starts, len(pdf))
-        found = figure_alts(pdf)
+        spans = _page_spans(starts, len(pages))
+        found = figure_alts(pages)
         for entry, span in zip(entries, spans):
             entry.alts = [alt for page, alt in found if page in span]
         if images:
-            _read_images(pdf, entries, spans)
+            _read_images(pages, entries, spans)
         whole = "\n".join(texts).replace("\r\n", "\n")
         anchors = {name: page for name, page in named_destinations(pdf).items() if name.startswith("slide-")}
         recorded = meta_text(pdf, "podiumbuild") or meta_text(pdf, buildrecord.KEY)
@@ -248,7 +249,7 @@ def read_handout(path: Path, images: bool = True) -> Handout:
         pdf.close()
 
 
-def _entry_texts(pdf: Any, starts: list[tuple[int, float]]) -> list[str]:
+def _entry_texts(pdf_pages: list[Any], starts: list[tuple[int, float]]) -> list[str]:
     """Return the text of each entry: the page area from its bookmark down to the next one.
 
     PDFium reads the text (pypdf garbles WeasyPrint's custom-encoded fonts); the bands at the top
@@ -257,8 +258,7 @@ def _entry_texts(pdf: Any, starts: list[tuple[int, float]]) -> list[str]:
     """
 
     pages = []
-    for i in range(len(pdf)):
-        page = pdf[i]
+    for page in pdf_pages:
         w, h = page.get_size()
         pages.append((page.get_textpage(), w, h))
     out = []
@@ -290,13 +290,13 @@ def pixel_hash(image: Any) -> str:
     return hashlib.sha256(image.convert("RGB").tobytes()).hexdigest()
 
 
-def _read_images(pdf: Any, entries: list[HandoutEntry], spans: list[range]) -> None:
+def _read_images(pages: list[Any], entries: list[HandoutEntry], spans: list[range]) -> None:
     """Give each entry the pixel hashes of the pictures on its pages (PDFium decodes them)."""
 
     hashes: dict[int, set[str]] = {}
-    for i in range(len(pdf)):
+    for i, page in enumerate(pages):
         got = set()
-        for obj in pdf[i].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=8):
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=8):
             try:
                 got.add(pixel_hash(obj.get_bitmap(render=False).to_pil()))
             except Exception:  # an image PDFium cannot decode: the comparison says so, no crash
