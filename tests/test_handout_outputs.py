@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import shutil
+import subprocess
 import zipfile
 
 import pytest
@@ -426,3 +427,20 @@ def test_default_lecture_all_variants(default_built):
     assert "Allow about ten minutes" in i.replace("\n", " ") and "Allow about ten" not in s
     assert "protects each person" in i.replace("\n", " ")
     assert "protects each person" not in s.replace("\n", " ")
+
+
+def test_the_contents_give_the_page_each_slide_starts_on(default_built):
+    """Every slide row of the contents (number, title, page) names the page its anchor is on, as
+    poppler lays the page out for a reader; and the instructor's shared layout gives the same."""
+    for pdf in (default_built.handout, default_built.instructor):
+        anchors = read_handout(pdf, images=False).anchors
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", "2", "-l", "3", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        rows = re.findall(r"^\s+(\d+)\s{2,}(\S.*?)\s{2,}(\d+)\s*$", text, re.M)
+        assert len(rows) >= 20, text
+        for number, title, page in rows:
+            assert int(page) == anchors[f"slide-{number}"] + 1, (number, title, page)

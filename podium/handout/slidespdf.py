@@ -349,7 +349,7 @@ SLIDE_CSS = """
 .ph.body ul ul {{ font-size: 0.85em; }}
 .ph.body ul > li {{ list-style: none; margin-left: -1.1em; padding-left: 1.1em;
                    background: url("{disc}") no-repeat 0.41em 0.35em / 0.36em 0.36em; }}
-.ph.body ul ul > li {{ background-image: url("{dash}"); background-position: 0.43em 0.53em; background-size: 0.35em 0.065em; }}
+.ph.body ul ul > li {{ background-image: url("{dash}"); background-position: 0.43em 0.53em; background-size: 0.35em 0.07em; }}
 .ph.body .subhead {{ font-weight: bold; color: {primary}; }}
 .ph.body figure {{ margin: 0.2em 0; text-align: center; }}
 .ph.body img {{ max-width: 100%; max-height: var(--obj-h); height: auto; }}
