@@ -394,14 +394,14 @@ def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) 
     When another handout variant of this lecture is still to be written and the two differ only in
     their cover (podium.handout.sharing), its layout is kept, and the other lays out only its cover."""
     from .handout.fetchpos import fetch_positions  # noqa: PLC0415 (lazy: see the module docstring)
-    from .handout.pdf import render_handout_pdf  # noqa: PLC0415 (lazy: see the module docstring)
+    from .handout.pdf import render_pdf  # noqa: PLC0415 (lazy: see the module docstring)
     from .handout.sharing import layout_key  # noqa: PLC0415 (lazy: see the module docstring)
 
     hopts = handout_options(prep, out.variant)
     html = handout_html(prep, diags, out.variant)
     others = [o for o in prep.pending if o.kind == HANDOUT and o != out]
     key = layout_key(html) if others or prep._layouts else None
-    pdf, layout = render_handout_pdf(
+    rendered = render_pdf(
         with_meta(html, record_of(prep, out)),
         project_roots(prep.source, prep.template) + prep.options.extra_roots,
         diags,
@@ -412,8 +412,8 @@ def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) 
         reuse=prep._layouts.pop((key, hopts.pdf_ua), None) if key else None,
     )
     if key and others:
-        prep._layouts[(key, hopts.pdf_ua)] = layout
-    write_atomic(path, pdf)
+        prep._layouts[(key, hopts.pdf_ua)] = rendered.layout
+    write_atomic(path, rendered.pdf)
 
 
 def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> None:
@@ -444,7 +444,7 @@ def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostic
             str(prep.source.resolve().parent),
             hopts.pdf_ua,
             fetch_positions(lecture, prep.template),
-        ),
+        ).pdf,
     )
 
 

@@ -7,6 +7,7 @@ import gc
 import io
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -14,7 +15,6 @@ from urllib.parse import unquote, urlparse
 import weasyprint
 from weasyprint.urls import URLFetcher, URLFetchingError
 
-from ..atomic import write_atomic
 from ..diagnostics import Diagnostics
 from ..model import SourcePos
 from .fetchpos import position
@@ -74,22 +74,12 @@ def make_fetcher(
     return SafeFetcher(timeout=10, allow_redirects=False)
 
 
-def write_pdf(
-    html: str,
-    out: Path,
-    roots: list[Path],
-    diags: Diagnostics,
-    allow_remote: bool = False,
-    base_url: str | None = None,
-    pdf_ua: bool = True,
-    positions: dict[str, SourcePos] | None = None,
-) -> None:
-    """Render ``html`` to a PDF at ``out`` atomically: tagged PDF/UA-1 unless ``pdf_ua`` is False.
+@dataclass
+class Rendered:
+    """A PDF and the WeasyPrint layout it was written from (for a handout variant to reuse)."""
 
-    What WeasyPrint finds missing for PDF/UA (an image without alt text, no language) becomes an
-    ``[accessibility]`` warning instead of a log line nobody reads.
-    """
-    write_atomic(out, render_pdf(html, roots, diags, allow_remote, base_url, pdf_ua, positions))
+    pdf: bytes
+    layout: Any
 
 
 def render_pdf(
@@ -100,30 +90,15 @@ def render_pdf(
     base_url: str | None = None,
     pdf_ua: bool = True,
     positions: dict[str, SourcePos] | None = None,
-) -> bytes:
-    """Return the PDF bytes of ``html`` (see :func:`write_pdf`).
-
-    ``positions`` maps the URLs the HTML fetches to the lines that asked for them
-    (:func:`podium.handout.fetchpos.fetch_positions`): a picture WeasyPrint cannot load or draw is
-    a warning at its line.
-    """
-    with _reporting(diags, positions) as fetcher_for:
-        doc = _layout(html, base_url, fetcher_for(roots, allow_remote))
-        return _pdf_bytes(doc, pdf_ua)
-
-
-def render_handout_pdf(
-    html: str,
-    roots: list[Path],
-    diags: Diagnostics,
-    allow_remote: bool = False,
-    base_url: str | None = None,
-    pdf_ua: bool = True,
-    positions: dict[str, SourcePos] | None = None,
     *,
     reuse: Any = None,
-) -> tuple[bytes, Any]:
-    """Return the handout's PDF bytes and its layout, for another variant to :func:`reuse <render_handout_pdf>`.
+) -> Rendered:
+    """Render ``html`` to a PDF: tagged PDF/UA-1 unless ``pdf_ua`` is False (then tagged PDF).
+
+    What WeasyPrint finds missing for PDF/UA (an image without alt text, no language) becomes an
+    ``[accessibility]`` warning instead of a log line nobody reads.  ``positions`` maps the URLs the
+    HTML fetches to the lines that asked for them (:func:`podium.handout.fetchpos.fetch_positions`):
+    a picture WeasyPrint cannot load or draw is a warning at its line.
 
     ``reuse``: the layout of a handout that :mod:`podium.handout.sharing` found to have the same pages
     after the cover; only this handout's cover is laid out, and its other pages are taken from there.
@@ -136,7 +111,7 @@ def render_handout_pdf(
             doc = _with_cover(_layout(cover_only(html), base_url, fetcher), reuse)
         if doc is None:
             doc = _layout(html, base_url, fetcher)
-        return _pdf_bytes(doc, pdf_ua), doc
+        return Rendered(_pdf_bytes(doc, pdf_ua), doc)
 
 
 def _layout(html: str, base_url: str | None, fetcher: URLFetcher):

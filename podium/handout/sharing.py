@@ -3,7 +3,7 @@
 A lecture without answers or instructor-only text gives two handouts whose pages are the same but
 for the cover (its note, the PDF's title and keywords).  Laying out the whole handout costs most of
 a build, so the second variant lays out only its cover and takes every later page from the first
-(:func:`podium.handout.pdf.render_handout_pdf`).  This module decides when that is safe, from the
+(:func:`podium.handout.pdf.render_pdf`).  This module decides when that is safe, from the
 HTML and CSS alone; whatever it cannot prove the same is laid out in full:
 
 * the template marks where the cover ends (``<div id="podium-cover-end">``, ``base.html.j2``);
