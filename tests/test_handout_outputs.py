@@ -289,6 +289,19 @@ def structure(pdf):
     return reader, root, found
 
 
+def test_a_picture_without_alt_text_is_one_warning_at_its_line(tmp_path, cli):
+    """The reader says it at the picture's line; WeasyPrint's PDF/UA complaint about the same
+    picture (which names only its URL) is not printed a second time."""
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), "red").save(tmp_path / "pic.png")
+    src = write_md(tmp_path, "---\ntitle: Alt\n---\n\n## A picture\n\n![](pic.png)\n\n- text\n")
+    result = cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    about = [line for line in result.stderr.splitlines() if "pic.png" in line]
+    assert len(about) == 1 and "lecture.md:7:" in about[0] and "[no-alt]" in about[0], result.stderr
+
+
 @pytest.mark.parametrize("which", ["student", "article", "slides"])
 def test_tagged_pdf_ua_structure(lecture_dir, student, which):
     if which == "student":

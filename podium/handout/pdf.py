@@ -7,6 +7,7 @@ import gc
 import io
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -190,7 +191,9 @@ def _reporting(diags: Diagnostics, positions: dict[str, SourcePos] | None):
     class Collect(logging.Handler):
         def emit(self, record):
             msg = record.getMessage()
-            if "alt description" in msg or "lang" in msg:
+            if "alt description" in msg:
+                missing_alt(msg)
+            elif "lang" in msg:
                 diags.warning(f"PDF/UA: {msg}", None, "accessibility")
             elif record.msg.startswith(("Failed to load image at", "Failed to load stylesheet at")):
                 url = str(record.args[0]) if record.args else ""
@@ -210,6 +213,19 @@ def _reporting(diags: Diagnostics, positions: dict[str, SourcePos] | None):
         if pos is not None and any(d.code == code and d.pos == pos for d in diags.items):
             return  # the reader has already said this picture cannot be drawn, at the same line
         diags.warning(message, pos, code)
+
+    def missing_alt(msg: str) -> None:
+        """A picture without alt text: said once, at its line; not again when the reader has said it."""
+        quoted = re.search(r'"([^"]+)"', msg)
+        url = quoted.group(1) if quoted else ""
+        name = _name(url) if url else ""
+        said = (f"'{name}'", f"/{name}'")  # the reader names it as the lecture wrote it: 'img/x.png'
+        if name and any(d.code == "no-alt" and any(s in d.message for s in said) for d in diags.items):
+            return
+        what = f"the picture '{name}'" if name else "a picture"
+        diags.warning(
+            f"PDF/UA: {what} has no alt text for screen readers", position(positions, url), "accessibility"
+        )
 
     def fetcher_for(roots: list[Path], allow_remote: bool) -> URLFetcher:
         return make_fetcher(roots, diags, allow_remote, positions, refused)
