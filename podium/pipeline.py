@@ -463,7 +463,13 @@ def check_staged(prep: Prepared, stage: Path, out_dir: Path, diags: Diagnostics)
 
     found = Diagnostics()
     try:
-        check_outputs(prep.source, replace(prep.options, out_dir=stage), found, lecture=prep.lecture)
+        check_outputs(
+            prep.source,
+            replace(prep.options, out_dir=stage),
+            found,
+            lecture=prep.lecture,
+            variant_plans=prep.plans_for,
+        )
     except BuildError as e:
         found.extend(e.diagnostics)
     for d in found.items:

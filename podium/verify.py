@@ -310,10 +310,15 @@ def _read_images(pages: list[Any], entries: list[HandoutEntry], spans: list[rang
 
 
 def check_outputs(
-    source: Path, options: BuildOptions, diags: Diagnostics, lecture: m.Lecture | None = None
+    source: Path,
+    options: BuildOptions,
+    diags: Diagnostics,
+    lecture: m.Lecture | None = None,
+    variant_plans: Any = None,
 ) -> None:
     """Compare the written deck and handout of ``source`` with it and with each other (``lecture``: the
-    lecture already read by the build that wrote them; otherwise it is read with the recorded options)."""
+    lecture already read by the build that wrote them; otherwise it is read with the recorded options;
+    ``variant_plans``: that build's ``variant -> (lecture, plans)``, the plans it drew the outputs from)."""
     deck_file, pdf_file = deck_path(source, options.out_dir), handout_path(source, options.out_dir)
     for f, cmd in ((deck_file, "slides"), (pdf_file, "handout")):
         if not f.is_file():
@@ -354,6 +359,7 @@ def check_outputs(
         variant=record.get("variant") or "student",
         notes=record.get("layout") != "grid" and "podium-layout:grid" not in handout.keywords,
         plan=lambda lec: fitted_plans(lec, template, options, Diagnostics()),
+        variant_plans=variant_plans,
     )
 
     check_student_outputs(lecture, student_files(source, options.out_dir), diags)  # no answers for students
@@ -412,18 +418,25 @@ def compare(
     variant: str = "student",
     notes: bool = True,
     plan: Any = None,
+    variant_plans: Any = None,
 ) -> None:
     """Report every difference between the source's plan, the deck's slides and the handout's entries.
 
     The deck is the lecturer's (answers, instructor-only text in its notes); the handout is
     ``variant``'s (the students' by default: answers as gaps), so each is compared with the plan of
     that version of the lecture.  ``notes`` is False for a handout layout without speaker notes.
+    ``variant_plans`` (the build's own, ``variant -> (lecture, plans)``) spares planning again.
     """
 
     plan = plan or plan_deck  # the plan the outputs drew: fitted (continuation parts) when given
-    plans = plan(lecture)
-    seen = apply_variant(lecture, variant)
-    handout_plans = plan(seen)
+    deck_lecture, plans = variant_plans("instructor") if variant_plans else (lecture, None)
+    if deck_lecture is not lecture or plans is None:  # the instructor's version is the lecture itself
+        plans = plan(lecture)
+    if variant_plans:
+        seen, handout_plans = variant_plans(variant)
+    else:
+        seen = apply_variant(lecture, variant)
+        handout_plans = plan(seen)
     if len(deck) != len(plans):
         diags.error(
             f"{deck_name} has {len(deck)} slides but the source makes {len(plans)}; rebuild the deck",
