@@ -457,3 +457,41 @@ def test_the_contents_give_the_page_each_slide_starts_on(default_built):
         assert len(rows) >= 20, text
         for number, title, page in rows:
             assert int(page) == anchors[f"slide-{number}"] + 1, (number, title, page)
+
+
+def test_every_bullet_of_the_slides_pdf_is_drawn_beside_its_line(tmp_path):
+    """The slide drawings' bullets (a disc, a dash for a nested item: pictures behind the list items)
+    are seen on the page in the accent colour, just left of the first word of each item, on its line."""
+    import pypdfium2 as pdfium
+
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Bullets\n---\n\n## Three points\n\n- Alpha first\n- Bravo second\n"
+        "    - Charlie nested\n- Delta last\n",
+    )
+    pdf = build_slides_pdf(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    last = len(PdfReader(str(pdf)).pages)
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        scale = 2  # pixels a point
+        image = doc[last - 1].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    words = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(last), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+    def accent_pixels(x0: float, x1: float, y0: float, y1: float) -> int:
+        """Pixels of the default theme's accent (#E07A1F, orange) in a box given in points."""
+        count = 0
+        for y in range(int(y0 * scale), int(y1 * scale)):
+            for x in range(int(x0 * scale), int(x1 * scale)):
+                r, g, b = image.getpixel((x, y))
+                count += r > 180 and b < 120 and r - b > 80 and 60 < g < 170
+        return count
+
+    for first in ("Alpha", "Bravo", "Charlie", "Delta"):
+        found = re.search(rf'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">{first}<', words)
+        assert found, first
+        x, y0, y1 = (float(v) for v in found.groups())
+        assert accent_pixels(x - 25, x - 1, y0, y1) >= 6, first  # its bullet, beside it on its line

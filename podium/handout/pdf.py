@@ -158,13 +158,18 @@ def _with_cover(cover, rest):
     k = ends[0]
     if k >= len(rest.pages) or COVER_END_ID not in rest.pages[k].anchors:
         return None
-    if any(_margin_text(cover.pages[i]) != _margin_text(rest.pages[i]) for i in range(k)):
+    margins = [(_margin_text(cover.pages[i]), _margin_text(rest.pages[i])) for i in range(k)]
+    if any(a is None or a != b for a, b in margins):
         return None
     return cover.copy(cover.pages[:k] + rest.pages[k:])
 
 
-def _margin_text(page) -> list[str]:
-    """The text in a laid-out page's margin boxes (running headers, page numbers)."""
+def _margin_text(page) -> list[str] | None:
+    """The text in a laid-out page's margin boxes (running headers, page numbers); None where this
+    WeasyPrint does not show its page boxes as 70.0 does (then nothing is shared)."""
+    page_box = getattr(page, "_page_box", None)
+    if page_box is None:
+        return None
     out: list[str] = []
 
     def walk(box):
@@ -174,7 +179,7 @@ def _margin_text(page) -> list[str]:
         for child in getattr(box, "children", ()):
             walk(child)
 
-    for box in page._page_box.children:
+    for box in page_box.children:
         if type(box).__name__ == "MarginBox":
             walk(box)
     return out
@@ -215,17 +220,14 @@ def _reporting(diags: Diagnostics, positions: dict[str, SourcePos] | None):
         diags.warning(message, pos, code)
 
     def missing_alt(msg: str) -> None:
-        """A picture without alt text: said once, at its line; not again when the reader has said it."""
+        """A picture without alt text: said at its line, and not again where the reader has said so."""
         quoted = re.search(r'"([^"]+)"', msg)
         url = quoted.group(1) if quoted else ""
-        name = _name(url) if url else ""
-        said = (f"'{name}'", f"/{name}'")  # the reader names it as the lecture wrote it: 'img/x.png'
-        if name and any(d.code == "no-alt" and any(s in d.message for s in said) for d in diags.items):
+        pos = position(positions, url)
+        if pos is not None and any(d.code == "no-alt" and d.pos == pos for d in diags.items):
             return
-        what = f"the picture '{name}'" if name else "a picture"
-        diags.warning(
-            f"PDF/UA: {what} has no alt text for screen readers", position(positions, url), "accessibility"
-        )
+        what = f"the picture '{_name(url)}'" if url else "a picture"
+        diags.warning(f"PDF/UA: {what} has no alt text for screen readers", pos, "accessibility")
 
     def fetcher_for(roots: list[Path], allow_remote: bool) -> URLFetcher:
         return make_fetcher(roots, diags, allow_remote, positions, refused)

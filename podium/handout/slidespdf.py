@@ -16,7 +16,7 @@ import io
 import math
 from functools import lru_cache
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageColor, ImageDraw
 
 from .. import model as m
 from ..deck.plan import ColumnsChunk, LayoutKind, ObjectChunk, SlidePlan, TextChunk, footer_text
@@ -48,7 +48,7 @@ def bullet_png(colour: str, shape: str) -> str:
     box of its own, an eighth of a slide drawing's cost (bench/README.md), while one picture is
     decoded once and placed wherever it is used.
     """
-    rgb = tuple(int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)) if len(colour) == 7 else (0, 0, 0)
+    rgb = ImageColor.getrgb(colour)[:3]  # any colour CSS and the theme accept (#RGB, #RRGGBB, names)
     big = (256, 256) if shape == "disc" else (640, 102)
     im = Image.new("RGBA", big, (*rgb, 0))
     draw = ImageDraw.Draw(im)
