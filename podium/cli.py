@@ -26,6 +26,7 @@ import click
 from podium.budget import build_budget
 from podium.diagnostics import BuildError, Diagnostics
 from podium.model import SourcePos
+from podium.startup import freeze_at_exit
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 LECTURE_SUFFIXES = (".md", ".qmd")
@@ -243,6 +244,7 @@ def build_options(f):
 @click.group(context_settings=CONTEXT)
 def cli() -> None:
     """Podium: one Markdown lecture → an editable PowerPoint deck and a PDF handout that agree."""
+    freeze_at_exit()  # the process ends after the command: no last scan of every object (podium.startup)
 
 
 # ---------------------------------------------------------------------------- the commands

@@ -116,3 +116,47 @@ def test_the_command_line_and_the_no_change_path_import_nothing_heavy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert json.loads(out) == []
+
+
+def _run(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+
+
+def test_python_pptx_no_longer_drags_in_urllib_request_which_still_works_when_used():
+    """xml.sax.saxutils (imported by python-pptx) imports urllib.request; Podium defers it (podium.startup)."""
+    out = _run(
+        "import sys\n"
+        "import podium, pptx, xml.sax.saxutils\n"
+        "print(type(sys.modules['urllib.request']).__name__, 'http.client' in sys.modules)\n"
+        "from urllib.request import Request\n"
+        "import urllib.request\n"
+        "print(Request.__module__, urllib.request.urlopen.__module__, type(sys.modules['urllib.request']).__name__)\n"
+        "print(xml.sax.saxutils.urllib.request is sys.modules['urllib.request'])\n"
+    )
+    assert out.split("\n")[:3] == ["_Deferred False", "urllib.request urllib.request module", "True"]
+
+
+def test_a_module_already_loaded_is_left_alone():
+    out = _run(
+        "import sys, urllib.request\n"
+        "real = sys.modules['urllib.request']\n"
+        "import podium.startup\n"
+        "podium.startup.defer_module('urllib.request')\n"
+        "print(sys.modules['urllib.request'] is real)\n"
+    )
+    assert out.strip() == "True"
+
+
+def test_the_command_line_leaves_every_object_frozen_at_exit():
+    """The interpreter's last collection has nothing to scan (podium.startup.freeze_at_exit); the
+    handler registered before the command runs after Podium's (atexit is last in, first out)."""
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen at exit', gc.get_freeze_count() > 1000))\n"
+        "from podium.cli import cli\n"
+        "sys.argv = ['podium', 'template', 'list']\n"
+        "cli()\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().endswith("frozen at exit True")

@@ -17,7 +17,6 @@ from pptx.util import Emu, Pt
 
 from .. import model as m
 from ..budget import step
-from ..svgsafe import sanitize
 from .canvas import Canvas, hex_rgb
 from .geometry import EMU_PER_IN, Rect, length_emu
 from .plan import Para, ParaStyle
@@ -134,6 +133,8 @@ def _add_caption(cv: Canvas, b: m.Image, area: Rect, top: int, cap_h: int) -> No
 def add_svg(cv: Canvas, path: str, x: int, y: int, w: int, h: int):
     """Add an SVG picture with a PNG fallback (the svgBlip extension PowerPoint 2016+ reads)."""
     import cairosvg  # noqa: PLC0415 (0.3 s to import: only a deck with an SVG needs it)
+
+    from ..svgsafe import sanitize  # noqa: PLC0415 (defusedxml: only a lecture with SVG pictures needs it)
 
     svg = sanitize(Path(path).read_bytes())  # no scripts, no references outside it: it is embedded as is
     px_w = max(int(w / EMU_PER_IN * 150), 16)
