@@ -53,6 +53,13 @@ class Align(Kind):
     RIGHT = "right"
 
 
+class Direction(Kind):
+    """Which way the lecture's text runs: pandoc's ``dir`` variable, or its language's script."""
+
+    LTR = "ltr"
+    RTL = "rtl"
+
+
 class LengthUnit(Kind):
     PERCENT = "%"
     IN = "in"
@@ -360,6 +367,7 @@ class Meta:
     institute: str = ""
     date: str = ""
     lang: str = "en"
+    direction: Direction = Direction.LTR
     course: str = ""
     term: str = ""
     template: str | None = None

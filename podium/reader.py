@@ -262,13 +262,15 @@ def build_meta(
             )
             level = None
     template = raw.get("template", course.get("template"))
+    lang = _text(raw.get("lang", course.get("lang", "en"))) or "en"
     return m.Meta(
         title=_text(raw.get("title")),
         subtitle=_text(raw.get("subtitle")),
         authors=tuple(a for a in authors if a.name),
         institute=_text(raw.get("institute", course.get("institution", ""))),
         date=_text(raw.get("date", "")),
-        lang=_text(raw.get("lang", course.get("lang", "en"))) or "en",
+        lang=lang,
+        direction=_direction(raw, course, lang, shown, diags, key_lines),
         course=_text(raw.get("course", course.get("course", ""))),
         term=_text(raw.get("term", course.get("term", ""))),
         template=_text(template) or None,
@@ -276,6 +278,44 @@ def build_meta(
         handout=_handout_settings(raw, course, shown, diags, key_lines),
         fit=_text(raw.get("fit", course.get("fit", ""))),
     )
+
+
+# languages written right to left (ISO 639 codes; a region or script subtag after "-" is ignored)
+RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-arab", "ps", "sd", "syr", "ug", "ur", "yi"}
+)
+
+
+def _direction(
+    raw: dict[str, Any],
+    course: dict[str, Any],
+    lang: str,
+    shown: str,
+    diags: Diagnostics,
+    key_lines: dict[str, int] | None,
+) -> m.Direction:
+    """The lecture's text direction: ``dir: rtl|ltr`` (pandoc's and Quarto's variable; front matter,
+    then course.yaml), else right to left for a language written so (``lang: ar``, ``he``, ``fa``…)."""
+    code = lang.strip().lower().replace("_", "-")
+    by_lang = (
+        m.Direction.RTL if code in RTL_LANGUAGES or code.split("-")[0] in RTL_LANGUAGES else m.Direction.LTR
+    )
+    value = raw.get("dir", course.get("dir"))
+    if value is None:
+        return by_lang
+    text = _text(value).lower()
+    if text in ("rtl", "ltr"):
+        return m.Direction(text)
+    where = (
+        m.SourcePos(shown, (key_lines or {}).get("dir", 2)) if "dir" in raw else m.SourcePos("course.yaml", 1)
+    )
+    diags.warning(
+        f"dir must be rtl or ltr, not {_text(value)!r}; the lecture's text runs "
+        f"{'right to left' if by_lang is m.Direction.RTL else 'left to right'} (from lang: {lang})",
+        where,
+        "front-matter",
+    )
+    return by_lang
 
 
 def _handout_settings(
@@ -419,6 +459,7 @@ USED_KEYS = frozenset(
         "institute",
         "date",
         "lang",
+        "dir",
         "course",
         "term",
         "template",

@@ -459,8 +459,8 @@ def compare(
     # the handout has one entry per deck slide (continuation parts included): a source slide is
     # compared with all of its entries together
     merged: dict[int, HandoutEntry] = {}
-    for plan, entry in zip(handout_plans, handout.entries):
-        _compare_entry_title(seen, plan, entry, diags)
+    for position, (plan, entry) in enumerate(zip(handout_plans, handout.entries), 1):
+        _compare_entry_title(seen, plan, position, entry, diags)
         _compare_entry_anchor(seen, plan, entry, handout.anchors, diags)
         number = plan.source.number if plan.source is not None else plan.number
         into = merged.setdefault(number, HandoutEntry(entry.number, entry.title))
@@ -474,20 +474,23 @@ def compare(
             ).run()
 
 
-def _compare_entry_title(lecture: m.Lecture, plan: Any, entry: HandoutEntry, diags: Diagnostics) -> None:
+def _compare_entry_title(
+    lecture: m.Lecture, plan: Any, position: int, entry: HandoutEntry, diags: Diagnostics
+) -> None:
+    """The handout's entry at ``position`` (numbered as the deck numbers its slides) shows ``plan``."""
     slide = plan.source
     want = _plan_text(plan.title).replace("\v", " ")
     if slide is not None and slide.kind == m.TITLE:
         want = lecture.meta.title or want
     where = _label(slide, lecture) if slide is not None else f"slide {plan.number}"
-    if entry.number != plan.number:
+    if entry.number != position:
         diags.error(
-            f"{where}: the handout's entry {entry.number} stands where deck slide {plan.number} should",
+            f"{where}: the handout's entry {entry.number} stands where deck slide {position} should",
             plan.pos,
             "check-count",
         )
     if squash(entry.title) != squash(want) and not (
-        not squash(want) and squash(entry.title) in ("", squash(f"Slide {plan.number}"))
+        not squash(want) and squash(entry.title) in ("", squash(f"Slide {position}"))
     ):
         diags.error(
             f'{where}: title: handout "{_short(entry.title)}" but source "{_short(want)}"',

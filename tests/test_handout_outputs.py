@@ -21,7 +21,8 @@ from podium.alttext import parse_chart_alt
 from podium.buildrecord import read_from_pdf
 from podium.diagnostics import BuildError, Diagnostics
 from podium.labels import LABELS, labels_for
-from podium.pipeline import BuildOptions, build_handout, build_slides, build_slides_pdf
+from podium.pipeline import ALL, BuildOptions, build_handout, build_slides, build_slides_pdf
+from podium.pipeline import build as pipeline_build
 from podium.reader import parse_lecture
 from podium.verify import check_outputs, read_handout
 
@@ -495,3 +496,34 @@ def test_every_bullet_of_the_slides_pdf_is_drawn_beside_its_line(tmp_path):
         assert found, first
         x, y0, y1 = (float(v) for v in found.groups())
         assert accent_pixels(x - 25, x - 1, y0, y1) >= 6, first  # its bullet, beside it on its line
+
+
+def test_the_handout_numbers_slides_as_the_deck_does_when_one_is_split(tmp_path):
+    """A slide too full for one slide continues on the next; the deck's slide numbers count the parts,
+    and the handout's labels, contents and bookmarks (and the slides PDF's) use the same numbers."""
+    many = "\n".join(
+        f"- Point number {k} with enough words to need a whole line of its own here" for k in range(40)
+    )
+    src = write_md(
+        tmp_path,
+        f"---\ntitle: Parts\n---\n\n## Long\n\n{many}\n\n## After\n\n- The end\n\n::: notes\nClosing words.\n:::\n",
+    )
+    result = pipeline_build(src, BuildOptions(out_dir=tmp_path / "out"), ALL, check=True, force=True)
+    assert result.status == "built" and result.checked, [d.format() for d in result.diagnostics.items]
+    titles = [
+        s.shapes.title.text_frame.text if s.shapes.title else ""
+        for s in Presentation(str(tmp_path / "out" / "lecture.pptx")).slides
+    ]
+    assert len(titles) >= 4 and titles[-1] == "After"  # the title slide, Long in two parts or more, After
+    after = len(titles)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "out" / "lecture-handout.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert re.search(rf"^\s+{after}\s{{2,}}After\s{{2,}}\d+\s*$", text, re.M), text  # the contents
+    assert re.search(rf"SLIDE {after}: AFTER", text.upper()), text  # the label beside its notes
+    for pdf in ("lecture-handout.pdf", "lecture-slides.pdf"):
+        outline = [o.title for o in PdfReader(str(tmp_path / "out" / pdf)).outline if not isinstance(o, list)]
+        assert f"{after}. After" in outline, outline

@@ -31,6 +31,7 @@ class Canvas:
     diags: Diagnostics
     box_style: FrameStyle  # the style of the text boxes the writer adds
     anim: list[tuple[int, int, int | None]] = field(default_factory=list)
+    left_to_right: set = field(default_factory=set)  # shapes (elements) kept left to right: code, math
 
 
 def hex_rgb(value: str) -> RGBColor:

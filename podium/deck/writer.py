@@ -27,6 +27,7 @@ from ..template_folders import Template
 from .callouts import add_callout_box
 from .canvas import Canvas
 from .code import add_code
+from .direction import mirrored, right_to_left
 from .equations import add_math
 from .fit import TemplateGeometry
 from .geometry import EMU_PER_IN, GAP, Rect, rect_of, split_columns
@@ -68,6 +69,7 @@ class DeckWriter:
         self.footer_text = footer_text(template.theme.footer, lecture)
         self.scale = self.slide_h / (7.5 * EMU_PER_IN)  # type sizes relative to a 7.5 in tall slide
         self.limit_bottom = self.safe.bottom
+        self.rtl = lecture.meta.direction is m.Direction.RTL
         main = self.layouts.for_kind(LayoutKind.CONTENT)
         bodies = [ph for ph in main.placeholders if ph.placeholder_format.type in BODY_TYPES]
         self.content_width = max((int(ph.width) for ph in bodies), default=self.safe.w)
@@ -164,6 +166,10 @@ class DeckWriter:
         self.logo.add(slide)  # the theme's logo, where the design has no picture
         if plan.notes:
             self.maker.set_notes(slide, "\n".join(plan.notes))
+        if self.rtl:
+            right_to_left(slide.shapes._spTree, self.cv.left_to_right)
+            if plan.notes:
+                right_to_left(slide.notes_slide.shapes._spTree)
         if self.cv.anim:
             write_timing(slide, self.cv.anim)
 
@@ -192,7 +198,13 @@ class DeckWriter:
                 return
         g = self.geo.geo(self.layout)
         by_idx = {self.idx_of(ph): ph for ph in bodies}
-        for slot in self.geo.slots(plan, g, self.limit_bottom):
+        slots = self.geo.slots(plan, g, self.limit_bottom)
+        if self.rtl:  # side by side (columns, a caption beside its picture): the first on the right
+            span = Rect(min(sl.rect.x for sl in slots), 0, 0, 0) if slots else Rect(0, 0, 0, 0)
+            span.w = max((sl.rect.x + sl.rect.w for sl in slots), default=0) - span.x
+            for sl, r in zip(slots, mirrored([sl.rect for sl in slots], span)):
+                sl.rect = r
+        for slot in slots:
             ph = by_idx.get(slot.idx) if slot.idx is not None else None
             self.flow(slot.chunks, slot.rect, ph if slot.style is not None else None, used, own=slot.own)
 
@@ -257,7 +269,8 @@ class DeckWriter:
                         shape_id=tb.shape_id,
                     )
             elif isinstance(c, ColumnsChunk):
-                for (col_chunks, _), r in zip(c.columns, split_columns(box, [w for _, w in c.columns])):
+                cols = split_columns(box, [w for _, w in c.columns])
+                for (col_chunks, _), r in zip(c.columns, mirrored(cols, box) if self.rtl else cols):
                     self.flow(list(col_chunks), r, None, used)
             else:
                 self.place_object(c, box)
@@ -266,7 +279,8 @@ class DeckWriter:
         """Lay pictures out in the grid that shows the smallest of them largest."""
         # the fitter decided the columns (the handout draws the same grid); else choose them here
         cols = chunks[0].grid or grid_columns(self.geo.measurer, chunks, area, self.sizes, self.slide_w)
-        for c, cell in zip(chunks, grid_cells(cols, len(chunks), area)):
+        cells = grid_cells(cols, len(chunks), area)
+        for c, cell in zip(chunks, mirrored(cells, area) if self.rtl else cells):
             self.place_object(c, cell)
 
     def place_object(
@@ -285,8 +299,11 @@ class DeckWriter:
             shape = add_chart(self.cv, b, box)
         elif isinstance(b, m.CodeBlock):
             shape = add_code(self.cv, b, box, self.sizes.code)
+            self.cv.left_to_right.add(shape._element)
         elif isinstance(b, m.MathBlock):
             shape = add_math(self.cv, b, box)
+            if shape is not None:
+                self.cv.left_to_right.add(shape._element)
         if shape is not None and c.step > 0:
             self.cv.anim.append((c.step, shape.shape_id, None))
 

@@ -175,7 +175,8 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
         if s is not None and s.section is not None and s.section < len(lecture.sections):
             section = m.plain_text(lecture.sections[s.section].title)
         entry = {
-            "number": plan.number,
+            "number": position,  # as the deck numbers it (continuation parts count), what students see
+            "source_number": plan.number,  # the slide of the source it is (a part of)
             "kind": kind,
             "layout": str(getattr(plan.kind, "value", plan.kind)),
             "anchor": plan.anchor,
@@ -195,19 +196,19 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
         if kind == m.SECTION:
             current = {
                 "title": entry["title"],
-                "number": plan.number,
+                "number": position,
                 "anchor": entry["anchor"],
                 "slides": [],
             }
             sections.append(current)
         elif kind == m.CONTENT and plan.part <= 1:  # the contents list a slide once, not its parts
             if current is None:
-                current = {"title": "", "number": plan.number, "anchor": entry["anchor"], "slides": []}
+                current = {"title": "", "number": position, "anchor": entry["anchor"], "slides": []}
                 sections.append(current)
             current["slides"].append(
                 {
-                    "title": entry["title"] or labels["slide_n"].format(n=plan.number),
-                    "number": plan.number,
+                    "title": entry["title"] or labels["slide_n"].format(n=position),
+                    "number": position,
                     "anchor": entry["anchor"],
                 }
             )
@@ -222,6 +223,7 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
             "course": meta.course,
             "term": meta.term,
             "lang": meta.lang,
+            "direction": str(meta.direction),  # ltr | rtl (the html element's dir)
         },
         "theme": {
             "palette": template.palette,

@@ -143,13 +143,15 @@ def slide_html(
     title = runs_html(plan.title, lambda tex: r.math(tex, display=False))
     if kind == "title" and not title:
         title = esc(lecture.meta.title)
-    bookmark = f"{plan.number}. {''.join(x.text for x in plan.title).strip() or (lecture.meta.title if kind == 'title' else labels['slide_n'].format(n=plan.number))}"
+    number = position or plan.number  # the deck's numbering: continuation parts count
+    bookmark = f"{number}. {''.join(x.text for x in plan.title).strip() or (lecture.meta.title if kind == 'title' else labels['slide_n'].format(n=number))}"
     ident = f' id="{plan.anchor}" data-bookmark="{esc(bookmark)}"' if standalone else ""
     tag = "section" if standalone else "div"
     shapes = "".join(
         f'<div class="deck-shape s{j}" aria-hidden="true"></div>' for j in range(len(lay.shapes))
     )
-    parts = [f'<{tag} class="slide kind-{kind}"{ident}>', shapes, logo]
+    rtl = ' dir="rtl"' if lecture.meta.direction is m.Direction.RTL else ""
+    parts = [f'<{tag} class="slide kind-{kind}"{ident}{rtl}>', shapes, logo]
     if heading is None:
         heading = "h1" if kind in ("title", "section") else "h2"
     if title:
@@ -157,6 +159,8 @@ def slide_html(
     if kind == "title":
         tbox = lay.title or Box(0.05, 0.05, 0.9, 0.15)
         align = lay.title_align or "left"
+        if rtl and align == "left":  # the deck's paragraphs start at the right (podium.deck.direction)
+            align = "right"
         sbox = lay.subtitle or (
             lay.bodies[0] if lay.bodies else Box(tbox.x, tbox.y + tbox.h + 0.03, tbox.w, 0.3)
         )
@@ -317,6 +321,7 @@ class SlideDrawer:
             dash=bullet_png(pal["accent"], "dash"),
         )
         rules += "\n".join([self.logo_css] + [kind_css(look, k) for k in LayoutKind])
+        rules += RTL_CSS.format(accent=pal["accent"])  # after the layouts' rules, which it overrides
         if not scope:
             return rules
         out = []
@@ -378,6 +383,25 @@ mark.blank.answer {{ background: #FFF2A8; color: {accent}; border-bottom: 1pt so
 """
 
 
+# a right-to-left slide (podium.deck.direction): text from the right, bullets and rules on the right
+# (bullets as list markers: the pictures behind the items, positioned from the right, were not drawn in the
+# handout's scaled drawings)
+RTL_CSS = """
+.slide[dir=rtl] {{ direction: rtl; }}
+.slide[dir=rtl] .ph.title {{ text-align: right; }}
+.slide[dir=rtl] .ph.body ul, .slide[dir=rtl] .ph.body ol {{ padding-left: 0; padding-right: 1.1em; }}
+.slide[dir=rtl] .ph.body ul > li {{ background: none; list-style: disc; margin: 0 0 0.3em; padding: 0; }}
+.slide[dir=rtl] .ph.body ul ul > li {{ list-style-type: "– "; }}
+.slide[dir=rtl] .ph.body blockquote {{ padding-left: 0; padding-right: 0.8em; border-left: none;
+                                      border-right: 0.25em solid {accent}; }}
+.slide[dir=rtl] .ph.body .attribution {{ text-align: left; }}
+.slide[dir=rtl] .ph.body th {{ text-align: right; }}
+.slide[dir=rtl] .ph.body .div {{ border-left: none; padding-left: 0; border-right: 0.2em solid {accent};
+                                padding-right: 0.5em; }}
+.slide[dir=rtl] .ph.body pre, .slide[dir=rtl] .ph.body .math-block {{ direction: ltr; }}
+"""
+
+
 def render_slides_html(
     lecture: m.Lecture, template: Template, plans: list[SlidePlan], diags: Diagnostics
 ) -> str:
@@ -387,7 +411,7 @@ def render_slides_html(
     meta = lecture.meta
     slides = "\n".join(drawer.slide(p, position=k) for k, p in enumerate(plans, 1))
     return f"""<!DOCTYPE html>
-<html lang="{esc(meta.lang or "en")}">
+<html lang="{esc(meta.lang or "en")}"{' dir="rtl"' if meta.direction is m.Direction.RTL else ""}>
 <head><meta charset="utf-8"><title>{esc(meta.title or drawer.labels["untitled"])}</title>
 <meta name="author" content="{esc(", ".join(a.name for a in meta.authors))}">
 <meta name="keywords" content="podium-slides">
