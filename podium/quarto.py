@@ -160,6 +160,36 @@ def cell_language(info: str) -> str | None:
     return None
 
 
+def layout_widths(layout: str, ncol: str) -> list[float] | None:
+    """The column widths of Quarto's ``layout="[40,60]"`` (one row; a nested list's first row;
+    negative widths, Quarto's spacing, are left out) or ``layout-ncol=N``; None when unreadable."""
+    if layout.strip():
+        text = layout.strip()
+        mt = re.match(r"^\[\s*\[([^\[\]]*)\]", text) or re.match(r"^\[([^\[\]]*)\]$", text)
+        if mt is None:
+            return None
+        try:
+            values = [float(v) for v in mt.group(1).split(",") if v.strip()]
+        except ValueError:
+            return None
+        widths = [v for v in values if v > 0]
+        return widths if 1 <= len(widths) <= 6 else None
+    if ncol.strip().isdigit() and 1 <= int(ncol) <= 6:
+        return [1.0] * int(ncol)
+    return None
+
+
+def inline_cell(code: str, knitr: bool) -> str | None:
+    """Return the language of inline executable code (`` `{r} x` ``, `` `{python} x` ``; knitr's
+    `` `r x` `` where ``knitr``: a .qmd or .Rmd file), else None."""
+    mt = re.match(r"^\{\s*([A-Za-z][\w-]*)\s*\}\s+\S", code)
+    if mt and mt.group(1).lower() in CELL_LANGS:
+        return mt.group(1).lower()
+    if knitr and re.match(r"^r\s+\S", code):
+        return "r"
+    return None
+
+
 def cell_code(code: str, info: str) -> tuple[str | None, dict]:
     """Return (code to show, cell options); None when the cell asks not to be shown (echo/include false)."""
 

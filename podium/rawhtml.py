@@ -43,7 +43,7 @@ class _Flattener(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.out: list[str] = []
         self.skip: list[str] = []  # open tags whose content is dropped
-        self.lists: list[str] = []
+        self.lists: list[list] = []  # the open lists, outermost first: [tag, whether an item is open]
         self.pictures: list[dict[str, str]] = []
 
     # text
@@ -74,12 +74,16 @@ class _Flattener(HTMLParser):
         elif tag == "img":
             self.out.append(picture_markdown(a))
         elif tag in ("ul", "ol"):
-            self.lists.append(tag)
+            self.lists.append([tag, False])
             self.out.append("\n\n")
         elif tag == "li":
-            depth = max(len(self.lists), 1)
-            marker = "1." if self.lists and self.lists[-1] == "ol" else "-"
-            self.out.append("\n\n" + "    " * (depth - 1) + marker + " ")
+            # indented under the items it is inside (not under every list: <ul><ol><li> without an
+            # item between the lists would otherwise be indented into a code block)
+            depth = sum(1 for _, open_item in self.lists[:-1] if open_item)
+            marker = "1." if self.lists and self.lists[-1][0] == "ol" else "-"
+            if self.lists:
+                self.lists[-1][1] = True  # (an item before it without its </li> ends here)
+            self.out.append("\n\n" + "    " * depth + marker + " ")
         elif tag == "hr":
             self.out.append("\n\n")
         elif tag in BLOCK_TAGS:
@@ -95,7 +99,9 @@ class _Flattener(HTMLParser):
             if tag == self.skip[-1]:
                 self.skip.pop()
             return
-        if tag in ("ul", "ol") and self.lists:
+        if tag == "li" and self.lists:
+            self.lists[-1][1] = False
+        elif tag in ("ul", "ol") and self.lists:
             self.lists.pop()
             self.out.append("\n\n")
         elif tag in BLOCK_TAGS:

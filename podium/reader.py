@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import math
 import os
 import re
@@ -220,6 +221,55 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+_MARKUP = re.compile(r"[*_\[`<&~\\]")
+
+
+@functools.lru_cache(maxsize=1)
+def _meta_parser():
+    """CommonMark without typographer or dollar math: quotes and $…$ in the front matter stay as written."""
+    from markdown_it import MarkdownIt  # noqa: PLC0415 (only front matter with markup needs it)
+
+    return MarkdownIt("commonmark")
+
+
+def markdown_text(value: str) -> str:
+    """Front-matter text read as pandoc reads it, as Markdown, down to its words: ``**bold**``,
+    ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; other HTML and
+    math are kept as written."""
+    if not _MARKUP.search(value):
+        return value
+    try:
+        tokens = _meta_parser().parseInline(value, {})
+    except Exception:  # markdown-it raises nothing for text, but metadata must never stop a build
+        return value
+    parts: list[str] = []
+    for tok in tokens[0].children or [] if tokens else []:
+        if tok.type in ("text", "code_inline"):
+            parts.append(tok.content)
+        elif tok.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif tok.type == "html_inline":  # shown as written (the deck shows markup as text), <br> a space
+            parts.append(" " if re.match(r"(?i)<br\b", tok.content) else tok.content)
+    text = "".join(parts)
+    while _SPAN.search(text):
+        text = _SPAN.sub(lambda mt: mt.group(1), text)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _special_date(date: str, shown: str) -> str:
+    """Quarto's ``date: today`` / ``now`` / ``last-modified`` as a date (ISO 8601); other dates as written.
+    ``SOURCE_DATE_EPOCH`` stands for today where it is set, so that builds stay reproducible."""
+    word = date.strip().lower()
+    if word not in ("today", "now", "last-modified"):
+        return date
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env.isdigit():
+        return datetime.datetime.fromtimestamp(int(env), datetime.timezone.utc).date().isoformat()
+    if word == "last-modified" and os.path.exists(shown):
+        return datetime.date.fromtimestamp(os.path.getmtime(shown)).isoformat()
+    return datetime.date.today().isoformat()
+
+
 def build_meta(
     raw: dict[str, Any],
     course: dict[str, Any],
@@ -244,13 +294,13 @@ def build_meta(
         if isinstance(a, dict):
             authors.append(
                 m.Author(
-                    _text(a.get("name")),
-                    _text(a.get("affiliation", a.get("institute"))),
+                    markdown_text(_text(a.get("name"))),
+                    markdown_text(_text(a.get("affiliation", a.get("institute")))),
                     _text(a.get("email")),
                 )
             )
         else:
-            authors.append(m.Author(_text(a)))
+            authors.append(m.Author(markdown_text(_text(a))))
     level = raw.get("slide-level", raw.get("slide_level"))
     if level is not None:
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 6:
@@ -264,11 +314,11 @@ def build_meta(
     template = raw.get("template", course.get("template"))
     lang = _text(raw.get("lang", course.get("lang", "en"))) or "en"
     return m.Meta(
-        title=_text(raw.get("title")),
-        subtitle=_text(raw.get("subtitle")),
+        title=markdown_text(_text(raw.get("title"))),
+        subtitle=markdown_text(_text(raw.get("subtitle"))),
         authors=tuple(a for a in authors if a.name),
-        institute=_text(raw.get("institute", course.get("institution", ""))),
-        date=_text(raw.get("date", "")),
+        institute=markdown_text(_text(raw.get("institute", course.get("institution", "")))),
+        date=_special_date(markdown_text(_text(raw.get("date", ""))), shown),
         lang=lang,
         direction=_direction(raw, course, lang, shown, diags, key_lines),
         course=_text(raw.get("course", course.get("course", ""))),
@@ -434,16 +484,27 @@ def parse_lecture(
     level = options.slide_level if options.slide_level is not None else meta.slide_level
     if level is None:
         level = _format_slide_level(raw_meta)  # Quarto: format: {revealjs: {slide-level: 3}}
+    inferred = level is None
     if level is None:
         # Quarto decks use slide level 2 unless told otherwise; pandoc infers it
         level = 2 if shown.lower().endswith(".qmd") else infer_slide_level(top)
-    lecture = conv.slides(top, meta, level, raw_meta)
+    lecture = conv.slides(top, meta, level, raw_meta, inferred)
     if conv.cells:
         diags.note(
             f"{conv.cells} code cell(s) are shown as code and not run (Podium executes nothing); "
             "'echo: false' cells are left out",
             m.SourcePos(shown, conv.first_cell_line),
             "code-cell",
+        )
+    if conv.inline_cells:
+        code, where = conv.inline_cells[0]
+        more = len(conv.inline_cells) - 1
+        diags.warning(
+            f"inline code `{_short(code)}` is left out: Podium runs no code, so its value is unknown"
+            + (f" (and {more} more inline code expression{'s' if more > 1 else ''})" if more else "")
+            + "; write the value itself",
+            where,
+            "inline-code",
         )
     diags.raise_if_errors()
     return lecture
@@ -515,6 +576,7 @@ class _SlideDraft:
     classes: tuple[str, ...] = ()
     incremental: bool = False
     hidden: bool = False
+    by_rule: bool = False  # begun by a horizontal rule ('---')
 
 
 class _Converter:
@@ -550,6 +612,8 @@ class _Converter:
         self.bib: Bibliography | None = None  # when the front matter names a bibliography
         self.cells = 0
         self.first_cell_line = 0
+        self.inline_cells: list[tuple[str, m.SourcePos]] = []  # inline code left out, and where
+        self.knitr = self.shown.lower().endswith((".qmd", ".rmd"))
         self.lifted_instructor: list[m.Block] = []
 
     # -- positions
@@ -557,6 +621,13 @@ class _Converter:
         if node is not None and node.map:
             self.last_line = node.map[0] + 1
         return self.mapped(self.last_line)
+
+    def line_of(self, text: str) -> m.SourcePos:
+        """Where ``text`` is first written in the source (for an inline without a position of its own)."""
+        for k, line in enumerate(self.lines, 1):
+            if text in line:
+                return self.mapped(k)
+        return self.pos(None)
 
     def mapped(self, line: int) -> m.SourcePos:
         """The source position of ``line`` of the parsed text (includes and notes divs moved lines)."""
@@ -582,7 +653,13 @@ class _Converter:
                 )
 
     # -- slides
-    def slides(self, nodes: list[SyntaxTreeNode], meta: m.Meta, level: int, raw_meta: dict) -> m.Lecture:
+    def slides(
+        self, nodes: list[SyntaxTreeNode], meta: m.Meta, level: int, raw_meta: dict, inferred: bool = False
+    ) -> m.Lecture:
+        """The lecture's slides from its top-level nodes, cut at headings of ``level`` (pandoc's rules).
+
+        Where ``level`` was ``inferred`` (no slide-level given), a heading below it that opens a slide
+        begun by '---' is that slide's title, as reveal.js decks mean it, not a subhead under no title."""
         drafts: list[_SlideDraft] = []
         sections: list[tuple[m.Inlines, int]] = []  # (title, draft index)
         section_of: list[int | None] = []
@@ -608,10 +685,7 @@ class _Converter:
             d = _SlideDraft(kind, title, pos)
             self.slide_serial += 1
             if attrs is not None:
-                d.layout = attrs.kv.get("layout")
-                d.classes = attrs.classes
-                d.incremental = "incremental" in attrs.classes
-                d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
+                _dress(d, attrs)
             drafts.append(d)
             section_of.append(current_section)
             current = d
@@ -632,8 +706,19 @@ class _Converter:
                 if hlevel == level:
                     d = start(m.CONTENT, title, pos, attrs)
                     continue
+                if (
+                    inferred
+                    and title
+                    and current is not None
+                    and current.by_rule
+                    and _opened_untitled(current)
+                ):
+                    current.title, current.pos = title, pos
+                    if attrs is not None:
+                        _dress(current, attrs)
+                    continue
             if node.type == "hr":
-                start(m.CONTENT, (), self.pos(node), None)
+                start(m.CONTENT, (), self.pos(node), None).by_rule = True
                 continue
             if current is None or current.kind == m.TITLE:
                 start(m.CONTENT, (), self.pos(node), None)
@@ -1167,6 +1252,10 @@ class _Converter:
             return [self.callout(node, attrs, kind, pos)]
         if "columns" in classes:
             return [self.columns(node, pos)]
+        if "layout" in attrs.kv or "layout-ncol" in attrs.kv:
+            laid = self.layout_columns(node, attrs, classes, pos)
+            if laid is not None:
+                return [laid]
         if "incremental" in classes or "nonincremental" in classes:
             saved, self.incremental = self.incremental, "incremental" in classes
             try:
@@ -1225,6 +1314,34 @@ class _Converter:
                 f"{len(cols)} columns on one slide will be narrow; at most 3 read well", pos, "many-columns"
             )
         return m.Columns(tuple(cols), pos)
+
+    def layout_columns(
+        self, node: SyntaxTreeNode, attrs: Attrs, classes: tuple[str, ...], pos: m.SourcePos
+    ) -> m.Columns | None:
+        """Quarto's ``::: {layout="[40,60]"}`` or ``{layout-ncol=2}``: the div's blocks side by side, the
+        first in the first column (more blocks than columns go on under them, column by column).
+        None (after a warning) for a layout this cannot read; the div is then shown as written."""
+        widths = quarto.layout_widths(attrs.kv.get("layout", ""), attrs.kv.get("layout-ncol", ""))
+        if widths is None:
+            self.diags.warning(
+                f"layout '{attrs.kv.get('layout') or attrs.kv.get('layout-ncol')}' is not a row of widths "
+                '(e.g. layout="[40,60]" or layout-ncol=2); its blocks are shown one after another',
+                pos,
+                "layout",
+            )
+            return None
+        if "incremental" in classes or "nonincremental" in classes:
+            saved, self.incremental = self.incremental, "incremental" in classes
+            try:
+                blocks = list(self.blocks(node.children))
+            finally:
+                self.incremental = saved
+        else:
+            blocks = list(self.blocks(node.children))
+        n = len(widths)
+        total = sum(widths)
+        cells = [tuple(blocks[k::n]) for k in range(n)]
+        return m.Columns(tuple(m.Column(c, w / total) for c, w in zip(cells, widths) if c), pos)
 
     def chart(self, code: str, pos: m.SourcePos) -> m.Chart | None:
         return parse_chart(code, pos, self.diags, self._resolve)
@@ -1313,6 +1430,9 @@ class _Converter:
         if t == "s":
             return [m.Strike(self.inlines_of(node.children))]
         if t == "code_inline":
+            if quarto.inline_cell(node.content, self.knitr) is not None:  # its value is unknown here
+                self.inline_cells.append((node.content, self.line_of(f"`{node.content}`")))
+                return []
             return [m.Code(_XML_INVALID.sub("\ufffd", node.content))]
         if t == "math_inline" or t == "math_inline_double":
             tex = self.math_tex(node.content.strip(), self.pos(None))
@@ -1517,12 +1637,81 @@ def _spans(text: str) -> list[m.Inline]:
     return out
 
 
+def _dress(d: _SlideDraft, attrs: Attrs) -> None:
+    """Give a slide what its heading's attributes say: layout, classes, incremental, hidden."""
+    d.layout = attrs.kv.get("layout")
+    d.classes = attrs.classes
+    d.incremental = "incremental" in attrs.classes
+    d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
+
+
+def _opened_untitled(d: _SlideDraft) -> bool:
+    """True for a content slide just opened (by '---') with nothing in it yet, not even a title."""
+    return (
+        d.kind == m.CONTENT
+        and not d.title
+        and not d.body
+        and not d.notes
+        and not d.handout
+        and not d.instructor
+        and not d.classes
+        and d.layout is None
+    )
+
+
+_SPAN_CLOSE = re.compile(r"^([^\[\]]*)\]\{([^{}]*)\}")
+
+
 def _split_spans(items: list[m.Inline]) -> list[m.Inline]:
-    """Split ``[text]{.cls}`` spans out of merged text (a span's braces may run onto the next line)."""
+    """Split ``[text]{.cls}`` spans out of merged text (a span's braces may run onto the next line),
+    including spans around other inlines (``[**bold** words]{.orange}``: the Markdown parser leaves
+    the brackets as text on either side of the strong)."""
     out: list[m.Inline] = []
     for it in items:
         out.extend(_spans(it.text) if isinstance(it, m.Text) else [it])
+    return _enclosing_spans(out)
+
+
+def _enclosing_spans(items: list[m.Inline]) -> list[m.Inline]:
+    """Group ``Text("…[")``, inlines, ``Text("]{.cls}…")`` into a Span of those inlines."""
+    out: list[m.Inline] = []
+    i = 0
+    while i < len(items):
+        it = items[i]
+        if isinstance(it, m.Text):
+            start = it.text.rfind("[")
+            found = _span_end(items, i + 1) if start >= 0 and "]" not in it.text[start:] else None
+            if found is not None:
+                j, mt = found
+                if it.text[:start]:
+                    out.append(m.Text(it.text[:start]))
+                inner = [m.Text(it.text[start + 1 :]), *items[i + 1 : j], m.Text(mt.group(1))]
+                out.append(
+                    m.Span(
+                        tuple(x for x in inner if not (isinstance(x, m.Text) and not x.text)),
+                        parse_attrs(mt.group(2)).classes,
+                    )
+                )
+                rest = items[j].text[mt.end() :]  # type: ignore[union-attr]  # (a Text: _span_end)
+                items, i = [*_spans(rest), *items[j + 1 :]], 0
+                continue
+        out.append(it)
+        i += 1
     return out
+
+
+def _span_end(items: list[m.Inline], k: int) -> tuple[int, re.Match] | None:
+    """The first text from ``k`` on that closes a span (``]{…}``), unless a bracket comes first."""
+    for j in range(k, len(items)):
+        t = items[j]
+        if not isinstance(t, m.Text):
+            continue
+        mt = _SPAN_CLOSE.match(t.text)
+        if mt is not None:
+            return j, mt
+        if "[" in t.text or "]" in t.text:
+            return None
+    return None
 
 
 def _typeset(content: m.Inlines) -> m.Inlines:

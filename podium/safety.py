@@ -89,6 +89,17 @@ class PathPolicy:
             )
             return None
         if not real.is_file():
+            other = same_but_case(candidate)
+            if other is not None and self.allows(os.path.realpath(other)) and os.path.isfile(other):
+                written = src.replace(candidate.name, other.name) if candidate.name in src else other.name
+                diags.warning(
+                    f"{what} '{src}' is '{other.name}' on disk: only the letter case differs, which some "
+                    f"systems ignore and others do not; used it (write '{written}')",
+                    pos,
+                    "name-case",
+                )
+                real = Path(os.path.realpath(other))
+        if not real.is_file():
             shown = os.path.relpath(base_dir) if base_dir else "."
             hint = closest_file(candidate, base_dir)
             hint = f"; did you mean '{hint}'?" if hint else ""
@@ -179,6 +190,16 @@ def fetch_bounded(url: str, deadline: float = REMOTE_DEADLINE, limit: int = MAX_
             if size > limit:
                 raise TooLarge()
             chunks.append(chunk)
+
+
+def same_but_case(candidate: Path) -> Path | None:
+    """The one file beside ``candidate`` whose name differs from it only in letter case, else None."""
+    folder, want = candidate.parent, candidate.name.lower()
+    try:
+        found = [p for p in folder.iterdir() if p.name.lower() == want] if folder.is_dir() else []
+    except OSError:
+        return None
+    return found[0] if len(found) == 1 else None
 
 
 def closest_file(candidate: Path, base_dir: str) -> str | None:

@@ -400,8 +400,11 @@ def _options_from_records(
             "check-build",
         )
     template = options.template or deck.options.get("template")
+    # read again as the build read it: with the level it was asked for (None: inferred again, which
+    # is not the same as giving the level it inferred: see podium.reader's slides)
+    reread = deck.options["slide_level_asked"] if "slide_level_asked" in deck.options else level
     options = replace(
-        options, slide_level=level if level is not None else options.slide_level, template=template
+        options, slide_level=reread if reread is not None else options.slide_level, template=template
     )
     if hasattr(options, "fit") and deck.options.get("fit") and not options.fit:
         options = replace(options, fit=deck.options["fit"])  # the outputs were fitted that way

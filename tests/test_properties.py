@@ -244,6 +244,7 @@ def markdown(meta: dict, pieces: list[Piece]) -> str:
 def expected_slides(meta: dict, pieces: list[Piece]) -> list[tuple[str, str]]:
     """(kind, title) of every slide pandoc's rules make from ``pieces``."""
     level = meta.get("slide-level")
+    inferred = level is None
     if level is None:
         level = 6
         for a, b in zip(pieces, pieces[1:]):
@@ -263,6 +264,9 @@ def expected_slides(meta: dict, pieces: list[Piece]) -> list[tuple[str, str]]:
             open_slide, after_rule = True, False
         elif p.kind == "rule":
             open_slide = after_rule = True
+        elif p.kind == "heading" and after_rule and inferred and p.title:
+            slides.append((m.CONTENT, p.title))  # reveal.js's '---' then '### Title': Podium's one departure
+            open_slide, after_rule = True, False
         elif after_rule or not open_slide:  # content (or a deeper heading) that opens an untitled slide
             slides.append((m.CONTENT, ""))
             open_slide, after_rule = True, False

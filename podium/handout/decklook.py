@@ -16,7 +16,7 @@ import mimetypes
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,6 +55,7 @@ class Box:
     y: float
     w: float
     h: float
+    size: float | None = None  # a body placeholder's own first-level type size (pt), where it sets one
 
     def css(self) -> str:
         return (
@@ -309,6 +310,10 @@ class _Reader:
                 key = _placeholder_key(ph, phs)
                 if box is None and master is not None:
                     box = _inherited_box(key, master)
+                if box is not None and key.startswith("body"):
+                    rpr = sp.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS)
+                    if rpr is not None and (rpr.get("sz") or "").isdigit():
+                        box = replace(box, size=int(rpr.get("sz")) / 100)
                 if box is not None:
                     phs[key] = box
                 if key == "title":

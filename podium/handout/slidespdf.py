@@ -14,6 +14,8 @@ import base64
 import html as _html
 import io
 import math
+import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 
 from PIL import Image, ImageColor, ImageDraw
@@ -66,13 +68,20 @@ def esc(text: str) -> str:
     return _html.escape(text, quote=True)
 
 
+def _wide(text: str) -> int:
+    """How many of ``text``'s characters are full width (CJK): each takes the room of two."""
+    if text.isascii():
+        return 0
+    return sum(1 for ch in text if unicodedata.east_asian_width(ch) in ("W", "F"))
+
+
 def _text_chars(chunks) -> tuple[int, int]:
     """Return (characters, paragraphs) of the text in ``chunks`` (objects count as a few lines)."""
     chars = paras = 0
     for c in chunks:
         if isinstance(c, TextChunk):
             for p in c.paras:
-                chars += sum(len(r.text) for r in p.runs) + 4 * p.level
+                chars += sum(len(r.text) + _wide(r.text) for r in p.runs) + 4 * p.level
                 paras += 1
         elif isinstance(c, ColumnsChunk):
             for sub, w in c.columns:
@@ -180,11 +189,9 @@ def slide_html(
             f"{sub}</div>"
         )
     elif plan.chunks:
-        body = body_box(lay)
         start = min(look.body_size or 24, 28)
         if plan.sizes is not None:  # the fitter shrank the deck's type: never larger than that here
             start = max(min(start, (look.body_size or 24) * plan.sizes.text), 10)
-        size = body_size(plan.chunks, body.w * w_pt, body.h * h_pt, start)
         foot = ""
         if plan.footnotes:
             foot = (
@@ -192,11 +199,20 @@ def slide_html(
                 + "".join(f"<p>{runs_html(p.runs)}</p>" for p in plan.footnotes)
                 + "</div>"
             )
-        parts.append(
-            f'<div class="ph body" style="font-size:{size:.0f}pt;'
-            f'--obj-h:{body.h * h_pt * (0.55 if _text_chars(plan.chunks)[0] else 0.8):.0f}pt">'
-            f"{chunks_html(plan.chunks, r, slides=standalone, drawn=True)}{foot}</div>"
-        )
+        groups = body_groups(plan, lay, rtl=bool(rtl))
+        for k, (box, chunks) in enumerate(groups):
+            body = box or body_box(lay)
+            own = start  # a caption's box sets its own type, scaled as the fitter scaled the deck's
+            if box is not None and box.size:
+                own = max(min(start, box.size * (plan.sizes.text if plan.sizes is not None else 1.0)), 10)
+            size = body_size(chunks, body.w * w_pt, body.h * h_pt, own)
+            place = f"{box.css()};" if box is not None else ""
+            parts.append(
+                f'<div class="ph body" style="{place}font-size:{size:.0f}pt;'
+                f'--obj-h:{body.h * h_pt * (0.55 if _text_chars(chunks)[0] else 0.8):.0f}pt">'
+                f"{chunks_html(chunks, r, slides=standalone, drawn=True)}"
+                f"{foot if k == len(groups) - 1 else ''}</div>"
+            )
     if kind not in ("title",):
         if lay.footer and footer:
             parts.append(f'<div class="ph footer">{esc(footer)}</div>')
@@ -204,6 +220,22 @@ def slide_html(
             parts.append(f'<div class="ph number">{position or plan.number}</div>')
     parts.append(f"</{tag}>")
     return "".join(parts)
+
+
+def body_groups(plan: SlidePlan, lay: LayoutLook, rtl: bool = False) -> list[tuple[Box | None, list]]:
+    """The body boxes of a slide and the chunks each holds, as the deck's writer places them: a
+    caption layout's first text beside the rest (the fitter's slots: the smaller body box holds the
+    caption, the largest the content; mirrored for a right-to-left lecture); otherwise one box for all
+    (None: :func:`body_box`, in the stylesheet)."""
+    chunks = list(plan.chunks)
+    if plan.kind != LayoutKind.CAPTION or len(lay.bodies) < 2:
+        return [(None, chunks)]
+    content, caption = sorted(lay.bodies, key=lambda b: -b.w * b.h)[:2]
+    if rtl:
+        left = min(content.x, caption.x)
+        right = max(content.x + content.w, caption.x + caption.w)
+        content, caption = (replace(b, x=left + right - b.x - b.w) for b in (content, caption))
+    return [(box, group) for box, group in ((caption, chunks[:1]), (content, chunks[1:])) if group]
 
 
 def body_box(lay: LayoutLook) -> Box:
@@ -341,7 +373,7 @@ SLIDE_CSS = """
 .slide h1, .slide h2, .slide h3, .slide h4 {{ bookmark-level: none; margin: 0; font: inherit; color: inherit; }}
 .ph {{ position: absolute; display: block; box-sizing: border-box; overflow: hidden; }}
 .deck-shape {{ position: absolute; box-sizing: border-box; }}
-.ph.title {{ font-family: {title_font}; line-height: 1.05; }}
+.ph.title {{ font-family: {title_font}; line-height: 1.05; overflow: visible; }}
 .ph.title p {{ margin: 0; }}
 .ph.sub {{ font-size: 20pt; color: {muted}; }}
 .ph.sub.on-dark, .ph.sub.on-dark p {{ color: rgba(255,255,255,0.92); }}

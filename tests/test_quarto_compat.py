@@ -1,0 +1,200 @@
+"""What real pandoc, Quarto and reveal.js decks write, read as their authors meant it (found by
+building the corpus decks and looking at every slide): spans around formatted text, Markdown in
+the front matter, ``date: today``, inline executable code, a picture named in another letter case,
+a heading that opens a ``---`` slide, and a caption layout drawn as the deck places it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from podium import model as m
+from podium.diagnostics import Diagnostics
+from podium.pipeline import BuildOptions, build_slides, build_slides_pdf, prepare
+from podium.reader import parse_lecture
+
+from .conftest import write_md
+
+
+def _parse(text: str, name: str = "t.md"):
+    diags = Diagnostics()
+    return parse_lecture(text, name, diags), [d.format() for d in diags.items]
+
+
+def _first_bullets(lecture) -> list[m.Inlines]:
+    (items,) = [b for b in lecture.slides[-1].body if isinstance(b, m.BulletList)]
+    return [item.blocks[0].content for item in items.items]
+
+
+def test_a_span_around_formatted_text_is_a_span_of_that_text():
+    lecture, messages = _parse(
+        "## S\n\n- [**Origine**]{.blue2} : the source\n- [_it_ and `code`]{.x} after\n- [plain]{.orange}\n"
+    )
+    first, second, third = _first_bullets(lecture)
+    assert first == (m.Span((m.Strong((m.Text("Origine"),)),), ("blue2",)), m.Text(" : the source"))
+    assert second == (
+        m.Span((m.Emph((m.Text("it"),)), m.Text(" and "), m.Code("code")), ("x",)),
+        m.Text(" after"),
+    )
+    assert third == (m.Span((m.Text("plain"),), ("orange",)),)
+    assert messages == []
+
+
+def test_brackets_that_close_no_span_stay_text():
+    lecture, _ = _parse("## S\n\n- a [**b**] c\n- [x **y** z\n")
+    first, second = _first_bullets(lecture)
+    assert m.plain_text(first) == "a [b] c" and not any(isinstance(x, m.Span) for x in first)
+    assert m.plain_text(second) == "[x y z"
+
+
+def test_front_matter_text_is_read_as_markdown():
+    lecture, _ = _parse(
+        "---\ntitle: '**[Part 1: Git]{.orange}**'\nsubtitle: A _short_ course\n"
+        "author:\n  - '[Romain Avouac](https://github.com/avouacr), Insee'\n---\n\n## S\n\nx\n"
+    )
+    meta = lecture.meta
+    assert (meta.title, meta.subtitle, meta.authors[0].name) == (
+        "Part 1: Git",
+        "A short course",
+        "Romain Avouac, Insee",
+    )
+
+
+def test_date_today_is_the_build_date_and_honours_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    lecture, _ = _parse("---\ntitle: T\ndate: today\n---\n\n## S\n\nx\n")
+    assert lecture.meta.date == "2023-11-14"
+    lecture, _ = _parse("---\ntitle: T\ndate: 3 March\n---\n\n## S\n\nx\n")
+    assert lecture.meta.date == "3 March"
+
+
+def test_inline_code_to_execute_is_left_out_with_one_warning_at_its_line():
+    lecture, messages = _parse(
+        "---\ntitle: T\n---\n\n## Fit `r hexes('parsnip')`\n\n- a `{python} 1 + 1` b\n- kept `code`\n",
+        "t.qmd",
+    )
+    slide = lecture.slides[-1]
+    assert m.plain_text(slide.title).strip() == "Fit"
+    first, second = _first_bullets(lecture)
+    assert "1 + 1" not in m.plain_text(first) and m.Code("code") in second
+    assert messages == [
+        "t.qmd:5: warning: inline code `r hexes('parsnip')` is left out: Podium runs no code, so its value "
+        "is unknown (and 1 more inline code expression); write the value itself [inline-code]"
+    ]
+    # in a plain Markdown file `r x` is ordinary code
+    lecture, messages = _parse("## S\n\n- `r x`\n")
+    assert _first_bullets(lecture)[0] == (m.Code("r x"),) and messages == []
+
+
+def test_a_heading_that_opens_a_slide_after_a_rule_is_its_title():
+    lecture, _ = _parse("# Chapter\n\nIntro text\n\n---\n\n## First\n\n- a\n\n---\n\n### Second\n\n- b\n")
+    titles = [m.plain_text(s.title) for s in lecture.slides]
+    assert titles == ["Chapter", "First", "Second"]
+    assert all(not isinstance(b, m.Heading) for s in lecture.slides for b in s.body)
+
+
+def test_a_heading_inside_a_titled_slide_stays_a_subhead():
+    lecture, _ = _parse("## Slide\n\nIntro\n\n### Sub\n\n- a\n")
+    assert [m.plain_text(s.title) for s in lecture.slides] == ["Slide"]
+    assert any(isinstance(b, m.Heading) for b in lecture.slides[0].body)
+
+
+def _png(path: Path, colour: str, size=(400, 300)) -> None:
+    Image.new("RGB", size, colour).save(path)
+
+
+def test_a_picture_named_in_another_letter_case_is_used_with_a_warning(tmp_path):
+    (tmp_path / "img").mkdir()
+    _png(tmp_path / "img" / "hadley.PNG", "red")
+    src = write_md(tmp_path, "## S\n\n![Hadley](img/hadley.png)\n")
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    messages = [d.format() for d in diags.items]
+    assert any(
+        "picture 'img/hadley.png' is 'hadley.PNG' on disk" in x
+        and "(write 'img/hadley.PNG') [name-case]" in x
+        for x in messages
+    ), messages
+    assert [s.shape_type for s in Presentation(str(deck)).slides[0].shapes if s.shape_type == 13]  # a picture
+
+
+def test_the_slides_pdf_draws_a_caption_layout_with_its_picture_beside_the_text(tmp_path):
+    """Text then a picture: the deck puts the text in the caption box and the picture beside it; the
+    slides PDF did draw everything in one box, where the picture fell below the slide's edge."""
+    _png(tmp_path / "green.png", "#00C000", (600, 600))
+    bullets = "\n".join(f"- Point {k} with a few words of text" for k in range(7))
+    src = write_md(
+        tmp_path, f"---\ntitle: T\n---\n\n## Beside\n\n{bullets}\n\n![](green.png){{fig-alt='green'}}\n"
+    )
+    diags = Diagnostics()
+    prep = prepare(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    assert prep.plans[-1].kind == "caption"
+    pdf = build_slides_pdf(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        image = doc[len(doc) - 1].render(scale=1).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    w, h = image.size
+    green = [(x, y) for x in range(0, w, 4) for y in range(0, h, 4) if image.getpixel((x, y)) == (0, 192, 0)]
+    assert len(green) > 200, "the picture is not drawn"
+    assert min(x for x, _ in green) > w * 0.4  # beside the text, on the right
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh"])
+def test_wide_characters_take_the_room_of_two_when_the_drawing_sizes_its_text(lang):
+    from podium.deck.plan import Para, Run, TextChunk
+    from podium.handout.slidespdf import body_size
+
+    latin = TextChunk(tuple(Para((Run("x" * 60),)) for _ in range(6)))
+    wide = TextChunk(tuple(Para((Run("確" * 60),)) for _ in range(6)))
+    assert body_size([wide], 600, 300, 28) < body_size([latin], 600, 300, 28), lang
+
+
+def _walk(blocks):
+    for b in blocks:
+        yield b
+        if isinstance(b, m.BulletList):
+            for item in b.items:
+                yield from _walk(item.blocks)
+        elif isinstance(b, (m.Div, m.Quote)):
+            yield from _walk(b.blocks)
+
+
+def test_an_html_list_in_a_list_with_no_item_between_is_nested_not_code():
+    lecture, _ = _parse(
+        "## S\n\n<ul>\n  <li>The series:\n    <ul>\n      <ol>\n        <li>One</li>\n"
+        "        <li>Two</li>\n      </ol>\n    </ul>\n  </li>\n</ul>\n"
+    )
+    blocks = list(_walk(lecture.slides[0].body))
+    assert not any(isinstance(b, m.CodeBlock) for b in blocks)
+    lists = [b for b in blocks if isinstance(b, m.BulletList)]
+    assert len(lists) == 2 and lists[1].ordered
+    assert [m.plain_text(i.blocks[0].content) for i in lists[1].items] == ["One", "Two"]
+
+
+def test_quarto_layout_puts_a_divs_blocks_side_by_side():
+    lecture, messages = _parse(
+        '## S\n\n::: {layout="[40,60]"}\n\n- a\n- b\n\nSome text\n\n:::\n\n'
+        "::: {layout-ncol=2}\nLeft\n\nRight\n:::\n\n"
+        '::: {layout="[[1,1],[1]]"}\nA\n\nB\n\nC\n:::\n'
+    )
+    first, second, third = lecture.slides[0].body
+    assert [c.width for c in first.columns] == [0.4, 0.6]
+    assert isinstance(first.columns[0].blocks[0], m.BulletList)
+    assert [m.plain_text(c.blocks[0].content) for c in second.columns] == ["Left", "Right"]
+    assert [[m.plain_text(b.content) for b in c.blocks] for c in third.columns] == [["A", "C"], ["B"]]
+    assert messages == []
+
+
+def test_a_layout_that_is_no_row_of_widths_is_shown_as_written_with_a_warning():
+    lecture, messages = _parse('## S\n\n::: {layout="wide"}\nA\n:::\n')
+    assert isinstance(lecture.slides[0].body[0], m.Div)
+    assert messages == [
+        "t.md:3: warning: layout 'wide' is not a row of widths (e.g. layout=\"[40,60]\" or layout-ncol=2); "
+        "its blocks are shown one after another [layout]"
+    ]
