@@ -46,7 +46,7 @@ def _sources(sources: tuple[str, ...]) -> list[Path]:
 
 
 def _report(diags: Diagnostics) -> None:
-    for d in diags.items:
+    for d in diags.in_source_order():
         click.echo(d.format(), err=True)
 
 

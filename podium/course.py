@@ -146,7 +146,7 @@ class Reporter:
 
     def done(self, index: int, result: Result) -> None:
         self.finished.add(index)
-        for d in result.diagnostics.items:
+        for d in result.diagnostics.in_source_order():
             self.line(d.format())
         src = result.source
         if self.progress is not None and index in self.tasks:

@@ -60,6 +60,22 @@ class Diagnostics:
         for d in other.items:
             self._add(d)
 
+    def in_source_order(self) -> list[Diagnostic]:
+        """The diagnostics as a lecturer reads them: file by file (in the order each file was first
+        named), line by line; those of no file last.  Stages find problems in their own order (the
+        reader, then the fitter, then the renderers), which would make the lines jump about."""
+        files: dict[str, int] = {}
+        for d in self.items:
+            if d.pos is not None:
+                files.setdefault(d.pos.path, len(files))
+
+        def key(d: Diagnostic) -> tuple[int, int, int]:
+            if d.pos is None:
+                return (len(files), 0, 0)
+            return (files[d.pos.path], d.pos.line or 0, d.pos.col or 0)
+
+        return sorted(self.items, key=key)
+
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity == ERROR]

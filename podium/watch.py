@@ -100,7 +100,7 @@ class Watcher:
                 raise
             diags.error(f"internal error while reading ({type(e).__name__}: {e})", None, "internal")
         if prep is None:
-            for d in diags.items:
+            for d in diags.in_source_order():
                 click.echo(d.format(), err=True)
             _echo(f"{source}: not built; the previous output is kept")
             if page is not None:
@@ -115,7 +115,7 @@ class Watcher:
                 self._bump()
             return False
         result = build(source, self.options, OUTPUTS, strict=self.strict, force=force, prepared=prep)
-        for d in result.diagnostics.items:
+        for d in result.diagnostics.in_source_order():
             click.echo(d.format(), err=True)
         if result.status == "skipped":
             _echo(f"{source}: up to date", self.quiet)

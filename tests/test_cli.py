@@ -122,3 +122,14 @@ def test_a_bug_of_podiums_own_is_a_message_asking_for_a_report(tmp_path, cli, mo
 
     result = CliRunner().invoke(podium_cli, ["slides", str(src), "-o", str(tmp_path / "out"), "--force"])
     assert isinstance(result.exception, RuntimeError)
+
+
+def test_messages_come_in_the_order_of_the_source_lines(tmp_path, cli):
+    """The reader warns of the inline code (line 5) only once it has read the whole lecture, after the
+    missing picture (line 8); the lecturer reads them in the file's order."""
+    src = write_md(
+        tmp_path, "---\ntitle: T\n---\n\n## Fit `r hexes()`\n\n- a\n\n![x](missing.png)\n", "l.qmd"
+    )
+    r = cli("slides", str(src), "-o", str(tmp_path / "out"))
+    lines = [int(x.split(":")[1]) for x in r.stderr.splitlines() if x.startswith(str(src)) or "l.qmd:" in x]
+    assert len(lines) >= 2 and lines == sorted(lines), r.stderr

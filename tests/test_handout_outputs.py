@@ -527,3 +527,31 @@ def test_the_handout_numbers_slides_as_the_deck_does_when_one_is_split(tmp_path)
     for pdf in ("lecture-handout.pdf", "lecture-slides.pdf"):
         outline = [o.title for o in PdfReader(str(tmp_path / "out" / pdf)).outline if not isinstance(o, list)]
         assert f"{after}. After" in outline, outline
+
+
+def test_the_slides_pdf_sets_code_in_the_decks_size(tmp_path):
+    """Code is drawn in the points the deck's fitter chose (it was 0.6 of the body's size: a third of
+    the deck's on a slide with a picture beside it)."""
+    from .drawn import pages
+
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Code\n---\n\n## Loop\n\nSome words before the code.\n\n"
+        "```c\nfor (int i = 0; i < n; i++) {\n    total += values[i];\n}\n```\n",
+    )
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    sizes = {
+        r.font.size.pt
+        for sh in Presentation(str(deck)).slides[-1].shapes
+        if sh.has_text_frame and "total" in sh.text_frame.text
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.font.size is not None
+    }
+    assert len(sizes) == 1
+    (deck_pt,) = sizes
+    pdf = build_slides_pdf(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    _, _, words = pages(pdf)[-1]
+    (word,) = [w for w in words if w.text == "total"]
+    drawn_pt = (word.x1 - word.x0) / (5 * 0.602)  # five advances of DejaVu Sans Mono: 0.602 em each
+    assert abs(drawn_pt - deck_pt) < 0.05 * deck_pt, (deck_pt, drawn_pt)

@@ -21,7 +21,7 @@ from functools import lru_cache
 from PIL import Image, ImageColor, ImageDraw
 
 from .. import model as m
-from ..deck.plan import ColumnsChunk, LayoutKind, ObjectChunk, SlidePlan, TextChunk, footer_text
+from ..deck.plan import ColumnsChunk, LayoutKind, ObjectChunk, SlidePlan, TextChunk, TypeSizes, footer_text
 from ..diagnostics import Diagnostics
 from ..labels import labels_for
 from ..template_folders import Template
@@ -102,8 +102,11 @@ def _objects(chunks) -> list:
     return out
 
 
-def body_size(chunks, box_w_pt: float, box_h_pt: float, start: float) -> float:
-    """Return the largest type size (pt) from ``start`` down at which the body's text fits its box."""
+def body_size(
+    chunks, box_w_pt: float, box_h_pt: float, start: float, code_pt: float = 0.0, table_pt: float = 0.0
+) -> float:
+    """Return the largest type size (pt) from ``start`` down at which the body's text fits its box;
+    code and tables set in ``code_pt`` and ``table_pt`` (the deck's sizes) are left out of the sum."""
     chars, paras = _text_chars(chunks)
     objects = _objects(chunks)
     table_rows = sum(1 + len(b.rows) for b in objects if isinstance(b, m.Table))
@@ -113,7 +116,9 @@ def body_size(chunks, box_w_pt: float, box_h_pt: float, start: float) -> float:
     while size > 10:
         per_line = max(box_w_pt / (size * 0.5), 10)
         lines = math.ceil(chars / per_line) + paras * 0.35
-        need = lines * size * 1.2 + table_rows * size * 1.5 + code_lines * size * 0.9
+        need = lines * size * 1.2
+        need += 0.0 if table_pt else table_rows * size * 1.5  # (in the deck's points: the fitter saw
+        need += 0.0 if code_pt else code_lines * size * 0.9  # they fit, and they do not scale here)
         room = box_h_pt * (0.45 if pictures and chars else 1.0 if not pictures else 0.0)
         if need <= room or (pictures and not chars and not table_rows):
             break
@@ -199,16 +204,18 @@ def slide_html(
                 + "".join(f"<p>{runs_html(p.runs)}</p>" for p in plan.footnotes)
                 + "</div>"
             )
+        sizes = plan.sizes or TypeSizes()  # code and tables in the deck's points
         groups = body_groups(plan, lay, rtl=bool(rtl))
         for k, (box, chunks) in enumerate(groups):
             body = box or body_box(lay)
             own = start  # a caption's box sets its own type, scaled as the fitter scaled the deck's
             if box is not None and box.size:
                 own = max(min(start, box.size * (plan.sizes.text if plan.sizes is not None else 1.0)), 10)
-            size = body_size(chunks, body.w * w_pt, body.h * h_pt, own)
+            size = body_size(chunks, body.w * w_pt, body.h * h_pt, own, sizes.code, sizes.table)
             place = f"{box.css()};" if box is not None else ""
             parts.append(
                 f'<div class="ph body" style="{place}font-size:{size:.0f}pt;'
+                f"--code-pt:{sizes.code:g}pt;--table-pt:{sizes.table:g}pt;"
                 f'--obj-h:{body.h * h_pt * (0.55 if _text_chars(chunks)[0] else 0.8):.0f}pt">'
                 f"{chunks_html(chunks, r, slides=standalone, drawn=True)}"
                 f"{foot if k == len(groups) - 1 else ''}</div>"
@@ -395,12 +402,12 @@ SLIDE_CSS = """
 .ph.body figcaption {{ font-size: 0.6em; color: {muted}; }}
 .ph.body .picture-row {{ display: flex; justify-content: space-around; align-items: flex-start; }}
 .ph.body .picture-row figure {{ flex: none; }}
-.ph.body table {{ border-collapse: collapse; width: 100%; font-size: 0.75em; }}
+.ph.body table {{ border-collapse: collapse; width: 100%; font-size: var(--table-pt, 0.75em); }}
 .ph.body th {{ background: {primary}; color: white; text-align: left; padding: 0.2em 0.4em; }}
 .ph.body td {{ padding: 0.2em 0.4em; border-bottom: 0.5pt solid #d0d0d0; background: none; }}
 .ph.body blockquote {{ margin: 0.3em 0; padding-left: 0.8em; border-left: 0.25em solid {accent}; font-style: italic; }}
 .ph.body .attribution {{ font-style: normal; font-size: 0.8em; color: {muted}; text-align: right; }}
-.ph.body pre {{ font-size: 0.6em; white-space: pre-wrap; background: #F6F8FA; padding: 0.4em; margin: 0.2em 0; }}
+.ph.body pre {{ font-size: var(--code-pt, 0.6em); white-space: pre-wrap; background: #F6F8FA; padding: 0.4em; margin: 0.2em 0; }}
 .ph.body code {{ font-family: "{mono}", monospace; }}
 .ph.body .columns {{ display: flex; gap: 0.8em; }}
 .ph.body .column {{ flex: 0 0 auto; box-sizing: border-box; }}
