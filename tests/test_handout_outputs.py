@@ -555,3 +555,24 @@ def test_the_slides_pdf_sets_code_in_the_decks_size(tmp_path):
     (word,) = [w for w in words if w.text == "total"]
     drawn_pt = (word.x1 - word.x0) / (5 * 0.602)  # five advances of DejaVu Sans Mono: 0.602 em each
     assert abs(drawn_pt - deck_pt) < 0.05 * deck_pt, (deck_pt, drawn_pt)
+
+
+def test_missing_pictures_side_by_side_are_drawn_apart_and_on_the_slide(tmp_path):
+    """Each missing picture is a box where the picture would be; side by side, the boxes (and their
+    long file names, wrapped) neither overlap nor run off the slide."""
+    from .drawn import pages
+
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Missing\n---\n\n## Three\n\n:::: columns\n::: {.column width=50%}\n"
+        "![](assets/some/long/folder/first-picture.png){width=90%}\n:::\n::: {.column width=50%}\n"
+        "![](assets/some/long/folder/second-picture.png){width=90%}\n"
+        "![](assets/some/long/folder/third-picture.png){width=50%}\n:::\n::::\n",
+    )
+    pdf = build_slides_pdf(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    width, _, words = pages(pdf)[-1]
+    starts = sorted((w for w in words if w.text == "missing"), key=lambda w: w.x0)
+    assert len(starts) == 3
+    for a, b in zip(starts, starts[1:]):
+        assert a.x1 < b.x0
+    assert all(0 <= w.x0 and w.x1 <= width for w in words)

@@ -167,9 +167,14 @@ class HtmlRenderer:
             if b.width is None:
                 style.append("width:auto")
         caption = f"<figcaption>{self.inlines(b.caption)}</figcaption>" if b.caption else ""
-        if b.path is None:
+        if b.path is None:  # a box where the picture would be: in a slide's drawing, of the picture's size
+            size = (
+                f' style="width:{drawn[0] / 12700:.1f}pt;height:{drawn[1] / 12700:.1f}pt"'
+                if drawn is not None
+                else ""
+            )
             return (
-                f'<figure class="missing"><div class="missing-picture">missing picture: {esc(b.src)}</div>'
+                f'<figure class="missing"><div class="missing-picture"{size}>missing picture: {esc(b.src)}</div>'
                 f"{caption}</figure>"
             )
         uri = Path(b.path).as_uri()

@@ -402,6 +402,7 @@ SLIDE_CSS = """
 .ph.body figcaption {{ font-size: 0.6em; color: {muted}; }}
 .ph.body .picture-row {{ display: flex; justify-content: space-around; align-items: flex-start; }}
 .ph.body .picture-row figure {{ flex: none; }}
+.ph.body .picture-row figure.missing {{ flex: 1 1 0; min-width: 0; margin: 0.2em 0.1em; }}
 .ph.body table {{ border-collapse: collapse; width: 100%; font-size: var(--table-pt, 0.75em); }}
 .ph.body th {{ background: {primary}; color: white; text-align: left; padding: 0.2em 0.4em; }}
 .ph.body td {{ padding: 0.2em 0.4em; border-bottom: 0.5pt solid #d0d0d0; background: none; }}
@@ -418,7 +419,8 @@ SLIDE_CSS = """
 .ph.number {{ text-align: right; }}
 .blank.gap {{ border-bottom: 1pt solid currentColor; white-space: pre; }}
 mark.blank.answer {{ background: #FFF2A8; color: {accent}; border-bottom: 1pt solid {accent}; }}
-.missing-picture {{ border: 1pt dashed {accent}; color: {accent}; padding: 1em; }}
+.missing-picture {{ border: 1pt dashed {accent}; color: {accent}; padding: 0.5em; box-sizing: border-box;
+                    overflow: hidden; overflow-wrap: anywhere; font-size: 0.6em; }}
 """
 
 
