@@ -705,6 +705,7 @@ class _Converter:
                     continue
                 if hlevel == level:
                     d = start(m.CONTENT, title, pos, attrs)
+                    d.body.extend(self.background(attrs, pos))
                     continue
                 if (
                     inferred
@@ -716,6 +717,7 @@ class _Converter:
                     current.title, current.pos = title, pos
                     if attrs is not None:
                         _dress(current, attrs)
+                        current.body.extend(self.background(attrs, pos))
                     continue
             if node.type == "hr":
                 start(m.CONTENT, (), self.pos(node), None).by_rule = True
@@ -1065,7 +1067,7 @@ class _Converter:
         path = self._resolve(src, pos, what="picture")
         width = _length(_px(attrs.get("width")), pos, self.diags)
         height = _length(_px(attrs.get("height")), pos, self.diags) if not width else None
-        if not alt:
+        if not alt and path is not None:
             self.diags.warning(f"picture '{src}' has no alt text for screen readers", pos, "no-alt")
         return m.Image(src, path, (m.Text(alt),) if alt else (), alt, pos, width, height)
 
@@ -1315,6 +1317,41 @@ class _Converter:
             )
         return m.Columns(tuple(cols), pos)
 
+    def background(self, attrs: Attrs | None, pos: m.SourcePos) -> list[m.Block]:
+        """reveal.js's and Quarto's slide backgrounds (``## Title {background-image="x.png"}``): Podium
+        draws no slide background of a lecture's own, so a picture is shown on the slide (first), and a
+        web page or video behind the slide becomes a link to it; either with a warning, never lost."""
+        if attrs is None:
+            return []
+        out: list[m.Block] = []
+        image = attrs.kv.get("background-image", "").strip()
+        if image:
+            self.diags.warning(
+                f"background-image '{_short(image)}' is shown as a picture on the slide, not behind it",
+                pos,
+                "background",
+            )
+            out.extend(self.markdown_blocks(f"![](<{image}>)", pos))
+        for key, what in (("background-iframe", "web page"), ("background-video", "video")):
+            url = attrs.kv.get(key, "").strip()
+            if url:
+                self.diags.warning(
+                    f"the slide's background {what} '{_short(url)}' cannot be shown in a deck or a PDF; "
+                    "a link to it is on the slide instead",
+                    pos,
+                    "background",
+                )
+                out.extend(self.markdown_blocks(f"<{url}>" if "://" in url else f"`{url}`", pos))
+        return out
+
+    def markdown_blocks(self, text: str, pos: m.SourcePos) -> list[m.Block]:
+        """The blocks of Markdown ``text`` that Podium itself writes for a source line at ``pos``."""
+        tokens = markdown_parser().parse(text, {})
+        for tok in tokens:
+            if tok.map:
+                tok.map = [pos.line - 1, pos.line]
+        return list(self.blocks(SyntaxTreeNode(tokens).children))
+
     def layout_columns(
         self, node: SyntaxTreeNode, attrs: Attrs, classes: tuple[str, ...], pos: m.SourcePos
     ) -> m.Columns | None:
@@ -1350,10 +1387,19 @@ class _Converter:
         src = str(node.attrs.get("src", ""))
         caption = _typeset(_trim(self.inlines_of(node.children)))
         alt = _XML_INVALID.sub("", attrs.kv.get("fig-alt") or attrs.kv.get("alt") or m.plain_text(caption))
+        media = _media_kind(src)
+        if media is not None:  # a video, a sound or a web page written as a picture (reveal.js plays them)
+            self.diags.warning(
+                f"{media} '{_short(src)}' cannot be shown in a deck or a PDF; a box with its name stands "
+                "in its place (a still picture, or a link, can stand for it)",
+                pos,
+                "media",
+            )
+            return m.Image(src, None, caption, alt, pos)
         path = self._resolve(src, pos, what="picture")
         width = _length(attrs.kv.get("width"), pos, self.diags)
         height = _length(attrs.kv.get("height"), pos, self.diags)
-        if not alt:
+        if not alt and path is not None:  # (a picture that cannot be shown has had its warning)
             self.diags.warning(
                 f"picture '{src}' has no caption or fig-alt text for screen readers", pos, "no-alt"
             )
@@ -1635,6 +1681,18 @@ def _spans(text: str) -> list[m.Inline]:
     if last < len(text):
         out.append(m.Text(text[last:]))
     return out
+
+
+_MEDIA = {
+    **dict.fromkeys((".mp4", ".webm", ".mov", ".m4v", ".ogv", ".avi", ".mkv"), "video"),
+    **dict.fromkeys((".mp3", ".wav", ".oga", ".m4a", ".flac"), "sound"),
+    **dict.fromkeys((".html", ".htm"), "web page"),
+}
+
+
+def _media_kind(src: str) -> str | None:
+    """ "video", "sound" or "web page" for a file written as a picture that is none, else None."""
+    return _MEDIA.get(os.path.splitext(urlparse(src).path)[1].lower())
 
 
 def _dress(d: _SlideDraft, attrs: Attrs) -> None:

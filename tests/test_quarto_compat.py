@@ -198,3 +198,34 @@ def test_a_layout_that_is_no_row_of_widths_is_shown_as_written_with_a_warning():
         "t.md:3: warning: layout 'wide' is not a row of widths (e.g. layout=\"[40,60]\" or layout-ncol=2); "
         "its blocks are shown one after another [layout]"
     ]
+
+
+def test_slide_backgrounds_are_shown_on_the_slide_with_a_warning(tmp_path):
+    _png(tmp_path / "pic.png", "purple")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n"
+        '## {background-iframe="https://www.tidymodels.org/find/parsnip/"}\n\n'
+        '## Picture {background-image="pic.png"}\n\n- words\n',
+        "l.qmd",
+    )
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    messages = [d.format() for d in diags.items if d.code == "background"]
+    assert len(messages) == 2 and "l.qmd:5:" in messages[0] and "l.qmd:7:" in messages[1], messages
+    slides = list(Presentation(str(deck)).slides)
+    assert "https://www.tidymodels.org/find/parsnip/" in " ".join(
+        sh.text_frame.text for sh in slides[1].shapes if sh.has_text_frame
+    )
+    assert any(sh.shape_type == 13 for sh in slides[2].shapes)  # the picture
+
+
+def test_a_video_or_web_page_written_as_a_picture_is_named_for_what_it_is():
+    lecture, messages = _parse("## S\n\n![](clip.mp4)\n\n![](demo/index.html?x=1)\n\n![](gone.png)\n")
+    assert [x.split(": warning: ")[1] for x in messages] == [
+        "video 'clip.mp4' cannot be shown in a deck or a PDF; a box with its name stands in its place "
+        "(a still picture, or a link, can stand for it) [media]",
+        "web page 'demo/index.html?x=1' cannot be shown in a deck or a PDF; a box with its name stands in "
+        "its place (a still picture, or a link, can stand for it) [media]",
+        "picture 'gone.png' not found (searched ./) [missing-image]",  # and no alt-text warning beside it
+    ]
