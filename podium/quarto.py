@@ -2,8 +2,8 @@
 
 * ``{{< include file >}}`` on a line of its own is replaced by the file's text, found inside the
   lecture's folder under the same path policy as pictures; every line keeps its own file and line
-  for messages.  Other shortcodes (``{{< fa … >}}``, ``{{< video … >}}``) are left out with a warning;
-  ``{{< kbd … >}}`` keeps its keys as code.
+  for messages.  ``{{< video URL >}}`` becomes a link to the video (with a warning), ``{{< kbd … >}}``
+  keeps its keys as code; other shortcodes (``{{< fa … >}}``) are left out with a warning.
 * Executable cells (```` ```{r} ````, ```` ```{python} ````, ```` ```{julia} ````…) are shown as
   highlighted code, never run: ``#|`` option lines are removed and ``echo: false`` /
   ``include: false`` cells are left out.
@@ -143,6 +143,14 @@ def replace_shortcodes(text: str, origin_of, diags: Diagnostics) -> str:
                 return "`{{< " + name + (" " + args if args else "") + " >}}`"
             if name == "kbd":
                 return "`" + args.strip("\"'") + "`"
+            if name == "video" and args:
+                url = args.split()[0].strip("\"'")
+                diags.warning(
+                    f"the video '{url[:60]}' cannot be played in a deck or a PDF; a link to it stands in its place",
+                    origin_of(i),
+                    "media",
+                )
+                return f"<{url}>" if "://" in url else "`" + url + "`"
             diags.warning(
                 f"Quarto shortcode '{{{{< {name} >}}}}' is not supported; left out", origin_of(i), "shortcode"
             )

@@ -229,3 +229,14 @@ def test_a_video_or_web_page_written_as_a_picture_is_named_for_what_it_is():
         "its place (a still picture, or a link, can stand for it) [media]",
         "picture 'gone.png' not found (searched ./) [missing-image]",  # and no alt-text warning beside it
     ]
+
+
+def test_a_video_shortcode_becomes_a_link_to_the_video():
+    lecture, messages = _parse("## S\n\n{{< video https://www.youtube.com/embed/xyz >}}\n", "t.qmd")
+    (para,) = lecture.slides[0].body
+    assert m.plain_text(para.content) == "https://www.youtube.com/embed/xyz"
+    assert any(isinstance(x, m.Link) for x in para.content)
+    assert messages == [
+        "t.qmd:3: warning: the video 'https://www.youtube.com/embed/xyz' cannot be played in a deck or a PDF; "
+        "a link to it stands in its place [media]"
+    ]
