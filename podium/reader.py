@@ -751,19 +751,7 @@ class _Converter:
             drafts.append(d)
             section_of.append(current_section)
         # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out
-        keep = [
-            i
-            for i, d in enumerate(drafts)
-            if not (
-                d.kind == m.CONTENT
-                and not d.title
-                and not d.body
-                and not d.notes
-                and not d.handout
-                and not d.instructor
-            )
-            and not d.hidden
-        ]
+        keep = [i for i, d in enumerate(drafts) if not _empty_untitled(d) and not d.hidden]
         drafts = [drafts[i] for i in keep]
         section_of = [section_of[i] for i in keep]
         index_of = {old: new for new, old in enumerate(keep)}
@@ -1703,18 +1691,14 @@ def _dress(d: _SlideDraft, attrs: Attrs) -> None:
     d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
 
 
+def _empty_untitled(d: _SlideDraft) -> bool:
+    """True for a content slide with nothing in it, not even a title."""
+    return d.kind == m.CONTENT and not d.title and not (d.body or d.notes or d.handout or d.instructor)
+
+
 def _opened_untitled(d: _SlideDraft) -> bool:
-    """True for a content slide just opened (by '---') with nothing in it yet, not even a title."""
-    return (
-        d.kind == m.CONTENT
-        and not d.title
-        and not d.body
-        and not d.notes
-        and not d.handout
-        and not d.instructor
-        and not d.classes
-        and d.layout is None
-    )
+    """True for a content slide just opened (by '---') with nothing in it yet, nor classes or a layout."""
+    return _empty_untitled(d) and not d.classes and d.layout is None
 
 
 _SPAN_CLOSE = re.compile(r"^([^\[\]]*)\]\{([^{}]*)\}")
