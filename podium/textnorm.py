@@ -17,7 +17,8 @@ def squash(text: str) -> str:
 
     NFKC (ligatures, full-width forms, composed accents), no whitespace, no hyphens (hyphenation
     at line ends), no invisible marks, no emoji or other pictographs (fonts draw them as pictures),
-    no right-to-left letters (PDF text comes back in visual order), no control characters (PDFium
+    no right-to-left letters nor their marks (PDF text comes back in visual order, and a font may draw
+    a vowel sign into its letter), no control characters (PDFium
     marks a line-end hyphen with \\x02), typographic quotes made plain, a closing bracket read as
     its opening one (beside right-to-left text the PDF holds "(" as the mirrored glyph ")"), lower case.
     """
@@ -28,11 +29,18 @@ def squash(text: str) -> str:
     if text.isascii():  # the common case, at C speed: ASCII's spaces and controls (Cc) are \x00-\x20, \x7f
         return _ASCII_DROPPED.sub("", text).lower()
     out = []
+    rtl = False  # the last letter was right to left: its marks (Arabic vowel signs) go with it
     for ch in text:
         if ch.isspace():
             continue
         cat = unicodedata.category(ch)
-        if cat in ("So", "Cs", "Co", "Cc") or unicodedata.bidirectional(ch) in ("R", "AL"):
+        if cat in ("So", "Cs", "Co", "Cc"):
             continue
+        if unicodedata.bidirectional(ch) in ("R", "AL"):
+            rtl = True
+            continue
+        if cat == "Mn" and rtl:
+            continue
+        rtl = False
         out.append(ch)
     return "".join(out).lower()

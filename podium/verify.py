@@ -821,6 +821,18 @@ class HandoutComparison:
     def error(self, what: str, code: str, pos: m.SourcePos | None = None) -> None:
         self.diags.error(f"{self.where}: {what}", pos or self.slide.pos, code)
 
+    def found(self, piece: str) -> bool:
+        """Is ``piece`` in the handout's text?  In a right-to-left lecture a line mixing scripts comes
+        back from the PDF in the order it is drawn ("def f(n):" beside Arabic as ":(n(f def"), so there
+        each of its words is looked for on its own, also reversed, as PDFium may read a line of mixed
+        scripts from its right end ("O(n²)" as "²n(O)"); right-to-left letters are not compared at all)."""
+        if found_in(squash(piece), self.entry.text):
+            return True
+        if self.lecture.meta.direction is not m.Direction.RTL:
+            return False
+        words = [w for w in (squash(x) for x in re.split(r"[\W_]+", piece)) if w]
+        return all(w in self.entry.text or w[::-1] in self.entry.text for w in words)  # (read right to left)
+
     def run(self) -> None:
         s = self.slide
         if s.kind == m.TITLE:
@@ -837,7 +849,7 @@ class HandoutComparison:
 
     def text(self, blocks: m.Blocks, what: str, code: str) -> None:
         for piece, pos, kind in text_pieces(blocks, self.slide.pos):
-            if squash(piece) and not found_in(squash(piece), self.entry.text):
+            if squash(piece) and not self.found(piece):
                 name = what if kind == "paragraph" else f"{what}, {kind}"
                 self.error(f'{name} "{_short(piece)}" is missing from the handout', code, pos)
 
@@ -897,7 +909,7 @@ class HandoutComparison:
                         "check-picture",
                         node.pos,
                     )
-                if not all(found_in(squash(p), self.entry.text) for p in inline_pieces(node.caption)):
+                if not all(self.found(p) for p in inline_pieces(node.caption)):
                     self.error(
                         f'picture {node.src}: caption "{_short(m.plain_text(node.caption))}" is missing '
                         "from the handout",

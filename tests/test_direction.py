@@ -40,6 +40,7 @@ author: د. ليلى
 | البعد | المثال |
 |---|---|
 | اقتصادي | الفقر |
+| تعقيد | O(n²) |
 
 ## عمودان
 
@@ -55,8 +56,12 @@ author: د. ليلى
 ## رمز
 
 ```python
-print("hello")
+def factorial(n):
+    # حساب المضروب
+    return 1 if n <= 1 else n * factorial(n - 1)
 ```
+
+- قائمة طويلة جداً مع def f(x): y
 """
 
 
@@ -123,7 +128,7 @@ def test_the_deck_marks_every_paragraph_right_to_left_but_code(arabic):
     assert notes is not None and notes.get("rtl") == "1"
     table = next(s for s in slides[2].shapes if s.has_table)
     assert table._element.find(".//" + qn("a:tblPr")).get("rtl") == "1"
-    code = [p for _, p in _slide_paragraphs(slides[4]) if "print" in "".join(p.itertext())]
+    code = [p for _, p in _slide_paragraphs(slides[4]) if "factorial" in "".join(p.itertext())]
     assert code and all((p.find(qn("a:pPr")) is None or p.find(qn("a:pPr")).get("rtl") is None) for p in code)
 
 
