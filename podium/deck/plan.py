@@ -462,9 +462,32 @@ def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
         and chunks[0].block.caption
     ):
         return LayoutKind.PICTURE
-    if _text_then_object(chunks) and len(chunks) == 2:
+    if _text_then_object(chunks) and len(chunks) == 2 and _reads_beside(chunks[0], chunks[1]):
         return LayoutKind.CAPTION
     return LayoutKind.CONTENT
+
+
+def _reads_beside(text: Chunk, obj: Chunk) -> bool:
+    """Whether text then an object read best side by side (pandoc's "Content with Caption"): a picture
+    or a chart, yes; code, a table or math want the slide's width, and a wide picture under a line or
+    two of lead-in text would be shrunk to a strip beside it: those stack (text above)."""
+    if not isinstance(obj, ObjectChunk) or not isinstance(text, TextChunk):
+        return False
+    b = obj.block
+    if isinstance(b, m.Chart):
+        return True
+    if not isinstance(b, m.Image):
+        return False
+    short = len(text.paras) <= 2 and sum(len(r.text) for p in text.paras for r in p.runs) <= 160
+    if short and b.path is not None:
+        from .pictures import image_pixels  # noqa: PLC0415 (Pillow reads the header only)
+
+        try:
+            w, h = image_pixels(b.path)
+        except Exception:  # a picture Pillow cannot read: the writer warns about it
+            return True
+        return w <= 1.4 * h
+    return True
 
 
 def _text_then_object(chunks: list[Chunk]) -> bool:
