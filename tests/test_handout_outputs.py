@@ -576,3 +576,17 @@ def test_missing_pictures_side_by_side_are_drawn_apart_and_on_the_slide(tmp_path
     for a, b in zip(starts, starts[1:]):
         assert a.x1 < b.x0
     assert all(0 <= w.x0 and w.x1 <= width for w in words)
+
+
+def test_a_numbered_list_that_starts_at_five_is_numbered_from_five_in_every_output(tmp_path):
+    src = write_md(
+        tmp_path, "---\ntitle: Steps\n---\n\n## Later steps\n\n5. Fifth\n6. Sixth\n\n::: notes\nSaid.\n:::\n"
+    )
+    out = tmp_path / "out"
+    result = pipeline_build(src, BuildOptions(out_dir=out), ALL, check=True, force=True)
+    assert result.status == "built", [d.format() for d in result.diagnostics.items]
+    for pdf in ("lecture-slides.pdf", "lecture-handout.pdf"):
+        text = subprocess.run(
+            ["pdftotext", str(out / pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "5. Fifth" in text and "6. Sixth" in text and "1. Fifth" not in text, (pdf, text)

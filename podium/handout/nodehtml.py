@@ -94,7 +94,7 @@ class HtmlRenderer:
             return f'<p class="subhead">{self.inlines(b.content)}</p>'
         if isinstance(b, m.BulletList):
             tag = "ol" if b.ordered else "ul"
-            start = f' start="{b.start}"' if b.ordered and b.start != 1 else ""
+            start = ol_start(b.start) if b.ordered else ""
             items = "".join(f"<li>{self._item(i, handout)}</li>" for i in b.items)
             return f"<{tag}{start}>{items}</{tag}>"
         if isinstance(b, m.Quote):
@@ -180,6 +180,14 @@ class HtmlRenderer:
         uri = Path(b.path).as_uri()
         s = f' style="{";".join(style)}"' if style else ""
         return f'<figure><img src="{esc(uri)}" alt="{esc(b.alt)}"{s}>{caption}</figure>'
+
+
+def ol_start(start: int) -> str:
+    """The attributes of an ``<ol>`` whose first item is number ``start`` ("" for 1).  WeasyPrint
+    ignores ``start``; the counter reset numbers the list for it (and a browser reads either)."""
+    if start == 1:
+        return ""
+    return f' start="{start}" style="counter-reset: list-item {start - 1}"'
 
 
 def _with_title(svg: str, text: str) -> str:

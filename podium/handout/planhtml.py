@@ -15,6 +15,7 @@ import re
 
 from .. import model as m
 from ..deck.plan import ColumnsChunk, ObjectChunk, Para, Run, TextChunk
+from .nodehtml import ol_start
 
 
 def esc(text: str) -> str:
@@ -87,7 +88,7 @@ def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
             if stack and stack[-1][0] == p.level:
                 out.append("</li>")
             else:
-                start = f' start="{p.number}"' if tag == "ol" and p.number != 1 else ""
+                start = ol_start(p.number) if tag == "ol" else ""
                 out.append(f"<{tag}{start}>")
                 stack.append((p.level, tag))
             out.append(f"<li>{runs_html(p.runs, math)}")

@@ -411,7 +411,7 @@ SLIDE_CSS = """
 .ph.body pre {{ font-size: var(--code-pt, 0.6em); white-space: pre-wrap; background: #F6F8FA; padding: 0.4em; margin: 0.2em 0; }}
 .ph.body code {{ font-family: "{mono}", monospace; }}
 .ph.body .columns {{ display: flex; gap: 0.8em; }}
-.ph.body .column {{ flex: 0 0 auto; box-sizing: border-box; }}
+.ph.body .column {{ flex: 0 1 auto; min-width: 0; box-sizing: border-box; }}
 .ph.body .math-block {{ text-align: center; }}
 .ph.body .div {{ border-left: 0.2em solid {accent}; padding-left: 0.5em; margin: 0.2em 0; }}
 .slide-footnotes {{ position: absolute; left: 0; right: 0; bottom: 0; font-size: 0.5em; color: {muted}; border-top: 0.5pt solid #ccc; }}
