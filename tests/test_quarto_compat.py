@@ -240,3 +240,17 @@ def test_a_video_shortcode_becomes_a_link_to_the_video():
         "t.qmd:3: warning: the video 'https://www.youtube.com/embed/xyz' cannot be played in a deck or a PDF; "
         "a link to it stands in its place [media]"
     ]
+
+
+def test_underline_and_small_caps_spans_are_drawn_so_in_the_deck(tmp_path):
+    src = write_md(tmp_path, "## S\n\n- the [model]{.underline} and the [engine]{.smallcaps} matter\n")
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    runs = {
+        r.text: r._r.find("{http://schemas.openxmlformats.org/drawingml/2006/main}rPr")
+        for sh in Presentation(str(deck)).slides[-1].shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    }
+    assert runs["model"].get("u") == "sng" and runs["engine"].get("cap") == "small"
+    assert runs[" and the "].get("u") is None

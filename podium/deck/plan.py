@@ -123,6 +123,8 @@ class Run:
     link: str = ""
     blank: bool = False  # a gap-fill answer
     tex: str = ""  # inline math: the TeX ``text`` renders (the handout draws it as math)
+    underline: bool = False  # pandoc's [text]{.underline}
+    smallcaps: bool = False  # pandoc's [text]{.smallcaps}
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,15 @@ def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") ->
                 sub = [
                     Run(
                         r.text, True, r.italic, r.code, r.strike, r.superscript, r.link, blank=True, tex=r.tex
+                    )
+                    for r in sub
+                ]
+            if "underline" in x.classes or "smallcaps" in x.classes:
+                sub = [
+                    replace(
+                        r,
+                        underline=r.underline or "underline" in x.classes,
+                        smallcaps=r.smallcaps or "smallcaps" in x.classes,
                     )
                     for r in sub
                 ]

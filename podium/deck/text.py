@@ -157,16 +157,7 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
         p_el.append(r_el)
     rPr = etree.SubElement(r_el, _RPR)
     etree.SubElement(r_el, _T).text = _escape_ctrl_chars(text) if _CTRL.search(text) else text
-    if r.bold or bold:
-        rPr.set("b", "1")
-    if r.italic:
-        rPr.set("i", "1")
-    if size is not None:
-        rPr.set("sz", str(Emu(size).centipoints))
-    if r.strike:
-        rPr.set("strike", "sngStrike")
-    if r.superscript:
-        rPr.set("baseline", "30000")
+    _set_flags(rPr, r, bold, size)
     fill = colour or (cv.palette["accent"] if r.blank else cv.palette["muted"] if muted else None)
     if fill is not None:
         solid = etree.SubElement(rPr, _SOLID)
@@ -184,6 +175,25 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
         etree.SubElement(rPr, _HLINK).set(_RID, rid)
     if r.tex:  # inline math: Office math for PowerPoint, this run as the fallback text
         wrap_inline_run(r_el, r.tex, int(size.pt * 100) if size is not None else None)
+
+
+def _set_flags(rPr, r: Run, bold: bool, size) -> None:
+    """The run's weight, slant, size, strike, position, underline and capitals, in the order
+    python-pptx's ``Font`` setters write them."""
+    if r.bold or bold:
+        rPr.set("b", "1")
+    if r.italic:
+        rPr.set("i", "1")
+    if size is not None:
+        rPr.set("sz", str(Emu(size).centipoints))
+    if r.strike:
+        rPr.set("strike", "sngStrike")
+    if r.superscript:
+        rPr.set("baseline", "30000")
+    if r.underline:
+        rPr.set("u", "sng")
+    if r.smallcaps:
+        rPr.set("cap", "small")
 
 
 _END, _RPR, _T, _P, _PPR = qn("a:endParaRPr"), qn("a:rPr"), qn("a:t"), qn("a:p"), qn("a:pPr")

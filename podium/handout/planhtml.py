@@ -46,6 +46,10 @@ def runs_html(runs: tuple[Run, ...] | list[Run], math=None) -> str:
             text = f"<sup>{text}</sup>"
         if r.strike:
             text = f"<del>{text}</del>"
+        if r.underline:
+            text = f"<u>{text}</u>"
+        if r.smallcaps:
+            text = f'<span class="smallcaps">{text}</span>'
         if r.italic:
             text = f"<em>{text}</em>"
         if r.bold:

@@ -418,6 +418,7 @@ SLIDE_CSS = """
 .ph.footer, .ph.number {{ font-size: 10pt; line-height: 1.15; color: {muted}; }}
 .ph.number {{ text-align: right; }}
 .blank.gap {{ border-bottom: 1pt solid currentColor; white-space: pre; }}
+.smallcaps {{ font-variant: small-caps; }}
 mark.blank.answer {{ background: #FFF2A8; color: {accent}; border-bottom: 1pt solid {accent}; }}
 .missing-picture {{ border: 1pt dashed {accent}; color: {accent}; padding: 0.5em; box-sizing: border-box;
                     overflow: hidden; overflow-wrap: anywhere; font-size: 0.6em; }}
