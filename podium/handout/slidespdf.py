@@ -363,6 +363,7 @@ class SlideDrawer:
         rules += RTL_CSS.format(accent=pal["accent"])  # after the layouts' rules, which it overrides
         if not scope:
             return rules
+        rules += MARKER_CSS  # a handout's drawings draw bullets as list markers (see MARKER_CSS)
         out = []
         for rule in rules.split("}"):
             if "{" not in rule:
@@ -441,6 +442,15 @@ RTL_CSS = """
 .slide[dir=rtl] .ph.body .div {{ border-left: none; padding-left: 0; border-right: 0.2em solid {accent};
                                 padding-right: 0.5em; }}
 .slide[dir=rtl] .ph.body pre, .slide[dir=rtl] .ph.body .math-block {{ direction: ltr; }}
+"""
+
+
+# In a handout, where many slides are drawn scaled down on one page, WeasyPrint sometimes leaves the
+# bullet pictures behind list items undrawn (a slide drawn alone shows them): there the bullets are
+# list markers, as WeasyPrint draws them in every case.
+MARKER_CSS = """
+.ph.body ul > li { background: none; list-style: disc; margin-left: 0; padding-left: 0; }
+.ph.body ul ul > li { background: none; list-style-type: "– "; }
 """
 
 
