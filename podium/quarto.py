@@ -160,6 +160,16 @@ def replace_shortcodes(text: str, origin_of, diags: Diagnostics) -> str:
     return "\n".join(lines)
 
 
+# a callout's rule, per kind (Quarto's own colours), in the deck and the slide drawings
+CALLOUT_COLOURS = {
+    "callout-note": "#0D6EFD",
+    "callout-tip": "#198754",
+    "callout-warning": "#FFC107",
+    "callout-important": "#DC3545",
+    "callout-caution": "#FD7E14",
+}
+
+
 def cell_language(info: str) -> str | None:
     """Return the language of an executable cell's info string (``{r}``, ``{python echo=false}``), else None."""
     mt = re.match(r"^\{\s*([A-Za-z][\w-]*)[\s,}]", info.strip())

@@ -1324,7 +1324,7 @@ class _Converter:
             url = attrs.kv.get(key, "").strip()
             if url:
                 self.diags.warning(
-                    f"the slide's background {what} '{_short(url)}' cannot be shown in a deck or a PDF; "
+                    f"the slide's background {what} '{_short(url, 100)}' cannot be shown in a deck or a PDF; "
                     "a link to it is on the slide instead",
                     pos,
                     "background",
@@ -1533,8 +1533,12 @@ class _Converter:
         return "".join(out)
 
     def texts(self, items: list[m.Inline]) -> m.Inlines:
-        """Merge neighbouring text, format citations, split ``[text]{.cls}`` spans."""
-        merged = _merge_text(items)
+        """Merge neighbouring text, format citations, split ``[text]{.cls}`` spans; spaces left side
+        by side where something was left out (inline code not run, a shortcode) are one space."""
+        merged = [
+            m.Text(_SPACES.sub(" ", x.text)) if isinstance(x, m.Text) and "  " in x.text else x
+            for x in _merge_text(items)
+        ]
         if self.bib is not None:
             merged = [
                 m.Text(cite_text(x.text, self.bib, self._unknown_citation)) if isinstance(x, m.Text) else x
@@ -1552,6 +1556,8 @@ class _Converter:
         tag = read_inline_tag(html)
         if tag.kind == "comment":
             return []
+        if tag.tag == "br" and not self.html_skip:
+            return [m.LineBreak()]  # rendered as what it says: no warning
         self.raw_html_seen(self.pos(None))
         if tag.kind == "start" and tag.tag in DROP_CONTENT:
             self.html_skip.append(tag.tag)
@@ -1701,6 +1707,7 @@ def _opened_untitled(d: _SlideDraft) -> bool:
     return _empty_untitled(d) and not d.classes and d.layout is None
 
 
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")  # (not at a line's start or end: a hard break's)
 _SPAN_CLOSE = re.compile(r"^([^\[\]]*)\]\{([^{}]*)\}")
 
 

@@ -39,6 +39,7 @@ from .alttext import chart_alt, parse_chart_alt
 from .deck.pictures import MISSING_PICTURE
 from .deck.plan import Bullet, ColumnsChunk, ObjectChunk, TextChunk, chart_axes, plan_deck, runs
 from .diagnostics import BuildError, Diagnostics
+from .labels import labels_for
 from .mathrender import tex_to_svg
 from .pdfread import figure_alts, meta_text, named_destinations
 from .pdfread import outline as pdf_outline
@@ -492,9 +493,12 @@ def _compare_entry_title(
             plan.pos,
             "check-count",
         )
-    if squash(entry.title) != squash(want) and not (
-        not squash(want) and squash(entry.title) in ("", squash(f"Slide {position}"))
-    ):
+    untitled = (
+        "",
+        squash(f"Slide {position}"),
+        squash(labels_for(lecture.meta.lang)["slide_n"].format(n=position)),
+    )
+    if squash(entry.title) != squash(want) and not (not squash(want) and squash(entry.title) in untitled):
         diags.error(
             f'{where}: title: handout "{_short(entry.title)}" but source "{_short(want)}"',
             plan.pos,

@@ -4,6 +4,7 @@ left to right.  Read back with python-pptx, poppler and LibreOffice."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,12 @@ author: د. ليلى
 - العمود الثاني
 :::
 ::::
+
+## اقتباس
+
+> الأمن الإنساني هو حماية الجوهر الحيوي لحياة البشر.
+>
+> — لجنة الأمن الإنساني
 
 ## رمز
 
@@ -128,7 +135,7 @@ def test_the_deck_marks_every_paragraph_right_to_left_but_code(arabic):
     assert notes is not None and notes.get("rtl") == "1"
     table = next(s for s in slides[2].shapes if s.has_table)
     assert table._element.find(".//" + qn("a:tblPr")).get("rtl") == "1"
-    code = [p for _, p in _slide_paragraphs(slides[4]) if "factorial" in "".join(p.itertext())]
+    code = [p for _, p in _slide_paragraphs(slides[5]) if "factorial" in "".join(p.itertext())]
     assert code and all((p.find(qn("a:pPr")) is None or p.find(qn("a:pPr")).get("rtl") is None) for p in code)
 
 
@@ -180,3 +187,11 @@ def test_the_slides_pdf_and_the_handout_draw_it_right_to_left(arabic):
             break
     else:
         pytest.fail("no handout page with the slide's drawing and its notes")
+
+
+def test_a_quotations_source_is_at_its_end_on_the_left_and_words_podium_writes_are_arabic(arabic):
+    prs = Presentation(str(arabic.deck))
+    source = [p for _, p in _slide_paragraphs(list(prs.slides)[4]) if "لجنة" in "".join(p.itertext())]
+    assert source and source[0].find(qn("a:pPr")).get("algn") == "l"  # the end of a right-to-left line
+    text = subprocess.run(["pdftotext", str(arabic.handout), "-"], capture_output=True, text=True).stdout
+    assert "المحتويات" in text and "Contents" not in text  # the contents page's heading

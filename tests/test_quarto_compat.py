@@ -80,7 +80,7 @@ def test_inline_code_to_execute_is_left_out_with_one_warning_at_its_line():
     slide = lecture.slides[-1]
     assert m.plain_text(slide.title).strip() == "Fit"
     first, second = _first_bullets(lecture)
-    assert "1 + 1" not in m.plain_text(first) and m.Code("code") in second
+    assert m.plain_text(first) == "a b" and m.Code("code") in second  # one space where the code was
     assert messages == [
         "t.qmd:5: warning: inline code `r hexes('parsnip')` is left out: Podium runs no code, so its value "
         "is unknown (and 1 more inline code expression); write the value itself [inline-code]"
@@ -254,3 +254,10 @@ def test_underline_and_small_caps_spans_are_drawn_so_in_the_deck(tmp_path):
     }
     assert runs["model"].get("u") == "sng" and runs["engine"].get("cap") == "small"
     assert runs[" and the "].get("u") is None
+
+
+def test_a_line_break_tag_is_a_line_break_and_no_raw_html_warning():
+    lecture, messages = _parse("## S\n\nOne<br>two <br/> three\n")
+    (para,) = lecture.slides[0].body
+    assert [type(x).__name__ for x in para.content] == ["Text", "LineBreak", "Text", "LineBreak", "Text"]
+    assert messages == []

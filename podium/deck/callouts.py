@@ -6,25 +6,17 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Emu
 
+from ..quarto import CALLOUT_COLOURS
 from .canvas import Canvas, hex_rgb
 from .geometry import EMU_PER_IN, Rect
 from .text import fill_paras
-
-# the rule's colour per callout kind (Quarto's own colours); the box is a light tint of the palette
-KIND_COLOURS = {
-    "callout-note": "#0D6EFD",
-    "callout-tip": "#198754",
-    "callout-warning": "#FFC107",
-    "callout-important": "#DC3545",
-    "callout-caution": "#FD7E14",
-}
 
 
 def add_callout_box(cv: Canvas, box: Rect, paras, scale: float, classes: tuple[str, ...]):
     """Draw the callout's paragraphs (the first one is its bold title) in a box inside ``box``."""
     rule_w = int(EMU_PER_IN * 0.06)
     colour = next(
-        (KIND_COLOURS[c] for c in classes if c in KIND_COLOURS), cv.palette.get("accent", "#0D6EFD")
+        (CALLOUT_COLOURS[c] for c in classes if c in CALLOUT_COLOURS), cv.palette.get("accent", "#0D6EFD")
     )
     rule = cv.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(box.x), Emu(box.y), Emu(rule_w), Emu(box.h))
     rule.name = "Callout rule"

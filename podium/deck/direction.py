@@ -2,7 +2,8 @@
 
 PowerPoint lays a paragraph out right to left, with its bullet on the right, when its ``a:pPr``
 says ``rtl="1"``; the alignment is written as ``algn="r"`` where the paragraph has none of its
-own, so the text starts at the right edge in every office suite.  Tables read right to left with
+own, so the text starts at the right edge in every office suite, and a left or right alignment
+the writer gave (a quotation's source: at its end) is mirrored.  Tables read right to left with
 ``a:tblPr rtl="1"``.  What the writer places side by side (columns, a grid of pictures) is
 mirrored, so the first column is on the right.  Code and display math stay left to right.
 """
@@ -14,6 +15,7 @@ from pptx.oxml.ns import qn
 from .geometry import Rect
 
 _P, _PPR, _TBLPR = qn("a:p"), qn("a:pPr"), qn("a:tblPr")
+_MIRROR = {"l": "r", "r": "l"}  # the writer's alignments mean start and end: mirrored (a quote's source)
 
 
 def mirrored(rects: list[Rect], area: Rect) -> list[Rect]:
@@ -33,7 +35,6 @@ def right_to_left(tree, keep=frozenset()) -> None:
                 pPr = p.makeelement(_PPR, {})
                 p.insert(0, pPr)
             pPr.set("rtl", "1")
-            if pPr.get("algn") is None:
-                pPr.set("algn", "r")
+            pPr.set("algn", _MIRROR.get(pPr.get("algn"), pPr.get("algn") or "r"))
         for tblPr in shape.iter(_TBLPR):
             tblPr.set("rtl", "1")

@@ -24,6 +24,7 @@ from .. import model as m
 from ..deck.plan import ColumnsChunk, LayoutKind, ObjectChunk, SlidePlan, TextChunk, TypeSizes, footer_text
 from ..diagnostics import Diagnostics
 from ..labels import labels_for
+from ..quarto import CALLOUT_COLOURS
 from ..template_folders import Template
 from .decklook import (
     Box,
@@ -355,11 +356,16 @@ class SlideDrawer:
             text=look.body_color or pal["text"],
             primary=pal["primary"],
             accent=pal["accent"],
+            light=pal.get("light", "#F3F4F6"),
             muted=pal["muted"],
             disc=bullet_png(pal["accent"], "disc"),
             dash=bullet_png(pal["accent"], "dash"),
         )
         rules += "\n".join([self.logo_css] + [kind_css(look, k) for k in LayoutKind])
+        rules += "\n".join(  # a callout's rule in its kind's colour, as the deck draws it (deck/callouts.py)
+            f".ph.body .div.{kind} {{ border-left-color: {colour}; }}"
+            for kind, colour in CALLOUT_COLOURS.items()
+        )
         rules += RTL_CSS.format(accent=pal["accent"])  # after the layouts' rules, which it overrides
         if not scope:
             return rules
@@ -414,7 +420,7 @@ SLIDE_CSS = """
 .ph.body .columns {{ display: flex; gap: 0.8em; }}
 .ph.body .column {{ flex: 0 1 auto; min-width: 0; box-sizing: border-box; }}
 .ph.body .math-block {{ text-align: center; }}
-.ph.body .div {{ border-left: 0.2em solid {accent}; padding-left: 0.5em; margin: 0.2em 0; }}
+.ph.body .div.callout {{ border-left: 0.2em solid {accent}; padding: 0.2em 0.5em; margin: 0.2em 0; background: {light}; }}
 .slide-footnotes {{ position: absolute; left: 0; right: 0; bottom: 0; font-size: 0.5em; color: {muted}; border-top: 0.5pt solid #ccc; }}
 .ph.footer, .ph.number {{ font-size: 10pt; line-height: 1.15; color: {muted}; }}
 .ph.number {{ text-align: right; }}
@@ -439,7 +445,7 @@ RTL_CSS = """
                                       border-right: 0.25em solid {accent}; }}
 .slide[dir=rtl] .ph.body .attribution {{ text-align: left; }}
 .slide[dir=rtl] .ph.body th {{ text-align: right; }}
-.slide[dir=rtl] .ph.body .div {{ border-left: none; padding-left: 0; border-right: 0.2em solid {accent};
+.slide[dir=rtl] .ph.body .div.callout {{ border-left: none; border-right: 0.2em solid {accent};
                                 padding-right: 0.5em; }}
 .slide[dir=rtl] .ph.body pre, .slide[dir=rtl] .ph.body .math-block {{ direction: ltr; }}
 """
