@@ -1,4 +1,5 @@
-"""Alternative text for what is drawn rather than written: charts and equations, in both outputs.
+"""Alternative text for what is drawn rather than written: charts, equations, and the box standing
+for a picture that cannot be drawn, in both outputs.
 
 A chart's alt text names its kind and title and then lists every value, in one fixed form a
 program can read back (``build.py check`` and the tests parse it with :func:`parse_chart_alt`)::
@@ -10,7 +11,9 @@ Series are separated by " | ", values by "; ".  An equation's alt text is its Te
 
 from __future__ import annotations
 
+import os
 import re
+from urllib.parse import urlparse
 
 from . import model as m
 
@@ -51,3 +54,21 @@ def parse_chart_alt(text: str) -> dict[str, list[tuple[str, float]]]:
 def math_alt(tex: str) -> str:
     """Return the alt text of an equation: its TeX source."""
     return tex.strip()
+
+
+_MEDIA = {
+    **dict.fromkeys((".mp4", ".webm", ".mov", ".m4v", ".ogv", ".avi", ".mkv"), "video"),
+    **dict.fromkeys((".mp3", ".wav", ".oga", ".m4a", ".flac"), "sound"),
+    **dict.fromkeys((".html", ".htm"), "web page"),
+}
+
+
+def media_kind(src: str) -> str | None:
+    """ "video", "sound" or "web page" for a file written as a picture that is none, else None."""
+    return _MEDIA.get(os.path.splitext(urlparse(src).path)[1].lower())
+
+
+def missing_text(src: str) -> str:
+    """The words in the box that stands for a picture that cannot be drawn (missing, refused, or a
+    video, sound or web page written as a picture): what it is, and its name."""
+    return f"{media_kind(src) or 'missing picture'}: {src}"

@@ -27,6 +27,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from . import model as m
 from . import quarto, yamlsafe
+from .alttext import media_kind
 from .charts import parse_chart
 from .citations import Bibliography, cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
@@ -1375,7 +1376,7 @@ class _Converter:
         src = str(node.attrs.get("src", ""))
         caption = _typeset(_trim(self.inlines_of(node.children)))
         alt = _XML_INVALID.sub("", attrs.kv.get("fig-alt") or attrs.kv.get("alt") or m.plain_text(caption))
-        media = _media_kind(src)
+        media = media_kind(src)
         if media is not None:  # a video, a sound or a web page written as a picture (reveal.js plays them)
             self.diags.warning(
                 f"{media} '{_short(src)}' cannot be shown in a deck or a PDF; a box with its name stands "
@@ -1675,18 +1676,6 @@ def _spans(text: str) -> list[m.Inline]:
     if last < len(text):
         out.append(m.Text(text[last:]))
     return out
-
-
-_MEDIA = {
-    **dict.fromkeys((".mp4", ".webm", ".mov", ".m4v", ".ogv", ".avi", ".mkv"), "video"),
-    **dict.fromkeys((".mp3", ".wav", ".oga", ".m4a", ".flac"), "sound"),
-    **dict.fromkeys((".html", ".htm"), "web page"),
-}
-
-
-def _media_kind(src: str) -> str | None:
-    """ "video", "sound" or "web page" for a file written as a picture that is none, else None."""
-    return _MEDIA.get(os.path.splitext(urlparse(src).path)[1].lower())
 
 
 def _dress(d: _SlideDraft, attrs: Attrs) -> None:

@@ -35,7 +35,7 @@ from pptx import Presentation
 
 from . import buildrecord
 from . import model as m
-from .alttext import chart_alt, parse_chart_alt
+from .alttext import chart_alt, missing_text, parse_chart_alt
 from .deck.pictures import MISSING_PICTURE
 from .deck.plan import Bullet, ColumnsChunk, ObjectChunk, TextChunk, chart_axes, plan_deck, runs
 from .diagnostics import BuildError, Diagnostics
@@ -722,7 +722,7 @@ class DeckComparison:
         # a picture the deck could not draw is a placeholder box naming it; the build warned about it
         # ([bad-image]) at its line, so it is left out here rather than reported as a lost picture
         placeholders = set(self.got.missing_pictures)
-        pictures = [b for b in pictures if f"[missing picture: {b.src}]" not in placeholders]
+        pictures = [b for b in pictures if f"[{missing_text(b.src)}]" not in placeholders]
         got = self.got.pictures
         if len(pictures) != len(got):
             self.error(f"the deck has {len(got)} picture(s) but the source {len(pictures)}", "check-objects")

@@ -5,6 +5,7 @@ a heading that opens a ``---`` slide, and a caption layout drawn as the deck pla
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -14,7 +15,8 @@ from pptx import Presentation
 
 from podium import model as m
 from podium.diagnostics import Diagnostics
-from podium.pipeline import BuildOptions, build_slides, build_slides_pdf, prepare
+from podium.pipeline import ALL, BuildOptions, build_slides, build_slides_pdf, prepare
+from podium.pipeline import build as pipeline_build
 from podium.reader import parse_lecture
 
 from .conftest import write_md
@@ -261,3 +263,21 @@ def test_a_line_break_tag_is_a_line_break_and_no_raw_html_warning():
     (para,) = lecture.slides[0].body
     assert [type(x).__name__ for x in para.content] == ["Text", "LineBreak", "Text", "LineBreak", "Text"]
     assert messages == []
+
+
+def test_the_box_standing_for_a_video_says_it_is_a_video_in_every_output(tmp_path):
+    src = write_md(tmp_path, "---\ntitle: T\n---\n\n## Demo\n\n![](clip.mp4)\n")
+    out = tmp_path / "out"
+    result = pipeline_build(src, BuildOptions(out_dir=out), ALL, check=True, force=True)
+    assert result.status == "built", [d.format() for d in result.diagnostics.items]
+    texts = [
+        sh.text_frame.text
+        for sh in Presentation(str(out / "lecture.pptx")).slides[-1].shapes
+        if sh.has_text_frame
+    ]
+    assert "[video: clip.mp4]" in texts
+    for pdf in ("lecture-slides.pdf", "lecture-handout.pdf"):
+        text = subprocess.run(
+            ["pdftotext", str(out / pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "video: clip.mp4" in text and "missing picture" not in text, pdf

@@ -16,6 +16,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from .. import model as m
+from ..alttext import missing_text
 from ..budget import step
 from .canvas import Canvas, hex_rgb
 from .geometry import EMU_PER_IN, Rect, length_emu
@@ -81,7 +82,7 @@ def add_image(
         shape.fill.solid()
         shape.fill.fore_color.rgb = hex_rgb(cv.palette.get("light", "#EEEEEE"))
         shape.text_frame.word_wrap = True
-        shape.text_frame.text = f"[missing picture: {b.src}]"
+        shape.text_frame.text = f"[{missing_text(b.src)}]"
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
         shape.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
         shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from .. import model as m
-from ..alttext import chart_alt, math_alt
+from ..alttext import chart_alt, math_alt, missing_text
 from ..diagnostics import Diagnostics
 from ..highlight import html as highlighted
 from ..mathrender import tex_to_svg
@@ -174,7 +174,7 @@ class HtmlRenderer:
                 else ""
             )
             return (
-                f'<figure class="missing"><div class="missing-picture"{size}>missing picture: {esc(b.src)}</div>'
+                f'<figure class="missing"><div class="missing-picture"{size}>{esc(missing_text(b.src))}</div>'
                 f"{caption}</figure>"
             )
         uri = Path(b.path).as_uri()
