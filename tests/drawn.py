@@ -172,3 +172,14 @@ def problems(deck: Path, pdf: Path) -> list[str]:
                         continue  # a chart's own labels; sub- and superscripts inside a formula
                     found.append(f"{where}: '{a.text}' drawn over '{b.text}'")
     return found
+
+
+def accent_pixels(image, scale: float, x0: float, x1: float, y0: float, y1: float) -> int:
+    """Pixels of the default theme's accent (#E07A1F, orange) in a box given in points of a page
+    rendered at ``scale`` pixels a point (a PIL RGB image)."""
+    count = 0
+    for y in range(int(y0 * scale), int(y1 * scale)):
+        for x in range(int(x0 * scale), int(x1 * scale)):
+            r, g, b = image.getpixel((x, y))
+            count += r > 180 and b < 120 and r - b > 80 and 60 < g < 170
+    return count

@@ -13,6 +13,7 @@ import pytest
 from pptx import Presentation
 
 from .conftest import CORPUS
+from .drawn import accent_pixels
 
 REAL = CORPUS / "real"
 DECKS = [
@@ -136,18 +137,12 @@ def test_every_bullet_of_a_long_handouts_slide_drawings_is_drawn(corpus_built):
     finally:
         doc.close()
 
-    def accent_pixels(x0: float, x1: float, y0: float, y1: float) -> int:
-        count = 0
-        for y in range(int(y0 * scale), int(y1 * scale)):
-            for x in range(int(x0 * scale), int(x1 * scale)):
-                r, g, b = image.getpixel((x, y))
-                count += r > 180 and b < 120 and r - b > 80 and 60 < g < 170
-        return count
-
     for first in ("Une", "Git"):
         found = re.search(
             rf'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">{first}<', pages[page]
         )
         assert found, first
         x, y0, y1 = (float(v) for v in found.groups())
-        assert accent_pixels(x - 8, x - 0.5, y0, y1) >= 3, first  # its bullet, beside it on its line
+        assert accent_pixels(image, scale, x - 8, x - 0.5, y0, y1) >= 3, (
+            first
+        )  # its bullet, beside it on its line

@@ -27,6 +27,7 @@ from podium.reader import parse_lecture
 from podium.verify import check_outputs, read_handout
 
 from .conftest import write_md
+from .drawn import accent_pixels
 
 ANSWER = "sovereignty"
 SECRET = "Whisper the model answer only to tutors"
@@ -482,20 +483,13 @@ def test_every_bullet_of_the_slides_pdf_is_drawn_beside_its_line(tmp_path):
         ["pdftotext", "-bbox", "-f", str(last), str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
 
-    def accent_pixels(x0: float, x1: float, y0: float, y1: float) -> int:
-        """Pixels of the default theme's accent (#E07A1F, orange) in a box given in points."""
-        count = 0
-        for y in range(int(y0 * scale), int(y1 * scale)):
-            for x in range(int(x0 * scale), int(x1 * scale)):
-                r, g, b = image.getpixel((x, y))
-                count += r > 180 and b < 120 and r - b > 80 and 60 < g < 170
-        return count
-
     for first in ("Alpha", "Bravo", "Charlie", "Delta"):
         found = re.search(rf'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">{first}<', words)
         assert found, first
         x, y0, y1 = (float(v) for v in found.groups())
-        assert accent_pixels(x - 25, x - 1, y0, y1) >= 6, first  # its bullet, beside it on its line
+        assert accent_pixels(image, scale, x - 25, x - 1, y0, y1) >= 6, (
+            first
+        )  # its bullet, beside it on its line
 
 
 def test_the_handout_numbers_slides_as_the_deck_does_when_one_is_split(tmp_path):
