@@ -950,14 +950,9 @@ class _Converter:
             return []
         if self.html_depth > 0:  # HTML left inside HTML: its words only
             return [m.Paragraph((m.Text(" ".join(text.split())),), pos)]
-        tokens = markdown_parser().parse(text, {})
-        line = node.map[0] if node.map else pos.line - 1
-        for tok in tokens:
-            if tok.map:
-                tok.map = [line, line + 1]
         self.html_depth += 1
         try:
-            return list(self.blocks(SyntaxTreeNode(tokens).children))
+            return self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1)
         finally:
             self.html_depth -= 1
 
@@ -1248,11 +1243,7 @@ class _Converter:
             if laid is not None:
                 return [laid]
         if "incremental" in classes or "nonincremental" in classes:
-            saved, self.incremental = self.incremental, "incremental" in classes
-            try:
-                return list(self.blocks(node.children))
-            finally:
-                self.incremental = saved
+            return self.blocks_as(node, classes)
         if "slides" in classes:
             return [m.SlidesOnly(self.blocks(node.children), pos)]
         if "instructor" in classes:  # never projected, wherever it is written: lifted to the slide's own
@@ -1320,7 +1311,7 @@ class _Converter:
                 pos,
                 "background",
             )
-            out.extend(self.markdown_blocks(f"![](<{image}>)", pos))
+            out.extend(self.markdown_blocks(f"![](<{image}>)", self.last_line - 1))
         for key, what in (("background-iframe", "web page"), ("background-video", "video")):
             url = attrs.kv.get(key, "").strip()
             if url:
@@ -1330,16 +1321,29 @@ class _Converter:
                     pos,
                     "background",
                 )
-                out.extend(self.markdown_blocks(f"<{url}>" if "://" in url else f"`{url}`", pos))
+                out.extend(
+                    self.markdown_blocks(f"<{url}>" if "://" in url else f"`{url}`", self.last_line - 1)
+                )
         return out
 
-    def markdown_blocks(self, text: str, pos: m.SourcePos) -> list[m.Block]:
-        """The blocks of Markdown ``text`` that Podium itself writes for a source line at ``pos``."""
+    def markdown_blocks(self, text: str, line: int) -> list[m.Block]:
+        """The blocks of Markdown ``text`` made from the source's (0-based) ``line``: an HTML block's
+        words, a slide background; every block is placed at that line."""
         tokens = markdown_parser().parse(text, {})
         for tok in tokens:
             if tok.map:
-                tok.map = [pos.line - 1, pos.line]
+                tok.map = [line, line + 1]
         return list(self.blocks(SyntaxTreeNode(tokens).children))
+
+    def blocks_as(self, node: SyntaxTreeNode, classes: tuple[str, ...]) -> list[m.Block]:
+        """A div's blocks, its ``.incremental`` / ``.nonincremental`` class (if any) applied to its lists."""
+        if "incremental" not in classes and "nonincremental" not in classes:
+            return list(self.blocks(node.children))
+        saved, self.incremental = self.incremental, "incremental" in classes
+        try:
+            return list(self.blocks(node.children))
+        finally:
+            self.incremental = saved
 
     def layout_columns(
         self, node: SyntaxTreeNode, attrs: Attrs, classes: tuple[str, ...], pos: m.SourcePos
@@ -1356,14 +1360,7 @@ class _Converter:
                 "layout",
             )
             return None
-        if "incremental" in classes or "nonincremental" in classes:
-            saved, self.incremental = self.incremental, "incremental" in classes
-            try:
-                blocks = list(self.blocks(node.children))
-            finally:
-                self.incremental = saved
-        else:
-            blocks = list(self.blocks(node.children))
+        blocks = self.blocks_as(node, classes)
         n = len(widths)
         total = sum(widths)
         cells = [tuple(blocks[k::n]) for k in range(n)]

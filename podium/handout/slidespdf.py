@@ -367,9 +367,10 @@ class SlideDrawer:
             for kind, colour in CALLOUT_COLOURS.items()
         )
         rules += RTL_CSS.format(accent=pal["accent"])  # after the layouts' rules, which it overrides
+        # bullets as list markers (MARKER_CSS): on a right-to-left slide, and in a handout's drawings
+        rules += MARKER_CSS if scope else MARKER_CSS.replace(".ph.body", ".slide[dir=rtl] .ph.body")
         if not scope:
             return rules
-        rules += MARKER_CSS  # a handout's drawings draw bullets as list markers (see MARKER_CSS)
         out = []
         for rule in rules.split("}"):
             if "{" not in rule:
@@ -432,15 +433,12 @@ mark.blank.answer {{ background: #FFF2A8; color: {accent}; border-bottom: 1pt so
 """
 
 
-# a right-to-left slide (podium.deck.direction): text from the right, bullets and rules on the right
-# (bullets as list markers: the pictures behind the items, positioned from the right, were not drawn in the
-# handout's scaled drawings)
+# a right-to-left slide (podium.deck.direction): text from the right, bullets (list markers, which
+# WeasyPrint puts on the right by itself: MARKER_CSS) and rules on the right
 RTL_CSS = """
 .slide[dir=rtl] {{ direction: rtl; }}
 .slide[dir=rtl] .ph.title {{ text-align: right; }}
 .slide[dir=rtl] .ph.body ul, .slide[dir=rtl] .ph.body ol {{ padding-left: 0; padding-right: 1.1em; }}
-.slide[dir=rtl] .ph.body ul > li {{ background: none; list-style: disc; margin: 0 0 0.3em; padding: 0; }}
-.slide[dir=rtl] .ph.body ul ul > li {{ list-style-type: "– "; }}
 .slide[dir=rtl] .ph.body blockquote {{ padding-left: 0; padding-right: 0.8em; border-left: none;
                                       border-right: 0.25em solid {accent}; }}
 .slide[dir=rtl] .ph.body .attribution {{ text-align: left; }}
@@ -451,9 +449,10 @@ RTL_CSS = """
 """
 
 
-# In a handout, where many slides are drawn scaled down on one page, WeasyPrint sometimes leaves the
-# bullet pictures behind list items undrawn (a slide drawn alone shows them): there the bullets are
-# list markers, as WeasyPrint draws them in every case.
+# Bullets as list markers, instead of the pictures behind the list items (SLIDE_CSS): in a handout,
+# where many slides are drawn scaled down on one page, WeasyPrint sometimes leaves those pictures
+# undrawn (a slide drawn alone shows them), and on a right-to-left slide markers go to the right by
+# themselves.  Markers cost WeasyPrint about 5 % more of a handout's work; they are drawn every time.
 MARKER_CSS = """
 .ph.body ul > li { background: none; list-style: disc; margin-left: 0; padding-left: 0; }
 .ph.body ul ul > li { background: none; list-style-type: "– "; }
