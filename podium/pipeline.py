@@ -222,7 +222,7 @@ def collector_paused():
     try:
         yield
     finally:
-        gc.collect()  # the little garbage reading made (the Markdown tree) ...
+        gc.collect(0)  # the little garbage reading made (the Markdown tree; all of it young) ...
         gc.freeze()  # ... and what stays alive is not scanned again until the build ends (build)
         if was:
             gc.enable()

@@ -9,6 +9,7 @@ The decks are built once per session and converted to PDF in one LibreOffice run
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -375,6 +376,30 @@ def test_cambria_is_measured_with_caladea():
     assert Path(font_file("Cambria", bold=True)).name.startswith("Caladea-Bold")
     assert face("Cambria").width("Human security", 24) == face("Caladea").width("Human security", 24)
     assert face("Cambria").width("Human security", 24) != face("Carlito").width("Human security", 24)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["Carlito", "Carlito:bold:italic", "DejaVu Sans Mono", "Noto Sans CJK JP", "No Such Face Anywhere"],
+)
+def test_fontconfig_in_process_chooses_the_file_fc_match_chooses(pattern):
+    from podium.deck.fontconfig import match_file
+
+    if shutil.which("fc-match") is None:
+        pytest.skip("fontconfig's fc-match is not installed")
+    printed = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True).stdout
+    assert match_file(pattern) == printed
+
+
+def test_without_fontconfig_in_process_fc_match_is_asked(monkeypatch):
+    from podium.deck import fonts
+
+    if shutil.which("fc-match") is None:
+        pytest.skip("fontconfig's fc-match is not installed")
+    in_process = fonts.font_file.__wrapped__("Calibri", True)
+    monkeypatch.setattr(fonts, "match_file", lambda pattern: None)
+    assert fonts.font_file.__wrapped__("Calibri", True) == in_process
+    assert Path(in_process).name.startswith("Carlito-Bold")
 
 
 def test_a_table_row_taller_than_the_slide_warns_at_its_line(tmp_path):

@@ -3,9 +3,10 @@
 A deck names fonts (Calibri, Cambria, Arial, a CJK face); an office suite on this machine draws
 them with the fonts it has, substituting metric-compatible ones (Carlito for Calibri, Caladea for
 Cambria, Liberation for Arial, Times New Roman and Courier New).  The same substitution is made
-here, then fontconfig (``fc-match``) finds the file, as LibreOffice's own lookup does.  Widths
-come from FreeType through Pillow (with HarfBuzz shaping where Pillow has Raqm), measured once
-per font and piece of text and cached: a deck measures the same words again and again.
+here, then fontconfig finds the file, as LibreOffice's own lookup does (asked in this process,
+:mod:`podium.deck.fontconfig`, else through ``fc-match``).  Widths come from FreeType through
+Pillow (with HarfBuzz shaping where Pillow has Raqm), measured once per font and piece of text and
+cached: a deck measures the same words again and again.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from functools import lru_cache
 
 from fontTools.ttLib import TTFont
 from PIL import ImageFont, features
+
+from .fontconfig import match_file
 
 # The metric-compatible faces an office suite substitutes for the Windows core fonts.
 SUBSTITUTES = {
@@ -50,6 +53,9 @@ def font_file(family: str, bold: bool = False, italic: bool = False) -> str | No
     name = SUBSTITUTES.get(family.strip().lower(), family.strip()) or "sans-serif"
     style = ":bold" if bold else ""
     style += ":italic" if italic else ""
+    found = match_file(name + style)  # fontconfig in this process: no program started per face
+    if found is not None:
+        return found
     if shutil.which("fc-match") is None:
         return None
     try:
