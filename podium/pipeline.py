@@ -34,6 +34,7 @@ from .atomic import _alive, sweep_temporaries, write_atomic
 from .budget import build_budget
 from .buildrecord import BuildRecord, Entry, make_record, with_meta
 from .diagnostics import BuildError, Diagnostic, Diagnostics
+from .handout.drawfit import DrawFit
 from .handout.options import resolve
 from .model import SourcePos
 from .placing import place
@@ -170,6 +171,7 @@ class Prepared:
     _inputs: dict[str, str | None] | None = None
     _records: dict = field(default_factory=dict)
     _layouts: dict = field(default_factory=dict)  # a handout's layout, kept for the variant still to come
+    draw_fit: DrawFit = field(default_factory=DrawFit)  # slide drawings measured too full
     pending: set = field(default_factory=set)  # the outputs this build has still to render
 
     def variant_lecture(self, variant):
@@ -384,10 +386,32 @@ def handout_html(prep: Prepared, diags: Diagnostics, variant: str | None = None)
     from .handout.html import render_html  # noqa: PLC0415 (lazy: see the module docstring)
 
     hopts = handout_options(prep, variant)
-    if hopts not in prep._html:
+    fit = prep.draw_fit.factors
+    key = (hopts, tuple(sorted(fit.items())))
+    if key not in prep._html:
         lecture, plans = prep.plans_for(hopts.variant)
-        prep._html[hopts] = render_html(lecture, prep.template, diags, plans, hopts)
-    return prep._html[hopts]
+        prep._html[key] = render_html(lecture, prep.template, diags, plans, hopts, dict(fit))
+    return prep._html[key]
+
+
+def refitter(prep: Prepared, diags: Diagnostics, what: str, html_now: Callable[[set[int] | None], str]):
+    """For :func:`podium.handout.pdf.render_pdf`: the slide drawings that ran past their boxes, drawn
+    smaller (``prep.draw_fit``, kept for this build's other PDFs), or None when the layout stands.
+
+    ``html_now(pages)``: the document's HTML as it is to be drawn now; given the pages with such a
+    drawing (a slides PDF, one slide a page), only those pages' slides, laid out and put in their place.
+    """
+    from .handout.pdf import Relayout  # noqa: PLC0415 (lazy: see the module docstring)
+
+    def again(doc):
+        pages = prep.draw_fit.measured(doc, diags, what)
+        if not pages:
+            return None
+        if what != "slides PDF":
+            return Relayout(html_now(None))
+        return Relayout(html_now(pages), sorted(pages), lambda: html_now(None))
+
+    return again
 
 
 def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) -> None:
@@ -403,6 +427,12 @@ def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) 
     html = handout_html(prep, diags, out.variant)
     others = [o for o in prep.pending if o.kind == HANDOUT and o != out]
     key = layout_key(html) if others or prep._layouts else None
+    final = [html]
+
+    def html_now(pages: set[int] | None) -> str:
+        final.append(handout_html(prep, diags, out.variant))
+        return with_meta(final[-1], record_of(prep, out))
+
     rendered = render_pdf(
         with_meta(html, record_of(prep, out)),
         project_roots(prep.source, prep.template) + prep.options.extra_roots,
@@ -412,9 +442,10 @@ def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) 
         pdf_ua=hopts.pdf_ua,
         positions=fetch_positions(prep.lecture, prep.template),
         reuse=prep._layouts.pop((key, hopts.pdf_ua), None) if key else None,
+        refit=refitter(prep, diags, "handout", html_now),
     )
     if key and others:
-        prep._layouts[(key, hopts.pdf_ua)] = rendered.layout
+        prep._layouts[(layout_key(final[-1]), hopts.pdf_ua)] = rendered.layout
     write_atomic(path, rendered.pdf)
 
 
@@ -434,7 +465,13 @@ def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostic
     from .handout.pdf import render_pdf  # noqa: PLC0415 (lazy: see the module docstring)
     from .handout.slidespdf import render_slides_html  # noqa: PLC0415 (lazy: see the module docstring)
 
-    html = with_meta(render_slides_html(lecture, prep.template, plans, diags), record_of(prep, out))
+    def html_now(pages: set[int] | None = None) -> str:
+        fit = dict(prep.draw_fit.factors)
+        return with_meta(
+            render_slides_html(lecture, prep.template, plans, diags, fit, pages), record_of(prep, out)
+        )
+
+    html = html_now()
     roots = project_roots(prep.source, prep.template) + prep.options.extra_roots
     write_atomic(
         path,
@@ -446,9 +483,13 @@ def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostic
             str(prep.source.resolve().parent),
             hopts.pdf_ua,
             fetch_positions(lecture, prep.template),
+            refit=refitter(prep, diags, "slides PDF", html_now),
         ).pdf,
     )
 
+
+# the slides PDF before the handouts: the drawings it measures too full are drawn smaller in theirs too
+RENDER_ORDER = {DECK: 0, SLIDES_PDF: 1, HANDOUT: 2}
 
 RENDERERS: dict[str, Callable[[Prepared, Output, Path, Diagnostics], None]] = {
     DECK: render_deck,
@@ -635,7 +676,7 @@ def build(
             stage, created = _stage_dir(out_dir, [targets[o] for o in todo])
             staged = {o: stage / targets[o].name for o in outputs}
             prep.pending = set(todo)
-            for o in todo:
+            for o in sorted(todo, key=lambda o: RENDER_ORDER[o.kind]):
                 step(o.kind)
                 prep.pending.discard(o)
                 try:

@@ -83,10 +83,12 @@ def test_without_variant_content_the_instructor_handout_reuses_the_students_page
     assert result.exit_code == 0, result.stderr
     student, instructor = out / "lecture-handout.pdf", out / "lecture-instructor.pdf"
 
-    # laid out: the student handout whole, the instructor's cover alone, the slides PDF
+    # laid out: the slides PDF (first: the handouts' drawings start from what it measured), the
+    # student handout whole, the instructor's cover alone
     assert len(layouts) == 3
-    assert "<main" in layouts[0] and "<main" not in layouts[1]
-    assert layouts[1].rstrip().endswith('<div id="podium-cover-end"></div>\n</body>\n</html>')
+    assert "podium-slides" in layouts[0]
+    assert "<main" in layouts[1] and "<main" not in layouts[2]
+    assert layouts[2].rstrip().endswith('<div id="podium-cover-end"></div>\n</body>\n</html>')
 
     s, i = pages_text(student), pages_text(instructor)
     assert len(s) == len(i) > 2
@@ -111,7 +113,7 @@ def test_instructor_text_lays_the_instructor_handout_out_whole(tmp_path, cli, la
     src = write_md(tmp_path, PLAIN + "\n::: instructor\nTell them the exam question.\n:::\n")
     out = tmp_path / "out"
     assert cli("all", src, "-o", out).exit_code == 0
-    assert len(layouts) == 3 and all("<main" in h for h in layouts[:2])  # both handouts laid out whole
+    assert len(layouts) == 3 and all("<main" in h for h in layouts[1:])  # both handouts laid out whole
     assert "exam question" in "".join(pages_text(out / "lecture-instructor.pdf"))
     assert "exam question" not in "".join(pages_text(out / "lecture-handout.pdf"))
 
@@ -128,7 +130,7 @@ def test_a_template_that_marks_the_instructors_pages_is_not_shared(tmp_path, cli
     out = tmp_path / "out"
     result = cli("all", src, "-o", out, "--template", folder)
     assert result.exit_code == 0, result.stderr
-    assert len(layouts) == 3 and all("<main" in h for h in layouts[:2])
+    assert len(layouts) == 3 and all("<main" in h for h in layouts[1:])
     later = "".join(pages_text(out / "lecture-instructor.pdf")[1:])
     assert "TUTOR COPY" in later
     assert "TUTOR COPY" not in "".join(pages_text(out / "lecture-handout.pdf"))

@@ -129,7 +129,9 @@ def _kind(plan) -> str:
     return kind if kind in (m.TITLE, m.SECTION) else m.CONTENT
 
 
-def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=None, options=None) -> dict:
+def context(
+    lecture: m.Lecture, template: Template, diags: Diagnostics, plans=None, options=None, fit=None
+) -> dict:
     """Return the documented context the handout templates receive.
 
     Entries come from the deck's slide plans (``plans``; planned here when not given), one per
@@ -144,7 +146,7 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
     r = HtmlRenderer(template, diags)
     meta = lecture.meta
     labels = labels_for(meta.lang, template.theme.labels)
-    drawer = SlideDrawer(lecture, template, diags)
+    drawer = SlideDrawer(lecture, template, diags, fit)  # fit: drawings measured too full (drawfit)
     layout = options.layout.value
     twin_heading = {"grid": "h2", "script": "p"}.get(layout, "h3")
     ratio = drawer.look.ratio
@@ -249,14 +251,17 @@ def context(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=No
     }
 
 
-def render_html(lecture: m.Lecture, template: Template, diags: Diagnostics, plans=None, options=None) -> str:
-    """Return the handout HTML for ``lecture`` (drawn from its slide ``plans``) through ``template``."""
+def render_html(
+    lecture: m.Lecture, template: Template, diags: Diagnostics, plans=None, options=None, fit=None
+) -> str:
+    """Return the handout HTML for ``lecture`` (drawn from its slide ``plans``) through ``template``;
+    ``fit``: the slide drawings' type scaled where a layout found them too full (drawfit)."""
 
     lecture = renderable(lecture, HANDOUT_NODES, "handout", diags, CHART_KINDS)
     env = environment(template)
     try:
         tpl = env.get_template("handout.html.j2")
-        ctx = context(lecture, template, diags, plans, options)
+        ctx = context(lecture, template, diags, plans, options, fit)
         with step("rendering the handout template", None):
             return render_guarded(tpl, ctx, diags)
     except jinja2.TemplateSyntaxError as e:

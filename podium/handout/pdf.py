@@ -8,6 +8,7 @@ import io
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from weasyprint.urls import URLFetcher, URLFetchingError
 
 from ..diagnostics import Diagnostics
 from ..model import SourcePos
+from .drawfit import MAX_ROUNDS
 from .fetchpos import position
 from .sharing import COVER_END_ID, cover_only
 
@@ -76,6 +78,17 @@ def make_fetcher(
 
 
 @dataclass
+class Relayout:
+    """What to lay out again (see :func:`render_pdf`): ``html`` in place of the document, or, with
+    ``pages``, the pages ``html`` makes in place of those pages (in order; a page is a slide).  If
+    it makes another number of pages, ``whole()`` is laid out instead."""
+
+    html: str
+    pages: list[int] | None = None
+    whole: Callable[[], str] | None = None
+
+
+@dataclass
 class Rendered:
     """A PDF and the WeasyPrint layout it was written from (for a handout variant to reuse)."""
 
@@ -93,6 +106,7 @@ def render_pdf(
     positions: dict[str, SourcePos] | None = None,
     *,
     reuse: Any = None,
+    refit: Callable[[Any], Relayout | None] | None = None,
 ) -> Rendered:
     """Render ``html`` to a PDF: tagged PDF/UA-1 unless ``pdf_ua`` is False (then tagged PDF).
 
@@ -104,14 +118,34 @@ def render_pdf(
     ``reuse``: the layout of a handout that :mod:`podium.handout.sharing` found to have the same pages
     after the cover; only this handout's cover is laid out, and its other pages are taken from there.
     If the covers do not end on the same page, the whole handout is laid out after all.
+
+    ``refit``: given a layout, what to lay out again (:class:`Relayout`: slide drawings whose text ran
+    past their boxes, drawn smaller, :mod:`podium.handout.drawfit`), or None when the layout stands;
+    asked again after each new layout, at most ``drawfit.MAX_ROUNDS`` times.
     """
     with _reporting(diags, positions) as fetcher_for:
         fetcher = fetcher_for(roots, allow_remote)
         doc = None
         if reuse is not None:
             doc = _with_cover(_layout(cover_only(html), base_url, fetcher), reuse)
+        kept = []  # the layouts some pages come from: their fonts must live until the PDF is written
         if doc is None:
             doc = _layout(html, base_url, fetcher)
+            for _ in range(MAX_ROUNDS if refit is not None else 0):
+                again = refit(doc) if refit is not None else None
+                if again is None:
+                    break
+                new = _layout(again.html, base_url, fetcher)  # (a warning said again is not added twice)
+                if again.pages is None:
+                    doc = new
+                elif len(new.pages) == len(again.pages):
+                    pages = list(doc.pages)
+                    for k, page in zip(again.pages, new.pages, strict=True):
+                        pages[k] = page
+                    kept.append(new)
+                    doc = doc.copy(pages)
+                elif again.whole is not None:
+                    doc = _layout(again.whole(), base_url, fetcher)
         return Rendered(_pdf_bytes(doc, pdf_ua), doc)
 
 

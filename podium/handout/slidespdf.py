@@ -15,6 +15,7 @@ import html as _html
 import io
 import math
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -37,6 +38,7 @@ from .decklook import (
     logo_corner,
     picture_aspect,
 )
+from .drawfit import AT_ATTR, FIT_ATTR, body_key
 from .nodehtml import HtmlRenderer
 from .planhtml import chunks_html, runs_html
 
@@ -138,8 +140,12 @@ def slide_html(
     heading: str | None = None,
     standalone: bool = True,
     position: int | None = None,
+    fit: Mapping[str, float] | None = None,
 ) -> str:
     """Return one slide drawn as the deck lays it out, in points of the slide's own size.
+
+    ``fit``: the factor each body's type is scaled by, by :func:`podium.handout.drawfit.body_key`
+    (measured in an earlier layout of the drawing: :mod:`podium.handout.drawfit`).
 
     ``position``: its place in the deck, which the deck's slide-number field shows (continuation
     parts count); the plan's number when not given.
@@ -159,7 +165,8 @@ def slide_html(
     if kind == "title" and not title:
         title = esc(lecture.meta.title)
     number = position or plan.number  # the deck's numbering: continuation parts count
-    bookmark = f"{number}. {''.join(x.text for x in plan.title).strip() or (lecture.meta.title if kind == 'title' else labels['slide_n'].format(n=number))}"
+    plain = "".join(x.text for x in plan.title).replace("\v", " ").strip()  # (\v: a line break in a title)
+    bookmark = f"{number}. {plain or (lecture.meta.title if kind == 'title' else labels['slide_n'].format(n=number))}"
     ident = f' id="{plan.anchor}" data-bookmark="{esc(bookmark)}"' if standalone else ""
     tag = "section" if standalone else "div"
     shapes = "".join(
@@ -214,12 +221,17 @@ def slide_html(
                 own = max(min(start, box.size * (plan.sizes.text if plan.sizes is not None else 1.0)), 10)
             size = body_size(chunks, body.w * w_pt, body.h * h_pt, own, sizes.code, sizes.table)
             place = f"{box.css()};" if box is not None else ""
+            inner = chunks_html(chunks, r, slides=standalone, drawn=True) + (
+                foot if k == len(groups) - 1 else ""
+            )
+            obj_h = body.h * h_pt * (0.55 if _text_chars(chunks)[0] else 0.8)
+            key = body_key(inner, place, size, sizes.code, sizes.table, obj_h)
+            f = (fit or {}).get(key, 1.0)  # measured too full in an earlier layout: drawn smaller
             parts.append(
-                f'<div class="ph body" style="{place}font-size:{size:.0f}pt;'
-                f"--code-pt:{sizes.code:g}pt;--table-pt:{sizes.table:g}pt;"
-                f'--obj-h:{body.h * h_pt * (0.55 if _text_chars(chunks)[0] else 0.8):.0f}pt">'
-                f"{chunks_html(chunks, r, slides=standalone, drawn=True)}"
-                f"{foot if k == len(groups) - 1 else ''}</div>"
+                f'<div class="ph body" {FIT_ATTR}="{key}" {AT_ATTR}="{esc(f"{plan.pos.path}:{plan.pos.line}" if plan.pos else "")}" '
+                f'style="{place}font-size:{size * f:.1f}pt;'
+                f"--code-pt:{sizes.code * f:.1f}pt;--table-pt:{sizes.table * f:.1f}pt;"
+                f'--obj-h:{obj_h * f:.0f}pt">{inner}</div>'
             )
     if kind not in ("title",):
         if lay.footer and footer:
@@ -302,8 +314,15 @@ def kind_css(look: DeckLook, kind: LayoutKind) -> str:
 class SlideDrawer:
     """Draws plans as slides with the template deck's look; shared by the slides PDF and the twins."""
 
-    def __init__(self, lecture: m.Lecture, template: Template, diags: Diagnostics):
+    def __init__(
+        self,
+        lecture: m.Lecture,
+        template: Template,
+        diags: Diagnostics,
+        fit: Mapping[str, float] | None = None,
+    ):
         self.lecture = lecture
+        self.fit = fit or {}  # type scaled where an earlier layout found a body too full (drawfit)
         self.template = template
         self.look = deck_look(template)
         self.r = HtmlRenderer(template, diags)
@@ -339,6 +358,7 @@ class SlideDrawer:
             heading,
             standalone,
             position,
+            self.fit,
         )
 
     def css(self, scope: str = "") -> str:
@@ -404,6 +424,7 @@ SLIDE_CSS = """
 .ph.body ul ul > li {{ background-image: url("{dash}"); background-position: 0.43em 0.53em; background-size: 0.35em 0.07em; }}
 .ph.body .subhead {{ font-weight: bold; color: {primary}; }}
 .ph.body figure {{ margin: 0.2em 0; text-align: center; }}
+.ph.body > figure:first-child, .ph.body .column > figure:first-child {{ margin-top: 0; }}
 .ph.body img {{ max-width: 100%; max-height: var(--obj-h); height: auto; }}
 .ph.body .chart svg {{ height: var(--obj-h); width: 100%; }}
 .ph.body .chart {{ margin: 0.2em auto; width: 100%; }}
@@ -460,13 +481,21 @@ MARKER_CSS = """
 
 
 def render_slides_html(
-    lecture: m.Lecture, template: Template, plans: list[SlidePlan], diags: Diagnostics
+    lecture: m.Lecture,
+    template: Template,
+    plans: list[SlidePlan],
+    diags: Diagnostics,
+    fit: Mapping[str, float] | None = None,
+    only: set[int] | None = None,
 ) -> str:
-    """Return the HTML of the slides PDF: one page per plan, the deck's size and look."""
-    drawer = SlideDrawer(lecture, template, diags)
+    """Return the HTML of the slides PDF: one page per plan, the deck's size and look (``fit``: see
+    :func:`slide_html`; ``only``: just the pages of these plans, counted from 0)."""
+    drawer = SlideDrawer(lecture, template, diags, fit)
     w, h = drawer.size_pt
     meta = lecture.meta
-    slides = "\n".join(drawer.slide(p, position=k) for k, p in enumerate(plans, 1))
+    slides = "\n".join(
+        drawer.slide(p, position=k + 1) for k, p in enumerate(plans) if only is None or k in only
+    )
     return f"""<!DOCTYPE html>
 <html lang="{esc(meta.lang or "en")}"{' dir="rtl"' if meta.direction is m.Direction.RTL else ""}>
 <head><meta charset="utf-8"><title>{esc(meta.title or drawer.labels["untitled"])}</title>
