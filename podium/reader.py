@@ -25,8 +25,8 @@ import yaml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from . import emojis, quarto, yamlsafe
 from . import model as m
-from . import quarto, yamlsafe
 from .alttext import media_kind
 from .charts import parse_chart
 from .citations import Bibliography, cite_text, load_bibliography
@@ -457,6 +457,7 @@ def parse_lecture(
         conv.bib = load_bibliography(
             raw_meta, base_dir, policy, m.SourcePos(shown, key_lines.get("bibliography", 1)), diags
         )
+    conv.emoji = emojis.wanted(raw_meta)
     unused = [k for k in raw_meta if str(k) not in USED_KEYS]
     if unused:
         diags.note(
@@ -538,6 +539,7 @@ USED_KEYS = frozenset(
         "institution",
         "variants",
         "labels",
+        "from",
     }
 )
 
@@ -611,6 +613,7 @@ class _Converter:
         self.html_depth = 0
         self.in_list = 0
         self.bib: Bibliography | None = None  # when the front matter names a bibliography
+        self.emoji = False  # :name: shortcodes as emoji (front matter `from: markdown+emoji`)
         self.cells = 0
         self.first_cell_line = 0
         self.inline_cells: list[tuple[str, m.SourcePos]] = []  # inline code left out, and where
@@ -1542,6 +1545,8 @@ class _Converter:
                 m.Text(cite_text(x.text, self.bib, self._unknown_citation)) if isinstance(x, m.Text) else x
                 for x in merged
             ]
+        if self.emoji:
+            merged = [m.Text(emojis.emojized(x.text)) if isinstance(x, m.Text) else x for x in merged]
         return tuple(_split_spans(merged))
 
     def _unknown_citation(self, key: str) -> None:

@@ -281,3 +281,51 @@ def test_the_box_standing_for_a_video_says_it_is_a_video_in_every_output(tmp_pat
             ["pdftotext", str(out / pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert "video: clip.mp4" in text and "missing picture" not in text, pdf
+
+
+EMOJI = """---
+title: Git
+from: markdown+emoji
+---
+
+## :one: Archiver son code
+
+- :rocket: vite, et `:one:` en code reste tel quel
+- une heure, 10:30:45, reste une heure
+"""
+
+
+def test_emoji_shortcodes_are_emoji_where_the_front_matter_turns_them_on(tmp_path):
+    src = write_md(tmp_path, EMOJI)
+    result = pipeline_build(src, BuildOptions(out_dir=tmp_path / "out"), ALL, check=True)
+    assert result.ok, [d.format() for d in result.diagnostics.items]
+    deck = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    texts = [sh.text_frame.text for sh in deck.slides[1].shapes if sh.has_text_frame]
+    assert "1\ufe0f\u20e3 Archiver son code" in texts
+    body = next(t for t in texts if "vite" in t)
+    assert "\U0001f680 vite" in body and "`:one:`" not in body and ":one: en code" in body
+    assert "10:30:45" in body
+    handout = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "lecture-handout.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "\U0001f680 vite" in handout and ":rocket:" not in handout
+    assert "front matter keys Podium does not use" not in " ".join(
+        d.format() for d in result.diagnostics.items
+    )
+
+
+@pytest.mark.parametrize(
+    "front, on",
+    [
+        ("from: markdown+emoji", True),
+        ("from: gfm", True),
+        ("from: gfm-emoji", False),
+        ("from: markdown", False),
+        ("format:\n  revealjs:\n    from: markdown+emoji", True),
+        ("", False),
+    ],
+)
+def test_shortcodes_stay_as_written_unless_pandocs_emoji_extension_is_on(front, on):
+    lecture, _ = _parse(f"---\ntitle: T\n{front}\n---\n\n## S\n\n- :rocket: away\n")
+    (text,) = _first_bullets(lecture)[0]
+    assert text.text == ("\U0001f680 away" if on else ":rocket: away")
