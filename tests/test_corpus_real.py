@@ -36,9 +36,10 @@ def pandoc_words(src: Path) -> set[str]:
     pypandoc = pytest.importorskip("pypandoc")
     text = SHORTCODE.sub("", src.read_text(encoding="utf-8"))  # Quarto expands these; pandoc does not
     text = re.sub(r"^(\s*`{3,})\{(\w+)[^}\n]*\}", r"\1\2", text, flags=re.M)  # Quarto's ```{r} cells are code
+    reader = re.search(r"^from:\s*(markdown\S*)\s*$", text, re.M)  # as Quarto reads it (markdown+emoji)
     ast = json.loads(
         subprocess.run(
-            [pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "json"],
+            [pypandoc.get_pandoc_path(), "-f", reader.group(1) if reader else "markdown", "-t", "json"],
             input=text,
             capture_output=True,
             text=True,
