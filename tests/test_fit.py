@@ -475,3 +475,32 @@ def test_continuation_parts_are_evened_out_not_left_with_a_widow(stress_deck):
     assert len(bullets) >= 2 and sum(bullets) == 25 and max(bullets) - min(bullets) <= 2, bullets
     rows = [len(sh.table.rows) - 1 for s in prs.slides for sh in s.shapes if sh.has_table]
     assert sum(rows) == 30 and max(rows) - min(rows) <= 3, rows
+
+
+def test_a_fenced_divs_picture_and_words_stay_on_one_slide(tmp_path):
+    """A team slide (ncsu deck): each person a div of a photo, a name and a role.  When the slide
+    continues, a person moves to the next part whole: no photo without its name."""
+    people = ["Mara Blake", "Shannon Ricci", "Jeff Essic", "Alp Tezbasaran", "Selene Schmittling"]
+    body = ""
+    for k, name in enumerate(people):
+        Image.new("RGB", (600, 600), (40 * k, 90, 160)).save(tmp_path / f"p{k}.png")
+        body += (
+            f':::: {{.person}}\n![](p{k}.png){{fig-alt="Photo of {name}"}}\n'
+            f'<div class="name"><strong>{name}</strong></div>\n'
+            '<div class="role">Data Science Librarian</div>\n::::\n\n'
+        )
+    src = write_md(
+        tmp_path, "---\ntitle: Team\n---\n\n## Who we are\n\n:::: {.team-grid}\n" + body + "::::\n"
+    )
+    deck, _ = build(src, tmp_path / "out")
+    prs = Presentation(str(deck))
+    shown = 0
+    for slide in list(prs.slides)[1:]:
+        names = [
+            n for n in people if any(n in sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+        ]
+        photos = [sh.name for sh in slide.shapes if sh.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+        assert len(names) == len(photos), (names, photos)
+        shown += len(names)
+    assert shown == len(people)
+    assert len(prs.slides) > 2  # it did continue

@@ -715,8 +715,23 @@ class Fitter:
         parts: list[list] = [[]]
         used = 0
         limit = cap if first is None else first  # the room of the part being filled
-        chunks = _group_pictures(chunks)
-        for c in chunks:
+        todo = _kept_together(_group_pictures(chunks))
+        while todo:
+            c = todo.pop(0)
+            if isinstance(c, _Kept):  # a fenced div's blocks: on one slide, on the next if need be
+                gap = GAP if parts[-1] else 0
+                has_text = any(isinstance(x, TextChunk) for x in parts[-1])
+                h = self._unit_h(c.chunks, width, sizes, style, own, has_text)
+                if used + gap + h > limit:
+                    h = self._unit_h(c.chunks, width, sizes, style, own, False)
+                    if h > cap or not parts[-1]:  # taller than a slide: its blocks one by one
+                        todo[0:0] = c.chunks
+                        continue
+                    parts.append([])
+                    limit, used, gap = cap, 0, 0
+                parts[-1].extend(x for piece in c.chunks for x in _ungroup(piece))
+                used += gap + h
+                continue
             has_text = any(isinstance(x, TextChunk) for x in parts[-1])
             st, ow = (style, own) if isinstance(c, TextChunk) and not has_text else (None, False)
             gap = GAP if parts[-1] else 0
@@ -752,6 +767,15 @@ class Fitter:
         if first is not None and not parts[0]:
             out.insert(0, [])  # nothing fits the room of the first part
         return out
+
+    def _unit_h(self, chunks, width, sizes, style, own, has_text: bool) -> int:
+        """The height of ``chunks`` one under another in a part (that already holds text, or not)."""
+        total = 0
+        for k, c in enumerate(chunks):
+            st, ow = (style, own) if isinstance(c, TextChunk) and not has_text else (None, False)
+            has_text = has_text or isinstance(c, TextChunk)
+            total += (GAP if k else 0) + self._h(c, width, sizes, st, ow)
+        return total
 
     def _h(self, c, width, sizes, style, own) -> int:
         if isinstance(c, _Pictures):
@@ -873,6 +897,35 @@ def _group_pictures(chunks) -> list:
         out.append(c)
     if run:
         out.append(_Pictures(run) if len(run) > 1 else run[0])
+    return out
+
+
+@dataclass
+class _Kept:
+    """Consecutive chunks of one fenced div (a person's photo, name and role; a callout), packed
+    as one: they start a new part rather than be parted, unless together they are taller than a slide."""
+
+    chunks: list
+
+
+def _keep_of(c) -> int:
+    if isinstance(c, _Kept):
+        return _keep_of(c.chunks[0])
+    if isinstance(c, _Pictures):
+        keeps = {x.keep for x in c.chunks}
+        return keeps.pop() if len(keeps) == 1 else 0
+    return getattr(c, "keep", 0)
+
+
+def _kept_together(chunks) -> list:
+    out: list = []
+    for c in chunks:
+        k = _keep_of(c)
+        if k and out and _keep_of(out[-1]) == k:
+            prev = out.pop()
+            out.append(_Kept([*(prev.chunks if isinstance(prev, _Kept) else [prev]), c]))
+        else:
+            out.append(c)
     return out
 
 

@@ -144,6 +144,7 @@ class TextChunk:
     step: int = 0
     slides_only: bool = False  # from `::: slides`: drawn on the slides, left out of the handout
     box: tuple[str, ...] = ()  # classes of the fenced div it came from (a callout: drawn as a box)
+    keep: int = 0  # the fenced div it came from (innermost; 0: none): kept on one slide if it fits
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class ObjectChunk:
     step: int = 0
     slides_only: bool = False
     box: tuple[str, ...] = ()
+    keep: int = 0
     shown: tuple[int, int] | None = None  # a picture's drawn (w, h) in EMU, decided by the fitter
     grid: int = 0  # a picture in a grid of several: the grid's columns (decided by the fitter)
 
@@ -162,6 +164,7 @@ class ColumnsChunk:
     step: int = 0
     slides_only: bool = False
     box: tuple[str, ...] = ()
+    keep: int = 0
 
 
 Chunk = TextChunk | ObjectChunk | ColumnsChunk
@@ -263,6 +266,7 @@ class _Chunker:
         self.step = 0
         self.slide_incremental = slide_incremental
         self.lifted: list[m.Block] = []  # objects inside a list item or quote: drawn right after its text
+        self.divs = 0  # fenced divs seen: each one's number keeps its chunks together (TextChunk.keep)
 
     def chunks(self, blocks: m.Blocks) -> list[Chunk]:
         out: list[Chunk] = []
@@ -283,8 +287,9 @@ class _Chunker:
                 inner = self.chunks(b.blocks)
                 if isinstance(b, m.SlidesOnly):
                     inner = [replace(c, slides_only=True) for c in inner]
-                elif b.classes:
-                    inner = [replace(c, box=c.box or b.classes) for c in inner]
+                else:
+                    self.divs += 1
+                    inner = [replace(c, box=c.box or b.classes, keep=c.keep or self.divs) for c in inner]
                 out.extend(inner)
                 continue
             if isinstance(b, TEXT_BLOCKS):
