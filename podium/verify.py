@@ -30,7 +30,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from PIL import Image
+from PIL import Image, ImageOps
 from pptx import Presentation
 
 from . import buildrecord
@@ -203,6 +203,7 @@ class HandoutEntry:
     text: str = ""  # squashed text of the entry (page headers and footers left out)
     alts: list[str] = field(default_factory=list)  # alt text of the figures on the entry's pages
     images: set[str] = field(default_factory=set)  # pixel hashes of the pictures on the entry's pages
+    thumbs: list[bytes] = field(default_factory=list)  # and their thumbnails (a JPEG encoded again)
     page: int = -1  # the page its bookmark points to
 
 
@@ -291,20 +292,38 @@ def pixel_hash(image: Any) -> str:
     return hashlib.sha256(image.convert("RGB").tobytes()).hexdigest()
 
 
+THUMB = (16, 16)
+THUMB_TOLERANCE = 8  # mean difference of a thumbnail's channels (0-255) still "the same picture"
+
+
+def thumbnail(image: Any) -> bytes:
+    """A picture's 16x16 thumbnail: what stays when a lossy picture (JPEG) is encoded again, as
+    WeasyPrint does with a photo that carries an EXIF orientation."""
+    return image.convert("RGB").resize(THUMB, Image.Resampling.BOX).tobytes()
+
+
+def same_thumbnail(a: bytes, b: bytes) -> bool:
+    return len(a) == len(b) and sum(abs(x - y) for x, y in zip(a, b)) <= THUMB_TOLERANCE * len(a)
+
+
 def _read_images(pages: list[Any], entries: list[HandoutEntry], spans: list[range]) -> None:
     """Give each entry the pixel hashes of the pictures on its pages (PDFium decodes them)."""
 
     hashes: dict[int, set[str]] = {}
+    thumbs: dict[int, list[bytes]] = {}
     for i, page in enumerate(pages):
-        got = set()
+        got, small = set(), []
         for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=8):
             try:
-                got.add(pixel_hash(obj.get_bitmap(render=False).to_pil()))
+                pil = obj.get_bitmap(render=False).to_pil()
+                got.add(pixel_hash(pil))
+                small.append(thumbnail(pil))
             except Exception:  # an image PDFium cannot decode: the comparison says so, no crash
                 continue
-        hashes[i] = got
+        hashes[i], thumbs[i] = got, small
     for entry, span in zip(entries, spans):
         entry.images = set().union(*(hashes.get(p, set()) for p in span))
+        entry.thumbs = [t for p in span for t in thumbs.get(p, [])]
 
 
 # --------------------------------------------------------------------------- the check
@@ -471,6 +490,7 @@ def compare(
         into.text += entry.text
         into.alts += entry.alts
         into.images |= entry.images
+        into.thumbs += entry.thumbs
     for slide in seen.slides:
         if slide.number in merged:
             HandoutComparison(
@@ -795,13 +815,15 @@ def _deck_image_hash(path: str | None) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _image_pixels(path: str) -> str | None:
-    """Return the pixel hash of a raster picture file (None for SVG, or a file Pillow cannot read)."""
+def _image_pixels(path: str) -> tuple[str, bytes] | None:
+    """Return the pixel hash and thumbnail of a raster picture file, turned as its EXIF orientation
+    says (as the handout shows it); None for SVG, or a file Pillow cannot read."""
     if path.lower().endswith(".svg"):
         return None
     try:
         with Image.open(path) as im:
-            return pixel_hash(im)
+            upright = ImageOps.exif_transpose(im)
+            return pixel_hash(upright), thumbnail(upright)
     except Exception:
         return None
 
@@ -902,7 +924,9 @@ class HandoutComparison:
                         node.pos,
                     )
                 pixels = _image_pixels(node.path)
-                if pixels is not None and pixels not in self.entry.images:
+                if pixels is not None and not (
+                    pixels[0] in self.entry.images or any(same_thumbnail(pixels[1], t) for t in self.entry.thumbs)
+                ):
                     self.error(
                         f"picture {node.src}: "
                         + (

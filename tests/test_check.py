@@ -14,7 +14,8 @@ from PIL import Image
 
 from podium import buildrecord
 from podium.diagnostics import BuildError, Diagnostics
-from podium.pipeline import BuildOptions
+from podium.pipeline import ALL, BuildOptions
+from podium.pipeline import build as pipeline_build
 from podium.verify import check_outputs, read_handout, squash
 
 from .conftest import CORPUS, HIP, LECTURE, build, corpus_lectures, write_md
@@ -361,3 +362,20 @@ def test_a_picture_the_deck_cannot_draw_is_a_warning_not_a_false_alarm(tmp_path,
     _picture(tmp_path / "good.png", (200, 30, 30))  # the drawable picture changes: check names it
     with pytest.raises(BuildError, match=r"picture good\.png: the deck's picture is not the file's content"):
         check_outputs(src, BuildOptions(out_dir=out), Diagnostics())
+
+
+@pytest.mark.parametrize("orientation", [1, 6])
+def test_a_photo_with_an_exif_orientation_passes_the_check(tmp_path, orientation):
+    """WeasyPrint turns such a photo upright and encodes it again (lossy): the handout's pixels are not
+    the file's, yet it is the same picture, and `all` must not refuse to write the lecture."""
+    photo = Image.radial_gradient("L").convert("RGB").resize((240, 160))
+    for x in range(0, 240, 7):  # detail a lossy encoder changes
+        for y in range(0, 160, 5):
+            photo.putpixel((x, y), ((x * 7) % 255, (y * 11) % 255, 90))
+    exif = Image.Exif()
+    exif[274] = orientation  # the EXIF orientation tag
+    photo.save(tmp_path / "selene.jpg", quality=85, exif=exif.tobytes())
+    src = write_md(tmp_path, "---\ntitle: T\n---\n\n## One\n\n![Selene](selene.jpg)\n\nSelene\n")
+    result = pipeline_build(src, BuildOptions(out_dir=tmp_path / "out"), ALL, check=True)
+    assert result.ok, [d.format() for d in result.diagnostics.items]
+    assert not [d for d in result.diagnostics.items if d.code == "check-picture"]
