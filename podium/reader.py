@@ -80,6 +80,7 @@ def _shown_path(p: Path) -> str:
 
 
 _XML_INVALID = yamlsafe.XML_INVALID
+TAB_STOP = 4  # tabs in code become spaces to the next multiple of 4, as pandoc's --tab-stop default
 
 
 # --------------------------------------------------------------------------- front matter
@@ -1115,7 +1116,7 @@ class _Converter:
         if cell is not None:
             self.cells += 1
             self.first_cell_line = self.first_cell_line or pos.line
-            shown, _ = quarto.cell_code(node.content.rstrip("\n"), info)
+            shown, _ = quarto.cell_code(node.content.rstrip("\n").expandtabs(TAB_STOP), info)
             if shown is None or not shown.strip():
                 return []
             return [m.CodeBlock(shown, "text" if cell in ("mermaid", "dot", "ojs") else cell, pos)]
@@ -1125,7 +1126,7 @@ class _Converter:
             lang = attrs.classes[0] if attrs.classes else ""
         elif info:
             lang = info.split()[0].lstrip(".")
-        code = node.content.rstrip("\n")
+        code = node.content.rstrip("\n").expandtabs(TAB_STOP)  # as pandoc does: no tab stops in a deck
         if node.type == "fence" and node.map and not _closes_fence(self.lines, node):
             self.diags.warning(
                 "code fence opened here is never closed; it runs to the end of the file",
@@ -1450,7 +1451,7 @@ class _Converter:
         if self.html_skip and t != "html_inline":
             return []  # inside <script>, <style>…
         if t == "text":
-            text = node.content
+            text = node.content.replace("\ufffc", "")  # a pasted object's stand-in: no content, drawn as a box
             if "\\" in text and re.search(r"\\[A-Za-z]", text):
                 text = self.drop_tex_in_text(text)
             return [m.Text(_XML_INVALID.sub("\ufffd", text))]
@@ -1468,7 +1469,7 @@ class _Converter:
             if quarto.inline_cell(node.content, self.knitr) is not None:  # its value is unknown here
                 self.inline_cells.append((node.content, self.line_of(f"`{node.content}`")))
                 return []
-            return [m.Code(_XML_INVALID.sub("\ufffd", node.content))]
+            return [m.Code(_XML_INVALID.sub("\ufffd", node.content.expandtabs(TAB_STOP)))]
         if t == "math_inline" or t == "math_inline_double":
             tex = self.math_tex(node.content.strip(), self.pos(None))
             if tex is None:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 
+from podium import model as m
 from podium.diagnostics import BuildError, Diagnostics
-from podium.reader import parse_lecture
+from podium.reader import parse_lecture, read_lecture
 
+from .conftest import build, write_md
 from .irdump import dump
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -112,3 +115,27 @@ def test_author_forms():
     assert [(a.name, a.affiliation) for a in lecture.meta.authors] == [("Ann", "U1"), ("Bob", "")]
     lecture, _ = parse("---\ntitle: T\nauthor: Solo Person\n---\n\n## S\n\nx\n")
     assert [a.name for a in lecture.meta.authors] == ["Solo Person"]
+
+
+def test_tabs_in_code_are_spaces_to_pandocs_tab_stop(tmp_path):
+    """A deck has no tab stops in code (PowerPoint's default stop is an inch: the line wrapped)."""
+    text = "---\ntitle: T\n---\n\n## Code\n\n```c\nfor (i) {\n\tif (j) {\n\t\tc[i] = a[i];\n\t}\n}\n```\n\n- `a\tb` inline\n"
+    src = write_md(tmp_path, text)
+    lecture = read_lecture(src, Diagnostics())
+    (code,) = [b for b in lecture.slides[-1].body if isinstance(b, m.CodeBlock)]
+    assert code.code == "for (i) {\n    if (j) {\n        c[i] = a[i];\n    }\n}"
+    deck, _ = build(src, tmp_path / "out")
+    runs = [
+        r.text
+        for sh in Presentation(str(deck)).slides[1].shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    ]
+    assert not [r for r in runs if "\t" in r] and any("    " in r for r in runs)
+
+
+def test_a_pasted_objects_stand_in_character_is_not_drawn():
+    diags = Diagnostics()
+    lecture = parse_lecture("## S\n\nGPUs are \ufffc\ufffcmassively\ufffc\ufffc parallel\n", "t.md", diags)
+    assert m.plain_text(lecture.slides[-1].body[0].content) == "GPUs are massively parallel"
