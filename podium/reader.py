@@ -25,7 +25,7 @@ import yaml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from . import emojis, quarto, yamlsafe
+from . import cellfigures, emojis, quarto, yamlsafe
 from . import model as m
 from .alttext import media_kind
 from .charts import parse_chart
@@ -459,6 +459,7 @@ def parse_lecture(
             raw_meta, base_dir, policy, m.SourcePos(shown, key_lines.get("bibliography", 1)), diags
         )
     conv.emoji = emojis.wanted(raw_meta)
+    conv.raw_meta = raw_meta
     unused = [k for k in raw_meta if str(k) not in USED_KEYS]
     if unused:
         diags.note(
@@ -493,9 +494,14 @@ def parse_lecture(
         level = 2 if shown.lower().endswith(".qmd") else infer_slide_level(top)
     lecture = conv.slides(top, meta, level, raw_meta, inferred)
     if conv.cells:
+        earlier = (
+            f"; {conv.earlier_figures} plot(s) are the files an earlier render left (fig.path)"
+            if conv.earlier_figures
+            else ""
+        )
         diags.note(
             f"{conv.cells} code cell(s) are shown as code and not run (Podium executes nothing); "
-            "'echo: false' cells are left out",
+            f"'echo: false' cells are left out, but for the pictures they include{earlier}",
             m.SourcePos(shown, conv.first_cell_line),
             "code-cell",
         )
@@ -617,6 +623,8 @@ class _Converter:
         self.emoji = False  # :name: shortcodes as emoji (front matter `from: markdown+emoji`)
         self.cells = 0
         self.first_cell_line = 0
+        self.earlier_figures = 0  # cells' plots shown from an earlier render (cellfigures)
+        self.raw_meta: dict[str, Any] = {}
         self.inline_cells: list[tuple[str, m.SourcePos]] = []  # inline code left out, and where
         self.knitr = self.shown.lower().endswith((".qmd", ".rmd"))
         self.lifted_instructor: list[m.Block] = []
@@ -1116,10 +1124,12 @@ class _Converter:
         if cell is not None:
             self.cells += 1
             self.first_cell_line = self.first_cell_line or pos.line
-            shown, _ = quarto.cell_code(node.content.rstrip("\n").expandtabs(TAB_STOP), info)
-            if shown is None or not shown.strip():
-                return []
-            return [m.CodeBlock(shown, "text" if cell in ("mermaid", "dot", "ojs") else cell, pos)]
+            code = node.content.rstrip("\n").expandtabs(TAB_STOP)
+            shown, options = quarto.cell_code(code, info)
+            out: list[m.Block] = []
+            if shown is not None and shown.strip():
+                out.append(m.CodeBlock(shown, "text" if cell in ("mermaid", "dot", "ojs") else cell, pos))
+            return out + self.cell_pictures(code, info, options, pos)
         lang = ""
         if info.startswith("{"):
             attrs = parse_attrs(info)
@@ -1137,6 +1147,34 @@ class _Converter:
             chart = self.chart(code, pos)
             return [chart] if chart is not None else []
         return [m.CodeBlock(code, lang, pos)]
+
+    def cell_pictures(self, code: str, info: str, options: dict, pos: m.SourcePos) -> list[m.Block]:
+        """The pictures a cell shows without being run (podium.cellfigures): its ``include_graphics``
+        files, or the figures an earlier render left on disk; none where the cell is not included."""
+        if str(options.get("include", "")).strip().lower() in ("false", "f"):
+            return []
+        files = cellfigures.included(code)
+        earlier = False
+        if files is None:
+            name = cellfigures.label(info, options)
+            if name is None:
+                return []
+            stem = os.path.splitext(os.path.basename(self.shown))[0]
+            files = cellfigures.rendered(
+                name, cellfigures.fig_paths(options, self.raw_meta, stem), self.base_dir
+            )
+            earlier = bool(files)
+        alt = next((str(options[k]) for k in ("fig-alt", "fig.alt") if options.get(k)), "")
+        caption = next((str(options[k]) for k in ("fig-cap", "fig.cap") if options.get(k)), "")
+        pictures: list[m.Block] = []
+        for src in files:
+            path = self._resolve(src, pos, what="picture")
+            if path is not None and not (alt or caption):
+                self.diags.warning(f"picture '{src}' has no fig-alt text for screen readers", pos, "no-alt")
+            pictures.append(m.Image(src, path, (m.Text(caption),) if caption else (), alt or caption, pos))
+        if earlier:
+            self.earlier_figures += len(pictures)
+        return pictures
 
     def quote(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Quote:
         blocks = list(self.blocks(node.children))
@@ -1451,7 +1489,9 @@ class _Converter:
         if self.html_skip and t != "html_inline":
             return []  # inside <script>, <style>…
         if t == "text":
-            text = node.content.replace("\ufffc", "")  # a pasted object's stand-in: no content, drawn as a box
+            text = node.content.replace(
+                "\ufffc", ""
+            )  # a pasted object's stand-in: no content, drawn as a box
             if "\\" in text and re.search(r"\\[A-Za-z]", text):
                 text = self.drop_tex_in_text(text)
             return [m.Text(_XML_INVALID.sub("\ufffd", text))]

@@ -925,7 +925,8 @@ class HandoutComparison:
                     )
                 pixels = _image_pixels(node.path)
                 if pixels is not None and not (
-                    pixels[0] in self.entry.images or any(same_thumbnail(pixels[1], t) for t in self.entry.thumbs)
+                    pixels[0] in self.entry.images
+                    or any(same_thumbnail(pixels[1], t) for t in self.entry.thumbs)
                 ):
                     self.error(
                         f"picture {node.src}: "

@@ -329,3 +329,79 @@ def test_shortcodes_stay_as_written_unless_pandocs_emoji_extension_is_on(front, 
     lecture, _ = _parse(f"---\ntitle: T\n{front}\n---\n\n## S\n\n- :rocket: away\n")
     (text,) = _first_bullets(lecture)[0]
     assert text.text == ("\U0001f680 away" if on else ":rocket: away")
+
+
+CELLS = """---
+title: Plots
+knitr:
+  opts_chunk:
+    fig.path: "figures/"
+---
+
+## Rates
+
+```{r plot-rates}
+#| echo: false
+#| fig-alt: "Rates by year"
+plot_rates
+```
+
+## Workflow
+
+```{r good-workflow, echo = FALSE}
+knitr::include_graphics("images/good_workflow.png")
+```
+
+## Quarto folder
+
+```{r}
+#| label: fit
+#| echo: false
+plot(fit)
+```
+
+## Hidden
+
+```{r hidden-plot}
+#| include: false
+plot(x)
+```
+"""
+
+
+def test_a_cells_plots_from_an_earlier_render_and_included_graphics_are_shown(tmp_path):
+    for rel in (
+        "figures/plot-rates-1.png",
+        "images/good_workflow.png",
+        "lecture_files/figure-revealjs/fit-1.png",
+        "lecture_files/figure-revealjs/fit-2.png",
+        "figures/hidden-plot-1.png",
+    ):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (320, 200), "teal").save(tmp_path / rel)
+    src = write_md(tmp_path, CELLS, name="lecture.qmd")
+    diags = Diagnostics()
+    lecture = prepare(src, BuildOptions(out_dir=tmp_path / "out"), diags).lecture
+    shown = {m.plain_text(s.title): [b.src for b in s.body if isinstance(b, m.Image)] for s in lecture.slides}
+    assert shown["Rates"] == ["figures/plot-rates-1.png"]
+    assert shown["Workflow"] == ["images/good_workflow.png"]
+    assert shown["Quarto folder"] == [
+        "lecture_files/figure-revealjs/fit-1.png",
+        "lecture_files/figure-revealjs/fit-2.png",
+    ]
+    assert shown["Hidden"] == []
+    rates = next(b for s in lecture.slides for b in s.body if isinstance(b, m.Image) and "rates" in b.src)
+    assert rates.alt == "Rates by year" and rates.path is not None
+    assert any("earlier render" in d.message for d in diags.items if d.code == "code-cell")
+    deck = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    pictures = [sh for s in deck.slides for sh in s.shapes if sh.shape_type == 13]
+    assert len(pictures) == 4
+
+
+def test_a_cell_whose_plot_was_never_rendered_shows_nothing_and_says_why(tmp_path):
+    src = write_md(tmp_path, CELLS, name="lecture.qmd")
+    diags = Diagnostics()
+    lecture = prepare(src, BuildOptions(out_dir=tmp_path / "out"), diags).lecture
+    assert not [b for s in lecture.slides for b in s.body if isinstance(b, m.Image) and "rates" in b.src]
+    missing = [d for d in diags.items if d.code == "missing-image"]
+    assert [d.pos.line for d in missing] == [18]  # the include_graphics file, at its cell
