@@ -4,8 +4,9 @@ Slides are cut exactly as ``pandoc -t pptx`` cuts them (pandoc MANUAL, "Structur
 show"): the slide level is the highest heading level immediately followed by content unless
 ``slide-level`` says otherwise; headings above it make section slides, headings at it start a
 slide, deeper headings stay inside the slide, ``---`` starts an untitled slide, and content
-that follows a section heading goes to an untitled slide of its own.  Unlike pandoc, a table,
-picture or footnote stays on the slide it was written on.
+that follows a section heading goes to a slide of its own.  Unlike pandoc, that slide has the
+section's title (as beamer gives it; pandoc's pptx leaves it untitled), and a table, picture or
+footnote stays on the slide it was written on.
 """
 
 from __future__ import annotations
@@ -714,7 +715,7 @@ class _Converter:
                     d = start(m.SECTION, title, pos, attrs)
                     sections.append((title, len(drafts) - 1))
                     section_of[-1] = current_section
-                    current = None  # content after a section heading opens an untitled slide
+                    current = None  # content after a section heading opens a slide of its own ...
                     continue
                 if hlevel == level:
                     d = start(m.CONTENT, title, pos, attrs)
@@ -736,7 +737,9 @@ class _Converter:
                 start(m.CONTENT, (), self.pos(node), None).by_rule = True
                 continue
             if current is None or current.kind == m.TITLE:
-                start(m.CONTENT, (), self.pos(node), None)
+                # ... titled as the section, as beamer does (pandoc's pptx leaves it untitled)
+                under = drafts[-1].title if current is None and drafts and drafts[-1].kind == m.SECTION else ()
+                start(m.CONTENT, under, self.pos(node), None)
             assert current is not None
             self.add_to_slide(current, node)
 

@@ -135,6 +135,9 @@ def align(ours: list[str], theirs: list[str], has_footnotes: bool) -> list[str]:
         if i < len(ours) and t == ours[i]:
             kept.append(t)
             i += 1
+        elif t == "" and kept and i < len(ours) and ours[i] == kept[-1]:
+            kept.append(ours[i])  # content under a section heading: titled as the section (as beamer does)
+            i += 1
         elif t == "":
             continue  # pandoc's continuation slide: its content is on our previous slide
         else:

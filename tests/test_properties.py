@@ -267,8 +267,10 @@ def expected_slides(meta: dict, pieces: list[Piece]) -> list[tuple[str, str]]:
         elif p.kind == "heading" and after_rule and inferred and p.title:
             slides.append((m.CONTENT, p.title))  # reveal.js's '---' then '### Title': Podium's one departure
             open_slide, after_rule = True, False
-        elif after_rule or not open_slide:  # content (or a deeper heading) that opens an untitled slide
-            slides.append((m.CONTENT, ""))
+        elif after_rule or not open_slide:  # content (or a deeper heading) that opens a slide:
+            # titled as the section it follows (as beamer does), else untitled
+            under = slides[-1][1] if not after_rule and slides and slides[-1][0] == m.SECTION else ""
+            slides.append((m.CONTENT, under))
             open_slide, after_rule = True, False
     return slides
 
