@@ -6,6 +6,12 @@ import re
 from functools import lru_cache
 
 
+# ``\mathop{…}``, ``\mathrel{…}``…: ziamath (through latex2mathml) draws nothing of what they wrap
+# (``x \mathop{\perp\!\!\!\perp} y``, a lecture's ``\indep``, came out "x y"); as a plain group the
+# symbols are drawn, with ordinary spacing
+_CLASS_WRAPPER = re.compile(r"\\math(?:op|bin|rel|ord|punct|open|close)\s*(?=\{)")
+
+
 @lru_cache(maxsize=512)
 def tex_to_svg(tex: str, display: bool = False, size: float = 18.0) -> str | None:
     """Return SVG markup for ``tex``, or None when it cannot be typeset."""
@@ -14,7 +20,7 @@ def tex_to_svg(tex: str, display: bool = False, size: float = 18.0) -> str | Non
     try:
         import ziamath  # noqa: PLC0415 (ziamath takes 0.3 s to import: only a lecture with math loads it)
 
-        expr = ziamath.Latex(tex, size=size, inline=not display)
+        expr = ziamath.Latex(_CLASS_WRAPPER.sub("", tex), size=size, inline=not display)
         return expr.svg()
     except Exception:  # ziamath raises many kinds for TeX it does not know
         return None

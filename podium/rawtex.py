@@ -11,7 +11,7 @@ the same, plain TeX.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .markdown import fenced_lines
 
@@ -197,6 +197,9 @@ def macro_definition(piece: RawPiece) -> tuple[str, Macro] | None:
     return None
 
 
+_ESCAPED_SPACING = re.compile(r"\\\\([!,;:])")
+
+
 def definitions_in_math(tex: str) -> tuple[dict[str, Macro], str]:
     """Return the macros ``tex`` defines and the TeX left after removing the definitions."""
     # reveal.js decks double their backslashes ($\\newcommand{\\R}…$) to survive Markdown
@@ -208,7 +211,8 @@ def definitions_in_math(tex: str) -> tuple[dict[str, Macro], str]:
     for piece in find_raw_tex(tex):
         d = macro_definition(piece) if piece.name.rstrip("*") in [x.rstrip("*") for x in DEFINERS] else None
         if d:
-            found[d[0]] = d[1]
+            # ``\\!`` in a body is a reveal.js deck's escaped ``\!`` (a line break then "!" means nothing)
+            found[d[0]] = replace(d[1], body=_ESCAPED_SPACING.sub(r"\\\1", d[1].body))
             rest.append(tex[last : piece.start])
             last = piece.end
     rest.append(tex[last:])

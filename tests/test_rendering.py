@@ -239,3 +239,33 @@ def test_objects_inside_list_items_and_quotes_are_drawn_not_dropped(tmp_path):
     shapes = Presentation(str(deck)).slides[1].shapes
     assert any(s.shape_type is not None and s.shape_type.name == "PICTURE" for s in shapes)
     assert any(getattr(s, "has_table", False) and s.has_table for s in shapes)
+
+
+def _glyphs(svg: str) -> int:
+    return svg.count("<use") + svg.count("<path")
+
+
+@pytest.mark.parametrize("cls", ["mathop", "mathrel", "mathbin"])
+def test_a_symbol_wrapped_in_mathop_is_drawn_in_the_handout_and_slides_pdf(cls):
+    """A reveal.js lecture's ``\\indep`` (``\\mathop{\\perp\\!\\!\\!\\perp}``) came out as "x y"."""
+    from podium.mathrender import tex_to_svg
+
+    plain = tex_to_svg("x y")
+    wrapped = tex_to_svg(f"x \\{cls}{{\\perp\\!\\!\\!\\perp}} y")
+    assert plain is not None and wrapped is not None
+    assert _glyphs(wrapped) >= _glyphs(plain) + 2
+
+
+def test_a_macro_body_escaped_for_revealjs_means_its_spacing_command():
+    lecture = read_lecture_text(
+        "---\ntitle: T\n---\n\n$\\newcommand{\\jump}[1]{[\\\\![#1]\\\\!]}$\n\n## S\n\n- $\\jump{P}_z$\n"
+    )
+    (item,) = [b for b in lecture.slides[-1].body if isinstance(b, m.BulletList)][0].items
+    (math,) = [x for x in item.blocks[0].content if isinstance(x, m.InlineMath)]
+    assert math.tex == "{[\\![P]\\!]}_z"
+
+
+def read_lecture_text(text: str):
+    from podium.reader import parse_lecture
+
+    return parse_lecture(text, "t.md", Diagnostics())
