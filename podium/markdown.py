@@ -167,7 +167,38 @@ def markdown_parser() -> MarkdownIt:
         "fence", "fenced_div", _fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     md.normalizeLink = _bounded_normalize(md.normalizeLink)  # type: ignore[method-assign]  # markdown-it's hook
+    md.core.ruler.after("inline", "html_links", _html_links)
     return md
+
+
+def _html_links(state) -> None:
+    """``<a href="…">words</a>`` written as inline HTML: a link of its words, as pandoc reads it.
+
+    The pair of tags becomes markdown-it's own ``link_open``/``link_close`` around what is between
+    them, so the address is vetted as a Markdown link's is (an unsafe scheme is text).  A tag that
+    is not one of such a pair (no ``href``, no ``</a>`` after it, another ``<a`` first) stays HTML."""
+    from .rawhtml import read_inline_tag  # noqa: PLC0415 (only a lecture with inline HTML pays for it)
+
+    for block in state.tokens:
+        if block.type != "inline" or not block.children or "<a" not in block.content.lower():
+            continue
+        kids = block.children
+        for i, tok in enumerate(kids):
+            if tok.type != "html_inline" or not tok.content.lower().startswith("<a"):
+                continue
+            tag = read_inline_tag(tok.content)
+            href = tag.attrs.get("href", "").strip()
+            if tag.kind != "start" or tag.tag != "a" or not href:
+                continue
+            for j in range(i + 1, len(kids)):
+                other = kids[j]
+                if other.type == "html_inline" and other.content.lower().startswith("<a"):
+                    break  # another link opens first: not a pair
+                if other.type == "html_inline" and other.content.lower().startswith("</a"):
+                    tok.type, tok.tag, tok.nesting, tok.content = "link_open", "a", 1, ""
+                    tok.attrs = {"href": state.md.normalizeLink(href)}
+                    other.type, other.tag, other.nesting, other.content = "link_close", "a", -1, ""
+                    break
 
 
 MAX_LINK = 64 * 1024  # characters of a link or picture address that markdown-it percent-encodes

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-
 # ``\mathop{…}``, ``\mathrel{…}``…: ziamath (through latex2mathml) draws nothing of what they wrap
 # (``x \mathop{\perp\!\!\!\perp} y``, a lecture's ``\indep``, came out "x y"); as a plain group the
 # symbols are drawn, with ordinary spacing

@@ -6,7 +6,8 @@ standard library's HTML tokenizer and turns it back into Markdown text, so the a
 the Markdown inside the HTML) are kept and every tag and attribute is dropped:
 
 * ``<br>`` becomes a hard line break; ``<img src=… alt=… width=…>`` becomes a Markdown picture,
-  which then goes through the same path policy as ``![](…)``;
+  which then goes through the same path policy as ``![](…)``; ``<a href=…>`` a link of its words
+  (vetted as a Markdown link is);
 * block tags (``p``, ``div``, ``li``, headings…) separate paragraphs; ``<li>`` becomes a bullet;
 * comments, and the content of ``script``, ``style``, ``iframe``, ``object``, ``svg``, ``template``…
   are dropped entirely;
@@ -16,7 +17,7 @@ the Markdown inside the HTML) are kept and every tag and attribute is dropped:
 from __future__ import annotations
 
 import re
-from html import unescape
+from html import escape, unescape
 from html.parser import HTMLParser
 
 BLOCK_TAGS = frozenset(
@@ -45,6 +46,7 @@ class _Flattener(HTMLParser):
         self.skip: list[str] = []  # open tags whose content is dropped
         self.lists: list[list] = []  # the open lists, outermost first: [tag, whether an item is open]
         self.pictures: list[dict[str, str]] = []
+        self.links = 0  # an <a href> open (its words become a link's)
 
     # text
     def handle_data(self, data: str) -> None:
@@ -69,7 +71,11 @@ class _Flattener(HTMLParser):
                 self.skip.append(tag)
             return
         a = {k: (v or "") for k, v in attrs}
-        if tag == "br":
+        if tag == "a" and a.get("href", "").strip() and not self.links:
+            # kept as a tag: the Markdown read again makes it a link (podium.markdown._html_links)
+            self.links += 1
+            self.out.append(f'<a href="{escape(a["href"].strip(), quote=True)}">')
+        elif tag == "br":
             self.out.append("\\\n")
         elif tag == "img":
             self.out.append(picture_markdown(a))
@@ -99,7 +105,10 @@ class _Flattener(HTMLParser):
             if tag == self.skip[-1]:
                 self.skip.pop()
             return
-        if tag == "li" and self.lists:
+        if tag == "a" and self.links:
+            self.links -= 1
+            self.out.append("</a>")
+        elif tag == "li" and self.lists:
             self.lists[-1][1] = False
         elif tag in ("ul", "ol") and self.lists:
             self.lists.pop()
@@ -122,14 +131,14 @@ def picture_markdown(attrs: dict[str, str]) -> str:
     src = attrs.get("src", "").strip()
     if not src or any(c in src for c in "<>\n"):
         return ""
-    alt = re.sub(r"[\[\]\\\n]", " ", attrs.get("alt", "")).strip()
-    size = []
+    alt = " ".join(re.sub(r"[\\\n\"{}]", " ", attrs.get("alt", "")).split())
+    size = [f'fig-alt="{alt}"'] if alt else []  # alt text, not a caption: HTML never shows it
     for key in ("width", "height"):
         value = attrs.get(key, "").strip()
         if re.fullmatch(r"[0-9]*\.?[0-9]+(%|px|in|cm|mm|pt|em)?", value):
             size.append(f"{key}={value if not value[-1].isdigit() else value + 'px'}")
     tail = "{" + " ".join(size) + "}" if size else ""
-    return f"![{alt}](<{src}>){tail}"
+    return f"![](<{src}>){tail}"
 
 
 def html_block_to_markdown(html: str) -> str:

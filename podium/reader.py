@@ -1068,7 +1068,7 @@ class _Converter:
         height = _length(_px(attrs.get("height")), pos, self.diags) if not width else None
         if not alt and path is not None:
             self.diags.warning(f"picture '{src}' has no alt text for screen readers", pos, "no-alt")
-        return m.Image(src, path, (m.Text(alt),) if alt else (), alt, pos, width, height)
+        return m.Image(src, path, (), alt, pos, width, height)  # alt text, not a caption: HTML never shows it
 
     def strip_raw_tex(self, inline: SyntaxTreeNode, pos: m.SourcePos) -> SyntaxTreeNode | None:
         """Take raw TeX out of a paragraph: ``\\note{…}`` to the notes, macro definitions to the math, the rest
@@ -1451,6 +1451,21 @@ class _Converter:
             out.extend(self._inline(child, attrs))
         return self.texts(out)
 
+    def link(self, href: str, children: m.Inlines) -> list[m.Inline]:
+        """A link to ``href`` (Markdown's or an HTML ``<a href>``); its text alone where it points
+        nowhere in a deck or a PDF (a relative link) or is not allowed."""
+        if not urlparse(href).scheme:
+            return list(children)
+        if not is_safe_url(href):
+            self.diags.warning(
+                f"link to '{href[:60]}' is not allowed (only http, https, mailto, ftp and tel "
+                "links); kept as text",
+                self.pos(None),
+                "unsafe-link",
+            )
+            return list(children)
+        return [m.Link(children, href)]
+
     def inlines_of(self, children) -> m.Inlines:
         out: list[m.Inline] = []
         for child in children:
@@ -1519,19 +1534,7 @@ class _Converter:
                 return []
             return [tex] if isinstance(tex, m.Code) else [m.InlineMath(tex)]
         if t == "link":
-            href = str(node.attrs.get("href", ""))
-            children = self.inlines_of(node.children)
-            if not urlparse(href).scheme:
-                return list(children)  # a relative link points nowhere in a deck or a PDF: keep its text
-            if not is_safe_url(href):
-                self.diags.warning(
-                    f"link to '{href[:60]}' is not allowed (only http, https, mailto, ftp and tel "
-                    "links); kept as text",
-                    self.pos(None),
-                    "unsafe-link",
-                )
-                return list(children)
-            return [m.Link(children, href)]
+            return self.link(str(node.attrs.get("href", "")), self.inlines_of(node.children))
         if t == "image":  # an image inside a link or heading: keep its caption as text
             self.diags.warning(
                 "a picture inside a link or heading is shown as its caption", self.pos(None), "inline-image"

@@ -405,3 +405,51 @@ def test_a_cell_whose_plot_was_never_rendered_shows_nothing_and_says_why(tmp_pat
     assert not [b for s in lecture.slides for b in s.body if isinstance(b, m.Image) and "rates" in b.src]
     missing = [d for d in diags.items if d.code == "missing-image"]
     assert [d.pos.line for d in missing] == [18]  # the include_graphics file, at its cell
+
+
+HTML_LINKS = """---
+title: Links
+---
+
+## Start here
+
+Slides: <a href="https://go.ncsu.edu/intro-to-prog-py" target="_blank">go.ncsu.edu/intro-to-prog-py</a>
+
+<p>Write to <a href="mailto:help@example.org">the help desk</a>, not <a href="javascript:alert(1)">here</a>.</p>
+
+<img src="logo.png" alt="Colab logo" width="20%">
+"""
+
+
+def test_html_links_are_links_and_html_alt_text_is_no_caption(tmp_path):
+    Image.new("RGB", (200, 80), "orange").save(tmp_path / "logo.png")
+    src = write_md(tmp_path, HTML_LINKS)
+    result = pipeline_build(src, BuildOptions(out_dir=tmp_path / "out"), ALL, check=True)
+    assert result.ok, [d.format() for d in result.diagnostics.items]
+    assert [d.code for d in result.diagnostics.items if d.code == "unsafe-link"] == ["unsafe-link"]
+    slide = Presentation(str(tmp_path / "out" / "lecture.pptx")).slides[1]
+    links = {
+        r.text: r.hyperlink.address
+        for sh in slide.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.hyperlink.address
+    }
+    assert links == {
+        "go.ncsu.edu/intro-to-prog-py": "https://go.ncsu.edu/intro-to-prog-py",
+        "the help desk": "mailto:help@example.org",
+    }
+    texts = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+    assert "Colab logo" not in texts and "here" in texts
+    (picture,) = [sh for sh in slide.shapes if sh.shape_type == 13]
+    assert picture._element.nvPicPr.cNvPr.get("descr") == "Colab logo"
+    from pypdf import PdfReader
+
+    uris = {
+        a.get_object()["/A"].get("/URI")
+        for page in PdfReader(tmp_path / "out" / "lecture-handout.pdf").pages
+        for a in page.get("/Annots", [])
+        if a.get_object().get("/A")
+    }
+    assert {"https://go.ncsu.edu/intro-to-prog-py", "mailto:help@example.org"} <= uris
