@@ -738,7 +738,9 @@ class _Converter:
                 continue
             if current is None or current.kind == m.TITLE:
                 # ... titled as the section, as beamer does (pandoc's pptx leaves it untitled)
-                under = drafts[-1].title if current is None and drafts and drafts[-1].kind == m.SECTION else ()
+                under = (
+                    drafts[-1].title if current is None and drafts and drafts[-1].kind == m.SECTION else ()
+                )
                 start(m.CONTENT, under, self.pos(node), None)
             assert current is not None
             self.add_to_slide(current, node)
@@ -1430,6 +1432,13 @@ class _Converter:
         path = self._resolve(src, pos, what="picture")
         width = _length(attrs.kv.get("width"), pos, self.diags)
         height = _length(attrs.kv.get("height"), pos, self.diags)
+        if "absolute" in attrs.classes:  # Quarto's {.absolute top=… left=…}: reveal.js places it
+            self.diags.warning(
+                f"picture '{_short(src)}' is placed with .absolute (top, left, right, bottom); Podium "
+                "keeps it where it is written, in the slide's flow, at its size",
+                pos,
+                "position",
+            )
         if not alt and path is not None:  # (a picture that cannot be shown has had its warning)
             self.diags.warning(
                 f"picture '{src}' has no caption or fig-alt text for screen readers", pos, "no-alt"

@@ -453,3 +453,11 @@ def test_html_links_are_links_and_html_alt_text_is_no_caption(tmp_path):
         if a.get_object().get("/A")
     }
     assert {"https://go.ncsu.edu/intro-to-prog-py", "mailto:help@example.org"} <= uris
+
+
+def test_an_absolutely_placed_picture_stays_in_the_flow_with_a_warning():
+    lecture, messages = _parse(
+        '## S\n\n![](flag.jpg){.absolute top="0" right="0" width="150" height="150"}\n\nText\n'
+    )
+    assert any("[position]" in msg and ".absolute" in msg for msg in messages)
+    assert any(isinstance(b, m.Image) for b in lecture.slides[-1].body)
