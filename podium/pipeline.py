@@ -394,12 +394,19 @@ def handout_html(prep: Prepared, diags: Diagnostics, variant: str | None = None)
     return prep._html[key]
 
 
-def refitter(prep: Prepared, diags: Diagnostics, what: str, html_now: Callable[[set[int] | None], str]):
+def refitter(
+    prep: Prepared,
+    diags: Diagnostics,
+    what: str,
+    html_now: Callable[[set[int] | None], str],
+    slide_a_page: bool = False,
+):
     """For :func:`podium.handout.pdf.render_pdf`: the slide drawings that ran past their boxes, drawn
     smaller (``prep.draw_fit``, kept for this build's other PDFs), or None when the layout stands.
 
-    ``html_now(pages)``: the document's HTML as it is to be drawn now; given the pages with such a
-    drawing (a slides PDF, one slide a page), only those pages' slides, laid out and put in their place.
+    ``html_now(pages)``: the document's HTML as it is to be drawn now; with ``slide_a_page`` (the
+    slides PDF) only the slides of ``pages``, laid out alone and put in those pages' places.
+    ``what`` names the document in a warning.
     """
     from .handout.pdf import Relayout  # noqa: PLC0415 (lazy: see the module docstring)
 
@@ -407,7 +414,7 @@ def refitter(prep: Prepared, diags: Diagnostics, what: str, html_now: Callable[[
         pages = prep.draw_fit.measured(doc, diags, what)
         if not pages:
             return None
-        if what != "slides PDF":
+        if not slide_a_page:
             return Relayout(html_now(None))
         return Relayout(html_now(pages), sorted(pages), lambda: html_now(None))
 
@@ -483,7 +490,7 @@ def render_slides_pdf(prep: Prepared, out: Output, path: Path, diags: Diagnostic
             str(prep.source.resolve().parent),
             hopts.pdf_ua,
             fetch_positions(lecture, prep.template),
-            refit=refitter(prep, diags, "slides PDF", html_now),
+            refit=refitter(prep, diags, "slides PDF", html_now, slide_a_page=True),
         ).pdf,
     )
 
