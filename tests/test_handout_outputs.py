@@ -26,7 +26,7 @@ from podium.pipeline import build as pipeline_build
 from podium.reader import parse_lecture
 from podium.verify import check_outputs, read_handout
 
-from .conftest import write_md
+from .conftest import run_cli, write_md
 from .drawn import accent_pixels
 
 ANSWER = "sovereignty"
@@ -584,3 +584,39 @@ def test_a_numbered_list_that_starts_at_five_is_numbered_from_five_in_every_outp
             ["pdftotext", str(out / pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert "5. Fifth" in text and "6. Sixth" in text and "1. Fifth" not in text, (pdf, text)
+
+
+SMALL_TEXT = """---
+title: Reading code
+---
+
+## Hand written SIMD
+
+```cpp
+template<int offsetRegs>
+inline __m256 mul8(const float* p1, const float* p2)
+{
+    constexpr int lanes = offsetRegs * 8;
+    const __m256 a = _mm256_loadu_ps(p1 + lanes);
+    return a;
+}
+```
+
+## Short
+
+- Large enough to read
+"""
+
+
+def test_a_drawing_too_small_to_read_has_its_text_beside_it_in_print(tmp_path):
+    """Code at the deck's 18 pt is about 5 pt in the handout's drawing: the notes layout gives the
+    slide's text at a readable size under it; a slide whose drawing reads well gets nothing."""
+    from .drawn import pages
+
+    src = write_md(tmp_path, SMALL_TEXT)
+    result = run_cli("handout", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    words = [w for _w, _h, ws in pages(tmp_path / "out" / "lecture-handout.pdf") for w in ws]
+    sizes = sorted(w.y1 - w.y0 for w in words if w.text.startswith("offsetRegs"))
+    assert len(sizes) >= 2 and sizes[0] < 6.5 and sizes[-1] >= 8.0  # in the drawing, then readable
+    assert [w.text for w in words].count("ON") == 1  # "On the slide" (its label) once: not for the short slide

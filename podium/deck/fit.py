@@ -45,7 +45,18 @@ from .measure import (
 )
 from .pictures import natural_size
 from .placement import decide_pictures, grid_shape, is_picture, picture_of, picture_targets, shown_size
-from .plan import Bullet, ColumnsChunk, LayoutKind, ObjectChunk, Para, Run, SlidePlan, TextChunk, TypeSizes
+from .plan import (
+    Bullet,
+    ColumnsChunk,
+    LayoutKind,
+    ObjectChunk,
+    Para,
+    Run,
+    SlidePlan,
+    TextChunk,
+    TypeSizes,
+    walk_chunks,
+)
 from .styles import GRID_INDENT, FrameStyle, placeholder_style, textbox_style, theme_fonts
 from .template_deck import open_template
 
@@ -275,7 +286,7 @@ class Fitter:
         floor = self.g.code_floor
         # code shrinks first to keep its lines unwrapped, down to the floor
         for sl in slots:
-            for c in _walk(sl.chunks):
+            for c in walk_chunks(sl.chunks):
                 if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock):
                     code_base = min(
                         code_base, max(floor, _code_fit_pt(c.block, _chunk_width(sl, c), self.g.fonts.mono))
@@ -374,7 +385,7 @@ class Fitter:
                                     None,
                                 )
                             )
-        for x in _walk(plan.chunks):
+        for x in walk_chunks(plan.chunks):
             if is_picture(x) and x.shown is not None and x.block.path:
                 hint = self.small_picture(x, plan)
                 if hint:
@@ -450,7 +461,7 @@ class Fitter:
     def decide(self, plan: SlidePlan) -> SlidePlan:
         """Write into ``plan`` how the writer will draw its pictures (size, grid columns), so the deck and the
         handout's drawing of the slide show the same."""
-        if not any(is_picture(x) for x in _walk(plan.chunks)):
+        if not any(is_picture(x) for x in walk_chunks(plan.chunks)):
             return plan
         g = self.g.geo(self.g.layout(plan))
         sizes = plan.sizes or TypeSizes()
@@ -483,7 +494,7 @@ class Fitter:
         sharing the room with text or other objects) to the next part, with what follows it."""
         out = []
         for chunks in parts:
-            while any(is_picture(x) for x in _walk(chunks[1:])):  # only a picture after something moves
+            while any(is_picture(x) for x in walk_chunks(chunks[1:])):  # only a picture after something moves
                 probe = replace(plan, chunks=chunks)
                 g = self.g.geo(self.g.layout(probe))
                 slots = self.g.slots(probe, g, self.footnote_bottom(probe, g))
@@ -496,7 +507,7 @@ class Fitter:
                         (
                             i
                             for i, c in enumerate(new)
-                            if i > 0 and any(self._too_small(x) for x in _walk([c]))
+                            if i > 0 and any(self._too_small(x) for x in walk_chunks([c]))
                         ),
                         None,
                     )
@@ -612,7 +623,7 @@ class Fitter:
     def why(self, slots, sizes, source: m.Slide | None = None) -> tuple[str, m.SourcePos | None]:
         """Say what makes ``slots`` overflow when no split helps, and where in the source to change it."""
         for sl in slots:
-            for c in _walk(sl.chunks):
+            for c in walk_chunks(sl.chunks):
                 if isinstance(c, TextChunk):
                     for p in c.paras:
                         _, widest = para_height(
@@ -1081,15 +1092,6 @@ def _rebuilt(chunks, decided: dict[int, object]) -> list:
         else:
             out.append(c)
     return out
-
-
-def _walk(chunks):
-    for c in chunks:
-        if isinstance(c, ColumnsChunk):
-            for cc, _ in c.columns:
-                yield from _walk(cc)
-        else:
-            yield c
 
 
 def _chunk_width(sl: Slot, c) -> int:

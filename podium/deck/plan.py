@@ -170,6 +170,16 @@ class ColumnsChunk:
 Chunk = TextChunk | ObjectChunk | ColumnsChunk
 
 
+def walk_chunks(chunks):
+    """Every chunk of ``chunks``, those inside columns too (the columns themselves left out)."""
+    for c in chunks:
+        if isinstance(c, ColumnsChunk):
+            for cc, _ in c.columns:
+                yield from walk_chunks(cc)
+        else:
+            yield c
+
+
 @dataclass
 class SlidePlan:
     number: int

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from .. import model as m
 from ..budget import step
-from ..deck.plan import plan_deck
+from ..deck.plan import ObjectChunk, TextChunk, TypeSizes, plan_deck, walk_chunks
 from ..diagnostics import BuildError, Diagnostics
 from ..jinjaguard import LimitedSandbox
 from ..jinjaguard import render as render_guarded
@@ -193,6 +193,7 @@ def context(
             "footnotes_html": Markup(f'<ol class="footnotes">{footnotes}</ol>' if footnotes else ""),
             "section": section,
             "has_body": bool(plan.chunks),
+            "small_text": _small_in_drawing(plan, drawer.look.body_size, twin["scale"]),
         }
         slides.append(entry)
         if kind == m.SECTION:
@@ -249,6 +250,21 @@ def context(
         "pages": [slides[i : i + options.per_page] for i in range(0, len(slides), options.per_page)],
         "css_files": [p.as_uri() for d in reversed(template.handout_dirs) for p in sorted(d.glob("*.css"))],
     }
+
+
+READABLE_PT = 6.0  # printed type below this is hard to read: the slide's text is given beside it
+
+
+def _small_in_drawing(plan, body_pt: float, scale: float) -> bool:
+    """True when a slide's drawing sets its text or code below READABLE_PT at the handout's size
+    (a long slide the fitter shrank, code), so the handout gives the text itself too."""
+    sizes = plan.sizes or TypeSizes()
+    objects = [c.block for c in walk_chunks(plan.chunks) if isinstance(c, ObjectChunk)]
+    texty = any(isinstance(c, TextChunk) for c in walk_chunks(plan.chunks))
+    smallest = [body_pt * sizes.text * scale] if texty else []
+    smallest += [sizes.code * scale for b in objects if isinstance(b, m.CodeBlock)]
+    smallest += [sizes.table * scale for b in objects if isinstance(b, m.Table)]
+    return bool(smallest) and min(smallest) < READABLE_PT
 
 
 def render_html(
