@@ -78,6 +78,8 @@ def rendered(label: str, prefixes: list[str], base_dir: str) -> list[str]:
     if not re.fullmatch(r"[\w.-]+", label):
         return []
     for prefix in prefixes:
+        if os.path.isabs(prefix) or ".." in re.split(r"[/\\]", prefix):
+            continue  # only the lecture's own folder is looked in (then the path policy decides)
         found = []
         for n in range(1, MAX_FIGURES + 1):
             hit = next(

@@ -461,3 +461,20 @@ def test_an_absolutely_placed_picture_stays_in_the_flow_with_a_warning():
     )
     assert any("[position]" in msg and ".absolute" in msg for msg in messages)
     assert any(isinstance(b, m.Image) for b in lecture.slides[-1].body)
+
+
+def test_a_fig_path_outside_the_lecture_is_not_looked_in(tmp_path):
+    outside = tmp_path / "secret"
+    outside.mkdir()
+    Image.new("RGB", (20, 20), "red").save(outside / "p-1.png")
+    lecture_dir = tmp_path / "lecture"
+    lecture_dir.mkdir()
+    src = write_md(
+        lecture_dir,
+        '---\ntitle: T\nknitr:\n  opts_chunk:\n    fig.path: "../secret/"\n---\n\n## S\n\n```{r p}\n#| echo: false\nplot(1)\n```\n',
+        name="lecture.qmd",
+    )
+    diags = Diagnostics()
+    lecture = prepare(src, BuildOptions(out_dir=tmp_path / "out"), diags).lecture
+    assert not [b for s in lecture.slides for b in s.body if isinstance(b, m.Image)]
+    assert not [d for d in diags.items if "secret" in d.message]
