@@ -619,6 +619,4 @@ def test_a_drawing_too_small_to_read_has_its_text_beside_it_in_print(tmp_path):
     words = [w for _w, _h, ws in pages(tmp_path / "out" / "lecture-handout.pdf") for w in ws]
     sizes = sorted(w.y1 - w.y0 for w in words if w.text.startswith("offsetRegs"))
     assert len(sizes) >= 2 and sizes[0] < 6.5 and sizes[-1] >= 8.0  # in the drawing, then readable
-    assert [w.text for w in words].count(
-        "ON"
-    ) == 1  # "On the slide" (its label) once: not for the short slide
+    assert [w.text for w in words].count("ON") == 1  # its label once: none for the short slide
