@@ -1477,8 +1477,8 @@ class _Converter:
 
     def inlines_of(self, children) -> m.Inlines:
         out: list[m.Inline] = []
-        for child in children:
-            out.extend(self._inline(child, Attrs()))
+        for child, attrs in self._with_attrs(children):
+            out.extend(self._inline(child, attrs))
         return self.texts(out)
 
     def _inline_tokens(self, tokens) -> m.Inlines:
@@ -1493,7 +1493,11 @@ class _Converter:
 
     def _inline_children(self, inline: SyntaxTreeNode):
         """Yield (node, attrs) pairs, taking a ``{...}`` that follows an image or span as its attrs."""
-        children = list(inline.children)
+        return self._with_attrs(inline.children)
+
+    def _with_attrs(self, nodes):
+        """:meth:`_inline_children` for a list of inline nodes (a link's or a heading's too)."""
+        children = list(nodes)
         i = 0
         while i < len(children):
             child = children[i]
@@ -1516,9 +1520,8 @@ class _Converter:
         if self.html_skip and t != "html_inline":
             return []  # inside <script>, <style>…
         if t == "text":
-            text = node.content.replace(
-                "\ufffc", ""
-            )  # a pasted object's stand-in: no content, drawn as a box
+            # (U+FFFC, a pasted object's stand-in, has no content: it would be drawn as a box)
+            text = node.content.replace("\ufffc", "")
             if "\\" in text and re.search(r"\\[A-Za-z]", text):
                 text = self.drop_tex_in_text(text)
             return [m.Text(_XML_INVALID.sub("\ufffd", text))]
@@ -1544,11 +1547,13 @@ class _Converter:
             return [tex] if isinstance(tex, m.Code) else [m.InlineMath(tex)]
         if t == "link":
             return self.link(str(node.attrs.get("href", "")), self.inlines_of(node.children))
-        if t == "image":  # an image inside a link or heading: keep its caption as text
+        if t == "image":  # an image inside a link or heading: keep its caption (else its alt text) as text
             self.diags.warning(
                 "a picture inside a link or heading is shown as its caption", self.pos(None), "inline-image"
             )
-            return list(self.inlines_of(node.children))
+            caption = list(self.inlines_of(node.children))
+            alt = attrs.kv.get("fig-alt") or attrs.kv.get("alt") or ""
+            return caption or ([m.Text(alt)] if alt else [])
         if t == "footnote_ref":
             return [m.FootnoteRef(-1 - int(node.meta.get("id", 0)))]  # renumbered per slide later
         if t == "html_inline":

@@ -478,3 +478,22 @@ def test_a_fig_path_outside_the_lecture_is_not_looked_in(tmp_path):
     lecture = prepare(src, BuildOptions(out_dir=tmp_path / "out"), diags).lecture
     assert not [b for s in lecture.slides for b in s.body if isinstance(b, m.Image)]
     assert not [d for d in diags.items if "secret" in d.message]
+
+
+@pytest.mark.parametrize(
+    "source, words",
+    [
+        (
+            '<p>Licensed under <a href="https://creativecommons.org/licenses/by-sa/4.0/">\n'
+            '<img alt="Creative Commons License" src="cc.png" /></a></p>\n',
+            "Creative Commons License",
+        ),
+        ("See [![Logo](logo.png){width=30%}](https://example.org) here\n", "Logo"),
+    ],
+)
+def test_a_picture_inside_a_link_is_its_words_and_no_attribute_shows(source, words):
+    lecture, _ = _parse("## S\n\n" + source)
+    (para,) = lecture.slides[-1].body
+    (link,) = [x for x in para.content if isinstance(x, m.Link)]
+    assert m.plain_text(link.children).strip() == words
+    assert "{" not in m.plain_text(para.content) and "fig-alt" not in m.plain_text(para.content)
