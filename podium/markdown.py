@@ -183,18 +183,17 @@ def _html_links(state) -> None:
         if block.type != "inline" or not block.children or "<a" not in block.content.lower():
             continue
         kids = block.children
+        tags = [read_inline_tag(t.content) if t.type == "html_inline" else None for t in kids]
         for i, tok in enumerate(kids):
-            if tok.type != "html_inline" or not tok.content.lower().startswith("<a"):
+            tag = tags[i]
+            if tag is None or tag.kind != "start" or tag.tag != "a" or not tag.attrs.get("href", "").strip():
                 continue
-            tag = read_inline_tag(tok.content)
-            href = tag.attrs.get("href", "").strip()
-            if tag.kind != "start" or tag.tag != "a" or not href:
-                continue
+            href = tag.attrs["href"].strip()
             for j in range(i + 1, len(kids)):
-                other = kids[j]
-                if other.type == "html_inline" and other.content.lower().startswith("<a"):
+                other, seen = kids[j], tags[j]
+                if seen is not None and seen.tag == "a" and seen.kind == "start":
                     break  # another link opens first: not a pair
-                if other.type == "html_inline" and other.content.lower().startswith("</a"):
+                if seen is not None and seen.tag == "a" and seen.kind == "end":
                     tok.type, tok.tag, tok.nesting, tok.content = "link_open", "a", 1, ""
                     tok.attrs = {"href": state.md.normalizeLink(href)}
                     other.type, other.tag, other.nesting, other.content = "link_close", "a", -1, ""

@@ -9,6 +9,17 @@ from functools import lru_cache
 # (``x \mathop{\perp\!\!\!\perp} y``, a lecture's ``\indep``, came out "x y"); as a plain group the
 # symbols are drawn, with ordinary spacing
 _CLASS_WRAPPER = re.compile(r"\\math(?:op|bin|rel|ord|punct|open|close)\s*(?=\{)")
+_LIMITS_AFTER_GROUP = re.compile(
+    r"\}\s*\\(?:no)?limits(?![A-Za-z])"
+)  # (\limits is for an operator, not a group)
+
+
+def unwrapped(tex: str) -> str:
+    """``tex`` with the class wrappers ziamath draws nothing of taken off (see _CLASS_WRAPPER)."""
+    if "\\math" not in tex:
+        return tex
+    plain = _CLASS_WRAPPER.sub("", tex)
+    return _LIMITS_AFTER_GROUP.sub("}", plain) if plain != tex else tex
 
 
 @lru_cache(maxsize=512)
@@ -19,7 +30,7 @@ def tex_to_svg(tex: str, display: bool = False, size: float = 18.0) -> str | Non
     try:
         import ziamath  # noqa: PLC0415 (ziamath takes 0.3 s to import: only a lecture with math loads it)
 
-        expr = ziamath.Latex(_CLASS_WRAPPER.sub("", tex), size=size, inline=not display)
+        expr = ziamath.Latex(unwrapped(tex), size=size, inline=not display)
         return expr.svg()
     except Exception:  # ziamath raises many kinds for TeX it does not know
         return None

@@ -410,8 +410,8 @@ def refitter(
     """
     from .handout.pdf import Relayout  # noqa: PLC0415 (lazy: see the module docstring)
 
-    def again(doc):
-        pages = prep.draw_fit.measured(doc, diags, what)
+    def again(doc, last_layout: bool):
+        pages = prep.draw_fit.measured(doc, diags, what, last_layout)
         if not pages:
             return None
         if not slide_a_page:
@@ -436,7 +436,7 @@ def render_handout(prep: Prepared, out: Output, path: Path, diags: Diagnostics) 
     key = layout_key(html) if others or prep._layouts else None
     final = [html]
 
-    def html_now(pages: set[int] | None) -> str:
+    def html_now(_pages: set[int] | None) -> str:  # (a handout is laid out whole again)
         final.append(handout_html(prep, diags, out.variant))
         return with_meta(final[-1], record_of(prep, out))
 

@@ -224,15 +224,24 @@ def cell_code(code: str, info: str) -> tuple[str | None, dict]:
         except yaml.YAMLError:
             options = {}
     # R Markdown style options in the braces: {r, echo=FALSE}
-    for key, value in re.findall(r"([\w.-]+)\s*=\s*([^,}\s]+)", info):
-        options.setdefault(key, value.strip("\"'"))
-    for key in ("echo", "include"):
-        v = options.get(key)
-        if v is False or (isinstance(v, str) and v.strip().lower() in ("false", "f")):
-            return None, options
+    for key, quoted, squoted, bare in re.findall(
+        r"""([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^,}\s]+))""", info
+    ):
+        options.setdefault(key, quoted or squoted or bare)
+    if _off(options.get("echo")) or _off(options.get("include")):
+        return None, options
     while lines and not lines[0].strip():
         lines.pop(0)
     return "\n".join(lines).rstrip("\n"), options
+
+
+def _off(v) -> bool:
+    return v is False or (isinstance(v, str) and v.strip().lower() in ("false", "f"))
+
+
+def shows_output(options: dict) -> bool:
+    """Whether a cell shows anything of its own (``include: false`` and Quarto's ``output: false`` do not)."""
+    return not (_off(options.get("include")) or _off(options.get("output")))
 
 
 def callout_kind(classes: tuple[str, ...]) -> str | None:

@@ -46,7 +46,7 @@ class _Flattener(HTMLParser):
         self.skip: list[str] = []  # open tags whose content is dropped
         self.lists: list[list] = []  # the open lists, outermost first: [tag, whether an item is open]
         self.pictures: list[dict[str, str]] = []
-        self.links = 0  # an <a href> open (its words become a link's)
+        self.link_at: int | None = None  # where an open <a href> was written (its words become a link's)
 
     # text
     def handle_data(self, data: str) -> None:
@@ -71,9 +71,9 @@ class _Flattener(HTMLParser):
                 self.skip.append(tag)
             return
         a = {k: (v or "") for k, v in attrs}
-        if tag == "a" and a.get("href", "").strip() and not self.links:
+        if tag == "a" and a.get("href", "").strip() and self.link_at is None:
             # kept as a tag: the Markdown read again makes it a link (podium.markdown._html_links)
-            self.links += 1
+            self.link_at = len(self.out)
             self.out.append(f'<a href="{escape(a["href"].strip(), quote=True)}">')
         elif tag == "br":
             self.out.append("\\\n")
@@ -81,7 +81,7 @@ class _Flattener(HTMLParser):
             self.out.append(picture_markdown(a))
         elif tag in ("ul", "ol"):
             self.lists.append([tag, False])
-            self.out.append("\n\n")
+            self.block_boundary()
         elif tag == "li":
             # indented under the items it is inside (not under every list: <ul><ol><li> without an
             # item between the lists would otherwise be indented into a code block)
@@ -89,11 +89,19 @@ class _Flattener(HTMLParser):
             marker = "1." if self.lists and self.lists[-1][0] == "ol" else "-"
             if self.lists:
                 self.lists[-1][1] = True  # (an item before it without its </li> ends here)
-            self.out.append("\n\n" + "    " * depth + marker + " ")
+            self.block_boundary()
+            self.out.append("    " * depth + marker + " ")
         elif tag == "hr":
-            self.out.append("\n\n")
+            self.block_boundary()
         elif tag in BLOCK_TAGS:
-            self.out.append("\n\n")
+            self.block_boundary()
+
+    def block_boundary(self) -> None:
+        """A paragraph ends: a link open across it (a card of blocks inside ``<a>``) keeps only its words."""
+        if self.link_at is not None:
+            self.out[self.link_at] = ""
+            self.link_at = None
+        self.out.append("\n\n")
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         if tag in DROP_CONTENT:
@@ -105,16 +113,16 @@ class _Flattener(HTMLParser):
             if tag == self.skip[-1]:
                 self.skip.pop()
             return
-        if tag == "a" and self.links:
-            self.links -= 1
+        if tag == "a" and self.link_at is not None:
+            self.link_at = None
             self.out.append("</a>")
         elif tag == "li" and self.lists:
             self.lists[-1][1] = False
         elif tag in ("ul", "ol") and self.lists:
             self.lists.pop()
-            self.out.append("\n\n")
+            self.block_boundary()
         elif tag in BLOCK_TAGS:
-            self.out.append("\n\n")
+            self.block_boundary()
 
     def unknown_decl(self, data: str) -> None:
         pass
@@ -146,6 +154,8 @@ def html_block_to_markdown(html: str) -> str:
     f = _Flattener()
     f.feed(html)
     f.close()
+    if f.link_at is not None:  # an <a href> never closed: its words only
+        f.out[f.link_at] = ""
     text = "".join(f.out)
     # an HTML block's lines are often indented; Markdown would read them as code
     lines = [ln.lstrip(" \t") if not re.match(r"^\s*([-*+]|\d+\.)\s", ln) else ln for ln in text.split("\n")]

@@ -547,7 +547,9 @@ USED_KEYS = frozenset(
         "institution",
         "variants",
         "labels",
-        "from",
+        "from",  # (pandoc's reader: its emoji extension)
+        "format",  # (Quarto's formats: their slide-level and from)
+        "knitr",  # (knitr's opts_chunk: fig.path)
     }
 )
 
@@ -1156,7 +1158,7 @@ class _Converter:
     def cell_pictures(self, code: str, info: str, options: dict, pos: m.SourcePos) -> list[m.Block]:
         """The pictures a cell shows without being run (podium.cellfigures): its ``include_graphics``
         files, or the figures an earlier render left on disk; none where the cell is not included."""
-        if str(options.get("include", "")).strip().lower() in ("false", "f"):
+        if not quarto.shows_output(options):
             return []
         files = cellfigures.included(code)
         earlier = False
@@ -1549,7 +1551,9 @@ class _Converter:
             return self.link(str(node.attrs.get("href", "")), self.inlines_of(node.children))
         if t == "image":  # an image inside a link or heading: keep its caption (else its alt text) as text
             self.diags.warning(
-                "a picture inside a link or heading is shown as its caption", self.pos(None), "inline-image"
+                "a picture inside a link or heading is shown as its caption (or its alt text)",
+                self.pos(None),
+                "inline-image",
             )
             caption = list(self.inlines_of(node.children))
             alt = attrs.kv.get("fig-alt") or attrs.kv.get("alt") or ""

@@ -293,17 +293,24 @@ def pixel_hash(image: Any) -> str:
 
 
 THUMB = (16, 16)
-THUMB_TOLERANCE = 8  # mean difference of a thumbnail's channels (0-255) still "the same picture"
+THUMB_TOLERANCE = 12  # the most a thumbnail's channel (0-255) moves when a JPEG is encoded again (seen: 3)
 
 
 def thumbnail(image: Any) -> bytes:
-    """A picture's 16x16 thumbnail: what stays when a lossy picture (JPEG) is encoded again, as
-    WeasyPrint does with a photo that carries an EXIF orientation."""
-    return image.convert("RGB").resize(THUMB, Image.Resampling.BOX).tobytes()
+    """A picture's shape and 16x16 thumbnail: what stays when a JPEG is encoded again, as WeasyPrint
+    does with a photo that carries an EXIF orientation (its pixels, and so their hash, change)."""
+    shape = f"{image.width / max(image.height, 1):.2f}|".encode()
+    return shape + image.convert("RGB").resize(THUMB, Image.Resampling.BOX).tobytes()
 
 
 def same_thumbnail(a: bytes, b: bytes) -> bool:
-    return len(a) == len(b) and sum(abs(x - y) for x, y in zip(a, b)) <= THUMB_TOLERANCE * len(a)
+    """The same shape, and every channel of every thumbnail pixel within THUMB_TOLERANCE: another
+    chart on the same white ground moves some by far more."""
+    return (
+        len(a) == len(b)
+        and a.split(b"|", 1)[0] == b.split(b"|", 1)[0]
+        and all(abs(x - y) <= THUMB_TOLERANCE for x, y in zip(a, b))
+    )
 
 
 def _read_images(pages: list[Any], entries: list[HandoutEntry], spans: list[range]) -> None:
@@ -815,15 +822,16 @@ def _deck_image_hash(path: str | None) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _image_pixels(path: str) -> tuple[str, bytes] | None:
-    """Return the pixel hash and thumbnail of a raster picture file, turned as its EXIF orientation
-    says (as the handout shows it); None for SVG, or a file Pillow cannot read."""
+def _image_pixels(path: str) -> tuple[str, bytes | None] | None:
+    """Return the pixel hash of a raster picture file turned as its EXIF orientation says (as the
+    handout shows it) and, for a JPEG (which may be encoded again), its thumbnail; None for SVG, or
+    a file Pillow cannot read."""
     if path.lower().endswith(".svg"):
         return None
     try:
         with Image.open(path) as im:
             upright = ImageOps.exif_transpose(im)
-            return pixel_hash(upright), thumbnail(upright)
+            return pixel_hash(upright), thumbnail(upright) if im.format == "JPEG" else None
     except Exception:
         return None
 
@@ -926,7 +934,9 @@ class HandoutComparison:
                 pixels = _image_pixels(node.path)
                 if pixels is not None and not (
                     pixels[0] in self.entry.images
-                    or any(same_thumbnail(pixels[1], t) for t in self.entry.thumbs)
+                    or (
+                        pixels[1] is not None and any(same_thumbnail(pixels[1], t) for t in self.entry.thumbs)
+                    )
                 ):
                     self.error(
                         f"picture {node.src}: "

@@ -379,3 +379,25 @@ def test_a_photo_with_an_exif_orientation_passes_the_check(tmp_path, orientation
     result = pipeline_build(src, BuildOptions(out_dir=tmp_path / "out"), ALL, check=True)
     assert result.ok, [d.format() for d in result.diagnostics.items]
     assert not [d for d in result.diagnostics.items if d.code == "check-picture"]
+
+
+def test_a_thumbnail_matches_a_photo_encoded_again_and_not_another_chart(tmp_path):
+    """The fallback for re-encoded JPEGs must not let a different picture on the same ground pass."""
+    from io import BytesIO
+
+    from PIL import ImageDraw
+
+    from podium.verify import same_thumbnail, thumbnail
+
+    def chart(points):
+        im = Image.new("RGB", (480, 320), "white")
+        ImageDraw.Draw(im).line(points, fill=(30, 80, 160), width=3)
+        return im
+
+    one = chart([(20, 300), (240, 40), (460, 200)])
+    other = chart([(20, 200), (240, 280), (460, 60)])
+    again = BytesIO()
+    one.save(again, "JPEG", quality=80)
+    assert same_thumbnail(thumbnail(one), thumbnail(Image.open(again)))
+    assert not same_thumbnail(thumbnail(one), thumbnail(other))
+    assert not same_thumbnail(thumbnail(one), thumbnail(one.resize((480, 200))))  # another shape

@@ -497,3 +497,28 @@ def test_a_picture_inside_a_link_is_its_words_and_no_attribute_shows(source, wor
     (link,) = [x for x in para.content if isinstance(x, m.Link)]
     assert m.plain_text(link.children).strip() == words
     assert "{" not in m.plain_text(para.content) and "fig-alt" not in m.plain_text(para.content)
+
+
+def test_a_link_around_blocks_keeps_their_words_and_prints_no_tag():
+    lecture, _ = _parse(
+        '## S\n\n<a href="https://go.ncsu.edu/x"><div class="card"><h3>Workshop</h3><p>Register</p></div></a>\n\n'
+        'A <a href="https://e.org">link <abbr>HTML</abbr> here</a>.\n'
+    )
+    text = " ".join(m.plain_text(b.content) for b in lecture.slides[-1].body if isinstance(b, m.Paragraph))
+    assert "<a" not in text and "Workshop" in text and "Register" in text
+    last = lecture.slides[-1].body[-1]
+    assert [x for x in last.content if isinstance(x, m.Link)][0].url == "https://e.org"
+
+
+def test_knitr_options_in_braces_keep_a_quoted_caption_whole():
+    from podium.quarto import cell_code
+
+    _, options = cell_code("plot(x)", '{r rates, fig.cap="Rates by year, 1990-2020", echo=FALSE}')
+    assert options["fig.cap"] == "Rates by year, 1990-2020"
+
+
+def test_the_front_matter_keys_podium_reads_get_no_unused_note():
+    _, messages = _parse(
+        "---\ntitle: T\nformat:\n  revealjs:\n    from: markdown+emoji\nknitr:\n  opts_chunk:\n    fig.path: f/\n---\n\n## S\n\nx\n"
+    )
+    assert not [msg for msg in messages if "unused-key" in msg]

@@ -269,3 +269,10 @@ def read_lecture_text(text: str):
     from podium.reader import parse_lecture
 
     return parse_lecture(text, "t.md", Diagnostics())
+
+
+def test_an_operator_group_with_limits_is_drawn():
+    from podium.mathrender import tex_to_svg
+
+    svg = tex_to_svg("\\mathop{\\mathrm{argmax}}\\limits_{x} f(x)")
+    assert svg is not None and _glyphs(svg) >= _glyphs(tex_to_svg("f(x)")) + 6

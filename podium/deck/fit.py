@@ -735,10 +735,10 @@ class Fitter:
                 h = self._unit_h(c.chunks, width, sizes, style, own, has_text)
                 if used + gap + h > limit:
                     h = self._unit_h(c.chunks, width, sizes, style, own, False)
-                    if h > cap or not parts[-1]:  # taller than a slide: its blocks one by one
+                    if h > cap:  # taller than a slide: its blocks one by one
                         todo[0:0] = c.chunks
                         continue
-                    parts.append([])
+                    parts.append([])  # (an empty first part, the room left in a column, stays empty)
                     limit, used, gap = cap, 0, 0
                 parts[-1].extend(x for piece in c.chunks for x in _ungroup(piece))
                 used += gap + h

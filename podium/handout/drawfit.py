@@ -10,7 +10,7 @@ After a layout, :func:`overflowing` reads each drawn body's box and the bottom o
 pictures inside it.  :meth:`DrawFit.measured` scales the type of each body that runs past its box
 (and its code, tables and pictures) by the share that fits, and the caller lays the document out again
 (:func:`podium.handout.pdf.render_pdf`, at most ``MAX_ROUNDS`` more times, and only when a body ran
-over).  Bodies are named by a hash of what they draw (:func:`body_key`), so the factors found for
+over; the last layout is measured too, for its warnings).  Bodies are named by a hash of what they draw (:func:`body_key`), so the factors found for
 the slides PDF serve the handouts' drawings of the same slides in the same build.  A body that
 still runs over at ``FLOOR`` of its size, or that smaller type does not help (a picture the
 lecturer sized), is left as it is: a warning at its slide's line if a visible part is cut off.
@@ -38,15 +38,16 @@ def body_key(*parts: object) -> str:
     return hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=6).hexdigest()
 
 
-def overflowing(doc) -> dict[str, tuple[float, str, int]]:
+def overflowing(doc) -> dict[str, tuple[float, str, set[int]]]:
     """For each drawn body of the laid-out ``doc`` whose contents run past its box: key →
-    (the share of its height that fits, the source line of its slide, the page it is on).
+    (the least share of its height that fits, the source line of its slide, the pages it is on:
+    the same body may be drawn on several).
 
     Empty where this WeasyPrint does not show its page boxes as 70.0 does (then nothing is refitted).
     """
     from weasyprint.formatting_structure import boxes  # noqa: PLC0415 (WeasyPrint only when a PDF is made)
 
-    found: dict[str, tuple[float, str, int]] = {}
+    found: dict[str, tuple[float, str, set[int]]] = {}
     for number, page in enumerate(doc.pages):
         root = getattr(page, "_page_box", None)
         if root is None:
@@ -58,8 +59,9 @@ def overflowing(doc) -> dict[str, tuple[float, str, int]]:
             key = element.get(FIT_ATTR) if element is not None and hasattr(element, "get") else None
             if key is not None and element is not None and isinstance(box, boxes.BlockBox):
                 share = _share(box, boxes)  # (anonymous boxes inside carry the same element: not visited)
-                if share is not None and share < found.get(key, (1.0, "", 0))[0]:
-                    found[key] = (share, element.get(AT_ATTR) or "", number)
+                if share is not None:
+                    least, _at, pages = found.get(key, (1.0, "", set()))
+                    found[key] = (min(share, least), element.get(AT_ATTR) or "", pages | {number})
                 continue
             stack.extend(getattr(box, "children", None) or ())
     return found
@@ -100,24 +102,25 @@ class DrawFit:
     shares: dict[str, float] = field(default_factory=dict)  # key → share that fitted at that scale
     given_up: set[str] = field(default_factory=set)  # smaller type does not help, or at FLOOR
 
-    def measured(self, doc, diags: Diagnostics, what: str) -> set[int]:
+    def measured(self, doc, diags: Diagnostics, what: str, last_layout: bool = False) -> set[int]:
         """Take a layout's measurements; the pages (0-based) with a body now to be drawn smaller
-        (to lay out again).  A body that smaller type does not help (a picture of a fixed size) or
-        that is at FLOOR is left as it is, with a warning where a visible part of it is cut off."""
+        (to lay out again).  A body that smaller type does not help (a picture of a fixed size),
+        that is at FLOOR, or that still runs over in the ``last_layout`` there will be, is left as
+        it is, with a warning where a visible part of it is cut off."""
         changed: set[int] = set()
-        for key, (share, at, page) in overflowing(doc).items():
+        for key, (share, at, pages) in overflowing(doc).items():
             if key in self.given_up:
                 continue
             old = self.factors.get(key, 1.0)
             last = self.shares.get(key)
-            if old <= FLOOR or (last is not None and share <= last + 0.005):
+            if last_layout or old <= FLOOR or (last is not None and share <= last + 0.005):
                 self.given_up.add(key)
                 if share < VISIBLE:
                     _warn(share, at, diags, what)
                 continue
             self.shares[key] = share
             self.factors[key] = max(FLOOR, old * share * MARGIN)
-            changed.add(page)
+            changed |= pages
         return changed
 
 

@@ -106,7 +106,7 @@ def render_pdf(
     positions: dict[str, SourcePos] | None = None,
     *,
     reuse: Any = None,
-    refit: Callable[[Any], Relayout | None] | None = None,
+    refit: Callable[[Any, bool], Relayout | None] | None = None,
 ) -> Rendered:
     """Render ``html`` to a PDF: tagged PDF/UA-1 unless ``pdf_ua`` is False (then tagged PDF).
 
@@ -119,20 +119,23 @@ def render_pdf(
     after the cover; only this handout's cover is laid out, and its other pages are taken from there.
     If the covers do not end on the same page, the whole handout is laid out after all.
 
-    ``refit``: given a layout, what to lay out again (:class:`Relayout`: slide drawings whose text ran
-    past their boxes, drawn smaller, :mod:`podium.handout.drawfit`), or None when the layout stands;
-    asked again after each new layout, at most ``drawfit.MAX_ROUNDS`` times.
+    ``refit``: given a layout (and whether it is the last there will be), what to lay out again
+    (:class:`Relayout`: slide drawings whose text ran past their boxes, drawn smaller,
+    :mod:`podium.handout.drawfit`), or None when the layout stands; asked again after each new
+    layout, at most ``drawfit.MAX_ROUNDS`` times, then once more about the last, which stands.
     """
     with _reporting(diags, positions) as fetcher_for:
         fetcher = fetcher_for(roots, allow_remote)
         doc = None
         if reuse is not None:
             doc = _with_cover(_layout(cover_only(html), base_url, fetcher), reuse)
-        kept = []  # the layouts some pages come from: their fonts must live until the PDF is written
+        # the layouts spliced pages come from: their fonts must live until the PDF is written (a
+        # spliced layout is not one to hand on as ``reuse``: nothing does, only handouts share)
+        kept = []
         if doc is None:
             doc = _layout(html, base_url, fetcher)
-            for _ in range(MAX_ROUNDS if refit is not None else 0):
-                again = refit(doc) if refit is not None else None
+            for n in range(MAX_ROUNDS + 1):
+                again = refit(doc, n == MAX_ROUNDS) if refit is not None else None  # (the last: warnings)
                 if again is None:
                     break
                 new = _layout(again.html, base_url, fetcher)  # (a warning said again is not added twice)
