@@ -12,6 +12,13 @@ the main thread, and the build stops with
 rather than hanging or being killed by the system.  The previous outputs are kept: a build that
 stops has written nothing yet.
 
+A watchdog that polls cannot stop one allocation that jumps far past the limit at once (a
+template doubling a string of a gigabyte holds the interpreter until the copy is done), so the
+build also runs under a data-size limit (``RLIMIT_DATA``: the process's private writable memory)
+a little above the memory limit: such an allocation fails with ``MemoryError``, which becomes the
+same ``too-large`` error.  The limit is lifted again when the build ends and for programs the
+build starts (LibreOffice), where it is available (Linux, macOS).
+
 The limits can be changed for one run with environment variables: ``PODIUM_TIME_LIMIT``
 (seconds per build), ``PODIUM_STEP_TIME_LIMIT`` (seconds per step) and ``PODIUM_MEMORY_LIMIT``
 (MiB).  The watchdog runs only when the build runs in the main thread (as it does from the
@@ -21,11 +28,17 @@ command line); elsewhere the checks that need no interruption (sizes, counts) st
 from __future__ import annotations
 
 import os
+import re
 import signal
 import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+
+try:
+    import resource
+except ImportError:  # not on this system (Windows): the watchdog alone holds
+    resource = None  # type: ignore[assignment]
 
 from .diagnostics import BuildError, Diagnostics
 from .model import SourcePos
@@ -54,6 +67,7 @@ def step_seconds() -> float:
 
 
 def memory_bytes() -> int:
+    """The memory a build may hold, in bytes (``PODIUM_MEMORY_LIMIT`` MiB, or :data:`MEMORY_MIB`)."""
     return int(_env_number("PODIUM_MEMORY_LIMIT", MEMORY_MIB) * 2**20)
 
 
@@ -64,6 +78,68 @@ def resident_bytes() -> int:
             return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0
+
+
+def data_bytes() -> int:
+    """Return the process's private writable memory (VmData; 0 where /proc is not available)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            m = re.search(r"^VmData:\s*(\d+) kB", f.read(), re.M)
+    except OSError:
+        return 0
+    return int(m.group(1)) * 1024 if m else 0
+
+
+_DATA_HEADROOM = 256 * 2**20  # beyond the memory limit: slow growth is the watchdog's to stop
+
+
+@contextmanager
+def _data_limit(memory: int):
+    """Let the process's data grow by at most ``memory`` (plus headroom) while the block runs."""
+    if resource is None:
+        yield
+        return
+    used = data_bytes()
+    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    limit = used + memory + memory // 4 + _DATA_HEADROOM
+    if not used or (hard != resource.RLIM_INFINITY and hard < limit):
+        yield
+        return
+    if soft != resource.RLIM_INFINITY and soft < limit:
+        limit = soft  # a tighter limit set from outside stays
+    _previous_data_limit[:] = [soft]
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
+        _previous_data_limit.clear()
+
+
+_previous_data_limit: list[int] = []
+
+
+@contextmanager
+def data_limit_lifted():
+    """Run the block (which starts a program, e.g. LibreOffice) with the data limit of before the build."""
+    if not _previous_data_limit or resource is None:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    resource.setrlimit(resource.RLIMIT_DATA, (_previous_data_limit[0], hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
+
+
+def memory_message(memory: int, what: str | None) -> str:
+    """The words of the error for a build that passed ``memory`` bytes while doing ``what``."""
+    where = f" while {what}" if what else ""
+    return (
+        f"the build needed more than {memory // 2**20} MiB of memory{where}; stopped "
+        "(a smaller lecture, picture or chart fits)"
+    )
 
 
 class BudgetExceeded(BuildError):
@@ -88,6 +164,7 @@ class _Watch:
         self.deadline = time.monotonic() + seconds
         self.memory = memory
         self.steps: list[_Step] = []
+        self.failed: _Step | None = None  # the step a MemoryError came out of
         self.reason: tuple[str, SourcePos | None, str] | None = None
         self.peak = 0
         self.done = threading.Event()
@@ -102,10 +179,8 @@ class _Watch:
             reason = None
             step = self.steps[-1] if self.steps else None
             if rss > self.memory:
-                where = f" while {step.what}" if step else ""
                 reason = (
-                    f"the build needed more than {self.memory // 2**20} MiB of memory{where}; stopped "
-                    "(a smaller lecture, picture or chart fits)",
+                    memory_message(self.memory, step.what if step else None),
                     step.pos if step and step.pos else self.pos,
                     "too-large",
                 )
@@ -155,15 +230,17 @@ def build_budget(label: str, pos: SourcePos | None, diags: Diagnostics):
     )  # left in place: a signal arriving late then finds no build and does nothing
     watch.thread.start()
     try:
-        yield
+        with _data_limit(watch.memory):
+            yield
     except _Interrupted:
         message, where, code = watch.reason or ("stopped", pos, "too-slow")
         raise BudgetExceeded(diags, message, where, code) from None
     except MemoryError:
+        step = watch.failed
         raise BudgetExceeded(
             diags,
-            f"the {label} ran out of memory; stopped (a smaller lecture, picture or chart fits)",
-            pos,
+            memory_message(watch.memory, step.what if step else None),
+            step.pos if step and step.pos else pos,
             "too-large",
         ) from None
     finally:
@@ -184,6 +261,9 @@ def step(what: str, pos: SourcePos | None, seconds: float | None = None):
     watch.steps.append(s)
     try:
         yield
+    except MemoryError:
+        watch.failed = watch.failed or s  # the error names the step it happened in
+        raise
     finally:
         if watch.steps and watch.steps[-1] is s:
             watch.steps.pop()

@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .budget import memory_bytes, memory_message
 from .diagnostics import BuildError, Diagnostics
 from .model import SourcePos
 
@@ -122,7 +123,11 @@ FAILURES: tuple[
         ),
     ),
     (OverflowError, "too-large", lambda e: f"handout template makes a number or range too large: {e}"),
-    (MemoryError, "too-large", lambda e: "handout template makes something too large for memory"),
+    (
+        MemoryError,
+        "too-large",
+        lambda e: memory_message(memory_bytes(), "rendering the handout template"),
+    ),
     (
         (TypeError, ValueError, ArithmeticError, LookupError, AttributeError),
         "template",

@@ -185,7 +185,7 @@ BROKEN_JINJA = {
     "huge-list": ("{{ [0] * 10**10 }}", 2, "too-large", "too large"),
     "huge-power": ("{{ 7 ** (10**9) }}", 2, "too-large", "too large"),
     "huge-filter": ('{{ "x" | center(10**10) }}', 2, "too-large", "center"),
-    "huge-format": ('{{ "%99999999999d" % 1 }}', 2, "too-large", "too large"),
+    "huge-format": ('{{ "%99999999999d" % 1 }}', 2, "too-large", "MiB of memory"),
     "unsafe": ("{{ cycler.__init__.__globals__.os.getcwd() }}", 2, "template-unsafe", "unsafe"),
     "huge-page": (
         "{% for i in range(100000) %}{% for j in range(100000) %}{{ 'x' * 100 }}{% endfor %}{% endfor %}",
@@ -568,7 +568,9 @@ def test_a_build_that_needs_too_much_memory_stops_with_too_large(tmp_path, previ
         "needed more than 700 MiB of memory" in x and x.endswith("[too-large]") for x in r.lines()
     ), r.stderr
     assert snapshot(out) == previous
-    assert r.peak_mib < MEMORY_BUDGET_MIB, r.peak_mib
+    # Each doubling is one copy that holds the interpreter, so a watchdog alone stops it a doubling
+    # or two late (at 1.5-6 GiB); the data limit makes the copy that passes the limit fail.
+    assert r.peak_mib < 2 * 700, r.peak_mib
 
 
 @pytest.mark.slow

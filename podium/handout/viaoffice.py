@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..atomic import write_atomic
+from ..budget import data_limit_lifted
 from ..deck.writer import write_pptx
 from ..diagnostics import BuildError, Diagnostics
 from ..template_folders import Template
@@ -44,20 +45,21 @@ def convert_deck(
         write_pptx(lecture, plans, template, deck, diags)
         profile = (work / "profile").as_uri()
         try:
-            proc = subprocess.run(
-                [
-                    exe,
-                    f"-env:UserInstallation={profile}",
-                    "--headless",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(work),
-                    str(deck),
-                ],
-                capture_output=True,
-                timeout=timeout,
-            )
+            with data_limit_lifted():  # LibreOffice is not held to the build's data limit
+                proc = subprocess.run(
+                    [
+                        exe,
+                        f"-env:UserInstallation={profile}",
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        str(work),
+                        str(deck),
+                    ],
+                    capture_output=True,
+                    timeout=timeout,
+                )
         except subprocess.TimeoutExpired:
             raise BuildError(
                 diags,
