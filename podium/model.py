@@ -53,6 +53,24 @@ class Align(Kind):
     RIGHT = "right"
 
 
+class Numbering(Kind):
+    """How a numbered list counts (the values are CSS's list-style-type names)."""
+
+    DECIMAL = "decimal"
+    LOWER_ALPHA = "lower-alpha"
+    UPPER_ALPHA = "upper-alpha"
+    LOWER_ROMAN = "lower-roman"
+    UPPER_ROMAN = "upper-roman"
+
+
+class Delimiter(Kind):
+    """What follows (or surrounds) a list number: ``1.``, ``1)`` or ``(1)``."""
+
+    PERIOD = "period"
+    PAREN = "paren"
+    PARENS = "parens"
+
+
 class Direction(Kind):
     """Which way the lecture's text runs: pandoc's ``dir`` variable, or its language's script."""
 
@@ -180,6 +198,8 @@ class BulletList:
     ordered: bool = False
     start: int = 1
     incremental: bool = False
+    numbering: Numbering = Numbering.DECIMAL  # pandoc's fancy lists: a. b. / (i) (ii) / A) B)
+    delimiter: Delimiter = Delimiter.PERIOD
 
 
 @dataclass(frozen=True, slots=True)

@@ -932,9 +932,19 @@ class _Converter:
             finally:
                 self.in_list -= 1
             start = int(node.attrs.get("start", 1)) if t == "ordered_list" else 1
+            meta = node.meta or {}
+            delimiter = meta.get("delimiter") or (
+                m.Delimiter.PAREN if t == "ordered_list" and node.markup == ")" else m.Delimiter.PERIOD
+            )
             return [
                 m.BulletList(
-                    items, pos, ordered=t == "ordered_list", start=start, incremental=self.incremental
+                    items,
+                    pos,
+                    ordered=t == "ordered_list",
+                    start=start,
+                    incremental=self.incremental,
+                    numbering=meta.get("numbering", m.Numbering.DECIMAL),
+                    delimiter=delimiter,
                 )
             ]
         if t == "heading":

@@ -130,13 +130,25 @@ def para_size(para: Para, style: FrameStyle, scale: float) -> float:
     return max(base * scale, 9.0)
 
 
-def text_start(para: Para, style: FrameStyle, own: bool, cv_scale: float) -> int:
+def text_start(para: Para, style: FrameStyle, own: bool, cv_scale: float, scale: float = 1.0) -> int:
     """Return where ``para``'s text starts (EMU from the frame's inner left edge), as the writer writes it."""
     lvl = style.level(para.level)
     grid = int(GRID_INDENT * cv_scale)
     if para.bullet == "none":
         return para.level * grid
-    return lvl.mar_l if own and lvl.bullet else (para.level + 1) * grid
+    start = lvl.mar_l if own and lvl.bullet else (para.level + 1) * grid
+    return start + marker_room(para, para_size(para, style, scale))
+
+
+NUMBER_EM = 0.86  # the width of "8." (fancylists.marker_em): what a list style's indent is made for
+
+
+def marker_room(para: Para, size_pt: float) -> int:
+    """The room (EMU) a numbered item's text moves right by so that a marker wider than ``8.`` (``(iv)``,
+    ``B)``, ``12.``) does not touch it."""
+    if para.bullet != "number" or para.marker_em <= NUMBER_EM:
+        return 0
+    return int((para.marker_em - NUMBER_EM + 0.15) * size_pt * 12700)
 
 
 @lru_cache(maxsize=1 << 16)  # the fitter tries sizes and the writer measures its choice again
@@ -153,7 +165,7 @@ def para_height(
     """Return (height in points, widest word in points) of ``para`` in a frame ``width`` EMU wide."""
     lvl = style.level(para.level)
     pt = para_size(para, style, scale)
-    inner = width - style.insets[0] - style.insets[2] - text_start(para, style, own, cv_scale)
+    inner = width - style.insets[0] - style.insets[2] - text_start(para, style, own, cv_scale, scale)
     ea = lvl.ea or fonts.ea
     lines, widest = count_lines(_segments(para, fonts, lvl.latin, ea), pt, inner / EMU_PER_PT)
     has_cjk = any(_CJK_CHAR.search(r.text) for r in para.runs)

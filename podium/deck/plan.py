@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from .. import model as m
 from ..charts import nice_max, value_range
 from ..diagnostics import Diagnostics
+from ..fancylists import marker_em, marker_text
 from ..rendering import renderable
 from ..texmath import tex_to_text
 from ..variants import instructor_notes
@@ -136,6 +137,9 @@ class Para:
     align: m.Align = m.Align.NONE
     style: ParaStyle = ParaStyle.BODY
     step: int = 0
+    numbering: m.Numbering = m.Numbering.DECIMAL  # of a numbered item: a. / (iv) / 1)
+    delimiter: m.Delimiter = m.Delimiter.PERIOD
+    marker_em: float = 0.0  # of a numbered item: how wide its list's widest marker is (ems), for the indent
 
 
 @dataclass(frozen=True)
@@ -362,6 +366,13 @@ class _Chunker:
         if isinstance(b, m.BulletList):
             out = []
             incremental = b.incremental or self.slide_incremental
+            widest = (
+                max(
+                    marker_em(marker_text(b.numbering, b.delimiter, b.start + k)) for k in range(len(b.items))
+                )
+                if b.ordered and b.items
+                else 0.0
+            )
             for k, item in enumerate(b.items):
                 if incremental and (k > 0 or level == 0):
                     self.step += 1
@@ -380,6 +391,9 @@ class _Chunker:
                                     p.align,
                                     p.style,
                                     self.step,
+                                    b.numbering,
+                                    b.delimiter,
+                                    widest,
                                 )
                                 first = False
                             else:
@@ -403,6 +417,9 @@ class _Chunker:
                             Bullet.NUMBER if b.ordered else Bullet.BULLET,
                             b.start + k,
                             step=self.step,
+                            numbering=b.numbering,
+                            delimiter=b.delimiter,
+                            marker_em=widest,
                         )
                     )
             return out

@@ -12,11 +12,12 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.text.text import _Paragraph
 from pptx.util import Emu, Pt
 
+from .. import model as m
 from .canvas import Canvas, hex_rgb
-from .measure import para_size
+from .measure import marker_room, para_size
 from .omml import wrap_inline_run
 from .plan import Para, Run
-from .styles import GRID_INDENT, FrameStyle
+from .styles import GRID_INDENT, FrameStyle, Level
 
 
 def fill_runs(
@@ -63,7 +64,8 @@ def fill_paras(
         size = None
         if not own or scale != 1.0 or para.style in ("caption", "attribution"):
             size = Pt(round(para_size(para, style, scale), 1))
-        set_bullet(cv, p, para, own and style.level(para.level).bullet)
+        lvl = style.level(para.level)
+        set_bullet(cv, p, para, own and lvl.bullet, lvl, marker_room(para, para_size(para, style, scale)))
         if para.align:
             p.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[
                 para.align
@@ -94,8 +96,24 @@ def set_autofit(tf) -> None:
     etree.SubElement(body, qn("a:normAutofit"))
 
 
-def set_bullet(cv: Canvas, p, para: Para, own: bool) -> None:
-    """Write ``para``'s bullet and indents: the list style's own (``own``) or the text-box grid's."""
+# DrawingML's numbering schemes (ST_TextAutonumberScheme): counting style + delimiter, e.g. alphaLcParenR
+AUTONUM = {
+    m.Numbering.DECIMAL: "arabic",
+    m.Numbering.LOWER_ALPHA: "alphaLc",
+    m.Numbering.UPPER_ALPHA: "alphaUc",
+    m.Numbering.LOWER_ROMAN: "romanLc",
+    m.Numbering.UPPER_ROMAN: "romanUc",
+}
+AUTONUM_DELIMITER = {
+    m.Delimiter.PERIOD: "Period",
+    m.Delimiter.PAREN: "ParenR",
+    m.Delimiter.PARENS: "ParenBoth",
+}
+
+
+def set_bullet(cv: Canvas, p, para: Para, own: bool, lvl: Level | None = None, room: int = 0) -> None:
+    """Write ``para``'s bullet and indents: the list style's own (``own``, level ``lvl``) or the text-box
+    grid's; a number wider than ``1.`` moves the text ``room`` EMU right (:func:`measure.marker_room`)."""
     pPr = p._p.get_or_add_pPr()
     for tag in ("a:buNone", "a:buAutoNum", "a:buChar", "a:buFont"):
         for el in pPr.findall(qn(tag)):
@@ -107,11 +125,14 @@ def set_bullet(cv: Canvas, p, para: Para, own: bool) -> None:
         etree.SubElement(pPr, qn("a:buNone"))
         return
     if not own:
-        pPr.set("marL", str((para.level + 1) * indent_emu))
-        pPr.set("indent", str(-indent_emu))
+        pPr.set("marL", str((para.level + 1) * indent_emu + room))
+        pPr.set("indent", str(-indent_emu - room))
+    elif room and lvl is not None:
+        pPr.set("marL", str(lvl.mar_l + room))
+        pPr.set("indent", str(lvl.indent - room))
     if para.bullet == "number":
         el = etree.SubElement(pPr, qn("a:buAutoNum"))
-        el.set("type", "arabicPeriod")
+        el.set("type", AUTONUM[para.numbering] + AUTONUM_DELIMITER[para.delimiter])
         if para.number != 1:
             el.set("startAt", str(para.number))
     elif not own:

@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import model as m
 from ..alttext import chart_alt, math_alt, missing_text
 from ..diagnostics import Diagnostics
+from ..fancylists import marker_text
 from ..highlight import html as highlighted
 from ..mathrender import tex_to_svg
 from ..template_folders import Template
@@ -93,10 +94,17 @@ class HtmlRenderer:
         if isinstance(b, m.Heading):
             return f'<p class="subhead">{self.inlines(b.content)}</p>'
         if isinstance(b, m.BulletList):
-            tag = "ol" if b.ordered else "ul"
-            start = ol_start(b.start) if b.ordered else ""
-            items = "".join(f"<li>{self._item(i, handout)}</li>" for i in b.items)
-            return f"<{tag}{start}>{items}</{tag}>"
+            if not b.ordered:
+                return "<ul>" + "".join(f"<li>{self._item(i, handout)}</li>" for i in b.items) + "</ul>"
+            if (b.numbering, b.delimiter) == (m.Numbering.DECIMAL, m.Delimiter.PERIOD):
+                li = ["<li>"] * len(b.items)
+            else:  # the marker written out, as the deck numbers it: a. / (iv) / 3)
+                li = [
+                    f"<li style=\"list-style-type: '{marker_text(b.numbering, b.delimiter, b.start + k)} '\">"
+                    for k in range(len(b.items))
+                ]
+            items = "".join(f"{open_}{self._item(i, handout)}</li>" for open_, i in zip(li, b.items))
+            return f"<ol{ol_type(b.numbering)}{ol_start(b.start)}>{items}</ol>"
         if isinstance(b, m.Quote):
             attribution = (
                 f'<footer class="attribution">— {self.inlines(b.attribution)}</footer>'
@@ -180,6 +188,16 @@ class HtmlRenderer:
         uri = Path(b.path).as_uri()
         s = f' style="{";".join(style)}"' if style else ""
         return f'<figure><img src="{esc(uri)}" alt="{esc(b.alt)}"{s}>{caption}</figure>'
+
+
+def ol_type(numbering: m.Numbering) -> str:
+    """The ``type`` attribute of an ``<ol>`` that counts in ``numbering`` ("" for decimal)."""
+    return {
+        m.Numbering.LOWER_ALPHA: ' type="a"',
+        m.Numbering.UPPER_ALPHA: ' type="A"',
+        m.Numbering.LOWER_ROMAN: ' type="i"',
+        m.Numbering.UPPER_ROMAN: ' type="I"',
+    }.get(numbering, "")
 
 
 def ol_start(start: int) -> str:

@@ -15,7 +15,8 @@ import re
 
 from .. import model as m
 from ..deck.plan import ColumnsChunk, ObjectChunk, Para, Run, TextChunk
-from .nodehtml import ol_start
+from ..fancylists import marker_text
+from .nodehtml import ol_start, ol_type
 
 
 def esc(text: str) -> str:
@@ -72,7 +73,7 @@ def _para_tag(p: Para, math=None) -> str:
 def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
     """Return paragraphs as HTML, rebuilding nested lists from bullet levels and quotes from styles."""
     out: list[str] = []
-    stack: list[tuple[int, str]] = []  # open lists: (level, tag); each has an open <li>
+    stack: list[tuple[int, str, tuple]] = []  # open lists: (level, tag, its numbering); each has an open <li>
     quote_open = False
 
     def close_to(level: int) -> None:
@@ -87,15 +88,20 @@ def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
             quote_open = False
         if bullet in ("bullet", "number"):
             tag = "ol" if bullet == "number" else "ul"
-            while stack and (stack[-1][0] > p.level or (stack[-1][0] == p.level and stack[-1][1] != tag)):
+            kind = (tag, p.numbering, p.delimiter) if tag == "ol" else (tag,)
+            while stack and (stack[-1][0] > p.level or (stack[-1][0] == p.level and stack[-1][2] != kind)):
                 out.append(f"</li></{stack.pop()[1]}>")
             if stack and stack[-1][0] == p.level:
                 out.append("</li>")
             else:
-                start = ol_start(p.number) if tag == "ol" else ""
+                start = ol_type(p.numbering) + ol_start(p.number) if tag == "ol" else ""
                 out.append(f"<{tag}{start}>")
-                stack.append((p.level, tag))
-            out.append(f"<li>{runs_html(p.runs, math)}")
+                stack.append((p.level, tag, kind))
+            if tag == "ol" and (p.numbering, p.delimiter) != (m.Numbering.DECIMAL, m.Delimiter.PERIOD):
+                marker = marker_text(p.numbering, p.delimiter, p.number)
+                out.append(f"<li style=\"list-style-type: '{marker} '\">{runs_html(p.runs, math)}")
+            else:
+                out.append(f"<li>{runs_html(p.runs, math)}")
             continue
         if stack and stack[-1][0] < p.level:  # a further paragraph of the open item
             out.append(_para_tag(p, math))

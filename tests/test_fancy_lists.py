@@ -1,0 +1,193 @@
+"""Pandoc's fancy list markers (a. / B) / (iv) / (1) / #.): read as pandoc reads them, numbered the same
+way in the deck (DrawingML's autonumber schemes, read back with python-pptx), in the handout and the
+slides PDF (read back with poppler), and drawn by LibreOffice with the number clear of the text."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from pptx import Presentation
+
+from podium import model as m
+from podium.diagnostics import Diagnostics
+from podium.fancylists import marker_text, roman_value
+from podium.reader import parse_lecture
+
+from .conftest import build_all, write_md
+from .drawn import pages, render
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _lists(text: str) -> list[m.BulletList]:
+    lec = parse_lecture("## S\n\n" + text, "lecture.md", Diagnostics())
+    found: list[m.BulletList] = []
+
+    def visit(blocks):
+        for b in blocks:
+            if isinstance(b, m.BulletList):
+                found.append(b)
+                for item in b.items:
+                    visit(item.blocks)
+
+    visit(lec.slides[0].body)
+    return found
+
+
+@pytest.mark.parametrize(
+    "source, numbering, delimiter, start, items",
+    [
+        ("a. one\nb. two\nc. three\n", m.Numbering.LOWER_ALPHA, m.Delimiter.PERIOD, 1, 3),
+        ("c) one\nd) two\n", m.Numbering.LOWER_ALPHA, m.Delimiter.PAREN, 3, 2),
+        ("(A) one\n(B) two\n", m.Numbering.UPPER_ALPHA, m.Delimiter.PARENS, 1, 2),
+        ("A.  one\nB.  two\n", m.Numbering.UPPER_ALPHA, m.Delimiter.PERIOD, 1, 2),
+        ("i. one\nii. two\niii. three\niv. four\n", m.Numbering.LOWER_ROMAN, m.Delimiter.PERIOD, 1, 4),
+        ("(iv) one\n(v) two\n", m.Numbering.LOWER_ROMAN, m.Delimiter.PARENS, 4, 2),
+        ("IX) one\nX) two\n", m.Numbering.UPPER_ROMAN, m.Delimiter.PAREN, 9, 2),
+        ("(1) one\n(2) two\n", m.Numbering.DECIMAL, m.Delimiter.PARENS, 1, 2),
+        ("#. one\n#. two\n", m.Numbering.DECIMAL, m.Delimiter.PERIOD, 1, 2),
+        ("3) one\n4) two\n", m.Numbering.DECIMAL, m.Delimiter.PAREN, 3, 2),
+        ("h. one\ni. two\nj. three\n", m.Numbering.LOWER_ALPHA, m.Delimiter.PERIOD, 8, 3),  # i after h
+    ],
+)
+def test_fancy_markers_are_read_as_pandoc_reads_them(source, numbering, delimiter, start, items):
+    (lst,) = _lists(source)
+    assert (lst.ordered, lst.numbering, lst.delimiter, lst.start, len(lst.items)) == (
+        True,
+        numbering,
+        delimiter,
+        start,
+        items,
+    )
+
+
+def test_a_sublist_needs_no_blank_line_and_a_change_of_style_ends_a_list():
+    outer, inner = _lists("a. one\nb. two\n   i. sub one\n   ii. sub two\nc. three\n")
+    assert (outer.numbering, len(outer.items)) == (m.Numbering.LOWER_ALPHA, 3)
+    assert (inner.numbering, len(inner.items)) == (m.Numbering.LOWER_ROMAN, 2)
+    first, second = _lists("a. one\nb. two\n\n(i) other\n")
+    assert (len(first.items), second.numbering, second.delimiter) == (
+        2,
+        m.Numbering.LOWER_ROMAN,
+        m.Delimiter.PARENS,
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "B. Russell wrote about power.\n",  # an initial: a capital and a period need two spaces
+        "I. Introduction\n",
+        "Some text\nb. in the same paragraph\n",  # no list in the middle of a paragraph
+        "```\na. code\nb. code\n```\n",
+        "e.g. an abbreviation\n",
+        "(c)2024 written close\n",
+    ],
+)
+def test_sentences_that_look_like_markers_stay_text(source):
+    assert _lists(source) == []
+
+
+def test_marker_text_and_roman_numerals():
+    assert [marker_text(m.Numbering.LOWER_ALPHA, m.Delimiter.PERIOD, n) for n in (1, 26, 27)] == [
+        "a.",
+        "z.",
+        "aa.",
+    ]
+    assert marker_text(m.Numbering.UPPER_ROMAN, m.Delimiter.PARENS, 14) == "(XIV)"
+    assert marker_text(m.Numbering.DECIMAL, m.Delimiter.PAREN, 7) == "7)"
+    assert [roman_value(x) for x in ("iv", "MCMXCIV", "ix", "iiii", "vx")] == [4, 1994, 9, None, None]
+
+
+LECTURE = """\
+    ---
+    title: Lists
+    ---
+
+    ## Steps
+
+    a. Show the differences between two versions
+    b. Display a past version
+       i. by its hash
+       ii. by its tag
+    c. Go back
+
+    ## Questions
+
+    (1) What is human security?
+    (2) Who defined it?
+
+    ## Roman
+
+    iv. fourth item
+    v. fifth item
+    vi. sixth item
+    """
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("fancy")
+    return build_all(write_md(folder, LECTURE), folder / "out")
+
+
+def _numbered(deck) -> list[tuple[str, str | None, str, int, int]]:
+    out = []
+    for slide in Presentation(str(deck)).slides:
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            for p in shape.text_frame.paragraphs:
+                auto = p._p.find(f".//{A}buAutoNum")
+                if auto is not None:
+                    ppr = p._p.find(f"{A}pPr")
+                    out.append(
+                        (auto.get("type"), auto.get("startAt"), p.text, int(ppr.get("marL", 0)), p.level)
+                    )
+    return out
+
+
+def test_the_deck_numbers_each_list_in_its_own_style(built):
+    got = _numbered(built.deck)
+    assert [(t, s, text) for t, s, text, _, _ in got] == [
+        ("alphaLcPeriod", None, "Show the differences between two versions"),
+        ("alphaLcPeriod", "2", "Display a past version"),
+        ("romanLcPeriod", None, "by its hash"),
+        ("romanLcPeriod", "2", "by its tag"),
+        ("alphaLcPeriod", "3", "Go back"),
+        ("arabicParenBoth", None, "What is human security?"),
+        ("arabicParenBoth", "2", "Who defined it?"),
+        ("romanLcPeriod", "4", "fourth item"),
+        ("romanLcPeriod", "5", "fifth item"),
+        ("romanLcPeriod", "6", "sixth item"),
+    ]
+    # a marker wider than "8." moves its list's text right (every item alike), "a." does not
+    margins = {text: mar for _, _, text, mar, _ in got}
+    assert margins["What is human security?"] == margins["Who defined it?"] > margins["Go back"]
+    assert margins["fourth item"] == margins["fifth item"] > margins["Go back"]
+
+
+def _pdf_text(pdf) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_the_handout_and_slides_pdf_show_the_same_numbers(built):
+    for pdf in (built.handout, built.slides_pdf):
+        text = " ".join(_pdf_text(pdf).split())
+        for shown in ("a. Show the", "b. Display", "i. by its hash", "ii. by its tag", "c. Go back"):
+            assert shown in text, (pdf.name, shown)
+        for shown in ("(1) What is", "(2) Who defined", "iv. fourth", "v. fifth", "vi. sixth"):
+            assert shown in text, (pdf.name, shown)
+
+
+def test_libreoffice_draws_each_number_clear_of_its_text(built, soffice, tmp_path):
+    pdf = render([built.deck], tmp_path, soffice)[built.deck]
+    for _w, _h, words in pages(pdf):
+        for k, w in enumerate(words[:-1]):
+            nxt = words[k + 1]
+            if w.text in ("(1)", "(2)", "iv.", "v.", "vi.", "a.", "b.", "c.") and abs(nxt.y0 - w.y0) < 2:
+                assert nxt.x0 - w.x1 > 3, (w.text, nxt.text, nxt.x0 - w.x1)
+    drawn = " ".join(w.text for _w, _h, words in pages(pdf) for w in words)
+    for marker in ("(1)", "(2)", "iv.", "vi."):
+        assert marker in drawn.split(), marker
