@@ -17,6 +17,7 @@ import functools
 import math
 import os
 import re
+import textwrap
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ import yaml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from . import cellfigures, emojis, quarto, yamlsafe
+from . import cellfigures, emojis, marp, quarto, yamlsafe
 from . import model as m
 from .alttext import media_kind
 from .charts import parse_chart
@@ -460,6 +461,7 @@ def parse_lecture(
             raw_meta, base_dir, policy, m.SourcePos(shown, key_lines.get("bibliography", 1)), diags
         )
     conv.emoji = emojis.wanted(raw_meta)
+    conv.marp = marp.wanted(raw_meta)
     conv.raw_meta = raw_meta
     unused = [k for k in raw_meta if str(k) not in USED_KEYS]
     if unused:
@@ -548,6 +550,8 @@ USED_KEYS = frozenset(
         "variants",
         "labels",
         "from",  # (pandoc's reader: its emoji extension)
+        "marp",  # (a Marp deck: podium.marp's rules)
+        "headingDivider",
         "format",  # (Quarto's formats: their slide-level and from)
         "knitr",  # (knitr's opts_chunk: fig.path)
     }
@@ -590,6 +594,8 @@ class _SlideDraft:
     incremental: bool = False
     hidden: bool = False
     by_rule: bool = False  # begun by a horizontal rule ('---')
+    title_level: int = 0  # the level of the heading its title came from (Marp's title slide is an h1)
+    lead: bool = False  # Marp's `class: lead` (a title or a statement, centred)
 
 
 class _Converter:
@@ -624,6 +630,10 @@ class _Converter:
         self.in_list = 0
         self.bib: Bibliography | None = None  # when the front matter names a bibliography
         self.emoji = False  # :name: shortcodes as emoji (front matter `from: markdown+emoji`)
+        self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
+        self.marp_bg: dict[
+            int, tuple[m.Image, marp.Keywords]
+        ] = {}  # id(): pictures Marp draws as backgrounds
         self.cells = 0
         self.first_cell_line = 0
         self.earlier_figures = 0  # cells' plots shown from an earlier render (cellfigures)
@@ -680,7 +690,8 @@ class _Converter:
         sections: list[tuple[m.Inlines, int]] = []  # (title, draft index)
         section_of: list[int | None] = []
         self.incremental = bool(raw_meta.get("incremental"))
-        if meta.title or meta.subtitle or meta.authors or meta.date:
+        divider = marp.heading_divider(raw_meta) if self.marp else 0
+        if (meta.title or meta.subtitle or meta.authors or meta.date) and not self.marp:
             drafts.append(
                 _SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1))
             )
@@ -708,6 +719,9 @@ class _Converter:
             return d
 
         for node in nodes:
+            if node.type == "heading" and self.marp:
+                current = self._marp_heading(node, current, divider, start)
+                continue
             if node.type == "heading":
                 hlevel = int(node.tag[1])
                 title, attrs = self.heading_title(node)
@@ -747,6 +761,7 @@ class _Converter:
             assert current is not None
             self.add_to_slide(current, node)
 
+        meta = self._marp_finish(drafts, meta)
         if toc is not None:
             toc.body = (
                 [
@@ -820,6 +835,63 @@ class _Converter:
             base_dir=self.base_dir,
         )
 
+    def _marp_heading(
+        self, node: SyntaxTreeNode, current: _SlideDraft | None, divider: int, start
+    ) -> _SlideDraft:
+        """A heading in a Marp deck: '---' makes slides, and headings only at ``headingDivider``; a slide's
+        first heading is its title, later ones are headings inside it.  Returns the slide it went to."""
+        title, attrs = self.heading_title(node)
+        pos = self.pos(node)
+        fresh = current is not None and not current.title and self._marp_bare(current)
+        if current is None or (divider and int(node.tag[1]) <= divider and not fresh):
+            d = start(m.CONTENT, title, pos, attrs)
+            d.title_level = int(node.tag[1])
+            return d
+        if fresh:
+            current.title, current.pos, current.title_level = title, pos, int(node.tag[1])
+            if attrs is not None:
+                _dress(current, attrs)
+            return current
+        self.add_to_slide(current, node)
+        return current
+
+    def _marp_finish(self, drafts: list[_SlideDraft], meta: m.Meta) -> m.Meta:
+        """A Marp deck's title slide found, its split backgrounds made columns; the lecture's metadata."""
+        if not self.marp:
+            return meta
+        for d in drafts:
+            d.body = self._marp_split(d.body)
+        return _marp_title(drafts, meta, "lead" in str(self.raw_meta.get("class", "")))
+
+    def _marp_bare(self, d: _SlideDraft) -> bool:
+        """True while a Marp slide holds nothing but background pictures (and notes): a heading is its title."""
+        return all(id(b) in self.marp_bg for b in d.body)
+
+    def _marp_split(self, body: list) -> list:
+        """A Marp slide's body with its split backgrounds (``![bg left:40%](…)``) as a column beside the rest."""
+        if not self.marp_bg:
+            return body
+        left = [b for b in body if id(b) in self.marp_bg and self.marp_bg[id(b)][1].side == "left"]
+        right = [b for b in body if id(b) in self.marp_bg and self.marp_bg[id(b)][1].side == "right"]
+        if not left and not right:
+            return body
+        rest = [b for b in body if not any(b is x for x in left + right)]
+        if not rest:
+            return left + right
+        pos = (left or right)[0].pos
+        shares = {
+            side: self.marp_bg[id(pics[0])][1].share
+            for side, pics in (("left", left), ("right", right))
+            if pics
+        }
+        columns = []
+        if left:
+            columns.append(m.Column(tuple(left), shares["left"]))
+        columns.append(m.Column(tuple(rest), max(1.0 - sum(shares.values()), 0.1)))
+        if right:
+            columns.append(m.Column(tuple(right), shares["right"]))
+        return [m.Columns(tuple(columns), pos)]
+
     def heading_title(self, node: SyntaxTreeNode) -> tuple[m.Inlines, Attrs | None]:
         inline = node.children[0] if node.children else None
         content = self.inlines(inline) if inline is not None else ()
@@ -838,6 +910,18 @@ class _Converter:
             self.lifted_instructor = []
 
     def _add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
+        if self.marp and node.type == "html_block" and is_comment(node.content):
+            said = node.content.strip()[4:-3]
+            directives = marp.directives(said)
+            if directives is not None:
+                slide.lead = slide.lead or "lead" in str(
+                    directives.get("_class", directives.get("class", ""))
+                )
+            elif said.strip():  # not a directive: presenter notes
+                slide.notes.extend(
+                    self.markdown_blocks(textwrap.dedent(said).strip(), self.pos(node).line - 1)
+                )
+            return
         if node.type == "fenced_div":
             classes = self.structural_classes(node)
             if "notes" in classes:
@@ -932,6 +1016,8 @@ class _Converter:
             finally:
                 self.in_list -= 1
             start = int(node.attrs.get("start", 1)) if t == "ordered_list" else 1
+            # Marp: `*` bullets and `1)` numbers are fragmented lists, shown item by item
+            fragmented = self.marp and node.markup in ("*", ")")
             meta = node.meta or {}
             delimiter = meta.get("delimiter") or (
                 m.Delimiter.PAREN if t == "ordered_list" and node.markup == ")" else m.Delimiter.PERIOD
@@ -942,7 +1028,7 @@ class _Converter:
                     pos,
                     ordered=t == "ordered_list",
                     start=start,
-                    incremental=self.incremental,
+                    incremental=self.incremental or fragmented,
                     numbering=meta.get("numbering", m.Numbering.DECIMAL),
                     delimiter=delimiter,
                 )
@@ -1431,6 +1517,18 @@ class _Converter:
     def image(self, node: SyntaxTreeNode, attrs: Attrs, pos: m.SourcePos) -> m.Image:
         src = str(node.attrs.get("src", ""))
         caption = _typeset(_trim(self.inlines_of(node.children)))
+        said = None
+        if self.marp:  # Marp: the alt text holds keywords (bg, w:400px, sepia) and is never shown
+            said = marp.keywords(m.plain_text(caption))
+            caption = ()
+            attrs = Attrs(
+                attrs.id,
+                attrs.classes,
+                {"alt": said.alt, "width": said.width, "height": said.height, **attrs.kv},
+            )
+            for key in ("width", "height", "alt"):
+                if not attrs.kv[key]:
+                    del attrs.kv[key]
         alt = _XML_INVALID.sub("", attrs.kv.get("fig-alt") or attrs.kv.get("alt") or m.plain_text(caption))
         media = media_kind(src)
         if media is not None:  # a video, a sound or a web page written as a picture (reveal.js plays them)
@@ -1451,11 +1549,21 @@ class _Converter:
                 pos,
                 "position",
             )
-        if not alt and path is not None:  # (a picture that cannot be shown has had its warning)
+        if not alt and path is not None and not (said and said.background):
+            # (a picture that cannot be shown has had its warning; a background is decoration)
             self.diags.warning(
                 f"picture '{src}' has no caption or fig-alt text for screen readers", pos, "no-alt"
             )
-        return m.Image(src, path, caption, alt, pos, width, height)
+        image = m.Image(src, path, caption, alt, pos, width, height)
+        if said is not None and said.background:
+            self.marp_bg[id(image)] = (image, said)  # (held: its id stays its own)
+            if not said.side:
+                self.diags.warning(
+                    f"background picture '{_short(src)}' is shown as a picture on the slide, not behind it",
+                    pos,
+                    "background",
+                )
+        return image
 
     def _resolve(self, src: str, pos: m.SourcePos, what: str) -> str | None:
         """Return the local file ``src`` names, or None (with a warning) when missing or refused."""
@@ -1761,6 +1869,39 @@ def _dress(d: _SlideDraft, attrs: Attrs) -> None:
     d.classes = attrs.classes
     d.incremental = "incremental" in attrs.classes
     d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
+
+
+def _marp_title(drafts: list[_SlideDraft], meta: m.Meta, lead: bool) -> m.Meta:
+    """A Marp deck's first slide as its title slide when it is one: a title, perhaps a subtitle heading,
+    and at most three short lines (the author, a place, a date) and nothing else.  Marp makes no title
+    slide from the front matter, so its decks write their own; the lecture's title comes from it."""
+    first = drafts[0] if drafts else None
+    if first is None or first.kind != m.CONTENT or not first.title or first.classes or first.title_level != 1:
+        return meta
+    body = list(first.body)
+    subtitle = ""
+    if body and isinstance(body[0], m.Heading):
+        subtitle = m.plain_text(body.pop(0).content)
+    lines = [m.plain_text(b.content) for b in body if isinstance(b, m.Paragraph)]
+    title = m.plain_text(first.title)
+    if (
+        not (subtitle or first.lead or lead or not lines)  # "# Why?" and a sentence: a slide, not a title
+        or len(lines) != len(body)
+        or len(lines) > 3
+        or any(len(x) > 120 or "\n" in x for x in lines)
+        or (meta.title and meta.title != title)
+    ):
+        return meta
+    first.kind, first.body = m.TITLE, []
+    authors = meta.authors or ((m.Author(lines.pop(0)),) if lines else ())
+    return replace(
+        meta,
+        title=title,
+        subtitle=meta.subtitle or subtitle,
+        authors=authors,
+        institute=meta.institute or (lines.pop(0) if lines else ""),
+        date=meta.date or (lines.pop(0) if lines else ""),
+    )
 
 
 def _empty_untitled(d: _SlideDraft) -> bool:

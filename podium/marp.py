@@ -1,0 +1,156 @@
+"""Marp decks (front matter ``marp: true``), read as Marp means them.
+
+Marp (and Marpit, which it is built on) reads the same Markdown with other rules for slides:
+
+* ``---`` alone separates slides; headings do not, unless ``headingDivider: N`` says that every
+  heading of level N or above starts one.  A slide's first heading is its title, later ones are
+  headings inside it, and no slide is made from the front matter's ``title``.
+* An HTML comment is a *directive* when it holds only directives (``<!-- _class: lead -->``,
+  ``<!-- paginate: false -->``), which style Marp's own rendering and are ignored here; any other
+  comment is the slide's presenter notes.
+* A picture's alt text holds keywords: ``bg`` makes it the slide's background (``bg left:40%`` /
+  ``bg right`` a split background beside the content), ``w:400px`` / ``width:`` / ``h:`` /
+  ``height:`` its size, and filters (``sepia``, ``blur:4px`` …).  The other words are its alt text,
+  shown nowhere (Marp shows no captions).
+* ``*`` bullets and ``1)`` numbers are fragmented lists: they appear item by item.
+
+This module knows the keywords and directives; :mod:`podium.reader` applies them when the front
+matter says ``marp: true``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import yamlsafe
+
+# Marp's and Marpit's directives (global and local; a local one may start with "_" for one slide)
+DIRECTIVES = frozenset(
+    {
+        "marp",
+        "theme",
+        "style",
+        "headingDivider",
+        "lang",
+        "size",
+        "math",
+        "title",
+        "description",
+        "author",
+        "keywords",
+        "url",
+        "image",
+        "paginate",
+        "header",
+        "footer",
+        "class",
+        "backgroundColor",
+        "backgroundImage",
+        "backgroundPosition",
+        "backgroundRepeat",
+        "backgroundSize",
+        "color",
+        "transition",
+    }
+)
+
+_FILTERS = frozenset(
+    {
+        "blur",
+        "brightness",
+        "contrast",
+        "drop-shadow",
+        "grayscale",
+        "hue-rotate",
+        "invert",
+        "opacity",
+        "saturate",
+        "sepia",
+    }
+)
+_BG_WORDS = frozenset({"contain", "cover", "fit", "auto", "vertical", "left", "right"})
+_SIZE = re.compile(r"^(w|width|h|height):(\d+(?:\.\d+)?(?:px|%|cm|mm|in|pt|em)?)$")
+_SIDE = re.compile(r"^(left|right)(?::(\d+(?:\.\d+)?)%)?$")
+_PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
+
+
+def wanted(raw_meta: Mapping[str, Any]) -> bool:
+    """True for a Marp deck: its front matter says ``marp: true``."""
+    return raw_meta.get("marp") is True
+
+
+def heading_divider(raw_meta: Mapping[str, Any]) -> int:
+    """The level at or above which a heading starts a slide (``headingDivider``); 0: none does."""
+    value = raw_meta.get("headingDivider")
+    if isinstance(value, bool):
+        return 0
+    if isinstance(value, int) and 1 <= value <= 6:
+        return value
+    if isinstance(value, list) and value and all(isinstance(v, int) and 1 <= v <= 6 for v in value):
+        return max(value)  # (Marp splits at each level listed; the deepest bounds it here)
+    return 0
+
+
+def directives(comment: str) -> dict[str, Any] | None:
+    """The directives an HTML comment's text (without ``<!--``/``-->``) sets, or None when it is not a
+    directive comment (then it is a presenter note)."""
+    text = comment.strip()
+    if not text or ":" not in text:
+        return None
+    try:
+        data = yamlsafe.load(text)
+    except Exception:  # not YAML: words, a note
+        return None
+    if not isinstance(data, dict) or not data:
+        return None
+    if all(isinstance(k, str) and k.lstrip("_") in DIRECTIVES for k in data):
+        return data
+    return None
+
+
+@dataclass(frozen=True)
+class Keywords:
+    """What a Marp picture's alt text says, and the alt text left once the keywords are taken out."""
+
+    alt: str
+    background: bool = False
+    side: str = ""  # "left" / "right": a split background beside the slide's content
+    share: float = 0.5  # of the slide's width, for a split background
+    width: str = ""  # as written ("400px", "30%"); a bare number is pixels
+    height: str = ""
+
+
+def keywords(alt: str) -> Keywords:
+    """Split a picture's alt text into Marp's keywords and the rest."""
+    words = alt.split()
+    rest: list[str] = []
+    background, side, share, width, height = False, "", 0.5, "", ""
+    for word in words:
+        low = word.lower()
+        if low == "bg":
+            background = True
+            continue
+        size = _SIZE.match(low)
+        if size:
+            value = size.group(2) if not size.group(2)[-1].isdigit() else size.group(2) + "px"
+            if size.group(1).startswith("w"):
+                width = value
+            else:
+                height = value
+            continue
+        if low.split(":", 1)[0] in _FILTERS:
+            continue
+        if background:
+            sided = _SIDE.match(low)
+            if sided:
+                side = sided.group(1)
+                if sided.group(2):
+                    share = min(max(float(sided.group(2)) / 100, 0.1), 0.9)
+                continue
+            if low in _BG_WORDS or _PERCENT.match(low):
+                continue
+        rest.append(word)
+    return Keywords(" ".join(rest), background, side, share, width, height)

@@ -1,0 +1,192 @@
+"""Marp decks (`marp: true`) read as Marp means them, checked in the deck (python-pptx) and the handout
+(poppler): '---' makes slides and headings do not, the first slide is the title slide, comments are
+presenter notes unless they are directives, picture keywords (bg, bg left:40%, w:400) are sizes and
+places, never captions, and `*` lists appear item by item."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.util import Emu
+
+from podium import marp
+from podium import model as m
+from podium.diagnostics import Diagnostics
+from podium.reader import parse_lecture
+
+from .conftest import build_all, write_md
+
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+DECK = """\
+    ---
+    marp: true
+    theme: gaia
+    paginate: true
+    footer: 'Week 3'
+    ---
+
+    <!-- _class: lead -->
+
+    # Human Security
+
+    ## Freedom from fear and want
+
+    Dr. Jane Doe
+
+    <!-- Welcome everyone: today, the concept. -->
+
+    ---
+
+    <!--
+    _class: invert
+    _paginate: false
+    -->
+
+    ## Agenda
+
+    * Origins of the concept
+    * The 1994 report
+
+    ### Reading
+
+    Paris (2001), *International Security*.
+
+    <!--
+    Spend five minutes here.
+    Mention the reading list.
+    -->
+
+    ---
+
+    ![bg left:40%](photo.png)
+
+    ## Origins
+
+    - Post-Cold War shift
+    - From states to people
+
+    ---
+
+    ## The report
+
+    ![w:400 The seven dimensions](chart.png)
+
+    Seven dimensions.
+    """
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from PIL import Image
+
+    folder = tmp_path_factory.mktemp("marp")
+    Image.new("RGB", (800, 600), (200, 120, 40)).save(folder / "photo.png")
+    Image.new("RGB", (400, 300), (40, 120, 200)).save(folder / "chart.png")
+    return build_all(write_md(folder, DECK), folder / "out")
+
+
+def _title(slide) -> str:
+    for shape in slide.placeholders:
+        if shape.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+            return shape.text_frame.text
+    return ""
+
+
+def _texts(slide) -> str:
+    return " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+def test_rules_make_slides_headings_do_not_and_the_first_is_the_title_slide(built):
+    prs = Presentation(str(built.deck))
+    slides = list(prs.slides)
+    assert [_title(s) for s in slides] == ["Human Security", "Agenda", "Origins", "The report"]
+    assert "Freedom from fear and want" in _texts(slides[0]) and "Dr. Jane Doe" in _texts(slides[0])
+    assert slides[0].slide_layout.name == "Title Slide"
+    assert "Reading" in _texts(slides[1]) and "Paris (2001)" in _texts(slides[1])  # a heading inside
+
+
+def test_comments_are_notes_and_directives_are_not(built):
+    prs = Presentation(str(built.deck))
+    notes = [s.notes_slide.notes_text_frame.text if s.has_notes_slide else "" for s in prs.slides]
+    assert notes[0] == "Welcome everyone: today, the concept."
+    assert notes[1] == "Spend five minutes here. Mention the reading list."
+    every = " ".join(notes + [_texts(s) for s in prs.slides])
+    assert "_class" not in every and "invert" not in every and "paginate" not in every
+
+
+def test_picture_keywords_place_and_size_pictures_and_are_never_shown(built):
+    prs = Presentation(str(built.deck))
+    origins, report = prs.slides[2], prs.slides[3]
+    (photo,) = [s for s in origins.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    body = next(s for s in origins.shapes if s.has_text_frame and "Post-Cold War" in s.text_frame.text)
+    assert photo.left + photo.width <= body.left  # the split background: beside the text, on the left
+    assert photo.width < 0.45 * prs.slide_width
+    (chart,) = [s for s in report.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert abs(chart.width - Emu(int(400 / 96 * 914400))) < 914400 * 0.05  # w:400 is 400 px
+    handout = subprocess.run(
+        ["pdftotext", str(built.handout), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    every = handout + " ".join(_texts(s) for s in prs.slides)
+    for keyword in ("bg", "left:40%", "w:400", "seven dimensions"):
+        assert keyword not in every.replace("Seven dimensions.", ""), keyword
+    assert "Spend five minutes here" in subprocess.run(
+        ["pdftotext", str(built.instructor), "-"], capture_output=True, text=True, check=True
+    ).stdout.replace("\n", " ")
+
+
+def test_star_bullets_appear_one_by_one(built):
+    prs = Presentation(str(built.deck))
+    timing = prs.slides[1]._element.find(f"{P}timing")
+    assert timing is not None and timing.findall(f".//{P}cTn[@nodeType='clickEffect']")
+    assert prs.slides[2]._element.find(f"{P}timing") is None  # `-` bullets: all at once
+
+
+def _read(text: str) -> m.Lecture:
+    return parse_lecture(text, "deck.md", Diagnostics())
+
+
+def test_heading_divider_splits_at_headings():
+    lec = _read(
+        "---\nmarp: true\nheadingDivider: 2\n---\n\n# One\n\ntext\n\n## Two\n\nmore\n\n### Three\n\nend\n"
+    )
+    assert [m.plain_text(s.title) for s in lec.slides] == ["One", "Two"]
+    assert any(isinstance(b, m.Heading) for b in lec.slides[1].body)
+
+
+def test_a_first_slide_with_a_sentence_is_a_slide_not_a_title():
+    lec = _read(
+        "---\nmarp: true\n---\n\n# Why study security?\n\nBecause it matters.\n\n---\n\n## Next\n\nx\n"
+    )
+    assert [s.kind for s in lec.slides] == [m.CONTENT, m.CONTENT]
+    assert lec.meta.title == ""
+
+
+def test_without_marp_a_comment_stays_hidden_and_headings_make_slides():
+    lec = _read("## One\n\ntext <!-- a private remark -->\n\n<!-- another remark -->\n\n## Two\n\nmore\n")
+    assert [m.plain_text(s.title) for s in lec.slides] == ["One", "Two"]
+    assert all(not s.notes for s in lec.slides)
+
+
+@pytest.mark.parametrize(
+    "alt, expected",
+    [
+        ("bg", marp.Keywords("", True)),
+        ("bg right:30% contain A map", marp.Keywords("A map", True, "right", 0.3)),
+        ("w:400 h:200px A chart", marp.Keywords("A chart", width="400px", height="200px")),
+        ("width:50% sepia blur:4px Photo", marp.Keywords("Photo", width="50%")),
+        ("left aligned words", marp.Keywords("left aligned words")),  # "left" is a keyword only with bg
+    ],
+)
+def test_picture_keywords(alt, expected):
+    assert marp.keywords(alt) == expected
+
+
+def test_directive_comments():
+    assert marp.directives(" _class: lead ") == {"_class": "lead"}
+    assert marp.directives("\npaginate: false\nheader: 'x'\n") == {"paginate": False, "header": "x"}
+    assert marp.directives("Note: ask the class") is None  # a sentence with a colon is a note
+    assert marp.directives("remember the quiz") is None
