@@ -444,3 +444,58 @@ def test_inline_math_with_spaces_and_arrows(tmp_path):
     prs, _ = deck(tmp_path, "## M\n\nUpdate $y_i \\gets \\sum_{n = 0}^{N} x$ here.\n")
     text = " ".join(frame_text(sh) for sh in body_shapes(prs.slides[0]))
     assert "yᵢ ← ∑ₙ₌₀ᴺ x" in text and "\\" not in text
+
+
+def test_reveal_fragments_appear_one_click_each_and_what_follows_is_shown_from_the_start(tmp_path):
+    prs, _ = deck(
+        tmp_path,
+        """
+## Quiz
+
+What is human security?
+
+::: {.fragment}
+Freedom from fear
+:::
+
+::: {.fragment}
+Freedom from want
+:::
+
+Always visible.
+""",
+    )
+    timing = prs.slides[0]._element.find(f"{P}timing")
+    assert timing is not None
+    assert len(timing.findall(f".//{P}cTn[@nodeType='clickEffect']")) == 2
+    shapes = {str(sh.shape_id): sh for sh in prs.slides[0].shapes}
+    assert len(shapes) == len(prs.slides[0].shapes)  # every shape its own id (the footers' too)
+    targets = [shapes[t.get("spid")] for t in timing.iter(f"{P}spTgt")]
+    shown_on_click = [sh.text_frame.text for sh in targets]
+    assert shown_on_click == ["Freedom from fear", "Freedom from want"]  # "Always visible." from the start
+
+
+def test_every_shape_on_a_slide_has_its_own_id(tmp_path):
+    """The footer and slide number copied from the layout kept the layout's ids, which the slide's own
+    text boxes could have too (animations then pointed at two shapes)."""
+    prs, _ = deck(
+        tmp_path,
+        """
+## Boxes
+
+Text.
+
+::: {.box}
+First box
+:::
+
+::: {.box}
+Second box
+:::
+
+After.
+""",
+    )
+    for slide in prs.slides:
+        ids = [sh.shape_id for sh in slide.shapes]
+        assert len(ids) == len(set(ids)), [(sh.shape_id, sh.name) for sh in slide.shapes]

@@ -281,6 +281,7 @@ class _Chunker:
         self.slide_incremental = slide_incremental
         self.lifted: list[m.Block] = []  # objects inside a list item or quote: drawn right after its text
         self.divs = 0  # fenced divs seen: each one's number keeps its chunks together (TextChunk.keep)
+        self.fragment = 0  # the click the last reveal.js `::: {.fragment}` appeared on
 
     def chunks(self, blocks: m.Blocks) -> list[Chunk]:
         out: list[Chunk] = []
@@ -295,6 +296,16 @@ class _Chunker:
         for b in blocks:
             if isinstance(b, m.Pause):
                 self.step += 1
+                continue
+            if isinstance(b, m.Div) and "fragment" in b.classes:
+                # reveal.js's fragment: its content appears on the next click, after any fragment
+                # before it; what follows it is shown from the start, as reveal.js shows it
+                flush()
+                base = self.step
+                self.fragment = self.step = max(self.fragment, base) + 1
+                self.divs += 1
+                out.extend(replace(c, keep=c.keep or self.divs) for c in self.chunks(b.blocks))
+                self.step = base
                 continue
             if isinstance(b, (m.SlidesOnly, m.Div)):
                 flush()

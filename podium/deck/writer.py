@@ -347,6 +347,9 @@ class DeckWriter:
                     if s.placeholder_format.idx == idx:
                         s._element.getparent().remove(s._element)
             el = copy.deepcopy(element)
+            c_nv_pr = el.find(".//" + qn("p:cNvPr"))
+            if c_nv_pr is not None:  # the layout's id may be one of the slide's shapes': give it its own
+                c_nv_pr.set("id", str(self.slide.shapes._next_shape_id))
             self.slide.shapes._spTree.append(el)
             if t == PP_PLACEHOLDER.FOOTER:
                 txBody = el.find(qn("p:txBody"))
