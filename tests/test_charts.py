@@ -202,3 +202,43 @@ def test_the_value_axis_is_the_same_in_both_outputs(every_chart, kind):
 
 def _charts(prep):
     return [n for n in m.walk(prep.lecture.slides) if isinstance(n, m.Chart)]
+
+
+WIDE_LABELS = """\
+    ## Lives disrupted
+
+    ```chart
+    type: column
+    title: Reported deaths and displacement (millions)
+    categories: [Ukraine war refugees, Ukraine war internally displaced, COVID-19 deaths worldwide]
+    series:
+      Millions: [14, 6.6, 6.6]
+    y-title: Millions of people
+    ```
+
+    COVID-19: approximately 6.6 million deaths, as reported.
+    """
+
+
+def test_the_slides_pdf_draws_a_chart_at_the_decks_size_with_readable_labels(tmp_path):
+    """The slides PDF drew the chart in a box for a picture (about 360 pt of a 960 pt slide, labels at
+    5 pt); now it fills the frame the deck gives it, labels near the deck's, long names on two lines."""
+    from .conftest import build_all
+    from .drawn import pages
+
+    built = build_all(write_md(tmp_path, WIDE_LABELS), tmp_path / "out")
+    prs = Presentation(str(built.deck))
+    (frame,) = [s for s in prs.slides[0].shapes if s.has_chart]
+    pt = 12700
+    left, right = frame.left / pt, (frame.left + frame.width) / pt
+    (_w, _h, words), *_ = pages(built.slides_pdf)
+    chart_words = [w for w in words if frame.top / pt - 5 < w.y0 < (frame.top + frame.height) / pt]
+    labels = [w for w in chart_words if w.text in ("refugees", "displaced", "worldwide", "Ukraine")]
+    assert labels and min(w.y1 - w.y0 for w in labels) >= 10, [(w.text, w.y1 - w.y0) for w in labels]
+    xs = [w.x0 for w in chart_words] + [w.x1 for w in chart_words]
+    assert left - 10 <= min(xs) and max(xs) <= right + 10 and max(xs) - min(xs) > 0.8 * (right - left)
+    for k, a in enumerate(chart_words):  # no two words drawn over each other
+        for b in chart_words[k + 1 :]:
+            overlap_x = min(a.x1, b.x1) - max(a.x0, b.x0)
+            overlap_y = min(a.y1, b.y1) - max(a.y0, b.y0)
+            assert overlap_x <= 0.5 or overlap_y <= 0.5, (a.text, b.text)

@@ -12,8 +12,9 @@ from ..alttext import chart_alt
 from ..charts import series_colours, value_range
 from ..reproducible import stamped_workbooks
 from .canvas import Canvas, hex_rgb
-from .geometry import EMU_PER_IN, Rect
+from .geometry import Rect
 from .patches import fast_category_index
+from .placement import chart_size
 from .plan import chart_axes
 
 
@@ -28,8 +29,7 @@ def add_chart(cv: Canvas, b: m.Chart, box: Rect):
         "scatter": XL_CHART_TYPE.XY_SCATTER,
     }
     data = chart_data(b)
-    h = min(box.h, max(int(box.w * 0.6), int(EMU_PER_IN * 2)))
-    w = min(box.w, int(h * 2.2))  # a squat, slide-wide chart reads badly: keep it near 2:1, centred
+    w, h = chart_size(box)
     # python-pptx annotates add_chart as taking CategoryChartData and returning a Chart; it takes
     # any chart data (XyChartData for scatter) and returns the GraphicFrame holding the chart
     with stamped_workbooks():  # the workbook behind the chart carries the build's time

@@ -459,9 +459,12 @@ class Fitter:
         return out
 
     def decide(self, plan: SlidePlan) -> SlidePlan:
-        """Write into ``plan`` how the writer will draw its pictures (size, grid columns), so the deck and the
-        handout's drawing of the slide show the same."""
-        if not any(is_picture(x) for x in walk_chunks(plan.chunks)):
+        """Write into ``plan`` how the writer will draw its pictures (size, grid columns) and charts (their
+        box), so the deck and the handout's drawing of the slide show the same."""
+        if not any(
+            is_picture(x) or (isinstance(x, ObjectChunk) and isinstance(x.block, m.Chart))
+            for x in walk_chunks(plan.chunks)
+        ):
             return plan
         g = self.g.geo(self.g.layout(plan))
         sizes = plan.sizes or TypeSizes()

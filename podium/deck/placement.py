@@ -119,6 +119,13 @@ def stack(measurer, chunks, rect: Rect, sizes: TypeSizes, style, own: bool) -> l
     return out
 
 
+def chart_size(box: Rect) -> tuple[int, int]:
+    """The (w, h) a chart is drawn at in ``box``, centred at its top: a squat, slide-wide chart reads
+    badly, so it stays near 2:1."""
+    h = min(box.h, max(int(box.w * 0.6), int(EMU_PER_IN * 2)))
+    return min(box.w, int(h * 2.2)), h
+
+
 def picture_area(box: Rect, caption_h: int) -> Rect:
     """Return the part of ``box`` a picture is drawn in: above its caption."""
     return Rect(box.x, box.y, box.w, max(box.h - caption_h, int(EMU_PER_IN * 0.5)))
@@ -147,7 +154,7 @@ def grid_columns(measurer, pictures, area: Rect, sizes: TypeSizes, slide_w: int)
 
 
 def decide_pictures(measurer, chunks, rect: Rect, sizes: TypeSizes, style, own: bool, slide_w: int) -> list:
-    """Return ``chunks`` with every picture's drawn size (and its grid's columns) written into it."""
+    """Return ``chunks`` with every picture's and chart's drawn size (and a grid's columns) written into it."""
     chunks = list(chunks)
     for g, box in stack(measurer, chunks, rect, sizes, style, own):
         c = chunks[g[0]]
@@ -158,6 +165,8 @@ def decide_pictures(measurer, chunks, rect: Rect, sizes: TypeSizes, style, own: 
                 chunks[i] = _decided(measurer, chunks[i], cell, sizes, slide_w, cols)
         elif is_picture(c):
             chunks[g[0]] = _decided(measurer, c, box, sizes, slide_w, 0)
+        elif isinstance(c, ObjectChunk) and isinstance(c.block, m.Chart):
+            chunks[g[0]] = replace(c, shown=chart_size(box))  # drawn the size the deck draws it
         elif isinstance(c, ColumnsChunk):
             cols_ = []
             for (cc, w), r in zip(c.columns, split_columns(box, [w for _, w in c.columns])):

@@ -158,7 +158,7 @@ class ObjectChunk:
     slides_only: bool = False
     box: tuple[str, ...] = ()
     keep: int = 0
-    shown: tuple[int, int] | None = None  # a picture's drawn (w, h) in EMU, decided by the fitter
+    shown: tuple[int, int] | None = None  # a picture's or chart's drawn (w, h) in EMU, decided by the fitter
     grid: int = 0  # a picture in a grid of several: the grid's columns (decided by the fitter)
 
 

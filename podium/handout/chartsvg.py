@@ -14,7 +14,7 @@ from .. import model as m
 from ..charts import series_colours, value_range
 from ..deck.plan import chart_axes
 
-W, H = 720, 400
+CANVAS = (720.0, 400.0)  # the drawing's units (w, h) when no size is given
 LABEL_H = 16  # the height of a category label on a bar chart's vertical axis
 VALUE_LABEL_W = 16  # a value is written beside its point or column while they are this far apart
 BAR_LABEL_H = 10  # ... beside its bar
@@ -40,41 +40,54 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-def chart_svg(chart: m.Chart, palette: dict[str, str], fonts: dict[str, str]) -> str:
-    """Return an inline SVG drawing of ``chart``."""
+DECK_LABEL_PT = 16  # the type of the deck's chart labels (podium.deck.charts), which 14 units here stand for
+
+
+def chart_svg(
+    chart: m.Chart, palette: dict[str, str], fonts: dict[str, str], size: tuple[float, float] | None = None
+) -> str:
+    """Return an inline SVG drawing of ``chart``: 720 x 400 units, as wide as its container; or, given
+    ``size`` (w, h in points: a slide drawing's box where the deck has the chart), filling exactly that,
+    with labels near the deck's size (at least 600 units wide, so that long labels keep their room)."""
+    cw, ch = CANVAS
+    shown = ""
+    if size is not None and size[0] > 0 and size[1] > 0:
+        cw = max(600.0, size[0] * 14 / DECK_LABEL_PT)
+        ch = cw * size[1] / size[0]
+        shown = f' style="width:{size[0]:.1f}pt;height:{size[1]:.1f}pt"'
     colours = series_colours(palette)
     font = _e(fonts.get("body", "sans-serif"))
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="100%" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {cw:.0f} {ch:.0f}" width="100%"{shown} role="img" '
         f'aria-label="{_e(chart.title or "chart")}" font-family="{font}, sans-serif" font-size="14">'
     ]
     top = 40 if chart.title else 15
     if chart.title:
         out.append(
-            f'<text x="{W / 2}" y="24" text-anchor="middle" font-size="18" font-weight="bold" '
+            f'<text x="{cw / 2}" y="24" text-anchor="middle" font-size="18" font-weight="bold" '
             f'fill="{palette["text"]}">{_e(chart.title)}</text>'
         )
     legend_h = 30 if (len(chart.series) > 1 or chart.kind == "pie") else 0
-    out += _DRAW[chart.kind](chart, colours, palette, top, legend_h)
+    out += _DRAW[chart.kind](chart, colours, palette, top, legend_h, cw, ch)
     if legend_h:
         names = [c for c in chart.categories] if chart.kind == "pie" else [s.name for s in chart.series]
         x = 20.0
         for k, name in enumerate(names):
             out.append(
-                f'<rect x="{x}" y="{H - 22}" width="12" height="12" fill="{colours[k % len(colours)]}"/>'
+                f'<rect x="{x}" y="{ch - 22}" width="12" height="12" fill="{colours[k % len(colours)]}"/>'
             )
-            out.append(f'<text x="{x + 16}" y="{H - 11}" fill="{palette["text"]}">{_e(name)}</text>')
+            out.append(f'<text x="{x + 16}" y="{ch - 11}" fill="{palette["text"]}">{_e(name)}</text>')
             x += 30 + 7.5 * len(str(name))
     out.append("</svg>")
     return "".join(out)
 
 
-def _pie(chart, colours, palette, top, legend_h):
+def _pie(chart, colours, palette, top, legend_h, cw, ch):
     out = []
     values = chart.series[0].values
     total = sum(values) or 1.0
-    cx, cy = W / 2, top + (H - top - legend_h) / 2
-    r = (H - top - legend_h) / 2 - 10
+    cx, cy = cw / 2, top + (ch - top - legend_h) / 2
+    r = (ch - top - legend_h) / 2 - 10
     angle = -math.pi / 2
     for k, v in enumerate(values):
         sweep = 2 * math.pi * v / total
@@ -115,13 +128,16 @@ class _Plot:
         return (v - self.vmin) / ((self.vmax - self.vmin) or 1)
 
 
-def _axes_chart(chart, colours, palette, top, legend_h):
+def _axes_chart(chart, colours, palette, top, legend_h, cw, ch):
     horizontal = chart.kind == "bar"
     cats = list(chart.categories)
     vmin, vmax = value_range(chart)
     label_w = min(max((len(c) for c in cats), default=4) * 7.5 + 10, 260) if horizontal else 60
     left = label_w + (20 if chart.y_title and not horizontal else 0)
-    right, bottom = W - 20, H - legend_h - (45 if chart.x_title or horizontal else 35)
+    right = cw - 20
+    # a category name wider than its column goes on two lines, as PowerPoint sets it
+    two_lines = not horizontal and any(len(_wrapped(c, (right - left) / max(len(cats), 1))) > 1 for c in cats)
+    bottom = ch - legend_h - (45 if chart.x_title or horizontal else 35) - (LABEL_H if two_lines else 0)
     p = _Plot(left, right, top, bottom, vmin, vmax, horizontal)
     muted, text = palette["muted"], palette["text"]
     band = ((bottom - top) if horizontal else (right - left)) / max(len(cats), 1)
@@ -188,10 +204,28 @@ def _category_labels(cats: list[str], p: _Plot, band: float, text: str) -> list[
             )
         else:
             cx = p.left + band * i + band / 2
+            lines = "".join(
+                f'<tspan x="{cx:.1f}" dy="{0 if k == 0 else LABEL_H}">{_e(line)}</tspan>'
+                for k, line in enumerate(_wrapped(cat, band if every == 1 else band * every))
+            )
             out.append(
-                f'<text x="{cx:.1f}" y="{p.bottom + 18}" text-anchor="middle" fill="{text}">{_e(cat)}</text>'
+                f'<text x="{cx:.1f}" y="{p.bottom + 18}" text-anchor="middle" fill="{text}">{lines}</text>'
             )
     return out
+
+
+CHAR_W = 7.0  # about how wide a character of a 14-unit label is
+
+
+def _wrapped(label: str, room: float) -> list[str]:
+    """``label`` as one line, or two (broken at the space nearest its middle) when it is wider than
+    ``room`` and has a space to break at."""
+    label = str(label)
+    if len(label) * CHAR_W <= room - 6 or " " not in label.strip():
+        return [label]
+    spaces = [k for k, ch in enumerate(label) if ch == " "]
+    k = min(spaces, key=lambda k: abs(k - len(label) / 2))
+    return [label[:k], label[k + 1 :]]
 
 
 def _points(chart, p: _Plot, axes, band: float, colours: list[str], text: str) -> list[str]:

@@ -126,9 +126,7 @@ class HtmlRenderer:
             )
             return f'<div class="columns">{cols}</div>'
         if isinstance(b, m.Chart):
-            alt = chart_alt(b)
-            svg = _with_title(chart_svg(b, self.palette, self.template.fonts), alt)
-            return f'<figure class="chart">{svg}</figure>'
+            return self.chart(b)
         if isinstance(b, m.MathBlock):
             return f'<div class="math-block">{self.math(b.tex, display=True)}</div>'
         if isinstance(b, m.SlidesOnly):
@@ -161,6 +159,12 @@ class HtmlRenderer:
         body = "".join("<tr>" + "".join(cell("td", c, j) for j, c in enumerate(r)) + "</tr>" for r in b.rows)
         caption = f"<caption>{self.inlines(b.caption)}</caption>" if b.caption else ""
         return f"<table>{caption}<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    def chart(self, b: m.Chart, drawn: tuple[int, int] | None = None) -> str:
+        """Return chart ``b`` as a vector drawing; ``drawn``: filling the box (EMU) the deck gives it."""
+        size = (drawn[0] / 12700, drawn[1] / 12700) if drawn is not None else None
+        svg = _with_title(chart_svg(b, self.palette, self.template.fonts, size), chart_alt(b))
+        return f'<figure class="chart">{svg}</figure>'
 
     def image(self, b: m.Image, drawn: tuple[int, int] | None = None) -> str:
         """Return picture ``b`` as a figure; ``drawn``: at the size (EMU) the deck draws it (a slide's twin)."""

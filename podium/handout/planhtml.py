@@ -127,8 +127,8 @@ def chunks_html(chunks, renderer, slides: bool = False, drawn: bool = False) -> 
     """Return the HTML of a plan's body chunks; ``renderer`` draws the objects.
 
     Chunks from ``::: slides`` are left out unless ``slides`` (the slides PDF draws them).  ``drawn``
-    (a drawing of the slide): pictures at the size the fitter decided for the deck, several in the
-    deck's grid (rows of its columns).
+    (a drawing of the slide): pictures and charts at the size the fitter decided for the deck, several
+    pictures in the deck's grid (rows of its columns).
     """
     out: list[str] = []
     box: tuple[str, ...] = ()
@@ -156,6 +156,8 @@ def chunks_html(chunks, renderer, slides: bool = False, drawn: bool = False) -> 
                 out.append(f'<div class="picture-row">{row}</div>')
         elif isinstance(c, ObjectChunk) and drawn and isinstance(c.block, m.Image):
             out.append(renderer.image(c.block, c.shown))
+        elif isinstance(c, ObjectChunk) and drawn and isinstance(c.block, m.Chart):
+            out.append(renderer.chart(c.block, c.shown))
         elif isinstance(c, ObjectChunk):
             out.append(renderer.block(c.block))
         elif isinstance(c, ColumnsChunk):
