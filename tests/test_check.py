@@ -401,3 +401,17 @@ def test_a_thumbnail_matches_a_photo_encoded_again_and_not_another_chart(tmp_pat
     assert same_thumbnail(thumbnail(one), thumbnail(Image.open(again)))
     assert not same_thumbnail(thumbnail(one), thumbnail(other))
     assert not same_thumbnail(thumbnail(one), thumbnail(one.resize((480, 200))))  # another shape
+
+
+def test_a_footnote_with_math_builds_and_checks(tmp_path):
+    """A footnote's math was drawn as its TeX source in the slide drawings, so `check` failed the build
+    ("equation X^\\top X is not in the handout") and nothing was written."""
+    from .conftest import build_all, write_md
+
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## A\n\nText[^1] here.\n\n[^1]: Only when $X^\\top X$ is invertible.\n",
+    )
+    built = build_all(src, tmp_path / "out")
+    assert not any("check-math" in x for x in built.messages), built.messages
+    assert built.slides_pdf.is_file() and built.handout.is_file()

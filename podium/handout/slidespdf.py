@@ -209,7 +209,10 @@ def slide_html(
         if plan.footnotes:
             foot = (
                 '<div class="slide-footnotes">'
-                + "".join(f"<p>{runs_html(p.runs)}</p>" for p in plan.footnotes)
+                + "".join(
+                    f"<p>{runs_html(p.runs, lambda tex: r.math(tex, display=False))}</p>"
+                    for p in plan.footnotes
+                )
                 + "</div>"
             )
         sizes = plan.sizes or TypeSizes()  # code and tables in the deck's points
