@@ -121,6 +121,16 @@ class Keywords:
     share: float = 0.5  # of the slide's width, for a split background
     width: str = ""  # as written ("400px", "30%"); a bare number is pixels
     height: str = ""
+    colour: bool = False  # ``![bg](#264653)``: a background colour, not a picture
+
+
+_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\(.*\)|[a-zA-Z]+)$")
+
+
+def is_colour(src: str) -> bool:
+    """True when a background picture's "file" is a colour (``#264653``, ``rgb(…)``, ``red``), as Marp
+    reads ``![bg](…)``; a file name has a dot or a slash."""
+    return bool(_COLOUR.match(src.strip()))
 
 
 def keywords(alt: str) -> Keywords:

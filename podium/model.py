@@ -394,6 +394,7 @@ class Meta:
     slide_level: int | None = None
     handout: tuple[tuple[str, str], ...] = ()  # front matter / course.yaml `handout:` options, validated
     fit: str = ""  # shrink | split | none (podium.deck.fit); "" for the default
+    footer: str = ""  # the lecture's own footer (front matter `footer:`), instead of the theme's pattern
 
 
 @dataclass(frozen=True, slots=True)

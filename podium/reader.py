@@ -239,16 +239,18 @@ def _meta_parser():
 def markdown_text(value: str) -> str:
     """Front-matter text read as pandoc reads it, as Markdown, down to its words: ``**bold**``,
     ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; other HTML and
-    math are kept as written."""
+    math are kept as written; ``---`` and ``--`` are dashes (pandoc's ``smart``), quotes stay as written."""
     if not _MARKUP.search(value):
-        return value
+        return _dashes(value)
     try:
         tokens = _meta_parser().parseInline(value, {})
     except Exception:  # markdown-it raises nothing for text, but metadata must never stop a build
         return value
     parts: list[str] = []
     for tok in tokens[0].children or [] if tokens else []:
-        if tok.type in ("text", "code_inline"):
+        if tok.type == "text":
+            parts.append(_dashes(tok.content))
+        elif tok.type == "code_inline":
             parts.append(tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -258,6 +260,11 @@ def markdown_text(value: str) -> str:
     while _SPAN.search(text):
         text = _SPAN.sub(lambda mt: mt.group(1), text)
     return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _dashes(text: str) -> str:
+    """``---`` as an em dash and ``--`` as an en dash, as pandoc's ``smart`` extension reads them."""
+    return text.replace("---", "\u2014").replace("--", "\u2013") if "--" in text else text
 
 
 def _special_date(date: str, shown: str) -> str:
@@ -331,6 +338,7 @@ def build_meta(
         slide_level=level,
         handout=_handout_settings(raw, course, shown, diags, key_lines),
         fit=_text(raw.get("fit", course.get("fit", ""))),
+        footer=markdown_text(_text(raw.get("footer") or _format_option(raw, "footer") or "")),
     )
 
 
@@ -460,8 +468,8 @@ def parse_lecture(
         conv.bib = load_bibliography(
             raw_meta, base_dir, policy, m.SourcePos(shown, key_lines.get("bibliography", 1)), diags
         )
-    conv.emoji = emojis.wanted(raw_meta)
     conv.marp = marp.wanted(raw_meta)
+    conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
     unused = [k for k in raw_meta if str(k) not in USED_KEYS]
     if unused:
@@ -551,11 +559,22 @@ USED_KEYS = frozenset(
         "labels",
         "from",  # (pandoc's reader: its emoji extension)
         "marp",  # (a Marp deck: podium.marp's rules)
+        "footer",
         "headingDivider",
         "format",  # (Quarto's formats: their slide-level and from)
         "knitr",  # (knitr's opts_chunk: fig.path)
     }
 )
+
+
+def _format_option(raw_meta: dict, key: str) -> Any:
+    """Option ``key`` of Quarto's ``format: revealjs:`` (or ``pptx:``/``beamer:``), if given."""
+    fmt = raw_meta.get("format")
+    for name in ("revealjs", "pptx", "beamer"):
+        opts = fmt.get(name) if isinstance(fmt, dict) else None
+        if isinstance(opts, dict) and opts.get(key) is not None:
+            return opts[key]
+    return None
 
 
 def _format_slide_level(raw_meta: dict) -> int | None:
@@ -835,6 +854,19 @@ class _Converter:
             base_dir=self.base_dir,
         )
 
+    def marp_comment(self, html: str, pos: m.SourcePos | None = None) -> None:
+        """In a Marp deck, an HTML comment (a block, or inside a line or a list) that is not a directive
+        is presenter notes: kept for the slide it is on."""
+        if not self.marp:
+            return
+        said = html.strip()[4:-3] if html.strip().startswith("<!--") else ""
+        if not said.strip() or marp.directives(said) is not None:
+            return
+        if pos is None:  # inside a line: its words (not parsed again in the middle of this paragraph)
+            self.pending_notes.append(m.Paragraph((m.Text(" ".join(said.split())),), self.pos(None)))
+            return
+        self.pending_notes.extend(self.markdown_blocks(textwrap.dedent(said).strip(), pos.line - 1))
+
     def _marp_heading(
         self, node: SyntaxTreeNode, current: _SlideDraft | None, divider: int, start
     ) -> _SlideDraft:
@@ -859,9 +891,59 @@ class _Converter:
         """A Marp deck's title slide found, its split backgrounds made columns; the lecture's metadata."""
         if not self.marp:
             return meta
+        meta = self._marp_title(drafts, meta, "lead" in str(self.raw_meta.get("class", "")))
         for d in drafts:
             d.body = self._marp_split(d.body)
-        return _marp_title(drafts, meta, "lead" in str(self.raw_meta.get("class", "")))
+        return meta
+
+    def _marp_title(self, drafts: list[_SlideDraft], meta: m.Meta, lead: bool) -> m.Meta:
+        """A Marp deck's first slide as its title slide when it is one: a title, perhaps a subtitle
+        heading, at most four short lines (the author, a place, a date) and perhaps a background
+        picture, nothing else.  Marp makes no title slide from the front matter, so its decks write
+        their own; the lecture's title comes from it."""
+        first = drafts[0] if drafts else None
+        if (
+            first is None
+            or first.kind != m.CONTENT
+            or not first.title
+            or first.classes
+            or first.title_level != 1
+        ):
+            return meta
+        pictures = [b for b in first.body if id(b) in self.marp_bg]
+        body = [b for b in first.body if id(b) not in self.marp_bg]
+        subtitle = ""
+        if body and isinstance(body[0], m.Heading):
+            subtitle = m.plain_text(body.pop(0).content)
+        paragraphs = [b for b in body if isinstance(b, m.Paragraph)]
+        lines = [x.strip() for b in paragraphs for x in _line_texts(b.content) if x.strip()]
+        title = m.plain_text(first.title)
+        if (
+            not (subtitle or first.lead or lead or not lines)  # "# Why?" and a sentence: a slide, not a title
+            or len(paragraphs) != len(body)
+            or len(lines) > 4
+            or any(len(x) > 120 for x in lines)
+            or (meta.title and meta.title != title)
+        ):
+            return meta
+        shown = [b for b in pictures if isinstance(b, m.Image) and not self.marp_bg[id(b)][1].colour]
+        if shown:
+            self.diags.warning(
+                f"the title slide's background picture '{_short(shown[0].src)}' is left out: Podium's title "
+                "slide is the template's design",
+                shown[0].pos,
+                "background",
+            )
+        first.kind, first.body = m.TITLE, []
+        authors = meta.authors or ((m.Author(lines.pop(0)),) if lines else ())
+        return replace(
+            meta,
+            title=title,
+            subtitle=meta.subtitle or subtitle,
+            authors=authors,
+            institute=meta.institute or (lines.pop(0) if lines else ""),
+            date=meta.date or " · ".join(lines),
+        )
 
     def _marp_bare(self, d: _SlideDraft) -> bool:
         """True while a Marp slide holds nothing but background pictures (and notes): a heading is its title."""
@@ -871,18 +953,30 @@ class _Converter:
         """A Marp slide's body with its split backgrounds (``![bg left:40%](…)``) as a column beside the rest."""
         if not self.marp_bg:
             return body
-        left = [b for b in body if id(b) in self.marp_bg and self.marp_bg[id(b)][1].side == "left"]
-        right = [b for b in body if id(b) in self.marp_bg and self.marp_bg[id(b)][1].side == "right"]
-        if not left and not right:
+        said = {id(b): self.marp_bg[id(b)][1] for b in body if id(b) in self.marp_bg}
+        body = [b for b in body if id(b) not in said or not said[id(b)].colour]  # a colour: no picture
+        sides = [k.side for k in said.values() if k.side]
+        if not sides:
+            for b in body:
+                if id(b) in said:
+                    self.diags.warning(
+                        f"background picture '{_short(b.src)}' is shown as a picture on the slide, not "
+                        "behind it",
+                        b.pos,
+                        "background",
+                    )
             return body
-        rest = [b for b in body if not any(b is x for x in left + right)]
+        # every background of a split slide is in its picture column (Marp stacks them there)
+        left = [b for b in body if id(b) in said and (said[id(b)].side or sides[0]) == "left"]
+        right = [b for b in body if id(b) in said and (said[id(b)].side or sides[0]) == "right"]
+        rest = [b for b in body if id(b) not in said]
         if not rest:
             return left + right
         pos = (left or right)[0].pos
         shares = {
-            side: self.marp_bg[id(pics[0])][1].share
+            side: next(said[id(b)].share for b in body if id(b) in said and said[id(b)].side == side)
             for side, pics in (("left", left), ("right", right))
-            if pics
+            if pics and side in sides
         }
         columns = []
         if left:
@@ -908,19 +1002,18 @@ class _Converter:
         finally:  # `::: instructor` found inside other blocks is lifted out of them, never shown in place
             slide.instructor.extend(self.lifted_instructor)
             self.lifted_instructor = []
+            self._flush_notes(slide)  # notes found inside other blocks (a comment in a list, \note)
 
     def _add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
         if self.marp and node.type == "html_block" and is_comment(node.content):
-            said = node.content.strip()[4:-3]
-            directives = marp.directives(said)
+            directives = marp.directives(node.content.strip()[4:-3])
             if directives is not None:
                 slide.lead = slide.lead or "lead" in str(
                     directives.get("_class", directives.get("class", ""))
                 )
-            elif said.strip():  # not a directive: presenter notes
-                slide.notes.extend(
-                    self.markdown_blocks(textwrap.dedent(said).strip(), self.pos(node).line - 1)
-                )
+            else:
+                self.marp_comment(node.content, self.pos(node))
+                self._flush_notes(slide)
             return
         if node.type == "fenced_div":
             classes = self.structural_classes(node)
@@ -1058,6 +1151,7 @@ class _Converter:
     def html_block(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         """Keep the words (and the Markdown) of an HTML block; drop its tags, warning once per slide."""
         if is_comment(node.content):
+            self.marp_comment(node.content, pos)
             return []
         self.raw_html_seen(pos)
         text = html_block_to_markdown(node.content)
@@ -1529,6 +1623,10 @@ class _Converter:
             for key in ("width", "height", "alt"):
                 if not attrs.kv[key]:
                     del attrs.kv[key]
+        if said is not None and said.background and marp.is_colour(src):  # ![bg](#264653): a colour
+            image = m.Image(src, None, (), "", pos)
+            self.marp_bg[id(image)] = (image, replace(said, colour=True))
+            return image
         alt = _XML_INVALID.sub("", attrs.kv.get("fig-alt") or attrs.kv.get("alt") or m.plain_text(caption))
         media = media_kind(src)
         if media is not None:  # a video, a sound or a web page written as a picture (reveal.js plays them)
@@ -1556,13 +1654,7 @@ class _Converter:
             )
         image = m.Image(src, path, caption, alt, pos, width, height)
         if said is not None and said.background:
-            self.marp_bg[id(image)] = (image, said)  # (held: its id stays its own)
-            if not said.side:
-                self.diags.warning(
-                    f"background picture '{_short(src)}' is shown as a picture on the slide, not behind it",
-                    pos,
-                    "background",
-                )
+            self.marp_bg[id(image)] = (image, said)  # (held: its id stays its own; placed per slide)
         return image
 
     def _resolve(self, src: str, pos: m.SourcePos, what: str) -> str | None:
@@ -1645,8 +1737,8 @@ class _Converter:
             if "\\" in text and re.search(r"\\[A-Za-z]", text):
                 text = self.drop_tex_in_text(text)
             return [m.Text(_XML_INVALID.sub("\ufffd", text))]
-        if t == "softbreak":
-            return [m.Text(" ")]
+        if t == "softbreak":  # Marp breaks lines where the source does (its `breaks` option)
+            return [m.LineBreak()] if self.marp else [m.Text(" ")]
         if t == "hardbreak":
             return [m.LineBreak()]
         if t == "strong":
@@ -1741,6 +1833,7 @@ class _Converter:
         """An inline tag: dropped (warned once per slide); ``<br>`` is a line break; script content skipped."""
         tag = read_inline_tag(html)
         if tag.kind == "comment":
+            self.marp_comment(html)
             return []
         if tag.tag == "br" and not self.html_skip:
             return [m.LineBreak()]  # rendered as what it says: no warning
@@ -1871,37 +1964,15 @@ def _dress(d: _SlideDraft, attrs: Attrs) -> None:
     d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
 
 
-def _marp_title(drafts: list[_SlideDraft], meta: m.Meta, lead: bool) -> m.Meta:
-    """A Marp deck's first slide as its title slide when it is one: a title, perhaps a subtitle heading,
-    and at most three short lines (the author, a place, a date) and nothing else.  Marp makes no title
-    slide from the front matter, so its decks write their own; the lecture's title comes from it."""
-    first = drafts[0] if drafts else None
-    if first is None or first.kind != m.CONTENT or not first.title or first.classes or first.title_level != 1:
-        return meta
-    body = list(first.body)
-    subtitle = ""
-    if body and isinstance(body[0], m.Heading):
-        subtitle = m.plain_text(body.pop(0).content)
-    lines = [m.plain_text(b.content) for b in body if isinstance(b, m.Paragraph)]
-    title = m.plain_text(first.title)
-    if (
-        not (subtitle or first.lead or lead or not lines)  # "# Why?" and a sentence: a slide, not a title
-        or len(lines) != len(body)
-        or len(lines) > 3
-        or any(len(x) > 120 or "\n" in x for x in lines)
-        or (meta.title and meta.title != title)
-    ):
-        return meta
-    first.kind, first.body = m.TITLE, []
-    authors = meta.authors or ((m.Author(lines.pop(0)),) if lines else ())
-    return replace(
-        meta,
-        title=title,
-        subtitle=meta.subtitle or subtitle,
-        authors=authors,
-        institute=meta.institute or (lines.pop(0) if lines else ""),
-        date=meta.date or (lines.pop(0) if lines else ""),
-    )
+def _line_texts(content: m.Inlines) -> list[str]:
+    """The words of each line of ``content`` (lines end at its line breaks)."""
+    lines: list[list[m.Inline]] = [[]]
+    for x in content:
+        if isinstance(x, m.LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(x)
+    return [m.plain_text(tuple(line)) for line in lines]
 
 
 def _empty_untitled(d: _SlideDraft) -> bool:

@@ -639,12 +639,14 @@ class DeckComparison:
             elif op in ("replace", "delete"):
                 for k, i in enumerate(range(i1, i2)):
                     j = j1 + k
+                    if self._elsewhere(a[i]):
+                        continue  # on the slide, in another box (a column, a caption between): not lost
                     if op == "replace" and j < j2:
                         self.error(
                             f'{names[i]}: deck "{_short(got[j][0])}" but source "{_short(want[i][0])}"',
                             "check-text",
                         )
-                    elif not self._elsewhere(a[i]):
+                    else:
                         self.error(
                             f'{names[i]} "{_short(want[i][0])}" is missing from the deck', "check-text"
                         )

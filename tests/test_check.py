@@ -415,3 +415,36 @@ def test_a_footnote_with_math_builds_and_checks(tmp_path):
     built = build_all(src, tmp_path / "out")
     assert not any("check-math" in x for x in built.messages), built.messages
     assert built.slides_pdf.is_file() and built.handout.is_file()
+
+
+def test_text_after_columns_with_a_captioned_picture_is_not_called_changed(tmp_path):
+    """The deck's boxes are read in the order they were made (the body first, the columns' boxes
+    after), so a picture's caption stood where the paragraph after the columns was expected and
+    `check` failed the build ("deck 'Galton's data' but source 'Galton, F. …'")."""
+    from .conftest import build_all, write_md
+
+    Image.new("RGB", (400, 300), (40, 120, 200)).save(tmp_path / "galton.png")
+    src = write_md(
+        tmp_path,
+        """\
+        ## Galton's question
+
+        :::: {.columns}
+
+        ::: {.column width="60%"}
+        Francis Galton (1886) measured.
+
+        - Tall parents
+        :::
+
+        ::: {.column width="40%"}
+        ![Galton's data](galton.png){width="90%"}
+        :::
+
+        ::::
+
+        Galton, F. (1886). Regression towards mediocrity in hereditary stature.
+        """,
+    )
+    built = build_all(src, tmp_path / "out")
+    assert not any("check-text" in x for x in built.messages), built.messages

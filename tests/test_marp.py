@@ -190,3 +190,85 @@ def test_directive_comments():
     assert marp.directives("\npaginate: false\nheader: 'x'\n") == {"paginate": False, "header": "x"}
     assert marp.directives("Note: ask the class") is None  # a sentence with a colon is a note
     assert marp.directives("remember the quiz") is None
+
+
+def test_comments_inside_lists_and_lines_are_notes_too():
+    lec = _read(
+        "---\nmarp: true\n---\n\n## Growth\n\n- unrealistic in the long run <!-- ask: why? resources! -->\n"
+        "* capacity\n\n  <!-- Draw the S-curve on the board. -->\n"
+    )
+    notes = " ".join(m.blocks_text((b,)) for b in lec.slides[0].notes)
+    assert "ask: why? resources!" in notes and "Draw the S-curve on the board." in notes
+    assert "ask" not in m.blocks_text(lec.slides[0].body)
+
+
+def test_marp_breaks_lines_and_reads_emoji_shortcodes():
+    lec = _read("---\nmarp: true\n---\n\n## Goals :dart:\n\nProf. Maria Okafor\nSpring 2024\n")
+    assert m.plain_text(lec.slides[0].title) == "Goals 🎯"
+    (para,) = lec.slides[0].body
+    assert any(isinstance(x, m.LineBreak) for x in para.content)
+
+
+def test_every_background_of_a_split_slide_is_in_its_column_and_colours_are_not_pictures(tmp_path):
+    from PIL import Image
+
+    for name in ("a.png", "b.png"):
+        Image.new("RGB", (40, 30), (1, 2, 3)).save(tmp_path / name)
+    text = (
+        "---\nmarp: true\n---\n\n## Fit\n\n![bg vertical right:35%](a.png)\n![bg](b.png)\n![bg](#264653)\n\n"
+        "- one\n- two\n"
+    )
+    diags = Diagnostics()
+    lec = parse_lecture(text, str(tmp_path / "deck.md"), diags, base_dir=str(tmp_path))
+    (cols,) = lec.slides[0].body
+    assert isinstance(cols, m.Columns) and len(cols.columns) == 2
+    text_col, pic_col = cols.columns
+    assert [b.src for b in pic_col.blocks] == ["a.png", "b.png"] and pic_col.width == 0.35
+    assert isinstance(text_col.blocks[0], m.BulletList)
+    assert not [d for d in diags.items if d.code in ("missing-image", "background")], diags.items
+
+
+def test_a_title_slide_with_a_background_photo_is_the_title_slide(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (1, 2, 3)).save(tmp_path / "cover.jpg")
+    diags = Diagnostics()
+    lec = parse_lecture(
+        "---\nmarp: true\nfooter: 'CS 4780 · Week 5'\n---\n\n![bg opacity:.3](cover.jpg)\n\n"
+        "# Linear models\n\n## Least squares\n\nDr. Jonas Lindqvist\nDepartment of Computer Science\n",
+        str(tmp_path / "deck.md"),
+        diags,
+        base_dir=str(tmp_path),
+    )
+    assert lec.slides[0].kind == m.TITLE
+    meta = lec.meta
+    assert (meta.title, meta.subtitle, meta.authors[0].name, meta.institute, meta.footer) == (
+        "Linear models",
+        "Least squares",
+        "Dr. Jonas Lindqvist",
+        "Department of Computer Science",
+        "CS 4780 · Week 5",
+    )
+    assert [d.code for d in diags.items if d.code == "background"] == ["background"]  # the photo: said
+
+
+def test_the_front_matter_footer_is_the_decks_and_the_drawings_footer(built):
+    prs = Presentation(str(built.deck))
+    footers = [
+        s.text_frame.text
+        for slide in list(prs.slides)[1:]
+        for s in slide.placeholders
+        if s.placeholder_format.type == PP_PLACEHOLDER.FOOTER
+    ]
+    assert footers and set(footers) == {"Week 3"}
+    slides_pdf = subprocess.run(
+        ["pdftotext", str(built.slides_pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert slides_pdf.count("Week 3") >= 3
+
+
+def test_quartos_revealjs_footer_is_the_footer():
+    lec = _read(
+        '---\ntitle: T\nformat:\n  revealjs:\n    footer: "[STAT 2010](https://x.org) -- Intro"\n---\n\n## A\n\nx\n'
+    )
+    assert lec.meta.footer == "STAT 2010 – Intro"

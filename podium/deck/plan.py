@@ -715,8 +715,11 @@ def _script(text: str, table, mark: str) -> str:
 
 
 def footer_text(pattern: str, lecture: m.Lecture) -> str:
-    """Return the footer both outputs show: ``pattern`` (theme.yaml's ``footer:``) filled from the metadata."""
+    """Return the footer both outputs show: the lecture's own (front matter ``footer:``), else ``pattern``
+    (theme.yaml's ``footer:``) filled from the metadata."""
     meta = lecture.meta
+    if meta.footer:
+        return meta.footer
     values = {
         "title": meta.title,
         "course": meta.course,
