@@ -471,6 +471,7 @@ def parse_lecture(
     conv.marp = marp.wanted(raw_meta)
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
+    conv.header_macros(raw_meta.get("header-includes"))
     unused = [k for k in raw_meta if str(k) not in USED_KEYS]
     if unused:
         diags.note(
@@ -526,6 +527,17 @@ def parse_lecture(
             where,
             "inline-code",
         )
+    for kind, (said, where) in conv.unresolved.items():
+        diags.warning(
+            f"{kind} '{said}' (and any like it) is left as written: "
+            + (
+                "the front matter names no bibliography (bibliography: refs.bib)"
+                if kind == "citation"
+                else "Podium does not number figures, tables or sections; write 'the figure below'"
+            ),
+            where,
+            kind,
+        )
     diags.raise_if_errors()
     return lecture
 
@@ -559,6 +571,7 @@ USED_KEYS = frozenset(
         "labels",
         "from",  # (pandoc's reader: its emoji extension)
         "marp",  # (a Marp deck: podium.marp's rules)
+        "header-includes",  # (its \\newcommand macros)
         "footer",
         "headingDivider",
         "format",  # (Quarto's formats: their slide-level and from)
@@ -660,6 +673,9 @@ class _Converter:
         self.inline_cells: list[tuple[str, m.SourcePos]] = []  # inline code left out, and where
         self.knitr = self.shown.lower().endswith((".qmd", ".rmd"))
         self.lifted_instructor: list[m.Block] = []
+        self.adding_to: _SlideDraft | None = None  # the slide whose blocks are being read
+        self.unresolved: dict[str, tuple[str, m.SourcePos]] = {}  # citations with no bibliography, cross-refs
+        self.refs_at: _SlideDraft | None = None  # the slide with pandoc's `::: {#refs}`: where references go
 
     # -- positions
     def pos(self, node: SyntaxTreeNode | None) -> m.SourcePos:
@@ -708,7 +724,9 @@ class _Converter:
         drafts: list[_SlideDraft] = []
         sections: list[tuple[m.Inlines, int]] = []  # (title, draft index)
         section_of: list[int | None] = []
-        self.incremental = bool(raw_meta.get("incremental"))
+        self.incremental = bool(
+            raw_meta.get("incremental") or _format_option(raw_meta, "incremental") is True
+        )
         divider = marp.heading_divider(raw_meta) if self.marp else 0
         if (meta.title or meta.subtitle or meta.authors or meta.date) and not self.marp:
             drafts.append(
@@ -799,11 +817,13 @@ class _Converter:
         if self.bib is not None and self.bib.cited:
             refs = self.bib.references()
             pos = m.SourcePos(self.shown, 1)
-            d = _SlideDraft(m.CONTENT, (m.Text(label(meta.lang, "references")),), pos)
-            d.body = [m.Paragraph((m.Text(r),), pos) for r in refs]
-            d.classes = ("references",)
-            drafts.append(d)
-            section_of.append(current_section)
+            at = self.refs_at or _references_slide(drafts)
+            if at is None:
+                at = _SlideDraft(m.CONTENT, (m.Text(label(meta.lang, "references")),), pos)
+                drafts.append(at)
+                section_of.append(current_section)
+            at.body = [*at.body, *(m.Paragraph((m.Text(r),), at.pos) for r in refs)]
+            at.classes = (*at.classes, "references")
         # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out
         keep = [i for i, d in enumerate(drafts) if not _empty_untitled(d) and not d.hidden]
         drafts = [drafts[i] for i in keep]
@@ -853,6 +873,20 @@ class _Converter:
             slide_level=level,
             base_dir=self.base_dir,
         )
+
+    def header_macros(self, value: Any) -> None:
+        """The ``\\newcommand``/``\\def`` macros of the front matter's ``header-includes`` (a string or a
+        list, perhaps in ```` ```{=latex} ```` fences), where beamer decks define them: the lecture's
+        math uses them in both outputs.  Everything else there (packages, theme settings) is LaTeX's."""
+        texts = value if isinstance(value, list) else [value]
+        for text in texts:
+            if not isinstance(text, str) or "\\" not in text:
+                continue
+            for piece in find_raw_tex(text, markdown=False):
+                if piece.name.rstrip("*") in {d.rstrip("*") for d in DEFINERS}:
+                    d = macro_definition(piece)
+                    if d is not None:
+                        self.macros[d[0]] = d[1]
 
     def marp_comment(self, html: str, pos: m.SourcePos | None = None) -> None:
         """In a Marp deck, an HTML comment (a block, or inside a line or a list) that is not a directive
@@ -997,6 +1031,7 @@ class _Converter:
         return _trim(content), attrs
 
     def add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
+        self.adding_to = slide
         try:
             self._add_to_slide(slide, node)
         finally:  # `::: instructor` found inside other blocks is lifted out of them, never shown in place
@@ -1208,7 +1243,7 @@ class _Converter:
         inline = node.children[0] if node.children else None
         if inline is None:
             return []
-        if inline.content.strip() == ". . .":
+        if inline.content.strip() in (". . .", "\\pause"):  # beamer's \pause: a click, as `. . .`
             return [m.Pause(pos)]
         if "\\" in inline.content and re.search(r"\\[A-Za-z]", inline.content):
             inline = self.strip_raw_tex(inline, pos)
@@ -1243,6 +1278,13 @@ class _Converter:
                     out.append(m.Paragraph(text, pos))
                 run = []
                 out.append(self.image(child, attrs, pos))
+            elif child.type == "math_inline_double" and not self.in_list:
+                # `$$…$$` in a paragraph is display math, as pandoc reads it: a line of its own
+                text = _trim(self.texts(run))
+                if text and not _only_spacing(text):
+                    out.append(m.Paragraph(text, pos))
+                run = []
+                out.extend(self.math_block(child.content.strip(), pos))
             else:
                 run.extend(self._inline(child, attrs))
         self.html_skip = []
@@ -1471,10 +1513,16 @@ class _Converter:
 
     def div(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         attrs = parse_attrs(node.info)
+        if attrs.id == "refs" and not node.children:  # pandoc's place for the references
+            self.refs_at = self.refs_at or self.adding_to
+            return []
         classes = self.structural_classes(node)
         kind = quarto.callout_kind(classes)
         if kind is not None:
             return [self.callout(node, attrs, kind, pos)]
+        beamer = next((BEAMER_BLOCKS[c] for c in classes if c in BEAMER_BLOCKS), None)
+        if beamer is not None:  # beamer's ::: {.block title="Definition"}: a box, titled if it has one
+            return [self.callout(node, attrs, beamer, pos, titled=False)]
         if "columns" in classes:
             return [self.columns(node, pos)]
         if "layout" in attrs.kv or "layout-ncol" in attrs.kv:
@@ -1497,17 +1545,21 @@ class _Converter:
             )
         return [m.Div(self.blocks(node.children), classes, pos)]
 
-    def callout(self, node: SyntaxTreeNode, attrs: Attrs, kind: str, pos: m.SourcePos) -> m.Div:
-        """A Quarto callout: a box whose first paragraph is its bold title."""
+    def callout(
+        self, node: SyntaxTreeNode, attrs: Attrs, kind: str, pos: m.SourcePos, titled: bool = True
+    ) -> m.Div:
+        """A Quarto callout: a box whose first paragraph is its bold title (its kind's name when it has
+        none, unless not ``titled``: a beamer block without a title has none)."""
         children = list(node.children)
         title: m.Inlines = ()
         if attrs.kv.get("title"):
             title = (m.Text(_XML_INVALID.sub("", attrs.kv["title"])),)
         elif children and children[0].type == "heading":
             title, _ = self.heading_title(children.pop(0))
-        if not title:
+        if not title and titled:
             title = (m.Text(quarto.CALLOUT_TITLES[kind]),)
-        blocks = (m.Paragraph((m.Strong(title),), pos),) + self.blocks(children)
+        head = (m.Paragraph((m.Strong(title),), pos),) if title else ()
+        blocks = head + self.blocks(children)
         return m.Div(blocks, ("callout", "callout-" + kind), pos)
 
     def columns(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Columns:
@@ -1820,6 +1872,12 @@ class _Converter:
                 m.Text(cite_text(x.text, self.bib, self._unknown_citation)) if isinstance(x, m.Text) else x
                 for x in merged
             ]
+        else:
+            for x in merged:
+                if isinstance(x, m.Text) and "@" in x.text:
+                    for mt in _CITATION.finditer(x.text):
+                        kind = "cross-reference" if _CROSS_REF.match(mt.group(1)) else "citation"
+                        self.unresolved.setdefault(kind, (mt.group(0).strip(" [(;"), self.pos(None)))
         if self.emoji:
             merged = [m.Text(emojis.emojized(x.text)) if isinstance(x, m.Text) else x for x in merged]
         return tuple(_split_spans(merged))
@@ -1872,8 +1930,16 @@ _TEX_TEXT = frozenset(
         "textrm",
         "textsf",
         "hbox",
+        "alert",  # beamer's emphasis
+        "structure",
+        "textcolor",  # (its last argument is the text)
+        "textup",
+        "textnormal",
+        "textsl",
     }
 )
+# beamer's blocks (pandoc writes ::: {.block title="…"} as \begin{block}{…}) as the callout kind they look like
+BEAMER_BLOCKS = {"block": "note", "alertblock": "warning", "exampleblock": "tip"}
 _STRUCTURAL = (
     "notes",
     "handout",
@@ -1962,6 +2028,26 @@ def _dress(d: _SlideDraft, attrs: Attrs) -> None:
     d.classes = attrs.classes
     d.incremental = "incremental" in attrs.classes
     d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
+
+
+# pandoc's citation keys in text (after a space, "[", "(" or ";"; an e-mail address has a word before its @)
+_CITATION = re.compile(r"(?:^|(?<=[\s\[(;]))-?@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w])")
+_CROSS_REF = re.compile(r"^(fig|tbl|sec|eq|thm|lem|cor|prp|cnj|def|exm|exr|lst)-")
+
+_REFERENCE_TITLES = re.compile(
+    r"^(references?|bibliography|literature|works cited|further reading|sources|références|"
+    r"bibliographie|literatur|literaturverzeichnis|referencias|bibliografía|bibliografia|riferimenti)$",
+    re.I,
+)
+
+
+def _references_slide(drafts: list[_SlideDraft]) -> _SlideDraft | None:
+    """The lecturer's own references slide, left empty for the references (as pandoc fills it): the last
+    slide, titled "References" (or "Bibliography", "Further reading"…), with nothing on it."""
+    last = next((d for d in reversed(drafts) if d.kind == m.CONTENT), None)
+    if last is None or last.body or not _REFERENCE_TITLES.match(m.plain_text(last.title).strip()):
+        return None
+    return last
 
 
 def _line_texts(content: m.Inlines) -> list[str]:
@@ -2100,8 +2186,10 @@ def _flatten_columns(blocks: m.Blocks) -> m.Blocks:
 
 
 def _fraction(value: str | None) -> float | None:
+    """A column width as a fraction: ``40%``, ``0.4``, ``40`` or beamer's ``0.4\\textwidth``."""
     if not value:
         return None
+    value = re.sub(r"\\(textwidth|linewidth|columnwidth|paperwidth)\s*$", "", value.strip()) or "1"
     try:
         v = float(value.rstrip("%"))
     except ValueError:

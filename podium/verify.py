@@ -684,6 +684,7 @@ class DeckComparison:
                 f"the deck has {len(self.got.tables)} table(s) but the source {len(tables)}", "check-objects"
             )
         for k, (t, cells) in enumerate(zip(tables, self.got.tables), start=1):
+            self.caption(t.caption, f"table {k}", "check-table", t.pos)
             want = [_plan_text(runs(c.content)) for row in (t.header, *t.rows) for c in row]
             ncols = max(len(t.header), 1)
             for i, (w, g) in enumerate(zip(want, cells)):
@@ -766,13 +767,15 @@ class DeckComparison:
                 self.error(
                     f"picture {b.src}: the deck's picture is not the file's content", "check-picture", b.pos
                 )
-            caption = squash(_plan_text(runs(b.caption)))
-            if caption and caption not in squash(self.got.text):
-                self.error(
-                    f'picture {b.src}: caption "{_short(m.plain_text(b.caption))}" is missing from the deck',
-                    "check-picture",
-                    b.pos,
-                )
+            self.caption(b.caption, f"picture {b.src}", "check-picture", b.pos)
+
+    def caption(self, caption: m.Inlines, what: str, code: str, pos: m.SourcePos) -> None:
+        """A picture's or table's caption must be somewhere on the deck's slide."""
+        said = squash(_plan_text(runs(caption)))
+        if said and said not in squash(self.got.text):
+            self.error(
+                f'{what}: caption "{_short(m.plain_text(caption))}" is missing from the deck', code, pos
+            )
 
     def footnotes(self) -> None:
         want = "".join(_plan_text(p.runs) for p in self.plan.footnotes)

@@ -47,6 +47,8 @@ Students should read the 1994 report before the seminar.
 | Japan   | 8   | $D_i$ |
 | Norway  | 5   | $\\tau_i$ |
 
+: Aid given per country
+
 ## Funding
 
 ```chart
@@ -178,6 +180,11 @@ DECK_MUTATIONS = [
         "| Norway  |",
         "| Sweden  |",
         'slide 3 "Numbers": table 1, row 3, column 1: deck "Sweden" but source "Norway" [check-table]',
+    ),
+    (
+        ": Aid given per country",
+        ": Aid promised per country",
+        'slide 3 "Numbers": table 1: caption "Aid given per country" is missing from the deck [check-table]',
     ),
     (
         "ODA: [8, 7, 9]",

@@ -470,9 +470,15 @@ Always visible.
     assert len(timing.findall(f".//{P}cTn[@nodeType='clickEffect']")) == 2
     shapes = {str(sh.shape_id): sh for sh in prs.slides[0].shapes}
     assert len(shapes) == len(prs.slides[0].shapes)  # every shape its own id (the footers' too)
-    targets = [shapes[t.get("spid")] for t in timing.iter(f"{P}spTgt")]
-    shown_on_click = [sh.text_frame.text for sh in targets]
+    shown_on_click = []
+    for target in timing.iter(f"{P}spTgt"):
+        paras = shapes[target.get("spid")].text_frame.paragraphs
+        ranges = target.findall(f"{P}txEl/{P}pRg")
+        shown_on_click += [paras[int(r.get("st"))].text for r in ranges] or [p.text for p in paras]
     assert shown_on_click == ["Freedom from fear", "Freedom from want"]  # "Always visible." from the start
+    # one text frame in one style: the fragments' paragraphs are the body's, not boxes of their own
+    (body,) = [sh for sh in prs.slides[0].shapes if sh.has_text_frame and "Always" in sh.text_frame.text]
+    assert body.is_placeholder and "What is human security?" in body.text_frame.text
 
 
 def test_every_shape_on_a_slide_has_its_own_id(tmp_path):
@@ -499,3 +505,27 @@ After.
     for slide in prs.slides:
         ids = [sh.shape_id for sh in slide.shapes]
         assert len(ids) == len(set(ids)), [(sh.shape_id, sh.name) for sh in slide.shapes]
+
+
+def test_a_tables_caption_is_under_it_in_the_deck(tmp_path):
+    prs, _ = deck(
+        tmp_path,
+        """
+## Stats
+
+| x | y |
+|---|---|
+| 1 | 2 |
+
+: Summary statistics of the data {#tbl-stats}
+
+Text after.
+""",
+    )
+    shapes = list(prs.slides[0].shapes)
+    (table,) = [s for s in shapes if s.has_table]
+    (caption,) = [
+        s for s in shapes if s.has_text_frame and s.text_frame.text == "Summary statistics of the data"
+    ]
+    after = next(s for s in shapes if s.has_text_frame and s.text_frame.text == "Text after.")
+    assert table.top + table.height <= caption.top < caption.top + caption.height <= after.top

@@ -469,3 +469,125 @@ def test_beamer_note_over_several_paragraphs_is_one_speaker_note(tmp_path):
     assert warnings_at(diags, "raw-tex") == [
         (10, "raw TeX '\\vspace{1em}' is left out (slides show no raw TeX)")
     ]
+
+
+BEAMER = r"""---
+title: Consumer choice
+format:
+  revealjs:
+    incremental: true
+---
+
+## Definitions
+
+::: {.block title="Definition"}
+A **preference** is complete and transitive.
+:::
+
+::: {.alertblock title="Careful"}
+Not every utility is \alert{cardinal}, says \textcolor{red}{Hicks}.
+:::
+
+::: exampleblock
+An untitled example.
+:::
+
+\pause
+
+- one
+- two
+
+## Columns
+
+:::: columns
+::: {.column width="0.3\textwidth"}
+Left
+:::
+::: {.column width="0.7\textwidth"}
+Right
+:::
+::::
+"""
+
+
+def test_beamer_blocks_are_titled_boxes_and_beamer_commands_keep_their_words(tmp_path):
+    src = tmp_path / "lecture.md"
+    src.write_text(BEAMER, encoding="utf-8")
+    slides, handout, _ = build_both(src)
+    body = by_title(slides, "Definitions")["body"]
+    for words in (
+        "Definition",
+        "A preference is complete",
+        "Careful",
+        "cardinal",
+        "Hicks",
+        "An untitled example.",
+    ):
+        assert words in body and words in " ".join(handout.split()), words
+    assert "Note" not in body and "Tip" not in body  # an untitled block gets no made-up title
+    prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    boxes = [s for s in prs.slides[1].shapes if s.has_text_frame and "complete and" in s.text_frame.text]
+    assert boxes and not boxes[0].is_placeholder  # drawn as a box of its own, as callouts are
+    timing = prs.slides[1]._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}timing")
+    assert timing is not None  # \pause and format: revealjs: incremental: true both make clicks
+
+
+def test_beamer_column_widths_in_textwidth_are_honoured(tmp_path):
+    src = tmp_path / "lecture.md"
+    src.write_text(BEAMER, encoding="utf-8")
+    build_both(src)
+    prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    cols = {
+        s.text_frame.text: s.width
+        for s in prs.slides[2].shapes
+        if s.has_text_frame and s.text_frame.text in ("Left", "Right")
+    }
+    assert 0.3 < cols["Left"] / (cols["Left"] + cols["Right"]) < 0.36, cols
+
+
+def test_macros_defined_in_header_includes_are_the_lectures_macros(tmp_path):
+    src = tmp_path / "lecture.md"
+    src.write_text(
+        "---\ntitle: Physics\nheader-includes:\n  - \\usepackage{siunitx}\n  - \\newcommand{\\R}{\\mathbb{R}}\n"
+        "  - |\n    \\newcommand{\\omegaz}{\\omega_0}\n    \\DeclareMathOperator{\\bigO}{\\mathcal{O}}\n---\n\n"
+        "## Oscillator\n\nThe frequency $\\omegaz$ lives in $\\R$ and costs $\\bigO(n)$.\n",
+        encoding="utf-8",
+    )
+    _, handout, diags = build_both(src)
+    assert warnings_at(diags, "math") == []
+    prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    xml = prs.slides[1]._element.xml
+    assert "\u211d" in xml and "\u03c9" in xml  # ℝ and ω in the deck's Office math
+    assert not any(d.code == "unused-key" and "header-includes" in d.message for d in diags.items)
+
+
+def test_display_math_inside_a_paragraph_is_a_line_of_its_own():
+    from podium.reader import parse_lecture
+
+    lec = parse_lecture(
+        "## S\n\nThe Slutsky matrix\n$$S = \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$$\nis symmetric.\n\n"
+        "- in a bullet $$x^2$$ stays\n",
+        "l.md",
+        Diagnostics(),
+    )
+    kinds = [type(b).__name__ for b in lec.slides[0].body]
+    assert kinds == ["Paragraph", "MathBlock", "Paragraph", "BulletList"]
+    assert m.blocks_text(lec.slides[0].body[2:3]) == "is symmetric."
+
+
+@pytest.mark.parametrize(
+    "ending",
+    ["## References\n\n::: {#refs}\n:::\n", "## Further reading\n", "## Literatur\n\n::: {#refs}\n:::\n"],
+)
+def test_the_lecturers_own_references_slide_is_filled_not_repeated(tmp_path, ending):
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    src = tmp_path / "lecture.md"
+    src.write_text(
+        f"---\ntitle: T\nbibliography: refs.bib\n---\n\n## A\n\nAs [@knuth1984] says.\n\n{ending}",
+        encoding="utf-8",
+    )
+    slides, _, _ = build_both(src)
+    titles = [s["title"] for s in slides]
+    own = ending.split("\n")[0][3:]
+    assert titles[-1] == own and "References" not in titles[:-1] and titles.count(own) == 1, titles
+    assert "Knuth" in slides[-1]["body"] and "1984" in slides[-1]["body"]

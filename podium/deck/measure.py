@@ -270,8 +270,8 @@ class Measurer:
         b = c.block
         if isinstance(b, m.CodeBlock):
             return code_height(b, width, sizes.code, self.fonts.mono)
-        if isinstance(b, m.Table):
-            return sum(row_heights(b, width, sizes.table, self.fonts))
+        if isinstance(b, m.Table):  # its caption below it, as a picture's
+            return sum(row_heights(b, width, sizes.table, self.fonts)) + self.caption_height(b, width, sizes)
         if isinstance(b, m.Image):
             cap = self.caption_height(b, width, sizes)
             if minimum:
@@ -288,7 +288,7 @@ class Measurer:
             return size[1] if size is not None else TEX_BOX_H
         return int(EMU_PER_IN)
 
-    def caption_height(self, b: m.Image, width: int, sizes: TypeSizes) -> int:
+    def caption_height(self, b: m.Image | m.Table, width: int, sizes: TypeSizes) -> int:
         if not b.caption:
             return 0
 

@@ -87,7 +87,7 @@ def add_image(
         shape.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
         shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         if cap_h:  # the caption's words stay, as under a picture
-            _add_caption(cv, b, area, area.y + shape.height, cap_h)
+            add_caption(cv, b.caption, area, area.y + shape.height, cap_h)
         return shape
     w, h = size or image_size(cv, b, area, reference)
     x = area.x + (area.w - w) // 2
@@ -114,17 +114,17 @@ def add_image(
         )
     pic._element.nvPicPr.cNvPr.set("descr", b.alt or "")
     if cap_h:
-        _add_caption(cv, b, area, y + h, cap_h)
+        add_caption(cv, b.caption, area, y + h, cap_h)
     return pic
 
 
-def _add_caption(cv: Canvas, b: m.Image, area: Rect, top: int, cap_h: int) -> None:
-    """Add ``b``'s caption, centred across ``area``, just below ``top`` (the picture's lower edge)."""
+def add_caption(cv: Canvas, caption: m.Inlines, area: Rect, top: int, cap_h: int) -> None:
+    """Add a picture's or table's ``caption``, centred across ``area``, just below ``top`` (its lower edge)."""
     tb = cv.slide.shapes.add_textbox(Emu(area.x), Emu(top + int(0.05 * EMU_PER_IN)), Emu(area.w), Emu(cap_h))
     fill_paras(
         cv,
         tb.text_frame,
-        [Para(tuple(to_runs(b.caption)), align=m.Align.CENTER, style=ParaStyle.CAPTION)],
+        [Para(tuple(to_runs(caption)), align=m.Align.CENTER, style=ParaStyle.CAPTION)],
         cv.box_style,
         1.0,
         own=False,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import gc
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -37,7 +38,7 @@ from .measure import text_height
 from .patches import (
     save_package,
 )
-from .pictures import add_image
+from .pictures import add_caption, add_image
 from .placement import grid_cells, grid_columns, stack
 from .plan import ColumnsChunk, LayoutKind, ObjectChunk, Para, SlidePlan, TextChunk, TypeSizes, footer_text
 from .plan import runs as to_runs
@@ -236,11 +237,22 @@ class DeckWriter:
         sizes = self.sizes
         style = self.style_of(ph) if ph is not None else None
         placeholder_free = ph is not None
-        for g, box in stack(self.geo.measurer, chunks, rect, sizes, style, own):
+        groups = stack(self.geo.measurer, chunks, rect, sizes, style, own)
+        k = 0
+        while k < len(groups):
+            g, box = groups[k]
+            k += 1
             c = chunks[g[0]]
             if len(g) > 1:  # several pictures: a grid
                 self.place_grid([chunks[i] for i in g], box)
                 continue
+            if isinstance(c, TextChunk) and "callout" not in c.box:
+                # text chunks one under another (divs, fragments) are one text frame, as one style
+                while k < len(groups) and _plain_text_group(chunks, groups[k][0]):
+                    nxt, nbox = chunks[groups[k][0][0]], groups[k][1]
+                    c = replace(c, paras=c.paras + nxt.paras)
+                    box = Rect(box.x, box.y, max(box.w, nbox.w), nbox.y + nbox.h - box.y)
+                    k += 1
             h = box.h
             if isinstance(c, TextChunk):
                 if "callout" in c.box:  # a Quarto callout: its own titled box
@@ -293,6 +305,9 @@ class DeckWriter:
             shape = add_image(self.cv, b, box, with_caption, reference, cap, c.shown)
         elif isinstance(b, m.Table):
             shape = add_table(self.cv, b, box, self.sizes.table, self.geo.fonts)
+            if b.caption and with_caption:  # `: Caption` under a table: below it, as a picture's
+                cap = self.geo.measurer.caption_height(b, box.w, self.sizes)
+                add_caption(self.cv, b.caption, box, box.y + shape.height, cap)
         elif isinstance(b, m.Chart):
             from .charts import add_chart  # noqa: PLC0415 (python-pptx's chart modules only for a deck with charts)
 
@@ -357,6 +372,13 @@ class DeckWriter:
                     TextFrame(txBody, None).text = self.footer_text  # type: ignore[arg-type]  # text needs no parent
             elif t == PP_PLACEHOLDER.SLIDE_NUMBER:
                 _ensure_slide_number_field(el, getattr(self, "position", self.plan.number))
+
+
+def _plain_text_group(chunks, group: list[int]) -> bool:
+    """True for a stacked group that is one text chunk without a box of its own (not a callout)."""
+    return (
+        len(group) == 1 and isinstance(chunks[group[0]], TextChunk) and "callout" not in chunks[group[0]].box
+    )
 
 
 def _ensure_slide_number_field(sp, number: int) -> None:

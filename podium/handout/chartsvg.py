@@ -204,9 +204,14 @@ def _category_labels(cats: list[str], p: _Plot, band: float, text: str) -> list[
             )
         else:
             cx = p.left + band * i + band / 2
-            lines = "".join(
-                f'<tspan x="{cx:.1f}" dy="{0 if k == 0 else LABEL_H}">{_e(line)}</tspan>'
-                for k, line in enumerate(_wrapped(cat, band if every == 1 else band * every))
+            wrapped = _wrapped(cat, band if every == 1 else band * every)
+            lines = (
+                _e(cat)
+                if len(wrapped) == 1
+                else "".join(
+                    f'<tspan x="{cx:.1f}" dy="{0 if k == 0 else LABEL_H}">{_e(line)}</tspan>'
+                    for k, line in enumerate(wrapped)
+                )
             )
             out.append(
                 f'<text x="{cx:.1f}" y="{p.bottom + 18}" text-anchor="middle" fill="{text}">{lines}</text>'
