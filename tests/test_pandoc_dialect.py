@@ -591,3 +591,19 @@ def test_the_lecturers_own_references_slide_is_filled_not_repeated(tmp_path, end
     own = ending.split("\n")[0][3:]
     assert titles[-1] == own and "References" not in titles[:-1] and titles.count(own) == 1, titles
     assert "Knuth" in slides[-1]["body"] and "1984" in slides[-1]["body"]
+
+
+def test_citations_without_a_bibliography_and_cross_references_are_warned_once_each():
+    from podium.reader import parse_lecture
+
+    diags = Diagnostics()
+    parse_lecture(
+        "## S\n\nAs [@fiorina2008, p. 3] and @mason2018 show; write to a@b.com.\n\nSee @fig-fit and @tbl-x.\n",
+        "l.md",
+        diags,
+    )
+    said = [(d.code, d.pos.line, d.message.split(" (")[0]) for d in diags.items]
+    assert said == [
+        ("citation", 3, "citation '@fiorina2008'"),
+        ("cross-reference", 5, "cross-reference '@fig-fit'"),
+    ]
