@@ -239,7 +239,11 @@ def _meta_parser():
 def markdown_text(value: str) -> str:
     """Front-matter text read as pandoc reads it, as Markdown, down to its words: ``**bold**``,
     ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; other HTML and
-    math are kept as written; ``---`` and ``--`` are dashes (pandoc's ``smart``), quotes stay as written."""
+    math are kept as written; ``---`` and ``--`` are dashes (pandoc's ``smart``), quotes stay as written.
+    Beamer's title TeX reads as beamer shows it: ``\\inst{1}`` goes, ``\\today`` is today's date,
+    ``\\and`` a comma, ``\\textbf{x}`` and the like their words."""
+    if "\\" in value:
+        value = re.sub(r"[ \t]+", " ", _META_TEX.sub(_meta_tex, value)).strip()
     if not _MARKUP.search(value):
         return _dashes(value)
     try:
@@ -260,6 +264,24 @@ def markdown_text(value: str) -> str:
     while _SPAN.search(text):
         text = _SPAN.sub(lambda mt: mt.group(1), text)
     return re.sub(r"[ \t]+", " ", text).strip()
+
+
+_META_TEX = re.compile(
+    r"\\inst\{[^{}]*\}|\\today\b|\s*\\and\b|\\\\|\\(?:textbf|textit|emph|alert|textsc|textrm|textsf|mbox)\{([^{}]*)\}"
+)
+
+
+def _meta_tex(mt: re.Match) -> str:
+    said = mt.group(0).strip()
+    if said.startswith("\\inst"):
+        return ""
+    if said == "\\today":
+        return "today"
+    if said == "\\and":
+        return ","
+    if said == "\\\\":
+        return " "
+    return mt.group(1) or ""
 
 
 def _dashes(text: str) -> str:
@@ -674,6 +696,7 @@ class _Converter:
         self.knitr = self.shown.lower().endswith((".qmd", ".rmd"))
         self.lifted_instructor: list[m.Block] = []
         self.adding_to: _SlideDraft | None = None  # the slide whose blocks are being read
+        self.style_noted = False  # a <style> block has had its note
         self.unresolved: dict[str, tuple[str, m.SourcePos]] = {}  # citations with no bibliography, cross-refs
         self.refs_at: _SlideDraft | None = None  # the slide with pandoc's `::: {#refs}`: where references go
 
@@ -1188,6 +1211,18 @@ class _Converter:
         if is_comment(node.content):
             self.marp_comment(node.content, pos)
             return []
+        if _BR_ONLY.fullmatch(node.content):  # a `<br>` between blocks: the space the blocks have anyway
+            return []
+        if _STYLE_ONLY.fullmatch(node.content):
+            if not self.style_noted:
+                self.style_noted = True
+                self.diags.note(
+                    "CSS in <style> is not used: the template styles the deck and the handout (see "
+                    "'podium template')",
+                    pos,
+                    "style",
+                )
+            return []
         self.raw_html_seen(pos)
         text = html_block_to_markdown(node.content)
         if not text.strip():
@@ -1574,6 +1609,8 @@ class _Converter:
                         "columns inside a column are shown one after another", cpos, "nested-columns"
                     )
                     blocks = _flatten_columns(blocks)
+                if "fragment" in attrs.classes:  # ::: {.column .fragment}: the column appears on a click
+                    blocks = (m.Div(tuple(blocks), ("fragment",), cpos),)
                 cols.append(m.Column(blocks, _fraction(attrs.kv.get("width"))))
             else:
                 self.diags.warning(
@@ -2030,6 +2067,8 @@ def _dress(d: _SlideDraft, attrs: Attrs) -> None:
     d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
 
 
+_BR_ONLY = re.compile(r"\s*(<br\s*/?>\s*)+", re.I)
+_STYLE_ONLY = re.compile(r"\s*<style\b[^>]*>.*?</style>\s*", re.I | re.S)
 # pandoc's citation keys in text (after a space, "[", "(" or ";"; an e-mail address has a word before its @)
 _CITATION = re.compile(r"(?:^|(?<=[\s\[(;]))-?@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w])")
 _CROSS_REF = re.compile(r"^(fig|tbl|sec|eq|thm|lem|cor|prp|cnj|def|exm|exr|lst)-")

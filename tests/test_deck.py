@@ -529,3 +529,49 @@ Text after.
     ]
     after = next(s for s in shapes if s.has_text_frame and s.text_frame.text == "Text after.")
     assert table.top + table.height <= caption.top < caption.top + caption.height <= after.top
+
+
+def test_lists_in_speaker_notes_keep_their_bullets_and_numbers(tmp_path):
+    prs, _ = deck(
+        tmp_path,
+        """
+## Homework
+
+Text.
+
+::: notes
+Intro line.
+
+1. Exercise 3.4
+2. Exercise 3.5
+   - hint one
+
+- HW2 due
+:::
+""",
+    )
+    notes = prs.slides[0].notes_slide.notes_text_frame.text
+    assert notes == "Intro line.\n1. Exercise 3.4\n2. Exercise 3.5\n  \u2022 hint one\n\u2022 HW2 due"
+
+
+def test_a_column_marked_fragment_appears_on_a_click(tmp_path):
+    prs, _ = deck(
+        tmp_path,
+        """
+## Compare
+
+:::: {.columns}
+::: {.column width="50%"}
+Always here
+:::
+::: {.column width="45%" .fragment}
+Then this
+:::
+::::
+""",
+    )
+    timing = prs.slides[0]._element.find(f"{P}timing")
+    assert timing is not None
+    shapes = {str(sh.shape_id): sh for sh in prs.slides[0].shapes}
+    targets = [shapes[t.get("spid")].text_frame.text for t in timing.iter(f"{P}spTgt")]
+    assert targets == ["Then this"]

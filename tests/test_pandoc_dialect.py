@@ -607,3 +607,30 @@ def test_citations_without_a_bibliography_and_cross_references_are_warned_once_e
         ("citation", 3, "citation '@fiorina2008'"),
         ("cross-reference", 5, "cross-reference '@fig-fit'"),
     ]
+
+
+def test_a_br_between_blocks_is_quiet_and_style_blocks_get_one_note():
+    from podium.reader import parse_lecture
+
+    diags = Diagnostics()
+    lec = parse_lecture(
+        "## S\n\nx\n\n<br>\n\ny\n\n<style scoped>\nh1 { color: red }\n</style>\n\n<style>\np {}\n</style>\n",
+        "l.md",
+        diags,
+    )
+    assert m.blocks_text(lec.slides[0].body) == "x\ny"  # no CSS shown
+    assert [(d.code, d.severity, d.pos.line) for d in diags.items] == [("style", "note", 9)]
+
+
+def test_beamer_title_tex_reads_as_beamer_shows_it():
+    from podium.reader import parse_lecture
+
+    lec = parse_lecture(
+        "---\ntitle: Oscillations\nauthor: Jane Doe\\inst{1} \\and John Roe\\inst{2}\n"
+        "institute: \\inst{1}Physics \\and \\inst{2}Maths\ndate: \\today\n---\n\n## A\n\nx\n",
+        "l.md",
+        Diagnostics(),
+    )
+    assert [a.name for a in lec.meta.authors] == ["Jane Doe, John Roe"]
+    assert lec.meta.institute == "Physics, Maths"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", lec.meta.date), lec.meta.date

@@ -457,11 +457,31 @@ def _widths(cols):
 # --------------------------------------------------------------------------- slides
 
 
+def notes_text(blocks: m.Blocks) -> str:
+    """The plain text of speaker notes, a line per paragraph, list items with their bullets or numbers
+    (``•``, ``2.``, ``b)``) and nested ones indented: the notes page is plain text."""
+    return "\n".join(line for line in _note_lines(blocks, 0) if line.strip())
+
+
+def _note_lines(blocks: m.Blocks, depth: int) -> list[str]:
+    out: list[str] = []
+    for b in blocks:
+        if not isinstance(b, m.BulletList):
+            out += ["  " * depth + line for line in m.blocks_text((b,)).split("\n")]
+            continue
+        for k, item in enumerate(b.items):
+            marker = marker_text(b.numbering, b.delimiter, b.start + k) if b.ordered else "\u2022"
+            inner = _note_lines(item.blocks, depth + 1) or [""]
+            inner[0] = "  " * depth + marker + " " + inner[0].lstrip()
+            out += inner
+    return out
+
+
 def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     """Return the plan of one slide: layout kind, title, chunks, notes, footnotes and steps."""
     chunker = _Chunker(slide.incremental)
     title = tuple(runs(slide.title))
-    notes = [t for t in (m.blocks_text((b,)) for b in slide.notes) if t]
+    notes = [t for t in (notes_text((b,)) for b in slide.notes) if t]
     notes += instructor_notes(slide, lecture.meta.lang)  # none in the student's version
     foot = [
         Para((Run(f"{f.number}. "), *[r for b in f.blocks for r in _block_runs(b)]), style=ParaStyle.CAPTION)
