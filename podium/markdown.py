@@ -1,7 +1,8 @@
 """The Markdown parser Podium reads with: markdown-it-py, configured for pandoc's dialect.
 
 markdown-it-py and mdit-py-plugins give CommonMark, tables, strikethrough, footnotes and
-dollar math; :mod:`podium.fancylists` adds pandoc's ``a.``/``(iv)`` list markers.  Two pieces of
+dollar math; :mod:`podium.fancylists` adds pandoc's ``a.``/``(iv)`` list markers and
+:mod:`podium.gridtables` its grid tables.  Two pieces of
 pandoc syntax have no plugin that matches pandoc, so they live here:
 
 * fenced divs (``::: notes`` … ``:::``), which nest by counting openers the way pandoc does
@@ -21,6 +22,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .fancylists import fancy_lists_plugin
+from .gridtables import grid_tables_plugin
 
 _DIV_OPEN = re.compile(r"^(:{3,})\s*(\{[^{}]*\}|[^\s:{}][^\s{}]*)\s*:*\s*$")
 _DIV_CLOSE = re.compile(r"^(:{3,})\s*$")
@@ -167,6 +169,7 @@ def markdown_parser() -> MarkdownIt:
     md.use(footnote_plugin)
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     fancy_lists_plugin(md)
+    grid_tables_plugin(md)
     md.block.ruler.before(
         "fence", "fenced_div", _fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )

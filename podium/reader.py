@@ -502,6 +502,13 @@ def parse_lecture(
             "unused-key",
         )
     conv.collect_footnotes(root)
+    for line in sorted(env.get("grid_tables_unread", ())):
+        diags.warning(
+            "this grid table has a cell spanning columns, which Podium does not read: it is shown as "
+            "text (a pipe table, or one cell per column, is a table)",
+            m.SourcePos(*origins[line]) if origins and line < len(origins) else m.SourcePos(shown, line + 1),
+            "grid-table",
+        )
     for line in env.get("unclosed_divs", []):
         diags.warning(
             "fenced div ':::' opened here is never closed; it runs to the end of its block",
@@ -1527,8 +1534,12 @@ class _Converter:
         return replace(table, caption=_trim(caption), widths=widths)
 
     def _table_widths(self, node, header, rows) -> tuple[float, ...]:
-        """Relative widths: from the separator's dashes when they differ, else from the content."""
+        """Relative widths: a grid table's from its border, a pipe table's from the separator's dashes
+        when they differ, else from the content."""
         ncols = max(len(header), 1)
+        given = (node.meta or {}).get("widths")
+        if given and len(given) == ncols:
+            return tuple(given)
         if node.map and node.map[0] + 1 < len(self.lines):
             sep = self.lines[node.map[0] + 1].strip().strip("|")
             parts = [p.strip() for p in sep.split("|")]

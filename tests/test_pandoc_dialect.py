@@ -634,3 +634,44 @@ def test_beamer_title_tex_reads_as_beamer_shows_it():
     assert [a.name for a in lec.meta.authors] == ["Jane Doe, John Roe"]
     assert lec.meta.institute == "Physics, Maths"
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", lec.meta.date), lec.meta.date
+
+
+GRID = """\
+## Fruit
+
++---------------+-----------------------+
+| Fruit         | Price                 |
++===============+======================:+
+| Bananas, ripe | $1.34                 |
+| and *yellow*  |                       |
++---------------+-----------------------+
+| Oranges       | $2.10                 |
++---------------+-----------------------+
+
+## Spans
+
++-----+-----+
+| a         |
++-----+-----+
+"""
+
+
+def test_grid_tables_are_tables_and_one_with_spans_is_said(tmp_path):
+    from podium.reader import parse_lecture
+
+    diags = Diagnostics()
+    lec = parse_lecture(GRID, "l.md", diags)
+    (table,) = lec.slides[0].body
+    assert isinstance(table, m.Table)
+    cells = [[m.plain_text(c.content) for c in row] for row in (table.header, *table.rows)]
+    assert cells == [["Fruit", "Price"], ["Bananas, ripe and yellow", "$1.34"], ["Oranges", "$2.10"]]
+    assert table.aligns[1] == m.Align.RIGHT and 0.35 < table.widths[0] < 0.45
+    assert isinstance(table.rows[0][0].content[-1], m.Emph)  # a cell's Markdown is read
+    assert [(d.code, d.pos.line) for d in diags.items] == [("grid-table", 14)]
+    src = tmp_path / "lecture.md"
+    src.write_text(GRID, encoding="utf-8")
+    slides, handout, _ = build_both(src)
+    prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    (frame,) = [s for s in prs.slides[0].shapes if s.has_table]
+    assert frame.table.cell(1, 0).text == "Bananas, ripe and yellow"
+    assert "Bananas, ripe and yellow" in " ".join(handout.split())
