@@ -2,7 +2,7 @@
 
 markdown-it-py and mdit-py-plugins give CommonMark, tables, strikethrough, footnotes and
 dollar math; :mod:`podium.fancylists` adds pandoc's ``a.``/``(iv)`` list markers and
-:mod:`podium.gridtables` its grid tables.  Two pieces of
+:mod:`podium.gridtables` its grid tables, :mod:`podium.lineblocks` its line blocks.  Two pieces of
 pandoc syntax have no plugin that matches pandoc, so they live here:
 
 * fenced divs (``::: notes`` … ``:::``), which nest by counting openers the way pandoc does
@@ -23,6 +23,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from .fancylists import fancy_lists_plugin
 from .gridtables import grid_tables_plugin
+from .lineblocks import line_blocks_plugin
 
 _DIV_OPEN = re.compile(r"^(:{3,})\s*(\{[^{}]*\}|[^\s:{}][^\s{}]*)\s*:*\s*$")
 _DIV_CLOSE = re.compile(r"^(:{3,})\s*$")
@@ -170,6 +171,7 @@ def markdown_parser() -> MarkdownIt:
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     fancy_lists_plugin(md)
     grid_tables_plugin(md)
+    line_blocks_plugin(md)
     md.block.ruler.before(
         "fence", "fenced_div", _fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )

@@ -958,6 +958,8 @@ class _Converter:
         meta = self._marp_title(drafts, meta, "lead" in str(self.raw_meta.get("class", "")))
         for d in drafts:
             d.body = self._marp_split(d.body)
+            if d.kind == m.CONTENT and d.title and not d.body and (d.lead or d.title_level == 1):
+                d.classes = (*d.classes, "section")  # a statement or a section (`# Keys`): drawn as one
         return meta
 
     def _marp_title(self, drafts: list[_SlideDraft], meta: m.Meta, lead: bool) -> m.Meta:

@@ -272,3 +272,33 @@ def test_quartos_revealjs_footer_is_the_footer():
         '---\ntitle: T\nformat:\n  revealjs:\n    footer: "[STAT 2010](https://x.org) -- Intro"\n---\n\n## A\n\nx\n'
     )
     assert lec.meta.footer == "STAT 2010 – Intro"
+
+
+def test_a_statement_or_section_slide_is_drawn_as_a_section(tmp_path):
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        marp: true
+        ---
+
+        ## Body
+
+        text
+
+        ---
+
+        <!-- _class: lead -->
+
+        # <!--fit--> Why not just invert?
+
+        ---
+
+        # Keys
+        """,
+    )
+    from podium.pipeline import BuildOptions, build_slides
+
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    layouts = [s.slide_layout.name for s in Presentation(str(deck)).slides]
+    assert layouts == ["Title and Content", "Section Header", "Section Header"]

@@ -675,3 +675,24 @@ def test_grid_tables_are_tables_and_one_with_spans_is_said(tmp_path):
     (frame,) = [s for s in prs.slides[0].shapes if s.has_table]
     assert frame.table.cell(1, 0).text == "Bananas, ripe and yellow"
     assert "Bananas, ripe and yellow" in " ".join(handout.split())
+
+
+def test_line_blocks_keep_their_lines_and_tables_stay_tables(tmp_path):
+    from podium.reader import parse_lecture
+
+    lec = parse_lecture(
+        "## Verse\n\n| The limerick packs laughs anatomical\n|    Into space that is quite economical.\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "l.md",
+        Diagnostics(),
+    )
+    verse, table = lec.slides[0].body
+    assert isinstance(table, m.Table)
+    assert [type(x).__name__ for x in verse.content] == ["Text", "LineBreak", "Text"]
+    assert verse.content[2].text == "\u00a0" * 3 + "Into space that is quite economical."
+    src = tmp_path / "lecture.md"
+    src.write_text("## Verse\n\n| First line\n| Second line\n", encoding="utf-8")
+    slides, handout, _ = build_both(src)
+    prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    body = next(s for s in prs.slides[0].shapes if s.has_text_frame and "First" in s.text_frame.text)
+    assert "|" not in body.text_frame.text and "\v" in body.text_frame.text  # a line break, no pipes
