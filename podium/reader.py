@@ -1573,6 +1573,13 @@ class _Converter:
             return [self.callout(node, attrs, beamer, pos, titled=False)]
         if "columns" in classes:
             return [self.columns(node, pos)]
+        if "panel-tabset" in classes:  # Quarto's tabs: one after another, each kept whole with its heading
+            tabs: list[list[m.Block]] = []
+            for b in self.blocks(node.children):
+                if isinstance(b, m.Heading) or not tabs:
+                    tabs.append([])
+                tabs[-1].append(b)
+            return [m.Div(tuple(tab), ("tab",), pos) for tab in tabs]
         if "layout" in attrs.kv or "layout-ncol" in attrs.kv:
             laid = self.layout_columns(node, attrs, classes, pos)
             if laid is not None:

@@ -522,3 +522,17 @@ def test_the_front_matter_keys_podium_reads_get_no_unused_note():
         "---\ntitle: T\nformat:\n  revealjs:\n    from: markdown+emoji\nknitr:\n  opts_chunk:\n    fig.path: f/\n---\n\n## S\n\nx\n"
     )
     assert not [msg for msg in messages if "unused-key" in msg]
+
+
+def test_a_tabsets_tabs_are_kept_whole_each_with_its_heading():
+    from podium.reader import parse_lecture
+
+    lec = parse_lecture(
+        "## Diagnostics\n\n::: {.panel-tabset}\n### Residuals\n\ntext one\n\n### Leverage\n\n- a\n- b\n:::\n",
+        "l.qmd",
+        Diagnostics(),
+    )
+    tabs = lec.slides[0].body
+    assert [type(t).__name__ for t in tabs] == ["Div", "Div"]  # each a kept whole when a slide continues
+    assert [m.plain_text(t.blocks[0].content) for t in tabs] == ["Residuals", "Leverage"]
+    assert isinstance(tabs[1].blocks[1], m.BulletList)
