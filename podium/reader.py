@@ -924,8 +924,8 @@ class _Converter:
         if not self.marp:
             return
         said = html.strip()[4:-3] if html.strip().startswith("<!--") else ""
-        if not said.strip() or marp.directives(said) is not None:
-            return
+        if not said.strip() or said.strip() == "fit" or marp.directives(said) is not None:
+            return  # (`# <!--fit--> Words`: Marp's fitting heading, not a note)
         if pos is None:  # inside a line: its words (not parsed again in the middle of this paragraph)
             self.pending_notes.append(m.Paragraph((m.Text(" ".join(said.split())),), self.pos(None)))
             return

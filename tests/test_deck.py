@@ -5,6 +5,7 @@ from __future__ import annotations
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from .conftest import build, write_md
@@ -575,3 +576,42 @@ Then this
     shapes = {str(sh.shape_id): sh for sh in prs.slides[0].shapes}
     targets = [shapes[t.get("spid")].text_frame.text for t in timing.iter(f"{P}spTgt")]
     assert targets == ["Then this"]
+
+
+def test_text_after_an_equation_or_picture_keeps_the_bodys_bullets_and_indents(tmp_path):
+    """Text after an object goes into a box of its own; it had the plain box look (black bullets, other
+    indents) while the text above it had the body's, on the same slide."""
+    prs, _ = deck(
+        tmp_path,
+        """
+## Waves
+
+The wave equation reads
+$$u_{tt} = c^2 u_{xx}$$
+whose solutions are
+
+- travelling to the right
+- travelling to the left
+""",
+    )
+    shapes = list(prs.slides[0].shapes)
+    body = next(s for s in shapes if s.is_placeholder and "wave equation" in s.text_frame.text)
+    after = next(s for s in shapes if s.has_text_frame and "travelling to the right" in s.text_frame.text)
+    assert not after.is_placeholder
+    lst = after.text_frame._txBody.find(qn("a:lstStyle"))
+    lvl1 = lst.find(qn("a:lvl1pPr")) if lst is not None else None
+    assert lvl1 is not None and lvl1.find(qn("a:buChar")) is not None  # the body's bullet, inherited
+    bullets = [p for p in after.text_frame.paragraphs if "travelling" in p.text]
+    assert all(p._p.find(f"{qn('a:pPr')}/{qn('a:buChar')}") is None for p in bullets)  # none written over it
+    assert after.left == body.left
+
+
+def test_an_untitled_slide_of_only_a_picture_has_no_title_bar(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (800, 600), (200, 120, 40)).save(tmp_path / "photo.png")
+    prs, _ = deck(tmp_path, '\n## Before\n\ntext\n\n---\n\n![](photo.png){fig-alt="A photo"}\n')
+    slide = prs.slides[1]
+    assert slide.slide_layout.name == "Blank"  # no rule under a title that is not there
+    (pic,) = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert pic.height > 0.6 * prs.slide_height

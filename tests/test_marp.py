@@ -297,6 +297,9 @@ def test_a_statement_or_section_slide_is_drawn_as_a_section(tmp_path):
         # Keys
         """,
     )
+    assert (
+        not parse_lecture(src.read_text(), str(src), Diagnostics()).slides[1].notes
+    )  # <!--fit--> is no note
     from podium.pipeline import BuildOptions, build_slides
 
     deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())

@@ -84,13 +84,20 @@ def grid_cells(cols: int, n: int, area: Rect) -> list[Rect]:
 def stack(measurer, chunks, rect: Rect, sizes: TypeSizes, style, own: bool) -> list[tuple[list[int], Rect]]:
     """Return, for each group of ``chunks`` (:func:`picture_groups`), the rectangle it is placed in.
 
-    The first text chunk is measured in a placeholder of ``style`` (None: a text box); pictures and
-    charts share what the other chunks leave, never drawn below ``rect``.
+    The first text chunk is measured in a placeholder of ``style`` (None: a text box), and so are later
+    ones of a content placeholder (``own``), which the writer draws in its look; pictures and charts
+    share what the other chunks leave, never drawn below ``rect``.
     """
     heights = []
     first_text = True
     for c in chunks:
-        if isinstance(c, TextChunk) and first_text and style is not None:
+        if (
+            isinstance(c, TextChunk)
+            and style is not None
+            and (first_text or (own and "callout" not in c.box))
+        ):
+            # the first text chunk is the placeholder's; in a content placeholder, later ones are boxes in
+            # its look (the writer's like_placeholder)
             heights.append(measurer.chunk(c, rect.w, sizes, style, own))
             first_text = False
         else:

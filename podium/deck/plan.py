@@ -536,6 +536,8 @@ def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
         and chunks[0].block.caption
     ):
         return LayoutKind.PICTURE
+    if not slide.title and all(isinstance(c, ObjectChunk) and isinstance(c.block, m.Image) for c in chunks):
+        return LayoutKind.BLANK  # pictures and no title: no title bar or rule under a title that is not there
     if _text_then_object(chunks) and len(chunks) == 2 and _reads_beside(chunks[0], chunks[1]):
         return LayoutKind.CAPTION
     return LayoutKind.CONTENT

@@ -9,6 +9,7 @@ This is what the fitter measures with, so it agrees with what an office suite dr
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from lxml import etree
@@ -185,6 +186,71 @@ def placeholder_style(layout_ph_element, master) -> FrameStyle:
     _merge(levels, chain, fonts)
     body_prs = [_body_pr(layout_ph_element), _body_pr(msp)]
     return FrameStyle(_insets(body_prs), tuple(_level(d, fonts, 18.0) for d in levels))
+
+
+# the children of a:lvlNpPr in the order the schema wants them (CT_TextParagraphProperties)
+_PPR_ORDER = [
+    "lnSpc",
+    "spcBef",
+    "spcAft",
+    "buClrTx",
+    "buClr",
+    "buSzTx",
+    "buSzPct",
+    "buSzPts",
+    "buFontTx",
+    "buFont",
+    "buNone",
+    "buAutoNum",
+    "buChar",
+    "buBlip",
+    "tabLst",
+    "defRPr",
+    "extLst",
+]
+_PPR_GROUP = {  # children that stand for each other: the more specific one replaces the rest of its group
+    **dict.fromkeys(("buClrTx", "buClr"), "colour"),
+    **dict.fromkeys(("buSzTx", "buSzPct", "buSzPts"), "size"),
+    **dict.fromkeys(("buFontTx", "buFont"), "font"),
+    **dict.fromkeys(("buNone", "buAutoNum", "buChar", "buBlip"), "bullet"),
+}
+
+
+def placeholder_list_style(layout_ph_element, master) -> etree._Element:
+    """Return an ``a:lstStyle`` that gives a text box what a placeholder copied from ``layout_ph_element``
+    inherits (the layout's, the master placeholder's and the master's body list styles merged): its
+    bullets, their colour, indents, spacing and type, so text that continues a placeholder's in a box
+    of its own looks the same."""
+    ph = layout_ph_element.find(".//" + qn("p:ph"))
+    ph_type = ph.get("type", "obj") if ph is not None else "obj"
+    styles = master._element.find(qn("p:txStyles"))
+    which = "p:titleStyle" if ph_type in ("title", "ctrTitle") else "p:bodyStyle"
+    chain = [  # the most general first: each later one overrides
+        _lvl_nodes(styles.find(qn(which)) if styles is not None else None),
+        _lvl_nodes(_lst(_master_ph(master, ph_type))),
+        _lvl_nodes(_lst(layout_ph_element)),
+    ]
+    out = etree.Element(qn("a:lstStyle"))
+    for i in range(9):
+        attrs: dict[str, str] = {}
+        kids: dict[str, etree._Element] = {}
+        for nodes in chain:
+            el = nodes.get(i)
+            if el is None:
+                continue
+            attrs.update(el.attrib)
+            for kid in el:
+                name = etree.QName(kid).localname
+                group = _PPR_GROUP.get(name)
+                if group is not None:
+                    kids = {k: v for k, v in kids.items() if _PPR_GROUP.get(k) != group}
+                kids[name] = kid
+        if not attrs and not kids:
+            continue
+        lvl = etree.SubElement(out, qn(f"a:lvl{i + 1}pPr"), attrs)
+        for name in sorted(kids, key=lambda k: _PPR_ORDER.index(k) if k in _PPR_ORDER else len(_PPR_ORDER)):
+            lvl.append(copy.deepcopy(kids[name]))
+    return out
 
 
 def textbox_style(master, sizes: tuple[float, ...], indent: int) -> FrameStyle:

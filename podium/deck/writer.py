@@ -43,6 +43,7 @@ from .placement import grid_cells, grid_columns, stack
 from .plan import ColumnsChunk, LayoutKind, ObjectChunk, Para, SlidePlan, TextChunk, TypeSizes, footer_text
 from .plan import runs as to_runs
 from .prototypes import SlideMaker
+from .styles import placeholder_list_style
 from .tables import add_table
 from .template_deck import open_template
 from .text import fill_paras, fill_runs, set_autofit
@@ -271,21 +272,46 @@ class DeckWriter:
                 else:
                     tb = self.slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
                     tb.text_frame.word_wrap = True
-                    fill_paras(
-                        self.cv,
-                        tb.text_frame,
-                        c.paras,
-                        self.geo.box_style,
-                        sizes.text,
-                        own=False,
-                        shape_id=tb.shape_id,
-                    )
+                    if ph is not None and style is not None and own:
+                        # text that continues the body's (after a picture, an equation): the body's look
+                        self.like_placeholder(tb, ph, style)
+                        fill_paras(
+                            self.cv, tb.text_frame, c.paras, style, sizes.text, own=True, shape_id=tb.shape_id
+                        )
+                    else:
+                        fill_paras(
+                            self.cv,
+                            tb.text_frame,
+                            c.paras,
+                            self.geo.box_style,
+                            sizes.text,
+                            own=False,
+                            shape_id=tb.shape_id,
+                        )
             elif isinstance(c, ColumnsChunk):
                 cols = split_columns(box, [w for _, w in c.columns])
                 for (col_chunks, _), r in zip(c.columns, mirrored(cols, box) if self.rtl else cols):
                     self.flow(list(col_chunks), r, None, used)
             else:
                 self.place_object(c, box)
+
+    def like_placeholder(self, tb, ph, style) -> None:
+        """Give text box ``tb`` the list style (bullets, colours, indents, spacing) and insets of body
+        placeholder ``ph``, whose text it continues: measured as the placeholder's (placement.stack)."""
+        base = getattr(ph, "_base_placeholder", None)
+        if base is None:
+            return
+        body = tb.text_frame._txBody
+        old = body.find(qn("a:lstStyle"))
+        new = placeholder_list_style(base._element, self.slide.slide_layout.slide_master)
+        if old is not None:
+            old.addprevious(new)
+            body.remove(old)
+        else:
+            body.find(qn("a:bodyPr")).addnext(new)
+        pr = body.find(qn("a:bodyPr"))
+        for name, value in zip(("lIns", "tIns", "rIns", "bIns"), style.insets):
+            pr.set(name, str(int(value)))
 
     def place_grid(self, chunks, area: Rect) -> None:
         """Lay pictures out in the grid that shows the smallest of them largest."""
