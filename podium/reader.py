@@ -1929,11 +1929,11 @@ class _Converter:
                 m.Text(cite_text(x.text, self.bib, self._unknown_citation)) if isinstance(x, m.Text) else x
                 for x in merged
             ]
-        else:
-            for x in merged:
-                if isinstance(x, m.Text) and "@" in x.text:
-                    for mt in _CITATION.finditer(x.text):
-                        kind = "cross-reference" if _CROSS_REF.match(mt.group(1)) else "citation"
+        for x in merged:  # citations left as written (no bibliography), Quarto's cross-references
+            if isinstance(x, m.Text) and "@" in x.text:
+                for mt in _CITATION.finditer(x.text):
+                    kind = "cross-reference" if _CROSS_REF.match(mt.group(1)) else "citation"
+                    if kind == "cross-reference" or self.bib is None:
                         self.unresolved.setdefault(kind, (mt.group(0).strip(" [(;"), self.pos(None)))
         if self.emoji:
             merged = [m.Text(emojis.emojized(x.text)) if isinstance(x, m.Text) else x for x in merged]

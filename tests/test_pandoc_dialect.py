@@ -696,3 +696,17 @@ def test_line_blocks_keep_their_lines_and_tables_stay_tables(tmp_path):
     prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
     body = next(s for s in prs.slides[0].shapes if s.has_text_frame and "First" in s.text_frame.text)
     assert "|" not in body.text_frame.text and "\v" in body.text_frame.text  # a line break, no pipes
+
+
+def test_cross_references_are_warned_with_a_bibliography_too(tmp_path):
+    from podium.reader import parse_lecture
+
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    diags = Diagnostics()
+    parse_lecture(
+        "---\nbibliography: refs.bib\n---\n\n## S\n\nAs [@knuth1984] says, see @fig-x.\n",
+        str(tmp_path / "l.md"),
+        diags,
+        base_dir=str(tmp_path),
+    )
+    assert [d.code for d in diags.items] == ["cross-reference"]
