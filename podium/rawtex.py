@@ -61,6 +61,9 @@ def _group(text: str, i: int, open_: str = "{", close: str = "}") -> int:
     return -1
 
 
+_OVERLAY = re.compile(r"<[0-9+\-|,.a-z ]{1,20}>")
+
+
 def _read_command(text: str, i: int) -> RawPiece | None:
     """Read ``\\name[opt]{arg}…`` at ``text[i]``; None when no command starts there."""
     mt = _NAME.match(text, i)
@@ -94,6 +97,8 @@ def _read_command(text: str, i: int) -> RawPiece | None:
             k += 1
         if k < len(text) and text[k] == "[":
             end = _group(text, k, "[", "]")
+        elif k < len(text) and text[k] == "<" and _OVERLAY.match(text, k):  # beamer's <2-> overlay
+            end = _OVERLAY.match(text, k).end()  # type: ignore[union-attr]
         elif k < len(text) and text[k] == "{":
             end = _group(text, k)
         else:

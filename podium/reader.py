@@ -1353,11 +1353,11 @@ class _Converter:
     def strip_raw_tex(self, inline: SyntaxTreeNode, pos: m.SourcePos) -> SyntaxTreeNode | None:
         """Take raw TeX out of a paragraph: ``\\note{…}`` to the notes, macro definitions to the math, the rest
         dropped with a warning at its line.  Return the paragraph's inline node re-read, or None when empty."""
-        src = inline.content
+        src = _SIZE_GROUP.sub(lambda mt: mt.group(2), inline.content)  # {\\tiny words}: the words
         first = self.last_line
         pieces = find_raw_tex(src)
         if not pieces:
-            return inline
+            return inline if src == inline.content else self._reread(src)
         kept: list[str] = []
         last = 0
         for piece in pieces:
@@ -1390,6 +1390,10 @@ class _Converter:
         text = "".join(kept)
         if not text.strip():
             return None
+        return self._reread(text)
+
+    def _reread(self, text: str) -> SyntaxTreeNode:
+        """A paragraph's inline node for ``text`` (what is left once its raw TeX is taken out)."""
         tokens = markdown_parser().parseInline(text, self.env)
 
         root = SyntaxTreeNode(
@@ -1993,7 +1997,16 @@ _TEX_TEXT = frozenset(
         "textup",
         "textnormal",
         "textsl",
+        "only",  # beamer's overlays: a deck shows every step's words at once
+        "uncover",
+        "visible",
+        "alt",
     }
+)
+# a brace group that only sets a size or a font ({\tiny words}, {\bf words}): its words
+_SIZE_GROUP = re.compile(
+    r"\{\\(tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|bfseries|itshape|"
+    r"em|bf|it|sffamily|ttfamily|color\{[^{}]*\})\s+([^{}\\]*)\}"
 )
 # beamer's blocks (pandoc writes ::: {.block title="…"} as \begin{block}{…}) as the callout kind they look like
 BEAMER_BLOCKS = {"block": "note", "alertblock": "warning", "exampleblock": "tip"}

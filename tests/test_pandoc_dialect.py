@@ -710,3 +710,14 @@ def test_cross_references_are_warned_with_a_bibliography_too(tmp_path):
         base_dir=str(tmp_path),
     )
     assert [d.code for d in diags.items] == ["cross-reference"]
+
+
+def test_beamer_overlays_and_size_groups_leave_their_words_not_their_syntax():
+    from podium.reader import parse_lecture
+
+    lec = parse_lecture(
+        "## S\n\nFirst \\only<2>{ONLYWORD} then {\\tiny small words} and \\alert<2>{hot} end.\n",
+        "l.md",
+        Diagnostics(),
+    )
+    assert m.blocks_text(lec.slides[0].body) == "First ONLYWORD then small words and hot end."
