@@ -578,6 +578,36 @@ Then this
     assert targets == ["Then this"]
 
 
+def test_a_fragment_column_comes_after_the_clicks_of_the_column_before_it(tmp_path):
+    """reveal.js counts fragments in reading order: a fragment column after a column of three
+    incremental bullets is the fourth click, not the first bullet's."""
+    prs, _ = deck(
+        tmp_path,
+        """
+## Compare
+
+:::: {.columns}
+::: {.column width="50%"}
+::: incremental
+- one
+- two
+- three
+:::
+:::
+::: {.column width="45%" .fragment}
+Then this
+:::
+::::
+""",
+    )
+    timing = prs.slides[0]._element.find(f"{P}timing")
+    clicks = timing.findall(f".//{P}cTn[@nodeType='clickEffect']")
+    assert len(clicks) == 4
+    last = clicks[-1].find(f".//{P}spTgt")
+    shapes = {str(sh.shape_id): sh for sh in prs.slides[0].shapes}
+    assert shapes[last.get("spid")].text_frame.text == "Then this"
+
+
 def test_text_after_an_equation_or_picture_keeps_the_bodys_bullets_and_indents(tmp_path):
     """Text after an object goes into a box of its own; it had the plain box look (black bullets, other
     indents) while the text above it had the body's, on the same slide."""

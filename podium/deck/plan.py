@@ -282,6 +282,7 @@ class _Chunker:
         self.lifted: list[m.Block] = []  # objects inside a list item or quote: drawn right after its text
         self.divs = 0  # fenced divs seen: each one's number keeps its chunks together (TextChunk.keep)
         self.fragment = 0  # the click the last reveal.js `::: {.fragment}` appeared on
+        self.seen = 0  # the last click of the columns before this one (a fragment in a column comes after)
 
     def chunks(self, blocks: m.Blocks) -> list[Chunk]:
         out: list[Chunk] = []
@@ -302,7 +303,7 @@ class _Chunker:
                 # before it; what follows it is shown from the start, as reveal.js shows it
                 flush()
                 base = self.step
-                self.fragment = self.step = max(self.fragment, base) + 1
+                self.fragment = self.step = max(self.fragment, base, self.seen) + 1
                 self.divs += 1
                 out.extend(replace(c, keep=c.keep or self.divs) for c in self.chunks(b.blocks))
                 self.step = base
@@ -330,6 +331,7 @@ class _Chunker:
                 cols = []
                 ends = []
                 for col in b.columns:
+                    self.seen = max(self.seen, *ends, start)  # reveal.js counts clicks in reading order
                     self.step = start
                     cols.append((tuple(self.chunks(col.blocks)), col.width))
                     ends.append(self.step)
