@@ -329,7 +329,7 @@ class _Chunker:
             if isinstance(b, m.Columns):
                 start = self.step
                 cols = []
-                ends = []
+                ends: list[int] = []
                 for col in b.columns:
                     self.seen = max(self.seen, *ends, start)  # reveal.js counts clicks in reading order
                     self.step = start

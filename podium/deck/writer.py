@@ -272,9 +272,8 @@ class DeckWriter:
                 else:
                     tb = self.slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
                     tb.text_frame.word_wrap = True
-                    if ph is not None and style is not None and own:
+                    if ph is not None and style is not None and own and self.like_placeholder(tb, ph, style):
                         # text that continues the body's (after a picture, an equation): the body's look
-                        self.like_placeholder(tb, ph, style)
                         fill_paras(
                             self.cv, tb.text_frame, c.paras, style, sizes.text, own=True, shape_id=tb.shape_id
                         )
@@ -295,12 +294,13 @@ class DeckWriter:
             else:
                 self.place_object(c, box)
 
-    def like_placeholder(self, tb, ph, style) -> None:
+    def like_placeholder(self, tb, ph, style) -> bool:
         """Give text box ``tb`` the list style (bullets, colours, indents, spacing) and insets of body
-        placeholder ``ph``, whose text it continues: measured as the placeholder's (placement.stack)."""
+        placeholder ``ph``, whose text it continues: measured as the placeholder's (placement.stack).
+        False when the placeholder's layout counterpart is not found (the box keeps its own look)."""
         base = getattr(ph, "_base_placeholder", None)
         if base is None:
-            return
+            return False
         body = tb.text_frame._txBody
         old = body.find(qn("a:lstStyle"))
         new = placeholder_list_style(base._element, self.slide.slide_layout.slide_master)
@@ -312,6 +312,7 @@ class DeckWriter:
         pr = body.find(qn("a:bodyPr"))
         for name, value in zip(("lIns", "tIns", "rIns", "bIns"), style.insets):
             pr.set(name, str(int(value)))
+        return True
 
     def place_grid(self, chunks, area: Rect) -> None:
         """Lay pictures out in the grid that shows the smallest of them largest."""
