@@ -252,14 +252,20 @@ def _option(name: str, value: Any, record: BuildRecord) -> str:
 # --------------------------------------------------------------------------- beside the output (the cache)
 
 
-def cache_dir() -> Path:
-    """Where build records live: ``$PODIUM_CACHE``, else ``$XDG_CACHE_HOME/podium/builds``, else
-    ``~/.cache/podium/builds`` (not the output folder, which holds only what a lecturer hands out)."""
+def cache_root() -> Path:
+    """Podium's cache folder: ``$PODIUM_CACHE``, else ``$XDG_CACHE_HOME/podium``, else
+    ``~/.cache/podium`` (not the output folder, which holds only what a lecturer hands out).  Build
+    records live in its ``builds/``, drawn pictures in its ``png/`` (:mod:`podium.rastercache`)."""
     env = os.environ.get("PODIUM_CACHE")
     if env:
         return Path(env)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "podium" / "builds"
+    return Path(base) / "podium"
+
+
+def cache_dir() -> Path:
+    """Where build records live: ``builds/`` in :func:`cache_root`."""
+    return cache_root() / "builds"
 
 
 def entry_path(output: Path) -> Path:

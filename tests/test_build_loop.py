@@ -278,7 +278,7 @@ def test_output_folder_holds_only_the_outputs_the_record_is_in_the_cache(project
         "loop-slides.pdf",
         "loop.pptx",
     ]
-    records = sorted(os.listdir(os.environ["PODIUM_CACHE"]))  # one record per output
+    records = sorted(os.listdir(Path(os.environ["PODIUM_CACHE"]) / "builds"))  # one record per output
     assert [r.rsplit("-", 1)[0] for r in records] == sorted(os.listdir("output"))
     assert all(r.endswith(".json") for r in records)
 

@@ -9,6 +9,7 @@ from pptx.util import Emu
 
 from .. import model as m
 from ..mathrender import math_points, tex_to_svg
+from ..rastercache import svg_to_png
 from .canvas import Canvas
 from .geometry import EMU_PER_IN, Rect
 from .omml import wrap_display_shape
@@ -50,9 +51,7 @@ def add_math(cv: Canvas, b: m.MathBlock, box: Rect):
         tb = cv.slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(TEX_BOX_H))
         tb.text_frame.text = b.tex
         return tb
-    import cairosvg  # noqa: PLC0415 (0.3 s to import: only a deck with math needs it)
-
-    png = cairosvg.svg2png(bytestring=svg.encode(), scale=4)
+    png = svg_to_png(svg.encode(), scale=4)  # (kept in Podium's cache: a rebuild does not draw it again)
     w, h = drawn
     pic = cv.slide.shapes.add_picture(
         io.BytesIO(png), Emu(box.x + (box.w - w) // 2), Emu(box.y), Emu(w), Emu(h)

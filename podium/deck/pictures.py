@@ -18,6 +18,7 @@ from pptx.util import Emu, Pt
 from .. import model as m
 from ..alttext import missing_text
 from ..budget import step
+from ..rastercache import svg_to_png
 from .canvas import Canvas, hex_rgb
 from .geometry import EMU_PER_IN, Rect, length_emu
 from .plan import Para, ParaStyle
@@ -133,13 +134,11 @@ def add_caption(cv: Canvas, caption: m.Inlines, area: Rect, top: int, cap_h: int
 
 def add_svg(cv: Canvas, path: str, x: int, y: int, w: int, h: int):
     """Add an SVG picture with a PNG fallback (the svgBlip extension PowerPoint 2016+ reads)."""
-    import cairosvg  # noqa: PLC0415 (0.3 s to import: only a deck with an SVG needs it)
-
     from ..svgsafe import sanitize  # noqa: PLC0415 (defusedxml: only a lecture with SVG pictures needs it)
 
     svg = sanitize(Path(path).read_bytes())  # no scripts, no references outside it: it is embedded as is
     px_w = max(int(w / EMU_PER_IN * 150), 16)
-    png = cairosvg.svg2png(bytestring=svg, output_width=px_w, unsafe=False)
+    png = svg_to_png(svg, width=px_w)  # (kept in Podium's cache: a rebuild does not draw it again)
     pic = cv.slide.shapes.add_picture(io.BytesIO(png), Emu(x), Emu(y), Emu(w), Emu(h))
     package = cv.slide.part.package
     partname = package.next_partname("/ppt/media/image%d.svg")
