@@ -23,6 +23,7 @@ from pathlib import Path
 
 from . import __version__
 from .buildrecord import cache_root
+from .startup import quick_library_lookup
 
 KEEP = 1000  # pictures kept; about 30 KiB each
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -49,7 +50,8 @@ def svg_to_png(svg: bytes, *, width: int | None = None, scale: float | None = No
 
 
 def _draw(svg: bytes, width: int | None, scale: float | None) -> bytes:
-    import cairosvg  # noqa: PLC0415 (0.3-0.5 s to import: only a deck with an SVG or math not yet drawn needs it)
+    with quick_library_lookup():  # (cairocffi looks for cairo under three names: see podium.startup)
+        import cairosvg  # noqa: PLC0415 (0.3-0.5 s to import: only a deck with an SVG or math not yet drawn needs it)
 
     if width is not None:
         return cairosvg.svg2png(bytestring=svg, output_width=width, unsafe=False)

@@ -9,6 +9,10 @@ importing and exiting.  Two of those costs do no work for Podium:
   python-pptx's import time) for a function python-pptx never calls.  :func:`defer_module` puts a
   stand-in module in its place: the real one is imported the first time one of its attributes
   is used (Podium's own download of a remote picture does), and never otherwise.
+- WeasyPrint and cairocffi look for their C libraries under several names, Windows' first; for each
+  name the loader does not know, ``ctypes.util.find_library`` starts ``ldconfig``, ``gcc`` and
+  ``ld`` (22 names, 50 processes: a fifth of a second of WeasyPrint's import).
+  :func:`quick_library_lookup` answers those from one reading of the loader's cache instead.
 - At exit the interpreter runs the cycle collector over every object still alive (the modules,
   the template, the font caches): about a tenth of a small build.  :func:`freeze_at_exit` moves
   them to the collector's permanent generation first (:func:`gc.freeze`).  Nothing else changes:
@@ -19,10 +23,15 @@ importing and exiting.  Two of those costs do no work for Podium:
 from __future__ import annotations
 
 import atexit
+import contextlib
+import functools
 import gc
 import importlib
+import os
+import re
 import sys
 import types
+from collections.abc import Iterator
 
 DEFERRED = ("urllib.request",)  # imported by a dependency, used by Podium only for --allow-remote
 
@@ -70,3 +79,59 @@ def freeze_at_exit() -> None:
     if not _frozen_at_exit:
         atexit.register(gc.freeze)
         _frozen_at_exit = True
+
+
+@contextlib.contextmanager
+def quick_library_lookup() -> Iterator[None]:
+    """While a binding to C libraries loads (WeasyPrint, cairosvg's cairocffi), ``find_library``
+    answers from one listing of the dynamic loader's cache (``ldconfig -p``), as its first step does,
+    without trying ``gcc`` and ``ld`` for each name the cache lacks.  Elsewhere than on Linux, or
+    without ``ldconfig``, it is left as it is."""
+    import ctypes.util  # noqa: PLC0415 (only when a C binding loads)
+
+    real = ctypes.util.find_library
+    listing = _loader_cache() if sys.platform.startswith("linux") else None
+    if listing is None:
+        yield
+        return
+    abi = _LOADER_ABI.get(f"{os.uname().machine}-{64 if sys.maxsize > 2**32 else 32}", "libc6")
+
+    def find(name: str) -> str | None:
+        found = re.search(
+            rb"\s+(lib%s\.[^\s]+)\s+\(%s" % (re.escape(os.fsencode(name)), re.escape(abi.encode())), listing
+        )
+        return os.fsdecode(found.group(1)) if found else None
+
+    ctypes.util.find_library = find
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = real
+
+
+# the loader cache's name of this machine's ABI (as ctypes.util reads it)
+_LOADER_ABI = {
+    "x86_64-64": "libc6,x86-64",
+    "ppc64-64": "libc6,64bit",
+    "sparc64-64": "libc6,64bit",
+    "s390x-64": "libc6,64bit",
+    "ia64-64": "libc6,IA-64",
+}
+
+
+@functools.cache
+def _loader_cache() -> bytes | None:
+    import subprocess  # noqa: PLC0415 (only when a C binding loads)
+
+    for ldconfig in ("/sbin/ldconfig", "/usr/sbin/ldconfig"):
+        try:
+            return subprocess.run(
+                [ldconfig, "-p"],
+                capture_output=True,
+                env={"LC_ALL": "C", "LANG": "C"},
+                check=True,
+                timeout=10,
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            continue
+    return None

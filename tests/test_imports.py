@@ -160,3 +160,41 @@ def test_the_command_line_leaves_every_object_frozen_at_exit():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().endswith("frozen at exit True")
+
+
+def test_weasyprint_and_cairosvg_find_their_libraries_without_starting_a_compiler():
+    """WeasyPrint and cairocffi try Windows' names first; ctypes would start ldconfig, gcc and ld for
+    each name it does not know (about 50 processes).  Through Podium, one `ldconfig -p` serves all."""
+    out = _run(
+        "import json, subprocess\n"
+        "started = []\n"
+        "real = subprocess.Popen.__init__\n"
+        "def spy(self, args, *a, **k):\n"
+        "    started.append(args if isinstance(args, str) else ' '.join(map(str, args)))\n"
+        "    real(self, args, *a, **k)\n"
+        "subprocess.Popen.__init__ = spy\n"
+        "import podium.handout.pdf, podium.rastercache\n"
+        'podium.rastercache._draw(b\'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>\', 4, None)\n'
+        "import weasyprint.text.ffi as w, cairocffi\n"
+        "print(json.dumps([started, w.pango.pango_version() > 0, cairocffi.cairo_version() > 0]))\n"
+    )
+    started, pango, cairo = json.loads(out)
+    assert pango and cairo
+    assert len(started) == 1 and started[0].endswith("ldconfig -p"), started
+
+
+def test_the_quick_library_lookup_answers_as_the_loader_cache_does():
+    import ctypes.util
+
+    from podium.startup import quick_library_lookup
+
+    real = ctypes.util.find_library
+    with quick_library_lookup():
+        assert ctypes.util.find_library is not real
+        quick = {
+            n: ctypes.util.find_library(n) for n in ("cairo", "pango-1.0", "libgobject-2.0-0", "no-such-lib")
+        }
+    assert ctypes.util.find_library is real
+    assert quick["cairo"] == real("cairo") and quick["cairo"].startswith("libcairo.so")
+    assert quick["pango-1.0"] == real("pango-1.0")
+    assert quick["libgobject-2.0-0"] is None and quick["no-such-lib"] is None
