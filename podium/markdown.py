@@ -20,6 +20,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.subscript import sub_plugin
+from mdit_py_plugins.superscript import superscript_plugin
 
 from .fancylists import fancy_lists_plugin
 from .gridtables import grid_tables_plugin
@@ -169,6 +171,8 @@ def markdown_parser() -> MarkdownIt:
     md.enable(["table", "strikethrough", "replacements", "smartquotes"])
     md.use(footnote_plugin)
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    md.use(sub_plugin)  # pandoc's H~2~O (no space inside; ~~ stays strikethrough)
+    md.use(superscript_plugin)  # pandoc's m^2^
     fancy_lists_plugin(md)
     grid_tables_plugin(md)
     line_blocks_plugin(md)

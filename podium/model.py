@@ -155,7 +155,10 @@ class LineBreak:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A bracketed span with classes, e.g. ``[answer]{.blank}``; unknown classes render plainly."""
+    """A bracketed span with classes, e.g. ``[answer]{.blank}``; unknown classes render plainly.
+
+    Classes both outputs draw: ``blank`` (and ``gap``), ``underline``, ``smallcaps``, and
+    ``superscript``/``subscript`` (pandoc's ``m^2^`` and ``H~2~O``, HTML's ``<sup>``/``<sub>``)."""
 
     children: tuple[Inline, ...]
     classes: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ import math
 import os
 import re
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -1301,7 +1302,7 @@ class _Converter:
         if len(kids) == 1 and kids[0].type == "math_inline_double" and not self.in_list:  # `$$…$$` alone
             return self.math_block(kids[0].content.strip(), pos)
         out: list[m.Block] = []
-        run: list[m.Inline] = []
+        run: list[m.Inline | _HtmlMark] = []
         self.html_skip = []
         for child, attrs in self._inline_children(inline):
             if child.type == "html_inline" and not self.html_skip:
@@ -1780,7 +1781,7 @@ class _Converter:
     def inlines(self, inline: SyntaxTreeNode | None) -> m.Inlines:
         if inline is None:
             return ()
-        out: list[m.Inline] = []
+        out: list[m.Inline | _HtmlMark] = []
         for child, attrs in self._inline_children(inline):
             out.extend(self._inline(child, attrs))
         return self.texts(out)
@@ -1801,7 +1802,7 @@ class _Converter:
         return [m.Link(children, href)]
 
     def inlines_of(self, children) -> m.Inlines:
-        out: list[m.Inline] = []
+        out: list[m.Inline | _HtmlMark] = []
         for child, attrs in self._with_attrs(children):
             out.extend(self._inline(child, attrs))
         return self.texts(out)
@@ -1840,7 +1841,7 @@ class _Converter:
             yield child, attrs
             i += 1
 
-    def _inline(self, node: SyntaxTreeNode, attrs: Attrs) -> list[m.Inline]:
+    def _inline(self, node: SyntaxTreeNode, attrs: Attrs) -> Sequence[m.Inline | _HtmlMark]:
         t = node.type
         if self.html_skip and t != "html_inline":
             return []  # inside <script>, <style>…
@@ -1860,6 +1861,8 @@ class _Converter:
             return [m.Emph(self.inlines_of(node.children))]
         if t == "s":
             return [m.Strike(self.inlines_of(node.children))]
+        if t in ("sup", "sub"):  # pandoc's m^2^ and H~2~O
+            return [m.Span(self.inlines_of(node.children), ("superscript" if t == "sup" else "subscript",))]
         if t == "code_inline":
             if quarto.inline_cell(node.content, self.knitr) is not None:  # its value is unknown here
                 self.inline_cells.append((node.content, self.line_of(f"`{node.content}`")))
@@ -1921,12 +1924,14 @@ class _Converter:
         out.append(text[last:])
         return "".join(out)
 
-    def texts(self, items: list[m.Inline]) -> m.Inlines:
+    def texts(self, items: Sequence[m.Inline | _HtmlMark]) -> m.Inlines:
         """Merge neighbouring text, format citations, split ``[text]{.cls}`` spans; spaces left side
-        by side where something was left out (inline code not run, a shortcode) are one space."""
+        by side where something was left out (inline code not run, a shortcode) are one space.
+        HTML formatting tags among ``items`` (``<b>…</b>``) become what they stand for first."""
+        plain = self.html_formatting(items)
         merged = [
             m.Text(_SPACES.sub(" ", x.text)) if isinstance(x, m.Text) and "  " in x.text else x
-            for x in _merge_text(items)
+            for x in _merge_text(plain)
         ]
         if self.bib is not None:
             merged = [
@@ -1943,12 +1948,47 @@ class _Converter:
             merged = [m.Text(emojis.emojized(x.text)) if isinstance(x, m.Text) else x for x in merged]
         return tuple(_split_spans(merged))
 
+    def html_formatting(self, items: Sequence[m.Inline | _HtmlMark]) -> list[m.Inline]:
+        """Nest the inlines between an HTML formatting tag and its end tag in what the tag stands for
+        (:data:`HTML_FORMATTING`), as a browser does: an end tag closes the tags opened after its
+        own; an end tag never opened is dropped, and so is a tag never closed (its words stay)."""
+        if not any(isinstance(x, _HtmlMark) for x in items):
+            return [x for x in items if not isinstance(x, _HtmlMark)]
+        stack: list[tuple[str, list]] = [("", [])]
+        for x in items:
+            if not isinstance(x, _HtmlMark):
+                stack[-1][1].append(x)
+            elif x.opening:
+                stack.append((x.tag, []))
+            elif any(tag == x.tag for tag, _ in stack[1:]):
+                while True:
+                    tag, kids = stack.pop()
+                    stack[-1][1].append(self._formatted(tag, kids))
+                    if tag == x.tag:
+                        break
+        while len(stack) > 1:
+            stack[-2][1].extend(stack.pop()[1])
+        return stack[0][1]
+
+    def _formatted(self, tag: str, kids: list) -> m.Inline:
+        kind = HTML_FORMATTING[tag]
+        children = self.texts(kids)
+        if kind == "strong":
+            return m.Strong(children)
+        if kind == "em":
+            return m.Emph(children)
+        if kind == "strike":
+            return m.Strike(children)
+        if kind == "code":
+            return m.Code(m.plain_text(children))
+        return m.Span(children, (kind,))
+
     def _unknown_citation(self, key: str) -> None:
         self.diags.warning(
             f"citation '@{key}' is not in the bibliography; left as written", self.pos(None), "citation"
         )
 
-    def inline_html(self, html: str) -> list[m.Inline]:
+    def inline_html(self, html: str) -> Sequence[m.Inline | _HtmlMark]:
         """An inline tag: dropped (warned once per slide); ``<br>`` is a line break; script content skipped."""
         tag = read_inline_tag(html)
         if tag.kind == "comment":
@@ -1956,6 +1996,8 @@ class _Converter:
             return []
         if tag.tag == "br" and not self.html_skip:
             return [m.LineBreak()]  # rendered as what it says: no warning
+        if tag.tag in HTML_FORMATTING and tag.kind in ("start", "end") and not self.html_skip:
+            return [_HtmlMark(tag.tag, tag.kind == "start")]  # drawn as what it says (texts nests it)
         self.raw_html_seen(self.pos(None))
         if tag.kind == "start" and tag.tag in DROP_CONTENT:
             self.html_skip.append(tag.tag)
@@ -1975,6 +2017,27 @@ class _Converter:
 
 
 # --------------------------------------------------------------------------- helpers
+
+# inline HTML tags drawn as what they say, and what each stands for (_Converter.html_formatting)
+HTML_FORMATTING = {
+    **dict.fromkeys(("b", "strong"), "strong"),
+    **dict.fromkeys(("i", "em", "cite", "dfn", "var"), "em"),
+    **dict.fromkeys(("s", "del", "strike"), "strike"),
+    **dict.fromkeys(("code", "kbd", "tt", "samp"), "code"),
+    **dict.fromkeys(("u", "ins"), "underline"),
+    "sup": "superscript",
+    "sub": "subscript",
+}
+
+
+@dataclass(frozen=True)
+class _HtmlMark:
+    """An HTML formatting tag (``<b>`` or ``</b>``) among a paragraph's inlines, until
+    :meth:`_Converter.html_formatting` puts what it encloses inside what it stands for."""
+
+    tag: str
+    opening: bool
+
 
 _TEX_TEXT = frozenset(
     {

@@ -721,3 +721,73 @@ def test_beamer_overlays_and_size_groups_leave_their_words_not_their_syntax():
         Diagnostics(),
     )
     assert m.blocks_text(lec.slides[0].body) == "First ONLYWORD then small words and hot end."
+
+
+# --------------------------------------------------------------------------- superscript, subscript, HTML formatting
+
+SCRIPTS = """---
+title: Scripts
+---
+
+## Chemistry
+
+- Water is H~2~O, area is m^2^ and CO<sub>2</sub> meets x<sup>n</sup>
+- <b>bold <i>both</i></b>, <u>under</u>, <del>gone</del>, <kbd>Ctrl</kbd> and <span style="color:red">red</span>
+- Costs ~50 and ~60; 2^10 is 1024; ~~struck~~ stays; `H~2~O` in code
+
+::: notes
+Notes say H~2~O and E = mc^2^ too.
+:::
+"""
+
+
+def _runs(slide) -> list[tuple[str, str | None, bool, bool, str | None]]:
+    """(text, baseline, bold, italic, underline) of every run in the slide's body."""
+    out = []
+    for sh in slide.shapes:
+        if sh.has_text_frame and sh != slide.shapes.title:
+            for p in sh.text_frame.paragraphs:
+                for r in p.runs:
+                    rpr = r._r.find("{http://schemas.openxmlformats.org/drawingml/2006/main}rPr")
+                    get = rpr.get if rpr is not None else (lambda k: None)
+                    out.append((r.text, get("baseline"), get("b") == "1", get("i") == "1", get("u")))
+    return out
+
+
+def test_superscript_subscript_and_html_formatting_are_drawn_as_written(tmp_path):
+    src = tmp_path / "scripts.md"
+    src.write_text(SCRIPTS)
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    slide = Presentation(str(deck)).slides[1]
+    runs = _runs(slide)
+    scripted = [(t, b) for t, b, *_ in runs if b]
+    assert scripted == [("2", "-25000"), ("2", "30000"), ("2", "-25000"), ("n", "30000")]
+    text = "".join(t for t, *_ in runs)
+    assert "~" not in text.replace("~50 and ~60", "").replace("H~2~O in code", "") and "^2" not in text
+    assert "Costs ~50 and ~60; 2^10 is 1024;" in text and "H~2~O in code" in text
+    styled = {t: (bold, italic, u) for t, _, bold, italic, u in runs}
+    assert styled["bold "] == (True, False, None) and styled["both"] == (True, True, None)
+    assert styled["under"][2] == "sng" and styled["struck"] == (False, False, None)
+    assert any(t == "Ctrl" for t, *_ in runs)
+    assert "<" not in text
+    # formatting tags say what they draw: only the coloured <span> is reported as not rendered
+    assert len(warnings_at(diags, "raw-html")) == 1
+
+
+def test_the_handout_raises_and_lowers_the_same_characters(tmp_path):
+    src = tmp_path / "scripts.md"
+    src.write_text(SCRIPTS)
+    pdf = build_handout(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    page = next(p for p in PdfReader(str(pdf)).pages if "Notes say" in (p.extract_text() or ""))
+    heights: dict[str, list[float]] = {}
+
+    def seen(text, cm, tm, font, size):
+        if text.strip():
+            heights.setdefault(text.strip(), []).append(round(cm[5] + tm[5] * cm[3], 1))
+
+    page.extract_text(visitor_text=seen)
+    # the notes: "Notes say H" on one line, its "2" lower, "O and E = mc" level, its "2" higher
+    base = heights["Notes say H"][0]
+    twos = [y for y in heights["2"] if abs(y - base) < 10]
+    assert any(y < base for y in twos) and any(y > base for y in twos), heights

@@ -126,6 +126,9 @@ class Run:
     tex: str = ""  # inline math: the TeX ``text`` renders (the handout draws it as math)
     underline: bool = False  # pandoc's [text]{.underline}
     smallcaps: bool = False  # pandoc's [text]{.smallcaps}
+    script: int = (
+        0  # 1: superscript text (m^2^), -1: subscript (H~2~O); a footnote's number is ``superscript``
+    )
 
 
 @dataclass(frozen=True)
@@ -252,6 +255,9 @@ def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") ->
                     )
                     for r in sub
                 ]
+            script = 1 if "superscript" in x.classes else -1 if "subscript" in x.classes else 0
+            if script:
+                sub = [replace(r, script=r.script or script) for r in sub]
             if "underline" in x.classes or "smallcaps" in x.classes:
                 sub = [
                     replace(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lxml import etree
 from pptx.enum.text import PP_ALIGN
@@ -161,7 +162,7 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
                 add_run(
                     cv,
                     p,
-                    Run(part, r.bold, r.italic, r.code, r.strike, r.superscript, r.link, r.blank, r.tex),
+                    replace(r, text=part),
                     size,
                     bold,
                     muted,
@@ -209,8 +210,10 @@ def _set_flags(rPr, r: Run, bold: bool, size) -> None:
         rPr.set("sz", str(Emu(size).centipoints))
     if r.strike:
         rPr.set("strike", "sngStrike")
-    if r.superscript:
+    if r.superscript or r.script > 0:
         rPr.set("baseline", "30000")
+    elif r.script < 0:
+        rPr.set("baseline", "-25000")
     if r.underline:
         rPr.set("u", "sng")
     if r.smallcaps:

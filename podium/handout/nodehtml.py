@@ -55,6 +55,12 @@ class HtmlRenderer:
                     out.append(f'<span class="blank gap">{esc(m.plain_text(x.children))}</span>')
                 else:
                     out.append(f'<mark class="blank answer">{self.inlines(x.children)}</mark>')
+            elif isinstance(x, m.Span) and {"superscript", "subscript"} & set(x.classes):
+                tag = "sup" if "superscript" in x.classes else "sub"
+                rest = m.Span(
+                    x.children, tuple(c for c in x.classes if c not in ("superscript", "subscript"))
+                )
+                out.append(f"<{tag}>{self.inlines((rest,) if rest.classes else x.children)}</{tag}>")
             elif isinstance(x, m.Span):
                 cls = " ".join(re.sub(r"[^\w-]", "", c) for c in x.classes)
                 out.append(f'<span class="{esc(cls)}">{self.inlines(x.children)}</span>')

@@ -43,8 +43,10 @@ def runs_html(runs: tuple[Run, ...] | list[Run], math=None) -> str:
             text = f'<mark class="blank answer">{text}</mark>'
         if r.code:
             text = f"<code>{text}</code>"
-        if r.superscript:
+        if r.superscript or r.script > 0:
             text = f"<sup>{text}</sup>"
+        elif r.script < 0:
+            text = f"<sub>{text}</sub>"
         if r.strike:
             text = f"<del>{text}</del>"
         if r.underline:
