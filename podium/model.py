@@ -158,10 +158,12 @@ class Span:
     """A bracketed span with classes, e.g. ``[answer]{.blank}``; unknown classes render plainly.
 
     Classes both outputs draw: ``blank`` (and ``gap``), ``underline``, ``smallcaps``, and
-    ``superscript``/``subscript`` (pandoc's ``m^2^`` and ``H~2~O``, HTML's ``<sup>``/``<sub>``)."""
+    ``superscript``/``subscript`` (pandoc's ``m^2^`` and ``H~2~O``, HTML's ``<sup>``/``<sub>``).  A
+    ``colour`` colours its words in both outputs."""
 
     children: tuple[Inline, ...]
     classes: tuple[str, ...] = ()
+    colour: str = ""  # "#RRGGBB" of its words (``<span style="color:red">``, ``[w]{style="color:red"}``); "" keeps the text colour
 
 
 Inline = Union[Text, Strong, Emph, Strike, Code, Link, InlineMath, FootnoteRef, LineBreak, Span]

@@ -134,6 +134,43 @@ class _Flattener(HTMLParser):
         pass
 
 
+def style_colour(style: str) -> str:
+    """The ``color`` of a CSS declaration list (``"color: red; padding: 2px"``) as ``#RRGGBB``, or ""
+    (none, or not a colour: a name CSS knows, ``#rgb``, ``#rrggbb``, ``rgb(…)`` or ``hsl(…)``)."""
+    found = _COLOR_DECL.search(style or "")
+    return css_colour(found.group(1)) if found else ""
+
+
+def css_colour(value: str) -> str:
+    """``value`` (a CSS colour) as ``#RRGGBB``, or "" when it is none (``inherit``, a typo, too long)."""
+    value = value.strip().lower()
+    if not value or len(value) > 40:
+        return ""
+    from PIL import ImageColor  # noqa: PLC0415 (only a lecture with coloured words needs it)
+
+    try:
+        rgb = ImageColor.getrgb(value)
+    except ValueError:
+        return ""
+    return "#{:02X}{:02X}{:02X}".format(*rgb[:3])
+
+
+def only_colour(tag: str, attrs: dict[str, str]) -> bool:
+    """True when ``attrs`` of a ``<span>`` or ``<font>`` say nothing but a text colour (so nothing is lost)."""
+    for key, value in attrs.items():
+        if key == "color" and tag == "font":
+            continue
+        if key != "style":
+            return False
+        props = [d.split(":", 1)[0].strip().lower() for d in value.split(";") if d.strip()]
+        if any(p != "color" for p in props):
+            return False
+    return True
+
+
+_COLOR_DECL = re.compile(r"(?:^|;)\s*color\s*:\s*([^;]+)", re.I)
+
+
 def picture_markdown(attrs: dict[str, str]) -> str:
     """Return ``![alt](<src>){width=…}`` for an ``<img>``'s attributes ("" when it has no usable src)."""
     src = attrs.get("src", "").strip()

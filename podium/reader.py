@@ -37,7 +37,15 @@ from .diagnostics import BuildError, Diagnostics
 from .handout.options import read_settings
 from .labels import label
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
-from .rawhtml import DROP_CONTENT, html_block_to_markdown, is_comment, read_inline_tag
+from .rawhtml import (
+    DROP_CONTENT,
+    css_colour,
+    html_block_to_markdown,
+    is_comment,
+    only_colour,
+    read_inline_tag,
+    style_colour,
+)
 from .rawtex import (
     DEFINERS,
     Macro,
@@ -1233,6 +1241,16 @@ class _Converter:
                     "style",
                 )
             return []
+        coloured = _COLOURED_BLOCK.fullmatch(node.content)
+        if coloured and self.html_depth == 0:
+            opening = read_inline_tag(coloured.group(1))
+            colour = style_colour(opening.attrs.get("style", ""))
+            if (
+                colour
+                and only_colour(opening.tag, opening.attrs)
+                and f"<{opening.tag}" not in coloured.group(2)
+            ):
+                return self.coloured_blocks(coloured.group(2), colour, node, pos)
         self.raw_html_seen(pos)
         text = html_block_to_markdown(node.content)
         if not text.strip():
@@ -1244,6 +1262,27 @@ class _Converter:
             return self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1)
         finally:
             self.html_depth -= 1
+
+    def coloured_blocks(
+        self, inner: str, colour: str, node: SyntaxTreeNode, pos: m.SourcePos
+    ) -> list[m.Block]:
+        """``<div style="color:red">…</div>`` (or ``<p>``): its Markdown, each paragraph's words in that
+        colour; a block of another kind inside keeps the template's colour, with the usual warning."""
+        self.html_depth += 1
+        try:
+            blocks = self.markdown_blocks(
+                html_block_to_markdown(inner), node.map[0] if node.map else pos.line - 1
+            )
+        finally:
+            self.html_depth -= 1
+        out: list[m.Block] = []
+        for b in blocks:
+            if isinstance(b, m.Paragraph):
+                out.append(replace(b, content=(m.Span(b.content, (), colour),)))
+            else:
+                self.raw_html_seen(pos)
+                out.append(b)
+        return out
 
     def raw_html_seen(self, pos: m.SourcePos) -> None:
         if self.html_warned != self.slide_serial:
@@ -1954,25 +1993,27 @@ class _Converter:
         own; an end tag never opened is dropped, and so is a tag never closed (its words stay)."""
         if not any(isinstance(x, _HtmlMark) for x in items):
             return [x for x in items if not isinstance(x, _HtmlMark)]
-        stack: list[tuple[str, list]] = [("", [])]
+        stack: list[tuple[_HtmlMark, list]] = [(_HtmlMark("", True), [])]
         for x in items:
             if not isinstance(x, _HtmlMark):
                 stack[-1][1].append(x)
             elif x.opening:
-                stack.append((x.tag, []))
-            elif any(tag == x.tag for tag, _ in stack[1:]):
+                stack.append((x, []))
+            elif any(mark.tag == x.tag for mark, _ in stack[1:]):
                 while True:
-                    tag, kids = stack.pop()
-                    stack[-1][1].append(self._formatted(tag, kids))
-                    if tag == x.tag:
+                    mark, kids = stack.pop()
+                    stack[-1][1].append(self._formatted(mark, kids))
+                    if mark.tag == x.tag:
                         break
         while len(stack) > 1:
             stack[-2][1].extend(stack.pop()[1])
         return stack[0][1]
 
-    def _formatted(self, tag: str, kids: list) -> m.Inline:
-        kind = HTML_FORMATTING[tag]
+    def _formatted(self, mark: _HtmlMark, kids: list) -> m.Inline:
         children = self.texts(kids)
+        if mark.tag in ("span", "font"):
+            return m.Span(children, (), mark.colour)
+        kind = HTML_FORMATTING[mark.tag]
         if kind == "strong":
             return m.Strong(children)
         if kind == "em":
@@ -1998,6 +2039,16 @@ class _Converter:
             return [m.LineBreak()]  # rendered as what it says: no warning
         if tag.tag in HTML_FORMATTING and tag.kind in ("start", "end") and not self.html_skip:
             return [_HtmlMark(tag.tag, tag.kind == "start")]  # drawn as what it says (texts nests it)
+        if tag.tag in ("span", "font") and tag.kind in ("start", "end") and not self.html_skip:
+            # a colour is kept (the rest of a style is not: then the usual warning)
+            colour = ""
+            if tag.kind == "start":
+                colour = style_colour(tag.attrs.get("style", ""))
+                if not colour and tag.tag == "font":
+                    colour = css_colour(tag.attrs.get("color", ""))
+                if not only_colour(tag.tag, tag.attrs):
+                    self.raw_html_seen(self.pos(None))
+            return [_HtmlMark(tag.tag, tag.kind == "start", colour)]
         self.raw_html_seen(self.pos(None))
         if tag.kind == "start" and tag.tag in DROP_CONTENT:
             self.html_skip.append(tag.tag)
@@ -2037,6 +2088,7 @@ class _HtmlMark:
 
     tag: str
     opening: bool
+    colour: str = ""  # of a <span style="color:…"> or <font color=…>
 
 
 _TEX_TEXT = frozenset(
@@ -2148,7 +2200,8 @@ def _spans(text: str) -> list[m.Inline]:
     for mt in _SPAN.finditer(text):
         if mt.start() > last:
             out.append(m.Text(text[last : mt.start()]))
-        out.append(m.Span((m.Text(mt.group(1)),), parse_attrs(mt.group(2)).classes))
+        attrs = parse_attrs(mt.group(2))
+        out.append(m.Span((m.Text(mt.group(1)),), attrs.classes, style_colour(attrs.kv.get("style", ""))))
         last = mt.end()
     if last < len(text):
         out.append(m.Text(text[last:]))
@@ -2163,6 +2216,8 @@ def _dress(d: _SlideDraft, attrs: Attrs) -> None:
     d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
 
 
+# an HTML block that is one <div> or <p> (its style may colour it: _Converter.coloured_blocks)
+_COLOURED_BLOCK = re.compile(r"\s*(<(?:div|p)\b[^<>]*>)(.*)</(?:div|p)>\s*", re.S | re.I)
 _BR_ONLY = re.compile(r"\s*(<br\s*/?>\s*)+", re.I)
 _STYLE_ONLY = re.compile(r"\s*<style\b[^>]*>.*?</style>\s*", re.I | re.S)
 # pandoc's citation keys in text (after a space, "[", "(" or ";"; an e-mail address has a word before its @)
@@ -2234,10 +2289,12 @@ def _enclosing_spans(items: list[m.Inline]) -> list[m.Inline]:
                 if it.text[:start]:
                     out.append(m.Text(it.text[:start]))
                 inner = [m.Text(it.text[start + 1 :]), *items[i + 1 : j], m.Text(mt.group(1))]
+                attrs = parse_attrs(mt.group(2))
                 out.append(
                     m.Span(
                         tuple(x for x in inner if not (isinstance(x, m.Text) and not x.text)),
-                        parse_attrs(mt.group(2)).classes,
+                        attrs.classes,
+                        style_colour(attrs.kv.get("style", "")),
                     )
                 )
                 rest = items[j].text[mt.end() :]  # type: ignore[union-attr]  # (a Text: _span_end)

@@ -7,6 +7,7 @@ and attributes, dashes in captions).  Outputs are read back with python-pptx and
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -791,3 +792,83 @@ def test_the_handout_raises_and_lowers_the_same_characters(tmp_path):
     base = heights["Notes say H"][0]
     twos = [y for y in heights["2"] if abs(y - base) < 10]
     assert any(y < base for y in twos) and any(y > base for y in twos), heights
+
+
+COLOURS = """---
+title: Colours
+---
+
+## Colour
+
+- <span style="color:red">red words</span> and <span style="color: #0a0">green **bold**</span>
+- <font color="blue">blue font</font>, [pandoc orange]{style="color: orange"} and [plain]{.foo}
+- <span style="color:red">outer <span style="color:blue">inner</span> back</span> and <span>bare</span>
+
+<div style="color:red">
+A red *paragraph*
+</div>
+
+::: notes
+Notes with <span style="color:#FF0000">red</span> words.
+:::
+"""
+
+
+def _run_colours(slide) -> dict[str, str | None]:
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    out = {}
+    for sh in slide.shapes:
+        if sh.has_text_frame and sh != slide.shapes.title:
+            for p in sh.text_frame.paragraphs:
+                for r in p.runs:
+                    fill = r._r.find(f"{a}rPr/{a}solidFill/{a}srgbClr")
+                    out[r.text] = fill.get("val") if fill is not None else None
+    return out
+
+
+def test_coloured_words_keep_their_colour_and_a_colour_alone_is_not_a_warning(tmp_path):
+    src = tmp_path / "colours.md"
+    src.write_text(COLOURS)
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    colours = _run_colours(Presentation(str(deck)).slides[1])
+    assert colours["red words"] == "FF0000" and colours["green "] == colours["bold"] == "00AA00"
+    assert colours["blue font"] == "0000FF" and colours["pandoc orange"] == "FFA500"
+    assert colours["outer "] == colours[" back"] == "FF0000" and colours["inner"] == "0000FF"
+    assert colours["plain"] is None and colours["bare"] is None and colours[" and "] is None
+    assert colours["A red "] == colours["paragraph"] == "FF0000"
+    assert warnings_at(diags, "raw-html") == []
+
+
+def test_a_style_with_more_than_a_colour_keeps_the_colour_and_says_the_rest_is_lost(tmp_path):
+    src = tmp_path / "styled.md"
+    src.write_text('# S\n\n<span style="color: #CC0000; padding: 2px; font-weight: bold">styled</span>\n')
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    assert _run_colours(Presentation(str(deck)).slides[0])["styled"] == "CC0000"
+    assert [line for line, _ in warnings_at(diags, "raw-html")] == [3]
+
+
+def test_the_handout_shows_coloured_words_in_colour(tmp_path):
+    from PIL import Image
+
+    src = tmp_path / "colours.md"
+    src.write_text(COLOURS)
+    pdf = build_handout(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    k = next(i for i, p in enumerate(PdfReader(str(pdf)).pages) if "Notes with" in (p.extract_text() or ""))
+    subprocess.run(
+        ["pdftoppm", "-f", str(k + 1), "-l", str(k + 1), "-r", "100", "-png", str(pdf), str(tmp_path / "pg")],
+        check=True,
+    )
+    page = Image.open(next(tmp_path.glob("pg*.png"))).convert("RGB")
+    w, h = page.size
+    reds = [
+        xy for xy in ((x, y) for x in range(0, w, 2) for y in range(0, h // 2, 2)) if _red(page.getpixel(xy))
+    ]
+    # red in the drawing of the slide (left) and in the notes (right)
+    assert any(x < w / 2 for x, _ in reds) and any(x > w * 0.6 for x, _ in reds)
+
+
+def _red(rgb) -> bool:
+    r, g, b = rgb
+    return r > 180 and g < 90 and b < 90

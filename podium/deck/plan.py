@@ -126,9 +126,9 @@ class Run:
     tex: str = ""  # inline math: the TeX ``text`` renders (the handout draws it as math)
     underline: bool = False  # pandoc's [text]{.underline}
     smallcaps: bool = False  # pandoc's [text]{.smallcaps}
-    script: int = (
-        0  # 1: superscript text (m^2^), -1: subscript (H~2~O); a footnote's number is ``superscript``
-    )
+    colour: str = ""  # "#RRGGBB" the lecture gave these words (a coloured span)
+    # 1: superscript text (m^2^), -1: subscript (H~2~O); a footnote's number is ``superscript``
+    script: int = 0
 
 
 @dataclass(frozen=True)
@@ -255,6 +255,8 @@ def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") ->
                     )
                     for r in sub
                 ]
+            if x.colour:
+                sub = [replace(r, colour=r.colour or x.colour) for r in sub]
             script = 1 if "superscript" in x.classes else -1 if "subscript" in x.classes else 0
             if script:
                 sub = [replace(r, script=r.script or script) for r in sub]

@@ -150,7 +150,7 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
     The XML is written directly, as python-pptx's ``add_run`` and ``Font`` setters would write it
     (every run gets an ``a:rPr``; attributes in the order those setters set them; children in the
     schema's order), without their per-property look-ups.  ``colour`` (``#RRGGBB``) overrides the
-    run's colour (a table cell's text).
+    run's colour (a table cell's text); a colour the lecture gave the words (``r.colour``) comes first.
     """
     if "\v" in r.text or "\n" in r.text:  # a hard line break: <a:br/>, not a control character
         for k, part in enumerate(r.text.replace("\n", "\v").split("\v")):
@@ -180,7 +180,7 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
     rPr = etree.SubElement(r_el, _RPR)
     etree.SubElement(r_el, _T).text = _escape_ctrl_chars(text) if _CTRL.search(text) else text
     _set_flags(rPr, r, bold, size)
-    fill = colour or (cv.palette["accent"] if r.blank else cv.palette["muted"] if muted else None)
+    fill = r.colour or colour or (cv.palette["accent"] if r.blank else cv.palette["muted"] if muted else None)
     if fill is not None:
         solid = etree.SubElement(rPr, _SOLID)
         etree.SubElement(solid, _SRGB).set("val", str(hex_rgb(fill)))

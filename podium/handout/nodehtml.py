@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from .. import model as m
@@ -55,6 +56,9 @@ class HtmlRenderer:
                     out.append(f'<span class="blank gap">{esc(m.plain_text(x.children))}</span>')
                 else:
                     out.append(f'<mark class="blank answer">{self.inlines(x.children)}</mark>')
+            elif isinstance(x, m.Span) and x.colour:
+                inner = self.inlines((replace(x, colour=""),))
+                out.append(f'<span style="color:{esc(x.colour)}">{inner}</span>')
             elif isinstance(x, m.Span) and {"superscript", "subscript"} & set(x.classes):
                 tag = "sup" if "superscript" in x.classes else "sub"
                 rest = m.Span(
