@@ -57,6 +57,7 @@ from .rawtex import (
 )
 from .safety import PathPolicy
 from .sourcefile import MAX_BYTES, decode_source, read_bounded
+from .texenvs import environments_to_markdown
 from .texmath import readable, unknown_command
 
 MAX_COURSE_BYTES = 1024 * 1024
@@ -489,6 +490,12 @@ def parse_lecture(
             old_lines = body.count("\n") + 1
             base = origins or [(shown, k + 1) for k in range(old_lines)]
             body, index = converted
+            origins = [base[j] for j in index]
+    if "\\begin{" in body:  # beamer's environments (itemize, block, columns…): the Markdown they mean
+        rewritten = environments_to_markdown(body)
+        if rewritten is not None:
+            base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
+            body, index = rewritten
             origins = [base[j] for j in index]
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(body, env)

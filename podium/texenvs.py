@@ -1,0 +1,278 @@
+"""LaTeX environments a lecture written for beamer leaves in its Markdown, as the Markdown that says the same.
+
+pandoc reads ``\\begin{itemize} … \\end{itemize}`` in Markdown as raw TeX: beamer draws it, pandoc's
+PowerPoint writer drops it.  A lecturer moving such a deck expects its words on the slides, so the
+environments whose meaning Markdown can say are rewritten before the Markdown is read (the rest stay
+raw TeX: left out, with a warning at their line, as before):
+
+=====================================================  ==============================================
+``itemize``, ``enumerate``, ``description``            a bullet, numbered or bold-term list (nested)
+``block``/``alertblock``/``exampleblock`` ``{Title}``   a titled box (``::: {.block title="…"}``)
+``columns`` / ``column{0.4\\textwidth}``                 ``:::: columns`` / ``::: {.column width="40%"}``
+``verbatim``, ``lstlisting[language=X]``, ``minted{x}``  a fenced code block in that language
+``center``, ``flushleft``, ``flushright``                their content
+``quote``, ``quotation``                                 a block quote
+``figure`` with ``\\includegraphics[width=…]{f}``        a picture, its ``\\caption`` the caption
+``equation``, ``align``, ``gather``, ``multline``…      display math (``aligned``/``gathered``)
+=====================================================  ==============================================
+
+An environment is rewritten only where it starts a line outside fenced code and display math.
+:func:`environments_to_markdown` returns the new text and, for each of its lines, the line of the
+lecture it came from, so messages keep pointing at the lecturer's own lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markdown import fenced_lines
+from .rawtex import _group
+
+LISTS = {"itemize": "-", "enumerate": "1.", "description": "-"}
+BOXES = ("block", "alertblock", "exampleblock")
+PLAIN = ("center", "flushleft", "flushright")
+QUOTES = ("quote", "quotation")
+CODE = ("verbatim", "verbatim*", "lstlisting", "minted", "Verbatim")
+MATH = {
+    "equation": "",
+    "equation*": "",
+    "displaymath": "",
+    "align": "aligned",
+    "align*": "aligned",
+    "eqnarray": "aligned",
+    "eqnarray*": "aligned",
+    "flalign": "aligned",
+    "flalign*": "aligned",
+    "gather": "gathered",
+    "gather*": "gathered",
+    "multline": "gathered",
+    "multline*": "gathered",
+}
+KNOWN = frozenset((*LISTS, *BOXES, *PLAIN, *QUOTES, *CODE, *MATH, "columns", "column", "figure", "figure*"))
+
+_BEGIN = re.compile(r"^([ \t]*)\\begin\{([A-Za-z]+\*?)\}")
+_LENGTH = re.compile(r"^\s*([0-9.]*)\s*\\(?:textwidth|linewidth|columnwidth|paperwidth)\s*$")
+_LABELS = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b)")
+
+
+def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
+    """``text`` with the environments above rewritten as Markdown, and the old line index of every new
+    line; None when there is none to rewrite."""
+    if "\\begin{" not in text:
+        return None
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    fenced = fenced_lines(lines)
+    out: list[str] = []
+    index: list[int] = []
+    in_math = False
+    changed = False
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        begin = _BEGIN.match(line) if not fenced[k] and not in_math else None
+        if begin is not None and begin.group(2) in KNOWN:
+            end = _environment_end(text, starts[k] + begin.start(0) + len(begin.group(1)), begin.group(2))
+            if end is not None:
+                end_line = text.count("\n", 0, end - 1)
+                after = text[end : starts[end_line + 1] - 1] if end_line + 1 < len(starts) else ""
+                if not after.strip():
+                    source = text[starts[k] + len(begin.group(1)) : end]
+                    new = convert(source).split("\n")
+                    out.extend(new)
+                    index.extend(_origins(new, lines, k, end_line))
+                    changed = True
+                    k = end_line + 1
+                    continue
+        if not fenced[k]:
+            in_math ^= line.count("$$") % 2 == 1
+        out.append(line)
+        index.append(k)
+        k += 1
+    return ("\n".join(out), index) if changed else None
+
+
+def _origins(new: list[str], old: list[str], k: int, end: int) -> list[int]:
+    """For each rewritten line, the line of ``old[k:end + 1]`` its words come from (else the one before)."""
+    out = []
+    last = k
+    for line in new:
+        probe = line.strip().lstrip("-*>:{}.0123456789 ").strip()[:24]
+        found = next((j for j in range(last, end + 1) if probe and probe in old[j]), None)
+        last = found if found is not None else last
+        out.append(last)
+    return out
+
+
+def _environment_end(text: str, at: int, env: str) -> int | None:
+    """The index after the ``\\end{env}`` matching the ``\\begin{env}`` at ``text[at]`` (nesting counted)."""
+    opening, closing = "\\begin{" + env + "}", "\\end{" + env + "}"
+    depth = 0
+    i = at
+    while True:
+        b = text.find(opening, i)
+        e = text.find(closing, i)
+        if e < 0:
+            return None
+        if 0 <= b < e:
+            depth += 1
+            i = b + len(opening)
+            continue
+        depth -= 1
+        i = e + len(closing)
+        if depth == 0:
+            return i
+
+
+def convert(source: str) -> str:
+    """One environment (``\\begin{env}…\\end{env}``) as Markdown."""
+    head = _BEGIN.match(source)
+    assert head is not None
+    env = head.group(2)
+    j = head.end()
+    args: list[str] = []
+    while j < len(source) and source[j] in "[{":
+        close = _group(source, j, source[j], "]" if source[j] == "[" else "}")
+        if close < 0:
+            break
+        args.append(source[j + 1 : close - 1])
+        j = close
+        if env not in ("column", "minted", *BOXES, "lstlisting", "Verbatim", "figure", "figure*"):
+            break  # (the environments that take an argument are the ones named)
+    body = source[j : len(source) - len("\\end{" + env + "}")]
+    if env in CODE:
+        return _code(env, args, body)
+    if env in MATH:
+        inner = _LABELS.sub("", body).strip()
+        wrapped = f"\\begin{{{MATH[env]}}}\n{inner}\n\\end{{{MATH[env]}}}" if MATH[env] else inner
+        return f"$$\n{wrapped}\n$$"
+    inner = blocks(body)
+    if env in LISTS:
+        return _list(env, body)
+    if env in BOXES:
+        title = args[-1].strip().replace('"', "'") if args else ""
+        attr = f' title="{title}"' if title else ""
+        return f"::: {{.{env}{attr}}}\n{inner}\n:::"
+    if env == "columns":
+        return f":::: columns\n{inner}\n::::"
+    if env == "column":
+        width = _width(args[-1]) if args else None
+        attr = f' width="{width}"' if width else ""
+        return f"::: {{.column{attr}}}\n{inner}\n:::"
+    if env in QUOTES:
+        return "\n".join(f"> {line}" if line.strip() else ">" for line in inner.split("\n"))
+    if env in ("figure", "figure*"):
+        return _figure(body) or inner
+    return inner  # center, flushleft, flushright
+
+
+def blocks(body: str) -> str:
+    """Body text of an environment, the environments in it rewritten, its lines unindented."""
+    lines = []
+    code = ""  # the code environment the line is in: its lines keep their indentation
+    for line in body.strip("\n").split("\n"):
+        begin = _BEGIN.match(line)
+        if not code and begin is not None and begin.group(2) in CODE:
+            code = begin.group(2)
+            lines.append(line.strip())
+        elif code:
+            lines.append(line.strip() if "\\end{" + code + "}" in line else line)
+            code = "" if "\\end{" + code + "}" in line else code
+        else:
+            lines.append(line.strip())
+    text = "\n".join(lines)
+    converted = environments_to_markdown(text)
+    return converted[0] if converted is not None else text
+
+
+def _list(env: str, body: str) -> str:
+    """``\\item``s as Markdown list items; an environment inside an item is nested under it."""
+    marker = LISTS[env]
+    items = _split_items(body)
+    out: list[str] = []
+    for label, text in items:
+        content = blocks(text)
+        if env == "description" and label:
+            content = f"**{label.strip()}** {content}"
+        elif label:
+            content = f"{label.strip()} {content}"
+        first, *rest = content.split("\n") if content else [""]
+        pad = " " * (len(marker) + 1)
+        out.append(f"{marker} {first}")
+        for line in rest:
+            out.append(pad + line if line.strip() else "")
+    return "\n".join(out)
+
+
+def _split_items(body: str) -> list[tuple[str, str]]:
+    """(optional ``[label]``, text) of each top-level ``\\item`` of a list's body."""
+    starts: list[int] = []
+    depth = 0
+    i = 0
+    while i < len(body):
+        if body.startswith("\\begin{", i):
+            depth += 1
+            i += 7
+        elif body.startswith("\\end{", i):
+            depth -= 1
+            i += 5
+        elif body.startswith("\\item", i) and depth == 0 and not body[i + 5 : i + 6].isalpha():
+            starts.append(i)
+            i += 5
+        else:
+            i += 1
+    items = []
+    for n, s in enumerate(starts):
+        chunk = body[s + 5 : starts[n + 1] if n + 1 < len(starts) else len(body)]
+        label = ""
+        stripped = chunk.lstrip()
+        if stripped.startswith("["):
+            close = _group(stripped, 0, "[", "]")
+            if close > 0:
+                label, chunk = stripped[1 : close - 1], stripped[close:]
+        items.append((label, chunk.strip()))
+    return items
+
+
+def _code(env: str, args: list[str], body: str) -> str:
+    language = ""
+    for a in args:
+        mt = re.search(r"language\s*=\s*\{?([\w+#-]+)", a)
+        if mt:
+            language = mt.group(1).lower()
+        elif env == "minted" and re.fullmatch(r"[\w+#-]+", a.strip()):
+            language = a.strip().lower()
+    code = body.strip("\n")
+    longest = max((len(r) for r in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{code}\n{fence}"
+
+
+def _figure(body: str) -> str | None:
+    graphic = re.search(r"\\includegraphics\s*(\[[^\]]*\])?\s*\{([^{}]+)\}", body)
+    if graphic is None:
+        return None
+    caption = ""
+    at = body.find("\\caption")
+    if at >= 0:
+        close = _group(body, body.find("{", at))
+        if close > 0:
+            caption = body[body.find("{", at) + 1 : close - 1].strip()
+    opts = graphic.group(1) or ""
+    width = None
+    mt = re.search(r"width\s*=\s*([^,\]]+)", opts)
+    if mt:
+        width = _width(mt.group(1))
+    attr = f"{{width={width}}}" if width else ""
+    return f"![{caption}]({graphic.group(2).strip()}){attr}"
+
+
+def _width(length: str) -> str | None:
+    """``0.4\\textwidth`` as ``40%``; other lengths are not kept (None)."""
+    mt = _LENGTH.match(length)
+    if mt is None:
+        return None
+    factor = float(mt.group(1)) if mt.group(1) not in ("", ".") else 1.0
+    return f"{round(factor * 100)}%" if 0 < factor <= 1 else None

@@ -1,0 +1,185 @@
+"""LaTeX environments a beamer lecture leaves in its Markdown come out as what they mean (podium.texenvs):
+lists, titled boxes, columns, code, display math, pictures; others are still left out with a warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from pptx import Presentation
+from pypdf import PdfReader
+
+from podium.diagnostics import Diagnostics
+from podium.pipeline import BuildOptions, build_handout, build_slides
+from podium.texenvs import environments_to_markdown
+
+LECTURE = r"""---
+title: Groups
+---
+
+## Lists
+
+\begin{itemize}
+  \item First point
+  \item Second point
+        over two lines
+  \begin{enumerate}
+    \item nested one
+    \item nested two
+  \end{enumerate}
+\end{itemize}
+
+## Terms
+
+\begin{description}
+  \item[Closure] the product stays in the set
+  \item[Identity] there is a neutral element
+\end{description}
+
+## Box
+
+\begin{block}{Definition}
+A group is a set with an operation.
+\end{block}
+
+## Columns
+
+\begin{columns}[T]
+\begin{column}{0.6\textwidth}
+Left words
+\end{column}
+\begin{column}{0.4\textwidth}
+Right words
+\end{column}
+\end{columns}
+
+## Code
+
+\begin{lstlisting}[language=Python]
+def f(x):
+    return x * 2
+\end{lstlisting}
+
+## Math
+
+\begin{align}
+a &= b + c \label{eq:one} \\
+d &= e
+\end{align}
+
+## Picture
+
+\begin{figure}[h]
+\centering
+\includegraphics[width=0.5\textwidth]{pic.png}
+\caption{A blue box}
+\end{figure}
+
+## Left alone
+
+```latex
+\begin{itemize}
+\item stays code
+\end{itemize}
+```
+
+\begin{tabular}{ll}
+a & b
+\end{tabular}
+"""
+
+
+def _build(tmp_path: Path):
+    Image.new("RGB", (60, 40), (30, 90, 200)).save(tmp_path / "pic.png")
+    src = tmp_path / "groups.md"
+    src.write_text(LECTURE)
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    return src, Presentation(str(deck)), diags
+
+
+def _slide(prs, title):
+    return next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == title)
+
+
+def _paras(slide):
+    return [
+        (p.level, "".join(r.text for r in p.runs))
+        for sh in slide.shapes
+        if sh.has_text_frame and sh != slide.shapes.title
+        for p in sh.text_frame.paragraphs
+        if p.runs
+    ]
+
+
+def test_beamer_environments_become_lists_boxes_columns_code_math_and_pictures(tmp_path):
+    src, prs, diags = _build(tmp_path)
+    lists = _paras(_slide(prs, "Lists"))
+    assert lists[:4] == [
+        (0, "First point"),
+        (0, "Second point over two lines"),
+        (1, "nested one"),
+        (1, "nested two"),
+    ]
+    terms = _slide(prs, "Terms")
+    assert (0, "Closure the product stays in the set") in _paras(terms)
+    bold = [
+        r.text
+        for sh in terms.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.font.bold
+    ]
+    assert "Closure" in bold
+    box = [t for _, t in _paras(_slide(prs, "Box"))]
+    assert "Definition" in box and "A group is a set with an operation." in box
+    cols = {
+        "".join(p.text for p in sh.text_frame.paragraphs): (sh.left, sh.width)
+        for sh in _slide(prs, "Columns").shapes
+        if sh.has_text_frame and sh.text_frame.text in ("Left words", "Right words")
+    }
+    assert cols["Left words"][0] < cols["Right words"][0]
+    assert cols["Left words"][1] > cols["Right words"][1]  # 60% against 40%
+    code = "\n".join(t for _, t in _paras(_slide(prs, "Code")))
+    assert "def f(x):" in code and "return x * 2" in code
+    math = _slide(prs, "Math")
+    descr = math._element.xpath(".//p:cNvPr/@descr")  # (the equation: Office math, its picture the fallback)
+    assert any("aligned" in d and "\\label" not in d and "a &= b + c" in d for d in descr), descr
+    pic = _slide(prs, "Picture")
+    assert any(sh.shape_type == 13 for sh in pic.shapes)
+    assert "A blue box" in [t for _, t in _paras(pic)]
+    left = "\n".join(t for _, t in _paras(_slide(prs, "Left alone")))
+    assert "\\begin{itemize}" in left and "stays code" in left  # fenced code is code
+    raw = [(d.pos.line, d.message) for d in diags.items if d.code == "raw-tex"]
+    assert [line for line, _ in raw] == [LECTURE.split("\n").index("\\begin{tabular}{ll}") + 1]
+
+
+def test_the_handout_has_the_same_words(tmp_path):
+    src, _, _ = _build(tmp_path)
+    pdf = build_handout(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(str(pdf)).pages)
+    for words in (
+        "nested two",
+        "Closure",
+        "A group is a set with an operation.",
+        "Right words",
+        "return x * 2",
+        "A blue box",
+    ):
+        assert words in text, words
+    assert "\\begin" not in text.replace("\\begin{itemize} \\item stays code", "")
+
+
+def test_a_message_inside_an_environment_names_the_lecturers_line(tmp_path):
+    src = tmp_path / "at.md"
+    src.write_text("# S\n\n\\begin{itemize}\n\\item one\n\\item two \\unknowncommand{x}\n\\end{itemize}\n")
+    diags = Diagnostics()
+    build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    assert [d.pos.line for d in diags.items if d.code == "raw-tex"] == [5]
+
+
+def test_environments_inside_display_math_or_unfinished_are_left_as_they_are():
+    assert environments_to_markdown("$$\n\\begin{align}\na &= b\n\\end{align}\n$$\n") is None
+    assert environments_to_markdown("\\begin{itemize}\n\\item never closed\n") is None
+    assert environments_to_markdown("text \\begin{center}inline\\end{center} more\n") is None
