@@ -20,6 +20,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -49,6 +50,7 @@ from .rawhtml import (
 from .rawtex import (
     DEFINERS,
     Macro,
+    RawPiece,
     definitions_in_math,
     expand_macros,
     find_raw_tex,
@@ -1424,6 +1426,10 @@ class _Converter:
                 if d is not None:
                     self.macros[d[0]] = d[1]
                     continue
+            markup = tex_as_markup(piece)
+            if markup is not None:  # \textbf{…} and its kin: the Markdown/HTML that draws the same
+                kept.append(markup)
+                continue
             if piece.name in _TEX_TEXT and piece.args:
                 kept.append(piece.args[-1])
                 self.diags.warning(
@@ -1895,7 +1901,10 @@ class _Converter:
             # (U+FFFC, a pasted object's stand-in, has no content: it would be drawn as a box)
             text = node.content.replace("\ufffc", "")
             if "\\" in text and re.search(r"\\[A-Za-z]", text):
-                text = self.drop_tex_in_text(text)
+                return [
+                    m.Text(_XML_INVALID.sub("\ufffd", x.text)) if isinstance(x, m.Text) else x
+                    for x in self.drop_tex_in_text(text)
+                ]
             return [m.Text(_XML_INVALID.sub("\ufffd", text))]
         if t == "softbreak":  # Marp breaks lines where the source does (its `breaks` option)
             return [m.LineBreak()] if self.marp else [m.Text(" ")]
@@ -1938,12 +1947,14 @@ class _Converter:
             return list(self.inlines_of(node.children))
         return [m.Text(node.content)] if node.content else []
 
-    def drop_tex_in_text(self, text: str) -> str:
-        """Raw TeX left in a text run (outside math and code, as markdown-it read it): dropped, warned."""
-        out: list[str] = []
+    def drop_tex_in_text(self, text: str) -> list[m.Inline]:
+        """Raw TeX left in a text run (outside math and code, as markdown-it read it): formatting
+        commands (``\\textbf{…}``, ``\\emph{…}``, ``\\textcolor{red}{…}``…) drawn as they say, others'
+        words kept or the command dropped, with a warning."""
+        out: list[m.Inline] = []
         last = 0
         for piece in find_raw_tex(text, markdown=False):
-            out.append(text[last : piece.start])
+            out.append(m.Text(text[last : piece.start]))
             last = piece.end
             d = (
                 macro_definition(piece)
@@ -1954,8 +1965,13 @@ class _Converter:
                 self.macros[d[0]] = d[1]
             elif piece.name == "note" and piece.args:
                 self.pending_notes.append(m.Paragraph((m.Text(piece.args[-1]),), self.pos(None)))
+            elif piece.name in TEX_FORMATTING and piece.args:
+                out.append(self._tex_formatted(piece.name, piece.args))
+            elif piece.name in ("url", "href") and piece.args and "{" in piece.kinds:
+                words = piece.args[-1] if piece.name == "href" and len(piece.args) >= 2 else piece.args[0]
+                out.extend(self.link(piece.args[0].strip(), (m.Text(words),)))
             elif piece.name in _TEX_TEXT and piece.args:
-                out.append(piece.args[-1])
+                out.append(m.Text(piece.args[-1]))
                 self.diags.warning(
                     f"raw TeX '\\{piece.name}{{…}}' is not rendered; its text is kept",
                     self.pos(None),
@@ -1967,8 +1983,24 @@ class _Converter:
                     self.pos(None),
                     "raw-tex",
                 )
-        out.append(text[last:])
-        return "".join(out)
+        out.append(m.Text(text[last:]))
+        return [x for x in out if not isinstance(x, m.Text) or x.text]
+
+    def _tex_formatted(self, name: str, args: list[str]) -> m.Inline:
+        """``\\textbf{words}`` and its kin (:data:`TEX_FORMATTING`) as what they stand for."""
+        words = args[-1]
+        children = tuple(self.drop_tex_in_text(words)) if "\\" in words else (m.Text(words),)
+        kind = TEX_FORMATTING[name]
+        if kind == "strong":
+            return m.Strong(children)
+        if kind == "em":
+            return m.Emph(children)
+        if kind == "code":
+            return m.Code(m.plain_text(children))
+        if kind == "colour":  # \textcolor{red}{words}: xcolor's plain names and HTML's are CSS names too
+            colour = css_colour(args[-2]) if len(args) >= 2 else ""
+            return m.Span(children, (), colour)
+        return m.Span(children, (kind,) if kind != "plain" else ())
 
     def texts(self, items: Sequence[m.Inline | _HtmlMark]) -> m.Inlines:
         """Merge neighbouring text, format citations, split ``[text]{.cls}`` spans; spaces left side
@@ -2098,24 +2130,62 @@ class _HtmlMark:
     colour: str = ""  # of a <span style="color:…"> or <font color=…>
 
 
+def tex_as_markup(piece: RawPiece) -> str | None:
+    """A TeX formatting command (:data:`TEX_FORMATTING`, ``\\url``, ``\\href``) as the inline HTML that
+    draws the same (the reader draws ``<b>``, ``<span style="color:…">``, ``<a href>``), its words'
+    own commands too; None for any other command."""
+    if not piece.args or "{" not in piece.kinds:
+        return None
+    if piece.name in ("url", "href"):
+        url = piece.args[0].strip()
+        words = piece.args[-1] if piece.name == "href" and len(piece.args) >= 2 else url
+        return f'<a href="{escape(url, quote=True)}">{_tex_words(words)}</a>'
+    kind = TEX_FORMATTING.get(piece.name)
+    if kind is None:
+        return None
+    words = _tex_words(piece.args[-1])
+    if kind == "colour":
+        colour = css_colour(piece.args[-2]) if len(piece.args) >= 2 else ""
+        return f'<span style="color:{colour}">{words}</span>' if colour else words
+    tag = {"strong": "b", "em": "i", "code": "code", "underline": "u"}.get(kind)
+    if tag is not None:
+        return f"<{tag}>{words}</{tag}>"
+    return f"[{words}]{{.smallcaps}}" if kind == "smallcaps" else words
+
+
+def _tex_words(words: str) -> str:
+    """The words of a formatting command, the commands inside them as markup too."""
+    out: list[str] = []
+    last = 0
+    for piece in find_raw_tex(words):
+        markup = tex_as_markup(piece)
+        out.append(words[last : piece.start])
+        out.append(markup if markup is not None else (piece.args[-1] if piece.args else ""))
+        last = piece.end
+    out.append(words[last:])
+    return "".join(out)
+
+
+# TeX's formatting commands in text, drawn as they say (beamer's \alert and \structure: bold)
+TEX_FORMATTING = {
+    **dict.fromkeys(("textbf", "alert", "structure"), "strong"),
+    **dict.fromkeys(("emph", "textit", "textsl"), "em"),
+    "texttt": "code",
+    **dict.fromkeys(("underline", "uline"), "underline"),
+    "textsc": "smallcaps",
+    "textcolor": "colour",
+    # a face or a box that changes no meaning: the words, plainly
+    **dict.fromkeys(("textrm", "textsf", "textup", "textnormal", "mbox", "hbox", "text"), "plain"),
+}
 _TEX_TEXT = frozenset(
     {
-        "textbf",
-        "emph",
-        "textit",
         "text",
-        "underline",
-        "textsc",
-        "texttt",
         "mbox",
         "url",
         "href",
         "textrm",
         "textsf",
         "hbox",
-        "alert",  # beamer's emphasis
-        "structure",
-        "textcolor",  # (its last argument is the text)
         "textup",
         "textnormal",
         "textsl",

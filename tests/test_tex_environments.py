@@ -183,3 +183,58 @@ def test_environments_inside_display_math_or_unfinished_are_left_as_they_are():
     assert environments_to_markdown("$$\n\\begin{align}\na &= b\n\\end{align}\n$$\n") is None
     assert environments_to_markdown("\\begin{itemize}\n\\item never closed\n") is None
     assert environments_to_markdown("text \\begin{center}inline\\end{center} more\n") is None
+
+
+INLINE = r"""---
+title: Inline TeX
+---
+
+## The \textbf{big} idea
+
+- A \textbf{bold} and \emph{emphasised \textbf{nested}} word
+- \texttt{code()} and \underline{under} and \textsc{Caps}
+- \alert{Alert!} and \textcolor{red}{red words}
+- See \url{https://example.org} or \href{https://pandoc.org}{pandoc's site}
+- Plain \textrm{roman} and \mbox{box}
+
+| Term | Meaning |
+|------|---------|
+| \emph{group} | a set |
+"""
+
+
+def test_tex_formatting_commands_are_drawn_as_they_say_without_warnings(tmp_path):
+    src = tmp_path / "inline.md"
+    src.write_text(INLINE)
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    slide = Presentation(str(deck)).slides[1]
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    runs = {}
+    for sh in slide.shapes:
+        frames = [c.text_frame for row in sh.table.rows for c in row.cells] if sh.has_table else []
+        frames += [sh.text_frame] if sh.has_text_frame else []
+        for tf in frames:
+            for p in tf.paragraphs:
+                for r in p.runs:
+                    fill = r._r.find(f"{a}rPr/{a}solidFill/{a}srgbClr")
+                    runs[r.text] = (
+                        r.font.bold,
+                        r.font.italic,
+                        r.font._rPr.get("u"),
+                        r.font._rPr.get("cap"),
+                        r.font.name,
+                        r.hyperlink.address,
+                        fill.get("val") if fill is not None else None,
+                    )
+    assert runs["big"][0] and runs["bold"][0] and runs["Alert!"][0]
+    assert runs["emphasised "][1] and runs["nested"][:2] == (True, True) and runs["group"][1]
+    assert runs["code()"][4] and runs["under"][2] == "sng" and runs["Caps"][3] == "small"
+    assert runs["red words"][6] == "FF0000"
+    assert (
+        runs["https://example.org"][5] == "https://example.org"
+        and runs["pandoc\u2019s site"][5] == "https://pandoc.org"
+    )
+    assert "Plain roman and box" in runs
+    assert not any("\\" in t for t in runs)
+    assert [d for d in diags.items if d.code == "raw-tex"] == []
