@@ -157,7 +157,7 @@ class LineBreak:
 class Span:
     """A bracketed span with classes, e.g. ``[answer]{.blank}``; unknown classes render plainly.
 
-    Classes both outputs draw: ``blank`` (and ``gap``), ``underline``, ``smallcaps``, and
+    Classes both outputs draw: ``blank`` (and ``gap``), ``underline``, ``smallcaps``, ``mark``, and
     ``superscript``/``subscript`` (pandoc's ``m^2^`` and ``H~2~O``, HTML's ``<sup>``/``<sub>``).  A
     ``colour`` colours its words in both outputs."""
 

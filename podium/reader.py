@@ -2117,6 +2117,7 @@ HTML_FORMATTING = {
     **dict.fromkeys(("u", "ins"), "underline"),
     "sup": "superscript",
     "sub": "subscript",
+    "mark": "mark",
 }
 
 

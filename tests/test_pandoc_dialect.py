@@ -872,3 +872,36 @@ def test_the_handout_shows_coloured_words_in_colour(tmp_path):
 def _red(rgb) -> bool:
     r, g, b = rgb
     return r > 180 and g < 90 and b < 90
+
+
+def test_marked_words_are_highlighted_in_the_deck_and_the_drawings(tmp_path):
+    from PIL import Image
+
+    src = tmp_path / "mark.md"
+    src.write_text(
+        "---\ntitle: M\n---\n\n## S\n\n- A [key idea]{.mark} and <mark>another</mark>, then plain\n"
+    )
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    runs = [
+        (r.text, r._r.find(f"{a}rPr/{a}highlight") is not None)
+        for sh in Presentation(str(deck)).slides[1].shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    ]
+    assert ("key idea", True) in runs and ("another", True) in runs and (", then plain", False) in runs
+    assert warnings_at(diags, "raw-html") == []
+    pdf = build_handout(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    k = (
+        next(i for i, p in enumerate(PdfReader(str(pdf)).pages) if "then plain" in (p.extract_text() or ""))
+        + 1
+    )
+    subprocess.run(
+        ["pdftoppm", "-f", str(k), "-l", str(k), "-r", "80", "-png", str(pdf), str(tmp_path / "pg")],
+        check=True,
+    )
+    page = Image.open(next(tmp_path.glob("pg*.png"))).convert("RGB")
+    yellow = [p for p in page.getdata() if p[0] > 230 and p[1] > 220 and p[2] < 190]
+    assert len(yellow) > 50  # the drawing of the slide highlights them too

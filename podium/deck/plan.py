@@ -127,6 +127,7 @@ class Run:
     underline: bool = False  # pandoc's [text]{.underline}
     smallcaps: bool = False  # pandoc's [text]{.smallcaps}
     colour: str = ""  # "#RRGGBB" the lecture gave these words (a coloured span)
+    mark: bool = False  # highlighted, as with a marker pen (pandoc's [text]{.mark}, HTML's <mark>)
     # 1: superscript text (m^2^), -1: subscript (H~2~O); a footnote's number is ``superscript``
     script: int = 0
 
@@ -257,6 +258,8 @@ def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") ->
                 ]
             if x.colour:
                 sub = [replace(r, colour=r.colour or x.colour) for r in sub]
+            if "mark" in x.classes:
+                sub = [replace(r, mark=True) for r in sub]
             script = 1 if "superscript" in x.classes else -1 if "subscript" in x.classes else 0
             if script:
                 sub = [replace(r, script=r.script or script) for r in sub]

@@ -184,6 +184,8 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
     if fill is not None:
         solid = etree.SubElement(rPr, _SOLID)
         etree.SubElement(solid, _SRGB).set("val", str(hex_rgb(fill)))
+    if r.mark and not r.blank:
+        _highlight(rPr)
     if r.blank:
         rPr.set("u", "sng")
         if text.strip("\u00a0 "):  # the instructor's answer: highlighted (a student's gap is only a line)

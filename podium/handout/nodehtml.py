@@ -56,6 +56,9 @@ class HtmlRenderer:
                     out.append(f'<span class="blank gap">{esc(m.plain_text(x.children))}</span>')
                 else:
                     out.append(f'<mark class="blank answer">{self.inlines(x.children)}</mark>')
+            elif isinstance(x, m.Span) and "mark" in x.classes:
+                rest = replace(x, classes=tuple(c for c in x.classes if c != "mark"))
+                out.append(f"<mark>{self.inlines((rest,))}</mark>")
             elif isinstance(x, m.Span) and x.colour:
                 inner = self.inlines((replace(x, colour=""),))
                 out.append(f'<span style="color:{esc(x.colour)}">{inner}</span>')

@@ -57,6 +57,8 @@ def runs_html(runs: tuple[Run, ...] | list[Run], math=None) -> str:
             text = f"<em>{text}</em>"
         if r.bold:
             text = f"<strong>{text}</strong>"
+        if r.mark:
+            text = f"<mark>{text}</mark>"
         if r.colour:
             text = f'<span style="color:{esc(r.colour)}">{text}</span>'
         if r.link:
