@@ -320,6 +320,18 @@ def test_footnotes_at_foot_of_slide(tmp_path):
     assert sizes and max(sizes) < 18
 
 
+def test_a_quarto_aside_is_small_print_at_the_foot_of_the_slide(tmp_path):
+    prs, _ = deck(tmp_path, "## F\n\n- Main point\n\n::: aside\nSource: World Bank (2023).\n:::\n")
+    s = prs.slides[0]
+    foot = [sh for sh in s.shapes if sh.name == "Footnotes"][0]
+    assert foot.text_frame.text == "Source: World Bank (2023)."
+    body = [sh for sh in body_shapes(s) if "Main point" in sh.text_frame.text][0]
+    assert "World Bank" not in body.text_frame.text
+    assert foot.top >= body.top + Emu(body.height) - 10
+    sizes = [r.font.size.pt for p in foot.text_frame.paragraphs for r in p.runs if r.font.size]
+    assert sizes and max(sizes) < 18
+
+
 def test_quote_with_attribution(tmp_path):
     prs, _ = deck(tmp_path, "## Q\n\n> Now is the time.\n>\n> — Prof. K\n")
     body = [sh for sh in body_shapes(prs.slides[0]) if "Now is the time" in sh.text_frame.text][0]

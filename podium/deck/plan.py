@@ -516,11 +516,19 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
         return SlidePlan(
             slide.number, LayoutKind.TITLE, slide.layout, title, [], notes, foot, slide.pos, sub, 0, slide
         )
-    chunks = chunker.chunks(slide.body)
+    body = tuple(b for b in slide.body if not _is_aside(b))
+    # Quarto's `::: aside`: small print at the foot of the slide, under the footnotes
+    asides = [b for d in slide.body if isinstance(d, m.Div) and _is_aside(d) for b in d.blocks]
+    foot += [Para(tuple(_block_runs(b)), style=ParaStyle.CAPTION) for b in asides]
+    chunks = chunker.chunks(body)
     kind = choose_kind(slide, chunks)
     return SlidePlan(
         slide.number, kind, slide.layout, title, chunks, notes, foot, slide.pos, [], chunker.step, slide
     )
+
+
+def _is_aside(b: m.Block) -> bool:
+    return isinstance(b, m.Div) and "aside" in b.classes
 
 
 def _block_runs(b: m.Block) -> list[Run]:
