@@ -17,6 +17,7 @@ the Markdown inside the HTML) are kept and every tag and attribute is dropped:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import escape, unescape
 from html.parser import HTMLParser
 
@@ -184,6 +185,130 @@ def picture_markdown(attrs: dict[str, str]) -> str:
             size.append(f"{key}={value if not value[-1].isdigit() else value + 'px'}")
     tail = "{" + " ".join(size) + "}" if size else ""
     return f"![](<{src}>){tail}"
+
+
+@dataclass
+class HtmlTable:
+    """An HTML ``<table>`` read as a table: each cell's inner HTML (inline markup kept for the reader),
+    whether the first row is a header, the columns' alignment and the caption."""
+
+    rows: list[list[str]]
+    header: bool
+    aligns: list[str]
+    caption: str
+
+
+class _TableReader(HTMLParser):
+    """Collect the cells of one simple table; ``failed`` when it is not one (a cell spanning rows or
+    columns, a table inside a cell)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.rows: list[list[str]] = []
+        self.kinds: list[list[str]] = []  # "th" or "td" per cell
+        self.aligns: dict[int, str] = {}
+        self.caption: list[str] | None = None
+        self.cell: list[str] | None = None
+        self.depth = 0
+        self.in_head = False
+        self.head_rows = 0
+        self.failed = False
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: (v or "") for k, v in attrs}
+        if tag == "table":
+            self.depth += 1
+            if self.depth > 1:
+                self.failed = True
+            return
+        if tag in DROP_CONTENT:
+            self.skip += 1
+        if self.skip:
+            return
+        if tag == "thead":
+            self.in_head = True
+        elif tag == "tr":
+            self.rows.append([])
+            self.kinds.append([])
+            if self.in_head:
+                self.head_rows += 1
+        elif tag in ("td", "th"):
+            if a.get("rowspan", "1").strip() not in ("", "1") or a.get("colspan", "1").strip() not in (
+                "",
+                "1",
+            ):
+                self.failed = True
+            if not self.rows:
+                self.rows.append([])
+                self.kinds.append([])
+            self.cell = []
+            self.rows[-1].append("")
+            self.kinds[-1].append(tag)
+            align = (
+                a.get("align", "")
+                or (re.search(r"text-align\s*:\s*(\w+)", a.get("style", "")) or [None, ""])[1]
+            )
+            if align and len(self.rows) == 1:
+                self.aligns[len(self.rows[-1]) - 1] = align.lower()
+        elif tag == "caption":
+            self.caption = []
+        elif self.cell is not None or self.caption is not None:
+            text = " " if tag in BLOCK_TAGS or tag == "br" else (self.get_starttag_text() or "")
+            (self.cell if self.cell is not None else self.caption).append(text)
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.depth -= 1
+            return
+        if tag in DROP_CONTENT and self.skip:
+            self.skip -= 1
+            return
+        if self.skip:
+            return
+        if tag == "thead":
+            self.in_head = False
+        elif tag in ("td", "th") and self.cell is not None:
+            self.rows[-1][-1] = " ".join("".join(self.cell).split())
+            self.cell = None
+        elif tag == "caption":
+            self.caption = self.caption or []
+            self.caption_text = " ".join("".join(self.caption).split())
+            self.caption = None
+        elif self.cell is not None and tag not in BLOCK_TAGS:
+            self.cell.append(f"</{tag}>")
+
+    def _text(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.cell is not None:
+            self.cell.append(data)
+        elif self.caption is not None:
+            self.caption.append(data)
+
+    def handle_data(self, data):
+        self._text(data)
+
+    def handle_entityref(self, name):
+        self._text(f"&{name};")
+
+    def handle_charref(self, name):
+        self._text(f"&#{name};")
+
+
+def html_table(html: str) -> HtmlTable | None:
+    """``html`` (one ``<table>…</table>``) as a table; None when it is not a simple one."""
+    reader = _TableReader()
+    reader.feed(html)
+    reader.close()
+    rows = [r for r in reader.rows if r]
+    if reader.failed or not rows:
+        return None
+    ncols = max(len(r) for r in rows)
+    kinds = [k for k in reader.kinds if k]
+    header = reader.head_rows > 0 or all(k == "th" for k in kinds[0])
+    aligns = [reader.aligns.get(j, "") for j in range(ncols)]
+    return HtmlTable(rows, header, aligns, getattr(reader, "caption_text", ""))
 
 
 def html_block_to_markdown(html: str) -> str:

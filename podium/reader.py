@@ -40,8 +40,10 @@ from .labels import label
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
 from .rawhtml import (
     DROP_CONTENT,
+    HtmlTable,
     css_colour,
     html_block_to_markdown,
+    html_table,
     is_comment,
     only_colour,
     read_inline_tag,
@@ -1250,6 +1252,10 @@ class _Converter:
                     "style",
                 )
             return []
+        if _TABLE_BLOCK.fullmatch(node.content):
+            table = html_table(node.content)
+            if table is not None:
+                return [self.html_table_block(table, node, pos)]
         coloured = _COLOURED_BLOCK.fullmatch(node.content)
         if coloured and self.html_depth == 0:
             opening = read_inline_tag(coloured.group(1))
@@ -1271,6 +1277,25 @@ class _Converter:
             return self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1)
         finally:
             self.html_depth -= 1
+
+    def html_table_block(self, t: HtmlTable, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Table:
+        """An HTML ``<table>`` as a table: its first row the header (a header of ``<th>`` cells, or the
+        first row where it has none), its cells' inline markup read as the reader reads any."""
+        ncols = max(len(r) for r in t.rows)
+
+        def cells(row: list[str]) -> tuple[m.TableCell, ...]:
+            padded = row + [""] * (ncols - len(row))
+            return tuple(
+                m.TableCell(_trim(self.inlines(self._reread(c)))) if c.strip() else m.TableCell(())
+                for c in padded
+            )
+
+        header, *rows = [cells(r) for r in t.rows]
+        aligns = tuple(m.Align(a) if a in set(m.Align) else m.Align.NONE for a in t.aligns)
+        table = m.Table(header, tuple(rows), aligns, self._table_widths(node, header, rows), pos)
+        if t.caption:
+            table = replace(table, caption=_trim(self.inlines(self._reread(t.caption))))
+        return table
 
     def coloured_blocks(
         self, inner: str, colour: str, node: SyntaxTreeNode, pos: m.SourcePos
@@ -2294,6 +2319,7 @@ def _dress(d: _SlideDraft, attrs: Attrs) -> None:
     d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
 
 
+_TABLE_BLOCK = re.compile(r"\s*<table\b.*</table>\s*", re.S | re.I)
 # an HTML block that is one <div> or <p> (its style may colour it: _Converter.coloured_blocks)
 _COLOURED_BLOCK = re.compile(r"\s*(<(?:div|p)\b[^<>]*>)(.*)</(?:div|p)>\s*", re.S | re.I)
 _BR_ONLY = re.compile(r"\s*(<br\s*/?>\s*)+", re.I)

@@ -905,3 +905,43 @@ def test_marked_words_are_highlighted_in_the_deck_and_the_drawings(tmp_path):
     page = Image.open(next(tmp_path.glob("pg*.png"))).convert("RGB")
     yellow = [p for p in page.getdata() if p[0] > 230 and p[1] > 220 and p[2] < 190]
     assert len(yellow) > 50  # the drawing of the slide highlights them too
+
+
+HTML_TABLES = """---
+title: HTML tables
+---
+
+## Parse table
+
+<table>
+<caption>LL(1) table for <em>E</em></caption>
+<tr><th></th><th>id</th><th>+</th><th>*</th></tr>
+<tr><td>E</td><td>E→TE</td><td></td><td>x</td></tr>
+<tr><td>T</td><td><b>T→FT</b></td><td>+</td><td>*</td></tr>
+</table>
+
+## Spans
+
+<table><tr><td colspan="2">wide</td></tr><tr><td>x</td><td>y</td></tr></table>
+"""
+
+
+def test_an_html_table_is_a_table_in_both_outputs(tmp_path):
+    src = tmp_path / "tables.md"
+    src.write_text(HTML_TABLES)
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    slides = list(Presentation(str(deck)).slides)
+    table = next(sh.table for sh in slides[1].shapes if sh.has_table)
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["", "id", "+", "*"],
+        ["E", "E→TE", "", "x"],
+        ["T", "T→FT", "+", "*"],
+    ]
+    assert table.cell(2, 1).text_frame.paragraphs[0].runs[0].font.bold
+    assert any(sh.has_text_frame and sh.text_frame.text == "LL(1) table for E" for sh in slides[1].shapes)
+    # a cell spanning columns is not a table Podium reads: its words, with the warning
+    assert not any(sh.has_table for sh in slides[2].shapes)
+    assert [line for line, _ in warnings_at(diags, "raw-html")] == [16]
+    text = pdf_text(build_handout(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics()))
+    assert "E E→TE x" in " ".join(text.split()) and "•" not in text.split("Spans")[0]
