@@ -252,8 +252,8 @@ def _meta_parser():
 
 def markdown_text(value: str) -> str:
     """Front-matter text read as pandoc reads it, as Markdown, down to its words: ``**bold**``,
-    ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; other HTML and
-    math are kept as written; ``---`` and ``--`` are dashes (pandoc's ``smart``), quotes stay as written.
+    ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; formatting tags
+    (``<b>``, ``<span style=…>``, ``<small>``) give their words; other HTML and math are kept as written; ``---`` and ``--`` are dashes (pandoc's ``smart``), quotes stay as written.
     Beamer's title TeX reads as beamer shows it: ``\\inst{1}`` goes, ``\\today`` is today's date,
     ``\\and`` a comma, ``\\textbf{x}`` and the like their words."""
     if "\\" in value:
@@ -272,8 +272,16 @@ def markdown_text(value: str) -> str:
             parts.append(tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif tok.type == "html_inline":  # shown as written (the deck shows markup as text), <br> a space
-            parts.append(" " if re.match(r"(?i)<br\b", tok.content) else tok.content)
+        elif tok.type == "html_inline":  # <br> a space, formatting tags their words, other markup as written
+            tag = read_inline_tag(tok.content)
+            if tag.tag == "br":
+                parts.append(" ")
+            elif (
+                tag.tag not in HTML_FORMATTING
+                and tag.tag not in _PLAIN_TAGS
+                or tag.kind not in ("start", "end")
+            ):
+                parts.append(tok.content)
     text = "".join(parts)
     while _SPAN.search(text):
         text = _SPAN.sub(lambda mt: mt.group(1), text)
@@ -2133,6 +2141,8 @@ class _Converter:
 
 # --------------------------------------------------------------------------- helpers
 
+# inline tags that only style their words (in front matter: their words)
+_PLAIN_TAGS = frozenset(("span", "font", "small", "big"))
 # inline HTML tags drawn as what they say, and what each stands for (_Converter.html_formatting)
 HTML_FORMATTING = {
     **dict.fromkeys(("b", "strong"), "strong"),

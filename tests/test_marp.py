@@ -274,6 +274,17 @@ def test_quartos_revealjs_footer_is_the_footer():
     assert lec.meta.footer == "STAT 2010 – Intro"
 
 
+def test_formatting_tags_in_a_footer_give_their_words_other_markup_stays_as_written():
+    lec = _read(
+        "---\ntitle: T\nformat:\n  revealjs:\n    footer: \"**BIOL 1010** · <span style='color:#888'>Cell "
+        'biology</span> <b>2026</b>"\n---\n\n## A\n\nx\n'
+    )
+    assert lec.meta.footer == "BIOL 1010 · Cell biology 2026"
+    assert (
+        _read("---\ntitle: A <script>x</script> B\n---\n\n## A\n\nx\n").meta.title == "A <script>x</script> B"
+    )
+
+
 def test_a_statement_or_section_slide_is_drawn_as_a_section(tmp_path):
     src = write_md(
         tmp_path,
