@@ -263,7 +263,11 @@ def _reporting(diags: Diagnostics, positions: dict[str, SourcePos] | None):
         quoted = re.search(r'"([^"]+)"', msg)
         url = quoted.group(1) if quoted else ""
         pos = position(positions, url)
-        if pos is not None and any(d.code == "no-alt" and d.pos == pos for d in diags.items):
+        name = _name(url) if url else ""
+        # (the same file may be shown twice, with alt text once: the reader's warning names the other)
+        if any(
+            d.code == "no-alt" and (d.pos == pos or (name and f"'{name}'" in d.message)) for d in diags.items
+        ):
             return
         what = f"the picture '{_name(url)}'" if url else "a picture"
         diags.warning(f"PDF/UA: {what} has no alt text for screen readers", pos, "accessibility")
