@@ -348,3 +348,29 @@ def test_libreoffice_draws_the_fallbacks(math_deck, tmp_path):
             check=True,
         ).stdout
         assert len(listing.strip().splitlines()) >= 3  # header lines + the display equation's picture
+
+
+def test_an_equation_after_a_pause_is_animated_by_the_id_both_branches_carry(tmp_path):
+    """PowerPoint reads the math (mc:Choice), other viewers the picture (mc:Fallback): the click's
+    animation names one shape id, which both carry, as PowerPoint's own files do."""
+    from pptx import Presentation
+
+    from podium.diagnostics import Diagnostics
+    from podium.pipeline import BuildOptions, build_slides
+
+    src = tmp_path / "pause.md"
+    src.write_text("---\ntitle: P\n---\n\n## S\n\nFirst words\n\n. . .\n\n$$E = mc^2$$\n")
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    sld = Presentation(str(deck)).slides[1]._element
+    ac = next(a for a in sld.iter(f"{{{MC_NS}}}AlternateContent") if a.getparent().tag.endswith("}spTree"))
+    choice_id = ac[0][0].find(".//{*}cNvPr").get("id")
+    fallback_id = ac[1][0].find(".//{*}cNvPr").get("id")
+    assert choice_id == fallback_id
+    targets = {
+        el.get("spid") for el in sld.iter("{http://schemas.openxmlformats.org/presentationml/2006/main}spTgt")
+    }
+    assert choice_id in targets
+    others = [
+        el.get("id") for el in sld.iter("{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr")
+    ]
+    assert others.count(choice_id) == 2  # the two branches of one shape, no other shape

@@ -442,6 +442,13 @@ def wrap_display_shape(tree, sp_el, pic_el, tex: str, size_hundredths: int | Non
         if child.tag != A + "pPr":
             body.remove(child)
     body.append(a14_math(math))
+    # one id in both branches, as PowerPoint writes them: an animation of the equation (a click after
+    # `\pause`) names the shape PowerPoint reads (the math) and the one other viewers draw (the picture)
+    P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+    pic_id = pic_el.find(f"{P}nvPicPr/{P}cNvPr")
+    sp_id = sp_el.find(f"{P}nvSpPr/{P}cNvPr")
+    if pic_id is not None and sp_id is not None:
+        sp_id.set("id", pic_id.get("id"))
     idx = tree.index(pic_el)
     ac = alternate_content([], [])
     tree.insert(idx, ac)
