@@ -1357,7 +1357,7 @@ class _Converter:
                 if not rest:
                     return None
                 tex = rest
-        expanded = expand_macros(tex, self.macros)
+        expanded = _MATH_LABELS.sub("", expand_macros(tex, self.macros)).strip()  # numbering is LaTeX's
         if not readable(expanded):
             unknown = unknown_command(expanded)
             why = f"'{unknown}' is not a command Podium knows" if unknown else "it cannot be read"
@@ -1973,7 +1973,15 @@ class _Converter:
             alt = attrs.kv.get("fig-alt") or attrs.kv.get("alt") or ""
             return caption or ([m.Text(alt)] if alt else [])
         if t == "footnote_ref":
-            return [m.FootnoteRef(-1 - int(node.meta.get("id", 0)))]  # renumbered per slide later
+            ident = int(node.meta.get("id", 0))
+            info = self.env.get("footnotes", {}).get("list", {}).get(ident, {})
+            if (
+                ident not in self.footnote_defs and "tokens" in info
+            ):  # an inline one read since (\footnote{…})
+                self.footnote_defs[ident] = (
+                    m.Paragraph(self._inline_tokens(info["tokens"]), self.pos(None)),
+                )
+            return [m.FootnoteRef(-1 - ident)]  # renumbered per slide later
         if t == "html_inline":
             return self.inline_html(node.content)
         if node.children:
@@ -2000,6 +2008,9 @@ class _Converter:
                 self.pending_notes.append(m.Paragraph((m.Text(piece.args[-1]),), self.pos(None)))
             elif piece.name in TEX_FORMATTING and piece.args:
                 out.append(self._tex_formatted(piece.name, piece.args))
+            elif piece.name in TEX_SYMBOLS and not any(a.strip() for a in piece.args):
+                symbol = TEX_SYMBOLS[piece.name]
+                out.append(m.LineBreak() if symbol == "<br>" else m.Text(symbol))
             elif piece.name in ("url", "href") and piece.args and "{" in piece.kinds:
                 words = piece.args[-1] if piece.name == "href" and len(piece.args) >= 2 else piece.args[0]
                 out.extend(self.link(piece.args[0].strip(), (m.Text(words),)))
@@ -2167,11 +2178,16 @@ class _HtmlMark:
 
 
 def tex_as_markup(piece: RawPiece) -> str | None:
-    """A TeX formatting command (:data:`TEX_FORMATTING`, ``\\url``, ``\\href``) as the inline HTML that
-    draws the same (the reader draws ``<b>``, ``<span style="color:…">``, ``<a href>``), its words'
-    own commands too; None for any other command."""
+    """A TeX formatting command (:data:`TEX_FORMATTING`, ``\\url``, ``\\href``, ``\\footnote``) as the
+    inline HTML or Markdown that draws the same (the reader draws ``<b>``, ``<span style="color:…">``,
+    ``<a href>``, ``^[…]``), its words' own commands too; a symbol (``\\ldots``, ``\\LaTeX``) as its
+    text; None for any other command."""
+    if piece.name in TEX_SYMBOLS and not any(a.strip() for a in piece.args):  # (\ldots{} too)
+        return TEX_SYMBOLS[piece.name]
     if not piece.args or "{" not in piece.kinds:
         return None
+    if piece.name == "footnote":
+        return f"^[{_tex_words(piece.args[-1])}]"
     if piece.name in ("url", "href"):
         url = piece.args[0].strip()
         words = piece.args[-1] if piece.name == "href" and len(piece.args) >= 2 else url
@@ -2183,7 +2199,14 @@ def tex_as_markup(piece: RawPiece) -> str | None:
     if kind == "colour":
         colour = css_colour(piece.args[-2]) if len(piece.args) >= 2 else ""
         return f'<span style="color:{colour}">{words}</span>' if colour else words
-    tag = {"strong": "b", "em": "i", "code": "code", "underline": "u"}.get(kind)
+    tag = {
+        "strong": "b",
+        "em": "i",
+        "code": "code",
+        "underline": "u",
+        "subscript": "sub",
+        "superscript": "sup",
+    }.get(kind)
     if tag is not None:
         return f"<{tag}>{words}</{tag}>"
     return f"[{words}]{{.smallcaps}}" if kind == "smallcaps" else words
@@ -2202,6 +2225,22 @@ def _tex_words(words: str) -> str:
     return "".join(out)
 
 
+# TeX's symbols in text, as their characters
+TEX_SYMBOLS = {
+    "ldots": "…",
+    "dots": "…",
+    "LaTeX": "LaTeX",
+    "TeX": "TeX",
+    "textendash": "–",
+    "textemdash": "—",
+    "textbackslash": "\\",
+    "quad": "\u2003",
+    "qquad": "\u2003\u2003",
+    "newline": "<br>",
+    "linebreak": "<br>",
+}
+# \label, \nonumber, \notag and \tag{…} in display math: LaTeX numbers equations, a slide does not
+_MATH_LABELS = re.compile(r"\\(?:label\{[^{}]*\}|tag\*?\{[^{}]*\}|nonumber\b|notag\b)")
 # TeX's formatting commands in text, drawn as they say (beamer's \alert and \structure: bold)
 TEX_FORMATTING = {
     **dict.fromkeys(("textbf", "alert", "structure"), "strong"),
@@ -2210,11 +2249,19 @@ TEX_FORMATTING = {
     **dict.fromkeys(("underline", "uline"), "underline"),
     "textsc": "smallcaps",
     "textcolor": "colour",
+    "textsubscript": "subscript",
+    "textsuperscript": "superscript",
     # a face or a box that changes no meaning: the words, plainly
     **dict.fromkeys(("textrm", "textsf", "textup", "textnormal", "mbox", "hbox", "text"), "plain"),
 }
 _TEX_TEXT = frozenset(
     {
+        "footnote",  # (in a paragraph a footnote; elsewhere its words)
+        "ref",  # cross-references: their label, unnumbered
+        "eqref",
+        "autoref",
+        "cref",
+        "Cref",
         "text",
         "mbox",
         "url",

@@ -238,3 +238,34 @@ def test_tex_formatting_commands_are_drawn_as_they_say_without_warnings(tmp_path
     assert "Plain roman and box" in runs
     assert not any("\\" in t for t in runs)
     assert [d for d in diags.items if d.code == "raw-tex"] == []
+
+
+def test_tex_sub_and_superscripts_footnotes_symbols_and_equation_labels(tmp_path):
+    src = tmp_path / "bits.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Chemistry\n\n"
+        "- BF\\textsubscript{3} and CH\\textsubscript{3}COOH, x\\textsuperscript{2}\n"
+        "- A claim\\footnote{Smith, 2020, p. 4.} and so on\\ldots{} in \\LaTeX\n"
+        "- See \\eqref{eq:emc}\n\n"
+        "$$ E = mc^2 \\label{eq:emc} $$\n"
+    )
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    slide = Presentation(str(deck)).slides[1]
+    texts = {sh.name: sh.text_frame.text for sh in slide.shapes if sh.has_text_frame}
+    body = next(t for t in texts.values() if "BF" in t)
+    assert "BF3 and CH3COOH, x2" in body and "so on… in LaTeX" in body and "See eq:emc" in body
+    lowered = [
+        r.text
+        for sh in slide.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.font._rPr.get("baseline") == "-25000"
+    ]
+    assert lowered == ["3", "3"]
+    assert texts["Footnotes"] == "1. Smith, 2020, p. 4."
+    assert slide._element.xpath(".//p:cNvPr/@descr") == ["E = mc^2"]  # no \label in the equation
+    assert [d.message for d in diags.items if d.code == "raw-tex"] == [
+        "raw TeX '\\eqref{…}' is not rendered; its text is kept"
+    ]
