@@ -26,6 +26,7 @@ from mdit_py_plugins.superscript import superscript_plugin
 from .fancylists import fancy_lists_plugin
 from .gridtables import grid_tables_plugin
 from .lineblocks import line_blocks_plugin
+from .simpletables import simple_tables_plugin
 
 _DIV_OPEN = re.compile(r"^(:{3,})\s*(\{[^{}]*\}|[^\s:{}][^\s{}]*)\s*:*\s*$")
 _DIV_CLOSE = re.compile(r"^(:{3,})\s*$")
@@ -175,6 +176,7 @@ def markdown_parser() -> MarkdownIt:
     md.use(superscript_plugin)  # pandoc's m^2^
     fancy_lists_plugin(md)
     grid_tables_plugin(md)
+    simple_tables_plugin(md)
     line_blocks_plugin(md)
     md.block.ruler.before(
         "fence", "fenced_div", _fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]}

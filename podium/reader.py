@@ -1591,7 +1591,9 @@ class _Converter:
         ncols = len(header)
         caption: m.Inlines = ()
         last = self.lines[node.map[1] - 1].strip() if node.map and node.map[1] - 1 < len(self.lines) else ""
-        if rows and "|" not in last and re.match(r"^(:|Table:)\s", last):
+        if (node.meta or {}).get("caption"):  # a simple or multiline table's `Table: …` line
+            caption = self.inlines(self._reread(node.meta["caption"]))
+        elif rows and "|" not in last and re.match(r"^(:|Table:)\s", last):
             # pandoc's `: caption {#tbl-x}` line right under the table (markdown-it reads it as a row)
             caption = rows.pop()[0].content
         rows = [r + (m.TableCell(()),) * (ncols - len(r)) if len(r) < ncols else r[:ncols] for r in rows]

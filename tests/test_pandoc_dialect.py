@@ -945,3 +945,35 @@ def test_an_html_table_is_a_table_in_both_outputs(tmp_path):
     assert [line for line, _ in warnings_at(diags, "raw-html")] == [16]
     text = pdf_text(build_handout(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics()))
     assert "E E→TE x" in " ".join(text.split()) and "•" not in text.split("Spans")[0]
+
+
+def test_pandocs_simple_and_multiline_tables_are_tables(tmp_path):
+    src = tmp_path / "tables.md"
+    src.write_text((Path(__file__).parent / "fixtures" / "simple_tables.md").read_text())
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    tables = {}
+    for s in Presentation(str(deck)).slides:
+        for sh in s.shapes:
+            if sh.has_table:
+                tables[s.shapes.title.text] = (
+                    [[c.text for c in r.cells] for r in sh.table.rows],
+                    [c.text_frame.paragraphs[0].alignment for c in sh.table.rows[1].cells],
+                    [
+                        x.text_frame.text
+                        for x in s.shapes
+                        if x.has_text_frame and x.name.startswith("TextBox")
+                    ],
+                )
+    simple, aligns, caption = tables["Simple"]
+    assert simple == [["Right", "Left", "Center", "Default"], ["12"] * 4, ["123"] * 4, ["1"] * 4]
+    assert [str(a) for a in aligns[:3]] == ["RIGHT (3)", "LEFT (1)", "CENTER (2)"]
+    assert caption == ["Demonstration of simple table syntax."]
+    assert tables["Headerless"][0] == [["12"] * 4, ["123"] * 4]
+    multi, _, caption = tables["Multiline"]
+    assert multi[0] == ["Centered Header", "Default Aligned", "Right Aligned", "Left Aligned"]
+    assert multi[1] == ["First", "row", "12.0", "Example of a row that spans multiple lines."]
+    assert caption == ["Here\u2019s the caption. It, too, may span multiple lines."]
+    assert "Setext heading" not in tables and "Not a table" not in tables  # a setext heading stays one
+    titles = [s.shapes.title.text for s in Presentation(str(deck)).slides if s.shapes.title is not None]
+    assert "Setext heading" in titles

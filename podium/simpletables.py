@@ -1,0 +1,202 @@
+"""Pandoc's simple and multiline tables, which CommonMark and markdown-it lack::
+
+      Right     Left     Center
+    -------     ------ ----------
+         12     12        12
+        123     123       123
+
+    Table: A simple table.
+
+    -----------------------------------------
+     Term        Meaning
+    ----------- -----------------------------
+     Closure     the product of two members
+                 is a member
+
+     Identity    there is a neutral element
+    -----------------------------------------
+
+A simple table is a header line, a line of dashes in groups (one per column, at least two), and rows
+up to a blank line; without a header it begins and ends with a line of dash groups.  A multiline
+table begins with a line of dashes only, has a header, a line of dash groups, rows separated by blank
+lines (a row's lines are one cell text each), and ends with a line of dashes.  Each dash group gives
+a column: a cell is the text from its column's start to the next one's, and the header's text, flush
+with the group's left or right end, aligns the column as pandoc does.  A ``Table: …`` (or ``: …``)
+line under the table is its caption (``meta["caption"]``).  The tokens pushed are those of
+markdown-it's pipe tables (:mod:`podium.gridtables` does the same), with the dash groups' lengths as
+the relative widths of a multiline table (``meta["widths"]``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+
+_GROUPS = re.compile(r"^ {0,3}-+(?: +-+)+ *$")  # two or more dash groups
+_RULE = re.compile(r"^ {0,3}-{3,} *$")  # a line of dashes only
+_CAPTION = re.compile(r"^\s*(?:Table:|:)\s+(.*)$")
+MAX_ROWS = 2000
+
+
+def _line(state: StateBlock, line: int) -> str:
+    """The line as written, its indentation kept (the columns are counted from the line's start)."""
+    return state.src[state.bMarks[line] : state.eMarks[line]].rstrip().expandtabs(4)
+
+
+def _columns(dashes: str) -> list[tuple[int, int]]:
+    return [(mt.start(), mt.end()) for mt in re.finditer(r"-+", dashes)]
+
+
+def _cells(text: str, cols: list[tuple[int, int]]) -> list[str]:
+    starts = [a for a, _ in cols] + [10**9]
+    return [text[starts[j] : starts[j + 1]].strip() for j in range(len(cols))]
+
+
+def _aligns(header: str, cols: list[tuple[int, int]]) -> list[str]:
+    """pandoc's rule: the header's text flush with its dashes' right end only is right-aligned, with
+    the left end only left-aligned, with neither centred, with both the default."""
+    out = []
+    for a, b in cols:
+        seg = header[a:b].ljust(b - a)
+        if not seg.strip():
+            out.append("")
+            continue
+        left, right = not seg[0].isspace(), not seg[-1].isspace()
+        out.append("" if left and right else "left" if left else "right" if right else "center")
+    return out
+
+
+def simple_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.is_code_block(start) or start + 1 >= end:
+        return False
+    first = _line(state, start)
+    if _RULE.match(first) and start + 2 < end:
+        return _multiline(state, start, end, silent)
+    header: str | None = first
+    sep = _line(state, start + 1)
+    if _GROUPS.match(first):  # no header: the table starts with its dash groups
+        header, sep, line = None, first, start + 1
+    elif _GROUPS.match(sep) and first.strip() and not first.lstrip().startswith(("|", "+", "-", "*", ">")):
+        line = start + 2
+    else:
+        return False
+    cols = _columns(sep)
+    rows: list[list[str]] = []
+    while line < end and len(rows) <= MAX_ROWS:
+        text = _line(state, line)
+        if not text.strip() or (header is None and _GROUPS.match(text)):
+            break
+        rows.append(_cells(text, cols))
+        line += 1
+    if header is None:
+        if line >= end or not _GROUPS.match(_line(state, line)) or not rows:
+            return False
+        line += 1
+    if not rows and header is None:
+        return False
+    if silent:
+        return True
+    aligns = _aligns(header, cols) if header is not None else [""] * len(cols)
+    head = [_cells(header, cols)] if header is not None else [rows.pop(0)]
+    line = _push(state, start, line, end, head, rows, aligns, None)
+    state.line = line
+    return True
+
+
+def _multiline(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A multiline table (``start`` is its first line of dashes)."""
+    line = start + 1
+    header_lines: list[str] = []
+    while line < end and not _GROUPS.match(_line(state, line)):
+        text = _line(state, line)
+        if not text.strip() or _RULE.match(text):
+            return False
+        header_lines.append(text)
+        line += 1
+    if line >= end or not header_lines:
+        return False
+    sep = _line(state, line)
+    cols = _columns(sep)
+    line += 1
+    rows: list[list[str]] = []
+    current: list[str] = []
+    closed = False
+    while line < end and len(rows) <= MAX_ROWS:
+        text = _line(state, line)
+        if _RULE.match(text):
+            closed = True
+            line += 1
+            break
+        if not text.strip():
+            if current:
+                rows.append(_join(current, cols))
+                current = []
+        else:
+            current.append(text)
+        line += 1
+    if not closed:
+        return False
+    if current:
+        rows.append(_join(current, cols))
+    if not rows:
+        return False
+    if silent:
+        return True
+    aligns = _aligns(header_lines[0], cols)
+    widths = [b - a for a, b in cols]
+    state.line = _push(state, start, line, end, [_join(header_lines, cols)], rows, aligns, widths)
+    return True
+
+
+def _join(lines: list[str], cols: list[tuple[int, int]]) -> list[str]:
+    """A multiline row's lines as one text per cell."""
+    parts = [_cells(text, cols) for text in lines]
+    return [" ".join(p[j] for p in parts if p[j]) for j in range(len(cols))]
+
+
+def _push(state, start, line, end, head, rows, aligns, widths) -> int:
+    """Push the table's tokens; return the line after it (and after its caption, which it takes)."""
+    caption = ""
+    at = line + 1 if line < end and not _line(state, line).strip() else line
+    if at < end:
+        mt = _CAPTION.match(_line(state, at))
+        if mt:
+            caption_lines = [mt.group(1)]
+            at += 1
+            while at < end and _line(state, at).strip():
+                caption_lines.append(_line(state, at).strip())
+                at += 1
+            caption = " ".join(caption_lines)
+            line = at
+    token = state.push("table_open", "table", 1)
+    token.map = [start, line]
+    token.meta = {"caption": caption}
+    if widths:
+        token.meta["widths"] = [w / sum(widths) for w in widths]
+    for part, body in (("thead", head), ("tbody", rows)):
+        if not body:
+            continue
+        state.push(f"{part}_open", part, 1)
+        for row in body:
+            state.push("tr_open", "tr", 1)
+            tag = "th" if part == "thead" else "td"
+            for c, align in enumerate(aligns):
+                cell = state.push(f"{tag}_open", tag, 1)
+                if align:
+                    cell.attrs = {"style": f"text-align:{align}"}
+                inline = state.push("inline", "", 0)
+                inline.content = row[c] if c < len(row) else ""
+                inline.map = [start, line]
+                inline.children = []
+                state.push(f"{tag}_close", tag, -1)
+            state.push("tr_close", "tr", -1)
+        state.push(f"{part}_close", part, -1)
+    state.push("table_close", "table", -1)
+    return line
+
+
+def simple_tables_plugin(md: MarkdownIt) -> None:
+    """Read pandoc's simple and multiline tables (before markdown-it's pipe tables and rules)."""
+    md.block.ruler.before("table", "simple_table", simple_table, {"alt": ["paragraph", "reference"]})
