@@ -45,12 +45,19 @@ _ATTR_TOKEN = re.compile(
 class Attrs:
     """Parsed ``{#id .class key=value}`` attributes."""
 
-    __slots__ = ("id", "classes", "kv")
+    __slots__ = ("id", "classes", "kv", "raw_format")
 
-    def __init__(self, id: str = "", classes: tuple[str, ...] = (), kv: dict[str, str] | None = None):
+    def __init__(
+        self,
+        id: str = "",
+        classes: tuple[str, ...] = (),
+        kv: dict[str, str] | None = None,
+        raw_format: str = "",
+    ):
         self.id = id
         self.classes = classes
         self.kv = kv or {}
+        self.raw_format = raw_format  # pandoc's `{=latex}`: content for that output only
 
     def __repr__(self) -> str:
         return f"Attrs(id={self.id!r}, classes={self.classes!r}, kv={self.kv!r})"
@@ -83,6 +90,9 @@ def parse_attrs(text: str) -> Attrs:
     text = text.strip()
     if text.startswith("{") and text.endswith("}"):
         text = text[1:-1]
+    raw = re.fullmatch(r"\s*=([A-Za-z0-9_+-]+)\s*", text)
+    if raw:
+        return Attrs(raw_format=raw.group(1))
     ident, classes, kv = "", [], {}
     for m in _ATTR_TOKEN.finditer(text):
         if m.group("id"):

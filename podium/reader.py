@@ -732,6 +732,7 @@ class _Converter:
         self.lifted_instructor: list[m.Block] = []
         self.adding_to: _SlideDraft | None = None  # the slide whose blocks are being read
         self.style_noted = False  # a <style> block has had its note
+        self.raw_formats: set[str] = set()  # the raw formats (```{=latex}) already warned about
         self.unresolved: dict[str, tuple[str, m.SourcePos]] = {}  # citations with no bibliography, cross-refs
         self.refs_at: _SlideDraft | None = None  # the slide with pandoc's `::: {#refs}`: where references go
 
@@ -1274,7 +1275,8 @@ class _Converter:
                 and f"<{opening.tag}" not in coloured.group(2)
             ):
                 return self.coloured_blocks(coloured.group(2), colour, node, pos)
-        self.raw_html_seen(pos)
+        if not _IMG_ONLY.fullmatch(node.content):  # (a picture alone is drawn as it says)
+            self.raw_html_seen(pos)
         text = html_block_to_markdown(node.content)
         if not text.strip():
             return []
@@ -1388,8 +1390,7 @@ class _Converter:
         for child, attrs in self._inline_children(inline):
             if child.type == "html_inline" and not self.html_skip:
                 tag = read_inline_tag(child.content)
-                if tag.tag == "img" and tag.kind in ("start", "empty"):
-                    self.raw_html_seen(pos)
+                if tag.tag == "img" and tag.kind in ("start", "empty"):  # a picture, as it says: no warning
                     pic = self.html_image(tag.attrs, pos)
                     if pic is not None:
                         text = _trim(self.texts(run))
@@ -1491,8 +1492,23 @@ class _Converter:
         )
         return root.children[0].children[0]
 
+    def raw_output(self, fmt: str, pos: m.SourcePos) -> None:
+        """A raw block or inline for ``fmt``: left out; said once per format (PowerPoint's own XML
+        cannot be trusted into the deck, TeX and HTML are other outputs')."""
+        if fmt.lower() not in self.raw_formats:
+            self.raw_formats.add(fmt.lower())
+            self.diags.warning(
+                f"raw '{fmt}' content (`{{={fmt}}}`) is for another output; left out of both",
+                pos,
+                "raw-format",
+            )
+
     def code(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         info = (node.info or "").strip()
+        raw = _RAW_FORMAT.fullmatch(info) if node.type == "fence" else None
+        if raw is not None:  # pandoc's raw block (```{=latex}): for that output only, never shown as code
+            self.raw_output(raw.group(1), pos)
+            return []
         cell = quarto.cell_language(info) if node.type == "fence" else None
         if cell is not None:
             self.cells += 1
@@ -1928,6 +1944,16 @@ class _Converter:
             yield child, attrs
             i += 1
 
+    def code_inline(self, node: SyntaxTreeNode, attrs: Attrs) -> list[m.Inline]:
+        """Inline code: shown as code, unless it is a raw inline (`x`{=latex}) or a Quarto cell to run."""
+        if attrs.raw_format:
+            self.raw_output(attrs.raw_format, self.pos(None))
+            return []
+        if quarto.inline_cell(node.content, self.knitr) is not None:  # its value is unknown here
+            self.inline_cells.append((node.content, self.line_of(f"`{node.content}`")))
+            return []
+        return [m.Code(_XML_INVALID.sub("\ufffd", node.content.expandtabs(TAB_STOP)))]
+
     def _inline(self, node: SyntaxTreeNode, attrs: Attrs) -> Sequence[m.Inline | _HtmlMark]:
         t = node.type
         if self.html_skip and t != "html_inline":
@@ -1954,10 +1980,7 @@ class _Converter:
         if t in ("sup", "sub"):  # pandoc's m^2^ and H~2~O
             return [m.Span(self.inlines_of(node.children), ("superscript" if t == "sup" else "subscript",))]
         if t == "code_inline":
-            if quarto.inline_cell(node.content, self.knitr) is not None:  # its value is unknown here
-                self.inline_cells.append((node.content, self.line_of(f"`{node.content}`")))
-                return []
-            return [m.Code(_XML_INVALID.sub("\ufffd", node.content.expandtabs(TAB_STOP)))]
+            return self.code_inline(node, attrs)
         if t == "math_inline" or t == "math_inline_double":
             tex = self.math_tex(node.content.strip(), self.pos(None))
             if tex is None:
@@ -2378,6 +2401,8 @@ def _dress(d: _SlideDraft, attrs: Attrs) -> None:
     d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
 
 
+_RAW_FORMAT = re.compile(r"\{=([A-Za-z0-9_+-]+)\}")
+_IMG_ONLY = re.compile(r"\s*(<p\b[^<>]*>\s*)?<img\b[^<>]*>\s*(</p>\s*)?", re.I)
 _TABLE_BLOCK = re.compile(r"\s*<table\b.*</table>\s*", re.S | re.I)
 # an HTML block that is one <div> or <p> (its style may colour it: _Converter.coloured_blocks)
 _COLOURED_BLOCK = re.compile(r"\s*(<(?:div|p)\b[^<>]*>)(.*)</(?:div|p)>\s*", re.S | re.I)

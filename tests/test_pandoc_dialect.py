@@ -977,3 +977,31 @@ def test_pandocs_simple_and_multiline_tables_are_tables(tmp_path):
     assert "Setext heading" not in tables and "Not a table" not in tables  # a setext heading stays one
     titles = [s.shapes.title.text for s in Presentation(str(deck)).slides if s.shapes.title is not None]
     assert "Setext heading" in titles
+
+
+def test_raw_blocks_and_inlines_for_other_outputs_are_left_out_with_one_warning_each(tmp_path):
+    src = tmp_path / "raw.md"
+    src.write_text((Path(__file__).parent / "fixtures" / "raw_formats.md").read_text())
+    diags = Diagnostics()
+    slides, text, _ = build_both(src)
+    body = by_title(slides, "Raw blocks")["body"]
+    assert body == "Before\nInline and and z after"
+    assert "tikz" not in text and "html only" not in text and "openxml" not in text
+    deck_diags = Diagnostics()
+    build_slides(src, BuildOptions(out_dir=tmp_path / "o2"), deck_diags)
+    assert [(line, msg.split("'")[1]) for line, msg in warnings_at(deck_diags, "raw-format")] == [
+        (9, "latex"),
+        (15, "html"),
+        (19, "openxml"),
+    ]
+    assert diags.items == []
+
+
+def test_an_html_picture_is_drawn_without_a_raw_html_warning(tmp_path):
+    png(tmp_path / "pic.png")
+    src = tmp_path / "img.md"
+    src.write_text('# S\n\nText <img src="pic.png" alt="A box"> inline.\n\n<img src="pic.png" alt="A box">\n')
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    assert sum(sh.shape_type == 13 for sh in Presentation(str(deck)).slides[0].shapes) == 2
+    assert warnings_at(diags, "raw-html") == []
