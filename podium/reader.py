@@ -503,7 +503,9 @@ def parse_lecture(
             base = origins or [(shown, k + 1) for k in range(old_lines)]
             body, index = converted
             origins = [base[j] for j in index]
-    if "\\begin{" in body:  # beamer's environments (itemize, block, columns…): the Markdown they mean
+    if (
+        "\\begin{" in body or "\\includegraphics" in body
+    ):  # beamer's environments (itemize, block, columns…): the Markdown they mean
         rewritten = environments_to_markdown(body)
         if rewritten is not None:
             base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]

@@ -48,17 +48,32 @@ MATH = {
     "multline": "gathered",
     "multline*": "gathered",
 }
-KNOWN = frozenset((*LISTS, *BOXES, *PLAIN, *QUOTES, *CODE, *MATH, "columns", "column", "figure", "figure*"))
+THEOREMS = {
+    "theorem": "Theorem",
+    "lemma": "Lemma",
+    "corollary": "Corollary",
+    "proposition": "Proposition",
+    "definition": "Definition",
+    "example": "Example",
+    "examples": "Examples",
+    "remark": "Remark",
+    "fact": "Fact",
+    "proof": "Proof",
+}
+KNOWN = frozenset(
+    (*LISTS, *BOXES, *PLAIN, *QUOTES, *CODE, *MATH, *THEOREMS, "columns", "column", "figure", "figure*")
+)
 
 _BEGIN = re.compile(r"^([ \t]*)\\begin\{([A-Za-z]+\*?)\}")
 _LENGTH = re.compile(r"^\s*([0-9.]*)\s*\\(?:textwidth|linewidth|columnwidth|paperwidth)\s*$")
+_GRAPHIC_LINE = re.compile(r"^\s*\\includegraphics\s*(\[[^\]]*\])?\s*\{[^{}]+\}\s*$")
 _LABELS = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b)")
 
 
 def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
     """``text`` with the environments above rewritten as Markdown, and the old line index of every new
     line; None when there is none to rewrite."""
-    if "\\begin{" not in text:
+    if "\\begin{" not in text and "\\includegraphics" not in text:
         return None
     lines = text.split("\n")
     starts = [0]
@@ -86,6 +101,13 @@ def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
                     changed = True
                     k = end_line + 1
                     continue
+        graphic = _GRAPHIC_LINE.match(line) if not fenced[k] and not in_math else None
+        if graphic is not None:  # a bare \includegraphics on its line: a picture
+            out.append(_figure(line) or line)
+            index.append(k)
+            changed = True
+            k += 1
+            continue
         if not fenced[k]:
             in_math ^= line.count("$$") % 2 == 1
         out.append(line)
@@ -139,7 +161,7 @@ def convert(source: str) -> str:
             break
         args.append(source[j + 1 : close - 1])
         j = close
-        if env not in ("column", "minted", *BOXES, "lstlisting", "Verbatim", "figure", "figure*"):
+        if env not in ("column", "minted", *BOXES, *THEOREMS, "lstlisting", "Verbatim", "figure", "figure*"):
             break  # (the environments that take an argument are the ones named)
     body = source[j : len(source) - len("\\end{" + env + "}")]
     if env in CODE:
@@ -155,7 +177,15 @@ def convert(source: str) -> str:
         title = args[-1].strip().replace('"', "'") if args else ""
         attr = f' title="{title}"' if title else ""
         return f"::: {{.{env}{attr}}}\n{inner}\n:::"
+    if env in THEOREMS:  # beamer's theorem, definition, proof…: a box titled as beamer titles it
+        name = THEOREMS[env] + (f" ({args[0].strip()})" if args and source[head.end()] == "[" else "")
+        kind = "exampleblock" if env.startswith("example") else "block"
+        return f'::: {{.{kind} title="{name.replace(chr(34), chr(39))}"}}\n{inner}\n:::'
     if env == "columns":
+        if (
+            "\\column" in body and "\\begin{column}" not in body
+        ):  # beamer's short form: \column{0.5\textwidth}
+            return f":::: columns\n{_short_columns(body)}\n::::"
         return f":::: columns\n{inner}\n::::"
     if env == "column":
         width = _width(args[-1]) if args else None
@@ -166,6 +196,25 @@ def convert(source: str) -> str:
     if env in ("figure", "figure*"):
         return _figure(body) or inner
     return inner  # center, flushleft, flushright
+
+
+def _short_columns(body: str) -> str:
+    """``\\column{w}`` … ``\\column{w}`` …: one column div per ``\\column``."""
+    parts = re.split(r"\\column\b", body)
+    out = []
+    for part in parts[1:]:
+        part = part.lstrip()
+        width = None
+        if part.startswith("["):  # [T] placement
+            close = _group(part, 0, "[", "]")
+            part = part[close:].lstrip() if close > 0 else part
+        if part.startswith("{"):
+            close = _group(part, 0)
+            if close > 0:
+                width, part = _width(part[1 : close - 1]), part[close:]
+        attr = f' width="{width}"' if width else ""
+        out.append(f"::: {{.column{attr}}}\n{blocks(part)}\n:::")
+    return "\n".join(out)
 
 
 def blocks(body: str) -> str:

@@ -269,3 +269,27 @@ def test_tex_sub_and_superscripts_footnotes_symbols_and_equation_labels(tmp_path
     assert [d.message for d in diags.items if d.code == "raw-tex"] == [
         "raw TeX '\\eqref{…}' is not rendered; its text is kept"
     ]
+
+
+def test_short_columns_theorems_and_a_bare_includegraphics(tmp_path):
+    Image.new("RGB", (80, 50), (200, 60, 60)).save(tmp_path / "pic.png")
+    src = tmp_path / "thm.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Short columns\n\n\\begin{columns}[T]\n\\column{0.6\\textwidth}\nLeft words\n"
+        "\\column{0.4\\textwidth}\nRight words\n\\end{columns}\n\n## Theorem\n\n\\begin{theorem}[Pythagoras]\n"
+        "For a right triangle.\n\\end{theorem}\n\n## Picture\n\n\\includegraphics[width=0.4\\textwidth]{pic.png}\n"
+    )
+    diags = Diagnostics()
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    cols = {
+        sh.text_frame.text: (sh.left, sh.width)
+        for sh in _slide(prs, "Short columns").shapes
+        if sh.has_text_frame and sh.text_frame.text in ("Left words", "Right words")
+    }
+    assert cols["Left words"][0] < cols["Right words"][0] and cols["Left words"][1] > cols["Right words"][1]
+    assert [t for _, t in _paras(_slide(prs, "Theorem"))][:2] == [
+        "Theorem (Pythagoras)",
+        "For a right triangle.",
+    ]
+    assert any(sh.shape_type == 13 for sh in _slide(prs, "Picture").shapes)
+    assert [d for d in diags.items if d.code == "raw-tex"] == []
