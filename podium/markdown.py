@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.subscript import sub_plugin
@@ -182,6 +183,7 @@ def markdown_parser() -> MarkdownIt:
     md.enable(["table", "strikethrough", "replacements", "smartquotes"])
     md.use(footnote_plugin)
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    md.use(deflist_plugin)  # pandoc's definition lists (Term, then `: definition`)
     md.use(sub_plugin)  # pandoc's H~2~O (no space inside; ~~ stays strikethrough)
     md.use(superscript_plugin)  # pandoc's m^2^
     fancy_lists_plugin(md)

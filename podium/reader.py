@@ -1195,15 +1195,41 @@ class _Converter:
             return
         out.extend(got)
 
+    def definition_list(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.BulletList:
+        """pandoc's definition list (``Term`` then ``: definition`` lines): each term a bold item, its
+        definitions the items under it."""
+        items: list[m.ListItem] = []
+        self.in_list += 1
+        try:
+            for child in node.children:
+                if child.type == "dt":
+                    term = self.inlines(child.children[0]) if child.children else ()
+                    items.append(
+                        m.ListItem((m.Paragraph((m.Strong(term),), self.pos(child)),), self.pos(child))
+                    )
+                elif child.type == "dd" and items:
+                    item = items[-1]
+                    defs = [b for b in item.blocks[1:] if isinstance(b, m.BulletList)]
+                    entry = m.ListItem(tuple(self.blocks(child.children)), self.pos(child))
+                    sub = m.BulletList((*defs[0].items, entry) if defs else (entry,), self.pos(child))
+                    items[-1] = replace(item, blocks=(item.blocks[0], sub))
+        finally:
+            self.in_list -= 1
+        return m.BulletList(tuple(items), pos)
+
     def block(self, node: SyntaxTreeNode) -> list[m.Block]:
         t = node.type
         pos = self.pos(node)
         if t == "paragraph":
             return self.paragraph(node, pos)
+        if t == "dl":
+            return [self.definition_list(node, pos)]
         if t in ("bullet_list", "ordered_list"):
             self.in_list += 1  # a `$$…$$` in a bullet stays in the bullet, as math
             try:
-                items = tuple(m.ListItem(self.blocks(li.children), self.pos(li)) for li in node.children)
+                items = tuple(
+                    m.ListItem(_task(self.blocks(li.children)), self.pos(li)) for li in node.children
+                )
             finally:
                 self.in_list -= 1
             start = int(node.attrs.get("start", 1)) if t == "ordered_list" else 1
@@ -2453,6 +2479,21 @@ def _opened_untitled(d: _SlideDraft) -> bool:
 
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")  # (not at a line's start or end: a hard break's)
 _SPAN_CLOSE = re.compile(r"^([^\[\]]*)\]\{([^{}]*)\}")
+
+
+def _task(blocks: Sequence[m.Block]) -> tuple[m.Block, ...]:
+    """A task-list item (``- [ ] to do``, ``- [x] done``) with its box drawn, as pandoc draws it."""
+    first = blocks[0] if blocks else None
+    if isinstance(first, m.Paragraph) and first.content and isinstance(first.content[0], m.Text):
+        mt = _TASK.match(first.content[0].text)
+        if mt is not None:
+            box = "\u2612 " if mt.group(1) in "xX" else "\u2610 "
+            rest = first.content[0].text[mt.end() :]
+            return (replace(first, content=(m.Text(box + rest), *first.content[1:])), *blocks[1:])
+    return tuple(blocks)
+
+
+_TASK = re.compile(r"^\[([ xX])\] ")
 
 
 def _split_spans(items: list[m.Inline]) -> list[m.Inline]:

@@ -1005,3 +1005,37 @@ def test_an_html_picture_is_drawn_without_a_raw_html_warning(tmp_path):
     deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
     assert sum(sh.shape_type == 13 for sh in Presentation(str(deck)).slides[0].shapes) == 2
     assert warnings_at(diags, "raw-html") == []
+
+
+def test_task_list_items_show_their_boxes(tmp_path):
+    src = tmp_path / "tasks.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Tasks\n\n- [ ] to do\n- [x] done\n- [a link](https://x.org) stays\n"
+    )
+    slides, text, _ = build_both(src)
+    assert by_title(slides, "Tasks")["body"] == "\u2610 to do\n\u2612 done\na link stays"
+    assert "\u2610 to do" in text and "[ ]" not in text
+
+
+def test_a_definition_list_is_bold_terms_with_their_definitions_under_them(tmp_path):
+    src = tmp_path / "terms.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Terms\n\nClosure\n: the product stays in the set\n\n"
+        "Identity\n: there is a neutral element\n: it is unique\n\nText after.\n"
+    )
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    slide = Presentation(str(deck)).slides[1]
+    paras = [
+        (p.level, p.text, any(r.font.bold for r in p.runs))
+        for sh in slide.shapes
+        if sh.has_text_frame and sh != slide.shapes.title and "Closure" in sh.text_frame.text
+        for p in sh.text_frame.paragraphs
+    ]
+    assert paras == [
+        (0, "Closure", True),
+        (1, "the product stays in the set", False),
+        (0, "Identity", True),
+        (1, "there is a neutral element", False),
+        (1, "it is unique", False),
+        (0, "Text after.", False),
+    ]
