@@ -250,12 +250,34 @@ def _meta_parser():
     return MarkdownIt("commonmark")
 
 
+def _meta_scripts(value: str) -> str:
+    """``$\\chi^2$`` in a title as χ², ``H~2~O`` as H₂O and ``m^2^`` as m² (pandoc draws them; a
+    title is plain text on a slide and in a PDF's metadata)."""
+    from .deck.plan import SUBSCRIPTS, SUPERSCRIPTS, tex_to_unicode  # noqa: PLC0415 (only such a title needs it)
+
+    def script(text: str, table: dict[int, int], mark: str) -> str:
+        t = text.translate(table)
+        return t if all(ord(c) > 127 for c in t) else mark + text + mark
+
+    value = _META_MATH.sub(lambda mt: tex_to_unicode(mt.group(1)), value)
+    value = _META_SUB.sub(lambda mt: script(mt.group(1), SUBSCRIPTS, "~"), value)
+    return _META_SUP.sub(lambda mt: script(mt.group(1), SUPERSCRIPTS, "^"), value)
+
+
+# pandoc's rules: no space just inside the dollars, no digit right after the closing one
+_META_MATH = re.compile(r"(?<![\\$])\$(?=\S)([^$\n]*?\S)\$(?!\d)")
+_META_SUB = re.compile(r"(?<!~)~(?!~)([^\s~]+)~(?!~)")
+_META_SUP = re.compile(r"\^([^\s^]+)\^")
+
+
 def markdown_text(value: str) -> str:
     """Front-matter text read as pandoc reads it, as Markdown, down to its words: ``**bold**``,
     ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; formatting tags
     (``<b>``, ``<span style=…>``, ``<small>``) give their words; other HTML and math are kept as written; ``---`` and ``--`` are dashes (pandoc's ``smart``), quotes stay as written.
     Beamer's title TeX reads as beamer shows it: ``\\inst{1}`` goes, ``\\today`` is today's date,
     ``\\and`` a comma, ``\\textbf{x}`` and the like their words."""
+    if "$" in value or "~" in value or "^" in value:  # math, H~2~O and m^2^ as their characters
+        value = _meta_scripts(value)
     if "\\" in value:
         value = re.sub(r"[ \t]+", " ", _META_TEX.sub(_meta_tex, value)).strip()
     if not _MARKUP.search(value):

@@ -316,3 +316,11 @@ def test_a_statement_or_section_slide_is_drawn_as_a_section(tmp_path):
     deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
     layouts = [s.slide_layout.name for s in Presentation(str(deck)).slides]
     assert layouts == ["Title and Content", "Section Header", "Section Header"]
+
+
+def test_math_and_scripts_in_a_title_are_their_characters(tmp_path):
+    lec = _read(
+        "---\ntitle: 'The $\\chi^2$ test, H~2~O and m^2^'\nsubtitle: Costs $5 and $6\n---\n\n## A\n\nx\n"
+    )
+    assert lec.meta.title == "The \u03c7\u00b2 test, H\u2082O and m\u00b2"
+    assert lec.meta.subtitle == "Costs $5 and $6"  # money, not math (pandoc's rule)

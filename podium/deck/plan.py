@@ -722,8 +722,8 @@ _TEX_SYMBOLS = {
     r"\left": "",
     r"\right": "",
 }
-_SUP = str.maketrans("0123456789+-=()niN", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᴺ")
-_SUB = str.maketrans("0123456789+-=()aeijkmnox", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢⱼₖₘₙₒₓ")
+_SUP = SUPERSCRIPTS = str.maketrans("0123456789+-=()niN", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᴺ")
+_SUB = SUBSCRIPTS = str.maketrans("0123456789+-=()aeijkmnox", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢⱼₖₘₙₒₓ")
 
 
 def tex_to_unicode(tex: str) -> str:
