@@ -1149,7 +1149,8 @@ class _Converter:
                 slide.instructor.extend(self.blocks(node.children))
                 return
         saved = self.incremental
-        self.incremental = saved or slide.incremental
+        # `## Title {.nonincremental}`: this slide's lists appear at once, whatever the lecture says
+        self.incremental = (saved or slide.incremental) and "nonincremental" not in slide.classes
         try:
             self.extend_blocks(slide.body, self.blocks([node]))
         finally:

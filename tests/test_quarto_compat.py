@@ -536,3 +536,22 @@ def test_a_tabsets_tabs_are_kept_whole_each_with_its_heading():
     assert [type(t).__name__ for t in tabs] == ["Div", "Div"]  # each a kept whole when a slide continues
     assert [m.plain_text(t.blocks[0].content) for t in tabs] == ["Residuals", "Leverage"]
     assert isinstance(tabs[1].blocks[1], m.BulletList)
+
+
+def test_a_nonincremental_slide_shows_its_lists_at_once_under_incremental_true(tmp_path):
+    from pptx import Presentation
+
+    from podium.diagnostics import Diagnostics
+    from podium.pipeline import BuildOptions, build_slides
+
+    src = tmp_path / "ni.md"
+    src.write_text(
+        "---\ntitle: T\nincremental: true\n---\n\n## Objectives {.nonincremental}\n\n- a\n- b\n\n"
+        "## Div\n\n::: nonincremental\n- c\n- d\n:::\n\n## Plain\n\n- e\n- f\n"
+    )
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    animated = {}
+    for s in list(Presentation(str(deck)).slides)[1:]:
+        timing = s._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}timing")
+        animated[s.shapes.title.text] = timing is not None and len(timing) > 0
+    assert animated == {"Objectives": False, "Div": False, "Plain": True}
