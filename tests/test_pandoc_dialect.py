@@ -1039,3 +1039,21 @@ def test_a_definition_list_is_bold_terms_with_their_definitions_under_them(tmp_p
         (1, "it is unique", False),
         (0, "Text after.", False),
     ]
+
+
+def test_a_table_caption_is_under_the_table_in_the_drawings_as_in_the_deck(tmp_path):
+    from podium.pipeline import build_slides_pdf
+
+    src = tmp_path / "cap.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Table\n\n| Fruit | Price |\n|-------|-------|\n| Apple | 1 |\n| Pear  | 2 |\n\n: Prices in 2026\n"
+    )
+    pdf = build_slides_pdf(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    words = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", "-bbox", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    top = {mt.group(2): float(mt.group(1)) for mt in re.finditer(r'yMin="([0-9.]+)"[^>]*>([^<]+)<', words)}
+    assert top["Prices"] > top["Pear"] > top["Fruit"]

@@ -438,6 +438,7 @@ SLIDE_CSS = """
 .ph.body table {{ border-collapse: collapse; width: 100%; font-size: var(--table-pt, 0.75em); }}
 .ph.body th {{ background: {primary}; color: white; text-align: left; padding: 0.2em 0.4em; }}
 .ph.body td {{ padding: 0.2em 0.4em; border-bottom: 0.5pt solid #d0d0d0; background: none; }}
+.ph.body caption {{ caption-side: bottom; text-align: center; font-size: 0.8em; color: {muted}; padding-top: 0.3em; }}
 .ph.body blockquote {{ margin: 0.3em 0; padding-left: 0.8em; border-left: 0.25em solid {accent}; font-style: italic; }}
 .ph.body .attribution {{ font-style: normal; font-size: 0.8em; color: {muted}; text-align: right; }}
 .ph.body pre {{ font-size: var(--code-pt, 0.6em); white-space: pre-wrap; background: #F6F8FA; padding: 0.4em; margin: 0.2em 0; }}
