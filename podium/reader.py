@@ -59,6 +59,7 @@ from .rawtex import (
     macro_definition,
     notes_to_divs,
 )
+from .revealmd import is_reveal_markdown, reveal_markdown
 from .safety import PathPolicy
 from .sourcefile import MAX_BYTES, decode_source, read_bounded
 from .texenvs import environments_to_markdown
@@ -525,9 +526,14 @@ def parse_lecture(
             base = origins or [(shown, k + 1) for k in range(old_lines)]
             body, index = converted
             origins = [base[j] for j in index]
-    if (
-        "\\begin{" in body or "\\includegraphics" in body
-    ):  # beamer's environments (itemize, block, columns…): the Markdown they mean
+    if is_reveal_markdown(raw_meta, body):  # reveal.js's own Markdown: `Note:` notes, `--` slides
+        rewritten = reveal_markdown(body)
+        if rewritten is not None:
+            base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
+            body, index = rewritten
+            origins = [base[j] for j in index]
+    # beamer's environments (itemize, block, columns…): the Markdown they mean
+    if "\\begin{" in body or "\\includegraphics" in body:
         rewritten = environments_to_markdown(body)
         if rewritten is not None:
             base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]

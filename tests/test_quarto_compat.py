@@ -555,3 +555,43 @@ def test_a_nonincremental_slide_shows_its_lists_at_once_under_incremental_true(t
         timing = s._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}timing")
         animated[s.shapes.title.text] = timing is not None and len(timing) > 0
     assert animated == {"Objectives": False, "Div": False, "Plain": True}
+
+
+def test_reveal_js_markdown_notes_and_vertical_slides(tmp_path):
+    from pptx import Presentation
+
+    from podium.diagnostics import Diagnostics
+    from podium.pipeline import BuildOptions, build_slides
+
+    src = tmp_path / "rv.md"
+    src.write_text(
+        "# Compilers 101\n\n---\n\n## One\n\ntext one\n\nNote: secret speaker note\nmore note\n\n---\n\n"
+        "## Two\n\ntext two\n\n--\n\n## Two, below\n\nvertical\n\nNote:\nnotes on lines\n"
+    )
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    seen = {}
+    for s in Presentation(str(deck)).slides:
+        body = [
+            sh.text_frame.text
+            for sh in s.shapes
+            if sh.has_text_frame and sh.is_placeholder and sh.placeholder_format.idx == 1
+        ]
+        seen[s.shapes.title.text] = (body, s.notes_slide.notes_text_frame.text if s.has_notes_slide else "")
+    assert seen["One"] == (["text one"], "secret speaker note more note")
+    assert seen["Two"] == (["text two"], "")
+    assert seen["Two, below"] == (["vertical"], "notes on lines")
+
+
+def test_a_note_line_in_a_lecture_with_front_matter_stays_on_the_slide(tmp_path):
+    from pptx import Presentation
+
+    from podium.diagnostics import Diagnostics
+    from podium.pipeline import BuildOptions, build_slides
+
+    src = tmp_path / "fm.md"
+    src.write_text("---\ntitle: T\n---\n\n## One\n\nNote: bring a calculator\n\n---\n\n## Two\n\nx\n")
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    texts = [
+        sh.text_frame.text for s in Presentation(str(deck)).slides for sh in s.shapes if sh.has_text_frame
+    ]
+    assert "Note: bring a calculator" in texts
