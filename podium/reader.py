@@ -592,6 +592,8 @@ def parse_lecture(
         # Quarto decks use slide level 2 unless told otherwise; pandoc infers it
         level = 2 if shown.lower().endswith(".qmd") else infer_slide_level(top)
     lecture = conv.slides(top, meta, level, raw_meta, inferred)
+    if conv.marp_footer and not lecture.meta.footer:  # Marp's `<!-- footer: … -->` directive
+        lecture = replace(lecture, meta=replace(lecture.meta, footer=markdown_text(conv.marp_footer)))
     if conv.cells:
         earlier = (
             f"; {conv.earlier_figures} plot(s) are the files an earlier render left (fig.path)"
@@ -763,6 +765,7 @@ class _Converter:
         self.adding_to: _SlideDraft | None = None  # the slide whose blocks are being read
         self.style_noted = False  # a <style> block has had its note
         self.raw_formats: set[str] = set()  # the raw formats (```{=latex}) already warned about
+        self.marp_footer: str | None = None  # Marp's first `<!-- footer: … -->` directive
         self.unresolved: dict[str, tuple[str, m.SourcePos]] = {}  # citations with no bibliography, cross-refs
         self.refs_at: _SlideDraft | None = None  # the slide with pandoc's `::: {#refs}`: where references go
 
@@ -983,7 +986,12 @@ class _Converter:
         if not self.marp:
             return
         said = html.strip()[4:-3] if html.strip().startswith("<!--") else ""
-        if not said.strip() or said.strip() == "fit" or marp.directives(said) is not None:
+        told = marp.directives(said) if said.strip() else None
+        if told and isinstance(told.get("footer"), str) and self.marp_footer is None:
+            self.marp_footer = told[
+                "footer"
+            ]  # the deck's footer (the first one given; per-slide ones are not kept)
+        if not said.strip() or said.strip() == "fit" or told is not None:
             return  # (`# <!--fit--> Words`: Marp's fitting heading, not a note)
         if pos is None:  # inside a line: its words (not parsed again in the middle of this paragraph)
             self.pending_notes.append(m.Paragraph((m.Text(" ".join(said.split())),), self.pos(None)))
@@ -1134,6 +1142,8 @@ class _Converter:
         if self.marp and node.type == "html_block" and is_comment(node.content):
             directives = marp.directives(node.content.strip()[4:-3])
             if directives is not None:
+                if isinstance(directives.get("footer"), str) and self.marp_footer is None:
+                    self.marp_footer = directives["footer"]  # the deck's footer (the first one given)
                 slide.lead = slide.lead or "lead" in str(
                     directives.get("_class", directives.get("class", ""))
                 )

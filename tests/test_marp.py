@@ -324,3 +324,19 @@ def test_math_and_scripts_in_a_title_are_their_characters(tmp_path):
     )
     assert lec.meta.title == "The \u03c7\u00b2 test, H\u2082O and m\u00b2"
     assert lec.meta.subtitle == "Costs $5 and $6"  # money, not math (pandoc's rule)
+
+
+def test_a_marp_footer_directive_is_the_decks_footer(tmp_path):
+    from pptx import Presentation
+
+    from podium.pipeline import BuildOptions, build_slides
+
+    src = tmp_path / "mf.md"
+    src.write_text(
+        '---\nmarp: true\n---\n\n<!-- footer: "CS 310 · Lecture 7" -->\n\n# Networks\n\n---\n\n## Routing\n\n- a\n'
+    )
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    footers = [
+        sh.text_frame.text for s in Presentation(str(deck)).slides for sh in s.shapes if "Footer" in sh.name
+    ]
+    assert footers == ["CS 310 · Lecture 7"]
