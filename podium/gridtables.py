@@ -82,11 +82,33 @@ def grid_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return True
     header_rows = header_rows or 1
     widths = [b - a for a, b in zip(cuts, cuts[1:])]
-    token = state.push("table_open", "table", 1)
-    token.map = [start, line]
-    token.meta = {"widths": [w / sum(widths) for w in widths]}
     head = [[line for row in rows[:header_rows] for line in row]]  # header rows: one header
-    for part, body in (("thead", head), ("tbody", rows[header_rows:])):
+    body = [
+        [" ".join(x[c] for x in row if x[c]).strip() for c in range(len(aligns))]
+        for row in rows[header_rows:]
+    ]
+    header = [" ".join(x[c] for x in head[0] if x[c]).strip() for c in range(len(aligns))]
+    push_table(state, start, line, [header], body, aligns, {"widths": [w / sum(widths) for w in widths]})
+    state.line = line
+    return True
+
+
+def push_table(
+    state: StateBlock,
+    start: int,
+    end: int,
+    head: list[list[str]],
+    rows: list[list[str]],
+    aligns: list[str],
+    meta: dict,
+) -> None:
+    """Push the tokens markdown-it's pipe-table rule pushes for a table of lines ``start``-``end``:
+    ``head`` and ``rows`` are each cell's inline text, ``aligns`` each column's alignment ("" none),
+    ``meta`` goes on ``table_open`` (widths, a caption)."""
+    token = state.push("table_open", "table", 1)
+    token.map = [start, end]
+    token.meta = meta
+    for part, body in (("thead", head), ("tbody", rows)):
         if not body:
             continue
         state.push(f"{part}_open", part, 1)
@@ -98,15 +120,13 @@ def grid_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
                 if align:
                     cell.attrs = {"style": f"text-align:{align}"}
                 inline = state.push("inline", "", 0)
-                inline.content = " ".join(x[c] for x in row if x[c]).strip()
-                inline.map = [start, line]
+                inline.content = row[c] if c < len(row) else ""
+                inline.map = [start, end]
                 inline.children = []
                 state.push(f"{tag}_close", tag, -1)
             state.push("tr_close", "tr", -1)
         state.push(f"{part}_close", part, -1)
     state.push("table_close", "table", -1)
-    state.line = line
-    return True
 
 
 def grid_tables_plugin(md: MarkdownIt) -> None:

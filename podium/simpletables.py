@@ -34,6 +34,8 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
+from .gridtables import push_table
+
 _GROUPS = re.compile(r"^ {0,3}-+(?: +-+)+ *$")  # two or more dash groups
 _RULE = re.compile(r"^ {0,3}-{3,} *$")  # a line of dashes only
 _CAPTION = re.compile(r"^\s*(?:Table:|:)\s+(.*)$")
@@ -170,30 +172,10 @@ def _push(state, start, line, end, head, rows, aligns, widths) -> int:
                 at += 1
             caption = " ".join(caption_lines)
             line = at
-    token = state.push("table_open", "table", 1)
-    token.map = [start, line]
-    token.meta = {"caption": caption}
+    meta: dict = {"caption": caption}
     if widths:
-        token.meta["widths"] = [w / sum(widths) for w in widths]
-    for part, body in (("thead", head), ("tbody", rows)):
-        if not body:
-            continue
-        state.push(f"{part}_open", part, 1)
-        for row in body:
-            state.push("tr_open", "tr", 1)
-            tag = "th" if part == "thead" else "td"
-            for c, align in enumerate(aligns):
-                cell = state.push(f"{tag}_open", tag, 1)
-                if align:
-                    cell.attrs = {"style": f"text-align:{align}"}
-                inline = state.push("inline", "", 0)
-                inline.content = row[c] if c < len(row) else ""
-                inline.map = [start, line]
-                inline.children = []
-                state.push(f"{tag}_close", tag, -1)
-            state.push("tr_close", "tr", -1)
-        state.push(f"{part}_close", part, -1)
-    state.push("table_close", "table", -1)
+        meta["widths"] = [w / sum(widths) for w in widths]
+    push_table(state, start, line, head, rows, aligns, meta)
     return line
 
 
