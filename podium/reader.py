@@ -1766,12 +1766,14 @@ class _Converter:
         if "instructor" in classes:  # never projected, wherever it is written: lifted to the slide's own
             self.lifted_instructor.extend(self.blocks(node.children))
             return []
-        if "notes" in classes or "handout" in classes:
-            kind = "notes" if "notes" in classes else "handout"
+        if "notes" in classes:  # speaker notes, wherever written (reveal.js reads them in a column too)
+            self.pending_notes.extend(self.blocks(node.children))
+            return []
+        if "handout" in classes:
             self.diags.warning(
-                f"'::: {kind}' inside another block is shown in place; put it at the top level of the slide",
+                "'::: handout' inside another block is shown in place; put it at the top level of the slide",
                 pos,
-                "nested-" + kind,
+                "nested-handout",
             )
         return [m.Div(self.blocks(node.children), classes, pos)]
 

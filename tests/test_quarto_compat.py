@@ -595,3 +595,24 @@ def test_a_note_line_in_a_lecture_with_front_matter_stays_on_the_slide(tmp_path)
         sh.text_frame.text for s in Presentation(str(deck)).slides for sh in s.shapes if sh.has_text_frame
     ]
     assert "Note: bring a calculator" in texts
+
+
+def test_notes_inside_a_column_or_a_list_are_speaker_notes_never_on_the_slide(tmp_path):
+    from pptx import Presentation
+
+    from podium.diagnostics import Diagnostics
+    from podium.pipeline import BuildOptions, build_slides
+
+    src = tmp_path / "cn.md"
+    src.write_text(
+        '---\ntitle: T\n---\n\n## Columns\n\n:::: columns\n::: {.column width="50%"}\nLeft\n\n'
+        '::: {.notes}\nPrivate remark\n:::\n:::\n::: {.column width="50%"}\nRight\n:::\n::::\n\n'
+        "## List\n\n- item\n\n  ::: notes\n  In the list\n  :::\n"
+    )
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    slides = list(Presentation(str(deck)).slides)[1:]
+    shown = " ".join(sh.text_frame.text for s in slides for sh in s.shapes if sh.has_text_frame)
+    assert "Private remark" not in shown and "In the list" not in shown
+    assert [s.notes_slide.notes_text_frame.text for s in slides] == ["Private remark", "In the list"]
+    assert [d for d in diags.items if d.code.startswith("nested")] == []

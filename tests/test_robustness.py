@@ -783,7 +783,11 @@ DROPPED = {
     "raw-html-block": ('# S\n\ntext\n\n<div class="x">html</div>\n', "lecture.md:5", "raw HTML"),
     "raw-html-inline": ("# S\n\ntext <small>small</small> more\n", "lecture.md:3", "raw HTML"),
     "picture-in-heading": ("# ![logo](logo.png) Title\n\ntext\n", "lecture.md:1", "picture inside"),
-    "nested-notes": ("# S\n\n- item\n\n  ::: notes\n  n\n  :::\n", "lecture.md:5", "'::: notes' inside"),
+    "nested-handout": (
+        "# S\n\n- item\n\n  ::: handout\n  n\n  :::\n",
+        "lecture.md:5",
+        "'::: handout' inside",
+    ),
     "stray-column-content": (
         "# S\n\n:::: columns\nloose text\n\n::: column\nA\n:::\n::::\n",
         "lecture.md:4",
