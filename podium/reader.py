@@ -592,6 +592,9 @@ def parse_lecture(
         # Quarto decks use slide level 2 unless told otherwise; pandoc infers it
         level = 2 if shown.lower().endswith(".qmd") else infer_slide_level(top)
     lecture = conv.slides(top, meta, level, raw_meta, inferred)
+    if not lecture.meta.title:  # no title given (a reveal.js file has no front matter): its first heading's
+        first = next((m.plain_text(s.title) for s in lecture.slides if m.plain_text(s.title).strip()), "")
+        lecture = replace(lecture, meta=replace(lecture.meta, title=first))
     if conv.marp_footer and not lecture.meta.footer:  # Marp's `<!-- footer: … -->` directive
         lecture = replace(lecture, meta=replace(lecture.meta, footer=markdown_text(conv.marp_footer)))
     if conv.cells:

@@ -162,7 +162,8 @@ def test_a_first_slide_with_a_sentence_is_a_slide_not_a_title():
         "---\nmarp: true\n---\n\n# Why study security?\n\nBecause it matters.\n\n---\n\n## Next\n\nx\n"
     )
     assert [s.kind for s in lec.slides] == [m.CONTENT, m.CONTENT]
-    assert lec.meta.title == ""
+    # no title slide; the lecture, given no title, is named after its first heading (the handout's cover)
+    assert lec.meta.title == "Why study security?"
 
 
 def test_without_marp_a_comment_stays_hidden_and_headings_make_slides():
