@@ -499,6 +499,18 @@ def read_course(content_dir: Path, diags: Diagnostics) -> dict[str, Any]:
 # --------------------------------------------------------------------------- the parse
 
 
+def _completed_meta(lecture: m.Lecture, marp_footer: str | None) -> m.Lecture:
+    """The lecture's title and footer where the front matter gave none: the first heading (a reveal.js
+    file has no front matter) and Marp's `<!-- footer: … -->` directive."""
+    meta = lecture.meta
+    if not meta.title:
+        first = next((m.plain_text(s.title) for s in lecture.slides if m.plain_text(s.title).strip()), "")
+        meta = replace(meta, title=first if len(first) <= 200 else first[:199].rsplit(" ", 1)[0] + "…")
+    if marp_footer and not meta.footer:
+        meta = replace(meta, footer=markdown_text(marp_footer))
+    return replace(lecture, meta=meta) if meta is not lecture.meta else lecture
+
+
 def parse_lecture(
     text: str, shown: str, diags: Diagnostics, options: ReadOptions | None = None, base_dir: str = "."
 ) -> m.Lecture:
@@ -592,11 +604,7 @@ def parse_lecture(
         # Quarto decks use slide level 2 unless told otherwise; pandoc infers it
         level = 2 if shown.lower().endswith(".qmd") else infer_slide_level(top)
     lecture = conv.slides(top, meta, level, raw_meta, inferred)
-    if not lecture.meta.title:  # no title given (a reveal.js file has no front matter): its first heading's
-        first = next((m.plain_text(s.title) for s in lecture.slides if m.plain_text(s.title).strip()), "")
-        lecture = replace(lecture, meta=replace(lecture.meta, title=first))
-    if conv.marp_footer and not lecture.meta.footer:  # Marp's `<!-- footer: … -->` directive
-        lecture = replace(lecture, meta=replace(lecture.meta, footer=markdown_text(conv.marp_footer)))
+    lecture = _completed_meta(lecture, conv.marp_footer)
     if conv.cells:
         earlier = (
             f"; {conv.earlier_figures} plot(s) are the files an earlier render left (fig.path)"

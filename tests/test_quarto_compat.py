@@ -582,7 +582,9 @@ def test_reveal_js_markdown_notes_and_vertical_slides(tmp_path):
     assert seen["Two, below"] == (["vertical"], "notes on lines")
     from podium.reader import read_lecture
 
-    assert read_lecture(src, Diagnostics()).meta.title == "Compilers 101"  # no front matter: its first heading
+    assert (
+        read_lecture(src, Diagnostics()).meta.title == "Compilers 101"
+    )  # no front matter: its first heading
 
 
 def test_a_note_line_in_a_lecture_with_front_matter_stays_on_the_slide(tmp_path):

@@ -1089,3 +1089,13 @@ def test_a_long_lecture_builds_its_deck_and_handout_html(here):
     titles = deck_titles(deck)
     assert len(titles) == n and titles[-1] == f"Slide {n - 1}"
     assert html.count('class="slide-entry"') == n - 1
+
+
+def test_a_title_longer_than_the_decks_title_property_builds(tmp_path):
+    from pptx import Presentation
+
+    src = tmp_path / "long.md"
+    src.write_text('---\ntitle: "' + "word " * 100 + '"\n---\n\n## A\n\nx\n')
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    title = Presentation(str(deck)).core_properties.title
+    assert len(title) <= 255 and title.startswith("word word") and title.endswith("…")

@@ -450,7 +450,7 @@ def write_pptx(
     gc.freeze()
     try:
         prs = open_template(template, diags)
-        prs.core_properties.title = lecture.meta.title
+        prs.core_properties.title = _shortened(lecture.meta.title, 255)  # (the property holds 255 characters)
         prs.core_properties.author = ", ".join(a.name for a in lecture.meta.authors)
         prs.core_properties.language = lecture.meta.lang
         prs.core_properties.subject = lecture.meta.course
@@ -463,3 +463,11 @@ def write_pptx(
     finally:
         gc.unfreeze()
     write_atomic(out, buf.getvalue())
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text``, cut at a word before ``limit`` characters with an ellipsis when longer."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut + "…"
