@@ -207,7 +207,8 @@ class _TableReader(HTMLParser):
         self.rows: list[list[str]] = []
         self.kinds: list[list[str]] = []  # "th" or "td" per cell
         self.aligns: dict[int, str] = {}
-        self.caption: list[str] | None = None
+        self.caption: list[str] | None = None  # while inside <caption>
+        self.caption_text = ""
         self.cell: list[str] | None = None
         self.depth = 0
         self.in_head = False
@@ -272,8 +273,7 @@ class _TableReader(HTMLParser):
             self.rows[-1][-1] = " ".join("".join(self.cell).split())
             self.cell = None
         elif tag == "caption":
-            self.caption = self.caption or []
-            self.caption_text = " ".join("".join(self.caption).split())
+            self.caption_text = " ".join("".join(self.caption or []).split())
             self.caption = None
         elif self.cell is not None and tag not in BLOCK_TAGS:
             self.cell.append(f"</{tag}>")
@@ -308,7 +308,7 @@ def html_table(html: str) -> HtmlTable | None:
     kinds = [k for k in reader.kinds if k]
     header = reader.head_rows > 0 or all(k == "th" for k in kinds[0])
     aligns = [reader.aligns.get(j, "") for j in range(ncols)]
-    return HtmlTable(rows, header, aligns, getattr(reader, "caption_text", ""))
+    return HtmlTable(rows, header, aligns, reader.caption_text)
 
 
 def html_block_to_markdown(html: str) -> str:

@@ -2094,9 +2094,9 @@ class _Converter:
         return [m.Text(node.content)] if node.content else []
 
     def drop_tex_in_text(self, text: str) -> list[m.Inline]:
-        """Raw TeX left in a text run (outside math and code, as markdown-it read it): formatting
-        commands (``\\textbf{…}``, ``\\emph{…}``, ``\\textcolor{red}{…}``…) drawn as they say, others'
-        words kept or the command dropped, with a warning."""
+        """Raw TeX left in a text run (outside math and code, as markdown-it read it: a heading's, a table
+        cell's): formatting commands and symbols read as :func:`tex_as_markup` writes them (as in a
+        paragraph), others' words kept or the command dropped, with a warning."""
         out: list[m.Inline] = []
         last = 0
         for piece in find_raw_tex(text, markdown=False):
@@ -2111,14 +2111,8 @@ class _Converter:
                 self.macros[d[0]] = d[1]
             elif piece.name == "note" and piece.args:
                 self.pending_notes.append(m.Paragraph((m.Text(piece.args[-1]),), self.pos(None)))
-            elif piece.name in TEX_FORMATTING and piece.args:
-                out.append(self._tex_formatted(piece.name, piece.args))
-            elif piece.name in TEX_SYMBOLS and not any(a.strip() for a in piece.args):
-                symbol = TEX_SYMBOLS[piece.name]
-                out.append(m.LineBreak() if symbol == "<br>" else m.Text(symbol))
-            elif piece.name in ("url", "href") and piece.args and "{" in piece.kinds:
-                words = piece.args[-1] if piece.name == "href" and len(piece.args) >= 2 else piece.args[0]
-                out.extend(self.link(piece.args[0].strip(), (m.Text(words),)))
+            elif piece.name != "footnote" and (markup := tex_as_markup(piece)) is not None:
+                out.extend(self.inlines(self._reread(markup)))  # as a paragraph's (strip_raw_tex)
             elif piece.name in _TEX_TEXT and piece.args:
                 out.append(m.Text(piece.args[-1]))
                 self.diags.warning(
@@ -2134,22 +2128,6 @@ class _Converter:
                 )
         out.append(m.Text(text[last:]))
         return [x for x in out if not isinstance(x, m.Text) or x.text]
-
-    def _tex_formatted(self, name: str, args: list[str]) -> m.Inline:
-        """``\\textbf{words}`` and its kin (:data:`TEX_FORMATTING`) as what they stand for."""
-        words = args[-1]
-        children = tuple(self.drop_tex_in_text(words)) if "\\" in words else (m.Text(words),)
-        kind = TEX_FORMATTING[name]
-        if kind == "strong":
-            return m.Strong(children)
-        if kind == "em":
-            return m.Emph(children)
-        if kind == "code":
-            return m.Code(m.plain_text(children))
-        if kind == "colour":  # \textcolor{red}{words}: xcolor's plain names and HTML's are CSS names too
-            colour = css_colour(args[-2]) if len(args) >= 2 else ""
-            return m.Span(children, (), colour)
-        return m.Span(children, (kind,) if kind != "plain" else ())
 
     def texts(self, items: Sequence[m.Inline | _HtmlMark]) -> m.Inlines:
         """Merge neighbouring text, format citations, split ``[text]{.cls}`` spans; spaces left side
@@ -2367,16 +2345,6 @@ _TEX_TEXT = frozenset(
         "autoref",
         "cref",
         "Cref",
-        "text",
-        "mbox",
-        "url",
-        "href",
-        "textrm",
-        "textsf",
-        "hbox",
-        "textup",
-        "textnormal",
-        "textsl",
         "only",  # beamer's overlays: a deck shows every step's words at once
         "uncover",
         "visible",
