@@ -742,16 +742,24 @@ Notes say H~2~O and E = mc^2^ too.
 """
 
 
+def body_runs(slide):
+    """The runs of ``slide``'s text frames other than its title."""
+    return [
+        r
+        for sh in slide.shapes
+        if sh.has_text_frame and sh != slide.shapes.title
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    ]
+
+
 def _runs(slide) -> list[tuple[str, str | None, bool, bool, str | None]]:
     """(text, baseline, bold, italic, underline) of every run in the slide's body."""
     out = []
-    for sh in slide.shapes:
-        if sh.has_text_frame and sh != slide.shapes.title:
-            for p in sh.text_frame.paragraphs:
-                for r in p.runs:
-                    rpr = r._r.find("{http://schemas.openxmlformats.org/drawingml/2006/main}rPr")
-                    get = rpr.get if rpr is not None else (lambda k: None)
-                    out.append((r.text, get("baseline"), get("b") == "1", get("i") == "1", get("u")))
+    for r in body_runs(slide):
+        rpr = r._r.find("{http://schemas.openxmlformats.org/drawingml/2006/main}rPr")
+        get = rpr.get if rpr is not None else (lambda k: None)
+        out.append((r.text, get("baseline"), get("b") == "1", get("i") == "1", get("u")))
     return out
 
 
@@ -816,14 +824,8 @@ Notes with <span style="color:#FF0000">red</span> words.
 
 def _run_colours(slide) -> dict[str, str | None]:
     a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-    out = {}
-    for sh in slide.shapes:
-        if sh.has_text_frame and sh != slide.shapes.title:
-            for p in sh.text_frame.paragraphs:
-                for r in p.runs:
-                    fill = r._r.find(f"{a}rPr/{a}solidFill/{a}srgbClr")
-                    out[r.text] = fill.get("val") if fill is not None else None
-    return out
+    fills = {r.text: r._r.find(f"{a}rPr/{a}solidFill/{a}srgbClr") for r in body_runs(slide)}
+    return {text: (fill.get("val") if fill is not None else None) for text, fill in fills.items()}
 
 
 def test_coloured_words_keep_their_colour_and_a_colour_alone_is_not_a_warning(tmp_path):

@@ -539,11 +539,6 @@ def test_a_tabsets_tabs_are_kept_whole_each_with_its_heading():
 
 
 def test_a_nonincremental_slide_shows_its_lists_at_once_under_incremental_true(tmp_path):
-    from pptx import Presentation
-
-    from podium.diagnostics import Diagnostics
-    from podium.pipeline import BuildOptions, build_slides
-
     src = tmp_path / "ni.md"
     src.write_text(
         "---\ntitle: T\nincremental: true\n---\n\n## Objectives {.nonincremental}\n\n- a\n- b\n\n"
@@ -558,11 +553,6 @@ def test_a_nonincremental_slide_shows_its_lists_at_once_under_incremental_true(t
 
 
 def test_reveal_js_markdown_notes_and_vertical_slides(tmp_path):
-    from pptx import Presentation
-
-    from podium.diagnostics import Diagnostics
-    from podium.pipeline import BuildOptions, build_slides
-
     src = tmp_path / "rv.md"
     src.write_text(
         "# Compilers 101\n\n---\n\n## One\n\ntext one\n\nNote: secret speaker note\nmore note\n\n---\n\n"
@@ -588,11 +578,6 @@ def test_reveal_js_markdown_notes_and_vertical_slides(tmp_path):
 
 
 def test_a_note_line_in_a_lecture_with_front_matter_stays_on_the_slide(tmp_path):
-    from pptx import Presentation
-
-    from podium.diagnostics import Diagnostics
-    from podium.pipeline import BuildOptions, build_slides
-
     src = tmp_path / "fm.md"
     src.write_text("---\ntitle: T\n---\n\n## One\n\nNote: bring a calculator\n\n---\n\n## Two\n\nx\n")
     deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
@@ -603,11 +588,6 @@ def test_a_note_line_in_a_lecture_with_front_matter_stays_on_the_slide(tmp_path)
 
 
 def test_notes_inside_a_column_or_a_list_are_speaker_notes_never_on_the_slide(tmp_path):
-    from pptx import Presentation
-
-    from podium.diagnostics import Diagnostics
-    from podium.pipeline import BuildOptions, build_slides
-
     src = tmp_path / "cn.md"
     src.write_text(
         '---\ntitle: T\n---\n\n## Columns\n\n:::: columns\n::: {.column width="50%"}\nLeft\n\n'
