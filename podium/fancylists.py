@@ -14,6 +14,10 @@ single letter a letter; a capital letter with a period (``A.``, and ``I.``, ``V.
 two spaces after it, so that a sentence starting with an initial ("B. Russell wrote…") stays a
 sentence; such a list does not interrupt a paragraph; a list ends where the numbering style or the
 delimiter changes.  Decimal lists with ``1.`` / ``1)`` are markdown-it's own.
+
+pandoc's example lists, ``(@)`` and ``(@label)``, are numbered through the whole lecture (a later list
+goes on counting) and ``(@label)`` in the text is that example's number: :func:`number_examples`
+writes them as ``(1)`` lists before the Markdown is read, line for line.
 """
 
 from __future__ import annotations
@@ -197,3 +201,35 @@ def _to_roman(n: int) -> str:
             out += letters
             n -= value
     return out
+
+
+_EXAMPLE = re.compile(r"^([ \t]*)\(@([A-Za-z0-9_-]*)\)(?=[ \t])")
+_EXAMPLE_REF = re.compile(r"(`+).*?\1|\(@([A-Za-z0-9_-]+)\)")  # (code spans are left as written)
+
+
+def number_examples(text: str) -> str | None:
+    """``text`` with pandoc's example items ``(@)``/``(@label)`` numbered ``(1)``, ``(2)``… through the
+    lecture and each ``(@label)`` reference its number; None when there is no example item."""
+    from .markdown import fenced_lines  # noqa: PLC0415 (podium.markdown imports this module)
+
+    if "(@" not in text:
+        return None
+    lines = text.split("\n")
+    fenced = fenced_lines(lines)
+    labels: dict[str, int] = {}
+    n = 0
+    for i, line in enumerate(lines):
+        mt = _EXAMPLE.match(line) if not fenced[i] else None
+        if mt is not None:
+            n += 1
+            if mt.group(2):
+                labels.setdefault(mt.group(2), n)
+            lines[i] = f"{mt.group(1)}({n}){line[mt.end() :]}"
+    if not n:
+        return None
+    for i, line in enumerate(lines):
+        if not fenced[i] and "(@" in line:
+            lines[i] = _EXAMPLE_REF.sub(
+                lambda r: f"({labels[r.group(2)]})" if r.group(2) in labels else r.group(0), line
+            )
+    return "\n".join(lines)

@@ -3,7 +3,10 @@
 * ``{{< include file >}}`` on a line of its own is replaced by the file's text, found inside the
   lecture's folder under the same path policy as pictures; every line keeps its own file and line
   for messages.  ``{{< video URL >}}`` becomes a link to the video (with a warning), ``{{< kbd … >}}``
-  keeps its keys as code; other shortcodes (``{{< fa … >}}``) are left out with a warning.
+  keeps its keys as code, ``{{< meta key >}}`` is the front matter's value (``author``, ``params.n``)
+  and ``{{< var key >}}`` the value in ``_variables.yml`` beside the lecture (or a folder above it, up to
+  the project's root); other shortcodes (``{{< fa … >}}``, ``{{< env … >}}``: no environment variable
+  reaches the outputs) are left out with a warning.
 * Executable cells (```` ```{r} ````, ```` ```{python} ````, ```` ```{julia} ````…) are shown as
   highlighted code, never run: ``#|`` option lines are removed and ``echo: false`` /
   ``include: false`` cells are left out.
@@ -127,10 +130,16 @@ def _shown(path: str) -> str:
         return path
 
 
-def replace_shortcodes(text: str, origin_of, diags: Diagnostics) -> str:
-    """Return ``text`` (after includes) with the remaining shortcodes replaced or removed, with warnings."""
+def replace_shortcodes(
+    text: str, origin_of, diags: Diagnostics, meta: dict | None = None, variables: Path | None = None
+) -> str:
+    """Return ``text`` (after includes) with the remaining shortcodes replaced or removed, with warnings.
+
+    ``meta``: the front matter (``{{< meta key >}}``); ``variables``: the ``_variables.yml`` that
+    ``{{< var key >}}`` reads, if there is one."""
     if "{{<" not in text:
         return text
+    values: dict[str, dict | None] = {"meta": meta or {}}
     lines = text.split("\n")
     fenced = fenced_lines(lines)
     for i, line in enumerate(lines):
@@ -143,6 +152,21 @@ def replace_shortcodes(text: str, origin_of, diags: Diagnostics) -> str:
                 return "`{{< " + name + (" " + args if args else "") + " >}}`"
             if name == "kbd":
                 return "`" + args.strip("\"'") + "`"
+            if name in ("meta", "var") and args:
+                if name == "var" and "var" not in values:
+                    values["var"] = _variables(variables, diags, origin_of(i))
+                key = args.split()[0].strip("\"'")
+                found = _lookup(values[name], key)
+                if found is not None:
+                    return found
+                diags.warning(
+                    f"'{{{{< {name} {key} >}}}}': "
+                    + ("the front matter" if name == "meta" else "_variables.yml")
+                    + " has no such key; left out",
+                    origin_of(i),
+                    "shortcode",
+                )
+                return ""
             if name == "video" and args:
                 url = args.split()[0].strip("\"'")
                 diags.warning(
@@ -158,6 +182,58 @@ def replace_shortcodes(text: str, origin_of, diags: Diagnostics) -> str:
 
         lines[i] = _SHORTCODE.sub(sub, line)
     return "\n".join(lines)
+
+
+def _lookup(data: dict | None, key: str) -> str | None:
+    """``params.n`` in ``data`` as text: a list joined with commas, an author's ``name``; None if absent."""
+    value: object = data
+    for part in key.split("."):
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            return None
+    return _as_text(value)
+
+
+def _as_text(value: object) -> str | None:
+    if isinstance(value, dict):
+        return _as_text(value.get("name")) if "name" in value else None
+    if isinstance(value, list):
+        parts = [t for t in (_as_text(v) for v in value) if t]
+        return ", ".join(parts)
+    if value is None:
+        return ""
+    return " ".join(str(value).split())  # (one line: the shortcode stands inside a line)
+
+
+def _variables(path: Path | None, diags: Diagnostics, pos: m.SourcePos) -> dict | None:
+    """The data of ``_variables.yml`` (None when there is none or it cannot be read, with a warning)."""
+    if path is None:
+        return None
+    from . import yamlsafe  # noqa: PLC0415 (only lectures with {{< var >}} read it)
+
+    try:
+        data = yamlsafe.load(path.read_text(encoding="utf-8")[:MAX_BYTES])
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        diags.warning(f"{_shown(str(path))} cannot be read: {e}", pos, "shortcode")
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def variables_file(base: Path, policy) -> Path | None:
+    """Quarto's ``_variables.yml``: beside the lecture, or in a folder above it inside the roots that
+    ``policy`` (:class:`podium.safety.PathPolicy`) allows."""
+    folder = base.resolve()
+    while policy.allows(folder):
+        candidate = folder / "_variables.yml"
+        if candidate.is_file() and policy.allows(candidate):
+            return candidate
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return None
 
 
 # a callout's rule, per kind (Quarto's own colours), in the deck and the slide drawings

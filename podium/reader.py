@@ -35,6 +35,7 @@ from .alttext import media_kind
 from .charts import parse_chart
 from .citations import Bibliography, cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
+from .fancylists import number_examples
 from .handout.options import read_settings
 from .labels import label
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
@@ -530,7 +531,15 @@ def parse_lecture(
     if "{{<" in body:
         expanded = quarto.expand_includes(body, shown, base_dir, diags, policy)
         origins = expanded.origins
-        body = quarto.replace_shortcodes(expanded.text, lambda i: m.SourcePos(*origins[i]), diags)
+        body = quarto.replace_shortcodes(
+            expanded.text,
+            lambda i: m.SourcePos(*origins[i]),
+            diags,
+            raw_meta if isinstance(raw_meta, dict) else None,
+            quarto.variables_file(Path(base_dir), policy)
+            if re.search(r"\{\{<\s*var\b", expanded.text)
+            else None,
+        )
     if "\\note" in body:  # beamer's block-level \note{…}, perhaps paragraphs long: a notes div
         converted = notes_to_divs(body)
         if converted is not None:
@@ -544,6 +553,9 @@ def parse_lecture(
             base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
             body, index = rewritten
             origins = [base[j] for j in index]
+    numbered = number_examples(body) if "(@" in body else None
+    if numbered is not None:  # pandoc's example lists, (@) and (@label): line for line
+        body = numbered
     # beamer's environments (itemize, block, columns…): the Markdown they mean
     if "\\begin{" in body or "\\includegraphics" in body:
         rewritten = environments_to_markdown(body)
@@ -1243,6 +1255,17 @@ class _Converter:
         ):
             out[-1] = self.with_caption(out[-1], got[0].content)
             return
+        if (  # pandoc's caption may stand above its table too: `Table: …` or `: …`, then the table
+            got
+            and isinstance(got[0], m.Table)
+            and not got[0].caption
+            and out
+            and isinstance(out[-1], m.Paragraph)
+            and out[-1].content
+            and isinstance(out[-1].content[0], m.Text)
+            and re.match(r"^(:\s|Table:\s)", out[-1].content[0].text)
+        ):
+            got[0] = self.with_caption(got[0], out.pop().content)
         out.extend(got)
 
     def definition_list(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.BulletList:
@@ -1353,18 +1376,54 @@ class _Converter:
                 and f"<{opening.tag}" not in coloured.group(2)
             ):
                 return self.coloured_blocks(coloured.group(2), colour, node, pos)
+        links = self.embedded_media(node.content, pos)
+        if links and _MEDIA_ONLY.fullmatch(node.content):
+            return links
         if not _IMG_ONLY.fullmatch(node.content):  # (a picture alone is drawn as it says)
             self.raw_html_seen(pos)
         text = html_block_to_markdown(node.content)
         if not text.strip():
-            return []
+            return links
         if self.html_depth > 0:  # HTML left inside HTML: its words only
-            return [m.Paragraph((m.Text(" ".join(text.split())),), pos)]
+            return [*links, m.Paragraph((m.Text(" ".join(text.split())),), pos)]
         self.html_depth += 1
         try:
-            return self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1)
+            return [*links, *self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1)]
         finally:
             self.html_depth -= 1
+
+    def embedded_media(self, html: str, pos: m.SourcePos) -> list[m.Block]:
+        """A link for each web page, video or sound an HTML block embeds (``<iframe src>``, ``<video>``
+        and its first ``<source>``, ``<audio>``, ``<embed>``), with a warning: a deck or a PDF cannot
+        play them, and their address is what the lecturer needs in front of the class."""
+        out: list[m.Block] = []
+        seen: set[str] = set()
+        waiting = ""  # a <video> or <audio> without src: its first <source> is its address
+        for mt in _MEDIA_TAG.finditer(html):
+            tag = read_inline_tag(mt.group(0))
+            kind = _MEDIA_KINDS[tag.tag]
+            url = (tag.attrs.get("src") or tag.attrs.get("data") or "").strip()
+            if tag.tag == "source":
+                if not waiting:
+                    continue
+                kind, waiting = waiting, ""
+            elif not url and tag.tag in ("video", "audio"):
+                waiting = kind
+                continue
+            if not url or url in seen:
+                continue
+            seen.add(url)
+            self.diags.warning(
+                f"the {kind} '{_short(url, 100)}' cannot be shown in a deck or a PDF; a link to it is on "
+                "the slide instead",
+                pos,
+                "media",
+            )
+            title = " ".join((tag.attrs.get("title") or "").split())
+            label = re.sub(r"([\\\[\]*_`<>])", r"\\\1", title)
+            words = f"[{label}](<{url}>)" if label and "://" in url else f"<{url}>"
+            out.extend(self.markdown_blocks(words if "://" in url else f"`{url}`", self.last_line - 1))
+        return out
 
     def html_table_block(self, t: HtmlTable, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Table:
         """An HTML ``<table>`` as a table: its first row the header (a header of ``<th>`` cells, or the
@@ -1451,10 +1510,27 @@ class _Converter:
             return []
         if inline.content.strip() in (". . .", "\\pause"):  # beamer's \pause: a click, as `. . .`
             return [m.Pause(pos)]
-        if "\\" in inline.content and re.search(r"\\[A-Za-z]", inline.content):
-            inline = self.strip_raw_tex(inline, pos)
-            if inline is None:
+        edges = _PAUSE_EDGES.fullmatch(inline.content)
+        if edges is not None and (edges.group(1) or edges.group(3)):
+            # `\item A \pause` or `\pause B`: the click before or after the paragraph's words
+            middle = self._reread(edges.group(2))
+            assert middle.token is not None
+            middle.token.content = edges.group(2)
+            return [
+                *([m.Pause(pos)] if edges.group(1) else []),
+                *self.paragraph_words(middle, pos),
+                *([m.Pause(pos)] if edges.group(3) else []),
+            ]
+        return self.paragraph_words(inline, pos)
+
+    def paragraph_words(self, words: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
+        """A paragraph's inline node as blocks: its words, and the pictures and display math in it."""
+        inline = words
+        if "\\" in words.content and re.search(r"\\[A-Za-z]", words.content):
+            stripped = self.strip_raw_tex(words, pos)
+            if stripped is None:
                 return []
+            inline = stripped
         kids = [
             c
             for c in inline.children
@@ -2352,6 +2428,23 @@ _TEX_TEXT = frozenset(
     }
 )
 # a brace group that only sets a size or a font ({\tiny words}, {\bf words}): its words
+# a paragraph that starts or ends with beamer's \pause (`\item First \pause`): a click before or after it
+# HTML that embeds a web page, video or sound (reveal.js and Quarto decks play them)
+_MEDIA_TAG = re.compile(r"<(?:iframe|video|audio|embed|source|object)\b[^>]*>", re.I)
+_MEDIA_KINDS = {
+    "iframe": "web page",
+    "embed": "web page",
+    "object": "web page",
+    "video": "video",
+    "audio": "sound",
+    "source": "video",
+}
+_MEDIA_ONLY = re.compile(
+    r"\s*(?:<(?:iframe|video|audio|embed|source|object|track|param)\b[^>]*>\s*"
+    r"|</(?:iframe|video|audio|embed|object)>\s*|<p>\s*|</p>\s*|<div\b[^>]*>\s*|</div>\s*)+",
+    re.I,
+)
+_PAUSE_EDGES = re.compile(r"\s*(\\pause(?![A-Za-z])\s*)?(.*?)(\s*\\pause(?![A-Za-z]))?\s*", re.S)
 _SIZE_GROUP = re.compile(
     r"\{\\(tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|bfseries|itshape|"
     r"em|bf|it|sffamily|ttfamily|color\{[^{}]*\})\s+([^{}\\]*)\}"

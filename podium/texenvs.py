@@ -13,6 +13,7 @@ raw TeX: left out, with a warning at their line, as before):
 ``center``, ``flushleft``, ``flushright``                their content
 ``quote``, ``quotation``                                 a block quote
 ``figure`` with ``\\includegraphics[width=…]{f}``        a picture, its ``\\caption`` the caption
+``tabular``, ``tabularx``, ``longtable``, ``table``     a table (first row the header), ``\\caption`` its caption
 ``equation``, ``align``, ``gather``, ``multline``…      display math (``aligned``/``gathered``)
 =====================================================  ==============================================
 
@@ -60,8 +61,32 @@ THEOREMS = {
     "fact": "Fact",
     "proof": "Proof",
 }
+TABULARS = ("tabular", "tabular*", "tabularx", "tabulary", "longtable")
 KNOWN = frozenset(
-    (*LISTS, *BOXES, *PLAIN, *QUOTES, *CODE, *MATH, *THEOREMS, "columns", "column", "figure", "figure*")
+    (
+        *LISTS,
+        *BOXES,
+        *PLAIN,
+        *QUOTES,
+        *CODE,
+        *MATH,
+        *THEOREMS,
+        *TABULARS,
+        "columns",
+        "column",
+        "figure",
+        "figure*",
+        "table",
+        "table*",
+    )
+)
+# rules and colours between a table's rows: drawn by the table's own style
+_TABLE_RULES = re.compile(
+    r"\\(?:hline|toprule|midrule|bottomrule|endhead|endfirsthead|endfoot|endlastfoot|centering|small|footnotesize"
+    r"|scriptsize|tiny|large|Large|normalsize)\b(?:\[[^\]]*\])?"
+    r"|\\(?:cline|cmidrule|rowcolor|cellcolor|arraystretch)\s*(?:\([^)]*\))?\s*(?:\[[^\]]*\])?\s*(?:\{[^{}]*\})?"
+    r"|\\renewcommand\s*\{?\\arraystretch\}?\s*\{[^{}]*\}"
+    r"|\\(?:label)\{[^{}]*\}"
 )
 
 _BEGIN = re.compile(r"^([ \t]*)\\begin\{([A-Za-z]+\*?)\}")
@@ -161,6 +186,8 @@ def convert(source: str) -> str:
             break
         args.append(source[j + 1 : close - 1])
         j = close
+        if env in ("tabular*", "tabularx", "tabulary") and len(args) < 2:
+            continue  # (a width, then the columns)
         if env not in ("column", "minted", *BOXES, *THEOREMS, "lstlisting", "Verbatim", "figure", "figure*"):
             break  # (the environments that take an argument are the ones named)
     body = source[j : len(source) - len("\\end{" + env + "}")]
@@ -170,6 +197,10 @@ def convert(source: str) -> str:
         inner = _LABELS.sub("", body).strip()
         wrapped = f"\\begin{{{MATH[env]}}}\n{inner}\n\\end{{{MATH[env]}}}" if MATH[env] else inner
         return f"$$\n{wrapped}\n$$"
+    if env in TABULARS:
+        return _table(args[-1] if args else "", body) or body
+    if env in ("table", "table*"):
+        return _float_table(body)
     inner = blocks(body)
     if env in LISTS:
         return _list(env, body)
@@ -316,6 +347,104 @@ def _figure(body: str) -> str | None:
         width = _width(mt.group(1))
     attr = f"{{width={width}}}" if width else ""
     return f"![{caption}]({graphic.group(2).strip()}){attr}"
+
+
+def _float_table(body: str) -> str:
+    """A ``table`` float: its tabular as a table, its ``\\caption`` the table's caption."""
+    caption = ""
+    at = body.find("\\caption")
+    if at >= 0:
+        brace = body.find("{", at)
+        close = _group(body, brace)
+        if close > 0 and not body[at + len("\\caption") : brace].strip("[]* \n").strip():
+            caption = " ".join(body[brace + 1 : close - 1].split())
+            body = body[:at] + body[close:]
+    text = blocks(_TABLE_RULES.sub("", body))
+    if caption and "|" in text:
+        return f"{text}\n\nTable: {caption}"
+    return f"{text}\n\n{caption}" if caption else text
+
+
+def _table(spec: str, body: str) -> str | None:
+    """A tabular as a pipe table: its first row the header, ``l``/``c``/``r``/``p{…}`` columns aligned,
+    ``\\multicolumn{n}{…}{text}`` the text then n - 1 empty cells; None when it has no row."""
+    aligns = _column_aligns(spec)
+    rows: list[list[str]] = []
+    for row in _split_at(_TABLE_RULES.sub("", body), "\\\\"):
+        row = re.sub(r"^\s*\[[^\]]*\]", "", row)  # the \\[2pt] after a row
+        if not row.strip():
+            continue
+        cells: list[str] = []
+        for cell in _split_at(row, "&"):
+            cell = " ".join(cell.split())
+            multi = re.match(r"\\multicolumn\s*\{\s*(\d+)\s*\}\s*\{[^{}]*\}\s*\{", cell)
+            span = 1
+            if multi:
+                close = _group(cell, multi.end() - 1)
+                if close > 0:
+                    span, cell = max(1, int(multi.group(1))), cell[multi.end() : close - 1]
+            cell = re.sub(r"\\multirow\s*\{[^{}]*\}\s*\{[^{}]*\}\s*\{(.*)\}$", r"\1", cell)
+            cells.append(cell.strip().replace("|", "\\|"))
+            cells.extend([""] * (span - 1))
+        rows.append(cells)
+    if not rows:
+        return None
+    ncols = max(len(aligns), *(len(r) for r in rows))
+    aligns += ["l"] * (ncols - len(aligns))
+    rule = {"l": ":--", "c": ":-:", "r": "--:"}
+    lines = ["| " + " | ".join(r + [""] * (ncols - len(r))) + " |" for r in rows]
+    lines.insert(1, "|" + "|".join(rule[a] for a in aligns[:ncols]) + "|")
+    return "\n".join(lines)
+
+
+def _column_aligns(spec: str) -> list[str]:
+    """``{|l|c|p{3cm}|r|}`` as ``["l", "c", "l", "r"]`` (``*{3}{c}`` repeated; ``@{…}``, ``>{…}`` skipped)."""
+    out: list[str] = []
+    i = 0
+    while i < len(spec):
+        c = spec[i]
+        if c in "@!<>":
+            close = _group(spec, i + 1)
+            i = close if close > 0 else i + 1
+            continue
+        if c == "*":
+            count_end = _group(spec, i + 1)
+            inner_end = _group(spec, count_end) if count_end > 0 else -1
+            if inner_end > 0:
+                n = spec[i + 2 : count_end - 1].strip()
+                out += _column_aligns(spec[count_end + 1 : inner_end - 1]) * (int(n) if n.isdigit() else 1)
+                i = inner_end
+                continue
+        if c in "lcr":
+            out.append(c)
+        elif c in "pmbXLCRJ":
+            out.append({"C": "c", "R": "r"}.get(c, "l"))
+            if i + 1 < len(spec) and spec[i + 1] == "{":
+                close = _group(spec, i + 1)
+                i = close if close > 0 else i + 1
+                continue
+        i += 1
+    return out
+
+
+def _split_at(text: str, sep: str) -> list[str]:
+    """``text`` split at each ``sep`` (``&`` or ``\\\\``) outside braces; an escaped ``\\&`` stays."""
+    parts: list[str] = []
+    depth = start = i = 0
+    while i < len(text):
+        if depth == 0 and text.startswith(sep, i):
+            parts.append(text[start:i])
+            i += len(sep)
+            start = i
+            continue
+        c = text[i]
+        if c == "\\":  # an escaped character or a command: \& \{ stay in the cell
+            i += 2
+            continue
+        depth += 1 if c == "{" else -1 if c == "}" else 0
+        i += 1
+    parts.append(text[start:])
+    return parts
 
 
 def _width(length: str) -> str | None:

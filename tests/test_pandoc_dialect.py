@@ -1059,3 +1059,38 @@ def test_a_table_caption_is_under_the_table_in_the_drawings_as_in_the_deck(tmp_p
     ).stdout
     top = {mt.group(2): float(mt.group(1)) for mt in re.finditer(r'yMin="([0-9.]+)"[^>]*>([^<]+)<', words)}
     assert top["Prices"] > top["Pear"] > top["Fruit"]
+
+
+def test_a_table_caption_above_its_table_is_its_caption(tmp_path):
+    src = tmp_path / "lec.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Results\n\nTable: Results of the study\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
+    lecture_table = _only_table(src)
+    assert m.plain_text(lecture_table.caption) == "Results of the study"
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    words = [sh.text_frame.text for sh in Presentation(str(deck)).slides[-1].shapes if sh.has_text_frame]
+    assert "Results of the study" in words and not any("Table:" in w for w in words)
+
+
+def _only_table(src: Path) -> m.Table:
+    from podium.reader import parse_lecture
+
+    lecture = parse_lecture(src.read_text(), src.name, Diagnostics())
+    (table,) = [b for s in lecture.slides for b in s.body if isinstance(b, m.Table)]
+    return table
+
+
+def test_example_lists_number_on_through_the_lecture_and_references_name_the_number(tmp_path):
+    from podium.reader import parse_lecture
+
+    text = (
+        "## One\n\n(@) First example.\n(@good) Second example.\n\n## Two\n\n"
+        "(@) Third example.\n\nAs (@good) shows, and `(@good)` stays code.\n"
+    )
+    lecture = parse_lecture(text, "t.md", Diagnostics())
+    lists = [b for s in lecture.slides for b in s.body if isinstance(b, m.BulletList)]
+    assert [(b.ordered, b.start, len(b.items)) for b in lists] == [(True, 1, 2), (True, 3, 1)]
+    assert lists[0].delimiter == m.Delimiter.PARENS
+    para = [b for b in lecture.slides[-1].body if isinstance(b, m.Paragraph)][-1]
+    assert m.plain_text(para.content) == "As (2) shows, and (@good) stays code."

@@ -601,3 +601,71 @@ def test_notes_inside_a_column_or_a_list_are_speaker_notes_never_on_the_slide(tm
     assert "Private remark" not in shown and "In the list" not in shown
     assert [s.notes_slide.notes_text_frame.text for s in slides] == ["Private remark", "In the list"]
     assert [d for d in diags.items if d.code.startswith("nested")] == []
+
+
+def test_meta_and_var_shortcodes_are_the_values_they_name(tmp_path):
+    (tmp_path / "_variables.yml").write_text('course_code: "HS-101"\nterm:\n  name: Spring 2027\n')
+    src = tmp_path / "lec.md"
+    src.write_text(
+        "---\ntitle: Human Security\nauthor:\n  - name: Ana Ruiz\n  - name: Bo Li\n---\n\n## Who\n\n"
+        "{{< meta title >}} by {{< meta author >}}, {{< var course_code >}} ({{< var term.name >}}).\n\n"
+        "Missing: {{< var nope >}} {{< env HOME >}}.\n"
+    )
+    diags = Diagnostics()
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    words = [sh.text_frame.text for sh in prs.slides[-1].shapes if sh.has_text_frame]
+    assert any(w.startswith("Human Security by Ana Ruiz, Bo Li, HS-101 (Spring 2027).") for w in words), words
+    said = [(d.pos.line, d.message) for d in diags.items if d.code == "shortcode"]
+    assert [line for line, _ in said] == [12, 12]
+    assert "nope" in said[0][1] and "env" in said[1][1]
+    assert not any(str(Path.home()) in w for w in words)  # no environment variable reaches a slide
+
+
+def test_an_embedded_web_page_or_video_is_a_link_on_the_slide_with_a_warning(tmp_path):
+    src = tmp_path / "lec.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Clip\n\n"
+        '<iframe src="https://www.youtube.com/embed/abc" title="The clip" width="560"></iframe>\n\n'
+        '<video controls>\n<source src="https://example.org/demo.mp4" type="video/mp4">\n</video>\n\n'
+        "Words after.\n"
+    )
+    diags = Diagnostics()
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    runs = [
+        r
+        for sh in prs.slides[-1].shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    ]
+    links = {r.text: r.hyperlink.address for r in runs if r.hyperlink.address}
+    assert links == {
+        "The clip": "https://www.youtube.com/embed/abc",
+        "https://example.org/demo.mp4": "https://example.org/demo.mp4",
+    }
+    assert "Words after." in [r.text for r in runs]
+    media = [d for d in diags.items if d.code == "media"]
+    assert [d.pos.line for d in media] == [7, 9]
+    assert not [d for d in diags.items if d.code == "raw-html"]
+
+
+def test_a_callout_with_an_equation_is_one_box_around_all_its_parts(tmp_path):
+    src = tmp_path / "lec.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Result\n\n::: {.callout-note}\n## Key result\nThe estimator is\n"
+        "$$\\hat\\beta = (X'X)^{-1}X'y$$\nwhich is unbiased.\n:::\n"
+    )
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    shapes = list(prs.slides[-1].shapes)
+    (ground,) = [sh for sh in shapes if sh.name == "Callout ground"]
+    (rule,) = [sh for sh in shapes if sh.name == "Callout rule"]
+    texts = [sh for sh in shapes if sh.name == "Callout"]
+    assert [sh.text_frame.text for sh in texts] == ["Key result\nThe estimator is", "which is unbiased."]
+    (pic,) = prs.slides[-1]._element.xpath('.//p:pic[.//p:cNvPr[contains(@descr, "hat")]]')
+    y, h = int(pic.xpath(".//a:off/@y")[0]), int(pic.xpath(".//a:ext/@cy")[0])  # the equation's fallback
+    assert ground.top <= min(sh.top for sh in texts) and ground.top <= y
+    assert ground.top + ground.height >= max([sh.top + sh.height for sh in texts] + [y + h])
+    assert texts[0].top < y < texts[1].top
+    assert rule.top == ground.top and rule.height == ground.height
+    assert shapes.index(ground) < min(shapes.index(sh) for sh in texts)  # drawn under its parts
+    assert all(sh.fill.type is None or sh.fill.type == 5 for sh in texts)  # (no fill of their own)

@@ -83,9 +83,9 @@ d &= e
 \end{itemize}
 ```
 
-\begin{tabular}{ll}
-a & b
-\end{tabular}
+\begin{tikzpicture}
+\draw (0,0) -- (1,1);
+\end{tikzpicture}
 """
 
 
@@ -152,7 +152,7 @@ def test_beamer_environments_become_lists_boxes_columns_code_math_and_pictures(t
     left = "\n".join(t for _, t in _paras(_slide(prs, "Left alone")))
     assert "\\begin{itemize}" in left and "stays code" in left  # fenced code is code
     raw = [(d.pos.line, d.message) for d in diags.items if d.code == "raw-tex"]
-    assert [line for line, _ in raw] == [LECTURE.split("\n").index("\\begin{tabular}{ll}") + 1]
+    assert [line for line, _ in raw] == [LECTURE.split("\n").index("\\begin{tikzpicture}") + 1]
 
 
 def test_the_handout_has_the_same_words(tmp_path):
@@ -293,3 +293,76 @@ def test_short_columns_theorems_and_a_bare_includegraphics(tmp_path):
     ]
     assert any(sh.shape_type == 13 for sh in _slide(prs, "Picture").shapes)
     assert [d for d in diags.items if d.code == "raw-tex"] == []
+
+
+TABLES = r"""---
+title: Measurements
+---
+
+## Tabular
+
+\begin{table}[h]
+\centering
+\caption{Results of \textbf{the} study}
+\label{tab:results}
+\begin{tabular}{|l|c|r|}
+\hline
+\textbf{Name} & Value & Unit \\ \hline
+Mass & 5.2 & kg \\
+Speed \& pace & \multicolumn{2}{c}{3.1 m/s} \\[2pt]
+\hline
+\end{tabular}
+\end{table}
+
+## Booktabs
+
+\begin{tabularx}{\textwidth}{lX}
+\toprule
+Term & Meaning\\
+\midrule
+OLS & ordinary least squares\\
+\bottomrule
+\end{tabularx}
+
+## Clicks
+
+\begin{itemize}
+\item First point \pause
+\item Second point
+\item \pause Third point
+\end{itemize}
+"""
+
+
+def _tables_deck(tmp_path):
+    src = tmp_path / "tables.md"
+    src.write_text(TABLES)
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    return src, Presentation(str(deck)), diags
+
+
+def _cells(slide):
+    table = next(sh for sh in slide.shapes if sh.has_table).table
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def test_tabular_and_table_floats_are_tables_with_their_captions(tmp_path):
+    _, prs, diags = _tables_deck(tmp_path)
+    tab = _slide(prs, "Tabular")
+    assert _cells(tab) == [["Name", "Value", "Unit"], ["Mass", "5.2", "kg"], ["Speed & pace", "3.1 m/s", ""]]
+    table = next(sh for sh in tab.shapes if sh.has_table).table
+    assert [p.alignment for p in (table.cell(1, k).text_frame.paragraphs[0] for k in range(3))][1:] == [2, 3]
+    assert "Results of the study" in [t for _, t in _paras(tab)]
+    assert any(r.font.bold for r in table.cell(0, 0).text_frame.paragraphs[0].runs)
+    assert _cells(_slide(prs, "Booktabs")) == [["Term", "Meaning"], ["OLS", "ordinary least squares"]]
+    assert not [d for d in diags.items if d.code == "raw-tex"], [d.message for d in diags.items]
+
+
+def test_a_pause_in_an_item_shows_what_follows_on_a_click(tmp_path):
+    _, prs, diags = _tables_deck(tmp_path)
+    clicks = _slide(prs, "Clicks")
+    ranges = clicks._element.xpath(".//p:pRg")
+    assert [(r.get("st"), r.get("end")) for r in ranges] == [("1", "1"), ("2", "2")]
+    assert [t for _, t in _paras(clicks)][:3] == ["First point", "Second point", "Third point"]
+    assert not [d for d in diags.items if d.code == "raw-tex"]

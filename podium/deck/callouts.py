@@ -14,6 +14,41 @@ from .text import fill_paras
 
 def add_callout_box(cv: Canvas, box: Rect, paras, scale: float, classes: tuple[str, ...]):
     """Draw the callout's paragraphs (the first one is its bold title) in a box inside ``box``."""
+    rule_w = _rule(cv, box, classes)
+    return add_callout_text(cv, Rect(box.x + rule_w, box.y, box.w - rule_w, box.h), paras, scale, filled=True)
+
+
+def add_callout_frame(cv: Canvas, box: Rect, classes: tuple[str, ...]) -> int:
+    """The rule and tinted ground of a callout whose parts (text, an equation, a picture, more text)
+    are drawn on it one under another; returns the rule's width (the parts start after it)."""
+    rule_w = _rule(cv, box, classes)
+    ground = cv.slide.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, Emu(box.x + rule_w), Emu(box.y), Emu(box.w - rule_w), Emu(box.h)
+    )
+    ground.name = "Callout ground"
+    ground.fill.solid()
+    ground.fill.fore_color.rgb = hex_rgb(cv.palette.get("light", "#F3F4F6"))
+    ground.line.fill.background()
+    ground.shadow.inherit = False
+    return rule_w
+
+
+def add_callout_text(cv: Canvas, box: Rect, paras, scale: float, filled: bool):
+    """A callout's text in ``box``: on its own tinted ground (``filled``), or on the frame's."""
+    tb = cv.slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
+    tb.name = "Callout"
+    if filled:
+        tb.fill.solid()
+        tb.fill.fore_color.rgb = hex_rgb(cv.palette.get("light", "#F3F4F6"))
+    tf = tb.text_frame
+    tf.word_wrap = True
+    tf.auto_size = MSO_AUTO_SIZE.NONE  # the box keeps the height planned for it, like its rule
+    tf.margin_left = tf.margin_right = Emu(int(EMU_PER_IN * 0.12))
+    fill_paras(cv, tf, paras, cv.box_style, scale, own=False, shape_id=tb.shape_id)
+    return tb
+
+
+def _rule(cv: Canvas, box: Rect, classes: tuple[str, ...]) -> int:
     rule_w = int(EMU_PER_IN * 0.06)
     colour = next(
         (CALLOUT_COLOURS[c] for c in classes if c in CALLOUT_COLOURS), cv.palette.get("accent", "#0D6EFD")
@@ -23,13 +58,4 @@ def add_callout_box(cv: Canvas, box: Rect, paras, scale: float, classes: tuple[s
     rule.fill.solid()
     rule.fill.fore_color.rgb = hex_rgb(colour)
     rule.line.fill.background()
-    tb = cv.slide.shapes.add_textbox(Emu(box.x + rule_w), Emu(box.y), Emu(box.w - rule_w), Emu(box.h))
-    tb.name = "Callout"
-    tb.fill.solid()
-    tb.fill.fore_color.rgb = hex_rgb(cv.palette.get("light", "#F3F4F6"))
-    tf = tb.text_frame
-    tf.word_wrap = True
-    tf.auto_size = MSO_AUTO_SIZE.NONE  # the box keeps the height planned for it, like its rule
-    tf.margin_left = tf.margin_right = Emu(int(EMU_PER_IN * 0.12))
-    fill_paras(cv, tf, paras, cv.box_style, scale, own=False, shape_id=tb.shape_id)
-    return tb
+    return rule_w

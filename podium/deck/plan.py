@@ -402,6 +402,9 @@ class _Chunker:
                     self.step += 1
                 first = True
                 for sub in item.blocks:
+                    if isinstance(sub, m.Pause):  # `\item A \pause`: what follows comes on a click
+                        self.step += 1
+                        continue
                     if isinstance(sub, m.BulletList):
                         out.extend(self.paras(sub, level + 1))
                     elif is_text_block(sub):

@@ -25,7 +25,7 @@ from ..atomic import write_atomic
 from ..buildrecord import add_to_pptx
 from ..diagnostics import Diagnostics, did_you_mean
 from ..template_folders import Template
-from .callouts import add_callout_box
+from .callouts import add_callout_box, add_callout_frame, add_callout_text
 from .canvas import Canvas
 from .code import add_code
 from .direction import mirrored, right_to_left
@@ -239,8 +239,22 @@ class DeckWriter:
         style = self.style_of(ph) if ph is not None else None
         placeholder_free = ph is not None
         groups = stack(self.geo.measurer, chunks, rect, sizes, style, own)
+        framed = callout_frames(chunks, groups)
+        inset = 0  # while inside a callout drawn in parts: the width of its rule
+        inside_until = -1
         k = 0
         while k < len(groups):
+            if k in framed:  # a callout with an equation or picture inside: one ground under its parts
+                last = groups[framed[k]][1]
+                first = groups[k][1]
+                inset = add_callout_frame(
+                    self.cv,
+                    Rect(first.x, first.y, first.w, last.y + last.h - first.y),
+                    chunks[groups[k][0][0]].box,
+                )
+                inside_until = framed[k]
+            elif inset and k > inside_until:
+                inset = 0
             g, box = groups[k]
             k += 1
             c = chunks[g[0]]
@@ -256,7 +270,15 @@ class DeckWriter:
                     k += 1
             h = box.h
             if isinstance(c, TextChunk):
-                if "callout" in c.box:  # a Quarto callout: its own titled box
+                if "callout" in c.box and inset:  # a part of a callout drawn on its ground
+                    add_callout_text(
+                        self.cv,
+                        Rect(box.x + inset, box.y, box.w - inset, box.h),
+                        c.paras,
+                        sizes.text,
+                        filled=False,
+                    )
+                elif "callout" in c.box:  # a Quarto callout: its own titled box
                     add_callout_box(self.cv, box, c.paras, sizes.text, c.box)
                 elif placeholder_free and style is not None:
                     xfrm = ph._element.get_or_add_xfrm()  # as ph.left/top/width/height set it, looked up once
@@ -292,7 +314,7 @@ class DeckWriter:
                 for (col_chunks, _), r in zip(c.columns, mirrored(cols, box) if self.rtl else cols):
                     self.flow(list(col_chunks), r, None, used)
             else:
-                self.place_object(c, box)
+                self.place_object(c, Rect(box.x + inset, box.y, box.w - inset, box.h) if inset else box)
 
     def like_placeholder(self, tb, ph, style) -> bool:
         """Give text box ``tb`` the list style (bullets, colours, indents, spacing) and insets of body
@@ -399,6 +421,29 @@ class DeckWriter:
                     TextFrame(txBody, None).text = self.footer_text  # type: ignore[arg-type]  # text needs no parent
             elif t == PP_PLACEHOLDER.SLIDE_NUMBER:
                 _ensure_slide_number_field(el, getattr(self, "position", self.plan.number))
+
+
+def callout_frames(chunks, groups) -> dict[int, int]:
+    """For each callout drawn in parts (text, then an equation, picture or code, then text…): the index
+    of its first group and of its last.  Its parts are consecutive single-chunk groups from one div."""
+    out: dict[int, int] = {}
+    k = 0
+    while k < len(groups):
+        c = chunks[groups[k][0][0]]
+        end = k
+        if "callout" in c.box and len(groups[k][0]) == 1:
+            while (
+                end + 1 < len(groups)
+                and len(groups[end + 1][0]) == 1
+                and chunks[groups[end + 1][0][0]].box == c.box
+                and chunks[groups[end + 1][0][0]].keep == c.keep
+                and not isinstance(chunks[groups[end + 1][0][0]], ColumnsChunk)
+            ):
+                end += 1
+        if end > k:
+            out[k] = end
+        k = end + 1
+    return out
 
 
 def _plain_text_group(chunks, group: list[int]) -> bool:
