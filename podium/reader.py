@@ -29,7 +29,7 @@ import yaml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from . import cellfigures, emojis, marp, quarto, yamlsafe
+from . import cellfigures, emojis, marp, quarto, siunits, yamlsafe
 from . import model as m
 from .alttext import media_kind
 from .charts import parse_chart
@@ -1497,6 +1497,8 @@ class _Converter:
                     return None
                 tex = rest
         expanded = _MATH_LABELS.sub("", expand_macros(tex, self.macros)).strip()  # numbering is LaTeX's
+        if "\\" in expanded and any("\\" + name in expanded for name in SIUNITX):
+            expanded = siunits.in_math(expanded)  # \SI{9.81}{\metre}, \ce{H2O}: the math they print
         if not readable(expanded):
             unknown = unknown_command(expanded)
             why = f"'{unknown}' is not a command Podium knows" if unknown else "it cannot be read"
@@ -2345,6 +2347,8 @@ def tex_as_markup(piece: RawPiece) -> str | None:
         return TEX_SYMBOLS[piece.name]
     if not piece.args or "{" not in piece.kinds:
         return None
+    if piece.name in SIUNITX:  # \SI{9.81}{\metre\per\second}, \num{6e23}, \ce{H2O}: what they print
+        return siunits.as_markup(piece.name, [a for a, k in zip(piece.args, piece.kinds) if k == "{"])
     if piece.name == "footnote":
         return f"^[{_tex_words(piece.args[-1])}]"
     if piece.name in ("url", "href"):
@@ -2383,6 +2387,8 @@ def _tex_words(words: str) -> str:
     out.append(words[last:])
     return "".join(out)
 
+
+SIUNITX = frozenset(("SI", "qty", "si", "unit", "num", "ang", "SIrange", "qtyrange", "numrange", "ce"))
 
 # TeX's symbols in text, as their characters
 TEX_SYMBOLS = {

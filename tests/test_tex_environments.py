@@ -366,3 +366,33 @@ def test_a_pause_in_an_item_shows_what_follows_on_a_click(tmp_path):
     assert [(r.get("st"), r.get("end")) for r in ranges] == [("1", "1"), ("2", "2")]
     assert [t for _, t in _paras(clicks)][:3] == ["First point", "Second point", "Third point"]
     assert not [d for d in diags.items if d.code == "raw-tex"]
+
+
+def test_siunitx_quantities_and_mhchem_formulas_print_what_latex_prints(tmp_path):
+    src = tmp_path / "units.md"
+    src.write_text(
+        "---\ntitle: Units\n---\n\n## Quantities\n\n"
+        "- Gravity \\SI{9.81}{\\metre\\per\\second\\squared}, mass \\si{\\kilo\\gram}, speed \\SI{3}{m/s}\n"
+        "- Avogadro \\num{6.022e23}; \\SIrange{1}{10}{\\kilo\\metre}; \\ang{30}\n"
+        "- Water \\ce{H2O}, sulfate \\ce{SO4^2-}, \\ce{N2 + 3H2 <=> 2NH3}\n\n"
+        "## In math\n\n$$g = \\SI{9.81}{\\metre\\per\\second\\squared} \\quad \\ce{2H2 + O2 -> 2H2O}$$\n"
+    )
+    diags = Diagnostics()
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    slide = _slide(prs, "Quantities")
+    body = next(sh for sh in slide.shapes if sh.has_text_frame and sh != slide.shapes.title)
+
+    def marked(p):  # a raised or lowered run as [text^] / [text_]
+        out = ""
+        for r in p.runs:
+            base = int(r.font._rPr.get("baseline", "0"))
+            out += f"[{r.text}{'^' if base > 0 else '_'}]" if base else r.text
+        return out
+
+    gravity, numbers, chemistry = (marked(p) for p in body.text_frame.paragraphs)
+    assert gravity == "Gravity 9.81\u00a0m\u2009s[−2^], mass kg, speed 3\u00a0m/s"
+    assert numbers == "Avogadro 6.022 × 10[23^]; 1\u00a0km to 10\u00a0km; 30°"
+    assert chemistry == "Water H[2_]O, sulfate SO[4_][2−^], N[2_] + 3H[2_] ⇌ 2NH[3_]"
+    math = _slide(prs, "In math")._element.xpath(".//p:cNvPr/@descr")
+    assert any("9.81" in d and "\\mathrm{s}^{-2}" in d and "\\rightarrow" in d for d in math), math
+    assert not [d for d in diags.items if d.code in ("raw-tex", "math")], [d.message for d in diags.items]
