@@ -37,6 +37,7 @@ from .citations import Bibliography, cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
 from .fancylists import number_examples
 from .handout.options import read_settings
+from .htmlcolumns import html_columns_to_fenced
 from .labels import label
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
 from .rawhtml import (
@@ -512,6 +513,35 @@ def _completed_meta(lecture: m.Lecture, marp_footer: str | None) -> m.Lecture:
     return replace(lecture, meta=meta) if meta is not lecture.meta else lecture
 
 
+def _other_markups(
+    body: str, raw_meta: dict, shown: str, origins: list[tuple[str, int]] | None
+) -> tuple[str, list[tuple[str, int]] | None]:
+    """``body`` with what other tools write rewritten as this dialect's Markdown before it is read
+    (docs/architecture.md), and the (file, line) each new line came from (None: its own line)."""
+
+    def mapped(rewritten: tuple[str, list[int]] | None) -> None:
+        nonlocal body, origins
+        if rewritten is not None:
+            base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
+            body, index = rewritten
+            origins = [base[j] for j in index]
+
+    if "\\note" in body:  # beamer's block-level \note{…}, perhaps paragraphs long: a notes div
+        mapped(notes_to_divs(body))
+    if is_reveal_markdown(raw_meta, body):  # reveal.js's own Markdown: `Note:` notes, `--` slides
+        mapped(reveal_markdown(body))
+    # the passes below keep every line where it was
+    numbered = number_examples(body) if "(@" in body else None
+    if numbered is not None:  # pandoc's example lists, (@) and (@label)
+        body = numbered
+    columned = html_columns_to_fenced(body) if "<div" in body or "<DIV" in body else None
+    if columned is not None:  # Marp's and reveal.js's <div class="columns">
+        body = columned
+    if "\\begin{" in body or "\\includegraphics" in body:  # beamer's environments: what they mean
+        mapped(environments_to_markdown(body))
+    return body, origins
+
+
 def parse_lecture(
     text: str, shown: str, diags: Diagnostics, options: ReadOptions | None = None, base_dir: str = "."
 ) -> m.Lecture:
@@ -540,29 +570,7 @@ def parse_lecture(
             if re.search(r"\{\{<\s*var\b", expanded.text)
             else None,
         )
-    if "\\note" in body:  # beamer's block-level \note{…}, perhaps paragraphs long: a notes div
-        converted = notes_to_divs(body)
-        if converted is not None:
-            old_lines = body.count("\n") + 1
-            base = origins or [(shown, k + 1) for k in range(old_lines)]
-            body, index = converted
-            origins = [base[j] for j in index]
-    if is_reveal_markdown(raw_meta, body):  # reveal.js's own Markdown: `Note:` notes, `--` slides
-        rewritten = reveal_markdown(body)
-        if rewritten is not None:
-            base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
-            body, index = rewritten
-            origins = [base[j] for j in index]
-    numbered = number_examples(body) if "(@" in body else None
-    if numbered is not None:  # pandoc's example lists, (@) and (@label): line for line
-        body = numbered
-    # beamer's environments (itemize, block, columns…): the Markdown they mean
-    if "\\begin{" in body or "\\includegraphics" in body:
-        rewritten = environments_to_markdown(body)
-        if rewritten is not None:
-            base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
-            body, index = rewritten
-            origins = [base[j] for j in index]
+    body, origins = _other_markups(body, raw_meta, shown, origins)
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)

@@ -15,6 +15,7 @@ from pptx.util import Emu
 from podium import marp
 from podium import model as m
 from podium.diagnostics import Diagnostics
+from podium.pipeline import BuildOptions, build_slides
 from podium.reader import parse_lecture
 
 from .conftest import build_all, write_md
@@ -341,3 +342,25 @@ def test_a_marp_footer_directive_is_the_decks_footer(tmp_path):
         sh.text_frame.text for s in Presentation(str(deck)).slides for sh in s.shapes if "Footer" in sh.name
     ]
     assert footers == ["CS 310 · Lecture 7"]
+
+
+def test_columns_written_as_html_divs_are_columns(tmp_path):
+    src = tmp_path / "cols.md"
+    src.write_text(
+        '---\ntitle: Cols\n---\n\n## HTML columns\n\n<div class="columns">\n<div>\n\n- Left **one**\n'
+        '- Left two\n\n</div>\n<div style="width: 40%">\n\nRight words\n\n</div>\n</div>\n\n'
+        '## Bootstrap\n\n<div class="row">\n  <div class="col-md-8">\n  Wide text\n  </div>\n'
+        '  <div class="col-md-4">\n  Narrow\n  </div>\n</div>\n\n'
+        '## Shared line\n\n<div class="columns"><div>A</div>\n<div>B</div></div>\n'
+    )
+    diags = Diagnostics()
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    boxes = {
+        sh.text_frame.text: (sh.left, sh.width) for s in prs.slides for sh in s.shapes if sh.has_text_frame
+    }
+    (left, lw), (right, rw) = boxes["Left one\nLeft two"], boxes["Right words"]
+    assert left < right and abs(lw / rw - 60 / 40) < 0.15
+    (wide, ww), (narrow, nw) = boxes["Wide text"], boxes["Narrow"]
+    assert wide < narrow and abs(ww / nw - 8 / 4) < 0.25
+    raw = [d.pos.line for d in diags.items if d.code == "raw-html"]
+    assert raw == [src.read_text().split("\n").index("## Shared line") + 3]  # (not a row: left as HTML)

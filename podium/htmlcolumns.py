@@ -1,0 +1,128 @@
+"""Columns written as HTML ``<div>``s (Marp and reveal.js decks), as the fenced divs that mean the same.
+
+Marp and reveal.js have no column syntax, so their authors write::
+
+    <div class="columns">
+    <div>
+
+    Left **Markdown**
+
+    </div>
+    <div style="width: 40%">
+
+    Right
+
+    </div>
+    </div>
+
+Raw HTML is never rendered (README, Safety), so this is read as the layout it asks for instead: an
+outer ``<div>`` whose class says columns (``columns``, ``cols``, ``row``, ``grid``, ``flex``,
+``two-col``, ``r-hstack``…) or whose style says ``display: flex``/``grid``, each ``<div>`` directly in
+it a column (its ``width:`` or a ``col-6``-style class its width).  Every tag must stand alone on its
+line and the structure must close; anything else is left as HTML.  The rewrite is line for line, so
+messages keep their lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markdown import fenced_lines
+
+_OPEN = re.compile(r"^\s*<div\b([^<>]*)>\s*$", re.I)
+_CLOSE = re.compile(r"^\s*</div>\s*$", re.I)
+_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_ROW_CLASSES = re.compile(
+    r"^(?:columns?|cols|row|grid|flex|two-?col(?:umn)?s?|three-?col(?:umn)?s?|r-hstack|container)$"
+)
+_ROW_STYLE = re.compile(r"display\s*:\s*(?:inline-)?(?:flex|grid)", re.I)
+_WIDTH = re.compile(r"(?:^|;)\s*(?:width|flex-basis)\s*:\s*([0-9.]+)\s*%", re.I)
+_COL_CLASS = re.compile(r"^col(?:-(?:xs|sm|md|lg|xl))?-(\d{1,2})$")
+
+
+def _attrs(text: str) -> dict[str, str]:
+    return {
+        mt.group(1).lower(): mt.group(2) or mt.group(3) or mt.group(4) or "" for mt in _ATTR.finditer(text)
+    }
+
+
+def _is_row(attrs: dict[str, str]) -> bool:
+    classes = attrs.get("class", "").split()
+    return any(_ROW_CLASSES.match(c) for c in classes) or bool(_ROW_STYLE.search(attrs.get("style", "")))
+
+
+def _width(attrs: dict[str, str]) -> str | None:
+    mt = _WIDTH.search(attrs.get("style", ""))
+    if mt is not None and 0 < float(mt.group(1)) <= 100:
+        return f"{float(mt.group(1)):g}%"
+    for c in attrs.get("class", "").split():
+        col = _COL_CLASS.match(c)
+        if col is not None and 0 < int(col.group(1)) <= 12:
+            return f"{round(int(col.group(1)) * 100 / 12)}%"
+    return None
+
+
+def html_columns_to_fenced(text: str) -> str | None:
+    """``text`` with each ``<div>`` row of columns (see the module docstring) written as
+    ``:::::: columns`` / ``::::: {.column}`` fences, line for line; None when there is none."""
+    if "<div" not in text and "<DIV" not in text:
+        return None
+    lines = text.split("\n")
+    fenced = fenced_lines(lines)
+    changed = False
+    k = 0
+    while k < len(lines):
+        opening = _OPEN.match(lines[k]) if not fenced[k] else None
+        if opening is not None and _is_row(_attrs(opening.group(1))):
+            rewritten = _row(lines, fenced, k)
+            if rewritten is not None:
+                end, new = rewritten
+                lines[k : end + 1] = new
+                changed = True
+                k = end + 1
+                continue
+        k += 1
+    return "\n".join(lines) if changed else None
+
+
+def _row(lines: list[str], fenced: list[bool], start: int) -> tuple[int, list[str]] | None:
+    """The row opening at ``lines[start]``: (its closing line, its lines rewritten), or None when its
+    structure is not a row of ``<div>`` columns each on lines of their own."""
+    new = ["::::::: columns"]
+    depth = 0  # 0: directly inside the row; 1: inside a column; more: a div inside a column
+    columns = 0
+    for k in range(start + 1, len(lines)):
+        line = lines[k]
+        if fenced[k]:
+            if depth == 0 and line.strip():
+                return None
+            new.append(line)
+            continue
+        opening = _OPEN.match(line)
+        closing = _CLOSE.match(line)
+        if depth == 0:
+            if opening is not None:
+                width = _width(_attrs(opening.group(1)))
+                new.append(f'::::: {{.column width="{width}"}}' if width else "::::: column")
+                depth, columns = 1, columns + 1
+            elif closing is not None:
+                if columns == 0:
+                    return None
+                new.append(":::::::")
+                return k, new
+            elif line.strip():
+                return None  # words directly in the row: not a row of columns
+            else:
+                new.append(line)
+            continue
+        if "<div" in line.lower() and opening is None or "</div" in line.lower() and closing is None:
+            return None  # a div tag sharing its line: the structure cannot be followed line by line
+        if opening is not None:
+            depth += 1
+            new.append(line)
+        elif closing is not None:
+            depth -= 1
+            new.append(":::::" if depth == 0 else line)
+        else:
+            new.append(line)
+    return None
