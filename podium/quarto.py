@@ -254,23 +254,41 @@ def cell_language(info: str) -> str | None:
     return None
 
 
-def layout_widths(layout: str, ncol: str) -> list[float] | None:
-    """The column widths of Quarto's ``layout="[40,60]"`` (one row; a nested list's first row;
-    negative widths, Quarto's spacing, are left out) or ``layout-ncol=N``; None when unreadable."""
+def layout_rows(layout: str, ncol: str, nrow: str, count: int) -> list[list[float]] | None:
+    """The rows of column widths that Quarto's ``layout="[[1,1,1],[1]]"`` (or ``"[40,60]"``, one row),
+    ``layout-ncol=N`` or ``layout-nrow=N`` gives ``count`` blocks, filled row by row as Quarto fills
+    them (a pattern shorter than the blocks is used again; a negative width, Quarto's spacing, is left
+    out); None when unreadable."""
+    pattern: list[list[float]] = []
     if layout.strip():
-        text = layout.strip()
-        mt = re.match(r"^\[\s*\[([^\[\]]*)\]", text) or re.match(r"^\[([^\[\]]*)\]$", text)
-        if mt is None:
+        text = re.sub(r"\s+", "", layout)
+        inner = re.fullmatch(r"\[((?:\[[^\[\]]*\],?)+)\]", text)
+        groups = re.findall(r"\[([^\[\]]*)\]", inner.group(1)) if inner else None
+        if groups is None:
+            flat = re.fullmatch(r"\[([^\[\]]*)\]", text)
+            groups = [flat.group(1)] if flat else None
+        if groups is None:
             return None
         try:
-            values = [float(v) for v in mt.group(1).split(",") if v.strip()]
+            pattern = [[float(v) for v in g.split(",") if v and float(v) > 0] for g in groups]
         except ValueError:
             return None
-        widths = [v for v in values if v > 0]
-        return widths if 1 <= len(widths) <= 6 else None
-    if ncol.strip().isdigit() and 1 <= int(ncol) <= 6:
-        return [1.0] * int(ncol)
-    return None
+    elif ncol.strip().isdigit() and 1 <= int(ncol) <= 6:
+        pattern = [[1.0] * int(ncol)]
+    elif nrow.strip().isdigit() and 1 <= int(nrow) <= 6:
+        per_row = -(-max(count, 1) // int(nrow))
+        pattern = [[1.0] * per_row]
+    if not pattern or any(not 1 <= len(row) <= 6 for row in pattern):
+        return None
+    rows: list[list[float]] = []
+    filled = 0
+    while filled < count:
+        for row in pattern:
+            if filled >= count:
+                break
+            rows.append(row)
+            filled += len(row)
+    return rows or [pattern[0]]
 
 
 def inline_cell(code: str, knitr: bool) -> str | None:

@@ -1852,10 +1852,10 @@ class _Converter:
                     tabs.append([])
                 tabs[-1].append(b)
             return [m.Div(tuple(tab), ("tab",), pos) for tab in tabs]
-        if "layout" in attrs.kv or "layout-ncol" in attrs.kv:
+        if "layout" in attrs.kv or "layout-ncol" in attrs.kv or "layout-nrow" in attrs.kv:
             laid = self.layout_columns(node, attrs, classes, pos)
             if laid is not None:
-                return [laid]
+                return laid
         if "incremental" in classes or "nonincremental" in classes:
             return self.blocks_as(node, classes)
         if "slides" in classes:
@@ -1969,24 +1969,39 @@ class _Converter:
 
     def layout_columns(
         self, node: SyntaxTreeNode, attrs: Attrs, classes: tuple[str, ...], pos: m.SourcePos
-    ) -> m.Columns | None:
-        """Quarto's ``::: {layout="[40,60]"}`` or ``{layout-ncol=2}``: the div's blocks side by side, the
-        first in the first column (more blocks than columns go on under them, column by column).
-        None (after a warning) for a layout this cannot read; the div is then shown as written."""
-        widths = quarto.layout_widths(attrs.kv.get("layout", ""), attrs.kv.get("layout-ncol", ""))
-        if widths is None:
+    ) -> list[m.Block] | None:
+        """Quarto's ``::: {layout="[[1,1],[1]]"}``, ``{layout="[40,60]"}``, ``{layout-ncol=2}`` or
+        ``{layout-nrow=2}``: the div's blocks in rows, filled row by row as Quarto fills them, each row
+        side by side in columns of its widths (a row of one is its block alone).  None (after a warning)
+        for a layout this cannot read; the div is then shown as written."""
+        blocks = self.blocks_as(node, classes)
+        rows = quarto.layout_rows(
+            attrs.kv.get("layout", ""),
+            attrs.kv.get("layout-ncol", ""),
+            attrs.kv.get("layout-nrow", ""),
+            len(blocks),
+        )
+        if rows is None:
+            said = attrs.kv.get("layout") or attrs.kv.get("layout-ncol") or attrs.kv.get("layout-nrow")
             self.diags.warning(
-                f"layout '{attrs.kv.get('layout') or attrs.kv.get('layout-ncol')}' is not a row of widths "
-                '(e.g. layout="[40,60]" or layout-ncol=2); its blocks are shown one after another',
+                f'layout \'{said}\' is not rows of widths (e.g. layout="[[1,1],[1]]", layout="[40,60]" or '
+                "layout-ncol=2); its blocks are shown one after another",
                 pos,
                 "layout",
             )
             return None
-        blocks = self.blocks_as(node, classes)
-        n = len(widths)
-        total = sum(widths)
-        cells = [tuple(blocks[k::n]) for k in range(n)]
-        return m.Columns(tuple(m.Column(c, w / total) for c, w in zip(cells, widths) if c), pos)
+        out: list[m.Block] = []
+        k = 0
+        for widths in rows:
+            cells = blocks[k : k + len(widths)]
+            k += len(widths)
+            if len(widths) == 1:
+                out.extend(cells)
+                continue
+            total = sum(widths)
+            padded = [(c,) for c in cells] + [()] * (len(widths) - len(cells))  # (a last row keeps the grid)
+            out.append(m.Columns(tuple(m.Column(c, w / total) for c, w in zip(padded, widths)), pos))
+        return out
 
     def chart(self, code: str, pos: m.SourcePos) -> m.Chart | None:
         return parse_chart(code, pos, self.diags, self._resolve)

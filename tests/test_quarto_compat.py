@@ -185,20 +185,32 @@ def test_quarto_layout_puts_a_divs_blocks_side_by_side():
         "::: {layout-ncol=2}\nLeft\n\nRight\n:::\n\n"
         '::: {layout="[[1,1],[1]]"}\nA\n\nB\n\nC\n:::\n'
     )
-    first, second, third = lecture.slides[0].body
+    first, second, third, last = lecture.slides[0].body
     assert [c.width for c in first.columns] == [0.4, 0.6]
     assert isinstance(first.columns[0].blocks[0], m.BulletList)
     assert [m.plain_text(c.blocks[0].content) for c in second.columns] == ["Left", "Right"]
-    assert [[m.plain_text(b.content) for b in c.blocks] for c in third.columns] == [["A", "C"], ["B"]]
+    # filled row by row, as Quarto fills them: A and B side by side, then C alone under them
+    assert [[m.plain_text(b.content) for b in c.blocks] for c in third.columns] == [["A"], ["B"]]
+    assert m.plain_text(last.content) == "C"
     assert messages == []
+
+
+def test_a_layout_grid_is_filled_row_by_row_and_a_short_last_row_keeps_its_columns():
+    lecture, _ = _parse(
+        "## S\n\n::: {layout-ncol=2}\nA\n\nB\n\nC\n:::\n\n::: {layout-nrow=2}\nD\n\nE\n\nF\n\nG\n:::\n"
+    )
+    rows = lecture.slides[0].body
+    text = [[" ".join(m.plain_text(b.content) for b in c.blocks) for c in row.columns] for row in rows]
+    assert text == [["A", "B"], ["C", ""], ["D", "E"], ["F", "G"]]
+    assert [c.width for c in rows[1].columns] == [0.5, 0.5]
 
 
 def test_a_layout_that_is_no_row_of_widths_is_shown_as_written_with_a_warning():
     lecture, messages = _parse('## S\n\n::: {layout="wide"}\nA\n:::\n')
     assert isinstance(lecture.slides[0].body[0], m.Div)
     assert messages == [
-        "t.md:3: warning: layout 'wide' is not a row of widths (e.g. layout=\"[40,60]\" or layout-ncol=2); "
-        "its blocks are shown one after another [layout]"
+        't.md:3: warning: layout \'wide\' is not rows of widths (e.g. layout="[[1,1],[1]]", layout="[40,60]" '
+        "or layout-ncol=2); its blocks are shown one after another [layout]"
     ]
 
 
