@@ -681,3 +681,32 @@ def test_a_callout_with_an_equation_is_one_box_around_all_its_parts(tmp_path):
     assert rule.top == ground.top and rule.height == ground.height
     assert shapes.index(ground) < min(shapes.index(sh) for sh in texts)  # drawn under its parts
     assert all(sh.fill.type is None or sh.fill.type == 5 for sh in texts)  # (no fill of their own)
+
+
+def _clicks(slide) -> list[list[str]]:
+    """The paragraphs (their text) each click of the slide's main sequence brings in."""
+    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+    paras = {
+        sh.shape_id: [pa.text for pa in sh.text_frame.paragraphs] for sh in slide.shapes if sh.has_text_frame
+    }
+    (main,) = slide._element.findall(f".//{p}cTn[@nodeType='mainSeq']")
+    out = []
+    for click in main.find(f"{p}childTnLst"):
+        out.append(
+            [
+                paras[int(t.get("spid"))][int(r.get("st"))]
+                for t in click.iter(f"{p}spTgt")
+                for r in t.iter(f"{p}pRg")
+            ]
+        )
+    return out
+
+
+def test_text_after_an_incremental_list_is_shown_from_the_start_and_a_pause_comes_after_the_items(tmp_path):
+    src = tmp_path / "inc.qmd"
+    src.write_text(
+        "---\ntitle: Inc\n---\n\n## Incremental\n\nIntro\n\n::: {.incremental}\n- one\n- two\n:::\n\n"
+        "After the list.\n\n. . .\n\nAfter the pause.\n"
+    )
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    assert _clicks(prs.slides[-1]) == [["one"], ["two"], ["After the pause."]]

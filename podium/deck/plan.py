@@ -294,6 +294,12 @@ class _Chunker:
         self.divs = 0  # fenced divs seen: each one's number keeps its chunks together (TextChunk.keep)
         self.fragment = 0  # the click the last reveal.js `::: {.fragment}` appeared on
         self.seen = 0  # the last click of the columns before this one (a fragment in a column comes after)
+        self.top = 0  # the last click given out so far: a pause or a list's next item comes after it
+
+    def click(self) -> int:
+        """The next click, after every one given out so far (reveal.js numbers them in reading order)."""
+        self.step = self.top = max(self.step, self.top) + 1
+        return self.step
 
     def chunks(self, blocks: m.Blocks) -> list[Chunk]:
         out: list[Chunk] = []
@@ -307,14 +313,15 @@ class _Chunker:
 
         for b in blocks:
             if isinstance(b, m.Pause):
-                self.step += 1
+                self.click()
                 continue
             if isinstance(b, m.Div) and "fragment" in b.classes:
                 # reveal.js's fragment: its content appears on the next click, after any fragment
                 # before it; what follows it is shown from the start, as reveal.js shows it
                 flush()
                 base = self.step
-                self.fragment = self.step = max(self.fragment, base, self.seen) + 1
+                self.fragment = self.step = max(self.fragment, base, self.seen, self.top) + 1
+                self.top = self.step
                 self.divs += 1
                 out.extend(replace(c, keep=c.keep or self.divs) for c in self.chunks(b.blocks))
                 self.step = base
@@ -347,6 +354,7 @@ class _Chunker:
                     cols.append((tuple(self.chunks(col.blocks)), col.width))
                     ends.append(self.step)
                 self.step = max(ends, default=start)
+                self.top = max(self.top, self.step)
                 out.append(ColumnsChunk(tuple(_widths(cols)), start))
             else:
                 out.append(ObjectChunk(b, self.step))
@@ -397,13 +405,16 @@ class _Chunker:
                 if b.ordered and b.items
                 else 0.0
             )
+            base = self.step
+            paused = False  # a beamer \pause in an item: what follows the list comes after it too
             for k, item in enumerate(b.items):
                 if incremental and (k > 0 or level == 0):
-                    self.step += 1
+                    self.click()
                 first = True
                 for sub in item.blocks:
                     if isinstance(sub, m.Pause):  # `\item A \pause`: what follows comes on a click
-                        self.step += 1
+                        self.click()
+                        paused = True
                         continue
                     if isinstance(sub, m.BulletList):
                         out.extend(self.paras(sub, level + 1))
@@ -449,6 +460,8 @@ class _Chunker:
                             marker_em=widest,
                         )
                     )
+            if incremental and level == 0 and not paused:
+                self.step = base  # what follows an incremental list is shown from the start, as in reveal.js
             return out
         raise TypeError(
             f"not a text block: {type(b).__name__}"
