@@ -64,7 +64,7 @@ from .rawtex import (
 from .revealmd import is_reveal_markdown, reveal_markdown
 from .safety import PathPolicy
 from .sourcefile import MAX_BYTES, decode_source, read_bounded
-from .texenvs import environments_to_markdown
+from .texenvs import environments_to_markdown, math_brackets, tex_comment_lines, tex_text
 from .texmath import readable, unknown_command
 
 MAX_COURSE_BYTES = 1024 * 1024
@@ -103,6 +103,35 @@ TAB_STOP = 4  # tabs in code become spaces to the next multiple of 4, as pandoc'
 
 
 # --------------------------------------------------------------------------- front matter
+
+
+def title_block(body: str) -> tuple[dict[str, Any], str, dict[str, int]]:
+    """pandoc's title block: up to three ``%`` lines opening the file (title, authors split at ``;``,
+    date; a line that goes on starts with a space), read as front matter; its lines are blanked."""
+    lines = body.split("\n")
+    fields: list[list[str]] = []
+    k = 0
+    while k < len(lines) and len(fields) < 3:
+        if lines[k].startswith("%"):
+            fields.append([lines[k][1:].strip()])
+        elif fields and lines[k].startswith((" ", "\t")) and lines[k].strip():
+            fields[-1].append(lines[k].strip())
+        else:
+            break
+        lines[k] = ""
+        k += 1
+    meta: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    line = 1
+    for key, words in zip(("title", "author", "date"), fields):
+        text = " ".join(w for w in words if w)
+        if key == "author" and ";" in text:
+            meta[key] = [a.strip() for a in text.split(";") if a.strip()]
+        elif text:
+            meta[key] = text
+        key_lines[key] = line
+        line += len(words)
+    return meta, "\n".join(lines), key_lines
 
 
 def split_front_matter(
@@ -537,8 +566,17 @@ def _other_markups(
     columned = html_columns_to_fenced(body) if "<div" in body or "<DIV" in body else None
     if columned is not None:  # Marp's and reveal.js's <div class="columns">
         body = columned
+    uncommented = tex_comment_lines(body) if "%" in body else None
+    if uncommented is not None:  # a beamer lecture's `% comment` lines: LaTeX never prints them
+        body = uncommented
+    bracketed = math_brackets(body) if "\\[" in body or "\\(" in body else None
+    if bracketed is not None:  # TeX's \[ … \] and \( … \) math
+        body = bracketed
     if "\\begin{" in body or "\\includegraphics" in body:  # beamer's environments: what they mean
         mapped(environments_to_markdown(body))
+    texts = tex_text(body)
+    if texts is not None:  # TeX's accents, spaces, ties, line breaks and ``quotes'' in its text
+        body = texts
     return body, origins
 
 
@@ -555,6 +593,8 @@ def parse_lecture(
             "empty",
         )
     raw_meta, body, key_lines = split_front_matter(text, shown, diags)
+    if not raw_meta and body.startswith("%"):
+        raw_meta, body, key_lines = title_block(body)
     meta = build_meta(raw_meta, options.course, shown, diags, key_lines)
     policy = options.policy or PathPolicy([base_dir])
     origins: list[tuple[str, int]] | None = None
@@ -832,9 +872,7 @@ class _Converter:
                 self.footnote_defs[ident] = self.blocks(children)
         for ident, info in self.env.get("footnotes", {}).get("list", {}).items():
             if ident not in self.footnote_defs and "tokens" in info:
-                self.footnote_defs[ident] = (
-                    m.Paragraph(self._inline_tokens(info["tokens"]), self.pos(None)),
-                )
+                self.footnote_defs[ident] = (m.Paragraph(self._footnote_inlines(info), self.pos(None)),)
 
     # -- slides
     def slides(
@@ -1520,17 +1558,19 @@ class _Converter:
             return []
         if inline.content.strip() in (". . .", "\\pause"):  # beamer's \pause: a click, as `. . .`
             return [m.Pause(pos)]
-        edges = _PAUSE_EDGES.fullmatch(inline.content)
-        if edges is not None and (edges.group(1) or edges.group(3)):
-            # `\item A \pause` or `\pause B`: the click before or after the paragraph's words
-            middle = self._reread(edges.group(2))
-            assert middle.token is not None
-            middle.token.content = edges.group(2)
-            return [
-                *([m.Pause(pos)] if edges.group(1) else []),
-                *self.paragraph_words(middle, pos),
-                *([m.Pause(pos)] if edges.group(3) else []),
-            ]
+        parts = _PAUSE.split(inline.content)
+        if len(parts) > 1:
+            # beamer's \pause inside a paragraph or an item (`\item A \pause`, a line of its own): a click
+            out: list[m.Block] = []
+            for n, part in enumerate(parts):
+                if n:
+                    out.append(m.Pause(pos))
+                if part.strip():
+                    words = self._reread(part.strip())
+                    assert words.token is not None
+                    words.token.content = part.strip()
+                    out.extend(self.paragraph_words(words, pos))
+            return out
         return self.paragraph_words(inline, pos)
 
     def paragraph_words(self, words: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
@@ -1881,8 +1921,8 @@ class _Converter:
         none, unless not ``titled``: a beamer block without a title has none)."""
         children = list(node.children)
         title: m.Inlines = ()
-        if attrs.kv.get("title"):
-            title = (m.Text(_XML_INVALID.sub("", attrs.kv["title"])),)
+        if attrs.kv.get("title"):  # Markdown, as Quarto reads it: `title="Interpreting $\beta_1$"`
+            title = _trim(self.inlines(self._reread(_XML_INVALID.sub("", attrs.kv["title"]))))
         elif children and children[0].type == "heading":
             title, _ = self.heading_title(children.pop(0))
         if not title and titled:
@@ -2091,6 +2131,13 @@ class _Converter:
             out.extend(self._inline(child, attrs))
         return self.texts(out)
 
+    def _footnote_inlines(self, info: dict) -> m.Inlines:
+        """An inline footnote's words (``^[…]``, ``\\footnote{…}``), read again from its text: the tokens
+        the plugin keeps were read before markdown-it joined its text runs (``1\\%`` came out twice)."""
+        if isinstance(info.get("content"), str):
+            return self.inlines(self._reread(info["content"]))
+        return self._inline_tokens(info["tokens"])
+
     def _inline_tokens(self, tokens) -> m.Inlines:
         root = SyntaxTreeNode(
             [
@@ -2184,9 +2231,7 @@ class _Converter:
             if (
                 ident not in self.footnote_defs and "tokens" in info
             ):  # an inline one read since (\footnote{…})
-                self.footnote_defs[ident] = (
-                    m.Paragraph(self._inline_tokens(info["tokens"]), self.pos(None)),
-                )
+                self.footnote_defs[ident] = (m.Paragraph(self._footnote_inlines(info), self.pos(None)),)
             return [m.FootnoteRef(-1 - ident)]  # renumbered per slide later
         if t == "html_inline":
             return self.inline_html(node.content)
@@ -2374,6 +2419,11 @@ def tex_as_markup(piece: RawPiece) -> str | None:
         return siunits.as_markup(piece.name, [a for a, k in zip(piece.args, piece.kinds) if k == "{"])
     if piece.name == "footnote":
         return f"^[{_tex_words(piece.args[-1])}]"
+    if piece.name in ("colorbox", "fcolorbox", "hl", "highlight"):  # a box of colour behind the words
+        return f"<mark>{_tex_words(piece.args[-1])}</mark>"
+    if piece.name in ("MakeUppercase", "uppercase", "MakeLowercase", "lowercase"):
+        words = _tex_words(piece.args[-1])
+        return words.upper() if "upper" in piece.name.lower() else words.lower()
     if piece.name in ("url", "href"):
         url = piece.args[0].strip()
         words = piece.args[-1] if piece.name == "href" and len(piece.args) >= 2 else url
@@ -2426,6 +2476,32 @@ TEX_SYMBOLS = {
     "qquad": "\u2003\u2003",
     "newline": "<br>",
     "linebreak": "<br>",
+    "S": "§",
+    "P": "¶",
+    "pounds": "£",
+    "euro": "€",
+    "texteuro": "€",
+    "checkmark": "✓",
+    "copyright": "©",
+    "textcopyright": "©",
+    "textregistered": "®",
+    "texttrademark": "™",
+    "textdegree": "°",
+    "dag": "†",
+    "ddag": "‡",
+    "textbullet": "•",
+    "ss": "ß",
+    "aa": "å",
+    "AA": "Å",
+    "o": "ø",
+    "O": "Ø",
+    "ae": "æ",
+    "AE": "Æ",
+    "oe": "œ",
+    "OE": "Œ",
+    "l": "ł",
+    "L": "Ł",
+    "i": "ı",
 }
 # \label, \nonumber, \notag and \tag{…} in display math: LaTeX numbers equations, a slide does not
 _MATH_LABELS = re.compile(r"\\(?:label\{[^{}]*\}|tag\*?\{[^{}]*\}|nonumber\b|notag\b)")
@@ -2453,11 +2529,10 @@ _TEX_TEXT = frozenset(
         "only",  # beamer's overlays: a deck shows every step's words at once
         "uncover",
         "visible",
+        "onslide",
         "alt",
     }
 )
-# a brace group that only sets a size or a font ({\tiny words}, {\bf words}): its words
-# a paragraph that starts or ends with beamer's \pause (`\item First \pause`): a click before or after it
 # HTML that embeds a web page, video or sound (reveal.js and Quarto decks play them)
 _MEDIA_TAG = re.compile(r"<(?:iframe|video|audio|embed|source|object)\b[^>]*>", re.I)
 _MEDIA_KINDS = {
@@ -2473,7 +2548,9 @@ _MEDIA_ONLY = re.compile(
     r"|</(?:iframe|video|audio|embed|object)>\s*|<p>\s*|</p>\s*|<div\b[^>]*>\s*|</div>\s*)+",
     re.I,
 )
-_PAUSE_EDGES = re.compile(r"\s*(\\pause(?![A-Za-z])\s*)?(.*?)(\s*\\pause(?![A-Za-z]))?\s*", re.S)
+# beamer's \pause in a paragraph (`\item First \pause`, a line of its own): a click there
+_PAUSE = re.compile(r"\\pause(?![A-Za-z])")
+# a brace group that only sets a size or a font ({\tiny words}, {\bf words}): its words
 _SIZE_GROUP = re.compile(
     r"\{\\(tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|bfseries|itshape|"
     r"em|bf|it|sffamily|ttfamily|color\{[^{}]*\})\s+([^{}\\]*)\}"

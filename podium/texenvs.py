@@ -17,6 +17,10 @@ raw TeX: left out, with a warning at their line, as before):
 ``equation``, ``align``, ``gather``, ``multline``…      display math (``aligned``/``gathered``)
 =====================================================  ==============================================
 
+``\\[ … \\]`` and ``\\( … \\)`` around math (TeX's own display and inline math, everywhere in beamer
+decks) are ``$$ … $$`` and ``$ … $`` (:func:`math_brackets`; brackets around words that are no math,
+Markdown's escaped ``\\[1\\]``, stay).
+
 An environment is rewritten only where it starts a line outside fenced code and display math.
 :func:`environments_to_markdown` returns the new text and, for each of its lines, the line of the
 lecture it came from, so messages keep pointing at the lecturer's own lines.
@@ -26,7 +30,9 @@ from __future__ import annotations
 
 import re
 
+from .fancylists import marker_text
 from .markdown import fenced_lines
+from .model import Delimiter, Numbering
 from .rawtex import _group
 
 LISTS = {"itemize": "-", "enumerate": "1.", "description": "-"}
@@ -121,8 +127,14 @@ def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
                 if not after.strip():
                     source = text[starts[k] + len(begin.group(1)) : end]
                     new = convert(source).split("\n")
+                    if out and out[-1].strip():  # (text right before it stays a paragraph of its own)
+                        out.append("")
+                        index.append(k)
                     out.extend(new)
                     index.extend(_origins(new, lines, k, end_line))
+                    if end_line + 1 < len(lines) and lines[end_line + 1].strip():
+                        out.append("")  # (and the text right after it: not a lazy line of its last item)
+                        index.append(end_line)
                     changed = True
                     k = end_line + 1
                     continue
@@ -203,13 +215,15 @@ def convert(source: str) -> str:
         return _float_table(body)
     inner = blocks(body)
     if env in LISTS:
-        return _list(env, body)
+        return _list(env, body, args[0] if args and source[head.end()] == "[" else "")
     if env in BOXES:
         title = args[-1].strip().replace('"', "'") if args else ""
         attr = f' title="{title}"' if title else ""
         return f"::: {{.{env}{attr}}}\n{inner}\n:::"
     if env in THEOREMS:  # beamer's theorem, definition, proof…: a box titled as beamer titles it
-        name = THEOREMS[env] + (f" ({args[0].strip()})" if args and source[head.end()] == "[" else "")
+        named = args[0].strip() if args and source[head.end()] == "[" else ""
+        # (a proof's [title] is its whole title: \begin{proof}[Proof of (b)])
+        name = named if env == "proof" and named else THEOREMS[env] + (f" ({named})" if named else "")
         kind = "exampleblock" if env.startswith("example") else "block"
         return f'::: {{.{kind} title="{name.replace(chr(34), chr(39))}"}}\n{inner}\n:::'
     if env == "columns":
@@ -267,12 +281,19 @@ def blocks(body: str) -> str:
     return converted[0] if converted is not None else text
 
 
-def _list(env: str, body: str) -> str:
-    """``\\item``s as Markdown list items; an environment inside an item is nested under it."""
+def _list(env: str, body: str, options: str = "") -> str:
+    """``\\item``s as Markdown list items; an environment inside an item is nested under it.
+
+    ``options``: an enumerate's ``[(a)]``/``[i.]``/``[label=(\\alph*)]`` numbering (written as pandoc's
+    ``(a)`` markers), or beamer's ``[<+->]``: the list appears item by item."""
     marker = LISTS[env]
+    numbering = _numbering(options) if env == "enumerate" else None
     items = _split_items(body)
     out: list[str] = []
-    for label, text in items:
+    for n, (label, text) in enumerate(items, 1):
+        if numbering is not None:
+            marker = marker_text(*numbering, n) + " "  # (two spaces: pandoc's rule after `A.`)
+        text = _OVERLAY_SPEC.sub("", text, count=1) if text.startswith("<") else text
         content = blocks(text)
         if env == "description" and label:
             content = f"**{label.strip()}** {content}"
@@ -283,7 +304,43 @@ def _list(env: str, body: str) -> str:
         out.append(f"{marker} {first}")
         for line in rest:
             out.append(pad + line if line.strip() else "")
+    if "<+" in options or "<.+" in options:  # beamer's [<+->]: one item a click
+        return "::: incremental\n" + "\n".join(out) + "\n:::"
     return "\n".join(out)
+
+
+_OVERLAY_SPEC = re.compile(r"^<[0-9+\-.,| ]*>\s*")  # `\item<2->`: beamer's overlay, on the item itself
+
+
+def _numbering(options: str) -> tuple[Numbering, Delimiter] | None:
+    """An enumerate's numbering from its ``[(a)]``, ``[i.]``, ``[A)]`` or enumitem ``[label=(\\roman*)]``."""
+    spec = options.strip()
+    enumitem = re.search(r"label\s*=\s*\{?([^,{}]*(?:\{[^{}]*\}[^,{}]*)?)\}?", spec)
+    if enumitem is not None:
+        spec = enumitem.group(1).strip()
+        for command, letter in (
+            ("\\alph*", "a"),
+            ("\\Alph*", "A"),
+            ("\\roman*", "i"),
+            ("\\Roman*", "I"),
+            ("\\arabic*", "1"),
+        ):
+            spec = spec.replace(command, letter)
+    mt = re.fullmatch(r"(\()?([aAiI1])([.)])?", spec)
+    if mt is None:
+        return None
+    kinds = {
+        "a": Numbering.LOWER_ALPHA,
+        "A": Numbering.UPPER_ALPHA,
+        "i": Numbering.LOWER_ROMAN,
+        "I": Numbering.UPPER_ROMAN,
+        "1": Numbering.DECIMAL,
+    }
+    if mt.group(1):
+        delimiter = Delimiter.PARENS
+    else:
+        delimiter = Delimiter.PAREN if mt.group(3) == ")" else Delimiter.PERIOD
+    return kinds[mt.group(2)], delimiter
 
 
 def _split_items(body: str) -> list[tuple[str, str]]:
@@ -441,6 +498,12 @@ def _split_at(text: str, sep: str) -> list[str]:
         if c == "\\":  # an escaped character or a command: \& \{ stay in the cell
             i += 2
             continue
+        if c == "$":  # math keeps its own & and \\ (a matrix in a cell)
+            fence = "$$" if text.startswith("$$", i) else "$"
+            close = text.find(fence, i + len(fence))
+            if close > 0:
+                i = close + len(fence)
+                continue
         depth += 1 if c == "{" else -1 if c == "}" else 0
         i += 1
     parts.append(text[start:])
@@ -454,3 +517,137 @@ def _width(length: str) -> str | None:
         return None
     factor = float(mt.group(1)) if mt.group(1) not in ("", ".") else 1.0
     return f"{round(factor * 100)}%" if 0 < factor <= 1 else None
+
+
+_BRACKET_MATH = re.compile(r"(`+)[^`]*?\1|\\\[(.+?)\\\]|\\\((.+?)\\\)", re.S)
+_MATHY = re.compile(r"\\[A-Za-z]|[\^_=<>+]|\d\s*[-*/]\s*\d|\b[a-zA-Z]\b\s*[-*/]")
+
+
+def math_brackets(text: str) -> str | None:
+    """``text`` with TeX's ``\\[ … \\]`` as ``$$ … $$`` and ``\\( … \\)`` as ``$ … $`` where what they
+    hold looks like math, line for line (fenced code and code spans left alone); None if none."""
+    if "\\[" not in text and "\\(" not in text:
+        return None
+    lines = text.split("\n")
+    fenced = fenced_lines(lines)
+    masked = "\n".join(" " * len(line) if f else line for line, f in zip(lines, fenced))
+    if "\\[" not in masked and "\\(" not in masked:
+        return None
+    out: list[str] = []
+    last = 0
+    for mt in _BRACKET_MATH.finditer(masked):
+        inner = mt.group(2) if mt.group(2) is not None else mt.group(3)
+        if inner is None or not _MATHY.search(inner):
+            continue
+        out.append(text[last : mt.start()])
+        fence = "$$" if mt.group(2) is not None else "$"
+        out.append(f"{fence}{inner.strip() if fence == '$' else inner}{fence}")
+        last = mt.end()
+    if not out:
+        return None
+    out.append(text[last:])
+    return "".join(out)
+
+
+_TEXISH = re.compile(r"\\(?:begin|end)\{|\\item\b|\\frametitle\b|\\pause\b|\\textbf\{|\\emph\{")
+_COMMENT_LINE = re.compile(r"^[ \t]*%(?!%)")
+
+
+def tex_comment_lines(text: str) -> str | None:
+    """In a lecture written with LaTeX (``\\begin{…}``, ``\\item``, ``\\pause``…), its ``% comment`` lines
+    blanked, as LaTeX never prints them; fenced code and display math are left alone.  None when
+    there is nothing to blank (or the lecture is not written with LaTeX: ``% of…`` is then text)."""
+    if "%" not in text or not _TEXISH.search(text):
+        return None
+    lines = text.split("\n")
+    fenced = fenced_lines(lines)
+    in_math = False
+    changed = False
+    for k, line in enumerate(lines):
+        if fenced[k]:
+            continue
+        if not in_math and _COMMENT_LINE.match(line):
+            lines[k] = ""
+            changed = True
+            continue
+        in_math ^= line.count("$$") % 2 == 1
+    return "\n".join(lines) if changed else None
+
+
+# TeX's accents: \"o, \'{e}, {\^o}, \c{c}, \v c … as the accented letter
+_ACCENTS = {
+    '"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304", ".": "\u0307",
+    "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328", "r": "\u030a", "d": "\u0323",
+    "b": "\u0331",
+}  # fmt: skip
+_ACCENT = re.compile(
+    r"\{?\\([\"'`^~=.])\s*(?:\{([A-Za-z]|\\i)\}|([A-Za-z]))\}?"
+    r"|\{?\\([uvHckrdb])(?:\{([A-Za-z]|\\i)\}|\s+([A-Za-z]))\}?"
+)
+# what TeX's text must not be touched in: code spans, math
+_PROTECTED = re.compile(r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$", re.S)
+
+
+def _accented(mt: re.Match) -> str:
+    import unicodedata  # noqa: PLC0415
+
+    mark = _ACCENTS[mt.group(1) or mt.group(4)]
+    base = mt.group(2) or mt.group(3) or mt.group(5) or mt.group(6) or ""
+    base = "ı" if base == "\\i" else base
+    return unicodedata.normalize("NFC", base + mark)
+
+
+def tex_text(text: str) -> str | None:
+    """In a lecture written with LaTeX, what TeX's text means and Markdown would read otherwise: accents
+    (``\\"o`` ö), ``\\,`` a thin space, ``\\ `` and ``\\;`` a space, ``~`` a no-break space, ``\\\\`` a line
+    break, ````word''`` quotes; code, math and fenced code are left alone, line for line.  None when
+    nothing changed (or the lecture is not written with LaTeX)."""
+    if "\\" not in text and "~" not in text and "``" not in text or not _TEXISH.search(text):
+        return None
+    lines = text.split("\n")
+    fenced = fenced_lines(lines)
+    changed = False
+    in_math = False
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        opens = line.count("$$") % 2 == 1
+        if fenced[k] or in_math:  # (the lines of a display equation are TeX's own)
+            in_math ^= opens and not fenced[k]
+            out.append(line)
+            continue
+        in_math = opens
+        if opens:  # a line that opens display math: its words before the $$ only
+            at = line.rfind("$$")
+            new = _tex_line(line[:at]) + line[at:]
+        else:
+            new = _tex_line(line)
+        changed = changed or new != line
+        out.append(new)
+    return "\n".join(out) if changed else None
+
+
+def _tex_line(line: str) -> str:
+    """One line's text outside its code spans and inline math (:func:`tex_text`)."""
+    line = re.sub(r"``([^`\n]*?)''", "\u201c\\1\u201d", line)  # (before code spans are looked for)
+    pieces: list[str] = []
+    last = 0
+    for mt in _PROTECTED.finditer(line):
+        pieces.append(_tex_words_in(line[last : mt.start()]))
+        pieces.append(mt.group(0))
+        last = mt.end()
+    pieces.append(_tex_words_in(line[last:]))
+    return "".join(pieces)
+
+
+def _tex_words_in(text: str) -> str:
+    if not text:
+        return text
+    text = _ACCENT.sub(_accented, text)
+    text = re.sub(r"\\,", "\u202f", text)
+    text = re.sub(r"\\[;:>]", " ", text)
+    text = re.sub(r"\\!", "", text)
+    text = re.sub(r"\\ ", " ", text)
+    text = re.sub(r"(?<=[^\s~])~(?=[^\s~])", "\u00a0", text)  # TeX's tie (not ~~struck~~)
+    text = re.sub(r"\\\\(?:\[[^\]]*\])?\s*$", "\\\\", text)  # \\ ending a line: Markdown's hard break
+    text = re.sub(r"\\newline\s*$", "\\\\", text)
+    return text

@@ -710,3 +710,15 @@ def test_text_after_an_incremental_list_is_shown_from_the_start_and_a_pause_come
     )
     prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
     assert _clicks(prs.slides[-1]) == [["one"], ["two"], ["After the pause."]]
+
+
+def test_a_callout_title_is_markdown_with_its_math():
+    lecture, messages = _parse(
+        '## S\n\n::: {.callout-note title="Interpreting **the** $\\beta_1$"}\nText\n:::\n'
+    )
+    (box,) = lecture.slides[0].body
+    (strong,) = box.blocks[0].content
+    assert isinstance(strong, m.Strong)
+    kinds = [type(x).__name__ for x in strong.children]
+    assert "Strong" in kinds and "InlineMath" in kinds and "$" not in m.plain_text(strong.children)
+    assert messages == []

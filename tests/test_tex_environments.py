@@ -9,6 +9,7 @@ from PIL import Image
 from pptx import Presentation
 from pypdf import PdfReader
 
+from podium import model as m
 from podium.diagnostics import Diagnostics
 from podium.pipeline import BuildOptions, build_handout, build_slides
 from podium.texenvs import environments_to_markdown
@@ -396,3 +397,100 @@ def test_siunitx_quantities_and_mhchem_formulas_print_what_latex_prints(tmp_path
     math = _slide(prs, "In math")._element.xpath(".//p:cNvPr/@descr")
     assert any("9.81" in d and "\\mathrm{s}^{-2}" in d and "\\rightarrow" in d for d in math), math
     assert not [d for d in diags.items if d.code in ("raw-tex", "math")], [d.message for d in diags.items]
+
+
+BEAMER_TEXT = r"""% Classical Mechanics
+% A. Newton; B. Leibniz
+% March 2027
+
+## Pendulum
+
+% TODO: add a picture
+\begin{itemize}
+\item Lindel\"of, Erd\H{o}s, Fran\c{c}ois, caf\'e
+\item 18\,\% and i.i.d.\ normal; Dr.~A.~Newton; ``quotes''
+\item \S 3, \pounds 5 \checkmark, \colorbox{yellow}{boxed}, \MakeUppercase{loud}
+\end{itemize}
+This paragraph follows the list.
+
+Energy \[ E = \frac{1}{2} m v^2 \] and inline \(\theta \approx 0\); \[citation needed\].
+
+## Clicks and labels
+
+First line
+\pause
+Second line \pause third.
+
+\begin{enumerate}[(a)]
+\item<2-> Alpha\footnote{Below 1\% for small angles.}
+\item Beta
+\end{enumerate}
+
+\begin{itemize}[<+->]
+\item One
+\item Two
+\end{itemize}
+
+## Matrix
+
+\begin{tabular}{ll}
+Name & Matrix \\
+Identity & $\begin{pmatrix}1&0\\0&1\end{pmatrix}$ \\
+\end{tabular}
+
+\begin{proof}[Proof of (b)]
+Trivial.
+\end{proof}
+"""
+
+
+def test_beamer_text_title_block_comments_brackets_accents_and_ties(tmp_path):
+    from podium.reader import parse_lecture
+
+    diags = Diagnostics()
+    lecture = parse_lecture(BEAMER_TEXT, "mech.md", diags)
+    assert lecture.meta.title == "Classical Mechanics" and lecture.meta.date == "March 2027"
+    assert [a.name for a in lecture.meta.authors] == ["A. Newton", "B. Leibniz"]
+    src = tmp_path / "mech.md"
+    src.write_text(BEAMER_TEXT)
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    words = [t for _, t in _paras(_slide(prs, "Pendulum"))]
+    assert words[:4] == [
+        "Lindelöf, Erdős, François, café",
+        "18\u202f% and i.i.d. normal; Dr.\u00a0A.\u00a0Newton; “quotes”",
+        "§ 3, £ 5 ✓, boxed, LOUD",
+        "This paragraph follows the list.",  # (not a lazy line of the last item)
+    ]
+    assert not any("TODO" in w or "[" in w and "E =" in w for w in words)
+    assert "[citation needed]." in " ".join(words)  # brackets around words stay brackets
+    descr = _slide(prs, "Pendulum")._element.xpath(".//p:cNvPr/@descr")
+    assert any("\\frac{1}{2} m v^2" in d for d in descr)
+
+
+def test_pauses_inside_paragraphs_enumerate_labels_and_beamer_incremental_lists(tmp_path):
+    from podium.reader import parse_lecture
+
+    lecture = parse_lecture(BEAMER_TEXT, "mech.md", Diagnostics())
+    clicks = next(s for s in lecture.slides if m.plain_text(s.title) == "Clicks and labels")
+    kinds = [type(b).__name__ for b in clicks.body]
+    assert kinds[:6] == ["Paragraph", "Pause", "Paragraph", "Pause", "Paragraph", "BulletList"]
+    labelled = clicks.body[5]
+    assert labelled.numbering == m.Numbering.LOWER_ALPHA and labelled.delimiter == m.Delimiter.PARENS
+    assert m.plain_text(labelled.items[0].blocks[0].content).startswith("Alpha")  # no "<2->"
+    (note,) = clicks.footnotes
+    assert m.plain_text(note.blocks[0].content) == "Below 1% for small angles."
+    incremental = [b for b in clicks.body if isinstance(b, m.BulletList) and b.incremental]
+    assert [m.plain_text(i.blocks[0].content) for i in incremental[0].items] == ["One", "Two"]
+
+
+def test_a_matrix_in_a_tabular_cell_stays_one_cell_and_a_proofs_title_is_its_own(tmp_path):
+    from podium.reader import parse_lecture
+
+    lecture = parse_lecture(BEAMER_TEXT, "mech.md", Diagnostics())
+    matrix = next(s for s in lecture.slides if m.plain_text(s.title) == "Matrix")
+    (table,) = [b for b in matrix.body if isinstance(b, m.Table)]
+    assert len(table.header) == 2 and len(table.rows) == 1
+    (cell,) = [c for c in table.rows[0][1].content if isinstance(c, m.InlineMath)]
+    assert "\\begin{pmatrix}1&0\\\\0&1\\end{pmatrix}" in cell.tex
+    (box,) = [b for b in matrix.body if isinstance(b, m.Div)]
+    assert m.plain_text(box.blocks[0].content) == "Proof of (b)"
