@@ -436,8 +436,18 @@ def build_meta(
         slide_level=level,
         handout=_handout_settings(raw, course, shown, diags, key_lines),
         fit=_text(raw.get("fit", course.get("fit", ""))),
-        footer=markdown_text(_text(raw.get("footer") or _format_option(raw, "footer") or "")),
+        footer=markdown_text(_footer_text(raw, shown, diags, key_lines or {})),
     )
+
+
+def _footer_text(raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines: dict[str, int]) -> str:
+    """The front matter's footer (Marp's, or Quarto's under ``format: revealjs:``), its ``{{< meta … >}}``
+    shortcodes the values they name."""
+    text = _text(raw.get("footer") or _format_option(raw, "footer") or "")
+    if "{{<" in text:
+        line = key_lines.get("footer", key_lines.get("format", 1))
+        text = quarto.replace_shortcodes(text, lambda _i: m.SourcePos(shown, line), diags, raw)
+    return text
 
 
 # languages written right to left (ISO 639 codes; a region or script subtag after "-" is ignored)

@@ -41,6 +41,16 @@ UNITS = {
     "neper": "Np", "astronomicalunit": "au", "atomicmassunit": "u", "bit": "bit", "byte": "B",
     "hectare": "ha", "mmHg": "mmHg", "knot": "kn", "nauticalmile": "M", "clight": "c",
 }  # fmt: skip
+# siunitx's abbreviations (\km, \ms, \kHz…): the symbol as printed
+ABBREVIATIONS = {
+    **{a: a for a in ("m", "s", "g", "A", "K", "N", "J", "W", "V", "C", "F", "T", "L", "Hz", "Pa", "mol", "eV",
+                      "km", "cm", "mm", "nm", "pm", "ms", "ns", "ps", "kg", "mg", "kHz", "MHz", "GHz", "kJ", "MJ",
+                      "kW", "MW", "GW", "kV", "mV", "mA", "kPa", "MPa", "GPa", "mL", "ml", "mmol", "kmol", "keV",
+                      "MeV", "GeV", "TeV", "kN", "kK", "dB", "nF", "pF", "mF", "mW", "kWh", "Wh", "mT", "kB",
+                      "MB", "GB", "TB", "mJ", "kA", "mK", "fs", "mN", "Gs", "Ms", "kL", "dL", "cL", "mm")},
+    **{a: "µ" + a[1:] for a in ("um", "us", "ug", "uA", "uV", "uL", "ul", "uF", "uJ", "uW", "umol", "uT")},
+    "h": "h", "min": "min", "l": "l", "ohm": "Ω", "kohm": "kΩ", "Mohm": "MΩ",
+}  # fmt: skip
 POWERS = {"squared": 2, "cubed": 3}
 POWER_BEFORE = {"square": 2, "cubic": 3}
 _SUPERSCRIPT_MINUS = MINUS
@@ -50,8 +60,12 @@ _NUMBER = re.compile(r"^\s*([+\-]?)\s*([0-9.,]*\d[0-9.,]*|[0-9]*)\s*(?:[eEdD]\s*
 
 
 def number(value: str) -> str:
-    """``6.022e23`` as ``6.022 × 10<sup>23</sup>``, ``-3`` with a minus sign; other text as written."""
+    """``6.022e23`` as ``6.022 × 10<sup>23</sup>``, ``-3`` with a minus sign, ``40.3 \\pm 0.2`` as
+    ``40.3 ± 0.2``; other text as written."""
     value = value.strip()
+    spread = re.split(r"\\pm|\+-", value, maxsplit=1)
+    if len(spread) == 2:
+        return f"{number(spread[0])} ± {number(spread[1])}"
     mt = _NUMBER.match(value)
     if mt is None or not (mt.group(2) or mt.group(3)):
         return escape(value.replace("-", MINUS) if re.fullmatch(r"[-+0-9.,\s]+", value) else value)
@@ -86,8 +100,8 @@ def unit(spec: str) -> str:
             parts[-1][1] *= POWERS[name]
         elif name in ("tothe", "raiseto") and parts and arg:
             parts[-1][1] *= _int(arg)
-        elif name in UNITS or name == "unit" and arg:
-            symbol = UNITS.get(name, arg or "")
+        elif name in UNITS or name in ABBREVIATIONS or name == "unit" and arg:
+            symbol = UNITS.get(name) or ABBREVIATIONS.get(name) or arg or ""
             parts.append([prefix + symbol, (before or 1) * (-1 if per else 1)])
             prefix, per, before = "", False, 0
         elif name == "text" and arg is not None:
@@ -115,7 +129,8 @@ def quantity(value: str, spec: str) -> str:
     """A number and its unit, a no-break space between (none before an angle's ``°``, as siunitx)."""
     u = unit(spec)
     gap = "" if u in ("°", "′", "″") else NBSP
-    return f"{number(value)}{gap}{u}"
+    n = number(value)
+    return f"({n}){gap}{u}" if "±" in n else f"{n}{gap}{u}"  # (40.3 ± 0.2) s, as siunitx
 
 
 _ARROWS = {"<=>": "⇌", "<->": "↔", "->": "→", "<-": "←", "<=>>": "⇌", "<<=>": "⇌"}
@@ -175,7 +190,7 @@ _COMMAND = re.compile(r"\\(SIrange|qtyrange|numrange|SI|qty|si|unit|num|ang|ce)(
 _TEX_OF = {
     "µ": r"\mu ", "Ω": r"\Omega ", "°": r"^{\circ}", "′": r"'", "″": r"''", "→": r"\rightarrow ",
     "←": r"\leftarrow ", "↔": r"\leftrightarrow ", "⇌": r"\rightleftharpoons ", "×": r"\times ",
-    MINUS: "-", NBSP: r"\,", "\u2009": r"\,", "Å": r"\mathring{A}", "%": r"\%",
+    MINUS: "-", NBSP: r"\,", "\u2009": r"\,", "Å": r"\mathring{A}", "%": r"\%", "±": r"\pm ",
 }  # fmt: skip
 
 

@@ -722,3 +722,24 @@ def test_a_callout_title_is_markdown_with_its_math():
     kinds = [type(x).__name__ for x in strong.children]
     assert "Strong" in kinds and "InlineMath" in kinds and "$" not in m.plain_text(strong.children)
     assert messages == []
+
+
+def test_a_footer_names_front_matter_values_and_a_callout_box_comes_with_its_click(tmp_path):
+    src = tmp_path / "ca.qmd"
+    src.write_text(
+        '---\ntitle: C\nsubtitle: Week 3\nformat:\n  revealjs:\n    footer: "DATA 201 — {{< meta subtitle >}}"\n'
+        "---\n\n## A\n\nSome text.\n\n. . .\n\n::: {.callout-caution}\n## Careful\nWatch out.\n:::\n\n"
+        "## B\n\nIntro\n\n. . .\n\n::: {.callout-note}\nThe estimator is\n$$x^2$$\nunbiased.\n:::\n"
+    )
+    diags = Diagnostics()
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+    for slide in list(prs.slides)[1:]:
+        words = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
+        assert "DATA 201 — Week 3" in words
+        names = {sh.shape_id: sh.name for sh in slide.shapes}
+        (main,) = slide._element.findall(f".//{p}cTn[@nodeType='mainSeq']")
+        (click,) = list(main.find(f"{p}childTnLst"))  # one click brings the whole box
+        shown = {names.get(int(t.get("spid"))) for t in click.iter(f"{p}spTgt")}
+        assert {"Callout", "Callout rule"} <= shown
+    assert not [d for d in diags.items if d.code == "shortcode"]

@@ -375,6 +375,7 @@ def test_siunitx_quantities_and_mhchem_formulas_print_what_latex_prints(tmp_path
         "---\ntitle: Units\n---\n\n## Quantities\n\n"
         "- Gravity \\SI{9.81}{\\metre\\per\\second\\squared}, mass \\si{\\kilo\\gram}, speed \\SI{3}{m/s}\n"
         "- Avogadro \\num{6.022e23}; \\SIrange{1}{10}{\\kilo\\metre}; \\ang{30}\n"
+        "- Timed \\SI{40.3 \\pm 0.2}{\\second}; \\qty{5}{\\kg} at \\SI{300}{\\K}, \\SI{3}{\\um}\n"
         "- Water \\ce{H2O}, sulfate \\ce{SO4^2-}, \\ce{N2 + 3H2 <=> 2NH3}\n\n"
         "## In math\n\n$$g = \\SI{9.81}{\\metre\\per\\second\\squared} \\quad \\ce{2H2 + O2 -> 2H2O}$$\n"
     )
@@ -390,7 +391,8 @@ def test_siunitx_quantities_and_mhchem_formulas_print_what_latex_prints(tmp_path
             out += f"[{r.text}{'^' if base > 0 else '_'}]" if base else r.text
         return out
 
-    gravity, numbers, chemistry = (marked(p) for p in body.text_frame.paragraphs)
+    gravity, numbers, timed, chemistry = (marked(p) for p in body.text_frame.paragraphs)
+    assert timed == "Timed (40.3 ± 0.2)\u00a0s; 5\u00a0kg at 300\u00a0K, 3\u00a0µm"
     assert gravity == "Gravity 9.81\u00a0m\u2009s[−2^], mass kg, speed 3\u00a0m/s"
     assert numbers == "Avogadro 6.022 × 10[23^]; 1\u00a0km to 10\u00a0km; 30°"
     assert chemistry == "Water H[2_]O, sulfate SO[4_][2−^], N[2_] + 3H[2_] ⇌ 2NH[3_]"

@@ -14,14 +14,20 @@ from .text import fill_paras
 
 def add_callout_box(cv: Canvas, box: Rect, paras, scale: float, classes: tuple[str, ...]):
     """Draw the callout's paragraphs (the first one is its bold title) in a box inside ``box``."""
-    rule_w = _rule(cv, box, classes)
-    return add_callout_text(cv, Rect(box.x + rule_w, box.y, box.w - rule_w, box.h), paras, scale, filled=True)
+    rule = _rule(cv, box, classes)
+    tb = add_callout_text(
+        cv, Rect(box.x + rule.width, box.y, box.w - rule.width, box.h), paras, scale, filled=True
+    )
+    _appears_with(cv, paras, rule)
+    return tb
 
 
-def add_callout_frame(cv: Canvas, box: Rect, classes: tuple[str, ...]) -> int:
+def add_callout_frame(cv: Canvas, box: Rect, classes: tuple[str, ...], step: int = 0) -> int:
     """The rule and tinted ground of a callout whose parts (text, an equation, a picture, more text)
-    are drawn on it one under another; returns the rule's width (the parts start after it)."""
-    rule_w = _rule(cv, box, classes)
+    are drawn on it one under another, shown from click ``step``; returns the rule's width (the parts
+    start after it)."""
+    rule = _rule(cv, box, classes)
+    rule_w = rule.width
     ground = cv.slide.shapes.add_shape(
         MSO_SHAPE.RECTANGLE, Emu(box.x + rule_w), Emu(box.y), Emu(box.w - rule_w), Emu(box.h)
     )
@@ -30,7 +36,17 @@ def add_callout_frame(cv: Canvas, box: Rect, classes: tuple[str, ...]) -> int:
     ground.fill.fore_color.rgb = hex_rgb(cv.palette.get("light", "#F3F4F6"))
     ground.line.fill.background()
     ground.shadow.inherit = False
+    if step > 0:  # the box comes with its first part's click, not before it
+        cv.anim.append((step, rule.shape_id, None))
+        cv.anim.append((step, ground.shape_id, None))
     return rule_w
+
+
+def _appears_with(cv: Canvas, paras, rule) -> None:
+    """A callout's rule comes on the click its first paragraph comes on (a box after `. . .`)."""
+    step = paras[0].step if paras else 0
+    if step > 0:
+        cv.anim.append((step, rule.shape_id, None))
 
 
 def add_callout_text(cv: Canvas, box: Rect, paras, scale: float, filled: bool):
@@ -48,7 +64,7 @@ def add_callout_text(cv: Canvas, box: Rect, paras, scale: float, filled: bool):
     return tb
 
 
-def _rule(cv: Canvas, box: Rect, classes: tuple[str, ...]) -> int:
+def _rule(cv: Canvas, box: Rect, classes: tuple[str, ...]):
     rule_w = int(EMU_PER_IN * 0.06)
     colour = next(
         (CALLOUT_COLOURS[c] for c in classes if c in CALLOUT_COLOURS), cv.palette.get("accent", "#0D6EFD")
@@ -58,4 +74,4 @@ def _rule(cv: Canvas, box: Rect, classes: tuple[str, ...]) -> int:
     rule.fill.solid()
     rule.fill.fore_color.rgb = hex_rgb(colour)
     rule.line.fill.background()
-    return rule_w
+    return rule

@@ -247,10 +247,14 @@ class DeckWriter:
             if k in framed:  # a callout with an equation or picture inside: one ground under its parts
                 last = groups[framed[k]][1]
                 first = groups[k][1]
+                opening = chunks[groups[k][0][0]]
                 inset = add_callout_frame(
                     self.cv,
                     Rect(first.x, first.y, first.w, last.y + last.h - first.y),
-                    chunks[groups[k][0][0]].box,
+                    opening.box,
+                    opening.paras[0].step
+                    if isinstance(opening, TextChunk) and opening.paras
+                    else opening.step,
                 )
                 inside_until = framed[k]
             elif inset and k > inside_until:
