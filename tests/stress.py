@@ -153,11 +153,17 @@ Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolca
     return p
 
 
+LONG_TITLE = (
+    "Three traditions of social capital: from Bourdieu's field theory via Coleman's rational choice "
+    "to Putnam's civic communitarianism"
+)
+
+
 def write_pictures(folder: Path) -> Path:
     """Write a lecture of pictures and equations that share slides with text (and its pictures) into
     ``folder``: a wide picture in a narrow column, a grid under a list, a picture under a long list,
     a picture and a chart sharing what text leaves, a picture column beside a long list under a
-    paragraph, and tall display math; return the Markdown file."""
+    paragraph, tall display math, and a title too long for its box; return the Markdown file."""
     folder.mkdir(parents=True, exist_ok=True)
     for k in range(6):
         _picture(folder / f"pic{k}.png", 800, 600, (40 * k, 90, 200 - 30 * k))
@@ -240,6 +246,10 @@ $$
 $$
 M = \\begin{{bmatrix}} 1 & 2 \\\\ 3 & 4 \\\\ 5 & 6 \\\\ 7 & 8 \\end{{bmatrix}}
 $$
+
+## {LONG_TITLE}
+
+- A title of three lines in a box for two is drawn smaller
 """
     p = folder / "pictures.md"
     p.write_text(text, encoding="utf-8")

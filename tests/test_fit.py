@@ -504,3 +504,25 @@ def test_a_fenced_divs_picture_and_words_stay_on_one_slide(tmp_path):
         shown += len(names)
     assert shown == len(people)
     assert len(prs.slides) > 2  # it did continue
+
+
+def test_a_title_too_long_for_its_box_is_drawn_smaller_in_the_deck_and_the_drawings(pictures_deck, tmp_path):
+    from podium.handout.slidespdf import SlideDrawer
+
+    from .stress import LONG_TITLE
+
+    prs, diags, src = pictures_deck
+
+    def same(text: str) -> bool:  # (the reader's typographic apostrophes)
+        return text.replace("\u2019", "'") == LONG_TITLE
+
+    (slide,) = [s for s in prs.slides if s.shapes.title is not None and same(s.shapes.title.text)]
+    sizes = {r.font.size.pt for r in slide.shapes.title.text_frame.paragraphs[0].runs}
+    assert len(sizes) == 1 and sizes.pop() < 36  # (the default template's title: 36 pt)
+    assert not [d for d in diags.items if "title is too long" in d.message]
+    lecture, template = load(src, BuildOptions(), Diagnostics())
+    plans = fitted_plans(lecture, template, BuildOptions(), Diagnostics())
+    (plan,) = [p for p in plans if same("".join(r.text for r in p.title))]
+    assert 0.6 <= plan.title_scale < 1.0
+    html = SlideDrawer(lecture, template, Diagnostics()).slide(plan)
+    assert f'style="font-size:{plan.title_scale * 100:g}%"' in html

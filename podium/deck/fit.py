@@ -120,6 +120,7 @@ class TemplateGeometry:
         self.body_floor = floors.body if floors.body is not None else BODY_FLOOR
         self.code_floor = floors.code if floors.code is not None else CODE_FLOOR
         self._geo: dict[int, LayoutGeo] = {}
+        self._title_styles: dict[int, FrameStyle] = {}
         content = self.geo(self.finder.for_kind(LayoutKind.CONTENT))
         # the width of the content layout's body (what a picture's percentage width is of)
         self.content_width = max((b[2].w for b in content.bodies), default=self.safe.w)
@@ -152,6 +153,13 @@ class TemplateGeometry:
             g = LayoutGeo(title, bodies, footer_top)
             self._geo[key] = g
         return g
+
+    def title_style(self, layout_ph) -> FrameStyle:
+        """The text style of a layout's title placeholder (its size, font, insets), looked up once."""
+        key = id(layout_ph._element)
+        if key not in self._title_styles:
+            self._title_styles[key] = placeholder_style(layout_ph._element, self.master)
+        return self._title_styles[key]
 
     def limit(self, g: LayoutGeo) -> int:
         """The lowest y body content may reach on a slide of this layout: above the footer."""
@@ -330,13 +338,39 @@ class Fitter:
                 return sizes, True
         return sizes, False
 
+    def title_fitted(self, plan: SlidePlan) -> SlidePlan:
+        """``plan`` with its title drawn smaller where the template's size needs more lines than the title
+        box holds (a title of three lines in a box for two): the largest of 90 %, 80 %… 60 % that fits,
+        measured as body text is; too long even at 60 %, an ``overfull`` warning."""
+        if not plan.title:
+            return plan
+        layout = self.g.layout(plan)
+        lay = next((p for p in layout.placeholders if p.placeholder_format.type in TITLE_TYPES), None)
+        box = self.g.geo(layout).title
+        if lay is None or box is None:
+            return plan
+        style = self.g.title_style(lay)
+        para = (Para(plan.title),)
+        width = int(box.w * 0.95)  # (titles are often bold: measured with room to spare)
+        for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
+            if text_height(para, style, width, factor, self.g.fonts, True, self.g.cv_scale) <= box.h:
+                return plan if factor == 1.0 else replace(plan, title_scale=factor)
+        if plan.part <= 1:
+            self.diags.warning(
+                f"slide {plan.number}: its title is too long for the title box even at 60 % of its size; "
+                "shorten it (the slide's first line can say the rest)",
+                plan.pos,
+                "overfull",
+            )
+        return replace(plan, title_scale=0.6)
+
     # -- the pass
     def fit(self, plan: SlidePlan) -> list[SlidePlan]:
         if plan.kind == LayoutKind.TITLE and plan.subtitle:
             return [self.fit_title(plan)]
         if plan.kind in (LayoutKind.TITLE, LayoutKind.SECTION) or not plan.chunks:
             return [plan]
-        out = self._fit(plan)
+        out = [self.title_fitted(p) for p in self._fit(plan)]
         for p in out:
             for hint, pos in self.unfittable(p):
                 self.diags.warning(f"slide {p.number}: {hint}", pos or p.pos, "overfull")

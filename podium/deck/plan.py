@@ -204,6 +204,7 @@ class SlidePlan:
     part: int = 1  # a slide too full for one slide continues on more: this is part `part` of `parts`
     parts: int = 1
     sizes: TypeSizes | None = None  # decided by the fitter (podium.deck.fit); None: the template's own
+    title_scale: float = 1.0  # of the template's title size: a long title drawn smaller (the fitter's)
 
     @property
     def anchor(self) -> str:

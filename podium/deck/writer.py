@@ -125,7 +125,7 @@ class DeckWriter:
         used: set[int] = set()
         if title_ph is not None:
             if plan.title:
-                fill_runs(self.cv, title_ph.text_frame, plan.title)
+                fill_runs(self.cv, title_ph.text_frame, plan.title, size=self.title_size(plan))
                 used.add(self.idx_of(title_ph))
             title_bottom = self.rect(title_ph).bottom
         else:
@@ -400,6 +400,15 @@ class DeckWriter:
             }
             self._layouts[key] = info
         return info
+
+    def title_size(self, plan: SlidePlan) -> float | None:
+        """The title's type size (pt) where the fitter drew it smaller than the template's; else None."""
+        if plan.title_scale >= 1.0:
+            return None
+        lay = next((p for p in self.layout.placeholders if p.placeholder_format.type in TITLE_TYPES), None)
+        return (
+            round(self.geo.title_style(lay).level(0).size * plan.title_scale, 1) if lay is not None else None
+        )
 
     def rect(self, ph) -> Rect:
         """Return a slide placeholder's rectangle: its own, or (cheaply) its layout's."""

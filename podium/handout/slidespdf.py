@@ -177,7 +177,9 @@ def slide_html(
     if heading is None:
         heading = "h1" if kind in ("title", "section") else "h2"
     if title:
-        parts.append(f'<div class="ph title"><{heading}>{title}</{heading}></div>')
+        # a long title smaller, as the fitter drew it in the deck (SlidePlan.title_scale)
+        smaller = f' style="font-size:{plan.title_scale * 100:g}%"' if plan.title_scale < 1.0 else ""
+        parts.append(f'<div class="ph title"><{heading}{smaller}>{title}</{heading}></div>')
     if kind == "title":
         tbox = lay.title or Box(0.05, 0.05, 0.9, 0.15)
         align = lay.title_align or "left"
