@@ -1858,13 +1858,15 @@ class _Converter:
         return replace(table, caption=_trim(caption), widths=widths)
 
     def _table_widths(self, node, header, rows) -> tuple[float, ...]:
-        """Relative widths: a grid table's from its border, a pipe table's from the separator's dashes
-        when they differ, else from the content."""
+        """Relative widths: a grid table's from its border; a pipe table's, as pandoc sets them, from the
+        separator's dashes when a line of the table is longer than 72 characters (and the dashes
+        differ), else from the content."""
         ncols = max(len(header), 1)
         given = (node.meta or {}).get("widths")
         if given and len(given) == ncols:
             return tuple(given)
-        if node.map and node.map[0] + 1 < len(self.lines):
+        wide = node.map is not None and any(len(line) > 72 for line in self.lines[node.map[0] : node.map[1]])
+        if wide and node.map and node.map[0] + 1 < len(self.lines):
             sep = self.lines[node.map[0] + 1].strip().strip("|")
             parts = [p.strip() for p in sep.split("|")]
             dashes = [max(p.count("-"), 1) for p in parts]
