@@ -634,7 +634,8 @@ def parse_lecture(
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
     conv.header_macros(raw_meta.get("header-includes"))
-    unused = [k for k in raw_meta if str(k) not in USED_KEYS]
+    named = set(re.findall(r"\{\{<\s*meta\s+[\"']?([\w-]+)", text))  # keys {{< meta key >}} shows
+    unused = [k for k in raw_meta if str(k) not in USED_KEYS and str(k) not in named]
     if unused:
         diags.note(
             "front matter keys Podium does not use: " + ", ".join(str(k) for k in unused),
@@ -2077,6 +2078,8 @@ class _Converter:
             image = m.Image(src, None, (), "", pos)
             self.marp_bg[id(image)] = (image, replace(said, colour=True))
             return image
+        if not caption and attrs.kv.get("fig-cap") and said is None:  # ![](x.png){fig-cap="…"}
+            caption = _trim(self.inlines(self._reread(_XML_INVALID.sub("", attrs.kv["fig-cap"]))))
         alt = _XML_INVALID.sub("", attrs.kv.get("fig-alt") or attrs.kv.get("alt") or m.plain_text(caption))
         media = media_kind(src)
         if media is not None:  # a video, a sound or a web page written as a picture (reveal.js plays them)
@@ -2229,6 +2232,15 @@ class _Converter:
         if t == "link":
             return self.link(str(node.attrs.get("href", "")), self.inlines_of(node.children))
         if t == "image":  # an image inside a link or heading: keep its caption (else its alt text) as text
+            if self.marp:  # Marp's alt text is keywords (w:120, bg): the words left, if any
+                words = marp.keywords(m.plain_text(self.inlines_of(node.children))).alt
+                self.diags.warning(
+                    "a picture inside a link or heading is left out"
+                    + (f" (its words '{words}' kept)" if words else ""),
+                    self.pos(None),
+                    "inline-image",
+                )
+                return [m.Text(words)] if words else []
             self.diags.warning(
                 "a picture inside a link or heading is shown as its caption (or its alt text)",
                 self.pos(None),

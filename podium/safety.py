@@ -99,6 +99,13 @@ class PathPolicy:
                     "name-case",
                 )
                 real = Path(os.path.realpath(other))
+        if not real.is_file() and what == "picture" and not candidate.suffix:
+            # LaTeX's \includegraphics{fig/normal}: the file with a picture's extension, as graphicx finds it
+            for ext in (".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp"):
+                other = candidate.with_name(candidate.name + ext)
+                if other.is_file() and self.allows(os.path.realpath(other)):
+                    real = Path(os.path.realpath(other))
+                    break
         if not real.is_file():
             shown = os.path.relpath(base_dir) if base_dir else "."
             hint = closest_file(candidate, base_dir)

@@ -97,7 +97,11 @@ _TABLE_RULES = re.compile(
 
 _BEGIN = re.compile(r"^([ \t]*)\\begin\{([A-Za-z]+\*?)\}")
 _LENGTH = re.compile(r"^\s*([0-9.]*)\s*\\(?:textwidth|linewidth|columnwidth|paperwidth)\s*$")
-_GRAPHIC_LINE = re.compile(r"^\s*\\includegraphics\s*(\[[^\]]*\])?\s*\{[^{}]+\}\s*$")
+# a line of \includegraphics alone (or several, with the space TeX puts between them)
+_GRAPHIC_LINE = re.compile(
+    r"^\s*(?:\\includegraphics\s*(\[[^\]]*\])?\s*\{[^{}]+\}"
+    r"(?:\s*(?:\\hfill|\\quad|\\qquad|\\hspace\*?\{[^{}]*\}|~|\\,|%))*\s*)+$"
+)
 _LABELS = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b)")
 
 
@@ -387,23 +391,36 @@ def _code(env: str, args: list[str], body: str) -> str:
     return f"{fence}{language}\n{code}\n{fence}"
 
 
+_GRAPHIC = re.compile(r"\\includegraphics\s*(\[[^\]]*\])?\s*\{([^{}]+)\}")
+
+
 def _figure(body: str) -> str | None:
-    graphic = re.search(r"\\includegraphics\s*(\[[^\]]*\])?\s*\{([^{}]+)\}", body)
-    if graphic is None:
+    """A figure's (or a line's) ``\\includegraphics``: a picture, its ``\\caption`` the caption; several
+    pictures side by side in a row (``layout-ncol``), the caption under them."""
+    graphics = list(_GRAPHIC.finditer(body))
+    if not graphics:
         return None
     caption = ""
     at = body.find("\\caption")
     if at >= 0:
         close = _group(body, body.find("{", at))
         if close > 0:
-            caption = body[body.find("{", at) + 1 : close - 1].strip()
-    opts = graphic.group(1) or ""
-    width = None
-    mt = re.search(r"width\s*=\s*([^,\]]+)", opts)
-    if mt:
-        width = _width(mt.group(1))
-    attr = f"{{width={width}}}" if width else ""
-    return f"![{caption}]({graphic.group(2).strip()}){attr}"
+            caption = " ".join(body[body.find("{", at) + 1 : close - 1].split())
+    pictures = []
+    for graphic in graphics:
+        opts = graphic.group(1) or ""
+        width = None
+        mt = re.search(r"width\s*=\s*([^,\]]+)", opts)
+        if mt and len(graphics) == 1:
+            width = _width(mt.group(1))
+        attr = f"{{width={width}}}" if width else ""
+        pictures.append((graphic.group(2).strip(), attr))
+    if len(pictures) == 1:
+        path, attr = pictures[0]
+        return f"![{caption}]({path}){attr}"
+    alt = f'{{fig-alt="{caption.replace(chr(34), chr(39))}"}}' if caption else ""  # (each the figure's words)
+    row = "\n\n".join(f"![]({path}){alt}" for path, _ in pictures)
+    return f"::: {{layout-ncol={min(len(pictures), 6)}}}\n{row}\n:::" + (f"\n\n{caption}" if caption else "")
 
 
 def _float_table(body: str) -> str:

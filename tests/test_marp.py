@@ -364,3 +364,12 @@ def test_columns_written_as_html_divs_are_columns(tmp_path):
     assert wide < narrow and abs(ww / nw - 8 / 4) < 0.25
     raw = [d.pos.line for d in diags.items if d.code == "raw-html"]
     assert raw == [src.read_text().split("\n").index("## Shared line") + 3]  # (not a row: left as HTML)
+
+
+def test_a_picture_in_a_marp_heading_leaves_its_keywords_out_of_the_title():
+    diags = Diagnostics()
+    lecture = parse_lecture(
+        "---\nmarp: true\n---\n\n# Sources of variation ![w:120](dna.png)\n\ntext\n", "t.md", diags
+    )
+    assert m.plain_text(lecture.slides[-1].title).strip() == "Sources of variation"
+    assert [d.code for d in diags.items if d.code == "inline-image"] == ["inline-image"]

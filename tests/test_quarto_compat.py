@@ -743,3 +743,19 @@ def test_a_footer_names_front_matter_values_and_a_callout_box_comes_with_its_cli
         shown = {names.get(int(t.get("spid"))) for t in click.iter(f"{p}spTgt")}
         assert {"Callout", "Callout rule"} <= shown
     assert not [d for d in diags.items if d.code == "shortcode"]
+
+
+def test_a_fig_cap_attribute_is_the_caption_and_a_key_a_shortcode_shows_is_no_unused_key(tmp_path):
+    Image.new("RGB", (60, 40), (200, 30, 30)).save(tmp_path / "dna.png")
+    src = tmp_path / "lec.qmd"
+    src.write_text(
+        "---\ntitle: X\nparams:\n  wave: 3\n---\n\n## A\n\nWave {{< meta params.wave >}}\n\n"
+        '![](dna.png){fig-cap="DNA strand"}\n'
+    )
+    diags = Diagnostics()
+    lecture = prepare(src, BuildOptions(out_dir=tmp_path / "out"), diags).lecture
+    (picture,) = [b for b in lecture.slides[-1].body if isinstance(b, m.Image)]
+    assert m.plain_text(picture.caption) == "DNA strand"
+    assert not [d for d in diags.items if d.code in ("unused-key", "no-alt")], [
+        d.format() for d in diags.items
+    ]

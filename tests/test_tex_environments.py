@@ -496,3 +496,24 @@ def test_a_matrix_in_a_tabular_cell_stays_one_cell_and_a_proofs_title_is_its_own
     assert "\\begin{pmatrix}1&0\\\\0&1\\end{pmatrix}" in cell.tex
     (box,) = [b for b in matrix.body if isinstance(b, m.Div)]
     assert m.plain_text(box.blocks[0].content) == "Proof of (b)"
+
+
+def test_every_picture_of_a_figure_or_a_line_is_kept_and_a_path_without_extension_is_found(tmp_path):
+    for name, colour in (("dna", (200, 30, 30)), ("normal", (30, 30, 200))):
+        Image.new("RGB", (60, 40), colour).save(tmp_path / f"{name}.png")
+    src = tmp_path / "figs.md"
+    src.write_text(
+        "---\ntitle: Figures\n---\n\n## Panel\n\n\\begin{figure}\n\\centering\n"
+        "\\includegraphics[width=0.45\\textwidth]{dna}\n\\includegraphics[width=0.45\\textwidth]{normal}\n"
+        "\\caption{Both views}\n\\end{figure}\n\n## Line\n\n\\includegraphics{dna.png}\\hfill\\includegraphics{normal}\n"
+    )
+    diags = Diagnostics()
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    for title in ("Panel", "Line"):
+        pictures = [sh for sh in _slide(prs, title).shapes if sh.shape_type == 13]
+        assert len(pictures) == 2
+        assert pictures[0].top == pictures[1].top and pictures[0].left < pictures[1].left  # side by side
+    assert "Both views" in [t for _, t in _paras(_slide(prs, "Panel"))]
+    assert not [d for d in diags.items if d.code in ("raw-tex", "missing-image")], [
+        d.message for d in diags.items
+    ]
