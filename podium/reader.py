@@ -34,6 +34,7 @@ from . import model as m
 from .alttext import media_kind
 from .charts import parse_chart
 from .citations import Bibliography, cite_text, load_bibliography
+from .crossrefs import number_crossrefs
 from .diagnostics import BuildError, Diagnostics
 from .fancylists import number_examples
 from .handout.options import read_settings
@@ -570,6 +571,9 @@ def _other_markups(
     if is_reveal_markdown(raw_meta, body):  # reveal.js's own Markdown: `Note:` notes, `--` slides
         mapped(reveal_markdown(body))
     # the passes below keep every line where it was
+    numbered_refs = number_crossrefs(body) if "@" in body else None
+    if numbered_refs is not None:  # Quarto's @fig-x, @tbl-x, @eq-x: numbered as Quarto numbers them
+        body = numbered_refs
     numbered = number_examples(body) if "(@" in body else None
     if numbered is not None:  # pandoc's example lists, (@) and (@label)
         body = numbered
@@ -704,7 +708,8 @@ def parse_lecture(
             + (
                 "the front matter names no bibliography (bibliography: refs.bib)"
                 if kind == "citation"
-                else "Podium does not number figures, tables or sections; write 'the figure below'"
+                else "the lecture has no such label ({#fig-…} on a picture, {#tbl-…} on a table's caption, "
+                "{#eq-…} after an equation, {#sec-…} on a heading)"
             ),
             where,
             kind,

@@ -759,3 +759,30 @@ def test_a_fig_cap_attribute_is_the_caption_and_a_key_a_shortcode_shows_is_no_un
     assert not [d for d in diags.items if d.code in ("unused-key", "no-alt")], [
         d.format() for d in diags.items
     ]
+
+
+def test_cross_references_are_numbered_as_quarto_numbers_them(tmp_path):
+    Image.new("RGB", (60, 40), (200, 30, 30)).save(tmp_path / "map.png")
+    src = tmp_path / "xr.qmd"
+    src.write_text(
+        "---\ntitle: Refs\n---\n\n## Results {#sec-results}\n\n"
+        "As @fig-map shows; see [@tbl-data], -@fig-plot and @eq-ols. Unknown @fig-nope. Mail a@fig-map.com.\n\n"
+        "![A map](map.png){#fig-map}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n: The data {#tbl-data}\n\n"
+        "$$ y = X\\beta $$ {#eq-ols}\n\n## Code\n\n```{python}\n#| label: fig-plot\nplt.plot(x)\n```\n\n"
+        "Back in @sec-results.\n"
+    )
+    diags = Diagnostics()
+    lecture = prepare(src, BuildOptions(out_dir=tmp_path / "out"), diags).lecture
+    results, code = lecture.slides[-2:]
+    said = m.plain_text(results.body[0].content)
+    assert said == (
+        "As Figure 1 shows; see Table 1, 2 and Equation 1. Unknown @fig-nope. Mail a@fig-map.com."
+    )
+    (picture,) = [b for b in results.body if isinstance(b, m.Image)]
+    (table,) = [b for b in results.body if isinstance(b, m.Table)]
+    (equation,) = [b for b in results.body if isinstance(b, m.MathBlock)]
+    assert m.plain_text(picture.caption) == "Figure 1: A map"
+    assert m.plain_text(table.caption) == "Table 1: The data"
+    assert equation.tex.endswith("\\qquad (1)")
+    assert m.plain_text(code.body[-1].content) == "Back in Results."
+    assert [d.code for d in diags.items if d.code == "cross-reference"] == ["cross-reference"]

@@ -1,0 +1,116 @@
+"""Quarto's cross-references, numbered as Quarto numbers them.
+
+A Quarto lecture labels its figures, tables and equations (``![Caption](x.png){#fig-map}``,
+``: Caption {#tbl-data}``, ``$$ … $$ {#eq-ols}``, a code cell's ``#| label: fig-plot``, a
+``::: {#fig-panel}`` div) and refers to them in its text (``@fig-map``, ``[@tbl-data]``, ``-@eq-ols``).
+Each kind is numbered in the order its labels appear; a reference becomes ``Figure 2`` (``-@`` only the
+number), a labelled figure's or table's caption starts ``Figure 2:`` and a labelled equation ends in
+its number, ``(2)``, as Quarto writes them.  A
+section's label (``## Results {#sec-results}``) is referred to by its heading's words.  The rewrite is
+line for line, before the Markdown is read; a reference to a label the lecture does not have is left
+for the reader to warn about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markdown import fenced_lines
+
+NAMES = {
+    "fig": "Figure",
+    "tbl": "Table",
+    "eq": "Equation",
+    "lst": "Listing",
+    "thm": "Theorem",
+    "lem": "Lemma",
+    "cor": "Corollary",
+    "prp": "Proposition",
+    "def": "Definition",
+    "exm": "Example",
+    "exr": "Exercise",
+}
+_KINDS = "|".join((*NAMES, "sec"))
+_LABEL = re.compile(r"\{[^{}\n]*?#((?:" + _KINDS + r")-[\w-]+)[^{}\n]*\}")
+_CELL_LABEL = re.compile(r"^\s*#\|\s*label:\s*[\"']?((?:fig|tbl|lst)-[\w-]+)")
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*\{[^{}]*#(sec-[\w-]+)[^{}]*\}\s*$")
+_REFERENCE = re.compile(r"(?<![\w@.])(\[)?(-)?@((?:" + _KINDS + r")-[\w-]*\w)(\])?", re.I)
+_IMAGE_CAPTION = re.compile(r"!\[([^\]\n]*)\]\(([^)\n]*)\)(\{[^{}\n]*#(fig-[\w-]+)[^{}\n]*\})")
+_EQUATION_LABEL = re.compile(r"\$\$\s*\{[^{}\n]*#(eq-[\w-]+)[^{}\n]*\}\s*$")
+_TABLE_CAPTION = re.compile(r"^(\s*(?::|Table:)\s+)(.*?\{[^{}\n]*#(tbl-[\w-]+)[^{}\n]*\}\s*)$")
+
+
+def number_crossrefs(text: str) -> str | None:
+    """``text`` with its cross-references numbered (see the module docstring); None when it has none."""
+    if "@" not in text or "#" not in text:
+        return None
+    lines = text.split("\n")
+    fenced = fenced_lines(lines)
+    numbers: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for k, line in enumerate(lines):
+        labels: list[str] = []
+        if fenced[k]:
+            cell = _CELL_LABEL.match(line)
+            labels = [cell.group(1)] if cell else []
+        else:
+            heading = _HEADING.match(line)
+            if heading is not None:
+                numbers.setdefault(heading.group(2).lower(), heading.group(1))
+                continue
+            labels = [mt.group(1) for mt in _LABEL.finditer(line)]
+        for label in labels:
+            kind = label.split("-", 1)[0]
+            if kind == "sec" or label.lower() in numbers:
+                continue
+            counts[kind] = counts.get(kind, 0) + 1
+            numbers[label.lower()] = f"{NAMES[kind]} {counts[kind]}"
+    if not numbers:
+        return None
+    changed = False
+    for k, line in enumerate(lines):
+        if (
+            fenced[k]
+            or "@" not in line
+            and "#fig-" not in line
+            and "#tbl-" not in line
+            and "#eq-" not in line
+        ):
+            continue
+        new = _REFERENCE.sub(lambda mt: _reference(mt, numbers), line)
+        new = _IMAGE_CAPTION.sub(lambda mt: _image_caption(mt, numbers), new)
+        new = _TABLE_CAPTION.sub(lambda mt: _table_caption(mt, numbers), new)
+        new = _EQUATION_LABEL.sub(lambda mt: _equation_number(mt, numbers), new)
+        if new != line:
+            lines[k] = new
+            changed = True
+    return "\n".join(lines) if changed else None
+
+
+def _reference(mt: re.Match, numbers: dict[str, str]) -> str:
+    name = numbers.get(mt.group(3).lower())
+    if name is None or bool(mt.group(1)) != bool(mt.group(4)):
+        return mt.group(0)  # (not a label of this lecture: the reader says so)
+    if mt.group(2):  # -@fig-x: the number alone
+        name = name.rsplit(" ", 1)[-1] if name[-1:].isdigit() else name
+    elif mt.group(3)[:1].isupper() and name[:1].islower():
+        name = name[:1].upper() + name[1:]
+    return name
+
+
+def _image_caption(mt: re.Match, numbers: dict[str, str]) -> str:
+    caption, name = mt.group(1), numbers.get(mt.group(4).lower())
+    if not caption.strip() or name is None:
+        return mt.group(0)
+    return f"![{name}: {caption}]({mt.group(2)}){mt.group(3)}"
+
+
+def _table_caption(mt: re.Match, numbers: dict[str, str]) -> str:
+    name = numbers.get(mt.group(3).lower())
+    return mt.group(0) if name is None else f"{mt.group(1)}{name}: {mt.group(2)}"
+
+
+def _equation_number(mt: re.Match, numbers: dict[str, str]) -> str:
+    """``$$ {#eq-x}`` closing an equation: its number at its right, ``(1)``, as Quarto shows it."""
+    name = numbers.get(mt.group(1).lower())
+    return "$$" if name is None else f"\\qquad ({name.rsplit(' ', 1)[-1]})$$"
