@@ -786,3 +786,13 @@ def test_cross_references_are_numbered_as_quarto_numbers_them(tmp_path):
     assert equation.tex.endswith("\\qquad (1)")
     assert m.plain_text(code.body[-1].content) == "Back in Results."
     assert [d.code for d in diags.items if d.code == "cross-reference"] == ["cross-reference"]
+
+
+def test_every_item_of_a_nested_incremental_list_is_its_own_click(tmp_path):
+    src = tmp_path / "nest.qmd"
+    src.write_text(
+        "---\ntitle: N\nformat:\n  revealjs:\n    incremental: true\n---\n\n## Nested\n\n"
+        "- A\n  - A.1\n    - A.1.a\n    - A.1.b\n  - A.2\n- B\n"
+    )
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    assert _clicks(prs.slides[-1]) == [["A"], ["A.1"], ["A.1.a"], ["A.1.b"], ["A.2"], ["B"]]

@@ -409,7 +409,7 @@ class _Chunker:
             base = self.step
             paused = False  # a beamer \pause in an item: what follows the list comes after it too
             for k, item in enumerate(b.items):
-                if incremental and (k > 0 or level == 0):
+                if incremental:  # every item its own click, nested ones too (as reveal.js builds them)
                     self.click()
                 first = True
                 for sub in item.blocks:
