@@ -1624,7 +1624,10 @@ class _Converter:
                 if text and any(not (isinstance(x, m.Text) and not x.text.strip()) for x in text):
                     out.append(m.Paragraph(text, pos))
                 run = []
-                out.append(self.image(child, attrs, pos))
+                picture: m.Block = self.image(child, attrs, pos)
+                if attrs is not None and "fragment" in attrs.classes:  # ![](x.png){.fragment}: on a click
+                    picture = m.Div((picture,), ("fragment",), pos)
+                out.append(picture)
             elif child.type == "math_inline_double" and not self.in_list:
                 # `$$…$$` in a paragraph is display math, as pandoc reads it: a line of its own
                 text = _trim(self.texts(run))

@@ -796,3 +796,16 @@ def test_every_item_of_a_nested_incremental_list_is_its_own_click(tmp_path):
     )
     prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
     assert _clicks(prs.slides[-1]) == [["A"], ["A.1"], ["A.1.a"], ["A.1.b"], ["A.2"], ["B"]]
+
+
+def test_a_picture_with_the_fragment_class_comes_on_a_click(tmp_path):
+    Image.new("RGB", (60, 40), (200, 30, 30)).save(tmp_path / "hist.png")
+    src = tmp_path / "fr.qmd"
+    src.write_text("---\ntitle: F\n---\n\n## Frag\n\nText first\n\n![Histogram](hist.png){.fragment}\n")
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    slide = prs.slides[-1]
+    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+    (main,) = slide._element.findall(f".//{p}cTn[@nodeType='mainSeq']")
+    (click,) = list(main.find(f"{p}childTnLst"))
+    (target,) = {int(t.get("spid")) for t in click.iter(f"{p}spTgt")}
+    assert next(sh for sh in slide.shapes if sh.shape_id == target).shape_type == 13  # the picture
