@@ -809,3 +809,22 @@ def test_a_picture_with_the_fragment_class_comes_on_a_click(tmp_path):
     (click,) = list(main.find(f"{p}childTnLst"))
     (target,) = {int(t.get("spid")) for t in click.iter(f"{p}spTgt")}
     assert next(sh for sh in slide.shapes if sh.shape_id == target).shape_type == 13  # the picture
+
+
+def test_a_long_equation_is_drawn_inside_the_slide_in_the_slides_pdf(tmp_path):
+    terms = " + ".join(f"a_{{{k}}} x^{{{k}}}" for k in range(13))
+    src = write_md(tmp_path, f"---\ntitle: T\n---\n\n## Long\n\n$$ f(x) = {terms} $$\n")
+    pdf = build_slides_pdf(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        image = doc[len(doc) - 1].render(scale=1).to_pil().convert("L")
+    finally:
+        doc.close()
+    w, h = image.size
+    ink = [
+        (x, y) for x in range(w) for y in range(int(h * 0.2), int(h * 0.6)) if image.getpixel((x, y)) < 100
+    ]
+    assert ink, "the equation is not drawn"
+    xs, ys = [x for x, _ in ink], [y for _, y in ink]
+    # drawn whole, smaller: as wide for its height as the whole equation is (cut at the edge it was ~30)
+    assert (max(xs) - min(xs)) / (max(ys) - min(ys)) > 40

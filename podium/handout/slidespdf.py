@@ -448,6 +448,7 @@ SLIDE_CSS = """
 .ph.body .columns {{ display: flex; gap: 0.8em; }}
 .ph.body .column {{ flex: 0 1 auto; min-width: 0; box-sizing: border-box; }}
 .ph.body .math-block {{ text-align: center; }}
+.ph.body .math-block svg {{ max-width: 100%; height: auto; }}  /* a long equation drawn smaller, as the deck fits it */
 .ph.body .div.callout {{ border-left: 0.2em solid {accent}; padding: 0.2em 0.5em; margin: 0.2em 0; background: {light}; }}
 .slide-footnotes {{ position: absolute; left: 0; right: 0; bottom: 0; font-size: 0.5em; color: {muted}; border-top: 0.5pt solid #ccc; }}
 .ph.footer, .ph.number {{ font-size: 10pt; line-height: 1.15; color: {muted}; }}
