@@ -29,16 +29,14 @@ import yaml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from . import cellfigures, emojis, marp, quarto, siunits, yamlsafe
+from . import cellfigures, emojis, marp, quarto, yamlsafe
 from . import model as m
 from .alttext import media_kind
 from .charts import parse_chart
 from .citations import Bibliography, cite_text, load_bibliography
-from .crossrefs import number_crossrefs
 from .diagnostics import BuildError, Diagnostics
 from .fancylists import number_examples
 from .handout.options import read_settings
-from .htmlcolumns import html_columns_to_fenced
 from .labels import label
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
 from .rawhtml import (
@@ -571,13 +569,21 @@ def _other_markups(
     if is_reveal_markdown(raw_meta, body):  # reveal.js's own Markdown: `Note:` notes, `--` slides
         mapped(reveal_markdown(body))
     # the passes below keep every line where it was
-    numbered_refs = number_crossrefs(body) if "@" in body else None
+    numbered_refs = None
+    if "@" in body and "{#" in body:
+        from .crossrefs import number_crossrefs  # noqa: PLC0415 (only lectures with labels pay for it)
+
+        numbered_refs = number_crossrefs(body)
     if numbered_refs is not None:  # Quarto's @fig-x, @tbl-x, @eq-x: numbered as Quarto numbers them
         body = numbered_refs
     numbered = number_examples(body) if "(@" in body else None
     if numbered is not None:  # pandoc's example lists, (@) and (@label)
         body = numbered
-    columned = html_columns_to_fenced(body) if "<div" in body or "<DIV" in body else None
+    columned = None
+    if "<div" in body or "<DIV" in body:
+        from .htmlcolumns import html_columns_to_fenced  # noqa: PLC0415 (only lectures with HTML divs)
+
+        columned = html_columns_to_fenced(body)
     if columned is not None:  # Marp's and reveal.js's <div class="columns">
         body = columned
     uncommented = tex_comment_lines(body) if "%" in body else None
@@ -1560,6 +1566,8 @@ class _Converter:
                 tex = rest
         expanded = _MATH_LABELS.sub("", expand_macros(tex, self.macros)).strip()  # numbering is LaTeX's
         if "\\" in expanded and any("\\" + name in expanded for name in SIUNITX):
+            from . import siunits  # noqa: PLC0415 (only lectures with units pay for its tables)
+
             expanded = siunits.in_math(expanded)  # \SI{9.81}{\metre}, \ce{H2O}: the math they print
         if not readable(expanded):
             unknown = unknown_command(expanded)
@@ -2448,6 +2456,8 @@ def tex_as_markup(piece: RawPiece) -> str | None:
     if not piece.args or "{" not in piece.kinds:
         return None
     if piece.name in SIUNITX:  # \SI{9.81}{\metre\per\second}, \num{6e23}, \ce{H2O}: what they print
+        from . import siunits  # noqa: PLC0415 (only lectures with units pay for its tables)
+
         return siunits.as_markup(piece.name, [a for a, k in zip(piece.args, piece.kinds) if k == "{"])
     if piece.name == "footnote":
         return f"^[{_tex_words(piece.args[-1])}]"

@@ -198,3 +198,27 @@ def test_the_quick_library_lookup_answers_as_the_loader_cache_does():
     assert quick["cairo"] == real("cairo") and quick["cairo"].startswith("libcairo.so")
     assert quick["pango-1.0"] == real("pango-1.0")
     assert quick["libgobject-2.0-0"] is None and quick["no-such-lib"] is None
+
+
+def test_reading_a_plain_lecture_leaves_the_other_tools_readers_unloaded():
+    """The readers of siunitx, Quarto's cross-references and HTML columns load only for a lecture that
+    has them (each costs start-up time on every build)."""
+    code = (
+        "import json, sys\n"
+        "from podium.diagnostics import Diagnostics\n"
+        "from podium.reader import parse_lecture\n"
+        "parse_lecture('---\\ntitle: T\\n---\\n\\n## S\\n\\n- a\\n- b $x^2$\\n', 't.md', Diagnostics())\n"
+        "print(json.dumps(sorted(m for m in ('podium.siunits', 'podium.crossrefs', 'podium.htmlcolumns') "
+        "if m in sys.modules)))\n"
+    )
+    assert json.loads(_run(code)) == []
+    loaded = (
+        "import json, sys\n"
+        "from podium.diagnostics import Diagnostics\n"
+        "from podium.reader import parse_lecture\n"
+        "parse_lecture('## S\\n\\nAs @fig-a, \\\\SI{3}{\\\\metre}.\\n\\n![A](a.png){#fig-a}\\n\\n"
+        "<div class=\"columns\">\\n<div>\\nx\\n</div>\\n</div>\\n', 't.md', Diagnostics())\n"
+        "print(json.dumps(sorted(m for m in ('podium.siunits', 'podium.crossrefs', 'podium.htmlcolumns') "
+        "if m in sys.modules)))\n"
+    )
+    assert json.loads(_run(loaded)) == ["podium.crossrefs", "podium.htmlcolumns", "podium.siunits"]
