@@ -5,6 +5,7 @@ a heading that opens a ``---`` slide, and a caption layout drawn as the deck pla
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -828,3 +829,27 @@ def test_a_long_equation_is_drawn_inside_the_slide_in_the_slides_pdf(tmp_path):
     xs, ys = [x for x, _ in ink], [y for _, y in ink]
     # drawn whole, smaller: as wide for its height as the whole equation is (cut at the edge it was ~30)
     assert (max(xs) - min(xs)) / (max(ys) - min(ys)) > 40
+
+
+def test_three_columns_of_a_third_each_fit_the_slide_in_the_slides_pdf(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## Three columns\n\n:::: {.columns}\n"
+        '::: {.column width="33%"}\n- capital as resources tied to a durable network\n:::\n'
+        '::: {.column width="33%"}\n- capital as function: facilitates action\n:::\n'
+        '::: {.column width="33%"}\n- trust, norms, networks\n- "Bowling alone" (Putnam, 1995)\n:::\n::::\n',
+    )
+    pdf = build_slides_pdf(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "2", "-l", "2", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    page_w = float(re.search(r'<page width="([0-9.]+)"', html).group(1))
+    words = {
+        w: float(x)
+        for x, w in re.findall(r'<word xMin="[0-9.]+" yMin="[0-9.]+" xMax="([0-9.]+)"[^>]*>([^<]+)<', html)
+    }
+    assert "1995)" in words and "(Putnam," in words
+    assert max(words.values()) < page_w * 0.95  # the third column whole, inside the slide's margin

@@ -132,10 +132,12 @@ class HtmlRenderer:
         if isinstance(b, m.Image):
             return self.image(b)
         if isinstance(b, m.Columns):
+            # each column its share of what the gaps leave (widths of 33 % and gaps came to more than 100 %)
+            shares = [c.width or 1 / len(b.columns) for c in b.columns]
+            total = sum(shares) or 1.0
             cols = "".join(
-                f'<div class="column" style="width:{(c.width or 1 / len(b.columns)) * 100:.1f}%">'
-                f"{self.blocks(c.blocks, handout)}</div>"
-                for c in b.columns
+                f'<div class="column" style="flex:{w / total:.4f} 1 0%">{self.blocks(c.blocks, handout)}</div>'
+                for c, w in zip(b.columns, shares)
             )
             return f'<div class="columns">{cols}</div>'
         if isinstance(b, m.Chart):

@@ -167,8 +167,12 @@ def chunks_html(chunks, renderer, slides: bool = False, drawn: bool = False) -> 
         elif isinstance(c, ObjectChunk):
             out.append(renderer.block(c.block))
         elif isinstance(c, ColumnsChunk):
+            # shares of what the gaps leave, as the deck splits its columns (geometry.split_columns): widths
+            # of 33 % each and two gaps came to more than the slide, and the last column was cut off
+            total = sum(w for _, w in c.columns) or 1.0
             cols = "".join(
-                f'<div class="column" style="width:{w * 100:.1f}%">{chunks_html(sub, renderer, slides, drawn)}</div>'
+                f'<div class="column" style="flex:{w / total:.4f} 1 0%">'
+                f"{chunks_html(sub, renderer, slides, drawn)}</div>"
                 for sub, w in c.columns
             )
             out.append(f'<div class="columns">{cols}</div>')
