@@ -851,3 +851,25 @@ def test_three_columns_of_a_third_each_fit_the_slide_in_the_slides_pdf(tmp_path)
     words = {w: float(x) for y, x, w in found if float(y) < 400}  # (the columns, not the footer's number)
     assert "1995)" in words and "(Putnam," in words
     assert max(words.values()) < page_w * 0.95  # the third column whole, inside the slide's margin
+
+
+def test_math_in_a_table_header_is_drawn_in_the_header_text_colour(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## Estimates\n\n| $\\hat\\beta_1$ | $\\sigma^2$ |\n|---|---|\n| 0.52 | 1.3 |\n",
+    )
+    pdf = build_slides_pdf(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        image = doc[len(doc) - 1].render(scale=2).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    w, h = image.size
+    primary = (0x1F, 0x4E, 0x79)  # the default template's header ground
+    near = [(x, y) for x in range(0, w, 2) for y in range(0, h // 2, 2) if image.getpixel((x, y)) == primary]
+    assert near, "no table header drawn"
+    x0, x1 = min(x for x, _ in near), max(x for x, _ in near)
+    y0, y1 = min(y for _, y in near if y > h * 0.15), max(y for _, y in near)
+    inside = [image.getpixel((x, y)) for x in range(x0, x1) for y in range(y0, y1)]
+    assert not [p for p in inside if max(p) < 40], "black math on the dark header"
+    assert [p for p in inside if min(p) > 215], "the header's words and math are drawn white"

@@ -28,6 +28,7 @@ class HtmlRenderer:
         self.template = template
         self.palette = template.palette
         self.diags = diags
+        self.math_colour: str | None = None  # the colour of math where the text is not black (a header cell)
 
     # -- inlines
     def inlines(self, items: m.Inlines) -> str:
@@ -93,6 +94,10 @@ class HtmlRenderer:
                 .replace(f'width="{mt.group(1)}"', f'width="{w * scale:.3f}em"')
                 .replace(f'height="{mt.group(2)}"', f'height="{h * scale:.3f}em"'),
                 1,
+            )
+        if self.math_colour:  # an SVG does not take its colour from the text around it: given here
+            svg = svg.replace('fill="black"', 'fill="currentColor"').replace(
+                "<svg ", f'<svg color="{self.math_colour}" ', 1
             )
         svg = _with_title(svg, math_alt(tex))  # the PDF's /Alt for the figure WeasyPrint tags
         return f'<span class="{cls}" role="img" aria-label="{esc(tex)}">{svg}</span>'
@@ -170,7 +175,11 @@ class HtmlRenderer:
             style = f' style="text-align:{align}"' if align else ""
             return f"<{tag}{style}>{self.inlines(c.content)}</{tag}>"
 
-        head = "".join(cell("th", c, j) for j, c in enumerate(b.header))
+        self.math_colour = "white"  # (a header cell's words are white on the primary colour)
+        try:
+            head = "".join(cell("th", c, j) for j, c in enumerate(b.header))
+        finally:
+            self.math_colour = None
         body = "".join("<tr>" + "".join(cell("td", c, j) for j, c in enumerate(r)) + "</tr>" for r in b.rows)
         caption = f"<caption>{self.inlines(b.caption)}</caption>" if b.caption else ""
         return f"<table>{caption}<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
