@@ -5,7 +5,8 @@ A Quarto lecture labels its figures, tables and equations (``![Caption](x.png){#
 ``::: {#fig-panel}`` div) and refers to them in its text (``@fig-map``, ``[@tbl-data]``, ``-@eq-ols``).
 Each kind is numbered in the order its labels appear; a reference becomes ``Figure 2`` (``-@`` only the
 number), a labelled figure's or table's caption starts ``Figure 2:`` and a labelled equation ends in
-its number, ``(2)``, as Quarto writes them.  A
+its number, ``(2)``, as Quarto writes them.  The pictures of a figure div (``::: {#fig-panel
+layout-ncol=2}``) are its parts, ``Figure 2(a)``, their captions starting ``(a)``.  A
 section's label (``## Results {#sec-results}``) is referred to by its heading's words.  The rewrite is
 line for line, before the Markdown is read; a reference to a label the lecture does not have is left
 for the reader to warn about.
@@ -35,6 +36,7 @@ _LABEL = re.compile(r"\{[^{}\n]*?#((?:" + _KINDS + r")-[\w-]+)[^{}\n]*\}")
 _CELL_LABEL = re.compile(r"^\s*#\|\s*label:\s*[\"']?((?:fig|tbl|lst)-[\w-]+)")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*\{[^{}]*#(sec-[\w-]+)[^{}]*\}\s*$")
 _REFERENCE = re.compile(r"(?<![\w@.])(\[)?(-)?@((?:" + _KINDS + r")-[\w-]*\w)(\])?", re.I)
+_PANEL = re.compile(r"^\s*(:{3,})\s*\{[^{}]*#(fig-[\w-]+)[^{}]*\}\s*$")
 _IMAGE_CAPTION = re.compile(r"!\[([^\]\n]*)\]\(([^)\n]*)\)(\{[^{}\n]*#(fig-[\w-]+)[^{}\n]*\})")
 _EQUATION_LABEL = re.compile(r"\$\$\s*\{[^{}\n]*#(eq-[\w-]+)[^{}\n]*\}\s*$")
 _TABLE_CAPTION = re.compile(r"^(\s*(?::|Table:)\s+)(.*?\{[^{}\n]*#(tbl-[\w-]+)[^{}\n]*\}\s*)$")
@@ -48,8 +50,29 @@ def number_crossrefs(text: str) -> str | None:
     fenced = fenced_lines(lines)
     numbers: dict[str, str] = {}
     counts: dict[str, int] = {}
+    panel: tuple[str, str, int] | None = (
+        None  # a figure div being read: (its fence, its number, parts so far)
+    )
+    subfigures: set[str] = set()
     for k, line in enumerate(lines):
         labels: list[str] = []
+        if panel is not None and not fenced[k] and line.strip() == panel[0]:
+            panel = None  # (its closing fence)
+            continue
+        opening = _PANEL.match(line) if not fenced[k] and panel is None else None
+        if opening is not None:  # ::: {#fig-panel layout-ncol=2}: one figure, its pictures its parts
+            counts["fig"] = counts.get("fig", 0) + 1
+            numbers.setdefault(opening.group(2).lower(), f"Figure {counts['fig']}")
+            panel = (opening.group(1), str(counts["fig"]), 0)
+            continue
+        if panel is not None and not fenced[k]:
+            for mt in _LABEL.finditer(line):
+                if mt.group(1).startswith("fig-") and mt.group(1).lower() not in numbers:
+                    fence, n, parts = panel
+                    panel = (fence, n, parts + 1)
+                    numbers[mt.group(1).lower()] = f"Figure {n}({chr(ord('a') + parts % 26)})"
+                    subfigures.add(mt.group(1).lower())
+            continue
         if fenced[k]:
             cell = _CELL_LABEL.match(line)
             labels = [cell.group(1)] if cell else []
@@ -77,8 +100,8 @@ def number_crossrefs(text: str) -> str | None:
             and "#eq-" not in line
         ):
             continue
-        new = _REFERENCE.sub(lambda mt: _reference(mt, numbers), line)
-        new = _IMAGE_CAPTION.sub(lambda mt: _image_caption(mt, numbers), new)
+        new = _outside_code(line, lambda part: _REFERENCE.sub(lambda mt: _reference(mt, numbers), part))
+        new = _IMAGE_CAPTION.sub(lambda mt: _image_caption(mt, numbers, subfigures), new)
         new = _TABLE_CAPTION.sub(lambda mt: _table_caption(mt, numbers), new)
         new = _EQUATION_LABEL.sub(lambda mt: _equation_number(mt, numbers), new)
         if new != line:
@@ -98,10 +121,12 @@ def _reference(mt: re.Match, numbers: dict[str, str]) -> str:
     return name
 
 
-def _image_caption(mt: re.Match, numbers: dict[str, str]) -> str:
+def _image_caption(mt: re.Match, numbers: dict[str, str], subfigures: set[str]) -> str:
     caption, name = mt.group(1), numbers.get(mt.group(4).lower())
     if not caption.strip() or name is None:
         return mt.group(0)
+    if mt.group(4).lower() in subfigures:  # a part of a figure: "(a) its caption", as Quarto writes it
+        return f"![{name[name.index('(') :]} {caption}]({mt.group(2)}){mt.group(3)}"
     return f"![{name}: {caption}]({mt.group(2)}){mt.group(3)}"
 
 
@@ -114,3 +139,18 @@ def _equation_number(mt: re.Match, numbers: dict[str, str]) -> str:
     """``$$ {#eq-x}`` closing an equation: its number at its right, ``(1)``, as Quarto shows it."""
     name = numbers.get(mt.group(1).lower())
     return "$$" if name is None else f"\\qquad ({name.rsplit(' ', 1)[-1]})$$"
+
+
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1(?!`)")
+
+
+def _outside_code(line: str, change) -> str:
+    """``line`` with ``change`` applied to its text outside code spans (`` `@fig-x` `` stays as written)."""
+    out: list[str] = []
+    last = 0
+    for mt in _CODE_SPAN.finditer(line):
+        out.append(change(line[last : mt.start()]))
+        out.append(mt.group(0))
+        last = mt.end()
+    out.append(change(line[last:]))
+    return "".join(out)

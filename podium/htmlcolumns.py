@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import re
 
-from .markdown import fenced_lines
+from .texenvs import code_lines
 
-_OPEN = re.compile(r"^\s*<div\b([^<>]*)>\s*$", re.I)
+_OPEN = re.compile(r"^ {0,3}<div\b([^<>]*)>\s*$", re.I)  # (indented four spaces: code)
+_INNER_OPEN = re.compile(r"^\s*<div\b([^<>]*)>\s*$", re.I)
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _CLOSE = re.compile(r"^\s*</div>\s*$", re.I)
 _ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _ROW_CLASSES = re.compile(
@@ -68,7 +70,7 @@ def html_columns_to_fenced(text: str) -> str | None:
     if "<div" not in text and "<DIV" not in text:
         return None
     lines = text.split("\n")
-    fenced = fenced_lines(lines)
+    fenced = code_lines(lines)
     changed = False
     k = 0
     while k < len(lines):
@@ -98,7 +100,7 @@ def _row(lines: list[str], fenced: list[bool], start: int) -> tuple[int, list[st
                 return None
             new.append(line)
             continue
-        opening = _OPEN.match(line)
+        opening = _INNER_OPEN.match(line)
         closing = _CLOSE.match(line)
         if depth == 0:
             if opening is not None:
@@ -115,7 +117,8 @@ def _row(lines: list[str], fenced: list[bool], start: int) -> tuple[int, list[st
             else:
                 new.append(line)
             continue
-        if "<div" in line.lower() and opening is None or "</div" in line.lower() and closing is None:
+        words = _CODE_SPAN.sub("", line).lower()  # (a tag written in a code span is the column's text)
+        if "<div" in words and opening is None or "</div" in words and closing is None:
             return None  # a div tag sharing its line: the structure cannot be followed line by line
         if opening is not None:
             depth += 1

@@ -28,6 +28,10 @@ from .markdown import fenced_lines
 from .sourcefile import MAX_BYTES, decode_source
 
 _SHORTCODE = re.compile(r"\{\{<\s*(/?\*?)?\s*([\w-]+)([^>]*?)\s*\*?>\}\}")
+# a shortcode to replace, not one in a code span or escaped as {{{< … >}}} (Quarto shows those as written)
+_SHORTCODE_OUTSIDE = re.compile(
+    r"(`+[^`]*?`+|\{\{\{<[^>]*>\}\}\})|\{\{<\s*(?:/?\*?)?\s*[\w-]+[^>]*?\s*\*?>\}\}"
+)
 _INCLUDE_LINE = re.compile(r"^\s*\{\{<\s*include\s+(\S+?)\s*>\}\}\s*$")
 MAX_INCLUDE_DEPTH = 8
 CALLOUT_TITLES = {
@@ -180,7 +184,13 @@ def replace_shortcodes(
             )
             return ""
 
-        lines[i] = _SHORTCODE.sub(sub, line)
+        def outside(mt: re.Match, sub=sub) -> str:
+            if mt.group(1):  # a code span as written; {{{< … >}}} is the shortcode itself, shown
+                return mt.group(1)[1:-1] if mt.group(1).startswith("{{{") else mt.group(1)
+            shortcode = _SHORTCODE.match(mt.group(0))
+            return sub(shortcode) if shortcode is not None else mt.group(0)
+
+        lines[i] = _SHORTCODE_OUTSIDE.sub(outside, line)
     return "\n".join(lines)
 
 

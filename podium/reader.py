@@ -63,7 +63,7 @@ from .rawtex import (
 from .revealmd import is_reveal_markdown, reveal_markdown
 from .safety import PathPolicy
 from .sourcefile import MAX_BYTES, decode_source, read_bounded
-from .texenvs import environments_to_markdown, math_brackets, tex_comment_lines, tex_text
+from .texenvs import environments_to_markdown, math_brackets, tex_comment_lines, tex_text, written_with_latex
 from .texmath import readable, unknown_command
 
 MAX_COURSE_BYTES = 1024 * 1024
@@ -102,6 +102,35 @@ TAB_STOP = 4  # tabs in code become spaces to the next multiple of 4, as pandoc'
 
 
 # --------------------------------------------------------------------------- front matter
+
+
+META_WORDS = ("title", "subtitle", "author", "authors", "institute", "date", "course", "term")
+
+
+def _meta_shortcodes(
+    raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines: dict[str, int], base_dir: str, policy
+) -> dict[str, Any]:
+    """The front matter with the Quarto shortcodes in its words (``subtitle: "{{< var course >}} · Week 7"``)
+    replaced by the values they name, as Quarto shows them on the title slide and in the footer."""
+    variables = quarto.variables_file(Path(base_dir), policy)
+    out = dict(raw)
+
+    def expand(value: Any, key: str) -> Any:
+        if isinstance(value, str) and "{{<" in value:
+            line = key_lines.get(key, 1)
+            return quarto.replace_shortcodes(
+                value, lambda _i: m.SourcePos(shown, line), diags, out, variables
+            )
+        if isinstance(value, list):
+            return [expand(v, key) for v in value]
+        if isinstance(value, dict) and key in ("author", "authors"):
+            return {k: expand(v, key) for k, v in value.items()}
+        return value
+
+    for key in META_WORDS:
+        if key in out:
+            out[key] = expand(out[key], key)
+    return out
 
 
 def title_block(body: str) -> tuple[dict[str, Any], str, dict[str, int]]:
@@ -586,15 +615,16 @@ def _other_markups(
         columned = html_columns_to_fenced(body)
     if columned is not None:  # Marp's and reveal.js's <div class="columns">
         body = columned
-    uncommented = tex_comment_lines(body) if "%" in body else None
+    latex = written_with_latex(body)  # (decided once, before the environments are rewritten)
+    uncommented = tex_comment_lines(body) if latex and "%" in body else None
     if uncommented is not None:  # a beamer lecture's `% comment` lines: LaTeX never prints them
         body = uncommented
-    bracketed = math_brackets(body) if "\\[" in body or "\\(" in body else None
+    bracketed = math_brackets(body) if latex and ("\\[" in body or "\\(" in body) else None
     if bracketed is not None:  # TeX's \[ … \] and \( … \) math
         body = bracketed
     if "\\begin{" in body or "\\includegraphics" in body:  # beamer's environments: what they mean
         mapped(environments_to_markdown(body))
-    texts = tex_text(body)
+    texts = tex_text(body) if latex else None
     if texts is not None:  # TeX's accents, spaces, ties, line breaks and ``quotes'' in its text
         body = texts
     return body, origins
@@ -615,8 +645,10 @@ def parse_lecture(
     raw_meta, body, key_lines = split_front_matter(text, shown, diags)
     if not raw_meta and body.startswith("%"):
         raw_meta, body, key_lines = title_block(body)
-    meta = build_meta(raw_meta, options.course, shown, diags, key_lines)
     policy = options.policy or PathPolicy([base_dir])
+    if any("{{<" in str(raw_meta.get(k, "")) for k in META_WORDS):
+        raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
+    meta = build_meta(raw_meta, options.course, shown, diags, key_lines)
     origins: list[tuple[str, int]] | None = None
     if "{{<" in body:
         expanded = quarto.expand_includes(body, shown, base_dir, diags, policy)
@@ -1470,7 +1502,7 @@ class _Converter:
         for mt in _MEDIA_TAG.finditer(html):
             tag = read_inline_tag(mt.group(0))
             kind = _MEDIA_KINDS[tag.tag]
-            url = (tag.attrs.get("src") or tag.attrs.get("data") or "").strip()
+            url = (tag.attrs.get("src") or tag.attrs.get("data-src") or tag.attrs.get("data") or "").strip()
             if tag.tag == "source":
                 if not waiting:
                     continue
@@ -1618,6 +1650,17 @@ class _Converter:
         for child, attrs in self._inline_children(inline):
             if child.type == "html_inline" and not self.html_skip:
                 tag = read_inline_tag(child.content)
+                if tag.tag in _MEDIA_KINDS and tag.kind == "end":  # (its link is made at its start)
+                    continue
+                if tag.tag in _MEDIA_KINDS and tag.kind in ("start", "empty"):  # <video src> in a line
+                    links = self.embedded_media(child.content, pos)
+                    if links:
+                        text = _trim(self.texts(run))
+                        if text and not _only_spacing(text):
+                            out.append(m.Paragraph(text, pos))
+                        run = []
+                        out.extend(links)
+                        continue
                 if tag.tag == "img" and tag.kind in ("start", "empty"):  # a picture, as it says: no warning
                     pic = self.html_image(tag.attrs, pos)
                     if pic is not None:
@@ -1889,7 +1932,26 @@ class _Converter:
             dashes = [max(p.count("-"), 1) for p in parts]
             if len(dashes) == ncols and len(set(dashes)) > 1:
                 total = sum(dashes)
-                return tuple(d / total for d in dashes)
+                # never narrower than the column's longest word (short dashes broke "Germany" mid-word)
+                chars = max(len(line) for line in self.lines[node.map[0] : node.map[1]])
+                least = [
+                    (
+                        max(
+                            (
+                                len(w)
+                                for r in [header, *rows]
+                                if c < len(r)
+                                for w in m.plain_text(r[c].content).split()
+                            ),
+                            default=1,
+                        )
+                        + 2
+                    )
+                    / chars
+                    for c in range(ncols)
+                ]
+                shares = [max(d / total, low) for d, low in zip(dashes, least)]
+                return tuple(v / sum(shares) for v in shares)
         lengths = []
         for c in range(ncols):
             texts = [m.plain_text(r[c].content) for r in [header, *rows] if c < len(r)]

@@ -444,6 +444,7 @@ def _table(spec: str, body: str) -> str | None:
     ``\\multicolumn{n}{…}{text}`` the text then n - 1 empty cells; None when it has no row."""
     aligns = _column_aligns(spec)
     rows: list[list[str]] = []
+    body = re.sub(r"(?<!\\)%[^\n]*", "", body)  # TeX's comments (after a row's \\ too)
     for row in _split_at(_TABLE_RULES.sub("", body), "\\\\"):
         row = re.sub(r"^\s*\[[^\]]*\]", "", row)  # the \\[2pt] after a row
         if not row.strip():
@@ -536,7 +537,9 @@ def _width(length: str) -> str | None:
     return f"{round(factor * 100)}%" if 0 < factor <= 1 else None
 
 
-_BRACKET_MATH = re.compile(r"(`+)[^`]*?\1|\\\[(.+?)\\\]|\\\((.+?)\\\)", re.S)
+_BRACKET_MATH = re.compile(
+    r"(`+)[^`]*?\1|(?<!\\)\\\[((?:(?!\n[ \t]*\n).)+?)\\\]|(?<!\\)\\\(((?:(?!\n[ \t]*\n).)+?)\\\)", re.S
+)
 _MATHY = re.compile(r"\\[A-Za-z]|[\^_=<>+]|\d\s*[-*/]\s*\d|\b[a-zA-Z]\b\s*[-*/]")
 
 
@@ -546,7 +549,7 @@ def math_brackets(text: str) -> str | None:
     if "\\[" not in text and "\\(" not in text:
         return None
     lines = text.split("\n")
-    fenced = fenced_lines(lines)
+    fenced = code_lines(lines)
     masked = "\n".join(" " * len(line) if f else line for line, f in zip(lines, fenced))
     if "\\[" not in masked and "\\(" not in masked:
         return None
@@ -567,17 +570,58 @@ def math_brackets(text: str) -> str | None:
 
 
 _TEXISH = re.compile(r"\\(?:begin|end)\{|\\item\b|\\frametitle\b|\\pause\b|\\textbf\{|\\emph\{")
+_CODE_OR_MATH = re.compile(r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$", re.S)
+
+
+def written_with_latex(text: str) -> bool:
+    """True for a lecture whose text (not its code, not its math) uses LaTeX's own markup
+    (``\\begin{…}``, ``\\item``, ``\\pause``, ``\\textbf{``…): its ``%`` lines, ``\\[ … \\]``, ``~`` and
+    accents are then read as LaTeX reads them (a Markdown lecture keeps them as Markdown has them)."""
+    if "\\" not in text:
+        return False
+    lines = text.split("\n")
+    code = code_lines(lines)
+    prose = "\n".join(line for line, c in zip(lines, code) if not c)
+    return bool(_TEXISH.search(_CODE_OR_MATH.sub(" ", prose)))
+
+
+def code_lines(lines: list[str]) -> list[bool]:
+    """For each line: is it code (fenced, or an indented code block after a blank line) that no
+    text pass may touch."""
+    code = fenced_lines(lines)
+    out = list(code)
+    previous = ""  # the last line that is not blank
+    blank_before = True
+    in_block = False
+    for k, line in enumerate(lines):
+        if code[k]:
+            in_block = False
+            previous, blank_before = line, False
+            continue
+        indented = line.startswith(("    ", "\t")) and bool(line.strip())
+        if indented and (
+            in_block or blank_before and not _LISTISH.match(previous) and not previous.startswith((" ", "\t"))
+        ):
+            out[k] = in_block = True
+        elif line.strip():
+            in_block = False
+        blank_before = not line.strip()
+        if line.strip():
+            previous = line
+    return out
+
+
+_LISTISH = re.compile(r"^\s*(?:[-*+]|\d+[.)]|\(?[a-zA-Z0-9]+[.)]|\\item\b|\\begin\{)")
 _COMMENT_LINE = re.compile(r"^[ \t]*%(?!%)")
 
 
 def tex_comment_lines(text: str) -> str | None:
-    """In a lecture written with LaTeX (``\\begin{…}``, ``\\item``, ``\\pause``…), its ``% comment`` lines
-    blanked, as LaTeX never prints them; fenced code and display math are left alone.  None when
-    there is nothing to blank (or the lecture is not written with LaTeX: ``% of…`` is then text)."""
-    if "%" not in text or not _TEXISH.search(text):
+    """A lecture :func:`written_with_latex` with its ``% comment`` lines blanked, as LaTeX never prints
+    them; code and display math are left alone.  None when there is nothing to blank."""
+    if "%" not in text:
         return None
     lines = text.split("\n")
-    fenced = fenced_lines(lines)
+    fenced = code_lines(lines)
     in_math = False
     changed = False
     for k, line in enumerate(lines):
@@ -597,32 +641,39 @@ _ACCENTS = {
     "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328", "r": "\u030a", "d": "\u0323",
     "b": "\u0331",
 }  # fmt: skip
+# (\"o inside a word, braced \"{o} or {\"o}; not Markdown's escaped \"quote\" or "1986\. A")
 _ACCENT = re.compile(
-    r"\{?\\([\"'`^~=.])\s*(?:\{([A-Za-z]|\\i)\}|([A-Za-z]))\}?"
+    r"\{\\([\"'`^~=.])([A-Za-z])\}|\\([\"'`^~=.])\{([A-Za-z]|\\i)\}|(?<=[A-Za-z])\\([\"'`^~=.])([A-Za-z])"
     r"|\{?\\([uvHckrdb])(?:\{([A-Za-z]|\\i)\}|\s+([A-Za-z]))\}?"
 )
 # what TeX's text must not be touched in: code spans, math
-_PROTECTED = re.compile(r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$", re.S)
+_PROTECTED = re.compile(
+    r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$"
+    r"|<[a-z][\w+.-]*:[^<>\s]*>|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)|\b[a-z][\w+.-]*://[^\s<>)\]]*"  # addresses
+    r"|\\(?:url|href)\{[^{}]*\}"
+    r"|(?<=[\w)\]])~[A-Za-z0-9+\-]{1,6}~(?!~)",  # pandoc's subscript, H~2~O (Dr.~A.~Smith: ties)
+    re.S,
+)
 
 
 def _accented(mt: re.Match) -> str:
     import unicodedata  # noqa: PLC0415
 
-    mark = _ACCENTS[mt.group(1) or mt.group(4)]
-    base = mt.group(2) or mt.group(3) or mt.group(5) or mt.group(6) or ""
+    mark = _ACCENTS[mt.group(1) or mt.group(3) or mt.group(5) or mt.group(7)]
+    base = next((g for g in (mt.group(2), mt.group(4), mt.group(6), mt.group(8), mt.group(9)) if g), "")
     base = "ı" if base == "\\i" else base
     return unicodedata.normalize("NFC", base + mark)
 
 
 def tex_text(text: str) -> str | None:
-    """In a lecture written with LaTeX, what TeX's text means and Markdown would read otherwise: accents
+    """In a lecture :func:`written_with_latex`, what TeX's text means and Markdown would read otherwise: accents
     (``\\"o`` ö), ``\\,`` a thin space, ``\\ `` and ``\\;`` a space, ``~`` a no-break space, ``\\\\`` a line
-    break, ````word''`` quotes; code, math and fenced code are left alone, line for line.  None when
-    nothing changed (or the lecture is not written with LaTeX)."""
-    if "\\" not in text and "~" not in text and "``" not in text or not _TEXISH.search(text):
+    break, ````word''`` quotes; code, math, addresses and ``H~2~O`` are left alone, line for line.  None
+    when nothing changed."""
+    if "\\" not in text and "~" not in text and "``" not in text:
         return None
     lines = text.split("\n")
-    fenced = fenced_lines(lines)
+    fenced = code_lines(lines)
     changed = False
     in_math = False
     out: list[str] = []

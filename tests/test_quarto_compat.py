@@ -873,3 +873,48 @@ def test_math_in_a_table_header_is_drawn_in_the_header_text_colour(tmp_path):
     inside = [image.getpixel((x, y)) for x in range(x0, x1) for y in range(y0, y1)]
     assert not [p for p in inside if max(p) < 40], "black math on the dark header"
     assert [p for p in inside if min(p) > 215], "the header's words and math are drawn white"
+
+
+def test_shortcodes_and_references_in_code_or_escaped_stay_as_written_and_meta_words_are_expanded(tmp_path):
+    (tmp_path / "_variables.yml").write_text('course: "SOC 210"\n')
+    src = tmp_path / "s.qmd"
+    src.write_text(
+        '---\ntitle: T\nsubtitle: "{{< var course >}} · Week 7"\nformat:\n  revealjs:\n'
+        '    footer: "{{< meta subtitle >}}"\n---\n\n## A\n\n![A map](map.png){#fig-a}\n\n'
+        "Use `@fig-a` and `{{< meta title >}}`, escaped {{{< meta title >}}}, and @fig-a.\n"
+    )
+    diags = Diagnostics()
+    lecture = prepare(src, BuildOptions(out_dir=tmp_path / "out"), diags).lecture
+    assert lecture.meta.subtitle == "SOC 210 · Week 7" and lecture.meta.footer == "SOC 210 · Week 7"
+    para = [b for b in lecture.slides[-1].body if isinstance(b, m.Paragraph)][-1]
+    assert m.plain_text(para.content) == (
+        "Use @fig-a and {{< meta title >}}, escaped {{< meta title >}}, and Figure 1."
+    )
+
+
+def test_the_pictures_of_a_figure_div_are_its_parts_and_later_figures_count_on(tmp_path):
+    from podium.crossrefs import number_crossrefs
+
+    text = number_crossrefs(
+        "![A](a.png){#fig-one}\n\n::: {#fig-diag layout-ncol=2}\n![Resid](r.png){#fig-resid}\n\n"
+        "![QQ](q.png){#fig-qq}\n\nDiagnostics\n:::\n\n![P](p.png){#fig-plot}\n\n"
+        "See @fig-one, @fig-diag, @fig-resid, @fig-qq and @fig-plot.\n"
+    )
+    assert "![(a) Resid](r.png)" in text and "![(b) QQ](q.png)" in text and "![Figure 3: P](p.png)" in text
+    assert "See Figure 1, Figure 2, Figure 2(a), Figure 2(b) and Figure 3." in text
+
+
+def test_a_video_or_frame_written_inside_a_line_is_a_link_with_one_warning(tmp_path):
+    lecture, messages = _parse(
+        '## M\n\n<video src="https://example.org/x.mp4"></video>\n\n'
+        'See <iframe data-src="https://e.org/i"></iframe> here.\n'
+    )
+    links = [
+        x.url
+        for b in lecture.slides[0].body
+        if isinstance(b, m.Paragraph)
+        for x in b.content
+        if isinstance(x, m.Link)
+    ]
+    assert links == ["https://example.org/x.mp4", "https://e.org/i"]
+    assert [msg.rsplit("[", 1)[1] for msg in messages] == ["media]", "media]"]

@@ -517,3 +517,81 @@ def test_every_picture_of_a_figure_or_a_line_is_kept_and_a_path_without_extensio
     assert not [d for d in diags.items if d.code in ("raw-tex", "missing-image")], [
         d.message for d in diags.items
     ]
+
+
+PLAIN_MARKDOWN = r"""---
+title: Plain
+---
+
+## Chemistry
+
+% yield = actual / theoretical
+- H~2~O and CO~2~, <https://chem.uni.edu/~kim/> and [notes](https://u.edu/~u/notes)
+- Results \[p < 0.05\] are starred; a\[i-1\] and \(a+b\); He said \"hi\" in 1986\. A
+- 50 % of the class
+
+$$
+\begin{aligned} r &= k[A] \end{aligned}
+$$
+
+Code `\emph{x}` and
+
+    % an indented code line
+    \begin{itemize}
+"""
+
+
+def test_a_markdown_lecture_whose_latex_is_only_in_code_or_math_keeps_its_text(tmp_path):
+    from podium.reader import parse_lecture
+
+    diags = Diagnostics()
+    lecture = parse_lecture(PLAIN_MARKDOWN, "plain.md", diags)
+    body = lecture.slides[-1].body
+    text = m.blocks_text(body)
+    assert "% yield = actual / theoretical" in text  # not a LaTeX comment here
+    assert "H2O and CO2" in text.replace("\u2082", "2")
+    assert '[p < 0.05] are starred; a[i-1] and (a+b); He said "hi" in 1986. A' in text
+    links = [
+        x.url
+        for b in body
+        if isinstance(b, m.BulletList)
+        for i in b.items
+        for x in i.blocks[0].content
+        if isinstance(x, m.Link)
+    ]
+    assert links == ["https://chem.uni.edu/~kim/", "https://u.edu/~u/notes"]
+    assert any(isinstance(b, m.CodeBlock) and "% an indented code line" in b.code for b in body)
+    assert not [b for b in body if isinstance(b, m.MathBlock) and "0.05" in b.tex]
+
+
+def test_in_a_latex_lecture_addresses_subscripts_and_indented_code_stay_and_a_spaced_break_is_no_math(
+    tmp_path,
+):
+    from podium.reader import parse_lecture
+
+    text = (
+        "## S\n\n\\begin{itemize}\n\\item H~2~O, <https://chem.uni.edu/~kim/>, \\url{https://uni.edu/~mueller}\n"
+        '\\item Dr.~Smith, G\\"odel, 40\\% efficiency\n\\end{itemize}\n\n'
+        "\\begin{tabular}{ll}\nName & Value \\\\[3pt] % best run\nAlpha & 1 \\\\\n\\end{tabular}\n\n"
+        "Later \\[ y = a + b x \\]\n\n    % indented code\n    \\begin{x}\n"
+    )
+    lecture = parse_lecture(text, "t.md", Diagnostics())
+    body = lecture.slides[-1].body
+    words = m.blocks_text(body)
+    assert "Dr.\u00a0Smith, Gödel, 40% efficiency" in words
+    links = [
+        x.url
+        for b in body
+        if isinstance(b, m.BulletList)
+        for i in b.items
+        for x in i.blocks[0].content
+        if isinstance(x, m.Link)
+    ]
+    assert links == ["https://chem.uni.edu/~kim/", "https://uni.edu/~mueller"]
+    (table,) = [b for b in body if isinstance(b, m.Table)]
+    assert [m.plain_text(c.content) for c in table.header] == ["Name", "Value"]
+    assert [[m.plain_text(c.content) for c in r] for r in table.rows] == [
+        ["Alpha", "1"]
+    ]  # (the comment left out)
+    assert [b.tex.strip() for b in body if isinstance(b, m.MathBlock)] == ["y = a + b x"]
+    assert any(isinstance(b, m.CodeBlock) and "% indented code" in b.code for b in body)
