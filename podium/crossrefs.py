@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .markdown import fenced_lines
+from .markdown import fenced_lines, outside
 
 NAMES = {
     "fig": "Figure",
@@ -36,6 +36,7 @@ _LABEL = re.compile(r"\{[^{}\n]*?#((?:" + _KINDS + r")-[\w-]+)[^{}\n]*\}")
 _CELL_LABEL = re.compile(r"^\s*#\|\s*label:\s*[\"']?((?:fig|tbl|lst)-[\w-]+)")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*\{[^{}]*#(sec-[\w-]+)[^{}]*\}\s*$")
 _REFERENCE = re.compile(r"(?<![\w@.])(\[)?(-)?@((?:" + _KINDS + r")-[\w-]*\w)(\])?", re.I)
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1(?!`)")  # (`@fig-x` in code stays as written)
 _PANEL = re.compile(r"^\s*(:{3,})\s*\{[^{}]*#(fig-[\w-]+)[^{}]*\}\s*$")
 _IMAGE_CAPTION = re.compile(r"!\[([^\]\n]*)\]\(([^)\n]*)\)(\{[^{}\n]*#(fig-[\w-]+)[^{}\n]*\})")
 _EQUATION_LABEL = re.compile(r"\$\$\s*\{[^{}\n]*#(eq-[\w-]+)[^{}\n]*\}\s*$")
@@ -100,7 +101,7 @@ def number_crossrefs(text: str) -> str | None:
             and "#eq-" not in line
         ):
             continue
-        new = _outside_code(line, lambda part: _REFERENCE.sub(lambda mt: _reference(mt, numbers), part))
+        new = outside(_CODE_SPAN, line, lambda part: _REFERENCE.sub(lambda mt: _reference(mt, numbers), part))
         new = _IMAGE_CAPTION.sub(lambda mt: _image_caption(mt, numbers, subfigures), new)
         new = _TABLE_CAPTION.sub(lambda mt: _table_caption(mt, numbers), new)
         new = _EQUATION_LABEL.sub(lambda mt: _equation_number(mt, numbers), new)
@@ -139,18 +140,3 @@ def _equation_number(mt: re.Match, numbers: dict[str, str]) -> str:
     """``$$ {#eq-x}`` closing an equation: its number at its right, ``(1)``, as Quarto shows it."""
     name = numbers.get(mt.group(1).lower())
     return "$$" if name is None else f"\\qquad ({name.rsplit(' ', 1)[-1]})$$"
-
-
-_CODE_SPAN = re.compile(r"(`+)[^`]*?\1(?!`)")
-
-
-def _outside_code(line: str, change) -> str:
-    """``line`` with ``change`` applied to its text outside code spans (`` `@fig-x` `` stays as written)."""
-    out: list[str] = []
-    last = 0
-    for mt in _CODE_SPAN.finditer(line):
-        out.append(change(line[last : mt.start()]))
-        out.append(mt.group(0))
-        last = mt.end()
-    out.append(change(line[last:]))
-    return "".join(out)

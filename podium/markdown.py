@@ -67,6 +67,19 @@ class Attrs:
 _CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")
 
 
+def outside(pattern: re.Pattern, line: str, change) -> str:
+    """``line`` with ``change`` applied to its text between the matches of ``pattern`` (the code spans,
+    math or addresses a text pass must leave as written), the matches kept."""
+    out: list[str] = []
+    last = 0
+    for mt in pattern.finditer(line):
+        out.append(change(line[last : mt.start()]))
+        out.append(mt.group(0))
+        last = mt.end()
+    out.append(change(line[last:]))
+    return "".join(out)
+
+
 def fenced_lines(lines: list[str]) -> list[bool]:
     """Return, per line, whether it belongs to a fenced code block (its opening and closing fences
     included); text-level passes (includes, shortcodes, beamer notes) leave such lines alone."""

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from .fancylists import marker_text
-from .markdown import fenced_lines
+from .markdown import fenced_lines, outside
 from .model import Delimiter, Numbering
 from .rawtex import _group
 
@@ -697,14 +697,7 @@ def tex_text(text: str) -> str | None:
 def _tex_line(line: str) -> str:
     """One line's text outside its code spans and inline math (:func:`tex_text`)."""
     line = re.sub(r"``([^`\n]*?)''", "\u201c\\1\u201d", line)  # (before code spans are looked for)
-    pieces: list[str] = []
-    last = 0
-    for mt in _PROTECTED.finditer(line):
-        pieces.append(_tex_words_in(line[last : mt.start()]))
-        pieces.append(mt.group(0))
-        last = mt.end()
-    pieces.append(_tex_words_in(line[last:]))
-    return "".join(pieces)
+    return outside(_PROTECTED, line, _tex_words_in)
 
 
 def _tex_words_in(text: str) -> str:

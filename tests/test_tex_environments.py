@@ -541,6 +541,18 @@ Code `\emph{x}` and
 """
 
 
+def _item_links(body) -> list[str]:
+    """The addresses of the links in the first paragraph of each list item of ``body``."""
+    return [
+        x.url
+        for b in body
+        if isinstance(b, m.BulletList)
+        for i in b.items
+        for x in i.blocks[0].content
+        if isinstance(x, m.Link)
+    ]
+
+
 def test_a_markdown_lecture_whose_latex_is_only_in_code_or_math_keeps_its_text(tmp_path):
     from podium.reader import parse_lecture
 
@@ -551,14 +563,7 @@ def test_a_markdown_lecture_whose_latex_is_only_in_code_or_math_keeps_its_text(t
     assert "% yield = actual / theoretical" in text  # not a LaTeX comment here
     assert "H2O and CO2" in text.replace("\u2082", "2")
     assert '[p < 0.05] are starred; a[i-1] and (a+b); He said "hi" in 1986. A' in text
-    links = [
-        x.url
-        for b in body
-        if isinstance(b, m.BulletList)
-        for i in b.items
-        for x in i.blocks[0].content
-        if isinstance(x, m.Link)
-    ]
+    links = _item_links(body)
     assert links == ["https://chem.uni.edu/~kim/", "https://u.edu/~u/notes"]
     assert any(isinstance(b, m.CodeBlock) and "% an indented code line" in b.code for b in body)
     assert not [b for b in body if isinstance(b, m.MathBlock) and "0.05" in b.tex]
@@ -579,14 +584,7 @@ def test_in_a_latex_lecture_addresses_subscripts_and_indented_code_stay_and_a_sp
     body = lecture.slides[-1].body
     words = m.blocks_text(body)
     assert "Dr.\u00a0Smith, Gödel, 40% efficiency" in words
-    links = [
-        x.url
-        for b in body
-        if isinstance(b, m.BulletList)
-        for i in b.items
-        for x in i.blocks[0].content
-        if isinstance(x, m.Link)
-    ]
+    links = _item_links(body)
     assert links == ["https://chem.uni.edu/~kim/", "https://uni.edu/~mueller"]
     (table,) = [b for b in body if isinstance(b, m.Table)]
     assert [m.plain_text(c.content) for c in table.header] == ["Name", "Value"]
