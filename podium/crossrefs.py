@@ -35,6 +35,9 @@ _KINDS = "|".join((*NAMES, "sec"))
 _LABEL = re.compile(r"\{[^{}\n]*?#((?:" + _KINDS + r")-[\w-]+)[^{}\n]*\}")
 _CELL_LABEL = re.compile(r"^\s*#\|\s*label:\s*[\"']?((?:fig|tbl|lst)-[\w-]+)")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*\{[^{}]*#(sec-[\w-]+)[^{}]*\}\s*$")
+_GROUP = re.compile(
+    r"\[\s*(-?@(?:" + _KINDS + r")-[\w-]*\w(?:\s*;\s*-?@(?:" + _KINDS + r")-[\w-]*\w)+)\s*\]", re.I
+)
 _REFERENCE = re.compile(r"(?<![\w@.])(\[)?(-)?@((?:" + _KINDS + r")-[\w-]*\w)(\])?", re.I)
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1(?!`)")  # (`@fig-x` in code stays as written)
 _PANEL = re.compile(r"^\s*(:{3,})\s*\{[^{}]*#(fig-[\w-]+)[^{}]*\}\s*$")
@@ -101,7 +104,13 @@ def number_crossrefs(text: str) -> str | None:
             and "#eq-" not in line
         ):
             continue
-        new = outside(_CODE_SPAN, line, lambda part: _REFERENCE.sub(lambda mt: _reference(mt, numbers), part))
+        new = outside(
+            _CODE_SPAN,
+            line,
+            lambda part: _REFERENCE.sub(
+                lambda mt: _reference(mt, numbers), _GROUP.sub(lambda g: _group(g, numbers), part)
+            ),
+        )
         new = _IMAGE_CAPTION.sub(lambda mt: _image_caption(mt, numbers, subfigures), new)
         new = _TABLE_CAPTION.sub(lambda mt: _table_caption(mt, numbers), new)
         new = _EQUATION_LABEL.sub(lambda mt: _equation_number(mt, numbers), new)
@@ -140,3 +149,12 @@ def _equation_number(mt: re.Match, numbers: dict[str, str]) -> str:
     """``$$ {#eq-x}`` closing an equation: its number at its right, ``(1)``, as Quarto shows it."""
     name = numbers.get(mt.group(1).lower())
     return "$$" if name is None else f"\\qquad ({name.rsplit(' ', 1)[-1]})$$"
+
+
+def _group(mt: re.Match, numbers: dict[str, str]) -> str:
+    """``[@fig-a; @fig-b]``: "Figure 1 and Figure 2" (left as written unless every label is known)."""
+    names = [numbers.get(ref.strip().lstrip("-@").lower()) for ref in mt.group(1).split(";")]
+    if any(n is None for n in names):
+        return mt.group(0)
+    said = [n for n in names if n is not None]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]

@@ -130,6 +130,15 @@ def _meta_shortcodes(
     for key in META_WORDS:
         if key in out:
             out[key] = expand(out[key], key)
+    # the footer last: it may show the words above ({{< meta subtitle >}}), and _variables.yml's
+    if "footer" in out:
+        out["footer"] = expand(out["footer"], "footer")
+    revealjs = out.get("format", {}).get("revealjs") if isinstance(out.get("format"), dict) else None
+    if isinstance(revealjs, dict) and "footer" in revealjs:
+        out["format"] = {
+            **out["format"],
+            "revealjs": {**revealjs, "footer": expand(revealjs["footer"], "format")},
+        }
     return out
 
 
@@ -646,7 +655,7 @@ def parse_lecture(
     if not raw_meta and body.startswith("%"):
         raw_meta, body, key_lines = title_block(body)
     policy = options.policy or PathPolicy([base_dir])
-    if any("{{<" in str(raw_meta.get(k, "")) for k in META_WORDS):
+    if any("{{<" in str(raw_meta.get(k, "")) for k in (*META_WORDS, "footer", "format")):
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
     meta = build_meta(raw_meta, options.course, shown, diags, key_lines)
     origins: list[tuple[str, int]] | None = None

@@ -918,3 +918,28 @@ def test_a_video_or_frame_written_inside_a_line_is_a_link_with_one_warning(tmp_p
     ]
     assert links == ["https://example.org/x.mp4", "https://e.org/i"]
     assert [msg.rsplit("[", 1)[1] for msg in messages] == ["media]", "media]"]
+
+
+def test_a_footer_var_a_reference_group_and_a_fragment_pictures_caption(tmp_path):
+    (tmp_path / "_variables.yml").write_text("course: PHYS 230\n")
+    Image.new("RGB", (80, 60), (200, 30, 30)).save(tmp_path / "x.png")
+    src = tmp_path / "a.qmd"
+    src.write_text(
+        '---\ntitle: T\nformat:\n  revealjs:\n    footer: "{{< var course >}} — Waves"\n---\n\n## S\n\n'
+        "![Cap](x.png){#fig-a}\n\n![Other](x.png){#fig-b}\n\nSee [@fig-a; @fig-b] and @fig-zzz.\n\n"
+        "## Frag\n\nText\n\n![Phase portrait](x.png){.fragment}\n"
+    )
+    diags = Diagnostics()
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    refs, frag = prs.slides[-2], prs.slides[-1]
+    words = [sh.text_frame.text for sh in refs.shapes if sh.has_text_frame]
+    assert "PHYS 230 — Waves" in words
+    assert "See Figure 1 and Figure 2 and @fig-zzz." in words
+    said = [d.message for d in diags.items if d.code in ("cross-reference", "shortcode")]
+    assert len(said) == 1 and "'@fig-zzz'" in said[0]
+    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+    (main,) = frag._element.findall(f".//{p}cTn[@nodeType='mainSeq']")
+    (click,) = list(main.find(f"{p}childTnLst"))
+    shown = {int(t.get("spid")) for t in click.iter(f"{p}spTgt")}
+    caption = next(sh for sh in frag.shapes if sh.has_text_frame and sh.text_frame.text == "Phase portrait")
+    assert caption.shape_id in shown  # the caption comes with its picture, not before it

@@ -353,6 +353,7 @@ class DeckWriter:
     ) -> None:
         b = c.block
         shape = None
+        known = {sh.shape_id for sh in self.slide.shapes} if c.step > 0 else set()
         if isinstance(b, m.Image):
             cap = self.geo.measurer.caption_height(b, box.w, self.sizes) if with_caption else 0
             shape = add_image(self.cv, b, box, with_caption, reference, cap, c.shown)
@@ -374,6 +375,9 @@ class DeckWriter:
                 self.cv.left_to_right.add(shape._element)
         if shape is not None and c.step > 0:
             self.cv.anim.append((c.step, shape.shape_id, None))
+            for other in self.slide.shapes:  # its caption comes on the same click, not before it
+                if other.shape_id not in known and other.shape_id != shape.shape_id:
+                    self.cv.anim.append((c.step, other.shape_id, None))
 
     def place_footnotes(self, plan: SlidePlan, bodies, area: Rect) -> int:
         """Put the footnotes at the foot of the body area; return the y the body must stay above."""
