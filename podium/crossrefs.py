@@ -58,10 +58,16 @@ def number_crossrefs(text: str) -> str | None:
         None  # a figure div being read: (its fence, its number, parts so far)
     )
     subfigures: set[str] = set()
+    captions: dict[int, str] = {}  # a figure div's caption line: the words its number goes before
     for k, line in enumerate(lines):
         labels: list[str] = []
         if panel is not None and not fenced[k] and line.strip() == panel[0]:
-            panel = None  # (its closing fence)
+            last = k - 1  # (its closing fence): the paragraph before it is the figure's caption
+            while last > 0 and not lines[last].strip():
+                last -= 1
+            if lines[last].strip() and not lines[last].lstrip().startswith(("![", ":", "<")):
+                captions[last] = f"Figure {panel[1]}: "
+            panel = None
             continue
         opening = _PANEL.match(line) if not fenced[k] and panel is None else None
         if opening is not None:  # ::: {#fig-panel layout-ncol=2}: one figure, its pictures its parts
@@ -95,6 +101,10 @@ def number_crossrefs(text: str) -> str | None:
     if not numbers:
         return None
     changed = False
+    for k, label in captions.items():
+        start = len(lines[k]) - len(lines[k].lstrip())
+        lines[k] = lines[k][:start] + label + lines[k][start:]
+        changed = True
     for k, line in enumerate(lines):
         if (
             fenced[k]

@@ -2115,6 +2115,9 @@ class _Converter:
         side by side in columns of its widths (a row of one is its block alone).  None (after a warning)
         for a layout this cannot read; the div is then shown as written."""
         blocks = self.blocks_as(node, classes)
+        caption: list[m.Block] = []
+        if (attrs.id or "").startswith("fig-") and len(blocks) > 1 and isinstance(blocks[-1], m.Paragraph):
+            caption = [blocks.pop()]  # a figure div's last paragraph is its caption, under its grid
         rows = quarto.layout_rows(
             attrs.kv.get("layout", ""),
             attrs.kv.get("layout-ncol", ""),
@@ -2141,7 +2144,7 @@ class _Converter:
             total = sum(widths)
             padded = [(c,) for c in cells] + [()] * (len(widths) - len(cells))  # (a last row keeps the grid)
             out.append(m.Columns(tuple(m.Column(c, w / total) for c, w in zip(padded, widths)), pos))
-        return out
+        return out + caption
 
     def chart(self, code: str, pos: m.SourcePos) -> m.Chart | None:
         return parse_chart(code, pos, self.diags, self._resolve)

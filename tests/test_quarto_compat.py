@@ -943,3 +943,14 @@ def test_a_footer_var_a_reference_group_and_a_fragment_pictures_caption(tmp_path
     shown = {int(t.get("spid")) for t in click.iter(f"{p}spTgt")}
     caption = next(sh for sh in frag.shapes if sh.has_text_frame and sh.text_frame.text == "Phase portrait")
     assert caption.shape_id in shown  # the caption comes with its picture, not before it
+
+
+def test_a_figure_divs_last_paragraph_is_its_numbered_caption_under_its_grid():
+    lecture, _ = _parse(
+        "## S\n\n::: {#fig-decay layout-ncol=2}\n![A](a.png){#fig-a}\n\n![B](b.png){#fig-b}\n\n"
+        "Two measured decay curves.\n:::\n\nSee @fig-decay and @fig-b.\n"
+    )
+    row, caption, text = lecture.slides[0].body
+    assert isinstance(row, m.Columns) and len(row.columns) == 2
+    assert m.plain_text(caption.content) == "Figure 1: Two measured decay curves."
+    assert m.plain_text(text.content) == "See Figure 1 and Figure 1(b)."
