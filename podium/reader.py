@@ -1655,6 +1655,15 @@ class _Converter:
             return self.math_block(kids[0].content.strip(), pos)
         out: list[m.Block] = []
         run: list[m.Inline | _HtmlMark] = []
+
+        def words_so_far() -> None:
+            """The words before a block that stands on its own (a picture, display math, a link to a
+            video): a paragraph of their own, unless they are only spaces."""
+            text = _trim(self.texts(run))
+            if text and not _only_spacing(text):
+                out.append(m.Paragraph(text, pos))
+            run.clear()
+
         self.html_skip = []
         for child, attrs in self._inline_children(inline):
             if child.type == "html_inline" and not self.html_skip:
@@ -1664,43 +1673,29 @@ class _Converter:
                 if tag.tag in _MEDIA_KINDS and tag.kind in ("start", "empty"):  # <video src> in a line
                     links = self.embedded_media(child.content, pos)
                     if links:
-                        text = _trim(self.texts(run))
-                        if text and not _only_spacing(text):
-                            out.append(m.Paragraph(text, pos))
-                        run = []
+                        words_so_far()
                         out.extend(links)
                         continue
                 if tag.tag == "img" and tag.kind in ("start", "empty"):  # a picture, as it says: no warning
                     pic = self.html_image(tag.attrs, pos)
                     if pic is not None:
-                        text = _trim(self.texts(run))
-                        if text and not _only_spacing(text):
-                            out.append(m.Paragraph(text, pos))
-                        run = []
+                        words_so_far()
                         out.append(pic)
                     continue
             if child.type == "image":
-                text = _trim(self.texts(run))
-                if text and any(not (isinstance(x, m.Text) and not x.text.strip()) for x in text):
-                    out.append(m.Paragraph(text, pos))
-                run = []
+                words_so_far()
                 picture: m.Block = self.image(child, attrs, pos)
                 if attrs is not None and "fragment" in attrs.classes:  # ![](x.png){.fragment}: on a click
                     picture = m.Div((picture,), ("fragment",), pos)
                 out.append(picture)
             elif child.type == "math_inline_double" and not self.in_list:
                 # `$$…$$` in a paragraph is display math, as pandoc reads it: a line of its own
-                text = _trim(self.texts(run))
-                if text and not _only_spacing(text):
-                    out.append(m.Paragraph(text, pos))
-                run = []
+                words_so_far()
                 out.extend(self.math_block(child.content.strip(), pos))
             else:
                 run.extend(self._inline(child, attrs))
         self.html_skip = []
-        text = _trim(self.texts(run))
-        if text and not _only_spacing(text):
-            out.append(m.Paragraph(text, pos))
+        words_so_far()
         return out
 
     def html_image(self, attrs: dict[str, str], pos: m.SourcePos) -> m.Image | None:

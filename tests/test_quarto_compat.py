@@ -684,23 +684,33 @@ def test_a_callout_with_an_equation_is_one_box_around_all_its_parts(tmp_path):
     assert all(sh.fill.type is None or sh.fill.type == 5 for sh in texts)  # (no fill of their own)
 
 
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def _click_steps(slide) -> list:
+    """The time nodes of the slide's main build sequence: one per click."""
+    (main,) = slide._element.findall(f".//{_P}cTn[@nodeType='mainSeq']")
+    return list(main.find(f"{_P}childTnLst"))
+
+
+def _click_targets(slide) -> list[set[int]]:
+    """The shape ids each click of the slide brings in."""
+    return [{int(t.get("spid")) for t in click.iter(f"{_P}spTgt")} for click in _click_steps(slide)]
+
+
 def _clicks(slide) -> list[list[str]]:
     """The paragraphs (their text) each click of the slide's main sequence brings in."""
-    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
     paras = {
         sh.shape_id: [pa.text for pa in sh.text_frame.paragraphs] for sh in slide.shapes if sh.has_text_frame
     }
-    (main,) = slide._element.findall(f".//{p}cTn[@nodeType='mainSeq']")
-    out = []
-    for click in main.find(f"{p}childTnLst"):
-        out.append(
-            [
-                paras[int(t.get("spid"))][int(r.get("st"))]
-                for t in click.iter(f"{p}spTgt")
-                for r in t.iter(f"{p}pRg")
-            ]
-        )
-    return out
+    return [
+        [
+            paras[int(t.get("spid"))][int(r.get("st"))]
+            for t in click.iter(f"{_P}spTgt")
+            for r in t.iter(f"{_P}pRg")
+        ]
+        for click in _click_steps(slide)
+    ]
 
 
 def test_text_after_an_incremental_list_is_shown_from_the_start_and_a_pause_comes_after_the_items(tmp_path):
@@ -734,15 +744,11 @@ def test_a_footer_names_front_matter_values_and_a_callout_box_comes_with_its_cli
     )
     diags = Diagnostics()
     prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
-    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
     for slide in list(prs.slides)[1:]:
         words = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
         assert "DATA 201 — Week 3" in words
-        names = {sh.shape_id: sh.name for sh in slide.shapes}
-        (main,) = slide._element.findall(f".//{p}cTn[@nodeType='mainSeq']")
-        (click,) = list(main.find(f"{p}childTnLst"))  # one click brings the whole box
-        shown = {names.get(int(t.get("spid"))) for t in click.iter(f"{p}spTgt")}
-        assert {"Callout", "Callout rule"} <= shown
+        (shown,) = _click_targets(slide)  # one click brings the whole box
+        assert {"Callout", "Callout rule"} <= {sh.name for sh in slide.shapes if sh.shape_id in shown}
     assert not [d for d in diags.items if d.code == "shortcode"]
 
 
@@ -805,10 +811,7 @@ def test_a_picture_with_the_fragment_class_comes_on_a_click(tmp_path):
     src.write_text("---\ntitle: F\n---\n\n## Frag\n\nText first\n\n![Histogram](hist.png){.fragment}\n")
     prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
     slide = prs.slides[-1]
-    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-    (main,) = slide._element.findall(f".//{p}cTn[@nodeType='mainSeq']")
-    (click,) = list(main.find(f"{p}childTnLst"))
-    targets = {int(t.get("spid")) for t in click.iter(f"{p}spTgt")}
+    (targets,) = _click_targets(slide)
     assert [sh.shape_type for sh in slide.shapes if sh.shape_id in targets].count(13) == 1  # the picture
 
 
@@ -937,10 +940,7 @@ def test_a_footer_var_a_reference_group_and_a_fragment_pictures_caption(tmp_path
     assert "See Figure 1 and Figure 2 and @fig-zzz." in words
     said = [d.message for d in diags.items if d.code in ("cross-reference", "shortcode")]
     assert len(said) == 1 and "'@fig-zzz'" in said[0]
-    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-    (main,) = frag._element.findall(f".//{p}cTn[@nodeType='mainSeq']")
-    (click,) = list(main.find(f"{p}childTnLst"))
-    shown = {int(t.get("spid")) for t in click.iter(f"{p}spTgt")}
+    (shown,) = _click_targets(frag)
     caption = next(sh for sh in frag.shapes if sh.has_text_frame and sh.text_frame.text == "Phase portrait")
     assert caption.shape_id in shown  # the caption comes with its picture, not before it
 
