@@ -400,6 +400,7 @@ class Meta:
     handout: tuple[tuple[str, str], ...] = ()  # front matter / course.yaml `handout:` options, validated
     fit: str = ""  # shrink | split | none (podium.deck.fit); "" for the default
     footer: str = ""  # the lecture's own footer (front matter `footer:`), instead of the theme's pattern
+    logo: Image | None = None  # the lecture's own logo (`logo:`, Quarto's under format: revealjs:)
 
 
 @dataclass(frozen=True, slots=True)

@@ -477,6 +477,20 @@ def build_meta(
     )
 
 
+def _logo(
+    raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines: dict[str, int], base_dir: str, policy
+) -> m.Image | None:
+    """The lecture's own logo (``logo:``, or Quarto's under ``format: revealjs:``), found under the same
+    path policy as a picture; None, after a warning, when it is not a file name or cannot be used."""
+    value = raw.get("logo") or _format_option(raw, "logo")
+    pos = m.SourcePos(shown, key_lines.get("logo", key_lines.get("format", 1)))
+    if not isinstance(value, str):
+        diags.warning(f"logo must be a picture's file name, not {value!r}; no logo is drawn", pos, "front-matter")
+        return None
+    path = policy.resolve(value, base_dir, pos, diags, "picture")
+    return m.Image(value, path, (), "", pos) if path else None
+
+
 def _footer_text(raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines: dict[str, int]) -> str:
     """The front matter's footer (Marp's, or Quarto's under ``format: revealjs:``), its ``{{< meta … >}}``
     shortcodes the values they name."""
@@ -658,6 +672,8 @@ def parse_lecture(
     if any("{{<" in str(raw_meta.get(k, "")) for k in (*META_WORDS, "footer", "format")):
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
     meta = build_meta(raw_meta, options.course, shown, diags, key_lines)
+    if raw_meta.get("logo") or _format_option(raw_meta, "logo"):
+        meta = replace(meta, logo=_logo(raw_meta, shown, diags, key_lines, base_dir, policy))
     origins: list[tuple[str, int]] | None = None
     if "{{<" in body:
         expanded = quarto.expand_includes(body, shown, base_dir, diags, policy)
@@ -796,6 +812,7 @@ USED_KEYS = frozenset(
         "marp",  # (a Marp deck: podium.marp's rules)
         "header-includes",  # (its \\newcommand macros)
         "footer",
+        "logo",
         "headingDivider",
         "format",  # (Quarto's formats: their slide-level and from)
         "knitr",  # (knitr's opts_chunk: fig.path)

@@ -36,7 +36,7 @@ from pptx import Presentation
 from . import buildrecord
 from . import model as m
 from .alttext import chart_alt, missing_text, parse_chart_alt
-from .deck.pictures import MISSING_PICTURE
+from .deck.pictures import LOGO, MISSING_PICTURE
 from .deck.plan import Bullet, ColumnsChunk, ObjectChunk, TextChunk, chart_axes, plan_deck, runs
 from .diagnostics import BuildError, Diagnostics
 from .labels import labels_for
@@ -153,7 +153,7 @@ def _read_slide(slide: Any) -> DeckSlide:
             texts += cells
         if getattr(shape, "has_chart", False) and shape.has_chart:
             out.charts.append(_read_chart(shape.chart))
-        if shape.shape_type is not None and shape.shape_type.name == "PICTURE":
+        if shape.shape_type is not None and shape.shape_type.name == "PICTURE" and shape.name != LOGO:
             out.pictures.append(_read_picture(slide, shape))
     out.equations = [
         pic.get("descr", "")

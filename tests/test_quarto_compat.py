@@ -954,3 +954,61 @@ def test_a_figure_divs_last_paragraph_is_its_numbered_caption_under_its_grid():
     assert isinstance(row, m.Columns) and len(row.columns) == 2
     assert m.plain_text(caption.content) == "Figure 1: Two measured decay curves."
     assert m.plain_text(text.content) == "See Figure 1 and Figure 1(b)."
+
+
+LOGO_DECK = """---
+title: T
+format:
+  revealjs:
+    logo: {logo}
+---
+
+## One
+
+- a point
+
+## Two
+
+Some text.
+"""
+
+
+@pytest.mark.parametrize("name", ["mark.png", "mark.svg"])
+def test_quartos_logo_is_on_every_slide_and_check_passes(tmp_path, name):
+    if name.endswith(".png"):
+        Image.new("RGB", (300, 100), "red").save(tmp_path / name)
+    else:
+        (tmp_path / name).write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100" width="300" height="100">'
+            '<rect width="300" height="100" fill="red"/></svg>',
+            encoding="utf-8",
+        )
+    src = write_md(tmp_path, LOGO_DECK.format(logo=name))
+    out = tmp_path / "out"
+    result = pipeline_build(src, BuildOptions(out_dir=out), ALL, check=True, force=True)
+    assert result.ok, [d.format() for d in result.diagnostics.items]  # check: no picture the source lacks
+    prs = Presentation(str(out / "lecture.pptx"))
+    for slide in prs.slides:
+        logos = [sh for sh in slide.shapes if sh.name == "Logo"]
+        assert len(logos) == 1
+        assert logos[0].left > prs.slide_width / 2 and logos[0].top > prs.slide_height * 3 / 4
+        assert logos[0].width > 2 * logos[0].height  # its own proportions
+    for page in pdfium.PdfDocument(str(out / "lecture-slides.pdf")):  # drawn in the bottom right corner
+        img = page.render(scale=0.5).to_pil().convert("RGB")
+        w, h = img.size
+        corner = img.crop((w * 3 // 4, h * 3 // 4, w, h)).getcolors(1 << 16)
+        assert any(n > 50 and rgb[0] > 200 and rgb[1] < 60 and rgb[2] < 60 for n, rgb in corner)
+    cover = pdfium.PdfDocument(str(out / "lecture-handout.pdf"))[0].render(scale=0.5).to_pil().convert("RGB")
+    top = cover.crop((0, 0, cover.size[0], cover.size[1] // 5)).getcolors(1 << 16)  # the cover's logo
+    assert any(n > 50 and rgb[0] > 200 and rgb[1] < 60 and rgb[2] < 60 for n, rgb in top)
+
+
+def test_a_logo_outside_the_lecture_folder_is_refused_at_its_line(tmp_path):
+    Image.new("RGB", (300, 100), "red").save(tmp_path / "mark.png")
+    (tmp_path / "talk").mkdir()
+    src = write_md(tmp_path / "talk", "---\ntitle: T\nlogo: ../mark.png\n---\n\n## One\n\nText.\n")
+    result = pipeline_build(src, BuildOptions(out_dir=tmp_path / "out"), ALL, check=True, force=True)
+    warned = [d for d in result.diagnostics.items if d.code == "outside-project"]
+    assert [(d.pos.line, "mark.png" in d.message) for d in warned] == [(3, True)]
+    prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    assert not [sh for s in prs.slides for sh in s.shapes if sh.name == "Logo"]

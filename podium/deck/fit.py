@@ -120,7 +120,9 @@ class TemplateGeometry:
         self.body_floor = floors.body if floors.body is not None else BODY_FLOOR
         self.code_floor = floors.code if floors.code is not None else CODE_FLOOR
         self._geo: dict[int, LayoutGeo] = {}
-        self._title_styles: dict[int, FrameStyle] = {}
+        # keyed by the placeholder's element itself: an id() of lxml's proxy for a child element is
+        # freed and reused between calls (a miss every time, or another placeholder's style)
+        self._title_styles: dict[object, FrameStyle] = {}
         content = self.geo(self.finder.for_kind(LayoutKind.CONTENT))
         # the width of the content layout's body (what a picture's percentage width is of)
         self.content_width = max((b[2].w for b in content.bodies), default=self.safe.w)
@@ -156,10 +158,11 @@ class TemplateGeometry:
 
     def title_style(self, layout_ph) -> FrameStyle:
         """The text style of a layout's title placeholder (its size, font, insets), looked up once."""
-        key = id(layout_ph._element)
-        if key not in self._title_styles:
-            self._title_styles[key] = placeholder_style(layout_ph._element, self.master)
-        return self._title_styles[key]
+        key = layout_ph._element
+        style = self._title_styles.get(key)
+        if style is None:
+            style = self._title_styles[key] = placeholder_style(key, self.master)
+        return style
 
     def limit(self, g: LayoutGeo) -> int:
         """The lowest y body content may reach on a slide of this layout: above the footer."""

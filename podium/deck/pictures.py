@@ -60,6 +60,7 @@ def natural_size(b: m.Image, box: Rect, slide_w: int, reference: int | None = No
 
 
 MISSING_PICTURE = "Missing picture"  # the name of the box drawn for a picture that cannot be drawn
+LOGO = "Logo"  # the logo's shape name (podium.deck.logo): `check` knows it is no picture of the lecture's
 
 
 def add_image(

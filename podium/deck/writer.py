@@ -101,7 +101,7 @@ class DeckWriter:
     def write_slide(self, plan: SlidePlan) -> None:
         layout = self.choose_layout(plan)
         if not hasattr(self, "logo"):
-            self.logo = Logo(self.template, self.slide_w, self.slide_h)
+            self.logo = Logo(self.template, self.lecture, self.slide_w, self.slide_h)
         slide, placed = self.maker.add_slide(layout)
         self.ph_meta = {id(ph): (idx, t) for ph, idx, t in placed}  # python-pptx looks them up by XPath
         self.slide = slide
@@ -165,7 +165,7 @@ class DeckWriter:
                 ph._element.getparent().remove(ph._element)
         if plan.kind != "title":
             self.copy_footer({idx for _, idx, t in placed if t in FOOTER_TYPES})
-        self.logo.add(slide)  # the theme's logo, where the design has no picture
+        self.logo.add(self.cv)  # the lecture's or theme's logo, where the design has no picture
         if plan.notes:
             self.maker.set_notes(slide, "\n".join(plan.notes))
         if self.rtl:

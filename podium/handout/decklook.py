@@ -23,6 +23,7 @@ from pathlib import Path
 from lxml import etree
 from PIL import Image
 
+from .. import model as m
 from ..deck.plan import FALLBACKS, LAYOUT_NAMES, LayoutKind
 from ..template_folders import Template, deck_of
 
@@ -465,6 +466,15 @@ def is_dark(colour: str) -> bool:
 def logo_corner(template: Template) -> str:
     """Return the corner the theme puts its logo in on slides: top-left, top-right, bottom-left, bottom-right."""
     return template.theme.logo_position
+
+
+def logo_path(template: Template, lecture: m.Lecture) -> Path | None:
+    """The logo drawn on slides: the lecture's own (``logo:``, found under the picture path policy when
+    it was read), else the theme's; None for neither."""
+    own = lecture.meta.logo
+    if own is not None and own.path:
+        return Path(own.path)
+    return template.asset(template.theme.logo)
 
 
 def logo_box(corner: str, ratio: float, aspect: float) -> Box:

@@ -26,6 +26,7 @@ from ..labels import labels_for
 from ..rendering import renderable
 from ..template_folders import Template
 from .chartsvg import CHART_KINDS
+from .decklook import logo_path
 from .nodehtml import HtmlRenderer
 from .options import HandoutOptions
 from .planhtml import chunks_html, runs_html
@@ -215,7 +216,7 @@ def context(
                     "anchor": entry["anchor"],
                 }
             )
-    logo = template.asset(template.theme.logo)
+    logo = logo_path(template, lecture)  # the lecture's own (front matter), else the theme's
     return {
         "meta": {
             "title": meta.title,

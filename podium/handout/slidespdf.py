@@ -36,6 +36,7 @@ from .decklook import (
     is_dark,
     logo_box,
     logo_corner,
+    logo_path,
     picture_aspect,
 )
 from .drawfit import AT_ATTR, FIT_ATTR, body_key
@@ -334,10 +335,10 @@ class SlideDrawer:
         self.labels = labels_for(lecture.meta.lang, template.theme.labels)
         self.logo = ""
         self.logo_css = ""
-        logo_path = template.asset(template.theme.logo)
-        if logo_path is not None and not self.look.has_picture:
-            box = logo_box(logo_corner(template), self.look.ratio, picture_aspect(logo_path))
-            self.logo = f'<img class="theme-logo" src="{esc(logo_path.as_uri())}" alt="Logo">'
+        logo = logo_path(template, lecture)
+        if logo is not None and not self.look.has_picture:
+            box = logo_box(logo_corner(template), self.look.ratio, picture_aspect(logo))
+            self.logo = f'<img class="theme-logo" src="{esc(logo.as_uri())}" alt="Logo">'
             self.logo_css = f".theme-logo {{ position:absolute;{box.css()};object-fit:contain }}"
         self.footer = footer_text(template.theme.footer, lecture)
 
