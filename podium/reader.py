@@ -485,7 +485,9 @@ def _logo(
     value = raw.get("logo") or _format_option(raw, "logo")
     pos = m.SourcePos(shown, key_lines.get("logo", key_lines.get("format", 1)))
     if not isinstance(value, str):
-        diags.warning(f"logo must be a picture's file name, not {value!r}; no logo is drawn", pos, "front-matter")
+        diags.warning(
+            f"logo must be a picture's file name, not {value!r}; no logo is drawn", pos, "front-matter"
+        )
         return None
     path = policy.resolve(value, base_dir, pos, diags, "picture")
     return m.Image(value, path, (), "", pos) if path else None
@@ -618,6 +620,10 @@ def _other_markups(
 
     if "\\note" in body:  # beamer's block-level \note{…}, perhaps paragraphs long: a notes div
         mapped(notes_to_divs(body))
+    if re.search(r"\\(?:only|uncover|visible|onslide|invisible)\s*<", body):  # beamer's overlays: clicks
+        from .overlays import overlays_to_fragments  # noqa: PLC0415 (only beamer lectures pay for it)
+
+        mapped(overlays_to_fragments(body))
     if is_reveal_markdown(raw_meta, body):  # reveal.js's own Markdown: `Note:` notes, `--` slides
         mapped(reveal_markdown(body))
     # the passes below keep every line where it was

@@ -33,6 +33,7 @@ import re
 from .fancylists import marker_text
 from .markdown import fenced_lines, outside
 from .model import Delimiter, Numbering
+from .overlays import overlay_start
 from .rawtex import _group
 
 LISTS = {"itemize": "-", "enumerate": "1.", "description": "-"}
@@ -294,10 +295,16 @@ def _list(env: str, body: str, options: str = "") -> str:
     numbering = _numbering(options) if env == "enumerate" else None
     items = _split_items(body)
     out: list[str] = []
+    shown = step = 1  # the step shown so far, the step of the last item (beamer's `+` counts from it)
     for n, (label, text) in enumerate(items, 1):
         if numbering is not None:
             marker = marker_text(*numbering, n) + " "  # (two spaces: pandoc's rule after `A.`)
-        text = _OVERLAY_SPEC.sub("", text, count=1) if text.startswith("<") else text
+        spec = _OVERLAY_SPEC.match(text)
+        if spec is not None:  # `\item<3->`: the item comes on the click of its step
+            text = text[spec.end() :]
+            step = overlay_start(spec.group(1), step if n > 1 else 0)
+            if step > shown:
+                text, shown = "\\pause " + text, step
         content = blocks(text)
         if env == "description" and label:
             content = f"**{label.strip()}** {content}"
@@ -313,7 +320,8 @@ def _list(env: str, body: str, options: str = "") -> str:
     return "\n".join(out)
 
 
-_OVERLAY_SPEC = re.compile(r"^<[0-9+\-.,| ]*>\s*")  # `\item<2->`: beamer's overlay, on the item itself
+# `\item<2->`, `\item<+->`, `\item<alert@2>`: beamer's overlay, on the item itself
+_OVERLAY_SPEC = re.compile(r"^<((?=[^>]*[0-9+.])[0-9a-z@+\-.,|() ]{1,40})>\s*")
 
 
 def _numbering(options: str) -> tuple[Numbering, Delimiter] | None:

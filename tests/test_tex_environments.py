@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 from pptx import Presentation
+from pptx.oxml.ns import qn
 from pypdf import PdfReader
 
 from podium import model as m
@@ -478,7 +479,8 @@ def test_pauses_inside_paragraphs_enumerate_labels_and_beamer_incremental_lists(
     assert kinds[:6] == ["Paragraph", "Pause", "Paragraph", "Pause", "Paragraph", "BulletList"]
     labelled = clicks.body[5]
     assert labelled.numbering == m.Numbering.LOWER_ALPHA and labelled.delimiter == m.Delimiter.PARENS
-    assert m.plain_text(labelled.items[0].blocks[0].content).startswith("Alpha")  # no "<2->"
+    pause, alpha = labelled.items[0].blocks[:2]  # `\item<2->`: the item comes on a click
+    assert isinstance(pause, m.Pause) and m.plain_text(alpha.content).startswith("Alpha")  # no "<2->"
     (note,) = clicks.footnotes
     assert m.plain_text(note.blocks[0].content) == "Below 1% for small angles."
     incremental = [b for b in clicks.body if isinstance(b, m.BulletList) and b.incremental]
@@ -593,3 +595,77 @@ def test_in_a_latex_lecture_addresses_subscripts_and_indented_code_stay_and_a_sp
     ]  # (the comment left out)
     assert [b.tex.strip() for b in body if isinstance(b, m.MathBlock)] == ["y = a + b x"]
     assert any(isinstance(b, m.CodeBlock) and "% indented code" in b.code for b in body)
+
+
+OVERLAYS = r"""---
+title: Overlays
+---
+
+## Guess and check
+
+\only<1>{First we guess.} \only<2>{Then we check.}
+
+\uncover<2->{Shown with the check.}
+
+Result: the \alert<2>{important} word.
+
+\visible<3->{
+\begin{itemize}
+\item Third step, a list
+\end{itemize}
+}
+
+\invisible<1-2>{Last.}
+
+## Items
+
+\begin{itemize}
+\item<1-> Always there
+\item<2-> Second
+\item<2-> Second too
+\item<4-> Fourth
+\item<alert@2> Alerted, never hidden
+\end{itemize}
+
+## Bare onslide
+
+Before.
+
+\onslide<2->
+
+After.
+"""
+
+
+def test_beamer_overlays_are_clicks_and_keep_every_word(tmp_path):
+    from podium.reader import parse_lecture
+
+    diags = Diagnostics()
+    lecture = parse_lecture(OVERLAYS, "ov.md", diags)
+    guess, items, bare = lecture.slides[1:]
+    shown = [
+        (type(b).__name__, m.plain_text(b.content) if isinstance(b, m.Paragraph) else "") for b in guess.body
+    ]
+    assert shown[:2] == [("Paragraph", "First we guess."), ("Div", "")]
+    (check, visible, last) = [b for b in guess.body if isinstance(b, m.Div)]
+    assert "fragment" in check.classes
+    assert [m.plain_text(b.content) for b in check.blocks] == ["Then we check.", "Shown with the check."]
+    assert isinstance(visible.blocks[0], m.BulletList)  # the braces' environment is read too
+    assert m.plain_text(last.blocks[0].content) == "Last."
+    assert [type(b).__name__ for b in bare.body] == ["Paragraph", "Pause", "Paragraph"]
+    assert not [d for d in diags.items if "\\only" in d.message or "\\uncover" in d.message]
+
+    src = tmp_path / "ov.md"
+    src.write_text(OVERLAYS)
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    paras = [t for _, t in _paras(_slide(prs, "Items"))]
+    assert paras[:5] == ["Always there", "Second", "Second too", "Fourth", "Alerted, never hidden"]
+
+    def clicks(slide):  # the paragraphs each click brings, by the order of the clicks
+        out = []
+        for par in slide._element.xpath(".//p:timing//p:cTn[@nodeType='mainSeq']/p:childTnLst/p:par"):
+            out.append(sorted({int(r.get("st")) for r in par.iter(qn("p:pRg"))}))
+        return out
+
+    assert clicks(_slide(prs, "Items")) == [[1, 2], [3, 4]]  # steps 2 and 4; the alerted item with 4
+    assert clicks(_slide(prs, "Guess and check")) == [[1, 2], [4], [5]]

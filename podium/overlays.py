@@ -1,0 +1,141 @@
+"""beamer's overlay specifications as this dialect's clicks.
+
+beamer shows a frame in steps: ``\\uncover<2->{…}`` is there from the second step, ``\\only<2>{…}``
+only on it, ``\\item<3->`` from the third.  A deck has clicks instead, and shows what came in
+earlier clicks until the slide ends, so:
+
+- ``\\only``, ``\\uncover``, ``\\visible``, ``\\onslide`` (and ``\\invisible`` inverted) standing as
+  blocks of their own, their braces perhaps paragraphs long, become ``::: {.fragment}`` divs when they
+  start after the first step, and plain text when they start on it.  What ``\\only`` takes away on a
+  later step stays: the words are never lost, and the handout shows the whole slide as before.
+- A bare ``\\onslide<2->`` on its own line is a pause (``. . .``).
+- An ``\\item<n->`` comes on a click where ``n`` is later than the items before it
+  (:func:`overlay_start`, used by :mod:`podium.texenvs`); items of the same step come together.
+
+Overlays inside a line of text (``the \\only<2>{second} word``) stay the reader's: their words,
+with a ``raw-tex`` warning that the step is not kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markdown import fenced_lines
+from .rawtex import _group
+
+_COMMAND = re.compile(r"\\(only|uncover|visible|onslide|invisible)\s*<([^<>\n]{1,40})>[ \t]*")
+_AT_LINE_START = re.compile(r"^[ \t]*\\(?:only|uncover|visible|onslide|invisible)\s*<")
+
+
+def overlay_start(spec: str, last: int = 1) -> int:
+    """The first step an overlay specification shows its content on: ``2-`` and ``2`` and ``2-4,6``
+    are 2, ``-3`` and ``alert@2`` are 1 (shown from the start), ``+`` is the step after ``last`` and
+    ``.`` is ``last`` (beamer's incremental specifications)."""
+    first = spec.split("|")[0].split(",")[0].strip()
+    if "@" in first:  # an action (alert@2, uncover@3-): only uncover and visible hide anything
+        action, first = first.split("@", 1)
+        if action.strip() not in ("uncover", "visible", "only"):
+            return 1
+    first = first.strip()
+    if first.startswith("+"):
+        return last + 1
+    if first.startswith("."):
+        return last
+    mt = re.match(r"\d+", first)
+    return int(mt.group(0)) if mt else 1
+
+
+def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
+    """``text`` with block-level overlays rewritten as fragments (see the module's docstring), and the
+    old line index of every new line; None when there is none."""
+    lines = text.split("\n")
+    starts = [0]
+    for text_line in lines:
+        starts.append(starts[-1] + len(text_line) + 1)
+    fenced = fenced_lines(lines)
+    out: list[str] = []
+    index: list[int] = []
+    changed = False
+    closed = (-1, 0)  # where in `out` the last fragment was closed, and its step
+    k = 0
+    while k < len(lines):
+        found = (
+            _blocks_at(text, lines, starts, k) if not fenced[k] and _AT_LINE_START.match(lines[k]) else None
+        )
+        if found is None:
+            out.append(lines[k])
+            index.append(k)
+            k += 1
+            continue
+        pieces, end_line = found
+        if out and out[-1].strip():  # (text right before it stays a paragraph of its own)
+            out.append("")
+            index.append(k)
+        for n, (step, inner, line) in enumerate(pieces):
+            if n:
+                out.append("")
+                index.append(line)
+            if inner is None:  # a bare \onslide<2->: what follows comes on a click
+                out.append(". . ." if step else "")
+                index.append(line)
+                continue
+            if step:
+                at, last = closed
+                if last == step and at >= 0 and not any(x.strip() for x in out[at + 1 :]):
+                    del out[at], index[at]  # the same step as the fragment just before: its click too
+                else:
+                    out.append("::: {.fragment}")
+                    index.append(line)
+            for j, piece in enumerate(inner.split("\n")):
+                out.append(piece.strip() if j == 0 else piece)
+                index.append(line + j)
+            if step:
+                out.append(":::")
+                index.append(line + inner.count("\n"))
+                closed = (len(out) - 1, step)
+        if end_line + 1 < len(lines) and lines[end_line + 1].strip():
+            out.append("")  # (and the text right after it)
+            index.append(end_line)
+        changed = True
+        k = end_line + 1
+    return ("\n".join(out), index) if changed else None
+
+
+def _blocks_at(
+    text: str, lines: list[str], starts: list[int], k: int
+) -> tuple[list[tuple[int, str | None, int]], int] | None:
+    """The overlays that make up line ``k`` (and the lines their braces run over) as (the step it comes
+    on, 0 for from the start; the braces' text or None for a bare ``\\onslide``; its first line), and
+    the last line they take; None when the line holds anything else (an overlay inside text)."""
+    pieces: list[tuple[int, str | None, int]] = []
+    at = starts[k] + len(lines[k]) - len(lines[k].lstrip())
+    end = starts[k + 1] - 1  # the end of the line the overlays so far end on
+    while True:
+        mt = _COMMAND.match(text, at)
+        if mt is None:
+            break
+        command, spec = mt.group(1), mt.group(2)
+        line = text.count("\n", 0, mt.start())
+        step = overlay_start(spec)
+        if command == "invisible":  # hidden on the steps given: shown after them
+            step = 2 if step <= 1 else 0
+        later = step if step > 1 else 0
+        brace = mt.end()
+        if brace < len(text) and text[brace] == "{":
+            close = _group(text, brace)
+            if close < 0:
+                return None
+            pieces.append((later, text[brace + 1 : close - 1].strip("\n"), line))
+            at = close
+        elif command == "onslide":
+            pieces.append((later, None, line))
+            at = brace
+        else:
+            return None
+        last_line = text.count("\n", 0, at)
+        end = starts[last_line + 1] - 1
+        while at < end and text[at] in " \t":
+            at += 1
+    if not pieces or text[at:end].strip():
+        return None
+    return pieces, text.count("\n", 0, end)
