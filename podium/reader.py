@@ -60,7 +60,7 @@ from .rawtex import (
     macro_definition,
     notes_to_divs,
 )
-from .revealmd import is_reveal_markdown, reveal_markdown
+from .revealmd import element_fragments, is_reveal_markdown, reveal_markdown
 from .safety import PathPolicy
 from .sourcefile import MAX_BYTES, decode_source, read_bounded
 from .texenvs import environments_to_markdown, math_brackets, tex_comment_lines, tex_text, written_with_latex
@@ -638,13 +638,15 @@ def _other_markups(
     if numbered is not None:  # pandoc's example lists, (@) and (@label)
         body = numbered
     columned = None
-    if "<div" in body or "<DIV" in body:
-        from .htmlcolumns import html_columns_to_fenced  # noqa: PLC0415 (only lectures with HTML divs)
+    if "<div" in body or "<DIV" in body or "<aside" in body:
+        from .htmldivs import html_divs_to_fenced  # noqa: PLC0415 (only lectures with HTML divs)
 
-        columned = html_columns_to_fenced(body)
-    if columned is not None:  # Marp's and reveal.js's <div class="columns">
+        columned = html_divs_to_fenced(body)
+    if columned is not None:  # Marp's and reveal.js's <div class="columns">, fragment and notes divs
         body = columned
     latex = written_with_latex(body)  # (decided once, before the environments are rewritten)
+    if ".element" in body:  # reveal.js's <!-- .element: class="fragment" -->: a click (after the
+        mapped(element_fragments(body))  # decision: the \pause it may write is no sign of LaTeX)
     uncommented = tex_comment_lines(body) if latex and "%" in body else None
     if uncommented is not None:  # a beamer lecture's `% comment` lines: LaTeX never prints them
         body = uncommented
@@ -1480,6 +1482,9 @@ class _Converter:
     def html_block(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         """Keep the words (and the Markdown) of an HTML block; drop its tags, warning once per slide."""
         if is_comment(node.content):
+            slide = _SLIDE_COMMENT.match(node.content)
+            if slide is not None:  # reveal.js's <!-- .slide: data-background="…" -->
+                return self.background(_slide_attrs(slide.group(1)), pos)
             self.marp_comment(node.content, pos)
             return []
         if _BR_ONLY.fullmatch(node.content):  # a `<br>` between blocks: the space the blocks have anyway
@@ -2084,6 +2089,14 @@ class _Converter:
         if attrs is None:
             return []
         out: list[m.Block] = []
+        colour = attrs.kv.get("background-color", "").strip()
+        if colour:
+            self.diags.warning(
+                f"the slide's background colour '{_short(colour)}' is not drawn: slides keep the template's "
+                "background (text coloured to stand on it may be hard to read)",
+                pos,
+                "background",
+            )
         image = attrs.kv.get("background-image", "").strip()
         if image:
             self.diags.warning(
@@ -2755,6 +2768,22 @@ def _text_node(text: str) -> SyntaxTreeNode:
 
 
 _SPAN = re.compile(r"\[([^\[\]]+)\]\{([^{}]*)\}")
+_SLIDE_COMMENT = re.compile(r"\s*<!--\s*\.slide:?\s*(.*?)\s*-->\s*$", re.S)
+_HTML_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def _slide_attrs(text: str) -> Attrs:
+    """A reveal.js ``.slide:`` comment's ``data-background…`` attributes as Quarto's slide attributes:
+    ``data-background`` is a picture when it names a file, else a colour."""
+    kv: dict[str, str] = {}
+    for mt in _HTML_ATTR.finditer(text):
+        key, value = mt.group(1).lower(), mt.group(2) or mt.group(3) or mt.group(4) or ""
+        if key == "data-background":
+            looks_like_file = re.search(r"\.(?:png|jpe?g|gif|svg|webp)\b|^url\(|/", value, re.I)
+            key = "data-background-image" if looks_like_file else "data-background-color"
+        if key.startswith("data-background"):
+            kv[key.removeprefix("data-")] = re.sub(r"^url\((['\"]?)(.*)\1\)$", r"\2", value.strip())
+    return Attrs(kv=kv)
 
 
 def _spans(text: str) -> list[m.Inline]:

@@ -1,5 +1,6 @@
-"""reveal.js's own Markdown (a deck's external ``slides.md``): ``Note:`` starts the speaker notes, and
-``--`` alone on a line starts a vertical slide.
+"""reveal.js's own Markdown (a deck's external ``slides.md``): ``Note:`` starts the speaker notes,
+``--`` alone on a line starts a vertical slide, and ``<!-- .element: class="fragment" -->`` makes
+what it ends come on a click.
 
 reveal.js's Markdown plugin cuts a file at ``---`` (horizontal slides) and ``--`` (vertical ones), and
 everything from a line beginning ``Note:`` to the end of a slide is that slide's notes.  Such a file
@@ -7,6 +8,12 @@ has no front matter (reveal.js reads none), so these rules apply only to a lectu
 cuts its slides with ``---``: a pandoc or Quarto lecture with a "Note: bring a calculator" line keeps
 it on the slide.  :func:`reveal_markdown` rewrites the text before it is read (``::: notes`` divs,
 ``---`` for ``--``) and gives, for each new line, the line of the lecture it came from.
+
+An ``.element`` comment is reveal.js's own wherever it is written, so :func:`element_fragments`
+reads it in any lecture: ending a list item, the item comes on a click (as an item with beamer's
+``\\pause`` before its words: the items after it come with or after it); ending a paragraph or a
+picture, the paragraph is a ``::: {.fragment}`` div.  A comment naming no fragment class
+(``style=…``) is dropped as before.
 """
 
 from __future__ import annotations
@@ -16,6 +23,10 @@ import re
 from .markdown import fenced_lines
 
 _NOTE = re.compile(r"^notes?:\s*(.*)$", re.I)
+_ELEMENT = re.compile(r"\s*<!--\s*\.element:?\s*(.*?)\s*-->\s*$")
+_FRAGMENT_CLASS = re.compile(r"""class\s*=\s*["'][^"']*\bfragment\b""")
+_ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+)(.*)$")
+_BLOCK_START = re.compile(r"^\s*(?:#|```|~~~|:::|>|[-*+]\s|\d{1,9}[.)]\s|<)")
 _SEPARATOR = re.compile(r"^(---|--)\s*$")
 
 
@@ -64,3 +75,92 @@ def reveal_markdown(text: str) -> tuple[str, list[int]] | None:
         out.append(":::")
         index.append(len(lines) - 1)
     return ("\n".join(out), index) if changed else None
+
+
+def element_fragments(text: str) -> tuple[str, list[int]] | None:
+    """``text`` with reveal.js's ``<!-- .element: class="fragment" -->`` comments read (see the module
+    docstring), and the old line index of every new line; None when there is none."""
+    if ".element" not in text:
+        return None
+    lines = text.split("\n")
+    fenced = fenced_lines(lines)
+    marks = [
+        _ELEMENT.search(line) if not fenced[k] and ".element" in line else None
+        for k, line in enumerate(lines)
+    ]
+    if not any(marks):
+        return None
+    spans = _fragment_lists(lines, marks)
+    opens, closes = {a for a, _ in spans}, {b for _, b in spans}
+    inside = {k for a, b in spans for k in range(a, b + 1)}
+    out: list[str] = []
+    index: list[int] = []
+    for k, line in enumerate(lines):
+        if k in opens:  # a list whose every item is a fragment: reveal.js's incremental list
+            out += ["", "::: incremental"]
+            index += [k, k]
+        mt = marks[k]
+        if mt is None:
+            out.append(line)
+            index.append(k)
+        else:
+            fragment = _FRAGMENT_CLASS.search(mt.group(1)) is not None
+            _element(line[: mt.start()], fragment, k in inside, k, out, index)
+        if k in closes:
+            out += [":::", ""]
+            index += [k, k]
+    return "\n".join(out), index
+
+
+def _element(words: str, fragment: bool, in_list: bool, k: int, out: list[str], index: list[int]) -> None:
+    """Line ``k``'s ``words`` (its ``.element`` comment taken off) added to ``out``, as a click where the
+    comment says fragment."""
+    item = _ITEM.match(words)
+    if not fragment or in_list or words.lstrip().startswith("#"):  # (a title: no click)
+        out.append(words)
+        index.append(k)
+    elif item is not None:  # an item of a list with other items: it comes on a click
+        out.append(f"{item.group(1)}\\pause {item.group(2)}")
+        index.append(k)
+    else:  # a paragraph (or a picture): from its first line to this one, a fragment
+        first = len(out)
+        while first > 0 and out[first - 1].strip() and not _BLOCK_START.match(out[first - 1]):
+            first -= 1
+        out[first:first] = ["", "::: {.fragment}"]
+        index[first:first] = [index[first] if first < len(index) else k] * 2
+        out += [words, ":::", ""]
+        index += [k, k, k]
+
+
+def _fragment_lists(lines: list[str], marks: list[re.Match | None]) -> list[tuple[int, int]]:
+    """(first line, last line) of each list whose every item (at the list's own indent) ends in a
+    fragment comment."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(lines):
+        item = _ITEM.match(lines[k])
+        if item is None or marks[k] is None and k and lines[k - 1].strip():
+            k += 1
+            continue
+        indent = len(item.group(1)) - len(item.group(1).lstrip())
+        end = k
+        j = k + 1
+        while j < len(lines):  # the list runs on over its items, their indented lines and blank lines
+            line = lines[j]
+            if not line.strip():
+                j += 1
+                continue
+            nested = len(line) - len(line.lstrip()) > indent
+            if not nested and not (_ITEM.match(line) and len(line) - len(line.lstrip()) == indent):
+                break
+            end = j
+            j += 1
+        items = [
+            x
+            for x in range(k, end + 1)
+            if _ITEM.match(lines[x]) and len(lines[x]) - len(lines[x].lstrip()) == indent
+        ]
+        if all((mark := marks[x]) is not None and _FRAGMENT_CLASS.search(mark.group(1)) for x in items):
+            out.append((k, end))
+        k = end + 1
+    return out

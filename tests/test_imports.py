@@ -208,7 +208,7 @@ def test_reading_a_plain_lecture_leaves_the_other_tools_readers_unloaded():
         "from podium.diagnostics import Diagnostics\n"
         "from podium.reader import parse_lecture\n"
         "parse_lecture('---\\ntitle: T\\n---\\n\\n## S\\n\\n- a\\n- b $x^2$\\n', 't.md', Diagnostics())\n"
-        "print(json.dumps(sorted(m for m in ('podium.siunits', 'podium.crossrefs', 'podium.htmlcolumns') "
+        "print(json.dumps(sorted(m for m in ('podium.siunits', 'podium.crossrefs', 'podium.htmldivs') "
         "if m in sys.modules)))\n"
     )
     assert json.loads(_run(code)) == []
@@ -218,7 +218,7 @@ def test_reading_a_plain_lecture_leaves_the_other_tools_readers_unloaded():
         "from podium.reader import parse_lecture\n"
         "parse_lecture('## S\\n\\nAs @fig-a, \\\\SI{3}{\\\\metre}.\\n\\n![A](a.png){#fig-a}\\n\\n"
         "<div class=\"columns\">\\n<div>\\nx\\n</div>\\n</div>\\n', 't.md', Diagnostics())\n"
-        "print(json.dumps(sorted(m for m in ('podium.siunits', 'podium.crossrefs', 'podium.htmlcolumns') "
+        "print(json.dumps(sorted(m for m in ('podium.siunits', 'podium.crossrefs', 'podium.htmldivs') "
         "if m in sys.modules)))\n"
     )
-    assert json.loads(_run(loaded)) == ["podium.crossrefs", "podium.htmlcolumns", "podium.siunits"]
+    assert json.loads(_run(loaded)) == ["podium.crossrefs", "podium.htmldivs", "podium.siunits"]

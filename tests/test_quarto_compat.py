@@ -1012,3 +1012,74 @@ def test_a_logo_outside_the_lecture_folder_is_refused_at_its_line(tmp_path):
     assert [(d.pos.line, "mark.png" in d.message) for d in warned] == [(3, True)]
     prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
     assert not [sh for s in prs.slides for sh in s.shapes if sh.name == "Logo"]
+
+
+REVEAL_CLICKS = """# Sorting
+
+---
+
+## Every item
+
+- Perceptrons <!-- .element: class="fragment" -->
+- Backprop <!-- .element: class="fragment fade-up" -->
+
+Always visible.
+
+---
+
+## Some items
+
+- First
+- Second <!-- .element: class="fragment" -->
+- Third
+
+---
+
+## Paragraphs
+
+Shown.
+
+Later
+paragraph. <!-- .element: class="fragment" -->
+
+Styled only. <!-- .element: style="color: red" -->
+
+<div class="fragment">
+
+An HTML fragment.
+
+</div>
+
+<aside class="notes">
+Mention Timsort.
+</aside>
+
+---
+
+<!-- .slide: data-background-color="#000000" -->
+
+## Dark
+
+Words.
+"""
+
+
+def test_reveal_js_fragment_comments_and_html_fragments_are_clicks(tmp_path):
+    src = tmp_path / "slides.md"
+    src.write_text(REVEAL_CLICKS)
+    diags = Diagnostics()
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    every, some, paras, dark = list(prs.slides)[1:]
+    assert _clicks(every) == [["Perceptrons"], ["Backprop"]]  # "Always visible." from the start
+    assert _clicks(some) == [["Second", "Third"]]
+    assert _clicks(paras) == [["Later paragraph."], ["An HTML fragment."]]
+    texts = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame]
+    assert not any("element" in t or "<div" in t or "Timsort" in t for t in texts)
+    assert "Styled only." in "\n".join(texts)
+    assert paras.notes_slide.notes_text_frame.text == "Mention Timsort."
+    (warned,) = [d for d in diags.items if d.code == "background"]
+    assert (
+        warned.pos.line
+        == REVEAL_CLICKS.split("\n").index('<!-- .slide: data-background-color="#000000" -->') + 1
+    )
+    assert not [d for d in diags.items if d.code == "raw-html"], [d.message for d in diags.items]

@@ -1,4 +1,5 @@
-"""Columns written as HTML ``<div>``s (Marp and reveal.js decks), as the fenced divs that mean the same.
+"""HTML ``<div>``s that mean a layout or a click (Marp and reveal.js decks), as the fenced divs that
+mean the same.
 
 Marp and reveal.js have no column syntax, so their authors write::
 
@@ -21,6 +22,10 @@ outer ``<div>`` whose class says columns (``columns``, ``cols``, ``row``, ``grid
 it a column (its ``width:`` or a ``col-6``-style class its width).  Every tag must stand alone on its
 line and the structure must close; anything else is left as HTML.  The rewrite is line for line, so
 messages keep their lines.
+
+Likewise reveal.js's ``<div class="fragment">`` (its words come on a click) and ``<aside
+class="notes">`` (or ``<div class="notes">``: speaker notes), each tag alone on its line, become
+``::: {.fragment}`` and ``::: notes``.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ _OPEN = re.compile(r"^ {0,3}<div\b([^<>]*)>\s*$", re.I)  # (indented four spaces
 _INNER_OPEN = re.compile(r"^\s*<div\b([^<>]*)>\s*$", re.I)
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _CLOSE = re.compile(r"^\s*</div>\s*$", re.I)
+_MARKED_OPEN = re.compile(r"^ {0,3}<(div|aside)\b([^<>]*)>\s*$", re.I)
 _ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _ROW_CLASSES = re.compile(
     r"^(?:columns?|cols|row|grid|flex|two-?col(?:umn)?s?|three-?col(?:umn)?s?|r-hstack|container)$"
@@ -64,11 +70,51 @@ def _width(attrs: dict[str, str]) -> str | None:
     return None
 
 
-def html_columns_to_fenced(text: str) -> str | None:
+def html_divs_to_fenced(text: str) -> str | None:
     """``text`` with each ``<div>`` row of columns (see the module docstring) written as
-    ``:::::: columns`` / ``::::: {.column}`` fences, line for line; None when there is none."""
-    if "<div" not in text and "<DIV" not in text:
+    ``:::::: columns`` / ``::::: {.column}`` fences, and each fragment or notes ``<div>``/``<aside>`` as
+    a fragment or notes div, line for line; None when there is none."""
+    columns = _columns(text) if "<div" in text or "<DIV" in text else None
+    clicks = _fragments_and_notes(columns or text)
+    return clicks or columns
+
+
+def _fragments_and_notes(text: str) -> str | None:
+    """``text`` with reveal.js's fragment and notes elements (tags alone on their lines) as fenced divs."""
+    if "fragment" not in text and "notes" not in text:
         return None
+    lines = text.split("\n")
+    fenced = code_lines(lines)
+    changed = False
+    for k, line in enumerate(lines):
+        mt = _MARKED_OPEN.match(line) if not fenced[k] else None
+        if mt is None:
+            continue
+        classes = _attrs(mt.group(2)).get("class", "").split()
+        kind = "{.fragment}" if "fragment" in classes else "notes" if "notes" in classes else None
+        end = _closing(lines, fenced, k, mt.group(1).lower()) if kind else None
+        if end is not None:
+            lines[k], lines[end] = f":::: {kind}", "::::"
+            changed = True
+    return "\n".join(lines) if changed else None
+
+
+def _closing(lines: list[str], fenced: list[bool], start: int, tag: str) -> int | None:
+    """The line of the ``</tag>`` closing the one opened alone on ``lines[start]``, or None when it is
+    not alone on its line (or never comes)."""
+    depth = 0
+    for k in range(start + 1, len(lines)):
+        if fenced[k]:
+            continue
+        words = _CODE_SPAN.sub("", lines[k]).lower()
+        opened, closed = words.count(f"<{tag}"), words.count(f"</{tag}")
+        if closed and depth == 0:
+            return k if closed == 1 and not opened and re.fullmatch(rf"\s*</{tag}>\s*", words) else None
+        depth += opened - closed
+    return None
+
+
+def _columns(text: str) -> str | None:
     lines = text.split("\n")
     fenced = code_lines(lines)
     changed = False
