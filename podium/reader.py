@@ -63,7 +63,14 @@ from .rawtex import (
 from .revealmd import element_fragments, is_reveal_markdown, reveal_markdown
 from .safety import PathPolicy
 from .sourcefile import MAX_BYTES, decode_source, read_bounded
-from .texenvs import environments_to_markdown, math_brackets, tex_comment_lines, tex_text, written_with_latex
+from .texenvs import (
+    environments_to_markdown,
+    latex_references,
+    math_brackets,
+    tex_comment_lines,
+    tex_text,
+    written_with_latex,
+)
 from .texmath import readable, unknown_command
 
 MAX_COURSE_BYTES = 1024 * 1024
@@ -627,13 +634,6 @@ def _other_markups(
     if is_reveal_markdown(raw_meta, body):  # reveal.js's own Markdown: `Note:` notes, `--` slides
         mapped(reveal_markdown(body))
     # the passes below keep every line where it was
-    numbered_refs = None
-    if "@" in body and "{#" in body:
-        from .crossrefs import number_crossrefs  # noqa: PLC0415 (only lectures with labels pay for it)
-
-        numbered_refs = number_crossrefs(body)
-    if numbered_refs is not None:  # Quarto's @fig-x, @tbl-x, @eq-x: numbered as Quarto numbers them
-        body = numbered_refs
     numbered = number_examples(body) if "(@" in body else None
     if numbered is not None:  # pandoc's example lists, (@) and (@label)
         body = numbered
@@ -655,6 +655,16 @@ def _other_markups(
         body = bracketed
     if "\\begin{" in body or "\\includegraphics" in body:  # beamer's environments: what they mean
         mapped(environments_to_markdown(body))
+    referred = latex_references(body) if latex else None
+    if referred is not None:  # LaTeX's \eqref and \cite: Quarto's references, pandoc's citations
+        body = referred
+    numbered_refs = None
+    if "@" in body and "{#" in body:
+        from .crossrefs import number_crossrefs  # noqa: PLC0415 (only lectures with labels pay for it)
+
+        numbered_refs = number_crossrefs(body)
+    if numbered_refs is not None:  # Quarto's @fig-x, @tbl-x, @eq-x: numbered as Quarto numbers them
+        body = numbered_refs
     texts = tex_text(body) if latex else None
     if texts is not None:  # TeX's accents, spaces, ties, line breaks and ``quotes'' in its text
         body = texts
@@ -1463,6 +1473,14 @@ class _Converter:
         if t in ("fence", "code_block"):
             return self.code(node, pos)
         if t == "blockquote":
+            kids = [c for c in node.children if c.type != "footnote_block"]
+            if len(kids) == 1 and kids[0].type in ("bullet_list", "ordered_list") and not self.marp:
+                # pandoc: a list alone in a block quote reverses the lecture's incremental setting
+                saved, self.incremental = self.incremental, not self.incremental
+                try:
+                    return list(self.blocks(kids))
+                finally:
+                    self.incremental = saved
             return [self.quote(node, pos)]
         if t == "table":
             return [self.table(node, pos)]

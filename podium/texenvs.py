@@ -124,6 +124,21 @@ def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
     while k < len(lines):
         line = lines[k]
         begin = _BEGIN.match(line) if not fenced[k] and not in_math else None
+        if begin is not None and begin.group(2) == "minipage":
+            run = _minipages(text, lines, starts, k)
+            if run is not None:  # minipages side by side: a row of columns
+                end_line, new = run
+                if out and out[-1].strip():
+                    out.append("")
+                    index.append(k)
+                out.extend(new)
+                index.extend(_origins(new, lines, k, end_line))
+                if end_line + 1 < len(lines) and lines[end_line + 1].strip():
+                    out.append("")
+                    index.append(end_line)
+                changed = True
+                k = end_line + 1
+                continue
         if begin is not None and begin.group(2) in KNOWN:
             end = _environment_end(text, starts[k] + begin.start(0) + len(begin.group(1)), begin.group(2))
             if end is not None:
@@ -156,6 +171,62 @@ def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
         index.append(k)
         k += 1
     return ("\n".join(out), index) if changed else None
+
+
+# what LaTeX writers put between minipages set side by side
+_BETWEEN_MINIPAGES = re.compile(
+    r"^\s*(?:(?:\\hfill|\\hspace\*?\{[^{}]*\}|\\quad|\\qquad|\\noindent|\\vfill|\\vspace\*?\{[^{}]*\}|~)\s*)*"
+    r"(?:%.*)?$"
+)
+
+
+def _minipages(text: str, lines: list[str], starts: list[int], k: int) -> tuple[int, list[str]] | None:
+    """The minipages from line ``k`` on, with only spacing (``\\hfill``, ``%``…) between them: their last
+    line and their Markdown, a row of columns of their widths (one minipage: its blocks alone)."""
+    columns: list[tuple[str | None, str]] = []
+    end_line = k
+    j = k
+    while j < len(lines):
+        begin = _BEGIN.match(lines[j])
+        if begin is None or begin.group(2) != "minipage":
+            break
+        end = _environment_end(text, starts[j] + len(begin.group(1)), "minipage")
+        if end is None:
+            return None
+        last = text.count("\n", 0, end - 1)
+        if text[end : starts[last + 1] - 1].strip():
+            return None  # (text after \end{minipage} on its line)
+        source = text[starts[j] + len(begin.group(1)) : end]
+        at = len("\\begin{minipage}")
+        args: list[str] = []
+        while at < len(source) and source[at] in "[{":  # [position][height][inner position]{width}
+            close = _group(source, at, source[at], "]" if source[at] == "[" else "}")
+            if close < 0:
+                return None
+            braced = source[at] == "{"
+            args.append(source[at + 1 : close - 1])
+            at = close
+            if braced:
+                break
+        body = source[at : len(source) - len("\\end{minipage}")]
+        columns.append((_width(args[-1]) if args else None, blocks(body)))
+        end_line = j = last
+        j += 1
+        while j < len(lines) and _BETWEEN_MINIPAGES.match(lines[j]) and not _BEGIN.match(lines[j]):
+            if not lines[j].strip():
+                break  # (a blank line: LaTeX starts a new paragraph, the row ends)
+            j += 1
+    if not columns:
+        return None
+    if len(columns) == 1:
+        return end_line, columns[0][1].split("\n")
+    new = [":::: columns"]
+    for width, content in columns:
+        new.append(f'::: {{.column width="{width}"}}' if width else "::: column")
+        new.extend(content.split("\n"))
+        new.append(":::")
+    new.append("::::")
+    return end_line, new
 
 
 def _origins(new: list[str], old: list[str], k: int, end: int) -> list[int]:
@@ -213,7 +284,8 @@ def convert(source: str) -> str:
     if env in MATH:
         inner = _LABELS.sub("", body).strip()
         wrapped = f"\\begin{{{MATH[env]}}}\n{inner}\n\\end{{{MATH[env]}}}" if MATH[env] else inner
-        return f"$$\n{wrapped}\n$$"
+        label = _LABEL.search(body)  # (numbered, as \eqref refers to it: crossrefs)
+        return f"$$\n{wrapped}\n$$" + (f" {{#{quarto_label('eq', label.group(1))}}}" if label else "")
     if env in TABULARS:
         return _table(args[-1] if args else "", body) or body
     if env in ("table", "table*"):
@@ -414,6 +486,8 @@ def _figure(body: str) -> str | None:
         close = _group(body, body.find("{", at))
         if close > 0:
             caption = " ".join(body[body.find("{", at) + 1 : close - 1].split())
+    label = _LABEL.search(body)
+    ident = f"#{quarto_label('fig', label.group(1))}" if label else ""
     pictures = []
     for graphic in graphics:
         opts = graphic.group(1) or ""
@@ -421,14 +495,74 @@ def _figure(body: str) -> str | None:
         mt = re.search(r"width\s*=\s*([^,\]]+)", opts)
         if mt and len(graphics) == 1:
             width = _width(mt.group(1))
-        attr = f"{{width={width}}}" if width else ""
-        pictures.append((graphic.group(2).strip(), attr))
+        attr = " ".join(
+            x for x in (ident if len(graphics) == 1 else "", f"width={width}" if width else "") if x
+        )
+        pictures.append((graphic.group(2).strip(), f"{{{attr}}}" if attr else ""))
     if len(pictures) == 1:
         path, attr = pictures[0]
         return f"![{caption}]({path}){attr}"
     alt = f'{{fig-alt="{caption.replace(chr(34), chr(39))}"}}' if caption else ""  # (each the figure's words)
     row = "\n\n".join(f"![]({path}){alt}" for path, _ in pictures)
-    return f"::: {{layout-ncol={min(len(pictures), 6)}}}\n{row}\n:::" + (f"\n\n{caption}" if caption else "")
+    ncol = min(len(pictures), 6)
+    if ident and caption:  # a labelled figure: its caption is numbered under the row (crossrefs)
+        return f"::: {{{ident} layout-ncol={ncol}}}\n{row}\n\n{caption}\n:::"
+    return f"::: {{layout-ncol={ncol}}}\n{row}\n:::" + (f"\n\n{caption}" if caption else "")
+
+
+_LABEL = re.compile(r"\\label\{([^{}]*)\}")
+_REF = re.compile(r"\\(eqref|ref|autoref|cref|Cref)\{([^{}]*)\}")
+_CITE = re.compile(
+    r"\\(cite|citep|citet|parencite|textcite|autocite|citeauthor|citeyear|footcite)\*?"
+    r"\s*(?:\[([^\]]*)\])?\s*(?:\[([^\]]*)\])?\s*\{([^{}]+)\}"
+)
+
+
+def quarto_label(kind: str, name: str) -> str:
+    """LaTeX's ``\\label{eq:ols}`` as a Quarto label of ``kind`` (``eq-eq-ols``): its words, and ``-``."""
+    return f"{kind}-" + (re.sub(r"[^\w]+", "-", name).strip("-") or "x")
+
+
+def latex_references(text: str) -> str | None:
+    """LaTeX's references in a lecture's text as Quarto's, which :mod:`podium.crossrefs` numbers:
+    ``\\eqref{x}`` ``(-@eq-x)``, ``\\ref{x}`` ``-@fig-x``, ``\\autoref``/``\\cref`` ``@fig-x``, for the
+    labels the environments were given (:func:`quarto_label`); and its citations as pandoc's
+    (``\\cite{a,b}`` ``[@a; @b]``, ``\\citet{a}`` ``@a``, ``\\cite[p.~4]{a}`` ``[@a, p.~4]``), which the
+    lecture's bibliography resolves.  Code and math are left alone; None when nothing changed."""
+    if "\\" not in text or not re.search(r"\\(?:\w*ref|\w*cite\w*)\b", text):
+        return None
+    labels = set(re.findall(r"\{#((?:eq|fig|tbl)-[\w-]+)", text))
+
+    def reference(mt: re.Match) -> str:
+        command, name = mt.group(1), mt.group(2)
+        for kind in ("eq", "fig", "tbl"):
+            label = quarto_label(kind, name)
+            if label in labels:
+                return {"eqref": f"(-@{label})", "ref": f"-@{label}"}.get(command, f"@{label}")
+        return mt.group(0)  # (a label the lecture does not number: the reader's warning)
+
+    def citation(mt: re.Match) -> str:
+        command, first, second, keys = mt.groups()
+        cited = [k.strip() for k in keys.split(",") if k.strip()]
+        if command in ("citet", "textcite", "citeauthor"):
+            return " and ".join(f"@{k}" for k in cited)
+        if command == "citeyear":
+            return "[" + "; ".join(f"-@{k}" for k in cited) + "]"
+        pre, post = (first, second) if second is not None else (None, first)
+        inner = "; ".join(f"@{k}" for k in cited)
+        return "[" + (f"{pre} " if pre else "") + inner + (f", {post}" if post else "") + "]"
+
+    def words(part: str) -> str:
+        return _CITE.sub(citation, _REF.sub(reference, part))
+
+    lines = text.split("\n")
+    code = code_lines(lines)
+    out = [
+        line if code[k] or "\\" not in line else outside(_PROTECTED, line, words)
+        for k, line in enumerate(lines)
+    ]
+    new = "\n".join(out)
+    return new if new != text else None
 
 
 def _float_table(body: str) -> str:

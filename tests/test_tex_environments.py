@@ -669,3 +669,78 @@ def test_beamer_overlays_are_clicks_and_keep_every_word(tmp_path):
 
     assert clicks(_slide(prs, "Items")) == [[1, 2], [3, 4]]  # steps 2 and 4; the alerted item with 4
     assert clicks(_slide(prs, "Guess and check")) == [[1, 2], [4], [5]]
+
+
+LATEX_HABITS = r"""---
+title: Habits
+bibliography: refs.bib
+---
+
+## Side by side
+
+\begin{minipage}[t]{0.38\textwidth}
+Population
+
+- all students
+\end{minipage}
+\hfill
+\begin{minipage}[t]{0.58\textwidth}
+Sample
+
+- thirty students
+\end{minipage}
+
+## Numbered
+
+\begin{equation}
+y = a x + b \label{eq:line}
+\end{equation}
+
+As \eqref{eq:line} shows (\autoref{eq:line}), and \cite[p.~4]{knuth1984}; \citet{sen1999} disagrees.
+
+\begin{figure}
+\includegraphics[width=0.4\textwidth]{box.png}
+\caption{A box}
+\label{fig:box}
+\end{figure}
+
+Figure~\ref{fig:box} and \ref{fig:none}.
+
+## Quoted list
+
+> - one
+> - two
+
+After.
+"""
+
+
+def test_minipages_equation_labels_citations_and_a_quoted_list(tmp_path):
+    from podium.reader import parse_lecture
+
+    Image.new("RGB", (60, 40), (200, 30, 30)).save(tmp_path / "box.png")
+    (tmp_path / "refs.bib").write_text(
+        "@book{knuth1984, author = {Donald E. Knuth}, title = {The {TeX}book}, publisher = {Addison-Wesley},"
+        " year = {1984}}\n@book{sen1999, author = {Amartya Sen}, title = {Development as Freedom},"
+        " publisher = {Knopf}, year = {1999}}\n"
+    )
+    src = tmp_path / "habits.md"
+    src.write_text(LATEX_HABITS)
+    diags = Diagnostics()
+    lecture = parse_lecture(LATEX_HABITS, "habits.md", Diagnostics(), base_dir=str(tmp_path))
+    side, numbered, quoted = lecture.slides[1:4]
+    (row,) = side.body  # two minipages: a row of columns of their widths
+    assert isinstance(row, m.Columns) and [c.width for c in row.columns] == [0.38, 0.58]
+    assert m.plain_text(row.columns[1].blocks[0].content) == "Sample"
+    (lst,) = [b for b in quoted.body if isinstance(b, m.BulletList)]
+    assert lst.incremental  # pandoc: a list in a block quote is shown item by item
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    words = "\n".join(t for _, t in _paras(_slide(prs, "Numbered")))
+    assert "As (1) shows (Equation 1)" in words
+    assert "Knuth (1984" in words or "Knuth, 1984" in words, words  # resolved from the bibliography
+    assert "Sen (1999)" in words
+    assert "Figure\u00a01 and" in words and "Figure 1: A box" in words
+    assert not any(c in words for c in ("\\cite", "\\ref", "eq:line", "[@"))
+    raw = [d.message for d in diags.items if d.code == "raw-tex"]
+    assert raw == ["raw TeX '\\ref{…}' is not rendered; its text is kept"], raw  # only the missing label
+    assert not [d for d in diags.items if "minipage" in d.message or "hfill" in d.message]
