@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .texmath import normalise
+
 # ``\mathop{…}``, ``\mathrel{…}``…: ziamath (through latex2mathml) draws nothing of what they wrap
 # (``x \mathop{\perp\!\!\!\perp} y``, a lecture's ``\indep``, came out "x y"); as a plain group the
 # symbols are drawn, with ordinary spacing
@@ -30,7 +32,7 @@ def tex_to_svg(tex: str, display: bool = False, size: float = 18.0) -> str | Non
     try:
         import ziamath  # noqa: PLC0415 (ziamath takes 0.3 s to import: only a lecture with math loads it)
 
-        expr = ziamath.Latex(unwrapped(tex), size=size, inline=not display)
+        expr = ziamath.Latex(normalise(unwrapped(tex)), size=size, inline=not display)
         return expr.svg()
     except Exception:  # ziamath raises many kinds for TeX it does not know
         return None

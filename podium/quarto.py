@@ -154,8 +154,9 @@ def replace_shortcodes(
             name, args = mt.group(2), mt.group(3).strip()
             if mt.group(1):  # {{</* escaped */>}} shows the shortcode itself
                 return "`{{< " + name + (" " + args if args else "") + " >}}`"
-            if name == "kbd":
-                return "`" + args.strip("\"'") + "`"
+            if name == "kbd":  # {{< kbd Shift-Ctrl-P mac=Shift-Command-P win=… >}}: every platform's keys
+                keys = _kbd_keys(args)
+                return " / ".join(f"`{k}`" + (f" ({os})" if os else "") for os, k in keys) if keys else ""
             if name in ("meta", "var") and args:
                 if name == "var" and "var" not in values:
                     values["var"] = _variables(variables, diags, origin_of(i))
@@ -355,3 +356,19 @@ def callout_kind(classes: tuple[str, ...]) -> str | None:
         if c == "callout":
             return "note"
     return None
+
+
+_KBD_SYSTEMS = {"mac": "macOS", "win": "Windows", "linux": "Linux"}
+
+
+def _kbd_keys(args: str) -> list[tuple[str, str]]:
+    """A ``kbd`` shortcode's keys: (system, keys) for each ``mac=``/``win=``/``linux=`` given, after the
+    keys for every system (system "")."""
+    out: list[tuple[str, str]] = []
+    for mt in re.finditer(r"""(?:(\w+)=)?("[^"]*"|'[^']*'|\S+)""", args):
+        name, value = mt.group(1), mt.group(2).strip("\"'")
+        if name is None:
+            out.insert(0, ("", value))
+        elif name in _KBD_SYSTEMS:
+            out.append((_KBD_SYSTEMS[name], value))
+    return out

@@ -67,6 +67,7 @@ from .texenvs import (
     environments_to_markdown,
     latex_references,
     math_brackets,
+    spaced_dollar_math,
     tex_comment_lines,
     tex_text,
     written_with_latex,
@@ -644,6 +645,9 @@ def _other_markups(
         columned = html_divs_to_fenced(body)
     if columned is not None:  # Marp's and reveal.js's <div class="columns">, fragment and notes divs
         body = columned
+    spaced = spaced_dollar_math(body) if "$" in body and "\\" in body else None
+    if spaced is not None:  # `$ = \frac{a}{b}$`: math as MathJax reads it
+        body = spaced
     latex = written_with_latex(body)  # (decided once, before the environments are rewritten)
     if ".element" in body:  # reveal.js's <!-- .element: class="fragment" -->: a click (after the
         mapped(element_fragments(body))  # decision: the \pause it may write is no sign of LaTeX)
@@ -2514,6 +2518,13 @@ class _Converter:
             return [m.LineBreak()]  # rendered as what it says: no warning
         if tag.tag in HTML_FORMATTING and tag.kind in ("start", "end") and not self.html_skip:
             return [_HtmlMark(tag.tag, tag.kind == "start")]  # drawn as what it says (texts nests it)
+        if (
+            tag.tag in ("small", "big")
+            and tag.kind in ("start", "end")
+            and not self.html_skip
+            and not tag.attrs
+        ):
+            return []  # (a size only: the words at the slide's size, no warning)
         if tag.tag in ("span", "font") and tag.kind in ("start", "end") and not self.html_skip:
             # a colour is kept (the rest of a style is not: then the usual warning)
             colour = ""

@@ -715,6 +715,28 @@ _TEXISH = re.compile(r"\\(?:begin|end)\{|\\item\b|\\frametitle\b|\\pause\b|\\tex
 _CODE_OR_MATH = re.compile(r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$", re.S)
 
 
+# `$ = \big\langle f \big\rangle $`: math with spaces inside its dollars, as MathJax and KaTeX read it
+_SPACED_MATH = re.compile(r"(?<![\\$])\$[ \t]*([^$\n]*?\\[A-Za-z][^$\n]*?)[ \t]*(?<!\\)\$(?![$\d])")
+_CODE_SPANS = re.compile(r"(`+)[^`]*?\1(?!`)")
+
+
+def spaced_dollar_math(text: str) -> str | None:
+    """``text`` with ``$ … $`` that opens with a space and holds a TeX command (``$ = \\frac{a}{b}$``) as
+    ``$…$``: reveal.js's MathJax and KaTeX read it as math, pandoc and markdown-it as two dollar signs
+    (its TeX then reached the slide as text).  Money (``$5 and $10``: no space after the first, no
+    command) is left alone, as are code and display math; None when nothing changed."""
+    lines = text.split("\n")
+    code = code_lines(lines)
+    changed = False
+    for k, line in enumerate(lines):
+        if code[k] or "\\" not in line or "$$" in line or not re.search(r"\$[ \t]|[ \t]\$", line):
+            continue
+        new = outside(_CODE_SPANS, line, lambda part: _SPACED_MATH.sub(lambda mt: f"${mt.group(1)}$", part))
+        if new != line:
+            lines[k], changed = new, True
+    return "\n".join(lines) if changed else None
+
+
 def written_with_latex(text: str) -> bool:
     """True for a lecture whose text (not its code, not its math) uses LaTeX's own markup
     (``\\begin{…}``, ``\\item``, ``\\pause``, ``\\textbf{``…): its ``%`` lines, ``\\[ … \\]``, ``~`` and

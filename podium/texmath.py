@@ -25,6 +25,8 @@ def normalise(tex: str) -> str:
         lambda mt: "\\" + mt.group(1) + ("{gathered}" if mt.group(2) != "equation" else "{equation}"), tex
     )
     tex = tex.replace("\\operatorname*", "\\operatorname")
+    # \operatorname{logit} P: TeX puts a thin space after the name; latex2mathml's <mo>logit</mo> gets none
+    tex = re.sub(r"(\\operatorname\{[^{}]*\})\s*(?=[A-Za-z0-9]|\\(?!left|right|[,;:!]))", r"\1\\,", tex)
     tex = re.sub(
         r"\\(big|Big|bigg|Bigg)[lrm]?(?=\\[A-Za-z])", "", tex
     )  # \big\langle: latex2mathml reads \langle

@@ -1083,3 +1083,14 @@ def test_reveal_js_fragment_comments_and_html_fragments_are_clicks(tmp_path):
         == REVEAL_CLICKS.split("\n").index('<!-- .slide: data-background-color="#000000" -->') + 1
     )
     assert not [d for d in diags.items if d.code == "raw-html"], [d.message for d in diags.items]
+
+
+def test_kbd_for_each_system_and_small_print_without_a_warning():
+    lecture, messages = _parse(
+        "## Keys\n\nPress {{< kbd mac=Cmd-Shift-P win=Ctrl-Shift-P >}} or {{< kbd Ctrl-C >}}.\n\n"
+        "Text <small>small print</small> here.\n"
+    )
+    (press, small) = [m.plain_text(b.content) for b in lecture.slides[0].body]
+    assert press == "Press Cmd-Shift-P (macOS) / Ctrl-Shift-P (Windows) or Ctrl-C."
+    assert small == "Text small print here."
+    assert not [x for x in messages if "raw HTML" in x], messages

@@ -276,3 +276,18 @@ def test_an_operator_group_with_limits_is_drawn():
 
     svg = tex_to_svg("\\mathop{\\mathrm{argmax}}\\limits_{x} f(x)")
     assert svg is not None and _glyphs(svg) >= _glyphs(tex_to_svg("f(x)")) + 6
+
+
+def test_sized_brackets_are_drawn_as_brackets_and_an_operator_name_keeps_its_space():
+    """``\\big\\langle`` was drawn as the words "\\langle" in the handout and slides PDF; the
+    name of ``\\operatorname{logit} P`` ran into its argument ("logitP")."""
+    from podium.mathrender import math_points, tex_to_svg
+
+    sized, plain = tex_to_svg("\\big\\langle f \\big\\rangle"), tex_to_svg("\\langle f \\rangle")
+    assert sized is not None and plain is not None and _glyphs(sized) == _glyphs(plain)
+    spaced, tight = math_points("\\operatorname{logit} P"), math_points("\\mathrm{logit}P")
+    assert spaced is not None and tight is not None and spaced[0] > tight[0] + 2
+    from podium.texmath import tex_to_mathml
+
+    assert "<mspace" in (tex_to_mathml("\\operatorname{logit} P") or "")  # the deck's Office math too
+    assert "<mspace" not in (tex_to_mathml("\\operatorname{logit}(p)") or "")

@@ -744,3 +744,23 @@ def test_minipages_equation_labels_citations_and_a_quoted_list(tmp_path):
     raw = [d.message for d in diags.items if d.code == "raw-tex"]
     assert raw == ["raw TeX '\\ref{…}' is not rendered; its text is kept"], raw  # only the missing label
     assert not [d for d in diags.items if "minipage" in d.message or "hfill" in d.message]
+
+
+def test_math_with_spaces_inside_its_dollars_is_math_as_mathjax_reads_it():
+    from podium.reader import parse_lecture
+
+    diags = Diagnostics()
+    lecture = parse_lecture(
+        "---\ntitle: T\n---\n\n## S\n\n* Step\n    * 上式$ = \\big\\langle f(x) \\big\\rangle_{p(x)} $（線形性）\n\n"
+        "Costs $5 and $10, and $ 3 \\times 4$ is twelve.\n",
+        "t.md",
+        diags,
+    )
+    body = lecture.slides[-1].body
+    inner = body[0].items[0].blocks[1].items[0].blocks[0].content
+    (math,) = [x for x in inner if isinstance(x, m.InlineMath)]
+    assert math.tex == "= \\big\\langle f(x) \\big\\rangle_{p(x)}"
+    costs = body[1].content
+    assert m.plain_text(costs).startswith("Costs $5 and $10, and ")  # money stays money
+    assert [x.tex for x in costs if isinstance(x, m.InlineMath)] == ["3 \\times 4"]
+    assert not [d for d in diags.items if d.code == "raw-tex"], [d.message for d in diags.items]
