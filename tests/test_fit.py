@@ -279,13 +279,18 @@ def test_no_picture_is_drawn_smaller_than_1_5_in_and_captions_stay_under_their_p
 
 
 def test_a_picture_too_narrow_in_its_column_or_squeezed_by_text_moves_to_the_next_part(pictures_deck):
-    prs, _, _ = pictures_deck
+    prs, diags, _ = pictures_deck
     titles = _titles(prs)
     by_title = {t: prs.slides[i] for i, t in enumerate(titles)}
-    # a 4:1 picture in a 30 % column would be 0.9 in tall: it continues at the body's width
+    # a 4:1 picture in a 30 % column would be 0.9 in tall: it continues at the body's width, warned about
     assert not _pictures(by_title["A wide picture in a narrow column"])
     (wide,) = _pictures(by_title["A wide picture in a narrow column (cont.)"])
     assert wide.width > 8 * IN
+    assert [
+        d
+        for d in diags.items
+        if "wide.png' would be under 1 in on its short side in its 30 % column" in d.message
+    ]
     # under a long list there is no 1.5 in left: the picture continues, with its caption
     assert not _pictures(by_title["A picture under a long list"])
     assert len(_pictures(by_title["A picture under a long list (cont.)"])) == 1
@@ -526,3 +531,21 @@ def test_a_title_too_long_for_its_box_is_drawn_smaller_in_the_deck_and_the_drawi
     assert 0.6 <= plan.title_scale < 1.0
     html = SlideDrawer(lecture, template, Diagnostics()).slide(plan)
     assert f'style="font-size:{plan.title_scale * 100:g}%"' in html
+
+
+def test_a_banner_like_diagram_stays_in_the_column_it_was_put_in(tmp_path):
+    from PIL import Image as PILImage
+
+    PILImage.new("RGB", (400, 120), (30, 90, 160)).save(tmp_path / "pipeline.png")
+    src = tmp_path / "col.md"
+    src.write_text(
+        '---\ntitle: T\n---\n\n## Pipeline\n\n:::: {.columns}\n::: {.column width="60%"}\nText left\n\n'
+        '- one\n:::\n::: {.column width="40%"}\n![The pipeline](pipeline.png)\n:::\n::::\n'
+    )
+    deck, diags = build(src, tmp_path / "out", "slides")
+    prs = Presentation(str(deck))
+    assert len(prs.slides) == 2  # no "(cont.)"
+    (pic,) = _pictures(prs.slides[1])
+    text = next(sh for sh in prs.slides[1].shapes if sh.has_text_frame and "Text left" in sh.text_frame.text)
+    assert pic.left >= text.left + text.width and pic.top < text.top + text.height  # beside the text
+    assert not [d for d in diags.items if d.code == "overfull"], [d.message for d in diags.items]

@@ -12,7 +12,8 @@ measures each slide's content as the writer will place it, and returns the final
 Slides break between paragraphs, table rows (the header repeated), code lines, column parts and
 pictures, never inside a picture; builds carry on (clicks renumbered per part); notes stay with
 the first part.  Several pictures share the body area in a grid; a picture that would be drawn
-smaller than 1.5 in on its short side moves on.  When nothing helps (a word wider than the
+smaller than 1.5 in on its short side moves on (in a column, under 1 in: it follows the columns,
+with a warning).  When nothing helps (a word wider than the
 slide, a picture too thin, a row taller than the slide) an ``[overfull]`` warning says what to change.
 """
 
@@ -33,6 +34,7 @@ from .measure import (
     BODY_PT,
     CODE_INSETS,
     CODE_PT,
+    MIN_COLUMN_PICTURE,
     MIN_PICTURE,
     SAFETY,
     TABLE_PT,
@@ -422,23 +424,31 @@ class Fitter:
                                     None,
                                 )
                             )
+        in_columns = {
+            id(x)
+            for c in plan.chunks
+            if isinstance(c, ColumnsChunk)
+            for cc, _ in c.columns
+            for x in walk_chunks(cc)
+        }
         for x in walk_chunks(plan.chunks):
             if is_picture(x) and x.shown is not None and x.block.path:
-                hint = self.small_picture(x, plan)
+                hint = self.small_picture(x, plan, id(x) in in_columns)
                 if hint:
                     out.append((hint, x.block.pos))
         return list(dict.fromkeys(out))
 
-    def small_picture(self, c: ObjectChunk, plan: SlidePlan) -> str:
+    def small_picture(self, c: ObjectChunk, plan: SlidePlan, in_column: bool = False) -> str:
         """Say why picture chunk ``c`` (with its decided size) is drawn smaller than about 1.5 in on its short
-        side though the picture itself is larger, and what to change; "" when it is not."""
+        side (1 in in a column the lecturer asked for) though the picture itself is larger, and what to
+        change; "" when it is not."""
         b = picture_of(c)
         if b is None:
             return ""
         w, h = c.shown or (0, 0)
         big = 10 * self.g.slide_w  # its own size (pixels, or the size the author gave), unbounded
         nw, nh = natural_size(b, Rect(0, 0, big, big), self.g.slide_w, self._reference(c))
-        target = min(MIN_PICTURE, min(nw, nh))
+        target = min(MIN_COLUMN_PICTURE if in_column else MIN_PICTURE, min(nw, nh))
         if min(w, h) >= 0.98 * target:
             return ""
         ratio = max(w, h) / max(min(w, h), 1)
@@ -575,8 +585,9 @@ class Fitter:
         return self.g.content_width
 
     def unfold(self, plan: SlidePlan) -> SlidePlan:
-        """Take a picture out of a column too narrow to show it about 1.5 in on its short side: it follows
-        the columns at the body's width (below them, or on the next part when there is no room)."""
+        """Take a picture out of a column too narrow to show it about 1 in on its short side (a banner-like
+        diagram in a third of the slide): it follows the columns at the body's width (below them, or on
+        the next part when there is no room), with a warning that says so."""
         if self.policy == FitPolicy.NONE or not any(isinstance(c, ColumnsChunk) for c in plan.chunks):
             return plan
         full = self.g.content_width
@@ -593,6 +604,14 @@ class Fitter:
                     b = picture_of(x)
                     if b is not None and b.path and self._narrow(b, r.w):
                         moved.append(replace(x, slides_only=x.slides_only or c.slides_only))
+                        if plan.part <= 1:
+                            self.diags.warning(
+                                f"slide {plan.number}: picture '{b.src}' would be under 1 in on its short side in its "
+                                f"{round(w * 100)} % column, so it follows the columns at the slide's width; widen "
+                                "the column, or give the picture {width=100%} to keep it there",
+                                b.pos,
+                                "picture-moved",
+                            )
                     else:
                         keep.append(x)
                 cols.append((tuple(keep), w))
@@ -617,14 +636,14 @@ class Fitter:
         return replace(plan, chunks=out, kind=kind)
 
     def _narrow(self, b: m.Image, width: int) -> bool:
-        """True when picture ``b`` shows less than about 1.5 in on its short side at ``width`` but more at the
+        """True when picture ``b`` shows less than about 1 in on its short side at ``width`` but more at the
         body's full width.  A width in percent is of the column: moving it out would not be what was asked."""
         if b.width is not None and b.width.unit == "%":
             return False
         full = self.g.content_width
         cw, ch = natural_size(b, Rect(0, 0, width, 10 * width), self.g.slide_w)
         fw, fh = natural_size(b, Rect(0, 0, full, 10 * full), self.g.slide_w)
-        return min(cw, ch) < 0.98 * min(MIN_PICTURE, min(fw, fh))
+        return min(cw, ch) < 0.98 * min(MIN_COLUMN_PICTURE, min(fw, fh))
 
     def right_kind(self, plan: SlidePlan) -> SlidePlan:
         """Body text never goes into a header- or caption-sized placeholder it does not fit."""

@@ -29,6 +29,7 @@ CELL_MARGIN_X = int(0.08 * EMU_PER_IN)
 CELL_MARGIN_Y = 45720
 CODE_INSETS = (91440, 45720, 91440, 45720)
 MIN_PICTURE = int(1.5 * EMU_PER_IN)  # a picture's short side is never drawn smaller than this
+MIN_COLUMN_PICTURE = int(1.0 * EMU_PER_IN)  # in a column the lecturer asked for: a banner-like diagram stays
 MIN_CHART_H = int(2.2 * EMU_PER_IN)
 SAFETY = 1.03  # widths measured here vs. an office suite's layout: kerning, rounding
 
