@@ -139,6 +139,27 @@ These notes belong to the first part only.
 ## Incremental overflow {{.incremental}}
 
 {bullets}
+
+## Three tabs of text
+
+::: {{.panel-tabset}}
+
+### Matplotlib
+
+- Low level, very flexible
+- `plt.plot(x, y)`
+
+### Seaborn
+
+- Statistical plots
+- `sns.histplot(df, x="flipper")`
+
+### Plotly
+
+- Interactive
+- `px.scatter(df, x="a", y="b")`
+
+:::
 """
     if impossible:
         text += """

@@ -46,7 +46,15 @@ from .measure import (
     text_height,
 )
 from .pictures import natural_size
-from .placement import decide_pictures, grid_shape, is_picture, picture_of, picture_targets, shown_size
+from .placement import (
+    decide_pictures,
+    grid_shape,
+    in_placeholder_look,
+    is_picture,
+    picture_of,
+    picture_targets,
+    shown_size,
+)
 from .plan import (
     Bullet,
     ColumnsChunk,
@@ -277,7 +285,8 @@ class Fitter:
         out = []
         first_text = True
         for c in chunks:
-            if isinstance(c, TextChunk) and first_text:
+            if in_placeholder_look(c, style, own, first_text) or isinstance(c, TextChunk) and first_text:
+                # measured as the writer draws it (placement.stack)
                 out.append(self.M.chunk(c, width, sizes, style, own, minimum))
                 first_text = False
             else:

@@ -81,6 +81,13 @@ def grid_cells(cols: int, n: int, area: Rect) -> list[Rect]:
     return out
 
 
+def in_placeholder_look(c, style, own: bool, first_text: bool) -> bool:
+    """True when text chunk ``c`` is drawn (so measured) in the placeholder's style: the first text chunk
+    is the placeholder's; in a content placeholder (``own``) later ones are too (the writer flows them
+    into its frame, or draws boxes in its look), except callouts, which are boxes of their own."""
+    return isinstance(c, TextChunk) and style is not None and (first_text or (own and "callout" not in c.box))
+
+
 def stack(measurer, chunks, rect: Rect, sizes: TypeSizes, style, own: bool) -> list[tuple[list[int], Rect]]:
     """Return, for each group of ``chunks`` (:func:`picture_groups`), the rectangle it is placed in.
 
@@ -91,13 +98,7 @@ def stack(measurer, chunks, rect: Rect, sizes: TypeSizes, style, own: bool) -> l
     heights = []
     first_text = True
     for c in chunks:
-        if (
-            isinstance(c, TextChunk)
-            and style is not None
-            and (first_text or (own and "callout" not in c.box))
-        ):
-            # the first text chunk is the placeholder's; in a content placeholder, later ones are boxes in
-            # its look (the writer's like_placeholder)
+        if in_placeholder_look(c, style, own, first_text):
             heights.append(measurer.chunk(c, rect.w, sizes, style, own))
             first_text = False
         else:
