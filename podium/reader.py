@@ -835,6 +835,7 @@ USED_KEYS = frozenset(
         "header-includes",  # (its \\newcommand macros)
         "footer",
         "logo",
+        "revealOptions",  # (reveal-md's: its front matter marks a reveal.js deck)
         "headingDivider",
         "format",  # (Quarto's formats: their slide-level and from)
         "knitr",  # (knitr's opts_chunk: fig.path)

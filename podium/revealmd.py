@@ -30,12 +30,24 @@ _BLOCK_START = re.compile(r"^\s*(?:#|```|~~~|:::|>|[-*+]\s|\d{1,9}[.)]\s|<)")
 _SEPARATOR = re.compile(r"^(---|--)\s*$")
 
 
+# front matter of reveal-md (the tool that serves a reveal.js deck from one Markdown file)
+_REVEAL_MD_KEYS = frozenset(
+    ("revealOptions", "separator", "verticalSeparator", "notesSeparator", "highlightTheme")
+)
+
+
 def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
-    """A lecture without front matter that cuts its slides with ``---`` and writes ``Note:`` or ``--``."""
-    if raw_meta:
-        return False
+    """A lecture that cuts its slides with ``---`` and writes ``Note:`` or ``--``, without front matter or
+    with reveal-md's (``revealOptions:``…) or reveal.js's own marks in its text (``--`` vertical slides,
+    ``<!-- .slide: -->`` comments): a pandoc or Quarto lecture with front matter keeps its "Note:" lines."""
     lines = text.split("\n")
     fenced = fenced_lines(lines)
+    if raw_meta and not (
+        _REVEAL_MD_KEYS & {str(k) for k in raw_meta}
+        or any(not fenced[k] and line.strip() == "--" for k, line in enumerate(lines))
+        or "<!-- .slide:" in text
+    ):
+        return False
     separators = sum(1 for k, line in enumerate(lines) if not fenced[k] and line.strip() == "---")
     marks = any(not fenced[k] and (line.strip() == "--" or _NOTE.match(line)) for k, line in enumerate(lines))
     return separators > 0 and marks

@@ -1094,3 +1094,25 @@ def test_kbd_for_each_system_and_small_print_without_a_warning():
     assert press == "Press Cmd-Shift-P (macOS) / Ctrl-Shift-P (Windows) or Ctrl-C."
     assert small == "Text small print here."
     assert not [x for x in messages if "raw HTML" in x], messages
+
+
+@pytest.mark.parametrize(
+    "front",
+    ["title: T\nauthor: A", "title: T\nrevealOptions:\n  transition: fade"],
+    ids=["vertical", "reveal-md"],
+)
+def test_a_reveal_md_deck_with_front_matter_keeps_its_notes_off_the_slide(tmp_path, front):
+    vertical = "\n--\n\n## Down\n\nBelow.\n" if "author" in front else ""
+    src = tmp_path / "rv.md"
+    src.write_text(
+        f"---\n{front}\n---\n\n## One\n\nShown.\n\nNote: demo with the volunteers\n{vertical}\n---\n\n## Two\n\nx\n"
+    )
+    diags = Diagnostics()
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    texts = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame]
+    assert not any("volunteers" in t or t.strip() in ("–", "--") for t in texts), texts
+    one = next(
+        s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text_frame.text == "One"
+    )
+    assert one.notes_slide.notes_text_frame.text == "demo with the volunteers"
+    assert not [d for d in diags.items if d.code == "unused-key"], [d.message for d in diags.items]
