@@ -176,3 +176,12 @@ def test_handout_words_follow_the_lecture_language(tmp_path):
     text = "\n".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
     assert "目次" in text and "スライド 3" in text and "解説" in text and "欠乏からの自由" in text
     assert "Contents" not in text and "Explanation" not in text
+
+
+def test_the_contents_list_slides_in_a_row_with_one_title_once(tmp_path):
+    body = "".join(f"## Concepts\n\nPart {k}.\n\n" for k in range(1, 5)) + "## Commands\n\nDone.\n"
+    src = write_md(tmp_path, "---\ntitle: T\n---\n\n" + body)
+    pdf, _ = build(src, tmp_path / "out", "handout")
+    contents = PdfReader(str(pdf)).pages[1].extract_text()
+    assert contents.count("Concepts") == 1 and "Commands" in contents, contents
+    assert len(read_handout(pdf, images=False).titles) == 6  # every slide is still in the handout

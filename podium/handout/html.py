@@ -209,7 +209,10 @@ def context(
             if current is None:
                 current = {"title": "", "number": position, "anchor": entry["anchor"], "slides": []}
                 sections.append(current)
-            current["slides"].append(
+            listed = current["slides"]
+            if entry["title"] and listed and listed[-1]["title"] == entry["title"]:
+                continue  # slides in a row with one title ("Concepts" five times): listed once, the first
+            listed.append(
                 {
                     "title": entry["title"] or labels["slide_n"].format(n=position),
                     "number": position,
