@@ -24,7 +24,7 @@ from pathlib import Path
 import click
 
 from podium.budget import build_budget
-from podium.diagnostics import BuildError, Diagnostics
+from podium.diagnostics import EACH, BuildError, Diagnostics
 from podium.model import SourcePos
 from podium.startup import freeze_at_exit
 
@@ -46,8 +46,8 @@ def _sources(sources: tuple[str, ...]) -> list[Path]:
 
 
 def _report(diags: Diagnostics) -> None:
-    for d in diags.in_source_order():
-        click.echo(d.format(), err=True)
+    for line in diags.report():
+        click.echo(line, err=True)
 
 
 def _reported(step, show=None):
@@ -167,6 +167,11 @@ force_option = click.option(
     "--force", is_flag=True, help="Rebuild even lectures whose outputs are up to date."
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+all_warnings_option = click.option(
+    "--all-warnings",
+    is_flag=True,
+    help="Print every warning (by default a kind that repeats is printed three times, then counted).",
+)
 
 
 def variant_option(choices: tuple[str, str], help: str, default: str | None = None):
@@ -199,6 +204,7 @@ class Build:
     jobs: int | None
     force: bool
     quiet: bool
+    all_warnings: bool
 
     def run(self, outputs, check: bool = False, **choices) -> None:
         """Build ``outputs`` of every lecture (``choices``: the command's own options, e.g. the variant)."""
@@ -214,6 +220,7 @@ class Build:
             force=self.force,
             jobs=self.jobs,
             quiet=self.quiet,
+            each=None if self.all_warnings else EACH,
         )
         sys.exit(0 if ok else 1)
 
@@ -238,6 +245,7 @@ def build_options(f):
         jobs_option,
         force_option,
         quiet_option,
+        all_warnings_option,
     )(command)
 
 

@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .diagnostics import EACH
 from .pipeline import DECK, HANDOUT, SLIDES_PDF, BuildOptions, Output, Result, build, labels, up_to_date
 
 if TYPE_CHECKING:
@@ -80,9 +81,11 @@ class Reporter:
         quiet: bool,
         live: bool | None = None,
         stream=None,
+        each: int | None = EACH,
     ):
         self.stream = stream or sys.stderr
         self.quiet = quiet
+        self.each = each  # a kind of warning printed this many times, then counted (None: every one)
         self.outputs = outputs
         kinds = {o.kind for o in outputs}
         self.stages = [s for s in STAGES if s in ("read", "write") or s in kinds or (s == "check" and check)]
@@ -146,8 +149,8 @@ class Reporter:
 
     def done(self, index: int, result: Result) -> None:
         self.finished.add(index)
-        for d in result.diagnostics.in_source_order():
-            self.line(d.format())
+        for line in result.diagnostics.report(self.each):
+            self.line(line)
         src = result.source
         if self.progress is not None and index in self.tasks:
             self.progress.update(
@@ -203,12 +206,13 @@ def build_all(
     quiet: bool = False,
     live: bool | None = None,
     stream=None,
+    each: int | None = EACH,
 ) -> bool:
     """Build every source; report as they finish; return True when every lecture succeeded."""
     jobs = max(1, jobs or default_jobs())
     todo = [Job(i, s, options, outputs, strict, check, force) for i, s in enumerate(sources)]
     ok = True
-    with Reporter(sources, outputs, check, quiet, live, stream) as rep:
+    with Reporter(sources, outputs, check, quiet, live, stream, each) as rep:
         pending: list[Job] = []
         for job in todo:  # the up-to-date ones first: no imports, no workers
             entries = None if force else up_to_date(job.source, options, outputs, check)

@@ -15,6 +15,22 @@ from .model import SourcePos
 ERROR, WARNING, NOTE = "error", "warning", "note"
 
 
+EACH = 3  # a kind of warning is printed this many times in full, then counted (Diagnostics.report)
+
+
+def _ranges(lines: list[int]) -> str:
+    """``[3, 4, 5, 9]`` as "3-5, 9"."""
+    parts: list[str] = []
+    start = prev = lines[0]
+    for n in lines[1:] + [-1]:
+        if n == prev + 1:
+            prev = n
+            continue
+        parts.append(f"{start}-{prev}" if prev > start else str(start))
+        start = prev = n
+    return ", ".join(parts)
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     severity: str
@@ -75,6 +91,35 @@ class Diagnostics:
             return (files[d.pos.path], d.pos.line or 0, d.pos.col or 0)
 
         return sorted(self.items, key=key)
+
+    def report(self, each: int | None = EACH) -> list[str]:
+        """The lines to print, in source order: every error; of a kind of warning or note (its code)
+        that repeats, the first ``each`` in full, then one line per file counting the rest and naming
+        their lines (a deck of 40 pictures without alt text would bury the one warning that matters).
+        ``each`` None: every diagnostic in full."""
+        ordered = self.in_source_order()
+        if each is None:
+            return [d.format() for d in ordered]
+        out: list[str] = []
+        seen: dict[str, int] = {}
+        rest: dict[tuple[str, str, str], list[Diagnostic]] = {}
+        for d in ordered:
+            if d.severity == ERROR:
+                out.append(d.format())
+                continue
+            seen[d.code] = seen.get(d.code, 0) + 1
+            if seen[d.code] <= each:
+                out.append(d.format())
+            else:
+                rest.setdefault((d.pos.path if d.pos else "", d.severity, d.code), []).append(d)
+        for (path, severity, code), more in rest.items():
+            lines = sorted({d.pos.line for d in more if d.pos is not None and d.pos.line})
+            at = f" at line{'s' if len(lines) > 1 else ''} {_ranges(lines)}" if lines else ""
+            where = f"{path}: " if path else ""
+            out.append(
+                f"{where}{severity}: {len(more)} more of this kind{at} (--all-warnings shows each) [{code}]"
+            )
+        return out
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -100,8 +100,8 @@ class Watcher:
                 raise
             diags.error(f"internal error while reading ({type(e).__name__}: {e})", None, "internal")
         if prep is None:
-            for d in diags.in_source_order():
-                click.echo(d.format(), err=True)
+            for line in diags.report():
+                click.echo(line, err=True)
             _echo(f"{source}: not built; the previous output is kept")
             if page is not None:
                 page.errors = [d.format() for d in diags.errors]
@@ -115,8 +115,8 @@ class Watcher:
                 self._bump()
             return False
         result = build(source, self.options, OUTPUTS, strict=self.strict, force=force, prepared=prep)
-        for d in result.diagnostics.in_source_order():
-            click.echo(d.format(), err=True)
+        for line in result.diagnostics.report():
+            click.echo(line, err=True)
         if result.status == "skipped":
             _echo(f"{source}: up to date", self.quiet)
         elif result.ok:

@@ -133,3 +133,20 @@ def test_messages_come_in_the_order_of_the_source_lines(tmp_path, cli):
     r = cli("slides", str(src), "-o", str(tmp_path / "out"))
     lines = [int(x.split(":")[1]) for x in r.stderr.splitlines() if x.startswith(str(src)) or "l.qmd:" in x]
     assert len(lines) >= 2 and lines == sorted(lines), r.stderr
+
+
+def test_a_kind_of_warning_that_repeats_is_printed_three_times_then_counted(tmp_path, cli):
+    from PIL import Image
+
+    for k in range(6):
+        Image.new("RGB", (40, 30), (30 * k, 90, 90)).save(tmp_path / f"p{k}.png")
+    body = "".join(f"## S{k}\n\n![](p{k}.png)\n\n" for k in range(6))
+    src = tmp_path / "l.md"
+    src.write_text("---\ntitle: T\n---\n\n" + body)
+    short = cli("slides", str(src), "-o", str(tmp_path / "out"), "--force")
+    lines = [x for x in short.stderr.splitlines() if "[no-alt]" in x]
+    assert len(lines) == 4 and lines[-1].endswith(
+        "warning: 3 more of this kind at lines 19, 23, 27 (--all-warnings shows each) [no-alt]"
+    ), lines
+    every = cli("slides", str(src), "-o", str(tmp_path / "out"), "--force", "--all-warnings")
+    assert len([x for x in every.stderr.splitlines() if "[no-alt]" in x]) == 6
