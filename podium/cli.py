@@ -102,7 +102,7 @@ def _run(label: str, sources: list[Path], strict: bool, step) -> bool:
     return ok
 
 
-def _options(out_dir, template=None, slide_level=None, allow_remote=False, fit=None, **choices):
+def _options(out_dir, template=None, slide_level=None, allow_remote=False, fit=None, folders=(), **choices):
     from podium.pipeline import BuildOptions  # noqa: PLC0415 (lazy: see the module docstring)
 
     return BuildOptions(
@@ -111,8 +111,23 @@ def _options(out_dir, template=None, slide_level=None, allow_remote=False, fit=N
         slide_level=slide_level,
         allow_remote=allow_remote,
         fit=fit,
+        extra_roots=[Path(f).resolve() for f in folders],
         **choices,
     )
+
+
+def _allowed_folders(ctx, param, value: tuple[str, ...]) -> tuple[str, ...]:
+    """``--allow-folder``: never the file system's root or the home folder (everything would be readable)."""
+    for folder in value:
+        real = Path(folder).resolve()
+        if real == Path(real.anchor) or real == Path.home().resolve():
+            raise click.BadParameter(
+                f"{folder} is {'/' if real == Path(real.anchor) else 'your home folder'}: "
+                "name the folder of the shared files",
+                ctx,
+                param,
+            )
+    return value
 
 
 def options(*decorators):
@@ -155,6 +170,15 @@ slide_level_option = click.option(
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 remote_option = click.option(
     "--allow-remote", is_flag=True, help="Let pictures and handout resources come from the network."
+)
+folders_option = click.option(
+    "--allow-folder",
+    "folders",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    metavar="DIR",
+    callback=_allowed_folders,
+    help="Also read pictures, data and includes from DIR (e.g. a Quarto project's shared assets/); repeatable.",
 )
 jobs_option = click.option(
     "-j",
@@ -201,6 +225,7 @@ class Build:
     slide_level: int | None
     strict: bool
     allow_remote: bool
+    folders: tuple[str, ...]
     jobs: int | None
     force: bool
     quiet: bool
@@ -210,7 +235,15 @@ class Build:
         """Build ``outputs`` of every lecture (``choices``: the command's own options, e.g. the variant)."""
         from podium.course import build_all  # noqa: PLC0415 (lazy: see the module docstring)
 
-        opts = _options(self.out_dir, self.template, self.slide_level, self.allow_remote, self.fit, **choices)
+        opts = _options(
+            self.out_dir,
+            self.template,
+            self.slide_level,
+            self.allow_remote,
+            self.fit,
+            self.folders,
+            **choices,
+        )
         ok = build_all(
             _sources(self.sources),
             opts,
@@ -242,6 +275,7 @@ def build_options(f):
         slide_level_option,
         strict_option,
         remote_option,
+        folders_option,
         jobs_option,
         force_option,
         quiet_option,
@@ -343,7 +377,9 @@ def check(sources, out_dir, slide_level, fit):
 
 
 @cli.command()
-@options(sources_arg, out_option, template_option, slide_level_option, strict_option, remote_option)
+@options(
+    sources_arg, out_option, template_option, slide_level_option, strict_option, remote_option, folders_option
+)
 @click.option(
     "--serve", is_flag=True, help="Also serve a live preview on 127.0.0.1 that reloads after each rebuild."
 )
@@ -355,11 +391,11 @@ def check(sources, out_dir, slide_level, fit):
     help="Port of the preview (0: any free port).",
 )
 @quiet_option
-def watch(sources, out_dir, template, slide_level, strict, allow_remote, serve, port, quiet):
+def watch(sources, out_dir, template, slide_level, strict, allow_remote, folders, serve, port, quiet):
     """Rebuild the deck and handout of each lecture whenever it, a picture or a template is saved."""
     from podium.watch import Watcher  # noqa: PLC0415 (lazy: see the module docstring)
 
-    opts = _options(out_dir, template, slide_level, allow_remote)
+    opts = _options(out_dir, template, slide_level, allow_remote, folders=folders)
     found = (lambda: [Path(s) for s in sources if Path(s).is_file()]) if sources else (lambda: _sources(()))
     _sources(sources)  # a usage error now rather than an empty watch
     try:

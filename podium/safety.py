@@ -76,7 +76,8 @@ class PathPolicy:
         real = Path(os.path.realpath(candidate))
         if not self.allows(real):
             diags.warning(
-                f"{what} '{src}' is outside the lecture's folder and the templates; not read",
+                f"{what} '{src}' is outside the lecture's folder and the templates; not read (a shared "
+                "folder of your own can be allowed: --allow-folder DIR)",
                 pos,
                 "outside-project",
             )

@@ -1177,3 +1177,24 @@ def test_handout_templates_cannot_include_files_through_a_symlink(tmp_path, monk
         return  # refusing the template is a fine answer
     assert opened_under(events, secret) == []
     assert "TOP-SECRET" not in "".join(p.extract_text() or "" for p in PdfReader(str(pdf)).pages)
+
+
+def test_a_shared_folder_is_read_only_when_named_on_the_command_line(tmp_path, cli):
+    from PIL import Image
+
+    (tmp_path / "assets").mkdir()
+    Image.new("RGB", (80, 60), (200, 30, 30)).save(tmp_path / "assets" / "logo.png")
+    (tmp_path / "slides").mkdir()
+    src = tmp_path / "slides" / "index.md"
+    src.write_text("---\ntitle: T\n---\n\n## One\n\n![The logo](../assets/logo.png)\n")
+    out = tmp_path / "out"
+    refused = cli("slides", str(src), "-o", str(out), "--force")
+    assert "--allow-folder DIR) [outside-project]" in refused.stderr
+    allowed = cli("slides", str(src), "-o", str(out), "--force", "--allow-folder", str(tmp_path / "assets"))
+    assert allowed.exit_code == 0 and "outside-project" not in allowed.stderr, allowed.stderr
+    from pptx import Presentation
+
+    assert [sh for sh in Presentation(str(out / "index.pptx")).slides[1].shapes if sh.shape_type == 13]
+    for folder in ("/", str(Path.home())):
+        r = cli("slides", str(src), "-o", str(out), "--allow-folder", folder)
+        assert r.exit_code == 2 and "name the folder of the shared files" in r.stderr, r.stderr
