@@ -2058,7 +2058,39 @@ class _Converter:
                 pos,
                 "nested-handout",
             )
+        cards = self.cards(node) if len(node.children) > 1 else None
+        if cards is not None:
+            return cards
         return [m.Div(self.blocks(node.children), classes, pos)]
+
+    def cards(self, node: SyntaxTreeNode) -> list[m.Block] | None:
+        """A div of "cards" (a team page: ``:::: {.team-grid}`` holding a ``::: {.person}`` per person, each a
+        picture and a line or two of text, laid out by the deck's own CSS): the pictures, each captioned
+        with its card's words, which the deck sets side by side in a grid as it sets any pictures in a
+        row.  None when the div is anything else."""
+        if not all(c.type == "fenced_div" for c in node.children):
+            return None
+        out: list[m.Block] = []
+        for card in node.children:
+            classes = parse_attrs(card.info).classes
+            if any(_meant_class(c) for c in classes) or quarto.callout_kind(classes):
+                return None  # (a column, notes, a callout…: a div with a meaning of its own)
+            blocks = self.blocks(card.children)
+            pictures = [b for b in blocks if isinstance(b, m.Image)]
+            words = [b for b in blocks if isinstance(b, m.Paragraph) and len(m.plain_text(b.content)) <= 80]
+            if len(pictures) != 1 or len(words) + 1 != len(blocks) or len(words) > 3:
+                return None  # (a card is one picture and up to three short lines)
+            caption: list[m.Inline] = list(pictures[0].caption)
+            for b in words:
+                if caption:
+                    caption.append(m.LineBreak())
+                caption.extend(b.content)
+            out.append(
+                replace(
+                    pictures[0], caption=tuple(caption), alt=pictures[0].alt or m.plain_text(tuple(caption))
+                )
+            )
+        return out
 
     def callout(
         self, node: SyntaxTreeNode, attrs: Attrs, kind: str, pos: m.SourcePos, titled: bool = True

@@ -1116,3 +1116,58 @@ def test_a_reveal_md_deck_with_front_matter_keeps_its_notes_off_the_slide(tmp_pa
     )
     assert one.notes_slide.notes_text_frame.text == "demo with the volunteers"
     assert not [d for d in diags.items if d.code == "unused-key"], [d.message for d in diags.items]
+
+
+TEAM = """---
+title: T
+---
+
+## Who we are
+
+:::: {.team-grid}
+::: {.person}
+![](p0.png)
+<div class="name"><strong>Mara Blake</strong></div>
+<div class="role">Head, Data Science Services</div>
+:::
+
+::: {.person}
+![](p1.png)
+<div class="name"><strong>Shannon Ricci</strong></div>
+<div class="role">Associate Head, Data Science Services</div>
+:::
+
+::: {.person}
+![](p2.png)
+<div class="name"><strong>Jeff Essic</strong></div>
+:::
+::::
+"""
+
+
+def test_a_div_of_picture_cards_is_a_row_of_captioned_pictures_on_one_slide(tmp_path):
+    for k in range(3):
+        Image.new("RGB", (300, 300), (60 * k, 120, 160)).save(tmp_path / f"p{k}.png")
+    src = write_md(tmp_path, TEAM)
+    out = tmp_path / "out"
+    result = pipeline_build(src, BuildOptions(out_dir=out), ALL, check=True, force=True)
+    assert result.ok, [d.format() for d in result.diagnostics.items]
+    prs = Presentation(str(out / "lecture.pptx"))
+    assert len(prs.slides) == 2  # one slide for the team, not one per person
+    slide = prs.slides[1]
+    pictures = sorted((sh for sh in slide.shapes if sh.shape_type == 13), key=lambda sh: sh.left)
+    assert len(pictures) == 3 and len({p.top for p in pictures}) == 1  # side by side
+    texts = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
+    assert "Shannon Ricci\vAssociate Head, Data Science Services" in texts or any(
+        "Shannon Ricci" in t and "Associate Head" in t for t in texts
+    ), texts
+    from podium.handout.nodehtml import HtmlRenderer
+    from podium.template_folders import load_template
+
+    picture = m.Image(
+        "p1.png", str(tmp_path / "p1.png"), (m.Text("A long caption " * 4),), "x", m.SourcePos("t", 1)
+    )
+    html = HtmlRenderer(load_template("default", Diagnostics()), Diagnostics()).image(
+        picture, (914400, 914400)
+    )
+    assert '<figure style="width:72.0pt">' in html  # a drawing's caption wraps under its picture
