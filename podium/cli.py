@@ -45,24 +45,24 @@ def _sources(sources: tuple[str, ...]) -> list[Path]:
     return found
 
 
-def _report(diags: Diagnostics) -> None:
-    for line in diags.report():
+def _report(diags: Diagnostics, each: int | None = EACH) -> None:
+    for line in diags.report(each):
         click.echo(line, err=True)
 
 
 def _reported(step, show=None):
-    """Run ``step(diags)``; ``show`` its result, then print its messages; exit 1 when it failed;
-    return its result."""
+    """Run ``step(diags)``; ``show`` its result, then print its messages (every one: a template's
+    problems are each a different thing to mend); exit 1 when it failed; return its result."""
     diags = Diagnostics()
     try:
         result = step(diags)
     except BuildError as e:
         diags.extend(e.diagnostics)
-        _report(diags)
+        _report(diags, None)
         sys.exit(1)
     if show is not None:
         show(result)
-    _report(diags)
+    _report(diags, None)
     return result
 
 

@@ -781,7 +781,7 @@ def test_unknown_layout_name_warns_and_builds(here):
 
 DROPPED = {
     "raw-html-block": ('# S\n\ntext\n\n<div class="x">html</div>\n', "lecture.md:5", "raw HTML"),
-    "raw-html-inline": ("# S\n\ntext <small>small</small> more\n", "lecture.md:3", "raw HTML"),
+    "raw-html-inline": ('# S\n\ntext <abbr title="x">small</abbr> more\n', "lecture.md:3", "raw HTML"),
     "picture-in-heading": ("# ![logo](logo.png) Title\n\ntext\n", "lecture.md:1", "picture inside"),
     "nested-handout": (
         "# S\n\n- item\n\n  ::: handout\n  n\n  :::\n",
@@ -819,7 +819,7 @@ def test_unrenderable_content_warns_with_its_line(here, case):
 
 
 def test_strict_turns_a_warning_into_exit_1(here, cli):
-    write_md(here, "# S\n\ntext <small>small</small>\n")
+    write_md(here, '# S\n\ntext <abbr title="x">small</abbr>\n')
     lenient = cli("slides", "lecture.md", "-o", "out")
     assert lenient.exit_code == 0
     assert (
