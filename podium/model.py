@@ -247,6 +247,20 @@ class Length:
 
 
 @dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a picture placed on its own (Quarto's ``{.absolute top=… right=…}``) sits, as shares of
+    the slide's width (``left``, ``right``, ``width``) and height (``top``, ``bottom``, ``height``);
+    None where not given.  It stands outside the slide's flow of text."""
+
+    left: float | None = None
+    top: float | None = None
+    right: float | None = None
+    bottom: float | None = None
+    width: float | None = None
+    height: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Image:
     """A picture.  ``path`` is the resolved file path (None when missing or refused)."""
 
@@ -257,6 +271,7 @@ class Image:
     pos: SourcePos
     width: Length | None = None
     height: Length | None = None
+    place: Placement | None = None  # placed on the slide, outside its flow (Quarto's .absolute)
 
 
 @dataclass(frozen=True, slots=True)

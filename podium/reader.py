@@ -2232,6 +2232,41 @@ class _Converter:
             out.append(m.Columns(tuple(m.Column(c, w / total) for c, w in zip(padded, widths)), pos))
         return out + caption
 
+    def placement(self, attrs: Attrs, pos: m.SourcePos) -> m.Placement | None:
+        """Quarto's ``{.absolute top=… left=… width=…}``: where reveal.js places the picture, as shares of
+        the slide (its size in pixels: ``format: revealjs: width/height``, Quarto's 1050 × 700 by
+        default; a value is pixels, or ``%``/``em``).  None, after a warning, when no side is given or
+        a value cannot be read (the picture then stays in the slide's flow)."""
+        wide = _format_option(self.raw_meta, "width")
+        high = _format_option(self.raw_meta, "height")
+        size = (
+            float(wide) if isinstance(wide, (int, float)) and wide > 0 else 1050.0,
+            float(high) if isinstance(high, (int, float)) and high > 0 else 700.0,
+        )
+        shares: dict[str, float] = {}
+        for key in ("left", "top", "right", "bottom", "width", "height"):
+            value = attrs.kv.get(key, "").strip()
+            if not value:
+                continue
+            mt = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(px|%|em)?", value)
+            if mt is None:
+                shares = {}
+                break
+            number, unit = float(mt.group(1)), mt.group(2) or "px"
+            across = key in ("left", "right", "width")
+            shares[key] = (
+                number / 100 if unit == "%" else number * (40 if unit == "em" else 1) / size[not across]
+            )
+        if not any(k in shares for k in ("left", "top", "right", "bottom")):
+            self.diags.warning(
+                "a picture placed with .absolute needs top, left, right or bottom in pixels or % (e.g. "
+                '{.absolute top="0" right="0" width="150"}); it stays in the slide\'s flow',
+                pos,
+                "position",
+            )
+            return None
+        return m.Placement(**shares)
+
     def chart(self, code: str, pos: m.SourcePos) -> m.Chart | None:
         return parse_chart(code, pos, self.diags, self._resolve)
 
@@ -2269,19 +2304,13 @@ class _Converter:
         path = self._resolve(src, pos, what="picture")
         width = _length(attrs.kv.get("width"), pos, self.diags)
         height = _length(attrs.kv.get("height"), pos, self.diags)
-        if "absolute" in attrs.classes:  # Quarto's {.absolute top=… left=…}: reveal.js places it
-            self.diags.warning(
-                f"picture '{_short(src)}' is placed with .absolute (top, left, right, bottom); Podium "
-                "keeps it where it is written, in the slide's flow, at its size",
-                pos,
-                "position",
-            )
+        place = self.placement(attrs, pos) if "absolute" in attrs.classes else None
         if not alt and path is not None and not (said and said.background):
             # (a picture that cannot be shown has had its warning; a background is decoration)
             self.diags.warning(
                 f"picture '{src}' has no caption or fig-alt text for screen readers", pos, "no-alt"
             )
-        image = m.Image(src, path, caption, alt, pos, width, height)
+        image = m.Image(src, path, caption, alt, pos, width, height, place)
         if said is not None and said.background:
             self.marp_bg[id(image)] = (image, said)  # (held: its id stays its own; placed per slide)
         return image

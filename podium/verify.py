@@ -673,6 +673,7 @@ class DeckComparison:
                         visit(col)
 
         visit(self.plan.chunks)
+        blocks += self.plan.placed  # (drawn after the body: see writer.write_slide)
         self.tables([b for b in blocks if isinstance(b, m.Table)])
         self.charts([b for b in blocks if isinstance(b, m.Chart)])
         self.equations([b for b in blocks if isinstance(b, m.MathBlock) and tex_to_svg(b.tex, display=True)])

@@ -17,7 +17,7 @@ def _dataclasses() -> set[type]:
 
 
 def test_every_node_type_is_known_to_the_traversal():
-    data_only = {m.SourcePos, m.Length, m.ChartSeries, m.Author, m.Meta}
+    data_only = {m.SourcePos, m.Length, m.Placement, m.ChartSeries, m.Author, m.Meta}
     assert _dataclasses() - data_only == set(m.node_types())
     assert set(m.INLINE_TYPES) | set(m.BLOCK_TYPES) <= set(m.node_types())
 

@@ -468,12 +468,14 @@ def test_html_links_are_links_and_html_alt_text_is_no_caption(tmp_path):
     assert {"https://go.ncsu.edu/intro-to-prog-py", "mailto:help@example.org"} <= uris
 
 
-def test_an_absolutely_placed_picture_stays_in_the_flow_with_a_warning():
-    lecture, messages = _parse(
-        '## S\n\n![](flag.jpg){.absolute top="0" right="0" width="150" height="150"}\n\nText\n'
-    )
+def test_an_absolute_picture_without_a_readable_side_stays_in_the_flow_with_a_warning():
+    lecture, messages = _parse('## S\n\n![](flag.jpg){.absolute top="auto" width="150"}\n\nText\n')
     assert any("[position]" in msg and ".absolute" in msg for msg in messages)
-    assert any(isinstance(b, m.Image) for b in lecture.slides[-1].body)
+    (picture,) = [b for b in lecture.slides[-1].body if isinstance(b, m.Image)]
+    assert picture.place is None
+    lecture, _ = _parse('## S\n\n![](flag.jpg){.absolute bottom="10%" left=0 width="150"}\n\nText\n')
+    (picture,) = [b for b in lecture.slides[-1].body if isinstance(b, m.Image)]
+    assert picture.place == m.Placement(left=0.0, bottom=0.1, width=150 / 1050)
 
 
 def test_a_fig_path_outside_the_lecture_is_not_looked_in(tmp_path):
@@ -1171,3 +1173,30 @@ def test_a_div_of_picture_cards_is_a_row_of_captioned_pictures_on_one_slide(tmp_
         picture, (914400, 914400)
     )
     assert '<figure style="width:72.0pt">' in html  # a drawing's caption wraps under its picture
+
+
+def test_an_absolute_picture_sits_where_reveal_js_puts_it_outside_the_flow(tmp_path):
+    Image.new("RGB", (300, 300), (200, 20, 20)).save(tmp_path / "hex.png")
+    items = "\n".join(f"- point {k}" for k in range(6))
+    src = write_md(
+        tmp_path,
+        '---\ntitle: T\n---\n\n## Your turn\n\n![](hex.png){.absolute top="0" right="0" width="150" '
+        f'height="150" fig-alt="A hex sticker"}}\n\n*How do you fit a model?*\n\n{items}\n',
+    )
+    out = tmp_path / "out"
+    result = pipeline_build(src, BuildOptions(out_dir=out), ALL, check=True, force=True)
+    assert result.ok, [d.format() for d in result.diagnostics.items]
+    assert not [d for d in result.diagnostics.items if d.code == "position"]
+    prs = Presentation(str(out / "lecture.pptx"))
+    assert len(prs.slides) == 2  # the text keeps its room: no "(cont.)"
+    slide = prs.slides[1]
+    (pic,) = [sh for sh in slide.shapes if sh.shape_type == 13]
+    w, h = prs.slide_width, prs.slide_height
+    assert pic.top == 0 and abs(pic.left + pic.width - w) < w * 0.01  # the top right corner
+    assert abs(pic.width / w - 150 / 1050) < 0.01 and abs(pic.height / h - 150 / 700) < 0.01
+    body = next(sh for sh in slide.shapes if sh.has_text_frame and "How do you fit" in sh.text_frame.text)
+    assert body.top < prs.slide_height * 0.35  # right under the title, not under the picture
+    page = pdfium.PdfDocument(str(out / "lecture-slides.pdf"))[1].render(scale=0.5).to_pil().convert("RGB")
+    pw, ph = page.size
+    corner = page.crop((int(pw * 0.9), 0, pw, int(ph * 0.1))).getcolors(1 << 16)
+    assert any(n > 50 and rgb[0] > 180 and rgb[1] < 60 for n, rgb in corner)  # drawn there in the PDF too

@@ -944,6 +944,7 @@ class Fitter:
                     title=title,
                     chunks=chunks,
                     notes=plan.notes if i == 0 else [],
+                    placed=plan.placed if i == 0 else (),  # (placed pictures stay on the first part)
                     footnotes=foot,
                     steps=max((s - shift for s in steps), default=0),
                     part=i + 1,

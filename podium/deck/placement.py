@@ -16,7 +16,7 @@ from dataclasses import replace
 from .. import model as m
 from .geometry import EMU_PER_IN, GAP, Rect, split_columns
 from .measure import MIN_PICTURE, is_elastic
-from .pictures import natural_size
+from .pictures import image_pixels, natural_size
 from .plan import ColumnsChunk, ObjectChunk, TextChunk, TypeSizes
 
 
@@ -188,3 +188,27 @@ def _decided(measurer, c: ObjectChunk, box: Rect, sizes: TypeSizes, slide_w: int
     if b is None or b.path is None:
         return replace(c, grid=cols)
     return replace(c, shown=shown_size(measurer, b, box, sizes, slide_w), grid=cols)
+
+
+def placed_box(b: m.Image, ratio: float) -> tuple[float, float, float, float]:
+    """Where picture ``b``, placed outside the flow (``b.place``), sits on a slide ``ratio`` wide per its
+    height: (left, top, width, height) as shares of the slide's width and height.  A missing width or
+    height keeps the picture's proportions; a side not given is the slide's left or top edge; never
+    off the slide."""
+    place = b.place or m.Placement()
+    try:
+        px_w, px_h = image_pixels(b.path) if b.path else (4, 3)
+    except Exception:  # (a picture that cannot be read is drawn as a box: any proportion does)
+        px_w, px_h = 4, 3
+    aspect = px_h / px_w if px_w else 0.75  # height per width, in pixels
+    w, h = place.width, place.height
+    if w is None and h is None:
+        w = min(px_w / 1050, 0.5)
+    if w is None:
+        w = (h or 0.0) / (aspect * ratio)
+    if h is None:
+        h = w * aspect * ratio
+    w, h = min(max(w, 0.01), 1.0), min(max(h, 0.01), 1.0)
+    x = place.left if place.left is not None else (1 - place.right - w if place.right is not None else 0.0)
+    y = place.top if place.top is not None else (1 - place.bottom - h if place.bottom is not None else 0.0)
+    return min(max(x, 0.0), 1 - w), min(max(y, 0.0), 1 - h), w, h

@@ -205,6 +205,7 @@ class SlidePlan:
     parts: int = 1
     sizes: TypeSizes | None = None  # decided by the fitter (podium.deck.fit); None: the template's own
     title_scale: float = 1.0  # of the template's title size: a long title drawn smaller (the fitter's)
+    placed: tuple[m.Image, ...] = ()  # pictures placed on the slide outside its flow (Quarto's .absolute)
 
     @property
     def anchor(self) -> str:
@@ -533,14 +534,26 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
         return SlidePlan(
             slide.number, LayoutKind.TITLE, slide.layout, title, [], notes, foot, slide.pos, sub, 0, slide
         )
-    body = tuple(b for b in slide.body if not _is_aside(b))
+    body = tuple(b for b in slide.body if not _is_aside(b) and not (isinstance(b, m.Image) and b.place))
+    placed = tuple(b for b in slide.body if isinstance(b, m.Image) and b.place)
     # Quarto's `::: aside`: small print at the foot of the slide, under the footnotes
     asides = [b for d in slide.body if isinstance(d, m.Div) and _is_aside(d) for b in d.blocks]
     foot += [Para(tuple(_block_runs(b)), style=ParaStyle.CAPTION) for b in asides]
     chunks = chunker.chunks(body)
     kind = choose_kind(slide, chunks)
     return SlidePlan(
-        slide.number, kind, slide.layout, title, chunks, notes, foot, slide.pos, [], chunker.step, slide
+        slide.number,
+        kind,
+        slide.layout,
+        title,
+        chunks,
+        notes,
+        foot,
+        slide.pos,
+        [],
+        chunker.step,
+        slide,
+        placed=placed,
     )
 
 

@@ -39,7 +39,7 @@ from .patches import (
     save_package,
 )
 from .pictures import add_caption, add_image
-from .placement import grid_cells, grid_columns, stack
+from .placement import grid_cells, grid_columns, placed_box, stack
 from .plan import ColumnsChunk, LayoutKind, ObjectChunk, Para, SlidePlan, TextChunk, TypeSizes, footer_text
 from .plan import runs as to_runs
 from .prototypes import SlideMaker
@@ -163,6 +163,12 @@ class DeckWriter:
         for ph, idx, t in placed:
             if idx not in used and t not in FOOTER_TYPES:
                 ph._element.getparent().remove(ph._element)
+        for b in plan.placed:  # Quarto's .absolute pictures, where reveal.js puts them
+            x, y, w, h = placed_box(b, self.slide_w / self.slide_h)
+            box = Rect(
+                int(x * self.slide_w), int(y * self.slide_h), int(w * self.slide_w), int(h * self.slide_h)
+            )
+            add_image(self.cv, b, box, with_caption=False, size=(box.w, box.h))
         if plan.kind != "title":
             self.copy_footer({idx for _, idx, t in placed if t in FOOTER_TYPES})
         self.logo.add(self.cv)  # the lecture's or theme's logo, where the design has no picture

@@ -18,10 +18,13 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw
 
 from .. import model as m
+from ..alttext import missing_text
+from ..deck.placement import placed_box
 from ..deck.plan import ColumnsChunk, LayoutKind, ObjectChunk, SlidePlan, TextChunk, TypeSizes, footer_text
 from ..diagnostics import Diagnostics
 from ..labels import labels_for
@@ -239,6 +242,17 @@ def slide_html(
                 f"--code-pt:{sizes.code * f:.1f}pt;--table-pt:{sizes.table * f:.1f}pt;"
                 f'--obj-h:{obj_h * f:.0f}pt">{inner}</div>'
             )
+    for b in plan.placed:  # Quarto's .absolute pictures, where the deck puts them (placement.placed_box)
+        x, y, w, h = placed_box(b, look.ratio)
+        where = f"left:{x * 100:.2f}%;top:{y * 100:.2f}%;width:{w * 100:.2f}%;height:{h * 100:.2f}%"
+        if b.path:
+            parts.append(
+                f'<img class="placed" src="{esc(Path(b.path).as_uri())}" alt="{esc(b.alt)}" style="{where}">'
+            )
+        else:
+            parts.append(
+                f'<div class="placed missing-picture" style="{where}">{esc(missing_text(b.src))}</div>'
+            )
     if kind not in ("title",):
         if lay.footer and footer:
             parts.append(f'<div class="ph footer">{esc(footer)}</div>')
@@ -414,6 +428,7 @@ SLIDE_CSS = """
 .slide h1, .slide h2, .slide h3, .slide h4 {{ bookmark-level: none; margin: 0; font: inherit; color: inherit; }}
 .ph {{ position: absolute; display: block; box-sizing: border-box; overflow: hidden; }}
 .deck-shape {{ position: absolute; box-sizing: border-box; }}
+.placed {{ position: absolute; object-fit: contain; }}
 .ph.title {{ font-family: {title_font}; line-height: 1.05; overflow: visible; }}
 .ph.title p {{ margin: 0; }}
 .ph.sub {{ font-size: 20pt; color: {muted}; }}
