@@ -215,9 +215,7 @@ class HtmlRenderer:
             )
         uri = Path(b.path).as_uri()
         s = f' style="{";".join(style)}"' if style else ""
-        # drawn: the figure as wide as its picture, so a long caption wraps under it as in the deck
-        wide = f' style="width:{drawn[0] / 12700:.1f}pt"' if drawn is not None and caption else ""
-        return f'<figure{wide}><img src="{esc(uri)}" alt="{esc(b.alt)}"{s}>{caption}</figure>'
+        return f'<figure><img src="{esc(uri)}" alt="{esc(b.alt)}"{s}>{caption}</figure>'
 
 
 def ol_type(numbering: m.Numbering) -> str:

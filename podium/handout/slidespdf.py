@@ -451,7 +451,7 @@ SLIDE_CSS = """
 .ph.body .chart {{ margin: 0.2em auto; width: 100%; }}
 .ph.body figcaption {{ font-size: 0.6em; color: {muted}; }}
 .ph.body .picture-row {{ display: flex; justify-content: space-around; align-items: flex-start; }}
-.ph.body .picture-row figure {{ flex: none; }}
+.ph.body .picture-row figure {{ flex: 1 1 0; min-width: 0; }}  /* a cell each, as the deck's grid: captions wrap in it */
 .ph.body .picture-row figure.missing {{ flex: 1 1 0; min-width: 0; margin: 0.2em 0.1em; }}
 .ph.body table {{ border-collapse: collapse; width: 100%; font-size: var(--table-pt, 0.75em); }}
 .ph.body th {{ background: {primary}; color: white; text-align: left; padding: 0.2em 0.4em; }}
