@@ -731,10 +731,16 @@ def spaced_dollar_math(text: str) -> str | None:
     for k, line in enumerate(lines):
         if code[k] or "\\" not in line or "$$" in line or not re.search(r"\$[ \t]|[ \t]\$", line):
             continue
-        new = outside(_CODE_SPANS, line, lambda part: _SPACED_MATH.sub(lambda mt: f"${mt.group(1)}$", part))
+        new = outside(_CODE_SPANS, line, lambda part: _SPACED_MATH.sub(_tight_math, part))
         if new != line:
             lines[k], changed = new, True
     return "\n".join(lines) if changed else None
+
+
+def _tight_math(mt: re.Match) -> str:
+    """``$ … $`` as ``$…$``; a control space at either end (``\\quad\\ $``) goes too, as it would leave a
+    backslash right before the closing dollar (``\\$``: a dollar sign, and the math would run on)."""
+    return "$" + re.sub(r"(?:\\[ \t]?|[ \t])+$", "", mt.group(1)).strip() + "$"
 
 
 def written_with_latex(text: str) -> bool:

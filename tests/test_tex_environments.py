@@ -752,7 +752,8 @@ def test_math_with_spaces_inside_its_dollars_is_math_as_mathjax_reads_it():
     diags = Diagnostics()
     lecture = parse_lecture(
         "---\ntitle: T\n---\n\n## S\n\n* Step\n    * 上式$ = \\big\\langle f(x) \\big\\rangle_{p(x)} $（線形性）\n\n"
-        "Costs $5 and $10, and $ 3 \\times 4$ is twelve.\n",
+        "Costs $5 and $10, and $ 3 \\times 4$ is twelve.\n\n"
+        "$ = \\alpha \\quad\\ $（$x$と$y$が独立）\n",
         "t.md",
         diags,
     )
@@ -763,4 +764,6 @@ def test_math_with_spaces_inside_its_dollars_is_math_as_mathjax_reads_it():
     costs = body[1].content
     assert m.plain_text(costs).startswith("Costs $5 and $10, and ")  # money stays money
     assert [x.tex for x in costs if isinstance(x, m.InlineMath)] == ["3 \\times 4"]
+    # a control space before the closing dollar goes: it would escape the dollar and run the math on
+    assert [x.tex for x in body[2].content if isinstance(x, m.InlineMath)] == ["= \\alpha \\quad", "x", "y"]
     assert not [d for d in diags.items if d.code == "raw-tex"], [d.message for d in diags.items]
