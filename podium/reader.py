@@ -1649,6 +1649,8 @@ class _Converter:
 
         if not tex.strip():
             return None
+        if _MARKDOWN_ESCAPED_MATH.search(tex):  # `_\{…\}`: written for a Markdown that unescapes math
+            tex = re.sub(r"\\([\\{}_*#])", r"\1", tex)
         if "\\" in tex or any(("\\" + d) in tex for d in ("newcommand", "renewcommand", "def", "Declare")):
             defs, rest = definitions_in_math(tex)
             if defs:
@@ -2859,6 +2861,9 @@ def _text_node(text: str) -> SyntaxTreeNode:
 
 
 _SPAN = re.compile(r"\[([^\[\]]+)\]\{([^{}]*)\}")
+# math written for a Markdown that unescapes it before MathJax reads it (reveal.js's marked):
+# `\int_\{x \in A\}` or `p\\{f\\}` (TeX's own `_\{` would be a literal brace as a subscript)
+_MARKDOWN_ESCAPED_MATH = re.compile(r"[_^]\\\{|\\\\[{}]")
 _SLIDE_COMMENT = re.compile(r"\s*<!--\s*\.slide:?\s*(.*?)\s*-->\s*$", re.S)
 _HTML_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 

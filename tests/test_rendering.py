@@ -291,3 +291,15 @@ def test_sized_brackets_are_drawn_as_brackets_and_an_operator_name_keeps_its_spa
 
     assert "<mspace" in (tex_to_mathml("\\operatorname{logit} P") or "")  # the deck's Office math too
     assert "<mspace" not in (tex_to_mathml("\\operatorname{logit}(p)") or "")
+
+
+def test_math_escaped_for_a_markdown_that_unescapes_it_is_read_as_mathjax_reads_it():
+    """reveal.js decks escape math for marked: ``\\int_\\{x \\in A\\}`` and ``p\\\\{f\\\\}`` reach MathJax
+    as ``\\int_{x \\in A}`` and ``p\\{f\\}``; TeX's own ``\\{x \\mid x > 0\\}`` is left as it is."""
+    lecture = read_lecture_text(
+        "---\ntitle: T\n---\n\n## S\n\n- $\\int_\\{z \\in \\{\\mathbb{R}\\}^2\\} p(z)\\\\{f(z)\\\\} dz$\n"
+        "- $A = \\{x \\mid x > 0\\}$\n"
+    )
+    items = [b for b in lecture.slides[-1].body if isinstance(b, m.BulletList)][0].items
+    texs = [x.tex for item in items for x in item.blocks[0].content if isinstance(x, m.InlineMath)]
+    assert texs == ["\\int_{z \\in {\\mathbb{R}}^2} p(z)\\{f(z)\\} dz", "A = \\{x \\mid x > 0\\}"]
