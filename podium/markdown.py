@@ -80,6 +80,15 @@ def outside(pattern: re.Pattern, line: str, change) -> str:
     return "".join(out)
 
 
+def line_starts(lines: list[str]) -> list[int]:
+    """The offset in ``"\\n".join(lines)`` at which each line starts, and one past the end (for passes
+    that match across lines and map a match back to its line)."""
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
+
+
 def fenced_lines(lines: list[str]) -> list[bool]:
     """Return, per line, whether it belongs to a fenced code block (its opening and closing fences
     included); text-level passes (includes, shortcodes, beamer notes) leave such lines alone."""

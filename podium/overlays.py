@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .markdown import fenced_lines
+from .markdown import fenced_lines, line_starts
 from .rawtex import _group
 
 _COMMAND = re.compile(r"\\(only|uncover|visible|onslide|invisible)\s*<([^<>\n]{1,40})>[ \t]*")
@@ -49,9 +49,7 @@ def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
     """``text`` with block-level overlays rewritten as fragments (see the module's docstring), and the
     old line index of every new line; None when there is none."""
     lines = text.split("\n")
-    starts = [0]
-    for text_line in lines:
-        starts.append(starts[-1] + len(text_line) + 1)
+    starts = line_starts(lines)
     fenced = fenced_lines(lines)
     out: list[str] = []
     index: list[int] = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .markdown import fenced_lines
+from .markdown import fenced_lines, line_starts
 
 _NAME = re.compile(r"\\([A-Za-z@]+\*?)")
 DEFINERS = (
@@ -297,9 +297,7 @@ def notes_to_divs(text: str) -> tuple[str, list[int]] | None:
     paragraphs later) into ``::: notes`` divs.  Return (new text, the old line index of every new line),
     or None when there are none."""
     lines = text.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = line_starts(lines)
     out: list[str] = []
     index: list[int] = []
     fenced = fenced_lines(lines)

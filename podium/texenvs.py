@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from .fancylists import marker_text
-from .markdown import fenced_lines, outside
+from .markdown import fenced_lines, line_starts, outside
 from .model import Delimiter, Numbering
 from .overlays import overlay_start
 from .rawtex import _group
@@ -112,9 +112,7 @@ def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
     if "\\begin{" not in text and "\\includegraphics" not in text:
         return None
     lines = text.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = line_starts(lines)
     fenced = fenced_lines(lines)
     out: list[str] = []
     index: list[int] = []
