@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from .texenvs import code_lines
+from .markdown import code_lines
 
 _OPEN = re.compile(r"^ {0,3}<div\b([^<>]*)>\s*$", re.I)  # (indented four spaces: code)
 _INNER_OPEN = re.compile(r"^\s*<div\b([^<>]*)>\s*$", re.I)

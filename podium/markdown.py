@@ -263,3 +263,32 @@ def _bounded_normalize(normalize):
         return url if len(url) > MAX_LINK else normalize(url)
 
     return normalize_link
+
+
+def code_lines(lines: list[str]) -> list[bool]:
+    """For each line: is it code (fenced, or an indented code block after a blank line) that no
+    text pass may touch."""
+    code = fenced_lines(lines)
+    out = list(code)
+    previous = ""  # the last line that is not blank
+    blank_before = True
+    in_block = False
+    for k, line in enumerate(lines):
+        if code[k]:
+            in_block = False
+            previous, blank_before = line, False
+            continue
+        indented = line.startswith(("    ", "\t")) and bool(line.strip())
+        if indented and (
+            in_block or blank_before and not _LISTISH.match(previous) and not previous.startswith((" ", "\t"))
+        ):
+            out[k] = in_block = True
+        elif line.strip():
+            in_block = False
+        blank_before = not line.strip()
+        if line.strip():
+            previous = line
+    return out
+
+
+_LISTISH = re.compile(r"^\s*(?:[-*+]|\d+[.)]|\(?[a-zA-Z0-9]+[.)]|\\item\b|\\begin\{)")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .markdown import fenced_lines, line_starts
+from .markdown import code_lines, line_starts
 from .rawtex import _group
 
 _COMMAND = re.compile(r"\\(only|uncover|visible|onslide|invisible)\s*<([^<>\n]{1,40})>[ \t]*")
@@ -50,7 +50,7 @@ def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
     old line index of every new line; None when there is none."""
     lines = text.split("\n")
     starts = line_starts(lines)
-    fenced = fenced_lines(lines)
+    fenced = code_lines(lines)  # (beamer code shown in a lecture stays code)
     out: list[str] = []
     index: list[int] = []
     changed = False

@@ -2075,8 +2075,12 @@ class _Converter:
         out: list[m.Block] = []
         for card in node.children:
             classes = parse_attrs(card.info).classes
-            if any(_meant_class(c) for c in classes) or quarto.callout_kind(classes):
-                return None  # (a column, notes, a callout…: a div with a meaning of its own)
+            if (
+                any(_meant_class(c) or c.startswith(("fragment", "r-")) or c == "aside" for c in classes)
+                or quarto.callout_kind(classes)
+                or "layout" in card.info
+            ):
+                return None  # (a column, notes, a fragment, a callout…: a div with a meaning of its own)
             blocks = self.blocks(card.children)
             pictures = [b for b in blocks if isinstance(b, m.Image)]
             words = [b for b in blocks if isinstance(b, m.Paragraph) and len(m.plain_text(b.content)) <= 80]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .markdown import fenced_lines
+from .markdown import code_lines
 
 _NOTE = re.compile(r"^notes?:\s*(.*)$", re.I)
 _ELEMENT = re.compile(r"\s*<!--\s*\.element:?\s*(.*?)\s*-->\s*$")
@@ -41,11 +41,11 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
     with reveal-md's (``revealOptions:``…) or reveal.js's own marks in its text (``--`` vertical slides,
     ``<!-- .slide: -->`` comments): a pandoc or Quarto lecture with front matter keeps its "Note:" lines."""
     lines = text.split("\n")
-    fenced = fenced_lines(lines)
+    fenced = code_lines(lines)
     if raw_meta and not (
         _REVEAL_MD_KEYS & {str(k) for k in raw_meta}
         or any(not fenced[k] and line.strip() == "--" for k, line in enumerate(lines))
-        or "<!-- .slide:" in text
+        or any(not fenced[k] and "<!-- .slide:" in line for k, line in enumerate(lines))
     ):
         return False
     separators = sum(1 for k, line in enumerate(lines) if not fenced[k] and line.strip() == "---")
@@ -57,7 +57,7 @@ def reveal_markdown(text: str) -> tuple[str, list[int]] | None:
     """``text`` with reveal.js's ``Note:`` notes as ``::: notes`` divs and ``--`` as ``---``; None when
     nothing changed."""
     lines = text.split("\n")
-    fenced = fenced_lines(lines)
+    fenced = code_lines(lines)
     out: list[str] = []
     index: list[int] = []
     in_notes = False
@@ -95,7 +95,7 @@ def element_fragments(text: str) -> tuple[str, list[int]] | None:
     if ".element" not in text:
         return None
     lines = text.split("\n")
-    fenced = fenced_lines(lines)
+    fenced = code_lines(lines)
     marks = [
         _ELEMENT.search(line) if not fenced[k] and ".element" in line else None
         for k, line in enumerate(lines)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from .fancylists import marker_text
-from .markdown import fenced_lines, line_starts, outside
+from .markdown import code_lines, line_starts, outside
 from .model import Delimiter, Numbering
 from .overlays import overlay_start
 from .rawtex import _group
@@ -113,7 +113,7 @@ def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
         return None
     lines = text.split("\n")
     starts = line_starts(lines)
-    fenced = fenced_lines(lines)
+    fenced = code_lines(lines)  # (LaTeX shown as code, fenced or indented, stays code)
     out: list[str] = []
     index: list[int] = []
     in_math = False
@@ -736,9 +736,23 @@ def spaced_dollar_math(text: str) -> str | None:
 
 
 def _tight_math(mt: re.Match) -> str:
-    """``$ … $`` as ``$…$``; a control space at either end (``\\quad\\ $``) goes too, as it would leave a
-    backslash right before the closing dollar (``\\$``: a dollar sign, and the math would run on)."""
-    return "$" + re.sub(r"(?:\\[ \t]?|[ \t])+$", "", mt.group(1)).strip() + "$"
+    """``$ … $`` as ``$…$`` when what it holds reads as math (see :func:`_reads_as_math`), else as written;
+    a control space at either end (``\\quad\\ $``) goes too, as it would leave a backslash right before
+    the closing dollar (``\\$``: a dollar sign, and the math would run on)."""
+    tex = re.sub(r"(?:\\[ \t]?|[ \t])+$", "", mt.group(1)).strip()
+    return f"${tex}$" if _reads_as_math(tex) else mt.group(0)
+
+
+def _reads_as_math(tex: str) -> bool:
+    """Prices and paths are no math: ``$ 500 for hardware (\\textit{kits}) and $`` holds words of prose
+    (two of three letters or more, outside commands and braces), ``US$ 30 … C:\\Program Files … US$``
+    a command TeX does not know."""
+    bare = re.sub(r"\\[A-Za-z]+|\{[^{}]*\}", " ", tex)
+    if len(re.findall(r"[A-Za-z]{3,}", bare)) >= 2:
+        return False
+    from .texmath import readable  # noqa: PLC0415 (latex2mathml: only lectures with such math load it)
+
+    return readable(tex)
 
 
 def written_with_latex(text: str) -> bool:
@@ -753,33 +767,6 @@ def written_with_latex(text: str) -> bool:
     return bool(_TEXISH.search(_CODE_OR_MATH.sub(" ", prose)))
 
 
-def code_lines(lines: list[str]) -> list[bool]:
-    """For each line: is it code (fenced, or an indented code block after a blank line) that no
-    text pass may touch."""
-    code = fenced_lines(lines)
-    out = list(code)
-    previous = ""  # the last line that is not blank
-    blank_before = True
-    in_block = False
-    for k, line in enumerate(lines):
-        if code[k]:
-            in_block = False
-            previous, blank_before = line, False
-            continue
-        indented = line.startswith(("    ", "\t")) and bool(line.strip())
-        if indented and (
-            in_block or blank_before and not _LISTISH.match(previous) and not previous.startswith((" ", "\t"))
-        ):
-            out[k] = in_block = True
-        elif line.strip():
-            in_block = False
-        blank_before = not line.strip()
-        if line.strip():
-            previous = line
-    return out
-
-
-_LISTISH = re.compile(r"^\s*(?:[-*+]|\d+[.)]|\(?[a-zA-Z0-9]+[.)]|\\item\b|\\begin\{)")
 _COMMENT_LINE = re.compile(r"^[ \t]*%(?!%)")
 
 

@@ -1208,3 +1208,32 @@ def _bbox_words(pdf, page: int) -> list[tuple[str, float, float, float, float]]:
             r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', xml
         )
     ]
+
+
+def test_fragment_divs_of_pictures_are_no_cards_and_keep_their_clicks(tmp_path):
+    for k in range(2):
+        Image.new("RGB", (200, 150), (90 * k, 120, 160)).save(tmp_path / f"s{k}.png")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## Steps\n\n:::: {.steps}\n"
+        + "".join(
+            f"::: {{.fragment}}\n![](s{k}.png){{fig-alt='Step {k}'}}\n\nStep {k}\n:::\n\n" for k in range(2)
+        )
+        + "::::\n",
+    )
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    assert len(_click_steps(prs.slides[-1])) == 2
+
+
+def test_reveal_marks_inside_code_do_not_make_a_lecture_reveal_markdown(tmp_path):
+    src = tmp_path / "w.md"
+    src.write_text(
+        '---\ntitle: T\n---\n\n## Slides\n\n```markdown\n<!-- .slide: data-background="#222" -->\n```\n\n'
+        "Indented:\n\n    --\n    \\only<1>{first}\n\nNote: bring your laptop next week.\n\nMore words.\n\n---\n\n## Two\n\nx\n"
+    )
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    assert len(prs.slides) == 3  # (no slide split at the `--` in the code)
+    texts = "\n".join(sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame)
+    assert "Note: bring your laptop next week." in texts and "More words." in texts
+    assert "\\only<1>{first}" in texts  # beamer shown as code stays code
+    assert not prs.slides[1].has_notes_slide or not prs.slides[1].notes_slide.notes_text_frame.text
