@@ -933,6 +933,7 @@ class _Converter:
         self.first_cell_line = 0
         self.earlier_figures = 0  # cells' plots shown from an earlier render (cellfigures)
         self.raw_meta: dict[str, Any] = {}
+        self.quoted_list_noted = False  # pandoc's list-in-a-quote rule is noted once per lecture
         self.inline_cells: list[tuple[str, m.SourcePos]] = []  # inline code left out, and where
         self.knitr = self.shown.lower().endswith((".qmd", ".rmd"))
         self.lifted_instructor: list[m.Block] = []
@@ -1481,6 +1482,15 @@ class _Converter:
             kids = [c for c in node.children if c.type != "footnote_block"]
             if len(kids) == 1 and kids[0].type in ("bullet_list", "ordered_list") and not self.marp:
                 # pandoc: a list alone in a block quote reverses the lecture's incremental setting
+                if not self.quoted_list_noted:
+                    self.quoted_list_noted = True
+                    self.diags.note(
+                        "a list alone in a block quote is shown "
+                        + ("all at once" if self.incremental else "item by item")
+                        + " (pandoc's rule for slides); write it without '>' for the lecture's usual way",
+                        pos,
+                        "quoted-list",
+                    )
                 saved, self.incremental = self.incremental, not self.incremental
                 try:
                     return list(self.blocks(kids))

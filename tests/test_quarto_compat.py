@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 
 from podium import model as m
 from podium.diagnostics import Diagnostics
@@ -995,6 +996,15 @@ def test_quartos_logo_is_on_every_slide_and_check_passes(tmp_path, name):
         assert len(logos) == 1
         assert logos[0].left > prs.slide_width / 2 and logos[0].top > prs.slide_height * 3 / 4
         assert logos[0].width > 2 * logos[0].height  # its own proportions
+        for sh in slide.placeholders:  # never over the footer or the slide number
+            if sh.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+                apart = (
+                    logos[0].left + logos[0].width <= sh.left
+                    or sh.left + sh.width <= logos[0].left
+                    or logos[0].top + logos[0].height <= sh.top
+                    or sh.top + sh.height <= logos[0].top
+                )
+                assert apart, sh.name
     for page in pdfium.PdfDocument(str(out / "lecture-slides.pdf")):  # drawn in the bottom right corner
         img = page.render(scale=0.5).to_pil().convert("RGB")
         w, h = img.size

@@ -744,6 +744,9 @@ def test_minipages_equation_labels_citations_and_a_quoted_list(tmp_path):
     raw = [d.message for d in diags.items if d.code == "raw-tex"]
     assert raw == ["raw TeX '\\ref{…}' is not rendered; its text is kept"], raw  # only the missing label
     assert not [d for d in diags.items if "minipage" in d.message or "hfill" in d.message]
+    assert [d.code for d in diags.items if d.severity == "note" and d.code == "quoted-list"] == [
+        "quoted-list"
+    ]
 
 
 def test_math_with_spaces_inside_its_dollars_is_math_as_mathjax_reads_it():

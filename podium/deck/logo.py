@@ -15,7 +15,7 @@ from __future__ import annotations
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from .. import model as m
-from ..handout.decklook import logo_box, logo_corner, logo_path, picture_aspect
+from ..handout.decklook import deck_look, furniture, logo_box, logo_corner, logo_path, picture_aspect
 from ..template_folders import Template
 from .pictures import LOGO, add_svg
 
@@ -38,7 +38,8 @@ class Logo:
         self._checked: dict[int, bool] = {}
         self.box = None
         if self.path is not None:
-            self.box = logo_box(self.corner, slide_w / slide_h, picture_aspect(self.path))
+            avoid = furniture(deck_look(template))
+            self.box = logo_box(self.corner, slide_w / slide_h, picture_aspect(self.path), avoid)
 
     def add(self, cv) -> None:
         """Add the logo to ``cv``'s slide (a Canvas: an SVG logo is drawn as SVG pictures are)."""

@@ -477,14 +477,40 @@ def logo_path(template: Template, lecture: m.Lecture) -> Path | None:
     return template.asset(template.theme.logo)
 
 
-def logo_box(corner: str, ratio: float, aspect: float) -> Box:
-    """Return where a logo goes on a slide of ``ratio``: about 8 % of the slide's height, inset 3 %."""
+def logo_box(corner: str, ratio: float, aspect: float, avoid: tuple[Box, ...] = ()) -> Box:
+    """Return where a logo goes on a slide of ``ratio``: about 8 % of the slide's height, inset 3 % from
+    its corner, beside the boxes it must ``avoid`` (the footer and slide number: in the default deck the
+    number sits in the bottom right corner), or above or below them when there is no room beside."""
     h = 0.08
     w = min(h * aspect / ratio, 0.2)
     h = w * ratio / aspect
+    gap = 0.01
     x = 0.03 * (1 / ratio) if "left" in corner else 1 - w - 0.03 * (1 / ratio)
     y = 0.03 if "top" in corner else 1 - h - 0.03
+    for _ in range(len(avoid) + 1):
+        hit = [b for b in avoid if _overlap(Box(x, y, w, h), b)]
+        if not hit:
+            return Box(x, y, w, h)
+        x = max(b.x + b.w for b in hit) + gap if "left" in corner else min(b.x for b in hit) - gap - w
+        if not 0 <= x <= 1 - w:
+            break
+    x = 0.03 * (1 / ratio) if "left" in corner else 1 - w - 0.03 * (1 / ratio)
+    near = [b for b in avoid if b.x < x + w and x < b.x + b.w]
+    if "top" in corner:
+        y = max((b.y + b.h for b in near), default=y - gap) + gap
+    else:
+        y = min((b.y for b in near), default=y + h + gap) - gap - h
     return Box(x, y, w, h)
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
+
+
+def furniture(look: DeckLook) -> tuple[Box, ...]:
+    """The footer and slide-number boxes of the deck's content layout: what a logo keeps clear of."""
+    lay = look.layout(LayoutKind.CONTENT)
+    return tuple(b for b in (lay.footer, lay.number) if b is not None)
 
 
 def picture_aspect(path: Path) -> float:

@@ -36,6 +36,7 @@ from .decklook import (
     LayoutLook,
     deck_look,
     font_stack,
+    furniture,
     is_dark,
     logo_box,
     logo_corner,
@@ -351,7 +352,7 @@ class SlideDrawer:
         self.logo_css = ""
         logo = logo_path(template, lecture)
         if logo is not None and not self.look.has_picture:
-            box = logo_box(logo_corner(template), self.look.ratio, picture_aspect(logo))
+            box = logo_box(logo_corner(template), self.look.ratio, picture_aspect(logo), furniture(self.look))
             self.logo = f'<img class="theme-logo" src="{esc(logo.as_uri())}" alt="Logo">'
             self.logo_css = f".theme-logo {{ position:absolute;{box.css()};object-fit:contain }}"
         self.footer = footer_text(template.theme.footer, lecture)
