@@ -2054,6 +2054,13 @@ class _Converter:
             laid = self.layout_columns(node, attrs, classes, pos)
             if laid is not None:
                 return laid
+        if "r-stack" in classes:  # reveal.js piles these up, each covering the last: shown side by side
+            self.diags.note(
+                "an .r-stack's pictures are shown side by side (reveal.js stacks them, each covering the "
+                "one before); the deck and the handout show each of them",
+                pos,
+                "layout",
+            )
         if "incremental" in classes or "nonincremental" in classes:
             return self.blocks_as(node, classes)
         if "slides" in classes:

@@ -1247,3 +1247,10 @@ def test_reveal_marks_inside_code_do_not_make_a_lecture_reveal_markdown(tmp_path
     assert "Note: bring your laptop next week." in texts and "More words." in texts
     assert "\\only<1>{first}" in texts  # beamer shown as code stays code
     assert not prs.slides[1].has_notes_slide or not prs.slides[1].notes_slide.notes_text_frame.text
+
+
+def test_an_r_stack_is_shown_side_by_side_with_a_note():
+    lecture, messages = _parse(
+        "## S\n\n::: {.r-stack}\n![](a.png){.fragment}\n\n![](b.png){.fragment}\n:::\n"
+    )
+    assert any("r-stack" in msg and "note:" in msg and "[layout]" in msg for msg in messages), messages
