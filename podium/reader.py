@@ -934,6 +934,7 @@ class _Converter:
         self.earlier_figures = 0  # cells' plots shown from an earlier render (cellfigures)
         self.raw_meta: dict[str, Any] = {}
         self.quoted_list_noted = False  # pandoc's list-in-a-quote rule is noted once per lecture
+        self.line_highlights_noted = False  # Quarto's code-line-numbers="2-3": noted once per lecture
         self.inline_cells: list[tuple[str, m.SourcePos]] = []  # inline code left out, and where
         self.knitr = self.shown.lower().endswith((".qmd", ".rmd"))
         self.lifted_instructor: list[m.Block] = []
@@ -1864,6 +1865,15 @@ class _Converter:
         if info.startswith("{"):
             attrs = parse_attrs(info)
             lang = attrs.classes[0] if attrs.classes else ""
+            lines = attrs.kv.get("code-line-numbers", "")
+            if re.search(r"\d", lines) and not self.line_highlights_noted:
+                self.line_highlights_noted = True  # (once a lecture: a deck of them says it once)
+                self.diags.note(
+                    f'code-line-numbers="{_short(lines, 20)}" highlights lines in reveal.js; the deck and '
+                    "the handout show the code without the highlight",
+                    pos,
+                    "code-lines",
+                )
         elif info:
             lang = info.split()[0].lstrip(".")
         code = node.content.rstrip("\n").expandtabs(TAB_STOP)  # as pandoc does: no tab stops in a deck

@@ -1254,3 +1254,9 @@ def test_an_r_stack_is_shown_side_by_side_with_a_note():
         "## S\n\n::: {.r-stack}\n![](a.png){.fragment}\n\n![](b.png){.fragment}\n:::\n"
     )
     assert any("r-stack" in msg and "note:" in msg and "[layout]" in msg for msg in messages), messages
+
+
+def test_highlighted_code_lines_get_a_note():
+    lecture, messages = _parse('## S\n\n```{.python code-line-numbers="2-3|5"}\na = 1\nb = 2\n```\n')
+    assert [x for x in messages if "[code-lines]" in x and "note:" in x], messages
+    assert isinstance(lecture.slides[-1].body[0], m.CodeBlock)
