@@ -649,8 +649,8 @@ def _other_markups(
     if spaced is not None:  # `$ = \frac{a}{b}$`: math as MathJax reads it
         body = spaced
     latex = written_with_latex(body)  # (decided once, before the environments are rewritten)
-    if ".element" in body:  # reveal.js's <!-- .element: class="fragment" -->: a click (after the
-        mapped(element_fragments(body))  # decision: the \pause it may write is no sign of LaTeX)
+    if ".element" in body or "fragment" in body:  # reveal.js's <!-- .element: class="fragment" --> and
+        mapped(element_fragments(body))  # <p class="fragment">: clicks (after the decision: no sign of LaTeX)
     uncommented = tex_comment_lines(body) if latex and "%" in body else None
     if uncommented is not None:  # a beamer lecture's `% comment` lines: LaTeX never prints them
         body = uncommented

@@ -1,6 +1,6 @@
 """reveal.js's own Markdown (a deck's external ``slides.md``): ``Note:`` starts the speaker notes,
 ``--`` alone on a line starts a vertical slide, and ``<!-- .element: class="fragment" -->`` makes
-what it ends come on a click.
+what it ends come on a click, as does a ``<p class="fragment">`` on a line of its own.
 
 reveal.js's Markdown plugin cuts a file at ``---`` (horizontal slides) and ``--`` (vertical ones), and
 everything from a line beginning ``Note:`` to the end of a slide is that slide's notes.  Such a file
@@ -25,6 +25,9 @@ from .markdown import code_lines
 _NOTE = re.compile(r"^notes?:\s*(.*)$", re.I)
 _ELEMENT = re.compile(r"\s*<!--\s*\.element:?\s*(.*?)\s*-->\s*$")
 _FRAGMENT_CLASS = re.compile(r"""class\s*=\s*["'][^"']*\bfragment\b""")
+_HTML_FRAGMENT = re.compile(
+    r"""^\s*<(p|div|span)\s+class\s*=\s*["'][^"']*\bfragment\b[^"']*["'][^>]*>(.*)</\1>\s*$""", re.I
+)
 _ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+)(.*)$")
 _BLOCK_START = re.compile(r"^\s*(?:#|```|~~~|:::|>|[-*+]\s|\d{1,9}[.)]\s|<)")
 _SEPARATOR = re.compile(r"^(---|--)\s*$")
@@ -92,7 +95,7 @@ def reveal_markdown(text: str) -> tuple[str, list[int]] | None:
 def element_fragments(text: str) -> tuple[str, list[int]] | None:
     """``text`` with reveal.js's ``<!-- .element: class="fragment" -->`` comments read (see the module
     docstring), and the old line index of every new line; None when there is none."""
-    if ".element" not in text:
+    if ".element" not in text and "fragment" not in text:
         return None
     lines = text.split("\n")
     fenced = code_lines(lines)
@@ -100,7 +103,11 @@ def element_fragments(text: str) -> tuple[str, list[int]] | None:
         _ELEMENT.search(line) if not fenced[k] and ".element" in line else None
         for k, line in enumerate(lines)
     ]
-    if not any(marks):
+    tags = [
+        _HTML_FRAGMENT.match(line) if not fenced[k] and "fragment" in line else None
+        for k, line in enumerate(lines)
+    ]
+    if not any(marks) and not any(tags):
         return None
     spans = _fragment_lists(lines, marks)
     opens, closes = {a for a, _ in spans}, {b for _, b in spans}
@@ -112,7 +119,11 @@ def element_fragments(text: str) -> tuple[str, list[int]] | None:
             out += ["", "::: incremental"]
             index += [k, k]
         mt = marks[k]
-        if mt is None:
+        tag = tags[k]
+        if tag is not None:  # <p class="fragment">words</p> on a line of its own: a fragment of those words
+            out += ["", "::: {.fragment}", tag.group(2).strip(), ":::", ""]
+            index += [k] * 5
+        elif mt is None:
             out.append(line)
             index.append(k)
         else:

@@ -1062,6 +1062,8 @@ An HTML fragment.
 
 </div>
 
+<p class="fragment">A paragraph tag fragment.</p>
+
 <aside class="notes">
 Mention Timsort.
 </aside>
@@ -1084,7 +1086,7 @@ def test_reveal_js_fragment_comments_and_html_fragments_are_clicks(tmp_path):
     every, some, paras, dark = list(prs.slides)[1:]
     assert _clicks(every) == [["Perceptrons"], ["Backprop"]]  # "Always visible." from the start
     assert _clicks(some) == [["Second", "Third"]]
-    assert _clicks(paras) == [["Later paragraph."], ["An HTML fragment."]]
+    assert _clicks(paras) == [["Later paragraph."], ["An HTML fragment."], ["A paragraph tag fragment."]]
     texts = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame]
     assert not any("element" in t or "<div" in t or "Timsort" in t for t in texts)
     assert "Styled only." in "\n".join(texts)
