@@ -33,13 +33,13 @@ from __future__ import annotations
 import re
 
 from .markdown import code_lines
+from .rawhtml import read_inline_tag
 
 _OPEN = re.compile(r"^ {0,3}<div\b([^<>]*)>\s*$", re.I)  # (indented four spaces: code)
 _INNER_OPEN = re.compile(r"^\s*<div\b([^<>]*)>\s*$", re.I)
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _CLOSE = re.compile(r"^\s*</div>\s*$", re.I)
 _MARKED_OPEN = re.compile(r"^ {0,3}<(div|aside)\b([^<>]*)>\s*$", re.I)
-_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _ROW_CLASSES = re.compile(
     r"^(?:columns?|cols|row|grid|flex|two-?col(?:umn)?s?|three-?col(?:umn)?s?|r-hstack|container)$"
 )
@@ -49,9 +49,8 @@ _COL_CLASS = re.compile(r"^col(?:-(?:xs|sm|md|lg|xl))?-(\d{1,2})$")
 
 
 def _attrs(text: str) -> dict[str, str]:
-    return {
-        mt.group(1).lower(): mt.group(2) or mt.group(3) or mt.group(4) or "" for mt in _ATTR.finditer(text)
-    }
+    """The attributes written in a tag after its name, as HTML reads them."""
+    return read_inline_tag(f"<div {text}>").attrs
 
 
 def _is_row(attrs: dict[str, str]) -> bool:

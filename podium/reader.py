@@ -2087,42 +2087,31 @@ class _Converter:
                 pos,
                 "nested-handout",
             )
-        cards = self.cards(node) if len(node.children) > 1 else None
-        if cards is not None:
-            return cards
+        if len(node.children) > 1 and all(_card_shaped(c) for c in node.children):
+            return self.cards(node, classes, pos)
         return [m.Div(self.blocks(node.children), classes, pos)]
 
-    def cards(self, node: SyntaxTreeNode) -> list[m.Block] | None:
+    def cards(self, node: SyntaxTreeNode, classes: tuple[str, ...], pos: m.SourcePos) -> list[m.Block]:
         """A div of "cards" (a team page: ``:::: {.team-grid}`` holding a ``::: {.person}`` per person, each a
-        picture and a line or two of text, laid out by the deck's own CSS): the pictures, each captioned
-        with its card's words, which the deck sets side by side in a grid as it sets any pictures in a
-        row.  None when the div is anything else."""
-        if not all(c.type == "fenced_div" for c in node.children):
-            return None
+        picture and a line or two of text, laid out by the deck's own CSS; :func:`_card_shaped`): the
+        pictures, each captioned with its card's words, which the deck sets side by side in a grid as it
+        sets any pictures in a row.  Each card is read once; should one read as more than a picture and
+        words, the div is the divs it is written as."""
+        read = [(card, self.blocks(card.children)) for card in node.children]
         out: list[m.Block] = []
-        for card in node.children:
-            classes = parse_attrs(card.info).classes
-            if (
-                any(_meant_class(c) or c.startswith(("fragment", "r-")) or c == "aside" for c in classes)
-                or quarto.callout_kind(classes)
-                or "layout" in card.info
-            ):
-                return None  # (a column, notes, a fragment, a callout…: a div with a meaning of its own)
-            blocks = self.blocks(card.children)
+        for _, blocks in read:
             pictures = [b for b in blocks if isinstance(b, m.Image)]
-            words = [b for b in blocks if isinstance(b, m.Paragraph) and len(m.plain_text(b.content)) <= 80]
-            if len(pictures) != 1 or len(words) + 1 != len(blocks) or len(words) > 3:
-                return None  # (a card is one picture and up to three short lines)
+            words = [b for b in blocks if isinstance(b, m.Paragraph)]
+            if len(pictures) != 1 or len(words) + 1 != len(blocks):
+                inner = tuple(m.Div(b, parse_attrs(c.info).classes, self.pos(c)) for c, b in read)
+                return [m.Div(inner, classes, pos)]
             caption: list[m.Inline] = list(pictures[0].caption)
             for b in words:
                 if caption:
                     caption.append(m.LineBreak())
                 caption.extend(b.content)
-            out.append(
-                replace(
-                    pictures[0], caption=tuple(caption), alt=pictures[0].alt or m.plain_text(tuple(caption))
-                )
-            )
+            text = tuple(caption)
+            out.append(replace(pictures[0], caption=text, alt=pictures[0].alt or m.plain_text(text)))
         return out
 
     def callout(
@@ -2896,15 +2885,52 @@ _SPAN = re.compile(r"\[([^\[\]]+)\]\{([^{}]*)\}")
 # `\int_\{x \in A\}` or `p\\{f\\}` (TeX's own `_\{` would be a literal brace as a subscript)
 _MARKDOWN_ESCAPED_MATH = re.compile(r"[_^]\\\{|\\\\[{}]")
 _SLIDE_COMMENT = re.compile(r"\s*<!--\s*\.slide:?\s*(.*?)\s*-->\s*$", re.S)
-_HTML_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def _card_shaped(node: SyntaxTreeNode) -> bool:
+    """A div written as a card: no class with a meaning of its own (a column, notes, a fragment, a
+    callout, a layout), one paragraph that is a picture alone, and up to three short lines (paragraphs
+    or one-line HTML such as ``<div class="name">…</div>``)."""
+    if node.type != "fenced_div":
+        return False
+    attrs = parse_attrs(node.info)
+    if (
+        any(_meant_class(c) or c.startswith(("fragment", "r-")) or c == "aside" for c in attrs.classes)
+        or quarto.callout_kind(attrs.classes)
+        or any(k.startswith("layout") for k in attrs.kv)
+    ):
+        return False
+    pictures = [k for k in node.children if k.type == "paragraph" and _picture_alone(k)]
+    rest = [k for k in node.children if not (k.type == "paragraph" and _picture_alone(k))]
+    return (
+        len(pictures) == 1
+        and len(rest) <= 3
+        and all(k.type in ("paragraph", "html_block") and len(_source_text(k)) <= 160 for k in rest)
+    )
+
+
+def _picture_alone(paragraph: SyntaxTreeNode) -> bool:
+    """A paragraph holding one picture (perhaps with its ``{…}`` attributes) and nothing else."""
+    kids = paragraph.children[0].children if paragraph.children else []
+    seen = [k for k in kids if not (k.type in ("text", "softbreak") and not k.content.strip())]
+    return (
+        len(seen) >= 1
+        and seen[0].type == "image"
+        and all(k.type == "text" and k.content.strip().startswith("{") for k in seen[1:])
+    )
+
+
+def _source_text(node: SyntaxTreeNode) -> str:
+    return node.content if node.type == "html_block" else (node.children[0].content if node.children else "")
 
 
 def _slide_attrs(text: str) -> Attrs:
     """A reveal.js ``.slide:`` comment's ``data-background…`` attributes as Quarto's slide attributes:
     ``data-background`` is a picture when it names a file, else a colour."""
     kv: dict[str, str] = {}
-    for mt in _HTML_ATTR.finditer(text):
-        key, value = mt.group(1).lower(), mt.group(2) or mt.group(3) or mt.group(4) or ""
+    for key, value in read_inline_tag(
+        f"<slide {text}>"
+    ).attrs.items():  # (HTML's attributes, as HTML reads them)
         if key == "data-background":
             looks_like_file = re.search(r"\.(?:png|jpe?g|gif|svg|webp)\b|^url\(|/", value, re.I)
             key = "data-background-image" if looks_like_file else "data-background-color"

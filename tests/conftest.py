@@ -120,6 +120,14 @@ def build(src: Path, out: Path, what: str = "slides", template: str | None = Non
     return path, diags
 
 
+def deck_of(src: Path, out: Path, **kw):
+    """Build ``src``'s deck into ``out``; return (the deck as python-pptx reads it, diagnostics)."""
+    from pptx import Presentation
+
+    path, diags = build(src, out, "slides", **kw)
+    return Presentation(str(path)), diags
+
+
 @pytest.fixture(params=TEMPLATES)
 def template_name(request):
     """Each deck test runs against every bundled template."""

@@ -21,7 +21,7 @@ from podium.pipeline import ALL, BuildOptions, build_slides, build_slides_pdf, p
 from podium.pipeline import build as pipeline_build
 from podium.reader import parse_lecture
 
-from .conftest import write_md
+from .conftest import deck_of, write_md
 
 
 def _parse(text: str, name: str = "t.md"):
@@ -627,8 +627,7 @@ def test_meta_and_var_shortcodes_are_the_values_they_name(tmp_path):
         "{{< meta title >}} by {{< meta author >}}, {{< var course_code >}} ({{< var term.name >}}).\n\n"
         "Missing: {{< var nope >}} {{< env HOME >}}.\n"
     )
-    diags = Diagnostics()
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    prs, diags = deck_of(src, tmp_path / "out")
     words = [sh.text_frame.text for sh in prs.slides[-1].shapes if sh.has_text_frame]
     assert any(w.startswith("Human Security by Ana Ruiz, Bo Li, HS-101 (Spring 2027).") for w in words), words
     said = [(d.pos.line, d.message) for d in diags.items if d.code == "shortcode"]
@@ -645,8 +644,7 @@ def test_an_embedded_web_page_or_video_is_a_link_on_the_slide_with_a_warning(tmp
         '<video controls>\n<source src="https://example.org/demo.mp4" type="video/mp4">\n</video>\n\n'
         "Words after.\n"
     )
-    diags = Diagnostics()
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    prs, diags = deck_of(src, tmp_path / "out")
     runs = [
         r
         for sh in prs.slides[-1].shapes
@@ -671,7 +669,7 @@ def test_a_callout_with_an_equation_is_one_box_around_all_its_parts(tmp_path):
         "---\ntitle: T\n---\n\n## Result\n\n::: {.callout-note}\n## Key result\nThe estimator is\n"
         "$$\\hat\\beta = (X'X)^{-1}X'y$$\nwhich is unbiased.\n:::\n"
     )
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    prs, _ = deck_of(src, tmp_path / "out")
     shapes = list(prs.slides[-1].shapes)
     (ground,) = [sh for sh in shapes if sh.name == "Callout ground"]
     (rule,) = [sh for sh in shapes if sh.name == "Callout rule"]
@@ -722,7 +720,7 @@ def test_text_after_an_incremental_list_is_shown_from_the_start_and_a_pause_come
         "---\ntitle: Inc\n---\n\n## Incremental\n\nIntro\n\n::: {.incremental}\n- one\n- two\n:::\n\n"
         "After the list.\n\n. . .\n\nAfter the pause.\n"
     )
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    prs, _ = deck_of(src, tmp_path / "out")
     assert _clicks(prs.slides[-1]) == [["one"], ["two"], ["After the pause."]]
 
 
@@ -745,8 +743,7 @@ def test_a_footer_names_front_matter_values_and_a_callout_box_comes_with_its_cli
         "---\n\n## A\n\nSome text.\n\n. . .\n\n::: {.callout-caution}\n## Careful\nWatch out.\n:::\n\n"
         "## B\n\nIntro\n\n. . .\n\n::: {.callout-note}\nThe estimator is\n$$x^2$$\nunbiased.\n:::\n"
     )
-    diags = Diagnostics()
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    prs, diags = deck_of(src, tmp_path / "out")
     for slide in list(prs.slides)[1:]:
         words = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
         assert "DATA 201 — Week 3" in words
@@ -804,7 +801,7 @@ def test_every_item_of_a_nested_incremental_list_is_its_own_click(tmp_path):
         "---\ntitle: N\nformat:\n  revealjs:\n    incremental: true\n---\n\n## Nested\n\n"
         "- A\n  - A.1\n    - A.1.a\n    - A.1.b\n  - A.2\n- B\n"
     )
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    prs, _ = deck_of(src, tmp_path / "out")
     assert _clicks(prs.slides[-1]) == [["A"], ["A.1"], ["A.1.a"], ["A.1.b"], ["A.2"], ["B"]]
 
 
@@ -812,7 +809,7 @@ def test_a_picture_with_the_fragment_class_comes_on_a_click(tmp_path):
     Image.new("RGB", (60, 40), (200, 30, 30)).save(tmp_path / "hist.png")
     src = tmp_path / "fr.qmd"
     src.write_text("---\ntitle: F\n---\n\n## Frag\n\nText first\n\n![Histogram](hist.png){.fragment}\n")
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    prs, _ = deck_of(src, tmp_path / "out")
     slide = prs.slides[-1]
     (targets,) = _click_targets(slide)
     assert [sh.shape_type for sh in slide.shapes if sh.shape_id in targets].count(13) == 1  # the picture
@@ -935,8 +932,7 @@ def test_a_footer_var_a_reference_group_and_a_fragment_pictures_caption(tmp_path
         "![Cap](x.png){#fig-a}\n\n![Other](x.png){#fig-b}\n\nSee [@fig-a; @fig-b] and @fig-zzz.\n\n"
         "## Frag\n\nText\n\n![Phase portrait](x.png){.fragment}\n"
     )
-    diags = Diagnostics()
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    prs, diags = deck_of(src, tmp_path / "out")
     refs, frag = prs.slides[-2], prs.slides[-1]
     words = [sh.text_frame.text for sh in refs.shapes if sh.has_text_frame]
     assert "PHYS 230 — Waves" in words
@@ -1081,8 +1077,7 @@ Words.
 def test_reveal_js_fragment_comments_and_html_fragments_are_clicks(tmp_path):
     src = tmp_path / "slides.md"
     src.write_text(REVEAL_CLICKS)
-    diags = Diagnostics()
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    prs, diags = deck_of(src, tmp_path / "out")
     every, some, paras, dark = list(prs.slides)[1:]
     assert _clicks(every) == [["Perceptrons"], ["Backprop"]]  # "Always visible." from the start
     assert _clicks(some) == [["Second", "Third"]]
@@ -1121,8 +1116,7 @@ def test_a_reveal_md_deck_with_front_matter_keeps_its_notes_off_the_slide(tmp_pa
     src.write_text(
         f"---\n{front}\n---\n\n## One\n\nShown.\n\nNote: demo with the volunteers\n{vertical}\n---\n\n## Two\n\nx\n"
     )
-    diags = Diagnostics()
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    prs, diags = deck_of(src, tmp_path / "out")
     texts = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame]
     assert not any("volunteers" in t or t.strip() in ("–", "--") for t in texts), texts
     one = next(
@@ -1233,7 +1227,7 @@ def test_fragment_divs_of_pictures_are_no_cards_and_keep_their_clicks(tmp_path):
         )
         + "::::\n",
     )
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    prs, _ = deck_of(src, tmp_path / "out")
     assert len(_click_steps(prs.slides[-1])) == 2
 
 
@@ -1243,7 +1237,7 @@ def test_reveal_marks_inside_code_do_not_make_a_lecture_reveal_markdown(tmp_path
         '---\ntitle: T\n---\n\n## Slides\n\n```markdown\n<!-- .slide: data-background="#222" -->\n```\n\n'
         "Indented:\n\n    --\n    \\only<1>{first}\n\nNote: bring your laptop next week.\n\nMore words.\n\n---\n\n## Two\n\nx\n"
     )
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    prs, _ = deck_of(src, tmp_path / "out")
     assert len(prs.slides) == 3  # (no slide split at the `--` in the code)
     texts = "\n".join(sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame)
     assert "Note: bring your laptop next week." in texts and "More words." in texts

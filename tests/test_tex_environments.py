@@ -15,6 +15,8 @@ from podium.diagnostics import Diagnostics
 from podium.pipeline import BuildOptions, build_handout, build_slides
 from podium.texenvs import environments_to_markdown
 
+from .conftest import deck_of
+
 LECTURE = r"""---
 title: Groups
 ---
@@ -281,8 +283,7 @@ def test_short_columns_theorems_and_a_bare_includegraphics(tmp_path):
         "\\column{0.4\\textwidth}\nRight words\n\\end{columns}\n\n## Theorem\n\n\\begin{theorem}[Pythagoras]\n"
         "For a right triangle.\n\\end{theorem}\n\n## Picture\n\n\\includegraphics[width=0.4\\textwidth]{pic.png}\n"
     )
-    diags = Diagnostics()
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    prs, diags = deck_of(src, tmp_path / "out")
     cols = {
         sh.text_frame.text: (sh.left, sh.width)
         for sh in _slide(prs, "Short columns").shapes
@@ -380,8 +381,7 @@ def test_siunitx_quantities_and_mhchem_formulas_print_what_latex_prints(tmp_path
         "- Water \\ce{H2O}, sulfate \\ce{SO4^2-}, \\ce{N2 + 3H2 <=> 2NH3}\n\n"
         "## In math\n\n$$g = \\SI{9.81}{\\metre\\per\\second\\squared} \\quad \\ce{2H2 + O2 -> 2H2O}$$\n"
     )
-    diags = Diagnostics()
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    prs, diags = deck_of(src, tmp_path / "out")
     slide = _slide(prs, "Quantities")
     body = next(sh for sh in slide.shapes if sh.has_text_frame and sh != slide.shapes.title)
 
@@ -456,7 +456,7 @@ def test_beamer_text_title_block_comments_brackets_accents_and_ties(tmp_path):
     assert [a.name for a in lecture.meta.authors] == ["A. Newton", "B. Leibniz"]
     src = tmp_path / "mech.md"
     src.write_text(BEAMER_TEXT)
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    prs, _ = deck_of(src, tmp_path / "out")
     words = [t for _, t in _paras(_slide(prs, "Pendulum"))]
     assert words[:4] == [
         "Lindelöf, Erdős, François, café",
@@ -509,8 +509,7 @@ def test_every_picture_of_a_figure_or_a_line_is_kept_and_a_path_without_extensio
         "\\includegraphics[width=0.45\\textwidth]{dna}\n\\includegraphics[width=0.45\\textwidth]{normal}\n"
         "\\caption{Both views}\n\\end{figure}\n\n## Line\n\n\\includegraphics{dna.png}\\hfill\\includegraphics{normal}\n"
     )
-    diags = Diagnostics()
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    prs, diags = deck_of(src, tmp_path / "out")
     for title in ("Panel", "Line"):
         pictures = [sh for sh in _slide(prs, title).shapes if sh.shape_type == 13]
         assert len(pictures) == 2
@@ -657,7 +656,7 @@ def test_beamer_overlays_are_clicks_and_keep_every_word(tmp_path):
 
     src = tmp_path / "ov.md"
     src.write_text(OVERLAYS)
-    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    prs, _ = deck_of(src, tmp_path / "out")
     paras = [t for _, t in _paras(_slide(prs, "Items"))]
     assert paras[:5] == ["Always there", "Second", "Second too", "Fourth", "Alerted, never hidden"]
 
