@@ -29,7 +29,7 @@ from podium.model import SourcePos
 from podium.startup import freeze_at_exit
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
-LECTURE_SUFFIXES = (".md", ".qmd")
+LECTURE_SUFFIXES = (".md", ".qmd", ".rmd")  # (R Markdown: .Rmd or .rmd)
 
 
 def _sources(sources: tuple[str, ...]) -> list[Path]:
@@ -39,9 +39,11 @@ def _sources(sources: tuple[str, ...]) -> list[Path]:
             if not p.is_file():
                 raise click.UsageError(f"no such lecture file: {p}")
         return paths
-    found = sorted(p for p in Path("content").glob("*") if p.suffix in LECTURE_SUFFIXES and p.is_file())
+    found = sorted(
+        p for p in Path("content").glob("*") if p.suffix.lower() in LECTURE_SUFFIXES and p.is_file()
+    )
     if not found:
-        raise click.UsageError("no lecture given and no content/*.md or content/*.qmd found")
+        raise click.UsageError("no lecture given and no content/*.md, *.qmd or *.Rmd found")
     return found
 
 

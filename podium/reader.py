@@ -29,7 +29,7 @@ import yaml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from . import cellfigures, emojis, marp, quarto, yamlsafe
+from . import cellfigures, emojis, marp, quarto, remark, yamlsafe
 from . import model as m
 from .alttext import media_kind
 from .charts import parse_chart
@@ -180,13 +180,14 @@ def title_block(body: str) -> tuple[dict[str, Any], str, dict[str, int]]:
 
 
 def split_front_matter(
-    text: str, shown: str, diags: Diagnostics
+    text: str, shown: str, diags: Diagnostics, first_only: bool = False
 ) -> tuple[dict[str, Any], str, dict[str, int]]:
     """Return (metadata, body, key lines) as pandoc reads YAML metadata blocks.
 
     The first block may follow blank lines and HTML comments (a licence header); later blocks
     (``---`` after a blank line, YAML, ``---`` or ``...``) are merged in, a later value winning, when
-    they hold a YAML mapping.  The body keeps the line numbers of ``text``: metadata lines are blanked.
+    they hold a YAML mapping (not with ``first_only``: a remark deck's are its slides' properties).  The
+    body keeps the line numbers of ``text``: metadata lines are blanked.
     """
     lines = text.split("\n")
     first = _first_content_line(lines)
@@ -195,7 +196,7 @@ def split_front_matter(
     blank: set[int] = set()
     fence: str | None = None
     i = 0
-    while i < len(lines):
+    while i < len(lines) and not (first_only and i > first):
         stripped = lines[i].strip()
         fm = re.match(r"^(`{3,}|~{3,})", stripped)
         if fence:
@@ -613,6 +614,18 @@ def _completed_meta(lecture: m.Lecture, marp_footer: str | None) -> m.Lecture:
     return replace(lecture, meta=meta) if meta is not lecture.meta else lecture
 
 
+def _remark(
+    body: str, raw_meta: dict, shown: str, origins: list[tuple[str, int]] | None, diags: Diagnostics
+) -> tuple[str, list[tuple[str, int]]]:
+    """A remark deck (xaringan) rewritten as this dialect's Markdown (podium.remark), its notes reported."""
+    base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
+    rewrite = remark.remark_markdown(body, raw_meta)
+    for line, message, code in rewrite.notes:  # ([not-rendered]: content not shown, a warning)
+        say = diags.warning if code == "not-rendered" else diags.note
+        say(message.removeprefix("[not-rendered] "), m.SourcePos(*base[line]), code)
+    return rewrite.text, [base[j] for j in rewrite.index]
+
+
 def _other_markups(
     body: str, raw_meta: dict, shown: str, origins: list[tuple[str, int]] | None
 ) -> tuple[str, list[tuple[str, int]] | None]:
@@ -687,7 +700,9 @@ def parse_lecture(
             m.SourcePos(shown, 1),
             "empty",
         )
-    raw_meta, body, key_lines = split_front_matter(text, shown, diags)
+    remark_deck = remark.wanted(text)  # remark.js's rules (xaringan): read before the front matter,
+    # whose later `---` blocks are its slides' properties, not metadata
+    raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck)
     if not raw_meta and body.startswith("%"):
         raw_meta, body, key_lines = title_block(body)
     policy = options.policy or PathPolicy([base_dir])
@@ -709,6 +724,8 @@ def parse_lecture(
             if re.search(r"\{\{<\s*var\b", expanded.text)
             else None,
         )
+    if remark_deck:
+        body, origins = _remark(body, raw_meta, shown, origins, diags)
     body, origins = _other_markups(body, raw_meta, shown, origins)
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(body, env)
@@ -720,6 +737,7 @@ def parse_lecture(
             raw_meta, base_dir, policy, m.SourcePos(shown, key_lines.get("bibliography", 1)), diags
         )
     conv.marp = marp.wanted(raw_meta)
+    conv.title_slide = not remark_deck or remark.title_slide(raw_meta)
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
     conv.header_macros(raw_meta.get("header-includes"))
@@ -759,6 +777,8 @@ def parse_lecture(
     level = options.slide_level if options.slide_level is not None else meta.slide_level
     if level is None:
         level = _format_slide_level(raw_meta)  # Quarto: format: {revealjs: {slide-level: 3}}
+    if remark_deck:  # (rewritten with every slide's title at level 2)
+        level = 2
     inferred = level is None
     if level is None:
         # Quarto decks use slide level 2 unless told otherwise; pandoc infers it
@@ -832,6 +852,7 @@ USED_KEYS = frozenset(
         "labels",
         "from",  # (pandoc's reader: its emoji extension)
         "marp",  # (a Marp deck: podium.marp's rules)
+        "output",  # (R Markdown's output format: podium.remark's rules for xaringan)
         "header-includes",  # (its \\newcommand macros)
         "footer",
         "logo",
@@ -925,6 +946,7 @@ class _Converter:
         self.in_list = 0
         self.bib: Bibliography | None = None  # when the front matter names a bibliography
         self.emoji = False  # :name: shortcodes as emoji (front matter `from: markdown+emoji`)
+        self.title_slide = True  # a slide of the front matter's title (xaringan's `seal: false`: none)
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
         self.marp_bg: dict[
             int, tuple[m.Image, marp.Keywords]
@@ -994,7 +1016,7 @@ class _Converter:
             raw_meta.get("incremental") or _format_option(raw_meta, "incremental") is True
         )
         divider = marp.heading_divider(raw_meta) if self.marp else 0
-        if (meta.title or meta.subtitle or meta.authors or meta.date) and not self.marp:
+        if (meta.title or meta.subtitle or meta.authors or meta.date) and not self.marp and self.title_slide:
             drafts.append(
                 _SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1))
             )

@@ -1,0 +1,537 @@
+"""remark.js decks, and R Markdown's xaringan decks (which remark.js shows), read as remark means them.
+
+xaringan (``output: xaringan::moon_reader`` in an ``.Rmd`` file's front matter) is how many R and
+statistics courses write their slides.  remark.js reads the same Markdown with its own rules:
+
+* ``---`` alone on a line separates slides; headings do not.  A slide's first heading, of any
+  level, is its title; later ones are headings inside it.
+* ``--`` alone on a line: what follows comes on the next click.
+* ``???`` starts the slide's presenter notes, which run to the slide's end.
+* Lines at a slide's start like ``class: center, middle`` or ``background-image: url(x.png)`` are
+  the slide's properties, not its text.  ``exclude: true`` leaves the slide out; ``layout: true``
+  makes it a backdrop for the slides after it (left out here, with a note).
+* ``.name[words]`` gives its content a CSS class: xaringan's ``.pull-left[…]`` and ``.pull-right[…]``
+  (``.left-column`` / ``.right-column``) are columns side by side; written over several lines from a
+  line's start it holds blocks, inside a line it holds words.
+* In code, ``#<<`` ending a line, ``{{ … }}`` around one and (with ``highlightLines: true``) ``*``
+  starting one highlight the line.
+
+:func:`remark_markdown` rewrites such a lecture as this dialect's Markdown before it is read (slides
+at level 2, ``::: notes`` divs, ``. . .`` pauses, columns and divs, spans, a ``.slide`` comment for a
+background), with the lecture line every new line came from; the reader then reads it as any
+other lecture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .markdown import code_lines, fenced_lines
+
+PROPERTIES = frozenset(
+    {
+        "name",
+        "class",
+        "background-image",
+        "background-size",
+        "background-position",
+        "background-repeat",
+        "background-color",
+        "count",
+        "exclude",
+        "layout",
+        "template",
+        "seal",
+    }
+)
+COLUMN_WIDTHS = {"pull-left": 47, "pull-right": 47, "left-column": 20, "right-column": 75}
+# a deck's own columns: .left-column60[ … ] .right-column40[ … ], .col-6, .column-30 (the number: a width in %)
+_OWN_COLUMN = re.compile(r"^(?:(?:left|right)[-_]?col(?:umn)?|col(?:umn)?)[-_]?(\d{1,2})?$", re.I)
+
+
+def column_width(name: str) -> int | None:
+    """The width in % of a column class (xaringan's ``pull-left`` …, or a deck's ``left-column60``)."""
+    if name in COLUMN_WIDTHS:
+        return COLUMN_WIDTHS[name]
+    own = _OWN_COLUMN.match(name)
+    if own is None:
+        return None
+    number = int(own.group(1) or 0)
+    if name.lower().startswith("col") and number and number <= 12:  # (a 12-column grid: col-6 is half)
+        return round(number * 100 / 12) - 2
+    return number - 2 if number > 10 else 47
+
+
+# a class that is a colour's name colours its words (xaringan's themes and decks define these)
+COLOURS = frozenset(
+    {"red", "blue", "green", "orange", "purple", "gray", "grey", "brown", "pink", "teal", "navy", "maroon"}
+)
+
+_PROPERTY = re.compile(r"^([A-Za-z][\w-]*):\s*(.*?)\s*$")
+_OPENER = re.compile(r"\.([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)\[")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+_URL = re.compile(r"""^url\(\s*["']?(.*?)["']?\s*\)$""")
+
+
+_MAYBE = re.compile(
+    r"^---[ \t]*\n(?:" + "|".join(sorted(PROPERTIES)) + r"):|^\?\?\?[ \t]*$|moon_reader|^\.pull-left\[", re.M
+)
+
+
+def wanted(text: str) -> bool:
+    """Is ``text`` a remark deck: an R Markdown file whose front matter names xaringan's
+    ``moon_reader``; or one whose front matter names another ``output:`` (a package's format made on
+    xaringan), or a file without front matter, that cuts slides with ``---`` and writes remark's
+    ``???`` notes, ``.pull-left[`` columns or slide properties (``class: …`` right after a ``---``)?"""
+    if _MAYBE.search(text) is None:  # (most lectures: one search, nothing more)
+        return False
+    lines = text.split("\n")
+    first = next((k for k, line in enumerate(lines) if line.strip()), 0)
+    code = code_lines(lines)
+    if lines[first].rstrip() == "---":  # front matter: remark's when it names xaringan's output, or an
+        # R Markdown output format (xaringan's, made by another package) and the text has remark's marks
+        close = next((k for k in range(first + 1, len(lines)) if lines[k].rstrip() in ("---", "...")), first)
+        if any("moon_reader" in line for line in lines[first + 1 : close]):
+            return True
+        if not any(line.startswith("output:") for line in lines[first + 1 : close]):
+            return False
+        lines = ["" if k <= close else line for k, line in enumerate(lines)]
+    return _remark_marks(lines, code)
+
+
+def _remark_marks(lines: list[str], code: list[bool]) -> bool:
+    cuts = [k for k, line in enumerate(lines) if not code[k] and line.rstrip() == "---"]
+    if not cuts:
+        return False
+    if any(
+        not code[k] and (line.rstrip() == "???" or line.startswith((".pull-left[", ".left-column[")))
+        for k, line in enumerate(lines)
+    ):
+        return True
+    return any(
+        k + 1 < len(lines) and (p := _PROPERTY.match(lines[k + 1])) is not None and p.group(1) in PROPERTIES
+        for k in cuts
+    )
+
+
+def title_slide(raw_meta: Mapping[str, Any]) -> bool:
+    """xaringan makes a title slide from the front matter unless ``seal: false``."""
+    output = raw_meta.get("output")
+    options = output.get("xaringan::moon_reader") if isinstance(output, Mapping) else None
+    return not (isinstance(options, Mapping) and options.get("seal") is False)
+
+
+def _flat(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return " ".join(f"{k} {_flat(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return " ".join(_flat(v) for v in value)
+    return str(value or "")
+
+
+def _highlight_lines(raw_meta: Mapping[str, Any]) -> bool:
+    return re.search(r"highlightLines\s+True", _flat(raw_meta.get("output"))) is not None
+
+
+@dataclass
+class Rewrite:
+    """The lecture as this dialect's Markdown: ``text``; ``index[j]``: the lecture line new line j came
+    from; ``notes``: (lecture line, message, code) of what was left out or is not drawn."""
+
+    text: str
+    index: list[int]
+    notes: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Construct:
+    """A ``.name[…]`` in the text: where it opens and closes (line, column of ``.`` / ``]``)."""
+
+    classes: tuple[str, ...]
+    line: int
+    col: int
+    end: tuple[int, int] | None = None
+    parent: _Construct | None = None
+    block: bool = False
+    height: int = 0  # blocks nested inside it, deepest path
+    group: int | None = None  # the row of columns it is in
+
+
+def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
+    """``text`` (a remark deck, :func:`wanted`) rewritten as this dialect's Markdown."""
+    lines = text.split("\n")
+    code = code_lines(lines)
+    out = _Out()
+    cuts = [k for k, line in enumerate(lines) if not code[k] and line.rstrip() == "---"]
+    starts = [0] + [k + 1 for k in cuts]
+    ends = cuts + [len(lines)]
+    first = True
+    marks = _strip_code_marks(lines, _highlight_lines(raw_meta))
+    if marks:
+        out.notes.append(
+            (
+                marks[0],
+                "the highlighted code lines (#<<, {{ }}, *) are shown without their highlight",
+                "code-lines",
+            )
+        )
+    for a, b in zip(starts, ends, strict=True):
+        if a > 0:
+            out.add(a - 1, "")
+        if _slide(lines, code, a, b, out, first):
+            first = False
+    return Rewrite("\n".join(out.lines), out.index, out.notes)
+
+
+class _Out:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.index: list[int] = []
+        self.notes: list[tuple[int, str, str]] = []
+
+    def add(self, k: int, *new: str) -> None:
+        self.lines.extend(new)
+        self.index.extend([k] * len(new))
+
+
+_CHUNK = re.compile(r"^\s*(`{3,})\s*\{r\b(.*)\}\s*$", re.I)
+_INCLUDE_FALSE = re.compile(r"\binclude\s*=\s*F(?:ALSE)?\b|^\s*#\|\s*include:\s*false\b", re.M)
+
+
+def _hidden_chunks(lines: list[str], a: int, b: int) -> set[int]:
+    """The lines of ``lines[a:b]``'s knitr chunks with ``include=FALSE`` (setup chunks: nothing shown)."""
+    hidden: set[int] = set()
+    k = a
+    while k < b:
+        chunk = _CHUNK.match(lines[k])
+        if chunk is None:
+            k += 1
+            continue
+        fence = chunk.group(1)
+        end = next(
+            (
+                j
+                for j in range(k + 1, b)
+                if lines[j].strip().startswith(fence) and not lines[j].strip().strip("`")
+            ),
+            b - 1,
+        )
+        if _INCLUDE_FALSE.search(chunk.group(2)) or _INCLUDE_FALSE.search("\n".join(lines[k + 1 : end])):
+            hidden.update(range(k, end + 1))
+        k = end + 1
+    return hidden
+
+
+def _strip_code_marks(lines: list[str], star: bool) -> list[int]:
+    """Take remark's and xaringan's highlight marks off the code lines (in place); the lines they were on."""
+    fenced = fenced_lines(lines)
+    marked: list[int] = []
+    for k, line in enumerate(lines):
+        if not fenced[k] or (k and not fenced[k - 1]) or (k + 1 < len(lines) and not fenced[k + 1]):
+            continue  # (not inside a fence: a fence's own lines are kept)
+        new = re.sub(r"\s*#<<\s*$", "", line)
+        new = re.sub(r"^(\s*)\{\{\s?(.*?)\s?\}\}\s*$", r"\1\2", new)
+        if star and new.startswith("*"):
+            new = new[1:]
+        if new != line:
+            lines[k] = new
+            marked.append(k)
+    return marked
+
+
+def _properties(
+    lines: list[str], code: list[bool], a: int, b: int, hidden: set[int]
+) -> tuple[dict[str, str], list[int], int]:
+    """The properties at the start of slide ``lines[a:b]``, the hidden chunks and blank lines among
+    them, and the slide's first line after them."""
+    k = a
+    props: dict[str, str] = {}
+    kept: list[int] = []
+    while k < b:
+        p = _PROPERTY.match(lines[k]) if not code[k] else None
+        if k in hidden or not lines[k].strip():
+            kept.append(k)
+        elif p is not None and p.group(1) in PROPERTIES:
+            props[p.group(1)] = p.group(2)
+        else:
+            break
+        k += 1
+    return props, kept, k
+
+
+def _left_out(props: dict[str, str], shown: bool, a: int, out: _Out) -> bool:
+    """Is the slide left out (``exclude: true``, or a ``layout: true`` backdrop), said in ``out.notes``?"""
+    if props.get("exclude", "").lower() == "true":
+        out.notes.append(
+            (a, "this slide says 'exclude: true': remark leaves it out, and so does Podium", "remark")
+        )
+        return True
+    if props.get("layout", "").lower() == "true":
+        if shown:
+            out.notes.append(
+                (
+                    a,
+                    "[not-rendered] this slide is a backdrop of the slides after it ('layout: true'): its "
+                    "content is not shown (a footer: write `footer:` in the front matter)",
+                    "not-rendered",
+                )
+            )
+        return True
+    return False
+
+
+def _slide(lines: list[str], code: list[bool], a: int, b: int, out: _Out, first: bool) -> bool:
+    """Slide ``lines[a:b]`` added to ``out``; False when nothing of it is shown."""
+    hidden = _hidden_chunks(lines, a, b)  # (knitr leaves them out before remark reads the slide)
+    props, kept, k = _properties(lines, code, a, b, hidden)
+    notes_at = next((j for j in range(k, b) if not code[j] and lines[j].rstrip() == "???"), b)
+    if _left_out(props, any(line.strip() for line in lines[k:b]), a, out):
+        return False
+    body = _constructs(lines, code, k, notes_at)
+    title_at = next((j for j in range(k, notes_at) if lines[j].strip() and j not in hidden), None)
+    heading = None
+    if title_at is not None and not code[title_at]:
+        shown = body.rewritten(title_at, lines[title_at], demote=False)
+        heading = _HEADING.match(shown[0]) if len(shown) == 1 else None
+    shown_lines = [j for j in range(k, b) if lines[j].strip() and j not in hidden]
+    if heading is None and not shown_lines and not props.get("background-image"):
+        for j in kept:  # (a setup chunk: kept where it was, shown nowhere)
+            out.add(j, lines[j])
+        return False
+    if heading is not None and title_at is not None:
+        for j in [*kept, *range(k, title_at)]:
+            out.add(j, lines[j])
+        only = not any(lines[j].strip() and j not in hidden for j in range(title_at + 1, notes_at))
+        classes = {c.strip() for c in props.get("class", "").split(",")}
+        section = " {.section}" if only and classes & {"middle", "center", "inverse"} else ""
+        out.add(title_at, "", f"## {heading.group(2)}{section}", "")
+        k = title_at + 1
+    else:
+        if not first:
+            out.add(k if k < b else a, "---", "")
+        for j in kept:
+            out.add(j, lines[j])
+    background = _URL.match(props.get("background-image", ""))
+    if background:
+        out.add(a, f'<!-- .slide: data-background-image="{background.group(1)}" -->', "")
+    if props.get("background-color"):
+        out.add(a, f'<!-- .slide: data-background-color="{props["background-color"]}" -->', "")
+    for j in range(k, notes_at):
+        if code[j]:
+            out.add(j, lines[j])
+        elif lines[j].strip() == "--":
+            out.add(j, "", ". . .", "")
+        else:
+            out.add(j, *body.rewritten(j, lines[j]))
+    if notes_at < b:
+        out.add(notes_at, "", "::: notes")
+        for j in range(notes_at + 1, b):
+            out.add(j, lines[j])
+        out.add(b - 1, ":::")
+    return True
+
+
+class _Body:
+    """The ``.name[…]`` constructs of a slide, and each line rewritten with them."""
+
+    def __init__(self, constructs: list[_Construct]) -> None:
+        self.at: dict[tuple[int, int], tuple[str, _Construct]] = {}
+        for c in constructs:
+            if c.end is None:
+                continue
+            self.at[(c.line, c.col)] = ("open", c)
+            self.at[c.end] = ("close", c)
+        self.touched = {line for line, _ in self.at}
+        self.groups: dict[int, list[_Construct]] = {}
+        for c in constructs:
+            if c.group is not None:
+                self.groups.setdefault(c.group, []).append(c)
+
+    def rewritten(self, k: int, line: str, demote: bool = True) -> list[str]:
+        """Line ``k`` with its constructs as fences and spans (perhaps several lines), a heading in it
+        under the slide level (``demote``)."""
+        if k not in self.touched:
+            return [_demoted(line) if demote else line]
+        out: list[str] = []
+        current = ""
+        col = 0
+        for (row, at), (what, c) in sorted(self.at.items()):
+            if row != k:
+                continue
+            current += line[col:at]
+            if what == "open":
+                col = at + len(".".join(c.classes)) + 2
+                if c.classes == ("panel",) and c.block:  # (xaringanExtra's tab: its name is the heading)
+                    out += [current] if current.strip() else []
+                    current = ""
+                elif c.classes == ("panel-name",):
+                    out += [current] if current.strip() else []
+                    current = "### "
+                elif c.block:
+                    out += [current] if current.strip() else []
+                    current = ""
+                    out += self._fence_open(c)
+                else:
+                    current += "["
+            else:
+                col = at + 1
+                if c.classes == ("panel",) and c.block:
+                    out += [current] if current.strip() else []
+                    current = ""
+                elif c.classes == ("panel-name",):
+                    out += [current, ""]
+                    current = ""
+                elif c.block:
+                    out += [current] if current.strip() else []
+                    current = ""
+                    out += self._fence_close(c)
+                else:
+                    current += "]" + _span_attrs(c.classes)
+        current += line[col:]
+        if current.strip():
+            out.append(current)
+        return [_demoted(x) if demote else x for x in out]
+
+    def _fence_open(self, c: _Construct) -> list[str]:
+        colons = ":" * (3 + c.height)
+        row = self.groups.get(c.group) if c.group is not None else None
+        if row is None:
+            classes = ("panel-tabset",) if c.classes == ("panelset",) else c.classes  # xaringanExtra's tabs
+            return ["", f"{colons} {{{' '.join('.' + x for x in classes)}}}"]
+        width = column_width(c.classes[0])
+        opening = [""]
+        if row[0] is c:
+            opening.append(":" * (4 + max(x.height for x in row)) + " columns")
+        return [*opening, f'{colons} {{.column width="{width}%"}}']
+
+    def _fence_close(self, c: _Construct) -> list[str]:
+        closing = [":" * (3 + c.height)]
+        row = self.groups.get(c.group) if c.group is not None else None
+        if row is not None and row[-1] is c:
+            closing.append(":" * (4 + max(x.height for x in row)))
+        return [*closing, ""]
+
+
+def _demoted(line: str) -> str:
+    """A heading inside a slide (not its title) under the slide level, so that it starts no slide."""
+    heading = _HEADING.match(line)
+    if heading is None or len(heading.group(1)) > 2:
+        return line
+    return f"### {heading.group(2)}"
+
+
+def _span_attrs(classes: tuple[str, ...]) -> str:
+    colour = next((c for c in classes if c.lower() in COLOURS), None)
+    style = f' style="color: {colour.lower()}"' if colour else ""
+    return "{" + " ".join("." + c for c in classes) + style + "}"
+
+
+def _constructs(lines: list[str], code: list[bool], a: int, b: int) -> _Body:
+    """Find the ``.name[…]`` constructs of ``lines[a:b]`` (outside code, inline code and math) and
+    decide which hold blocks and which rows of them are columns."""
+    found: list[_Construct] = []
+    stack: list[_Construct | None] = []  # (None: a plain bracket)
+    for k in range(a, b):
+        if code[k]:
+            continue
+        line = lines[k]
+        i = 0
+        while i < len(line):
+            ch = line[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch in "`$":
+                run = len(line[i:]) - len(line[i:].lstrip(ch))
+                close = line.find(ch * run, i + run)
+                if close > 0 and (ch == "`" or run <= 2):
+                    i = close + run
+                    continue
+            opener = _OPENER.match(line, i) if ch == "." else None
+            if opener and (i == 0 or not (line[i - 1].isalnum() or line[i - 1] in "_.")):
+                parent = next((s for s in reversed(stack) if s is not None), None)
+                c = _Construct(tuple(opener.group(1).split(".")), k, i, parent=parent)
+                stack.append(c)
+                found.append(c)
+                i = opener.end()
+                continue
+            if ch == "[":
+                stack.append(None)
+            elif ch == "]" and stack:
+                closing = stack.pop()
+                if closing is not None:
+                    closing.end = (k, i)
+            i += 1
+    closed = [c for c in found if c.end is not None]
+    for c in closed:
+        end_line, end_col = c.end  # type: ignore[misc]
+        starts_line = not lines[c.line][: c.col].strip()
+        ends_line = not lines[end_line][end_col + 1 :].strip()
+        c.block = starts_line and (end_line > c.line or ends_line) and _block_parent(c)
+    for c in closed:  # how many blocks deep each block's content goes (for its fence's colons)
+        if c.block:
+            p, depth = c.parent, 1
+            while p is not None:
+                p.height = max(p.height, depth)
+                depth += 1
+                p = p.parent
+    _column_rows(closed, lines)
+    return _Body(closed)
+
+
+def _block_parent(c: _Construct) -> bool:
+    """A block may be only inside blocks (not inside a span)."""
+    p = c.parent
+    while p is not None:
+        if p.end is not None and not p.block:
+            return False
+        p = p.parent
+    return True
+
+
+def _column_rows(closed: list[_Construct], lines: list[str]) -> None:
+    """Columns: two or more column blocks (``.pull-left`` …) of one parent, one after the other with
+    only blank lines between."""
+    groups = 0
+    row: list[_Construct] = []
+
+    def flush() -> None:
+        nonlocal groups
+        if len(row) > 1:
+            for c in row:
+                c.group = groups
+            parent = row[0].parent
+            while parent is not None:  # the row's fence adds a level
+                parent.height += 1
+                parent = parent.parent
+            groups += 1
+        row.clear()
+
+    for c in closed:
+        if not c.block or column_width(c.classes[0]) is None:
+            if c.block and not (row and _inside(c, row[-1])):
+                flush()
+            continue
+        if row:
+            last = row[-1]
+            between = lines[last.end[0] + 1 : c.line] if last.end else ["x"]
+            if (
+                c.parent is not last.parent
+                or any(x.strip() for x in between)
+                or (last.end and lines[last.end[0]][last.end[1] + 1 :].strip())
+            ):
+                flush()
+        row.append(c)
+    flush()
+
+
+def _inside(c: _Construct, other: _Construct) -> bool:
+    p = c.parent
+    while p is not None:
+        if p is other:
+            return True
+        p = p.parent
+    return False

@@ -1,0 +1,255 @@
+"""remark.js and xaringan decks (R Markdown, ``output: xaringan::moon_reader``) read as remark means
+them, checked in the deck (python-pptx) and the handout (poppler): ``---`` makes slides and a slide's
+first heading is its title, ``--`` is a click, ``???`` starts the notes, slide properties (``class:``,
+``background-image:``, ``exclude:``) are not text, ``.pull-left[…]``/``.pull-right[…]`` are columns,
+``.red[…]`` colours its words, xaringan's highlight marks are off the code."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Emu
+
+from podium import remark
+from podium.diagnostics import Diagnostics
+from podium.reader import parse_lecture
+
+from .conftest import deck_of, run_cli, write_md
+
+DECK = """\
+    ---
+    title: "Linear regression"
+    subtitle: "STAT 101, week 3"
+    author: "Dr. Jane Doe"
+    output:
+      xaringan::moon_reader:
+        lib_dir: libs
+        nature:
+          highlightLines: true
+          countIncrementalSlides: false
+    ---
+
+    ```{r setup, include=FALSE}
+    library(tidyverse)
+    ```
+
+    class: center, middle
+
+    # Why regression?
+
+    ---
+
+    # Outline
+
+    - Simple linear regression
+    --
+
+    - Least squares
+
+    ???
+
+    Remind them of last week's correlation.
+
+    ---
+    background-image: url(fig/scatter.png)
+    background-size: contain
+
+    ---
+
+    .pull-left[
+    ## Model
+
+    Slope and .red[intercept] of the line.
+    ]
+
+    .pull-right[
+    ![Cars by weight](fig/scatter.png)
+    ]
+
+    ---
+    exclude: true
+
+    # Not shown
+
+    Secret draft text
+
+    ---
+
+    # Fitting in R
+
+    ```r
+    fit <- lm(mpg ~ wt, data = mtcars)
+    summary(fit) #<<
+    ```
+
+    .footnote[Source: R documentation.]
+    """
+
+
+def _picture(folder):
+    (folder / "fig").mkdir(exist_ok=True)
+    Image.new("RGB", (600, 400), "#336699").save(folder / "fig" / "scatter.png")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("xaringan")
+    _picture(folder)
+    src = write_md(folder, DECK, "regression.Rmd")
+    out = folder / "out"
+    result = run_cli("all", src, "-o", out, "--all-warnings")
+    assert result.exit_code == 0, result.stderr
+    return out, result.stderr
+
+
+def _texts(slide) -> list[str]:
+    return [s.text_frame.text for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]
+
+
+def test_slides_titles_and_properties(built):
+    out, _ = built
+    deck = Presentation(str(out / "regression.pptx"))
+    titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in deck.slides]
+    assert titles[:3] == ["Linear regression", "Why regression?", "Outline"]
+    assert "Fitting in R" in titles
+    words = "\n".join(t for s in deck.slides for t in _texts(s))
+    for raw in ("class:", "background-image", "???", ".pull-left", ".red[", ".footnote[", "#<<", "exclude"):
+        assert raw not in words, raw
+    assert "Secret draft text" not in words  # exclude: true
+    assert "Not shown" not in titles
+    assert "Source: R documentation." in words
+    assert "summary(fit)" in words
+
+
+def test_pause_is_a_click_and_notes_are_notes(built):
+    out, _ = built
+    deck = Presentation(str(out / "regression.pptx"))
+    outline = next(s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text == "Outline")
+    assert "Least squares" in "\n".join(_texts(outline))  # one slide, not two
+    assert (
+        outline.element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}timing")
+        is not None
+    )
+    notes = outline.notes_slide.notes_text_frame.text
+    assert "correlation" in notes
+    assert "correlation" not in "\n".join(_texts(outline))
+
+
+def test_columns_side_by_side_and_colour(built):
+    out, _ = built
+    deck = Presentation(str(out / "regression.pptx"))
+    slide = next(s for s in deck.slides if any("Slope and" in t for t in _texts(s)))
+    text = next(s for s in slide.shapes if s.has_text_frame and "Slope and" in s.text_frame.text)
+    picture = next(s for s in slide.shapes if s.shape_type == 13 and s.name != "LOGO")
+    assert text.left + text.width <= picture.left + Emu(1)  # the pull-right column is to the right
+    assert abs(text.top - picture.top) < Emu(914400)  # side by side, not stacked
+    run = next(r for p in text.text_frame.paragraphs for r in p.runs if r.text == "intercept")
+    assert str(run.font.color.rgb) == "FF0000"
+
+
+def test_background_slide_and_handout(built):
+    out, stderr = built
+    deck = Presentation(str(out / "regression.pptx"))
+    assert sum(1 for s in deck.slides for sh in s.shapes if sh.shape_type == 13) >= 2  # background + column
+    assert "regression.Rmd:35: warning: background-image" in stderr  # the property's own line
+    assert "exclude: true" in stderr
+    text = subprocess.run(
+        ["pdftotext", str(out / "regression-handout.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Remind them of last" in text
+    assert "Why regression?" in text
+    assert ".pull-left" not in text and "class:" not in text
+
+
+def test_seal_false_has_no_title_slide_and_panelsets_are_tabs(tmp_path):
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: "Tabs"
+        output:
+          xaringan::moon_reader:
+            seal: false
+        ---
+
+        class: title-slide
+
+        # My own title
+
+        ---
+
+        # Two ways
+
+        .panelset[
+        .panel[.panel-name[R Code]
+        `mean(x)`
+        ]
+
+        .panel[.panel-name[Output]
+        The mean is 3.
+        ]
+        ]
+        """,
+        "tabs.Rmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    assert deck.slides[0].shapes.title.text == "My own title"
+    words = "\n".join(t for s in deck.slides for t in _texts(s))
+    assert "R Code" in words and "Output" in words and "panel" not in words
+
+
+def test_remark_without_front_matter(tmp_path):
+    src = write_md(
+        tmp_path,
+        """\
+        class: center, middle
+
+        # Intro to Git
+
+        ---
+
+        # Commits
+
+        A commit is a snapshot.
+
+        ???
+
+        Show git log live.
+        """,
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    assert [s.shapes.title.text for s in deck.slides] == ["Intro to Git", "Commits"]
+    assert "Show git log" in deck.slides[1].notes_slide.notes_text_frame.text
+    assert "???" not in "\n".join(_texts(deck.slides[1]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: T\n---\n\n## A\n\n???\n\n---\n\n## B\n",  # a pandoc deck that writes ???
+        "## A\n\ntext\n\n```\n---\nclass: x\n```\n",  # remark's marks only in code
+        "---\ntitle: T\noutput: ioslides_presentation\n---\n\n## A\n\ntext\n",
+    ],
+)
+def test_other_lectures_are_not_remark(text):
+    assert not remark.wanted(text)
+
+
+def test_pandoc_deck_keeps_its_metadata_blocks():
+    """Outside remark decks, a later `---` YAML block is still metadata (pandoc's rule)."""
+    diags = Diagnostics()
+    lecture = parse_lecture("## A\n\ntext\n\n---\nsubtitle: Sub\n---\n", "x.md", diags)
+    assert lecture.meta.subtitle
+
+
+def test_course_build_finds_r_markdown(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    content.mkdir()
+    write_md(content, "---\ntitle: W1\noutput: xaringan::moon_reader\n---\n\n# One\n\ntext\n", "week1.Rmd")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("slides", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "out" / "week1.pptx").exists()
