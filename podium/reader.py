@@ -29,7 +29,7 @@ import yaml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from . import cellfigures, emojis, marp, quarto, remark, yamlsafe
+from . import cellfigures, emojis, marp, quarto, yamlsafe
 from . import model as m
 from .alttext import media_kind
 from .charts import parse_chart
@@ -614,12 +614,35 @@ def _completed_meta(lecture: m.Lecture, marp_footer: str | None) -> m.Lecture:
     return replace(lecture, meta=meta) if meta is not lecture.meta else lecture
 
 
+_REMARK_SIGNS = (
+    "moon_reader",
+    "???",
+    ".pull-left[",
+    ".left-column[",
+    "\n---\nclass:",
+    "\n---\nbackground-image:",
+    "\n---\nname:",
+    "\n---\nlayout:",
+)
+
+
+def _remark_signs(text: str) -> bool:
+    """Could ``text`` be a remark deck (:func:`podium.remark.wanted` decides)?  Most lectures: no, at once."""
+    return any(sign in text for sign in _REMARK_SIGNS)
+
+
+def _remark_module():
+    from . import remark  # noqa: PLC0415 (only lectures with remark's signs pay for it)
+
+    return remark
+
+
 def _remark(
     body: str, raw_meta: dict, shown: str, origins: list[tuple[str, int]] | None, diags: Diagnostics
 ) -> tuple[str, list[tuple[str, int]]]:
     """A remark deck (xaringan) rewritten as this dialect's Markdown (podium.remark), its notes reported."""
     base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
-    rewrite = remark.remark_markdown(body, raw_meta)
+    rewrite = _remark_module().remark_markdown(body, raw_meta)
     for line, message, code in rewrite.notes:  # ([not-rendered]: content not shown, a warning)
         say = diags.warning if code == "not-rendered" else diags.note
         say(message.removeprefix("[not-rendered] "), m.SourcePos(*base[line]), code)
@@ -700,8 +723,8 @@ def parse_lecture(
             m.SourcePos(shown, 1),
             "empty",
         )
-    remark_deck = remark.wanted(text)  # remark.js's rules (xaringan): read before the front matter,
-    # whose later `---` blocks are its slides' properties, not metadata
+    remark_deck = _remark_signs(text) and _remark_module().wanted(text)  # remark.js's rules (xaringan):
+    # decided before the front matter is read, whose later `---` blocks are then slides, not metadata
     raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck)
     if not raw_meta and body.startswith("%"):
         raw_meta, body, key_lines = title_block(body)
@@ -737,7 +760,7 @@ def parse_lecture(
             raw_meta, base_dir, policy, m.SourcePos(shown, key_lines.get("bibliography", 1)), diags
         )
     conv.marp = marp.wanted(raw_meta)
-    conv.title_slide = not remark_deck or remark.title_slide(raw_meta)
+    conv.title_slide = not remark_deck or _remark_module().title_slide(raw_meta)
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
     conv.header_macros(raw_meta.get("header-includes"))
