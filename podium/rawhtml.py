@@ -91,7 +91,8 @@ class _Flattener(HTMLParser):
             if self.lists:
                 self.lists[-1][1] = True  # (an item before it without its </li> ends here)
             self.block_boundary()
-            self.out.append("    " * depth + marker + " ")
+            pause = "\\pause " if "fragment" in a.get("class", "").split() else ""  # reveal.js: a click
+            self.out.append("    " * depth + marker + " " + pause)
         elif tag == "hr":
             self.block_boundary()
         elif tag in BLOCK_TAGS:
@@ -309,6 +310,31 @@ def html_table(html: str) -> HtmlTable | None:
     header = reader.head_rows > 0 or all(k == "th" for k in kinds[0])
     aligns = [reader.aligns.get(j, "") for j in range(ncols)]
     return HtmlTable(rows, header, aligns, reader.caption_text)
+
+
+# the tags of an HTML list drawn as it says (the list, its items' words and their inline formatting)
+_LIST_TAGS = frozenset("ul ol li b strong i em u s del code kbd sup sub br a p".split())
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)([^<>]*)>")
+
+
+def plain_html_list(html: str) -> bool:
+    """Is ``html`` an HTML list and nothing else (items' words with inline formatting, links, and
+    reveal.js's ``class="fragment"`` items), which Podium draws as the list it is?"""
+    tags = list(_TAG.finditer(html))
+    if not tags or tags[0].group(2).lower() not in ("ul", "ol") or html.lstrip()[:1] != "<":
+        return False
+    for t in tags:
+        name, attrs = t.group(2).lower(), t.group(3).strip().rstrip("/").strip()
+        if name not in _LIST_TAGS:
+            return False
+        if attrs and not (
+            name == "a"
+            and re.fullmatch(r"""(\s*(href|title|target)\s*=\s*("[^"]*"|'[^']*'))+\s*""", " " + attrs)
+            or name == "li"
+            and re.fullmatch(r"""class\s*=\s*["']\s*fragment\s*["']""", attrs)
+        ):
+            return False
+    return True
 
 
 def html_block_to_markdown(html: str) -> str:

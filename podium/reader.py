@@ -47,6 +47,7 @@ from .rawhtml import (
     html_table,
     is_comment,
     only_colour,
+    plain_html_list,
     read_inline_tag,
     style_colour,
 )
@@ -1595,8 +1596,8 @@ class _Converter:
         links = self.embedded_media(node.content, pos)
         if links and _MEDIA_ONLY.fullmatch(node.content):
             return links
-        if not _IMG_ONLY.fullmatch(node.content):  # (a picture alone is drawn as it says)
-            self.raw_html_seen(pos)
+        if not _IMG_ONLY.fullmatch(node.content) and not plain_html_list(node.content):
+            self.raw_html_seen(pos)  # (a picture alone, or a list of words, is drawn as it says)
         text = html_block_to_markdown(node.content)
         if not text.strip():
             return links
