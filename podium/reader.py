@@ -640,14 +640,15 @@ def _remark_module():
 
 def _remark(
     body: str, raw_meta: dict, shown: str, origins: list[tuple[str, int]] | None, diags: Diagnostics
-) -> tuple[str, list[tuple[str, int]]]:
-    """A remark deck (xaringan) rewritten as this dialect's Markdown (podium.remark), its notes reported."""
+) -> tuple[str, list[tuple[str, int]], Any]:
+    """A remark deck (xaringan) rewritten as this dialect's Markdown (podium.remark), its notes reported;
+    and the rewrite (its footer, whether a title slide is made)."""
     base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
     rewrite = _remark_module().remark_markdown(body, raw_meta)
     for line, message, code in rewrite.notes:  # ([not-rendered]: content not shown, a warning)
         say = diags.warning if code == "not-rendered" else diags.note
         say(message.removeprefix("[not-rendered] "), m.SourcePos(*base[line]), code)
-    return rewrite.text, [base[j] for j in rewrite.index]
+    return rewrite.text, [base[j] for j in rewrite.index], rewrite
 
 
 def _other_markups(
@@ -748,8 +749,9 @@ def parse_lecture(
             if re.search(r"\{\{<\s*var\b", expanded.text)
             else None,
         )
+    remarked = None
     if remark_deck:
-        body, origins = _remark(body, raw_meta, shown, origins, diags)
+        body, origins, remarked = _remark(body, raw_meta, shown, origins, diags)
     body, origins = _other_markups(body, raw_meta, shown, origins)
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(body, env)
@@ -761,7 +763,9 @@ def parse_lecture(
             raw_meta, base_dir, policy, m.SourcePos(shown, key_lines.get("bibliography", 1)), diags
         )
     conv.marp = marp.wanted(raw_meta)
-    conv.title_slide = not remark_deck or _remark_module().title_slide(raw_meta)
+    if remarked is not None:
+        conv.title_slide = remarked.title_slide
+        conv.marp_footer = remarked.footer
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
     conv.header_macros(raw_meta.get("header-includes"))
@@ -987,7 +991,9 @@ class _Converter:
         self.adding_to: _SlideDraft | None = None  # the slide whose blocks are being read
         self.style_noted = False  # a <style> block has had its note
         self.raw_formats: set[str] = set()  # the raw formats (```{=latex}) already warned about
-        self.marp_footer: str | None = None  # Marp's first `<!-- footer: … -->` directive
+        self.marp_footer: str | None = (
+            None  # (also a remark layout's footer) Marp's first `<!-- footer: … -->` directive
+        )
         self.unresolved: dict[str, tuple[str, m.SourcePos]] = {}  # citations with no bibliography, cross-refs
         self.refs_at: _SlideDraft | None = None  # the slide with pandoc's `::: {#refs}`: where references go
 

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from html import unescape
 from typing import Any
 
 from .markdown import code_lines, fenced_lines
@@ -139,11 +140,15 @@ def _highlight_lines(raw_meta: Mapping[str, Any]) -> bool:
 @dataclass
 class Rewrite:
     """The lecture as this dialect's Markdown: ``text``; ``index[j]``: the lecture line new line j came
-    from; ``notes``: (lecture line, message, code) of what was left out or is not drawn."""
+    from; ``notes``: (lecture line, message, code) of what was left out or is not drawn; ``footer``:
+    the words of a ``layout: true`` slide that is only a footer; ``title_slide``: make a title slide
+    of the front matter."""
 
     text: str
     index: list[int]
     notes: list[tuple[int, str, str]] = field(default_factory=list)
+    footer: str | None = None
+    title_slide: bool = True
 
 
 @dataclass
@@ -160,15 +165,33 @@ class _Construct:
     group: int | None = None  # the row of columns it is in
 
 
+@dataclass
+class _Slide:
+    """One slide as remark reads it: its properties (and the lines they are on), its content and its
+    notes, each line with the lecture line it came from."""
+
+    start: int  # the lecture line of its first line
+    props: dict[str, str]
+    prop_lines: dict[str, int]
+    content: list[tuple[str, int]]
+    notes: list[tuple[str, int]]
+
+    def line_of(self, key: str) -> int:
+        return self.prop_lines.get(key, self.start)
+
+
+_ANY_PROPERTY = re.compile(r"^([-\w]+):(.*)$")  # remark's own rule for a slide's properties
+_SUBSTITUTE = re.compile(r"\{\{\s*([-\w]+)\s*\}\}")
+_INHERITED = frozenset({"name", "layout", "template", "exclude", "count"})
+_FOOTER_CLASS = re.compile(r"foot|bottom", re.I)
+_COMMENT_LINE = re.compile(r"<!--.*-->", re.S)
+
+
 def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
     """``text`` (a remark deck, :func:`wanted`) rewritten as this dialect's Markdown."""
     lines = text.split("\n")
     code = code_lines(lines)
     out = _Out()
-    cuts = [k for k, line in enumerate(lines) if not code[k] and line.rstrip() == "---"]
-    starts = [0] + [k + 1 for k in cuts]
-    ends = cuts + [len(lines)]
-    first = True
     marks = _strip_code_marks(lines, _highlight_lines(raw_meta))
     if marks:
         out.notes.append(
@@ -178,12 +201,96 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
                 "code-lines",
             )
         )
-    for a, b in zip(starts, ends, strict=True):
-        if a > 0:
-            out.add(a - 1, "")
-        if _slide(lines, code, a, b, out, first):
+    cuts = [k for k, line in enumerate(lines) if not code[k] and line.rstrip() == "---"]
+    slides = [
+        _read_slide(lines, code, a, b)
+        for a, b in zip([0] + [k + 1 for k in cuts], cuts + [len(lines)], strict=True)
+    ]
+    wanted_title = title_slide(raw_meta)
+    used = set(_SUBSTITUTE.findall(text))  # (properties a slide shows with {{name}})
+    named: dict[str, _Slide] = {}
+    layout: _Slide | None = None
+    first = True
+    for n, slide in enumerate(slides):
+        own = slide.props
+        base = named.get(own.get("template", "")) if "template" in own else layout
+        if own.get("layout", "").lower() == "false":
+            layout = base = None
+        merged = _inherit(slide, base, from_layout=base is layout) if base is not None else slide
+        if "name" in own:
+            named[own["name"]] = merged
+        _unknown_properties(slide, used, out)
+        if own.get("layout", "").lower() == "true":
+            layout = merged
+            out.footer = out.footer or _footer_of(merged)
+            texts = [t for t, _ in slide.content]
+            for j in sorted(_quiet_chunks(texts, 0, len(texts))):  # (its setup chunk: knitr's options)
+                out.add(slide.content[j][1], texts[j])
+            if "background-image" in own:
+                out.notes.append(
+                    (
+                        slide.line_of("background-image"),
+                        "the layout's background-image (a watermark on every slide) is not drawn",
+                        "background",
+                    )
+                )
+            continue
+        if own.get("exclude", "").lower() == "true":
+            out.notes.append(
+                (
+                    slide.line_of("exclude"),
+                    "this slide says 'exclude: true': remark leaves it out, and so does Podium",
+                    "remark",
+                )
+            )
+            continue
+        if (
+            n == _first_shown(slides)
+            and not wanted_title
+            and "title-slide" in _classes(merged)
+            and _same_title(merged, raw_meta.get("title"))
+        ):
+            wanted_title = True  # (seal: false and a title slide of its own: the front matter's is drawn)
+            out.notes.append(
+                (
+                    slide.start,
+                    "this title slide is drawn from the front matter's title, subtitle and author",
+                    "remark",
+                )
+            )
+            continue
+        if n > 0:
+            out.add(slide.start - 1, "")
+        if _emit(_shown(merged), out, first):
             first = False
-    return Rewrite("\n".join(out.lines), out.index, out.notes)
+    return Rewrite("\n".join(out.lines), out.index, out.notes, out.footer, wanted_title)
+
+
+def _same_title(slide: _Slide, title: Any) -> bool:
+    """Does a slide of its own (``seal: false``) show the front matter's ``title`` (or R's, inline)?"""
+    heading = next((h for t, _ in slide.content if (h := _HEADING.match(t))), None)
+    if heading is None or not isinstance(title, str) or not title.strip():
+        return False
+    words = heading.group(2)
+    return "`r " in words or _plain(words) == _plain(title)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text).strip().lower()
+
+
+def _first_shown(slides: list[_Slide]) -> int:
+    """The first slide that is neither a layout nor left out nor empty."""
+    for n, s in enumerate(slides):
+        if s.props.get("layout", "").lower() == "true" or s.props.get("exclude", "").lower() == "true":
+            continue
+        if any(text.strip() for text, _ in s.content):
+            return n
+    return -1
+
+
+def _classes(slide: _Slide) -> set[str]:
+    return {c.strip() for c in slide.props.get("class", "").split(",") if c.strip()}
 
 
 class _Out:
@@ -191,6 +298,7 @@ class _Out:
         self.lines: list[str] = []
         self.index: list[int] = []
         self.notes: list[tuple[int, str, str]] = []
+        self.footer: str | None = None
 
     def add(self, k: int, *new: str) -> None:
         self.lines.extend(new)
@@ -198,12 +306,13 @@ class _Out:
 
 
 _CHUNK = re.compile(r"^\s*(`{3,})\s*\{r\b(.*)\}\s*$", re.I)
-_INCLUDE_FALSE = re.compile(r"\binclude\s*=\s*F(?:ALSE)?\b|^\s*#\|\s*include:\s*false\b", re.M)
+_QUIET = re.compile(r"\b(?:include|echo)\s*=\s*F(?:ALSE)?\b|^\s*#\|\s*(?:include|echo):\s*false\b", re.M)
 
 
-def _hidden_chunks(lines: list[str], a: int, b: int) -> set[int]:
-    """The lines of ``lines[a:b]``'s knitr chunks with ``include=FALSE`` (setup chunks: nothing shown)."""
-    hidden: set[int] = set()
+def _quiet_chunks(lines: list[str], a: int, b: int) -> set[int]:
+    """The lines of ``lines[a:b]``'s knitr chunks that show no code (``include=FALSE``, ``echo=FALSE``):
+    knitr has run them before remark reads the slide, so properties may come after them."""
+    quiet: set[int] = set()
     k = a
     while k < b:
         chunk = _CHUNK.match(lines[k])
@@ -219,14 +328,15 @@ def _hidden_chunks(lines: list[str], a: int, b: int) -> set[int]:
             ),
             b - 1,
         )
-        if _INCLUDE_FALSE.search(chunk.group(2)) or _INCLUDE_FALSE.search("\n".join(lines[k + 1 : end])):
-            hidden.update(range(k, end + 1))
+        if _QUIET.search(chunk.group(2)) or _QUIET.search("\n".join(lines[k + 1 : end])):
+            quiet.update(range(k, end + 1))
         k = end + 1
-    return hidden
+    return quiet
 
 
 def _strip_code_marks(lines: list[str], star: bool) -> list[int]:
-    """Take remark's and xaringan's highlight marks off the code lines (in place); the lines they were on."""
+    """Take remark's and xaringan's highlight marks off the code lines (in place); the lines they were on.
+    remark's ``*`` (with ``highlightLines``) and the space after it become two spaces, as remark does."""
     fenced = fenced_lines(lines)
     marked: list[int] = []
     for k, line in enumerate(lines):
@@ -235,103 +345,203 @@ def _strip_code_marks(lines: list[str], star: bool) -> list[int]:
         new = re.sub(r"\s*#<<\s*$", "", line)
         new = re.sub(r"^(\s*)\{\{\s?(.*?)\s?\}\}\s*$", r"\1\2", new)
         if star and new.startswith("*"):
-            new = new[1:]
+            new = ("  " + new[2:]) if new[1:2] == " " else new[1:]
         if new != line:
             lines[k] = new
             marked.append(k)
     return marked
 
 
-def _properties(
-    lines: list[str], code: list[bool], a: int, b: int, hidden: set[int]
-) -> tuple[dict[str, str], list[int], int]:
-    """The properties at the start of slide ``lines[a:b]``, the hidden chunks and blank lines among
-    them, and the slide's first line after them."""
-    k = a
+def _read_slide(lines: list[str], code: list[bool], a: int, b: int) -> _Slide:
+    """Slide ``lines[a:b]`` as remark reads it: properties at its start (after blank lines and chunks
+    that show nothing), its content, and its notes from a ``???`` line on."""
+    quiet = _quiet_chunks(lines, a, b)
     props: dict[str, str] = {}
-    kept: list[int] = []
+    prop_lines: dict[str, int] = {}
+    before: list[int] = []  # quiet chunks and blank lines among the properties
+    k = a
     while k < b:
-        p = _PROPERTY.match(lines[k]) if not code[k] else None
-        if k in hidden or not lines[k].strip():
-            kept.append(k)
-        elif p is not None and p.group(1) in PROPERTIES:
-            props[p.group(1)] = p.group(2)
+        p = _ANY_PROPERTY.match(lines[k]) if not code[k] else None
+        if k in quiet or not lines[k].strip():
+            before.append(k)
+        elif p is not None:
+            props[p.group(1)] = p.group(2).strip()
+            prop_lines[p.group(1)] = k
         else:
             break
         k += 1
-    return props, kept, k
+    notes_at = next((j for j in range(k, b) if not code[j] and lines[j].rstrip() == "???"), b)
+    content = [(lines[j], j) for j in before if j in quiet] + [(lines[j], j) for j in range(k, notes_at)]
+    notes = [(lines[j], j) for j in range(notes_at + 1, b)]
+    return _Slide(a, props, prop_lines, content, notes)
 
 
-def _left_out(props: dict[str, str], shown: bool, a: int, out: _Out) -> bool:
-    """Is the slide left out (``exclude: true``, or a ``layout: true`` backdrop), said in ``out.notes``?"""
-    if props.get("exclude", "").lower() == "true":
-        out.notes.append(
-            (a, "this slide says 'exclude: true': remark leaves it out, and so does Podium", "remark")
-        )
-        return True
-    if props.get("layout", "").lower() == "true":
-        if shown:
+def _inherit(slide: _Slide, base: _Slide, from_layout: bool) -> _Slide:
+    """``slide`` made on ``base`` (its template, or the layout before it): base's properties under its
+    own, base's content around its own (at ``{{content}}``, else before it), ``{{name}}`` filled in."""
+    props = {k: v for k, v in base.props.items() if k not in _INHERITED}
+    if from_layout:
+        props.pop("background-image", None)  # (a layout's picture is a watermark: not on every slide)
+    props.update(slide.props)
+    content: list[tuple[str, int]] = []
+    placed = False
+    for text, at in base.content:
+        hole = text.find("{{content}}")
+        if hole < 0 or placed:
+            content.append((text, at))
+            continue
+        placed = True
+        if text[:hole].strip():
+            content.append((text[:hole], at))
+        content.extend(slide.content)
+        if text[hole + len("{{content}}") :].strip():
+            content.append((text[hole + len("{{content}}") :], at))
+    if not placed:
+        if from_layout and (not _words(content) or _footer_text(base.content) is not None):
+            content = []  # (a footer: the deck's footer, not the slide's text)
+        content.extend(slide.content)
+    merged = _Slide(slide.start, props, {**base.prop_lines, **slide.prop_lines}, content, slide.notes)
+    return _filled(merged)
+
+
+def _filled(slide: _Slide) -> _Slide:
+    """``{{name}}`` in the slide's lines replaced by its property ``name``, as remark does."""
+    if not slide.props:
+        return slide
+
+    def fill(text: str) -> str:
+        return _SUBSTITUTE.sub(lambda mt: slide.props.get(mt.group(1), mt.group(0)), text)
+
+    return replace(slide, content=[(fill(t), at) for t, at in slide.content])
+
+
+def _shown(slide: _Slide) -> _Slide:
+    """The slide as shown: its ``{{name}}`` filled in, an unfilled ``{{content}}`` (a template shown
+    as a slide of its own) taken out."""
+    slide = _filled(slide)
+    return replace(slide, content=[(t.replace("{{content}}", ""), at) for t, at in slide.content])
+
+
+def _unknown_properties(slide: _Slide, used: set[str], out: _Out) -> None:
+    """A note for each property remark reads at a slide's start that is neither one of its own nor
+    shown by a ``{{name}}``: a line such as ``Goal: …`` there is hidden by remark, and here."""
+    for key in slide.props:
+        if key not in PROPERTIES and key not in used:
             out.notes.append(
                 (
-                    a,
-                    "[not-rendered] this slide is a backdrop of the slides after it ('layout: true'): its "
-                    "content is not shown (a footer: write `footer:` in the front matter)",
-                    "not-rendered",
+                    slide.line_of(key),
+                    f"'{key}:' at the start of a slide is a slide property in remark, so its words are not shown",
+                    "remark",
                 )
             )
-        return True
-    return False
 
 
-def _slide(lines: list[str], code: list[bool], a: int, b: int, out: _Out, first: bool) -> bool:
-    """Slide ``lines[a:b]`` added to ``out``; False when nothing of it is shown."""
-    hidden = _hidden_chunks(lines, a, b)  # (knitr leaves them out before remark reads the slide)
-    props, kept, k = _properties(lines, code, a, b, hidden)
-    notes_at = next((j for j in range(k, b) if not code[j] and lines[j].rstrip() == "???"), b)
-    if _left_out(props, any(line.strip() for line in lines[k:b]), a, out):
-        return False
-    body = _constructs(lines, code, k, notes_at)
-    title_at = next((j for j in range(k, notes_at) if lines[j].strip() and j not in hidden), None)
+def _words(content: list[tuple[str, int]]) -> list[str]:
+    """The lines of ``content`` that show something: not blank, not an HTML comment, not in a chunk
+    that shows nothing (a setup chunk above a layout's words)."""
+    texts = [t for t, _ in content]
+    quiet = _quiet_chunks(texts, 0, len(texts))
+    return [
+        t.strip()
+        for j, t in enumerate(texts)
+        if t.strip() and j not in quiet and not _COMMENT_LINE.fullmatch(t.strip())
+    ]
+
+
+def _footer_text(content: list[tuple[str, int]]) -> str | None:
+    """The words of a layout that is only a footer: one ``.footer[…]`` (``.bottom-bar[…]``…) or
+    ``<div class="my-footer">…</div>``, perhaps over several lines, HTML comments aside."""
+    shown = " ".join(_words(content))
+    construct = re.fullmatch(r"\.([\w.-]+)\[(.*)\]", shown, re.S)
+    if construct is not None and _FOOTER_CLASS.search(construct.group(1)) and "[" not in construct.group(2):
+        return construct.group(2).strip()
+    div = re.fullmatch(r"""<div\s+class\s*=\s*["']([^"']*)["']\s*>(.*)</div>""", shown, re.S | re.I)
+    if div is not None and _FOOTER_CLASS.search(div.group(1)) and "<div" not in div.group(2).lower():
+        return unescape(re.sub(r"<[^<>]*>", "", div.group(2))).strip()
+    return None
+
+
+def _footer_of(layout: _Slide) -> str | None:
+    """The deck's footer from a ``layout: true`` slide that is only a footer (else its content is put
+    on every slide after it)."""
+    return _footer_text(_filled(layout).content) or None
+
+
+def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
+    """``slide`` added to ``out`` as this dialect's Markdown; False when nothing of it is shown."""
+    texts = [t for t, _ in slide.content]
+    src = [at for _, at in slide.content]
+    code = code_lines(texts)
+    quiet = _quiet_chunks(texts, 0, len(texts))
+    body = _constructs(texts, code, 0, len(texts))
+    props = slide.props
+    title_at = next((j for j, t in enumerate(texts) if t.strip() and j not in quiet), None)
     heading = None
     if title_at is not None and not code[title_at]:
-        shown = body.rewritten(title_at, lines[title_at], demote=False)
+        shown = body.rewritten(title_at, texts[title_at], demote=False)
         heading = _HEADING.match(shown[0]) if len(shown) == 1 else None
-    shown_lines = [j for j in range(k, b) if lines[j].strip() and j not in hidden]
-    if heading is None and not shown_lines and not props.get("background-image"):
-        for j in kept:  # (a setup chunk: kept where it was, shown nowhere)
-            out.add(j, lines[j])
+    column_title = None
+    if heading is None and title_at is not None:  # xaringan's .left-column[ ## Title … ]: the slide's title
+        column_title = _column_title(texts, code, body, title_at)
+        if column_title is not None:
+            heading = _HEADING.match(texts[column_title])
+    background = _URL.match(props.get("background-image", ""))
+    if heading is None and title_at is None and background is None and not slide.notes:
+        for j, t in enumerate(texts):  # (a setup chunk: kept where it was, shown nowhere)
+            out.add(src[j], t)
         return False
-    if heading is not None and title_at is not None:
-        for j in [*kept, *range(k, title_at)]:
-            out.add(j, lines[j])
-        only = not any(lines[j].strip() and j not in hidden for j in range(title_at + 1, notes_at))
-        classes = {c.strip() for c in props.get("class", "").split(",")}
-        section = " {.section}" if only and classes & {"middle", "center", "inverse"} else ""
-        out.add(title_at, "", f"## {heading.group(2)}{section}", "")
-        k = title_at + 1
+    if heading is not None:
+        title_line = column_title if column_title is not None else title_at
+        assert title_line is not None
+        only = not any(t.strip() and j not in quiet for j, t in enumerate(texts) if j != title_line)
+        section = " {.section}" if only and _classes(slide) & {"middle", "center", "inverse"} else ""
+        out.add(src[title_line], "", f"## {heading.group(2)}{section}", "")
+        skip = {title_line} if column_title is not None else set(range(title_line + 1))
+        if column_title is None:
+            for j in range(title_line):
+                out.add(src[j], texts[j])
     else:
         if not first:
-            out.add(k if k < b else a, "---", "")
-        for j in kept:
-            out.add(j, lines[j])
-    background = _URL.match(props.get("background-image", ""))
+            out.add(src[0] if src else slide.start, "---", "")
+        skip = set()
     if background:
-        out.add(a, f'<!-- .slide: data-background-image="{background.group(1)}" -->', "")
+        out.add(
+            slide.line_of("background-image"),
+            f'<!-- .slide: data-background-image="{background.group(1)}" -->',
+            "",
+        )
     if props.get("background-color"):
-        out.add(a, f'<!-- .slide: data-background-color="{props["background-color"]}" -->', "")
-    for j in range(k, notes_at):
+        out.add(
+            slide.line_of("background-color"),
+            f'<!-- .slide: data-background-color="{props["background-color"]}" -->',
+            "",
+        )
+    for j, t in enumerate(texts):
+        if j in skip:
+            continue
         if code[j]:
-            out.add(j, lines[j])
-        elif lines[j].strip() == "--":
-            out.add(j, "", ". . .", "")
+            out.add(src[j], t)
+        elif t.strip() == "--":
+            out.add(src[j], "", ". . .", "")
         else:
-            out.add(j, *body.rewritten(j, lines[j]))
-    if notes_at < b:
-        out.add(notes_at, "", "::: notes")
-        for j in range(notes_at + 1, b):
-            out.add(j, lines[j])
-        out.add(b - 1, ":::")
+            out.add(src[j], *body.rewritten(j, t))
+    if slide.notes:
+        out.add(slide.notes[0][1] - 1, "", "::: notes")
+        for t, at in slide.notes:
+            out.add(at, t)
+        out.add(slide.notes[-1][1], ":::")
     return True
+
+
+def _column_title(texts: list[str], code: list[bool], body: _Body, first: int) -> int | None:
+    """The line of the heading that opens a slide's first block (``.left-column[`` then ``## dplyr``), if
+    the slide has no title of its own."""
+    if first not in body.block_opens:
+        return None
+    after = next((j for j in range(first + 1, len(texts)) if texts[j].strip()), None)
+    if after is None or code[after] or _HEADING.match(texts[after]) is None or after in body.touched:
+        return None
+    return after
 
 
 class _Body:
@@ -345,6 +555,7 @@ class _Body:
             self.at[(c.line, c.col)] = ("open", c)
             self.at[c.end] = ("close", c)
         self.touched = {line for line, _ in self.at}
+        self.block_opens = {c.line for c in constructs if c.block and c.end is not None}
         self.groups: dict[int, list[_Construct]] = {}
         for c in constructs:
             if c.group is not None:

@@ -83,6 +83,7 @@ DECK = """\
     ```r
     fit <- lm(mpg ~ wt, data = mtcars)
     summary(fit) #<<
+    * coef(fit)
     ```
 
     .footnote[Source: R documentation.]
@@ -121,7 +122,12 @@ def test_slides_titles_and_properties(built):
     assert "Secret draft text" not in words  # exclude: true
     assert "Not shown" not in titles
     assert "Source: R documentation." in words
-    assert "summary(fit)" in words
+    code = next(t for s in deck.slides for t in _texts(s) if "summary(fit)" in t)
+    assert code.split("\n") == [
+        "fit <- lm(mpg ~ wt, data = mtcars)",
+        "summary(fit)",
+        "  coef(fit)",
+    ]  # `* `: 2 spaces
 
 
 def test_pause_is_a_click_and_notes_are_notes(built):
@@ -253,3 +259,106 @@ def test_course_build_finds_r_markdown(tmp_path, monkeypatch):
     result = run_cli("slides", "-o", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "out" / "week1.pptx").exists()
+
+
+def test_properties_after_a_chunk_that_shows_nothing(tmp_path):
+    """xaringanExtra's README: an `echo=FALSE` chunk, then the first slide's properties."""
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: "T3"
+        output: xaringan::moon_reader
+        ---
+
+        ```{r xe, echo=FALSE}
+        xaringanExtra::use_tile_view()
+        ```
+        class: center, middle, inverse
+
+        # My talk
+
+        ---
+
+        # Next
+
+        Text
+        """,
+        "t3.Rmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    assert [s.shapes.title.text for s in list(deck.slides)[1:]] == ["My talk", "Next"]
+    assert "class:" not in "\n".join(t for s in deck.slides for t in _texts(s))
+
+
+BACKSLIDE = """\
+    title: Branching and merging with Git
+    class: animation-fade
+    layout: true
+
+    <!-- the base layout of every slide -->
+    .bottom-bar[
+      CS 2110 · {{title}}
+    ]
+
+    ---
+
+    class: impact
+
+    # {{title}}
+
+    ---
+
+    # Why branches?
+
+    - Work on a feature
+
+    ???
+
+    Ask who committed to main.
+
+    ---
+    name: verbs
+
+    .left-column[
+    ## dplyr
+    ### Verbs
+    ]
+    .right-column[
+    dplyr is a grammar.
+    {{content}}
+    ]
+
+    ---
+    template: verbs
+
+    - `filter()` picks rows
+
+    """
+
+
+def test_layouts_templates_and_property_substitution(tmp_path):
+    src = write_md(tmp_path, BACKSLIDE, "git.md")
+    deck, diags = deck_of(src, tmp_path / "out")
+    titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in deck.slides]
+    assert titles[:4] == ["Branching and merging with Git", "Why branches?", "dplyr", "dplyr"]
+    words = "\n".join(t for s in deck.slides for t in _texts(s))
+    assert "{{" not in words and "layout: true" not in words and "title:" not in words
+    footers = {
+        sh.text_frame.text for s in deck.slides for sh in s.placeholders if sh.placeholder_format.type == 15
+    }
+    assert footers == {"CS 2110 · Branching and merging with Git"}  # the layout's footer, filled in
+    inherited = "\n".join(_texts(deck.slides[3]))
+    assert "dplyr is a grammar." in inherited and "filter() picks rows" in inherited and "Verbs" in inherited
+    assert not [d for d in diags.items if d.code == "remark"]  # title: is shown by {{title}}: no note
+
+
+def test_a_property_line_is_named_in_messages(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\noutput: xaringan::moon_reader\n---\n\n# A\n\ntext\n\n---\n\ncount: false\nexclude: true\n\n# B\n",
+        "p.Rmd",
+    )
+    _, diags = deck_of(src, tmp_path / "out")
+    (excluded,) = [d for d in diags.items if d.code == "remark"]
+    assert excluded.pos.line == 12
