@@ -313,8 +313,46 @@ def inline_cell(code: str, knitr: bool) -> str | None:
     return None
 
 
-def cell_code(code: str, info: str) -> tuple[str | None, dict]:
-    """Return (code to show, cell options); None when the cell asks not to be shown (echo/include false)."""
+# calls whose value a slide shows: a plot or a table (R's and Python's usual ones)
+_SHOWS = re.compile(
+    r"\b(?:plot|ggplot|qplot|hist|barplot|boxplot|pairs|image|kable|kbl|gt|datatable|flextable|print|"
+    r"summary|head|tail|table|glimpse|str|plt\.show|sns\.\w+|px\.\w+|display)\s*\("
+)
+
+
+def makes_output(code: str) -> bool:
+    """Does a cell's code draw a plot or print a table (so that a hidden cell still shows something)?"""
+    return _SHOWS.search(code) is not None
+
+
+def cell_defaults(raw_meta: dict) -> dict:
+    """The options every code cell has unless it says otherwise: Quarto's ``execute:`` (``echo: false``)
+    and ``knitr: opts_chunk:`` in the front matter."""
+    out: dict = {}
+    knitr = raw_meta.get("knitr")
+    for given in (knitr.get("opts_chunk") if isinstance(knitr, dict) else None, raw_meta.get("execute")):
+        if isinstance(given, dict):
+            out.update({str(k): v for k, v in given.items() if k in ("echo", "include", "output", "eval")})
+    return out
+
+
+_OPTS_CHUNK = re.compile(r"opts_chunk\$set\s*\((.*?)\)\s*$", re.S | re.M)
+
+
+def chunk_defaults(code: str) -> dict:
+    """The options a knitr setup chunk gives the chunks after it: ``knitr::opts_chunk$set(echo = FALSE)``."""
+    found = _OPTS_CHUNK.search(code)
+    if found is None:
+        return {}
+    out: dict = {}
+    for key, value in re.findall(r"\b(echo|include)\s*=\s*(TRUE|FALSE|T|F)\b", found.group(1)):
+        out[key] = value in ("TRUE", "T")
+    return out
+
+
+def cell_code(code: str, info: str, defaults: dict | None = None) -> tuple[str | None, dict]:
+    """Return (code to show, cell options); None when the cell asks not to be shown (echo/include false).
+    ``defaults``: the options a cell has unless it gives its own (:func:`cell_defaults`)."""
 
     options: dict = {}
     lines = code.split("\n")
@@ -333,6 +371,8 @@ def cell_code(code: str, info: str) -> tuple[str | None, dict]:
         r"""([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^,}\s]+))""", info
     ):
         options.setdefault(key, quoted or squoted or bare)
+    for key, value in (defaults or {}).items():
+        options.setdefault(key, value)
     if _off(options.get("echo")) or _off(options.get("include")):
         return None, options
     while lines and not lines[0].strip():

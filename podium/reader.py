@@ -426,6 +426,45 @@ def _special_date(date: str, shown: str) -> str:
     return datetime.date.today().isoformat()
 
 
+_INLINE_R = re.compile(r"`r\s+([^`]+)`")
+_R_TODAY = re.compile(
+    r"""^(?:Sys\.(?:Date|time)\(\)|format\(\s*Sys\.(?:Date|time)\(\)\s*,\s*(?:format\s*=\s*)?["']([^"']*)["']\s*\))$"""
+)
+
+
+def _inline_r_meta(
+    raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines: dict[str, int]
+) -> dict[str, Any]:
+    """An R Markdown front matter's inline R (`` `r Sys.Date()` ``), which Podium cannot run: today's
+    date where it asks for that (as ``date: today``: SOURCE_DATE_EPOCH honoured), else left out with a
+    warning."""
+
+    def value(text: str, key: str) -> str:
+        def one(mt: re.Match) -> str:
+            today = _R_TODAY.match(mt.group(1).strip())
+            if today is not None:
+                day = datetime.date.fromisoformat(_special_date("today", shown))
+                return day.strftime(today.group(1)) if today.group(1) else day.isoformat()
+            diags.warning(
+                f"inline R code `r {_short(mt.group(1).strip(), 40)}` in the front matter is left out: Podium "
+                "runs no code; write its value",
+                m.SourcePos(shown, key_lines.get(key, 1)),
+                "inline-code",
+            )
+            return ""
+
+        return _INLINE_R.sub(one, text).strip()
+
+    out: dict[str, Any] = {}
+    for key, v in raw.items():
+        if isinstance(v, str) and "`r " in v:
+            v = value(v, str(key))
+        elif isinstance(v, list) and any(isinstance(x, str) and "`r " in x for x in v):
+            v = [value(x, str(key)) if isinstance(x, str) else x for x in v]
+        out[key] = v
+    return out
+
+
 def build_meta(
     raw: dict[str, Any],
     course: dict[str, Any],
@@ -733,6 +772,8 @@ def parse_lecture(
     policy = options.policy or PathPolicy([base_dir])
     if any("{{<" in str(raw_meta.get(k, "")) for k in (*META_WORDS, "footer", "format")):
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
+    if shown.lower().endswith((".rmd", ".qmd")) and "`r " in text:
+        raw_meta = _inline_r_meta(raw_meta, shown, diags, key_lines)
     meta = build_meta(raw_meta, options.course, shown, diags, key_lines)
     if raw_meta.get("logo") or _format_option(raw_meta, "logo"):
         meta = replace(meta, logo=_logo(raw_meta, shown, diags, key_lines, base_dir, policy))
@@ -762,6 +803,7 @@ def parse_lecture(
         conv.bib = load_bibliography(
             raw_meta, base_dir, policy, m.SourcePos(shown, key_lines.get("bibliography", 1)), diags
         )
+    conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = marp.wanted(raw_meta)
     if remarked is not None:
         conv.title_slide = remarked.title_slide
@@ -887,16 +929,22 @@ USED_KEYS = frozenset(
         "revealOptions",  # (reveal-md's: its front matter marks a reveal.js deck)
         "headingDivider",
         "format",  # (Quarto's formats: their slide-level and from)
-        "knitr",  # (knitr's opts_chunk: fig.path)
+        "knitr",  # (knitr's opts_chunk: fig.path, echo)
+        "execute",  # (Quarto's options of every code cell: echo)
     }
 )
 
 
 def _format_option(raw_meta: dict, key: str) -> Any:
-    """Option ``key`` of Quarto's ``format: revealjs:`` (or ``pptx:``/``beamer:``), if given."""
+    """Option ``key`` of Quarto's ``format: revealjs:`` (or ``pptx:``/``beamer:``), or of an R Markdown
+    slide format's ``output:`` (``ioslides_presentation: incremental: true``), if given."""
     fmt = raw_meta.get("format")
     for name in ("revealjs", "pptx", "beamer"):
         opts = fmt.get(name) if isinstance(fmt, dict) else None
+        if isinstance(opts, dict) and opts.get(key) is not None:
+            return opts[key]
+    output = raw_meta.get("output")
+    for opts in output.values() if isinstance(output, dict) else ():
         if isinstance(opts, dict) and opts.get(key) is not None:
             return opts[key]
     return None
@@ -974,6 +1022,7 @@ class _Converter:
         self.in_list = 0
         self.bib: Bibliography | None = None  # when the front matter names a bibliography
         self.emoji = False  # :name: shortcodes as emoji (front matter `from: markdown+emoji`)
+        self.cell_defaults: dict[str, Any] = {}  # code cells' options unless they say: execute:, opts_chunk
         self.title_slide = True  # a slide of the front matter's title (xaringan's `seal: false`: none)
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
         self.marp_bg: dict[
@@ -1908,11 +1957,21 @@ class _Converter:
             self.cells += 1
             self.first_cell_line = self.first_cell_line or pos.line
             code = node.content.rstrip("\n").expandtabs(TAB_STOP)
-            shown, options = quarto.cell_code(code, info)
+            shown, options = quarto.cell_code(code, info, self.cell_defaults)
+            if "opts_chunk$set" in code:  # knitr's defaults for the chunks after it (echo = FALSE…)
+                self.cell_defaults.update(quarto.chunk_defaults(code))
             out: list[m.Block] = []
             if shown is not None and shown.strip():
                 out.append(m.CodeBlock(shown, "text" if cell in ("mermaid", "dot", "ojs") else cell, pos))
-            return out + self.cell_pictures(code, info, options, pos)
+            pictures = self.cell_pictures(code, info, options, pos)
+            if not out and not pictures and quarto.shows_output(options) and quarto.makes_output(code):
+                self.diags.warning(
+                    "this hidden code cell's output (a plot or a table) is not shown: Podium runs no code; "
+                    "the figures an earlier render left on disk are shown when they are found",
+                    pos,
+                    "not-rendered",
+                )
+            return out + pictures
         lang = ""
         if info.startswith("{"):
             attrs = parse_attrs(info)
@@ -3012,7 +3071,7 @@ def _dress(d: _SlideDraft, attrs: Attrs) -> None:
     """Give a slide what its heading's attributes say: layout, classes, incremental, hidden."""
     d.layout = attrs.kv.get("layout")
     d.classes = attrs.classes
-    d.incremental = "incremental" in attrs.classes
+    d.incremental = "incremental" in attrs.classes or "build" in attrs.classes  # (ioslides' .build)
     d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
 
 

@@ -1,0 +1,119 @@
+"""R Markdown slide decks for pandoc's formats (ioslides, slidy, beamer) as R Markdown means them: the
+options of ``output:`` (``incremental: true``), ioslides' ``{.build}`` slides, knitr's chunk defaults
+(``knitr::opts_chunk$set(echo = FALSE)``; Quarto's ``execute: echo: false``), a hidden cell whose plot
+cannot be drawn said so, and inline R in the front matter."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import deck_of, write_md
+
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+IOSLIDES = """\
+    ---
+    title: "ANOVA"
+    date: "Fall 2024 (updated `r format(Sys.Date(), '%d %B %Y')`)"
+    author: "`r params$who`"
+    output:
+      ioslides_presentation:
+        incremental: true
+    ---
+
+    ```{r setup, include=FALSE}
+    knitr::opts_chunk$set(echo = FALSE, message = FALSE)
+    ```
+
+    ## Bullets
+
+    - one
+    - two
+
+    ## Plot
+
+    ```{r pressure}
+    plot(pressure)
+    ```
+
+    ## Shown code
+
+    ```{r, echo=TRUE}
+    x <- 1
+    ```
+
+    ---
+
+    ## Built {.build}
+
+    - a
+    - b
+    """
+
+
+def _clicks(slide) -> int:
+    return sum(1 for c in slide.element.iter(f"{_P}cTn") if c.get("nodeType") == "clickEffect")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ioslides")
+    src = write_md(folder, IOSLIDES, "anova.Rmd")
+    return deck_of(
+        src,
+        folder / "out",
+    )
+
+
+def _words(slide) -> str:
+    return "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+
+
+def test_output_options_and_build_slides_are_clicks(built):
+    deck, _ = built
+    bullets = next(s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text == "Bullets")
+    assert _clicks(bullets) == 2  # incremental: true under ioslides_presentation
+    built_slide = next(
+        s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text == "Built"
+    )
+    assert _clicks(built_slide) == 2
+
+
+def test_knitr_chunk_defaults_hide_code_and_a_lost_plot_is_said(built):
+    deck, diags = built
+    words = "\n".join(_words(s) for s in deck.slides)
+    assert "plot(pressure)" not in words  # echo = FALSE from the setup chunk
+    assert "x <- 1" in words  # a chunk's own echo=TRUE wins
+    (lost,) = [d for d in diags.items if d.code == "not-rendered"]
+    assert lost.pos.line == 21
+
+
+def test_inline_r_in_the_front_matter(built):
+    deck, diags = built
+    subtitle = _words(deck.slides[0])
+    assert "`r" not in subtitle and "Sys.Date" not in subtitle and "params" not in subtitle
+    assert "Fall 2024 (updated " in subtitle
+    warned = [d for d in diags.items if d.code == "inline-code"]
+    assert [d.pos.line for d in warned] == [4]  # author: R's params, left out; the date is today
+
+
+def test_quarto_execute_echo_false(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Q\nexecute:\n  echo: false\n---\n\n## A\n\n```{python}\nx = 1\n```\n\ntext\n",
+        "q.qmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    assert "x = 1" not in "\n".join(_words(s) for s in deck.slides)
+    assert not [d for d in diags.items if d.code == "unused-key"]
+
+
+def test_build_class_alone_makes_that_slide_incremental(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: B\noutput: ioslides_presentation\n---\n\n## B {.build}\n\n- a\n- b\n\n## C\n\n- c\n- d\n",
+        "b.Rmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    b, c = list(deck.slides)[1:]
+    assert (_clicks(b), _clicks(c)) == (2, 0)
