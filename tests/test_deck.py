@@ -104,6 +104,12 @@ def test_layouts_titles_levels_and_notes(tmp_path, template_name):
     assert slides[2].notes_slide.notes_text_frame.text == "Say the three freedoms slowly."
     numbers = [sh for sh in slides[3].placeholders if sh.placeholder_format.idx == 1][0].text_frame.paragraphs
     assert numbers[0]._p.find(f".//{A}buAutoNum") is not None
+    face = numbers[0]._p.find(f".//{A}buFont").get("typeface")  # the number in the body's font, not the run's
+    assert (
+        face
+        and face != "DejaVu Sans Mono"
+        and numbers[0]._p.find(f".//{A}buFont").getnext().tag == f"{A}buAutoNum"
+    )
     assert numbers[2].text == "Plain paragraph." and numbers[2]._p.find(f".//{A}buNone") is not None
 
 

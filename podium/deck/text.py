@@ -131,7 +131,8 @@ def set_bullet(cv: Canvas, p, para: Para, own: bool, lvl: Level | None = None, r
     elif room and lvl is not None:
         pPr.set("marL", str(lvl.mar_l + room))
         pPr.set("indent", str(lvl.indent - room))
-    if para.bullet == "number":
+    if para.bullet == "number":  # in the body's font: else PowerPoint draws "1." in the first run's (code)
+        etree.SubElement(pPr, qn("a:buFont")).set("typeface", lvl.latin if lvl is not None else "+mn-lt")
         el = etree.SubElement(pPr, qn("a:buAutoNum"))
         el.set("type", AUTONUM[para.numbering] + AUTONUM_DELIMITER[para.delimiter])
         if para.number != 1:
