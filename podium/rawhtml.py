@@ -157,17 +157,32 @@ def css_colour(value: str) -> str:
     return "#{:02X}{:02X}{:02X}".format(*rgb[:3])
 
 
-def only_colour(tag: str, attrs: dict[str, str]) -> bool:
-    """True when ``attrs`` of a ``<span>`` or ``<font>`` say nothing but a text colour (so nothing is lost)."""
+def only_colour(tag: str, attrs: dict[str, str], drawn: frozenset[str] = frozenset({"color"})) -> bool:
+    """True when ``attrs`` of a ``<span>`` or ``<font>`` say nothing but a text colour (so nothing is lost;
+    ``drawn``: the CSS properties drawn, e.g. also :data:`SPAN_STYLES` where bold and italic are)."""
     for key, value in attrs.items():
         if key == "color" and tag == "font":
             continue
         if key != "style":
             return False
         props = [d.split(":", 1)[0].strip().lower() for d in value.split(";") if d.strip()]
-        if any(p != "color" for p in props):
+        if any(p not in drawn for p in props):
             return False
     return True
+
+
+SPAN_STYLES = frozenset({"color", "font-weight", "font-style"})  # what a span's style is drawn with
+
+
+def style_emphasis(style: str) -> tuple[bool, bool]:
+    """(bold, italic) that a CSS declaration list says: ``font-weight: bold`` (or 600 and over),
+    ``font-style: italic`` (or oblique)."""
+    weight = re.search(r"(?:^|;)\s*font-weight\s*:\s*([^;]+)", style or "", re.I)
+    slant = re.search(r"(?:^|;)\s*font-style\s*:\s*([^;]+)", style or "", re.I)
+    w = weight.group(1).strip().lower() if weight else ""
+    bold = w in ("bold", "bolder") or (w.isdigit() and int(w) >= 600)
+    italic = slant is not None and slant.group(1).strip().lower() in ("italic", "oblique")
+    return bold, italic
 
 
 _COLOR_DECL = re.compile(r"(?:^|;)\s*color\s*:\s*([^;]+)", re.I)

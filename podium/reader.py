@@ -41,6 +41,7 @@ from .labels import label
 from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
 from .rawhtml import (
     DROP_CONTENT,
+    SPAN_STYLES,
     HtmlTable,
     css_colour,
     html_block_to_markdown,
@@ -50,6 +51,7 @@ from .rawhtml import (
     plain_html_list,
     read_inline_tag,
     style_colour,
+    style_emphasis,
 )
 from .rawtex import (
     DEFINERS,
@@ -2686,6 +2688,10 @@ class _Converter:
     def _formatted(self, mark: _HtmlMark, kids: list) -> m.Inline:
         children = self.texts(kids)
         if mark.tag in ("span", "font"):
+            if mark.bold:
+                children = (m.Strong(children),)
+            if mark.italic:
+                children = (m.Emph(children),)
             return m.Span(children, (), mark.colour)
         kind = HTML_FORMATTING[mark.tag]
         if kind == "strong":
@@ -2723,13 +2729,15 @@ class _Converter:
         if tag.tag in ("span", "font") and tag.kind in ("start", "end") and not self.html_skip:
             # a colour is kept (the rest of a style is not: then the usual warning)
             colour = ""
+            bold = italic = False
             if tag.kind == "start":
                 colour = style_colour(tag.attrs.get("style", ""))
+                bold, italic = style_emphasis(tag.attrs.get("style", ""))
                 if not colour and tag.tag == "font":
                     colour = css_colour(tag.attrs.get("color", ""))
-                if not only_colour(tag.tag, tag.attrs):
+                if not only_colour(tag.tag, tag.attrs, SPAN_STYLES):
                     self.raw_html_seen(self.pos(None))
-            return [_HtmlMark(tag.tag, tag.kind == "start", colour)]
+            return [_HtmlMark(tag.tag, tag.kind == "start", colour, bold, italic)]
         self.raw_html_seen(self.pos(None))
         if tag.kind == "start" and tag.tag in DROP_CONTENT:
             self.html_skip.append(tag.tag)
@@ -2773,6 +2781,8 @@ class _HtmlMark:
     tag: str
     opening: bool
     colour: str = ""  # of a <span style="color:…"> or <font color=…>
+    bold: bool = False  # <span style="font-weight: bold">
+    italic: bool = False  # <span style="font-style: italic">
 
 
 def tex_as_markup(piece: RawPiece) -> str | None:

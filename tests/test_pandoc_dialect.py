@@ -851,6 +851,20 @@ def test_a_style_with_more_than_a_colour_keeps_the_colour_and_says_the_rest_is_l
     assert [line for line, _ in warnings_at(diags, "raw-html")] == [3]
 
 
+def test_bold_and_italic_in_a_span_style_are_drawn_without_a_warning(tmp_path):
+    src = tmp_path / "weight.md"
+    src.write_text(
+        '# S\n\nA <span style="color:#b30000; font-weight:bold">bold red</span> and '
+        '<span style="font-style: italic">slanted</span> word.\n'
+    )
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    runs = {r.text: r for r in body_runs(Presentation(str(deck)).slides[0])}
+    assert runs["bold red"].font.bold and str(runs["bold red"].font.color.rgb) == "B30000"
+    assert runs["slanted"].font.italic and not runs["slanted"].font.bold
+    assert warnings_at(diags, "raw-html") == []
+
+
 def test_the_handout_shows_coloured_words_in_colour(tmp_path):
     from PIL import Image
 
