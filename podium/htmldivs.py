@@ -23,9 +23,10 @@ it a column (its ``width:`` or a ``col-6``-style class its width).  Every tag mu
 line and the structure must close; anything else is left as HTML.  The rewrite is line for line, so
 messages keep their lines.
 
-Likewise reveal.js's ``<div class="fragment">`` (its words come on a click) and ``<aside
-class="notes">`` (or ``<div class="notes">``: speaker notes), each tag alone on its line, become
-``::: {.fragment}`` and ``::: notes``.
+Likewise reveal.js's ``<div class="fragment">`` (its words come on a click), ``<aside
+class="notes">`` (or ``<div class="notes">``: speaker notes) and ioslides' ``<div class="columns-2">``
+(its blocks flow into two columns), each tag alone on its line, become ``::: {.fragment}``,
+``::: notes`` and ``::: {.columns-2}``.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def html_divs_to_fenced(text: str) -> str | None:
 
 def _fragments_and_notes(text: str) -> str | None:
     """``text`` with reveal.js's fragment and notes elements (tags alone on their lines) as fenced divs."""
-    if "fragment" not in text and "notes" not in text:
+    if "fragment" not in text and "notes" not in text and "columns-2" not in text:
         return None
     lines = text.split("\n")
     fenced = code_lines(lines)
@@ -90,7 +91,15 @@ def _fragments_and_notes(text: str) -> str | None:
         if mt is None:
             continue
         classes = _attrs(mt.group(2)).get("class", "").split()
-        kind = "{.fragment}" if "fragment" in classes else "notes" if "notes" in classes else None
+        kind = (
+            "{.fragment}"
+            if "fragment" in classes
+            else "notes"
+            if "notes" in classes
+            else "{.columns-2}"  # (ioslides' two flowing columns: reader.flowed_columns)
+            if "columns-2" in classes
+            else None
+        )
         end = _closing(lines, fenced, k, mt.group(1).lower()) if kind else None
         if end is not None:
             lines[k], lines[end] = f":::: {kind}", "::::"

@@ -2166,6 +2166,8 @@ class _Converter:
             return [self.callout(node, attrs, beamer, pos, titled=False)]
         if "columns" in classes:
             return [self.columns(node, pos)]
+        if "columns-2" in classes:  # ioslides' and slidy's: its blocks flow into two columns
+            return [self.flowed_columns(node, pos)]
         if "panel-tabset" in classes:  # Quarto's tabs: one after another, each kept whole with its heading
             tabs: list[list[m.Block]] = []
             for b in self.blocks(node.children):
@@ -2271,6 +2273,15 @@ class _Converter:
                 f"{len(cols)} columns on one slide will be narrow; at most 3 read well", pos, "many-columns"
             )
         return m.Columns(tuple(cols), pos)
+
+    def flowed_columns(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Block:
+        """ioslides' ``<div class="columns-2">``: its blocks, which the browser flows into two columns, as
+        two columns of about half the blocks each (the first the larger half); one block stays whole."""
+        blocks = list(self.blocks(node.children))
+        if len(blocks) < 2:
+            return m.Div(tuple(blocks), ("columns-2",), pos)
+        half = (len(blocks) + 1) // 2
+        return m.Columns((m.Column(tuple(blocks[:half]), 0.5), m.Column(tuple(blocks[half:]), 0.5)), pos)
 
     def background(self, attrs: Attrs | None, pos: m.SourcePos) -> list[m.Block]:
         """reveal.js's and Quarto's slide backgrounds (``## Title {background-image="x.png"}``): Podium
@@ -2946,6 +2957,7 @@ _STRUCTURAL = (
     "student",
     "columns",
     "column",
+    "columns-2",  # (ioslides' flowing columns)
     "incremental",
     "nonincremental",
 )

@@ -117,3 +117,21 @@ def test_build_class_alone_makes_that_slide_incremental(tmp_path):
     deck, _ = deck_of(src, tmp_path / "out")
     b, c = list(deck.slides)[1:]
     assert (_clicks(b), _clicks(c)) == (2, 0)
+
+
+def test_ioslides_two_flowing_columns(tmp_path):
+    src = write_md(
+        tmp_path,
+        '---\ntitle: C\noutput: ioslides_presentation\n---\n\n## Parts\n\n<div class="columns-2">\n'
+        "**Between groups**\n\n- far from the grand mean\n\n**Within groups**\n\n- far from its own mean\n</div>\n",
+        "c.Rmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    slide = list(deck.slides)[1]
+    boxes = sorted(
+        (sh for sh in slide.shapes if sh.has_text_frame and "groups" in sh.text_frame.text),
+        key=lambda s: s.left,
+    )
+    assert [b.text_frame.text.split("\n")[0] for b in boxes] == ["Between groups", "Within groups"]
+    assert boxes[0].left + boxes[0].width <= boxes[1].left and abs(boxes[0].top - boxes[1].top) < 100000
+    assert not [d for d in diags.items if d.severity == "warning"], [d.message for d in diags.items]
