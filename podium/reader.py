@@ -1130,8 +1130,8 @@ class _Converter:
                 continue
             if node.type == "heading":
                 hlevel = int(node.tag[1])
+                pos = self.pos(node)  # (first: a message about the title's words names its line)
                 title, attrs = self.heading_title(node)
-                pos = self.pos(node)
                 if hlevel < level:
                     current_section = len(sections)
                     d = start(m.SECTION, title, pos, attrs)
@@ -2749,6 +2749,14 @@ class _Converter:
                 if not only_colour(tag.tag, tag.attrs, SPAN_STYLES):
                     self.raw_html_seen(self.pos(None))
             return [_HtmlMark(tag.tag, tag.kind == "start", colour, bold, italic)]
+        if tag.tag == "img" and not self.html_skip:  # (in a heading or a link: as a Markdown picture there)
+            self.diags.warning(
+                "a picture inside a link or heading is shown as its caption (or its alt text)",
+                self.pos(None),
+                "inline-image",
+            )
+            alt = tag.attrs.get("alt", "").strip()
+            return [m.Text(alt)] if alt else []
         self.raw_html_seen(self.pos(None))
         if tag.kind == "start" and tag.tag in DROP_CONTENT:
             self.html_skip.append(tag.tag)

@@ -1108,3 +1108,12 @@ def test_example_lists_number_on_through_the_lecture_and_references_name_the_num
     assert lists[0].delimiter == m.Delimiter.PARENS
     para = [b for b in lecture.slides[-1].body if isinstance(b, m.Paragraph)][-1]
     assert m.plain_text(para.content) == "As (2) shows, and (@good) stays code."
+
+
+def test_a_picture_in_a_heading_is_said_at_the_headings_line(tmp_path):
+    src = tmp_path / "h.md"
+    src.write_text('## First\n\n- a\n- b\n\n## Report <img src="i.png" alt="icon">\n\nText.\n')
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    assert Presentation(str(deck)).slides[1].shapes.title.text == "Report icon"
+    assert [(d.pos.line, d.code) for d in diags.items if d.severity == "warning"] == [(6, "inline-image")]
