@@ -32,6 +32,15 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 LECTURE_SUFFIXES = (".md", ".qmd", ".rmd")  # (R Markdown: .Rmd or .rmd)
 
 
+def _beamer_file(path: Path) -> bool:
+    """Is ``path`` a beamer deck (a ``.tex`` file with a ``\\documentclass``), not a part another includes?"""
+    try:
+        with path.open("rb") as f:
+            return b"\\documentclass" in f.read(8192)
+    except OSError:
+        return False
+
+
 def _sources(sources: tuple[str, ...]) -> list[Path]:
     if sources:
         paths = [Path(s) for s in sources]
@@ -40,10 +49,13 @@ def _sources(sources: tuple[str, ...]) -> list[Path]:
                 raise click.UsageError(f"no such lecture file: {p}")
         return paths
     found = sorted(
-        p for p in Path("content").glob("*") if p.suffix.lower() in LECTURE_SUFFIXES and p.is_file()
+        p
+        for p in Path("content").glob("*")
+        if p.is_file()
+        and (p.suffix.lower() in LECTURE_SUFFIXES or p.suffix.lower() == ".tex" and _beamer_file(p))
     )
     if not found:
-        raise click.UsageError("no lecture given and no content/*.md, *.qmd or *.Rmd found")
+        raise click.UsageError("no lecture given and no content/*.md, *.qmd, *.Rmd or beamer *.tex found")
     return found
 
 

@@ -61,6 +61,9 @@ def _group(text: str, i: int, open_: str = "{", close: str = "}") -> int:
     return -1
 
 
+balanced_group = _group  # (for podium.beamer)
+
+
 _OVERLAY = re.compile(r"<[0-9+\-|,.a-z ]{1,20}>")
 
 

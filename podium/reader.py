@@ -673,6 +673,17 @@ def _remark_signs(text: str) -> bool:
     return any(sign in text for sign in _REMARK_SIGNS)
 
 
+def _beamer_signs(text: str, shown: str) -> bool:
+    """Could ``text`` be a beamer deck in LaTeX (:func:`podium.beamer.wanted` decides)?"""
+    return shown.lower().endswith(".tex") or "\\documentclass" in text
+
+
+def _beamer_module():
+    from . import beamer  # noqa: PLC0415 (only beamer .tex decks pay for it)
+
+    return beamer
+
+
 def _remark_module():
     from . import remark  # noqa: PLC0415 (only lectures with remark's signs pay for it)
 
@@ -693,10 +704,11 @@ def _remark(
 
 
 def _other_markups(
-    body: str, raw_meta: dict, shown: str, origins: list[tuple[str, int]] | None
+    body: str, raw_meta: dict, shown: str, origins: list[tuple[str, int]] | None, latex: bool = False
 ) -> tuple[str, list[tuple[str, int]] | None]:
     """``body`` with what other tools write rewritten as this dialect's Markdown before it is read
-    (docs/architecture.md), and the (file, line) each new line came from (None: its own line)."""
+    (docs/architecture.md), and the (file, line) each new line came from (None: its own line).
+    ``latex``: the lecture is written in LaTeX (a beamer deck), whatever its text shows."""
 
     def mapped(rewritten: tuple[str, list[int]] | None) -> None:
         nonlocal body, origins
@@ -727,7 +739,7 @@ def _other_markups(
     spaced = spaced_dollar_math(body) if "$" in body and "\\" in body else None
     if spaced is not None:  # `$ = \frac{a}{b}$`: math as MathJax reads it
         body = spaced
-    latex = written_with_latex(body)  # (decided once, before the environments are rewritten)
+    latex = latex or written_with_latex(body)  # (decided once, before the environments are rewritten)
     if ".element" in body or "fragment" in body:  # reveal.js's <!-- .element: class="fragment" --> and
         mapped(element_fragments(body))  # <p class="fragment">: clicks (after the decision: no sign of LaTeX)
     uncommented = tex_comment_lines(body) if latex and "%" in body else None
@@ -754,6 +766,23 @@ def _other_markups(
     return body, origins
 
 
+def _front_matter_and_body(
+    text: str, shown: str, diags: Diagnostics, tex_deck: bool, remark_deck: bool
+) -> tuple[dict[str, Any], str, dict[str, int], list[tuple[str, int]] | None]:
+    """The lecture's front matter, its body, the line of each front matter key, and where each body line
+    came from (None: its own line): a beamer deck's from its preamble and frames (podium.beamer)."""
+    if tex_deck:
+        converted = _beamer_module().beamer_markdown(text)
+        for line, message, code in converted.warnings:
+            diags.warning(message, m.SourcePos(shown, line + 1), code)
+        origins = [(shown, k + 1) for k in converted.index]
+        return converted.meta, converted.text, converted.key_lines, origins
+    raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck)
+    if not raw_meta and body.startswith("%"):
+        raw_meta, body, key_lines = title_block(body)
+    return raw_meta, body, key_lines, None
+
+
 def parse_lecture(
     text: str, shown: str, diags: Diagnostics, options: ReadOptions | None = None, base_dir: str = "."
 ) -> m.Lecture:
@@ -766,11 +795,10 @@ def parse_lecture(
             m.SourcePos(shown, 1),
             "empty",
         )
-    remark_deck = _remark_signs(text) and _remark_module().wanted(text)  # remark.js's rules (xaringan):
-    # decided before the front matter is read, whose later `---` blocks are then slides, not metadata
-    raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck)
-    if not raw_meta and body.startswith("%"):
-        raw_meta, body, key_lines = title_block(body)
+    tex_deck = _beamer_signs(text, shown) and _beamer_module().wanted(text, shown)  # a beamer .tex deck
+    remark_deck = not tex_deck and _remark_signs(text) and _remark_module().wanted(text)  # remark.js's rules
+    # (xaringan): decided before the front matter is read, whose later `---` blocks are then slides
+    raw_meta, body, key_lines, origins = _front_matter_and_body(text, shown, diags, tex_deck, remark_deck)
     policy = options.policy or PathPolicy([base_dir])
     if any("{{<" in str(raw_meta.get(k, "")) for k in (*META_WORDS, "footer", "format")):
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
@@ -779,8 +807,7 @@ def parse_lecture(
     meta = build_meta(raw_meta, options.course, shown, diags, key_lines)
     if raw_meta.get("logo") or _format_option(raw_meta, "logo"):
         meta = replace(meta, logo=_logo(raw_meta, shown, diags, key_lines, base_dir, policy))
-    origins: list[tuple[str, int]] | None = None
-    if "{{<" in body:
+    if "{{<" in body and not tex_deck:
         expanded = quarto.expand_includes(body, shown, base_dir, diags, policy)
         origins = expanded.origins
         body = quarto.replace_shortcodes(
@@ -795,7 +822,7 @@ def parse_lecture(
     remarked = None
     if remark_deck:
         body, origins, remarked = _remark(body, raw_meta, shown, origins, diags)
-    body, origins = _other_markups(body, raw_meta, shown, origins)
+    body, origins = _other_markups(body, raw_meta, shown, origins, latex=tex_deck)
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
@@ -849,7 +876,7 @@ def parse_lecture(
     level = options.slide_level if options.slide_level is not None else meta.slide_level
     if level is None:
         level = _format_slide_level(raw_meta)  # Quarto: format: {revealjs: {slide-level: 3}}
-    if remark_deck:  # (rewritten with every slide's title at level 2)
+    if remark_deck or tex_deck:  # (rewritten with every slide's title at level 2)
         level = 2
     inferred = level is None
     if level is None:

@@ -1,0 +1,169 @@
+"""Beamer decks written in LaTeX (``.tex``) read as the slides beamer makes, checked in the deck
+(python-pptx) and the handout (poppler): the preamble is the title slide, frames are slides titled by
+``{Title}`` or ``\\frametitle``, ``\\section`` a section slide, overlays clicks, ``\\note`` notes,
+comments and indentation left out, verbatim code kept as written."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from podium import beamer
+
+from .conftest import run_cli, write_md
+
+DECK = r"""
+% Lecture 3 -- Graph theory
+\documentclass[aspectratio=169]{beamer}
+\usetheme{Madrid}
+\newcommand{\R}{\mathbb{R}}
+
+\title[Graphs]{Graph Theory\\ Lecture 3}
+\subtitle{Paths and trees}
+\author{Dr.~Ada Smith \and Bob Jones}
+\date{Autumn 2024}
+
+\begin{document}
+
+\begin{frame}
+  \titlepage
+\end{frame}
+
+\begin{frame}{Outline}
+  \tableofcontents
+\end{frame}
+
+\section{Paths}
+\subsection{Definitions}
+
+\begin{frame}{Walks and paths}
+  A \emph{walk} is a sequence of vertices; % a secret remark
+  a \textbf{path} repeats none.
+
+  \begin{itemize}
+    \item<1-> Length of a path
+    \item<2-> Distance $d(u,v)$
+  \end{itemize}
+  \note{Draw an example on the board first.}
+\end{frame}
+
+\begin{frame}[fragile]
+  \frametitle{Shortest paths in code}
+  \begin{lstlisting}[language=Python]
+def bfs(graph, start):
+    seen = {start}
+  \end{lstlisting}
+\end{frame}
+
+\begin{frame}{Two views}
+  \begin{columns}
+    \begin{column}{0.5\textwidth}
+      Every tree with $n$ vertices has $n-1$ edges.
+    \end{column}
+    \begin{column}{0.45\textwidth}
+      \includegraphics[width=\textwidth]{tree.png}
+    \end{column}
+  \end{columns}
+\end{frame}
+
+Stray text outside any frame.
+
+\begin{frame}
+  2024. A year of graphs.
+\end{frame}
+
+\end{document}
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("beamer")
+    Image.new("RGB", (600, 400), "#4477aa").save(folder / "tree.png")
+    src = folder / "graphs.tex"
+    src.write_text(DECK.lstrip("\n"))
+    result = run_cli("all", src, "-o", folder / "out")
+    assert result.exit_code == 0, result.stderr
+    return folder / "out", result.stderr
+
+
+def _texts(slide) -> list[str]:
+    return [s.text_frame.text for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]
+
+
+def _title(slide) -> str:
+    return slide.shapes.title.text if slide.shapes.title is not None else ""
+
+
+def test_frames_are_slides_and_the_preamble_the_title_slide(built):
+    out, _ = built
+    deck = Presentation(str(out / "graphs.pptx"))
+    assert [_title(s) for s in deck.slides] == [
+        "Graph Theory Lecture 3",  # the title slide, from \title (the \titlepage frame is it)
+        "Contents",  # \tableofcontents
+        "Paths",  # \section; \subsection is only beamer's navigation
+        "Walks and paths",
+        "Shortest paths in code",
+        "Two views",
+        "",
+    ]
+    title_slide = "\n".join(_texts(deck.slides[0]))
+    assert "Paths and trees" in title_slide and "Dr.\u00a0Ada Smith, Bob Jones" in title_slide
+    words = "\n".join(t for s in deck.slides for t in _texts(s))
+    assert "\\" not in words  # no raw TeX
+    assert "secret remark" not in words and "Stray text" not in words
+    assert "A walk is a sequence of vertices; a path repeats none." in words
+    assert "2024. A year of graphs." in words  # (text, not a numbered list)
+
+
+def test_overlays_notes_code_and_columns(built):
+    out, _ = built
+    deck = Presentation(str(out / "graphs.pptx"))
+    walks, code, views = list(deck.slides)[3:6]
+    assert sum(1 for c in walks.element.iter() if c.get("nodeType") == "clickEffect") == 1  # \item<2->
+    assert walks.notes_slide.notes_text_frame.text == "Draw an example on the board first."
+    listing = next(t for t in _texts(code) if "def bfs" in t)
+    assert listing.split("\n") == ["def bfs(graph, start):", "    seen = {start}"]
+    text = next(s for s in views.shapes if s.has_text_frame and "Every tree" in s.text_frame.text)
+    picture = next(s for s in views.shapes if s.shape_type == 13)
+    assert text.left + text.width <= picture.left
+
+
+def test_warnings_name_the_files_lines_and_the_handout_reads_the_same(built):
+    out, stderr = built
+    stray = DECK.lstrip("\n").split("\n").index("Stray text outside any frame.") + 1
+    assert f"graphs.tex:{stray}: warning: text outside a frame is left out" in stderr
+    assert "raw-tex" not in stderr
+    text = subprocess.run(
+        ["pdftotext", str(out / "graphs-handout.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Walks and paths" in text and "Draw an example on the board first." in text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "expected"),
+    [
+        ("\\documentclass{beamer}\n\\begin{document}\n\\end{document}\n", "x.md", True),
+        ("## Writing slides\n\n```latex\n\\documentclass{beamer}\n\\begin{document}\n```\n", "x.md", False),
+        ("anything", "part.tex", True),
+    ],
+)
+def test_which_files_are_beamer_decks(text, shown, expected):
+    assert beamer.wanted(text, shown) is expected
+
+
+def test_a_course_builds_its_beamer_decks_not_their_parts(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "week1.tex").write_text(
+        "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{A}\nx\n\\end{frame}\n\\end{document}\n"
+    )
+    (content / "macros.tex").write_text("\\newcommand{\\R}{\\mathbb{R}}\n")
+    write_md(content, "---\ntitle: W2\n---\n\n## B\n\ny\n", "week2.md")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("slides", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pptx")) == ["week1.pptx", "week2.pptx"]
