@@ -313,16 +313,35 @@ def inline_cell(code: str, knitr: bool) -> str | None:
     return None
 
 
-# calls whose value a slide shows: a plot or a table (R's and Python's usual ones)
+# a statement that shows its value: a call of R's and Python's usual plots and tables, starting a line
+# (not assigned: `p <- ggplot(…)` shows nothing)
 _SHOWS = re.compile(
-    r"\b(?:plot|ggplot|qplot|hist|barplot|boxplot|pairs|image|kable|kbl|gt|datatable|flextable|print|"
-    r"summary|head|tail|table|glimpse|str|plt\.show|sns\.\w+|px\.\w+|display)\s*\("
+    r"^\s*(?:[\w.]+\s*(?:%>%|\|>)\s*)?(?:plot|ggplot|qplot|hist|barplot|boxplot|pairs|kable|kbl|gt|datatable|"
+    r"flextable|print|summary|head|tail|table|glimpse|plt\.show|sns\.\w+|px\.\w+|display)\s*\(",
+    re.M,
 )
 
 
-def makes_output(code: str) -> bool:
-    """Does a cell's code draw a plot or print a table (so that a hidden cell still shows something)?"""
-    return _SHOWS.search(code) is not None
+def hidden_output(code: str, options: dict) -> bool:
+    """Would a cell whose code is not shown still show a plot, a table or printed values when run (a
+    statement of :data:`_SHOWS`, and nothing in its options that keeps its output away)?"""
+    if not shows_output(options) or any(off(options.get(k)) for k in ("eval", "fig.show", "fig-show")):
+        return False
+    if (
+        str(options.get("results", "")).strip("'\"") == "hide"
+        or str(options.get("fig.show", "")).strip("'\"") == "hide"
+    ):
+        return False
+    previous = ""
+    for line in code.split("\n"):
+        said = line.split("#", 1)[0].rstrip()
+        if not said.strip():
+            continue
+        continued = previous.endswith(("|>", "%>%", "+", ",", "(", "<-", "=", "\\"))
+        if not continued and _SHOWS.match(said):  # (a line that goes on a statement is not one)
+            return True
+        previous = said
+    return False
 
 
 def cell_defaults(raw_meta: dict) -> dict:
@@ -378,6 +397,11 @@ def cell_code(code: str, info: str, defaults: dict | None = None) -> tuple[str |
     while lines and not lines[0].strip():
         lines.pop(0)
     return "\n".join(lines).rstrip("\n"), options
+
+
+def off(v) -> bool:
+    """Is an option's value false (``FALSE``, ``F``, ``false``)?"""
+    return _off(v)
 
 
 def _off(v) -> bool:

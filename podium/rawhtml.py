@@ -174,6 +174,14 @@ def only_colour(tag: str, attrs: dict[str, str], drawn: frozenset[str] = frozens
 SPAN_STYLES = frozenset({"color", "font-weight", "font-style"})  # what a span's style is drawn with
 
 
+def style_drawn(style: str) -> bool:
+    """Is every ``font-weight`` and ``font-style`` of a CSS declaration list one that is drawn (bold,
+    italic), not one that would be lost (``font-weight: normal`` inside bold words)?"""
+    bold, italic = style_emphasis(style)
+    said = {d.split(":", 1)[0].strip().lower() for d in (style or "").split(";") if ":" in d}
+    return ("font-weight" not in said or bold) and ("font-style" not in said or italic)
+
+
 def style_emphasis(style: str) -> tuple[bool, bool]:
     """(bold, italic) that a CSS declaration list says: ``font-weight: bold`` (or 600 and over),
     ``font-style: italic`` (or oblique)."""
@@ -328,7 +336,7 @@ def html_table(html: str) -> HtmlTable | None:
 
 
 # the tags of an HTML list drawn as it says (the list, its items' words and their inline formatting)
-_LIST_TAGS = frozenset("ul ol li b strong i em u s del code kbd sup sub br a p".split())
+_LIST_TAGS = frozenset("ul ol li br a".split())  # (not formatting: the flattener keeps only the words)
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)([^<>]*)>")
 
 

@@ -51,6 +51,7 @@ from .rawhtml import (
     plain_html_list,
     read_inline_tag,
     style_colour,
+    style_drawn,
     style_emphasis,
 )
 from .rawtex import (
@@ -455,7 +456,7 @@ def _inline_r_meta(
             )
             return ""
 
-        return _INLINE_R.sub(one, text).strip()
+        return re.sub(r"  +", " ", _INLINE_R.sub(one, text)).strip()
 
     out: dict[str, Any] = {}
     for key, v in raw.items():
@@ -697,6 +698,12 @@ def _remark(
     and the rewrite (its footer, whether a title slide is made)."""
     base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
     rewrite = _remark_module().remark_markdown(body, raw_meta)
+    diags.note(
+        "read as a remark.js (xaringan) deck: '---' makes slides, '--' a click, '???' starts the notes, "
+        "'class:' lines at a slide's start are its properties",
+        m.SourcePos(shown, 1),
+        "dialect",
+    )
     for line, message, code in rewrite.notes:  # ([not-rendered]: content not shown, a warning)
         say = diags.warning if code == "not-rendered" else diags.note
         say(message.removeprefix("[not-rendered] "), m.SourcePos(*base[line]), code)
@@ -1987,16 +1994,17 @@ class _Converter:
             self.first_cell_line = self.first_cell_line or pos.line
             code = node.content.rstrip("\n").expandtabs(TAB_STOP)
             shown, options = quarto.cell_code(code, info, self.cell_defaults)
-            if "opts_chunk$set" in code:  # knitr's defaults for the chunks after it (echo = FALSE…)
+            if "opts_chunk$set" in code and not quarto.off(options.get("eval")):  # knitr's defaults for
+                # the chunks after it (echo = FALSE…), where the chunk is run (not one that shows how)
                 self.cell_defaults.update(quarto.chunk_defaults(code))
             out: list[m.Block] = []
             if shown is not None and shown.strip():
                 out.append(m.CodeBlock(shown, "text" if cell in ("mermaid", "dot", "ojs") else cell, pos))
             pictures = self.cell_pictures(code, info, options, pos)
-            if not out and not pictures and quarto.shows_output(options) and quarto.makes_output(code):
+            if not out and not pictures and quarto.hidden_output(code, options):
                 self.diags.warning(
-                    "this hidden code cell's output (a plot or a table) is not shown: Podium runs no code; "
-                    "the figures an earlier render left on disk are shown when they are found",
+                    "this hidden code cell's output (a plot, a table or printed values) is not shown: Podium "
+                    "runs no code; the figures an earlier render left on disk are shown when they are found",
                     pos,
                     "not-rendered",
                 )
@@ -2773,12 +2781,15 @@ class _Converter:
                 bold, italic = style_emphasis(tag.attrs.get("style", ""))
                 if not colour and tag.tag == "font":
                     colour = css_colour(tag.attrs.get("color", ""))
-                if not only_colour(tag.tag, tag.attrs, SPAN_STYLES):
+                if not only_colour(tag.tag, tag.attrs, SPAN_STYLES) or not style_drawn(
+                    tag.attrs.get("style", "")
+                ):
                     self.raw_html_seen(self.pos(None))
             return [_HtmlMark(tag.tag, tag.kind == "start", colour, bold, italic)]
-        if tag.tag == "img" and not self.html_skip:  # (in a heading or a link: as a Markdown picture there)
+        if tag.tag == "img" and not self.html_skip:  # (inside a line: as a Markdown picture there)
             self.diags.warning(
-                "a picture inside a link or heading is shown as its caption (or its alt text)",
+                "a picture inside a heading, a link, a list item or a table cell is shown as its alt text "
+                "(a picture in a paragraph of its own is drawn)",
                 self.pos(None),
                 "inline-image",
             )

@@ -83,39 +83,69 @@ _MAYBE = re.compile(
 
 
 def wanted(text: str) -> bool:
-    """Is ``text`` a remark deck: an R Markdown file whose front matter names xaringan's
-    ``moon_reader``; or one whose front matter names another ``output:`` (a package's format made on
-    xaringan), or a file without front matter, that cuts slides with ``---`` and writes remark's
-    ``???`` notes, ``.pull-left[`` columns or slide properties (``class: …`` right after a ``---``)?"""
+    """Is ``text`` a remark deck: an R Markdown file whose front matter names xaringan (its output
+    ``xaringan::moon_reader``); or a file without front matter (nor pandoc's ``%`` title block) that
+    cuts slides with ``---`` and shows remark's marks twice over: slide properties written as remark
+    writes them right after a ``---`` (``class: center, middle``, ``layout: true``,
+    ``background-image: url(…)``), ``???`` notes, ``.pull-left[`` columns."""
     if _MAYBE.search(text) is None:  # (most lectures: one search, nothing more)
         return False
     lines = text.split("\n")
-    first = next((k for k, line in enumerate(lines) if line.strip()), 0)
-    code = code_lines(lines)
-    if lines[first].rstrip() == "---":  # front matter: remark's when it names xaringan's output, or an
-        # R Markdown output format (xaringan's, made by another package) and the text has remark's marks
+    first = _first_line(lines)
+    if first < len(lines) and lines[first].rstrip() == "---":  # front matter: remark's when it names xaringan
         close = next((k for k in range(first + 1, len(lines)) if lines[k].rstrip() in ("---", "...")), first)
-        if any("moon_reader" in line for line in lines[first + 1 : close]):
-            return True
-        if not any(line.startswith("output:") for line in lines[first + 1 : close]):
-            return False
-        lines = ["" if k <= close else line for k, line in enumerate(lines)]
-    return _remark_marks(lines, code)
+        return any("moon_reader" in line or "xaringan" in line for line in lines[first + 1 : close])
+    if first < len(lines) and lines[first].startswith("%"):  # (pandoc's title block)
+        return False
+    return _remark_marks(lines, code_lines(lines)) >= 2
 
 
-def _remark_marks(lines: list[str], code: list[bool]) -> bool:
+def _first_line(lines: list[str]) -> int:
+    """The first line that is neither blank nor in a leading HTML comment (a licence header)."""
+    k = 0
+    while k < len(lines):
+        s = lines[k].strip()
+        if s.startswith("<!--"):
+            while k < len(lines) and "-->" not in lines[k]:
+                k += 1
+            k += 1
+            continue
+        if s:
+            return k
+        k += 1
+    return k
+
+
+# a property as remark decks write it: its name and a value of the shape remark reads
+_WELL_FORMED = {
+    "class": re.compile(r"^[A-Za-z][\w-]*(\s*,\s*[A-Za-z][\w-]*)*$"),
+    "name": re.compile(r"^[\w-]+$"),
+    "layout": re.compile(r"^(true|false)$"),
+    "exclude": re.compile(r"^(true|false)$"),
+    "count": re.compile(r"^(true|false)$"),
+    "template": re.compile(r"^[\w-]+$"),
+    "background-image": re.compile(r"^url\(.*\)$"),
+}
+
+
+def _remark_marks(lines: list[str], code: list[bool]) -> int:
+    """How many of remark's marks a text without front matter shows: properties as remark writes
+    them at a slide's start (each), ``???`` notes, ``.pull-left[`` columns (once each)."""
     cuts = [k for k, line in enumerate(lines) if not code[k] and line.rstrip() == "---"]
     if not cuts:
-        return False
-    if any(
-        not code[k] and (line.rstrip() == "???" or line.startswith((".pull-left[", ".left-column[")))
-        for k, line in enumerate(lines)
-    ):
-        return True
-    return any(
-        k + 1 < len(lines) and (p := _PROPERTY.match(lines[k + 1])) is not None and p.group(1) in PROPERTIES
-        for k in cuts
+        return 0
+    properties = 0
+    for k in [_first_line(lines) - 1, *cuts]:  # (the first slide's properties start the file)
+        j = k + 1
+        while j < len(lines) and (p := _PROPERTY.match(lines[j])) is not None:
+            shape = _WELL_FORMED.get(p.group(1))
+            properties += shape is not None and shape.match(p.group(2).strip()) is not None
+            j += 1
+    notes = any(not code[k] and line.rstrip() == "???" for k, line in enumerate(lines))
+    columns = any(
+        not code[k] and line.startswith((".pull-left[", ".left-column[")) for k, line in enumerate(lines)
     )
+    return properties + notes + columns
 
 
 def title_slide(raw_meta: Mapping[str, Any]) -> bool:

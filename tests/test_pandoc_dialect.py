@@ -1117,3 +1117,11 @@ def test_a_picture_in_a_heading_is_said_at_the_headings_line(tmp_path):
     deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
     assert Presentation(str(deck)).slides[1].shapes.title.text == "Report icon"
     assert [(d.pos.line, d.code) for d in diags.items if d.severity == "warning"] == [(6, "inline-image")]
+
+
+def test_a_span_style_that_would_lose_its_weight_is_warned(tmp_path):
+    src = tmp_path / "n.md"
+    src.write_text('# S\n\n**Bold <span style="font-weight: normal">not bold</span> again**\n')
+    diags = Diagnostics()
+    build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    assert [line for line, _ in warnings_at(diags, "raw-html")] == [3]

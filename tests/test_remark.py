@@ -237,7 +237,13 @@ def test_remark_without_front_matter(tmp_path):
     [
         "---\ntitle: T\n---\n\n## A\n\n???\n\n---\n\n## B\n",  # a pandoc deck that writes ???
         "## A\n\ntext\n\n```\n---\nclass: x\n```\n",  # remark's marks only in code
-        "---\ntitle: T\noutput: ioslides_presentation\n---\n\n## A\n\ntext\n",
+        "---\ntitle: T\noutput: ioslides_presentation\n---\n\n## A\n\n---\n\n???\n\n## B\n",
+        # a licence comment before the front matter; a quiz slide of `???`
+        "<!-- SPDX-License-Identifier: CC-BY-4.0 -->\n---\ntitle: Q\nformat: revealjs\n---\n\n## A\n\n"
+        "---\n\n???\n\n## Answer\n",
+        "% Statistics 101\n% Jane Doe\n\n# Intro\n\n---\n\n## Quiz\n\n???\n\n## Answer\n",  # title block
+        "<!-- (c) 2023 -->\n---\nlayout: slides\ntitle: Git\n---\n\n# Git\n\n---\n\n## B\n",  # Jekyll
+        "# Classes\n\n## Words\n\nA.\n\n---\nclass: a blueprint for objects, with `class`.\n\n## Ex\n",
     ],
 )
 def test_other_lectures_are_not_remark(text):
@@ -351,6 +357,8 @@ def test_layouts_templates_and_property_substitution(tmp_path):
     inherited = "\n".join(_texts(deck.slides[3]))
     assert "dplyr is a grammar." in inherited and "filter() picks rows" in inherited and "Verbs" in inherited
     assert not [d for d in diags.items if d.code == "remark"]  # title: is shown by {{title}}: no note
+    (said,) = [d for d in diags.items if d.code == "dialect"]  # (the lecturer is told how it is read)
+    assert said.pos.line == 1 and "remark" in said.message
 
 
 def test_a_property_line_is_named_in_messages(tmp_path):

@@ -135,3 +135,33 @@ def test_ioslides_two_flowing_columns(tmp_path):
     assert [b.text_frame.text.split("\n")[0] for b in boxes] == ["Between groups", "Within groups"]
     assert boxes[0].left + boxes[0].width <= boxes[1].left and abs(boxes[0].top - boxes[1].top) < 100000
     assert not [d for d in diags.items if d.severity == "warning"], [d.message for d in diags.items]
+
+
+def test_a_chunk_that_shows_opts_chunk_sets_no_defaults(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: K\n---\n\n## How\n\n```{r, eval=FALSE}\nknitr::opts_chunk$set(echo = FALSE)\n```\n\n"
+        "## Then\n\n```{r}\nfit <- lm(y ~ x)\n```\n",
+        "k.Rmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    assert "fit <- lm(y ~ x)" in "\n".join(_words(s) for s in deck.slides)
+
+
+@pytest.mark.parametrize(
+    ("code", "options", "shown"),
+    [
+        ("plot(pressure)", {}, True),
+        ("x |> head()\nsummary(x)", {}, True),
+        ("p <- ggplot(d, aes(x, y)) + geom_point()", {}, False),  # assigned: nothing shown
+        ("p <- d |>\n  ggplot() +\n  geom_point()", {}, False),  # (a line going on the assignment)
+        ("plot(x)", {"eval": "FALSE"}, False),
+        ("print(n)", {"results": "'hide'"}, False),
+        ("hist(x)", {"fig.show": "'hide'"}, False),
+        ("library(ggplot2)", {}, False),
+    ],
+)
+def test_which_hidden_chunks_would_show_something(code, options, shown):
+    from podium import quarto
+
+    assert quarto.hidden_output(code, options) is shown
