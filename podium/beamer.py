@@ -15,6 +15,8 @@ lecture before it is read, keeping for each new line the line of the file it cam
 * ``\\begin{frame}[options]{Title}{Subtitle}`` … ``\\end{frame}`` (or ``\\frametitle{…}`` inside) is a
   slide (``##``), untitled when it has no title (``---``); a frame of ``\\titlepage`` is the title slide
   and one of ``\\tableofcontents`` the contents slide (``toc: true``);
+* ``\\input{frames/intro}`` (``\\include``, ``\\subfile``) on a line of its own is that file's text
+  (:func:`expand_inputs`; the reader reads it under the path policy, as it reads a picture);
 * comments (``%`` to the line's end) are left out, as TeX leaves them out, and the lines of a frame
   lose their indentation (TeX ignores it; Markdown would read four spaces as code), but for the
   lines of ``verbatim`` and ``lstlisting`` environments.
@@ -25,6 +27,7 @@ Text outside frames (which beamer does not show) is left out with a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,6 +66,31 @@ def wanted(text: str, shown: str) -> bool:
         (line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("%")), ""
     )
     return _CLASS.match(first) is not None and "\\begin{document}" in text
+
+
+_INPUT = re.compile(r"^\s*\\(input|include|subfile)\s*\{([^{}]+)\}\s*(?:%.*)?$")
+MAX_INPUT_DEPTH = 8
+
+
+def expand_inputs(
+    text: str, shown: str, read: Callable[[str, str, int], tuple[str, str] | None], depth: int = 0
+) -> tuple[str, list[tuple[str, int]]]:
+    """``text`` with each ``\\input{file}`` (``\\include``, ``\\subfile``) standing on its line replaced by
+    the file's text, as LaTeX reads it; and the (file, line) every line came from.  ``read(name, shown,
+    line)`` gives (the file's text, its name in messages), or None (it said why)."""
+    out: list[str] = []
+    origins: list[tuple[str, int]] = []
+    for n, line in enumerate(text.split("\n"), start=1):
+        found = _INPUT.match(line) if "\\" in line and depth < MAX_INPUT_DEPTH else None
+        got = read(found.group(2).strip(), shown, n) if found is not None else None
+        if got is None:
+            out.append("" if found is not None else line)
+            origins.append((shown, n))
+            continue
+        sub, sub_origins = expand_inputs(got[0], got[1], read, depth + 1)
+        out.extend(sub.split("\n"))
+        origins.extend(sub_origins)
+    return "\n".join(out), origins
 
 
 @dataclass

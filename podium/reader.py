@@ -674,6 +674,29 @@ def _remark_signs(text: str) -> bool:
     return any(sign in text for sign in _REMARK_SIGNS)
 
 
+def _tex_reader(base_dir: str, policy: PathPolicy, diags: Diagnostics):
+    """For :func:`podium.beamer.expand_inputs`: a file a beamer deck inputs, found as LaTeX finds it
+    (``name.tex``, then ``name``, from the deck's folder) and read under the path policy."""
+
+    def read(name: str, shown: str, line: int) -> tuple[str, str] | None:
+        pos = m.SourcePos(shown, line)
+        names = [name] if name.lower().endswith(".tex") else [name + ".tex", name]
+        found = next((n for n in names if os.path.isfile(os.path.join(base_dir, n))), None)
+        if found is None:
+            diags.warning(f"'{name}' (\\input) is not found beside the lecture; left out", pos, "include")
+            return None
+        path = policy.resolve(found, base_dir, pos, diags, "input file")
+        if path is None:
+            return None
+        try:
+            text = decode_source(Path(path).read_bytes()[: MAX_BYTES + 1], found, diags)
+        except BuildError:  # (said)
+            return None
+        return text, os.path.relpath(path) if not os.path.isabs(found) else found
+
+    return read
+
+
 def _beamer_signs(text: str, shown: str) -> bool:
     """Could ``text`` be a beamer deck in LaTeX (:func:`podium.beamer.wanted` decides)?"""
     return shown.lower().endswith(".tex") or "\\documentclass" in text
@@ -774,16 +797,21 @@ def _other_markups(
 
 
 def _front_matter_and_body(
-    text: str, shown: str, diags: Diagnostics, tex_deck: bool, remark_deck: bool
+    text: str, shown: str, diags: Diagnostics, tex_deck: bool, remark_deck: bool, base_dir: str, policy
 ) -> tuple[dict[str, Any], str, dict[str, int], list[tuple[str, int]] | None]:
     """The lecture's front matter, its body, the line of each front matter key, and where each body line
-    came from (None: its own line): a beamer deck's from its preamble and frames (podium.beamer)."""
+    came from (None: its own line): a beamer deck's from its preamble and frames (podium.beamer), with
+    the files it ``\\input``s."""
     if tex_deck:
-        converted = _beamer_module().beamer_markdown(text)
+        beamer = _beamer_module()
+        text, lines = beamer.expand_inputs(text, shown, _tex_reader(base_dir, policy, diags))
+        converted = beamer.beamer_markdown(text)
         for line, message, code in converted.warnings:
-            diags.warning(message, m.SourcePos(shown, line + 1), code)
-        origins = [(shown, k + 1) for k in converted.index]
-        return converted.meta, converted.text, converted.key_lines, origins
+            diags.warning(message, m.SourcePos(*lines[line]), code)
+        key_lines = {
+            k: lines[v - 1][1] if lines[v - 1][0] == shown else 1 for k, v in converted.key_lines.items()
+        }
+        return converted.meta, converted.text, key_lines, [lines[k] for k in converted.index]
     raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck)
     if not raw_meta and body.startswith("%"):
         raw_meta, body, key_lines = title_block(body)
@@ -805,8 +833,10 @@ def parse_lecture(
     tex_deck = _beamer_signs(text, shown) and _beamer_module().wanted(text, shown)  # a beamer .tex deck
     remark_deck = not tex_deck and _remark_signs(text) and _remark_module().wanted(text)  # remark.js's rules
     # (xaringan): decided before the front matter is read, whose later `---` blocks are then slides
-    raw_meta, body, key_lines, origins = _front_matter_and_body(text, shown, diags, tex_deck, remark_deck)
     policy = options.policy or PathPolicy([base_dir])
+    raw_meta, body, key_lines, origins = _front_matter_and_body(
+        text, shown, diags, tex_deck, remark_deck, base_dir, policy
+    )
     if any("{{<" in str(raw_meta.get(k, "")) for k in (*META_WORDS, "footer", "format")):
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
     if shown.lower().endswith((".rmd", ".qmd")) and "`r " in text:

@@ -167,3 +167,30 @@ def test_a_course_builds_its_beamer_decks_not_their_parts(tmp_path, monkeypatch)
     result = run_cli("slides", "-o", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").glob("*.pptx")) == ["week1.pptx", "week2.pptx"]
+
+
+def test_input_files_are_read_in_place_and_named_in_messages(tmp_path):
+    (tmp_path / "frames").mkdir()
+    (tmp_path / "preamble.tex").write_text("\\title{Split lecture}\n\\author{Ann}\n")
+    (tmp_path / "frames" / "intro.tex").write_text(
+        "\\begin{frame}{Intro}\nHello from a part.\n\\end{frame}\n\\input{frames/more}\n"
+    )
+    (tmp_path / "frames" / "more.tex").write_text(
+        "\\begin{frame}{More}\nNested part.\n\\end{frame}\nStray words.\n"
+    )
+    outside = tmp_path.parent / f"{tmp_path.name}-secret.tex"
+    outside.write_text("\\begin{frame}{Secret}\nnot to be read\n\\end{frame}\n")
+    src = tmp_path / "main.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\input{preamble}\n\\begin{document}\n\\input{frames/intro}\n"
+        f"\\input{{../{outside.stem}}}\n\\input{{frames/missing}}\n"
+        "\\begin{frame}{Main}\nMain text.\n\\end{frame}\n\\end{document}\n"
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    deck = Presentation(str(tmp_path / "out" / "main.pptx"))
+    assert [_title(s) for s in deck.slides] == ["Split lecture", "Intro", "More", "Main"]
+    assert "not to be read" not in "\n".join(t for s in deck.slides for t in _texts(s))
+    assert "main.tex:6: warning: 'frames/missing' (\\input) is not found" in result.stderr
+    assert "more.tex:4: warning: text outside a frame" in result.stderr
+    assert "main.tex:5: warning:" in result.stderr  # the file outside the project: refused, said
