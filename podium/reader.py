@@ -681,11 +681,8 @@ def _tex_reader(base_dir: str, policy: PathPolicy, diags: Diagnostics):
     def read(name: str, shown: str, line: int) -> tuple[str, str] | None:
         pos = m.SourcePos(shown, line)
         names = [name] if name.lower().endswith(".tex") else [name + ".tex", name]
-        found = next((n for n in names if os.path.isfile(os.path.join(base_dir, n))), None)
-        if found is None:
-            diags.warning(f"'{name}' (\\input) is not found beside the lecture; left out", pos, "include")
-            return None
-        path = policy.resolve(found, base_dir, pos, diags, "input file")
+        found = next((n for n in names if os.path.isfile(os.path.join(base_dir, n))), names[0])
+        path = policy.resolve(found, base_dir, pos, diags, "\\input file")  # (missing: said, and watched for)
         if path is None:
             return None
         try:

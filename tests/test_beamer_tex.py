@@ -191,6 +191,6 @@ def test_input_files_are_read_in_place_and_named_in_messages(tmp_path):
     deck = Presentation(str(tmp_path / "out" / "main.pptx"))
     assert [_title(s) for s in deck.slides] == ["Split lecture", "Intro", "More", "Main"]
     assert "not to be read" not in "\n".join(t for s in deck.slides for t in _texts(s))
-    assert "main.tex:6: warning: 'frames/missing' (\\input) is not found" in result.stderr
+    assert "main.tex:6: warning: \\input file 'frames/missing.tex' not found" in result.stderr
     assert "more.tex:4: warning: text outside a frame" in result.stderr
     assert "main.tex:5: warning:" in result.stderr  # the file outside the project: refused, said
