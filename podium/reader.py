@@ -1051,6 +1051,7 @@ class _SlideDraft:
     by_rule: bool = False  # begun by a horizontal rule ('---')
     title_level: int = 0  # the level of the heading its title came from (Marp's title slide is an h1)
     lead: bool = False  # Marp's `class: lead` (a title or a statement, centred)
+    ids: tuple[str, ...] = ()  # its heading's own id ({#id}), which an internal link [x](#id) names
 
 
 class _Converter:
@@ -1087,6 +1088,7 @@ class _Converter:
         self.emoji = False  # :name: shortcodes as emoji (front matter `from: markdown+emoji`)
         self.cell_defaults: dict[str, Any] = {}  # code cells' options unless they say: execute:, opts_chunk
         self.title_slide = True  # a slide of the front matter's title (xaringan's `seal: false`: none)
+        self.internal_links: dict[str, m.SourcePos] = {}  # [x](#id): each id linked to, where first
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
         self.marp_bg: dict[
             int, tuple[m.Image, marp.Keywords]
@@ -1286,6 +1288,7 @@ class _Converter:
                     instructor=tuple(d.instructor),
                 )
             )
+        slides = self.linked(slides, drafts)
         for title, idx in sections:
             section_numbers.append(m.Section(title, idx + 1))
         if not slides:
@@ -1303,6 +1306,33 @@ class _Converter:
             slide_level=level,
             base_dir=self.base_dir,
         )
+
+    def linked(self, slides: list[m.Slide], drafts: list[_SlideDraft]) -> list[m.Slide]:
+        """The slides with each internal link ``[x](#id)`` pointing at its slide (``#slide-7``, the deck's
+        slide and the handout's entry): the slide whose heading has that id (``{#id}``) or makes it
+        (pandoc's identifiers: ``## Why it matters`` is ``#why-it-matters``).  A link to no slide keeps
+        its words, with a warning."""
+        if not self.internal_links:
+            return slides
+        anchors: dict[str, int] = {}
+        for slide, d in zip(slides, drafts, strict=True):
+            for ident in (*d.ids, auto_identifier(m.plain_text(d.title))):
+                anchors.setdefault(ident, slide.number)
+        for ident, pos in self.internal_links.items():
+            if ident not in anchors and not re.fullmatch(r"slide-\d+", ident):
+                self.diags.warning(
+                    f"link to '#{_short(ident, 40)}' names no slide (no heading has that id); kept as text",
+                    pos,
+                    "internal-link",
+                )
+
+        def point(node):
+            if isinstance(node, m.Link) and node.url.startswith("#") and not node.url.startswith("#slide-"):
+                number = anchors.get(node.url[1:])
+                return replace(node, url=f"#slide-{number}") if number else m.Span(node.children)
+            return node
+
+        return [m.transform(s, point) for s in slides]
 
     def header_macros(self, value: Any) -> None:
         """The ``\\newcommand``/``\\def`` macros of the front matter's ``header-includes`` (a string or a
@@ -2541,6 +2571,9 @@ class _Converter:
     def link(self, href: str, children: m.Inlines) -> list[m.Inline]:
         """A link to ``href`` (Markdown's or an HTML ``<a href>``); its text alone where it points
         nowhere in a deck or a PDF (a relative link) or is not allowed."""
+        if href.startswith("#") and len(href) > 1:  # a slide of this lecture (its heading's id)
+            self.internal_links.setdefault(unquote(href[1:]), self.pos(None))
+            return [m.Link(children, "#" + unquote(href[1:]))]
         if not urlparse(href).scheme:
             return list(children)
         if not is_safe_url(href):
@@ -3162,8 +3195,18 @@ def _spans(text: str) -> list[m.Inline]:
     return out
 
 
+def auto_identifier(text: str) -> str:
+    """pandoc's identifier of a heading of ``text`` (``auto_identifiers``): lower case, spaces as hyphens,
+    only letters, digits, ``_``, ``-`` and ``.``, nothing before the first letter."""
+    kept = "".join(c for c in text.lower() if c.isalnum() or c in "_-. \n\t")
+    kept = re.sub(r"\s+", "-", kept.strip())
+    first = next((k for k, c in enumerate(kept) if c.isalpha()), len(kept))
+    return kept[first:] or "section"
+
+
 def _dress(d: _SlideDraft, attrs: Attrs) -> None:
-    """Give a slide what its heading's attributes say: layout, classes, incremental, hidden."""
+    """Give a slide what its heading's attributes say: layout, classes, incremental, hidden, its id."""
+    d.ids = (attrs.id,) if attrs.id else ()
     d.layout = attrs.kv.get("layout")
     d.classes = attrs.classes
     d.incremental = "incremental" in attrs.classes or "build" in attrs.classes  # (ioslides' .build)

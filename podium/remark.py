@@ -524,8 +524,11 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
         title_line = column_title if column_title is not None else title_at
         assert title_line is not None
         only = not any(t.strip() and j not in quiet for j, t in enumerate(texts) if j != title_line)
-        section = " {.section}" if only and _classes(slide) & {"middle", "center", "inverse"} else ""
-        out.add(src[title_line], "", f"## {heading.group(2)}{section}", "")
+        attrs = [".section"] if only and _classes(slide) & {"middle", "center", "inverse"} else []
+        if re.fullmatch(r"[\w-]+", props.get("name", "")):  # (a link [x](#name) jumps to it)
+            attrs.insert(0, "#" + props["name"])
+        said = " {" + " ".join(attrs) + "}" if attrs else ""
+        out.add(src[title_line], "", f"## {heading.group(2)}{said}", "")
         skip = {title_line} if column_title is not None else set(range(title_line + 1))
         if column_title is None:
             for j in range(title_line):

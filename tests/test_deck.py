@@ -11,6 +11,7 @@ from pptx.util import Emu
 from .conftest import build, write_md
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
@@ -663,3 +664,33 @@ def test_an_untitled_slide_of_only_a_picture_has_no_title_bar(tmp_path):
     assert slide.slide_layout.name == "Blank"  # no rule under a title that is not there
     (pic,) = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert pic.height > 0.6 * prs.slide_height
+
+
+def test_an_internal_link_jumps_to_its_slide_in_the_deck_and_the_pdfs(tmp_path):
+    from pypdf import PdfReader
+
+    from podium.pipeline import ALL, BuildOptions
+    from podium.pipeline import build as pipeline_build
+
+    src = tmp_path / "l.md"
+    src.write_text(
+        "---\ntitle: L\n---\n\n## Recap {#recap}\n\n- a\n\n## Why it matters\n\nx\n\n## Later\n\n"
+        "Back to the [recap](#recap), [why](#why-it-matters) and [nowhere](#nowhere).\n"
+    )
+    result = pipeline_build(src, BuildOptions(out_dir=tmp_path / "out"), ALL, force=True)
+    warned = [(d.pos.line, d.code) for d in result.diagnostics.items if d.severity == "warning"]
+    assert warned == [(15, "internal-link")]
+    prs = Presentation(str(tmp_path / "out" / "l.pptx"))
+    later = prs.slides[3]
+    jumps = [h for h in later.element.iter(f"{A}hlinkClick") if h.get("action") == "ppaction://hlinksldjump"]
+    targets = [later.part.related_part(h.get(f"{R}id")) for h in jumps]
+    assert targets == [prs.slides[1].part, prs.slides[2].part]
+    for pdf in ("l-handout.pdf", "l-slides.pdf"):
+        reader = PdfReader(str(tmp_path / "out" / pdf))
+        page = next(p for p in reader.pages if "Back to the" in (p.extract_text() or ""))  # (the drawing)
+        dests = [
+            a.get_object().get("/Dest")
+            for a in page.get("/Annots") or []
+            if a.get_object().get("/Subtype") == "/Link"
+        ]
+        assert "slide-2" in dests and "slide-3" in dests, (pdf, dests)

@@ -32,6 +32,8 @@ class Canvas:
     box_style: FrameStyle  # the style of the text boxes the writer adds
     anim: list[tuple[int, int, int | None]] = field(default_factory=list)
     left_to_right: set = field(default_factory=set)  # shapes (elements) kept left to right: code, math
+    # internal links written on the deck's slides so far: (slide, the run's a:rPr, the slide it jumps to)
+    jumps: list = field(default_factory=list)
 
 
 def hex_rgb(value: str) -> RGBColor:

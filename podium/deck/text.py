@@ -145,6 +145,19 @@ def set_bullet(cv: Canvas, p, para: Para, own: bool, lvl: Level | None = None, r
     # else: the master's bullet for this level
 
 
+def link_jumps(jumps: list, first: dict) -> None:
+    """Make each internal link of ``jumps`` (:attr:`Canvas.jumps`) jump to the first slide of its target
+    (``first``: lecture slide number to the deck's slide): PowerPoint's ``ppaction://hlinksldjump``."""
+    for slide, rPr, number in jumps:
+        target = first.get(number)
+        if target is None:
+            continue
+        rid = slide.part.relate_to(target.part, RT.SLIDE)
+        link = etree.SubElement(rPr, _HLINK)
+        link.set(_RID, rid)
+        link.set("action", "ppaction://hlinksldjump")
+
+
 def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: str | None = None) -> None:
     """Append run ``r`` to paragraph ``p``: its text, formatting, link and CJK face.
 
@@ -195,7 +208,9 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
         etree.SubElement(rPr, _LATIN).set("typeface", cv.fonts.get("mono", "Courier New"))
     if has_cjk(text) and cv.fonts.get("cjk"):
         etree.SubElement(rPr, _EA).set("typeface", cv.fonts["cjk"])
-    if r.link:
+    if r.link and r.link.startswith("#slide-"):  # a slide of this deck: linked once every slide is written
+        cv.jumps.append((cv.slide, rPr, int(r.link[len("#slide-") :])))
+    elif r.link:
         rid = cv.slide.part.relate_to(r.link, RT.HYPERLINK, is_external=True)
         etree.SubElement(rPr, _HLINK).set(_RID, rid)
     if r.tex:  # inline math: Office math for PowerPoint, this run as the fallback text

@@ -14,6 +14,7 @@ import gc
 import io
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -46,7 +47,7 @@ from .prototypes import SlideMaker
 from .styles import placeholder_list_style
 from .tables import add_table
 from .template_deck import open_template
-from .text import fill_paras, fill_runs, set_autofit
+from .text import fill_paras, fill_runs, link_jumps, set_autofit
 from .timing import write_timing
 
 
@@ -78,11 +79,15 @@ class DeckWriter:
 
     # -- slides
     def write(self, plans: list[SlidePlan]) -> None:
+        self.jumps: list = []  # the internal links of every slide (Canvas.jumps), linked at the end
+        first: dict[int, Any] = {}  # a lecture slide's number: its first slide in the deck
         for k, plan in enumerate(plans, 1):
             self.position = k  # the slide-number field shows the slide's place in the deck
             self.write_slide(plan)
+            first.setdefault(plan.number, self.slide)
             if k % 500 == 0:
                 gc.freeze()  # see write_pptx: what the slides so far left alive is not scanned again
+        link_jumps(self.jumps, first)
 
     def choose_layout(self, plan: SlidePlan):
         if plan.layout_name:
@@ -115,6 +120,7 @@ class DeckWriter:
             self.slide_h,
             self.diags,
             box_style=self.geo.box_style,
+            jumps=self.jumps,
         )
         self.layout = layout
         self.sizes = plan.sizes or TypeSizes()
