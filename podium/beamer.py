@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .rawtex import balanced_group, find_raw_tex
+from .texenvs import tex_text
 
 _CLASS = re.compile(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{beamer\}", re.M)
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|Verbatim|semiverbatim)\*?\}")
@@ -130,7 +131,16 @@ def beamer_markdown(text: str) -> Converted:
     while k < end:
         s = lines[k].strip()
         if s.startswith(_FRAME):
-            stop = next((j for j in range(k, end) if _FRAME_END in lines[j]), end - 1)
+            stop = _frame_end(lines, k, end)
+            if stop is None:
+                out.warnings.append(
+                    (
+                        index[k],
+                        "this frame is never closed (\\end{frame}); it runs to the end of the document",
+                        "unclosed-frame",
+                    )
+                )
+                stop = end
             _frame(lines, k, stop, add, out, index)
             k = stop + 1
             continue
@@ -163,6 +173,27 @@ def beamer_markdown(text: str) -> Converted:
     return out
 
 
+def _frame_end(lines: list[str], start: int, end: int) -> int | None:
+    """The line of the ``\\end{frame}`` that closes the frame begun on ``lines[start]`` (one written in a
+    verbatim environment, as a lecture on beamer shows it, closes nothing), or None."""
+    verbatim: str | None = None
+    for j in range(start, end):
+        line = lines[j]
+        if verbatim is not None:
+            if f"\\end{{{verbatim}" in line:
+                verbatim = None
+            continue
+        opened = _VERBATIM.search(line)
+        if opened is not None and f"\\end{{{opened.group(1)}" not in line[opened.end() :]:
+            verbatim = opened.group(1)
+            if _FRAME_END in line[: opened.start()]:
+                return j
+            continue
+        if _FRAME_END in line and (j > start or line.find(_FRAME_END) > line.find(_FRAME)):
+            return j
+    return None
+
+
 def _uncommented(lines: list[str]) -> tuple[list[str], list[int]]:
     """``lines`` without TeX's comments: a line that is only a comment is gone (TeX joins the lines
     around it), a comment after words is cut off; verbatim environments are kept as written.  Also
@@ -189,14 +220,34 @@ def _uncommented(lines: list[str]) -> tuple[list[str], list[int]]:
     return out, index
 
 
+_VERBATIM_ARG = re.compile(
+    r"\\(?:verb|lstinline)\*?(?:\[[^\]]*\])?([^\sA-Za-z{])|\\(?:url|href|lstinline)\s*(?=\{)"
+)
+
+
 def _comment_at(line: str) -> int | None:
-    """Where TeX's comment starts in ``line`` (a ``%`` not escaped by a backslash), or None."""
-    i = line.find("%")
-    while i >= 0:
-        slashes = len(line[:i]) - len(line[:i].rstrip("\\"))
-        if slashes % 2 == 0:
+    """Where TeX's comment starts in ``line`` (a ``%`` not escaped by a backslash, nor inside ``\\verb|…|``,
+    ``\\lstinline``, ``\\url{…}`` or ``\\href{…}``, which read it as a character), or None."""
+    if "%" not in line:
+        return None
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if c == "\\":
+            verbatim = _VERBATIM_ARG.match(line, i)
+            if verbatim is not None and verbatim.group(1):  # \verb|…|: to the same delimiter
+                close = line.find(verbatim.group(1), verbatim.end())
+                i = close + 1 if close >= 0 else len(line)
+                continue
+            if verbatim is not None:  # \url{…}: to its closing brace
+                close = balanced_group(line, verbatim.end())
+                i = close if close > 0 else len(line)
+                continue
+            i += 2
+            continue
+        if c == "%":
             return i
-        i = line.find("%", i + 1)
+        i += 1
     return None
 
 
@@ -210,8 +261,12 @@ def _preamble(lines: list[str], index: list[int], out: Converted) -> None:
         line = index[text.count("\n", 0, piece.start)] + 1
         key = _META.get(piece.name)
         if key is not None:
-            out.meta[key] = _one_line(value)
+            out.meta[key] = _words(value)
             out.key_lines[key] = line
+            if key == "title" and piece.kinds.startswith("["):  # \title[short]{long}: beamer's footline
+                out.meta["footer"] = _words(piece.args[0])
+        elif piece.name == "graphicspath":
+            out.meta["graphicspath"] = [d for d in re.findall(r"\{([^{}]*)\}", value) if d.strip()]
         elif piece.name in ("logo", "titlegraphic") and "logo" not in out.meta:
             graphic = _GRAPHIC.search(value)
             if graphic is not None:
@@ -235,6 +290,20 @@ def _bibliography(lines: list[str], index: list[int], out: Converted) -> None:
         return
 
 
+def _braced_accents(text: str) -> str:
+    """TeX's accents as the reader reads them in any lecture: ``\\"O`` at a word's start braced (``\\"{O}``:
+    in a Markdown lecture ``\\"`` may be an escaped quote, in a .tex file never), ``\\~{}`` a tilde."""
+    text = text.replace("\\~{}", "~").replace("\\textasciitilde{}", "~")
+    return re.sub(r"(?<!\\)\\([\"'`^~=.])([A-Za-z])", r"\\\1{\2}", text)
+
+
+def _words(tex: str) -> str:
+    """A preamble value (a title, an author) as the words it prints: on one line, TeX's accents, spaces
+    and ties read (``f\\"ur``, ``Dr.\\ Ada``), as in a frame's text."""
+    line = _braced_accents(_one_line(tex))
+    return tex_text(line) or line
+
+
 def _one_line(tex: str) -> str:
     """A title's TeX on one line (``\\\\`` and ``\\newline`` as spaces, a tie ``~`` a no-break space)."""
     spaced = re.sub(r"\\\\(?:\[[^\]]*\])?|\\newline\b", " ", tex)
@@ -256,9 +325,18 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
         body.append((stop, before_end))
     body = _dedented(body)
     kept: list[tuple[int, str]] = []
+    ids = [label.group(1)] if (label := re.search(r"\blabel=([\w:.-]+)", head)) else []
+    depth = 0  # environments open in the frame
     for k, line in body:
-        if _BIBLIOGRAPHY.match(line):  # (the references: made from the bibliography, as pandoc makes them)
+        if _BIBLIOGRAPHY.match(line):  # the references, made from the bibliography, go here (pandoc's #refs)
+            if line.startswith(("\\bibliography{", "\\printbibliography")):
+                kept += [(k, ""), (k, "::: {#refs}"), (k, ":::"), (k, "")]
             continue
+        label = re.fullmatch(r"\\label\{([^{}]+)\}", line.strip())
+        if label is not None and depth == 0:  # the frame's own label: a link (\hyperlink, \ref) goes to it
+            ids.append(label.group(1))
+            continue
+        depth += line.count("\\begin{") - line.count("\\end{")
         command = _TITLE_COMMANDS.match(line)
         if command is None:
             kept.append((k, line))
@@ -277,9 +355,12 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
     if said and all(re.fullmatch(r"\\tableofcontents(\[[^\]]*\])?", s) for s in said):
         if "toc" not in out.meta and "[" not in said[0]:
             out.meta["toc"] = True  # (the contents slide; one of the current section's is beamer's only)
+            if title:
+                out.meta["toc-title"] = title
         return
     if title:
-        add(start, "", "## " + title, "")
+        anchor = " {#" + _anchor(ids[0]) + "}" if ids else ""
+        add(start, "", "## " + title + anchor, "")
         if subtitle:
             add(start, "**" + subtitle + "**", "")
     else:
@@ -318,11 +399,75 @@ def _frame_args(head: str) -> tuple[str, str, str]:
     return (args[0] if args else ""), (args[1] if len(args) > 1 else ""), head[i:]
 
 
+_SIZES = r"(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge)"
+_SWITCHES = {
+    "bf": "textbf",
+    "bfseries": "textbf",
+    "it": "emph",
+    "itshape": "emph",
+    "em": "emph",
+    "tt": "texttt",
+    "ttfamily": "texttt",
+}
+_SPACE_ONLY = re.compile(
+    r"^(?:\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|medskip|bigskip|smallskip|centering|raggedright|"
+    r"raggedleft|noindent|par|newpage|clearpage|pagebreak|" + _SIZES[3:-1] + r")\b|\s)+$"
+)
+
+
+# \verb|x| (any delimiter), \lstinline!x! or \lstinline{x}: code in a line
+_INLINE_VERBATIM = re.compile(r"\\(?:verb|lstinline)\*?(?:\[[^\]]*\])?(?:([^\sA-Za-z{])(.*?)\1|\{([^{}]*)\})")
+
+
+def _anchor(label: str) -> str:
+    """A frame's label (``fr:links``) as the id of its slide's heading (``fr-links``)."""
+    return re.sub(r"[^\w.-]", "-", label.strip())
+
+
+def _code_span(code: str) -> str:
+    """``code`` as Markdown's code span (fenced with more backticks than it holds)."""
+    ticks = "`" * (max((len(t) for t in re.findall(r"`+", code)), default=0) + 1)
+    pad = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{ticks}{pad}{code}{pad}{ticks}"
+
+
+def _typographic(text: str) -> str:
+    """A frame's line without what only sets type (sizes, spacing, centring), which a slide of Podium's
+    template sets: ``{\\small words}`` is the words, ``{\\bf words}`` bold ones, a line of only
+    ``\\vspace{1em}`` or ``\\vfill`` ends the paragraph (an empty line)."""
+    if "\\" not in text:
+        return text
+    if _SPACE_ONLY.match(text):
+        return ""
+    text = _braced_accents(text)
+    text = _INLINE_VERBATIM.sub(
+        lambda mt: _code_span(mt.group(2) if mt.group(2) is not None else mt.group(3)), text
+    )
+    text = re.sub(r"\\enquote\*?\{([^{}]*)\}", "\u201c\\1\u201d", text)
+    text = re.sub(  # \hyperlink{frame-label}{words}: a link to that frame's slide
+        r"\\hyperlink\{([^{}]+)\}\{([^{}]*)\}", lambda mt: f"[{mt.group(2)}](#{_anchor(mt.group(1))})", text
+    )
+    text = re.sub(r"\\hypertarget\{[^{}]+\}\{([^{}]*)\}", r"\1", text)
+    text = re.sub(r"\{\\" + _SIZES + r"\b\s*([^{}]*)\}", r"\1", text)
+    text = re.sub(
+        r"\{\\(bf|bfseries|it|itshape|em|tt|ttfamily)\b\s*([^{}]*)\}",
+        lambda mt: "\\" + _SWITCHES[mt.group(1)] + "{" + mt.group(2) + "}",
+        text,
+    )
+    text = re.sub(r"^\{\\" + _SIZES + r"\b\s*", "", text)  # (a group opened here, closed on a later line)
+    return re.sub(
+        r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|" + _SIZES[3:-1] + r")\b\s?",
+        "",
+        text,
+    )
+
+
 def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A frame's lines without their indentation (but in verbatim environments), and a line that
     Markdown would read as a list or a quote (``1. …``, ``- …``, ``> …``) escaped: in TeX it is text."""
     out: list[tuple[int, str]] = []
     verbatim: str | None = None
+    groups = 0  # {\small … } groups open over several lines
     for k, line in body:
         if verbatim is not None:
             if f"\\end{{{verbatim}" in line:
@@ -330,10 +475,21 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 line = line.lstrip()  # (its end's own indentation is not the code's)
             out.append((k, line))
             continue
-        text = line.strip()
+        text = _typographic(line.strip())
         opened = _VERBATIM.search(text)
         if opened is not None and f"\\end{{{opened.group(1)}" not in text[opened.end() :]:
             verbatim = opened.group(1)
+        if groups and text.endswith("}") and text.count("}") > text.count("{"):  # (the end of a group
+            groups -= 1  # {\small … } opened on an earlier line)
+            text = text[:-1].rstrip()
+            if not text:
+                continue
+        opener = re.match(r"^\{\\" + _SIZES + r"\b\s*", line.strip())
+        if opener is not None and "}" not in line.strip()[opener.end() :]:
+            groups += 1
+        if re.fullmatch(r"[=-]+", text) and out and out[-1][1]:  # (in TeX a line of its own; in Markdown
+            out[-1] = (out[-1][0], out[-1][1] + " " + text)  # it would underline a heading or cut a slide)
+            continue
         listish = _LISTISH.match(text)
         if listish is not None:  # (1\. and \- are Markdown's escapes)
             marker = listish.group(1)

@@ -834,6 +834,8 @@ def parse_lecture(
     raw_meta, body, key_lines, origins = _front_matter_and_body(
         text, shown, diags, tex_deck, remark_deck, base_dir, policy
     )
+    if tex_deck and raw_meta.get("graphicspath"):  # (its pictures are looked for there too)
+        policy.graphics_dirs = tuple(raw_meta.pop("graphicspath"))
     if any("{{<" in str(raw_meta.get(k, "")) for k in (*META_WORDS, "footer", "format")):
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
     if shown.lower().endswith((".rmd", ".qmd")) and "`r " in text:

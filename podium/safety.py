@@ -32,6 +32,7 @@ class PathPolicy:
     def __init__(self, roots, allow_remote: bool = False):
         self.roots = [Path(os.path.realpath(r)) for r in roots]
         self.allow_remote = allow_remote
+        self.graphics_dirs: tuple[str, ...] = ()  # a beamer deck's \graphicspath: more folders for pictures
 
     def allows(self, path: str | os.PathLike) -> bool:
         """True when ``path`` (symlinks resolved) lies inside one of the allowed roots."""
@@ -100,12 +101,28 @@ class PathPolicy:
                     "name-case",
                 )
                 real = Path(os.path.realpath(other))
-        if not real.is_file() and what == "picture" and not candidate.suffix:
-            # LaTeX's \includegraphics{fig/normal}: the file with a picture's extension, as graphicx finds it
-            for ext in (".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp"):
-                other = candidate.with_name(candidate.name + ext)
-                if other.is_file() and self.allows(os.path.realpath(other)):
-                    real = Path(os.path.realpath(other))
+        if not real.is_file() and what == "picture":
+            # LaTeX's \includegraphics{fig/normal}: the file with a picture's extension, in the lecture's
+            # folder and then in its \graphicspath folders, as graphicx finds it
+            for folder in (
+                candidate.parent,
+                *(Path(base_dir) / d / Path(src).parent for d in self.graphics_dirs),
+            ):
+                names = [candidate.name] if folder != candidate.parent else []
+                if not candidate.suffix:
+                    names += [
+                        candidate.name + ext for ext in (".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp")
+                    ]
+                found = next(
+                    (
+                        folder / n
+                        for n in names
+                        if (folder / n).is_file() and self.allows(os.path.realpath(folder / n))
+                    ),
+                    None,
+                )
+                if found is not None:
+                    real = Path(os.path.realpath(found))
                     break
         if not real.is_file():
             shown = os.path.relpath(base_dir) if base_dir else "."

@@ -103,7 +103,7 @@ _GRAPHIC_LINE = re.compile(
     r"^\s*(?:\\includegraphics\s*(\[[^\]]*\])?\s*\{[^{}]+\}"
     r"(?:\s*(?:\\hfill|\\quad|\\qquad|\\hspace\*?\{[^{}]*\}|~|\\,|%))*\s*)+$"
 )
-_LABELS = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b)")
+_LABELS = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b|qedhere\b)")
 
 
 def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
@@ -260,7 +260,33 @@ def _environment_end(text: str, at: int, env: str) -> int | None:
 
 
 def convert(source: str) -> str:
-    """One environment (``\\begin{env}…\\end{env}``) as Markdown."""
+    """One environment (``\\begin{env}…\\end{env}``) as Markdown; beamer's overlay specification after
+    its name (``\\begin{block}<3->{Title}``) makes it come on that step's click."""
+    head = _BEGIN.match(source)
+    assert head is not None
+    spec = _ENV_OVERLAY.match(source, head.end())
+    if spec is None:
+        return _convert(source)
+    shown = _convert(source[: head.end()] + source[spec.end() :])
+    from .overlays import overlay_start  # noqa: PLC0415 (only beamer lectures pay for it)
+
+    step = overlay_start(spec.group(1))
+    return f"::: {{.fragment}}\n{shown}\n:::" if step is not None and step > 1 else shown
+
+
+_ENV_OVERLAY = re.compile(r"<([^<>\n]{1,20})>")
+
+
+def _box_title(text: str) -> str:
+    """A box's title as an attribute's words: no citation commands, braces or double quotes."""
+    text = re.sub(r"\\cite[tp]?\*?(?:\[[^\]]*\])*\{[^{}]*\}", "", text)
+    return " ".join(text.replace("{", "").replace("}", "").replace('"', "'").split()).strip(" ,;")
+
+
+_BODY_LABEL = re.compile(r"\A\s*\\label\{[^{}]*\}|^\s*\\label\{[^{}]*\}\s*$", re.M)
+
+
+def _convert(source: str) -> str:
     head = _BEGIN.match(source)
     assert head is not None
     env = head.group(2)
@@ -288,15 +314,17 @@ def convert(source: str) -> str:
         return _table(args[-1] if args else "", body) or body
     if env in ("table", "table*"):
         return _float_table(body)
+    if env in BOXES or env in THEOREMS:  # (its own \label: a reference to it reads its number elsewhere)
+        body = _BODY_LABEL.sub("", body)
     inner = blocks(body)
     if env in LISTS:
         return _list(env, body, args[0] if args and source[head.end()] == "[" else "")
     if env in BOXES:
-        title = args[-1].strip().replace('"', "'") if args else ""
+        title = _box_title(args[-1]) if args else ""
         attr = f' title="{title}"' if title else ""
         return f"::: {{.{env}{attr}}}\n{inner}\n:::"
     if env in THEOREMS:  # beamer's theorem, definition, proof…: a box titled as beamer titles it
-        named = args[0].strip() if args and source[head.end()] == "[" else ""
+        named = _box_title(args[0]) if args and source[head.end()] == "[" else ""
         # (a proof's [title] is its whole title: \begin{proof}[Proof of (b)])
         name = named if env == "proof" and named else THEOREMS[env] + (f" ({named})" if named else "")
         kind = "exampleblock" if env.startswith("example") else "block"

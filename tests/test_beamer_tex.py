@@ -15,6 +15,9 @@ from podium import beamer
 
 from .conftest import run_cli, write_md
 
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
 DECK = r"""
 % Lecture 3 -- Graph theory
 \documentclass[aspectratio=169]{beamer}
@@ -103,7 +106,7 @@ def test_frames_are_slides_and_the_preamble_the_title_slide(built):
     deck = Presentation(str(out / "graphs.pptx"))
     assert [_title(s) for s in deck.slides] == [
         "Graph Theory Lecture 3",  # the title slide, from \title (the \titlepage frame is it)
-        "Contents",  # \tableofcontents
+        "Outline",  # \tableofcontents: the contents slide, titled as its frame
         "Paths",  # \section; \subsection is only beamer's navigation
         "Walks and paths",
         "Shortest paths in code",
@@ -194,3 +197,101 @@ def test_input_files_are_read_in_place_and_named_in_messages(tmp_path):
     assert "main.tex:6: warning: \\input file 'frames/missing.tex' not found" in result.stderr
     assert "more.tex:4: warning: text outside a frame" in result.stderr
     assert "main.tex:5: warning:" in result.stderr  # the file outside the project: refused, said
+
+
+HABITS = r"""
+\documentclass{beamer}
+\graphicspath{{figures/}}
+\title[Short]{Institut f\"ur \"Okologie}
+\author{Prof.\ Ana Wade}
+\begin{document}
+
+\begin{frame}{Today}
+  \tableofcontents
+\end{frame}
+
+\begin{frame}{Matrix form}
+  \label{fr:matrix}
+  \[
+    a + b
+    =
+    c
+  \]
+  Note the \verb|%| sign, \verb!x|y!, \url{https://example.org/a%20b} and \enquote{quoted words}.
+\end{frame}
+
+\begin{frame}[fragile]{Teaching beamer}
+  \begin{verbatim}
+\begin{frame}{Inside}
+\end{frame}
+  \end{verbatim}
+  After the code.
+\end{frame}
+
+\begin{frame}{Sizes and space}
+  {\small Small words here.}
+  \vspace{1em}
+  \vfill
+  {\footnotesize
+  A group over lines.
+  }
+  \begin{block}<2->{Later}
+    B.
+  \end{block}
+  \begin{theorem}[Cauchy, {\cite[Thm.~7]{rudin}}]
+    \label{thm:c}
+    Every sequence. \qedhere
+  \end{theorem}
+  \includegraphics[width=3cm]{plot}
+  Back to \hyperlink{fr:matrix}{the matrix}.
+\end{frame}
+
+\begin{frame}{Last}
+  Final words.
+\end{document}
+"""
+
+
+def test_the_habits_of_beamer_lecturers(tmp_path):
+    (tmp_path / "figures").mkdir()
+    Image.new("RGB", (300, 200), "#338855").save(tmp_path / "figures" / "plot.png")
+    src = tmp_path / "habits.tex"
+    src.write_text(HABITS.lstrip("\n"))
+    result = run_cli("slides", src, "-o", tmp_path / "out", "--all-warnings")
+    assert result.exit_code == 0, result.stderr
+    deck = Presentation(str(tmp_path / "out" / "habits.pptx"))
+    slides = [s for s in deck.slides if not _title(s).endswith("(cont.)")]
+    parts = [s for s in deck.slides if _title(s).startswith("Sizes and space")]  # (one slide or more)
+    assert [_title(s) for s in slides] == [
+        "Institut für Ökologie",
+        "Today",
+        "Matrix form",
+        "Teaching beamer",
+        "Sizes and space",
+        "Last",
+    ]
+    assert "Prof. Ana Wade" in "\n".join(_texts(slides[0])).replace("\u00a0", " ")
+    footers = {
+        sh.text_frame.text for s in slides for sh in s.placeholders if sh.placeholder_format.type == 15
+    }
+    assert footers == {"Short"}  # \title[Short]: beamer's footline
+    matrix = "\n".join(_texts(slides[2]))
+    assert "Note the % sign, x|y, https://example.org/a%20b and \u201cquoted words\u201d." in matrix
+    code = "\n".join(_texts(slides[3]))
+    assert "\\begin{frame}{Inside}" in code and "After the code." in code
+    words = "\n".join(t for p in parts for t in _texts(p))
+    assert "Small words here." in words and "A group over lines." in words and "{" not in words
+    assert "Theorem (Cauchy)" in words and "qedhere" not in words
+    assert sum(1 for p in parts for c in p.element.iter() if c.get("nodeType") == "clickEffect") == 1  # block
+    assert any(s.shape_type == 13 for p in parts for s in p.shapes)  # the picture, found in \graphicspath
+    jumps = [
+        (p, h)
+        for p in parts
+        for h in p.element.iter(f"{A}hlinkClick")
+        if h.get("action") == "ppaction://hlinksldjump"
+    ]
+    assert [p.part.related_part(h.get(f"{R}id")) for p, h in jumps] == [slides[2].part]
+    assert "Final words." in "\n".join(_texts(slides[5]))
+    messages = result.stderr
+    assert "habits.tex:47: warning: this frame is never closed" in messages  # (where it begins)
+    assert "raw-tex" not in messages and "missing-image" not in messages
