@@ -85,8 +85,40 @@ KNOWN = frozenset(
         "figure*",
         "table",
         "table*",
+        "algorithm",
+        "algorithm*",
+        "algorithmic",
     )
 )
+# algorithmic's and algpseudocode's commands: (words, indent before, indent after); their argument
+# (a condition, a name) follows the words
+_ALGORITHMIC = {
+    "state": ("", 0, 0),
+    "statex": ("", 0, 0),
+    "if": ("**if** {} **then**", 0, 1),
+    "elsif": ("**else if** {} **then**", -1, 1),
+    "else": ("**else**", -1, 1),
+    "endif": ("**end if**", -1, 0),
+    "for": ("**for** {} **do**", 0, 1),
+    "forall": ("**for all** {} **do**", 0, 1),
+    "endfor": ("**end for**", -1, 0),
+    "while": ("**while** {} **do**", 0, 1),
+    "endwhile": ("**end while**", -1, 0),
+    "repeat": ("**repeat**", 0, 1),
+    "until": ("**until** {}", -1, 0),
+    "loop": ("**loop**", 0, 1),
+    "endloop": ("**end loop**", -1, 0),
+    "function": ("**function** {}({})", 0, 1),
+    "endfunction": ("**end function**", -1, 0),
+    "procedure": ("**procedure** {}({})", 0, 1),
+    "endprocedure": ("**end procedure**", -1, 0),
+    "return": ("**return**", 0, 0),
+    "require": ("**Require:**", 0, 0),
+    "ensure": ("**Ensure:**", 0, 0),
+    "input": ("**Input:**", 0, 0),
+    "output": ("**Output:**", 0, 0),
+}
+_ALG_COMMAND = re.compile(r"\\(" + "|".join(_ALGORITHMIC) + r"|comment|call)\b", re.I)
 # rules and colours between a table's rows: drawn by the table's own style
 _TABLE_RULES = re.compile(
     r"\\(?:hline|toprule|midrule|bottomrule|endhead|endfirsthead|endfoot|endlastfoot|centering|small|footnotesize"
@@ -268,13 +300,58 @@ def convert(source: str) -> str:
     if spec is None:
         return _convert(source)
     shown = _convert(source[: head.end()] + source[spec.end() :])
-    from .overlays import overlay_start  # noqa: PLC0415 (only beamer lectures pay for it)
-
     step = overlay_start(spec.group(1))
     return f"::: {{.fragment}}\n{shown}\n:::" if step is not None and step > 1 else shown
 
 
 _ENV_OVERLAY = re.compile(r"<([^<>\n]{1,20})>")
+
+
+def _algorithmic(body: str) -> str:
+    """An ``algorithmic`` environment as a line block (each statement a line, indented as its nesting,
+    keywords bold, math as math): pseudocode as the PDF shows it."""
+    out: list[list] = []  # [indent, words]
+    depth = 0
+    pending = ""  # words before the first command
+    at = 0
+    body = re.sub(r"^\[[^\]]*\]", "", body.strip())  # (\begin{algorithmic}[1]: line numbers)
+    for found in _ALG_COMMAND.finditer(body):
+        text = " ".join(body[at : found.start()].split())
+        if out:
+            out[-1][1] = (out[-1][1] + " " + text).strip()
+        else:
+            pending = text
+        name = found.group(1).lower()
+        j = found.end()
+        args: list[str] = []
+        while j < len(body) and body[j] == "{" and len(args) < 2:
+            close = _group(body, j)
+            if close < 0:
+                break
+            args.append(" ".join(body[j + 1 : close - 1].split()))
+            j = close
+        at = j
+        if name == "comment":
+            if out:
+                out[-1][1] += f" \u25b7 {args[0] if args else ''}"
+            continue
+        if name == "call":
+            if out:
+                out[-1][1] += f" {args[0] if args else ''}({args[1] if len(args) > 1 else ''})"
+            continue
+        words, before, after = _ALGORITHMIC[name]
+        if out and not out[-1][1] and name not in ("state", "statex"):
+            out.pop()  # (\State \Return x: one statement)
+        depth = max(0, depth + before)
+        shown = words.format(*(args + ["", ""])[: words.count("{}")]) if "{}" in words else words
+        out.append([depth, shown])
+        depth = max(0, depth + after)
+    tail = " ".join(body[at:].split())
+    if out:
+        out[-1][1] = (out[-1][1] + " " + tail).strip()
+    lines = [f"| {pending}"] if pending else []
+    lines += [f"| {chr(0xA0) * 4 * indent}{words}" if words else "|" for indent, words in out]
+    return "\n".join(lines)
 
 
 def _box_title(text: str) -> str:
@@ -312,6 +389,14 @@ def _convert(source: str) -> str:
         return f"$$\n{wrapped}\n$$" + (f" {{#{quarto_label('eq', label.group(1))}}}" if label else "")
     if env in TABULARS:
         return _table(args[-1] if args else "", body) or body
+    if env == "algorithmic":
+        return _algorithmic(body)
+    if env in ("algorithm", "algorithm*"):  # (a float: its caption over its algorithmic)
+        caption = re.search(r"\\caption\{((?:[^{}]|\{[^{}]*\})*)\}", body)
+        rest = blocks(
+            _TABLE_RULES.sub("", re.sub(r"\\caption\{(?:[^{}]|\{[^{}]*\})*\}|\\label\{[^{}]*\}", "", body))
+        )
+        return (f"**Algorithm: {caption.group(1).strip()}**\n\n" if caption else "") + rest.strip()
     if env in ("table", "table*"):
         return _float_table(body)
     if env in BOXES or env in THEOREMS:  # (its own \label: a reference to it reads its number elsewhere)

@@ -295,3 +295,30 @@ def test_the_habits_of_beamer_lecturers(tmp_path):
     messages = result.stderr
     assert "habits.tex:47: warning: this frame is never closed" in messages  # (where it begins)
     assert "raw-tex" not in messages and "missing-image" not in messages
+
+
+def test_an_algorithm_is_pseudocode_lines(tmp_path):
+    src = tmp_path / "alg.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{Search}\n\\begin{algorithm}[H]\n"
+        "\\caption{Tree search}\n\\begin{algorithmic}[1]\n\\Require a tree $T$\n\\While{$x \\neq y$}\n"
+        "\\If{$k < x$} \\Comment{go left}\n\\State $x \\gets l$\n\\Else\n\\State $x \\gets r$\n\\EndIf\n"
+        "\\EndWhile\n\\State \\Return $x$\n\\end{algorithmic}\n\\end{algorithm}\n\\end{frame}\n\\end{document}\n"
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0 and "raw-tex" not in result.stderr, result.stderr
+    slide = Presentation(str(tmp_path / "out" / "alg.pptx")).slides[0]
+    body = next(t for t in _texts(slide) if "Algorithm:" in t)
+    lines = [line for line in body.replace("\x0b", "\n").split("\n") if line.strip()]
+    assert [line.strip() for line in lines] == [
+        "Algorithm: Tree search",
+        "Require: a tree",
+        "while  do",  # (the math is Office math, not in the text)
+        "if  then \u25b7 go left",
+        "else",
+        "end if",
+        "end while",
+        "return",
+    ]
+    indent = {line.strip(): len(line) - len(line.lstrip("\u00a0")) for line in lines}
+    assert (indent["while  do"], indent["if  then \u25b7 go left"], indent["end while"]) == (0, 4, 0)
