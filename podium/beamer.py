@@ -43,13 +43,7 @@ _TITLE_COMMANDS = re.compile(r"^\\(frametitle|framesubtitle)\s*(?:<[^>]*>)?\s*(?
 _GRAPHIC = re.compile(r"\\includegraphics\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}")
 _LISTISH = re.compile(r"^(\d{1,9}[.)]|[-+*>])(\s|$)")
 _BIBLIOGRAPHY = re.compile(r"^\\(?:bibliographystyle|bibliography|printbibliography|addbibresource)\b")
-_META = {
-    "title": "title",
-    "subtitle": "subtitle",
-    "author": "author",
-    "institute": "institute",
-    "date": "date",
-}
+_META = frozenset({"title", "subtitle", "author", "institute", "date"})  # the front matter's keys
 # preamble and body commands that say how beamer draws, not what a slide says
 _QUIET = re.compile(
     r"^\\(?:maketitle|titlepage|appendix|AtBegin\w+|setbeam\w+|use\w*theme|bibliographystyle|"
@@ -259,7 +253,7 @@ def _preamble(lines: list[str], index: list[int], out: Converted) -> None:
         if value is None:
             continue
         line = index[text.count("\n", 0, piece.start)] + 1
-        key = _META.get(piece.name)
+        key = piece.name if piece.name in _META else None
         if key is not None:
             out.meta[key] = _words(value)
             out.key_lines[key] = line
