@@ -1054,6 +1054,7 @@ class _SlideDraft:
     title_level: int = 0  # the level of the heading its title came from (Marp's title slide is an h1)
     lead: bool = False  # Marp's `class: lead` (a title or a statement, centred)
     ids: tuple[str, ...] = ()  # its heading's own id ({#id}), which an internal link [x](#id) names
+    inner_ids: tuple[str, ...] = ()  # the ids of the headings inside it (their own, or made of their words)
 
 
 class _Converter:
@@ -1317,9 +1318,14 @@ class _Converter:
         if not self.internal_links:
             return slides
         anchors: dict[str, int] = {}
-        for slide, d in zip(slides, drafts, strict=True):
-            for ident in (*d.ids, auto_identifier(m.plain_text(d.title))):
-                anchors.setdefault(ident, slide.number)
+        for ids in (  # an id written on a slide's heading, then one its title makes, then its inner headings'
+            lambda d: d.ids,
+            lambda d: (auto_identifier(m.plain_text(d.title)),),
+            lambda d: d.inner_ids,
+        ):
+            for slide, d in zip(slides, drafts, strict=True):
+                for ident in ids(d):
+                    anchors.setdefault(ident, slide.number)
         for ident, pos in self.internal_links.items():
             if ident not in anchors and not re.fullmatch(r"slide-\d+", ident):
                 self.diags.warning(
@@ -1671,7 +1677,12 @@ class _Converter:
                 )
             ]
         if t == "heading":
-            title, _ = self.heading_title(node)
+            title, attrs = self.heading_title(node)
+            if self.adding_to is not None:  # (a link to this heading goes to its slide)
+                self.adding_to.inner_ids += (
+                    *((attrs.id,) if attrs is not None and attrs.id else ()),
+                    auto_identifier(m.plain_text(title)),
+                )
             return [m.Heading(int(node.tag[1]), title, pos)]
         if t in ("fence", "code_block"):
             return self.code(node, pos)

@@ -694,3 +694,15 @@ def test_an_internal_link_jumps_to_its_slide_in_the_deck_and_the_pdfs(tmp_path):
             if a.get_object().get("/Subtype") == "/Link"
         ]
         assert "slide-2" in dests and "slide-3" in dests, (pdf, dests)
+
+
+def test_a_link_to_a_heading_inside_a_slide_goes_to_that_slide(tmp_path):
+    prs, diags = deck(
+        tmp_path,
+        "---\ntitle: L\n---\n\n## Recap\n\n### Key terms {#terms}\n\nx\n\n### Open questions\n\ny\n\n"
+        "## Later\n\nSee [terms](#terms) and [questions](#open-questions).\n",
+    )
+    later = prs.slides[2]
+    jumps = [h for h in later.element.iter(f"{A}hlinkClick") if h.get("action") == "ppaction://hlinksldjump"]
+    assert [later.part.related_part(h.get(f"{R}id")) for h in jumps] == [prs.slides[1].part] * 2
+    assert not [d for d in diags.items if d.code == "internal-link"]
