@@ -717,7 +717,8 @@ def test_relative_links_are_plain_text_in_both_outputs_without_a_warning(tmp_pat
     deck = build_slides(tmp_path / "lecture.md", opts, diags)
     pdf = build_handout(tmp_path / "lecture.md", opts, diags)
     assert messages(diags) == []
-    assert set(deck_hyperlinks(deck)) == {"https://example.org/p"}  # (the run and its relationship)
+    # (the run and its relationship; [frag](#s) names the lecture's slide S: a jump to it, no address)
+    assert set(deck_hyperlinks(deck)) == {"https://example.org/p", "slide2.xml"}
     assert pdf_uris(pdf) == ["https://example.org/p"]
     body = Presentation(str(deck)).slides[1].shapes[1].text_frame.text
     assert body == "notes, frag, abs, here and web"
