@@ -52,14 +52,12 @@ _QUIET = re.compile(
 
 
 def wanted(text: str, shown: str) -> bool:
-    """Is ``text`` a beamer deck: a ``.tex`` file, or a file that starts as a beamer document does (its
-    first line, but for blank and comment lines, ``\\documentclass{beamer}``; not a lecture that shows
-    one in its code)?"""
-    if shown.lower().endswith(".tex"):
-        return True
-    first = next(
-        (line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("%")), ""
-    )
+    """Is ``text`` a beamer deck: a ``.tex`` file of the beamer class (or of frames), or another file
+    whose first line is ``\\documentclass{beamer}`` (not a lecture that shows one in its code)?  An
+    article's ``.tex`` is not: it is read as any other lecture."""
+    if shown.lower().endswith(".tex"):  # (a deck's beamer class, or frames: a part another deck inputs)
+        return _CLASS.search(text) is not None or "\\begin{frame}" in text
+    first = next((line for line in text.split("\n") if line.strip()), "")
     return _CLASS.match(first) is not None and "\\begin{document}" in text
 
 
@@ -355,6 +353,8 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
     if title:
         anchor = " {#" + _anchor(ids[0]) + "}" if ids else ""
         add(start, "", "## " + title + anchor, "")
+        for more in ids[1:]:  # (a frame's other labels: empty divs of those ids, which links find)
+            add(start, f"::: {{#{_anchor(more)}}}", ":::", "")
         if subtitle:
             add(start, "**" + subtitle + "**", "")
     else:
@@ -442,6 +442,9 @@ def _typographic(text: str) -> str:
         r"\\hyperlink\{([^{}]+)\}\{([^{}]*)\}", lambda mt: f"[{mt.group(2)}](#{_anchor(mt.group(1))})", text
     )
     text = re.sub(r"\\hypertarget\{[^{}]+\}\{([^{}]*)\}", r"\1", text)
+    text = re.sub(  # \hyperref[label]{words}: the same
+        r"\\hyperref\[([^\]]+)\]\{([^{}]*)\}", lambda mt: f"[{mt.group(2)}](#{_anchor(mt.group(1))})", text
+    )
     text = re.sub(r"\{\\" + _SIZES + r"\b\s*([^{}]*)\}", r"\1", text)
     text = re.sub(
         r"\{\\(bf|bfseries|it|itshape|em|tt|ttfamily)\b\s*([^{}]*)\}",

@@ -1054,7 +1054,8 @@ class _SlideDraft:
     title_level: int = 0  # the level of the heading its title came from (Marp's title slide is an h1)
     lead: bool = False  # Marp's `class: lead` (a title or a statement, centred)
     ids: tuple[str, ...] = ()  # its heading's own id ({#id}), which an internal link [x](#id) names
-    inner_ids: tuple[str, ...] = ()  # the ids of the headings inside it (their own, or made of their words)
+    # the headings (and ids of divs) inside it: (its own id or None, its words, of which pandoc makes one)
+    inner_ids: tuple[tuple[str | None, str], ...] = ()
 
 
 class _Converter:
@@ -1312,22 +1313,22 @@ class _Converter:
 
     def linked(self, slides: list[m.Slide], drafts: list[_SlideDraft]) -> list[m.Slide]:
         """The slides with each internal link ``[x](#id)`` pointing at its slide (``#slide-7``, the deck's
-        slide and the handout's entry): the slide whose heading has that id (``{#id}``) or makes it
-        (pandoc's identifiers: ``## Why it matters`` is ``#why-it-matters``).  A link to no slide keeps
-        its words, with a warning."""
+        slide and the handout's entry): the slide whose heading (or a heading or div in it) has that id
+        (``{#id}``) or makes it (pandoc's identifiers, in document order: ``## Why it matters`` is
+        ``#why-it-matters``, a second ``## Why it matters`` ``#why-it-matters-1``); ``#refs`` the
+        references; Marp's ``#3`` and reveal.js's ``#/2`` a slide by its place.  A link to none keeps its
+        words, with a warning (not for Quarto's figure, table and equation labels, or footnotes)."""
         if not self.internal_links:
             return slides
-        anchors: dict[str, int] = {}
-        for ids in (  # an id written on a slide's heading, then one its title makes, then its inner headings'
-            lambda d: d.ids,
-            lambda d: (auto_identifier(m.plain_text(d.title)),),
-            lambda d: d.inner_ids,
-        ):
-            for slide, d in zip(slides, drafts, strict=True):
-                for ident in ids(d):
-                    anchors.setdefault(ident, slide.number)
+        anchors = _anchors(slides, drafts)
+        found: dict[str, int] = {}
         for ident, pos in self.internal_links.items():
-            if ident not in anchors and not re.fullmatch(r"slide-\d+", ident):
+            number = anchors.get(ident) or _slide_by_place(ident, len(slides))
+            if number is not None:
+                found[ident] = number
+            elif not re.match(
+                r"(?:fig|tbl|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sec)-|fn(?:ref)?\d|/", ident
+            ):
                 self.diags.warning(
                     f"link to '#{_short(ident, 40)}' names no slide (no heading has that id); kept as text",
                     pos,
@@ -1335,8 +1336,8 @@ class _Converter:
                 )
 
         def point(node):
-            if isinstance(node, m.Link) and node.url.startswith("#") and not node.url.startswith("#slide-"):
-                number = anchors.get(node.url[1:])
+            if isinstance(node, m.Link) and node.url.startswith("#"):
+                number = found.get(node.url[1:])
                 return replace(node, url=f"#slide-{number}") if number else m.Span(node.children)
             return node
 
@@ -1679,10 +1680,7 @@ class _Converter:
         if t == "heading":
             title, attrs = self.heading_title(node)
             if self.adding_to is not None:  # (a link to this heading goes to its slide)
-                self.adding_to.inner_ids += (
-                    *((attrs.id,) if attrs is not None and attrs.id else ()),
-                    auto_identifier(m.plain_text(title)),
-                )
+                self.adding_to.inner_ids += ((attrs.id if attrs is not None else None, m.plain_text(title)),)
             return [m.Heading(int(node.tag[1]), title, pos)]
         if t in ("fence", "code_block"):
             return self.code(node, pos)
@@ -2259,6 +2257,8 @@ class _Converter:
 
     def div(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         attrs = parse_attrs(node.info)
+        if attrs.id and self.adding_to is not None and attrs.id != "refs":  # (a link to it: to its slide)
+            self.adding_to.inner_ids += ((attrs.id, ""),)
         if attrs.id == "refs" and not node.children:  # pandoc's place for the references
             self.refs_at = self.refs_at or self.adding_to
             return []
@@ -3206,6 +3206,40 @@ def _spans(text: str) -> list[m.Inline]:
     if last < len(text):
         out.append(m.Text(text[last:]))
     return out
+
+
+def _anchors(slides: list[m.Slide], drafts: list[_SlideDraft]) -> dict[str, int]:
+    """Each id of the lecture and its slide's number: the ids written on headings and divs, and the
+    identifiers pandoc makes of the other headings' words, in document order (a repeated one gets
+    ``-1``, ``-2``…); ``refs``, the references slide."""
+    anchors: dict[str, int] = {}
+    made: set[str] = set()
+    for slide, d in zip(slides, drafts, strict=True):
+        for ident in d.ids:
+            anchors.setdefault(ident, slide.number)
+        for own, words in [(d.ids[0] if d.ids else None, m.plain_text(d.title)), *d.inner_ids]:
+            if own:
+                anchors.setdefault(own, slide.number)
+                continue
+            ident = base = auto_identifier(words)
+            n = 0
+            while ident in made:
+                n += 1
+                ident = f"{base}-{n}"
+            made.add(ident)
+            anchors.setdefault(ident, slide.number)
+        if "references" in d.classes:
+            anchors.setdefault("refs", slide.number)
+    return anchors
+
+
+def _slide_by_place(ident: str, count: int) -> int | None:
+    """Marp's ``#3`` (the third slide) and reveal.js's ``#/2`` (the third: it counts from 0), if in range."""
+    place = re.fullmatch(r"(\d+)|/(\d+)(?:/\d+)?", ident)
+    if place is None:
+        return None
+    number = int(place.group(1)) if place.group(1) else int(place.group(2)) + 1
+    return number if 1 <= number <= count else None
 
 
 def auto_identifier(text: str) -> str:

@@ -128,7 +128,8 @@ class PathPolicy:
             shown = os.path.relpath(base_dir) if base_dir else "."
             hint = closest_file(candidate, base_dir)
             hint = f"; did you mean '{hint}'?" if hint else ""
-            diags.warning(f"{what} '{src}' not found (searched {shown}/){hint}", pos, "missing-image")
+            also = "".join(f", {d.rstrip('/')}/" for d in self.graphics_dirs) if what == "picture" else ""
+            diags.warning(f"{what} '{src}' not found (searched {shown}/{also}){hint}", pos, "missing-image")
             return None
         if real.stat().st_size > MAX_FILE_BYTES:
             diags.warning(

@@ -118,7 +118,27 @@ _ALGORITHMIC = {
     "input": ("**Input:**", 0, 0),
     "output": ("**Output:**", 0, 0),
 }
-_ALG_COMMAND = re.compile(r"\\(" + "|".join(_ALGORITHMIC) + r"|comment|call)\b", re.I)
+# each command as algpseudocode writes it (\State, \EndIf) or algorithmic does (\STATE, \ENDIF)
+_ALG_NAMES = {
+    "statex": "Statex", "elsif": "ElsIf", "endif": "EndIf", "forall": "ForAll", "endfor": "EndFor",
+    "endwhile": "EndWhile", "endloop": "EndLoop", "endfunction": "EndFunction", "endprocedure": "EndProcedure",
+}  # fmt: skip
+_ALG_COMMAND = re.compile(
+    r"\\("
+    + "|".join(
+        sorted(
+            {
+                form
+                for name in (*_ALGORITHMIC, "comment", "call", "to")
+                for form in (_ALG_NAMES.get(name, name.title()), name.upper())
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?![A-Za-z])"
+)
+_ALG_MATH = re.compile(r"\$[^$]*\$")
 # rules and colours between a table's rows: drawn by the table's own style
 _TABLE_RULES = re.compile(
     r"\\(?:hline|toprule|midrule|bottomrule|endhead|endfirsthead|endfoot|endlastfoot|centering|small|footnotesize"
@@ -315,7 +335,10 @@ def _algorithmic(body: str) -> str:
     pending = ""  # words before the first command
     at = 0
     body = re.sub(r"^\[[^\]]*\]", "", body.strip())  # (\begin{algorithmic}[1]: line numbers)
+    maths = [mt.span() for mt in _ALG_MATH.finditer(body)]
     for found in _ALG_COMMAND.finditer(body):
+        if found.start() < at or any(a <= found.start() < b for a, b in maths):
+            continue  # (\forall in math is math; a command in an argument read already is its words)
         text = " ".join(body[at : found.start()].split())
         if out:
             out[-1][1] = (out[-1][1] + " " + text).strip()
@@ -328,7 +351,9 @@ def _algorithmic(body: str) -> str:
             close = _group(body, j)
             if close < 0:
                 break
-            args.append(" ".join(body[j + 1 : close - 1].split()))
+            args.append(
+                re.sub(r"\\(?:To|TO)(?![A-Za-z])", "**to**", " ".join(body[j + 1 : close - 1].split()))
+            )
             j = close
         at = j
         if name == "comment":
@@ -338,6 +363,10 @@ def _algorithmic(body: str) -> str:
         if name == "call":
             if out:
                 out[-1][1] += f" {args[0] if args else ''}({args[1] if len(args) > 1 else ''})"
+            continue
+        if name == "to":  # (\For{$i = 1$ \To $n$})
+            if out:
+                out[-1][1] += " **to**"
             continue
         words, before, after = _ALGORITHMIC[name]
         if out and not out[-1][1] and name not in ("state", "statex"):
@@ -354,10 +383,23 @@ def _algorithmic(body: str) -> str:
     return "\n".join(lines)
 
 
+def _titled_box(kind: str, title: str, inner: str) -> str:
+    """A box div titled ``title``: in its ``title`` attribute, or (a title with braces of its own,
+    ``\\emph{x}``, ``$\\frac{a}{b}$``, which would end the attribute) as the heading it starts with."""
+    if "{" in title or "}" in title:
+        return f"::: {{.{kind}}}\n###### {title}\n\n{inner}\n:::"
+    attr = f' title="{title}"' if title else ""
+    return f"::: {{.{kind}{attr}}}\n{inner}\n:::"
+
+
 def _box_title(text: str) -> str:
-    """A box's title as an attribute's words: no citation commands, braces or double quotes."""
-    text = re.sub(r"\\cite[tp]?\*?(?:\[[^\]]*\])*\{[^{}]*\}", "", text)
-    return " ".join(text.replace("{", "").replace("}", "").replace('"', "'").split()).strip(" ,;")
+    """A box's title as an attribute's words: a bare group's braces taken off (``{\\cite[p.~4]{k}}``, which
+    the attribute would end at), its ``\\label`` dropped, double quotes single; commands keep theirs."""
+    text = re.sub(r"\\label\{[^{}]*\}", "", text)
+    bare = re.compile(r"(?<![\\\w\]}])\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
+    while bare.search(text):
+        text = bare.sub(r"\1", text)
+    return " ".join(text.replace('"', "'").split()).strip(" ,;")
 
 
 _BODY_LABEL = re.compile(r"\A\s*\\label\{[^{}]*\}|^\s*\\label\{[^{}]*\}\s*$", re.M)
@@ -405,15 +447,12 @@ def _convert(source: str) -> str:
     if env in LISTS:
         return _list(env, body, args[0] if args and source[head.end()] == "[" else "")
     if env in BOXES:
-        title = _box_title(args[-1]) if args else ""
-        attr = f' title="{title}"' if title else ""
-        return f"::: {{.{env}{attr}}}\n{inner}\n:::"
+        return _titled_box(env, _box_title(args[-1]) if args else "", inner)
     if env in THEOREMS:  # beamer's theorem, definition, proof…: a box titled as beamer titles it
         named = _box_title(args[0]) if args and source[head.end()] == "[" else ""
         # (a proof's [title] is its whole title: \begin{proof}[Proof of (b)])
         name = named if env == "proof" and named else THEOREMS[env] + (f" ({named})" if named else "")
-        kind = "exampleblock" if env.startswith("example") else "block"
-        return f'::: {{.{kind} title="{name.replace(chr(34), chr(39))}"}}\n{inner}\n:::'
+        return _titled_box("exampleblock" if env.startswith("example") else "block", name, inner)
     if env == "columns":
         if (
             "\\column" in body and "\\begin{column}" not in body

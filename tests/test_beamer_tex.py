@@ -322,3 +322,56 @@ def test_an_algorithm_is_pseudocode_lines(tmp_path):
     ]
     indent = {line.strip(): len(line) - len(line.lstrip("\u00a0")) for line in lines}
     assert (indent["while  do"], indent["if  then \u25b7 go left"], indent["end while"]) == (0, 4, 0)
+
+
+def test_box_titles_keep_citations_and_formatting(tmp_path):
+    (tmp_path / "refs.bib").write_text(
+        "@book{knuth84, author={Knuth, Donald}, title={The TeXbook}, year={1984}}\n"
+    )
+    src = tmp_path / "boxes.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{Titles}\n"
+        "\\begin{theorem}[Knuth \\cite{knuth84}] four \\end{theorem}\n"
+        "\\begin{block}{With \\emph{emphasis} \\label{b:two}} six \\end{block}\n"
+        "See \\hyperref[toc]{the contents} and \\hyperlink{tit}{titles}.\n\\end{frame}\n"
+        "\\begin{frame}{Contents}\\label{toc}\n\\label{tit}\nx\n\\end{frame}\n"
+        "\\begin{frame}{Init}\n\\begin{algorithmic}\n\\For{$i = 1$ \\To $n$}\n\\State $\\forall j: x_j \\gets 0$\n"
+        "\\EndFor\n\\State \\Return $x$\n\\end{algorithmic}\n\\end{frame}\n\\bibliography{refs}\n\\end{document}\n"
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert "raw-tex" not in result.stderr and "math" not in result.stderr, result.stderr
+    slides = list(Presentation(str(tmp_path / "out" / "boxes.pptx")).slides)
+    words = "\n".join(_texts(slides[0]))
+    assert "Theorem (Knuth (Knuth, 1984))" in words and "With emphasis\nsix" in words and "::: " not in words
+    jumps = [
+        h for h in slides[0].element.iter(f"{A}hlinkClick") if h.get("action") == "ppaction://hlinksldjump"
+    ]
+    assert len(jumps) == 2
+    init = next(t for t in _texts(slides[2]) if "end for" in t).replace("\x0b", "\n").split("\n")
+    assert [line.strip() for line in init] == ["for  to  do", "", "end for", "return"]
+
+
+def test_an_article_is_not_a_beamer_deck(tmp_path, monkeypatch):
+    article = (
+        "\\documentclass{article}\n\\begin{document}\n\\section{Intro}\nEvery word kept.\n\\end{document}\n"
+    )
+    assert not beamer.wanted(article, "notes.tex")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "notes.tex").write_text(article)
+    (content / "talk.tex").write_text(
+        "% \\documentclass{article} in a comment\n\\documentclass[11pt]{beamer}\n\\begin{document}\n"
+        "\\begin{frame}{A}\n\\includegraphics{missing}\n\\end{frame}\n\\end{document}\n"
+    )
+    (content / "figs").mkdir()
+    (content / "talk.tex").write_text(
+        (content / "talk.tex")
+        .read_text()
+        .replace("\\begin{document}", "\\graphicspath{{figs/}}\n\\begin{document}")
+    )
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("slides", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pptx")) == ["talk.pptx"]
+    assert "picture 'missing' not found (searched content/, figs/)" in result.stderr

@@ -706,3 +706,23 @@ def test_a_link_to_a_heading_inside_a_slide_goes_to_that_slide(tmp_path):
     jumps = [h for h in later.element.iter(f"{A}hlinkClick") if h.get("action") == "ppaction://hlinksldjump"]
     assert [later.part.related_part(h.get(f"{R}id")) for h in jumps] == [prs.slides[1].part] * 2
     assert not [d for d in diags.items if d.code == "internal-link"]
+
+
+def test_internal_links_as_other_tools_write_them(tmp_path):
+    prs, diags = deck(
+        tmp_path,
+        "---\ntitle: L\n---\n\n## Intro {#slide-intro}\n\n::: {#box}\nboxed\n:::\n\n## Twice\n\nx\n\n## Twice\n\ny\n\n"
+        "## Links\n\n[a](#slide-intro) [b](#twice-1) [c](#box) [d](#3) [e](#/1) [f](#fig-map) [g](#slide-9)\n",
+    )
+    slides = list(prs.slides)
+    links = slides[4]
+    jumps = [h for h in links.element.iter(f"{A}hlinkClick") if h.get("action") == "ppaction://hlinksldjump"]
+    assert [links.part.related_part(h.get(f"{R}id")) for h in jumps] == [
+        slides[1].part,  # #slide-intro: the heading's own id, not a slide number
+        slides[3].part,  # #twice-1: pandoc's id of the second "Twice"
+        slides[1].part,  # #box: a div's id
+        slides[2].part,  # #3: Marp's third slide
+        slides[1].part,  # #/1: reveal.js's second
+    ]
+    warned = [d.message for d in diags.items if d.code == "internal-link"]
+    assert len(warned) == 1 and "#slide-9" in warned[0]  # (not #fig-map: a Quarto label, silently text)

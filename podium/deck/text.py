@@ -208,9 +208,10 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
         etree.SubElement(rPr, _LATIN).set("typeface", cv.fonts.get("mono", "Courier New"))
     if has_cjk(text) and cv.fonts.get("cjk"):
         etree.SubElement(rPr, _EA).set("typeface", cv.fonts["cjk"])
-    if r.link and r.link.startswith("#slide-"):  # a slide of this deck: linked once every slide is written
-        cv.jumps.append((cv.slide, rPr, int(r.link[len("#slide-") :])))
-    elif r.link:
+    jump = re.fullmatch(r"#slide-(\d+)", r.link) if r.link else None
+    if jump is not None:  # a slide of this deck: linked once every slide is written
+        cv.jumps.append((cv.slide, rPr, int(jump.group(1))))
+    elif r.link and not r.link.startswith("#"):
         rid = cv.slide.part.relate_to(r.link, RT.HYPERLINK, is_external=True)
         etree.SubElement(rPr, _HLINK).set(_RID, rid)
     if r.tex:  # inline math: Office math for PowerPoint, this run as the fallback text
