@@ -139,6 +139,7 @@ _ALG_COMMAND = re.compile(
     + r")(?![A-Za-z])"
 )
 _ALG_MATH = re.compile(r"\$[^$]*\$")
+_ALG_WORDS = re.compile(r"\\(AND|OR|NOT|XOR|TRUE|FALSE|And|Or|Not|True|False)(?![A-Za-z])")  # (in conditions)
 # rules and colours between a table's rows: drawn by the table's own style
 _TABLE_RULES = re.compile(
     r"\\(?:hline|toprule|midrule|bottomrule|endhead|endfirsthead|endfoot|endlastfoot|centering|small|footnotesize"
@@ -335,6 +336,13 @@ def _algorithmic(body: str) -> str:
     pending = ""  # words before the first command
     at = 0
     body = re.sub(r"^\[[^\]]*\]", "", body.strip())  # (\begin{algorithmic}[1]: line numbers)
+    body = _ALG_MATH.sub(  # (text commands in its math: \textsc{nil} in $x = \textsc{nil}$)
+        lambda mt: re.sub(r"\\text(?:sc|rm|up)\{", r"\\mathrm{", mt.group(0)).replace(
+            "\\textit{", "\\mathit{"
+        ),
+        body,
+    )
+    body = _ALG_WORDS.sub(lambda mt: f"**{mt.group(1).lower()}**", body)
     maths = [mt.span() for mt in _ALG_MATH.finditer(body)]
     for found in _ALG_COMMAND.finditer(body):
         if found.start() < at or any(a <= found.start() < b for a, b in maths):

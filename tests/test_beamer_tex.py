@@ -375,3 +375,16 @@ def test_an_article_is_not_a_beamer_deck(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").glob("*.pptx")) == ["talk.pptx"]
     assert "picture 'missing' not found (searched content/, figs/)" in result.stderr
+
+
+def test_old_algorithmic_keywords_and_text_in_math(tmp_path):
+    src = tmp_path / "old.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{Search}\n\\begin{algorithmic}[1]\n"
+        "\\IF{$x = \\textsc{nil}$ \\OR $k = x.key$}\n\\RETURN $x$\n\\ENDIF\n\\end{algorithmic}\n\\end{frame}\n\\end{document}\n"
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
+    slide = Presentation(str(tmp_path / "out" / "old.pptx")).slides[0]
+    body = next(t for t in _texts(slide) if "end if" in t).replace("\x0b", "\n").split("\n")
+    assert [line.strip() for line in body] == ["if  or  then", "return", "end if"]
