@@ -151,7 +151,9 @@ def test_warnings_name_the_files_lines_and_the_handout_reads_the_same(built):
     [
         ("\\documentclass{beamer}\n\\begin{document}\n\\end{document}\n", "x.md", True),
         ("## Writing slides\n\n```latex\n\\documentclass{beamer}\n\\begin{document}\n```\n", "x.md", False),
-        ("anything", "part.tex", True),
+        ("\\begin{frame}{A}\nx\n\\end{frame}\n", "part.tex", True),  # (a part of frames, given alone)
+        ("\\documentclass{article}\n\\begin{document}\nx\n\\end{document}\n", "notes.tex", False),
+        ("% T\n\\documentclass{beamer}\n\\begin{document}\n", "x.md", False),  # (% lines: a title block)
     ],
 )
 def test_which_files_are_beamer_decks(text, shown, expected):
@@ -281,7 +283,7 @@ def test_the_habits_of_beamer_lecturers(tmp_path):
     assert "\\begin{frame}{Inside}" in code and "After the code." in code
     words = "\n".join(t for p in parts for t in _texts(p))
     assert "Small words here." in words and "A group over lines." in words and "{" not in words
-    assert "Theorem (Cauchy)" in words and "qedhere" not in words
+    assert "Theorem (Cauchy, [@rudin, Thm.\u00a07])" in words and "qedhere" not in words  # (no bibliography)
     assert sum(1 for p in parts for c in p.element.iter() if c.get("nodeType") == "clickEffect") == 1  # block
     assert any(s.shape_type == 13 for p in parts for s in p.shapes)  # the picture, found in \graphicspath
     jumps = [
