@@ -132,7 +132,7 @@ def beamer_markdown(text: str) -> Converted:
                         "unclosed-frame",
                     )
                 )
-                stop = end
+                stop = end - 1  # (its last line: the one before \end{document}, or the file's)
             _frame(lines, k, stop, add, out, index)
             k = stop + 1
             continue
@@ -309,8 +309,11 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
     body: list[tuple[int, str]] = []
     if rest.strip():
         body.append((start, rest.strip()))
-    last = lines[stop]
-    for k in range(start + 1, stop):
+    stop = min(
+        stop, len(lines) - 1
+    )  # (a frame never closed, in a file without \end{document}: its last line)
+    last = lines[stop] if stop > start else ""
+    for k in range(start + 1, stop + (_FRAME_END not in last)):
         body.append((k, lines[k]))
     before_end = last[: last.find(_FRAME_END)] if _FRAME_END in last else ""
     if stop > start and before_end.strip():

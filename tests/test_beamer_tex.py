@@ -390,3 +390,25 @@ def test_old_algorithmic_keywords_and_text_in_math(tmp_path):
     slide = Presentation(str(tmp_path / "out" / "old.pptx")).slides[0]
     body = next(t for t in _texts(slide) if "end if" in t).replace("\x0b", "\n").split("\n")
     assert [line.strip() for line in body] == ["if  or  then", "return", "end if"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\\begin{frame}{T}\nwords",  # (a part: no \documentclass, no \end{document}, a frame never closed)
+        "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{T}\n\\begin{verbatim}\n\\end{frame}\n",
+        "\\begin{frame}",
+    ],
+)
+def test_a_frame_never_closed_is_kept_and_said(tmp_path, text):
+    from podium.diagnostics import BuildError, Diagnostics
+    from podium.reader import parse_lecture
+
+    diags = Diagnostics()
+    try:
+        lecture = parse_lecture(text, "part.tex", diags, base_dir=str(tmp_path))
+    except BuildError:  # (an empty frame alone: "the lecture has no slides", a clean error)
+        lecture = None
+    assert [d.code for d in diags.items if d.severity == "warning"][:1] == ["unclosed-frame"]
+    if lecture is not None and "words" in text:
+        assert "words" in "\n".join(t for s in lecture.slides for b in s.body for t in [str(b)])
