@@ -316,9 +316,12 @@ class MathBlock:
 
 @dataclass(frozen=True, slots=True)
 class Pause:
-    """``. . .``: what follows appears on the next click."""
+    """``. . .``: what follows appears on the next click.  ``step`` (beamer's ``\\item<3->``, read as
+    ``\\pause[3]`` starting an item): this list item appears on the slide's overlay ``step`` (the click
+    ``step - 1``), and the items after it without one of their own are shown as the list's start was."""
 
     pos: SourcePos
+    step: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -1892,13 +1892,14 @@ class _Converter:
             return []
         if inline.content.strip() in (". . .", "\\pause"):  # beamer's \pause: a click, as `. . .`
             return [m.Pause(pos)]
-        parts = _PAUSE.split(inline.content)
+        pieces = _PAUSE.split(inline.content)  # (words, the pause's [step] or None, words, …)
+        parts, steps = pieces[0::2], pieces[1::2]
         if len(parts) > 1:
             # beamer's \pause inside a paragraph or an item (`\item A \pause`, a line of its own): a click
             out: list[m.Block] = []
             for n, part in enumerate(parts):
                 if n:
-                    out.append(m.Pause(pos))
+                    out.append(m.Pause(pos, int(steps[n - 1] or 0)))
                 if part.strip():
                     words = self._reread(part.strip())
                     assert words.token is not None
@@ -3060,7 +3061,7 @@ _MEDIA_ONLY = re.compile(
     re.I,
 )
 # beamer's \pause in a paragraph (`\item First \pause`, a line of its own): a click there
-_PAUSE = re.compile(r"\\pause(?![A-Za-z])")
+_PAUSE = re.compile(r"\\pause(?:\[(\d{1,3})\])?(?![A-Za-z])")  # (\pause[3]: on overlay step 3, texenvs._list)
 # a brace group that only sets a size or a font ({\tiny words}, {\bf words}): its words
 _SIZE_GROUP = re.compile(
     r"\{\\(tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|bfseries|itshape|"

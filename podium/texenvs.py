@@ -523,6 +523,7 @@ def _list(env: str, body: str, options: str = "") -> str:
     ``(a)`` markers), or beamer's ``[<+->]``: the list appears item by item."""
     marker = LISTS[env]
     numbering = _numbering(options) if env == "enumerate" else None
+    every = "<+" in options or "<.+" in options  # beamer's [<+->]: one item a step, the first shown at once
     items = _split_items(body)
     out: list[str] = []
     shown = step = 1  # the step shown so far, the step of the last item (beamer's `+` counts from it)
@@ -530,11 +531,15 @@ def _list(env: str, body: str, options: str = "") -> str:
         if numbering is not None:
             marker = marker_text(*numbering, n) + " "  # (two spaces: pandoc's rule after `A.`)
         spec = _OVERLAY_SPEC.match(text)
-        if spec is not None:  # `\item<3->`: the item comes on the click of its step
-            text = text[spec.end() :]
+        if spec is None and every:  # beamer's [<+->]: each item on the step after the last one's
+            spec = _OVERLAY_SPEC.match("<+->")
+        else:
+            text = text[spec.end() :] if spec is not None else text
+        if spec is not None:  # `\item<3->`: the item comes on the click of its step; an item after it
+            # with no step of its own is shown from the start, as in beamer
             step = overlay_start(spec.group(1), step if n > 1 else 0)
-            if step > shown:
-                text, shown = "\\pause " + text, step
+            if step > 1:
+                text, shown = f"\\pause[{step}] " + text, max(shown, step)
         content = blocks(text)
         if env == "description" and label:
             content = f"**{label.strip()}** {content}"
@@ -545,8 +550,6 @@ def _list(env: str, body: str, options: str = "") -> str:
         out.append(f"{marker} {first}")
         for line in rest:
             out.append(pad + line if line.strip() else "")
-    if "<+" in options or "<.+" in options:  # beamer's [<+->]: one item a click
-        return "::: incremental\n" + "\n".join(out) + "\n:::"
     return "\n".join(out)
 
 

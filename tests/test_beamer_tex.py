@@ -17,6 +17,7 @@ from .conftest import run_cli, write_md
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 DECK = r"""
 % Lecture 3 -- Graph theory
@@ -412,3 +413,26 @@ def test_a_frame_never_closed_is_kept_and_said(tmp_path, text):
     assert [d.code for d in diags.items if d.severity == "warning"][:1] == ["unclosed-frame"]
     if lecture is not None and "words" in text:
         assert "words" in "\n".join(t for s in lecture.slides for b in s.body for t in [str(b)])
+
+
+def test_items_on_overlay_steps_as_beamer_shows_them(tmp_path):
+    src = tmp_path / "o.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{Mixed}\n\\begin{itemize}\n\\item A\n"
+        "\\item<2-> B\n\\item C\n\\item<3-> D\n\\end{itemize}\nAfter the list.\n\\end{frame}\n"
+        "\\begin{frame}{Plus}\n\\begin{itemize}[<+->]\n\\item p\n\\item q\n\\end{itemize}\n\\end{frame}\n\\end{document}\n"
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    mixed, plus = Presentation(str(tmp_path / "out" / "o.pptx")).slides
+
+    def clicks(slide):  # the paragraphs each click brings
+        body = next(
+            sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.startswith(("A", "p"))
+        )
+        paras = [p.text for p in body.text_frame.paragraphs]
+        steps = slide.element.xpath(".//p:timing//p:cTn[@nodeType='mainSeq']/p:childTnLst/p:par")
+        return [[paras[int(r.get("st"))] for r in par.iter(f"{P}pRg")] for par in steps]
+
+    assert clicks(mixed) == [["B"], ["D"]]  # A, C and the text after the list: shown from the start
+    assert clicks(plus) == [["q"]]  # [<+->]: the first item at once

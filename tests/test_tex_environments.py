@@ -483,8 +483,18 @@ def test_pauses_inside_paragraphs_enumerate_labels_and_beamer_incremental_lists(
     assert isinstance(pause, m.Pause) and m.plain_text(alpha.content).startswith("Alpha")  # no "<2->"
     (note,) = clicks.footnotes
     assert m.plain_text(note.blocks[0].content) == "Below 1% for small angles."
-    incremental = [b for b in clicks.body if isinstance(b, m.BulletList) and b.incremental]
-    assert [m.plain_text(i.blocks[0].content) for i in incremental[0].items] == ["One", "Two"]
+    # beamer's [<+->]: the first item shown at once, each next one on the step after (\pause[2], …)
+    (stepped,) = [
+        b
+        for b in clicks.body
+        if isinstance(b, m.BulletList)
+        and isinstance(b.items[0].blocks[0], m.Paragraph)
+        and m.plain_text(b.items[0].blocks[0].content) == "One"
+    ]
+    first, second = stepped.items
+    assert isinstance(first.blocks[0], m.Paragraph) and m.plain_text(first.blocks[0].content) == "One"
+    assert isinstance(second.blocks[0], m.Pause) and second.blocks[0].step == 2
+    assert m.plain_text(second.blocks[1].content) == "Two"
 
 
 def test_a_matrix_in_a_tabular_cell_stays_one_cell_and_a_proofs_title_is_its_own(tmp_path):
@@ -666,7 +676,7 @@ def test_beamer_overlays_are_clicks_and_keep_every_word(tmp_path):
             out.append(sorted({int(r.get("st")) for r in par.iter(qn("p:pRg"))}))
         return out
 
-    assert clicks(_slide(prs, "Items")) == [[1, 2], [3, 4]]  # steps 2 and 4; the alerted item with 4
+    assert clicks(_slide(prs, "Items")) == [[1, 2], [3]]  # steps 2 and 4; the alerted item never hidden
     assert clicks(_slide(prs, "Guess and check")) == [[1, 2], [4], [5]]
 
 

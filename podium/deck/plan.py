@@ -363,6 +363,83 @@ class _Chunker:
         flush()
         return out
 
+    def list_paras(self, b: m.BulletList, level: int) -> list[Para]:
+        """A list's paragraphs: each item's bullet or number and its step (incremental lists, \\pause,
+        beamer's overlay steps)."""
+        out = []
+        incremental = b.incremental or self.slide_incremental
+        widest = (
+            max(marker_em(marker_text(b.numbering, b.delimiter, b.start + k)) for k in range(len(b.items)))
+            if b.ordered and b.items
+            else 0.0
+        )
+        base = self.step
+        paused = False  # a beamer \pause in an item: what follows the list comes after it too
+        for k, item in enumerate(b.items):
+            if incremental:  # every item its own click, nested ones too (as reveal.js builds them)
+                self.click()
+            first = True
+            before: int | None = None  # (an item on an overlay step of its own: the step before it)
+            for sub in item.blocks:
+                if isinstance(sub, m.Pause) and sub.step:  # beamer's \item<3->: on its step's click
+                    before = self.step if before is None else before
+                    self.step = max(self.step, sub.step - 1) if incremental else sub.step - 1
+                    self.top = max(self.top, self.step)
+                    continue
+                if isinstance(sub, m.Pause):  # `\item A \pause`: what follows comes on a click
+                    self.click()
+                    paused = True
+                    continue
+                if isinstance(sub, m.BulletList):
+                    out.extend(self.paras(sub, level + 1))
+                elif is_text_block(sub):
+                    for p in self.paras(sub, level):
+                        if first:
+                            p = Para(
+                                p.runs,
+                                level,
+                                Bullet.NUMBER if b.ordered else Bullet.BULLET,
+                                b.start + k,
+                                p.align,
+                                p.style,
+                                self.step,
+                                b.numbering,
+                                b.delimiter,
+                                widest,
+                            )
+                            first = False
+                        else:
+                            p = Para(
+                                p.runs,
+                                level + 1 if p.bullet == Bullet.NONE else p.level,
+                                p.bullet,
+                                p.number,
+                                p.align,
+                                p.style,
+                                self.step,
+                            )
+                        out.append(p)
+                else:  # a picture, table, chart… inside a list item: drawn after the list, not dropped
+                    self.lifted.append(sub)
+            if first:  # an empty item
+                out.append(
+                    Para(
+                        (),
+                        level,
+                        Bullet.NUMBER if b.ordered else Bullet.BULLET,
+                        b.start + k,
+                        step=self.step,
+                        numbering=b.numbering,
+                        delimiter=b.delimiter,
+                        marker_em=widest,
+                    )
+                )
+            if before is not None:  # (the items after it, with no step of their own: as before it)
+                self.step = before
+        if incremental and level == 0 and not paused:
+            self.step = base  # what follows an incremental list is shown from the start, as in reveal.js
+        return out
+
     def paras(self, b: m.Block, level: int) -> list[Para]:
         if isinstance(b, m.Paragraph):
             return [Para(tuple(runs(b.content)), level, step=self.step)]
@@ -398,73 +475,7 @@ class _Chunker:
                 )
             return out
         if isinstance(b, m.BulletList):
-            out = []
-            incremental = b.incremental or self.slide_incremental
-            widest = (
-                max(
-                    marker_em(marker_text(b.numbering, b.delimiter, b.start + k)) for k in range(len(b.items))
-                )
-                if b.ordered and b.items
-                else 0.0
-            )
-            base = self.step
-            paused = False  # a beamer \pause in an item: what follows the list comes after it too
-            for k, item in enumerate(b.items):
-                if incremental:  # every item its own click, nested ones too (as reveal.js builds them)
-                    self.click()
-                first = True
-                for sub in item.blocks:
-                    if isinstance(sub, m.Pause):  # `\item A \pause`: what follows comes on a click
-                        self.click()
-                        paused = True
-                        continue
-                    if isinstance(sub, m.BulletList):
-                        out.extend(self.paras(sub, level + 1))
-                    elif is_text_block(sub):
-                        for p in self.paras(sub, level):
-                            if first:
-                                p = Para(
-                                    p.runs,
-                                    level,
-                                    Bullet.NUMBER if b.ordered else Bullet.BULLET,
-                                    b.start + k,
-                                    p.align,
-                                    p.style,
-                                    self.step,
-                                    b.numbering,
-                                    b.delimiter,
-                                    widest,
-                                )
-                                first = False
-                            else:
-                                p = Para(
-                                    p.runs,
-                                    level + 1 if p.bullet == Bullet.NONE else p.level,
-                                    p.bullet,
-                                    p.number,
-                                    p.align,
-                                    p.style,
-                                    self.step,
-                                )
-                            out.append(p)
-                    else:  # a picture, table, chart… inside a list item: drawn after the list, not dropped
-                        self.lifted.append(sub)
-                if first:  # an empty item
-                    out.append(
-                        Para(
-                            (),
-                            level,
-                            Bullet.NUMBER if b.ordered else Bullet.BULLET,
-                            b.start + k,
-                            step=self.step,
-                            numbering=b.numbering,
-                            delimiter=b.delimiter,
-                            marker_em=widest,
-                        )
-                    )
-            if incremental and level == 0 and not paused:
-                self.step = base  # what follows an incremental list is shown from the start, as in reveal.js
-            return out
+            return self.list_paras(b, level)
         raise TypeError(
             f"not a text block: {type(b).__name__}"
         )  # plan_deck left out what the deck cannot show
