@@ -42,7 +42,7 @@ _FRAME_END = "\\end{frame}"
 _TITLE_COMMANDS = re.compile(r"^\\(frametitle|framesubtitle)\s*(?:<[^>]*>)?\s*(?:\[[^\]]*\])?\s*\{")
 _GRAPHIC = re.compile(r"\\includegraphics\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}")
 _LISTISH = re.compile(r"^(\d{1,9}[.)]|[-+*>])(\s|$)")
-_BIBLIOGRAPHY = re.compile(r"^\\(?:bibliographystyle|bibliography|printbibliography|addbibresource)\b")
+_BIBLIOGRAPHY = re.compile(r"^\\(?:bibliographystyle|bibliography|printbibliography|addbibresource|nocite)\b")
 _META = frozenset({"title", "subtitle", "author", "institute", "date"})  # the front matter's keys
 # preamble and body commands that say how beamer draws, not what a slide says
 _QUIET = re.compile(
@@ -145,11 +145,7 @@ def beamer_markdown(text: str) -> Converted:
             continue
         if s.startswith("\\note"):  # beamer's note outside a frame: the notes of the frame before it
             add(k, lines[k])
-        elif (
-            s
-            and not _QUIET.match(s)
-            and not s.startswith(("\\bibliography", "\\addbibresource", "\\printbibliography"))
-        ):
+        elif s and not _QUIET.match(s) and not _BIBLIOGRAPHY.match(s):
             outside.append(k)
         k += 1
     if outside:
@@ -270,6 +266,14 @@ def _preamble(lines: list[str], index: list[int], out: Converted) -> None:
 
 def _bibliography(lines: list[str], index: list[int], out: Converted) -> None:
     """``\\bibliography{refs}`` (BibTeX) or ``\\addbibresource{refs.bib}`` (biblatex), anywhere."""
+    nocite = [
+        k.strip()
+        for line in lines
+        for keys in re.findall(r"\\nocite\{([^{}]*)\}", line)
+        for k in keys.split(",")
+    ]
+    if nocite:  # (\nocite{*}: every entry listed, as pandoc's nocite: "@*")
+        out.meta["nocite"] = ", ".join("@" + k for k in nocite if k)
     for k, line in enumerate(lines):
         found = re.search(r"\\(bibliography|addbibresource)\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}", line)
         if found is None:

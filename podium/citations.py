@@ -67,6 +67,19 @@ class Bibliography:
         mt = re.match(r"^(.*?),?\s+(\d{4}[a-z]?.*)$", inner)
         return f"{mt.group(1)} ({mt.group(2)})" if mt else inner
 
+    def include(self, nocite) -> None:
+        """pandoc's ``nocite:`` (``"@*"``: every entry; ``"@a, @b"``: those): listed though not cited."""
+        from citeproc import Citation, CitationItem  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
+
+        said = " ".join(nocite) if isinstance(nocite, list) else str(nocite or "")
+        keys = (
+            sorted(self.keys) if "@*" in said else [k.lower() for k in re.findall(r"@(" + _KEY + ")", said)]
+        )
+        for key in keys:
+            if self.has(key) and key not in self.cited:
+                self.cited.append(key)
+                self.bib.register(Citation([CitationItem(key)]))
+
     def references(self) -> list[str]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

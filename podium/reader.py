@@ -980,6 +980,7 @@ USED_KEYS = frozenset(
         "toc-title",
         "bibliography",
         "csl",
+        "nocite",  # (pandoc's: references listed though not cited)
         "handout",
         "lecturer",
         "institution",
@@ -1250,16 +1251,7 @@ class _Converter:
                 if sections
                 else []
             )
-        if self.bib is not None and self.bib.cited:
-            refs = self.bib.references()
-            pos = m.SourcePos(self.shown, 1)
-            at = self.refs_at or _references_slide(drafts)
-            if at is None:
-                at = _SlideDraft(m.CONTENT, (m.Text(label(meta.lang, "references")),), pos)
-                drafts.append(at)
-                section_of.append(current_section)
-            at.body = [*at.body, *(m.Paragraph((m.Text(r),), at.pos) for r in refs)]
-            at.classes = (*at.classes, "references")
+        self.references(drafts, section_of, meta, current_section)
         # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out
         keep = [i for i, d in enumerate(drafts) if not _empty_untitled(d) and not d.hidden]
         drafts = [drafts[i] for i in keep]
@@ -1310,6 +1302,24 @@ class _Converter:
             slide_level=level,
             base_dir=self.base_dir,
         )
+
+    def references(
+        self, drafts: list[_SlideDraft], section_of: list[int | None], meta: m.Meta, section: int | None
+    ) -> None:
+        """The reference list, of what was cited and pandoc's ``nocite:``: where ``::: {#refs}`` put it,
+        on a references slide of the lecture's own, or on a slide of its own at the end."""
+        if self.bib is not None and self.raw_meta.get("nocite"):
+            self.bib.include(self.raw_meta["nocite"])
+        if self.bib is None or not self.bib.cited:
+            return
+        refs = self.bib.references()
+        at = self.refs_at or _references_slide(drafts)
+        if at is None:
+            at = _SlideDraft(m.CONTENT, (m.Text(label(meta.lang, "references")),), m.SourcePos(self.shown, 1))
+            drafts.append(at)
+            section_of.append(section)
+        at.body = [*at.body, *(m.Paragraph((m.Text(r),), at.pos) for r in refs)]
+        at.classes = (*at.classes, "references")
 
     def linked(self, slides: list[m.Slide], drafts: list[_SlideDraft]) -> list[m.Slide]:
         """The slides with each internal link ``[x](#id)`` pointing at its slide (``#slide-7``, the deck's

@@ -436,3 +436,23 @@ def test_items_on_overlay_steps_as_beamer_shows_them(tmp_path):
 
     assert clicks(mixed) == [["B"], ["D"]]  # A, C and the text after the list: shown from the start
     assert clicks(plus) == [["q"]]  # [<+->]: the first item at once
+
+
+def test_nocite_lists_uncited_entries(tmp_path):
+    (tmp_path / "refs.bib").write_text(
+        "@book{a1, author={Ames, A.}, title={Cited}, year={2001}}\n"
+        "@book{b2, author={Bell, B.}, title={Never cited}, year={2002}}\n"
+    )
+    tex = tmp_path / "n.tex"
+    tex.write_text(
+        "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{A}\nSee \\cite{a1}.\n\\end{frame}\n"
+        "\\nocite{*}\n\\bibliography{refs}\n\\end{document}\n"
+    )
+    md = tmp_path / "n.md"
+    md.write_text("---\ntitle: N\nbibliography: refs.bib\nnocite: |\n  @b2\n---\n\n## A\n\nSee [@a1].\n")
+    for src in (tex, md):
+        result = run_cli("slides", src, "-o", tmp_path / "out")
+        assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
+        deck = Presentation(str(tmp_path / "out" / f"{src.stem}.pptx"))
+        words = "\n".join(t for s in deck.slides for t in _texts(s))
+        assert "Never cited" in words and "Cited" in words, src.name
