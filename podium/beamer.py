@@ -51,12 +51,17 @@ _QUIET = re.compile(
 )
 
 
+def of_beamer_class(text: str) -> bool:
+    """Does ``text`` declare the beamer class (``\\documentclass[…]{beamer}`` starting a line)?"""
+    return _CLASS.search(text) is not None
+
+
 def wanted(text: str, shown: str) -> bool:
     """Is ``text`` a beamer deck: a ``.tex`` file of the beamer class (or of frames), or another file
     whose first line is ``\\documentclass{beamer}`` (not a lecture that shows one in its code)?  An
     article's ``.tex`` is not: it is read as any other lecture."""
     if shown.lower().endswith(".tex"):  # (a deck's beamer class, or frames: a part another deck inputs)
-        return _CLASS.search(text) is not None or "\\begin{frame}" in text
+        return of_beamer_class(text) or "\\begin{frame}" in text
     first = next((line for line in text.split("\n") if line.strip()), "")
     return _CLASS.match(first) is not None and "\\begin{document}" in text
 

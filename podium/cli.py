@@ -35,14 +35,13 @@ LECTURE_SUFFIXES = (".md", ".qmd", ".rmd")  # (R Markdown: .Rmd or .rmd)
 def _beamer_file(path: Path) -> bool:
     """Is ``path`` a beamer deck (a ``.tex`` file whose class is beamer), not a part another inputs nor
     an article?"""
-    import re  # noqa: PLC0415 (lazy: see the module docstring)
+    from podium.beamer import of_beamer_class  # noqa: PLC0415 (lazy: see the module docstring)
 
     try:
         with path.open("rb") as f:
-            head = f.read(8192).decode("utf-8", "replace")
+            return of_beamer_class(f.read(8192).decode("utf-8", "replace"))
     except OSError:
         return False
-    return re.search(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{beamer\}", head, re.M) is not None
 
 
 def _sources(sources: tuple[str, ...]) -> list[Path]:

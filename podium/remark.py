@@ -606,38 +606,29 @@ class _Body:
             if row != k:
                 continue
             current += line[col:at]
-            if what == "open":
-                col = at + len(".".join(c.classes)) + 2
-                if c.classes == ("panel",) and c.block:  # (xaringanExtra's tab: its name is the heading)
-                    out += [current] if current.strip() else []
-                    current = ""
-                elif c.classes == ("panel-name",):
-                    out += [current] if current.strip() else []
-                    current = "### "
-                elif c.block:
-                    out += [current] if current.strip() else []
-                    current = ""
-                    out += self._fence_open(c)
-                else:
-                    current += "["
-            else:
-                col = at + 1
-                if c.classes == ("panel",) and c.block:
-                    out += [current] if current.strip() else []
-                    current = ""
-                elif c.classes == ("panel-name",):
-                    out += [current, ""]
-                    current = ""
-                elif c.block:
-                    out += [current] if current.strip() else []
-                    current = ""
-                    out += self._fence_close(c)
-                else:
-                    current += "]" + _span_attrs(c.classes)
+            col = at + (len(".".join(c.classes)) + 2 if what == "open" else 1)
+            lines, start = self._piece(what, c)
+            if lines is None:  # (a span: its brackets stay in the line)
+                current += start
+                continue
+            out += [current] if current.strip() else []
+            out += lines
+            current = start
         current += line[col:]
         if current.strip():
             out.append(current)
         return [_demoted(x) if demote else x for x in out]
+
+    def _piece(self, what: str, c: _Construct) -> tuple[list[str] | None, str]:
+        """What a construct's opening or closing (``what``) becomes: the lines that end the line so far
+        (None: it stays in the line, a span's bracket), and the words the next line starts with."""
+        if c.classes == ("panel-name",):  # (xaringanExtra's tab: its name is the tab's heading)
+            return ([], "### ") if what == "open" else ([""], "")
+        if not c.block:
+            return None, "[" if what == "open" else "]" + _span_attrs(c.classes)
+        if c.classes == ("panel",):  # (a tab: no fence, the panelset's headings part them)
+            return [], ""
+        return (self._fence_open(c) if what == "open" else self._fence_close(c)), ""
 
     def _fence_open(self, c: _Construct) -> list[str]:
         colons = ":" * (3 + c.height)

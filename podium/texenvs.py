@@ -526,20 +526,19 @@ def _list(env: str, body: str, options: str = "") -> str:
     every = "<+" in options or "<.+" in options  # beamer's [<+->]: one item a step, the first shown at once
     items = _split_items(body)
     out: list[str] = []
-    shown = step = 1  # the step shown so far, the step of the last item (beamer's `+` counts from it)
+    step = 1  # the step of the last item (beamer's `+` counts from it)
     for n, (label, text) in enumerate(items, 1):
         if numbering is not None:
             marker = marker_text(*numbering, n) + " "  # (two spaces: pandoc's rule after `A.`)
         spec = _OVERLAY_SPEC.match(text)
-        if spec is None and every:  # beamer's [<+->]: each item on the step after the last one's
-            spec = _OVERLAY_SPEC.match("<+->")
-        else:
-            text = text[spec.end() :] if spec is not None else text
-        if spec is not None:  # `\item<3->`: the item comes on the click of its step; an item after it
+        if spec is not None:
+            text = text[spec.end() :]
+        said = spec.group(1) if spec is not None else "+-" if every else None  # ([<+->]: each item a step)
+        if said is not None:  # `\item<3->`: the item comes on the click of its step; an item after it
             # with no step of its own is shown from the start, as in beamer
-            step = overlay_start(spec.group(1), step if n > 1 else 0)
+            step = overlay_start(said, step if n > 1 else 0)
             if step > 1:
-                text, shown = f"\\pause[{step}] " + text, max(shown, step)
+                text = f"\\pause[{step}] " + text
         content = blocks(text)
         if env == "description" and label:
             content = f"**{label.strip()}** {content}"
