@@ -666,6 +666,41 @@ def test_an_untitled_slide_of_only_a_picture_has_no_title_bar(tmp_path):
     assert pic.height > 0.6 * prs.slide_height
 
 
+def test_an_untitled_text_slide_has_no_rule_under_a_missing_title_and_keeps_the_body_look(tmp_path):
+    import subprocess
+
+    from podium.pipeline import SLIDES_PDF, BuildOptions, Output
+    from podium.pipeline import build as pipeline_build
+
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## Titled\n\n- one\n- two\n\n---\n\nUntitled words.\n\n- three\n- four\n",
+    )
+    pipeline_build(
+        src, BuildOptions(out_dir=tmp_path / "out"), (Output("deck"), Output(SLIDES_PDF)), force=True
+    )
+    prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    titled, untitled = prs.slides[1], prs.slides[2]
+    assert untitled.slide_layout.name == "Blank"  # the master's rule under the title is not drawn
+    body = next(s for s in titled.placeholders if "one" in s.text_frame.text)
+    (box,) = [s for s in body_shapes(untitled) if "three" in s.text_frame.text]
+    assert box.left == body.left and box.width == body.width
+    assert box.top < body.top  # where the title would be: the room is the body's
+    lvl1 = box.text_frame._txBody.find(f"{qn('a:lstStyle')}/{qn('a:lvl1pPr')}")
+    assert lvl1 is not None and lvl1.find(qn("a:buChar")) is not None  # the body's bullets, not a text box's
+    assert "Untitled words." in box.text_frame.text
+    # the slides PDF draws it in the same place: its first line as high as the deck's box starts
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "3", "-l", "3", str(tmp_path / "out" / "lecture-slides.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    page_h = float(bbox.split('<page width="')[1].split('height="')[1].split('"')[0])
+    y = float(bbox.split(">Untitled<")[0].rsplit('yMin="', 1)[1].split('"')[0])
+    assert abs(y / page_h - box.top / prs.slide_height) < 0.06
+
+
 def test_an_internal_link_jumps_to_its_slide_in_the_deck_and_the_pdfs(tmp_path):
     from pypdf import PdfReader
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
+from typing import Any
 
 from .. import model as m
 from ..diagnostics import Diagnostics
@@ -133,9 +134,11 @@ class TemplateGeometry:
         # keyed by the placeholder's element itself: an id() of lxml's proxy for a child element is
         # freed and reused between calls (a miss every time, or another placeholder's style)
         self._title_styles: dict[object, FrameStyle] = {}
-        content = self.geo(self.finder.for_kind(LayoutKind.CONTENT))
+        content_layout = self.finder.for_kind(LayoutKind.CONTENT)
+        content = self.geo(content_layout)
         # the width of the content layout's body (what a picture's percentage width is of)
         self.content_width = max((b[2].w for b in content.bodies), default=self.safe.w)
+        self.untitled = untitled_body(content_layout, content)
 
     def layout(self, plan: SlidePlan):
         if plan.layout_name:
@@ -193,8 +196,13 @@ class TemplateGeometry:
             self.safe.x, title_bottom + GAP, self.safe.w, max(bottom - title_bottom - GAP, int(EMU_PER_IN))
         )
 
-        def clip(r: Rect) -> Rect:
-            return Rect(r.x, r.y, r.w, max(min(r.bottom, bottom) - r.y, int(0.5 * EMU_PER_IN)))
+        def clip(r: Rect) -> Rect:  # (a deep plan's body reaches down to the footer: Fitter.deeper)
+            return Rect(
+                r.x,
+                r.y,
+                r.w,
+                max((bottom if plan.deep else min(r.bottom, bottom)) - r.y, int(0.5 * EMU_PER_IN)),
+            )
 
         contents = sorted(g.bodies, key=lambda b: -b[2].w * b[2].h)
         kind = plan.kind
@@ -233,6 +241,9 @@ class TemplateGeometry:
                 Slot(chunks[:1], clip(caption[2]), caption[3], False, caption[0]),
                 Slot(chunks[1:], clip(content[2]), content[3], True, content[0]),
             ]
+        if not contents and kind == LayoutKind.BLANK and not plan.title and self.untitled is not None:
+            # an untitled slide: where a content slide's title and body are, in the body's look
+            return [Slot(chunks, clip(self.untitled.rect), self.untitled.style, True)]
         if contents:
             big = contents[0]
             texty = [b for b in contents if _texty(b[1]) and b[2].w * b[2].h >= 0.5 * big[2].w * big[2].h]
@@ -255,6 +266,27 @@ class TemplateGeometry:
         for cc, _ in cols[2:]:
             out.append(Slot(list(cc), clip(self.safe), None, False))
         return out
+
+
+@dataclass(frozen=True)
+class UntitledBody:
+    """Where an untitled slide's body goes (on the blank layout): the content layout's body box,
+    from its title's top (no title, and no rule under a title, above it), in the body's look."""
+
+    rect: Rect
+    style: FrameStyle
+    placeholder: Any  # the content layout's body placeholder element (its list style is copied)
+
+
+def untitled_body(layout, g: LayoutGeo) -> UntitledBody | None:
+    """The :class:`UntitledBody` of a template whose content layout has a title and a text body."""
+    texty = sorted((b for b in g.bodies if _texty(b[1])), key=lambda b: -b[2].w * b[2].h)
+    if g.title is None or not texty:
+        return None
+    idx, _, r, style = texty[0]
+    top = min(g.title.y, r.y)
+    element = next(ph._element for ph in layout.placeholders if ph.placeholder_format.idx == idx)
+    return UntitledBody(Rect(r.x, top, r.w, r.bottom - top), style, element)
 
 
 def _texty(t) -> bool:
@@ -489,6 +521,13 @@ class Fitter:
             if len(parts) == 1:
                 return [self.decide(replace(plan, sizes=sizes))]
         else:
+            deeper = self.deeper(plan, slots, 0.8 if smaller else 1.0)
+            if deeper is not None:
+                return [self.decide(deeper)]
+            if plan.kind == LayoutKind.BLANK and not plan.title:  # parts after the first are titled
+                content = replace(plan, kind=LayoutKind.CONTENT)  # ("cont."): each holds what a content
+                cg = self.g.geo(self.g.layout(content))  # slide's body holds (make_parts)
+                slots = self.g.slots(content, cg, self.footnote_bottom(content, cg))
             parts = self.split(plan, slots, sizes)
             if len(parts) <= 1:
                 self.overfull(plan, slots, sizes)
@@ -513,6 +552,24 @@ class Fitter:
                 self.overfull(p, sl, s)
             out.append(self.decide(replace(p, sizes=common if self.fits(sl, common) else s)))
         return out
+
+    def deeper(self, plan: SlidePlan, slots, start: float) -> SlidePlan | None:
+        """``plan`` fitted with its body reaching down to the footer (``SlidePlan.deep``), when it does not
+        fit in the layout's body box even at the floors but fits with that room: a slide a little too
+        full stays one slide (eleven short items, a 16-line listing) rather than becoming two half-empty
+        ones.  None when the room below the body box does not make it fit (or there is none), and for
+        a slide with pictures or charts."""
+        if plan.deep or not all(
+            _flowing(c) for c in walk_chunks(plan.chunks) if not isinstance(c, ColumnsChunk)
+        ):
+            return None  # (pictures and charts take what room there is: only text, code and tables)
+        deep = replace(plan, deep=True)
+        g = self.g.geo(self.g.layout(deep))
+        wider = self.g.slots(deep, g, self.footnote_bottom(deep, g))
+        if sum(sl.rect.h for sl in wider) <= sum(sl.rect.h for sl in slots):
+            return None
+        sizes, ok = self.best_sizes(wider, start)
+        return replace(deep, sizes=sizes) if ok else None
 
     def decide(self, plan: SlidePlan) -> SlidePlan:
         """Write into ``plan`` how the writer will draw its pictures (size, grid columns) and charts (their
@@ -742,10 +799,16 @@ class Fitter:
             sl = slots[0]
             parts = self.pack(sl.chunks, sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
             if all(_flowing(c) for c in sl.chunks):  # text, tables, code: parts evened out
+                listings = [
+                    self._h(c, sl.rect.w, sizes, None, False)
+                    for c in sl.chunks
+                    if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock)
+                ]
                 return self.balanced(
                     lambda cap: self.pack(sl.chunks, sl.rect.w, cap, sizes, sl.style, sl.own),
                     sl.rect.h,
                     parts,
+                    max((h for h in listings if h <= sl.rect.h), default=0),
                 )
             return parts
         if len(plan.chunks) == 1 and isinstance(plan.chunks[0], ColumnsChunk):
@@ -767,13 +830,19 @@ class Fitter:
             return self.pack(one.chunks, one.rect.w, one.rect.h, sizes, one.style, one.own)
         return [list(plan.chunks)]
 
-    def balanced(self, pack, cap: int, parts: list[list]) -> list[list]:
+    def balanced(self, pack, cap: int, parts: list[list], floor: int = 0) -> list[list]:
         """Return ``pack(cap)``'s ``parts`` evened out: the same number of parts, each filled to the least
-        height that still gives that number, so the last part is not a lone line (a widow)."""
+        height that still gives that number, so the last part is not a lone line (a widow); never less
+        than ``floor`` (the tallest listing a slide holds, which evening out would cut)."""
         n = len(parts)
         if n < 2:
             return parts
-        lo, hi = int(cap * (n - 1) / n), cap  # below (n-1)/n of a slide n parts cannot hold it all
+        lo, hi = (
+            max(int(cap * (n - 1) / n), floor),
+            cap,
+        )  # below (n-1)/n of a slide n parts cannot hold it all
+        if lo >= hi:
+            return parts
         best = parts
         for _ in range(7):
             mid = (lo + hi) // 2
@@ -820,6 +889,10 @@ class Fitter:
                 used += gap + h
                 continue
             fresh = not parts[-1] and limit == cap  # an empty part of a whole slide
+            if not fresh and isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock) and h <= cap:
+                parts.append(_ungroup(c))  # a listing a slide holds is not cut: it starts the next part
+                limit, used = cap, h
+                continue
             pieces = self.split_chunk(
                 c, width, sizes, cap if fresh else limit - used - gap, cap, (st, ow), (style, own)
             )
@@ -934,13 +1007,17 @@ class Fitter:
             shift = (steps[0] - 1) if i > 0 and steps and steps[0] > 1 else 0
             chunks = [_shift(c, shift) for c in chunks] if shift else chunks
             title = plan.title
+            kind = plan.kind
             if i > 0:
                 space = "" if cont[:1] in "（【「" else " "
                 title = (*plan.title, Run(space + cont)) if plan.title else (Run(cont.strip("()（）")),)
+                if not plan.title and kind == LayoutKind.BLANK:  # (titled "cont.": a content slide)
+                    kind = LayoutKind.CONTENT
             foot = [f for f in plan.footnotes if _note_part(f, parts) == i]
             out.append(
                 replace(
                     plan,
+                    kind=kind,
                     title=title,
                     chunks=chunks,
                     notes=plan.notes if i == 0 else [],

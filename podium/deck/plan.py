@@ -205,6 +205,7 @@ class SlidePlan:
     parts: int = 1
     sizes: TypeSizes | None = None  # decided by the fitter (podium.deck.fit); None: the template's own
     title_scale: float = 1.0  # of the template's title size: a long title drawn smaller (the fitter's)
+    deep: bool = False  # the body reaches down to the footer: the slide fits no other way (the fitter's)
     placed: tuple[m.Image, ...] = ()  # pictures placed on the slide outside its flow (Quarto's .absolute)
 
     @property
@@ -586,6 +587,8 @@ def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
         if "section" in slide.classes:
             return LayoutKind.SECTION
         return LayoutKind.TITLE_ONLY if slide.title else LayoutKind.BLANK
+    if not slide.title:  # the blank layout: no rule under a title that is not there (fit.UntitledBody)
+        return LayoutKind.BLANK
     if len(chunks) == 1 and isinstance(chunks[0], ColumnsChunk) and len(chunks[0].columns) == 2:
         for col_chunks, _ in chunks[0].columns:
             if _text_then_object(list(col_chunks)):
@@ -598,8 +601,6 @@ def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
         and chunks[0].block.caption
     ):
         return LayoutKind.PICTURE
-    if not slide.title and all(isinstance(c, ObjectChunk) and isinstance(c.block, m.Image) for c in chunks):
-        return LayoutKind.BLANK  # pictures and no title: no title bar or rule under a title that is not there
     if _text_then_object(chunks) and len(chunks) == 2 and _reads_beside(chunks[0], chunks[1]):
         return LayoutKind.CAPTION
     return LayoutKind.CONTENT

@@ -220,7 +220,14 @@ class DeckWriter:
                 sl.rect = r
         for slot in slots:
             ph = by_idx.get(slot.idx) if slot.idx is not None else None
-            self.flow(slot.chunks, slot.rect, ph if slot.style is not None else None, used, own=slot.own)
+            if (
+                ph is None
+                and slot.style is not None
+                and slot.style is getattr(self.geo.untitled, "style", None)
+            ):
+                self.flow(slot.chunks, slot.rect, None, used, own=slot.own, style=slot.style)
+            else:
+                self.flow(slot.chunks, slot.rect, ph if slot.style is not None else None, used, own=slot.own)
 
     def idx_of(self, ph) -> int:
         meta = self.ph_meta.get(id(ph))
@@ -238,7 +245,7 @@ class DeckWriter:
         idx = self.idx_of(ph)
         return next((b[3] for b in g.bodies if b[0] == idx), self.geo.box_style)
 
-    def flow(self, chunks, rect: Rect, ph, used: set[int], own: bool = True) -> None:
+    def flow(self, chunks, rect: Rect, ph, used: set[int], own: bool = True, style=None) -> None:
         """Place ``chunks`` top to bottom inside ``rect``; the first text chunk goes into ``ph``.
 
         ``own`` says the placeholder's own list style is used for bullets and indents (a content
@@ -248,7 +255,8 @@ class DeckWriter:
         if not chunks:
             return
         sizes = self.sizes
-        style = self.style_of(ph) if ph is not None else None
+        if style is None:  # (given without a placeholder: an untitled slide's body, fit.UntitledBody)
+            style = self.style_of(ph) if ph is not None else None
         placeholder_free = ph is not None
         groups = stack(self.geo.measurer, chunks, rect, sizes, style, own)
         framed = callout_frames(chunks, groups)
@@ -310,7 +318,7 @@ class DeckWriter:
                 else:
                     tb = self.slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
                     tb.text_frame.word_wrap = True
-                    if ph is not None and style is not None and own and self.like_placeholder(tb, ph, style):
+                    if style is not None and own and self.like_placeholder(tb, ph, style):
                         # text that continues the body's (after a picture, an equation): the body's look
                         fill_paras(
                             self.cv, tb.text_frame, c.paras, style, sizes.text, own=True, shape_id=tb.shape_id
@@ -336,12 +344,16 @@ class DeckWriter:
         """Give text box ``tb`` the list style (bullets, colours, indents, spacing) and insets of body
         placeholder ``ph``, whose text it continues: measured as the placeholder's (placement.stack).
         False when the placeholder's layout counterpart is not found (the box keeps its own look)."""
-        base = getattr(ph, "_base_placeholder", None)
-        if base is None:
+        if ph is None:  # an untitled slide's body: the content layout's (fit.UntitledBody)
+            base_el = self.geo.untitled.placeholder if self.geo.untitled is not None else None
+        else:
+            base = getattr(ph, "_base_placeholder", None)
+            base_el = base._element if base is not None else None
+        if base_el is None:
             return False
         body = tb.text_frame._txBody
         old = body.find(qn("a:lstStyle"))
-        new = placeholder_list_style(base._element, self.slide.slide_layout.slide_master)
+        new = placeholder_list_style(base_el, self.slide.slide_layout.slide_master)
         if old is not None:
             old.addprevious(new)
             body.remove(old)

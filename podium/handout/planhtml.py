@@ -76,6 +76,19 @@ def _para_tag(p: Para, math=None) -> str:
     return f"<p{cls_attr}{attr}>{runs_html(p.runs, math)}</p>"
 
 
+def _number_room(paras, k: int) -> str:
+    """The style of an ``<ol>`` opened at ``paras[k]`` whose numbers have two digits or more: room for
+    them left of the text, as the deck's numbers get (measure.marker_room); "" for one digit."""
+    level, widest = paras[k].level, paras[k].number
+    for p in paras[k + 1 :]:
+        if p.level < level or (p.level == level and _str(p.bullet) != "number"):
+            break
+        if p.level == level:
+            widest = max(widest, p.number)
+    digits = len(str(widest))
+    return f' style="padding-left:{1.1 + 0.55 * (digits - 1):.2f}em"' if digits > 1 else ""
+
+
 def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
     """Return paragraphs as HTML, rebuilding nested lists from bullet levels and quotes from styles."""
     out: list[str] = []
@@ -86,7 +99,7 @@ def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
         while stack and stack[-1][0] >= level:
             out.append(f"</li></{stack.pop()[1]}>")
 
-    for p in paras:
+    for k, p in enumerate(paras):
         style = _str(p.style)
         bullet = _str(p.bullet)
         if quote_open and style not in ("quote", "attribution"):
@@ -100,7 +113,9 @@ def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
             if stack and stack[-1][0] == p.level:
                 out.append("</li>")
             else:
-                start = ol_type(p.numbering) + ol_start(p.number) if tag == "ol" else ""
+                start = (
+                    ol_type(p.numbering) + ol_start(p.number) + _number_room(paras, k) if tag == "ol" else ""
+                )
                 out.append(f"<{tag}{start}>")
                 stack.append((p.level, tag, kind))
             if tag == "ol" and (p.numbering, p.delimiter) != (m.Numbering.DECIMAL, m.Delimiter.PERIOD):
