@@ -450,6 +450,11 @@ def _typographic(text: str) -> str:
         lambda mt: _code_span(mt.group(2) if mt.group(2) is not None else mt.group(3)), text
     )
     text = re.sub(r"\\enquote\*?\{([^{}]*)\}", "\u201c\\1\u201d", text)
+    while (at := text.find("\\centerline{")) >= 0:  # (a slide's own alignment)
+        close = balanced_group(text, at + len("\\centerline"))
+        if close < 0:
+            break
+        text = text[:at] + text[at + len("\\centerline{") : close - 1] + text[close:]
     text = re.sub(  # \hyperlink{frame-label}{words}: a link to that frame's slide
         r"\\hyperlink\{([^{}]+)\}\{([^{}]*)\}", lambda mt: f"[{mt.group(2)}](#{_anchor(mt.group(1))})", text
     )
@@ -471,13 +476,72 @@ def _typographic(text: str) -> str:
     )
 
 
+# environments whose text is paragraphs (where TeX's \\ breaks a line); in any other (tabular, align,
+# array, tikzpicture…) \\ is the environment's own (a row's end) and stays for its reader
+_TEXT_ENVS = frozenset(
+    "itemize enumerate description block alertblock exampleblock center flushleft flushright columns "
+    "column quote quotation verse minipage onlyenv uncoverenv visibleenv altenv overlayarea".split()
+)
+_ENV = re.compile(r"\\(begin|end)\{([^{}]+)\}")
+_LINE_BREAK = re.compile(r"\\\\(?:\*)?(?:\s*\[[^\]]*\])?")
+_INLINE_MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])+\$|\\\((?:.|\n)*?\\\)")
+
+
+def _breaks(text: str) -> list[str]:
+    """A paragraph line cut where TeX's ``\\\\`` (``\\\\[2mm]``) breaks it, outside inline math: the parts,
+    each but the last to end in a Markdown line break."""
+    parts, start, cut = [], 0, 0
+    spans = [(mt.start(), mt.end()) for mt in _INLINE_MATH.finditer(text)]
+    for mt in _LINE_BREAK.finditer(text):
+        if any(a <= mt.start() < b for a, b in spans):
+            continue
+        parts.append(text[cut : mt.start()].rstrip())
+        cut = mt.end()
+        start = cut
+    if not parts:
+        return [text]
+    parts.append(text[start:].strip())
+    return parts
+
+
+def _tight_math(text: str) -> str:
+    """Inline math ``$ a + b $`` as ``$a + b$``: in TeX any ``$…$`` is math; in the Markdown the frame is
+    read as (pandoc's), a ``$`` with a space inside it is a dollar sign."""
+    if "$" not in text:
+        return text
+
+    def tight(mt: re.Match) -> str:
+        math = mt.group(0)
+        if not math.startswith("$") or math.startswith("$$"):
+            return math
+        inner = math[1:-1].strip()
+        return f"${inner}$" if inner else math
+
+    return _INLINE_MATH.sub(tight, text)
+
+
+def _pictures_joined(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``body`` with an ``\\includegraphics`` whose braces close on a later line (``{`` at a line's end,
+    the file's name on the next) on one line."""
+    out: list[tuple[int, str]] = []
+    for k, line in body:
+        if out and out[-1][1].count("{") > out[-1][1].count("}") and "\\includegraphics" in out[-1][1]:
+            if len(out[-1][1]) < 300:  # (a brace never closed takes no more than a few lines)
+                out[-1] = (out[-1][0], out[-1][1].rstrip() + line.strip())
+                continue
+        out.append((k, line))
+    return out
+
+
 def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A frame's lines without their indentation (but in verbatim environments), and a line that
     Markdown would read as a list or a quote (``1. …``, ``- …``, ``> …``) escaped: in TeX it is text."""
     out: list[tuple[int, str]] = []
     verbatim: str | None = None
     groups = 0  # {\small … } groups open over several lines
-    for k, line in body:
+    envs: list[str] = []  # the environments open (\\ breaks a line only in paragraphs: _TEXT_ENVS)
+    ends: set[int] = set()  # lines of `out` that ended in \\ (a break if the paragraph goes on)
+    for k, line in _pictures_joined(body):
         if verbatim is not None:
             if f"\\end{{{verbatim}" in line:
                 verbatim = None
@@ -505,5 +569,26 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             text = (marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker) + text[
                 len(marker) :
             ]
-        out.append((k, text))
+        text = _tight_math(text)
+        parts = _breaks(text) if "\\\\" in text and all(e in _TEXT_ENVS for e in envs) else [text]
+        for j, part in enumerate(parts):
+            if j < len(parts) - 1:
+                ends.add(len(out))
+            if part or j == 0:
+                out.append((k, part))
+        for mt in _ENV.finditer(text):
+            if mt.group(1) == "begin":
+                envs.append(mt.group(2).rstrip("*"))
+            elif mt.group(2).rstrip("*") in envs:
+                del envs[len(envs) - 1 - envs[::-1].index(mt.group(2).rstrip("*")) :]
+    for j in ends:  # Markdown's line break (a backslash at the line's end) where more text follows
+        after = out[j + 1][1].lstrip() if j + 1 < len(out) else ""
+        pictures = out[j][1].lstrip().startswith("\\includegraphics") or after.startswith("\\includegraphics")
+        if (
+            out[j][1].strip()
+            and after
+            and not pictures
+            and not after.startswith(("\\end{", "\\begin{", "\\item"))
+        ):
+            out[j] = (out[j][0], out[j][1] + "\\")
     return out

@@ -232,9 +232,9 @@ def split_front_matter(
                 )
             break
         block = _yaml_block(lines[i + 1 : close], i + 2, shown, diags, report=is_first)
-        if block is None:  # not metadata (pandoc reads it as a slide rule and text)
-            i += 1
-            continue
+        if block is None or (not is_first and not all(_KEY.fullmatch(str(k)) for k in block)):
+            i += 1  # not metadata (pandoc reads it as a slide rule and text): Marp's `---` and a slide
+            continue  # starting `<!-- _class: lead -->` is YAML ({"<!-- _class": "lead -->"}), not keys
         for k, line in enumerate(lines[i + 1 : close], start=i + 2):
             key = line.split(":", 1)[0].strip()
             if key and not line.startswith((" ", "\t", "-", "#")):
@@ -244,6 +244,9 @@ def split_front_matter(
         i = close + 1
     body = "\n".join("" if k in blank else line for k, line in enumerate(lines))
     return meta, body, key_lines
+
+
+_KEY = re.compile(r"[A-Za-z_][\w.-]*")  # a metadata key as lecturers write them (later blocks must have such)
 
 
 def _first_content_line(lines: list[str]) -> int:

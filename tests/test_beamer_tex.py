@@ -456,3 +456,50 @@ def test_nocite_lists_uncited_entries(tmp_path):
         deck = Presentation(str(tmp_path / "out" / f"{src.stem}.pptx"))
         words = "\n".join(t for s in deck.slides for t in _texts(s))
         assert "Never cited" in words and "Cited" in words, src.name
+
+
+LINES = r"""\documentclass{beamer}
+\title{Lines}
+\begin{document}
+\begin{frame}{Breaks}
+One of the techniques of\\ \hspace{4cm} Linear Programming.
+\begin{itemize}
+  \item Prediction hypersurface \\$\rightarrow$ here: a line
+\end{itemize}
+$a_{i+2} = a_{i+1} + a_i $ and $ F_n = F_{n-1} + F_{n-2} $.
+\begin{tabular}{ll}
+a & b \\
+c & d \\
+\end{tabular}
+\centerline{\textbf{Thank you}}
+\end{frame}
+\begin{frame}{Pictures}
+\includegraphics[width=0.4\textwidth]{one.png} \\
+\includegraphics[width=0.4\textwidth, clip]{
+    two.png}
+\end{frame}
+\end{document}
+"""
+
+
+def test_tex_line_breaks_spaced_math_centred_lines_and_pictures_over_lines(tmp_path):
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    for name in ("one.png", "two.png"):
+        Image.new("RGB", (400, 300), (90, 140, 200)).save(tmp_path / name)
+    src = tmp_path / "lines.tex"
+    src.write_text(LINES)
+    r = run_cli("slides", str(src), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    assert "raw-tex" not in r.stderr and "\\" not in r.stderr.replace("\\textwidth", "")
+    deck = Presentation(str(tmp_path / "out" / "lines.pptx"))
+    breaks, pictures = deck.slides[1], deck.slides[2]
+    text = "\n".join(_texts(breaks))
+    assert "\\" not in text and "$" not in text  # no TeX left: \\ is a line break, $ a $ is math
+    assert "of\vLinear Programming." in text and "hypersurface\v" in text
+    assert "Thank you" in text
+    maths = breaks._element.findall(".//{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath")
+    assert len(maths) >= 3  # the arrow and the two spaced formulas
+    table = [s for s in breaks.shapes if s.has_table]
+    assert table and table[0].table.cell(1, 1).text == "d"  # a table's \\ ends its rows still
+    assert len([s for s in pictures.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]) == 2

@@ -373,3 +373,16 @@ def test_a_picture_in_a_marp_heading_leaves_its_keywords_out_of_the_title():
     )
     assert m.plain_text(lecture.slides[-1].title).strip() == "Sources of variation"
     assert [d.code for d in diags.items if d.code == "inline-image"] == ["inline-image"]
+
+
+def test_a_slide_opening_with_a_directive_comment_after_a_rule_is_a_slide_not_front_matter():
+    diags = Diagnostics()
+    lec = parse_lecture(
+        "---\nmarp: true\n---\n\n# Lecture 3\n\n---\n\n# Intro\n\n- point one\n\n---\n"
+        "<!-- _class: lead -->\n\n# Part 2: Tooling\n\n---\n\n# After part 2\n\n- point two\n",
+        "deck.md",
+        diags,
+    )
+    titles = [m.plain_text(s.title) for s in lec.slides]
+    assert titles[-3:] == ["Intro", "Part 2: Tooling", "After part 2"]
+    assert not [d for d in diags.items if d.code == "unused-key"]  # ("<!-- _class" is no key)
