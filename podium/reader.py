@@ -1019,6 +1019,21 @@ def _format_option(raw_meta: dict, key: str) -> Any:
     return None
 
 
+HTML_SHOWS = ("revealjs", "ioslides", "slidy", "dzslides", "s5", "slideous")
+
+
+def html_slide_show(raw_meta: dict) -> bool:
+    """Whether the lecture was written for an HTML slide show (Quarto's ``format: revealjs``, R Markdown's
+    ``output: ioslides_presentation``…): there, as pandoc says, content right under a heading above the
+    slide level is on that heading's own slide, not on a slide after it (beamer's way)."""
+    fmt, output = raw_meta.get("format"), raw_meta.get("output")
+    first = next(iter(fmt), None) if isinstance(fmt, dict) else fmt
+    if first is None:
+        first = next(iter(output), None) if isinstance(output, dict) else output
+    name = str(first or "").lower()
+    return any(show in name for show in HTML_SHOWS)
+
+
 def _format_slide_level(raw_meta: dict) -> int | None:
     """``slide-level`` given inside Quarto's ``format:`` options (revealjs, pptx, beamer), if any."""
     fmt = raw_meta.get("format")
@@ -1168,6 +1183,7 @@ class _Converter:
             raw_meta.get("incremental") or _format_option(raw_meta, "incremental") is True
         )
         divider = marp.heading_divider(raw_meta) if self.marp else 0
+        html_show = html_slide_show(raw_meta)
         if (meta.title or meta.subtitle or meta.authors or meta.date) and not self.marp and self.title_slide:
             drafts.append(
                 _SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1))
@@ -1229,7 +1245,11 @@ class _Converter:
             if node.type == "hr":
                 start(m.CONTENT, (), self.pos(node), None).by_rule = True
                 continue
-            if current is None or current.kind == m.TITLE:
+            if current is None and html_show and drafts and drafts[-1].kind == m.SECTION:
+                # ... in an HTML slide show (reveal.js), on the section's own slide: one slide of that title
+                current = drafts[-1]
+                current.kind = m.CONTENT
+            elif current is None or current.kind == m.TITLE:
                 # ... titled as the section, as beamer does (pandoc's pptx leaves it untitled)
                 under = (
                     drafts[-1].title if current is None and drafts and drafts[-1].kind == m.SECTION else ()
@@ -3313,8 +3333,8 @@ def _line_texts(content: m.Inlines) -> list[str]:
 
 
 def _empty_untitled(d: _SlideDraft) -> bool:
-    """True for a content slide with nothing in it, not even a title."""
-    return d.kind == m.CONTENT and not d.title and not (d.body or d.notes or d.handout or d.instructor)
+    """True for a content (or section) slide with nothing in it, not even a title (a bare ``#``)."""
+    return d.kind in (m.CONTENT, m.SECTION) and not d.title and not (d.body or d.notes or d.handout or d.instructor)
 
 
 def _opened_untitled(d: _SlideDraft) -> bool:

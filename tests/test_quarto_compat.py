@@ -1274,3 +1274,28 @@ def test_an_html_list_is_a_list_and_its_fragment_items_are_clicks(tmp_path):
     assert [d.pos.line for d in raw] == [
         14
     ]  # the formatted list only (its <b> is lost): a plain one is drawn
+
+
+@pytest.mark.parametrize(
+    ("front", "one_slide"),
+    [
+        ("format: revealjs", True),
+        ("format:\n  revealjs:\n    incremental: true", True),
+        ("output: ioslides_presentation", True),
+        ("format: beamer", False),
+        ("format: pptx", False),
+    ],
+)
+def test_content_right_under_a_section_heading_is_on_its_slide_in_an_html_slide_show(front, one_slide):
+    text = f"---\ntitle: T\n{front}\n---\n\n# Objectives\n\nThe goal.\n\n#\n\n# Part 2\n\n## Citations\n\nA file.\n"
+    lec = parse_lecture(text, "deck.qmd", Diagnostics())
+    shown = [(s.kind, m.plain_text(s.title)) for s in lec.slides[1:]]
+    if one_slide:  # as pandoc's and Quarto's reveal.js show it: one slide titled "Objectives"
+        assert shown == [(m.CONTENT, "Objectives"), (m.SECTION, "Part 2"), (m.CONTENT, "Citations")]
+    else:  # beamer's way: the section's slide, then its content on a slide of that title
+        assert shown == [
+            (m.SECTION, "Objectives"),
+            (m.CONTENT, "Objectives"),
+            (m.SECTION, "Part 2"),
+            (m.CONTENT, "Citations"),
+        ]
