@@ -332,22 +332,57 @@ def hidden_output(code: str, options: dict) -> bool:
         or str(options.get("fig.show", "")).strip("'\"") == "hide"
     ):
         return False
+    statements: list[list[str]] = []  # each statement's lines (a line that goes on one is not one)
     previous = ""
     for line in code.split("\n"):
         said = line.split("#", 1)[0].rstrip()
         if not said.strip():
             continue
-        continued = previous.endswith(("|>", "%>%", "+", ",", "(", "<-", "=", "\\"))
-        if not continued and _SHOWS.match(said):  # (a line that goes on a statement is not one)
-            return True
+        goes_on = previous.endswith(("|>", "%>%", "+", ",", "(", "<-", "=", "\\", "{", "[")) or line[:1] in (
+            " ",
+            "\t",
+            "}",
+            ")",
+            "]",
+        )
+        if goes_on and statements:
+            statements[-1].append(said)
+        else:
+            statements.append([said])
         previous = said
+    for first, *rest in statements:
+        whole = "\n".join([first, *rest])
+        if _CONTROL.match(first):  # a loop or a branch shows what the statements inside it show
+            if _SHOWS.search(whole) or _PRINTS.search(whole):
+                return True
+        elif not _QUIET_STATEMENT.match(first) or _PRINTS.search(whole):
+            return True  # a plot, a table, a value left standing is printed
     return False
+
+
+_CONTROL = re.compile(r"^\s*(?:for|while|if|repeat|with)\b")
+
+
+# statements that show nothing when run: assignments, loading packages, settings, definitions
+_QUIET_STATEMENT = re.compile(
+    r"^\s*(?:[\w.$@\[\]\"' ]+\s*(?:<<?-|=(?!=)|:=)|(?:library|require|requireNamespace|suppress\w*|source|"
+    r"set\.seed|options|theme_set|Sys\.\w+|setwd|invisible|(?:knitr::)?opts_\w+\$set|knitr::\w+|use_\w+|load|attach|"
+    r"reticulate::\w+|np\.random\.seed|random\.seed|warnings\.\w+|pd\.set_option|plt\.(?:rc|style)\w*)\s*\(|"
+    r"import\s|from\s+\S+\s+import\s|def\s|class\s|async\s+def\s|@|%|!|function\b|return\b|pass\b|"
+    r"for\s*\(|for\s|if\s*\(|if\s|while\s*\(|while\s|else\b|try\b|except\b|with\s|global\s|\w+\s*<-\s*function)"
+)
+_PRINTS = re.compile(r"\b(?:cat|print|message|writeLines|display|show)\s*\(")
 
 
 def cell_defaults(raw_meta: dict) -> dict:
     """The options every code cell has unless it says otherwise: Quarto's ``execute:`` (``echo: false``)
-    and ``knitr: opts_chunk:`` in the front matter."""
+    and ``knitr: opts_chunk:`` in the front matter.  In Quarto's presentation formats (``format:
+    revealjs``, ``beamer``, ``pptx``) a cell's code is not shown unless it says ``echo: true``."""
     out: dict = {}
+    fmt = raw_meta.get("format")
+    first = next(iter(fmt), None) if isinstance(fmt, dict) else fmt
+    if isinstance(first, str) and first.split("+")[0].split("-")[0] in ("revealjs", "beamer", "pptx"):
+        out["echo"] = False  # (Quarto's own default for these formats)
     knitr = raw_meta.get("knitr")
     for given in (knitr.get("opts_chunk") if isinstance(knitr, dict) else None, raw_meta.get("execute")):
         if isinstance(given, dict):

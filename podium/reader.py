@@ -924,17 +924,7 @@ def parse_lecture(
     lecture = conv.slides(top, meta, level, raw_meta, inferred)
     lecture = _completed_meta(lecture, conv.marp_footer)
     if conv.cells:
-        earlier = (
-            f"; {conv.earlier_figures} plot(s) are the files an earlier render left (fig.path)"
-            if conv.earlier_figures
-            else ""
-        )
-        diags.note(
-            f"{conv.cells} code cell(s) are shown as code and not run (Podium executes nothing); "
-            f"'echo: false' cells are left out, but for the pictures they include{earlier}",
-            m.SourcePos(shown, conv.first_cell_line),
-            "code-cell",
-        )
+        diags.note(_cells_said(conv), m.SourcePos(shown, conv.first_cell_line), "code-cell")
     if conv.inline_cells:
         code, where = conv.inline_cells[0]
         more = len(conv.inline_cells) - 1
@@ -1002,6 +992,22 @@ USED_KEYS = frozenset(
         "execute",  # (Quarto's options of every code cell: echo)
     }
 )
+
+
+def _cells_said(conv) -> str:
+    """The ``code-cell`` note: how many cells are shown as code, how many hidden, none run."""
+    hidden = conv.cells - conv.cells_shown
+    said = f"{conv.cells_shown} code cell(s) are shown as code and not run (Podium executes nothing)"
+    if hidden and conv.cells_shown:
+        said += f"; {hidden} hidden one(s) ('echo: false') are left out, but for the pictures they include"
+    elif hidden:
+        said = (
+            f"{hidden} hidden code cell(s) ('echo: false') are left out (Podium executes nothing), "
+            "but for the pictures they include"
+        )
+    if conv.earlier_figures:
+        said += f"; {conv.earlier_figures} plot(s) are the files an earlier render left (fig.path)"
+    return said
 
 
 def _format_option(raw_meta: dict, key: str) -> Any:
@@ -1117,6 +1123,7 @@ class _Converter:
             int, tuple[m.Image, marp.Keywords]
         ] = {}  # id(): pictures Marp draws as backgrounds
         self.cells = 0
+        self.cells_shown = 0  # (of them, the ones whose code is shown)
         self.first_cell_line = 0
         self.earlier_figures = 0  # cells' plots shown from an earlier render (cellfigures)
         self.raw_meta: dict[str, Any] = {}
@@ -2100,9 +2107,20 @@ class _Converter:
                 # the chunks after it (echo = FALSE…), where the chunk is run (not one that shows how)
                 self.cell_defaults.update(quarto.chunk_defaults(code))
             out: list[m.Block] = []
-            if shown is not None and shown.strip():
-                out.append(m.CodeBlock(shown, "text" if cell in ("mermaid", "dot", "ojs") else cell, pos))
             pictures = self.cell_pictures(code, info, options, pos)
+            if cell in ("mermaid", "dot"):  # a diagram Quarto draws from its source: not code to read
+                self.cells -= 1
+                if not pictures and quarto.shows_output(options):
+                    self.diags.warning(
+                        f"this {{{cell}}} diagram is not drawn (Podium runs no code): export it as a picture "
+                        "(SVG or PNG) and include that",
+                        pos,
+                        "not-rendered",
+                    )
+                return pictures
+            if shown is not None and shown.strip():
+                self.cells_shown += 1
+                out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos))
             if not out and not pictures and quarto.hidden_output(code, options):
                 self.diags.warning(
                     "this hidden code cell's output (a plot, a table or printed values) is not shown: Podium "
@@ -3334,7 +3352,11 @@ def _line_texts(content: m.Inlines) -> list[str]:
 
 def _empty_untitled(d: _SlideDraft) -> bool:
     """True for a content (or section) slide with nothing in it, not even a title (a bare ``#``)."""
-    return d.kind in (m.CONTENT, m.SECTION) and not d.title and not (d.body or d.notes or d.handout or d.instructor)
+    return (
+        d.kind in (m.CONTENT, m.SECTION)
+        and not d.title
+        and not (d.body or d.notes or d.handout or d.instructor)
+    )
 
 
 def _opened_untitled(d: _SlideDraft) -> bool:

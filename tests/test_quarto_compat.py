@@ -1299,3 +1299,39 @@ def test_content_right_under_a_section_heading_is_on_its_slide_in_an_html_slide_
             (m.SECTION, "Part 2"),
             (m.CONTENT, "Citations"),
         ]
+
+
+@pytest.mark.parametrize(
+    ("front", "shown"),
+    [
+        ("format: revealjs", False),
+        ("format:\n  beamer:\n    incremental: true", False),
+        ("format: html", True),
+        ("", True),
+    ],
+)
+def test_a_cell_without_echo_shows_its_code_as_the_format_does(front, shown):
+    diags = Diagnostics()
+    text = (
+        f"---\ntitle: T\n{front}\n---\n\n## Outline\n\n```{{r}}\nfor (h in c('a', 'b')) cat('-', h)\n```\n\n"
+    )
+    text += "## Install\n\n```{r}\n#| echo: true\n#| eval: false\ninstall.packages('x')\n```\n"
+    lec = parse_lecture(text, "deck.qmd", diags)
+    code = [b.code for s in lec.slides for b in s.body if isinstance(b, m.CodeBlock)]
+    assert "install.packages('x')" in code  # echo: true is shown everywhere
+    assert (any("cat(" in c for c in code)) is shown  # Quarto hides code in presentation formats
+    if not shown:  # what that loop printed is not there: said, and the note counts it as hidden
+        assert [d.pos.line for d in diags.items if d.code == "not-rendered"] == [
+            text.split("\n").index("```{r}") + 1
+        ]
+        (note,) = [d.message for d in diags.items if d.code == "code-cell"]
+        assert note.startswith("1 code cell(s) are shown as code") and "1 hidden one(s)" in note
+
+
+def test_a_diagram_cell_is_not_shown_as_its_source_and_is_said():
+    diags = Diagnostics()
+    text = "---\ntitle: T\n---\n\n## Flow\n\n```{mermaid}\nflowchart LR\n  A --> B\n```\n"
+    lec = parse_lecture(text, "deck.qmd", diags)
+    assert not [b for s in lec.slides for b in s.body if isinstance(b, m.CodeBlock)]
+    (warned,) = [d for d in diags.items if d.code == "not-rendered"]
+    assert warned.pos.line == 7 and "{mermaid} diagram is not drawn" in warned.message

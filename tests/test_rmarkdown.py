@@ -159,6 +159,11 @@ def test_a_chunk_that_shows_opts_chunk_sets_no_defaults(tmp_path):
         ("print(n)", {"results": "'hide'"}, False),
         ("hist(x)", {"fig.show": "'hide'"}, False),
         ("library(ggplot2)", {}, False),
+        ("pop %>%\n  ggplot(aes(x)) +\n  geom_point()", {}, True),  # a pipe into a plot
+        ("for (h in c('a', 'b')) cat('-', h)", {}, True),  # printed in a loop
+        ("fit <- lm(y ~ x)\nfit", {}, True),  # a value left standing is printed
+        ("set.seed(1)\nn <- 100\nknitr::opts_chunk$set(echo = FALSE)", {}, False),
+        ("import numpy as np\ndef f(x):\n    return x", {}, False),
     ],
 )
 def test_which_hidden_chunks_would_show_something(code, options, shown):
