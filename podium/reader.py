@@ -939,7 +939,11 @@ def parse_lecture(
         diags.warning(
             f"{kind} '{said}' (and any like it) is left as written: "
             + (
-                "the front matter names no bibliography (bibliography: refs.bib)"
+                (
+                    "its bibliography was not found"
+                    if raw_meta.get("bibliography")
+                    else "the front matter names no bibliography (bibliography: refs.bib)"
+                )
                 if kind == "citation"
                 else "the lecture has no such label ({#fig-…} on a picture, {#tbl-…} on a table's caption, "
                 "{#eq-…} after an equation, {#sec-…} on a heading)"
@@ -1124,6 +1128,7 @@ class _Converter:
         ] = {}  # id(): pictures Marp draws as backgrounds
         self.cells = 0
         self.cells_shown = 0  # (of them, the ones whose code is shown)
+        self.layout_tex_noted = False  # (\\vspace and its kin: one note a lecture)
         self.first_cell_line = 0
         self.earlier_figures = 0  # cells' plots shown from an earlier render (cellfigures)
         self.raw_meta: dict[str, Any] = {}
@@ -2052,6 +2057,8 @@ class _Converter:
             if markup is not None:  # \textbf{…} and its kin: the Markdown/HTML that draws the same
                 kept.append(markup)
                 continue
+            if self.layout_only(piece, line):
+                continue
             if piece.name in _TEX_TEXT and piece.args:
                 kept.append(piece.args[-1])
                 self.diags.warning(
@@ -2066,6 +2073,22 @@ class _Converter:
         if not text.strip():
             return None
         return self._reread(text)
+
+    def layout_only(self, piece, pos: m.SourcePos) -> bool:
+        """Whether raw TeX ``piece`` only sets spacing or type size (``\\smallskip``, ``\\vfill``,
+        ``\\vspace{1em}``, ``\\tiny``), which the template sets on a slide: left out, said once per
+        lecture in a note (not a warning a line: a beamer deck has dozens)."""
+        if piece.name not in _LAYOUT_TEX or "[" in piece.kinds:
+            return False
+        if not self.layout_tex_noted:
+            self.layout_tex_noted = True
+            self.diags.note(
+                f"'\\{piece.name}' and the like (\\smallskip, \\vfill, \\vspace, \\tiny…) set beamer's spacing "
+                "and type sizes; a slide's are the template's, so they are left out",
+                pos,
+                "raw-tex",
+            )
+        return True
 
     def _reread(self, text: str) -> SyntaxTreeNode:
         """A paragraph's inline node for ``text`` (what is left once its raw TeX is taken out)."""
@@ -2801,6 +2824,8 @@ class _Converter:
                     self.pos(None),
                     "raw-tex",
                 )
+            elif self.layout_only(piece, self.pos(None)):
+                pass
             else:
                 self.diags.warning(
                     f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)",
@@ -3364,6 +3389,12 @@ def _opened_untitled(d: _SlideDraft) -> bool:
     return _empty_untitled(d) and not d.classes and d.layout is None
 
 
+# TeX that only sets spacing or type size (Converter.layout_only)
+_LAYOUT_TEX = frozenset(
+    "smallskip medskip bigskip vfill hfill vspace hspace centering raggedright raggedleft noindent par "
+    "newpage clearpage pagebreak tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge "
+    "vskip hskip quad qquad".split()
+)
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")  # (not at a line's start or end: a hard break's)
 _SPAN_CLOSE = re.compile(r"^([^\[\]]*)\]\{([^{}]*)\}")
 

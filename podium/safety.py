@@ -26,6 +26,16 @@ REMOTE_DEADLINE = 30  # seconds per download, all reads together
 MAX_ADDRESS = 64 * 1024  # characters of a picture's address (a data: picture is refused before decoding)
 
 
+def missing_code(what: str) -> str:
+    """The code of a warning about a missing file: ``missing-image`` for pictures (a logo, a background),
+    ``missing-file`` for the rest (a bibliography, an ``\\input`` part, an included file)."""
+    return (
+        "missing-file"
+        if what in ("bibliography", "citation style", "\\input file", "included file", "chart data")
+        else "missing-image"
+    )
+
+
 class PathPolicy:
     """Resolve references from content to files, allowing only those under ``roots``."""
 
@@ -42,7 +52,7 @@ class PathPolicy:
     def resolve(self, src: str, base_dir: str, pos: SourcePos, diags: Diagnostics, what: str) -> str | None:
         """Return the local path ``src`` refers to, or None after a warning saying why not."""
         if not src.strip():
-            diags.warning(f"{what} has no file name", pos, "missing-image")
+            diags.warning(f"{what} has no file name", pos, missing_code(what))
             return None
         if len(src) > MAX_ADDRESS:  # e.g. a huge data: picture: judged by its length, never decoded
             diags.warning(
@@ -129,7 +139,9 @@ class PathPolicy:
             hint = closest_file(candidate, base_dir)
             hint = f"; did you mean '{hint}'?" if hint else ""
             also = "".join(f", {d.rstrip('/')}/" for d in self.graphics_dirs) if what == "picture" else ""
-            diags.warning(f"{what} '{src}' not found (searched {shown}/{also}){hint}", pos, "missing-image")
+            diags.warning(
+                f"{what} '{src}' not found (searched {shown}/{also}){hint}", pos, missing_code(what)
+            )
             return None
         if real.stat().st_size > MAX_FILE_BYTES:
             diags.warning(

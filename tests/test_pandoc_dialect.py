@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from podium import model as m
 from podium.diagnostics import Diagnostics
 from podium.pipeline import BuildOptions, build_handout, build_slides
+from podium.reader import parse_lecture
 from podium.verify import frame_text
 
 
@@ -219,8 +220,10 @@ def test_raw_tex_never_reaches_a_slide_and_note_is_a_speaker_note(pandoc_lecture
     assert "Words stay." in s["body"] and "Speaker-only remark." not in s["body"]
     assert "Speaker-only remark." in s["notes"]
     assert not TEX_COMMAND.search(s["body"])
-    lines = [line for line, _ in warnings_at(diags, "raw-tex")]
-    assert lines == [34, 36]  # \bigskip and \today{}, at their lines
+    lines = [d.pos.line for d in diags.items if d.code == "raw-tex" and d.severity == "warning"]
+    assert lines == [36]  # \today{}, at its line
+    (spacing,) = [d for d in diags.items if d.code == "raw-tex" and d.severity == "note"]
+    assert spacing.pos.line == 34 and "\\bigskip" in spacing.message  # spacing only: one note
     # \DeclareMathOperator defined a macro the math uses (no warning, no text)
     assert not any("DeclareMathOperator" in msg for _, msg in warnings_at(diags, "raw-tex"))
     math_text = "".join(
@@ -467,9 +470,8 @@ def test_beamer_note_over_several_paragraphs_is_one_speaker_note(tmp_path):
     assert "Visible text." in s["body"] and "More text." in s["body"]
     assert "note" not in s["body"] and "bullet" not in s["body"] and "vspace" not in s["body"]
     assert "First note paragraph with emphasis." in s["notes"] and "a note bullet" in s["notes"]
-    assert warnings_at(diags, "raw-tex") == [
-        (10, "raw TeX '\\vspace{1em}' is left out (slides show no raw TeX)")
-    ]
+    assert not [d for d in diags.items if d.code == "raw-tex" and d.severity == "warning"]  # \vspace: a note
+    assert [d.pos.line for d in diags.items if d.code == "raw-tex"] == [10]
 
 
 BEAMER = r"""---
@@ -1125,3 +1127,17 @@ def test_a_span_style_that_would_lose_its_weight_is_warned(tmp_path):
     diags = Diagnostics()
     build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
     assert [line for line, _ in warnings_at(diags, "raw-html")] == [3]
+
+
+def test_a_missing_bibliography_is_said_as_a_missing_file_and_its_citations_say_why():
+    diags = Diagnostics()
+    parse_lecture(
+        "---\ntitle: T\nbibliography: refs.bib\n---\n\n## S\n\nAs shown [@smith2000].\n", "l.md", diags
+    )
+    said = [(d.pos.line, d.code, d.message) for d in diags.items if d.severity == "warning"]
+    assert said[0][:2] == (3, "missing-file") and "bibliography 'refs.bib' not found" in said[0][2]
+    assert said[1][:2] == (8, "citation") and said[1][2].endswith("its bibliography was not found")
+    diags = Diagnostics()
+    parse_lecture("## S\n\nAs shown [@smith2000].\n", "l.md", diags)
+    (cited,) = [d.message for d in diags.items if d.code == "citation"]
+    assert "the front matter names no bibliography" in cited
