@@ -754,7 +754,7 @@ def _other_markups(
 
         mapped(overlays_to_fragments(body))
     if is_reveal_markdown(raw_meta, body):  # reveal.js's own Markdown: `Note:` notes, `--` slides
-        mapped(reveal_markdown(body))
+        mapped(reveal_markdown(body, raw_meta))
     # the passes below keep every line where it was
     numbered = number_examples(body) if "(@" in body else None
     if numbered is not None:  # pandoc's example lists, (@) and (@label)
@@ -994,6 +994,8 @@ USED_KEYS = frozenset(
         "format",  # (Quarto's formats: their slide-level and from)
         "knitr",  # (knitr's opts_chunk: fig.path, echo)
         "execute",  # (Quarto's options of every code cell: echo)
+        "separator",  # (reveal-md's slide separators: podium.revealmd)
+        "verticalSeparator",
     }
 )
 

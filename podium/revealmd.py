@@ -30,7 +30,7 @@ _HTML_FRAGMENT = re.compile(
 )
 _ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+)(.*)$")
 _BLOCK_START = re.compile(r"^\s*(?:#|```|~~~|:::|>|[-*+]\s|\d{1,9}[.)]\s|<)")
-_SEPARATOR = re.compile(r"^(---|--)\s*$")
+_SEPARATOR = re.compile(r"^(---|----|--)\s*$")  # (reveal.js's vertical slides: `--`; reveal-md's: `----`)
 
 
 # front matter of reveal-md (the tool that serves a reveal.js deck from one Markdown file)
@@ -51,22 +51,50 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
         or any(not fenced[k] and "<!-- .slide:" in line for k, line in enumerate(lines))
     ):
         return False
-    separators = sum(1 for k, line in enumerate(lines) if not fenced[k] and line.strip() == "---")
-    marks = any(not fenced[k] and (line.strip() == "--" or _NOTE.match(line)) for k, line in enumerate(lines))
+    own = separators_of(raw_meta)
+    separators = sum(
+        1 for k, line in enumerate(lines) if not fenced[k] and (line.strip() == "---" or _cuts(line, own))
+    )
+    marks = any(
+        not fenced[k] and (line.strip() in ("--", "----") or _NOTE.match(line) or _cuts(line, own))
+        for k, line in enumerate(lines)
+    )
     return separators > 0 and marks
 
 
-def reveal_markdown(text: str) -> tuple[str, list[int]] | None:
-    """``text`` with reveal.js's ``Note:`` notes as ``::: notes`` divs and ``--`` as ``---``; None when
-    nothing changed."""
+def separators_of(raw_meta: dict) -> list[re.Pattern]:
+    """reveal-md's own slide separators (``separator:``, ``verticalSeparator:`` in the front matter, regular
+    expressions such as ``'<--o-->'`` or ``'^\\r?\\n---\\r?\\n$'``) as patterns a whole line matches."""
+    out = []
+    for key in ("separator", "verticalSeparator"):
+        given = raw_meta.get(key)
+        if not isinstance(given, str) or not given.strip():
+            continue
+        line = re.sub(r"(\\r\?|\\r)?\\n", "", given).strip("^$")
+        try:
+            out.append(re.compile(line))
+        except re.error:
+            continue
+    return out
+
+
+def _cuts(line: str, own: list[re.Pattern]) -> bool:
+    return any(p.fullmatch(line.strip()) for p in own) if own and line.strip() else False
+
+
+def reveal_markdown(text: str, raw_meta: dict | None = None) -> tuple[str, list[int]] | None:
+    """``text`` with reveal.js's ``Note:`` notes as ``::: notes`` divs and ``--`` (``----``, reveal-md's
+    own separators) as ``---``; None when nothing changed."""
     lines = text.split("\n")
     fenced = code_lines(lines)
+    own = separators_of(raw_meta or {})
     out: list[str] = []
     index: list[int] = []
     in_notes = False
     changed = False
     for k, line in enumerate(lines):
-        ends_slide = not fenced[k] and (_SEPARATOR.match(line) or line.startswith("#"))
+        cut = not fenced[k] and _cuts(line, own)
+        ends_slide = not fenced[k] and (_SEPARATOR.match(line) or line.startswith("#") or cut)
         if in_notes and ends_slide:
             out.append(":::")
             index.append(k)
@@ -79,9 +107,9 @@ def reveal_markdown(text: str) -> tuple[str, list[int]] | None:
             index += [k, k, k]
             in_notes = changed = True
             continue
-        if not fenced[k] and line.strip() == "--":
-            out.append("---")
-            index.append(k)
+        if not fenced[k] and (line.strip() in ("--", "----") or cut):
+            out += ["", "---", ""] if cut else ["---"]
+            index += [k, k, k] if cut else [k]
             changed = True
             continue
         out.append(line)

@@ -1335,3 +1335,29 @@ def test_a_diagram_cell_is_not_shown_as_its_source_and_is_said():
     assert not [b for s in lec.slides for b in s.body if isinstance(b, m.CodeBlock)]
     (warned,) = [d for d in diags.items if d.code == "not-rendered"]
     assert warned.pos.line == 7 and "{mermaid} diagram is not drawn" in warned.message
+
+
+def test_reveal_md_vertical_slides_after_notes_and_its_own_separators_are_slides():
+    diags = Diagnostics()
+    lec = parse_lecture(
+        "## Normalization\n\n----\n\n### FD examples\n\n* Claim 1\n\nnote:\nClaim 1 holds\n\n----\n\n"
+        "### Keys\n\nA key.\n\nnote:\nKey must be minimal.\n\n---\n\n![DB Lifecycle](photo.png)\n",
+        "deck.md",
+        diags,
+    )
+    slides = [(m.plain_text(s.title), " ".join(m.blocks_text(s.notes).split())) for s in lec.slides]
+    assert slides[:3] == [
+        ("Normalization", ""),
+        ("FD examples", "Claim 1 holds"),
+        ("Keys", "Key must be minimal."),
+    ]
+    assert len(slides) == 4 and "photo.png" not in slides[2][1]  # the picture's slide is not a note
+    lec = parse_lecture(
+        "---\ntitle: T\nseparator: '<--o-->'\nverticalSeparator: '<--v-->'\n---\n\n# One\n\n<--o-->\n\n"
+        "## Two\n\n- a\n\n<--v-->\n\n## Three\n\n- b\n",
+        "deck.md",
+        diags := Diagnostics(),
+    )
+    assert [m.plain_text(s.title) for s in lec.slides][1:] == ["One", "Two", "Three"]
+    assert "<--" not in "".join(m.blocks_text(s.body) for s in lec.slides)
+    assert not [d for d in diags.items if d.code == "unused-key"]
