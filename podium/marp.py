@@ -77,9 +77,29 @@ _SIDE = re.compile(r"^(left|right)(?::(\d+(?:\.\d+)?)%)?$")
 _PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
 
 
-def wanted(raw_meta: Mapping[str, Any]) -> bool:
-    """True for a Marp deck: its front matter says ``marp: true``."""
-    return raw_meta.get("marp") is True
+def wanted(raw_meta: Mapping[str, Any], body: str = "") -> bool:
+    """True for a Marp deck: its front matter says ``marp: true``, or (Marp's own tools need no such
+    key) it has two of Marp's signs and no key of another tool: Marp's front matter keys
+    (``paginate:``, ``headingDivider:``, ``theme: gaia``…), its directive comments (``<!-- _class:
+    lead -->``), its picture keywords (``![bg left:40%](…)``, ``![w:300](…)``)."""
+    if raw_meta.get("marp") is True:
+        return True
+    if raw_meta.get("marp") is not None or any(k in raw_meta for k in _OTHER_TOOLS):
+        return False
+    signs = {k for k in _MARP_KEYS if k in raw_meta}
+    if str(raw_meta.get("theme", "")).lower() in ("gaia", "uncover"):
+        signs.add("theme")
+    if _DIRECTIVE_SIGN.search(body):
+        signs.add("directive")
+    if _PICTURE_SIGN.search(body):
+        signs.add("picture")
+    return len(signs) >= 2
+
+
+_MARP_KEYS = ("paginate", "headingDivider", "backgroundColor", "backgroundImage", "_class", "header")
+_OTHER_TOOLS = ("format", "output", "revealOptions", "separator", "layout", "documentclass", "aspectratio")
+_DIRECTIVE_SIGN = re.compile(r"<!--\s*_?(?:class|paginate|backgroundColor|backgroundImage|color|header|footer)\s*:")
+_PICTURE_SIGN = re.compile(r"!\[(?:bg\b|(?:w|h|width|height):\d)")
 
 
 def heading_divider(raw_meta: Mapping[str, Any]) -> int:

@@ -872,7 +872,14 @@ def parse_lecture(
             raw_meta, base_dir, policy, m.SourcePos(shown, key_lines.get("bibliography", 1)), diags
         )
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
-    conv.marp = marp.wanted(raw_meta)
+    conv.marp = marp.wanted(raw_meta, body)
+    if conv.marp and raw_meta.get("marp") is not True:
+        diags.note(
+            "read as a Marp deck (its front matter has no 'marp: true', but Marp's directives and picture "
+            "keywords)",
+            m.SourcePos(shown, 1),
+            "dialect",
+        )
     if remarked is not None:
         conv.title_slide = remarked.title_slide
         conv.marp_footer = remarked.footer

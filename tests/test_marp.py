@@ -386,3 +386,32 @@ def test_a_slide_opening_with_a_directive_comment_after_a_rule_is_a_slide_not_fr
     titles = [m.plain_text(s.title) for s in lec.slides]
     assert titles[-3:] == ["Intro", "Part 2: Tooling", "After part 2"]
     assert not [d for d in diags.items if d.code == "unused-key"]  # ("<!-- _class" is no key)
+
+
+@pytest.mark.parametrize(
+    ("front", "body", "is_marp"),
+    [
+        ("theme: gaia\npaginate: true", "# A\n\n---\n\n![bg left:40%](x.png)\n\n# B\n", True),
+        ("paginate: true", "<!-- _class: lead -->\n\n# A\n", True),
+        ("title: T", "<!-- _class: lead -->\n\n# A\n\n![w:300](x.png)\n", True),
+        ("theme: default", "# A\n", False),  # (a beamer theme too: one sign is not enough)
+        ("format: revealjs\npaginate: true", "<!-- _class: lead -->\n", False),  # another tool's
+        ("marp: false\npaginate: true", "<!-- _class: lead -->\n", False),
+    ],
+)
+def test_a_deck_is_read_as_marp_by_its_signs_without_marp_true(front, body, is_marp):
+    import yaml
+
+    assert marp.wanted(yaml.safe_load(front), body) is is_marp
+
+
+def test_marp_keywords_are_read_in_a_deck_without_marp_true():
+    diags = Diagnostics()
+    lec = parse_lecture(
+        "---\ntheme: gaia\npaginate: true\n---\n\n# Deck\n\n---\n\n# Sized\n\n![w:300 center](photo.png)\n",
+        "deck.md",
+        diags,
+    )
+    pictures = [b for s in lec.slides for b in s.body if isinstance(b, m.Image)]
+    assert pictures and not any("w:300" in m.plain_text(p.caption) for p in pictures if p.caption)
+    assert [d.code for d in diags.items if d.code == "dialect"] == ["dialect"]
