@@ -98,7 +98,9 @@ def wanted(raw_meta: Mapping[str, Any], body: str = "") -> bool:
 
 _MARP_KEYS = ("paginate", "headingDivider", "backgroundColor", "backgroundImage", "_class", "header")
 _OTHER_TOOLS = ("format", "output", "revealOptions", "separator", "layout", "documentclass", "aspectratio")
-_DIRECTIVE_SIGN = re.compile(r"<!--\s*_?(?:class|paginate|backgroundColor|backgroundImage|color|header|footer)\s*:")
+_DIRECTIVE_SIGN = re.compile(
+    r"<!--\s*_?(?:class|paginate|backgroundColor|backgroundImage|color|header|footer)\s*:"
+)
 _PICTURE_SIGN = re.compile(r"!\[(?:bg\b|(?:w|h|width|height):\d)")
 
 

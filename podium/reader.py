@@ -872,14 +872,7 @@ def parse_lecture(
             raw_meta, base_dir, policy, m.SourcePos(shown, key_lines.get("bibliography", 1)), diags
         )
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
-    conv.marp = marp.wanted(raw_meta, body)
-    if conv.marp and raw_meta.get("marp") is not True:
-        diags.note(
-            "read as a Marp deck (its front matter has no 'marp: true', but Marp's directives and picture "
-            "keywords)",
-            m.SourcePos(shown, 1),
-            "dialect",
-        )
+    conv.marp = _marp_deck(raw_meta, body, shown, diags)
     if remarked is not None:
         conv.title_slide = remarked.title_slide
         conv.marp_footer = remarked.footer
@@ -1005,6 +998,20 @@ USED_KEYS = frozenset(
         "verticalSeparator",
     }
 )
+
+
+def _marp_deck(raw_meta: dict, body: str, shown: str, diags: Diagnostics) -> bool:
+    """Whether the lecture is a Marp deck (:func:`marp.wanted`); a note when it says so without ``marp: true``."""
+    if not marp.wanted(raw_meta, body):
+        return False
+    if raw_meta.get("marp") is not True:
+        diags.note(
+            "read as a Marp deck (its front matter has no 'marp: true', but Marp's directives and picture "
+            "keywords)",
+            m.SourcePos(shown, 1),
+            "dialect",
+        )
+    return True
 
 
 def _cells_said(conv) -> str:
