@@ -108,6 +108,7 @@ def beamer_markdown(text: str) -> Converted:
     """The beamer deck ``text`` rewritten as this dialect's Markdown (see the module docstring)."""
     lines, index = _uncommented(text.split("\n"))
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
+    _expand_text_macros(lines, begin)
     end = next(
         (k for k in range(len(lines) - 1, begin, -1) if lines[k].strip().startswith("\\end{document}")),
         len(lines),
@@ -123,10 +124,21 @@ def beamer_markdown(text: str) -> Converted:
         new.extend(said)
         new_index.extend([index[k]] * len(said))
 
+    _frame_commands(lines, begin + 1, end)
     outside: list[int] = []
     k = begin + 1
     while k < end:
         s = lines[k].strip()
+        meta = _META_COMMAND.match(s)
+        if meta is not None:  # \title, \author… written after \begin{document}: the title slide's still
+            j = k
+            while j + 1 < end and "\n".join(lines[k : j + 1]).count("{") > "\n".join(lines[k : j + 1]).count(
+                "}"
+            ):
+                j += 1
+            _preamble(lines[k : j + 1], index[k : j + 1], out, macros=False)
+            k = j + 1
+            continue
         if s.startswith(_FRAME):
             stop = _frame_end(lines, k, end)
             if stop is None:
@@ -164,6 +176,76 @@ def beamer_markdown(text: str) -> Converted:
     out.text = "\n".join(new)
     out.index = new_index
     return out
+
+
+_DEFINITION = re.compile(r"\\(?:(?:re)?newcommand\*?|providecommand\*?|def)\s*\{?\\([A-Za-z]+)\}?\s*(?=\{)")
+
+
+def _expand_text_macros(lines: list[str], begin: int) -> None:
+    """The preamble's macros without arguments (``\\newcommand{\\course}{Algorithms}``, ``\\def\\course{…}``)
+    put in place where the deck uses them (``\\title{\\course}``, ``{Why \\course?}``), as TeX does; in
+    math the reader reads them too, so only text needed this.  Verbatim lines keep them."""
+    found: dict[str, str] = {}
+    for k in range(max(begin, 0)):
+        for mt in _DEFINITION.finditer(lines[k]):
+            close = balanced_group(lines[k], mt.end())
+            if close > 0:
+                found[mt.group(1)] = lines[k][mt.end() + 1 : close - 1]
+    if not found:
+        return
+    use = re.compile(
+        r"\\(" + "|".join(sorted(map(re.escape, found), key=len, reverse=True)) + r")(?![A-Za-z])(\{\})?"
+    )
+    verbatim: str | None = None
+    for k, line in enumerate(lines):
+        if verbatim is not None:
+            verbatim = None if f"\\end{{{verbatim}" in line else verbatim
+            continue
+        opened = _VERBATIM.search(line)
+        if opened is not None and f"\\end{{{opened.group(1)}" not in line:
+            verbatim = opened.group(1)
+        if "\\" not in line or _DEFINITION.search(line):
+            continue
+        for _ in range(3):  # (a macro made of macros)
+            new = use.sub(lambda mt: found[mt.group(1)], line)
+            if new == line:
+                break
+            line = new
+        lines[k] = line
+
+
+_META_COMMAND = re.compile(r"^\\(?:title|subtitle|author|institute|date|logo|titlegraphic)\s*[\[{]")
+_OWN_FRAME = re.compile(r"\\(begin|end)\{(?!frame\})[A-Za-z]+frame\*?\}")
+_FRAME_COMMAND = re.compile(r"^(\s*)\\frame\s*((?:<[^>]*>)?\s*(?:\[[^\]]*\])?)\s*\{")
+
+
+def _frame_commands(lines: list[str], start: int, end: int) -> None:
+    """Beamer's ``\\frame{…}`` (``\\frame[options]{…}``) rewritten in place as ``\\begin{frame}…\\end{frame}``
+    (its lines stay where they are); ``\\frame{\\titlepage}`` too (the title slide's frame); a deck's own
+    frame environment (``vbframe``, ``myframe``) as ``frame``."""
+    for j in range(start, end):  # a deck's own frame environment (\newenvironment{vbframe}…, often in a
+        if "frame}" in lines[j]:  # style file the deck does not hold): a frame
+            lines[j] = _OWN_FRAME.sub(r"\\\1{frame}", lines[j])
+    k = start
+    while k < end:
+        opened = _FRAME_COMMAND.match(lines[k])
+        if opened is None:
+            k += 1
+            continue
+        text = "\n".join(lines[k:end])
+        close = balanced_group(text, opened.end() - 1)
+        if close < 0:
+            k += 1
+            continue
+        last = k + text.count("\n", 0, close)
+        at = close - 1 - (text.rfind("\n", 0, close - 1) + 1)  # the closing brace's column on its line
+        if last == k:
+            inner = lines[k][opened.end() : at]
+            lines[k] = f"\\begin{{frame}}{opened.group(2)}{inner}\\end{{frame}}{lines[k][at + 1 :]}"
+        else:
+            lines[last] = lines[last][:at] + "\\end{frame}" + lines[last][at + 1 :]
+            lines[k] = f"\\begin{{frame}}{opened.group(2)}{lines[k][opened.end() :]}"
+        k = last + 1
 
 
 def _frame_end(lines: list[str], start: int, end: int) -> int | None:
@@ -244,8 +326,9 @@ def _comment_at(line: str) -> int | None:
     return None
 
 
-def _preamble(lines: list[str], index: list[int], out: Converted) -> None:
-    """The front matter from the preamble's commands; its macros (``header-includes``)."""
+def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool = True) -> None:
+    """The front matter from the preamble's commands; its macros (``header-includes``; not with
+    ``macros`` False: title commands written after ``\\begin{document}``)."""
     text = "\n".join(lines)
     for piece in find_raw_tex(text, markdown=False):
         value = piece.args[piece.kinds.rfind("{")] if "{" in piece.kinds else None
@@ -265,7 +348,7 @@ def _preamble(lines: list[str], index: list[int], out: Converted) -> None:
             if graphic is not None:
                 out.meta["logo"] = graphic.group(1).strip()
                 out.key_lines["logo"] = line
-    if "\\" in text:
+    if "\\" in text and macros:
         out.meta["header-includes"] = text  # (the reader takes the macro definitions from it)
 
 
@@ -314,6 +397,8 @@ def _one_line(tex: str) -> str:
 def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: list[int]) -> None:
     """The frame from ``lines[start]`` (``\\begin{frame}…``) to ``lines[stop]`` (``\\end{frame}``)."""
     head = lines[start].strip()[len(_FRAME) :]
+    if stop == start and _FRAME_END in head:  # (a frame on one line: its text ends at its \end{frame})
+        head = head[: head.rfind(_FRAME_END)]
     title, subtitle, rest = _frame_args(head)
     body: list[tuple[int, str]] = []
     if rest.strip():
@@ -357,7 +442,7 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
     if said and all(re.fullmatch(r"\\(titlepage|maketitle)", s) for s in said):
         return  # (the title slide: made from the front matter)
     if said and all(re.fullmatch(r"\\tableofcontents(\[[^\]]*\])?", s) for s in said):
-        if "toc" not in out.meta and "[" not in said[0]:
+        if "toc" not in out.meta and "current" not in said[0]:  # ([hideallsubsections]: still the contents)
             out.meta["toc"] = True  # (the contents slide; one of the current section's is beamer's only)
             if title:
                 out.meta["toc-title"] = title

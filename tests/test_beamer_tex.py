@@ -503,3 +503,40 @@ def test_tex_line_breaks_spaced_math_centred_lines_and_pictures_over_lines(tmp_p
     table = [s for s in breaks.shapes if s.has_table]
     assert table and table[0].table.cell(1, 1).text == "d"  # a table's \\ ends its rows still
     assert len([s for s in pictures.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]) == 2
+
+
+FORMS = r"""\documentclass{beamer}
+\newcommand{\course}{Linear Algebra}
+\newcommand{\R}{\mathbb{R}}
+\begin{document}
+\title[Short]{\course}
+\author{A. Lecturer}
+\frame{\titlepage}
+\begin{frame}{Outline}\tableofcontents[hideallsubsections]\end{frame}
+\section{Basics}
+\frame{
+  \frametitle{Why \course?}
+  Vectors live in $\R^n$.
+}
+\begin{frame}{One line} A whole frame on one line.\end{frame}
+\begin{vbframe}{Own frame}
+Text of a deck's own frame environment.
+\end{vbframe}
+\end{document}
+"""
+
+
+def test_frame_commands_own_frames_title_commands_in_the_body_and_text_macros(tmp_path):
+    src = tmp_path / "forms.tex"
+    src.write_text(FORMS)
+    r = run_cli("slides", str(src), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    for code in ("raw-tex", "outside-frame", "unclosed-frame"):
+        assert code not in r.stderr
+    deck = Presentation(str(tmp_path / "out" / "forms.pptx"))
+    titles = [_title(s) or " ".join(_texts(s)[:1]) for s in deck.slides]
+    assert titles == ["Linear Algebra", "Outline", "Basics", "Why Linear Algebra?", "One line", "Own frame"]
+    assert "A. Lecturer" in "\n".join(_texts(deck.slides[0]))
+    assert "Basics" in "\n".join(_texts(deck.slides[1]))  # [hideallsubsections]: still the contents
+    assert "A whole frame on one line." in "\n".join(_texts(deck.slides[4]))
+    assert "own frame environment" in "\n".join(_texts(deck.slides[5]))
