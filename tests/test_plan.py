@@ -215,3 +215,35 @@ def test_scatter_axes_are_decided_once_for_both_outputs(planned, title, numeric,
         assert (drawn[i] - drawn[0]) / (drawn[-1] - drawn[0]) == pytest.approx(
             (xs[i] - xs[0]) / (xs[-1] - xs[0]), abs=0.01
         )
+
+
+def test_code_inside_list_items_is_drawn_after_its_item_not_after_the_list():
+    from podium.deck.plan import ObjectChunk, TextChunk, plan_deck
+    from podium.reader import parse_lecture
+
+    lec = parse_lecture(
+        "## Using ruff\n\n1.  **Install it:**\n    ```bash\n    uv pip install ruff\n    ```\n"
+        "    This adds ruff.\n\n2.  **Lint:**\n    ```bash\n    uv run ruff check .\n    ```\n\n"
+        "3.  **Format:**\n    ```bash\n    uv run ruff format .\n    ```\n",
+        "l.md",
+        Diagnostics(),
+    )
+    (plan,) = plan_deck(lec, Diagnostics())
+    shown = []
+    for c in plan.chunks:
+        if isinstance(c, ObjectChunk):
+            shown.append(("code", c.block.code))
+        elif isinstance(c, TextChunk):
+            shown += [
+                (p.number if p.bullet.value == "number" else p.level, "".join(r.text for r in p.runs))
+                for p in c.paras
+            ]
+    assert shown == [
+        (1, "Install it:"),
+        ("code", "uv pip install ruff"),
+        (1, "This adds ruff."),  # (under its item, after its code)
+        (2, "Lint:"),
+        ("code", "uv run ruff check ."),
+        (3, "Format:"),
+        ("code", "uv run ruff format ."),
+    ]

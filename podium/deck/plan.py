@@ -285,6 +285,32 @@ def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") ->
 TEXT_BLOCKS = (m.Paragraph, m.Heading, m.BulletList, m.Quote)  # blocks drawn as paragraphs of a text box
 
 
+def _objects_in_items(b: m.BulletList) -> bool:
+    """Whether an item of list ``b`` holds an object (code, a picture, a table) of its own."""
+    return any(
+        not is_text_block(sub) and not isinstance(sub, m.Pause) for item in b.items for sub in item.blocks
+    )
+
+
+def _item_parts(item: m.ListItem) -> list[tuple[bool, tuple[m.Block, ...]]]:
+    """A list item's blocks in runs: (False, text blocks), (True, an object), in their order."""
+    out: list[tuple[bool, tuple[m.Block, ...]]] = []
+    for sub in item.blocks:
+        is_object = not is_text_block(sub) and not isinstance(sub, m.Pause)
+        if is_object or not out or out[-1][0]:
+            out.append((is_object, (sub,)))
+        else:
+            out[-1] = (False, out[-1][1] + (sub,))
+    return out
+
+
+def _widest_marker(b: m.BulletList) -> float:
+    """The width (em) of the widest number of numbered list ``b`` (0 for bullets)."""
+    if not b.ordered or not b.items:
+        return 0.0
+    return max(marker_em(marker_text(b.numbering, b.delimiter, b.start + k)) for k in range(len(b.items)))
+
+
 def is_text_block(b: m.Block) -> bool:
     return isinstance(b, TEXT_BLOCKS)
 
@@ -339,6 +365,30 @@ class _Chunker:
                     inner = [replace(c, box=c.box or b.classes, keep=c.keep or self.divs) for c in inner]
                 out.extend(inner)
                 continue
+            if isinstance(b, m.BulletList) and _objects_in_items(b):
+                # code, a picture… inside an item: drawn after that item, before the next (a tutorial's
+                # "1. Install it:" and its command); the list goes on, numbered on, after it
+                widest = _widest_marker(b)
+                base = self.step
+                for k, item in enumerate(b.items):
+                    numbered = False  # (the item's first words carry its number or bullet)
+                    for is_object, group in _item_parts(item):
+                        if is_object:
+                            flush()
+                            out.extend(self.chunks(group))
+                        elif not numbered:
+                            one = replace(b, items=(replace(item, blocks=group),), start=b.start + k)
+                            paras.extend(self.list_paras(one, 0, base, k == len(b.items) - 1, widest))
+                            numbered = True
+                        else:  # the item's words after its code: under it, without a bullet
+                            for sub in group:
+                                for p in self.paras(sub, 1 if isinstance(sub, m.BulletList) else 0):
+                                    paras.append(replace(p, level=1) if p.bullet == Bullet.NONE else p)
+                    if self.lifted:
+                        lifted, self.lifted = tuple(self.lifted), []
+                        flush()
+                        out.extend(self.chunks(lifted))
+                continue
             if isinstance(b, TEXT_BLOCKS):
                 paras.extend(self.paras(b, 0))
                 if self.lifted:
@@ -364,17 +414,22 @@ class _Chunker:
         flush()
         return out
 
-    def list_paras(self, b: m.BulletList, level: int) -> list[Para]:
+    def list_paras(
+        self,
+        b: m.BulletList,
+        level: int,
+        base: int | None = None,
+        last: bool = True,
+        widest: float | None = None,
+    ) -> list[Para]:
         """A list's paragraphs: each item's bullet or number and its step (incremental lists, \\pause,
-        beamer's overlay steps)."""
+        beamer's overlay steps).  A list drawn in pieces (objects between its items) gives each piece's
+        ``base`` (the step the list began at), whether it is the ``last`` and the list's ``widest`` marker."""
         out = []
         incremental = b.incremental or self.slide_incremental
-        widest = (
-            max(marker_em(marker_text(b.numbering, b.delimiter, b.start + k)) for k in range(len(b.items)))
-            if b.ordered and b.items
-            else 0.0
-        )
-        base = self.step
+        if widest is None:
+            widest = _widest_marker(b)
+        base = self.step if base is None else base
         paused = False  # a beamer \pause in an item: what follows the list comes after it too
         for k, item in enumerate(b.items):
             if incremental:  # every item its own click, nested ones too (as reveal.js builds them)
@@ -437,7 +492,7 @@ class _Chunker:
                 )
             if before is not None:  # (the items after it, with no step of their own: as before it)
                 self.step = before
-        if incremental and level == 0 and not paused:
+        if incremental and level == 0 and not paused and last:
             self.step = base  # what follows an incremental list is shown from the start, as in reveal.js
         return out
 
