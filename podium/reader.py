@@ -672,9 +672,10 @@ _REMARK_SIGNS = (
 )
 
 
-def _remark_signs(text: str) -> bool:
-    """Could ``text`` be a remark deck (:func:`podium.remark.wanted` decides)?  Most lectures: no, at once."""
-    return any(sign in text for sign in _REMARK_SIGNS)
+def _signs(text: str, signs: tuple[str, ...]) -> bool:
+    """Could ``text`` be a deck of a tool with these ``signs`` (remark: :func:`podium.remark.wanted`, Slidev:
+    :func:`podium.slidev.wanted` decide)?  Most lectures: no, at once."""
+    return any(sign in text for sign in signs)
 
 
 def _tex_reader(base_dir: str, policy: PathPolicy, diags: Diagnostics):
@@ -708,6 +709,62 @@ def _beamer_module():
     return beamer
 
 
+def _deck_kind(text: str, shown: str) -> tuple[bool, bool, bool]:
+    """Whether ``text`` is a beamer deck in LaTeX, a Slidev deck, a remark.js (xaringan) deck."""
+    tex_deck = _beamer_signs(text, shown) and _beamer_module().wanted(text, shown)
+    slidev_deck = not tex_deck and _signs(text, _SLIDEV_SIGNS) and _slidev_module().wanted(text)
+    remark_deck = (
+        not tex_deck and not slidev_deck and _signs(text, _REMARK_SIGNS) and _remark_module().wanted(text)
+    )
+    return tex_deck, slidev_deck, remark_deck
+
+
+_SLIDEV_SIGNS = (
+    "v-click",
+    "::right::",
+    "\nlayout:",
+    "\nclass:",
+    "highlighter:",
+    "drawings:",
+    "mdc:",
+    "transition:",
+)
+
+
+def _slidev_module():
+    from . import slidev  # noqa: PLC0415 (only lectures with Slidev's signs pay for it)
+
+    return slidev
+
+
+def _slidev(
+    body: str, raw_meta: dict, shown: str, diags: Diagnostics
+) -> tuple[str, list[tuple[str, int]], dict]:
+    """A Slidev deck rewritten as this dialect's Markdown (podium.slidev), what it left out said; the front
+    matter with the title (and subtitle) its first slide gives, where it gives none."""
+    rewrite = _slidev_module().slidev_markdown(body, raw_meta)
+    _said(
+        diags,
+        m.SourcePos(shown, 1),
+        "read as a Slidev deck: '---' makes slides (with their own front matter), the last comment of a "
+        "slide is its notes, <v-click> and <v-clicks> are clicks",
+        [(m.SourcePos(shown, line + 1), message, code) for line, message, code in rewrite.notes],
+    )
+    meta = dict(raw_meta)
+    for key, value in rewrite.meta.items():
+        meta.setdefault(key, value)
+    return rewrite.text, [(shown, k + 1) for k in rewrite.index], meta
+
+
+def _said(diags: Diagnostics, at: m.SourcePos, dialect: str, notes: list) -> None:
+    """A rewritten deck's ``dialect`` note and what the rewrite left out or does not draw (``notes``:
+    position, message, code; ``[not-rendered]`` ones are warnings: content not shown)."""
+    diags.note(dialect, at, "dialect")
+    for pos, message, code in notes:
+        say = diags.warning if code == "not-rendered" else diags.note
+        say(message.removeprefix("[not-rendered] "), pos, code)
+
+
 def _remark_module():
     from . import remark  # noqa: PLC0415 (only lectures with remark's signs pay for it)
 
@@ -721,15 +778,13 @@ def _remark(
     and the rewrite (its footer, whether a title slide is made)."""
     base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
     rewrite = _remark_module().remark_markdown(body, raw_meta)
-    diags.note(
+    _said(
+        diags,
+        m.SourcePos(shown, 1),
         "read as a remark.js (xaringan) deck: '---' makes slides, '--' a click, '???' starts the notes, "
         "'class:' lines at a slide's start are its properties",
-        m.SourcePos(shown, 1),
-        "dialect",
+        [(m.SourcePos(*base[line]), message, code) for line, message, code in rewrite.notes],
     )
-    for line, message, code in rewrite.notes:  # ([not-rendered]: content not shown, a warning)
-        say = diags.warning if code == "not-rendered" else diags.note
-        say(message.removeprefix("[not-rendered] "), m.SourcePos(*base[line]), code)
     return rewrite.text, [base[j] for j in rewrite.index], rewrite
 
 
@@ -797,7 +852,14 @@ def _other_markups(
 
 
 def _front_matter_and_body(
-    text: str, shown: str, diags: Diagnostics, tex_deck: bool, remark_deck: bool, base_dir: str, policy
+    text: str,
+    shown: str,
+    diags: Diagnostics,
+    tex_deck: bool,
+    remark_deck: bool,
+    base_dir: str,
+    policy,
+    slidev_deck: bool = False,
 ) -> tuple[dict[str, Any], str, dict[str, int], list[tuple[str, int]] | None]:
     """The lecture's front matter, its body, the line of each front matter key, and where each body line
     came from (None: its own line): a beamer deck's from its preamble and frames (podium.beamer), with
@@ -812,7 +874,10 @@ def _front_matter_and_body(
             k: lines[v - 1][1] if lines[v - 1][0] == shown else 1 for k, v in converted.key_lines.items()
         }
         return converted.meta, converted.text, key_lines, [lines[k] for k in converted.index]
-    raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck)
+    raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck or slidev_deck)
+    if slidev_deck:  # (its first slide may give the lecture's title: before the metadata is built)
+        body, origins, raw_meta = _slidev(body, raw_meta, shown, diags)
+        return raw_meta, body, key_lines, origins
     if not raw_meta and body.startswith("%"):
         raw_meta, body, key_lines = title_block(body)
     return raw_meta, body, key_lines, None
@@ -830,12 +895,11 @@ def parse_lecture(
             m.SourcePos(shown, 1),
             "empty",
         )
-    tex_deck = _beamer_signs(text, shown) and _beamer_module().wanted(text, shown)  # a beamer .tex deck
-    remark_deck = not tex_deck and _remark_signs(text) and _remark_module().wanted(text)  # remark.js's rules
-    # (xaringan): decided before the front matter is read, whose later `---` blocks are then slides
+    # decided before the front matter is read, whose later `---` blocks are then slides' (remark, Slidev)
+    tex_deck, slidev_deck, remark_deck = _deck_kind(text, shown)
     policy = options.policy or PathPolicy([base_dir])
     raw_meta, body, key_lines, origins = _front_matter_and_body(
-        text, shown, diags, tex_deck, remark_deck, base_dir, policy
+        text, shown, diags, tex_deck, remark_deck, base_dir, policy, slidev_deck
     )
     if tex_deck and raw_meta.get("graphicspath"):  # (its pictures are looked for there too)
         policy.graphics_dirs = tuple(raw_meta.pop("graphicspath"))
@@ -915,7 +979,7 @@ def parse_lecture(
     level = options.slide_level if options.slide_level is not None else meta.slide_level
     if level is None:
         level = _format_slide_level(raw_meta)  # Quarto: format: {revealjs: {slide-level: 3}}
-    if remark_deck or tex_deck:  # (rewritten with every slide's title at level 2)
+    if remark_deck or tex_deck or slidev_deck:  # (rewritten with every slide's title at level 2)
         level = 2
     inferred = level is None
     if level is None:

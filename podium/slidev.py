@@ -1,0 +1,326 @@
+"""Slidev decks (``slides.md``), read as the slides Slidev makes of them.
+
+Slidev cuts a file at ``---`` lines; a slide may open with its own front matter (``---``, YAML,
+``---``: ``layout: section``, ``class:``, ``title:``); the last HTML comment of a slide is its speaker
+notes; ``<v-click>`` and ``<v-clicks>`` make clicks; ``::right::`` splits a ``two-cols`` slide.  Read
+as pandoc's Markdown, a later slide's front matter would be the lecture's (a ``title:`` renaming the
+deck), slides without a ``#`` heading would run into the one before, and notes would be lost.  So
+:func:`slidev_markdown` rewrites such a deck as this dialect's Markdown before it is read:
+
+* each slide is a slide (``---``), titled by its first heading of any level (Slidev decks write
+  ``#`` for every slide) or its front matter's ``title:``; ``layout: section`` makes a section slide;
+  the first slide (``layout: cover``, Slidev's default for it) is the title slide when it holds only
+  its heading (the lecture's title, when the front matter gives none or the same) and a line under it
+  (the subtitle); a cover saying more is a slide of its own;
+* the last comment of a slide is a ``::: notes`` div; ``<v-click>`` a fragment div, ``<v-clicks>``
+  an incremental div (its list comes item by item), ``<div v-click>`` a fragment;
+* ``two-cols`` (and ``two-cols-header``) slides are two columns at ``::right::``; ``image-right`` and
+  ``image-left`` slides put their ``image:`` beside the text;
+* ``hide: true`` slides are left out, as Slidev leaves them out; a slide imported with ``src:`` is
+  left out with a warning (its file is not read).
+
+:func:`wanted` tells such a deck by Slidev's own marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .markdown import code_lines
+
+_CLICKS = re.compile(r"<v-clicks?\b|<\w+[^>]*\sv-click\b|^::(?:right|left|default)::\s*$", re.M)
+_SLIDE_MATTER = re.compile(
+    r"^---[ \t]*\n(?:layout|class|transition|clicks|hideInToc|background|image)\s*:", re.M
+)
+_HEAD_KEYS = frozenset(
+    (
+        "highlighter",
+        "drawings",
+        "transition",
+        "mdc",
+        "colorSchema",
+        "canvasWidth",
+        "themeConfig",
+        "lineNumbers",
+        "exportFilename",
+        "monaco",
+        "routerMode",
+        "selectable",
+        "record",
+        "presenter",
+        "twoslash",
+        "seoMeta",
+        "addons",
+        "info",
+    )
+)
+_YAMLISH = re.compile(r"^\s*(?:[\w-]+\s*:|- |#)|^\s+\S")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_COVERS = ("cover", "intro")
+
+
+def wanted(text: str) -> bool:
+    """A Slidev deck: Slidev's clicks or slots (``<v-click>``, ``::right::``), its front matter keys
+    (``highlighter:``, ``drawings:``, ``mdc:``…), or slides with front matter of their own
+    (``---``, ``layout: section``, ``---``) — two, or one in a deck whose front matter names a theme."""
+    head = text[: text.find("\n---", 3) + 1] if text.startswith("---") else ""
+    if re.search(r"^(?:output|format)\s*:", head, re.M):  # (another tool's: R Markdown, Quarto)
+        return False
+    if _CLICKS.search(text):
+        return True
+    if any(re.search(rf"^{k}\s*:", head, re.M) for k in _HEAD_KEYS):
+        return True
+    matters = len(_SLIDE_MATTER.findall(text))
+    return matters >= 2 or (matters >= 1 and re.search(r"^theme\s*:", head, re.M) is not None)
+
+
+@dataclass
+class Rewrite:
+    """The deck as this dialect's Markdown: ``text``; ``index[j]``: the deck's line new line j came from;
+    ``meta``: the title and subtitle its first slide gives; ``notes``: (line, message, code)."""
+
+    text: str
+    index: list[int]
+    meta: dict[str, str] = field(default_factory=dict)
+    notes: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Slide:
+    start: int  # the line of its `---` (or of its first line)
+    matter: dict[str, Any]
+    lines: list[tuple[int, str]]
+
+
+def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
+    """``body`` (the deck without its front matter, lines kept in place) rewritten (module docstring)."""
+    lines = body.split("\n")
+    slides = _slides(lines)
+    out = Rewrite("", [])
+    new: list[str] = []
+    for n, slide in enumerate(slides):
+        matter = dict(slide.matter)
+        if n == 0:  # the deck's front matter is its first slide's too
+            matter = {
+                **{k: v for k, v in raw_meta.items() if k in ("layout", "background", "image")},
+                **matter,
+            }
+        if matter.get("hide") is True or matter.get("disabled") is True:
+            continue
+        if matter.get("src"):
+            out.notes.append(
+                (
+                    slide.start,
+                    f"[not-rendered] the slides of '{matter['src']}' (src:) are left out: "
+                    "Podium does not read another file's slides; copy them into this one",
+                    "not-rendered",
+                )
+            )
+            continue
+        body_lines, notes = _notes(slide.lines)
+        title, title_at, rest = _title(body_lines)
+        title = title or str(matter.get("title") or "")
+        layout = str(matter.get("layout") or ("cover" if n == 0 else "default"))
+        if n == 0 and layout in _COVERS and not out.index:
+            words = [t.strip() for _, t in rest if t.strip() and not t.lstrip().startswith("<")]
+            named = str(raw_meta.get("title") or "")
+            if title and not named:
+                out.meta["title"] = title
+            if (not named or named == title) and len(words) <= 1 and not notes:
+                # the title slide says it all: the title, a line under it (the subtitle)
+                if words and not raw_meta.get("subtitle"):
+                    out.meta["subtitle"] = words[0]
+                continue
+        emit = _Emitter(new, out.index)
+        emit.line(slide.start, "")
+        emit.line(slide.start, "---")
+        emit.line(slide.start, "")
+        if title:
+            picture = matter.get("image") or matter.get("background")
+            attrs = (
+                f' {{background-image="{picture}"}}'
+                if picture and layout in ("cover", "intro", "section", "center", "image", "end")
+                else ""
+            )
+            emit.line(title_at, ("# " if layout == "section" else "## ") + title + attrs)
+            emit.line(title_at, "")
+        if layout in ("two-cols", "two-cols-header") and any(t.strip() == "::right::" for _, t in rest):
+            _columns(emit, rest)
+        elif layout in ("image-right", "image-left") and matter.get("image"):
+            _beside(emit, rest, str(matter["image"]), right=layout == "image-right", at=slide.start)
+        else:
+            for k, text in rest:
+                emit.content(k, text)
+        if notes:
+            at = notes[0][0]
+            emit.line(at, "")
+            emit.line(at, "::: notes")
+            for k, text in notes:
+                emit.line(k, text)
+            emit.line(at, ":::")
+    out.text = "\n".join(new)
+    return out
+
+
+def _slides(lines: list[str]) -> list[_Slide]:
+    """The deck's slides: cut at ``---`` lines outside code, each with the front matter that opens it."""
+    fenced = code_lines(lines)
+    slides = [_Slide(0, {}, [])]
+    k = 0
+    while k < len(lines):
+        if fenced[k] or lines[k].rstrip() != "---":
+            slides[-1].lines.append((k, lines[k]))
+            k += 1
+            continue
+        close = _matter_end(lines, fenced, k)
+        matter: dict[str, Any] = {}
+        if close is not None:
+            try:
+                loaded = yaml.safe_load("\n".join(lines[k + 1 : close]))
+            except yaml.YAMLError:
+                loaded = None
+            if isinstance(loaded, dict):
+                matter = {str(key): v for key, v in loaded.items()}
+            else:
+                close = None
+        slides.append(_Slide(k, matter, []))
+        k = (close if close is not None else k) + 1
+    return [s for s in slides if s.matter or any(t.strip() for _, t in s.lines)]
+
+
+def _matter_end(lines: list[str], fenced: list[bool], k: int) -> int | None:
+    """The closing ``---`` of front matter opening right after the ``---`` at ``k`` (YAML lines, no blank
+    line), or None: the next lines are the slide's."""
+    j = k + 1
+    if (
+        j >= len(lines)
+        or not lines[j].strip()
+        or not _YAMLISH.match(lines[j])
+        or lines[j].lstrip().startswith("#")
+    ):
+        return None
+    while j < len(lines) and not fenced[j]:
+        if lines[j].rstrip() == "---":
+            return j
+        if not lines[j].strip() or not _YAMLISH.match(lines[j]):
+            return None
+        j += 1
+    return None
+
+
+def _notes(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """A slide's lines and its notes: its last HTML comment, when nothing but blank lines follows it."""
+    end = len(body)
+    while end and not body[end - 1][1].strip():
+        end -= 1
+    if not end or not body[end - 1][1].rstrip().endswith("-->"):
+        return body, []
+    start = end - 1
+    while start >= 0 and "<!--" not in body[start][1]:
+        start -= 1
+    if start < 0 or not body[start][1].lstrip().startswith("<!--"):
+        return body, []
+    text = "\n".join(t for _, t in body[start:end])
+    inner = text.strip()[4:-3].strip("\n")
+    if not inner.strip():
+        return body[:start], []
+    inner_lines = inner.split("\n")
+    first = body[start][0]
+    return body[:start], [(first + j, t.strip()) for j, t in enumerate(inner_lines)]
+
+
+def _title(body: list[tuple[int, str]]) -> tuple[str, int, list[tuple[int, str]]]:
+    """A slide's first heading (outside code): its words, its line, and the slide's other lines."""
+    fenced = code_lines([t for _, t in body])
+    for j, (k, text) in enumerate(body):
+        if fenced[j]:
+            continue
+        if text.strip() and not _HEADING.match(text) and not text.lstrip().startswith("<"):
+            break  # (text before any heading: an untitled slide)
+        heading = _HEADING.match(text)
+        if heading is not None:
+            return heading.group(2), k, body[:j] + body[j + 1 :]
+    return "", body[0][0] if body else 0, body
+
+
+class _Emitter:
+    """New lines with the deck's line each came from; Slidev's clicks as this dialect's divs."""
+
+    def __init__(self, new: list[str], index: list[int]):
+        self.new, self.index = new, index
+        self.divs: list[bool] = []  # the <div>s open: True for one of v-click (its </div> closes a fragment)
+
+    def line(self, k: int, text: str) -> None:
+        self.new.append(text)
+        self.index.append(k)
+
+    def content(self, k: int, text: str) -> None:
+        s = text.strip()
+        whole = re.fullmatch(r"<v-click(?:\s[^>]*)?>(.*)</v-click>", s)
+        if whole is not None:  # a click on one line
+            for t in ("", "::: {.fragment}", whole.group(1), ":::", ""):
+                self.line(k, t)
+            return
+        if re.fullmatch(r"<v-click(?:\s[^>]*)?>", s):
+            self.line(k, "")
+            self.line(k, "::: {.fragment}")
+            return
+        if re.fullmatch(r"<v-clicks(?:\s[^>]*)?>", s):
+            self.line(k, "")
+            self.line(k, "::: {.incremental}")
+            return
+        if s in ("</v-click>", "</v-clicks>"):
+            self.line(k, ":::")
+            self.line(k, "")
+            return
+        opened = re.fullmatch(r"<div\b([^>]*)>", s)
+        if opened is not None:
+            clicked = re.search(r"(?:^|\s)v-click\b", opened.group(1)) is not None
+            self.divs.append(clicked)
+            if clicked:
+                self.line(k, "")
+                self.line(k, "::: {.fragment}")
+                return
+        elif s == "</div>" and self.divs:
+            if self.divs.pop():
+                self.line(k, ":::")
+                self.line(k, "")
+                return
+        self.line(k, text)
+
+
+def _columns(emit: _Emitter, rest: list[tuple[int, str]]) -> None:
+    """A ``two-cols`` slide: what comes before ``::right::`` on the left, the rest on the right."""
+    cut = next(j for j, (_, t) in enumerate(rest) if t.strip() == "::right::")
+    left = [(k, t) for k, t in rest[:cut] if t.strip() not in ("::left::", "::default::")]
+    at = rest[cut][0]
+    emit.line(at, "")
+    emit.line(at, ":::: columns")
+    for part in (left, rest[cut + 1 :]):
+        emit.line(at, "::: column")
+        for k, t in part:
+            emit.content(k, t)
+        emit.line(at, ":::")
+    emit.line(at, "::::")
+    emit.line(at, "")
+
+
+def _beside(emit: _Emitter, rest: list[tuple[int, str]], image: str, right: bool, at: int) -> None:
+    """An ``image-right`` (``image-left``) slide: its text and its front matter's picture side by side."""
+    emit.line(at, "")
+    emit.line(at, ":::: columns")
+    parts = ["text", "picture"] if right else ["picture", "text"]
+    for part in parts:
+        emit.line(at, "::: column")
+        if part == "picture":
+            emit.line(at, f"![]({image})")
+        else:
+            for k, t in rest:
+                emit.content(k, t)
+        emit.line(at, ":::")
+    emit.line(at, "::::")
+    emit.line(at, "")

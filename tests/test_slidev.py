@@ -1,0 +1,145 @@
+"""Slidev decks (podium/slidev.py): slides with front matter of their own, notes, clicks, slots."""
+
+from __future__ import annotations
+
+import pytest
+from pptx import Presentation
+
+from podium import model as m
+from podium import slidev
+from podium.diagnostics import Diagnostics
+from podium.reader import parse_lecture
+
+from .conftest import deck_of, write_md
+
+DECK = """\
+---
+theme: seriph
+title: Platform Analysis
+---
+
+# Platform Analysis
+
+Week 2
+
+---
+layout: two-cols
+---
+
+# Ethics
+
+- Do not commit illegal acts
+
+::right::
+
+- Report what you find
+
+<!--
+Remind students about the university policy.
+-->
+
+---
+layout: section
+title: "Lab Setup"
+---
+
+---
+
+# File Identification
+
+<v-clicks>
+
+- Double click it
+- Look at the extension
+
+</v-clicks>
+
+<v-click>
+
+Then read the magic bytes.
+
+</v-click>
+
+<!--
+Ask the class first.
+-->
+
+---
+hide: true
+---
+
+# Hidden
+
+---
+src: ./pages/imported.md
+---
+
+---
+layout: image-right
+image: photo.png
+---
+
+## Lab 1
+
+File identification lab: 20 minutes.
+"""
+
+
+def _read(text: str, diags: Diagnostics | None = None) -> m.Lecture:
+    return parse_lecture(text, "slides.md", diags or Diagnostics())
+
+
+def test_a_slidev_deck_is_its_slides_with_their_front_matter_notes_and_clicks():
+    diags = Diagnostics()
+    lec = _read(DECK, diags)
+    assert lec.meta.title == "Platform Analysis" and lec.meta.subtitle == "Week 2"  # the cover slide
+    shown = [(s.kind, m.plain_text(s.title)) for s in lec.slides]
+    assert shown == [
+        (m.TITLE, "Platform Analysis"),
+        (m.CONTENT, "Ethics"),
+        (m.SECTION, "Lab Setup"),  # (its front matter's title:, not the deck's)
+        (m.CONTENT, "File Identification"),
+        (m.CONTENT, "Lab 1"),  # (the hidden slide left out)
+    ]
+    ethics, files = lec.slides[1], lec.slides[3]
+    assert any(isinstance(b, m.Columns) for b in ethics.body)  # two-cols at ::right::
+    assert "Remind students" in m.blocks_text(ethics.notes)
+    assert "Ask the class first." in m.blocks_text(files.notes)
+    assert "Ask the class" not in m.blocks_text(files.body)
+    (src,) = [d for d in diags.items if d.code == "not-rendered"]
+    assert "./pages/imported.md" in src.message
+    assert src.pos.line == DECK.split("\n").index("src: ./pages/imported.md")  # (its `---`, 1-based)
+    assert [d.code for d in diags.items if d.code == "dialect"] == ["dialect"]
+
+
+def test_slidev_clicks_and_picture_beside_the_text_in_the_deck(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (600, 400), (40, 90, 160)).save(tmp_path / "photo.png")
+    src = write_md(tmp_path, DECK, "slides.md")
+    deck, _ = deck_of(src, tmp_path / "out")
+    titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in deck.slides]
+    assert titles[:2] == ["Platform Analysis", "Ethics"]
+    files = deck.slides[3]
+    timing = files._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}timing")
+    assert timing is not None  # the list item by item and the paragraph after it on clicks
+    lab = deck.slides[4]
+    assert any(sh.shape_type == 13 for sh in lab.shapes)  # the image-right picture
+    text = "\n".join(sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame)
+    assert "::right::" not in text and "v-click" not in text and "layout:" not in text
+    assert isinstance(deck, type(Presentation()))
+
+
+@pytest.mark.parametrize(
+    ("text", "is_slidev"),
+    [
+        (DECK, True),
+        ("---\ntitle: T\n---\n\n# A\n\n<v-click>\n\nx\n\n</v-click>\n", True),
+        ("---\ntheme: seriph\n---\n\n# A\n\n---\nlayout: center\n---\n\n# B\n", True),
+        ("---\ntitle: T\n---\n\n## A\n\n---\n\n## B\n", False),
+        ("---\ntitle: T\noutput: xaringan::moon_reader\n---\n\n---\nlayout: true\n---\n", False),
+        ("---\ntitle: T\nformat: revealjs\n---\n\n::right::\n", False),
+    ],
+)
+def test_which_decks_are_read_as_slidev(text, is_slidev):
+    assert slidev.wanted(text) is is_slidev
