@@ -567,6 +567,7 @@ _TEXT_ENVS = frozenset(
     "itemize enumerate description block alertblock exampleblock center flushleft flushright columns "
     "column quote quotation verse minipage onlyenv uncoverenv visibleenv altenv overlayarea".split()
 )
+_PICTURE_ENVS = frozenset(("tikzpicture", "pgfpicture", "circuitikz", "axis", "scope", "forest", "tikzcd"))
 _ENV = re.compile(r"\\(begin|end)\{([^{}]+)\}")
 _LINE_BREAK = re.compile(r"\\\\(?:\*)?(?:\s*\[[^\]]*\])?")
 _INLINE_MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])+\$|\\\((?:.|\n)*?\\\)")
@@ -587,6 +588,29 @@ def _breaks(text: str) -> list[str]:
         return [text]
     parts.append(text[start:].strip())
     return parts
+
+
+def _text_math(text: str) -> str:
+    """Math inside a text box inside math (``$f(n) = 1 \\text{if $n \\le 1$}$``) with the box closed
+    around it (``\\text{if }n \\le 1\\text{}``): TeX's meaning, which a reader of ``$…$`` can
+    follow (the inner ``$`` would end the formula there)."""
+    if "$" not in text or not re.search(r"\\(?:text|mbox|textrm|textnormal)\s*\{", text):
+        return text
+    out, last = [], 0
+    for mt in re.finditer(r"\\(?:text|mbox|textrm|textnormal)\s*\{", text):
+        if mt.start() < last:
+            continue
+        close = balanced_group(text, mt.end() - 1)
+        if close < 0:
+            continue
+        inner = text[mt.end() : close - 1]
+        if "$" not in inner:
+            continue
+        box = text[mt.start() : mt.end()]
+        inner = re.sub(r"(?<!\\)\$([^$]+)\$", lambda m2, box=box: "}" + m2.group(1) + box, inner)
+        out.append(text[last : mt.end()] + inner + "}")
+        last = close
+    return "".join(out) + text[last:] if out else text
 
 
 def _tight_math(text: str) -> str:
@@ -633,6 +657,8 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 line = line.lstrip()  # (its end's own indentation is not the code's)
             out.append((k, line))
             continue
+        if not line.strip() and any(e in _PICTURE_ENVS for e in envs):
+            continue  # (a blank line in a picture's code would cut it in two: its code shown as text)
         text = _typographic(line.strip())
         opened = _VERBATIM.search(text)
         if opened is not None and f"\\end{{{opened.group(1)}" not in text[opened.end() :]:
@@ -654,7 +680,7 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             text = (marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker) + text[
                 len(marker) :
             ]
-        text = _tight_math(text)
+        text = _tight_math(_text_math(text))
         parts = _breaks(text) if "\\\\" in text and all(e in _TEXT_ENVS for e in envs) else [text]
         for j, part in enumerate(parts):
             if j < len(parts) - 1:

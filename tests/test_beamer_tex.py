@@ -540,3 +540,36 @@ def test_frame_commands_own_frames_title_commands_in_the_body_and_text_macros(tm
     assert "Basics" in "\n".join(_texts(deck.slides[1]))  # [hideallsubsections]: still the contents
     assert "A whole frame on one line." in "\n".join(_texts(deck.slides[4]))
     assert "own frame environment" in "\n".join(_texts(deck.slides[5]))
+
+
+def test_a_tikz_picture_with_blank_lines_is_left_out_whole(tmp_path):
+    src = tmp_path / "tz.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{Relations}\n\\begin{itemize}\n"
+        "\\item Composition\n\\begin{tikzpicture}\n  \\node[draw] (car) at (0,0) {Car};\n\n"
+        "  \\node[draw] (wheel) at (3,0) {Wheel};\n  \\draw[->] (car) -- node[above] {has 4} (wheel);\n"
+        "\\end{tikzpicture}\n\\item Aggregation\n\\end{itemize}\n\\end{frame}\n\\end{document}\n"
+    )
+    r = run_cli("slides", str(src), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr.count("[raw-tex]") == 1  # the picture, once (not a warning a line of its code)
+    deck = Presentation(str(tmp_path / "out" / "tz.pptx"))
+    text = "\n".join(_texts(deck.slides[0]))
+    assert "Composition" in text and "Aggregation" in text
+    assert "(car)" not in text and "Wheel" not in text
+
+
+def test_math_inside_a_text_box_inside_math_is_read(tmp_path):
+    src = tmp_path / "tc.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{F}\n"
+        "$f(n) = \\begin{cases} 1 & \\text{if $n \\leq 1$} \\\\ n & \\text{otherwise} \\end{cases}$\n"
+        "\\end{frame}\n\\end{document}\n"
+    )
+    r = run_cli("slides", str(src), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0 and "[math]" not in r.stderr and "[raw-tex]" not in r.stderr, r.stderr
+    deck = Presentation(str(tmp_path / "out" / "tc.pptx"))
+    maths = deck.slides[0]._element.findall(
+        ".//{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath"
+    )
+    assert len(maths) == 1 and "$" not in "\n".join(_texts(deck.slides[0]))
