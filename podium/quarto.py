@@ -383,8 +383,14 @@ def cell_defaults(raw_meta: dict) -> dict:
     first = next(iter(fmt), None) if isinstance(fmt, dict) else fmt
     if isinstance(first, str) and first.split("+")[0].split("-")[0] in ("revealjs", "beamer", "pptx"):
         out["echo"] = False  # (Quarto's own default for these formats)
+    own = fmt.get(first) if isinstance(fmt, dict) and isinstance(first, str) else None
     knitr = raw_meta.get("knitr")
-    for given in (knitr.get("opts_chunk") if isinstance(knitr, dict) else None, raw_meta.get("execute")):
+    for given in (
+        knitr.get("opts_chunk") if isinstance(knitr, dict) else None,
+        raw_meta.get("execute"),
+        own if isinstance(own, dict) else None,  # (format: revealjs: echo: true)
+        own.get("execute") if isinstance(own, dict) else None,
+    ):
         if isinstance(given, dict):
             out.update({str(k): v for k, v in given.items() if k in ("echo", "include", "output", "eval")})
     return out

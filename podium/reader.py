@@ -246,7 +246,7 @@ def split_front_matter(
     return meta, body, key_lines
 
 
-_KEY = re.compile(r"[A-Za-z_][\w.-]*")  # a metadata key as lecturers write them (later blocks must have such)
+_KEY = re.compile(r"[^\W\d][\w .-]*")  # a metadata key as lecturers write them (later blocks must have such)
 
 
 def _first_content_line(lines: list[str]) -> int:
@@ -480,7 +480,8 @@ def build_meta(
 ) -> m.Meta:
     """Return the lecture's Meta from front matter ``raw`` over course.yaml defaults ``course``."""
     for key in ("title", "subtitle", "date", "course", "term", "institute", "lang"):
-        if isinstance(raw.get(key), (dict, list)) and not (key == "title" and isinstance(raw[key], list)):
+        listed = isinstance(raw.get(key), list) and key in ("title", "institute")  # (pandoc's lists: joined)
+        if isinstance(raw.get(key), (dict, list)) and not listed:
             diags.warning(
                 f"{key} is written as a {'mapping' if isinstance(raw[key], dict) else 'list'}, not text; "
                 f'write it in quotes, e.g. {key}: "…"',
@@ -984,7 +985,7 @@ def parse_lecture(
     inferred = level is None
     if level is None:
         # Quarto decks use slide level 2 unless told otherwise; pandoc infers it
-        level = 2 if shown.lower().endswith(".qmd") else infer_slide_level(top)
+        level = 2 if shown.lower().endswith(".qmd") else _inferred_level(conv, top)
     lecture = conv.slides(top, meta, level, raw_meta, inferred)
     lecture = _completed_meta(lecture, conv.marp_footer)
     if conv.cells:
@@ -1135,6 +1136,31 @@ def _format_slide_level(raw_meta: dict) -> int | None:
         if isinstance(level, int) and not isinstance(level, bool) and 0 <= level <= 6:
             return level
     return None
+
+
+def _inferred_level(conv, top: list[SyntaxTreeNode]) -> int:
+    """pandoc's slide level of a lecture that gives none; a note when it is 1 and ``##`` headings, which
+    then are headings inside slides, would otherwise have made slides (a lecture that meant level 2)."""
+    level = infer_slide_level(top)
+    if level == 1 and not conv.marp and not any(n.type == "hr" for n in top):  # ('---' cuts the slides)
+        first = next(
+            (
+                a
+                for a, b in zip(top, top[1:])
+                if a.type == "heading" and a.tag == "h1" and b.type not in ("heading", "hr")
+            ),
+            None,
+        )
+        subs = sum(1 for n in top if n.type == "heading" and n.tag == "h2")
+        if first is not None and subs:
+            conv.diags.note(
+                f"slide level 1, as pandoc infers it: this '#' heading has content right under it, so the "
+                f"{subs} '##' heading(s) are headings inside slides, not slides of their own; write "
+                "'slide-level: 2' in the front matter to make each '##' a slide",
+                conv.pos(first),
+                "slide-level",
+            )
+    return level
 
 
 def infer_slide_level(nodes: list[SyntaxTreeNode]) -> int:

@@ -593,3 +593,26 @@ def test_the_drawing_of_a_list_numbered_past_nine_has_room_for_two_digits():
     long = paras_html([Para((Run(f"item {k}"),), bullet="number", number=k) for k in range(1, 12)])
     assert "padding-left" not in short
     assert '<ol style="padding-left:1.65em">' in long
+
+
+def test_libreoffice_draws_shrunk_text_at_the_size_the_deck_gives_it(tmp_path, soffice):
+    from .drawn import pages, render
+
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## Regulation {.smaller}\n\n::: {.panel-tabset}\n\n### Cyclins\n\n"
+        "- Proteins whose levels **oscillate**\n- Cyclin D, cyclin E, cyclin A, cyclin B\n\n### CDKs\n\n"
+        "- Kinases, constant levels\n- Active only when bound to a cyclin\n\n### Inhibitors\n\n"
+        "- p21, p27\n- p53 induces p21 after DNA damage\n\n:::\n",
+    )
+    path, _ = build(src, tmp_path / "out", "slides")
+    slide = Presentation(str(path)).slides[1]
+    body = next(s for s in slide.placeholders if "Cyclins" in s.text_frame.text)
+    sizes = {r.font.size.pt for p in body.text_frame.paragraphs for r in p.runs if r.font.size}
+    assert sizes and max(sizes) < 24  # smaller, written explicitly
+    # "Do not Autofit": LibreOffice recomputes normAutofit on opening and may halve text that fits
+    assert body.text_frame._txBody.find(qn("a:bodyPr")).find(qn("a:noAutofit")) is not None
+    pdf = render([path], tmp_path / "lo", soffice)[path]
+    _, _, words = pages(pdf)[1]
+    drawn = [w for w in words if w.text == "Kinases,"]
+    assert drawn and drawn[0].y1 - drawn[0].y0 > max(sizes)  # drawn at its size

@@ -1141,3 +1141,29 @@ def test_a_missing_bibliography_is_said_as_a_missing_file_and_its_citations_say_
     parse_lecture("## S\n\nAs shown [@smith2000].\n", "l.md", diags)
     (cited,) = [d.message for d in diags.items if d.code == "citation"]
     assert "the front matter names no bibliography" in cited
+
+
+def test_an_inferred_slide_level_of_one_says_what_becomes_of_the_subheadings():
+    text = "---\ntitle: T\ninstitute: [Corvinus University, Budapest]\n---\n\n# code smell\n\n> a quote\n\n"
+    text += "## clean code\n\n- long method\n\n## complexity\n\n- McCabe\n"
+    diags = Diagnostics()
+    lec = parse_lecture(text, "w.md", diags)
+    assert [m.plain_text(s.title) for s in lec.slides] == ["T", "code smell"]  # (pandoc's rule)
+    (said,) = [d for d in diags.items if d.code == "slide-level"]
+    assert said.severity == "note" and said.pos.line == 6 and "slide-level: 2" in said.message
+    assert lec.meta.institute == "Corvinus University, Budapest"
+    assert not [d for d in diags.items if d.code == "front-matter"]  # (a list, as pandoc takes it)
+    lec = parse_lecture(text.replace("title: T\n", "title: T\nslide-level: 2\n"), "w.md", Diagnostics())
+    titles = [m.plain_text(s.title) for s in lec.slides]
+    assert titles[-2:] == ["clean code", "complexity"]  # each '##' its slide when asked
+    diags = Diagnostics()  # slides cut by '---' (Marp, reveal.js): '##' titles them, nothing to say
+    parse_lecture("# Deck\n\nOpening words\n\n---\n\n## First\n\n- a\n", "w.md", diags)
+    assert not [d for d in diags.items if d.code == "slide-level"]
+
+
+def test_a_later_metadata_block_may_have_keys_with_spaces():
+    diags = Diagnostics()
+    lec = parse_lecture(
+        "---\ntitle: T\n---\n\n## A\n\nx\n\n---\ncourse code: ABC123\n---\n\n## B\n\ny\n", "w.md", diags
+    )
+    assert [m.plain_text(s.title) for s in lec.slides] == ["T", "A", "B"]  # (metadata, as pandoc reads it)

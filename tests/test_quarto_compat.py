@@ -1308,6 +1308,8 @@ def test_content_right_under_a_section_heading_is_on_its_slide_in_an_html_slide_
         ("format:\n  beamer:\n    incremental: true", False),
         ("format: html", True),
         ("", True),
+        ("format:\n  revealjs:\n    echo: true", True),  # (the format's own execution options)
+        ("format: revealjs\nexecute:\n  echo: true", True),
     ],
 )
 def test_a_cell_without_echo_shows_its_code_as_the_format_does(front, shown):

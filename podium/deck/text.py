@@ -86,15 +86,16 @@ def fill_paras(
 
 
 def set_autofit(tf) -> None:
-    """Mark a frame whose text the fitter shrank: ``normAutofit`` at 100 %, since the sizes written
-    already fit (PowerPoint then keeps them when it reopens the slide, instead of shrinking again)."""
+    """Mark a frame whose text the fitter sized (shrunk, or reaching down to the footer): ``noAutofit``,
+    PowerPoint's "Do not Autofit", since the sizes written already fit.  Not ``normAutofit``: LibreOffice
+    recomputes that when it opens the deck and shrinks text that fits to half its size."""
     body = tf._txBody.find(qn("a:bodyPr"))
     if body is None:
         return
     for tag in ("a:noAutofit", "a:normAutofit", "a:spAutoFit"):
         for el in body.findall(qn(tag)):
             body.remove(el)
-    etree.SubElement(body, qn("a:normAutofit"))
+    etree.SubElement(body, qn("a:noAutofit"))
 
 
 # DrawingML's numbering schemes (ST_TextAutonumberScheme): counting style + delimiter, e.g. alphaLcParenR
