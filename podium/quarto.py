@@ -392,7 +392,13 @@ def cell_defaults(raw_meta: dict) -> dict:
         own.get("execute") if isinstance(own, dict) else None,
     ):
         if isinstance(given, dict):
-            out.update({str(k): v for k, v in given.items() if k in ("echo", "include", "output", "eval")})
+            out.update(
+                {
+                    str(k): v
+                    for k, v in given.items()
+                    if k in ("echo", "include", "output", "eval", "code-fold")
+                }
+            )
     return out
 
 
@@ -431,6 +437,9 @@ def cell_code(code: str, info: str, defaults: dict | None = None) -> tuple[str |
         r"""([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^,}\s]+))""", info
     ):
         options.setdefault(key, quoted or squoted or bare)
+    folded = options.get("code-fold", (defaults or {}).get("code-fold"))
+    if folded is not None and not _off(folded) and "echo" not in options:
+        options["echo"] = True  # (folded code is shown code: Quarto's code-fold implies echo)
     for key, value in (defaults or {}).items():
         options.setdefault(key, value)
     if _off(options.get("echo")) or _off(options.get("include")):

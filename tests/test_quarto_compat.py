@@ -1363,3 +1363,33 @@ def test_reveal_md_vertical_slides_after_notes_and_its_own_separators_are_slides
     assert [m.plain_text(s.title) for s in lec.slides][1:] == ["One", "Two", "Three"]
     assert "<--" not in "".join(m.blocks_text(s.body) for s in lec.slides)
     assert not [d for d in diags.items if d.code == "unused-key"]
+
+
+@pytest.mark.parametrize(
+    ("front", "cell", "shown"),
+    [
+        ("format: revealjs", "#| code-fold: true\nx <- 1", True),  # folded code is shown code
+        ("format:\n  revealjs:\n    code-fold: true", "x <- 1", True),
+        ("format: revealjs", "#| code-fold: true\n#| echo: false\nx <- 1", False),
+    ],
+)
+def test_code_fold_shows_the_code_in_a_presentation_format(front, cell, shown):
+    lec = parse_lecture(
+        f"---\ntitle: T\n{front}\n---\n\n## A\n\n```{{r}}\n{cell}\n```\n", "d.qmd", Diagnostics()
+    )
+    code = [b.code for s in lec.slides for b in s.body if isinstance(b, m.CodeBlock)]
+    assert code == (["x <- 1"] if shown else [])
+
+
+def test_pictures_in_list_items_stay_after_the_list_and_code_follows_its_item():
+    from podium.deck.plan import ObjectChunk, plan_deck
+
+    lec = parse_lecture(
+        "## Items\n\n- The blue one\n\n  ![Blue](b.png){width=30%}\n\n- Run it:\n\n  ```sh\n  make\n  ```\n\n"
+        "- The red one\n\n  ![Red](r.png){width=30%}\n",
+        "l.md",
+        Diagnostics(),
+    )
+    (plan,) = plan_deck(lec, Diagnostics())
+    kinds = [type(c.block).__name__ if isinstance(c, ObjectChunk) else "text" for c in plan.chunks]
+    assert kinds == ["text", "CodeBlock", "text", "Image", "Image"]  # (the pictures side by side, last)

@@ -286,17 +286,16 @@ TEXT_BLOCKS = (m.Paragraph, m.Heading, m.BulletList, m.Quote)  # blocks drawn as
 
 
 def _objects_in_items(b: m.BulletList) -> bool:
-    """Whether an item of list ``b`` holds an object (code, a picture, a table) of its own."""
-    return any(
-        not is_text_block(sub) and not isinstance(sub, m.Pause) for item in b.items for sub in item.blocks
-    )
+    """Whether an item of list ``b`` holds code of its own (a tutorial's step and its command).  Pictures,
+    tables and charts in items are drawn after the list, side by side where they fit."""
+    return any(isinstance(sub, m.CodeBlock) for item in b.items for sub in item.blocks)
 
 
 def _item_parts(item: m.ListItem) -> list[tuple[bool, tuple[m.Block, ...]]]:
-    """A list item's blocks in runs: (False, text blocks), (True, an object), in their order."""
+    """A list item's blocks in runs: (False, text blocks and the rest), (True, code), in their order."""
     out: list[tuple[bool, tuple[m.Block, ...]]] = []
     for sub in item.blocks:
-        is_object = not is_text_block(sub) and not isinstance(sub, m.Pause)
+        is_object = isinstance(sub, m.CodeBlock)
         if is_object or not out or out[-1][0]:
             out.append((is_object, (sub,)))
         else:
@@ -335,10 +334,9 @@ class _Chunker:
         paras: list[Para] = []
 
         def flush():
-            nonlocal paras
             if paras:
                 out.append(TextChunk(tuple(paras), paras[0].step))
-                paras = []
+                paras.clear()
 
         for b in blocks:
             if isinstance(b, m.Pause):
@@ -366,28 +364,7 @@ class _Chunker:
                 out.extend(inner)
                 continue
             if isinstance(b, m.BulletList) and _objects_in_items(b):
-                # code, a picture… inside an item: drawn after that item, before the next (a tutorial's
-                # "1. Install it:" and its command); the list goes on, numbered on, after it
-                widest = _widest_marker(b)
-                base = self.step
-                for k, item in enumerate(b.items):
-                    numbered = False  # (the item's first words carry its number or bullet)
-                    for is_object, group in _item_parts(item):
-                        if is_object:
-                            flush()
-                            out.extend(self.chunks(group))
-                        elif not numbered:
-                            one = replace(b, items=(replace(item, blocks=group),), start=b.start + k)
-                            paras.extend(self.list_paras(one, 0, base, k == len(b.items) - 1, widest))
-                            numbered = True
-                        else:  # the item's words after its code: under it, without a bullet
-                            for sub in group:
-                                for p in self.paras(sub, 1 if isinstance(sub, m.BulletList) else 0):
-                                    paras.append(replace(p, level=1) if p.bullet == Bullet.NONE else p)
-                    if self.lifted:
-                        lifted, self.lifted = tuple(self.lifted), []
-                        flush()
-                        out.extend(self.chunks(lifted))
+                self.code_list(b, paras, out, flush)
                 continue
             if isinstance(b, TEXT_BLOCKS):
                 paras.extend(self.paras(b, 0))
@@ -413,6 +390,34 @@ class _Chunker:
                 out.append(ObjectChunk(b, self.step))
         flush()
         return out
+
+    def code_list(self, b: m.BulletList, paras: list[Para], out: list[Chunk], flush) -> None:
+        """A list with code inside its items: each listing drawn after its item, before the next (a
+        tutorial's "1. Install it:" and its command); the list goes on, numbered on, after it.  Its
+        paragraphs go to ``paras``, the listings (after ``flush``) and pictures (after the list) to ``out``."""
+        widest = _widest_marker(b)
+        base = self.step
+        for k, item in enumerate(b.items):
+            numbered = False  # (the item's first words carry its number or bullet)
+            for is_object, group in _item_parts(item):
+                if is_object:
+                    flush()
+                    out.extend(self.chunks(group))
+                elif not numbered:
+                    one = replace(b, items=(replace(item, blocks=group),), start=b.start + k)
+                    paras.extend(self.list_paras(one, 0, base, k == len(b.items) - 1, widest))
+                    numbered = True
+                else:  # the item's words after its code: under it, without a bullet
+                    for sub in group:
+                        if not is_text_block(sub):
+                            self.lifted.append(sub)  # (a picture: after the list, as in any list)
+                            continue
+                        for p in self.paras(sub, 1 if isinstance(sub, m.BulletList) else 0):
+                            paras.append(replace(p, level=1) if p.bullet == Bullet.NONE else p)
+        if self.lifted:
+            lifted, self.lifted = tuple(self.lifted), []
+            flush()
+            out.extend(self.chunks(lifted))
 
     def list_paras(
         self,
