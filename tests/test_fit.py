@@ -551,21 +551,6 @@ def test_a_banner_like_diagram_stays_in_the_column_it_was_put_in(tmp_path):
     assert not [d for d in diags.items if d.code == "overfull"], [d.message for d in diags.items]
 
 
-def test_a_slide_a_little_too_full_uses_the_room_above_the_footer_rather_than_splitting(tmp_path):
-    items = "\n".join(f"{k}. Item {k}" for k in range(1, 12))
-    src = write_md(tmp_path, f"---\ntitle: T\n---\n\n## Outline\n\n{items}\n")
-    path, _ = build(src, tmp_path / "out", "slides")
-    prs = Presentation(str(path))
-    assert len(prs.slides) == 2  # the title slide and one outline, not "Outline (cont.)"
-    slide = prs.slides[1]
-    body = next(s for s in slide.placeholders if "Item 11" in s.text_frame.text)
-    layout_body = next(
-        p for p in slide.slide_layout.placeholders if p.placeholder_format.idx == body.placeholder_format.idx
-    )
-    footer = next(p for p in slide.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER)
-    assert layout_body.top + layout_body.height < body.top + body.height <= footer.top
-
-
 def test_a_listing_a_slide_holds_is_not_cut_when_the_text_after_it_moves_on(tmp_path):
     code = "\n".join(f"    line_{k} = compute({k})  # step {k}" for k in range(1, 18))
     text = "\n".join(

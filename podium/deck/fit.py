@@ -196,13 +196,8 @@ class TemplateGeometry:
             self.safe.x, title_bottom + GAP, self.safe.w, max(bottom - title_bottom - GAP, int(EMU_PER_IN))
         )
 
-        def clip(r: Rect) -> Rect:  # (a deep plan's body reaches down to the footer: Fitter.deeper)
-            return Rect(
-                r.x,
-                r.y,
-                r.w,
-                max((bottom if plan.deep else min(r.bottom, bottom)) - r.y, int(0.5 * EMU_PER_IN)),
-            )
+        def clip(r: Rect) -> Rect:
+            return Rect(r.x, r.y, r.w, max(min(r.bottom, bottom) - r.y, int(0.5 * EMU_PER_IN)))
 
         contents = sorted(g.bodies, key=lambda b: -b[2].w * b[2].h)
         kind = plan.kind
@@ -521,9 +516,6 @@ class Fitter:
             if len(parts) == 1:
                 return [self.decide(replace(plan, sizes=sizes))]
         else:
-            deeper = self.deeper(plan, slots, 0.8 if smaller else 1.0)
-            if deeper is not None:
-                return [self.decide(deeper)]
             if plan.kind == LayoutKind.BLANK and not plan.title:  # parts after the first are titled
                 content = replace(plan, kind=LayoutKind.CONTENT)  # ("cont."): each holds what a content
                 cg = self.g.geo(self.g.layout(content))  # slide's body holds (make_parts)
@@ -552,24 +544,6 @@ class Fitter:
                 self.overfull(p, sl, s)
             out.append(self.decide(replace(p, sizes=common if self.fits(sl, common) else s)))
         return out
-
-    def deeper(self, plan: SlidePlan, slots, start: float) -> SlidePlan | None:
-        """``plan`` fitted with its body reaching down to the footer (``SlidePlan.deep``), when it does not
-        fit in the layout's body box even at the floors but fits with that room: a slide a little too
-        full stays one slide (eleven short items, a 16-line listing) rather than becoming two half-empty
-        ones.  None when the room below the body box does not make it fit (or there is none), and for
-        a slide with pictures or charts."""
-        if plan.deep or not all(
-            _flowing(c) for c in walk_chunks(plan.chunks) if not isinstance(c, ColumnsChunk)
-        ):
-            return None  # (pictures and charts take what room there is: only text, code and tables)
-        deep = replace(plan, deep=True)
-        g = self.g.geo(self.g.layout(deep))
-        wider = self.g.slots(deep, g, self.footnote_bottom(deep, g))
-        if sum(sl.rect.h for sl in wider) <= sum(sl.rect.h for sl in slots):
-            return None
-        sizes, ok = self.best_sizes(wider, start)
-        return replace(deep, sizes=sizes) if ok else None
 
     def decide(self, plan: SlidePlan) -> SlidePlan:
         """Write into ``plan`` how the writer will draw its pictures (size, grid columns) and charts (their

@@ -205,7 +205,6 @@ class SlidePlan:
     parts: int = 1
     sizes: TypeSizes | None = None  # decided by the fitter (podium.deck.fit); None: the template's own
     title_scale: float = 1.0  # of the template's title size: a long title drawn smaller (the fitter's)
-    deep: bool = False  # the body reaches down to the footer: the slide fits no other way (the fitter's)
     placed: tuple[m.Image, ...] = ()  # pictures placed on the slide outside its flow (Quarto's .absolute)
 
     @property

@@ -86,7 +86,7 @@ def fill_paras(
 
 
 def set_autofit(tf) -> None:
-    """Mark a frame whose text the fitter sized (shrunk, or reaching down to the footer): ``noAutofit``,
+    """Mark a frame whose text the fitter shrank: ``noAutofit``,
     PowerPoint's "Do not Autofit", since the sizes written already fit.  Not ``normAutofit``: LibreOffice
     recomputes that when it opens the deck and shrinks text that fits to half its size."""
     body = tf._txBody.find(qn("a:bodyPr"))

@@ -311,7 +311,7 @@ class DeckWriter:
                     fill_paras(
                         self.cv, ph.text_frame, c.paras, style, sizes.text, own=own, shape_id=ph.shape_id
                     )
-                    if self.plan.deep or sizes.text != 1.0:
+                    if sizes.text != 1.0:
                         set_autofit(ph.text_frame)
                     used.add(self.idx_of(ph))
                     placeholder_free = False

@@ -226,8 +226,6 @@ def slide_html(
         groups = body_groups(plan, lay, rtl=bool(rtl))
         if plan.kind == LayoutKind.BLANK and not plan.title:
             groups = [(untitled_box(look), chunks) for _, chunks in groups]
-        if plan.deep:  # the deck's body reaches down to the footer (podium.deck.fit.Fitter.deeper)
-            groups = [(deep_box(box or body_box(lay), lay), chunks) for box, chunks in groups]
         for k, (box, chunks) in enumerate(groups):
             body = box or body_box(lay)
             own = start  # a caption's box sets its own type, scaled as the fitter scaled the deck's
@@ -292,13 +290,6 @@ def untitled_box(look: DeckLook) -> Box | None:
     body = max(content.bodies, key=lambda b: b.w * b.h)
     top = min(content.title.y, body.y)
     return Box(body.x, top, body.w, body.y + body.h - top)
-
-
-def deep_box(box: Box, lay: LayoutLook) -> Box:
-    """``box`` reaching down to the top of the footer and slide number (or near the slide's foot)."""
-    tops = [b.y for b in (lay.footer, lay.number) if b is not None and b.y > box.y + box.h / 2]
-    bottom = min(tops) - 0.007 if tops else 0.985
-    return replace(box, h=max(box.h, bottom - box.y))
 
 
 def body_box(lay: LayoutLook) -> Box:
