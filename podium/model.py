@@ -393,6 +393,7 @@ class Slide:
     classes: tuple[str, ...] = ()
     incremental: bool = False  # every list on the slide appears item by item
     instructor: Blocks = ()  # `::: instructor`: the deck's speaker notes and the instructor handout only
+    footer: str | None = None  # `::: footer` (Quarto, reveal.js): this slide's own footer
 
 
 @dataclass(frozen=True, slots=True)

@@ -1191,6 +1191,7 @@ class _SlideDraft:
     ids: tuple[str, ...] = ()  # its heading's own id ({#id}), which an internal link [x](#id) names
     # the headings (and ids of divs) inside it: (its own id or None, its words, of which pandoc makes one)
     inner_ids: tuple[tuple[str | None, str], ...] = ()
+    footer: str | None = None  # `::: footer`: this slide's own footer
 
 
 class _Converter:
@@ -1423,6 +1424,7 @@ class _Converter:
                     classes=d.classes,
                     incremental=d.incremental,
                     instructor=tuple(d.instructor),
+                    footer=d.footer,
                 )
             )
         slides = self.linked(slides, drafts)
@@ -1691,6 +1693,9 @@ class _Converter:
                 return
             if "instructor" in classes:
                 slide.instructor.extend(self.blocks(node.children))
+                return
+            if "footer" in classes:  # Quarto's (reveal.js's) footer of this slide, instead of the deck's
+                slide.footer = " ".join(m.blocks_text(tuple(self.blocks(node.children))).split())
                 return
         saved = self.incremental
         # `## Title {.nonincremental}`: this slide's lists appear at once, whatever the lecture says

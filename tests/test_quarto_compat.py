@@ -1393,3 +1393,28 @@ def test_pictures_in_list_items_stay_after_the_list_and_code_follows_its_item():
     (plan,) = plan_deck(lec, Diagnostics())
     kinds = [type(c.block).__name__ if isinstance(c, ObjectChunk) else "text" for c in plan.chunks]
     assert kinds == ["text", "CodeBlock", "text", "Image", "Image"]  # (the pictures side by side, last)
+
+
+def test_a_footer_div_is_that_slide_s_footer_in_the_deck_and_the_slides_pdf(tmp_path):
+    from pypdf import PdfReader
+
+    src = write_md(
+        tmp_path,
+        '---\ntitle: T\nformat:\n  revealjs:\n    footer: "Deck footer"\n---\n\n## Programs\n\n- R\n\n'
+        "::: {.footer}\nSoftware to install\n:::\n\n## Next\n\n- more\n",
+        "l.qmd",
+    )
+    pipeline_build(src, BuildOptions(out_dir=tmp_path / "out"), ALL, force=True)
+    prs = Presentation(str(tmp_path / "out" / "l.pptx"))
+
+    def footer(slide):
+        (ph,) = [p for p in slide.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.FOOTER]
+        return ph.text_frame.text
+
+    programs, after = prs.slides[1], prs.slides[2]
+    assert footer(programs) == "Software to install" and footer(after) == "Deck footer"
+    assert "Software to install" not in "".join(
+        s.text_frame.text for s in programs.placeholders if s.placeholder_format.type != PP_PLACEHOLDER.FOOTER
+    )
+    pages = PdfReader(str(tmp_path / "out" / "l-slides.pdf")).pages
+    assert "Software to install" in pages[1].extract_text() and "Deck footer" in pages[2].extract_text()

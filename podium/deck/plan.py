@@ -628,6 +628,12 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     )
 
 
+def slide_footer(plan: SlidePlan, deck: str) -> str:
+    """The footer ``plan``'s slide shows: its own (``::: footer``), else the deck's ``deck``."""
+    own = plan.source.footer if plan.source is not None else None
+    return deck if own is None else own
+
+
 def _is_aside(b: m.Block) -> bool:
     return isinstance(b, m.Div) and "aside" in b.classes
 

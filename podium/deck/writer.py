@@ -41,7 +41,17 @@ from .patches import (
 )
 from .pictures import add_caption, add_image
 from .placement import grid_cells, grid_columns, placed_box, stack
-from .plan import ColumnsChunk, LayoutKind, ObjectChunk, Para, SlidePlan, TextChunk, TypeSizes, footer_text
+from .plan import (
+    ColumnsChunk,
+    LayoutKind,
+    ObjectChunk,
+    Para,
+    SlidePlan,
+    TextChunk,
+    TypeSizes,
+    footer_text,
+    slide_footer,
+)
 from .plan import runs as to_runs
 from .prototypes import SlideMaker
 from .styles import placeholder_list_style
@@ -459,7 +469,7 @@ class DeckWriter:
             if t == PP_PLACEHOLDER.FOOTER:
                 txBody = el.find(qn("p:txBody"))
                 if txBody is not None:
-                    TextFrame(txBody, None).text = self.footer_text  # type: ignore[arg-type]  # text needs no parent
+                    TextFrame(txBody, None).text = slide_footer(self.plan, self.footer_text)  # type: ignore[arg-type]  # text needs no parent
             elif t == PP_PLACEHOLDER.SLIDE_NUMBER:
                 _ensure_slide_number_field(el, getattr(self, "position", self.plan.number))
 

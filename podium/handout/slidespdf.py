@@ -25,7 +25,16 @@ from PIL import Image, ImageColor, ImageDraw
 from .. import model as m
 from ..alttext import missing_text
 from ..deck.placement import placed_box
-from ..deck.plan import ColumnsChunk, LayoutKind, ObjectChunk, SlidePlan, TextChunk, TypeSizes, footer_text
+from ..deck.plan import (
+    ColumnsChunk,
+    LayoutKind,
+    ObjectChunk,
+    SlidePlan,
+    TextChunk,
+    TypeSizes,
+    footer_text,
+    slide_footer,
+)
 from ..diagnostics import Diagnostics
 from ..labels import labels_for
 from ..quarto import CALLOUT_COLOURS
@@ -257,6 +266,7 @@ def slide_html(
                 f'<div class="placed missing-picture" style="{where}">{esc(missing_text(b.src))}</div>'
             )
     if kind not in ("title",):
+        footer = slide_footer(plan, footer)  # (its own `::: footer`, else the deck's)
         if lay.footer and footer:
             parts.append(f'<div class="ph footer">{esc(footer)}</div>')
         if lay.number:
