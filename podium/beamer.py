@@ -109,6 +109,7 @@ def beamer_markdown(text: str) -> Converted:
     lines, index = _uncommented(text.split("\n"))
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     _expand_text_macros(lines, begin)
+    _inline_bibliography(lines, begin)
     end = next(
         (k for k in range(len(lines) - 1, begin, -1) if lines[k].strip().startswith("\\end{document}")),
         len(lines),
@@ -212,6 +213,54 @@ def _expand_text_macros(lines: list[str], begin: int) -> None:
                 break
             line = new
         lines[k] = line
+
+
+_BIBITEM = re.compile(r"\\bibitem\s*(?:\[([^\]]*)\])?\s*\{([^{}]+)\}")
+
+
+def _inline_bibliography(lines: list[str], begin: int) -> None:
+    """A ``thebibliography`` environment written in the deck: its entries as lines of text (``[1] T. Tantau.
+    The beamer class.``, one under another), and each ``\\cite{key}`` of them as the entry's label
+    (``[1]``), as LaTeX prints them.  In place, line for line."""
+    labels: dict[str, str] = {}
+    k = max(begin, 0)
+    while k < len(lines):
+        if "\\begin{thebibliography}" not in lines[k]:
+            k += 1
+            continue
+        end = next((j for j in range(k, len(lines)) if "\\end{thebibliography}" in lines[j]), None)
+        if end is None:
+            return
+        entries: list[tuple[int, str]] = []  # (its first line, its text)
+        for j in range(k, end + 1):
+            line = lines[j].replace("\\end{thebibliography}", "")
+            if j == k:
+                line = re.sub(r"\\begin\{thebibliography\}\s*(?:\{[^{}]*\})?", "", line)
+            lines[j] = ""
+            for part in re.split(r"(?=\\bibitem\b)", line):
+                item = _BIBITEM.match(part.strip())
+                if item is not None:
+                    label = item.group(1) or str(len(labels) + 1)
+                    labels[item.group(2).strip()] = label
+                    entries.append((j, f"[{label}] " + part.strip()[item.end() :].strip()))
+                elif part.strip() and entries:
+                    entries[-1] = (entries[-1][0], entries[-1][1] + " " + part.strip())
+        for n, (j, text) in enumerate(entries):
+            lines[j] = text + ("\\" if n < len(entries) - 1 and entries[n + 1][0] > j else "")
+        k = end + 1
+    if not labels:
+        return
+
+    def cite(mt: re.Match) -> str:
+        keys = [key.strip() for key in mt.group(2).split(",")]
+        if not all(key in labels for key in keys):
+            return mt.group(0)
+        note = f", {mt.group(1)}" if mt.group(1) else ""
+        return "[" + ", ".join(labels[key] for key in keys) + note + "]"
+
+    for j in range(max(begin, 0), len(lines)):
+        if "\\cite" in lines[j]:
+            lines[j] = re.sub(r"\\cite\s*(?:\[([^\]]*)\])?\s*\{([^{}]+)\}", cite, lines[j])
 
 
 _META_COMMAND = re.compile(r"^\\(?:title|subtitle|author|institute|date|logo|titlegraphic)\s*[\[{]")

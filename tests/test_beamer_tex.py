@@ -573,3 +573,22 @@ def test_math_inside_a_text_box_inside_math_is_read(tmp_path):
         ".//{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath"
     )
     assert len(maths) == 1 and "$" not in "\n".join(_texts(deck.slides[0]))
+
+
+def test_a_bibliography_written_in_the_deck_is_its_references_and_its_citations_their_labels(tmp_path):
+    src = tmp_path / "tb.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{Further reading}\n"
+        "See the guide \\cite{Guide} and Tufte \\cite[p.~4]{Tufte2001}, or both \\cite{Guide,Tufte2001}.\n"
+        "\\end{frame}\n\\begin{frame}{References}\n\\begin{thebibliography}{9}\n"
+        "  \\bibitem{Guide} T. Tantau. \\emph{The beamer class}.\n"
+        "  \\bibitem{Tufte2001} E. Tufte. \\emph{The Visual Display of\n    Quantitative Information}, 2001.\n"
+        "\\end{thebibliography}\n\\end{frame}\n\\end{document}\n"
+    )
+    r = run_cli("slides", str(src), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0 and "[citation]" not in r.stderr and "[raw-tex]" not in r.stderr, r.stderr
+    deck = Presentation(str(tmp_path / "out" / "tb.pptx"))
+    reading, references = ("\n".join(_texts(s)) for s in deck.slides)
+    assert "the guide [1] and Tufte [2, p.\u00a04], or both [1, 2]." in reading
+    assert "[1] T. Tantau. The beamer class." in references
+    assert "[2] E. Tufte. The Visual Display of Quantitative Information, 2001." in references
