@@ -130,12 +130,9 @@ def beamer_markdown(text: str) -> Converted:
     k = begin + 1
     while k < end:
         s = lines[k].strip()
-        meta = _META_COMMAND.match(s)
-        if meta is not None:  # \title, \author… written after \begin{document}: the title slide's still
-            j = k
-            while j + 1 < end and "\n".join(lines[k : j + 1]).count("{") > "\n".join(lines[k : j + 1]).count(
-                "}"
-            ):
+        if _META_COMMAND.match(s):  # \title, \author… written after \begin{document}: the title slide's still
+            j = k  # (its braces may close on a later line)
+            while j + 1 < end and sum(line.count("{") - line.count("}") for line in lines[k : j + 1]) > 0:
                 j += 1
             _preamble(lines[k : j + 1], index[k : j + 1], out, macros=False)
             k = j + 1
@@ -625,18 +622,13 @@ _INLINE_MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])+\$|\\\((?:.|\n)*?\\\)")
 def _breaks(text: str) -> list[str]:
     """A paragraph line cut where TeX's ``\\\\`` (``\\\\[2mm]``) breaks it, outside inline math: the parts,
     each but the last to end in a Markdown line break."""
-    parts, start, cut = [], 0, 0
+    parts, cut = [], 0
     spans = [(mt.start(), mt.end()) for mt in _INLINE_MATH.finditer(text)]
     for mt in _LINE_BREAK.finditer(text):
-        if any(a <= mt.start() < b for a, b in spans):
-            continue
-        parts.append(text[cut : mt.start()].rstrip())
-        cut = mt.end()
-        start = cut
-    if not parts:
-        return [text]
-    parts.append(text[start:].strip())
-    return parts
+        if not any(a <= mt.start() < b for a, b in spans):
+            parts.append(text[cut : mt.start()].rstrip())
+            cut = mt.end()
+    return [*parts, text[cut:].strip()] if parts else [text]
 
 
 def _text_math(text: str) -> str:
@@ -660,22 +652,6 @@ def _text_math(text: str) -> str:
         out.append(text[last : mt.end()] + inner + "}")
         last = close
     return "".join(out) + text[last:] if out else text
-
-
-def _tight_math(text: str) -> str:
-    """Inline math ``$ a + b $`` as ``$a + b$``: in TeX any ``$…$`` is math; in the Markdown the frame is
-    read as (pandoc's), a ``$`` with a space inside it is a dollar sign."""
-    if "$" not in text:
-        return text
-
-    def tight(mt: re.Match) -> str:
-        math = mt.group(0)
-        if not math.startswith("$") or math.startswith("$$"):
-            return math
-        inner = math[1:-1].strip()
-        return f"${inner}$" if inner else math
-
-    return _INLINE_MATH.sub(tight, text)
 
 
 def _pictures_joined(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -729,7 +705,7 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             text = (marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker) + text[
                 len(marker) :
             ]
-        text = _tight_math(_text_math(text))
+        text = _text_math(text)
         parts = _breaks(text) if "\\\\" in text and all(e in _TEXT_ENVS for e in envs) else [text]
         for j, part in enumerate(parts):
             if j < len(parts) - 1:

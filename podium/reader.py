@@ -822,7 +822,7 @@ def _other_markups(
         columned = html_divs_to_fenced(body)
     if columned is not None:  # Marp's and reveal.js's <div class="columns">, fragment and notes divs
         body = columned
-    spaced = spaced_dollar_math(body) if "$" in body and "\\" in body else None
+    spaced = spaced_dollar_math(body, every=latex) if "$" in body and ("\\" in body or latex) else None
     if spaced is not None:  # `$ = \frac{a}{b}$`: math as MathJax reads it
         body = spaced
     latex = latex or written_with_latex(body)  # (decided once, before the environments are rewritten)

@@ -877,24 +877,40 @@ _CODE_OR_MATH = re.compile(r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)[^$
 
 # `$ = \big\langle f \big\rangle $`: math with spaces inside its dollars, as MathJax and KaTeX read it
 _SPACED_MATH = re.compile(r"(?<![\\$])\$[ \t]*([^$\n]*?\\[A-Za-z][^$\n]*?)[ \t]*(?<!\\)\$(?![$\d])")
+_SPACED_ANY = re.compile(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$(?!\$)")
 _CODE_SPANS = re.compile(r"(`+)[^`]*?\1(?!`)")
 
 
-def spaced_dollar_math(text: str) -> str | None:
+def spaced_dollar_math(text: str, every: bool = False) -> str | None:
     """``text`` with ``$ … $`` that opens with a space and holds a TeX command (``$ = \\frac{a}{b}$``) as
     ``$…$``: reveal.js's MathJax and KaTeX read it as math, pandoc and markdown-it as two dollar signs
     (its TeX then reached the slide as text).  Money (``$5 and $10``: no space after the first, no
-    command) is left alone, as are code and display math; None when nothing changed."""
+    command) is left alone, as are code and display math; None when nothing changed.  ``every``: a
+    lecture written in LaTeX (a beamer ``.tex`` deck), where every ``$ … $`` is math (a dollar sign is
+    ``\\$``), but in verbatim environments."""
     lines = text.split("\n")
     code = code_lines(lines)
     changed = False
+    verbatim = False
     for k, line in enumerate(lines):
-        if code[k] or "\\" not in line or "$$" in line or not re.search(r"\$[ \t]|[ \t]\$", line):
+        if every and re.search(r"\\(begin|end)\{(?:verbatim|lstlisting|minted|Verbatim|semiverbatim)", line):
+            verbatim = "\\begin{" in line and "\\end{" not in line
             continue
-        new = outside(_CODE_SPANS, line, lambda part: _SPACED_MATH.sub(_tight_math, part))
+        if code[k] or verbatim or "$$" in line or not re.search(r"\$[ \t]|[ \t]\$", line):
+            continue
+        if not every and "\\" not in line:
+            continue
+        pattern, tight = (_SPACED_ANY, _tight_any) if every else (_SPACED_MATH, _tight_math)
+        new = outside(_CODE_SPANS, line, lambda part, p=pattern, t=tight: p.sub(t, part))
         if new != line:
             lines[k], changed = new, True
     return "\n".join(lines) if changed else None
+
+
+def _tight_any(mt: re.Match) -> str:
+    """``$ … $`` as ``$…$`` in a lecture written in LaTeX (whatever it holds)."""
+    tex = re.sub(r"(?:\\[ \t]?|[ \t])+$", "", mt.group(1)).strip()
+    return f"${tex}$" if tex else mt.group(0)
 
 
 def _tight_math(mt: re.Match) -> str:
