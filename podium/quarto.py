@@ -338,13 +338,7 @@ def hidden_output(code: str, options: dict) -> bool:
         said = line.split("#", 1)[0].rstrip()
         if not said.strip():
             continue
-        goes_on = previous.endswith(("|>", "%>%", "+", ",", "(", "<-", "=", "\\", "{", "[")) or line[:1] in (
-            " ",
-            "\t",
-            "}",
-            ")",
-            "]",
-        )
+        goes_on = previous.endswith(_GOES_ON) or line[:1] in (" ", "\t", "}", ")", "]")
         if goes_on and statements:
             statements[-1].append(said)
         else:
@@ -360,6 +354,7 @@ def hidden_output(code: str, options: dict) -> bool:
     return False
 
 
+_GOES_ON = ("|>", "%>%", "+", ",", "(", "<-", "=", "\\", "{", "[")  # a line ending so goes on to the next
 _CONTROL = re.compile(r"^\s*(?:for|while|if|repeat|with)\b")
 
 
@@ -369,9 +364,20 @@ _QUIET_STATEMENT = re.compile(
     r"set\.seed|options|theme_set|Sys\.\w+|setwd|invisible|(?:knitr::)?opts_\w+\$set|knitr::\w+|use_\w+|load|attach|"
     r"reticulate::\w+|np\.random\.seed|random\.seed|warnings\.\w+|pd\.set_option|plt\.(?:rc|style)\w*)\s*\(|"
     r"import\s|from\s+\S+\s+import\s|def\s|class\s|async\s+def\s|@|%|!|function\b|return\b|pass\b|"
-    r"for\s*\(|for\s|if\s*\(|if\s|while\s*\(|while\s|else\b|try\b|except\b|with\s|global\s|\w+\s*<-\s*function)"
+    r"else\b|try\b|except\b|global\s|\w+\s*<-\s*function)"  # (loops and branches: _CONTROL)
 )
 _PRINTS = re.compile(r"\b(?:cat|print|message|writeLines|display|show)\s*\(")
+
+
+def first_format(raw_meta: dict, key: str) -> str:
+    """The first output format the front matter's ``key`` names (Quarto's ``format: revealjs`` or
+    ``format: {revealjs: …, pdf: …}``, R Markdown's ``output:``); "" for none."""
+    given = raw_meta.get(key)
+    first = next(iter(given), None) if isinstance(given, dict) else given
+    return first if isinstance(first, str) else ""
+
+
+_CELL_KEYS = ("echo", "include", "output", "eval", "code-fold")  # (the options cell_defaults reads)
 
 
 def cell_defaults(raw_meta: dict) -> dict:
@@ -379,11 +385,10 @@ def cell_defaults(raw_meta: dict) -> dict:
     and ``knitr: opts_chunk:`` in the front matter.  In Quarto's presentation formats (``format:
     revealjs``, ``beamer``, ``pptx``) a cell's code is not shown unless it says ``echo: true``."""
     out: dict = {}
-    fmt = raw_meta.get("format")
-    first = next(iter(fmt), None) if isinstance(fmt, dict) else fmt
-    if isinstance(first, str) and first.split("+")[0].split("-")[0] in ("revealjs", "beamer", "pptx"):
+    fmt, first = raw_meta.get("format"), first_format(raw_meta, "format")
+    if first.split("+")[0].split("-")[0] in ("revealjs", "beamer", "pptx"):
         out["echo"] = False  # (Quarto's own default for these formats)
-    own = fmt.get(first) if isinstance(fmt, dict) and isinstance(first, str) else None
+    own = fmt.get(first) if isinstance(fmt, dict) else None
     knitr = raw_meta.get("knitr")
     for given in (
         knitr.get("opts_chunk") if isinstance(knitr, dict) else None,
@@ -392,13 +397,7 @@ def cell_defaults(raw_meta: dict) -> dict:
         own.get("execute") if isinstance(own, dict) else None,
     ):
         if isinstance(given, dict):
-            out.update(
-                {
-                    str(k): v
-                    for k, v in given.items()
-                    if k in ("echo", "include", "output", "eval", "code-fold")
-                }
-            )
+            out.update({str(k): v for k, v in given.items() if k in _CELL_KEYS})
     return out
 
 

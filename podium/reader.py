@@ -1117,12 +1117,8 @@ def html_slide_show(raw_meta: dict) -> bool:
     """Whether the lecture was written for an HTML slide show (Quarto's ``format: revealjs``, R Markdown's
     ``output: ioslides_presentation``…): there, as pandoc says, content right under a heading above the
     slide level is on that heading's own slide, not on a slide after it (beamer's way)."""
-    fmt, output = raw_meta.get("format"), raw_meta.get("output")
-    first = next(iter(fmt), None) if isinstance(fmt, dict) else fmt
-    if first is None:
-        first = next(iter(output), None) if isinstance(output, dict) else output
-    name = str(first or "").lower()
-    return any(show in name for show in HTML_SHOWS)
+    name = quarto.first_format(raw_meta, "format") or quarto.first_format(raw_meta, "output")
+    return any(show in name.lower() for show in HTML_SHOWS)
 
 
 def _format_slide_level(raw_meta: dict) -> int | None:
@@ -2225,6 +2221,39 @@ class _Converter:
                 "raw-format",
             )
 
+    def cell(self, node: SyntaxTreeNode, info: str, cell: str, pos: m.SourcePos) -> list[m.Block]:
+        """A code cell of Quarto or knitr (```` ```{r} ````): its code shown (unless hidden), the pictures
+        it includes; nothing is run.  A diagram cell (``{mermaid}``, ``{dot}``) is not code to read."""
+        code = node.content.rstrip("\n").expandtabs(TAB_STOP)
+        shown, options = quarto.cell_code(code, info, self.cell_defaults)
+        if "opts_chunk$set" in code and not quarto.off(options.get("eval")):  # knitr's defaults for
+            # the chunks after it (echo = FALSE…), where the chunk is run (not one that shows how)
+            self.cell_defaults.update(quarto.chunk_defaults(code))
+        pictures = self.cell_pictures(code, info, options, pos)
+        if cell in ("mermaid", "dot"):
+            if not pictures and quarto.shows_output(options):
+                self.diags.warning(
+                    f"this {{{cell}}} diagram is not drawn (Podium runs no code): export it as a picture "
+                    "(SVG or PNG) and include that",
+                    pos,
+                    "not-rendered",
+                )
+            return pictures
+        self.cells += 1
+        self.first_cell_line = self.first_cell_line or pos.line
+        out: list[m.Block] = []
+        if shown is not None and shown.strip():
+            self.cells_shown += 1
+            out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos))
+        if not out and not pictures and quarto.hidden_output(code, options):
+            self.diags.warning(
+                "this hidden code cell's output (a plot, a table or printed values) is not shown: Podium "
+                "runs no code; the figures an earlier render left on disk are shown when they are found",
+                pos,
+                "not-rendered",
+            )
+        return out + pictures
+
     def code(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         info = (node.info or "").strip()
         raw = _RAW_FORMAT.fullmatch(info) if node.type == "fence" else None
@@ -2233,36 +2262,7 @@ class _Converter:
             return []
         cell = quarto.cell_language(info) if node.type == "fence" else None
         if cell is not None:
-            self.cells += 1
-            self.first_cell_line = self.first_cell_line or pos.line
-            code = node.content.rstrip("\n").expandtabs(TAB_STOP)
-            shown, options = quarto.cell_code(code, info, self.cell_defaults)
-            if "opts_chunk$set" in code and not quarto.off(options.get("eval")):  # knitr's defaults for
-                # the chunks after it (echo = FALSE…), where the chunk is run (not one that shows how)
-                self.cell_defaults.update(quarto.chunk_defaults(code))
-            out: list[m.Block] = []
-            pictures = self.cell_pictures(code, info, options, pos)
-            if cell in ("mermaid", "dot"):  # a diagram Quarto draws from its source: not code to read
-                self.cells -= 1
-                if not pictures and quarto.shows_output(options):
-                    self.diags.warning(
-                        f"this {{{cell}}} diagram is not drawn (Podium runs no code): export it as a picture "
-                        "(SVG or PNG) and include that",
-                        pos,
-                        "not-rendered",
-                    )
-                return pictures
-            if shown is not None and shown.strip():
-                self.cells_shown += 1
-                out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos))
-            if not out and not pictures and quarto.hidden_output(code, options):
-                self.diags.warning(
-                    "this hidden code cell's output (a plot, a table or printed values) is not shown: Podium "
-                    "runs no code; the figures an earlier render left on disk are shown when they are found",
-                    pos,
-                    "not-rendered",
-                )
-            return out + pictures
+            return self.cell(node, info, cell, pos)
         lang = ""
         if info.startswith("{"):
             attrs = parse_attrs(info)

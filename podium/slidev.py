@@ -125,7 +125,7 @@ def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
         title, title_at, rest = _title(body_lines)
         title = title or str(matter.get("title") or "")
         layout = str(matter.get("layout") or ("cover" if n == 0 else "default"))
-        if n == 0 and layout in _COVERS and not out.index:
+        if n == 0 and layout in _COVERS:
             words = [t.strip() for _, t in rest if t.strip() and not t.lstrip().startswith("<")]
             named = str(raw_meta.get("title") or "")
             if title and not named:

@@ -811,10 +811,8 @@ class Fitter:
         n = len(parts)
         if n < 2:
             return parts
-        lo, hi = (
-            max(int(cap * (n - 1) / n), floor),
-            cap,
-        )  # below (n-1)/n of a slide n parts cannot hold it all
+        lo = max(int(cap * (n - 1) / n), floor)  # below (n-1)/n of a slide n parts cannot hold it all
+        hi = cap
         if lo >= hi:
             return parts
         best = parts

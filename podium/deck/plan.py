@@ -284,7 +284,7 @@ def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") ->
 TEXT_BLOCKS = (m.Paragraph, m.Heading, m.BulletList, m.Quote)  # blocks drawn as paragraphs of a text box
 
 
-def _objects_in_items(b: m.BulletList) -> bool:
+def _code_in_items(b: m.BulletList) -> bool:
     """Whether an item of list ``b`` holds code of its own (a tutorial's step and its command).  Pictures,
     tables and charts in items are drawn after the list, side by side where they fit."""
     return any(isinstance(sub, m.CodeBlock) for item in b.items for sub in item.blocks)
@@ -294,9 +294,9 @@ def _item_parts(item: m.ListItem) -> list[tuple[bool, tuple[m.Block, ...]]]:
     """A list item's blocks in runs: (False, text blocks and the rest), (True, code), in their order."""
     out: list[tuple[bool, tuple[m.Block, ...]]] = []
     for sub in item.blocks:
-        is_object = isinstance(sub, m.CodeBlock)
-        if is_object or not out or out[-1][0]:
-            out.append((is_object, (sub,)))
+        is_code = isinstance(sub, m.CodeBlock)
+        if is_code or not out or out[-1][0]:
+            out.append((is_code, (sub,)))
         else:
             out[-1] = (False, out[-1][1] + (sub,))
     return out
@@ -362,7 +362,7 @@ class _Chunker:
                     inner = [replace(c, box=c.box or b.classes, keep=c.keep or self.divs) for c in inner]
                 out.extend(inner)
                 continue
-            if isinstance(b, m.BulletList) and _objects_in_items(b):
+            if isinstance(b, m.BulletList) and _code_in_items(b):
                 self.code_list(b, paras, out, flush)
                 continue
             if isinstance(b, TEXT_BLOCKS):
@@ -398,8 +398,8 @@ class _Chunker:
         base = self.step
         for k, item in enumerate(b.items):
             numbered = False  # (the item's first words carry its number or bullet)
-            for is_object, group in _item_parts(item):
-                if is_object:
+            for is_code, group in _item_parts(item):
+                if is_code:
                     flush()
                     out.extend(self.chunks(group))
                 elif not numbered:
@@ -427,7 +427,7 @@ class _Chunker:
         widest: float | None = None,
     ) -> list[Para]:
         """A list's paragraphs: each item's bullet or number and its step (incremental lists, \\pause,
-        beamer's overlay steps).  A list drawn in pieces (objects between its items) gives each piece's
+        beamer's overlay steps).  A list drawn in pieces (code between its items) gives each piece's
         ``base`` (the step the list began at), whether it is the ``last`` and the list's ``widest`` marker."""
         out = []
         incremental = b.incremental or self.slide_incremental

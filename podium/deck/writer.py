@@ -230,14 +230,11 @@ class DeckWriter:
                 sl.rect = r
         for slot in slots:
             ph = by_idx.get(slot.idx) if slot.idx is not None else None
-            if (
-                ph is None
-                and slot.style is not None
-                and slot.style is getattr(self.geo.untitled, "style", None)
-            ):
-                self.flow(slot.chunks, slot.rect, None, used, own=slot.own, style=slot.style)
-            else:
-                self.flow(slot.chunks, slot.rect, ph if slot.style is not None else None, used, own=slot.own)
+            # a style with no placeholder to go into: an untitled slide's body (fit.UntitledBody)
+            own_style = slot.style if slot.idx is None else None
+            self.flow(
+                slot.chunks, slot.rect, ph if slot.style is not None else None, used, slot.own, own_style
+            )
 
     def idx_of(self, ph) -> int:
         meta = self.ph_meta.get(id(ph))
