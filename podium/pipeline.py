@@ -133,6 +133,9 @@ class TrackingPolicy(PathPolicy):
         super().__init__(roots, allow_remote)
         self.looked_for: set[str] = set()
 
+    def record(self, path):
+        self.looked_for.add(os.path.realpath(path))
+
     def resolve(self, src, base_dir, pos, diags, what):
         found = super().resolve(src, base_dir, pos, diags, what)
         if found is not None and not src.startswith(("http://", "https://")):

@@ -240,6 +240,7 @@ def variables_file(base: Path, policy) -> Path | None:
     while policy.allows(folder):
         candidate = folder / "_variables.yml"
         if candidate.is_file() and policy.allows(candidate):
+            policy.record(candidate)  # (a change to it makes the lecture stale)
             return candidate
         if folder.parent == folder:
             break

@@ -29,7 +29,7 @@ import yaml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from . import cellfigures, emojis, marp, quarto, yamlsafe
+from . import cellfigures, emojis, marp, quarto, quartoproject, yamlsafe
 from . import model as m
 from .alttext import media_kind
 from .charts import parse_chart
@@ -881,7 +881,17 @@ def _front_matter_and_body(
         return raw_meta, body, key_lines, origins
     if not raw_meta and body.startswith("%"):
         raw_meta, body, key_lines = title_block(body)
+    if not remark_deck:  # (a Quarto project's _quarto.yml, _metadata.yml)
+        raw_meta = _with_project(raw_meta, shown, diags, base_dir, policy)
     return raw_meta, body, key_lines, None
+
+
+def _with_project(raw_meta: dict, shown: str, diags: Diagnostics, base_dir: str, policy) -> dict:
+    """The front matter over the settings of the Quarto project the lecture is in (podium.quartoproject)."""
+    project = quartoproject.project_meta(Path(base_dir), policy, m.SourcePos(shown, 1), diags)
+    for path in project.files:
+        policy.record(path)
+    return quartoproject.with_project(raw_meta, project.meta) if project.files else raw_meta
 
 
 def parse_lecture(

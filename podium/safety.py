@@ -49,6 +49,10 @@ class PathPolicy:
         real = Path(os.path.realpath(path))
         return any(real == r or r in real.parents for r in self.roots)
 
+    def record(self, path: str | os.PathLike) -> None:
+        """Note a settings file content was read from (a Quarto project's ``_quarto.yml``); a build
+        that tracks its inputs remembers it (podium.pipeline.TrackingPolicy)."""
+
     def resolve(self, src: str, base_dir: str, pos: SourcePos, diags: Diagnostics, what: str) -> str | None:
         """Return the local path ``src`` refers to, or None after a warning saying why not."""
         if not src.strip():
