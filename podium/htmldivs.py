@@ -24,9 +24,10 @@ line and the structure must close; anything else is left as HTML.  The rewrite i
 messages keep their lines.
 
 Likewise reveal.js's ``<div class="fragment">`` (its words come on a click), ``<aside
-class="notes">`` (or ``<div class="notes">``: speaker notes) and ioslides' ``<div class="columns-2">``
-(its blocks flow into two columns), each tag alone on its line, become ``::: {.fragment}``,
-``::: notes`` and ``::: {.columns-2}``.
+class="notes">`` (or ``<div class="notes">``: speaker notes), ioslides' ``<div class="columns-2">``
+(its blocks flow into two columns) and ``<center>`` or ``<div align="center">`` (``style="text-align:
+right"``…: an aligned block), each tag alone on its line, become ``::: {.fragment}``, ``::: notes``,
+``::: {.columns-2}`` and ``::: {.center}`` (``{.right}``).
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ _OPEN = re.compile(r"^ {0,3}<div\b([^<>]*)>\s*$", re.I)  # (indented four spaces
 _INNER_OPEN = re.compile(r"^\s*<div\b([^<>]*)>\s*$", re.I)
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _CLOSE = re.compile(r"^\s*</div>\s*$", re.I)
-_MARKED_OPEN = re.compile(r"^ {0,3}<(div|aside)\b([^<>]*)>\s*$", re.I)
+_MARKED_OPEN = re.compile(r"^ {0,3}<(div|aside|center)\b([^<>]*)>\s*$", re.I)
+_ALIGN_STYLE = re.compile(r"text-align\s*:\s*(center|right)", re.I)
 _ROW_CLASSES = re.compile(
     r"^(?:columns?|cols|row|grid|flex|two-?col(?:umn)?s?|three-?col(?:umn)?s?|r-hstack|container)$"
 )
@@ -81,7 +83,7 @@ def html_divs_to_fenced(text: str) -> str | None:
 
 def _fragments_and_notes(text: str) -> str | None:
     """``text`` with reveal.js's fragment and notes elements (tags alone on their lines) as fenced divs."""
-    if "fragment" not in text and "notes" not in text and "columns-2" not in text:
+    if not any(w in text for w in ("fragment", "notes", "columns-2", "center", "right", "CENTER")):
         return None
     lines = text.split("\n")
     fenced = code_lines(lines)
@@ -90,7 +92,8 @@ def _fragments_and_notes(text: str) -> str | None:
         mt = _MARKED_OPEN.match(line) if not fenced[k] else None
         if mt is None:
             continue
-        classes = _attrs(mt.group(2)).get("class", "").split()
+        attrs = _attrs(mt.group(2))
+        classes = attrs.get("class", "").split()
         kind = (
             "{.fragment}"
             if "fragment" in classes
@@ -98,13 +101,23 @@ def _fragments_and_notes(text: str) -> str | None:
             if "notes" in classes
             else "{.columns-2}"  # (ioslides' two flowing columns: reader.flowed_columns)
             if "columns-2" in classes
-            else None
+            else _aligned(mt.group(1).lower(), attrs)
         )
         end = _closing(lines, fenced, k, mt.group(1).lower()) if kind else None
         if end is not None:
             lines[k], lines[end] = f":::: {kind}", "::::"
             changed = True
     return "\n".join(lines) if changed else None
+
+
+def _aligned(tag: str, attrs: dict[str, str]) -> str | None:
+    """The fenced div standing for an element that only aligns its text: ``<center>``, ``<div
+    align="center">``, ``<div style="text-align: right">`` (None for any other)."""
+    if tag == "center":
+        return "{.center}"
+    style = _ALIGN_STYLE.search(attrs.get("style", ""))
+    align = (style.group(1) if style else attrs.get("align", "")).lower()
+    return f"{{.{align}}}" if tag == "div" and align in ("center", "right") and len(attrs) == 1 else None
 
 
 def _closing(lines: list[str], fenced: list[bool], start: int, tag: str) -> int | None:

@@ -45,7 +45,7 @@ class ChartKind(Kind):
 
 
 class Align(Kind):
-    """A table column's alignment; NONE leaves it to the renderer."""
+    """A table column's or a div's alignment; NONE leaves it to the renderer."""
 
     NONE = ""
     LEFT = "left"
@@ -334,11 +334,14 @@ class SlidesOnly:
 
 @dataclass(frozen=True, slots=True)
 class Div:
-    """A fenced div the dialect gives no meaning to: its blocks render in place."""
+    """A fenced div the dialect gives no meaning to: its blocks render in place.  ``align`` is how its
+    paragraphs and headings are aligned, when it says (``.center``, ``style="text-align: right"``,
+    HTML's ``<center>``, beamer's ``center``/``flushright``); lists keep their own alignment."""
 
     blocks: tuple[Block, ...]
     classes: tuple[str, ...]
     pos: SourcePos
+    align: Align = Align.NONE
 
 
 Block = Union[

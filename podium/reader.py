@@ -816,7 +816,7 @@ def _other_markups(
     if numbered is not None:  # pandoc's example lists, (@) and (@label)
         body = numbered
     columned = None
-    if "<div" in body or "<DIV" in body or "<aside" in body:
+    if "<div" in body or "<DIV" in body or "<aside" in body or "<center" in body or "<CENTER" in body:
         from .htmldivs import html_divs_to_fenced  # noqa: PLC0415 (only lectures with HTML divs)
 
         columned = html_divs_to_fenced(body)
@@ -2505,7 +2505,11 @@ class _Converter:
             )
         if len(node.children) > 1 and all(_card_shaped(c) for c in node.children):
             return self.cards(node, classes, pos)
-        return [m.Div(self.blocks(node.children), classes, pos)]
+        blocks = self.blocks(node.children)
+        align = _div_align(classes, attrs.kv)
+        if align and not any(isinstance(b, (m.Paragraph, m.Heading)) for b in blocks):
+            return list(blocks)  # (centring pictures and tables only: the deck centres them anyway)
+        return [m.Div(blocks, classes, pos, align)]
 
     def cards(self, node: SyntaxTreeNode, classes: tuple[str, ...], pos: m.SourcePos) -> list[m.Block]:
         """A div of "cards" (a team page: ``:::: {.team-grid}`` holding a ``::: {.person}`` per person, each a
@@ -3335,6 +3339,23 @@ _SPAN = re.compile(r"\[([^\[\]]+)\]\{([^{}]*)\}")
 # `\int_\{x \in A\}` or `p\\{f\\}` (TeX's own `_\{` would be a literal brace as a subscript)
 _MARKDOWN_ESCAPED_MATH = re.compile(r"[_^]\\\{|\\\\[{}]")
 _SLIDE_COMMENT = re.compile(r"\s*<!--\s*\.slide:?\s*(.*?)\s*-->\s*$", re.S)
+
+
+_CENTRED = frozenset(
+    {"center", "centre", "centered", "centred", "text-center", "has-text-centered", "align-center"}
+)
+_RIGHT = frozenset({"right", "text-right", "has-text-right", "align-right", "flushright"})
+
+
+def _div_align(classes: tuple[str, ...], kv: dict[str, str]) -> m.Align:
+    """How a div aligns its text: a class (``.center``, Bootstrap's ``.text-center``, xaringan's ``.right``)
+    or ``style="text-align: center"``; NONE when it does not say."""
+    style = re.search(r"text-align\s*:\s*(center|right)", kv.get("style", ""), re.I)
+    if style is not None:
+        return m.Align(style.group(1).lower())
+    if _CENTRED.intersection(classes):
+        return m.Align.CENTER
+    return m.Align.RIGHT if _RIGHT.intersection(classes) else m.Align.NONE
 
 
 def _card_shaped(node: SyntaxTreeNode) -> bool:

@@ -10,7 +10,8 @@ raw TeX: left out, with a warning at their line, as before):
 ``block``/``alertblock``/``exampleblock`` ``{Title}``   a titled box (``::: {.block title="…"}``)
 ``columns`` / ``column{0.4\\textwidth}``                 ``:::: columns`` / ``::: {.column width="40%"}``
 ``verbatim``, ``lstlisting[language=X]``, ``minted{x}``  a fenced code block in that language
-``center``, ``flushleft``, ``flushright``                their content
+``center``, ``flushright``                             ``::: {.center}``, ``::: {.right}`` (aligned text)
+``flushleft``                                           its content
 ``quote``, ``quotation``                                 a block quote
 ``figure`` with ``\\includegraphics[width=…]{f}``        a picture, its ``\\caption`` the caption
 ``tabular``, ``tabularx``, ``longtable``, ``table``     a table (first row the header), ``\\caption`` its caption
@@ -467,15 +468,23 @@ def _convert(source: str) -> str:
         ):  # beamer's short form: \column{0.5\textwidth}
             return f":::: columns\n{_short_columns(body)}\n::::"
         return f":::: columns\n{inner}\n::::"
-    if env == "column":
-        width = _width(args[-1]) if args else None
-        attr = f' width="{width}"' if width else ""
-        return f"::: {{.column{attr}}}\n{inner}\n:::"
     if env in QUOTES:
         return "\n".join(f"> {line}" if line.strip() else ">" for line in inner.split("\n"))
     if env in ("figure", "figure*"):
         return _figure(body) or inner
-    return inner  # center, flushleft, flushright
+    return _fenced(env, args, inner)
+
+
+def _fenced(env: str, args: list[str], inner: str) -> str:
+    """A column (``\\begin{column}{0.4\\textwidth}``) or an aligned block (``center``, ``flushright``:
+    reader._div_align) as a fenced div; any other environment (``flushleft``) is its content."""
+    if env == "column":
+        width = _width(args[-1]) if args else None
+        attr = f' width="{width}"' if width else ""
+        return f"::: {{.column{attr}}}\n{inner}\n:::"
+    if env in ("center", "flushright") and inner.strip():
+        return f"::: {{.{'center' if env == 'center' else 'right'}}}\n{inner}\n:::"
+    return inner
 
 
 def _short_columns(body: str) -> str:

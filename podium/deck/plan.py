@@ -360,6 +360,8 @@ class _Chunker:
                 else:
                     self.divs += 1
                     inner = [replace(c, box=c.box or b.classes, keep=c.keep or self.divs) for c in inner]
+                    if b.align:  # (a centred div's paragraphs and headings; list items keep their bullets)
+                        inner = [_aligned(c, b.align) for c in inner]
                 out.extend(inner)
                 continue
             if isinstance(b, m.BulletList) and _code_in_items(b):
@@ -452,8 +454,8 @@ class _Chunker:
                     continue
                 if isinstance(sub, m.BulletList):
                     out.extend(self.paras(sub, level + 1))
-                elif is_text_block(sub):
-                    for p in self.paras(sub, level):
+                elif is_text_block(sub) or _aligned_text(sub):
+                    for p in self.text_paras(sub, level):
                         if first:
                             p = Para(
                                 p.runs,
@@ -500,6 +502,12 @@ class _Chunker:
             self.step = base  # what follows an incremental list is shown from the start, as in reveal.js
         return out
 
+    def text_paras(self, b: m.Block, level: int) -> list[Para]:
+        """The paragraphs of a text block, or of an aligned div of them (``\begin{center}`` in an item)."""
+        if isinstance(b, m.Div):
+            return [replace(p, align=p.align or b.align) for sub in b.blocks for p in self.paras(sub, level)]
+        return self.paras(b, level)
+
     def paras(self, b: m.Block, level: int) -> list[Para]:
         if isinstance(b, m.Paragraph):
             return [Para(tuple(runs(b.content)), level, step=self.step)]
@@ -539,6 +547,21 @@ class _Chunker:
         raise TypeError(
             f"not a text block: {type(b).__name__}"
         )  # plan_deck left out what the deck cannot show
+
+
+def _aligned_text(b: m.Block) -> bool:
+    """Whether ``b`` is a div that only aligns paragraphs (drawn in its list item, not after the list)."""
+    return isinstance(b, m.Div) and bool(b.align) and all(isinstance(x, m.Paragraph) for x in b.blocks)
+
+
+def _aligned(chunk: Chunk, align: m.Align) -> Chunk:
+    """``chunk`` with its paragraphs that are no list item and say no alignment of their own aligned so."""
+    if not isinstance(chunk, TextChunk):
+        return chunk
+    paras = tuple(
+        replace(p, align=align) if p.bullet == Bullet.NONE and not p.align else p for p in chunk.paras
+    )
+    return replace(chunk, paras=paras)
 
 
 def _widths(cols):
@@ -607,7 +630,7 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
         )
     body = tuple(b for b in slide.body if not _is_aside(b) and not (isinstance(b, m.Image) and b.place))
     placed = tuple(b for b in slide.body if isinstance(b, m.Image) and b.place)
-    # Quarto's `::: aside`: small print at the foot of the slide, under the footnotes
+    # Quarto's `::: aside` (xaringan's .footnote[…]): small print at the foot of the slide, under the footnotes
     asides = [b for d in slide.body if isinstance(d, m.Div) and _is_aside(d) for b in d.blocks]
     foot += [Para(tuple(_block_runs(b)), style=ParaStyle.CAPTION) for b in asides]
     chunks = chunker.chunks(body)
@@ -635,7 +658,8 @@ def slide_footer(plan: SlidePlan, deck: str) -> str:
 
 
 def _is_aside(b: m.Block) -> bool:
-    return isinstance(b, m.Div) and "aside" in b.classes
+    """Quarto's ``::: aside`` or xaringan's ``.footnote[…]``: small print at the slide's foot."""
+    return isinstance(b, m.Div) and ("aside" in b.classes or "footnote" in b.classes)
 
 
 def _block_runs(b: m.Block) -> list[Run]:

@@ -153,7 +153,8 @@ class HtmlRenderer:
             return ""  # shown on the slides only
         if isinstance(b, m.Div):
             cls = " ".join(re.sub(r"[^\w-]", "", c) for c in b.classes)
-            return f'<div class="div {esc(cls)}">{self.blocks(b.blocks, handout)}</div>'
+            style = f' style="text-align:{b.align}"' if b.align else ""
+            return f'<div class="div {esc(cls)}"{style}>{self.blocks(b.blocks, handout)}</div>'
         if isinstance(b, m.Pause):
             return ""  # a click in the deck; the handout shows everything at once
         raise TypeError(f"unknown block {type(b).__name__}")  # render_html left out what it cannot show
