@@ -407,7 +407,9 @@ _OPTS_CHUNK = re.compile(r"opts_chunk\$set\s*\((.*?)\)\s*$", re.S | re.M)
 
 def chunk_defaults(code: str) -> dict:
     """The options a knitr setup chunk gives the chunks after it: ``knitr::opts_chunk$set(echo = FALSE)``."""
-    found = _OPTS_CHUNK.search(code)
+    # (R's comments are no options: `cache=F#, echo=F` leaves echo on; a `#` inside quotes is kept)
+    uncommented = re.sub(r"""("[^"\n]*"|'[^'\n]*')|#[^\n]*""", lambda mt: mt.group(1) or "", code)
+    found = _OPTS_CHUNK.search(uncommented)
     if found is None:
         return {}
     out: dict = {}

@@ -148,6 +148,18 @@ def test_a_chunk_that_shows_opts_chunk_sets_no_defaults(tmp_path):
     assert "fit <- lm(y ~ x)" in "\n".join(_words(s) for s in deck.slides)
 
 
+def test_an_option_commented_out_in_opts_chunk_is_not_set(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: K\n---\n\n```{r setup, include=FALSE}\nknitr::opts_chunk$set(\n  fig.align=\"center\",\n"
+        "  cache=F#, echo=F, warning=F\n  comment = '#>'\n  )\n```\n\n## Where\n\n```{bash}\npwd\n```\n",
+        "k.Rmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    assert "pwd" in "\n".join(_words(s) for s in deck.slides)
+    assert not any("hidden code cell" in d.message for d in diags.items)
+
+
 @pytest.mark.parametrize(
     ("code", "options", "shown"),
     [
