@@ -28,7 +28,7 @@ from . import yamlsafe
 from .diagnostics import Diagnostics
 
 PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
-FOLDER_FILE = "_metadata.yml"
+FOLDER_FILES = ("_metadata.yml", "_metadata.yaml")
 MAX_BYTES = 1 << 20  # (as course.yaml)
 # the keys of a project file that are the project's, not a document's (never given to a lecture)
 _PROJECT_ONLY = frozenset({"project", "website", "book", "manuscript", "profile", "filters", "freeze"})
@@ -74,8 +74,7 @@ def project_files(base: Path, policy, pos: m.SourcePos, diags: Diagnostics) -> l
             project = _project_file(folder)
             if project is not None and policy.allows(project):
                 return [project, *reversed(found)]
-            if (folder / FOLDER_FILE).is_file() and policy.allows(folder / FOLDER_FILE):
-                found.append(folder / FOLDER_FILE)
+            found += [folder / n for n in FOLDER_FILES if (folder / n).is_file() and policy.allows(folder / n)]
         if folder.parent == folder:
             return []
         folder = folder.parent

@@ -891,6 +891,8 @@ def _with_project(raw_meta: dict, shown: str, diags: Diagnostics, base_dir: str,
     project = quartoproject.project_meta(Path(base_dir), policy, m.SourcePos(shown, 1), diags)
     for path in project.files:
         policy.record(path)
+    if project.files:  # (a path written "/assets/x.png" is from the project's root, as Quarto reads it)
+        policy.project_root = project.files[0].parent.resolve()
     return quartoproject.with_project(raw_meta, project.meta) if project.files else raw_meta
 
 

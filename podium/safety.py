@@ -43,6 +43,7 @@ class PathPolicy:
         self.roots = [Path(os.path.realpath(r)) for r in roots]
         self.allow_remote = allow_remote
         self.graphics_dirs: tuple[str, ...] = ()  # a beamer deck's \graphicspath: more folders for pictures
+        self.project_root: Path | None = None  # a Quarto project's root (its _quarto.yml read): where "/x" is
 
     def allows(self, path: str | os.PathLike) -> bool:
         """True when ``path`` (symlinks resolved) lies inside one of the allowed roots."""
@@ -88,6 +89,8 @@ class PathPolicy:
             candidate = Path(unquote(src))
             if not candidate.is_absolute():
                 candidate = Path(base_dir) / candidate
+            elif self.project_root is not None and src.startswith("/"):  # (Quarto: from the project's root)
+                candidate = self.project_root / unquote(src).lstrip("/")
         real = Path(os.path.realpath(candidate))
         if not self.allows(real):
             diags.warning(

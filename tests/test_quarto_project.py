@@ -4,6 +4,7 @@ Read back from the deck a lecturer opens (python-pptx) and from the command line
 
 from __future__ import annotations
 
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -171,3 +172,28 @@ def test_a_change_to_variables_yml_makes_the_lecture_stale(tmp_path):
     changed = run_cli("slides", src, "-o", out)
     assert changed.exit_code == 0 and "up to date" not in changed.stdout + changed.stderr
     assert "STAT 202" in _texts(out / "week.pptx")[1]
+
+
+def test_a_path_from_the_project_root_and_a_metadata_yaml_file_are_read_as_quarto_reads_them(tmp_path):
+    from PIL import Image
+
+    (tmp_path / "assets").mkdir()
+    Image.new("RGB", (400, 300), "#3366cc").save(tmp_path / "assets" / "pic.png")
+    src = _project(
+        tmp_path,
+        LECTURE + "\n## Picture\n\n![A picture](/assets/pic.png)\n",
+        {"slides/_metadata.yaml": 'format:\n  revealjs:\n    footer: "From _metadata.yaml"\n'},
+    )
+    out = tmp_path / "out"
+    result = run_cli("all", src, "-o", out, "--allow-folder", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "outside" not in result.stderr and "not found" not in result.stderr
+    deck = Presentation(str(out / "week03.pptx"))
+    pictures = [s for slide in deck.slides for s in slide.shapes if s.shape_type == 13]
+    assert len(pictures) == 1
+    assert "From _metadata.yaml" in _texts(out / "week03.pptx")[1]
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(out / "week03-handout.pdf")], capture_output=True, text=True
+    )
+    sizes = [row.split()[3:5] for row in listed.stdout.splitlines()[2:]]
+    assert ["400", "300"] in sizes  # (the picture is in the handout too)
