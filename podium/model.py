@@ -563,9 +563,14 @@ _LEAF_TEXT: dict[type, Callable[[Any], str]] = {
 }
 
 
-def plain_text(inlines: Inlines) -> str:
-    """Return the text of ``inlines`` without formatting (footnote marks dropped)."""
-    return "".join(_LEAF_TEXT[type(n)](n) for n in walk(inlines) if type(n) in _LEAF_TEXT)
+def plain_text(inlines: Inlines, line_break: str = " ") -> str:
+    """Return the text of ``inlines`` without formatting (footnote marks dropped); a line break is
+    ``line_break`` (a space, or "\n" where lines are kept: speaker notes)."""
+    return "".join(
+        line_break if type(n) is LineBreak else _LEAF_TEXT[type(n)](n)
+        for n in walk(inlines)
+        if type(n) in _LEAF_TEXT
+    )
 
 
 def _rows_text(b: Table) -> list[str]:

@@ -415,3 +415,28 @@ def test_marp_keywords_are_read_in_a_deck_without_marp_true():
     pictures = [b for s in lec.slides for b in s.body if isinstance(b, m.Image)]
     assert pictures and not any("w:300" in m.plain_text(p.caption) for p in pictures if p.caption)
     assert [d.code for d in diags.items if d.code == "dialect"] == ["dialect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "notes"),
+    [
+        (  # Marp: a comment's lines are the notes' lines (Marp breaks lines where the source does)
+            "---\nmarp: true\n---\n\n# Slide\n\n- point\n\n<!--\nFirst line of the note.\nSecond line.\n-->\n",
+            "First line of the note.\nSecond line.",
+        ),
+        (  # reveal.js: <br> in a `Note:` breaks its line
+            "# Versions\n\n* VI\n\nNote: A bit of history<br>VI - original<br>vim - extendable\n\n---\n\n# Next\n\n* x\n",
+            "A bit of history\nVI - original\nvim - extendable",
+        ),
+    ],
+)
+def test_line_breaks_in_speaker_notes_are_kept_in_the_deck_and_the_handout(tmp_path, text, notes):
+    src = write_md(tmp_path, text)
+    build_all(src, tmp_path / "out")
+    deck = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    said = [s.notes_slide.notes_text_frame.text for s in deck.slides if s.has_notes_slide]
+    assert notes in said
+    handout = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "lecture-handout.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert notes.split("\n")[1] in handout.split("\n")  # (a line of its own)

@@ -591,8 +591,9 @@ def notes_text(blocks: m.Blocks) -> str:
 def _note_lines(blocks: m.Blocks, depth: int) -> list[str]:
     out: list[str] = []
     for b in blocks:
-        if not isinstance(b, m.BulletList):
-            out += ["  " * depth + line for line in m.blocks_text((b,)).split("\n")]
+        if not isinstance(b, m.BulletList):  # (a paragraph's line breaks are kept: `<br>`, Marp's lines)
+            text = m.plain_text(b.content, "\n") if isinstance(b, m.Paragraph) else m.blocks_text((b,))
+            out += ["  " * depth + line for line in text.split("\n")]
             continue
         for k, item in enumerate(b.items):
             marker = marker_text(b.numbering, b.delimiter, b.start + k) if b.ordered else "\u2022"
