@@ -465,6 +465,55 @@ def shows_output(options: dict) -> bool:
     return not (_off(options.get("include")) or _off(options.get("output")))
 
 
+# the formats a `when-format` name stands for (Quarto's aliases: html is every HTML format…)
+_FORMAT_FAMILIES = {
+    "html": ("html", "revealjs", "ioslides", "slidy", "dzslides", "s5", "slideous", "html4", "html5"),
+    "latex": ("latex", "pdf", "beamer"),
+    "pdf": ("pdf", "latex", "beamer"),
+    "markdown": ("markdown", "gfm", "commonmark", "md"),
+}
+
+
+def _format_matches(name: str, raw_meta: dict) -> bool:
+    """Whether ``when-format="name"`` holds for this lecture: its first output format (a slide show when it
+    names none), or the PowerPoint deck Podium makes (pptx)."""
+    first = (first_format(raw_meta, "format") or "revealjs").split("+")[0].split("-")[0]
+    return any(f in _FORMAT_FAMILIES.get(name, (name,)) for f in (first, "pptx"))
+
+
+def _meta_true(key: str, raw_meta: dict) -> bool:
+    value: object = raw_meta
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return bool(value) and not off(value)
+
+
+def conditionally_hidden(classes: tuple[str, ...], kv: dict[str, str], raw_meta: dict) -> bool:
+    """Whether Quarto's conditional content leaves this div out: ``.content-hidden`` (with no condition, or
+    one that holds), ``.content-visible`` whose condition fails.  Conditions: ``when-format`` /
+    ``unless-format`` (:func:`_format_matches`), ``when-meta`` / ``unless-meta`` (a true front matter
+    value), ``when-profile`` / ``unless-profile`` (no profile is active)."""
+    visible, hidden = "content-visible" in classes, "content-hidden" in classes
+    if not (visible or hidden):
+        return False
+    tests = []
+    for key, value in kv.items():
+        negated = key.startswith("unless-")
+        kind = key.removeprefix("unless-").removeprefix("when-")
+        if kind == key or kind not in ("format", "meta", "profile"):
+            continue
+        holds = (
+            _format_matches(value, raw_meta)
+            if kind == "format"
+            else _meta_true(value, raw_meta)
+            if kind == "meta"
+            else False
+        )
+        tests.append(holds != negated)
+    condition = all(tests)
+    return condition if hidden else not condition
+
+
 def callout_kind(classes: tuple[str, ...]) -> str | None:
     for c in classes:
         if c.startswith("callout-") and c[len("callout-") :] in CALLOUT_TITLES:

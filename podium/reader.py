@@ -1504,6 +1504,13 @@ class _Converter:
 
         return [m.transform(s, point) for s in slides]
 
+    def hidden_macros(self, node: SyntaxTreeNode) -> None:
+        """The macros defined in the math of content left out (Quarto's ``.content-hidden``)."""
+        for tok in node.walk():
+            if tok.type in ("math_block", "math_inline", "math_block_label") and "\\" in tok.content:
+                defs, _ = definitions_in_math(tok.content)
+                self.macros.update(defs)
+
     def header_macros(self, value: Any) -> None:
         """The ``\\newcommand``/``\\def`` macros of the front matter's ``header-includes`` (a string or a
         list, perhaps in ```` ```{=latex} ```` fences), where beamer decks define them: the lecture's
@@ -2461,6 +2468,9 @@ class _Converter:
             self.refs_at = self.refs_at or self.adding_to
             return []
         classes = self.structural_classes(node)
+        if quarto.conditionally_hidden(classes, attrs.kv, self.raw_meta):
+            self.hidden_macros(node)  # (a hidden div of $$\newcommand…$$ still defines the math's macros)
+            return []
         kind = quarto.callout_kind(classes)
         if kind is not None:
             return [self.callout(node, attrs, kind, pos)]

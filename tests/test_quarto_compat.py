@@ -1418,3 +1418,42 @@ def test_a_footer_div_is_that_slide_s_footer_in_the_deck_and_the_slides_pdf(tmp_
     )
     pages = PdfReader(str(tmp_path / "out" / "l-slides.pdf")).pages
     assert "Software to install" in pages[1].extract_text() and "Deck footer" in pages[2].extract_text()
+
+
+@pytest.mark.parametrize(
+    ("div", "shown"),
+    [
+        ("::: {.content-hidden}", False),
+        ("::: {.content-visible}", True),
+        ('::: {.content-visible when-format="html"}', True),  # (revealjs is an HTML format)
+        ('::: {.content-visible when-format="pdf"}', False),
+        ('::: {.content-hidden unless-format="revealjs"}', True),
+        ('::: {.content-hidden unless-format="pdf"}', False),
+        ('::: {.content-hidden when-format="beamer"}', True),
+        ('::: {.content-visible when-meta="solutions"}', True),
+        ('::: {.content-visible when-meta="draft"}', False),
+        ('::: {.content-visible when-profile="advanced"}', False),
+    ],
+)
+def test_quarto_conditional_content_is_shown_or_left_out_as_quarto_does_for_a_slide_show(div, shown):
+    lecture, messages = _parse(
+        f"---\ntitle: T\nformat: revealjs\nsolutions: true\ndraft: false\n---\n\n## S\n\n- always\n\n{div}\nsometimes\n:::\n",
+        "t.qmd",
+    )
+    words = m.blocks_text(lecture.slides[-1].body)
+    assert "always" in words and ("sometimes" in words) == shown
+    assert len(lecture.slides) == 2
+
+
+def test_a_hidden_block_of_math_macros_makes_no_slide_and_its_macros_still_apply(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\nformat: revealjs\n---\n\n::: {.content-hidden}\n$$\n\\newcommand{\\vect}[1]{\\mathbf{#1}}\n$$\n:::\n\n"
+        "## Overview\n\n- the vector $\\vect{x}$\n",
+        "t.qmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    assert len(deck.slides) == 2  # the title slide and Overview: no empty slide before it
+    assert not [d for d in diags.items if d.severity == "warning"], [d.format() for d in diags.items]
+    xml = deck.slides[1].shapes._spTree.xml
+    assert "\\vect" not in xml and "<m:oMath" in xml  # (drawn as math, the macro expanded)
