@@ -2515,6 +2515,10 @@ class _Converter:
                 pos,
                 "nested-handout",
             )
+        return self.plain_div(node, attrs, classes, pos)
+
+    def plain_div(self, node: SyntaxTreeNode, attrs: Attrs, classes: tuple[str, ...], pos: m.SourcePos):
+        """A div the dialect gives no meaning to: its blocks in place, aligned as it says; cards in a grid."""
         if len(node.children) > 1 and all(_card_shaped(c) for c in node.children):
             return self.cards(node, classes, pos)
         blocks = self.blocks(node.children)
