@@ -601,3 +601,33 @@ def test_libreoffice_draws_shrunk_text_at_the_size_the_deck_gives_it(tmp_path, s
     _, _, words = pages(pdf)[1]
     drawn = [w for w in words if w.text == "Kinases,"]
     assert drawn and drawn[0].y1 - drawn[0].y0 > max(sizes)  # drawn at its size
+
+
+def _code_slide(title: str, lines: int) -> str:
+    code = "\n".join(f"## line {k:02}" for k in range(1, lines + 1))
+    return f"## {title}\n\nI also like the cheat utility.\n\n```\n{code}\n```\n\n"
+
+
+def test_a_title_that_already_says_cont_is_not_said_twice_and_overfull_names_the_decks_slide(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n"
+        + _code_slide("Long code", 40)
+        + _code_slide("Help (cont.)", 20)
+        + "## Too much\n\n**options** (also called **flags**)\n- Start with a dash.\n- Usually one letter.\n"
+        "- Multiple options can be chained together under a single dash.\n  ```bash\n"
+        "  $ ls -l -a -h /var/log ## This works\n  $ ls -lah /var/log ## So does this\n  ```\n"
+        "- An exception is with (rarer) options requiring two dashes.\n  ```bash\n"
+        "  $ ls --group-directories-first --human-readable /var/log\n  ```\n\n**arguments**\n"
+        "- Tell the command *what* to operate on.\n- Usually a file, path, or a set of files and folders.\n",
+    )
+    path, diags = build(src, tmp_path / "out")
+    titles = [
+        s.shapes.title.text_frame.text for s in Presentation(str(path)).slides if s.shapes.title is not None
+    ]
+    assert "Help (cont.)" in titles and not any("(cont.) (cont.)" in t for t in titles)
+    overfull = [d for d in diags.items if d.code == "overfull"]
+    numbers = [int(re.search(r"slide (\d+)", d.message).group(1)) for d in overfull]
+    assert numbers and all(
+        titles[n - 1] == "Too much" or titles[n - 1].startswith("Too much") for n in numbers
+    )

@@ -302,6 +302,7 @@ class Fitter:
         self.M = geo.measurer
         self.policy = policy
         self.lang = lang
+        self.before = 0  # the deck's slides before the one being fitted (earlier ones may have been split)
         self.labels = labels
         self.diags = diags
 
@@ -712,8 +713,9 @@ class Fitter:
     def overfull(self, plan: SlidePlan, slots, sizes) -> None:
         hint, pos = self.why(slots, sizes, plan.source)
         need = max((self.needed(sl, sizes) - sl.rect.h for sl in slots), default=0)
+        number = self.before + max(plan.part, 1)  # (the number the deck shows on it)
         self.diags.warning(
-            f"slide {plan.number}{f' (part {plan.part})' if plan.parts > 1 else ''} is too full: "
+            f"slide {number}{f' (part {plan.part} of {plan.parts})' if plan.parts > 1 else ''} is too full: "
             f"its content needs {need / EMU_PER_IN:.1f} in more than the layout gives; {hint}",
             pos or plan.pos,
             "overfull",
@@ -982,7 +984,13 @@ class Fitter:
             kind = plan.kind
             if i > 0:
                 space = "" if cont[:1] in "（【「" else " "
-                title = (*plan.title, Run(space + cont)) if plan.title else (Run(cont.strip("()（）")),)
+                said = "".join(r.text for r in plan.title).rstrip()
+                if said.endswith((cont, "(cont.)", "(cont'd)", "(continued)")):
+                    pass  # (a title that already says so: "Help (cont.)", not "Help (cont.) (cont.)")
+                elif plan.title:
+                    title = (*plan.title, Run(space + cont))
+                else:
+                    title = (Run(cont.strip("()（）")),)
                 if not plan.title and kind == LayoutKind.BLANK:  # (titled "cont.": a content slide)
                     kind = LayoutKind.CONTENT
             foot = [f for f in plan.footnotes if _note_part(f, parts) == i]
@@ -1297,6 +1305,7 @@ def fit_deck(
     fitter = Fitter(geo, pol, lecture.meta.lang, diags, template.theme.labels)
     out: list[SlidePlan] = []
     for plan in plans:
+        fitter.before = len(out)
         out.extend(fitter.fit(plan))
     return out
 
