@@ -1457,3 +1457,18 @@ def test_a_hidden_block_of_math_macros_makes_no_slide_and_its_macros_still_apply
     assert not [d for d in diags.items if d.severity == "warning"], [d.format() for d in diags.items]
     xml = deck.slides[1].shapes._spTree.xml
     assert "\\vect" not in xml and "<m:oMath" in xml  # (drawn as math, the macro expanded)
+
+
+def test_a_picture_sized_by_width_and_a_percentage_height_keeps_its_shape_and_fits(tmp_path):
+    _png(tmp_path / "wide.png", "#3366cc", (800, 600))
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## Found\n\n![A found picture.](wide.png){width=100% height=70%}\n\n"
+        "## Missing\n\n![Example of image classification.](missing.jpg){width=100% height=70%}\n",
+        "t.qmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    assert not [d for d in diags.items if d.code == "overfull"], [d.format() for d in diags.items]
+    (picture,) = [s for s in deck.slides[1].shapes if s.shape_type == 13]
+    assert abs(picture.width / picture.height - 4 / 3) < 0.02
+    assert picture.height <= deck.slide_height * 0.7

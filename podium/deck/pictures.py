@@ -44,9 +44,12 @@ def natural_size(b: m.Image, box: Rect, slide_w: int, reference: int | None = No
         w = length_emu(b.width, slide_w if b.width.unit == "%" else box.w)
         if b.width.unit == "%":
             w = int(reference * b.width.value / 100)
-    h = None
-    if b.height is not None:
-        h = length_emu(b.height, box.h) if b.height.unit != "%" else int(box.h * b.height.value / 100)
+    h = cap = None
+    if b.height is not None:  # (a percentage of the region's height only caps the size: aspect kept)
+        if b.height.unit == "%":
+            cap = int(box.h * b.height.value / 100)
+        else:
+            h = length_emu(b.height, box.h)
     if w is None:
         if h is not None:
             w = int(h / aspect)
@@ -54,6 +57,8 @@ def natural_size(b: m.Image, box: Rect, slide_w: int, reference: int | None = No
             w = min(box.w, int(px_w / 96 * EMU_PER_IN * 1.5)) if b.path else box.w
     if h is None:
         h = int(w * aspect)
+    if cap and h > cap:
+        w, h = int(w * cap / h), cap
     # never off the region: shrink both to keep the aspect ratio
     f = min(1.0, box.w / w if w else 1, (box.h / h) if h and box.h else 1)
     return max(int(w * f), 1), max(int(h * f), 1)
