@@ -14,11 +14,11 @@ from pptx.util import Emu
 
 from podium import marp
 from podium import model as m
-from podium.diagnostics import Diagnostics
+from podium.diagnostics import BuildError, Diagnostics
 from podium.pipeline import BuildOptions, build_slides
 from podium.reader import parse_lecture
 
-from .conftest import build_all, write_md
+from .conftest import build, build_all, write_md
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
@@ -440,3 +440,23 @@ def test_line_breaks_in_speaker_notes_are_kept_in_the_deck_and_the_handout(tmp_p
         ["pdftotext", str(tmp_path / "out" / "lecture-handout.pdf"), "-"], capture_output=True, text=True
     ).stdout
     assert notes.split("\n")[1] in handout.split("\n")  # (a line of its own)
+
+
+def test_marps_loose_front_matter_values_are_read_as_text_and_the_deck_builds(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\nmarp: true\nheader :   ![#l](logo.png)\nfooter: *English course*\npaginate: true\n---\n\n# Slide one\n\n- text\n",
+    )
+    path, diags = build(src, tmp_path / "out")
+    assert not diags.has_errors(), [d.format() for d in diags.items]
+    slide = Presentation(str(path)).slides[0]
+    assert "text" in _texts(slide)
+    assert any("English course" in s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+def test_invalid_yaml_outside_a_marp_deck_is_still_an_error_at_its_line(tmp_path):
+    src = write_md(tmp_path, "---\ntitle: T\nheader: ![#l](logo.png)\n---\n\n## S\n\n- text\n")
+    diags = Diagnostics()
+    with pytest.raises(BuildError):
+        build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    assert any(d.code == "yaml" and d.pos.line == 3 for d in diags.items)
