@@ -20,10 +20,13 @@ matter says ``marp: true``.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+import yaml
 
 from . import yamlsafe
 
@@ -124,13 +127,36 @@ def directives(comment: str) -> dict[str, Any] | None:
         return None
     try:
         data = yamlsafe.load(text)
-    except Exception:  # not YAML: words, a note
-        return None
+    except Exception:  # not YAML: words, a note; or a directive's value YAML cannot read
+        data = loose_yaml(text)
     if not isinstance(data, dict) or not data:
         return None
     if all(isinstance(k, str) and k.lstrip("_") in DIRECTIVES for k in data):
         return data
     return None
+
+
+_TOP_VALUE = re.compile(r"^([^\W\d][\w-]*)[ \t]*:[ \t]+(\S.*?)[ \t]*$")
+
+
+def loose_yaml(raw: str) -> dict | None:
+    """YAML as Marp reads its directives ("loose YAML"): a top-level value YAML cannot read
+    (``header: ![#l](logo.png)``, ``footer: *Course*``) is the text written.  None when it is still no
+    mapping."""
+
+    def quoted(mt: re.Match) -> str:
+        key, value = mt.group(1), mt.group(2)
+        try:
+            yamlsafe.load(f"{key}: {value}")
+            return mt.group(0)
+        except yaml.YAMLError:
+            return f"{key}: " + json.dumps(value, ensure_ascii=False)
+
+    try:
+        data = yamlsafe.load("\n".join(_TOP_VALUE.sub(quoted, line) for line in raw.split("\n")))
+    except yaml.YAMLError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
-import json
 import math
 import os
 import re
@@ -250,31 +249,6 @@ def split_front_matter(
 _KEY = re.compile(r"[^\W\d][\w .-]*")  # a metadata key as lecturers write them (later blocks must have such)
 
 
-_TOP_VALUE = re.compile(r"^([^\W\d][\w-]*)[ \t]*:[ \t]+(\S.*?)[ \t]*$")
-
-
-def _marp_loose_yaml(raw: str) -> dict | None:
-    """A Marp deck's front matter read as Marp reads it (its "loose YAML"): a top-level value YAML cannot
-    read (``header: ![#l](logo.png)``, ``footer: *Course*``) is the text written.  None when the block is
-    not a Marp deck's, or is still no mapping."""
-    if not re.search(r"^marp[ \t]*:[ \t]*true\b", raw, re.M):
-        return None
-
-    def quoted(mt: re.Match) -> str:
-        key, value = mt.group(1), mt.group(2)
-        try:
-            yamlsafe.load(f"{key}: {value}")
-            return mt.group(0)
-        except yaml.YAMLError:
-            return f"{key}: " + json.dumps(value, ensure_ascii=False)
-
-    try:
-        data = yamlsafe.load("\n".join(_TOP_VALUE.sub(quoted, line) for line in raw.split("\n")))
-    except yaml.YAMLError:
-        return None
-    return data if isinstance(data, dict) else None
-
-
 def _first_content_line(lines: list[str]) -> int:
     """Index of the first line that is neither blank nor inside a leading HTML comment."""
     i = 0
@@ -305,7 +279,7 @@ def _yaml_block(
     except yaml.MarkedYAMLError as e:
         if not report:
             return None
-        loose = _marp_loose_yaml(raw)
+        loose = marp.loose_yaml(raw) if re.search(r"^marp[ \t]*:[ \t]*true\b", raw, re.M) else None
         if loose is not None:  # (Marp reads its directives' values as text: `header: ![#l](logo.png)`)
             return loose
         mark = e.problem_mark or e.context_mark

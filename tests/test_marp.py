@@ -114,7 +114,9 @@ def test_comments_are_notes_and_directives_are_not(built):
     prs = Presentation(str(built.deck))
     notes = [s.notes_slide.notes_text_frame.text if s.has_notes_slide else "" for s in prs.slides]
     assert notes[0] == "Welcome everyone: today, the concept."
-    assert notes[1] == "Spend five minutes here. Mention the reading list."
+    assert (
+        notes[1] == "Spend five minutes here.\nMention the reading list."
+    )  # (the comment's lines, as Marp keeps them)
     every = " ".join(notes + [_texts(s) for s in prs.slides])
     assert "_class" not in every and "invert" not in every and "paginate" not in every
 
@@ -460,3 +462,14 @@ def test_invalid_yaml_outside_a_marp_deck_is_still_an_error_at_its_line(tmp_path
     with pytest.raises(BuildError):
         build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
     assert any(d.code == "yaml" and d.pos.line == 3 for d in diags.items)
+
+
+def test_a_header_directive_whose_value_is_a_picture_is_no_speaker_note(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\nmarp: true\n---\n\n<!-- _header: ![#l h:100](../logo.png)-->\n\n# Title\n\ntext\n\n<!-- a real note -->\n",
+    )
+    path, diags = build(src, tmp_path / "out")
+    notes = [s.notes_slide.notes_text_frame.text for s in Presentation(str(path)).slides if s.has_notes_slide]
+    assert notes == ["a real note"]
+    assert not [d for d in diags.items if d.code == "outside-project"]  # (a header's picture is not read)
