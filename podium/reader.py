@@ -793,11 +793,17 @@ def _remark(
 
 
 def _other_markups(
-    body: str, raw_meta: dict, shown: str, origins: list[tuple[str, int]] | None, latex: bool = False
+    body: str,
+    raw_meta: dict,
+    shown: str,
+    origins: list[tuple[str, int]] | None,
+    latex: bool = False,
+    reveal: bool = False,
 ) -> tuple[str, list[tuple[str, int]] | None]:
     """``body`` with what other tools write rewritten as this dialect's Markdown before it is read
     (docs/architecture.md), and the (file, line) each new line came from (None: its own line).
-    ``latex``: the lecture is written in LaTeX (a beamer deck), whatever its text shows."""
+    ``latex``: the lecture is written in LaTeX (a beamer deck), whatever its text shows; ``reveal``: it is
+    written in reveal.js's own Markdown (:func:`is_reveal_markdown`)."""
 
     def mapped(rewritten: tuple[str, list[int]] | None) -> None:
         nonlocal body, origins
@@ -812,7 +818,7 @@ def _other_markups(
         from .overlays import overlays_to_fragments  # noqa: PLC0415 (only beamer lectures pay for it)
 
         mapped(overlays_to_fragments(body))
-    if is_reveal_markdown(raw_meta, body):  # reveal.js's own Markdown: `Note:` notes, `--` slides
+    if reveal:  # reveal.js's own Markdown: `Note:` notes, `--` slides
         mapped(reveal_markdown(body, raw_meta))
     # the passes below keep every line where it was
     numbered = number_examples(body) if "(@" in body else None
@@ -941,7 +947,8 @@ def parse_lecture(
     remarked = None
     if remark_deck:
         body, origins, remarked = _remark(body, raw_meta, shown, origins, diags)
-    body, origins = _other_markups(body, raw_meta, shown, origins, latex=tex_deck)
+    reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
+    body, origins = _other_markups(body, raw_meta, shown, origins, latex=tex_deck, reveal=reveal)
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
@@ -953,6 +960,7 @@ def parse_lecture(
         )
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
+    conv.alt_only = conv.marp or reveal  # (Marp and reveal.js show a picture's alt text nowhere)
     if remarked is not None:
         conv.title_slide = remarked.title_slide
         conv.marp_footer = remarked.footer
@@ -1241,6 +1249,7 @@ class _Converter:
         self.title_slide = True  # a slide of the front matter's title (xaringan's `seal: false`: none)
         self.internal_links: dict[str, m.SourcePos] = {}  # [x](#id): each id linked to, where first
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
+        self.alt_only = False  # a picture's words are its alt text, never a caption (Marp, reveal.js)
         self.marp_bg: dict[
             int, tuple[m.Image, marp.Keywords]
         ] = {}  # id(): pictures Marp draws as backgrounds
@@ -2755,6 +2764,9 @@ class _Converter:
             for key in ("width", "height", "alt"):
                 if not attrs.kv[key]:
                     del attrs.kv[key]
+        elif self.alt_only and caption:  # reveal.js's Markdown: the words are the alt text, not shown
+            attrs = Attrs(attrs.id, attrs.classes, {"alt": m.plain_text(caption), **attrs.kv})
+            caption = ()
         if said is not None and said.background and marp.is_colour(src):  # ![bg](#264653): a colour
             image = m.Image(src, None, (), "", pos)
             self.marp_bg[id(image)] = (image, replace(said, colour=True))

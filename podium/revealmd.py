@@ -51,7 +51,7 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
         or any(not fenced[k] and "<!-- .slide:" in line for k, line in enumerate(lines))
     ):
         return False
-    own = separators_of(raw_meta)
+    own = separators_of(raw_meta, text)
     separators = sum(
         1 for k, line in enumerate(lines) if not fenced[k] and (line.strip() == "---" or _cuts(line, own))
     )
@@ -62,10 +62,18 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
     return separators > 0 and marks
 
 
-def separators_of(raw_meta: dict) -> list[re.Pattern]:
+# a slide separator written as a comment, passed to reveal-md on its command line (`--separator '<!-- > -->'`,
+# `--vertical-separator '<!-- v -->'`: Make School's course decks); one when a deck has two or more of them
+_COMMENT_CUT = re.compile(r"<!--\s*[>v]\s*-->")
+
+
+def separators_of(raw_meta: dict, text: str = "") -> list[re.Pattern]:
     """reveal-md's own slide separators (``separator:``, ``verticalSeparator:`` in the front matter, regular
-    expressions such as ``'<--o-->'`` or ``'^\\r?\\n---\\r?\\n$'``) as patterns a whole line matches."""
+    expressions such as ``'<--o-->'`` or ``'^\\r?\\n---\\r?\\n$'``) as patterns a whole line matches; and
+    ``<!-- > -->`` / ``<!-- v -->`` where ``text`` cuts its slides with them (two or more)."""
     out = []
+    if "<!--" in text and sum(1 for line in text.split("\n") if _COMMENT_CUT.fullmatch(line.strip())) >= 2:
+        out.append(_COMMENT_CUT)
     for key in ("separator", "verticalSeparator"):
         given = raw_meta.get(key)
         if not isinstance(given, str) or not given.strip():
@@ -87,7 +95,7 @@ def reveal_markdown(text: str, raw_meta: dict | None = None) -> tuple[str, list[
     own separators) as ``---``; None when nothing changed."""
     lines = text.split("\n")
     fenced = code_lines(lines)
-    own = separators_of(raw_meta or {})
+    own = separators_of(raw_meta or {}, text)
     out: list[str] = []
     index: list[int] = []
     in_notes = False

@@ -593,6 +593,25 @@ def test_reveal_js_markdown_notes_and_vertical_slides(tmp_path):
     )  # no front matter: its first heading
 
 
+def test_reveal_md_comment_separators_cut_slides_and_alt_text_is_no_caption(tmp_path):
+    _png(tmp_path / "curve.png", "#3366cc")
+    src = tmp_path / "lesson.md"
+    src.write_text(
+        "# Lesson\n\n<!-- > -->\n\n## Learning Objectives\n\n- one\n- two\n\n<!-- > -->\n\n"
+        "## Learning Curve\n\n![RC](curve.png)\n\nNote: talk about the curve\n\n<!-- v -->\n\n### Event Streams\n\nMore.\n"
+    )
+    diags = Diagnostics()
+    deck = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
+    assert titles == ["Lesson", "Learning Objectives", "Learning Curve", "Event Streams"]
+    curve = deck.slides[2]
+    words = " ".join(sh.text_frame.text for sh in curve.shapes if sh.has_text_frame)
+    assert "RC" not in words.replace("Curve", "")  # (no caption: reveal.js never shows the alt text)
+    (picture,) = [sh for sh in curve.shapes if sh.shape_type == 13]
+    assert picture._element.xpath("./p:nvPicPr/p:cNvPr/@descr") == ["RC"]  # (it is the alt text)
+    assert curve.notes_slide.notes_text_frame.text == "talk about the curve"
+
+
 def test_a_note_line_in_a_lecture_with_front_matter_stays_on_the_slide(tmp_path):
     src = tmp_path / "fm.md"
     src.write_text("---\ntitle: T\n---\n\n## One\n\nNote: bring a calculator\n\n---\n\n## Two\n\nx\n")
