@@ -1350,7 +1350,9 @@ class _Converter:
             current = d
             return d
 
-        for node in nodes:
+        for node in _slide_comments_after_headings(nodes):
+            if current is None and self.section_comment(node, drafts):
+                continue
             if node.type == "heading" and self.marp:
                 current = self._marp_heading(node, current, divider, start)
                 continue
@@ -1361,6 +1363,7 @@ class _Converter:
                 if hlevel < level:
                     current_section = len(sections)
                     d = start(m.SECTION, title, pos, attrs)
+                    self.section_background(attrs, pos)
                     sections.append((title, len(drafts) - 1))
                     section_of[-1] = current_section
                     current = None  # content after a section heading opens a slide of its own ...
@@ -1596,12 +1599,12 @@ class _Converter:
             first is None
             or first.kind != m.CONTENT
             or not first.title
-            or first.classes
+            or set(first.classes) - _TITLE_CLASSES
             or first.title_level != 1
         ):
             return meta
-        pictures = [b for b in first.body if id(b) in self.marp_bg]
-        body = [b for b in first.body if id(b) not in self.marp_bg]
+        pictures = [b for b in first.body if id(b) in self.marp_bg or isinstance(b, m.Image)]
+        body = [b for b in first.body if b not in pictures]
         subtitle = ""
         if body and isinstance(body[0], m.Heading):
             subtitle = m.plain_text(body.pop(0).content)
@@ -1616,10 +1619,14 @@ class _Converter:
             or (meta.title and meta.title != title)
         ):
             return meta
-        shown = [b for b in pictures if isinstance(b, m.Image) and not self.marp_bg[id(b)][1].colour]
+        shown = [
+            b
+            for b in pictures
+            if isinstance(b, m.Image) and not (id(b) in self.marp_bg and self.marp_bg[id(b)][1].colour)
+        ]
         if shown:
             self.diags.warning(
-                f"the title slide's background picture '{_short(shown[0].src)}' is left out: Podium's title "
+                f"the title slide's picture '{_short(shown[0].src)}' is left out: Podium's title "
                 "slide is the template's design",
                 shown[0].pos,
                 "background",
@@ -1636,8 +1643,9 @@ class _Converter:
         )
 
     def _marp_bare(self, d: _SlideDraft) -> bool:
-        """True while a Marp slide holds nothing but background pictures (and notes): a heading is its title."""
-        return all(id(b) in self.marp_bg for b in d.body)
+        """True while a Marp slide holds nothing but pictures (backgrounds, a logo) and notes: a heading is
+        its title."""
+        return all(id(b) in self.marp_bg or isinstance(b, m.Image) for b in d.body)  # (or a logo)
 
     def _marp_split(self, body: list) -> list:
         """A Marp slide's body with its split backgrounds (``![bg left:40%](…)``) as a column beside the rest."""
@@ -2616,6 +2624,33 @@ class _Converter:
         half = (len(blocks) + 1) // 2
         return m.Columns((m.Column(tuple(blocks[:half]), 0.5), m.Column(tuple(blocks[half:]), 0.5)), pos)
 
+    def section_comment(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
+        """Whether ``node`` is a reveal.js ``.slide:`` comment of the section slide just begun (its background
+        is left out: :meth:`section_background`)."""
+        if (
+            node.type != "html_block"
+            or not drafts
+            or drafts[-1].kind != m.SECTION
+            or not is_comment(node.content)
+        ):
+            return False
+        said = _SLIDE_COMMENT.match(node.content)
+        if said is not None:
+            self.section_background(_slide_attrs(said.group(1)), self.pos(node))
+        return said is not None
+
+    def section_background(self, attrs: Attrs | None, pos: m.SourcePos) -> None:
+        """A section slide's background picture (``# Part {background-image="x.png"}``, reveal.js's ``.slide:``
+        comment before it) is left out, with a warning: a section slide is the template's design."""
+        image = attrs.kv.get("background-image", "").strip() if attrs is not None else ""
+        if image:
+            self.diags.warning(
+                f"the section slide's background picture '{_short(image)}' is left out: Podium's section "
+                "slide is the template's design",
+                pos,
+                "background",
+            )
+
     def background(self, attrs: Attrs | None, pos: m.SourcePos) -> list[m.Block]:
         """reveal.js's and Quarto's slide backgrounds (``## Title {background-image="x.png"}``): Podium
         draws no slide background of a lecture's own, so a picture is shown on the slide (first), and a
@@ -3424,6 +3459,26 @@ def _picture_alone(paragraph: SyntaxTreeNode) -> bool:
 
 def _source_text(node: SyntaxTreeNode) -> str:
     return node.content if node.type == "html_block" else (node.children[0].content if node.children else "")
+
+
+# a Marp slide's classes that theme a title slide (`<!-- _class: lead -->`, a theme's `cover`)
+_TITLE_CLASSES = frozenset({"lead", "cover", "title", "titlepage", "title-slide", "front", "invert"})
+
+
+def _slide_comments_after_headings(nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """``nodes`` with each reveal.js ``<!-- .slide: … -->`` comment written just before a heading moved
+    after it: it belongs to the slide that heading opens (reveal.js cuts slides at '---', not headings)."""
+    out = list(nodes)
+    for k in range(len(out) - 1):
+        node = out[k]
+        if (
+            node.type == "html_block"
+            and out[k + 1].type == "heading"
+            and is_comment(node.content)
+            and _SLIDE_COMMENT.match(node.content)
+        ):
+            out[k], out[k + 1] = out[k + 1], node
+    return out
 
 
 def _slide_attrs(text: str) -> Attrs:

@@ -473,3 +473,27 @@ def test_a_header_directive_whose_value_is_a_picture_is_no_speaker_note(tmp_path
     notes = [s.notes_slide.notes_text_frame.text for s in Presentation(str(path)).slides if s.has_notes_slide]
     assert notes == ["a real note"]
     assert not [d for d in diags.items if d.code == "outside-project"]  # (a header's picture is not read)
+
+
+def test_a_logo_before_the_first_heading_of_a_cover_slide_leaves_it_the_title_slide(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (200, 100), "#336699").save(tmp_path / "logo.png")
+    src = write_md(
+        tmp_path,
+        "---\nmarp: true\n---\n\n<!-- _class: cover -->\n\n![logo](logo.png)\n\n# Semana 3\n\n## Materiais e Exportação\n\n"
+        "---\n\n## Objetivos\n\n- um\n\n---\n\n![w:100](logo.png)\n\n# Conclusão\n\n- dois\n",
+    )
+    path, diags = build(src, tmp_path / "out")
+    deck = Presentation(str(path))
+    first = deck.slides[0]
+    assert first.shapes.title.text == "Semana 3"
+    assert any(
+        "Materiais" in s.text_frame.text for s in first.shapes if s.has_text_frame and s != first.shapes.title
+    )
+    assert any(d.code == "background" and "logo.png" in d.message for d in diags.items)  # (left out, said)
+    last = deck.slides[-1]  # a picture before a slide's heading: the heading is still its title
+    assert last.shapes.title is not None and last.shapes.title.text == "Conclusão"
+    assert any(s.shape_type == 13 for s in last.shapes)
+    footers = {s.text_frame.text for sl in list(deck.slides)[1:] for s in sl.shapes if s.name.startswith("Footer")}
+    assert footers == {"Semana 3"}

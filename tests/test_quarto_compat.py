@@ -612,6 +612,21 @@ def test_reveal_md_comment_separators_cut_slides_and_alt_text_is_no_caption(tmp_
     assert curve.notes_slide.notes_text_frame.text == "talk about the curve"
 
 
+def test_a_slide_comment_before_a_heading_belongs_to_the_slide_that_heading_opens(tmp_path):
+    _png(tmp_path / "bg.png", "#3366cc")
+    src = tmp_path / "contracts.md"
+    src.write_text(
+        '<!-- .slide: data-background="bg.png" class="header" -->\n# More Ways to Write Contracts\n\n---\n\n'
+        '<!-- .slide: data-background="bg.png" -->\n## Agenda\n\n- one\n\n---\n\n## Next\n\n- two\n'
+    )
+    diags = Diagnostics()
+    deck = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in deck.slides]
+    assert titles == ["More Ways to Write Contracts", "Agenda", "Next"]
+    assert [sum(sh.shape_type == 13 for sh in s.shapes) for s in deck.slides] == [0, 1, 0]
+    assert any("section slide's background picture" in d.message for d in diags.items)
+
+
 def test_a_note_line_in_a_lecture_with_front_matter_stays_on_the_slide(tmp_path):
     src = tmp_path / "fm.md"
     src.write_text("---\ntitle: T\n---\n\n## One\n\nNote: bring a calculator\n\n---\n\n## Two\n\nx\n")
