@@ -364,6 +364,8 @@ def markdown_text(value: str) -> str:
     (``<b>``, ``<span style=…>``, ``<small>``) give their words; other HTML and math are kept as written; ``---`` and ``--`` are dashes (pandoc's ``smart``), quotes stay as written.
     Beamer's title TeX reads as beamer shows it: ``\\inst{1}`` goes, ``\\today`` is today's date,
     ``\\and`` a comma, ``\\textbf{x}`` and the like their words."""
+    if "\\ " in value:  # (pandoc's escaped space: a space that does not break, e.g. to start a line)
+        value = value.replace("\\ ", "\u00a0").strip()
     if "$" in value or "~" in value or "^" in value:  # math, H~2~O and m^2^ as their characters
         value = _meta_scripts(value)
     if "\\" in value:
@@ -1270,6 +1272,7 @@ class _Converter:
         self.marp_footer: str | None = (
             None  # (also a remark layout's footer) Marp's first `<!-- footer: … -->` directive
         )
+        self.marp_footer_now: str | None = None  # a later `<!-- footer: … -->`: the slides' from there on
         self.unresolved: dict[str, tuple[str, m.SourcePos]] = {}  # citations with no bibliography, cross-refs
         self.refs_at: _SlideDraft | None = None  # the slide with pandoc's `::: {#refs}`: where references go
 
@@ -1342,6 +1345,7 @@ class _Converter:
         def start(kind: m.SlideKind, title: m.Inlines, pos: m.SourcePos, attrs: Attrs | None) -> _SlideDraft:
             nonlocal current
             d = _SlideDraft(kind, title, pos)
+            d.footer = self.marp_footer_now  # (None: the deck's)
             self.slide_serial += 1
             if attrs is not None:
                 _dress(d, attrs)
@@ -1703,12 +1707,24 @@ class _Converter:
             self.lifted_instructor = []
             self._flush_notes(slide)  # notes found inside other blocks (a comment in a list, \note)
 
+    def marp_footers(self, slide: _SlideDraft, directives: dict) -> None:
+        """Marp's footer directives on ``slide``: the first ``footer:`` is the deck's; a later one is the
+        footer of this slide and those after it; ``_footer:`` (``""`` hides it) of this slide only."""
+        said = directives.get("footer")
+        if isinstance(said, str) and self.marp_footer is None and not self.raw_meta.get("footer"):
+            self.marp_footer = said  # the deck's footer (the first one given)
+        elif isinstance(said, str) or said is None and "footer" in directives:
+            self.marp_footer_now = markdown_text(said or "")
+            slide.footer = self.marp_footer_now
+        own = directives.get("_footer", ...)
+        if own is not ...:
+            slide.footer = markdown_text(own) if isinstance(own, str) else ""
+
     def _add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
         if self.marp and node.type == "html_block" and is_comment(node.content):
             directives = marp.directives(node.content.strip()[4:-3])
             if directives is not None:
-                if isinstance(directives.get("footer"), str) and self.marp_footer is None:
-                    self.marp_footer = directives["footer"]  # the deck's footer (the first one given)
+                self.marp_footers(slide, directives)
                 slide.lead = slide.lead or "lead" in str(
                     directives.get("_class", directives.get("class", ""))
                 )

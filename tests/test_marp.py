@@ -495,5 +495,27 @@ def test_a_logo_before_the_first_heading_of_a_cover_slide_leaves_it_the_title_sl
     last = deck.slides[-1]  # a picture before a slide's heading: the heading is still its title
     assert last.shapes.title is not None and last.shapes.title.text == "Conclusão"
     assert any(s.shape_type == 13 for s in last.shapes)
-    footers = {s.text_frame.text for sl in list(deck.slides)[1:] for s in sl.shapes if s.name.startswith("Footer")}
+    footers = {
+        s.text_frame.text for sl in list(deck.slides)[1:] for s in sl.shapes if s.name.startswith("Footer")
+    }
     assert footers == {"Semana 3"}
+
+
+def test_marps_footer_directives_apply_to_their_slides_as_marp_applies_them(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\nmarp: true\nfooter: \\ *English course for master's students*\n---\n\n# One\n\ntext\n\n---\n\n"
+        '<!-- _footer: "" -->\n\n# Two\n\ntext\n\n---\n\n# Three\n\ntext\n\n---\n\n<!-- footer: Part two -->\n\n'
+        "# Four\n\ntext\n\n---\n\n# Five\n\ntext\n",
+    )
+    built = build_all(src, tmp_path / "out")
+    deck = Presentation(str(built.deck))
+    footers = [
+        next((s.text_frame.text for s in slide.shapes if s.name.startswith("Footer")), None)
+        for slide in deck.slides
+    ]
+    course = "English course for master's students"
+    assert footers == [course, "", course, "Part two", "Part two"]
+    drawn = subprocess.run(["pdftotext", str(built.slides_pdf), "-"], capture_output=True, text=True).stdout
+    pages = drawn.split("\f")
+    assert "\\" not in drawn and course in pages[0] and course not in pages[1] and "Part two" in pages[4]
