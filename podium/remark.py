@@ -167,6 +167,12 @@ def _highlight_lines(raw_meta: Mapping[str, Any]) -> bool:
     return re.search(r"highlightLines\s+True", _flat(raw_meta.get("output"))) is not None
 
 
+def _highlight_spans(raw_meta: Mapping[str, Any]) -> bool:
+    """xaringan's ``highlightSpans: true``: a span in backticks inside code is highlighted, its backticks
+    not shown."""
+    return re.search(r"highlightSpans\s+True", _flat(raw_meta.get("output"))) is not None
+
+
 @dataclass
 class Rewrite:
     """The lecture as this dialect's Markdown: ``text``; ``index[j]``: the lecture line new line j came
@@ -222,7 +228,7 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
     lines = text.split("\n")
     code = code_lines(lines)
     out = _Out()
-    marks = _strip_code_marks(lines, _highlight_lines(raw_meta))
+    marks = _strip_code_marks(lines, _highlight_lines(raw_meta), _highlight_spans(raw_meta))
     if marks:
         out.notes.append(
             (
@@ -336,7 +342,10 @@ class _Out:
 
 
 _CHUNK = re.compile(r"^\s*(`{3,})\s*\{r\b(.*)\}\s*$", re.I)
-_QUIET = re.compile(r"\b(?:include|echo)\s*=\s*F(?:ALSE)?\b|^\s*#\|\s*(?:include|echo):\s*false\b", re.M)
+# (a chunk that shows nothing: include or echo false, or a child document's, knitted in before: a setup)
+_QUIET = re.compile(
+    r"\b(?:include|echo)\s*=\s*F(?:ALSE)?\b|^\s*#\|\s*(?:include|echo):\s*false\b|\bchild\s*=", re.M
+)
 
 
 def _quiet_chunks(lines: list[str], a: int, b: int) -> set[int]:
@@ -364,9 +373,10 @@ def _quiet_chunks(lines: list[str], a: int, b: int) -> set[int]:
     return quiet
 
 
-def _strip_code_marks(lines: list[str], star: bool) -> list[int]:
+def _strip_code_marks(lines: list[str], star: bool, spans: bool = False) -> list[int]:
     """Take remark's and xaringan's highlight marks off the code lines (in place); the lines they were on.
-    remark's ``*`` (with ``highlightLines``) and the space after it become two spaces, as remark does."""
+    remark's ``*`` (with ``highlightLines``) and the space after it become two spaces, as remark does;
+    with ``highlightSpans`` (``spans``) a span's backticks go."""
     fenced = fenced_lines(lines)
     marked: list[int] = []
     for k, line in enumerate(lines):
@@ -376,6 +386,8 @@ def _strip_code_marks(lines: list[str], star: bool) -> list[int]:
         new = re.sub(r"^(\s*)\{\{\s?(.*?)\s?\}\}\s*$", r"\1\2", new)
         if star and new.startswith("*"):
             new = ("  " + new[2:]) if new[1:2] == " " else new[1:]
+        if spans and "`" in new:
+            new = re.sub(r"`([^`\n]+)`", r"\1", new)
         if new != line:
             lines[k] = new
             marked.append(k)
@@ -523,13 +535,20 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
     if heading is not None:
         title_line = column_title if column_title is not None else title_at
         assert title_line is not None
-        only = not any(t.strip() and j not in quiet for j, t in enumerate(texts) if j != title_line)
+        title, last = (
+            _joined_title(texts, code, title_line, heading)
+            if column_title is None
+            else (heading.group(2), title_line)
+        )
+        only = not any(
+            t.strip() and j not in quiet for j, t in enumerate(texts) if not title_line <= j <= last
+        )
         attrs = [".section"] if only and _classes(slide) & {"middle", "center", "inverse"} else []
         if re.fullmatch(r"[\w-]+", props.get("name", "")):  # (a link [x](#name) jumps to it)
             attrs.insert(0, "#" + props["name"])
         said = " {" + " ".join(attrs) + "}" if attrs else ""
-        out.add(src[title_line], "", f"## {heading.group(2)}{said}", "")
-        skip = {title_line} if column_title is not None else set(range(title_line + 1))
+        out.add(src[title_line], "", f"## {title}{said}", "")
+        skip = {title_line} if column_title is not None else set(range(last + 1))
         if column_title is None:
             for j in range(title_line):
                 out.add(src[j], texts[j])
@@ -648,6 +667,18 @@ class _Body:
         if row is not None and row[-1] is c:
             closing.append(":" * (4 + max(x.height for x in row)))
         return [*closing, ""]
+
+
+def _joined_title(texts: list[str], code: list[bool], at: int, heading: re.Match) -> tuple[str, int]:
+    """A slide's title: its first heading and the headings of its level right under it (xaringan's
+    ``# Case study:`` then ``# OK Cupid``: one statement in two lines); and the line of the last of them."""
+    title, last = heading.group(2), at
+    while last + 1 < len(texts) and not code[last + 1]:
+        more = _HEADING.match(texts[last + 1])
+        if more is None or len(more.group(1)) != len(heading.group(1)):
+            break
+        title, last = f"{title} {more.group(2)}", last + 1
+    return title, last
 
 
 def _demoted(line: str) -> str:

@@ -370,3 +370,29 @@ def test_a_property_line_is_named_in_messages(tmp_path):
     _, diags = deck_of(src, tmp_path / "out")
     (excluded,) = [d for d in diags.items if d.code == "remark"]
     assert excluded.pos.line == 12
+
+
+def test_a_child_chunk_shows_nothing_before_a_slides_properties_and_two_headings_are_one_title(tmp_path):
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Data privacy"\noutput: xaringan::moon_reader\n---\n\n```{r child = "setup.Rmd"}\n```\n\n'
+        "class: middle\n\n# Case study: \n# AOL search data leak \n\n---\n\n## Next\n\nText\n",
+        "privacy.Rmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    slides = list(deck.slides)
+    assert slides[1].shapes.title.text == "Case study: AOL search data leak"
+    assert slides[1].slide_layout.name == "Section Header"  # (class: middle and nothing else)
+    assert not any("class:" in t for s in slides for t in _texts(s))
+
+
+def test_highlight_spans_take_their_backticks_off_the_code(tmp_path):
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Spans"\noutput:\n  xaringan::moon_reader:\n    nature:\n      highlightSpans: true\n---\n\n'
+        "# Syntax\n\n```bash\n$ `ls` -lh ~/Documents/\n```\n",
+        "spans.Rmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    words = [t for t in _texts(list(deck.slides)[1])]
+    assert "$ ls -lh ~/Documents/" in words and not any("`" in t for t in words)
