@@ -13,6 +13,7 @@ pandoc syntax have no plugin that matches pandoc, so they live here:
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 
@@ -201,8 +202,17 @@ def _fenced_div(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
     """Return the shared, configured markdown-it-py parser (pandoc's Markdown, roughly)."""
-    md = MarkdownIt("commonmark", {"typographer": True, "html": True, "maxNesting": 40})
-    md.enable(["table", "strikethrough", "replacements", "smartquotes"])
+    md = MarkdownIt("commonmark", {"typographer": True, "html": True, "maxNesting": 40, "linkify": True})
+    md.enable(["table", "strikethrough", "replacements", "smartquotes", "linkify"])
+    # a bare https://… address is a link, as Marp, reveal.js and GitHub show it (linkify-it-py); not a
+    # bare "example.com" or "file.py" (.py is a country's domain): no fuzzy links
+    linkify = md.linkify
+    assert linkify is not None  # (linkify-it-py: a declared dependency)
+    linkify.set({"fuzzy_link": False})
+    linkify.pretest = functools.partial(_may_link, linkify.pretest)
+    md.inline.ruler.disable(
+        "linkify"
+    )  # (its inline twin links inside attributes too; the core rule is enough)
     md.use(footnote_plugin)
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.use(deflist_plugin)  # pandoc's definition lists (Term, then `: definition`)
@@ -218,6 +228,20 @@ def markdown_parser() -> MarkdownIt:
     md.normalizeLink = _bounded_normalize(md.normalizeLink)  # type: ignore[method-assign]  # markdown-it's hook
     md.core.ruler.after("inline", "html_links", _html_links)
     return md
+
+
+_ATTRS = re.compile(r"\{[^{}\n]*\}")
+
+
+def _may_link(pretest, text: str) -> bool:
+    """Whether a paragraph may hold a bare address to link: linkify-it's pretest (one large regular
+    expression, slow) only where there is "//", "@" or "mailto:" outside attributes (``## Title
+    {background-iframe="https://…"}`` keeps its address for the attributes)."""
+    if "//" not in text and "@" not in text and "mailto:" not in text:
+        return False
+    if "{" in text:
+        text = _ATTRS.sub("", text)
+    return bool(pretest(text))
 
 
 def _html_links(state) -> None:

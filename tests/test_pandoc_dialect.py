@@ -1167,3 +1167,33 @@ def test_a_later_metadata_block_may_have_keys_with_spaces():
         "---\ntitle: T\n---\n\n## A\n\nx\n\n---\ncourse code: ABC123\n---\n\n## B\n\ny\n", "w.md", diags
     )
     assert [m.plain_text(s.title) for s in lec.slides] == ["T", "A", "B"]  # (metadata, as pandoc reads it)
+
+
+def test_a_bare_web_address_is_a_link_in_the_deck_and_the_handout_but_not_a_file_name(tmp_path):
+    src = tmp_path / "links.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Links\n\n- See https://example.org/docs and file.py, `https://code.org`.\n"
+        "- Write to a@b.org.\n",
+        encoding="utf-8",
+    )
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    runs = {
+        r.text: r.hyperlink.address
+        for s in Presentation(str(deck)).slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    }
+    assert runs["https://example.org/docs"] == "https://example.org/docs"
+    assert runs["a@b.org"] == "mailto:a@b.org"
+    assert runs["https://code.org"] is None  # (code stays code)
+    assert not any(a and "file.py" in a for a in runs.values())
+    handout = build_handout(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())
+    uris = [
+        a["/A"]["/URI"]
+        for page in PdfReader(str(handout)).pages
+        for a in (page.get("/Annots") or [])
+        if a.get_object().get("/A", {}).get("/URI")
+    ]
+    assert "https://example.org/docs" in uris
