@@ -74,7 +74,9 @@ def project_files(base: Path, policy, pos: m.SourcePos, diags: Diagnostics) -> l
             project = _project_file(folder)
             if project is not None and policy.allows(project):
                 return [project, *reversed(found)]
-            found += [folder / n for n in FOLDER_FILES if (folder / n).is_file() and policy.allows(folder / n)]
+            found += [
+                folder / n for n in FOLDER_FILES if (folder / n).is_file() and policy.allows(folder / n)
+            ]
         if folder.parent == folder:
             return []
         folder = folder.parent

@@ -151,7 +151,7 @@ def test_a_chunk_that_shows_opts_chunk_sets_no_defaults(tmp_path):
 def test_an_option_commented_out_in_opts_chunk_is_not_set(tmp_path):
     src = write_md(
         tmp_path,
-        "---\ntitle: K\n---\n\n```{r setup, include=FALSE}\nknitr::opts_chunk$set(\n  fig.align=\"center\",\n"
+        '---\ntitle: K\n---\n\n```{r setup, include=FALSE}\nknitr::opts_chunk$set(\n  fig.align="center",\n'
         "  cache=F#, echo=F, warning=F\n  comment = '#>'\n  )\n```\n\n## Where\n\n```{bash}\npwd\n```\n",
         "k.Rmd",
     )
