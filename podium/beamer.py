@@ -9,7 +9,8 @@ lecture before it is read, keeping for each new line the line of the file it cam
 * the preamble's ``\\title``, ``\\subtitle``, ``\\author``, ``\\institute``, ``\\date`` and ``\\logo`` are
   the front matter (a title slide is made of them, as ``\\titlepage`` makes one); its macro definitions
   (``\\newcommand``…) are the lecture's macros; ``\\bibliography{refs}`` (or ``\\addbibresource``) its
-  bibliography;
+  bibliography; the environments it defines with ``\\newtheorem{defn}{Definition}`` are boxes titled
+  as beamer titles its own ``definition`` (:func:`_theorem_boxes`);
 * ``\\section{…}`` is a section slide (``#``); ``\\subsection`` only names a part of beamer's
   navigation and is left out;
 * ``\\begin{frame}[options]{Title}{Subtitle}`` … ``\\end{frame}`` (or ``\\frametitle{…}`` inside) is a
@@ -31,11 +32,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .markdown import outside
 from .rawtex import balanced_group, find_raw_tex
 from .texenvs import tex_text
 
 _CLASS = re.compile(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{beamer\}", re.M)
-_VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|Verbatim|semiverbatim)\*?\}")
+_VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|Verbatim|semiverbatim|Highlighting)\*?\}")
 _SECTION = re.compile(r"^\\(part|section|subsection|subsubsection)\*?\s*(?:\[[^\]]*\])?\s*\{")
 _FRAME = "\\begin{frame}"
 _FRAME_END = "\\end{frame}"
@@ -110,6 +112,7 @@ def beamer_markdown(text: str) -> Converted:
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     _expand_text_macros(lines, begin)
     _inline_bibliography(lines, begin)
+    _theorem_boxes(lines, begin)
     end = next(
         (k for k in range(len(lines) - 1, begin, -1) if lines[k].strip().startswith("\\end{document}")),
         len(lines),
@@ -258,6 +261,77 @@ def _inline_bibliography(lines: list[str], begin: int) -> None:
     for j in range(max(begin, 0), len(lines)):
         if "\\cite" in lines[j]:
             lines[j] = re.sub(r"\\cite\s*(?:\[([^\]]*)\])?\s*\{([^{}]+)\}", cite, lines[j])
+
+
+# \newtheorem{defn}{Definition}, \newtheorem{lem}[thm]{Lemma}, \newtheorem*{rem}{Remark}, \newtheorem{thm}{Theorem}[section]
+_NEWTHEOREM = re.compile(r"\\newtheorem\*?\s*\{([A-Za-z@]+\*?)\}\s*(?:\[[^\]]*\]\s*)?\{([^{}]*)\}")
+
+
+def _theorems(lines: list[str]) -> dict[str, str]:
+    """The theorem environments the deck defines with ``\\newtheorem`` (in its preamble, or after
+    ``\\begin{document}``): each one's name and the words beamer titles its box with."""
+    found: dict[str, str] = {}
+    for line in lines:
+        if "\\newtheorem" in line:
+            for mt in _NEWTHEOREM.finditer(line):
+                found[mt.group(1)] = " ".join(mt.group(2).split())
+    return found
+
+
+def _theorem_boxes(lines: list[str], begin: int) -> None:
+    """The deck's own theorem environments (``\\newtheorem{defn}{Definition}``) as the box beamer draws
+    for them, as it draws its own ``definition``: ``\\begin{defn}[Polar]`` is a block titled
+    ``Definition (Polar)`` (an example's an example block).  In place, line for line; verbatim lines keep
+    them."""
+    theorems = _theorems(lines)
+    if not theorems:
+        return
+    names = "|".join(sorted(map(re.escape, theorems), key=len, reverse=True))
+    opened = re.compile(r"\\begin\{(" + names + r")\}(\s*<[^<>]*>)?")
+    closed = re.compile(r"\\end\{(" + names + r")\}")
+    kinds: list[str] = []  # (the box each open environment became: its \end closes that one)
+
+    def box(mt: re.Match, line: str) -> tuple[str, int]:
+        title, at = theorems[mt.group(1)], mt.end()
+        rest = line[at:].lstrip()
+        if rest.startswith("["):  # (its [title], after the name as beamer sets it)
+            close = balanced_group(rest, 0, "[", "]")
+            if close > 0:
+                title += f" ({' '.join(rest[1 : close - 1].split())})"
+                at = len(line) - len(rest) + close
+        kind = "exampleblock" if title.lower().startswith("example") else "block"
+        kinds.append(kind)
+        return f"\\begin{{{kind}}}{mt.group(2) or ''}{{{title}}}", at
+
+    for k, line in _outside_verbatim(lines, max(begin, 0)):
+        if "\\begin{" not in line and "\\end{" not in line:
+            continue
+        out, at = [], 0
+        for mt in re.finditer(opened.pattern + "|" + closed.pattern, line):
+            if mt.start() < at:
+                continue
+            out.append(line[at : mt.start()])
+            if mt.group(0).startswith("\\begin"):
+                said, at = box(opened.match(line, mt.start()), line)  # type: ignore[arg-type]
+                out.append(said)
+            else:
+                out.append(f"\\end{{{kinds.pop() if kinds else 'block'}}}")
+                at = mt.end()
+        lines[k] = "".join(out) + line[at:]
+
+
+def _outside_verbatim(lines: list[str], start: int):
+    """(index, line) of ``lines`` from ``start`` on, but the lines of verbatim environments."""
+    verbatim: str | None = None
+    for k in range(start, len(lines)):
+        line = lines[k]
+        if verbatim is not None:
+            verbatim = None if f"\\end{{{verbatim}" in line else verbatim
+            continue
+        opened = _VERBATIM.search(line)
+        if opened is not None and f"\\end{{{opened.group(1)}" not in line:
+            verbatim = opened.group(1)
+        yield k, line
 
 
 _META_COMMAND = re.compile(r"^\\(?:title|subtitle|author|institute|date|logo|titlegraphic)\s*[\[{]")
@@ -552,8 +626,42 @@ _SPACE_ONLY = re.compile(
 )
 
 
+# TeX's own spacing with a length not in braces (\vskip.5em, \vskip-1em, \hskip 2pt plus 1fil, \kern3pt,
+# \vspace{-2mm}'s TeX form) and a rule (\rule{\textwidth}{2pt}: a line drawn, which a slide need not have)
+_LENGTH = r"-?\s*(?:\d+(?:\.\d*)?|\.\d+)?\s*(?:pt|em|ex|mm|cm|in|bp|pc|dd|cc|sp|mu|fil+|\\[A-Za-z]+)"
+_GLUE = re.compile(
+    r"\\(?:vskip|hskip|kern|mskip|hspace\*?|vspace\*?)\s*"
+    + rf"(?:{_LENGTH}(?:\s*plus\s*{_LENGTH})?(?:\s*minus\s*{_LENGTH})?|\{{[^{{}}]*\}})"
+    + r"|\\rule\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}\s*\{[^{}]*\}"
+    # relsize's and LaTeX's own type sizes, their argument perhaps after a space (\relscale {0.7})
+    + r"|\\(?:relscale|relsize|scalefont)\s*\{[^{}]*\}|\\fontsize\s*\{[^{}]*\}\s*\{[^{}]*\}(?:\s*\\selectfont\b)?"
+    + r"|\\(?:larger|smaller|selectfont)\b(?:\s*\[[^\]]*\])?"
+)
 # \verb|x| (any delimiter), \lstinline!x! or \lstinline{x}: code in a line
 _INLINE_VERBATIM = re.compile(r"\\(?:verb|lstinline)\*?(?:\[[^\]]*\])?(?:([^\sA-Za-z{])(.*?)\1|\{([^{}]*)\})")
+
+
+# \( … \) on a line, but \\( (a line break, then a parenthesis) and in code spans
+_INLINE_PAREN = re.compile(r"\\\\|(`+)[^`]*?\1(?!`)|\\\((?!\s*\\\))(.+?)\\\)")
+
+
+# TeX's $…$ pairs on a line, in order (\$ a dollar sign; $$ display math; code spans skipped)
+_INLINE_DOLLARS = re.compile(r"(`+)[^`]*?\1(?!`)|\\.|\$\$|\$((?:\\.|[^$\\])+)\$(?=\d)|\$(?:\\.|[^$\\])+\$")
+
+
+def _math_before_digit(mt: re.Match) -> str:
+    """Math right before a digit (``($\\sim$90\\%``, ``$\\times$10``) as the characters it shows (``∼``):
+    Markdown's ``$…$`` cannot end before a digit (``$5 and $10`` are prices), so its dollars would pair
+    with the next ones.  Math that is more than a few plain characters stays math, a word joiner (which
+    shows nothing) between it and the digit."""
+    if mt.group(2) is None:
+        return mt.group(0)
+    from .texmath import tex_to_text  # noqa: PLC0415 (latex2mathml: only decks with such math load it)
+
+    shown = (tex_to_text(mt.group(2)) or "").replace("~", "\u223c")
+    if shown and len(shown) <= 3 and not re.search(r"[\\{}_*$#\[\]<>&%^`/]", shown):
+        return shown
+    return mt.group(0) + "\u2060"
 
 
 def _anchor(label: str) -> str:
@@ -568,19 +676,58 @@ def _code_span(code: str) -> str:
     return f"{ticks}{pad}{code}{pad}{ticks}"
 
 
+_SWITCH_GROUP = re.compile(
+    r"\{\\(" + _SIZES[3:-1] + r"|bf|bfseries|it|itshape|em|tt|ttfamily)(?![A-Za-z])\s*"
+)
+
+
+def _switched_groups(text: str) -> str:
+    """``{\\small words}`` as the words, ``{\\bf words}`` as ``\\textbf{words}``, the words perhaps with
+    braces of their own (``{\\tiny Source: \\href{…}{…}}``); a group not closed on the line is left (its
+    end is on a later line)."""
+    out, at = [], 0
+    for mt in _SWITCH_GROUP.finditer(text):
+        if mt.start() < at:
+            continue
+        close = balanced_group(text, mt.start())
+        if close < 0:
+            continue
+        inner = _switched_groups(text[mt.end() : close - 1])
+        switch = _SWITCHES.get(mt.group(1))
+        out.append(text[at : mt.start()] + (f"\\{switch}{{{inner}}}" if switch else inner))
+        at = close
+    return "".join(out) + text[at:] if out else text
+
+
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1(?!`)")
+
+
+def _unprinted(text: str) -> str:
+    """Text without what TeX prints nothing for: spacing with its length (:data:`_GLUE`), a rule, ``\\*``
+    (a multiplication sign only where TeX breaks the line there), ``\\protect`` (pandoc's
+    ``\\protect\\hypertarget{…}{}``); ``\\\\`` (a line break) is kept."""
+    text = _GLUE.sub("", text) if "\\" in text else text
+    return re.sub(r"(\\\\\*?)|\\\*|\\protect(?![A-Za-z])\s*", lambda mt: mt.group(1) or "", text)
+
+
 def _typographic(text: str) -> str:
     """A frame's line without what only sets type (sizes, spacing, centring), which a slide of Podium's
     template sets: ``{\\small words}`` is the words, ``{\\bf words}`` bold ones, a line of only
     ``\\vspace{1em}`` or ``\\vfill`` ends the paragraph (an empty line)."""
     if "\\" not in text:
         return text
-    if _SPACE_ONLY.match(text):
-        return ""
-    text = _braced_accents(text)
     text = _INLINE_VERBATIM.sub(
         lambda mt: _code_span(mt.group(2) if mt.group(2) is not None else mt.group(3)), text
     )
+    text = outside(_CODE_SPAN, text, _unprinted)
+    if _SPACE_ONLY.match(text) or re.fullmatch(r"(?:\\(?:textcolor|color)\{[^{}]*\}\{\s*\}|\s)*", text):
+        return ""  # (what is left of a coloured rule: \textcolor{gray}{})
+    text = _braced_accents(text)
     text = re.sub(r"\\enquote\*?\{([^{}]*)\}", "\u201c\\1\u201d", text)
+    if "\\(" in text:  # TeX's inline math \( … \) (in a .tex deck always math, \(F\) too) as $…$
+        text = _INLINE_PAREN.sub(lambda mt: f"${mt.group(2).strip()}$" if mt.group(2) else mt.group(0), text)
+    if re.search(r"\$\d", text):
+        text = _INLINE_DOLLARS.sub(_math_before_digit, text)
     while (at := text.find("\\centerline{")) >= 0:  # (a slide's own alignment)
         close = balanced_group(text, at + len("\\centerline"))
         if close < 0:
@@ -593,12 +740,7 @@ def _typographic(text: str) -> str:
     text = re.sub(  # \hyperref[label]{words}: the same
         r"\\hyperref\[([^\]]+)\]\{([^{}]*)\}", lambda mt: f"[{mt.group(2)}](#{_anchor(mt.group(1))})", text
     )
-    text = re.sub(r"\{\\" + _SIZES + r"\b\s*([^{}]*)\}", r"\1", text)
-    text = re.sub(
-        r"\{\\(bf|bfseries|it|itshape|em|tt|ttfamily)\b\s*([^{}]*)\}",
-        lambda mt: "\\" + _SWITCHES[mt.group(1)] + "{" + mt.group(2) + "}",
-        text,
-    )
+    text = _switched_groups(text) if "{\\" in text else text
     text = re.sub(r"^\{\\" + _SIZES + r"\b\s*", "", text)  # (a group opened here, closed on a later line)
     return re.sub(
         r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|" + _SIZES[3:-1] + r")\b\s?",
@@ -612,6 +754,11 @@ def _typographic(text: str) -> str:
 _TEXT_ENVS = frozenset(
     "itemize enumerate description block alertblock exampleblock center flushleft flushright columns "
     "column quote quotation verse minipage onlyenv uncoverenv visibleenv altenv overlayarea".split()
+)
+# environments whose lines are math (a line there starting with `-` is a minus, not a list's item)
+_MATH_ENVS = frozenset(
+    "equation displaymath math align flalign alignat gather multline eqnarray split aligned gathered "
+    "alignedat array cases dcases rcases matrix pmatrix bmatrix vmatrix Bmatrix Vmatrix smallmatrix".split()
 )
 _PICTURE_ENVS = frozenset(("tikzpicture", "pgfpicture", "circuitikz", "axis", "scope", "forest", "tikzcd"))
 _ENV = re.compile(r"\\(begin|end)\{([^{}]+)\}")
@@ -667,6 +814,48 @@ def _pictures_joined(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _centred(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``body`` with a line that is only ``\\centerline{words}`` (a slide's big statement) as a centred
+    block (``::: {.center}``, as the ``center`` environment is: reader._div_align); verbatim lines kept."""
+    out: list[tuple[int, str]] = []
+    verbatim: str | None = None
+    for k, line in body:
+        if verbatim is not None:
+            verbatim = None if f"\\end{{{verbatim}" in line else verbatim
+            out.append((k, line))
+            continue
+        opened = _VERBATIM.search(line)
+        if opened is not None and f"\\end{{{opened.group(1)}" not in line:
+            verbatim = opened.group(1)
+        found = re.match(r"\s*\\centerline\s*\{", line)
+        close = balanced_group(line, found.end() - 1) if found is not None else -1
+        if found is None or close < 0 or line[close:].strip() or not line[found.end() : close - 1].strip():
+            out.append((k, line))
+            continue
+        said = ("", "::: {.center}", line[found.end() : close - 1].strip(), ":::", "")
+        out.extend((k, part) for part in said)
+    return out
+
+
+def _unlisted(text: str) -> str:
+    """A line of TeX's text that Markdown would read as a list or a quote (``1. …``, ``- …``, ``> …``)
+    with its marker escaped (``1\\.``, ``\\-``: Markdown's escapes)."""
+    listish = _LISTISH.match(text)
+    if listish is None:
+        return text
+    marker = listish.group(1)
+    escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
+    return escaped + text[len(marker) :]
+
+
+def _display_open(text: str, display: bool) -> bool:
+    """Is display math (``$$ … $$``, ``\\[ … \\]``) open after the line ``text``, given whether it was
+    before it?"""
+    for mt in re.finditer(r"\$\$|(?<!\\)\\\[|(?<!\\)\\\]", text):
+        display = not display if mt.group(0) == "$$" else mt.group(0) == "\\["
+    return display
+
+
 def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A frame's lines without their indentation (but in verbatim environments), and a line that
     Markdown would read as a list or a quote (``1. …``, ``- …``, ``> …``) escaped: in TeX it is text."""
@@ -675,7 +864,8 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     groups = 0  # {\small … } groups open over several lines
     envs: list[str] = []  # the environments open (\\ breaks a line only in paragraphs: _TEXT_ENVS)
     ends: set[int] = set()  # lines of `out` that ended in \\ (a break if the paragraph goes on)
-    for k, line in _pictures_joined(body):
+    display = False  # display math ($$ … $$, \\[ … \\]) open over several lines
+    for k, line in _pictures_joined(_centred(body)):
         if verbatim is not None:
             if f"\\end{{{verbatim}" in line:
                 verbatim = None
@@ -699,12 +889,9 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if re.fullmatch(r"[=-]+", text) and out and out[-1][1]:  # (in TeX a line of its own; in Markdown
             out[-1] = (out[-1][0], out[-1][1] + " " + text)  # it would underline a heading or cut a slide)
             continue
-        listish = _LISTISH.match(text)
-        if listish is not None:  # (1\. and \- are Markdown's escapes)
-            marker = listish.group(1)
-            text = (marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker) + text[
-                len(marker) :
-            ]
+        if not display and not any(e in _MATH_ENVS for e in envs):  # (in math a line is TeX's own)
+            text = _unlisted(text)
+        display = _display_open(text, display)
         text = _text_math(text)
         parts = _breaks(text) if "\\\\" in text and all(e in _TEXT_ENVS for e in envs) else [text]
         for j, part in enumerate(parts):

@@ -16,6 +16,8 @@ raw TeX: left out, with a warning at their line, as before):
 ``figure`` with ``\\includegraphics[width=…]{f}``        a picture, its ``\\caption`` the caption
 ``tabular``, ``tabularx``, ``longtable``, ``table``     a table (first row the header), ``\\caption`` its caption
 ``equation``, ``align``, ``gather``, ``multline``…      display math (``aligned``/``gathered``)
+``tcolorbox[title=…]``                                  a box titled as its ``title=`` option
+``Shaded``/``Highlighting`` (pandoc's highlighted code)  a code block of the plain code
 =====================================================  ==============================================
 
 ``\\[ … \\]`` and ``\\( … \\)`` around math (TeX's own display and inline math, everywhere in beamer
@@ -41,7 +43,7 @@ LISTS = {"itemize": "-", "enumerate": "1.", "description": "-"}
 BOXES = ("block", "alertblock", "exampleblock")
 PLAIN = ("center", "flushleft", "flushright")
 QUOTES = ("quote", "quotation")
-CODE = ("verbatim", "verbatim*", "lstlisting", "minted", "Verbatim")
+CODE = ("verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "Highlighting")
 MATH = {
     "equation": "",
     "equation*": "",
@@ -89,6 +91,8 @@ KNOWN = frozenset(
         "algorithm",
         "algorithm*",
         "algorithmic",
+        "tcolorbox",
+        "Shaded",
     )
 )
 # algorithmic's and algpseudocode's commands: (words, indent before, indent after); their argument
@@ -401,6 +405,22 @@ def _titled_box(kind: str, title: str, inner: str) -> str:
     return f"::: {{.{kind}{attr}}}\n{inner}\n:::"
 
 
+def _tcolorbox_title(options: str) -> str:
+    """The ``title=`` of a ``tcolorbox``'s options (``[colback=yellow!10, title={\\small Fun Fact}]``) as
+    a box title's words (its type size left out: the template's), or ""."""
+    for option in _split_at(options, ","):
+        key, _, value = option.partition("=")
+        if key.strip() == "title":
+            value = re.sub(
+                r"\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge"
+                r"|bfseries|itshape|sffamily|rmfamily)(?![A-Za-z])\s*",
+                "",
+                value,
+            )
+            return _box_title(value)
+    return ""
+
+
 def _box_title(text: str) -> str:
     """A box's title as an attribute's words: a bare group's braces taken off (``{\\cite[p.~4]{k}}``, which
     the attribute would end at), its ``\\label`` dropped, double quotes single; commands keep theirs."""
@@ -414,22 +434,38 @@ def _box_title(text: str) -> str:
 _BODY_LABEL = re.compile(r"\A\s*\\label\{[^{}]*\}|^\s*\\label\{[^{}]*\}\s*$", re.M)
 
 
-def _convert(source: str) -> str:
-    head = _BEGIN.match(source)
-    assert head is not None
-    env = head.group(2)
-    j = head.end()
+# environments whose first argument is not optional: TeX finds it after spaces (\begin{tabular} {c|l})
+_ARGUED = frozenset((*TABULARS, *BOXES, "column", "minted"))
+
+
+def _arguments(source: str, j: int, env: str) -> tuple[list[str], int]:
+    """The arguments (``[…]``, ``{…}``) after ``\\begin{env}``, which ends at ``source[j]``, and where its
+    body starts."""
     args: list[str] = []
-    while j < len(source) and source[j] in "[{":
-        close = _group(source, j, source[j], "]" if source[j] == "[" else "}")
+    while j < len(source):
+        at = j
+        if env in _ARGUED and not args:  # (spaces on its line before the argument TeX skips)
+            while at < len(source) and source[at] in " \t":
+                at += 1
+        if at >= len(source) or source[at] not in "[{":
+            break
+        close = _group(source, at, source[at], "]" if source[at] == "[" else "}")
         if close < 0:
             break
-        args.append(source[j + 1 : close - 1])
+        args.append(source[at + 1 : close - 1])
         j = close
         if env in ("tabular*", "tabularx", "tabulary") and len(args) < 2:
             continue  # (a width, then the columns)
         if env not in ("column", "minted", *BOXES, *THEOREMS, "lstlisting", "Verbatim", "figure", "figure*"):
             break  # (the environments that take an argument are the ones named)
+    return args, j
+
+
+def _convert(source: str) -> str:
+    head = _BEGIN.match(source)
+    assert head is not None
+    env = head.group(2)
+    args, j = _arguments(source, head.end(), env)
     body = source[j : len(source) - len("\\end{" + env + "}")]
     if env in CODE:
         return _code(env, args, body)
@@ -462,6 +498,12 @@ def _convert(source: str) -> str:
         # (a proof's [title] is its whole title: \begin{proof}[Proof of (b)])
         name = named if env == "proof" and named else THEOREMS[env] + (f" ({named})" if named else "")
         return _titled_box("exampleblock" if env.startswith("example") else "block", name, inner)
+    if env == "Shaded":  # (pandoc's frame around its highlighted code: the code block)
+        return inner
+    if env == "tcolorbox":  # (a box of colours the template sets: titled by its title= option)
+        return _titled_box(
+            "block", _tcolorbox_title(args[0] if args and source[head.end()] == "[" else ""), inner
+        )
     if env == "columns":
         if (
             "\\column" in body and "\\begin{column}" not in body
@@ -622,8 +664,18 @@ def _split_items(body: str) -> list[tuple[str, str]]:
             close = _group(stripped, 0, "[", "]")
             if close > 0:
                 label, chunk = stripped[1 : close - 1], stripped[close:]
-        items.append((label, chunk.strip()))
+        items.append((label, _ungrouped(chunk.strip())))
     return items
+
+
+def _ungrouped(text: str) -> str:
+    """An item's text with the group it starts with (``\\item {Grouped words} more``) as its words: TeX's
+    braces only group, and Markdown would show them (a group that starts with a command, ``{\\color{red}
+    …}``, stays for its reader)."""
+    if not text.startswith("{") or text.startswith("{\\"):
+        return text
+    close = _group(text, 0)
+    return text[1 : close - 1] + text[close:] if close > 0 else text
 
 
 def _code(env: str, args: list[str], body: str) -> str:
@@ -635,9 +687,47 @@ def _code(env: str, args: list[str], body: str) -> str:
         elif env == "minted" and re.fullmatch(r"[\w+#-]+", a.strip()):
             language = a.strip().lower()
     code = body.strip("\n")
+    if env == "Highlighting":  # (pandoc's highlighted code: \KeywordTok{data} … in fancyvrb's Verbatim)
+        code = _highlighted(re.sub(r"\A\[[^\]\n]*\]\n?", "", code)).strip("\n")
     longest = max((len(r) for r in re.findall(r"`+", code)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{language}\n{code}\n{fence}"
+
+
+# the characters pandoc escapes in its highlighted code (skylighting's LaTeX), and what they are
+_HIGHLIGHT_ESCAPES = {
+    "textbackslash": "\\", "VerbBar": "|", "textasciigrave": "`", "textquotesingle": "'",
+    "textasciitilde": "~", "textgreater": ">", "textless": "<", "^": "^", "{": "{", "}": "}", "_": "_",
+    "&": "&", "%": "%", "#": "#", "$": "$",
+}  # fmt: skip
+_HIGHLIGHT_TOKEN = re.compile(r"\\([A-Za-z]+|[{}_&%#$^])(\{\})?")
+
+
+def _highlighted(code: str) -> str:
+    """pandoc's highlighted code (``\\KeywordTok{data} \\NormalTok{= }``, with ``\\{``, ``\\textbackslash{}``
+    for the characters it escapes) as the plain code it shows: a slide colours code itself."""
+    out: list[str] = []
+    depth = 0  # token groups open
+    i = 0
+    while i < len(code):
+        c = code[i]
+        mt = _HIGHLIGHT_TOKEN.match(code, i) if c == "\\" else None
+        if mt is not None and mt.group(1) in _HIGHLIGHT_ESCAPES:
+            out.append(_HIGHLIGHT_ESCAPES[mt.group(1)])
+            i = mt.end()
+        elif mt is not None and code.startswith("{", mt.end(1)):  # \KeywordTok{: its braces go
+            depth += 1
+            i = mt.end(1) + 1
+        elif c == "}" and depth:
+            depth -= 1
+            i += 1
+        elif c == "{" and code.startswith("{-}", i):  # ({-}: a minus kept from ligatures)
+            out.append("-")
+            i += 3
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
 
 
 _GRAPHIC = re.compile(r"\\includegraphics\s*(\[[^\]]*\])?\s*\{([^{}]+)\}")
@@ -697,9 +787,12 @@ def latex_references(text: str) -> str | None:
     ``\\eqref{x}`` ``(-@eq-x)``, ``\\ref{x}`` ``-@fig-x``, ``\\autoref``/``\\cref`` ``@fig-x``, for the
     labels the environments were given (:func:`quarto_label`); and its citations as pandoc's
     (``\\cite{a,b}`` ``[@a; @b]``, ``\\citet{a}`` ``@a``, ``\\cite[p.~4]{a}`` ``[@a, p.~4]``), which the
-    lecture's bibliography resolves.  Code and math are left alone; None when nothing changed."""
+    lecture's bibliography resolves.  Code and math are left alone; None when nothing changed.
+
+    Equations' labels go when the lecture has no ``@`` at all (no reference, no citation): then nothing
+    reads ``$$ … $$ {#eq-x}`` and it would be shown as text."""
     if "\\" not in text or not re.search(r"\\(?:\w*ref|\w*cite\w*)\b", text):
-        return None
+        return _unreferenced_equations(text) if "{#eq-" in text else None
     labels = set(re.findall(r"\{#((?:eq|fig|tbl)-[\w-]+)", text))
 
     def reference(mt: re.Match) -> str:
@@ -731,6 +824,21 @@ def latex_references(text: str) -> str | None:
         for k, line in enumerate(lines)
     ]
     new = "\n".join(out)
+    new = (_unreferenced_equations(new) or new) if "{#eq-" in new else new
+    return new if new != text else None
+
+
+_EQUATION_LABEL = re.compile(r"^(\$\$)[ \t]*\{#(eq-[\w-]+)\}[ \t]*$", re.M)
+
+
+def _unreferenced_equations(text: str) -> str | None:
+    """``text`` without the labels of its display equations (``$$ {#eq-x}``, :func:`convert` writes them
+    for ``\\label``) when it has no ``@`` at all: :mod:`podium.crossrefs` then numbers nothing and reads no
+    label, which would be shown as text (with one, it numbers them all, as LaTeX does); None when there is
+    none to drop."""
+    if "@" in text:
+        return None
+    new = _EQUATION_LABEL.sub(r"\1", text)
     return new if new != text else None
 
 
@@ -902,7 +1010,9 @@ def spaced_dollar_math(text: str, every: bool = False) -> str | None:
     changed = False
     verbatim = False
     for k, line in enumerate(lines):
-        if every and re.search(r"\\(begin|end)\{(?:verbatim|lstlisting|minted|Verbatim|semiverbatim)", line):
+        if every and re.search(
+            r"\\(begin|end)\{(?:verbatim|lstlisting|minted|Verbatim|semiverbatim|Highlighting)", line
+        ):
             verbatim = "\\begin{" in line and "\\end{" not in line
             continue
         if code[k] or verbatim or "$$" in line or not re.search(r"\$[ \t]|[ \t]\$", line):

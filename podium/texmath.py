@@ -17,6 +17,17 @@ _GATHER_ENVS = re.compile(r"\\(begin|end)\{(gather|gathered|equation)\*?\}")
 _DROP = re.compile(r"\\(label|nonumber|notag)(\{[^{}]*\})?")
 
 
+_CASES = re.compile(r"\\(begin|end)\{(dcases|rcases|drcases)\*?\}")
+
+
+def _cases(mt: re.Match) -> str:
+    """mathtools' ``dcases`` (``dcases*``) as ``cases``; ``rcases`` (``drcases``), the brace on the right, as
+    an array of two columns left-aligned with a brace after it."""
+    if mt.group(2) == "dcases":
+        return f"\\{mt.group(1)}{{cases}}"
+    return "\\left.\\begin{array}{ll}" if mt.group(1) == "begin" else "\\end{array}\\right\\}"
+
+
 def normalise(tex: str) -> str:
     """Rewrite TeX that latex2mathml reads badly into TeX it reads (same meaning)."""
     tex = _DROP.sub(lambda mt: "" if mt.group(1) != "label" or mt.group(2) else mt.group(0), tex)
@@ -25,6 +36,7 @@ def normalise(tex: str) -> str:
         lambda mt: "\\" + mt.group(1) + ("{gathered}" if mt.group(2) != "equation" else "{equation}"), tex
     )
     tex = tex.replace("\\operatorname*", "\\operatorname")
+    tex = _CASES.sub(_cases, tex)  # (mathtools' dcases, rcases: latex2mathml reads only cases)
     # \operatorname{logit} P: TeX puts a thin space after the name; latex2mathml's <mo>logit</mo> gets none
     tex = re.sub(r"(\\operatorname\{[^{}]*\})\s*(?=[A-Za-z0-9]|\\(?!left|right|[,;:!]))", r"\1\\,", tex)
     tex = re.sub(

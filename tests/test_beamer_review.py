@@ -1,0 +1,266 @@
+"""What a reviewer's real beamer decks showed the LaTeX reader getting wrong, each built as a small
+``.tex`` deck through the command line and read back from the PowerPoint deck (python-pptx): a
+deck's own ``\\newtheorem`` environments, labelled equations, TeX's spacing, grouping and math
+written as beamer decks write them, ``tcolorbox`` and pandoc's highlighted code."""
+
+from __future__ import annotations
+
+from pptx import Presentation
+from pptx.enum.text import PP_ALIGN
+
+from podium import texmath
+
+from .conftest import run_cli
+
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+
+
+def _build(tmp_path, body: str, preamble: str = ""):
+    """The deck of ``body`` (its frames) built from a .tex file: (the deck, the warnings)."""
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n" + preamble + "\\begin{document}\n" + body + "\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    return Presentation(str(tmp_path / "out" / "deck.pptx")), result.stderr
+
+
+def _texts(prs) -> list[list[str]]:
+    """Each slide's text frames' texts (footers and slide numbers left out)."""
+    return [
+        [
+            shape.text_frame.text
+            for shape in slide.shapes
+            if shape.has_text_frame
+            and shape.text_frame.text.strip()
+            and not shape.name.startswith(("Footer", "Slide Number"))
+        ]
+        for slide in prs.slides
+    ]
+
+
+def _all_text(prs) -> str:
+    return "\n".join(text for slide in _texts(prs) for text in slide)
+
+
+def _math_count(slide) -> int:
+    """How many Office math objects the slide holds."""
+    return sum(1 for _ in slide.shapes._spTree.iter(f"{M}oMath"))
+
+
+def test_newtheorem_environments_are_titled_boxes(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Polar coordinates}\n"
+        "\\begin{defn}[Polar form]\\label{d:polar}\n"
+        "The polar form of $P$.\n"
+        "\\end{defn}\n"
+        "\\begin{rem}\nHere $r \\ge 0$.\n\\end{rem}\n"
+        "\\begin{conj}\nEvery even number.\n\\end{conj}\n"
+        "\\end{frame}",
+        preamble="\\theoremstyle{definition}\n\\newtheorem{defn}{Definition}[section]\n"
+        "\\newtheorem*{rem}{Remark}\n\\newtheorem{conj}[defn]{Conjecture}\n",
+    )
+    boxes = [shape.text_frame.text for shape in prs.slides[0].shapes if shape.name == "Callout"]
+    assert [box.split("\n")[0] for box in boxes] == ["Definition (Polar form)", "Remark", "Conjecture"]
+    assert "The polar form of" in boxes[0] and "Every even number." in boxes[2]
+    assert "raw-tex" not in stderr
+
+
+def test_labelled_equation_shows_no_label_and_keeps_the_next_frame(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Multivariable}\nA function has $n$ inputs.\n"
+        "\\begin{equation}\\label{eqn-multi}\nf(x_1,\\cdots,x_n)=(y_1,\\cdots,y_m)\n\\end{equation}\n"
+        "Thus we write it per coordinate.\n\\end{frame}\n"
+        "\\begin{frame}{Next}\nThe next frame words.\n\\end{frame}",
+    )
+    texts = _texts(prs)
+    assert "{#" not in _all_text(prs) and "$$" not in _all_text(prs)
+    assert any("Thus we write it per coordinate." in t for t in texts[0])
+    assert _math_count(prs.slides[0]) >= 2  # ($n$ and the equation)
+    assert texts[1] == ["Next", "The next frame words."]
+
+
+def test_labelled_equation_referred_to_is_numbered(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Two}\n\\begin{equation}\\label{a}\na = b\n\\end{equation}\n"
+        "\\begin{equation}\\label{c}\nc = d\n\\end{equation}\nBy \\eqref{c} we win.\n\\end{frame}",
+    )
+    assert "By (2) we win." in _all_text(prs) and "{#" not in _all_text(prs)
+
+
+def test_labelled_equations_numbered_where_the_lecture_numbers(tmp_path):
+    prs, _ = _build(  # (an @ in the text: the lecture's labels are read, the equation numbered as in LaTeX)
+        tmp_path,
+        "\\begin{frame}{Mail}\nWrite to ada@example.org.\n\\begin{equation}\\label{a}\na = b\n\\end{equation}\n"
+        "\\end{frame}",
+    )
+    assert "{#" not in _all_text(prs) and _math_count(prs.slides[0]) == 1
+
+
+def test_math_line_starting_with_a_minus_is_math(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Directional derivative}\n\\begin{align*}\n"
+        "D f &=\\lim_{t\\rightarrow0}\\frac{f(t,0)\n\t - f(0,0)}{t}\\\\\n &=1\n\\end{align*}\n"
+        "\\[\n+ x\n- y\n\\]\n\\end{frame}",
+    )
+    assert "[math]" not in stderr
+    assert "aligned" not in _all_text(prs) and "\\-" not in _all_text(prs)
+    assert _math_count(prs.slides[0]) == 2
+
+
+def test_dcases_and_tfrac_are_read():
+    for tex in (
+        "f=\\begin{dcases}\\frac{xy}{y} & x\\neq 0\\\\ 0 & x=0\\end{dcases}",
+        "\\begin{dcases*}a & if b\\end{dcases*}",
+        "\\begin{drcases}a & b\\\\ c & d\\end{drcases} = x",
+        "\\begin{rcases}a\\\\ b\\end{rcases}",
+        "D f\\left(\\tfrac{1}{2},0\\right) = \\dfrac{1}{2}",
+    ):
+        assert texmath.readable(tex), tex
+    mathml = texmath.tex_to_mathml("\\begin{drcases}a & b\\end{drcases}")
+    assert mathml is not None and "&#x0007D;" in mathml  # (the brace on the right)
+
+
+def test_dcases_in_a_deck_is_math(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Cases}\n$$f(x,y)=\\begin{dcases}\n\\frac{xy}{\\sqrt{x^2+y^2}} & (x,y)\\neq(0,0)\\\\\n"
+        "0 & (x,y)=(0,0)\\end{dcases}$$\n\\end{frame}",
+        preamble="\\usepackage{mathtools}\n",
+    )
+    assert "[math]" not in stderr and "dcases" not in _all_text(prs)
+    assert _math_count(prs.slides[0]) == 1
+
+
+def test_tex_spacing_and_rules_show_nothing(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Spacing}\nFirst paragraph.\n\n\\vskip.5em\n\nSecond paragraph.\n\\vskip-1em\n"
+        "\\textcolor{gray}{\\rule{\\textwidth}{2pt}}\nThird \\hskip 2pt plus 1fil words.\n"
+        "\\vskip\\baselineskip\n\\rule[1ex]{3cm}{0.4pt}\nFourth.\n\\end{frame}",
+    )
+    text = _all_text(prs)
+    for leak in (".5em", "-1em", "2pt", "1fil", "baselineskip", "0.4pt", "3cm", "{"):
+        assert leak not in text, leak
+    for words in ("First paragraph.", "Second paragraph.", "Third", "words.", "Fourth."):
+        assert words in text
+
+
+def test_arguments_after_a_space(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Keywords}\n\\begin{tabular} {c | l}\n  if & 0 \\\\\n  then & 1 \\\\\n\\end{tabular}\n"
+        "\\end{frame}\n\\begin{frame}{Code}\n\\relscale {0.7}\nSome text after a spaced size command.\n"
+        "\\fontsize{8}{9}\\selectfont Small words.\n\\end{frame}",
+        preamble="\\usepackage{relsize}\n",
+    )
+    table = next(shape.table for shape in prs.slides[0].shapes if shape.has_table)
+    assert [cell.text for cell in table.rows[0].cells] == ["if", "0"]
+    assert _texts(prs)[1] == ["Code", "Some text after a spaced size command. Small words."]
+
+
+def test_item_with_a_braced_group(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Items}\n\\begin{itemize}\n  \\item {Grouped item text}\n  \\item {Grouped} and more\n"
+        "  \\item Plain item\n\\end{itemize}\n\\end{frame}",
+    )
+    assert _texts(prs)[0][1] == "Grouped item text\nGrouped and more\nPlain item"
+
+
+def test_size_group_with_braces_inside(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Battery life}\n\\begin{center}\nChart goes here\\\\[-1mm]\n"
+        "{\\tiny Source: \\href{https://example.org/}{example.org} (2023)}\n\\end{center}\n"
+        "{\\bf Bold \\emph{and} more} words.\n\\end{frame}",
+    )
+    text = _all_text(prs)
+    assert "Chart goes here\x0bSource: example.org (2023)" in text
+    assert "}" not in text and "Bold and more words." in text
+
+
+def test_discretionary_times_shows_nothing(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Break}\nFirst paragraph of the argument.\\\\\n\\*\\newline\n"
+        "Second paragraph, $a\\*b$ too.\n\\end{frame}",
+    )
+    text = _all_text(prs)
+    assert "*" not in text and "First paragraph of the argument." in text and "Second paragraph" in text
+
+
+def test_pandoc_hypertarget_vanishes_silently(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Outcomes}\n\\protect\\hypertarget{outcomes}{}\n"
+        "After today's lecture you will know things.\n\\end{frame}",
+    )
+    assert "protect" not in stderr and "raw-tex" not in stderr
+    assert _texts(prs)[0] == ["Outcomes", "After today\u2019s lecture you will know things."]
+
+
+def test_inline_math_in_parentheses(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Inline paren math}\n\\begin{itemize}\n\\item once fixed costs \\(F\\) matter\n"
+        "\\item the schedule \\(T(\\cdot)\\) can be nonlinear\n\\item a break\\\\(not math) here\n"
+        "\\end{itemize}\n\\end{frame}",
+    )
+    text = _all_text(prs)
+    assert "(F)" not in text and "\\(" not in text and "(not math) here" in text
+    assert _math_count(prs.slides[0]) == 2
+
+
+def test_math_right_before_a_digit(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Approximately}\nIdle time is ($\\sim$90\\% for clients).\n\n"
+        "Emits $\\sim$7g CO$_2$ per search.\n\nA ratio $\\frac{a}{b}$2 and $x$ more.\n\\end{frame}",
+    )
+    text = _all_text(prs)
+    assert "Idle time is (\u223c90% for clients)." in text
+    assert "Emits \u223c7g CO" in text and "$" not in text and "sim" not in stderr
+    assert _math_count(prs.slides[0]) == 3  # (CO$_2$, the fraction, $x$)
+
+
+def test_centerline_alone_is_centred(tmp_path):
+    prs, _ = _build(tmp_path, "\\begin{frame}\n\\centerline{Hash tables}\n\\end{frame}")
+    shape = next(s for s in prs.slides[0].shapes if s.has_text_frame and s.text_frame.text == "Hash tables")
+    assert all(p.alignment == PP_ALIGN.CENTER for p in shape.text_frame.paragraphs)
+
+
+def test_tcolorbox_is_a_titled_box(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Average power}\n"
+        "\\begin{tcolorbox}[colback=yellow!10, colframe=orange!80, title={\\small Fun Fact}, boxsep=1mm]\n"
+        "1 web search uses as much energy as a bulb.\n\\end{tcolorbox}\n"
+        "\\begin{tcolorbox}\nNo title here.\n\\end{tcolorbox}\n\\end{frame}",
+        preamble="\\usepackage{tcolorbox}\n",
+    )
+    boxes = [shape.text_frame.text for shape in prs.slides[0].shapes if shape.name == "Callout"]
+    assert boxes == ["Fun Fact\n1 web search uses as much energy as a bulb.", "No title here."]
+    assert "colback" not in _all_text(prs) and "raw-tex" not in stderr
+
+
+def test_pandoc_highlighted_code_is_a_code_block(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}[fragile]{Code from pandoc}\n\\begin{Shaded}\n\\begin{Highlighting}[]\n"
+        "\\KeywordTok{data} \\DataTypeTok{Prop} \\CommentTok{\\{- 50\\% \\textbackslash{}n -\\}}\n"
+        "  \\NormalTok{= }\\DataTypeTok{TRUE}\\NormalTok{ | }\\DataTypeTok{FALSE}\n"
+        "\\end{Highlighting}\n\\end{Shaded}\n\\end{frame}",
+        preamble="\\usepackage{fancyvrb,framed,color}\n"
+        "\\DefineVerbatimEnvironment{Highlighting}{Verbatim}{commandchars=\\\\\\{\\}}\n"
+        "\\newenvironment{Shaded}{\\begin{snugshade}}{\\end{snugshade}}\n"
+        "\\newcommand{\\KeywordTok}[1]{\\textcolor[rgb]{0.94,0.87,0.69}{#1}}\n",
+    )
+    assert "data Prop {- 50% \\n -}\n  = TRUE | FALSE" in _texts(prs)[0]
+    assert "raw-tex" not in stderr
