@@ -48,7 +48,7 @@ _TABLE_CAPTION = re.compile(r"^(\s*(?::|Table:)\s+)(.*?\{[^{}\n]*#(tbl-[\w-]+)[^
 
 def number_crossrefs(text: str) -> str | None:
     """``text`` with its cross-references numbered (see the module docstring); None when it has none."""
-    if "@" not in text or "#" not in text:
+    if "#" not in text or ("@" not in text and not _LABEL.search(text)):
         return None
     lines = text.split("\n")
     fenced = fenced_lines(lines)

@@ -851,7 +851,7 @@ def _other_markups(
     if referred is not None:  # LaTeX's \eqref and \cite: Quarto's references, pandoc's citations
         body = referred
     numbered_refs = None
-    if "@" in body and "{#" in body:
+    if "{#" in body:  # (a labelled figure or equation is numbered even when nothing refers to it)
         from .crossrefs import number_crossrefs  # noqa: PLC0415 (only lectures with labels pay for it)
 
         numbered_refs = number_crossrefs(body)

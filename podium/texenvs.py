@@ -787,12 +787,9 @@ def latex_references(text: str) -> str | None:
     ``\\eqref{x}`` ``(-@eq-x)``, ``\\ref{x}`` ``-@fig-x``, ``\\autoref``/``\\cref`` ``@fig-x``, for the
     labels the environments were given (:func:`quarto_label`); and its citations as pandoc's
     (``\\cite{a,b}`` ``[@a; @b]``, ``\\citet{a}`` ``@a``, ``\\cite[p.~4]{a}`` ``[@a, p.~4]``), which the
-    lecture's bibliography resolves.  Code and math are left alone; None when nothing changed.
-
-    Equations' labels go when the lecture has no ``@`` at all (no reference, no citation): then nothing
-    reads ``$$ … $$ {#eq-x}`` and it would be shown as text."""
+    lecture's bibliography resolves.  Code and math are left alone; None when nothing changed."""
     if "\\" not in text or not re.search(r"\\(?:\w*ref|\w*cite\w*)\b", text):
-        return _unreferenced_equations(text) if "{#eq-" in text else None
+        return None
     labels = set(re.findall(r"\{#((?:eq|fig|tbl)-[\w-]+)", text))
 
     def reference(mt: re.Match) -> str:
@@ -824,21 +821,6 @@ def latex_references(text: str) -> str | None:
         for k, line in enumerate(lines)
     ]
     new = "\n".join(out)
-    new = (_unreferenced_equations(new) or new) if "{#eq-" in new else new
-    return new if new != text else None
-
-
-_EQUATION_LABEL = re.compile(r"^(\$\$)[ \t]*\{#(eq-[\w-]+)\}[ \t]*$", re.M)
-
-
-def _unreferenced_equations(text: str) -> str | None:
-    """``text`` without the labels of its display equations (``$$ {#eq-x}``, :func:`convert` writes them
-    for ``\\label``) when it has no ``@`` at all: :mod:`podium.crossrefs` then numbers nothing and reads no
-    label, which would be shown as text (with one, it numbers them all, as LaTeX does); None when there is
-    none to drop."""
-    if "@" in text:
-        return None
-    new = _EQUATION_LABEL.sub(r"\1", text)
     return new if new != text else None
 
 

@@ -1506,3 +1506,20 @@ def test_a_picture_sized_by_width_and_a_percentage_height_keeps_its_shape_and_fi
     (picture,) = [s for s in deck.slides[1].shapes if s.shape_type == 13]
     assert abs(picture.width / picture.height - 4 / 3) < 0.02
     assert picture.height <= deck.slide_height * 0.7
+
+
+def test_labelled_equations_and_figures_are_numbered_even_when_nothing_refers_to_them(tmp_path):
+    _png(tmp_path / "map.png", "#3366cc")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## Eq\n\n$$\nE = mc^2\n$$ {#eq-energy}\n\nText after.\n\n"
+        "## Map\n\n![The map.](map.png){#fig-map}\n",
+        "e.qmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    words = " ".join(sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame)
+    assert "{#" not in words and "eq-energy" not in words
+    assert "Figure 1: The map." in words
+    assert "Text after." in words
+    xml = deck.slides[1].shapes._spTree.xml
+    assert "(1)" in xml  # (the equation's number, as Quarto writes it)
