@@ -545,7 +545,10 @@ Text after.
     shapes = list(prs.slides[0].shapes)
     (table,) = [s for s in shapes if s.has_table]
     (caption,) = [
-        s for s in shapes if s.has_text_frame and s.text_frame.text == "Summary statistics of the data"
+        s
+        for s in shapes
+        if s.has_text_frame
+        and s.text_frame.text == "Table 1: Summary statistics of the data"  # (labelled: numbered)
     ]
     after = next(s for s in shapes if s.has_text_frame and s.text_frame.text == "Text after.")
     assert table.top + table.height <= caption.top < caption.top + caption.height <= after.top

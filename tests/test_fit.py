@@ -631,3 +631,21 @@ def test_a_title_that_already_says_cont_is_not_said_twice_and_overfull_names_the
     assert numbers and all(
         titles[n - 1] == "Too much" or titles[n - 1].startswith("Too much") for n in numbers
     )
+
+
+def test_columns_of_a_listing_and_small_tables_keep_their_widths_and_split_only_the_listing(tmp_path):
+    code = "\n".join(f"line {k} of the code here;" for k in range(1, 23))
+    src = write_md(
+        tmp_path,
+        f'---\ntitle: T\n---\n\n## Columns\n\n:::: columns\n::: {{.column width="75%"}}\n```c\n{code}\n```\n:::\n'
+        '::: {.column width="25%"}\n**(1)**\n\n| step | 1 |\n|---|---|\n| a | b |\n\n'
+        "| start | 1 |\n|---|---|\n| end | 10 |\n| step | 1 |\n:::\n::::\n",
+    )
+    path, diags = build(src, tmp_path / "out")
+    slides = list(Presentation(str(path)).slides)[1:]
+    assert len(slides) == 2  # (the listing goes on; before, each table had a slide, one cut in two)
+    tables = [s for s in slides[0].shapes if s.has_table]
+    assert len(tables) == 2 and len(tables[1].table.rows) == 3  # both tables whole on the first slide
+    assert not any(s.has_table for s in slides[1].shapes)
+    (listing,) = [s for s in slides[0].shapes if s.has_text_frame and "line 1 " in s.text_frame.text]
+    assert listing.width > 2.5 * tables[0].width  # (75 % beside 25 %, not two halves)

@@ -790,10 +790,9 @@ class Fitter:
         if len(plan.chunks) == 1 and isinstance(plan.chunks[0], ColumnsChunk):
             # columns side by side: each column continues in the same column of the next part
             c = plan.chunks[0]
-            col_slots = slots if len(slots) == len(c.columns) else None
             per_col = []
             for k, (cc, _) in enumerate(c.columns):
-                sl = col_slots[k] if col_slots else slots[min(k, len(slots) - 1)]
+                sl = _column_slot(slots, list(cc)) or slots[min(k, len(slots) - 1)]
                 per_col.append(self.pack(list(cc), sl.rect.w, sl.rect.h, sizes, sl.style, sl.own))
             return [[piece] for piece in _column_parts(c, per_col)]
         # a caption layout or several regions: everything on a content slide, packed there
@@ -1308,6 +1307,17 @@ def fit_deck(
         fitter.before = len(out)
         out.extend(fitter.fit(plan))
     return out
+
+
+def _column_slot(slots: list[Slot], chunks: list) -> Slot | None:
+    """The room of a column whose ``chunks`` are in ``slots``: one slot, or (a comparison layout's heading
+    over its body) the slots holding them taken together, in the look of the last (its body)."""
+    mine = [sl for sl in slots if sl.chunks and any(x is sl.chunks[0] for x in chunks)]
+    if not mine:
+        return None
+    top, bottom = min(sl.rect.y for sl in mine), max(sl.rect.bottom for sl in mine)
+    rect = Rect(min(sl.rect.x for sl in mine), top, max(sl.rect.w for sl in mine), bottom - top)
+    return replace(mine[-1], rect=rect)
 
 
 def _column_parts(c: ColumnsChunk, per_col: list[list[list]]) -> list[ColumnsChunk]:

@@ -680,9 +680,10 @@ def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
     if not slide.title:  # the blank layout: no rule under a title that is not there (fit.UntitledBody)
         return LayoutKind.BLANK
     if len(chunks) == 1 and isinstance(chunks[0], ColumnsChunk) and len(chunks[0].columns) == 2:
-        for col_chunks, _ in chunks[0].columns:
-            if _text_then_object(list(col_chunks)):
-                return LayoutKind.COMPARISON
+        (left, w1), (right, w2) = chunks[0].columns
+        even = abs(w1 - w2) < 0.1  # (the comparison layout's two halves; other widths: two content's, as written)
+        if even and (_text_then_object(list(left)) or _text_then_object(list(right))):
+            return LayoutKind.COMPARISON
         return LayoutKind.TWO_CONTENT
     if (
         len(chunks) == 1
