@@ -1081,6 +1081,7 @@ USED_KEYS = frozenset(
         "logo",
         "revealOptions",  # (reveal-md's: its front matter marks a reveal.js deck)
         "headingDivider",
+        "layout",  # (a Slidev deck's first slide's: podium.slidev reads it)
         "format",  # (Quarto's formats: their slide-level and from)
         "knitr",  # (knitr's opts_chunk: fig.path, echo)
         "execute",  # (Quarto's options of every code cell: echo)

@@ -294,9 +294,14 @@ class _Emitter:
 
 
 def _columns(emit: _Emitter, rest: list[tuple[int, str]]) -> None:
-    """A ``two-cols`` slide: what comes before ``::right::`` on the left, the rest on the right."""
+    """A ``two-cols`` slide: what comes before ``::right::`` on the left, the rest on the right; in a
+    ``two-cols-header`` slide what comes before ``::left::`` is above both."""
     cut = next(j for j, (_, t) in enumerate(rest) if t.strip() == "::right::")
-    left = [(k, t) for k, t in rest[:cut] if t.strip() not in ("::left::", "::default::")]
+    # (two-cols-header: what comes before ::left:: spans both columns, above them)
+    opening = next((j for j, (_, t) in enumerate(rest[:cut]) if t.strip() == "::left::"), 0)
+    for k, t in rest[:opening]:
+        emit.content(k, t)
+    left = [(k, t) for k, t in rest[opening:cut] if t.strip() not in ("::left::", "::default::")]
     at = rest[cut][0]
     emit.line(at, "")
     emit.line(at, ":::: columns")

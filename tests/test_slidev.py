@@ -143,3 +143,23 @@ def test_slidev_clicks_and_picture_beside_the_text_in_the_deck(tmp_path):
 )
 def test_which_decks_are_read_as_slidev(text, is_slidev):
     assert slidev.wanted(text) is is_slidev
+
+
+def test_a_two_cols_header_slide_has_its_header_above_both_columns(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\nlayout: two-cols-header\n---\n\n# Heading\n\nThis sentence spans both columns.\n\n::left::\n\n"
+        "- left item\n\n::right::\n\n- right item\n",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    shapes = {
+        s.text_frame.text: s for s in deck.slides[0].shapes if s.has_text_frame and s.text_frame.text.strip()
+    }
+    header, left, right = (
+        shapes["This sentence spans both columns."],
+        shapes["left item"],
+        shapes["right item"],
+    )
+    assert header.top + header.height <= min(left.top, right.top)
+    assert left.left < right.left and abs(left.top - right.top) < 20000
+    assert not any(d.code == "unused-key" for d in diags.items)
