@@ -1436,6 +1436,7 @@ class _Converter:
         section_numbers: list[m.Section] = []
         for i, d in enumerate(drafts):
             number = i + 1
+            d.body = _flowed_slide(d)
             footnotes = self._slide_footnotes(d)
             slides.append(
                 m.Slide(
@@ -2635,11 +2636,7 @@ class _Converter:
     def flowed_columns(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Block:
         """ioslides' ``<div class="columns-2">``: its blocks, which the browser flows into two columns, as
         two columns of about half the blocks each (the first the larger half); one block stays whole."""
-        blocks = list(self.blocks(node.children))
-        if len(blocks) < 2:
-            return m.Div(tuple(blocks), ("columns-2",), pos)
-        half = (len(blocks) + 1) // 2
-        return m.Columns((m.Column(tuple(blocks[:half]), 0.5), m.Column(tuple(blocks[half:]), 0.5)), pos)
+        return _flowed(list(self.blocks(node.children)), pos)
 
     def section_comment(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
         """Whether ``node`` is a reveal.js ``.slide:`` comment of the section slide just begun (its background
@@ -3480,6 +3477,22 @@ def _source_text(node: SyntaxTreeNode) -> str:
 
 # a Marp slide's classes that theme a title slide (`<!-- _class: lead -->`, a theme's `cover`)
 _TITLE_CLASSES = frozenset({"lead", "cover", "title", "titlepage", "title-slide", "front", "invert"})
+
+
+def _flowed(blocks: list[m.Block], pos: m.SourcePos) -> m.Block:
+    """Blocks a browser flows into two columns (ioslides' ``columns-2``) as two columns of about half the
+    blocks each (the first the larger half); one block stays whole."""
+    if len(blocks) < 2:
+        return m.Div(tuple(blocks), ("columns-2",), pos)
+    half = (len(blocks) + 1) // 2
+    return m.Columns((m.Column(tuple(blocks[:half]), 0.5), m.Column(tuple(blocks[half:]), 0.5)), pos)
+
+
+def _flowed_slide(d: _SlideDraft) -> list:
+    """A slide's body; flowed into two columns when its heading says ``{.columns-2}`` (ioslides')."""
+    if "columns-2" not in d.classes or len(d.body) < 2 or any(isinstance(b, m.Columns) for b in d.body):
+        return d.body
+    return [_flowed(list(d.body), d.pos)]
 
 
 def _slide_comments_after_headings(nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:

@@ -182,3 +182,21 @@ def test_which_hidden_chunks_would_show_something(code, options, shown):
     from podium import quarto
 
     assert quarto.hidden_output(code, options) is shown
+
+
+def test_an_ioslides_heading_of_class_columns_2_flows_its_slide_into_two_columns(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (300, 300), "#88aacc").save(tmp_path / "img.png")
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Cols"\noutput: ioslides_presentation\n---\n\n## The central dogma {.columns-2}\n'
+        "![The dogma.](img.png)\n\n- Formulated by Francis Crick in 1956\n- **DNA makes RNA and RNA makes protein**\n",
+        "cols.Rmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    slide = list(deck.slides)[1]
+    (picture,) = [s for s in slide.shapes if s.shape_type == 13]
+    (words,) = [s for s in slide.shapes if s.has_text_frame and "Crick" in s.text_frame.text]
+    assert picture.left + picture.width <= words.left  # side by side, the picture on the left
+    assert words.top < picture.top + picture.height
