@@ -1935,8 +1935,8 @@ class _Converter:
                 return self.background(_slide_attrs(slide.group(1)), pos)
             self.marp_comment(node.content, pos)
             return []
-        if _BR_ONLY.fullmatch(node.content):  # a `<br>` between blocks: the space the blocks have anyway
-            return []
+        if _BR_ONLY.fullmatch(node.content) or _wordless(node.content):  # a `<br>` between blocks, or a
+            return []  # rule or an empty box drawn for looks (`<hr color=…>`): nothing of the lecture's
         if _STYLE_ONLY.fullmatch(node.content):
             if not self.style_noted:
                 self.style_noted = True
@@ -3477,6 +3477,19 @@ def _source_text(node: SyntaxTreeNode) -> str:
 
 # a Marp slide's classes that theme a title slide (`<!-- _class: lead -->`, a theme's `cover`)
 _TITLE_CLASSES = frozenset({"lead", "cover", "title", "titlepage", "title-slide", "front", "invert"})
+
+
+_SHOWS_SOMETHING = re.compile(
+    r"<(?:img|iframe|video|audio|embed|object|svg|table|math|picture|input)\b", re.I
+)
+
+
+def _wordless(html: str) -> bool:
+    """Whether an HTML block shows no words and nothing of its own: only tags drawn for looks
+    (``<html><div style='float:left'></div><hr color='#EB811B'></html>``)."""
+    if _SHOWS_SOMETHING.search(html):
+        return False
+    return not re.sub(r"<!--.*?-->|<[^<>]*>|&nbsp;", "", html, flags=re.S).strip()
 
 
 def _flowed(blocks: list[m.Block], pos: m.SourcePos) -> m.Block:

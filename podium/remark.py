@@ -541,7 +541,9 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
             else (heading.group(2), title_line)
         )
         only = not any(
-            t.strip() and j not in quiet for j, t in enumerate(texts) if not title_line <= j <= last
+            t.strip() and j not in quiet and not _drawn_only(t)
+            for j, t in enumerate(texts)
+            if not title_line <= j <= last
         )
         attrs = [".section"] if only and _classes(slide) & {"middle", "center", "inverse"} else []
         if re.fullmatch(r"[\w-]+", props.get("name", "")):  # (a link [x](#name) jumps to it)
@@ -667,6 +669,15 @@ class _Body:
         if row is not None and row[-1] is c:
             closing.append(":" * (4 + max(x.height for x in row)))
         return [*closing, ""]
+
+
+def _drawn_only(line: str) -> bool:
+    """A line of HTML tags with no words and no picture, drawn for looks (``<hr color=…>``, an empty box)."""
+    return (
+        line.lstrip().startswith("<")
+        and "<img" not in line.lower()
+        and not re.sub(r"<[^<>]*>", "", line).strip()
+    )
 
 
 def _joined_title(texts: list[str], code: list[bool], at: int, heading: re.Match) -> tuple[str, int]:

@@ -396,3 +396,20 @@ def test_highlight_spans_take_their_backticks_off_the_code(tmp_path):
     deck, _ = deck_of(src, tmp_path / "out")
     words = [t for t in _texts(list(deck.slides)[1])]
     assert "$ ls -lh ~/Documents/" in words and not any("`" in t for t in words)
+
+
+def test_a_decorative_html_rule_under_a_section_title_leaves_it_a_section_slide_without_a_warning(tmp_path):
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Sections"\noutput: xaringan::moon_reader\n---\n\nclass: inverse, center, middle\nname: prologue\n\n'
+        "# Prologue\n\n<html><div style='float:left'></div><hr color='#EB811B' size=1px width=796px></html>\n\n"
+        "---\n\n# Checklist\n\nText\n",
+        "sections.Rmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    assert [s.slide_layout.name for s in deck.slides] == [
+        "Title Slide",
+        "Section Header",
+        "Title and Content",
+    ]
+    assert not [d for d in diags.items if d.code == "raw-html"]
