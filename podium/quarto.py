@@ -33,6 +33,10 @@ _SHORTCODE_OUTSIDE = re.compile(
     r"(`+[^`]*?`+|\{\{\{<[^>]*>\}\}\})|\{\{<\s*(?:/?\*?)?\s*[\w-]+[^>]*?\s*\*?>\}\}"
 )
 _INCLUDE_LINE = re.compile(r"^\s*\{\{<\s*include\s+(\S+?)\s*>\}\}\s*$")
+# knitr's child document: an empty ```{r child = "part.Rmd"} chunk, knitted in its place
+CHILD_CHUNK = re.compile(
+    r"^\s*(`{3,})\s*\{r\b[^{}\n]*?\bchild\s*=\s*[\"']([^\"'\n]+)[\"'][^{}\n]*\}\s*$", re.M
+)
 MAX_INCLUDE_DEPTH = 8
 CALLOUT_TITLES = {
     "note": "Note",
@@ -80,19 +84,27 @@ def expand_includes(
     depth: int = 0,
     seen: tuple[str, ...] = (),
 ) -> Expanded:
-    """Return ``text`` with ``{{< include f >}}`` lines replaced by their files' text."""
+    """Return ``text`` with ``{{< include f >}}`` lines, and knitr's empty ``{r child = "f.Rmd"}`` chunks,
+    replaced by their files' text (a child's front matter left out)."""
     lines = text.split("\n")
     out: list[str] = []
     origins: list[tuple[str, int]] = []
     fenced = fenced_lines(lines)
+    skip = -1  # (the closing line of a child chunk, taken with its opening line)
     for n, line in enumerate(lines, start=1):
+        if n - 1 == skip:
+            continue
         mt = _INCLUDE_LINE.match(line) if not fenced[n - 1] and "{{<" in line else None
-        if mt is None:
+        child = CHILD_CHUNK.match(line) if mt is None and "child" in line else None
+        if child is not None and n < len(lines) and lines[n].strip() == child.group(1):
+            skip = n
+        elif mt is None:
             out.append(line)
             origins.append((shown, n))
             continue
         pos = m.SourcePos(shown, n)
-        sub = _read_include(mt.group(1).strip("\"'"), pos, base_dir, diags, policy, depth, seen)
+        name = (mt or child).group(1 if mt else 2).strip("\"'")  # type: ignore[union-attr]
+        sub = _read_include(name, pos, base_dir, diags, policy, depth, seen)
         if sub is None:
             out.append("")
             origins.append((shown, n))
@@ -122,6 +134,10 @@ def _read_include(
         text = decode_source(data, _shown(path), diags)
     except Exception:  # BuildError: already reported
         return None
+    if text.startswith("---\n"):  # (a child document's own front matter: its lines blanked)
+        lines = text.split("\n")
+        end = next((k for k in range(1, len(lines)) if lines[k].rstrip() in ("---", "...")), 0)
+        text = "\n".join([""] * (end + 1) + lines[end + 1 :])
     return expand_includes(
         text, _shown(path), str(Path(path).parent), diags, policy, depth + 1, seen + (real,)
     )

@@ -934,7 +934,7 @@ def parse_lecture(
     meta = build_meta(raw_meta, options.course, shown, diags, key_lines)
     if raw_meta.get("logo") or _format_option(raw_meta, "logo"):
         meta = replace(meta, logo=_logo(raw_meta, shown, diags, key_lines, base_dir, policy))
-    if "{{<" in body and not tex_deck:
+    if ("{{<" in body or "child" in body and quarto.CHILD_CHUNK.search(body)) and not tex_deck:
         expanded = quarto.expand_includes(body, shown, base_dir, diags, policy)
         origins = expanded.origins
         body = quarto.replace_shortcodes(

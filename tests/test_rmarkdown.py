@@ -200,3 +200,24 @@ def test_an_ioslides_heading_of_class_columns_2_flows_its_slide_into_two_columns
     (words,) = [s for s in slide.shapes if s.has_text_frame and "Crick" in s.text_frame.text]
     assert picture.left + picture.width <= words.left  # side by side, the picture on the left
     assert words.top < picture.top + picture.height
+
+
+def test_knitr_child_documents_are_read_in_their_place(tmp_path):
+    (tmp_path / "setup.Rmd").write_text(
+        "```{r setup, include=FALSE}\nlibrary(tidyverse)\n```\n", encoding="utf-8"
+    )
+    (tmp_path / "shared.Rmd").write_text(
+        "---\ntitle: x\n---\n\n# Shared slide\n\n- from the child\n", encoding="utf-8"
+    )
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Parent"\noutput: xaringan::moon_reader\n---\n\n```{r child = "setup.Rmd"}\n```\n\n'
+        '# Intro\n\nHello\n\n---\n\n```{r, child="shared.Rmd"}\n```\n\n---\n\n# End\n\n```{r child = "missing.Rmd"}\n```\n',
+        "p.Rmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    titles = [s.shapes.title.text for s in deck.slides]
+    assert titles == ["Parent", "Intro", "Shared slide", "End"]
+    assert "from the child" in _words(list(deck.slides)[2])
+    (missing,) = [d for d in diags.items if d.code == "missing-file"]
+    assert "missing.Rmd" in missing.message and missing.pos.line == 22
