@@ -197,14 +197,7 @@ def _expand_text_macros(lines: list[str], begin: int) -> None:
     use = re.compile(
         r"\\(" + "|".join(sorted(map(re.escape, found), key=len, reverse=True)) + r")(?![A-Za-z])(\{\})?"
     )
-    verbatim: str | None = None
-    for k, line in enumerate(lines):
-        if verbatim is not None:
-            verbatim = None if f"\\end{{{verbatim}" in line else verbatim
-            continue
-        opened = _VERBATIM.search(line)
-        if opened is not None and f"\\end{{{opened.group(1)}" not in line:
-            verbatim = opened.group(1)
+    for k, line in _outside_verbatim(lines, 0):
         if "\\" not in line or _DEFINITION.search(line):
             continue
         for _ in range(3):  # (a macro made of macros)
