@@ -2967,7 +2967,7 @@ class _Converter:
             tex = self.math_tex(node.content.strip(), self.pos(None))
             if tex is None:
                 return []
-            return [tex] if isinstance(tex, m.Code) else [m.InlineMath(tex)]
+            return [tex] if isinstance(tex, m.Code) else _math_inline(tex)
         if t == "link":
             return self.link(str(node.attrs.get("href", "")), self.inlines_of(node.children))
         if t == "image":  # an image inside a link or heading: keep its caption (else its alt text) as text
@@ -3477,6 +3477,28 @@ def _source_text(node: SyntaxTreeNode) -> str:
 
 # a Marp slide's classes that theme a title slide (`<!-- _class: lead -->`, a theme's `cover`)
 _TITLE_CLASSES = frozenset({"lead", "cover", "title", "titlepage", "title-slide", "front", "invert"})
+
+
+_MATH_SPACES = {"quad": "\u2003", "qquad": "\u2003\u2003", "enspace": "\u2002", ",": "\u2009", ":": "\u2005",
+                ";": "\u2004", " ": " ", "thinspace": "\u2009", "!": ""}  # fmt: skip
+_SPACING_ONLY = re.compile(r"(?:\\(?:quad|qquad|enspace|thinspace|[,:; !])(?![A-Za-z])|~|\s)+")
+_SCRIPT_ONLY = re.compile(r"([\^_])(?:\{([\w+\-−=()., ]{1,12})\}|([\w+\-−]))")
+
+
+def _math_inline(tex: str) -> list[m.Inline]:
+    """Inline math as the deck and the handout show it: math, but for math that is only spacing
+    (``$\\quad$`` indenting pseudocode: its spaces) or only a superscript or subscript (``m$^2$``,
+    ``CO$_2$``: the characters raised or lowered after the word before it)."""
+    if _SPACING_ONLY.fullmatch(tex):
+        return [
+            m.Text("".join(_MATH_SPACES.get(x, " ") for x in re.findall(r"\\([A-Za-z]+|.)|~", tex)) or " ")
+        ]
+    script = _SCRIPT_ONLY.fullmatch(tex.strip())
+    if script is not None:
+        kind = "superscript" if script.group(1) == "^" else "subscript"
+        said = (script.group(2) or script.group(3)).replace("-", "\u2212")  # (math's minus sign)
+        return [m.Span((m.Text(said),), (kind,))]
+    return [m.InlineMath(tex)]
 
 
 _SHOWS_SOMETHING = re.compile(

@@ -227,7 +227,15 @@ def test_math_right_before_a_digit(tmp_path):
     text = _all_text(prs)
     assert "Idle time is (\u223c90% for clients)." in text
     assert "Emits \u223c7g CO" in text and "$" not in text and "sim" not in stderr
-    assert _math_count(prs.slides[0]) == 3  # (CO$_2$, the fraction, $x$)
+    assert _math_count(prs.slides[0]) == 2  # (the fraction, $x$; CO$_2$ is text with a lowered 2)
+    runs = [
+        r
+        for sh in prs.slides[0].shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    ]
+    assert any(r.text == "2" and r.font._rPr.get("baseline") == "-25000" for r in runs)
 
 
 def test_centerline_alone_is_centred(tmp_path):

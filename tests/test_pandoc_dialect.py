@@ -20,6 +20,8 @@ from podium.pipeline import BuildOptions, build_handout, build_slides
 from podium.reader import parse_lecture
 from podium.verify import frame_text
 
+from .conftest import run_cli
+
 
 def png(path: Path, size=(40, 30)) -> Path:
     from PIL import Image
@@ -1197,3 +1199,30 @@ def test_a_bare_web_address_is_a_link_in_the_deck_and_the_handout_but_not_a_file
         if a.get_object().get("/A", {}).get("/URI")
     ]
     assert "https://example.org/docs" in uris
+
+
+def test_math_that_is_only_spacing_or_a_script_is_text_and_the_build_is_written(tmp_path):
+    src = tmp_path / "search.md"
+    src.write_text(
+        "---\nmarp: true\n---\n\n# Search\n\n> **ALGORITHM** Search($K$, $root$)\n> $\\quad$ **if** $root \\neq null$\n"
+        "> $\\quad\\quad$ **return** $true$\n\n---\n\n# Units\n\n- **bias$^2$ falls**, area is m$^2$, x$^{-1}$, CO$_2$\n",
+        encoding="utf-8",
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, (
+        result.stderr
+    )  # (before: "equation \\quad is not in the handout", nothing written)
+    runs = [
+        (r.text, r.font._rPr.get("baseline"))
+        for s in Presentation(str(tmp_path / "out" / "search.pptx")).slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    ]
+    assert ("2", "30000") in runs and ("\u22121", "30000") in runs and ("2", "-25000") in runs
+    assert any(t.startswith("\u2003") for t, _ in runs)  # (the indent: an em space)
+    slides = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "search-slides.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "bias2 falls" in slides and "m2" in slides
