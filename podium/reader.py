@@ -1394,9 +1394,9 @@ class _Converter:
                 continue
             if current is None and html_show and drafts and drafts[-1].kind == m.SECTION:
                 # ... in an HTML slide show (reveal.js), on the section's own slide: one slide of that title
-                current = drafts[-1]
-                current.kind = m.CONTENT
-            elif current is None or current.kind == m.TITLE:
+                current = self._under_section(drafts[-1], node)
+                continue
+            if current is None or current.kind == m.TITLE:
                 # ... titled as the section, as beamer does (pandoc's pptx leaves it untitled)
                 under = (
                     drafts[-1].title if current is None and drafts and drafts[-1].kind == m.SECTION else ()
@@ -2637,6 +2637,16 @@ class _Converter:
         """ioslides' ``<div class="columns-2">``: its blocks, which the browser flows into two columns, as
         two columns of about half the blocks each (the first the larger half); one block stays whole."""
         return _flowed(list(self.blocks(node.children)), pos)
+
+    def _under_section(self, section: _SlideDraft, node: SyntaxTreeNode) -> _SlideDraft | None:
+        """``node`` right under a section heading in an HTML slide show: on the section's slide, which is
+        then a content slide of that title; None (still a section slide) while what came shows nothing (a
+        hidden code cell, a comment)."""
+        self.add_to_slide(section, node)
+        if not section.body:
+            return None
+        section.kind = m.CONTENT
+        return section
 
     def section_comment(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
         """Whether ``node`` is a reveal.js ``.slide:`` comment of the section slide just begun (its background

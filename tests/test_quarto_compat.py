@@ -1523,3 +1523,22 @@ def test_labelled_equations_and_figures_are_numbered_even_when_nothing_refers_to
     assert "Text after." in words
     xml = deck.slides[1].shapes._spTree.xml
     assert "(1)" in xml  # (the equation's number, as Quarto writes it)
+
+
+def test_a_section_heading_followed_by_what_shows_nothing_stays_a_section_slide(tmp_path):
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Sections"\nformat: revealjs\n---\n\n# 1. Loading Data\n\n```{r}\n#| eval: false\nset.seed(1)\n```\n\n'
+        "## A slide\n\nText.\n\n<!-- ------------------ -->\n# 2. Tidy Data\n<!-- ------------------ -->\n\n"
+        "## B slide\n\nText.\n\n# 3. With words\n\nRight under it.\n",
+        "s.qmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    layouts = [(s.slide_layout.name, s.shapes.title.text) for s in list(deck.slides)[1:]]
+    assert layouts == [
+        ("Section Header", "1. Loading Data"),
+        ("Title and Content", "A slide"),
+        ("Section Header", "2. Tidy Data"),
+        ("Title and Content", "B slide"),
+        ("Title and Content", "3. With words"),  # (an HTML slide show: words under # are on its slide)
+    ]
