@@ -230,7 +230,7 @@ def markdown_parser() -> MarkdownIt:
     return md
 
 
-_ATTRS = re.compile(r"\{[^{}\n]*\}")
+_ATTRS = re.compile(r"\{[^{}]*\}")  # (attributes may go on over a line: {.ex\nhref="https://…"})
 
 
 def _may_link(pretest, text: str) -> bool:

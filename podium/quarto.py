@@ -484,6 +484,7 @@ def shows_output(options: dict) -> bool:
 # the formats a `when-format` name stands for (Quarto's aliases: html is every HTML format…)
 _FORMAT_FAMILIES = {
     "html": ("html", "revealjs", "ioslides", "slidy", "dzslides", "s5", "slideous", "html4", "html5"),
+    "html:js": ("html", "revealjs", "ioslides", "slidy", "dzslides", "s5", "slideous", "html4", "html5"),
     "latex": ("latex", "pdf", "beamer"),
     "pdf": ("pdf", "latex", "beamer"),
     "markdown": ("markdown", "gfm", "commonmark", "md"),

@@ -3516,10 +3516,16 @@ _SHOWS_SOMETHING = re.compile(
 )
 
 
+_DRAWN_TAGS = frozenset("html body div span hr br p center font section header footer main aside article".split())
+
+
 def _wordless(html: str) -> bool:
     """Whether an HTML block shows no words and nothing of its own: only tags drawn for looks
-    (``<html><div style='float:left'></div><hr color='#EB811B'></html>``)."""
+    (``<html><div style='float:left'></div><hr color='#EB811B'></html>``); not a component of a tool's own
+    (``<Youtube id="…"/>``, ``<CountdownTimer/>``), which stands for something."""
     if _SHOWS_SOMETHING.search(html):
+        return False
+    if any(tag not in _DRAWN_TAGS for tag in re.findall(r"</?([A-Za-z][\w-]*)", html)):
         return False
     return not re.sub(r"<!--.*?-->|<[^<>]*>|&nbsp;", "", html, flags=re.S).strip()
 

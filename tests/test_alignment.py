@@ -148,3 +148,20 @@ def test_xaringan_centre_and_footnote(tmp_path):
     assert note.top > body.top + body.height  # under the body, at the foot
     sizes = {r.font.size.pt for p in note.text_frame.paragraphs for r in p.runs if r.font.size}
     assert sizes and max(sizes) < 20  # (small print: the body is 24 pt and more)
+
+
+def test_a_centred_line_inside_a_box_stays_in_the_box(tmp_path):
+    src = tmp_path / "box.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\title{T}\n\\begin{document}\n\\begin{frame}{Duality}\n\\begin{block}{Introduction}\n"
+        "\\begin{center}\nLinear Programming\n\\end{center}\n\\begin{itemize}\n\\item Specific techniques\n\\end{itemize}\n"
+        "\\end{block}\n\\end{frame}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    slide = Presentation(str(tmp_path / "out" / "box.pptx")).slides[1]
+    (box,) = [s for s in slide.shapes if s.has_text_frame and "Linear Programming" in s.text_frame.text]
+    assert "Introduction" in box.text_frame.text and "Specific techniques" in box.text_frame.text
+    (centred,) = [p for p in box.text_frame.paragraphs if p.text == "Linear Programming"]
+    assert centred.alignment == PP_ALIGN.CENTER

@@ -1226,3 +1226,20 @@ def test_math_that_is_only_spacing_or_a_script_is_text_and_the_build_is_written(
         ["pdftotext", str(tmp_path / "out" / "search-slides.pdf"), "-"], capture_output=True, text=True
     ).stdout
     assert "bias2 falls" in slides and "m2" in slides
+
+
+def test_attributes_over_two_lines_keep_their_address_and_a_component_is_warned(tmp_path):
+    src = tmp_path / "docker.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Docker\n\nSome text.\n\n[Example: debian-latex.df]{.ex\n"
+        'href="https://github.com/example/repo/blob/master/debian-latex.df"}\n\n## A video\n\n<Youtube id="luoMHjh-XcQ" />\n',
+        encoding="utf-8",
+    )
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    words = [
+        sh.text_frame.text for s in Presentation(str(deck)).slides for sh in s.shapes if sh.has_text_frame
+    ]
+    assert any("Example: debian-latex.df" == w.split("\n")[-1] for w in words)
+    assert not any("href" in w or "{.ex" in w for w in words)
+    assert any(d.code == "raw-html" and d.pos.line == 14 for d in diags.items)  # (not silently dropped)

@@ -1460,6 +1460,7 @@ def test_a_footer_div_is_that_slide_s_footer_in_the_deck_and_the_slides_pdf(tmp_
         ("::: {.content-hidden}", False),
         ("::: {.content-visible}", True),
         ('::: {.content-visible when-format="html"}', True),  # (revealjs is an HTML format)
+        ('::: {.content-visible when-format="html:js"}', True),
         ('::: {.content-visible when-format="pdf"}', False),
         ('::: {.content-hidden unless-format="revealjs"}', True),
         ('::: {.content-hidden unless-format="pdf"}', False),

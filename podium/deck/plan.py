@@ -352,16 +352,19 @@ class _Chunker:
                 out.extend(replace(c, keep=c.keep or self.divs) for c in self.chunks(b.blocks))
                 self.step = base
                 continue
+            if _aligned_text(b):  # (centred words among others: in the same text, as a callout's)
+                paras.extend(self.text_paras(b, 0))
+                continue
             if isinstance(b, (m.SlidesOnly, m.Div)):
                 flush()
                 inner = self.chunks(b.blocks)
                 if isinstance(b, m.SlidesOnly):
                     inner = [replace(c, slides_only=True) for c in inner]
+                elif b.align:  # (a centred div's paragraphs and headings; list items keep their bullets):
+                    inner = [_aligned(c, b.align) for c in inner]  # no box or unit of its own (in a callout)
                 else:
                     self.divs += 1
                     inner = [replace(c, box=c.box or b.classes, keep=c.keep or self.divs) for c in inner]
-                    if b.align:  # (a centred div's paragraphs and headings; list items keep their bullets)
-                        inner = [_aligned(c, b.align) for c in inner]
                 out.extend(inner)
                 continue
             if isinstance(b, m.BulletList) and _code_in_items(b):
@@ -551,7 +554,7 @@ class _Chunker:
 
 def _aligned_text(b: m.Block) -> bool:
     """Whether ``b`` is a div that only aligns paragraphs (drawn in its list item, not after the list)."""
-    return isinstance(b, m.Div) and bool(b.align) and all(isinstance(x, m.Paragraph) for x in b.blocks)
+    return isinstance(b, m.Div) and bool(b.align) and all(isinstance(x, (m.Paragraph, m.Heading)) for x in b.blocks)
 
 
 def _aligned(chunk: Chunk, align: m.Align) -> Chunk:
