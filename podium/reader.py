@@ -3516,7 +3516,9 @@ _SHOWS_SOMETHING = re.compile(
 )
 
 
-_DRAWN_TAGS = frozenset("html body div span hr br p center font section header footer main aside article".split())
+_DRAWN_TAGS = frozenset(
+    "html body div span hr br p center font section header footer main aside article".split()
+)
 
 
 def _wordless(html: str) -> bool:

@@ -554,7 +554,11 @@ class _Chunker:
 
 def _aligned_text(b: m.Block) -> bool:
     """Whether ``b`` is a div that only aligns paragraphs (drawn in its list item, not after the list)."""
-    return isinstance(b, m.Div) and bool(b.align) and all(isinstance(x, (m.Paragraph, m.Heading)) for x in b.blocks)
+    return (
+        isinstance(b, m.Div)
+        and bool(b.align)
+        and all(isinstance(x, (m.Paragraph, m.Heading)) for x in b.blocks)
+    )
 
 
 def _aligned(chunk: Chunk, align: m.Align) -> Chunk:
@@ -684,7 +688,9 @@ def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
         return LayoutKind.BLANK
     if len(chunks) == 1 and isinstance(chunks[0], ColumnsChunk) and len(chunks[0].columns) == 2:
         (left, w1), (right, w2) = chunks[0].columns
-        even = abs(w1 - w2) < 0.1  # (the comparison layout's two halves; other widths: two content's, as written)
+        even = (
+            abs(w1 - w2) < 0.1
+        )  # (the comparison layout's two halves; other widths: two content's, as written)
         if even and (_text_then_object(list(left)) or _text_then_object(list(right))):
             return LayoutKind.COMPARISON
         return LayoutKind.TWO_CONTENT
