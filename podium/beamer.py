@@ -179,32 +179,95 @@ def beamer_markdown(text: str) -> Converted:
     return out
 
 
-_DEFINITION = re.compile(r"\\(?:(?:re)?newcommand\*?|providecommand\*?|def)\s*\{?\\([A-Za-z]+)\}?\s*(?=\{)")
+_DEFINITION = re.compile(
+    r"\\(?:(?:re)?newcommand\*?|providecommand\*?)\s*\{?\\([A-Za-z]+)\}?\s*(?:\[(\d)\])?\s*(?:\[([^\]]*)\])?\s*(?=\{)"
+    r"|\\def\s*\\([A-Za-z]+)((?:#\d)*)\s*(?=\{)"
+)
+
+
+@dataclass(frozen=True)
+class _Macro:
+    """A macro the preamble defines: its body, how many arguments it takes (``#1``…), the first one's
+    default when it is optional (``\\newcommand{\\x}[2][red]{…}``)."""
+
+    body: str
+    arguments: int = 0
+    default: str | None = None
+
+
+def _macros(lines: list[str]) -> dict[str, _Macro]:
+    found: dict[str, _Macro] = {}
+    for line in lines:
+        for mt in _DEFINITION.finditer(line):
+            close = balanced_group(line, mt.end())
+            if close < 0:
+                continue
+            body = line[mt.end() + 1 : close - 1]
+            if mt.group(1):
+                found[mt.group(1)] = _Macro(body, int(mt.group(2) or 0), mt.group(3))
+            else:
+                found[mt.group(4)] = _Macro(body, mt.group(5).count("#"))
+    return found
+
+
+def _expanded(line: str, at: int, macro: _Macro) -> tuple[str, int] | None:
+    """The use of ``macro`` whose name ends at ``line[at]``, its arguments put in its body; and where the
+    use ends.  None when its arguments are not all on the line."""
+    args: list[str] = []
+    j = at
+    if macro.default is not None:
+        k = len(line) - len(line[j:].lstrip())
+        if line.startswith("[", k):
+            close = balanced_group(line, k, "[", "]")
+            if close < 0:
+                return None
+            args.append(line[k + 1 : close - 1])
+            j = close
+        else:
+            args.append(macro.default)
+    while len(args) < macro.arguments:
+        k = len(line) - len(line[j:].lstrip())
+        if not line.startswith("{", k):
+            return None
+        close = balanced_group(line, k)
+        if close < 0:
+            return None
+        args.append(line[k + 1 : close - 1])
+        j = close
+    body = re.sub(
+        r"#(\d)", lambda mt: args[int(mt.group(1)) - 1] if int(mt.group(1)) <= len(args) else "", macro.body
+    )
+    if not macro.arguments and line.startswith("{}", j):
+        j += 2
+    return body, j
 
 
 def _expand_text_macros(lines: list[str], begin: int) -> None:
-    """The preamble's macros without arguments (``\\newcommand{\\course}{Algorithms}``, ``\\def\\course{…}``)
-    put in place where the deck uses them (``\\title{\\course}``, ``{Why \\course?}``), as TeX does; in
-    math the reader reads them too, so only text needed this.  Verbatim lines keep them."""
-    found: dict[str, str] = {}
-    for k in range(max(begin, 0)):
-        for mt in _DEFINITION.finditer(lines[k]):
-            close = balanced_group(lines[k], mt.end())
-            if close > 0:
-                found[mt.group(1)] = lines[k][mt.end() + 1 : close - 1]
+    """The preamble's macros (``\\newcommand{\\course}{Algorithms}``, ``\\def\\course{…}``, and with arguments,
+    ``\\newcommand{\\colbf}[1]{\\textcolor{red}{#1}}``) put in place where the deck uses them
+    (``\\title{\\course}``, ``\\colbf{not}``), as TeX does; in math the reader reads them too, but a macro of
+    words left out would change what a sentence says.  Verbatim lines keep them."""
+    found = _macros(lines[: max(begin, 0)])
     if not found:
         return
     use = re.compile(
-        r"\\(" + "|".join(sorted(map(re.escape, found), key=len, reverse=True)) + r")(?![A-Za-z])(\{\})?"
+        r"\\(" + "|".join(sorted(map(re.escape, found), key=len, reverse=True)) + r")(?![A-Za-z])"
     )
     for k, line in _outside_verbatim(lines, 0):
         if "\\" not in line or _DEFINITION.search(line):
             continue
         for _ in range(3):  # (a macro made of macros)
-            new = use.sub(lambda mt: found[mt.group(1)], line)
-            if new == line:
+            out, at = [], 0
+            for mt in use.finditer(line):
+                if mt.start() < at:
+                    continue
+                done = _expanded(line, mt.end(), found[mt.group(1)])
+                if done is not None:
+                    out.append(line[at : mt.start()] + done[0])
+                    at = done[1]
+            if not out:
                 break
-            line = new
+            line = "".join(out) + line[at:]
         lines[k] = line
 
 

@@ -272,3 +272,19 @@ def test_pandoc_highlighted_code_is_a_code_block(tmp_path):
     )
     assert "data Prop {- 50% \\n -}\n  = TRUE | FALSE" in _texts(prs)[0]
     assert "raw-tex" not in stderr
+
+
+def test_macros_with_arguments_are_expanded_so_no_word_is_lost(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Negated sets}\n\\begin{itemize}\n"
+        "\\item matches any character \\colbf{not} inside the brackets\n"
+        "\\item \\colbf{Brace Expansion}: any phrase \\pair{x}{y} and \\opt{z} or \\opt[blue]{w}\n"
+        "\\end{itemize}\n$\\norm{v} = 1$\n\\end{frame}",
+        preamble="\\newcommand{\\colbf}[1]{\\textcolor{red}{#1}}\n\\newcommand\\pair[2]{(#1, #2)}\n"
+        "\\newcommand{\\opt}[2][green]{\\textcolor{#1}{#2}}\n\\def\\norm#1{\\lVert #1\\rVert}\n",
+    )
+    text = _all_text(prs)
+    assert "matches any character not inside the brackets" in text
+    assert "Brace Expansion: any phrase (x, y) and z or w" in text
+    assert "raw-tex" not in stderr and "norm" not in stderr
