@@ -3234,6 +3234,10 @@ def tex_as_markup(piece: RawPiece) -> str | None:
     kind = TEX_FORMATTING.get(piece.name)
     if kind is None:
         return None
+    if kind == "code" and not re.search(
+        r"\\(?!textbackslash|textasciitilde|textasciicircum)[A-Za-z]", piece.args[-1]
+    ):
+        return _tex_code_span(piece.args[-1])
     words = _tex_words(piece.args[-1])
     if kind == "colour":
         colour = css_colour(piece.args[-2]) if len(piece.args) >= 2 else ""
@@ -3249,6 +3253,24 @@ def tex_as_markup(piece: RawPiece) -> str | None:
     if tag is not None:
         return f"<{tag}>{words}</{tag}>"
     return f"[{words}]{{.smallcaps}}" if kind == "smallcaps" else words
+
+
+_TEX_CODE_CHARS = {"textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^"}
+
+
+def _tex_code_span(tex: str) -> str:
+    """``\\texttt{…}``'s text as a Markdown code span, exactly as TeX prints it (``grep <pattern> [input]``,
+    ``L*ure*``, ``--exclude``, ``{1..99}``: no emphasis, HTML, dashes or ellipsis made of them); TeX's
+    escapes (``\\^{}``, ``\\{``, ``\\_``, ``\\textbackslash{}``) are their characters."""
+    code = re.sub(
+        r"\\(textbackslash|textasciitilde|textasciicircum)(?![A-Za-z])(\{\})?",
+        lambda mt: _TEX_CODE_CHARS[mt.group(1)],
+        tex,
+    )
+    code = re.sub(r"\\([{}_$&%#^~])(\{\})?", r"\1", code)
+    ticks = "`" * (max((len(r) for r in re.findall(r"`+", code)), default=0) + 1)
+    pad = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{ticks}{pad}{code}{pad}{ticks}"
 
 
 def _tex_words(words: str) -> str:

@@ -288,3 +288,33 @@ def test_macros_with_arguments_are_expanded_so_no_word_is_lost(tmp_path):
     assert "matches any character not inside the brackets" in text
     assert "Brace Expansion: any phrase (x, y) and z or w" in text
     assert "raw-tex" not in stderr and "norm" not in stderr
+
+
+def test_texttt_is_code_exactly_as_written(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Shell and grep}\n\\begin{itemize}\n\\item \\texttt{L*ure*} matches \\texttt{Lecture2.pdf}\n"
+        "\\item \\texttt{grep <pattern> [input]}\n\\item \\texttt{--exclude <glob>} skips files\n"
+        "\\item \\texttt{for x in \\{1..99\\}; do echo \\$x; done}\n\\item \\texttt{[\\^{}A-P]ec*} and \\texttt{a\\textbackslash{}b}\n"
+        "\\end{itemize}\n\\end{frame}",
+    )
+    text = _all_text(prs)
+    for code in (
+        "L*ure*",
+        "grep <pattern> [input]",
+        "--exclude <glob>",
+        "for x in {1..99}; do echo $x; done",
+        "[^A-P]ec*",
+        "a\\b",
+    ):
+        assert code in text, code
+    runs = [
+        r
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    ]
+    assert any(r.text == "grep <pattern> [input]" for r in runs)  # (one run: code, no HTML taken out)
+    assert "raw-html" not in stderr
