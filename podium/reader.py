@@ -401,15 +401,16 @@ def markdown_text(value: str) -> str:
 
 
 _META_TEX = re.compile(
-    r"\\inst\{[^{}]*\}|\\today\b|\s*\\and\b|\\\\|\\(?:textbf|textit|emph|alert|textsc|textrm|textsf|mbox)\{([^{}]*)\}"
+    r"\\inst\{[^{}]*\}|\\today\b(?:\{\})?|\s*\\and\b|\\\\|\\(?:textbf|textit|emph|alert|textsc|textrm|textsf|mbox)\{([^{}]*)\}"
+    r"|\s*\\(?:no)?cite[tp]?\*?(?:\[[^\]]*\])*\{[^{}]*\}"  # (a citation in a title: not on the title slide)
 )
 
 
 def _meta_tex(mt: re.Match) -> str:
     said = mt.group(0).strip()
-    if said.startswith("\\inst"):
+    if said.startswith(("\\inst", "\\cite", "\\nocite")):
         return ""
-    if said == "\\today":
+    if said.startswith("\\today"):
         return "today"
     if said == "\\and":
         return ","

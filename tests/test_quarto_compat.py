@@ -1543,3 +1543,11 @@ def test_a_section_heading_followed_by_what_shows_nothing_stays_a_section_slide(
         ("Title and Content", "B slide"),
         ("Title and Content", "3. With words"),  # (an HTML slide show: words under # are on its slide)
     ]
+
+
+def test_tex_in_the_front_matter_today_with_braces_and_a_citation_show_no_source():
+    lecture, _ = _parse(
+        "---\ntitle: 'Biostatistics \\cite{prev}'\nsubtitle: Spring 2016 \\cite[p.~2]{prev}\ndate: \\today{}\n---\n\n## A\n\nText.\n"
+    )
+    assert lecture.meta.title == "Biostatistics" and lecture.meta.subtitle == "Spring 2016"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", lecture.meta.date), lecture.meta.date
