@@ -49,7 +49,9 @@ _META = frozenset({"title", "subtitle", "author", "institute", "date"})  # the f
 # preamble and body commands that say how beamer draws, not what a slide says
 _QUIET = re.compile(
     r"^\\(?:maketitle|titlepage|appendix|AtBegin\w+|setbeam\w+|use\w*theme|bibliographystyle|"
-    r"frame\s*\{\s*\\(?:titlepage|maketitle)\s*\}|clearpage|newpage|mode\b|againframe)"
+    r"frame\s*\{\s*\\(?:titlepage|maketitle)\s*\}|clearpage|newpage|mode\b|againframe|"
+    r"label\s*\{[^{}]*\}\s*$|hypertarget\s*\{[^{}]*\}\s*\{\s*\}\s*$|(?:re)?newcommand|def\\|"  # (no words)
+    r"setcounter|addtocounter|graphicspath|includeonly|pagenumbering|vspace|vfill|bigskip|medskip)"
 )
 
 

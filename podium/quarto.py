@@ -377,7 +377,7 @@ _CONTROL = re.compile(r"^\s*(?:for|while|if|repeat|with)\b")
 
 # statements that show nothing when run: assignments, loading packages, settings, definitions
 _QUIET_STATEMENT = re.compile(
-    r"^\s*(?:[\w.$@\[\]\"' ]+\s*(?:<<?-|=(?!=)|:=)|(?:library|require|requireNamespace|suppress\w*|source|"
+    r"^\s*(?:[\w.$@\[\]\"' ]+\s*(?:<<?-|=(?!=)|:=)|(?:\w+::)?(?:library|require|requireNamespace|suppress\w*|source|"
     r"set\.seed|options|theme_set|Sys\.\w+|setwd|invisible|(?:knitr::)?opts_\w+\$set|knitr::\w+|use_\w+|load|attach|"
     r"reticulate::\w+|np\.random\.seed|random\.seed|warnings\.\w+|pd\.set_option|plt\.(?:rc|style)\w*)\s*\(|"
     r"import\s|from\s+\S+\s+import\s|def\s|class\s|async\s+def\s|@|%|!|function\b|return\b|pass\b|"

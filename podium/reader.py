@@ -970,8 +970,7 @@ def parse_lecture(
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
     conv.header_macros(raw_meta.get("header-includes"))
-    named = set(re.findall(r"\{\{<\s*meta\s+[\"']?([\w-]+)", text))  # keys {{< meta key >}} shows
-    unused = [k for k in raw_meta if str(k) not in USED_KEYS and str(k) not in named]
+    unused = _unused_keys(raw_meta, text, conv.marp)
     if unused:
         diags.note(
             "front matter keys Podium does not use: " + ", ".join(str(k) for k in unused),
@@ -1090,6 +1089,17 @@ USED_KEYS = frozenset(
         "verticalSeparator",
     }
 )
+
+
+def _unused_keys(raw_meta: dict, text: str, marp_deck: bool) -> list:
+    """The front matter's keys Podium does not use: not its own, not one a ``{{< meta key >}}`` shows, not
+    a Marp directive in a Marp deck (``paginate``, ``math``: Marp's, with nothing to draw in a deck)."""
+    named = set(re.findall(r"\{\{<\s*meta\s+[\"']?([\w-]+)", text))  # keys {{< meta key >}} shows
+    return [
+        k
+        for k in raw_meta
+        if str(k) not in USED_KEYS and str(k) not in named and not (marp_deck and str(k) in marp.DIRECTIVES)
+    ]
 
 
 def _marp_deck(raw_meta: dict, body: str, shown: str, diags: Diagnostics) -> bool:

@@ -318,3 +318,11 @@ def test_texttt_is_code_exactly_as_written(tmp_path):
     ]
     assert any(r.text == "grep <pattern> [input]" for r in runs)  # (one run: code, no HTML taken out)
     assert "raw-html" not in stderr
+
+
+def test_a_label_after_a_section_is_no_text_outside_a_frame(tmp_path):
+    _, stderr = _build(
+        tmp_path,
+        "\\section{Shell Expansion}\n\\label{sec:shell}\n\\begin{frame}{Wildcards}\nText.\n\\end{frame}",
+    )
+    assert "outside a frame" not in stderr

@@ -519,3 +519,19 @@ def test_marps_footer_directives_apply_to_their_slides_as_marp_applies_them(tmp_
     drawn = subprocess.run(["pdftotext", str(built.slides_pdf), "-"], capture_output=True, text=True).stdout
     pages = drawn.split("\f")
     assert "\\" not in drawn and course in pages[0] and course not in pages[1] and "Part two" in pages[4]
+
+
+def test_marps_own_keys_and_a_namespaced_setup_call_are_no_noise(tmp_path):
+    marp_src = write_md(
+        tmp_path, "---\nmarp: true\npaginate: true\nmath: mathjax\n---\n\n# Agenda\n\n- one\n"
+    )
+    _, diags = build(marp_src, tmp_path / "out")
+    assert not [d for d in diags.items if d.code == "unused-key"], [d.format() for d in diags.items]
+    rmd = write_md(
+        tmp_path,
+        "---\noutput: xaringan::moon_reader\n---\n\n```{r panelset, echo=FALSE}\nxaringanExtra::use_panelset()\n```\n\n"
+        "# Raise your hand\n\n- Which statement is correct?\n",
+        "x.Rmd",
+    )
+    _, diags = build(rmd, tmp_path / "out2")
+    assert not [d for d in diags.items if d.code == "not-rendered"], [d.format() for d in diags.items]
