@@ -63,8 +63,10 @@ CELL_LANGS = frozenset(
         "matlab",
         "rcpp",
         "js",
+        "css",  # (knitr's css engine: the deck's styling, its code shown only with echo)
     }
 )
+STYLING_LANGS = frozenset({"css"})  # cells whose output styles the page: nothing of the lecture's to show
 
 
 @dataclass

@@ -2313,7 +2313,12 @@ class _Converter:
         if shown is not None and shown.strip():
             self.cells_shown += 1
             out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos))
-        if not out and not pictures and quarto.hidden_output(code, options):
+        if (
+            not out
+            and not pictures
+            and cell not in quarto.STYLING_LANGS
+            and quarto.hidden_output(code, options)
+        ):
             self.diags.warning(
                 "this hidden code cell's output (a plot, a table or printed values) is not shown: Podium "
                 "runs no code; the figures an earlier render left on disk are shown when they are found",

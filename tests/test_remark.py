@@ -413,3 +413,22 @@ def test_a_decorative_html_rule_under_a_section_title_leaves_it_a_section_slide_
         "Title and Content",
     ]
     assert not [d for d in diags.items if d.code == "raw-html"]
+
+
+def test_a_css_chunk_styles_nothing_of_the_lecture_and_the_slide_keeps_its_title(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\noutput:\n  xaringan::moon_reader:\n    seal: false\n---\nclass: center, inverse, middle\n\n"
+        "```{css echo=FALSE}\n.red {\n  color: red\n}\n```\n\n# Statistics\n## Confidence intervals\n\n---\n"
+        "# Why?\n\n- Estimators are random variables\n\n---\n# Shown\n\n```{css}\n.blue { color: blue }\n```\n",
+        "s.Rmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    slides = list(deck.slides)
+    assert slides[0].shapes.title.text == "Statistics"
+    every = " ".join(" ".join(_texts(s)) for s in slides[:2])
+    assert ".red" not in every and "color" not in every
+    assert ".blue { color: blue }" in " ".join(
+        _texts(slides[2])
+    )  # (knitr shows a css chunk's code unless echo=FALSE)
+    assert not [d for d in diags.items if d.code == "not-rendered"]
