@@ -21,7 +21,7 @@ from podium.pipeline import ALL, BuildOptions, build_slides, build_slides_pdf, p
 from podium.pipeline import build as pipeline_build
 from podium.reader import parse_lecture
 
-from .conftest import deck_of, write_md
+from .conftest import build_all, deck_of, write_md
 
 
 def _parse(text: str, name: str = "t.md"):
@@ -1551,3 +1551,16 @@ def test_tex_in_the_front_matter_today_with_braces_and_a_citation_show_no_source
     )
     assert lecture.meta.title == "Biostatistics" and lecture.meta.subtitle == "Spring 2016"
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", lecture.meta.date), lecture.meta.date
+
+
+def test_math_in_speaker_notes_is_readable_on_the_notes_page(tmp_path):
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Notes math"\n---\n\n## Ridge\n\nClosed form.\n\n::: {.notes}\n'
+        "Ridge adds $\\lambda\\mathbf{I}$, so $x_i^2$ is small.\n:::\n",
+        "n.qmd",
+    )
+    built = build_all(src, tmp_path / "out")
+    deck = Presentation(str(built.deck))
+    (notes,) = [s.notes_slide.notes_text_frame.text for s in deck.slides if s.has_notes_slide]
+    assert notes == "Ridge adds λ𝐈, so xᵢ² is small."

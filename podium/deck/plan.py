@@ -595,11 +595,29 @@ def notes_text(blocks: m.Blocks) -> str:
     return "\n".join(line for line in _note_lines(blocks, 0) if line.strip())
 
 
+def _note_text(inlines: m.Inlines) -> str:
+    """A paragraph of notes as the notes page's plain text: its line breaks kept, its math readable
+    (``λ𝐈``, ``xᵢ²``; the notes page draws no equations) rather than TeX source."""
+    if not any(isinstance(n, m.InlineMath) for n in m.walk(inlines)):
+        return m.plain_text(inlines, "\n")
+    from ..texmath import tex_to_text  # noqa: PLC0415 (latex2mathml: only notes with math load it)
+
+    out = []
+    for n in m.walk(inlines):
+        if isinstance(n, m.InlineMath):
+            out.append(tex_to_text(n.tex) or n.tex)
+        elif isinstance(n, m.LineBreak):
+            out.append("\n")
+        elif isinstance(n, (m.Text, m.Code)):
+            out.append(n.text)
+    return "".join(out)
+
+
 def _note_lines(blocks: m.Blocks, depth: int) -> list[str]:
     out: list[str] = []
     for b in blocks:
         if not isinstance(b, m.BulletList):  # (a paragraph's line breaks are kept: `<br>`, Marp's lines)
-            text = m.plain_text(b.content, "\n") if isinstance(b, m.Paragraph) else m.blocks_text((b,))
+            text = _note_text(b.content) if isinstance(b, m.Paragraph) else m.blocks_text((b,))
             out += ["  " * depth + line for line in text.split("\n")]
             continue
         for k, item in enumerate(b.items):
