@@ -616,7 +616,7 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
             subtitle = subtitle or words
         if close > 0 and line[close:].strip():
             kept.append((k, line[close:].strip()))
-    said = [line.strip() for _, line in kept if line.strip()]
+    said = [line.strip() for _, line in kept if line.strip() and not _QUIET.match(line.strip())]
     if said and all(re.fullmatch(r"\\(titlepage|maketitle)", s) for s in said):
         return  # (the title slide: made from the front matter)
     if said and all(re.fullmatch(r"\\tableofcontents(\[[^\]]*\])?", s) for s in said):

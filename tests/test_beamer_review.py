@@ -326,3 +326,19 @@ def test_a_label_after_a_section_is_no_text_outside_a_frame(tmp_path):
         "\\section{Shell Expansion}\n\\label{sec:shell}\n\\begin{frame}{Wildcards}\nText.\n\\end{frame}",
     )
     assert "outside a frame" not in stderr
+
+
+def test_a_contents_frame_with_a_template_setting_is_still_the_contents(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Table of contents}\n\\setbeamertemplate{section in toc}[sections numbered]\n"
+        "\\tableofcontents[hideallsubsections]\n\\end{frame}\n\\section{Shell Expansion}\n\\begin{frame}{Wildcards}\nText.\n"
+        "\\end{frame}\n\\section{Regular Expressions}\n\\begin{frame}{grep}\nText.\n\\end{frame}",
+        preamble="\\title{TOC}\n",
+    )
+    contents = next(
+        s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == "Table of contents"
+    )
+    words = " ".join(sh.text_frame.text for sh in contents.shapes if sh.has_text_frame)
+    assert "Shell Expansion" in words and "Regular Expressions" in words
+    assert "raw-tex" not in stderr
