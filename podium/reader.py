@@ -2865,7 +2865,7 @@ class _Converter:
         if not alt and path is not None and not (said and said.background):
             # (a picture that cannot be shown has had its warning; a background is decoration)
             self.diags.warning(
-                f"picture '{src}' has no caption or fig-alt text for screen readers", pos, "no-alt"
+                f"picture '{unquote(src)}' has no caption or fig-alt text for screen readers", pos, "no-alt"
             )
         image = m.Image(src, path, caption, alt, pos, width, height, place)
         if said is not None and said.background:

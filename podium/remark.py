@@ -341,7 +341,9 @@ class _Out:
         self.index.extend([k] * len(new))
 
 
-_CHUNK = re.compile(r"^\s*(`{3,})\s*\{(?:r|css|js|python|bash|sql|html)\b(.*)\}\s*$", re.I)  # (knitr's engines)
+_CHUNK = re.compile(
+    r"^\s*(`{3,})\s*\{(?:r|css|js|python|bash|sql|html)\b(.*)\}\s*$", re.I
+)  # (knitr's engines)
 # (a chunk that shows nothing: include or echo false, or a child document's, knitted in before: a setup)
 _QUIET = re.compile(
     r"\b(?:include|echo)\s*=\s*F(?:ALSE)?\b|^\s*#\|\s*(?:include|echo):\s*false\b|\bchild\s*=", re.M

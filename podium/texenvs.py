@@ -748,6 +748,7 @@ def _figure(body: str) -> str | None:
     label = _LABEL.search(body)
     ident = f"#{quarto_label('fig', label.group(1))}" if label else ""
     pictures = []
+    captions = _subcaptions(body, graphics)
     for graphic in graphics:
         opts = graphic.group(1) or ""
         width = None
@@ -762,11 +763,32 @@ def _figure(body: str) -> str | None:
         path, attr = pictures[0]
         return f"![{caption}]({path}){attr}"
     alt = f'{{fig-alt="{caption.replace(chr(34), chr(39))}"}}' if caption else ""  # (each the figure's words)
-    row = "\n\n".join(f"![]({path}){alt}" for path, _ in pictures)
+    row = "\n\n".join(
+        f"![{sub}]({path})" if sub else f"![]({path}){alt}" for (path, _), sub in zip(pictures, captions)
+    )
     ncol = min(len(pictures), 6)
     if ident and caption:  # a labelled figure: its caption is numbered under the row (crossrefs)
         return f"::: {{{ident} layout-ncol={ncol}}}\n{row}\n\n{caption}\n:::"
     return f"::: {{layout-ncol={ncol}}}\n{row}\n:::" + (f"\n\n{caption}" if caption else "")
+
+
+def _subcaptions(body: str, graphics: list[re.Match]) -> list[str]:
+    """Each picture's own caption in a figure of several: a ``\\subcaption{…}`` after it (before the next
+    picture), or ``\\subfloat[…]`` around it; "" for none."""
+    out = []
+    for k, graphic in enumerate(graphics):
+        after = body[graphic.end() : graphics[k + 1].start() if k + 1 < len(graphics) else len(body)]
+        before = body[graphics[k - 1].end() if k else 0 : graphic.start()]
+        sub = re.search(r"\\subcaption\*?\s*\{", after)
+        floated = re.search(r"\\subfloat\s*\[([^\]]*)\]\s*\{?\s*$", before)
+        said = ""
+        if sub is not None:
+            close = _group(after, sub.end() - 1)
+            said = after[sub.end() : close - 1] if close > 0 else ""
+        elif floated is not None:
+            said = floated.group(1)
+        out.append(" ".join(said.split()))
+    return out
 
 
 _LABEL = re.compile(r"\\label\{([^{}]*)\}")

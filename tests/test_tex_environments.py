@@ -788,3 +788,24 @@ def test_math_with_spaces_inside_its_dollars_is_math_as_mathjax_reads_it():
     assert not [x for b in body[3:5] for x in b.content if isinstance(x, m.InlineMath)]
     # (the Windows path's "\\Program" is raw TeX to the reader, as before: pandoc reads it so too)
     assert not [d for d in diags.items if d.code == "raw-tex" and "Program" not in d.message]
+
+
+def test_each_picture_of_a_figure_keeps_its_subcaption(tmp_path):
+
+    for name in ("Hynčice.png", "Opava.png", "c.png"):
+        Image.new("RGB", (200, 150), "#884422").save(tmp_path / name)
+    src = tmp_path / "images.md"
+    src.write_text(
+        "---\ntitle: Images\n---\n\n## Birthplaces\n\n\\begin{figure}\n  \\begin{minipage}[b]{.48\\linewidth}\n"
+        "    \\includegraphics{Hynčice.png}\n    \\subcaption{Born: Heinzendorf (Hynčice)}\n  \\end{minipage}\n  \\hfill\n"
+        "  \\begin{minipage}[b]{.48\\linewidth}\n    \\includegraphics{Opava.png}\n    \\subcaption{School: Troppau}\n"
+        "  \\end{minipage}\n\\end{figure}\n\n## Floats\n\n\\begin{figure}\n\\subfloat[Left one]{\\includegraphics{c.png}}\n"
+        "\\subfloat[Right one]{\\includegraphics{Opava.png}}\n\\end{figure}\n",
+        encoding="utf-8",
+    )
+    diags = Diagnostics()
+    deck = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
+    words = [sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame]
+    for caption in ("Born: Heinzendorf (Hynčice)", "School: Troppau", "Left one", "Right one"):
+        assert caption in words, caption
+    assert not [d for d in diags.items if d.code == "no-alt"], [d.format() for d in diags.items]
