@@ -616,11 +616,12 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
             subtitle = subtitle or words
         if close > 0 and line[close:].strip():
             kept.append((k, line[close:].strip()))
-    said = [line.strip() for _, line in kept if line.strip() and not _QUIET.match(line.strip())]
+    said = [line.strip() for _, line in kept if line.strip()]
     if said and all(re.fullmatch(r"\\(titlepage|maketitle)", s) for s in said):
         return  # (the title slide: made from the front matter)
-    if said and all(re.fullmatch(r"\\tableofcontents(\[[^\]]*\])?", s) for s in said):
-        if "toc" not in out.meta and "current" not in said[0]:  # ([hideallsubsections]: still the contents)
+    contents = [s for s in said if not s.startswith("\\setbeam")]  # (its look: the template's)
+    if contents and all(re.fullmatch(r"\\tableofcontents(\[[^\]]*\])?", s) for s in contents):
+        if "toc" not in out.meta and "current" not in contents[0]:  # ([hideallsubsections]: still the contents)
             out.meta["toc"] = True  # (the contents slide; one of the current section's is beamer's only)
             if title:
                 out.meta["toc-title"] = title
