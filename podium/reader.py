@@ -3744,7 +3744,7 @@ _LAYOUT_TEX = frozenset(
     "newpage clearpage pagebreak tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge "
     "vskip hskip quad qquad".split()
 )
-_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")  # (not at a line's start or end: a hard break's)
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S|$)")  # (not at a line's start: its indent; before a link or code: one)
 _SPAN_CLOSE = re.compile(r"^([^\[\]]*)\]\{([^{}]*)\}")
 
 

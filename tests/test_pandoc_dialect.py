@@ -1243,3 +1243,12 @@ def test_attributes_over_two_lines_keep_their_address_and_a_component_is_warned(
     assert any("Example: debian-latex.df" == w.split("\n")[-1] for w in words)
     assert not any("href" in w or "{.ex" in w for w in words)
     assert any(d.code == "raw-html" and d.pos.line == 14 for d in diags.items)  # (not silently dropped)
+
+
+def test_two_spaces_before_a_link_or_code_are_one():
+    lecture = parse_lecture(
+        "---\ntitle: T\n---\n\n## S\n\n- see p0009 and  https://eel.is/x and  `code` too\n",
+        "t.md",
+        Diagnostics(),
+    )
+    assert m.blocks_text(lecture.slides[-1].body) == "see p0009 and https://eel.is/x and code too"
