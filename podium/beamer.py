@@ -621,7 +621,8 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
         return  # (the title slide: made from the front matter)
     contents = [s for s in said if not s.startswith("\\setbeam")]  # (its look: the template's)
     if contents and all(re.fullmatch(r"\\tableofcontents(\[[^\]]*\])?", s) for s in contents):
-        if "toc" not in out.meta and "current" not in contents[0]:  # ([hideallsubsections]: still the contents)
+        # ([hideallsubsections]: still the contents)
+        if "toc" not in out.meta and "current" not in contents[0]:
             out.meta["toc"] = True  # (the contents slide; one of the current section's is beamer's only)
             if title:
                 out.meta["toc-title"] = title

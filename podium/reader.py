@@ -3744,7 +3744,8 @@ _LAYOUT_TEX = frozenset(
     "newpage clearpage pagebreak tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge "
     "vskip hskip quad qquad".split()
 )
-_SPACES = re.compile(r"(?<=\S) {2,}(?=\S|$)")  # (not at a line's start: its indent; before a link or code: one)
+# spaces between words (or before a link, code): one; not at a line's start (its indent)
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S|$)")
 _SPAN_CLOSE = re.compile(r"^([^\[\]]*)\]\{([^{}]*)\}")
 
 
