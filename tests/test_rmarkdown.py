@@ -221,3 +221,15 @@ def test_knitr_child_documents_are_read_in_their_place(tmp_path):
     assert "from the child" in _words(list(deck.slides)[2])
     (missing,) = [d for d in diags.items if d.code == "missing-file"]
     assert "missing.Rmd" in missing.message and missing.pos.line == 22
+
+
+def test_a_child_document_outside_the_lectures_folder_is_refused(tmp_path):
+    (tmp_path / "secret.Rmd").write_text("# Secret slide\n\n- do not read\n", encoding="utf-8")
+    lecture_dir = tmp_path / "lecture"
+    lecture_dir.mkdir()
+    src = write_md(
+        lecture_dir, '---\ntitle: "P"\n---\n\n## A\n\n```{r child = "../secret.Rmd"}\n```\n', "p.Rmd"
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    assert "do not read" not in " ".join(_words(s) for s in deck.slides)
+    assert any(d.code == "outside-project" and d.pos.line == 7 for d in diags.items)
