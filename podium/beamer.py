@@ -951,6 +951,8 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         if not display and not any(e in _MATH_ENVS for e in envs):  # (in math a line is TeX's own)
             text = _unlisted(text)
+        elif display and _LISTISH.match(text):  # (a line of $$ … $$ that starts "+ b": TeX's empty group
+            text = "{}" + text  # before it, so that Markdown starts no list there; the math is the same)
         display = _display_open(text, display)
         text = _text_math(text)
         parts = _breaks(text) if "\\\\" in text and all(e in _TEXT_ENVS for e in envs) else [text]

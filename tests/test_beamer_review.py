@@ -342,3 +342,14 @@ def test_a_contents_frame_with_a_template_setting_is_still_the_contents(tmp_path
     words = " ".join(sh.text_frame.text for sh in contents.shapes if sh.has_text_frame)
     assert "Shell Expansion" in words and "Regular Expressions" in words
     assert "raw-tex" not in stderr
+
+
+def test_display_math_over_lines_in_a_paragraph_is_math_even_where_a_line_starts_with_plus(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}\n\\begin{block}{Definition}\n\tThen the function\n\t$$L(x,y) = f(x_0,y_0) + f_x(x_0,y_0)(x-x_0)\n"
+        "\t\t+ f_y(x_0,y_0)(y-y_0)$$\n\tis called the \\textbf{linear approximation}.\n\\end{block}\n\\end{frame}",
+    )
+    xml = prs.slides[0].shapes._spTree.xml
+    assert "<m:oMath" in xml and "$$" not in xml
+    assert "linear approximation" in _all_text(prs)
