@@ -966,6 +966,7 @@ def parse_lecture(
     conv.alt_only = conv.marp or reveal  # (Marp and reveal.js show a picture's alt text nowhere)
     if remarked is not None:
         conv.title_slide = remarked.title_slide
+        conv.own_title = not remarked.title_slide  # (seal: false: the deck's first slide may be its own)
         conv.marp_footer = remarked.footer
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
@@ -1264,6 +1265,7 @@ class _Converter:
         self.internal_links: dict[str, m.SourcePos] = {}  # [x](#id): each id linked to, where first
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
         self.alt_only = False  # a picture's words are its alt text, never a caption (Marp, reveal.js)
+        self.own_title = False  # a deck that writes its own title slide (xaringan's seal: false)
         self.marp_bg: dict[
             int, tuple[m.Image, marp.Keywords]
         ] = {}  # id(): pictures Marp draws as backgrounds
@@ -1596,7 +1598,10 @@ class _Converter:
         return current
 
     def _marp_finish(self, drafts: list[_SlideDraft], meta: m.Meta) -> m.Meta:
-        """A Marp deck's title slide found, its split backgrounds made columns; the lecture's metadata."""
+        """A Marp deck's title slide found, its split backgrounds made columns; the lecture's metadata.
+        A xaringan deck with ``seal: false`` writes its own title slide too: found the same way."""
+        if self.own_title:
+            return self._marp_title(drafts, meta, False)
         if not self.marp:
             return meta
         meta = self._marp_title(drafts, meta, "lead" in str(self.raw_meta.get("class", "")))
@@ -1617,7 +1622,7 @@ class _Converter:
             or first.kind != m.CONTENT
             or not first.title
             or set(first.classes) - _TITLE_CLASSES
-            or first.title_level != 1
+            or (self.marp and first.title_level != 1)
         ):
             return meta
         pictures = [b for b in first.body if id(b) in self.marp_bg or isinstance(b, m.Image)]
@@ -1625,7 +1630,8 @@ class _Converter:
         subtitle = ""
         if body and isinstance(body[0], m.Heading):
             subtitle = m.plain_text(body.pop(0).content)
-        paragraphs = [b for b in body if isinstance(b, m.Paragraph)]
+        # (its lines: paragraphs, or headings under the subtitle as xaringan's title slides write them)
+        paragraphs = [b for b in body if isinstance(b, (m.Paragraph, m.Heading))]
         lines = [x.strip() for b in paragraphs for x in _line_texts(b.content) if x.strip()]
         title = m.plain_text(first.title)
         if (

@@ -432,3 +432,20 @@ def test_a_css_chunk_styles_nothing_of_the_lecture_and_the_slide_keeps_its_title
         _texts(slides[2])
     )  # (knitr shows a css chunk's code unless echo=FALSE)
     assert not [d for d in diags.items if d.code == "not-rendered"]
+
+
+def test_a_xaringan_deck_without_its_seal_makes_its_own_first_slide_the_title_slide(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\noutput:\n  xaringan::moon_reader:\n    seal: false\n---\nclass: title-slide, center, middle\n\n"
+        "# Statistics\n## Confidence intervals\n### Dr. A. Lecturer\n\n---\n# Why?\n\n- Estimators are random\n",
+        "t.Rmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    slides = list(deck.slides)
+    assert slides[0].slide_layout.name == "Title Slide"
+    words = " ".join(_texts(slides[0]))
+    assert "Statistics" in words and "Confidence intervals" in words and "Dr. A. Lecturer" in words
+    assert [s.slide_layout.name for s in slides[1:]] == ["Title and Content"]
+    footer = [s.text_frame.text for s in slides[1].shapes if s.name.startswith("Footer")]
+    assert footer == ["Statistics"]
