@@ -96,16 +96,14 @@ def expand_includes(
     for n, line in enumerate(lines, start=1):
         if n - 1 == skip:
             continue
-        mt = _INCLUDE_LINE.match(line) if not fenced[n - 1] and "{{<" in line else None
-        child = CHILD_CHUNK.match(line) if mt is None and "child" in line else None
-        if child is not None and n < len(lines) and lines[n].strip() == child.group(1):
-            skip = n
-        elif mt is None:
+        name = _included(line, lines[n] if n < len(lines) else "", fenced[n - 1])
+        if name is None:
             out.append(line)
             origins.append((shown, n))
             continue
+        if not _INCLUDE_LINE.match(line):
+            skip = n  # (a child chunk's closing fence)
         pos = m.SourcePos(shown, n)
-        name = (mt or child).group(1 if mt else 2).strip("\"'")  # type: ignore[union-attr]
         sub = _read_include(name, pos, base_dir, diags, policy, depth, seen)
         if sub is None:
             out.append("")
@@ -114,6 +112,17 @@ def expand_includes(
         out.extend(sub.text.split("\n"))
         origins.extend(sub.origins)
     return Expanded("\n".join(out), origins)
+
+
+def _included(line: str, after: str, fenced: bool) -> str | None:
+    """The file a line includes: ``{{< include f >}}`` (outside code), or knitr's child chunk
+    ``{r child = "f.Rmd"}`` opening on it and closing on the line ``after`` it (an empty chunk)."""
+    if not fenced and "{{<" in line:
+        include = _INCLUDE_LINE.match(line)
+        if include is not None:
+            return include.group(1).strip("\"'")
+    child = CHILD_CHUNK.match(line) if "child" in line else None
+    return child.group(2) if child is not None and after.strip() == child.group(1) else None
 
 
 def _read_include(
@@ -483,10 +492,12 @@ def shows_output(options: dict) -> bool:
     return not (_off(options.get("include")) or _off(options.get("output")))
 
 
+HTML_SHOWS = ("revealjs", "ioslides", "slidy", "dzslides", "s5", "slideous")  # pandoc's HTML slide shows
+_HTML = ("html", "html4", "html5", *HTML_SHOWS)
 # the formats a `when-format` name stands for (Quarto's aliases: html is every HTML format…)
 _FORMAT_FAMILIES = {
-    "html": ("html", "revealjs", "ioslides", "slidy", "dzslides", "s5", "slideous", "html4", "html5"),
-    "html:js": ("html", "revealjs", "ioslides", "slidy", "dzslides", "s5", "slideous", "html4", "html5"),
+    "html": _HTML,
+    "html:js": _HTML,
     "latex": ("latex", "pdf", "beamer"),
     "pdf": ("pdf", "latex", "beamer"),
     "markdown": ("markdown", "gfm", "commonmark", "md"),

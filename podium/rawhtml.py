@@ -410,6 +410,21 @@ def read_inline_tag(html: str) -> InlineTag:
     return r.found[0] if r.found else InlineTag("other")
 
 
+# the tags a block drawn only for looks is made of (a rule, an empty box): no component of a tool's own
+_DRAWN_TAGS = frozenset(
+    "html body div span hr br p center font section header footer main aside article".split()
+)
+
+
+def drawn_only(html: str) -> bool:
+    """Whether HTML shows no words and nothing of its own: only tags drawn for looks
+    (``<html><div style='float:left'></div><hr color='#EB811B'></html>``); not a picture, a table or a
+    component of a tool's own (``<Youtube id="…"/>``, ``<CountdownTimer/>``), which stands for something."""
+    if any(tag.lower() not in _DRAWN_TAGS for tag in re.findall(r"</?([A-Za-z][\w-]*)", html)):
+        return False
+    return not re.sub(r"<!--.*?-->|<[^<>]*>|&nbsp;", "", html, flags=re.S).strip()
+
+
 def is_comment(html: str) -> bool:
     s = html.strip()
     return s.startswith("<!--") and s.endswith("-->")

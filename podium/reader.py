@@ -44,6 +44,7 @@ from .rawhtml import (
     SPAN_STYLES,
     HtmlTable,
     css_colour,
+    drawn_only,
     html_block_to_markdown,
     html_table,
     is_comment,
@@ -1148,15 +1149,12 @@ def _format_option(raw_meta: dict, key: str) -> Any:
     return None
 
 
-HTML_SHOWS = ("revealjs", "ioslides", "slidy", "dzslides", "s5", "slideous")
-
-
 def html_slide_show(raw_meta: dict) -> bool:
     """Whether the lecture was written for an HTML slide show (Quarto's ``format: revealjs``, R Markdown's
     ``output: ioslides_presentation``…): there, as pandoc says, content right under a heading above the
     slide level is on that heading's own slide, not on a slide after it (beamer's way)."""
     name = quarto.first_format(raw_meta, "format") or quarto.first_format(raw_meta, "output")
-    return any(show in name.lower() for show in HTML_SHOWS)
+    return any(show in name.lower() for show in quarto.HTML_SHOWS)
 
 
 def _format_slide_level(raw_meta: dict) -> int | None:
@@ -1952,7 +1950,7 @@ class _Converter:
                 return self.background(_slide_attrs(slide.group(1)), pos)
             self.marp_comment(node.content, pos)
             return []
-        if _BR_ONLY.fullmatch(node.content) or _wordless(node.content):  # a `<br>` between blocks, or a
+        if _BR_ONLY.fullmatch(node.content) or drawn_only(node.content):  # a `<br>` between blocks, or a
             return []  # rule or an empty box drawn for looks (`<hr color=…>`): nothing of the lecture's
         if _STYLE_ONLY.fullmatch(node.content):
             if not self.style_noted:
@@ -3553,27 +3551,6 @@ def _math_inline(tex: str) -> list[m.Inline]:
         said = (script.group(2) or script.group(3)).replace("-", "\u2212")  # (math's minus sign)
         return [m.Span((m.Text(said),), (kind,))]
     return [m.InlineMath(tex)]
-
-
-_SHOWS_SOMETHING = re.compile(
-    r"<(?:img|iframe|video|audio|embed|object|svg|table|math|picture|input)\b", re.I
-)
-
-
-_DRAWN_TAGS = frozenset(
-    "html body div span hr br p center font section header footer main aside article".split()
-)
-
-
-def _wordless(html: str) -> bool:
-    """Whether an HTML block shows no words and nothing of its own: only tags drawn for looks
-    (``<html><div style='float:left'></div><hr color='#EB811B'></html>``); not a component of a tool's own
-    (``<Youtube id="…"/>``, ``<CountdownTimer/>``), which stands for something."""
-    if _SHOWS_SOMETHING.search(html):
-        return False
-    if any(tag not in _DRAWN_TAGS for tag in re.findall(r"</?([A-Za-z][\w-]*)", html)):
-        return False
-    return not re.sub(r"<!--.*?-->|<[^<>]*>|&nbsp;", "", html, flags=re.S).strip()
 
 
 def _flowed(blocks: list[m.Block], pos: m.SourcePos) -> m.Block:

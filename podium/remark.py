@@ -31,6 +31,7 @@ from html import unescape
 from typing import Any
 
 from .markdown import code_lines, fenced_lines
+from .rawhtml import drawn_only
 
 PROPERTIES = frozenset(
     {
@@ -543,7 +544,7 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
             else (heading.group(2), title_line)
         )
         only = not any(
-            t.strip() and j not in quiet and not _drawn_only(t)
+            t.strip() and j not in quiet and not (t.lstrip().startswith("<") and drawn_only(t))
             for j, t in enumerate(texts)
             if not title_line <= j <= last
         )
@@ -671,15 +672,6 @@ class _Body:
         if row is not None and row[-1] is c:
             closing.append(":" * (4 + max(x.height for x in row)))
         return [*closing, ""]
-
-
-def _drawn_only(line: str) -> bool:
-    """A line of HTML tags with no words and no picture, drawn for looks (``<hr color=…>``, an empty box)."""
-    return (
-        line.lstrip().startswith("<")
-        and "<img" not in line.lower()
-        and not re.sub(r"<[^<>]*>", "", line).strip()
-    )
 
 
 def _joined_title(texts: list[str], code: list[bool], at: int, heading: re.Match) -> tuple[str, int]:
