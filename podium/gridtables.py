@@ -12,7 +12,8 @@ A block rule reads one and pushes the tokens markdown-it's own pipe-table rule p
 both kinds alike.  A cell's lines are one line of text (its Markdown inline: emphasis, code, links,
 math); the ``:`` of the separator under the header (or of the top border, without a header) aligns
 a column; the widths of the border's segments are the columns' relative widths
-(``meta["widths"]``).  Without a ``+===+`` line the first row is the header.  A table whose rows
+(``meta["widths"]``).  Without a ``+===+`` line the table has no header row (its header cells are
+pushed empty, which the reader reads as none, as pandoc does).  A table whose rows
 span columns (a missing ``|`` at a column's edge) is not one this rule reads: it stays text.
 """
 
@@ -80,7 +81,6 @@ def grid_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return False  # a row without its closing border
     if silent:
         return True
-    header_rows = header_rows or 1
     widths = [b - a for a, b in zip(cuts, cuts[1:])]
     head = [[line for row in rows[:header_rows] for line in row]]  # header rows: one header
     body = [

@@ -228,7 +228,10 @@ class TableCell:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table.  ``widths`` are relative column widths summing to 1.0."""
+    """A table.  ``widths`` are relative column widths summing to 1.0.  ``headed`` is False for a table
+    without a header row (as pandoc reads a pipe table whose header cells are all empty, a simple table
+    that starts with its dashes, a grid table without a ``+===+`` line): ``header`` then holds one
+    empty cell a column, and no renderer draws it (:func:`drawn_rows`)."""
 
     header: tuple[TableCell, ...]
     rows: tuple[tuple[TableCell, ...], ...]
@@ -236,6 +239,7 @@ class Table:
     widths: tuple[float, ...]
     pos: SourcePos
     caption: Inlines = ()
+    headed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -573,8 +577,13 @@ def plain_text(inlines: Inlines, line_break: str = " ") -> str:
     )
 
 
+def drawn_rows(b: Table) -> tuple[tuple[TableCell, ...], ...]:
+    """The rows a renderer draws: the header first, when ``b`` has one, then the body's."""
+    return (b.header, *b.rows) if b.headed else b.rows
+
+
 def _rows_text(b: Table) -> list[str]:
-    return [" ".join(plain_text(c.content) for c in row) for row in (b.header, *b.rows)]
+    return [" ".join(plain_text(c.content) for c in row) for row in drawn_rows(b)]
 
 
 # Blocks that make lines of their own; any other node contributes its children's lines.

@@ -2443,7 +2443,10 @@ class _Converter:
             # pandoc's `: caption {#tbl-x}` line right under the table (markdown-it reads it as a row)
             caption = rows.pop()[0].content
         rows = [r + (m.TableCell(()),) * (ncols - len(r)) if len(r) < ncols else r[:ncols] for r in rows]
+        # a header of empty cells is none, as pandoc reads it (`|   |   |` over `|---|---|`)
+        headed = not rows or any(c.content for c in header)
         table = m.Table(header, tuple(rows), tuple(aligns), self._table_widths(node, header, rows), pos)
+        table = table if headed else replace(table, headed=False)
         return self.with_caption(table, caption) if caption else table
 
     def with_caption(self, table: m.Table, caption: m.Inlines) -> m.Table:

@@ -101,7 +101,7 @@ def simple_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if silent:
         return True
     aligns = _aligns(header, cols) if header is not None else [""] * len(cols)
-    head = [_cells(header, cols)] if header is not None else [rows.pop(0)]
+    head = [_cells(header, cols) if header is not None else [""] * len(cols)]  # (empty: no header row)
     line = _push(state, start, line, end, head, rows, aligns, None)
     state.line = line
     return True

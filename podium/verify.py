@@ -686,7 +686,7 @@ class DeckComparison:
             )
         for k, (t, cells) in enumerate(zip(tables, self.got.tables), start=1):
             self.caption(t.caption, f"table {k}", "check-table", t.pos)
-            want = [_plan_text(runs(c.content)) for row in (t.header, *t.rows) for c in row]
+            want = [_plan_text(runs(c.content)) for row in m.drawn_rows(t) for c in row]
             ncols = max(len(t.header), 1)
             for i, (w, g) in enumerate(zip(want, cells)):
                 if squash(w) != squash(g):
@@ -1068,7 +1068,7 @@ def text_pieces(blocks: m.Blocks, pos: m.SourcePos) -> list[tuple[str, m.SourceP
                 visit(n.blocks, at_n, "quotation")
                 add(n.attribution, at_n, "attribution")
             elif isinstance(n, m.Table):
-                for row in (n.header, *n.rows):
+                for row in m.drawn_rows(n):
                     for c in row:
                         add(c.content, at_n, "table cell")
                 add(n.caption, at_n, "table caption")

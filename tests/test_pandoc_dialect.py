@@ -967,6 +967,79 @@ def test_an_html_table_is_a_table_in_both_outputs(tmp_path):
     assert "E E→TE x" in " ".join(text.split()) and "•" not in text.split("Spans")[0]
 
 
+HEADERLESS = """---
+title: Tables
+---
+
+## Pipe
+
+|   |   |
+|---|---|
+| Capital | Paris |
+| River | Seine |
+
+## Grid
+
++---------------+--------+
+| Bananas       | $1.34  |
++---------------+--------+
+| Oranges       | $2.10  |
++---------------+--------+
+
+## Headed
+
+| A | B |
+|---|---|
+| 1 | 2 |
+"""
+
+
+def _tags(pdf: Path) -> dict[str, int]:
+    """How many structure elements of each kind the tagged PDF has (/Table, /THead, /TH...)."""
+    counts: dict[str, int] = {}
+
+    def walk(node):
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if "/S" in node:
+            counts[str(node["/S"])] = counts.get(str(node["/S"]), 0) + 1
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(kid)
+
+    walk(PdfReader(str(pdf)).trailer["/Root"]["/StructTreeRoot"])
+    return counts
+
+
+def test_a_table_without_a_header_row_is_drawn_without_one(tmp_path):
+    # pandoc: a pipe table whose header cells are all empty, or a grid table without +===+, has none;
+    # drawing the empty row (or the first row) as a coloured header misreads the table
+    src = tmp_path / "tables.md"
+    src.write_text(HEADERLESS, encoding="utf-8")
+    result = run_cli("all", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    tables = {}
+    for s in Presentation(str(tmp_path / "out" / "tables.pptx")).slides:
+        for sh in s.shapes:
+            if sh.has_table:
+                tables[s.shapes.title.text] = sh.table
+    assert [[c.text for c in r.cells] for r in tables["Pipe"].rows] == [
+        ["Capital", "Paris"],
+        ["River", "Seine"],
+    ]
+    assert [[c.text for c in r.cells] for r in tables["Grid"].rows] == [
+        ["Bananas", "$1.34"],
+        ["Oranges", "$2.10"],
+    ]
+    assert not tables["Pipe"].first_row and not tables["Grid"].first_row and tables["Headed"].first_row
+    bold = [r.font.bold for p in tables["Pipe"].cell(0, 0).text_frame.paragraphs for r in p.runs]
+    assert bold and not any(bold)
+    tags = _tags(tmp_path / "out" / "tables-handout.pdf")
+    assert tags["/Table"] == 6 and tags["/THead"] == 2  # each table drawn and in print; one has a header
+    assert "agree" in result.output
+
+
 def test_pandocs_simple_and_multiline_tables_are_tables(tmp_path):
     src = tmp_path / "tables.md"
     src.write_text((Path(__file__).parent / "fixtures" / "simple_tables.md").read_text())
@@ -989,7 +1062,7 @@ def test_pandocs_simple_and_multiline_tables_are_tables(tmp_path):
     assert simple == [["Right", "Left", "Center", "Default"], ["12"] * 4, ["123"] * 4, ["1"] * 4]
     assert [str(a) for a in aligns[:3]] == ["RIGHT (3)", "LEFT (1)", "CENTER (2)"]
     assert caption == ["Demonstration of simple table syntax."]
-    assert tables["Headerless"][0] == [["12"] * 4, ["123"] * 4]
+    assert tables["Headerless"][0] == [["12"] * 4, ["123"] * 4]  # (no header row: see the test above)
     multi, _, caption = tables["Multiline"]
     assert multi[0] == ["Centered Header", "Default Aligned", "Right Aligned", "Left Aligned"]
     assert multi[1] == ["First", "row", "12.0", "Example of a row that spans multiple lines."]

@@ -930,9 +930,9 @@ class Fitter:
         if isinstance(c, ObjectChunk) and isinstance(c.block, m.Table):
             b = c.block
             rows = row_heights(b, width, sizes.table, self.g.fonts)
-            head = rows[0]
+            head = rows[0] if b.headed else 0  # (repeated at the top of every part)
             return _take(
-                [(r, hr) for r, hr in zip(b.rows, rows[1:])],
+                [(r, hr) for r, hr in zip(b.rows, rows[1:] if b.headed else rows)],
                 lambda items, first: head + sum(x[1] for x in items),
                 room,
                 cap,

@@ -214,16 +214,17 @@ def table_widths(b: m.Table, width: int) -> list[int]:
 
 
 def row_heights(b: m.Table, width: int, pt: float, fonts: Fonts) -> list[int]:
-    """Return the height (EMU) of every row of ``b`` (header first) at ``pt`` in a table ``width`` wide."""
+    """Return the height (EMU) of every row of ``b`` drawn (header first, if it has one) at ``pt`` in a
+    table ``width`` wide."""
 
     widths = table_widths(b, width)
     line = pt * max(face(fonts.latin).line, 1.0)
     out = []
-    for i, row in enumerate((b.header, *b.rows)):
+    for i, row in enumerate(m.drawn_rows(b)):
         most = 1
         for j, w in enumerate(widths):
             content = row[j].content if j < len(row) else ()
-            para = Para(tuple(to_runs(content, bold=(i == 0))))
+            para = Para(tuple(to_runs(content, bold=(i == 0 and b.headed))))
             lines, _ = count_lines(
                 _segments(para, fonts, fonts.latin, fonts.ea), pt, (w - 2 * CELL_MARGIN_X) / EMU_PER_PT
             )

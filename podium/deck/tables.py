@@ -21,7 +21,8 @@ _SOLID, _SRGB = qn("a:solidFill"), qn("a:srgbClr")
 
 def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
     """Add ``b`` at ``pt`` points, each row as tall as its text measures (:func:`row_heights`)."""
-    nrows, ncols = len(b.rows) + 1, max(len(b.header), 1)
+    drawn = m.drawn_rows(b)
+    nrows, ncols = len(drawn), max(len(b.header), 1)
     heights = row_heights(b, box.w, pt, fonts)
     frame = cv.slide.shapes.add_table(nrows, ncols, Emu(box.x), Emu(box.y), Emu(box.w), Emu(sum(heights)))
     table = frame.table
@@ -37,10 +38,18 @@ def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
     size = Pt(round(pt, 1))
     # the cells are written as XML directly: python-pptx's row and cell proxies re-read the table
     # for each access (quadratic in rows) and look every property up again (the same XML results)
-    cell_colours = (primary, *(light if i % 2 == 0 else background for i in range(1, nrows)))
+    # (a table without a header row: its first row is a body row, banded as the rest)
+    first = 1 if b.headed else 0
+    cell_colours = (
+        *((primary,) * first),
+        *(light if i % 2 == 0 else background for i in range(1, nrows + 1)),
+    )
+    if not b.headed:
+        table.first_row = False
     algn = {"left": "l", "center": "ctr", "right": "r"}
-    for i, (row, tr) in enumerate(zip((b.header, *b.rows), table._tbl.tr_lst)):
-        colour = background if i == 0 else text  # the header row's text on the primary colour
+    for i, (row, tr) in enumerate(zip(drawn, table._tbl.tr_lst)):
+        head = i == 0 and b.headed
+        colour = background if head else text  # the header row's text on the primary colour
         fill = str(hex_rgb(cell_colours[i]))
         for j, tc in enumerate(tr.findall(_TC)[:ncols]):
             content = row[j].content if j < len(row) else ()
@@ -49,7 +58,7 @@ def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
             p = body.find(_P)
             para = _Paragraph(p, frame)
             for r in tuple(to_runs(content)):
-                add_run(cv, para, r, size, i == 0, colour=colour)
+                add_run(cv, para, r, size, head, colour=colour)
             align = b.aligns[j] if j < len(b.aligns) else ""
             if align:
                 pPr = OxmlElement("a:pPr")

@@ -183,7 +183,8 @@ class HtmlRenderer:
             self.math_colour = None
         body = "".join("<tr>" + "".join(cell("td", c, j) for j, c in enumerate(r)) + "</tr>" for r in b.rows)
         caption = f"<caption>{self.inlines(b.caption)}</caption>" if b.caption else ""
-        return f"<table>{caption}<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        thead = f"<thead><tr>{head}</tr></thead>" if b.headed else ""
+        return f"<table>{caption}<colgroup>{cols}</colgroup>{thead}<tbody>{body}</tbody></table>"
 
     def chart(self, b: m.Chart, drawn: tuple[int, int] | None = None) -> str:
         """Return chart ``b`` as a vector drawing; ``drawn``: filling the box (EMU) the deck gives it."""
