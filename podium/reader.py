@@ -656,16 +656,36 @@ def read_course(content_dir: Path, diags: Diagnostics) -> dict[str, Any]:
 # --------------------------------------------------------------------------- the parse
 
 
-def _completed_meta(lecture: m.Lecture, marp_footer: str | None) -> m.Lecture:
+def _completed_meta(lecture: m.Lecture, marp_footer: str | None, marp_header: str = "") -> m.Lecture:
     """The lecture's title and footer where the front matter gave none: the first heading (a reveal.js
-    file has no front matter) and Marp's `<!-- footer: … -->` directive."""
+    file has no front matter) and Marp's `<!-- footer: … -->` directive; Marp's header (``header:``),
+    which a slide of Podium has no place for, goes in front of the footer (:func:`marp_header_text`)."""
     meta = lecture.meta
     if not meta.title:
         first = next((m.plain_text(s.title) for s in lecture.slides if m.plain_text(s.title).strip()), "")
         meta = replace(meta, title=first if len(first) <= 200 else first[:199].rsplit(" ", 1)[0] + "…")
     if marp_footer and not meta.footer:
         meta = replace(meta, footer=markdown_text(marp_footer))
+    if marp_header:
+        meta = replace(meta, footer=with_header(marp_header, meta.footer))
     return replace(lecture, meta=meta) if meta is not lecture.meta else lecture
+
+
+def marp_header_text(value: object) -> str:
+    """The words of Marp's ``header:`` (``"**CS 101** · Week 3"``), or "" for a header of pictures or HTML
+    only (a logo: decoration, as a background is)."""
+    text = markdown_text(value) if isinstance(value, str) else ""
+    return "" if "<" in text else text
+
+
+def _front_header(raw_meta: dict) -> str | None:
+    """A Marp deck's front matter ``header:`` (:func:`marp_header_text`), None when it has none."""
+    return marp_header_text(raw_meta["header"]) if "header" in raw_meta else None
+
+
+def with_header(header: str, footer: str) -> str:
+    """A footer with Marp's header in front of it (the header alone where there is no footer)."""
+    return f"{header} · {footer}" if header and footer else header or footer
 
 
 _REMARK_SIGNS = (
@@ -964,6 +984,7 @@ def parse_lecture(
         )
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
+    conv.marp_header = _front_header(raw_meta) if conv.marp else None
     conv.alt_only = conv.marp or reveal  # (Marp and reveal.js show a picture's alt text nowhere)
     if remarked is not None:
         conv.title_slide = remarked.title_slide
@@ -1014,7 +1035,7 @@ def parse_lecture(
         # Quarto decks use slide level 2 unless told otherwise; pandoc infers it
         level = 2 if shown.lower().endswith(".qmd") else _inferred_level(conv, top)
     lecture = conv.slides(top, meta, level, raw_meta, inferred)
-    lecture = _completed_meta(lecture, conv.marp_footer)
+    lecture = _completed_meta(lecture, conv.marp_footer, conv.marp_header or "")
     if conv.cells:
         diags.note(_cells_said(conv), m.SourcePos(shown, conv.first_cell_line), "code-cell")
     if conv.inline_cells:
@@ -1285,6 +1306,7 @@ class _Converter:
             None  # (also a remark layout's footer) Marp's first `<!-- footer: … -->` directive
         )
         self.marp_footer_now: str | None = None  # a later `<!-- footer: … -->`: the slides' from there on
+        self.marp_header: str | None = None  # Marp's header (front matter, or the first `<!-- header: … -->`)
         self.unresolved: dict[str, tuple[str, m.SourcePos]] = {}  # citations with no bibliography, cross-refs
         self.refs_at: _SlideDraft | None = None  # the slide with pandoc's `::: {#refs}`: where references go
 
@@ -1564,6 +1586,8 @@ class _Converter:
             return
         said = html.strip()[4:-3] if html.strip().startswith("<!--") else ""
         told = marp.directives(said) if said.strip() else None
+        if told and self.marp_header is None and "header" in told:
+            self.marp_header = marp_header_text(told["header"])
         if told and isinstance(told.get("footer"), str) and self.marp_footer is None:
             self.marp_footer = told[
                 "footer"
@@ -1726,16 +1750,21 @@ class _Converter:
 
     def marp_footers(self, slide: _SlideDraft, directives: dict) -> None:
         """Marp's footer directives on ``slide``: the first ``footer:`` is the deck's; a later one is the
-        footer of this slide and those after it; ``_footer:`` (``""`` hides it) of this slide only."""
+        footer of this slide and those after it; ``_footer:`` (``""`` hides it) of this slide only.  The
+        first ``header:``, when the front matter has none, is the deck's header (in front of
+        its footer, :func:`with_header`); a later or a slide's own header is not kept."""
+        if self.marp_header is None and "header" in directives:
+            self.marp_header = marp_header_text(directives["header"])
         said = directives.get("footer")
         if isinstance(said, str) and self.marp_footer is None and not self.raw_meta.get("footer"):
             self.marp_footer = said  # the deck's footer (the first one given)
         elif isinstance(said, str) or said is None and "footer" in directives:
-            self.marp_footer_now = markdown_text(said or "")
+            self.marp_footer_now = with_header(self.marp_header or "", markdown_text(said or ""))
             slide.footer = self.marp_footer_now
         own = directives.get("_footer", ...)
         if own is not ...:
-            slide.footer = markdown_text(own) if isinstance(own, str) else ""
+            own_text = markdown_text(own) if isinstance(own, str) else ""
+            slide.footer = with_header(self.marp_header or "", own_text)
 
     def _add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
         if self.marp and node.type == "html_block" and is_comment(node.content):

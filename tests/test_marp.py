@@ -521,6 +521,30 @@ def test_marps_footer_directives_apply_to_their_slides_as_marp_applies_them(tmp_
     assert "\\" not in drawn and course in pages[0] and course not in pages[1] and "Part two" in pages[4]
 
 
+def test_marps_header_is_shown_in_front_of_the_footer(tmp_path):
+    # a slide of Podium has no header: Marp's header (the course's name) was lost without a word
+    src = write_md(
+        tmp_path,
+        "---\nmarp: true\nheader: '**CS 101** · Week 3'\nfooter: Dr. Smith\n---\n\n# One\n\ntext\n\n---\n\n"
+        "<!-- _footer: Own -->\n\n# Two\n\ntext\n\n---\n\n# Three\n\ntext\n",
+    )
+    built = build_all(src, tmp_path / "out")
+    footers = [
+        next((s.text_frame.text for s in slide.shapes if s.name.startswith("Footer")), None)
+        for slide in Presentation(str(built.deck)).slides
+    ]
+    assert footers == ["CS 101 · Week 3 · Dr. Smith", "CS 101 · Week 3 · Own", "CS 101 · Week 3 · Dr. Smith"]
+    drawn = subprocess.run(["pdftotext", str(built.slides_pdf), "-"], capture_output=True, text=True).stdout
+    assert "CS 101 · Week 3 · Own" in drawn.split("\f")[1]
+    logo = write_md(
+        tmp_path,
+        "---\nmarp: true\nheader: '![w:90](logo.png)'\n---\n\n<!-- header: Later -->\n\n# A\n\nx\n",
+        "l.md",
+    )
+    lec = parse_lecture(logo.read_text(), str(logo), Diagnostics())
+    assert lec.meta.footer == ""  # a header of a picture only is decoration; a later header is not the deck's
+
+
 def test_marps_own_keys_and_a_namespaced_setup_call_are_no_noise(tmp_path):
     marp_src = write_md(
         tmp_path, "---\nmarp: true\npaginate: true\nmath: mathjax\n---\n\n# Agenda\n\n- one\n"
