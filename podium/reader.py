@@ -65,7 +65,7 @@ from .rawtex import (
     macro_definition,
     notes_to_divs,
 )
-from .revealmd import element_fragments, is_reveal_markdown, reveal_markdown
+from .revealmd import element_fragments, is_reveal_markdown, reveal_markdown, separators_only
 from .safety import PathPolicy
 from .sourcefile import MAX_BYTES, decode_source, read_bounded
 from .texenvs import (
@@ -985,7 +985,9 @@ def parse_lecture(
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
     conv.marp_header = _front_header(raw_meta) if conv.marp else None
-    conv.alt_only = conv.marp or reveal  # (Marp and reveal.js show a picture's alt text nowhere)
+    # (Marp, reveal.js and remark show a picture's alt text nowhere)
+    conv.alt_only = conv.marp or reveal or remark_deck
+    conv.reveal = reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
     if remarked is not None:
         conv.title_slide = remarked.title_slide
         conv.own_title = not remarked.title_slide  # (seal: false: the deck's first slide may be its own)
@@ -1281,6 +1283,9 @@ class _Converter:
         self.emoji = False  # :name: shortcodes as emoji (front matter `from: markdown+emoji`)
         self.cell_defaults: dict[str, Any] = {}  # code cells' options unless they say: execute:, opts_chunk
         self.title_slide = True  # a slide of the front matter's title (xaringan's `seal: false`: none)
+        # reveal-md's Markdown (podium.revealmd.separators_only): only its separators cut slides, as in Marp;
+        # a slide's first heading is its title; the front matter's `title:` names the browser's tab
+        self.reveal = False
         self.internal_links: dict[str, m.SourcePos] = {}  # [x](#id): each id linked to, where first
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
         self.alt_only = False  # a picture's words are its alt text, never a caption (Marp, reveal.js)
@@ -1360,7 +1365,8 @@ class _Converter:
         )
         divider = marp.heading_divider(raw_meta) if self.marp else 0
         html_show = html_slide_show(raw_meta)
-        if (meta.title or meta.subtitle or meta.authors or meta.date) and not self.marp and self.title_slide:
+        own_slides = self.marp or self.reveal  # (decks that write their own title slide, or none)
+        if (meta.title or meta.subtitle or meta.authors or meta.date) and not own_slides and self.title_slide:
             drafts.append(
                 _SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1))
             )
@@ -1391,7 +1397,7 @@ class _Converter:
         for node in _slide_comments_after_headings(nodes):
             if current is None and self.section_comment(node, drafts):
                 continue
-            if node.type == "heading" and self.marp:
+            if node.type == "heading" and own_slides:
                 current = self._marp_heading(node, current, divider, start)
                 continue
             if node.type == "heading":
@@ -1621,12 +1627,13 @@ class _Converter:
 
     def _marp_finish(self, drafts: list[_SlideDraft], meta: m.Meta) -> m.Meta:
         """A Marp deck's title slide found, its split backgrounds made columns; the lecture's metadata.
-        A xaringan deck with ``seal: false`` writes its own title slide too: found the same way."""
-        if self.own_title:
+        A xaringan deck with ``seal: false`` writes its own title slide too, and a deck in reveal.js's
+        Markdown always does: found the same way."""
+        if self.own_title and not self.reveal:
             return self._marp_title(drafts, meta, False)
-        if not self.marp:
+        if not (self.marp or self.reveal):
             return meta
-        meta = self._marp_title(drafts, meta, "lead" in str(self.raw_meta.get("class", "")))
+        meta = self._marp_title(drafts, meta, self.marp and "lead" in str(self.raw_meta.get("class", "")))
         for d in drafts:
             d.body = self._marp_split(d.body)
             if d.kind == m.CONTENT and d.title and not d.body and (d.lead or d.title_level == 1):
@@ -1661,7 +1668,7 @@ class _Converter:
             or len(paragraphs) != len(body)
             or len(lines) > 4
             or any(len(x) > 120 for x in lines)
-            or (meta.title and meta.title != title)
+            or (meta.title and meta.title != title and not self.reveal)  # (reveal-md's title: the tab's)
         ):
             return meta
         shown = [

@@ -587,6 +587,10 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
         for t, at in slide.notes:
             out.add(at, t)
         out.add(slide.notes[-1][1], ":::")
+    if heading is None and title_at is None and background:
+        # a slide of only its picture: a rule ends it, or its `.slide` comment would open the next slide
+        # (the reader gives such a comment to the heading after it; an empty '---' slide is no slide)
+        out.add(slide.line_of("background-image"), "", "---", "")
     return True
 
 

@@ -41,12 +41,14 @@ _REVEAL_MD_KEYS = frozenset(
 
 def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
     """A lecture that cuts its slides with ``---`` and writes ``Note:`` or ``--``, without front matter or
-    with reveal-md's (``revealOptions:``…) or reveal.js's own marks in its text (``--`` vertical slides,
-    ``<!-- .slide: -->`` comments): a pandoc or Quarto lecture with front matter keeps its "Note:" lines."""
+    with reveal.js's own marks in its text (``--`` vertical slides, ``<!-- .slide: -->`` comments); or one
+    with reveal-md's front matter (``revealOptions:``…) that cuts its slides at all: a pandoc or Quarto
+    lecture with front matter keeps its "Note:" lines."""
     lines = text.split("\n")
     fenced = code_lines(lines)
+    reveal_md = bool(_REVEAL_MD_KEYS & {str(k) for k in raw_meta})  # (then `---` alone says enough)
     if raw_meta and not (
-        _REVEAL_MD_KEYS & {str(k) for k in raw_meta}
+        reveal_md
         or any(not fenced[k] and line.strip() == "--" for k, line in enumerate(lines))
         or any(not fenced[k] and "<!-- .slide:" in line for k, line in enumerate(lines))
     ):
@@ -59,7 +61,15 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
         not fenced[k] and (line.strip() in ("--", "----") or _NOTE.match(line) or _cuts(line, own))
         for k, line in enumerate(lines)
     )
-    return separators > 0 and marks
+    return separators > 0 and (marks or reveal_md)
+
+
+def separators_only(raw_meta: dict, text: str) -> bool:
+    """Whether a reveal.js Markdown deck (:func:`is_reveal_markdown`) is surely reveal-md's, whose slides
+    only its separators cut, never headings: it has reveal-md's front matter or separators of its own.
+    (A file without front matter that only writes ``Note:`` and ``---`` may be a pandoc lecture: pandoc's
+    rules cut it.)"""
+    return bool(_REVEAL_MD_KEYS & {str(k) for k in raw_meta}) or bool(separators_of(raw_meta, text))
 
 
 # a slide separator written as a comment, passed to reveal-md on its command line (`--separator '<!-- > -->'`,

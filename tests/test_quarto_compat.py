@@ -21,7 +21,7 @@ from podium.pipeline import ALL, BuildOptions, build_slides, build_slides_pdf, p
 from podium.pipeline import build as pipeline_build
 from podium.reader import parse_lecture
 
-from .conftest import build_all, deck_of, write_md
+from .conftest import build_all, deck_of, run_cli, write_md
 
 
 def _parse(text: str, name: str = "t.md"):
@@ -1394,9 +1394,33 @@ def test_reveal_md_vertical_slides_after_notes_and_its_own_separators_are_slides
         "deck.md",
         diags := Diagnostics(),
     )
-    assert [m.plain_text(s.title) for s in lec.slides][1:] == ["One", "Two", "Three"]
+    # (reveal-md's `title:` names the browser's tab: the deck's first slide, "# One", is its title slide)
+    assert [m.plain_text(s.title) for s in lec.slides] == ["One", "Two", "Three"]
+    assert lec.slides[0].kind == m.TITLE and lec.meta.title == "One"
     assert "<--" not in "".join(m.blocks_text(s.body) for s in lec.slides)
     assert not [d for d in diags.items if d.code == "unused-key"]
+
+
+def test_a_reveal_md_deck_is_cut_at_its_separators_only_and_writes_its_own_title_slide(tmp_path):
+    # reveal-md cuts slides at its separator, never at headings: `# Title` + `## L.04` is one title
+    # slide, and the front matter's title names the browser's tab (it made a slide "MBAI" and 4 in all)
+    for sep, cut in (("separator: <!--s-->\n", "<!--s-->"), ("", "---")):
+        src = tmp_path / f"deck{len(sep)}.md"
+        src.write_text(
+            f"---\ntitle: MBAI\n{sep}revealOptions:\n  transition: 'none'\n---\n\n# Data Intensive Systems\n"
+            f"## L.04\n\n{cut}\n\n## Agenda\n\n1. What is OLAP?\n\n### Columnar\n\nStored by column.\n"
+            f"\n{cut}\n\n# Part two\n",
+            encoding="utf-8",
+        )
+        result = run_cli("slides", str(src), "-o", str(tmp_path / "out"))
+        assert result.exit_code == 0, result.output
+        deck = Presentation(str(tmp_path / "out" / f"{src.stem}.pptx"))
+        texts = [[sh.text_frame.text for sh in s.shapes if sh.has_text_frame] for s in deck.slides]
+        assert len(texts) == 3, texts
+        assert texts[0][:2] == ["Data Intensive Systems", "L.04"]  # the title slide, its subtitle
+        assert texts[1][0] == "Agenda" and "Columnar" in texts[1][1] and "Stored by column." in texts[1][1]
+        assert texts[2][0] == "Part two" and "MBAI" not in str(texts)
+        assert "Data Intensive Systems" in texts[1]  # the footer: the deck's title
 
 
 @pytest.mark.parametrize(

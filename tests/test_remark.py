@@ -149,11 +149,13 @@ def test_columns_side_by_side_and_colour(built):
     deck = Presentation(str(out / "regression.pptx"))
     slide = next(s for s in deck.slides if any("Slope and" in t for t in _texts(s)))
     text = next(s for s in slide.shapes if s.has_text_frame and "Slope and" in s.text_frame.text)
-    picture = next(s for s in slide.shapes if s.shape_type == 13 and s.name != "LOGO")
+    (picture,) = [s for s in slide.shapes if s.shape_type == 13 and s.name != "LOGO"]
+    # (the slide of only a background picture before it is a slide of its own, not on this one)
     assert text.left + text.width <= picture.left + Emu(1)  # the pull-right column is to the right
     assert abs(text.top - picture.top) < Emu(914400)  # side by side, not stacked
     run = next(r for p in text.text_frame.paragraphs for r in p.runs if r.text == "intercept")
     assert str(run.font.color.rgb) == "FF0000"
+    assert "Cars by weight" not in "\n".join(_texts(slide))  # remark shows alt text nowhere: no caption
 
 
 def test_background_slide_and_handout(built):
