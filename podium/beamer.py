@@ -27,6 +27,7 @@ Text outside frames (which beamer does not show) is left out with a warning.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -504,15 +505,37 @@ def _comment_at(line: str) -> int | None:
     return None
 
 
+# a title command whose argument starts on the next line (``\title`` then ``{C preprocessor}``, or
+# ``\title[short] % comment`` then ``{long}``), as TeX reads it
+_META_BREAK = re.compile(
+    r"(\\(?:title|subtitle|author|institute|date)\*?[ \t]*(?:\[[^\]\n]*\])?)[ \t]*\n[ \t]*(?=[\[{])"
+)
+
+
+def _joined_arguments(text: str) -> tuple[str, list[int]]:
+    """``text`` with the line break between a title command and its argument taken out, and where (in the
+    new text) each was taken out, so that a line of the new text is still found in the old."""
+    parts: list[str] = []
+    cuts: list[int] = []
+    last = size = 0
+    for mt in _META_BREAK.finditer(text):
+        parts.append(text[last : mt.end(1)])
+        size += mt.end(1) - last
+        cuts.append(size)
+        last = mt.end()
+    parts.append(text[last:])
+    return "".join(parts), cuts
+
+
 def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool = True) -> None:
     """The front matter from the preamble's commands; its macros (``header-includes``; not with
     ``macros`` False: title commands written after ``\\begin{document}``)."""
-    text = "\n".join(lines)
+    text, cuts = _joined_arguments("\n".join(lines))
     for piece in find_raw_tex(text, markdown=False):
         value = piece.args[piece.kinds.rfind("{")] if "{" in piece.kinds else None
         if value is None:
             continue
-        line = index[text.count("\n", 0, piece.start)] + 1
+        line = index[text.count("\n", 0, piece.start) + bisect.bisect_right(cuts, piece.start)] + 1
         key = piece.name if piece.name in _META else None
         if key is not None:
             out.meta[key] = _words(value)

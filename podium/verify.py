@@ -590,7 +590,9 @@ class DeckComparison:
 
     def title(self) -> None:
         want = _plan_text(self.plan.title)
-        if self.plan.kind == "title" and self.slide is not None and self.slide.kind == m.TITLE:
+        if self.plan.kind == "title" and self.slide is not None and self.slide.kind == m.TITLE and want:
+            # (a title slide of an author and a date only stays untitled, though the lecture's title
+            # is then its first heading: the footer's and the document's)
             want = self.lecture.meta.title or want
         if squash(self.got.title) != squash(want):
             self.error(f'title: deck "{_short(self.got.title)}" but source "{_short(want)}"', "check-title")

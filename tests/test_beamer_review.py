@@ -353,3 +353,32 @@ def test_display_math_over_lines_in_a_paragraph_is_math_even_where_a_line_starts
     xml = prs.slides[0].shapes._spTree.xml
     assert "<m:oMath" in xml and "$$" not in xml
     assert "linear approximation" in _all_text(prs)
+
+
+def test_title_commands_with_their_argument_on_the_next_line(tmp_path):
+    # TeX reads `\title` then `{…}` on the next line (and `\title[short] % comment` then `{long}`) as
+    # one command: the title was lost, and with it the title slide's title
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}\\titlepage\\end{frame}\n\\begin{frame}{Slide1}\nText.\n\\end{frame}",
+        "\\title[\\textsc{OOP} -- short] % for the footline\n{C preprocessor}\n\n\\subtitle\n{advanced tips}\n"
+        "\\author[Nine] % short\n{\n  Mark Veltzer\n}\n",
+    )
+    texts = _texts(prs)
+    assert texts[0] == ["C preprocessor", "advanced tips\nMark Veltzer"]
+    footers = [s.text_frame.text for s in prs.slides[1].shapes if s.name.startswith("Footer")]
+    assert footers == ["OOP – short"]
+
+
+def test_a_title_slide_without_a_title_builds_and_checks(tmp_path):
+    # an author and no title: the lecture's title is its first heading, and the title slide stays
+    # untitled; `check` took the first for the second and refused to write anything
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\author{Mark Veltzer}\n\\begin{document}\n\\begin{frame}\\titlepage\\end{frame}\n"
+        "\\begin{frame}{Slide1}\nText.\n\\end{frame}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert _texts(Presentation(str(tmp_path / "out" / "deck.pptx")))[0] == ["Mark Veltzer"]
