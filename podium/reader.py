@@ -1920,6 +1920,13 @@ class _Converter:
             finally:
                 self.in_list -= 1
             start = int(node.attrs.get("start", 1)) if t == "ordered_list" else 1
+            if start < 1:
+                self.diags.warning(
+                    f"a list numbered from {start}: PowerPoint numbers from 1, so the deck (and the handout's "
+                    "drawing of the slide) number it from 1",
+                    pos,
+                    "list-number",
+                )
             # Marp: `*` bullets and `1)` numbers are fragmented lists, shown item by item
             fragmented = self.marp and node.markup in ("*", ")")
             meta = node.meta or {}

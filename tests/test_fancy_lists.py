@@ -4,6 +4,7 @@ slides PDF (read back with poppler), and drawn by LibreOffice with the number cl
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -149,14 +150,15 @@ def _numbered(deck) -> list[tuple[str, str | None, str, int, int]]:
 
 
 def test_the_deck_numbers_each_list_in_its_own_style(built):
+    # (every item its number: LibreOffice counts on from the list before where an item has none)
     got = _numbered(built.deck)
     assert [(t, s, text) for t, s, text, _, _ in got] == [
-        ("alphaLcPeriod", None, "Show the differences between two versions"),
+        ("alphaLcPeriod", "1", "Show the differences between two versions"),
         ("alphaLcPeriod", "2", "Display a past version"),
-        ("romanLcPeriod", None, "by its hash"),
+        ("romanLcPeriod", "1", "by its hash"),
         ("romanLcPeriod", "2", "by its tag"),
         ("alphaLcPeriod", "3", "Go back"),
-        ("arabicParenBoth", None, "What is human security?"),
+        ("arabicParenBoth", "1", "What is human security?"),
         ("arabicParenBoth", "2", "Who defined it?"),
         ("romanLcPeriod", "4", "fourth item"),
         ("romanLcPeriod", "5", "fifth item"),
@@ -191,3 +193,29 @@ def test_libreoffice_draws_each_number_clear_of_its_text(built, soffice, tmp_pat
     drawn = " ".join(w.text for _w, _h, words in pages(pdf) for w in words)
     for marker in ("(1)", "(2)", "iv.", "vi."):
         assert marker in drawn.split(), marker
+
+
+def test_two_lists_apart_are_numbered_apart_and_a_list_from_zero_is_valid(tmp_path):
+    # pandoc's manual ends a list with `<!-- -->`: two lists, each from 1; the drawings ran them on
+    # (1-6) and LibreOffice drew 1 2 3 4 2 3. A list from 0 wrote startAt="0", which the format forbids
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Lists\n---\n\n## Two lists\n\n1. one\n2. two\n3. three\n\n<!-- -->\n\n1. uno\n2. dos\n\n"
+        "## From zero\n\n0. zero\n1. one\n2. two\n",
+    )
+    built = build_all(src, tmp_path / "out")
+    got = [(s, text) for _, s, text, _, _ in _numbered(built.deck)]
+    assert got == [("1", "one"), ("2", "two"), ("3", "three"), ("1", "uno"), ("2", "dos")] + [
+        ("1", "zero"),
+        ("2", "one"),
+        ("3", "two"),
+    ]
+    pages = _pdf_text(built.slides_pdf).split("\f")
+    assert re.findall(r"^(\d)\. (\w+)", pages[1], re.M) == [
+        ("1", "one"),
+        ("2", "two"),
+        ("3", "three"),
+        ("1", "uno"),
+        ("2", "dos"),
+    ]
+    assert any("[list-number]" in line and ":18:" in line for line in built.messages), built.messages

@@ -464,7 +464,7 @@ class _Chunker:
                                 p.runs,
                                 level,
                                 Bullet.NUMBER if b.ordered else Bullet.BULLET,
-                                b.start + k,
+                                max(b.start, 1) + k,  # (PowerPoint numbers from 1: the reader warns)
                                 p.align,
                                 p.style,
                                 self.step,
@@ -492,7 +492,7 @@ class _Chunker:
                         (),
                         level,
                         Bullet.NUMBER if b.ordered else Bullet.BULLET,
-                        b.start + k,
+                        max(b.start, 1) + k,
                         step=self.step,
                         numbering=b.numbering,
                         delimiter=b.delimiter,

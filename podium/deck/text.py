@@ -136,8 +136,10 @@ def set_bullet(cv: Canvas, p, para: Para, own: bool, lvl: Level | None = None, r
         etree.SubElement(pPr, qn("a:buFont")).set("typeface", lvl.latin if lvl is not None else "+mn-lt")
         el = etree.SubElement(pPr, qn("a:buAutoNum"))
         el.set("type", AUTONUM[para.numbering] + AUTONUM_DELIMITER[para.delimiter])
-        if para.number != 1:
-            el.set("startAt", str(para.number))
+        # every item its own number: PowerPoint starts a new count where it changes, and LibreOffice
+        # counts on from the list before where an item has none (two lists apart read 1 2 3 4 2 3);
+        # the file format's numbers start at 1 (a list from 0: the reader has warned)
+        el.set("startAt", str(max(para.number, 1)))
     elif not own:
         font = etree.SubElement(pPr, qn("a:buFont"))
         font.set("typeface", "Arial")

@@ -93,6 +93,7 @@ def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
     """Return paragraphs as HTML, rebuilding nested lists from bullet levels and quotes from styles."""
     out: list[str] = []
     stack: list[tuple[int, str, tuple]] = []  # open lists: (level, tag, its numbering); each has an open <li>
+    numbers: dict[int, int] = {}  # the number of the last numbered item at each level
     quote_open = False
 
     def close_to(level: int) -> None:
@@ -108,8 +109,12 @@ def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
         if bullet in ("bullet", "number"):
             tag = "ol" if bullet == "number" else "ul"
             kind = (tag, p.numbering, p.delimiter) if tag == "ol" else (tag,)
-            while stack and (stack[-1][0] > p.level or (stack[-1][0] == p.level and stack[-1][2] != kind)):
+            restart = tag == "ol" and p.number <= numbers.get(p.level, p.number - 1)  # (a list after a list)
+            while stack and (
+                stack[-1][0] > p.level or (stack[-1][0] == p.level and (stack[-1][2] != kind or restart))
+            ):
                 out.append(f"</li></{stack.pop()[1]}>")
+            numbers[p.level] = p.number
             if stack and stack[-1][0] == p.level:
                 out.append("</li>")
             else:
@@ -124,6 +129,7 @@ def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
             else:
                 out.append(f"<li>{runs_html(p.runs, math)}")
             continue
+        numbers = {k: v for k, v in numbers.items() if k < p.level}  # (a list ended at this level)
         if stack and stack[-1][0] < p.level:  # a further paragraph of the open item
             out.append(_para_tag(p, math))
             continue
