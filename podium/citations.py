@@ -8,6 +8,7 @@ as text and the reference list, which the reader puts on a "References" slide at
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import warnings
@@ -87,6 +88,13 @@ class Bibliography:
             return [str(entry).strip() for entry in self.bib.bibliography()]
 
 
+def _names_joined(bib: str) -> str:
+    """A .bib file's text with every ``and`` between names on one line with them: citeproc-py splits a
+    list of names at " and " only, and dblp and JabRef write ``Li Lin and`` / ``Joos Vandewalle and``
+    over lines (BibTeX reads any white space as one space)."""
+    return re.sub(r"\s+and\s+", " and ", bib)
+
+
 def load_bibliography(
     raw_meta: dict, base_dir: str, policy, pos: m.SourcePos, diags: Diagnostics
 ) -> Bibliography | None:
@@ -119,7 +127,7 @@ def load_bibliography(
             else:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    bibtex_sources.append(BibTeX(path, encoding="utf-8"))
+                    bibtex_sources.append(BibTeX(io.StringIO(_names_joined(Path(path).read_text("utf-8")))))
         except Exception as e:  # a malformed file: say so, keep building
             diags.warning(
                 f"bibliography '{f}' cannot be read ({type(e).__name__}: {e}); citations are left as written",

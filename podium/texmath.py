@@ -43,7 +43,15 @@ def normalise(tex: str) -> str:
         r"\\(big|Big|bigg|Bigg)[lrm]?(?=\\[A-Za-z])", "", tex
     )  # \big\langle: latex2mathml reads \langle
     tex = re.sub(r"\\(displaystyle|textstyle|scriptstyle)\b", "", tex)
+    # \mathbb R, \boldsymbol\alpha: a font's argument is one token without braces, as TeX reads it
+    tex = _UNBRACED_FONT.sub(lambda mt: f"\\{mt.group(1)}{{{mt.group(2) or mt.group(3)}}}", tex)
     return tex.strip()
+
+
+_UNBRACED_FONT = re.compile(
+    r"\\(mathbb|mathcal|mathfrak|mathscr|mathbf|mathrm|mathit|mathsf|mathtt|boldsymbol|bm)"
+    r"(?:\s+([A-Za-z0-9])|\s*(\\[A-Za-z]+))"
+)
 
 
 @lru_cache(maxsize=1024)

@@ -168,6 +168,9 @@ CONSTRUCTS = [
     (r"\int_0^1 f(x)\,dx", "m:nary[m:naryPr/m:chr/@m:val='∫'][m:sub//m:t='0'][m:sup//m:t='1']", "∫"),
     (r"\prod_{k} a_k", "m:nary[m:naryPr/m:chr/@m:val='∏'][m:naryPr/m:supHide]", "∏"),
     (r"\mathbb{R}^n", "m:sSup[m:e//m:t='ℝ'][m:sup//m:t='n']", "ℝⁿ"),
+    # a font's argument of one token written without braces, as TeX (and MathJax) read it
+    (r"\mathbb R^{n}", "m:sSup[m:e//m:t='ℝ'][m:sup//m:t='n']", "ℝⁿ"),
+    (r"\mathcal L + \boldsymbol\alpha", "m:r[m:t='ℒ']", "ℒ"),
     (r"\langle u, v \rangle", "m:r[m:t='⟨']", "⟨u,v⟩"),
     (r"\left( \frac{a}{b} \right)", "m:d[m:dPr/m:begChr/@m:val='(']/m:e/m:f", "(a/b)"),
     (r"x_i^{2}", "m:sSubSup[m:e//m:t='x'][m:sub//m:t='i'][m:sup//m:t='2']", "xᵢ²"),

@@ -1325,3 +1325,18 @@ def test_two_spaces_before_a_link_or_code_are_one():
         Diagnostics(),
     )
     assert m.blocks_text(lecture.slides[-1].body) == "see p0009 and https://eel.is/x and code too"
+
+
+def test_names_of_a_bibtex_entry_written_over_lines_are_each_an_author(tmp_path):
+    # dblp and JabRef put each " and " at a line's end: the cite read "(and Joos Vandewalle and …)"
+    (tmp_path / "refs.bib").write_text(
+        "@article{LinVL15,\n  author       = {Li{-}Gang Lin and\n                  Joos Vandewalle and\n"
+        "                  Yew{-}Wen Liang},\n  title        = {Analytical representation},\n"
+        "  journal      = {Autom.},\n  year         = {2015}\n}\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "deck.md"
+    src.write_text("---\ntitle: T\nbibliography: refs.bib\n---\n\n## Cites\n\nAs shown [@LinVL15].\n")
+    slides, handout, _ = build_both(src)
+    assert "As shown (Lin, Vandewalle and Liang, 2015)." in by_title(slides, "Cites")["body"]
+    assert "Lin, L.-G., Vandewalle, J. and Liang, Y.-W. (2015)" in " ".join(handout.split())
