@@ -426,7 +426,12 @@ def cell_defaults(raw_meta: dict) -> dict:
     ):
         if isinstance(given, dict):
             out.update({str(k): v for k, v in given.items() if k in _CELL_KEYS})
+            if "echo" in given:
+                out[ECHO_SAID] = True
     return out
+
+
+ECHO_SAID = "(echo said)"  # in cell_defaults: the lecture says `echo:` itself (not the format's default)
 
 
 _OPTS_CHUNK = re.compile(r"opts_chunk\$set\s*\((.*?)\)\s*$", re.S | re.M)
@@ -442,6 +447,8 @@ def chunk_defaults(code: str) -> dict:
     out: dict = {}
     for key, value in re.findall(r"\b(echo|include)\s*=\s*(TRUE|FALSE|T|F)\b", found.group(1)):
         out[key] = value in ("TRUE", "T")
+    if "echo" in out:
+        out[ECHO_SAID] = True
     return out
 
 
@@ -467,10 +474,18 @@ def cell_code(code: str, info: str, defaults: dict | None = None) -> tuple[str |
     ):
         options.setdefault(key, quoted or squoted or bare)
     folded = options.get("code-fold", (defaults or {}).get("code-fold"))
-    if folded is not None and not _off(folded) and "echo" not in options:
-        options["echo"] = True  # (folded code is shown code: Quarto's code-fold implies echo)
+    if (
+        folded is not None
+        and not _off(folded)
+        and "echo" not in options
+        and ECHO_SAID not in (defaults or {})
+    ):
+        # (folded code is shown code: Quarto's code-fold implies echo, where the presentation format's
+        # default hides code; an `echo: false` the lecture writes still hides it, as in Quarto)
+        options["echo"] = True
     for key, value in (defaults or {}).items():
-        options.setdefault(key, value)
+        if key != ECHO_SAID:
+            options.setdefault(key, value)
     if _off(options.get("echo")) or _off(options.get("include")):
         return None, options
     while lines and not lines[0].strip():

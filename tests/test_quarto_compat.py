@@ -1429,6 +1429,10 @@ def test_a_reveal_md_deck_is_cut_at_its_separators_only_and_writes_its_own_title
         ("format: revealjs", "#| code-fold: true\nx <- 1", True),  # folded code is shown code
         ("format:\n  revealjs:\n    code-fold: true", "x <- 1", True),
         ("format: revealjs", "#| code-fold: true\n#| echo: false\nx <- 1", False),
+        # (code-fold folds the code shown: a lecture's own `echo: false` still hides it)
+        ("format:\n  revealjs:\n    code-fold: true\nexecute:\n  echo: false", "x <- 1", False),
+        ("format: revealjs\nexecute:\n  echo: false", "#| code-fold: true\nx <- 1", False),
+        ("format: revealjs\nexecute:\n  echo: true", "#| code-fold: true\nx <- 1", True),
     ],
 )
 def test_code_fold_shows_the_code_in_a_presentation_format(front, cell, shown):
