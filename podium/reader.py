@@ -2747,6 +2747,8 @@ class _Converter:
         web page or video behind the slide becomes a link to it; either with a warning, never lost."""
         if attrs is None:
             return []
+        if any(k.startswith("data-background") for k in attrs.kv):  # pandoc's reveal.js spelling
+            attrs = Attrs(kv={**attrs.kv, **_backgrounds(attrs.kv.items())})
         out: list[m.Block] = []
         colour = attrs.kv.get("background-color", "").strip()
         if colour:
@@ -3634,16 +3636,21 @@ def _slide_comments_after_headings(nodes: list[SyntaxTreeNode]) -> list[SyntaxTr
 def _slide_attrs(text: str) -> Attrs:
     """A reveal.js ``.slide:`` comment's ``data-background…`` attributes as Quarto's slide attributes:
     ``data-background`` is a picture when it names a file, else a colour."""
+    return Attrs(kv=_backgrounds(read_inline_tag(f"<slide {text}>").attrs.items()))  # (as HTML reads them)
+
+
+def _backgrounds(pairs) -> dict[str, str]:
+    """reveal.js's ``data-background…`` attributes of ``pairs`` (a ``.slide:`` comment's, or pandoc's on a
+    heading) as Quarto's ``background…`` ones: ``data-background`` is a picture when it names a file, else
+    a colour."""
     kv: dict[str, str] = {}
-    for key, value in read_inline_tag(
-        f"<slide {text}>"
-    ).attrs.items():  # (HTML's attributes, as HTML reads them)
+    for key, value in pairs:
         if key == "data-background":
             looks_like_file = re.search(r"\.(?:png|jpe?g|gif|svg|webp)\b|^url\(|/", value, re.I)
             key = "data-background-image" if looks_like_file else "data-background-color"
         if key.startswith("data-background"):
             kv[key.removeprefix("data-")] = re.sub(r"^url\((['\"]?)(.*)\1\)$", r"\2", value.strip())
-    return Attrs(kv=kv)
+    return kv
 
 
 def _spans(text: str) -> list[m.Inline]:

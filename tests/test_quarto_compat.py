@@ -236,6 +236,29 @@ def test_slide_backgrounds_are_shown_on_the_slide_with_a_warning(tmp_path):
     assert any(sh.shape_type == 13 for sh in slides[2].shapes)  # the picture
 
 
+def test_pandocs_spelling_of_slide_backgrounds_is_read_as_quartos(tmp_path):
+    # pandoc's reveal.js writer reads `data-background-image` (and `data-background`) on a heading: they
+    # were dropped without a word, and a slide of only a background web page vanished
+    _png(tmp_path / "pic.png", "purple")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n"
+        '## {data-background-iframe="https://pandoc.org/MANUAL.html"}\n\n'
+        '## Picture {data-background-image="pic.png"}\n\n- words\n\n'
+        '## Plain {data-background="pic.png"}\n\n- more\n\n## Colour {data-background="#264653"}\n\n- last\n',
+    )
+    diags = Diagnostics()
+    deck = build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    lines = [d.pos.line for d in diags.items if d.code == "background"]
+    assert lines == [5, 7, 11, 15], [d.format() for d in diags.items]
+    slides = list(Presentation(str(deck)).slides)
+    assert len(slides) == 5
+    assert "https://pandoc.org/MANUAL.html" in " ".join(
+        sh.text_frame.text for sh in slides[1].shapes if sh.has_text_frame
+    )
+    assert [any(sh.shape_type == 13 for sh in s.shapes) for s in slides[2:]] == [True, True, False]
+
+
 def test_a_video_or_web_page_written_as_a_picture_is_named_for_what_it_is():
     lecture, messages = _parse("## S\n\n![](clip.mp4)\n\n![](demo/index.html?x=1)\n\n![](gone.png)\n")
     assert [x.split(": warning: ")[1] for x in messages] == [
