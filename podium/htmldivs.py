@@ -19,7 +19,9 @@ Marp and reveal.js have no column syntax, so their authors write::
 Raw HTML is never rendered (README, Safety), so this is read as the layout it asks for instead: an
 outer ``<div>`` whose class says columns (``columns``, ``cols``, ``row``, ``grid``, ``flex``,
 ``two-col``, ``r-hstack``…) or whose style says ``display: flex``/``grid``, each ``<div>`` directly in
-it a column (its ``width:`` or a ``col-6``-style class its width).  Every tag must stand alone on its
+it a column (its ``width:`` or a ``col-6``-style class its width); an outer ``<div>`` of another class
+(a deck's own CSS: ``col-wrapper``, ``split``) is a row when it holds two or more ``<div>`` tags that each
+give their width.  Every tag must stand alone on its
 line and the structure must close; anything else is left as HTML.  The rewrite is line for line, so
 messages keep their lines.
 
@@ -142,8 +144,8 @@ def _columns(text: str) -> str | None:
     k = 0
     while k < len(lines):
         opening = _OPEN.match(lines[k]) if not fenced[k] else None
-        if opening is not None and _is_row(_attrs(opening.group(1))):
-            rewritten = _row(lines, fenced, k)
+        if opening is not None:
+            rewritten = _row(lines, fenced, k, sized=not _is_row(_attrs(opening.group(1))))
             if rewritten is not None:
                 end, new = rewritten
                 lines[k : end + 1] = new
@@ -154,12 +156,16 @@ def _columns(text: str) -> str | None:
     return "\n".join(lines) if changed else None
 
 
-def _row(lines: list[str], fenced: list[bool], start: int) -> tuple[int, list[str]] | None:
+def _row(lines: list[str], fenced: list[bool], start: int, sized: bool = False) -> tuple[int, list[str]] | None:
     """The row opening at ``lines[start]``: (its closing line, its lines rewritten), or None when its
-    structure is not a row of ``<div>`` columns each on lines of their own."""
+    structure is not a row of ``<div>`` columns each on lines of their own.  ``sized``: the outer div's
+    class is one this module does not know (``col-wrapper``, ``split``): a row only of two or more
+    columns that each give their width (``style="width: 50%"``, ``col-6``), as a deck's own CSS lays
+    them side by side."""
     new = ["::::::: columns"]
     depth = 0  # 0: directly inside the row; 1: inside a column; more: a div inside a column
     columns = 0
+    widths: list[float] = []
     for k in range(start + 1, len(lines)):
         line = lines[k]
         if fenced[k]:
@@ -174,8 +180,9 @@ def _row(lines: list[str], fenced: list[bool], start: int) -> tuple[int, list[st
                 width = _width(_attrs(opening.group(1)))
                 new.append(f'::::: {{.column width="{width}"}}' if width else "::::: column")
                 depth, columns = 1, columns + 1
+                widths.append(float(width[:-1]) if width else 0.0)
             elif closing is not None:
-                if columns == 0:
+                if columns == 0 or sized and (columns < 2 or not all(widths) or sum(widths) > 105):
                     return None
                 new.append(":::::::")
                 return k, new

@@ -346,6 +346,26 @@ def test_a_marp_footer_directive_is_the_decks_footer(tmp_path):
     assert footers == ["CS 310 · Lecture 7"]
 
 
+def test_divs_that_each_give_their_width_are_columns_whatever_their_rows_class(tmp_path):
+    # a deck's own CSS lays `<div class="col-wrapper">` out as a row; its divs' widths say so
+    src = write_md(
+        tmp_path,
+        '---\ntitle: Cols\n---\n\n## OLTP vs OLAP\n\n<div class = "col-wrapper">\n'
+        '<div class="c1" style="width: 50%; height: auto;">\n\n### OLTP\nTransactions.\n\n</div>\n\n'
+        '<div class="c2" style="width: 50%; height: auto;">\n\n### OLAP\nAnalysis.\n\n</div>\n</div>\n\n'
+        '## Not a row\n\n<div class="box">\n<div style="width: 50%">\n\nOnly one.\n\n</div>\n</div>\n',
+    )
+    prs = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics())))
+    boxes = [
+        (sh.left, sh.top, sh.text_frame.text)
+        for sh in prs.slides[1].shapes
+        if sh.has_text_frame and sh.text_frame.text.startswith("OL") and sh != prs.slides[1].shapes.title
+    ]
+    assert [b[2] for b in boxes] == ["OLTP\nTransactions.", "OLAP\nAnalysis."]
+    assert boxes[0][0] < boxes[1][0] and boxes[0][1] == boxes[1][1]  # side by side
+    assert prs.slides[2].slide_layout.name != "Two Content"
+
+
 def test_columns_written_as_html_divs_are_columns(tmp_path):
     src = tmp_path / "cols.md"
     src.write_text(
