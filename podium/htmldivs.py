@@ -156,7 +156,9 @@ def _columns(text: str) -> str | None:
     return "\n".join(lines) if changed else None
 
 
-def _row(lines: list[str], fenced: list[bool], start: int, sized: bool = False) -> tuple[int, list[str]] | None:
+def _row(
+    lines: list[str], fenced: list[bool], start: int, sized: bool = False
+) -> tuple[int, list[str]] | None:
     """The row opening at ``lines[start]``: (its closing line, its lines rewritten), or None when its
     structure is not a row of ``<div>`` columns each on lines of their own.  ``sized``: the outer div's
     class is one this module does not know (``col-wrapper``, ``split``): a row only of two or more
