@@ -35,7 +35,7 @@ from typing import Any
 
 from .markdown import outside
 from .rawtex import balanced_group, find_raw_tex
-from .texenvs import tex_text
+from .texenvs import _single_dollars, tex_text
 
 _CLASS = re.compile(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{beamer\}", re.M)
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|Verbatim|semiverbatim|Highlighting)\*?\}")
@@ -939,6 +939,33 @@ def _display_open(text: str, display: bool) -> bool:
     return display
 
 
+@dataclass
+class _InlineMath:
+    """``$ … $`` math a frame writes over several lines (a matrix's rows, each ending in TeX's ``\\\\``):
+    its lines are TeX's own, as display math's are (no line break, no list).  A ``$`` alone on its line
+    opens math that Markdown cannot read (a space after the ``$``): it and its closing ``$`` become
+    ``$$``, a display of it."""
+
+    inline: bool = False
+    lone: bool = False  # display math opened by a lone `$`: its next `$` closes it
+
+    def line(self, text: str, display: bool) -> tuple[str, bool, bool]:
+        """``text`` (a lone ``$`` as ``$$``), whether inline math was open before it, and whether any of
+        it is inline math."""
+        if self.lone and display:
+            singles = _single_dollars(text)
+            if singles:
+                text, self.lone = text[: singles[0]] + "$$" + text[singles[0] + 1 :], False
+            return text, False, False
+        if not display and not self.inline and text == "$":
+            self.lone = True
+            return "$$", False, False
+        before = self.inline
+        if not display and len(_single_dollars(text)) % 2 == 1:
+            self.inline = not self.inline
+        return text, before, before or self.inline
+
+
 def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A frame's lines without their indentation (but in verbatim environments), and a line that
     Markdown would read as a list or a quote (``1. …``, ``- …``, ``> …``) escaped: in TeX it is text."""
@@ -948,6 +975,7 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     envs: list[str] = []  # the environments open (\\ breaks a line only in paragraphs: _TEXT_ENVS)
     ends: set[int] = set()  # lines of `out` that ended in \\ (a break if the paragraph goes on)
     display = False  # display math ($$ … $$, \\[ … \\]) open over several lines
+    math = _InlineMath()  # $ … $ math open over several lines
     for k, line in _pictures_joined(_centred(body)):
         if verbatim is not None:
             if f"\\end{{{verbatim}" in line:
@@ -972,13 +1000,16 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if re.fullmatch(r"[=-]+", text) and out and out[-1][1]:  # (in TeX a line of its own; in Markdown
             out[-1] = (out[-1][0], out[-1][1] + " " + text)  # it would underline a heading or cut a slide)
             continue
-        if not display and not any(e in _MATH_ENVS for e in envs):  # (in math a line is TeX's own)
-            text = _unlisted(text)
-        elif display and _LISTISH.match(text):  # (a line of $$ … $$ that starts "+ b": TeX's empty group
-            text = "{}" + text  # before it, so that Markdown starts no list there; the math is the same)
-        display = _display_open(text, display)
+        text, inline_before, inline_any = math.line(text, display)
+        display_before, display = display, _display_open(text, display)  # (a lone `$` made `$$`: math.line)
+        if not display_before and not inline_before and not any(e in _MATH_ENVS for e in envs):
+            text = _unlisted(text)  # (in math a line is TeX's own)
+        elif (display_before or inline_before) and _LISTISH.match(text):  # (math's line "+ b":
+            text = "{}" + text  # TeX's empty group before it, so that Markdown starts no list there)
         text = _text_math(text)
-        parts = _breaks(text) if "\\\\" in text and all(e in _TEXT_ENVS for e in envs) else [text]
+        in_math = inline_any or display or display_before  # (TeX's \\ in math: a row, not a break)
+        breaks = "\\\\" in text and not in_math and all(e in _TEXT_ENVS for e in envs)
+        parts = _breaks(text) if breaks else [text]
         for j, part in enumerate(parts):
             if j < len(parts) - 1:
                 ends.add(len(out))

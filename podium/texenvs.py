@@ -1132,6 +1132,7 @@ def tex_text(text: str) -> str | None:
     fenced = code_lines(lines)
     changed = False
     in_math = False
+    inline = False  # inside $…$ math that goes on over lines (a matrix's rows: TeX's own \\)
     out: list[str] = []
     for k, line in enumerate(lines):
         opens = line.count("$$") % 2 == 1
@@ -1139,15 +1140,47 @@ def tex_text(text: str) -> str | None:
             in_math ^= opens and not fenced[k]
             out.append(line)
             continue
+        dollars = _single_dollars(line) if "$" in line else []
+        head = ""
+        if inline:  # the math's words up to its closing $ are TeX's own
+            if not dollars:
+                out.append(line)
+                continue
+            head, line = line[: dollars[0] + 1], line[dollars[0] + 1 :]
+            dollars = [d - len(head) for d in dollars[1:]]
+            inline = False
         in_math = opens
         if opens:  # a line that opens display math: its words before the $$ only
             at = line.rfind("$$")
             new = _tex_line(line[:at]) + line[at:]
+        elif len(dollars) % 2 == 1 and _opens_math(line, dollars[-1]):  # math that goes on to the next line
+            inline = True
+            new = _tex_line(line[: dollars[-1]]) + line[dollars[-1] :]
         else:
             new = _tex_line(line)
-        changed = changed or new != line
+        new = head + new
+        changed = changed or new != head + line
         out.append(new)
     return "\n".join(out) if changed else None
+
+
+def _single_dollars(line: str) -> list[int]:
+    """Where ``line`` has a ``$`` that opens or closes inline math: not ``\\$``, not one of ``$$``, not in
+    a code span."""
+    spans = [(mt.start(), mt.end()) for mt in _CODE_SPANS.finditer(line)] if "`" in line else []
+    return [
+        mt.start()
+        for mt in re.finditer(r"(?<!\$)\$(?!\$)", line)
+        if not any(a <= mt.start() < b for a, b in spans)
+        and (len(line[: mt.start()]) - len(line[: mt.start()].rstrip("\\"))) % 2 == 0  # (`\\$`: a dollar)
+    ]
+
+
+def _opens_math(line: str, at: int) -> bool:
+    """Whether the ``$`` at ``line[at]`` can open math (pandoc's rule: a character that is not a space
+    right after it; not money, ``$5``)."""
+    after = line[at + 1 : at + 2]
+    return bool(after) and not after.isspace() and not after.isdigit()
 
 
 def _tex_line(line: str) -> str:

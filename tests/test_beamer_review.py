@@ -382,3 +382,19 @@ def test_a_title_slide_without_a_title_builds_and_checks(tmp_path):
     result = run_cli("all", src, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     assert _texts(Presentation(str(tmp_path / "out" / "deck.pptx")))[0] == ["Mark Veltzer"]
+
+
+def test_inline_math_over_lines_keeps_its_rows(tmp_path):
+    # a matrix written in $…$ over lines, each row ending in \\: the \\ became a line break (or a
+    # lone `\`) before the math was read, and the math showed as TeX or vanished
+    prs, warnings = _build(
+        tmp_path,
+        "\\begin{frame}{Matrix}\nA matrix:\n$A = \\begin{bmatrix}\n  1 & 2 \\\\\n  4 & 5\n \\end{bmatrix}$\n"
+        "\\end{frame}\n\\begin{frame}{System}\n$\n\\begin{bmatrix}\n  1 & 2 \\\\\n  3 & 4\n\\end{bmatrix}\n"
+        "\\begin{bmatrix} x \\\\ y \\end{bmatrix}\n=\n\\begin{bmatrix}\n  5 \\\\\n  6\n\\end{bmatrix}\n$\n"
+        "\\end{frame}",
+    )
+    rows = [len(s.element.findall(f".//{M}mr")) for s in prs.slides]
+    assert rows == [2, 6], rows  # every matrix's two rows
+    assert "raw-tex" not in warnings and "[math]" not in warnings, warnings
+    assert "\\begin" not in _all_text(prs) and "$" not in _all_text(prs)

@@ -1615,3 +1615,13 @@ def test_math_in_speaker_notes_is_readable_on_the_notes_page(tmp_path):
     deck = Presentation(str(built.deck))
     (notes,) = [s.notes_slide.notes_text_frame.text for s in deck.slides if s.has_notes_slide]
     assert notes == "Ridge adds λ𝐈, so xᵢ² is small."
+
+
+def test_a_row_break_ending_a_line_of_inline_math_is_kept():
+    # `\\ ` ending a line inside $…$ lost a backslash (TeX's control space read in text): one row
+    lec, _ = _parse(
+        "## S\n\n- one iff $\\begin{cases} a = 1 & \\text{or} \\\\ \nb = 2 \\end{cases}$\n", "t.qmd"
+    )
+    (item,) = lec.slides[0].body[0].items
+    (math,) = [x for x in item.blocks[0].content if isinstance(x, m.InlineMath)]
+    assert "\\\\" in math.tex and math.tex.count("\\") == 5, math.tex
