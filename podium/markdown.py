@@ -316,3 +316,27 @@ def code_lines(lines: list[str]) -> list[bool]:
 
 
 _LISTISH = re.compile(r"^\s*(?:[-*+]|\d+[.)]|\(?[a-zA-Z0-9]+[.)]|\\item\b|\\begin\{)")
+
+
+# a line inside display math that Markdown would read as its own block: a setext heading's underline
+# (`=`, `-`), a list item (`- x`, `+ x`, `1. x`), a quote (`> x`)
+_BLOCKISH_MATH_LINE = re.compile(r"^([ \t]*)(?=(?:=+|-+)[ \t]*$|[-+*>](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))")
+
+
+def guard_display_math(text: str) -> str | None:
+    """``text`` with each line inside ``$$ … $$`` math that Markdown would read as a block of its own
+    (``=`` alone under ``P(A \\mid B)``: a heading's underline) begun with TeX's empty group ``{}``,
+    which changes nothing in the math (pandoc reads such math as math); line for line.  None when no
+    line changed."""
+    lines = text.split("\n")
+    code = code_lines(lines)
+    inside = changed = False
+    for k, line in enumerate(lines):
+        if code[k]:
+            continue
+        if inside and _BLOCKISH_MATH_LINE.match(line):
+            lines[k] = _BLOCKISH_MATH_LINE.sub(r"\1{}", line, count=1)
+            changed = True
+        if line.count("$$") % 2 == 1:
+            inside = not inside
+    return "\n".join(lines) if changed else None

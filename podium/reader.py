@@ -38,7 +38,7 @@ from .diagnostics import BuildError, Diagnostics
 from .fancylists import number_examples
 from .handout.options import read_settings
 from .labels import label
-from .markdown import Attrs, markdown_parser, parse_attrs, split_trailing_attrs
+from .markdown import Attrs, guard_display_math, markdown_parser, parse_attrs, split_trailing_attrs
 from .rawhtml import (
     DROP_CONTENT,
     SPAN_STYLES,
@@ -855,6 +855,9 @@ def _other_markups(
         columned = html_divs_to_fenced(body)
     if columned is not None:  # Marp's and reveal.js's <div class="columns">, fragment and notes divs
         body = columned
+    guarded = guard_display_math(body) if "$$" in body else None
+    if guarded is not None:  # `=` alone on a line of $$ … $$ math: not a heading's underline
+        body = guarded
     spaced = spaced_dollar_math(body, every=latex) if "$" in body and ("\\" in body or latex) else None
     if spaced is not None:  # `$ = \frac{a}{b}$`: math as MathJax reads it
         body = spaced

@@ -1340,3 +1340,25 @@ def test_names_of_a_bibtex_entry_written_over_lines_are_each_an_author(tmp_path)
     slides, handout, _ = build_both(src)
     assert "As shown (Lin, Vandewalle and Liang, 2015)." in by_title(slides, "Cites")["body"]
     assert "Lin, L.-G., Vandewalle, J. and Liang, Y.-W. (2015)" in " ".join(handout.split())
+
+
+def test_a_line_of_display_math_that_markdown_would_read_as_a_block_stays_math():
+    # `=` alone under `P(A \mid B)` made a setext heading (a new slide titled with half the formula);
+    # a `-` alone, `+ b` or `> c` would make a rule, a list or a quote
+    for line in ("=", "-", "+ c", "> 0"):
+        diags = Diagnostics()
+        lec = parse_lecture(
+            f"## Conditional\n\nGiven $B$:\n$$\nP(A \\mid B)\n{line}\n\\frac{{a}}{{b}},\n$$\nwhich means.\n",
+            "t.qmd",
+            diags,
+        )
+        assert [m.plain_text(s.title) for s in lec.slides] == ["Conditional"], line
+        maths = [
+            x.tex
+            for b in lec.slides[0].body
+            for x in getattr(b, "content", ())
+            if isinstance(x, m.InlineMath)
+        ]
+        blocks = [b.tex for b in lec.slides[0].body if isinstance(b, m.MathBlock)]
+        assert any("\\frac{a}{b}" in t and "P(A" in t for t in maths + blocks), (line, lec.slides[0].body)
+        assert not [d for d in diags.items if d.code == "raw-tex"], line
