@@ -71,8 +71,12 @@ def _aligns(header: str, cols: list[tuple[int, int]]) -> list[str]:
 
 
 def simple_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.is_code_block(start) or start + 1 >= end:
+    if start + 1 >= end:
         return False
+    if state.is_code_block(start) and (
+        state.is_code_block(start + 1) or not _GROUPS.match(_line(state, start + 1))
+    ):
+        return False  # (a header whose first cell is empty, knitr's row names, starts with spaces: not code)
     first = _line(state, start)
     if _RULE.match(first) and start + 2 < end:
         return _multiline(state, start, end, silent)

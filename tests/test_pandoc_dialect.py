@@ -1362,3 +1362,21 @@ def test_a_line_of_display_math_that_markdown_would_read_as_a_block_stays_math()
         blocks = [b.tex for b in lec.slides[0].body if isinstance(b, m.MathBlock)]
         assert any("\\frac{a}{b}" in t and "P(A" in t for t in maths + blocks), (line, lec.slides[0].body)
         assert not [d for d in diags.items if d.code == "raw-tex"], line
+
+
+def test_a_simple_table_whose_first_header_cell_is_empty_is_a_table(tmp_path):
+    # knitr's kable() with row names writes a header that starts with spaces: it was read as code,
+    # its dashes as a slide break, and its rows as one paragraph on an untitled slide
+    src = tmp_path / "kable.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Distances\n\n"
+        "         euclid    corr \n------  --------  ------\nA - B      4.85    0.93 \nA - C      5.59   -0.53 \n\n"
+        "## After\n\nText.\n",
+        encoding="utf-8",
+    )
+    slides, _, _ = build_both(src)
+    assert [s["title"] for s in slides] == ["T", "Distances", "After"]
+    deck = Presentation(str(tmp_path / "out" / "kable.pptx"))
+    (table,) = [sh.table for sh in deck.slides[1].shapes if sh.has_table]
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows == [["", "euclid", "corr"], ["A - B", "4.85", "0.93"], ["A - C", "5.59", "-0.53"]]
