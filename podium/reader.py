@@ -2232,6 +2232,13 @@ class _Converter:
                 # `$$…$$` in a paragraph is display math, as pandoc reads it: a line of its own
                 words_so_far()
                 out.extend(self.math_block(child.content.strip(), pos))
+            elif child.type == "math_inline_double" and len(kids) > 1:
+                # ... in a list item's words too: a centred line of its own inside the item (a block of
+                # math would be drawn after the whole list)
+                words_so_far()
+                math = _trim(self.texts(self._inline(child, attrs)))
+                if math:
+                    out.append(m.Div((m.Paragraph(math, pos),), (), pos, m.Align.CENTER))
             else:
                 run.extend(self._inline(child, attrs))
         self.html_skip = []

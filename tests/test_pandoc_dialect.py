@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.text import PP_ALIGN
 from pypdf import PdfReader
 
 from podium import model as m
@@ -1380,3 +1381,27 @@ def test_a_simple_table_whose_first_header_cell_is_empty_is_a_table(tmp_path):
     (table,) = [sh.table for sh in deck.slides[1].shapes if sh.has_table]
     rows = [[c.text for c in r.cells] for r in table.rows]
     assert rows == [["", "euclid", "corr"], ["A - B", "4.85", "0.93"], ["A - C", "5.59", "-0.53"]]
+
+
+def test_display_math_in_a_list_items_words_is_a_centred_line_of_its_own_in_the_item(tmp_path):
+    # `$$…$$` between an item's words was set inline: the tall formula in the text line, the item's
+    # number left alone above it
+    src = tmp_path / "items.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Factorizations\n\n1. If $f$ is smooth, then\n$$\nf(x) = \\int_0^1 g(s)\\,ds\n$$\n"
+        "2. The trivial choice of\n$$\nf(x) = \\frac{1}{x}\n$$\ndoesn't work well.\n",
+        encoding="utf-8",
+    )
+    build_both(src)
+    deck = Presentation(str(tmp_path / "out" / "items.pptx"))
+    body = next(sh for sh in deck.slides[1].shapes if sh.has_text_frame and "smooth" in sh.text_frame.text)
+    paras = body.text_frame.paragraphs
+    maths = [
+        p._p.find(".//{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath") is not None
+        for p in paras
+    ]
+    assert maths == [True, True, False, True, False]  # (the first: $f$ in the words)
+    assert [p.alignment for p in paras if p._p.find(".//{*}oMath") is not None][1:] == [PP_ALIGN.CENTER] * 2
+    numbered = [p._p.find(".//{*}buAutoNum") is not None for p in paras]
+    assert numbered == [True, False, True, False, False]
+    assert paras[4].text.startswith("doesn")
