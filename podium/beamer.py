@@ -760,12 +760,15 @@ def _code_span(code: str) -> str:
 
 
 _SWITCH_GROUP = re.compile(
-    r"\{\\(" + _SIZES[3:-1] + r"|bf|bfseries|it|itshape|em|tt|ttfamily)(?![A-Za-z])\s*"
+    r"\{\\(?:("
+    + _SIZES[3:-1]
+    + r"|bf|bfseries|it|itshape|em|tt|ttfamily)(?![A-Za-z])|color\s*\{([^{}]*)\})\s*"
 )
 
 
 def _switched_groups(text: str) -> str:
-    """``{\\small words}`` as the words, ``{\\bf words}`` as ``\\textbf{words}``, the words perhaps with
+    """``{\\small words}`` as the words, ``{\\bf words}`` as ``\\textbf{words}`` (``{\\color{red}words}`` as
+    ``\\textcolor{red}{words}``), the words perhaps with
     braces of their own (``{\\tiny Source: \\href{…}{…}}``); a group not closed on the line is left (its
     end is on a later line)."""
     out, at = [], 0
@@ -776,7 +779,9 @@ def _switched_groups(text: str) -> str:
         if close < 0:
             continue
         inner = _switched_groups(text[mt.end() : close - 1])
-        switch = _SWITCHES.get(mt.group(1))
+        switch = _SWITCHES.get(mt.group(1) or "")
+        if mt.group(2) is not None:  # {\color{red}words}: the words in that colour
+            inner = f"\\textcolor{{{mt.group(2)}}}{{{inner}}}"
         out.append(text[at : mt.start()] + (f"\\{switch}{{{inner}}}" if switch else inner))
         at = close
     return "".join(out) + text[at:] if out else text

@@ -67,6 +67,11 @@ balanced_group = _group  # (for podium.beamer)
 _OVERLAY = re.compile(r"<[0-9+\-|,.a-z ]{1,20}>")
 
 
+_SKIPS = frozenset(("vskip", "hskip", "kern", "mskip", "mkern"))
+_DIMEN = r"(?:[-+]?\s*(?:\d+(?:[.,]\d*)?|[.,]\d+)\s*(?:true\s*)?(?:em|ex|pt|cm|mm|in|bp|pc|dd|cc|sp|mu|fil{1,3})\b|\\[A-Za-z]+)"
+_LENGTH = re.compile(rf"[ \t]*{_DIMEN}(?:\s+plus\s+{_DIMEN})?(?:\s+minus\s+{_DIMEN})?")
+
+
 def _read_command(text: str, i: int) -> RawPiece | None:
     """Read ``\\name[opt]{arg}…`` at ``text[i]``; None when no command starts there."""
     mt = _NAME.match(text, i)
@@ -86,6 +91,10 @@ def _read_command(text: str, i: int) -> RawPiece | None:
             return RawPiece(i, end, text[i:end], name, [env])
         stop = close + len("\\end{" + env + "}")
         return RawPiece(i, stop, text[i:stop], name, [env, text[end:close]])
+    if name in _SKIPS:  # \vskip2em, \hskip 1em plus 1fil: the length is the command's, not words
+        length = _LENGTH.match(text, j)
+        if length is not None:
+            return RawPiece(i, length.end(), text[i : length.end()], name, [])
     if name in ("def",):  # \def\name#1{body}
         m2 = re.match(r"\\([A-Za-z@]+)((?:#\d)*)", text[j:])
         if m2:

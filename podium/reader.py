@@ -2261,7 +2261,7 @@ class _Converter:
     def strip_raw_tex(self, inline: SyntaxTreeNode, pos: m.SourcePos) -> SyntaxTreeNode | None:
         """Take raw TeX out of a paragraph: ``\\note{…}`` to the notes, macro definitions to the math, the rest
         dropped with a warning at its line.  Return the paragraph's inline node re-read, or None when empty."""
-        src = _SIZE_GROUP.sub(lambda mt: mt.group(2), inline.content)  # {\\tiny words}: the words
+        src = _SIZE_GROUP.sub(_switched, inline.content)  # {\\tiny words}: the words
         first = self.last_line
         pieces = find_raw_tex(src)
         if not pieces:
@@ -3285,6 +3285,12 @@ class _HtmlMark:
     italic: bool = False  # <span style="font-style: italic">
 
 
+def _switched(mt: re.Match) -> str:
+    """A group that switches type or colour (:data:`_SIZE_GROUP`): ``{\\tiny words}`` the words,
+    ``{\\color{red}words}`` the words in that colour (``\\textcolor``, drawn as it says)."""
+    return f"\\textcolor{{{mt.group(2)}}}{{{mt.group(3)}}}" if mt.group(2) is not None else mt.group(3)
+
+
 def tex_as_markup(piece: RawPiece) -> str | None:
     """A TeX formatting command (:data:`TEX_FORMATTING`, ``\\url``, ``\\href``, ``\\footnote``) as the
     inline HTML or Markdown that draws the same (the reader draws ``<b>``, ``<span style="color:…">``,
@@ -3327,6 +3333,7 @@ def tex_as_markup(piece: RawPiece) -> str | None:
         "underline": "u",
         "subscript": "sub",
         "superscript": "sup",
+        "strike": "s",
     }.get(kind)
     if tag is not None:
         return f"<{tag}>{words}</{tag}>"
@@ -3414,6 +3421,7 @@ TEX_FORMATTING = {
     **dict.fromkeys(("emph", "textit", "textsl"), "em"),
     "texttt": "code",
     **dict.fromkeys(("underline", "uline"), "underline"),
+    **dict.fromkeys(("sout", "st"), "strike"),  # (ulem's and soul's strike-through: org-mode's +words+)
     "textsc": "smallcaps",
     "textcolor": "colour",
     "textsubscript": "subscript",
@@ -3455,8 +3463,8 @@ _MEDIA_ONLY = re.compile(
 _PAUSE = re.compile(r"\\pause(?:\[(\d{1,3})\])?(?![A-Za-z])")  # (\pause[3]: on overlay step 3, texenvs._list)
 # a brace group that only sets a size or a font ({\tiny words}, {\bf words}): its words
 _SIZE_GROUP = re.compile(
-    r"\{\\(tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|bfseries|itshape|"
-    r"em|bf|it|sffamily|ttfamily|color\{[^{}]*\})\s+([^{}\\]*)\}"
+    r"\{\\(?:(tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|bfseries|itshape|"
+    r"em|bf|it|sffamily|ttfamily)\s+|color\{([^{}]*)\}\s*)([^{}\\]*)\}"
 )
 # beamer's blocks (pandoc writes ::: {.block title="…"} as \begin{block}{…}) as the callout kind they look like
 BEAMER_BLOCKS = {"block": "note", "alertblock": "warning", "exampleblock": "tip"}

@@ -72,6 +72,13 @@ THEOREMS = {
     "proof": "Proof",
 }
 TABULARS = ("tabular", "tabular*", "tabularx", "tabulary", "longtable")
+# environments that only set how their content looks or sits (line spacing, type size, columns the
+# template does not draw, a placed box): their content, without their arguments
+WRAPPERS = frozenset(
+    "spacing singlespace onehalfspace doublespace multicols multicols* adjustbox small footnotesize "
+    "scriptsize tiny large Large LARGE huge Huge normalsize textblock textblock* wrapfigure landscape "
+    "raggedright raggedleft samepage".split()
+)
 KNOWN = frozenset(
     (
         *LISTS,
@@ -82,6 +89,7 @@ KNOWN = frozenset(
         *MATH,
         *THEOREMS,
         *TABULARS,
+        *WRAPPERS,
         "columns",
         "column",
         "figure",
@@ -164,18 +172,48 @@ _GRAPHIC_LINE = re.compile(
 _LABELS = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b|qedhere\b)")
 
 
+# a box that scales what it holds, opened at a line's end: `\resizebox{\textwidth}{!}{`, `\scalebox{0.8}{`
+_BOX_OPEN = re.compile(
+    r"^\s*\\(?:resizebox\*?\s*\{[^{}]*\}\s*\{[^{}]*\}|scalebox\s*\{[^{}]*\}(?:\s*\[[^\]]*\])?|adjustbox\s*\{[^{}]*\})"
+    r"\s*\{\s*$"
+)
+
+
+def _unboxed(lines: list[str], fenced: list[bool]) -> bool:
+    """``lines`` without a scaling box opened at a line's end (``\\resizebox{\\textwidth}{!}{`` over a
+    tabular: the idiom that fits a wide table) and its closing brace, in place: Podium sizes what it
+    holds itself.  Whether any went."""
+    changed = False
+    for k, line in enumerate(lines):
+        if fenced[k] or not _BOX_OPEN.match(line):
+            continue
+        depth = 1
+        for j in range(k + 1, len(lines)):
+            for i, ch in enumerate(lines[j]):
+                if ch in "{}" and (i == 0 or lines[j][i - 1] != "\\"):
+                    depth += 1 if ch == "{" else -1
+                    if depth == 0:
+                        lines[j] = lines[j][:i] + lines[j][i + 1 :]
+                        break
+            if depth == 0:
+                lines[k], changed = "", True
+                break
+    return changed
+
+
 def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
     """``text`` with the environments above rewritten as Markdown, and the old line index of every new
     line; None when there is none to rewrite."""
     if "\\begin{" not in text and "\\includegraphics" not in text:
         return None
     lines = text.split("\n")
-    starts = line_starts(lines)
     fenced = code_lines(lines)  # (LaTeX shown as code, fenced or indented, stays code)
+    changed = "box" in text and _unboxed(lines, fenced)
+    text = "\n".join(lines) if changed else text
+    starts = line_starts(lines)
     out: list[str] = []
     index: list[int] = []
     in_math = False
-    changed = False
     k = 0
     while k < len(lines):
         line = lines[k]
@@ -447,6 +485,12 @@ def _arguments(source: str, j: int, env: str) -> tuple[list[str], int]:
         if env in _ARGUED and not args:  # (spaces on its line before the argument TeX skips)
             while at < len(source) and source[at] in " \t":
                 at += 1
+        if env in WRAPPERS and source.startswith("(", at):  # (textblock's place: (1cm,2cm))
+            close = source.find(")", at)
+            if close < 0 or "\n" in source[at:close]:
+                break
+            j = close + 1
+            continue
         if at >= len(source) or source[at] not in "[{":
             break
         close = _group(source, at, source[at], "]" if source[at] == "[" else "}")
@@ -457,7 +501,8 @@ def _arguments(source: str, j: int, env: str) -> tuple[list[str], int]:
         if env in ("tabular*", "tabularx", "tabulary") and len(args) < 2:
             continue  # (a width, then the columns)
         if env not in ("column", "minted", *BOXES, *THEOREMS, "lstlisting", "Verbatim", "figure", "figure*"):
-            break  # (the environments that take an argument are the ones named)
+            if env not in WRAPPERS:
+                break  # (the environments that take an argument are the ones named)
     return args, j
 
 
@@ -498,7 +543,7 @@ def _convert(source: str) -> str:
         # (a proof's [title] is its whole title: \begin{proof}[Proof of (b)])
         name = named if env == "proof" and named else THEOREMS[env] + (f" ({named})" if named else "")
         return _titled_box("exampleblock" if env.startswith("example") else "block", name, inner)
-    if env == "Shaded":  # (pandoc's frame around its highlighted code: the code block)
+    if env == "Shaded" or env in WRAPPERS:  # (pandoc's frame around its highlighted code: the code block)
         return inner
     if env == "tcolorbox":  # (a box of colours the template sets: titled by its title= option)
         return _titled_box(

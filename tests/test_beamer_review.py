@@ -13,6 +13,7 @@ from podium import texmath
 from .conftest import run_cli
 
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
 def _build(tmp_path, body: str, preamble: str = ""):
@@ -398,3 +399,71 @@ def test_inline_math_over_lines_keeps_its_rows(tmp_path):
     assert rows == [2, 6], rows  # every matrix's two rows
     assert "raw-tex" not in warnings and "[math]" not in warnings, warnings
     assert "\\begin" not in _all_text(prs) and "$" not in _all_text(prs)
+
+
+def test_wrapper_environments_keep_their_content_without_their_arguments(tmp_path):
+    # spacing{1.5}, multicols{2}, adjustbox{…}, textblock*{5cm}(1cm,2cm): their arguments showed as text
+    # ("{1.5}"), and a size environment around a paragraph lost its words
+    prs, warnings = _build(
+        tmp_path,
+        "\\begin{frame}{Wrappers}\n\\begin{spacing}{1.5}\n\\begin{itemize}\n\\item Declaring a struct\n"
+        "\\end{itemize}\n\\end{spacing}\n\\begin{multicols}{2}\nTwo columns of words.\n\\end{multicols}\n"
+        "\\begin{footnotesize}\nSmall words.\n\\end{footnotesize}\n\\begin{textblock*}{5cm}(1cm,2cm)\n"
+        "Placed words.\n\\end{textblock*}\n\\begin{adjustbox}{max width=\\textwidth}\n\\begin{tabular}{cc}\n"
+        "a & b \\\\\nc & d \\\\\n\\end{tabular}\n\\end{adjustbox}\n\\end{frame}",
+    )
+    text = _all_text(prs)
+    for words in ("Declaring a struct", "Two columns of words.", "Small words.", "Placed words."):
+        assert words in text
+    assert "{" not in text and "1.5" not in text and "1cm" not in text, text
+    (table,) = [s.table for s in prs.slides[0].shapes if s.has_table]
+    assert [[c.text for c in r.cells] for r in table.rows] == [["a", "b"], ["c", "d"]]
+    assert "raw-tex" not in warnings
+
+
+def test_a_scaling_box_around_a_table_leaves_the_table_and_no_braces(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Resized}\n\\resizebox{\\textwidth}{!}{\n\\begin{tabular}{ll}\nModel & Acc \\\\\n"
+        "SVM & 0.91 \\\\\n\\end{tabular}\n}\n\\end{frame}\n\\begin{frame}{Scaled}\n\\scalebox{0.8}{\n"
+        "\\begin{tabular}{ll}\na & b \\\\\nc & d \\\\\n\\end{tabular}}\n\\end{frame}",
+    )
+    tables = [
+        [[c.text for c in r.cells] for r in s.table.rows]
+        for slide in prs.slides
+        for s in slide.shapes
+        if s.has_table
+    ]
+    assert tables == [[["Model", "Acc"], ["SVM", "0.91"]], [["a", "b"], ["c", "d"]]]
+    assert "{" not in _all_text(prs) and "}" not in _all_text(prs)
+
+
+def test_colour_groups_are_coloured_words_and_struck_words_are_struck(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Quiz}\n{\\color{blue}A: no space}\n\n{\\color{darkgreen} B: space}\n\n"
+        "Plan: \\sout{rewrite everything} refactor.\n\\end{frame}",
+    )
+    body = next(s for s in prs.slides[0].shapes if s.has_text_frame and "A: no space" in s.text_frame.text)
+    runs = {r.text.strip(): r for p in body.text_frame.paragraphs for r in p.runs if r.text.strip()}
+    assert "{" not in body.text_frame.text
+    assert (
+        str(runs["A: no space"].font.color.rgb) == "0000FF"
+        and str(runs["B: space"].font.color.rgb) == "006400"
+    )
+    struck = runs["rewrite everything"]._r.find(f"{A}rPr").get("strike")
+    assert struck == "sngStrike"
+
+
+def test_skips_with_their_lengths_leave_no_length_behind(tmp_path):
+    src = tmp_path / "skips.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Formats\n\nFASTQ\n\n\\vskip2em\n\nSpecifications\n\\vskip0.5em\n\\vskip 1em plus 1fil\n\n"
+        "* python\n\\hbox{\\hskip1em 0x1 | 0x2}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    text = _all_text(Presentation(str(tmp_path / "out" / "skips.pptx")))
+    assert "em" not in text.replace("Specifications", "").replace("python", ""), text
+    assert "0x1 | 0x2" in text and "fil" not in text
