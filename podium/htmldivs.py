@@ -114,12 +114,17 @@ def _fragments_and_notes(text: str) -> str | None:
 
 def _aligned(tag: str, attrs: dict[str, str]) -> str | None:
     """The fenced div standing for an element that only aligns its text: ``<center>``, ``<div
-    align="center">``, ``<div style="text-align: right">`` (None for any other)."""
+    align="center">``, ``<div style="text-align: right">``, ``<div class="center">`` (None for any other)."""
     if tag == "center":
         return "{.center}"
+    if tag == "div" and len(attrs) == 1 and attrs.get("class", "").strip() in _ALIGN_CLASSES:
+        return "{.center}" if "cent" in attrs["class"] else "{.right}"  # (<div class="center">: ioslides')
     style = _ALIGN_STYLE.search(attrs.get("style", ""))
     align = (style.group(1) if style else attrs.get("align", "")).lower()
     return f"{{.{align}}}" if tag == "div" and align in ("center", "right") and len(attrs) == 1 else None
+
+
+_ALIGN_CLASSES = frozenset(("center", "centre", "centered", "text-center", "right", "text-right"))
 
 
 def _closing(lines: list[str], fenced: list[bool], start: int, tag: str) -> int | None:

@@ -390,6 +390,8 @@ _CONTROL = re.compile(r"^\s*(?:for|while|if|repeat|with)\b")
 _QUIET_STATEMENT = re.compile(
     r"^\s*(?:[\w.$@\[\]\"' ]+\s*(?:<<?-|=(?!=)|:=)|(?:\w+::)?(?:library|require|requireNamespace|suppress\w*|source|"
     r"set\.seed|options|theme_set|Sys\.\w+|setwd|invisible|(?:knitr::)?opts_\w+\$set|knitr::\w+|use_\w+|load|attach|"
+    r"here::i_am|i_am|pacman::p_\w+|p_load|conflicted::\w+|conflicts_prefer|data|showtext_auto|font_add\w*|"
+    r"registerDoParallel|plan|tar_\w+|renv::\w+|devtools::load_all|load_all|"
     r"reticulate::\w+|np\.random\.seed|random\.seed|warnings\.\w+|pd\.set_option|plt\.(?:rc|style)\w*)\s*\(|"
     r"import\s|from\s+\S+\s+import\s|def\s|class\s|async\s+def\s|@|%|!|function\b|return\b|pass\b|"
     r"else\b|try\b|except\b|global\s|\w+\s*<-\s*function)"  # (loops and branches: _CONTROL)

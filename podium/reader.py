@@ -991,6 +991,7 @@ def parse_lecture(
     # (Marp, reveal.js and remark show a picture's alt text nowhere)
     conv.alt_only = conv.marp or reveal or remark_deck
     conv.reveal = reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
+    conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp)
     if remarked is not None:
         conv.title_slide = remarked.title_slide
         conv.own_title = not remarked.title_slide  # (seal: false: the deck's first slide may be its own)
@@ -1289,6 +1290,7 @@ class _Converter:
         # reveal-md's Markdown (podium.revealmd.separators_only): only its separators cut slides, as in Marp;
         # a slide's first heading is its title; the front matter's `title:` names the browser's tab
         self.reveal = False
+        self.cites = True  # its tool reads `@key` as a citation (remark, Marp, Slidev, reveal.js: text)
         self.internal_links: dict[str, m.SourcePos] = {}  # [x](#id): each id linked to, where first
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
         self.alt_only = False  # a picture's words are its alt text, never a caption (Marp, reveal.js)
@@ -1375,9 +1377,15 @@ class _Converter:
             )
             section_of.append(None)
         toc = None
-        if raw_meta.get("toc") is True or raw_meta.get("table-of-contents") is True:
+        if any(
+            raw_meta.get(k) is True or _format_option(raw_meta, k) is True
+            for k in ("toc", "table-of-contents")
+        ):
             # an agenda slide after the title (its bullets are filled in once the sections are known)
-            toc_title = _text(raw_meta.get("toc-title")) or label(meta.lang, "contents")
+            said = raw_meta.get("toc-title") or _format_option(
+                raw_meta, "toc-title"
+            )  # (format: revealjs: too)
+            toc_title = _text(said) or label(meta.lang, "contents")
             toc = _SlideDraft(m.CONTENT, (m.Text(toc_title),), m.SourcePos(self.shown, 1))
             toc.classes = ("toc",)
             drafts.append(toc)
@@ -3146,7 +3154,7 @@ class _Converter:
             if isinstance(x, m.Text) and "@" in x.text:
                 for mt in _CITATION.finditer(x.text):
                     kind = "cross-reference" if _CROSS_REF.match(mt.group(1)) else "citation"
-                    if kind == "cross-reference" or self.bib is None:
+                    if kind == "cross-reference" or self.bib is None and self.cites:
                         self.unresolved.setdefault(kind, (mt.group(0).strip(" [(;"), self.pos(None)))
         if self.emoji:
             merged = [m.Text(emojis.emojized(x.text)) if isinstance(x, m.Text) else x for x in merged]

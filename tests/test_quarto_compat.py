@@ -1625,3 +1625,41 @@ def test_a_row_break_ending_a_line_of_inline_math_is_kept():
     (item,) = lec.slides[0].body[0].items
     (math,) = [x for x in item.blocks[0].content if isinstance(x, m.InlineMath)]
     assert "\\\\" in math.tex and math.tex.count("\\") == 5, math.tex
+
+
+def test_ioslides_div_class_center_centres_and_is_no_raw_html():
+    lec, said = _parse(
+        '---\ntitle: T\noutput: ioslides_presentation\n---\n\n## Text\n\n<div class="center">\nCentred words.\n</div>\n',
+        "d.Rmd",
+    )
+    (div,) = lec.slides[1].body
+    assert isinstance(div, m.Div) and div.align == m.Align.CENTER
+    assert not [x for x in said if "raw-html" in x], said
+
+
+def test_a_setup_chunk_of_settings_only_is_no_lost_content():
+    _, said = _parse(
+        '---\ntitle: T\nformat: revealjs\n---\n\n## A\n\n```{r setup}\n#| echo: false\nhere::i_am("slides/d.qmd")\n'
+        "pacman::p_load(tidyverse, broom)\nconflicted::conflicts_prefer(dplyr::filter)\ndata(mtcars)\n```\n\nText.\n",
+        "d.qmd",
+    )
+    assert not [x for x in said if "not-rendered" in x], said
+
+
+def test_a_handle_in_a_deck_whose_tool_reads_no_citations_is_no_citation():
+    # remark.js and Marp never read `@name` as a citation: it is the words written, without a warning
+    for front, name in (("output:\n  xaringan::moon_reader: default\n", "d.Rmd"), ("marp: true\n", "d.md")):
+        lec, said = _parse(f"---\n{front}---\n\n# Thanks\n\nTwitter: @ebovee09\n\n---\n\n# More\n\nx\n", name)
+        assert not [x for x in said if "citation" in x], said
+        assert "@ebovee09" in m.blocks_text(lec.slides[0].body) + m.blocks_text(lec.slides[1].body)
+
+
+def test_a_table_of_contents_asked_for_in_the_formats_options_is_made():
+    lec, _ = _parse(
+        '---\ntitle: T\nformat:\n  revealjs:\n    toc: true\n    toc-title: "Chapter 7"\n---\n\n# Part one\n\n## A\n\nx\n\n'
+        "# Part two\n\n## B\n\ny\n",
+        "d.qmd",
+    )
+    toc = lec.slides[1]
+    assert m.plain_text(toc.title) == "Chapter 7"
+    assert "Part one" in m.blocks_text(toc.body) and "Part two" in m.blocks_text(toc.body)
