@@ -781,7 +781,12 @@ def _slidev(
     meta = dict(raw_meta)
     for key, value in rewrite.meta.items():
         meta.setdefault(key, value)
+    if not rewrite.title_slide:
+        meta[OWN_COVER] = True
     return rewrite.text, [(shown, k + 1) for k in rewrite.index], meta
+
+
+OWN_COVER = "(own cover)"  # a deck's first slide is its cover: no title slide is made of the front matter
 
 
 def _said(diags: Diagnostics, at: m.SourcePos, dialect: str, notes: list) -> None:
@@ -992,6 +997,7 @@ def parse_lecture(
     conv.alt_only = conv.marp or reveal or remark_deck
     conv.reveal = reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
     conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp)
+    conv.title_slide = not raw_meta.pop(OWN_COVER, False)
     if remarked is not None:
         conv.title_slide = remarked.title_slide
         conv.own_title = not remarked.title_slide  # (seal: false: the deck's first slide may be its own)

@@ -87,6 +87,9 @@ class Rewrite:
     index: list[int]
     meta: dict[str, str] = field(default_factory=dict)
     notes: list[tuple[int, str, str]] = field(default_factory=list)
+    title_slide: bool = (
+        True  # False: the first slide (its cover) is a slide of its own, and no title slide is made
+    )
 
 
 @dataclass
@@ -130,11 +133,12 @@ def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
             named = str(raw_meta.get("title") or "")
             if title and not named:
                 out.meta["title"] = title
-            if (not named or named == title) and len(words) <= 1 and not notes:
+            if (not named or named == title) and len(words) <= 1 and not notes and len("".join(words)) <= 120:
                 # the title slide says it all: the title, a line under it (the subtitle)
                 if words and not raw_meta.get("subtitle"):
                     out.meta["subtitle"] = words[0]
                 continue
+            out.title_slide = False  # (Slidev makes no slide of the front matter: the cover is the first)
         emit = _Emitter(new, out.index)
         emit.line(slide.start, "")
         emit.line(slide.start, "---")

@@ -163,3 +163,24 @@ def test_a_two_cols_header_slide_has_its_header_above_both_columns(tmp_path):
     assert header.top + header.height <= min(left.top, right.top)
     assert left.left < right.left and abs(left.top - right.top) < 20000
     assert not any(d.code == "unused-key" for d in diags.items)
+
+
+@pytest.mark.parametrize(
+    "cover",
+    [
+        "## 06. Shared State\n\nContinue the Learning Shop: add the chosen quantity to the cart, then read the "
+        "same total on the cart page, and more words after them.\n",
+        "## 06. Shared State\n\nJian Weng, KAUST\n\n<!--\nSpeaker notes for the opening slide.\n-->\n",
+    ],
+)
+def test_a_cover_that_says_more_than_a_title_is_the_first_slide_once(cover):
+    # Slidev makes no slide of the front matter: a cover kept as a slide of its own was also made a
+    # title slide, so the deck opened with the same title twice
+    lec = _read(
+        f"---\nlayout: intro\n---\n\n{cover}\n---\nlayout: two-cols\n---\n\n# Next\n\n- one\n\n::right::\n\n- two\n"
+    )
+    assert [(s.kind, m.plain_text(s.title)) for s in lec.slides] == [
+        (m.CONTENT, "06. Shared State"),
+        (m.CONTENT, "Next"),
+    ]
+    assert lec.meta.title == "06. Shared State"  # (the footer's)
