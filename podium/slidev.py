@@ -125,6 +125,7 @@ def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
             )
             continue
         body_lines, notes = _notes(slide.lines)
+        body_lines = _magic_moves(body_lines, out)
         title, title_at, rest = _title(body_lines)
         title = title or str(matter.get("title") or "")
         layout = str(matter.get("layout") or ("cover" if n == 0 else "default"))
@@ -216,6 +217,50 @@ def _matter_end(lines: list[str], fenced: list[bool], k: int) -> int | None:
     return None
 
 
+_MAGIC_MOVE = re.compile(r"^\s*(`{4,}|~{4,})\s*\w*\s+magic-move\b")
+
+
+def _magic_moves(body: list[tuple[int, str]], out: Rewrite) -> list[tuple[int, str]]:
+    """``body`` with each ````md magic-move`` block (code blocks that morph one into the next on clicks)
+    as its last code block, what the slide ends showing; the steps before it are said to be left out."""
+    if not any(_MAGIC_MOVE.match(t) for _, t in body):
+        return body
+    new: list[tuple[int, str]] = []
+    j = 0
+    while j < len(body):
+        opened = _MAGIC_MOVE.match(body[j][1])
+        if opened is None:
+            new.append(body[j])
+            j += 1
+            continue
+        fence = opened.group(1)
+        end = next((e for e in range(j + 1, len(body)) if body[e][1].strip() == fence), len(body))
+        steps: list[list[tuple[int, str]]] = []
+        inner: str | None = None
+        for k, text in body[j + 1 : end]:
+            mark = re.match(r"^\s*(`{3,}|~{3,})", text)
+            if inner is None and mark is not None:
+                inner = mark.group(1)
+                steps.append([(k, text)])
+            elif inner is not None:
+                steps[-1].append((k, text))
+                if text.strip() == inner:
+                    inner = None
+        if steps:
+            new.extend(steps[-1])
+            if len(steps) > 1:
+                out.notes.append(
+                    (
+                        body[j][0],
+                        f"[not-rendered] a magic-move of {len(steps)} code steps morphs them on clicks; the "
+                        "deck and the handout show its last step only",
+                        "not-rendered",
+                    )
+                )
+        j = end + 1
+    return new
+
+
 def _notes(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """A slide's lines and its notes: its last HTML comment, when nothing but blank lines follows it."""
     end = len(body)
@@ -251,12 +296,17 @@ def _title(body: list[tuple[int, str]]) -> tuple[str, int, list[tuple[int, str]]
     return "", body[0][0] if body else 0, body
 
 
+_CLICKED = re.compile(r"(?:^|\s)v-click\b")
+_SLOT = re.compile(r"^::[\w-]+::$")  # a layout's slot (::right::, ::bottom::)
+
+
 class _Emitter:
     """New lines with the deck's line each came from; Slidev's clicks as this dialect's divs."""
 
     def __init__(self, new: list[str], index: list[int]):
         self.new, self.index = new, index
-        self.divs: list[bool] = []  # the <div>s open: True for one of v-click (its </div> closes a fragment)
+        # the elements open (<div>s, and any of v-click): (tag, clicked); a clicked one's end closes a fragment
+        self.divs: list[tuple[str, bool]] = []
 
     def line(self, k: int, text: str) -> None:
         self.new.append(text)
@@ -281,16 +331,24 @@ class _Emitter:
             self.line(k, ":::")
             self.line(k, "")
             return
-        opened = re.fullmatch(r"<div\b([^>]*)>", s)
-        if opened is not None:
-            clicked = re.search(r"(?:^|\s)v-click\b", opened.group(1)) is not None
-            self.divs.append(clicked)
+        if _SLOT.match(s):
+            return  # (a slot of a layout Podium draws as the default: its content in place)
+        single = re.fullmatch(r"<([A-Za-z][\w-]*)\b([^>]*?)(?:/>|>.*</\1>)", s)
+        if single is not None and _CLICKED.search(single.group(2)):  # <img v-click …/>, <Arrow v-click />
+            for t in ("", "::: {.fragment}", text, ":::", ""):
+                self.line(k, t)
+            return
+        opened = re.fullmatch(r"<([A-Za-z][\w-]*)\b([^>]*)>", s)
+        if opened is not None and (opened.group(1) == "div" or _CLICKED.search(opened.group(2))):
+            clicked = _CLICKED.search(opened.group(2)) is not None  # (<Card v-click>: any element)
+            self.divs.append((opened.group(1), clicked))
             if clicked:
                 self.line(k, "")
                 self.line(k, "::: {.fragment}")
                 return
-        elif s == "</div>" and self.divs:
-            if self.divs.pop():
+        closing = re.fullmatch(r"</([A-Za-z][\w-]*)>", s)
+        if closing is not None and self.divs and self.divs[-1][0] == closing.group(1):
+            if self.divs.pop()[1]:
                 self.line(k, ":::")
                 self.line(k, "")
                 return
@@ -307,15 +365,19 @@ def _columns(emit: _Emitter, rest: list[tuple[int, str]]) -> None:
         emit.content(k, t)
     left = [(k, t) for k, t in rest[opening:cut] if t.strip() not in ("::left::", "::default::")]
     at = rest[cut][0]
+    # (a theme's ::bottom:: slot: what follows it spans both columns, under them)
+    bottom = next((j for j in range(cut + 1, len(rest)) if rest[j][1].strip() == "::bottom::"), len(rest))
     emit.line(at, "")
     emit.line(at, ":::: columns")
-    for part in (left, rest[cut + 1 :]):
+    for part in (left, rest[cut + 1 : bottom]):
         emit.line(at, "::: column")
         for k, t in part:
             emit.content(k, t)
         emit.line(at, ":::")
     emit.line(at, "::::")
     emit.line(at, "")
+    for k, t in rest[bottom + 1 :]:
+        emit.content(k, t)
 
 
 def _beside(emit: _Emitter, rest: list[tuple[int, str]], image: str, right: bool, at: int) -> None:

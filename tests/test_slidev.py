@@ -184,3 +184,37 @@ def test_a_cover_that_says_more_than_a_title_is_the_first_slide_once(cover):
         (m.CONTENT, "Next"),
     ]
     assert lec.meta.title == "06. Shared State"  # (the footer's)
+
+
+def test_a_magic_move_shows_its_last_step_as_code_and_says_so(tmp_path):
+    diags = Diagnostics()
+    lec = _read(
+        "---\nhighlighter: shiki\n---\n\n# Context\n\n````md magic-move\n```tsx\nconst a = props.total;\n```\n\n"
+        "```tsx\nconst { total } = useCart();\n```\n````\n",
+        diags,
+    )
+    (code,) = [b for b in lec.slides[0].body if isinstance(b, m.CodeBlock)]
+    assert code.code == "const { total } = useCart();" and code.language == "tsx"
+    assert [d.pos.line for d in diags.items if d.code == "not-rendered"] == [7]
+
+
+def test_any_element_with_v_click_comes_on_a_click_and_a_bottom_slot_is_under_the_columns(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntheme: default\n---\n\n# Context\n\n- one\n\n<div v-click>\n  A div.\n</div>\n\n"
+        '<BrutalCard v-click class="mt-4">\n  A card.\n</BrutalCard>\n\n<img v-click src="x.png" />\n\n'
+        "---\nlayout: two-cols\n---\n\n# Two\n\n::left::\n\n- left\n\n::right::\n\n- right\n\n::bottom::\n\nUnder both.\n",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    timing = deck.slides[0].element.find(
+        ".//{http://schemas.openxmlformats.org/presentationml/2006/main}timing"
+    )
+    assert timing is not None
+    clicks = timing.findall(
+        ".//{http://schemas.openxmlformats.org/presentationml/2006/main}par/{*}cTn[@nodeType='clickEffect']"
+    )
+    assert len(clicks) == 3, len(clicks)  # the div, the card, the picture
+    second = deck.slides[1]
+    boxes = {sh.text_frame.text: sh.top for sh in second.shapes if sh.has_text_frame}
+    assert "::" not in " ".join(boxes)
+    assert boxes["Under both."] > max(boxes["left"], boxes["right"])
