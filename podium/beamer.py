@@ -540,8 +540,9 @@ def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool =
         if key is not None:
             out.meta[key] = _words(value)
             out.key_lines[key] = line
-            if key == "title" and piece.kinds.startswith("["):  # \title[short]{long}: beamer's footline
-                out.meta["footer"] = _words(piece.args[0])
+            short = re.sub(r"\\insert\w+|\\thepage\b", "", piece.args[0])  # (beamer's \insertframenumber)
+            if key == "title" and piece.kinds.startswith("[") and re.search(r"\w", short):
+                out.meta["footer"] = _words(short)  # \title[short]{long}: beamer's footline
         elif piece.name == "graphicspath":
             out.meta["graphicspath"] = [d for d in re.findall(r"\{([^{}]*)\}", value) if d.strip()]
         elif piece.name in ("logo", "titlegraphic") and "logo" not in out.meta:

@@ -328,6 +328,11 @@ def notes_to_divs(text: str) -> tuple[str, list[int]] | None:
                     inner = text[open_at + 1 : close - 1].split("\n")
                     out.append("::: notes")
                     index.append(k)
+                    if mt.group(2) == "[item]":  # \note[item]{…}: an item of the notes' list (\item: more)
+                        items = re.split(r"\\item\b", " ".join(x.strip() for x in inner))
+                        out.extend(f"- {x.strip()}" for x in items if x.strip())
+                        index.extend(k for x in items if x.strip())
+                        inner = []
                     for n, piece in enumerate(inner):
                         out.append(piece.strip() if n == 0 else piece)
                         index.append(k + n)

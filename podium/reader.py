@@ -370,7 +370,11 @@ def markdown_text(value: str) -> str:
     if "$" in value or "~" in value or "^" in value:  # math, H~2~O and m^2^ as their characters
         value = _meta_scripts(value)
     if "\\" in value:
-        value = re.sub(r"[ \t]+", " ", _META_TEX.sub(_meta_tex, value)).strip()
+        for _ in range(4):  # (\text{\includegraphics{…}}: the inner command first, then the outer)
+            before, value = value, _META_TEX.sub(_meta_tex, value)
+            if value == before:
+                break
+        value = re.sub(r"[ \t]+", " ", value).strip()
     if not _MARKUP.search(value):
         return _dashes(value)
     try:
@@ -402,8 +406,11 @@ def markdown_text(value: str) -> str:
 
 
 _META_TEX = re.compile(
-    r"\\inst\{[^{}]*\}|\\today\b(?:\{\})?|\s*\\and\b|\\\\|\\(?:textbf|textit|emph|alert|textsc|textrm|textsf|mbox)\{([^{}]*)\}"
+    r"\\inst\{[^{}]*\}|\\today\b(?:\{\})?|\s*\\and\b|\\\\|"
+    r"\\(?:textbf|textit|emph|alert|textsc|textrm|textsf|texttt|textup|textmd|textnormal|underline|mbox|text|url)"
+    r"\{([^{}]*)\}|\\href\{[^{}]*\}\{([^{}]*)\}"  # (an address in an author line: its words)
     r"|\s*\\(?:no)?cite[tp]?\*?(?:\[[^\]]*\])*\{[^{}]*\}"  # (a citation in a title: not on the title slide)
+    r"|\s*\\includegraphics\s*(?:\[[^\]]*\])?\{[^{}]*\}"  # (a small picture beside the words: decoration)
 )
 
 
@@ -417,7 +424,7 @@ def _meta_tex(mt: re.Match) -> str:
         return ","
     if said == "\\\\":
         return " "
-    return mt.group(1) or ""
+    return mt.group(1) or mt.group(2) or ""
 
 
 def _dashes(text: str) -> str:

@@ -463,6 +463,8 @@ def _box_title(text: str) -> str:
     """A box's title as an attribute's words: a bare group's braces taken off (``{\\cite[p.~4]{k}}``, which
     the attribute would end at), its ``\\label`` dropped, double quotes single; commands keep theirs."""
     text = re.sub(r"\\label\{[^{}]*\}", "", text)
+    # a small picture beside the words (an emoji drawn from a file): decoration, and \text{} empty after it
+    text = re.sub(r"\\text\{\s*\}", "", re.sub(r"\\includegraphics\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}", "", text))
     bare = re.compile(r"(?<![\\\w\]}])\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
     while bare.search(text):
         text = bare.sub(r"\1", text)

@@ -467,3 +467,38 @@ def test_skips_with_their_lengths_leave_no_length_behind(tmp_path):
     text = _all_text(Presentation(str(tmp_path / "out" / "skips.pptx")))
     assert "em" not in text.replace("Specifications", "").replace("python", ""), text
     assert "0x1 | 0x2" in text and "fil" not in text
+
+
+def test_title_slide_commands_and_box_titles_show_their_words_not_their_tex(tmp_path):
+    # \href, \texttt, \includegraphics and beamer's \insertframenumber printed raw on the title slide,
+    # in a box's title and in every footer
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}\\titlepage\\end{frame}\n\\begin{frame}{Q}\n"
+        "\\begin{block}{Questions\\text{\\includegraphics[width=1em,valign=t]{emoji/smiley.png}}}\nThanks!\n"
+        "\\end{block}\n\\end{frame}",
+        "\\title[\\insertframenumber /\\inserttotalframenumber]{Mathematics}\n"
+        "\\subtitle{Be happy\\text{\\includegraphics[width=1em]{emoji/erha.png}}}\n"
+        "\\author{Mark Veltzer \\href{mailto:mark@example.edu}{mark@example.edu}}\n"
+        "\\institute{Dept.\\ of CS \\\\ \\texttt{cs.example.edu}}\n",
+    )
+    text = _all_text(prs)
+    assert "\\" not in text and "emoji" not in text and "{" not in text, text
+    assert _texts(prs)[0] == [
+        "Mathematics",
+        "Be happy\nMark Veltzer mark@example.edu\nDept. of CS cs.example.edu",
+    ]
+    footers = [s.text_frame.text for s in prs.slides[1].shapes if s.name.startswith("Footer")]
+    assert footers == ["Mathematics"]
+    assert "Questions\nThanks!" in _texts(prs)[1]
+
+
+def test_note_items_are_the_notes_list(tmp_path):
+    prs, warnings = _build(
+        tmp_path,
+        "\\begin{frame}{Aside}\nText.\n\\note[item]{Reduced R simplifies \\item Trade-off always}\n"
+        "\\note[item]{Also decreases fidelity}\n\\end{frame}",
+    )
+    notes = prs.slides[0].notes_slide.notes_text_frame.text
+    assert notes.split("\n") == ["• Reduced R simplifies", "• Trade-off always", "• Also decreases fidelity"]
+    assert "raw-tex" not in warnings
