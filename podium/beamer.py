@@ -660,9 +660,18 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
             add(start, "**" + subtitle + "**", "")
     else:
         add(start, "", "---", "")
-    for k, line in kept:
-        add(k, line)
+    _frame_lines(kept, title, add)
     add(stop, "")
+
+
+def _frame_lines(kept: list[tuple[int, str]], title: str, add) -> None:
+    """A frame's lines added; where an ``allowframebreaks`` frame is broken (``\\framebreak``), its next
+    part as a slide titled as beamer titles it."""
+    for k, line in kept:
+        if line.strip() in ("\\framebreak", "\\pagebreak", "\\newpage") and title:
+            add(k, "", "## " + title + " (cont.)", "")
+            continue
+        add(k, line)
 
 
 def _frame_args(head: str) -> tuple[str, str, str]:
@@ -783,7 +792,10 @@ def _switched_groups(text: str) -> str:
         switch = _SWITCHES.get(mt.group(1) or "")
         if mt.group(2) is not None:  # {\color{red}words}: the words in that colour
             inner = f"\\textcolor{{{mt.group(2)}}}{{{inner}}}"
-        out.append(text[at : mt.start()] + (f"\\{switch}{{{inner}}}" if switch else inner))
+        new = f"\\{switch}{{{inner}}}" if switch else inner
+        if mt.start() and (text[mt.start() - 1].isalpha() or text[mt.start() - 1] in "]}"):
+            new = "{" + new + "}"  # (the group is a command's argument: \multicolumn{2}{c}{\bf words})
+        out.append(text[at : mt.start()] + new)
         at = close
     return "".join(out) + text[at:] if out else text
 

@@ -2497,7 +2497,7 @@ class _Converter:
             for tr in part.children:
                 cells = []
                 for cell in tr.children:
-                    cells.append(m.TableCell(_trim(self.inlines(cell.children[0]) if cell.children else ())))
+                    cells.append(m.TableCell(_trim(self.cell_inlines(cell, pos))))
                     if part.type == "thead":
                         style = cell.attrs.get("style", "") or ""
                         a = re.search(r"text-align:(\w+)", str(style))
@@ -2522,6 +2522,19 @@ class _Converter:
         table = m.Table(header, tuple(rows), tuple(aligns), self._table_widths(node, header, rows), pos)
         table = table if headed else replace(table, headed=False)
         return self.with_caption(table, caption) if caption else table
+
+    def cell_inlines(self, cell: SyntaxTreeNode, pos: m.SourcePos) -> m.Inlines:
+        """A table cell's words, its TeX read as a paragraph's is (``\\textbf{True Class $y$}``: the command
+        read whole, math and all, not cut at the math)."""
+        inline = cell.children[0] if cell.children else None
+        if inline is None:
+            return ()
+        if "\\" in inline.content and re.search(r"\\[A-Za-z]", inline.content):
+            stripped = self.strip_raw_tex(inline, pos)
+            if stripped is None:
+                return ()
+            inline = stripped
+        return self.inlines(inline)
 
     def with_caption(self, table: m.Table, caption: m.Inlines) -> m.Table:
         """Apply a table caption: ``: text {#tbl-x tbl-colwidths="[30,70]"}``; the attributes are used, not shown."""
@@ -3308,8 +3321,11 @@ class _HtmlMark:
 
 def _switched(mt: re.Match) -> str:
     """A group that switches type or colour (:data:`_SIZE_GROUP`): ``{\\tiny words}`` the words,
-    ``{\\color{red}words}`` the words in that colour (``\\textcolor``, drawn as it says)."""
-    return f"\\textcolor{{{mt.group(2)}}}{{{mt.group(3)}}}" if mt.group(2) is not None else mt.group(3)
+    ``{\\color{red}words}`` the words in that colour (``\\textcolor``, drawn as it says); braced still
+    where it is a command's argument (``\\centerline{\\large words}``)."""
+    new = f"\\textcolor{{{mt.group(2)}}}{{{mt.group(3)}}}" if mt.group(2) is not None else mt.group(3)
+    before = mt.string[mt.start() - 1] if mt.start() else ""
+    return "{" + new + "}" if before and (before.isalpha() or before in "]}") else new
 
 
 def tex_as_markup(piece: RawPiece) -> str | None:
@@ -3448,7 +3464,7 @@ TEX_FORMATTING = {
     "textsubscript": "subscript",
     "textsuperscript": "superscript",
     # a face or a box that changes no meaning: the words, plainly
-    **dict.fromkeys(("textrm", "textsf", "textup", "textnormal", "mbox", "hbox", "text"), "plain"),
+    **dict.fromkeys(("textrm", "textsf", "textup", "textnormal", "mbox", "hbox", "text", "centerline"), "plain"),
 }
 _TEX_TEXT = frozenset(
     {

@@ -929,6 +929,9 @@ def _table(spec: str, body: str) -> str | None:
                 if close > 0:
                     span, cell = max(1, int(multi.group(1))), cell[multi.end() : close - 1]
             cell = re.sub(r"\\multirow\s*\{[^{}]*\}\s*\{[^{}]*\}\s*\{(.*)\}$", r"\1", cell)
+            # a switch that begins the cell sets all of it (\bfseries Pred.: bold words)
+            cell = re.sub(r"^\\(?:bfseries|bf)\s+(.+)$", r"\\textbf{\1}", cell)
+            cell = re.sub(r"^\\(?:itshape|it|em)\s+(.+)$", r"\\emph{\1}", cell)
             cells.append(cell.strip().replace("|", "\\|"))
             cells.extend([""] * (span - 1))
         rows.append(cells)

@@ -502,3 +502,45 @@ def test_note_items_are_the_notes_list(tmp_path):
     notes = prs.slides[0].notes_slide.notes_text_frame.text
     assert notes.split("\n") == ["• Reduced R simplifies", "• Trade-off always", "• Also decreases fidelity"]
     assert "raw-tex" not in warnings
+
+
+def test_a_framebreak_starts_the_frames_next_part(tmp_path):
+    prs, warnings = _build(
+        tmp_path,
+        "\\begin{frame}[allowframebreaks]{Class imbalance}\n\\begin{itemize}\n\\item Assume a classifier.\n"
+        "\\end{itemize}\n\n\\framebreak\n\nClassifying everything as no disease.\n\\end{frame}",
+    )
+    assert _texts(prs) == [
+        ["Class imbalance", "Assume a classifier."],
+        ["Class imbalance (cont.)", "Classifying everything as no disease."],
+    ]
+    assert "raw-tex" not in warnings
+
+
+def test_a_switch_group_as_a_commands_argument_keeps_the_argument_whole(tmp_path):
+    # {\bfseries words} as \multicolumn's third argument lost its braces: the cell showed "{True Class }"
+    prs, warnings = _build(
+        tmp_path,
+        "\\begin{frame}{Confusion}\n\\begin{tabular}{cc|cc}\n & & \\multicolumn{2}{c}{\\bfseries True Class $y$} \\\\\n"
+        "\\hline\n\\bfseries Pred. & $+$ & TP & FP \\\\\n{\\bf Hat} & $-$ & FN & TN \\\\\n\\end{tabular}\n\\end{frame}",
+    )
+    (table,) = [s.table for s in prs.slides[0].shapes if s.has_table]
+    cell = table.cell(0, 2)
+    assert cell.text == "True Class " and cell._tc.find(f".//{M}oMath") is not None  # (y: math)
+    assert [table.cell(r, 0).text for r in (1, 2)] == ["Pred.", "Hat"]
+    assert table.cell(1, 0).text_frame.paragraphs[0].runs[0].font.bold
+    assert "raw-tex" not in warnings
+
+
+def test_centerline_of_a_size_group_keeps_its_words_in_a_markdown_lecture(tmp_path):
+    src = tmp_path / "c.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Title slide\n\n\\centerline{\\large HTS data formats}\n\n{\\large Big words}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0 and "raw-tex" not in result.stderr, result.stderr
+    assert _texts(Presentation(str(tmp_path / "out" / "c.pptx")))[1] == [
+        "Title slide",
+        "HTS data formats\nBig words",
+    ]
