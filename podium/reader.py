@@ -3464,7 +3464,9 @@ TEX_FORMATTING = {
     "textsubscript": "subscript",
     "textsuperscript": "superscript",
     # a face or a box that changes no meaning: the words, plainly
-    **dict.fromkeys(("textrm", "textsf", "textup", "textnormal", "mbox", "hbox", "text", "centerline"), "plain"),
+    **dict.fromkeys(
+        ("textrm", "textsf", "textup", "textnormal", "mbox", "hbox", "text", "centerline"), "plain"
+    ),
 }
 _TEX_TEXT = frozenset(
     {

@@ -18,6 +18,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
+from pptx.util import Emu
 
 from podium import model as m
 from podium.deck.fit import fit_deck
@@ -614,12 +615,10 @@ def test_a_title_that_already_says_cont_is_not_said_twice_and_overfull_names_the
         "---\ntitle: T\n---\n\n"
         + _code_slide("Long code", 40)
         + _code_slide("Help (cont.)", 20)
-        + "## Too much\n\n**options** (also called **flags**)\n- Start with a dash.\n- Usually one letter.\n"
-        "- Multiple options can be chained together under a single dash.\n  ```bash\n"
-        "  $ ls -l -a -h /var/log ## This works\n  $ ls -lah /var/log ## So does this\n  ```\n"
-        "- An exception is with (rarer) options requiring two dashes.\n  ```bash\n"
-        "  $ ls --group-directories-first --human-readable /var/log\n  ```\n\n**arguments**\n"
-        "- Tell the command *what* to operate on.\n- Usually a file, path, or a set of files and folders.\n",
+        # (a table row taller than a slide: no size or split makes it fit)
+        + "## Too much\n\n| a | b |\n|---|---|\n| "
+        + "word " * 700
+        + " | x |\n",
     )
     path, diags = build(src, tmp_path / "out")
     titles = [
@@ -649,3 +648,47 @@ def test_columns_of_a_listing_and_small_tables_keep_their_widths_and_split_only_
     assert not any(s.has_table for s in slides[1].shapes)
     (listing,) = [s for s in slides[0].shapes if s.has_text_frame and "line 1 " in s.text_frame.text]
     assert listing.width > 2.5 * tables[0].width  # (75 % beside 25 %, not two halves)
+
+
+def test_a_list_after_code_is_measured_as_drawn_and_continues(tmp_path):
+    # the list after a listing is drawn in the placeholder's look but was measured as a plain text box
+    # (smaller): the slide was thought to fit, then warned overfull, and its last items ran off it
+    items = "".join(
+        f"- Item number {k} with a reasonably long line of text that takes space\n" for k in range(1, 12)
+    )
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## Slide\n\nIntro paragraph.\n\n```r\nlibrary(tidyverse)\n```\n\n" + items,
+    )
+    path, diags = build(src, tmp_path / "out")
+    assert not [d for d in diags.items if d.code == "overfull"], [d.format() for d in diags.items]
+    prs = Presentation(str(path))
+    assert _titles(prs)[1:] == ["Slide", "Slide (cont.)"]
+    bottom = prs.slide_height - Emu(914400) // 2  # (the footer's line)
+    for slide in list(prs.slides)[1:]:
+        for shape in slide.shapes:
+            if shape.has_text_frame and "Item number" in shape.text_frame.text:
+                assert shape.top + shape.height <= bottom, (shape.top + shape.height, bottom)
+
+
+def test_a_sub_list_stays_with_its_item_and_a_heading_with_what_follows(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\nslide-level: 1\n---\n\n# Struktur\n\n## Themenübersicht\n\n1. Wer sind wir?\n2. Einführung\n"
+        "3. Anwendungsbeispiele\n   - Deskriptive Statistik\n   - Inferenzstatistik\n   - Signalverarbeitung\n"
+        "   - Modellierung\n4. Ausblick\n\n## Format\n\n- Die Beispiele sind als Notebooks verfügbar\n"
+        "- Fragen sind willkommen\n",
+    )
+    path, _ = build(src, tmp_path / "out")
+    bodies = [
+        [
+            p.text
+            for sh in s.shapes
+            if sh.has_text_frame and sh != s.shapes.title
+            for p in sh.text_frame.paragraphs
+        ]
+        for s in list(Presentation(str(path)).slides)[1:]
+    ]
+    for body in bodies:  # (the item's sub-list on the slide of its item)
+        assert ("Anwendungsbeispiele" in body) == ("Modellierung" in body), bodies
+        assert not body or body[-1] not in ("Themenübersicht", "Format"), bodies  # (no heading ends a part)

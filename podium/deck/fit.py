@@ -62,6 +62,7 @@ from .plan import (
     LayoutKind,
     ObjectChunk,
     Para,
+    ParaStyle,
     Run,
     SlidePlan,
     TextChunk,
@@ -854,7 +855,8 @@ class Fitter:
                 used += gap + h
                 continue
             has_text = any(isinstance(x, TextChunk) for x in parts[-1])
-            st, ow = (style, own) if isinstance(c, TextChunk) and not has_text else (None, False)
+            # (measured as the writer draws it: later text of a content placeholder in its look too)
+            st, ow = (style, own) if in_placeholder_look(c, style, own, not has_text) else (None, False)
             gap = GAP if parts[-1] else 0
             h = self._h(c, width, sizes, st, ow)
             if used + gap + h <= limit:
@@ -897,7 +899,7 @@ class Fitter:
         """The height of ``chunks`` one under another in a part (that already holds text, or not)."""
         total = 0
         for k, c in enumerate(chunks):
-            st, ow = (style, own) if isinstance(c, TextChunk) and not has_text else (None, False)
+            st, ow = (style, own) if in_placeholder_look(c, style, own, not has_text) else (None, False)
             has_text = has_text or isinstance(c, TextChunk)
             total += (GAP if k else 0) + self._h(c, width, sizes, st, ow)
         return total
@@ -1137,10 +1139,11 @@ def _sentences(p: Para) -> list[Para]:
 
 def _para_groups(paras) -> list[list[Para]]:
     """Group paragraphs so a list item keeps the deeper items under it (breaks go between groups),
-    unless a group alone would be long."""
+    unless a group alone would be long (more than eight), and a heading keeps what follows it."""
     groups: list[list[Para]] = []
     for p in paras:
-        if groups and p.level > 0 and len(groups[-1]) < 4:
+        after_heading = groups and groups[-1][-1].style == ParaStyle.HEADING
+        if groups and (after_heading or p.level > 0 and len(groups[-1]) < 8):
             groups[-1].append(p)
         else:
             groups.append([p])
