@@ -692,3 +692,27 @@ def test_a_sub_list_stays_with_its_item_and_a_heading_with_what_follows(tmp_path
     for body in bodies:  # (the item's sub-list on the slide of its item)
         assert ("Anwendungsbeispiele" in body) == ("Modellierung" in body), bodies
         assert not body or body[-1] not in ("Themenübersicht", "Format"), bodies  # (no heading ends a part)
+
+
+def test_a_label_ending_in_a_colon_stays_with_the_equation_it_introduces(tmp_path):
+    # "**Predicted values:**" over its $$…$$: the part break fell between them, the label alone at the
+    # foot of one slide and its equation alone on the next
+    pairs = "\n\n. . .\n\n".join(
+        f"**{name}:**\n$${tex}$$"
+        for name, tex in (
+            ("Generic linear model", "y = X\\beta + \\epsilon"),
+            ("Normal equations", "X^\\top X \\hat{\\beta} = X^\\top y"),
+            ("Projection matrix", "P = X(X^\\top X)^{-1}X^\\top"),
+            ("Predicted values", "\\hat{y} = Py"),
+        )
+    )
+    src = write_md(
+        tmp_path, "---\ntitle: T\nformat: revealjs\n---\n\n## Key Formulas\n\n" + pairs + "\n", "k.qmd"
+    )
+    diags = Diagnostics()
+    lecture, template = load(src, BuildOptions(), diags)
+    plans = [p for p in fitted_plans(lecture, template, BuildOptions(), diags) if p.chunks]
+    assert len(plans) == 2  # (the four pairs do not fit one slide)
+    for plan in plans:
+        last = plan.chunks[-1]
+        assert isinstance(last, ObjectChunk) and isinstance(last.block, m.MathBlock), plan.chunks

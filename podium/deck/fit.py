@@ -1056,15 +1056,27 @@ def _keep_of(c) -> int:
 
 
 def _kept_together(chunks) -> list:
+    """``chunks`` with those of one fenced div, and a short label ending in ":" with the equation, listing,
+    table or picture it introduces (``**Predicted values:**`` over ``$$\\hat y = Py$$``), as units a part
+    break does not cut."""
     out: list = []
     for c in chunks:
         k = _keep_of(c)
         if k and out and _keep_of(out[-1]) == k:
             prev = out.pop()
             out.append(_Kept([*(prev.chunks if isinstance(prev, _Kept) else [prev]), c]))
+        elif isinstance(c, (ObjectChunk, _Pictures)) and out and _introduces(out[-1]):
+            out.append(_Kept([out.pop(), c]))
         else:
             out.append(c)
     return out
+
+
+def _introduces(c) -> bool:
+    """Is ``c`` a short text (at most two paragraphs) whose last words end in a colon?"""
+    if not isinstance(c, TextChunk) or not c.paras or len(c.paras) > 2:
+        return False
+    return "".join(r.text for r in c.paras[-1].runs).rstrip().endswith(":")
 
 
 def _ungroup(c):
