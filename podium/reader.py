@@ -1889,7 +1889,9 @@ class _Converter:
             and isinstance(out[-1], m.Table)
             and got[0].content
             and isinstance(got[0].content[0], m.Text)
-            and re.match(r"^(:\s|Table:\s|\{[^{}]*\}\s*$)", got[0].content[0].text)
+            and re.match(
+                r"^(:(?!:)\s*\S|Table:\s|\{[^{}]*\}\s*$)", got[0].content[0].text
+            )  # (`:Caption` too)
         ):
             out[-1] = self.with_caption(out[-1], got[0].content)
             return
@@ -2088,6 +2090,7 @@ class _Converter:
             )
             title = " ".join((tag.attrs.get("title") or "").split())
             label = re.sub(r"([\\\[\]*_`<>])", r"\\\1", title)
+            url = url.replace(" ", "%20")  # (an address with a space: a browser sends it so; a link has none)
             words = f"[{label}](<{url}>)" if label and "://" in url else f"<{url}>"
             out.extend(self.markdown_blocks(words if "://" in url else f"`{url}`", self.last_line - 1))
         return out
@@ -2513,7 +2516,9 @@ class _Converter:
         last = self.lines[node.map[1] - 1].strip() if node.map and node.map[1] - 1 < len(self.lines) else ""
         if (node.meta or {}).get("caption"):  # a simple or multiline table's `Table: …` line
             caption = self.inlines(self._reread(node.meta["caption"]))
-        elif rows and "|" not in last and re.match(r"^(:|Table:)\s", last):
+        elif (
+            rows and "|" not in last and re.match(r"^(?::(?!:)|Table:)\s*\S", last)
+        ):  # (`:Caption`: pandoc's too)
             # pandoc's `: caption {#tbl-x}` line right under the table (markdown-it reads it as a row)
             caption = rows.pop()[0].content
         rows = [r + (m.TableCell(()),) * (ncols - len(r)) if len(r) < ncols else r[:ncols] for r in rows]

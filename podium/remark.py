@@ -691,7 +691,10 @@ def _joined_title(texts: list[str], code: list[bool], at: int, heading: re.Match
 
 
 def _demoted(line: str) -> str:
-    """A heading inside a slide (not its title) under the slide level, so that it starts no slide."""
+    """A heading inside a slide (not its title) under the slide level, so that it starts no slide; an
+    empty one (``#`` alone) as the sign written, which starts none either."""
+    if re.fullmatch(r"\s{0,3}#{1,6}\s*", line):  # (a `#` alone: R's comment sign in a list of symbols)
+        return line.replace("#", "\\#")
     heading = _HEADING.match(line)
     if heading is None or len(heading.group(1)) > 2:
         return line

@@ -1405,3 +1405,24 @@ def test_display_math_in_a_list_items_words_is_a_centred_line_of_its_own_in_the_
     numbered = [p._p.find(".//{*}buAutoNum") is not None for p in paras]
     assert numbered == [True, False, True, False, False]
     assert paras[4].text.startswith("doesn")
+
+
+def test_a_caption_line_without_a_space_after_its_colon_is_the_tables_caption(tmp_path):
+    lec = parse_lecture(
+        "## Escola\n\n| Nome | Nro |\n|---|---:|\n| João | 1200 |\n\n:Tabela da escola\n\n::: notes\nn\n:::\n",
+        "t.md",
+        Diagnostics(),
+    )
+    (table,) = lec.slides[0].body
+    assert m.plain_text(table.caption) == "Tabela da escola"
+
+
+def test_an_embedded_page_whose_address_has_a_space_is_one_link():
+    lec = parse_lecture(
+        '## Poll\n\n<iframe src="https://example.org/?label=Intro Poll" width="100%"></iframe>\n',
+        "t.md",
+        Diagnostics(),
+    )
+    links = [x for b in lec.slides[0].body for x in getattr(b, "content", ()) if isinstance(x, m.Link)]
+    assert [x.url for x in links] == ["https://example.org/?label=Intro%20Poll"]
+    assert "<" not in m.blocks_text(lec.slides[0].body)

@@ -451,3 +451,16 @@ def test_a_xaringan_deck_without_its_seal_makes_its_own_first_slide_the_title_sl
     assert [s.slide_layout.name for s in slides[1:]] == ["Title and Content"]
     footer = [s.text_frame.text for s in slides[1].shapes if s.name.startswith("Footer")]
     assert footer == ["Statistics"]
+
+
+def test_a_lone_hash_in_a_slide_is_the_sign_not_a_new_slide():
+    # remark makes slides at `---` only; a `#` alone (R's comment sign in a list of symbols) cut the slide
+    lec = parse_lecture(
+        "---\noutput: xaringan::moon_reader\n---\n\n# Notation\n\n<-\n\n%>%\n\n#\n\n()\n\n---\n\n# Next\n\nText\n",
+        "d.Rmd",
+        Diagnostics(),
+    )
+    from podium import model as m
+
+    assert [m.plain_text(s.title) for s in lec.slides] == ["Notation", "Next"]
+    assert "#" in m.blocks_text(lec.slides[0].body) and "()" in m.blocks_text(lec.slides[0].body)
