@@ -632,7 +632,10 @@ def _list(env: str, body: str, options: str = "") -> str:
         if spec is not None:
             text = text[spec.end() :]
         said = spec.group(1) if spec is not None else "+-" if every else None  # ([<+->]: each item a step)
-        if said is not None:  # `\item<3->`: the item comes on the click of its step; an item after it
+        if spec is None and every:  # [<+->]: each item on the click after the one before, counted from
+            step += 1 if n > 1 else 0  # what a \pause before the list showed (beamer's `+`), not from 1
+            text = ("\\pause " + text) if n > 1 else text
+        elif said is not None:  # `\item<3->`: the item comes on the click of its step; an item after it
             # with no step of its own is shown from the start, as in beamer
             step = overlay_start(said, step if n > 1 else 0)
             if step > 1:

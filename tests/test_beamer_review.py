@@ -544,3 +544,21 @@ def test_centerline_of_a_size_group_keeps_its_words_in_a_markdown_lecture(tmp_pa
         "Title slide",
         "HTS data formats\nBig words",
     ]
+
+
+def test_a_pause_before_an_incremental_list_counts_before_its_first_item(tmp_path):
+    # \pause then itemize[<+->]: beamer's `+` counts on from the pause; Alpha and Beta came together
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Pause before a list}\nIntro text.\n\\pause\n\\begin{itemize}[<+->]\n\\item Alpha\n"
+        "\\item Beta\n\\item Gamma\n\\end{itemize}\n\\end{frame}",
+    )
+    from pptx.oxml.ns import qn
+
+    timing = prs.slides[0].element.find(qn("p:timing"))
+    clicks = [
+        sorted({int(t.get("st")) for t in c.iter(qn("p:pRg"))})
+        for c in timing.iter(qn("p:par"))
+        if c.find(qn("p:cTn")) is not None and c.find(qn("p:cTn")).get("nodeType") == "clickEffect"
+    ]
+    assert clicks == [[1], [2], [3]], clicks  # Alpha, Beta, Gamma: a click each

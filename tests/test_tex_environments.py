@@ -483,7 +483,8 @@ def test_pauses_inside_paragraphs_enumerate_labels_and_beamer_incremental_lists(
     assert isinstance(pause, m.Pause) and m.plain_text(alpha.content).startswith("Alpha")  # no "<2->"
     (note,) = clicks.footnotes
     assert m.plain_text(note.blocks[0].content) == "Below 1% for small angles."
-    # beamer's [<+->]: the first item shown at once, each next one on the step after (\pause[2], …)
+    # beamer's [<+->]: the first item shown at once, each next one on the click after it (a \pause: relative,
+    # so that a \pause before the list counts too, as beamer's `+` does)
     (stepped,) = [
         b
         for b in clicks.body
@@ -493,7 +494,7 @@ def test_pauses_inside_paragraphs_enumerate_labels_and_beamer_incremental_lists(
     ]
     first, second = stepped.items
     assert isinstance(first.blocks[0], m.Paragraph) and m.plain_text(first.blocks[0].content) == "One"
-    assert isinstance(second.blocks[0], m.Pause) and second.blocks[0].step == 2
+    assert isinstance(second.blocks[0], m.Pause) and second.blocks[0].step == 0
     assert m.plain_text(second.blocks[1].content) == "Two"
 
 
