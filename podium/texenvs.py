@@ -434,6 +434,97 @@ def _algorithmic(body: str) -> str:
     return "\n".join(lines)
 
 
+# algorithm2e: its commands (a block's body in braces; a statement ends with \;)
+_ALGORITHM2E = re.compile(
+    r"\\(?:KwIn|KwOut|KwData|KwResult|ForEach|ForAll|SetAlgo\w*|eIf|uIf|Repeat|DontPrintSemicolon)\b|\\;"
+)
+_A2E_BLOCKS = {  # command: (its arguments, the line that opens it, a line that ends it)
+    "For": (2, "**for** {} **do**", "**end**"),
+    "ForEach": (2, "**foreach** {} **do**", "**end**"),
+    "ForAll": (2, "**forall** {} **do**", "**end**"),
+    "While": (2, "**while** {} **do**", "**end**"),
+    "If": (2, "**if** {} **then**", "**end**"),
+    "uIf": (2, "**if** {} **then**", ""),
+    "ElseIf": (2, "**else if** {} **then**", "**end**"),
+    "uElseIf": (2, "**else if** {} **then**", ""),
+    "Else": (1, "**else**", "**end**"),
+    "eIf": (3, "**if** {} **then**", "**end**"),
+    "Repeat": (2, "**repeat**", "**until** {}"),
+}
+_A2E_WORDS = {
+    "KwIn": "**Input:**",
+    "KwOut": "**Output:**",
+    "KwData": "**Data:**",
+    "KwResult": "**Result:**",
+    "KwRet": "**return**",
+    "Return": "**return**",
+    "tcc": "\u25b7",
+    "tcp": "\u25b7",
+}
+
+
+def _algorithm2e(body: str) -> str:
+    """algorithm2e's pseudocode (``\\KwIn{…}``, ``\\ForEach{cond}{body}``, ``\\If``, ``\\eIf``, statements
+    ending in ``\\;``) as a line block: each statement a line, indented as it nests, keywords bold, the
+    ``end`` lines algorithm2e prints (its look's settings, ``\\SetAlgoLined``…, set nothing here)."""
+    out: list[list] = []  # [indent, words]
+
+    def statement(depth: int, words: str) -> None:
+        words = " ".join(words.split())
+        if words:
+            out.append([depth, words])
+
+    def walk(text: str, depth: int) -> None:
+        at, pending = 0, ""
+        for found in re.finditer(r"\\([A-Za-z]+)|\\;", text):
+            if found.start() < at:
+                continue
+            pending += text[at : found.start()]
+            at = found.end()
+            name = found.group(1)
+            if name is None:  # \; ends a statement
+                statement(depth, pending)
+                pending = ""
+                continue
+            args: list[str] = []
+            want = _A2E_BLOCKS[name][0] if name in _A2E_BLOCKS else 1 if name in _A2E_WORDS else 0
+            while len(args) < want:
+                j = at
+                while j < len(text) and text[j] in " \t\n":
+                    j += 1
+                close = _group(text, j)
+                if close < 0:
+                    break
+                args.append(text[j + 1 : close - 1])
+                at = close
+            if name in _A2E_BLOCKS:
+                statement(depth, pending)
+                pending = ""
+                _, opening, ending = _A2E_BLOCKS[name]
+                cond = " ".join(args[0].split()) if args and want > 1 else ""
+                statement(depth, opening.replace("{}", cond))
+                walk(args[-1] if want <= 2 and args else args[1] if len(args) > 1 else "", depth + 1)
+                if name == "eIf" and len(args) > 2:
+                    statement(depth, "**else**")
+                    walk(args[2], depth + 1)
+                if ending:
+                    statement(depth, ending.replace("{}", cond))
+            elif name in _A2E_WORDS:
+                statement(depth, pending)
+                pending = ""
+                statement(depth, f"{_A2E_WORDS[name]} {args[0] if args else ''}")
+            elif name.startswith(
+                ("Set", "Dont", "Lines", "Indm", "Kw", "Print", "Restore", "Incmargin", "Decmargin")
+            ) or name in ("label",):
+                continue  # (the look's settings: nothing to show)
+            else:
+                pending += found.group(0)  # (math, text commands: the words' own, read later)
+        statement(depth, pending + text[at:])
+
+    walk(body, 0)
+    return "\n".join(f"| {chr(0xA0) * 4 * indent}{words}" for indent, words in out)
+
+
 def _titled_box(kind: str, title: str, inner: str) -> str:
     """A box div titled ``title``: in its ``title`` attribute, or (a title with braces of its own,
     ``\\emph{x}``, ``$\\frac{a}{b}$``, which would end the attribute) as the heading it starts with."""
@@ -527,9 +618,11 @@ def _convert(source: str) -> str:
         return _algorithmic(body)
     if env in ("algorithm", "algorithm*"):  # (a float: its caption over its algorithmic)
         caption = re.search(r"\\caption\{((?:[^{}]|\{[^{}]*\})*)\}", body)
-        rest = blocks(
-            _TABLE_RULES.sub("", re.sub(r"\\caption\{(?:[^{}]|\{[^{}]*\})*\}|\\label\{[^{}]*\}", "", body))
-        )
+        rest = re.sub(r"\\caption\{(?:[^{}]|\{[^{}]*\})*\}|\\label\{[^{}]*\}", "", body)
+        if _ALGORITHM2E.search(rest) and "\\begin{algorithmic" not in rest:
+            rest = _algorithm2e(rest)  # (algorithm2e's pseudocode: its commands, not an environment)
+        else:
+            rest = blocks(_TABLE_RULES.sub("", rest))
         return (f"**Algorithm: {caption.group(1).strip()}**\n\n" if caption else "") + rest.strip()
     if env in ("table", "table*"):
         return _float_table(body)

@@ -562,3 +562,47 @@ def test_a_pause_before_an_incremental_list_counts_before_its_first_item(tmp_pat
         if c.find(qn("p:cTn")) is not None and c.find(qn("p:cTn")).get("nodeType") == "clickEffect"
     ]
     assert clicks == [[1], [2], [3]], clicks  # Alpha, Beta, Gamma: a click each
+
+
+def test_algorithm2e_pseudocode_is_shown_line_by_line(tmp_path):
+    # algorithm2e's \ForEach{…}{…}, \While, \If and statements ending in \; lost everything but the caption
+    prs, warnings = _build(
+        tmp_path,
+        "\\begin{frame}[fragile]{Dijkstra}\n\\begin{algorithm}[H]\n\\SetAlgoLined\n\\KwIn{graph $G$, source $s$}\n"
+        "\\KwOut{distances $d$}\n$d[s] \\leftarrow 0$\\;\n\\ForEach{$v \\in V$}{\n  $d[v] \\leftarrow \\infty$\\;\n}\n"
+        "\\While{$Q \\neq \\emptyset$}{\n  $u \\leftarrow$ extract-min$(Q)$\\;\n  \\eIf{$d[u] < \\infty$}{\n"
+        "    relax edges of $u$\\;\n  }{\n    skip it\\;\n  }\n}\n\\caption{Dijkstra}\n\\end{algorithm}\n\\end{frame}",
+    )
+    bodies = [
+        s.text_frame.text
+        for slide in prs.slides
+        for s in slide.shapes
+        if s.has_text_frame and s.name.startswith("Content")
+    ]
+    words = [
+        x.strip("\xa0 ") for body in bodies for x in body.replace("\v", "\n").split("\n") if x.strip("\xa0 ")
+    ]
+    assert words[:3] == ["Algorithm: Dijkstra", "Input: graph , source", "Output: distances"]
+    keywords = (
+        "foreach  do",
+        "end",
+        "while  do",
+        "extract-min",
+        "if  then",
+        "relax edges of",
+        "else",
+        "skip it",
+    )
+    assert [w for w in words if w in keywords] == [
+        "foreach  do",
+        "end",
+        "while  do",
+        "extract-min",
+        "if  then",
+        "relax edges of",
+        "else",
+        "skip it",
+        "end",
+        "end",
+    ]
+    assert "raw-tex" not in warnings and not any("\\" in b for b in bodies)

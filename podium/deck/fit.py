@@ -1119,12 +1119,15 @@ def _grid_adjust(fitter: Fitter, chunks, width: int, hs: list[int], sizes: TypeS
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|(?<=[。！？；])")
+_LINE_END = re.compile(r"\v")
 
 
 def _sentences(p: Para) -> list[Para]:
     """Split paragraph ``p`` into one paragraph per sentence (the first keeps the bullet)."""
     text = "".join(r.text for r in p.runs)
-    cuts = [mt.end() for mt in _SENTENCE_END.finditer(text) if 0 < mt.end() < len(text)]
+    # (lines broken by hand, a line block's or a poem's: at their line ends, which keep the lines whole)
+    ends = _LINE_END if "\v" in text else _SENTENCE_END
+    cuts = [mt.end() for mt in ends.finditer(text) if 0 < mt.end() < len(text)]
     if not cuts:
         return [p]
     out = []
@@ -1138,6 +1141,8 @@ def _sentences(p: Para) -> list[Para]:
             if a < b:
                 runs.append(replace(r, text=r.text[a - pos : b - pos]))
             pos += len(r.text)
+        if runs and runs[-1].text.endswith("\v"):  # (the line break a cut falls after: not drawn)
+            runs[-1] = replace(runs[-1], text=runs[-1].text[:-1])
         if runs:
             out.append(
                 replace(p, runs=tuple(runs))
