@@ -979,8 +979,12 @@ class _InlineMath:
             self.lone = True
             return "$$", False, False
         before = self.inline
-        if not display and len(_single_dollars(text)) % 2 == 1:
+        singles = _single_dollars(text) if not display else []
+        if len(singles) % 2 == 1:
             self.inline = not self.inline
+            d = singles[-1] if self.inline else singles[0]
+            # (`$ A = \left[` over lines: no space inside the dollars, which Markdown reads as math)
+            text = text[: d + 1] + text[d + 1 :].lstrip() if self.inline else text[:d].rstrip() + text[d:]
         return text, before, before or self.inline
 
 

@@ -1324,9 +1324,11 @@ def _single_dollars(line: str) -> list[int]:
 
 def _opens_math(line: str, at: int) -> bool:
     """Whether the ``$`` at ``line[at]`` can open math (pandoc's rule: a character that is not a space
-    right after it; not money, ``$5``)."""
+    right after it, not money, ``$5``; or a space and then TeX's commands, as a LaTeX lecture writes)."""
     after = line[at + 1 : at + 2]
-    return bool(after) and not after.isspace() and not after.isdigit()
+    if after.isspace():  # (`$ A = \left[`: TeX's math, spaced as a LaTeX lecture may space it)
+        return re.search(r"\\[A-Za-z]", line[at:]) is not None
+    return bool(after) and not after.isdigit()
 
 
 def _tex_line(line: str) -> str:

@@ -401,10 +401,11 @@ def test_inline_math_over_lines_keeps_its_rows(tmp_path):
         "\\begin{frame}{Matrix}\nA matrix:\n$A = \\begin{bmatrix}\n  1 & 2 \\\\\n  4 & 5\n \\end{bmatrix}$\n"
         "\\end{frame}\n\\begin{frame}{System}\n$\n\\begin{bmatrix}\n  1 & 2 \\\\\n  3 & 4\n\\end{bmatrix}\n"
         "\\begin{bmatrix} x \\\\ y \\end{bmatrix}\n=\n\\begin{bmatrix}\n  5 \\\\\n  6\n\\end{bmatrix}\n$\n"
-        "\\end{frame}",
+        "\\end{frame}\n\\begin{frame}{Spaced}\nFor example,\n$ A = \\left[ \\begin{array}{rr}\n  1 & 2 \\\\\n  4 & 5\n"
+        " \\end{array}\\right] $\nhas a transpose.\n\\end{frame}",
     )
     rows = [len(s.element.findall(f".//{M}mr")) for s in prs.slides]
-    assert rows == [2, 6], rows  # every matrix's two rows
+    assert rows == [2, 6, 2], rows  # every matrix's two rows
     assert "raw-tex" not in warnings and "[math]" not in warnings, warnings
     assert "\\begin" not in _all_text(prs) and "$" not in _all_text(prs)
 
