@@ -83,14 +83,31 @@ def grid_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return True
     widths = [b - a for a, b in zip(cuts, cuts[1:])]
     head = [[line for row in rows[:header_rows] for line in row]]  # header rows: one header
-    body = [
-        [" ".join(x[c] for x in row if x[c]).strip() for c in range(len(aligns))]
-        for row in rows[header_rows:]
-    ]
+    body = [[_cell_text([x[c] for x in row]) for c in range(len(aligns))] for row in rows[header_rows:]]
     header = [" ".join(x[c] for x in head[0] if x[c]).strip() for c in range(len(aligns))]
     push_table(state, start, line, [header], body, aligns, {"widths": [w / sum(widths) for w in widths]})
     state.line = line
     return True
+
+
+_ITEM = re.compile(r"^([-+*]|\d{1,9}[.)])\s+")
+
+
+def _cell_text(lines: list[str]) -> str:
+    """A cell's lines as one line of text; a list in the cell (``- built-in wrapper`` / ``- bright
+    color``, as pandoc's manual writes one) an item a line, each after a line break, bullets drawn."""
+    lines = [x for x in lines if x]
+    if not any(_ITEM.match(x) for x in lines):
+        return " ".join(lines).strip()
+    items: list[str] = []
+    for line in lines:
+        item = _ITEM.match(line)
+        if item is not None or not items:
+            marker = ("\u2022" if item.group(1) in "-+*" else item.group(1)) if item else ""
+            items.append(f"{marker} {line[item.end() :] if item else line}".strip())
+        else:
+            items[-1] += " " + line  # (an item's line goes on)
+    return "<br>".join(items)
 
 
 def push_table(

@@ -1426,3 +1426,16 @@ def test_an_embedded_page_whose_address_has_a_space_is_one_link():
     links = [x for b in lec.slides[0].body for x in getattr(b, "content", ()) if isinstance(x, m.Link)]
     assert [x.url for x in links] == ["https://example.org/?label=Intro%20Poll"]
     assert "<" not in m.blocks_text(lec.slides[0].body)
+
+
+def test_a_list_in_a_grid_tables_cell_is_an_item_a_line():
+    # pandoc's manual puts `- built-in wrapper` / `- bright color` in a cell: the markers showed as text
+    lec = parse_lecture(
+        "## Fruit\n\n+---------+--------------------+\n| Fruit   | Advantages         |\n+=========+====================+\n"
+        "| Bananas | - built-in wrapper |\n|         | - bright color     |\n+---------+--------------------+\n",
+        "t.md",
+        Diagnostics(),
+    )
+    (table,) = lec.slides[0].body
+    cell = table.rows[0][1].content
+    assert m.plain_text(cell, line_break="\n") == "\u2022 built-in wrapper\n\u2022 bright color"
