@@ -1012,7 +1012,7 @@ def parse_lecture(
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
     conv.header_macros(raw_meta.get("header-includes"))
-    unused = _unused_keys(raw_meta, text, conv.marp)
+    unused = _unused_keys(raw_meta, text, conv.marp, slidev_deck)
     if unused:
         diags.note(
             "front matter keys Podium does not use: " + ", ".join(str(k) for k in unused),
@@ -1133,15 +1133,15 @@ USED_KEYS = frozenset(
 )
 
 
-def _unused_keys(raw_meta: dict, text: str, marp_deck: bool) -> list:
+def _unused_keys(raw_meta: dict, text: str, marp_deck: bool, slidev_deck: bool = False) -> list:
     """The front matter's keys Podium does not use: not its own, not one a ``{{< meta key >}}`` shows, not
-    a Marp directive in a Marp deck (``paginate``, ``math``: Marp's, with nothing to draw in a deck)."""
+    a Marp directive in a Marp deck (``paginate``, ``math``: Marp's, with nothing to draw in a deck), nor
+    Slidev's headmatter in a Slidev deck (``highlighter``, ``theme``)."""
     named = set(re.findall(r"\{\{<\s*meta\s+[\"']?([\w-]+)", text))  # keys {{< meta key >}} shows
-    return [
-        k
-        for k in raw_meta
-        if str(k) not in USED_KEYS and str(k) not in named and not (marp_deck and str(k) in marp.DIRECTIVES)
-    ]
+    tools = (marp.DIRECTIVES if marp_deck else frozenset()) | (
+        _slidev_module().KEYS if slidev_deck else frozenset()
+    )
+    return [k for k in raw_meta if str(k) not in USED_KEYS and str(k) not in named and str(k) not in tools]
 
 
 def _marp_deck(raw_meta: dict, body: str, shown: str, diags: Diagnostics) -> bool:
@@ -2432,6 +2432,17 @@ class _Converter:
                 )
         elif info:
             lang = info.split()[0].lstrip(".")
+            marked = re.search(
+                r"\{([^{}]*\d[^{}]*)\}|\[([\d|,\s-]+)\]", info
+            )  # Slidev's {1-2|3}, reveal's [1-2|3]
+            if marked is not None and not self.line_highlights_noted:
+                self.line_highlights_noted = True
+                self.diags.note(
+                    f"the line highlights '{_short(marked.group(0), 20)}' (steps through the code's lines "
+                    "on clicks) are not drawn; the deck and the handout show the code without them",
+                    pos,
+                    "code-lines",
+                )
         code = node.content.rstrip("\n").expandtabs(TAB_STOP)  # as pandoc does: no tab stops in a deck
         if node.type == "fence" and node.map and not _closes_fence(self.lines, node):
             self.diags.warning(

@@ -58,6 +58,10 @@ _HEAD_KEYS = frozenset(
         "info",
     )
 )
+# Slidev's own headmatter keys (its look and its app): no note that Podium does not use them
+KEYS = _HEAD_KEYS | frozenset(
+    ("theme", "background", "class", "layout", "fonts", "favicon", "download", "aspectRatio")
+)
 _YAMLISH = re.compile(r"^\s*(?:[\w-]+\s*:|- |#)|^\s+\S")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _COVERS = ("cover", "intro")

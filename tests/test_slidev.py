@@ -218,3 +218,16 @@ def test_any_element_with_v_click_comes_on_a_click_and_a_bottom_slot_is_under_th
     boxes = {sh.text_frame.text: sh.top for sh in second.shapes if sh.has_text_frame}
     assert "::" not in " ".join(boxes)
     assert boxes["Under both."] > max(boxes["left"], boxes["right"])
+
+
+def test_line_highlights_are_said_once_and_slidevs_own_keys_are_no_noise():
+    diags = Diagnostics()
+    lec = _read(
+        "---\nhighlighter: shiki\ntheme: seriph\nfoo: 1\n---\n\n# Code\n\n```ts {1-2|3-5|all}\nconst a = 1;\n```\n\n"
+        "---\n\n# More\n\n```ts {2}\nconst b = 2;\n```\n",
+        diags,
+    )
+    codes = [b for s in lec.slides for b in s.body if isinstance(b, m.CodeBlock)]
+    assert [(c.language, c.code) for c in codes] == [("ts", "const a = 1;"), ("ts", "const b = 2;")]
+    said = [(d.code, d.pos.line) for d in diags.items if d.code in ("code-lines", "unused-key")]
+    assert said == [("unused-key", 4), ("code-lines", 9)], [d.format() for d in diags.items]
