@@ -1889,9 +1889,7 @@ class _Converter:
             and isinstance(out[-1], m.Table)
             and got[0].content
             and isinstance(got[0].content[0], m.Text)
-            and re.match(
-                r"^(:(?!:)\s*\S|Table:\s|\{[^{}]*\}\s*$)", got[0].content[0].text
-            )  # (`:Caption` too)
+            and _CAPTION_AFTER.match(got[0].content[0].text)
         ):
             out[-1] = self.with_caption(out[-1], got[0].content)
             return
@@ -2204,12 +2202,9 @@ class _Converter:
 
     def paragraph_words(self, words: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         """A paragraph's inline node as blocks: its words, and the pictures and display math in it."""
-        inline = words
-        if "\\" in words.content and re.search(r"\\[A-Za-z]", words.content):
-            stripped = self.strip_raw_tex(words, pos)
-            if stripped is None:
-                return []
-            inline = stripped
+        inline = self.strip_raw_tex(words, pos)
+        if inline is None:
+            return []
         kids = [
             c
             for c in inline.children
@@ -2284,7 +2279,10 @@ class _Converter:
 
     def strip_raw_tex(self, inline: SyntaxTreeNode, pos: m.SourcePos) -> SyntaxTreeNode | None:
         """Take raw TeX out of a paragraph: ``\\note{…}`` to the notes, macro definitions to the math, the rest
-        dropped with a warning at its line.  Return the paragraph's inline node re-read, or None when empty."""
+        dropped with a warning at its line.  Return the paragraph's inline node re-read (as it was when it
+        holds no TeX command), or None when empty."""
+        if "\\" not in inline.content or not re.search(r"\\[A-Za-z]", inline.content):
+            return inline
         src = _SIZE_GROUP.sub(_switched, inline.content)  # {\\tiny words}: the words
         first = self.last_line
         pieces = find_raw_tex(src)
@@ -2408,6 +2406,18 @@ class _Converter:
             )
         return out + pictures
 
+    def highlights_noted(self, said: str, pos: m.SourcePos) -> None:
+        """A note, once a lecture (a deck of them says it once), that the code lines ``said`` highlights
+        (Quarto's ``code-line-numbers="2-3|5"``, Slidev's ``{1-2|3}``) are shown without the highlight."""
+        if not self.line_highlights_noted:
+            self.line_highlights_noted = True
+            self.diags.note(
+                f"{_short(said, 30)} highlights lines in the slide show; the deck and the handout show the "
+                "code without the highlight",
+                pos,
+                "code-lines",
+            )
+
     def code(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         info = (node.info or "").strip()
         raw = _RAW_FORMAT.fullmatch(info) if node.type == "fence" else None
@@ -2422,27 +2432,14 @@ class _Converter:
             attrs = parse_attrs(info)
             lang = attrs.classes[0] if attrs.classes else ""
             lines = attrs.kv.get("code-line-numbers", "")
-            if re.search(r"\d", lines) and not self.line_highlights_noted:
-                self.line_highlights_noted = True  # (once a lecture: a deck of them says it once)
-                self.diags.note(
-                    f'code-line-numbers="{_short(lines, 20)}" highlights lines in reveal.js; the deck and '
-                    "the handout show the code without the highlight",
-                    pos,
-                    "code-lines",
-                )
+            if re.search(r"\d", lines):
+                self.highlights_noted(f'code-line-numbers="{lines}"', pos)
         elif info:
             lang = info.split()[0].lstrip(".")
-            marked = re.search(
-                r"\{([^{}]*\d[^{}]*)\}|\[([\d|,\s-]+)\]", info
-            )  # Slidev's {1-2|3}, reveal's [1-2|3]
-            if marked is not None and not self.line_highlights_noted:
-                self.line_highlights_noted = True
-                self.diags.note(
-                    f"the line highlights '{_short(marked.group(0), 20)}' (steps through the code's lines "
-                    "on clicks) are not drawn; the deck and the handout show the code without them",
-                    pos,
-                    "code-lines",
-                )
+            # Slidev's `ts {1-2|3}` and reveal.js's `js [1-2|3]`: steps through the code's lines on clicks
+            marked = re.search(r"\{[^{}]*\d[^{}]*\}|\[[\d|,\s-]+\]", info)
+            if marked is not None:
+                self.highlights_noted(marked.group(0), pos)
         code = node.content.rstrip("\n").expandtabs(TAB_STOP)  # as pandoc does: no tab stops in a deck
         if node.type == "fence" and node.map and not _closes_fence(self.lines, node):
             self.diags.warning(
@@ -2527,30 +2524,21 @@ class _Converter:
         last = self.lines[node.map[1] - 1].strip() if node.map and node.map[1] - 1 < len(self.lines) else ""
         if (node.meta or {}).get("caption"):  # a simple or multiline table's `Table: …` line
             caption = self.inlines(self._reread(node.meta["caption"]))
-        elif (
-            rows and "|" not in last and re.match(r"^(?::(?!:)|Table:)\s*\S", last)
-        ):  # (`:Caption`: pandoc's too)
+        elif rows and "|" not in last and _CAPTION_AFTER.match(last) and not last.startswith("{"):
             # pandoc's `: caption {#tbl-x}` line right under the table (markdown-it reads it as a row)
             caption = rows.pop()[0].content
         rows = [r + (m.TableCell(()),) * (ncols - len(r)) if len(r) < ncols else r[:ncols] for r in rows]
         # a header of empty cells is none, as pandoc reads it (`|   |   |` over `|---|---|`)
         headed = not rows or any(c.content for c in header)
-        table = m.Table(header, tuple(rows), tuple(aligns), self._table_widths(node, header, rows), pos)
-        table = table if headed else replace(table, headed=False)
+        widths = self._table_widths(node, header, rows)
+        table = m.Table(header, tuple(rows), tuple(aligns), widths, pos, headed=headed)
         return self.with_caption(table, caption) if caption else table
 
     def cell_inlines(self, cell: SyntaxTreeNode, pos: m.SourcePos) -> m.Inlines:
         """A table cell's words, its TeX read as a paragraph's is (``\\textbf{True Class $y$}``: the command
         read whole, math and all, not cut at the math)."""
-        inline = cell.children[0] if cell.children else None
-        if inline is None:
-            return ()
-        if "\\" in inline.content and re.search(r"\\[A-Za-z]", inline.content):
-            stripped = self.strip_raw_tex(inline, pos)
-            if stripped is None:
-                return ()
-            inline = stripped
-        return self.inlines(inline)
+        inline = self.strip_raw_tex(cell.children[0], pos) if cell.children else None
+        return self.inlines(inline) if inline is not None else ()
 
     def with_caption(self, table: m.Table, caption: m.Inlines) -> m.Table:
         """Apply a table caption: ``: text {#tbl-x tbl-colwidths="[30,70]"}``; the attributes are used, not shown."""
@@ -3588,6 +3576,9 @@ def _text_node(text: str) -> SyntaxTreeNode:
 
 
 _SPAN = re.compile(r"\[([^\[\]]+)\]\{([^{}]*)\}")
+# a table's caption under it: `: Caption`, `Table: Caption`, pandoc's `:Caption` too (not a div's `:::`),
+# or its attributes alone (`{#tbl-x}`)
+_CAPTION_AFTER = re.compile(r"^(?::(?!:)\s*\S|Table:\s|\{[^{}]*\}\s*$)")
 # math written for a Markdown that unescapes it before MathJax reads it (reveal.js's marked):
 # `\int_\{x \in A\}` or `p\\{f\\}` (TeX's own `_\{` would be a literal brace as a subscript)
 _MARKDOWN_ESCAPED_MATH = re.compile(r"[_^]\\\{|\\\\[{}]")
