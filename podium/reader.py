@@ -1632,8 +1632,9 @@ class _Converter:
     def _marp_heading(
         self, node: SyntaxTreeNode, current: _SlideDraft | None, divider: int, start
     ) -> _SlideDraft:
-        """A heading in a Marp deck: '---' makes slides, and headings only at ``headingDivider``; a slide's
-        first heading is its title, later ones are headings inside it.  Returns the slide it went to."""
+        """A heading in a Marp deck (or a reveal-md one, ``divider`` 0): '---' makes slides, and headings only
+        at ``headingDivider``; a slide's first heading is its title, later ones are headings inside it.
+        Returns the slide it went to."""
         title, attrs = self.heading_title(node)
         pos = self.pos(node)
         fresh = current is not None and not current.title and self._marp_bare(current)
