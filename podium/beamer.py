@@ -123,6 +123,7 @@ def beamer_markdown(text: str) -> Converted:
     out = Converted({}, "", [])
     if begin >= 0:
         _preamble(lines[:begin], index, out)
+        _frames_in_preamble(lines[:begin], index, out)
     _bibliography(lines, index, out)
     new: list[str] = []
     new_index: list[int] = []
@@ -525,6 +526,22 @@ def _joined_arguments(text: str) -> tuple[str, list[int]]:
         last = mt.end()
     parts.append(text[last:])
     return "".join(parts), cuts
+
+
+def _frames_in_preamble(lines: list[str], index: list[int], out: Converted) -> None:
+    """A warning for frames before ``\\begin{document}``: a file ``\\input`` in a macro the preamble
+    defines (a chapter switch such as ``\\ifcase\\chno \\include{ch00} \\or …``), which Podium does not
+    run, so they are not shown."""
+    frames = [k for k, line in enumerate(lines) if line.lstrip().startswith(_FRAME)]
+    if frames:
+        out.warnings.append(
+            (
+                index[frames[0]],
+                f"{len(frames)} frame(s) before \\begin{{document}} are left out (a file \\input in a "
+                "preamble macro?); Podium does not run macros: \\input the file after \\begin{document}",
+                "outside-frame",
+            )
+        )
 
 
 def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool = True) -> None:

@@ -601,3 +601,16 @@ def test_algorithm2e_pseudocode_is_shown_line_by_line(tmp_path):
     ]
     assert [w for w in words if w in shown] == [*shown, "end", "end"]  # (in order; every block's end)
     assert "raw-tex" not in warnings and not any("\\" in b for b in bodies)
+
+
+def test_frames_a_preamble_macro_inputs_are_not_lost_silently(tmp_path):
+    """A course's chapter switch (``\\ifcase\\chno \\include{ch00} \\or …`` in a ``\\newcommand``) puts a
+    chapter's frames in the preamble, where Podium does not run them: a warning at the first one."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "ch01.tex").write_text(
+        "\\begin{frame}{C structs}\nA\n\\end{frame}\n\\begin{frame}{C++ structs}\nB\n\\end{frame}\n",
+        encoding="utf-8",
+    )
+    preamble = "\\title{OOP}\n\\newcommand\\seledchap[1]{%\n  \\ifcase#1\\relax\n  \\or\n    \\include{data/ch01}\n  \\fi\n}\n"
+    _prs, said = _build(tmp_path, "\\begin{frame}\\titlepage\\end{frame}\n\\seledchap{1}", preamble)
+    assert "ch01.tex:1: warning: 2 frame(s) before \\begin{document} are left out" in said
