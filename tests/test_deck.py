@@ -764,3 +764,34 @@ def test_internal_links_as_other_tools_write_them(tmp_path):
     ]
     warned = [d.message for d in diags.items if d.code == "internal-link"]
     assert len(warned) == 1 and "#slide-9" in warned[0]  # (not #fig-map: a Quarto label, silently text)
+
+
+def test_an_items_second_paragraph_is_drawn_at_the_items_size_under_its_words(tmp_path):
+    """A list item's second paragraph (under the item, no bullet) is as large as the item's words and
+    starts where they start, as the handout's drawings show it, not at the next level's smaller size."""
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Para
+        ---
+
+        ## Items
+
+        - First item, its first paragraph.
+
+          Its second paragraph, still the first item.
+
+        - Second item.
+        """,
+    )
+    path, _ = build(src, tmp_path / "out")
+    prs = Presentation(str(path))
+    body = prs.slides[1].placeholders[1]
+    first, second = body.text_frame.paragraphs[:2]
+    master = prs.slide_master._element
+    item_sz = int(master.xpath("./p:txStyles/p:bodyStyle/a:lvl1pPr/a:defRPr/@sz")[0])
+    assert second.text.startswith("Its second paragraph")
+    assert [r.font.size.pt for r in second.runs] == [item_sz / 100]
+    lvl1 = master.xpath("./p:txStyles/p:bodyStyle/a:lvl1pPr/@marL")
+    assert second._p.pPr.get("marL") == lvl1[0]

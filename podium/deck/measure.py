@@ -123,7 +123,7 @@ def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, 
 
 def para_size(para: Para, style: FrameStyle, scale: float) -> float:
     """Return the type size (pt) of ``para`` in a frame of ``style`` with text scaled by ``scale``."""
-    base = style.level(para.level).size
+    base = style.level(para.look).size
     if para.style == "caption":
         base *= 0.7
     elif para.style == "attribution":
@@ -133,10 +133,10 @@ def para_size(para: Para, style: FrameStyle, scale: float) -> float:
 
 def text_start(para: Para, style: FrameStyle, own: bool, cv_scale: float, scale: float = 1.0) -> int:
     """Return where ``para``'s text starts (EMU from the frame's inner left edge), as the writer writes it."""
-    lvl = style.level(para.level)
+    lvl = style.level(para.look)
     grid = int(GRID_INDENT * cv_scale)
     if para.bullet == "none":
-        return para.level * grid
+        return lvl.mar_l if own and lvl.bullet and para.look < para.level else para.level * grid
     start = lvl.mar_l if own and lvl.bullet else (para.level + 1) * grid
     return start + marker_room(para, para_size(para, style, scale))
 

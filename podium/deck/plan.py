@@ -145,6 +145,12 @@ class Para:
     delimiter: m.Delimiter = m.Delimiter.PERIOD
     marker_em: float = 0.0  # of a numbered item: how wide its list's widest marker is (ems), for the indent
 
+    @property
+    def look(self) -> int:
+        """The list level whose type size and spacing the paragraph takes: an item's own; an item's
+        second paragraph (no bullet, one level in) its item's, as the handout's drawings show it."""
+        return self.level - 1 if self.bullet == Bullet.NONE and self.level > 0 else self.level
+
 
 @dataclass(frozen=True)
 class TextChunk:

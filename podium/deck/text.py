@@ -63,9 +63,9 @@ def fill_paras(
         if min(para.level, 8):
             pPr.set("lvl", str(min(para.level, 8)))
         size = None
-        if not own or scale != 1.0 or para.style in ("caption", "attribution"):
+        if not own or scale != 1.0 or para.style in ("caption", "attribution") or para.look != para.level:
             size = Pt(round(para_size(para, style, scale), 1))
-        lvl = style.level(para.level)
+        lvl = style.level(para.look)
         set_bullet(cv, p, para, own and lvl.bullet, lvl, marker_room(para, para_size(para, style, scale)))
         if para.align:
             p.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[
@@ -121,8 +121,9 @@ def set_bullet(cv: Canvas, p, para: Para, own: bool, lvl: Level | None = None, r
         for el in pPr.findall(qn(tag)):
             pPr.remove(el)
     indent_emu = int(GRID_INDENT * cv.scale)
-    if para.bullet == "none":
-        pPr.set("marL", str(para.level * indent_emu))
+    if para.bullet == "none":  # (an item's second paragraph: where the item's words start)
+        inside = own and lvl is not None and lvl.bullet and para.look < para.level
+        pPr.set("marL", str(lvl.mar_l if inside and lvl is not None else para.level * indent_emu))
         pPr.set("indent", "0")
         etree.SubElement(pPr, qn("a:buNone"))
         return
