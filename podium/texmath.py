@@ -17,6 +17,9 @@ _GATHER_ENVS = re.compile(r"\\(begin|end)\{(gather|gathered|equation)\*?\}")
 _DROP = re.compile(r"\\(label|nonumber|notag)(\{[^{}]*\})?")
 
 
+_ROW_SPACE = re.compile(
+    r"\\\\\*?\[\s*[-+]?(?:\d+\.?\d*|\.\d+)\s*(?:pt|em|ex|mm|cm|in|bp|mu|pc|dd|cc|sp)\s*\]"
+)
 _CASES = re.compile(r"\\(begin|end)\{(dcases|rcases|drcases)\*?\}")
 
 
@@ -36,6 +39,7 @@ def normalise(tex: str) -> str:
         lambda mt: "\\" + mt.group(1) + ("{gathered}" if mt.group(2) != "equation" else "{equation}"), tex
     )
     tex = tex.replace("\\operatorname*", "\\operatorname")
+    tex = _ROW_SPACE.sub(r"\\\\", tex)  # (a row's extra space, \\[10pt]: latex2mathml prints "[10pt]")
     tex = _CASES.sub(_cases, tex)  # (mathtools' dcases, rcases: latex2mathml reads only cases)
     # \operatorname{logit} P: TeX puts a thin space after the name; latex2mathml's <mo>logit</mo> gets none
     tex = re.sub(r"(\\operatorname\{[^{}]*\})\s*(?=[A-Za-z0-9]|\\(?!left|right|[,;:!]))", r"\1\\,", tex)

@@ -1439,3 +1439,25 @@ def test_a_list_in_a_grid_tables_cell_is_an_item_a_line():
     (table,) = lec.slides[0].body
     cell = table.rows[0][1].content
     assert m.plain_text(cell, line_break="\n") == "\u2022 built-in wrapper\n\u2022 bright color"
+
+
+def test_a_rows_extra_space_in_aligned_and_matrices_is_not_drawn(tmp_path):
+    """``\\\\[10pt]`` ends a row and adds space (LaTeX, MathJax, KaTeX): no "[10pt]" in the deck's math
+    or the handout, and the rows are still two."""
+    src = tmp_path / "rows.md"
+    src.write_text(
+        "---\ntitle: Rows\n---\n\n## Two lines\n\n$$\n\\begin{aligned}\ny &= (x + 1)^2 \\\\[10pt]\n"
+        "  &= x^2 + 2x + 1\n\\end{aligned}\n$$\n\n## Matrix\n\n$$\n\\begin{bmatrix} a \\\\[4pt] b \\end{bmatrix}\n$$\n",
+        encoding="utf-8",
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    prs = Presentation(str(tmp_path / "out" / "rows.pptx"))
+    omml = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+    for slide in list(prs.slides)[1:]:
+        maths = list(slide._element.iter(omml + "oMath"))
+        assert maths
+        drawn = "".join(t.text or "" for math in maths for t in math.iter(omml + "t"))
+        assert drawn and "pt]" not in drawn and "4pt" not in drawn and "10pt" not in drawn
+    handout = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "out" / "rows-handout.pdf")).pages)
+    assert "pt]" not in handout and "10pt" not in handout
