@@ -184,6 +184,13 @@ CONSTRUCTS = [
     (r"\ldots \rightarrow \infty", "m:r[m:t='→']", "… → ∞"),
     (r"\underbrace{a+b}_{n}", "m:groupChr[m:groupChrPr/m:pos/@m:val='bot']", "a"),
     (r"\text{if } x", "m:r[m:rPr/m:nor][m:t='if']", "if"),
+    # \arg\min and \nolimits (standard, unknown to latex2mathml); \\[10pt] ends a row, draws nothing
+    (r"\arg\min_{x} F(x)", "m:r[m:t='arg']", "arg minₓ F(x)"),
+    (r"\sum\nolimits_i x_i", "m:nary[m:naryPr/m:chr/@m:val='∑']", "∑ᵢ xᵢ"),
+    (r"\begin{bmatrix} a \\[4pt] b \end{bmatrix}", "m:m[count(m:mr)=2]", "a; b"),
+    # := and =: as one sign; primes and starred scripts written as they are in linear text
+    (r"f := g =: h", "m:r[m:t='≔']", "f ≔ g ≕ h"),
+    (r"F'(x^*) = F_*", "m:sSup[m:e//m:t='F']", "F′(x*) = F*"),
 ]
 
 
