@@ -39,6 +39,9 @@ def normalise(tex: str) -> str:
         lambda mt: "\\" + mt.group(1) + ("{gathered}" if mt.group(2) != "equation" else "{equation}"), tex
     )
     tex = tex.replace("\\operatorname*", "\\operatorname")
+    # \arg\min (latex2mathml knows \min, not \arg); \nolimits: scripts beside, as inline math has them
+    tex = re.sub(r"\\arg(?![A-Za-z])", r"\\operatorname{arg}", tex).replace("\\nolimits", "")
+    tex = tex.replace(":=", "\\coloneqq ").replace("=:", "\\eqqcolon ")  # (one sign, as mathtools sets it)
     tex = _ROW_SPACE.sub(r"\\\\", tex)  # (a row's extra space, \\[10pt]: latex2mathml prints "[10pt]")
     tex = _CASES.sub(_cases, tex)  # (mathtools' dcases, rcases: latex2mathml reads only cases)
     # \operatorname{logit} P: TeX puts a thin space after the name; latex2mathml's <mo>logit</mo> gets none
@@ -132,8 +135,13 @@ def tex_to_text(tex: str) -> str | None:
     return " ".join(_linear(etree.fromstring(mathml.encode())).split())
 
 
+_BARE_SCRIPTS = frozenset({"′", "″", "‴", "⁗", "*", "∗", "†", "‡", "⋆"})  # x′, x*, a†: written as they are
+
+
 def _script(text: str, table, mark: str) -> str:
     text = text.replace(" ", "")
+    if text in _BARE_SCRIPTS:
+        return "*" if text == "∗" else text
     t = text.translate(table)
     if t != text and all(c != o or c == " " for c, o in zip(t, text)) and text.strip():
         return t
@@ -173,7 +181,7 @@ def _token(name: str, el) -> str:
     """A token element: an identifier, number, text, operator (spaced when binary) or space."""
     if name == "mo":
         t = "".join(el.itertext()).strip()
-        return f" {t} " if t in "=<>≤≥≠≈∈∉⊂⊆∪∩→←↔⇒⇔∣+−×·±∓≡∼≅∝" and t else t
+        return f" {t} " if t in "=<>≤≥≠≈∈∉⊂⊆∪∩→←↔⇒⇔∣+−×·±∓≡∼≅∝≔≕" and t else t
     if name == "mspace":
         w = el.get("width", "")
         return "" if w.startswith("-") or "negative" in w else " "
@@ -212,6 +220,9 @@ def _layout(name: str, kids: list) -> str | None:
     return None
 
 
+_LIMIT_OPS = frozenset({"min", "max", "lim", "sup", "inf"})  # min with its script (minₓ), then a space
+
+
 def _row(kids: list) -> str:
     """A row of elements: operators spaced, a leading sign kept tight, a space after a big operator."""
     out = []
@@ -222,7 +233,7 @@ def _row(kids: list) -> str:
         if is_op and prev_op and piece.strip() in ("−", "+", "±"):
             piece = piece.strip()  # a sign, not an operation
         out.append(piece)
-        if piece[:1] in "∑∏∫∮⋃⋂" and etree.QName(k).localname != "mo":
+        if etree.QName(k).localname != "mo" and (piece[:1] in "∑∏∫∮⋃⋂" or piece[:3] in _LIMIT_OPS):
             out.append(" ")  # a big operator with limits, then its operand
         prev_op = is_op and piece.strip() not in (")", "]", "}", "⟩", "|")
     return "".join(out)
