@@ -410,9 +410,21 @@ def first_format(raw_meta: dict, key: str) -> str:
 _CELL_KEYS = ("echo", "include", "output", "eval", "code-fold")  # (the options cell_defaults reads)
 
 
+def top_level_execute(raw_meta: dict) -> dict:
+    """The execution options written at the top of the front matter (``echo: true``), which Quarto reads
+    as ``execute:``'s (its ``metadataAsFormat``).  R Markdown's ``output:`` names the output format, so
+    ``output`` counts only as a yes or no."""
+    return {
+        k: raw_meta[k]
+        for k in _CELL_KEYS
+        if k in raw_meta and (k != "output" or isinstance(raw_meta[k], bool) or off(raw_meta[k]))
+    }
+
+
 def cell_defaults(raw_meta: dict) -> dict:
     """The options every code cell has unless it says otherwise: Quarto's ``execute:`` (``echo: false``)
-    and ``knitr: opts_chunk:`` in the front matter.  In Quarto's presentation formats (``format:
+    and ``knitr: opts_chunk:`` in the front matter, and the same options written at its top level
+    (``echo: true``).  In Quarto's presentation formats (``format:
     revealjs``, ``beamer``, ``pptx``) a cell's code is not shown unless it says ``echo: true``."""
     out: dict = {}
     fmt, first = raw_meta.get("format"), first_format(raw_meta, "format")
@@ -422,6 +434,7 @@ def cell_defaults(raw_meta: dict) -> dict:
     knitr = raw_meta.get("knitr")
     for given in (
         knitr.get("opts_chunk") if isinstance(knitr, dict) else None,
+        top_level_execute(raw_meta),  # (echo: true at the top: Quarto's execute: echo: true)
         raw_meta.get("execute"),
         own if isinstance(own, dict) else None,  # (format: revealjs: echo: true)
         own.get("execute") if isinstance(own, dict) else None,

@@ -1127,6 +1127,10 @@ USED_KEYS = frozenset(
         "format",  # (Quarto's formats: their slide-level and from)
         "knitr",  # (knitr's opts_chunk: fig.path, echo)
         "execute",  # (Quarto's options of every code cell: echo)
+        "echo",  # (the same written at the top: quarto.top_level_execute)
+        "eval",
+        "include",
+        "code-fold",
         "separator",  # (reveal-md's slide separators: podium.revealmd)
         "verticalSeparator",
     }

@@ -1663,3 +1663,24 @@ def test_a_table_of_contents_asked_for_in_the_formats_options_is_made():
     toc = lec.slides[1]
     assert m.plain_text(toc.title) == "Chapter 7"
     assert "Part one" in m.blocks_text(toc.body) and "Part two" in m.blocks_text(toc.body)
+
+
+@pytest.mark.parametrize(
+    ("front", "shown"),
+    [
+        ("echo: true\nformat:\n  revealjs:\n    footer: F", True),  # (Quarto reads it as execute: echo:)
+        ("echo: true\nformat: revealjs\nexecute:\n  echo: false", False),  # (execute: says last)
+        ("include: false\nformat: html", False),
+    ],
+)
+def test_execution_options_at_the_top_of_the_front_matter_are_every_cells(tmp_path, front, shown):
+    src = write_md(
+        tmp_path,
+        f"---\ntitle: T\n{front}\n---\n\n## Test the Doubler\n\n```{{python}}\nclass Doubler:\n"
+        "    def __init__(self, n):\n        self._n = 2 * n\n```\n",
+        "deck.qmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    words = " ".join(s.text_frame.text for s in deck.slides[1].shapes if s.has_text_frame)
+    assert ("class Doubler" in words) is shown, words
+    assert not [d for d in diags.items if d.code == "unused-key"], [d.format() for d in diags.items]
