@@ -399,6 +399,35 @@ _QUIET_STATEMENT = re.compile(
 _PRINTS = re.compile(r"\b(?:cat|print|message|writeLines|display|show)\s*\(")
 
 
+# Quarto's own output formats: the base an extension's format (`clean-revealjs`, `metropolis-beamer`) is made on
+BASE_FORMATS = frozenset(
+    {"revealjs", "beamer", "pptx", "html", "pdf", "docx", "typst", "latex", "odt", "epub", "gfm", "dashboard"}
+)
+
+
+def base_format(name: str) -> str:
+    """The base format of a format name: ``clean-revealjs`` (an extension's format, ``NAME-BASE``) is
+    ``revealjs``; ``revealjs`` and ``revealjs+smart`` (pandoc's extensions) are themselves."""
+    parts = name.split("+")[0].split("-")
+    return next((p for p in reversed(parts) if p in BASE_FORMATS), name)
+
+
+def with_base_formats(raw_meta: dict) -> dict:
+    """The front matter with each extension format under ``format:`` named by its base format
+    (``format: clean-revealjs: footer: …`` as ``format: revealjs: footer: …``), as Quarto gives an
+    extension's format the base format's defaults and options; a base format also written keeps its own."""
+    fmt = raw_meta.get("format")
+    if isinstance(fmt, str):
+        return {**raw_meta, "format": base_format(fmt)} if base_format(fmt) != fmt else raw_meta
+    if not isinstance(fmt, dict) or all(base_format(str(k)) == k for k in fmt):
+        return raw_meta
+    renamed: dict = {}
+    for name, opts in fmt.items():
+        base = base_format(str(name))
+        renamed[base if base != name and base not in fmt and base not in renamed else name] = opts
+    return {**raw_meta, "format": renamed}
+
+
 def first_format(raw_meta: dict, key: str) -> str:
     """The first output format the front matter's ``key`` names (Quarto's ``format: revealjs`` or
     ``format: {revealjs: …, pdf: …}``, R Markdown's ``output:``); "" for none."""

@@ -931,7 +931,7 @@ def _front_matter_and_body(
         raw_meta, body, key_lines = title_block(body)
     if not remark_deck:  # (a Quarto project's _quarto.yml, _metadata.yml)
         raw_meta = _with_project(raw_meta, shown, diags, base_dir, policy)
-    return raw_meta, body, key_lines, None
+    return quarto.with_base_formats(raw_meta), body, key_lines, None
 
 
 def _with_project(raw_meta: dict, shown: str, diags: Diagnostics, base_dir: str, policy) -> dict:

@@ -1684,3 +1684,33 @@ def test_execution_options_at_the_top_of_the_front_matter_are_every_cells(tmp_pa
     words = " ".join(s.text_frame.text for s in deck.slides[1].shapes if s.has_text_frame)
     assert ("class Doubler" in words) is shown, words
     assert not [d for d in diags.items if d.code == "unused-key"], [d.format() for d in diags.items]
+
+
+@pytest.mark.parametrize("fmt", ["clean-revealjs", "metropolis-beamer", "my-course-revealjs"])
+def test_an_extension_format_hides_code_as_its_base_format_does(tmp_path, fmt):
+    src = write_md(
+        tmp_path,
+        f"---\ntitle: T\nformat: {fmt}\n---\n\n## A slide\n\nSome text.\n\n```{{r}}\ncountdown::countdown(1)\n```\n",
+        "deck.qmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    words = " ".join(s.text_frame.text for s in deck.slides[1].shapes if s.has_text_frame)
+    assert "Some text." in words and "countdown" not in words, words
+
+
+def test_an_extension_format_s_options_are_its_base_format_s(tmp_path):
+    Image.new("RGB", (40, 20), "red").save(tmp_path / "logo.png")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Levels\nformat:\n  LUstyle-revealjs:\n    slide-level: 3\n    footer: 'Linear Models | UEA'\n"
+        "    logo: logo.png\n---\n\n## Part A\n\n> An objective\n\n### First slide\n\n1. one\n2. two\n\n"
+        "### Second slide\n\n1. alpha\n2. beta\n",
+        "deck.qmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    titles = [s.shapes.title.text_frame.text for s in deck.slides]
+    assert titles == ["Levels", "Part A", "First slide", "Second slide"]
+    second = deck.slides[2]
+    texts = [s.text_frame.text for s in second.shapes if s.has_text_frame]
+    assert "Linear Models | UEA" in texts, texts
+    assert any(s.shape_type == 13 for s in second.shapes)  # (the logo: a picture)
