@@ -888,7 +888,8 @@ def _other_markups(
     if referred is not None:  # LaTeX's \eqref and \cite: Quarto's references, pandoc's citations
         body = referred
     numbered_refs = None
-    if "{#" in body:  # (a labelled figure or equation is numbered even when nothing refers to it)
+    if "{#" in body or ":::" in body and re.search(r"\b(?:proof|remark|solution)\b", body):
+        # (a labelled figure or equation is numbered even when nothing refers to it; a proof div titled)
         from .crossrefs import number_crossrefs  # noqa: PLC0415 (only lectures with labels pay for it)
 
         numbered_refs = number_crossrefs(body)

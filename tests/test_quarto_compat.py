@@ -1714,3 +1714,21 @@ def test_an_extension_format_s_options_are_its_base_format_s(tmp_path):
     texts = [s.text_frame.text for s in second.shapes if s.has_text_frame]
     assert "Linear Models | UEA" in texts, texts
     assert any(s.shape_type == 13 for s in second.shapes)  # (the logo: a picture)
+
+
+def test_quarto_theorem_and_proof_divs_are_titled_boxes_numbered_as_quarto_numbers_them(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\nformat: revealjs\n---\n\n## Definition\n\n::: {#def-minimiser}\nWe call $x^*$ the "
+        '**minimiser**.\n:::\n\n::: {#exm-one name="A bowl"}\n$f(x) = x^2$ has one.\n:::\n\n## Theorem\n\n'
+        "::: {#thm-main}\n## Fermat\nIf $x^*$ is a local minimiser then $F'(x^*) = 0$.\n:::\n\n"
+        "::: {.proof}\nObvious.\n:::\n\n::: {#thm-second}\nAnother.\n:::\n\nSee @thm-main and @def-minimiser.\n",
+        "deck.qmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    texts = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in deck.slides]
+    first, second = (" | ".join(t) for t in texts[1:3])
+    assert "Definition 1\nWe call" in first and "Example 1 (A bowl)\n" in first, first
+    assert "Theorem 1 (Fermat)\nIf" in second and "Proof\nObvious. ∎" in second, second
+    assert "Theorem 2\nAnother." in second and "See Theorem 1 and Definition 1." in second, second
+    assert "Fermat\n" not in second.replace("(Fermat)\n", ""), second
