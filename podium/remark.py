@@ -200,6 +200,7 @@ class _Construct:
     block: bool = False
     height: int = 0  # blocks nested inside it, deepest path
     group: int | None = None  # the row of columns it is in
+    click: int | None = None  # the line of a `--` right before it in its row: it comes on that click
 
 
 @dataclass
@@ -573,15 +574,7 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
             f'<!-- .slide: data-background-color="{props["background-color"]}" -->',
             "",
         )
-    for j, t in enumerate(texts):
-        if j in skip:
-            continue
-        if code[j]:
-            out.add(src[j], t)
-        elif t.strip() == "--":
-            out.add(src[j], "", ". . .", "")
-        else:
-            out.add(src[j], *body.rewritten(j, t))
+    _emit_lines(texts, src, code, body, skip, out)
     if slide.notes:
         out.add(slide.notes[0][1] - 1, "", "::: notes")
         for t, at in slide.notes:
@@ -592,6 +585,23 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
         # (the reader gives such a comment to the heading after it; an empty '---' slide is no slide)
         out.add(slide.line_of("background-image"), "", "---", "")
     return True
+
+
+def _emit_lines(
+    texts: list[str], src: list[int], code: list[bool], body: _Body, skip: set[int], out: _Out
+) -> None:
+    """A slide's lines (but those in ``skip``, its title's) added to ``out``: ``--`` a pause, code as it is."""
+    for j, t in enumerate(texts):
+        if j in skip:
+            continue
+        if code[j]:
+            out.add(src[j], t)
+        elif t.strip() == "--" and j in body.column_clicks:
+            out.add(src[j], "")  # (the click is the next column's own)
+        elif t.strip() == "--":
+            out.add(src[j], "", ". . .", "")
+        else:
+            out.add(src[j], *body.rewritten(j, t))
 
 
 def _column_title(texts: list[str], code: list[bool], body: _Body, first: int) -> int | None:
@@ -617,6 +627,8 @@ class _Body:
             self.at[c.end] = ("close", c)
         self.touched = {line for line, _ in self.at}
         self.block_opens = {c.line for c in constructs if c.block and c.end is not None}
+        # the `--` lines between columns of a row: their click is the later column's (a .fragment column)
+        self.column_clicks = {c.click for c in constructs if c.group is not None and c.click is not None}
         self.groups: dict[int, list[_Construct]] = {}
         for c in constructs:
             if c.group is not None:
@@ -668,7 +680,8 @@ class _Body:
         opening = [""]
         if row[0] is c:
             opening.append(":" * (4 + max(x.height for x in row)) + " columns")
-        return [*opening, f'{colons} {{.column width="{width}%"}}']
+        click = " .fragment" if c.click is not None else ""
+        return [*opening, f'{colons} {{.column{click} width="{width}%"}}']
 
     def _fence_close(self, c: _Construct) -> list[str]:
         closing = [":" * (3 + c.height)]
@@ -798,11 +811,16 @@ def _column_rows(closed: list[_Construct], lines: list[str]) -> None:
             between = lines[last.end[0] + 1 : c.line] if last.end else ["x"]
             if (
                 c.parent is not last.parent
-                or any(x.strip() for x in between)
+                or any(x.strip() not in ("", "--") for x in between)
                 or (last.end and lines[last.end[0]][last.end[1] + 1 :].strip())
             ):
                 flush()
         row.append(c)
+        before = row[-2].end if len(row) > 1 else None
+        if (
+            before is not None
+        ):  # (`--` between two columns: the later one comes on that click, beside the other)
+            c.click = next((before[0] + 1 + j for j, x in enumerate(between) if x.strip() == "--"), None)
     flush()
 
 

@@ -464,3 +464,20 @@ def test_a_lone_hash_in_a_slide_is_the_sign_not_a_new_slide():
 
     assert [m.plain_text(s.title) for s in lec.slides] == ["Notation", "Next"]
     assert "#" in m.blocks_text(lec.slides[0].body) and "()" in m.blocks_text(lec.slides[0].body)
+
+
+def test_a_click_between_two_columns_keeps_them_side_by_side_the_later_one_on_the_click(tmp_path):
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Deck"\noutput: xaringan::moon_reader\n---\n\n# Power\n\n.pull-left[\nSurvey 10 participants\n]\n\n'
+        "--\n\n.pull-right[\nSurvey 200 participants\n]\n\n---\n\n# Next\n\nText\n",
+        "deck.Rmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    slide = deck.slides[1]
+    assert slide.slide_layout.name == "Two Content"
+    boxes = {s.text_frame.text: s for s in slide.shapes if s.has_text_frame}
+    left, right = boxes["Survey 10 participants"], boxes["Survey 200 participants"]
+    assert right.left > left.left + left.width // 2 and abs(right.top - left.top) < Emu(200000)
+    clicked = [c.get("spid") for c in slide.element.iter() if c.tag.endswith("spTgt")]
+    assert clicked == [str(right.shape_id)]  # (one click: the right column)
