@@ -119,7 +119,7 @@ def _first_line(lines: list[str]) -> int:
 
 # a property as remark decks write it: its name and a value of the shape remark reads
 _WELL_FORMED = {
-    "class": re.compile(r"^[A-Za-z][\w-]*(\s*,\s*[A-Za-z][\w-]*)*$"),
+    "class": re.compile(r"^[A-Za-z][\w-]*((?:\s*,\s*|\s+)[A-Za-z][\w-]*)*$"),
     "name": re.compile(r"^[\w-]+$"),
     "layout": re.compile(r"^(true|false)$"),
     "exclude": re.compile(r"^(true|false)$"),
@@ -328,7 +328,9 @@ def _first_shown(slides: list[_Slide]) -> int:
 
 
 def _classes(slide: _Slide) -> set[str]:
-    return {c.strip() for c in slide.props.get("class", "").split(",") if c.strip()}
+    """A slide's classes: ``class: center, middle`` or ``class: center middle`` (remark splits at a comma
+    or a space)."""
+    return {c for c in re.split(r"[,\s]+", slide.props.get("class", "")) if c}
 
 
 class _Out:

@@ -481,3 +481,17 @@ def test_a_click_between_two_columns_keeps_them_side_by_side_the_later_one_on_th
     assert right.left > left.left + left.width // 2 and abs(right.top - left.top) < Emu(200000)
     clicked = [c.get("spid") for c in slide.element.iter() if c.tag.endswith("spTgt")]
     assert clicked == [str(right.shape_id)]  # (one click: the right column)
+
+
+def test_slide_classes_written_with_spaces_are_read_as_with_commas(tmp_path):
+    # (remark splits `class:` at a comma or a space: `center middle` is `center, middle`)
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Deck"\noutput: xaringan::moon_reader\n---\n\nclass: center, middle\n\n# Commas\n\n---\n\n'
+        "class: center middle section-title animated fadeIn\n\n# Spaces\n\n---\n\n# A normal slide\n\nText\n",
+        "deck.Rmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    layouts = [s.slide_layout.name for s in deck.slides]
+    assert layouts[1:] == ["Section Header", "Section Header", "Title and Content"], layouts
+    assert remark.wanted("class: center middle\n\n# A\n\n---\nclass: inverse center\n\n# B\n")
