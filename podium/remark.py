@@ -3,9 +3,10 @@
 xaringan (``output: xaringan::moon_reader`` in an ``.Rmd`` file's front matter) is how many R and
 statistics courses write their slides.  remark.js reads the same Markdown with its own rules:
 
-* ``---`` alone on a line separates slides; headings do not.  A slide's first heading, of any
+* ``---`` alone on a line separates slides (exactly: ``--- `` with a space after it is a rule inside
+  the slide, as remark's lexer reads it); headings do not.  A slide's first heading, of any
   level, is its title; later ones are headings inside it.
-* ``--`` alone on a line: what follows comes on the next click.
+* ``--`` alone on a line (exactly, as ``---``): what follows comes on the next click.
 * ``???`` starts the slide's presenter notes, which run to the slide's end.
 * Lines at a slide's start like ``class: center, middle`` or ``background-image: url(x.png)`` are
   the slide's properties, not its text.  ``exclude: true`` leaves the slide out; ``layout: true``
@@ -75,6 +76,7 @@ COLOURS = frozenset(
 _PROPERTY = re.compile(r"^([A-Za-z][\w-]*):\s*(.*?)\s*$")
 _OPENER = re.compile(r"\.([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)\[")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # (Markdown's rule; remark cuts at `---` alone)
 _URL = re.compile(r"""^url\(\s*["']?(.*?)["']?\s*\)$""")
 
 
@@ -132,7 +134,7 @@ _WELL_FORMED = {
 def _remark_marks(lines: list[str], code: list[bool]) -> int:
     """How many of remark's marks a text without front matter shows: properties as remark writes
     them at a slide's start (each), ``???`` notes, ``.pull-left[`` columns (once each)."""
-    cuts = [k for k, line in enumerate(lines) if not code[k] and line.rstrip() == "---"]
+    cuts = [k for k, line in enumerate(lines) if not code[k] and line == "---"]
     if not cuts:
         return 0
     properties = 0
@@ -239,7 +241,7 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
                 "code-lines",
             )
         )
-    cuts = [k for k, line in enumerate(lines) if not code[k] and line.rstrip() == "---"]
+    cuts = [k for k, line in enumerate(lines) if not code[k] and line == "---"]
     slides = [
         _read_slide(lines, code, a, b)
         for a, b in zip([0] + [k + 1 for k in cuts], cuts + [len(lines)], strict=True)
@@ -598,10 +600,12 @@ def _emit_lines(
             continue
         if code[j]:
             out.add(src[j], t)
-        elif t.strip() == "--" and j in body.column_clicks:
+        elif t == "--" and j in body.column_clicks:
             out.add(src[j], "")  # (the click is the next column's own)
-        elif t.strip() == "--":
+        elif t == "--":  # (exactly: `-- ` with a space, or indented, is words to remark)
             out.add(src[j], "", ". . .", "")
+        elif _RULE.match(t) and (j == 0 or not texts[j - 1].strip() or j - 1 in body.block_opens):
+            out.add(src[j], "")  # (a rule, `--- ` with a space: inside the slide, not a cut; drawn nowhere)
         else:
             out.add(src[j], *body.rewritten(j, t))
 
@@ -813,7 +817,7 @@ def _column_rows(closed: list[_Construct], lines: list[str]) -> None:
             between = lines[last.end[0] + 1 : c.line] if last.end else ["x"]
             if (
                 c.parent is not last.parent
-                or any(x.strip() not in ("", "--") for x in between)
+                or any(x.strip() and x != "--" for x in between)
                 or (last.end and lines[last.end[0]][last.end[1] + 1 :].strip())
             ):
                 flush()
@@ -822,7 +826,7 @@ def _column_rows(closed: list[_Construct], lines: list[str]) -> None:
         if (
             before is not None
         ):  # (`--` between two columns: the later one comes on that click, beside the other)
-            c.click = next((before[0] + 1 + j for j, x in enumerate(between) if x.strip() == "--"), None)
+            c.click = next((before[0] + 1 + j for j, x in enumerate(between) if x == "--"), None)
     flush()
 
 

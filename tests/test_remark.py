@@ -495,3 +495,24 @@ def test_slide_classes_written_with_spaces_are_read_as_with_commas(tmp_path):
     layouts = [s.slide_layout.name for s in deck.slides]
     assert layouts[1:] == ["Section Header", "Section Header", "Title and Content"], layouts
     assert remark.wanted("class: center middle\n\n# A\n\n---\nclass: inverse center\n\n# B\n")
+
+
+def test_dashes_with_a_space_after_them_are_no_slide_break_nor_click_as_in_remark(tmp_path):
+    # (remark's lexer cuts only at a line that is exactly `---`, and pauses only at `--`)
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Regex"\noutput: xaringan::moon_reader\n---\n\n## R engines\n\n- greedy by default\n\n'
+        ".footnote[\n--- \n**PCRE**: Perl Compatible Regular Expressions\n]\n\n???\n\nNotes for R engines.\n\n---\n\n"
+        "## Greedy\n\ngreedy: `*`\n\n--- \n\nlazy: `*?`\n\n-- \n\nmore\n\n---\n\n## Next slide\n\n- lookaround\n",
+        "deck.Rmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    titles = [s.shapes.title.text_frame.text if s.shapes.title else "" for s in list(deck.slides)[1:]]
+    assert titles == ["R engines", "Greedy", "Next slide"], titles
+    first, second = deck.slides[1], deck.slides[2]
+    words = " ".join(s.text_frame.text for s in first.shapes if s.has_text_frame)
+    assert "PCRE: Perl Compatible" in words and ".footnote[" not in words, words
+    assert "Notes for R engines." in first.notes_slide.notes_text_frame.text
+    words = " ".join(s.text_frame.text for s in second.shapes if s.has_text_frame)
+    assert "greedy: *" in words and "lazy: *?" in words, words
+    assert not [c for c in second.element.iter() if c.get("nodeType") == "clickEffect"]
