@@ -9,7 +9,8 @@
   reaches the outputs) are left out with a warning.
 * Executable cells (```` ```{r} ````, ```` ```{python} ````, ```` ```{julia} ````…) are shown as
   highlighted code, never run: ``#|`` option lines are removed and ``echo: false`` /
-  ``include: false`` cells are left out.
+  ``include: false`` cells are left out; an ``echo: fenced`` cell is shown as written, with its fence
+  and its other option lines.
 * ``::: {.callout-note}`` (``tip``, ``warning``, ``important``, ``caution``) is a titled box.
 """
 
@@ -503,7 +504,9 @@ def cell_code(code: str, info: str, defaults: dict | None = None) -> tuple[str |
     options: dict = {}
     lines = code.split("\n")
     opt_lines: list[str] = []
+    written: list[str] = []  # (the option lines as written: an `echo: fenced` cell shows them)
     while lines and re.match(r"^\s*(#\||//\||%%\||--\|)", lines[0]):
+        written.append(lines[0])
         opt_lines.append(re.sub(r"^\s*(#\||//\||%%\||--\|)\s?", "", lines.pop(0)))
     if opt_lines:
         try:
@@ -534,6 +537,9 @@ def cell_code(code: str, info: str, defaults: dict | None = None) -> tuple[str |
         return None, options
     while lines and not lines[0].strip():
         lines.pop(0)
+    if str(options.get("echo")).strip().lower() == "fenced":  # the cell as written, fence and options
+        kept = [x for x in written if not re.match(r"^\s*\S+\s*echo\s*:", x)]
+        return "\n".join([f"```{info.strip()}", *kept, *lines]).rstrip("\n") + "\n```", options
     return "\n".join(lines).rstrip("\n"), options
 
 

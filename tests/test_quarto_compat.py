@@ -1732,3 +1732,18 @@ def test_quarto_theorem_and_proof_divs_are_titled_boxes_numbered_as_quarto_numbe
     assert "Theorem 1 (Fermat)\nIf" in second and "Proof\nObvious. ∎" in second, second
     assert "Theorem 2\nAnother." in second and "See Theorem 1 and Definition 1." in second, second
     assert "Fermat\n" not in second.replace("(Fermat)\n", ""), second
+
+
+def test_a_fenced_echo_cell_is_shown_with_its_fence_and_its_other_options(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\nformat: revealjs\n---\n\n## Column layout\n\n```{r}\n#| echo: fenced\n#| eval: false\n"
+        "dplyr::glimpse(mtcars)\n```\n\n## Plain\n\n```{r}\n#| echo: true\n#| eval: false\nx <- 1\n```\n",
+        "deck.qmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    fenced, plain = (
+        [s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in list(deck.slides)[1:3]
+    )
+    assert "```{r}\n#| eval: false\ndplyr::glimpse(mtcars)\n```" in fenced, fenced
+    assert "x <- 1" in plain and not any("#|" in t or "```" in t for t in plain), plain
