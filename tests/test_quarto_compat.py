@@ -1747,3 +1747,19 @@ def test_a_fenced_echo_cell_is_shown_with_its_fence_and_its_other_options(tmp_pa
     )
     assert "```{r}\n#| eval: false\ndplyr::glimpse(mtcars)\n```" in fenced, fenced
     assert "x <- 1" in plain and not any("#|" in t or "```" in t for t in plain), plain
+
+
+def test_fragments_appear_in_the_order_of_their_fragment_index(tmp_path):
+    src = write_md(
+        tmp_path,
+        '---\ntitle: T\nformat: revealjs\n---\n\n## Fragments, order\n\n::: {.fragment fragment-index="3"}\n'
+        'Appears last\n:::\n\n::: {.fragment fragment-index="1"}\nAppears first\n:::\n\n'
+        '::: {.fragment fragment-index="2"}\nAppears second\n:::\n',
+        "deck.qmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    slide = deck.slides[1]
+    (body,) = [s for s in slide.shapes if s.has_text_frame and "Appears" in s.text_frame.text]
+    said = [p.text for p in body.text_frame.paragraphs]
+    built = [said[int(r.get("st"))] for r in slide.element.iter() if r.tag.endswith("}pRg")]
+    assert built == ["Appears first", "Appears second", "Appears last"], built
