@@ -10,6 +10,11 @@ layout-ncol=2}``) are its parts, ``Figure 2(a)``, their captions starting ``(a)`
 section's label (``## Results {#sec-results}``) is referred to by its heading's words.  The rewrite is
 line for line, before the Markdown is read; a reference to a label the lecture does not have is left
 for the reader to warn about.
+
+Quarto's theorem divs (``::: {#thm-main}``, ``#lem-``, ``#cor-``, ``#prp-``, ``#cnj-``, ``#def-``, ``#exm-``,
+``#exr-``) are numbered too, and drawn as the box a beamer theorem is, titled as Quarto labels them:
+"Theorem 1 (Fermat)", the name from the heading the div starts with (or its ``name=``); a ``.proof``,
+``.remark`` or ``.solution`` div is titled "Proof", its last line ending in ∎ as Quarto's proof does.
 """
 
 from __future__ import annotations
@@ -30,7 +35,14 @@ NAMES = {
     "def": "Definition",
     "exm": "Example",
     "exr": "Exercise",
+    "cnj": "Conjecture",
 }
+# Quarto's unnumbered theorem-like divs (``::: {.proof}``): the word they start with
+PROOFS = {"proof": "Proof", "remark": "Remark", "solution": "Solution"}
+_THEOREM_KINDS = ("thm", "lem", "cor", "prp", "cnj", "def", "exm", "exr")
+_DIV_OPEN = re.compile(r"^(\s*:{3,})\s*(?:\{([^{}]*)\}|([\w-]+))\s*$")
+_DIV_CLOSE = re.compile(r"^\s*:{3,}\s*$")
+_DIV_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(?:\{[^{}]*\})?\s*$")
 _KINDS = "|".join((*NAMES, "sec"))
 _LABEL = re.compile(r"\{[^{}\n]*?#((?:" + _KINDS + r")-[\w-]+)[^{}\n]*\}")
 _CELL_LABEL = re.compile(r"^\s*#\|\s*label:\s*[\"']?((?:fig|tbl|lst)-[\w-]+)")
@@ -46,9 +58,17 @@ _EQUATION_LABEL = re.compile(r"\$\$\s*\{[^{}\n]*#(eq-[\w-]+)[^{}\n]*\}\s*$")
 _TABLE_CAPTION = re.compile(r"^(\s*(?::|Table:)\s+)(.*?\{[^{}\n]*#(tbl-[\w-]+)[^{}\n]*\}\s*)$")
 
 
+_PROOF_DIV = re.compile(r"^\s*:{3,}\s*(?:\{[^{}\n]*\.|)(?:" + "|".join(PROOFS) + r")\b", re.M)
+
+
+def has_proofs(text: str) -> bool:
+    """Whether ``text`` has one of Quarto's ``::: {.proof}`` divs (``.remark``, ``.solution``)."""
+    return ":::" in text and _PROOF_DIV.search(text) is not None
+
+
 def number_crossrefs(text: str) -> str | None:
     """``text`` with its cross-references numbered (see the module docstring); None when it has none."""
-    if "#" not in text or ("@" not in text and not _LABEL.search(text)):
+    if ("#" not in text or ("@" not in text and not _LABEL.search(text))) and not has_proofs(text):
         return None
     lines = text.split("\n")
     fenced = fenced_lines(lines)
@@ -98,9 +118,10 @@ def number_crossrefs(text: str) -> str | None:
                 continue
             counts[kind] = counts.get(kind, 0) + 1
             numbers[label.lower()] = f"{NAMES[kind]} {counts[kind]}"
-    if not numbers:
+    theorems = _theorem_divs(lines, fenced, numbers)
+    if not numbers and not theorems:
         return None
-    changed = False
+    changed = theorems
     for k, label in captions.items():
         start = len(lines[k]) - len(lines[k].lstrip())
         lines[k] = lines[k][:start] + label + lines[k][start:]
@@ -128,6 +149,62 @@ def number_crossrefs(text: str) -> str | None:
             lines[k] = new
             changed = True
     return "\n".join(lines) if changed else None
+
+
+def _theorem_divs(lines: list[str], fenced: list[bool], numbers: dict[str, str]) -> bool:
+    """Quarto's theorem and proof divs (see the module docstring) as titled boxes, line for line; True
+    when one was rewritten."""
+    changed = False
+    for k, line in enumerate(lines):
+        opening = _DIV_OPEN.match(line) if not fenced[k] and ":::" in line else None
+        if opening is None:
+            continue
+        attrs = opening.group(2) if opening.group(2) is not None else "." + opening.group(3)
+        label = re.search(r"#((?:" + "|".join(_THEOREM_KINDS) + r")-[\w-]+)", attrs)
+        proof = next((PROOFS[c] for c in re.findall(r"(?<![\w-])\.([\w-]+)", attrs) if c in PROOFS), None)
+        kind = numbers.get(label.group(1).lower()) if label else proof
+        if kind is None:
+            continue
+        name = re.search(r"""\bname\s*=\s*(?:"([^"]*)"|'([^']*)')""", attrs)
+        named = (name.group(1) or name.group(2) or "") if name else ""
+        first = next((j for j in range(k + 1, len(lines)) if lines[j].strip()), k)
+        heading = _DIV_HEADING.match(lines[first]) if first != k and not fenced[first] else None
+        box = ".exampleblock" if label and label.group(1)[:3] in ("exm", "exr") else ".block"
+        if heading is not None:  # (its heading is its name: the box's title, where the heading was)
+            title = kind + (f" ({heading.group(1)})" if heading.group(1) else "")
+            lines[first] = f"###### {title}"
+            lines[k] = f"{opening.group(1)} {{{attrs} {box}}}"
+        else:
+            title = kind + (f" ({named})" if named else "")
+            said = re.sub(r'[{}"]', "", title)  # (the attribute's quotes and braces: not in its words)
+            lines[k] = f'{opening.group(1)} {{{attrs} {box} title="{said}"}}'
+        if proof is not None and label is None:
+            _end_proof(lines, fenced, k)
+        changed = True
+    return changed
+
+
+def _end_proof(lines: list[str], fenced: list[bool], k: int) -> None:
+    """A proof's last line of words (the div opening on line ``k``) ends in ∎, as Quarto ends it."""
+    depth = 0
+    for j in range(k + 1, len(lines)):
+        if fenced[j]:
+            continue
+        if _DIV_CLOSE.match(lines[j]):
+            if depth == 0:
+                last = next((i for i in range(j - 1, k, -1) if lines[i].strip()), None)
+                said = lines[last].strip() if last is not None else ""
+                if (
+                    last is not None
+                    and not fenced[last]
+                    and said[:1] not in (":", "|", "<", "#", "$", "`", "~")
+                ):
+                    if not said.endswith(("$$", "\\]", "∎")):
+                        lines[last] = lines[last].rstrip() + " ∎"
+                return
+            depth -= 1
+        elif _DIV_OPEN.match(lines[j]):
+            depth += 1
 
 
 def _reference(mt: re.Match, numbers: dict[str, str]) -> str:

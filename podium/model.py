@@ -348,6 +348,9 @@ class Div:
     align: Align = Align.NONE
 
 
+FRAGMENT_INDEX = "fragment-index-"  # a Div's class: reveal.js's fragment-index, the order of its click
+
+
 Block = Union[
     Paragraph,
     Heading,

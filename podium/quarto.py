@@ -9,7 +9,8 @@
   reaches the outputs) are left out with a warning.
 * Executable cells (```` ```{r} ````, ```` ```{python} ````, ```` ```{julia} ````…) are shown as
   highlighted code, never run: ``#|`` option lines are removed and ``echo: false`` /
-  ``include: false`` cells are left out.
+  ``include: false`` cells are left out; an ``echo: fenced`` cell is shown as written, with its fence
+  and its other option lines.
 * ``::: {.callout-note}`` (``tip``, ``warning``, ``important``, ``caution``) is a titled box.
 """
 
@@ -399,6 +400,35 @@ _QUIET_STATEMENT = re.compile(
 _PRINTS = re.compile(r"\b(?:cat|print|message|writeLines|display|show)\s*\(")
 
 
+# Quarto's own output formats: the base an extension's format (`clean-revealjs`, `metropolis-beamer`) is made on
+BASE_FORMATS = frozenset(
+    {"revealjs", "beamer", "pptx", "html", "pdf", "docx", "typst", "latex", "odt", "epub", "gfm", "dashboard"}
+)
+
+
+def base_format(name: str) -> str:
+    """The base format of a format name: ``clean-revealjs`` (an extension's format, ``NAME-BASE``) is
+    ``revealjs``; ``revealjs`` and ``revealjs+smart`` (pandoc's extensions) are themselves."""
+    parts = name.split("+")[0].split("-")
+    return next((p for p in reversed(parts) if p in BASE_FORMATS), name)
+
+
+def with_base_formats(raw_meta: dict) -> dict:
+    """The front matter with each extension format under ``format:`` named by its base format
+    (``format: clean-revealjs: footer: …`` as ``format: revealjs: footer: …``), as Quarto gives an
+    extension's format the base format's defaults and options; a base format also written keeps its own."""
+    fmt = raw_meta.get("format")
+    if isinstance(fmt, str):
+        return {**raw_meta, "format": base_format(fmt)} if base_format(fmt) != fmt else raw_meta
+    if not isinstance(fmt, dict) or all(base_format(str(k)) == k for k in fmt):
+        return raw_meta
+    renamed: dict = {}
+    for name, opts in fmt.items():
+        base = base_format(str(name))
+        renamed[base if base != name and base not in fmt and base not in renamed else name] = opts
+    return {**raw_meta, "format": renamed}
+
+
 def first_format(raw_meta: dict, key: str) -> str:
     """The first output format the front matter's ``key`` names (Quarto's ``format: revealjs`` or
     ``format: {revealjs: …, pdf: …}``, R Markdown's ``output:``); "" for none."""
@@ -410,9 +440,21 @@ def first_format(raw_meta: dict, key: str) -> str:
 _CELL_KEYS = ("echo", "include", "output", "eval", "code-fold")  # (the options cell_defaults reads)
 
 
+def top_level_execute(raw_meta: dict) -> dict:
+    """The execution options written at the top of the front matter (``echo: true``), which Quarto reads
+    as ``execute:``'s (its ``metadataAsFormat``).  R Markdown's ``output:`` names the output format, so
+    ``output`` counts only as a yes or no."""
+    return {
+        k: raw_meta[k]
+        for k in _CELL_KEYS
+        if k in raw_meta and (k != "output" or isinstance(raw_meta[k], bool) or off(raw_meta[k]))
+    }
+
+
 def cell_defaults(raw_meta: dict) -> dict:
     """The options every code cell has unless it says otherwise: Quarto's ``execute:`` (``echo: false``)
-    and ``knitr: opts_chunk:`` in the front matter.  In Quarto's presentation formats (``format:
+    and ``knitr: opts_chunk:`` in the front matter, and the same options written at its top level
+    (``echo: true``).  In Quarto's presentation formats (``format:
     revealjs``, ``beamer``, ``pptx``) a cell's code is not shown unless it says ``echo: true``."""
     out: dict = {}
     fmt, first = raw_meta.get("format"), first_format(raw_meta, "format")
@@ -422,6 +464,7 @@ def cell_defaults(raw_meta: dict) -> dict:
     knitr = raw_meta.get("knitr")
     for given in (
         knitr.get("opts_chunk") if isinstance(knitr, dict) else None,
+        top_level_execute(raw_meta),  # (echo: true at the top: Quarto's execute: echo: true)
         raw_meta.get("execute"),
         own if isinstance(own, dict) else None,  # (format: revealjs: echo: true)
         own.get("execute") if isinstance(own, dict) else None,
@@ -461,7 +504,9 @@ def cell_code(code: str, info: str, defaults: dict | None = None) -> tuple[str |
     options: dict = {}
     lines = code.split("\n")
     opt_lines: list[str] = []
+    written: list[str] = []  # (the option lines as written: an `echo: fenced` cell shows them)
     while lines and re.match(r"^\s*(#\||//\||%%\||--\|)", lines[0]):
+        written.append(lines[0])
         opt_lines.append(re.sub(r"^\s*(#\||//\||%%\||--\|)\s?", "", lines.pop(0)))
     if opt_lines:
         try:
@@ -492,6 +537,9 @@ def cell_code(code: str, info: str, defaults: dict | None = None) -> tuple[str |
         return None, options
     while lines and not lines[0].strip():
         lines.pop(0)
+    if str(options.get("echo")).strip().lower() == "fenced":  # the cell as written, fence and options
+        kept = [x for x in written if not re.match(r"^\s*\S+\s*echo\s*:", x)]
+        return "\n".join([f"```{info.strip()}", *kept, *lines]).rstrip("\n") + "\n```", options
     return "\n".join(lines).rstrip("\n"), options
 
 

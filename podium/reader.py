@@ -888,7 +888,8 @@ def _other_markups(
     if referred is not None:  # LaTeX's \eqref and \cite: Quarto's references, pandoc's citations
         body = referred
     numbered_refs = None
-    if "{#" in body:  # (a labelled figure or equation is numbered even when nothing refers to it)
+    if "{#" in body or ":::" in body and re.search(r"\b(?:proof|remark|solution)\b", body):
+        # (a labelled figure or equation is numbered even when nothing refers to it; a proof div titled)
         from .crossrefs import number_crossrefs  # noqa: PLC0415 (only lectures with labels pay for it)
 
         numbered_refs = number_crossrefs(body)
@@ -931,7 +932,7 @@ def _front_matter_and_body(
         raw_meta, body, key_lines = title_block(body)
     if not remark_deck:  # (a Quarto project's _quarto.yml, _metadata.yml)
         raw_meta = _with_project(raw_meta, shown, diags, base_dir, policy)
-    return raw_meta, body, key_lines, None
+    return quarto.with_base_formats(raw_meta), body, key_lines, None
 
 
 def _with_project(raw_meta: dict, shown: str, diags: Diagnostics, base_dir: str, policy) -> dict:
@@ -1127,6 +1128,10 @@ USED_KEYS = frozenset(
         "format",  # (Quarto's formats: their slide-level and from)
         "knitr",  # (knitr's opts_chunk: fig.path, echo)
         "execute",  # (Quarto's options of every code cell: echo)
+        "echo",  # (the same written at the top: quarto.top_level_execute)
+        "eval",
+        "include",
+        "code-fold",
         "separator",  # (reveal-md's slide separators: podium.revealmd)
         "verticalSeparator",
     }
@@ -2678,6 +2683,9 @@ class _Converter:
         align = _div_align(classes, attrs.kv)
         if align and not any(isinstance(b, (m.Paragraph, m.Heading)) for b in blocks):
             return list(blocks)  # (centring pictures and tables only: the deck centres them anyway)
+        index = attrs.kv.get("fragment-index", attrs.kv.get("data-fragment-index", "")).strip()
+        if "fragment" in classes and index.isdigit():  # (reveal.js's order of the clicks: deck.plan)
+            classes += (f"{m.FRAGMENT_INDEX}{int(index)}",)
         return [m.Div(blocks, classes, pos, align)]
 
     def cards(self, node: SyntaxTreeNode, classes: tuple[str, ...], pos: m.SourcePos) -> list[m.Block]:

@@ -3,9 +3,10 @@
 xaringan (``output: xaringan::moon_reader`` in an ``.Rmd`` file's front matter) is how many R and
 statistics courses write their slides.  remark.js reads the same Markdown with its own rules:
 
-* ``---`` alone on a line separates slides; headings do not.  A slide's first heading, of any
+* ``---`` alone on a line separates slides (exactly: ``--- `` with a space after it is a rule inside
+  the slide, as remark's lexer reads it); headings do not.  A slide's first heading, of any
   level, is its title; later ones are headings inside it.
-* ``--`` alone on a line: what follows comes on the next click.
+* ``--`` alone on a line (exactly, as ``---``): what follows comes on the next click.
 * ``???`` starts the slide's presenter notes, which run to the slide's end.
 * Lines at a slide's start like ``class: center, middle`` or ``background-image: url(x.png)`` are
   the slide's properties, not its text.  ``exclude: true`` leaves the slide out; ``layout: true``
@@ -75,6 +76,7 @@ COLOURS = frozenset(
 _PROPERTY = re.compile(r"^([A-Za-z][\w-]*):\s*(.*?)\s*$")
 _OPENER = re.compile(r"\.([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)\[")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # (Markdown's rule; remark cuts at `---` alone)
 _URL = re.compile(r"""^url\(\s*["']?(.*?)["']?\s*\)$""")
 
 
@@ -119,7 +121,7 @@ def _first_line(lines: list[str]) -> int:
 
 # a property as remark decks write it: its name and a value of the shape remark reads
 _WELL_FORMED = {
-    "class": re.compile(r"^[A-Za-z][\w-]*(\s*,\s*[A-Za-z][\w-]*)*$"),
+    "class": re.compile(r"^[A-Za-z][\w-]*((?:\s*,\s*|\s+)[A-Za-z][\w-]*)*$"),
     "name": re.compile(r"^[\w-]+$"),
     "layout": re.compile(r"^(true|false)$"),
     "exclude": re.compile(r"^(true|false)$"),
@@ -132,7 +134,7 @@ _WELL_FORMED = {
 def _remark_marks(lines: list[str], code: list[bool]) -> int:
     """How many of remark's marks a text without front matter shows: properties as remark writes
     them at a slide's start (each), ``???`` notes, ``.pull-left[`` columns (once each)."""
-    cuts = [k for k, line in enumerate(lines) if not code[k] and line.rstrip() == "---"]
+    cuts = [k for k, line in enumerate(lines) if not code[k] and line == "---"]
     if not cuts:
         return 0
     properties = 0
@@ -200,6 +202,7 @@ class _Construct:
     block: bool = False
     height: int = 0  # blocks nested inside it, deepest path
     group: int | None = None  # the row of columns it is in
+    click: int | None = None  # the line of a `--` right before it in its row: it comes on that click
 
 
 @dataclass
@@ -238,7 +241,7 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
                 "code-lines",
             )
         )
-    cuts = [k for k, line in enumerate(lines) if not code[k] and line.rstrip() == "---"]
+    cuts = [k for k, line in enumerate(lines) if not code[k] and line == "---"]
     slides = [
         _read_slide(lines, code, a, b)
         for a, b in zip([0] + [k + 1 for k in cuts], cuts + [len(lines)], strict=True)
@@ -327,7 +330,9 @@ def _first_shown(slides: list[_Slide]) -> int:
 
 
 def _classes(slide: _Slide) -> set[str]:
-    return {c.strip() for c in slide.props.get("class", "").split(",") if c.strip()}
+    """A slide's classes: ``class: center, middle`` or ``class: center middle`` (remark splits at a comma
+    or a space)."""
+    return {c for c in re.split(r"[,\s]+", slide.props.get("class", "")) if c}
 
 
 class _Out:
@@ -573,15 +578,7 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
             f'<!-- .slide: data-background-color="{props["background-color"]}" -->',
             "",
         )
-    for j, t in enumerate(texts):
-        if j in skip:
-            continue
-        if code[j]:
-            out.add(src[j], t)
-        elif t.strip() == "--":
-            out.add(src[j], "", ". . .", "")
-        else:
-            out.add(src[j], *body.rewritten(j, t))
+    _emit_lines(texts, src, code, body, skip, out)
     if slide.notes:
         out.add(slide.notes[0][1] - 1, "", "::: notes")
         for t, at in slide.notes:
@@ -592,6 +589,25 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
         # (the reader gives such a comment to the heading after it; an empty '---' slide is no slide)
         out.add(slide.line_of("background-image"), "", "---", "")
     return True
+
+
+def _emit_lines(
+    texts: list[str], src: list[int], code: list[bool], body: _Body, skip: set[int], out: _Out
+) -> None:
+    """A slide's lines (but those in ``skip``, its title's) added to ``out``: ``--`` a pause, code as it is."""
+    for j, t in enumerate(texts):
+        if j in skip:
+            continue
+        if code[j]:
+            out.add(src[j], t)
+        elif t == "--" and j in body.column_clicks:
+            out.add(src[j], "")  # (the click is the next column's own)
+        elif t == "--":  # (exactly: `-- ` with a space, or indented, is words to remark)
+            out.add(src[j], "", ". . .", "")
+        elif _RULE.match(t) and (j == 0 or not texts[j - 1].strip() or j - 1 in body.block_opens):
+            out.add(src[j], "")  # (a rule, `--- ` with a space: inside the slide, not a cut; drawn nowhere)
+        else:
+            out.add(src[j], *body.rewritten(j, t))
 
 
 def _column_title(texts: list[str], code: list[bool], body: _Body, first: int) -> int | None:
@@ -617,6 +633,8 @@ class _Body:
             self.at[c.end] = ("close", c)
         self.touched = {line for line, _ in self.at}
         self.block_opens = {c.line for c in constructs if c.block and c.end is not None}
+        # the `--` lines between columns of a row: their click is the later column's (a .fragment column)
+        self.column_clicks = {c.click for c in constructs if c.group is not None and c.click is not None}
         self.groups: dict[int, list[_Construct]] = {}
         for c in constructs:
             if c.group is not None:
@@ -668,7 +686,8 @@ class _Body:
         opening = [""]
         if row[0] is c:
             opening.append(":" * (4 + max(x.height for x in row)) + " columns")
-        return [*opening, f'{colons} {{.column width="{width}%"}}']
+        click = " .fragment" if c.click is not None else ""
+        return [*opening, f'{colons} {{.column{click} width="{width}%"}}']
 
     def _fence_close(self, c: _Construct) -> list[str]:
         closing = [":" * (3 + c.height)]
@@ -798,11 +817,16 @@ def _column_rows(closed: list[_Construct], lines: list[str]) -> None:
             between = lines[last.end[0] + 1 : c.line] if last.end else ["x"]
             if (
                 c.parent is not last.parent
-                or any(x.strip() for x in between)
+                or any(x.strip() and x != "--" for x in between)
                 or (last.end and lines[last.end[0]][last.end[1] + 1 :].strip())
             ):
                 flush()
         row.append(c)
+        before = row[-2].end if len(row) > 1 else None
+        if (
+            before is not None
+        ):  # (`--` between two columns: the later one comes on that click, beside the other)
+            c.click = next((before[0] + 1 + j for j, x in enumerate(between) if x == "--"), None)
     flush()
 
 

@@ -1663,3 +1663,103 @@ def test_a_table_of_contents_asked_for_in_the_formats_options_is_made():
     toc = lec.slides[1]
     assert m.plain_text(toc.title) == "Chapter 7"
     assert "Part one" in m.blocks_text(toc.body) and "Part two" in m.blocks_text(toc.body)
+
+
+@pytest.mark.parametrize(
+    ("front", "shown"),
+    [
+        ("echo: true\nformat:\n  revealjs:\n    footer: F", True),  # (Quarto reads it as execute: echo:)
+        ("echo: true\nformat: revealjs\nexecute:\n  echo: false", False),  # (execute: says last)
+        ("include: false\nformat: html", False),
+    ],
+)
+def test_execution_options_at_the_top_of_the_front_matter_are_every_cells(tmp_path, front, shown):
+    src = write_md(
+        tmp_path,
+        f"---\ntitle: T\n{front}\n---\n\n## Test the Doubler\n\n```{{python}}\nclass Doubler:\n"
+        "    def __init__(self, n):\n        self._n = 2 * n\n```\n",
+        "deck.qmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    words = " ".join(s.text_frame.text for s in deck.slides[1].shapes if s.has_text_frame)
+    assert ("class Doubler" in words) is shown, words
+    assert not [d for d in diags.items if d.code == "unused-key"], [d.format() for d in diags.items]
+
+
+@pytest.mark.parametrize("fmt", ["clean-revealjs", "metropolis-beamer", "my-course-revealjs"])
+def test_an_extension_format_hides_code_as_its_base_format_does(tmp_path, fmt):
+    src = write_md(
+        tmp_path,
+        f"---\ntitle: T\nformat: {fmt}\n---\n\n## A slide\n\nSome text.\n\n```{{r}}\ncountdown::countdown(1)\n```\n",
+        "deck.qmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    words = " ".join(s.text_frame.text for s in deck.slides[1].shapes if s.has_text_frame)
+    assert "Some text." in words and "countdown" not in words, words
+
+
+def test_an_extension_format_s_options_are_its_base_format_s(tmp_path):
+    Image.new("RGB", (40, 20), "red").save(tmp_path / "logo.png")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Levels\nformat:\n  LUstyle-revealjs:\n    slide-level: 3\n    footer: 'Linear Models | UEA'\n"
+        "    logo: logo.png\n---\n\n## Part A\n\n> An objective\n\n### First slide\n\n1. one\n2. two\n\n"
+        "### Second slide\n\n1. alpha\n2. beta\n",
+        "deck.qmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    titles = [s.shapes.title.text_frame.text for s in deck.slides]
+    assert titles == ["Levels", "Part A", "First slide", "Second slide"]
+    second = deck.slides[2]
+    texts = [s.text_frame.text for s in second.shapes if s.has_text_frame]
+    assert "Linear Models | UEA" in texts, texts
+    assert any(s.shape_type == 13 for s in second.shapes)  # (the logo: a picture)
+
+
+def test_quarto_theorem_and_proof_divs_are_titled_boxes_numbered_as_quarto_numbers_them(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\nformat: revealjs\n---\n\n## Definition\n\n::: {#def-minimiser}\nWe call $x^*$ the "
+        '**minimiser**.\n:::\n\n::: {#exm-one name="A bowl"}\n$f(x) = x^2$ has one.\n:::\n\n## Theorem\n\n'
+        "::: {#thm-main}\n## Fermat\nIf $x^*$ is a local minimiser then $F'(x^*) = 0$.\n:::\n\n"
+        "::: {.proof}\nObvious.\n:::\n\n::: {#thm-second}\nAnother.\n:::\n\nSee @thm-main and @def-minimiser.\n",
+        "deck.qmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    texts = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in deck.slides]
+    first, second = (" | ".join(t) for t in texts[1:3])
+    assert "Definition 1\nWe call" in first and "Example 1 (A bowl)\n" in first, first
+    assert "Theorem 1 (Fermat)\nIf" in second and "Proof\nObvious. ∎" in second, second
+    assert "Theorem 2\nAnother." in second and "See Theorem 1 and Definition 1." in second, second
+    assert "Fermat\n" not in second.replace("(Fermat)\n", ""), second
+
+
+def test_a_fenced_echo_cell_is_shown_with_its_fence_and_its_other_options(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\nformat: revealjs\n---\n\n## Column layout\n\n```{r}\n#| echo: fenced\n#| eval: false\n"
+        "dplyr::glimpse(mtcars)\n```\n\n## Plain\n\n```{r}\n#| echo: true\n#| eval: false\nx <- 1\n```\n",
+        "deck.qmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    fenced, plain = (
+        [s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in list(deck.slides)[1:3]
+    )
+    assert "```{r}\n#| eval: false\ndplyr::glimpse(mtcars)\n```" in fenced, fenced
+    assert "x <- 1" in plain and not any("#|" in t or "```" in t for t in plain), plain
+
+
+def test_fragments_appear_in_the_order_of_their_fragment_index(tmp_path):
+    src = write_md(
+        tmp_path,
+        '---\ntitle: T\nformat: revealjs\n---\n\n## Fragments, order\n\n::: {.fragment fragment-index="3"}\n'
+        'Appears last\n:::\n\n::: {.fragment fragment-index="1"}\nAppears first\n:::\n\n'
+        '::: {.fragment fragment-index="2"}\nAppears second\n:::\n',
+        "deck.qmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    slide = deck.slides[1]
+    (body,) = [s for s in slide.shapes if s.has_text_frame and "Appears" in s.text_frame.text]
+    said = [p.text for p in body.text_frame.paragraphs]
+    built = [said[int(r.get("st"))] for r in slide.element.iter() if r.tag.endswith("}pRg")]
+    assert built == ["Appears first", "Appears second", "Appears last"], built

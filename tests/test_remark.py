@@ -464,3 +464,55 @@ def test_a_lone_hash_in_a_slide_is_the_sign_not_a_new_slide():
 
     assert [m.plain_text(s.title) for s in lec.slides] == ["Notation", "Next"]
     assert "#" in m.blocks_text(lec.slides[0].body) and "()" in m.blocks_text(lec.slides[0].body)
+
+
+def test_a_click_between_two_columns_keeps_them_side_by_side_the_later_one_on_the_click(tmp_path):
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Deck"\noutput: xaringan::moon_reader\n---\n\n# Power\n\n.pull-left[\nSurvey 10 participants\n]\n\n'
+        "--\n\n.pull-right[\nSurvey 200 participants\n]\n\n---\n\n# Next\n\nText\n",
+        "deck.Rmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    slide = deck.slides[1]
+    assert slide.slide_layout.name == "Two Content"
+    boxes = {s.text_frame.text: s for s in slide.shapes if s.has_text_frame}
+    left, right = boxes["Survey 10 participants"], boxes["Survey 200 participants"]
+    assert right.left > left.left + left.width // 2 and abs(right.top - left.top) < Emu(200000)
+    clicked = [c.get("spid") for c in slide.element.iter() if c.tag.endswith("spTgt")]
+    assert clicked == [str(right.shape_id)]  # (one click: the right column)
+
+
+def test_slide_classes_written_with_spaces_are_read_as_with_commas(tmp_path):
+    # (remark splits `class:` at a comma or a space: `center middle` is `center, middle`)
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Deck"\noutput: xaringan::moon_reader\n---\n\nclass: center, middle\n\n# Commas\n\n---\n\n'
+        "class: center middle section-title animated fadeIn\n\n# Spaces\n\n---\n\n# A normal slide\n\nText\n",
+        "deck.Rmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    layouts = [s.slide_layout.name for s in deck.slides]
+    assert layouts[1:] == ["Section Header", "Section Header", "Title and Content"], layouts
+    assert remark.wanted("class: center middle\n\n# A\n\n---\nclass: inverse center\n\n# B\n")
+
+
+def test_dashes_with_a_space_after_them_are_no_slide_break_nor_click_as_in_remark(tmp_path):
+    # (remark's lexer cuts only at a line that is exactly `---`, and pauses only at `--`)
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Regex"\noutput: xaringan::moon_reader\n---\n\n## R engines\n\n- greedy by default\n\n'
+        ".footnote[\n--- \n**PCRE**: Perl Compatible Regular Expressions\n]\n\n???\n\nNotes for R engines.\n\n---\n\n"
+        "## Greedy\n\ngreedy: `*`\n\n--- \n\nlazy: `*?`\n\n-- \n\nmore\n\n---\n\n## Next slide\n\n- lookaround\n",
+        "deck.Rmd",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    titles = [s.shapes.title.text_frame.text if s.shapes.title else "" for s in list(deck.slides)[1:]]
+    assert titles == ["R engines", "Greedy", "Next slide"], titles
+    first, second = deck.slides[1], deck.slides[2]
+    words = " ".join(s.text_frame.text for s in first.shapes if s.has_text_frame)
+    assert "PCRE: Perl Compatible" in words and ".footnote[" not in words, words
+    assert "Notes for R engines." in first.notes_slide.notes_text_frame.text
+    words = " ".join(s.text_frame.text for s in second.shapes if s.has_text_frame)
+    assert "greedy: *" in words and "lazy: *?" in words, words
+    assert not [c for c in second.element.iter() if c.get("nodeType") == "clickEffect"]

@@ -328,6 +328,7 @@ class _Chunker:
         self.fragment = 0  # the click the last reveal.js `::: {.fragment}` appeared on
         self.seen = 0  # the last click of the columns before this one (a fragment in a column comes after)
         self.top = 0  # the last click given out so far: a pause or a list's next item comes after it
+        self.order: dict[int, int] = {}  # the click of each fragment (by id) given a fragment-index
 
     def click(self) -> int:
         """The next click, after every one given out so far (reveal.js numbers them in reading order)."""
@@ -352,8 +353,11 @@ class _Chunker:
                 # before it; what follows it is shown from the start, as reveal.js shows it
                 flush()
                 base = self.step
-                self.fragment = self.step = max(self.fragment, base, self.seen, self.top) + 1
-                self.top = self.step
+                if id(b) in self.order:  # (its fragment-index says which click)
+                    self.fragment = self.step = self.order[id(b)]
+                else:
+                    self.fragment = self.step = max(self.fragment, base, self.seen, self.top) + 1
+                self.top = max(self.top, self.step)
                 self.divs += 1
                 out.extend(replace(c, keep=c.keep or self.divs) for c in self.chunks(b.blocks))
                 self.step = base
@@ -634,9 +638,46 @@ def _note_lines(blocks: m.Blocks, depth: int) -> list[str]:
     return out
 
 
+def _fragment_order(blocks: m.Blocks) -> dict[int, int]:
+    """The click of each fragment div on a slide whose fragments say their order (reveal.js's
+    ``fragment-index``), by the div's id: those with an index in its order (the same index, the same
+    click), then those without, in reading order, as reveal.js sorts them; {} when none says, or the
+    slide has other clicks (a pause, a list item by item) or a fragment inside another."""
+    found: list[m.Div] = []
+
+    def walk(bs: m.Blocks, inside: bool) -> bool:
+        for b in bs:
+            if isinstance(b, m.Pause) or isinstance(b, m.BulletList) and b.incremental:
+                return False
+            fragment = isinstance(b, m.Div) and "fragment" in b.classes
+            if fragment and inside:
+                return False
+            if fragment:
+                found.append(b)  # type: ignore[arg-type]
+            inner = [c.blocks for c in b.columns] if isinstance(b, m.Columns) else []
+            if isinstance(b, (m.Div, m.SlidesOnly)):
+                inner = [b.blocks]
+            if not all(walk(x, inside or fragment) for x in inner):
+                return False
+        return True
+
+    def index(d: m.Div) -> int | None:
+        said = next((c for c in d.classes if c.startswith(m.FRAGMENT_INDEX)), None)
+        return int(said[len(m.FRAGMENT_INDEX) :]) if said else None
+
+    if not walk(blocks, False) or all(index(d) is None for d in found):
+        return {}
+    groups = sorted({i for d in found if (i := index(d)) is not None})
+    unordered = [d for d in found if index(d) is None]
+    out = {id(d): groups.index(i) + 1 for d in found if (i := index(d)) is not None}
+    out.update({id(d): len(groups) + k + 1 for k, d in enumerate(unordered)})
+    return out
+
+
 def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     """Return the plan of one slide: layout kind, title, chunks, notes, footnotes and steps."""
     chunker = _Chunker(slide.incremental)
+    chunker.order = {} if slide.incremental else _fragment_order(slide.body)
     title = tuple(runs(slide.title))
     notes = [t for t in (notes_text((b,)) for b in slide.notes) if t]
     notes += instructor_notes(slide, lecture.meta.lang)  # none in the student's version
