@@ -81,6 +81,21 @@ def outside(pattern: re.Pattern, line: str, change) -> str:
     return "".join(out)
 
 
+# a code span (`$$` in it is code: the shell's PID, MySQL's DELIMITER $$)
+CODE_SPAN = re.compile(r"(`+)[^`]*?\1(?!`)")
+
+
+def toggles_display_math(line: str) -> bool:
+    """Whether ``line`` opens or closes ``$$`` display math: an odd count of ``$$`` outside its code
+    spans (`` `$$` `` is the shell's PID, not math; passes that track display math from line to line
+    would otherwise read the rest of the lecture as inside it)."""
+    if "$$" not in line:
+        return False
+    if "`" in line:
+        line = CODE_SPAN.sub("", line)
+    return line.count("$$") % 2 == 1
+
+
 def line_starts(lines: list[str]) -> list[int]:
     """The offset in ``"\\n".join(lines)`` at which each line starts, and one past the end (for passes
     that match across lines and map a match back to its line)."""
@@ -337,6 +352,6 @@ def guard_display_math(text: str) -> str | None:
         if inside and _BLOCKISH_MATH_LINE.match(line):
             lines[k] = _BLOCKISH_MATH_LINE.sub(r"\1{}", line, count=1)
             changed = True
-        if line.count("$$") % 2 == 1:
+        if toggles_display_math(line):
             inside = not inside
     return "\n".join(lines) if changed else None

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 
 from .fancylists import marker_text
-from .markdown import code_lines, line_starts, outside
+from .markdown import code_lines, line_starts, outside, toggles_display_math
 from .model import Delimiter, Numbering
 from .overlays import overlay_start
 from .rawtex import _group
@@ -260,7 +260,7 @@ def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
             k += 1
             continue
         if not fenced[k]:
-            in_math ^= line.count("$$") % 2 == 1
+            in_math ^= toggles_display_math(line)
         out.append(line)
         index.append(k)
         k += 1
@@ -1233,7 +1233,7 @@ def tex_comment_lines(text: str) -> str | None:
             lines[k] = ""
             changed = True
             continue
-        in_math ^= line.count("$$") % 2 == 1
+        in_math ^= toggles_display_math(line)
     return "\n".join(lines) if changed else None
 
 
@@ -1281,7 +1281,7 @@ def tex_text(text: str) -> str | None:
     inline = False  # inside $…$ math that goes on over lines (a matrix's rows: TeX's own \\)
     out: list[str] = []
     for k, line in enumerate(lines):
-        opens = line.count("$$") % 2 == 1
+        opens = toggles_display_math(line)
         if fenced[k] or in_math:  # (the lines of a display equation are TeX's own)
             in_math ^= opens and not fenced[k]
             out.append(line)

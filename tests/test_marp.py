@@ -18,7 +18,7 @@ from podium.diagnostics import BuildError, Diagnostics
 from podium.pipeline import BuildOptions, build_slides
 from podium.reader import parse_lecture
 
-from .conftest import build, build_all, write_md
+from .conftest import build, build_all, deck_of, write_md
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
@@ -579,3 +579,24 @@ def test_marps_own_keys_and_a_namespaced_setup_call_are_no_noise(tmp_path):
     )
     _, diags = build(rmd, tmp_path / "out2")
     assert not [d for d in diags.items if d.code == "not-rendered"], [d.format() for d in diags.items]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nmarp: true\n---\n\n# Shell\n\n---\n\n## Variables\n\n- `$$` is the PID of the shell\n\n---\n\n"
+        "## Next\n\n- Call `GetCustomers`\n",
+        "---\ntitle: Shell\n---\n\n## Variables\n\n- `$$` is the PID, `$?` the exit status\n\n## Next\n\n"
+        "- Call `GetCustomers`\n",
+        "---\ntitle: SQL\n---\n\n## Variables\n\n- ``DELIMITER $$`` changes the terminator\n\n---\n\n## Next\n\n"
+        "- Call `GetCustomers`\n",
+    ],
+)
+def test_dollars_in_a_code_span_are_code_and_leave_the_later_slides_alone(tmp_path, text):
+    # `$$` in code was taken for display math that never closed: every later list became "{}- item"
+    # and every later '---' a paragraph "{}—", the slides merged
+    deck, _ = deck_of(write_md(tmp_path, text), tmp_path / "out")
+    shown = [[sh.text_frame.text for sh in s.shapes if sh.has_text_frame][:2] for s in deck.slides]
+    assert shown[-2][0] == "Variables" and "$$" in shown[-2][1]
+    assert shown[-1] == ["Next", "Call GetCustomers"]
+    assert "{}" not in str(shown)
