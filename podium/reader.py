@@ -49,6 +49,7 @@ from .rawhtml import (
     html_table,
     is_comment,
     only_colour,
+    picture_source,
     plain_html_list,
     read_inline_tag,
     style_colour,
@@ -2267,7 +2268,7 @@ class _Converter:
 
     def html_image(self, attrs: dict[str, str], pos: m.SourcePos) -> m.Image | None:
         """An ``<img>`` as a picture, under the same path policy as ``![](…)``."""
-        src = attrs.get("src", "").strip()
+        src = picture_source(attrs)
         if not src:
             return None
         alt = _XML_INVALID.sub("", attrs.get("alt", "")).strip()

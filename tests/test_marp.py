@@ -600,3 +600,24 @@ def test_dollars_in_a_code_span_are_code_and_leave_the_later_slides_alone(tmp_pa
     assert shown[-2][0] == "Variables" and "$$" in shown[-2][1]
     assert shown[-1] == ["Next", "Call GetCustomers"]
     assert "{}" not in str(shown)
+
+
+def test_reveal_js_lazily_loaded_pictures_are_drawn(tmp_path):
+    # reveal.js's <img data-src=…> (the form its docs recommend) vanished without a word
+    from PIL import Image
+
+    Image.new("RGB", (400, 300), (200, 160, 40)).save(tmp_path / "light.png")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Lighting\n---\n\n## Sunlight\n\nThe main light.\n\n---\n\n## One\n\n"
+        '<img data-src="light.png" alt="a directional light">\n\n---\n\n## Two\n\n'
+        '<img style="width:45%" data-src="light.png" alt="">\n<img style="width:45%" data-src="light.png" alt="">\n\n'
+        '---\n\n## In words\n\nThe light <img data-src="light.png" alt="light"> falls.\n',
+        "slides.md",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    pictures = {
+        s.shapes.title.text: sum(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for sh in s.shapes)
+        for s in deck.slides
+    }
+    assert pictures == {"Lighting": 0, "Sunlight": 0, "One": 1, "Two": 2, "In words": 1}, pictures
