@@ -231,3 +231,20 @@ def test_line_highlights_are_said_once_and_slidevs_own_keys_are_no_noise():
     assert [(c.language, c.code) for c in codes] == [("ts", "const a = 1;"), ("ts", "const b = 2;")]
     said = [(d.code, d.pos.line) for d in diags.items if d.code in ("code-lines", "unused-key")]
     assert said == [("unused-key", 4), ("code-lines", 9)], [d.format() for d in diags.items]
+
+
+@pytest.mark.parametrize(
+    "matter", ["---\nlayout: cover\n---\n\n", "---\ntheme: seriph\nlayout: cover\n---\n\n"]
+)
+def test_a_cover_subheading_is_the_subtitle_without_its_marks(tmp_path, matter):
+    # `## Smart Pointers` under the cover's `# C++ Programming` was the subtitle with its "##"
+    src = write_md(
+        tmp_path,
+        matter
+        + "# C++ Programming\n## Smart Pointers\n\n---\nlayout: default\n---\n\n# Why?\n\n- raw pointers leak\n",
+        "slides.md",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    cover = [sh.text_frame.text for sh in deck.slides[0].shapes if sh.has_text_frame]
+    assert "C++ Programming" in cover and "Smart Pointers" in cover, cover
+    assert "#" not in "".join(cover)
