@@ -945,6 +945,16 @@ def _with_project(raw_meta: dict, shown: str, diags: Diagnostics, base_dir: str,
     return quartoproject.with_project(raw_meta, project.meta) if project.files else raw_meta
 
 
+def _picture_folders(policy, raw_meta: dict, base_dir: str, tex_deck: bool, slidev_deck: bool) -> None:
+    """Where the deck's tool looks for pictures besides the lecture's folder: a beamer deck's
+    ``\\graphicspath``; a Slidev deck's ``public/`` folder, which Slidev serves at "/"
+    (``/images/x.png`` is ``public/images/x.png``)."""
+    if slidev_deck and policy.project_root is None:
+        policy.project_root = Path(base_dir, "public").resolve()
+    if tex_deck and raw_meta.get("graphicspath"):  # (its pictures are looked for there too)
+        policy.graphics_dirs = tuple(raw_meta.pop("graphicspath"))
+
+
 def parse_lecture(
     text: str, shown: str, diags: Diagnostics, options: ReadOptions | None = None, base_dir: str = "."
 ) -> m.Lecture:
@@ -963,8 +973,7 @@ def parse_lecture(
     raw_meta, body, key_lines, origins = _front_matter_and_body(
         text, shown, diags, tex_deck, remark_deck, base_dir, policy, slidev_deck
     )
-    if tex_deck and raw_meta.get("graphicspath"):  # (its pictures are looked for there too)
-        policy.graphics_dirs = tuple(raw_meta.pop("graphicspath"))
+    _picture_folders(policy, raw_meta, base_dir, tex_deck, slidev_deck)
     if any("{{<" in str(raw_meta.get(k, "")) for k in (*META_WORDS, "footer", "format")):
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
     if shown.lower().endswith((".rmd", ".qmd")) and "`r " in text:
@@ -1001,8 +1010,8 @@ def parse_lecture(
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
     conv.marp_header = _front_header(raw_meta) if conv.marp else None
-    # (Marp, reveal.js and remark show a picture's alt text nowhere)
-    conv.alt_only = conv.marp or reveal or remark_deck
+    # (Marp, reveal.js, remark and Slidev show a picture's alt text nowhere)
+    conv.alt_only = conv.marp or reveal or remark_deck or slidev_deck
     conv.reveal = reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
     conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp)
     conv.title_slide = not raw_meta.pop(OWN_COVER, False)

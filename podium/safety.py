@@ -43,7 +43,8 @@ class PathPolicy:
         self.roots = [Path(os.path.realpath(r)) for r in roots]
         self.allow_remote = allow_remote
         self.graphics_dirs: tuple[str, ...] = ()  # a beamer deck's \graphicspath: more folders for pictures
-        self.project_root: Path | None = None  # a Quarto project's root (its _quarto.yml read): where "/x" is
+        # where "/x" is: a Quarto project's root (its _quarto.yml read), a Slidev deck's public/ folder
+        self.project_root: Path | None = None
 
     def allows(self, path: str | os.PathLike) -> bool:
         """True when ``path`` (symlinks resolved) lies inside one of the allowed roots."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from podium import model as m
 from podium import slidev
@@ -248,3 +249,26 @@ def test_a_cover_subheading_is_the_subtitle_without_its_marks(tmp_path, matter):
     cover = [sh.text_frame.text for sh in deck.slides[0].shapes if sh.has_text_frame]
     assert "C++ Programming" in cover and "Smart Pointers" in cover, cover
     assert "#" not in "".join(cover)
+
+
+def test_a_picture_from_slidevs_public_folder_is_drawn_with_its_words_as_alt_text_only(tmp_path):
+    # Slidev serves public/ at "/": /images/schema.png was "outside the lecture's folder", and a
+    # picture's words (shown nowhere by Slidev) were printed as a caption under it
+    from PIL import Image
+
+    (tmp_path / "public" / "images").mkdir(parents=True)
+    Image.new("RGB", (400, 300), (40, 90, 160)).save(tmp_path / "public" / "images" / "schema.png")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Schemas\nlayout: cover\n---\n\n# Schemas\n\n---\nlayout: two-cols\n---\n\n# Levels\n\n"
+        "1. View level\n\n::right::\n\n![3 Schema Arch](/images/schema.png)\n\n---\nlayout: default\n---\n\n"
+        "# Again\n\n![Same schema](public/images/schema.png)\n",
+        "slides.md",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    for slide in list(deck.slides)[1:]:
+        (picture,) = [sh for sh in slide.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        words = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+        alt = picture._element.nvPicPr.cNvPr.get("descr")
+        assert alt in ("3 Schema Arch", "Same schema") and alt not in words, (alt, words)
+    assert not [d for d in diags.items if d.code in ("missing-image", "outside-project")]
