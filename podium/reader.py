@@ -1429,7 +1429,7 @@ class _Converter:
             return d
 
         for node in _slide_comments_after_headings(nodes):
-            if current is None and self.section_comment(node, drafts):
+            if current is None and (self.section_comment(node, drafts) or self.section_notes(node, drafts)):
                 continue
             if node.type == "heading" and own_slides:
                 current = self._marp_heading(node, current, divider, start)
@@ -2461,6 +2461,13 @@ class _Converter:
         if lang == "chart":
             chart = self.chart(code, pos)
             return [chart] if chart is not None else []
+        if lang == "mermaid":  # (Slidev, GitHub and reveal.js's plugins draw it; its words are kept)
+            self.diags.warning(
+                "this mermaid diagram is shown as its code (Podium draws no diagrams): export it as a "
+                "picture (SVG or PNG) and include that",
+                pos,
+                "not-rendered",
+            )
         return [m.CodeBlock(code, lang, pos)]
 
     def cell_pictures(self, code: str, info: str, options: dict, pos: m.SourcePos) -> list[m.Block]:
@@ -2787,6 +2794,16 @@ class _Converter:
         if said is not None:
             self.section_background(_slide_attrs(said.group(1)), self.pos(node))
         return said is not None
+
+    def section_notes(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
+        """Whether ``node`` is a ``::: notes`` div right after a section heading: the section slide's
+        notes (taken), not a slide of their own under the section's title."""
+        if node.type != "fenced_div" or not drafts or drafts[-1].kind != m.SECTION:
+            return False
+        if "notes" not in (_meant_class(c) or c for c in parse_attrs(node.info).classes):
+            return False  # (add_to_slide warns of a mistyped `::: note`)
+        self.add_to_slide(drafts[-1], node)
+        return True
 
     def section_background(self, attrs: Attrs | None, pos: m.SourcePos) -> None:
         """A section slide's background picture (``# Part {background-image="x.png"}``, reveal.js's ``.slide:``

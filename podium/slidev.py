@@ -33,8 +33,10 @@ import yaml
 from .markdown import code_lines
 
 _CLICKS = re.compile(r"<v-clicks?\b|<\w+[^>]*\sv-click\b|^::(?:right|left|default)::\s*$", re.M)
+# front matter with a key of Slidev's slides, after any other keys (`title:` first in the headmatter)
 _SLIDE_MATTER = re.compile(
-    r"^---[ \t]*\n(?:layout|class|transition|clicks|hideInToc|background|image)\s*:", re.M
+    r"^---[ \t]*\n(?:[\w-]+[ \t]*:.*\n)*?(?:layout|class|transition|clicks|hideInToc|background|image)\s*:",
+    re.M,
 )
 _HEAD_KEYS = frozenset(
     (

@@ -272,3 +272,28 @@ def test_a_picture_from_slidevs_public_folder_is_drawn_with_its_words_as_alt_tex
         alt = picture._element.nvPicPr.cNvPr.get("descr")
         assert alt in ("3 Schema Arch", "Same schema") and alt not in words, (alt, words)
     assert not [d for d in diags.items if d.code in ("missing-image", "outside-project")]
+
+
+def test_a_section_slide_keeps_its_notes_and_a_titled_headmatter_is_still_slidev(tmp_path):
+    # a `layout: section` slide's comment made a second, empty slide for its notes; `title:` before
+    # `layout:` in the headmatter stopped the deck being read as Slidev at all; a ```mermaid diagram
+    # was printed as code without a word
+    src = write_md(
+        tmp_path,
+        "---\ntitle: SQL views\nlayout: cover\n---\n\n# SQL views\n\n---\nlayout: section\n---\n\n# View\n\n"
+        "<!-- Say: we now move on to views. -->\n\n---\n\n# Views in SQL\n\n- A view is a virtual table\n\n"
+        '```mermaid\nflowchart LR\n  A["Client"] --> B["DB"]\n```\n',
+        "slides.md",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    slides = [
+        (
+            s.shapes.title.text if s.shapes.title is not None else "",
+            s.notes_slide.notes_text_frame.text if s.has_notes_slide else "",
+        )
+        for s in deck.slides
+    ]
+    assert slides == [("SQL views", ""), ("View", "Say: we now move on to views."), ("Views in SQL", "")]
+    assert [d.code for d in diags.items if d.code == "dialect"] == ["dialect"]
+    (diagram,) = [d for d in diags.items if d.code == "not-rendered"]
+    assert "mermaid" in diagram.message and diagram.pos.line == 22
