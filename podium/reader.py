@@ -20,7 +20,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -2054,6 +2054,10 @@ class _Converter:
                 and f"<{opening.tag}" not in coloured.group(2)
             ):
                 return self.coloured_blocks(coloured.group(2), colour, node, pos)
+        if "<svg" in node.content.lower():
+            self.svg_drawings(node.content, pos)
+            if not _SVG_DRAWING.sub("", node.content).strip():  # (drawings only: said, no words to keep)
+                return []
         links = self.embedded_media(node.content, pos)
         if links and _MEDIA_ONLY.fullmatch(node.content):
             return links
@@ -2069,6 +2073,21 @@ class _Converter:
             return [*links, *self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1)]
         finally:
             self.html_depth -= 1
+
+    def svg_drawings(self, html: str, pos: m.SourcePos) -> None:
+        """Say that each ``<svg>`` drawing written in the Markdown is left out, with the words it holds
+        (an HTML slide show draws it; Podium draws an SVG *file*, so the lecturer can save it as one)."""
+        for mt in _SVG_DRAWING.finditer(html):
+            words = " ".join(
+                " ".join(re.sub(r"<[^>]*>", " ", unescape(t)).split()) for t in _SVG_TEXT.findall(mt.group(0))
+            ).strip()
+            said = f" and its words ({_short(words, 80)})" if words else ""
+            self.diags.warning(
+                f"an <svg> drawing written in the Markdown is left out{said}: save it as a .svg file and "
+                "include that (![…](drawing.svg)), which Podium draws",
+                replace(pos, line=pos.line + html.count("\n", 0, mt.start())),
+                "not-rendered",
+            )
 
     def embedded_media(self, html: str, pos: m.SourcePos) -> list[m.Block]:
         """A link for each web page, video or sound an HTML block embeds (``<iframe src>``, ``<video>``
@@ -3305,6 +3324,8 @@ class _Converter:
             alt = tag.attrs.get("alt", "").strip()
             return [m.Text(alt)] if alt else []
         self.raw_html_seen(self.pos(None))
+        if tag.kind == "start" and tag.tag == "svg" and not self.html_skip:  # (in a line of words)
+            self.svg_drawings(html, self.pos(None))
         if tag.kind == "start" and tag.tag in DROP_CONTENT:
             self.html_skip.append(tag.tag)
             return []
@@ -3516,6 +3537,9 @@ _TEX_TEXT = frozenset(
     }
 )
 # HTML that embeds a web page, video or sound (reveal.js and Quarto decks play them)
+# an <svg> drawing written in the Markdown (to its end, or the block's), and the words of its <text>s
+_SVG_DRAWING = re.compile(r"<svg\b.*?(?:</svg\s*>|$)", re.I | re.S)
+_SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text\s*>", re.I | re.S)
 _MEDIA_TAG = re.compile(r"<(?:iframe|video|audio|embed|source|object)\b[^>]*>", re.I)
 _MEDIA_KINDS = {
     "iframe": "web page",

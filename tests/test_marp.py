@@ -621,3 +621,19 @@ def test_reveal_js_lazily_loaded_pictures_are_drawn(tmp_path):
         for s in deck.slides
     }
     assert pictures == {"Lighting": 0, "Sunlight": 0, "One": 1, "Two": 2, "In words": 1}, pictures
+
+
+def test_an_inline_svg_drawing_left_out_is_said_with_its_words(tmp_path):
+    # an <svg> written in the Markdown vanished while the only warning said its text was kept
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Inline SVG\n---\n\n## Monte Carlo\n\n"
+        '<svg width="400" height="400">\n  <circle cx="200" cy="200" r="200" fill="yellow" />\n'
+        '  <text x="280" y="80" fill="black">r = 1/2</text>\n</svg>\n\n'
+        "## In words\n\nA dot <svg width='8' height='8'><circle r='3'/></svg> here.\n",
+    )
+    _, diags = deck_of(src, tmp_path / "out")
+    said = [(d.pos.line, d.message) for d in diags.items if "svg" in d.message.lower()]
+    assert [line for line, _ in said] == [7, 14], said
+    assert "r = 1/2" in said[0][1] and ".svg file" in said[0][1]
+    assert not [d for d in diags.items if d.code == "raw-html" and d.pos.line == 7]
