@@ -288,7 +288,9 @@ def picture_is_sane(path: Path, pos: SourcePos, diags: Diagnostics, src: str) ->
         return False
     except (UnidentifiedImageError, OSError, ValueError):
         diags.warning(
-            f"picture '{src}' is not a picture Podium can read (PNG, JPEG, GIF or SVG)", pos, "bad-image"
+            f"picture '{src}' is not a picture Podium can read (PNG, JPEG, GIF, WebP or SVG)",
+            pos,
+            "bad-image",
         )
         return False
     if w * h > MAX_PIXELS:

@@ -637,3 +637,24 @@ def test_an_inline_svg_drawing_left_out_is_said_with_its_words(tmp_path):
     assert [line for line, _ in said] == [7, 14], said
     assert "r = 1/2" in said[0][1] and ".svg file" in said[0][1]
     assert not [d for d in diags.items if d.code == "raw-html" and d.pos.line == 7]
+
+
+def test_a_webp_picture_is_drawn_in_the_deck_as_png(tmp_path):
+    # python-pptx takes no WebP: the picture was a grey placeholder and "cannot be drawn (ValueError)"
+    from PIL import Image
+
+    Image.new("RGB", (140, 50), (200, 40, 40)).save(tmp_path / "equation.webp", "WEBP")
+    Image.new("RGBA", (60, 60), (0, 90, 200, 128)).save(tmp_path / "logo.webp", "WEBP", lossless=True)
+    src = write_md(
+        tmp_path,
+        "---\ntitle: WebP\nformat: revealjs\n---\n\n## GLM Poisson\n\n"
+        '![](equation.webp){fig-alt="Poisson equation" width=80%}\n\n## Logo\n\n![A logo](logo.webp)\n',
+        "deck.qmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    drawn = [sh for s in deck.slides for sh in s.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert [(p.image.content_type, p.image.size) for p in drawn] == [
+        ("image/png", (140, 50)),
+        ("image/png", (60, 60)),
+    ]
+    assert not [d for d in diags.items if d.code == "bad-image"], [d.format() for d in diags.items]
