@@ -55,6 +55,19 @@ class PathPolicy:
         """Note a settings file content was read from (a Quarto project's ``_quarto.yml``); a build
         that tracks its inputs remembers it (podium.pipeline.TrackingPolicy)."""
 
+    def _not_found(
+        self, src: str, candidate: Path, base_dir: str, pos: SourcePos, diags: Diagnostics, what: str
+    ) -> None:
+        """Warn that ``src`` is not found, where it was looked for and the nearest name, if any."""
+        shown = os.path.relpath(base_dir) if base_dir else "."
+        hint = closest_file(candidate, base_dir)
+        hint = f"; did you mean '{hint}'?" if hint else ""
+        also = "".join(f", {d.rstrip('/')}/" for d in self.graphics_dirs) if what == "picture" else ""
+        if "%5C" in src.upper():  # (a Windows path, shown as written: d:\pics\x.png)
+            src = unquote(src)
+            hint = hint or "; write it with '/', from the lecture's folder"
+        diags.warning(f"{what} '{src}' not found (searched {shown}/{also}){hint}", pos, missing_code(what))
+
     def resolve(self, src: str, base_dir: str, pos: SourcePos, diags: Diagnostics, what: str) -> str | None:
         """Return the local path ``src`` refers to, or None after a warning saying why not."""
         if not src.strip():
@@ -89,7 +102,7 @@ class PathPolicy:
         else:
             candidate = Path(unquote(src))
             if not candidate.is_absolute():
-                candidate = Path(base_dir) / candidate
+                candidate = _windows_path(Path(base_dir) / candidate, src, base_dir)
             elif self.project_root is not None and src.startswith("/"):  # (Quarto: from the project's root)
                 candidate = self.project_root / unquote(src).lstrip("/")
         real = Path(os.path.realpath(candidate))
@@ -143,13 +156,7 @@ class PathPolicy:
                     real = Path(os.path.realpath(found))
                     break
         if not real.is_file():
-            shown = os.path.relpath(base_dir) if base_dir else "."
-            hint = closest_file(candidate, base_dir)
-            hint = f"; did you mean '{hint}'?" if hint else ""
-            also = "".join(f", {d.rstrip('/')}/" for d in self.graphics_dirs) if what == "picture" else ""
-            diags.warning(
-                f"{what} '{src}' not found (searched {shown}/{also}){hint}", pos, missing_code(what)
-            )
+            self._not_found(src, candidate, base_dir, pos, diags, what)
             return None
         if real.stat().st_size > MAX_FILE_BYTES:
             diags.warning(
@@ -263,6 +270,16 @@ def closest_file(candidate: Path, base_dir: str) -> str | None:
         return os.path.relpath(folder / best[0], base_dir) if base_dir else str(folder / best[0])
     except ValueError:
         return best[0]
+
+
+def _windows_path(as_written: Path, src: str, base_dir: str) -> Path:
+    """``as_written``, or for a path written with Windows's ``\\`` (``figs\\plot.jpg``) that names no
+    file, the path with ``/`` for ``\\`` (as Windows reads it) where that file is."""
+    written = unquote(src)
+    if "\\" not in written or as_written.exists():
+        return as_written
+    slashed = Path(base_dir) / written.replace("\\", "/")
+    return slashed if slashed.exists() else as_written
 
 
 def picture_is_sane(path: Path, pos: SourcePos, diags: Diagnostics, src: str) -> bool:

@@ -658,3 +658,23 @@ def test_a_webp_picture_is_drawn_in_the_deck_as_png(tmp_path):
         ("image/png", (60, 60)),
     ]
     assert not [d for d in diags.items if d.code == "bad-image"], [d.format() for d in diags.items]
+
+
+@pytest.mark.parametrize("name", ["deck.Rmd", "lecture.md"])
+def test_a_picture_path_written_on_windows_is_a_path_not_tex(tmp_path, name):
+    # `figs\plot.jpg`: "\plot" was taken for a TeX command (a raw-tex warning) and cut out of the path
+    from PIL import Image
+
+    (tmp_path / "figs").mkdir()
+    Image.new("RGB", (300, 200), (40, 90, 160)).save(tmp_path / "figs" / "plot.jpg")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Windows paths\n---\n\n## Relative\n\n![A plot](figs\\plot.jpg)\n\n## Absolute\n\n"
+        "![Version control](d:\\tmp\\pics\\Git_flow.png){ height=50% }\n",
+        name,
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    assert sum(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for sh in deck.slides[1].shapes) == 1
+    assert not [d for d in diags.items if d.code == "raw-tex"], [d.format() for d in diags.items]
+    (missing,) = [d for d in diags.items if d.code == "missing-image"]
+    assert "d:\\tmp\\pics\\Git_flow.png" in missing.message and missing.pos.line == 11
