@@ -196,9 +196,15 @@ def style_emphasis(style: str) -> tuple[bool, bool]:
 _COLOR_DECL = re.compile(r"(?:^|;)\s*color\s*:\s*([^;]+)", re.I)
 
 
+def picture_source(attrs: dict[str, str]) -> str:
+    """An ``<img>``'s address: its ``src``, or reveal.js's lazily loaded ``data-src`` (the form reveal.js's
+    docs recommend)."""
+    return (attrs.get("src", "").strip() or attrs.get("data-src", "")).strip()
+
+
 def picture_markdown(attrs: dict[str, str]) -> str:
     """Return ``![alt](<src>){width=…}`` for an ``<img>``'s attributes ("" when it has no usable src)."""
-    src = attrs.get("src", "").strip()
+    src = picture_source(attrs)
     if not src or any(c in src for c in "<>\n"):
         return ""
     alt = " ".join(re.sub(r"[\\\n\"{}]", " ", attrs.get("alt", "")).split())

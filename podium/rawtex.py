@@ -140,6 +140,9 @@ def find_raw_tex(text: str, markdown: bool = True) -> list[RawPiece]:
             close = _math_end(text, i)
             i = close if close > 0 else i + 1
             continue
+        if c == "]" and markdown and text.startswith("](", i):  # a link's or picture's address: a
+            i = _destination_end(text, i + 2)  # path written on Windows (figs\plot.jpg), not TeX
+            continue
         if c == "\\":
             piece = _read_command(text, i)
             if piece is None:
@@ -150,6 +153,22 @@ def find_raw_tex(text: str, markdown: bool = True) -> list[RawPiece]:
             continue
         i += 1
     return out
+
+
+def _destination_end(text: str, i: int) -> int:
+    """Index after the link destination that starts at ``text[i]`` (after ``](``): its ``)``, the
+    brackets of ``<…>`` or nested ``(…)`` kept; the end of its line when it has none."""
+    depth = 0
+    j = i
+    while j < len(text) and text[j] != "\n":
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            if depth == 0:
+                return j + 1
+            depth -= 1
+        j += 1
+    return j
 
 
 def _math_end(text: str, i: int) -> int:

@@ -20,7 +20,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -49,6 +49,7 @@ from .rawhtml import (
     html_table,
     is_comment,
     only_colour,
+    picture_source,
     plain_html_list,
     read_inline_tag,
     style_colour,
@@ -945,6 +946,16 @@ def _with_project(raw_meta: dict, shown: str, diags: Diagnostics, base_dir: str,
     return quartoproject.with_project(raw_meta, project.meta) if project.files else raw_meta
 
 
+def _picture_folders(policy, raw_meta: dict, base_dir: str, tex_deck: bool, slidev_deck: bool) -> None:
+    """Where the deck's tool looks for pictures besides the lecture's folder: a beamer deck's
+    ``\\graphicspath``; a Slidev deck's ``public/`` folder, which Slidev serves at "/"
+    (``/images/x.png`` is ``public/images/x.png``)."""
+    if slidev_deck and policy.project_root is None:
+        policy.project_root = Path(base_dir, "public").resolve()
+    if tex_deck and raw_meta.get("graphicspath"):  # (its pictures are looked for there too)
+        policy.graphics_dirs = tuple(raw_meta.pop("graphicspath"))
+
+
 def parse_lecture(
     text: str, shown: str, diags: Diagnostics, options: ReadOptions | None = None, base_dir: str = "."
 ) -> m.Lecture:
@@ -963,8 +974,7 @@ def parse_lecture(
     raw_meta, body, key_lines, origins = _front_matter_and_body(
         text, shown, diags, tex_deck, remark_deck, base_dir, policy, slidev_deck
     )
-    if tex_deck and raw_meta.get("graphicspath"):  # (its pictures are looked for there too)
-        policy.graphics_dirs = tuple(raw_meta.pop("graphicspath"))
+    _picture_folders(policy, raw_meta, base_dir, tex_deck, slidev_deck)
     if any("{{<" in str(raw_meta.get(k, "")) for k in (*META_WORDS, "footer", "format")):
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
     if shown.lower().endswith((".rmd", ".qmd")) and "`r " in text:
@@ -1001,8 +1011,8 @@ def parse_lecture(
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
     conv.marp_header = _front_header(raw_meta) if conv.marp else None
-    # (Marp, reveal.js and remark show a picture's alt text nowhere)
-    conv.alt_only = conv.marp or reveal or remark_deck
+    # (Marp, reveal.js, remark and Slidev show a picture's alt text nowhere)
+    conv.alt_only = conv.marp or reveal or remark_deck or slidev_deck
     conv.reveal = reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
     conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp)
     conv.title_slide = not raw_meta.pop(OWN_COVER, False)
@@ -1424,7 +1434,7 @@ class _Converter:
             return d
 
         for node in _slide_comments_after_headings(nodes):
-            if current is None and self.section_comment(node, drafts):
+            if current is None and (self.section_comment(node, drafts) or self.section_notes(node, drafts)):
                 continue
             if node.type == "heading" and own_slides:
                 current = self._marp_heading(node, current, divider, start)
@@ -2049,6 +2059,10 @@ class _Converter:
                 and f"<{opening.tag}" not in coloured.group(2)
             ):
                 return self.coloured_blocks(coloured.group(2), colour, node, pos)
+        if "<svg" in node.content.lower():
+            self.svg_drawings(node.content, pos)
+            if not _SVG_DRAWING.sub("", node.content).strip():  # (drawings only: said, no words to keep)
+                return []
         links = self.embedded_media(node.content, pos)
         if links and _MEDIA_ONLY.fullmatch(node.content):
             return links
@@ -2064,6 +2078,21 @@ class _Converter:
             return [*links, *self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1)]
         finally:
             self.html_depth -= 1
+
+    def svg_drawings(self, html: str, pos: m.SourcePos) -> None:
+        """Say that each ``<svg>`` drawing written in the Markdown is left out, with the words it holds
+        (an HTML slide show draws it; Podium draws an SVG *file*, so the lecturer can save it as one)."""
+        for mt in _SVG_DRAWING.finditer(html):
+            words = " ".join(
+                " ".join(re.sub(r"<[^>]*>", " ", unescape(t)).split()) for t in _SVG_TEXT.findall(mt.group(0))
+            ).strip()
+            said = f" and its words ({_short(words, 80)})" if words else ""
+            self.diags.warning(
+                f"an <svg> drawing written in the Markdown is left out{said}: save it as a .svg file and "
+                "include that (![…](drawing.svg)), which Podium draws",
+                replace(pos, line=pos.line + html.count("\n", 0, mt.start())),
+                "not-rendered",
+            )
 
     def embedded_media(self, html: str, pos: m.SourcePos) -> list[m.Block]:
         """A link for each web page, video or sound an HTML block embeds (``<iframe src>``, ``<video>``
@@ -2272,7 +2301,7 @@ class _Converter:
 
     def html_image(self, attrs: dict[str, str], pos: m.SourcePos) -> m.Image | None:
         """An ``<img>`` as a picture, under the same path policy as ``![](…)``."""
-        src = attrs.get("src", "").strip()
+        src = picture_source(attrs)
         if not src:
             return None
         alt = _XML_INVALID.sub("", attrs.get("alt", "")).strip()
@@ -2456,6 +2485,13 @@ class _Converter:
         if lang == "chart":
             chart = self.chart(code, pos)
             return [chart] if chart is not None else []
+        if lang == "mermaid":  # (Slidev, GitHub and reveal.js's plugins draw it; its words are kept)
+            self.diags.warning(
+                "this mermaid diagram is shown as its code (Podium draws no diagrams): export it as a "
+                "picture (SVG or PNG) and include that",
+                pos,
+                "not-rendered",
+            )
         return [m.CodeBlock(code, lang, pos)]
 
     def cell_pictures(self, code: str, info: str, options: dict, pos: m.SourcePos) -> list[m.Block]:
@@ -2785,6 +2821,16 @@ class _Converter:
         if said is not None:
             self.section_background(_slide_attrs(said.group(1)), self.pos(node))
         return said is not None
+
+    def section_notes(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
+        """Whether ``node`` is a ``::: notes`` div right after a section heading: the section slide's
+        notes (taken), not a slide of their own under the section's title."""
+        if node.type != "fenced_div" or not drafts or drafts[-1].kind != m.SECTION:
+            return False
+        if "notes" not in (_meant_class(c) or c for c in parse_attrs(node.info).classes):
+            return False  # (add_to_slide warns of a mistyped `::: note`)
+        self.add_to_slide(drafts[-1], node)
+        return True
 
     def section_background(self, attrs: Attrs | None, pos: m.SourcePos) -> None:
         """A section slide's background picture (``# Part {background-image="x.png"}``, reveal.js's ``.slide:``
@@ -3286,6 +3332,8 @@ class _Converter:
             alt = tag.attrs.get("alt", "").strip()
             return [m.Text(alt)] if alt else []
         self.raw_html_seen(self.pos(None))
+        if tag.kind == "start" and tag.tag == "svg" and not self.html_skip:  # (in a line of words)
+            self.svg_drawings(html, self.pos(None))
         if tag.kind == "start" and tag.tag in DROP_CONTENT:
             self.html_skip.append(tag.tag)
             return []
@@ -3497,6 +3545,9 @@ _TEX_TEXT = frozenset(
     }
 )
 # HTML that embeds a web page, video or sound (reveal.js and Quarto decks play them)
+# an <svg> drawing written in the Markdown (to its end, or the block's), and the words of its <text>s
+_SVG_DRAWING = re.compile(r"<svg\b.*?(?:</svg\s*>|$)", re.I | re.S)
+_SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text\s*>", re.I | re.S)
 _MEDIA_TAG = re.compile(r"<(?:iframe|video|audio|embed|source|object)\b[^>]*>", re.I)
 _MEDIA_KINDS = {
     "iframe": "web page",

@@ -43,7 +43,8 @@ class PathPolicy:
         self.roots = [Path(os.path.realpath(r)) for r in roots]
         self.allow_remote = allow_remote
         self.graphics_dirs: tuple[str, ...] = ()  # a beamer deck's \graphicspath: more folders for pictures
-        self.project_root: Path | None = None  # a Quarto project's root (its _quarto.yml read): where "/x" is
+        # where "/x" is: a Quarto project's root (its _quarto.yml read), a Slidev deck's public/ folder
+        self.project_root: Path | None = None
 
     def allows(self, path: str | os.PathLike) -> bool:
         """True when ``path`` (symlinks resolved) lies inside one of the allowed roots."""
@@ -53,6 +54,19 @@ class PathPolicy:
     def record(self, path: str | os.PathLike) -> None:
         """Note a settings file content was read from (a Quarto project's ``_quarto.yml``); a build
         that tracks its inputs remembers it (podium.pipeline.TrackingPolicy)."""
+
+    def _not_found(
+        self, src: str, candidate: Path, base_dir: str, pos: SourcePos, diags: Diagnostics, what: str
+    ) -> None:
+        """Warn that ``src`` is not found, where it was looked for and the nearest name, if any."""
+        shown = os.path.relpath(base_dir) if base_dir else "."
+        hint = closest_file(candidate, base_dir)
+        hint = f"; did you mean '{hint}'?" if hint else ""
+        also = "".join(f", {d.rstrip('/')}/" for d in self.graphics_dirs) if what == "picture" else ""
+        if "%5C" in src.upper():  # (a Windows path, shown as written: d:\pics\x.png)
+            src = unquote(src)
+            hint = hint or "; write it with '/', from the lecture's folder"
+        diags.warning(f"{what} '{src}' not found (searched {shown}/{also}){hint}", pos, missing_code(what))
 
     def resolve(self, src: str, base_dir: str, pos: SourcePos, diags: Diagnostics, what: str) -> str | None:
         """Return the local path ``src`` refers to, or None after a warning saying why not."""
@@ -88,7 +102,7 @@ class PathPolicy:
         else:
             candidate = Path(unquote(src))
             if not candidate.is_absolute():
-                candidate = Path(base_dir) / candidate
+                candidate = _windows_path(Path(base_dir) / candidate, src, base_dir)
             elif self.project_root is not None and src.startswith("/"):  # (Quarto: from the project's root)
                 candidate = self.project_root / unquote(src).lstrip("/")
         real = Path(os.path.realpath(candidate))
@@ -142,13 +156,7 @@ class PathPolicy:
                     real = Path(os.path.realpath(found))
                     break
         if not real.is_file():
-            shown = os.path.relpath(base_dir) if base_dir else "."
-            hint = closest_file(candidate, base_dir)
-            hint = f"; did you mean '{hint}'?" if hint else ""
-            also = "".join(f", {d.rstrip('/')}/" for d in self.graphics_dirs) if what == "picture" else ""
-            diags.warning(
-                f"{what} '{src}' not found (searched {shown}/{also}){hint}", pos, missing_code(what)
-            )
+            self._not_found(src, candidate, base_dir, pos, diags, what)
             return None
         if real.stat().st_size > MAX_FILE_BYTES:
             diags.warning(
@@ -264,6 +272,16 @@ def closest_file(candidate: Path, base_dir: str) -> str | None:
         return best[0]
 
 
+def _windows_path(as_written: Path, src: str, base_dir: str) -> Path:
+    """``as_written``, or for a path written with Windows's ``\\`` (``figs\\plot.jpg``) that names no
+    file, the path with ``/`` for ``\\`` (as Windows reads it) where that file is."""
+    written = unquote(src)
+    if "\\" not in written or as_written.exists():
+        return as_written
+    slashed = Path(base_dir) / written.replace("\\", "/")
+    return slashed if slashed.exists() else as_written
+
+
 def picture_is_sane(path: Path, pos: SourcePos, diags: Diagnostics, src: str) -> bool:
     """False (after a warning) when ``path`` is not a picture or would decompress to an absurd size."""
     if path.suffix.lower() == ".svg":
@@ -287,7 +305,9 @@ def picture_is_sane(path: Path, pos: SourcePos, diags: Diagnostics, src: str) ->
         return False
     except (UnidentifiedImageError, OSError, ValueError):
         diags.warning(
-            f"picture '{src}' is not a picture Podium can read (PNG, JPEG, GIF or SVG)", pos, "bad-image"
+            f"picture '{src}' is not a picture Podium can read (PNG, JPEG, GIF, WebP or SVG)",
+            pos,
+            "bad-image",
         )
         return False
     if w * h > MAX_PIXELS:

@@ -33,8 +33,10 @@ import yaml
 from .markdown import code_lines
 
 _CLICKS = re.compile(r"<v-clicks?\b|<\w+[^>]*\sv-click\b|^::(?:right|left|default)::\s*$", re.M)
+# front matter with a key of Slidev's slides, after any other keys (`title:` first in the headmatter)
 _SLIDE_MATTER = re.compile(
-    r"^---[ \t]*\n(?:layout|class|transition|clicks|hideInToc|background|image)\s*:", re.M
+    r"^---[ \t]*\n(?:[\w-]+[ \t]*:.*\n)*?(?:layout|class|transition|clicks|hideInToc|background|image)\s*:",
+    re.M,
 )
 _HEAD_KEYS = frozenset(
     (
@@ -141,7 +143,8 @@ def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
             if (not named or named == title) and len(words) <= 1 and not notes and len("".join(words)) <= 120:
                 # the title slide says it all: the title, a line under it (the subtitle)
                 if words and not raw_meta.get("subtitle"):
-                    out.meta["subtitle"] = words[0]
+                    heading = _HEADING.match(words[0])  # (`## Smart Pointers` under the title: its words)
+                    out.meta["subtitle"] = heading.group(2) if heading else words[0]
                 continue
             out.title_slide = False  # (Slidev makes no slide of the front matter: the cover is the first)
         emit = _Emitter(new, out.index)

@@ -36,7 +36,7 @@ from pptx import Presentation
 from . import buildrecord
 from . import model as m
 from .alttext import chart_alt, missing_text, parse_chart_alt
-from .deck.pictures import LOGO, MISSING_PICTURE
+from .deck.pictures import LOGO, MISSING_PICTURE, converted_picture
 from .deck.plan import Bullet, ColumnsChunk, ObjectChunk, TextChunk, chart_axes, plan_deck, runs
 from .diagnostics import BuildError, Diagnostics
 from .labels import labels_for
@@ -822,11 +822,13 @@ def _deck_image_hash(path: str | None) -> str:
         data = Path(path).read_bytes()
     except OSError:
         return ""
-    if path.lower().endswith(".svg"):  # the deck embeds the SVG as Podium's sanitiser leaves it
-        try:
+    try:
+        if path.lower().endswith(".svg"):  # the deck embeds the SVG as Podium's sanitiser leaves it
             data = sanitize(data)
-        except Exception:
-            return ""
+        else:  # ... and a WebP picture as PNG
+            data = converted_picture(path) or data
+    except Exception:
+        return ""
     return hashlib.sha256(data).hexdigest()
 
 

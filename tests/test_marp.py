@@ -18,7 +18,7 @@ from podium.diagnostics import BuildError, Diagnostics
 from podium.pipeline import BuildOptions, build_slides
 from podium.reader import parse_lecture
 
-from .conftest import build, build_all, write_md
+from .conftest import build, build_all, deck_of, write_md
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
@@ -579,3 +579,102 @@ def test_marps_own_keys_and_a_namespaced_setup_call_are_no_noise(tmp_path):
     )
     _, diags = build(rmd, tmp_path / "out2")
     assert not [d for d in diags.items if d.code == "not-rendered"], [d.format() for d in diags.items]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nmarp: true\n---\n\n# Shell\n\n---\n\n## Variables\n\n- `$$` is the PID of the shell\n\n---\n\n"
+        "## Next\n\n- Call `GetCustomers`\n",
+        "---\ntitle: Shell\n---\n\n## Variables\n\n- `$$` is the PID, `$?` the exit status\n\n## Next\n\n"
+        "- Call `GetCustomers`\n",
+        "---\ntitle: SQL\n---\n\n## Variables\n\n- ``DELIMITER $$`` changes the terminator\n\n---\n\n## Next\n\n"
+        "- Call `GetCustomers`\n",
+    ],
+)
+def test_dollars_in_a_code_span_are_code_and_leave_the_later_slides_alone(tmp_path, text):
+    # `$$` in code was taken for display math that never closed: every later list became "{}- item"
+    # and every later '---' a paragraph "{}—", the slides merged
+    deck, _ = deck_of(write_md(tmp_path, text), tmp_path / "out")
+    shown = [[sh.text_frame.text for sh in s.shapes if sh.has_text_frame][:2] for s in deck.slides]
+    assert shown[-2][0] == "Variables" and "$$" in shown[-2][1]
+    assert shown[-1] == ["Next", "Call GetCustomers"]
+    assert "{}" not in str(shown)
+
+
+def test_reveal_js_lazily_loaded_pictures_are_drawn(tmp_path):
+    # reveal.js's <img data-src=…> (the form its docs recommend) vanished without a word
+    from PIL import Image
+
+    Image.new("RGB", (400, 300), (200, 160, 40)).save(tmp_path / "light.png")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Lighting\n---\n\n## Sunlight\n\nThe main light.\n\n---\n\n## One\n\n"
+        '<img data-src="light.png" alt="a directional light">\n\n---\n\n## Two\n\n'
+        '<img style="width:45%" data-src="light.png" alt="">\n<img style="width:45%" data-src="light.png" alt="">\n\n'
+        '---\n\n## In words\n\nThe light <img data-src="light.png" alt="light"> falls.\n',
+        "slides.md",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    pictures = {
+        s.shapes.title.text: sum(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for sh in s.shapes)
+        for s in deck.slides
+    }
+    assert pictures == {"Lighting": 0, "Sunlight": 0, "One": 1, "Two": 2, "In words": 1}, pictures
+
+
+def test_an_inline_svg_drawing_left_out_is_said_with_its_words(tmp_path):
+    # an <svg> written in the Markdown vanished while the only warning said its text was kept
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Inline SVG\n---\n\n## Monte Carlo\n\n"
+        '<svg width="400" height="400">\n  <circle cx="200" cy="200" r="200" fill="yellow" />\n'
+        '  <text x="280" y="80" fill="black">r = 1/2</text>\n</svg>\n\n'
+        "## In words\n\nA dot <svg width='8' height='8'><circle r='3'/></svg> here.\n",
+    )
+    _, diags = deck_of(src, tmp_path / "out")
+    said = [(d.pos.line, d.message) for d in diags.items if "svg" in d.message.lower()]
+    assert [line for line, _ in said] == [7, 14], said
+    assert "r = 1/2" in said[0][1] and ".svg file" in said[0][1]
+    assert not [d for d in diags.items if d.code == "raw-html" and d.pos.line == 7]
+
+
+def test_a_webp_picture_is_drawn_in_the_deck_as_png(tmp_path):
+    # python-pptx takes no WebP: the picture was a grey placeholder and "cannot be drawn (ValueError)"
+    from PIL import Image
+
+    Image.new("RGB", (140, 50), (200, 40, 40)).save(tmp_path / "equation.webp", "WEBP")
+    Image.new("RGBA", (60, 60), (0, 90, 200, 128)).save(tmp_path / "logo.webp", "WEBP", lossless=True)
+    src = write_md(
+        tmp_path,
+        "---\ntitle: WebP\nformat: revealjs\n---\n\n## GLM Poisson\n\n"
+        '![](equation.webp){fig-alt="Poisson equation" width=80%}\n\n## Logo\n\n![A logo](logo.webp)\n',
+        "deck.qmd",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    drawn = [sh for s in deck.slides for sh in s.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert [(p.image.content_type, p.image.size) for p in drawn] == [
+        ("image/png", (140, 50)),
+        ("image/png", (60, 60)),
+    ]
+    assert not [d for d in diags.items if d.code == "bad-image"], [d.format() for d in diags.items]
+
+
+@pytest.mark.parametrize("name", ["deck.Rmd", "lecture.md"])
+def test_a_picture_path_written_on_windows_is_a_path_not_tex(tmp_path, name):
+    # `figs\plot.jpg`: "\plot" was taken for a TeX command (a raw-tex warning) and cut out of the path
+    from PIL import Image
+
+    (tmp_path / "figs").mkdir()
+    Image.new("RGB", (300, 200), (40, 90, 160)).save(tmp_path / "figs" / "plot.jpg")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Windows paths\n---\n\n## Relative\n\n![A plot](figs\\plot.jpg)\n\n## Absolute\n\n"
+        "![Version control](d:\\tmp\\pics\\Git_flow.png){ height=50% }\n",
+        name,
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    assert sum(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for sh in deck.slides[1].shapes) == 1
+    assert not [d for d in diags.items if d.code == "raw-tex"], [d.format() for d in diags.items]
+    (missing,) = [d for d in diags.items if d.code == "missing-image"]
+    assert "d:\\tmp\\pics\\Git_flow.png" in missing.message and missing.pos.line == 11

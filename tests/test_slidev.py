@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from podium import model as m
 from podium import slidev
@@ -231,3 +232,68 @@ def test_line_highlights_are_said_once_and_slidevs_own_keys_are_no_noise():
     assert [(c.language, c.code) for c in codes] == [("ts", "const a = 1;"), ("ts", "const b = 2;")]
     said = [(d.code, d.pos.line) for d in diags.items if d.code in ("code-lines", "unused-key")]
     assert said == [("unused-key", 4), ("code-lines", 9)], [d.format() for d in diags.items]
+
+
+@pytest.mark.parametrize(
+    "matter", ["---\nlayout: cover\n---\n\n", "---\ntheme: seriph\nlayout: cover\n---\n\n"]
+)
+def test_a_cover_subheading_is_the_subtitle_without_its_marks(tmp_path, matter):
+    # `## Smart Pointers` under the cover's `# C++ Programming` was the subtitle with its "##"
+    src = write_md(
+        tmp_path,
+        matter
+        + "# C++ Programming\n## Smart Pointers\n\n---\nlayout: default\n---\n\n# Why?\n\n- raw pointers leak\n",
+        "slides.md",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    cover = [sh.text_frame.text for sh in deck.slides[0].shapes if sh.has_text_frame]
+    assert "C++ Programming" in cover and "Smart Pointers" in cover, cover
+    assert "#" not in "".join(cover)
+
+
+def test_a_picture_from_slidevs_public_folder_is_drawn_with_its_words_as_alt_text_only(tmp_path):
+    # Slidev serves public/ at "/": /images/schema.png was "outside the lecture's folder", and a
+    # picture's words (shown nowhere by Slidev) were printed as a caption under it
+    from PIL import Image
+
+    (tmp_path / "public" / "images").mkdir(parents=True)
+    Image.new("RGB", (400, 300), (40, 90, 160)).save(tmp_path / "public" / "images" / "schema.png")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Schemas\nlayout: cover\n---\n\n# Schemas\n\n---\nlayout: two-cols\n---\n\n# Levels\n\n"
+        "1. View level\n\n::right::\n\n![3 Schema Arch](/images/schema.png)\n\n---\nlayout: default\n---\n\n"
+        "# Again\n\n![Same schema](public/images/schema.png)\n",
+        "slides.md",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    for slide in list(deck.slides)[1:]:
+        (picture,) = [sh for sh in slide.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        words = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+        alt = picture._element.nvPicPr.cNvPr.get("descr")
+        assert alt in ("3 Schema Arch", "Same schema") and alt not in words, (alt, words)
+    assert not [d for d in diags.items if d.code in ("missing-image", "outside-project")]
+
+
+def test_a_section_slide_keeps_its_notes_and_a_titled_headmatter_is_still_slidev(tmp_path):
+    # a `layout: section` slide's comment made a second, empty slide for its notes; `title:` before
+    # `layout:` in the headmatter stopped the deck being read as Slidev at all; a ```mermaid diagram
+    # was printed as code without a word
+    src = write_md(
+        tmp_path,
+        "---\ntitle: SQL views\nlayout: cover\n---\n\n# SQL views\n\n---\nlayout: section\n---\n\n# View\n\n"
+        "<!-- Say: we now move on to views. -->\n\n---\n\n# Views in SQL\n\n- A view is a virtual table\n\n"
+        '```mermaid\nflowchart LR\n  A["Client"] --> B["DB"]\n```\n',
+        "slides.md",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    slides = [
+        (
+            s.shapes.title.text if s.shapes.title is not None else "",
+            s.notes_slide.notes_text_frame.text if s.has_notes_slide else "",
+        )
+        for s in deck.slides
+    ]
+    assert slides == [("SQL views", ""), ("View", "Say: we now move on to views."), ("Views in SQL", "")]
+    assert [d.code for d in diags.items if d.code == "dialect"] == ["dialect"]
+    (diagram,) = [d for d in diags.items if d.code == "not-rendered"]
+    assert "mermaid" in diagram.message and diagram.pos.line == 22

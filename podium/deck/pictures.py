@@ -105,7 +105,7 @@ def add_image(
             if b.path.lower().endswith(".svg"):
                 pic = add_svg(cv, b.path, x, y, w, h)
             else:
-                pic = cv.slide.shapes.add_picture(b.path, Emu(x), Emu(y), Emu(w), Emu(h))
+                pic = cv.slide.shapes.add_picture(_pptx_picture(b.path), Emu(x), Emu(y), Emu(w), Emu(h))
     except Exception as e:  # cairosvg, defusedxml and PIL raise many kinds for a broken file
         why = str(e) if type(e).__name__ == "SvgProblem" else type(e).__name__
         cv.diags.warning(
@@ -123,6 +123,30 @@ def add_image(
     if cap_h:
         add_caption(cv, b.caption, area, y + h, cap_h)
     return pic
+
+
+# the picture formats a deck holds as they are (python-pptx's; PowerPoint draws each)
+_DECK_FORMATS = (".png", ".jpg", ".jpeg", ".jpe", ".gif", ".bmp", ".tif", ".tiff", ".wmf", ".emf")
+
+
+def converted_picture(path: str) -> bytes | None:
+    """The picture as PNG where it is in a format a deck cannot hold (WebP, which web pages and Quarto
+    decks use and Pillow reads); None where the deck holds the file as it is."""
+    if path.lower().endswith((*_DECK_FORMATS, ".svg")):
+        return None
+    with PILImage.open(path) as im:
+        if im.format in ("PNG", "JPEG", "GIF", "BMP", "TIFF"):
+            return None  # (a picture named otherwise: python-pptx reads its kind from its bytes)
+        keep_alpha = im.mode in ("RGBA", "LA", "P", "PA") or "transparency" in im.info
+        out = io.BytesIO()
+        im.convert("RGBA" if keep_alpha else "RGB").save(out, "PNG")
+    return out.getvalue()
+
+
+def _pptx_picture(path: str) -> str | io.BytesIO:
+    """``path``, or its picture converted for the deck (:func:`converted_picture`)."""
+    png = converted_picture(path)
+    return path if png is None else io.BytesIO(png)
 
 
 def add_caption(cv: Canvas, caption: m.Inlines, area: Rect, top: int, cap_h: int) -> None:
