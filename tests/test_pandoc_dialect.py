@@ -1461,3 +1461,37 @@ def test_a_rows_extra_space_in_aligned_and_matrices_is_not_drawn(tmp_path):
         assert drawn and "pt]" not in drawn and "4pt" not in drawn and "10pt" not in drawn
     handout = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "out" / "rows-handout.pdf")).pages)
     assert "pt]" not in handout and "10pt" not in handout
+
+
+def test_a_multiline_table_closed_or_opened_by_dash_groups_keeps_the_slides_after_it(tmp_path):
+    # pandoc's footer may be a line of dash groups after a blank line, and a headless multiline table
+    # opens with one: the table ran on to the next whole line of dashes, taking two slides as its rows
+    src = tmp_path / "ml.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Narrow\n\n" + "-" * 40 + "\nColumn 1                        Column 2\n"
+        "------------------------------  --------\nI want this cell on one line    Word1\n\n"
+        "------------------------------  --------\n\n: **Narrow.** The caption.\n\n## Between\n\nWords.\n\n"
+        "## Headless\n\n----------- -----------------\n  la source `slides.md`\n\n   le thème `theme.sty`\n"
+        "----------- -----------------\n\n## Wide\n\n" + "-" * 30 + "\n Centered   Left\n"
+        "----------- ------------------\n   First    row\n" + "-" * 30 + "\n",
+        encoding="utf-8",
+    )
+    slides, handout, _ = build_both(src)
+    assert [s["title"] for s in slides] == ["T", "Narrow", "Between", "Headless", "Wide"]
+    deck = Presentation(str(tmp_path / "out" / "ml.pptx"))
+    tables = [
+        [[c.text for c in r.cells] for r in sh.table.rows]
+        for s in deck.slides
+        for sh in s.shapes
+        if sh.has_table
+    ]
+    assert tables == [
+        [["Column 1", "Column 2"], ["I want this cell on one line", "Word1"]],
+        [["la source", "slides.md"], ["le thème", "theme.sty"]],
+        [["Centered", "Left"], ["First", "row"]],
+    ]
+    assert (
+        "The caption." in by_title(slides, "Narrow")["body"]
+        and "Words." in by_title(slides, "Between")["body"]
+    )
+    assert "---" not in handout
