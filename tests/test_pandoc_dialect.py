@@ -1495,3 +1495,22 @@ def test_a_multiline_table_closed_or_opened_by_dash_groups_keeps_the_slides_afte
         and "Words." in by_title(slides, "Between")["body"]
     )
     assert "---" not in handout
+
+
+def test_a_bibtex_field_wrapped_over_lines_is_one_line_in_the_references(tmp_path):
+    # BibTeX reads a line break and the next line's indentation as one space: the deck drew the title's
+    # second half on a new line after 15 spaces
+    (tmp_path / "refs.bib").write_text(
+        "@article{barnett22,\n  author    = {Joshua Barnett and\n               Charbel Farhat},\n"
+        "  title     = {Quadratic Approximation Manifold for Mitigating the {K}olmogorov Barrier\n"
+        "               in Nonlinear Projection-Based Model Order Reduction},\n"
+        "  journal   = {CoRR},\n  year      = {2022},\n}\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "deck.md"
+    src.write_text("---\ntitle: T\nbibliography: refs.bib\n---\n\n## Claim\n\nIt helps [@barnett22].\n")
+    slides, handout, _ = build_both(src)
+    refs = slides[-1]["body"]
+    assert "Kolmogorov Barrier in Nonlinear Projection-Based" in refs, repr(refs)
+    assert "\x0b" not in refs and "  " not in refs
+    assert "Barrier in Nonlinear" in " ".join(handout.split())
