@@ -1296,6 +1296,7 @@ class _Converter:
         self.html_skip: list[str] = []
         self.html_depth = 0
         self.in_list = 0
+        self.item_lines: set[int] = set()  # the lines list items start on (their markers' lines)
         self.bib: Bibliography | None = None  # when the front matter names a bibliography
         self.emoji = False  # :name: shortcodes as emoji (front matter `from: markdown+emoji`)
         self.cell_defaults: dict[str, Any] = {}  # code cells' options unless they say: execute:, opts_chunk
@@ -1937,7 +1938,8 @@ class _Converter:
         if t == "dl":
             return [self.definition_list(node, pos)]
         if t in ("bullet_list", "ordered_list"):
-            self.in_list += 1  # a `$$…$$` in a bullet stays in the bullet, as math
+            self.in_list += 1
+            self.item_lines.update(self.pos(li).line for li in node.children)  # (`- $$x$$`: see math_block)
             try:
                 items = tuple(
                     m.ListItem(_task(self.blocks(li.children)), self.pos(li)) for li in node.children
@@ -1998,7 +2000,7 @@ class _Converter:
         if t == "table":
             return [self.table(node, pos)]
         if t in ("math_block", "math_block_label"):
-            return self.math_block(node.content.strip(), pos)
+            return self.math_block(node.content, pos)
         if t == "fenced_div":
             return self.div(node, pos)
         if t == "hr":
@@ -2144,10 +2146,13 @@ class _Converter:
             )
 
     def math_block(self, source: str, pos: m.SourcePos) -> list[m.Block]:
-        tex = self.math_tex(source, pos)
+        """Display math (``source`` as written between its dollars).  In a list item, math on lines of
+        its own (``$$`` ending its line, or a paragraph under the item's words) is a display equation, as
+        pandoc and KaTeX draw it; ``- $$E = mc^2$$`` on the marker's line stays in it (the bullet holds it)."""
+        tex = self.math_tex(source.strip(), pos)
         if tex is None:
             return []
-        if self.in_list:  # `- $$E = mc^2$$`: the bullet holds the equation
+        if self.in_list and "\n" not in source.strip(" \t") and pos.line in self.item_lines:
             return [m.Paragraph((tex if isinstance(tex, m.Code) else m.InlineMath(tex),), pos)]
         if isinstance(tex, m.Code):
             return [m.CodeBlock(tex.text, "text", pos)]
@@ -2211,8 +2216,8 @@ class _Converter:
             for c in inline.children
             if not (c.type == "text" and not c.content.strip()) and c.type not in ("softbreak", "hardbreak")
         ]
-        if len(kids) == 1 and kids[0].type == "math_inline_double" and not self.in_list:  # `$$…$$` alone
-            return self.math_block(kids[0].content.strip(), pos)
+        if len(kids) == 1 and kids[0].type == "math_inline_double":  # `$$…$$` alone (an item's too)
+            return self.math_block(kids[0].content, pos)
         out: list[m.Block] = []
         run: list[m.Inline | _HtmlMark] = []
 

@@ -1514,3 +1514,32 @@ def test_a_bibtex_field_wrapped_over_lines_is_one_line_in_the_references(tmp_pat
     assert "Kolmogorov Barrier in Nonlinear Projection-Based" in refs, repr(refs)
     assert "\x0b" not in refs and "  " not in refs
     assert "Barrier in Nonlinear" in " ".join(handout.split())
+
+
+def test_display_math_on_its_own_lines_in_a_list_item_is_a_display_equation(tmp_path):
+    # `$$…$$` under an item (or as its whole content) was inline math in the item's line: small, left,
+    # and no picture for viewers without Office math (LibreOffice showed a linear string)
+    src = tmp_path / "items.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Metric\n\n- The metric is:\n\n  $$\n  ds^2 = \\frac{2M}{R} dt^2\n  $$\n\n"
+        "  where $M$ is the mass.\n\n- For $M = 0$ it is flat.\n\n## Orders\n\n1. $$\n   \\begin{bmatrix} x \\\\ y "
+        "\\end{bmatrix} = \\frac{a}{b}\n   $$\n\n2. $$\n   y = \\frac{c}{d}\n   $$\n",
+        encoding="utf-8",
+    )
+    build_both(src)
+    deck = Presentation(str(tmp_path / "out" / "items.pptx"))
+    for slide, equations in ((deck.slides[1], 1), (deck.slides[2], 2)):
+        xml = slide._element
+        assert len(xml.findall(".//{*}oMathPara")) == equations
+        assert len(xml.findall(".//{*}Fallback/{*}pic")) == equations  # (the picture other viewers draw)
+    texts = [sh.text_frame.text for sh in deck.slides[1].shapes if sh.has_text_frame]
+    assert any(t.startswith("The metric is:") for t in texts)
+    assert any("is the mass." in t and "flat" in t for t in texts)  # (the list goes on under the equation)
+    numbers = [
+        p._p.find(".//{*}buAutoNum").get("startAt")
+        for sh in deck.slides[2].shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        if p._p.find(".//{*}buAutoNum") is not None
+    ]
+    assert numbers == ["1", "2"]
