@@ -1325,7 +1325,7 @@ class _Converter:
         self.lifted_instructor: list[m.Block] = []
         self.adding_to: _SlideDraft | None = None  # the slide whose blocks are being read
         self.style_noted = False  # a <style> block has had its note
-        self.raw_formats: set[str] = set()  # the raw formats (```{=latex}) already warned about
+        self.raw_formats: set[tuple[str, int]] = set()  # (format, line) of raw content said to be left out
         self.marp_footer: str | None = (
             None  # (also a remark layout's footer) Marp's first `<!-- footer: … -->` directive
         )
@@ -2364,10 +2364,11 @@ class _Converter:
         return root.children[0].children[0]
 
     def raw_output(self, fmt: str, pos: m.SourcePos) -> None:
-        """A raw block or inline for ``fmt``: left out; said once per format (PowerPoint's own XML
-        cannot be trusted into the deck, TeX and HTML are other outputs')."""
-        if fmt.lower() not in self.raw_formats:
-            self.raw_formats.add(fmt.lower())
+        """A raw block or inline for ``fmt``: left out; said for each line it is on, so that every slide
+        that lost something can be found (the report counts repeats; PowerPoint's own XML cannot be
+        trusted into the deck, TeX and HTML are other outputs')."""
+        if (fmt.lower(), pos.line) not in self.raw_formats:
+            self.raw_formats.add((fmt.lower(), pos.line))
             self.diags.warning(
                 f"raw '{fmt}' content (`{{={fmt}}}`) is for another output; left out of both",
                 pos,

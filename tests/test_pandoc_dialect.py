@@ -1087,6 +1087,8 @@ def test_raw_blocks_and_inlines_for_other_outputs_are_left_out_with_one_warning_
         (9, "latex"),
         (15, "html"),
         (19, "openxml"),
+        (23, "latex"),  # (each raw block or inline said where it is, not only a format's first)
+        (23, "html"),
     ]
     assert diags.items == []
 
@@ -1543,3 +1545,20 @@ def test_display_math_on_its_own_lines_in_a_list_item_is_a_display_equation(tmp_
         if p._p.find(".//{*}buAutoNum") is not None
     ]
     assert numbers == ["1", "2"]
+
+
+def test_every_raw_block_left_out_is_said_at_its_line(tmp_path):
+    # only the first `{=latex}` block was named: the other slides that lost a diagram could not be found
+    src = tmp_path / "raw.md"
+    slides = "".join(
+        f"## S{k}\n\n```{{=latex}}\n\\begin{{tikzpicture}}\\node {{{k}}};\\end{{tikzpicture}}\n```\n\n"
+        for k in range(5)
+    )
+    src.write_text(
+        "---\ntitle: T\n---\n\n" + slides + "## H\n\n```{=html}\n<canvas></canvas>\n```\n", encoding="utf-8"
+    )
+    diags = Diagnostics()
+    build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    assert [line for line, _ in warnings_at(diags, "raw-format")] == [7, 13, 19, 25, 31, 37]
+    report = "\n".join(diags.report())
+    assert "3 more of this kind at lines 25, 31, 37" in report, report
