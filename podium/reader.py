@@ -2682,6 +2682,13 @@ class _Converter:
             return self.cards(node, classes, pos)
         blocks = self.blocks(node.children)
         align = _div_align(classes, attrs.kv)
+        undrawn = _undrawn_css(attrs.kv.get("style", ""))
+        if undrawn:  # (as `<div style>` is warned: a box placed and sized by its CSS is not drawn so)
+            self.diags.warning(
+                f"a div's CSS ({', '.join(undrawn)}) is not drawn: its content is shown in the slide's flow",
+                pos,
+                "div-style",
+            )
         if align and not any(isinstance(b, (m.Paragraph, m.Heading)) for b in blocks):
             return list(blocks)  # (centring pictures and tables only: the deck centres them anyway)
         return [m.Div(blocks, classes, pos, align)]
@@ -3596,6 +3603,12 @@ _CENTRED = frozenset(
     {"center", "centre", "centered", "centred", "text-center", "has-text-centered", "align-center"}
 )
 _RIGHT = frozenset({"right", "text-right", "has-text-right", "align-right", "flushright"})
+
+
+def _undrawn_css(style: str) -> list[str]:
+    """The properties of a div's ``style="…"`` that are not drawn (all but ``text-align``), in order."""
+    names = [decl.split(":", 1)[0].strip().lower() for decl in style.split(";") if ":" in decl]
+    return list(dict.fromkeys(n for n in names if n and n != "text-align"))
 
 
 def _div_align(classes: tuple[str, ...], kv: dict[str, str]) -> m.Align:

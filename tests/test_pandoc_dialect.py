@@ -1562,3 +1562,18 @@ def test_every_raw_block_left_out_is_said_at_its_line(tmp_path):
     assert [line for line, _ in warnings_at(diags, "raw-format")] == [7, 13, 19, 25, 31, 37]
     report = "\n".join(diags.report())
     assert "3 more of this kind at lines 25, 31, 37" in report, report
+
+
+def test_css_on_a_fenced_div_that_is_not_drawn_is_warned(tmp_path):
+    # `::: {style="position: absolute; …"}` was shown in the flow without a word, where `<div style>` warns
+    src = tmp_path / "div.md"
+    src.write_text(
+        '---\ntitle: T\n---\n\n## Boxed\n\n::: {style="position: absolute; width: 60%; font-size: 40px"}\n'
+        'Boxed words\n:::\n\n## Centred\n\n::: {style="text-align: center"}\nMiddle\n:::\n',
+        encoding="utf-8",
+    )
+    slides, _, diags = build_both(src)
+    assert "Boxed words" in by_title(slides, "Boxed")["body"]
+    found = warnings_at(diags, "div-style")
+    assert [line for line, _ in found] == [7]  # (text-align is drawn: no warning for line 14)
+    assert "position, width, font-size" in found[0][1]
