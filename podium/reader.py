@@ -1212,9 +1212,10 @@ def _format_slide_level(raw_meta: dict) -> int | None:
 
 def _inferred_level(conv, top: list[SyntaxTreeNode]) -> int:
     """pandoc's slide level of a lecture that gives none; a note when it is 1 and ``##`` headings, which
-    then are headings inside slides, would otherwise have made slides (a lecture that meant level 2)."""
+    then are headings inside slides, would otherwise have made slides (a lecture that meant level 2).
+    A ``##`` right after a ``---`` titles the slide the rule cuts (Marp, reveal.js): not counted."""
     level = infer_slide_level(top)
-    if level == 1 and not conv.marp and not any(n.type == "hr" for n in top):  # ('---' cuts the slides)
+    if level == 1 and not conv.marp:
         first = next(
             (
                 a
@@ -1223,7 +1224,11 @@ def _inferred_level(conv, top: list[SyntaxTreeNode]) -> int:
             ),
             None,
         )
-        subs = sum(1 for n in top if n.type == "heading" and n.tag == "h2")
+        subs = sum(
+            1
+            for k, n in enumerate(top)
+            if n.type == "heading" and n.tag == "h2" and not (k and top[k - 1].type == "hr")
+        )
         if first is not None and subs:
             conv.diags.note(
                 f"slide level 1, as pandoc infers it: this '#' heading has content right under it, so the "

@@ -1577,3 +1577,18 @@ def test_css_on_a_fenced_div_that_is_not_drawn_is_warned(tmp_path):
     found = warnings_at(diags, "div-style")
     assert [line for line, _ in found] == [7]  # (text-align is drawn: no warning for line 14)
     assert "position, width, font-size" in found[0][1]
+
+
+def test_the_slide_level_note_is_given_in_a_deck_that_also_has_a_rule(tmp_path):
+    # one `---` anywhere silenced the note, while the '##' slides were still merged into the '#' one
+    src = tmp_path / "rule.md"
+    src.write_text(
+        "---\ntitle: S\n---\n\n# Part one\n\nIntro words.\n\n## Recap\n\nFirst.\n\n## World\n\nSecond.\n\n---\n\n"
+        "Untitled.\n\n---\n\n## Titled by its rule\n\n- a\n",
+        encoding="utf-8",
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if "[slide-level]" in line]
+    assert len(notes) == 1 and "rule.md:5: note:" in notes[0], result.stderr
+    assert "the 2 '##' heading(s)" in notes[0]  # (the '##' right after a rule titles its slide)
