@@ -359,12 +359,32 @@ _META_SUB = re.compile(r"(?<!~)~(?!~)([^\s~]+)~(?!~)")
 _META_SUP = re.compile(r"\^([^\s^]+)\^")
 
 
+_LINE_BLOCK_LINE = re.compile(r"\|(?: |$)")  # a line of pandoc's line block: `| ` then its words
+
+
+def _line_block(value: str) -> list[str] | None:
+    """The lines of ``value`` when it is a pandoc line block (``subtitle: |`` then ``| (Tutorial 8)``,
+    the usual way to break a title's lines): each ``| `` line one line, a line starting with a space
+    continuing the one before; None when it is not one."""
+    lines: list[str] = []
+    for raw in value.strip().split("\n"):
+        if _LINE_BLOCK_LINE.match(raw):
+            lines.append(raw[2:].strip())
+        elif lines and raw.startswith((" ", "\t")) and raw.strip():
+            lines[-1] += " " + raw.strip()
+        else:
+            return None
+    return lines or None
+
+
 def markdown_text(value: str) -> str:
     """Front-matter text read as pandoc reads it, as Markdown, down to its words: ``**bold**``,
     ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; formatting tags
     (``<b>``, ``<span style=…>``, ``<small>``) give their words; other HTML and math are kept as written; ``---`` and ``--`` are dashes (pandoc's ``smart``), quotes stay as written.
     Beamer's title TeX reads as beamer shows it: ``\\inst{1}`` goes, ``\\today`` is today's date,
-    ``\\and`` a comma, ``\\textbf{x}`` and the like their words."""
+    ``\\and`` a comma, ``\\textbf{x}`` and the like their words.  A line block gives its lines."""
+    if value.startswith("|") and (lines := _line_block(value)) is not None:
+        return "\n".join(markdown_text(line) for line in lines if line)
     if "\\ " in value:  # (pandoc's escaped space: a space that does not break, e.g. to start a line)
         value = value.replace("\\ ", "\u00a0").strip()
     if "$" in value or "~" in value or "^" in value:  # math, H~2~O and m^2^ as their characters

@@ -1592,3 +1592,18 @@ def test_the_slide_level_note_is_given_in_a_deck_that_also_has_a_rule(tmp_path):
     notes = [line for line in result.stderr.splitlines() if "[slide-level]" in line]
     assert len(notes) == 1 and "rule.md:5: note:" in notes[0], result.stderr
     assert "the 2 '##' heading(s)" in notes[0]  # (the '##' right after a rule titles its slide)
+
+
+def test_a_front_matter_line_block_gives_its_lines_without_the_bars(tmp_path):
+    # `subtitle: |` then `| (SNLP Tutorial 8)`: pandoc's line block showed its "|" on the title slide
+    src = tmp_path / "lb.md"
+    src.write_text(
+        "---\ntitle: Assignment 7\nsubtitle: |\n    | (SNLP Tutorial 8)\ninstitute: |\n    | Saarland University\n"
+        "    | Language Science\n---\n\n# Assignment\n\n- Exercise 1\n",
+        encoding="utf-8",
+    )
+    slides, handout, _ = build_both(src)
+    cover = slides[0]["title"] + "\n" + slides[0]["body"]
+    assert "(SNLP Tutorial 8)" in cover and "|" not in cover, cover
+    assert "Saarland University" in cover and "Language Science" in cover
+    assert "(SNLP Tutorial 8)" in handout and "| (SNLP" not in handout
