@@ -95,6 +95,17 @@ def _names_joined(bib: str) -> str:
     return re.sub(r"\s+and\s+", " and ", bib)
 
 
+def _one_line(value):
+    """A BibTeX field's words with a line break and the next line's indentation as one space, as BibTeX
+    reads them (dblp, Google Scholar and JabRef wrap a long title over lines).  citeproc-py keeps the
+    break, which the deck would draw as a new, deeply indented line."""
+    if isinstance(value, list) and all(isinstance(x, str) for x in value):  # (a MixedString: {Kept} cases)
+        return type(value)([_one_line(x) for x in value])
+    if isinstance(value, str) and "\n" in value:
+        return type(value)(re.sub(r"\s*\n\s*", " ", value))
+    return value
+
+
 def load_bibliography(
     raw_meta: dict, base_dir: str, policy, pos: m.SourcePos, diags: Diagnostics
 ) -> Bibliography | None:
@@ -138,6 +149,8 @@ def load_bibliography(
     source = CiteProcJSON([e for e in entries if isinstance(e, dict) and e.get("id")])
     for bt in bibtex_sources:
         for key, ref in bt.items():
+            for field, value in list(ref.items()):
+                ref[field] = _one_line(value)  # (names are lists of dicts: left as they are)
             source[key] = ref
     if not len(source):
         return None

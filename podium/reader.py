@@ -360,12 +360,32 @@ _META_SUB = re.compile(r"(?<!~)~(?!~)([^\s~]+)~(?!~)")
 _META_SUP = re.compile(r"\^([^\s^]+)\^")
 
 
+_LINE_BLOCK_LINE = re.compile(r"\|(?: |$)")  # a line of pandoc's line block: `| ` then its words
+
+
+def _line_block(value: str) -> list[str] | None:
+    """The lines of ``value`` when it is a pandoc line block (``subtitle: |`` then ``| (Tutorial 8)``,
+    the usual way to break a title's lines): each ``| `` line one line, a line starting with a space
+    continuing the one before; None when it is not one."""
+    lines: list[str] = []
+    for raw in value.strip().split("\n"):
+        if _LINE_BLOCK_LINE.match(raw):
+            lines.append(raw[2:].strip())
+        elif lines and raw.startswith((" ", "\t")) and raw.strip():
+            lines[-1] += " " + raw.strip()
+        else:
+            return None
+    return lines or None
+
+
 def markdown_text(value: str) -> str:
     """Front-matter text read as pandoc reads it, as Markdown, down to its words: ``**bold**``,
     ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; formatting tags
     (``<b>``, ``<span style=…>``, ``<small>``) give their words; other HTML and math are kept as written; ``---`` and ``--`` are dashes (pandoc's ``smart``), quotes stay as written.
     Beamer's title TeX reads as beamer shows it: ``\\inst{1}`` goes, ``\\today`` is today's date,
-    ``\\and`` a comma, ``\\textbf{x}`` and the like their words."""
+    ``\\and`` a comma, ``\\textbf{x}`` and the like their words.  A line block gives its lines."""
+    if value.startswith("|") and (lines := _line_block(value)) is not None:
+        return "\n".join(markdown_text(line) for line in lines if line)
     if "\\ " in value:  # (pandoc's escaped space: a space that does not break, e.g. to start a line)
         value = value.replace("\\ ", "\u00a0").strip()
     if "$" in value or "~" in value or "^" in value:  # math, H~2~O and m^2^ as their characters
@@ -1227,9 +1247,10 @@ def _format_slide_level(raw_meta: dict) -> int | None:
 
 def _inferred_level(conv, top: list[SyntaxTreeNode]) -> int:
     """pandoc's slide level of a lecture that gives none; a note when it is 1 and ``##`` headings, which
-    then are headings inside slides, would otherwise have made slides (a lecture that meant level 2)."""
+    then are headings inside slides, would otherwise have made slides (a lecture that meant level 2).
+    A ``##`` right after a ``---`` titles the slide the rule cuts (Marp, reveal.js): not counted."""
     level = infer_slide_level(top)
-    if level == 1 and not conv.marp and not any(n.type == "hr" for n in top):  # ('---' cuts the slides)
+    if level == 1 and not conv.marp:
         first = next(
             (
                 a
@@ -1238,7 +1259,11 @@ def _inferred_level(conv, top: list[SyntaxTreeNode]) -> int:
             ),
             None,
         )
-        subs = sum(1 for n in top if n.type == "heading" and n.tag == "h2")
+        subs = sum(
+            1
+            for k, n in enumerate(top)
+            if n.type == "heading" and n.tag == "h2" and not (k and top[k - 1].type == "hr")
+        )
         if first is not None and subs:
             conv.diags.note(
                 f"slide level 1, as pandoc infers it: this '#' heading has content right under it, so the "
@@ -1311,6 +1336,7 @@ class _Converter:
         self.html_skip: list[str] = []
         self.html_depth = 0
         self.in_list = 0
+        self.item_lines: set[int] = set()  # the lines list items start on (their markers' lines)
         self.bib: Bibliography | None = None  # when the front matter names a bibliography
         self.emoji = False  # :name: shortcodes as emoji (front matter `from: markdown+emoji`)
         self.cell_defaults: dict[str, Any] = {}  # code cells' options unless they say: execute:, opts_chunk
@@ -1339,7 +1365,7 @@ class _Converter:
         self.lifted_instructor: list[m.Block] = []
         self.adding_to: _SlideDraft | None = None  # the slide whose blocks are being read
         self.style_noted = False  # a <style> block has had its note
-        self.raw_formats: set[str] = set()  # the raw formats (```{=latex}) already warned about
+        self.raw_formats: set[tuple[str, int]] = set()  # (format, line) of raw content said to be left out
         self.marp_footer: str | None = (
             None  # (also a remark layout's footer) Marp's first `<!-- footer: … -->` directive
         )
@@ -1952,7 +1978,8 @@ class _Converter:
         if t == "dl":
             return [self.definition_list(node, pos)]
         if t in ("bullet_list", "ordered_list"):
-            self.in_list += 1  # a `$$…$$` in a bullet stays in the bullet, as math
+            self.in_list += 1
+            self.item_lines.update(self.pos(li).line for li in node.children)  # (`- $$x$$`: see math_block)
             try:
                 items = tuple(
                     m.ListItem(_task(self.blocks(li.children)), self.pos(li)) for li in node.children
@@ -2013,7 +2040,7 @@ class _Converter:
         if t == "table":
             return [self.table(node, pos)]
         if t in ("math_block", "math_block_label"):
-            return self.math_block(node.content.strip(), pos)
+            return self.math_block(node.content, pos)
         if t == "fenced_div":
             return self.div(node, pos)
         if t == "hr":
@@ -2178,10 +2205,13 @@ class _Converter:
             )
 
     def math_block(self, source: str, pos: m.SourcePos) -> list[m.Block]:
-        tex = self.math_tex(source, pos)
+        """Display math (``source`` as written between its dollars).  In a list item, math on lines of
+        its own (``$$`` ending its line, or a paragraph under the item's words) is a display equation, as
+        pandoc and KaTeX draw it; ``- $$E = mc^2$$`` on the marker's line stays in it (the bullet holds it)."""
+        tex = self.math_tex(source.strip(), pos)
         if tex is None:
             return []
-        if self.in_list:  # `- $$E = mc^2$$`: the bullet holds the equation
+        if self.in_list and "\n" not in source.strip(" \t") and pos.line in self.item_lines:
             return [m.Paragraph((tex if isinstance(tex, m.Code) else m.InlineMath(tex),), pos)]
         if isinstance(tex, m.Code):
             return [m.CodeBlock(tex.text, "text", pos)]
@@ -2245,8 +2275,8 @@ class _Converter:
             for c in inline.children
             if not (c.type == "text" and not c.content.strip()) and c.type not in ("softbreak", "hardbreak")
         ]
-        if len(kids) == 1 and kids[0].type == "math_inline_double" and not self.in_list:  # `$$…$$` alone
-            return self.math_block(kids[0].content.strip(), pos)
+        if len(kids) == 1 and kids[0].type == "math_inline_double":  # `$$…$$` alone (an item's too)
+            return self.math_block(kids[0].content, pos)
         out: list[m.Block] = []
         run: list[m.Inline | _HtmlMark] = []
 
@@ -2393,10 +2423,11 @@ class _Converter:
         return root.children[0].children[0]
 
     def raw_output(self, fmt: str, pos: m.SourcePos) -> None:
-        """A raw block or inline for ``fmt``: left out; said once per format (PowerPoint's own XML
-        cannot be trusted into the deck, TeX and HTML are other outputs')."""
-        if fmt.lower() not in self.raw_formats:
-            self.raw_formats.add(fmt.lower())
+        """A raw block or inline for ``fmt``: left out; said for each line it is on, so that every slide
+        that lost something can be found (the report counts repeats; PowerPoint's own XML cannot be
+        trusted into the deck, TeX and HTML are other outputs')."""
+        if (fmt.lower(), pos.line) not in self.raw_formats:
+            self.raw_formats.add((fmt.lower(), pos.line))
             self.diags.warning(
                 f"raw '{fmt}' content (`{{={fmt}}}`) is for another output; left out of both",
                 pos,
@@ -2717,6 +2748,13 @@ class _Converter:
             return self.cards(node, classes, pos)
         blocks = self.blocks(node.children)
         align = _div_align(classes, attrs.kv)
+        undrawn = _undrawn_css(attrs.kv.get("style", ""))
+        if undrawn:  # (as `<div style>` is warned: a box placed and sized by its CSS is not drawn so)
+            self.diags.warning(
+                f"a div's CSS ({', '.join(undrawn)}) is not drawn: its content is shown in the slide's flow",
+                pos,
+                "div-style",
+            )
         if align and not any(isinstance(b, (m.Paragraph, m.Heading)) for b in blocks):
             return list(blocks)  # (centring pictures and tables only: the deck centres them anyway)
         index = attrs.kv.get("fragment-index", attrs.kv.get("data-fragment-index", "")).strip()
@@ -3649,6 +3687,12 @@ _CENTRED = frozenset(
     {"center", "centre", "centered", "centred", "text-center", "has-text-centered", "align-center"}
 )
 _RIGHT = frozenset({"right", "text-right", "has-text-right", "align-right", "flushright"})
+
+
+def _undrawn_css(style: str) -> list[str]:
+    """The properties of a div's ``style="…"`` that are not drawn (all but ``text-align``), in order."""
+    names = [decl.split(":", 1)[0].strip().lower() for decl in style.split(";") if ":" in decl]
+    return list(dict.fromkeys(n for n in names if n and n != "text-align"))
 
 
 def _div_align(classes: tuple[str, ...], kv: dict[str, str]) -> m.Align:

@@ -19,7 +19,10 @@
 A simple table is a header line, a line of dashes in groups (one per column, at least two), and rows
 up to a blank line; without a header it begins and ends with a line of dash groups.  A multiline
 table begins with a line of dashes only, has a header, a line of dash groups, rows separated by blank
-lines (a row's lines are one cell text each), and ends with a line of dashes.  Each dash group gives
+lines (a row's lines are one cell text each), and ends with a line of dashes, whole or in groups,
+that a blank line follows (pandoc's footer; manual-style samples close with ``------  ------``
+after a blank line).  Without a header it begins with its line of dash groups and its rows follow
+at once (a headless simple table has no blank line between its rows).  Each dash group gives
 a column: a cell is the text from its column's start to the next one's, and the header's text, flush
 with the group's left or right end, aligns the column as pandoc does.  A ``Table: …`` (or ``: …``)
 line under the table is its caption (``meta["caption"]``).  The tokens pushed are those of
@@ -83,7 +86,10 @@ def simple_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     header: str | None = first
     sep = _line(state, start + 1)
     if _GROUPS.match(first):  # no header: the table starts with its dash groups
-        header, sep, line = None, first, start + 1
+        if _headless_simple_closes(state, start, end):
+            header, sep, line = None, first, start + 1
+        else:  # (rows separated by blank lines: a headless multiline table)
+            return _multiline(state, start, end, silent, headless=True)
     elif _GROUPS.match(sep) and first.strip() and not first.lstrip().startswith(("|", "+", "-", "*", ">")):
         line = start + 2
     else:
@@ -111,27 +117,47 @@ def simple_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
-def _multiline(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """A multiline table (``start`` is its first line of dashes)."""
+def _headless_simple_closes(state: StateBlock, start: int, end: int) -> bool:
+    """Whether the rows under a headless table's dash groups end, without a blank line, at a second line
+    of dash groups (a headless simple table)."""
     line = start + 1
+    while line < end and _line(state, line).strip() and not _GROUPS.match(_line(state, line)):
+        line += 1
+    return line > start + 1 and line < end and bool(_GROUPS.match(_line(state, line)))
+
+
+def _is_footer(state: StateBlock, line: int, end: int) -> bool:
+    """A multiline table's last line: dashes only, or (as pandoc reads it) dash groups that a blank line
+    or the end follows (dash groups inside the rows would be a row's words)."""
+    text = _line(state, line)
+    if _RULE.match(text):
+        return True
+    return bool(_GROUPS.match(text)) and (line + 1 >= end or not _line(state, line + 1).strip())
+
+
+def _multiline(state: StateBlock, start: int, end: int, silent: bool, headless: bool = False) -> bool:
+    """A multiline table (``start`` is its first line of dashes; without a header, its dash groups)."""
+    line = start if headless else start + 1
     header_lines: list[str] = []
-    while line < end and not _GROUPS.match(_line(state, line)):
+    while not headless and line < end and not _GROUPS.match(_line(state, line)):
         text = _line(state, line)
         if not text.strip() or _RULE.match(text):
             return False
         header_lines.append(text)
         line += 1
-    if line >= end or not header_lines:
+    if line >= end or not (header_lines or headless):
         return False
     sep = _line(state, line)
     cols = _columns(sep)
     line += 1
+    if headless and (line >= end or not _line(state, line).strip()):
+        return False  # (the rows follow the dash groups at once)
     rows: list[list[str]] = []
     current: list[str] = []
     closed = False
     while line < end and len(rows) <= MAX_ROWS:
         text = _line(state, line)
-        if _RULE.match(text):
+        if _is_footer(state, line, end):
             closed = True
             line += 1
             break
@@ -150,9 +176,12 @@ def _multiline(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return False
     if silent:
         return True
-    aligns = _aligns(header_lines[0], cols)
+    if headless:  # (pandoc aligns the columns by the first row's line)
+        aligns, head = _aligns(_line(state, start + 1), cols), [""] * len(cols)
+    else:
+        aligns, head = _aligns(header_lines[0], cols), _join(header_lines, cols)
     widths = [b - a for a, b in cols]
-    state.line = _push(state, start, line, end, [_join(header_lines, cols)], rows, aligns, widths)
+    state.line = _push(state, start, line, end, [head], rows, aligns, widths)
     return True
 
 

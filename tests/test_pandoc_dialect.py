@@ -1087,6 +1087,8 @@ def test_raw_blocks_and_inlines_for_other_outputs_are_left_out_with_one_warning_
         (9, "latex"),
         (15, "html"),
         (19, "openxml"),
+        (23, "latex"),  # (each raw block or inline said where it is, not only a format's first)
+        (23, "html"),
     ]
     assert diags.items == []
 
@@ -1461,3 +1463,147 @@ def test_a_rows_extra_space_in_aligned_and_matrices_is_not_drawn(tmp_path):
         assert drawn and "pt]" not in drawn and "4pt" not in drawn and "10pt" not in drawn
     handout = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "out" / "rows-handout.pdf")).pages)
     assert "pt]" not in handout and "10pt" not in handout
+
+
+def test_a_multiline_table_closed_or_opened_by_dash_groups_keeps_the_slides_after_it(tmp_path):
+    # pandoc's footer may be a line of dash groups after a blank line, and a headless multiline table
+    # opens with one: the table ran on to the next whole line of dashes, taking two slides as its rows
+    src = tmp_path / "ml.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Narrow\n\n" + "-" * 40 + "\nColumn 1                        Column 2\n"
+        "------------------------------  --------\nI want this cell on one line    Word1\n\n"
+        "------------------------------  --------\n\n: **Narrow.** The caption.\n\n## Between\n\nWords.\n\n"
+        "## Headless\n\n----------- -----------------\n  la source `slides.md`\n\n   le thème `theme.sty`\n"
+        "----------- -----------------\n\n## Wide\n\n" + "-" * 30 + "\n Centered   Left\n"
+        "----------- ------------------\n   First    row\n" + "-" * 30 + "\n",
+        encoding="utf-8",
+    )
+    slides, handout, _ = build_both(src)
+    assert [s["title"] for s in slides] == ["T", "Narrow", "Between", "Headless", "Wide"]
+    deck = Presentation(str(tmp_path / "out" / "ml.pptx"))
+    tables = [
+        [[c.text for c in r.cells] for r in sh.table.rows]
+        for s in deck.slides
+        for sh in s.shapes
+        if sh.has_table
+    ]
+    assert tables == [
+        [["Column 1", "Column 2"], ["I want this cell on one line", "Word1"]],
+        [["la source", "slides.md"], ["le thème", "theme.sty"]],
+        [["Centered", "Left"], ["First", "row"]],
+    ]
+    assert (
+        "The caption." in by_title(slides, "Narrow")["body"]
+        and "Words." in by_title(slides, "Between")["body"]
+    )
+    assert "---" not in handout
+
+
+def test_a_bibtex_field_wrapped_over_lines_is_one_line_in_the_references(tmp_path):
+    # BibTeX reads a line break and the next line's indentation as one space: the deck drew the title's
+    # second half on a new line after 15 spaces
+    (tmp_path / "refs.bib").write_text(
+        "@article{barnett22,\n  author    = {Joshua Barnett and\n               Charbel Farhat},\n"
+        "  title     = {Quadratic Approximation Manifold for Mitigating the {K}olmogorov Barrier\n"
+        "               in Nonlinear Projection-Based Model Order Reduction},\n"
+        "  journal   = {CoRR},\n  year      = {2022},\n}\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "deck.md"
+    src.write_text("---\ntitle: T\nbibliography: refs.bib\n---\n\n## Claim\n\nIt helps [@barnett22].\n")
+    slides, handout, _ = build_both(src)
+    refs = slides[-1]["body"]
+    assert "Kolmogorov Barrier in Nonlinear Projection-Based" in refs, repr(refs)
+    assert "\x0b" not in refs and "  " not in refs
+    assert "Barrier in Nonlinear" in " ".join(handout.split())
+
+
+def test_display_math_on_its_own_lines_in_a_list_item_is_a_display_equation(tmp_path):
+    # `$$…$$` under an item (or as its whole content) was inline math in the item's line: small, left,
+    # and no picture for viewers without Office math (LibreOffice showed a linear string)
+    src = tmp_path / "items.md"
+    src.write_text(
+        "---\ntitle: T\n---\n\n## Metric\n\n- The metric is:\n\n  $$\n  ds^2 = \\frac{2M}{R} dt^2\n  $$\n\n"
+        "  where $M$ is the mass.\n\n- For $M = 0$ it is flat.\n\n## Orders\n\n1. $$\n   \\begin{bmatrix} x \\\\ y "
+        "\\end{bmatrix} = \\frac{a}{b}\n   $$\n\n2. $$\n   y = \\frac{c}{d}\n   $$\n",
+        encoding="utf-8",
+    )
+    build_both(src)
+    deck = Presentation(str(tmp_path / "out" / "items.pptx"))
+    for slide, equations in ((deck.slides[1], 1), (deck.slides[2], 2)):
+        xml = slide._element
+        assert len(xml.findall(".//{*}oMathPara")) == equations
+        assert len(xml.findall(".//{*}Fallback/{*}pic")) == equations  # (the picture other viewers draw)
+    texts = [sh.text_frame.text for sh in deck.slides[1].shapes if sh.has_text_frame]
+    assert any(t.startswith("The metric is:") for t in texts)
+    assert any("is the mass." in t and "flat" in t for t in texts)  # (the list goes on under the equation)
+    numbers = [
+        p._p.find(".//{*}buAutoNum").get("startAt")
+        for sh in deck.slides[2].shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        if p._p.find(".//{*}buAutoNum") is not None
+    ]
+    assert numbers == ["1", "2"]
+
+
+def test_every_raw_block_left_out_is_said_at_its_line(tmp_path):
+    # only the first `{=latex}` block was named: the other slides that lost a diagram could not be found
+    src = tmp_path / "raw.md"
+    slides = "".join(
+        f"## S{k}\n\n```{{=latex}}\n\\begin{{tikzpicture}}\\node {{{k}}};\\end{{tikzpicture}}\n```\n\n"
+        for k in range(5)
+    )
+    src.write_text(
+        "---\ntitle: T\n---\n\n" + slides + "## H\n\n```{=html}\n<canvas></canvas>\n```\n", encoding="utf-8"
+    )
+    diags = Diagnostics()
+    build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)
+    assert [line for line, _ in warnings_at(diags, "raw-format")] == [7, 13, 19, 25, 31, 37]
+    report = "\n".join(diags.report())
+    assert "3 more of this kind at lines 25, 31, 37" in report, report
+
+
+def test_css_on_a_fenced_div_that_is_not_drawn_is_warned(tmp_path):
+    # `::: {style="position: absolute; …"}` was shown in the flow without a word, where `<div style>` warns
+    src = tmp_path / "div.md"
+    src.write_text(
+        '---\ntitle: T\n---\n\n## Boxed\n\n::: {style="position: absolute; width: 60%; font-size: 40px"}\n'
+        'Boxed words\n:::\n\n## Centred\n\n::: {style="text-align: center"}\nMiddle\n:::\n',
+        encoding="utf-8",
+    )
+    slides, _, diags = build_both(src)
+    assert "Boxed words" in by_title(slides, "Boxed")["body"]
+    found = warnings_at(diags, "div-style")
+    assert [line for line, _ in found] == [7]  # (text-align is drawn: no warning for line 14)
+    assert "position, width, font-size" in found[0][1]
+
+
+def test_the_slide_level_note_is_given_in_a_deck_that_also_has_a_rule(tmp_path):
+    # one `---` anywhere silenced the note, while the '##' slides were still merged into the '#' one
+    src = tmp_path / "rule.md"
+    src.write_text(
+        "---\ntitle: S\n---\n\n# Part one\n\nIntro words.\n\n## Recap\n\nFirst.\n\n## World\n\nSecond.\n\n---\n\n"
+        "Untitled.\n\n---\n\n## Titled by its rule\n\n- a\n",
+        encoding="utf-8",
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if "[slide-level]" in line]
+    assert len(notes) == 1 and "rule.md:5: note:" in notes[0], result.stderr
+    assert "the 2 '##' heading(s)" in notes[0]  # (the '##' right after a rule titles its slide)
+
+
+def test_a_front_matter_line_block_gives_its_lines_without_the_bars(tmp_path):
+    # `subtitle: |` then `| (SNLP Tutorial 8)`: pandoc's line block showed its "|" on the title slide
+    src = tmp_path / "lb.md"
+    src.write_text(
+        "---\ntitle: Assignment 7\nsubtitle: |\n    | (SNLP Tutorial 8)\ninstitute: |\n    | Saarland University\n"
+        "    | Language Science\n---\n\n# Assignment\n\n- Exercise 1\n",
+        encoding="utf-8",
+    )
+    slides, handout, _ = build_both(src)
+    cover = slides[0]["title"] + "\n" + slides[0]["body"]
+    assert "(SNLP Tutorial 8)" in cover and "|" not in cover, cover
+    assert "Saarland University" in cover and "Language Science" in cover
+    assert "(SNLP Tutorial 8)" in handout and "| (SNLP" not in handout

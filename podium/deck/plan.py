@@ -290,17 +290,21 @@ def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") ->
 TEXT_BLOCKS = (m.Paragraph, m.Heading, m.BulletList, m.Quote)  # blocks drawn as paragraphs of a text box
 
 
+_IN_ITEM = (m.CodeBlock, m.MathBlock)  # objects drawn right under their item's words, the list going on after
+
+
 def _code_in_items(b: m.BulletList) -> bool:
-    """Whether an item of list ``b`` holds code of its own (a tutorial's step and its command).  Pictures,
-    tables and charts in items are drawn after the list, side by side where they fit."""
-    return any(isinstance(sub, m.CodeBlock) for item in b.items for sub in item.blocks)
+    """Whether an item of list ``b`` holds code or display math of its own (a tutorial's step and its
+    command; "1." and its equation, drawn as display math is).  Pictures, tables and charts in items
+    are drawn after the list, side by side where they fit."""
+    return any(isinstance(sub, _IN_ITEM) for item in b.items for sub in item.blocks)
 
 
 def _item_parts(item: m.ListItem) -> list[tuple[bool, tuple[m.Block, ...]]]:
-    """A list item's blocks in runs: (False, text blocks and the rest), (True, code), in their order."""
+    """A list item's blocks in runs: (False, text blocks and the rest), (True, code or math), in order."""
     out: list[tuple[bool, tuple[m.Block, ...]]] = []
     for sub in item.blocks:
-        is_code = isinstance(sub, m.CodeBlock)
+        is_code = isinstance(sub, _IN_ITEM)
         if is_code or not out or out[-1][0]:
             out.append((is_code, (sub,)))
         else:
@@ -414,6 +418,11 @@ class _Chunker:
         for k, item in enumerate(b.items):
             numbered = False  # (the item's first words carry its number or bullet)
             for is_code, group in _item_parts(item):
+                if is_code and not numbered:  # (an item that opens with its equation: its number above it,
+                    space = m.Paragraph((m.Text("\u00a0"),), item.pos)  # on a line no viewer leaves bare)
+                    one = replace(b, items=(replace(item, blocks=(space,)),), start=b.start + k)
+                    paras.extend(self.list_paras(one, 0, base, False, widest))
+                    numbered = True
                 if is_code:
                     flush()
                     out.extend(self.chunks(group))
