@@ -716,3 +716,31 @@ def test_a_label_ending_in_a_colon_stays_with_the_equation_it_introduces(tmp_pat
     for plan in plans:
         last = plan.chunks[-1]
         assert isinstance(last, ObjectChunk) and isinstance(last.block, m.MathBlock), plan.chunks
+
+
+def test_korean_is_measured_in_the_east_asian_face_and_continues_as_drawn(tmp_path, soffice):
+    # Hangul was not counted as CJK: measured in the Latin face (its missing glyphs), written without the
+    # East Asian face, so LibreOffice drew it wider than measured and the slide ran off the bottom
+    from .drawn import render
+
+    line = "스마트 포인터는 객체가 소멸될 때 delete를 자동으로 호출해 이 문제를 해결하고 메모리 누수를 막는다"
+    items = "".join(f"- {line} {line} {k}\n" for k in range(8))
+    rows = "".join(f"| 메모리 누수 {k} | {line} {line} |\n" for k in range(5))
+    src = write_md(
+        tmp_path, f"---\ntitle: K\n---\n\n## 긴 글\n\n{items}\n## 표\n\n| 문제 | 설명 |\n|---|---|\n{rows}"
+    )
+    path, _ = build(src, tmp_path / "out")
+    prs = Presentation(str(path))
+    assert _titles(prs)[1:3] == ["긴 글", "긴 글 (cont.)"]
+    runs = [
+        r
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if "메모리" in r.text
+    ]
+    assert runs and all(r._r.find(qn("a:rPr")).find(qn("a:ea")) is not None for r in runs)
+    pdf = render([path], tmp_path / "lo", soffice)[path]
+    assert problems(path, pdf) == []

@@ -33,21 +33,25 @@ MIN_COLUMN_PICTURE = int(1.0 * EMU_PER_IN)  # in a column the lecturer asked for
 MIN_CHART_H = int(2.2 * EMU_PER_IN)
 SAFETY = 1.03  # widths measured here vs. an office suite's layout: kerning, rounding
 
-_PIECES = re.compile(
-    r"\s+|[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+"
-)
-
-
-_CJK_CHAR = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")  # is_cjk, as a search
+# Characters a line may break between (Chinese and Japanese: ideographs, kana, CJK punctuation and
+# full-width forms), and those drawn in the East Asian face: these and Korean Hangul (syllables and
+# jamo), which breaks at spaces like Latin text (as LibreOffice and PowerPoint wrap Korean).
+_BREAKABLE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+EAST_ASIAN = _BREAKABLE + "\u1100-\u11ff\ua960-\ua97f\uac00-\ud7ff"
+_PIECES = re.compile(rf"\s+|[{_BREAKABLE}]|[^\s{_BREAKABLE}]+")
+_EA_CHAR = re.compile(f"[{EAST_ASIAN}]")
+_EA_PIECES = re.compile(f"[{EAST_ASIAN}]+|[^{EAST_ASIAN}]+")
+_BREAKABLE_CHAR = re.compile(f"[{_BREAKABLE}]")
 
 
 def is_cjk(ch: str) -> bool:
-    return (
-        "\u2e80" <= ch <= "\u9fff"
-        or "\uf900" <= ch <= "\ufaff"
-        or "\uff00" <= ch <= "\uffef"
-        or "\u3000" <= ch <= "\u303f"
-    )
+    """Whether a line may break before and after ``ch`` (a Chinese or Japanese character)."""
+    return _BREAKABLE_CHAR.match(ch) is not None
+
+
+def has_east_asian(text: str) -> bool:
+    """Whether ``text`` has characters drawn in the East Asian face (Chinese, Japanese, Korean)."""
+    return _EA_CHAR.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -108,14 +112,10 @@ def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, 
     out = []
     for r in para.runs:
         family = fonts.mono if r.code else latin
-        if _CJK_CHAR.search(r.text):
+        if has_east_asian(r.text):
             # CJK characters in the East Asian face, the rest in the run's own
-            for piece in re.findall(
-                r"[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+|[^\u2E80-\u9FFF"
-                r"\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+",
-                r.text,
-            ):
-                out.append((piece, ea if is_cjk(piece[0]) else family, r.bold, r.italic))
+            for piece in _EA_PIECES.findall(r.text):
+                out.append((piece, ea if has_east_asian(piece[0]) else family, r.bold, r.italic))
         else:
             out.append((r.text, family, r.bold, r.italic))
     return out
@@ -169,7 +169,7 @@ def para_height(
     inner = width - style.insets[0] - style.insets[2] - text_start(para, style, own, cv_scale, scale)
     ea = lvl.ea or fonts.ea
     lines, widest = count_lines(_segments(para, fonts, lvl.latin, ea), pt, inner / EMU_PER_PT)
-    has_cjk = any(_CJK_CHAR.search(r.text) for r in para.runs)
+    has_cjk = any(has_east_asian(r.text) for r in para.runs)
     ratio = max(face(lvl.latin).line, face(ea).typo if has_cjk else 0.0)
     if lvl.line_points:
         line = lvl.line_points * scale
