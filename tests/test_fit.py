@@ -744,3 +744,26 @@ def test_korean_is_measured_in_the_east_asian_face_and_continues_as_drawn(tmp_pa
     assert runs and all(r._r.find(qn("a:rPr")).find(qn("a:ea")) is not None for r in runs)
     pdf = render([path], tmp_path / "lo", soffice)[path]
     assert problems(path, pdf) == []
+
+
+def test_a_table_column_is_as_wide_as_its_longest_word_when_the_others_can_spare_it(tmp_path, soffice):
+    # the grid table's border gave the first column 10/188 of the width: LibreOffice broke "width" in two
+    # ("wid/th"), where the slides PDF widens the column
+    from .drawn import pages, render
+
+    text = "The normal {} of the presentation, aspect ratio kept when it is scaled. " * 2
+    border = f"+----------+{'-' * 177}+"
+    rows = "".join(
+        f"| {'`' + k + '`':<8} | {text.replace('{}', k):<175} |\n{border}\n" for k in ("width", "height")
+    )
+    src = write_md(tmp_path, f"---\ntitle: T\n---\n\n## Sizing\n\n{border}\n{rows}")
+    path, _ = build(src, tmp_path / "out")
+    (table,) = [sh for sh in Presentation(str(path)).slides[1].shapes if sh.has_table]
+    first, rest = (c.width for c in table.table.columns)
+    assert first + rest <= table.width + 2
+    pdf = render([path], tmp_path / "lo", soffice)[path]
+    _, _, words = pages(pdf)[1]
+    column = min(w.x0 for w in words if w.text == "The")  # (where the second column's words start)
+    top, bottom = table.top / 12700, (table.top + table.height) / 12700
+    assert [w.text for w in words if w.x0 < column and top < w.y0 < bottom] == ["width", "height"]
+    assert problems(path, pdf) == []

@@ -207,17 +207,32 @@ def code_fits_width(b: m.CodeBlock, width: int, pt: float, mono: str) -> bool:
     return longest * face(mono).width("M", pt) * SAFETY <= inner
 
 
-def table_widths(b: m.Table, width: int) -> list[int]:
+def table_widths(b: m.Table, width: int, pt: float, fonts: Fonts) -> list[int]:
+    """Return the widths (EMU) of ``b``'s columns in a table ``width`` wide at ``pt`` points: the shares
+    the source gives them, each widened to hold its longest word where the others can spare the room
+    (a browser widens a column so; a share from a grid table's border or a pipe table's dashes
+    would break "width" into "wid" and "th")."""
     ncols = max(len(b.header), 1)
-    widths = list(b.widths) or [1 / ncols] * ncols
-    return [int(width * widths[j]) if j < len(widths) else int(width / ncols) for j in range(ncols)]
+    shares = list(b.widths) or [1 / ncols] * ncols
+    widths = [int(width * shares[j]) if j < len(shares) else int(width / ncols) for j in range(ncols)]
+    need = [0] * ncols
+    for i, row in enumerate(m.drawn_rows(b)):
+        for j, cell in enumerate(row[:ncols]):
+            para = Para(tuple(to_runs(cell.content, bold=(i == 0 and b.headed))))
+            _, widest = count_lines(_segments(para, fonts, fonts.latin, fonts.ea), pt, 1e9)
+            need[j] = max(need[j], math.ceil(widest * EMU_PER_PT) + 2 * CELL_MARGIN_X)
+    short = sum(max(n - w, 0) for w, n in zip(widths, need))
+    spare = sum(max(w - n, 0) for w, n in zip(widths, need))
+    if short == 0 or spare < short:  # (every word fits, or no share of the width holds them all)
+        return widths
+    return [n if w < n else w - math.ceil((w - n) * short / spare) for w, n in zip(widths, need)]
 
 
 def row_heights(b: m.Table, width: int, pt: float, fonts: Fonts) -> list[int]:
     """Return the height (EMU) of every row of ``b`` drawn (header first, if it has one) at ``pt`` in a
     table ``width`` wide."""
 
-    widths = table_widths(b, width)
+    widths = table_widths(b, width, pt, fonts)
     line = pt * max(face(fonts.latin).line, 1.0)
     out = []
     for i, row in enumerate(m.drawn_rows(b)):
