@@ -767,3 +767,26 @@ def test_a_table_column_is_as_wide_as_its_longest_word_when_the_others_can_spare
     top, bottom = table.top / 12700, (table.top + table.height) / 12700
     assert [w.text for w in words if w.x0 < column and top < w.y0 < bottom] == ["width", "height"]
     assert problems(path, pdf) == []
+
+
+def test_a_columns_heading_stays_with_the_listing_it_introduces(tmp_path):
+    # the right column's "## Moves only" was left alone at the foot of the slide, its listing (which a
+    # slide holds, but not with the heading) moved whole to the "(cont.)" slide
+    left = "\n".join(f"auto p{k} = std::make_unique<int>({k});  // step {k}" for k in range(16))
+    right = "\n".join(f"auto q{k} = std::move(p{k});" for k in range(18))
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## unique_ptr\n\nOnly one unique_ptr owns the object.\n\n:::: columns\n::: column\n"
+        f"### Creating and using\n\n```cpp\n{left}\n```\n\n### Checking ownership\n\n```cpp\np.reset();\n```\n"
+        f":::\n::: column\n### Moves only\n\n```cpp\n{right}\n```\n:::\n::::\n",
+    )
+    path, _ = build(src, tmp_path / "out")
+    for slide in list(Presentation(str(path)).slides)[1:]:
+        boxes = sorted(
+            (sh for sh in slide.shapes if sh.has_text_frame and sh != slide.shapes.title and sh.top > 0),
+            key=lambda sh: (sh.left, sh.top),
+        )
+        texts = [(sh.left, sh.text_frame.text) for sh in boxes]
+        for (x, t), (x2, t2) in zip(texts, [*texts[1:], (None, "")]):
+            if t in ("Creating and using", "Checking ownership", "Moves only"):
+                assert x2 == x and t2.startswith(("auto", "p.reset")), texts  # (its listing under it)
