@@ -790,3 +790,36 @@ def test_a_columns_heading_stays_with_the_listing_it_introduces(tmp_path):
         for (x, t), (x2, t2) in zip(texts, [*texts[1:], (None, "")]):
             if t in ("Creating and using", "Checking ownership", "Moves only"):
                 assert x2 == x and t2.startswith(("auto", "p.reset")), texts  # (its listing under it)
+
+
+def test_columns_with_text_under_them_keep_the_decks_list_style(tmp_path, soffice):
+    # with a paragraph under them, the columns were text boxes with black Arial bullets and no spacing
+    # (measured so), unlike the same columns on a slide of their own
+    from .drawn import pages, render
+
+    cols = (
+        ":::: columns\n::: column\nBefore\n\n- writing: **8 h**\n- research: **2 h**\n:::\n"
+        "::: column\nAfter\n\n- writing: **4 h**\n- research: **1 h**\n:::\n::::\n"
+    )
+    src = write_md(
+        tmp_path,
+        f"---\ntitle: T\n---\n\n## With text\n\n{cols}\nMeasured on medium-sized articles.\n\n## Without\n\n{cols}",
+    )
+    path, _ = build(src, tmp_path / "out")
+    for slide in list(Presentation(str(path)).slides)[1:]:
+        for sh in slide.shapes:
+            if sh.has_text_frame and "writing" in sh.text_frame.text:
+                assert not sh.text_frame._txBody.findall(f"{qn('a:p')}/{qn('a:pPr')}/{qn('a:buChar')}"), (
+                    sh.name
+                )  # (the deck's own)
+    pdf = render([path], tmp_path / "lo", soffice)[path]
+    drawn = [
+        [
+            (w.text, round(w.x0), round(w.y0))
+            for w in words
+            if w.text in ("•", "writing:", "research:", "After")
+        ]
+        for _, _, words in pages(pdf)[1:3]
+    ]
+    assert drawn[0] == drawn[1] and len(drawn[0]) == 9
+    assert problems(path, pdf) == []

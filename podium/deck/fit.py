@@ -964,8 +964,9 @@ class Fitter:
         if isinstance(c, ColumnsChunk):
             rects = split_columns(Rect(0, 0, width, 0), [w for _, w in c.columns])
             # each column fills the room left on this slide, then continues in the same column
+            look = style_own if style_own[1] and style_own[0] is not None else (None, False)
             per_col = [
-                self.pack(list(cc), r.w, cap, sizes, None, False, first=max(room, 0))
+                self.pack(list(cc), r.w, cap, sizes, *look, first=max(room, 0))
                 for (cc, _), r in zip(c.columns, rects)
             ]
             pieces = _column_parts(c, per_col)

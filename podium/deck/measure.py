@@ -278,7 +278,10 @@ class Measurer:
             rects = split_columns(_R(width), [w for _, w in c.columns])
             return max(
                 (
-                    sum(self.chunk(x, r.w, sizes, None, False, minimum) for x in cc)
+                    sum(
+                        self.chunk(x, r.w, sizes, *self._column_look(x, k, style, own), minimum)
+                        for k, x in enumerate(cc)
+                    )
                     + GAP * max(len(cc) - 1, 0)
                     for (cc, _), r in zip(c.columns, rects)
                 ),
@@ -304,6 +307,13 @@ class Measurer:
             size = math_size(b.tex, width, 10 * width, self.cv_scale)
             return size[1] if size is not None else TEX_BOX_H
         return int(EMU_PER_IN)
+
+    @staticmethod
+    def _column_look(x, k: int, style: FrameStyle | None, own: bool) -> tuple[FrameStyle | None, bool]:
+        """The look chunk ``x`` (the ``k``-th of its column) is drawn in: a content placeholder's
+        (``style``, ``own``) for its text, as placement.stack measures it; else a text box's."""
+        texty = isinstance(x, TextChunk) and (k == 0 or "callout" not in x.box)
+        return (style, own) if own and style is not None and texty else (None, False)
 
     def caption_height(self, b: m.Image | m.Table, width: int, sizes: TypeSizes) -> int:
         if not b.caption:
