@@ -716,3 +716,110 @@ def test_a_label_ending_in_a_colon_stays_with_the_equation_it_introduces(tmp_pat
     for plan in plans:
         last = plan.chunks[-1]
         assert isinstance(last, ObjectChunk) and isinstance(last.block, m.MathBlock), plan.chunks
+
+
+def test_korean_is_measured_in_the_east_asian_face_and_continues_as_drawn(tmp_path, soffice):
+    # Hangul was not counted as CJK: measured in the Latin face (its missing glyphs), written without the
+    # East Asian face, so LibreOffice drew it wider than measured and the slide ran off the bottom
+    from .drawn import render
+
+    line = "스마트 포인터는 객체가 소멸될 때 delete를 자동으로 호출해 이 문제를 해결하고 메모리 누수를 막는다"
+    items = "".join(f"- {line} {line} {k}\n" for k in range(8))
+    rows = "".join(f"| 메모리 누수 {k} | {line} {line} |\n" for k in range(5))
+    src = write_md(
+        tmp_path, f"---\ntitle: K\n---\n\n## 긴 글\n\n{items}\n## 표\n\n| 문제 | 설명 |\n|---|---|\n{rows}"
+    )
+    path, _ = build(src, tmp_path / "out")
+    prs = Presentation(str(path))
+    assert _titles(prs)[1:3] == ["긴 글", "긴 글 (cont.)"]
+    runs = [
+        r
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if "메모리" in r.text
+    ]
+    assert runs and all(r._r.find(qn("a:rPr")).find(qn("a:ea")) is not None for r in runs)
+    pdf = render([path], tmp_path / "lo", soffice)[path]
+    assert problems(path, pdf) == []
+
+
+def test_a_table_column_is_as_wide_as_its_longest_word_when_the_others_can_spare_it(tmp_path, soffice):
+    # the grid table's border gave the first column 10/188 of the width: LibreOffice broke "width" in two
+    # ("wid/th"), where the slides PDF widens the column
+    from .drawn import pages, render
+
+    text = "The normal {} of the presentation, aspect ratio kept when it is scaled. " * 2
+    border = f"+----------+{'-' * 177}+"
+    rows = "".join(
+        f"| {'`' + k + '`':<8} | {text.replace('{}', k):<175} |\n{border}\n" for k in ("width", "height")
+    )
+    src = write_md(tmp_path, f"---\ntitle: T\n---\n\n## Sizing\n\n{border}\n{rows}")
+    path, _ = build(src, tmp_path / "out")
+    (table,) = [sh for sh in Presentation(str(path)).slides[1].shapes if sh.has_table]
+    first, rest = (c.width for c in table.table.columns)
+    assert first + rest <= table.width + 2
+    pdf = render([path], tmp_path / "lo", soffice)[path]
+    _, _, words = pages(pdf)[1]
+    column = min(w.x0 for w in words if w.text == "The")  # (where the second column's words start)
+    top, bottom = table.top / 12700, (table.top + table.height) / 12700
+    assert [w.text for w in words if w.x0 < column and top < w.y0 < bottom] == ["width", "height"]
+    assert problems(path, pdf) == []
+
+
+def test_a_columns_heading_stays_with_the_listing_it_introduces(tmp_path):
+    # the right column's "## Moves only" was left alone at the foot of the slide, its listing (which a
+    # slide holds, but not with the heading) moved whole to the "(cont.)" slide
+    left = "\n".join(f"auto p{k} = std::make_unique<int>({k});  // step {k}" for k in range(16))
+    right = "\n".join(f"auto q{k} = std::move(p{k});" for k in range(18))
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## unique_ptr\n\nOnly one unique_ptr owns the object.\n\n:::: columns\n::: column\n"
+        f"### Creating and using\n\n```cpp\n{left}\n```\n\n### Checking ownership\n\n```cpp\np.reset();\n```\n"
+        f":::\n::: column\n### Moves only\n\n```cpp\n{right}\n```\n:::\n::::\n",
+    )
+    path, _ = build(src, tmp_path / "out")
+    for slide in list(Presentation(str(path)).slides)[1:]:
+        boxes = sorted(
+            (sh for sh in slide.shapes if sh.has_text_frame and sh != slide.shapes.title and sh.top > 0),
+            key=lambda sh: (sh.left, sh.top),
+        )
+        texts = [(sh.left, sh.text_frame.text) for sh in boxes]
+        for (x, t), (x2, t2) in zip(texts, [*texts[1:], (None, "")]):
+            if t in ("Creating and using", "Checking ownership", "Moves only"):
+                assert x2 == x and t2.startswith(("auto", "p.reset")), texts  # (its listing under it)
+
+
+def test_columns_with_text_under_them_keep_the_decks_list_style(tmp_path, soffice):
+    # with a paragraph under them, the columns were text boxes with black Arial bullets and no spacing
+    # (measured so), unlike the same columns on a slide of their own
+    from .drawn import pages, render
+
+    cols = (
+        ":::: columns\n::: column\nBefore\n\n- writing: **8 h**\n- research: **2 h**\n:::\n"
+        "::: column\nAfter\n\n- writing: **4 h**\n- research: **1 h**\n:::\n::::\n"
+    )
+    src = write_md(
+        tmp_path,
+        f"---\ntitle: T\n---\n\n## With text\n\n{cols}\nMeasured on medium-sized articles.\n\n## Without\n\n{cols}",
+    )
+    path, _ = build(src, tmp_path / "out")
+    for slide in list(Presentation(str(path)).slides)[1:]:
+        for sh in slide.shapes:
+            if sh.has_text_frame and "writing" in sh.text_frame.text:
+                assert not sh.text_frame._txBody.findall(f"{qn('a:p')}/{qn('a:pPr')}/{qn('a:buChar')}"), (
+                    sh.name
+                )  # (the deck's own)
+    pdf = render([path], tmp_path / "lo", soffice)[path]
+    drawn = [
+        [
+            (w.text, round(w.x0), round(w.y0))
+            for w in words
+            if w.text in ("•", "writing:", "research:", "After")
+        ]
+        for _, _, words in pages(pdf)[1:3]
+    ]
+    assert drawn[0] == drawn[1] and len(drawn[0]) == 9
+    assert problems(path, pdf) == []

@@ -864,13 +864,23 @@ class Fitter:
                 used += gap + h
                 continue
             fresh = not parts[-1] and limit == cap  # an empty part of a whole slide
+            # (after its heading, taller than a slide with it, a listing is cut so the heading is not alone)
+            introduced = bool(parts[-1]) and _introduces(parts[-1][-1])
             if not fresh and isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock) and h <= cap:
-                parts.append(_ungroup(c))  # a listing a slide holds is not cut: it starts the next part
-                limit, used = cap, h
-                continue
+                if not introduced:
+                    parts.append(_ungroup(c))  # a listing a slide holds is not cut: it starts the next part
+                    limit, used = cap, h
+                    continue
             pieces = self.split_chunk(
                 c, width, sizes, cap if fresh else limit - used - gap, cap, (st, ow), (style, own)
             )
+            if introduced and (not pieces or pieces[0] is None) and (len(parts[-1]) > 1 or limit < cap):
+                # none of it fits after its heading: the heading starts the next part, and it follows
+                head = parts[-1].pop()
+                parts.append([head])
+                limit, used = cap, self._unit_h([head], width, sizes, style, own, False)
+                todo.insert(0, c)
+                continue
             if not pieces:
                 if not fresh:
                     parts.append([])
@@ -954,8 +964,9 @@ class Fitter:
         if isinstance(c, ColumnsChunk):
             rects = split_columns(Rect(0, 0, width, 0), [w for _, w in c.columns])
             # each column fills the room left on this slide, then continues in the same column
+            look = style_own if style_own[1] and style_own[0] is not None else (None, False)
             per_col = [
-                self.pack(list(cc), r.w, cap, sizes, None, False, first=max(room, 0))
+                self.pack(list(cc), r.w, cap, sizes, *look, first=max(room, 0))
                 for (cc, _), r in zip(c.columns, rects)
             ]
             pieces = _column_parts(c, per_col)
@@ -1056,9 +1067,9 @@ def _keep_of(c) -> int:
 
 
 def _kept_together(chunks) -> list:
-    """``chunks`` with those of one fenced div, and a short label ending in ":" with the equation, listing,
-    table or picture it introduces (``**Predicted values:**`` over ``$$\\hat y = Py$$``), as units a part
-    break does not cut."""
+    """``chunks`` with those of one fenced div, and a short label ending in ":" or a heading with the
+    equation, listing, table or picture it introduces (``**Predicted values:**`` over ``$$\\hat y = Py$$``;
+    a column's ``## Moves only`` over its code), as units a part break does not cut."""
     out: list = []
     for c in chunks:
         k = _keep_of(c)
@@ -1073,10 +1084,11 @@ def _kept_together(chunks) -> list:
 
 
 def _introduces(c) -> bool:
-    """Is ``c`` a short text (at most two paragraphs) whose last words end in a colon?"""
+    """Is ``c`` a short text (at most two paragraphs) ending in a heading or in words ending in a colon?"""
     if not isinstance(c, TextChunk) or not c.paras or len(c.paras) > 2:
         return False
-    return "".join(r.text for r in c.paras[-1].runs).rstrip().endswith(":")
+    last = c.paras[-1]
+    return last.style == ParaStyle.HEADING or "".join(r.text for r in last.runs).rstrip().endswith(":")
 
 
 def _ungroup(c):

@@ -33,21 +33,25 @@ MIN_COLUMN_PICTURE = int(1.0 * EMU_PER_IN)  # in a column the lecturer asked for
 MIN_CHART_H = int(2.2 * EMU_PER_IN)
 SAFETY = 1.03  # widths measured here vs. an office suite's layout: kerning, rounding
 
-_PIECES = re.compile(
-    r"\s+|[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+"
-)
-
-
-_CJK_CHAR = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")  # is_cjk, as a search
+# Characters a line may break between (Chinese and Japanese: ideographs, kana, CJK punctuation and
+# full-width forms), and those drawn in the East Asian face: these and Korean Hangul (syllables and
+# jamo), which breaks at spaces like Latin text (as LibreOffice and PowerPoint wrap Korean).
+_BREAKABLE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+EAST_ASIAN = _BREAKABLE + "\u1100-\u11ff\ua960-\ua97f\uac00-\ud7ff"
+_PIECES = re.compile(rf"\s+|[{_BREAKABLE}]|[^\s{_BREAKABLE}]+")
+_EA_CHAR = re.compile(f"[{EAST_ASIAN}]")
+_EA_PIECES = re.compile(f"[{EAST_ASIAN}]+|[^{EAST_ASIAN}]+")
+_BREAKABLE_CHAR = re.compile(f"[{_BREAKABLE}]")
 
 
 def is_cjk(ch: str) -> bool:
-    return (
-        "\u2e80" <= ch <= "\u9fff"
-        or "\uf900" <= ch <= "\ufaff"
-        or "\uff00" <= ch <= "\uffef"
-        or "\u3000" <= ch <= "\u303f"
-    )
+    """Whether a line may break before and after ``ch`` (a Chinese or Japanese character)."""
+    return _BREAKABLE_CHAR.match(ch) is not None
+
+
+def has_east_asian(text: str) -> bool:
+    """Whether ``text`` has characters drawn in the East Asian face (Chinese, Japanese, Korean)."""
+    return _EA_CHAR.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -108,14 +112,10 @@ def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, 
     out = []
     for r in para.runs:
         family = fonts.mono if r.code else latin
-        if _CJK_CHAR.search(r.text):
+        if has_east_asian(r.text):
             # CJK characters in the East Asian face, the rest in the run's own
-            for piece in re.findall(
-                r"[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+|[^\u2E80-\u9FFF"
-                r"\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+",
-                r.text,
-            ):
-                out.append((piece, ea if is_cjk(piece[0]) else family, r.bold, r.italic))
+            for piece in _EA_PIECES.findall(r.text):
+                out.append((piece, ea if has_east_asian(piece[0]) else family, r.bold, r.italic))
         else:
             out.append((r.text, family, r.bold, r.italic))
     return out
@@ -169,7 +169,7 @@ def para_height(
     inner = width - style.insets[0] - style.insets[2] - text_start(para, style, own, cv_scale, scale)
     ea = lvl.ea or fonts.ea
     lines, widest = count_lines(_segments(para, fonts, lvl.latin, ea), pt, inner / EMU_PER_PT)
-    has_cjk = any(_CJK_CHAR.search(r.text) for r in para.runs)
+    has_cjk = any(has_east_asian(r.text) for r in para.runs)
     ratio = max(face(lvl.latin).line, face(ea).typo if has_cjk else 0.0)
     if lvl.line_points:
         line = lvl.line_points * scale
@@ -207,17 +207,32 @@ def code_fits_width(b: m.CodeBlock, width: int, pt: float, mono: str) -> bool:
     return longest * face(mono).width("M", pt) * SAFETY <= inner
 
 
-def table_widths(b: m.Table, width: int) -> list[int]:
+def table_widths(b: m.Table, width: int, pt: float, fonts: Fonts) -> list[int]:
+    """Return the widths (EMU) of ``b``'s columns in a table ``width`` wide at ``pt`` points: the shares
+    the source gives them, each widened to hold its longest word where the others can spare the room
+    (a browser widens a column so; a share from a grid table's border or a pipe table's dashes
+    would break "width" into "wid" and "th")."""
     ncols = max(len(b.header), 1)
-    widths = list(b.widths) or [1 / ncols] * ncols
-    return [int(width * widths[j]) if j < len(widths) else int(width / ncols) for j in range(ncols)]
+    shares = list(b.widths) or [1 / ncols] * ncols
+    widths = [int(width * shares[j]) if j < len(shares) else int(width / ncols) for j in range(ncols)]
+    need = [0] * ncols
+    for i, row in enumerate(m.drawn_rows(b)):
+        for j, cell in enumerate(row[:ncols]):
+            para = Para(tuple(to_runs(cell.content, bold=(i == 0 and b.headed))))
+            _, widest = count_lines(_segments(para, fonts, fonts.latin, fonts.ea), pt, 1e9)
+            need[j] = max(need[j], math.ceil(widest * EMU_PER_PT) + 2 * CELL_MARGIN_X)
+    short = sum(max(n - w, 0) for w, n in zip(widths, need))
+    spare = sum(max(w - n, 0) for w, n in zip(widths, need))
+    if short == 0 or spare < short:  # (every word fits, or no share of the width holds them all)
+        return widths
+    return [n if w < n else w - math.ceil((w - n) * short / spare) for w, n in zip(widths, need)]
 
 
 def row_heights(b: m.Table, width: int, pt: float, fonts: Fonts) -> list[int]:
     """Return the height (EMU) of every row of ``b`` drawn (header first, if it has one) at ``pt`` in a
     table ``width`` wide."""
 
-    widths = table_widths(b, width)
+    widths = table_widths(b, width, pt, fonts)
     line = pt * max(face(fonts.latin).line, 1.0)
     out = []
     for i, row in enumerate(m.drawn_rows(b)):
@@ -263,7 +278,10 @@ class Measurer:
             rects = split_columns(_R(width), [w for _, w in c.columns])
             return max(
                 (
-                    sum(self.chunk(x, r.w, sizes, None, False, minimum) for x in cc)
+                    sum(
+                        self.chunk(x, r.w, sizes, *self._column_look(x, k, style, own), minimum)
+                        for k, x in enumerate(cc)
+                    )
                     + GAP * max(len(cc) - 1, 0)
                     for (cc, _), r in zip(c.columns, rects)
                 ),
@@ -289,6 +307,13 @@ class Measurer:
             size = math_size(b.tex, width, 10 * width, self.cv_scale)
             return size[1] if size is not None else TEX_BOX_H
         return int(EMU_PER_IN)
+
+    @staticmethod
+    def _column_look(x, k: int, style: FrameStyle | None, own: bool) -> tuple[FrameStyle | None, bool]:
+        """The look chunk ``x`` (the ``k``-th of its column) is drawn in: a content placeholder's
+        (``style``, ``own``) for its text, as placement.stack measures it; else a text box's."""
+        texty = isinstance(x, TextChunk) and (k == 0 or "callout" not in x.box)
+        return (style, own) if own and style is not None and texty else (None, False)
 
     def caption_height(self, b: m.Image | m.Table, width: int, sizes: TypeSizes) -> int:
         if not b.caption:

@@ -84,7 +84,10 @@ def grid_cells(cols: int, n: int, area: Rect) -> list[Rect]:
 def in_placeholder_look(c, style, own: bool, first_text: bool) -> bool:
     """True when text chunk ``c`` is drawn (so measured) in the placeholder's style: the first text chunk
     is the placeholder's; in a content placeholder (``own``) later ones are too (the writer flows them
-    into its frame, or draws boxes in its look), except callouts, which are boxes of their own."""
+    into its frame, or draws boxes in its look), except callouts, which are boxes of their own; and so
+    is the text of columns in a content placeholder's room (the deck's list style, as beside them)."""
+    if isinstance(c, ColumnsChunk):
+        return own and style is not None
     return isinstance(c, TextChunk) and style is not None and (first_text or (own and "callout" not in c.box))
 
 

@@ -11,7 +11,7 @@ from pptx.util import Emu, Pt
 from .. import model as m
 from .canvas import Canvas, hex_rgb
 from .geometry import Rect
-from .measure import CELL_MARGIN_X, CELL_MARGIN_Y, Fonts, row_heights
+from .measure import CELL_MARGIN_X, CELL_MARGIN_Y, Fonts, row_heights, table_widths
 from .plan import runs as to_runs
 from .text import add_run
 
@@ -26,10 +26,10 @@ def add_table(cv: Canvas, b: m.Table, box: Rect, pt: float, fonts: Fonts):
     heights = row_heights(b, box.w, pt, fonts)
     frame = cv.slide.shapes.add_table(nrows, ncols, Emu(box.x), Emu(box.y), Emu(box.w), Emu(sum(heights)))
     table = frame.table
-    widths = list(b.widths) or [1 / ncols] * ncols
+    widths = table_widths(b, box.w, pt, fonts)  # (as the rows were measured)
     # sizes go straight into the XML: python-pptx's setters recompute the whole frame each time
-    for j, grid_col in enumerate(table._tbl.tblGrid.gridCol_lst):
-        grid_col.w = Emu(int(box.w * widths[j]) if j < len(widths) else int(box.w / ncols))
+    for grid_col, w in zip(table._tbl.tblGrid.gridCol_lst, widths):
+        grid_col.w = Emu(w)
     for tr, h in zip(table._tbl.tr_lst, heights):
         tr.h = Emu(h)
     frame.height = Emu(sum(heights))

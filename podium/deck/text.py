@@ -15,7 +15,7 @@ from pptx.util import Emu, Pt
 
 from .. import model as m
 from .canvas import Canvas, hex_rgb
-from .measure import marker_room, para_size
+from .measure import has_east_asian, marker_room, para_size
 from .omml import wrap_inline_run
 from .plan import Para, Run
 from .styles import GRID_INDENT, FrameStyle, Level
@@ -210,7 +210,7 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
             _highlight(rPr)
     if r.code:
         etree.SubElement(rPr, _LATIN).set("typeface", cv.fonts.get("mono", "Courier New"))
-    if has_cjk(text) and cv.fonts.get("cjk"):
+    if has_east_asian(text) and cv.fonts.get("cjk"):
         etree.SubElement(rPr, _EA).set("typeface", cv.fonts["cjk"])
     jump = re.fullmatch(r"#slide-(\d+)", r.link) if r.link else None
     if jump is not None:  # a slide of this deck: linked once every slide is written
@@ -263,10 +263,3 @@ def _highlight(rPr, colour: str = "FFF2A8") -> None:
         fill.addnext(hl)
     else:
         rPr.insert(0, hl)
-
-
-_CJK = re.compile("[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
-
-
-def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None

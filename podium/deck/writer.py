@@ -252,12 +252,13 @@ class DeckWriter:
         idx = self.idx_of(ph)
         return next((b[3] for b in g.bodies if b[0] == idx), self.geo.box_style)
 
-    def flow(self, chunks, rect: Rect, ph, used: set[int], own: bool = True, style=None) -> None:
+    def flow(self, chunks, rect: Rect, ph, used: set[int], own: bool = True, style=None, look=None) -> None:
         """Place ``chunks`` top to bottom inside ``rect``; the first text chunk goes into ``ph``.
 
         ``own`` says the placeholder's own list style is used for bullets and indents (a content
         placeholder); caption and heading placeholders get them written explicitly.  Heights are
-        measured exactly as the fitter measured them; pictures and charts share what is left.
+        measured exactly as the fitter measured them; pictures and charts share what is left.  ``look``
+        is the placeholder whose look text boxes take when ``ph`` is None (columns in its room).
         """
         if not chunks:
             return
@@ -325,7 +326,7 @@ class DeckWriter:
                 else:
                     tb = self.slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
                     tb.text_frame.word_wrap = True
-                    if style is not None and own and self.like_placeholder(tb, ph, style):
+                    if style is not None and own and self.like_placeholder(tb, look or ph, style):
                         # text that continues the body's (after a picture, an equation): the body's look
                         fill_paras(
                             self.cv, tb.text_frame, c.paras, style, sizes.text, own=True, shape_id=tb.shape_id
@@ -342,8 +343,10 @@ class DeckWriter:
                         )
             elif isinstance(c, ColumnsChunk):
                 cols = split_columns(box, [w for _, w in c.columns])
+                # (in a content placeholder's room: its text in the placeholder's look, as measured)
+                look = style if own and style is not None else None
                 for (col_chunks, _), r in zip(c.columns, mirrored(cols, box) if self.rtl else cols):
-                    self.flow(list(col_chunks), r, None, used)
+                    self.flow(list(col_chunks), r, None, used, look is not None, look, ph)
             else:
                 self.place_object(c, Rect(box.x + inset, box.y, box.w - inset, box.h) if inset else box)
 
