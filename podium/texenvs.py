@@ -18,6 +18,7 @@ raw TeX: left out, with a warning at their line, as before):
 ``equation``, ``align``, ``gather``, ``multline``…      display math (``aligned``/``gathered``)
 ``tcolorbox[title=…]``                                  a box titled as its ``title=`` option
 ``Shaded``/``Highlighting`` (pandoc's highlighted code)  a code block of the plain code
+``semiverbatim`` (beamer's code with commands in it)     a code block of its text; overlaid last lines on clicks
 =====================================================  ==============================================
 
 ``\\[ … \\]`` and ``\\( … \\)`` around math (TeX's own display and inline math, everywhere in beamer
@@ -32,6 +33,7 @@ lecture it came from, so messages keep pointing at the lecturer's own lines.
 from __future__ import annotations
 
 import re
+import textwrap
 
 from .fancylists import marker_text
 from .markdown import code_lines, line_starts, outside
@@ -43,7 +45,7 @@ LISTS = {"itemize": "-", "enumerate": "1.", "description": "-"}
 BOXES = ("block", "alertblock", "exampleblock")
 PLAIN = ("center", "flushleft", "flushright")
 QUOTES = ("quote", "quotation")
-CODE = ("verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "Highlighting")
+CODE = ("verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "Highlighting", "semiverbatim")
 MATH = {
     "equation": "",
     "equation*": "",
@@ -830,11 +832,84 @@ def _code(env: str, args: list[str], body: str) -> str:
         elif env == "minted" and re.fullmatch(r"[\w+#-]+", a.strip()):
             language = a.strip().lower()
     code = body.strip("\n")
+    if env == "semiverbatim":
+        return _semiverbatim(code)
     if env == "Highlighting":  # (pandoc's highlighted code: \KeywordTok{data} … in fancyvrb's Verbatim)
         code = _highlighted(re.sub(r"\A\[[^\]\n]*\]\n?", "", code)).strip("\n")
+    return _fence(code, language)
+
+
+def _fence(code: str, language: str = "") -> str:
     longest = max((len(r) for r in re.findall(r"`+", code)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{language}\n{code}\n{fence}"
+
+
+# a semiverbatim line that is one overlay command around the whole line: `\visible<2->{# [1, 2]}`
+_SEMI_OVERLAY_LINE = re.compile(r"^([ \t]*)\\(?:only|uncover|visible|onslide)\s*<([^<>\n]{1,20})>\s*\{")
+# commands whose argument semiverbatim prints (how it looks is the code block's): their last argument,
+# after the overlay, option and colour arguments they take (\alt's first: its text on the first steps)
+_SEMI_COMMANDS = re.compile(
+    r"\\(textbf|textit|texttt|textsl|textsc|textrm|textsf|emph|underline|alert|structure|only|uncover|"
+    r"visible|onslide|invisible|textcolor|colorbox|alt|temporal|color)(?![A-Za-z])\s*(?:<[^<>\n]{1,20}>)?\s*"
+    r"(?:\[[^\]\n]*\])?"
+)
+
+
+def _semiverbatim(code: str) -> str:
+    """beamer's ``semiverbatim`` (verbatim text in which ``\\``, ``{`` and ``}`` still mean TeX: ``\\textbf``,
+    ``\\alert``, ``\\visible<2->{…}`` work, and ``\\\\``, ``\\{``, ``\\}`` write the characters) as a code
+    block of the text it prints, line for line with its indentation.  Its last lines, when each stands in
+    an overlay (``\\visible<2->{…}``) of a later step than the lines before, come on clicks as code blocks
+    of their own; an overlay elsewhere is shown from the start (the words are never lost)."""
+    lines = textwrap.dedent(code).split("\n")
+    steps = []
+    for line in lines:
+        mt = _SEMI_OVERLAY_LINE.match(line)
+        close = _group(line, mt.end() - 1) if mt is not None else -1
+        whole = close > 0 and not line[close:].strip()
+        steps.append(overlay_start(mt.group(2)) if mt is not None and whole else 1)
+    first = next((k for k, step in enumerate(steps) if step > 1), len(lines))
+    if any(b < a for a, b in zip(steps[first:], steps[first + 1 :])) or 1 in steps[first:]:
+        first = len(lines)  # (not a run of later lines: all shown at once)
+    parts = [_fence("\n".join(_semiverbatim_text(line) for line in lines[:first]))] if first else []
+    k = first
+    while k < len(lines):
+        j = k
+        while j + 1 < len(lines) and steps[j + 1] == steps[k]:
+            j += 1
+        shown = "\n".join(_semiverbatim_text(line) for line in lines[k : j + 1])
+        parts.append(f"::: {{.fragment}}\n{_fence(shown)}\n:::")
+        k = j + 1
+    return "\n\n".join(parts)
+
+
+def _semiverbatim_text(line: str) -> str:
+    """A line of ``semiverbatim`` as the characters it prints (its commands' words, TeX's escapes read)."""
+    out: list[str] = []
+    i = 0
+    while i < len(line):
+        mt = _SEMI_COMMANDS.match(line, i) if line[i] == "\\" else None
+        if mt is not None:
+            args: list[str] = []
+            j = mt.end()
+            while j < len(line) and line[j] == "{" and (close := _group(line, j)) > 0:
+                args.append(line[j + 1 : close - 1])
+                j = close
+            name = mt.group(1)
+            wanted = {"textcolor": 1, "colorbox": 1, "alt": 0, "temporal": 1, "color": None}.get(name, 0)
+            # (\color{red}: a switch, its colour goes and the rest of the line stays)
+            out.append(_semiverbatim_text(args[wanted]) if wanted is not None and len(args) > wanted else "")
+            i = j
+        elif line.startswith(("\\\\", "\\{", "\\}"), i):
+            out.append(line[i + 1])
+            i += 2
+        elif line[i] in "{}":
+            i += 1  # (a group's braces print nothing)
+        else:
+            out.append(line[i])
+            i += 1
+    return "".join(out)
 
 
 # the characters pandoc escapes in its highlighted code (skylighting's LaTeX), and what they are

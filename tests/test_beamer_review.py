@@ -614,3 +614,30 @@ def test_frames_a_preamble_macro_inputs_are_not_lost_silently(tmp_path):
     preamble = "\\title{OOP}\n\\newcommand\\seledchap[1]{%\n  \\ifcase#1\\relax\n  \\or\n    \\include{data/ch01}\n  \\fi\n}\n"
     _prs, said = _build(tmp_path, "\\begin{frame}\\titlepage\\end{frame}\n\\seledchap{1}", preamble)
     assert "ch01.tex:1: warning: 2 frame(s) before \\begin{document} are left out" in said
+
+
+def _main_clicks(slide) -> int:
+    """How many clicks the slide's animation waits for."""
+    return len(slide.element.xpath(".//p:timing//p:cTn[@nodeType='mainSeq']/p:childTnLst/p:par"))
+
+
+def test_semiverbatim_is_a_code_block_line_for_line_its_overlaid_last_line_on_a_click(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}[fragile]{List methods}\n\\begin{semiverbatim}\n"
+        "    def \\textbf{my_mean}(my_list):\n        total = 0\n        for i in my_list:\n"
+        "            total += \\alert{i}\n    d = \\{'a': 1\\}\n"
+        "    \\visible<2->{# [1, 2, 3, 4]}\n\\end{semiverbatim}\n\\end{frame}",
+    )
+    texts = _texts(prs)[0]
+    code = next(text for text in texts if "my_mean" in text)
+    assert code.split("\n") == [
+        "def my_mean(my_list):",
+        "    total = 0",
+        "    for i in my_list:",
+        "        total += i",
+        "d = {'a': 1}",
+    ]
+    assert "# [1, 2, 3, 4]" in texts  # (a code block of its own, on the click)
+    assert _main_clicks(prs.slides[0]) == 1
+    assert "left out" not in stderr and "visible" not in _all_text(prs)
