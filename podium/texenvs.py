@@ -1234,21 +1234,35 @@ def spaced_dollar_math(text: str, every: bool = False) -> str | None:
     code = code_lines(lines)
     changed = False
     verbatim = False
+    open_math = False  # (a LaTeX lecture's math opened on a line before, in the same paragraph)
     for k, line in enumerate(lines):
         if every and re.search(
             r"\\(begin|end)\{(?:verbatim|lstlisting|minted|Verbatim|semiverbatim|Highlighting)", line
         ):
             verbatim = "\\begin{" in line and "\\end{" not in line
             continue
+        carried, open_math = open_math, every and _math_runs_on(line, open_math, code[k] or verbatim)
         if code[k] or verbatim or "$$" in line or not re.search(r"\$[ \t]|[ \t]\$", line):
             continue
         if not every and "\\" not in line:
             continue
         pattern, tight = (_SPACED_ANY, _tight_any) if every else (_SPACED_MATH, _tight_math)
-        new = outside(_CODE_SPANS, line, lambda part, p=pattern, t=tight: p.sub(t, part))
+        # (math wrapped from the line before, `A_B^{-1} b_B$ is feasible, then $B$`: its end is no opening)
+        head = _single_dollars(line)[0] + 1 if carried and _single_dollars(line) else 0
+        new = line[:head] + outside(_CODE_SPANS, line[head:], lambda part, p=pattern, t=tight: p.sub(t, part))
         if new != line:
             lines[k], changed = new, True
     return "\n".join(lines) if changed else None
+
+
+def _math_runs_on(line: str, inside: bool, skipped: bool) -> bool:
+    """Whether inline math is open at the end of ``line`` of a LaTeX lecture (``inside``: at its start):
+    a paragraph's break ends it, as TeX ends it; code and display math leave it as it was."""
+    if not line.strip():
+        return False
+    if skipped or "$$" in line:
+        return inside
+    return inside != (len(_single_dollars(line)) % 2 == 1)
 
 
 def _tight_any(mt: re.Match) -> str:

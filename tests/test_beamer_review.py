@@ -641,3 +641,22 @@ def test_semiverbatim_is_a_code_block_line_for_line_its_overlaid_last_line_on_a_
     assert "# [1, 2, 3, 4]" in texts  # (a code block of its own, on the click)
     assert _main_clicks(prs.slides[0]) == 1
     assert "left out" not in stderr and "visible" not in _all_text(prs)
+
+
+def test_inline_math_wrapped_over_two_lines_keeps_the_spaces_after_it(tmp_path):
+    # (Emacs' fill-paragraph wraps a paragraph inside $…$; the line's end is a space in TeX)
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Feasible basis}\nIf in addition $x^* =\nA_B^{-1} b_B$ is feasible, then $B$ is called"
+        " feasible.\n\\end{frame}",
+    )
+    runs = [
+        r.text
+        for shape in prs.slides[0].shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+        for r in p.runs
+    ]
+    assert " is feasible, then " in runs, runs
+    assert " is called feasible." in runs
+    assert _math_count(prs.slides[0]) == 2
