@@ -72,6 +72,10 @@ def wanted(text: str, shown: str) -> bool:
 
 
 _INPUT = re.compile(r"^\s*\\(input|include|subfile)\s*\{([^{}]+)\}\s*(?:%.*)?$")
+# a package the preamble loads (\RequirePackage in a package): read when its .sty is the course's own
+_PACKAGE = re.compile(
+    r"^\s*\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}\s*(?:\[[^\]]*\])?\s*(?:%.*)?$"
+)
 MAX_INPUT_DEPTH = 8
 
 
@@ -80,19 +84,29 @@ def expand_inputs(
 ) -> tuple[str, list[tuple[str, int]]]:
     """``text`` with each ``\\input{file}`` (``\\include``, ``\\subfile``) standing on its line replaced by
     the file's text, as LaTeX reads it; and the (file, line) every line came from.  ``read(name, shown,
-    line)`` gives (the file's text, its name in messages), or None (it said why)."""
+    line)`` gives (the file's text, its name in messages), or None (it said why).  So is a package the
+    preamble loads (``\\usepackage{course}``) when ``read`` finds its ``course.sty`` (a course's own, beside
+    the deck; None, unsaid, for LaTeX's own): its ``\\title``, ``\\author`` and macros are the deck's."""
     out: list[str] = []
     origins: list[tuple[str, int]] = []
     for n, line in enumerate(text.split("\n"), start=1):
         found = _INPUT.match(line) if "\\" in line and depth < MAX_INPUT_DEPTH else None
-        got = read(found.group(2).strip(), shown, n) if found is not None else None
-        if got is None:
+        package = (
+            _PACKAGE.match(line) if found is None and "package" in line and depth < MAX_INPUT_DEPTH else None
+        )
+        if package is not None:  # (a course's own package beside the deck: its preamble, read as an \input)
+            names = [name.strip() + ".sty" for name in package.group(1).split(",") if name.strip()]
+            got_all = [got for name in names if (got := read(name, shown, n)) is not None]
+        else:
+            got_all = [got] if found is not None and (got := read(found.group(2).strip(), shown, n)) else []
+        if not got_all:
             out.append("" if found is not None else line)
             origins.append((shown, n))
             continue
-        sub, sub_origins = expand_inputs(got[0], got[1], read, depth + 1)
-        out.extend(sub.split("\n"))
-        origins.extend(sub_origins)
+        for got in got_all:
+            sub, sub_origins = expand_inputs(got[0], got[1], read, depth + 1)
+            out.extend(sub.split("\n"))
+            origins.extend(sub_origins)
     return "\n".join(out), origins
 
 

@@ -660,3 +660,23 @@ def test_inline_math_wrapped_over_two_lines_keeps_the_spaces_after_it(tmp_path):
     assert " is feasible, then " in runs, runs
     assert " is called feasible." in runs
     assert _math_count(prs.slides[0]) == 2
+
+
+def test_a_courses_own_package_beside_the_deck_is_read_as_its_preamble(tmp_path):
+    (tmp_path / "course.sty").write_text(
+        "\\ProvidesPackage{course}\n\\RequirePackage{amssymb}\n\\title[Econ 103]{Economics 103}\n"
+        "\\author{Francis J.\\ DiTraglia}\n\\institute{University of Pennsylvania}\n"
+        "\\newcommand{\\R}{\\mathbb{R}}\n\\newcommand{\\course}{Statistics}\n",
+        encoding="utf-8",
+    )
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}\n\\titlepage\n\\end{frame}\n\\begin{frame}{First question}\nIs $x \\in \\R$ in \\course?\n"
+        "\\end{frame}",
+        preamble="\\usepackage{amsmath,course}\n",
+    )
+    texts = _texts(prs)
+    assert texts[0][0] == "Economics 103" and "University of Pennsylvania" in texts[0][1]
+    assert "Is  in Statistics?" in texts[1]
+    assert _math_count(prs.slides[1]) == 1
+    assert "warning" not in stderr  # (amsmath, amssymb: LaTeX's own, not looked for)
