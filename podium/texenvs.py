@@ -359,14 +359,26 @@ def _environment_end(text: str, at: int, env: str) -> int | None:
 
 def convert(source: str) -> str:
     """One environment (``\\begin{env}…\\end{env}``) as Markdown; beamer's overlay specification after
-    its name (``\\begin{block}<3->{Title}``) makes it come on that step's click."""
+    its name (``\\begin{block}<3->{Title}``, or after a block's title: ``\\begin{block}{Title}<3->``) makes it
+    come on that step's click."""
     head = _BEGIN.match(source)
     assert head is not None
     spec = _ENV_OVERLAY.match(source, head.end())
+    if spec is None and head.group(2) in BOXES and source.startswith("{", head.end()):
+        title_end = _group(source, head.end())  # (or after a block's title: \begin{block}{Title}<2->)
+        while 0 < title_end < len(source) and source[title_end] in " \t":
+            title_end += 1
+        spec = _ENV_OVERLAY.match(source, title_end) if title_end > 0 else None
+        if spec is not None:
+            return _stepped(spec.group(1), _convert(source[: spec.start()] + source[spec.end() :]))
     if spec is None:
         return _convert(source)
-    shown = _convert(source[: head.end()] + source[spec.end() :])
-    step = overlay_start(spec.group(1))
+    return _stepped(spec.group(1), _convert(source[: head.end()] + source[spec.end() :]))
+
+
+def _stepped(spec: str, shown: str) -> str:
+    """An environment's Markdown, on the click of its overlay specification ``spec`` when it comes later."""
+    step = overlay_start(spec)
     return f"::: {{.fragment}}\n{shown}\n:::" if step is not None and step > 1 else shown
 
 

@@ -680,3 +680,17 @@ def test_a_courses_own_package_beside_the_deck_is_read_as_its_preamble(tmp_path)
     assert "Is  in Statistics?" in texts[1]
     assert _math_count(prs.slides[1]) == 1
     assert "warning" not in stderr  # (amsmath, amssymb: LaTeX's own, not looked for)
+
+
+def test_a_blocks_overlay_after_its_title_is_a_click(tmp_path):
+    # (beamer takes the action specification before or after the title: \begin{block}{Note}<3->)
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Logical operators}\nYou can combine them.\n\n\\begin{block}{}<2>\nAssign them to variables.\n"
+        "\\end{block}\n\n\\begin{alertblock}{Note} <3->\nA titled block on the third step.\n\\end{alertblock}\n"
+        "\\end{frame}",
+    )
+    text = _all_text(prs)
+    assert "<" not in text and "Note\nA titled block on the third step." in text
+    assert "Assign them to variables." in text
+    assert _main_clicks(prs.slides[0]) == 2
