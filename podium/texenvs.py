@@ -166,9 +166,10 @@ _TABLE_RULES = re.compile(
 
 _BEGIN = re.compile(r"^([ \t]*)\\begin\{([A-Za-z]+\*?)\}")
 _LENGTH = re.compile(r"^\s*([0-9.]*)\s*\\(?:textwidth|linewidth|columnwidth|paperwidth)\s*$")
-# a line of \includegraphics alone (or several, with the space TeX puts between them)
+# a line of \includegraphics alone (or several, with the space TeX puts between them), perhaps after
+# the command that centres it (\centering\includegraphics{…}: a picture is set in its place anyway)
 _GRAPHIC_LINE = re.compile(
-    r"^\s*(?:\\includegraphics\s*(\[[^\]]*\])?\s*\{[^{}]+\}"
+    r"^\s*(?:\\(?:centering|center|noindent)(?![A-Za-z])\s*)?(?:\\includegraphics\s*(\[[^\]]*\])?\s*\{[^{}]+\}"
     r"(?:\s*(?:\\hfill|\\quad|\\qquad|\\hspace\*?\{[^{}]*\}|~|\\,|%))*\s*)+$"
 )
 _LABELS = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b|qedhere\b)")

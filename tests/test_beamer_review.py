@@ -694,3 +694,20 @@ def test_a_blocks_overlay_after_its_title_is_a_click(tmp_path):
     assert "<" not in text and "Note\nA titled block on the third step." in text
     assert "Assign them to variables." in text
     assert _main_clicks(prs.slides[0]) == 2
+
+
+def test_a_picture_after_centering_on_its_line_is_shown(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(tmp_path / "pic.png")
+    markdown, _ = _cli_deck(
+        tmp_path,
+        "m.md",
+        "## A\n\n\\center\\includegraphics[height=6.5cm]{pic.png}\n\n"
+        "## B\n\n\\centering\\includegraphics[width=0.6\\textwidth]{pic.png}\n",
+    )
+    tex, _ = _build(
+        tmp_path, "\\begin{frame}{C}\n\\centering \\includegraphics[width=5cm]{pic.png}\n\\end{frame}"
+    )
+    for slide in (*markdown.slides, *tex.slides):
+        assert sum(shape.shape_type == 13 for shape in slide.shapes) == 1  # (a picture)
