@@ -52,7 +52,12 @@ _QUIET = re.compile(
     r"^\\(?:maketitle|titlepage|appendix|AtBegin\w+|setbeam\w+|use\w*theme|bibliographystyle|"
     r"frame\s*\{\s*\\(?:titlepage|maketitle)\s*\}|clearpage|newpage|mode\b|againframe|"
     r"label\s*\{[^{}]*\}\s*$|hypertarget\s*\{[^{}]*\}\s*\{\s*\}\s*$|(?:re)?newcommand|def\\|"  # (no words)
-    r"setcounter|addtocounter|graphicspath|includeonly|pagenumbering|vspace|vfill|bigskip|medskip)"
+    r"setcounter|addtocounter|graphicspath|includeonly|pagenumbering|vspace|vfill|bigskip|medskip|let\\|"
+    r"(?:(?:this)?pagestyle|setlength|addtolength|newlength|newcounter|definecolou?r|colorlet|"
+    r"hypersetup|(?:re)?newenvironment|newtheorem|theoremstyle|providecommand|DeclareMathOperator|"
+    r"linespread|tikzset|pgfplotsset|lstset|sisetup)(?![A-Za-z])|"
+    r"(?:makeat(?:letter|other)|normalsize|small|footnotesize|scriptsize|tiny|large|Large|LARGE|huge|Huge|"
+    r"raggedright|sloppy|frenchspacing|smallskip|color\s*\{[^{}]*\})\s*$)"  # (with no words after them)
 )
 
 

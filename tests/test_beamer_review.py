@@ -711,3 +711,15 @@ def test_a_picture_after_centering_on_its_line_is_shown(tmp_path):
     )
     for slide in (*markdown.slides, *tex.slides):
         assert sum(shape.shape_type == 13 for shape in slide.shapes) == 1  # (a picture)
+
+
+def test_setup_commands_between_frames_are_no_text_left_out(tmp_path):
+    _, stderr = _build(
+        tmp_path,
+        "\\pagestyle{empty}\n\\setbeamertemplate{navigation symbols}{}\n\\definecolor{penn}{RGB}{1,31,91}\n"
+        "\\setlength{\\parskip}{1em}\n\\small\n\\begin{frame}{A}\nHi\n\\end{frame}\n\\thispagestyle{empty}\n"
+        "\\begin{frame}{B}\nThere\n\\end{frame}",
+    )
+    assert "outside-frame" not in stderr
+    _, stderr = _build(tmp_path, "\\small Words between frames.\n\\begin{frame}{A}\nHi\n\\end{frame}")
+    assert "outside-frame" in stderr  # (words after a switch are still text)
