@@ -82,16 +82,31 @@ _PACKAGE = re.compile(
     r"^\s*\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}\s*(?:\[[^\]]*\])?\s*(?:%.*)?$"
 )
 MAX_INPUT_DEPTH = 8
+_INCLUDE_ONLY = re.compile(r"^[ \t]*\\includeonly\s*\{([^{}]*)\}", re.M)
+
+
+def _include_name(name: str) -> str:
+    """An ``\\include``'s file as ``\\includeonly`` names it (``lectures/lecture04``, no ``.tex``)."""
+    name = name.strip().replace("\\", "/").removeprefix("./")
+    return name[:-4] if name.lower().endswith(".tex") else name
 
 
 def expand_inputs(
-    text: str, shown: str, read: Callable[[str, str, int], tuple[str, str] | None], depth: int = 0
+    text: str,
+    shown: str,
+    read: Callable[[str, str, int], tuple[str, str] | None],
+    depth: int = 0,
+    only: frozenset[str] | None = None,
 ) -> tuple[str, list[tuple[str, int]]]:
     """``text`` with each ``\\input{file}`` (``\\include``, ``\\subfile``) standing on its line replaced by
     the file's text, as LaTeX reads it; and the (file, line) every line came from.  ``read(name, shown,
     line)`` gives (the file's text, its name in messages), or None (it said why).  So is a package the
     preamble loads (``\\usepackage{course}``) when ``read`` finds its ``course.sty`` (a course's own, beside
-    the deck; None, unsaid, for LaTeX's own): its ``\\title``, ``\\author`` and macros are the deck's."""
+    the deck; None, unsaid, for LaTeX's own): its ``\\title``, ``\\author`` and macros are the deck's.
+    The preamble's ``\\includeonly{a,b}`` (``only``) leaves out, as LaTeX does, the files other than those
+    that ``\\include`` names (this week's lecture of a course's master file), unread."""
+    if depth == 0 and only is None and (chosen := _INCLUDE_ONLY.search(text)) is not None:
+        only = frozenset(_include_name(name) for name in chosen.group(1).split(",") if name.strip())
     out: list[str] = []
     origins: list[tuple[str, int]] = []
     for n, line in enumerate(text.split("\n"), start=1):
@@ -102,6 +117,9 @@ def expand_inputs(
         if package is not None:  # (a course's own package beside the deck: its preamble, read as an \input)
             names = [name.strip() + ".sty" for name in package.group(1).split(",") if name.strip()]
             got_all = [got for name in names if (got := read(name, shown, n)) is not None]
+        elif found is not None and found.group(1) == "include" and only is not None:
+            name = found.group(2).strip()
+            got_all = [got] if _include_name(name) in only and (got := read(name, shown, n)) else []
         else:
             got_all = [got] if found is not None and (got := read(found.group(2).strip(), shown, n)) else []
         if not got_all:
@@ -109,7 +127,7 @@ def expand_inputs(
             origins.append((shown, n))
             continue
         for got in got_all:
-            sub, sub_origins = expand_inputs(got[0], got[1], read, depth + 1)
+            sub, sub_origins = expand_inputs(got[0], got[1], read, depth + 1, only)
             out.extend(sub.split("\n"))
             origins.extend(sub_origins)
     return "\n".join(out), origins

@@ -723,3 +723,18 @@ def test_setup_commands_between_frames_are_no_text_left_out(tmp_path):
     assert "outside-frame" not in stderr
     _, stderr = _build(tmp_path, "\\small Words between frames.\n\\begin{frame}{A}\nHi\n\\end{frame}")
     assert "outside-frame" in stderr  # (words after a switch are still text)
+
+
+def test_includeonly_leaves_out_the_other_included_files(tmp_path):
+    (tmp_path / "body.tex").write_text("\\begin{frame}{Course information}\nExams.\n\\end{frame}\n")
+    (tmp_path / "lecture04.tex").write_text(
+        "\\begin{frame}{The simplex algorithm}\nLecture 4.\n\\end{frame}\n"
+    )
+    prs, stderr = _build(
+        tmp_path,
+        "\\include{body}\n\\include{lecture01}\n\\include{lecture04.tex}",
+        preamble="%\\includeonly{body}\n\\includeonly{lecture04,lecture05}\n",
+    )
+    titles = [texts[0] for texts in _texts(prs)]
+    assert titles == ["The simplex algorithm"]
+    assert "missing" not in stderr and "lecture01" not in stderr
