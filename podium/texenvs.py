@@ -1352,7 +1352,7 @@ _ACCENT = re.compile(
 )
 # what TeX's text must not be touched in: code spans, math
 _PROTECTED = re.compile(
-    r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$"
+    r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)(?:\\.|[^$\n\\])*?(?<=\S)\$"  # (math's \$: a dollar)
     r"|<[a-z][\w+.-]*:[^<>\s]*>|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)|\b[a-z][\w+.-]*://[^\s<>)\]]*"  # addresses
     r"|\\(?:url|href)\{[^{}]*\}"
     r"|(?<=[\w)\]])~[A-Za-z0-9+\-]{1,6}~(?!~)",  # pandoc's subscript, H~2~O (Dr.~A.~Smith: ties)

@@ -738,3 +738,19 @@ def test_includeonly_leaves_out_the_other_included_files(tmp_path):
     titles = [texts[0] for texts in _texts(prs)]
     assert titles == ["The simplex algorithm"]
     assert "missing" not in stderr and "lecture01" not in stderr
+
+
+def test_an_escaped_dollar_in_the_text_of_math_is_a_dollar(tmp_path):
+    prs, stderr = _cli_deck(
+        tmp_path,
+        "m.md",
+        "## Price\n\nThe bond pays $P = \\text{\\$}100 \\cdot (1+r)^{-T}$.\n\n## Feature\n\n"
+        '$f_b(d) = \\begin{cases} 1 \\qquad \\texttt{"free \\$\\$\\$ discount"} \\\\ 0 \\qquad \\text{Otherwise}'
+        " \\end{cases}$\n",
+    )
+    price, feature = (list(slide.shapes._spTree.iter(f"{M}oMath")) for slide in prs.slides)
+    words = ["".join(t.text or "" for t in math.iter(f"{M}t")) for math in (*price, *feature)]
+    assert words[0] == "P=$100·(1+r)−T" and '"free\xa0$$$\xa0discount"' in words[1]
+    assert "\\" not in "".join(words)
+    assert len(list(feature[0].iter(f"{M}mr"))) == 2  # (the cases' two rows)
+    assert "math" not in stderr
