@@ -35,7 +35,7 @@ from typing import Any
 
 from .markdown import outside
 from .rawtex import balanced_group, find_raw_tex
-from .texenvs import _single_dollars, tex_text
+from .texenvs import KNOWN, _single_dollars, tex_text
 
 _CLASS = re.compile(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{beamer\}", re.M)
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|Verbatim|semiverbatim|Highlighting)\*?\}")
@@ -152,6 +152,7 @@ def beamer_markdown(text: str) -> Converted:
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     _expand_text_macros(lines, begin)
     _inline_bibliography(lines, begin)
+    _own_environments(lines, begin)
     _theorem_boxes(lines, begin)
     end = next(
         (k for k in range(len(lines) - 1, begin, -1) if lines[k].strip().startswith("\\end{document}")),
@@ -414,6 +415,58 @@ def _theorem_boxes(lines: list[str], begin: int) -> None:
             else:
                 out.append(f"\\end{{{kinds.pop() if kinds else 'block'}}}")
                 at = mt.end()
+        lines[k] = "".join(out) + line[at:]
+
+
+_NEWENVIRONMENT = re.compile(
+    r"\\(?:re)?new(environment|tcolorbox)\s*(?:\[[^\]]*\])?\s*\{([A-Za-z]+\*?)\}\s*(?:\[(\d)\])?\s*"
+    r"(?:\[([^\]]*)\])?\s*(?=\{)"
+)
+
+
+def _environments(preamble: str) -> dict[str, tuple[_Macro, str]]:
+    """The environments the preamble defines, ``\\newenvironment{keybox}[1]{\\begin{block}{#1}}{\\end{block}}``
+    and tcolorbox's ``\\newtcolorbox{recap}[1][Recap]{colback=gray!5,title={#1}}`` (a ``tcolorbox`` of those
+    options): each one's beginning (as a macro of its arguments) and end."""
+    found: dict[str, tuple[_Macro, str]] = {}
+    for mt in _NEWENVIRONMENT.finditer(preamble):
+        close = balanced_group(preamble, mt.end())
+        if close < 0 or mt.group(2) in KNOWN:  # (pandoc's Shaded, a deck's own itemize: read as meant)
+            continue
+        opening = " ".join(preamble[mt.end() + 1 : close - 1].split())
+        if mt.group(1) == "tcolorbox":
+            opening, ending = f"\\begin{{tcolorbox}}[{opening}]", "\\end{tcolorbox}"
+        else:
+            at = len(preamble) - len(preamble[close:].lstrip())
+            end = balanced_group(preamble, at) if preamble.startswith("{", at) else -1
+            if end < 0:
+                continue
+            ending = " ".join(preamble[at + 1 : end - 1].split())
+        found[mt.group(2)] = (_Macro(opening, int(mt.group(3) or 0), mt.group(4)), ending)
+    return found
+
+
+def _own_environments(lines: list[str], begin: int) -> None:
+    """The deck's own environments (:func:`_environments`) put in place where its frames use them, as TeX
+    does (its ``keybox`` a block titled as its argument, its ``recap`` a titled box), line for line;
+    verbatim lines keep them."""
+    found = _environments("\n".join(lines[: max(begin, 0)])) if begin > 0 else {}
+    if not found:
+        return
+    names = "|".join(sorted(map(re.escape, found), key=len, reverse=True))
+    use = re.compile(r"\\(begin|end)\{(" + names + r")\}")
+    for k, line in _outside_verbatim(lines, begin):
+        if "\\begin{" not in line and "\\end{" not in line or _NEWENVIRONMENT.search(line):
+            continue
+        out, at = [], 0
+        for mt in use.finditer(line):
+            if mt.start() < at:
+                continue
+            opening, ending = found[mt.group(2)]
+            done = _expanded(line, mt.end(), opening) if mt.group(1) == "begin" else (ending, mt.end())
+            if done is not None:
+                out.append(line[at : mt.start()] + done[0])
+                at = done[1]
         lines[k] = "".join(out) + line[at:]
 
 

@@ -754,3 +754,21 @@ def test_an_escaped_dollar_in_the_text_of_math_is_a_dollar(tmp_path):
     assert "\\" not in "".join(words)
     assert len(list(feature[0].iter(f"{M}mr"))) == 2  # (the cases' two rows)
     assert "math" not in stderr
+
+
+def test_a_decks_own_environments_are_expanded_as_tex_expands_them(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Key ideas}\n\\begin{keybox}{Remember}\nA decision made many times.\n\\end{keybox}\n"
+        "\\begin{recap}[Where we are]\n\\begin{itemize}\n\\item Rules from examples.\n\\end{itemize}\n"
+        "\\end{recap}\n\\begin{recap}\nLast week.\n\\end{recap}\n\\end{frame}",
+        preamble="\\usepackage{tcolorbox}\n\\newenvironment{keybox}[1]\n  {\\begin{block}{#1}}\n  {\\end{block}}\n"
+        "\\newtcolorbox{recap}[1][Where we left off]{colback=gray!5,title={#1}}\n",
+    )
+    boxes = [shape.text_frame.text for shape in prs.slides[0].shapes if shape.name == "Callout"]
+    assert boxes == [
+        "Remember\nA decision made many times.",
+        "Where we are\nRules from examples.",
+        "Where we left off\nLast week.",
+    ]
+    assert "raw-tex" not in stderr
