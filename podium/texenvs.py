@@ -18,6 +18,7 @@ raw TeX: left out, with a warning at their line, as before):
 ``equation``, ``align``, ``gather``, ``multline``…      display math (``aligned``/``gathered``)
 ``tcolorbox[title=…]``                                  a box titled as its ``title=`` option
 ``Shaded``/``Highlighting`` (pandoc's highlighted code)  a code block of the plain code
+``tabbing`` (``\\>`` tabs, ``\\\\`` rows)                     a line block, each row indented by its tabs
 ``semiverbatim`` (beamer's code with commands in it)     a code block of its text; overlaid last lines on clicks
 =====================================================  ==============================================
 
@@ -103,6 +104,7 @@ KNOWN = frozenset(
         "algorithmic",
         "tcolorbox",
         "Shaded",
+        "tabbing",
     )
 )
 # algorithmic's and algpseudocode's commands: (words, indent before, indent after); their argument
@@ -540,6 +542,27 @@ def _algorithm2e(body: str) -> str:
     return "\n".join(f"| {chr(0xA0) * 4 * indent}{words}" for indent, words in out)
 
 
+_TABBING_ROW_END = re.compile(r"\\\\\*?(?:\s*\[[^\]\n]*\])?")
+
+
+def _tabbing(body: str) -> str:
+    """A ``tabbing`` environment (pseudocode: ``\\=`` sets a tab stop, ``\\>`` moves to the next, ``\\\\``
+    ends a row) as a line block: a line per row, indented by the tabs it starts with; a ``\\kill`` row
+    (its stops only) is not shown."""
+    out: list[str] = []
+    for row in _TABBING_ROW_END.split(body):
+        row = " ".join(row.split())
+        if not row or row.endswith("\\kill"):
+            continue
+        indent = 0
+        while row.startswith("\\>"):
+            indent += 1
+            row = row[2:].lstrip()
+        row = " ".join(re.sub(r"\\[=><+-](?![A-Za-z])", " ", row).split())
+        out.append(f"| {chr(0xA0) * 4 * indent}{row}")
+    return "\n".join(out)
+
+
 def _titled_box(kind: str, title: str, inner: str) -> str:
     """A box div titled ``title``: in its ``title`` attribute, or (a title with braces of its own,
     ``\\emph{x}``, ``$\\frac{a}{b}$``, which would end the attribute) as the heading it starts with."""
@@ -631,6 +654,8 @@ def _convert(source: str) -> str:
         return _table(args[-1] if args else "", body) or body
     if env == "algorithmic":
         return _algorithmic(body)
+    if env == "tabbing":
+        return _tabbing(body)
     if env in ("algorithm", "algorithm*"):  # (a float: its caption over its algorithmic)
         caption = re.search(r"\\caption\{((?:[^{}]|\{[^{}]*\})*)\}", body)
         rest = re.sub(r"\\caption\{(?:[^{}]|\{[^{}]*\})*\}|\\label\{[^{}]*\}", "", body)

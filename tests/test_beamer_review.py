@@ -772,3 +772,21 @@ def test_a_decks_own_environments_are_expanded_as_tex_expands_them(tmp_path):
         "Where we left off\nLast week.",
     ]
     assert "raw-tex" not in stderr
+
+
+def test_tabbing_is_a_line_per_row_indented_by_its_tabs(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{The simplex algorithm}\n \\begin{tabbing}\n    Start with a basis \\\\[1ex]\n"
+        "    {\\tt while} \\= not optimal \\\\ [.7ex]\n    \\> Let $i$ be an index \\\\\n"
+        "    \\> {\\tt else} \\\\\n\n    \\> \\> \\emph{update} B\n  \\end{tabbing}\n\\end{frame}",
+    )
+    nb = "\xa0" * 4
+    assert _texts(prs)[0][1].split("\x0b") == [
+        "Start with a basis",
+        "while not optimal",
+        nb + "Let  be an index",
+        nb + "else",
+        nb + nb + "update B",
+    ]
+    assert _math_count(prs.slides[0]) == 1 and "raw-tex" not in stderr
