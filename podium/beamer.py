@@ -35,7 +35,7 @@ from typing import Any
 
 from .markdown import outside
 from .rawtex import balanced_group, find_raw_tex
-from .texenvs import _single_dollars, tex_text
+from .texenvs import KNOWN, _single_dollars, tex_text
 
 _CLASS = re.compile(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{beamer\}", re.M)
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|Verbatim|semiverbatim|Highlighting)\*?\}")
@@ -52,7 +52,12 @@ _QUIET = re.compile(
     r"^\\(?:maketitle|titlepage|appendix|AtBegin\w+|setbeam\w+|use\w*theme|bibliographystyle|"
     r"frame\s*\{\s*\\(?:titlepage|maketitle)\s*\}|clearpage|newpage|mode\b|againframe|"
     r"label\s*\{[^{}]*\}\s*$|hypertarget\s*\{[^{}]*\}\s*\{\s*\}\s*$|(?:re)?newcommand|def\\|"  # (no words)
-    r"setcounter|addtocounter|graphicspath|includeonly|pagenumbering|vspace|vfill|bigskip|medskip)"
+    r"setcounter|addtocounter|graphicspath|includeonly|pagenumbering|vspace|vfill|bigskip|medskip|let\\|"
+    r"(?:(?:this)?pagestyle|setlength|addtolength|newlength|newcounter|definecolou?r|colorlet|"
+    r"hypersetup|(?:re)?newenvironment|newtheorem|theoremstyle|providecommand|DeclareMathOperator|"
+    r"linespread|tikzset|pgfplotsset|lstset|sisetup)(?![A-Za-z])|"
+    r"(?:makeat(?:letter|other)|normalsize|small|footnotesize|scriptsize|tiny|large|Large|LARGE|huge|Huge|"
+    r"raggedright|sloppy|frenchspacing|smallskip|color\s*\{[^{}]*\})\s*$)"  # (with no words after them)
 )
 
 
@@ -72,27 +77,59 @@ def wanted(text: str, shown: str) -> bool:
 
 
 _INPUT = re.compile(r"^\s*\\(input|include|subfile)\s*\{([^{}]+)\}\s*(?:%.*)?$")
+# a package the preamble loads (\RequirePackage in a package): read when its .sty is the course's own
+_PACKAGE = re.compile(
+    r"^\s*\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}\s*(?:\[[^\]]*\])?\s*(?:%.*)?$"
+)
 MAX_INPUT_DEPTH = 8
+_INCLUDE_ONLY = re.compile(r"^[ \t]*\\includeonly\s*\{([^{}]*)\}", re.M)
+
+
+def _include_name(name: str) -> str:
+    """An ``\\include``'s file as ``\\includeonly`` names it (``lectures/lecture04``, no ``.tex``)."""
+    name = name.strip().replace("\\", "/").removeprefix("./")
+    return name[:-4] if name.lower().endswith(".tex") else name
 
 
 def expand_inputs(
-    text: str, shown: str, read: Callable[[str, str, int], tuple[str, str] | None], depth: int = 0
+    text: str,
+    shown: str,
+    read: Callable[[str, str, int], tuple[str, str] | None],
+    depth: int = 0,
+    only: frozenset[str] | None = None,
 ) -> tuple[str, list[tuple[str, int]]]:
     """``text`` with each ``\\input{file}`` (``\\include``, ``\\subfile``) standing on its line replaced by
     the file's text, as LaTeX reads it; and the (file, line) every line came from.  ``read(name, shown,
-    line)`` gives (the file's text, its name in messages), or None (it said why)."""
+    line)`` gives (the file's text, its name in messages), or None (it said why).  So is a package the
+    preamble loads (``\\usepackage{course}``) when ``read`` finds its ``course.sty`` (a course's own, beside
+    the deck; None, unsaid, for LaTeX's own): its ``\\title``, ``\\author`` and macros are the deck's.
+    The preamble's ``\\includeonly{a,b}`` (``only``) leaves out, as LaTeX does, the files other than those
+    that ``\\include`` names (this week's lecture of a course's master file), unread."""
+    if depth == 0 and only is None and (chosen := _INCLUDE_ONLY.search(text)) is not None:
+        only = frozenset(_include_name(name) for name in chosen.group(1).split(",") if name.strip())
     out: list[str] = []
     origins: list[tuple[str, int]] = []
     for n, line in enumerate(text.split("\n"), start=1):
         found = _INPUT.match(line) if "\\" in line and depth < MAX_INPUT_DEPTH else None
-        got = read(found.group(2).strip(), shown, n) if found is not None else None
-        if got is None:
+        package = (
+            _PACKAGE.match(line) if found is None and "package" in line and depth < MAX_INPUT_DEPTH else None
+        )
+        if package is not None:  # (a course's own package beside the deck: its preamble, read as an \input)
+            names = [name.strip() + ".sty" for name in package.group(1).split(",") if name.strip()]
+            got_all = [got for name in names if (got := read(name, shown, n)) is not None]
+        elif found is not None and found.group(1) == "include" and only is not None:
+            name = found.group(2).strip()
+            got_all = [got] if _include_name(name) in only and (got := read(name, shown, n)) else []
+        else:
+            got_all = [got] if found is not None and (got := read(found.group(2).strip(), shown, n)) else []
+        if not got_all:
             out.append("" if found is not None else line)
             origins.append((shown, n))
             continue
-        sub, sub_origins = expand_inputs(got[0], got[1], read, depth + 1)
-        out.extend(sub.split("\n"))
-        origins.extend(sub_origins)
+        for got in got_all:
+            sub, sub_origins = expand_inputs(got[0], got[1], read, depth + 1, only)
+            out.extend(sub.split("\n"))
+            origins.extend(sub_origins)
     return "\n".join(out), origins
 
 
@@ -115,6 +152,7 @@ def beamer_markdown(text: str) -> Converted:
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     _expand_text_macros(lines, begin)
     _inline_bibliography(lines, begin)
+    _own_environments(lines, begin)
     _theorem_boxes(lines, begin)
     end = next(
         (k for k in range(len(lines) - 1, begin, -1) if lines[k].strip().startswith("\\end{document}")),
@@ -377,6 +415,58 @@ def _theorem_boxes(lines: list[str], begin: int) -> None:
             else:
                 out.append(f"\\end{{{kinds.pop() if kinds else 'block'}}}")
                 at = mt.end()
+        lines[k] = "".join(out) + line[at:]
+
+
+_NEWENVIRONMENT = re.compile(
+    r"\\(?:re)?new(environment|tcolorbox)\s*(?:\[[^\]]*\])?\s*\{([A-Za-z]+\*?)\}\s*(?:\[(\d)\])?\s*"
+    r"(?:\[([^\]]*)\])?\s*(?=\{)"
+)
+
+
+def _environments(preamble: str) -> dict[str, tuple[_Macro, str]]:
+    """The environments the preamble defines, ``\\newenvironment{keybox}[1]{\\begin{block}{#1}}{\\end{block}}``
+    and tcolorbox's ``\\newtcolorbox{recap}[1][Recap]{colback=gray!5,title={#1}}`` (a ``tcolorbox`` of those
+    options): each one's beginning (as a macro of its arguments) and end."""
+    found: dict[str, tuple[_Macro, str]] = {}
+    for mt in _NEWENVIRONMENT.finditer(preamble):
+        close = balanced_group(preamble, mt.end())
+        if close < 0 or mt.group(2) in KNOWN:  # (pandoc's Shaded, a deck's own itemize: read as meant)
+            continue
+        opening = " ".join(preamble[mt.end() + 1 : close - 1].split())
+        if mt.group(1) == "tcolorbox":
+            opening, ending = f"\\begin{{tcolorbox}}[{opening}]", "\\end{tcolorbox}"
+        else:
+            at = len(preamble) - len(preamble[close:].lstrip())
+            end = balanced_group(preamble, at) if preamble.startswith("{", at) else -1
+            if end < 0:
+                continue
+            ending = " ".join(preamble[at + 1 : end - 1].split())
+        found[mt.group(2)] = (_Macro(opening, int(mt.group(3) or 0), mt.group(4)), ending)
+    return found
+
+
+def _own_environments(lines: list[str], begin: int) -> None:
+    """The deck's own environments (:func:`_environments`) put in place where its frames use them, as TeX
+    does (its ``keybox`` a block titled as its argument, its ``recap`` a titled box), line for line;
+    verbatim lines keep them."""
+    found = _environments("\n".join(lines[: max(begin, 0)])) if begin > 0 else {}
+    if not found:
+        return
+    names = "|".join(sorted(map(re.escape, found), key=len, reverse=True))
+    use = re.compile(r"\\(begin|end)\{(" + names + r")\}")
+    for k, line in _outside_verbatim(lines, begin):
+        if "\\begin{" not in line and "\\end{" not in line or _NEWENVIRONMENT.search(line):
+            continue
+        out, at = [], 0
+        for mt in use.finditer(line):
+            if mt.start() < at:
+                continue
+            opening, ending = found[mt.group(2)]
+            done = _expanded(line, mt.end(), opening) if mt.group(1) == "begin" else (ending, mt.end())
+            if done is not None:
+                out.append(line[at : mt.start()] + done[0])
+                at = done[1]
         lines[k] = "".join(out) + line[at:]
 
 

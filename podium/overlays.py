@@ -51,6 +51,12 @@ def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
     lines = text.split("\n")
     starts = line_starts(lines)
     fenced = code_lines(lines)  # (beamer code shown in a lecture stays code)
+    if "\\begin{semiverbatim}" in text:  # (and its semiverbatim code: its overlays are texenvs' to read)
+        inside = False
+        for k, row in enumerate(lines):
+            inside = inside or row.lstrip().startswith("\\begin{semiverbatim}")
+            fenced[k] = fenced[k] or inside
+            inside = inside and "\\end{semiverbatim}" not in row
     out: list[str] = []
     index: list[int] = []
     changed = False

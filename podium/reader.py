@@ -736,9 +736,12 @@ def _signs(text: str, signs: tuple[str, ...]) -> bool:
 
 def _tex_reader(base_dir: str, policy: PathPolicy, diags: Diagnostics):
     """For :func:`podium.beamer.expand_inputs`: a file a beamer deck inputs, found as LaTeX finds it
-    (``name.tex``, then ``name``, from the deck's folder) and read under the path policy."""
+    (``name.tex``, then ``name``, from the deck's folder) and read under the path policy.  A package
+    (``name.sty``) is read only when it is there: else it is one of LaTeX's own, and nothing is said."""
 
     def read(name: str, shown: str, line: int) -> tuple[str, str] | None:
+        if name.endswith(".sty") and not os.path.isfile(os.path.join(base_dir, name)):
+            return None
         pos = m.SourcePos(shown, line)
         names = [name] if name.lower().endswith(".tex") else [name + ".tex", name]
         found = next((n for n in names if os.path.isfile(os.path.join(base_dir, n))), names[0])

@@ -18,6 +18,8 @@ raw TeX: left out, with a warning at their line, as before):
 ``equation``, ``align``, ``gather``, ``multline``…      display math (``aligned``/``gathered``)
 ``tcolorbox[title=…]``                                  a box titled as its ``title=`` option
 ``Shaded``/``Highlighting`` (pandoc's highlighted code)  a code block of the plain code
+``tabbing`` (``\\>`` tabs, ``\\\\`` rows)                     a line block, each row indented by its tabs
+``semiverbatim`` (beamer's code with commands in it)     a code block of its text; overlaid last lines on clicks
 =====================================================  ==============================================
 
 ``\\[ … \\]`` and ``\\( … \\)`` around math (TeX's own display and inline math, everywhere in beamer
@@ -32,6 +34,7 @@ lecture it came from, so messages keep pointing at the lecturer's own lines.
 from __future__ import annotations
 
 import re
+import textwrap
 
 from .fancylists import marker_text
 from .markdown import code_lines, line_starts, outside, toggles_display_math
@@ -43,7 +46,7 @@ LISTS = {"itemize": "-", "enumerate": "1.", "description": "-"}
 BOXES = ("block", "alertblock", "exampleblock")
 PLAIN = ("center", "flushleft", "flushright")
 QUOTES = ("quote", "quotation")
-CODE = ("verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "Highlighting")
+CODE = ("verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "Highlighting", "semiverbatim")
 MATH = {
     "equation": "",
     "equation*": "",
@@ -101,6 +104,7 @@ KNOWN = frozenset(
         "algorithmic",
         "tcolorbox",
         "Shaded",
+        "tabbing",
     )
 )
 # algorithmic's and algpseudocode's commands: (words, indent before, indent after); their argument
@@ -164,9 +168,10 @@ _TABLE_RULES = re.compile(
 
 _BEGIN = re.compile(r"^([ \t]*)\\begin\{([A-Za-z]+\*?)\}")
 _LENGTH = re.compile(r"^\s*([0-9.]*)\s*\\(?:textwidth|linewidth|columnwidth|paperwidth)\s*$")
-# a line of \includegraphics alone (or several, with the space TeX puts between them)
+# a line of \includegraphics alone (or several, with the space TeX puts between them), perhaps after
+# the command that centres it (\centering\includegraphics{…}: a picture is set in its place anyway)
 _GRAPHIC_LINE = re.compile(
-    r"^\s*(?:\\includegraphics\s*(\[[^\]]*\])?\s*\{[^{}]+\}"
+    r"^\s*(?:\\(?:centering|center|noindent)(?![A-Za-z])\s*)?(?:\\includegraphics\s*(\[[^\]]*\])?\s*\{[^{}]+\}"
     r"(?:\s*(?:\\hfill|\\quad|\\qquad|\\hspace\*?\{[^{}]*\}|~|\\,|%))*\s*)+$"
 )
 _LABELS = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b|qedhere\b)")
@@ -357,14 +362,26 @@ def _environment_end(text: str, at: int, env: str) -> int | None:
 
 def convert(source: str) -> str:
     """One environment (``\\begin{env}…\\end{env}``) as Markdown; beamer's overlay specification after
-    its name (``\\begin{block}<3->{Title}``) makes it come on that step's click."""
+    its name (``\\begin{block}<3->{Title}``, or after a block's title: ``\\begin{block}{Title}<3->``) makes it
+    come on that step's click."""
     head = _BEGIN.match(source)
     assert head is not None
     spec = _ENV_OVERLAY.match(source, head.end())
+    if spec is None and head.group(2) in BOXES and source.startswith("{", head.end()):
+        title_end = _group(source, head.end())  # (or after a block's title: \begin{block}{Title}<2->)
+        while 0 < title_end < len(source) and source[title_end] in " \t":
+            title_end += 1
+        spec = _ENV_OVERLAY.match(source, title_end) if title_end > 0 else None
+        if spec is not None:
+            return _stepped(spec.group(1), _convert(source[: spec.start()] + source[spec.end() :]))
     if spec is None:
         return _convert(source)
-    shown = _convert(source[: head.end()] + source[spec.end() :])
-    step = overlay_start(spec.group(1))
+    return _stepped(spec.group(1), _convert(source[: head.end()] + source[spec.end() :]))
+
+
+def _stepped(spec: str, shown: str) -> str:
+    """An environment's Markdown, on the click of its overlay specification ``spec`` when it comes later."""
+    step = overlay_start(spec)
     return f"::: {{.fragment}}\n{shown}\n:::" if step is not None and step > 1 else shown
 
 
@@ -525,6 +542,27 @@ def _algorithm2e(body: str) -> str:
     return "\n".join(f"| {chr(0xA0) * 4 * indent}{words}" for indent, words in out)
 
 
+_TABBING_ROW_END = re.compile(r"\\\\\*?(?:\s*\[[^\]\n]*\])?")
+
+
+def _tabbing(body: str) -> str:
+    """A ``tabbing`` environment (pseudocode: ``\\=`` sets a tab stop, ``\\>`` moves to the next, ``\\\\``
+    ends a row) as a line block: a line per row, indented by the tabs it starts with; a ``\\kill`` row
+    (its stops only) is not shown."""
+    out: list[str] = []
+    for row in _TABBING_ROW_END.split(body):
+        row = " ".join(row.split())
+        if not row or row.endswith("\\kill"):
+            continue
+        indent = 0
+        while row.startswith("\\>"):
+            indent += 1
+            row = row[2:].lstrip()
+        row = " ".join(re.sub(r"\\[=><+-](?![A-Za-z])", " ", row).split())
+        out.append(f"| {chr(0xA0) * 4 * indent}{row}")
+    return "\n".join(out)
+
+
 def _titled_box(kind: str, title: str, inner: str) -> str:
     """A box div titled ``title``: in its ``title`` attribute, or (a title with braces of its own,
     ``\\emph{x}``, ``$\\frac{a}{b}$``, which would end the attribute) as the heading it starts with."""
@@ -616,6 +654,8 @@ def _convert(source: str) -> str:
         return _table(args[-1] if args else "", body) or body
     if env == "algorithmic":
         return _algorithmic(body)
+    if env == "tabbing":
+        return _tabbing(body)
     if env in ("algorithm", "algorithm*"):  # (a float: its caption over its algorithmic)
         caption = re.search(r"\\caption\{((?:[^{}]|\{[^{}]*\})*)\}", body)
         rest = re.sub(r"\\caption\{(?:[^{}]|\{[^{}]*\})*\}|\\label\{[^{}]*\}", "", body)
@@ -830,11 +870,84 @@ def _code(env: str, args: list[str], body: str) -> str:
         elif env == "minted" and re.fullmatch(r"[\w+#-]+", a.strip()):
             language = a.strip().lower()
     code = body.strip("\n")
+    if env == "semiverbatim":
+        return _semiverbatim(code)
     if env == "Highlighting":  # (pandoc's highlighted code: \KeywordTok{data} … in fancyvrb's Verbatim)
         code = _highlighted(re.sub(r"\A\[[^\]\n]*\]\n?", "", code)).strip("\n")
+    return _fence(code, language)
+
+
+def _fence(code: str, language: str = "") -> str:
     longest = max((len(r) for r in re.findall(r"`+", code)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{language}\n{code}\n{fence}"
+
+
+# a semiverbatim line that is one overlay command around the whole line: `\visible<2->{# [1, 2]}`
+_SEMI_OVERLAY_LINE = re.compile(r"^([ \t]*)\\(?:only|uncover|visible|onslide)\s*<([^<>\n]{1,20})>\s*\{")
+# commands whose argument semiverbatim prints (how it looks is the code block's): their last argument,
+# after the overlay, option and colour arguments they take (\alt's first: its text on the first steps)
+_SEMI_COMMANDS = re.compile(
+    r"\\(textbf|textit|texttt|textsl|textsc|textrm|textsf|emph|underline|alert|structure|only|uncover|"
+    r"visible|onslide|invisible|textcolor|colorbox|alt|temporal|color)(?![A-Za-z])\s*(?:<[^<>\n]{1,20}>)?\s*"
+    r"(?:\[[^\]\n]*\])?"
+)
+
+
+def _semiverbatim(code: str) -> str:
+    """beamer's ``semiverbatim`` (verbatim text in which ``\\``, ``{`` and ``}`` still mean TeX: ``\\textbf``,
+    ``\\alert``, ``\\visible<2->{…}`` work, and ``\\\\``, ``\\{``, ``\\}`` write the characters) as a code
+    block of the text it prints, line for line with its indentation.  Its last lines, when each stands in
+    an overlay (``\\visible<2->{…}``) of a later step than the lines before, come on clicks as code blocks
+    of their own; an overlay elsewhere is shown from the start (the words are never lost)."""
+    lines = textwrap.dedent(code).split("\n")
+    steps = []
+    for line in lines:
+        mt = _SEMI_OVERLAY_LINE.match(line)
+        close = _group(line, mt.end() - 1) if mt is not None else -1
+        whole = close > 0 and not line[close:].strip()
+        steps.append(overlay_start(mt.group(2)) if mt is not None and whole else 1)
+    first = next((k for k, step in enumerate(steps) if step > 1), len(lines))
+    if any(b < a for a, b in zip(steps[first:], steps[first + 1 :])) or 1 in steps[first:]:
+        first = len(lines)  # (not a run of later lines: all shown at once)
+    parts = [_fence("\n".join(_semiverbatim_text(line) for line in lines[:first]))] if first else []
+    k = first
+    while k < len(lines):
+        j = k
+        while j + 1 < len(lines) and steps[j + 1] == steps[k]:
+            j += 1
+        shown = "\n".join(_semiverbatim_text(line) for line in lines[k : j + 1])
+        parts.append(f"::: {{.fragment}}\n{_fence(shown)}\n:::")
+        k = j + 1
+    return "\n\n".join(parts)
+
+
+def _semiverbatim_text(line: str) -> str:
+    """A line of ``semiverbatim`` as the characters it prints (its commands' words, TeX's escapes read)."""
+    out: list[str] = []
+    i = 0
+    while i < len(line):
+        mt = _SEMI_COMMANDS.match(line, i) if line[i] == "\\" else None
+        if mt is not None:
+            args: list[str] = []
+            j = mt.end()
+            while j < len(line) and line[j] == "{" and (close := _group(line, j)) > 0:
+                args.append(line[j + 1 : close - 1])
+                j = close
+            name = mt.group(1)
+            wanted = {"textcolor": 1, "colorbox": 1, "alt": 0, "temporal": 1, "color": None}.get(name, 0)
+            # (\color{red}: a switch, its colour goes and the rest of the line stays)
+            out.append(_semiverbatim_text(args[wanted]) if wanted is not None and len(args) > wanted else "")
+            i = j
+        elif line.startswith(("\\\\", "\\{", "\\}"), i):
+            out.append(line[i + 1])
+            i += 2
+        elif line[i] in "{}":
+            i += 1  # (a group's braces print nothing)
+        else:
+            out.append(line[i])
+            i += 1
+    return "".join(out)
 
 
 # the characters pandoc escapes in its highlighted code (skylighting's LaTeX), and what they are
@@ -1159,21 +1272,35 @@ def spaced_dollar_math(text: str, every: bool = False) -> str | None:
     code = code_lines(lines)
     changed = False
     verbatim = False
+    open_math = False  # (a LaTeX lecture's math opened on a line before, in the same paragraph)
     for k, line in enumerate(lines):
         if every and re.search(
             r"\\(begin|end)\{(?:verbatim|lstlisting|minted|Verbatim|semiverbatim|Highlighting)", line
         ):
             verbatim = "\\begin{" in line and "\\end{" not in line
             continue
+        carried, open_math = open_math, every and _math_runs_on(line, open_math, code[k] or verbatim)
         if code[k] or verbatim or "$$" in line or not re.search(r"\$[ \t]|[ \t]\$", line):
             continue
         if not every and "\\" not in line:
             continue
         pattern, tight = (_SPACED_ANY, _tight_any) if every else (_SPACED_MATH, _tight_math)
-        new = outside(_CODE_SPANS, line, lambda part, p=pattern, t=tight: p.sub(t, part))
+        # (math wrapped from the line before, `A_B^{-1} b_B$ is feasible, then $B$`: its end is no opening)
+        head = _single_dollars(line)[0] + 1 if carried and _single_dollars(line) else 0
+        new = line[:head] + outside(_CODE_SPANS, line[head:], lambda part, p=pattern, t=tight: p.sub(t, part))
         if new != line:
             lines[k], changed = new, True
     return "\n".join(lines) if changed else None
+
+
+def _math_runs_on(line: str, inside: bool, skipped: bool) -> bool:
+    """Whether inline math is open at the end of ``line`` of a LaTeX lecture (``inside``: at its start):
+    a paragraph's break ends it, as TeX ends it; code and display math leave it as it was."""
+    if not line.strip():
+        return False
+    if skipped or "$$" in line:
+        return inside
+    return inside != (len(_single_dollars(line)) % 2 == 1)
 
 
 def _tight_any(mt: re.Match) -> str:
@@ -1250,7 +1377,7 @@ _ACCENT = re.compile(
 )
 # what TeX's text must not be touched in: code spans, math
 _PROTECTED = re.compile(
-    r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$"
+    r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)(?:\\.|[^$\n\\])*?(?<=\S)\$"  # (math's \$: a dollar)
     r"|<[a-z][\w+.-]*:[^<>\s]*>|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)|\b[a-z][\w+.-]*://[^\s<>)\]]*"  # addresses
     r"|\\(?:url|href)\{[^{}]*\}"
     r"|(?<=[\w)\]])~[A-Za-z0-9+\-]{1,6}~(?!~)",  # pandoc's subscript, H~2~O (Dr.~A.~Smith: ties)

@@ -52,7 +52,37 @@ def normalise(tex: str) -> str:
     tex = re.sub(r"\\(displaystyle|textstyle|scriptstyle)\b", "", tex)
     # \mathbb R, \boldsymbol\alpha: a font's argument is one token without braces, as TeX reads it
     tex = _UNBRACED_FONT.sub(lambda mt: f"\\{mt.group(1)}{{{mt.group(2) or mt.group(3)}}}", tex)
+    if "\\text" in tex or "\\mbox" in tex:
+        tex = _text_escapes(tex)
     return tex.strip()
+
+
+_TEXT_COMMAND = re.compile(r"\\(?:text(?:tt|rm|bf|it|sf|sc|normal|up)?|mbox)\s*\{")
+
+
+def _text_escapes(tex: str) -> str:
+    """``tex`` with TeX's escaped characters in the text of math (``\\text{\\$}100``, ``\\texttt{50\\%}``) as
+    the characters: latex2mathml keeps a text's braces' content as it is written, and would print the
+    backslash (or find an unknown command ``\\$``)."""
+    out: list[str] = []
+    at = 0
+    for mt in _TEXT_COMMAND.finditer(tex):
+        if mt.start() < at:
+            continue  # (a text command inside a text: its escapes read already)
+        depth, end = 0, len(tex)
+        for i in range(mt.end() - 1, len(tex)):
+            if tex[i] == "\\":
+                continue
+            if tex[i] in "{}" and (i == 0 or tex[i - 1] != "\\" or tex[i - 2 : i] == "\\\\"):
+                depth += 1 if tex[i] == "{" else -1
+                if depth == 0:
+                    end = i + 1
+                    break
+        out.append(tex[at : mt.end()])
+        out.append(re.sub(r"(?<!\\)\\([$%#_&])", r"\1", tex[mt.end() : end]))
+        at = end
+    out.append(tex[at:])
+    return "".join(out)
 
 
 _UNBRACED_FONT = re.compile(

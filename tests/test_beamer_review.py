@@ -614,3 +614,179 @@ def test_frames_a_preamble_macro_inputs_are_not_lost_silently(tmp_path):
     preamble = "\\title{OOP}\n\\newcommand\\seledchap[1]{%\n  \\ifcase#1\\relax\n  \\or\n    \\include{data/ch01}\n  \\fi\n}\n"
     _prs, said = _build(tmp_path, "\\begin{frame}\\titlepage\\end{frame}\n\\seledchap{1}", preamble)
     assert "ch01.tex:1: warning: 2 frame(s) before \\begin{document} are left out" in said
+
+
+def _main_clicks(slide) -> int:
+    """How many clicks the slide's animation waits for."""
+    return len(slide.element.xpath(".//p:timing//p:cTn[@nodeType='mainSeq']/p:childTnLst/p:par"))
+
+
+def test_semiverbatim_is_a_code_block_line_for_line_its_overlaid_last_line_on_a_click(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}[fragile]{List methods}\n\\begin{semiverbatim}\n"
+        "    def \\textbf{my_mean}(my_list):\n        total = 0\n        for i in my_list:\n"
+        "            total += \\alert{i}\n    d = \\{'a': 1\\}\n"
+        "    \\visible<2->{# [1, 2, 3, 4]}\n\\end{semiverbatim}\n\\end{frame}",
+    )
+    texts = _texts(prs)[0]
+    code = next(text for text in texts if "my_mean" in text)
+    assert code.split("\n") == [
+        "def my_mean(my_list):",
+        "    total = 0",
+        "    for i in my_list:",
+        "        total += i",
+        "d = {'a': 1}",
+    ]
+    assert "# [1, 2, 3, 4]" in texts  # (a code block of its own, on the click)
+    assert _main_clicks(prs.slides[0]) == 1
+    assert "left out" not in stderr and "visible" not in _all_text(prs)
+
+
+def test_inline_math_wrapped_over_two_lines_keeps_the_spaces_after_it(tmp_path):
+    # (Emacs' fill-paragraph wraps a paragraph inside $…$; the line's end is a space in TeX)
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Feasible basis}\nIf in addition $x^* =\nA_B^{-1} b_B$ is feasible, then $B$ is called"
+        " feasible.\n\\end{frame}",
+    )
+    runs = [
+        r.text
+        for shape in prs.slides[0].shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+        for r in p.runs
+    ]
+    assert " is feasible, then " in runs, runs
+    assert " is called feasible." in runs
+    assert _math_count(prs.slides[0]) == 2
+
+
+def test_a_courses_own_package_beside_the_deck_is_read_as_its_preamble(tmp_path):
+    (tmp_path / "course.sty").write_text(
+        "\\ProvidesPackage{course}\n\\RequirePackage{amssymb}\n\\title[Econ 103]{Economics 103}\n"
+        "\\author{Francis J.\\ DiTraglia}\n\\institute{University of Pennsylvania}\n"
+        "\\newcommand{\\R}{\\mathbb{R}}\n\\newcommand{\\course}{Statistics}\n",
+        encoding="utf-8",
+    )
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}\n\\titlepage\n\\end{frame}\n\\begin{frame}{First question}\nIs $x \\in \\R$ in \\course?\n"
+        "\\end{frame}",
+        preamble="\\usepackage{amsmath,course}\n",
+    )
+    texts = _texts(prs)
+    assert texts[0][0] == "Economics 103" and "University of Pennsylvania" in texts[0][1]
+    assert "Is  in Statistics?" in texts[1]
+    assert _math_count(prs.slides[1]) == 1
+    assert "warning" not in stderr  # (amsmath, amssymb: LaTeX's own, not looked for)
+
+
+def test_a_blocks_overlay_after_its_title_is_a_click(tmp_path):
+    # (beamer takes the action specification before or after the title: \begin{block}{Note}<3->)
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Logical operators}\nYou can combine them.\n\n\\begin{block}{}<2>\nAssign them to variables.\n"
+        "\\end{block}\n\n\\begin{alertblock}{Note} <3->\nA titled block on the third step.\n\\end{alertblock}\n"
+        "\\end{frame}",
+    )
+    text = _all_text(prs)
+    assert "<" not in text and "Note\nA titled block on the third step." in text
+    assert "Assign them to variables." in text
+    assert _main_clicks(prs.slides[0]) == 2
+
+
+def test_a_picture_after_centering_on_its_line_is_shown(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(tmp_path / "pic.png")
+    markdown, _ = _cli_deck(
+        tmp_path,
+        "m.md",
+        "## A\n\n\\center\\includegraphics[height=6.5cm]{pic.png}\n\n"
+        "## B\n\n\\centering\\includegraphics[width=0.6\\textwidth]{pic.png}\n",
+    )
+    tex, _ = _build(
+        tmp_path, "\\begin{frame}{C}\n\\centering \\includegraphics[width=5cm]{pic.png}\n\\end{frame}"
+    )
+    for slide in (*markdown.slides, *tex.slides):
+        assert sum(shape.shape_type == 13 for shape in slide.shapes) == 1  # (a picture)
+
+
+def test_setup_commands_between_frames_are_no_text_left_out(tmp_path):
+    _, stderr = _build(
+        tmp_path,
+        "\\pagestyle{empty}\n\\setbeamertemplate{navigation symbols}{}\n\\definecolor{penn}{RGB}{1,31,91}\n"
+        "\\setlength{\\parskip}{1em}\n\\small\n\\begin{frame}{A}\nHi\n\\end{frame}\n\\thispagestyle{empty}\n"
+        "\\begin{frame}{B}\nThere\n\\end{frame}",
+    )
+    assert "outside-frame" not in stderr
+    _, stderr = _build(tmp_path, "\\small Words between frames.\n\\begin{frame}{A}\nHi\n\\end{frame}")
+    assert "outside-frame" in stderr  # (words after a switch are still text)
+
+
+def test_includeonly_leaves_out_the_other_included_files(tmp_path):
+    (tmp_path / "body.tex").write_text("\\begin{frame}{Course information}\nExams.\n\\end{frame}\n")
+    (tmp_path / "lecture04.tex").write_text(
+        "\\begin{frame}{The simplex algorithm}\nLecture 4.\n\\end{frame}\n"
+    )
+    prs, stderr = _build(
+        tmp_path,
+        "\\include{body}\n\\include{lecture01}\n\\include{lecture04.tex}",
+        preamble="%\\includeonly{body}\n\\includeonly{lecture04,lecture05}\n",
+    )
+    titles = [texts[0] for texts in _texts(prs)]
+    assert titles == ["The simplex algorithm"]
+    assert "missing" not in stderr and "lecture01" not in stderr
+
+
+def test_an_escaped_dollar_in_the_text_of_math_is_a_dollar(tmp_path):
+    prs, stderr = _cli_deck(
+        tmp_path,
+        "m.md",
+        "## Price\n\nThe bond pays $P = \\text{\\$}100 \\cdot (1+r)^{-T}$.\n\n## Feature\n\n"
+        '$f_b(d) = \\begin{cases} 1 \\qquad \\texttt{"free \\$\\$\\$ discount"} \\\\ 0 \\qquad \\text{Otherwise}'
+        " \\end{cases}$\n",
+    )
+    price, feature = (list(slide.shapes._spTree.iter(f"{M}oMath")) for slide in prs.slides)
+    words = ["".join(t.text or "" for t in math.iter(f"{M}t")) for math in (*price, *feature)]
+    assert words[0] == "P=$100·(1+r)−T" and '"free\xa0$$$\xa0discount"' in words[1]
+    assert "\\" not in "".join(words)
+    assert len(list(feature[0].iter(f"{M}mr"))) == 2  # (the cases' two rows)
+    assert "math" not in stderr
+
+
+def test_a_decks_own_environments_are_expanded_as_tex_expands_them(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Key ideas}\n\\begin{keybox}{Remember}\nA decision made many times.\n\\end{keybox}\n"
+        "\\begin{recap}[Where we are]\n\\begin{itemize}\n\\item Rules from examples.\n\\end{itemize}\n"
+        "\\end{recap}\n\\begin{recap}\nLast week.\n\\end{recap}\n\\end{frame}",
+        preamble="\\usepackage{tcolorbox}\n\\newenvironment{keybox}[1]\n  {\\begin{block}{#1}}\n  {\\end{block}}\n"
+        "\\newtcolorbox{recap}[1][Where we left off]{colback=gray!5,title={#1}}\n",
+    )
+    boxes = [shape.text_frame.text for shape in prs.slides[0].shapes if shape.name == "Callout"]
+    assert boxes == [
+        "Remember\nA decision made many times.",
+        "Where we are\nRules from examples.",
+        "Where we left off\nLast week.",
+    ]
+    assert "raw-tex" not in stderr
+
+
+def test_tabbing_is_a_line_per_row_indented_by_its_tabs(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{The simplex algorithm}\n \\begin{tabbing}\n    Start with a basis \\\\[1ex]\n"
+        "    {\\tt while} \\= not optimal \\\\ [.7ex]\n    \\> Let $i$ be an index \\\\\n"
+        "    \\> {\\tt else} \\\\\n\n    \\> \\> \\emph{update} B\n  \\end{tabbing}\n\\end{frame}",
+    )
+    nb = "\xa0" * 4
+    assert _texts(prs)[0][1].split("\x0b") == [
+        "Start with a basis",
+        "while not optimal",
+        nb + "Let  be an index",
+        nb + "else",
+        nb + nb + "update B",
+    ]
+    assert _math_count(prs.slides[0]) == 1 and "raw-tex" not in stderr
