@@ -35,7 +35,7 @@ from .markdown import code_lines
 _CLICKS = re.compile(r"<v-clicks?\b|<\w+[^>]*\sv-click\b|^::(?:right|left|default)::\s*$", re.M)
 # front matter with a key of Slidev's slides, after any other keys (`title:` first in the headmatter)
 _SLIDE_MATTER = re.compile(
-    r"^---[ \t]*\n(?:[\w-]+[ \t]*:.*\n)*?(?:layout|class|transition|clicks|hideInToc|background|image)\s*:",
+    r"^---[ \t]*\n(?:[\w-]+[ \t]*:.*\n)*?(?P<key>layout|class|transition|clicks|hideInToc|background|image)\s*:",
     re.M,
 )
 _HEAD_KEYS = frozenset(
@@ -80,7 +80,12 @@ def wanted(text: str) -> bool:
         return True
     if any(re.search(rf"^{k}\s*:", head, re.M) for k in _HEAD_KEYS):
         return True
-    matters = len(_SLIDE_MATTER.findall(text))
+    if re.search(r"^marp\s*:\s*true\b", head, re.M):  # (Marp's own flag: its class: and image: are Marp's)
+        return False
+    # (in the headmatter, class: and image: are Marp's directives too; only a slide's own are Slidev's)
+    matters = sum(
+        1 for mt in _SLIDE_MATTER.finditer(text) if mt.start() > 0 or mt["key"] not in ("class", "image")
+    )
     return matters >= 2 or (matters >= 1 and re.search(r"^theme\s*:", head, re.M) is not None)
 
 

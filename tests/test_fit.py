@@ -823,3 +823,22 @@ def test_columns_with_text_under_them_keep_the_decks_list_style(tmp_path, soffic
     ]
     assert drawn[0] == drawn[1] and len(drawn[0]) == 9
     assert problems(path, pdf) == []
+
+
+def test_wide_characters_in_code_and_a_run_of_headings_stay_on_the_slide_libreoffice_draws(tmp_path, soffice):
+    """A listing whose comments are Korean (each character two columns of a monospaced face) is measured
+    as wide as it is drawn, and a slide of big lines written as headings (as Marp decks write them)
+    continues between two of them; LibreOffice draws no word off the slide or over the footer."""
+    from .drawn import render
+
+    hangul = "// " + "포인터가가리키는객체의소유권을" * 3
+    code = "\n".join(f"int x{k} = {k};  {hangul}" for k in range(12))
+    lines = "\n".join(f"### Wires carry charge to resistor number {k}" for k in range(16))
+    src = write_md(
+        tmp_path,
+        f"---\ntitle: Wide\n---\n\n## A listing\n\n```c\n{code}\n```\n\n## Big lines\n\n{lines}\n",
+    )
+    path, diags = build(src, tmp_path / "out", "slides")
+    assert not [d for d in diags.items if d.code == "overfull"]
+    pdf = render([path], tmp_path / "lo", soffice)[path]
+    assert problems(path, pdf) == []

@@ -678,3 +678,21 @@ def test_a_picture_path_written_on_windows_is_a_path_not_tex(tmp_path, name):
     assert not [d for d in diags.items if d.code == "raw-tex"], [d.format() for d in diags.items]
     (missing,) = [d for d in diags.items if d.code == "missing-image"]
     assert "d:\\tmp\\pics\\Git_flow.png" in missing.message and missing.pos.line == 11
+
+
+def test_a_marp_deck_whose_headmatter_sets_a_class_is_not_read_as_slidev(tmp_path):
+    """``class: invert`` and ``theme:`` in a Marp deck's front matter are Marp's directives: the deck is
+    read as Marp (with ``marp: true`` or without), not as a Slidev deck whose headmatter has a class."""
+    for flag in ("marp: true\n", ""):
+        src = write_md(
+            tmp_path,
+            f"---\ntitle: Circuits\n{flag}theme: gaia\npaginate: true\nclass: invert\n---\n\n"
+            "# Charge is a Cycle\n\nWords.\n\n---\n\n# Building a Circuit\n\nMore words.\n",
+        )
+        deck, diags = deck_of(src, tmp_path / "out")
+        said = " ".join(d.message for d in diags.items if d.code == "dialect")
+        assert "Slidev" not in said
+        assert [s.shapes.title.text for s in deck.slides if s.shapes.title is not None][-2:] == [
+            "Charge is a Cycle",
+            "Building a Circuit",
+        ]

@@ -41,6 +41,7 @@ from .measure import (
     TABLE_PT,
     Fonts,
     Measurer,
+    code_columns,
     code_height,
     para_height,
     row_heights,
@@ -1168,10 +1169,11 @@ def _sentences(p: Para) -> list[Para]:
 
 def _para_groups(paras) -> list[list[Para]]:
     """Group paragraphs so a list item keeps the deeper items under it (breaks go between groups),
-    unless a group alone would be long (more than eight), and a heading keeps what follows it."""
+    unless a group alone would be long (more than eight), and a heading keeps what follows it (but
+    another heading: a run of headings, as Marp decks write big lines of text, breaks between them)."""
     groups: list[list[Para]] = []
     for p in paras:
-        after_heading = groups and groups[-1][-1].style == ParaStyle.HEADING
+        after_heading = groups and groups[-1][-1].style == ParaStyle.HEADING and p.style != ParaStyle.HEADING
         if groups and (after_heading or p.level > 0 and len(groups[-1]) < 8):
             groups[-1].append(p)
         else:
@@ -1257,7 +1259,7 @@ def _chunk_width(sl: Slot, c) -> int:
 
 def _code_fit_pt(b: m.CodeBlock, width: int, mono: str) -> float:
     inner = (width - CODE_INSETS[0] - CODE_INSETS[2]) / EMU_PER_PT
-    longest = max((len(line.expandtabs(4)) for line in b.code.split("\n")), default=0)
+    longest = max((code_columns(line) for line in b.code.split("\n")), default=0)
     per_pt = face(mono).width("M", 1.0) * SAFETY
     return inner / (longest * per_pt) if longest and per_pt else 100.0
 

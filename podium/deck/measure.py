@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -191,19 +192,28 @@ def text_height(
     return int(total * EMU_PER_PT) + style.insets[1] + style.insets[3]
 
 
+def code_columns(line: str) -> int:
+    """How many of a monospaced face's columns ``line`` takes (tabs every 4): a wide character (Chinese,
+    Japanese, Korean; East Asian width W or F), drawn about 1 em wide from a fallback face, takes two."""
+    line = line.expandtabs(4)
+    if line.isascii():
+        return len(line)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
 def code_height(b: m.CodeBlock, width: int, pt: float, mono: str) -> int:
     """Return the height (EMU) of code ``b`` at ``pt`` in a box ``width`` wide (long lines wrap)."""
     inner = (width - CODE_INSETS[0] - CODE_INSETS[2]) / EMU_PER_PT
     f = face(mono)
     char = f.width("M", pt) * SAFETY
     per_line = max(int(inner / char), 1) if char else 80
-    lines = sum(max(1, math.ceil(len(line.expandtabs(4)) / per_line)) for line in b.code.split("\n"))
+    lines = sum(max(1, math.ceil(code_columns(line) / per_line)) for line in b.code.split("\n"))
     return int(lines * pt * f.line * EMU_PER_PT) + CODE_INSETS[1] + CODE_INSETS[3]
 
 
 def code_fits_width(b: m.CodeBlock, width: int, pt: float, mono: str) -> bool:
     inner = (width - CODE_INSETS[0] - CODE_INSETS[2]) / EMU_PER_PT
-    longest = max((len(line.expandtabs(4)) for line in b.code.split("\n")), default=0)
+    longest = max((code_columns(line) for line in b.code.split("\n")), default=0)
     return longest * face(mono).width("M", pt) * SAFETY <= inner
 
 
