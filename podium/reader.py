@@ -1738,7 +1738,8 @@ class _Converter:
             or len(lines) > 4
             or any(len(x) > 120 for x in lines)
             or (meta.title and meta.title != title and not self.reveal)  # (reveal-md's title: the tab's)
-        ):
+            or (first.title_level > 1 and any(id(b) not in self.marp_bg for b in pictures))
+        ):  # (a `## Sunlight` slide with its picture is a slide: a cover's title is a `#` heading)
             return meta
         shown = [
             b

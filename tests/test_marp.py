@@ -696,3 +696,23 @@ def test_a_marp_deck_whose_headmatter_sets_a_class_is_not_read_as_slidev(tmp_pat
             "Charge is a Cycle",
             "Building a Circuit",
         ]
+
+
+def test_a_reveal_md_decks_first_slide_with_a_picture_is_a_slide_not_the_title_slide(tmp_path):
+    """reveal-md's ``title:`` names the browser's tab; a first slide of a ``##`` heading and its picture is
+    a slide of the deck (its picture drawn), not a title slide that leaves the picture out."""
+    from PIL import Image
+
+    Image.new("RGB", (80, 60), (30, 120, 200)).save(tmp_path / "light.png")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Lighting\nrevealOptions:\n    transition: 'slide'\n---\n\n## Sunlight\n\n"
+        "![a directional light](light.png)\n\nNote:\nSunlight is the main light source.\n\n---\n\n"
+        "## Shadows\n\nWords.\n",
+    )
+    deck, diags = deck_of(src, tmp_path / "out")
+    first = deck.slides[0]
+    assert first.shapes.title.text == "Sunlight"
+    assert any(s.shape_type == MSO_SHAPE_TYPE.PICTURE for s in first.shapes)
+    assert "main light source" in first.notes_slide.notes_text_frame.text
+    assert not [d for d in diags.items if d.code == "background"]
