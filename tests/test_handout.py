@@ -185,3 +185,33 @@ def test_the_contents_list_slides_in_a_row_with_one_title_once(tmp_path):
     contents = PdfReader(str(pdf)).pages[1].extract_text()
     assert contents.count("Concepts") == 1 and "Commands" in contents, contents
     assert len(read_handout(pdf, images=False).titles) == 6  # every slide is still in the handout
+
+
+def test_two_boxes_in_a_row_are_two_boxes_in_the_slides_drawing(tmp_path):
+    """A theorem box and the proof box right after it are two boxes in the handout's drawing of the
+    slide, as the deck draws them (the drawing made one box of both)."""
+    from podium.pipeline import BuildOptions, handout_html, prepare
+
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Theorems
+        ---
+
+        ## Theorem
+
+        ::: {.callout-note title="Theorem 1"}
+        If x is a local minimiser then F'(x) = 0.
+        :::
+
+        ::: {.callout-note title="Proof"}
+        Obvious.
+        :::
+        """,
+    )
+    diags = Diagnostics()
+    html = handout_html(prepare(src, BuildOptions(out_dir=tmp_path / "out"), diags), diags)
+    drawing = html[html.index('class="slide kind-content"') :]
+    drawing = drawing[: drawing.index("</figure>")]
+    assert drawing.count('<div class="div callout') == 2

@@ -159,18 +159,19 @@ def chunks_html(chunks, renderer, slides: bool = False, drawn: bool = False) -> 
     """
     out: list[str] = []
     box: tuple[str, ...] = ()
+    div = 0  # (the fenced div a box came from: two boxes in a row are two, as the deck draws them)
     chunks = [c for c in chunks if slides or not c.slides_only]
     i = 0
     while i < len(chunks):
         c = chunks[i]
         i += 1
-        if c.box != box:
+        if c.box != box or (c.box and getattr(c, "keep", 0) != div):
             if box:
                 out.append("</div>")
             if c.box:
                 cls = " ".join(re.sub(r"[^\w-]", "", x) for x in c.box)
                 out.append(f'<div class="div {esc(cls)}">')
-            box = c.box
+            box, div = c.box, getattr(c, "keep", 0)
         if isinstance(c, TextChunk):
             out.append(paras_html(c.paras, lambda tex: renderer.math(tex, display=False)))
         elif isinstance(c, ObjectChunk) and drawn and c.grid and isinstance(c.block, m.Image):
