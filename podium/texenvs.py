@@ -755,6 +755,7 @@ def _list(env: str, body: str, options: str = "") -> str:
     marker = LISTS[env]
     numbering = _numbering(options) if env == "enumerate" else None
     every = "<+" in options or "<.+" in options  # beamer's [<+->]: one item a step, the first shown at once
+    default = None if every else re.search(r"<([0-9][0-9\-]*)>", options)  # [<2->]: every item's own spec
     items = _split_items(body)
     out: list[str] = []
     step = 1  # the step of the last item (beamer's `+` counts from it)
@@ -764,7 +765,7 @@ def _list(env: str, body: str, options: str = "") -> str:
         spec = _OVERLAY_SPEC.match(text)
         if spec is not None:
             text = text[spec.end() :]
-        said = spec.group(1) if spec is not None else "+-" if every else None  # ([<+->]: each item a step)
+        said = spec.group(1) if spec is not None else "+-" if every else default.group(1) if default else None
         if spec is None and every:  # [<+->]: each item on the click after the one before, counted from
             step += 1 if n > 1 else 0  # what a \pause before the list showed (beamer's `+`), not from 1
             text = ("\\pause " + text) if n > 1 else text

@@ -790,3 +790,18 @@ def test_tabbing_is_a_line_per_row_indented_by_its_tabs(tmp_path):
         nb + nb + "update B",
     ]
     assert _math_count(prs.slides[0]) == 1 and "raw-tex" not in stderr
+
+
+def test_a_lists_default_overlay_shows_all_its_items_on_that_step(tmp_path):
+    """``\\begin{itemize}[<2->]``: every item's overlay is ``<2->``, so the list comes whole on one click
+    (it was shown from the start, silently)."""
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Flow Control}\nTypes of flow control\n\\begin{itemize}[<2->]\n  \\item Loops\n"
+        "  \\item Conditional statements\n\\end{itemize}\n\\end{frame}",
+    )
+    slide = prs.slides[0]
+    assert "Conditional statements" in _all_text(prs)
+    assert _main_clicks(slide) == 1
+    animated = slide.element.xpath(".//p:timing//p:txEl/p:pRg/@st")
+    assert sorted(set(animated)) == ["1", "2"]  # (both items, on that one click; the sentence before stays)
