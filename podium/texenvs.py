@@ -308,7 +308,7 @@ def _minipages(text: str, lines: list[str], starts: list[int], k: int) -> tuple[
             if braced:
                 break
         body = source[at : len(source) - len("\\end{minipage}")]
-        columns.append((_width(args[-1]) if args else None, blocks(body)))
+        columns.append((_column_width(args[-1]) if args else None, blocks(body)))
         end_line = j = last
         j += 1
         while j < len(lines) and _BETWEEN_MINIPAGES.match(lines[j]) and not _BEGIN.match(lines[j]):
@@ -701,7 +701,7 @@ def _fenced(env: str, args: list[str], inner: str) -> str:
     """A column (``\\begin{column}{0.4\\textwidth}``) or an aligned block (``center``, ``flushright``:
     reader._div_align) as a fenced div; any other environment (``flushleft``) is its content."""
     if env == "column":
-        width = _width(args[-1]) if args else None
+        width = _column_width(args[-1]) if args else None
         attr = f' width="{width}"' if width else ""
         return f"::: {{.column{attr}}}\n{inner}\n:::"
     if env in ("center", "flushright") and inner.strip():
@@ -722,7 +722,7 @@ def _short_columns(body: str) -> str:
         if part.startswith("{"):
             close = _group(part, 0)
             if close > 0:
-                width, part = _width(part[1 : close - 1]), part[close:]
+                width, part = _column_width(part[1 : close - 1]), part[close:]
         attr = f' width="{width}"' if width else ""
         out.append(f"::: {{.column{attr}}}\n{blocks(part)}\n:::")
     return "\n".join(out)
@@ -1008,13 +1008,15 @@ def _figure(body: str) -> str | None:
     captions = _subcaptions(body, graphics)
     for graphic in graphics:
         opts = graphic.group(1) or ""
-        width = None
-        mt = re.search(r"width\s*=\s*([^,\]]+)", opts)
+        width = height = None
+        mt = re.search(r"(?<![a-z])width\s*=\s*([^,\]]+)", opts)
         if mt and len(graphics) == 1:
-            width = _width(mt.group(1))
-        attr = " ".join(
-            x for x in (ident if len(graphics) == 1 else "", f"width={width}" if width else "") if x
-        )
+            width = _width(mt.group(1)) or _share(mt.group(1), _TEXT_CM[0])
+        mt = re.search(r"(?<![a-z])height\s*=\s*([^,\]]+)", opts)
+        if mt and len(graphics) == 1 and width is None:
+            height = _share(mt.group(1), _TEXT_CM[1])
+        sized = f"width={width}" if width else f"height={height}" if height else ""
+        attr = " ".join(x for x in (ident if len(graphics) == 1 else "", sized) if x)
         pictures.append((graphic.group(2).strip(), f"{{{attr}}}" if attr else ""))
     if len(pictures) == 1:
         path, attr = pictures[0]
@@ -1209,6 +1211,30 @@ def _split_at(text: str, sep: str) -> list[str]:
         i += 1
     parts.append(text[start:])
     return parts
+
+
+def _column_width(length: str) -> str | None:
+    """A column's (minipage's) width: ``0.4\\textwidth`` or ``5cm`` as its share of the text width."""
+    return _width(length) or _share(length, _TEXT_CM[0])
+
+
+# beamer's text area (cm): 128 mm × 96 mm frames, 1 cm margins, a frame title and footline above and below
+_TEXT_CM = (10.8, 7.5)
+_CM = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72.27, "bp": 2.54 / 72, "pc": 12 * 2.54 / 72.27}
+
+
+def _share(length: str, full_cm: float) -> str | None:
+    """A picture's ``height=0.6\\textheight`` or absolute ``6.5cm`` (``width=6cm``) as its share of
+    beamer's text area (``60%``, ``87%``), which Podium's slide is drawn for; None for other lengths."""
+    mt = re.match(r"^\s*([0-9.]*)\s*\\(?:textheight|paperheight)\s*$", length)
+    if mt is not None:
+        factor = float(mt.group(1)) if mt.group(1) not in ("", ".") else 1.0
+    else:
+        mt = re.match(r"^\s*([0-9]*\.?[0-9]+)\s*(cm|mm|in|pt|bp|pc)\s*$", length)
+        if mt is None:
+            return None
+        factor = float(mt.group(1)) * _CM[mt.group(2)] / full_cm
+    return f"{round(min(factor, 1.0) * 100)}%" if factor > 0 else None
 
 
 def _width(length: str) -> str | None:

@@ -805,3 +805,26 @@ def test_a_lists_default_overlay_shows_all_its_items_on_that_step(tmp_path):
     assert _main_clicks(slide) == 1
     animated = slide.element.xpath(".//p:timing//p:txEl/p:pRg/@st")
     assert sorted(set(animated)) == ["1", "2"]  # (both items, on that one click; the sentence before stays)
+
+
+def test_a_pictures_height_or_absolute_width_is_its_share_of_beamers_text_area(tmp_path):
+    """``\\includegraphics[height=3cm]`` (or ``height=0.4\\textheight``) is drawn at that share of the
+    slide's body, as on beamer's 7.5 cm high text area; ``width=6cm`` likewise of its 10.8 cm width
+    (both were dropped: the picture filled the slide)."""
+    from PIL import Image
+
+    Image.new("RGB", (800, 600), (30, 120, 200)).save(tmp_path / "p.png")
+    frames = "".join(
+        f"\\begin{{frame}}{{{name}}}\n\\includegraphics{opts}{{p.png}}\n\\end{{frame}}\n"
+        for name, opts in (
+            ("Plain", ""),
+            ("Height", "[height=3cm]"),
+            ("Share", "[height=0.4\\textheight]"),
+            ("Narrow", "[width=2.7cm]"),
+        )
+    )
+    prs, _ = _build(tmp_path, frames)
+    heights = {s.shapes.title.text: sh.height for s in prs.slides for sh in s.shapes if sh.shape_type == 13}
+    assert abs(heights["Height"] / heights["Plain"] - 0.4) < 0.03
+    assert abs(heights["Share"] / heights["Plain"] - 0.4) < 0.03
+    assert heights["Narrow"] < 0.6 * heights["Plain"]
