@@ -2099,6 +2099,7 @@ class _Converter:
             return links
         if not _IMG_ONLY.fullmatch(node.content) and not plain_html_list(node.content):
             self.raw_html_seen(pos)  # (a picture alone, or a list of words, is drawn as it says)
+        self.pictures_without_address(node.content, pos)
         text = html_block_to_markdown(node.content)
         if not text.strip():
             return links
@@ -2109,6 +2110,20 @@ class _Converter:
             return [*links, *self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1)]
         finally:
             self.html_depth -= 1
+
+    def pictures_without_address(self, html: str, pos: m.SourcePos) -> None:
+        """Say that each ``<img>`` of an HTML block without an address (``src``, ``data-src``: one a page's
+        script fills in) is left out, with its alt text, so that no picture goes without a word."""
+        for mt in re.finditer(r"<img\b[^>]*>", html, re.I):
+            attrs = read_inline_tag(mt.group(0)).attrs
+            if not picture_source(attrs):
+                alt = " ".join(attrs.get("alt", "").split())
+                said = f" (its alt text: '{_short(alt, 40)}')" if alt else ""
+                self.diags.warning(
+                    f"an <img> without an address (src) is left out{said}",
+                    replace(pos, line=pos.line + html.count("\n", 0, mt.start())),
+                    "bad-image",
+                )
 
     def svg_drawings(self, html: str, pos: m.SourcePos) -> None:
         """Say that each ``<svg>`` drawing written in the Markdown is left out, with the words it holds
@@ -2336,9 +2351,11 @@ class _Converter:
     def html_image(self, attrs: dict[str, str], pos: m.SourcePos) -> m.Image | None:
         """An ``<img>`` as a picture, under the same path policy as ``![](…)``."""
         src = picture_source(attrs)
-        if not src:
-            return None
         alt = _XML_INVALID.sub("", attrs.get("alt", "")).strip()
+        if not src:  # (a picture a page's script fills in: nothing to draw, but not lost without a word)
+            said = f" (its alt text: '{_short(alt, 40)}')" if alt else ""
+            self.diags.warning(f"an <img> without an address (src) is left out{said}", pos, "bad-image")
+            return None
         path = self._resolve(src, pos, what="picture")
         width = _length(_px(attrs.get("width")), pos, self.diags)
         height = _length(_px(attrs.get("height")), pos, self.diags) if not width else None

@@ -716,3 +716,17 @@ def test_a_reveal_md_decks_first_slide_with_a_picture_is_a_slide_not_the_title_s
     assert any(s.shape_type == MSO_SHAPE_TYPE.PICTURE for s in first.shapes)
     assert "main light source" in first.notes_slide.notes_text_frame.text
     assert not [d for d in diags.items if d.code == "background"]
+
+
+def test_an_img_without_an_address_is_said_at_its_line(tmp_path):
+    """An ``<img>`` with no ``src`` (a page's script fills it in) cannot be drawn: a warning at its line
+    with its alt text, alone on its line or in a paragraph (it vanished without a word)."""
+    src = write_md(
+        tmp_path,
+        '---\ntitle: T\n---\n\n## A\n\n<img alt="a diagram of the stack">\n\nWords.\n\n## B\n\n'
+        'Before <img class="x"> after.\n',
+    )
+    _deck, diags = deck_of(src, tmp_path / "out")
+    said = [(d.pos.line, d.message) for d in diags.items if "without an address" in d.message]
+    assert [line for line, _ in said] == [7, 13]
+    assert "a diagram of the stack" in said[0][1]
