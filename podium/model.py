@@ -340,15 +340,14 @@ class SlidesOnly:
 class Div:
     """A fenced div the dialect gives no meaning to: its blocks render in place.  ``align`` is how its
     paragraphs and headings are aligned, when it says (``.center``, ``style="text-align: right"``,
-    HTML's ``<center>``, beamer's ``center``/``flushright``); lists keep their own alignment."""
+    HTML's ``<center>``, beamer's ``center``/``flushright``); lists keep their own alignment.
+    ``order``: a fragment's ``fragment-index`` (reveal.js's order of its click), when it gives one."""
 
     blocks: tuple[Block, ...]
     classes: tuple[str, ...]
     pos: SourcePos
     align: Align = Align.NONE
-
-
-FRAGMENT_INDEX = "fragment-index-"  # a Div's class: reveal.js's fragment-index, the order of its click
+    order: int | None = None
 
 
 Block = Union[

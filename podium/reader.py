@@ -2779,9 +2779,8 @@ class _Converter:
         if align and not any(isinstance(b, (m.Paragraph, m.Heading)) for b in blocks):
             return list(blocks)  # (centring pictures and tables only: the deck centres them anyway)
         index = attrs.kv.get("fragment-index", attrs.kv.get("data-fragment-index", "")).strip()
-        if "fragment" in classes and index.isdigit():  # (reveal.js's order of the clicks: deck.plan)
-            classes += (f"{m.FRAGMENT_INDEX}{int(index)}",)
-        return [m.Div(blocks, classes, pos, align)]
+        order = int(index) if "fragment" in classes and index.isdigit() else None  # (deck.plan's clicks)
+        return [m.Div(blocks, classes, pos, align, order)]
 
     def cards(self, node: SyntaxTreeNode, classes: tuple[str, ...], pos: m.SourcePos) -> list[m.Block]:
         """A div of "cards" (a team page: ``:::: {.team-grid}`` holding a ``::: {.person}`` per person, each a

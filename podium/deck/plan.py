@@ -670,15 +670,11 @@ def _fragment_order(blocks: m.Blocks) -> dict[int, int]:
                 return False
         return True
 
-    def index(d: m.Div) -> int | None:
-        said = next((c for c in d.classes if c.startswith(m.FRAGMENT_INDEX)), None)
-        return int(said[len(m.FRAGMENT_INDEX) :]) if said else None
-
-    if not walk(blocks, False) or all(index(d) is None for d in found):
+    if not walk(blocks, False) or all(d.order is None for d in found):
         return {}
-    groups = sorted({i for d in found if (i := index(d)) is not None})
-    unordered = [d for d in found if index(d) is None]
-    out = {id(d): groups.index(i) + 1 for d in found if (i := index(d)) is not None}
+    groups = sorted({d.order for d in found if d.order is not None})
+    unordered = [d for d in found if d.order is None]
+    out = {id(d): groups.index(d.order) + 1 for d in found if d.order is not None}
     out.update({id(d): len(groups) + k + 1 for k, d in enumerate(unordered)})
     return out
 

@@ -165,13 +165,13 @@ def chunks_html(chunks, renderer, slides: bool = False, drawn: bool = False) -> 
     while i < len(chunks):
         c = chunks[i]
         i += 1
-        if c.box != box or (c.box and getattr(c, "keep", 0) != div):
+        if c.box != box or (c.box and c.keep != div):
             if box:
                 out.append("</div>")
             if c.box:
                 cls = " ".join(re.sub(r"[^\w-]", "", x) for x in c.box)
                 out.append(f'<div class="div {esc(cls)}">')
-            box, div = c.box, getattr(c, "keep", 0)
+            box, div = c.box, c.keep
         if isinstance(c, TextChunk):
             out.append(paras_html(c.paras, lambda tex: renderer.math(tex, display=False)))
         elif isinstance(c, ObjectChunk) and drawn and c.grid and isinstance(c.block, m.Image):
