@@ -35,7 +35,7 @@ from typing import Any
 
 from .markdown import outside
 from .rawtex import balanced_group, find_raw_tex
-from .texenvs import KNOWN, _single_dollars, tex_text
+from .texenvs import KNOWN, single_dollars, tex_text
 
 _CLASS = re.compile(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{beamer\}", re.M)
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|Verbatim|semiverbatim|Highlighting)\*?\}")
@@ -1078,7 +1078,7 @@ class _InlineMath:
         """``text`` (a lone ``$`` as ``$$``), whether inline math was open before it, and whether any of
         it is inline math."""
         if self.lone and display:
-            singles = _single_dollars(text)
+            singles = single_dollars(text)
             if singles:
                 text, self.lone = text[: singles[0]] + "$$" + text[singles[0] + 1 :], False
             return text, False, False
@@ -1086,7 +1086,7 @@ class _InlineMath:
             self.lone = True
             return "$$", False, False
         before = self.inline
-        singles = _single_dollars(text) if not display else []
+        singles = single_dollars(text) if not display else []
         if len(singles) % 2 == 1:
             self.inline = not self.inline
             d = singles[-1] if self.inline else singles[0]

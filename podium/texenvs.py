@@ -308,7 +308,7 @@ def _minipages(text: str, lines: list[str], starts: list[int], k: int) -> tuple[
             if braced:
                 break
         body = source[at : len(source) - len("\\end{minipage}")]
-        columns.append((_column_width(args[-1]) if args else None, blocks(body)))
+        columns.append((_width_share(args[-1]) if args else None, blocks(body)))
         end_line = j = last
         j += 1
         while j < len(lines) and _BETWEEN_MINIPAGES.match(lines[j]) and not _BEGIN.match(lines[j]):
@@ -701,7 +701,7 @@ def _fenced(env: str, args: list[str], inner: str) -> str:
     """A column (``\\begin{column}{0.4\\textwidth}``) or an aligned block (``center``, ``flushright``:
     reader._div_align) as a fenced div; any other environment (``flushleft``) is its content."""
     if env == "column":
-        width = _column_width(args[-1]) if args else None
+        width = _width_share(args[-1]) if args else None
         attr = f' width="{width}"' if width else ""
         return f"::: {{.column{attr}}}\n{inner}\n:::"
     if env in ("center", "flushright") and inner.strip():
@@ -722,7 +722,7 @@ def _short_columns(body: str) -> str:
         if part.startswith("{"):
             close = _group(part, 0)
             if close > 0:
-                width, part = _column_width(part[1 : close - 1]), part[close:]
+                width, part = _width_share(part[1 : close - 1]), part[close:]
         attr = f' width="{width}"' if width else ""
         out.append(f"::: {{.column{attr}}}\n{blocks(part)}\n:::")
     return "\n".join(out)
@@ -1011,7 +1011,7 @@ def _figure(body: str) -> str | None:
         width = height = None
         mt = re.search(r"(?<![a-z])width\s*=\s*([^,\]]+)", opts)
         if mt and len(graphics) == 1:
-            width = _width(mt.group(1)) or _share(mt.group(1), _TEXT_CM[0])
+            width = _width_share(mt.group(1))
         mt = re.search(r"(?<![a-z])height\s*=\s*([^,\]]+)", opts)
         if mt and len(graphics) == 1 and width is None:
             height = _share(mt.group(1), _TEXT_CM[1])
@@ -1213,8 +1213,9 @@ def _split_at(text: str, sep: str) -> list[str]:
     return parts
 
 
-def _column_width(length: str) -> str | None:
-    """A column's (minipage's) width: ``0.4\\textwidth`` or ``5cm`` as its share of the text width."""
+def _width_share(length: str) -> str | None:
+    """A column's, minipage's or picture's width, ``0.4\\textwidth`` or ``5cm``, as its share of the text
+    width (``40%``, ``46%``)."""
     return _width(length) or _share(length, _TEXT_CM[0])
 
 
@@ -1313,7 +1314,7 @@ def spaced_dollar_math(text: str, every: bool = False) -> str | None:
             continue
         pattern, tight = (_SPACED_ANY, _tight_any) if every else (_SPACED_MATH, _tight_math)
         # (math wrapped from the line before, `A_B^{-1} b_B$ is feasible, then $B$`: its end is no opening)
-        head = _single_dollars(line)[0] + 1 if carried and _single_dollars(line) else 0
+        head = single_dollars(line)[0] + 1 if carried and single_dollars(line) else 0
         new = line[:head] + outside(_CODE_SPANS, line[head:], lambda part, p=pattern, t=tight: p.sub(t, part))
         if new != line:
             lines[k], changed = new, True
@@ -1327,7 +1328,7 @@ def _math_runs_on(line: str, inside: bool, skipped: bool) -> bool:
         return False
     if skipped or "$$" in line:
         return inside
-    return inside != (len(_single_dollars(line)) % 2 == 1)
+    return inside != (len(single_dollars(line)) % 2 == 1)
 
 
 def _tight_any(mt: re.Match) -> str:
@@ -1440,7 +1441,7 @@ def tex_text(text: str) -> str | None:
             in_math ^= opens and not fenced[k]
             out.append(line)
             continue
-        dollars = _single_dollars(line) if "$" in line else []
+        dollars = single_dollars(line) if "$" in line else []
         head = ""
         if inline:  # the math's words up to its closing $ are TeX's own
             if not dollars:
@@ -1464,7 +1465,7 @@ def tex_text(text: str) -> str | None:
     return "\n".join(out) if changed else None
 
 
-def _single_dollars(line: str) -> list[int]:
+def single_dollars(line: str) -> list[int]:
     """Where ``line`` has a ``$`` that opens or closes inline math: not ``\\$``, not one of ``$$``, not in
     a code span."""
     spans = [(mt.start(), mt.end()) for mt in _CODE_SPANS.finditer(line)] if "`" in line else []

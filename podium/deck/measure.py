@@ -192,13 +192,19 @@ def text_height(
     return int(total * EMU_PER_PT) + style.insets[1] + style.insets[3]
 
 
+def wide_characters(text: str) -> int:
+    """How many of ``text``'s characters are full width (Chinese, Japanese, Korean; East Asian width W
+    or F): each takes the room of two in a monospaced line."""
+    if text.isascii():
+        return 0
+    return sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+
+
 def code_columns(line: str) -> int:
-    """How many of a monospaced face's columns ``line`` takes (tabs every 4): a wide character (Chinese,
-    Japanese, Korean; East Asian width W or F), drawn about 1 em wide from a fallback face, takes two."""
+    """How many of a monospaced face's columns ``line`` takes (tabs every 4), a wide character two (drawn
+    about 1 em wide from a fallback face)."""
     line = line.expandtabs(4)
-    if line.isascii():
-        return len(line)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    return len(line) + wide_characters(line)
 
 
 def code_height(b: m.CodeBlock, width: int, pt: float, mono: str) -> int:

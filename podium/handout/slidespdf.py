@@ -14,7 +14,6 @@ import base64
 import html as _html
 import io
 import math
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
@@ -24,6 +23,7 @@ from PIL import Image, ImageColor, ImageDraw
 
 from .. import model as m
 from ..alttext import missing_text
+from ..deck.measure import wide_characters
 from ..deck.placement import placed_box
 from ..deck.plan import (
     ColumnsChunk,
@@ -85,20 +85,13 @@ def esc(text: str) -> str:
     return _html.escape(text, quote=True)
 
 
-def _wide(text: str) -> int:
-    """How many of ``text``'s characters are full width (CJK): each takes the room of two."""
-    if text.isascii():
-        return 0
-    return sum(1 for ch in text if unicodedata.east_asian_width(ch) in ("W", "F"))
-
-
 def _text_chars(chunks) -> tuple[int, int]:
     """Return (characters, paragraphs) of the text in ``chunks`` (objects count as a few lines)."""
     chars = paras = 0
     for c in chunks:
         if isinstance(c, TextChunk):
             for p in c.paras:
-                chars += sum(len(r.text) + _wide(r.text) for r in p.runs) + 4 * p.level
+                chars += sum(len(r.text) + wide_characters(r.text) for r in p.runs) + 4 * p.level
                 paras += 1
         elif isinstance(c, ColumnsChunk):
             for sub, w in c.columns:
