@@ -112,6 +112,18 @@ def write_md(folder: Path, text: str, name: str = "lecture.md") -> Path:
     return p
 
 
+def text_runs(slides) -> list:
+    """Every run of every text frame on ``slides`` (python-pptx's), in order."""
+    return [
+        r
+        for s in slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    ]
+
+
 def build(src: Path, out: Path, what: str = "slides", template: str | None = None, **kw):
     """Build ``src`` into ``out``; return (path, diagnostics)."""
     diags = Diagnostics()

@@ -10,7 +10,7 @@ from pptx.enum.text import PP_ALIGN
 
 from podium import texmath
 
-from .conftest import run_cli
+from .conftest import run_cli, text_runs
 
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -238,13 +238,7 @@ def test_math_right_before_a_digit(tmp_path):
     assert "Idle time is (\u223c90% for clients)." in text
     assert "Emits \u223c7g CO" in text and "$" not in text and "sim" not in stderr
     assert _math_count(prs.slides[0]) == 2  # (the fraction, $x$; CO$_2$ is text with a lowered 2)
-    runs = [
-        r
-        for sh in prs.slides[0].shapes
-        if sh.has_text_frame
-        for p in sh.text_frame.paragraphs
-        for r in p.runs
-    ]
+    runs = text_runs([prs.slides[0]])
     assert any(r.text == "2" and r.font._rPr.get("baseline") == "-25000" for r in runs)
 
 
@@ -318,14 +312,7 @@ def test_texttt_is_code_exactly_as_written(tmp_path):
         "a\\b",
     ):
         assert code in text, code
-    runs = [
-        r
-        for s in prs.slides
-        for sh in s.shapes
-        if sh.has_text_frame
-        for p in sh.text_frame.paragraphs
-        for r in p.runs
-    ]
+    runs = text_runs(prs.slides)
     assert any(r.text == "grep <pattern> [input]" for r in runs)  # (one run: code, no HTML taken out)
     assert "raw-html" not in stderr
 

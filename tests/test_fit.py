@@ -27,7 +27,7 @@ from podium.diagnostics import BuildError, Diagnostics
 from podium.pipeline import BuildOptions, fitted_plans, load
 from podium.verify import check_outputs, read_handout
 
-from .conftest import build, write_md
+from .conftest import build, text_runs, write_md
 from .drawn import problems
 from .stress import write_pictures, write_stress
 
@@ -732,15 +732,7 @@ def test_korean_is_measured_in_the_east_asian_face_and_continues_as_drawn(tmp_pa
     path, _ = build(src, tmp_path / "out")
     prs = Presentation(str(path))
     assert _titles(prs)[1:3] == ["긴 글", "긴 글 (cont.)"]
-    runs = [
-        r
-        for s in prs.slides
-        for sh in s.shapes
-        if sh.has_text_frame
-        for p in sh.text_frame.paragraphs
-        for r in p.runs
-        if "메모리" in r.text
-    ]
+    runs = [r for r in text_runs(prs.slides) if "메모리" in r.text]
     assert runs and all(r._r.find(qn("a:rPr")).find(qn("a:ea")) is not None for r in runs)
     pdf = render([path], tmp_path / "lo", soffice)[path]
     assert problems(path, pdf) == []
