@@ -7,6 +7,7 @@ Pygments is imported by the first code block drawn: a lecture without code never
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -32,13 +33,34 @@ def style() -> Any:
     return get_style_by_name(STYLE)
 
 
-def html(code: str, language: str) -> str:
-    """Return ``code`` highlighted as HTML with inline colours (the handout's code blocks)."""
+def html(code: str, language: str, first_line: int | None = None) -> str:
+    """Return ``code`` highlighted as HTML with inline colours (the handout's code blocks), its lines
+    numbered from ``first_line`` when that is given (in muted figures, as the deck draws them)."""
     from pygments import highlight  # noqa: PLC0415 (see the module docstring)
     from pygments.formatters import HtmlFormatter  # noqa: PLC0415 (see the module docstring)
 
-    return highlight(
+    out = highlight(
         code,
         lexer_for(language),
-        HtmlFormatter(noclasses=True, style=STYLE, nobackground=True, cssclass="code"),
+        HtmlFormatter(
+            noclasses=True,
+            style=STYLE,
+            nobackground=True,
+            cssclass="code",
+            linenos="inline" if first_line is not None else False,
+            linenostart=first_line if first_line is not None else 1,
+        ),
     )
+    if first_line is None:
+        return out
+    # each number as the deck draws it: right-aligned, muted, one space before the line (Pygments pads
+    # it with CSS pixels instead, which do not scale with the code's type size)
+    width = len(str(first_line + code.count("\n")))
+    return _LINENO.sub(
+        lambda mt: f'<span class="lineno" style="color: {LINE_NUMBER}">{int(mt.group(1)):>{width}} </span>',
+        out,
+    )
+
+
+LINE_NUMBER = "#8C959F"  # the colour of code's line numbers in both outputs
+_LINENO = re.compile(r'<span style="[^"]*padding-left: 5px; padding-right: 5px;">\s*(-?\d+)</span>')

@@ -212,6 +212,14 @@ class CodeBlock:
     code: str
     language: str
     pos: SourcePos
+    first_line: int | None = None  # the number its first line is shown with (.numberLines); None: none
+
+    def gutter(self) -> int:
+        """The columns its line numbers take, the space after them included (0 when unnumbered)."""
+        if self.first_line is None:
+            return 0
+        last = self.first_line + self.code.count("\n")
+        return max(len(str(self.first_line)), len(str(last))) + 1
 
 
 @dataclass(frozen=True, slots=True)

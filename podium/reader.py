@@ -29,7 +29,7 @@ import yaml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from . import cellfigures, emojis, marp, quarto, quartoproject, yamlsafe
+from . import cellfigures, coverage, emojis, marp, quarto, quartoproject, yamlsafe
 from . import model as m
 from .alttext import media_kind
 from .charts import parse_chart
@@ -1089,6 +1089,7 @@ def parse_lecture(
         level = 2 if shown.lower().endswith(".qmd") else _inferred_level(conv, top)
     lecture = conv.slides(top, meta, level, raw_meta, inferred)
     lecture = _completed_meta(lecture, conv.marp_footer, conv.marp_header or "")
+    _say_not_shown(tokens, lecture, conv, diags)
     if conv.cells:
         diags.note(_cells_said(conv), m.SourcePos(shown, conv.first_cell_line), "code-cell")
     if conv.inline_cells:
@@ -1119,6 +1120,20 @@ def parse_lecture(
         )
     diags.raise_if_errors()
     return lecture
+
+
+def _say_not_shown(tokens, lecture: m.Lecture, conv: _Converter, diags: Diagnostics) -> None:
+    """One warning per source line whose words reached the lecture nowhere (podium.coverage)."""
+    at = conv.mapped
+    for pos, missing in coverage.not_shown(tokens, lecture, lambda i: at(i + 1), diags, conv.left_out):
+        shown = ", ".join(f"'{w}'" for w in missing[: coverage.SHOWN])
+        more = f" and {len(missing) - coverage.SHOWN} more" if len(missing) > coverage.SHOWN else ""
+        diags.warning(
+            f"the words {shown}{more} written here are in neither the deck nor the handout: "
+            "Podium did not read this as content (see README, 'Decks written for …')",
+            pos,
+            "not-shown",
+        )
 
 
 # front matter keys something in Podium reads (others get one `unused-key` note)
@@ -1368,6 +1383,7 @@ class _Converter:
         self.lifted_instructor: list[m.Block] = []
         self.adding_to: _SlideDraft | None = None  # the slide whose blocks are being read
         self.style_noted = False  # a <style> block has had its note
+        self.left_out: list[tuple[str, int, int]] = []  # (file, first line, last line) left out on purpose
         self.raw_formats: set[tuple[str, int]] = set()  # (format, line) of raw content said to be left out
         self.marp_footer: str | None = (
             None  # (also a remark layout's footer) Marp's first `<!-- footer: … -->` directive
@@ -1382,6 +1398,23 @@ class _Converter:
         if node is not None and node.map:
             self.last_line = node.map[0] + 1
         return self.mapped(self.last_line)
+
+    def hidden_left_out(self, drafts: list[_SlideDraft]) -> None:
+        """Record the lines of hidden slides as left out on purpose (podium.coverage)."""
+        for i, d in enumerate(drafts):
+            if d.hidden:
+                later = [
+                    e.pos.line
+                    for e in drafts[i + 1 :]
+                    if e.pos.path == d.pos.path and e.pos.line > d.pos.line
+                ]
+                self.left_out.append((d.pos.path, d.pos.line, min(later) - 1 if later else 10**9))
+
+    def leave_out(self, node: SyntaxTreeNode) -> None:
+        """Record that ``node``'s lines are left out on purpose (podium.coverage looks no further there)."""
+        if node.map:
+            first, last = self.mapped(node.map[0] + 1), self.mapped(node.map[1])
+            self.left_out.append((first.path, first.line, last.line if last.path == first.path else 10**9))
 
     def line_of(self, text: str) -> m.SourcePos:
         """Where ``text`` is first written in the source (for an inline without a position of its own)."""
@@ -1531,6 +1564,7 @@ class _Converter:
         self.references(drafts, section_of, meta, current_section)
         # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out
         keep = [i for i, d in enumerate(drafts) if not _empty_untitled(d) and not d.hidden]
+        self.hidden_left_out(drafts)
         drafts = [drafts[i] for i in keep]
         section_of = [section_of[i] for i in keep]
         index_of = {old: new for new, old in enumerate(keep)}
@@ -2515,12 +2549,14 @@ class _Converter:
         if cell is not None:
             return self.cell(node, info, cell, pos)
         lang = ""
+        first_line = None
         if info.startswith("{"):
             attrs = parse_attrs(info)
-            lang = attrs.classes[0] if attrs.classes else ""
+            lang = next((c for c in attrs.classes if c.lower() not in _NUMBER_LINES), "")
             lines = attrs.kv.get("code-line-numbers", "")
             if re.search(r"\d", lines):
                 self.highlights_noted(f'code-line-numbers="{lines}"', pos)
+            first_line = _first_line_number(attrs, pos, self.diags)
         elif info:
             lang = info.split()[0].lstrip(".")
             # Slidev's `ts {1-2|3}` and reveal.js's `js [1-2|3]`: steps through the code's lines on clicks
@@ -2544,7 +2580,7 @@ class _Converter:
                 pos,
                 "not-rendered",
             )
-        return [m.CodeBlock(code, lang, pos)]
+        return [m.CodeBlock(code, lang, pos, first_line)]
 
     def cell_pictures(self, code: str, info: str, options: dict, pos: m.SourcePos) -> list[m.Block]:
         """The pictures a cell shows without being run (podium.cellfigures): its ``include_graphics``
@@ -2716,6 +2752,7 @@ class _Converter:
         classes = self.structural_classes(node)
         if quarto.conditionally_hidden(classes, attrs.kv, self.raw_meta):
             self.hidden_macros(node)  # (a hidden div of $$\newcommand…$$ still defines the math's macros)
+            self.leave_out(node)
             return []
         kind = quarto.callout_kind(classes)
         if kind is not None:
@@ -3713,6 +3750,28 @@ def _undrawn_css(style: str) -> list[str]:
     """The properties of a div's ``style="…"`` that are not drawn (all but ``text-align``), in order."""
     names = [decl.split(":", 1)[0].strip().lower() for decl in style.split(";") if ":" in decl]
     return list(dict.fromkeys(n for n in names if n and n != "text-align"))
+
+
+_NUMBER_LINES = frozenset({"numberlines", "number-lines"})  # pandoc's classes for numbered code lines
+
+
+def _first_line_number(attrs: Attrs, pos: m.SourcePos, diags: Diagnostics) -> int | None:
+    """The number a code block's first line is shown with: pandoc's ``.numberLines`` (``startFrom="N"``)
+    or Quarto's ``code-line-numbers="true"``; None when its lines are not numbered."""
+    numbered = any(c.lower() in _NUMBER_LINES for c in attrs.classes)
+    numbered = numbered or attrs.kv.get("code-line-numbers", "").strip().lower() == "true"
+    start = attrs.kv.get("startFrom", attrs.kv.get("start-from"))
+    if not numbered:
+        return None
+    if start is None:
+        return 1
+    try:
+        return int(start.strip())
+    except ValueError:
+        diags.warning(
+            f'startFrom="{start}" is not a whole number: the lines are numbered from 1', pos, "attribute"
+        )
+        return 1
 
 
 def _div_align(classes: tuple[str, ...], kv: dict[str, str]) -> m.Align:

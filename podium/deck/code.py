@@ -8,6 +8,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from .. import model as m
+from ..highlight import LINE_NUMBER as highlight_line_number
 from ..highlight import lexer_for
 from ..highlight import style as highlight_style
 from .canvas import Canvas
@@ -51,12 +52,36 @@ def add_code(cv: Canvas, b: m.CodeBlock, box: Rect, pt: float):
     # drop the trailing empty paragraph pygments' final newline makes
     if len(tf.paragraphs) > 1 and not tf.paragraphs[-1].runs:
         tf._txBody.remove(tf.paragraphs[-1]._p)
+    if b.first_line is not None:
+        _number_lines(tf, b, mono, pt)
     for para in tf.paragraphs:
         para.space_before = Pt(0)
         para._p.get_or_add_endParaRPr().set("sz", str(int(round(pt * 100))))
         pPr = para._p.get_or_add_pPr()
         etree.SubElement(pPr, qn("a:buNone"))
     return tb
+
+
+LINE_NUMBER = RGBColor.from_string(highlight_line_number.lstrip("#"))  # muted, as editors draw them
+
+
+def _number_lines(tf, b: m.CodeBlock, mono: str, pt: float) -> None:
+    """Put each line's number, right-aligned in the gutter, before the line's first run."""
+    width = b.gutter() - 1
+    start = b.first_line or 0
+    for k, para in enumerate(tf.paragraphs):
+        run = para.add_run()
+        run.text = f"{start + k:>{width}} "
+        run.font.name = mono
+        run.font.size = Pt(pt)
+        run.font.color.rgb = LINE_NUMBER
+        r = run._r
+        r.getparent().remove(r)
+        pPr = para._p.find(qn("a:pPr"))
+        if pPr is not None:
+            pPr.addnext(r)
+        else:
+            para._p.insert(0, r)
 
 
 def token_style(style, ttype) -> dict:

@@ -953,14 +953,19 @@ class Fitter:
             )
         if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock):
             b = c.block
-            lines = b.code.split("\n")
+            lines = list(enumerate(b.code.split("\n")))
             mono = self.g.fonts.mono
+
+            def part(items):  # (numbered lines go on counting in the next part)
+                first = b.first_line + items[0][0] if b.first_line is not None else None
+                return replace(b, code="\n".join(line for _, line in items), first_line=first)
+
             return _take(
                 lines,
-                lambda items, first: code_height(replace(b, code="\n".join(items)), width, sizes.code, mono),
+                lambda items, first: code_height(part(items), width, sizes.code, mono),
                 room,
                 cap,
-                lambda items: replace(c, block=replace(b, code="\n".join(items))),
+                lambda items: replace(c, block=part(items)),
             )
         if isinstance(c, ColumnsChunk):
             rects = split_columns(Rect(0, 0, width, 0), [w for _, w in c.columns])
@@ -1259,7 +1264,7 @@ def _chunk_width(sl: Slot, c) -> int:
 
 def _code_fit_pt(b: m.CodeBlock, width: int, mono: str) -> float:
     inner = (width - CODE_INSETS[0] - CODE_INSETS[2]) / EMU_PER_PT
-    longest = max((code_columns(line) for line in b.code.split("\n")), default=0)
+    longest = b.gutter() + max((code_columns(line) for line in b.code.split("\n")), default=0)
     per_pt = face(mono).width("M", 1.0) * SAFETY
     return inner / (longest * per_pt) if longest and per_pt else 100.0
 

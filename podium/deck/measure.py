@@ -213,13 +213,14 @@ def code_height(b: m.CodeBlock, width: int, pt: float, mono: str) -> int:
     f = face(mono)
     char = f.width("M", pt) * SAFETY
     per_line = max(int(inner / char), 1) if char else 80
-    lines = sum(max(1, math.ceil(code_columns(line) / per_line)) for line in b.code.split("\n"))
+    gutter = b.gutter()
+    lines = sum(max(1, math.ceil((gutter + code_columns(line)) / per_line)) for line in b.code.split("\n"))
     return int(lines * pt * f.line * EMU_PER_PT) + CODE_INSETS[1] + CODE_INSETS[3]
 
 
 def code_fits_width(b: m.CodeBlock, width: int, pt: float, mono: str) -> bool:
     inner = (width - CODE_INSETS[0] - CODE_INSETS[2]) / EMU_PER_PT
-    longest = max((code_columns(line) for line in b.code.split("\n")), default=0)
+    longest = b.gutter() + max((code_columns(line) for line in b.code.split("\n")), default=0)
     return longest * face(mono).width("M", pt) * SAFETY <= inner
 
 

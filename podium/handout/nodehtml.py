@@ -166,7 +166,7 @@ class HtmlRenderer:
         return self.blocks(item.blocks, handout)
 
     def code(self, b: m.CodeBlock) -> str:
-        return highlighted(b.code, b.language)
+        return highlighted(b.code, b.language, b.first_line)
 
     def table(self, b: m.Table) -> str:
         cols = "".join(f'<col style="width:{w * 100:.1f}%">' for w in b.widths)
