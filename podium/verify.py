@@ -37,7 +37,8 @@ from . import buildrecord
 from . import model as m
 from .alttext import chart_alt, missing_text, parse_chart_alt
 from .deck.pictures import LOGO, MISSING_PICTURE, converted_picture
-from .deck.plan import Bullet, ColumnsChunk, ObjectChunk, TextChunk, chart_axes, plan_deck, runs
+from .deck.plan import Bullet, ColumnsChunk, ObjectChunk, Para, TextChunk, chart_axes, plan_deck, runs
+from .deck.text import list_depths
 from .diagnostics import BuildError, Diagnostics
 from .labels import labels_for
 from .mathrender import tex_to_svg
@@ -78,7 +79,8 @@ class DeckPicture:
 @dataclass
 class DeckSlide:
     title: str = ""
-    paras: list[tuple[str, int]] = field(default_factory=list)  # body paragraphs and their levels
+    # body paragraphs: their text, the list level written (lvl) and which text frame of the slide holds them
+    paras: list[tuple[str, int, int]] = field(default_factory=list)
     text: str = ""  # every piece of text on the slide
     notes: str = ""
     tables: list[list[str]] = field(default_factory=list)
@@ -146,7 +148,8 @@ def _read_slide(slide: Any) -> DeckSlide:
             if shape.name == "Footnotes":
                 out.footnotes = frame_text(shape.text_frame)
             else:
-                out.paras += [(para_text(p._p), p.level) for p in shape.text_frame.paragraphs]
+                frame = len(out.paras) and out.paras[-1][2] + 1
+                out.paras += [(para_text(p._p), p.level, frame) for p in shape.text_frame.paragraphs]
         if getattr(shape, "has_table", False) and shape.has_table:
             cells = [frame_text(c.text_frame) for row in shape.table.rows for c in row.cells]
             out.tables.append(cells)
@@ -597,8 +600,8 @@ class DeckComparison:
         if squash(self.got.title) != squash(want):
             self.error(f'title: deck "{_short(self.got.title)}" but source "{_short(want)}"', "check-title")
 
-    def expected_paras(self) -> list[tuple[str, int, str]]:
-        out: list[tuple[str, int, str]] = []
+    def expected_paras(self) -> list[tuple[str, int, str, Para | None]]:
+        out: list[tuple[str, int, str, Para | None]] = []
 
         def visit(chunks):
             for c in chunks:
@@ -609,6 +612,7 @@ class DeckComparison:
                                 _plan_text(p.runs),
                                 min(p.level, 8),
                                 "paragraph" if p.bullet == Bullet.NONE else "bullet",
+                                p,
                             )
                         )
                 elif isinstance(c, ColumnsChunk):
@@ -616,28 +620,24 @@ class DeckComparison:
                         visit(col)
 
         for p in self.plan.subtitle:
-            out.append((_plan_text(p.runs), 0, "subtitle"))
+            out.append((_plan_text(p.runs), 0, "subtitle", None))
         visit(self.plan.chunks)
         return out
 
     def body(self) -> None:
         want = [w for w in self.expected_paras() if squash(w[0])]
         got = [g for g in self.got.paras if squash(g[0])]
-        a, b = [squash(t) for t, _, _ in want], [squash(t) for t, _ in got]
+        a, b = [squash(t) for t, _, _, _ in want], [squash(t) for t, _, _ in got]
         counts: dict[str, int] = {}
         names = []
-        for _, _, kind in want:
+        for _, _, kind, _ in want:
             counts[kind] = counts.get(kind, 0) + 1
             names.append(f"{kind} {counts[kind]}")
+        same: dict[int, list[tuple[int, int]]] = {}  # deck frame -> its (source, deck) paragraphs alike
         for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
             if op == "equal":
                 for i, j in zip(range(i1, i2), range(j1, j2)):
-                    if want[i][1] != got[j][1]:
-                        self.error(
-                            f'{names[i]} "{_short(want[i][0], 40)}": deck level {got[j][1] + 1} but source '
-                            f"level {want[i][1] + 1}",
-                            "check-text",
-                        )
+                    same.setdefault(got[j][2], []).append((i, j))
             elif op in ("replace", "delete"):
                 for k, i in enumerate(range(i1, i2)):
                     j = j1 + k
@@ -652,6 +652,22 @@ class DeckComparison:
                         self.error(
                             f'{names[i]} "{_short(want[i][0])}" is missing from the deck', "check-text"
                         )
+
+        for pairs in same.values():
+            self._levels(want, got, names, pairs)
+
+    def _levels(self, want, got, names, pairs: list[tuple[int, int]]) -> None:
+        """Each paragraph's list level in one text frame of the deck: its own, or the one the writer
+        gives it where LibreOffice would count a list on from an earlier one (deck.text.list_depths)."""
+        paras = [want[i][3] for i, _ in pairs]
+        written = list_depths(paras) if all(p is not None for p in paras) else [want[i][1] for i, _ in pairs]
+        for (i, j), level in zip(pairs, written):
+            if got[j][1] != level:
+                self.error(
+                    f'{names[i]} "{_short(want[i][0], 40)}": deck level {got[j][1] + 1} but source '
+                    f"level {want[i][1] + 1}",
+                    "check-text",
+                )
 
     def _elsewhere(self, text: str) -> bool:
         return text in squash(self.got.text)

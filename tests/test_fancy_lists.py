@@ -219,3 +219,69 @@ def test_two_lists_apart_are_numbered_apart_and_a_list_from_zero_is_valid(tmp_pa
         ("2", "dos"),
     ]
     assert any("[list-number]" in line and ":18:" in line for line in built.messages), built.messages
+
+
+def test_libreoffice_numbers_each_of_several_lists_on_a_slide_from_one(tmp_path, soffice):
+    # LibreOffice counts a list on from an earlier one of the same level in the frame whatever startAt
+    # says ("1. 2. 3." then "4. 2."); each later list is written a level shallower, with its own look
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: Lists
+        ---
+
+        ## Three lists
+
+        1. First alpha
+        2. Second alpha
+           1. nested aa
+           2. nested ab
+
+        Some words between.
+
+        1. First beta
+           - under beta
+        2. Second beta
+
+        More words.
+
+        1. First gamma
+        2. Second gamma
+        """,
+    )
+    built = build_all(src, tmp_path / "out")
+    pdf = render([built.deck], tmp_path / "lo", soffice)[built.deck]
+    _w, _h, words = pages(pdf)[1]
+    lines: dict[float, list] = {}
+    for w in sorted(words, key=lambda w: w.y1):  # a line: words whose lower edges are within 2 pt
+        key = next((k for k in lines if abs(k - w.y1) < 2), w.y1)
+        lines.setdefault(key, []).append(w)
+    drawn = {" ".join(x.text for x in sorted(ws, key=lambda x: x.x0)): ws for ws in lines.values()}
+    for line in (
+        "1. First alpha",
+        "2. Second alpha",
+        "1. nested aa",
+        "2. nested ab",
+        "1. First beta",
+        "2. Second beta",
+        "1. First gamma",
+        "2. Second gamma",
+    ):
+        assert line in drawn, (line, list(drawn))
+    assert "– under beta" in drawn, list(drawn)  # (the bullet of its own level, not of the level written)
+
+    def height(line):
+        return max(w.y1 - w.y0 for w in drawn[line])
+
+    def left(line):
+        return min(w.x0 for w in drawn[line])
+
+    # each list drawn as the first: same type size, same indent; nested items as nested ones
+    assert height("1. First beta") == pytest.approx(height("1. First alpha"), abs=0.3)
+    assert height("1. First gamma") == pytest.approx(height("1. First alpha"), abs=0.3)
+    assert left("1. First gamma") == pytest.approx(left("1. First alpha"), abs=0.5)
+    assert height("– under beta") == pytest.approx(height("1. nested aa"), abs=0.3)
+    # and in the file, every item keeps its own number (PowerPoint counts by startAt)
+    got = [(s, text) for _, s, text, _, _ in _numbered(built.deck)]
+    assert [s for s, _ in got] == ["1", "2", "1", "2", "1", "2", "1", "2"]

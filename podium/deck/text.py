@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import replace
 
@@ -18,7 +19,7 @@ from .canvas import Canvas, hex_rgb
 from .measure import has_east_asian, marker_room, para_size
 from .omml import wrap_inline_run
 from .plan import Para, Run
-from .styles import GRID_INDENT, FrameStyle, Level
+from .styles import GRID_INDENT, FrameStyle, Level, placeholder_list_style
 
 
 def fill_runs(
@@ -48,6 +49,8 @@ def fill_paras(
     tf.word_wrap = True
     tf.text = ""
     body = tf._txBody
+    depths = list_depths(paras)
+    looks: dict[int, etree._Element | None] = {}
     for i, para in enumerate(paras):
         # new paragraphs and their a:pPr written directly, as tf.add_paragraph() and p.level make them
         if i == 0:
@@ -60,13 +63,28 @@ def fill_paras(
         if pPr is None:
             pPr = OxmlElement("a:pPr")
             p_el.insert(0, pPr)
-        if min(para.level, 8):
-            pPr.set("lvl", str(min(para.level, 8)))
+        if depths[i]:
+            pPr.set("lvl", str(depths[i]))
+        moved = depths[i] != min(para.level, 8)
+        if moved:  # (written at another level than its own: that level's look copied, see list_depths)
+            if para.look not in looks:
+                looks[para.look] = _level_look(cv, tf, para.look)
+            _copy_look(pPr, looks[para.look])
         size = None
-        if not own or scale != 1.0 or para.style in ("caption", "attribution") or para.look != para.level:
+        if (
+            not own
+            or scale != 1.0
+            or para.style in ("caption", "attribution")
+            or para.look != para.level
+            or moved
+        ):
             size = Pt(round(para_size(para, style, scale), 1))
         lvl = style.level(para.look)
         set_bullet(cv, p, para, own and lvl.bullet, lvl, marker_room(para, para_size(para, style, scale)))
+        if (
+            moved and own and para.bullet == "bullet"
+        ):  # (the master's bullet of its own level, not that of lvl)
+            _copy_look(pPr, looks[para.look], _BULLET_KIDS)
         if para.align:
             p.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[
                 para.align
@@ -83,6 +101,104 @@ def fill_paras(
     if shape_id is not None and paras and all(p.step == paras[0].step for p in paras) and paras[0].step > 0:
         # the whole box appears at once: animate the shape, not each paragraph
         cv.anim = [a for a in cv.anim if a[1] != shape_id] + [(paras[0].step, shape_id, None)]
+
+
+def list_depths(paras) -> list[int]:
+    """The list level (``lvl``) each paragraph is written at: its own, except where LibreOffice would
+    count a numbered list on from an earlier one in the same frame.
+
+    LibreOffice numbers an item by walking back over the paragraphs before it: deeper ones and those
+    without a bullet are passed over, a shallower one ends the count, and an item of the same level and
+    kind whose number is higher carries its count on (so "1. 2. 3.", a paragraph, "1. 2." reads
+    "1. 2. 3. 4. 2." there, whatever ``startAt`` says; PowerPoint draws it right).  So when a frame
+    holds several top-level numbered lists that LibreOffice would run together, each is written one
+    level shallower than the list before it (the first deepest), its nested items below it, every moved
+    paragraph keeping its own level's look (:func:`_copy_look`): the walk back from a list's first item
+    then passes only deeper paragraphs.  Where the levels run out (nine), the frame stays as written.
+    """
+    depths = [min(p.level, 8) for p in paras]
+    if sum(1 for p in paras if p.bullet == "number") < 2 or lo_numbers(paras, depths) == _numbers(paras):
+        return depths
+    runs: list[int | None] = []  # the top-level numbered list each paragraph belongs to
+    current: int | None = None
+    count = 0
+    last: Para | None = None
+    for p in paras:
+        if p.level == 0:
+            if p.bullet == "number" and not (
+                current is not None and last is not None and p.number > last.number
+            ):
+                current, count = count, count + 1
+            elif p.bullet != "number":
+                current = None
+            last = p if p.bullet == "number" else None
+        runs.append(current)
+    moved = [d + (count - 1 - r if r is not None else 0) for d, r in zip(depths, runs)]
+    if max(moved, default=0) > 8 or lo_numbers(paras, moved) != _numbers(paras):
+        return depths
+    return moved
+
+
+def _numbers(paras) -> list[int | None]:
+    return [max(p.number, 1) if p.bullet == "number" else None for p in paras]
+
+
+def lo_numbers(paras, depths: list[int]) -> list[int | None]:
+    """The number LibreOffice shows before each numbered paragraph written at ``depths`` with its own
+    ``startAt`` (editeng's Outliner::ImplGetNumbering, as :func:`list_depths` describes it)."""
+    out: list[int | None] = []
+    for i, p in enumerate(paras):
+        if p.bullet != "number":
+            out.append(None)
+            continue
+        start = max(p.number, 1)
+        n = start - 1
+        for j in range(i, -1, -1):
+            q = paras[j]
+            if q.bullet == "none" or depths[j] > depths[i]:
+                continue
+            if depths[j] < depths[i] or q.bullet != "number":
+                break  # (a bullet is another kind of numbering: it ends the count too)
+            if (q.numbering, q.delimiter) != (p.numbering, p.delimiter) or max(q.number, 1) < start:
+                break
+            if q.number > start:
+                n += q.number - start
+                start = q.number
+            n += 1
+        out.append(n)
+    return out
+
+
+def _level_look(cv: Canvas, tf, look: int):
+    """The paragraph properties a paragraph of list level ``look`` inherits in frame ``tf`` (its
+    placeholder's, merged from the layout and the master; else the box's own list style), or None."""
+    base = getattr(tf._parent, "_base_placeholder", None)
+    if base is not None:
+        lst = placeholder_list_style(base._element, cv.slide.slide_layout.slide_master)
+    else:
+        lst = tf._txBody.find(qn("a:lstStyle"))
+    return lst.find(qn(f"a:lvl{look + 1}pPr")) if lst is not None else None
+
+
+_LOOK_KIDS = ("lnSpc", "spcBef", "spcAft", "buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts")
+
+
+_BULLET_KIDS = ("buFontTx", "buFont", "buNone", "buAutoNum", "buChar", "buBlip")
+
+
+def _copy_look(pPr, level, kids: tuple[str, ...] = _LOOK_KIDS) -> None:
+    """Give ``pPr`` the indents, spacing and bullet colour and size of list level ``level`` (an
+    ``a:lvlNpPr``); its bullet, font and type size are written after, as for any paragraph (``kids``:
+    which of the level's children to copy, in their order)."""
+    if level is None:
+        return
+    if kids is _LOOK_KIDS:
+        for name, value in level.attrib.items():
+            if name != "lvl":
+                pPr.set(name, value)
+    for kid in level:
+        if etree.QName(kid).localname in kids:
+            pPr.append(copy.deepcopy(kid))
 
 
 def set_autofit(tf) -> None:
