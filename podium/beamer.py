@@ -137,13 +137,15 @@ def expand_inputs(
 class Converted:
     """The deck as a Markdown lecture: ``meta`` (its front matter), ``text``; ``index[j]``: the file's line
     (0-based) that new line j came from; ``key_lines``: the file's line (1-based) of each meta key;
-    ``warnings``: (line, message, code) of what was left out."""
+    ``warnings``: (line, message, code) of what was left out; ``notes``: of what was read otherwise
+    than a slide shows it."""
 
     meta: dict[str, Any]
     text: str
     index: list[int]
     key_lines: dict[str, int] = field(default_factory=dict)
     warnings: list[tuple[int, str, str]] = field(default_factory=list)
+    notes: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def beamer_markdown(text: str) -> Converted:
@@ -172,9 +174,29 @@ def beamer_markdown(text: str) -> Converted:
 
     _frame_commands(lines, begin + 1, end)
     outside: list[int] = []
+    between: list[int] = []  # text after a frame, before the next: that frame's handout text
+    framed = False
+
+    def handout_text() -> None:
+        if between:
+            said = [line for _, line in _dedented([(j, lines[j]) for j in between])]
+            add(between[0], "::: handout", *said, ":::", "")
+            if not out.notes:
+                out.notes.append(
+                    (
+                        index[between[0]],
+                        "text between frames is the handout text of the frame before it, as beamer's "
+                        "article mode prints it (slides show only frames)",
+                        "outside-frame",
+                    )
+                )
+            between.clear()
+
     k = begin + 1
     while k < end:
         s = lines[k].strip()
+        if s.startswith(_FRAME) or _SECTION.match(s):
+            handout_text()
         if _META_COMMAND.match(s):  # \title, \author… written after \begin{document}: the title slide's still
             j = k  # (its braces may close on a later line)
             while j + 1 < end and sum(line.count("{") - line.count("}") for line in lines[k : j + 1]) > 0:
@@ -194,6 +216,7 @@ def beamer_markdown(text: str) -> Converted:
                 )
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
             _frame(lines, k, stop, add, out, index)
+            framed = True
             k = stop + 1
             continue
         section = _SECTION.match(s)
@@ -204,10 +227,14 @@ def beamer_markdown(text: str) -> Converted:
             k += 1
             continue
         if s.startswith("\\note"):  # beamer's note outside a frame: the notes of the frame before it
+            handout_text()
             add(k, lines[k])
+        elif framed and (s or between) and not _QUIET.match(s) and not _BIBLIOGRAPHY.match(s):
+            between.append(k)  # (beamer's article mode prints it: `ignorenonframetext` decks' handout)
         elif s and not _QUIET.match(s) and not _BIBLIOGRAPHY.match(s):
             outside.append(k)
         k += 1
+    handout_text()
     if outside:
         out.warnings.append(
             (
@@ -599,8 +626,8 @@ def _comment_at(line: str) -> int | None:
 # a title command whose argument starts on the next line (``\title`` then ``{C preprocessor}``, or
 # ``\title[short] % comment`` then ``{long}``), as TeX reads it
 _META_BREAK = re.compile(
-    r"(\\(?:title|subtitle|author|institute|date)\*?[ \t]*(?:\[[^\]\n]*\])?)[ \t]*\n[ \t]*(?=[\[{])"
-)
+    r"(\\(?:title|subtitle|author|institute|date)\*?[ \t]*(?:\[[^\]\n]*\])?)(?:[ \t]*\n[ \t]*|[ \t]+)(?=[\[{])"
+)  # (or a space between, as in ``\\institute[] {``)
 
 
 def _joined_arguments(text: str) -> tuple[str, list[int]]:
@@ -612,7 +639,8 @@ def _joined_arguments(text: str) -> tuple[str, list[int]]:
     for mt in _META_BREAK.finditer(text):
         parts.append(text[last : mt.end(1)])
         size += mt.end(1) - last
-        cuts.append(size)
+        if "\n" in mt.group(0)[len(mt.group(1)) :]:
+            cuts.append(size)
         last = mt.end()
     parts.append(text[last:])
     return "".join(parts), cuts
@@ -698,9 +726,22 @@ def _words(tex: str) -> str:
 
 
 def _one_line(tex: str) -> str:
-    """A title's TeX on one line (``\\\\`` and ``\\newline`` as spaces, a tie ``~`` a no-break space)."""
+    """A title's TeX on one line (``\\\\`` and ``\\newline`` as spaces, a tie ``~`` a no-break space),
+    a group around all of it (``{\\large Survey and\\\\ Experiment}``) opened with its declarations
+    left out: the deck's title has the template's size, and a Markdown heading ending in ``}`` would
+    read the group as its attributes."""
     spaced = re.sub(r"\\\\(?:\[[^\]]*\])?|\\newline\b", " ", tex)
-    return re.sub(r"(?<!\\)~", "\u00a0", re.sub(r"[ \t\r\n]+", " ", spaced)).strip()
+    one = re.sub(r"(?<!\\)~", "\u00a0", re.sub(r"[ \t\r\n]+", " ", spaced)).strip()
+    while one.startswith("{") and balanced_group(one, 0) == len(one):
+        one = _DECLARATIONS.sub("", one[1:-1]).strip()
+    return one
+
+
+# the size and face declarations that open a group (``{\\large …}``, ``{\\bf …}``)
+_DECLARATIONS = re.compile(
+    r"^(?:\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|bfseries|itshape|"
+    r"scshape|sffamily|rmfamily|ttfamily|bf|it|em|sc|sl|rm|sf|tt|centering|raggedright|color\{[^{}]*\})\b\s*)+"
+)
 
 
 def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: list[int]) -> None:
@@ -1137,7 +1178,12 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             text = "{}" + text  # TeX's empty group before it, so that Markdown starts no list there)
         text = _text_math(text)
         in_math = inline_any or display or display_before  # (TeX's \\ in math: a row, not a break)
-        breaks = "\\\\" in text and not in_math and all(e in _TEXT_ENVS for e in envs)
+        breaks = (
+            "\\\\" in text
+            and not in_math
+            and all(e in _TEXT_ENVS for e in envs)
+            and not _TITLE_COMMANDS.match(text)  # (a title's \\ is a space in it: _one_line)
+        )
         parts = _breaks(text) if breaks else [text]
         for j, part in enumerate(parts):
             if j < len(parts) - 1:

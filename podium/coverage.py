@@ -39,7 +39,8 @@ _NOT_WORDS = re.compile(
     r"|:[\w+\-]+:"  # an emoji shortcode (:tada:)
     r"|\b(?:plus|minus)\s+-?[\d.]+\s*fil+"  # TeX's glue (\\vskip 1em plus 1fil)
     r"|^\s*Table:"  # pandoc's table caption, written before or after the table
-    r"|\{[^{}]*\}"  # attributes ({.fragment}, {width=50%}) and TeX groups: not words a student reads
+    r"|\{\s*(?:[.#=-]|[\w-]+\s*=)[^{}]*\}"  # attributes ({.fragment}, {#id}, {width=50%}, {=latex}); a
+    # TeX group's words ({\\large Survey and Experiment}) are words
 )
 SHOWN = 8  # words named in a warning
 

@@ -229,7 +229,11 @@ def markdown_parser() -> MarkdownIt:
         "linkify"
     )  # (its inline twin links inside attributes too; the core rule is enough)
     md.use(footnote_plugin)
-    md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    # (a blank line ends display math, as it ends pandoc's paragraph: `$$x$$ {#eq:a}` then text is not
+    # one block of math running to the next `$$`)
+    md.use(
+        dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True, allow_blank_lines=False
+    )
     md.use(deflist_plugin)  # pandoc's definition lists (Term, then `: definition`)
     md.use(sub_plugin)  # pandoc's H~2~O (no space inside; ~~ stays strikethrough)
     md.use(superscript_plugin)  # pandoc's m^2^

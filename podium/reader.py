@@ -944,6 +944,8 @@ def _front_matter_and_body(
         converted = beamer.beamer_markdown(text)
         for line, message, code in converted.warnings:
             diags.warning(message, m.SourcePos(*lines[line]), code)
+        for line, message, code in converted.notes:
+            diags.note(message, m.SourcePos(*lines[line]), code)
         key_lines = {
             k: lines[v - 1][1] if lines[v - 1][0] == shown else 1 for k, v in converted.key_lines.items()
         }
@@ -2342,7 +2344,16 @@ class _Converter:
             run.clear()
 
         self.html_skip = []
-        for child, attrs in self._inline_children(inline):
+        pairs = list(self._inline_children(inline))
+        for k, (child, attrs) in enumerate(pairs):
+            if (
+                child.type == "text"
+                and k
+                and pairs[k - 1][0].type == "math_inline_double"
+                and not self.in_list
+            ):
+                # (`$$…$$.`: the full stop that ends the sentence goes with the equation, as TeX writes it)
+                child = _text_node(_FOLLOWING_PUNCTUATION.sub("", child.content, count=1))
             if child.type == "html_inline" and not self.html_skip:
                 tag = read_inline_tag(child.content)
                 if tag.tag in _MEDIA_KINDS and tag.kind == "end":  # (its link is made at its start)
@@ -2368,7 +2379,15 @@ class _Converter:
             elif child.type == "math_inline_double" and not self.in_list:
                 # `$$…$$` in a paragraph is display math, as pandoc reads it: a line of its own
                 words_so_far()
-                out.extend(self.math_block(child.content.strip(), pos))
+                nxt = pairs[k + 1][0] if k + 1 < len(pairs) else None
+                stop = (
+                    _FOLLOWING_PUNCTUATION.match(nxt.content)
+                    if nxt is not None and nxt.type == "text"
+                    else None
+                )
+                out.extend(
+                    self.math_block(child.content.strip() + (f"\\,{stop.group(1)}" if stop else ""), pos)
+                )
             elif child.type == "math_inline_double" and len(kids) > 1:
                 # ... in a list item's words too: a centred line of its own inside the item (a block of
                 # math would be drawn after the whole list)
@@ -3190,12 +3209,14 @@ class _Converter:
             child = children[i]
             attrs = Attrs()
             if (
-                child.type in ("image", "link", "code_inline")
+                child.type in ("image", "link", "code_inline", "math_inline_double")
                 and i + 1 < len(children)
                 and children[i + 1].type == "text"
             ):
                 nxt = children[i + 1].content
-                mt = re.match(r"^\{([^{}]*)\}", nxt)
+                # (display math's label, pandoc-crossref's `$$ … $$ {#eq:x}`, may stand after a space)
+                after = r"^[ \t]*\{(#[^{}]*)\}" if child.type == "math_inline_double" else r"^\{([^{}]*)\}"
+                mt = re.match(after, nxt)
                 if mt:
                     attrs = parse_attrs(mt.group(1))
                     children[i + 1] = _text_node(nxt[mt.end() :])
@@ -3752,6 +3773,7 @@ def _undrawn_css(style: str) -> list[str]:
     return list(dict.fromkeys(n for n in names if n and n != "text-align"))
 
 
+_FOLLOWING_PUNCTUATION = re.compile(r"^[ \t]*([.,;:])(?=\s|$)")  # after display math, ending its sentence
 _NUMBER_LINES = frozenset({"numberlines", "number-lines"})  # pandoc's classes for numbered code lines
 
 

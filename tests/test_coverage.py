@@ -152,3 +152,27 @@ def test_the_corpus_decks_have_nothing_unshown(src):
     except reader.BuildError:
         pytest.skip("the reader refuses this deck (its own business)")
     assert said == [], [d.format() for d in said]
+
+
+def test_the_words_of_a_tex_group_count_those_of_attributes_do_not(tmp_path, monkeypatch):
+    monkeypatch.setattr(reader._Converter, "plain_div", lambda self, node, attrs, classes, pos: [])
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: Groups
+        ---
+
+        ## A slide
+
+        Kept {.smallcaps} words {width=50%}.
+
+        ::: {.mystery}
+        {\\large The jaguar} sleeps.
+        :::
+        """,
+    )
+    said = _not_shown(src)
+    assert len(said) == 1 and said[0].pos.line == 10
+    assert "'jaguar'" in said[0].message and "'large'" not in said[0].message
+    assert "smallcaps" not in said[0].message and "width" not in said[0].message

@@ -210,7 +210,7 @@ def slide_html(
             f'<div class="ph sub{dark}" style="{sbox.css()};text-align:{align};font-size:{fs:.1f}pt">'
             f"{sub}</div>"
         )
-    elif plan.chunks:
+    elif plan.chunks or plan.footnotes:
         start = min(look.body_size or 24, 28)
         if plan.sizes is not None:  # the fitter shrank the deck's type: never larger than that here
             start = max(min(start, (look.body_size or 24) * plan.sizes.text), 10)
@@ -224,8 +224,14 @@ def slide_html(
                 )
                 + "</div>"
             )
+        if not plan.chunks:  # (only small print: an aside, footnotes, at the foot of the body's box)
+            small = body_box(lay)
+            if lay.footer is not None:  # (above the footer, as the deck keeps it)
+                bottom = min(small.y + small.h, lay.footer.y - 0.01)
+                small = Box(small.x, small.y, small.w, max(bottom - small.y, 0.05))
+            parts.append(f'<div class="ph body" style="{small.css()};font-size:{start:.1f}pt">{foot}</div>')
         sizes = plan.sizes or TypeSizes()  # code and tables in the deck's points
-        groups = body_groups(plan, lay, rtl=bool(rtl))
+        groups = body_groups(plan, lay, rtl=bool(rtl)) if plan.chunks else []
         if plan.kind == LayoutKind.BLANK and not plan.title:
             groups = [(untitled_box(look), chunks) for _, chunks in groups]
         for k, (box, chunks) in enumerate(groups):

@@ -1,0 +1,174 @@
+"""Content other people's decks wrote that an earlier Podium lost or failed on: each case read back from
+the outputs a user gets (python-pptx for the deck, poppler for the PDFs)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from pptx import Presentation
+
+from podium import model as m
+from podium.diagnostics import Diagnostics
+from podium.reader import parse_lecture
+
+from .conftest import run_cli, write_md
+
+
+def _deck_texts(path) -> list[str]:
+    return [
+        sh.text_frame.text for s in Presentation(str(path)).slides for sh in s.shapes if sh.has_text_frame
+    ]
+
+
+def _pdf(path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_display_math_with_a_label_or_a_full_stop_after_it_ends_there(tmp_path):
+    # `$$…$$ {#eq:x}` (pandoc-crossref) and `$$…$$.` over two lines: the math ran on, over blank lines,
+    # to the next `$$` slides later, and every word between was lost without a warning
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: Models
+        ---
+
+        ## Linear model
+
+        $$y = a +
+        b x$$ {#eq:line}
+
+        The slope zebra matters.
+
+        ## Quadratic
+
+        $$y = a +
+        b x^2$$.
+
+        The curve walrus bends.
+
+        ## Last
+
+        $$
+        c = d
+        $$
+        """,
+    )
+    out = tmp_path / "out"
+    res = run_cli("all", src, "-o", out)
+    assert res.exit_code == 0, res.stderr
+    texts = "\n".join(_deck_texts(out / "lecture.pptx"))
+    assert "The slope zebra matters." in texts and "The curve walrus bends." in texts
+    assert "{#eq:line}" not in texts  # (the label is the equation's, not words on the slide)
+    assert "\n.\n" not in f"\n{texts}\n"  # (the full stop goes with its equation, not on a line alone)
+    lec = parse_lecture(src.read_text(encoding="utf-8"), "lecture.md", Diagnostics())
+    maths = [b for s in lec.slides for b in s.body if isinstance(b, m.MathBlock)]
+    assert [b.tex for b in maths] == ["y = a +\nb x", "y = a +\nb x^2\\,.", "c = d"]
+    assert "The curve walrus bends." in _pdf(out / "lecture-handout.pdf")
+
+
+def test_a_slide_of_only_an_aside_shows_it_in_every_output(tmp_path):
+    # Quarto's `::: aside` (xaringan's .footnote[…]) alone on a slide: the deck drew it, the drawings
+    # did not, so `check` failed the build and nothing was written
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: "Reading"
+        format: revealjs
+        ---
+
+        ## Further reading
+
+        ::: aside
+        Alberto Cairo, How Charts Lie, 2019.
+        :::
+        """,
+        name="lecture.qmd",
+    )
+    out = tmp_path / "out"
+    res = run_cli("all", src, "-o", out)
+    assert res.exit_code == 0, res.stderr
+    assert any("How Charts Lie" in t for t in _deck_texts(out / "lecture.pptx"))
+    for pdf in ("lecture-handout.pdf", "lecture-slides.pdf"):
+        assert "How Charts Lie" in _pdf(out / pdf), pdf
+    # in the slides PDF, above the footer (the deck's footer line is the lecture's title)
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "2", "-l", "2", str(out / "lecture-slides.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    ys = {w: float(y) for y, w in re.findall(r'yMin="([\d.]+)"[^>]*>([^<]+)<', bbox)}
+    assert ys["Cairo,"] < ys["Reading"] - 2, ys
+
+
+def test_a_xaringan_footnote_beside_a_hidden_cell_builds(tmp_path):
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: "Footnotes"
+        output: xaringan::moon_reader
+        ---
+
+        # First
+
+        Some words.
+
+        ---
+
+        .pull-left-wide[
+        ```{r echo=FALSE}
+        plot(1)
+        ```
+        ]
+
+        .footnote[Alberto Cairo. Short note.]
+        """,
+        name="lecture.Rmd",
+    )
+    out = tmp_path / "out"
+    res = run_cli("all", src, "-o", out)
+    assert res.exit_code == 0, res.stderr
+    assert "Short note." in _pdf(out / "lecture-handout.pdf")
+
+
+def test_a_beamer_title_broken_over_two_lines_in_a_size_group_is_the_slide_title(tmp_path):
+    # \frametitle{{\large A and\\ B}}: the \\ cut the command in two; the title was lost, "B}" shown
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\title{Deck}\n\\begin{document}\n\\frame{\n"
+        "\\frametitle{{\\large Combining Survey Design and\\\\ Experimental Design}}\n"
+        "Body text here.\n}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    res = run_cli("all", src, "-o", out)
+    assert res.exit_code == 0, res.stderr
+    slide = Presentation(str(out / "deck.pptx")).slides[1]
+    assert slide.shapes.title.text_frame.text == "Combining Survey Design and Experimental Design"
+    assert not any("}" in t for t in _deck_texts(out / "deck.pptx"))
+
+
+def test_a_beamer_preamble_value_after_a_space_or_on_the_next_lines_is_read(tmp_path):
+    # `\institute[] {` then the value on its own line: TeX reads it, Podium lost it without a word
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\title{Flow Control}\n\\author{Data Analytics}\n"
+        "\\institute[] {\n    Professor Alex Hanna\n}\n\\date[] {\nSeptember 29, 2016\n}\n"
+        "\\begin{document}\n\\begin{frame}\n\\titlepage\n\\end{frame}\n"
+        "\\begin{frame}{Loops}\nSome text.\n\\end{frame}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    res = run_cli("all", src, "-o", out)
+    assert res.exit_code == 0, res.stderr
+    cover = "\n".join(
+        sh.text_frame.text
+        for sh in Presentation(str(out / "deck.pptx")).slides[0].shapes
+        if sh.has_text_frame
+    )
+    assert "Professor Alex Hanna" in cover and "September 29, 2016" in cover
