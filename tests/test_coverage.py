@@ -12,15 +12,19 @@ from podium.reader import read_lecture
 from .conftest import CORPUS, corpus_lectures, run_cli, write_md
 
 
+@pytest.fixture
+def losing_divs(monkeypatch):
+    """A reader that loses every plain div (as a new dialect's construct it does not know would be lost)."""
+    monkeypatch.setattr(reader._Converter, "plain_div", lambda self, node, attrs, classes, pos: [])
+
+
 def _not_shown(path) -> list:
     diags = Diagnostics()
     read_lecture(path, diags)
     return [d for d in diags.items if d.code == "not-shown"]
 
 
-def test_content_the_reader_drops_is_said_with_its_words_and_line(tmp_path, monkeypatch):
-    # a reader that loses every plain div (as a new dialect's construct it does not know would be lost)
-    monkeypatch.setattr(reader._Converter, "plain_div", lambda self, node, attrs, classes, pos: [])
+def test_content_the_reader_drops_is_said_with_its_words_and_line(tmp_path, losing_divs):
     src = write_md(
         tmp_path,
         """\
@@ -47,7 +51,7 @@ def test_content_the_reader_drops_is_said_with_its_words_and_line(tmp_path, monk
     assert "'kept'" not in d.message
 
 
-def test_the_warning_reaches_the_command_line_and_fails_a_strict_build(tmp_path, monkeypatch):
+def test_the_warning_reaches_the_command_line_and_fails_a_strict_build(tmp_path, losing_divs):
     src = write_md(
         tmp_path,
         """\
@@ -62,7 +66,6 @@ def test_the_warning_reaches_the_command_line_and_fails_a_strict_build(tmp_path,
         :::
         """,
     )
-    monkeypatch.setattr(reader._Converter, "plain_div", lambda self, node, attrs, classes, pos: [])
     out = tmp_path / "out"
     res = run_cli("slides", str(src), "-o", str(out), "--strict")
     assert res.exit_code == 1
@@ -115,8 +118,7 @@ def test_what_is_left_out_on_purpose_or_already_said_is_not_reported(tmp_path):
     assert _not_shown(src) == []
 
 
-def test_a_hidden_slide_ends_where_the_next_slide_begins(tmp_path, monkeypatch):
-    monkeypatch.setattr(reader._Converter, "plain_div", lambda self, node, attrs, classes, pos: [])
+def test_a_hidden_slide_ends_where_the_next_slide_begins(tmp_path, losing_divs):
     src = write_md(
         tmp_path,
         """\
@@ -154,8 +156,7 @@ def test_the_corpus_decks_have_nothing_unshown(src):
     assert said == [], [d.format() for d in said]
 
 
-def test_the_words_of_a_tex_group_count_those_of_attributes_do_not(tmp_path, monkeypatch):
-    monkeypatch.setattr(reader._Converter, "plain_div", lambda self, node, attrs, classes, pos: [])
+def test_the_words_of_a_tex_group_count_those_of_attributes_do_not(tmp_path, losing_divs):
     src = write_md(
         tmp_path,
         """\

@@ -136,39 +136,35 @@ def test_a_xaringan_footnote_beside_a_hidden_cell_builds(tmp_path):
     assert "Short note." in _pdf(out / "lecture-handout.pdf")
 
 
+def _built_tex(tmp_path, tex: str):
+    """Build the beamer deck ``tex`` with `all`; return the deck as python-pptx reads it."""
+    src = tmp_path / "deck.tex"
+    src.write_text(tex, encoding="utf-8")
+    res = run_cli("all", src, "-o", tmp_path / "out")
+    assert res.exit_code == 0, res.stderr
+    return Presentation(str(tmp_path / "out" / "deck.pptx"))
+
+
 def test_a_beamer_title_broken_over_two_lines_in_a_size_group_is_the_slide_title(tmp_path):
     # \frametitle{{\large A and\\ B}}: the \\ cut the command in two; the title was lost, "B}" shown
-    src = tmp_path / "deck.tex"
-    src.write_text(
+    deck = _built_tex(
+        tmp_path,
         "\\documentclass{beamer}\n\\title{Deck}\n\\begin{document}\n\\frame{\n"
         "\\frametitle{{\\large Combining Survey Design and\\\\ Experimental Design}}\n"
         "Body text here.\n}\n\\end{document}\n",
-        encoding="utf-8",
     )
-    out = tmp_path / "out"
-    res = run_cli("all", src, "-o", out)
-    assert res.exit_code == 0, res.stderr
-    slide = Presentation(str(out / "deck.pptx")).slides[1]
-    assert slide.shapes.title.text_frame.text == "Combining Survey Design and Experimental Design"
-    assert not any("}" in t for t in _deck_texts(out / "deck.pptx"))
+    assert deck.slides[1].shapes.title.text_frame.text == "Combining Survey Design and Experimental Design"
+    assert not any("}" in sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame)
 
 
 def test_a_beamer_preamble_value_after_a_space_or_on_the_next_lines_is_read(tmp_path):
     # `\institute[] {` then the value on its own line: TeX reads it, Podium lost it without a word
-    src = tmp_path / "deck.tex"
-    src.write_text(
+    deck = _built_tex(
+        tmp_path,
         "\\documentclass{beamer}\n\\title{Flow Control}\n\\author{Data Analytics}\n"
         "\\institute[] {\n    Professor Alex Hanna\n}\n\\date[] {\nSeptember 29, 2016\n}\n"
         "\\begin{document}\n\\begin{frame}\n\\titlepage\n\\end{frame}\n"
         "\\begin{frame}{Loops}\nSome text.\n\\end{frame}\n\\end{document}\n",
-        encoding="utf-8",
     )
-    out = tmp_path / "out"
-    res = run_cli("all", src, "-o", out)
-    assert res.exit_code == 0, res.stderr
-    cover = "\n".join(
-        sh.text_frame.text
-        for sh in Presentation(str(out / "deck.pptx")).slides[0].shapes
-        if sh.has_text_frame
-    )
+    cover = "\n".join(sh.text_frame.text for sh in deck.slides[0].shapes if sh.has_text_frame)
     assert "Professor Alex Hanna" in cover and "September 29, 2016" in cover
