@@ -23,6 +23,7 @@ import re
 from .markdown import code_lines
 
 _NOTE = re.compile(r"^notes?:\s*(.*)$", re.I)
+_FRAGMENT_INDEX = re.compile(r"""data-fragment-index\s*=\s*["']?(\d+)""")
 _ELEMENT = re.compile(r"\s*<!--\s*\.element:?\s*(.*?)\s*-->\s*$")
 _FRAGMENT_CLASS = re.compile(r"""class\s*=\s*["'][^"']*\bfragment\b""")
 _HTML_FRAGMENT = re.compile(
@@ -174,16 +175,21 @@ def element_fragments(text: str) -> tuple[str, list[int]] | None:
             index.append(k)
         else:
             fragment = _FRAGMENT_CLASS.search(mt.group(1)) is not None
-            _element(line[: mt.start()], fragment, k in inside, k, out, index)
+            order = _FRAGMENT_INDEX.search(mt.group(1))
+            _element(
+                line[: mt.start()], fragment, k in inside, k, out, index, order.group(1) if order else ""
+            )
         if k in closes:
             out += [":::", ""]
             index += [k, k]
     return "\n".join(out), index
 
 
-def _element(words: str, fragment: bool, in_list: bool, k: int, out: list[str], index: list[int]) -> None:
+def _element(
+    words: str, fragment: bool, in_list: bool, k: int, out: list[str], index: list[int], order: str = ""
+) -> None:
     """Line ``k``'s ``words`` (its ``.element`` comment taken off) added to ``out``, as a click where the
-    comment says fragment."""
+    comment says fragment (on the click its ``data-fragment-index`` ``order`` gives, if any)."""
     item = _ITEM.match(words)
     if not fragment or in_list or words.lstrip().startswith("#"):  # (a title: no click)
         out.append(words)
@@ -195,7 +201,7 @@ def _element(words: str, fragment: bool, in_list: bool, k: int, out: list[str], 
         first = len(out)
         while first > 0 and out[first - 1].strip() and not _BLOCK_START.match(out[first - 1]):
             first -= 1
-        out[first:first] = ["", "::: {.fragment}"]
+        out[first:first] = ["", f"::: {{.fragment fragment-index={order}}}" if order else "::: {.fragment}"]
         index[first:first] = [index[first] if first < len(index) else k] * 2
         out += [words, ":::", ""]
         index += [k, k, k]

@@ -1763,3 +1763,16 @@ def test_fragments_appear_in_the_order_of_their_fragment_index(tmp_path):
     said = [p.text for p in body.text_frame.paragraphs]
     built = [said[int(r.get("st"))] for r in slide.element.iter() if r.tag.endswith("}pRg")]
     assert built == ["Appears first", "Appears second", "Appears last"], built
+
+
+def test_an_element_comments_fragment_index_orders_its_click(tmp_path):
+    # reveal.js: `<!-- .element: class="fragment" data-fragment-index="3" -->` comes on the third click,
+    # whatever its place on the slide (the index was not read: the clicks went in reading order)
+    src = tmp_path / "slides.md"
+    src.write_text(
+        '## Order\n\nThird to come\n<!-- .element: class="fragment" data-fragment-index="3" -->\n\n'
+        'First to come\n<!-- .element: class="fragment" data-fragment-index="1" -->\n\n'
+        "Second to come\n<!-- .element: class='fragment' data-fragment-index='2' -->\n"
+    )
+    prs, _ = deck_of(src, tmp_path / "out")
+    assert _clicks(prs.slides[-1]) == [["First to come"], ["Second to come"], ["Third to come"]]
