@@ -45,6 +45,19 @@ def overlay_start(spec: str, last: int = 1) -> int:
     return int(mt.group(0)) if mt else 1
 
 
+def _after(spec: str) -> int:
+    """The step after the first range of ``spec`` (``1-2``: 3; ``1``: 2); 2 where it has no end."""
+    last = re.fullmatch(r"\s*\d*\s*-?\s*(\d+)\s*", spec.split(",")[0].split("|")[0])
+    return int(last.group(1)) + 1 if last else 2
+
+
+def overlay_fence(step: int) -> str:
+    """The fenced div that shows its content from beamer's overlay ``step`` on: a fragment that knows
+    its step (``.overlay``, ``fragment-index``), so that it comes on the click of that step however
+    the items and pauses before it counted theirs (podium.deck.plan)."""
+    return f"::: {{.fragment .overlay fragment-index={step}}}"
+
+
 def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
     """``text`` with block-level overlays rewritten as fragments (see the module's docstring), and the
     old line index of every new line; None when there is none."""
@@ -88,7 +101,7 @@ def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
                 if last == step and at >= 0 and not any(x.strip() for x in out[at + 1 :]):
                     del out[at], index[at]  # the same step as the fragment just before: its click too
                 else:
-                    out.append("::: {.fragment}")
+                    out.append(overlay_fence(step))
                     index.append(line)
             for j, piece in enumerate(inner.split("\n")):
                 out.append(piece.strip() if j == 0 else piece)
@@ -121,8 +134,8 @@ def _blocks_at(
         command, spec = mt.group(1), mt.group(2)
         line = text.count("\n", 0, mt.start())
         step = overlay_start(spec)
-        if command == "invisible":  # hidden on the steps given: shown after them
-            step = 2 if step <= 1 else 0
+        if command == "invisible":  # hidden on the steps given (from the first): shown after them
+            step = _after(spec) if step <= 1 else 0
         later = step if step > 1 else 0
         brace = mt.end()
         if brace < len(text) and text[brace] == "{":

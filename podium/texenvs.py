@@ -39,7 +39,7 @@ import textwrap
 from .fancylists import marker_text
 from .markdown import code_lines, line_starts, outside, toggles_display_math
 from .model import Delimiter, Numbering
-from .overlays import overlay_start
+from .overlays import overlay_fence, overlay_start
 from .rawtex import _group
 
 LISTS = {"itemize": "-", "enumerate": "1.", "description": "-"}
@@ -382,7 +382,7 @@ def convert(source: str) -> str:
 def _stepped(spec: str, shown: str) -> str:
     """An environment's Markdown, on the click of its overlay specification ``spec`` when it comes later."""
     step = overlay_start(spec)
-    return f"::: {{.fragment}}\n{shown}\n:::" if step is not None and step > 1 else shown
+    return f"{overlay_fence(step)}\n{shown}\n:::" if step is not None and step > 1 else shown
 
 
 _ENV_OVERLAY = re.compile(r"<([^<>\n]{1,20})>")

@@ -815,3 +815,36 @@ def test_a_pictures_height_or_absolute_width_is_its_share_of_beamers_text_area(t
     assert abs(heights["Height"] / heights["Plain"] - 0.4) < 0.03
     assert abs(heights["Share"] / heights["Plain"] - 0.4) < 0.03
     assert heights["Narrow"] < 0.6 * heights["Plain"]
+
+
+_PNS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def _click_texts(slide) -> list[set[str]]:
+    """The paragraphs (or whole boxes) each click of the slide brings in, by their words."""
+    shapes = {sh.shape_id: sh for sh in slide.shapes if sh.has_text_frame}
+    out = []
+    for par in slide.element.xpath(".//p:timing//p:cTn[@nodeType='mainSeq']/p:childTnLst/p:par"):
+        came = set()
+        for target in par.iter(f"{_PNS}spTgt"):
+            shape = shapes.get(int(target.get("spid")))
+            if shape is None or not shape.text_frame.text.strip():
+                continue
+            ranges = list(target.iter(f"{_PNS}pRg"))
+            paras = shape.text_frame.paragraphs
+            came |= {paras[int(r.get("st"))].text for r in ranges} if ranges else {paras[0].text}
+        out.append(came)
+    return out
+
+
+def test_overlay_numbers_count_across_the_frame_items_and_blocks_alike(tmp_path):
+    # [<+->] items and <2->, <3-> blocks: beamer shows the second item and the <2-> block together
+    # (2 clicks); each block came on a click of its own after the items (4 clicks)
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Mixed}\n\\begin{itemize}[<+->]\n\\item First point\n\\item Second point\n"
+        "\\end{itemize}\n\\begin{block}<2->{Later}\nWith the second point.\n\\end{block}\n"
+        "\\begin{block}<3->{Last}\nShown third.\n\\end{block}\n\\pause\nAfter a pause.\n\\end{frame}",
+    )
+    slide = prs.slides[-1]
+    assert _click_texts(slide) == [{"Second point", "Later"}, {"Last"}, {"After a pause."}]

@@ -657,11 +657,12 @@ def test_beamer_overlays_are_clicks_and_keep_every_word(tmp_path):
         (type(b).__name__, m.plain_text(b.content) if isinstance(b, m.Paragraph) else "") for b in guess.body
     ]
     assert shown[:2] == [("Paragraph", "First we guess."), ("Div", "")]
-    (check, visible, last) = [b for b in guess.body if isinstance(b, m.Div)]
-    assert "fragment" in check.classes
+    (check, visible) = [b for b in guess.body if isinstance(b, m.Div)]
+    assert "fragment" in check.classes and check.order == 2  # (from overlay 2)
     assert [m.plain_text(b.content) for b in check.blocks] == ["Then we check.", "Shown with the check."]
     assert isinstance(visible.blocks[0], m.BulletList)  # the braces' environment is read too
-    assert m.plain_text(last.blocks[0].content) == "Last."
+    # (\invisible<1-2>: shown from overlay 3, with the \visible<3-> list)
+    assert visible.order == 3 and m.plain_text(visible.blocks[1].content) == "Last."
     assert [type(b).__name__ for b in bare.body] == ["Paragraph", "Pause", "Paragraph"]
     assert not [d for d in diags.items if "\\only" in d.message or "\\uncover" in d.message]
 
@@ -678,7 +679,8 @@ def test_beamer_overlays_are_clicks_and_keep_every_word(tmp_path):
         return out
 
     assert clicks(_slide(prs, "Items")) == [[1, 2], [3]]  # steps 2 and 4; the alerted item never hidden
-    assert clicks(_slide(prs, "Guess and check")) == [[1, 2], [4], [5]]
+    # (\visible<3-> and \invisible<1-2>: both from overlay 3, so on one click, as beamer shows them)
+    assert clicks(_slide(prs, "Guess and check")) == [[1, 2], [4, 5]]
 
 
 LATEX_HABITS = r"""---

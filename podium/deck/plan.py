@@ -359,6 +359,8 @@ class _Chunker:
                 base = self.step
                 if id(b) in self.order:  # (its fragment-index says which click)
                     self.fragment = self.step = self.order[id(b)]
+                elif "overlay" in b.classes and b.order is not None:  # beamer's <3->: overlay 3, click 2,
+                    self.fragment = self.step = max(b.order - 1, 1)  # as the items' and pauses' clicks count
                 else:
                     self.fragment = self.step = max(self.fragment, base, self.seen, self.top) + 1
                 self.top = max(self.top, self.step)
