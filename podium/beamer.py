@@ -37,7 +37,8 @@ from .markdown import outside
 from .rawtex import balanced_group, find_raw_tex
 from .texenvs import KNOWN, single_dollars, tex_text
 
-_CLASS = re.compile(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{beamer\}", re.M)
+# beamer, or a class built on it (ctex's `ctexbeamer`, a course's `mybeamer`)
+_CLASS = re.compile(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{[\w-]*beamer[\w-]*\}", re.M)
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|Verbatim|semiverbatim|Highlighting)\*?\}")
 _SECTION = re.compile(r"^\\(part|section|subsection|subsubsection)\*?\s*(?:\[[^\]]*\])?\s*\{")
 _FRAME = "\\begin{frame}"
@@ -76,7 +77,7 @@ def wanted(text: str, shown: str) -> bool:
     return _CLASS.match(first) is not None and "\\begin{document}" in text
 
 
-_INPUT = re.compile(r"^\s*\\(input|include|subfile)\s*\{([^{}]+)\}\s*(?:%.*)?$")
+_INPUT = re.compile(r"^\s*\\(input|include|subfile)\s*\{([^{}]+)\}\s*(\\end\{document\}\s*)?(?:%.*)?$")
 # a package the preamble loads (\RequirePackage in a package): read when its .sty is the course's own
 _PACKAGE = re.compile(
     r"^\s*\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}\s*(?:\[[^\]]*\])?\s*(?:%.*)?$"
@@ -130,6 +131,9 @@ def expand_inputs(
             sub, sub_origins = expand_inputs(got[0], got[1], read, depth + 1, only)
             out.extend(sub.split("\n"))
             origins.extend(sub_origins)
+        if found is not None and found.group(3):  # (`\input{last}\end{document}`: the file, then the end)
+            out.append(found.group(3).strip())
+            origins.append((shown, n))
     return "\n".join(out), origins
 
 
@@ -153,6 +157,7 @@ def beamer_markdown(text: str) -> Converted:
     lines, index = _uncommented(text.split("\n"))
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     _expand_text_macros(lines, begin)
+    _modes(lines, begin)
     _inline_bibliography(lines, begin)
     _own_environments(lines, begin)
     _theorem_boxes(lines, begin)
@@ -337,7 +342,53 @@ def _expand_text_macros(lines: list[str], begin: int) -> None:
             if not out:
                 break
             line = "".join(out) + line[at:]
+        if "\\ensuremath" in line or "\\xspace" in line:
+            line = _ensured(line)
         lines[k] = line
+
+
+_MODE = re.compile(r"\\mode\s*<\s*([\w|\s]+?)\s*>\s*(?=\{)")
+_SLIDE_MODES = {"beamer", "presentation", "all", "handout", "trans", "second"}
+
+
+def _modes(lines: list[str], begin: int) -> None:
+    """beamer's ``\\mode<beamer>{…}`` (``presentation``, ``all``) as its content, and ``\\mode<article>{…}``
+    left out (the article version's, not the slides'), line for line."""
+    text = "\n".join(lines[begin + 1 :]) if begin >= 0 else ""
+    if "\\mode" not in text:
+        return
+    out, at = [], 0
+    for mt in _MODE.finditer(text):
+        if mt.start() < at:
+            continue
+        close = balanced_group(text, mt.end())
+        if close < 0:
+            continue
+        inner = text[mt.end() + 1 : close - 1]
+        shown = any(mode.strip() in _SLIDE_MODES for mode in mt.group(1).split("|"))
+        kept = inner if shown else "\n" * inner.count("\n")
+        out.append(text[at : mt.start()] + kept + "\n" * text.count("\n", mt.start(), mt.end()))
+        at = close
+    new = ("".join(out) + text[at:]).split("\n")
+    lines[begin + 1 :] = new
+
+
+def _ensured(line: str) -> str:
+    """``line`` with what a macro's body left for TeX to settle: ``\\ensuremath{x}`` math (``$x$``, or
+    ``x`` inside math already) and ``\\xspace`` the space it puts before a word."""
+    out, at = [], 0
+    for mt in re.finditer(r"\\ensuremath\s*(?=\{)", line):
+        if mt.start() < at:
+            continue
+        close = balanced_group(line, mt.end())
+        if close < 0:
+            continue
+        inner = line[mt.end() + 1 : close - 1]
+        in_math = len(re.findall(r"(?<!\\)\$", line[: mt.start()])) % 2 == 1
+        out.append(line[at : mt.start()] + (inner if in_math else f"${inner}$"))
+        at = close
+    line = "".join(out) + line[at:]
+    return re.sub(r"\\xspace\b(\s*)(?=(\w)?)", lambda m: " " if m.group(2) else m.group(1), line)
 
 
 _BIBITEM = re.compile(r"\\bibitem\s*(?:\[([^\]]*)\])?\s*\{([^{}]+)\}")
@@ -650,7 +701,8 @@ def _frames_in_preamble(lines: list[str], index: list[int], out: Converted) -> N
     """A warning for frames before ``\\begin{document}``: a file ``\\input`` in a macro the preamble
     defines (a chapter switch such as ``\\ifcase\\chno \\include{ch00} \\or …``), which Podium does not
     run, so they are not shown."""
-    frames = [k for k, line in enumerate(lines) if line.lstrip().startswith(_FRAME)]
+    hooks = _in_hooks(lines)
+    frames = [k for k, line in enumerate(lines) if line.lstrip().startswith(_FRAME) and k not in hooks]
     if frames:
         out.warnings.append(
             (
@@ -660,6 +712,21 @@ def _frames_in_preamble(lines: list[str], index: list[int], out: Converted) -> N
                 "outside-frame",
             )
         )
+
+
+_HOOK = re.compile(r"\\AtBegin(?:Section|Subsection|Subsubsection|Part|Lecture)\s*(?:\[[^\]]*\])?\s*(?=\{)")
+
+
+def _in_hooks(lines: list[str]) -> set[int]:
+    """The lines inside ``\\AtBeginSection{…}`` (``Subsection``, ``Part``, ``Lecture``): the frame beamer
+    shows at each section's start (its contents, "current section" marked), not a slide of its own."""
+    text = "\n".join(lines)
+    inside: set[int] = set()
+    for mt in _HOOK.finditer(text):
+        close = balanced_group(text, mt.end())
+        if close > 0:
+            inside.update(range(text.count("\n", 0, mt.start()), text.count("\n", 0, close) + 1))
+    return inside
 
 
 def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool = True) -> None:
@@ -762,7 +829,7 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
     before_end = last[: last.find(_FRAME_END)] if _FRAME_END in last else ""
     if stop > start and before_end.strip():
         body.append((stop, before_end))
-    body = _dedented(body)
+    body = _dedented([(k, part) for k, line in body for part in _after_end(line)])
     kept: list[tuple[int, str]] = []
     ids = [label.group(1)] if (label := re.search(r"\blabel=([\w:.-]+)", head)) else []
     depth = 0  # environments open in the frame
@@ -820,6 +887,16 @@ def _frame_lines(kept: list[tuple[int, str]], title: str, add) -> None:
             add(k, "", "## " + title + " (cont.)", "")
             continue
         add(k, line)
+
+
+_END_THEN = re.compile(r"^(\s*\\end\{[A-Za-z*]+\})[ \t]*(\\(?:pause|onslide|item|begin)\b.*)$")
+
+
+def _after_end(line: str) -> list[str]:
+    """``line`` as the lines TeX reads the same: an environment's end followed by ``\\pause`` (or an
+    item, another environment) on its line is two lines, so that the environment is read whole."""
+    mt = _END_THEN.match(line)
+    return [mt.group(1), mt.group(2)] if mt else [line]
 
 
 def _frame_args(head: str) -> tuple[str, str, str]:

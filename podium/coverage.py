@@ -31,7 +31,12 @@ from .diagnostics import Diagnostics
 # addresses and shortcodes are taken out of the text
 _WORD = re.compile(r"(?<![\w.])[^\W\d_]{3,}(?![\w])")  # (not one glued to a number: 1fil, 2em, h2o)
 _NOT_WORDS = re.compile(
-    r"\\[a-zA-Z]+"  # a LaTeX command (\textbf) or a macro
+    # a LaTeX command whose first argument names something (a colour, a label, a file, an
+    # environment, a length), with that argument: \textcolor{Buttons}{words}, \begin{itemize}
+    r"\\(?:textcolor|color|colorbox|fcolorbox|definecolor|label|ref|eqref|pageref|[cC]ref|autoref|cite[pt]?"
+    r"|nocite|href|url|includegraphics|input|include|hspace|vspace|begin|end|usepackage|setlength"
+    r"|fontsize|rule|setbeamercolor|setbeamertemplate|setcounter|addtocounter)\*?(?:\[[^\]]*\])?\{[^{}]*\}"
+    r"|\\[a-zA-Z]+"  # a LaTeX command (\textbf) or a macro
     r"|@[\w:.#$%&\-+?<>~/]+"  # a citation key (@smith2020) or an e-mail's domain
     r"|\b[a-z][a-z0-9+.\-]*://\S+"  # an address
     r"|\bwww\.\S+"

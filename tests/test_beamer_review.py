@@ -848,3 +848,54 @@ def test_overlay_numbers_count_across_the_frame_items_and_blocks_alike(tmp_path)
     )
     slide = prs.slides[-1]
     assert _click_texts(slide) == [{"Second point", "Later"}, {"Last"}, {"After a pause."}]
+
+
+def test_an_environment_ended_with_a_pause_on_its_line_is_read_whole(tmp_path):
+    # `\end{block}\pause` (and `\end{itemize}\pause`): the block and the list were lost as raw TeX
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Sample}\n\\begin{block}{Lemma}\nEvery graph has a set.\n\\end{block}\\pause\n"
+        "\\begin{itemize}\n\\item C\n\\item Java\n\\end{itemize}\\pause\nHint: the average degree.\n\\end{frame}",
+    )
+    assert "raw-tex" not in stderr
+    words = "\n".join(t for slide in _texts(prs) for t in slide)
+    assert "Every graph has a set." in words and "Java" in words
+    assert _click_texts(prs.slides[-1]) == [{"C", "Java"}, {"Hint: the average degree."}]
+
+
+def test_preamble_macros_with_ensuremath_and_xspace_print_their_math(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Max cut}\nUndirected graph \\g with $n$ vertices.\n\\end{frame}",
+        "\\usepackage{xspace}\n\\newcommand{\\g}{\\ensuremath{G=\\langle V,E\\rangle}\\xspace}\n",
+    )
+    assert "raw-tex" not in stderr
+    slide = prs.slides[-1]
+    xml = slide.element.xml
+    assert xml.count("<m:oMath>") + xml.count("<m:oMath ") >= 2  # G=⟨V,E⟩ and n, as Office math
+    assert "ensuremath" not in xml and "xspace" not in xml
+    assert "Undirected graph" in _texts(prs)[-1][1] and "with" in _texts(prs)[-1][1]
+
+
+def test_beamer_modes_a_class_built_on_beamer_and_a_last_input_on_the_end_line(tmp_path):
+    (tmp_path / "last.tex").write_text("\\begin{frame}{License}\nCC BY-SA 4.0\n\\end{frame}\n")
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{ctexbeamer}\n\\title{C Programming}\n"
+        "\\AtBeginSection[]{\n\\begin{frame}<beamer>{Outline}\n\\tableofcontents[currentsection]\n"
+        "\\end{frame}\n}\n\\begin{document}\n"
+        "\\mode<article>{\n\\subtitle{Lecture Handouts}\n\\maketitle}\n"
+        "\\mode<beamer>{\\frame{\\titlepage}}\n"
+        "\\begin{frame}{Hello}\n\\mode<beamer>{ Compile with gcc. }%\nThen link.\n\\end{frame}\n"
+        "\\input{last}\\end{document}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "raw-tex" not in result.stderr and "outside-frame" not in result.stderr
+    )  # (\AtBeginSection's frame)
+    texts = _texts(Presentation(str(tmp_path / "out" / "deck.pptx")))
+    assert texts[0] == ["C Programming"]  # (the article's subtitle is not the slides')
+    assert texts[1][:2] == ["Hello", "Compile with gcc. Then link."]  # (\mode<beamer>: its content)
+    assert texts[2][:2] == ["License", "CC BY-SA 4.0"]

@@ -177,3 +177,16 @@ def test_the_words_of_a_tex_group_count_those_of_attributes_do_not(tmp_path, los
     assert len(said) == 1 and said[0].pos.line == 10
     assert "'jaguar'" in said[0].message and "'large'" not in said[0].message
     assert "smallcaps" not in said[0].message and "width" not in said[0].message
+
+
+def test_the_name_a_command_takes_is_not_a_word(tmp_path):
+    # \definecolor{Buttons}…, then \textcolor{Buttons}{…}: the colour's name is not a word left out
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\definecolor{Buttons}{RGB}{212, 68, 28}\n\\begin{document}\n"
+        "\\begin{frame}{Proof Checking}\n\\begin{itemize}\n"
+        "\\item \\textcolor{Buttons}{\\textit{Advantage}} -- can always decide.\n"
+        "\\end{itemize}\n\\end{frame}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    assert _not_shown(src) == []
