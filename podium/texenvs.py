@@ -757,11 +757,18 @@ def _list(env: str, body: str, options: str = "") -> str:
     every = "<+" in options or "<.+" in options  # beamer's [<+->]: one item a step, the first shown at once
     default = None if every else re.search(r"<([0-9][0-9\-]*)>", options)  # [<2->]: every item's own spec
     items = _split_items(body)
+    head = body[: body.find("\\item")] if "\\item" in body else body
+    counter = _SET_COUNTER.search(head) if env == "enumerate" else None
+    skip = int(counter.group(1)) if counter else 0  # \setcounter{enumi}{1}: the first item is 2.
     out: list[str] = []
     step = 1  # the step of the last item (beamer's `+` counts from it)
     for n, (label, text) in enumerate(items, 1):
         if numbering is not None:
-            marker = marker_text(*numbering, n) + " "  # (two spaces: pandoc's rule after `A.`)
+            marker = marker_text(*numbering, n + skip) + " "  # (two spaces: pandoc's rule after `A.`)
+        elif skip and n == 1:
+            marker = f"{skip + 1}."  # (Markdown's list starts at its first number)
+        elif skip:
+            marker = "1."
         spec = _OVERLAY_SPEC.match(text)
         if spec is not None:
             text = text[spec.end() :]
@@ -820,6 +827,11 @@ def _numbering(options: str) -> tuple[Numbering, Delimiter] | None:
     else:
         delimiter = Delimiter.PAREN if mt.group(3) == ")" else Delimiter.PERIOD
     return kinds[mt.group(2)], delimiter
+
+
+_SET_COUNTER = re.compile(
+    r"\\(?:setcounter|addtocounter)\s*\{enumi\}\s*\{\s*(\d{1,4})\s*\}"
+)  # (before the first item)
 
 
 def _split_items(body: str) -> list[tuple[str, str]]:
