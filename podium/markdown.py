@@ -145,7 +145,17 @@ def parse_attrs(text: str) -> Attrs:
             kv[m.group("key")] = (value or "").replace('\\"', '"')
         elif m.group("bareword") and not ident and not classes and not kv:
             classes.append(m.group("bareword"))  # `::: notes` means class "notes"
+    if "fragment" in classes and SHOWN_FRAGMENTS.intersection(classes):
+        classes.remove("fragment")  # (a fragment that is there from the start: it changes on its click)
     return Attrs(ident, tuple(classes), kv)
+
+
+# reveal.js's fragment styles that show their content from the start and change it on the click (it
+# fades out, turns red, grows): shown from the start here, on no click (the deck keeps what it showed)
+SHOWN_FRAGMENTS = frozenset(
+    "fade-out semi-fade-out highlight-red highlight-green highlight-blue highlight-current-red "
+    "highlight-current-green highlight-current-blue grow shrink strike".split()
+)
 
 
 _TRAILING_ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .markdown import code_lines
+from .markdown import SHOWN_FRAGMENTS, code_lines
 
 _NOTE = re.compile(r"^notes?:\s*(.*)$", re.I)
 _FRAGMENT_INDEX = re.compile(r"""data-fragment-index\s*=\s*["']?(\d+)""")
@@ -174,7 +174,9 @@ def element_fragments(text: str) -> tuple[str, list[int]] | None:
             out.append(line)
             index.append(k)
         else:
-            fragment = _FRAGMENT_CLASS.search(mt.group(1)) is not None
+            fragment = _FRAGMENT_CLASS.search(mt.group(1)) is not None and not any(
+                style in SHOWN_FRAGMENTS for style in re.findall(r"[\w-]+", mt.group(1))
+            )
             order = _FRAGMENT_INDEX.search(mt.group(1))
             _element(
                 line[: mt.start()], fragment, k in inside, k, out, index, order.group(1) if order else ""

@@ -1776,3 +1776,18 @@ def test_an_element_comments_fragment_index_orders_its_click(tmp_path):
     )
     prs, _ = deck_of(src, tmp_path / "out")
     assert _clicks(prs.slides[-1]) == [["First to come"], ["Second to come"], ["Third to come"]]
+
+
+def test_fragments_that_change_what_is_shown_are_there_from_the_start(tmp_path):
+    # reveal.js's .highlight-red, .fade-out (and grow, strike…) show their content from the start and
+    # change it on the click: they were hidden until a click (fade-out's words appeared instead)
+    src = tmp_path / "frag.qmd"
+    src.write_text(
+        "---\ntitle: Fragments\nformat: revealjs\n---\n\n## Choosing\n\n"
+        "::: {.fragment .highlight-red}\n**Don't be a hero!**\n:::\n\nTypically, ResNet-50.\n\n"
+        "::: {.fragment .fade-out}\nThis line fades out.\n:::\n\n"
+        "::: {.fragment .fade-up}\nThis line comes on a click.\n:::\n\n"
+        'Last <!-- .element: class="fragment strike" -->\n'
+    )
+    prs, _ = deck_of(src, tmp_path / "out")
+    assert _clicks(prs.slides[-1]) == [["This line comes on a click."]]
