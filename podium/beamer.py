@@ -797,11 +797,28 @@ def _one_line(tex: str) -> str:
     a group around all of it (``{\\large Survey and\\\\ Experiment}``) opened with its declarations
     left out: the deck's title has the template's size, and a Markdown heading ending in ``}`` would
     read the group as its attributes."""
-    spaced = re.sub(r"\\\\(?:\[[^\]]*\])?|\\newline\b", " ", tex)
+    spaced = re.sub(r"\\\\(?:\[[^\]]*\])?|\\newline\b|\\(?:enspace|quad|qquad|thinspace)\b\s*", " ", tex)
     one = re.sub(r"(?<!\\)~", "\u00a0", re.sub(r"[ \t\r\n]+", " ", spaced)).strip()
     while one.startswith("{") and balanced_group(one, 0) == len(one):
         one = _DECLARATIONS.sub("", one[1:-1]).strip()
-    return one
+    return _bare_groups(one) if "{" in one else one
+
+
+def _bare_groups(text: str) -> str:
+    """``text`` with each group that is no command's argument (``{\\footnotesize mail}``, ``{HW }``) as its
+    content, the size or face it declares left out (a title's and a name's look are the template's)."""
+    out, at = [], 0
+    for mt in re.finditer(r"(?<![A-Za-z\]}\\])\{", text):
+        if mt.start() < at:
+            continue
+        close = balanced_group(text, mt.start())
+        if close < 0:
+            continue
+        out.append(
+            text[at : mt.start()] + _bare_groups(_DECLARATIONS.sub("", text[mt.start() + 1 : close - 1]))
+        )
+        at = close
+    return "".join(out) + text[at:]
 
 
 # the size and face declarations that open a group (``{\\large …}``, ``{\\bf …}``)
@@ -829,7 +846,7 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
     before_end = last[: last.find(_FRAME_END)] if _FRAME_END in last else ""
     if stop > start and before_end.strip():
         body.append((stop, before_end))
-    body = _dedented([(k, part) for k, line in body for part in _after_end(line)])
+    body = _dedented([(k, part) for k, line in _quoted(body) for part in _after_end(line)])
     kept: list[tuple[int, str]] = []
     ids = [label.group(1)] if (label := re.search(r"\blabel=([\w:.-]+)", head)) else []
     depth = 0  # environments open in the frame
@@ -889,6 +906,19 @@ def _frame_lines(kept: list[tuple[int, str]], title: str, add) -> None:
         add(k, line)
 
 
+_TEX_QUOTE = re.compile(r"``((?:(?!\n[ \t]*\n)[^`])*?)''")  # ``…'' (over lines, not over a paragraph)
+
+
+def _quoted(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A frame's lines with TeX's quotes (````…''``) as the marks they print, also where a quotation
+    runs over a line break (each line's own are read later, one line at a time)."""
+    text = "\n".join(line for _, line in body)
+    if "``" not in text:
+        return body
+    new = _TEX_QUOTE.sub("\u201c\\1\u201d", text).split("\n")
+    return [(k, line) for (k, _), line in zip(body, new)]
+
+
 _END_THEN = re.compile(r"^(\s*\\end\{[A-Za-z*]+\})[ \t]*(\\(?:pause|onslide|item|begin)\b.*)$")
 
 
@@ -938,6 +968,10 @@ _SWITCHES = {
     "tt": "texttt",
     "ttfamily": "texttt",
 }
+# what may open a group that runs over lines (`{\\small` … `}`, `{\\ttfamily` … `}`): a size or a face
+_GROUP_OPEN = (
+    r"(?:" + _SIZES[3:-1] + "|" + "|".join(_SWITCHES) + r"|sffamily|rmfamily|scshape|upshape|normalfont)"
+)
 _SPACE_ONLY = re.compile(
     r"^(?:\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|medskip|bigskip|smallskip|centering|raggedright|"
     r"raggedleft|noindent|par|newpage|clearpage|pagebreak|" + _SIZES[3:-1] + r")\b|\s)+$"
@@ -1067,9 +1101,13 @@ def _typographic(text: str) -> str:
         r"\\hyperref\[([^\]]+)\]\{([^{}]*)\}", lambda mt: f"[{mt.group(2)}](#{_anchor(mt.group(1))})", text
     )
     text = _switched_groups(text) if "{\\" in text else text
-    text = re.sub(r"^\{\\" + _SIZES + r"\b\s*", "", text)  # (a group opened here, closed on a later line)
+    text = re.sub(
+        r"^\{\\" + _GROUP_OPEN + r"\b\s*", "", text
+    )  # (a group opened here, closed on a later line)
     return re.sub(
-        r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|" + _SIZES[3:-1] + r")\b\s?",
+        r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|"
+        + _SIZES[3:-1]
+        + r")\b(?:~|\s)?",
         "",
         text,
     )
@@ -1241,7 +1279,7 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             text = text[:-1].rstrip()
             if not text:
                 continue
-        opener = re.match(r"^\{\\" + _SIZES + r"\b\s*", line.strip())
+        opener = re.match(r"^\{\\" + _GROUP_OPEN + r"\b\s*", line.strip())
         if opener is not None and "}" not in line.strip()[opener.end() :]:
             groups += 1
         if re.fullmatch(r"[=-]+", text) and out and out[-1][1]:  # (in TeX a line of its own; in Markdown

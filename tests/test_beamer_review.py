@@ -899,3 +899,26 @@ def test_beamer_modes_a_class_built_on_beamer_and_a_last_input_on_the_end_line(t
     assert texts[0] == ["C Programming"]  # (the article's subtitle is not the slides')
     assert texts[1][:2] == ["Hello", "Compile with gcc. Then link."]  # (\mode<beamer>: its content)
     assert texts[2][:2] == ["License", "CC BY-SA 4.0"]
+
+
+def test_quotes_over_a_line_break_face_groups_over_lines_and_bare_groups_in_names(tmp_path):
+    # ``…'' over two lines kept its backquotes; `\footnotesize~` left a "~"; `{\ttfamily` before a list
+    # lost the list; `{\footnotesize\texttt{mail}}` in \author and `{{\hw\enspace}Homework}` showed braces
+    prs, stderr = _build(
+        tmp_path,
+        "\\frame{\\titlepage}\n\\begin{frame}{{\\hw\\enspace}Homework}\n"
+        "Express ``The reply cannot be sent when\nthe disk is full'' in logic.\n\n"
+        "\\footnotesize~``The user has paid''\n\n"
+        "{\\ttfamily\n\\begin{itemize}\n\\item[\\$] gcc -Wall hello.c\n\\item[\\$] ./hello\n\\end{itemize}}\n"
+        "\\end{frame}",
+        "\\title{C in Linux}\n\\author{WANG Xiaolin\\\\%\n  {\\footnotesize\\texttt{wx672@example.com}}}\n"
+        "\\newcommand{\\hw}{\\textbf{HW}}\n",
+    )
+    assert "raw-tex" not in stderr
+    texts = _texts(prs)
+    assert texts[0] == ["C in Linux", "WANG Xiaolin wx672@example.com"]
+    assert texts[1][0] == "HW Homework"
+    body = texts[1][1]
+    assert "\u201cThe reply cannot be sent when the disk is full\u201d" in body
+    assert "\u201cThe user has paid\u201d" in body and "~" not in body and "`" not in body
+    assert "$ gcc -Wall hello.c\n$ ./hello" in body and "{" not in body
