@@ -1791,3 +1791,22 @@ def test_fragments_that_change_what_is_shown_are_there_from_the_start(tmp_path):
     )
     prs, _ = deck_of(src, tmp_path / "out")
     assert _clicks(prs.slides[-1]) == [["This line comes on a click."]]
+
+
+def test_a_build_up_list_of_pictures_shows_each_picture_with_its_item(tmp_path):
+    # each item's picture is drawn after the list: it came from the start, its click showed nothing
+    from PIL import Image
+
+    for k in (1, 2):
+        Image.new("RGB", (300, 200), "#4477aa").save(tmp_path / f"part{k}.png")
+    src = tmp_path / "build.qmd"
+    src.write_text(
+        "---\ntitle: T\nformat: revealjs\n---\n\n## Build-up\n\n"
+        "::: {.incremental}\n- ![Step one](part1.png)\n- ![Step two](part2.png)\n:::\n"
+    )
+    prs, _ = deck_of(src, tmp_path / "out")
+    slide = prs.slides[-1]
+    pictures = [sh.shape_id for sh in slide.shapes if sh.shape_type == 13]
+    assert len(pictures) == 2
+    steps = _click_targets(slide)
+    assert len(steps) == 2 and pictures[0] in steps[0] and pictures[1] in steps[1]

@@ -327,7 +327,8 @@ class _Chunker:
     def __init__(self, slide_incremental: bool):
         self.step = 0
         self.slide_incremental = slide_incremental
-        self.lifted: list[m.Block] = []  # objects inside a list item or quote: drawn right after its text
+        # objects inside a list item or quote, with the click of the words they came with: drawn after them
+        self.lifted: list[tuple[m.Block, int]] = []
         self.divs = 0  # fenced divs seen: each one's number keeps its chunks together (TextChunk.keep)
         self.fragment = 0  # the click the last reveal.js `::: {.fragment}` appeared on
         self.seen = 0  # the last click of the columns before this one (a fragment in a column comes after)
@@ -389,9 +390,8 @@ class _Chunker:
             if isinstance(b, TEXT_BLOCKS):
                 paras.extend(self.paras(b, 0))
                 if self.lifted:
-                    lifted, self.lifted = tuple(self.lifted), []
                     flush()
-                    out.extend(self.chunks(lifted))
+                    self.lift(out)
                 continue
             flush()
             if isinstance(b, m.Columns):
@@ -410,6 +410,16 @@ class _Chunker:
                 out.append(ObjectChunk(b, self.step))
         flush()
         return out
+
+    def lift(self, out: list[Chunk]) -> None:
+        """Add the objects lifted out of list items and quotes to ``out``, each on the click of the
+        words it came with (a build-up list of pictures shows each with its item)."""
+        lifted, self.lifted = self.lifted, []
+        after = self.step
+        for b, step in lifted:
+            self.step = step
+            out.extend(self.chunks((b,)))
+        self.step = after
 
     def code_list(self, b: m.BulletList, paras: list[Para], out: list[Chunk], flush) -> None:
         """A list with code inside its items: each listing drawn after its item, before the next (a
@@ -434,15 +444,14 @@ class _Chunker:
                     numbered = True
                 else:  # the item's words after its code: under it, without a bullet
                     for sub in group:
-                        if not is_text_block(sub):
-                            self.lifted.append(sub)  # (a picture: after the list, as in any list)
+                        if not is_text_block(sub):  # (a picture: after the list, as in any list)
+                            self.lifted.append((sub, self.step))
                             continue
                         for p in self.paras(sub, 1 if isinstance(sub, m.BulletList) else 0):
                             paras.append(replace(p, level=1) if p.bullet == Bullet.NONE else p)
         if self.lifted:
-            lifted, self.lifted = tuple(self.lifted), []
             flush()
-            out.extend(self.chunks(lifted))
+            self.lift(out)
 
     def list_paras(
         self,
@@ -506,7 +515,7 @@ class _Chunker:
                             )
                         out.append(p)
                 else:  # a picture, table, chart… inside a list item: drawn after the list, not dropped
-                    self.lifted.append(sub)
+                    self.lifted.append((sub, self.step))
             if first:  # an empty item
                 out.append(
                     Para(
@@ -541,7 +550,7 @@ class _Chunker:
             out = []
             for sub in b.blocks:
                 if not is_text_block(sub):
-                    self.lifted.append(sub)
+                    self.lifted.append((sub, self.step))
                     continue
                 for p in self.paras(sub, level):
                     out.append(
