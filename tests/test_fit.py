@@ -27,7 +27,7 @@ from podium.diagnostics import BuildError, Diagnostics
 from podium.pipeline import BuildOptions, fitted_plans, load
 from podium.verify import check_outputs, read_handout
 
-from .conftest import build, text_runs, write_md
+from .conftest import build, deck_of, text_runs, write_md
 from .drawn import problems
 from .stress import write_pictures, write_stress
 
@@ -834,3 +834,50 @@ def test_wide_characters_in_code_and_a_run_of_headings_stay_on_the_slide_libreof
     assert not [d for d in diags.items if d.code == "overfull"]
     pdf = render([path], tmp_path / "lo", soffice)[path]
     assert problems(path, pdf) == []
+
+
+def test_a_box_split_over_slides_keeps_its_title_with_its_first_words(tmp_path):
+    # a `::: {.block}` whose first part would hold only its title: the title went alone at the foot
+    # of one slide, its words to the next (a real deck's slide, its words shortened)
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: Box
+        ---
+
+        ## Amplitude de variação
+
+        - A medida mais simples de dispersão é a amplitude de variação ($a$), que é a diferença entre os valores extremos do conjunto de dados.
+
+        $$
+        a = Max(x) - Min(x),
+        $$
+        em que $Min(x)$ e $Max(x)$ representam os valores de mínimo e máximo de um conjunto de dados, respectivamente.
+
+        - Exemplo: suponha que observamos a largura da pétala (em centímetros) de 10 flores
+        - Note que,
+            + $Min(x) = 0.2$;
+            + $Max(x) = 2.3$;
+        - Logo, a amplitude é $a = 2.1$
+
+        ::: {.block}
+
+        ### Comentário
+
+        - Os valores de mínimo e máximo de um conjunto de dados podem ser utilizados para a verificação de inconsistências nos dados com respeito a variável de interesse.
+            - Exemplos:
+                + $Max(\\mbox{idade}) = 170$ (anos).
+                + $Min(\\mbox{temperatura}) = -20^{\\circ}$ (na série histórica de temperaturas).
+
+        :::
+        """,
+    )
+    prs, _ = deck_of(src, tmp_path / "out")
+    boxes = [
+        sh.text_frame.text
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.has_text_frame and "Comentário" in sh.text_frame.text
+    ]
+    assert len(boxes) == 1 and "Os valores de mínimo" in boxes[0], boxes  # (the title with its first words)

@@ -933,6 +933,8 @@ class Fitter:
             for p in c.paras:  # a paragraph taller than a slide continues at a sentence's end
                 paras += _sentences(p) if h([p], style_own) > cap else [p]
             groups = _para_groups(paras)
+            if "callout" in c.box and len(groups) > 1:  # (a box's title stays with its first words)
+                groups = [groups[0] + groups[1], *groups[2:]]
             return _take(
                 groups,
                 lambda items, first: h([p for g in items for p in g], first_style if first else style_own),
