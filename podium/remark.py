@@ -5,7 +5,10 @@ statistics courses write their slides.  remark.js reads the same Markdown with i
 
 * ``---`` alone on a line separates slides (exactly: ``--- `` with a space after it is a rule inside
   the slide, as remark's lexer reads it); headings do not.  A slide's first heading, of any
-  level, is its title; later ones are headings inside it.
+  level, is its title; later ones are headings inside it.  Link reference definitions
+  (``[rbind]: https://…``, xaringan's title-slide template writes them first) and an empty heading
+  (``### ``, a spacer) show nothing, so the heading after them is still the title; the definitions
+  still make the slide's ``[words][rbind]`` links.
 * ``--`` alone on a line (exactly, as ``---``): what follows comes on the next click.
 * ``???`` starts the slide's presenter notes, which run to the slide's end.
 * Lines at a slide's start like ``class: center, middle`` or ``background-image: url(x.png)`` are
@@ -13,7 +16,9 @@ statistics courses write their slides.  remark.js reads the same Markdown with i
   makes it a backdrop for the slides after it (left out here, with a note).
 * ``.name[words]`` gives its content a CSS class: xaringan's ``.pull-left[…]`` and ``.pull-right[…]``
   (``.left-column`` / ``.right-column``) are columns side by side; written over several lines from a
-  line's start it holds blocks, inside a line it holds words.
+  line's start it holds blocks, inside a line it holds words.  They nest to any depth: one opened
+  right after its parent's opening (``.full-width[.content-box-purple[`` over several lines) starts the
+  line as well, and one opened inside a line that holds blocks (a list, a blank line) is a block too.
 * In code, ``#<<`` ending a line, ``{{ … }}`` around one and (with ``highlightLines: true``) ``*``
   starting one highlight the line.
 
@@ -76,6 +81,16 @@ COLOURS = frozenset(
 _PROPERTY = re.compile(r"^([A-Za-z][\w-]*):\s*(.*?)\s*$")
 _OPENER = re.compile(r"\.([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)\[")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+# a link reference definition (Markdown's, as remark's marked reads it): `[rbind]: https://… "title"`
+_LINK_DEFINITION = re.compile(
+    r"""^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*\S+(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$"""
+)
+# an empty heading (`### `, `##`): a spacer that shows nothing; a `#` alone is the sign (R's comment)
+_EMPTY_HEADING = re.compile(r"^ {0,3}#{2,6}[ \t]*$")
+# a line that starts a block a span cannot hold: a list item, a heading, a quote, a fence, a block
+_BLOCK_START = re.compile(
+    r"^\s*$|^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}(?:[ \t]|$)|>|```|~~~|\.[A-Za-z_][\w-]*\[\s*$)"
+)
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # (Markdown's rule; remark cuts at `---` alone)
 _URL = re.compile(r"""^url\(\s*["']?(.*?)["']?\s*\)$""")
 
@@ -525,14 +540,15 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
     quiet = _quiet_chunks(texts, 0, len(texts))
     body = _constructs(texts, code, 0, len(texts))
     props = slide.props
-    title_at = next((j for j, t in enumerate(texts) if t.strip() and j not in quiet), None)
+    unseen = quiet | {j for j, t in enumerate(texts) if not code[j] and _shows_nothing(t)}
+    title_at = next((j for j in range(len(texts)) if j not in unseen), None)
     heading = None
     if title_at is not None and not code[title_at]:
         shown = body.rewritten(title_at, texts[title_at], demote=False)
         heading = _HEADING.match(shown[0]) if len(shown) == 1 else None
     column_title = None
     if heading is None and title_at is not None:  # xaringan's .left-column[ ## Title … ]: the slide's title
-        column_title = _column_title(texts, code, body, title_at)
+        column_title = _column_title(texts, code, body, title_at, unseen)
         if column_title is not None:
             heading = _HEADING.match(texts[column_title])
     background = _URL.match(props.get("background-image", ""))
@@ -549,7 +565,7 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
             else (heading.group(2), title_line)
         )
         only = not any(
-            t.strip() and j not in quiet and not (t.lstrip().startswith("<") and drawn_only(t))
+            j not in unseen and not (t.lstrip().startswith("<") and drawn_only(t))
             for j, t in enumerate(texts)
             if not title_line <= j <= last
         )
@@ -559,9 +575,9 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
         said = " {" + " ".join(attrs) + "}" if attrs else ""
         out.add(src[title_line], "", f"## {title}{said}", "")
         skip = {title_line} if column_title is not None else set(range(last + 1))
-        if column_title is None:
+        if column_title is None:  # (its setup chunks, link definitions, empty headings: shown nowhere)
             for j in range(title_line):
-                out.add(src[j], texts[j])
+                out.add(src[j], texts[j] if code[j] else _demoted(texts[j]))
     else:
         if not first:
             out.add(src[0] if src else slide.start, "---", "")
@@ -610,12 +626,14 @@ def _emit_lines(
             out.add(src[j], *body.rewritten(j, t))
 
 
-def _column_title(texts: list[str], code: list[bool], body: _Body, first: int) -> int | None:
+def _column_title(
+    texts: list[str], code: list[bool], body: _Body, first: int, unseen: set[int]
+) -> int | None:
     """The line of the heading that opens a slide's first block (``.left-column[`` then ``## dplyr``), if
-    the slide has no title of its own."""
+    the slide has no title of its own (lines that show nothing, ``unseen``, aside)."""
     if first not in body.block_opens:
         return None
-    after = next((j for j in range(first + 1, len(texts)) if texts[j].strip()), None)
+    after = next((j for j in range(first + 1, len(texts)) if j not in unseen), None)
     if after is None or code[after] or _HEADING.match(texts[after]) is None or after in body.touched:
         return None
     return after
@@ -703,16 +721,25 @@ def _joined_title(texts: list[str], code: list[bool], at: int, heading: re.Match
     title, last = heading.group(2), at
     while last + 1 < len(texts) and not code[last + 1]:
         more = _HEADING.match(texts[last + 1])
-        if more is None or len(more.group(1)) != len(heading.group(1)):
+        if more is None or len(more.group(1)) != len(heading.group(1)) or not more.group(2):
             break
         title, last = f"{title} {more.group(2)}", last + 1
     return title, last
 
 
+def _shows_nothing(line: str) -> bool:
+    """Is ``line`` (not code) one that remark shows nothing of: blank, a link reference definition
+    (``[rbind]: https://…``), an empty heading (``### ``)?"""
+    return not line.strip() or bool(_LINK_DEFINITION.match(line) or _EMPTY_HEADING.match(line))
+
+
 def _demoted(line: str) -> str:
     """A heading inside a slide (not its title) under the slide level, so that it starts no slide; an
-    empty one (``#`` alone) as the sign written, which starts none either."""
-    if re.fullmatch(r"\s{0,3}#{1,6}\s*", line):  # (a `#` alone: R's comment sign in a list of symbols)
+    empty one (``### ``, a spacer) as nothing; a ``#`` alone as the sign written, which starts none
+    either."""
+    if _EMPTY_HEADING.match(line):
+        return ""
+    if re.fullmatch(r"\s{0,3}#\s*", line):  # (a `#` alone: R's comment sign in a list of symbols)
         return line.replace("#", "\\#")
     heading = _HEADING.match(line)
     if heading is None or len(heading.group(1)) > 2:
@@ -763,11 +790,13 @@ def _constructs(lines: list[str], code: list[bool], a: int, b: int) -> _Body:
                     closing.end = (k, i)
             i += 1
     closed = [c for c in found if c.end is not None]
-    for c in closed:
+    for c in closed:  # (a parent before its children: its own `block` is known when theirs is decided)
         end_line, end_col = c.end  # type: ignore[misc]
-        starts_line = not lines[c.line][: c.col].strip()
+        spans = end_line > c.line
+        starts_line = not lines[c.line][: c.col].strip() or (spans and _after_openings(c, lines))
         ends_line = not lines[end_line][end_col + 1 :].strip()
-        c.block = starts_line and (end_line > c.line or ends_line) and _block_parent(c)
+        holds_blocks = spans and _holds_blocks(c, lines)
+        c.block = (starts_line and (spans or ends_line) or holds_blocks) and _block_parent(c)
     for c in closed:  # how many blocks deep each block's content goes (for its fence's colons)
         if c.block:
             p, depth = c.parent, 1
@@ -777,6 +806,34 @@ def _constructs(lines: list[str], code: list[bool], a: int, b: int) -> _Body:
                 p = p.parent
     _column_rows(closed, lines)
     return _Body(closed)
+
+
+def _after_openings(c: _Construct, lines: list[str]) -> bool:
+    """Is ``c`` first on its line but for the openings of the constructs it is inside
+    (``.full-width[.content-box-purple[``: the inner one starts the line too)?"""
+    line = lines[c.line]
+    ancestors: list[_Construct] = []
+    p = c.parent
+    while p is not None and p.line == c.line:
+        ancestors.append(p)
+        p = p.parent
+    at = 0
+    for p in reversed(ancestors):  # (the outermost first)
+        if line[at : p.col].strip():
+            return False
+        at = p.col + len(".".join(p.classes)) + 2
+    return bool(ancestors) and not line[at : c.col].strip()
+
+
+def _holds_blocks(c: _Construct, lines: list[str]) -> bool:
+    """Does ``c``, written over several lines, hold what only a block holds (a blank line, a list item,
+    a heading, a quote, code, a block construct)?  remark makes any construct over several lines a
+    block; one opened inside a line is a span here (words over a line break) unless it holds these."""
+    end_line, end_col = c.end  # type: ignore[misc]
+    inside = [*lines[c.line + 1 : end_line], lines[end_line][:end_col]]
+    return any(_BLOCK_START.match(x) for x in inside[:-1]) or bool(
+        inside[-1].strip() and _BLOCK_START.match(inside[-1])
+    )
 
 
 def _block_parent(c: _Construct) -> bool:
