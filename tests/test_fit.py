@@ -881,3 +881,22 @@ def test_a_box_split_over_slides_keeps_its_title_with_its_first_words(tmp_path):
         if sh.has_text_frame and "Comentário" in sh.text_frame.text
     ]
     assert len(boxes) == 1 and "Os valores de mínimo" in boxes[0], boxes  # (the title with its first words)
+
+
+def test_a_long_title_on_a_slide_of_its_own_is_drawn_smaller_to_fit(tmp_path, soffice):
+    # a title of three lines (a <br> in it) on a slide with nothing else kept the template's size and
+    # ran out of its box, with no warning
+    from .drawn import problems, render
+
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Titles\n---\n\n## B. Il faut savoir identifier les désirs qui nous troublent et nous"
+        "<br> éloignent du bonheur\n\n## Next\n\nText\n",
+    )
+    prs, _ = deck_of(src, tmp_path / "out")
+    title = prs.slides[1].shapes.title
+    sizes = {r.font.size for p in title.text_frame.paragraphs for r in p.runs}
+    assert sizes and all(s is not None for s in sizes)  # (written smaller than the template's size)
+    deck = tmp_path / "out" / "lecture.pptx"
+    pdf = render([deck], tmp_path / "lo", soffice)[deck]
+    assert problems(deck, pdf) == []

@@ -412,8 +412,10 @@ class Fitter:
     def fit(self, plan: SlidePlan) -> list[SlidePlan]:
         if plan.kind == LayoutKind.TITLE and plan.subtitle:
             return [self.fit_title(plan)]
-        if plan.kind in (LayoutKind.TITLE, LayoutKind.SECTION) or not plan.chunks:
+        if plan.kind == LayoutKind.TITLE:
             return [plan]
+        if plan.kind == LayoutKind.SECTION or not plan.chunks:  # (a long title on a slide of its own too)
+            return [self.title_fitted(plan)]
         out = [self.title_fitted(p) for p in self._fit(plan)]
         for p in out:
             for hint, pos in self.unfittable(p):
