@@ -649,6 +649,8 @@ def _convert(source: str) -> str:
         inner = _LABELS.sub("", body).strip()
         wrapped = f"\\begin{{{MATH[env]}}}\n{inner}\n\\end{{{MATH[env]}}}" if MATH[env] else inner
         label = _LABEL.search(body)  # (numbered, as \eqref refers to it: crossrefs)
+        if label and not _numbered(env, body, label):
+            label = None
         return f"$$\n{wrapped}\n$$" + (f" {{#{quarto_label('eq', label.group(1))}}}" if label else "")
     if env in TABULARS:
         return _table(args[-1] if args else "", body) or body
@@ -695,6 +697,21 @@ def _convert(source: str) -> str:
     if env in ("figure", "figure*"):
         return _figure(body) or inner
     return _fenced(env, args, inner)
+
+
+_NO_NUMBER = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])")
+_ONE_NUMBER = frozenset(("equation", "equation*", "multline", "multline*"))  # (one number for the whole)
+
+
+def _numbered(env: str, body: str, label: re.Match) -> bool:
+    """Whether LaTeX numbers the equation (the row) ``label`` is in: not where ``\\notag`` or
+    ``\\nonumber`` says so, in the whole of an ``equation`` or ``multline``, in the label's row of an
+    ``align`` or ``gather``."""
+    if env in _ONE_NUMBER:
+        return not _NO_NUMBER.search(body)
+    start = body.rfind("\\\\", 0, label.start())
+    end = body.find("\\\\", label.end())
+    return not _NO_NUMBER.search(body[start + 2 if start >= 0 else 0 : end if end >= 0 else len(body)])
 
 
 def _fenced(env: str, args: list[str], inner: str) -> str:

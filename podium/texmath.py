@@ -46,18 +46,132 @@ def normalise(tex: str) -> str:
     tex = _CASES.sub(_cases, tex)  # (mathtools' dcases, rcases: latex2mathml reads only cases)
     # \operatorname{logit} P: TeX puts a thin space after the name; latex2mathml's <mo>logit</mo> gets none
     tex = re.sub(r"(\\operatorname\{[^{}]*\})\s*(?=[A-Za-z0-9]|\\(?!left|right|[,;:!]))", r"\1\\,", tex)
-    tex = re.sub(
-        r"\\(big|Big|bigg|Bigg)[lrm]?(?=\\[A-Za-z])", "", tex
-    )  # \big\langle: latex2mathml reads \langle
     tex = re.sub(r"\\(displaystyle|textstyle|scriptstyle)\b", "", tex)
     # \mathbb R, \boldsymbol\alpha: a font's argument is one token without braces, as TeX reads it
     tex = _UNBRACED_FONT.sub(lambda mt: f"\\{mt.group(1)}{{{mt.group(2) or mt.group(3)}}}", tex)
     if "\\text" in tex or "\\mbox" in tex:
-        tex = _text_escapes(tex)
+        tex = _text_escapes(_nested_texts(tex))
+    # \Big\{, \big{\}}: last, as it may leave a brace alone (\Big{), which only latex2mathml reads so
+    if "\\big" in tex or "\\Big" in tex:
+        tex = _SIZED.sub(_sized, tex)
     return tex.strip()
 
 
+# a sized delimiter, \big( \Bigl\{ \biggr\rangle \big{\}} \bigm|: its size, l/r/m, and the delimiter (braced
+# or not); a delimiter written as a character, \big(, is read as it is and not matched
+_SIZED = re.compile(
+    r"\\(bigg|Bigg|big|Big)([lrm]?)(?![A-Za-z])\s*"
+    r"(?:\{\s*(\\[A-Za-z]+|\\[{}|]|[^\s\\{}])\s*\}|(\\[A-Za-z]+|\\[{}|]|[.<>]))"
+)
+# a delimiter written as a command (or as TeX's < and >), as the character latex2mathml takes after \big
+_DELIMITERS = {
+    "\\{": "{",
+    "\\}": "}",
+    "\\lbrace": "{",
+    "\\rbrace": "}",
+    "\\|": "\u2016",
+    "\\Vert": "\u2016",
+    "\\lVert": "\u2016",
+    "\\rVert": "\u2016",
+    "\\vert": "|",
+    "\\lvert": "|",
+    "\\rvert": "|",
+    "\\langle": "\u27e8",
+    "\\rangle": "\u27e9",
+    "<": "\u27e8",
+    ">": "\u27e9",
+    "\\lfloor": "\u230a",
+    "\\rfloor": "\u230b",
+    "\\lceil": "\u2308",
+    "\\rceil": "\u2309",
+    "\\lbrack": "[",
+    "\\rbrack": "]",
+    "\\lparen": "(",
+    "\\rparen": ")",
+    "\\llbracket": "\u27e6",
+    "\\rrbracket": "\u27e7",
+    "\\uparrow": "\u2191",
+    "\\downarrow": "\u2193",
+    "\\updownarrow": "\u2195",
+    "\\Uparrow": "\u21d1",
+    "\\Downarrow": "\u21d3",
+    "\\Updownarrow": "\u21d5",
+}
+
+
+def _sized(mt: re.Match) -> str:
+    """A sized delimiter as latex2mathml reads it: ``\\big`` (``\\bigl``…) takes the one character after
+    it as the delimiter, and prints a command or a brace group after it as text (``\\Big\\{`` came out
+    as its TeX, ``\\big{\\{}`` as "{{}").  So a delimiter command, braced or not, becomes its character
+    (``\\Big{``: a brace of that size), a braced character the character (``\\big{(}``: ``\\big(``),
+    ``\\big.`` (TeX's empty delimiter) nothing, and a command that is no delimiter keeps no size
+    (``\\backslash``)."""
+    size, side = mt.group(1), mt.group(2)
+    delimiter = mt.group(3) or mt.group(4)
+    if delimiter == ".":
+        return ""
+    char = _DELIMITERS.get(delimiter)
+    if char is not None:
+        return f"\\{size}{side}{char}"
+    if delimiter.startswith("\\"):
+        return delimiter + " " if delimiter[-1].isalpha() else delimiter
+    return f"\\{size}{side}{delimiter}"
+
+
 _TEXT_COMMAND = re.compile(r"\\(?:text(?:tt|rm|bf|it|sf|sc|normal|up)?|mbox)\s*\{")
+
+
+def _group_end(tex: str, start: int) -> int | None:
+    """Where the brace group opened at ``tex[start]`` ends (just after its ``}``), None when it is not
+    closed; escaped braces, ``\\{``, are no group's."""
+    depth = 0
+    for i in range(start, len(tex)):
+        if tex[i] == "\\":
+            continue
+        if tex[i] in "{}" and (i == 0 or tex[i - 1] != "\\" or tex[i - 2 : i] == "\\\\"):
+            depth += 1 if tex[i] == "{" else -1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def _nested_texts(tex: str) -> str:
+    """``tex`` with each text command in the text of another set beside it, its neighbours' words in the
+    outer command: ``\\textrm{\\textit{Modus Ponens}}`` is ``\\textit{Modus Ponens}``, ``\\text{a \\textbf{b}
+    c}`` is ``\\text{a }\\textbf{b}\\text{ c}``.  latex2mathml reads no command inside a text (it printed
+    ``\\textit{Modus Ponens`` and a brace); the inner command's style is the one kept."""
+    out: list[str] = []
+    at = 0
+    for mt in _TEXT_COMMAND.finditer(tex):
+        if mt.start() < at:
+            continue
+        end = _group_end(tex, mt.end() - 1)
+        if end is None:
+            break  # (a text not closed: left as it is, for latex2mathml to refuse)
+        out.append(tex[at : mt.start()])
+        out.append(_text_pieces(mt.group(0)[:-1].rstrip(), tex[mt.end() : end - 1]))
+        at = end
+    out.append(tex[at:])
+    return "".join(out)
+
+
+def _text_pieces(command: str, body: str) -> str:
+    """``command{body}`` (a text command) as texts side by side: its words, and the text commands at the
+    top of ``body`` (not inside a group of their own), each as :func:`_nested_texts` sets it."""
+    pieces: list[str] = []
+    at = 0
+    for mt in _TEXT_COMMAND.finditer(body):
+        before = re.sub(r"\\.", "", body[at : mt.start()])  # (escaped braces are no group's)
+        end = _group_end(body, mt.end() - 1)
+        if mt.start() < at or before.count("{") != before.count("}") or end is None:
+            continue  # (inside a group of the text's own, or not closed: left as it is)
+        if body[at : mt.start()]:
+            pieces.append(f"{command}{{{body[at : mt.start()]}}}")
+        pieces.append(_text_pieces(mt.group(0)[:-1].rstrip(), body[mt.end() : end - 1]))
+        at = end
+    if at < len(body) or not pieces:
+        pieces.append(f"{command}{{{body[at:]}}}")
+    return "".join(pieces)
 
 
 def _text_escapes(tex: str) -> str:
@@ -69,15 +183,7 @@ def _text_escapes(tex: str) -> str:
     for mt in _TEXT_COMMAND.finditer(tex):
         if mt.start() < at:
             continue  # (a text command inside a text: its escapes read already)
-        depth, end = 0, len(tex)
-        for i in range(mt.end() - 1, len(tex)):
-            if tex[i] == "\\":
-                continue
-            if tex[i] in "{}" and (i == 0 or tex[i - 1] != "\\" or tex[i - 2 : i] == "\\\\"):
-                depth += 1 if tex[i] == "{" else -1
-                if depth == 0:
-                    end = i + 1
-                    break
+        end = _group_end(tex, mt.end() - 1) or len(tex)
         out.append(tex[at : mt.end()])
         out.append(re.sub(r"(?<!\\)\\([$%#_&])", r"\1", tex[mt.end() : end]))
         at = end

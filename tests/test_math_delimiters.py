@@ -1,0 +1,200 @@
+"""Sized delimiters (``\\big\\{``, ``\\Bigl(``, ``\\big{\\{}``…), text commands nested in math's text and
+``\\notag`` in an equation, as a reviewer's beamer decks write them: each lecture built through the command
+line and read back from the deck (python-pptx: the Office math and its fallback), the warnings and the
+handout (pdftotext: no TeX shown as text; pypdf: the math picture's alt text)."""
+
+from __future__ import annotations
+
+import subprocess
+
+from pptx import Presentation
+from pypdf import PdfReader
+
+from .conftest import run_cli, write_md
+
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _build(tmp_path, frames: str):
+    """Build the beamer deck of ``frames`` with ``all``: (the deck, the warnings, the handout's path)."""
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\begin{document}\n" + frames.strip() + "\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    return (
+        Presentation(str(tmp_path / "out" / "deck.pptx")),
+        result.stderr,
+        tmp_path / "out" / "deck-handout.pdf",
+    )
+
+
+def _math_texts(slide) -> list[str]:
+    """The text of every Office math run on ``slide``, in order."""
+    return [t.text or "" for t in slide.shapes._spTree.iter(f"{M}t")]
+
+
+def _fences(slide) -> list[tuple[str, str]]:
+    """The (opening, closing) characters of every Office math delimiter (``m:d``) on ``slide``."""
+    return [
+        (d.find(f"{M}dPr/{M}begChr").get(f"{M}val"), d.find(f"{M}dPr/{M}endChr").get(f"{M}val"))
+        for d in slide.shapes._spTree.iter(f"{M}d")
+    ]
+
+
+def _drawn(slide) -> list[str]:
+    """The characters of ``slide``'s Office math: its runs' texts and its delimiters' characters."""
+    return _math_texts(slide) + [c for pair in _fences(slide) for c in pair]
+
+
+def _shown_texts(slide) -> list[str]:
+    """Every text a viewer of ``slide`` reads: the Office math's runs and the DrawingML runs (the
+    fallback LibreOffice draws for inline math)."""
+    return _math_texts(slide) + [t.text or "" for t in slide.shapes._spTree.iter(f"{A}t")]
+
+
+def _math_warnings(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if "[math]" in line]
+
+
+def _handout_text(pdf) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _alt_texts(pdf) -> list[str]:
+    """The alt text of every element of the handout's structure tree (a math picture's is its TeX)."""
+    reader = PdfReader(str(pdf))
+    found: list[str] = []
+    stack = [reader.trailer["/Root"]["/StructTreeRoot"]]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, dict):
+            if "/Alt" in node:
+                found.append(str(node["/Alt"]))
+            kids = node.get("/K")
+            if kids is not None:
+                stack.extend(kids if isinstance(kids, list) else [kids])
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
+def test_braced_big_braces_are_one_brace_each_side(tmp_path):
+    # \big{\{}: latex2mathml read "{" as the delimiter and printed the rest, "{{}aᵢ{}}", with no warning
+    prs, stderr, _ = _build(
+        tmp_path, "\\begin{frame}{Sequences}\n  $\\big{\\{}a_i\\big{\\}}_{i=0}^\\infty$\n\\end{frame}"
+    )
+    slide = prs.slides[0]
+    math = _math_texts(slide)
+    assert math.count("{") == 1 and math.count("}") == 1, math
+    assert math[:3] == ["{", "a", "i"], math
+    assert "{aᵢ}ᵢ₌₀^∞" in [t.text for t in slide.shapes._spTree.iter(f"{A}t")]  # (LibreOffice's fallback)
+    assert not _math_warnings(stderr), stderr
+
+
+def test_sized_delimiters_inline_are_office_math_without_warnings(tmp_path):
+    prs, stderr, handout = _build(
+        tmp_path,
+        "\\begin{frame}{Sizes}\n"
+        "  $\\Big\\{ b_i \\Big\\}$ and $\\big\\{ c \\big\\}$\n\n"
+        "  $\\bigl( x \\bigr) + \\Bigg| y \\Bigg|$ and $\\bigl\\{ p \\bigr\\}$\n\n"
+        "  $\\big\\langle u, v \\big\\rangle$ and $\\big\\| w \\big\\|$\n"
+        "\\end{frame}",
+    )
+    slide = prs.slides[0]
+    assert not _math_warnings(stderr), stderr
+    assert sum(1 for _ in slide.shapes._spTree.iter(f"{M}oMath")) == 6
+    # \bigl\{ p \bigr\} alone: a pair of fences, Office math's delimiter
+    assert ("{", "}") in _fences(slide), _fences(slide)
+    drawn = _drawn(slide)
+    for char in ("{", "}", "(", ")", "|", "\u27e8", "\u27e9", "\u2016"):
+        assert char in drawn, (char, drawn)
+    shown = " ".join(_shown_texts(slide))
+    assert "\\big" not in shown and "\\Big" not in shown, shown
+    assert "\\big" not in _handout_text(handout) and "\\Big" not in _handout_text(handout)
+
+
+def test_sized_braces_in_a_table_of_laws_are_display_math_and_a_picture(tmp_path):
+    laws = (
+        "\\neg\\Big\\{ p \\wedge q \\Big\\} &\\equiv \\neg p \\vee \\neg q \\\\\n"
+        "\\bigl\\{ p \\vee q \\bigr\\} &\\equiv \\bigl( q \\vee p \\bigr)"
+    )
+    prs, stderr, handout = _build(
+        tmp_path, "\\begin{frame}{Laws}\n\\begin{align*}\n" + laws + "\n\\end{align*}\n\\end{frame}"
+    )
+    slide = prs.slides[0]
+    tree = slide.shapes._spTree
+    assert not _math_warnings(stderr), stderr
+    assert sum(1 for _ in tree.iter(f"{M}oMathPara")) == 1
+    drawn = _drawn(slide)
+    assert drawn.count("{") == 2 and drawn.count("}") == 2 and "¬" in drawn, drawn
+    assert not any("\\" in t for t in _shown_texts(slide)), _shown_texts(slide)
+    # the picture other viewers (LibreOffice) draw instead, its alt text the TeX
+    assert any("\\Big\\{ p \\wedge q" in d for d in tree.xpath(".//@descr"))
+    text = _handout_text(handout)
+    assert "\\Big" not in text and "\\bigl" not in text and "wedge" not in text, text
+    assert any("\\Big\\{ p \\wedge q \\Big\\}" in alt for alt in _alt_texts(handout))
+
+
+def test_text_command_inside_a_text_command_in_math_is_its_words(tmp_path):
+    prs, stderr, handout = _build(
+        tmp_path,
+        "\\begin{frame}{Rules}\n  $a \\to b \\quad \\{\\textrm{\\textit{Modus Ponens}}\\}$\n\n"
+        "  $x \\in A \\text{ for \\textbf{all} } x$\n\\end{frame}",
+    )
+    slide = prs.slides[0]
+    assert not _math_warnings(stderr), stderr
+    math = [t.replace("\u00a0", " ") for t in _math_texts(slide)]
+    assert "Modus Ponens" in math and "all" in math, math
+    assert not any("\\text" in t for t in _shown_texts(slide)), _shown_texts(slide)
+    assert "\\text" not in _handout_text(handout)
+    assert any("\\textrm{\\textit{Modus Ponens}}" in alt for alt in _alt_texts(handout))
+
+
+def test_notag_or_nonumber_leaves_an_equation_unnumbered(tmp_path):
+    prs, _, handout = _build(
+        tmp_path,
+        "\\begin{frame}{Lemma}\n  \\begin{block}{Lemma 2}\n  \\begin{equation}\\label{eq:p}\n"
+        "    p \\ge \\frac{1}{m/2+1}\\notag\n  \\end{equation}\n  \\end{block}\n\\end{frame}\n"
+        "\\begin{frame}{Other}\n  \\begin{equation}\\label{eq:q}\n    q = 2 \\nonumber\n  \\end{equation}\n"
+        "\\end{frame}\n"
+        "\\begin{frame}{Rows}\n  \\begin{align}\n    a &= b \\notag \\\\\n    c &= d \\label{eq:r}\n"
+        "  \\end{align}\n\\end{frame}",
+    )
+    for k in (0, 1):
+        tree = prs.slides[k].shapes._spTree
+        assert "(" not in _math_texts(prs.slides[k]), _math_texts(prs.slides[k])
+        assert not any("qquad" in d or "(1)" in d for d in tree.xpath(".//@descr"))
+    # (an align's labelled row without \notag: numbered, the first number, as LaTeX numbers it)
+    assert any(d.endswith("(1)") for d in prs.slides[2].shapes._spTree.xpath(".//@descr"))
+    alts = _alt_texts(handout)
+    assert "p \\ge \\frac{1}{m/2+1}" in alts and "q = 2" in alts, alts  # (the handout's pictures: no number)
+
+
+def test_sized_delimiters_in_a_markdown_lecture(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        # Sets
+
+        The set $\\Bigl\\{ x \\in \\mathbb{R} \\Bigm| x > 0 \\Bigr\\}$ is open.
+
+        $$\\Big\\lfloor \\tfrac{n}{2} \\Big\\rfloor + \\big\\lvert k \\big\\rvert$$
+        """,
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert not _math_warnings(result.stderr), result.stderr
+    slide = Presentation(str(tmp_path / "out" / "lecture.pptx")).slides[0]
+    drawn = _drawn(slide)
+    assert all(c in drawn for c in ("{", "}", "|", "\u230a", "\u230b")), drawn
+    assert not any("\\" in t for t in _shown_texts(slide)), _shown_texts(slide)
+    assert "\\Big" not in _handout_text(tmp_path / "out" / "lecture-handout.pdf")
