@@ -637,6 +637,20 @@ def _arguments(source: str, j: int, env: str) -> tuple[list[str], int]:
     return args, j
 
 
+def _display_math(env: str, body: str) -> str:
+    """A math environment as display math, numbered where LaTeX numbers it and something refers to it."""
+    inner = _LABELS.sub("", body).strip()
+    if env.startswith("eqnarray"):
+        from .texmath import eqnarray_rows  # noqa: PLC0415 (as readable below)
+
+        inner = eqnarray_rows(inner)
+    wrapped = f"\\begin{{{MATH[env]}}}\n{inner}\n\\end{{{MATH[env]}}}" if MATH[env] else inner
+    label = _LABEL.search(body)  # (numbered, as \eqref refers to it: crossrefs)
+    if label and not _numbered(env, body, label):
+        label = None
+    return f"$$\n{wrapped}\n$$" + (f" {{#{quarto_label('eq', label.group(1))}}}" if label else "")
+
+
 def _convert(source: str) -> str:
     head = _BEGIN.match(source)
     assert head is not None
@@ -646,12 +660,7 @@ def _convert(source: str) -> str:
     if env in CODE:
         return _code(env, args, body)
     if env in MATH:
-        inner = _LABELS.sub("", body).strip()
-        wrapped = f"\\begin{{{MATH[env]}}}\n{inner}\n\\end{{{MATH[env]}}}" if MATH[env] else inner
-        label = _LABEL.search(body)  # (numbered, as \eqref refers to it: crossrefs)
-        if label and not _numbered(env, body, label):
-            label = None
-        return f"$$\n{wrapped}\n$$" + (f" {{#{quarto_label('eq', label.group(1))}}}" if label else "")
+        return _display_math(env, body)
     if env in TABULARS:
         return _table(args[-1] if args else "", body) or body
     if env == "algorithmic":

@@ -31,8 +31,24 @@ def _cases(mt: re.Match) -> str:
     return "\\left.\\begin{array}{ll}" if mt.group(1) == "begin" else "\\end{array}\\right\\}"
 
 
+def eqnarray_rows(body: str) -> str:
+    """An ``eqnarray``'s rows as ``aligned`` sets them alike: its three columns (right, centre, left:
+    ``a &=& b``) as two (``a &= b``), so the right-hand side is set from the left, not from the right."""
+    rows = re.split(r"(\\\\\*?(?:\[[^\]]*\])?)", body)
+    for k in range(0, len(rows), 2):
+        cells = re.split(r"(?<!\\)&", rows[k])
+        if len(cells) >= 3:
+            rows[k] = cells[0] + "&" + cells[1] + cells[2] + "".join("&" + c for c in cells[3:])
+    return "".join(rows)
+
+
+_EQNARRAY = re.compile(r"\\begin\{eqnarray\*?\}(.*?)\\end\{eqnarray\*?\}", re.S)
+
+
 def normalise(tex: str) -> str:
     """Rewrite TeX that latex2mathml reads badly into TeX it reads (same meaning)."""
+    if "eqnarray" in tex:
+        tex = _EQNARRAY.sub(lambda mt: "\\begin{align*}" + eqnarray_rows(mt.group(1)) + "\\end{align*}", tex)
     tex = _DROP.sub(lambda mt: "" if mt.group(1) != "label" or mt.group(2) else mt.group(0), tex)
     tex = _ALIGN_ENVS.sub(lambda mt: "\\" + mt.group(1) + "{align*}", tex)
     tex = _GATHER_ENVS.sub(

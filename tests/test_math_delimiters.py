@@ -198,3 +198,21 @@ def test_sized_delimiters_in_a_markdown_lecture(tmp_path):
     assert all(c in drawn for c in ("{", "}", "|", "\u230a", "\u230b")), drawn
     assert not any("\\" in t for t in _shown_texts(slide)), _shown_texts(slide)
     assert "\\Big" not in _handout_text(tmp_path / "out" / "lecture-handout.pdf")
+
+
+def test_an_eqnarray_sets_its_right_hand_side_from_the_left(tmp_path):
+    # `a &=& b`: three columns (right, centre, left) read as aligned's right-left pairs set the
+    # right-hand side from the right; it is two columns now, the sign with the right-hand side
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## Variance\n\n\\begin{eqnarray*}\n"
+        "s^2 &=& \\frac{(1.3 - 1.15)^2 + (0.2 - 1.15)^2}{4-1}\\\\\n&=& \\frac{1.37}{3}\\approx 0.46.\n"
+        "\\end{eqnarray*}\n",
+    )
+    out = tmp_path / "out"
+    res = run_cli("slides", src, "-o", out)
+    assert res.exit_code == 0, res.stderr
+    xml = Presentation(str(out / "lecture.pptx")).slides[-1].element.xml
+    matrix = xml[xml.index("<m:m>") : xml.index("</m:m>")]
+    assert matrix.count("<m:mc>") == 2 and 'm:val="right"' in matrix and 'm:val="left"' in matrix
+    assert matrix.count("<m:mr>") == 2
