@@ -8,7 +8,6 @@ as text and the reference list, which the reader puts on a "References" slide at
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import warnings
@@ -27,15 +26,33 @@ _ITEM = re.compile(r"^\s*(?P<pre>[^@]*?)\s*(?P<minus>-)?@(?P<key>" + _KEY + r")\
 class Bibliography:
     """The lecture's references and a citation style; formats citations and the reference list."""
 
-    def __init__(self, source, style, keys: set[str]):
+    def __init__(self, source, style, keys: set[str], left_out: dict[str, str] | None = None, unread=()):
+        """``left_out``: why each entry that could not be read is missing (key → "its entry in
+        'refs.bib' at line 8 cannot be read"); ``unread``: the files found that could not be read."""
         from citeproc import CitationStylesBibliography, formatter  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
 
+        from .citeprocpy import suppress_substituted  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
+
+        suppress_substituted()
         self.keys = keys
+        self.left_out = {k.lower(): why for k, why in (left_out or {}).items() if k.lower() not in keys}
+        self.unread = list(unread)
         self.bib = CitationStylesBibliography(style, source, formatter.plain)
         self.cited: list[str] = []
 
     def has(self, key: str) -> bool:
         return key.lower() in self.keys
+
+    def missing(self, key: str) -> str:
+        """Why ``key`` (not in the bibliography) cannot be cited, to follow "citation '@key' "."""
+        if key.lower() in self.left_out:
+            return "is left as written: " + self.left_out[key.lower()]
+        unread = ", ".join(f"'{f}'" for f in self.unread)
+        return (
+            "is not in the bibliography"
+            + (f" ({unread} cannot be read)" if unread else "")
+            + "; left as written"
+        )
 
     def cite(self, items: list[tuple[str, bool, str, str]]) -> str:
         """Format one citation of ``(key, suppress_author, prefix, locator)`` items."""
@@ -88,13 +105,6 @@ class Bibliography:
             return [str(entry).strip() for entry in self.bib.bibliography()]
 
 
-def _names_joined(bib: str) -> str:
-    """A .bib file's text with every ``and`` between names on one line with them: citeproc-py splits a
-    list of names at " and " only, and dblp and JabRef write ``Li Lin and`` / ``Joos Vandewalle and``
-    over lines (BibTeX reads any white space as one space)."""
-    return re.sub(r"\s+and\s+", " and ", bib)
-
-
 def _one_line(value):
     """A BibTeX field's words with a line break and the next line's indentation as one space, as BibTeX
     reads them (dblp, Google Scholar and JabRef wrap a long title over lines).  citeproc-py keeps the
@@ -120,39 +130,28 @@ def load_bibliography(
         return None
     try:
         from citeproc import CitationStylesStyle  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
-        from citeproc.source.bibtex import BibTeX  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
-        from citeproc.source.json import CiteProcJSON  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
+        from citeproc.source import BibliographySource  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
     except ImportError:  # pragma: no cover - a declared dependency
         diags.warning("citeproc-py is not installed; citations are left as written", pos, "bibliography")
         return None
-    entries: list = []
-    bibtex_sources = []
+    source = BibliographySource()
+    left_out: dict[str, str] = {}
+    unread: list[str] = []
+    found = False
     for f in files:
         path = policy.resolve(str(f), base_dir, pos, diags, "bibliography")
         if path is None:
             continue
-        try:
-            if path.lower().endswith(".json"):
-                data = json.loads(Path(path).read_text(encoding="utf-8"))
-                entries.extend(data if isinstance(data, list) else [])
-            else:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    bibtex_sources.append(BibTeX(io.StringIO(_names_joined(Path(path).read_text("utf-8")))))
-        except Exception as e:  # a malformed file: say so, keep building
-            diags.warning(
-                f"bibliography '{f}' cannot be read ({type(e).__name__}: {e}); citations are left as written",
-                pos,
-                "bibliography",
-            )
-    # one source: CSL JSON entries plus the BibTeX entries converted to the same form
-    source = CiteProcJSON([e for e in entries if isinstance(e, dict) and e.get("id")])
-    for bt in bibtex_sources:
-        for key, ref in bt.items():
+        found = True
+        read = _read_bibliography(str(f), path, pos, diags, left_out)
+        if read is None:
+            unread.append(str(f))
+            continue
+        for key, ref in read.items():
             for field, value in list(ref.items()):
                 ref[field] = _one_line(value)  # (names are lists of dicts: left as they are)
             source[key] = ref
-    if not len(source):
+    if not found:
         return None
     style_name = raw_meta.get("csl")
     style = None
@@ -169,11 +168,55 @@ def load_bibliography(
                 )
     if style is None:
         style = CitationStylesStyle("harvard-cite-them-right", validate=False)
-    return Bibliography(source, style, {k.lower() for k in source})
+    return Bibliography(source, style, {k.lower() for k in source}, left_out, unread)
+
+
+def _read_bibliography(name: str, path: str, pos: m.SourcePos, diags: Diagnostics, left_out: dict[str, str]):
+    """The entries of one bibliography file (BibTeX or biblatex ``.bib``, or CSL JSON ``.json``) as a
+    citeproc-py source; None, with a warning, when the file cannot be read at all.  An entry that
+    cannot be read is left out with a warning naming its key and line (its key → why, in
+    ``left_out``); the file's other entries are read."""
+    from .citeprocpy import BibFile, read_csl_json  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
+
+    json_file = path.lower().endswith(".json")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        data = json.loads(text) if json_file else None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        return _unreadable(name, f"{type(e).__name__}: {e}", pos, diags)
+    if not json_file:
+        read = BibFile(text)
+        bad, place = read.unread, "line {}"
+    elif isinstance(data, list):
+        read, bad = read_csl_json(data)
+        place = "entry {} of the list"
+    else:
+        return _unreadable(name, "it is not a list of CSL JSON entries", pos, diags)
+    for entry in bad:
+        where = place.format(entry.line)
+        diags.warning(
+            f"bibliography '{name}': entry {repr(entry.key) if entry.key else 'without a key'} ({where}) "
+            f"cannot be read ({entry.reason}); it is left out, the file's other entries are used",
+            pos,
+            "bibliography",
+        )
+        if entry.key:
+            left_out[entry.key] = f"its entry in '{name}' ({where}) cannot be read"
+    return read
+
+
+def _unreadable(name: str, reason: str, pos: m.SourcePos, diags: Diagnostics) -> None:
+    """Warn that bibliography file ``name`` exists but cannot be read, and why."""
+    diags.warning(
+        f"bibliography '{name}' was found but cannot be read ({reason}); its citations are left as written",
+        pos,
+        "bibliography",
+    )
 
 
 def cite_text(text: str, bib: Bibliography, warn) -> str:
-    """Return ``text`` with its citations formatted; ``warn(key)`` is called for an unknown key."""
+    """Return ``text`` with its citations formatted; ``warn(key)`` is called for an unknown key (an
+    in-text ``@key`` only when its entry could not be read: otherwise it may be an address)."""
     if "@" not in text:
         return text
 
@@ -194,6 +237,8 @@ def cite_text(text: str, bib: Bibliography, warn) -> str:
     def in_text(mt: re.Match) -> str:
         key = mt.group(1)
         if not bib.has(key):
+            if key.lower() in bib.left_out:
+                warn(key)
             return mt.group(0)  # an address or a handle, not a citation
         return bib.in_text(key)
 

@@ -3403,9 +3403,10 @@ class _Converter:
         return m.Span(children, (kind,))
 
     def _unknown_citation(self, key: str) -> None:
-        self.diags.warning(
-            f"citation '@{key}' is not in the bibliography; left as written", self.pos(None), "citation"
-        )
+        """Warn that citation ``@key`` is left as written, and why (no such entry, its entry or its
+        bibliography file could not be read)."""
+        why = self.bib.missing(key) if self.bib is not None else "is not in the bibliography; left as written"
+        self.diags.warning(f"citation '@{key}' {why}", self.pos(None), "citation")
 
     def inline_html(self, html: str) -> Sequence[m.Inline | _HtmlMark]:
         """An inline tag: dropped (warned once per slide); ``<br>`` is a line break; script content skipped."""
