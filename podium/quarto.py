@@ -192,10 +192,11 @@ def replace_shortcodes(
                 found = _lookup(values[name], key)
                 if found is not None:
                     return found
+                said = ("the front matter" if name == "meta" else "_variables.yml") + " has no such key"
+                if name == "var" and variables is None:
+                    said = "no _variables.yml was found beside the lecture or in its Quarto project"
                 diags.warning(
-                    f"'{{{{< {name} {key} >}}}}': "
-                    + ("the front matter" if name == "meta" else "_variables.yml")
-                    + " has no such key; left out",
+                    f"'{{{{< {name} {key} >}}}}': {said}; left out",
                     origin_of(i),
                     "shortcode",
                 )

@@ -1810,3 +1810,15 @@ def test_a_build_up_list_of_pictures_shows_each_picture_with_its_item(tmp_path):
     assert len(pictures) == 2
     steps = _click_targets(slide)
     assert len(steps) == 2 and pictures[0] in steps[0] and pictures[1] in steps[1]
+
+
+def test_a_var_shortcode_without_a_variables_file_says_there_is_none(tmp_path):
+    # it said "_variables.yml has no such key" where there was no _variables.yml at all
+    src = tmp_path / "vars.qmd"
+    src.write_text("---\ntitle: T\n---\n\n## A\n\nSee {{< var course.url >}} for details.\n")
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert "no _variables.yml was found beside the lecture or in its Quarto project" in result.stderr
+    (tmp_path / "_variables.yml").write_text("course:\n  name: Stats\n")
+    result = run_cli("slides", src, "-o", tmp_path / "out", "--force")
+    assert "_variables.yml has no such key" in result.stderr
