@@ -51,6 +51,11 @@ def _after(spec: str) -> int:
     return int(last.group(1)) + 1 if last else 2
 
 
+_MATH_NAMES = r"(?:equation|align|alignat|eqnarray|gather|multline|flalign|displaymath)\*?"
+_MATH_BEGIN = re.compile(r"\\begin\{" + _MATH_NAMES + r"\}")
+_MATH_END = re.compile(r"\\end\{" + _MATH_NAMES + r"\}")
+
+
 def overlay_fence(step: int) -> str:
     """The fenced div that shows its content from beamer's overlay ``step`` on: a fragment that knows
     its step (``.overlay``, ``fragment-index``), so that it comes on the click of that step however
@@ -64,6 +69,11 @@ def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
     lines = text.split("\n")
     starts = line_starts(lines)
     fenced = code_lines(lines)  # (beamer code shown in a lecture stays code)
+    inside = 0  # (and an overlay in math, around an align's row, is the math's: shown whole there)
+    for k, row in enumerate(lines):
+        opened = len(_MATH_BEGIN.findall(row))
+        fenced[k] = fenced[k] or inside > 0 or (opened > 0 and not _AT_LINE_START.match(row))
+        inside = max(inside + opened - len(_MATH_END.findall(row)), 0)
     if "\\begin{semiverbatim}" in text:  # (and its semiverbatim code: its overlays are texenvs' to read)
         inside = False
         for k, row in enumerate(lines):

@@ -922,3 +922,20 @@ def test_quotes_over_a_line_break_face_groups_over_lines_and_bare_groups_in_name
     assert "\u201cThe reply cannot be sent when the disk is full\u201d" in body
     assert "\u201cThe user has paid\u201d" in body and "~" not in body and "`" not in body
     assert "$ gcc -Wall hello.c\n$ ./hello" in body and "{" not in body
+
+
+def test_an_overlay_around_an_aligns_row_shows_the_equation_whole(tmp_path):
+    # `\onslide<2->{ &\le … \\}` inside align (beamer's user guide idiom): the derivation was cut
+    # into fragments and shown as its TeX
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Proof}\n\\begin{align}\n  x &= \\frac{m}{2} \\\\\n"
+        "\\onslide<2->{  &\\le \\sum_i y_i \\\\}\n  &\\Rightarrow p \\ge 1\n\\end{align}\n\\end{frame}",
+    )
+    assert "raw-tex" not in stderr and "math" not in stderr
+    slide = prs.slides[-1]
+    math = "".join(
+        t.text or "" for t in slide.element.iter("{*}t") if t.tag.endswith("}t") and "math" in t.tag
+    )
+    assert "≤" in math and "⇒" in math  # (Office math of the whole derivation)
+    assert not any("\\" in t for t in _texts(prs)[-1])  # (no TeX shown as text)
