@@ -1040,6 +1040,8 @@ def parse_lecture(
     conv.alt_only = conv.marp or reveal or remark_deck or slidev_deck
     conv.reveal = reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
     conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp)
+    # (a Slidev `layout: section` slide with a line under its title is one slide, as Slidev shows it)
+    conv.html_show = slidev_deck
     conv.title_slide = not raw_meta.pop(OWN_COVER, False)
     if remarked is not None:
         conv.title_slide = remarked.title_slide
@@ -1369,6 +1371,7 @@ class _Converter:
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
         self.alt_only = False  # a picture's words are its alt text, never a caption (Marp, reveal.js)
         self.own_title = False  # a deck that writes its own title slide (xaringan's seal: false)
+        self.html_show = False  # an HTML slide show's deck (Slidev's), whatever its front matter says
         self.marp_bg: dict[
             int, tuple[m.Image, marp.Keywords]
         ] = {}  # id(): pictures Marp draws as backgrounds
@@ -1461,7 +1464,7 @@ class _Converter:
             raw_meta.get("incremental") or _format_option(raw_meta, "incremental") is True
         )
         divider = marp.heading_divider(raw_meta) if self.marp else 0
-        html_show = html_slide_show(raw_meta)
+        html_show = self.html_show or html_slide_show(raw_meta)
         own_slides = self.marp or self.reveal  # (decks that write their own title slide, or none)
         if (meta.title or meta.subtitle or meta.authors or meta.date) and not own_slides and self.title_slide:
             drafts.append(

@@ -8,10 +8,14 @@ deck), slides without a ``#`` heading would run into the one before, and notes w
 :func:`slidev_markdown` rewrites such a deck as this dialect's Markdown before it is read:
 
 * each slide is a slide (``---``), titled by its first heading of any level (Slidev decks write
-  ``#`` for every slide) or its front matter's ``title:``; ``layout: section`` makes a section slide;
-  the first slide (``layout: cover``, Slidev's default for it) is the title slide when it holds only
+  ``#`` for every slide) or its front matter's ``title:``; CSS and scripts before that heading
+  (``<style>``, ``<script setup>``) are passed over; its later headings are headings inside it (``#``
+  and ``##`` at level 3: only ``---`` starts a slide); ``layout: section`` makes a section slide, and
+  what it says under its title stays on it (one slide, of the section's title);
+* the first slide (``layout: cover``, Slidev's default for it) is the title slide when it holds only
   its heading (the lecture's title, when the front matter gives none or the same) and a line under it
-  (the subtitle); a cover saying more is a slide of its own;
+  (the subtitle), HTML and the labels of its controls (the starter's ``Press Space for next page``)
+  aside; a cover saying more is a slide of its own;
 * the last comment of a slide is a ``::: notes`` div; ``<v-click>`` a fragment div, ``<v-clicks>``
   an incremental div (its list comes item by item), ``<div v-click>`` a fragment;
 * ``two-cols`` (and ``two-cols-header``) slides are two columns at ``::right::``; ``image-right`` and
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
 import yaml
@@ -137,11 +142,12 @@ def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
             continue
         body_lines, notes = _notes(slide.lines)
         body_lines = _magic_moves(body_lines, out)
-        title, title_at, rest = _title(body_lines)
+        unshown = _unshown(body_lines)
+        title, title_at, rest = _title(body_lines, unshown)
         title = title or str(matter.get("title") or "")
         layout = str(matter.get("layout") or ("cover" if n == 0 else "default"))
         if n == 0 and layout in _COVERS:
-            words = [t.strip() for _, t in rest if t.strip() and not t.lstrip().startswith("<")]
+            words = _words(rest, unshown)
             named = str(raw_meta.get("title") or "")
             if title and not named:
                 out.meta["title"] = title
@@ -152,6 +158,7 @@ def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
                     out.meta["subtitle"] = heading.group(2) if heading else words[0]
                 continue
             out.title_slide = False  # (Slidev makes no slide of the front matter: the cover is the first)
+        rest = _inside(rest, unshown)
         emit = _Emitter(new, out.index)
         emit.line(slide.start, "")
         emit.line(slide.start, "---")
@@ -294,11 +301,93 @@ def _notes(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tup
     return body[:start], [(first + j, t.strip()) for j, t in enumerate(inner_lines)]
 
 
-def _title(body: list[tuple[int, str]]) -> tuple[str, int, list[tuple[int, str]]]:
-    """A slide's first heading (outside code): its words, its line, and the slide's other lines."""
+_UNSHOWN = re.compile(r"^ {0,3}<(style|script)(?=[\s>]|$)", re.I)
+
+
+def _unshown(body: list[tuple[int, str]]) -> set[int]:
+    """The lines (the deck's) of a slide's ``<style>`` and ``<script>`` blocks outside code, to their
+    closing tag: CSS and code Slidev runs, which show nothing (the reader leaves them out, with a note)."""
+    fenced = code_lines([t for _, t in body])
+    out: set[int] = set()
+    closing = ""
+    for j, (k, text) in enumerate(body):
+        if not closing:
+            opened = None if fenced[j] else _UNSHOWN.match(text)
+            if opened is None:
+                continue
+            closing = f"</{opened.group(1).lower()}>"
+            text = text[opened.end() :]  # (its closing tag may end the same line)
+        out.add(k)
+        if closing in text.lower():
+            closing = ""
+    return out
+
+
+def _words(body: list[tuple[int, str]], unshown: set[int]) -> list[str]:
+    """A cover's lines of words: not its CSS or scripts (``unshown``), HTML (a line that opens with a tag, a
+    tag's attributes on the lines after it) or the label of a control (Slidev's starter cover: ``<span
+    @click="$slidev.nav.next">`` around ``Press Space for next page``, which only turns to the next slide)."""
+    lines = ["" if k in unshown else text for k, text in body]
+    reader = _CoverText()
+    reader.feed("\n".join(lines))
+    reader.close()
+    return [
+        t.strip() for j, t in enumerate(lines) if j + 1 in reader.worded and not t.lstrip().startswith("<")
+    ]
+
+
+class _CoverText(HTMLParser):
+    """Which lines (from 1) of the text fed have words of their own: outside tags and controls."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, bool]] = []  # the elements open: (tag, whether a control)
+        self.worded: set[int] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        control = tag == "button" or any(k.startswith(("@click", "v-on:click")) for k, _ in attrs)
+        self.open.append((tag, control))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass  # (<carbon:arrow-right class="inline"/>: an icon)
+
+    def handle_endtag(self, tag: str) -> None:
+        at = next((j for j in range(len(self.open) - 1, -1, -1) if self.open[j][0] == tag), None)
+        if at is not None:
+            del self.open[at:]
+
+    def handle_data(self, data: str) -> None:
+        if any(control for _, control in self.open):
+            return
+        line = self.getpos()[0]
+        self.worded.update(line + j for j, part in enumerate(data.split("\n")) if part.strip())
+
+
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+_SLIDE_HEADING = re.compile(r"^( {0,3})#{1,2}(?=[ \t]|$)")
+
+
+def _inside(body: list[tuple[int, str]], unshown: set[int]) -> list[tuple[int, str]]:
+    """A slide's lines (its title taken) with its ``#`` and ``##`` headings at level 3: in Slidev only
+    ``---`` starts a slide, and a heading is one inside it, which at this dialect's slide level (2) would
+    start a slide (``##``: one titled by it, the slide's title left alone on its own) or a section (``#``)."""
+    fenced = code_lines([t for _, t in body])
+    return [
+        (k, text if fenced[j] or k in unshown else _SLIDE_HEADING.sub(r"\1###", text, count=1))
+        for j, (k, text) in enumerate(body)
+    ]
+
+
+def _title(body: list[tuple[int, str]], unshown: set[int]) -> tuple[str, int, list[tuple[int, str]]]:
+    """A slide's first heading (outside code): its words, its line, and the slide's other lines; CSS and
+    scripts before it (``unshown``) are passed over, as HTML is."""
     fenced = code_lines([t for _, t in body])
     for j, (k, text) in enumerate(body):
-        if fenced[j]:
+        if fenced[j] or k in unshown:
             continue
         if text.strip() and not _HEADING.match(text) and not text.lstrip().startswith("<"):
             break  # (text before any heading: an untitled slide)
