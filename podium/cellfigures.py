@@ -37,11 +37,23 @@ def included(code: str) -> list[str] | None:
     pieces = vector.group(1).split(",") if vector else [arg]
     out = []
     for piece in pieces:
+        joined = _JOINED.match(piece.strip())
+        if joined is not None:  # here::here("images", "x.png"), file.path(…): the path its strings make
+            parts = [_STRING.match(p) for p in joined.group(1).split(",")]
+            if not parts or any(p is None for p in parts):
+                return None
+            out.append("/".join(p.group(2) for p in parts if p is not None))
+            continue
         s = _STRING.match(piece)
         if s is None:  # a variable, a call: not a path written in the cell
             return None
         out.append(s.group(2))
     return out or None
+
+
+# a path made of strings: here's `here::here("images", "x.png")` (from the project's root: the lecture's
+# folder or one above it, where Podium looks for pictures too), base R's `file.path(…)`
+_JOINED = re.compile(r"^(?:here::)?(?:here|file\.path)\((.*)\)$", re.S)
 
 
 def label(info: str, options: Mapping[str, Any]) -> str | None:

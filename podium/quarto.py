@@ -346,7 +346,7 @@ def inline_cell(code: str, knitr: bool) -> str | None:
 # a statement that shows its value: a call of R's and Python's usual plots and tables, starting a line
 # (not assigned: `p <- ggplot(…)` shows nothing)
 _SHOWS = re.compile(
-    r"^\s*(?:[\w.]+\s*(?:%>%|\|>)\s*)?(?:plot|ggplot|qplot|hist|barplot|boxplot|pairs|kable|kbl|gt|datatable|"
+    r"^\s*(?:[\w.]+\s*(?:%>%|\|>)\s*)?(?:\w+::)?(?:plot|ggplot|qplot|hist|barplot|boxplot|pairs|kable|kbl|gt|datatable|"
     r"flextable|print|summary|head|tail|table|glimpse|plt\.show|sns\.\w+|px\.\w+|display)\s*\(",
     re.M,
 )
@@ -391,7 +391,7 @@ _CONTROL = re.compile(r"^\s*(?:for|while|if|repeat|with)\b")
 # statements that show nothing when run: assignments, loading packages, settings, definitions
 _QUIET_STATEMENT = re.compile(
     r"^\s*(?:[\w.$@\[\]\"' ]+\s*(?:<<?-|=(?!=)|:=)|(?:\w+::)?(?:library|require|requireNamespace|suppress\w*|source|"
-    r"set\.seed|options|theme_set|Sys\.\w+|setwd|invisible|(?:knitr::)?opts_\w+\$set|knitr::\w+|use_\w+|load|attach|"
+    r"set\.seed|options|theme_set|Sys\.\w+|setwd|invisible|(?:knitr::)?opts_\w+\$set|knitr::(?!kable|kbl|include_)\w+|use_\w+|load|attach|"
     r"here::i_am|i_am|pacman::p_\w+|p_load|conflicted::\w+|conflicts_prefer|data|showtext_auto|font_add\w*|"
     r"registerDoParallel|plan|tar_\w+|renv::\w+|devtools::load_all|load_all|"
     r"reticulate::\w+|np\.random\.seed|random\.seed|warnings\.\w+|pd\.set_option|plt\.(?:rc|style)\w*)\s*\(|"

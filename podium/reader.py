@@ -2609,6 +2609,15 @@ class _Converter:
         files, or the figures an earlier render left on disk; none where the cell is not included."""
         if not quarto.shows_output(options):
             return []
+        page = _INCLUDE_URL.match(code)
+        if page is not None and "://" in page.group(2):  # knitr::include_url("…"): the page, as a link
+            self.diags.warning(
+                f"the web page '{_short(page.group(2), 100)}' cannot be shown in a deck or a PDF; a link to "
+                "it is on the slide instead",
+                pos,
+                "media",
+            )
+            return self.markdown_blocks(f"<{page.group(2).replace(' ', '%20')}>", pos.line - 1)
         files = cellfigures.included(code)
         earlier = False
         if files is None:
@@ -3777,6 +3786,7 @@ def _undrawn_css(style: str) -> list[str]:
     return list(dict.fromkeys(n for n in names if n and n != "text-align"))
 
 
+_INCLUDE_URL = re.compile(r"""^\s*(?:knitr::)?include_(?:url|app)\(\s*(["'])([^"'\n]+)\1[^)]*\)\s*$""")
 _FOLLOWING_PUNCTUATION = re.compile(r"^[ \t]*([.,;:])(?=\s|$)")  # after display math, ending its sentence
 _NUMBER_LINES = frozenset({"numberlines", "number-lines"})  # pandoc's classes for numbered code lines
 

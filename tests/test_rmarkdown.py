@@ -6,8 +6,9 @@ cannot be drawn said so, and inline R in the front matter."""
 from __future__ import annotations
 
 import pytest
+from pptx import Presentation
 
-from .conftest import deck_of, write_md
+from .conftest import deck_of, run_cli, write_md
 
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
@@ -233,3 +234,30 @@ def test_a_child_document_outside_the_lectures_folder_is_refused(tmp_path):
     deck, diags = deck_of(src, tmp_path / "out")
     assert "do not read" not in " ".join(_words(s) for s in deck.slides)
     assert any(d.code == "outside-project" and d.pos.line == 7 for d in diags.items)
+
+
+def test_hidden_knitr_cells_show_their_picture_link_their_page_and_say_their_table(tmp_path):
+    # knitr::kable, include_graphics(here::here(…)) and include_url in hidden cells all showed nothing,
+    # with one general note: every `knitr::` call was taken for one that shows nothing
+    from PIL import Image
+
+    (tmp_path / "images").mkdir()
+    Image.new("RGB", (300, 200), "#4477aa").save(tmp_path / "images" / "diagram.png")
+    src = tmp_path / "cells.Rmd"
+    src.write_text(
+        '---\ntitle: "Hidden cells"\noutput: beamer_presentation\n---\n\n## A table\n\nWidths:\n\n'
+        "```{r echo=FALSE}\nknitr::kable(matrix(c(0.2, 1.3, 1.8, 2.3), ncol = 2))\n```\n\n"
+        '## A figure\n\n```{r echo=FALSE, fig.alt="A diagram"}\n'
+        'knitr::include_graphics(here::here("images", "diagram.png"))\n```\n\n'
+        '## A web page\n\n```{r echo=FALSE}\nknitr::include_url("https://www.tidytextmining.com/")\n```\n'
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert "cells.Rmd:10: warning: this hidden code cell's output" in result.stderr  # (the table's)
+    assert "cells.Rmd:22: warning: the web page 'https://www.tidytextmining.com/'" in result.stderr
+    prs = Presentation(str(tmp_path / "out" / "cells.pptx"))
+    figure, page = prs.slides[2], prs.slides[3]
+    assert any(sh.shape_type == 13 for sh in figure.shapes)  # (the picture here::here names)
+    assert any(
+        sh.has_text_frame and "https://www.tidytextmining.com/" in sh.text_frame.text for sh in page.shapes
+    )
