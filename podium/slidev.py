@@ -17,7 +17,8 @@ deck), slides without a ``#`` heading would run into the one before, and notes w
   (the subtitle), HTML and the labels of its controls (the starter's ``Press Space for next page``)
   aside; a cover saying more is a slide of its own;
 * the last comment of a slide is a ``::: notes`` div; ``<v-click>`` a fragment div, ``<v-clicks>``
-  an incremental div (its list comes item by item), ``<div v-click>`` a fragment;
+  around a list an incremental div (its list comes item by item), around other blocks a fragment
+  for each (a heading, a paragraph, a list, a table: one click each), ``<div v-click>`` a fragment;
 * ``two-cols`` (and ``two-cols-header``) slides are two columns at ``::right::``; ``image-right`` and
   ``image-left`` slides put their ``image:`` beside the text;
 * ``hide: true`` slides are left out, as Slidev leaves them out; a slide imported with ``src:`` is
@@ -179,6 +180,7 @@ def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
         else:
             for k, text in rest:
                 emit.content(k, text)
+        emit.done()
         if notes:
             at = notes[0][0]
             emit.line(at, "")
@@ -398,6 +400,7 @@ def _title(body: list[tuple[int, str]], unshown: set[int]) -> tuple[str, int, li
 
 
 _CLICKED = re.compile(r"(?:^|\s)v-click\b")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _SLOT = re.compile(r"^::[\w-]+::$")  # a layout's slot (::right::, ::bottom::)
 
 
@@ -408,6 +411,47 @@ class _Emitter:
         self.new, self.index = new, index
         # the elements open (<div>s, and any of v-click): (tag, clicked); a clicked one's end closes a fragment
         self.divs: list[tuple[str, bool]] = []
+        self.clicks: list[tuple[int, str]] | None = None  # the lines of an open <v-clicks>
+
+    def done(self) -> None:
+        """The slide's end: a ``<v-clicks>`` never closed ends here."""
+        if self.clicks is not None:
+            self.clicks_out(self.clicks)
+            self.clicks = None
+
+    def clicks_out(self, lines: list[tuple[int, str]]) -> None:
+        """A ``<v-clicks>``'s content, as Slidev shows it: a list alone item by item; else each block (a
+        heading, a paragraph, a list, a table) on a click of its own.  Content with HTML or code in it:
+        an incremental div (its lists item by item)."""
+        blocks: list[list[tuple[int, str]]] = [[]]
+        for k, text in lines:
+            if not text.strip() or text.lstrip().startswith("#"):
+                if blocks[-1]:
+                    blocks.append([])
+                if text.strip():
+                    blocks[-1].append((k, text))
+                    blocks.append([])
+            else:
+                blocks[-1].append((k, text))
+        blocks = [b for b in blocks if b]
+        listed = [bool(_LIST_ITEM.match(b[0][1])) for b in blocks]
+        plain = not any(t.lstrip().startswith(("<", "```", "~~~", ":::")) for _, t in lines)
+        at = lines[0][0] if lines else 0
+        if not plain or all(listed):
+            self.line(at, "")
+            self.line(at, "::: {.incremental}")
+            for k, t in lines:
+                self.content(k, t)
+            self.line(at, ":::")
+            self.line(at, "")
+            return
+        for block in blocks:  # (a list among other blocks is one of them: one click, as Slidev shows it)
+            self.line(block[0][0], "")
+            self.line(block[0][0], "::: {.fragment}")
+            for k, t in block:
+                self.line(k, t)
+            self.line(block[-1][0], ":::")
+            self.line(block[-1][0], "")
 
     def line(self, k: int, text: str) -> None:
         self.new.append(text)
@@ -415,6 +459,13 @@ class _Emitter:
 
     def content(self, k: int, text: str) -> None:
         s = text.strip()
+        if self.clicks is not None:
+            if s == "</v-clicks>":
+                lines, self.clicks = self.clicks, None
+                self.clicks_out(lines)
+            else:
+                self.clicks.append((k, text))
+            return
         whole = re.fullmatch(r"<v-click(?:\s[^>]*)?>(.*)</v-click>", s)
         if whole is not None:  # a click on one line
             for t in ("", "::: {.fragment}", whole.group(1), ":::", ""):
@@ -425,8 +476,7 @@ class _Emitter:
             self.line(k, "::: {.fragment}")
             return
         if re.fullmatch(r"<v-clicks(?:\s[^>]*)?>", s):
-            self.line(k, "")
-            self.line(k, "::: {.incremental}")
+            self.clicks = []
             return
         if s in ("</v-click>", "</v-clicks>"):
             self.line(k, ":::")
