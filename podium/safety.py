@@ -60,6 +60,8 @@ class PathPolicy:
     ) -> None:
         """Warn that ``src`` is not found, where it was looked for and the nearest name, if any."""
         shown = os.path.relpath(base_dir) if base_dir else "."
+        if self.project_root is not None and src.startswith("/"):  # (looked for from the project's root)
+            shown = os.path.relpath(self.project_root)
         hint = closest_file(candidate, base_dir)
         hint = f"; did you mean '{hint}'?" if hint else ""
         also = "".join(f", {d.rstrip('/')}/" for d in self.graphics_dirs) if what == "picture" else ""

@@ -197,3 +197,14 @@ def test_a_path_from_the_project_root_and_a_metadata_yaml_file_are_read_as_quart
     )
     sizes = [row.split()[3:5] for row in listed.stdout.splitlines()[2:]]
     assert ["400", "300"] in sizes  # (the picture is in the handout too)
+
+
+def test_a_missing_picture_from_the_projects_root_says_where_it_was_looked_for(tmp_path, monkeypatch):
+    # `![](/assets/logo.png)` is looked for from the project's root; the warning named the lecture's folder
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: default\n")
+    (tmp_path / "slides").mkdir()
+    src = tmp_path / "slides" / "deck.qmd"
+    src.write_text("---\ntitle: T\nformat: revealjs\n---\n\n## A\n\n![Logo](/assets/logo.png)\n")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("slides", "slides/deck.qmd", "-o", tmp_path / "out", "--allow-folder", tmp_path)
+    assert "picture '/assets/logo.png' not found (searched ./)" in result.stderr, result.stderr
