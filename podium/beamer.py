@@ -821,13 +821,6 @@ def _bare_groups(text: str) -> str:
     return "".join(out) + text[at:]
 
 
-# the size and face declarations that open a group (``{\\large …}``, ``{\\bf …}``)
-_DECLARATIONS = re.compile(
-    r"^(?:\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|bfseries|itshape|"
-    r"scshape|sffamily|rmfamily|ttfamily|bf|it|em|sc|sl|rm|sf|tt|centering|raggedright|color\{[^{}]*\})\b\s*)+"
-)
-
-
 def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: list[int]) -> None:
     """The frame from ``lines[start]`` (``\\begin{frame}…``) to ``lines[stop]`` (``\\end{frame}``)."""
     head = lines[start].strip()[len(_FRAME) :]
@@ -972,6 +965,10 @@ _SWITCHES = {
 _GROUP_OPEN = (
     r"(?:" + _SIZES[3:-1] + "|" + "|".join(_SWITCHES) + r"|sffamily|rmfamily|scshape|upshape|normalfont)"
 )
+# the declarations that open a group around a title or a name (``{\\large …}``, ``{\\bf …}``): left out there
+_DECLARATIONS = re.compile(
+    r"^(?:\\(?:" + _GROUP_OPEN + r"|sc|sl|rm|sf|centering|raggedright|color\{[^{}]*\})(?![A-Za-z])\s*)+"
+)
 _SPACE_ONLY = re.compile(
     r"^(?:\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|medskip|bigskip|smallskip|centering|raggedright|"
     r"raggedleft|noindent|par|newpage|clearpage|pagebreak|" + _SIZES[3:-1] + r")\b|\s)+$"
@@ -1101,9 +1098,8 @@ def _typographic(text: str) -> str:
         r"\\hyperref\[([^\]]+)\]\{([^{}]*)\}", lambda mt: f"[{mt.group(2)}](#{_anchor(mt.group(1))})", text
     )
     text = _switched_groups(text) if "{\\" in text else text
-    text = re.sub(
-        r"^\{\\" + _GROUP_OPEN + r"\b\s*", "", text
-    )  # (a group opened here, closed on a later line)
+    # (a group opened here, closed on a later line)
+    text = re.sub(r"^\{\\" + _GROUP_OPEN + r"\b\s*", "", text)
     return re.sub(
         r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|"
         + _SIZES[3:-1]

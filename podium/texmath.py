@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from lxml import etree
 
+from .rawtex import balanced_group
+
 _ALIGN_ENVS = re.compile(r"\\(begin|end)\{(aligned|align|alignat|eqnarray|flalign|multline)\*?\}(\{\d+\})?")
 _GATHER_ENVS = re.compile(r"\\(begin|end)\{(gather|gathered|equation)\*?\}")
 _DROP = re.compile(r"\\(label|nonumber|notag)(\{[^{}]*\})?")
@@ -137,20 +139,6 @@ def _sized(mt: re.Match) -> str:
 _TEXT_COMMAND = re.compile(r"\\(?:text(?:tt|rm|bf|it|sf|sc|normal|up)?|mbox)\s*\{")
 
 
-def _group_end(tex: str, start: int) -> int | None:
-    """Where the brace group opened at ``tex[start]`` ends (just after its ``}``), None when it is not
-    closed; escaped braces, ``\\{``, are no group's."""
-    depth = 0
-    for i in range(start, len(tex)):
-        if tex[i] == "\\":
-            continue
-        if tex[i] in "{}" and (i == 0 or tex[i - 1] != "\\" or tex[i - 2 : i] == "\\\\"):
-            depth += 1 if tex[i] == "{" else -1
-            if depth == 0:
-                return i + 1
-    return None
-
-
 def _nested_texts(tex: str) -> str:
     """``tex`` with each text command in the text of another set beside it, its neighbours' words in the
     outer command: ``\\textrm{\\textit{Modus Ponens}}`` is ``\\textit{Modus Ponens}``, ``\\text{a \\textbf{b}
@@ -161,8 +149,8 @@ def _nested_texts(tex: str) -> str:
     for mt in _TEXT_COMMAND.finditer(tex):
         if mt.start() < at:
             continue
-        end = _group_end(tex, mt.end() - 1)
-        if end is None:
+        end = balanced_group(tex, mt.end() - 1)
+        if end < 0:
             break  # (a text not closed: left as it is, for latex2mathml to refuse)
         out.append(tex[at : mt.start()])
         out.append(_text_pieces(mt.group(0)[:-1].rstrip(), tex[mt.end() : end - 1]))
@@ -178,8 +166,8 @@ def _text_pieces(command: str, body: str) -> str:
     at = 0
     for mt in _TEXT_COMMAND.finditer(body):
         before = re.sub(r"\\.", "", body[at : mt.start()])  # (escaped braces are no group's)
-        end = _group_end(body, mt.end() - 1)
-        if mt.start() < at or before.count("{") != before.count("}") or end is None:
+        end = balanced_group(body, mt.end() - 1)
+        if mt.start() < at or before.count("{") != before.count("}") or end < 0:
             continue  # (inside a group of the text's own, or not closed: left as it is)
         if body[at : mt.start()]:
             pieces.append(f"{command}{{{body[at : mt.start()]}}}")
@@ -199,7 +187,8 @@ def _text_escapes(tex: str) -> str:
     for mt in _TEXT_COMMAND.finditer(tex):
         if mt.start() < at:
             continue  # (a text command inside a text: its escapes read already)
-        end = _group_end(tex, mt.end() - 1) or len(tex)
+        end = balanced_group(tex, mt.end() - 1)
+        end = end if end > 0 else len(tex)
         out.append(tex[at : mt.end()])
         out.append(re.sub(r"(?<!\\)\\([$%#_&])", r"\1", tex[mt.end() : end]))
         at = end

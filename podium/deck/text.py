@@ -81,10 +81,8 @@ def fill_paras(
             size = Pt(round(para_size(para, style, scale), 1))
         lvl = style.level(para.look)
         set_bullet(cv, p, para, own and lvl.bullet, lvl, marker_room(para, para_size(para, style, scale)))
-        if (
-            moved and own and para.bullet == "bullet"
-        ):  # (the master's bullet of its own level, not that of lvl)
-            _copy_look(pPr, looks[para.look], _BULLET_KIDS)
+        if moved and own and para.bullet == "bullet":  # (its own level's bullet, not the written one's)
+            _copy_look(pPr, looks[para.look], _BULLET_KIDS, attributes=False)
         if para.align:
             p.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[
                 para.align
@@ -186,13 +184,13 @@ _LOOK_KIDS = ("lnSpc", "spcBef", "spcAft", "buClrTx", "buClr", "buSzTx", "buSzPc
 _BULLET_KIDS = ("buFontTx", "buFont", "buNone", "buAutoNum", "buChar", "buBlip")
 
 
-def _copy_look(pPr, level, kids: tuple[str, ...] = _LOOK_KIDS) -> None:
-    """Give ``pPr`` the indents, spacing and bullet colour and size of list level ``level`` (an
-    ``a:lvlNpPr``); its bullet, font and type size are written after, as for any paragraph (``kids``:
-    which of the level's children to copy, in their order)."""
+def _copy_look(pPr, level, kids: tuple[str, ...] = _LOOK_KIDS, attributes: bool = True) -> None:
+    """Give ``pPr`` the indents (its ``attributes``), spacing and bullet colour and size of list level
+    ``level`` (an ``a:lvlNpPr``); its bullet, font and type size are written after, as for any
+    paragraph (``kids``: which of the level's children to copy, in their order)."""
     if level is None:
         return
-    if kids is _LOOK_KIDS:
+    if attributes:
         for name, value in level.attrib.items():
             if name != "lvl":
                 pPr.set(name, value)
