@@ -124,6 +124,28 @@ def text_runs(slides) -> list:
     ]
 
 
+def click_paragraphs(slide) -> list[list[str]]:
+    """The paragraphs each click of the slide's main sequence brings in (a whole box: its first; pictures
+    and boxes without words left out)."""
+    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+    boxes = {sh.shape_id: sh for sh in slide.shapes if sh.has_text_frame}
+    out = []
+    for main in slide._element.iter(f"{p}cTn"):
+        if main.get("nodeType") != "mainSeq":
+            continue
+        for click in main.find(f"{p}childTnLst"):
+            came = []
+            for target in click.iter(f"{p}spTgt"):
+                box = boxes.get(int(target.get("spid")))
+                if box is None or not box.text_frame.text.strip():
+                    continue  # (a picture, a box's ground: no words)
+                paras = box.text_frame.paragraphs
+                ranges = list(target.iter(f"{p}pRg"))
+                came += [paras[int(r.get("st"))].text for r in ranges] if ranges else [paras[0].text]
+            out.append(came)
+    return out
+
+
 def build(src: Path, out: Path, what: str = "slides", template: str | None = None, **kw):
     """Build ``src`` into ``out``; return (path, diagnostics)."""
     diags = Diagnostics()

@@ -10,7 +10,7 @@ from pptx.enum.text import PP_ALIGN
 
 from podium import texmath
 
-from .conftest import run_cli, text_runs
+from .conftest import click_paragraphs, run_cli, text_runs
 
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -817,26 +817,6 @@ def test_a_pictures_height_or_absolute_width_is_its_share_of_beamers_text_area(t
     assert heights["Narrow"] < 0.6 * heights["Plain"]
 
 
-_PNS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-
-
-def _click_texts(slide) -> list[set[str]]:
-    """The paragraphs (or whole boxes) each click of the slide brings in, by their words."""
-    shapes = {sh.shape_id: sh for sh in slide.shapes if sh.has_text_frame}
-    out = []
-    for par in slide.element.xpath(".//p:timing//p:cTn[@nodeType='mainSeq']/p:childTnLst/p:par"):
-        came = set()
-        for target in par.iter(f"{_PNS}spTgt"):
-            shape = shapes.get(int(target.get("spid")))
-            if shape is None or not shape.text_frame.text.strip():
-                continue
-            ranges = list(target.iter(f"{_PNS}pRg"))
-            paras = shape.text_frame.paragraphs
-            came |= {paras[int(r.get("st"))].text for r in ranges} if ranges else {paras[0].text}
-        out.append(came)
-    return out
-
-
 def test_overlay_numbers_count_across_the_frame_items_and_blocks_alike(tmp_path):
     # [<+->] items and <2->, <3-> blocks: beamer shows the second item and the <2-> block together
     # (2 clicks); each block came on a click of its own after the items (4 clicks)
@@ -847,7 +827,11 @@ def test_overlay_numbers_count_across_the_frame_items_and_blocks_alike(tmp_path)
         "\\begin{block}<3->{Last}\nShown third.\n\\end{block}\n\\pause\nAfter a pause.\n\\end{frame}",
     )
     slide = prs.slides[-1]
-    assert _click_texts(slide) == [{"Second point", "Later"}, {"Last"}, {"After a pause."}]
+    assert [set(c) for c in click_paragraphs(slide)] == [
+        {"Second point", "Later"},
+        {"Last"},
+        {"After a pause."},
+    ]
 
 
 def test_an_environment_ended_with_a_pause_on_its_line_is_read_whole(tmp_path):
@@ -860,7 +844,10 @@ def test_an_environment_ended_with_a_pause_on_its_line_is_read_whole(tmp_path):
     assert "raw-tex" not in stderr
     words = "\n".join(t for slide in _texts(prs) for t in slide)
     assert "Every graph has a set." in words and "Java" in words
-    assert _click_texts(prs.slides[-1]) == [{"C", "Java"}, {"Hint: the average degree."}]
+    assert [set(c) for c in click_paragraphs(prs.slides[-1])] == [
+        {"C", "Java"},
+        {"Hint: the average degree."},
+    ]
 
 
 def test_preamble_macros_with_ensuremath_and_xspace_print_their_math(tmp_path):

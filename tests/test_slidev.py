@@ -11,7 +11,7 @@ from podium import slidev
 from podium.diagnostics import Diagnostics
 from podium.reader import parse_lecture
 
-from .conftest import deck_of, write_md
+from .conftest import click_paragraphs, deck_of, write_md
 
 DECK = """\
 ---
@@ -299,24 +299,6 @@ def test_a_section_slide_keeps_its_notes_and_a_titled_headmatter_is_still_slidev
     assert "mermaid" in diagram.message and diagram.pos.line == 22
 
 
-def _click_paragraphs(slide) -> list[list[str]]:
-    """The paragraphs each click of the slide's main sequence brings in (a whole box: its first)."""
-    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-    boxes = {sh.shape_id: sh for sh in slide.shapes if sh.has_text_frame}
-    out = []
-    for main in slide._element.iter(f"{p}cTn"):
-        if main.get("nodeType") != "mainSeq":
-            continue
-        for click in main.find(f"{p}childTnLst"):
-            came = []
-            for target in click.iter(f"{p}spTgt"):
-                paras = boxes[int(target.get("spid"))].text_frame.paragraphs
-                ranges = list(target.iter(f"{p}pRg"))
-                came += [paras[int(r.get("st"))].text for r in ranges] if ranges else [paras[0].text]
-            out.append(came)
-    return out
-
-
 def test_v_clicks_around_headings_paragraphs_and_lists_give_a_click_to_each_block(tmp_path):
     # <v-clicks> around `## heading`, a line and a list: Slidev gives each block a click (a list alone:
     # each item); they were all shown at once, or the lists item by item with the headings from the start
@@ -359,5 +341,5 @@ def test_v_clicks_around_headings_paragraphs_and_lists_give_a_click_to_each_bloc
     )
     prs, _ = deck_of(src, tmp_path / "out")
     types, alone = prs.slides[-2], prs.slides[-1]
-    assert _click_paragraphs(types) == [["Web APIs"], ["Over HTTP"], ["Use nouns", "Version the API"]]
-    assert _click_paragraphs(alone) == [["One"], ["Two"]]
+    assert click_paragraphs(types) == [["Web APIs"], ["Over HTTP"], ["Use nouns", "Version the API"]]
+    assert click_paragraphs(alone) == [["One"], ["Two"]]
