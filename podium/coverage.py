@@ -74,13 +74,22 @@ def lecture_text(lecture: m.Lecture) -> str:
     """Every string the lecture holds, in lower case, joined by spaces."""
     out: list[str] = []
     stack: list[Any] = [lecture]
+    names: dict[type, tuple[str, ...]] = {}  # each dataclass's field names, looked up once per type
     while stack:
         v = stack.pop()
-        if isinstance(v, str):
+        kind = type(v)
+        if kind is str:
+            out.append(v)
+        elif kind in names:
+            stack.extend([getattr(v, n) for n in names[kind]])
+        elif kind in (tuple, list, set, frozenset):
+            stack.extend(v)
+        elif isinstance(v, str):
             if not isinstance(v, Enum):
                 out.append(v)
         elif dataclasses.is_dataclass(v):
-            stack.extend(getattr(v, f.name) for f in dataclasses.fields(v))
+            names[kind] = tuple(f.name for f in dataclasses.fields(v))
+            stack.extend([getattr(v, n) for n in names[kind]])
         elif isinstance(v, (tuple, list, set, frozenset)):
             stack.extend(v)
         elif isinstance(v, dict):

@@ -247,3 +247,48 @@ def test_code_inside_list_items_is_drawn_after_its_item_not_after_the_list():
         (3, "Format:"),
         ("code", "uv run ruff format ."),
     ]
+
+
+def test_code_in_a_nested_item_comes_after_that_item_in_the_deck_and_the_slides_pdf(tmp_path):
+    """A sub-item's command is drawn under the sub-item, before the list goes on (not after the whole
+    list), and the sub-items after it keep their level: in the deck and in its drawing."""
+    from pptx import Presentation
+
+    from tests.conftest import run_cli, write_md
+    from tests.drawn import pages
+
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Steps\n---\n\n## Install\n\n1. Create an environment:\n\n    ```bash\n"
+        "    python -m venv .venv\n    ```\n\n2. Activate it:\n\n    - on Linux:\n\n        ```bash\n"
+        "        . .venv/bin/activate\n        ```\n\n    - on Windows: run the script\n\n"
+        "3. Install the package\n",
+    )
+    result = run_cli("all", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    slide = Presentation(str(tmp_path / "out" / "lecture.pptx")).slides[1]
+    shown = []  # (level, text) of the paragraphs and ("code", text) of listings, top to bottom
+    for shape in sorted(slide.shapes, key=lambda s: s.top):
+        if not shape.has_text_frame or shape.text_frame.text in ("Install", "Steps", "2"):
+            continue
+        is_code = shape.text_frame.text.startswith(("python -m", ". .venv"))
+        shown += (
+            [("code", shape.text_frame.text)]
+            if is_code
+            else [(p.level, p.text) for p in shape.text_frame.paragraphs]
+        )
+    assert shown == [
+        (0, "Create an environment:"),
+        ("code", "python -m venv .venv"),
+        (0, "Activate it:"),
+        (1, "on Linux:"),
+        ("code", ". .venv/bin/activate"),
+        (1, "on Windows: run the script"),  # (still a sub-item: not a new first-level one)
+        (0, "Install the package"),
+    ]
+    _, _, words = pages(tmp_path / "out" / "lecture-slides.pdf")[1]
+    x = {w.text: w.x0 for w in words}
+    y = {w.text: w.y0 for w in words}
+    assert y["Linux:"] < y[".venv/bin/activate"] < y["Windows:"] < y["package"]
+    assert x["on"] > x["Activate"] + 5  # the sub-items drawn indented, both of them alike
+    assert abs(min(w.x0 for w in words if w.text == "on") - max(w.x0 for w in words if w.text == "on")) < 1

@@ -10,6 +10,7 @@ template's placeholders; nothing here imports python-pptx.
 
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import dataclass, field, replace
 
@@ -294,21 +295,36 @@ _IN_ITEM = (m.CodeBlock, m.MathBlock)  # objects drawn right under their item's 
 
 
 def _code_in_items(b: m.BulletList) -> bool:
-    """Whether an item of list ``b`` holds code or display math of its own (a tutorial's step and its
-    command; "1." and its equation, drawn as display math is).  Pictures, tables and charts in items
-    are drawn after the list, side by side where they fit."""
-    return any(isinstance(sub, _IN_ITEM) for item in b.items for sub in item.blocks)
+    """Whether an item of list ``b``, or of a list nested in one, holds code or display math of its own
+    (a tutorial's step and its command; "1." and its equation, drawn as display math is).  Pictures,
+    tables and charts in items are drawn after the list, side by side where they fit."""
+    return any(
+        isinstance(sub, _IN_ITEM) or (isinstance(sub, m.BulletList) and _code_in_items(sub))
+        for item in b.items
+        for sub in item.blocks
+    )
 
 
-def _item_parts(item: m.ListItem) -> list[tuple[bool, tuple[m.Block, ...]]]:
-    """A list item's blocks in runs: (False, text blocks and the rest), (True, code or math), in order."""
-    out: list[tuple[bool, tuple[m.Block, ...]]] = []
+class _Part(enum.Enum):
+    """What a run of a list item's blocks is, for a list drawn in pieces (:meth:`_Chunker.code_list`)."""
+
+    TEXT = "text"  # words (and pictures, drawn after the list)
+    CODE = "code"  # code or display math: drawn between the items, at full width
+    LIST = "list"  # a nested list with code in its own items: drawn in pieces too
+
+
+def _item_parts(item: m.ListItem) -> list[tuple[_Part, tuple[m.Block, ...]]]:
+    """A list item's blocks in runs of one :class:`_Part`, in order (code and nested lists one by one)."""
+    out: list[tuple[_Part, tuple[m.Block, ...]]] = []
     for sub in item.blocks:
-        is_code = isinstance(sub, _IN_ITEM)
-        if is_code or not out or out[-1][0]:
-            out.append((is_code, (sub,)))
+        if isinstance(sub, _IN_ITEM):
+            out.append((_Part.CODE, (sub,)))
+        elif isinstance(sub, m.BulletList) and _code_in_items(sub):
+            out.append((_Part.LIST, (sub,)))
+        elif out and out[-1][0] is _Part.TEXT:
+            out[-1] = (_Part.TEXT, out[-1][1] + (sub,))
         else:
-            out[-1] = (False, out[-1][1] + (sub,))
+            out.append((_Part.TEXT, (sub,)))
     return out
 
 
@@ -421,35 +437,39 @@ class _Chunker:
             out.extend(self.chunks((b,)))
         self.step = after
 
-    def code_list(self, b: m.BulletList, paras: list[Para], out: list[Chunk], flush) -> None:
-        """A list with code inside its items: each listing drawn after its item, before the next (a
-        tutorial's "1. Install it:" and its command); the list goes on, numbered on, after it.  Its
-        paragraphs go to ``paras``, the listings (after ``flush``) and pictures (after the list) to ``out``."""
+    def code_list(self, b: m.BulletList, paras: list[Para], out: list[Chunk], flush, level: int = 0) -> None:
+        """A list with code inside its items (or its nested lists' items): each listing drawn after its
+        item, before the next (a tutorial's "1. Install it:" and its command); the list goes on, numbered
+        on, after it.  Its paragraphs go to ``paras``, the listings (after ``flush``) and pictures (after
+        the list) to ``out``."""
         widest = _widest_marker(b)
         base = self.step
         for k, item in enumerate(b.items):
             numbered = False  # (the item's first words carry its number or bullet)
-            for is_code, group in _item_parts(item):
-                if is_code and not numbered:  # (an item that opens with its equation: its number above it,
-                    space = m.Paragraph((m.Text("\u00a0"),), item.pos)  # on a line no viewer leaves bare)
-                    one = replace(b, items=(replace(item, blocks=(space,)),), start=b.start + k)
-                    paras.extend(self.list_paras(one, 0, base, False, widest))
+            for part, group in _item_parts(item):
+                if part is not _Part.TEXT and not numbered:  # (an item that opens with its equation: its
+                    space = m.Paragraph((m.Text("\u00a0"),), item.pos)  # number above it, on a line no
+                    one = replace(b, items=(replace(item, blocks=(space,)),), start=b.start + k)  # viewer
+                    paras.extend(self.list_paras(one, level, base, False, widest))  # leaves bare)
                     numbered = True
-                if is_code:
+                if part is _Part.CODE:
                     flush()
                     out.extend(self.chunks(group))
+                elif part is _Part.LIST:
+                    self.code_list(group[0], paras, out, flush, level + 1)  # type: ignore[arg-type]
                 elif not numbered:
                     one = replace(b, items=(replace(item, blocks=group),), start=b.start + k)
-                    paras.extend(self.list_paras(one, 0, base, k == len(b.items) - 1, widest))
+                    paras.extend(self.list_paras(one, level, base, k == len(b.items) - 1, widest))
                     numbered = True
                 else:  # the item's words after its code: under it, without a bullet
                     for sub in group:
                         if not is_text_block(sub):  # (a picture: after the list, as in any list)
                             self.lifted.append((sub, self.step))
                             continue
-                        for p in self.paras(sub, 1 if isinstance(sub, m.BulletList) else 0):
-                            paras.append(replace(p, level=1) if p.bullet == Bullet.NONE else p)
-        if self.lifted:
+                        deeper = level + 1 if isinstance(sub, m.BulletList) else level
+                        for p in self.paras(sub, deeper):
+                            paras.append(replace(p, level=level + 1) if p.bullet == Bullet.NONE else p)
+        if self.lifted and level == 0:
             flush()
             self.lift(out)
 

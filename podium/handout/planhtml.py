@@ -118,6 +118,12 @@ def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
             if stack and stack[-1][0] == p.level:
                 out.append("</li>")
             else:
+                while (
+                    stack[-1][0] if stack else -1
+                ) < p.level - 1:  # (a list piece that starts deeper, after
+                    gap = stack[-1][0] + 1 if stack else 0  # its parent's code: indented as in the deck)
+                    out.append('<ul class="gap"><li class="gap" style="list-style: none; background: none">')
+                    stack.append((gap, "ul", ("gap",)))
                 start = (
                     ol_type(p.numbering) + ol_start(p.number) + _number_room(paras, k) if tag == "ol" else ""
                 )

@@ -462,10 +462,10 @@ SLIDE_CSS = """
 .ph.body ul, .ph.body ol {{ margin: 0 0 0.3em; padding-left: 1.1em; }}
 .ph.body li {{ margin: 0 0 0.3em; }}
 .ph.body li::marker {{ color: {accent}; }}
-.ph.body ul ul {{ font-size: 0.85em; }}
+.ph.body li ul, .ph.body li ol {{ font-size: 0.85em; }}  /* a deeper level, as the deck sizes it */
 .ph.body ul > li {{ list-style: none; margin-left: -1.1em; padding-left: 1.1em;
                    background: url("{disc}") no-repeat 0.41em 0.35em / 0.36em 0.36em; }}
-.ph.body ul ul > li {{ background-image: url("{dash}"); background-position: 0.43em 0.53em; background-size: 0.35em 0.07em; }}
+.ph.body li ul > li {{ background-image: url("{dash}"); background-position: 0.43em 0.53em; background-size: 0.35em 0.07em; }}
 .ph.body .subhead {{ font-weight: bold; color: {primary}; }}
 .ph.body figure {{ margin: 0.2em 0; text-align: center; }}
 .ph.body > figure:first-child, .ph.body .column > figure:first-child {{ margin-top: 0; }}
@@ -522,7 +522,7 @@ RTL_CSS = """
 # themselves.  Markers cost WeasyPrint about 5 % more of a handout's work; they are drawn every time.
 MARKER_CSS = """
 .ph.body ul > li { background: none; list-style: disc; margin-left: 0; padding-left: 0; }
-.ph.body ul ul > li { background: none; list-style-type: "– "; }
+.ph.body li ul > li { background: none; list-style-type: "– "; }
 """
 
 
