@@ -459,6 +459,7 @@ class _Emitter:
 
     def content(self, k: int, text: str) -> None:
         s = text.strip()
+        pad = text[: len(text) - len(text.lstrip())]  # (a click inside a list item stays in the item)
         if self.clicks is not None:
             if s == "</v-clicks>":
                 lines, self.clicks = self.clicks, None
@@ -469,24 +470,24 @@ class _Emitter:
         whole = re.fullmatch(r"<v-click(?:\s[^>]*)?>(.*)</v-click>", s)
         if whole is not None:  # a click on one line
             for t in ("", "::: {.fragment}", whole.group(1), ":::", ""):
-                self.line(k, t)
+                self.line(k, pad + t if t else t)
             return
         if re.fullmatch(r"<v-click(?:\s[^>]*)?>", s):
             self.line(k, "")
-            self.line(k, "::: {.fragment}")
+            self.line(k, pad + "::: {.fragment}")
             return
         if re.fullmatch(r"<v-clicks(?:\s[^>]*)?>", s):
             self.clicks = []
             return
         if s in ("</v-click>", "</v-clicks>"):
-            self.line(k, ":::")
+            self.line(k, pad + ":::")
             self.line(k, "")
             return
         if _SLOT.match(s):
             return  # (a slot of a layout Podium draws as the default: its content in place)
         single = re.fullmatch(r"<([A-Za-z][\w-]*)\b([^>]*?)(?:/>|>.*</\1>)", s)
         if single is not None and _CLICKED.search(single.group(2)):  # <img v-click …/>, <Arrow v-click />
-            for t in ("", "::: {.fragment}", text, ":::", ""):
+            for t in ("", pad + "::: {.fragment}", text, pad + ":::", ""):
                 self.line(k, t)
             return
         opened = re.fullmatch(r"<([A-Za-z][\w-]*)\b([^>]*)>", s)
@@ -495,12 +496,12 @@ class _Emitter:
             self.divs.append((opened.group(1), clicked))
             if clicked:
                 self.line(k, "")
-                self.line(k, "::: {.fragment}")
+                self.line(k, pad + "::: {.fragment}")
                 return
         closing = re.fullmatch(r"</([A-Za-z][\w-]*)>", s)
         if closing is not None and self.divs and self.divs[-1][0] == closing.group(1):
             if self.divs.pop()[1]:
-                self.line(k, ":::")
+                self.line(k, pad + ":::")
                 self.line(k, "")
                 return
         self.line(k, text)

@@ -343,3 +343,29 @@ def test_v_clicks_around_headings_paragraphs_and_lists_give_a_click_to_each_bloc
     types, alone = prs.slides[-2], prs.slides[-1]
     assert click_paragraphs(types) == [["Web APIs"], ["Over HTTP"], ["Use nouns", "Version the API"]]
     assert click_paragraphs(alone) == [["One"], ["Two"]]
+
+
+def test_a_v_click_inside_a_list_item_stays_in_the_item_on_its_own_click(tmp_path):
+    """``<div v-click>`` indented under an item: its words come under that item, on a click, before the
+    next item; not as code (its indented lines) nor after the list."""
+    src = write_md(
+        tmp_path,
+        "---\ntheme: default\n---\n\n# Clicks\n\n- First point\n    <div v-click>\n\n    Shown on click\n\n"
+        "    </div>\n- Second point\n\n<v-click>\n\nBelow the list\n\n</v-click>\n",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    slide = deck.slides[0]
+    paras = [
+        (p.text, p.level, {r.font.name for r in p.runs})
+        for s in slide.shapes
+        if s.has_text_frame
+        for p in s.text_frame.paragraphs
+        if p.text in ("First point", "Shown on click", "Second point")
+    ]
+    assert [(t, lvl) for t, lvl, _ in paras] == [
+        ("First point", 0),
+        ("Shown on click", 1),
+        ("Second point", 0),
+    ]
+    assert all("Mono" not in (f or "") for _, _, fonts in paras for f in fonts)  # words, not a listing
+    assert click_paragraphs(slide) == [["Shown on click"], ["Below the list"]]

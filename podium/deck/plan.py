@@ -335,6 +335,11 @@ def _widest_marker(b: m.BulletList) -> float:
     return max(marker_em(marker_text(b.numbering, b.delimiter, b.start + k)) for k in range(len(b.items)))
 
 
+def _fragment_of_text(b: m.Block) -> bool:
+    """Whether ``b`` is a reveal.js fragment (Slidev's ``<div v-click>``) of words alone."""
+    return isinstance(b, m.Div) and "fragment" in b.classes and all(is_text_block(x) for x in b.blocks)
+
+
 def is_text_block(b: m.Block) -> bool:
     return isinstance(b, TEXT_BLOCKS)
 
@@ -374,13 +379,7 @@ class _Chunker:
                 # before it; what follows it is shown from the start, as reveal.js shows it
                 flush()
                 base = self.step
-                if id(b) in self.order:  # (its fragment-index says which click)
-                    self.fragment = self.step = self.order[id(b)]
-                elif "overlay" in b.classes and b.order is not None:  # beamer's <3->: overlay 3, click 2,
-                    self.fragment = self.step = max(b.order - 1, 1)  # as the items' and pauses' clicks count
-                else:
-                    self.fragment = self.step = max(self.fragment, base, self.seen, self.top) + 1
-                self.top = max(self.top, self.step)
+                self.fragment_step(b)
                 self.divs += 1
                 out.extend(replace(c, keep=c.keep or self.divs) for c in self.chunks(b.blocks))
                 self.step = base
@@ -426,6 +425,16 @@ class _Chunker:
                 out.append(ObjectChunk(b, self.step))
         flush()
         return out
+
+    def fragment_step(self, b: m.Div) -> None:
+        """Go to the click of reveal.js fragment ``b`` (after any fragment before it)."""
+        if id(b) in self.order:  # (its fragment-index says which click)
+            self.fragment = self.step = self.order[id(b)]
+        elif "overlay" in b.classes and b.order is not None:  # beamer's <3->: overlay 3, click 2,
+            self.fragment = self.step = max(b.order - 1, 1)  # as the items' and pauses' clicks count
+        else:
+            self.fragment = self.step = max(self.fragment, self.step, self.seen, self.top) + 1
+        self.top = max(self.top, self.step)
 
     def lift(self, out: list[Chunk]) -> None:
         """Add the objects lifted out of list items and quotes to ``out``, each on the click of the
@@ -507,6 +516,13 @@ class _Chunker:
                     continue
                 if isinstance(sub, m.BulletList):
                     out.extend(self.paras(sub, level + 1))
+                elif isinstance(sub, m.Div) and _fragment_of_text(sub) and not first:  # (the item's words
+                    before_fragment = self.step  # that come on a click)
+                    self.fragment_step(sub)
+                    for inner in sub.blocks:
+                        for p in self.paras(inner, level + 1):
+                            out.append(replace(p, level=max(p.level, level + 1), step=self.step))
+                    self.step = before_fragment
                 elif is_text_block(sub) or _aligned_text(sub):
                     for p in self.text_paras(sub, level):
                         if first:
