@@ -30,6 +30,8 @@ DROP_CONTENT = frozenset(
     """script style template iframe object embed noscript head title svg math video audio
 canvas select textarea button map frameset frame applet""".split()
 )
+# what a reader sees on the page though its words are dropped with the element: said, with those words
+SHOWN_DROPPED = frozenset({"button", "select", "textarea", "math"})
 _MD_ESCAPE = re.compile(r"([<&\\`*_\[\]!#$])")
 
 
@@ -45,6 +47,7 @@ class _Flattener(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.out: list[str] = []
         self.skip: list[str] = []  # open tags whose content is dropped
+        self.lost: list[tuple[str, str]] = []  # (tag, words) of dropped content a page shows (SHOWN_DROPPED)
         self.lists: list[list] = []  # the open lists, outermost first: [tag, whether an item is open]
         self.pictures: list[dict[str, str]] = []
         self.link_at: int | None = None  # where an open <a href> was written (its words become a link's)
@@ -53,6 +56,8 @@ class _Flattener(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skip:
             self.out.append(data)
+        elif self.skip[0] in SHOWN_DROPPED and data.strip():
+            self.lost.append((self.skip[0], " ".join(data.split())))
 
     def handle_entityref(self, name: str) -> None:
         if not self.skip:
@@ -366,11 +371,14 @@ def plain_html_list(html: str) -> bool:
     return True
 
 
-def html_block_to_markdown(html: str) -> str:
-    """Return the Markdown text an HTML block holds, tags and attributes dropped."""
+def html_block_to_markdown(html: str, lost: list[tuple[str, str]] | None = None) -> str:
+    """Return the Markdown text an HTML block holds, tags and attributes dropped.  ``lost`` gets the
+    (tag, words) of the content dropped with its element that a page would show (a button's label)."""
     f = _Flattener()
     f.feed(html)
     f.close()
+    if lost is not None:
+        lost.extend(f.lost)
     if f.link_at is not None:  # an <a href> never closed: its words only
         f.out[f.link_at] = ""
     text = "".join(f.out)

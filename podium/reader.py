@@ -2139,7 +2139,16 @@ class _Converter:
         if not _IMG_ONLY.fullmatch(node.content) and not plain_html_list(node.content):
             self.raw_html_seen(pos)  # (a picture alone, or a list of words, is drawn as it says)
         self.pictures_without_address(node.content, pos)
-        text = html_block_to_markdown(node.content)
+        lost: list[tuple[str, str]] = []
+        text = html_block_to_markdown(node.content, lost)
+        if lost:  # (words a page would show, in an element neither output draws)
+            tags = ", ".join(f"<{t}>" for t in dict.fromkeys(t for t, _ in lost))
+            said = "; ".join(dict.fromkeys(w for _, w in lost))
+            self.diags.warning(
+                f"not drawn: {tags} (form controls and MathML); the words in them are left out ('{_short(said, 60)}')",
+                pos,
+                "raw-html",
+            )
         if not text.strip():
             return links
         if self.html_depth > 0:  # HTML left inside HTML: its words only

@@ -168,3 +168,19 @@ def test_a_beamer_preamble_value_after_a_space_or_on_the_next_lines_is_read(tmp_
     )
     cover = "\n".join(sh.text_frame.text for sh in deck.slides[0].shapes if sh.has_text_frame)
     assert "Professor Alex Hanna" in cover and "September 29, 2016" in cover
+
+
+def test_words_in_form_controls_of_raw_html_are_said_to_be_left_out(tmp_path):
+    # a button's label or a select's options were dropped under the slide's "its text kept" warning
+    src = write_md(
+        tmp_path,
+        '---\ntitle: H\n---\n\n## Quiz\n\n<div class="box">\n<p>Pick one answer</p>\n'
+        "<button>Check answer</button>\n<select><option>Opt one</option></select>\n</div>\n\nAfter.\n",
+    )
+    result = run_cli("slides", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    said = [ln for ln in result.output.splitlines() if "left out" in ln]
+    assert len(said) == 1 and "lecture.md:7: warning: not drawn: <button>, <select>" in said[0]
+    assert "Check answer; Opt one" in said[0]
+    texts = " ".join(_deck_texts(tmp_path / "out" / "lecture.pptx"))
+    assert "Pick one answer" in texts and "After." in texts  # (the rest of the block is drawn)
