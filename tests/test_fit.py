@@ -424,10 +424,10 @@ def test_a_table_row_taller_than_the_slide_warns_at_its_line(tmp_path):
 
 def test_a_word_wider_than_the_slide_warns_saying_what_to_change(tmp_path):
     word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 4
-    src = write_md(tmp_path, f"---\ntitle: T\n---\n\n## Word\n\n- {word}\n- a short point\n")
+    src = write_md(tmp_path, f"---\ntitle: T\n---\n\n## Word\n\n- a short point\n- {word}\n")
     deck, diags = build(src, tmp_path / "out")
     over = [d for d in diags.items if d.code == "overfull"]
-    assert len(over) == 1 and over[0].pos.line == 5
+    assert len(over) == 1 and over[0].pos.line == 8  # the item's line, not the slide's
     assert "wider than the slide" in over[0].message and "shorten it" in over[0].message
     assert word[:40] in over[0].message
     # its characters all stay on the slide (broken between characters, not cut)

@@ -74,6 +74,15 @@ from .styles import GRID_INDENT, FrameStyle, placeholder_style, textbox_style, t
 from .template_deck import open_template
 
 
+def word_pos(slide: m.Slide | None, word: str) -> m.SourcePos | None:
+    """The line of the block of ``slide`` that has ``word`` in it (the innermost: a list's item), if any."""
+    found = None
+    for node in m.walk(slide.body if slide is not None else ()):
+        if getattr(node, "pos", None) is not None and word in m.blocks_text((node,)):
+            found = node.pos  # (walk goes from a list to its items: the last found is the innermost)
+    return found
+
+
 class FitPolicy(str, Enum):
     SHRINK = "shrink"
     SPLIT = "split"
@@ -462,7 +471,7 @@ class Fitter:
                                 (
                                     f"the word '{word[:40]}' is wider than the slide and is broken; shorten it "
                                     "or give it a break (a hyphen or a space)",
-                                    None,
+                                    word_pos(plan.source, word),
                                 )
                             )
         in_columns = {
@@ -738,7 +747,7 @@ class Fitter:
                             word = max(("".join(r.text for r in p.runs)).split() or [""], key=len)
                             return (
                                 f"the word '{word[:40]}' is wider than the slide: shorten it or add a break",
-                                None,
+                                word_pos(source, word),
                             )
                 if isinstance(c, ObjectChunk) and isinstance(c.block, m.Image):
                     w, h = natural_size(c.block, Rect(0, 0, sl.rect.w, 10 * sl.rect.w), self.g.slide_w)
