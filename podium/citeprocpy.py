@@ -292,7 +292,8 @@ def suppress_substituted() -> None:
     in place of a missing name (CSL 1.0: "substituted variables are suppressed in the rest of the
     output").  citeproc-py only remembers a substitute that is itself a ``<text variable=…>``; styles
     substitute a macro or a ``<choose>`` (Harvard's and APA's title when there is no author), so an
-    entry with no author printed its title twice.  Done once, on citeproc-py's class."""
+    entry with no author printed its title twice; and it never left out names (``<names>``) a
+    substitute printed, so an edited book listed its editors twice.  Done once, on citeproc-py's classes."""
 
     def render(self, item, context=None, **kwargs):
         """citeproc-py's Substitute.render, remembering all that the substitute printed."""
@@ -312,7 +313,27 @@ def suppress_substituted() -> None:
                 return text
         return None
 
+    names_process = Names.process
+
+    def process(self, item, names_context=None, context=None, **kwargs):
+        """citeproc-py's Names.process, printing nothing for names a substitute printed already (an
+        edited book's editors, in the author's place, were printed again as "Edited by …")."""
+        layout = (context if context is not None else self).get_layout()
+        repressed = getattr(layout, "repressed", None) or {}
+        roles = (self.get("variable") or "").split()
+        kept = [r for r in roles if r not in repressed.get(self.tag, ())]
+        if len(kept) == len(roles):
+            return names_process(self, item, names_context=names_context, context=context, **kwargs)
+        if not kept:
+            return None
+        self.set("variable", " ".join(kept))  # ("editor translator": the translators only)
+        try:
+            return names_process(self, item, names_context=names_context, context=context, **kwargs)
+        finally:
+            self.set("variable", " ".join(roles))
+
     Substitute.render = render
+    Names.process = process
 
 
 def _printed_variables(element, item, context) -> list[tuple[str, str]]:

@@ -172,3 +172,20 @@ def test_a_bibliography_that_exists_but_cannot_be_read_is_not_said_to_be_missing
     assert "bibliography 'refs.json' was found but cannot be read (JSONDecodeError" in said, said
     assert "citation '@web2020' is not in the bibliography ('refs.json' cannot be read)" in said, said
     assert "not found" not in said, said
+
+
+def test_an_edited_book_lists_its_editors_once(tmp_path):
+    # the style prints the editors in the author's place (its <substitute>); citeproc-py printed them
+    # again as "Edited by J. Smith and J. Doe"
+    (tmp_path / "refs.bib").write_text(
+        "@book{ed2020,\n  editor = {Smith, Jane and Doe, John},\n  title = {Handbook of Security},\n"
+        "  publisher = {Oxford University Press},\n  year = {2020}\n}\n"
+    )
+    src = write_md(tmp_path, "---\ntitle: C\nbibliography: refs.bib\n---\n\n## S\n\nAs in [@ed2020].\n")
+    result = run_cli("all", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    refs = _references_slide(tmp_path / "out" / "lecture.pptx")
+    assert refs.startswith("Smith, J. and Doe, J. (eds.) (2020) Handbook of Security.")
+    assert refs.count("Smith") == 1 and "Edited by" not in refs
+    handout = _handout(tmp_path / "out" / "lecture-handout.pdf")
+    assert "Handbook of Security" in handout and "Edited by" not in handout
