@@ -621,3 +621,10 @@ def _lines(nodes: Iterable[Any]) -> Iterator[str]:
 def blocks_text(blocks: Blocks) -> str:
     """Return the plain text of ``blocks``, one line per paragraph-like block."""
     return "\n".join(line for line in _lines(blocks) if line)
+
+
+def on_the_slide(slide: Slide) -> tuple[Footnote, ...]:
+    """The footnotes ``slide``'s title or body refers to: the ones drawn at the slide's foot (a footnote
+    only its notes or handout text cite goes with that text)."""
+    cited = {n.number for n in walk((*slide.title, *slide.body)) if type(n) is FootnoteRef}
+    return tuple(f for f in slide.footnotes if f.number in cited)

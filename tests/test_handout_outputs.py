@@ -620,3 +620,37 @@ def test_a_drawing_too_small_to_read_has_its_text_beside_it_in_print(tmp_path):
     sizes = sorted(w.y1 - w.y0 for w in words if w.text.startswith("offsetRegs"))
     assert len(sizes) >= 2 and sizes[0] < 6.5 and sizes[-1] >= 8.0  # in the drawing, then readable
     assert [w.text for w in words].count("ON") == 1  # its label once: none for the short slide
+
+
+def test_a_footnote_the_slide_does_not_cite_goes_with_the_text_that_cites_it(tmp_path):
+    """Footnotes cited in the notes or the handout text are not drawn at the slide's foot (where no mark
+    refers to them): the notes' one under the speaker notes, both under the slide's text in the handout."""
+    src = write_md(
+        tmp_path,
+        "---\ntitle: F\n---\n\n## Slide\n\n- A point[^2]\n\n::: handout\nMore detail for readers.[^1]\n:::\n\n"
+        "::: notes\nSay this.[^3]\n:::\n\n[^1]: Source: a long report.\n[^2]: On the slide note.\n"
+        "[^3]: From the notes.\n",
+    )
+    result = run_cli("all", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "deck and handout agree" in result.output
+    slide = Presentation(str(tmp_path / "out" / "lecture.pptx")).slides[1]
+    texts = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
+    assert "1. On the slide note." in texts
+    assert not any("long report" in t or "From the notes" in t for t in texts)
+    assert slide.notes_slide.notes_text_frame.text.endswith("2. From the notes.")
+    drawn = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(tmp_path / "out" / "lecture-slides.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "On the slide note" in drawn and "long report" not in drawn
+    handout = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "lecture-handout.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    after = handout.split("More detail for readers.")[1]
+    assert "2. From the notes." in after and "3. Source: a long report." in after

@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .. import model as m
 from .equations import TEX_BOX_H, math_size
@@ -39,20 +39,32 @@ SAFETY = 1.03  # widths measured here vs. an office suite's layout: kerning, rou
 # jamo), which breaks at spaces like Latin text (as LibreOffice and PowerPoint wrap Korean).
 _BREAKABLE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 EAST_ASIAN = _BREAKABLE + "\u1100-\u11ff\ua960-\ua97f\uac00-\ud7ff"
-_PIECES = re.compile(rf"\s+|[{_BREAKABLE}]|[^\s{_BREAKABLE}]+")
-_EA_CHAR = re.compile(f"[{EAST_ASIAN}]")
-_EA_PIECES = re.compile(f"[{EAST_ASIAN}]+|[^{EAST_ASIAN}]+")
-_BREAKABLE_CHAR = re.compile(f"[{_BREAKABLE}]")
+_FIRST_BREAKABLE, _FIRST_EA = "\u2e80", "\u1100"  # (below these, no character is either)
+_WORDS = re.compile(r"\s+|\S+")  # the pieces of text with no breakable character: spaces and words
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern with the East Asian ranges, compiled when first needed (compiling the four of them takes
+    a tenth of a small deck's start-up, and most lectures have no such character)."""
+    return re.compile(pattern)
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` in spaces, words, and single breakable characters."""
+    if not text or max(text) < _FIRST_BREAKABLE:
+        return _WORDS.findall(text)
+    return _compiled(rf"\s+|[{_BREAKABLE}]|[^\s{_BREAKABLE}]+").findall(text)
 
 
 def is_cjk(ch: str) -> bool:
     """Whether a line may break before and after ``ch`` (a Chinese or Japanese character)."""
-    return _BREAKABLE_CHAR.match(ch) is not None
+    return ch >= _FIRST_BREAKABLE and _compiled(f"[{_BREAKABLE}]").match(ch) is not None
 
 
 def has_east_asian(text: str) -> bool:
     """Whether ``text`` has characters drawn in the East Asian face (Chinese, Japanese, Korean)."""
-    return _EA_CHAR.search(text) is not None
+    return bool(text) and max(text) >= _FIRST_EA and _compiled(f"[{EAST_ASIAN}]").search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -79,7 +91,7 @@ def count_lines(segments: list[tuple[str, str, bool, bool]], pt: float, width_pt
             if part_i:
                 lines += 1
                 x = word = 0.0
-            for piece in _PIECES.findall(part):
+            for piece in _pieces(part):
                 if piece.isspace():
                     x += f.width(piece, pt)
                     word = 0.0
@@ -115,7 +127,7 @@ def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, 
         family = fonts.mono if r.code else latin
         if has_east_asian(r.text):
             # CJK characters in the East Asian face, the rest in the run's own
-            for piece in _EA_PIECES.findall(r.text):
+            for piece in _compiled(f"[{EAST_ASIAN}]+|[^{EAST_ASIAN}]+").findall(r.text):
                 out.append((piece, ea if has_east_asian(piece[0]) else family, r.bold, r.italic))
         else:
             out.append((r.text, family, r.bold, r.italic))

@@ -733,9 +733,14 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     title = tuple(runs(slide.title))
     notes = [t for t in (notes_text((b,)) for b in slide.notes) if t]
     notes += instructor_notes(slide, lecture.meta.lang)  # none in the student's version
+    shown = m.on_the_slide(slide)
     foot = [
         Para((Run(f"{f.number}. "), *[r for b in f.blocks for r in _block_runs(b)]), style=ParaStyle.CAPTION)
-        for f in slide.footnotes
+        for f in shown
+    ]
+    cited = {n.number for n in m.walk(slide.notes) if type(n) is m.FootnoteRef}  # (a footnote the notes
+    notes += [  # cite, not the slide: under the notes)
+        f"{f.number}. {notes_text(f.blocks)}" for f in slide.footnotes if f.number in cited and f not in shown
     ]
     if slide.kind == m.TITLE:
         meta = lecture.meta

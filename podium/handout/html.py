@@ -68,6 +68,12 @@ HANDOUT_NODES = frozenset(
 )
 
 
+def _footnote_item(f: m.Footnote, r) -> str:
+    """A footnote as a list item, with its own number (markers, not counters: a slide's footnotes the
+    text cites are numbered on from the ones on the slide)."""
+    return f'<li value="{f.number}" style="list-style-type: \'{f.number}. \'">{r.blocks(f.blocks)}</li>'
+
+
 def environment(template: Template) -> jinja2.Environment:
     """Return the Jinja environment whose loader follows the template chain (most specific first)."""
     return _environment(tuple(str(d) for d in template.handout_dirs))
@@ -167,8 +173,9 @@ def context(
         first = s is not None and id(s) not in seen
         if s is not None:
             seen.add(id(s))
-        footnotes = (
-            "".join(f'<li value="{f.number}">{r.blocks(f.blocks)}</li>' for f in s.footnotes)
+        footnotes = "".join(_footnote_item(f, r) for f in s.footnotes) if s is not None and first else ""
+        text_footnotes = (  # (the ones only its notes or handout text cite: the drawing has the rest)
+            "".join(_footnote_item(f, r) for f in s.footnotes if f not in m.on_the_slide(s))
             if s is not None and first
             else ""
         )
@@ -192,6 +199,9 @@ def context(
             "handout_html": Markup(r.blocks(s.handout)) if s is not None and first else Markup(""),
             "instructor_html": Markup(r.blocks(s.instructor)) if s is not None and first else Markup(""),
             "footnotes_html": Markup(f'<ol class="footnotes">{footnotes}</ol>' if footnotes else ""),
+            "text_footnotes_html": Markup(
+                f'<ol class="footnotes">{text_footnotes}</ol>' if text_footnotes else ""
+            ),
             "section": section,
             "has_body": bool(plan.chunks),
             "small_text": _small_in_drawing(plan, drawer.look.body_size, twin["scale"]),
