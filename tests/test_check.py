@@ -18,7 +18,7 @@ from podium.pipeline import ALL, BuildOptions
 from podium.pipeline import build as pipeline_build
 from podium.verify import check_outputs, read_handout, squash
 
-from .conftest import CORPUS, HIP, LECTURE, build, corpus_lectures, write_md
+from .conftest import CORPUS, HIP, LECTURE, build, corpus_lectures, run_cli, write_md
 
 SOURCE = """
 ---
@@ -455,3 +455,17 @@ def test_text_after_columns_with_a_captioned_picture_is_not_called_changed(tmp_p
     )
     built = build_all(src, tmp_path / "out")
     assert not any("check-text" in x for x in built.messages), built.messages
+
+
+def test_keycap_and_skin_tone_emoji_do_not_fail_a_good_build(tmp_path):
+    # the font draws 1️⃣ as one picture, so the handout's text has no "1": the check called the slide's
+    # text missing and the whole build was refused
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Keycaps\n---\n\n## Plan 1️⃣\n\n1️⃣ Sequences, 2️⃣ Selection, and 3️⃣ Loops\n\n"
+        "- Well done 👍🏽 #️⃣ tags\n",
+    )
+    result = run_cli("all", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "deck and handout agree with the source" in result.output
+    assert (tmp_path / "out" / "lecture-handout.pdf").exists()
