@@ -61,6 +61,7 @@ def normalise(tex: str) -> str:
     tex = re.sub(r"\\arg(?![A-Za-z])", r"\\operatorname{arg}", tex).replace("\\nolimits", "")
     tex = tex.replace(":=", "\\coloneqq ").replace("=:", "\\eqqcolon ")  # (one sign, as mathtools sets it)
     tex = _ROW_SPACE.sub(r"\\\\", tex)  # (a row's extra space, \\[10pt]: latex2mathml prints "[10pt]")
+    tex = re.sub(r"\\\\\s*(?=\\end\{)", "", tex)  # (a last row ended by \\: amsmath makes no empty row of it)
     tex = _CASES.sub(_cases, tex)  # (mathtools' dcases, rcases: latex2mathml reads only cases)
     # \operatorname{logit} P: TeX puts a thin space after the name; latex2mathml's <mo>logit</mo> gets none
     tex = re.sub(r"(\\operatorname\{[^{}]*\})\s*(?=[A-Za-z0-9]|\\(?!left|right|[,;:!]))", r"\1\\,", tex)

@@ -41,7 +41,7 @@ from .deck.plan import Bullet, ColumnsChunk, ObjectChunk, Para, TextChunk, chart
 from .deck.text import list_depths
 from .diagnostics import BuildError, Diagnostics
 from .labels import labels_for
-from .mathrender import tex_to_svg
+from .mathrender import math_points
 from .pdfread import figure_alts, meta_text, named_destinations
 from .pdfread import outline as pdf_outline
 from .pipeline import BuildOptions, deck_path, fitted_plans, handout_path, load
@@ -694,7 +694,9 @@ class DeckComparison:
         blocks += self.plan.placed  # (drawn after the body: see writer.write_slide)
         self.tables([b for b in blocks if isinstance(b, m.Table)])
         self.charts([b for b in blocks if isinstance(b, m.Chart)])
-        self.equations([b for b in blocks if isinstance(b, m.MathBlock) and tex_to_svg(b.tex, display=True)])
+        self.equations(
+            [b for b in blocks if isinstance(b, m.MathBlock) and math_points(b.tex, True)]
+        )  # (as drawn)
         self.pictures([b for b in blocks if isinstance(b, m.Image) and b.path])
 
     def tables(self, tables: list[m.Table]) -> None:
@@ -938,7 +940,10 @@ class HandoutComparison:
         )
         for node in m.walk(shown):
             if isinstance(node, (m.MathBlock, m.InlineMath)):
-                if _norm_alt(node.tex) not in alts and tex_to_svg(node.tex) is not None:
+                drawn = (
+                    math_points(node.tex, isinstance(node, m.MathBlock)) is not None
+                )  # (else its TeX, warned)
+                if drawn and _norm_alt(node.tex) not in alts:
                     self.error(
                         f'equation "{_short(node.tex)}" is not in the handout',
                         "check-math",

@@ -469,3 +469,28 @@ def test_keycap_and_skin_tone_emoji_do_not_fail_a_good_build(tmp_path):
     assert result.exit_code == 0, result.output
     assert "deck and handout agree with the source" in result.output
     assert (tmp_path / "out" / "lecture-handout.pdf").exists()
+
+
+def test_a_last_row_ended_by_a_row_break_is_typeset_and_math_shown_as_tex_does_not_fail_the_build(
+    tmp_path,
+):
+    # `\\` before `\end{gathered}` made an empty last row of negative height: the deck showed the TeX,
+    # and the check, counting it as an equation, refused the whole build
+    src = write_md(
+        tmp_path,
+        "---\ntitle: M\n---\n\n## Karatsuba\n\n$$\n\\begin{gathered}\nz_0 = x_0 y_0 \\\\\n"
+        "z_1 = x_1 y_0 + x_0 y_1\\\\\n\\end{gathered}\n$$\n\n## Empty rows\n\n"
+        "$$\\begin{matrix} \\\\ \\\\ \\end{matrix}$$\n\nWords.\n",
+    )
+    result = run_cli("all", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "deck and handout agree with the source" in result.output
+    said = [ln for ln in result.output.splitlines() if "could not be typeset" in ln]
+    assert len(said) == 1 and "lecture.md:16:" in said[0]  # the empty matrix only, at its line
+    from pptx import Presentation
+
+    slide = Presentation(str(tmp_path / "out" / "lecture.pptx")).slides[1]
+    drawn = slide.shapes._spTree.findall(
+        ".//{*}Fallback//{*}pic/{*}nvPicPr/{*}cNvPr"
+    )  # the equation's picture
+    assert len(drawn) == 1 and "gathered" in drawn[0].get("descr")
