@@ -56,6 +56,7 @@ CONTENT = {
     "d": r"(dPr )?(e )+",
     "dPr": r"(begChr )?(sepChr )?(endChr )?(grow )?(shp )?(ctrlPr )?",
     "m": r"(mPr )?(mr )+",
+    "eqArr": r"(eqArrPr )?(e )+",  # (shared-math.xsd: CT_EqArr)
     "mPr": r"(baseJc )?(plcHide )?(rSpRule )?(cGpRule )?(rSp )?(cSp )?(cGp )?(mcs )?(ctrlPr )?",
     "mcs": r"(mc )+",
     "mc": r"(mcPr )?",
@@ -188,6 +189,8 @@ CONSTRUCTS = [
     (r"\arg\min_{x} F(x)", "m:r[m:t='arg']", "arg minₓ F(x)"),
     (r"\sum\nolimits_i x_i", "m:nary[m:naryPr/m:chr/@m:val='∑']", "∑ᵢ xᵢ"),
     (r"\begin{bmatrix} a \\[4pt] b \end{bmatrix}", "m:m[count(m:mr)=2]", "a; b"),
+    # gathered rows (latex2mathml's line breaks) are rows of Office math too, not one line
+    (r"\begin{gathered} a = 1 \\ b = 2 \\ \end{gathered}", "m:eqArr[count(m:e)=2][m:e[2]//m:t='b']", "a = 1"),
     # := and =: as one sign; primes and starred scripts written as they are in linear text
     (r"f := g =: h", "m:r[m:t='≔']", "f ≔ g ≕ h"),
     (r"F'(x^*) = F_*", "m:sSup[m:e//m:t='F']", "F′(x*) = F*"),

@@ -316,6 +316,14 @@ class _Converter:
 
     def row(self, kids) -> list:
         """An mrow; ``\\left( … \\right)`` fences (or a lone ``{`` before a table, as in cases) become m:d."""
+        breaks = [
+            k for k, el in enumerate(kids) if _local(el) == "mspace" and el.get("linebreak") == "newline"
+        ]
+        if breaks:  # gathered, multline: latex2mathml breaks the row; Office math has an array of rows
+            arr = _m("eqArr")
+            for a, b in zip([-1, *breaks], [*breaks, len(kids)]):
+                self.fill(_m("e", arr), kids[a + 1 : b])
+            return [arr]
         if (
             kids
             and _local(kids[0]) == "mo"
