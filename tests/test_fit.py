@@ -27,7 +27,7 @@ from podium.diagnostics import BuildError, Diagnostics
 from podium.pipeline import BuildOptions, fitted_plans, load
 from podium.verify import check_outputs, read_handout
 
-from .conftest import build, deck_of, text_runs, write_md
+from .conftest import build, click_paragraphs, deck_of, text_runs, write_md
 from .drawn import problems
 from .stress import write_pictures, write_stress
 
@@ -900,3 +900,38 @@ def test_a_long_title_on_a_slide_of_its_own_is_drawn_smaller_to_fit(tmp_path, so
     deck = tmp_path / "out" / "lecture.pptx"
     pdf = render([deck], tmp_path / "lo", soffice)[deck]
     assert problems(deck, pdf) == []
+
+
+def test_the_rest_of_a_listing_shown_on_a_click_is_shown_at_once_on_its_continuation(tmp_path):
+    # the listing came on the first slide's click; its continuation slide showed only its title until
+    # one more click
+    code = "\n".join(f"x{k} = compute_step({k})  # step {k}" for k in range(30))
+    src = write_md(
+        tmp_path,
+        f"---\ntitle: T\nformat: revealjs\n---\n\n## Listing\n\n::: {{.fragment}}\n\n```python\n{code}\n```\n\n:::\n\n"
+        "## Items\n\n::: incremental\n"
+        + "".join(f"- point {k} with a few words to fill a line\n" for k in range(16))
+        + ":::\n",
+    )
+    deck, _ = build(src, tmp_path / "out")
+    slides = list(Presentation(str(deck)).slides)
+    listing = [s for s in slides if any("x0 =" in t or "x29 =" in t for t in _frame_texts(s))]
+    assert len(listing) == 2
+    assert [c[0][:6] for c in click_paragraphs(listing[0])] == ["x0 = c"]  # on its click, as written
+    assert click_paragraphs(listing[1]) == []  # the rest: already shown when the slide comes
+    items = [s for s in slides if any("point 0 " in t or "point 15 " in t for t in _frame_texts(s))]
+    assert len(items) >= 2 and all(click_paragraphs(s) for s in items)  # new items: still one a click
+    assert click_paragraphs(items[1])[0][0].startswith("point ")
+
+
+def _frame_texts(slide) -> list[str]:
+    return [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
+
+
+def test_a_code_line_too_wide_even_at_the_smallest_size_is_said_to_wrap(tmp_path):
+    long = "result = some_function_with_a_long_name(" + ", ".join(f"argument_{k}" for k in range(9)) + ")"
+    src = write_md(tmp_path, f"---\ntitle: T\n---\n\n## Long code\n\n```python\nx = 1\n{long}\n```\n")
+    _, diags = build(src, tmp_path / "out")
+    said = [d for d in diags.items if "too wide for the slide" in d.message]
+    assert len(said) == 1 and said[0].pos.line == 7  # the listing's fence
+    assert f"code line 2 of this listing ({len(long)} characters)" in said[0].message

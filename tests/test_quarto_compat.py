@@ -149,14 +149,28 @@ def test_the_slides_pdf_draws_a_caption_layout_with_its_picture_beside_the_text(
     assert min(x for x, _ in green) > w * 0.4  # beside the text, on the right
 
 
-@pytest.mark.parametrize("lang", ["ja", "zh"])
-def test_wide_characters_take_the_room_of_two_when_the_drawing_sizes_its_text(lang):
-    from podium.deck.plan import Para, Run, TextChunk
-    from podium.handout.slidespdf import body_size
+def test_the_slides_pdf_draws_a_slide_with_an_equation_at_the_decks_size(tmp_path):
+    # the drawing guessed its type size from a count of characters and gave text beside an equation
+    # or a picture under half the box: 14 pt against the deck's 24 pt, half the slide left blank
+    from .drawn import pages
 
-    latin = TextChunk(tuple(Para((Run("x" * 60),)) for _ in range(6)))
-    wide = TextChunk(tuple(Para((Run("確" * 60),)) for _ in range(6)))
-    assert body_size([wide], 600, 300, 28) < body_size([latin], 600, 300, 28), lang
+    words = "Nuestro sistema de numeración es un sistema posicional en base 10, lo que quiere decir que"
+    more = (
+        "El valor de cada cifra es el suyo intrínseco y, también, el del lugar que ocupa en el número.\n\n"
+        "En general, para cada base b hay un sistema posicional de base b y cada sistema posicional "
+        "requiere de b símbolos.\n\nA nuestros efectos, nos interesa el sistema de base 2, que sólo "
+        "requiere de dos símbolos, 0 y 1."
+    )
+    src = write_md(
+        tmp_path,
+        f"---\ntitle: T\n---\n\n## Sin\n\n{words}\n\n{more}\n\n## Con\n\n{words}\n\n"
+        f"$$6528 = 6 \\cdot 10^3+5 \\cdot 10^2 + 2 \\cdot 10 + 8$$\n\n{more}\n",
+    )
+    result = run_cli("pdf", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    drawn = pages(tmp_path / "out" / "lecture-slides.pdf")
+    heights = [[w.y1 - w.y0 for w in page_words if w.text == "Nuestro"][0] for _, _, page_words in drawn[1:3]]
+    assert heights[1] > 0.95 * heights[0], heights  # the same type with the equation as without
 
 
 def _walk(blocks):

@@ -1,4 +1,5 @@
-"""Code: a fenced code block as a text box of highlighted (Pygments) runs, lines kept unwrapped."""
+"""Code: a fenced code block as a text box of highlighted (Pygments) runs (a line too wide even at the
+code floor wraps: the fitter says so)."""
 
 from __future__ import annotations
 

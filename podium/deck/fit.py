@@ -474,6 +474,18 @@ class Fitter:
                                     word_pos(plan.source, word),
                                 )
                             )
+            for x in walk_chunks(sl.chunks):  # a listing whose longest line wraps even at the floor size
+                if isinstance(x, ObjectChunk) and isinstance(x.block, m.CodeBlock):
+                    if _code_fit_pt(x.block, _chunk_width(sl, x), self.g.fonts.mono) < sizes.code * 0.995:
+                        lines = x.block.code.split("\n")
+                        k = max(range(len(lines)), key=lambda j: code_columns(lines[j]))
+                        out.append(
+                            (
+                                f"code line {k + 1} of this listing ({code_columns(lines[k])} characters) is "
+                                f"too wide for the slide at {sizes.code:.0f} pt and wraps; break or shorten it",
+                                x.block.pos,
+                            )
+                        )
         in_columns = {
             id(x)
             for c in plan.chunks
@@ -1007,9 +1019,13 @@ class Fitter:
         n = len(parts)
         cont = label(self.lang, "cont", self.labels)
         out = []
+        done = 0  # the last click of the parts before: what came on it is shown from the start here
         for i, chunks in enumerate(parts):
             steps = sorted({s for c in chunks for s in _steps(c)})
-            shift = (steps[0] - 1) if i > 0 and steps and steps[0] > 1 else 0
+            shift = (
+                done if i > 0 else 0
+            )  # (the rest of a listing shown on a click: shown, not on a new click)
+            done = max(done, *steps) if steps else done
             chunks = [_shift(c, shift) for c in chunks] if shift else chunks
             title = plan.title
             kind = plan.kind
@@ -1034,7 +1050,7 @@ class Fitter:
                     notes=plan.notes if i == 0 else [],
                     placed=plan.placed if i == 0 else (),  # (placed pictures stay on the first part)
                     footnotes=foot,
-                    steps=max((s - shift for s in steps), default=0),
+                    steps=max((max(s - shift, 0) for s in steps), default=0),
                     part=i + 1,
                     parts=n,
                 )

@@ -1,7 +1,7 @@
 """Slide drawings whose text fits their boxes: measured in WeasyPrint's own layout, not estimated.
 
-The slides PDF and the handout's drawings start a body's type at the deck's size, lowered by a
-count of its characters (:func:`podium.handout.slidespdf.body_size`); a drawing cannot measure
+The slides PDF and the handout's drawings start a body's type at the size the deck's fitter chose
+(it measured the text, equations and pictures with the deck's fonts); a drawing cannot measure
 itself before it is laid out.  Inline math, a CJK face's taller lines or a long nested list can
 then make the drawing taller than the deck, and the body's box cuts the last lines off: students
 read a slide whose end is missing, while the deck shows it whole.

@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import html as _html
 import io
-import math
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
@@ -110,30 +109,6 @@ def _objects(chunks) -> list:
             for sub, _ in c.columns:
                 out += _objects(sub)
     return out
-
-
-def body_size(
-    chunks, box_w_pt: float, box_h_pt: float, start: float, code_pt: float = 0.0, table_pt: float = 0.0
-) -> float:
-    """Return the largest type size (pt) from ``start`` down at which the body's text fits its box;
-    code and tables set in ``code_pt`` and ``table_pt`` (the deck's sizes) are left out of the sum."""
-    chars, paras = _text_chars(chunks)
-    objects = _objects(chunks)
-    table_rows = sum(1 + len(b.rows) for b in objects if isinstance(b, m.Table))
-    code_lines = sum(b.code.count("\n") + 1 for b in objects if isinstance(b, m.CodeBlock))
-    pictures = sum(1 for b in objects if isinstance(b, (m.Image, m.Chart, m.MathBlock)))
-    size = start
-    while size > 10:
-        per_line = max(box_w_pt / (size * 0.5), 10)
-        lines = math.ceil(chars / per_line) + paras * 0.35
-        need = lines * size * 1.2
-        need += 0.0 if table_pt else table_rows * size * 1.5  # (in the deck's points: the fitter saw
-        need += 0.0 if code_pt else code_lines * size * 0.9  # they fit, and they do not scale here)
-        room = box_h_pt * (0.45 if pictures and chars else 1.0 if not pictures else 0.0)
-        if need <= room or (pictures and not chars and not table_rows):
-            break
-        size -= 2
-    return max(size, 10)
 
 
 def slide_html(
@@ -239,7 +214,7 @@ def slide_html(
             own = start  # a caption's box sets its own type, scaled as the fitter scaled the deck's
             if box is not None and box.size:
                 own = max(min(start, box.size * (plan.sizes.text if plan.sizes is not None else 1.0)), 10)
-            size = body_size(chunks, body.w * w_pt, body.h * h_pt, own, sizes.code, sizes.table)
+            size = own  # the deck's size (its fitter measured text and objects); drawfit lowers it if need be
             place = f"{box.css()};" if box is not None else ""
             inner = chunks_html(chunks, r, slides=standalone, drawn=True) + (
                 foot if k == len(groups) - 1 else ""
