@@ -817,6 +817,11 @@ def _slidev(
         """A file a slide imports (``src:``), from the folder of the file that imports it (``/x``: the
         deck's), read under the path policy as an include is."""
         pos = m.SourcePos(at[0] or shown, at[1])
+        if "://" in src:  # (Slidev imports files of the deck, never a page of the network)
+            diags.warning(
+                f"included file '{src}' is an address, not a file of the deck; not read", pos, "include"
+            )
+            return None
         folder = os.path.dirname(home) if home else base_dir
         if src.startswith("/") and "://" not in src:  # (Slidev: from the deck's folder, not public/)
             src, folder = src.lstrip("/"), base_dir

@@ -15,14 +15,19 @@ deck), slides without a ``#`` heading would run into the one before, and notes w
 * the first slide (``layout: cover``, Slidev's default for it) is the title slide when it holds only
   its heading (the lecture's title, when the front matter gives none or the same) and a line under it
   (the subtitle), HTML and the labels of its controls (the starter's ``Press Space for next page``)
-  aside; a cover saying more is a slide of its own;
+  aside; a cover saying more (or with clicks) is a slide of its own;
 * the last comment of a slide is a ``::: notes`` div; ``<v-click>`` a fragment div, ``<v-clicks>``
   around a list an incremental div (its list comes item by item), around other blocks a fragment
   for each (a heading, a paragraph, a list, a table: one click each), ``<div v-click>`` a fragment;
 * ``two-cols`` (and ``two-cols-header``) slides are two columns at ``::right::``; ``image-right`` and
   ``image-left`` slides put their ``image:`` beside the text;
-* ``hide: true`` slides are left out, as Slidev leaves them out; a slide imported with ``src:`` is
-  left out with a warning (its file is not read).
+* ``hide: true`` slides are left out, as Slidev leaves them out; a slide with ``src:`` (the headmatter's
+  too) is the slides of the file it names (``#2,5-7``: those of them), read through the reader's path
+  policy (inside the lecture's folder, no loops, bounded in depth, number and size), its front matter
+  over theirs, their lines named by their own file in messages;
+* Slidev's components: ``<Youtube id>`` and ``<Tweet id>`` a link, ``<SlidevVideo>`` a ``<video>``,
+  ``<Toc>`` a list of the slides' titles; another component (``<Counter>``) its words, with a warning;
+  an ``iframe`` layout's ``url:`` a link.
 
 :func:`wanted` tells such a deck by Slidev's own marks.
 """
@@ -89,7 +94,8 @@ _COVERS = ("cover", "intro")
 def wanted(text: str) -> bool:
     """A Slidev deck: Slidev's clicks or slots (``<v-click>``, ``::right::``), its front matter keys
     (``highlighter:``, ``drawings:``, ``mdc:``…), or slides with front matter of their own
-    (``---``, ``layout: section``, ``---``) — two, or one in a deck whose front matter names a theme."""
+    (``---``, ``layout: section``, ``---``) — two, or one in a deck whose front matter names a theme, as
+    Slidev's own components (``<Toc/>``, ``<Youtube>``) do."""
     head = text[: text.find("\n---", 3) + 1] if text.startswith("---") else ""
     if re.search(r"^(?:output|format)\s*:", head, re.M):  # (another tool's: R Markdown, Quarto)
         return False
@@ -99,7 +105,9 @@ def wanted(text: str) -> bool:
         return True
     if re.search(r"^marp\s*:\s*true\b", head, re.M):  # (Marp's own flag: its class: and image: are Marp's)
         return False
-    if _BUILT_IN.search(text):
+    if _BUILT_IN.search(text) and re.search(
+        r"^theme\s*:", head, re.M
+    ):  # (<Youtube> alone: an MDX page's too)
         return True
     # (in the headmatter, class: and image: are Marp's directives too; only a slide's own are Slidev's)
     matters = sum(
