@@ -787,6 +787,16 @@ _SLIDEV_SIGNS = (
     "drawings:",
     "mdc:",
     "transition:",
+    "\nsrc:",
+    "<Toc",  # (Slidev's own components: podium.slidev._BUILT_IN)
+    "<Youtube",
+    "<Tweet",
+    "<Slide",
+    "<V",
+    "<AutoFitText",
+    "<LightOrDark",
+    "<RenderWhen",
+    "<PoweredBySlidev",
 )
 
 
@@ -797,27 +807,65 @@ def _slidev_module():
 
 
 def _slidev(
-    body: str, raw_meta: dict, shown: str, diags: Diagnostics
+    body: str, raw_meta: dict, shown: str, diags: Diagnostics, base_dir: str, policy, src_line: int
 ) -> tuple[str, list[tuple[str, int]], dict]:
     """A Slidev deck rewritten as this dialect's Markdown (podium.slidev), what it left out said; the front
     matter with the title (and subtitle) its first slide gives, where it gives none."""
-    rewrite = _slidev_module().slidev_markdown(body, raw_meta)
+    slidev = _slidev_module()
+
+    def read(src: str, home: str | None, at: tuple[str | None, int]):
+        """A file a slide imports (``src:``), from the folder of the file that imports it (``/x``: the
+        deck's), read under the path policy as an include is."""
+        pos = m.SourcePos(at[0] or shown, at[1])
+        if "://" in src:  # (Slidev imports files of the deck, never a page of the network)
+            diags.warning(
+                f"included file '{src}' is an address, not a file of the deck; not read", pos, "include"
+            )
+            return None
+        folder = os.path.dirname(home) if home else base_dir
+        if src.startswith("/") and "://" not in src:  # (Slidev: from the deck's folder, not public/)
+            src, folder = src.lstrip("/"), base_dir
+        path = policy.resolve(src, folder, pos, diags, "included file")
+        if path is None:
+            return None
+        named = os.path.relpath(path)
+        try:
+            text = decode_source(Path(path).read_bytes()[: MAX_BYTES + 1], named, diags)
+        except BuildError:  # (said)
+            return None
+        return slidev.Imported(text, named, os.path.realpath(path))
+
+    deck = os.path.realpath(os.path.join(base_dir, os.path.basename(shown)))
+    rewrite = slidev.slidev_markdown(body, raw_meta, read, src_line - 1, deck)
     _said(
         diags,
         m.SourcePos(shown, 1),
         "read as a Slidev deck: '---' makes slides (with their own front matter), the last comment of a "
         "slide is its notes, <v-click> and <v-clicks> are clicks",
-        [(m.SourcePos(shown, line + 1), message, code) for line, message, code in rewrite.notes],
+        [
+            (m.SourcePos(*_placed(rewrite, line, shown)), message, code)
+            for line, message, code in rewrite.notes
+        ],
     )
     meta = dict(raw_meta)
+    meta.pop("src", None)  # (read: the headmatter's slide imports)
     for key, value in rewrite.meta.items():
         meta.setdefault(key, value)
     if not rewrite.title_slide:
         meta[OWN_COVER] = True
-    return rewrite.text, [(shown, k + 1) for k in rewrite.index], meta
+    return rewrite.text, [_placed(rewrite, k, shown) for k in rewrite.index], meta
+
+
+def _placed(rewrite, k: int, shown: str) -> tuple[str, int]:
+    """The file (the deck: ``shown``) and line of a Slidev rewrite's line id ``k``."""
+    name, line = rewrite.place(k)
+    return name or shown, line
 
 
 OWN_COVER = "(own cover)"  # a deck's first slide is its cover: no title slide is made of the front matter
+
+
+_WARNED = frozenset(("not-rendered", "include", "media", "raw-html"))  # (a rewrite's notes that are warnings)
 
 
 def _said(diags: Diagnostics, at: m.SourcePos, dialect: str, notes: list) -> None:
@@ -825,7 +873,7 @@ def _said(diags: Diagnostics, at: m.SourcePos, dialect: str, notes: list) -> Non
     position, message, code; ``[not-rendered]`` ones are warnings: content not shown)."""
     diags.note(dialect, at, "dialect")
     for pos, message, code in notes:
-        say = diags.warning if code == "not-rendered" else diags.note
+        say = diags.warning if code in _WARNED else diags.note
         say(message.removeprefix("[not-rendered] "), pos, code)
 
 
@@ -952,7 +1000,9 @@ def _front_matter_and_body(
         return converted.meta, converted.text, key_lines, [lines[k] for k in converted.index]
     raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck or slidev_deck)
     if slidev_deck:  # (its first slide may give the lecture's title: before the metadata is built)
-        body, origins, raw_meta = _slidev(body, raw_meta, shown, diags)
+        body, origins, raw_meta = _slidev(
+            body, raw_meta, shown, diags, base_dir, policy, key_lines.get("src", 1)
+        )
         return raw_meta, body, key_lines, origins
     if not raw_meta and body.startswith("%"):
         raw_meta, body, key_lines = title_block(body)

@@ -15,34 +15,50 @@ deck), slides without a ``#`` heading would run into the one before, and notes w
 * the first slide (``layout: cover``, Slidev's default for it) is the title slide when it holds only
   its heading (the lecture's title, when the front matter gives none or the same) and a line under it
   (the subtitle), HTML and the labels of its controls (the starter's ``Press Space for next page``)
-  aside; a cover saying more is a slide of its own;
+  aside; a cover saying more (or with clicks) is a slide of its own;
 * the last comment of a slide is a ``::: notes`` div; ``<v-click>`` a fragment div, ``<v-clicks>``
   around a list an incremental div (its list comes item by item), around other blocks a fragment
   for each (a heading, a paragraph, a list, a table: one click each), ``<div v-click>`` a fragment;
 * ``two-cols`` (and ``two-cols-header``) slides are two columns at ``::right::``; ``image-right`` and
   ``image-left`` slides put their ``image:`` beside the text;
-* ``hide: true`` slides are left out, as Slidev leaves them out; a slide imported with ``src:`` is
-  left out with a warning (its file is not read).
+* ``hide: true`` slides are left out, as Slidev leaves them out; a slide with ``src:`` (the headmatter's
+  too) is the slides of the file it names (``#2,5-7``: those of them), read through the reader's path
+  policy (inside the lecture's folder, no loops, bounded in depth, number and size), its front matter
+  over theirs, their lines named by their own file in messages;
+* Slidev's components: ``<Youtube id>`` and ``<Tweet id>`` a link, ``<SlidevVideo>`` a ``<video>``,
+  ``<Toc>`` a list of the slides' titles; another component (``<Counter>``) its words, with a warning;
+  an ``iframe`` layout's ``url:`` a link.
 
 :func:`wanted` tells such a deck by Slidev's own marks.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 
-from .markdown import code_lines
+from .markdown import code_lines, outside
+from .quarto import MAX_INCLUDE_DEPTH
+from .sourcefile import MAX_BYTES
 
 _CLICKS = re.compile(r"<v-clicks?\b|<\w+[^>]*\sv-click\b|^::(?:right|left|default)::\s*$", re.M)
 # front matter with a key of Slidev's slides, after any other keys (`title:` first in the headmatter)
 _SLIDE_MATTER = re.compile(
-    r"^---[ \t]*\n(?:[\w-]+[ \t]*:.*\n)*?(?P<key>layout|class|transition|clicks|hideInToc|background|image)\s*:",
+    r"^---[ \t]*\n(?:[\w-]+[ \t]*:.*\n)*?(?P<key>layout|class|transition|clicks|hideInToc|background|image|src)\s*:",
     re.M,
+)
+# Slidev's own components (https://sli.dev/builtin/components), which no other tool has
+_BUILT_IN = re.compile(
+    r"<(?:Toc|Youtube|Tweet|SlidevVideo|AutoFitText|LightOrDark|RenderWhen|SlideCurrentNo|SlidesTotal|"
+    r"PoweredBySlidev|VDrag|VSwitch|VClickGap)\b"
 )
 _HEAD_KEYS = frozenset(
     (
@@ -68,7 +84,7 @@ _HEAD_KEYS = frozenset(
 )
 # Slidev's own headmatter keys (its look and its app): no note that Podium does not use them
 KEYS = _HEAD_KEYS | frozenset(
-    ("theme", "background", "class", "layout", "fonts", "favicon", "download", "aspectRatio")
+    ("theme", "background", "class", "layout", "fonts", "favicon", "download", "aspectRatio", "src")
 )
 _YAMLISH = re.compile(r"^\s*(?:[\w-]+\s*:|- |#)|^\s+\S")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -78,7 +94,8 @@ _COVERS = ("cover", "intro")
 def wanted(text: str) -> bool:
     """A Slidev deck: Slidev's clicks or slots (``<v-click>``, ``::right::``), its front matter keys
     (``highlighter:``, ``drawings:``, ``mdc:``…), or slides with front matter of their own
-    (``---``, ``layout: section``, ``---``) — two, or one in a deck whose front matter names a theme."""
+    (``---``, ``layout: section``, ``---``) — two, or one in a deck whose front matter names a theme, as
+    Slidev's own components (``<Toc/>``, ``<Youtube>``) do."""
     head = text[: text.find("\n---", 3) + 1] if text.startswith("---") else ""
     if re.search(r"^(?:output|format)\s*:", head, re.M):  # (another tool's: R Markdown, Quarto)
         return False
@@ -88,6 +105,10 @@ def wanted(text: str) -> bool:
         return True
     if re.search(r"^marp\s*:\s*true\b", head, re.M):  # (Marp's own flag: its class: and image: are Marp's)
         return False
+    if _BUILT_IN.search(text) and re.search(
+        r"^theme\s*:", head, re.M
+    ):  # (<Youtube> alone: an MDX page's too)
+        return True
     # (in the headmatter, class: and image: are Marp's directives too; only a slide's own are Slidev's)
     matters = sum(
         1 for mt in _SLIDE_MATTER.finditer(text) if mt.start() > 0 or mt["key"] not in ("class", "image")
@@ -96,9 +117,25 @@ def wanted(text: str) -> bool:
 
 
 @dataclass
+class Imported:
+    """A file a slide imports (``src:``), as :func:`slidev_markdown`'s ``read`` found it: its ``text``,
+    its ``name`` in messages and its ``path`` (real: an import of a file importing it is a loop)."""
+
+    text: str
+    name: str
+    path: str
+
+
+# read(src, home, at): the file ``src`` names, written in the file ``home`` (a path; None: the deck) at
+# ``at`` (its name, None: the deck's, and line); None when it cannot be read (the reader said why)
+Reader = Callable[[str, "str | None", "tuple[str | None, int]"], "Imported | None"]
+
+
+@dataclass
 class Rewrite:
-    """The deck as this dialect's Markdown: ``text``; ``index[j]``: the deck's line new line j came from;
-    ``meta``: the title and subtitle its first slide gives; ``notes``: (line, message, code)."""
+    """The deck as this dialect's Markdown: ``text``; ``index[j]``: the line new line j came from (an id:
+    the deck's line, or one of an imported file's, :meth:`place`); ``meta``: the title and subtitle its
+    first slide gives; ``notes``: (line id, message, code)."""
 
     text: str
     index: list[int]
@@ -107,6 +144,17 @@ class Rewrite:
     title_slide: bool = (
         True  # False: the first slide (its cover) is a slide of its own, and no title slide is made
     )
+    # the files imported with `src:`: (the id of its first line, its name), in the order of their ids
+    files: list[tuple[int, str]] = field(default_factory=list)
+    next_id: int = 0  # the id of an imported file's first line: after the deck's and the files' before it
+
+    def place(self, k: int) -> tuple[str | None, int]:
+        """The file (None: the deck) and line (from 1) of line id ``k``."""
+        at = bisect.bisect_right(self.files, (k, "\uffff")) - 1
+        if at < 0:
+            return None, k + 1
+        first, name = self.files[at]
+        return name, k - first + 1
 
 
 @dataclass
@@ -114,37 +162,52 @@ class _Slide:
     start: int  # the line of its `---` (or of its first line)
     matter: dict[str, Any]
     lines: list[tuple[int, str]]
+    keys: dict[str, int] = field(default_factory=dict)  # the line of each front matter key
+    home: str | None = None  # the file it is in (None: the deck)
 
 
-def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
-    """``body`` (the deck without its front matter, lines kept in place) rewritten (module docstring)."""
+@dataclass
+class _Shown:
+    """A slide Slidev shows, with its front matter merged and its title."""
+
+    slide: _Slide
+    matter: dict[str, Any]
+    title: str = ""
+    level: int = 1
+
+
+# a headmatter's keys that are its first slide's too (and so every slide's its `src:` imports)
+_FIRST_SLIDE_KEYS = ("layout", "background", "image", "class", "hideInToc", "level")
+
+
+def slidev_markdown(
+    body: str, raw_meta: dict[str, Any], read: Reader | None = None, src_at: int = 0, deck: str = ""
+) -> Rewrite:
+    """``body`` (the deck without its front matter, lines kept in place) rewritten (module docstring);
+    ``read`` reads the files slides import (``src:``; the headmatter's is at line id ``src_at``), ``deck``
+    is the deck's real path (a file it imports may not import it)."""
     lines = body.split("\n")
+    out = Rewrite("", [], next_id=len(lines))
     slides = _slides(lines)
-    out = Rewrite("", [])
+    first = {k: v for k, v in raw_meta.items() if k in _FIRST_SLIDE_KEYS}
+    if raw_meta.get("src"):  # (the headmatter's slide imports: its own lines are not shown, as in Slidev)
+        slides[0].matter = {**first, "src": raw_meta["src"]}
+        slides[0].keys["src"] = src_at
+    slides = [s for s in slides if s.matter or any(t.strip() for _, t in s.lines)]
+    if slides and not raw_meta.get("src"):  # (the deck's front matter is its first slide's too)
+        slides[0].matter = {**first, **slides[0].matter}
+    budget = [MAX_BYTES, _MAX_IMPORTS]  # (characters and files that may still be imported)
+    shown = _shown(slides, out, read, (deck,) if deck else (), {}, budget)
+    if any("<Toc" in t for s in shown for _, t in s.slide.lines):
+        for s in shown:
+            _toc_title(s)
     new: list[str] = []
-    for n, slide in enumerate(slides):
-        matter = dict(slide.matter)
-        if n == 0:  # the deck's front matter is its first slide's too
-            matter = {
-                **{k: v for k, v in raw_meta.items() if k in ("layout", "background", "image")},
-                **matter,
-            }
-        if matter.get("hide") is True or matter.get("disabled") is True:
-            continue
-        if matter.get("src"):
-            out.notes.append(
-                (
-                    slide.start,
-                    f"[not-rendered] the slides of '{matter['src']}' (src:) are left out: "
-                    "Podium does not read another file's slides; copy them into this one",
-                    "not-rendered",
-                )
-            )
-            continue
+    for n, item in enumerate(shown):
+        slide, matter = item.slide, item.matter
         body_lines, notes = _notes(slide.lines)
         body_lines = _magic_moves(body_lines, out)
         unshown = _unshown(body_lines)
-        title, title_at, rest = _title(body_lines, unshown)
+        title, title_at, rest, _ = _title(body_lines, unshown)
         title = title or str(matter.get("title") or "")
         layout = str(matter.get("layout") or ("cover" if n == 0 else "default"))
         if n == 0 and layout in _COVERS:
@@ -152,7 +215,14 @@ def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
             named = str(raw_meta.get("title") or "")
             if title and not named:
                 out.meta["title"] = title
-            if (not named or named == title) and len(words) <= 1 and not notes and len("".join(words)) <= 120:
+            clicked = any(_CLICKS.search(t) for _, t in rest)  # (its clicks are the slide's: kept on it)
+            if (
+                (not named or named == title)
+                and len(words) <= 1
+                and not notes
+                and len("".join(words)) <= 120
+                and not clicked
+            ):
                 # the title slide says it all: the title, a line under it (the subtitle)
                 if words and not raw_meta.get("subtitle"):
                     heading = _HEADING.match(words[0])  # (`## Smart Pointers` under the title: its words)
@@ -160,7 +230,7 @@ def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
                 continue
             out.title_slide = False  # (Slidev makes no slide of the front matter: the cover is the first)
         rest = _inside(rest, unshown)
-        emit = _Emitter(new, out.index)
+        emit = _Emitter(new, out.index, out, rest, shown)
         emit.line(slide.start, "")
         emit.line(slide.start, "---")
         emit.line(slide.start, "")
@@ -173,6 +243,10 @@ def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
             )
             emit.line(title_at, ("# " if layout == "section" else "## ") + title + attrs)
             emit.line(title_at, "")
+        page = _page(matter, layout, slide, out)
+        if page and layout != "iframe-right":
+            emit.line(page[0], page[1])
+            emit.line(page[0], "")
         if layout in ("two-cols", "two-cols-header") and any(t.strip() == "::right::" for _, t in rest):
             _columns(emit, rest)
         elif layout in ("image-right", "image-left") and matter.get("image"):
@@ -181,6 +255,9 @@ def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
             for k, text in rest:
                 emit.content(k, text)
         emit.done()
+        if page and layout == "iframe-right":
+            emit.line(page[0], "")
+            emit.line(page[0], page[1])
         if notes:
             at = notes[0][0]
             emit.line(at, "")
@@ -192,14 +269,15 @@ def slidev_markdown(body: str, raw_meta: dict[str, Any]) -> Rewrite:
     return out
 
 
-def _slides(lines: list[str]) -> list[_Slide]:
-    """The deck's slides: cut at ``---`` lines outside code, each with the front matter that opens it."""
+def _slides(lines: list[str], base: int = 0, home: str | None = None) -> list[_Slide]:
+    """A file's slides: cut at ``---`` lines outside code, each with the front matter that opens it (line
+    ids from ``base``; ``home``: the file, None for the deck)."""
     fenced = code_lines(lines)
-    slides = [_Slide(0, {}, [])]
+    slides = [_Slide(base, {}, [], home=home)]
     k = 0
     while k < len(lines):
         if fenced[k] or lines[k].rstrip() != "---":
-            slides[-1].lines.append((k, lines[k]))
+            slides[-1].lines.append((base + k, lines[k]))
             k += 1
             continue
         close = _matter_end(lines, fenced, k)
@@ -213,9 +291,117 @@ def _slides(lines: list[str]) -> list[_Slide]:
                 matter = {str(key): v for key, v in loaded.items()}
             else:
                 close = None
-        slides.append(_Slide(k, matter, []))
+        keys: dict[str, int] = {}
+        for j in range(k + 1, close or k):
+            key = re.match(r"([\w-]+)\s*:", lines[j])
+            if key is not None:
+                keys.setdefault(key.group(1), base + j)
+        slides.append(_Slide(base + k, matter, [], keys, home))
         k = (close if close is not None else k) + 1
-    return [s for s in slides if s.matter or any(t.strip() for _, t in s.lines)]
+    return slides
+
+
+def _shown(
+    slides: list[_Slide],
+    out: Rewrite,
+    read: Reader | None,
+    chain: tuple[str, ...],
+    override: dict[str, Any],
+    budget: list[int],
+) -> list[_Shown]:
+    """The slides Slidev shows of ``slides``: hidden ones left out, each ``src:`` slide as the slides of
+    the file it imports, with its front matter (and ``override``, the importing slides') over theirs."""
+    result: list[_Shown] = []
+    for slide in slides:
+        if slide.matter.get("hide") is True or slide.matter.get("disabled") is True:
+            continue
+        matter = {**slide.matter, **override}
+        src = matter.pop("src", None)
+        if not src:
+            result.append(_Shown(slide, matter))
+            continue
+        ignored = next((k for k, t in _notes(slide.lines)[0] if t.strip()), None)
+        if ignored is not None:
+            out.notes.append(
+                (
+                    ignored,
+                    "[not-rendered] the text of a slide that imports another file's slides (src:) is left out, "
+                    "as Slidev leaves it out: give it a slide of its own",
+                    "not-rendered",
+                )
+            )
+        result.extend(_imported(slide, str(src), matter, out, read, chain, budget))
+    return result
+
+
+_MAX_IMPORTS = 1000  # files imported with src: in all (a file may be imported many times)
+
+
+def _imported(
+    slide: _Slide,
+    src: str,
+    override: dict[str, Any],
+    out: Rewrite,
+    read: Reader | None,
+    chain: tuple[str, ...],
+    budget: list[int],
+) -> list[_Shown]:
+    """The slides a ``src:`` slide imports (``src: pages/x.md#2,5-7``: those of them), as Slidev shows them."""
+    at = slide.keys.get("src", slide.start)
+
+    def left_out(why: str, code: str = "include") -> list[_Shown]:
+        out.notes.append((at, why, code))
+        return []
+
+    path, _, picked = src.partition("#")
+    if read is None:
+        return left_out(f"[not-rendered] the slides of '{src}' (src:) are left out: its file is not read")
+    if len(chain) > MAX_INCLUDE_DEPTH:
+        return left_out(f"'{src}' (src:) is imported more than {MAX_INCLUDE_DEPTH} files deep; left out")
+    if budget[1] <= 0:
+        return left_out(f"more than {_MAX_IMPORTS} files are imported with src:; '{src}' is left out")
+    budget[1] -= 1
+    got = read(path.strip(), slide.home, out.place(at))
+    if got is None:  # (the reader said why)
+        return []
+    if got.path in chain:
+        return left_out(f"'{src}' (src:) imports the file it is imported from; left out the second time")
+    if len(got.text) > budget[0]:
+        return left_out(
+            f"the files imported with src: come to more than {MAX_BYTES // 2**20} MiB; '{src}' is left out"
+        )
+    budget[0] -= len(got.text)
+    lines = got.text.split("\n")
+    base, out.next_id = out.next_id, out.next_id + len(lines)
+    out.files.append((base, got.name))
+    slides = [s for s in _slides(lines, base, got.path) if s.matter or any(t.strip() for _, t in s.lines)]
+    if picked.strip():
+        numbers = _range(picked, len(slides))
+        if numbers is None:
+            out.notes.append(
+                (
+                    at,
+                    f"'#{picked}' after '{path}' (src:) is not a list of slide numbers (such as #2,5-7); "
+                    "every slide of the file is imported",
+                    "include",
+                )
+            )
+        else:
+            slides = [slides[j - 1] for j in numbers]
+    return _shown(slides, out, read, (*chain, got.path), override, budget)
+
+
+def _range(written: str, count: int) -> list[int] | None:
+    """Slidev's slide numbers (``2,5-7``) of a file of ``count`` slides: those it has; None: not numbers."""
+    numbers: list[int] = []
+    for part in written.split(","):
+        bounds = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d*)\s*)?", part)
+        if bounds is None:
+            return None
+        first = int(bounds.group(1))
+        last = first if bounds.group(2) is None else int(bounds.group(2) or count)
+        numbers.extend(j for j in range(first, min(last, count) + 1) if j >= 1)
+    return numbers
 
 
 def _matter_end(lines: list[str], fenced: list[bool], k: int) -> int | None:
@@ -384,9 +570,9 @@ def _inside(body: list[tuple[int, str]], unshown: set[int]) -> list[tuple[int, s
     ]
 
 
-def _title(body: list[tuple[int, str]], unshown: set[int]) -> tuple[str, int, list[tuple[int, str]]]:
-    """A slide's first heading (outside code): its words, its line, and the slide's other lines; CSS and
-    scripts before it (``unshown``) are passed over, as HTML is."""
+def _title(body: list[tuple[int, str]], unshown: set[int]) -> tuple[str, int, list[tuple[int, str]], int]:
+    """A slide's first heading (outside code): its words, its line, the slide's other lines and its level;
+    CSS and scripts before it (``unshown``) are passed over, as HTML is."""
     fenced = code_lines([t for _, t in body])
     for j, (k, text) in enumerate(body):
         if fenced[j] or k in unshown:
@@ -395,8 +581,8 @@ def _title(body: list[tuple[int, str]], unshown: set[int]) -> tuple[str, int, li
             break  # (text before any heading: an untitled slide)
         heading = _HEADING.match(text)
         if heading is not None:
-            return heading.group(2), k, body[:j] + body[j + 1 :]
-    return "", body[0][0] if body else 0, body
+            return heading.group(2), k, body[:j] + body[j + 1 :], len(heading.group(1))
+    return "", body[0][0] if body else 0, body, 1
 
 
 _CLICKED = re.compile(r"(?:^|\s)v-click\b")
@@ -407,8 +593,12 @@ _SLOT = re.compile(r"^::[\w-]+::$")  # a layout's slot (::right::, ::bottom::)
 class _Emitter:
     """New lines with the deck's line each came from; Slidev's clicks as this dialect's divs."""
 
-    def __init__(self, new: list[str], index: list[int]):
-        self.new, self.index = new, index
+    def __init__(
+        self, new: list[str], index: list[int], out: Rewrite, rest: list[tuple[int, str]], shown: list[_Shown]
+    ):
+        self.new, self.index, self.out, self.shown = new, index, out, shown
+        fenced = code_lines([t for _, t in rest])
+        self.code = {k for j, (k, _) in enumerate(rest) if fenced[j]}  # (lines of code: no component there)
         # the elements open (<div>s, and any of v-click): (tag, clicked); a clicked one's end closes a fragment
         self.divs: list[tuple[str, bool]] = []
         self.clicks: list[tuple[int, str]] | None = None  # the lines of an open <v-clicks>
@@ -487,7 +677,10 @@ class _Emitter:
             return  # (a slot of a layout Podium draws as the default: its content in place)
         single = re.fullmatch(r"<([A-Za-z][\w-]*)\b([^>]*?)(?:/>|>.*</\1>)", s)
         if single is not None and _CLICKED.search(single.group(2)):  # <img v-click …/>, <Arrow v-click />
-            for t in ("", pad + "::: {.fragment}", text, pad + ":::", ""):
+            for t in ("", pad + "::: {.fragment}"):
+                self.line(k, t)
+            self.words(k, text)
+            for t in (pad + ":::", ""):
                 self.line(k, t)
             return
         opened = re.fullmatch(r"<([A-Za-z][\w-]*)\b([^>]*)>", s)
@@ -504,7 +697,146 @@ class _Emitter:
                 self.line(k, pad + ":::")
                 self.line(k, "")
                 return
-        self.line(k, text)
+        self.words(k, text)
+
+    def words(self, k: int, text: str) -> None:
+        """A line of the slide's own: its components (:meth:`components`) read."""
+        if "<" in text and k not in self.code and _COMPONENT.search(text):
+            self.components(k, text)
+        else:
+            self.line(k, text)
+
+    def components(self, k: int, text: str) -> None:
+        """A line with Vue components (``<Youtube id=…/>``, ``<Toc/>``, ``<Counter>``): a video's or a post's
+        link, the table of contents, another component's words (its tags said to be left out)."""
+        tocs: list[str] = []
+
+        def component(mt: re.Match) -> str:
+            closing, name, attrs = mt.group(1), mt.group(2), _attributes(mt.group(3))
+            if name == "SlidevVideo":  # (its <source> is the video's address: a link, as a <video>'s is)
+                return f"<{closing}video>"
+            if closing:
+                return ""
+            key = str(attrs.get("id") or "").strip()
+            if name in ("Youtube", "Tweet") and key:
+                video, _, query = key.partition("?")  # (a video's id may end in ?start=…)
+                url = (
+                    "https://www.youtube.com/watch?v="
+                    + quote(video, safe="-_")
+                    + ("&" + quote(query, safe="=&").replace("start=", "t=") if query else "")
+                    if name == "Youtube"
+                    else "https://x.com/i/status/" + quote(key, safe="")
+                )
+                kind = "YouTube video" if name == "Youtube" else "post (tweet)"
+                self.out.notes.append(
+                    (
+                        k,
+                        f"the {kind} '{_short(url)}' cannot be shown in a deck or a PDF; a link to it is on the "
+                        "slide instead",
+                        "media",
+                    )
+                )
+                return f"<{url}>"
+            if name == "Toc":
+                tocs.extend(_contents(self.shown, attrs))
+                if not tocs:
+                    self.out.notes.append(
+                        (k, "<Toc/> lists the slides' titles: this deck's slides have none", "toc")
+                    )
+                return ""
+            alone = mt.group(0).endswith("/>")  # (<Counter/>: no words of its own)
+            self.out.notes.append(
+                (
+                    k,
+                    f"the Vue component <{name}{'/' if alone else ''}> is not drawn (Podium draws Slidev's "
+                    "<Youtube>, <Tweet>, <SlidevVideo> and <Toc> only): "
+                    + ("it is left out" if alone else "its tags are left out, and the words inside it kept"),
+                    "raw-html",
+                )
+            )
+            return ""
+
+        line = outside(_PROTECTED, text, lambda part: _COMPONENT.sub(component, part))
+        if line.strip() or not tocs:
+            self.line(k, line)
+        if tocs:
+            for t in ("", *tocs, ""):
+                self.line(k, t)
+
+
+# a Vue component's tag (Slidev's own, or the deck's): a name in PascalCase, which no HTML tag has
+_COMPONENT = re.compile(r"<(/?)([A-Z][A-Za-z0-9]*)((?:\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*?)?)\s*/?>")
+_PROTECTED = re.compile(r"(`+)[^`]*?\1(?!`)|\$[^$\n]+\$")  # (code spans and math: left as written)
+_ATTRIBUTE = re.compile(r"""([:@]?[\w-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+
+
+def _attributes(written: str) -> dict[str, str]:
+    """A tag's attributes, by name (a Vue binding's ``:`` taken off: ``:columns="2"`` is ``columns``)."""
+    return {
+        mt.group(1).lstrip(":"): next((g for g in mt.group(2, 3, 4) if g is not None), "")
+        for mt in _ATTRIBUTE.finditer(written)
+    }
+
+
+def _short(text: str, most: int = 100) -> str:
+    """``text``, cut at ``most`` characters (…) for a message."""
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def _page(matter: dict[str, Any], layout: str, slide: _Slide, out: Rewrite) -> tuple[int, str] | None:
+    """An ``iframe`` (``iframe-left``, ``iframe-right``) slide's web page (``url:``): its line and a link
+    to it, which a deck or a PDF shows instead (said)."""
+    url = str(matter.get("url") or "").strip() if layout in ("iframe", "iframe-left", "iframe-right") else ""
+    if not url:
+        return None
+    url = unescape(url).replace(" ", "%20").replace(">", "%3E")
+    at = slide.keys.get("url", slide.start)
+    out.notes.append(
+        (
+            at,
+            f"the web page '{_short(url)}' cannot be shown in a deck or a PDF; a link to it is on the slide instead",
+            "media",
+        )
+    )
+    return at, f"<{url}>" if "://" in url else f"`{url}`"
+
+
+def _toc_title(shown: _Shown) -> None:
+    """A slide's title and level in Slidev's table of contents: its ``title:`` (at level 1), else its first
+    heading outside code (at its level); its ``level:`` over either; its words without their HTML tags."""
+    lines = [t for _, t in shown.slide.lines]
+    title, level = shown.matter.get("title") or shown.matter.get("name"), shown.matter.get("level")
+    if title:
+        shown.title = str(title)
+    else:
+        code = code_lines(lines)
+        heading = next((h for j, t in enumerate(lines) if not code[j] and (h := _HEADING.match(t))), None)
+        if heading is not None:
+            shown.title, shown.level = heading.group(2), len(heading.group(1))
+    if isinstance(level, int) and not isinstance(level, bool):
+        shown.level = level
+    shown.title = " ".join(re.sub(r"<[^>]*>", "", shown.title).split())
+
+
+def _contents(shown: list[_Shown], attrs: dict[str, str]) -> list[str]:
+    """Slidev's ``<Toc>``: a list of the titles of the slides it shows (not ``hideInToc:`` ones), nested by
+    their headings' levels, from ``minDepth`` to ``maxDepth``."""
+
+    def depth(name: str, default: int) -> int:
+        value = attrs.get(name) or attrs.get(re.sub(r"[A-Z]", lambda c: "-" + c.group(0).lower(), name), "")
+        return int(value) if value.strip().isdigit() else default
+
+    low, high = depth("minDepth", 1), depth("maxDepth", 6)
+    items: list[str] = []
+    open_levels: list[int] = []  # the levels of the items the next one may be nested in
+    for s in shown:
+        if not s.title or s.matter.get("hideInToc") is True or not low <= s.level <= high:
+            continue
+        while open_levels and open_levels[-1] >= s.level:
+            open_levels.pop()
+        items.append("  " * len(open_levels) + "- " + s.title)
+        open_levels.append(s.level)
+    return items
 
 
 def _columns(emit: _Emitter, rest: list[tuple[int, str]]) -> None:

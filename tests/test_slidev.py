@@ -107,9 +107,9 @@ def test_a_slidev_deck_is_its_slides_with_their_front_matter_notes_and_clicks():
     assert "Remind students" in m.blocks_text(ethics.notes)
     assert "Ask the class first." in m.blocks_text(files.notes)
     assert "Ask the class" not in m.blocks_text(files.body)
-    (src,) = [d for d in diags.items if d.code == "not-rendered"]
+    (src,) = [d for d in diags.items if d.code == "missing-file"]  # (its file is not there: said)
     assert "./pages/imported.md" in src.message
-    assert src.pos.line == DECK.split("\n").index("src: ./pages/imported.md")  # (its `---`, 1-based)
+    assert src.pos.line == DECK.split("\n").index("src: ./pages/imported.md") + 1  # (its line, 1-based)
     assert [d.code for d in diags.items if d.code == "dialect"] == ["dialect"]
 
 
