@@ -2528,7 +2528,8 @@ class _Converter:
         if "opts_chunk$set" in code and not quarto.off(options.get("eval")):  # knitr's defaults for
             # the chunks after it (echo = FALSE…), where the chunk is run (not one that shows how)
             self.cell_defaults.update(quarto.chunk_defaults(code))
-        pictures = self.cell_pictures(code, info, options, pos)
+        calls = cellfigures.included(code) if cell == "r" else None
+        pictures = self.cell_pictures(code, info, options, pos, calls)
         if cell in ("mermaid", "dot"):
             if not pictures and quarto.shows_output(options):
                 self.diags.warning(
@@ -2546,10 +2547,10 @@ class _Converter:
             out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos))
         if (
             not out
-            and not pictures
+            and (not pictures or calls is not None)
             and cell not in quarto.STYLING_LANGS
-            and quarto.hidden_output(code, options)
-        ):
+            and quarto.hidden_output(code if calls is None else calls.rest, options)
+        ):  # (what else a cell with include_graphics runs: its own output)
             self.diags.warning(
                 "this hidden code cell's output (a plot, a table or printed values) is not shown: Podium "
                 "runs no code; the figures an earlier render left on disk are shown when they are found",
@@ -2613,9 +2614,12 @@ class _Converter:
             )
         return [m.CodeBlock(code, lang, pos, first_line)]
 
-    def cell_pictures(self, code: str, info: str, options: dict, pos: m.SourcePos) -> list[m.Block]:
+    def cell_pictures(
+        self, code: str, info: str, options: dict, pos: m.SourcePos, calls: cellfigures.Included | None
+    ) -> list[m.Block]:
         """The pictures a cell shows without being run (podium.cellfigures): its ``include_graphics``
-        files, or the figures an earlier render left on disk; none where the cell is not included."""
+        files (``calls``), or the figures an earlier render left on disk; none where the cell is not
+        included."""
         if not quarto.shows_output(options):
             return []
         page = _INCLUDE_URL.match(code)
@@ -2627,25 +2631,39 @@ class _Converter:
                 "media",
             )
             return self.markdown_blocks(f"<{page.group(2).replace(' ', '%20')}>", pos.line - 1)
-        files = cellfigures.included(code)
+        files = [(src, replace(pos, line=pos.line + 1 + n)) for src, n in calls.files] if calls else []
+        for n in calls.unread if calls else ():
+            self.diags.warning(
+                "the picture of this include_graphics(…) is not a path written in the cell (a variable, a "
+                "computed path): Podium runs no code, so it is not shown; write the file's path",
+                replace(pos, line=pos.line + 1 + n),
+                "not-rendered",
+            )
         earlier = False
-        if files is None:
+        if not files:
             name = cellfigures.label(info, options)
             if name is None:
                 return []
             stem = os.path.splitext(os.path.basename(self.shown))[0]
-            files = cellfigures.rendered(
-                name, cellfigures.fig_paths(options, self.raw_meta, stem), self.base_dir
-            )
+            files = [
+                (src, pos)
+                for src in cellfigures.rendered(
+                    name, cellfigures.fig_paths(options, self.raw_meta, stem), self.base_dir
+                )
+            ]
             earlier = bool(files)
         alt = next((str(options[k]) for k in ("fig-alt", "fig.alt") if options.get(k)), "")
         caption = next((str(options[k]) for k in ("fig-cap", "fig.cap") if options.get(k)), "")
+        width = _out_size(options, "width", pos, self.diags) if files else None
+        height = _out_size(options, "height", pos, self.diags) if files else None
         pictures: list[m.Block] = []
-        for src in files:
-            path = self._resolve(src, pos, what="picture")
+        for src, at in files:
+            path = self._resolve(src, at, what="picture")
             if path is not None and not (alt or caption):
-                self.diags.warning(f"picture '{src}' has no fig-alt text for screen readers", pos, "no-alt")
-            pictures.append(m.Image(src, path, (m.Text(caption),) if caption else (), alt or caption, pos))
+                self.diags.warning(f"picture '{src}' has no fig-alt text for screen readers", at, "no-alt")
+            pictures.append(
+                m.Image(src, path, (m.Text(caption),) if caption else (), alt or caption, at, width, height)
+            )
         if earlier:
             self.earlier_figures += len(pictures)
         return pictures
@@ -4230,6 +4248,16 @@ def _length(value: str | None, pos: m.SourcePos, diags: Diagnostics) -> m.Length
         )
         return None
     return m.Length(float(mt.group(1)), m.LengthUnit(mt.group(2) or "px"))
+
+
+def _out_size(options: dict, dim: str, pos: m.SourcePos, diags: Diagnostics) -> m.Length | None:
+    """A cell's ``out.width`` (knitr) or ``out-width`` (Quarto): its pictures' drawn size; LaTeX's
+    ``0.5\\linewidth`` as a share of the width."""
+    value = next((str(options[k]).strip() for k in (f"out.{dim}", f"out-{dim}") if options.get(k)), None)
+    share = re.fullmatch(r"(\d+(?:\.\d*)?|\.\d+)?\\{1,2}(?:line|text)(?:width|height)", value or "")
+    if share is not None:
+        return m.Length(100 * float(share.group(1) or 1), m.LengthUnit("%"))
+    return _length(value, pos, diags)
 
 
 def _walk_refs(blocks: m.Blocks):

@@ -1,0 +1,85 @@
+"""R Markdown, xaringan, Quarto and pandoc Markdown as real decks write them: ``include_graphics`` with
+more arguments or several calls, xaringan's ignored ``incremental:``, link addresses with spaces, pipe
+tables that are not understood, and remark's centred title slides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+
+from .conftest import run_cli, write_md
+
+_PICTURE = 13  # MSO_SHAPE_TYPE.PICTURE
+
+
+def _deck(src: Path, out: Path):
+    from pptx import Presentation
+
+    result = run_cli("slides", src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    return Presentation(str(out / (src.stem + ".pptx"))), result.stderr
+
+
+def _pictures(slide) -> int:
+    return sum(1 for sh in slide.shapes if sh.shape_type == _PICTURE)
+
+
+def _text(slide) -> str:
+    return "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+
+
+def test_include_graphics_with_more_arguments_several_calls_and_vectors_shows_every_picture(tmp_path):
+    # `include_graphics("x.png", dpi = 600)` and two calls in one chunk showed nothing, with a warning
+    # that the hidden cell's output was not shown (a real ioslides deck lost all its 18 figures)
+    for name in ("a.png", "b.png"):
+        Image.new("RGB", (300, 200), "#4477aa").save(tmp_path / name)
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: "Pictures"
+        output: ioslides_presentation
+        ---
+
+        ## A dpi argument
+
+        ```{r, echo=FALSE, fig.cap="A figure"}
+        knitr::include_graphics("a.png", dpi = 600)
+        ```
+
+        ## Two calls
+
+        ```{r, echo=FALSE, fig.alt="Two"}
+        knitr::include_graphics("a.png",dpi=600)
+        knitr::include_graphics("b.png", dpi = 1200)
+        ```
+
+        ## A vector, one missing
+
+        ```{r, echo=FALSE, out.width="40%", fig.alt="Vector"}
+        # the two of them
+        knitr::include_graphics(c("a.png",
+                                  "gone.png"), error = FALSE)
+        ```
+
+        ## A variable
+
+        ```{r, echo=FALSE}
+        f <- "a.png"
+        knitr::include_graphics(f)
+        ```
+        """,
+        "figs.Rmd",
+    )
+    prs, stderr = _deck(src, tmp_path / "out")
+    dpi, two, vector, variable = list(prs.slides)[1:5]
+    assert _pictures(dpi) == 1 and "A figure" in _text(dpi)
+    assert _pictures(two) == 2
+    assert _pictures(vector) == 1 and "gone.png" in _text(vector)  # (the missing one's placeholder)
+    drawn = next(sh for sh in vector.shapes if sh.shape_type == _PICTURE)
+    assert drawn.width < 0.5 * prs.slide_width  # out.width="40%"
+    assert "figs.Rmd:23: warning: picture 'gone.png' not found" in stderr  # at its call's line
+    assert "figs.Rmd:31: warning: the picture of this include_graphics(…) is not a path" in stderr
+    assert "hidden code cell's output" not in stderr
+    assert _pictures(variable) == 0
