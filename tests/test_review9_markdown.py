@@ -83,3 +83,43 @@ def test_include_graphics_with_more_arguments_several_calls_and_vectors_shows_ev
     assert "figs.Rmd:31: warning: the picture of this include_graphics(…) is not a path" in stderr
     assert "hidden code cell's output" not in stderr
     assert _pictures(variable) == 0
+
+
+def _runs(prs) -> list[tuple[str, str | None]]:
+    return [
+        (r.text, r.hyperlink.address)
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    ]
+
+
+def test_a_link_address_with_spaces_is_a_link_and_dots_in_paths_stay_dots(tmp_path):
+    # `[zoom cheat sheet](../readings/PSY 611 Zoom Cheat Sheet.pdf)` was shown as raw markup, its `../`
+    # made an ellipsis: pandoc reads an address with spaces (as %20); only `...` is an ellipsis
+    Image.new("RGB", (300, 200), "#4477aa").save(tmp_path / "my pic.png")
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Links with spaces
+        ---
+
+        ## Materials
+
+        - Read the [zoom cheat sheet](../readings/PSY 611 Zoom Cheat Sheet.pdf) before class.
+        - Slides are on the [course website](https://example.org/my course/ "The site").
+        - Up: ../notes, a/.../b and wait...
+
+        ![A picture](my pic.png)
+        """,
+    )
+    prs, stderr = _deck(src, tmp_path / "out")
+    runs = _runs(prs)
+    text = "".join(t for t, _ in runs)
+    assert "Read the zoom cheat sheet before class." in text and "](" not in text
+    assert ("course website", "https://example.org/my%20course/") in runs
+    assert "Up: ../notes, a/.../b and wait…" in text
+    assert _pictures(prs.slides[1]) == 1 and "not found" not in stderr
