@@ -1050,6 +1050,14 @@ def parse_lecture(
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
     conv.header_macros(raw_meta.get("header-includes"))
+    if remark_deck and _format_option(raw_meta, "incremental") is True:
+        conv.format_incremental = False
+        diags.note(
+            "xaringan has no 'incremental' option (only a line of '--' makes a click): it is ignored, and "
+            "lists are shown whole",
+            m.SourcePos(shown, key_lines.get("output", 1)),
+            "unused-key",
+        )
     unused = _unused_keys(raw_meta, text, conv.marp, slidev_deck)
     if unused:
         diags.note(
@@ -1350,6 +1358,7 @@ class _Converter:
         self.slide_footnotes: list[tuple[int, m.Blocks]] = []  # (markdown-it id, blocks) for the slide
         self.last_line = 1
         self.incremental = False
+        self.format_incremental = True  # (the output format's `incremental:`: not xaringan's, which has none)
         self.origins: list[tuple[str, int]] | None = None  # line → (file, line) after includes
         self.macros: dict[str, Macro] = {}
         self.pending_notes: list[m.Block] = []  # from beamer's \note{…}
@@ -1461,7 +1470,8 @@ class _Converter:
         sections: list[tuple[m.Inlines, int]] = []  # (title, draft index)
         section_of: list[int | None] = []
         self.incremental = bool(
-            raw_meta.get("incremental") or _format_option(raw_meta, "incremental") is True
+            raw_meta.get("incremental")
+            or (self.format_incremental and _format_option(raw_meta, "incremental") is True)
         )
         divider = marp.heading_divider(raw_meta) if self.marp else 0
         html_show = self.html_show or html_slide_show(raw_meta)

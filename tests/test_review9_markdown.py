@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from .conftest import run_cli, write_md
+from .conftest import click_paragraphs, run_cli, write_md
 
 _PICTURE = 13  # MSO_SHAPE_TYPE.PICTURE
 
@@ -123,3 +123,32 @@ def test_a_link_address_with_spaces_is_a_link_and_dots_in_paths_stay_dots(tmp_pa
     assert ("course website", "https://example.org/my%20course/") in runs
     assert "Up: ../notes, a/.../b and wait…" in text
     assert _pictures(prs.slides[1]) == 1 and "not found" not in stderr
+
+
+def test_xaringan_has_no_incremental_option_and_its_lists_come_whole(tmp_path):
+    # `incremental: true` under `xaringan::moon_reader:` made every item a click; xaringan ignores it
+    deck = """
+        ---
+        title: "Incremental?"
+        output:
+          {fmt}:
+            incremental: true
+        ---
+
+        ## Scales of measurement
+
+        - Nominal
+        - Ordinal
+
+        {click}
+
+        These come on one click.
+        """
+    src = write_md(tmp_path, deck.format(fmt="xaringan::moon_reader", click="--"), "x.Rmd")
+    prs, stderr = _deck(src, tmp_path / "out")
+    assert click_paragraphs(prs.slides[-1]) == [["These come on one click."]]
+    assert "x.Rmd:3: note: xaringan has no 'incremental' option" in stderr
+    src = write_md(tmp_path, deck.format(fmt="ioslides_presentation", click=""), "io.Rmd")
+    prs, stderr = _deck(src, tmp_path / "out")  # (where the option is real, it still is)
+    assert click_paragraphs(prs.slides[-1])[:2] == [["Nominal"], ["Ordinal"]]
+    assert "incremental' option" not in stderr
