@@ -2340,7 +2340,28 @@ class _Converter:
                     words.token.content = part.strip()
                     out.extend(self.paragraph_words(words, pos))
             return out
+        self.table_not_read(inline.content, pos)
         return self.paragraph_words(inline, pos)
+
+    def table_not_read(self, text: str, pos: m.SourcePos) -> None:
+        """Warn about a paragraph whose lines all begin and end with ``|``: a pipe table the Markdown
+        could not read (pandoc and remark do not either), shown as its text."""
+        lines = [ln.strip() for ln in text.split("\n")]
+        if len(lines) < 2 or not all(len(ln) > 1 and ln[0] == "|" and ln[-1] == "|" for ln in lines):
+            return
+        cells = [c.strip() for c in lines[1][1:-1].split("|")]
+        heads = len(lines[0][1:-1].split("|"))
+        if not all(re.fullmatch(r":?-+:?", c) for c in cells if c) or not any(cells):
+            why = "its second line is not a delimiter row of dashes (|---|:--:|) under the header"
+        elif "" in cells:
+            why = "its delimiter row (the second line) has an empty cell ('||')"
+        elif len(cells) != heads:
+            why = f"its header has {heads} cells but its delimiter row {len(cells)}"
+        else:
+            why = "a pipe table needs a delimiter row (|---|:--:|) under its header, one cell per column"
+        self.diags.warning(
+            f"this looks like a table but is not read as one: {why}; it is shown as text", pos, "table"
+        )
 
     def paragraph_words(self, words: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         """A paragraph's inline node as blocks: its words, and the pictures and display math in it."""

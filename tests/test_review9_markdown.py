@@ -152,3 +152,40 @@ def test_xaringan_has_no_incremental_option_and_its_lists_come_whole(tmp_path):
     prs, stderr = _deck(src, tmp_path / "out")  # (where the option is real, it still is)
     assert click_paragraphs(prs.slides[-1])[:2] == [["Nominal"], ["Ordinal"]]
     assert "incremental' option" not in stderr
+
+
+def test_a_pipe_table_that_cannot_be_read_is_warned_about_at_its_line(tmp_path):
+    # `|:---:||:---|` (an empty delimiter cell): pandoc and remark show it as text; Podium said nothing
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: "Road map"
+        ---
+
+        ## Road map
+
+        | Week(s) | Topics |
+        |:-------:||:------|
+        | 1-2 |Summarizing data |
+
+        ## Rows without a delimiter
+
+        Before.
+
+        | a | b |
+        | c | d |
+
+        ## A table
+
+        | a | b |
+        |---|---|
+        | c | d |
+        """,
+    )
+    prs, stderr = _deck(src, tmp_path / "out")
+    assert "Summarizing data" in _text(prs.slides[1])  # (its words are kept)
+    assert ":7: warning: this looks like a table but is not read as one: its delimiter row" in stderr
+    assert ":15: warning: this looks like a table but is not read as one: its second line" in stderr
+    assert stderr.count("looks like a table") == 2
+    assert any(sh.has_table for sh in prs.slides[3].shapes)
