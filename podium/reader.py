@@ -1045,7 +1045,9 @@ def parse_lecture(
     conv.title_slide = not raw_meta.pop(OWN_COVER, False)
     if remarked is not None:
         conv.title_slide = remarked.title_slide
-        conv.own_title = not remarked.title_slide  # (seal: false: the deck's first slide may be its own)
+        # (seal: false, or no title in the front matter and a centred first slide: it may be the title slide)
+        conv.own_title = not remarked.title_slide or (remarked.cover and not raw_meta.get("title"))
+        conv.centred_cover = remarked.cover
         conv.marp_footer = remarked.footer
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
@@ -1380,6 +1382,7 @@ class _Converter:
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
         self.alt_only = False  # a picture's words are its alt text, never a caption (Marp, reveal.js)
         self.own_title = False  # a deck that writes its own title slide (xaringan's seal: false)
+        self.centred_cover = False  # its first slide is centred (remark's class: center, middle)
         self.html_show = False  # an HTML slide show's deck (Slidev's), whatever its front matter says
         self.marp_bg: dict[
             int, tuple[m.Image, marp.Keywords]
@@ -1748,7 +1751,7 @@ class _Converter:
         A xaringan deck with ``seal: false`` writes its own title slide too, and a deck in reveal.js's
         Markdown always does: found the same way."""
         if self.own_title and not self.reveal:
-            return self._marp_title(drafts, meta, False)
+            return self._marp_title(drafts, meta, self.centred_cover)
         if not (self.marp or self.reveal):
             return meta
         meta = self._marp_title(drafts, meta, self.marp and "lead" in str(self.raw_meta.get("class", "")))

@@ -189,3 +189,38 @@ def test_a_pipe_table_that_cannot_be_read_is_warned_about_at_its_line(tmp_path):
     assert ":15: warning: this looks like a table but is not read as one: its second line" in stderr
     assert stderr.count("looks like a table") == 2
     assert any(sh.has_table for sh in prs.slides[3].shapes)
+
+
+def _layout_names(prs) -> list[str]:
+    return [s.slide_layout.name for s in prs.slides]
+
+
+def test_a_centred_first_remark_slide_is_the_title_slide(tmp_path):
+    # remark's `class: center, middle, inverse` cover (a title, subtitles, the author) was a plain
+    # content slide with its subtitles as bullets
+    deck = """
+        class: {classes}
+
+        # Graphical user interfaces
+        ## Lecture 5 - State patterns
+        ## Robert Smith
+        2018Z
+
+        ???
+        Welcome.
+
+        ---
+        # Motivation
+
+        * One
+        * Two
+        """
+    src = write_md(tmp_path, deck.format(classes="center, middle, inverse"), "remark.md")
+    prs, _ = _deck(src, tmp_path / "out")
+    assert _layout_names(prs)[:2] == ["Title Slide", "Title and Content"]
+    first = _text(prs.slides[0])
+    assert "Graphical user interfaces" in first and "Lecture 5 - State patterns" in first
+    assert "Robert Smith" in first and "2018Z" in first
+    src = write_md(tmp_path, deck.format(classes="smaller"), "plain.md")  # (not centred: a slide)
+    prs, _ = _deck(src, tmp_path / "out")
+    assert _layout_names(prs)[0] == "Title and Content"
