@@ -18,7 +18,11 @@ import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it import helpers as mdhelpers
+from markdown_it.common.utils import unescapeAll
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import replacements as mdreplacements
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -255,8 +259,92 @@ def markdown_parser() -> MarkdownIt:
         "fence", "fenced_div", _fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     md.normalizeLink = _bounded_normalize(md.normalizeLink)  # type: ignore[method-assign]  # markdown-it's hook
+    md.helpers = _LinkHelpers()  # type: ignore[assignment]  # (its own, not markdown-it's module for all)
+    md.core.ruler.at("replacements", _replacements)
     md.core.ruler.after("inline", "html_links", _html_links)
     return md
+
+
+class _LinkHelpers:
+    """markdown-it's link helpers, but for a link's address with spaces in it, which pandoc reads
+    (``[sheet](../readings/PSY 611 Sheet.pdf)``: the address ``../readings/PSY%20611%20Sheet.pdf``)."""
+
+    parseLinkLabel = staticmethod(mdhelpers.parseLinkLabel)
+    parseLinkTitle = staticmethod(mdhelpers.parseLinkTitle)
+
+    @staticmethod
+    def parseLinkDestination(string: str, pos: int, maximum: int):
+        """CommonMark's address; where it stops at a space inside ``(…)`` that neither a title nor the
+        closing ``)`` follows, the address up to that ``)`` (or up to a title right before it)."""
+        res = mdhelpers.parseLinkDestination(string, pos, maximum)
+        if (
+            not res.ok
+            or res.pos >= maximum
+            or string[res.pos] != " "
+            or not string[:pos].rstrip(" ").endswith("(")
+        ):
+            return res
+        end = _spaced_end(string, res.pos, maximum)
+        if end is None:
+            return res
+        res.str = unescapeAll(string[pos:end].rstrip(" "))
+        res.pos = end
+        return res
+
+
+def _spaced_end(string: str, pos: int, maximum: int) -> int | None:
+    """Where the address with spaces that goes on at ``pos`` ends: before the ``)`` that closes the link
+    on the same line, or before a title that ends right at it; None when a title or that ``)`` follows
+    right away (a CommonMark link) or no such ``)`` is on the line."""
+    close = None
+    level = 0
+    for k in range(pos, maximum):
+        ch = string[k]
+        if ch == "\n":
+            return None
+        if ch == "(":
+            level += 1
+        elif ch == ")":
+            if level == 0:
+                close = k
+                break
+            level -= 1
+    if close is None:
+        return None
+    inside = string[pos:close]
+    titled = re.search(r"""\s+(?:"[^"]*"|'[^']*')\s*$""", inside)
+    end = pos + (titled.start() if titled else len(inside))
+    if not string[pos:end].strip():
+        return None  # (a title, or spaces, before the `)`: CommonMark's own link)
+    return end
+
+
+def _replacements(state: StateCore) -> None:
+    """markdown-it's typographic replacements (``(c)``, ``+-``, dashes), with pandoc's ellipsis: only
+    ``...`` is ``…`` (``../`` stays two dots, ``?...`` keeps its ellipsis), never in a path (``a/.../b``)
+    or inside a bare address markdown-it made a link of."""
+    for token in state.tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        if mdreplacements.SCOPED_ABBR_RE.search(token.content):
+            mdreplacements.replace_scoped(token.children)
+        if not mdreplacements.RARE_RE.search(token.content):
+            continue
+        in_address = False
+        for child in token.children:
+            if child.type == "text" and not in_address:
+                text = mdreplacements.PLUS_MINUS_RE.sub("±", child.content)
+                text = _ELLIPSIS.sub("…", text)
+                text = mdreplacements.QUESTION_EXCLAMATION_RE.sub("\\1\\1\\1", text)
+                text = mdreplacements.COMMA_RE.sub(",", text)
+                text = mdreplacements.EM_DASH_RE.sub("\\1\u2014", text)
+                text = mdreplacements.EN_DASH_RE.sub("\\1\u2013", text)
+                child.content = mdreplacements.EN_DASH_INDENT_RE.sub("\\1\u2013", text)
+            elif child.type in ("link_open", "link_close") and child.info == "auto":
+                in_address = child.type == "link_open"
+
+
+_ELLIPSIS = re.compile(r"(?<![/\\.])\.\.\.(?![/\\])")
 
 
 _ATTRS = re.compile(r"\{[^{}]*\}")  # (attributes may go on over a line: {.ex\nhref="https://…"})

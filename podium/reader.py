@@ -1095,11 +1095,21 @@ def parse_lecture(
     conv.title_slide = not raw_meta.pop(OWN_COVER, False)
     if remarked is not None:
         conv.title_slide = remarked.title_slide
-        conv.own_title = not remarked.title_slide  # (seal: false: the deck's first slide may be its own)
+        # (seal: false, or no title in the front matter and a centred first slide: it may be the title slide)
+        conv.own_title = not remarked.title_slide or (remarked.cover and not raw_meta.get("title"))
+        conv.centred_cover = remarked.cover
         conv.marp_footer = remarked.footer
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
     conv.header_macros(raw_meta.get("header-includes"))
+    if remark_deck and _format_option(raw_meta, "incremental") is True:
+        conv.format_incremental = False
+        diags.note(
+            "xaringan has no 'incremental' option (only a line of '--' makes a click): it is ignored, and "
+            "lists are shown whole",
+            m.SourcePos(shown, key_lines.get("output", 1)),
+            "unused-key",
+        )
     unused = _unused_keys(raw_meta, text, conv.marp, slidev_deck)
     if unused:
         diags.note(
@@ -1400,6 +1410,7 @@ class _Converter:
         self.slide_footnotes: list[tuple[int, m.Blocks]] = []  # (markdown-it id, blocks) for the slide
         self.last_line = 1
         self.incremental = False
+        self.format_incremental = True  # (the output format's `incremental:`: not xaringan's, which has none)
         self.origins: list[tuple[str, int]] | None = None  # line → (file, line) after includes
         self.macros: dict[str, Macro] = {}
         self.pending_notes: list[m.Block] = []  # from beamer's \note{…}
@@ -1421,6 +1432,7 @@ class _Converter:
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
         self.alt_only = False  # a picture's words are its alt text, never a caption (Marp, reveal.js)
         self.own_title = False  # a deck that writes its own title slide (xaringan's seal: false)
+        self.centred_cover = False  # its first slide is centred (remark's class: center, middle)
         self.html_show = False  # an HTML slide show's deck (Slidev's), whatever its front matter says
         self.marp_bg: dict[
             int, tuple[m.Image, marp.Keywords]
@@ -1511,7 +1523,8 @@ class _Converter:
         sections: list[tuple[m.Inlines, int]] = []  # (title, draft index)
         section_of: list[int | None] = []
         self.incremental = bool(
-            raw_meta.get("incremental") or _format_option(raw_meta, "incremental") is True
+            raw_meta.get("incremental")
+            or (self.format_incremental and _format_option(raw_meta, "incremental") is True)
         )
         divider = marp.heading_divider(raw_meta) if self.marp else 0
         html_show = self.html_show or html_slide_show(raw_meta)
@@ -1788,7 +1801,7 @@ class _Converter:
         A xaringan deck with ``seal: false`` writes its own title slide too, and a deck in reveal.js's
         Markdown always does: found the same way."""
         if self.own_title and not self.reveal:
-            return self._marp_title(drafts, meta, False)
+            return self._marp_title(drafts, meta, self.centred_cover)
         if not (self.marp or self.reveal):
             return meta
         meta = self._marp_title(drafts, meta, self.marp and "lead" in str(self.raw_meta.get("class", "")))
@@ -2380,7 +2393,28 @@ class _Converter:
                     words.token.content = part.strip()
                     out.extend(self.paragraph_words(words, pos))
             return out
+        self.table_not_read(inline.content, pos)
         return self.paragraph_words(inline, pos)
+
+    def table_not_read(self, text: str, pos: m.SourcePos) -> None:
+        """Warn about a paragraph whose lines all begin and end with ``|``: a pipe table the Markdown
+        could not read (pandoc and remark do not either), shown as its text."""
+        lines = [ln.strip() for ln in text.split("\n")]
+        if len(lines) < 2 or not all(len(ln) > 1 and ln[0] == "|" and ln[-1] == "|" for ln in lines):
+            return
+        cells = [c.strip() for c in lines[1][1:-1].split("|")]
+        heads = len(lines[0][1:-1].split("|"))
+        if not all(re.fullmatch(r":?-+:?", c) for c in cells if c) or not any(cells):
+            why = "its second line is not a delimiter row of dashes (|---|:--:|) under the header"
+        elif "" in cells:
+            why = "its delimiter row (the second line) has an empty cell ('||')"
+        elif len(cells) != heads:
+            why = f"its header has {heads} cells but its delimiter row {len(cells)}"
+        else:
+            why = "a pipe table needs a delimiter row (|---|:--:|) under its header, one cell per column"
+        self.diags.warning(
+            f"this looks like a table but is not read as one: {why}; it is shown as text", pos, "table"
+        )
 
     def paragraph_words(self, words: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         """A paragraph's inline node as blocks: its words, and the pictures and display math in it."""
@@ -2578,7 +2612,8 @@ class _Converter:
         if "opts_chunk$set" in code and not quarto.off(options.get("eval")):  # knitr's defaults for
             # the chunks after it (echo = FALSE…), where the chunk is run (not one that shows how)
             self.cell_defaults.update(quarto.chunk_defaults(code))
-        pictures = self.cell_pictures(code, info, options, pos)
+        calls = cellfigures.included(code) if cell == "r" else None
+        pictures = self.cell_pictures(code, info, options, pos, calls)
         if cell in ("mermaid", "dot"):
             if not pictures and quarto.shows_output(options):
                 self.diags.warning(
@@ -2596,10 +2631,10 @@ class _Converter:
             out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos))
         if (
             not out
-            and not pictures
+            and (not pictures or calls is not None)
             and cell not in quarto.STYLING_LANGS
-            and quarto.hidden_output(code, options)
-        ):
+            and quarto.hidden_output(code if calls is None else calls.rest, options)
+        ):  # (what else a cell with include_graphics runs: its own output)
             self.diags.warning(
                 "this hidden code cell's output (a plot, a table or printed values) is not shown: Podium "
                 "runs no code; the figures an earlier render left on disk are shown when they are found",
@@ -2663,9 +2698,12 @@ class _Converter:
             )
         return [m.CodeBlock(code, lang, pos, first_line)]
 
-    def cell_pictures(self, code: str, info: str, options: dict, pos: m.SourcePos) -> list[m.Block]:
+    def cell_pictures(
+        self, code: str, info: str, options: dict, pos: m.SourcePos, calls: cellfigures.Included | None
+    ) -> list[m.Block]:
         """The pictures a cell shows without being run (podium.cellfigures): its ``include_graphics``
-        files, or the figures an earlier render left on disk; none where the cell is not included."""
+        files (``calls``), or the figures an earlier render left on disk; none where the cell is not
+        included."""
         if not quarto.shows_output(options):
             return []
         page = _INCLUDE_URL.match(code)
@@ -2677,25 +2715,39 @@ class _Converter:
                 "media",
             )
             return self.markdown_blocks(f"<{page.group(2).replace(' ', '%20')}>", pos.line - 1)
-        files = cellfigures.included(code)
+        files = [(src, replace(pos, line=pos.line + 1 + n)) for src, n in calls.files] if calls else []
+        for n in calls.unread if calls else ():
+            self.diags.warning(
+                "the picture of this include_graphics(…) is not a path written in the cell (a variable, a "
+                "computed path): Podium runs no code, so it is not shown; write the file's path",
+                replace(pos, line=pos.line + 1 + n),
+                "not-rendered",
+            )
         earlier = False
-        if files is None:
+        if not files:
             name = cellfigures.label(info, options)
             if name is None:
                 return []
             stem = os.path.splitext(os.path.basename(self.shown))[0]
-            files = cellfigures.rendered(
-                name, cellfigures.fig_paths(options, self.raw_meta, stem), self.base_dir
-            )
+            files = [
+                (src, pos)
+                for src in cellfigures.rendered(
+                    name, cellfigures.fig_paths(options, self.raw_meta, stem), self.base_dir
+                )
+            ]
             earlier = bool(files)
         alt = next((str(options[k]) for k in ("fig-alt", "fig.alt") if options.get(k)), "")
         caption = next((str(options[k]) for k in ("fig-cap", "fig.cap") if options.get(k)), "")
+        width = _out_size(options, "width", pos, self.diags) if files else None
+        height = _out_size(options, "height", pos, self.diags) if files else None
         pictures: list[m.Block] = []
-        for src in files:
-            path = self._resolve(src, pos, what="picture")
+        for src, at in files:
+            path = self._resolve(src, at, what="picture")
             if path is not None and not (alt or caption):
-                self.diags.warning(f"picture '{src}' has no fig-alt text for screen readers", pos, "no-alt")
-            pictures.append(m.Image(src, path, (m.Text(caption),) if caption else (), alt or caption, pos))
+                self.diags.warning(f"picture '{src}' has no fig-alt text for screen readers", at, "no-alt")
+            pictures.append(
+                m.Image(src, path, (m.Text(caption),) if caption else (), alt or caption, at, width, height)
+            )
         if earlier:
             self.earlier_figures += len(pictures)
         return pictures
@@ -4280,6 +4332,16 @@ def _length(value: str | None, pos: m.SourcePos, diags: Diagnostics) -> m.Length
         )
         return None
     return m.Length(float(mt.group(1)), m.LengthUnit(mt.group(2) or "px"))
+
+
+def _out_size(options: dict, dim: str, pos: m.SourcePos, diags: Diagnostics) -> m.Length | None:
+    """A cell's ``out.width`` (knitr) or ``out-width`` (Quarto): its pictures' drawn size; LaTeX's
+    ``0.5\\linewidth`` as a share of the width."""
+    value = next((str(options[k]).strip() for k in (f"out.{dim}", f"out-{dim}") if options.get(k)), None)
+    share = re.fullmatch(r"(\d+(?:\.\d*)?|\.\d+)?\\{1,2}(?:line|text)(?:width|height)", value or "")
+    if share is not None:
+        return m.Length(100 * float(share.group(1) or 1), m.LengthUnit("%"))
+    return _length(value, pos, diags)
 
 
 def _walk_refs(blocks: m.Blocks):

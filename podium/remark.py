@@ -203,6 +203,7 @@ class Rewrite:
     notes: list[tuple[int, str, str]] = field(default_factory=list)
     footer: str | None = None
     title_slide: bool = True
+    cover: bool = False  # the first slide is centred (``class: center, middle``): a title slide, if it is one
 
 
 @dataclass
@@ -266,6 +267,7 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
     named: dict[str, _Slide] = {}
     layout: _Slide | None = None
     first = True
+    cover = False
     for n, slide in enumerate(slides):
         own = slide.props
         base = named.get(own.get("template", "")) if "template" in own else layout
@@ -314,11 +316,13 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
                 )
             )
             continue
+        if n == _first_shown(slides) and _classes(merged) & {"center", "middle", "inverse"}:
+            cover = True
         if n > 0:
             out.add(slide.start - 1, "")
         if _emit(_shown(merged), out, first):
             first = False
-    return Rewrite("\n".join(out.lines), out.index, out.notes, out.footer, wanted_title)
+    return Rewrite("\n".join(out.lines), out.index, out.notes, out.footer, wanted_title, cover)
 
 
 def _same_title(slide: _Slide, title: Any) -> bool:

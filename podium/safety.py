@@ -68,6 +68,8 @@ class PathPolicy:
         if "%5C" in src.upper():  # (a Windows path, shown as written: d:\pics\x.png)
             src = unquote(src)
             hint = hint or "; write it with '/', from the lecture's folder"
+        elif "%20" in src:  # (spaces, as written: `![](my pic.png)`)
+            src = unquote(src)
         diags.warning(f"{what} '{src}' not found (searched {shown}/{also}){hint}", pos, missing_code(what))
 
     def resolve(self, src: str, base_dir: str, pos: SourcePos, diags: Diagnostics, what: str) -> str | None:

@@ -455,7 +455,7 @@ def test_a_cell_whose_plot_was_never_rendered_shows_nothing_and_says_why(tmp_pat
     lecture = prepare(src, BuildOptions(out_dir=tmp_path / "out"), diags).lecture
     assert not [b for s in lecture.slides for b in s.body if isinstance(b, m.Image) and "rates" in b.src]
     missing = [d for d in diags.items if d.code == "missing-image"]
-    assert [d.pos.line for d in missing] == [18]  # the include_graphics file, at its cell
+    assert [d.pos.line for d in missing] == [19]  # the include_graphics file, at its call
 
 
 HTML_LINKS = """---
