@@ -284,11 +284,13 @@ def _macros(lines: list[str]) -> dict[str, _Macro]:
     return found
 
 
-def _expanded(line: str, at: int, macro: _Macro) -> tuple[str, int] | None:
+def _expanded(line: str, at: int, macro: _Macro, overlay: bool = False) -> tuple[str, int] | None:
     """The use of ``macro`` whose name ends at ``line[at]``, its arguments put in its body; and where the
-    use ends.  None when its arguments are not all on the line."""
+    use ends.  None when its arguments are not all on the line.  ``overlay``: its last argument is beamer's
+    overlay (``<2->``, before its other arguments or after them; empty where it has none)."""
     args: list[str] = []
     j = at
+    spec, j = _overlay_at(line, j) if overlay else ("", j)
     if macro.default is not None:
         k = len(line) - len(line[j:].lstrip())
         if line.startswith("[", k):
@@ -299,7 +301,7 @@ def _expanded(line: str, at: int, macro: _Macro) -> tuple[str, int] | None:
             j = close
         else:
             args.append(macro.default)
-    while len(args) < macro.arguments:
+    while len(args) < macro.arguments - overlay:
         k = len(line) - len(line[j:].lstrip())
         if not line.startswith("{", k):
             return None
@@ -308,12 +310,22 @@ def _expanded(line: str, at: int, macro: _Macro) -> tuple[str, int] | None:
             return None
         args.append(line[k + 1 : close - 1])
         j = close
+    if overlay:
+        if not spec:
+            spec, j = _overlay_at(line, j)
+        args.append(spec)
     body = re.sub(
         r"#(\d)", lambda mt: args[int(mt.group(1)) - 1] if int(mt.group(1)) <= len(args) else "", macro.body
     )
     if not macro.arguments and line.startswith("{}", j):
         j += 2
     return body, j
+
+
+def _overlay_at(line: str, at: int) -> tuple[str, int]:
+    """beamer's overlay (``<2->``) at ``line[at]`` (after spaces), and where it ends; ("", ``at``) if none."""
+    mt = re.compile(r"\s*(<[^<>{}\n]{0,40}>)").match(line, at)
+    return (mt.group(1), mt.end()) if mt else ("", at)
 
 
 def _expand_text_macros(lines: list[str], begin: int) -> None:
@@ -497,19 +509,30 @@ def _theorem_boxes(lines: list[str], begin: int) -> None:
 
 
 _NEWENVIRONMENT = re.compile(
-    r"\\(?:re)?new(environment|tcolorbox)\s*(?:\[[^\]]*\])?\s*\{([A-Za-z]+\*?)\}\s*(?:\[(\d)\])?\s*"
+    r"\\(?:re)?new(environment|tcolorbox)\s*(<>)?\s*(?:\[[^\]]*\])?\s*\{([A-Za-z]+\*?)\}\s*(?:\[(\d)\])?\s*"
     r"(?:\[([^\]]*)\])?\s*(?=\{)"
-)
+)  # (beamer's \newenvironment<>: its use takes an overlay too, one argument more)
 
 
-def _environments(preamble: str) -> dict[str, tuple[_Macro, str]]:
+@dataclass(frozen=True)
+class _Environment:
+    """An environment the preamble defines: its beginning (a macro of its arguments), its end, and whether
+    it takes an overlay (beamer's ``\\newenvironment<>``: its last argument, ``<2->`` or empty)."""
+
+    opening: _Macro
+    ending: str
+    overlay: bool = False
+
+
+def _environments(preamble: str) -> dict[str, _Environment]:
     """The environments the preamble defines, ``\\newenvironment{keybox}[1]{\\begin{block}{#1}}{\\end{block}}``
-    and tcolorbox's ``\\newtcolorbox{recap}[1][Recap]{colback=gray!5,title={#1}}`` (a ``tcolorbox`` of those
-    options): each one's beginning (as a macro of its arguments) and end."""
-    found: dict[str, tuple[_Macro, str]] = {}
+    (``\\renewenvironment``; beamer's ``\\newenvironment<>``, which takes an overlay) and tcolorbox's
+    ``\\newtcolorbox{recap}[1][Recap]{colback=gray!5,title={#1}}`` (a ``tcolorbox`` of those options): each
+    one's beginning (as a macro of its arguments) and end, as what they print (:func:`_printed`)."""
+    found: dict[str, _Environment] = {}
     for mt in _NEWENVIRONMENT.finditer(preamble):
         close = balanced_group(preamble, mt.end())
-        if close < 0 or mt.group(2) in KNOWN:  # (pandoc's Shaded, a deck's own itemize: read as meant)
+        if close < 0 or mt.group(3) in KNOWN:  # (pandoc's Shaded, a deck's own itemize: read as meant)
             continue
         opening = " ".join(preamble[mt.end() + 1 : close - 1].split())
         if mt.group(1) == "tcolorbox":
@@ -520,14 +543,90 @@ def _environments(preamble: str) -> dict[str, tuple[_Macro, str]]:
             if end < 0:
                 continue
             ending = " ".join(preamble[at + 1 : end - 1].split())
-        found[mt.group(2)] = (_Macro(opening, int(mt.group(3) or 0), mt.group(4)), ending)
+        arguments = int(mt.group(4) or 0)
+        overlay = mt.group(2) is not None  # (beamer's overlay: the argument after the others)
+        opening = _printed(opening, True, f"#{arguments + 1}" if overlay else "")
+        found[mt.group(3)] = _Environment(
+            _Macro(opening, arguments + overlay, mt.group(5)), _printed(ending, False), overlay
+        )
     return found
+
+
+# what a beamer template prints for an environment (a theme's proof, theorem and block templates) and
+# the macro that names its title there
+_TEMPLATES = {
+    "proof": ("proof", "insertproofname"),
+    "theorem": ("block", "inserttheoremname"),
+    "block": ("block", "insertblocktitle"),
+    "block alerted": ("alertblock", "insertblocktitle"),
+    "block example": ("exampleblock", "insertblocktitle"),
+}
+_USE_TEMPLATE = re.compile(
+    r"\\usebeamertemplate\*?\s*\{\s*(proof|theorem|block(?: alerted| example)?) (begin|end)\s*\}"
+)
+# what sets up an environment and prints nothing (a paragraph's end, a macro defined for its template, the
+# template's colours and fonts, a group, spacing), with how many braced arguments it takes
+_SETUP = re.compile(
+    r"\\(?:g|e)?def\s*\\[A-Za-z@]+(?:#\d)*\s*(?P<one>)(?=\{)|\\let\s*\\[A-Za-z@]+\s*=?\s*\\[A-Za-z@]+"
+    r"|\\(?:usebeamer(?:color|font|template)\*?|vspace\*?|hspace\*?|color)\s*(?:\[[^\]]*\])?\s*(?P<one_>)(?=\{)"
+    r"|\\(?:setlength|addtolength|setbeamer\w+)\s*(?:\[[^\]]*\])?\s*(?P<two>)(?=\{)"
+    r"|\\(?:par|begingroup|endgroup|bgroup|egroup|ignorespaces|ignorespacesafterend|noindent|relax|"
+    r"normalfont|unskip|leavevmode|smallskip|medskip|bigskip|makeatletter|makeatother)(?![A-Za-z@])"
+)
+
+
+def _printed(tex: str, opening: bool, overlay: str = "") -> str:
+    """The TeX of an environment's beginning or end (``opening``) as what it prints where the deck uses it:
+    a beamer template's proof, theorem or block (``\\usebeamertemplate{proof begin}``, titled by the
+    ``\\def\\insertproofname{#1}`` before it) as that environment, and what only sets it up (``\\par``,
+    ``\\def``, colours, spacing) left out; an environment it begins (``\\begin{block}{#1}``) is kept, with
+    the ``overlay`` argument (``#2``: ``<2->`` where used) right after its name, as beamer reads one."""
+    titles = {}
+    for mt in re.finditer(r"\\def\s*\\(insert\w+)\s*(?=\{)", tex):
+        close = balanced_group(tex, mt.end())
+        if close > 0:
+            titles[mt.group(1)] = re.sub(r"\\@\s*(?:\{\.\})?", "", tex[mt.end() + 1 : close - 1]).strip()
+
+    def template(mt: re.Match) -> str:
+        env, name = _TEMPLATES[mt.group(1)]
+        if mt.group(2) == "end":
+            return f"\\end{{{env}}}"
+        title = titles.get(name, "")
+        if name == "inserttheoremname" and titles.get("inserttheoremaddition"):
+            title += f" ({titles['inserttheoremaddition']})"
+        if env == "proof":  # (its default title, \proofname: beamer's own, "Proof")
+            return "\\begin{proof}" + ("" if title in ("", "\\proofname") else f"[{title}]")
+        return f"\\begin{{{env}}}{{{title}}}"
+
+    tex = _USE_TEMPLATE.sub(template, tex.replace(overlay, "") if overlay else tex)
+    out, at = [], 0
+    for mt in _SETUP.finditer(tex):
+        if mt.start() < at:
+            continue
+        out.append(tex[at : mt.start()])
+        at = mt.end()
+        takes = (
+            2
+            if mt.group("two") is not None
+            else int(mt.group("one") is not None or mt.group("one_") is not None)
+        )
+        for _ in range(takes):  # (its arguments: what it defines, sets, uses)
+            at = len(tex) - len(tex[at:].lstrip())
+            close = balanced_group(tex, at) if tex.startswith("{", at) else -1
+            at = close if close > 0 else at
+    tex = " ".join(("".join(out) + tex[at:]).split())
+    if (
+        overlay
+    ):  # (where it opens no environment the overlay has nothing to show on a click: its content shown)
+        begun = re.match(r"\\begin\{[A-Za-z*]+\}", tex)
+        tex = tex[: begun.end()] + overlay + tex[begun.end() :] if begun else tex
+    return tex
 
 
 def _own_environments(lines: list[str], begin: int) -> None:
     """The deck's own environments (:func:`_environments`) put in place where its frames use them, as TeX
-    does (its ``keybox`` a block titled as its argument, its ``recap`` a titled box), line for line;
-    verbatim lines keep them."""
+    does (its ``keybox`` a block titled as its argument, its ``recap`` a titled box, its ``proofs`` made
+    with beamer's proof template a proof), line for line; verbatim lines keep them."""
     found = _environments("\n".join(lines[: max(begin, 0)])) if begin > 0 else {}
     if not found:
         return
@@ -540,10 +639,17 @@ def _own_environments(lines: list[str], begin: int) -> None:
         for mt in use.finditer(line):
             if mt.start() < at:
                 continue
-            opening, ending = found[mt.group(2)]
-            done = _expanded(line, mt.end(), opening) if mt.group(1) == "begin" else (ending, mt.end())
-            if done is not None:
-                out.append(line[at : mt.start()] + done[0])
+            env = found[mt.group(2)]
+            if mt.group(1) == "end":
+                done: tuple[str, int] | None = (env.ending, mt.end())
+            else:
+                done = _expanded(line, mt.end(), env.opening, env.overlay)
+            if done is not None:  # (a proof titled by beamer's own \proofname: "Proof", texenvs' default)
+                said = re.sub(r"^(\\begin\{proof\}(?:<[^<>]*>)?)\[\s*\\proofname\s*\]", r"\1", done[0])
+                said = re.sub(
+                    r"^(\\begin\{\w+\}(?:<[^<>]*>)?\{[^{}]*?) \(\s*\)\}", r"\1}", said
+                )  # (no addition)
+                out.append(line[at : mt.start()] + said)
                 at = done[1]
         lines[k] = "".join(out) + line[at:]
 

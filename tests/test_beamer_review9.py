@@ -1,0 +1,80 @@
+"""What a reviewer's real beamer decks (a calculus course's proofs, a Russian course's ``\\onslide``
+steps, a German tutorial's macros, French and Russian quotes) showed the LaTeX reader getting wrong,
+each built as a small ``.tex`` deck through the command line and read back from the PowerPoint deck
+(python-pptx) or the handout (pdftotext)."""
+
+from __future__ import annotations
+
+from pptx import Presentation
+
+from .conftest import click_paragraphs, run_cli
+
+
+def _build(tmp_path, body: str, preamble: str = "", command: str = "slides"):
+    """The deck of ``body`` (its frames) built from a .tex file: (the deck, the warnings)."""
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n" + preamble + "\\begin{document}\n" + body + "\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    result = run_cli(command, src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    return Presentation(str(tmp_path / "out" / "deck.pptx")), result.stderr
+
+
+def _texts(prs) -> list[list[str]]:
+    """Each slide's text frames' texts (footers and slide numbers left out)."""
+    return [
+        [
+            shape.text_frame.text
+            for shape in slide.shapes
+            if shape.has_text_frame
+            and shape.text_frame.text.strip()
+            and not shape.name.startswith(("Footer", "Slide Number"))
+        ]
+        for slide in prs.slides
+    ]
+
+
+def _boxes(slide) -> list[str]:
+    return [shape.text_frame.text for shape in slide.shapes if shape.name == "Callout"]
+
+
+PROOFS = (
+    "\\newenvironment<>{proofs}[1][\\proofname]{%\n   \\par\n   \\def\\insertproofname{#1\\@{.}}%\n"
+    "   \\usebeamertemplate{proof begin}#2}\n {\\usebeamertemplate{proof end}}\n"
+)
+
+
+def test_an_overlay_aware_newenvironment_made_with_beamers_proof_template_is_a_proof(tmp_path):
+    """``\\newenvironment<>{proofs}…{\\usebeamertemplate{proof begin}#2}``: the frame was lost (its
+    environment left out as raw TeX); now a proof box, titled by its argument, on its overlay's click."""
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}\n\\begin{proofs}\n    Let us define $g(t)$ as follows.\n"
+        "\t\\[g(t) = \\frac{x(t)-x_0}{t-t_0}\\]\n    Thus $g(t)$ is continuous.\n\\end{proofs}\n\\end{frame}\n"
+        "\\begin{frame}{Second}\nFirst words.\n\\begin{proofs}<2->[Proof of (b)]\nSince $f$ is smooth.\n"
+        "\\end{proofs}\n\\end{frame}",
+        preamble=PROOFS,
+    )
+    assert len(prs.slides) == 2
+    first = _boxes(prs.slides[0])
+    assert first[0].split("\n")[0] == "Proof" and "Let us define" in first[0] and "continuous" in first[-1]
+    assert _boxes(prs.slides[1])[0].split("\n")[0] == "Proof of (b)"
+    assert click_paragraphs(prs.slides[1])[0][0] == "Proof of (b)"
+    assert "raw-tex" not in stderr
+
+
+def test_own_environments_that_print_words_or_only_set_up_keep_their_content(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Claims}\n\\begin{claim}\nIt holds.\n\\end{claim}\n"
+        "\\begin{warn}{Careful}\nDivide by zero.\n\\end{warn}\n\\end{frame}",
+        preamble="\\newenvironment{claim}{\\par\\medskip\\textbf{Claim.}}{\\par}\n"
+        "\\renewenvironment{warn}[1]{\\setbeamercolor{block title}{bg=red}\\begin{alertblock}{#1}}"
+        "{\\end{alertblock}}\n",
+    )
+    texts = _texts(prs)[0]
+    assert any("Claim. It holds." in text for text in texts)
+    assert "Careful\nDivide by zero." in _boxes(prs.slides[0])
+    assert "bg=red" not in "".join(texts) and "raw-tex" not in stderr
