@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .markdown import outside
+from .overlays import numbered_increments
 from .rawtex import balanced_group, find_raw_tex
 from .texenvs import KNOWN, single_dollars, tex_text
 
@@ -971,6 +972,8 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
             subtitle = subtitle or words
         if close > 0 and line[close:].strip():
             kept.append((k, line[close:].strip()))
+    if "<" in "".join(line for _, line in kept) or "\\pause" in "".join(line for _, line in kept):
+        kept = list(zip([k for k, _ in kept], numbered_increments([line for _, line in kept])))
     said = [line.strip() for _, line in kept if line.strip()]
     if said and all(re.fullmatch(r"\\(titlepage|maketitle)", s) for s in said):
         return  # (the title slide: made from the front matter)

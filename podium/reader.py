@@ -1067,8 +1067,12 @@ def parse_lecture(
         )
     for line in env.get("unclosed_divs", []):
         diags.warning(
-            "fenced div ':::' opened here is never closed; it runs to the end of its block",
-            m.SourcePos(shown, line + 1),
+            # (in a .tex deck the div is Podium's own rewriting of an environment or an overlay)
+            "this environment or overlay is not closed where Podium reads it; its content runs to the end "
+            "of its block"
+            if tex_deck
+            else "fenced div ':::' opened here is never closed; it runs to the end of its block",
+            m.SourcePos(*origins[line]) if origins and line < len(origins) else m.SourcePos(shown, line + 1),
             "unclosed-div",
         )
     limit = markdown_parser().options["maxNesting"]
@@ -1078,7 +1082,7 @@ def parse_lecture(
         diags.error(
             f"lists or quotes are nested too deeply here (the parser reads {limit} levels of blocks, "
             "about 18 list or 38 quote levels); it would stop reading and lose the rest of the file",
-            m.SourcePos(shown, line),
+            m.SourcePos(*origins[line - 1]) if origins and line <= len(origins) else m.SourcePos(shown, line),
             "too-deep",
         )
     top = [n for n in root.children if n.type != "footnote_block"]

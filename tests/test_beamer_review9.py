@@ -78,3 +78,55 @@ def test_own_environments_that_print_words_or_only_set_up_keep_their_content(tmp
     assert any("Claim. It holds." in text for text in texts)
     assert "Careful\nDivide by zero." in _boxes(prs.slides[0])
     assert "bg=red" not in "".join(texts) and "raw-tex" not in stderr
+
+
+def test_incremental_overlays_count_a_step_each_on_the_frames_one_counter(tmp_path):
+    """``\\onslide<+->{…}`` paragraphs: a blank first step, then everything on one click; now one click per
+    ``+``, counted with the items' ``\\item<+->`` and a list's ``[<+->]`` on the same counter."""
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Steps}\n\\onslide<+->{\n  First paragraph.\n}\n\n\\onslide<+->{\n  Second paragraph.\n}\n\n"
+        "\\onslide<+->{\n  Third paragraph.\n}\n\\end{frame}\n"
+        "\\begin{frame}{Mixed}\n\\begin{itemize}\n\\item<+-> Alpha\n\\item<+-> Beta\n\\end{itemize}\n"
+        "\\uncover<+->{Gamma}\n\n\\visible<+->{Delta}\n\n\\begin{enumerate}[<+->]\n\\item Epsilon\n"
+        "\\end{enumerate}\n\\only<+->{Zeta}\n\n\\uncover<.->{Eta}\n\\end{frame}",
+    )
+    assert click_paragraphs(prs.slides[0]) == [["Second paragraph."], ["Third paragraph."]]
+    assert [set(c) for c in click_paragraphs(prs.slides[1])] == [
+        {"Beta"},
+        {"Gamma"},
+        {"Delta"},
+        {"Epsilon"},
+        {"Zeta", "Eta"},
+    ]
+    assert "Alpha" in _texts(prs)[1][1]
+
+
+ITEMS_ON_STEPS = (
+    "\\begin{frame}{Analysis}\n  \\begin{itemize}\n    \\onslide<+->{\n      \\item First point\n    }\n"
+    "    \\onslide<2->{\n      \\item Second point\n    }\n    \\onslide<3->{\n      \\item Third point\n"
+    "      \\item Fourth point\n    }\n  \\end{itemize}\n  \\onslide<2>{\n    Only on the second step.\n  }\n"
+    "\\end{frame}"
+)
+
+
+def test_items_inside_an_onslide_come_on_its_step_without_podiums_own_markup(tmp_path):
+    """``\\onslide<2->{ \\item … }`` inside a list showed ":::" on the slide and warned about an unclosed
+    fenced div (Podium's own syntax, not the deck's)."""
+    prs, stderr = _build(tmp_path, ITEMS_ON_STEPS)
+    body = "\n".join(_texts(prs)[0])
+    assert ":::" not in body and "unclosed-div" not in stderr and ":::" not in stderr
+    assert [set(c) for c in click_paragraphs(prs.slides[0])] == [
+        {"Second point", "Only on the second step."},
+        {"Third point", "Fourth point"},
+    ]
+    assert body.split("\n")[1:5] == ["First point", "Second point", "Third point", "Fourth point"]
+
+
+def test_a_part_read_with_input_reports_no_fenced_divs_of_podiums_own(tmp_path):
+    """The same frame in a file the deck ``\\input``s: the warning named the deck's file at the part's
+    line, and talked about ':::' fenced divs the lecturer never wrote."""
+    (tmp_path / "part.tex").write_text(ITEMS_ON_STEPS + "\n", encoding="utf-8")
+    prs, stderr = _build(tmp_path, "\\begin{frame}{Before}\nWords.\n\\end{frame}\n\\input{part}")
+    assert ":::" not in stderr and "deck.tex:8" not in stderr
+    assert "Fourth point" in _texts(prs)[1][1] and ":::" not in _texts(prs)[1][1]
