@@ -809,8 +809,7 @@ def _list(env: str, body: str, options: str = "") -> str:
     numbering = _numbering(options) if env == "enumerate" else None
     every = "<+" in options or "<.+" in options  # beamer's [<+->]: one item a step, the first shown at once
     default = None if every else re.search(r"<([0-9][0-9\-]*)>", options)  # [<2->]: every item's own spec
-    items = _split_items(body)
-    head = body[: body.find("\\item")] if "\\item" in body else body
+    items, head = _split_items(body), _list_head(body)
     counter = _SET_COUNTER.search(head) if env == "enumerate" else None
     skip = int(counter.group(1)) if counter else 0  # \setcounter{enumi}{1}: the first item is 2.
     out: list[str] = []
@@ -844,7 +843,31 @@ def _list(env: str, body: str, options: str = "") -> str:
         out.append(f"{marker} {first}")
         for line in rest:
             out.append(pad + line if line.strip() else "")
+    said = _LIST_SETUP.sub("", head).strip()
+    if said:  # words before the first item (`\begin{itemize}Base case`): a paragraph before the list, as
+        out[:0] = [blocks(said), ""]  # pandoc reads them
     return "\n".join(out)
+
+
+# what a list's body may set before its first item, printing nothing: its spacing, its counter, a size
+_LIST_SETUP = re.compile(
+    r"\\(?:setlength|addtolength|setcounter|addtocounter)\s*\{[^{}]*\}\s*\{[^{}]*\}"
+    r"|\\(?:itemsep|parskip|topsep|partopsep|parsep|itemindent|leftmargin|labelsep|labelwidth)\s*=?\s*"
+    r"-?[\d.]*\s*(?:pt|em|ex|mm|cm|in|bp)?(?:\s*plus\s*-?[\d.]*\s*(?:pt|em|ex|mm|cm|in|bp|fil+))?"
+    r"|\\(?:vspace|hspace)\*?\s*\{[^{}]*\}|\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|"
+    r"huge|Huge|vfill|medskip|smallskip|bigskip|centering|raggedright|pause)(?![A-Za-z])"
+)
+
+
+def _list_head(body: str) -> str:
+    """What a list's body holds before its first item (at its own level; all of it if it has none)."""
+    depth = 0
+    for mt in re.finditer(r"\\(begin|end)\{|\\item(?![A-Za-z])", body):
+        if mt.group(1):
+            depth += 1 if mt.group(1) == "begin" else -1
+        elif depth == 0:
+            return body[: mt.start()]
+    return body
 
 
 # `\item<2->`, `\item<+->`, `\item<alert@2>`: beamer's overlay, on the item itself

@@ -130,3 +130,20 @@ def test_a_part_read_with_input_reports_no_fenced_divs_of_podiums_own(tmp_path):
     prs, stderr = _build(tmp_path, "\\begin{frame}{Before}\nWords.\n\\end{frame}\n\\input{part}")
     assert ":::" not in stderr and "deck.tex:8" not in stderr
     assert "Fourth point" in _texts(prs)[1][1] and ":::" not in _texts(prs)[1][1]
+
+
+def test_words_before_a_lists_first_item_are_kept(tmp_path):
+    """``\\item \\begin{itemize}Base case`` and words right after ``\\begin{itemize}``: dropped silently; now a
+    paragraph before the list, as pandoc reads them (spacing set there still prints nothing)."""
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Regular languages}\n\\begin{itemize}\n\\item \\begin{itemize}Base case\n"
+        "  \\item $L = \\{a\\}$\n  \\end{itemize}\n\\item Induction step\n\\end{itemize}\n\\end{frame}\n"
+        "\\begin{frame}{Spaced}\n\\begin{enumerate}\\setlength{\\itemsep}{1em}\\setcounter{enumi}{2}\n"
+        "Three rules:\n\\item Third\n\\end{enumerate}\n\\end{frame}",
+    )
+    first = _texts(prs)[0][1].split("\n")
+    assert first[0] == "Base case" and first[-1] == "Induction step"
+    second = _texts(prs)[1][1].split("\n")
+    assert second == ["Three rules:", "Third"]
+    assert "itemsep" not in stderr and "raw-tex" not in stderr
