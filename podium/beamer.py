@@ -946,7 +946,7 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
     before_end = last[: last.find(_FRAME_END)] if _FRAME_END in last else ""
     if stop > start and before_end.strip():
         body.append((stop, before_end))
-    body = _dedented([(k, part) for k, line in _quoted(body) for part in _after_end(line)])
+    body = _dedented([(k, part) for k, line in _quoted(_unboxed(body)) for part in _after_end(line)])
     kept: list[tuple[int, str]] = []
     ids = [label.group(1)] if (label := re.search(r"\blabel=([\w:.-]+)", head)) else []
     depth = 0  # environments open in the frame
@@ -1006,6 +1006,122 @@ def _frame_lines(kept: list[tuple[int, str]], title: str, add) -> None:
             add(k, "", "## " + title + " (cont.)", "")
             continue
         add(k, line)
+
+
+# LaTeX's boxes, which only lay out their text (a width, a frame, a position): their text, over lines too;
+# each with the arguments before its text ([…] optional, {…} required)
+_BOXES = {
+    "parbox": "[[[{",
+    "fbox": "",
+    "framebox": "[[",
+    "makebox": "[[",
+    "raisebox": "{[[",
+    "scalebox": "{[",
+    "resizebox": "{{",
+    "resizebox*": "{{",
+    "adjustbox": "{",
+}
+_BOX = re.compile(
+    r"\\(" + "|".join(re.escape(b) for b in sorted(_BOXES, key=len, reverse=True)) + r")(?![A-Za-z])"
+)
+_MATH_SPANS = re.compile(
+    r"\$\$.*?\$\$|(?<!\\)\$(?:\\.|[^$\\])+\$|\\\[.*?\\\]|\\\(.*?\\\)"
+    r"|\\begin\{(equation|align|alignat|gather|multline|eqnarray|displaymath|math|flalign)(\*?)\}.*?\\end\{\1\2\}",
+    re.S,
+)
+# commands Podium reads whose argument may stand on the next line (`\frametitle` then `{Title}`)
+_READ_COMMANDS = frozenset(
+    "frametitle framesubtitle textbf textit emph alert structure texttt underline textsc textcolor colorbox "
+    "footnote note href url hyperlink caption includegraphics centerline textrm textsf text mbox only uncover "
+    "visible onslide alt cite enquote".split()
+)
+_COMMAND_AT_END = re.compile(r"\\([A-Za-z]+)\*?(?:\s*<[^<>\n]*>)?(?:\s*\[[^\[\]\n]*\]|\s*\{[^{}\n]*\})*\s*$")
+
+
+def _unboxed(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A frame's lines with LaTeX's boxes (``\\parbox{w}{text}``, ``\\fbox``, ``\\framebox``, ``\\makebox``,
+    ``\\raisebox``, ``\\scalebox``, ``\\resizebox``; outside math) as their text, and a group that starts a
+    line as TeX reads it: the argument of a command Podium reads on the line before (``\\frametitle`` then
+    ``{Title}``) is put on that line; any other (an unknown macro's argument on the next line, as a theme's
+    ``\\KITframe[note]`` then ``{…}``) is its content, its braces not shown (the macro is said to be left out).
+    Line for line."""
+    text = "\n".join(line for _, line in body)
+    if "{" not in text:
+        return body
+    if _BOX.search(text):
+        text = _boxes_opened(text)
+    lines = text.split("\n")
+    verbatim = ""
+    groups = 0  # (each group read anew from the text: a frame has few, a bound keeps it so)
+    for k, line in enumerate(lines):
+        if verbatim:
+            verbatim = "" if f"\\end{{{verbatim}" in line else verbatim
+            continue
+        opened = _VERBATIM.search(line)
+        if opened is not None and f"\\end{{{opened.group(1)}" not in line[opened.end() :]:
+            verbatim = opened.group(1)
+        stripped = line.lstrip()
+        if not stripped.startswith("{") or _SWITCH_GROUP.match(stripped):
+            continue  # (`{\small …}`: a size or face group, read where it is)
+        groups += 1
+        if groups > 200:
+            break
+        whole = "\n".join(lines)
+        start = sum(len(x) + 1 for x in lines[:k])
+        begin = start + len(line) - len(stripped)
+        if any(mt.start() <= begin < mt.end() for mt in _MATH_SPANS.finditer(whole, 0, begin + 1)):
+            continue
+        close = balanced_group(whole, begin)
+        if close < 0:
+            continue
+        before = next((j for j in range(k - 1, -1, -1) if lines[j].strip()), -1)
+        command = _COMMAND_AT_END.search(lines[before]) if before >= 0 else None
+        one_line = "\n" not in whole[begin:close]
+        if command is not None and command.group(1) in _READ_COMMANDS and one_line:
+            lines[before] = lines[before].rstrip() + whole[begin:close]  # (its argument, on its line)
+            lines[k] = line[: len(line) - len(stripped)] + whole[close : start + len(line)]
+            continue
+        if command is None and one_line:
+            continue  # (a group of words on its line, no command's: read where it is)
+        last = whole.count("\n", 0, close - 1)
+        end_at = close - 1 - sum(len(x) + 1 for x in lines[:last])
+        lines[last] = lines[last][:end_at] + lines[last][end_at + 1 :]
+        lines[k] = line[: len(line) - len(stripped)] + stripped[1:]
+    if len(lines) != len(body):  # (never: every change keeps the lines)
+        return body
+    return [(k, line) for (k, _), line in zip(body, lines)]
+
+
+def _boxes_opened(text: str) -> str:
+    """``text`` with each box of :data:`_BOXES` outside math as its text (its arguments before it left out,
+    their line breaks kept)."""
+    math = [(mt.start(), mt.end()) for mt in _MATH_SPANS.finditer(text)]
+    out, at = [], 0
+    for mt in _BOX.finditer(text):
+        if mt.start() < at or any(a <= mt.start() < b for a, b in math):
+            continue
+        j = mt.end()
+        ok = True
+        for kind in _BOXES[mt.group(1)] + "{":
+            k = len(text) - len(text[j:].lstrip())
+            if kind == "[":
+                if text.startswith("[", k):
+                    close = balanced_group(text, k, "[", "]")
+                    if close < 0:
+                        ok = False
+                        break
+                    j = close
+                continue
+            if not text.startswith("{", k) or (close := balanced_group(text, k)) < 0:
+                ok = False
+                break
+            inner_start, j = k + 1, close
+        if not ok:
+            continue
+        skipped = text[mt.start() : inner_start]
+        out.append(text[at : mt.start()] + "\n" * skipped.count("\n") + text[inner_start : j - 1])
+        at = j
+    return "".join(out) + text[at:]
 
 
 _TEX_QUOTE = re.compile(r"``((?:(?!\n[ \t]*\n)[^`])*?)''")  # ``…'' (over lines, not over a paragraph)

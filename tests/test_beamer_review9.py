@@ -147,3 +147,21 @@ def test_words_before_a_lists_first_item_are_kept(tmp_path):
     second = _texts(prs)[1][1].split("\n")
     assert second == ["Three rules:", "Third"]
     assert "itemsep" not in stderr and "raw-tex" not in stderr
+
+
+def test_boxes_keep_their_text_and_an_unknown_macros_argument_on_the_next_line_leaves_no_braces(tmp_path):
+    """``\\KITframe[note]`` then ``{\\parbox{\\textwidth}{…}}`` on the lines below: ``{}`` on the slide; and
+    ``\\parbox``, ``\\fbox``, ``\\makebox``, ``\\framebox`` lost their words as raw TeX."""
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Step 2}\n\\KITframe[note]\n{\\parbox{\\textwidth}{\n  $q_n \\in Q$\n}}\\\\[0.2cm]\n"
+        "Text after.\n\n\\parbox{0.8\\textwidth}{A sentence in a parbox.}\n\n\\fbox{Framed words}\n\n"
+        "\\makebox[2cm][l]{Made} and \\framebox{framed} and more.\n\\end{frame}\n"
+        "\\begin{frame}\n\\frametitle\n{Title below}\nBody.\n\\end{frame}",
+    )
+    words = "\n".join(_texts(prs)[0])
+    assert "{" not in words and "}" not in words
+    for said in ("Text after.", "A sentence in a parbox.", "Framed words", "Made and framed and"):
+        assert said in words
+    assert "KITframe" in stderr and "parbox" not in stderr and "fbox" not in stderr
+    assert _texts(prs)[1][0] == "Title below"
