@@ -865,6 +865,8 @@ def _other_markups(
     ``latex``: the lecture is written in LaTeX (a beamer deck), whatever its text shows; ``reveal``: it is
     written in reveal.js's own Markdown (:func:`is_reveal_markdown`)."""
 
+    tex_source = latex  # (a .tex file: none of its text is Markdown's)
+
     def mapped(rewritten: tuple[str, list[int]] | None) -> None:
         nonlocal body, origins
         if rewritten is not None:
@@ -919,7 +921,7 @@ def _other_markups(
         numbered_refs = number_crossrefs(body)
     if numbered_refs is not None:  # Quarto's @fig-x, @tbl-x, @eq-x: numbered as Quarto numbers them
         body = numbered_refs
-    texts = tex_text(body) if latex else None
+    texts = tex_text(body, tex=tex_source) if latex else None
     if texts is not None:  # TeX's accents, spaces, ties, line breaks and ``quotes'' in its text
         body = texts
     return body, origins

@@ -165,3 +165,18 @@ def test_boxes_keep_their_text_and_an_unknown_macros_argument_on_the_next_line_l
         assert said in words
     assert "KITframe" in stderr and "parbox" not in stderr and "fbox" not in stderr
     assert _texts(prs)[1][0] == "Title below"
+
+
+def test_ties_and_babels_quotation_marks_are_the_characters_tex_prints(tmp_path):
+    """``~~~~~`` showed as tildes; ``<<…>>``, ``\\glqq…\\grqq``, ``"`…"'`` and ``\\og…\\fg`` as written."""
+    prs, _ = _build(
+        tmp_path,
+        "\\begin{frame}{Tilde}\nInput: $a$, $b$ ~~~~~ Output: $a^b$\n\nSee Fig.~3 and Prof.~Knuth.\n\n"
+        "Quote: <<точной>> and ``english'' and \\glqq deutsch\\grqq{}.\n\n"
+        'Er sagt "`Hallo"\' und Il dit \\og bonjour\\fg{} et \\flqq non\\frqq.\n\\end{frame}',
+    )
+    words = _texts(prs)[0][1].split("\n")
+    assert "~" not in words[0] and "\u00a0" * 5 + " Output:" in words[0]  # (the math: Office math)
+    assert words[1] == "See Fig.\u00a03 and Prof.\u00a0Knuth."
+    assert words[2] == "Quote: «точной» and \u201cenglish\u201d and \u201edeutsch\u201c."
+    assert words[3] == "Er sagt \u201eHallo\u201c und Il dit «\u00a0bonjour\u00a0» et «non»."
