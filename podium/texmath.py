@@ -202,6 +202,9 @@ _UNBRACED_FONT = re.compile(
 )
 
 
+_STRAY_AMPERSAND = re.compile(r"(?<!\\)(?:\\\\)*&")  # (an & not escaped: \\& is a row's end, then one)
+
+
 @lru_cache(maxsize=1024)
 def tex_to_mathml(tex: str, display: bool = False) -> str | None:
     """Return MathML for ``tex``; None when latex2mathml cannot read it or leaves a command unknown."""
@@ -219,8 +222,13 @@ def tex_to_mathml(tex: str, display: bool = False) -> str | None:
         text = (el.text or "").strip()
         if isinstance(el.tag, str) and text.startswith("\\") and (len(text) > 1 or "\\backslash" not in tex):
             return None  # an unknown command, copied through as text
-        if isinstance(el.tag, str) and el.tag.endswith("}mi") and text == "&":
-            return None
+        if (
+            isinstance(el.tag, str)
+            and el.tag.endswith("}mi")
+            and text == "&"
+            and _STRAY_AMPERSAND.search(tex)
+        ):
+            return None  # (an alignment's & outside one; TeX's \& is an ampersand, read as one)
     return mathml
 
 

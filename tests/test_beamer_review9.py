@@ -180,3 +180,16 @@ def test_ties_and_babels_quotation_marks_are_the_characters_tex_prints(tmp_path)
     assert words[1] == "See Fig.\u00a03 and Prof.\u00a0Knuth."
     assert words[2] == "Quote: «точной» and \u201cenglish\u201d and \u201edeutsch\u201c."
     assert words[3] == "Er sagt \u201eHallo\u201c und Il dit «\u00a0bonjour\u00a0» et «non»."
+
+
+def test_an_escaped_ampersand_in_math_is_an_ampersand_not_raw_tex(tmp_path):
+    """``~\\&~`` in display math sent the whole equation to its TeX source (a ``math`` warning)."""
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Theta}\n$$ f(n) \\in \\Theta(g(n)) \\iff f(n) \\in O(g(n)) ~\\&~ f(n) \\in \\Omega(g(n)) $$\n"
+        "\\end{frame}",
+    )
+    m = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+    maths = list(prs.slides[0].shapes._spTree.iter(f"{m}oMath"))
+    assert len(maths) == 1 and "&" in "".join(t.text or "" for t in maths[0].iter(f"{m}t"))
+    assert "math" not in stderr and "\\&" not in "".join(_texts(prs)[0])
