@@ -861,6 +861,89 @@ def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool =
                 out.key_lines["logo"] = line
     if "\\" in text and macros:
         out.meta["header-includes"] = text  # (the reader takes the macro definitions from it)
+        language = _main_language(text)
+        if language is not None:
+            out.meta["lang"], out.key_lines["lang"] = language[0], index[text.count("\n", 0, language[1])] + 1
+
+
+# babel's and polyglossia's names of languages, as the language tags a lecture's `lang` takes
+_LANGUAGES = {
+    **dict.fromkeys(("english", "american", "usenglish", "canadian"), "en"),
+    **dict.fromkeys(("british", "ukenglish", "australian", "newzealand"), "en-GB"),
+    **dict.fromkeys(("french", "francais", "frenchb", "acadian", "canadien"), "fr"),
+    **dict.fromkeys(("german", "ngerman"), "de"),
+    **dict.fromkeys(("austrian", "naustrian"), "de-AT"),
+    **dict.fromkeys(("swissgerman", "nswissgerman"), "de-CH"),
+    **dict.fromkeys(("spanish", "castilian"), "es"),
+    **dict.fromkeys(("portuguese", "portuges"), "pt"),
+    **dict.fromkeys(("brazil", "brazilian"), "pt-BR"),
+    **dict.fromkeys(("norsk", "bokmal", "norwegian"), "nb"),
+    **dict.fromkeys(("hungarian", "magyar"), "hu"),
+    **dict.fromkeys(("persian", "farsi"), "fa"),
+    **dict.fromkeys(("slovene", "slovenian"), "sl"),
+    "russian": "ru",
+    "ukrainian": "uk",
+    "italian": "it",
+    "dutch": "nl",
+    "polish": "pl",
+    "czech": "cs",
+    "slovak": "sk",
+    "japanese": "ja",
+    "chinese": "zh",
+    "korean": "ko",
+    "arabic": "ar",
+    "hebrew": "he",
+    "turkish": "tr",
+    "greek": "el",
+    "swedish": "sv",
+    "danish": "da",
+    "nynorsk": "nn",
+    "finnish": "fi",
+    "romanian": "ro",
+    "catalan": "ca",
+    "croatian": "hr",
+    "serbian": "sr",
+    "bulgarian": "bg",
+    "vietnamese": "vi",
+    "indonesian": "id",
+    "estonian": "et",
+    "latvian": "lv",
+    "lithuanian": "lt",
+    "icelandic": "is",
+    "irish": "ga",
+    "welsh": "cy",
+    "galician": "gl",
+    "basque": "eu",
+    "hindi": "hi",
+    "thai": "th",
+}
+_BABEL = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[([^\]]*)\])?\s*\{[^{}]*\bbabel\b[^{}]*\}")
+_POLYGLOSSIA = re.compile(r"\\set(?:main|default)language\s*(?:\[[^\]]*\])?\s*\{\s*(\w+)\s*\}")
+_CLASS_OPTIONS = re.compile(r"\\documentclass\s*\[([^\]]*)\]")
+
+
+def _main_language(preamble: str) -> tuple[str, int] | None:
+    """The deck's language as a language tag (``fr``), and where the preamble says it: polyglossia's
+    ``\\setmainlanguage{french}``, or babel's main language (``main=``, else its last language option, else
+    the last one among the class's options, which babel takes too: ``\\documentclass[ngerman]{beamer}``)."""
+    chosen = _POLYGLOSSIA.search(preamble)
+    if chosen is not None and chosen.group(1).lower() in _LANGUAGES:
+        return _LANGUAGES[chosen.group(1).lower()], chosen.start()
+    babel = _BABEL.search(preamble)
+    if babel is None:
+        return None
+    for options, at in ((babel.group(1) or "", babel.start()), (_class_options(preamble), babel.start())):
+        names = [o.strip().lower() for o in options.split(",")]
+        main = next((n.split("=", 1)[1].strip() for n in names if n.startswith("main=")), None)
+        found = [n for n in names if n in _LANGUAGES]
+        if main in _LANGUAGES or found:
+            return _LANGUAGES[main if main in _LANGUAGES else found[-1]], at  # type: ignore[index]
+    return None
+
+
+def _class_options(preamble: str) -> str:
+    options = _CLASS_OPTIONS.search(preamble)
+    return options.group(1) if options else ""
 
 
 def _bibliography(lines: list[str], index: list[int], out: Converted) -> None:

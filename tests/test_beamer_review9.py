@@ -193,3 +193,26 @@ def test_an_escaped_ampersand_in_math_is_an_ampersand_not_raw_tex(tmp_path):
     maths = list(prs.slides[0].shapes._spTree.iter(f"{m}oMath"))
     assert len(maths) == 1 and "&" in "".join(t.text or "" for t in maths[0].iter(f"{m}t"))
     assert "math" not in stderr and "\\&" not in "".join(_texts(prs)[0])
+
+
+def _contents_title(tmp_path, preamble: str, name: str) -> str:
+    folder = tmp_path / name
+    folder.mkdir()
+    prs, _ = _build(
+        folder,
+        "\\begin{frame}\n\\tableofcontents\n\\end{frame}\n\\section{Introduction}\n"
+        "\\begin{frame}{Bonjour}\nTexte.\n\\end{frame}",
+        preamble=preamble + "\\title{Cours}\n",
+    )
+    return _texts(prs)[1][0]
+
+
+def test_babels_or_polyglossias_main_language_is_the_lectures_language(tmp_path):
+    """``\\usepackage[french]{babel}``: Podium's own words (the contents slide's title) were English."""
+    assert _contents_title(tmp_path, "\\usepackage[T1]{fontenc}\n\\usepackage[french]{babel}\n", "fr") == (
+        "Sommaire"
+    )
+    assert _contents_title(tmp_path, "\\usepackage[english,ngerman]{babel}\n", "de") == "Inhalt"
+    assert _contents_title(tmp_path, "\\usepackage{polyglossia}\n\\setmainlanguage{spanish}\n", "es") == (
+        "Índice"
+    )
