@@ -937,7 +937,7 @@ def _main_language(preamble: str) -> tuple[str, int] | None:
         main = next((n.split("=", 1)[1].strip() for n in names if n.startswith("main=")), None)
         found = [n for n in names if n in _LANGUAGES]
         if main in _LANGUAGES or found:
-            return _LANGUAGES[main if main in _LANGUAGES else found[-1]], at  # type: ignore[index]
+            return _LANGUAGES[main if main in _LANGUAGES else found[-1]], at
     return None
 
 
