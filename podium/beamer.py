@@ -11,8 +11,8 @@ lecture before it is read, keeping for each new line the line of the file it cam
   (``\\newcommand``…) are the lecture's macros; ``\\bibliography{refs}`` (or ``\\addbibresource``) its
   bibliography; the environments it defines with ``\\newtheorem{defn}{Definition}`` are boxes titled
   as beamer titles its own ``definition`` (:func:`_theorem_boxes`);
-* ``\\section{…}`` is a section slide (``#``); ``\\subsection`` only names a part of beamer's
-  navigation and is left out;
+* ``\\section{…}`` is a section slide (``#``); ``\\subsection{…}`` is listed under its section by a
+  ``\\tableofcontents`` frame and named in the handout before its first frame;
 * ``\\begin{frame}[options]{Title}{Subtitle}`` … ``\\end{frame}`` (or ``\\frametitle{…}`` inside) is a
   slide (``##``), untitled when it has no title (``---``); a frame of ``\\titlepage`` is the title slide
   and one of ``\\tableofcontents`` the contents slide (``toc: true``);
@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .labels import label as podium_label
 from .markdown import outside
 from .overlays import numbered_increments
 from .rawtex import balanced_group, find_raw_tex
@@ -179,9 +180,12 @@ def beamer_markdown(text: str) -> Converted:
         new_index.extend([index[k]] * len(said))
 
     _frame_commands(lines, begin + 1, end)
+    outline = _outline(lines, begin + 1, end)
     outside: list[int] = []
     between: list[int] = []  # text after a frame, before the next: that frame's handout text
     framed = False
+    after_section = False  # (a section began since the last frame)
+    unshown: list[int] = []  # subsections that only a contents slide can show
 
     def handout_text() -> None:
         if between:
@@ -221,15 +225,15 @@ def beamer_markdown(text: str) -> Converted:
                     )
                 )
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
-            _frame(lines, k, stop, add, out, index)
-            framed = True
+            _frame(lines, k, stop, add, out, index, outline)
+            framed, after_section = True, False
             k = stop + 1
             continue
         section = _SECTION.match(s)
         if section is not None:
-            close = balanced_group(s, section.end() - 1)
-            if section.group(1) in ("part", "section") and close > 0:
-                add(k, "", "# " + _one_line(s[section.end() : close - 1]), "")
+            if not _section(s, section, k, add, framed and not after_section):
+                unshown.append(k)
+            after_section = section.group(1) in ("part", "section") or after_section
             k += 1
             continue
         if s.startswith("\\note"):  # beamer's note outside a frame: the notes of the frame before it
@@ -241,6 +245,15 @@ def beamer_markdown(text: str) -> Converted:
             outside.append(k)
         k += 1
     handout_text()
+    if unshown and out.meta.get("toc") is not False:  # (no contents slide lists them)
+        out.warnings.append(
+            (
+                index[unshown[0]],
+                f"{len(unshown)} \\subsection title(s) right after a \\section (or before the first frame) are "
+                "shown nowhere: a section slide has no handout text; a \\tableofcontents frame lists them",
+                "subsection",
+            )
+        )
     if outside:
         out.warnings.append(
             (
@@ -252,6 +265,20 @@ def beamer_markdown(text: str) -> Converted:
     out.text = "\n".join(new)
     out.index = new_index
     return out
+
+
+def _section(s: str, section: re.Match, k: int, add, after_frame: bool) -> bool:
+    """``\\section{…}`` (``\\part``) as a section slide; ``\\subsection{…}``, which beamer shows in its navigation
+    and contents, as the handout text of the frame before (``after_frame``), printed before its first frame.
+    False for a subsection shown nowhere (right after a section: a section slide has no handout text)."""
+    close = balanced_group(s, section.end() - 1)
+    if section.group(1) in ("part", "section") and close > 0:
+        add(k, "", "# " + _one_line(s[section.end() : close - 1]), "")
+    elif section.group(1) == "subsection" and close > 0:
+        if not after_frame:
+            return False
+        add(k, "::: handout", "**" + _one_line(s[section.end() : close - 1]) + "**", ":::", "")
+    return True
 
 
 _DEFINITION = re.compile(
@@ -1011,8 +1038,56 @@ def _bare_groups(text: str) -> str:
     return "".join(out) + text[at:]
 
 
-def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: list[int]) -> None:
-    """The frame from ``lines[start]`` (``\\begin{frame}…``) to ``lines[stop]`` (``\\end{frame}``)."""
+def _outline(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
+    """The deck's sections and subsections in order: (1 or 2, the title), as beamer's contents lists them;
+    none when it has no subsection (Podium's own contents slide lists its sections)."""
+    found: list[tuple[int, str]] = []
+    for _, line in _outside_verbatim(lines[:end], start):
+        s = line.strip()
+        section = _SECTION.match(s) if s.startswith("\\") else None
+        close = balanced_group(s, section.end() - 1) if section is not None else -1
+        if section is not None and close > 0 and section.group(1) in ("section", "subsection"):
+            found.append((1 if section.group(1) == "section" else 2, _one_line(s[section.end() : close - 1])))
+    return found if any(depth == 2 for depth, _ in found) else []
+
+
+def _contents(
+    command: str,
+    title: str,
+    start: int,
+    stop: int,
+    add,
+    out: Converted,
+    outline: list[tuple[int, str]] | None,
+) -> None:
+    """A frame of ``\\tableofcontents`` (``command``): the lecture's contents slide (``toc: true``); where
+    the deck has subsections (``outline``), a slide of its own here listing them under their sections, as
+    beamer lists them.  One of the current section's is beamer's only, left out."""
+    if "toc" in out.meta or "current" in command:
+        return
+    if outline and "subsections" not in command:  # (\tableofcontents[hideallsubsections]: Podium's own)
+        add(start, "", "## " + (title or podium_label(out.meta.get("lang"), "contents")), "")
+        for depth, words in outline:
+            add(start, "  " * (depth - 1) + "- " + words)
+        add(stop, "")
+        out.meta["toc"] = False  # (no other contents slide)
+        return
+    out.meta["toc"] = True
+    if title:
+        out.meta["toc-title"] = title
+
+
+def _frame(
+    lines: list[str],
+    start: int,
+    stop: int,
+    add,
+    out: Converted,
+    index: list[int],
+    outline: list[tuple[int, str]] | None = None,
+) -> None:
+    """The frame from ``lines[start]`` (``\\begin{frame}…``) to ``lines[stop]`` (``\\end{frame}``); the deck's
+    ``outline`` (:func:`_outline`) is what its ``\\tableofcontents`` lists."""
     head = lines[start].strip()[len(_FRAME) :]
     if stop == start and _FRAME_END in head:  # (a frame on one line: its text ends at its \end{frame})
         head = head[: head.rfind(_FRAME_END)]
@@ -1062,11 +1137,9 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
         return  # (the title slide: made from the front matter)
     contents = [s for s in said if not s.startswith("\\setbeam")]  # (its look: the template's)
     if contents and all(re.fullmatch(r"\\tableofcontents(\[[^\]]*\])?", s) for s in contents):
-        # ([hideallsubsections]: still the contents)
-        if "toc" not in out.meta and "current" not in contents[0]:
-            out.meta["toc"] = True  # (the contents slide; one of the current section's is beamer's only)
-            if title:
-                out.meta["toc-title"] = title
+        _contents(
+            contents[0], title, start, stop, add, out, outline
+        )  # ([hideallsubsections]: still the contents)
         return
     if title:
         anchor = " {#" + _anchor(ids[0]) + "}" if ids else ""

@@ -5,6 +5,8 @@ each built as a small ``.tex`` deck through the command line and read back from 
 
 from __future__ import annotations
 
+import subprocess
+
 from pptx import Presentation
 
 from .conftest import click_paragraphs, run_cli
@@ -216,3 +218,34 @@ def test_babels_or_polyglossias_main_language_is_the_lectures_language(tmp_path)
     assert _contents_title(tmp_path, "\\usepackage{polyglossia}\n\\setmainlanguage{spanish}\n", "es") == (
         "Índice"
     )
+
+
+def test_subsections_are_listed_in_the_contents_and_named_in_the_handout(tmp_path):
+    """``\\subsection{…}`` titles appeared nowhere (deck or handout), with no warning."""
+    body = (
+        "\\begin{frame}{Overview}\n\\tableofcontents\n\\end{frame}\n\\section{Automata}\n"
+        "\\subsection{Deterministic automata}\n\\begin{frame}{DFA}\nText.\n\\end{frame}\n"
+        "\\subsection{Constructing a DFA from an NFA}\n\\begin{frame}\nExercise.\n\\end{frame}"
+    )
+    prs, stderr = _build(tmp_path, body, command="all")
+    box = next(sh for sh in prs.slides[0].shapes if sh.has_text_frame and "Automata" in sh.text_frame.text)
+    paragraphs = [(p.level, p.text) for p in box.text_frame.paragraphs]
+    assert paragraphs == [
+        (0, "Automata"),
+        (1, "Deterministic automata"),
+        (1, "Constructing a DFA from an NFA"),
+    ]
+    handout = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "out" / "deck-handout.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert handout.index("Constructing a DFA from an NFA", handout.index("Text.")) < handout.index(
+        "Exercise."
+    )
+    assert "[subsection]" not in stderr
+    unlisted = tmp_path / "unlisted"
+    unlisted.mkdir()
+    _, stderr = _build(unlisted, body.replace("\\tableofcontents", "Words."))
+    assert "[subsection]" in stderr and "deck.tex:7:" in stderr
