@@ -11,8 +11,8 @@ lecture before it is read, keeping for each new line the line of the file it cam
   (``\\newcommand``…) are the lecture's macros; ``\\bibliography{refs}`` (or ``\\addbibresource``) its
   bibliography; the environments it defines with ``\\newtheorem{defn}{Definition}`` are boxes titled
   as beamer titles its own ``definition`` (:func:`_theorem_boxes`);
-* ``\\section{…}`` is a section slide (``#``); ``\\subsection`` only names a part of beamer's
-  navigation and is left out;
+* ``\\section{…}`` is a section slide (``#``); ``\\subsection{…}`` is listed under its section by a
+  ``\\tableofcontents`` frame and named in the handout before its first frame;
 * ``\\begin{frame}[options]{Title}{Subtitle}`` … ``\\end{frame}`` (or ``\\frametitle{…}`` inside) is a
   slide (``##``), untitled when it has no title (``---``); a frame of ``\\titlepage`` is the title slide
   and one of ``\\tableofcontents`` the contents slide (``toc: true``);
@@ -33,7 +33,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .labels import label as podium_label
 from .markdown import outside
+from .overlays import numbered_increments
 from .rawtex import balanced_group, find_raw_tex
 from .texenvs import KNOWN, single_dollars, tex_text
 
@@ -178,9 +180,12 @@ def beamer_markdown(text: str) -> Converted:
         new_index.extend([index[k]] * len(said))
 
     _frame_commands(lines, begin + 1, end)
+    outline = _outline(lines, begin + 1, end)
     outside: list[int] = []
     between: list[int] = []  # text after a frame, before the next: that frame's handout text
     framed = False
+    after_section = False  # (a section began since the last frame)
+    unshown: list[int] = []  # subsections that only a contents slide can show
 
     def handout_text() -> None:
         if between:
@@ -220,15 +225,15 @@ def beamer_markdown(text: str) -> Converted:
                     )
                 )
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
-            _frame(lines, k, stop, add, out, index)
-            framed = True
+            _frame(lines, k, stop, add, out, index, outline)
+            framed, after_section = True, False
             k = stop + 1
             continue
         section = _SECTION.match(s)
         if section is not None:
-            close = balanced_group(s, section.end() - 1)
-            if section.group(1) in ("part", "section") and close > 0:
-                add(k, "", "# " + _one_line(s[section.end() : close - 1]), "")
+            if not _section(s, section, k, add, framed and not after_section):
+                unshown.append(k)
+            after_section = section.group(1) in ("part", "section") or after_section
             k += 1
             continue
         if s.startswith("\\note"):  # beamer's note outside a frame: the notes of the frame before it
@@ -240,6 +245,15 @@ def beamer_markdown(text: str) -> Converted:
             outside.append(k)
         k += 1
     handout_text()
+    if unshown and out.meta.get("toc") is not False:  # (no contents slide lists them)
+        out.warnings.append(
+            (
+                index[unshown[0]],
+                f"{len(unshown)} \\subsection title(s) right after a \\section (or before the first frame) are "
+                "shown nowhere: a section slide has no handout text; a \\tableofcontents frame lists them",
+                "subsection",
+            )
+        )
     if outside:
         out.warnings.append(
             (
@@ -251,6 +265,20 @@ def beamer_markdown(text: str) -> Converted:
     out.text = "\n".join(new)
     out.index = new_index
     return out
+
+
+def _section(s: str, section: re.Match, k: int, add, after_frame: bool) -> bool:
+    """``\\section{…}`` (``\\part``) as a section slide; ``\\subsection{…}``, which beamer shows in its navigation
+    and contents, as the handout text of the frame before (``after_frame``), printed before its first frame.
+    False for a subsection shown nowhere (right after a section: a section slide has no handout text)."""
+    close = balanced_group(s, section.end() - 1)
+    if section.group(1) in ("part", "section") and close > 0:
+        add(k, "", "# " + _one_line(s[section.end() : close - 1]), "")
+    elif section.group(1) == "subsection" and close > 0:
+        if not after_frame:
+            return False
+        add(k, "::: handout", "**" + _one_line(s[section.end() : close - 1]) + "**", ":::", "")
+    return True
 
 
 _DEFINITION = re.compile(
@@ -284,11 +312,13 @@ def _macros(lines: list[str]) -> dict[str, _Macro]:
     return found
 
 
-def _expanded(line: str, at: int, macro: _Macro) -> tuple[str, int] | None:
+def _expanded(line: str, at: int, macro: _Macro, overlay: bool = False) -> tuple[str, int] | None:
     """The use of ``macro`` whose name ends at ``line[at]``, its arguments put in its body; and where the
-    use ends.  None when its arguments are not all on the line."""
+    use ends.  None when its arguments are not all on the line.  ``overlay``: its last argument is beamer's
+    overlay (``<2->``, before its other arguments or after them; empty where it has none)."""
     args: list[str] = []
     j = at
+    spec, j = _overlay_at(line, j) if overlay else ("", j)
     if macro.default is not None:
         k = len(line) - len(line[j:].lstrip())
         if line.startswith("[", k):
@@ -299,7 +329,7 @@ def _expanded(line: str, at: int, macro: _Macro) -> tuple[str, int] | None:
             j = close
         else:
             args.append(macro.default)
-    while len(args) < macro.arguments:
+    while len(args) < macro.arguments - overlay:
         k = len(line) - len(line[j:].lstrip())
         if not line.startswith("{", k):
             return None
@@ -308,12 +338,22 @@ def _expanded(line: str, at: int, macro: _Macro) -> tuple[str, int] | None:
             return None
         args.append(line[k + 1 : close - 1])
         j = close
+    if overlay:
+        if not spec:
+            spec, j = _overlay_at(line, j)
+        args.append(spec)
     body = re.sub(
         r"#(\d)", lambda mt: args[int(mt.group(1)) - 1] if int(mt.group(1)) <= len(args) else "", macro.body
     )
     if not macro.arguments and line.startswith("{}", j):
         j += 2
     return body, j
+
+
+def _overlay_at(line: str, at: int) -> tuple[str, int]:
+    """beamer's overlay (``<2->``) at ``line[at]`` (after spaces), and where it ends; ("", ``at``) if none."""
+    mt = re.compile(r"\s*(<[^<>{}\n]{0,40}>)").match(line, at)
+    return (mt.group(1), mt.end()) if mt else ("", at)
 
 
 def _expand_text_macros(lines: list[str], begin: int) -> None:
@@ -497,19 +537,30 @@ def _theorem_boxes(lines: list[str], begin: int) -> None:
 
 
 _NEWENVIRONMENT = re.compile(
-    r"\\(?:re)?new(environment|tcolorbox)\s*(?:\[[^\]]*\])?\s*\{([A-Za-z]+\*?)\}\s*(?:\[(\d)\])?\s*"
+    r"\\(?:re)?new(environment|tcolorbox)\s*(<>)?\s*(?:\[[^\]]*\])?\s*\{([A-Za-z]+\*?)\}\s*(?:\[(\d)\])?\s*"
     r"(?:\[([^\]]*)\])?\s*(?=\{)"
-)
+)  # (beamer's \newenvironment<>: its use takes an overlay too, one argument more)
 
 
-def _environments(preamble: str) -> dict[str, tuple[_Macro, str]]:
+@dataclass(frozen=True)
+class _Environment:
+    """An environment the preamble defines: its beginning (a macro of its arguments), its end, and whether
+    it takes an overlay (beamer's ``\\newenvironment<>``: its last argument, ``<2->`` or empty)."""
+
+    opening: _Macro
+    ending: str
+    overlay: bool = False
+
+
+def _environments(preamble: str) -> dict[str, _Environment]:
     """The environments the preamble defines, ``\\newenvironment{keybox}[1]{\\begin{block}{#1}}{\\end{block}}``
-    and tcolorbox's ``\\newtcolorbox{recap}[1][Recap]{colback=gray!5,title={#1}}`` (a ``tcolorbox`` of those
-    options): each one's beginning (as a macro of its arguments) and end."""
-    found: dict[str, tuple[_Macro, str]] = {}
+    (``\\renewenvironment``; beamer's ``\\newenvironment<>``, which takes an overlay) and tcolorbox's
+    ``\\newtcolorbox{recap}[1][Recap]{colback=gray!5,title={#1}}`` (a ``tcolorbox`` of those options): each
+    one's beginning (as a macro of its arguments) and end, as what they print (:func:`_printed`)."""
+    found: dict[str, _Environment] = {}
     for mt in _NEWENVIRONMENT.finditer(preamble):
         close = balanced_group(preamble, mt.end())
-        if close < 0 or mt.group(2) in KNOWN:  # (pandoc's Shaded, a deck's own itemize: read as meant)
+        if close < 0 or mt.group(3) in KNOWN:  # (pandoc's Shaded, a deck's own itemize: read as meant)
             continue
         opening = " ".join(preamble[mt.end() + 1 : close - 1].split())
         if mt.group(1) == "tcolorbox":
@@ -520,14 +571,90 @@ def _environments(preamble: str) -> dict[str, tuple[_Macro, str]]:
             if end < 0:
                 continue
             ending = " ".join(preamble[at + 1 : end - 1].split())
-        found[mt.group(2)] = (_Macro(opening, int(mt.group(3) or 0), mt.group(4)), ending)
+        arguments = int(mt.group(4) or 0)
+        overlay = mt.group(2) is not None  # (beamer's overlay: the argument after the others)
+        opening = _printed(opening, True, f"#{arguments + 1}" if overlay else "")
+        found[mt.group(3)] = _Environment(
+            _Macro(opening, arguments + overlay, mt.group(5)), _printed(ending, False), overlay
+        )
     return found
+
+
+# what a beamer template prints for an environment (a theme's proof, theorem and block templates) and
+# the macro that names its title there
+_TEMPLATES = {
+    "proof": ("proof", "insertproofname"),
+    "theorem": ("block", "inserttheoremname"),
+    "block": ("block", "insertblocktitle"),
+    "block alerted": ("alertblock", "insertblocktitle"),
+    "block example": ("exampleblock", "insertblocktitle"),
+}
+_USE_TEMPLATE = re.compile(
+    r"\\usebeamertemplate\*?\s*\{\s*(proof|theorem|block(?: alerted| example)?) (begin|end)\s*\}"
+)
+# what sets up an environment and prints nothing (a paragraph's end, a macro defined for its template, the
+# template's colours and fonts, a group, spacing), with how many braced arguments it takes
+_SETUP = re.compile(
+    r"\\(?:g|e)?def\s*\\[A-Za-z@]+(?:#\d)*\s*(?P<one>)(?=\{)|\\let\s*\\[A-Za-z@]+\s*=?\s*\\[A-Za-z@]+"
+    r"|\\(?:usebeamer(?:color|font|template)\*?|vspace\*?|hspace\*?|color)\s*(?:\[[^\]]*\])?\s*(?P<one_>)(?=\{)"
+    r"|\\(?:setlength|addtolength|setbeamer\w+)\s*(?:\[[^\]]*\])?\s*(?P<two>)(?=\{)"
+    r"|\\(?:par|begingroup|endgroup|bgroup|egroup|ignorespaces|ignorespacesafterend|noindent|relax|"
+    r"normalfont|unskip|leavevmode|smallskip|medskip|bigskip|makeatletter|makeatother)(?![A-Za-z@])"
+)
+
+
+def _printed(tex: str, opening: bool, overlay: str = "") -> str:
+    """The TeX of an environment's beginning or end (``opening``) as what it prints where the deck uses it:
+    a beamer template's proof, theorem or block (``\\usebeamertemplate{proof begin}``, titled by the
+    ``\\def\\insertproofname{#1}`` before it) as that environment, and what only sets it up (``\\par``,
+    ``\\def``, colours, spacing) left out; an environment it begins (``\\begin{block}{#1}``) is kept, with
+    the ``overlay`` argument (``#2``: ``<2->`` where used) right after its name, as beamer reads one."""
+    titles = {}
+    for mt in re.finditer(r"\\def\s*\\(insert\w+)\s*(?=\{)", tex):
+        close = balanced_group(tex, mt.end())
+        if close > 0:
+            titles[mt.group(1)] = re.sub(r"\\@\s*(?:\{\.\})?", "", tex[mt.end() + 1 : close - 1]).strip()
+
+    def template(mt: re.Match) -> str:
+        env, name = _TEMPLATES[mt.group(1)]
+        if mt.group(2) == "end":
+            return f"\\end{{{env}}}"
+        title = titles.get(name, "")
+        if name == "inserttheoremname" and titles.get("inserttheoremaddition"):
+            title += f" ({titles['inserttheoremaddition']})"
+        if env == "proof":  # (its default title, \proofname: beamer's own, "Proof")
+            return "\\begin{proof}" + ("" if title in ("", "\\proofname") else f"[{title}]")
+        return f"\\begin{{{env}}}{{{title}}}"
+
+    tex = _USE_TEMPLATE.sub(template, tex.replace(overlay, "") if overlay else tex)
+    out, at = [], 0
+    for mt in _SETUP.finditer(tex):
+        if mt.start() < at:
+            continue
+        out.append(tex[at : mt.start()])
+        at = mt.end()
+        takes = (
+            2
+            if mt.group("two") is not None
+            else int(mt.group("one") is not None or mt.group("one_") is not None)
+        )
+        for _ in range(takes):  # (its arguments: what it defines, sets, uses)
+            at = len(tex) - len(tex[at:].lstrip())
+            close = balanced_group(tex, at) if tex.startswith("{", at) else -1
+            at = close if close > 0 else at
+    tex = " ".join(("".join(out) + tex[at:]).split())
+    if (
+        overlay
+    ):  # (where it opens no environment the overlay has nothing to show on a click: its content shown)
+        begun = re.match(r"\\begin\{[A-Za-z*]+\}", tex)
+        tex = tex[: begun.end()] + overlay + tex[begun.end() :] if begun else tex
+    return tex
 
 
 def _own_environments(lines: list[str], begin: int) -> None:
     """The deck's own environments (:func:`_environments`) put in place where its frames use them, as TeX
-    does (its ``keybox`` a block titled as its argument, its ``recap`` a titled box), line for line;
-    verbatim lines keep them."""
+    does (its ``keybox`` a block titled as its argument, its ``recap`` a titled box, its ``proofs`` made
+    with beamer's proof template a proof), line for line; verbatim lines keep them."""
     found = _environments("\n".join(lines[: max(begin, 0)])) if begin > 0 else {}
     if not found:
         return
@@ -540,10 +667,17 @@ def _own_environments(lines: list[str], begin: int) -> None:
         for mt in use.finditer(line):
             if mt.start() < at:
                 continue
-            opening, ending = found[mt.group(2)]
-            done = _expanded(line, mt.end(), opening) if mt.group(1) == "begin" else (ending, mt.end())
-            if done is not None:
-                out.append(line[at : mt.start()] + done[0])
+            env = found[mt.group(2)]
+            if mt.group(1) == "end":
+                done: tuple[str, int] | None = (env.ending, mt.end())
+            else:
+                done = _expanded(line, mt.end(), env.opening, env.overlay)
+            if done is not None:  # (a proof titled by beamer's own \proofname: "Proof", texenvs' default)
+                said = re.sub(r"^(\\begin\{proof\}(?:<[^<>]*>)?)\[\s*\\proofname\s*\]", r"\1", done[0])
+                said = re.sub(
+                    r"^(\\begin\{\w+\}(?:<[^<>]*>)?\{[^{}]*?) \(\s*\)\}", r"\1}", said
+                )  # (no addition)
+                out.append(line[at : mt.start()] + said)
                 at = done[1]
         lines[k] = "".join(out) + line[at:]
 
@@ -754,6 +888,89 @@ def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool =
                 out.key_lines["logo"] = line
     if "\\" in text and macros:
         out.meta["header-includes"] = text  # (the reader takes the macro definitions from it)
+        language = _main_language(text)
+        if language is not None:
+            out.meta["lang"], out.key_lines["lang"] = language[0], index[text.count("\n", 0, language[1])] + 1
+
+
+# babel's and polyglossia's names of languages, as the language tags a lecture's `lang` takes
+_LANGUAGES = {
+    **dict.fromkeys(("english", "american", "usenglish", "canadian"), "en"),
+    **dict.fromkeys(("british", "ukenglish", "australian", "newzealand"), "en-GB"),
+    **dict.fromkeys(("french", "francais", "frenchb", "acadian", "canadien"), "fr"),
+    **dict.fromkeys(("german", "ngerman"), "de"),
+    **dict.fromkeys(("austrian", "naustrian"), "de-AT"),
+    **dict.fromkeys(("swissgerman", "nswissgerman"), "de-CH"),
+    **dict.fromkeys(("spanish", "castilian"), "es"),
+    **dict.fromkeys(("portuguese", "portuges"), "pt"),
+    **dict.fromkeys(("brazil", "brazilian"), "pt-BR"),
+    **dict.fromkeys(("norsk", "bokmal", "norwegian"), "nb"),
+    **dict.fromkeys(("hungarian", "magyar"), "hu"),
+    **dict.fromkeys(("persian", "farsi"), "fa"),
+    **dict.fromkeys(("slovene", "slovenian"), "sl"),
+    "russian": "ru",
+    "ukrainian": "uk",
+    "italian": "it",
+    "dutch": "nl",
+    "polish": "pl",
+    "czech": "cs",
+    "slovak": "sk",
+    "japanese": "ja",
+    "chinese": "zh",
+    "korean": "ko",
+    "arabic": "ar",
+    "hebrew": "he",
+    "turkish": "tr",
+    "greek": "el",
+    "swedish": "sv",
+    "danish": "da",
+    "nynorsk": "nn",
+    "finnish": "fi",
+    "romanian": "ro",
+    "catalan": "ca",
+    "croatian": "hr",
+    "serbian": "sr",
+    "bulgarian": "bg",
+    "vietnamese": "vi",
+    "indonesian": "id",
+    "estonian": "et",
+    "latvian": "lv",
+    "lithuanian": "lt",
+    "icelandic": "is",
+    "irish": "ga",
+    "welsh": "cy",
+    "galician": "gl",
+    "basque": "eu",
+    "hindi": "hi",
+    "thai": "th",
+}
+_BABEL = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[([^\]]*)\])?\s*\{[^{}]*\bbabel\b[^{}]*\}")
+_POLYGLOSSIA = re.compile(r"\\set(?:main|default)language\s*(?:\[[^\]]*\])?\s*\{\s*(\w+)\s*\}")
+_CLASS_OPTIONS = re.compile(r"\\documentclass\s*\[([^\]]*)\]")
+
+
+def _main_language(preamble: str) -> tuple[str, int] | None:
+    """The deck's language as a language tag (``fr``), and where the preamble says it: polyglossia's
+    ``\\setmainlanguage{french}``, or babel's main language (``main=``, else its last language option, else
+    the last one among the class's options, which babel takes too: ``\\documentclass[ngerman]{beamer}``)."""
+    chosen = _POLYGLOSSIA.search(preamble)
+    if chosen is not None and chosen.group(1).lower() in _LANGUAGES:
+        return _LANGUAGES[chosen.group(1).lower()], chosen.start()
+    babel = _BABEL.search(preamble)
+    if babel is None:
+        return None
+    for options, at in ((babel.group(1) or "", babel.start()), (_class_options(preamble), babel.start())):
+        names = [o.strip().lower() for o in options.split(",")]
+        main = next((n.split("=", 1)[1].strip() for n in names if n.startswith("main=")), None)
+        found = [n for n in names if n in _LANGUAGES]
+        if main in _LANGUAGES or found:
+            return _LANGUAGES[main if main in _LANGUAGES else found[-1]], at
+    return None
+
+
+def _class_options(preamble: str) -> str:
+    options = _CLASS_OPTIONS.search(preamble)
+    return options.group(1) if options else ""
 
 
 def _bibliography(lines: list[str], index: list[int], out: Converted) -> None:
@@ -821,8 +1038,56 @@ def _bare_groups(text: str) -> str:
     return "".join(out) + text[at:]
 
 
-def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: list[int]) -> None:
-    """The frame from ``lines[start]`` (``\\begin{frame}…``) to ``lines[stop]`` (``\\end{frame}``)."""
+def _outline(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
+    """The deck's sections and subsections in order: (1 or 2, the title), as beamer's contents lists them;
+    none when it has no subsection (Podium's own contents slide lists its sections)."""
+    found: list[tuple[int, str]] = []
+    for _, line in _outside_verbatim(lines[:end], start):
+        s = line.strip()
+        section = _SECTION.match(s) if s.startswith("\\") else None
+        close = balanced_group(s, section.end() - 1) if section is not None else -1
+        if section is not None and close > 0 and section.group(1) in ("section", "subsection"):
+            found.append((1 if section.group(1) == "section" else 2, _one_line(s[section.end() : close - 1])))
+    return found if any(depth == 2 for depth, _ in found) else []
+
+
+def _contents(
+    command: str,
+    title: str,
+    start: int,
+    stop: int,
+    add,
+    out: Converted,
+    outline: list[tuple[int, str]] | None,
+) -> None:
+    """A frame of ``\\tableofcontents`` (``command``): the lecture's contents slide (``toc: true``); where
+    the deck has subsections (``outline``), a slide of its own here listing them under their sections, as
+    beamer lists them.  One of the current section's is beamer's only, left out."""
+    if "toc" in out.meta or "current" in command:
+        return
+    if outline and "subsections" not in command:  # (\tableofcontents[hideallsubsections]: Podium's own)
+        add(start, "", "## " + (title or podium_label(out.meta.get("lang"), "contents")), "")
+        for depth, words in outline:
+            add(start, "  " * (depth - 1) + "- " + words)
+        add(stop, "")
+        out.meta["toc"] = False  # (no other contents slide)
+        return
+    out.meta["toc"] = True
+    if title:
+        out.meta["toc-title"] = title
+
+
+def _frame(
+    lines: list[str],
+    start: int,
+    stop: int,
+    add,
+    out: Converted,
+    index: list[int],
+    outline: list[tuple[int, str]] | None = None,
+) -> None:
+    """The frame from ``lines[start]`` (``\\begin{frame}…``) to ``lines[stop]`` (``\\end{frame}``); the deck's
+    ``outline`` (:func:`_outline`) is what its ``\\tableofcontents`` lists."""
     head = lines[start].strip()[len(_FRAME) :]
     if stop == start and _FRAME_END in head:  # (a frame on one line: its text ends at its \end{frame})
         head = head[: head.rfind(_FRAME_END)]
@@ -839,7 +1104,7 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
     before_end = last[: last.find(_FRAME_END)] if _FRAME_END in last else ""
     if stop > start and before_end.strip():
         body.append((stop, before_end))
-    body = _dedented([(k, part) for k, line in _quoted(body) for part in _after_end(line)])
+    body = _dedented([(k, part) for k, line in _quoted(_unboxed(body)) for part in _after_end(line)])
     kept: list[tuple[int, str]] = []
     ids = [label.group(1)] if (label := re.search(r"\blabel=([\w:.-]+)", head)) else []
     depth = 0  # environments open in the frame
@@ -865,16 +1130,16 @@ def _frame(lines: list[str], start: int, stop: int, add, out: Converted, index: 
             subtitle = subtitle or words
         if close > 0 and line[close:].strip():
             kept.append((k, line[close:].strip()))
+    if "<" in "".join(line for _, line in kept) or "\\pause" in "".join(line for _, line in kept):
+        kept = list(zip([k for k, _ in kept], numbered_increments([line for _, line in kept])))
     said = [line.strip() for _, line in kept if line.strip()]
     if said and all(re.fullmatch(r"\\(titlepage|maketitle)", s) for s in said):
         return  # (the title slide: made from the front matter)
     contents = [s for s in said if not s.startswith("\\setbeam")]  # (its look: the template's)
     if contents and all(re.fullmatch(r"\\tableofcontents(\[[^\]]*\])?", s) for s in contents):
-        # ([hideallsubsections]: still the contents)
-        if "toc" not in out.meta and "current" not in contents[0]:
-            out.meta["toc"] = True  # (the contents slide; one of the current section's is beamer's only)
-            if title:
-                out.meta["toc-title"] = title
+        _contents(
+            contents[0], title, start, stop, add, out, outline
+        )  # ([hideallsubsections]: still the contents)
         return
     if title:
         anchor = " {#" + _anchor(ids[0]) + "}" if ids else ""
@@ -897,6 +1162,122 @@ def _frame_lines(kept: list[tuple[int, str]], title: str, add) -> None:
             add(k, "", "## " + title + " (cont.)", "")
             continue
         add(k, line)
+
+
+# LaTeX's boxes, which only lay out their text (a width, a frame, a position): their text, over lines too;
+# each with the arguments before its text ([…] optional, {…} required)
+_BOXES = {
+    "parbox": "[[[{",
+    "fbox": "",
+    "framebox": "[[",
+    "makebox": "[[",
+    "raisebox": "{[[",
+    "scalebox": "{[",
+    "resizebox": "{{",
+    "resizebox*": "{{",
+    "adjustbox": "{",
+}
+_BOX = re.compile(
+    r"\\(" + "|".join(re.escape(b) for b in sorted(_BOXES, key=len, reverse=True)) + r")(?![A-Za-z])"
+)
+_MATH_SPANS = re.compile(
+    r"\$\$.*?\$\$|(?<!\\)\$(?:\\.|[^$\\])+\$|\\\[.*?\\\]|\\\(.*?\\\)"
+    r"|\\begin\{(equation|align|alignat|gather|multline|eqnarray|displaymath|math|flalign)(\*?)\}.*?\\end\{\1\2\}",
+    re.S,
+)
+# commands Podium reads whose argument may stand on the next line (`\frametitle` then `{Title}`)
+_READ_COMMANDS = frozenset(
+    "frametitle framesubtitle textbf textit emph alert structure texttt underline textsc textcolor colorbox "
+    "footnote note href url hyperlink caption includegraphics centerline textrm textsf text mbox only uncover "
+    "visible onslide alt cite enquote".split()
+)
+_COMMAND_AT_END = re.compile(r"\\([A-Za-z]+)\*?(?:\s*<[^<>\n]*>)?(?:\s*\[[^\[\]\n]*\]|\s*\{[^{}\n]*\})*\s*$")
+
+
+def _unboxed(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A frame's lines with LaTeX's boxes (``\\parbox{w}{text}``, ``\\fbox``, ``\\framebox``, ``\\makebox``,
+    ``\\raisebox``, ``\\scalebox``, ``\\resizebox``; outside math) as their text, and a group that starts a
+    line as TeX reads it: the argument of a command Podium reads on the line before (``\\frametitle`` then
+    ``{Title}``) is put on that line; any other (an unknown macro's argument on the next line, as a theme's
+    ``\\KITframe[note]`` then ``{…}``) is its content, its braces not shown (the macro is said to be left out).
+    Line for line."""
+    text = "\n".join(line for _, line in body)
+    if "{" not in text:
+        return body
+    if _BOX.search(text):
+        text = _boxes_opened(text)
+    lines = text.split("\n")
+    verbatim = ""
+    groups = 0  # (each group read anew from the text: a frame has few, a bound keeps it so)
+    for k, line in enumerate(lines):
+        if verbatim:
+            verbatim = "" if f"\\end{{{verbatim}" in line else verbatim
+            continue
+        opened = _VERBATIM.search(line)
+        if opened is not None and f"\\end{{{opened.group(1)}" not in line[opened.end() :]:
+            verbatim = opened.group(1)
+        stripped = line.lstrip()
+        if not stripped.startswith("{") or _SWITCH_GROUP.match(stripped):
+            continue  # (`{\small …}`: a size or face group, read where it is)
+        groups += 1
+        if groups > 200:
+            break
+        whole = "\n".join(lines)
+        start = sum(len(x) + 1 for x in lines[:k])
+        begin = start + len(line) - len(stripped)
+        if any(mt.start() <= begin < mt.end() for mt in _MATH_SPANS.finditer(whole, 0, begin + 1)):
+            continue
+        close = balanced_group(whole, begin)
+        if close < 0:
+            continue
+        before = next((j for j in range(k - 1, -1, -1) if lines[j].strip()), -1)
+        command = _COMMAND_AT_END.search(lines[before]) if before >= 0 else None
+        one_line = "\n" not in whole[begin:close]
+        if command is not None and command.group(1) in _READ_COMMANDS and one_line:
+            lines[before] = lines[before].rstrip() + whole[begin:close]  # (its argument, on its line)
+            lines[k] = line[: len(line) - len(stripped)] + whole[close : start + len(line)]
+            continue
+        if command is None and one_line:
+            continue  # (a group of words on its line, no command's: read where it is)
+        last = whole.count("\n", 0, close - 1)
+        end_at = close - 1 - sum(len(x) + 1 for x in lines[:last])
+        lines[last] = lines[last][:end_at] + lines[last][end_at + 1 :]
+        lines[k] = line[: len(line) - len(stripped)] + stripped[1:]
+    if len(lines) != len(body):  # (never: every change keeps the lines)
+        return body
+    return [(k, line) for (k, _), line in zip(body, lines)]
+
+
+def _boxes_opened(text: str) -> str:
+    """``text`` with each box of :data:`_BOXES` outside math as its text (its arguments before it left out,
+    their line breaks kept)."""
+    math = [(mt.start(), mt.end()) for mt in _MATH_SPANS.finditer(text)]
+    out, at = [], 0
+    for mt in _BOX.finditer(text):
+        if mt.start() < at or any(a <= mt.start() < b for a, b in math):
+            continue
+        j = mt.end()
+        ok = True
+        for kind in _BOXES[mt.group(1)] + "{":
+            k = len(text) - len(text[j:].lstrip())
+            if kind == "[":
+                if text.startswith("[", k):
+                    close = balanced_group(text, k, "[", "]")
+                    if close < 0:
+                        ok = False
+                        break
+                    j = close
+                continue
+            if not text.startswith("{", k) or (close := balanced_group(text, k)) < 0:
+                ok = False
+                break
+            inner_start, j = k + 1, close
+        if not ok:
+            continue
+        skipped = text[mt.start() : inner_start]
+        out.append(text[at : mt.start()] + "\n" * skipped.count("\n") + text[inner_start : j - 1])
+        at = j
+    return "".join(out) + text[at:]
 
 
 _TEX_QUOTE = re.compile(r"``((?:(?!\n[ \t]*\n)[^`])*?)''")  # ``…'' (over lines, not over a paragraph)

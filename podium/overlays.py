@@ -45,6 +45,78 @@ def overlay_start(spec: str, last: int = 1) -> int:
     return int(mt.group(0)) if mt else 1
 
 
+# in a frame, in reading order: a list's beginning (with its default overlay, `\begin{itemize}[<+->]`) or
+# end; `\pause` (`\pause[4]`); an overlay specification (`\item<+->`, `\onslide<+->`, `\begin{block}<.->`,
+# `\alert<+>`); an item without one
+_COUNTED = re.compile(
+    r"\\(?P<edge>begin|end)\s*\{(?P<name>itemize|enumerate|description)\}(?P<options>\s*\[\s*<[^<>\n]{1,40}>\s*\])?"
+    r"|\\pause(?![A-Za-z])(?:\s*\[\s*(?P<pause>\d{1,3})\s*\])?"
+    r"|\\(?:begin\s*\{[A-Za-z*]+\}|[A-Za-z]+\*?)\s*<(?P<spec>(?:[a-z]+@)?[+.\d-][\w@+.\-,|() ]{0,39})>"
+    r"|\\item(?![A-Za-z])"
+)
+_INCREMENT = re.compile(r"([+.])(?:\((-?\d{1,3})\))?")
+_VERBATIM_BEGIN = re.compile(r"\\begin\{(verbatim|lstlisting|minted|Verbatim|semiverbatim)\*?\}")
+
+
+def numbered_increments(lines: list[str]) -> list[str]:
+    """A frame's ``lines`` with beamer's incremental overlay specifications made numbers, as beamer counts
+    them over the whole frame (its ``beamerpauses``, from 1): each ``+`` is the count, which then goes up
+    by one, ``.`` the count before (``+(1)``, ``.(-1)``: with that offset), and ``\\pause`` counts one
+    (``\\pause[4]``: sets it).  So ``\\onslide<+->{…}`` paragraphs come a step each, counted on the same
+    steps as ``\\item<+->``; the items of a list whose default is incremental (``\\begin{itemize}[<+->]``,
+    its nested lists too) each get their number (``\\item<2->``).  Verbatim lines are left as they are."""
+    count = 1
+    defaults: list[str | None] = []  # the default specification of each list open (None: none)
+    verbatim = ""
+    out: list[str] = []
+
+    def resolved(spec: str) -> str:
+        nonlocal count
+        if not _INCREMENT.search(spec):
+            return spec
+        at = count
+        new = _INCREMENT.sub(
+            lambda mt: str(max((at if mt.group(1) == "+" else at - 1) + int(mt.group(2) or 0), 1)), spec
+        )
+        count += "+" in spec
+        return new
+
+    for line in lines:
+        if verbatim:
+            verbatim = "" if f"\\end{{{verbatim}" in line else verbatim
+            out.append(line)
+            continue
+        opened = _VERBATIM_BEGIN.search(line)
+        if opened is not None and f"\\end{{{opened.group(1)}" not in line[opened.end() :]:
+            verbatim = opened.group(1)
+        if "\\" not in line:
+            out.append(line)
+            continue
+        parts, at = [], 0
+        for mt in _COUNTED.finditer(line[: opened.start()] if opened else line):
+            if mt.group("edge") == "end":
+                if defaults:
+                    defaults.pop()
+            elif mt.group("edge") == "begin":  # (a list without a default takes its list's, if any)
+                default = re.search(r"<([^<>]*)>", mt.group("options") or "")
+                defaults.append(default.group(1) if default else defaults[-1] if defaults else None)
+                if default and _INCREMENT.search(default.group(1)):  # (its items numbered here instead)
+                    parts.append(line[at : mt.start("options")])
+                    at = mt.end()
+            elif mt.group("spec") is not None:
+                new = resolved(mt.group("spec"))
+                if new != mt.group("spec"):
+                    parts.append(line[at : mt.start("spec")] + new)
+                    at = mt.end("spec")
+            elif mt.group(0).startswith("\\pause"):
+                count = int(mt.group("pause")) if mt.group("pause") else count + 1
+            elif defaults and defaults[-1] and _INCREMENT.search(defaults[-1]):  # an item without a spec
+                parts.append(line[at : mt.end()] + f"<{resolved(defaults[-1])}>")
+                at = mt.end()
+        out.append("".join(parts) + line[at:] if parts else line)
+    return out
+
+
 def _after(spec: str) -> int:
     """The step after the first range of ``spec`` (``1-2``: 3; ``1``: 2); 2 where it has no end."""
     last = re.fullmatch(r"\s*\d*\s*-?\s*(\d+)\s*", spec.split(",")[0].split("|")[0])
@@ -106,6 +178,11 @@ def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
                 out.append(". . ." if step else "")
                 index.append(line)
                 continue
+            if inner.lstrip().startswith("\\item"):  # (items of the list it is in: each on its step, as
+                inner = _items_on(inner, step) if step else inner  # beamer shows them; no div in a list)
+                out.extend(piece.strip() for piece in inner.split("\n"))
+                index.extend(line + j for j in range(inner.count("\n") + 1))
+                continue
             if step:
                 at, last = closed
                 if last == step and at >= 0 and not any(x.strip() for x in out[at + 1 :]):
@@ -126,6 +203,21 @@ def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
         changed = True
         k = end_line + 1
     return ("\n".join(out), index) if changed else None
+
+
+def _items_on(text: str, step: int) -> str:
+    """``text``, items of a list (``\\item A \\item B``), with each of its own items that has no overlay
+    of its own coming on ``step`` (``\\item<2-> A``); items of lists inside them are left as they are."""
+    out, at, depth = [], 0, 0
+    for mt in re.finditer(
+        r"\\(begin|end)\s*\{(?:itemize|enumerate|description)\}|\\item(?![A-Za-z])(\s*<)?", text
+    ):
+        if mt.group(1):
+            depth += 1 if mt.group(1) == "begin" else -1
+        elif depth == 0 and mt.group(2) is None:
+            out.append(text[at : mt.end()] + f"<{step}->")
+            at = mt.end()
+    return "".join(out) + text[at:]
 
 
 def _blocks_at(

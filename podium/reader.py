@@ -913,6 +913,8 @@ def _other_markups(
     ``latex``: the lecture is written in LaTeX (a beamer deck), whatever its text shows; ``reveal``: it is
     written in reveal.js's own Markdown (:func:`is_reveal_markdown`)."""
 
+    tex_source = latex  # (a .tex file: none of its text is Markdown's)
+
     def mapped(rewritten: tuple[str, list[int]] | None) -> None:
         nonlocal body, origins
         if rewritten is not None:
@@ -967,7 +969,7 @@ def _other_markups(
         numbered_refs = number_crossrefs(body)
     if numbered_refs is not None:  # Quarto's @fig-x, @tbl-x, @eq-x: numbered as Quarto numbers them
         body = numbered_refs
-    texts = tex_text(body) if latex else None
+    texts = tex_text(body, tex=tex_source) if latex else None
     if texts is not None:  # TeX's accents, spaces, ties, line breaks and ``quotes'' in its text
         body = texts
     return body, origins
@@ -1127,8 +1129,12 @@ def parse_lecture(
         )
     for line in env.get("unclosed_divs", []):
         diags.warning(
-            "fenced div ':::' opened here is never closed; it runs to the end of its block",
-            m.SourcePos(shown, line + 1),
+            # (in a .tex deck the div is Podium's own rewriting of an environment or an overlay)
+            "this environment or overlay is not closed where Podium reads it; its content runs to the end "
+            "of its block"
+            if tex_deck
+            else "fenced div ':::' opened here is never closed; it runs to the end of its block",
+            m.SourcePos(*origins[line]) if origins and line < len(origins) else m.SourcePos(shown, line + 1),
             "unclosed-div",
         )
     limit = markdown_parser().options["maxNesting"]
@@ -1138,7 +1144,7 @@ def parse_lecture(
         diags.error(
             f"lists or quotes are nested too deeply here (the parser reads {limit} levels of blocks, "
             "about 18 list or 38 quote levels); it would stop reading and lose the rest of the file",
-            m.SourcePos(shown, line),
+            m.SourcePos(*origins[line - 1]) if origins and line <= len(origins) else m.SourcePos(shown, line),
             "too-deep",
         )
     top = [n for n in root.children if n.type != "footnote_block"]

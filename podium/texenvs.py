@@ -809,8 +809,7 @@ def _list(env: str, body: str, options: str = "") -> str:
     numbering = _numbering(options) if env == "enumerate" else None
     every = "<+" in options or "<.+" in options  # beamer's [<+->]: one item a step, the first shown at once
     default = None if every else re.search(r"<([0-9][0-9\-]*)>", options)  # [<2->]: every item's own spec
-    items = _split_items(body)
-    head = body[: body.find("\\item")] if "\\item" in body else body
+    items, head = _split_items(body), _list_head(body)
     counter = _SET_COUNTER.search(head) if env == "enumerate" else None
     skip = int(counter.group(1)) if counter else 0  # \setcounter{enumi}{1}: the first item is 2.
     out: list[str] = []
@@ -844,7 +843,31 @@ def _list(env: str, body: str, options: str = "") -> str:
         out.append(f"{marker} {first}")
         for line in rest:
             out.append(pad + line if line.strip() else "")
+    said = _LIST_SETUP.sub("", head).strip()
+    if said:  # words before the first item (`\begin{itemize}Base case`): a paragraph before the list, as
+        out[:0] = [blocks(said), ""]  # pandoc reads them
     return "\n".join(out)
+
+
+# what a list's body may set before its first item, printing nothing: its spacing, its counter, a size
+_LIST_SETUP = re.compile(
+    r"\\(?:setlength|addtolength|setcounter|addtocounter)\s*\{[^{}]*\}\s*\{[^{}]*\}"
+    r"|\\(?:itemsep|parskip|topsep|partopsep|parsep|itemindent|leftmargin|labelsep|labelwidth)\s*=?\s*"
+    r"-?[\d.]*\s*(?:pt|em|ex|mm|cm|in|bp)?(?:\s*plus\s*-?[\d.]*\s*(?:pt|em|ex|mm|cm|in|bp|fil+))?"
+    r"|\\(?:vspace|hspace)\*?\s*\{[^{}]*\}|\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|"
+    r"huge|Huge|vfill|medskip|smallskip|bigskip|centering|raggedright|pause)(?![A-Za-z])"
+)
+
+
+def _list_head(body: str) -> str:
+    """What a list's body holds before its first item (at its own level; all of it if it has none)."""
+    depth = 0
+    for mt in re.finditer(r"\\(begin|end)\{|\\item(?![A-Za-z])", body):
+        if mt.group(1):
+            depth += 1 if mt.group(1) == "begin" else -1
+        elif depth == 0:
+            return body[: mt.start()]
+    return body
 
 
 # `\item<2->`, `\item<+->`, `\item<alert@2>`: beamer's overlay, on the item itself
@@ -1469,13 +1492,17 @@ _ACCENT = re.compile(
     r"|\{?\\([uvHckrdb])(?:\{([A-Za-z]|\\i)\}|\s+([A-Za-z]))\}?"
 )
 # what TeX's text must not be touched in: code spans, math
-_PROTECTED = re.compile(
+_PROTECTED_TEX = (
     r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)(?:\\.|[^$\n\\])*?(?<=\S)\$"  # (math's \$: a dollar)
     r"|<[a-z][\w+.-]*:[^<>\s]*>|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)|\b[a-z][\w+.-]*://[^\s<>)\]]*"  # addresses
     r"|\\(?:url|href)\{[^{}]*\}"
-    r"|(?<=[\w)\]])~[A-Za-z0-9+\-]{1,6}~(?!~)",  # pandoc's subscript, H~2~O (Dr.~A.~Smith: ties)
+)
+_PROTECTED = re.compile(
+    _PROTECTED_TEX
+    + r"|(?<=[\w)\]])~[A-Za-z0-9+\-]{1,6}~(?!~)",  # pandoc's subscript, H~2~O (Dr.~A.~Smith: ties)
     re.S,
 )
+_PROTECTED_IN_TEX = re.compile(_PROTECTED_TEX, re.S)  # (a .tex deck: every ~ a tie)
 
 
 def _accented(mt: re.Match) -> str:
@@ -1487,12 +1514,15 @@ def _accented(mt: re.Match) -> str:
     return unicodedata.normalize("NFC", base + mark)
 
 
-def tex_text(text: str) -> str | None:
+def tex_text(text: str, tex: bool = False) -> str | None:
     """In a lecture :func:`written_with_latex`, what TeX's text means and Markdown would read otherwise: accents
     (``\\"o`` ö), ``\\,`` a thin space, ``\\ `` and ``\\;`` a space, ``~`` a no-break space, ``\\\\`` a line
-    break, ````word''`` quotes; code, math, addresses and ``H~2~O`` are left alone, line for line.  None
-    when nothing changed."""
-    if "\\" not in text and "~" not in text and "``" not in text:
+    break, ````word''`` quotes, babel's quotes (``\\glqq``…``\\grqq`` „…“, ``\\og``…``\\fg`` «…»); code, math,
+    addresses and ``H~2~O`` are left alone, line for line.  ``tex``: the lecture is a ``.tex`` file, whose text
+    Markdown never wrote: every ``~`` is a tie (``~~~~`` as many no-break spaces, no strike-through), and the
+    quotes TeX's fonts and babel's shorthands make are those marks (``<<…>>`` «…», ``"`…"'`` „…“, ``,,``, a
+    lone ``''`` ”).  None when nothing changed."""
+    if "\\" not in text and "~" not in text and "``" not in text and not tex:
         return None
     lines = text.split("\n")
     fenced = code_lines(lines)
@@ -1518,12 +1548,12 @@ def tex_text(text: str) -> str | None:
         in_math = opens
         if opens:  # a line that opens display math: its words before the $$ only
             at = line.rfind("$$")
-            new = _tex_line(line[:at]) + line[at:]
+            new = _tex_line(line[:at], tex) + line[at:]
         elif len(dollars) % 2 == 1 and _opens_math(line, dollars[-1]):  # math that goes on to the next line
             inline = True
-            new = _tex_line(line[: dollars[-1]]) + line[dollars[-1] :]
+            new = _tex_line(line[: dollars[-1]], tex) + line[dollars[-1] :]
         else:
-            new = _tex_line(line)
+            new = _tex_line(line, tex)
         new = head + new
         changed = changed or new != head + line
         out.append(new)
@@ -1551,16 +1581,74 @@ def _opens_math(line: str, at: int) -> bool:
     return bool(after) and not after.isdigit()
 
 
-def _tex_line(line: str) -> str:
+def _tex_line(line: str, tex: bool = False) -> str:
     """One line's text outside its code spans and inline math (:func:`tex_text`)."""
     line = re.sub(r"``([^`\n]*?)''", "\u201c\\1\u201d", line)  # (before code spans are looked for)
+    if tex:
+        line = re.sub(
+            r'"`', "\u201e", line.replace("\"'", "\u201c")
+        )  # (ngerman's "`…"': before code spans too)
+        return outside(_PROTECTED_IN_TEX, line, _tex_words_in_tex)
     return outside(_PROTECTED, line, _tex_words_in)
+
+
+# babel's quotation marks as commands (German, French, and the T1 font's guillemets by name)
+_QUOTE_COMMANDS = {
+    "glqq": "\u201e",
+    "grqq": "\u201c",
+    "glq": "\u201a",
+    "grq": "\u2018",
+    "flqq": "\u00ab",
+    "frqq": "\u00bb",
+    "flq": "\u2039",
+    "frq": "\u203a",
+    "guillemotleft": "\u00ab",
+    "guillemotright": "\u00bb",
+    "guillemetleft": "\u00ab",
+    "guillemetright": "\u00bb",
+    "quotedblbase": "\u201e",
+    "og": "\u00ab\u00a0",  # (babel-french's \og…\fg: the marks with their no-break spaces)
+    "fg": "\u00a0\u00bb",
+}
+_QUOTE_COMMAND = re.compile(
+    r"\\(" + "|".join(sorted(_QUOTE_COMMANDS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\s*\{\})?( ?)"
+)
+
+
+def _quote_command(mt: re.Match) -> str:
+    """A quotation mark's command as the mark (the space after a closing one kept; after an opening one it
+    only ends the command's name)."""
+    mark = _QUOTE_COMMANDS[mt.group(1)]
+    opening = mt.group(1) in (
+        "glqq",
+        "glq",
+        "flqq",
+        "flq",
+        "guillemotleft",
+        "guillemetleft",
+        "quotedblbase",
+        "og",
+    )
+    return mark + ("" if opening else mt.group(2))
+
+
+def _tex_words_in_tex(text: str) -> str:
+    """:func:`_tex_words_in` for a ``.tex`` deck's text: every ``~`` a tie, and TeX's own quotation marks."""
+    if not text:
+        return text
+    text = (
+        text.replace("<<", "\u00ab").replace(">>", "\u00bb").replace(",,", "\u201e").replace("''", "\u201d")
+    )
+    text = re.sub(r"(?<!\\)~", "\u00a0", text)
+    return _tex_words_in(text)
 
 
 def _tex_words_in(text: str) -> str:
     if not text:
         return text
     text = _ACCENT.sub(_accented, text)
+    if "\\" in text:
+        text = _QUOTE_COMMAND.sub(_quote_command, text)
     text = re.sub(r"\\,", "\u202f", text)
     text = re.sub(r"\\[;:>]", " ", text)
     text = re.sub(r"\\!", "", text)

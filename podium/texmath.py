@@ -203,6 +203,9 @@ _UNBRACED_FONT = re.compile(
 )
 
 
+_ESCAPED_AMPERSAND = re.compile(r"(?<!\\)(?:\\\\)*\\&")  # (TeX's \&: an ampersand; \\& a row's end, then one)
+
+
 @lru_cache(maxsize=1024)
 def tex_to_mathml(tex: str, display: bool = False) -> str | None:
     """Return MathML for ``tex``; None when latex2mathml cannot read it or leaves a command unknown."""
@@ -216,12 +219,15 @@ def tex_to_mathml(tex: str, display: bool = False) -> str | None:
         root = etree.fromstring(mathml.encode())
     except Exception:
         return None
+    ampersands = 0  # (latex2mathml prints an alignment's & outside one as it prints TeX's \&)
     for el in root.iter():
         text = (el.text or "").strip()
         if isinstance(el.tag, str) and text.startswith("\\") and (len(text) > 1 or "\\backslash" not in tex):
             return None  # an unknown command, copied through as text
         if isinstance(el.tag, str) and el.tag.endswith("}mi") and text == "&":
-            return None
+            ampersands += 1
+    if ampersands > len(_ESCAPED_AMPERSAND.findall(tex)):
+        return None  # (an alignment's & outside one: more than the \& written)
     return mathml
 
 

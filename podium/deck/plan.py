@@ -705,6 +705,12 @@ def _fragment_order(blocks: m.Blocks) -> dict[int, int]:
         for b in bs:
             if isinstance(b, m.Pause) or isinstance(b, m.BulletList) and b.incremental:
                 return False
+            if isinstance(b, m.BulletList) and any(  # (beamer's \item<3->: a click of its step, counted
+                isinstance(x, m.Pause)
+                for item in b.items
+                for x in item.blocks  # with the overlays')
+            ):
+                return False
             fragment = isinstance(b, m.Div) and "fragment" in b.classes
             if fragment and inside:
                 return False
