@@ -45,6 +45,7 @@ from urllib.parse import quote
 
 import yaml
 
+from . import yamlsafe
 from .markdown import code_lines, outside
 from .quarto import MAX_INCLUDE_DEPTH
 from .sourcefile import MAX_BYTES
@@ -284,7 +285,7 @@ def _slides(lines: list[str], base: int = 0, home: str | None = None) -> list[_S
         matter: dict[str, Any] = {}
         if close is not None:
             try:
-                loaded = yaml.safe_load("\n".join(lines[k + 1 : close]))
+                loaded = yamlsafe.load("\n".join(lines[k + 1 : close]))  # (untrusted: no aliases)
             except yaml.YAMLError:
                 loaded = None
             if isinstance(loaded, dict):

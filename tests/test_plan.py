@@ -292,3 +292,29 @@ def test_code_in_a_nested_item_comes_after_that_item_in_the_deck_and_the_slides_
     assert y["Linux:"] < y[".venv/bin/activate"] < y["Windows:"] < y["package"]
     assert x["on"] > x["Activate"] + 5  # the sub-items drawn indented, both of them alike
     assert abs(min(w.x0 for w in words if w.text == "on") - max(w.x0 for w in words if w.text == "on")) < 1
+
+
+def test_a_bullet_item_that_is_only_a_picture_leaves_no_bare_bullet(tmp_path):
+    """The picture comes after the list, on its item's click; the list has no empty bullet line for it."""
+    from PIL import Image
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    from tests.conftest import click_paragraphs, run_cli, write_md
+
+    Image.new("RGB", (400, 300), (0, 120, 200)).save(tmp_path / "p.png")
+    src = write_md(
+        tmp_path,
+        "---\ntitle: P\n---\n\n## Poblaciones\n\n::: incremental\n* Los organismos de un mismo grupo\n\n"
+        "* ![](p.png)\n\n* Y tienen la capacidad de cruzarse\n:::\n",
+    )
+    result = run_cli("all", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    slide = Presentation(str(tmp_path / "out" / "lecture.pptx")).slides[1]
+    body = [sh for sh in slide.shapes if sh.has_text_frame and "organismos" in sh.text_frame.text][0]
+    assert [p.text for p in body.text_frame.paragraphs] == [
+        "Los organismos de un mismo grupo",
+        "Y tienen la capacidad de cruzarse",
+    ]
+    assert any(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for sh in slide.shapes)
+    assert len(click_paragraphs(slide)) == 3  # (the picture's click, between the two items')

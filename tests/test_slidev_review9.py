@@ -8,7 +8,7 @@ import subprocess
 
 from pptx import Presentation
 
-from .conftest import click_paragraphs, run_cli, write_md
+from .conftest import click_paragraphs, deck_of, run_cli, write_md
 
 
 def _texts(slide) -> list[str]:
@@ -314,3 +314,16 @@ def test_an_iframe_layouts_page_and_a_slidev_video_are_links(tmp_path):
     assert "lecture.md:10: warning: the web page 'https://player.vimeo.com/video/23281150" in err
     assert "the video 'https://example.org/talk.mp4' cannot be shown" in err
     assert "raw-html" not in err
+
+
+def test_a_slides_front_matter_is_read_without_yaml_aliases(tmp_path):
+    # a slide's own front matter (and an imported page's) is untrusted YAML too: aliases, which nest
+    # into a "billion laughs", are refused there as in the lecture's front matter
+    src = write_md(
+        tmp_path,
+        "---\ntheme: default\ntitle: Deck\n---\n\n# One\n\nWords.\n\n---\nlayout: section\nx: &a [1, 2]\ny: *a\n---\n\n"
+        "# Two\n\nMore words.\n",
+    )
+    deck, _ = deck_of(src, tmp_path / "out")
+    texts = [sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame]
+    assert any("*a" in t for t in texts)  # (not read as front matter: its lines are shown as written)

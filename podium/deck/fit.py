@@ -316,6 +316,7 @@ class Fitter:
         self.before = 0  # the deck's slides before the one being fitted (earlier ones may have been split)
         self.labels = labels
         self.diags = diags
+        self.wraps: set[m.SourcePos] = set()  # the listings said to wrap (unfittable)
 
     # heights
     def heights(
@@ -475,8 +476,13 @@ class Fitter:
                                 )
                             )
             for x in walk_chunks(sl.chunks):  # a listing whose longest line wraps even at the floor size
-                if isinstance(x, ObjectChunk) and isinstance(x.block, m.CodeBlock):
+                if (
+                    isinstance(x, ObjectChunk)
+                    and isinstance(x.block, m.CodeBlock)
+                    and x.block.pos not in self.wraps
+                ):
                     if _code_fit_pt(x.block, _chunk_width(sl, x), self.g.fonts.mono) < sizes.code * 0.995:
+                        self.wraps.add(x.block.pos)  # (once a listing, though it continues over slides)
                         lines = x.block.code.split("\n")
                         k = max(range(len(lines)), key=lambda j: code_columns(lines[j]))
                         out.append(

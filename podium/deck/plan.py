@@ -552,8 +552,9 @@ class _Chunker:
                         out.append(p)
                 else:  # a picture, table, chart… inside a list item: drawn after the list, not dropped
                     self.lifted.append((sub, self.step))
-            if first:  # an empty item
-                out.append(
+            only_objects = bool(item.blocks) and not any(is_text_block(x) for x in item.blocks)
+            if first and not (only_objects and not b.ordered):  # an empty item (a bullet item that is
+                out.append(  # only a picture or table: no bare bullet; what it holds comes after the list)
                     Para(
                         (),
                         level,
