@@ -7,7 +7,7 @@ lecture's ``lang`` (its primary subtag: ``ja-JP`` → ``ja``) picks the language
 word a theme's language lacks.  A template adds or corrects a language in its ``theme.yaml``::
 
     labels:
-      pt: {contents: "Sumário", notes: "Notas do orador", slide: "Diapositivo", ...}
+      sv: {contents: "Innehåll", notes: "Talarens anteckningar", slide: "Bild", ...}
       de: {explanation: "Hintergrund"}      # correct one word of a bundled language
 
 Labels with ``{n}``/``{m}`` are formatted by the caller (``label(lang, "page_of", n=3, m=9)``).
@@ -87,3 +87,12 @@ def label(lang: str | None, key: str, extra: Any = None, **values: Any) -> str:
         return text.format(**values) if values else text
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def unknown_language(lang: str | None, extra: Any = None) -> str | None:
+    """The primary subtag of ``lang`` when neither Podium nor the theme's ``labels:`` has its words
+    (they are then English); None when they are known, or the lecture names no language."""
+    code = language(lang)
+    if not lang or code in LABELS or (isinstance(extra, dict) and isinstance(extra.get(code), dict)):
+        return None
+    return code

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -244,7 +245,33 @@ def prepare(source: Path, options: BuildOptions, diags: Diagnostics) -> Prepared
     with collector_paused():
         lecture = read_lecture(source, diags, ReadOptions(options.slide_level, policy, course))
     template = load_template(options.template or lecture.meta.template, diags)
+    _say_unknown_language(source, lecture.meta.lang, template, diags)
     return Prepared(source, options, lecture, template, policy, diags)
+
+
+def _say_unknown_language(source: Path, lang: str | None, template: Template, diags: Diagnostics) -> None:
+    """A note, at the ``lang:`` line, when Podium's own words (Contents, Page n of m…) have no
+    translation for the lecture's language and stay English."""
+    from .labels import unknown_language  # noqa: PLC0415
+
+    code = unknown_language(lang, template.theme.labels)
+    if code is None:
+        return
+    line = 1
+    try:
+        with open(source, encoding="utf-8", errors="replace") as f:
+            for k, text in enumerate(f, 1):
+                if re.match(r"\s*lang\s*:", text) or k > 400:
+                    line = k if k <= 400 else 1
+                    break
+    except OSError:
+        pass
+    diags.note(
+        f"Podium's own words (Contents, Page n of m, (cont.)…) have no '{code}' translation and are in "
+        f"English; a template's theme.yaml can give them (labels: {{{code}: {{contents: …}}}})",
+        SourcePos(os.path.relpath(source), line),
+        "labels",
+    )
 
 
 def load(source: Path, options: BuildOptions, diags: Diagnostics):
