@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .mathfallback import fallback_for
 from .texmath import normalise
 
 # ``\mathop{…}``, ``\mathrel{…}``…: ziamath (through latex2mathml) draws nothing of what they wrap
@@ -32,8 +33,9 @@ def tex_to_svg(tex: str, display: bool = False, size: float = 18.0) -> str | Non
     try:
         import ziamath  # noqa: PLC0415 (ziamath takes 0.3 s to import: only a lecture with math loads it)
 
-        expr = ziamath.Latex(normalise(unwrapped(tex)), size=size, inline=not display)
-        return expr.svg()
+        with fallback_for(tex):  # (East Asian characters: from a CJK face, not as empty boxes)
+            expr = ziamath.Latex(normalise(unwrapped(tex)), size=size, inline=not display)
+            return expr.svg()
     except Exception:  # ziamath raises many kinds for TeX it does not know
         return None
 

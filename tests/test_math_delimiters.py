@@ -216,3 +216,25 @@ def test_an_eqnarray_sets_its_right_hand_side_from_the_left(tmp_path):
     matrix = xml[xml.index("<m:m>") : xml.index("</m:m>")]
     assert matrix.count("<m:mc>") == 2 and 'm:val="right"' in matrix and 'm:val="left"' in matrix
     assert matrix.count("<m:mr>") == 2
+
+
+def test_east_asian_words_in_math_are_drawn_from_a_cjk_face_not_as_empty_boxes(tmp_path):
+    # STIX Two Math has no Chinese, Japanese or Korean glyph: \text{合計} and a subscript 推定目標 were
+    # drawn with its empty .notdef box in the handout and the slides PDF
+    import re
+
+    from podium.mathrender import tex_to_svg
+
+    svg = tex_to_svg(r"\bar{x} = \frac{\text{合計}}{n} + \underbrace{a}_{推定}", display=True)
+    assert svg is not None
+    ids = set(re.findall(r'<symbol id="([^"]+)"', svg))
+    assert not any(i.endswith("_0") for i in ids)  # no .notdef box
+    stix = {i for i in ids if i.startswith("STIX")}
+    assert len(ids - stix) == 4  # 合, 計, 推, 定: each from the CJK face, once
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\nlang: ja\n---\n\n## 推定\n\n- 平均 $\\bar{x} = \\frac{\\text{合計}}{\\text{人数}}$\n",
+    )
+    result = run_cli("all", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "deck and handout agree" in result.output
