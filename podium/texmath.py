@@ -44,6 +44,29 @@ def eqnarray_rows(body: str) -> str:
     return "".join(rows)
 
 
+# an environment's end with a script or a prime right after it (a matrix transposed: ...\end{bmatrix}^T)
+_SCRIPTED_END = re.compile(r"\\end\{([A-Za-z]*matrix\*?|array|cases|aligned|gathered)\}(?=\s*[\^_'])")
+
+
+def _scripted_environments(tex: str) -> str:
+    """Braces around an environment a script or prime follows (``\\begin{bmatrix}…\\end{bmatrix}^T``):
+    latex2mathml makes a script of the environment's parts, which ziamath cannot draw; as a group
+    the whole matrix is the script's base, as TeX sets it."""
+    inserts: list[tuple[int, str]] = []
+    for mt in _SCRIPTED_END.finditer(tex):
+        depth = 0
+        for tag in reversed(
+            list(re.finditer(rf"\\(begin|end)\{{{re.escape(mt.group(1))}\}}", tex[: mt.end()]))
+        ):
+            depth += 1 if tag.group(1) == "end" else -1
+            if depth == 0:
+                inserts += [(tag.start(), "{"), (mt.end(), "}")]
+                break
+    for at, brace in sorted(inserts, reverse=True):  # (from the end: earlier positions stay right)
+        tex = tex[:at] + brace + tex[at:]
+    return tex
+
+
 _EQNARRAY = re.compile(r"\\begin\{eqnarray\*?\}(.*?)\\end\{eqnarray\*?\}", re.S)
 
 
@@ -62,6 +85,10 @@ def normalise(tex: str) -> str:
     tex = tex.replace(":=", "\\coloneqq ").replace("=:", "\\eqqcolon ")  # (one sign, as mathtools sets it)
     tex = _ROW_SPACE.sub(r"\\\\", tex)  # (a row's extra space, \\[10pt]: latex2mathml prints "[10pt]")
     tex = re.sub(r"\\\\\s*(?=\\end\{)", "", tex)  # (a last row ended by \\: amsmath makes no empty row of it)
+    tex = re.sub(r"\\\\\s*$", "", tex)  # (the same at the end of the equation: a line break ending nothing)
+    tex = re.sub(r"\\empty(?![A-Za-z])", r"\\emptyset", tex)  # (plain TeX's name, which KaTeX reads)
+    if "\\end{" in tex:
+        tex = _scripted_environments(tex)
     tex = _CASES.sub(_cases, tex)  # (mathtools' dcases, rcases: latex2mathml reads only cases)
     # \operatorname{logit} P: TeX puts a thin space after the name; latex2mathml's <mo>logit</mo> gets none
     tex = re.sub(r"(\\operatorname\{[^{}]*\})\s*(?=[A-Za-z0-9]|\\(?!left|right|[,;:!]))", r"\1\\,", tex)

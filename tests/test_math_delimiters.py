@@ -238,3 +238,21 @@ def test_east_asian_words_in_math_are_drawn_from_a_cjk_face_not_as_empty_boxes(t
     result = run_cli("all", str(src), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert "deck and handout agree" in result.output
+
+
+def test_a_transposed_matrix_an_equation_ending_in_a_row_break_and_empty_are_typeset(tmp_path):
+    # each was "could not be typeset; shown as TeX": a script after \end{bmatrix} (latex2mathml makes
+    # the matrix's brackets and rows the script's parts), a trailing \\ (an empty row of negative
+    # height) and plain TeX's \empty
+    src = write_md(
+        tmp_path,
+        "---\ntitle: T\n---\n\n## Vectors\n\n$$\nx = \\begin{bmatrix} x_1 & x_2 \\end{bmatrix}^T\n$$\n\n"
+        "$$\ny = \\begin{pmatrix} y_1 \\\\ y_2 \\end{pmatrix}'\n$$\n\n$$\nA^{-1} = \\begin{bmatrix} 1 & 0 \\\\ 0 & 1 "
+        "\\end{bmatrix}^{-1} \\\\\n$$\n\nThe answer is $\\empty$.\n",
+    )
+    result = run_cli("all", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "could not be typeset" not in result.output and "[math]" not in result.output
+    slide = Presentation(str(tmp_path / "out" / "lecture.pptx")).slides[1]
+    pictures = slide.shapes._spTree.findall(".//{*}Fallback//{*}pic")
+    assert len(pictures) == 3  # the three equations drawn, none shown as TeX

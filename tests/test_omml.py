@@ -189,6 +189,13 @@ CONSTRUCTS = [
     (r"\arg\min_{x} F(x)", "m:r[m:t='arg']", "arg minₓ F(x)"),
     (r"\sum\nolimits_i x_i", "m:nary[m:naryPr/m:chr/@m:val='∑']", "∑ᵢ xᵢ"),
     (r"\begin{bmatrix} a \\[4pt] b \end{bmatrix}", "m:m[count(m:mr)=2]", "a; b"),
+    # a matrix transposed or inverted: the whole matrix is the script's base
+    (r"\begin{bmatrix} a & b \end{bmatrix}^T", "m:sSup[m:e/m:d//m:m][m:sup//m:t='T']", "T"),
+    (
+        r"\begin{pmatrix} a \\ b \end{pmatrix}^{-1}",
+        "m:sSup[m:e/m:d//m:m[count(m:mr)=2]][m:sup//m:t='1']",
+        "−1",
+    ),
     # gathered rows (latex2mathml's line breaks) are rows of Office math too, not one line
     (r"\begin{gathered} a = 1 \\ b = 2 \\ \end{gathered}", "m:eqArr[count(m:e)=2][m:e[2]//m:t='b']", "a = 1"),
     # := and =: as one sign; primes and starred scripts written as they are in linear text
