@@ -194,7 +194,7 @@ CONSTRUCTS = [
     (
         r"\begin{pmatrix} a \\ b \end{pmatrix}^{-1}",
         "m:sSup[m:e/m:d//m:m[count(m:mr)=2]][m:sup//m:t='1']",
-        "−1",
+        "(a; b)⁻¹",
     ),
     # gathered rows (latex2mathml's line breaks) are rows of Office math too, not one line
     (r"\begin{gathered} a = 1 \\ b = 2 \\ \end{gathered}", "m:eqArr[count(m:e)=2][m:e[2]//m:t='b']", "a = 1"),
