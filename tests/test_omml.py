@@ -190,7 +190,7 @@ CONSTRUCTS = [
     (r"\sum\nolimits_i x_i", "m:nary[m:naryPr/m:chr/@m:val='∑']", "∑ᵢ xᵢ"),
     (r"\begin{bmatrix} a \\[4pt] b \end{bmatrix}", "m:m[count(m:mr)=2]", "a; b"),
     # a matrix transposed or inverted: the whole matrix is the script's base
-    (r"\begin{bmatrix} a & b \end{bmatrix}^T", "m:sSup[m:e/m:d//m:m][m:sup//m:t='T']", "T"),
+    (r"\begin{bmatrix} a & b \end{bmatrix}^T", "m:sSup[m:e/m:d//m:m][m:sup//m:t='T']", "[a b]ᵀ"),
     (
         r"\begin{pmatrix} a \\ b \end{pmatrix}^{-1}",
         "m:sSup[m:e/m:d//m:m[count(m:mr)=2]][m:sup//m:t='1']",
