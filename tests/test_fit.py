@@ -936,3 +936,22 @@ def test_a_code_line_too_wide_even_at_the_smallest_size_is_said_to_wrap(tmp_path
     said = [d for d in diags.items if "too wide for the slide" in d.message]
     assert len(said) == 1 and said[0].pos.line == 7  # the listing's fence
     assert f"code line 2 of this listing ({len(long)} characters)" in said[0].message
+
+
+def test_a_bold_label_over_a_list_is_never_left_at_a_parts_foot(tmp_path):
+    # beamer's \textbf{Cons} over its itemize (Markdown's **Cons**): the label stayed at the foot of
+    # one slide and its list went on to the next
+    groups = []
+    for label, n in (("Pros", 4), ("Cons", 2), ("Observations", 2)):
+        items = "".join(
+            f"- {label} point {k} with enough words to take a whole line of the slide\n" for k in range(n)
+        )
+        groups.append(f"**{label}**\n\n{items}")
+    src = write_md(tmp_path, "---\ntitle: T\n---\n\n## Remarks\n\n" + "\n".join(groups))
+    deck, _ = build(src, tmp_path / "out")
+    parts = [s for s in Presentation(str(deck)).slides if any("Remarks" in t for t in _frame_texts(s))]
+    assert len(parts) >= 2
+    for s in parts:
+        body = [p.text for sh in _body(s) for p in sh.text_frame.paragraphs if p.text.strip()]
+        assert body[-1] not in ("Pros", "Cons", "Observations", "Caveats"), body
+        assert body[0] in ("Pros", "Cons", "Observations", "Caveats") or " point " in body[0]

@@ -1128,8 +1128,19 @@ def _introduces(c) -> bool:
     """Is ``c`` a short text (at most two paragraphs) ending in a heading or in words ending in a colon?"""
     if not isinstance(c, TextChunk) or not c.paras or len(c.paras) > 2:
         return False
-    last = c.paras[-1]
-    return last.style == ParaStyle.HEADING or "".join(r.text for r in last.runs).rstrip().endswith(":")
+    return _leads(c.paras[-1])
+
+
+def _leads(p: Para) -> bool:
+    """Is ``p`` a label for what follows it: a heading, a short line ending in a colon, or a short line
+    all in bold (``**Cons**``, beamer's ``\\textbf{Cons}`` over its list)?  Never left at a part's foot."""
+    if p.style == ParaStyle.HEADING:
+        return True
+    text = "".join(r.text for r in p.runs).strip()
+    if not text or p.bullet != Bullet.NONE:
+        return text.endswith(":") and len(text) <= 80
+    bold = all(r.bold for r in p.runs if r.text.strip())
+    return (text.endswith(":") or bold) and len(text) <= 80
 
 
 def _ungroup(c):
@@ -1213,7 +1224,7 @@ def _para_groups(paras) -> list[list[Para]]:
     another heading: a run of headings, as Marp decks write big lines of text, breaks between them)."""
     groups: list[list[Para]] = []
     for p in paras:
-        after_heading = groups and groups[-1][-1].style == ParaStyle.HEADING and p.style != ParaStyle.HEADING
+        after_heading = groups and _leads(groups[-1][-1]) and not _leads(p)
         if groups and (after_heading or p.level > 0 and len(groups[-1]) < 8):
             groups[-1].append(p)
         else:
