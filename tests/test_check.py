@@ -494,3 +494,21 @@ def test_a_last_row_ended_by_a_row_break_is_typeset_and_math_shown_as_tex_does_n
         ".//{*}Fallback//{*}pic/{*}nvPicPr/{*}cNvPr"
     )  # the equation's picture
     assert len(drawn) == 1 and "gathered" in drawn[0].get("descr")
+
+
+def test_math_shown_as_its_tex_is_a_listing_as_tall_as_its_lines(tmp_path):
+    # the TeX of an equation that cannot be typeset went into a box 0.6 in tall whatever its lines, and
+    # ran over the text under it
+    from pptx import Presentation
+
+    tex = "\\begin{matrix}\n\\\\\n\\\\\n\\\\\n\\\\\n\\end{matrix}"
+    src = write_md(tmp_path, f"---\ntitle: M\n---\n\n## Rows\n\n$$\n{tex}\n$$\n\n- after the math\n")
+    result = run_cli("slides", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "could not be typeset; shown as TeX" in result.output
+    slide = Presentation(str(tmp_path / "out" / "lecture.pptx")).slides[1]
+    (shown,) = [s for s in slide.shapes if s.has_text_frame and "matrix" in s.text_frame.text]
+    (after,) = [s for s in slide.shapes if s.has_text_frame and "after the math" in s.text_frame.text]
+    assert len(shown.text_frame.paragraphs) == 6  # a line each, as written
+    lines = shown.text_frame.paragraphs[0].runs[0].font.size
+    assert shown.height >= 6 * lines and shown.top + shown.height <= after.top

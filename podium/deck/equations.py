@@ -15,7 +15,6 @@ from .geometry import EMU_PER_IN, Rect
 from .omml import wrap_display_shape
 
 MATH_SCALE = 1.6  # display math is drawn at 1.6 × its 18 pt typesetting (on a 7.5 in tall slide)
-TEX_BOX_H = int(EMU_PER_IN * 0.6)  # math that cannot be typeset: its TeX in a box this tall
 
 
 def math_natural(tex: str, cv_scale: float) -> tuple[int, int] | None:
@@ -27,6 +26,11 @@ def math_natural(tex: str, cv_scale: float) -> tuple[int, int] | None:
         max(int(pts[0] / 72 * EMU_PER_IN * MATH_SCALE * cv_scale), 1),
         max(int(pts[1] / 72 * EMU_PER_IN * MATH_SCALE * cv_scale), 1),
     )
+
+
+def tex_listing(b: m.MathBlock) -> m.CodeBlock:
+    """Math that cannot be typeset, shown as its TeX: a listing, measured and drawn as code is."""
+    return m.CodeBlock(b.tex.strip(), "latex", b.pos)
 
 
 def math_size(tex: str, width: int, height: int, cv_scale: float) -> tuple[int, int] | None:
@@ -43,14 +47,14 @@ def math_size(tex: str, width: int, height: int, cv_scale: float) -> tuple[int, 
     return w, h
 
 
-def add_math(cv: Canvas, b: m.MathBlock, box: Rect):
+def add_math(cv: Canvas, b: m.MathBlock, box: Rect, code_pt: float = 18.0):
     svg = tex_to_svg(b.tex, display=True)
     drawn = math_size(b.tex, box.w, box.h, cv.scale)
-    if svg is None or drawn is None:
+    if svg is None or drawn is None:  # its TeX as a listing, as tall as the fitter measured it (tex_listing)
+        from .code import add_code  # noqa: PLC0415 (code measures with podium.deck.measure, which imports this)
+
         cv.diags.warning(f"math '{b.tex[:40]}' could not be typeset; shown as TeX", b.pos, "math")
-        tb = cv.slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(TEX_BOX_H))
-        tb.text_frame.text = b.tex
-        return tb
+        return add_code(cv, tex_listing(b), box, code_pt)
     png = svg_to_png(svg.encode(), scale=4)  # (kept in Podium's cache: a rebuild does not draw it again)
     w, h = drawn
     pic = cv.slide.shapes.add_picture(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .. import model as m
-from .equations import TEX_BOX_H, math_size
+from .equations import math_size, tex_listing
 from .fonts import face
 from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, Rect, split_columns
 from .plan import ColumnsChunk, ObjectChunk, Para, ParaStyle, TextChunk, TypeSizes
@@ -334,7 +334,9 @@ class Measurer:
             return MIN_CHART_H if minimum else int(width * 0.55)
         if isinstance(b, m.MathBlock):  # as typeset (a tall matrix is tall), no wider than the box
             size = math_size(b.tex, width, 10 * width, self.cv_scale)
-            return size[1] if size is not None else TEX_BOX_H
+            if size is not None:
+                return size[1]
+            return code_height(tex_listing(b), width, sizes.code, self.fonts.mono)  # (shown as its TeX)
         return int(EMU_PER_IN)
 
     @staticmethod

@@ -404,7 +404,7 @@ class DeckWriter:
             shape = add_code(self.cv, b, box, self.sizes.code)
             self.cv.left_to_right.add(shape._element)
         elif isinstance(b, m.MathBlock):
-            shape = add_math(self.cv, b, box)
+            shape = add_math(self.cv, b, box, self.sizes.code)
             if shape is not None:
                 self.cv.left_to_right.add(shape._element)
         if shape is not None and c.step > 0:
