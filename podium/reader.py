@@ -38,7 +38,14 @@ from .diagnostics import BuildError, Diagnostics
 from .fancylists import number_examples
 from .handout.options import read_settings
 from .labels import label
-from .markdown import Attrs, guard_display_math, markdown_parser, parse_attrs, split_trailing_attrs
+from .markdown import (
+    Attrs,
+    fence_opened_at,
+    guard_display_math,
+    markdown_parser,
+    parse_attrs,
+    split_trailing_attrs,
+)
 from .rawhtml import (
     DROP_CONTENT,
     SPAN_STYLES,
@@ -2687,11 +2694,7 @@ class _Converter:
                 self.highlights_noted(marked.group(0), pos)
         code = node.content.rstrip("\n").expandtabs(TAB_STOP)  # as pandoc does: no tab stops in a deck
         if node.type == "fence" and node.map and not _closes_fence(self.lines, node):
-            self.diags.warning(
-                "code fence opened here is never closed; it runs to the end of the file",
-                pos,
-                "unclosed-fence",
-            )
+            self.unclosed_fence(node.map[0], pos)
         if lang == "chart":
             chart = self.chart(code, pos)
             return [chart] if chart is not None else []
@@ -2703,6 +2706,26 @@ class _Converter:
                 "not-rendered",
             )
         return [m.CodeBlock(code, lang, pos, first_line)]
+
+    def unclosed_fence(self, line: int, pos: m.SourcePos) -> None:
+        """Warn that the code fence at ``line`` (0-based) runs to the end of the file, at the line where
+        its lecturer opened it: when the text pairs this fence with an earlier one that was not read as
+        a fence, at that earlier one, whose closing fence this is."""
+        opened = fence_opened_at(self.lines, line) if self.html_depth == 0 else None
+        if opened is None:
+            self.diags.warning(
+                "code fence opened here is never closed; it runs to the end of the file",
+                pos,
+                "unclosed-fence",
+            )
+            return
+        self.diags.warning(
+            "this code fence is not read as code (indented four spaces or more, a backtick after ```, "
+            f"or inside HTML), so the fence at line {pos.line} that closes it opens a code block that "
+            "runs to the end of the file",
+            self.mapped(opened + 1),
+            "unclosed-fence",
+        )
 
     def cell_pictures(
         self, code: str, info: str, options: dict, pos: m.SourcePos, calls: cellfigures.Included | None

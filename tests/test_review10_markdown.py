@@ -1,0 +1,136 @@
+"""Markdown as real decks write it (tenth review): a code fence right under an HTML tag, ``**bold**``
+closed after punctuation and followed by a letter (Korean, Japanese), two ``$$ … $$`` equations on one
+line, and ``##Title`` without its space."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import run_cli, write_md
+
+
+def _deck(src: Path, out: Path):
+    from pptx import Presentation
+
+    result = run_cli("slides", src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    return Presentation(str(out / (src.stem + ".pptx"))), result.stderr
+
+
+def _text(slide) -> str:
+    return "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+
+
+def _titles(prs) -> list[str]:
+    return [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
+
+
+def test_a_fence_right_under_an_html_tag_is_code_and_the_slides_after_it_are_kept(tmp_path):
+    # the HTML block ended at the blank line inside the code, the code leaked out as text and the
+    # closing fence opened a code block that ran to the end of the file: the later slides were lost
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: "Fences by tags"
+        ---
+
+        ## A div
+
+        <div style="width: 60%">
+        ```python
+        x = 1
+
+        y = 2
+        ```
+        </div>
+
+        ## A centre
+
+        <center>
+        ~~~~
+        cost <- $5 and $6
+
+        done
+        ~~~~
+        </center>
+
+        ## A section
+
+        <section class="box">
+        Words first.
+        ```
+        a
+
+        b
+        ```
+        </section>
+
+        ## Next slide
+
+        - this slide must survive
+        """,
+    )
+    prs, stderr = _deck(src, tmp_path / "out")
+    assert _titles(prs)[1:] == ["A div", "A centre", "A section", "Next slide"]
+    div, centre, section, last = list(prs.slides)[1:]
+    assert "x = 1\n\ny = 2" in _text(div) and "</div>" not in _text(div)
+    assert "cost <- $5 and $6\n\ndone" in _text(centre)
+    assert "Words first." in _text(section) and "a\n\nb" in _text(section)
+    assert "this slide must survive" in _text(last)
+    assert "unclosed-fence" not in stderr
+
+
+def test_a_knitr_chunk_right_under_a_div_keeps_the_rest_of_the_rmarkdown_deck(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: "Fence after div"
+        output: ioslides_presentation
+        ---
+
+        ## Linear models
+
+        <div style="width: 30%">
+        ```{r}
+        dat <- data.frame(x = 1:6)
+
+        fit <- lm(dat$Expression~dat$Group)
+        ```
+        </div>
+
+        ## Next slide
+
+        - this slide must survive
+        """,
+        "deck.Rmd",
+    )
+    prs, stderr = _deck(src, tmp_path / "out")
+    assert _titles(prs)[1:] == ["Linear models", "Next slide"]
+    assert "fit <- lm(dat$Expression~dat$Group)" in _text(prs.slides[1])
+    assert "unclosed-fence" not in stderr
+
+
+def test_a_fence_not_read_as_one_is_warned_about_at_its_opening_line(tmp_path):
+    # a backtick in the info string makes the first line text; its closing fence then opens a code
+    # block to the end of the file: the warning names the line the lecturer opened the code at
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: "Broken fence"
+        ---
+
+        ## Code
+
+        ```r `x`
+        x = 1
+        ```
+
+        ## Next
+        """,
+    )
+    _, stderr = _deck(src, tmp_path / "out")
+    assert "lecture.md:7: warning: this code fence is not read as code" in stderr
+    assert "fence at line 9 that closes it" in stderr
