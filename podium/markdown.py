@@ -19,12 +19,15 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it import helpers as mdhelpers
-from markdown_it.common.utils import unescapeAll
+from markdown_it.common.utils import isWhiteSpace, unescapeAll
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.rules_block.html_block import html_block as _mdit_html_block
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core import replacements as mdreplacements
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline import emphasis as mdemphasis
+from markdown_it.rules_inline.state_inline import Delimiter
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -310,12 +313,45 @@ def markdown_parser() -> MarkdownIt:
     md.block.ruler.before(
         "fence", "fenced_div", _fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
+    md.inline.ruler.at("emphasis", _emphasis)
     md.block.ruler.at("html_block", _html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.normalizeLink = _bounded_normalize(md.normalizeLink)  # type: ignore[method-assign]  # markdown-it's hook
     md.helpers = _LinkHelpers()  # type: ignore[assignment]  # (its own, not markdown-it's module for all)
     md.core.ruler.at("replacements", _replacements)
     md.core.ruler.after("inline", "html_links", _html_links)
     return md
+
+
+def _emphasis(state: StateInline, silent: bool) -> bool:
+    """markdown-it's emphasis delimiters, with pandoc's rule for ``*``: a run of ``*`` may open where no
+    white space follows it and close where none comes before it.
+
+    CommonMark's flanking rule does not let ``**`` close after punctuation when a letter follows, so
+    ``**값(Value)**으로``, ``これは**重要(important)**です`` and ``**[x]{.red}**ly`` kept their stars;
+    pandoc, remark and R Markdown make them bold.  ``_`` keeps CommonMark's rule (pandoc's too: no
+    emphasis inside a word)."""
+    start = state.pos
+    if silent or state.src[start] != "*":
+        return mdemphasis.tokenize(state, silent)
+    length = state.scanDelims(start, True).length
+    before = state.src[start - 1] if start > 0 else " "
+    after = state.src[start + length] if start + length < state.posMax else " "
+    can_open, can_close = not isWhiteSpace(ord(after)), not isWhiteSpace(ord(before))
+    for _ in range(length):
+        token = state.push("text", "", 0)
+        token.content = "*"
+        state.delimiters.append(
+            Delimiter(
+                marker=ord("*"),
+                length=length,
+                token=len(state.tokens) - 1,
+                end=-1,
+                open=can_open,
+                close=can_close,
+            )
+        )
+    state.pos += length
+    return True
 
 
 class _LinkHelpers:

@@ -134,3 +134,67 @@ def test_a_fence_not_read_as_one_is_warned_about_at_its_opening_line(tmp_path):
     _, stderr = _deck(src, tmp_path / "out")
     assert "lecture.md:7: warning: this code fence is not read as code" in stderr
     assert "fence at line 9 that closes it" in stderr
+
+
+def _runs(slide) -> list[tuple[str, bool]]:
+    return [
+        (r.text, bool(r.font.bold))
+        for sh in slide.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.text
+    ]
+
+
+def test_bold_closed_after_punctuation_before_a_letter_is_bold_as_pandoc_reads_it(tmp_path):
+    # CommonMark's flanking rule kept the stars of `**값(Value)**으로`; pandoc, remark and knitr
+    # make it bold, as every CJK deck means it
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: "Bold before CJK"
+        ---
+
+        ## Korean and Japanese
+
+        - 관측점(Observation), **값(Value)**으로 표현된다.
+        - これは**重要(important)**です。
+        - English **bold (x)**ly and *it.*alic
+        - `**code**` stays, 2 * 3 * 4 stays, so do *.py and *.txt and a * b
+        - snake_case_name and my_var_name stay too
+        """,
+    )
+    prs, _ = _deck(src, tmp_path / "out")
+    runs = _runs(prs.slides[1])
+    bold = [t for t, b in runs if b]
+    assert bold == ["값(Value)", "重要(important)", "bold (x)"]
+    text = _text(prs.slides[1])
+    assert "**" not in text.replace("**code**", "")
+    assert "2 * 3 * 4" in text and "*.py and *.txt and a * b" in text
+    assert "snake_case_name and my_var_name stay too" in text
+    assert "it.alic" in text and "*it.*" not in text  # (an emphasis, not bold: no bold run)
+
+
+def test_xaringan_bold_around_a_class_span_followed_by_a_letter_is_bold(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: "Bold around a class span"
+        output: xaringan::moon_reader
+        ---
+
+        # Korean
+
+        데이터를 수집할 수 없을 정도로 **.red[데이터가 폭증]**하고 있다.
+
+        English **.red[bold]**ly.
+        """,
+        "deck.Rmd",
+    )
+    prs, _ = _deck(src, tmp_path / "out")
+    slide = prs.slides[1]
+    assert "**" not in _text(slide)
+    assert [t for t, b in _runs(slide) if b] == ["데이터가 폭증", "bold"]
