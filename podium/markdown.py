@@ -303,6 +303,10 @@ def markdown_parser() -> MarkdownIt:
     md.use(
         dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True, allow_blank_lines=False
     )
+    md.block.ruler.at(
+        "math_block",
+        _chained_display_math(md.block.ruler.__rules__[md.block.ruler.__find__("math_block")].fn),
+    )
     md.use(deflist_plugin)  # pandoc's definition lists (Term, then `: definition`)
     md.use(sub_plugin)  # pandoc's H~2~O (no space inside; ~~ stays strikethrough)
     md.use(superscript_plugin)  # pandoc's m^2^
@@ -320,6 +324,26 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.at("replacements", _replacements)
     md.core.ruler.after("inline", "html_links", _html_links)
     return md
+
+
+# a line that begins with `$$ … $$` and goes on after it (`$$x = 1$$ $$y = 2$$`; not a label `$$x$$ (1)`)
+_MATH_THEN_MORE = re.compile(r"^\$\$(?:[^$\\]|\\.|\$(?!\$))+\$\$(?=.*\$\$)")
+
+
+def _chained_display_math(rule):
+    """The dollar-math plugin's block rule, but not for a line of several ``$$ … $$`` equations.
+
+    The plugin reads a line that begins and ends with ``$$`` as one equation, so ``$$x = 1$$ $$y = 2$$``
+    was one equation holding ``$$ $$``; such a line is a paragraph, whose ``$$ … $$`` are each an
+    equation of their own, as pandoc and MathJax show them."""
+
+    def math_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+        if line.startswith("$$") and _MATH_THEN_MORE.match(line):
+            return False
+        return rule(state, start, end, silent)
+
+    return math_block
 
 
 def _emphasis(state: StateInline, silent: bool) -> bool:

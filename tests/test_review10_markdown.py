@@ -198,3 +198,48 @@ def test_xaringan_bold_around_a_class_span_followed_by_a_letter_is_bold(tmp_path
     slide = prs.slides[1]
     assert "**" not in _text(slide)
     assert [t for t, b in _runs(slide) if b] == ["데이터가 폭증", "bold"]
+
+
+def _equations(slide) -> list[str]:
+    """The alt text (the TeX) of each equation drawn as a picture, and each OMML equation's text."""
+    out = []
+    for sh in slide.shapes:
+        descr = sh._element.xpath("./*[1]/p:cNvPr/@descr")
+        if sh.shape_type == 13 and descr:
+            out.append(descr[0])
+    m = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+    for para in slide._element.iter(f"{m}oMath"):
+        out.append("".join(t.text or "" for t in para.iter(f"{m}t")))
+    return out
+
+
+def test_two_display_equations_on_one_line_are_two_equations(tmp_path):
+    # the line was one equation holding "$$ $$" (drawn as "x = 1$$$$y = 2")
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: "Display math chain"
+        ---
+
+        ## Two equations in one bullet
+
+        - $$a = b + c$$ $$+ d - e$$
+
+        ## Same, as a paragraph
+
+        $$x = 1$$ $$y = 2$$
+
+        ## One, labelled
+
+        $$z = 3$$ (1)
+        """,
+    )
+    prs, stderr = _deck(src, tmp_path / "out")
+    bullet, paragraph, labelled = list(prs.slides)[1:4]
+    for slide in (bullet, paragraph, labelled):
+        assert "$" not in _text(slide) and not any("$" in e for e in _equations(slide))
+    assert [e.replace(" ", "") for e in _equations(paragraph)] == ["x=1", "y=2"]
+    assert [e.replace(" ", "") for e in _equations(bullet)] == ["a=b+c", "+d−e"]
+    assert [e.replace(" ", "") for e in _equations(labelled)] == ["z=3"]
+
