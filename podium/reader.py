@@ -1094,6 +1094,7 @@ def parse_lecture(
         )
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
+    conv.tex_deck = tex_deck
     conv.marp_header = _front_header(raw_meta) if conv.marp else None
     # (Marp, reveal.js, remark and Slidev show a picture's alt text nowhere)
     conv.alt_only = conv.marp or reveal or remark_deck or slidev_deck
@@ -1443,6 +1444,7 @@ class _Converter:
         self.cites = True  # its tool reads `@key` as a citation (remark, Marp, Slidev, reveal.js: text)
         self.internal_links: dict[str, m.SourcePos] = {}  # [x](#id): each id linked to, where first
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
+        self.tex_deck = False  # a beamer deck in LaTeX (`#` is a macro's argument there, never a heading)
         self.alt_only = False  # a picture's words are its alt text, never a caption (Marp, reveal.js)
         self.own_title = False  # a deck that writes its own title slide (xaringan's seal: false)
         self.centred_cover = False  # its first slide is centred (remark's class: center, middle)
@@ -2407,7 +2409,25 @@ class _Converter:
                     out.extend(self.paragraph_words(words, pos))
             return out
         self.table_not_read(inline.content, pos)
+        self.headings_without_space(node)
         return self.paragraph_words(inline, pos)
+
+    def headings_without_space(self, node: SyntaxTreeNode) -> None:
+        """Warn about each line of a paragraph written as a heading without the space after its ``#``
+        (``##Caveats``): pandoc and CommonMark read it as text, so the marks would be on the slide."""
+        if self.tex_deck or self.html_depth or not node.map or "#" not in (node.children[0].content or ""):
+            return
+        for k in range(node.map[0], min(node.map[1], len(self.lines))):
+            mt = _HEADING_WITHOUT_SPACE.match(self.lines[k])
+            if mt is None:
+                continue
+            marks, rest = mt.group(1), _short(mt.group(2), 40)
+            self.diags.warning(
+                f"'{marks}{rest}' is not a heading: a heading needs a space after its '{marks}' (write "
+                f"'{marks} {rest}'); it is shown as text, with its '{marks}'",
+                self.mapped(k + 1),
+                "heading",
+            )
 
     def table_not_read(self, text: str, pos: m.SourcePos) -> None:
         """Warn about a paragraph whose lines all begin and end with ``|``: a pipe table the Markdown
@@ -4150,6 +4170,10 @@ _IMG_ONLY = re.compile(r"\s*(<p\b[^<>]*>\s*)?<img\b[^<>]*>\s*(</p>\s*)?", re.I)
 _TABLE_BLOCK = re.compile(r"\s*<table\b.*</table>\s*", re.S | re.I)
 # an HTML block that is one <div> or <p> (its style may colour it: _Converter.coloured_blocks)
 _COLOURED_BLOCK = re.compile(r"\s*(<(?:div|p)\b[^<>]*>)(.*)</(?:div|p)>\s*", re.S | re.I)
+# `##Caveats` at a line's start (after a quote's or an item's marks too): a heading without its space
+_HEADING_WITHOUT_SPACE = re.compile(
+    r"^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3}(#{1,6})([^\W\d_].*)"
+)
 _BR_ONLY = re.compile(r"\s*(<br\s*/?>\s*)+", re.I)
 _STYLE_ONLY = re.compile(r"\s*<style\b[^>]*>.*?</style>\s*", re.I | re.S)
 # pandoc's citation keys in text (after a space, "[", "(" or ";"; an e-mail address has a word before its @)

@@ -243,3 +243,35 @@ def test_two_display_equations_on_one_line_are_two_equations(tmp_path):
     assert [e.replace(" ", "") for e in _equations(bullet)] == ["a=b+c", "+d−e"]
     assert [e.replace(" ", "") for e in _equations(labelled)] == ["z=3"]
 
+
+def test_a_heading_without_its_space_is_warned_about_at_its_line(tmp_path):
+    # `##Clustering caveats` is text (pandoc, CommonMark), so the slide showed a stray "##" unsaid
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: "Heading without a space"
+        ---
+
+        ## What is clustering?
+
+        Clustering finds groups in data, #hashtag in a line.
+
+        ##Clustering caveats
+
+        Clustering is only for exploring data.
+
+        - ###개요
+
+        ```c
+        #include <stdio.h>
+        ```
+        """,
+    )
+    prs, stderr = _deck(src, tmp_path / "out")
+    assert "##Clustering caveats" in _text(prs.slides[1])  # (shown as written, as pandoc reads it)
+    said = [ln for ln in stderr.splitlines() if "[heading]" in ln]
+    assert len(said) == 2, stderr
+    assert "lecture.md:9: warning: '##Clustering caveats' is not a heading" in said[0]
+    assert "'## Clustering caveats'" in said[0]
+    assert "lecture.md:13: warning: '###개요' is not a heading" in said[1]
