@@ -2740,9 +2740,9 @@ class _Converter:
             )
             return
         self.diags.warning(
-            "this code fence is not read as code (indented four spaces or more, a backtick after ```, "
-            f"or inside HTML), so the fence at line {pos.line} that closes it opens a code block that "
-            "runs to the end of the file",
+            f"the fence at line {pos.line} that should close the code opened here opens a code block "
+            "instead, which runs to the end of the file (is this fence indented four spaces or more, in a "
+            "list item the closing fence is outside of, or with a backtick after its ```?)",
             self.mapped(opened + 1),
             "unclosed-fence",
         )

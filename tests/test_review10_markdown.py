@@ -132,8 +132,7 @@ def test_a_fence_not_read_as_one_is_warned_about_at_its_opening_line(tmp_path):
         """,
     )
     _, stderr = _deck(src, tmp_path / "out")
-    assert "lecture.md:7: warning: this code fence is not read as code" in stderr
-    assert "fence at line 9 that closes it" in stderr
+    assert "lecture.md:7: warning: the fence at line 9 that should close the code opened here opens" in stderr
 
 
 def _runs(slide) -> list[tuple[str, bool]]:
