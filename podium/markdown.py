@@ -19,10 +19,15 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it import helpers as mdhelpers
-from markdown_it.common.utils import unescapeAll
+from markdown_it.common.utils import isWhiteSpace, unescapeAll
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.html_block import HTML_SEQUENCES
+from markdown_it.rules_block.html_block import html_block as _mdit_html_block
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core import replacements as mdreplacements
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline import emphasis as mdemphasis
+from markdown_it.rules_inline.state_inline import Delimiter
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -128,6 +133,25 @@ def fenced_lines(lines: list[str]) -> list[bool]:
     return out
 
 
+def fence_opened_at(lines: list[str], k: int) -> int | None:
+    """The line (0-based) of the fence that line ``k`` closes as the text reads, line by line (as
+    :func:`fenced_lines` pairs them); None when line ``k`` closes none."""
+    fence: str | None = None
+    opened = 0
+    for j, line in enumerate(lines[: k + 1]):
+        stripped = line.strip()
+        if fence:
+            if stripped.startswith(fence) and stripped.strip(fence[0]) == "":
+                if j == k:
+                    return opened
+                fence = None
+            continue
+        opening = _CODE_FENCE.match(stripped)
+        if opening:
+            fence, opened = opening.group(1), j
+    return None
+
+
 def parse_attrs(text: str) -> Attrs:
     """Return the attributes in ``text`` (with or without the braces); unknown bits are ignored."""
     text = text.strip()
@@ -228,6 +252,37 @@ def _fenced_div(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+_FENCE_OPENER = re.compile(r"^(?:`{3,}[^`]*|~{3,}.*)$")
+
+
+def _html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's HTML block, ended before a line that opens a code fence.
+
+    CommonMark ends a ``<div …>`` block only at a blank line, so a fence right under the tag (no blank
+    line between, as knitr and pandoc read it) was HTML up to the first blank line inside the code,
+    and its closing fence then opened a code block that ran to the end of the file.  pandoc reads the
+    Markdown between HTML tags, so the fence is a fence here too, the tags blocks of their own."""
+    found = _mdit_html_block(state, start, end, silent)
+    if not found or silent:
+        return found
+    token = state.tokens[-1]
+    first, stop = token.map or (start, start + 1)
+    opening = state.src[state.bMarks[first] + state.tShift[first] : state.eMarks[first]]
+    kind = next((seq for seq in HTML_SEQUENCES if seq[0].search(opening)), None)
+    if kind is None or not kind[1].search(""):
+        return True  # (a comment, <pre>, <script>: they end at their closing mark, fences and all)
+    for k in range(first + 1, stop):
+        if state.sCount[k] - state.blkIndent >= 4:
+            continue
+        text = state.src[state.bMarks[k] + state.tShift[k] : state.eMarks[k]]
+        if _FENCE_OPENER.match(text):
+            token.map = [first, k]
+            token.content = state.getLines(first, k, state.blkIndent, True)
+            state.line = k
+            break
+    return True
+
+
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
     """Return the shared, configured markdown-it-py parser (pandoc's Markdown, roughly)."""
@@ -248,6 +303,10 @@ def markdown_parser() -> MarkdownIt:
     md.use(
         dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True, allow_blank_lines=False
     )
+    md.block.ruler.at(
+        "math_block",
+        _chained_display_math(md.block.ruler.__rules__[md.block.ruler.__find__("math_block")].fn),
+    )
     md.use(deflist_plugin)  # pandoc's definition lists (Term, then `: definition`)
     md.use(sub_plugin)  # pandoc's H~2~O (no space inside; ~~ stays strikethrough)
     md.use(superscript_plugin)  # pandoc's m^2^
@@ -258,11 +317,65 @@ def markdown_parser() -> MarkdownIt:
     md.block.ruler.before(
         "fence", "fenced_div", _fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
+    md.inline.ruler.at("emphasis", _emphasis)
+    md.block.ruler.at("html_block", _html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.normalizeLink = _bounded_normalize(md.normalizeLink)  # type: ignore[method-assign]  # markdown-it's hook
     md.helpers = _LinkHelpers()  # type: ignore[assignment]  # (its own, not markdown-it's module for all)
     md.core.ruler.at("replacements", _replacements)
     md.core.ruler.after("inline", "html_links", _html_links)
     return md
+
+
+# a line that begins with `$$ … $$` and goes on after it (`$$x = 1$$ $$y = 2$$`; not a label `$$x$$ (1)`)
+_MATH_THEN_MORE = re.compile(r"^\$\$(?:[^$\\]|\\.|\$(?!\$))+\$\$(?=.*\$\$)")
+
+
+def _chained_display_math(rule):
+    """The dollar-math plugin's block rule, but not for a line of several ``$$ … $$`` equations.
+
+    The plugin reads a line that begins and ends with ``$$`` as one equation, so ``$$x = 1$$ $$y = 2$$``
+    was one equation holding ``$$ $$``; such a line is a paragraph, whose ``$$ … $$`` are each an
+    equation of their own, as pandoc and MathJax show them."""
+
+    def math_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+        if line.startswith("$$") and _MATH_THEN_MORE.match(line):
+            return False
+        return rule(state, start, end, silent)
+
+    return math_block
+
+
+def _emphasis(state: StateInline, silent: bool) -> bool:
+    """markdown-it's emphasis delimiters, with pandoc's rule for ``*``: a run of ``*`` may open where no
+    white space follows it and close where none comes before it.
+
+    CommonMark's flanking rule does not let ``**`` close after punctuation when a letter follows, so
+    ``**값(Value)**으로``, ``これは**重要(important)**です`` and ``**[x]{.red}**ly`` kept their stars;
+    pandoc, remark and R Markdown make them bold.  ``_`` keeps CommonMark's rule (pandoc's too: no
+    emphasis inside a word)."""
+    start = state.pos
+    if silent or state.src[start] != "*":
+        return mdemphasis.tokenize(state, silent)
+    length = state.scanDelims(start, True).length
+    before = state.src[start - 1] if start > 0 else " "
+    after = state.src[start + length] if start + length < state.posMax else " "
+    can_open, can_close = not isWhiteSpace(ord(after)), not isWhiteSpace(ord(before))
+    for _ in range(length):
+        token = state.push("text", "", 0)
+        token.content = "*"
+        state.delimiters.append(
+            Delimiter(
+                marker=ord("*"),
+                length=length,
+                token=len(state.tokens) - 1,
+                end=-1,
+                open=can_open,
+                close=can_close,
+            )
+        )
+    state.pos += length
+    return True
 
 
 class _LinkHelpers:

@@ -38,7 +38,14 @@ from .diagnostics import BuildError, Diagnostics
 from .fancylists import number_examples
 from .handout.options import read_settings
 from .labels import label
-from .markdown import Attrs, guard_display_math, markdown_parser, parse_attrs, split_trailing_attrs
+from .markdown import (
+    Attrs,
+    fence_opened_at,
+    guard_display_math,
+    markdown_parser,
+    parse_attrs,
+    split_trailing_attrs,
+)
 from .rawhtml import (
     DROP_CONTENT,
     SPAN_STYLES,
@@ -1087,6 +1094,7 @@ def parse_lecture(
         )
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
+    conv.tex_deck = tex_deck
     conv.marp_header = _front_header(raw_meta) if conv.marp else None
     # (Marp, reveal.js, remark and Slidev show a picture's alt text nowhere)
     conv.alt_only = conv.marp or reveal or remark_deck or slidev_deck
@@ -1436,6 +1444,7 @@ class _Converter:
         self.cites = True  # its tool reads `@key` as a citation (remark, Marp, Slidev, reveal.js: text)
         self.internal_links: dict[str, m.SourcePos] = {}  # [x](#id): each id linked to, where first
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
+        self.tex_deck = False  # a beamer deck in LaTeX (`#` is a macro's argument there, never a heading)
         self.alt_only = False  # a picture's words are its alt text, never a caption (Marp, reveal.js)
         self.own_title = False  # a deck that writes its own title slide (xaringan's seal: false)
         self.centred_cover = False  # its first slide is centred (remark's class: center, middle)
@@ -2400,7 +2409,25 @@ class _Converter:
                     out.extend(self.paragraph_words(words, pos))
             return out
         self.table_not_read(inline.content, pos)
+        self.headings_without_space(node)
         return self.paragraph_words(inline, pos)
+
+    def headings_without_space(self, node: SyntaxTreeNode) -> None:
+        """Warn about each line of a paragraph written as a heading without the space after its ``#``
+        (``##Caveats``): pandoc and CommonMark read it as text, so the marks would be on the slide."""
+        if self.tex_deck or self.html_depth or not node.map or "#" not in (node.children[0].content or ""):
+            return
+        for k in range(node.map[0], min(node.map[1], len(self.lines))):
+            mt = _HEADING_WITHOUT_SPACE.match(self.lines[k])
+            if mt is None:
+                continue
+            marks, rest = mt.group(1), _short(mt.group(2), 40)
+            self.diags.warning(
+                f"'{marks}{rest}' is not a heading: a heading needs a space after its '{marks}' (write "
+                f"'{marks} {rest}'); it is shown as text, with its '{marks}'",
+                self.mapped(k + 1),
+                "heading",
+            )
 
     def table_not_read(self, text: str, pos: m.SourcePos) -> None:
         """Warn about a paragraph whose lines all begin and end with ``|``: a pipe table the Markdown
@@ -2687,11 +2714,7 @@ class _Converter:
                 self.highlights_noted(marked.group(0), pos)
         code = node.content.rstrip("\n").expandtabs(TAB_STOP)  # as pandoc does: no tab stops in a deck
         if node.type == "fence" and node.map and not _closes_fence(self.lines, node):
-            self.diags.warning(
-                "code fence opened here is never closed; it runs to the end of the file",
-                pos,
-                "unclosed-fence",
-            )
+            self.unclosed_fence(node.map[0], pos)
         if lang == "chart":
             chart = self.chart(code, pos)
             return [chart] if chart is not None else []
@@ -2703,6 +2726,26 @@ class _Converter:
                 "not-rendered",
             )
         return [m.CodeBlock(code, lang, pos, first_line)]
+
+    def unclosed_fence(self, line: int, pos: m.SourcePos) -> None:
+        """Warn that the code fence at ``line`` (0-based) runs to the end of the file, at the line where
+        its lecturer opened it: when the text pairs this fence with an earlier one that was not read as
+        a fence, at that earlier one, whose closing fence this is."""
+        opened = fence_opened_at(self.lines, line) if self.html_depth == 0 else None
+        if opened is None:
+            self.diags.warning(
+                "code fence opened here is never closed; it runs to the end of the file",
+                pos,
+                "unclosed-fence",
+            )
+            return
+        self.diags.warning(
+            f"the fence at line {pos.line} that should close the code opened here opens a code block "
+            "instead, which runs to the end of the file (is this fence indented four spaces or more, in a "
+            "list item the closing fence is outside of, or with a backtick after its ```?)",
+            self.mapped(opened + 1),
+            "unclosed-fence",
+        )
 
     def cell_pictures(
         self, code: str, info: str, options: dict, pos: m.SourcePos, calls: cellfigures.Included | None
@@ -4127,6 +4170,10 @@ _IMG_ONLY = re.compile(r"\s*(<p\b[^<>]*>\s*)?<img\b[^<>]*>\s*(</p>\s*)?", re.I)
 _TABLE_BLOCK = re.compile(r"\s*<table\b.*</table>\s*", re.S | re.I)
 # an HTML block that is one <div> or <p> (its style may colour it: _Converter.coloured_blocks)
 _COLOURED_BLOCK = re.compile(r"\s*(<(?:div|p)\b[^<>]*>)(.*)</(?:div|p)>\s*", re.S | re.I)
+# `##Caveats` at a line's start (after a quote's or an item's marks too): a heading without its space
+_HEADING_WITHOUT_SPACE = re.compile(
+    r"^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3}(#{1,6})([^\W\d_].*)"
+)
 _BR_ONLY = re.compile(r"\s*(<br\s*/?>\s*)+", re.I)
 _STYLE_ONLY = re.compile(r"\s*<style\b[^>]*>.*?</style>\s*", re.I | re.S)
 # pandoc's citation keys in text (after a space, "[", "(" or ";"; an e-mail address has a word before its @)
