@@ -1060,7 +1060,7 @@ def parse_lecture(
     if raw_meta.get("logo") or _format_option(raw_meta, "logo"):
         meta = replace(meta, logo=_logo(raw_meta, shown, diags, key_lines, base_dir, policy))
     if ("{{<" in body or "child" in body and quarto.CHILD_CHUNK.search(body)) and not tex_deck:
-        expanded = quarto.expand_includes(body, shown, base_dir, diags, policy)
+        expanded = quarto.expand_includes(body, shown, base_dir, diags, policy, remark=remark_deck)
         origins = expanded.origins
         body = quarto.replace_shortcodes(
             expanded.text,
