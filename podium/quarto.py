@@ -383,6 +383,29 @@ def _lookup(data: dict | None, key: str) -> str | None:
     return _as_text(value)
 
 
+# R Markdown's front matter as inline R reads it: `r rmarkdown::metadata$title`, `r params$n`
+_R_METADATA = re.compile(
+    r"^(?:r|\{\s*r\s*\})\s+(?:(?:rmarkdown::)?(metadata)|(params))\s*"
+    r"(?:\$\s*`?([\w.]+)`?|\[\[\s*[\"']([^\"']+)[\"']\s*\]\])\s*$"
+)
+
+
+def r_metadata(code: str, meta: dict | None) -> str | None:
+    """The front matter's value that inline R ``code`` shows (`` `r rmarkdown::metadata$title` ``, a
+    ``params$n``, its ``value`` if given as one), as text; None when it is other code or absent."""
+    mt = _R_METADATA.match(code.strip())
+    if mt is None or not isinstance(meta, dict):
+        return None
+    key = mt.group(3) or mt.group(4)
+    if mt.group(1):
+        value = meta.get(key)
+    else:
+        params = meta.get("params")
+        value = params.get(key) if isinstance(params, dict) else None
+        value = value.get("value") if isinstance(value, dict) and "value" in value else value
+    return None if value is None else _as_text(value)
+
+
 def _as_text(value: object) -> str | None:
     if isinstance(value, dict):
         return _as_text(value.get("name")) if "name" in value else None

@@ -3358,6 +3358,9 @@ class _Converter:
             self.raw_output(attrs.raw_format, self.pos(None))
             return []
         if quarto.inline_cell(node.content, self.knitr) is not None:  # its value is unknown here
+            known = quarto.r_metadata(node.content, self.raw_meta)  # (but the front matter's: its value)
+            if known is not None:
+                return [m.Text(_XML_INVALID.sub("\ufffd", known))]
             self.inline_cells.append((node.content, self.line_of(f"`{node.content}`")))
             return []
         return [m.Code(_XML_INVALID.sub("\ufffd", node.content.expandtabs(TAB_STOP)))]
