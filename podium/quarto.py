@@ -34,10 +34,11 @@ _SHORTCODE_OUTSIDE = re.compile(
     r"(`+[^`]*?`+|\{\{\{<[^>]*>\}\}\})|\{\{<\s*(?:/?\*?)?\s*[\w-]+[^>]*?\s*\*?>\}\}"
 )
 _INCLUDE_LINE = re.compile(r"^\s*\{\{<\s*include\s+(\S+?)\s*>\}\}\s*$")
-# knitr's child document: an empty ```{r child = "part.Rmd"} chunk, knitted in its place
-CHILD_CHUNK = re.compile(
-    r"^\s*(`{3,})\s*\{r\b[^{}\n]*?\bchild\s*=\s*[\"']([^\"'\n]+)[\"'][^{}\n]*\}\s*$", re.M
-)
+# knitr's child document: an empty ```{r child = "part.Rmd"} chunk, knitted in its place (its options
+# may hold R code with braces: child = glue::glue('{here::here()}/part.Rmd'))
+CHILD_CHUNK = re.compile(r"^\s*(`{3,})\s*\{r\b([^\n]*?\bchild\s*=[^\n]*)\}\s*$", re.M)
+# what marks the root of a project for R's here::here() (rprojroot's criteria), looked for upwards
+_HERE_MARKS = (".here", "DESCRIPTION", "remake.yml", ".projectile", ".git", ".svn")
 MAX_INCLUDE_DEPTH = 8
 CALLOUT_TITLES = {
     "note": "Note",
@@ -86,9 +87,15 @@ def expand_includes(
     policy,
     depth: int = 0,
     seen: tuple[str, ...] = (),
+    remark: bool = False,
+    root: str | None = None,
 ) -> Expanded:
     """Return ``text`` with ``{{< include f >}}`` lines, and knitr's empty ``{r child = "f.Rmd"}`` chunks,
-    replaced by their files' text (a child's front matter left out)."""
+    replaced by their files' text (a child's front matter left out, but in a remark deck (``remark``),
+    where a child's leading ``---`` is a slide break, as knitr pastes the child's text in place).
+
+    ``root``: the lecture's own folder, where R's ``here::here()`` starts looking for its project."""
+    root = root or base_dir
     lines = text.split("\n")
     out: list[str] = []
     origins: list[tuple[str, int]] = []
@@ -102,32 +109,160 @@ def expand_includes(
             out.append(line)
             origins.append((shown, n))
             continue
+        pos = m.SourcePos(shown, n)
+        names: list[str] | None = [name]
         if not _INCLUDE_LINE.match(line):
             skip = n  # (a child chunk's closing fence)
-        pos = m.SourcePos(shown, n)
-        sub = _read_include(name, pos, base_dir, diags, policy, depth, seen)
-        if sub is None:
+            names = child_files(name, base_dir, root)
+            if names is None:
+                diags.warning(
+                    f"child file named by R code is not read: child = {name} (Podium runs no R; write the "
+                    'path in quotes, child = "part.Rmd", or with here::here("…") or file.path("…"))',
+                    pos,
+                    "include",
+                )
+        computed = names is not None and not _INCLUDE_LINE.match(line) and not _R_STRING.fullmatch(name)
+        subs: list[Expanded | None] = []
+        for one in names or ():
+            if computed and not os.path.exists(os.path.join(base_dir, one)):
+                shown_path = _shown(os.path.join(base_dir, one))
+                diags.warning(f"child file '{shown_path}' (child = {name}) not found", pos, "missing-file")
+                continue
+            subs.append(_read_include(one, pos, base_dir, diags, policy, depth, seen, remark, root))
+        if not any(subs):
             out.append("")
             origins.append((shown, n))
-            continue
-        out.extend(sub.text.split("\n"))
-        origins.extend(sub.origins)
+        for sub in subs:
+            if sub is not None:
+                out.extend(sub.text.split("\n"))
+                origins.extend(sub.origins)
     return Expanded("\n".join(out), origins)
 
 
 def _included(line: str, after: str, fenced: bool) -> str | None:
-    """The file a line includes: ``{{< include f >}}`` (outside code), or knitr's child chunk
-    ``{r child = "f.Rmd"}`` opening on it and closing on the line ``after`` it (an empty chunk)."""
+    """The file a line includes: ``{{< include f >}}`` (outside code), or, for knitr's child chunk
+    ``{r child = …}`` opening on it and closing on the line ``after`` it (an empty chunk), the R
+    expression that names the child."""
     if not fenced and "{{<" in line:
         include = _INCLUDE_LINE.match(line)
         if include is not None:
             return include.group(1).strip("\"'")
     child = CHILD_CHUNK.match(line) if "child" in line else None
-    return child.group(2) if child is not None and after.strip() == child.group(1) else None
+    if child is None or after.strip() != child.group(1):
+        return None
+    return _option(child.group(2), "child")
+
+
+def _option(options: str, key: str) -> str | None:
+    """The R expression of option ``key`` in a chunk's options (``r setup, child = c("a", "b")``), up to
+    the next comma outside brackets and quotes."""
+    for mt in re.finditer(rf"(?:^|[\s,]){key}\s*=\s*", options):
+        if _r_depth(options[: mt.start()]) == 0:
+            start = mt.end()
+            end = next(
+                (
+                    k
+                    for k in range(start, len(options))
+                    if options[k] == "," and not _r_depth(options[start:k])
+                ),
+                len(options),
+            )
+            return options[start:end].strip()
+    return None
+
+
+def _r_depth(code: str) -> int:
+    """How deep inside brackets or a string the end of R ``code`` is (0: at its top level)."""
+    depth, quote = 0, ""
+    for c in code:
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "\"'":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+    return depth + bool(quote)
+
+
+_R_STRING = re.compile(r'"([^"\\]*)"|\'([^\'\\]*)\'')
+
+
+def child_files(expr: str, base_dir: str, root: str) -> list[str] | None:
+    """The files knitr's ``child =`` option names, relative to ``base_dir``, where Podium can tell without
+    running R: a string, ``c(…)`` of them, ``file.path(…)``, ``paste0(…)``, ``here::here(…)`` (from the
+    project root above ``root``) and ``glue::glue()`` whose only braces are ``{here::here()}``; else None."""
+    values = _r_strings(expr.strip(), lambda: _here_root(root))
+    if not values:
+        return None
+    return [os.path.relpath(v, base_dir) if os.path.isabs(v) else v for v in values]
+
+
+def _r_strings(expr: str, here) -> list[str] | None:
+    """The character vector R expression ``expr`` evaluates to, for the few calls that name files."""
+    literal = _R_STRING.fullmatch(expr)
+    if literal is not None:
+        return [literal.group(1) if literal.group(1) is not None else literal.group(2)]
+    call = re.fullmatch(r"((?:\w+::)?[\w.]+)\s*\((.*)\)", expr, re.S)
+    if call is None:
+        return None
+    name = call.group(1).split("::")[-1]
+    body = call.group(2)
+    if name not in ("c", "file.path", "paste0", "here", "glue") or re.match(r"\s*[\w.]+\s*=[^=]", body):
+        return None
+    args: list[str] = []
+    start = 0
+    for k, c in enumerate(body + ","):
+        if c == "," and not _r_depth(body[start:k]):
+            args.append(body[start:k].strip())
+            start = k + 1
+    args = [a for a in args if a]
+    values = [_r_strings(a, here) for a in args]
+    if any(v is None for v in values) or any(re.match(r"[\w.]+\s*=[^=]", a) for a in args):
+        return None  # (an expression Podium cannot tell, or a named argument: sep =, fsep =)
+    vectors: list[list[str]] = [v for v in values if v is not None]
+    if name == "c":
+        return [s for v in vectors for s in v]
+    if any(len(v) != 1 for v in vectors):
+        return None
+    parts = [v[0] for v in vectors]
+    if name == "here":
+        return [os.path.join(here(), *parts)]
+    if name == "file.path":
+        return ["/".join(parts)] if parts else None
+    if name == "paste0":
+        return ["".join(parts)] if parts else None
+    if len(parts) != 1:  # glue
+        return None
+    glued = re.sub(r"\{\s*(?:here::)?here\(\s*\)\s*\}", lambda _mt: here().replace("\\", "/"), parts[0])
+    return None if "{" in glued else [glued]
+
+
+def _here_root(start: str) -> str:
+    """The folder R's ``here::here()`` stands for, rendering a document in ``start``: the nearest folder
+    upwards with a mark of a project (``.here``, an RStudio ``.Rproj``, a package's ``DESCRIPTION``, ``.git``
+    …), else ``start`` itself."""
+    folder = Path(start).resolve()
+    for candidate in (folder, *folder.parents):
+        try:
+            if any((candidate / mark).exists() for mark in _HERE_MARKS) or any(candidate.glob("*.Rproj")):
+                return str(candidate)
+        except OSError:
+            continue
+    return str(folder)
 
 
 def _read_include(
-    src: str, pos: m.SourcePos, base_dir: str, diags: Diagnostics, policy, depth: int, seen: tuple[str, ...]
+    src: str,
+    pos: m.SourcePos,
+    base_dir: str,
+    diags: Diagnostics,
+    policy,
+    depth: int,
+    seen: tuple[str, ...],
+    remark: bool = False,
+    root: str | None = None,
 ) -> Expanded | None:
     if depth >= MAX_INCLUDE_DEPTH:
         diags.warning(
@@ -146,13 +281,24 @@ def _read_include(
         text = decode_source(data, _shown(path), diags)
     except Exception:  # BuildError: already reported
         return None
-    if text.startswith("---\n"):  # (a child document's own front matter: its lines blanked)
+    if text.startswith("---\n") and not remark:  # (a child document's own front matter: its lines blanked)
         lines = text.split("\n")
         end = next((k for k in range(1, len(lines)) if lines[k].rstrip() in ("---", "...")), 0)
-        text = "\n".join([""] * (end + 1) + lines[end + 1 :])
+        if end and _yaml_mapping(lines[1:end]):  # (else, as pandoc reads it, a rule: a slide break)
+            text = "\n".join([""] * (end + 1) + lines[end + 1 :])
     return expand_includes(
-        text, _shown(path), str(Path(path).parent), diags, policy, depth + 1, seen + (real,)
+        text, _shown(path), str(Path(path).parent), diags, policy, depth + 1, seen + (real,), remark, root
     )
+
+
+def _yaml_mapping(lines: list[str]) -> bool:
+    """Do ``lines`` hold a YAML mapping (pandoc's test of a metadata block)?"""
+    from . import yamlsafe  # noqa: PLC0415 (only lectures whose children have front matter read it)
+
+    try:
+        return isinstance(yamlsafe.load("\n".join(lines)), dict)
+    except yaml.YAMLError:
+        return False
 
 
 def _shown(path: str) -> str:
@@ -235,6 +381,29 @@ def _lookup(data: dict | None, key: str) -> str | None:
         else:
             return None
     return _as_text(value)
+
+
+# R Markdown's front matter as inline R reads it: `r rmarkdown::metadata$title`, `r params$n`
+_R_METADATA = re.compile(
+    r"^(?:r|\{\s*r\s*\})\s+(?:(?:rmarkdown::)?(metadata)|(params))\s*"
+    r"(?:\$\s*`?([\w.]+)`?|\[\[\s*[\"']([^\"']+)[\"']\s*\]\])\s*$"
+)
+
+
+def r_metadata(code: str, meta: dict | None) -> str | None:
+    """The front matter's value that inline R ``code`` shows (`` `r rmarkdown::metadata$title` ``, a
+    ``params$n``, its ``value`` if given as one), as text; None when it is other code or absent."""
+    mt = _R_METADATA.match(code.strip())
+    if mt is None or not isinstance(meta, dict):
+        return None
+    key = mt.group(3) or mt.group(4)
+    if mt.group(1):
+        value = meta.get(key)
+    else:
+        params = meta.get("params")
+        value = params.get(key) if isinstance(params, dict) else None
+        value = value.get("value") if isinstance(value, dict) and "value" in value else value
+    return None if value is None else _as_text(value)
 
 
 def _as_text(value: object) -> str | None:

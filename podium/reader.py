@@ -244,10 +244,19 @@ def split_front_matter(
         if block is None or (not is_first and not all(_KEY.fullmatch(str(k)) for k in block)):
             i += 1  # not metadata (pandoc reads it as a slide rule and text): Marp's `---` and a slide
             continue  # starting `<!-- _class: lead -->` is YAML ({"<!-- _class": "lead -->"}), not keys
+        path: list[tuple[int, str]] = []  # (the keys a nested key is under, with their indents)
         for k, line in enumerate(lines[i + 1 : close], start=i + 2):
             key = line.split(":", 1)[0].strip()
             if key and not line.startswith((" ", "\t", "-", "#")):
                 key_lines[key] = k
+                path = [(0, key)]
+            elif (nested := _NESTED_KEY.match(line)) is not None and path:
+                indent = len(nested.group(1))
+                path = [(d, up) for d, up in path if d < indent]
+                # (`format.revealjs.logo`: where an option under a format is written)
+                name = nested.group(2).strip("\"'")
+                key_lines.setdefault(".".join(up for _, up in path) + "." + name, k)
+                path.append((indent, name))
         meta.update(block)
         blank.update(range(i, close + 1))
         i = close + 1
@@ -255,6 +264,7 @@ def split_front_matter(
     return meta, body, key_lines
 
 
+_NESTED_KEY = re.compile(r"^( +)([^\s#:-][^#]*?):(?:\s|$)")  # (an indented `key:` of a mapping)
 _KEY = re.compile(r"[^\W\d][\w .-]*")  # a metadata key as lecturers write them (later blocks must have such)
 
 
@@ -581,7 +591,7 @@ def _logo(
     """The lecture's own logo (``logo:``, or Quarto's under ``format: revealjs:``), found under the same
     path policy as a picture; None, after a warning, when it is not a file name or cannot be used."""
     value = raw.get("logo") or _format_option(raw, "logo")
-    pos = m.SourcePos(shown, key_lines.get("logo", key_lines.get("format", 1)))
+    pos = m.SourcePos(shown, key_lines.get("logo") or _format_option_line(raw, key_lines, "logo"))
     if not isinstance(value, str):
         diags.warning(
             f"logo must be a picture's file name, not {value!r}; no logo is drawn", pos, "front-matter"
@@ -596,7 +606,7 @@ def _footer_text(raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines:
     shortcodes the values they name."""
     text = _text(raw.get("footer") or _format_option(raw, "footer") or "")
     if "{{<" in text:
-        line = key_lines.get("footer", key_lines.get("format", 1))
+        line = key_lines.get("footer") or _format_option_line(raw, key_lines, "footer")
         text = quarto.replace_shortcodes(text, lambda _i: m.SourcePos(shown, line), diags, raw)
     return text
 
@@ -1067,7 +1077,7 @@ def parse_lecture(
     if raw_meta.get("logo") or _format_option(raw_meta, "logo"):
         meta = replace(meta, logo=_logo(raw_meta, shown, diags, key_lines, base_dir, policy))
     if ("{{<" in body or "child" in body and quarto.CHILD_CHUNK.search(body)) and not tex_deck:
-        expanded = quarto.expand_includes(body, shown, base_dir, diags, policy)
+        expanded = quarto.expand_includes(body, shown, base_dir, diags, policy, remark=remark_deck)
         origins = expanded.origins
         body = quarto.replace_shortcodes(
             expanded.text,
@@ -1318,6 +1328,20 @@ def _format_option(raw_meta: dict, key: str) -> Any:
         if isinstance(opts, dict) and opts.get(key) is not None:
             return opts[key]
     return None
+
+
+def _format_option_line(raw_meta: dict, key_lines: dict[str, int], key: str) -> int:
+    """The front matter line of the :func:`_format_option` ``key`` (``format: revealjs: logo:``), else
+    of the ``format:`` or ``output:`` it is under (from a Quarto project's file: line 1)."""
+    fmt, output = raw_meta.get("format"), raw_meta.get("output")
+    for name in ("revealjs", "pptx", "beamer"):
+        opts = fmt.get(name) if isinstance(fmt, dict) else None
+        if isinstance(opts, dict) and opts.get(key) is not None:
+            return key_lines.get(f"format.{name}.{key}") or key_lines.get("format", 1)
+    for name, opts in output.items() if isinstance(output, dict) else ():
+        if isinstance(opts, dict) and opts.get(key) is not None:
+            return key_lines.get(f"output.{name}.{key}") or key_lines.get("output", 1)
+    return key_lines.get("format") or key_lines.get("output", 1)
 
 
 def html_slide_show(raw_meta: dict) -> bool:
@@ -3401,6 +3425,9 @@ class _Converter:
             self.raw_output(attrs.raw_format, self.pos(None))
             return []
         if quarto.inline_cell(node.content, self.knitr) is not None:  # its value is unknown here
+            known = quarto.r_metadata(node.content, self.raw_meta)  # (but the front matter's: its value)
+            if known is not None:
+                return [m.Text(_XML_INVALID.sub("\ufffd", known))]
             self.inline_cells.append((node.content, self.line_of(f"`{node.content}`")))
             return []
         return [m.Code(_XML_INVALID.sub("\ufffd", node.content.expandtabs(TAB_STOP)))]

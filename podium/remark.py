@@ -308,6 +308,9 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
             and _same_title(merged, raw_meta.get("title"))
         ):
             wanted_title = True  # (seal: false and a title slide of its own: the front matter's is drawn)
+            texts = [t for t, _ in slide.content]
+            for j in sorted(_quiet_chunks(texts, 0, len(texts))):  # (its setup chunk: knitr's options)
+                out.add(slide.content[j][1], texts[j])
             out.notes.append(
                 (
                     slide.start,
@@ -327,7 +330,9 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
 
 def _same_title(slide: _Slide, title: Any) -> bool:
     """Does a slide of its own (``seal: false``) show the front matter's ``title`` (or R's, inline)?"""
-    heading = next((h for t, _ in slide.content if (h := _HEADING.match(t))), None)
+    texts = [t for t, _ in slide.content]
+    code = code_lines(texts)  # (an R comment in a setup chunk, `# a comment`, is no heading)
+    heading = next((h for k, t in enumerate(texts) if not code[k] and (h := _HEADING.match(t))), None)
     if heading is None or not isinstance(title, str) or not title.strip():
         return False
     words = heading.group(2)
