@@ -772,9 +772,10 @@ def _deck_kind(text: str, shown: str) -> tuple[bool, bool, bool]:
     """Whether ``text`` is a beamer deck in LaTeX, a Slidev deck, a remark.js (xaringan) deck."""
     tex_deck = _beamer_signs(text, shown) and _beamer_module().wanted(text, shown)
     slidev_deck = not tex_deck and _signs(text, _SLIDEV_SIGNS) and _slidev_module().wanted(text)
-    remark_deck = (
-        not tex_deck and not slidev_deck and _signs(text, _REMARK_SIGNS) and _remark_module().wanted(text)
-    )
+    remark_deck = not tex_deck and _signs(text, _REMARK_SIGNS) and _remark_module().wanted(text)
+    if slidev_deck and remark_deck:  # (`class: center, middle` after `---`: both tools' property)
+        slidev_deck = _slidev_module().own_signs(text)
+        remark_deck = not slidev_deck
     return tex_deck, slidev_deck, remark_deck
 
 

@@ -117,6 +117,23 @@ def wanted(text: str) -> bool:
     return matters >= 2 or (matters >= 1 and re.search(r"^theme\s*:", head, re.M) is not None)
 
 
+# a slide's front matter closed by `---` (remark's properties are not: its slide's content follows them)
+_CLOSED_MATTER = re.compile(r"^---[ \t]*\n(?:[\w-]+[ \t]*:.*\n)+---[ \t]*$", re.M)
+
+
+def own_signs(text: str) -> bool:
+    """Does ``text`` show a mark only Slidev has: its clicks or slots, a headmatter key of its own, one of
+    its components, or a slide's front matter closed by ``---``?  (A deck :func:`wanted` by Slidev and by
+    remark without one is remark's: ``class: center, middle`` after a ``---`` is both tools' property.)"""
+    head = text[: text.find("\n---", 3) + 1] if text.startswith("---") else ""
+    return (
+        _CLICKS.search(text) is not None
+        or any(re.search(rf"^{k}\s*:", head, re.M) for k in _HEAD_KEYS)
+        or _BUILT_IN.search(text) is not None
+        or any(mt.start() > 0 for mt in _CLOSED_MATTER.finditer(text))
+    )
+
+
 @dataclass
 class Imported:
     """A file a slide imports (``src:``), as :func:`slidev_markdown`'s ``read`` found it: its ``text``,

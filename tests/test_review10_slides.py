@@ -1,0 +1,112 @@
+"""Slidev, Marp and remark decks of the tenth review round: a remark deck with `class:` properties is
+remark's (not Slidev's), Jinja wrapper lines, inline remark classes after a word, Slidev's `image`
+layout, a headmatter background on imported covers, Marp covers and footers of spans."""
+
+from __future__ import annotations
+
+from pptx import Presentation
+
+from .conftest import run_cli, write_md
+
+
+def _texts(slide) -> list[str]:
+    """The words of each paragraph of ``slide``'s text boxes, in order."""
+    return [
+        p.text.strip()
+        for sh in slide.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        if p.text.strip()
+    ]
+
+
+def _title(slide) -> str:
+    title = slide.shapes.title
+    return title.text_frame.text.strip() if title is not None else ""
+
+
+def _notes(slide) -> str:
+    return slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+
+
+def _deck(src, out, command: str = "slides"):
+    """Build ``src`` with the command line; return (the deck's slides, stderr)."""
+    result = run_cli(command, src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    return list(Presentation(str(out / (src.stem + ".pptx"))).slides), result.stderr
+
+
+REMARK = """class: center, middle
+
+# Lecture 3
+
+---
+name: first
+
+## First point
+
+- A
+
+???
+Say A slowly
+
+---
+class: center, middle
+
+# Part two
+
+---
+class: inverse
+
+## Second point
+
+- B
+"""
+
+
+def test_a_remark_deck_with_class_properties_on_several_slides_is_read_as_remark(tmp_path):
+    slides, err = _deck(write_md(tmp_path, REMARK), tmp_path / "out")
+    assert "read as a remark.js" in err and "Slidev" not in err
+    assert [_title(s) for s in slides] == ["Lecture 3", "First point", "Part two", "Second point"]
+    shown = [t for s in slides for t in _texts(s)]
+    assert not any(t.startswith(("class:", "name:", "???")) for t in shown), shown
+    assert "Say A slowly" not in shown
+    assert "Say A slowly" in _notes(slides[1])
+    # (front matter closed by `---` is Slidev's own: such a deck stays Slidev's)
+    text = "# Cover\n\n---\nlayout: section\n---\n\n# Part\n\n---\nclass: text-center\n---\n\n# Two\n\n<!-- say two -->\n"
+    slides, err = _deck(write_md(tmp_path, text, "slidev.md"), tmp_path / "out2")
+    assert "read as a Slidev deck" in err
+    assert "say two" in _notes(slides[-1])
+
+
+def test_a_layout_true_slide_and_classes_make_a_deck_remark_not_slidev(tmp_path):
+    text = "# Intro\n\n---\nlayout: true\n\n.section[Part A]\n\n---\n\n## One\n\n- x\n\n---\nclass: center\n\n## Two\n"
+    slides, err = _deck(write_md(tmp_path, text), tmp_path / "out")
+    assert "read as a remark.js" in err
+    shown = [t for s in slides for t in _texts(s)]
+    assert not any("layout:" in t or "class:" in t or ".section[" in t for t in shown), shown
+    assert [_title(s) for s in slides][-2:] == ["One", "Two"]
+
+
+def test_jinja_template_lines_around_a_remark_deck_are_left_out_with_one_note(tmp_path):
+    text = '{% extends "base_slides.md" %}\n{% block slides %}\nname: toc\n\n# Contents\n\n- A\n\n---\n' + (
+        "name: part\nclass: center, middle\n\n# Part\n\n---\n\n## Slide\n\n.center[Centred words]\n\n"
+        ".footer[\nA footnote\n]\n\n{% endblock %}\n"
+    )
+    slides, err = _deck(write_md(tmp_path, text), tmp_path / "out")
+    assert "read as a remark.js" in err
+    assert err.count("Jinja") == 1 and "lecture.md:1:" in err
+    shown = [t for s in slides for t in _texts(s)]
+    assert not any("{%" in t or "name:" in t or ".center[" in t or ".footer[" in t for t in shown), shown
+    assert "Centred words" in shown and "A footnote" in shown
+    assert [_title(s) for s in slides] == ["Contents", "Part", "Slide"]
+
+
+def test_a_remark_inline_class_right_after_a_word_shows_its_words_only(tmp_path):
+    text = (
+        "class: center, middle\n\n# Metamodelling\n\n---\n\n## Abstract syntax\n\n"
+        "- Languages for it are called meta-metamodels.ref[*].\n\n???\nSay it.\n"
+    )
+    slides, _ = _deck(write_md(tmp_path, text), tmp_path / "out")
+    shown = [t for s in slides for t in _texts(s)]
+    assert "Languages for it are called meta-metamodels*." in shown, shown
