@@ -110,3 +110,43 @@ def test_a_remark_inline_class_right_after_a_word_shows_its_words_only(tmp_path)
     slides, _ = _deck(write_md(tmp_path, text), tmp_path / "out")
     shown = [t for s in slides for t in _texts(s)]
     assert "Languages for it are called meta-metamodels*." in shown, shown
+
+
+def _png(path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (1600, 1200), "red").save(path)
+
+
+def test_a_slidev_image_layout_slide_without_body_shows_its_picture(tmp_path):
+    text = "---\ntheme: default\ntitle: Image slides\n---\n\n# Image slides\n\n---\nlayout: image\nimage: ./photo.png\n---\n\n---\n\n# After the photo\n"
+    src = write_md(tmp_path, text, "slides.md")
+    slides, err = _deck(src, tmp_path / "out")
+    assert "slides.md:10:" in err and "'./photo.png' not found" in err  # (missing: said, at its line)
+    assert [_title(s) for s in slides][-1] == "After the photo" and len(slides) == 3
+    _png(tmp_path / "photo.png")
+    slides, _ = _deck(src, tmp_path / "out2")
+    pictures = [sh for sh in slides[1].shapes if sh.shape_type == 13]
+    assert (
+        len(pictures) == 1
+        and pictures[0].width > Presentation(str(tmp_path / "out2" / "slides.pptx")).slide_width // 2
+    )
+
+
+def test_a_headmatter_background_is_the_imported_covers_only(tmp_path):
+    write_md(
+        tmp_path,
+        "# Probability\n\nLecture 4\n\n---\nlayout: cover\n---\n\n# Part 1: Axioms\n\n---\n\n## Axiom 1\n\n- a\n\n"
+        "---\nlayout: cover\n---\n\n# Part 2: Variables\n",
+        "part.md",
+    )
+    src = write_md(
+        tmp_path,
+        "---\ntheme: seriph\nbackground: ./cover.jpg\ntitle: Probability\nsrc: part.md\n---\n",
+        "slides.md",
+    )
+    slides, err = _deck(src, tmp_path / "out")
+    assert [_title(s) for s in slides] == ["Probability", "Part 1: Axioms", "Axiom 1", "Part 2: Variables"]
+    assert "part.md:9" not in err and "part.md:21" not in err, err
+    assert not any("missing picture" in t for s in slides for t in _texts(s))
+    assert "not drawn on the title slide" in err
