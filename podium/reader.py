@@ -1262,7 +1262,7 @@ def _unused_keys(raw_meta: dict, text: str, marp_deck: bool, slidev_deck: bool =
     a Marp directive in a Marp deck (``paginate``, ``math``: Marp's, with nothing to draw in a deck), nor
     Slidev's headmatter in a Slidev deck (``highlighter``, ``theme``)."""
     named = set(re.findall(r"\{\{<\s*meta\s+[\"']?([\w-]+)", text))  # keys {{< meta key >}} shows
-    tools = (marp.DIRECTIVES if marp_deck else frozenset()) | (
+    tools = (marp.DIRECTIVES | marp.OPTIONS if marp_deck else frozenset()) | (
         _slidev_module().KEYS if slidev_deck else frozenset()
     )
     return [k for k in raw_meta if str(k) not in USED_KEYS and str(k) not in named and str(k) not in tools]
@@ -1389,6 +1389,7 @@ class _SlideDraft:
     by_rule: bool = False  # begun by a horizontal rule ('---')
     title_level: int = 0  # the level of the heading its title came from (Marp's title slide is an h1)
     lead: bool = False  # Marp's `class: lead` (a title or a statement, centred)
+    cover: bool = False  # a Marp class that themes a title slide (`<!-- _class: title -->`, `lead`)
     ids: tuple[str, ...] = ()  # its heading's own id ({#id}), which an internal link [x](#id) names
     # the headings (and ids of divs) inside it: (its own id or None, its words, of which pandoc makes one)
     inner_ids: tuple[tuple[str | None, str], ...] = ()
@@ -1813,6 +1814,8 @@ class _Converter:
             return meta
         meta = self._marp_title(drafts, meta, self.marp and "lead" in str(self.raw_meta.get("class", "")))
         for d in drafts:
+            if d.cover and d is not drafts[0]:
+                _largest_heading_titles(d)
             d.body = self._marp_split(d.body)
             if d.kind == m.CONTENT and d.title and not d.body and (d.lead or d.title_level == 1):
                 d.classes = (*d.classes, "section")  # a statement or a section (`# Keys`): drawn as one
@@ -1824,6 +1827,7 @@ class _Converter:
         picture, nothing else.  Marp makes no title slide from the front matter, so its decks write
         their own; the lecture's title comes from it."""
         first = drafts[0] if drafts else None
+        kicker = self.marp and first is not None and _largest_heading_titles(first)
         if (
             first is None
             or first.kind != m.CONTENT
@@ -1837,6 +1841,8 @@ class _Converter:
         subtitle = ""
         if body and isinstance(body[0], m.Heading):
             subtitle = m.plain_text(body.pop(0).content)
+        while kicker and body and isinstance(body[0], m.Heading):  # (`## Course`, `# Lecture`, `## Topic`)
+            subtitle += " · " + m.plain_text(body.pop(0).content)
         # (its lines: paragraphs, or headings under the subtitle as xaringan's title slides write them)
         paragraphs = [b for b in body if isinstance(b, (m.Paragraph, m.Heading))]
         lines = [x.strip() for b in paragraphs for x in _line_texts(b.content) if x.strip()]
@@ -1957,9 +1963,9 @@ class _Converter:
             directives = marp.directives(node.content.strip()[4:-3])
             if directives is not None:
                 self.marp_footers(slide, directives)
-                slide.lead = slide.lead or "lead" in str(
-                    directives.get("_class", directives.get("class", ""))
-                )
+                named = str(directives.get("_class", directives.get("class", "")))
+                slide.lead = slide.lead or "lead" in named
+                slide.cover = slide.cover or bool(set(named.split()) & (_TITLE_CLASSES - {"invert"}))
             else:
                 self.marp_comment(node.content, self.pos(node))
                 self._flush_notes(slide)
@@ -3974,6 +3980,22 @@ def _picture_alone(paragraph: SyntaxTreeNode) -> bool:
 
 def _source_text(node: SyntaxTreeNode) -> str:
     return node.content if node.type == "html_block" else (node.children[0].content if node.children else "")
+
+
+def _largest_heading_titles(d: _SlideDraft) -> bool:
+    """A Marp cover (the first slide, or one of a title class) titled by a heading over a larger one
+    (``## Course``, then ``# Lecture``): the larger is its title, the one over it is a heading before it
+    (its kicker).  Whether it was so."""
+    if d.kind != m.CONTENT or not d.title or d.title_level <= 1:
+        return False
+    for j, b in enumerate(d.body):
+        if not isinstance(b, m.Heading):
+            return False  # (only headings before it: a heading further down is the slide's own)
+        if b.level < d.title_level:
+            d.body[j : j + 1] = [m.Heading(d.title_level, d.title, d.pos)]
+            d.title, d.pos, d.title_level = b.content, b.pos, b.level
+            return True
+    return False
 
 
 # a Marp slide's classes that theme a title slide (`<!-- _class: lead -->`, a theme's `cover`)

@@ -150,3 +150,16 @@ def test_a_headmatter_background_is_the_imported_covers_only(tmp_path):
     assert "part.md:9" not in err and "part.md:21" not in err, err
     assert not any("missing picture" in t for s in slides for t in _texts(s))
     assert "not drawn on the title slide" in err
+
+
+def test_a_marp_cover_is_titled_by_its_largest_heading_the_others_its_subtitle(tmp_path):
+    text = (
+        "---\nmarp: true\nhtml: true\n---\n\n<!-- _class: title -->\n\n## Object-Oriented Programming\n\n"
+        "# Inheritance\n\n## Polymorphism too\n\n---\n\n# Next\n\n- a\n\n---\n\n<!-- _class: lead -->\n\n"
+        "## Part two\n\n# Composition\n"
+    )
+    slides, err = _deck(write_md(tmp_path, text), tmp_path / "out")
+    assert "unused-key" not in err and "html" not in err
+    assert [_title(s) for s in slides] == ["Inheritance", "Next", "Composition"]
+    assert any("Object-Oriented Programming" in t and "Polymorphism too" in t for t in _texts(slides[0]))
+    assert "Part two" in _texts(slides[2])
