@@ -378,6 +378,16 @@ def _line_block(value: str) -> list[str] | None:
     return lines or None
 
 
+# an element closed right before another opens: a footer's items (`<span>Course</span><span>Week 3</span>`)
+_ITEMS = re.compile(r"</(span|div|p|li|small|strong|em|b|i)>[ \t]*(?=<(?:span|div|p|li|small)\b)", re.I)
+
+
+def footer_items(value: str) -> str:
+    """A footer written as HTML items, side by side (``<span>A</span><span>B</span>``: a theme lays them
+    out apart, as Marp's do), with `` · `` between them; their words alone would run together ("AB")."""
+    return _ITEMS.sub(r"</\1> · ", value) if "</" in value else value
+
+
 def markdown_text(value: str) -> str:
     """Front-matter text read as pandoc reads it, as Markdown, down to its words: ``**bold**``,
     ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; formatting tags
@@ -564,7 +574,7 @@ def build_meta(
         slide_level=level,
         handout=_handout_settings(raw, course, shown, diags, key_lines),
         fit=_text(raw.get("fit", course.get("fit", ""))),
-        footer=markdown_text(_footer_text(raw, shown, diags, key_lines or {})),
+        footer=markdown_text(footer_items(_footer_text(raw, shown, diags, key_lines or {}))),
     )
 
 
@@ -693,7 +703,7 @@ def _completed_meta(lecture: m.Lecture, marp_footer: str | None, marp_header: st
         first = next((m.plain_text(s.title) for s in lecture.slides if m.plain_text(s.title).strip()), "")
         meta = replace(meta, title=first if len(first) <= 200 else first[:199].rsplit(" ", 1)[0] + "…")
     if marp_footer and not meta.footer:
-        meta = replace(meta, footer=markdown_text(marp_footer))
+        meta = replace(meta, footer=markdown_text(footer_items(marp_footer)))
     if marp_header:
         meta = replace(meta, footer=with_header(marp_header, meta.footer))
     return replace(lecture, meta=meta) if meta is not lecture.meta else lecture

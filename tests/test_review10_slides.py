@@ -4,6 +4,8 @@ layout, a headmatter background on imported covers, Marp covers and footers of s
 
 from __future__ import annotations
 
+import subprocess
+
 from pptx import Presentation
 
 from .conftest import run_cli, write_md
@@ -163,3 +165,23 @@ def test_a_marp_cover_is_titled_by_its_largest_heading_the_others_its_subtitle(t
     assert [_title(s) for s in slides] == ["Inheritance", "Next", "Composition"]
     assert any("Object-Oriented Programming" in t and "Polymorphism too" in t for t in _texts(slides[0]))
     assert "Part two" in _texts(slides[2])
+
+
+def test_a_marp_footer_of_html_items_keeps_them_apart_in_the_deck_and_the_slides_pdf(tmp_path):
+    text = (
+        "---\nmarp: true\nfooter: <span>Object-Oriented Programming</span><span>Lecture 9</span>"
+        "<span>Prof. Santana</span>\n---\n\n# Inheritance\n\n---\n\n# Polymorphism\n\n- A reference\n"
+    )
+    src = write_md(tmp_path, text)
+    slides, _ = _deck(src, tmp_path / "out")
+    footers = [t for t in _texts(slides[-1]) if "Lecture 9" in t]
+    assert footers == ["Object-Oriented Programming · Lecture 9 · Prof. Santana"], _texts(slides[-1])
+    result = run_cli("pdf", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    pdf = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "lecture-slides.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "ProgrammingLecture" not in pdf and "Lecture 9 · Prof. Santana" in pdf
