@@ -60,6 +60,10 @@ DIRECTIVES = frozenset(
     }
 )
 
+# Marp's own options a deck's front matter may hold besides its directives (``html: true``: its HTML is
+# shown, as Marp CLI's ``--html`` and Marp for VS Code's setting allow): no note that Podium does not use them
+OPTIONS = frozenset({"html"})
+
 _FILTERS = frozenset(
     {
         "blur",

@@ -395,6 +395,16 @@ def _line_block(value: str) -> list[str] | None:
     return lines or None
 
 
+# an element closed right before another opens: a footer's items (`<span>Course</span><span>Week 3</span>`)
+_ITEMS = re.compile(r"</(span|div|p|li|small|strong|em|b|i)>[ \t]*(?=<(?:span|div|p|li|small)\b)", re.I)
+
+
+def footer_items(value: str) -> str:
+    """A footer written as HTML items, side by side (``<span>A</span><span>B</span>``: a theme lays them
+    out apart, as Marp's do), with `` · `` between them; their words alone would run together ("AB")."""
+    return _ITEMS.sub(r"</\1> · ", value) if "</" in value else value
+
+
 def markdown_text(value: str) -> str:
     """Front-matter text read as pandoc reads it, as Markdown, down to its words: ``**bold**``,
     ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; formatting tags
@@ -581,7 +591,7 @@ def build_meta(
         slide_level=level,
         handout=_handout_settings(raw, course, shown, diags, key_lines),
         fit=_text(raw.get("fit", course.get("fit", ""))),
-        footer=markdown_text(_footer_text(raw, shown, diags, key_lines or {})),
+        footer=markdown_text(footer_items(_footer_text(raw, shown, diags, key_lines or {}))),
     )
 
 
@@ -710,7 +720,7 @@ def _completed_meta(lecture: m.Lecture, marp_footer: str | None, marp_header: st
         first = next((m.plain_text(s.title) for s in lecture.slides if m.plain_text(s.title).strip()), "")
         meta = replace(meta, title=first if len(first) <= 200 else first[:199].rsplit(" ", 1)[0] + "…")
     if marp_footer and not meta.footer:
-        meta = replace(meta, footer=markdown_text(marp_footer))
+        meta = replace(meta, footer=markdown_text(footer_items(marp_footer)))
     if marp_header:
         meta = replace(meta, footer=with_header(marp_header, meta.footer))
     return replace(lecture, meta=meta) if meta is not lecture.meta else lecture
@@ -789,9 +799,10 @@ def _deck_kind(text: str, shown: str) -> tuple[bool, bool, bool]:
     """Whether ``text`` is a beamer deck in LaTeX, a Slidev deck, a remark.js (xaringan) deck."""
     tex_deck = _beamer_signs(text, shown) and _beamer_module().wanted(text, shown)
     slidev_deck = not tex_deck and _signs(text, _SLIDEV_SIGNS) and _slidev_module().wanted(text)
-    remark_deck = (
-        not tex_deck and not slidev_deck and _signs(text, _REMARK_SIGNS) and _remark_module().wanted(text)
-    )
+    remark_deck = not tex_deck and _signs(text, _REMARK_SIGNS) and _remark_module().wanted(text)
+    if slidev_deck and remark_deck:  # (`class: center, middle` after `---`: both tools' property)
+        slidev_deck = _slidev_module().own_signs(text)
+        remark_deck = not slidev_deck
     return tex_deck, slidev_deck, remark_deck
 
 
@@ -1279,7 +1290,7 @@ def _unused_keys(raw_meta: dict, text: str, marp_deck: bool, slidev_deck: bool =
     a Marp directive in a Marp deck (``paginate``, ``math``: Marp's, with nothing to draw in a deck), nor
     Slidev's headmatter in a Slidev deck (``highlighter``, ``theme``)."""
     named = set(re.findall(r"\{\{<\s*meta\s+[\"']?([\w-]+)", text))  # keys {{< meta key >}} shows
-    tools = (marp.DIRECTIVES if marp_deck else frozenset()) | (
+    tools = (marp.DIRECTIVES | marp.OPTIONS if marp_deck else frozenset()) | (
         _slidev_module().KEYS if slidev_deck else frozenset()
     )
     return [k for k in raw_meta if str(k) not in USED_KEYS and str(k) not in named and str(k) not in tools]
@@ -1420,6 +1431,7 @@ class _SlideDraft:
     by_rule: bool = False  # begun by a horizontal rule ('---')
     title_level: int = 0  # the level of the heading its title came from (Marp's title slide is an h1)
     lead: bool = False  # Marp's `class: lead` (a title or a statement, centred)
+    cover: bool = False  # a Marp class that themes a title slide (`<!-- _class: title -->`, `lead`)
     ids: tuple[str, ...] = ()  # its heading's own id ({#id}), which an internal link [x](#id) names
     # the headings (and ids of divs) inside it: (its own id or None, its words, of which pandoc makes one)
     inner_ids: tuple[tuple[str | None, str], ...] = ()
@@ -1845,6 +1857,8 @@ class _Converter:
             return meta
         meta = self._marp_title(drafts, meta, self.marp and "lead" in str(self.raw_meta.get("class", "")))
         for d in drafts:
+            if d.cover and d is not drafts[0]:
+                _largest_heading_titles(d)
             d.body = self._marp_split(d.body)
             if d.kind == m.CONTENT and d.title and not d.body and (d.lead or d.title_level == 1):
                 d.classes = (*d.classes, "section")  # a statement or a section (`# Keys`): drawn as one
@@ -1856,6 +1870,7 @@ class _Converter:
         picture, nothing else.  Marp makes no title slide from the front matter, so its decks write
         their own; the lecture's title comes from it."""
         first = drafts[0] if drafts else None
+        kicker = self.marp and first is not None and _largest_heading_titles(first)
         if (
             first is None
             or first.kind != m.CONTENT
@@ -1869,6 +1884,8 @@ class _Converter:
         subtitle = ""
         if body and isinstance(body[0], m.Heading):
             subtitle = m.plain_text(body.pop(0).content)
+        while kicker and body and isinstance(body[0], m.Heading):  # (`## Course`, `# Lecture`, `## Topic`)
+            subtitle += " · " + m.plain_text(body.pop(0).content)
         # (its lines: paragraphs, or headings under the subtitle as xaringan's title slides write them)
         paragraphs = [b for b in body if isinstance(b, (m.Paragraph, m.Heading))]
         lines = [x.strip() for b in paragraphs for x in _line_texts(b.content) if x.strip()]
@@ -1989,9 +2006,9 @@ class _Converter:
             directives = marp.directives(node.content.strip()[4:-3])
             if directives is not None:
                 self.marp_footers(slide, directives)
-                slide.lead = slide.lead or "lead" in str(
-                    directives.get("_class", directives.get("class", ""))
-                )
+                named = str(directives.get("_class", directives.get("class", "")))
+                slide.lead = slide.lead or "lead" in named
+                slide.cover = slide.cover or bool(set(named.split()) & (_TITLE_CLASSES - {"invert"}))
             else:
                 self.marp_comment(node.content, self.pos(node))
                 self._flush_notes(slide)
@@ -4043,6 +4060,22 @@ def _picture_alone(paragraph: SyntaxTreeNode) -> bool:
 
 def _source_text(node: SyntaxTreeNode) -> str:
     return node.content if node.type == "html_block" else (node.children[0].content if node.children else "")
+
+
+def _largest_heading_titles(d: _SlideDraft) -> bool:
+    """A Marp cover (the first slide, or one of a title class) titled by a heading over a larger one
+    (``## Course``, then ``# Lecture``): the larger is its title, the one over it is a heading before it
+    (its kicker).  Whether it was so."""
+    if d.kind != m.CONTENT or not d.title or d.title_level <= 1:
+        return False
+    for j, b in enumerate(d.body):
+        if not isinstance(b, m.Heading):
+            return False  # (only headings before it: a heading further down is the slide's own)
+        if b.level < d.title_level:
+            d.body[j : j + 1] = [m.Heading(d.title_level, d.title, d.pos)]
+            d.title, d.pos, d.title_level = b.content, b.pos, b.level
+            return True
+    return False
 
 
 # a Marp slide's classes that theme a title slide (`<!-- _class: lead -->`, a theme's `cover`)

@@ -118,11 +118,19 @@ def wanted(text: str) -> bool:
     return _remark_marks(lines, code_lines(lines)) >= 2
 
 
+# a Jinja tag alone on a line (``{% extends "base.md" %}``, ``{% block slides %}``): a deck written as a
+# template that an HTML page (remark's, reveal.js's) fills in
+JINJA_TAG = re.compile(r"^[ \t]*\{%-?.*?-?%\}(?:[ \t]*\{%-?.*?-?%\})*[ \t]*$")
+
+
 def _first_line(lines: list[str]) -> int:
-    """The first line that is neither blank nor in a leading HTML comment (a licence header)."""
+    """The first line that is neither blank, a Jinja tag nor in a leading HTML comment (a licence header)."""
     k = 0
     while k < len(lines):
         s = lines[k].strip()
+        if JINJA_TAG.match(s):
+            k += 1
+            continue
         if s.startswith("<!--"):
             while k < len(lines) and "-->" not in lines[k]:
                 k += 1
@@ -148,7 +156,8 @@ _WELL_FORMED = {
 
 def _remark_marks(lines: list[str], code: list[bool]) -> int:
     """How many of remark's marks a text without front matter shows: properties as remark writes
-    them at a slide's start (each), ``???`` notes, ``.pull-left[`` columns (once each)."""
+    them at a slide's start (each), ``???`` notes, ``.pull-left[`` columns, ``--`` clicks after a blank
+    line, ``.name[`` classes opening a line (once each)."""
     cuts = [k for k, line in enumerate(lines) if not code[k] and line == "---"]
     if not cuts:
         return 0
@@ -163,7 +172,15 @@ def _remark_marks(lines: list[str], code: list[bool]) -> int:
     columns = any(
         not code[k] and line.startswith((".pull-left[", ".left-column[")) for k, line in enumerate(lines)
     )
-    return properties + notes + columns
+    clicks = any(
+        not code[k] and line.rstrip() == "--" and k > 0 and not lines[k - 1].strip()
+        for k, line in enumerate(lines)
+    )
+    classes = any(not code[k] and _CLASS_LINE.match(line) for k, line in enumerate(lines))
+    return properties + notes + columns + clicks + classes
+
+
+_CLASS_LINE = re.compile(r"^\.[A-Za-z_][\w-]*\[")
 
 
 def title_slide(raw_meta: Mapping[str, Any]) -> bool:
@@ -248,6 +265,18 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
     lines = text.split("\n")
     code = code_lines(lines)
     out = _Out()
+    tags = [k for k, line in enumerate(lines) if not code[k] and JINJA_TAG.match(line)]
+    for k in tags:
+        lines[k] = ""
+    if tags:
+        out.notes.append(
+            (
+                tags[0],
+                f"{len(tags)} Jinja template line(s) ({{% extends %}}, {{% block %}}: the page that fills "
+                "this deck in) left out; a template's own slides are not read",
+                "remark",
+            )
+        )
     marks = _strip_code_marks(lines, _highlight_lines(raw_meta), _highlight_spans(raw_meta))
     if marks:
         out.notes.append(
@@ -784,7 +813,8 @@ def _constructs(lines: list[str], code: list[bool], a: int, b: int) -> _Body:
                     i = close + run
                     continue
             opener = _OPENER.match(line, i) if ch == "." else None
-            if opener and (i == 0 or not (line[i - 1].isalnum() or line[i - 1] in "_.")):
+            # (right after a word too, as remark's lexer reads it: `metamodels.ref[*]` is a span)
+            if opener and (i == 0 or line[i - 1] not in "_."):
                 parent = next((s for s in reversed(stack) if s is not None), None)
                 c = _Construct(tuple(opener.group(1).split(".")), k, i, parent=parent)
                 stack.append(c)

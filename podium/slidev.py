@@ -117,6 +117,23 @@ def wanted(text: str) -> bool:
     return matters >= 2 or (matters >= 1 and re.search(r"^theme\s*:", head, re.M) is not None)
 
 
+# a slide's front matter closed by `---` (remark's properties are not: its slide's content follows them)
+_CLOSED_MATTER = re.compile(r"^---[ \t]*\n(?:[\w-]+[ \t]*:.*\n)+---[ \t]*$", re.M)
+
+
+def own_signs(text: str) -> bool:
+    """Does ``text`` show a mark only Slidev has: its clicks or slots, a headmatter key of its own, one of
+    its components, or a slide's front matter closed by ``---``?  (A deck :func:`wanted` by Slidev and by
+    remark without one is remark's: ``class: center, middle`` after a ``---`` is both tools' property.)"""
+    head = text[: text.find("\n---", 3) + 1] if text.startswith("---") else ""
+    return (
+        _CLICKS.search(text) is not None
+        or any(re.search(rf"^{k}\s*:", head, re.M) for k in _HEAD_KEYS)
+        or _BUILT_IN.search(text) is not None
+        or any(mt.start() > 0 for mt in _CLOSED_MATTER.finditer(text))
+    )
+
+
 @dataclass
 class Imported:
     """A file a slide imports (``src:``), as :func:`slidev_markdown`'s ``read`` found it: its ``text``,
@@ -191,7 +208,10 @@ def slidev_markdown(
     out = Rewrite("", [], next_id=len(lines))
     slides = _slides(lines)
     first = {k: v for k, v in raw_meta.items() if k in _FIRST_SLIDE_KEYS}
+    pictures: dict[str, Any] = {}
     if raw_meta.get("src"):  # (the headmatter's slide imports: its own lines are not shown, as in Slidev)
+        # (its picture is the cover's: on every imported `layout: cover` it would be a section's too)
+        pictures = {k: first.pop(k) for k in ("background", "image") if k in first}
         slides[0].matter = {**first, "src": raw_meta["src"]}
         slides[0].keys["src"] = src_at
     slides = [s for s in slides if s.matter or any(t.strip() for _, t in s.lines)]
@@ -199,6 +219,8 @@ def slidev_markdown(
         slides[0].matter = {**first, **slides[0].matter}
     budget = [MAX_BYTES, _MAX_IMPORTS]  # (characters and files that may still be imported)
     shown = _shown(slides, out, read, (deck,) if deck else (), {}, budget)
+    if pictures and shown:
+        shown[0].matter = {**shown[0].matter, **pictures}
     if any("<Toc" in t for s in shown for _, t in s.slide.lines):
         for s in shown:
             _toc_title(s)
@@ -211,39 +233,28 @@ def slidev_markdown(
         title, title_at, rest, _ = _title(body_lines, unshown)
         title = title or str(matter.get("title") or "")
         layout = str(matter.get("layout") or ("cover" if n == 0 else "default"))
-        if n == 0 and layout in _COVERS:
-            words = _words(rest, unshown)
-            named = str(raw_meta.get("title") or "")
-            if title and not named:
-                out.meta["title"] = title
-            clicked = any(_CLICKS.search(t) for _, t in rest)  # (its clicks are the slide's: kept on it)
-            if (
-                (not named or named == title)
-                and len(words) <= 1
-                and not notes
-                and len("".join(words)) <= 120
-                and not clicked
-            ):
-                # the title slide says it all: the title, a line under it (the subtitle)
-                if words and not raw_meta.get("subtitle"):
-                    heading = _HEADING.match(words[0])  # (`## Smart Pointers` under the title: its words)
-                    out.meta["subtitle"] = heading.group(2) if heading else words[0]
-                continue
-            out.title_slide = False  # (Slidev makes no slide of the front matter: the cover is the first)
+        if (
+            n == 0
+            and layout in _COVERS
+            and _title_slide(item, title, title_at, rest, unshown, notes, raw_meta, out)
+        ):
+            continue
         rest = _inside(rest, unshown)
         emit = _Emitter(new, out.index, out, rest, shown)
         emit.line(slide.start, "")
         emit.line(slide.start, "---")
         emit.line(slide.start, "")
+        picture = matter.get("image") or matter.get("background")
+        if layout not in ("cover", "intro", "section", "center", "image", "end"):
+            picture = None
         if title:
-            picture = matter.get("image") or matter.get("background")
-            attrs = (
-                f' {{background-image="{picture}"}}'
-                if picture and layout in ("cover", "intro", "section", "center", "image", "end")
-                else ""
-            )
+            attrs = f' {{background-image="{picture}"}}' if picture else ""
             emit.line(title_at, ("# " if layout == "section" else "## ") + title + attrs)
             emit.line(title_at, "")
+        elif picture:  # (no title to carry it as a background: the picture is the slide's, in full)
+            at = slide.keys.get("image" if matter.get("image") else "background", slide.start)
+            emit.line(at, f"![]({picture})")
+            emit.line(at, "")
         page = _page(matter, layout, slide, out)
         if page and layout != "iframe-right":
             emit.line(page[0], page[1])
@@ -268,6 +279,48 @@ def slidev_markdown(
             emit.line(at, ":::")
     out.text = "\n".join(new)
     return out
+
+
+def _title_slide(
+    item: _Shown,
+    title: str,
+    title_at: int,
+    rest: list[tuple[int, str]],
+    unshown: set[int],
+    notes: list[tuple[int, str]],
+    raw_meta: dict[str, Any],
+    out: Rewrite,
+) -> bool:
+    """Is the deck's cover (its first slide) the title slide: its title, a line under it (the subtitle),
+    which go in ``out.meta``?  False: a slide of its own (and no title slide is made)."""
+    words = _words(rest, unshown)
+    named = str(raw_meta.get("title") or "")
+    if title and not named:
+        out.meta["title"] = title
+    clicked = any(_CLICKS.search(t) for _, t in rest)  # (its clicks are the slide's: kept on it)
+    if (
+        (not named or named == title)
+        and len(words) <= 1
+        and not notes
+        and len("".join(words)) <= 120
+        and not clicked
+    ):
+        # the title slide says it all: the title, a line under it (the subtitle)
+        if words and not raw_meta.get("subtitle"):
+            heading = _HEADING.match(words[0])  # (`## Smart Pointers` under the title: its words)
+            out.meta["subtitle"] = heading.group(2) if heading else words[0]
+        picture = item.matter.get("image") or item.matter.get("background")
+        if picture:
+            out.notes.append(
+                (
+                    title_at,
+                    f"the cover's picture '{picture}' (background:) is not drawn on the title slide",
+                    "background",
+                )
+            )
+        return True
+    out.title_slide = False  # (Slidev makes no slide of the front matter: the cover is the first)
+    return False
 
 
 def _slides(lines: list[str], base: int = 0, home: str | None = None) -> list[_Slide]:
