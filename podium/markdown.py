@@ -561,12 +561,22 @@ def guard_display_math(text: str) -> str | None:
     lines = text.split("\n")
     code = code_lines(lines)
     inside = changed = False
+    depth = 0  # the quotation marks (`>`) before the line that opened the math: its lines have them too
     for k, line in enumerate(lines):
         if code[k]:
             continue
-        if inside and _BLOCKISH_MATH_LINE.match(line):
-            lines[k] = _BLOCKISH_MATH_LINE.sub(r"\1{}", line, count=1)
-            changed = True
+        if inside:
+            mark = _QUOTE_MARKS.match(line)
+            cut = mark.end() if mark is not None and depth and mark.group(0).count(">") == depth else 0
+            if _BLOCKISH_MATH_LINE.match(line[cut:]):
+                lines[k] = line[:cut] + _BLOCKISH_MATH_LINE.sub(r"\1{}", line[cut:], count=1)
+                changed = True
         if toggles_display_math(line):
             inside = not inside
+            if inside:
+                mark = _QUOTE_MARKS.match(line)
+                depth = mark.group(0).count(">") if mark is not None else 0
     return "\n".join(lines) if changed else None
+
+
+_QUOTE_MARKS = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+")  # a quotation's markers at a line's start

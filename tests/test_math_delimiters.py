@@ -256,3 +256,19 @@ def test_a_transposed_matrix_an_equation_ending_in_a_row_break_and_empty_are_typ
     slide = Presentation(str(tmp_path / "out" / "lecture.pptx")).slides[1]
     pictures = slide.shapes._spTree.findall(".//{*}Fallback//{*}pic")
     assert len(pictures) == 3  # the three equations drawn, none shown as TeX
+
+
+def test_display_math_inside_a_quotation_keeps_no_quotation_marks(tmp_path):
+    # the guard that keeps a `> x` line inside $$…$$ from being read as a quotation wrote `{}` before the
+    # quotation's own `>` markers: the equation held "{}>" and the quotation ended at it
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Q\n---\n\n## De Morgan\n\n> The complement of a union:\n> $$\n"
+        "> \\left(\\bigcup E_i \\right)^c = \\bigcap E_i^c\n> $$\n",
+    )
+    result = run_cli("all", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "[math]" not in result.output
+    slide = Presentation(str(tmp_path / "out" / "lecture.pptx")).slides[1]
+    (pic,) = slide.shapes._spTree.findall(".//{*}Fallback//{*}pic/{*}nvPicPr/{*}cNvPr")
+    assert pic.get("descr") == "\\left(\\bigcup E_i \\right)^c = \\bigcap E_i^c"
