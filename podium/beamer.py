@@ -180,6 +180,10 @@ def beamer_markdown(text: str) -> Converted:
         new_index.extend([index[k]] * len(said))
 
     _frame_commands(lines, begin + 1, end)
+    hooks = {begin + 1 + j for j in _in_hooks(lines[begin + 1 : end])}  # (beamer's own frames, not slides)
+    _open_groups(lines, begin + 1, end, hooks)
+    _frame_commands(lines, begin + 1, end)  # (a \frame{…} that a group opened before it on its line)
+    _frame_references(lines, begin + 1, end)
     outline = _outline(lines, begin + 1, end)
     outside: list[int] = []
     between: list[int] = []  # text after a frame, before the next: that frame's handout text
@@ -205,6 +209,9 @@ def beamer_markdown(text: str) -> Converted:
     k = begin + 1
     while k < end:
         s = lines[k].strip()
+        if k in hooks:
+            k += 1
+            continue
         if s.startswith(_FRAME) or _SECTION.match(s):
             handout_text()
         if _META_COMMAND.match(s):  # \title, \author… written after \begin{document}: the title slide's still
@@ -225,8 +232,8 @@ def beamer_markdown(text: str) -> Converted:
                     )
                 )
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
-            _frame(lines, k, stop, add, out, index, outline)
-            framed, after_section = True, False
+            shown = _frame(lines, k, stop, add, out, index, outline)
+            framed, after_section = framed or shown, after_section and not shown
             k = stop + 1
             continue
         section = _SECTION.match(s)
@@ -730,6 +737,77 @@ def _frame_commands(lines: list[str], start: int, end: int) -> None:
         k = last + 1
 
 
+_GROUP_ONLY = re.compile(r"(?:[{}\s]|\\(?:begin|end|b|e)group(?![A-Za-z]))+")
+
+
+_REFERENCE = re.compile(r"\\(?:page)?ref\*?\s*\{([^{}]+)\}")
+
+
+def _frame_references(lines: list[str], start: int, end: int) -> None:
+    """``\\ref{x}`` and ``\\pageref{x}`` to a frame's label (``\\label{x}`` in the frame, ``[label=x]``) as
+    the number of its slide, as beamer prints its page (an empty link to the slide, which the reader
+    numbers); one to a label the deck never sets shows nothing (the link's warning).  Labels of
+    equations and figures are left to the reader's references.  In place, line for line."""
+    if not any("ref" in line for line in lines[start:end]):
+        return
+    frames: set[str] = set()
+    labels: set[str] = set()
+    depth = -1  # (environments open, the frame's own counted; -1 outside frames)
+    for _, line in _outside_verbatim(lines[:end], start):
+        s = line.strip()
+        if s.startswith(_FRAME):
+            depth = 0
+            if (option := re.search(r"\blabel=([\w:.-]+)", s)) is not None:
+                frames.add(option.group(1))
+        for name in re.findall(r"\\label\s*\{([^{}]+)\}", line):
+            labels.add(name.strip())
+            if depth == 1 and re.fullmatch(r"\\label\s*\{[^{}]+\}", s):
+                frames.add(name.strip())
+        if depth >= 0:
+            depth = -1 if _FRAME_END in line else depth + line.count("\\begin{") - line.count("\\end{")
+
+    def reference(mt: re.Match) -> str:
+        name = mt.group(1).strip()
+        return f"[](#{_anchor(name)})" if name in frames or name not in labels else mt.group(0)
+
+    for k, line in _outside_verbatim(lines[:end], start):
+        if "ref" in line:
+            lines[k] = _REFERENCE.sub(reference, line)
+
+
+def _open_groups(lines: list[str], start: int, end: int, hooks: set[int]) -> None:
+    """A TeX group around frames (``{ \\setbeamertemplate{footline}{} \\frame{\\titlepage} }``, its braces
+    on lines of their own or around a line's frame) as its content, in place: outside frames a group only
+    keeps the settings made in it to those frames, and its braces show nothing."""
+    k = start
+    while k < end:
+        s = lines[k].strip()
+        if k in hooks:
+            k += 1
+            continue
+        if s.startswith(_FRAME):
+            stop = _frame_end(lines, k, end)
+            k = (stop if stop is not None else end) + 1
+            continue
+        lead = len(lines[k]) - len(lines[k].lstrip())
+        if _GROUP_ONLY.fullmatch(s):  # (a group's brace on its line, or the `}` of `\begin{document} {`)
+            lines[k] = ""
+        elif s.startswith("{") and (balanced_group(s, 0) < 0 or _FRAME in s or "\\frame" in s):
+            close = balanced_group(s, 0)
+            inner = (s[1 : close - 1] + s[close:] if close > 0 else s[1:]).strip()
+            frame = re.search(r"\\begin\{frame\}|\\frame\s*[<\[{]", inner)
+            if (
+                frame is not None and frame.start() > 0 and _QUIET.match(inner)
+            ):  # (its settings, then its frame)
+                inner = inner[frame.start() :]
+            lines[k] = lines[k][:lead] + inner
+            continue  # (read again: the frame it begins)
+        elif s.startswith("}") and not s.startswith("}{"):
+            lines[k] = lines[k][:lead] + s.lstrip("}").strip()
+            continue
+        k += 1
+
+
 def _frame_end(lines: list[str], start: int, end: int) -> int | None:
     """The line of the ``\\end{frame}`` that closes the frame begun on ``lines[start]`` (one written in a
     verbatim environment, as a lecture on beamer shows it, closes nothing), or None."""
@@ -1015,10 +1093,44 @@ def _one_line(tex: str) -> str:
     left out: the deck's title has the template's size, and a Markdown heading ending in ``}`` would
     read the group as its attributes."""
     spaced = re.sub(r"\\\\(?:\[[^\]]*\])?|\\newline\b|\\(?:enspace|quad|qquad|thinspace)\b\s*", " ", tex)
-    one = re.sub(r"(?<!\\)~", "\u00a0", re.sub(r"[ \t\r\n]+", " ", spaced)).strip()
+    if "\\" in spaced:  # (\lstinline{x} code; \tiny, \vspace{2cm}: the template's size and spacing)
+        spaced = _INLINE_VERBATIM.sub(
+            lambda mt: _code_span(mt.group(2) if mt.group(2) is not None else mt.group(3)), spaced
+        )
+        spaced = outside(_CODE_SPAN, spaced, lambda part: _UNPRINTED_IN_TITLE.sub("", _GLUE.sub("", part)))
+    one = re.sub(r"[ \t\r\n]+", " ", spaced).strip()
+    one = outside(_ADDRESS, one, lambda part: re.sub(r"(?<!\\)~", "\u00a0", part)) if "~" in one else one
     while one.startswith("{") and balanced_group(one, 0) == len(one):
         one = _DECLARATIONS.sub("", one[1:-1]).strip()
     return _bare_groups(one) if "{" in one else one
+
+
+# what prints nothing in a title or a name: a size, spacing, alignment (the template's)
+_UNPRINTED_IN_TITLE = re.compile(
+    r"\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|vfill|hfill|par|"
+    r"centering|raggedright|raggedleft|noindent|smallskip|medskip|bigskip|selectfont)(?![A-Za-z])\s*"
+)
+# an address (``\url{…}``, ``\href{…}``'s first argument) or a code span, whose ``~`` is a tilde
+_ADDRESS = re.compile(r"\\(?:url|href)\s*\{[^{}]*\}|(`+)[^`]*?\1(?!`)")
+
+
+def _title_footnotes(title: str) -> tuple[str, list[str]]:
+    """A frame's title without its footnotes (``\\footnote{\\url{…}}``), and their texts, which the slide
+    shows at its foot."""
+    if "\\footnote" not in title:
+        return title, []
+    notes: list[str] = []
+    out, at = [], 0
+    for mt in re.finditer(r"\\footnote\s*(?:\[[^\]]*\])?\s*(?=\{)", title):
+        if mt.start() < at:
+            continue
+        close = balanced_group(title, mt.end())
+        if close < 0:
+            continue
+        notes.append(title[mt.end() + 1 : close - 1].strip())
+        out.append(title[at : mt.start()])
+        at = close
+    return ("".join(out) + title[at:]).strip(), [n for n in notes if n]
 
 
 def _bare_groups(text: str) -> str:
@@ -1059,22 +1171,23 @@ def _contents(
     add,
     out: Converted,
     outline: list[tuple[int, str]] | None,
-) -> None:
+) -> bool:
     """A frame of ``\\tableofcontents`` (``command``): the lecture's contents slide (``toc: true``); where
     the deck has subsections (``outline``), a slide of its own here listing them under their sections, as
     beamer lists them.  One of the current section's is beamer's only, left out."""
     if "toc" in out.meta or "current" in command:
-        return
+        return False
     if outline and "subsections" not in command:  # (\tableofcontents[hideallsubsections]: Podium's own)
         add(start, "", "## " + (title or podium_label(out.meta.get("lang"), "contents")), "")
         for depth, words in outline:
             add(start, "  " * (depth - 1) + "- " + words)
         add(stop, "")
         out.meta["toc"] = False  # (no other contents slide)
-        return
+        return True
     out.meta["toc"] = True
     if title:
         out.meta["toc-title"] = title
+    return False
 
 
 def _frame(
@@ -1085,9 +1198,10 @@ def _frame(
     out: Converted,
     index: list[int],
     outline: list[tuple[int, str]] | None = None,
-) -> None:
+) -> bool:
     """The frame from ``lines[start]`` (``\\begin{frame}…``) to ``lines[stop]`` (``\\end{frame}``); the deck's
-    ``outline`` (:func:`_outline`) is what its ``\\tableofcontents`` lists."""
+    ``outline`` (:func:`_outline`) is what its ``\\tableofcontents`` lists.  False where it makes no slide
+    here (the title slide's frame; a contents frame that Podium's own contents slide stands for)."""
     head = lines[start].strip()[len(_FRAME) :]
     if stop == start and _FRAME_END in head:  # (a frame on one line: its text ends at its \end{frame})
         head = head[: head.rfind(_FRAME_END)]
@@ -1130,17 +1244,17 @@ def _frame(
             subtitle = subtitle or words
         if close > 0 and line[close:].strip():
             kept.append((k, line[close:].strip()))
+    title, foot = _title_footnotes(title)
     if "<" in "".join(line for _, line in kept) or "\\pause" in "".join(line for _, line in kept):
         kept = list(zip([k for k, _ in kept], numbered_increments([line for _, line in kept])))
     said = [line.strip() for _, line in kept if line.strip()]
     if said and all(re.fullmatch(r"\\(titlepage|maketitle)", s) for s in said):
-        return  # (the title slide: made from the front matter)
+        return False  # (the title slide: made from the front matter)
     contents = [s for s in said if not s.startswith("\\setbeam")]  # (its look: the template's)
     if contents and all(re.fullmatch(r"\\tableofcontents(\[[^\]]*\])?", s) for s in contents):
-        _contents(
+        return _contents(
             contents[0], title, start, stop, add, out, outline
         )  # ([hideallsubsections]: still the contents)
-        return
     if title:
         anchor = " {#" + _anchor(ids[0]) + "}" if ids else ""
         add(start, "", "## " + title + anchor, "")
@@ -1150,8 +1264,13 @@ def _frame(
             add(start, "**" + subtitle + "**", "")
     else:
         add(start, "", "---", "")
+        for own in ids:  # (an untitled frame's labels: empty divs of those ids, which links find)
+            add(start, f"::: {{#{_anchor(own)}}}", ":::", "")
     _frame_lines(kept, title, add)
+    for note in foot:  # (a footnote of the title: its text at the slide's foot)
+        add(stop, "", note)
     add(stop, "")
+    return True
 
 
 def _frame_lines(kept: list[tuple[int, str]], title: str, add) -> None:
@@ -1430,7 +1549,7 @@ def _switched_groups(text: str) -> str:
         if mt.group(2) is not None:  # {\color{red}words}: the words in that colour
             inner = f"\\textcolor{{{mt.group(2)}}}{{{inner}}}"
         new = f"\\{switch}{{{inner}}}" if switch else inner
-        if mt.start() and (text[mt.start() - 1].isalpha() or text[mt.start() - 1] in "]}"):
+        if re.search(r"(?:\\[A-Za-z]+\*?|[]}])$", text[: mt.start()]):
             new = "{" + new + "}"  # (the group is a command's argument: \multicolumn{2}{c}{\bf words})
         out.append(text[at : mt.start()] + new)
         at = close

@@ -1713,7 +1713,8 @@ class _Converter:
         slide and the handout's entry): the slide whose heading (or a heading or div in it) has that id
         (``{#id}``) or makes it (pandoc's identifiers, in document order: ``## Why it matters`` is
         ``#why-it-matters``, a second ``## Why it matters`` ``#why-it-matters-1``); ``#refs`` the
-        references; Marp's ``#3`` and reveal.js's ``#/2`` a slide by its place.  A link to none keeps its
+        references; Marp's ``#3`` and reveal.js's ``#/2`` a slide by its place; an empty link (``[](#id)``, a
+        beamer deck's ``\\ref{frame}``) shows that slide's number.  A link to none keeps its
         words, with a warning (not for Quarto's figure, table and equation labels, or footnotes)."""
         if not self.internal_links:
             return slides
@@ -1735,7 +1736,10 @@ class _Converter:
         def point(node):
             if isinstance(node, m.Link) and node.url.startswith("#"):
                 number = found.get(node.url[1:])
-                return replace(node, url=f"#slide-{number}") if number else m.Span(node.children)
+                said = node.children or (m.Text(str(number)),)  # (an empty link: the slide's number, as \ref)
+                return (
+                    replace(node, url=f"#slide-{number}", children=said) if number else m.Span(node.children)
+                )
             return node
 
         return [m.transform(s, point) for s in slides]
