@@ -58,7 +58,8 @@ _QUIET = re.compile(
     r"setcounter|addtocounter|graphicspath|includeonly|pagenumbering|vspace|vfill|bigskip|medskip|let\\|"
     r"(?:(?:this)?pagestyle|setlength|addtolength|newlength|newcounter|definecolou?r|colorlet|"
     r"hypersetup|(?:re)?newenvironment|newtheorem|theoremstyle|providecommand|DeclareMathOperator|"
-    r"linespread|tikzset|pgfplotsset|lstset|sisetup)(?![A-Za-z])|"
+    r"linespread|tikzset|pgfplotsset|lstset|sisetup|pgfdeclareimage|"
+    r"trans(?:blinds\w+|box\w+|cover|dissolve|fade|glitter|push|replace|split\w+|uncover|wipe|duration))(?![A-Za-z])|"
     r"(?:makeat(?:letter|other)|normalsize|small|footnotesize|scriptsize|tiny|large|Large|LARGE|huge|Huge|"
     r"raggedright|sloppy|frenchspacing|smallskip|color\s*\{[^{}]*\})\s*$)"  # (with no words after them)
 )
@@ -184,6 +185,7 @@ def beamer_markdown(text: str) -> Converted:
     _open_groups(lines, begin + 1, end, hooks)
     _frame_commands(lines, begin + 1, end)  # (a \frame{…} that a group opened before it on its line)
     _frame_references(lines, begin + 1, end)
+    _pgf_images(lines, begin)
     outline = _outline(lines, begin + 1, end)
     outside: list[int] = []
     between: list[int] = []  # text after a frame, before the next: that frame's handout text
@@ -195,7 +197,7 @@ def beamer_markdown(text: str) -> Converted:
         if between:
             said = [line for _, line in _dedented([(j, lines[j]) for j in between])]
             add(between[0], "::: handout", *said, ":::", "")
-            if not out.notes:
+            if not any(code == "outside-frame" for _, _, code in out.notes):
                 out.notes.append(
                     (
                         index[between[0]],
@@ -269,9 +271,58 @@ def beamer_markdown(text: str) -> Converted:
                 "outside-frame",
             )
         )
+    _dated(out)
     out.text = "\n".join(new)
     out.index = new_index
     return out
+
+
+def _dated(out: Converted) -> None:
+    """The front matter's ``\\today`` as LaTeX prints it, in the deck's language (:func:`_today`)."""
+    if "\\today" in str(out.meta.get("date", "")):
+        out.meta["date"] = re.sub(
+            r"\\today(?![A-Za-z])(?:\{\})?", _today(out.meta.get("lang")), out.meta["date"]
+        )
+
+
+# the months as babel's \today names them, in the languages whose date it writes with them
+_MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+}
+
+
+def _today(lang: str | None) -> str:
+    """The build's date (``SOURCE_DATE_EPOCH``'s where it is set) as LaTeX's ``\\today`` prints it in the
+    language ``lang`` (``December 4, 2026``; ``4. Dezember 2026``; ``2026年12月4日``); ISO 8601 in a
+    language whose words Podium does not know."""
+    import datetime  # noqa: PLC0415
+
+    from .reader import _special_date  # noqa: PLC0415 (the reader imports this module)
+
+    day = datetime.date.fromisoformat(_special_date("today", ""))
+    code = (lang or "en").lower()
+    primary = code.split("-")[0]
+    if primary in ("zh", "ja"):
+        return f"{day.year}年{day.month}月{day.day}日"
+    if primary == "ko":
+        return f"{day.year}년 {day.month}월 {day.day}일"
+    if primary not in _MONTHS:
+        return day.isoformat()
+    month = _MONTHS[primary].split()[day.month - 1]
+    if code == "en" or code == "en-us":
+        return f"{month} {day.day}, {day.year}"
+    return {
+        "en": f"{day.day} {month} {day.year}",
+        "de": f"{day.day}. {month} {day.year}",
+        "es": f"{day.day} de {month} de {day.year}",
+        "pt": f"{day.day} de {month} de {day.year}",
+    }.get(primary, f"{day.day} {month} {day.year}")
 
 
 def _section(s: str, section: re.Match, k: int, add, after_frame: bool) -> bool:
@@ -305,13 +356,17 @@ class _Macro:
 
 
 def _macros(lines: list[str]) -> dict[str, _Macro]:
+    """The macros ``lines`` define, a body over lines too (``\\def\\x{%`` … ``}``: on one line, as TeX
+    reads it)."""
     found: dict[str, _Macro] = {}
-    for line in lines:
-        for mt in _DEFINITION.finditer(line):
-            close = balanced_group(line, mt.end())
+    text = "\n".join(lines)
+    if "\\" in text:
+        for mt in _DEFINITION.finditer(text):
+            close = balanced_group(text, mt.end())
             if close < 0:
                 continue
-            body = line[mt.end() + 1 : close - 1]
+            body = text[mt.end() + 1 : close - 1]
+            body = re.sub(r"[ \t]*\n[ \t]*", " ", body).strip() if "\n" in body else body
             if mt.group(1):
                 found[mt.group(1)] = _Macro(body, int(mt.group(2) or 0), mt.group(3))
             else:
@@ -740,6 +795,33 @@ def _frame_commands(lines: list[str], start: int, end: int) -> None:
 _GROUP_ONLY = re.compile(r"(?:[{}\s]|\\(?:begin|end|b|e)group(?![A-Za-z]))+")
 
 
+_PGF_DECLARE = re.compile(r"\\pgfdeclareimage\s*(?:\[([^\]]*)\])?\s*\{([^{}]+)\}\s*\{([^{}]+)\}")
+
+
+def _pgf_images(lines: list[str], begin: int) -> None:
+    """pgf's pictures as ``\\includegraphics`` (found as it finds them, the same size options):
+    ``\\pgfimage[width=…]{file}``, and ``\\pgfuseimage{name}`` of a ``\\pgfdeclareimage[…]{name}{file}``
+    (the declaration itself prints nothing).  In place, line for line; verbatim lines keep them."""
+    if not any("\\pgf" in line for line in lines):
+        return
+    declared = {
+        mt.group(2).strip(): (mt.group(1), mt.group(3).strip())
+        for line in lines
+        if "\\pgfdeclareimage" in line
+        for mt in _PGF_DECLARE.finditer(line)
+    }
+
+    def used(mt: re.Match) -> str:
+        options, name = declared.get(mt.group(1).strip(), (None, ""))
+        return f"\\includegraphics{f'[{options}]' if options else ''}{{{name}}}" if name else mt.group(0)
+
+    for k, line in _outside_verbatim(lines, max(begin, 0) + 1):
+        if "\\pgf" in line:
+            line = _PGF_DECLARE.sub("", line)
+            line = re.sub(r"\\pgfimage(?![A-Za-z])", r"\\includegraphics", line)
+            lines[k] = re.sub(r"\\pgfuseimage\s*\{([^{}]+)\}", used, line) if declared else line
+
+
 _REFERENCE = re.compile(r"\\(?:page)?ref\*?\s*\{([^{}]+)\}")
 
 
@@ -1025,6 +1107,10 @@ _LANGUAGES = {
 _BABEL = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[([^\]]*)\])?\s*\{[^{}]*\bbabel\b[^{}]*\}")
 _POLYGLOSSIA = re.compile(r"\\set(?:main|default)language\s*(?:\[[^\]]*\])?\s*\{\s*(\w+)\s*\}")
 _CLASS_OPTIONS = re.compile(r"\\documentclass\s*\[([^\]]*)\]")
+_CHINESE = re.compile(
+    r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{ctex\w*\}"
+    r"|\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{[^{}]*\b(?:ctex|xeCJK)\b[^{}]*\}"
+)
 
 
 def _main_language(preamble: str) -> tuple[str, int] | None:
@@ -1035,15 +1121,16 @@ def _main_language(preamble: str) -> tuple[str, int] | None:
     if chosen is not None and chosen.group(1).lower() in _LANGUAGES:
         return _LANGUAGES[chosen.group(1).lower()], chosen.start()
     babel = _BABEL.search(preamble)
-    if babel is None:
-        return None
-    for options, at in ((babel.group(1) or "", babel.start()), (_class_options(preamble), babel.start())):
+    for options, at in (
+        ((babel.group(1) or "", babel.start()), (_class_options(preamble), babel.start())) if babel else ()
+    ):
         names = [o.strip().lower() for o in options.split(",")]
         main = next((n.split("=", 1)[1].strip() for n in names if n.startswith("main=")), None)
         found = [n for n in names if n in _LANGUAGES]
         if main in _LANGUAGES or found:
             return _LANGUAGES[main if main in _LANGUAGES else found[-1]], at
-    return None
+    chinese = _CHINESE.search(preamble)  # (ctex's classes and packages, xeCJK: Chinese typesetting)
+    return ("zh", chinese.start()) if chinese is not None else None
 
 
 def _class_options(preamble: str) -> str:
@@ -1218,7 +1305,13 @@ def _frame(
     before_end = last[: last.find(_FRAME_END)] if _FRAME_END in last else ""
     if stop > start and before_end.strip():
         body.append((stop, before_end))
-    body = _dedented([(k, part) for k, line in _quoted(_unboxed(body)) for part in _after_end(line)])
+    body = _dedented(
+        [
+            (k, part)
+            for k, line in _quoted(_unboxed(_inline_tikz(_transitions(body, out, index), out, index)))
+            for part in _after_end(line)
+        ]
+    )
     kept: list[tuple[int, str]] = []
     ids = [label.group(1)] if (label := re.search(r"\blabel=([\w:.-]+)", head)) else []
     depth = 0  # environments open in the frame
@@ -1266,19 +1359,126 @@ def _frame(
         add(start, "", "---", "")
         for own in ids:  # (an untitled frame's labels: empty divs of those ids, which links find)
             add(start, f"::: {{#{_anchor(own)}}}", ":::", "")
-    _frame_lines(kept, title, add)
+    _frame_lines(kept, title, add, out.meta.get("lang"))
     for note in foot:  # (a footnote of the title: its text at the slide's foot)
         add(stop, "", note)
     add(stop, "")
     return True
 
 
-def _frame_lines(kept: list[tuple[int, str]], title: str, add) -> None:
+# beamer's slide transitions (\transdissolve<2>[duration=1], \transduration{2}): PDF viewers' effects
+_TRANSITION = re.compile(
+    r"\\trans(?:blinds(?:horizontal|vertical)|box(?:in|out)|cover|dissolve|fade|glitter|push|replace|"
+    r"split(?:horizontal|vertical)(?:in|out)|uncover|wipe|(?P<d>duration))(?![A-Za-z])\s*(?:<[^<>\n]*>\s*)?"
+    r"(?:\[[^\]\n]*\]\s*)?(?(d)\{[^{}\n]*\}\s*)"
+)
+
+
+def _transitions(body: list[tuple[int, str]], out: Converted, index: list[int]) -> list[tuple[int, str]]:
+    """A frame's lines without beamer's transitions (``\\transdissolve``, ``\\transglitter<2>[direction=90]``,
+    ``\\transduration{2}``), which a PDF viewer plays between pages; one note for the deck says so."""
+    if not any("\\trans" in line for _, line in body):
+        return body
+    new = [(k, _TRANSITION.sub("", line) if "\\trans" in line else line) for k, line in body]
+    changed = next((k for (k, line), (_, was) in zip(new, body) if line != was), None)
+    if changed is not None and not any(code == "transition" for _, _, code in out.notes):
+        out.notes.append(
+            (
+                index[changed],
+                "beamer's slide transitions (\\transdissolve…) are left out: Podium's slides change without "
+                "an effect",
+                "transition",
+            )
+        )
+    return new
+
+
+_TIKZ = re.compile(r"\\tikz(?![A-Za-z])\s*")
+
+
+def _inline_tikz(body: list[tuple[int, str]], out: Converted, index: list[int]) -> list[tuple[int, str]]:
+    """A frame's lines with each TikZ drawing in a line (``\\tikz[overlay]\\node at (0,0) {words};``,
+    ``\\tikz{…}``; a deck's macro of one, put in place) as the words of its nodes, with a warning: Podium
+    does not draw TikZ, and its code would be shown as text."""
+    if not any("\\tikz" in line for _, line in body):
+        return body
+    new: list[tuple[int, str]] = []
+    for k, line in body:
+        said, at = [], 0
+        for mt in _TIKZ.finditer(line):
+            if mt.start() < at:
+                continue
+            j = mt.end()
+            if line.startswith("[", j):
+                j = balanced_group(line, j, "[", "]")
+                j = len(line) - len(line[j:].lstrip()) if j > 0 else -1
+            if j < 0:
+                continue
+            if line.startswith("{", j):
+                stop = balanced_group(line, j)
+                code = line[j + 1 : stop - 1] if stop > 0 else ""
+            else:
+                stop = _statement_end(line, j)
+                code = line[j : stop - 1] if stop > 0 else ""
+            if stop < 0:
+                continue
+            words = _node_words(code)
+            said.append(line[at : mt.start()] + " ".join(words))
+            at = stop
+            out.warnings.append(
+                (
+                    index[k],
+                    "a TikZ drawing (\\tikz) is not drawn"
+                    + ("; the words of its nodes are kept" if words else ", and has no words to keep"),
+                    "raw-tex",
+                )
+            )
+        new.append((k, "".join(said) + line[at:] if said else line))
+    return new
+
+
+def _statement_end(line: str, at: int) -> int:
+    """Just after the ``;`` that ends the TikZ statement starting at ``line[at]`` (outside its groups), or -1."""
+    depth = 0
+    for j in range(at, len(line)):
+        depth += (line[j] == "{") - (line[j] == "}")
+        if line[j] == ";" and depth == 0:
+            return j + 1
+    return -1
+
+
+def _node_words(code: str) -> list[str]:
+    """The texts of a TikZ drawing's nodes (``\\node[…] (name) at (0,0) {text}``, ``node {text}``)."""
+    words: list[str] = []
+    for mt in re.finditer(r"\bnode\b", code):
+        j = mt.end()
+        while j < len(code):
+            j = len(code) - len(code[j:].lstrip())
+            if code.startswith("[", j):
+                j = balanced_group(code, j, "[", "]")
+            elif code.startswith("(", j):
+                close = code.find(")", j)
+                j = close + 1 if close > 0 else -1
+            elif code.startswith("at", j):
+                j += 2
+            elif code.startswith("{", j):
+                close = balanced_group(code, j)
+                if close > 0 and code[j + 1 : close - 1].strip():
+                    words.append(code[j + 1 : close - 1].strip())
+                break
+            else:
+                break
+            if j < 0:
+                break
+    return words
+
+
+def _frame_lines(kept: list[tuple[int, str]], title: str, add, lang: str | None = None) -> None:
     """A frame's lines added; where an ``allowframebreaks`` frame is broken (``\\framebreak``), its next
-    part as a slide titled as beamer titles it."""
+    part as a slide titled as beamer titles it (in the lecture's language ``lang``: "(cont.)", "(续)")."""
     for k, line in kept:
         if line.strip() in ("\\framebreak", "\\pagebreak", "\\newpage") and title:
-            add(k, "", "## " + title + " (cont.)", "")
+            add(k, "", "## " + title + " " + podium_label(lang, "cont"), "")
             continue
         add(k, line)
 

@@ -2394,6 +2394,7 @@ class _Converter:
         if len(parts) > 1:
             # beamer's \pause inside a paragraph or an item (`\item A \pause`, a line of its own): a click
             out: list[m.Block] = []
+            starts = [0, *(mt.end() for mt in _PAUSE.finditer(inline.content))]
             for n, part in enumerate(parts):
                 if n:
                     out.append(m.Pause(pos, int(steps[n - 1] or 0)))
@@ -2401,7 +2402,10 @@ class _Converter:
                     words = self._reread(part.strip())
                     assert words.token is not None
                     words.token.content = part.strip()
-                    out.extend(self.paragraph_words(words, pos))
+                    at = starts[n] + len(part) - len(part.lstrip())  # (its words' line: their messages')
+                    lines = inline.content.count("\n", 0, at)
+                    here = self.mapped(node.map[0] + 1 + lines) if lines and node.map else pos
+                    out.extend(self.paragraph_words(words, here))
             return out
         self.table_not_read(inline.content, pos)
         return self.paragraph_words(inline, pos)

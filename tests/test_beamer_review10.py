@@ -130,3 +130,73 @@ def test_ref_and_pageref_to_a_frame_label_print_its_slide_number(tmp_path):
     assert _texts(prs)[3][1] == "最为常见的排列方式(第2页)，成为标准。\nSee page 3 and ."
     assert "deck.tex:15: warning: link to '#nowhere' names no slide" in stderr
     assert "kbd" not in "\n".join(t for slide in _texts(prs) for t in slide)
+
+
+def test_pgfimage_and_pgfuseimage_are_pictures(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), "navy").save(tmp_path / "band5.png")
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Banded}\n\\begin{center}\n\\pgfimage[width=0.3\\textwidth]{band5}\n\\end{center}\n"
+        "\\end{frame}\n\\begin{frame}{Declared}\n\\pgfuseimage{band}\n\\end{frame}",
+        preamble="\\pgfdeclareimage[height=2cm]{band}{band5}\n",
+    )
+    assert [sum(shape.shape_type == 13 for shape in slide.shapes) for slide in prs.slides] == [1, 1]
+    assert "raw-tex" not in stderr and "missing-image" not in stderr
+
+
+def test_ctex_decks_are_chinese_and_today_is_written_in_the_decks_language(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796342400")  # 2026-12-04
+    prs, stderr = _build(
+        tmp_path,
+        "\\frame{\\titlepage}\n\\begin{frame}[allowframebreaks]{长}\n甲\n\\framebreak\n乙\n\\end{frame}",
+        preamble="\\title{键盘}\n\\date{\\today}\n",
+        documentclass="ctexbeamer",
+    )
+    assert _texts(prs) == [["键盘", "2026年12月4日"], ["长", "甲"], ["长 （续）", "乙"]]
+    prs, _ = _build(
+        tmp_path,
+        "\\frame{\\titlepage}",
+        preamble="\\usepackage[ngerman]{babel}\n\\title{T}\n\\date{\\today}\n",
+    )
+    assert _texts(prs) == [["T", "4. Dezember 2026"]]
+    prs, _ = _build(tmp_path, "\\frame{\\titlepage}", preamble="\\title{T}\n\\date{\\today}\n")
+    assert _texts(prs) == [["T", "December 4, 2026"]]
+
+
+def test_a_lstlisting_with_mathescape_shows_its_math_and_its_caption(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}[fragile]\n\\frametitle{Tridiagonal Algorithm}\n"
+        "\\begin{lstlisting}[mathescape,caption={Thomas algorithm}]\n  for $i=2$ to $n$\n"
+        "    $xmult = a_{i-1}/d_{i-1}$\n  end\n\\end{lstlisting}\n\\end{frame}",
+    )
+    texts = _texts(prs)[0]
+    assert texts[:2] == ["Tridiagonal Algorithm", "Thomas algorithm"]
+    assert texts[2] == "  for i = 2 to n\n    xmult = a\u1d62\u208b\u2081/d\u1d62\u208b\u2081\n  end"
+
+
+def test_a_macro_of_a_tikz_node_keeps_its_words_and_no_debris(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}\n  \\frametitle{Keyboard}\n"
+        "  \\tikzoverlay at (0cm,-3cm) {The main way to enter text};\\pause\n"
+        "  \\tikzoverlay at (3cm, 4.5cm) {\\includegraphics[width=5cm]{keyboard.png}};\n\\end{frame}",
+        preamble="\\usepackage{tikz}\n\\def\\tikzoverlay{%\n  \\tikz[baseline,overlay]\\node[anchor=north west]\n}%\n",
+    )
+    words = "\n".join(_texts(prs)[0])
+    assert "The main way to enter text" in words
+    assert "at (" not in words and ";" not in words and "{" not in words
+    assert "deck.tex:9: warning: a TikZ drawing (\\tikz) is not drawn" in stderr
+    assert "deck.tex:10: warning: picture 'keyboard.png' not found" in stderr
+
+
+def test_beamer_transitions_print_nothing_with_one_note(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{A}\n\\transglitter<2>[direction=90]\nOne \\transdissolve \\transduration{2} two.\n"
+        "\\end{frame}\n\\begin{frame}{B}\n\\transblindshorizontal\nThree\n\\end{frame}",
+    )
+    assert _texts(prs) == [["A", "One two."], ["B", "Three"]]
+    assert stderr.count("[transition]") == 1 and "raw-tex" not in stderr
