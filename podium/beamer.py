@@ -1179,6 +1179,7 @@ def _one_line(tex: str) -> str:
     a group around all of it (``{\\large Survey and\\\\ Experiment}``) opened with its declarations
     left out: the deck's title has the template's size, and a Markdown heading ending in ``}`` would
     read the group as its attributes."""
+    tex = re.sub(r"\\string\s*([~#$%&_^])", r"\1", tex) if "\\string" in tex else tex  # (\string~: a tilde)
     spaced = re.sub(r"\\\\(?:\[[^\]]*\])?|\\newline\b|\\(?:enspace|quad|qquad|thinspace)\b\s*", " ", tex)
     if "\\" in spaced:  # (\lstinline{x} code; \tiny, \vspace{2cm}: the template's size and spacing)
         spaced = _INLINE_VERBATIM.sub(
@@ -1612,7 +1613,10 @@ def _quoted(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(k, line) for (k, _), line in zip(body, new)]
 
 
-_END_THEN = re.compile(r"^(\s*\\end\{[A-Za-z*]+\})[ \t]*(\\(?:pause|onslide|item|begin)\b.*)$")
+_END_THEN = re.compile(
+    r"^(\s*\\end\{[A-Za-z*]+\}|\s*\\includegraphics\s*(?:\[[^\]]*\])?\s*\{[^{}]*\})[ \t]*"
+    r"(\\(?:pause|onslide|item|begin)\b.*)$"
+)  # (or a picture, then \pause: `\includegraphics{a}\pause`)
 
 
 def _after_end(line: str) -> list[str]:

@@ -200,3 +200,14 @@ def test_beamer_transitions_print_nothing_with_one_note(tmp_path):
     )
     assert _texts(prs) == [["A", "One two."], ["B", "Three"]]
     assert stderr.count("[transition]") == 1 and "raw-tex" not in stderr
+
+
+def test_a_picture_before_a_pause_and_a_string_tilde_in_an_address(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\frame{\\titlepage}\n\\begin{frame}{K}\nWords\\pause\n\\includegraphics[width=5cm]{keyboard.png}\\pause\n"
+        "More\n\\end{frame}",
+        preamble="\\title{T}\n\\date{\\url{https://example.org/\\string~pd/}}\n",
+    )
+    assert _texts(prs)[0] == ["T", "https://example.org/~pd/"]
+    assert "deck.tex:8: warning: picture 'keyboard.png' not found" in stderr and "raw-tex" not in stderr
