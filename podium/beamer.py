@@ -58,7 +58,8 @@ _QUIET = re.compile(
     r"setcounter|addtocounter|graphicspath|includeonly|pagenumbering|vspace|vfill|bigskip|medskip|let\\|"
     r"(?:(?:this)?pagestyle|setlength|addtolength|newlength|newcounter|definecolou?r|colorlet|"
     r"hypersetup|(?:re)?newenvironment|newtheorem|theoremstyle|providecommand|DeclareMathOperator|"
-    r"linespread|tikzset|pgfplotsset|lstset|sisetup)(?![A-Za-z])|"
+    r"linespread|tikzset|pgfplotsset|lstset|sisetup|pgfdeclareimage|"
+    r"trans(?:blinds\w+|box\w+|cover|dissolve|fade|glitter|push|replace|split\w+|uncover|wipe|duration))(?![A-Za-z])|"
     r"(?:makeat(?:letter|other)|normalsize|small|footnotesize|scriptsize|tiny|large|Large|LARGE|huge|Huge|"
     r"raggedright|sloppy|frenchspacing|smallskip|color\s*\{[^{}]*\})\s*$)"  # (with no words after them)
 )
@@ -180,6 +181,11 @@ def beamer_markdown(text: str) -> Converted:
         new_index.extend([index[k]] * len(said))
 
     _frame_commands(lines, begin + 1, end)
+    hooks = {begin + 1 + j for j in _in_hooks(lines[begin + 1 : end])}  # (beamer's own frames, not slides)
+    _open_groups(lines, begin + 1, end, hooks)
+    _frame_commands(lines, begin + 1, end)  # (a \frame{…} that a group opened before it on its line)
+    _frame_references(lines, begin + 1, end)
+    _pgf_images(lines, begin)
     outline = _outline(lines, begin + 1, end)
     outside: list[int] = []
     between: list[int] = []  # text after a frame, before the next: that frame's handout text
@@ -191,7 +197,7 @@ def beamer_markdown(text: str) -> Converted:
         if between:
             said = [line for _, line in _dedented([(j, lines[j]) for j in between])]
             add(between[0], "::: handout", *said, ":::", "")
-            if not out.notes:
+            if not any(code == "outside-frame" for _, _, code in out.notes):
                 out.notes.append(
                     (
                         index[between[0]],
@@ -205,6 +211,9 @@ def beamer_markdown(text: str) -> Converted:
     k = begin + 1
     while k < end:
         s = lines[k].strip()
+        if k in hooks:
+            k += 1
+            continue
         if s.startswith(_FRAME) or _SECTION.match(s):
             handout_text()
         if _META_COMMAND.match(s):  # \title, \author… written after \begin{document}: the title slide's still
@@ -225,8 +234,8 @@ def beamer_markdown(text: str) -> Converted:
                     )
                 )
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
-            _frame(lines, k, stop, add, out, index, outline)
-            framed, after_section = True, False
+            shown = _frame(lines, k, stop, add, out, index, outline)
+            framed, after_section = framed or shown, after_section and not shown
             k = stop + 1
             continue
         section = _SECTION.match(s)
@@ -262,9 +271,58 @@ def beamer_markdown(text: str) -> Converted:
                 "outside-frame",
             )
         )
+    _dated(out)
     out.text = "\n".join(new)
     out.index = new_index
     return out
+
+
+def _dated(out: Converted) -> None:
+    """The front matter's ``\\today`` as LaTeX prints it, in the deck's language (:func:`_today`)."""
+    if "\\today" in str(out.meta.get("date", "")):
+        out.meta["date"] = re.sub(
+            r"\\today(?![A-Za-z])(?:\{\})?", _today(out.meta.get("lang")), out.meta["date"]
+        )
+
+
+# the months as babel's \today names them, in the languages whose date it writes with them
+_MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+}
+
+
+def _today(lang: str | None) -> str:
+    """The build's date (``SOURCE_DATE_EPOCH``'s where it is set) as LaTeX's ``\\today`` prints it in the
+    language ``lang`` (``December 4, 2026``; ``4. Dezember 2026``; ``2026年12月4日``); ISO 8601 in a
+    language whose words Podium does not know."""
+    import datetime  # noqa: PLC0415
+
+    from .reader import _special_date  # noqa: PLC0415 (the reader imports this module)
+
+    day = datetime.date.fromisoformat(_special_date("today", ""))
+    code = (lang or "en").lower()
+    primary = code.split("-")[0]
+    if primary in ("zh", "ja"):
+        return f"{day.year}年{day.month}月{day.day}日"
+    if primary == "ko":
+        return f"{day.year}년 {day.month}월 {day.day}일"
+    if primary not in _MONTHS:
+        return day.isoformat()
+    month = _MONTHS[primary].split()[day.month - 1]
+    if code == "en" or code == "en-us":
+        return f"{month} {day.day}, {day.year}"
+    return {
+        "en": f"{day.day} {month} {day.year}",
+        "de": f"{day.day}. {month} {day.year}",
+        "es": f"{day.day} de {month} de {day.year}",
+        "pt": f"{day.day} de {month} de {day.year}",
+    }.get(primary, f"{day.day} {month} {day.year}")
 
 
 def _section(s: str, section: re.Match, k: int, add, after_frame: bool) -> bool:
@@ -298,13 +356,17 @@ class _Macro:
 
 
 def _macros(lines: list[str]) -> dict[str, _Macro]:
+    """The macros ``lines`` define, a body over lines too (``\\def\\x{%`` … ``}``: on one line, as TeX
+    reads it)."""
     found: dict[str, _Macro] = {}
-    for line in lines:
-        for mt in _DEFINITION.finditer(line):
-            close = balanced_group(line, mt.end())
+    text = "\n".join(lines)
+    if "\\" in text:
+        for mt in _DEFINITION.finditer(text):
+            close = balanced_group(text, mt.end())
             if close < 0:
                 continue
-            body = line[mt.end() + 1 : close - 1]
+            body = text[mt.end() + 1 : close - 1]
+            body = re.sub(r"[ \t]*\n[ \t]*", " ", body).strip() if "\n" in body else body
             if mt.group(1):
                 found[mt.group(1)] = _Macro(body, int(mt.group(2) or 0), mt.group(3))
             else:
@@ -730,6 +792,104 @@ def _frame_commands(lines: list[str], start: int, end: int) -> None:
         k = last + 1
 
 
+_GROUP_ONLY = re.compile(r"(?:[{}\s]|\\(?:begin|end|b|e)group(?![A-Za-z]))+")
+
+
+_PGF_DECLARE = re.compile(r"\\pgfdeclareimage\s*(?:\[([^\]]*)\])?\s*\{([^{}]+)\}\s*\{([^{}]+)\}")
+
+
+def _pgf_images(lines: list[str], begin: int) -> None:
+    """pgf's pictures as ``\\includegraphics`` (found as it finds them, the same size options):
+    ``\\pgfimage[width=…]{file}``, and ``\\pgfuseimage{name}`` of a ``\\pgfdeclareimage[…]{name}{file}``
+    (the declaration itself prints nothing).  In place, line for line; verbatim lines keep them."""
+    if not any("\\pgf" in line for line in lines):
+        return
+    declared = {
+        mt.group(2).strip(): (mt.group(1), mt.group(3).strip())
+        for line in lines
+        if "\\pgfdeclareimage" in line
+        for mt in _PGF_DECLARE.finditer(line)
+    }
+
+    def used(mt: re.Match) -> str:
+        options, name = declared.get(mt.group(1).strip(), (None, ""))
+        return f"\\includegraphics{f'[{options}]' if options else ''}{{{name}}}" if name else mt.group(0)
+
+    for k, line in _outside_verbatim(lines, max(begin, 0) + 1):
+        if "\\pgf" in line:
+            line = _PGF_DECLARE.sub("", line)
+            line = re.sub(r"\\pgfimage(?![A-Za-z])", r"\\includegraphics", line)
+            lines[k] = re.sub(r"\\pgfuseimage\s*\{([^{}]+)\}", used, line) if declared else line
+
+
+_REFERENCE = re.compile(r"\\(?:page)?ref\*?\s*\{([^{}]+)\}")
+
+
+def _frame_references(lines: list[str], start: int, end: int) -> None:
+    """``\\ref{x}`` and ``\\pageref{x}`` to a frame's label (``\\label{x}`` in the frame, ``[label=x]``) as
+    the number of its slide, as beamer prints its page (an empty link to the slide, which the reader
+    numbers); one to a label the deck never sets shows nothing (the link's warning).  Labels of
+    equations and figures are left to the reader's references.  In place, line for line."""
+    if not any("ref" in line for line in lines[start:end]):
+        return
+    frames: set[str] = set()
+    labels: set[str] = set()
+    depth = -1  # (environments open, the frame's own counted; -1 outside frames)
+    for _, line in _outside_verbatim(lines[:end], start):
+        s = line.strip()
+        if s.startswith(_FRAME):
+            depth = 0
+            if (option := re.search(r"\blabel=([\w:.-]+)", s)) is not None:
+                frames.add(option.group(1))
+        for name in re.findall(r"\\label\s*\{([^{}]+)\}", line):
+            labels.add(name.strip())
+            if depth == 1 and re.fullmatch(r"\\label\s*\{[^{}]+\}", s):
+                frames.add(name.strip())
+        if depth >= 0:
+            depth = -1 if _FRAME_END in line else depth + line.count("\\begin{") - line.count("\\end{")
+
+    def reference(mt: re.Match) -> str:
+        name = mt.group(1).strip()
+        return f"[](#{_anchor(name)})" if name in frames or name not in labels else mt.group(0)
+
+    for k, line in _outside_verbatim(lines[:end], start):
+        if "ref" in line:
+            lines[k] = _REFERENCE.sub(reference, line)
+
+
+def _open_groups(lines: list[str], start: int, end: int, hooks: set[int]) -> None:
+    """A TeX group around frames (``{ \\setbeamertemplate{footline}{} \\frame{\\titlepage} }``, its braces
+    on lines of their own or around a line's frame) as its content, in place: outside frames a group only
+    keeps the settings made in it to those frames, and its braces show nothing."""
+    k = start
+    while k < end:
+        s = lines[k].strip()
+        if k in hooks:
+            k += 1
+            continue
+        if s.startswith(_FRAME):
+            stop = _frame_end(lines, k, end)
+            k = (stop if stop is not None else end) + 1
+            continue
+        lead = len(lines[k]) - len(lines[k].lstrip())
+        if _GROUP_ONLY.fullmatch(s):  # (a group's brace on its line, or the `}` of `\begin{document} {`)
+            lines[k] = ""
+        elif s.startswith("{") and (balanced_group(s, 0) < 0 or _FRAME in s or "\\frame" in s):
+            close = balanced_group(s, 0)
+            inner = (s[1 : close - 1] + s[close:] if close > 0 else s[1:]).strip()
+            frame = re.search(r"\\begin\{frame\}|\\frame\s*[<\[{]", inner)
+            if (
+                frame is not None and frame.start() > 0 and _QUIET.match(inner)
+            ):  # (its settings, then its frame)
+                inner = inner[frame.start() :]
+            lines[k] = lines[k][:lead] + inner
+            continue  # (read again: the frame it begins)
+        elif s.startswith("}") and not s.startswith("}{"):
+            lines[k] = lines[k][:lead] + s.lstrip("}").strip()
+            continue
+        k += 1
+
+
 def _frame_end(lines: list[str], start: int, end: int) -> int | None:
     """The line of the ``\\end{frame}`` that closes the frame begun on ``lines[start]`` (one written in a
     verbatim environment, as a lecture on beamer shows it, closes nothing), or None."""
@@ -947,6 +1107,10 @@ _LANGUAGES = {
 _BABEL = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[([^\]]*)\])?\s*\{[^{}]*\bbabel\b[^{}]*\}")
 _POLYGLOSSIA = re.compile(r"\\set(?:main|default)language\s*(?:\[[^\]]*\])?\s*\{\s*(\w+)\s*\}")
 _CLASS_OPTIONS = re.compile(r"\\documentclass\s*\[([^\]]*)\]")
+_CHINESE = re.compile(
+    r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{ctex\w*\}"
+    r"|\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{[^{}]*\b(?:ctex|xeCJK)\b[^{}]*\}"
+)
 
 
 def _main_language(preamble: str) -> tuple[str, int] | None:
@@ -957,15 +1121,16 @@ def _main_language(preamble: str) -> tuple[str, int] | None:
     if chosen is not None and chosen.group(1).lower() in _LANGUAGES:
         return _LANGUAGES[chosen.group(1).lower()], chosen.start()
     babel = _BABEL.search(preamble)
-    if babel is None:
-        return None
-    for options, at in ((babel.group(1) or "", babel.start()), (_class_options(preamble), babel.start())):
+    for options, at in (
+        ((babel.group(1) or "", babel.start()), (_class_options(preamble), babel.start())) if babel else ()
+    ):
         names = [o.strip().lower() for o in options.split(",")]
         main = next((n.split("=", 1)[1].strip() for n in names if n.startswith("main=")), None)
         found = [n for n in names if n in _LANGUAGES]
         if main in _LANGUAGES or found:
             return _LANGUAGES[main if main in _LANGUAGES else found[-1]], at
-    return None
+    chinese = _CHINESE.search(preamble)  # (ctex's classes and packages, xeCJK: Chinese typesetting)
+    return ("zh", chinese.start()) if chinese is not None else None
 
 
 def _class_options(preamble: str) -> str:
@@ -1014,11 +1179,46 @@ def _one_line(tex: str) -> str:
     a group around all of it (``{\\large Survey and\\\\ Experiment}``) opened with its declarations
     left out: the deck's title has the template's size, and a Markdown heading ending in ``}`` would
     read the group as its attributes."""
+    tex = re.sub(r"\\string\s*([~#$%&_^])", r"\1", tex) if "\\string" in tex else tex  # (\string~: a tilde)
     spaced = re.sub(r"\\\\(?:\[[^\]]*\])?|\\newline\b|\\(?:enspace|quad|qquad|thinspace)\b\s*", " ", tex)
-    one = re.sub(r"(?<!\\)~", "\u00a0", re.sub(r"[ \t\r\n]+", " ", spaced)).strip()
+    if "\\" in spaced:  # (\lstinline{x} code; \tiny, \vspace{2cm}: the template's size and spacing)
+        spaced = _INLINE_VERBATIM.sub(
+            lambda mt: _code_span(mt.group(2) if mt.group(2) is not None else mt.group(3)), spaced
+        )
+        spaced = outside(_CODE_SPAN, spaced, lambda part: _UNPRINTED_IN_TITLE.sub("", _GLUE.sub("", part)))
+    one = re.sub(r"[ \t\r\n]+", " ", spaced).strip()
+    one = outside(_ADDRESS, one, lambda part: re.sub(r"(?<!\\)~", "\u00a0", part)) if "~" in one else one
     while one.startswith("{") and balanced_group(one, 0) == len(one):
         one = _DECLARATIONS.sub("", one[1:-1]).strip()
     return _bare_groups(one) if "{" in one else one
+
+
+# what prints nothing in a title or a name: a size, spacing, alignment (the template's)
+_UNPRINTED_IN_TITLE = re.compile(
+    r"\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|vfill|hfill|par|"
+    r"centering|raggedright|raggedleft|noindent|smallskip|medskip|bigskip|selectfont)(?![A-Za-z])\s*"
+)
+# an address (``\url{…}``, ``\href{…}``'s first argument) or a code span, whose ``~`` is a tilde
+_ADDRESS = re.compile(r"\\(?:url|href)\s*\{[^{}]*\}|(`+)[^`]*?\1(?!`)")
+
+
+def _title_footnotes(title: str) -> tuple[str, list[str]]:
+    """A frame's title without its footnotes (``\\footnote{\\url{…}}``), and their texts, which the slide
+    shows at its foot."""
+    if "\\footnote" not in title:
+        return title, []
+    notes: list[str] = []
+    out, at = [], 0
+    for mt in re.finditer(r"\\footnote\s*(?:\[[^\]]*\])?\s*(?=\{)", title):
+        if mt.start() < at:
+            continue
+        close = balanced_group(title, mt.end())
+        if close < 0:
+            continue
+        notes.append(title[mt.end() + 1 : close - 1].strip())
+        out.append(title[at : mt.start()])
+        at = close
+    return ("".join(out) + title[at:]).strip(), [n for n in notes if n]
 
 
 def _bare_groups(text: str) -> str:
@@ -1059,22 +1259,23 @@ def _contents(
     add,
     out: Converted,
     outline: list[tuple[int, str]] | None,
-) -> None:
+) -> bool:
     """A frame of ``\\tableofcontents`` (``command``): the lecture's contents slide (``toc: true``); where
     the deck has subsections (``outline``), a slide of its own here listing them under their sections, as
     beamer lists them.  One of the current section's is beamer's only, left out."""
     if "toc" in out.meta or "current" in command:
-        return
+        return False
     if outline and "subsections" not in command:  # (\tableofcontents[hideallsubsections]: Podium's own)
         add(start, "", "## " + (title or podium_label(out.meta.get("lang"), "contents")), "")
         for depth, words in outline:
             add(start, "  " * (depth - 1) + "- " + words)
         add(stop, "")
         out.meta["toc"] = False  # (no other contents slide)
-        return
+        return True
     out.meta["toc"] = True
     if title:
         out.meta["toc-title"] = title
+    return False
 
 
 def _frame(
@@ -1085,9 +1286,10 @@ def _frame(
     out: Converted,
     index: list[int],
     outline: list[tuple[int, str]] | None = None,
-) -> None:
+) -> bool:
     """The frame from ``lines[start]`` (``\\begin{frame}…``) to ``lines[stop]`` (``\\end{frame}``); the deck's
-    ``outline`` (:func:`_outline`) is what its ``\\tableofcontents`` lists."""
+    ``outline`` (:func:`_outline`) is what its ``\\tableofcontents`` lists.  False where it makes no slide
+    here (the title slide's frame; a contents frame that Podium's own contents slide stands for)."""
     head = lines[start].strip()[len(_FRAME) :]
     if stop == start and _FRAME_END in head:  # (a frame on one line: its text ends at its \end{frame})
         head = head[: head.rfind(_FRAME_END)]
@@ -1104,7 +1306,13 @@ def _frame(
     before_end = last[: last.find(_FRAME_END)] if _FRAME_END in last else ""
     if stop > start and before_end.strip():
         body.append((stop, before_end))
-    body = _dedented([(k, part) for k, line in _quoted(_unboxed(body)) for part in _after_end(line)])
+    body = _dedented(
+        [
+            (k, part)
+            for k, line in _quoted(_unboxed(_inline_tikz(_transitions(body, out, index), out, index)))
+            for part in _after_end(line)
+        ]
+    )
     kept: list[tuple[int, str]] = []
     ids = [label.group(1)] if (label := re.search(r"\blabel=([\w:.-]+)", head)) else []
     depth = 0  # environments open in the frame
@@ -1130,17 +1338,17 @@ def _frame(
             subtitle = subtitle or words
         if close > 0 and line[close:].strip():
             kept.append((k, line[close:].strip()))
+    title, foot = _title_footnotes(title)
     if "<" in "".join(line for _, line in kept) or "\\pause" in "".join(line for _, line in kept):
         kept = list(zip([k for k, _ in kept], numbered_increments([line for _, line in kept])))
     said = [line.strip() for _, line in kept if line.strip()]
     if said and all(re.fullmatch(r"\\(titlepage|maketitle)", s) for s in said):
-        return  # (the title slide: made from the front matter)
+        return False  # (the title slide: made from the front matter)
     contents = [s for s in said if not s.startswith("\\setbeam")]  # (its look: the template's)
     if contents and all(re.fullmatch(r"\\tableofcontents(\[[^\]]*\])?", s) for s in contents):
-        _contents(
+        return _contents(
             contents[0], title, start, stop, add, out, outline
         )  # ([hideallsubsections]: still the contents)
-        return
     if title:
         anchor = " {#" + _anchor(ids[0]) + "}" if ids else ""
         add(start, "", "## " + title + anchor, "")
@@ -1150,16 +1358,128 @@ def _frame(
             add(start, "**" + subtitle + "**", "")
     else:
         add(start, "", "---", "")
-    _frame_lines(kept, title, add)
+        for own in ids:  # (an untitled frame's labels: empty divs of those ids, which links find)
+            add(start, f"::: {{#{_anchor(own)}}}", ":::", "")
+    _frame_lines(kept, title, add, out.meta.get("lang"))
+    for note in foot:  # (a footnote of the title: its text at the slide's foot)
+        add(stop, "", note)
     add(stop, "")
+    return True
 
 
-def _frame_lines(kept: list[tuple[int, str]], title: str, add) -> None:
+# beamer's slide transitions (\transdissolve<2>[duration=1], \transduration{2}): PDF viewers' effects
+_TRANSITION = re.compile(
+    r"\\trans(?:blinds(?:horizontal|vertical)|box(?:in|out)|cover|dissolve|fade|glitter|push|replace|"
+    r"split(?:horizontal|vertical)(?:in|out)|uncover|wipe|(?P<d>duration))(?![A-Za-z])\s*(?:<[^<>\n]*>\s*)?"
+    r"(?:\[[^\]\n]*\]\s*)?(?(d)\{[^{}\n]*\}\s*)"
+)
+
+
+def _transitions(body: list[tuple[int, str]], out: Converted, index: list[int]) -> list[tuple[int, str]]:
+    """A frame's lines without beamer's transitions (``\\transdissolve``, ``\\transglitter<2>[direction=90]``,
+    ``\\transduration{2}``), which a PDF viewer plays between pages; one note for the deck says so."""
+    if not any("\\trans" in line for _, line in body):
+        return body
+    new = [(k, _TRANSITION.sub("", line) if "\\trans" in line else line) for k, line in body]
+    changed = next((k for (k, line), (_, was) in zip(new, body) if line != was), None)
+    if changed is not None and not any(code == "transition" for _, _, code in out.notes):
+        out.notes.append(
+            (
+                index[changed],
+                "beamer's slide transitions (\\transdissolve…) are left out: Podium's slides change without "
+                "an effect",
+                "transition",
+            )
+        )
+    return new
+
+
+_TIKZ = re.compile(r"\\tikz(?![A-Za-z])\s*")
+
+
+def _inline_tikz(body: list[tuple[int, str]], out: Converted, index: list[int]) -> list[tuple[int, str]]:
+    """A frame's lines with each TikZ drawing in a line (``\\tikz[overlay]\\node at (0,0) {words};``,
+    ``\\tikz{…}``; a deck's macro of one, put in place) as the words of its nodes, with a warning: Podium
+    does not draw TikZ, and its code would be shown as text."""
+    if not any("\\tikz" in line for _, line in body):
+        return body
+    new: list[tuple[int, str]] = []
+    for k, line in body:
+        said, at = [], 0
+        for mt in _TIKZ.finditer(line):
+            if mt.start() < at:
+                continue
+            j = mt.end()
+            if line.startswith("[", j):
+                j = balanced_group(line, j, "[", "]")
+                j = len(line) - len(line[j:].lstrip()) if j > 0 else -1
+            if j < 0:
+                continue
+            if line.startswith("{", j):
+                stop = balanced_group(line, j)
+                code = line[j + 1 : stop - 1] if stop > 0 else ""
+            else:
+                stop = _statement_end(line, j)
+                code = line[j : stop - 1] if stop > 0 else ""
+            if stop < 0:
+                continue
+            words = _node_words(code)
+            said.append(line[at : mt.start()] + " ".join(words))
+            at = stop
+            out.warnings.append(
+                (
+                    index[k],
+                    "a TikZ drawing (\\tikz) is not drawn"
+                    + ("; the words of its nodes are kept" if words else ", and has no words to keep"),
+                    "raw-tex",
+                )
+            )
+        new.append((k, "".join(said) + line[at:] if said else line))
+    return new
+
+
+def _statement_end(line: str, at: int) -> int:
+    """Just after the ``;`` that ends the TikZ statement starting at ``line[at]`` (outside its groups), or -1."""
+    depth = 0
+    for j in range(at, len(line)):
+        depth += (line[j] == "{") - (line[j] == "}")
+        if line[j] == ";" and depth == 0:
+            return j + 1
+    return -1
+
+
+def _node_words(code: str) -> list[str]:
+    """The texts of a TikZ drawing's nodes (``\\node[…] (name) at (0,0) {text}``, ``node {text}``)."""
+    words: list[str] = []
+    for mt in re.finditer(r"\bnode\b", code):
+        j = mt.end()
+        while j < len(code):
+            j = len(code) - len(code[j:].lstrip())
+            if code.startswith("[", j):
+                j = balanced_group(code, j, "[", "]")
+            elif code.startswith("(", j):
+                close = code.find(")", j)
+                j = close + 1 if close > 0 else -1
+            elif code.startswith("at", j):
+                j += 2
+            elif code.startswith("{", j):
+                close = balanced_group(code, j)
+                if close > 0 and code[j + 1 : close - 1].strip():
+                    words.append(code[j + 1 : close - 1].strip())
+                break
+            else:
+                break
+            if j < 0:
+                break
+    return words
+
+
+def _frame_lines(kept: list[tuple[int, str]], title: str, add, lang: str | None = None) -> None:
     """A frame's lines added; where an ``allowframebreaks`` frame is broken (``\\framebreak``), its next
-    part as a slide titled as beamer titles it."""
+    part as a slide titled as beamer titles it (in the lecture's language ``lang``: "(cont.)", "(续)")."""
     for k, line in kept:
         if line.strip() in ("\\framebreak", "\\pagebreak", "\\newpage") and title:
-            add(k, "", "## " + title + " (cont.)", "")
+            add(k, "", "## " + title + " " + podium_label(lang, "cont"), "")
             continue
         add(k, line)
 
@@ -1293,7 +1613,10 @@ def _quoted(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(k, line) for (k, _), line in zip(body, new)]
 
 
-_END_THEN = re.compile(r"^(\s*\\end\{[A-Za-z*]+\})[ \t]*(\\(?:pause|onslide|item|begin)\b.*)$")
+_END_THEN = re.compile(
+    r"^(\s*\\end\{[A-Za-z*]+\}|\s*\\includegraphics\s*(?:\[[^\]]*\])?\s*\{[^{}]*\})[ \t]*"
+    r"(\\(?:pause|onslide|item|begin)\b.*)$"
+)  # (or a picture, then \pause: `\includegraphics{a}\pause`)
 
 
 def _after_end(line: str) -> list[str]:
@@ -1430,7 +1753,7 @@ def _switched_groups(text: str) -> str:
         if mt.group(2) is not None:  # {\color{red}words}: the words in that colour
             inner = f"\\textcolor{{{mt.group(2)}}}{{{inner}}}"
         new = f"\\{switch}{{{inner}}}" if switch else inner
-        if mt.start() and (text[mt.start() - 1].isalpha() or text[mt.start() - 1] in "]}"):
+        if re.search(r"(?:\\[A-Za-z]+\*?|[]}])$", text[: mt.start()]):
             new = "{" + new + "}"  # (the group is a command's argument: \multicolumn{2}{c}{\bf words})
         out.append(text[at : mt.start()] + new)
         at = close

@@ -1758,7 +1758,8 @@ class _Converter:
         slide and the handout's entry): the slide whose heading (or a heading or div in it) has that id
         (``{#id}``) or makes it (pandoc's identifiers, in document order: ``## Why it matters`` is
         ``#why-it-matters``, a second ``## Why it matters`` ``#why-it-matters-1``); ``#refs`` the
-        references; Marp's ``#3`` and reveal.js's ``#/2`` a slide by its place.  A link to none keeps its
+        references; Marp's ``#3`` and reveal.js's ``#/2`` a slide by its place; an empty link (``[](#id)``, a
+        beamer deck's ``\\ref{frame}``) shows that slide's number.  A link to none keeps its
         words, with a warning (not for Quarto's figure, table and equation labels, or footnotes)."""
         if not self.internal_links:
             return slides
@@ -1780,7 +1781,10 @@ class _Converter:
         def point(node):
             if isinstance(node, m.Link) and node.url.startswith("#"):
                 number = found.get(node.url[1:])
-                return replace(node, url=f"#slide-{number}") if number else m.Span(node.children)
+                said = node.children or (m.Text(str(number)),)  # (an empty link: the slide's number, as \ref)
+                return (
+                    replace(node, url=f"#slide-{number}", children=said) if number else m.Span(node.children)
+                )
             return node
 
         return [m.transform(s, point) for s in slides]
@@ -2440,6 +2444,7 @@ class _Converter:
         if len(parts) > 1:
             # beamer's \pause inside a paragraph or an item (`\item A \pause`, a line of its own): a click
             out: list[m.Block] = []
+            starts = [0, *(mt.end() for mt in _PAUSE.finditer(inline.content))]
             for n, part in enumerate(parts):
                 if n:
                     out.append(m.Pause(pos, int(steps[n - 1] or 0)))
@@ -2447,7 +2452,10 @@ class _Converter:
                     words = self._reread(part.strip())
                     assert words.token is not None
                     words.token.content = part.strip()
-                    out.extend(self.paragraph_words(words, pos))
+                    at = starts[n] + len(part) - len(part.lstrip())  # (its words' line: their messages')
+                    lines = inline.content.count("\n", 0, at)
+                    here = self.mapped(node.map[0] + 1 + lines) if lines and node.map else pos
+                    out.extend(self.paragraph_words(words, here))
             return out
         self.table_not_read(inline.content, pos)
         self.headings_without_space(node)

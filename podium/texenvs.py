@@ -959,11 +959,50 @@ def _code(env: str, args: list[str], body: str) -> str:
         elif env == "minted" and re.fullmatch(r"[\w+#-]+", a.strip()):
             language = a.strip().lower()
     code = body.strip("\n")
+    if env == "lstlisting" and args:
+        return _listing(code, language, _key_values(args[0]))
     if env == "semiverbatim":
         return _semiverbatim(code)
     if env == "Highlighting":  # (pandoc's highlighted code: \KeywordTok{data} … in fancyvrb's Verbatim)
         code = _highlighted(re.sub(r"\A\[[^\]\n]*\]\n?", "", code)).strip("\n")
     return _fence(code, language)
+
+
+def _key_values(options: str) -> dict[str, str]:
+    """A ``key=value, flag`` list of options (``mathescape,caption={A, B}``): each key and its value (braces
+    taken off; a flag's ``true``)."""
+    found: dict[str, str] = {}
+    depth, start = 0, 0
+    for k, c in enumerate(options + ","):
+        depth += (c == "{") - (c == "}")
+        if c == "," and depth == 0:
+            key, _, value = options[start:k].partition("=")
+            value = value.strip()
+            if value.startswith("{") and _group(value, 0) == len(value):
+                value = value[1:-1]
+            if key.strip():
+                found[key.strip()] = value.strip() if _ else "true"
+            start = k + 1
+    return found
+
+
+def _listing(code: str, language: str, options: dict[str, str]) -> str:
+    """An ``lstlisting`` as a code block: with ``mathescape``, its ``$…$`` pieces as the math they print, in
+    characters (``$a_{i-1}$`` ``aᵢ₋₁``); its ``caption=`` (or ``title=``) a line above it, as listings
+    sets it."""
+    if options.get("mathescape", "false").lower() != "false" and "$" in code:
+        from .texmath import tex_to_text  # noqa: PLC0415 (latex2mathml: only such listings load it)
+
+        code = re.sub(
+            r"(?<!\\)\$([^$\n]+)\$", lambda mt: tex_to_text(mt.group(1)) or mt.group(1).strip(), code
+        )
+    fenced = _fence(code, language)
+    caption = options.get("caption") or options.get("title")
+    if caption and caption.startswith("["):  # (caption={[short]long}: the long one)
+        close = _group(caption, 0, "[", "]")
+        caption = caption[close:] if close > 0 else caption
+    caption = " ".join((caption or "").split())
+    return f"{caption}\n\n{fenced}" if caption else fenced
 
 
 def _fence(code: str, language: str = "") -> str:
