@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from html import escape, unescape
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlparse
 
 import yaml
@@ -2067,12 +2067,15 @@ class _Converter:
         """Renumber the footnotes referenced on slide ``d`` from 1 and return (body, footnotes)."""
         ids: list[int] = []
         body = tuple(d.body)
-        for ref in _walk_refs(body + tuple(d.notes) + tuple(d.handout) + tuple(d.instructor)):
+        for ref in _walk_refs(
+            tuple(d.title) + body + tuple(d.notes) + tuple(d.handout) + tuple(d.instructor)
+        ):
             if ref not in ids:
                 ids.append(ref)
         if not ids:
             return body, ()
         mapping = {old: new for new, old in enumerate(ids, start=1)}
+        d.title = _renumber(tuple(d.title), mapping)  # (a footnote on the title: `## Growth^[Source.]`)
         d.notes = list(_renumber(tuple(d.notes), mapping))
         d.handout = list(_renumber(tuple(d.handout), mapping))
         d.instructor = list(_renumber(tuple(d.instructor), mapping))
@@ -4472,8 +4475,12 @@ def _walk_refs(blocks: m.Blocks):
             yield -1 - node.number
 
 
-def _renumber(blocks: m.Blocks, mapping: dict[int, int]) -> m.Blocks:
-    """Return ``blocks`` with parser footnote ids replaced by per-slide numbers (unknown refs dropped)."""
+_Nodes = TypeVar("_Nodes", m.Blocks, m.Inlines)
+
+
+def _renumber(blocks: _Nodes, mapping: dict[int, int]) -> _Nodes:
+    """Return ``blocks`` (or a title's inlines) with parser footnote ids replaced by per-slide numbers
+    (unknown refs dropped)."""
 
     def renumber(node):
         if not isinstance(node, m.FootnoteRef):

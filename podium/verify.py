@@ -513,7 +513,7 @@ def _compare_entry_title(
 ) -> None:
     """The handout's entry at ``position`` (numbered as the deck numbers its slides) shows ``plan``."""
     slide = plan.source
-    want = _plan_text(plan.title).replace("\v", " ")
+    want = "".join(r.text for r in plan.title if not r.note).replace("\v", " ")  # (as the outline has it)
     if slide is not None and slide.kind == m.TITLE:
         want = lecture.meta.title or want
     where = _label(slide, lecture) if slide is not None else f"slide {plan.number}"

@@ -184,3 +184,23 @@ def test_words_in_form_controls_of_raw_html_are_said_to_be_left_out(tmp_path):
     assert "Check answer; Opt one" in said[0]
     texts = " ".join(_deck_texts(tmp_path / "out" / "lecture.pptx"))
     assert "Pick one answer" in texts and "After." in texts  # (the rest of the block is drawn)
+
+
+def test_a_footnote_on_a_slides_title_is_its_footnote(tmp_path):
+    # `## Growth^[World Bank data.]`: the title read "Growth-1" and the note was lost, with no warning
+    src = write_md(tmp_path, "---\ntitle: D\n---\n\n## Growth^[World Bank data, 2020.]\n\n- Point\n")
+    result = run_cli("all", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    slide = Presentation(str(tmp_path / "out" / "lecture.pptx")).slides[1]
+    title = slide.shapes.title.text_frame.paragraphs[0].runs
+    assert [r.text for r in title] == ["Growth", "1"] and title[1].font._rPr.get("baseline") == "30000"
+    assert "1. World Bank data, 2020." in _deck_texts(tmp_path / "out" / "lecture.pptx")
+    assert "World Bank data, 2020." in _pdf(tmp_path / "out" / "lecture-handout.pdf")
+    from pypdf import PdfReader
+
+    outline = [
+        o.title
+        for o in PdfReader(tmp_path / "out" / "lecture-handout.pdf").outline
+        if not isinstance(o, list)
+    ]
+    assert "2. Growth" in outline  # (its bookmark without the footnote's mark)

@@ -126,6 +126,7 @@ class Run:
     blank: bool = False  # a gap-fill answer
     tex: str = ""  # inline math: the TeX ``text`` renders (the handout draws it as math)
     underline: bool = False  # pandoc's [text]{.underline}
+    note: bool = False  # a footnote's mark (left out of a title's plain text: contents, bookmarks)
     smallcaps: bool = False  # pandoc's [text]{.smallcaps}
     colour: str = ""  # "#RRGGBB" the lecture gave these words (a coloured span)
     mark: bool = False  # highlighted, as with a marker pen (pandoc's [text]{.mark}, HTML's <mark>)
@@ -253,7 +254,7 @@ def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") ->
         elif isinstance(x, m.InlineMath):
             out.append(Run(tex_to_unicode(x.tex), bold, True, link=link, tex=x.tex))
         elif isinstance(x, m.FootnoteRef):
-            out.append(Run(str(x.number), superscript=True))
+            out.append(Run(str(x.number), superscript=True, note=True))
         elif isinstance(x, m.LineBreak):
             out.append(Run("\v"))
         elif isinstance(x, m.Span):

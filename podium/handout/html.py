@@ -180,7 +180,7 @@ def context(
             else ""
         )
         kind = _kind(plan)
-        title = "".join(run.text for run in plan.title).replace("\v", " ").strip()
+        title = "".join(run.text for run in plan.title if not run.note).replace("\v", " ").strip()
         section = ""
         if s is not None and s.section is not None and s.section < len(lecture.sections):
             section = m.plain_text(lecture.sections[s.section].title)
