@@ -124,6 +124,41 @@ def text_runs(slides) -> list:
     ]
 
 
+def build_tex(
+    tmp_path: Path, body: str, preamble: str = "", documentclass: str = "beamer", command: str = "slides"
+):
+    """The deck of ``body`` (a beamer deck's frames) built from ``deck.tex`` by the command line:
+    (the deck read with python-pptx, the warnings)."""
+    from pptx import Presentation
+
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        f"\\documentclass{{{documentclass}}}\n"
+        + preamble
+        + "\\begin{document}\n"
+        + body
+        + "\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    result = run_cli(command, src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    return Presentation(str(tmp_path / "out" / "deck.pptx")), result.stderr
+
+
+def frame_texts(prs) -> list[list[str]]:
+    """Each slide's text frames' texts (footers and slide numbers left out)."""
+    return [
+        [
+            shape.text_frame.text
+            for shape in slide.shapes
+            if shape.has_text_frame
+            and shape.text_frame.text.strip()
+            and not shape.name.startswith(("Footer", "Slide Number"))
+        ]
+        for slide in prs.slides
+    ]
+
+
 def click_paragraphs(slide) -> list[list[str]]:
     """The paragraphs each click of the slide's main sequence brings in (a whole box: its first; pictures
     and boxes without words left out)."""

@@ -10,22 +10,12 @@ from pptx.enum.text import PP_ALIGN
 
 from podium import texmath
 
+from .conftest import build_tex as _build
 from .conftest import click_paragraphs, run_cli, text_runs
+from .conftest import frame_texts as _texts
 
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-
-
-def _build(tmp_path, body: str, preamble: str = ""):
-    """The deck of ``body`` (its frames) built from a .tex file: (the deck, the warnings)."""
-    src = tmp_path / "deck.tex"
-    src.write_text(
-        "\\documentclass{beamer}\n" + preamble + "\\begin{document}\n" + body + "\n\\end{document}\n",
-        encoding="utf-8",
-    )
-    result = run_cli("slides", src, "-o", tmp_path / "out")
-    assert result.exit_code == 0, result.stderr
-    return Presentation(str(tmp_path / "out" / "deck.pptx")), result.stderr
 
 
 def _cli_deck(tmp_path, name: str, text: str, command: str = "slides"):
@@ -35,20 +25,6 @@ def _cli_deck(tmp_path, name: str, text: str, command: str = "slides"):
     result = run_cli(command, src, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     return Presentation(str(tmp_path / "out" / (src.stem + ".pptx"))), result.stderr
-
-
-def _texts(prs) -> list[list[str]]:
-    """Each slide's text frames' texts (footers and slide numbers left out)."""
-    return [
-        [
-            shape.text_frame.text
-            for shape in slide.shapes
-            if shape.has_text_frame
-            and shape.text_frame.text.strip()
-            and not shape.name.startswith(("Footer", "Slide Number"))
-        ]
-        for slide in prs.slides
-    ]
 
 
 def _all_text(prs) -> str:

@@ -6,39 +6,9 @@ caption, a macro that draws with TikZ, ctex's language and beamer's transitions.
 
 from __future__ import annotations
 
-from pptx import Presentation
-
-from .conftest import run_cli, text_runs
-
-
-def _build(tmp_path, body: str, preamble: str = "", documentclass: str = "beamer"):
-    """The deck of ``body`` (its frames) built from a .tex file: (the deck, the warnings)."""
-    src = tmp_path / "deck.tex"
-    src.write_text(
-        f"\\documentclass{{{documentclass}}}\n"
-        + preamble
-        + "\\begin{document}\n"
-        + body
-        + "\n\\end{document}\n",
-        encoding="utf-8",
-    )
-    result = run_cli("slides", src, "-o", tmp_path / "out")
-    assert result.exit_code == 0, result.stderr
-    return Presentation(str(tmp_path / "out" / "deck.pptx")), result.stderr
-
-
-def _texts(prs) -> list[list[str]]:
-    """Each slide's text frames' texts (footers and slide numbers left out)."""
-    return [
-        [
-            shape.text_frame.text
-            for shape in slide.shapes
-            if shape.has_text_frame
-            and shape.text_frame.text.strip()
-            and not shape.name.startswith(("Footer", "Slide Number"))
-        ]
-        for slide in prs.slides
-    ]
+from .conftest import build_tex as _build
+from .conftest import frame_texts as _texts
+from .conftest import text_runs
 
 
 def test_a_group_around_frames_and_a_section_hook_make_no_empty_slide(tmp_path):

@@ -7,35 +7,9 @@ from __future__ import annotations
 
 import subprocess
 
-from pptx import Presentation
-
-from .conftest import click_paragraphs, run_cli
-
-
-def _build(tmp_path, body: str, preamble: str = "", command: str = "slides"):
-    """The deck of ``body`` (its frames) built from a .tex file: (the deck, the warnings)."""
-    src = tmp_path / "deck.tex"
-    src.write_text(
-        "\\documentclass{beamer}\n" + preamble + "\\begin{document}\n" + body + "\n\\end{document}\n",
-        encoding="utf-8",
-    )
-    result = run_cli(command, src, "-o", tmp_path / "out")
-    assert result.exit_code == 0, result.stderr
-    return Presentation(str(tmp_path / "out" / "deck.pptx")), result.stderr
-
-
-def _texts(prs) -> list[list[str]]:
-    """Each slide's text frames' texts (footers and slide numbers left out)."""
-    return [
-        [
-            shape.text_frame.text
-            for shape in slide.shapes
-            if shape.has_text_frame
-            and shape.text_frame.text.strip()
-            and not shape.name.startswith(("Footer", "Slide Number"))
-        ]
-        for slide in prs.slides
-    ]
+from .conftest import build_tex as _build
+from .conftest import click_paragraphs
+from .conftest import frame_texts as _texts
 
 
 def _boxes(slide) -> list[str]:
