@@ -159,6 +159,37 @@ def frame_texts(prs) -> list[list[str]]:
     ]
 
 
+def cli_deck(src: Path, out: Path, command: str = "slides"):
+    """Build ``src`` with the command line (``command``) into ``out``; return (the deck as python-pptx
+    reads it, the warnings printed)."""
+    from pptx import Presentation
+
+    result = run_cli(command, src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    return Presentation(str(out / (src.stem + ".pptx"))), result.stderr
+
+
+def paragraph_texts(slide) -> list[str]:
+    """The words of each paragraph of ``slide``'s text boxes, in order (empty ones left out)."""
+    return [
+        p.text.strip()
+        for sh in slide.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        if p.text.strip()
+    ]
+
+
+def slide_text(slide) -> str:
+    """Every text frame's text of ``slide``, a line each."""
+    return "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+
+
+def deck_titles(prs) -> list[str]:
+    """Each slide's title ("" for a slide without one)."""
+    return [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
+
+
 def click_paragraphs(slide) -> list[list[str]]:
     """The paragraphs each click of the slide's main sequence brings in (a whole box: its first; pictures
     and boxes without words left out)."""

@@ -7,25 +7,11 @@ from __future__ import annotations
 
 import re
 import textwrap
-from pathlib import Path
 
-from .conftest import run_cli, write_md
-
-
-def _deck(src: Path, out: Path):
-    from pptx import Presentation
-
-    result = run_cli("slides", src, "-o", out)
-    assert result.exit_code == 0, result.stderr
-    return Presentation(str(out / (src.stem + ".pptx"))), result.stderr
-
-
-def _text(slide) -> str:
-    return "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
-
-
-def _titles(deck) -> list[str]:
-    return [s.shapes.title.text if s.shapes.title is not None else "" for s in deck.slides]
+from .conftest import cli_deck as _deck
+from .conftest import deck_titles as _titles
+from .conftest import slide_text as _text
+from .conftest import write_md
 
 
 def test_xaringan_child_starting_with_a_slide_break_is_read_as_if_written_in_place(tmp_path):

@@ -4,25 +4,10 @@ line, and ``##Title`` without its space."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .conftest import run_cli, write_md
-
-
-def _deck(src: Path, out: Path):
-    from pptx import Presentation
-
-    result = run_cli("slides", src, "-o", out)
-    assert result.exit_code == 0, result.stderr
-    return Presentation(str(out / (src.stem + ".pptx"))), result.stderr
-
-
-def _text(slide) -> str:
-    return "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
-
-
-def _titles(prs) -> list[str]:
-    return [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
+from .conftest import cli_deck as _deck
+from .conftest import deck_titles as _titles
+from .conftest import slide_text as _text
+from .conftest import write_md
 
 
 def test_a_fence_right_under_an_html_tag_is_code_and_the_slides_after_it_are_kept(tmp_path):

@@ -8,18 +8,14 @@ import subprocess
 
 from pptx import Presentation
 
-from .conftest import run_cli, write_md
+from .conftest import cli_deck, run_cli, write_md
+from .conftest import paragraph_texts as _texts
 
 
-def _texts(slide) -> list[str]:
-    """The words of each paragraph of ``slide``'s text boxes, in order."""
-    return [
-        p.text.strip()
-        for sh in slide.shapes
-        if sh.has_text_frame
-        for p in sh.text_frame.paragraphs
-        if p.text.strip()
-    ]
+def _deck(src, out, command: str = "slides"):
+    """The deck's slides built from ``src`` by the command line, and the warnings."""
+    prs, stderr = cli_deck(src, out, command)
+    return list(prs.slides), stderr
 
 
 def _title(slide) -> str:
@@ -29,13 +25,6 @@ def _title(slide) -> str:
 
 def _notes(slide) -> str:
     return slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
-
-
-def _deck(src, out, command: str = "slides"):
-    """Build ``src`` with the command line; return (the deck's slides, stderr)."""
-    result = run_cli(command, src, "-o", out)
-    assert result.exit_code == 0, result.stderr
-    return list(Presentation(str(out / (src.stem + ".pptx"))).slides), result.stderr
 
 
 REMARK = """class: center, middle

@@ -6,32 +6,19 @@ from __future__ import annotations
 import re
 import subprocess
 
-from pptx import Presentation
+from .conftest import cli_deck, click_paragraphs, deck_of, write_md
+from .conftest import paragraph_texts as _texts
 
-from .conftest import click_paragraphs, deck_of, run_cli, write_md
 
-
-def _texts(slide) -> list[str]:
-    """The words of each paragraph of ``slide``'s text boxes, in order."""
-    return [
-        p.text.strip()
-        for sh in slide.shapes
-        if sh.has_text_frame
-        for p in sh.text_frame.paragraphs
-        if p.text.strip()
-    ]
+def _deck(src, out, command: str = "slides"):
+    """The deck's slides built from ``src`` by the command line, and the warnings."""
+    prs, stderr = cli_deck(src, out, command)
+    return list(prs.slides), stderr
 
 
 def _title(slide) -> str:
     title = slide.shapes.title
     return title.text_frame.text.strip() if title is not None else ""
-
-
-def _deck(src, out, command: str = "slides"):
-    """Build ``src`` with the command line; return (the deck's slides, stderr)."""
-    result = run_cli(command, src, "-o", out)
-    assert result.exit_code == 0, result.stderr
-    return list(Presentation(str(out / (src.stem + ".pptx"))).slides), result.stderr
 
 
 def test_a_headmatter_src_imports_its_file_as_the_decks_first_slides(tmp_path):
