@@ -5,7 +5,10 @@ For every input it times, in PAIRED runs (pandoc and Podium one right after the 
 alternating), and reports the median time of each side and the median of the per-pair ratios:
 
 * deck, in-process  ``pandoc -t pptx``  vs  ``podium.pipeline.build_slides`` called in this process
-* deck, CLI         ``pandoc -t pptx``  vs  ``python build.py slides --force`` (a fresh interpreter)
+* deck, CLI         ``pandoc -t pptx``  vs  ``python build.py slides --force`` (a fresh interpreter,
+                    ``PODIUM_SERVER=off``: it imports everything itself)
+* deck, CLI, server ``pandoc -t pptx``  vs  the same command handed to a warm build server
+                    (podium.buildserver; started before the timing, stopped after)
 * handout (PDF)     ``pandoc -s -t html`` + ``weasyprint.HTML(...).write_pdf()`` in this process
                     vs  ``podium.pipeline.build_handout`` in this process
 
@@ -172,11 +175,16 @@ def chdir(path: Path):
         os.chdir(old)
 
 
-def cli_env() -> dict[str, str]:
+def cli_env(server: Path | None = None) -> dict[str, str]:
     """The environment of a Podium command: Python's default bytecode caching, even where the benchmark
     itself runs with PYTHONDONTWRITEBYTECODE set (each run would otherwise compile Podium's modules
-    from source, which no installed copy does)."""
-    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    from source, which no installed copy does); no build server (everything is imported in the
+    command's own process) unless ``server``, the folder of the benchmark's own build server."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PODIUM_SERVER"] = "off"
+    if server is not None:
+        env.update(PODIUM_SERVER="on", PODIUM_SERVER_DIR=str(server))
+    return env
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
@@ -229,6 +237,7 @@ class Contenders:
         self.pandoc = pandoc
         self.work = work
         self.fit_shares: list[float] = []  # fit pass / whole deck build, per default-fit build
+        self.server: Path | None = None  # the folder of the benchmark's build server, while it runs
 
     def out(self, inp: Input, tool: str) -> Path:
         d = self.work / "out" / inp.label / tool
@@ -280,7 +289,7 @@ class Contenders:
             if fit is None:  # the fit pass's share of this build (both under the same load)
                 self.fit_shares.append(spent[0] / (time.perf_counter() - t0))
 
-    def podium_deck_cli(self, inp: Input) -> None:
+    def podium_deck_cli(self, inp: Input, served: bool = False) -> None:
         run(
             [
                 sys.executable,
@@ -293,8 +302,21 @@ class Contenders:
                 "--quiet",
             ],
             inp.cwd,
-            cli_env(),
+            cli_env(self.server if served else None),
         )
+
+    @contextlib.contextmanager
+    def build_server(self):
+        """A build server of the benchmark's own (a short folder: a socket's path is short), warm."""
+        self.server = Path(tempfile.mkdtemp(prefix="pbench"))
+        self.server.chmod(0o700)
+        try:
+            run([sys.executable, str(BUILD_PY), "server", "start"], ROOT, cli_env(self.server))
+            yield
+        finally:
+            run([sys.executable, str(BUILD_PY), "server", "stop"], ROOT, cli_env(self.server))
+            shutil.rmtree(self.server, ignore_errors=True)
+            self.server = None
 
     # handout
     def pandoc_html(self, inp: Input) -> Path:
@@ -373,10 +395,18 @@ def benchmark(
         t0 = time.perf_counter()
         deck = paired(repeat, budget, partial(c.pandoc_deck, inp), partial(c.podium_deck, inp))
         cli = paired(repeat, budget, partial(c.pandoc_deck, inp), partial(c.podium_deck_cli, inp))
+        with c.build_server():
+            served = paired(
+                repeat, budget, partial(c.pandoc_deck, inp), partial(c.podium_deck_cli, inp, served=True)
+            )
         n_pod = count_slides(c.out(inp, "podium") / f"{inp.source.stem}.pptx")
         n_pan = count_slides(c.out(inp, "pandoc") / "deck.pptx")
         slides = str(n_pod) if n_pod == n_pan else f"{n_pod} ({n_pan})"
-        rows += [(inp.label, "deck, in-process", slides, *deck), (inp.label, "deck, CLI", slides, *cli)]
+        rows += [
+            (inp.label, "deck, in-process", slides, *deck),
+            (inp.label, "deck, CLI", slides, *cli),
+            (inp.label, "deck, CLI, server", slides, *served),
+        ]
         if handouts:
             hand = paired(repeat, budget, partial(c.pandoc_handout, inp), partial(c.podium_handout, inp))
             rows.append((inp.label, "handout (PDF)", slides, *hand))
@@ -588,6 +618,9 @@ def profile(work: Path, c: Contenders, slides: int = 240, top: int = 25) -> None
 
 
 def main(argv: list[str] | None = None) -> int:
+    # every `build.py` this starts (the course, the rebuild, the scale) builds in its own process, whose
+    # time and memory are measured; only the "server" row hands its builds to a build server
+    os.environ["PODIUM_SERVER"] = "off"
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=5, help="pairs per measurement; the medians are kept")
     ap.add_argument("--quick", action="store_true", help="only the default lecture and the 60-slide lecture")

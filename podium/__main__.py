@@ -1,6 +1,23 @@
-"""``python -m podium``: the same command line as ``podium`` and ``python build.py``."""
+"""``python -m podium`` and the installed ``podium`` command (``build.py`` runs :func:`main` too).
 
-from podium.cli import cli
+A building command goes to the warm build server when one is running (:mod:`podium.buildclient`);
+otherwise, and for every other command, the command line runs in this process.
+"""
+
+import sys
+
+from podium.buildclient import served
+
+
+def main(prog_name: str = "podium") -> None:
+    """Run the command line of ``sys.argv`` (in the build server when it can)."""
+    status = served(sys.argv[1:], prog_name)
+    if status is not None:
+        sys.exit(status)
+    from podium.cli import cli  # noqa: PLC0415 (only when no server ran the command)
+
+    cli(prog_name=prog_name)
+
 
 if __name__ == "__main__":
-    cli(prog_name="podium")
+    main()

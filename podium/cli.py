@@ -479,6 +479,71 @@ def template_new(name, from_pptx):
     click.echo(f"created {out}")
 
 
-def main() -> None:
-    """Entry point of the installed ``podium`` command."""
-    cli(prog_name="podium")
+@cli.group()
+def server():
+    """The build server: a Podium kept loaded so that builds start at once (podium.buildclient).
+
+    The first build starts it; it stops after 20 minutes without a build, or when Podium or a
+    package it uses changes.  PODIUM_SERVER=off builds every time in the command's own process."""
+
+
+def _server_line(info: dict) -> str:
+    import time  # noqa: PLC0415 (only for this command)
+
+    minutes = (time.time() - info["started"]) / 60
+    return (
+        f"build server {info['pid']} at {info['socket']}: up {minutes:.0f} min, {info['builds']} build(s) "
+        f"served, {info['running']} running; stops after {info['idle_stop'] / 60:.0f} min without a build"
+    )
+
+
+@server.command("status")
+def server_status():
+    """Say whether a build server is running, and what it has done."""
+    from podium import buildclient  # noqa: PLC0415 (lazy: see the module docstring)
+
+    info = buildclient.ask("status")
+    click.echo(_server_line(info) if info else "no build server is running")
+    if not buildclient.enabled():
+        click.echo("builds are not handed to a server here (PODIUM_SERVER is off, or not Linux)")
+
+
+@server.command("stop")
+def server_stop():
+    """Stop the build server (the next build starts a new one, unless PODIUM_SERVER=off)."""
+    from podium import buildclient  # noqa: PLC0415 (lazy: see the module docstring)
+
+    info = buildclient.ask("stop")
+    click.echo(f"stopped build server {info['pid']}" if info else "no build server is running")
+
+
+@server.command("start")
+@click.option(
+    "--idle",
+    type=click.FloatRange(1),
+    default=20 * 60,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop after this long without a build.",
+)
+def server_start(idle):
+    """Start the build server now (a build would start it anyway)."""
+    import time  # noqa: PLC0415 (only for this command)
+
+    from podium import buildclient  # noqa: PLC0415 (lazy: see the module docstring)
+
+    path = buildclient.socket_path()
+    if path is None:
+        raise click.ClickException(
+            "no folder for the build server's socket that only you can open (see PODIUM_SERVER_DIR)"
+        )
+    info = buildclient.ask("status", path)
+    if info is None:
+        buildclient.start(path, idle)
+        deadline = time.monotonic() + 30
+        while info is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            info = buildclient.ask("status", path)
+    if info is None:
+        raise click.ClickException("the build server did not start")
+    click.echo(_server_line(info))

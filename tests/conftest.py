@@ -32,6 +32,10 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 LECTURE = ROOT / "content" / "human-security.md"
 TEMPLATES = ("default", "classic")
 
+# every `python build.py` a test starts builds in its own process, as before the build server
+# (podium.buildclient); test_buildserver.py turns it on for its own tests, in folders of their own
+os.environ["PODIUM_SERVER"] = "off"
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _build_records_of_this_session(tmp_path_factory):

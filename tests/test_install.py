@@ -56,7 +56,7 @@ def test_wheel_holds_the_bundled_templates(wheel):
     assert "podium/templates/default/handout/handout.css" in names
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     with zipfile.ZipFile(wheel) as z:
-        assert "podium = podium.cli:main" in z.read(entry).decode()
+        assert "podium = podium.__main__:main" in z.read(entry).decode()
 
 
 def test_installed_wheel_builds_a_lecture_in_an_empty_folder(wheel, tmp_path):

@@ -145,6 +145,7 @@ class TemplateGeometry:
         # keyed by the placeholder's element itself: an id() of lxml's proxy for a child element is
         # freed and reused between calls (a miss every time, or another placeholder's style)
         self._title_styles: dict[object, FrameStyle] = {}
+        self._title_phs: dict[object, object] = {}
         content_layout = self.finder.for_kind(LayoutKind.CONTENT)
         content = self.geo(content_layout)
         # the width of the content layout's body (what a picture's percentage width is of)
@@ -179,6 +180,15 @@ class TemplateGeometry:
             g = LayoutGeo(title, bodies, footer_top)
             self._geo[key] = g
         return g
+
+    def title_placeholder(self, layout):
+        """A layout's title placeholder (or None), looked up once per layout."""
+        key = layout._element
+        if key not in self._title_phs:
+            self._title_phs[key] = next(
+                (p for p in layout.placeholders if p.placeholder_format.type in TITLE_TYPES), None
+            )
+        return self._title_phs[key]
 
     def title_style(self, layout_ph) -> FrameStyle:
         """The text style of a layout's title placeholder (its size, font, insets), looked up once."""
@@ -399,7 +409,7 @@ class Fitter:
         if not plan.title:
             return plan
         layout = self.g.layout(plan)
-        lay = next((p for p in layout.placeholders if p.placeholder_format.type in TITLE_TYPES), None)
+        lay = self.g.title_placeholder(layout)
         box = self.g.geo(layout).title
         if lay is None or box is None:
             return plan
@@ -1367,7 +1377,9 @@ def template_geometry(template: Template, diags: Diagnostics) -> TemplateGeometr
     """Return the (cached) geometry of ``template``'s deck."""
 
     path = deck_of(template)
-    key = (str(path), path.stat().st_mtime_ns if path is not None else 0, id(template.theme))
+    st = path.stat() if path is not None else None
+    # (by the theme's value: a build server's copies reuse the geometry it measured, podium.buildserver)
+    key = (str(path), st.st_mtime_ns if st else 0, st.st_size if st else 0, repr(template.theme))
     geo = _GEOMETRY.get(key)
     if geo is None:
         geo = TemplateGeometry(open_template(template, diags), template)
