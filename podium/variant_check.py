@@ -2,7 +2,8 @@
 
 The student outputs are the handout (``<stem>-handout.pdf``), the slides PDF (``<stem>-slides.pdf``)
 and the student deck (``<stem>-student.pptx``), whichever have been built.  Each is read back as a
-student's program would (pypdf for a PDF; every XML part of a .pptx, so slides, notes, charts and
+student's program would (PDFium for a PDF, as `check` reads the handout: pypdf misreads
+WeasyPrint's custom-encoded fonts, and takes ten times as long; every XML part of a .pptx, so slides, notes, charts and
 document properties all count, not just what python-pptx shows) and searched for
 
 * every gap-fill answer *in its place*: the words just before the blank, the answer, the words
@@ -18,9 +19,11 @@ import re
 import zipfile
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from . import model as m
 from .diagnostics import Diagnostics
-from .pdfread import open_pdf
+from .pdfread import meta_text
 from .pipeline import deck_path, handout_path, slides_pdf_path
 from .textnorm import squash as squash_text
 from .variants import answers, instructor_texts
@@ -40,9 +43,19 @@ def student_files(source: Path, out_dir: Path) -> list[Path]:
 def file_text(path: Path) -> str:
     """Return all the text a reader of ``path`` could find in it (PDF pages and metadata, pptx XML)."""
     if path.suffix.lower() == ".pdf":
-        reader = open_pdf(path)
-        meta = " ".join(str(v) for v in (reader.metadata or {}).values())
-        return meta + "\n" + "\n".join(page.extract_text() or "" for page in reader.pages)
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            meta = [meta_text(pdf, key) for key in _INFO_KEYS]
+            texts = []
+            for i in range(len(pdf)):
+                page = pdf[i]
+                textpage = page.get_textpage()
+                texts.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+        finally:
+            pdf.close()
+        return " ".join(meta) + "\n" + "\n".join(texts)
     parts = []
     with zipfile.ZipFile(path) as z:
         for name in z.namelist():
@@ -54,6 +67,10 @@ def file_text(path: Path) -> str:
                 )
                 parts.append(" ".join(re.findall(r'(?:descr|title|name)="([^"]*)"', xml)))
     return "\n".join(parts)
+
+
+# what a PDF's document information holds that a reader's program shows
+_INFO_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
 
 
 def squash(text: str) -> str:
