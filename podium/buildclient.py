@@ -201,6 +201,12 @@ def served(args: list[str], prog_name: str) -> int | None:
     sock = connect(path)
     if sock is None:
         start(path)
+        if sys.stderr.isatty() and not {"-q", "--quiet"} & set(args):
+            print(
+                "podium: starting a build server, so that the next builds start at once "
+                "(it stops after 20 minutes without a build; `podium server stop`, PODIUM_SERVER=off)",
+                file=sys.stderr,
+            )
         return None
     with sock:
         status = _run(sock, args, prog_name)
