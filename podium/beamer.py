@@ -1496,6 +1496,14 @@ _BOXES = {
     "resizebox": "{{",
     "resizebox*": "{{",
     "adjustbox": "{",
+    # (what stacks its text in lines: makecell's cells, \shortstack, stackengine's stacks)
+    "makecell": "[[",
+    "makecell*": "[[",
+    "thead": "[[",
+    "shortstack": "[",
+    "Centerstack": "[",
+    "Longstack": "[",
+    "Shortstack": "[",
 }
 _BOX = re.compile(
     r"\\(" + "|".join(re.escape(b) for b in sorted(_BOXES, key=len, reverse=True)) + r")(?![A-Za-z])"
@@ -1595,9 +1603,28 @@ def _boxes_opened(text: str) -> str:
         if not ok:
             continue
         skipped = text[mt.start() : inner_start]
-        out.append(text[at : mt.start()] + "\n" * skipped.count("\n") + text[inner_start : j - 1])
+        inner = text[inner_start : j - 1]
+        if mt.group(1) in _LINED:
+            inner = outside(_KEPT_IN_BOX, inner, _newlines)
+        out.append(text[at : mt.start()] + "\n" * skipped.count("\n") + inner)
         at = j
     return "".join(out) + text[at:]
+
+
+# the boxes that set their text in lines (\\ a line break in them), and what in a box keeps its own \\
+_LINED = frozenset(
+    ("parbox", "makecell", "makecell*", "thead", "shortstack", "Centerstack", "Longstack", "Shortstack")
+)
+_KEPT_IN_BOX = re.compile(_MATH_SPANS.pattern + r"|\\begin\{([A-Za-z]+\*?)\}.*?\\end\{\3\}", re.S)
+_BOX_LINE_END = re.compile(r"[ \t]*\\\\\*?(?:\s*\[[^\]\n]*\])?([ \t]*)(\n?)")
+
+
+def _newlines(text: str) -> str:
+    """A box's text with its line breaks (``\\\\``) as ``\\newline``: a line of the box, not a row of the
+    tabular the box may stand in (``\\makecell{a\\\\b}`` in a cell)."""
+    if "\\\\" not in text:
+        return text
+    return _BOX_LINE_END.sub(lambda mt: "\\newline" + (mt.group(2) or "{}"), text)
 
 
 _TEX_QUOTE = re.compile(r"``((?:(?!\n[ \t]*\n)[^`])*?)''")  # ``…'' (over lines, not over a paragraph)

@@ -2880,6 +2880,7 @@ class _Converter:
         for part in node.children:
             for tr in part.children:
                 cells = []
+                self.last_line = tr.map[0] + 1 if tr.map else self.last_line  # (a cell's messages: its row's)
                 for cell in tr.children:
                     cells.append(m.TableCell(_trim(self.cell_inlines(cell, pos))))
                     if part.type == "thead":
@@ -2892,6 +2893,7 @@ class _Converter:
                     header = tuple(cells)
                 else:
                     rows.append(tuple(cells))
+        self.pos(node)  # (back at the table's line)
         ncols = len(header)
         caption: m.Inlines = ()
         last = self.lines[node.map[1] - 1].strip() if node.map and node.map[1] - 1 < len(self.lines) else ""

@@ -333,11 +333,31 @@ def _origins(new: list[str], old: list[str], k: int, end: int) -> list[int]:
     out = []
     last = k
     for line in new:
+        if line.startswith("| ") and line.endswith(" |"):  # a table's row (not a line block's line)
+            last = _row_origin(line, old, last, end)
+            out.append(last)
+            continue
         probe = line.strip().lstrip("-*>:{}.0123456789 ").strip()[:24]
         found = next((j for j in range(last, end + 1) if probe and probe in old[j]), None)
         last = found if found is not None else last
         out.append(last)
     return out
+
+
+def _row_origin(row: str, old: list[str], last: int, end: int) -> int:
+    """The line of ``old[last:end + 1]`` where a table's ``row`` (``| a | b |``) starts: its first cell with
+    words starts a line or follows a ``\\\\`` there (after as many ``&``), else the first line after
+    ``last`` with those words; else ``last``."""
+    cells = [c.strip() for c in re.split(r"(?<!\\)\|", row.strip()[1:-1])]
+    at = next((k for k, c in enumerate(cells) if c), None)
+    if at is None:
+        return last
+    words = cells[at].replace("\\|", "|").split("\\newline{}")[0].strip()[:24]
+    starts = re.compile(r"(?:^|\\\\(?:\[[^\]]*\])?)\s*" + r"&\s*" * at + re.escape(words))
+    found = next((j for j in range(last, end + 1) if starts.search(_TABLE_RULES.sub("", old[j]))), None)
+    if found is None:
+        found = next((j for j in range(last + 1, end + 1) if words in old[j]), None)
+    return last if found is None else found
 
 
 def _environment_end(text: str, at: int, env: str) -> int | None:
@@ -631,6 +651,8 @@ def _arguments(source: str, j: int, env: str) -> tuple[list[str], int]:
         j = close
         if env in ("tabular*", "tabularx", "tabulary") and len(args) < 2:
             continue  # (a width, then the columns)
+        if env in TABULARS and source[at] == "[":
+            continue  # (its position, \begin{tabular}[t]{ll}: then the columns)
         if env not in ("column", "minted", *BOXES, *THEOREMS, "lstlisting", "Verbatim", "figure", "figure*"):
             if env not in WRAPPERS:
                 break  # (the environments that take an argument are the ones named)
@@ -1254,6 +1276,7 @@ def _table(spec: str, body: str) -> str | None:
     aligns = _column_aligns(spec)
     rows: list[list[str]] = []
     body = re.sub(r"(?<!\\)%[^\n]*", "", body)  # TeX's comments (after a row's \\ too)
+    body = _cell_stacks_opened(body)
     for row in _split_at(_TABLE_RULES.sub("", body), "\\\\"):
         row = re.sub(r"^\s*\[[^\]]*\]", "", row)  # the \\[2pt] after a row
         if not row.strip():
@@ -1282,6 +1305,56 @@ def _table(spec: str, body: str) -> str | None:
     lines = ["| " + " | ".join(r + [""] * (ncols - len(r))) + " |" for r in rows]
     lines.insert(1, "|" + "|".join(rule[a] for a in aligns[:ncols]) + "|")
     return "\n".join(lines)
+
+
+# what sets a cell's text in lines (makecell's \makecell and \thead, \shortstack, stackengine's stacks),
+# its optional arguments before its text
+_CELL_STACK = re.compile(
+    r"\\(?:makecell|thead|shortstack|Centerstack|Longstack|Shortstack)\*?(?![A-Za-z])\s*"
+)
+_NESTED_TABULAR = re.compile(r"\\begin\{(tabular\*?|tabularx)\}")
+_ROW_END = re.compile(r"^\s*\*?\s*(?:\[[^\]]*\])?")  # (what may follow a \\: \\*, \\[2pt])
+
+
+def _cell_stacks_opened(body: str) -> str:
+    """A tabular's ``body`` with each stack of lines in a cell (``\\makecell[l]{a\\\\b}``, ``\\shortstack``,
+    ``\\thead``, ``\\Centerstack``, a tabular in the cell) as its lines' text with ``\\newline`` between them,
+    so that the cell keeps them and no ``\\\\`` of theirs ends the row."""
+    out: list[str] = []
+    at = 0
+    while True:
+        stack = _CELL_STACK.search(body, at)
+        nested = _NESTED_TABULAR.search(body, at)
+        mt = min((x for x in (stack, nested) if x is not None), key=lambda x: x.start(), default=None)
+        if mt is None:
+            return "".join(out) + body[at:]
+        j = mt.end()
+        if mt is nested:
+            args, j = _arguments(body, j, nested.group(1))
+            end = _environment_end(body, mt.start(), nested.group(1))
+            if not args or end is None:
+                out.append(body[at : mt.end()])
+                at = mt.end()
+                continue
+            inner = body[j : end - len("\\end{" + nested.group(1) + "}")]
+            rows = [" ".join(_split_at(row, "&")) for row in _split_at(_cell_stacks_opened(inner), "\\\\")]
+        else:
+            while body.startswith("[", j):  # (its position, \makecell[l], or a column type: [{{p{3cm}}}])
+                close = _group(body, j, "[", "]")
+                j = close if close > 0 else len(body)
+                j = len(body) - len(body[j:].lstrip())
+            end = _group(body, j)
+            if end < 0:
+                out.append(body[at : mt.end()])
+                at = mt.end()
+                continue
+            rows = _split_at(_cell_stacks_opened(body[j + 1 : end - 1]), "\\\\")
+        lines = [
+            " ".join((_ROW_END.sub("", row, count=1) if k else row).split()) for k, row in enumerate(rows)
+        ]
+        kept = (line for line in lines if _TABLE_RULES.sub("", line).strip())
+        out.append(body[at : mt.start()] + "\\newline{}".join(kept))
+        at = end
 
 
 def _column_aligns(spec: str) -> list[str]:
