@@ -6,8 +6,11 @@ back from the PowerPoint deck (python-pptx) and the handout (pdftotext)."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
+
+from pptx import Presentation
 
 from .conftest import build_tex, run_cli, write_md
 
@@ -138,3 +141,61 @@ def test_a_raw_tex_warning_in_a_markdown_tables_cell_names_its_row(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "lecture.md:9: warning: raw TeX '\\zzz{q}'" in result.stderr
     assert "lecture.md:10: warning: raw TeX '\\yyy{r}'" in result.stderr
+
+
+TWO_LISTINGS = r"""\begin{frame}[fragile]{User-level Optimization: PAUSE and Affinity}
+\begin{columns}[T]
+\column{0.48\textwidth}
+\textbf{Use PAUSE in spin-wait loops:}
+\begin{lstlisting}[language=C]
+void spin_lock(int *lock) {
+    while (*lock != 0) {
+        __pause();
+    }
+}
+\end{lstlisting}
+\begin{itemize}\small
+    \item Hints CPU: in spin-wait loop
+    \item Saves power, avoids memory order violation penalty
+    \item Reduces resource contention with sibling thread
+\end{itemize}
+
+\column{0.48\textwidth}
+\textbf{Set CPU affinity:}
+\begin{lstlisting}[language=C]
+// Linux: pin thread to CPU 0
+cpu_set_t cpuset;
+CPU_ZERO(&cpuset);
+CPU_SET(0, &cpuset);
+pthread_setaffinity_np(
+    thread, sizeof(cpuset),
+    &cpuset);
+\end{lstlisting}
+\begin{itemize}\small
+    \item User can control which logical CPUs a thread runs on
+    \item Avoid sibling threads for cache-sensitive workloads
+    \item Or co-locate cooperating threads on same core
+\end{itemize}
+\end{columns}
+\end{frame}"""
+
+
+def test_a_slide_over_by_less_than_a_twentieth_of_an_inch_fits_without_a_warning(tmp_path):
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass[aspectratio=169,12pt]{beamer}\n\\usepackage{listings}\n\\title{T}\n"
+        f"\\begin{{document}}\n{TWO_LISTINGS}\n\\end{{document}}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out", "--strict")
+    assert result.exit_code == 0, result.stderr
+    assert "overfull" not in result.stderr and "0.0 in" not in result.stderr
+    prs = Presentation(str(tmp_path / "out" / "deck.pptx"))
+    assert len(prs.slides) == 2  # (the title slide and the one slide: not split)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice:  # as LibreOffice draws the deck: every word on its page, above the footer, none over another
+        from .drawn import problems, render
+
+        deck = tmp_path / "out" / "deck.pptx"
+        pdf = render([deck], tmp_path / "drawn", soffice)[deck]
+        assert problems(deck, pdf) == []

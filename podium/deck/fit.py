@@ -19,6 +19,7 @@ slide, a picture too thin, a row taller than the slide) an ``[overfull]`` warnin
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -91,6 +92,9 @@ class FitPolicy(str, Enum):
 
 BODY_FLOOR = 18.0
 CODE_FLOOR = 14.0
+# content that still overflows its region at the floor sizes by less than this fits: it runs into the gap
+# kept above the footer (Fitter.limit), no slide is split for it, and no lecturer could act on a smaller figure
+SLACK = int(0.05 * EMU_PER_IN)
 
 
 @dataclass
@@ -380,11 +384,12 @@ class Fitter:
             1.0,
         )
 
-    def fits(self, slots, sizes) -> bool:
-        return all(self.needed(sl, sizes) <= sl.rect.h for sl in slots)
+    def fits(self, slots, sizes, slack: int = 0) -> bool:
+        return all(self.needed(sl, sizes) <= sl.rect.h + slack for sl in slots)
 
     def best_sizes(self, slots, start: float = 1.0) -> tuple[TypeSizes, bool]:
-        """Return the largest sizes at which ``slots`` fit (shrinking as the policy allows), and whether they do."""
+        """Return the largest sizes at which ``slots`` fit (shrinking as the policy allows), and whether they do
+        (at the smallest, within :data:`SLACK`)."""
         while start > 1.0:  # a pull quote is set large when it can be
             sizes = self.sizes_at(start, slots)
             if self.fits(slots, sizes):
@@ -393,14 +398,14 @@ class Fitter:
         s = start  # below 1: a `{.smaller}` slide
         sizes = self.sizes_at(s, slots)
         if self.fits(slots, sizes) or self.policy != FitPolicy.SHRINK:
-            return sizes, self.fits(slots, sizes)
+            return sizes, self.fits(slots, sizes, SLACK)
         low = self.min_scale(slots)
         while s > low + 1e-6:
             s = max(round(s - 0.05, 3), low)
             sizes = self.sizes_at(s, slots)
             if self.fits(slots, sizes):
                 return sizes, True
-        return sizes, False
+        return sizes, self.fits(slots, sizes, SLACK)
 
     def title_fitted(self, plan: SlidePlan) -> SlidePlan:
         """``plan`` with its title drawn smaller where the template's size needs more lines than the title
@@ -754,10 +759,11 @@ class Fitter:
     def overfull(self, plan: SlidePlan, slots, sizes) -> None:
         hint, pos = self.why(slots, sizes, plan.source)
         need = max((self.needed(sl, sizes) - sl.rect.h for sl in slots), default=0)
+        tenths = max(math.ceil(need / EMU_PER_IN * 10 - 1e-9), 1)  # (never "0.0 in": rounded up)
         number = self.before + max(plan.part, 1)  # (the number the deck shows on it)
         self.diags.warning(
             f"slide {number}{f' (part {plan.part} of {plan.parts})' if plan.parts > 1 else ''} is too full: "
-            f"its content needs {need / EMU_PER_IN:.1f} in more than the layout gives; {hint}",
+            f"its content needs {tenths / 10:.1f} in more than the layout gives; {hint}",
             pos or plan.pos,
             "overfull",
         )
