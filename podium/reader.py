@@ -2001,7 +2001,8 @@ class _Converter:
         lines = [x.strip() for b in paragraphs for x in _line_texts(b.content) if x.strip()]
         title = m.plain_text(first.title)
         if (
-            not (subtitle or first.lead or lead or not lines)  # "# Why?" and a sentence: a slide, not a title
+            # "# Why?" and a sentence: a slide, not a title (but for a slide its class calls a title: `_class: title`)
+            not (subtitle or first.lead or first.cover or lead or not lines)
             or len(paragraphs) != len(body)
             or len(lines) > 4
             or any(len(x) > 120 for x in lines)

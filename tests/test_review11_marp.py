@@ -218,3 +218,21 @@ def test_html_in_footer_and_header_directives_never_shows_as_markup(tmp_path):
     said = [line for line in err.splitlines() if "raw-html" in line]
     assert len(said) == 1 and "deck.md:6: warning: the footer's <x-badge>, <iframe> and picture" in said[0]
     assert "words kept" in said[0]
+
+
+def test_a_first_slide_its_class_calls_a_title_is_the_title_slide(tmp_path):
+    # the real deck's cover: `_class: title` (its theme's title design), a heading and a tagline under it
+    deck, handout, _ = _build(
+        tmp_path, "---\nmarp: true\nheadingDivider: 1\n---\n\n<!--\n_class: title\n-->\n" + SEMINAR
+    )
+    first = deck.slides[0]
+    assert first.slide_layout.name == "Title Slide"
+    assert first.shapes.title.text_frame.text == "Algorithm seminar"
+    assert "Making fast programs" in " ".join(sh.text_frame.text for sh in first.placeholders)
+    assert _titles(deck)[1:] == ["Staff", "Schedule"]
+    assert "Making fast programs" in handout
+    # a first slide of a heading and a sentence, with no such class, stays a slide
+    plain, _, _ = _build(
+        tmp_path, "---\nmarp: true\n---\n\n# Why?\n\nBecause it is fast.\n", "p.md", "slides"
+    )
+    assert plain.slides[0].slide_layout.name != "Title Slide"
