@@ -60,6 +60,25 @@ DIRECTIVES = frozenset(
     }
 )
 
+# The global ones among them (Marpit's, Marp Core's ``math``/``size``, Marp CLI's metadata): each holds for the
+# whole deck, set in the front matter or in a directive comment anywhere, the last one written winning
+GLOBALS = frozenset(
+    {
+        "headingDivider",
+        "style",
+        "theme",
+        "lang",
+        "math",
+        "size",
+        "title",
+        "description",
+        "author",
+        "keywords",
+        "url",
+        "image",
+    }
+)
+
 # Marp's own options a deck's front matter may hold besides its directives (``html: true``: its HTML is
 # shown, as Marp CLI's ``--html`` and Marp for VS Code's setting allow): no note that Podium does not use them
 OPTIONS = frozenset({"html"})
@@ -106,7 +125,7 @@ def wanted(raw_meta: Mapping[str, Any], body: str = "") -> bool:
 _MARP_KEYS = ("paginate", "headingDivider", "backgroundColor", "backgroundImage", "_class", "header")
 _OTHER_TOOLS = ("format", "output", "revealOptions", "separator", "layout", "documentclass", "aspectratio")
 _DIRECTIVE_SIGN = re.compile(
-    r"<!--\s*_?(?:class|paginate|backgroundColor|backgroundImage|color|header|footer)\s*:"
+    r"<!--\s*_?(?:class|paginate|backgroundColor|backgroundImage|color|header|footer|headingDivider)\s*:"
 )
 _PICTURE_SIGN = re.compile(r"!\[(?:bg\b|(?:w|h|width|height):\d)")
 
@@ -137,7 +156,27 @@ def directives(comment: str) -> dict[str, Any] | None:
         return None
     if all(isinstance(k, str) and k.lstrip("_") in DIRECTIVES for k in data):
         return data
+    old: dict[Any, str] = {
+        k: k[1:] for k in data if isinstance(k, str) and k.startswith("$") and k[1:] in GLOBALS
+    }
+    if old and all(k in old or isinstance(k, str) and k.lstrip("_") in DIRECTIVES for k in data):
+        # (``$theme``: Marp's old spelling of a global directive, still read)
+        return {old.get(k, str(k)): v for k, v in data.items()}
     return None
+
+
+def divider_value(value: Any) -> bool:
+    """Whether ``value`` is one Marp takes for ``headingDivider`` (a level 1 to 6, a list of them,
+    ``false``); Marp ignores any other, and the value before it holds."""
+    if isinstance(value, bool):
+        return value is False
+    if isinstance(value, int):
+        return 1 <= value <= 6
+    return isinstance(value, list) and bool(value) and all(_level(v) for v in value)
+
+
+def _level(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 6
 
 
 _TOP_VALUE = re.compile(r"^([^\W\d][\w-]*)[ \t]*:[ \t]+(\S.*?)[ \t]*$")

@@ -405,14 +405,47 @@ def footer_items(value: str) -> str:
     return _ITEMS.sub(r"</\1> · ", value) if "</" in value else value
 
 
-def markdown_text(value: str) -> str:
+# tags around a footer's words that draw nothing a footer needs (items, a link's words are the link's text)
+_FOOTER_WORD_TAGS = frozenset(
+    "a abbr address center div footer header label li nobr ol p q section time ul".split()
+)
+_PICTURE_TAGS = frozenset(("img", "svg", "picture"))
+
+
+def footer_words(value: str, pos: m.SourcePos, diags: Diagnostics) -> str:
+    """A footer's words (:func:`markdown_text`, its HTML items apart: :func:`footer_items`): HTML a footer
+    of a slide cannot draw (a picture, ``<iframe>``, a component) is left out, its words kept, with a
+    warning at ``pos``."""
+    dropped: list[str] = []
+    text = markdown_text(footer_items(value), dropped)
+    if dropped:
+        diags.warning(
+            f"the footer's {_tag_names(dropped)} cannot be drawn in a footer, which shows words only: "
+            "left out, its words kept",
+            pos,
+            "raw-html",
+        )
+    return text
+
+
+def _tag_names(tags: list[str]) -> str:
+    """``<iframe>, <x-logo> and a picture``: the tags named once each, as a message says them."""
+    names = [f"<{t}>" for t in dict.fromkeys(tags) if t not in _PICTURE_TAGS]
+    if any(t in _PICTURE_TAGS for t in tags):
+        names.append("picture")
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+
+
+def markdown_text(value: str, dropped: list[str] | None = None) -> str:
     """Front-matter text read as pandoc reads it, as Markdown, down to its words: ``**bold**``,
     ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; formatting tags
-    (``<b>``, ``<span style=…>``, ``<small>``) give their words; other HTML and math are kept as written; ``---`` and ``--`` are dashes (pandoc's ``smart``), quotes stay as written.
+    (``<b>``, ``<span style=…>``, ``<small>``) and ``<a href=…>`` give their words; other HTML and math
+    are kept as written, or, given ``dropped`` (a footer's), left out, their words kept, and each tag's
+    name (``img`` for a picture) added to ``dropped``; ``---`` and ``--`` are dashes (pandoc's ``smart``), quotes stay as written.
     Beamer's title TeX reads as beamer shows it: ``\\inst{1}`` goes, ``\\today`` is today's date,
     ``\\and`` a comma, ``\\textbf{x}`` and the like their words.  A line block gives its lines."""
     if value.startswith("|") and (lines := _line_block(value)) is not None:
-        return "\n".join(markdown_text(line) for line in lines if line)
+        return "\n".join(markdown_text(line, dropped) for line in lines if line)
     if "\\ " in value:  # (pandoc's escaped space: a space that does not break, e.g. to start a line)
         value = value.replace("\\ ", "\u00a0").strip()
     if "$" in value or "~" in value or "^" in value:  # math, H~2~O and m^2^ as their characters
@@ -437,16 +470,20 @@ def markdown_text(value: str) -> str:
             parts.append(tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
             parts.append(" ")
+        elif tok.type == "image" and dropped is not None:
+            dropped.append("img")
         elif tok.type == "html_inline":  # <br> a space, formatting tags their words, other markup as written
             tag = read_inline_tag(tok.content)
             if tag.tag == "br":
                 parts.append(" ")
-            elif (
-                tag.tag not in HTML_FORMATTING
-                and tag.tag not in _PLAIN_TAGS
-                or tag.kind not in ("start", "end")
+            elif tag.kind in ("start", "end") and (
+                tag.tag in HTML_FORMATTING or tag.tag in _PLAIN_TAGS or tag.tag == "a"
             ):
+                continue
+            elif dropped is None:
                 parts.append(tok.content)
+            elif tag.kind in ("start", "empty") and tag.tag not in _FOOTER_WORD_TAGS:
+                dropped.append(tag.tag)  # (its end tag, its comment: nothing to say)
     text = "".join(parts)
     while _SPAN.search(text):
         text = _SPAN.sub(lambda mt: mt.group(1), text)
@@ -591,7 +628,13 @@ def build_meta(
         slide_level=level,
         handout=_handout_settings(raw, course, shown, diags, key_lines),
         fit=_text(raw.get("fit", course.get("fit", ""))),
-        footer=markdown_text(footer_items(_footer_text(raw, shown, diags, key_lines or {}))),
+        footer=footer_words(
+            _footer_text(raw, shown, diags, key_lines or {}),
+            m.SourcePos(
+                shown, (key_lines or {}).get("footer") or _format_option_line(raw, key_lines or {}, "footer")
+            ),
+            diags,
+        ),
     )
 
 
@@ -720,22 +763,32 @@ def _completed_meta(lecture: m.Lecture, marp_footer: str | None, marp_header: st
         first = next((m.plain_text(s.title) for s in lecture.slides if m.plain_text(s.title).strip()), "")
         meta = replace(meta, title=first if len(first) <= 200 else first[:199].rsplit(" ", 1)[0] + "…")
     if marp_footer and not meta.footer:
-        meta = replace(meta, footer=markdown_text(footer_items(marp_footer)))
+        meta = replace(meta, footer=marp_footer)
     if marp_header:
         meta = replace(meta, footer=with_header(marp_header, meta.footer))
     return replace(lecture, meta=meta) if meta is not lecture.meta else lecture
 
 
-def marp_header_text(value: object) -> str:
-    """The words of Marp's ``header:`` (``"**CS 101** · Week 3"``), or "" for a header of pictures or HTML
-    only (a logo: decoration, as a background is)."""
-    text = markdown_text(value) if isinstance(value, str) else ""
-    return "" if "<" in text else text
+def marp_header_text(value: object, pos: m.SourcePos, diags: Diagnostics) -> str:
+    """The words of Marp's ``header:`` (``"**CS 101** · Week 3"``), or "" for a header of pictures only (a
+    logo: decoration, as a background is, left out quietly); other HTML in it is left out, its words
+    kept, with a warning."""
+    dropped: list[str] = []
+    text = markdown_text(value, dropped) if isinstance(value, str) else ""
+    others = [t for t in dropped if t not in _PICTURE_TAGS]
+    if others:
+        diags.warning(
+            f"the header's {_tag_names(others)} cannot be drawn (its words go in front of the footer): "
+            "left out, its words kept",
+            pos,
+            "raw-html",
+        )
+    return text
 
 
-def _front_header(raw_meta: dict) -> str | None:
+def _front_header(raw_meta: dict, pos: m.SourcePos, diags: Diagnostics) -> str | None:
     """A Marp deck's front matter ``header:`` (:func:`marp_header_text`), None when it has none."""
-    return marp_header_text(raw_meta["header"]) if "header" in raw_meta else None
+    return marp_header_text(raw_meta["header"], pos, diags) if "header" in raw_meta else None
 
 
 def with_header(header: str, footer: str) -> str:
@@ -1036,6 +1089,8 @@ def _front_matter_and_body(
         return raw_meta, body, key_lines, origins
     if not raw_meta and body.startswith("%"):
         raw_meta, body, key_lines = title_block(body)
+    if not remark_deck and "<!--" in body and marp.wanted(raw_meta, body):  # (its global directives)
+        raw_meta, key_lines = _marp_globals(raw_meta, body, key_lines, shown, diags)
     if not remark_deck:  # (a Quarto project's _quarto.yml, _metadata.yml)
         raw_meta = _with_project(raw_meta, shown, diags, base_dir, policy)
     return quarto.with_base_formats(raw_meta), body, key_lines, None
@@ -1116,7 +1171,9 @@ def parse_lecture(
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
     conv.tex_deck = tex_deck
-    conv.marp_header = _front_header(raw_meta) if conv.marp else None
+    conv.marp_header = (
+        _front_header(raw_meta, m.SourcePos(shown, key_lines.get("header", 1)), diags) if conv.marp else None
+    )
     # (Marp, reveal.js, remark and Slidev show a picture's alt text nowhere)
     conv.alt_only = conv.marp or reveal or remark_deck or slidev_deck
     conv.reveal = reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
@@ -1129,7 +1186,7 @@ def parse_lecture(
         # (seal: false, or no title in the front matter and a centred first slide: it may be the title slide)
         conv.own_title = not remarked.title_slide or (remarked.cover and not raw_meta.get("title"))
         conv.centred_cover = remarked.cover
-        conv.marp_footer = remarked.footer
+        conv.marp_footer = remarked.footer and footer_words(remarked.footer, m.SourcePos(shown, 1), diags)
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
     conv.header_macros(raw_meta.get("header-includes"))
@@ -1294,6 +1351,55 @@ def _unused_keys(raw_meta: dict, text: str, marp_deck: bool, slidev_deck: bool =
         _slidev_module().KEYS if slidev_deck else frozenset()
     )
     return [k for k in raw_meta if str(k) not in USED_KEYS and str(k) not in named and str(k) not in tools]
+
+
+# a comment that may set a global directive of Marp's that Podium reads (``<!-- headingDivider: 2 -->``)
+_MARP_GLOBAL_SIGN = re.compile(
+    r"<!--(?:(?!-->).)*?(?<!\w)\$?(?:headingDivider|lang|title|author)[ \t]*:", re.S
+)
+_MARP_GLOBALS_READ = ("headingDivider", "lang", "title", "author")
+
+
+def _marp_globals(
+    raw_meta: dict, body: str, key_lines: dict[str, int], shown: str, diags: Diagnostics
+) -> tuple[dict, dict[str, int]]:
+    """A Marp deck's front matter with the global directives its comments set over it
+    (``<!-- headingDivider: 1 -->``, ``lang``, ``title``, ``author``), and the line of each: as in Marp,
+    a global directive holds for the whole deck wherever it is written, the last one written winning,
+    and a ``headingDivider`` Marp cannot read is ignored (with a warning)."""
+    if not _MARP_GLOBAL_SIGN.search(body):
+        return raw_meta, key_lines
+    merged, lines = dict(raw_meta), dict(key_lines)
+    for said, line in _comments_of(markdown_parser().parse(body, {})):
+        told = marp.directives(said)
+        for key in _MARP_GLOBALS_READ:
+            if not told or key not in told:
+                continue
+            if key == "headingDivider" and not marp.divider_value(told[key]):
+                diags.warning(
+                    f"headingDivider must be a heading level from 1 to 6 (or a list of them), not "
+                    f"{told[key]!r}; it is ignored, as Marp ignores it",
+                    m.SourcePos(shown, line),
+                    "front-matter",
+                )
+                continue
+            merged[key], lines[key] = told[key], line
+    return merged, lines
+
+
+def _comments_of(tokens: list[Token]) -> list[tuple[str, int]]:
+    """The text of every HTML comment among markdown-it's ``tokens`` (a block, or inside a line), with its
+    line; not those in code."""
+    found = []
+    for tok in tokens:
+        if tok.type == "html_block" and tok.map:
+            for mt in re.finditer(r"<!--(.*?)-->", tok.content, re.S):
+                found.append((mt.group(1), tok.map[0] + 1 + tok.content.count("\n", 0, mt.start())))
+        elif tok.type == "inline" and tok.map and "<!--" in tok.content:
+            for kid in tok.children or []:
+                if kid.type == "html_inline" and kid.content.startswith("<!--"):
+                    found.append((kid.content[4:-3], tok.map[0] + 1))
+    return found
 
 
 def _marp_deck(raw_meta: dict, body: str, shown: str, diags: Diagnostics) -> bool:
@@ -1817,12 +1923,12 @@ class _Converter:
             return
         said = html.strip()[4:-3] if html.strip().startswith("<!--") else ""
         told = marp.directives(said) if said.strip() else None
+        where = pos or self.pos(None)
         if told and self.marp_header is None and "header" in told:
-            self.marp_header = marp_header_text(told["header"])
+            self.marp_header = marp_header_text(told["header"], where, self.diags)
         if told and isinstance(told.get("footer"), str) and self.marp_footer is None:
-            self.marp_footer = told[
-                "footer"
-            ]  # the deck's footer (the first one given; per-slide ones are not kept)
+            # the deck's footer (the first one given; per-slide ones are not kept)
+            self.marp_footer = footer_words(told["footer"], where, self.diags)
         if not said.strip() or said.strip() == "fit" or told is not None:
             return  # (`# <!--fit--> Words`: Marp's fitting heading, not a note)
         if pos is None:  # inside a line: its words (not parsed again in the middle of this paragraph)
@@ -1895,7 +2001,8 @@ class _Converter:
         lines = [x.strip() for b in paragraphs for x in _line_texts(b.content) if x.strip()]
         title = m.plain_text(first.title)
         if (
-            not (subtitle or first.lead or lead or not lines)  # "# Why?" and a sentence: a slide, not a title
+            # "# Why?" and a sentence: a slide, not a title (but for a slide its class calls a title: `_class: title`)
+            not (subtitle or first.lead or first.cover or lead or not lines)
             or len(paragraphs) != len(body)
             or len(lines) > 4
             or any(len(x) > 120 for x in lines)
@@ -1987,29 +2094,31 @@ class _Converter:
             self.lifted_instructor = []
             self._flush_notes(slide)  # notes found inside other blocks (a comment in a list, \note)
 
-    def marp_footers(self, slide: _SlideDraft, directives: dict) -> None:
+    def marp_footers(self, slide: _SlideDraft, directives: dict, pos: m.SourcePos) -> None:
         """Marp's footer directives on ``slide``: the first ``footer:`` is the deck's; a later one is the
         footer of this slide and those after it; ``_footer:`` (``""`` hides it) of this slide only.  The
         first ``header:``, when the front matter has none, is the deck's header (in front of
         its footer, :func:`with_header`); a later or a slide's own header is not kept."""
         if self.marp_header is None and "header" in directives:
-            self.marp_header = marp_header_text(directives["header"])
+            self.marp_header = marp_header_text(directives["header"], pos, self.diags)
         said = directives.get("footer")
         if isinstance(said, str) and self.marp_footer is None and not self.raw_meta.get("footer"):
-            self.marp_footer = said  # the deck's footer (the first one given)
+            self.marp_footer = footer_words(said, pos, self.diags)  # the deck's footer (the first one given)
         elif isinstance(said, str) or said is None and "footer" in directives:
-            self.marp_footer_now = with_header(self.marp_header or "", markdown_text(said or ""))
+            self.marp_footer_now = with_header(
+                self.marp_header or "", footer_words(said or "", pos, self.diags)
+            )
             slide.footer = self.marp_footer_now
         own = directives.get("_footer", ...)
         if own is not ...:
-            own_text = markdown_text(own) if isinstance(own, str) else ""
+            own_text = footer_words(own, pos, self.diags) if isinstance(own, str) else ""
             slide.footer = with_header(self.marp_header or "", own_text)
 
     def _add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
         if self.marp and node.type == "html_block" and is_comment(node.content):
             directives = marp.directives(node.content.strip()[4:-3])
             if directives is not None:
-                self.marp_footers(slide, directives)
+                self.marp_footers(slide, directives, self.pos(node))
                 named = str(directives.get("_class", directives.get("class", "")))
                 slide.lead = slide.lead or "lead" in named
                 slide.cover = slide.cover or bool(set(named.split()) & (_TITLE_CLASSES - {"invert"}))
