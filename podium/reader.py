@@ -835,10 +835,18 @@ def _slidev_module():
 
 
 def _slidev(
-    body: str, raw_meta: dict, shown: str, diags: Diagnostics, base_dir: str, policy, src_line: int
+    body: str,
+    raw_meta: dict,
+    shown: str,
+    diags: Diagnostics,
+    base_dir: str,
+    policy,
+    src_line: int,
+    title_line: int,
 ) -> tuple[str, list[tuple[str, int]], dict]:
     """A Slidev deck rewritten as this dialect's Markdown (podium.slidev), what it left out said; the front
-    matter with the title (and subtitle) its first slide gives, where it gives none."""
+    matter with the title (and subtitle) its first slide gives, where it gives none (its title over the
+    front matter's: Slidev shows its cover's heading, ``title:`` names the browser tab)."""
     slidev = _slidev_module()
 
     def read(src: str, home: str | None, at: tuple[str | None, int]):
@@ -879,6 +887,15 @@ def _slidev(
     meta.pop("src", None)  # (read: the headmatter's slide imports)
     for key, value in rewrite.meta.items():
         meta.setdefault(key, value)
+    if rewrite.cover_title:  # (as reveal-md's first slide titles its deck over `title:`)
+        diags.note(
+            f"the cover's heading '{_short(rewrite.cover_title)}' is the title slide's and the lecture's "
+            f"title, as Slidev shows it; 'title: {_short(_text(meta.get('title')))}' only names the "
+            "browser tab, and is not shown",
+            m.SourcePos(shown, title_line),
+            "title",
+        )
+        meta["title"] = rewrite.cover_title
     if not rewrite.title_slide:
         meta[OWN_COVER] = True
     return rewrite.text, [_placed(rewrite, k, shown) for k in rewrite.index], meta
@@ -1031,7 +1048,7 @@ def _front_matter_and_body(
     raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck or slidev_deck)
     if slidev_deck:  # (its first slide may give the lecture's title: before the metadata is built)
         body, origins, raw_meta = _slidev(
-            body, raw_meta, shown, diags, base_dir, policy, key_lines.get("src", 1)
+            body, raw_meta, shown, diags, base_dir, policy, key_lines.get("src", 1), key_lines.get("title", 1)
         )
         return raw_meta, body, key_lines, origins
     if not raw_meta and body.startswith("%"):
