@@ -1396,9 +1396,14 @@ def _format_slide_level(raw_meta: dict) -> int | None:
 def _inferred_level(conv, top: list[SyntaxTreeNode]) -> int:
     """pandoc's slide level of a lecture that gives none; a note when it is 1 and ``##`` headings, which
     then are headings inside slides, would otherwise have made slides (a lecture that meant level 2).
-    A ``##`` right after a ``---`` titles the slide the rule cuts (Marp, reveal.js): not counted."""
+    A ``##`` right after a ``---`` (or its ``<!-- .slide: -->`` comment) titles the slide the rule cuts:
+    not counted.  A deck whose separators cut its slides (Marp's, reveal-md's, or reveal.js Markdown:
+    no front matter, ``---`` between slides) has no level to write: making each ``##`` a slide would
+    split its slides, so nothing is said."""
     level = infer_slide_level(top)
-    if level == 1 and not conv.marp:
+    separated = conv.marp or conv.reveal or (not conv.raw_meta and any(n.type == "hr" for n in top))
+    if level == 1 and not separated:
+        top = _slide_comments_after_headings(top)  # (as the slides are read: the comment is its slide's)
         first = next(
             (
                 a
