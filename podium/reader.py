@@ -889,8 +889,8 @@ def _slidev(
         meta.setdefault(key, value)
     if rewrite.cover_title:  # (as reveal-md's first slide titles its deck over `title:`)
         diags.note(
-            f"the cover's heading '{_short(rewrite.cover_title)}' is the title slide's and the lecture's "
-            f"title, as Slidev shows it; 'title: {_short(_text(meta.get('title')))}' only names the "
+            f"the cover's heading '{_short(rewrite.cover_title, 80)}' is the title slide's and the lecture's "
+            f"title, as Slidev shows it; 'title: {_short(_text(meta.get('title')), 80)}' only names the "
             "browser tab, and is not shown",
             m.SourcePos(shown, title_line),
             "title",
