@@ -888,10 +888,18 @@ def _slidev_module():
 
 
 def _slidev(
-    body: str, raw_meta: dict, shown: str, diags: Diagnostics, base_dir: str, policy, src_line: int
+    body: str,
+    raw_meta: dict,
+    shown: str,
+    diags: Diagnostics,
+    base_dir: str,
+    policy,
+    src_line: int,
+    title_line: int,
 ) -> tuple[str, list[tuple[str, int]], dict]:
     """A Slidev deck rewritten as this dialect's Markdown (podium.slidev), what it left out said; the front
-    matter with the title (and subtitle) its first slide gives, where it gives none."""
+    matter with the title (and subtitle) its first slide gives, where it gives none (its title over the
+    front matter's: Slidev shows its cover's heading, ``title:`` names the browser tab)."""
     slidev = _slidev_module()
 
     def read(src: str, home: str | None, at: tuple[str | None, int]):
@@ -932,6 +940,15 @@ def _slidev(
     meta.pop("src", None)  # (read: the headmatter's slide imports)
     for key, value in rewrite.meta.items():
         meta.setdefault(key, value)
+    if rewrite.cover_title:  # (as reveal-md's first slide titles its deck over `title:`)
+        diags.note(
+            f"the cover's heading '{_short(rewrite.cover_title, 80)}' is the title slide's and the lecture's "
+            f"title, as Slidev shows it; 'title: {_short(_text(meta.get('title')), 80)}' only names the "
+            "browser tab, and is not shown",
+            m.SourcePos(shown, title_line),
+            "title",
+        )
+        meta["title"] = rewrite.cover_title
     if not rewrite.title_slide:
         meta[OWN_COVER] = True
     return rewrite.text, [_placed(rewrite, k, shown) for k in rewrite.index], meta
@@ -1084,7 +1101,7 @@ def _front_matter_and_body(
     raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck or slidev_deck)
     if slidev_deck:  # (its first slide may give the lecture's title: before the metadata is built)
         body, origins, raw_meta = _slidev(
-            body, raw_meta, shown, diags, base_dir, policy, key_lines.get("src", 1)
+            body, raw_meta, shown, diags, base_dir, policy, key_lines.get("src", 1), key_lines.get("title", 1)
         )
         return raw_meta, body, key_lines, origins
     if not raw_meta and body.startswith("%"):
@@ -1485,9 +1502,14 @@ def _format_slide_level(raw_meta: dict) -> int | None:
 def _inferred_level(conv, top: list[SyntaxTreeNode]) -> int:
     """pandoc's slide level of a lecture that gives none; a note when it is 1 and ``##`` headings, which
     then are headings inside slides, would otherwise have made slides (a lecture that meant level 2).
-    A ``##`` right after a ``---`` titles the slide the rule cuts (Marp, reveal.js): not counted."""
+    A ``##`` right after a ``---`` (or its ``<!-- .slide: -->`` comment) titles the slide the rule cuts:
+    not counted.  A deck whose separators cut its slides (Marp's, reveal-md's, or reveal.js Markdown:
+    no front matter, ``---`` between slides) has no level to write: making each ``##`` a slide would
+    split its slides, so nothing is said."""
     level = infer_slide_level(top)
-    if level == 1 and not conv.marp:
+    separated = conv.marp or conv.reveal or (not conv.raw_meta and any(n.type == "hr" for n in top))
+    if level == 1 and not separated:
+        top = _slide_comments_after_headings(top)  # (as the slides are read: the comment is its slide's)
         first = next(
             (
                 a

@@ -13,9 +13,9 @@ deck), slides without a ``#`` heading would run into the one before, and notes w
   and ``##`` at level 3: only ``---`` starts a slide); ``layout: section`` makes a section slide, and
   what it says under its title stays on it (one slide, of the section's title);
 * the first slide (``layout: cover``, Slidev's default for it) is the title slide when it holds only
-  its heading (the lecture's title, when the front matter gives none or the same) and a line under it
-  (the subtitle), HTML and the labels of its controls (the starter's ``Press Space for next page``)
-  aside; a cover saying more (or with clicks) is a slide of its own;
+  its heading (the lecture's title, over a headmatter ``title:``, which only names the browser tab)
+  and a line under it (the subtitle), HTML and the labels of its controls (the starter's ``Press
+  Space for next page``) aside; a cover saying more (or with clicks) is a slide of its own;
 * the last comment of a slide is a ``::: notes`` div; ``<v-click>`` a fragment div, ``<v-clicks>``
   around a list an incremental div (its list comes item by item), around other blocks a fragment
   for each (a heading, a paragraph, a list, a table: one click each), ``<div v-click>`` a fragment;
@@ -162,6 +162,9 @@ class Rewrite:
     title_slide: bool = (
         True  # False: the first slide (its cover) is a slide of its own, and no title slide is made
     )
+    # the cover's heading where the headmatter's `title:` differs: Slidev shows the heading on its first
+    # slide, and `title:` only names the browser tab, so the heading is the title slide's and the lecture's
+    cover_title: str = ""
     # the files imported with `src:`: (the id of its first line, its name), in the order of their ids
     files: list[tuple[int, str]] = field(default_factory=list)
     next_id: int = 0  # the id of an imported file's first line: after the deck's and the files' before it
@@ -292,20 +295,17 @@ def _title_slide(
     out: Rewrite,
 ) -> bool:
     """Is the deck's cover (its first slide) the title slide: its title, a line under it (the subtitle),
-    which go in ``out.meta``?  False: a slide of its own (and no title slide is made)."""
+    which go in ``out.meta`` (its title in ``out.cover_title`` where the front matter's ``title:`` differs)?
+    False: a slide of its own (and no title slide is made)."""
     words = _words(rest, unshown)
     named = str(raw_meta.get("title") or "")
     if title and not named:
         out.meta["title"] = title
     clicked = any(_CLICKS.search(t) for _, t in rest)  # (its clicks are the slide's: kept on it)
-    if (
-        (not named or named == title)
-        and len(words) <= 1
-        and not notes
-        and len("".join(words)) <= 120
-        and not clicked
-    ):
+    if len(words) <= 1 and not notes and len("".join(words)) <= 120 and not clicked:
         # the title slide says it all: the title, a line under it (the subtitle)
+        if named and title and named != title:
+            out.cover_title = title
         if words and not raw_meta.get("subtitle"):
             heading = _HEADING.match(words[0])  # (`## Smart Pointers` under the title: its words)
             out.meta["subtitle"] = heading.group(2) if heading else words[0]
