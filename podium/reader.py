@@ -2048,20 +2048,26 @@ class _Converter:
             self.pending_notes = []
 
     def structural_classes(self, node: SyntaxTreeNode) -> tuple[str, ...]:
-        """The div's classes, with a mistyped structural class (``::: note``) read as the one meant, warned."""
-        attrs = parse_attrs(node.info)
-        out = []
-        for c in attrs.classes:
-            meant = _meant_class(c)
-            if meant and meant != c:
+        """The div's classes, with a mistyped structural class (``::: note``) read as the one meant, warned
+        (:func:`_classes_read`)."""
+        written = parse_attrs(node.info).classes
+        read = _classes_read(written)
+        for c, meant in zip(written, read, strict=True):
+            if meant != c:
                 self.diags.warning(
                     f"'::: {c}' is not a Podium class; read as '::: {meant}' (write '{meant}')",
                     self.pos(node),
                     "unknown-class",
                 )
-                c = meant
-            out.append(c)
-        return tuple(out)
+        near = _near_class(read[0]) if len(read) == 1 else None
+        if near is not None:  # (`::: instructions`: shown, but a lecturer who meant `instructor` is told)
+            self.diags.note(
+                f"'::: {read[0]}' is not a Podium class: its content is shown in the deck and the handout "
+                f"as any div's (for Podium's '::: {near}', write '{near}')",
+                self.pos(node),
+                "near-class",  # (not `unknown-class`: a note must not push its warnings into a count)
+            )
+        return read
 
     def _slide_footnotes(self, d: _SlideDraft) -> tuple[m.Blocks, tuple[m.Footnote, ...]]:
         """Renumber the footnotes referenced on slide ``d`` from 1 and return (body, footnotes)."""
@@ -3165,7 +3171,7 @@ class _Converter:
         notes (taken), not a slide of their own under the section's title."""
         if node.type != "fenced_div" or not drafts or drafts[-1].kind != m.SECTION:
             return False
-        if "notes" not in (_meant_class(c) or c for c in parse_attrs(node.info).classes):
+        if "notes" not in _classes_read(parse_attrs(node.info).classes):
             return False  # (add_to_slide warns of a mistyped `::: note`)
         self.add_to_slide(drafts[-1], node)
         return True
@@ -3930,14 +3936,49 @@ _STRUCTURAL = (
 
 
 def _meant_class(c: str) -> str | None:
-    """The structural class ``c`` most likely means (itself when exact), or None."""
+    """The structural class ``c`` most likely means (itself when exact), or None: one letter away from it
+    (one missed, added, changed or two swapped: ``note``, ``handouts``, ``instuctor``), its digits the same
+    (``columns-3`` is not ``columns-2``).  A word further away (``instructions``, ``slideshow``) is a
+    CSS class of its own."""
 
     if c in _STRUCTURAL:
         return c
     if len(c) < 4 or c.startswith(("callout", "r-", "fragment")):
         return None
+    low = c.lower()
+    for meant in _STRUCTURAL:
+        if _one_edit(low, meant) and re.sub(r"\D", "", low) == re.sub(r"\D", "", meant):
+            return meant
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with one letter missed, added, changed, or two neighbours swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
+
+def _near_class(c: str) -> str | None:
+    """The structural class ``c`` resembles though it is not a typo of it (``instructions``), or None."""
+    if c in _STRUCTURAL or len(c) < 4 or c.startswith(("callout", "r-", "fragment")):
+        return None
     close = difflib.get_close_matches(c.lower(), _STRUCTURAL, n=1, cutoff=0.8)
     return close[0] if close else None
+
+
+def _classes_read(classes: Sequence[str]) -> tuple[str, ...]:
+    """A div's classes as Podium reads them: a class that is one letter away from a structural class is
+    read as that class only when it is the div's only class (``::: note``); beside others
+    (``::: {.slide .center .large}``) it is a CSS class, shown as pandoc and Quarto show it."""
+    if len(classes) == 1:
+        return (_meant_class(classes[0]) or classes[0],)
+    return tuple(classes)
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -4044,7 +4085,10 @@ def _card_shaped(node: SyntaxTreeNode) -> bool:
         return False
     attrs = parse_attrs(node.info)
     if (
-        any(_meant_class(c) or c.startswith(("fragment", "r-")) or c == "aside" for c in attrs.classes)
+        any(
+            c in _STRUCTURAL or c.startswith(("fragment", "r-")) or c == "aside"
+            for c in _classes_read(attrs.classes)
+        )
         or quarto.callout_kind(attrs.classes)
         or any(k.startswith("layout") for k in attrs.kv)
     ):
