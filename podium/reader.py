@@ -1572,6 +1572,7 @@ class _Converter:
         begun by '---' is that slide's title, as reveal.js decks mean it, not a subhead under no title."""
         drafts: list[_SlideDraft] = []
         sections: list[tuple[m.Inlines, int]] = []  # (title, draft index)
+        section_depth: dict[int, int] = {}  # (draft index: its heading's level, for the contents slide)
         section_of: list[int | None] = []
         self.incremental = bool(
             raw_meta.get("incremental")
@@ -1629,6 +1630,7 @@ class _Converter:
                     d = start(m.SECTION, title, pos, attrs)
                     self.section_background(attrs, pos)
                     sections.append((title, len(drafts) - 1))
+                    section_depth[len(drafts) - 1] = hlevel
                     section_of[-1] = current_section
                     current = None  # content after a section heading opens a slide of its own ...
                     continue
@@ -1666,20 +1668,8 @@ class _Converter:
 
         meta = self._marp_finish(drafts, meta)
         if toc is not None:
-            toc.body = (
-                [
-                    m.BulletList(
-                        tuple(
-                            m.ListItem((m.Paragraph(t, toc.pos),), toc.pos)
-                            for t, i in sections
-                            if not drafts[i].hidden
-                        ),
-                        toc.pos,
-                    )
-                ]
-                if sections
-                else []
-            )
+            listed = [(t, section_depth[i]) for t, i in sections if not drafts[i].hidden]
+            toc.body = [_toc_list(listed, toc.pos)] if listed else []
         self.references(drafts, section_of, meta, current_section)
         # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out
         keep = [i for i, d in enumerate(drafts) if not _empty_untitled(d) and not d.hidden]
@@ -4320,6 +4310,32 @@ def _line_texts(content: m.Inlines) -> list[str]:
         else:
             lines[-1].append(x)
     return [m.plain_text(tuple(line)) for line in lines]
+
+
+def _toc_list(sections: list[tuple[m.Inlines, int]], pos: m.SourcePos) -> m.BulletList:
+    """The contents slide's list: each section (title, heading level) an item, nested under the section
+    above it of a lower level, as beamer lists subsections under their section."""
+    # each open list: the level of its items and the items, each (title, its sublist's items)
+    stack: list[tuple[int, list[tuple[m.Inlines, list]]]] = [(sections[0][1], [])]
+    for title, hlevel in sections:
+        while len(stack) > 1 and hlevel < stack[-1][0]:
+            stack.pop()
+        if hlevel < stack[0][0]:  # (a `#` after the first `##`: the top list is of `#` sections now)
+            stack[0] = (hlevel, stack[0][1])
+        if hlevel > stack[-1][0] and stack[-1][1]:  # (a subsection: in the last item's sublist)
+            sub: list[tuple[m.Inlines, list]] = stack[-1][1][-1][1]
+            stack.append((hlevel, sub))
+        stack[-1][1].append((title, []))
+
+    def as_list(items: list[tuple[m.Inlines, list]]) -> m.BulletList:
+        return m.BulletList(
+            tuple(
+                m.ListItem((m.Paragraph(t, pos),) + ((as_list(sub),) if sub else ()), pos) for t, sub in items
+            ),
+            pos,
+        )
+
+    return as_list(stack[0][1])
 
 
 def _empty_untitled(d: _SlideDraft) -> bool:

@@ -127,3 +127,79 @@ def test_only_a_sole_class_one_letter_away_is_read_as_the_podium_class(tmp_path)
         for w in warned
     )
     assert not any("small" in w or "read as '::: slides'" in w for w in warned)
+
+
+TOC = """
+---
+title: Sommaire
+toc: true
+slide-level: 3
+---
+
+# Modèles de régression
+
+## Régression linéaire
+
+### Classe formule
+
+Texte.
+
+## ANOVA
+
+### Anova
+
+Texte.
+
+# Clustering
+
+## HCPC
+
+### HCPC
+
+Texte.
+"""
+
+
+def test_the_contents_slide_nests_subsections_under_their_sections(tmp_path):
+    # the five section titles were one flat list, all at level 0
+    src = write_md(tmp_path, TOC)
+    out = tmp_path / "out"
+    prs, _ = _built(src, out)
+    contents = list(prs.slides)[1]
+    assert contents.shapes.title.text == "Contents"
+    levels = _levels(contents)
+    assert levels == [
+        (0, "Modèles de régression"),
+        (1, "Régression linéaire"),
+        (1, "ANOVA"),
+        (0, "Clustering"),
+        (1, "HCPC"),
+    ]
+    handout = _pdf_text(out / "lecture-handout.pdf")
+    drawings = {  # the drawings of the slide: page 2 of the slides PDF, the handout's "Slide 2"
+        "slides PDF": _pdf_text(out / "lecture-slides.pdf", page=2),
+        "handout": handout[handout.index("SLIDE 2: CONTENTS") : handout.index("SLIDE 3")],
+    }
+    for pdf, drawing in drawings.items():
+        assert _indent(drawing, "Régression linéaire") > _indent(drawing, "Modèles de régression"), pdf
+        assert _indent(drawing, "HCPC") > _indent(drawing, "Clustering"), pdf
+        assert _indent(drawing, "ANOVA") == _indent(drawing, "Régression linéaire"), pdf
+
+
+def test_the_contents_slide_nests_three_levels_of_sections(tmp_path):
+    # slide-level 4: `#`, `##` and `###` are sections, listed at levels 0, 1 and 2
+    src = write_md(
+        tmp_path,
+        TOC.replace("slide-level: 3", "slide-level: 4").replace(
+            "### Classe formule", "### Classe formule\n\n#### A"
+        ),
+    )
+    prs, _ = _built(src, tmp_path / "out")
+    contents = list(prs.slides)[1]
+    levels = _levels(contents)
+    assert levels[:4] == [
+        (0, "Modèles de régression"),
+        (1, "Régression linéaire"),
+        (2, "Classe formule"),
+        (1, "ANOVA"),
+    ]
