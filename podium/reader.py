@@ -1700,6 +1700,7 @@ class _Converter:
         begun by '---' is that slide's title, as reveal.js decks mean it, not a subhead under no title."""
         drafts: list[_SlideDraft] = []
         sections: list[tuple[m.Inlines, int]] = []  # (title, draft index)
+        section_depth: dict[int, int] = {}  # (draft index: its heading's level, for the contents slide)
         section_of: list[int | None] = []
         self.incremental = bool(
             raw_meta.get("incremental")
@@ -1757,6 +1758,7 @@ class _Converter:
                     d = start(m.SECTION, title, pos, attrs)
                     self.section_background(attrs, pos)
                     sections.append((title, len(drafts) - 1))
+                    section_depth[len(drafts) - 1] = hlevel
                     section_of[-1] = current_section
                     current = None  # content after a section heading opens a slide of its own ...
                     continue
@@ -1794,20 +1796,8 @@ class _Converter:
 
         meta = self._marp_finish(drafts, meta)
         if toc is not None:
-            toc.body = (
-                [
-                    m.BulletList(
-                        tuple(
-                            m.ListItem((m.Paragraph(t, toc.pos),), toc.pos)
-                            for t, i in sections
-                            if not drafts[i].hidden
-                        ),
-                        toc.pos,
-                    )
-                ]
-                if sections
-                else []
-            )
+            listed = [(t, section_depth[i]) for t, i in sections if not drafts[i].hidden]
+            toc.body = [_toc_list(listed, toc.pos)] if listed else []
         self.references(drafts, section_of, meta, current_section)
         # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out
         keep = [i for i, d in enumerate(drafts) if not _empty_untitled(d) and not d.hidden]
@@ -2179,20 +2169,26 @@ class _Converter:
             self.pending_notes = []
 
     def structural_classes(self, node: SyntaxTreeNode) -> tuple[str, ...]:
-        """The div's classes, with a mistyped structural class (``::: note``) read as the one meant, warned."""
-        attrs = parse_attrs(node.info)
-        out = []
-        for c in attrs.classes:
-            meant = _meant_class(c)
-            if meant and meant != c:
+        """The div's classes, with a mistyped structural class (``::: note``) read as the one meant, warned
+        (:func:`_classes_read`)."""
+        written = parse_attrs(node.info).classes
+        read = _classes_read(written)
+        for c, meant in zip(written, read, strict=True):
+            if meant != c:
                 self.diags.warning(
                     f"'::: {c}' is not a Podium class; read as '::: {meant}' (write '{meant}')",
                     self.pos(node),
                     "unknown-class",
                 )
-                c = meant
-            out.append(c)
-        return tuple(out)
+        near = _near_class(read[0]) if len(read) == 1 else None
+        if near is not None:  # (`::: instructions`: shown, but a lecturer who meant `instructor` is told)
+            self.diags.note(
+                f"'::: {read[0]}' is not a Podium class: its content is shown in the deck and the handout "
+                f"as any div's (for Podium's '::: {near}', write '{near}')",
+                self.pos(node),
+                "near-class",  # (not `unknown-class`: a note must not push its warnings into a count)
+            )
+        return read
 
     def _slide_footnotes(self, d: _SlideDraft) -> tuple[m.Blocks, tuple[m.Footnote, ...]]:
         """Renumber the footnotes referenced on slide ``d`` from 1 and return (body, footnotes)."""
@@ -3298,7 +3294,7 @@ class _Converter:
         notes (taken), not a slide of their own under the section's title."""
         if node.type != "fenced_div" or not drafts or drafts[-1].kind != m.SECTION:
             return False
-        if "notes" not in (_meant_class(c) or c for c in parse_attrs(node.info).classes):
+        if "notes" not in _classes_read(parse_attrs(node.info).classes):
             return False  # (add_to_slide warns of a mistyped `::: note`)
         self.add_to_slide(drafts[-1], node)
         return True
@@ -4063,14 +4059,49 @@ _STRUCTURAL = (
 
 
 def _meant_class(c: str) -> str | None:
-    """The structural class ``c`` most likely means (itself when exact), or None."""
+    """The structural class ``c`` most likely means (itself when exact), or None: one letter away from it
+    (one missed, added, changed or two swapped: ``note``, ``handouts``, ``instuctor``), its digits the same
+    (``columns-3`` is not ``columns-2``).  A word further away (``instructions``, ``slideshow``) is a
+    CSS class of its own."""
 
     if c in _STRUCTURAL:
         return c
     if len(c) < 4 or c.startswith(("callout", "r-", "fragment")):
         return None
+    low = c.lower()
+    for meant in _STRUCTURAL:
+        if _one_edit(low, meant) and re.sub(r"\D", "", low) == re.sub(r"\D", "", meant):
+            return meant
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with one letter missed, added, changed, or two neighbours swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
+
+def _near_class(c: str) -> str | None:
+    """The structural class ``c`` resembles though it is not a typo of it (``instructions``), or None."""
+    if c in _STRUCTURAL or len(c) < 4 or c.startswith(("callout", "r-", "fragment")):
+        return None
     close = difflib.get_close_matches(c.lower(), _STRUCTURAL, n=1, cutoff=0.8)
     return close[0] if close else None
+
+
+def _classes_read(classes: Sequence[str]) -> tuple[str, ...]:
+    """A div's classes as Podium reads them: a class that is one letter away from a structural class is
+    read as that class only when it is the div's only class (``::: note``); beside others
+    (``::: {.slide .center .large}``) it is a CSS class, shown as pandoc and Quarto show it."""
+    if len(classes) == 1:
+        return (_meant_class(classes[0]) or classes[0],)
+    return tuple(classes)
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -4177,7 +4208,10 @@ def _card_shaped(node: SyntaxTreeNode) -> bool:
         return False
     attrs = parse_attrs(node.info)
     if (
-        any(_meant_class(c) or c.startswith(("fragment", "r-")) or c == "aside" for c in attrs.classes)
+        any(
+            c in _STRUCTURAL or c.startswith(("fragment", "r-")) or c == "aside"
+            for c in _classes_read(attrs.classes)
+        )
         or quarto.callout_kind(attrs.classes)
         or any(k.startswith("layout") for k in attrs.kv)
     ):
@@ -4409,6 +4443,32 @@ def _line_texts(content: m.Inlines) -> list[str]:
         else:
             lines[-1].append(x)
     return [m.plain_text(tuple(line)) for line in lines]
+
+
+def _toc_list(sections: list[tuple[m.Inlines, int]], pos: m.SourcePos) -> m.BulletList:
+    """The contents slide's list: each section (title, heading level) an item, nested under the section
+    above it of a lower level, as beamer lists subsections under their section."""
+    # each open list: the level of its items and the items, each (title, its sublist's items)
+    stack: list[tuple[int, list[tuple[m.Inlines, list]]]] = [(sections[0][1], [])]
+    for title, hlevel in sections:
+        while len(stack) > 1 and hlevel < stack[-1][0]:
+            stack.pop()
+        if hlevel < stack[0][0]:  # (a `#` after the first `##`: the top list is of `#` sections now)
+            stack[0] = (hlevel, stack[0][1])
+        if hlevel > stack[-1][0] and stack[-1][1]:  # (a subsection: in the last item's sublist)
+            sub: list[tuple[m.Inlines, list]] = stack[-1][1][-1][1]
+            stack.append((hlevel, sub))
+        stack[-1][1].append((title, []))
+
+    def as_list(items: list[tuple[m.Inlines, list]]) -> m.BulletList:
+        return m.BulletList(
+            tuple(
+                m.ListItem((m.Paragraph(t, pos),) + ((as_list(sub),) if sub else ()), pos) for t, sub in items
+            ),
+            pos,
+        )
+
+    return as_list(stack[0][1])
 
 
 def _empty_untitled(d: _SlideDraft) -> bool:
