@@ -1835,43 +1835,67 @@ _TEX_BREAK = re.compile(r"\\\\\*?(?:\s*\[[^\]]*\])?|\\newline(?![A-Za-z])")
 def note_markdown(lines: list[str]) -> list[tuple[str, int]]:
     """A beamer note's LaTeX (pandoc hands it to beamer untouched) as the Markdown that says the same, a
     line with the index of the note's line it came from: ``{\\em x}`` as ``\\emph{x}``, every ``$ … $``
-    math, ``\\\\`` a line break, then TeX's quotes, accents and ties (:func:`tex_text`); its lines
-    unindented (TeX's indentation means nothing; Markdown's would be code).  Math and environments
-    (``align*``) keep their own ``\\\\``."""
+    math, a paragraph's lines one line (math written over two lines too) broken where TeX breaks it
+    (``\\\\``, ``\\newline``), then TeX's quotes, accents and ties (:func:`tex_text`); unindented (TeX's
+    indentation means nothing; Markdown's would be code) and no line read as a list's item or a heading
+    (``+ P(A)``).  Environments and display math (``align*``) are left as written, their ``\\\\`` rows."""
     text = "\n".join(line.strip() for line in lines)
     if "\\" in text:
         text = switched_groups(text)
     if "$" in text:
         text = spaced_dollar_math(text, every=True) or text
-    out: list[tuple[str, int]] = []
-    own: set[int] = set()  # (lines of environments and display math: TeX's own, rows and all)
+    joined: list[tuple[str, int, bool]] = []  # (line, index, TeX's own: an environment's or display math's)
     depth = 0
     in_math = False
     for at, line in enumerate(text.split("\n")):
-        if depth or in_math or "\\begin{" in line or toggles_display_math(line):
-            own.add(len(out))
-            out.append((line, at))
-        elif not _TEX_BREAK.search(line):
-            out.append((line, at))
-        else:
-            pieces = outside(_PROTECTED_TEX_RE, line, lambda part: _TEX_BREAK.sub("\x00", part)).split("\x00")
-            out.extend((piece.strip() + "\\", at) for piece in pieces[:-1])
-            if pieces[-1].strip() or len(pieces) == 1:
-                out.append((pieces[-1].strip(), at))
+        own = bool(depth or in_math or "\\begin{" in line or toggles_display_math(line))
         depth = max(0, depth + line.count("\\begin{") - line.count("\\end{"))
         in_math ^= toggles_display_math(line)
-    # a break that ends a paragraph breaks nothing (Markdown would show its backslash)
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and not own
+            and not before[2]
+            and line
+            and before[0]
+            and not re.search(r"(?<!\\)\\$", before[0])  # (a break a .tex deck's reading wrote)
+        ):
+            joined[-1] = (f"{before[0]} {line}", before[1], False)
+        else:
+            joined.append((line, at, own))
+    out: list[tuple[str, int]] = []
+    kept: set[int] = set()
+    for line, at, own in joined:
+        if own or not _TEX_BREAK.search(line):
+            kept.update([len(out)] if own else [])
+            out.append((line, at))
+            continue
+        pieces = outside(_PROTECTED_TEX_RE, line, lambda part: _TEX_BREAK.sub("\x00", part)).split("\x00")
+        out.extend((piece.strip() + "\\", at) for piece in pieces[:-1])
+        if pieces[-1].strip():
+            out.append((pieces[-1].strip(), at))
     for n, (line, at) in enumerate(out):
-        last = n + 1 == len(out) or not out[n + 1][0].strip() or out[n + 1][0].startswith(("\\begin{", "$$"))
-        if line.endswith("\\") and not line.endswith("\\\\") and last:
-            out[n] = (line[:-1].rstrip(), at)
-    texts = tex_text("\n".join("" if n in own else line for n, (line, _) in enumerate(out)))
+        if n in kept:
+            continue
+        # a break that ends a paragraph breaks nothing (Markdown would show its backslash)
+        last = n + 1 == len(out) or not out[n + 1][0].strip() or n + 1 in kept
+        if last and re.search(r"(?<!\\)\\$", line):
+            line = line[:-1].rstrip()
+        marker = _NOT_A_MARKER.match(line)
+        if marker is not None and (marker.group(1) != "") == (marker.group(2) in ".)"):
+            line = f"{marker.group(1)}\\{line[marker.end(1) :]}"
+        out[n] = (line, at)
+    texts = tex_text("\n".join("" if n in kept else line for n, (line, _) in enumerate(out)))
     if texts is not None:
         out = [
-            (old if n in own else line, at)
+            (old if n in kept else line, at)
             for n, (line, (old, at)) in enumerate(zip(texts.split("\n"), out, strict=True))
         ]
     return out
+
+
+# what would start a list item, a heading or a quote at a line's start, where a note's text has none
+_NOT_A_MARKER = re.compile(r"^(\d{0,9})([-+*#>.)])(?=\s|$)")
 
 
 _PROTECTED_TEX_RE = re.compile(_PROTECTED_TEX, re.S)
