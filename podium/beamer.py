@@ -37,7 +37,7 @@ from .labels import label as podium_label
 from .markdown import outside
 from .overlays import numbered_increments
 from .rawtex import balanced_group, find_raw_tex
-from .texenvs import KNOWN, single_dollars, tex_text
+from .texenvs import KNOWN, SIZES, SWITCH_GROUP, SWITCHES, single_dollars, switched_groups, tex_text
 
 # beamer, or a class built on it (ctex's `ctexbeamer`, a course's `mybeamer`)
 _CLASS = re.compile(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{[\w-]*beamer[\w-]*\}", re.M)
@@ -799,9 +799,13 @@ _PGF_DECLARE = re.compile(r"\\pgfdeclareimage\s*(?:\[([^\]]*)\])?\s*\{([^{}]+)\}
 
 
 def _pgf_images(lines: list[str], begin: int) -> None:
-    """pgf's pictures as ``\\includegraphics`` (found as it finds them, the same size options):
-    ``\\pgfimage[width=…]{file}``, and ``\\pgfuseimage{name}`` of a ``\\pgfdeclareimage[…]{name}{file}``
-    (the declaration itself prints nothing).  In place, line for line; verbatim lines keep them."""
+    """pgf's pictures and graphicx's starred ``\\includegraphics*`` (clipped to its box: the same picture)
+    as ``\\includegraphics`` (found as it finds them, the same size options): ``\\pgfimage[width=…]{file}``,
+    and ``\\pgfuseimage{name}`` of a ``\\pgfdeclareimage[…]{name}{file}`` (the declaration itself prints
+    nothing).  In place, line for line; verbatim lines keep them."""
+    if any("\\includegraphics*" in line for line in lines):
+        for k, line in _outside_verbatim(lines, max(begin, 0) + 1):
+            lines[k] = line.replace("\\includegraphics*", "\\includegraphics")
     if not any("\\pgf" in line for line in lines):
         return
     declared = {
@@ -1545,7 +1549,7 @@ def _unboxed(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if opened is not None and f"\\end{{{opened.group(1)}" not in line[opened.end() :]:
             verbatim = opened.group(1)
         stripped = line.lstrip()
-        if not stripped.startswith("{") or _SWITCH_GROUP.match(stripped):
+        if not stripped.startswith("{") or SWITCH_GROUP.match(stripped):
             continue  # (`{\small …}`: a size or face group, read where it is)
         groups += 1
         if groups > 200:
@@ -1682,19 +1686,9 @@ def _frame_args(head: str) -> tuple[str, str, str]:
     return (args[0] if args else ""), (args[1] if len(args) > 1 else ""), head[i:]
 
 
-_SIZES = r"(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge)"
-_SWITCHES = {
-    "bf": "textbf",
-    "bfseries": "textbf",
-    "it": "emph",
-    "itshape": "emph",
-    "em": "emph",
-    "tt": "texttt",
-    "ttfamily": "texttt",
-}
 # what may open a group that runs over lines (`{\\small` … `}`, `{\\ttfamily` … `}`): a size or a face
 _GROUP_OPEN = (
-    r"(?:" + _SIZES[3:-1] + "|" + "|".join(_SWITCHES) + r"|sffamily|rmfamily|scshape|upshape|normalfont)"
+    r"(?:" + SIZES[3:-1] + "|" + "|".join(SWITCHES) + r"|sffamily|rmfamily|scshape|upshape|normalfont)"
 )
 # the declarations that open a group around a title or a name (``{\\large …}``, ``{\\bf …}``): left out there
 _DECLARATIONS = re.compile(
@@ -1702,7 +1696,7 @@ _DECLARATIONS = re.compile(
 )
 _SPACE_ONLY = re.compile(
     r"^(?:\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|medskip|bigskip|smallskip|centering|raggedright|"
-    r"raggedleft|noindent|par|newpage|clearpage|pagebreak|" + _SIZES[3:-1] + r")\b|\s)+$"
+    r"raggedleft|noindent|par|newpage|clearpage|pagebreak|" + SIZES[3:-1] + r")\b|\s)+$"
 )
 
 
@@ -1756,37 +1750,6 @@ def _code_span(code: str) -> str:
     return f"{ticks}{pad}{code}{pad}{ticks}"
 
 
-_SWITCH_GROUP = re.compile(
-    r"\{\\(?:("
-    + _SIZES[3:-1]
-    + r"|bf|bfseries|it|itshape|em|tt|ttfamily)(?![A-Za-z])|color\s*\{([^{}]*)\})\s*"
-)
-
-
-def _switched_groups(text: str) -> str:
-    """``{\\small words}`` as the words, ``{\\bf words}`` as ``\\textbf{words}`` (``{\\color{red}words}`` as
-    ``\\textcolor{red}{words}``), the words perhaps with
-    braces of their own (``{\\tiny Source: \\href{…}{…}}``); a group not closed on the line is left (its
-    end is on a later line)."""
-    out, at = [], 0
-    for mt in _SWITCH_GROUP.finditer(text):
-        if mt.start() < at:
-            continue
-        close = balanced_group(text, mt.start())
-        if close < 0:
-            continue
-        inner = _switched_groups(text[mt.end() : close - 1])
-        switch = _SWITCHES.get(mt.group(1) or "")
-        if mt.group(2) is not None:  # {\color{red}words}: the words in that colour
-            inner = f"\\textcolor{{{mt.group(2)}}}{{{inner}}}"
-        new = f"\\{switch}{{{inner}}}" if switch else inner
-        if re.search(r"(?:\\[A-Za-z]+\*?|[]}])$", text[: mt.start()]):
-            new = "{" + new + "}"  # (the group is a command's argument: \multicolumn{2}{c}{\bf words})
-        out.append(text[at : mt.start()] + new)
-        at = close
-    return "".join(out) + text[at:] if out else text
-
-
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1(?!`)")
 
 
@@ -1828,12 +1791,12 @@ def _typographic(text: str) -> str:
     text = re.sub(  # \hyperref[label]{words}: the same
         r"\\hyperref\[([^\]]+)\]\{([^{}]*)\}", lambda mt: f"[{mt.group(2)}](#{_anchor(mt.group(1))})", text
     )
-    text = _switched_groups(text) if "{\\" in text else text
+    text = switched_groups(text) if "{\\" in text else text
     # (a group opened here, closed on a later line)
     text = re.sub(r"^\{\\" + _GROUP_OPEN + r"\b\s*", "", text)
     return re.sub(
         r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|"
-        + _SIZES[3:-1]
+        + SIZES[3:-1]
         + r")\b(?:~|\s)?",
         "",
         text,

@@ -2,18 +2,16 @@
 
 pandoc's Markdown takes ``\\command{…}`` and ``\\begin{env}…\\end{env}`` outside math and code as
 raw TeX, which its pptx writer drops.  Podium does the same, with two differences a lecturer
-expects: beamer's ``\\note{…}`` becomes speaker notes, and every dropped piece gets a warning at
-its line.  ``\\newcommand``, ``\\renewcommand``, ``\\def`` and ``\\DeclareMathOperator`` define
-macros that are expanded in the lecture's math (pandoc's ``latex_macros``), so both outputs see
-the same, plain TeX.
+expects: beamer's ``\\note{…}`` becomes speaker notes (``texenvs.notes_to_divs``), and every
+dropped piece gets a warning at its line.  ``\\newcommand``, ``\\renewcommand``, ``\\def`` and
+``\\DeclareMathOperator`` define macros that are expanded in the lecture's math (pandoc's
+``latex_macros``), so both outputs see the same, plain TeX.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-
-from .markdown import fenced_lines, line_starts
 
 _NAME = re.compile(r"\\([A-Za-z@]+\*?)")
 DEFINERS = (
@@ -318,49 +316,3 @@ def expand_macros(tex: str, macros: dict[str, Macro], limit: int = 200) -> str:
         i = mt.start()
         count += 1
     return out
-
-
-_NOTE_START = re.compile(r"^(\s*)\\note(\[[^\]]*\])?\{")
-
-
-def notes_to_divs(text: str) -> tuple[str, list[int]] | None:
-    """Turn block-level beamer notes (``\\note{`` at a line's start, its ``}`` ending a line, perhaps
-    paragraphs later) into ``::: notes`` divs.  Return (new text, the old line index of every new line),
-    or None when there are none."""
-    lines = text.split("\n")
-    starts = line_starts(lines)
-    out: list[str] = []
-    index: list[int] = []
-    fenced = fenced_lines(lines)
-    changed = False
-    k = 0
-    while k < len(lines):
-        line = lines[k]
-        mt = _NOTE_START.match(line) if not fenced[k] and "\\note" in line else None
-        if mt is not None:
-            open_at = starts[k] + mt.end() - 1
-            close = _group(text, open_at)
-            if close > 0:
-                end_line = text.count("\n", 0, close - 1)
-                after = lines[end_line][close - starts[end_line] :]
-                if not after.strip():
-                    inner = text[open_at + 1 : close - 1].split("\n")
-                    out.append("::: notes")
-                    index.append(k)
-                    if mt.group(2) == "[item]":  # \note[item]{…}: an item of the notes' list (\item: more)
-                        items = re.split(r"\\item\b", " ".join(x.strip() for x in inner))
-                        out.extend(f"- {x.strip()}" for x in items if x.strip())
-                        index.extend(k for x in items if x.strip())
-                        inner = []
-                    for n, piece in enumerate(inner):
-                        out.append(piece.strip() if n == 0 else piece)
-                        index.append(k + n)
-                    out.append(":::")
-                    index.append(end_line)
-                    changed = True
-                    k = end_line + 1
-                    continue
-        out.append(line)
-        index.append(k)
-        k += 1
-    return ("\n".join(out), index) if changed else None

@@ -71,7 +71,6 @@ from .rawtex import (
     expand_macros,
     find_raw_tex,
     macro_definition,
-    notes_to_divs,
 )
 from .revealmd import element_fragments, is_reveal_markdown, reveal_markdown, separators_only
 from .safety import PathPolicy
@@ -80,9 +79,11 @@ from .texenvs import (
     environments_to_markdown,
     latex_references,
     math_brackets,
+    notes_to_divs,
     spaced_dollar_math,
     tex_comment_lines,
     tex_text,
+    unstarred_graphics,
     written_with_latex,
 )
 from .texmath import readable, unknown_command
@@ -436,16 +437,24 @@ def _tag_names(tags: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
 
 
-def markdown_text(value: str, dropped: list[str] | None = None) -> str:
+def markdown_text(value: str, dropped: list[str] | None = None, lines: bool = False) -> str:
     """Front-matter text read as pandoc reads it, as Markdown, down to its words: ``**bold**``,
     ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; formatting tags
     (``<b>``, ``<span style=…>``, ``<small>``) and ``<a href=…>`` give their words; other HTML and math
     are kept as written, or, given ``dropped`` (a footer's), left out, their words kept, and each tag's
     name (``img`` for a picture) added to ``dropped``; ``---`` and ``--`` are dashes (pandoc's ``smart``), quotes stay as written.
     Beamer's title TeX reads as beamer shows it: ``\\inst{1}`` goes, ``\\today`` is today's date,
-    ``\\and`` a comma, ``\\textbf{x}`` and the like their words.  A line block gives its lines."""
-    if value.startswith("|") and (lines := _line_block(value)) is not None:
-        return "\n".join(markdown_text(line, dropped) for line in lines if line)
+    ``\\and`` a comma, ``\\textbf{x}`` and the like their words.  A line block gives its lines, and
+    so, with ``lines`` (a title, an author, an institute: beamer breaks them there), does TeX's line
+    break (``\\\\``, ``\\newline``); without, it is a space."""
+    if value.startswith("|") and (block := _line_block(value)) is not None:
+        return "\n".join(markdown_text(line, dropped, lines) for line in block if line)
+    if "\\" in value and _META_BREAK.search(value):
+        if lines:
+            return "\n".join(
+                line for line in (markdown_text(x.strip(), dropped) for x in _META_BREAK.split(value)) if line
+            )
+        value = _META_BREAK.sub(" ", value)
     if "\\ " in value:  # (pandoc's escaped space: a space that does not break, e.g. to start a line)
         value = value.replace("\\ ", "\u00a0").strip()
     if "$" in value or "~" in value or "^" in value:  # math, H~2~O and m^2^ as their characters
@@ -462,8 +471,16 @@ def markdown_text(value: str, dropped: list[str] | None = None) -> str:
         tokens = _meta_parser().parseInline(value, {})
     except Exception:  # markdown-it raises nothing for text, but metadata must never stop a build
         return value
+    text = _inline_words(tokens[0].children or [] if tokens else [], dropped)
+    while _SPAN.search(text):
+        text = _SPAN.sub(lambda mt: mt.group(1), text)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _inline_words(tokens: list, dropped: list[str] | None) -> str:
+    """The words of front-matter text's inline tokens (:func:`markdown_text`)."""
     parts: list[str] = []
-    for tok in tokens[0].children or [] if tokens else []:
+    for tok in tokens:
         if tok.type == "text":
             parts.append(_dashes(tok.content))
         elif tok.type == "code_inline":
@@ -484,18 +501,17 @@ def markdown_text(value: str, dropped: list[str] | None = None) -> str:
                 parts.append(tok.content)
             elif tag.kind in ("start", "empty") and tag.tag not in _FOOTER_WORD_TAGS:
                 dropped.append(tag.tag)  # (its end tag, its comment: nothing to say)
-    text = "".join(parts)
-    while _SPAN.search(text):
-        text = _SPAN.sub(lambda mt: mt.group(1), text)
-    return re.sub(r"[ \t]+", " ", text).strip()
+    return "".join(parts)
 
 
+# TeX's line break in a front matter value (before ``\\ ``, pandoc's escaped space, is looked for)
+_META_BREAK = re.compile(r"\\\\\*?(?:\[[^\]]*\])?|\\newline(?![A-Za-z])")
 _META_TEX = re.compile(
     r"\\inst\{[^{}]*\}|\\today\b(?:\{\})?|\s*\\and\b|\\\\|"
     r"\\(?:textbf|textit|emph|alert|textsc|textrm|textsf|texttt|textup|textmd|textnormal|underline|mbox|text|url)"
     r"\{([^{}]*)\}|\\href\{[^{}]*\}\{([^{}]*)\}"  # (an address in an author line: its words)
     r"|\s*\\(?:no)?cite[tp]?\*?(?:\[[^\]]*\])*\{[^{}]*\}"  # (a citation in a title: not on the title slide)
-    r"|\s*\\includegraphics\s*(?:\[[^\]]*\])?\{[^{}]*\}"  # (a small picture beside the words: decoration)
+    r"|\s*\\includegraphics\*?\s*(?:\[[^\]]*\])?\{[^{}]*\}"  # (a small picture beside the words: decoration)
 )
 
 
@@ -595,13 +611,13 @@ def build_meta(
         if isinstance(a, dict):
             authors.append(
                 m.Author(
-                    markdown_text(_text(a.get("name"))),
-                    markdown_text(_text(a.get("affiliation", a.get("institute")))),
+                    markdown_text(_text(a.get("name")), lines=True),
+                    markdown_text(_text(a.get("affiliation", a.get("institute"))), lines=True),
                     _text(a.get("email")),
                 )
             )
         else:
-            authors.append(m.Author(markdown_text(_text(a))))
+            authors.append(m.Author(markdown_text(_text(a), lines=True)))
     level = raw.get("slide-level", raw.get("slide_level"))
     if level is not None:
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 6:
@@ -615,10 +631,10 @@ def build_meta(
     template = raw.get("template", course.get("template"))
     lang = _text(raw.get("lang", course.get("lang", "en"))) or "en"
     return m.Meta(
-        title=markdown_text(_text(raw.get("title"))),
-        subtitle=markdown_text(_text(raw.get("subtitle"))),
+        title=markdown_text(_text(raw.get("title")), lines=True),
+        subtitle=markdown_text(_text(raw.get("subtitle")), lines=True),
         authors=tuple(a for a in authors if a.name),
-        institute=markdown_text(_text(raw.get("institute", course.get("institution", "")))),
+        institute=markdown_text(_text(raw.get("institute", course.get("institution", ""))), lines=True),
         date=_special_date(markdown_text(_text(raw.get("date", ""))), shown),
         lang=lang,
         direction=_direction(raw, course, lang, shown, diags, key_lines),
@@ -1054,6 +1070,9 @@ def _other_markups(
     bracketed = math_brackets(body) if latex and ("\\[" in body or "\\(" in body) else None
     if bracketed is not None:  # TeX's \[ … \] and \( … \) math
         body = bracketed
+    unstarred = unstarred_graphics(body) if "\\includegraphics*" in body else None
+    if unstarred is not None:  # graphicx's \includegraphics*: the same picture, clipped to its box
+        body = unstarred
     if "\\begin{" in body or "\\includegraphics" in body:  # beamer's environments: what they mean
         mapped(environments_to_markdown(body))
     referred = latex_references(body) if latex else None

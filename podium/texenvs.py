@@ -37,7 +37,7 @@ import re
 import textwrap
 
 from .fancylists import marker_text
-from .markdown import code_lines, line_starts, outside, toggles_display_math
+from .markdown import CODE_SPAN, code_lines, fenced_lines, line_starts, outside, toggles_display_math
 from .model import Delimiter, Numbering
 from .overlays import overlay_fence, overlay_start
 from .rawtex import _group
@@ -617,7 +617,7 @@ def _box_title(text: str) -> str:
     bare = re.compile(r"(?<![\\\w\]}])\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
     while bare.search(text):
         text = bare.sub(r"\1", text)
-    return " ".join(text.replace('"', "'").split()).strip(" ,;")
+    return " ".join(tex_quotes(text).replace('"', "'").split()).strip(" ,;")
 
 
 _BODY_LABEL = re.compile(r"\A\s*\\label\{[^{}]*\}|^\s*\\label\{[^{}]*\}\s*$", re.M)
@@ -1693,9 +1693,28 @@ def _opens_math(line: str, at: int) -> bool:
     return bool(after) and not after.isdigit()
 
 
+# TeX's double quotes: ``words'', or ``words" (a straight " after an opening `` closes it, as LaTeX prints
+# it; an accent's \" inside, ``Verh\"altnis"); not a code span's ``, which a space follows, nor a " that a
+# word, (, =, [ or \ is right before
+_TEX_DOUBLE_QUOTES = re.compile(
+    r"``([^`\n]*?)''|(?<!`)``(?=[^\s`])((?:\\\"\{?[A-Za-z]\}?|[^`\"\n])*?[^\s`(=\[{\\])\"(?![\w\"])"
+)
+# TeX's single quotes: `words' (an apostrophe inside: `don't'), not a code span (`x'`, `a' b`)
+_TEX_SINGLE_QUOTES = re.compile(r"(?<![`\w\\])`(?=[^\s`'])([^`\n]*?[^\s`])'(?![\w'`])")
+
+
+def tex_quotes(text: str) -> str:
+    """``text`` with TeX's double quotes (````words''``, ````words"``) as the curly quotes LaTeX prints."""
+    if "``" not in text:
+        return text
+    return _TEX_DOUBLE_QUOTES.sub(
+        lambda mt: f"\u201c{mt.group(1) if mt.group(1) is not None else mt.group(2)}\u201d", text
+    )
+
+
 def _tex_line(line: str, tex: bool = False) -> str:
     """One line's text outside its code spans and inline math (:func:`tex_text`)."""
-    line = re.sub(r"``([^`\n]*?)''", "\u201c\\1\u201d", line)  # (before code spans are looked for)
+    line = tex_quotes(line)  # (before code spans are looked for: ``a'' and ``b'' would make one)
     if tex:
         line = re.sub(
             r'"`', "\u201e", line.replace("\"'", "\u201c")
@@ -1759,6 +1778,8 @@ def _tex_words_in(text: str) -> str:
     if not text:
         return text
     text = _ACCENT.sub(_accented, text)
+    if "`" in text:  # (outside code spans)
+        text = _TEX_SINGLE_QUOTES.sub("\u2018\\1\u2019", text)
     if "\\" in text:
         text = _QUOTE_COMMAND.sub(_quote_command, text)
     text = re.sub(r"\\,", "\u202f", text)
@@ -1769,3 +1790,201 @@ def _tex_words_in(text: str) -> str:
     text = re.sub(r"\\\\(?:\[[^\]]*\])?\s*$", "\\\\", text)  # \\ ending a line: Markdown's hard break
     text = re.sub(r"\\newline\s*$", "\\\\", text)
     return text
+
+
+SIZES = r"(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge)"
+# TeX's declarations that set a face, as the command that sets its argument in that face
+SWITCHES = {
+    "bf": "textbf",
+    "bfseries": "textbf",
+    "it": "emph",
+    "itshape": "emph",
+    "em": "emph",
+    "tt": "texttt",
+    "ttfamily": "texttt",
+}
+SWITCH_GROUP = re.compile(
+    r"\{\\(?:("
+    + SIZES[3:-1]
+    + r"|bf|bfseries|it|itshape|em|tt|ttfamily)(?![A-Za-z])|color\s*\{([^{}]*)\})\s*"
+)
+
+
+def switched_groups(text: str) -> str:
+    """``{\\small words}`` as the words, ``{\\bf words}`` as ``\\textbf{words}`` (``{\\color{red}words}`` as
+    ``\\textcolor{red}{words}``), the words perhaps with
+    braces of their own (``{\\tiny Source: \\href{…}{…}}``); a group not closed on the line is left (its
+    end is on a later line)."""
+    out, at = [], 0
+    for mt in SWITCH_GROUP.finditer(text):
+        if mt.start() < at:
+            continue
+        close = _group(text, mt.start())
+        if close < 0:
+            continue
+        inner = switched_groups(text[mt.end() : close - 1])
+        switch = SWITCHES.get(mt.group(1) or "")
+        if mt.group(2) is not None:  # {\color{red}words}: the words in that colour
+            inner = f"\\textcolor{{{mt.group(2)}}}{{{inner}}}"
+        new = f"\\{switch}{{{inner}}}" if switch else inner
+        if re.search(r"(?:\\[A-Za-z]+\*?|[]}])$", text[: mt.start()]):
+            new = "{" + new + "}"  # (the group is a command's argument: \multicolumn{2}{c}{\bf words})
+        out.append(text[at : mt.start()] + new)
+        at = close
+    return "".join(out) + text[at:] if out else text
+
+
+_NOTE_START = re.compile(r"^(\s*)\\note(\[[^\]]*\])?\{")
+
+
+def notes_to_divs(text: str) -> tuple[str, list[int]] | None:
+    """Turn block-level beamer notes (``\\note{`` at a line's start, its ``}`` ending a line, perhaps
+    paragraphs later) into ``::: notes`` divs, their LaTeX read as beamer reads it (:func:`note_markdown`).
+    Return (new text, the old line index of every new line), or None when there are none."""
+    lines = text.split("\n")
+    starts = line_starts(lines)
+    out: list[str] = []
+    index: list[int] = []
+    fenced = fenced_lines(lines)
+    changed = False
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        mt = _NOTE_START.match(line) if not fenced[k] and "\\note" in line else None
+        if mt is not None:
+            open_at = starts[k] + mt.end() - 1
+            close = _group(text, open_at)
+            if close > 0:
+                end_line = text.count("\n", 0, close - 1)
+                after = lines[end_line][close - starts[end_line] :]
+                if not after.strip():
+                    inner = note_markdown(text[open_at + 1 : close - 1].split("\n"))
+                    out.append("::: notes")
+                    index.append(k)
+                    if mt.group(2) == "[item]":  # \note[item]{…}: an item of the notes' list (\item: more)
+                        for item in _note_items(inner):
+                            out.extend(
+                                ("- " if n == 0 else "  ") + piece for n, (piece, _) in enumerate(item)
+                            )
+                            index.extend(k + at for _, at in item)
+                    else:
+                        out.extend(piece for piece, _ in inner)
+                        index.extend(k + at for _, at in inner)
+                    out.append(":::")
+                    index.append(end_line)
+                    changed = True
+                    k = end_line + 1
+                    continue
+        out.append(line)
+        index.append(k)
+        k += 1
+    return ("\n".join(out), index) if changed else None
+
+
+def _note_items(lines: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+    """The items of a ``\\note[item]{…}``: its text, and one more after each ``\\item``; blank lines
+    at an item's ends left out."""
+    items: list[list[tuple[str, int]]] = [[]]
+    for line, at in lines:
+        for n, piece in enumerate(re.split(r"\\item(?![A-Za-z])", line)):
+            if n:
+                items.append([])
+            items[-1].append((piece.strip() if n else piece, at))
+    out = []
+    for item in items:
+        while item and not item[0][0].strip():
+            item.pop(0)
+        while item and not item[-1][0].strip():
+            item.pop()
+        if item:
+            out.append(item)
+    return out
+
+
+# TeX's line break in text (``\\``, ``\\[0.3cm]``, ``\\*``, ``\newline``)
+_TEX_BREAK = re.compile(r"\\\\\*?(?:\s*\[[^\]]*\])?|\\newline(?![A-Za-z])")
+
+
+def note_markdown(lines: list[str]) -> list[tuple[str, int]]:
+    """A beamer note's LaTeX (pandoc hands it to beamer untouched) as the Markdown that says the same, a
+    line with the index of the note's line it came from: ``{\\em x}`` as ``\\emph{x}``, every ``$ … $``
+    math, a paragraph's lines one line (math written over two lines too) broken where TeX breaks it
+    (``\\\\``, ``\\newline``), then TeX's quotes, accents and ties (:func:`tex_text`); unindented (TeX's
+    indentation means nothing; Markdown's would be code) and no line read as a list's item or a heading
+    (``+ P(A)``).  Environments and display math (``align*``) are left as written, their ``\\\\`` rows."""
+    text = "\n".join(line.strip() for line in lines)
+    if "\\" in text:
+        text = switched_groups(text)
+    if "$" in text:
+        text = spaced_dollar_math(text, every=True) or text
+    joined: list[tuple[str, int, bool]] = []  # (line, index, TeX's own: an environment's or display math's)
+    depth = 0
+    in_math = False
+    for at, line in enumerate(text.split("\n")):
+        own = bool(depth or in_math or "\\begin{" in line or toggles_display_math(line))
+        depth = max(0, depth + line.count("\\begin{") - line.count("\\end{"))
+        in_math ^= toggles_display_math(line)
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and not own
+            and not before[2]
+            and line
+            and before[0]
+            and not re.search(r"(?<!\\)\\$", before[0])  # (a break a .tex deck's reading wrote)
+        ):
+            joined[-1] = (f"{before[0]} {line}", before[1], False)
+        else:
+            joined.append((line, at, own))
+    out: list[tuple[str, int]] = []
+    kept: set[int] = set()
+    for line, at, own in joined:
+        if own or not _TEX_BREAK.search(line):
+            kept.update([len(out)] if own else [])
+            out.append((line, at))
+            continue
+        pieces = outside(_PROTECTED_TEX_RE, line, lambda part: _TEX_BREAK.sub("\x00", part)).split("\x00")
+        out.extend((piece.strip() + "\\", at) for piece in pieces[:-1])
+        if pieces[-1].strip():
+            out.append((pieces[-1].strip(), at))
+    for n, (line, at) in enumerate(out):
+        if n in kept:
+            continue
+        # a break that ends a paragraph breaks nothing (Markdown would show its backslash)
+        last = n + 1 == len(out) or not out[n + 1][0].strip() or n + 1 in kept
+        if last and re.search(r"(?<!\\)\\$", line):
+            line = line[:-1].rstrip()
+        marker = _NOT_A_MARKER.match(line)
+        if marker is not None and (marker.group(1) != "") == (marker.group(2) in ".)"):
+            line = f"{marker.group(1)}\\{line[marker.end(1) :]}"
+        out[n] = (line, at)
+    texts = tex_text("\n".join("" if n in kept else line for n, (line, _) in enumerate(out)))
+    if texts is not None:
+        out = [
+            (old if n in kept else line, at)
+            for n, (line, (old, at)) in enumerate(zip(texts.split("\n"), out, strict=True))
+        ]
+    return out
+
+
+# what would start a list item, a heading or a quote at a line's start, where a note's text has none
+_NOT_A_MARKER = re.compile(r"^(\d{0,9})([-+*#>.)])(?=\s|$)")
+
+
+_PROTECTED_TEX_RE = re.compile(_PROTECTED_TEX, re.S)
+
+
+def unstarred_graphics(text: str) -> str | None:
+    """``text`` with graphicx's starred ``\\includegraphics*[…]{f}`` (the picture clipped to its bounding
+    box) as ``\\includegraphics[…]{f}``, the same picture; code left alone.  None when there is none."""
+    if "\\includegraphics*" not in text:
+        return None
+    lines = text.split("\n")
+    code = code_lines(lines)
+    new = [
+        line
+        if code[k]
+        else outside(CODE_SPAN, line, lambda part: part.replace("\\includegraphics*", "\\includegraphics"))
+        for k, line in enumerate(lines)
+    ]
+    return "\n".join(new) if new != lines else None

@@ -310,6 +310,24 @@ def tex_to_text(tex: str) -> str | None:
     return " ".join(_linear(etree.fromstring(mathml.encode())).split())
 
 
+def tex_to_lines(tex: str) -> list[str] | None:
+    """Return display math ``tex`` as readable Unicode lines (:func:`tex_to_text`): a line per row of an
+    equation written over rows (``aligned``, ``gathered``), else one line; None when it cannot be read."""
+    mathml = tex_to_mathml(tex)
+    if mathml is None:
+        return None
+    el = etree.fromstring(mathml.encode())
+    while True:  # (the math's own rows and styles around its table)
+        kids = [c for c in el if isinstance(c.tag, str)]
+        if len(kids) != 1 or etree.QName(kids[0]).localname not in ("mrow", "mstyle", "semantics", "mtable"):
+            break
+        el = kids[0]
+    if etree.QName(el).localname != "mtable":  # (gathered's rows: line breaks)
+        return [line for line in (" ".join(x.split()) for x in _linear(el).split("\n")) if line]
+    rows = [" ".join(" ".join(_linear(c) for c in r if isinstance(c.tag, str)).split()) for r in el]
+    return [row for row in rows if row]
+
+
 _BARE_SCRIPTS = frozenset({"′", "″", "‴", "⁗", "*", "∗", "†", "‡", "⋆"})  # x′, x*, a†: written as they are
 
 
@@ -358,6 +376,8 @@ def _token(name: str, el) -> str:
         t = "".join(el.itertext()).strip()
         return f" {t} " if t in "=<>≤≥≠≈∈∉⊂⊆∪∩→←↔⇒⇔∣+−×·±∓≡∼≅∝≔≕" and t else t
     if name == "mspace":
+        if el.get("linebreak") == "newline":
+            return "\n"
         w = el.get("width", "")
         return "" if w.startswith("-") or "negative" in w else " "
     return "".join(el.itertext())

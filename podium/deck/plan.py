@@ -686,6 +686,10 @@ def _note_lines(blocks: m.Blocks, depth: int) -> list[str]:
     for b in blocks:
         if not isinstance(b, m.BulletList):  # (a paragraph's line breaks are kept: `<br>`, Marp's lines)
             text = _note_text(b.content) if isinstance(b, m.Paragraph) else m.blocks_text((b,))
+            if isinstance(b, m.MathBlock):  # (an equation as readable as inline math, a line per row)
+                from ..texmath import tex_to_lines  # noqa: PLC0415 (latex2mathml: only notes with math load it)
+
+                text = "\n".join(tex_to_lines(b.tex) or [b.tex])
             out += ["  " * depth + line for line in text.split("\n")]
             continue
         for k, item in enumerate(b.items):
@@ -752,14 +756,14 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     ]
     if slide.kind == m.TITLE:
         meta = lecture.meta
-        sub: list[Para] = []
+        sub: list[Para] = []  # (a value's own lines, a line block's or TeX's \\: line breaks, "\v")
         if meta.subtitle:
-            sub.append(Para((Run(meta.subtitle),), style=ParaStyle.HEADING))
+            sub.append(Para((Run(meta.subtitle.replace("\n", "\v")),), style=ParaStyle.HEADING))
         if meta.authors:
-            sub.append(Para((Run(", ".join(a.name for a in meta.authors)),)))
+            sub.append(Para((Run(", ".join(a.name for a in meta.authors).replace("\n", "\v")),)))
         place = meta.institute or meta.course
         if place:
-            sub.append(Para((Run(place),)))
+            sub.append(Para((Run(place.replace("\n", "\v")),)))
         line = " · ".join(x for x in (meta.course if meta.institute else "", meta.term, meta.date) if x)
         if line:
             sub.append(Para((Run(line),)))
