@@ -1,0 +1,121 @@
+"""What a reviewer's real decks (an eleventh round) showed going wrong with text, each built through the
+command line and read back as a lecturer's program would (python-pptx for the deck, pdftotext for the
+handout): a size or face switch written with braces (``\\scriptsize{"words"}``), whose words TeX prints,
+in Markdown and in a beamer ``.tex`` deck; and curly quotes paired by position where a closing quote is
+followed by a letter (Korean particles: ``'인간의 비전'과 'AI의 실행력'``)."""
+
+from __future__ import annotations
+
+from .conftest import build_tex, cli_deck, frame_texts, text_runs, write_md
+
+
+def _body(prs, n: int = 1) -> list[str]:
+    """The texts (but the title's) of slide ``n``'s text frames."""
+    return frame_texts(prs)[n][1:]
+
+
+# ------------------------------------------------------------------ size switches written with braces
+
+
+def test_a_size_switch_with_braces_keeps_its_words_in_markdown(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: T
+        ---
+
+        ## Quote slide
+
+        Before the quote.
+
+        \\scriptsize{"The editorial board asked that the president read prepared remarks."}
+
+        \\small{Bravo words} and \\large{Charlie}, \\tiny{Delta **bold** \\textbf{Echo}}.
+
+        \\footnotesize{Foxtrot
+        over two lines} \\Large{Golf}{Hotel} \\textsmaller{India} \\textlarger{Juliet}
+
+        After the quote.
+        """,
+    )
+    prs, stderr = cli_deck(src, tmp_path / "out")
+    assert _body(prs) == [
+        "Before the quote.\n"
+        "\u201cThe editorial board asked that the president read prepared remarks.\u201d\n"
+        "Bravo words and Charlie, Delta bold Echo.\n"
+        "Foxtrot over two lines GolfHotel India Juliet\n"
+        "After the quote."
+    ]
+    bold = {r.text for r in text_runs([prs.slides[1]]) if r.font.bold}
+    assert {"bold", "Echo"} <= bold
+    # the size is the template's: one note for the lecture, no warning, nothing said to be lost
+    assert "not-shown" not in stderr and "warning" not in stderr
+    assert stderr.count("[raw-tex]") == 1 and "note:" in stderr
+
+
+def test_a_size_switch_with_braces_keeps_its_words_in_a_title_a_list_a_table_and_a_block(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ## Title \\small{Mike}
+
+        - item \\scriptsize{November}
+        - \\footnotesize{Oscar} item
+
+        | a | b |
+        |---|---|
+        | \\small{Papa} | x |
+
+        ::: {.block title="Quote"}
+        \\scriptsize{"Quebec block words."}
+        :::
+        """,
+    )
+    prs, stderr = cli_deck(src, tmp_path / "out")
+    texts = frame_texts(prs)[0]
+    assert texts[0] == "Title Mike"
+    assert "item November\nOscar item" in texts
+    assert "Quote\n\u201cQuebec block words.\u201d" in texts
+    cells = [
+        c.text for sh in prs.slides[0].shapes if sh.has_table for row in sh.table.rows for c in row.cells
+    ]
+    assert "Papa" in cells
+    assert "not-shown" not in stderr and "warning" not in stderr
+
+
+def test_a_face_or_colour_switch_with_braces_sets_its_words_so(tmp_path):
+    src = write_md(tmp_path, "## Faces\n\nA \\bf{Bravo} b, \\itshape{Delta} d, \\color{red}{Foxtrot} f.\n")
+    prs, stderr = cli_deck(src, tmp_path / "out")
+    assert _body(prs, 0) == ["A Bravo b, Delta d, Foxtrot f."]
+    runs = {r.text: r for r in text_runs(prs.slides)}
+    assert runs["Bravo"].font.bold and runs["Delta"].font.italic
+    assert str(runs["Foxtrot"].font.color.rgb) == "FF0000"
+    assert "raw-tex" not in stderr
+
+
+def test_a_size_switch_with_braces_in_a_beamer_deck_shows_its_words_without_braces(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}[fragile]{Para \\small{Mike}}\nBefore.\n\n"
+        "\\scriptsize{``Alpha quote words.''}\n\n"
+        "\\small{Bravo words} and \\large{Charlie}.\n\n"
+        "Text \\footnotesize{Foxtrot\nover two lines}. After.\n\n"
+        "Write \\verb|\\small{x}| for it.\n"
+        "\\begin{itemize}\n\\item item \\scriptsize{November}\n\\end{itemize}\n"
+        "\\begin{block}{Quote}\n\\scriptsize{``Quebec block words.''}\n\\end{block}\n"
+        "\\begin{verbatim}\n\\tiny{as written}\n\\end{verbatim}\n"
+        "\\end{frame}",
+    )
+    texts = frame_texts(prs)[0]
+    said = "\n".join(texts)
+    assert texts[0] == "Para Mike"
+    assert (
+        "\u201cAlpha quote words.\u201d\nBravo words and Charlie.\nText Foxtrot over two lines. After."
+        in said
+    )
+    assert "Write \\small{x} for it." in said  # (code as written)
+    assert "item November" in said and "Quote\n\u201cQuebec block words.\u201d" in said
+    assert "\\tiny{as written}" in said
+    assert "{" not in said.replace("\\small{x}", "").replace("\\tiny{as written}", "")
+    assert "warning" not in stderr
