@@ -6,7 +6,9 @@ followed by a letter (Korean particles: ``'인간의 비전'과 'AI의 실행력
 
 from __future__ import annotations
 
-from .conftest import build_tex, cli_deck, frame_texts, text_runs, write_md
+import subprocess
+
+from .conftest import build_tex, cli_deck, frame_texts, run_cli, text_runs, write_md
 
 
 def _body(prs, n: int = 1) -> list[str]:
@@ -119,3 +121,45 @@ def test_a_size_switch_with_braces_in_a_beamer_deck_shows_its_words_without_brac
     assert "\\tiny{as written}" in said
     assert "{" not in said.replace("\\small{x}", "").replace("\\tiny{as written}", "")
     assert "warning" not in stderr
+
+
+# ------------------------------------------------------------------ curly quotes paired by position
+
+
+def test_quotes_closed_right_before_a_letter_are_paired_in_the_deck_and_the_handout(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Quotes
+        ---
+
+        ## Goal: 'vision'and 'power'
+
+        - 목표: '인간의 비전'과 'AI의 실행력'
+        - "인간의 비전"과 "AI"는 'A'과 'B'
+        - 他说"你好"了
+        - I don't know; l'homme; rock 'n' roll; 'I can't,' he said; "source"d
+        """,
+    )
+    prs, _ = cli_deck(src, tmp_path / "out")
+    texts = frame_texts(prs)[1]
+    assert texts[0] == "Goal: \u2018vision\u2019and \u2018power\u2019"
+    items = [
+        "목표: \u2018인간의 비전\u2019과 \u2018AI의 실행력\u2019",
+        "\u201c인간의 비전\u201d과 \u201cAI\u201d는 \u2018A\u2019과 \u2018B\u2019",
+        "他说\u201c你好\u201d了",
+        "I don\u2019t know; l\u2019homme; rock \u2018n\u2019 roll; \u2018I can\u2019t,\u2019 he said; \u201csource\u201dd",
+    ]
+    assert texts[1] == "\n".join(items)
+    result = run_cli("handout", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    handout = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "lecture-handout.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    said = " ".join(handout.split())
+    assert "Goal: \u2018vision\u2019and \u2018power\u2019" in said
+    assert items[0] in said and "'" not in said[said.index("Contents") :]  # (the lecture's words)
