@@ -163,3 +163,32 @@ def test_quotes_closed_right_before_a_letter_are_paired_in_the_deck_and_the_hand
     said = " ".join(handout.split())
     assert "Goal: \u2018vision\u2019and \u2018power\u2019" in said
     assert items[0] in said and "'" not in said[said.index("Contents") :]  # (the lecture's words)
+
+
+def test_an_arabic_quotation_in_a_lecture_without_a_language_passes_check(tmp_path):
+    """The PDF gives right-to-left text back in the order it is drawn (the quotation marks and the full
+    stop at the other end of the line); ``check`` compared them in the source's order and refused the
+    build, in a lecture that does not say it is Arabic (the real deck's \\scriptsize{"…"} block)."""
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: T
+        ---
+
+        ## Quote
+
+        "طالب مجلس تحرير وول ستريت جورنال في افتتاحية الصحيفة أمس الاثنين بعدم ترك الرئيس."
+
+        ## Block
+
+        ::: {.block title="Block"}
+        \\scriptsize{"طالب مجلس تحرير وول ستريت جورنال، خاصة في أوقات الأزمات الدولية بصورة أو بأخرى."}
+        :::
+        """,
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert "check-text" not in result.stderr and "agree with the source" in result.stderr
+    texts = frame_texts(cli_deck(src, tmp_path / "out")[0])
+    assert "خاصة في أوقات الأزمات" in "\n".join(texts[2])
