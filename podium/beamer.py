@@ -36,7 +36,7 @@ from typing import Any
 from .labels import label as podium_label
 from .markdown import outside
 from .overlays import numbered_increments
-from .rawtex import balanced_group, find_raw_tex
+from .rawtex import balanced_group, find_raw_tex, opened_switch_groups
 from .texenvs import KNOWN, SIZES, SWITCH_GROUP, SWITCHES, single_dollars, switched_groups, tex_text
 
 # beamer, or a class built on it (ctex's `ctexbeamer`, a course's `mybeamer`)
@@ -1794,12 +1794,16 @@ def _typographic(text: str) -> str:
     text = switched_groups(text) if "{\\" in text else text
     # (a group opened here, closed on a later line)
     text = re.sub(r"^\{\\" + _GROUP_OPEN + r"\b\s*", "", text)
-    return re.sub(
-        r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|"
-        + SIZES[3:-1]
-        + r")\b(?:~|\s)?",
-        "",
+    return outside(  # (code keeps its \\small: \verb|\small{x}|)
+        _CODE_SPAN,
         text,
+        lambda part: re.sub(
+            r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|"
+            + SIZES[3:-1]
+            + r")\b(?:~|\s)?",
+            "",
+            part,
+        ),
     )
 
 
@@ -1853,6 +1857,39 @@ def _text_math(text: str) -> str:
         out.append(text[last : mt.end()] + inner + "}")
         last = close
     return "".join(out) + text[last:] if out else text
+
+
+def _opened_switches(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``body`` with a size's or an alignment's group (``\\scriptsize{words}``, its braces perhaps
+    closing on a later line) as its words, which TeX prints (the size is the template's); code
+    (verbatim environments, ``\\verb|…|``) as written."""
+    if not any("{" in line for _, line in body):
+        return body
+    out: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []  # lines outside verbatim environments, read together
+
+    def flush() -> None:
+        if run:
+            text = "\n".join(line for _, line in run)
+            said = outside(_INLINE_VERBATIM, text, lambda part: opened_switch_groups(part, keep=False))
+            out.extend(zip((k for k, _ in run), said.split("\n")))  # (only braces go: the same lines)
+            run.clear()
+
+    verbatim: str | None = None
+    for k, line in body:
+        if verbatim is not None:
+            verbatim = None if f"\\end{{{verbatim}" in line else verbatim
+            out.append((k, line))
+            continue
+        opened = _VERBATIM.search(line)
+        if opened is not None and f"\\end{{{opened.group(1)}" not in line:
+            verbatim = opened.group(1)
+            flush()
+            out.append((k, line))
+            continue
+        run.append((k, line))
+    flush()
+    return out
 
 
 def _pictures_joined(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -1951,7 +1988,7 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     ends: set[int] = set()  # lines of `out` that ended in \\ (a break if the paragraph goes on)
     display = False  # display math ($$ … $$, \\[ … \\]) open over several lines
     math = _InlineMath()  # $ … $ math open over several lines
-    for k, line in _pictures_joined(_centred(body)):
+    for k, line in _pictures_joined(_centred(_opened_switches(body))):
         if verbatim is not None:
             if f"\\end{{{verbatim}" in line:
                 verbatim = None

@@ -38,6 +38,7 @@ from .fancylists import fancy_lists_plugin
 from .gridtables import grid_tables_plugin
 from .lineblocks import line_blocks_plugin
 from .simpletables import simple_tables_plugin
+from .smartquotes import smartquotes
 
 _DIV_OPEN = re.compile(r"^(:{3,})\s*(\{[^{}]*\}|[^\s:{}][^\s{}]*)\s*:*\s*$")
 _DIV_CLOSE = re.compile(r"^(:{3,})\s*$")
@@ -322,6 +323,7 @@ def markdown_parser() -> MarkdownIt:
     md.normalizeLink = _bounded_normalize(md.normalizeLink)  # type: ignore[method-assign]  # markdown-it's hook
     md.helpers = _LinkHelpers()  # type: ignore[assignment]  # (its own, not markdown-it's module for all)
     md.core.ruler.at("replacements", _replacements)
+    md.core.ruler.at("smartquotes", smartquotes)  # (paired by position: '인간의 비전'과 'AI의 실행력')
     md.core.ruler.after("inline", "html_links", _html_links)
     return md
 

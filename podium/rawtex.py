@@ -153,6 +153,61 @@ def find_raw_tex(text: str, markdown: bool = True) -> list[RawPiece]:
     return out
 
 
+# switches that take no argument (a type size, an alignment): a group right after one
+# (``\\scriptsize{words}``) is no argument but a group of words TeX prints, the switch set on them
+SWITCHES = frozenset(
+    "tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge "
+    "centering raggedright raggedleft noindent".split()
+)
+# the face switches, whose group's words TeX sets in that face: the command that does so for its argument
+FACE_SWITCHES = {
+    **dict.fromkeys(("bf", "bfseries"), "textbf"),
+    **dict.fromkeys(("it", "itshape"), "textit"),
+    **dict.fromkeys(("sl", "slshape"), "textsl"),
+    **dict.fromkeys(("tt", "ttfamily"), "texttt"),
+    **dict.fromkeys(("sc", "scshape"), "textsc"),
+    **dict.fromkeys(("sf", "sffamily"), "textsf"),
+    **dict.fromkeys(("rm", "rmfamily"), "textrm"),
+    "em": "emph",
+    "upshape": "textup",
+    "normalfont": "textnormal",
+}
+_CODE_ENVS = frozenset(
+    ("verbatim", "Verbatim", "lstlisting", "minted", "semiverbatim", "Highlighting", "comment")
+)
+
+
+def opened_switch_groups(text: str, keep: bool = True, markdown: bool = True) -> str:
+    """``text`` with the groups written right after a switch (``\\scriptsize{words}``, ``\\small{a}{b}``,
+    ``\\centering{…}``) opened, as TeX prints them: the words (nested ones too), after the switch alone
+    (``\\scriptsize{}words``; ``keep=False``: the words alone); after a face or a colour, the command that
+    sets its argument so (``\\bf{words}`` as ``\\textbf{words}``, ``\\color{red}{words}`` as ``\\textcolor``).  Only braces go, so every line stays
+    where it was (``markdown``: as :func:`find_raw_tex`)."""
+    if "{" not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    for piece in find_raw_tex(text, markdown):
+        if piece.name == "begin" and len(piece.args) == 2 and piece.args[0].rstrip("*") not in _CODE_ENVS:
+            env, body = piece.args
+            head = f"\\begin{{{env}}}"
+            new = head + opened_switch_groups(body, keep, markdown) + f"\\end{{{env}}}"
+        elif piece.name in SWITCHES and piece.kinds and not piece.kinds.strip("{"):
+            words = "".join(opened_switch_groups(a, keep, markdown) for a in piece.args)
+            new = (f"\\{piece.name}{{}}" if keep else "") + words
+        elif piece.name in FACE_SWITCHES and piece.kinds and not piece.kinds.strip("{"):
+            words = "".join(opened_switch_groups(a, keep, markdown) for a in piece.args)
+            new = f"\\{FACE_SWITCHES[piece.name]}{{{words}}}"  # (\bf{words}: bold words)
+        elif piece.name == "color" and piece.kinds.startswith("{{") and not piece.kinds.strip("{"):
+            words = "".join(opened_switch_groups(a, keep, markdown) for a in piece.args[1:])
+            new = f"\\textcolor{{{piece.args[0]}}}{{{words}}}"
+        else:
+            continue
+        out.append(text[last : piece.start] + new)
+        last = piece.end
+    return "".join(out) + text[last:] if out else text
+
+
 def _destination_end(text: str, i: int) -> int:
     """Index after the link destination that starts at ``text[i]`` (after ``](``): its ``)``, the
     brackets of ``<…>`` or nested ``(…)`` kept; the end of its line when it has none."""

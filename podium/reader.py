@@ -71,6 +71,7 @@ from .rawtex import (
     expand_macros,
     find_raw_tex,
     macro_definition,
+    opened_switch_groups,
 )
 from .revealmd import element_fragments, is_reveal_markdown, reveal_markdown, separators_only
 from .safety import PathPolicy
@@ -2749,7 +2750,8 @@ class _Converter:
         holds no TeX command), or None when empty."""
         if "\\" not in inline.content or not re.search(r"\\[A-Za-z]", inline.content):
             return inline
-        src = _SIZE_GROUP.sub(_switched, inline.content)  # {\\tiny words}: the words
+        # {\\tiny words} and \\tiny{words}: the words
+        src = opened_switch_groups(_SIZE_GROUP.sub(_switched, inline.content))
         first = self.last_line
         pieces = find_raw_tex(src)
         if not pieces:
@@ -3680,6 +3682,7 @@ class _Converter:
         paragraph), others' words kept or the command dropped, with a warning."""
         out: list[m.Inline] = []
         last = 0
+        text = opened_switch_groups(text, markdown=False)  # (\\small{words}: the words)
         for piece in find_raw_tex(text, markdown=False):
             out.append(m.Text(text[last : piece.start]))
             last = piece.end
@@ -4020,6 +4023,8 @@ TEX_FORMATTING = {
     **dict.fromkeys(
         ("textrm", "textsf", "textup", "textnormal", "mbox", "hbox", "text", "centerline"), "plain"
     ),
+    # relsize's sizes for their argument (\textsmaller{words}): the words, at the slide's size
+    **dict.fromkeys(("textsmaller", "textlarger", "textscale"), "plain"),
 }
 _TEX_TEXT = frozenset(
     {

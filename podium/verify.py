@@ -887,10 +887,14 @@ class HandoutComparison:
         """Is ``piece`` in the handout's text?  In a right-to-left lecture a line mixing scripts comes
         back from the PDF in the order it is drawn ("def f(n):" beside Arabic as ":(n(f def"), so there
         each of its words is looked for on its own, also reversed, as PDFium may read a line of mixed
-        scripts from its right end ("O(n²)" as "²n(O)"); right-to-left letters are not compared at all)."""
+        scripts from its right end ("O(n²)" as "²n(O)"); right-to-left letters are not compared at all).
+        So is a piece with right-to-left letters in any lecture (an Arabic quotation in quotation marks
+        comes back as ``طالب …“`` … ``”.أو``)."""
         if found_in(squash(piece), self.entry.text):
             return True
-        if self.lecture.meta.direction is not m.Direction.RTL:
+        if self.lecture.meta.direction is not m.Direction.RTL and not any(
+            unicodedata.bidirectional(ch) in ("R", "AL") for ch in piece
+        ):
             return False
         words = [w for w in (squash(x) for x in re.split(r"[\W_]+", piece)) if w]
         return all(w in self.entry.text or w[::-1] in self.entry.text for w in words)  # (read right to left)
