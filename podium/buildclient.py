@@ -30,11 +30,13 @@ import os
 import signal
 import socket
 import stat
+import struct
 import sys
 
 SERVED = frozenset({"slides", "handout", "all", "pdf", "check"})
 OFF = frozenset({"0", "off", "no", "false"})
 IDLE_SECONDS = 20 * 60
+REPLY_SECONDS = 3.0  # (a server answers at once: it is warm before it listens; a hung one is passed by)
 # what Python, fontconfig and Podium read once, when they start, rather than for each build: a
 # server started with other values than the caller's would build differently (the rest of the
 # environment is handed to each build, which reads it as it runs)
@@ -51,6 +53,8 @@ START_ENV = (
     "PYTHONHASHSEED",
     "PYTHONUTF8",
     "PYTHONIOENCODING",
+    "PYTHONPATH",
+    "PYTHONWARNINGS",
 )
 PACKAGE = os.path.dirname(os.path.realpath(__file__))  # (no pathlib: this module is imported first)
 STALE = -1  # (what _run returns for a server that has stopped because it differs from its caller)
@@ -73,7 +77,7 @@ def server_dir(create: bool = True) -> str | None:
         folder = chosen
     else:
         runtime = os.environ.get("XDG_RUNTIME_DIR")
-        if runtime and os.path.isdir(runtime):
+        if runtime and _own_private_folder(runtime):  # (not another user's, kept by su or sudo -E)
             folder = os.path.join(runtime, "podium")
         else:
             folder = os.path.join(os.environ.get("TMPDIR") or "/tmp", f"podium-{os.getuid()}")
@@ -86,6 +90,14 @@ def server_dir(create: bool = True) -> str | None:
     if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
         return None
     return folder
+
+
+def _own_private_folder(path: str) -> bool:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
 def socket_path(create: bool = True) -> str | None:
@@ -139,8 +151,9 @@ def _font_folders() -> list[str]:
     ]
 
 
-def connect(path: str, timeout: float = 5.0) -> socket.socket | None:
-    """A connection to the server at ``path``, or None when none is listening."""
+def connect(path: str, timeout: float = REPLY_SECONDS) -> socket.socket | None:
+    """A connection to the server at ``path``, or None when none is listening, or when what listens
+    there is not this user's (``SO_PEERCRED``: nothing is sent to another user's process)."""
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.settimeout(timeout)
     try:
@@ -148,7 +161,20 @@ def connect(path: str, timeout: float = 5.0) -> socket.socket | None:
     except OSError:
         sock.close()
         return None
+    if not peer_is_owner(sock):
+        sock.close()
+        return None
     return sock
+
+
+def peer_is_owner(sock: socket.socket) -> bool:
+    """Is the process at the other end of ``sock`` this process's user?"""
+    try:
+        creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    except OSError:
+        return False
+    _pid, uid, _gid = struct.unpack("3i", creds)
+    return uid == os.getuid()
 
 
 def ask(op: str, path: str | None = None) -> dict | None:
@@ -174,16 +200,15 @@ def start(path: str, idle: float = IDLE_SECONDS) -> None:
     """Start a server for ``path`` in the background, in its own session, with this environment."""
     import subprocess  # noqa: PLC0415 (only when a server is started)
 
-    env = dict(os.environ)
-    # (the folder Podium is imported from, for a checkout that is not installed)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (os.path.dirname(PACKAGE), env.get("PYTHONPATH")) if p)
+    # (from the folder Podium is imported from, for a checkout that is not installed; the environment
+    # stays the caller's, PYTHONPATH too, so that the server's fingerprint is the caller's)
+    boot = f"import sys; sys.path.insert(0, {os.path.dirname(PACKAGE)!r}); from podium.buildserver import main; main()"
     subprocess.Popen(
-        [sys.executable, "-m", "podium.buildserver", path, str(idle)],
+        [sys.executable, "-c", boot, path, str(idle)],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         cwd="/",
-        env=env,
         start_new_session=True,
         close_fds=True,
     )
@@ -219,14 +244,15 @@ def served(args: list[str], prog_name: str) -> int | None:
 def _run(sock: socket.socket, args: list[str], prog_name: str) -> int | None:
     try:  # the build writes to this terminal (or these files) itself
         fds = [s.fileno() for s in (sys.stdin, sys.stdout, sys.stderr)]
+        cwd = os.getcwd()
     except (AttributeError, OSError, ValueError):
-        return None  # (a stream closed or replaced: built here)
+        return None  # (a stream closed or replaced, the folder removed: built here, which says so)
     request = {
         "op": "build",
         "fingerprint": fingerprint(),
         "args": args,
         "prog_name": prog_name,
-        "cwd": os.getcwd(),
+        "cwd": cwd,
         "env": dict(os.environ),
         "umask": _umask(),
         "streams": [_stream(s) for s in (sys.stdin, sys.stdout, sys.stderr)],
@@ -256,20 +282,26 @@ def _run(sock: socket.socket, args: list[str], prog_name: str) -> int | None:
             signal.signal(sig, handler)
     if last.startswith("exit "):
         return int(last.split()[1])
-    print(f"podium: the build server's process {child} ended without finishing the build", file=sys.stderr)
+    print(f"podium: the build server ended before build {child} did", file=sys.stderr)
     return 1
 
 
 def _forward_signals(child: int) -> dict:
-    """Ctrl-C (and a polite kill) of this process interrupts the build it is waiting for."""
+    """Ctrl-C (and a polite kill, a closed terminal) of this process interrupts the build it waits for,
+    with the processes the build started (its process group, as a terminal signals its foreground
+    job); a resized terminal is said to it."""
 
     def forward(sig, frame):
         try:
-            os.kill(child, sig)
+            os.killpg(child, sig)
         except OSError:
-            pass
+            try:
+                os.kill(child, sig)
+            except OSError:
+                pass
 
-    return {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    sigs = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGWINCH)
+    return {sig: signal.signal(sig, forward) for sig in sigs}
 
 
 def _stream(s) -> dict:

@@ -1,25 +1,31 @@
 """The build server: a Podium that has started and imported once, and forks a copy of itself per build.
 
-``python -m podium.buildserver SOCKET [IDLE]`` (started by :func:`podium.buildclient.start`):
+``python -c "…main()" SOCKET [IDLE]`` (started by :func:`podium.buildclient.start`):
 
-1. imports what a build uses (Podium, python-pptx, markdown-it, WeasyPrint: :data:`PRELOAD`), then
-   takes those objects out of the cycle collector's scans (:func:`gc.freeze`), so that a forked copy
-   does not touch, and so copy, their memory;
-2. listens on the Unix socket ``SOCKET`` (readable by its user only, in a folder of that user's
-   only: :func:`podium.buildclient.server_dir`) and answers only its own user (``SO_PEERCRED``);
-3. for each build: forks; the copy takes the caller's terminal (the file descriptors passed over the
-   socket), folder, environment, umask and arguments, runs the command line as ``build.py`` would,
-   and sends back its exit status.  Each build runs in a fresh copy, so nothing of one build (a
-   cache, a half-read template) is seen by the next;
-4. stops when a caller's :func:`~podium.buildclient.fingerprint` differs from its own (Podium or a
+1. takes the server's lock (``SOCKET.lock``, ``flock``): a second server started meanwhile, or beside
+   a hung one, ends at once;
+2. imports what a build uses (:data:`PRELOAD`) and builds the ``podium new`` sample once
+   (:func:`warm_up`), then takes those objects out of the cycle collector's scans
+   (:func:`gc.freeze`), so that a forked copy does not touch, and so copy, their memory;
+3. only then listens on the Unix socket ``SOCKET`` (its user's only, in a folder of that user's only:
+   :func:`podium.buildclient.server_dir`), and answers only its own user (``SO_PEERCRED``);
+4. for each build: forks; the copy takes the caller's terminal (the file descriptors passed over the
+   socket), folder, environment, umask and arguments, in a process group of its own (the caller's
+   Ctrl-C reaches it and every process it starts, as a terminal's reaches its job), and runs the
+   command line as ``build.py`` would.  The server sends the caller the copy's pid, and, when the copy
+   has ended, its exit status (128 + N when signal N ended it).  A caller that goes away (killed)
+   has its build stopped.  Each build runs in a fresh copy, so nothing of one build (a cache, a
+   half-read template) is seen by the next;
+5. stops when a caller's :func:`~podium.buildclient.fingerprint` differs from its own (Podium or a
    package changed), when asked (``podium server stop``), when its socket is removed or replaced, or
-   after IDLE seconds without a request.
+   after IDLE seconds without a build.  A request it cannot read is not answered.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import fcntl
 import gc
 import importlib
 import io
@@ -28,13 +34,13 @@ import os
 import selectors
 import signal
 import socket
-import struct
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
 
-from podium.buildclient import IDLE_SECONDS, fingerprint
+from podium.buildclient import IDLE_SECONDS, fingerprint, peer_is_owner
 
 # what a build imports (the command line imports each command's implementation only when it runs)
 PRELOAD = (
@@ -70,8 +76,6 @@ def warm_up() -> None:
     default template's layouts and geometry, the fonts the deck measures with, WeasyPrint's fonts,
     the patterns compiled when first matched.  Then open the default template's deck for the next
     build (:func:`podium.deck.template_deck.keep_opened`)."""
-    import tempfile  # noqa: PLC0415 (only in the server)
-
     from podium.deck.template_deck import keep_opened  # noqa: PLC0415 (preloaded)
     from podium.diagnostics import Diagnostics  # noqa: PLC0415
     from podium.pipeline import BuildOptions, build_handout, build_slides  # noqa: PLC0415
@@ -97,18 +101,9 @@ def warm_up() -> None:
         keep_opened(load_template(None, Diagnostics()))
 
 
-def peer_is_owner(conn: socket.socket) -> bool:
-    """Is the process at the other end of ``conn`` this process's user?"""
-    try:
-        creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-    except OSError:
-        return False
-    _pid, uid, _gid = struct.unpack("3i", creds)
-    return uid == os.getuid()
-
-
 class Server:
-    """The listening socket, the loop that accepts callers, and the builds it has forked."""
+    """The listening socket, the loop that accepts callers, and the builds it has forked (each with its
+    caller's connection, on which the build's exit status goes back)."""
 
     def __init__(self, path: str, idle: float = IDLE_SECONDS):
         self.path = path
@@ -117,52 +112,67 @@ class Server:
         self.started = time.time()
         self.last = time.monotonic()
         self.served = 0
-        self.children: set[int] = set()
+        self.builds: dict[int, socket.socket] = {}
         self.listener: socket.socket | None = None
         self.inode: int | None = None
+        self.lock_fd: int | None = None
+        self.wake_r, self.wake_w = socket.socketpair()
 
-    def bind(self) -> bool:
-        """Listen on the socket; False when another server already answers there."""
-        path = self.path
-        probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    def lock(self) -> bool:
+        """Hold the server's lock for its lifetime; False when another server (starting, running or
+        hung) holds it."""
+        fd = os.open(self.path + ".lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
         try:
-            probe.connect(path)
-            return False  # (a server is already running)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            pass
-        finally:
-            probe.close()
+            os.close(fd)
+            return False
+        self.lock_fd = fd
+        return True
+
+    def bind(self) -> None:
+        """Listen on the socket (a socket left there is a server's that has ended: the lock is ours)."""
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(path)
+            os.unlink(self.path)
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         old = os.umask(0o177)  # (the socket file: its user only)
         try:
-            listener.bind(path)
+            listener.bind(self.path)
         finally:
             os.umask(old)
         listener.listen(16)
         self.listener = listener
-        self.inode = os.stat(path).st_ino
-        return True
+        self.inode = os.stat(self.path).st_ino
 
     def serve(self) -> None:
         """Accept callers until told to stop, replaced, or idle for too long; then remove the socket."""
         assert self.listener is not None
         sel = selectors.DefaultSelector()
-        sel.register(self.listener, selectors.EVENT_READ)
+        sel.register(self.listener, selectors.EVENT_READ, "accept")
+        sel.register(self.wake_r, selectors.EVENT_READ, "wake")
+        self.wake_w.setblocking(False)
+        self.wake_r.setblocking(False)
+        signal.set_wakeup_fd(self.wake_w.fileno(), warn_on_full_buffer=False)
+        signal.signal(signal.SIGCHLD, lambda sig, frame: None)  # (a build's end wakes the loop)
         try:
             while True:
-                ready = sel.select(timeout=2.0)
-                self._reap()
+                for key, _ in sel.select(timeout=2.0):
+                    if key.data == "accept":
+                        conn, _ = self.listener.accept()
+                        if not self._handle(conn, sel):
+                            return
+                    elif key.data == "wake":
+                        with contextlib.suppress(OSError):
+                            self.wake_r.recv(4096)
+                    else:
+                        self._caller_spoke(key.fileobj, key.data, sel)  # type: ignore[arg-type]
+                self._reap(sel)
                 if not self._still_mine():
                     return
-                if ready:
-                    conn, _ = self.listener.accept()
-                    if not self._handle(conn):
-                        return
-                if not self.children and time.monotonic() - self.last > self.idle:
-                    return  # (a build of the last moment has been forked already: it runs on)
+                if not self.builds and time.monotonic() - self.last > self.idle:
+                    return
         finally:
+            signal.set_wakeup_fd(-1)
             sel.close()
             self.listener.close()
             if self._still_mine():
@@ -175,51 +185,90 @@ class Server:
         except OSError:
             return False
 
-    def _reap(self) -> None:
-        for pid in list(self.children):
-            with contextlib.suppress(ChildProcessError):
-                done, _ = os.waitpid(pid, os.WNOHANG)
-                if not done:
-                    continue
-            self.children.discard(pid)
+    def _caller_spoke(self, conn: socket.socket, pid: int, sel) -> None:
+        """A build's caller sends nothing: what arrives is its end (it was killed, or its terminal
+        closed). Its build is stopped, as a build in the caller's own process would have been."""
+        try:
+            data = conn.recv(64)
+        except OSError:
+            data = b""
+        if not data:
+            sel.unregister(conn)
+            with contextlib.suppress(OSError):
+                os.killpg(pid, signal.SIGTERM)
 
-    def _handle(self, conn: socket.socket) -> bool:
+    def _reap(self, sel) -> None:
+        """Each build that has ended: its exit status to its caller (128 + N when signal N ended it)."""
+        while True:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            conn = self.builds.pop(pid, None)
+            if conn is None:
+                continue
+            code = os.waitstatus_to_exitcode(status)
+            with contextlib.suppress(OSError):
+                conn.sendall(f"exit {128 - code if code < 0 else code}\n".encode())
+            with contextlib.suppress(KeyError, ValueError):
+                sel.unregister(conn)
+            conn.close()
+
+    def _handle(self, conn: socket.socket, sel) -> bool:
         """Serve one caller; False when the server is to stop."""
         fds: list[int] = []
+        kept = False
         try:
-            conn.settimeout(10)
+            conn.settimeout(2)
             if not peer_is_owner(conn):
                 return True
             _, fds, _, _ = socket.recv_fds(conn, 1, 3)
-            line = conn.makefile("rb").readline(REQUEST_MAX)
-            request = json.loads(line)
-            op = request.get("op")
+            request = json.loads(conn.makefile("rb").readline(REQUEST_MAX))
+            op = request.get("op") if isinstance(request, dict) else None
             if op == "status":
                 conn.sendall(json.dumps(self.status()).encode() + b"\n")
                 return True
             if op == "stop":
                 conn.sendall(json.dumps(self.status()).encode() + b"\n")
                 return False
-            if op != "build" or len(fds) != 3:
+            wanted = request.get("fingerprint") if op == "build" else None
+            if not isinstance(wanted, str) or len(fds) != 3:
                 return True
-            if request.get("fingerprint") != self.fingerprint:
+            if wanted != self.fingerprint:
                 conn.sendall(b"stale\n")
                 return False
             self.last = time.monotonic()  # (a build, not a status, keeps the server up)
             pid = os.fork()
             if pid == 0:
-                self.listener.close() if self.listener else None
-                _build(conn, fds, request)  # (does not return)
-            self.children.add(pid)
+                _build(
+                    fds,
+                    request,
+                    [self.listener, self.wake_r, self.wake_w, conn, *self.builds.values()],
+                    self.lock_fd,
+                )
+            with contextlib.suppress(OSError):
+                os.setpgid(pid, pid)  # (also done by the copy: whichever comes first)
+            self.builds[pid] = conn
+            kept = True
             self.served += 1
+            try:
+                conn.sendall(f"pid {pid}\n".encode())
+            except OSError:  # (the caller has gone already)
+                with contextlib.suppress(OSError):
+                    os.killpg(pid, signal.SIGTERM)
+            conn.settimeout(None)
+            sel.register(conn, selectors.EVENT_READ, pid)
             return True
-        except (OSError, ValueError, AttributeError):
+        except Exception:  # a request that cannot be read is not answered; the server goes on
             return True
         finally:
             for fd in fds:
                 with contextlib.suppress(OSError):
                     os.close(fd)
-            conn.close()
+            if not kept:
+                conn.close()
 
     def status(self) -> dict:
         return {
@@ -227,39 +276,50 @@ class Server:
             "socket": self.path,
             "started": self.started,
             "builds": self.served,
-            "running": len(self.children),
+            "running": len(self.builds),
             "idle_stop": self.idle,
         }
 
 
-def _build(conn: socket.socket, fds: list[int], request: dict) -> None:
-    """In the forked copy: become the caller's build, run it, report its exit status, and end."""
+def _build(fds: list[int], request: dict, close: list, lock_fd: int | None) -> None:
+    """In the forked copy: become the caller's build (its own process group, as a terminal's job is),
+    run it, and end with its exit status, which the server sends to the caller."""
     status = 1
     try:
-        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGCHLD, signal.SIGPIPE):
-            signal.signal(sig, signal.default_int_handler if sig == signal.SIGINT else signal.SIG_DFL)
+        signal.set_wakeup_fd(-1)
+        for sock in close:
+            with contextlib.suppress(Exception):
+                sock.close()
+        if lock_fd is not None:
+            os.close(lock_fd)  # (a build that outlives the server does not hold the next one off)
+        with contextlib.suppress(OSError):
+            os.setpgid(0, 0)
+        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGCHLD, signal.SIGQUIT, signal.SIGWINCH):
+            signal.signal(sig, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         for target, fd in enumerate(fds):
             os.dup2(fd, target)
+        for fd in fds:
+            if fd > 2:
+                os.close(fd)
         _take_streams(request["streams"])
         os.chdir(request["cwd"])
         os.umask(int(request["umask"]))
         os.environ.clear()
         os.environ.update(request["env"])
+        tempfile.tempdir = None  # (the caller's TMPDIR, not the server's)
         prog = request["prog_name"]
         sys.argv = [prog, *request["args"]]
-        conn.sendall(f"pid {os.getpid()}\n".encode())
         status = _run_cli(request["args"], prog)
         with contextlib.suppress(Exception):
             atexit._run_exitfuncs()  # (what the build registered; the copy ends with os._exit)
-    except BaseException:  # (the copy must report and end, whatever happened)
+    except BaseException:  # (the copy must end here, whatever happened)
         with contextlib.suppress(Exception):
             traceback.print_exc()
     finally:
         with contextlib.suppress(Exception):
             sys.stdout.flush()
             sys.stderr.flush()
-        with contextlib.suppress(Exception):
-            conn.sendall(f"exit {status}\n".encode())
         os._exit(status)
 
 
@@ -304,12 +364,13 @@ def main(argv: list[str] | None = None) -> int:
     idle = float(argv[1]) if len(argv) > 1 else IDLE_SECONDS
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
     server = Server(path, idle)
-    if not server.bind():
-        return 0
+    if not server.lock():
+        return 0  # (another server is starting, or running)
     preload()
     warm_up()
     gc.collect()
     gc.freeze()  # (what is alive now is never scanned again: a fork's copy shares those pages)
+    server.bind()  # (only now: a caller never waits for the warm-up)
     server.serve()
     return 0
 

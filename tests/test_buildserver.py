@@ -283,3 +283,138 @@ def test_the_fingerprint_follows_podium_and_the_start_environment(monkeypatch, t
     monkeypatch.delenv("PODIUM_SERVER", raising=False)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")  # (read by each build as it runs: not a reason to restart)
     monkeypatch.setenv("LANG", os.environ["LANG"])
+
+
+def long_lecture(folder: Path, name: str = "lecture.md", slides: int = 400) -> Path:
+    body = "".join(
+        f"\n## Slide {i}\n\n" + "".join(f"- Point {j} of slide {i} with some words\n" for j in range(6))
+        for i in range(slides)
+    )
+    return write_md(folder, "---\ntitle: Long\n---\n" + body, name)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs a second user: run as root")
+def test_a_server_of_another_user_is_given_nothing(tmp_path, server_env):
+    """What answers at the socket must be the caller's own user: another user's process there (a
+    swapped folder) gets neither the terminal nor the environment, and the build runs here."""
+    folder = server_env["PODIUM_SERVER_DIR"]
+    env = {**server_env, "MY_SECRET": "hunter2"}
+    path = subprocess.run(
+        [sys.executable, "-c", "from podium.buildclient import socket_path; print(socket_path())"],
+        env={**env, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    got = tmp_path / "got"
+    os.chmod(folder, 0o777)  # (only to let the other user make its socket there)
+    fake = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import os, socket, sys\n"
+            "os.setgid(65534); os.setuid(65534)\n"
+            "s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); os.chmod(sys.argv[1], 0o777); s.listen(4)\n"
+            "print('ready', flush=True)\n"
+            "c, _ = s.accept(); c.settimeout(5)\n"
+            "try:\n    data = c.recv(65536)\nexcept OSError:\n    data = b''\n"
+            "os.write(1, b'got %d' % len(data))\n",
+            path,
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert fake.stdout.readline().strip() == b"ready"
+        os.chmod(folder, 0o700)
+        write_md(tmp_path, LECTURE)
+        r = podium(env, "slides", "lecture.md", "-o", "out", cwd=tmp_path)
+        assert r.returncode == 0 and (tmp_path / "out" / "lecture.pptx").is_file(), r.stderr
+        said, _ = fake.communicate(timeout=30)
+        got.write_bytes(said)
+        assert said == b"got 0"  # (connected, then dropped: not a byte sent to it)
+    finally:
+        fake.kill()
+        fake.wait()
+
+
+def test_a_killed_caller_stops_its_build_and_the_server_goes_on(tmp_path, server_env):
+    long_lecture(tmp_path)
+    start(server_env)
+    client = subprocess.Popen(
+        [sys.executable, str(BUILD_PY), "all", "lecture.md", "-o", "out"],
+        env=server_env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    assert wait_for(lambda: "1 running" in status(server_env), 60)
+    client.kill()
+    client.wait()
+    assert wait_for(lambda: "0 running" in status(server_env), 30)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    write_md(tmp_path, LECTURE, "short.md")
+    r = podium(server_env, "slides", "short.md", "-o", "out2", cwd=tmp_path)
+    assert r.returncode == 0 and "2 build(s) served" in status(server_env)
+
+
+def test_ctrl_c_stops_a_served_course_build_and_its_workers(tmp_path, server_env):
+    (tmp_path / "content").mkdir()
+    for name in ("a.md", "b.md"):
+        long_lecture(tmp_path / "content", name, 300)
+    start(server_env)
+    client = subprocess.Popen(
+        [sys.executable, str(BUILD_PY), "all", "-j", "2", "-o", "out"],
+        env=server_env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert wait_for(lambda: "1 running" in status(server_env), 60)
+    time.sleep(2)  # (the workers are at work)
+    client.send_signal(signal.SIGINT)
+    client.communicate(timeout=60)
+    assert client.returncode != 0
+    time.sleep(5)  # (a worker left running would write its lecture's outputs by now or soon)
+    assert not list((tmp_path / "out").glob("*.pdf")) if (tmp_path / "out").exists() else True
+    assert wait_for(lambda: "0 running" in status(server_env), 30)
+
+
+def test_a_request_it_cannot_read_is_not_answered_and_the_server_goes_on(tmp_path, server_env):
+    pid = start(server_env)
+    path = next(Path(server_env["PODIUM_SERVER_DIR"]).glob("*.sock"))
+    for payload in (b"\0" + b"[" * 100_000 + b"\n", b'\0{"op": "build"}\n', b"\0not json\n", b""):
+        s = socket.socket(socket.AF_UNIX)
+        s.connect(str(path))
+        if payload:
+            socket.send_fds(s, [payload[:1]], [])
+            s.sendall(payload[1:])
+        s.settimeout(10)
+        with contextlib.suppress(OSError):
+            s.recv(100)
+        s.close()
+    write_md(tmp_path, LECTURE)
+    r = podium(server_env, "slides", "lecture.md", "-o", "out", cwd=tmp_path)
+    assert r.returncode == 0 and f"build server {pid} " in status(server_env)
+    assert "1 build(s) served" in status(server_env)
+
+
+def test_a_build_from_a_removed_folder_says_so(tmp_path, server_env):
+    start(server_env)
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    r = subprocess.run(
+        [
+            "sh",
+            "-c",
+            f'cd "{gone}" && rmdir "{gone}" && exec "$@"',
+            "sh",
+            sys.executable,
+            str(BUILD_PY),
+            "slides",
+        ],
+        env=server_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode != 0 and "Traceback" not in r.stderr, r.stderr
