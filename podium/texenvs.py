@@ -16,6 +16,8 @@ raw TeX: left out, with a warning at their line, as before):
 ``figure`` with ``\\includegraphics[width=…]{f}``        a picture, its ``\\caption`` the caption
 ``tabular``, ``tabularx``, ``longtable``, ``table``     a table (first row the header), ``\\caption`` its caption
 ``equation``, ``align``, ``gather``, ``multline``…      display math (``aligned``/``gathered``)
+``alignat{3}``, ``xalignat``, ``flalign``               display math (``aligned``), the count dropped
+``\\intertext{…}`` in an align (in ``$$`` too)          the rows before and after it, its words between
 ``tcolorbox[title=…]``                                  a box titled as its ``title=`` option
 ``Shaded``/``Highlighting`` (pandoc's highlighted code)  a code block of the plain code
 ``tabbing`` (``\\>`` tabs, ``\\\\`` rows)                     a line block, each row indented by its tabs
