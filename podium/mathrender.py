@@ -25,14 +25,47 @@ def unwrapped(tex: str) -> str:
     return _LIMITS_AFTER_GROUP.sub("}", plain) if plain != tex else tex
 
 
+# TeX's classes of the operators ziamath spaces otherwise (its MathML dictionary leaves \\cap, \\cup and
+# \\setminus tight, \\times and \\cdot nearly so): a binary operation gets a medium space (4 mu) on
+# each side, a relation a thick one (5 mu), as TeX sets them between two operands
+_BINARY = "+−±∓×÷·⋅∗*⋆∘•∙∩∪⊎⊓⊔∧∨⊕⊖⊗⊘⊙⊚⊛⊝⊞⊟⊠⊡◁▷⋄†‡≀⨿⧵∖⋒⋓⊻⊼⋉⋊⋋⋌∔⋇⊺"
+_RELATIONS = (
+    "=<>≤≥≠≈≡∼≃≅∝∈∉∋∌⊂⊃⊆⊇⊊⊋⊄⊅⊈⊉⊏⊐⊑⊒≺≻⪯⪰≼≽≪≫⊥∥∦∣∤⊢⊣⊨⊩→←↔⇒⇐⇔↦⟶⟵⟷⟹⟸⟺⟼↪↩⇀↼⇌↑↓↕⇑⇓"
+    "≔≕≐≜≝≍⋈⌣⌢≲≳≦≧⩽⩾≮≯≰≱∽≊≗≏≎⊲⊳⊴⊵↗↘↙↖⇝⇄⇆↠↣⊸"
+)
+
+
+def _tex_spacing(operators) -> None:
+    """Give ziamath's operator dictionary (``ziamath.operators``) TeX's spaces around the binary
+    operations and relations between two operands; the operator's other properties (stretchy, a
+    fence) are kept, and its forms before or after an operand are left as ziamath has them."""
+    for chars, space in ((_BINARY, "mediummathspace"), (_RELATIONS, "thickmathspace")):
+        for char in chars:
+            entry = operators.operators.get((char, "infix"), {})
+            operators.operators[(char, "infix")] = {**entry, "lspace": space, "rspace": space}
+            operators.names.add(char)  # (read as an operator where latex2mathml made it an identifier: ⧵, ±)
+    for char in _BINARY:  # (at the start of a group, a binary operation is TeX's ordinary symbol: no space)
+        if (char, "prefix") not in operators.operators:
+            operators.operators[(char, "prefix")] = {"lspace": "0em", "rspace": "0em"}
+
+
+@lru_cache(maxsize=1)
+def _ziamath():
+    """ziamath, imported (0.3 s: only a lecture with math loads it) and given TeX's operator spacing."""
+    import ziamath  # noqa: PLC0415
+    from ziamath import operators  # noqa: PLC0415
+
+    _tex_spacing(operators)
+    return ziamath
+
+
 @lru_cache(maxsize=512)
 def tex_to_svg(tex: str, display: bool = False, size: float = 18.0) -> str | None:
     """Return SVG markup for ``tex``, or None when it cannot be typeset."""
     if len(tex) > 2000:
         return None
     try:
-        import ziamath  # noqa: PLC0415 (ziamath takes 0.3 s to import: only a lecture with math loads it)
-
+        ziamath = _ziamath()
         with fallback_for(tex):  # (East Asian characters: from a CJK face, not as empty boxes)
             expr = ziamath.Latex(normalise(unwrapped(tex)), size=size, inline=not display)
             return expr.svg()

@@ -16,6 +16,8 @@ raw TeX: left out, with a warning at their line, as before):
 ``figure`` with ``\\includegraphics[width=…]{f}``        a picture, its ``\\caption`` the caption
 ``tabular``, ``tabularx``, ``longtable``, ``table``     a table (first row the header), ``\\caption`` its caption
 ``equation``, ``align``, ``gather``, ``multline``…      display math (``aligned``/``gathered``)
+``alignat{3}``, ``xalignat``, ``flalign``               display math (``aligned``), the count dropped
+``\\intertext{…}`` in an align (in ``$$`` too)          the rows before and after it, its words between
 ``tcolorbox[title=…]``                                  a box titled as its ``title=`` option
 ``Shaded``/``Highlighting`` (pandoc's highlighted code)  a code block of the plain code
 ``tabbing`` (``\\>`` tabs, ``\\\\`` rows)                     a line block, each row indented by its tabs
@@ -57,6 +59,11 @@ MATH = {
     "eqnarray*": "aligned",
     "flalign": "aligned",
     "flalign*": "aligned",
+    "alignat": "aligned",  # (alignat{3}: its count of column pairs, which aligned needs not, dropped)
+    "alignat*": "aligned",
+    "xalignat": "aligned",
+    "xalignat*": "aligned",
+    "xxalignat": "aligned",
     "gather": "gathered",
     "gather*": "gathered",
     "multline": "gathered",
@@ -264,12 +271,40 @@ def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
             changed = True
             k += 1
             continue
+        split = _split_display_math(lines, k) if not fenced[k] and not in_math and "$$" in line else None
+        if split is not None:  # $$ \begin{align*} … \intertext{…} … \end{align*} $$: rows, words, rows
+            end_line, new = split
+            out.extend(new)
+            index.extend(_origins(new, lines, k, end_line))
+            changed = True
+            k = end_line + 1
+            continue
         if not fenced[k]:
             in_math ^= toggles_display_math(line)
         out.append(line)
         index.append(k)
         k += 1
     return ("\n".join(out), index) if changed else None
+
+
+_ALIGN_IN_DOLLARS = re.compile(r"\A\s*\\begin\{([A-Za-z]+\*?)\}(\{\d+\})?(.*)\\end\{\1\}\s*\Z", re.S)
+
+
+def _split_display_math(lines: list[str], k: int) -> tuple[int, list[str]] | None:
+    """Display math from line ``k`` (``$$`` alone on its line) to its closing ``$$`` line that is one
+    align (``align*``, ``aligned``…) with ``\\intertext`` in it: its last line, and its rows and words as
+    display math and paragraphs (:func:`_display_math`); None for any other."""
+    if lines[k].strip() != "$$":
+        return None
+    end = next((j for j in range(k + 1, min(len(lines), k + 200)) if "$$" in lines[j]), None)
+    if end is None or lines[end].strip() != "$$":
+        return None
+    body = "\n".join(lines[k + 1 : end])
+    mt = _ALIGN_IN_DOLLARS.match(body) if "intertext" in body else None
+    env = mt.group(1) if mt else ""
+    if mt is None or MATH.get(env, "aligned" if env in ("aligned", "alignedat") else "") != "aligned":
+        return None
+    return end, [*_display_math(env if env in MATH else "align*", mt.group(3)).split("\n"), ""]
 
 
 # what LaTeX writers put between minipages set side by side
@@ -693,11 +728,45 @@ def _display_math(env: str, body: str) -> str:
         from .texmath import eqnarray_rows  # noqa: PLC0415 (as readable below)
 
         inner = eqnarray_rows(inner)
-    wrapped = f"\\begin{{{MATH[env]}}}\n{inner}\n\\end{{{MATH[env]}}}" if MATH[env] else inner
     label = _LABEL.search(body)  # (numbered, as \eqref refers to it: crossrefs)
     if label and not _numbered(env, body, label):
         label = None
-    return f"$$\n{wrapped}\n$$" + (f" {{#{quarto_label('eq', label.group(1))}}}" if label else "")
+    # (the label's rows: those after as many \intertext as come before it in the body)
+    labelled = 2 * len(_INTERTEXT.findall(body, 0, label.start())) if label else -1
+    blocks: list[str] = []
+    numbered = -1
+    for k, piece in enumerate(_intertexts(inner)):
+        if k % 2:  # (an \intertext's words: a paragraph between the rows before and after it)
+            blocks.append(" ".join(piece.split()))
+        elif piece.strip():
+            rows = piece.strip()
+            wrapped = f"\\begin{{{MATH[env]}}}\n{rows}\n\\end{{{MATH[env]}}}" if MATH[env] else rows
+            blocks.append(f"$$\n{wrapped}\n$$")
+            numbered = len(blocks) - 1 if k <= labelled or numbered < 0 else numbered
+    if label:
+        blocks[numbered] += f" {{#{quarto_label('eq', label.group(1))}}}"
+    return "\n\n".join(blocks)
+
+
+_INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{")
+
+
+def _intertexts(rows: str) -> list[str]:
+    """An align's rows cut at each ``\\intertext{words}`` (``\\shortintertext``): the rows before it, its
+    words, the rows after it…; rows alone when there is none, or one not closed."""
+    pieces: list[str] = []
+    at = 0
+    for mt in _INTERTEXT.finditer(rows):
+        if mt.start() < at:
+            continue
+        close = _group(rows, mt.end() - 1)
+        if close < 0:
+            break
+        pieces += [rows[at : mt.start()], rows[mt.end() : close - 1]]
+        at = close
+    if not pieces or not any(p.strip() for p in pieces[::2]) and not rows[at:].strip():
+        return [rows]  # (no rows at all: left for the math reader to judge)
+    return [*pieces, rows[at:]]
 
 
 def _convert(source: str) -> str:

@@ -95,8 +95,10 @@ def normalise(tex: str) -> str:
     tex = re.sub(r"\\(displaystyle|textstyle|scriptstyle)\b", "", tex)
     # \mathbb R, \boldsymbol\alpha: a font's argument is one token without braces, as TeX reads it
     tex = _UNBRACED_FONT.sub(lambda mt: f"\\{mt.group(1)}{{{mt.group(2) or mt.group(3)}}}", tex)
+    if "\\emph" in tex:
+        tex = re.sub(r"\\emph(?![A-Za-z])\s*", r"\\textit", tex)  # (a text command: italic words in math)
     if "\\text" in tex or "\\mbox" in tex:
-        tex = _text_escapes(_nested_texts(tex))
+        tex = _text_escapes(_texts_math(_nested_texts(_text_switches(tex))))
     # \Big\{, \big{\}}: last, as it may leave a brace alone (\Big{), which only latex2mathml reads so
     if "\\big" in tex or "\\Big" in tex:
         tex = _SIZED.sub(_sized, tex)
@@ -206,6 +208,93 @@ def _text_pieces(command: str, body: str) -> str:
     return "".join(pieces)
 
 
+# TeX's switches of a text's style (``{\\em nicht}``, ``\\mbox{\\bf Odds}``), as the command that says the same
+_SWITCHES = {"em": "textit", "it": "textit", "itshape": "textit", "sl": "textit", "slshape": "textit",
+             "bf": "textbf", "bfseries": "textbf", "rm": "textrm", "rmfamily": "textrm", "upshape": "textup",
+             "sf": "textsf", "sffamily": "textsf", "tt": "texttt", "ttfamily": "texttt", "sc": "textsc",
+             "scshape": "textsc", "normalfont": "textnormal"}  # fmt: skip
+_SWITCH = re.compile(r"\\(" + "|".join(sorted(_SWITCHES, key=len, reverse=True)) + r")(?![A-Za-z])\s*")
+
+
+def _text_switches(tex: str) -> str:
+    """``tex`` with the style switches in its texts as text commands: ``\\text{a {\\em b} c}`` is ``\\text{a
+    \\textit{b} c}``, ``\\mbox{\\em Prior Odds}`` is ``\\mbox{\\textit{Prior Odds}}`` (a switch sets the rest of
+    its group).  latex2mathml prints a switch as its TeX."""
+    if not _SWITCH.search(tex):
+        return tex
+    out: list[str] = []
+    at = 0
+    for mt in _TEXT_COMMAND.finditer(tex):
+        if mt.start() < at:
+            continue
+        end = balanced_group(tex, mt.end() - 1)
+        if end < 0:
+            break
+        out.append(tex[at : mt.end()] + _switched(tex[mt.end() : end - 1]) + "}")
+        at = end
+    out.append(tex[at:])
+    return "".join(out)
+
+
+def _switched(body: str) -> str:
+    """A text's ``body`` with each switch, and what follows it to the end of its group, as a command."""
+    mt = _SWITCH.search(body)
+    if mt is None:
+        return body
+    depth = 0  # (the switch's group: where it closes, the switched words end)
+    for k, c in enumerate(body[: mt.start()]):
+        if c in "{}" and (k == 0 or body[k - 1] != "\\"):
+            depth += 1 if c == "{" else -1
+    end = len(body)
+    level = 0
+    for k in range(mt.end(), len(body)):
+        c = body[k]
+        if c in "{}" and body[k - 1] != "\\":
+            level += 1 if c == "{" else -1
+            if level < 0:
+                end = k
+                break
+    opened = body.rfind("{", 0, mt.start()) if depth > 0 else -1
+    if opened >= 0 and not body[opened + 1 : mt.start()].strip():  # {\em words}: the group is the command's
+        head = body[:opened]
+        words, rest = body[mt.end() : end], body[end + 1 :]
+    else:
+        head = body[: mt.start()]
+        words, rest = body[mt.end() : end], body[end:]
+    return head + f"\\{_SWITCHES[mt.group(1)]}{{{_switched(words)}}}" + _switched(rest)
+
+
+_MATH_IN_TEXT = re.compile(r"(?<!\\)\$((?:\\.|[^$\\])+)\$|\\\((.+?)\\\)", re.S)
+
+
+def _texts_math(tex: str) -> str:
+    """``tex`` with math inside its texts (``\\text{mit $p$ ein}``) set as math between two texts
+    (``\\text{mit }p\\text{ ein}``), as TeX sets it; latex2mathml would print the dollars."""
+    if "$" not in tex and "\\(" not in tex:
+        return tex
+    out: list[str] = []
+    at = 0
+    for mt in _TEXT_COMMAND.finditer(tex):
+        if mt.start() < at:
+            continue
+        end = balanced_group(tex, mt.end() - 1)
+        if end < 0:
+            break
+        command = mt.group(0)
+        reopened = "}{\\1\\2}" + command.replace("\\", "\\\\")  # (the text closed, the math, the text again)
+        body = _MATH_IN_TEXT.sub(reopened, tex[mt.end() : end - 1])
+        out.append(tex[at : mt.start()] + (command + body + "}").replace(command + "}", ""))
+        at = end
+    out.append(tex[at:])
+    return "".join(out)
+
+
+# TeX's spaces in a text (``\\text{also:\\;\\;}``) as the spaces they are; latex2mathml prints their TeX
+_TEXT_SPACES = {",": "\u2009", ":": "\u205f", ">": "\u205f", ";": "\u2004", "!": "", " ": " ",
+                "quad": "\u2003", "qquad": "\u2003\u2003", "enspace": "\u2002"}  # fmt: skip
+_TEXT_SPACE = re.compile(r"(?<!\\)\\([,:;>! ]|(?:q?quad|enspace)(?![A-Za-z])\s*)")
+
+
 def _text_escapes(tex: str) -> str:
     """``tex`` with TeX's escaped characters in the text of math (``\\text{\\$}100``, ``\\texttt{50\\%}``) as
     the characters: latex2mathml keeps a text's braces' content as it is written, and would print the
@@ -218,7 +307,8 @@ def _text_escapes(tex: str) -> str:
         end = balanced_group(tex, mt.end() - 1)
         end = end if end > 0 else len(tex)
         out.append(tex[at : mt.end()])
-        out.append(re.sub(r"(?<!\\)\\([$%#_&])", r"\1", tex[mt.end() : end]))
+        words = re.sub(r"(?<!\\)\\([$%#_&])", r"\1", tex[mt.end() : end])
+        out.append(_TEXT_SPACE.sub(lambda m: _TEXT_SPACES[m.group(1).rstrip() or " "], words))
         at = end
     out.append(tex[at:])
     return "".join(out)

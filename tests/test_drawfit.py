@@ -22,7 +22,8 @@ from .drawn import pages
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler's pdftotext is not installed")
 
 # A slide of a real Japanese lecture (corpus: lnpr-chap2-2-ja, slide 19): forced line breaks, CJK
-# lines and inline math make its drawing taller than the count of its characters foretells.
+# lines and inline math make its drawing taller than the count of its characters foretells (Bayes' rule
+# written here as a fraction: inline math on the text's baseline no longer makes the original too full).
 TALL = """
 ---
 title: Drawings that fit
@@ -40,7 +41,7 @@ lang: ja
     1. 各時間帯の$P(z|t)$をセンサ値から計算
         * ヒストグラムから計算可能 $\\sum_{i=1}^{n} x_i^2$
     2. ベイズの定理から
-        * $P(t | z_1, z_2, z_3) = \\eta P(z_1, z_2, z_3 | t) P(t)$
+        * $P(t | z_1, z_2, z_3) = \\dfrac{P(z_1, z_2, z_3 | t) P(t)}{P(z_1, z_2, z_3)}$
     3. センサの値がその時間帯内で<br />互いに独立していると仮定
         * 上式$= \\eta P(z_1|t)P(z_2|t)P(z_3|t)P(t)$
             * 条件付き独立の事象の性質から

@@ -184,7 +184,7 @@ CONSTRUCTS = [
     (r"a \cdot b \times c \leq d \neq e", "m:r[m:t='≠']", "≤"),
     (r"\ldots \rightarrow \infty", "m:r[m:t='→']", "… → ∞"),
     (r"\underbrace{a+b}_{n}", "m:groupChr[m:groupChrPr/m:pos/@m:val='bot']", "a"),
-    (r"\text{if } x", "m:r[m:rPr/m:nor][m:t='if']", "if"),
+    (r"\text{if } x", "m:r[m:rPr/m:nor][starts-with(m:t, 'if')]", "if"),  # (its space kept: "if x")
     # \arg\min and \nolimits (standard, unknown to latex2mathml); \\[10pt] ends a row, draws nothing
     (r"\arg\min_{x} F(x)", "m:r[m:t='arg']", "arg minₓ F(x)"),
     (r"\sum\nolimits_i x_i", "m:nary[m:naryPr/m:chr/@m:val='∑']", "∑ᵢ xᵢ"),

@@ -100,6 +100,8 @@ class _Converter:
 
     # -- runs
     def run(self, text: str, style: str | None = None, normal: bool = False):
+        """A math run: ``style`` is Office math's (None: math italic; ``p``, ``b``, ``bi``); a ``normal``
+        run is text (``\\text{…}``), upright unless ``style`` makes it italic (``i``) or bold."""
         r = _m("r")
         if style or normal:
             rpr = _m("rPr", r)
@@ -110,7 +112,10 @@ class _Converter:
         arpr = etree.SubElement(r, f"{{{A_NS}}}rPr", lang="en-US", dirty="0")
         if self.size:
             arpr.set("sz", str(self.size))
-        if style not in ("p", "b"):
+        if normal:  # (text: its own style, as \textit, \textbf set it)
+            arpr.set("b", "1" if style in ("b", "bi") else "0")
+            arpr.set("i", "1" if style in ("i", "bi") else "0")
+        elif style not in ("p", "b"):
             arpr.set("i", "1")
         etree.SubElement(arpr, f"{{{A_NS}}}latin", typeface=MATH_FONT)
         etree.SubElement(arpr, f"{{{A_NS}}}cs", typeface=MATH_FONT)
@@ -131,8 +136,9 @@ class _Converter:
         if not text:
             return []
         variant = el.get("mathvariant", "")
-        if name == "mtext":
-            return [self.run(text, normal=True)]
+        if name == "mtext":  # (its spaces kept: words in texts side by side, \text{a }\textit{b}, stay apart)
+            style = {"italic": "i", "bold": "b", "bold-italic": "bi"}.get(variant)
+            return [self.run("".join(el.itertext()), style, normal=True)]
         if variant in ("bold", "bold-italic"):
             style = "b" if variant == "bold" else "bi"
         elif name == "mi" and len(text) == 1 and variant not in ("normal",):

@@ -88,13 +88,15 @@ class HtmlRenderer:
         if mt:
             w, h = float(mt.group(1)) / size, float(mt.group(2)) / size
             scale = 1.0 if not display else 1.2
-            svg = svg.replace(
-                mt.group(0),
+            sized = (
                 mt.group(0)
                 .replace(f'width="{mt.group(1)}"', f'width="{w * scale:.3f}em"')
-                .replace(f'height="{mt.group(2)}"', f'height="{h * scale:.3f}em"'),
-                1,
+                .replace(f'height="{mt.group(2)}"', f'height="{h * scale:.3f}em"')
             )
+            depth = None if display else _depth(svg, float(mt.group(2)))
+            if depth is not None:  # (the math's baseline on the text's, as MathJax sets it)
+                sized = sized.replace("<svg ", f'<svg style="vertical-align: {-depth / size:.3f}em" ', 1)
+            svg = svg.replace(mt.group(0), sized, 1)
         if self.math_colour:  # an SVG does not take its colour from the text around it: given here
             svg = svg.replace('fill="black"', 'fill="currentColor"').replace(
                 "<svg ", f'<svg color="{self.math_colour}" ', 1
@@ -236,6 +238,17 @@ def ol_start(start: int) -> str:
     if start == 1:
         return ""
     return f' start="{start}" style="counter-reset: list-item {start - 1}"'
+
+
+def _depth(svg: str, height: float) -> float | None:
+    """How far ``svg`` (ziamath's, drawn with its baseline at y = 0) reaches below its baseline, in the
+    units of its ``height``; None when its root has no viewBox to tell."""
+    mt = re.search(r'<svg\b[^>]*?viewBox="([-0-9. ]+)"', svg)
+    box = mt.group(1).split() if mt else []
+    if len(box) != 4 or float(box[3]) <= 0:
+        return None
+    top, box_height = float(box[1]), float(box[3])
+    return (top + box_height) * height / box_height
 
 
 def _with_title(svg: str, text: str) -> str:
