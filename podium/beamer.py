@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1875,21 +1875,30 @@ def _opened_switches(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out.extend(zip((k for k, _ in run), said.split("\n")))  # (only braces go: the same lines)
             run.clear()
 
+    for k, line, verbatim in _marked_verbatim(body):
+        if verbatim:
+            flush()
+            out.append((k, line))
+        else:
+            run.append((k, line))
+    flush()
+    return out
+
+
+def _marked_verbatim(body: list[tuple[int, str]]) -> Iterator[tuple[int, str, bool]]:
+    """(index, line, verbatim) of ``body``: whether the line is in (or opens) a verbatim environment."""
     verbatim: str | None = None
     for k, line in body:
         if verbatim is not None:
             verbatim = None if f"\\end{{{verbatim}" in line else verbatim
-            out.append((k, line))
+            yield k, line, True
             continue
         opened = _VERBATIM.search(line)
         if opened is not None and f"\\end{{{opened.group(1)}" not in line:
             verbatim = opened.group(1)
-            flush()
-            out.append((k, line))
+            yield k, line, True
             continue
-        run.append((k, line))
-    flush()
-    return out
+        yield k, line, False
 
 
 def _pictures_joined(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -1909,15 +1918,10 @@ def _centred(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """``body`` with a line that is only ``\\centerline{words}`` (a slide's big statement) as a centred
     block (``::: {.center}``, as the ``center`` environment is: reader._div_align); verbatim lines kept."""
     out: list[tuple[int, str]] = []
-    verbatim: str | None = None
-    for k, line in body:
-        if verbatim is not None:
-            verbatim = None if f"\\end{{{verbatim}" in line else verbatim
+    for k, line, verbatim in _marked_verbatim(body):
+        if verbatim:
             out.append((k, line))
             continue
-        opened = _VERBATIM.search(line)
-        if opened is not None and f"\\end{{{opened.group(1)}" not in line:
-            verbatim = opened.group(1)
         found = re.match(r"\s*\\centerline\s*\{", line)
         close = balanced_group(line, found.end() - 1) if found is not None else -1
         if found is None or close < 0 or line[close:].strip() or not line[found.end() : close - 1].strip():

@@ -8,6 +8,7 @@ The deck turns the MathML into Office math (``podium/deck/omml.py``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from lxml import etree
@@ -222,6 +223,11 @@ def _text_switches(tex: str) -> str:
     its group).  latex2mathml prints a switch as its TeX."""
     if not _SWITCH.search(tex):
         return tex
+    return _each_text(tex, lambda command, body: command + _switched(body) + "}")
+
+
+def _each_text(tex: str, rewrite: Callable[[str, str], str]) -> str:
+    """``tex`` with each text command (``\\text{…}``, ``\\mbox{…}``) as ``rewrite(command, body)`` says."""
     out: list[str] = []
     at = 0
     for mt in _TEXT_COMMAND.finditer(tex):
@@ -230,7 +236,7 @@ def _text_switches(tex: str) -> str:
         end = balanced_group(tex, mt.end() - 1)
         if end < 0:
             break
-        out.append(tex[at : mt.end()] + _switched(tex[mt.end() : end - 1]) + "}")
+        out.append(tex[at : mt.start()] + rewrite(mt.group(0), tex[mt.end() : end - 1]))
         at = end
     out.append(tex[at:])
     return "".join(out)
@@ -272,21 +278,12 @@ def _texts_math(tex: str) -> str:
     (``\\text{mit }p\\text{ ein}``), as TeX sets it; latex2mathml would print the dollars."""
     if "$" not in tex and "\\(" not in tex:
         return tex
-    out: list[str] = []
-    at = 0
-    for mt in _TEXT_COMMAND.finditer(tex):
-        if mt.start() < at:
-            continue
-        end = balanced_group(tex, mt.end() - 1)
-        if end < 0:
-            break
-        command = mt.group(0)
-        reopened = "}{\\1\\2}" + command.replace("\\", "\\\\")  # (the text closed, the math, the text again)
-        body = _MATH_IN_TEXT.sub(reopened, tex[mt.end() : end - 1])
-        out.append(tex[at : mt.start()] + (command + body + "}").replace(command + "}", ""))
-        at = end
-    out.append(tex[at:])
-    return "".join(out)
+
+    def reopened(command: str, body: str) -> str:  # (the text closed, the math, the text again)
+        body = _MATH_IN_TEXT.sub("}{\\1\\2}" + command.replace("\\", "\\\\"), body)
+        return (command + body + "}").replace(command + "}", "")
+
+    return _each_text(tex, reopened)
 
 
 # TeX's spaces in a text (``\\text{also:\\;\\;}``) as the spaces they are; latex2mathml prints their TeX
