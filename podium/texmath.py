@@ -175,19 +175,7 @@ def _nested_texts(tex: str) -> str:
     outer command: ``\\textrm{\\textit{Modus Ponens}}`` is ``\\textit{Modus Ponens}``, ``\\text{a \\textbf{b}
     c}`` is ``\\text{a }\\textbf{b}\\text{ c}``.  latex2mathml reads no command inside a text (it printed
     ``\\textit{Modus Ponens`` and a brace); the inner command's style is the one kept."""
-    out: list[str] = []
-    at = 0
-    for mt in _TEXT_COMMAND.finditer(tex):
-        if mt.start() < at:
-            continue
-        end = balanced_group(tex, mt.end() - 1)
-        if end < 0:
-            break  # (a text not closed: left as it is, for latex2mathml to refuse)
-        out.append(tex[at : mt.start()])
-        out.append(_text_pieces(mt.group(0)[:-1].rstrip(), tex[mt.end() : end - 1]))
-        at = end
-    out.append(tex[at:])
-    return "".join(out)
+    return _each_text(tex, lambda command, body: _text_pieces(command[:-1].rstrip(), body))
 
 
 def _text_pieces(command: str, body: str) -> str:
@@ -235,7 +223,7 @@ def _each_text(tex: str, rewrite: Callable[[str, str], str]) -> str:
             continue
         end = balanced_group(tex, mt.end() - 1)
         if end < 0:
-            break
+            break  # (a text not closed: left as it is, for latex2mathml to refuse)
         out.append(tex[at : mt.start()] + rewrite(mt.group(0), tex[mt.end() : end - 1]))
         at = end
     out.append(tex[at:])
