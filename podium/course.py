@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import queue as queue_mod
+import signal
 import sys
 from dataclasses import dataclass
 from functools import partial
@@ -49,6 +50,24 @@ class Job:
 def _init_worker(events) -> None:
     global _events
     _events = events
+    _end_with_parent()
+
+
+def _end_with_parent() -> None:
+    """A worker ends when the command that started it does (killed, or its terminal closed): on Linux
+    the system sends it SIGTERM then (``PR_SET_PDEATHSIG``), so no worker builds on, or waits for
+    work, after the command has gone.  (Ctrl-C reaches the workers anyway: they are in the command's
+    process group.)"""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes  # noqa: PLC0415 (only in a worker, only on Linux)
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # (the command ended before the worker asked)
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _run_job(job: Job) -> Result:
