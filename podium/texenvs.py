@@ -1339,12 +1339,16 @@ def _float_table(body: str) -> str:
     return f"{text}\n\n{caption}" if caption else text
 
 
+_TABULARNEWLINE = re.compile(r"\\tabularnewline(?![A-Za-z])")
+
+
 def _table(spec: str, body: str) -> str | None:
     """A tabular as a pipe table: its first row the header, ``l``/``c``/``r``/``p{…}`` columns aligned,
     ``\\multicolumn{n}{…}{text}`` the text then n - 1 empty cells; None when it has no row."""
     aligns = _column_aligns(spec)
     rows: list[list[str]] = []
     body = re.sub(r"(?<!\\)%[^\n]*", "", body)  # TeX's comments (after a row's \\ too)
+    body = _TABULARNEWLINE.sub(r"\\\\", body)  # (array's row end, as pandoc writes it: a \\)
     body = _cell_stacks_opened(body)
     for row in _split_at(_TABLE_RULES.sub("", body), "\\\\"):
         row = re.sub(r"^\s*\[[^\]]*\]", "", row)  # the \\[2pt] after a row

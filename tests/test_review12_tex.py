@@ -58,3 +58,54 @@ def test_beamer_note_with_spaces_before_its_arguments_is_a_note(tmp_path):
     assert [paragraph_texts(s)[1] for s in prs.slides] == ["Visible one.", "Visible two.", "Visible three."]
     assert _notes(prs) == ["Note one words.", "Note two inline.", "• Note three item."]
     assert "raw-tex" not in stderr
+
+
+def _tables(prs) -> list[list[list[str]]]:
+    return [
+        [[c.text for c in r.cells] for r in sh.table.rows]
+        for slide in prs.slides
+        for sh in slide.shapes
+        if sh.has_table
+    ]
+
+
+LIFE_TABLE = [["Age", "Deaths", "Surviving"], ["0–6", "0.36", "1.00"], ["7–16", "0.24", "0.64"]]
+
+
+def test_rmarkdown_longtable_rows_ended_with_tabularnewline_are_rows(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Table
+        ---
+
+        ## Life table
+
+        \\begin{longtable}[]{@{}lrr@{}}
+            \\toprule
+            Age & Deaths & Surviving\\tabularnewline
+            \\midrule
+            \\endhead
+            0--6   & 0.36 & 1.00 \\tabularnewline
+            7--16  & 0.24 & 0.64 \\tabularnewline
+            \\bottomrule
+        \\end{longtable}
+        """,
+        "lecture.Rmd",
+    )
+    prs, stderr = cli_deck(src, tmp_path / "out")
+    assert _tables(prs) == [LIFE_TABLE]
+    assert "tabularnewline" not in stderr
+
+
+def test_beamer_tabular_rows_ended_with_tabularnewline_are_rows(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}{Life table}\n\\begin{tabular}{lrr}\n"
+        "Age & Deaths & Surviving\\tabularnewline\\hline\n"
+        "0--6 & 0.36 & 1.00\\tabularnewline[2pt]\n"
+        "7--16 & 0.24 & 0.64\n\\end{tabular}\n\\end{frame}",
+    )
+    assert _tables(prs) == [LIFE_TABLE]
+    assert "tabularnewline" not in stderr
