@@ -73,6 +73,9 @@ _LENGTH = re.compile(rf"[ \t]*{_DIMEN}(?:\s+plus\s+{_DIMEN})?(?:\s+minus\s+{_DIM
 _SPACES = re.compile(r"[ \t]*(?:\n[ \t]*)?")  # spaces, and at most one line break (a blank line is \par)
 
 
+_TIKZSTYLE_OPTIONS = re.compile(r"[ \t]*\+?=[ \t]*\[")
+
+
 def _read_command(text: str, i: int) -> RawPiece | None:
     """Read ``\\name[opt]{arg}…`` at ``text[i]``; None when no command starts there."""
     mt = _NAME.match(text, i)
@@ -123,6 +126,12 @@ def _read_command(text: str, i: int) -> RawPiece | None:
         args.append(text[k + 1 : end - 1])
         kinds += text[k]
         j = end
+    if name == "tikzstyle" and (style := _TIKZSTYLE_OPTIONS.match(text, j)) is not None:
+        end = _group(text, style.end() - 1, "[", "]")  # (\tikzstyle{x} = [options]: the options are its own)
+        if end > 0:
+            args.append(text[style.end() : end - 1])
+            kinds += "["
+            j = end
     return RawPiece(i, j, text[i:j], name, args, kinds)
 
 
