@@ -6,7 +6,7 @@ line and read back from the PowerPoint deck (python-pptx)."""
 
 from __future__ import annotations
 
-from .conftest import build_tex, cli_deck, paragraph_texts, write_md
+from .conftest import build_tex, cli_deck, frame_texts, paragraph_texts, write_md
 
 
 def _notes(prs) -> list[str]:
@@ -109,3 +109,55 @@ def test_beamer_tabular_rows_ended_with_tabularnewline_are_rows(tmp_path):
     )
     assert _tables(prs) == [LIFE_TABLE]
     assert "tabularnewline" not in stderr
+
+
+def test_tikz_styles_in_a_frame_print_nothing(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}{Ford-Fulkerson}\n"
+        "    \\tikzstyle{edge} = [draw,thick,-]\n"
+        "    \\tikzstyle{every node}+=[draw,line width=3pt,-,dodgerblue!50]\n"
+        "    \\tikzset{\n      node/.style={circle, draw},\n      every edge/.style={thick}\n    }\n"
+        "    Text of the frame.\n\\end{frame}",
+        preamble="\\usepackage{tikz}\n",
+    )
+    assert frame_texts(prs) == [["Ford-Fulkerson", "Text of the frame."]]
+    assert "warning" not in stderr
+
+
+def test_rmarkdown_tikzstyle_prints_nothing(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Flows
+        ---
+
+        ## Ford-Fulkerson
+
+        \\tikzstyle{edge} = [draw,thick,-]
+        Text of the slide.
+        """,
+        "lecture.Rmd",
+    )
+    prs, stderr = cli_deck(src, tmp_path / "out")
+    assert frame_texts(prs)[1] == ["Ford-Fulkerson", "Text of the slide."]
+    assert "warning" not in stderr
+
+
+def test_setup_over_several_lines_between_frames_is_no_text_outside_a_frame(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\lstset{language=C}\n"
+        "\\lstset{\n  basicstyle=\\ttfamily,\n  keywordstyle=\\color{blue}\\bfseries,\n}\n"
+        "\\definecolor{codegreen}{rgb}{%\n  0,0.6,0}\n"
+        "\\begin{frame}[fragile]{Code}\n\\begin{lstlisting}\nint main() { return 0; }\n\\end{lstlisting}\n"
+        "\\end{frame}\n"
+        "\\setbeamertemplate{footline}{%\n  \\insertframenumber\n}\n"
+        "\\tikzset{\n  every node/.style={draw}\n}\n"
+        "\\begin{frame}{Two}\nSecond frame.\n\\end{frame}",
+        preamble="\\usepackage{listings}\n",
+        command="all",
+    )
+    assert frame_texts(prs) == [["Code", "int main() { return 0; }"], ["Two", "Second frame."]]
+    assert "outside-frame" not in stderr and "warning" not in stderr
