@@ -166,6 +166,7 @@ def beamer_markdown(text: str) -> Converted:
     lines, index = _uncommented(text.split("\n"))
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     _expand_text_macros(lines, begin)
+    _date_numbers(lines)
     _modes(lines, begin)
     _inline_bibliography(lines, begin)
     _own_environments(lines, begin)
@@ -454,6 +455,16 @@ def _expand_text_macros(lines: list[str], begin: int) -> None:
         if "\\ensuremath" in line or "\\xspace" in line:
             line = _ensured(line)
         lines[k] = line
+
+
+def _date_numbers(lines: list[str]) -> None:
+    """``\\the\\year`` and its kin as the numbers TeX prints (``reader.date_numbers``), in place; verbatim
+    lines keep them."""
+    from .reader import date_numbers  # noqa: PLC0415 (the reader imports this module)
+
+    for k, line in _outside_verbatim(lines, 0):
+        if "\\year" in line or "\\month" in line or "\\day" in line:
+            lines[k] = date_numbers(line)
 
 
 _MODE = re.compile(r"\\mode\s*<\s*([\w|\s]+?)\s*>\s*(?=\{)")

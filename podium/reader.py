@@ -461,6 +461,7 @@ def markdown_text(value: str, dropped: list[str] | None = None, lines: bool = Fa
     if "$" in value or "~" in value or "^" in value:  # math, H~2~O and m^2^ as their characters
         value = _meta_scripts(value)
     if "\\" in value:
+        value = date_numbers(value)
         for _ in range(4):  # (\text{\includegraphics{…}}: the inner command first, then the outer)
             before, value = value, _META_TEX.sub(_meta_tex, value)
             if value == before:
@@ -546,6 +547,19 @@ def _special_date(date: str, shown: str) -> str:
     if word == "last-modified" and os.path.exists(shown):
         return datetime.date.fromtimestamp(os.path.getmtime(shown)).isoformat()
     return datetime.date.today().isoformat()
+
+
+_DATE_NUMBER = re.compile(r"\\(?:the|number)\s*\\(year|month|day)(?![A-Za-z])")
+
+
+def date_numbers(text: str) -> str:
+    """``text`` with TeX's ``\\the\\year`` (``\\the\\month``, ``\\the\\day``, ``\\number\\year``) as TeX
+    prints it: the number of the build's date, the one ``\\today`` prints (``SOURCE_DATE_EPOCH``'s where
+    it is set)."""
+    if "\\" not in text or _DATE_NUMBER.search(text) is None:
+        return text
+    day = datetime.date.fromisoformat(_special_date("today", ""))
+    return _DATE_NUMBER.sub(lambda mt: str(getattr(day, mt.group(1))), text)
 
 
 _INLINE_R = re.compile(r"`r\s+([^`]+)`")
@@ -2752,7 +2766,7 @@ class _Converter:
         if "\\" not in inline.content or not re.search(r"\\[A-Za-z]", inline.content):
             return inline
         # {\\tiny words} and \\tiny{words}: the words
-        src = opened_switch_groups(_SIZE_GROUP.sub(_switched, inline.content))
+        src = date_numbers(opened_switch_groups(_SIZE_GROUP.sub(_switched, inline.content)))
         first = self.last_line
         pieces = find_raw_tex(src)
         if not pieces:

@@ -161,3 +161,42 @@ def test_setup_over_several_lines_between_frames_is_no_text_outside_a_frame(tmp_
     )
     assert frame_texts(prs) == [["Code", "int main() { return 0; }"], ["Two", "Second frame."]]
     assert "outside-frame" not in stderr and "warning" not in stderr
+
+
+def test_the_year_month_and_day_print_the_builds_date(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 14 November 2023
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}\n\\titlepage\n\\end{frame}\n"
+        "\\begin{frame}[fragile]{Dates}\nBuilt in \\the\\year, month \\the\\month, day \\number\\day.\n"
+        "\\begin{verbatim}\n\\the\\year\n\\end{verbatim}\n\\end{frame}",
+        preamble="\\newcommand{\\yr}{\\the\\year}\n\\title{Seminar}\n\\subtitle{FAKT \\the\\year}\n"
+        "\\date{\\the\\day.\\the\\month.\\yr}\n",
+    )
+    texts = frame_texts(prs)
+    assert "FAKT 2023" in texts[0][1] and "14.11.2023" in texts[0][1]
+    assert texts[1] == ["Dates", "Built in 2023, month 11, day 14.", "\\the\\year"]
+    assert "raw-tex" not in stderr
+
+
+def test_rmarkdown_the_year_prints_the_builds_year(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Seminar
+        subtitle: FAKT \\the\\year
+        output: beamer_presentation
+        ---
+
+        ## Dates
+
+        Built in \\the\\year.
+        """,
+        "lecture.Rmd",
+    )
+    prs, stderr = cli_deck(src, tmp_path / "out")
+    assert frame_texts(prs)[0][1] == "FAKT 2023"
+    assert frame_texts(prs)[1] == ["Dates", "Built in 2023."]
+    assert "raw-tex" not in stderr
