@@ -155,11 +155,18 @@ class Converted:
     notes: list[tuple[int, str, str]] = field(default_factory=list)
 
 
+def _depth(line: str) -> int:
+    """How many more groups ``line`` opens than it closes (``\\{`` and ``\\}`` no braces)."""
+    line = line.replace("\\\\", "").replace("\\{", "").replace("\\}", "")
+    return line.count("{") - line.count("}")
+
+
 def beamer_markdown(text: str) -> Converted:
     """The beamer deck ``text`` rewritten as this dialect's Markdown (see the module docstring)."""
     lines, index = _uncommented(text.split("\n"))
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     _expand_text_macros(lines, begin)
+    _date_numbers(lines)
     _modes(lines, begin)
     _inline_bibliography(lines, begin)
     _own_environments(lines, begin)
@@ -182,6 +189,7 @@ def beamer_markdown(text: str) -> Converted:
 
     _frame_commands(lines, begin + 1, end)
     hooks = {begin + 1 + j for j in _in_hooks(lines[begin + 1 : end])}  # (beamer's own frames, not slides)
+    _setup_on_one_line(lines, begin + 1, end, hooks)
     _open_groups(lines, begin + 1, end, hooks)
     _frame_commands(lines, begin + 1, end)  # (a \frame{…} that a group opened before it on its line)
     _frame_references(lines, begin + 1, end)
@@ -447,6 +455,16 @@ def _expand_text_macros(lines: list[str], begin: int) -> None:
         if "\\ensuremath" in line or "\\xspace" in line:
             line = _ensured(line)
         lines[k] = line
+
+
+def _date_numbers(lines: list[str]) -> None:
+    """``\\the\\year`` and its kin as the numbers TeX prints (``reader.date_numbers``), in place; verbatim
+    lines keep them."""
+    from .reader import date_numbers  # noqa: PLC0415 (the reader imports this module)
+
+    for k, line in _outside_verbatim(lines, 0):
+        if "\\year" in line or "\\month" in line or "\\day" in line:
+            lines[k] = date_numbers(line)
 
 
 _MODE = re.compile(r"\\mode\s*<\s*([\w|\s]+?)\s*>\s*(?=\{)")
@@ -859,6 +877,35 @@ def _frame_references(lines: list[str], start: int, end: int) -> None:
     for k, line in _outside_verbatim(lines[:end], start):
         if "ref" in line:
             lines[k] = _REFERENCE.sub(reference, line)
+
+
+def _setup_on_one_line(lines: list[str], start: int, end: int, hooks: set[int]) -> None:
+    """Setup between frames whose braces close on a later line (``\\lstset{`` then its keys, ``\\tikzset``,
+    ``\\setbeamertemplate``) joined onto its first line, in place, the lines it took left empty: beamer
+    prints nothing of it, and none of its lines is text outside a frame."""
+    k = start
+    while k < end:
+        s = lines[k].strip()
+        if s.startswith(_FRAME):
+            stop = _frame_end(lines, k, end)
+            k = (stop if stop is not None else end) + 1
+            continue
+        if k not in hooks and _depth(s) > 0 and _QUIET.match(s):
+            j = k
+            depth = _depth(s)
+            while (
+                depth > 0
+                and j + 1 < end
+                and (j + 1) not in hooks
+                and not lines[j + 1].strip().startswith(_FRAME)
+            ):
+                j += 1
+                depth += _depth(lines[j])
+            if depth <= 0:
+                lines[k] = " ".join(line.strip() for line in lines[k : j + 1])
+                lines[k + 1 : j + 1] = [""] * (j - k)
+                k = j
+        k += 1
 
 
 def _open_groups(lines: list[str], start: int, end: int, hooks: set[int]) -> None:

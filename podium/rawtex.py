@@ -70,6 +70,12 @@ _DIMEN = r"(?:[-+]?\s*(?:\d+(?:[.,]\d*)?|[.,]\d+)\s*(?:true\s*)?(?:em|ex|pt|cm|m
 _LENGTH = re.compile(rf"[ \t]*{_DIMEN}(?:\s+plus\s+{_DIMEN})?(?:\s+minus\s+{_DIMEN})?")
 
 
+_SPACES = re.compile(r"[ \t]*(?:\n[ \t]*)?")  # spaces, and at most one line break (a blank line is \par)
+
+
+_TIKZSTYLE_OPTIONS = re.compile(r"[ \t]*\+?=[ \t]*\[")
+
+
 def _read_command(text: str, i: int) -> RawPiece | None:
     """Read ``\\name[opt]{arg}…`` at ``text[i]``; None when no command starts there."""
     mt = _NAME.match(text, i)
@@ -103,8 +109,10 @@ def _read_command(text: str, i: int) -> RawPiece | None:
                 return RawPiece(i, end, text[i:end], name, args)
     while j < len(text):
         k = j
-        while k < len(text) and text[k] in " \t" and name in DEFINERS:
-            k += 1
+        if name in DEFINERS or (
+            name == "note" and kinds in ("", "[")
+        ):  # (TeX skips spaces after a name: \note {…})
+            k = _SPACES.match(text, k).end()  # type: ignore[union-attr]
         if k < len(text) and text[k] == "[":
             end = _group(text, k, "[", "]")
         elif k < len(text) and text[k] == "<" and _OVERLAY.match(text, k):  # beamer's <2-> overlay
@@ -118,6 +126,12 @@ def _read_command(text: str, i: int) -> RawPiece | None:
         args.append(text[k + 1 : end - 1])
         kinds += text[k]
         j = end
+    if name == "tikzstyle" and (style := _TIKZSTYLE_OPTIONS.match(text, j)) is not None:
+        end = _group(text, style.end() - 1, "[", "]")  # (\tikzstyle{x} = [options]: the options are its own)
+        if end > 0:
+            args.append(text[style.end() : end - 1])
+            kinds += "["
+            j = end
     return RawPiece(i, j, text[i:j], name, args, kinds)
 
 

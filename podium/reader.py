@@ -461,6 +461,7 @@ def markdown_text(value: str, dropped: list[str] | None = None, lines: bool = Fa
     if "$" in value or "~" in value or "^" in value:  # math, H~2~O and m^2^ as their characters
         value = _meta_scripts(value)
     if "\\" in value:
+        value = date_numbers(value)
         for _ in range(4):  # (\text{\includegraphics{…}}: the inner command first, then the outer)
             before, value = value, _META_TEX.sub(_meta_tex, value)
             if value == before:
@@ -546,6 +547,19 @@ def _special_date(date: str, shown: str) -> str:
     if word == "last-modified" and os.path.exists(shown):
         return datetime.date.fromtimestamp(os.path.getmtime(shown)).isoformat()
     return datetime.date.today().isoformat()
+
+
+_DATE_NUMBER = re.compile(r"\\(?:the|number)\s*\\(year|month|day)(?![A-Za-z])")
+
+
+def date_numbers(text: str) -> str:
+    """``text`` with TeX's ``\\the\\year`` (``\\the\\month``, ``\\the\\day``, ``\\number\\year``) as TeX
+    prints it: the number of the build's date, the one ``\\today`` prints (``SOURCE_DATE_EPOCH``'s where
+    it is set)."""
+    if "\\" not in text or _DATE_NUMBER.search(text) is None:
+        return text
+    day = datetime.date.fromisoformat(_special_date("today", ""))
+    return _DATE_NUMBER.sub(lambda mt: str(getattr(day, mt.group(1))), text)
 
 
 _INLINE_R = re.compile(r"`r\s+([^`]+)`")
@@ -1639,6 +1653,7 @@ class _Converter:
         self.cells = 0
         self.cells_shown = 0  # (of them, the ones whose code is shown)
         self.layout_tex_noted = False  # (\\vspace and its kin: one note a lecture)
+        self.setup_tex_noted = False  # (\\tikzset and its kin: one note a lecture)
         self.first_cell_line = 0
         self.earlier_figures = 0  # cells' plots shown from an earlier render (cellfigures)
         self.raw_meta: dict[str, Any] = {}
@@ -2751,7 +2766,7 @@ class _Converter:
         if "\\" not in inline.content or not re.search(r"\\[A-Za-z]", inline.content):
             return inline
         # {\\tiny words} and \\tiny{words}: the words
-        src = opened_switch_groups(_SIZE_GROUP.sub(_switched, inline.content))
+        src = date_numbers(opened_switch_groups(_SIZE_GROUP.sub(_switched, inline.content)))
         first = self.last_line
         pieces = find_raw_tex(src)
         if not pieces:
@@ -2779,7 +2794,7 @@ class _Converter:
             if markup is not None:  # \textbf{…} and its kin: the Markdown/HTML that draws the same
                 kept.append(markup)
                 continue
-            if self.layout_only(piece, line):
+            if self.layout_only(piece, line) or self.setup_only(piece, line):
                 continue
             if piece.name in _TEX_TEXT and piece.args:
                 kept.append(piece.args[-1])
@@ -2807,6 +2822,22 @@ class _Converter:
             self.diags.note(
                 f"'\\{piece.name}' and the like (\\smallskip, \\vfill, \\vspace, \\tiny…) set beamer's spacing "
                 "and type sizes; a slide's are the template's, so they are left out",
+                pos,
+                "raw-tex",
+            )
+        return True
+
+    def setup_only(self, piece, pos: m.SourcePos) -> bool:
+        """Whether raw TeX ``piece`` only sets up how beamer draws (``\\tikzstyle{x} = […]``, ``\\tikzset``,
+        ``\\lstset``, ``\\definecolor``, ``\\setbeamercolor``…), which prints nothing: left out, said once
+        per lecture in a note."""
+        if piece.name not in _SETUP_TEX and not piece.name.startswith("setbeamer"):
+            return False
+        if not self.setup_tex_noted:
+            self.setup_tex_noted = True
+            self.diags.note(
+                f"'\\{piece.name}' and the like (\\tikzset, \\lstset, \\definecolor, \\setbeamercolor…) set up "
+                "how beamer draws and print nothing; a slide's look is the template's, so they are left out",
                 pos,
                 "raw-tex",
             )
@@ -4514,6 +4545,11 @@ _LAYOUT_TEX = frozenset(
     "smallskip medskip bigskip vfill hfill vspace hspace centering raggedright raggedleft noindent par "
     "newpage clearpage pagebreak tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge "
     "vskip hskip quad qquad".split()
+)
+# TeX that sets up how things are drawn (styles, colours, listings' settings) and prints nothing
+_SETUP_TEX = frozenset(
+    "tikzstyle tikzset pgfplotsset usetikzlibrary lstset lstdefinestyle definecolor colorlet sisetup "
+    "hypersetup".split()
 )
 # spaces between words (or before a link, code): one; not at a line's start (its indent)
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S|$)")

@@ -1339,12 +1339,16 @@ def _float_table(body: str) -> str:
     return f"{text}\n\n{caption}" if caption else text
 
 
+_TABULARNEWLINE = re.compile(r"\\tabularnewline(?![A-Za-z])")
+
+
 def _table(spec: str, body: str) -> str | None:
     """A tabular as a pipe table: its first row the header, ``l``/``c``/``r``/``p{…}`` columns aligned,
     ``\\multicolumn{n}{…}{text}`` the text then n - 1 empty cells; None when it has no row."""
     aligns = _column_aligns(spec)
     rows: list[list[str]] = []
     body = re.sub(r"(?<!\\)%[^\n]*", "", body)  # TeX's comments (after a row's \\ too)
+    body = _TABULARNEWLINE.sub(r"\\\\", body)  # (array's row end, as pandoc writes it: a \\)
     body = _cell_stacks_opened(body)
     for row in _split_at(_TABLE_RULES.sub("", body), "\\\\"):
         row = re.sub(r"^\s*\[[^\]]*\]", "", row)  # the \\[2pt] after a row
@@ -1903,7 +1907,8 @@ def switched_groups(text: str) -> str:
     return "".join(out) + text[at:] if out else text
 
 
-_NOTE_START = re.compile(r"^(\s*)\\note(\[[^\]]*\])?\{")
+# (TeX skips the spaces after a command's name, and one line break: ``\note {``, ``\note`` then ``{``)
+_NOTE_START = re.compile(r"^(\s*)\\note[ \t]*(\[[^\]]*\])?[ \t]*(?:\{|$)")
 
 
 def notes_to_divs(text: str) -> tuple[str, list[int]] | None:
@@ -1920,13 +1925,21 @@ def notes_to_divs(text: str) -> tuple[str, list[int]] | None:
     while k < len(lines):
         line = lines[k]
         mt = _NOTE_START.match(line) if not fenced[k] and "\\note" in line else None
-        if mt is not None:
+        if mt is not None and not mt.group(0).endswith("{"):  # the brace on the next line
+            brace = lines[k + 1].lstrip(" \t") if k + 1 < len(lines) else ""
+            if brace.startswith("{") and not fenced[k + 1]:
+                open_at = starts[k + 1] + len(lines[k + 1]) - len(brace)
+            else:
+                mt = None
+        elif mt is not None:
             open_at = starts[k] + mt.end() - 1
+        if mt is not None:
             close = _group(text, open_at)
             if close > 0:
                 end_line = text.count("\n", 0, close - 1)
                 after = lines[end_line][close - starts[end_line] :]
                 if not after.strip():
+                    first = text.count("\n", 0, open_at)  # the line of the note's brace
                     inner = note_markdown(text[open_at + 1 : close - 1].split("\n"))
                     out.append("::: notes")
                     index.append(k)
@@ -1935,10 +1948,10 @@ def notes_to_divs(text: str) -> tuple[str, list[int]] | None:
                             out.extend(
                                 ("- " if n == 0 else "  ") + piece for n, (piece, _) in enumerate(item)
                             )
-                            index.extend(k + at for _, at in item)
+                            index.extend(first + at for _, at in item)
                     else:
                         out.extend(piece for piece, _ in inner)
-                        index.extend(k + at for _, at in inner)
+                        index.extend(first + at for _, at in inner)
                     out.append(":::")
                     index.append(end_line)
                     changed = True
