@@ -1,0 +1,95 @@
+"""What a reviewer's real decks (a twelfth round) showed going wrong, each built through the command line
+and read back as a lecturer's program would (python-pptx for the deck, pdftotext for the PDFs): a
+numbered item with no words of its own (``2.`` above a code block), pandoc's backslash-escaped space
+(``«\\ classiques\\ »``), a Quarto slide whose only content is a hidden code cell, and code in a
+half-width column that wraps."""
+
+from __future__ import annotations
+
+import subprocess
+
+from .conftest import cli_deck, frame_texts, write_md
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+
+
+# ------------------------------------------------------------------ 4. a numbered item with no words
+
+
+def test_a_numbered_item_with_no_words_keeps_its_number_on_the_slide(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        marp: true
+        ---
+
+        # Answers
+
+        1. first answer
+
+        2.
+        ```python
+        x = 1
+        ```
+
+        -
+        - a bullet
+        """,
+    )
+    prs, _ = cli_deck(src, tmp_path / "out", "all")
+    numbered = [
+        p
+        for slide in prs.slides
+        for sh in slide.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        if p._p.find(f"{_A}pPr/{_A}buAutoNum") is not None
+    ]
+    starts = [p._p.find(f"{_A}pPr/{_A}buAutoNum").get("startAt") for p in numbered]
+    assert "2" in starts
+    # PowerPoint and LibreOffice draw no number on an empty paragraph: the item carries a no-break space
+    assert all(p.text for p in numbered), [p.text for p in numbered]
+    assert "2." in _pdf_text(tmp_path / "out" / "lecture-slides.pdf")
+
+
+# ------------------------------------------------------------------ 8. pandoc's backslash-escaped space
+
+
+def test_a_backslash_escaped_space_is_a_no_break_space(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Les «\\ modèles\\ »
+        format: revealjs
+        lang: fr
+        ---
+
+        ## Des «\\ titres\\ »
+
+        Des modèles «\\ classiques\\ » et 10\\ km, `code\\ x`, un \\\\ seul.
+
+        - un «\\ item\\ »
+
+        | a | b |
+        |---|---|
+        | «\\ cellule\\ » | x |
+        """,
+        name="lecture.qmd",
+    )
+    prs, stderr = cli_deck(src, tmp_path / "out", "all")
+    texts = frame_texts(prs)
+    assert texts[0][0] == "Les «\u00a0modèles\u00a0»"
+    assert texts[1][0] == "Des «\u00a0titres\u00a0»"
+    body = "\n".join(texts[1][1:])
+    assert "Des modèles «\u00a0classiques\u00a0» et 10\u00a0km, code\\ x, un \\ seul." in body
+    assert "un «\u00a0item\u00a0»" in body
+    cells = [c.text for sh in prs.slides[1].shapes if sh.has_table for r in sh.table.rows for c in r.cells]
+    assert "«\u00a0cellule\u00a0»" in cells
+    handout = _pdf_text(tmp_path / "out" / "lecture-handout.pdf")
+    assert "classiques" in handout and "«\\" not in handout and "10\\" not in handout
