@@ -93,3 +93,48 @@ def test_a_backslash_escaped_space_is_a_no_break_space(tmp_path):
     assert "«\u00a0cellule\u00a0»" in cells
     handout = _pdf_text(tmp_path / "out" / "lecture-handout.pdf")
     assert "classiques" in handout and "«\\" not in handout and "10\\" not in handout
+
+
+# ------------------------------------------------------------------ 9. a slide of only a hidden code cell
+
+
+def test_a_slide_of_only_a_hidden_code_cell_is_kept_empty(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Hidden cells
+        format: revealjs
+        ---
+
+        ## First
+
+        Text.
+
+        ## {transition="none"}
+
+        ```{r}
+        readRDS("plot_pib.RDS")
+        ```
+
+        ## Plot two
+
+        ```{r}
+        #| echo: false
+        plot(x)
+        ```
+
+        ## Last
+
+        More text.
+        """,
+        name="lecture.qmd",
+    )
+    prs, stderr = cli_deck(src, tmp_path / "out", "all")
+    texts = frame_texts(prs)
+    assert len(prs.slides) == 5, texts
+    assert texts[1][0] == "First" and texts[3] == ["Plot two"] and texts[4][0] == "Last"
+    assert texts[2] == []  # Quarto's slide, where the cell's plot is: kept, untitled and empty
+    assert "lecture.qmd:12: warning: this hidden code cell" in stderr
+    handout = _pdf_text(tmp_path / "out" / "lecture-handout.pdf")
+    assert "SLIDE 3" in handout and "SLIDE 5: LAST" in handout
