@@ -138,3 +138,69 @@ def test_a_slide_of_only_a_hidden_code_cell_is_kept_empty(tmp_path):
     assert "lecture.qmd:12: warning: this hidden code cell" in stderr
     handout = _pdf_text(tmp_path / "out" / "lecture-handout.pdf")
     assert "SLIDE 3" in handout and "SLIDE 5: LAST" in handout
+
+
+# ------------------------------------------------------------------ 10. code in a block in a half-width column
+
+_COLUMNS = r"""\documentclass{beamer}
+\usepackage{listings}
+\title{Wrap}
+\begin{document}
+\begin{frame}[fragile]
+\frametitle{Min and max}
+\begin{columns}[c]
+\begin{column}{.5\textwidth}
+\begin{block}{Min function}
+\begin{lstlisting}
+LEFT
+min (const T &a, const T &b)
+\end{lstlisting}
+\end{block}
+\end{column}
+\begin{column}{.5\textwidth}
+\begin{block}{Max function}
+\begin{lstlisting}
+template <typename T> inline const T&
+max (const T &a, const T &b)
+\end{lstlisting}
+\end{block}
+\end{column}
+\end{columns}
+\end{frame}
+\end{document}
+"""
+
+
+def _code_sizes(prs) -> list[float]:
+    return [
+        r.font.size.pt
+        for slide in prs.slides
+        for sh in slide.shapes
+        if sh.has_text_frame and "template <typename T" in sh.text_frame.text
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.font.size is not None
+    ]
+
+
+def test_code_in_a_block_in_a_half_width_column_is_whole_in_the_deck_and_the_drawings(tmp_path):
+    src = tmp_path / "deck.tex"
+    src.write_text(_COLUMNS.replace("LEFT", "template <typename T> inline const T&"), encoding="utf-8")
+    prs, stderr = cli_deck(src, tmp_path / "out", "all")
+    # measured in the column, inside the block as the drawings draw it: set smaller, so no line wraps
+    assert max(_code_sizes(prs)) < 17.5
+    assert "warning" not in stderr
+    lines = _pdf_text(tmp_path / "out" / "deck-slides.pdf").splitlines()
+    assert sum(line.count("template <typename T> inline const T&") for line in lines) == 2, lines
+    assert not any(line.strip() == "T&" or line.strip() == "T&   T&" for line in lines)
+
+
+def test_code_too_wide_for_a_half_width_column_at_the_floor_is_said_to_wrap_once(tmp_path):
+    src = tmp_path / "deck.tex"
+    wide = "template <typename T, typename U> const T& lo"  # (45: fits the column, not inside the block)
+    src.write_text(_COLUMNS.replace("LEFT", wide), encoding="utf-8")
+    prs, stderr = cli_deck(src, tmp_path / "out", "all")
+    assert min(_code_sizes(prs)) == 14.0  # (the code floor)
+    said = [line for line in stderr.splitlines() if "code line 1 of this listing (45 characters)" in line]
+    assert len(said) == 1 and "wraps" in said[0], stderr
+    assert "(37 characters)" not in stderr  # (the other column's listing fits at the floor)
