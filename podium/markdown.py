@@ -319,6 +319,7 @@ def markdown_parser() -> MarkdownIt:
         "fence", "fenced_div", _fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     md.inline.ruler.at("emphasis", _emphasis)
+    md.inline.ruler.before("escape", "escaped_space", _escaped_space)
     md.block.ruler.at("html_block", _html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.normalizeLink = _bounded_normalize(md.normalizeLink)  # type: ignore[method-assign]  # markdown-it's hook
     md.helpers = _LinkHelpers()  # type: ignore[assignment]  # (its own, not markdown-it's module for all)
@@ -346,6 +347,18 @@ def _chained_display_math(rule):
         return rule(state, start, end, silent)
 
     return math_block
+
+
+def _escaped_space(state: StateInline, silent: bool) -> bool:
+    """pandoc's backslash-escaped space (``«\\ classiques\\ »``, ``10\\ km``): a no-break space,
+    not a backslash and a space as CommonMark reads it."""
+    pos = state.pos
+    if state.src[pos] != "\\" or state.src[pos + 1 : pos + 2] != " ":
+        return False
+    if not silent:
+        state.pending += "\u00a0"
+    state.pos = pos + 2
+    return True
 
 
 def _emphasis(state: StateInline, silent: bool) -> bool:

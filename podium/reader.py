@@ -1591,6 +1591,7 @@ class _SlideDraft:
     incremental: bool = False
     hidden: bool = False
     by_rule: bool = False  # begun by a horizontal rule ('---')
+    by_heading: bool = False  # begun by a heading of the slide level (kept even untitled and empty)
     title_level: int = 0  # the level of the heading its title came from (Marp's title slide is an h1)
     lead: bool = False  # Marp's `class: lead` (a title or a statement, centred)
     cover: bool = False  # a Marp class that themes a title slide (`<!-- _class: title -->`, `lead`)
@@ -1799,6 +1800,7 @@ class _Converter:
                     continue
                 if hlevel == level:
                     d = start(m.CONTENT, title, pos, attrs)
+                    d.by_heading = True
                     d.body.extend(self.background(attrs, pos))
                     continue
                 if (
@@ -1834,8 +1836,12 @@ class _Converter:
             listed = [(t, section_depth[i]) for t, i in sections if not drafts[i].hidden]
             toc.body = [_toc_list(listed, toc.pos)] if listed else []
         self.references(drafts, section_of, meta, current_section)
-        # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out
-        keep = [i for i, d in enumerate(drafts) if not _empty_untitled(d) and not d.hidden]
+        # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out;
+        # an untitled heading's slide is one (`## {transition="none"}` over a hidden code cell's plot, which
+        # Quarto shows there): kept empty, where the lecturer can paste the plot
+        keep = [
+            i for i, d in enumerate(drafts) if not (_empty_untitled(d) and not d.by_heading) and not d.hidden
+        ]
         self.hidden_left_out(drafts)
         drafts = [drafts[i] for i in keep]
         section_of = [section_of[i] for i in keep]

@@ -352,21 +352,22 @@ class Fitter:
         hs = _grid_adjust(self, slot.chunks, slot.rect.w, hs, sizes)
         return sum(hs) + GAP * max(len(hs) - 1, 0)
 
+    def body_pt(self, slots: list[Slot]) -> float:
+        """The size (pt) of the body's first-level text on ``slots``, before any shrinking."""
+        style = next((sl.style for sl in slots if sl.style is not None), self.g.box_style)
+        return style.level(0).size or 24.0
+
     def sizes_at(self, s: float, slots: list[Slot]) -> TypeSizes:
         cv = self.g.cv_scale
-        style = next((sl.style for sl in slots if sl.style is not None), self.g.box_style)
-        l0 = style.level(0).size or 24.0
+        l0 = self.body_pt(slots)
         text_floor = min(1.0, self.g.body_floor / l0)
         code_base = CODE_PT * cv
         table_base = TABLE_PT * cv
         floor = self.g.code_floor
         # code shrinks first to keep its lines unwrapped, down to the floor
         for sl in slots:
-            for c in walk_chunks(sl.chunks):
-                if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock):
-                    code_base = min(
-                        code_base, max(floor, _code_fit_pt(c.block, _chunk_width(sl, c), self.g.fonts.mono))
-                    )
+            for c, width in _code_widths(sl.chunks, sl.rect.w, l0 * max(s, text_floor)):
+                code_base = min(code_base, max(floor, _code_fit_pt(c.block, width, self.g.fonts.mono)))
         return TypeSizes(
             max(s, text_floor),
             max(code_base * s, min(floor, code_base)),
@@ -375,8 +376,7 @@ class Fitter:
 
     def min_scale(self, slots) -> float:
         s1 = self.sizes_at(1.0, slots)
-        style = next((sl.style for sl in slots if sl.style is not None), self.g.box_style)
-        l0 = style.level(0).size or 24.0
+        l0 = self.body_pt(slots)
         return min(
             min(1.0, self.g.body_floor / l0),
             self.g.code_floor / max(s1.code, 1),
@@ -469,7 +469,9 @@ class Fitter:
         g = self.g.geo(layout)
         sizes = plan.sizes or TypeSizes()
         out: list[tuple[str, m.SourcePos | None]] = []
-        for sl in self.g.slots(plan, g, self.footnote_bottom(plan, g)):
+        slots = self.g.slots(plan, g, self.footnote_bottom(plan, g))
+        body_pt = self.body_pt(slots) * sizes.text  # (as sizes_at measured the listings)
+        for sl in slots:
             first = True
             for c in sl.chunks:
                 if isinstance(c, TextChunk):
@@ -490,13 +492,10 @@ class Fitter:
                                     word_pos(plan.source, word),
                                 )
                             )
-            for x in walk_chunks(sl.chunks):  # a listing whose longest line wraps even at the floor size
-                if (
-                    isinstance(x, ObjectChunk)
-                    and isinstance(x.block, m.CodeBlock)
-                    and x.block.pos not in self.wraps
-                ):
-                    if _code_fit_pt(x.block, _chunk_width(sl, x), self.g.fonts.mono) < sizes.code * 0.995:
+            # a listing whose longest line wraps even at the floor size (in its column, inside its callout)
+            for x, width in _code_widths(sl.chunks, sl.rect.w, body_pt):
+                if x.block.pos not in self.wraps:
+                    if _code_fit_pt(x.block, width, self.g.fonts.mono) < sizes.code * 0.995:
                         self.wraps.add(x.block.pos)  # (once a listing, though it continues over slides)
                         lines = x.block.code.split("\n")
                         k = max(range(len(lines)), key=lambda j: code_columns(lines[j]))
@@ -1320,8 +1319,23 @@ def _rebuilt(chunks, decided: dict[int, object]) -> list:
     return out
 
 
-def _chunk_width(sl: Slot, c) -> int:
-    return sl.rect.w if c in sl.chunks else sl.rect.w // 2
+# a callout's border and side padding in the slide drawings (slidespdf's CSS: 0.2em + 2 x 0.5em of
+# the body's text), which a listing inside it loses to them
+CALLOUT_PAD_EM = 1.2
+
+
+def _code_widths(chunks, width: int, body_pt: float):
+    """Each listing of ``chunks`` (in columns too) with the width its lines have: its column's, as the
+    writer splits the slot (``split_columns``), less a callout's border and padding, as the slide
+    drawings draw it (the deck's box is wider), so that a line kept whole is whole in both."""
+    for c in chunks:
+        if isinstance(c, ColumnsChunk):
+            rects = split_columns(Rect(0, 0, width, 0), [w for _, w in c.columns])
+            for (cc, _), r in zip(c.columns, rects):
+                yield from _code_widths(cc, r.w, body_pt)
+        elif isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock):
+            pad = int(CALLOUT_PAD_EM * body_pt * EMU_PER_PT) if "callout" in c.box else 0
+            yield c, width - pad
 
 
 def _code_fit_pt(b: m.CodeBlock, width: int, mono: str) -> float:

@@ -87,7 +87,12 @@ def fill_paras(
             p.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[
                 para.align
             ]
-        for r in para.runs:
+        runs = para.runs
+        if para.bullet != "none" and not any(r.text for r in runs):
+            # an item with no words (``2.`` above a code block): PowerPoint and LibreOffice draw no
+            # number or bullet on an empty paragraph, so it gets a no-break space to carry its marker
+            runs = (Run("\u00a0"),)
+        for r in runs:
             add_run(cv, p, r, size, False, muted=para.style == "attribution")
         if size is not None:
             end = p_el.find(_END)
