@@ -1203,7 +1203,12 @@ def parse_lecture(
     conv.origins = origins
     if raw_meta.get("bibliography"):
         conv.bib = load_bibliography(
-            raw_meta, base_dir, policy, m.SourcePos(shown, key_lines.get("bibliography", 1)), diags
+            raw_meta,
+            base_dir,
+            policy,
+            m.SourcePos(shown, key_lines.get("bibliography", 1)),
+            diags,
+            m.SourcePos(shown, key_lines.get("csl", key_lines.get("bibliography", 1))),
         )
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
@@ -3530,6 +3535,13 @@ class _Converter:
             out.extend(self._inline(child, attrs))
         return self.texts(out)
 
+    def _link_text(self, node: SyntaxTreeNode) -> m.Inlines:
+        """A Markdown link's text; an autolink's (``<https://x.com/@user>``) is its address as written,
+        in which an ``@`` starts no citation."""
+        if node.markup in ("autolink", "linkify"):
+            return (m.Text("".join(c.content for c in node.children)),)
+        return self.inlines_of(node.children)
+
     def link(self, href: str, children: m.Inlines) -> list[m.Inline]:
         """A link to ``href`` (Markdown's or an HTML ``<a href>``); its text alone where it points
         nowhere in a deck or a PDF (a relative link) or is not allowed."""
@@ -3643,7 +3655,7 @@ class _Converter:
                 return []
             return [tex] if isinstance(tex, m.Code) else _math_inline(tex)
         if t == "link":
-            return self.link(str(node.attrs.get("href", "")), self.inlines_of(node.children))
+            return self.link(str(node.attrs.get("href", "")), self._link_text(node))
         if t == "image":  # an image inside a link or heading: keep its caption (else its alt text) as text
             if self.marp:  # Marp's alt text is keywords (w:120, bg): the words left, if any
                 words = marp.keywords(m.plain_text(self.inlines_of(node.children))).alt
