@@ -332,6 +332,30 @@ def _yaml_block(
     return data
 
 
+def _affiliations(author: dict[str, Any], raw: dict[str, Any]) -> list[str]:
+    """The names of an author's affiliations, each once: pandoc's ``affiliation:`` or ``institute:``
+    and Quarto's ``affiliations:`` (a name, a list of names, of ``{name: …}`` or of ``{ref: id}``
+    naming an entry of the front matter's own ``affiliations:`` list)."""
+    listed = raw.get("affiliations")
+    by_id = {
+        str(x["id"]): x
+        for x in (listed if isinstance(listed, list) else [])
+        if isinstance(x, dict) and "id" in x
+    }
+    out: list[str] = []
+    for key in ("affiliation", "affiliations", "institute"):
+        value = author.get(key)
+        for one in value if isinstance(value, list) else [value]:
+            if isinstance(one, dict) and "ref" in one and "name" not in one:
+                one = by_id.get(str(one["ref"]), {})
+            if isinstance(one, str) and one in by_id:  # (Quarto: an id alone)
+                one = by_id[one]
+            name = _text(one)
+            if name and name not in out:
+                out.append(name)
+    return out
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -613,12 +637,17 @@ def build_meta(
             authors.append(
                 m.Author(
                     markdown_text(_text(a.get("name")), lines=True),
-                    markdown_text(_text(a.get("affiliation", a.get("institute"))), lines=True),
+                    "\n".join(markdown_text(x, lines=True) for x in _affiliations(a, raw)),
                     _text(a.get("email")),
                 )
             )
         else:
             authors.append(m.Author(markdown_text(_text(a), lines=True)))
+    institute = markdown_text(_text(raw.get("institute", course.get("institution", ""))), lines=True)
+    # (each author's affiliation, where the lecture names no institute of its own, is the institute line)
+    places = [x for a in authors if a.name for x in a.affiliation.split("\n") if x]
+    places = [x for i, x in enumerate(places) if x not in places[:i] and x not in institute.split("\n")]
+    institute = "\n".join(([institute] if institute else []) + places)
     level = raw.get("slide-level", raw.get("slide_level"))
     if level is not None:
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 6:
@@ -635,7 +664,7 @@ def build_meta(
         title=markdown_text(_text(raw.get("title")), lines=True),
         subtitle=markdown_text(_text(raw.get("subtitle")), lines=True),
         authors=tuple(a for a in authors if a.name),
-        institute=markdown_text(_text(raw.get("institute", course.get("institution", ""))), lines=True),
+        institute=institute,
         date=_special_date(markdown_text(_text(raw.get("date", ""))), shown),
         lang=lang,
         direction=_direction(raw, course, lang, shown, diags, key_lines),
@@ -1341,6 +1370,7 @@ USED_KEYS = frozenset(
         "subtitle",
         "author",
         "authors",
+        "affiliations",
         "institute",
         "date",
         "lang",

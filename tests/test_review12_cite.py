@@ -78,3 +78,45 @@ def test_missing_citation_style_is_warned_at_the_csl_line(tmp_path):
     src = _lecture(tmp_path, "Texto [@stangor_social_2004].\n", front="lang: es\ncsl: apa.csl\n")
     _, err = cli_deck(src, tmp_path / "out")
     assert "lecture.md:5: warning: citation style 'apa.csl' not found" in err
+
+
+def _title_and_cover(tmp_path: Path, front: str) -> tuple[str, str]:
+    tmp_path.mkdir(exist_ok=True)
+    src = write_md(tmp_path, "---\ntitle: Asking causal questions\n" + front + "---\n\n## One\n\nText.\n")
+    out = tmp_path / "out"
+    result = run_cli("all", src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    from pptx import Presentation
+
+    return slide_text(Presentation(str(out / "lecture.pptx")).slides[0]), _handout_text(out).split("Handout")[
+        0
+    ]
+
+
+def test_quarto_author_affiliations_on_the_title_slide_and_cover(tmp_path):
+    title, cover = _title_and_cover(
+        tmp_path,
+        'author:\n  - name: "Prof. Brenton Kenkel"\n    email: brenton.kenkel@gmail.com\n'
+        "    affiliations: Vanderbilt University\n"
+        "  - name: Ana Ruiz\n    affiliations:\n      - ref: uab\n"
+        "affiliations:\n  - id: uab\n    name: Universitat Autònoma de Barcelona\n",
+    )
+    for text in (title, cover):
+        assert "Prof. Brenton Kenkel" in text and "Ana Ruiz" in text
+        assert "Vanderbilt University" in text and "Universitat Autònoma de Barcelona" in text
+
+
+def test_pandoc_author_affiliation_and_institute_on_the_title_slide_and_cover(tmp_path):
+    title, cover = _title_and_cover(
+        tmp_path,
+        "author:\n- name: Juan Muñoz\n  affiliation: Universitat Autònoma de Barcelona\n"
+        "- name: Ana Ruiz\n  affiliation: Universitat Autònoma de Barcelona\n",
+    )
+    for text in (title, cover):
+        assert "Juan Muñoz" in text and text.count("Universitat Autònoma de Barcelona") == 1
+    title, cover = _title_and_cover(
+        tmp_path / "b",
+        "author:\n- name: Juan Muñoz\n  affiliation: Departamento de Psicología Social\ninstitute: UAB\n",
+    )
+    for text in (title, cover):
+        assert "UAB" in text and "Departamento de Psicología Social" in text
