@@ -120,3 +120,33 @@ def test_pandoc_author_affiliation_and_institute_on_the_title_slide_and_cover(tm
     )
     for text in (title, cover):
         assert "UAB" in text and "Departamento de Psicología Social" in text
+
+
+def test_quotation_over_several_paragraphs_is_curled_as_pandoc_curls_it(tmp_path):
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: Quotes
+        ---
+
+        ## A quotation over paragraphs
+
+        "Take a large random sample of voters.  Imagine two scenarios.
+
+        In Scenario A, nobody sees the "message".
+
+        Turnout would be 10% higher in Scenario B." Then 'tis done; see `"code"`.
+        """,
+    )
+    out = tmp_path / "out"
+    result = run_cli("all", src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    from pptx import Presentation
+
+    text = slide_text(Presentation(str(out / "lecture.pptx")).slides[1])
+    assert "\u201cTake a large random sample" in text
+    assert "higher in Scenario B.\u201d Then \u2019tis done" in text
+    assert "the \u201cmessage\u201d." in text and '"code"' in text
+    handout = _handout_text(out)
+    assert "\u201cTake a large" in handout and "Scenario B.\u201d" in handout
