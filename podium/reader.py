@@ -3826,7 +3826,16 @@ class _Converter:
         """Warn that citation ``@key`` is left as written, and why (no such entry, its entry or its
         bibliography file could not be read)."""
         why = self.bib.missing(key) if self.bib is not None else "is not in the bibliography; left as written"
-        self.diags.warning(f"citation '@{key}' {why}", self.pos(None), "citation")
+        line = (
+            self.last_line
+        )  # (the block's first line: the key's own, if a later line of the block holds it)
+        for k in range(self.last_line, min(len(self.lines), self.last_line + 200) + 1):
+            if not self.lines[k - 1].strip():
+                break
+            if "@" + key in self.lines[k - 1]:
+                line = k
+                break
+        self.diags.warning(f"citation '@{key}' {why}", self.mapped(line), "citation")
 
     def inline_html(self, html: str) -> Sequence[m.Inline | _HtmlMark]:
         """An inline tag: dropped (warned once per slide); ``<br>`` is a line break; script content skipped."""

@@ -150,3 +150,10 @@ def test_quotation_over_several_paragraphs_is_curled_as_pandoc_curls_it(tmp_path
     assert "the \u201cmessage\u201d." in text and '"code"' in text
     handout = _handout_text(out)
     assert "\u201cTake a large" in handout and "Scenario B.\u201d" in handout
+
+
+def test_unknown_key_on_a_later_line_of_its_paragraph_is_warned_at_that_line(tmp_path):
+    src = _lecture(tmp_path, "Bandwagon effect\\\n@dahlgaard_how_2017 y\n[@nokey].\n")
+    _, err = cli_deck(src, tmp_path / "out")
+    assert "lecture.md:9: warning: citation '@dahlgaard_how_2017'" in err
+    assert "lecture.md:10: warning: citation '@nokey'" in err
