@@ -20,6 +20,60 @@ from .diagnostics import Diagnostics
 _KEY = r"[\w][\w:.#$%&+?<>~/-]*(?<![:.#$%&+?<>~/-])"
 BRACKETED = re.compile(r"\[([^\[\]]*?-?@" + _KEY + r"[^\[\]]*)\]")
 IN_TEXT = re.compile(r"(?<![\w@.])@(" + _KEY + ")")
+# a bracketed citation, or an in-text one whichever starts first; the in-text one with pandoc's
+# locator or suffix, ``@key [p. 75]``: brackets after spaces (at most one line break) that hold
+# neither a citation nor a footnote mark, and are followed by no link part
+_CITATIONS = re.compile(
+    BRACKETED.pattern + r"|(?<![\w@.])@(" + _KEY + r")(?:[ \t]*(?:\n[ \t]*)?\[(?!\^)([^\[\]@]*)\](?![\[(]))?"
+)
+_CROSS_REF = re.compile(r"^(fig|tbl|sec|eq|thm|lem|cor|prp|cnj|def|exm|exr|lst)-")
+# the locator terms pandoc knows (its English ones, and their plurals) → CSL's locator labels
+_LABELS = {
+    "bk": "book", "bks": "book", "book": "book", "books": "book",
+    "chap": "chapter", "chaps": "chapter", "ch": "chapter", "chapter": "chapter", "chapters": "chapter",
+    "col": "column", "cols": "column", "column": "column", "columns": "column",
+    "fig": "figure", "figs": "figure", "figure": "figure", "figures": "figure",
+    "fol": "folio", "fols": "folio", "folio": "folio", "folios": "folio",
+    "no": "issue", "nos": "issue", "number": "issue", "numbers": "issue",
+    "l": "line", "ll": "line", "line": "line", "lines": "line",
+    "n": "note", "nn": "note", "note": "note", "notes": "note",
+    "op": "opus", "opp": "opus", "opus": "opus", "opera": "opus",
+    "p": "page", "pp": "page", "page": "page", "pages": "page",
+    "para": "paragraph", "paras": "paragraph", "paragraph": "paragraph", "paragraphs": "paragraph",
+    "¶": "paragraph", "¶¶": "paragraph",
+    "pt": "part", "pts": "part", "part": "part", "parts": "part",
+    "sec": "section", "secs": "section", "section": "section", "sections": "section",
+    "§": "section", "§§": "section",
+    "s.v": "sub verbo", "s.vv": "sub verbo", "sub verbo": "sub verbo",
+    "v": "verse", "vv": "verse", "verse": "verse", "verses": "verse",
+    "vol": "volume", "vols": "volume", "volume": "volume", "volumes": "volume",
+}  # fmt: skip
+_NUMBER = r"[\dIVXLCDMivxlcdm]+[a-z]?"
+_LOCATOR = re.compile(
+    r"^(?:(?P<label>s\.\s?vv?\.?|sub verbo|[^\W\d_]+\.?|§§?|¶¶?)\s*)?"
+    r"(?P<loc>" + _NUMBER + r"(?:\s*(?:[-–—,&]|and)\s*" + _NUMBER + r")*)(?P<rest>\W.*)?$"
+)
+
+
+def parse_locator(text: str) -> tuple[str, str, str] | None:
+    """pandoc's reading of a citation's locator, ``p. 75``, ``pp. 33-35 and passim``, ``chap. 3``,
+    ``75``: its CSL label, the locator and what follows it (a suffix); None for text that names
+    no locator (it is kept as a suffix)."""
+    mt = _LOCATOR.match(text.strip())
+    if mt is None:
+        return None
+    label = mt.group("label")
+    if label is None:
+        if not mt.group("loc")[0].isdigit():
+            return None
+        term = "page"
+    else:
+        term = _LABELS.get(re.sub(r"\s+", " ", label.rstrip(".").lower()), "")
+        if not term:
+            return None
+    return term, mt.group("loc"), (mt.group("rest") or "").strip()
+
+
 _ITEM = re.compile(r"^\s*(?P<pre>[^@]*?)\s*(?P<minus>-)?@(?P<key>" + _KEY + r")\s*,?\s*(?P<loc>.*?)\s*$")
 
 
@@ -56,12 +110,17 @@ class Bibliography:
 
     def cite(self, items: list[tuple[str, bool, str, str]]) -> str:
         """Format one citation of ``(key, suppress_author, prefix, locator)`` items."""
-        from citeproc import Citation, CitationItem  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
+        from citeproc import Citation, CitationItem, Locator  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
 
         parts = []
         for key, suppress, prefix, locator in items:
             self.cited.append(key.lower())
-            cit = Citation([CitationItem(key.lower())])
+            located = parse_locator(locator) if locator else None
+            if located is not None:  # the style writes the locator ("p. 75", "pp. 33–35", "chap. 3")
+                label, at, locator = located
+                cit = Citation([CitationItem(key.lower(), locator=Locator(label, at))])
+            else:
+                cit = Citation([CitationItem(key.lower())])
             self.bib.register(cit)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -72,16 +131,17 @@ class Bibliography:
             if suppress:  # [-@key]: the year only
                 year = re.search(r"\d{4}[a-z]?", text)
                 text = year.group(0) if year else text
-            if locator:
-                text += ", " + locator
+            if locator:  # (a suffix, or what follows a locator)
+                text += (" " if located is not None and locator[0] not in ",;" else ", ") + locator
+                text = text.replace(" ,", ",")
             if prefix:
                 text = prefix + " " + text
             parts.append(text)
         return "(" + "; ".join(parts) + ")"
 
-    def in_text(self, key: str) -> str:
-        """``@key``: Author (Year)."""
-        inner = self.cite([(key, False, "", "")])[1:-1]
+    def in_text(self, key: str, locator: str = "") -> str:
+        """``@key``: Author (Year); ``@key [p. 75]``: Author (Year, p. 75)."""
+        inner = self.cite([(key, False, "", locator)])[1:-1]
         mt = re.match(r"^(.*?),?\s+(\d{4}[a-z]?.*)$", inner)
         return f"{mt.group(1)} ({mt.group(2)})" if mt else inner
 
@@ -117,9 +177,15 @@ def _one_line(value):
 
 
 def load_bibliography(
-    raw_meta: dict, base_dir: str, policy, pos: m.SourcePos, diags: Diagnostics
+    raw_meta: dict,
+    base_dir: str,
+    policy,
+    pos: m.SourcePos,
+    diags: Diagnostics,
+    csl_pos: m.SourcePos | None = None,
 ) -> Bibliography | None:
-    """Read the front matter's ``bibliography:`` and ``csl:``; None (with a warning) when unusable."""
+    """Read the front matter's ``bibliography:`` (at ``pos``) and ``csl:`` (at ``csl_pos``); None (with
+    a warning) when unusable."""
     files = raw_meta.get("bibliography")
     if not files:
         return None
@@ -156,14 +222,15 @@ def load_bibliography(
     style_name = raw_meta.get("csl")
     style = None
     if style_name:
-        style_path = policy.resolve(str(style_name), base_dir, pos, diags, "citation style")
+        csl_pos = csl_pos or pos
+        style_path = policy.resolve(str(style_name), base_dir, csl_pos, diags, "citation style")
         if style_path is not None:
             try:
                 style = CitationStylesStyle(style_path, validate=False)
             except Exception as e:
                 diags.warning(
                     f"citation style '{style_name}' cannot be read ({type(e).__name__}); using Harvard",
-                    pos,
+                    csl_pos,
                     "bibliography",
                 )
     if style is None:
@@ -215,8 +282,10 @@ def _unreadable(name: str, reason: str, pos: m.SourcePos, diags: Diagnostics) ->
 
 
 def cite_text(text: str, bib: Bibliography, warn) -> str:
-    """Return ``text`` with its citations formatted; ``warn(key)`` is called for an unknown key (an
-    in-text ``@key`` only when its entry could not be read: otherwise it may be an address)."""
+    """Return ``text`` with its citations formatted; ``warn(key)`` is called for an unknown key.
+    What is a citation is pandoc's rule: an ``@`` after a letter, a digit, ``@`` or ``.`` (an e-mail
+    address, ``me@uni.edu``) starts none; a key ends before its last punctuation (``@smith04.``);
+    Quarto's cross-references (``@fig-x``) are no citations."""
     if "@" not in text:
         return text
 
@@ -232,14 +301,12 @@ def cite_text(text: str, bib: Bibliography, warn) -> str:
             items.append((im.group("key"), bool(im.group("minus")), im.group("pre").strip(), im.group("loc")))
         return bib.cite(items)
 
-    text = BRACKETED.sub(bracketed, text)
-
     def in_text(mt: re.Match) -> str:
-        key = mt.group(1)
+        key = mt.group(2)
         if not bib.has(key):
-            if key.lower() in bib.left_out:
+            if not _CROSS_REF.match(key):
                 warn(key)
-            return mt.group(0)  # an address or a handle, not a citation
-        return bib.in_text(key)
+            return mt.group(0)
+        return bib.in_text(key, (mt.group(3) or "").strip())
 
-    return IN_TEXT.sub(in_text, text)
+    return _CITATIONS.sub(lambda mt: bracketed(mt) if mt.group(1) is not None else in_text(mt), text)

@@ -332,6 +332,30 @@ def _yaml_block(
     return data
 
 
+def _affiliations(author: dict[str, Any], raw: dict[str, Any]) -> list[str]:
+    """The names of an author's affiliations, each once: pandoc's ``affiliation:`` or ``institute:``
+    and Quarto's ``affiliations:`` (a name, a list of names, of ``{name: …}`` or of ``{ref: id}``
+    naming an entry of the front matter's own ``affiliations:`` list)."""
+    listed = raw.get("affiliations")
+    by_id = {
+        str(x["id"]): x
+        for x in (listed if isinstance(listed, list) else [])
+        if isinstance(x, dict) and "id" in x
+    }
+    out: list[str] = []
+    for key in ("affiliation", "affiliations", "institute"):
+        value = author.get(key)
+        for one in value if isinstance(value, list) else [value]:
+            if isinstance(one, dict) and "ref" in one and "name" not in one:
+                one = by_id.get(str(one["ref"]), {})
+            if isinstance(one, str) and one in by_id:  # (Quarto: an id alone)
+                one = by_id[one]
+            name = _text(one)
+            if name and name not in out:
+                out.append(name)
+    return out
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -627,12 +651,17 @@ def build_meta(
             authors.append(
                 m.Author(
                     markdown_text(_text(a.get("name")), lines=True),
-                    markdown_text(_text(a.get("affiliation", a.get("institute"))), lines=True),
+                    "\n".join(markdown_text(x, lines=True) for x in _affiliations(a, raw)),
                     _text(a.get("email")),
                 )
             )
         else:
             authors.append(m.Author(markdown_text(_text(a), lines=True)))
+    institute = markdown_text(_text(raw.get("institute", course.get("institution", ""))), lines=True)
+    # (each author's affiliation, where the lecture names no institute of its own, is the institute line)
+    places = [x for a in authors if a.name for x in a.affiliation.split("\n") if x]
+    places = [x for i, x in enumerate(places) if x not in places[:i] and x not in institute.split("\n")]
+    institute = "\n".join(([institute] if institute else []) + places)
     level = raw.get("slide-level", raw.get("slide_level"))
     if level is not None:
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 6:
@@ -649,7 +678,7 @@ def build_meta(
         title=markdown_text(_text(raw.get("title")), lines=True),
         subtitle=markdown_text(_text(raw.get("subtitle")), lines=True),
         authors=tuple(a for a in authors if a.name),
-        institute=markdown_text(_text(raw.get("institute", course.get("institution", ""))), lines=True),
+        institute=institute,
         date=_special_date(markdown_text(_text(raw.get("date", ""))), shown),
         lang=lang,
         direction=_direction(raw, course, lang, shown, diags, key_lines),
@@ -1217,7 +1246,12 @@ def parse_lecture(
     conv.origins = origins
     if raw_meta.get("bibliography"):
         conv.bib = load_bibliography(
-            raw_meta, base_dir, policy, m.SourcePos(shown, key_lines.get("bibliography", 1)), diags
+            raw_meta,
+            base_dir,
+            policy,
+            m.SourcePos(shown, key_lines.get("bibliography", 1)),
+            diags,
+            m.SourcePos(shown, key_lines.get("csl", key_lines.get("bibliography", 1))),
         )
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
@@ -1350,6 +1384,7 @@ USED_KEYS = frozenset(
         "subtitle",
         "author",
         "authors",
+        "affiliations",
         "institute",
         "date",
         "lang",
@@ -3567,6 +3602,13 @@ class _Converter:
             out.extend(self._inline(child, attrs))
         return self.texts(out)
 
+    def _link_text(self, node: SyntaxTreeNode) -> m.Inlines:
+        """A Markdown link's text; an autolink's (``<https://x.com/@user>``) is its address as written,
+        in which an ``@`` starts no citation."""
+        if node.markup in ("autolink", "linkify"):
+            return (m.Text("".join(c.content for c in node.children)),)
+        return self.inlines_of(node.children)
+
     def link(self, href: str, children: m.Inlines) -> list[m.Inline]:
         """A link to ``href`` (Markdown's or an HTML ``<a href>``); its text alone where it points
         nowhere in a deck or a PDF (a relative link) or is not allowed."""
@@ -3680,7 +3722,7 @@ class _Converter:
                 return []
             return [tex] if isinstance(tex, m.Code) else _math_inline(tex)
         if t == "link":
-            return self.link(str(node.attrs.get("href", "")), self.inlines_of(node.children))
+            return self.link(str(node.attrs.get("href", "")), self._link_text(node))
         if t == "image":  # an image inside a link or heading: keep its caption (else its alt text) as text
             if self.marp:  # Marp's alt text is keywords (w:120, bg): the words left, if any
                 words = marp.keywords(m.plain_text(self.inlines_of(node.children))).alt
@@ -3821,7 +3863,16 @@ class _Converter:
         """Warn that citation ``@key`` is left as written, and why (no such entry, its entry or its
         bibliography file could not be read)."""
         why = self.bib.missing(key) if self.bib is not None else "is not in the bibliography; left as written"
-        self.diags.warning(f"citation '@{key}' {why}", self.pos(None), "citation")
+        line = (
+            self.last_line
+        )  # (the block's first line: the key's own, if a later line of the block holds it)
+        for k in range(self.last_line, min(len(self.lines), self.last_line + 200) + 1):
+            if not self.lines[k - 1].strip():
+                break
+            if "@" + key in self.lines[k - 1]:
+                line = k
+                break
+        self.diags.warning(f"citation '@{key}' {why}", self.mapped(line), "citation")
 
     def inline_html(self, html: str) -> Sequence[m.Inline | _HtmlMark]:
         """An inline tag: dropped (warned once per slide); ``<br>`` is a line break; script content skipped."""

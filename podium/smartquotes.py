@@ -9,7 +9,9 @@ the quotation open before it, as pandoc's ``smart`` closes a double one; an apos
 (``don't``, ``it's``, ``l'homme``, ``O'Brien``) closes nothing.  Between Chinese, Japanese or Korean
 letters, where no word holds an apostrophe, a quote with none open before it opens one
 (``他说"你好"``).  The apostrophe and the closing single quote are one character (’), so what changes is
-only that the opening quote is curled, and paired with the right closing one.
+only that the opening quote is curled, and paired with the right closing one.  A quote that pairs
+with none is curled by its place, as pandoc curls it: a double quote at a word's start opens (a
+quotation running over paragraphs opens in its first), any other closes; a single one is an apostrophe.
 """
 
 from __future__ import annotations
@@ -123,6 +125,28 @@ def _curl(tokens: list[Token], quotes: str | list[str]) -> None:
                 stack.append({"token": i, "pos": at, "single": single, "level": level})
             elif can_close and single:
                 text = token.content = _replace(text, at, APOSTROPHE)
+    _curl_unpaired(tokens, quotes)
+
+
+def _curl_unpaired(tokens: list[Token], quotes: str | list[str]) -> None:
+    """Curl the quotes no other closed or opened, as pandoc curls each by its place: a double quote at
+    a word's start opens (a quotation running over paragraphs, ``"Start…`` … ``…end."``, opens in the
+    first and closes in the last), any other closes; a single one is an apostrophe."""
+    for i, token in enumerate(tokens):
+        if token.type != "text" or not _QUOTE.search(token.content):
+            continue
+        text = token.content
+        for mt in reversed(list(_QUOTE.finditer(text))):
+            at = mt.start()
+            if mt.group(0) == "'":
+                text = _replace(text, at, APOSTROPHE)
+                continue
+            last = charCodeAt(text, at - 1) if at > 0 else _neighbour(tokens, i, -1)
+            nxt = charCodeAt(text, at + 1) if at + 1 < len(text) else _neighbour(tokens, i, 1)
+            assert last is not None and nxt is not None
+            opens = not isWhiteSpace(nxt) and (isWhiteSpace(last) or chr(last) in "([{<-\u2014\u2013/")
+            text = text[:at] + (quotes[0] if opens else quotes[1]) + text[at + 1 :]
+        token.content = text
 
 
 def _open_quote(stack: list[dict[str, Any]], single: bool, level: int) -> int | None:
