@@ -257,6 +257,30 @@ def keywords(alt: str) -> Keywords:
     return Keywords(" ".join(rest), background, side, share, width, height)
 
 
+def line_broken_openings(body: str) -> list[int]:
+    """The lines of ``body`` where inline math as Marp reads it has a line break right after its opening
+    ``$`` (the line that ends with it) or right before its closing one (the line that starts with it),
+    which pandoc's Markdown reads as dollar signs (:func:`line_broken_math`)."""
+    if "$" not in body:
+        return []
+    from .markdown import code_lines  # noqa: PLC0415 (the reader's helper; marp.py is imported early)
+
+    lines = body.split("\n")
+    code = code_lines(lines)
+    out: list[int] = []
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and not code[end] and lines[end].strip():
+            end += 1
+        out += [
+            k + (first if first is not None else (last or 0) + 1)
+            for first, last in _katex_line_breaks(lines[k:end])
+        ]
+        k = max(end, k + 1)
+    return out
+
+
 def line_broken_math(body: str) -> tuple[str, list[int]] | None:
     """``body`` with Marp's inline math whose ``$`` has a line break right after the opening dollar or
     right before the closing one (``$`` alone on a line, then ``\\begin{split}`` … on the next lines, then

@@ -1034,6 +1034,28 @@ def _raw_lines(body: str, wanted: bool) -> tuple[str, list[bool] | None]:
     return command_ties(body) or body, [k in raw for k in range(body.count("\n") + 1)]
 
 
+def _line_broken_dollars(
+    body: str,
+    raw_meta: dict,
+    origins: list[tuple[str, int]] | None,
+    shown: str,
+    diags: Diagnostics,
+    tex_deck: bool,
+) -> None:
+    """A warning for each ``$`` with a line break on its inner side (``$`` alone on a line, the math on the
+    next lines): Marp and MathJax read it as math, pandoc's Markdown as a dollar sign and its TeX as text."""
+    if tex_deck or "$" not in body or marp.wanted(raw_meta, body):  # (a Marp deck's are math: _marp_math)
+        return
+    for k in marp.line_broken_openings(body):
+        diags.warning(
+            "a '$' with a line break right after it (or right before a closing '$') opens no math in "
+            "pandoc's Markdown: the dollars are shown and the TeX between them is read as text; write the TeX "
+            "right after the opening '$' and the closing '$' right after the TeX ($\\displaystyle …$)",
+            m.SourcePos(*origins[k]) if origins else m.SourcePos(shown, k + 1),
+            "math",
+        )
+
+
 def _other_markups(
     body: str,
     raw_meta: dict,
@@ -1220,6 +1242,7 @@ def parse_lecture(
         body, origins, remarked = _remark(body, raw_meta, shown, origins, diags)
     reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
     body, origins = _other_markups(body, raw_meta, shown, origins, latex=tex_deck, reveal=reveal)
+    _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck)
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)

@@ -72,3 +72,11 @@ def test_markdown_deck_ties_only_in_its_raw_tex(tmp_path):
     assert "Pages 1~3 and H" in words, repr(words)
     assert "Prof.\u00a0Knuth" in words and "Dr.\u00a0Smith" in words, repr(words)
     assert "See ~/bin." in words
+
+
+def test_pandoc_deck_warns_of_a_dollar_before_a_line_break(tmp_path):
+    prs, stderr = _deck(
+        tmp_path, "---\ntitle: T\n---\n\n## A\n\nGoal:\n\n$\n\\displaystyle\n\\frac{a}{b}\n$\n\nthen.\n"
+    )
+    assert "lecture.md:9: warning: a '$' with a line break right after it" in stderr, stderr
+    assert "Goal:" in "\n".join(_texts(prs))
