@@ -255,3 +255,123 @@ def keywords(alt: str) -> Keywords:
                 continue
         rest.append(word)
     return Keywords(" ".join(rest), background, side, share, width, height)
+
+
+def line_broken_openings(body: str) -> list[int]:
+    """The lines of ``body`` where inline math as Marp reads it has a line break right after its opening
+    ``$`` (the line that ends with it) or right before its closing one (the line that starts with it),
+    which pandoc's Markdown reads as dollar signs (:func:`line_broken_math`)."""
+    if "$" not in body:
+        return []
+    from .markdown import code_lines  # noqa: PLC0415 (the reader's helper; marp.py is imported early)
+
+    lines = body.split("\n")
+    code = code_lines(lines)
+    out: list[int] = []
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and not code[end] and lines[end].strip():
+            end += 1
+        out += [
+            k + (first if first is not None else (last or 0) + 1)
+            for first, last in _katex_line_breaks(lines[k:end])
+        ]
+        k = max(end, k + 1)
+    return out
+
+
+def line_broken_math(body: str) -> tuple[str, list[int]] | None:
+    """``body`` with Marp's inline math whose ``$`` has a line break right after the opening dollar or
+    right before the closing one (``$`` alone on a line, then ``\\begin{split}`` … on the next lines, then
+    ``$``) written as pandoc's Markdown reads it: each such dollar joined to the line next to it.  Marp's
+    math rule (markdown-it-katex, as marp-core uses it) refuses an opening ``$`` only when a space or a
+    tab follows it, a closing one when a space or a tab is before it or a digit after it; pandoc's refuses
+    a line break too, and the math's dollars were left on the slide.  Code is left alone; the math stays
+    in its paragraph.  Returns the text and the line each new line came from, None when nothing changed."""
+    if "$" not in body:
+        return None
+    from .markdown import code_lines  # noqa: PLC0415 (the reader's helper; marp.py is imported early)
+
+    lines = body.split("\n")
+    code = code_lines(lines)
+    joined_after: set[int] = set()  # line k is joined with line k + 1
+    k = 0
+    while k < len(lines):
+        if code[k] or not lines[k].strip():
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and not code[end] and lines[end].strip():
+            end += 1
+        for first, last in _katex_line_breaks(lines[k:end]):
+            joined_after.update(k + n for n in (first, last) if n is not None)
+        k = end
+    if not joined_after:
+        return None
+    out: list[str] = []
+    index: list[int] = []
+    for k, line in enumerate(lines):
+        if k - 1 in joined_after:
+            out[-1] = _joined(out[-1], line.lstrip())
+        else:
+            out.append(line)
+            index.append(k)
+    return "\n".join(out), index
+
+
+def _joined(before: str, after: str) -> str:
+    """Two lines of math as one (a control space at the end, ``\\\\ ``, kept as one)."""
+    head = before.rstrip()
+    slashes = len(head) - len(head.rstrip("\\"))
+    return head + (" {}" if slashes % 2 else "") + after if after.startswith("$") else head + after
+
+
+def _katex_line_breaks(lines: list[str]) -> list[tuple[int | None, int | None]]:
+    """In one paragraph's lines: for each piece of inline math Marp reads whose opening ``$`` ends a line
+    or whose closing ``$`` starts one, the line the opening dollar ends (else None) and the line before
+    the closing dollar (else None)."""
+    text = "\n".join(lines)
+    if "$" not in text:
+        return []
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def line_of(pos: int) -> int:
+        return max(n for n, s in enumerate(starts) if s <= pos)
+
+    found: list[tuple[int | None, int | None]] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "`":  # a code span: its dollars are code
+            run = len(text[i:]) - len(text[i:].lstrip("`"))
+            close = re.compile(r"(?<!`)" + "`" * run + r"(?!`)").search(text, i + run)
+            i = close.end() if close else i + run
+            continue
+        if c != "$":
+            i += 1
+            continue
+        after = text[i + 1 : i + 2]
+        if after in ("$", " ", "\t", ""):  # ($$: display math, another rule's)
+            i += 2 if after == "$" else 1
+            continue
+        j = i + 1
+        while (j := text.find("$", j)) != -1 and (len(text[:j]) - len(text[:j].rstrip("\\"))) % 2:
+            j += 1
+        if j == -1:
+            i += 1
+            continue
+        if text[j - 1] in " \t" or text[j + 1 : j + 2].isdigit() or not text[i + 1 : j].strip():
+            i += 1
+            continue
+        if after == "\n" or text[j - 1] == "\n":
+            found.append(
+                (line_of(i) if after == "\n" else None, line_of(j) - 1 if text[j - 1] == "\n" else None)
+            )
+        i = j + 1
+    return found

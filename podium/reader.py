@@ -77,10 +77,12 @@ from .revealmd import element_fragments, is_reveal_markdown, reveal_markdown, se
 from .safety import PathPolicy
 from .sourcefile import MAX_BYTES, decode_source, read_bounded
 from .texenvs import (
+    command_ties,
     environments_to_markdown,
     latex_references,
     math_brackets,
     notes_to_divs,
+    raw_tex_lines,
     spaced_dollar_math,
     tex_comment_lines,
     tex_text,
@@ -1058,6 +1060,45 @@ def _remark(
     return rewrite.text, [base[j] for j in rewrite.index], rewrite
 
 
+def _marp_math(body: str, raw_meta: dict, latex: bool) -> tuple[str, list[int]] | None:
+    """A Marp deck's inline math with a line break after its opening ``$`` or before its closing one, as
+    this dialect reads it (:func:`marp.line_broken_math`); None when there is none."""
+    if latex or "$" not in body or not marp.wanted(raw_meta, body):
+        return None
+    return marp.line_broken_math(body)
+
+
+def _raw_lines(body: str, wanted: bool) -> tuple[str, list[bool] | None]:
+    """A Markdown lecture written with LaTeX: its text with its TeX commands' ties as no-break spaces
+    (:func:`command_ties`), and for each line whether it is raw TeX (:func:`raw_tex_lines`)."""
+    if not wanted:
+        return body, None
+    raw = set(raw_tex_lines(body))
+    return command_ties(body) or body, [k in raw for k in range(body.count("\n") + 1)]
+
+
+def _line_broken_dollars(
+    body: str,
+    raw_meta: dict,
+    origins: list[tuple[str, int]] | None,
+    shown: str,
+    diags: Diagnostics,
+    tex_deck: bool,
+) -> None:
+    """A warning for each ``$`` with a line break on its inner side (``$`` alone on a line, the math on the
+    next lines): Marp and MathJax read it as math, pandoc's Markdown as a dollar sign and its TeX as text."""
+    if tex_deck or "$" not in body or marp.wanted(raw_meta, body):  # (a Marp deck's are math: _marp_math)
+        return
+    for k in marp.line_broken_openings(body):
+        diags.warning(
+            "a '$' with a line break right after it (or right before a closing '$') opens no math in "
+            "pandoc's Markdown: the dollars are shown and the TeX between them is read as text; write the TeX "
+            "right after the opening '$' and the closing '$' right after the TeX ($\\displaystyle …$)",
+            m.SourcePos(*origins[k]) if origins else m.SourcePos(shown, k + 1),
+            "math",
+        )
+
+
 def _other_markups(
     body: str,
     raw_meta: dict,
@@ -1073,13 +1114,17 @@ def _other_markups(
 
     tex_source = latex  # (a .tex file: none of its text is Markdown's)
 
+    raw_lines: list[bool] | None = None  # a Markdown lecture's raw TeX lines, as they were (tex_text)
+
     def mapped(rewritten: tuple[str, list[int]] | None) -> None:
-        nonlocal body, origins
+        nonlocal body, origins, raw_lines
         if rewritten is not None:
             base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
             body, index = rewritten
             origins = [base[j] for j in index]
+            raw_lines = raw_lines and [raw_lines[j] for j in index]
 
+    mapped(_marp_math(body, raw_meta, latex))  # Marp's `$` then a line break: math
     if "\\note" in body:  # beamer's block-level \note{…}, perhaps paragraphs long: a notes div
         mapped(notes_to_divs(body))
     if re.search(r"\\(?:only|uncover|visible|onslide|invisible)\s*<", body):  # beamer's overlays: clicks
@@ -1117,6 +1162,7 @@ def _other_markups(
     unstarred = unstarred_graphics(body) if "\\includegraphics*" in body else None
     if unstarred is not None:  # graphicx's \includegraphics*: the same picture, clipped to its box
         body = unstarred
+    body, raw_lines = _raw_lines(body, latex and not tex_source)  # (before their environments are rewritten)
     if "\\begin{" in body or "\\includegraphics" in body:  # beamer's environments: what they mean
         mapped(environments_to_markdown(body))
     referred = latex_references(body) if latex else None
@@ -1130,7 +1176,7 @@ def _other_markups(
         numbered_refs = number_crossrefs(body)
     if numbered_refs is not None:  # Quarto's @fig-x, @tbl-x, @eq-x: numbered as Quarto numbers them
         body = numbered_refs
-    texts = tex_text(body, tex=tex_source) if latex else None
+    texts = tex_text(body, tex=tex_source, raw_lines=raw_lines) if latex else None
     if texts is not None:  # TeX's accents, spaces, ties, line breaks and ``quotes'' in its text
         body = texts
     return body, origins
@@ -1239,6 +1285,7 @@ def parse_lecture(
         body, origins, remarked = _remark(body, raw_meta, shown, origins, diags)
     reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
     body, origins = _other_markups(body, raw_meta, shown, origins, latex=tex_deck, reveal=reveal)
+    _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck)
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)

@@ -1553,7 +1553,10 @@ def math_brackets(text: str) -> str | None:
 
 
 _TEXISH = re.compile(r"\\(?:begin|end)\{|\\item\b|\\frametitle\b|\\pause\b|\\textbf\{|\\emph\{")
-_CODE_OR_MATH = re.compile(r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$", re.S)
+# (inline math may go on over lines of its paragraph: `$\\displaystyle` … `\\end{split}$`)
+_CODE_OR_MATH = re.compile(
+    r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)(?:[^$\n]|\n(?![ \t]*\n))*?(?<=\S)\$", re.S
+)
 
 
 # `$ = \big\langle f \big\rangle $`: math with spaces inside its dollars, as MathJax and KaTeX read it
@@ -1699,14 +1702,35 @@ def _accented(mt: re.Match) -> str:
     return unicodedata.normalize("NFC", base + mark)
 
 
-def tex_text(text: str, tex: bool = False) -> str | None:
+def raw_tex_lines(text: str) -> list[int]:
+    """The lines of a Markdown lecture that are raw TeX, LaTeX's own and not Markdown's: an environment's
+    lines from its ``\\begin{…}`` to its ``\\end{…}``, a list's ``\\item`` (code left out)."""
+    lines = text.split("\n")
+    code = code_lines(lines)
+    depth = 0  # how many LaTeX environments are open
+    out: list[int] = []
+    for k, line in enumerate(lines):
+        if code[k]:
+            continue
+        if depth > 0 or _RAW_TEX_LINE.search(line):
+            out.append(k)
+        if "\\begin{" in line or "\\end{" in line:
+            bare = _CODE_SPANS.sub("", line)
+            depth = max(0, depth + bare.count("\\begin{") - bare.count("\\end{"))
+    return out
+
+
+def tex_text(text: str, tex: bool = False, raw_lines: list[bool] | None = None) -> str | None:
     """In a lecture :func:`written_with_latex`, what TeX's text means and Markdown would read otherwise: accents
     (``\\"o`` ö), ``\\,`` a thin space, ``\\ `` and ``\\;`` a space, ``~`` a no-break space, ``\\\\`` a line
     break, ````word''`` quotes, babel's quotes (``\\glqq``…``\\grqq`` „…“, ``\\og``…``\\fg`` «…»); code, math,
     addresses and ``H~2~O`` are left alone, line for line.  ``tex``: the lecture is a ``.tex`` file, whose text
     Markdown never wrote: every ``~`` is a tie (``~~~~`` as many no-break spaces, no strike-through), and the
     quotes TeX's fonts and babel's shorthands make are those marks (``<<…>>`` «…», ``"`…"'`` „…“, ``,,``, a
-    lone ``''`` ”).  None when nothing changed."""
+    lone ``''`` ”).  In a Markdown lecture a ``~`` is a tie only in its raw TeX (``raw_lines``, for each
+    line: was it raw TeX before its environments were rewritten; None: :func:`raw_tex_lines`), in a TeX
+    command's argument or right before a command; elsewhere it is a tilde, as pandoc and Marp show it.
+    None when nothing changed."""
     if "\\" not in text and "~" not in text and "``" not in text and not tex:
         return None
     lines = text.split("\n")
@@ -1714,6 +1738,7 @@ def tex_text(text: str, tex: bool = False) -> str | None:
     changed = False
     in_math = False
     inline = False  # inside $…$ math that goes on over lines (a matrix's rows: TeX's own \\)
+    own_raw = set() if tex or raw_lines is not None else set(raw_tex_lines(text))
     out: list[str] = []
     for k, line in enumerate(lines):
         opens = toggles_display_math(line)
@@ -1721,6 +1746,7 @@ def tex_text(text: str, tex: bool = False) -> str | None:
             in_math ^= opens and not fenced[k]
             out.append(line)
             continue
+        raw = tex or (raw_lines[k] if raw_lines is not None and k < len(raw_lines) else k in own_raw)
         dollars = single_dollars(line) if "$" in line else []
         head = ""
         if inline:  # the math's words up to its closing $ are TeX's own
@@ -1733,16 +1759,20 @@ def tex_text(text: str, tex: bool = False) -> str | None:
         in_math = opens
         if opens:  # a line that opens display math: its words before the $$ only
             at = line.rfind("$$")
-            new = _tex_line(line[:at], tex) + line[at:]
+            new = _tex_line(line[:at], tex, raw) + line[at:]
         elif len(dollars) % 2 == 1 and _opens_math(line, dollars[-1]):  # math that goes on to the next line
             inline = True
-            new = _tex_line(line[: dollars[-1]], tex) + line[dollars[-1] :]
+            new = _tex_line(line[: dollars[-1]], tex, raw) + line[dollars[-1] :]
         else:
-            new = _tex_line(line, tex)
+            new = _tex_line(line, tex, raw)
         new = head + new
         changed = changed or new != head + line
         out.append(new)
     return "\n".join(out) if changed else None
+
+
+# a line of a Markdown lecture that is LaTeX's own: an environment's start or end, a list's \item
+_RAW_TEX_LINE = re.compile(r"\\(?:begin|end)\{|^\s*\\item\b")
 
 
 def single_dollars(line: str) -> list[int]:
@@ -1785,15 +1815,17 @@ def tex_quotes(text: str) -> str:
     )
 
 
-def _tex_line(line: str, tex: bool = False) -> str:
-    """One line's text outside its code spans and inline math (:func:`tex_text`)."""
+def _tex_line(line: str, tex: bool = False, raw: bool = True) -> str:
+    """One line's text outside its code spans and inline math (:func:`tex_text`); ``raw``: the line is a
+    Markdown lecture's raw TeX (in a LaTeX environment), whose every ``~`` is a tie, as elsewhere only a
+    ``~`` in a TeX command's argument or right before a command is."""
     line = tex_quotes(line)  # (before code spans are looked for: ``a'' and ``b'' would make one)
     if tex:
         line = re.sub(
             r'"`', "\u201e", line.replace("\"'", "\u201c")
         )  # (ngerman's "`…"': before code spans too)
         return outside(_PROTECTED_IN_TEX, line, _tex_words_in_tex)
-    return outside(_PROTECTED, line, _tex_words_in)
+    return outside(_PROTECTED, line, _tex_words_in if raw else _tex_words_in_markdown)
 
 
 # babel's quotation marks as commands (German, French, and the T1 font's guillemets by name)
@@ -1847,7 +1879,48 @@ def _tex_words_in_tex(text: str) -> str:
     return _tex_words_in(text)
 
 
-def _tex_words_in(text: str) -> str:
+def _tex_words_in_markdown(text: str) -> str:
+    """:func:`_tex_words_in` for a Markdown line's text outside raw TeX: a ``~`` is a tilde (pandoc: one
+    is a subscript only with its closing ``~``, H~2~O), but in a TeX command's argument
+    (``\\cite[p.~4]{knuth}``, ``\\textbf{Dr.~Smith}``) or right before a command (``Figure~\\ref{a}``)."""
+    return _tex_words_in(_command_ties(text), ties=False)
+
+
+def _command_ties(text: str) -> str:
+    """``text`` with the ``~`` in a TeX command's argument, or right before a command, a no-break space."""
+    if "~" not in text or "\\" not in text:
+        return text
+    text = _TEX_ARGUMENTS.sub(lambda mt: _TIE.sub("\u00a0", mt.group(0)), text)
+    return re.sub(r"(?<=[^\s~])~(?=\\[A-Za-z])", "\u00a0", text)
+
+
+def command_ties(text: str) -> str | None:
+    """A Markdown lecture's text with the ties of its TeX commands (``\\cite[p.~4]{knuth}``,
+    ``Figure~\\ref{a}``) as no-break spaces, before the commands are rewritten as Markdown
+    (:func:`latex_references`); code and math are left alone.  None when nothing changed."""
+    if "~" not in text:
+        return None
+    lines = text.split("\n")
+    fenced = code_lines(lines)
+    in_math = False
+    changed = False
+    for k, line in enumerate(lines):
+        opens = toggles_display_math(line)
+        if fenced[k] or in_math or opens:
+            in_math ^= opens and not fenced[k]
+            continue
+        new = outside(_PROTECTED, line, _command_ties) if "~" in line and "\\" in line else line
+        if new != line:
+            lines[k], changed = new, True
+    return "\n".join(lines) if changed else None
+
+
+# a TeX command with its arguments on the line (one level of braces inside), and a tie
+_TEX_ARGUMENTS = re.compile(r"\\[A-Za-z]+\*?(?:\[[^\]\n]*\]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})+")
+_TIE = re.compile(r"(?<=[^\s~])~(?=[^\s~])")
+
+
+def _tex_words_in(text: str, ties: bool = True) -> str:
     if not text:
         return text
     text = _ACCENT.sub(_accented, text)
@@ -1859,7 +1932,7 @@ def _tex_words_in(text: str) -> str:
     text = re.sub(r"\\[;:>]", " ", text)
     text = re.sub(r"\\!", "", text)
     text = re.sub(r"\\ ", " ", text)
-    text = re.sub(r"(?<=[^\s~])~(?=[^\s~])", "\u00a0", text)  # TeX's tie (not ~~struck~~)
+    text = _TIE.sub("\u00a0", text) if ties else text  # TeX's tie (not ~~struck~~)
     text = re.sub(r"\\\\(?:\[[^\]]*\])?\s*$", "\\\\", text)  # \\ ending a line: Markdown's hard break
     text = re.sub(r"\\newline\s*$", "\\\\", text)
     return text
