@@ -650,6 +650,10 @@ class Fitter:
                     )
                 if cut is None:
                     break
+                if cut > 1 and _introduces(chunks[cut - 1], is_picture(chunks[cut])):
+                    cut -= 1  # (its label goes with it)
+                elif is_picture(chunks[cut]) and (off := _label_off(chunks[cut - 1])) is not None:
+                    chunks = [*chunks[: cut - 1], *off, *chunks[cut:]]
                 out.append(chunks[:cut])
                 chunks = chunks[cut:]
             out.append(chunks)
@@ -894,9 +898,18 @@ class Fitter:
                     h = self._unit_h(c.chunks, width, sizes, style, own, False)
                     if h > cap:  # taller than a slide: its blocks one by one
                         todo[0:0] = c.chunks
+                        if c.joins and parts[-1] and isinstance(parts[-1][-1], TextChunk):
+                            todo.insert(
+                                0, replace(todo.pop(0), paras=parts[-1].pop().paras + c.chunks[0].paras)
+                            )
                         continue
                     parts.append([])  # (an empty first part, the room left in a column, stays empty)
                     limit, used, gap = cap, 0, 0
+                head = c.chunks[0]
+                if c.joins and parts[-1] and isinstance(parts[-1][-1], TextChunk):  # (its text goes on)
+                    before = parts[-1][-1]
+                    parts[-1][-1] = replace(before, paras=before.paras + head.paras)
+                    c = _Kept(c.chunks[1:])
                 parts[-1].extend(x for piece in c.chunks for x in _ungroup(piece))
                 used += gap + h
                 continue
@@ -1112,6 +1125,7 @@ class _Kept:
     as one: they start a new part rather than be parted, unless together they are taller than a slide."""
 
     chunks: list
+    joins: bool = False  # its first chunk is the last line of the text before: one text when on one part
 
 
 def _keep_of(c) -> int:
@@ -1133,18 +1147,50 @@ def _kept_together(chunks) -> list:
         if k and out and _keep_of(out[-1]) == k:
             prev = out.pop()
             out.append(_Kept([*(prev.chunks if isinstance(prev, _Kept) else [prev]), c]))
-        elif isinstance(c, (ObjectChunk, _Pictures)) and out and _introduces(out[-1]):
+        elif isinstance(c, (ObjectChunk, _Pictures)) and out and _introduces(out[-1], _shows_picture(c)):
             out.append(_Kept([out.pop(), c]))
+        elif _shows_picture(c) and out and (cut := _label_off(out[-1])) is not None:
+            out[-1] = cut[0]  # (the last line of a longer text labels the picture: it goes with it)
+            out.append(_Kept([cut[1], c], joins=True))
         else:
             out.append(c)
     return out
 
 
-def _introduces(c) -> bool:
-    """Is ``c`` a short text (at most two paragraphs) ending in a heading or in words ending in a colon?"""
+def _introduces(c, picture: bool = False) -> bool:
+    """Is ``c`` a short text (at most two paragraphs) ending in a heading or in words ending in a colon?
+    Over a ``picture``, a short line that ends no sentence (a name over a photo) is its label too."""
     if not isinstance(c, TextChunk) or not c.paras or len(c.paras) > 2:
         return False
-    return _leads(c.paras[-1])
+    return _leads(c.paras[-1]) or picture and _names(c.paras[-1])
+
+
+def _names(p: Para) -> bool:
+    """Is ``p`` a short line that ends no sentence (``Espiral del silencio`` over its picture)?"""
+    text = "".join(r.text for r in p.runs).strip()
+    return (
+        bool(text)
+        and p.bullet == Bullet.NONE
+        and p.style in (ParaStyle.BODY, ParaStyle.HEADING)
+        and len(text) <= 60
+        and "\n" not in text
+        and not text.endswith((".", "!", "?", ";", ",", "…", "。", "！", "？"))
+    )
+
+
+def _label_off(c) -> tuple[TextChunk, TextChunk] | None:
+    """``c`` (a text of more than two paragraphs) as its paragraphs but the last, and its last paragraph,
+    when that labels a picture after it (a bold label, a line ending in a colon, a short name); else None."""
+    if not isinstance(c, TextChunk) or len(c.paras) <= 2 or c.box:
+        return None
+    last = c.paras[-1]
+    if not (_leads(last) or _names(last)) or last.level > 0:
+        return None
+    return replace(c, paras=c.paras[:-1]), replace(c, paras=(last,), step=last.step)
+
+
+def _shows_picture(c) -> bool:
+    return isinstance(c, _Pictures) or is_picture(c)
 
 
 def _leads(p: Para) -> bool:
