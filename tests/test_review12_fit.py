@@ -76,3 +76,26 @@ def test_the_last_line_of_a_list_slide_labels_its_picture(tmp_path):
     assert "The spiral of silence:" not in paragraph_texts(slides[0])
     assert "The spiral of silence:" in paragraph_texts(slides[1]) and _pictures_on(slides[1]) == 1
     assert "Point 9 about groups and their norms." in paragraph_texts(slides[0])
+
+
+def test_a_code_line_too_wide_is_named_on_the_slide_the_deck_shows_it(tmp_path):
+    body = "".join(f"x{i} = {i}\n" for i in range(1, 31))
+    wide_a = "y = '" + "a" * 150 + "'"
+    wide_b = "z = '" + "b" * 150 + "'"
+    src = write_md(
+        tmp_path,
+        "---\ntitle: Numbering\n---\n\n## Long listing\n\n```python\n"
+        + body
+        + wide_a
+        + "\n```\n\n## Short listing\n\n```python\n"
+        + wide_b
+        + "\n```\n",
+    )
+    prs, err = _deck(src, tmp_path / "out")
+    titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
+    where_a = next(i for i, s in enumerate(prs.slides, 1) if "aaaa" in "".join(paragraph_texts(s)))
+    where_b = titles.index("Short listing") + 1
+    said = [line for line in err.splitlines() if "too wide for the slide" in line]
+    assert len(said) == 2, err
+    assert f"lecture.md:7: warning: slide {where_a} (part 2 of 2): code line 31 of this listing" in said[0]
+    assert f"lecture.md:43: warning: slide {where_b}: code line 1 of this listing" in said[1]

@@ -331,6 +331,15 @@ class Fitter:
         self.labels = labels
         self.diags = diags
         self.wraps: set[m.SourcePos] = set()  # the listings said to wrap (unfittable)
+        self.code_seen: dict[m.SourcePos, int] = {}  # a listing's lines on the parts fitted so far
+        self.code_waits: dict[
+            m.SourcePos, tuple[str, str, m.SourcePos]
+        ] = {}  # a wrap said at its widest line
+
+    def slide_name(self, plan: SlidePlan) -> str:
+        """``plan``'s number as the deck shows it (continuation slides counted), with its part."""
+        number = self.before + max(plan.part, 1)
+        return f"slide {number}{f' (part {plan.part} of {plan.parts})' if plan.parts > 1 else ''}"
 
     # heights
     def heights(
@@ -426,7 +435,7 @@ class Fitter:
                 return plan if factor == 1.0 else replace(plan, title_scale=factor)
         if plan.part <= 1:
             self.diags.warning(
-                f"slide {plan.number}: its title is too long for the title box even at 60 % of its size; "
+                f"{self.slide_name(plan)}: its title is too long for the title box even at 60 % of its size; "
                 "shorten it (the slide's first line can say the rest)",
                 plan.pos,
                 "overfull",
@@ -443,8 +452,8 @@ class Fitter:
             return [self.title_fitted(plan)]
         out = [self.title_fitted(p) for p in self._fit(plan)]
         for p in out:
-            for hint, pos in self.unfittable(p):
-                self.diags.warning(f"slide {p.number}: {hint}", pos or p.pos, "overfull")
+            for name, hint, pos in self.unfittable(p):
+                self.diags.warning(f"{name}: {hint}", pos or p.pos, "overfull")
         return out
 
     def fit_title(self, plan: SlidePlan) -> SlidePlan:
@@ -462,13 +471,15 @@ class Fitter:
             s = round(s - 0.05, 3)
         return replace(plan, sizes=TypeSizes(s)) if s < 1.0 else plan
 
-    def unfittable(self, plan: SlidePlan) -> list[tuple[str, m.SourcePos | None]]:
+    def unfittable(self, plan: SlidePlan) -> list[tuple[str, str, m.SourcePos | None]]:
         """Say what no size or split can fix on ``plan`` (a word wider than its box, a picture that cannot
-        be shown about 1.5 in on its short side), each with the source line to change."""
+        be shown about 1.5 in on its short side, a listing line that wraps), each with the slide the deck
+        shows it on and the source line to change."""
         layout = self.g.layout(plan)
         g = self.g.geo(layout)
         sizes = plan.sizes or TypeSizes()
-        out: list[tuple[str, m.SourcePos | None]] = []
+        name = self.slide_name(plan)
+        out: list[tuple[str, str, m.SourcePos | None]] = []
         for sl in self.g.slots(plan, g, self.footnote_bottom(plan, g)):
             first = True
             for c in sl.chunks:
@@ -485,28 +496,15 @@ class Fitter:
                             word = max("".join(r.text for r in p.runs).split() or [""], key=len)
                             out.append(
                                 (
+                                    name,
                                     f"the word '{word[:40]}' is wider than the slide and is broken; shorten it "
                                     "or give it a break (a hyphen or a space)",
                                     word_pos(plan.source, word),
                                 )
                             )
             for x in walk_chunks(sl.chunks):  # a listing whose longest line wraps even at the floor size
-                if (
-                    isinstance(x, ObjectChunk)
-                    and isinstance(x.block, m.CodeBlock)
-                    and x.block.pos not in self.wraps
-                ):
-                    if _code_fit_pt(x.block, _chunk_width(sl, x), self.g.fonts.mono) < sizes.code * 0.995:
-                        self.wraps.add(x.block.pos)  # (once a listing, though it continues over slides)
-                        lines = x.block.code.split("\n")
-                        k = max(range(len(lines)), key=lambda j: code_columns(lines[j]))
-                        out.append(
-                            (
-                                f"code line {k + 1} of this listing ({code_columns(lines[k])} characters) is "
-                                f"too wide for the slide at {sizes.code:.0f} pt and wraps; break or shorten it",
-                                x.block.pos,
-                            )
-                        )
+                if isinstance(x, ObjectChunk) and isinstance(x.block, m.CodeBlock):
+                    out += self.code_wraps(x, plan, name, _chunk_width(sl, x), sizes)
         in_columns = {
             id(x)
             for c in plan.chunks
@@ -518,8 +516,51 @@ class Fitter:
             if is_picture(x) and x.shown is not None and x.block.path:
                 hint = self.small_picture(x, plan, id(x) in in_columns)
                 if hint:
-                    out.append((hint, x.block.pos))
+                    out.append((name, hint, x.block.pos))
         return list(dict.fromkeys(out))
+
+    def code_wraps(
+        self, x: ObjectChunk, plan: SlidePlan, name: str, width: int, sizes: TypeSizes
+    ) -> list[tuple[str, str, m.SourcePos | None]]:
+        """Say, once a listing, that its widest line wraps: on the slide that shows that line, numbered in
+        the whole listing (a listing continued over slides is fitted part by part, in order)."""
+        b = x.block
+        assert isinstance(b, m.CodeBlock)
+        lines = b.code.split("\n")
+        whole = next(
+            (
+                t.code.split("\n")
+                for t in m.walk(plan.source.body if plan.source is not None else ())
+                if isinstance(t, m.CodeBlock) and t.pos == b.pos
+            ),
+            lines,
+        )
+        off = self.code_seen.get(b.pos, 0)
+        if whole[off : off + len(lines)] != lines:  # (not the next part of it: found where it is)
+            off = next((i for i in range(len(whole)) if whole[i : i + len(lines)] == lines), 0)
+        self.code_seen[b.pos] = off + len(lines)
+        if b.pos in self.wraps:
+            return []
+        widest = max(range(len(whole)), key=lambda j: code_columns(whole[j]))
+        holds = off <= widest < off + len(lines)
+        if _code_fit_pt(b, width, self.g.fonts.mono) >= sizes.code * 0.995:
+            said = self.code_waits.pop(b.pos, None) if holds else None  # (its widest line fits here)
+            if said is not None:
+                self.wraps.add(b.pos)
+            return [said] if said else []
+        k = widest - off if holds else max(range(len(lines)), key=lambda j: code_columns(lines[j]))
+        said = (
+            name,
+            f"code line {off + k + 1} of this listing ({code_columns(lines[k])} characters) is "
+            f"too wide for the slide at {sizes.code:.0f} pt and wraps; break or shorten it",
+            b.pos,
+        )
+        if not holds and widest >= off + len(lines):  # its widest line comes later: said there
+            self.code_waits.setdefault(b.pos, said)
+            return []
+        self.wraps.add(b.pos)  # (once a listing, though it continues over slides)
+        self.code_waits.pop(b.pos, None)
+        return [said]
 
     def small_picture(self, c: ObjectChunk, plan: SlidePlan, in_column: bool = False) -> str:
         """Say why picture chunk ``c`` (with its decided size) is drawn smaller than about 1.5 in on its short
@@ -697,7 +738,7 @@ class Fitter:
                         moved.append(replace(x, slides_only=x.slides_only or c.slides_only))
                         if plan.part <= 1:
                             self.diags.warning(
-                                f"slide {plan.number}: picture '{b.src}' would be under 1 in on its short side in its "
+                                f"slide {self.before + 1}: picture '{b.src}' would be under 1 in on its short side in its "
                                 f"{round(w * 100)} % column, so it follows the columns at the slide's width; widen "
                                 "the column, or give the picture {width=100%} to keep it there",
                                 b.pos,
@@ -764,9 +805,8 @@ class Fitter:
         hint, pos = self.why(slots, sizes, plan.source)
         need = max((self.needed(sl, sizes) - sl.rect.h for sl in slots), default=0)
         tenths = max(math.ceil(need / EMU_PER_IN * 10 - 1e-9), 1)  # (never "0.0 in": rounded up)
-        number = self.before + max(plan.part, 1)  # (the number the deck shows on it)
         self.diags.warning(
-            f"slide {number}{f' (part {plan.part} of {plan.parts})' if plan.parts > 1 else ''} is too full: "
+            f"{self.slide_name(plan)} is too full: "
             f"its content needs {tenths / 10:.1f} in more than the layout gives; {hint}",
             pos or plan.pos,
             "overfull",
