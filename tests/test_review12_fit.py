@@ -3,11 +3,12 @@ with the line that labels it (a short name over a photo, a bold label, a line en
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from PIL import Image
 
-from .conftest import paragraph_texts, run_cli, write_md
+from .conftest import click_paragraphs, paragraph_texts, run_cli, write_md
 
 
 def _deck(src: Path, out: Path):
@@ -99,3 +100,61 @@ def test_a_code_line_too_wide_is_named_on_the_slide_the_deck_shows_it(tmp_path):
     assert len(said) == 2, err
     assert f"lecture.md:7: warning: slide {where_a} (part 2 of 2): code line 31 of this listing" in said[0]
     assert f"lecture.md:43: warning: slide {where_b}: code line 1 of this listing" in said[1]
+
+
+_SUBHEAD = """
+---
+title: T
+format: revealjs
+---
+
+## Ingredients of a causal analysis: Treatment variable
+### From "why?" to "what is the effect of...?"
+
+Last critical thing is to specify the **treatment** whose average effect on the outcome you want to estimate (sometimes called **independent variable**)
+
+Must plausibly be [manipulable]{.alert} among units in the population
+
+::: {.fragment}
+Consider when units are individuals, outcome is voting for Trump in 2024.
+Which "treatments" are plausibly manipulable?
+:::
+
+::: {.incremental}
+- Whether they see a GOTV message from a social media influencer?
+- Whether they have voted in the past?
+- Their annual income?
+- Whether they identify as a Republican?
+- Whether they are Black?
+:::
+"""
+
+
+def test_a_subhead_over_a_fragment_and_an_incremental_list_keeps_one_slide(tmp_path):
+    from pptx import Presentation
+
+    src = write_md(tmp_path, _SUBHEAD, "lecture.qmd")
+    out = tmp_path / "out"
+    result = run_cli("all", src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    prs = Presentation(str(out / "lecture.pptx"))
+    titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
+    assert titles == ["T", "Ingredients of a causal analysis: Treatment variable"]
+    slide = list(prs.slides)[1]
+    texts = paragraph_texts(slide)
+    assert "From “why?” to “what is the effect of…?”" in texts and "Whether they are Black?" in texts
+    clicks = click_paragraphs(slide)  # (the fragment, then the list item by item)
+    assert [c[0] for c in clicks] == [
+        "Consider when units are individuals, outcome is voting for Trump in 2024. Which “treatments” are "
+        "plausibly manipulable?",
+        "Whether they see a GOTV message from a social media influencer?",
+        "Whether they have voted in the past?",
+        "Their annual income?",
+        "Whether they identify as a Republican?",
+        "Whether they are Black?",
+    ]
+    pages = subprocess.run(
+        ["pdftotext", str(out / "lecture-slides.pdf"), "-"], capture_output=True, text=True
+    ).stdout.split("\f")
+    assert len([p for p in pages if p.strip()]) == 2  # (the drawings: the same two slides)
+    assert "(cont.)" not in "".join(pages)

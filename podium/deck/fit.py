@@ -50,7 +50,9 @@ from .measure import (
 )
 from .pictures import natural_size
 from .placement import (
+    chunk_heights,
     decide_pictures,
+    follows_text,
     grid_shape,
     in_placeholder_look,
     is_picture,
@@ -345,21 +347,13 @@ class Fitter:
     def heights(
         self, chunks, width: int, sizes: TypeSizes, style, own: bool, minimum: bool = True
     ) -> list[int]:
-        out = []
-        first_text = True
-        for c in chunks:
-            if in_placeholder_look(c, style, own, first_text) or isinstance(c, TextChunk) and first_text:
-                # measured as the writer draws it (placement.stack)
-                out.append(self.M.chunk(c, width, sizes, style, own, minimum))
-                first_text = False
-            else:
-                out.append(self.M.chunk(c, width, sizes, None, False, minimum))
-        return out
+        return chunk_heights(self.M, chunks, width, sizes, style, own, minimum)  # (as placement.stack)
 
     def needed(self, slot: Slot, sizes: TypeSizes) -> int:
         hs = self.heights(slot.chunks, slot.rect.w, sizes, slot.style, slot.own)
         hs = _grid_adjust(self, slot.chunks, slot.rect.w, hs, sizes)
-        return sum(hs) + GAP * max(len(hs) - 1, 0)
+        within = sum(follows_text(slot.chunks))  # (text drawn in the frame above: no gap before it)
+        return sum(hs) + GAP * max(len(hs) - 1 - within, 0)
 
     def sizes_at(self, s: float, slots: list[Slot]) -> TypeSizes:
         cv = self.g.cv_scale
