@@ -50,7 +50,9 @@ from .measure import (
 )
 from .pictures import natural_size
 from .placement import (
+    chunk_heights,
     decide_pictures,
+    follows_text,
     grid_shape,
     in_placeholder_look,
     is_picture,
@@ -331,26 +333,27 @@ class Fitter:
         self.labels = labels
         self.diags = diags
         self.wraps: set[m.SourcePos] = set()  # the listings said to wrap (unfittable)
+        self.code_seen: dict[m.SourcePos, int] = {}  # a listing's lines on the parts fitted so far
+        self.code_waits: dict[
+            m.SourcePos, tuple[str, str, m.SourcePos]
+        ] = {}  # a wrap said at its widest line
+
+    def slide_name(self, plan: SlidePlan) -> str:
+        """``plan``'s number as the deck shows it (continuation slides counted), with its part."""
+        number = self.before + max(plan.part, 1)
+        return f"slide {number}{f' (part {plan.part} of {plan.parts})' if plan.parts > 1 else ''}"
 
     # heights
     def heights(
         self, chunks, width: int, sizes: TypeSizes, style, own: bool, minimum: bool = True
     ) -> list[int]:
-        out = []
-        first_text = True
-        for c in chunks:
-            if in_placeholder_look(c, style, own, first_text) or isinstance(c, TextChunk) and first_text:
-                # measured as the writer draws it (placement.stack)
-                out.append(self.M.chunk(c, width, sizes, style, own, minimum))
-                first_text = False
-            else:
-                out.append(self.M.chunk(c, width, sizes, None, False, minimum))
-        return out
+        return chunk_heights(self.M, chunks, width, sizes, style, own, minimum)  # (as placement.stack)
 
     def needed(self, slot: Slot, sizes: TypeSizes) -> int:
         hs = self.heights(slot.chunks, slot.rect.w, sizes, slot.style, slot.own)
         hs = _grid_adjust(self, slot.chunks, slot.rect.w, hs, sizes)
-        return sum(hs) + GAP * max(len(hs) - 1, 0)
+        within = sum(follows_text(slot.chunks))  # (text drawn in the frame above: no gap before it)
+        return sum(hs) + GAP * max(len(hs) - 1 - within, 0)
 
     def body_pt(self, slots: list[Slot]) -> float:
         """The size (pt) of the body's first-level text on ``slots``, before any shrinking."""
@@ -426,7 +429,7 @@ class Fitter:
                 return plan if factor == 1.0 else replace(plan, title_scale=factor)
         if plan.part <= 1:
             self.diags.warning(
-                f"slide {plan.number}: its title is too long for the title box even at 60 % of its size; "
+                f"{self.slide_name(plan)}: its title is too long for the title box even at 60 % of its size; "
                 "shorten it (the slide's first line can say the rest)",
                 plan.pos,
                 "overfull",
@@ -443,8 +446,8 @@ class Fitter:
             return [self.title_fitted(plan)]
         out = [self.title_fitted(p) for p in self._fit(plan)]
         for p in out:
-            for hint, pos in self.unfittable(p):
-                self.diags.warning(f"slide {p.number}: {hint}", pos or p.pos, "overfull")
+            for name, hint, pos in self.unfittable(p):
+                self.diags.warning(f"{name}: {hint}", pos or p.pos, "overfull")
         return out
 
     def fit_title(self, plan: SlidePlan) -> SlidePlan:
@@ -462,13 +465,15 @@ class Fitter:
             s = round(s - 0.05, 3)
         return replace(plan, sizes=TypeSizes(s)) if s < 1.0 else plan
 
-    def unfittable(self, plan: SlidePlan) -> list[tuple[str, m.SourcePos | None]]:
+    def unfittable(self, plan: SlidePlan) -> list[tuple[str, str, m.SourcePos | None]]:
         """Say what no size or split can fix on ``plan`` (a word wider than its box, a picture that cannot
-        be shown about 1.5 in on its short side), each with the source line to change."""
+        be shown about 1.5 in on its short side, a listing line that wraps), each with the slide the deck
+        shows it on and the source line to change."""
         layout = self.g.layout(plan)
         g = self.g.geo(layout)
         sizes = plan.sizes or TypeSizes()
-        out: list[tuple[str, m.SourcePos | None]] = []
+        name = self.slide_name(plan)
+        out: list[tuple[str, str, m.SourcePos | None]] = []
         slots = self.g.slots(plan, g, self.footnote_bottom(plan, g))
         body_pt = self.body_pt(slots) * sizes.text  # (as sizes_at measured the listings)
         for sl in slots:
@@ -487,6 +492,7 @@ class Fitter:
                             word = max("".join(r.text for r in p.runs).split() or [""], key=len)
                             out.append(
                                 (
+                                    name,
                                     f"the word '{word[:40]}' is wider than the slide and is broken; shorten it "
                                     "or give it a break (a hyphen or a space)",
                                     word_pos(plan.source, word),
@@ -494,18 +500,7 @@ class Fitter:
                             )
             # a listing whose longest line wraps even at the floor size (in its column, inside its callout)
             for x, width in _code_widths(sl.chunks, sl.rect.w, body_pt):
-                if x.block.pos not in self.wraps:
-                    if _code_fit_pt(x.block, width, self.g.fonts.mono) < sizes.code * 0.995:
-                        self.wraps.add(x.block.pos)  # (once a listing, though it continues over slides)
-                        lines = x.block.code.split("\n")
-                        k = max(range(len(lines)), key=lambda j: code_columns(lines[j]))
-                        out.append(
-                            (
-                                f"code line {k + 1} of this listing ({code_columns(lines[k])} characters) is "
-                                f"too wide for the slide at {sizes.code:.0f} pt and wraps; break or shorten it",
-                                x.block.pos,
-                            )
-                        )
+                out += self.code_wraps(x, plan, name, width, sizes)
         in_columns = {
             id(x)
             for c in plan.chunks
@@ -517,8 +512,51 @@ class Fitter:
             if is_picture(x) and x.shown is not None and x.block.path:
                 hint = self.small_picture(x, plan, id(x) in in_columns)
                 if hint:
-                    out.append((hint, x.block.pos))
+                    out.append((name, hint, x.block.pos))
         return list(dict.fromkeys(out))
+
+    def code_wraps(
+        self, x: ObjectChunk, plan: SlidePlan, name: str, width: int, sizes: TypeSizes
+    ) -> list[tuple[str, str, m.SourcePos | None]]:
+        """Say, once a listing, that its widest line wraps: on the slide that shows that line, numbered in
+        the whole listing (a listing continued over slides is fitted part by part, in order)."""
+        b = x.block
+        assert isinstance(b, m.CodeBlock)
+        lines = b.code.split("\n")
+        whole = next(
+            (
+                t.code.split("\n")
+                for t in m.walk(plan.source.body if plan.source is not None else ())
+                if isinstance(t, m.CodeBlock) and t.pos == b.pos
+            ),
+            lines,
+        )
+        off = self.code_seen.get(b.pos, 0)
+        if whole[off : off + len(lines)] != lines:  # (not the next part of it: found where it is)
+            off = next((i for i in range(len(whole)) if whole[i : i + len(lines)] == lines), 0)
+        self.code_seen[b.pos] = off + len(lines)
+        if b.pos in self.wraps:
+            return []
+        widest = max(range(len(whole)), key=lambda j: code_columns(whole[j]))
+        holds = off <= widest < off + len(lines)
+        if _code_fit_pt(b, width, self.g.fonts.mono) >= sizes.code * 0.995:
+            said = self.code_waits.pop(b.pos, None) if holds else None  # (its widest line fits here)
+            if said is not None:
+                self.wraps.add(b.pos)
+            return [said] if said else []
+        k = widest - off if holds else max(range(len(lines)), key=lambda j: code_columns(lines[j]))
+        said = (
+            name,
+            f"code line {off + k + 1} of this listing ({code_columns(lines[k])} characters) is "
+            f"too wide for the slide at {sizes.code:.0f} pt and wraps; break or shorten it",
+            b.pos,
+        )
+        if not holds and widest >= off + len(lines):  # its widest line comes later: said there
+            self.code_waits.setdefault(b.pos, said)
+            return []
+        self.wraps.add(b.pos)  # (once a listing, though it continues over slides)
+        self.code_waits.pop(b.pos, None)
+        return [said]
 
     def small_picture(self, c: ObjectChunk, plan: SlidePlan, in_column: bool = False) -> str:
         """Say why picture chunk ``c`` (with its decided size) is drawn smaller than about 1.5 in on its short
@@ -649,6 +687,10 @@ class Fitter:
                     )
                 if cut is None:
                     break
+                if cut > 1 and _introduces(chunks[cut - 1], is_picture(chunks[cut])):
+                    cut -= 1  # (its label goes with it)
+                elif is_picture(chunks[cut]) and (off := _label_off(chunks[cut - 1])) is not None:
+                    chunks = [*chunks[: cut - 1], *off, *chunks[cut:]]
                 out.append(chunks[:cut])
                 chunks = chunks[cut:]
             out.append(chunks)
@@ -692,7 +734,7 @@ class Fitter:
                         moved.append(replace(x, slides_only=x.slides_only or c.slides_only))
                         if plan.part <= 1:
                             self.diags.warning(
-                                f"slide {plan.number}: picture '{b.src}' would be under 1 in on its short side in its "
+                                f"slide {self.before + 1}: picture '{b.src}' would be under 1 in on its short side in its "
                                 f"{round(w * 100)} % column, so it follows the columns at the slide's width; widen "
                                 "the column, or give the picture {width=100%} to keep it there",
                                 b.pos,
@@ -759,9 +801,8 @@ class Fitter:
         hint, pos = self.why(slots, sizes, plan.source)
         need = max((self.needed(sl, sizes) - sl.rect.h for sl in slots), default=0)
         tenths = max(math.ceil(need / EMU_PER_IN * 10 - 1e-9), 1)  # (never "0.0 in": rounded up)
-        number = self.before + max(plan.part, 1)  # (the number the deck shows on it)
         self.diags.warning(
-            f"slide {number}{f' (part {plan.part} of {plan.parts})' if plan.parts > 1 else ''} is too full: "
+            f"{self.slide_name(plan)} is too full: "
             f"its content needs {tenths / 10:.1f} in more than the layout gives; {hint}",
             pos or plan.pos,
             "overfull",
@@ -893,9 +934,18 @@ class Fitter:
                     h = self._unit_h(c.chunks, width, sizes, style, own, False)
                     if h > cap:  # taller than a slide: its blocks one by one
                         todo[0:0] = c.chunks
+                        if c.joins and parts[-1] and isinstance(parts[-1][-1], TextChunk):
+                            todo.insert(
+                                0, replace(todo.pop(0), paras=parts[-1].pop().paras + c.chunks[0].paras)
+                            )
                         continue
                     parts.append([])  # (an empty first part, the room left in a column, stays empty)
                     limit, used, gap = cap, 0, 0
+                head = c.chunks[0]
+                if c.joins and parts[-1] and isinstance(parts[-1][-1], TextChunk):  # (its text goes on)
+                    before = parts[-1][-1]
+                    parts[-1][-1] = replace(before, paras=before.paras + head.paras)
+                    c = _Kept(c.chunks[1:])
                 parts[-1].extend(x for piece in c.chunks for x in _ungroup(piece))
                 used += gap + h
                 continue
@@ -1111,6 +1161,7 @@ class _Kept:
     as one: they start a new part rather than be parted, unless together they are taller than a slide."""
 
     chunks: list
+    joins: bool = False  # its first chunk is the last line of the text before: one text when on one part
 
 
 def _keep_of(c) -> int:
@@ -1132,18 +1183,50 @@ def _kept_together(chunks) -> list:
         if k and out and _keep_of(out[-1]) == k:
             prev = out.pop()
             out.append(_Kept([*(prev.chunks if isinstance(prev, _Kept) else [prev]), c]))
-        elif isinstance(c, (ObjectChunk, _Pictures)) and out and _introduces(out[-1]):
+        elif isinstance(c, (ObjectChunk, _Pictures)) and out and _introduces(out[-1], _shows_picture(c)):
             out.append(_Kept([out.pop(), c]))
+        elif _shows_picture(c) and out and (cut := _label_off(out[-1])) is not None:
+            out[-1] = cut[0]  # (the last line of a longer text labels the picture: it goes with it)
+            out.append(_Kept([cut[1], c], joins=True))
         else:
             out.append(c)
     return out
 
 
-def _introduces(c) -> bool:
-    """Is ``c`` a short text (at most two paragraphs) ending in a heading or in words ending in a colon?"""
+def _introduces(c, picture: bool = False) -> bool:
+    """Is ``c`` a short text (at most two paragraphs) ending in a heading or in words ending in a colon?
+    Over a ``picture``, a short line that ends no sentence (a name over a photo) is its label too."""
     if not isinstance(c, TextChunk) or not c.paras or len(c.paras) > 2:
         return False
-    return _leads(c.paras[-1])
+    return _leads(c.paras[-1]) or picture and _names(c.paras[-1])
+
+
+def _names(p: Para) -> bool:
+    """Is ``p`` a short line that ends no sentence (``Espiral del silencio`` over its picture)?"""
+    text = "".join(r.text for r in p.runs).strip()
+    return (
+        bool(text)
+        and p.bullet == Bullet.NONE
+        and p.style in (ParaStyle.BODY, ParaStyle.HEADING)
+        and len(text) <= 60
+        and "\n" not in text
+        and not text.endswith((".", "!", "?", ";", ",", "…", "。", "！", "？"))
+    )
+
+
+def _label_off(c) -> tuple[TextChunk, TextChunk] | None:
+    """``c`` (a text of more than two paragraphs) as its paragraphs but the last, and its last paragraph,
+    when that labels a picture after it (a bold label, a line ending in a colon, a short name); else None."""
+    if not isinstance(c, TextChunk) or len(c.paras) <= 2 or c.box:
+        return None
+    last = c.paras[-1]
+    if not (_leads(last) or _names(last)) or last.level > 0:
+        return None
+    return replace(c, paras=c.paras[:-1]), replace(c, paras=(last,), step=last.step)
+
+
+def _shows_picture(c) -> bool:
+    return isinstance(c, _Pictures) or is_picture(c)
 
 
 def _leads(p: Para) -> bool:

@@ -91,23 +91,56 @@ def in_placeholder_look(c, style, own: bool, first_text: bool) -> bool:
     return isinstance(c, TextChunk) and style is not None and (first_text or (own and "callout" not in c.box))
 
 
+def follows_text(chunks) -> list[bool]:
+    """For each of ``chunks``, whether the writer draws it in the text frame of the text chunk before it
+    (text chunks one under another, as a fragment's or a list's after a paragraph; not a callout's)."""
+
+    def plain(c) -> bool:
+        return isinstance(c, TextChunk) and "callout" not in c.box
+
+    return [i > 0 and plain(c) and plain(chunks[i - 1]) for i, c in enumerate(chunks)]
+
+
+def chunk_heights(
+    measurer, chunks, width: int, sizes: TypeSizes, style, own: bool, minimum: bool = False
+) -> list[int]:
+    """Return the height each of ``chunks`` takes ``width`` wide: text chunks one under another measured
+    as the one text frame the writer draws them in (the first the frame's height, the others 0); the first
+    text in a placeholder of ``style`` (None: a text box), and so later ones of a content placeholder
+    (``own``), which the writer draws in its look."""
+    follows = follows_text(chunks)
+    heights = []
+    first_text = True
+    for i, c in enumerate(chunks):
+        if follows[i]:
+            heights.append(0)
+            continue
+        run = c
+        for nxt, more in zip(chunks[i + 1 :], follows[i + 1 :]):
+            if not more:
+                break
+            run = replace(run, paras=run.paras + nxt.paras)
+        if in_placeholder_look(c, style, own, first_text):
+            heights.append(measurer.chunk(run, width, sizes, style, own, minimum))
+            first_text = False
+        else:
+            heights.append(measurer.chunk(run, width, sizes, None, False, minimum))
+    return heights
+
+
 def stack(measurer, chunks, rect: Rect, sizes: TypeSizes, style, own: bool) -> list[tuple[list[int], Rect]]:
     """Return, for each group of ``chunks`` (:func:`picture_groups`), the rectangle it is placed in.
 
-    The first text chunk is measured in a placeholder of ``style`` (None: a text box), and so are later
-    ones of a content placeholder (``own``), which the writer draws in its look; pictures and charts
-    share what the other chunks leave, never drawn below ``rect``.
+    Text is measured as :func:`chunk_heights` says (a text chunk drawn in the frame of the one before
+    gets an empty rectangle at that frame's foot); pictures and charts share what the other chunks
+    leave, never drawn below ``rect``.
     """
-    heights = []
-    first_text = True
-    for c in chunks:
-        if in_placeholder_look(c, style, own, first_text):
-            heights.append(measurer.chunk(c, rect.w, sizes, style, own))
-            first_text = False
-        else:
-            heights.append(measurer.chunk(c, rect.w, sizes, None, False))
+    heights = chunk_heights(measurer, chunks, rect.w, sizes, style, own)
+    follows = follows_text(chunks)
     groups = picture_groups(chunks)
-    fixed = sum(h for c, h in zip(chunks, heights) if not is_elastic(c)) + GAP * (len(groups) - 1)
+    fixed = sum(h for c, h in zip(chunks, heights) if not is_elastic(c)) + GAP * (
+        len(groups) - 1 - sum(follows)
+    )
     room = max(rect.h - fixed, int(EMU_PER_IN * 0.8))
     elastic = [g for g in groups if any(is_elastic(chunks[i]) for i in g)]
     want = sum(max(heights[i] for i in g) for g in elastic) or 1
@@ -115,6 +148,9 @@ def stack(measurer, chunks, rect: Rect, sizes: TypeSizes, style, own: bool) -> l
     y = rect.y
     for g in groups:
         c = chunks[g[0]]
+        if follows[g[0]]:  # (in the frame above: the writer draws it there)
+            out.append((g, Rect(rect.x, y - GAP, rect.w, 0)))
+            continue
         if len(g) > 1:  # several pictures: a grid
             tall = max(heights[i] for i in g)
             h = int(room * tall / want) if want > room else tall
