@@ -1681,6 +1681,7 @@ class _SlideDraft:
     # the headings (and ids of divs) inside it: (its own id or None, its words, of which pandoc makes one)
     inner_ids: tuple[tuple[str | None, str], ...] = ()
     footer: str | None = None  # `::: footer`: this slide's own footer
+    header: tuple[str, m.SourcePos] | None = None  # Marp's `_header:` of this slide (its words, its line)
 
 
 class _Converter:
@@ -2102,12 +2103,30 @@ class _Converter:
             return meta
         meta = self._marp_title(drafts, meta, self.marp and "lead" in str(self.raw_meta.get("class", "")))
         for d in drafts:
+            self._marp_own_header(d)
             if d.cover and d is not drafts[0]:
                 _largest_heading_titles(d)
             d.body = self._marp_split(d.body)
             if d.kind == m.CONTENT and d.title and not d.body and (d.lead or d.title_level == 1):
                 d.classes = (*d.classes, "section")  # a statement or a section (`# Keys`): drawn as one
         return meta
+
+    def _marp_own_header(self, d: _SlideDraft) -> None:
+        """A slide's own ``_header:``, which Marp draws at its top: an untitled slide's title (decks
+        write their slides' headings so); beside a title of its own, a Podium slide has no place for
+        it, which a warning says."""
+        if d.header is None:
+            return
+        words, pos = d.header
+        if not d.title:
+            d.title = (m.Text(words),)
+        else:
+            self.diags.warning(
+                f"this slide's Marp header '{words[:60]}' is not drawn: a slide of Podium has no header, "
+                "and this one has a title of its own (write the words in the slide, or as its title)",
+                pos,
+                "marp-header",
+            )
 
     def _marp_title(self, drafts: list[_SlideDraft], meta: m.Meta, lead: bool) -> m.Meta:
         """A Marp deck's first slide as its title slide when it is one: a title, perhaps a subtitle
@@ -2244,6 +2263,10 @@ class _Converter:
                 self.marp_header or "", footer_words(said or "", pos, self.diags)
             )
             slide.footer = self.marp_footer_now
+        head = directives.get("_header")
+        if isinstance(head, str) and head.strip():
+            words = marp_header_text(head, pos, self.diags)
+            slide.header = (words, pos) if words else None  # (a logo only: decoration)
         own = directives.get("_footer", ...)
         if own is not ...:
             own_text = footer_words(own, pos, self.diags) if isinstance(own, str) else ""
