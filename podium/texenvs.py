@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 
 from .fancylists import marker_text
 from .markdown import CODE_SPAN, code_lines, fenced_lines, line_starts, outside, toggles_display_math
@@ -1653,6 +1654,13 @@ def tex_comment_lines(text: str) -> str | None:
     them; code and display math are left alone.  None when there is nothing to blank."""
     if "%" not in text:
         return None
+    return _prose_lines(text, lambda line: "" if _COMMENT_LINE.match(line) else None)
+
+
+def _prose_lines(text: str, rewrite: Callable[[str], str | None]) -> str | None:
+    """``text`` with each line outside code and display math as ``rewrite(line)`` says (None: a line it
+    leaves to the math reading, which may open or close display math there); None when nothing
+    changed."""
     lines = text.split("\n")
     fenced = code_lines(lines)
     in_math = False
@@ -1660,11 +1668,11 @@ def tex_comment_lines(text: str) -> str | None:
     for k, line in enumerate(lines):
         if fenced[k]:
             continue
-        if not in_math and _COMMENT_LINE.match(line):
-            lines[k] = ""
-            changed = True
-            continue
-        in_math ^= toggles_display_math(line)
+        new = rewrite(line) if not in_math else None
+        if new is None:
+            in_math ^= toggles_display_math(line)
+        elif new != line:
+            lines[k], changed = new, True
     return "\n".join(lines) if changed else None
 
 
@@ -1900,19 +1908,13 @@ def command_ties(text: str) -> str | None:
     (:func:`latex_references`); code and math are left alone.  None when nothing changed."""
     if "~" not in text:
         return None
-    lines = text.split("\n")
-    fenced = code_lines(lines)
-    in_math = False
-    changed = False
-    for k, line in enumerate(lines):
-        opens = toggles_display_math(line)
-        if fenced[k] or in_math or opens:
-            in_math ^= opens and not fenced[k]
-            continue
-        new = outside(_PROTECTED, line, _command_ties) if "~" in line and "\\" in line else line
-        if new != line:
-            lines[k], changed = new, True
-    return "\n".join(lines) if changed else None
+
+    def tied(line: str) -> str | None:
+        if toggles_display_math(line):
+            return None
+        return outside(_PROTECTED, line, _command_ties) if "~" in line and "\\" in line else line
+
+    return _prose_lines(text, tied)
 
 
 # a TeX command with its arguments on the line (one level of braces inside), and a tie
