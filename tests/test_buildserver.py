@@ -278,11 +278,15 @@ def test_the_fingerprint_follows_podium_and_the_start_environment(monkeypatch, t
     os.utime(package / "cli.py", ns=(st.st_atime_ns, st.st_mtime_ns + 1000))  # (an upgrade, an edit)
     edited = buildclient.fingerprint()
     assert edited != before
-    monkeypatch.setenv("LANG", "xx_XX.UTF-8")
-    assert buildclient.fingerprint() != edited
-    monkeypatch.delenv("PODIUM_SERVER", raising=False)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")  # (read by each build as it runs: not a reason to restart)
-    monkeypatch.setenv("LANG", os.environ["LANG"])
+    # what each build reads as it runs is handed to it, and no reason for another server
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    monkeypatch.setenv("PODIUM_TIME_LIMIT", "30")
+    assert buildclient.fingerprint() == edited
+    for key, value in (("LANG", "xx_XX.UTF-8"), ("PYTHONPATH", "/elsewhere"), ("PODIUM_CACHE", "/tmp/c")):
+        monkeypatch.setenv(key, value)  # (read once, when Python, fontconfig and Podium start)
+        assert buildclient.fingerprint() != edited, key
+        monkeypatch.undo()
+        monkeypatch.setattr(buildclient, "PACKAGE", str(package))
 
 
 def long_lecture(folder: Path, name: str = "lecture.md", slides: int = 400) -> Path:
