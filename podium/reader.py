@@ -1375,6 +1375,7 @@ def parse_lecture(
     if level is None:
         # Quarto decks use slide level 2 unless told otherwise; pandoc infers it
         level = 2 if shown.lower().endswith(".qmd") else _inferred_level(conv, top)
+    conv.toc_depth = _toc_depth(raw_meta, key_lines, shown, diags)
     lecture = conv.slides(top, meta, level, raw_meta, inferred)
     lecture = _completed_meta(lecture, conv.marp_footer, conv.marp_header or "")
     _say_not_shown(tokens, lecture, conv, diags)
@@ -1445,6 +1446,7 @@ USED_KEYS = frozenset(
         "toc",
         "table-of-contents",
         "toc-title",
+        "toc-depth",
         "bibliography",
         "csl",
         "nocite",  # (pandoc's: references listed though not cited)
@@ -1602,6 +1604,23 @@ def html_slide_show(raw_meta: dict) -> bool:
     return any(show in name.lower() for show in quarto.HTML_SHOWS)
 
 
+def _toc_depth(raw_meta: dict, key_lines: dict[str, int], shown: str, diags: Diagnostics) -> int:
+    """The deepest heading level the contents slide lists (pandoc's and Quarto's ``toc-depth``, in the
+    front matter or a format's options); every section when it is not given, or not a level 1-6."""
+    depth = raw_meta.get("toc-depth", _format_option(raw_meta, "toc-depth"))
+    if depth is None:
+        return 6
+    if isinstance(depth, bool) or not isinstance(depth, int) or not 1 <= depth <= 6:
+        line = key_lines.get("toc-depth") if "toc-depth" in raw_meta else None
+        diags.warning(
+            f"toc-depth must be a heading level from 1 to 6, not {depth!r}: the contents list every section",
+            m.SourcePos(shown, line or _format_option_line(raw_meta, key_lines, "toc-depth")),
+            "toc-depth",
+        )
+        return 6
+    return depth
+
+
 def _format_slide_level(raw_meta: dict) -> int | None:
     """``slide-level`` given inside Quarto's ``format:`` options (revealjs, pptx, beamer), if any."""
     fmt = raw_meta.get("format")
@@ -1706,6 +1725,7 @@ class _Converter:
         self.slide_footnotes: list[tuple[int, m.Blocks]] = []  # (markdown-it id, blocks) for the slide
         self.last_line = 1
         self.incremental = False
+        self.toc_depth = 6  # (the deepest section level the contents slide lists: toc-depth)
         self.format_incremental = True  # (the output format's `incremental:`: not xaringan's, which has none)
         self.origins: list[tuple[str, int]] | None = None  # line → (file, line) after includes
         self.macros: dict[str, Macro] = {}
@@ -1916,7 +1936,12 @@ class _Converter:
 
         meta = self._marp_finish(drafts, meta)
         if toc is not None:
-            listed = [(t, section_depth[i]) for t, i in sections if not drafts[i].hidden]
+            depth = self.toc_depth
+            listed = [
+                (t, section_depth[i])
+                for t, i in sections
+                if not drafts[i].hidden and section_depth[i] <= depth
+            ]
             toc.body = [_toc_list(listed, toc.pos)] if listed else []
         self.references(drafts, section_of, meta, current_section)
         # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out;
