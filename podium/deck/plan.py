@@ -761,6 +761,9 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
             sub.append(Para((Run(meta.subtitle.replace("\n", "\v")),), style=ParaStyle.HEADING))
         if meta.authors:
             sub.append(Para((Run(", ".join(a.name for a in meta.authors).replace("\n", "\v")),)))
+        emails = [a.email for a in meta.authors if a.email]
+        if emails:  # (under the names, as Quarto's title slide shows them; not as links, whose colour
+            sub.append(Para((Run(" · ".join(emails)),)))  # is lost on a dark title slide)
         place = meta.institute or meta.course
         if place:
             sub.append(Para((Run(place.replace("\n", "\v")),)))

@@ -235,6 +235,7 @@ def context(
             "title": meta.title,
             "subtitle": meta.subtitle,
             "authors": [a.name for a in meta.authors],
+            "emails": [a.email for a in meta.authors if a.email],
             "institute": meta.institute,
             "date": meta.date,
             "course": meta.course,
