@@ -448,23 +448,20 @@ def _spaced_end(string: str, pos: int, maximum: int) -> int | None:
 
 
 def _replacements(state: StateCore) -> None:
-    """markdown-it's typographic replacements (``(c)``, ``+-``, dashes), with pandoc's ellipsis: only
-    ``...`` is ``…`` (``../`` stays two dots, ``?...`` keeps its ellipsis), never in a path (``a/.../b``)
-    or inside a bare address markdown-it made a link of."""
+    """pandoc's typographic replacements (its ``smart`` extension), made with markdown-it's patterns:
+    dashes, and the ellipsis: only ``...`` is ``…`` (``../`` stays two dots, ``?...`` keeps its
+    ellipsis), never in a path (``a/.../b``) or inside a bare address markdown-it made a link of.
+    markdown-it's others are not pandoc's and change what the lecturer wrote: ``(c)`` in "(a), (b),
+    (c)" is no ©, ``+-`` no ±, ``????`` keeps its four marks and ``,,`` its two commas."""
     for token in state.tokens:
         if token.type != "inline" or not token.children:
             continue
-        if mdreplacements.SCOPED_ABBR_RE.search(token.content):
-            mdreplacements.replace_scoped(token.children)
         if not mdreplacements.RARE_RE.search(token.content):
             continue
         in_address = False
         for child in token.children:
             if child.type == "text" and not in_address:
-                text = mdreplacements.PLUS_MINUS_RE.sub("±", child.content)
-                text = _ELLIPSIS.sub("…", text)
-                text = mdreplacements.QUESTION_EXCLAMATION_RE.sub("\\1\\1\\1", text)
-                text = mdreplacements.COMMA_RE.sub(",", text)
+                text = _ELLIPSIS.sub("…", child.content)
                 text = mdreplacements.EM_DASH_RE.sub("\\1\u2014", text)
                 text = mdreplacements.EN_DASH_RE.sub("\\1\u2013", text)
                 child.content = mdreplacements.EN_DASH_INDENT_RE.sub("\\1\u2013", text)
