@@ -1867,6 +1867,7 @@ class _Converter:
             toc.classes = ("toc",)
             drafts.append(toc)
             section_of.append(None)
+        contents: list[_SlideDraft] = []  # slides holding only beamer's \tableofcontents
         current: _SlideDraft | None = None
         current_section: int | None = None
 
@@ -1932,17 +1933,13 @@ class _Converter:
                 )
                 start(m.CONTENT, under, self.pos(node), None)
             assert current is not None
+            if _contents_command(node) and not current.body:
+                contents.append(current)  # (beamer lists the sections here, as Quarto's beamer decks mean it)
+                continue
             self.add_to_slide(current, node)
 
         meta = self._marp_finish(drafts, meta)
-        if toc is not None:
-            depth = self.toc_depth
-            listed = [
-                (t, section_depth[i])
-                for t, i in sections
-                if not drafts[i].hidden and section_depth[i] <= depth
-            ]
-            toc.body = [_toc_list(listed, toc.pos)] if listed else []
+        _fill_contents([toc, *contents] if toc else contents, drafts, sections, section_depth, self.toc_depth)
         self.references(drafts, section_of, meta, current_section)
         # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out;
         # an untitled heading's slide is one (`## {transition="none"}` over a hidden code cell's plot, which
@@ -4650,6 +4647,31 @@ def _line_texts(content: m.Inlines) -> list[str]:
         else:
             lines[-1].append(x)
     return [m.plain_text(tuple(line)) for line in lines]
+
+
+_CONTENTS_COMMAND = re.compile(r"\\tableofcontents(?:\[[^\]]*\])?\s*")
+
+
+def _fill_contents(
+    slides: list[_SlideDraft],
+    drafts: list[_SlideDraft],
+    sections: list[tuple[m.Inlines, int]],
+    section_depth: dict[int, int],
+    depth: int,
+) -> None:
+    """Give each contents slide the list of the sections (title, draft index) down to level ``depth``."""
+    listed = [
+        (t, section_depth[i]) for t, i in sections if not drafts[i].hidden and section_depth[i] <= depth
+    ]
+    for d in slides:
+        d.body = [_toc_list(listed, d.pos)] if listed else []
+
+
+def _contents_command(node: SyntaxTreeNode) -> bool:
+    """True for a paragraph of only beamer's ``\\tableofcontents`` (with options)."""
+    if node.type != "paragraph" or len(node.children) != 1:
+        return False
+    return bool(_CONTENTS_COMMAND.fullmatch(node.children[0].content))
 
 
 def _toc_list(sections: list[tuple[m.Inlines, int]], pos: m.SourcePos) -> m.BulletList:
