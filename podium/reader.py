@@ -3006,6 +3006,9 @@ class _Converter:
         it includes; nothing is run.  A diagram cell (``{mermaid}``, ``{dot}``) is not code to read."""
         code = node.content.rstrip("\n").expandtabs(TAB_STOP)
         shown, options = quarto.cell_code(code, info, self.cell_defaults)
+        lines = str(options.get("code-line-numbers", ""))  # (`#| code-line-numbers: "2"`, as the fence's)
+        if shown is not None and re.search(r"\d", lines):
+            self.highlights_noted(f'code-line-numbers="{lines}"', pos)
         if "opts_chunk$set" in code and not quarto.off(options.get("eval")):  # knitr's defaults for
             # the chunks after it (echo = FALSE…), where the chunk is run (not one that shows how)
             self.cell_defaults.update(quarto.chunk_defaults(code))

@@ -1329,6 +1329,14 @@ def test_highlighted_code_lines_get_a_note():
     assert isinstance(lecture.slides[-1].body[0], m.CodeBlock)
 
 
+def test_highlighted_lines_given_as_a_cell_option_get_the_note_too():
+    # `#| code-line-numbers: "2"` was dropped with no word; the fence attribute's form was noted
+    _, messages = _parse('## S\n\n```{r}\n#| code-line-numbers: "2"\n#| echo: true\na <- 1\nb <- 2\n```\n')
+    assert [x for x in messages if ':3: note: code-line-numbers="2" highlights' in x], messages
+    _, messages = _parse("## S\n\n```{r}\n#| code-line-numbers: true\n#| echo: true\na <- 1\n```\n")
+    assert not [x for x in messages if "[code-lines]" in x], messages  # (numbers only: nothing lost)
+
+
 def test_an_html_list_is_a_list_and_its_fragment_items_are_clicks(tmp_path):
     src = tmp_path / "l.md"
     src.write_text(
