@@ -652,6 +652,21 @@ ECHO_SAID = "(echo said)"  # in cell_defaults: the lecture says `echo:` itself (
 _OPTS_CHUNK = re.compile(r"opts_chunk\$set\s*\((.*?)\)\s*$", re.S | re.M)
 
 
+def sourced(code: str) -> list[str]:
+    """The R expressions naming the files a chunk runs with ``source(…)`` (its first argument)."""
+    out: list[str] = []
+    uncommented = re.sub(r"""("[^"\n]*"|'[^'\n]*')|#[^\n]*""", lambda mt: mt.group(1) or "", code)
+    for found in re.finditer(r"(?<![\w.])(?:base::)?source\s*\(", uncommented):
+        depth, start = 1, found.end()
+        for k in range(start, len(uncommented)):
+            c = uncommented[k]
+            depth += (c == "(") - (c == ")")
+            if depth == 0 or (depth == 1 and c == ","):
+                out.append(uncommented[start:k].strip())
+                break
+    return out
+
+
 def chunk_defaults(code: str) -> dict:
     """The options a knitr setup chunk gives the chunks after it: ``knitr::opts_chunk$set(echo = FALSE)``."""
     # (R's comments are no options: `cache=F#, echo=F` leaves echo on; a `#` inside quotes is kept)

@@ -3012,6 +3012,9 @@ class _Converter:
         if "opts_chunk$set" in code and not quarto.off(options.get("eval")):  # knitr's defaults for
             # the chunks after it (echo = FALSE…), where the chunk is run (not one that shows how)
             self.cell_defaults.update(quarto.chunk_defaults(code))
+        if "source" in code and not quarto.off(options.get("eval")):
+            for expr in quarto.sourced(code):  # (a setup chunk's `source("setup.R")`: its opts_chunk$set)
+                self.cell_defaults.update(quarto.chunk_defaults(self.sourced_text(expr, pos)))
         calls = cellfigures.included(code) if cell == "r" else None
         pictures = self.cell_pictures(code, info, options, pos, calls)
         if cell in ("mermaid", "dot"):
@@ -3042,6 +3045,37 @@ class _Converter:
                 "not-rendered",
             )
         return out + pictures
+
+    def sourced_text(self, expr: str, pos: m.SourcePos) -> str:
+        """The text of the R file a chunk's ``source(expr)`` runs, read for the knitr chunk options it
+        sets; "" (with a note) where Podium cannot tell the file, it is missing, or not allowed."""
+        names = quarto.child_files(expr, self.base_dir, self.base_dir)
+        if not names or len(names) != 1:
+            return ""  # (R code Podium cannot evaluate: its file is no concern of the slides)
+        name = names[0]
+        if self.policy is None:
+            self.policy = PathPolicy([self.base_dir])
+        path = Path(self.base_dir, name)
+        record = getattr(self.policy, "record", None)  # (the build's record: a change to it rebuilds)
+        if record is not None and self.policy.allows(path):
+            record(path)
+        if not path.is_file() or not self.policy.allows(path):
+            why = "not found" if not path.exists() else "outside the folders Podium may read"
+            self.diags.note(
+                f"source('{_short(name, 60)}') is not read ({why}): any knitr chunk options it sets "
+                "(opts_chunk$set) do not apply",
+                pos,
+                "code-cell",
+            )
+            return ""
+        scratch = Diagnostics()  # (an R file Podium cannot read is no error of the lecture's)
+        try:
+            return read_bounded(path, name, scratch, 1 << 20).decode("utf-8", "replace")
+        except BuildError:
+            self.diags.note(
+                f"source('{_short(name, 60)}') is not read: {scratch.items[-1].message}", pos, "code-cell"
+            )
+            return ""
 
     def highlights_noted(self, said: str, pos: m.SourcePos) -> None:
         """A note, once a lecture (a deck of them says it once), that the code lines ``said`` highlights
