@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from html import unescape
 from typing import Any
@@ -60,10 +61,33 @@ COLUMN_WIDTHS = {"pull-left": 47, "pull-right": 47, "left-column": 20, "right-co
 _OWN_COLUMN = re.compile(r"^(?:(?:left|right)[-_]?col(?:umn)?|col(?:umn)?)[-_]?(\d{1,2})?$", re.I)
 
 
+# the deck's own column classes, from its CSS (a ```{css} chunk, a <style> block): a class that floats
+# left or right with a width in % (`.left4 { width: 38%; float: left; }`), while its deck is read
+_DECK_COLUMNS: ContextVar[Mapping[str, int]] = ContextVar("deck_columns", default={})
+_CSS_RULE = re.compile(r"((?:\.[A-Za-z_][\w-]*\s*,?\s*)+)\{([^{}]*)\}")
+
+
+def css_columns(text: str) -> dict[str, int]:
+    """The classes a deck's own CSS makes columns: floated left or right, with a width in %."""
+    out: dict[str, int] = {}
+    for rule in _CSS_RULE.finditer(text):
+        body = rule.group(2)
+        width = re.search(r"(?<![\w-])width\s*:\s*(\d{1,2}(?:\.\d+)?)\s*%", body)
+        if width is None or not re.search(r"(?<![\w-])float\s*:\s*(?:left|right)\b", body):
+            continue
+        for name in re.findall(r"\.([A-Za-z_][\w-]*)", rule.group(1)):
+            out[name] = round(float(width.group(1)))
+    return out
+
+
 def column_width(name: str) -> int | None:
-    """The width in % of a column class (xaringan's ``pull-left`` …, or a deck's ``left-column60``)."""
+    """The width in % of a column class (xaringan's ``pull-left`` …, a deck's ``left-column60``, or one
+    the deck's own CSS floats with a width)."""
     if name in COLUMN_WIDTHS:
         return COLUMN_WIDTHS[name]
+    own_css = _DECK_COLUMNS.get().get(name)
+    if own_css is not None:
+        return own_css
     own = _OWN_COLUMN.match(name)
     if own is None:
         return None
@@ -262,6 +286,14 @@ _COMMENT_LINE = re.compile(r"<!--.*-->", re.S)
 
 def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
     """``text`` (a remark deck, :func:`wanted`) rewritten as this dialect's Markdown."""
+    token = _DECK_COLUMNS.set(css_columns(text) if "float" in text else {})
+    try:
+        return _rewritten(text, raw_meta)
+    finally:
+        _DECK_COLUMNS.reset(token)
+
+
+def _rewritten(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
     lines = text.split("\n")
     code = code_lines(lines)
     out = _Out()
