@@ -35,6 +35,7 @@ from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from html import unescape
+from types import MappingProxyType
 from typing import Any
 
 from .markdown import code_lines, fenced_lines
@@ -63,7 +64,7 @@ _OWN_COLUMN = re.compile(r"^(?:(?:left|right)[-_]?col(?:umn)?|col(?:umn)?)[-_]?(
 
 # the deck's own column classes, from its CSS (a ```{css} chunk, a <style> block): a class that floats
 # left or right with a width in % (`.left4 { width: 38%; float: left; }`), while its deck is read
-_DECK_COLUMNS: ContextVar[Mapping[str, int]] = ContextVar("deck_columns", default={})
+_DECK_COLUMNS: ContextVar[Mapping[str, int]] = ContextVar("deck_columns", default=MappingProxyType({}))
 _CSS_RULE = re.compile(r"((?:\.[A-Za-z_][\w-]*\s*,?\s*)+)\{([^{}]*)\}")
 
 
