@@ -1,0 +1,77 @@
+"""What a reviewer's real beamer decks (a thirteenth round) showed the LaTeX reader getting wrong, each built
+as a small ``.tex`` deck through the command line and read back as a lecturer's program would (python-pptx
+for the deck, ``pdftotext`` for the handout): beamer's own theorem environments (``problem``,
+``solution``…), text after the first ``\\end{document}``, logos in the title slide's fields, and a title
+command whose argument follows a comment on the next line."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from pptx import Presentation
+
+from .conftest import build_tex as _build
+from .conftest import click_paragraphs, run_cli
+from .conftest import frame_texts as _texts
+
+
+def _pdf_text(pdf: Path, last: int | None = None) -> str:
+    """The words of ``pdf`` (up to page ``last``), as ``pdftotext`` reads them."""
+    pages = ["-l", str(last)] if last else []
+    return subprocess.run(
+        ["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _build_all(tmp_path: Path, tex: str):
+    """Every output of ``deck.tex`` (``tex``): (the deck, the handout's text, the warnings)."""
+    src = tmp_path / "deck.tex"
+    src.write_text(tex, encoding="utf-8")
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    prs = Presentation(str(tmp_path / "out" / "deck.pptx"))
+    return prs, _pdf_text(tmp_path / "out" / "deck-handout.pdf"), result.stderr
+
+
+def test_beamers_own_theorem_environments_are_titled_boxes(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Coins}\n"
+        "\\begin{problem}\nFind the fake coin among twelve.\n\\end{problem}\n"
+        "\\begin{solution}\nWeigh four against four first.\n\\end{solution}\n"
+        "\\begin{fact}\nThree weighings suffice.\n\\end{fact}\n"
+        "\\end{frame}\n"
+        "\\begin{frame}{More}\n"
+        "\\begin{lemma}[Hartley]\nInformation adds up.\n\\end{lemma}\n"
+        "\\begin{definitions}\nA bit is a choice of two.\n\\end{definitions}\n"
+        "\\begin{examples}\nCoins and dice.\n\\end{examples}\n"
+        "\\end{frame}",
+    )
+    assert _texts(prs)[0] == [
+        "Coins",
+        "Problem\nFind the fake coin among twelve.",
+        "Solution\nWeigh four against four first.",
+        "Fact\nThree weighings suffice.",
+    ]
+    assert _texts(prs)[1] == [
+        "More",
+        "Lemma (Hartley)\nInformation adds up.",
+        "Definitions\nA bit is a choice of two.",
+        "Examples\nCoins and dice.",
+    ]
+    assert "raw-tex" not in stderr and "not-shown" not in stderr
+
+
+def test_a_solution_with_a_pause_and_a_blank_line_is_still_its_box(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Sorting stones}\n\\begin{solution}\n\\textbf{Lower bound.} First part.\n\\pause\n\n"
+        "\\textbf{Upper bound.} Second part.\n\\end{solution}\n\\end{frame}",
+    )
+    assert _texts(prs)[0] == [
+        "Sorting stones",
+        "Solution\nLower bound. First part.\nUpper bound. Second part.",
+    ]
+    assert click_paragraphs(prs.slides[0]) == [["Upper bound. Second part."]]
+    assert "raw-tex" not in stderr and "left out" not in stderr
