@@ -75,3 +75,29 @@ def test_a_solution_with_a_pause_and_a_blank_line_is_still_its_box(tmp_path):
     ]
     assert click_paragraphs(prs.slides[0]) == [["Upper bound. Second part."]]
     assert "raw-tex" not in stderr and "left out" not in stderr
+
+
+def test_latex_stops_at_the_first_end_document(tmp_path):
+    prs, handout, stderr = _build_all(
+        tmp_path,
+        "\\documentclass{beamer}\n\\title{Repro}\n\\begin{document}\n"
+        "\\begin{frame}[fragile]{Last real frame}\nThe lecture ends here.\n"
+        "\\begin{verbatim}\n\\end{document}\n\\end{verbatim}\n\\end{frame}\n"
+        "\\end{document}\n\nScratch frames kept below the end of the document:\n"
+        "\\begin{frame}{Unused}\n  .\n\\end{frame}\n\\input{nowhere}\n\\end{document}\n",
+    )
+    assert [s.shapes.title.text for s in prs.slides] == ["Repro", "Last real frame"]
+    assert "Scratch" not in handout and "Unused" not in handout
+    assert "The lecture ends here." in handout and "\\end{document}" in _texts(prs)[1][-1]  # (the shown one)
+    assert (
+        "warning" not in stderr and "note" not in stderr
+    )  # (none: not for \end{document}, the text or the \input after it)
+
+
+def test_a_subfiles_own_document_ends_nothing(tmp_path):
+    part = "\\documentclass[deck.tex]{subfiles}\n\\begin{document}\n\\begin{frame}{%s}\na\n\\end{frame}\n\\end{document}\n"
+    (tmp_path / "one.tex").write_text(part % "One", encoding="utf-8")
+    (tmp_path / "two.tex").write_text(part % "Two", encoding="utf-8")
+    prs, stderr = _build(tmp_path, "\\subfile{one}\n\\subfile{two}", preamble="\\usepackage{subfiles}\n")
+    assert [s.shapes.title.text for s in prs.slides] == ["One", "Two"]
+    assert "warning" not in stderr
