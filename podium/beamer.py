@@ -1283,7 +1283,21 @@ def _words(tex: str) -> str:
     """A preamble value (a title, an author) as the words it prints: on one line, TeX's accents, spaces
     and ties read (``f\\"ur``, ``Dr.\\ Ada``), as in a frame's text."""
     line = _braced_accents(_one_line(tex))
-    return tex_text(line) or line
+    words = tex_text(line) or line
+    return outside(_CODE_SPAN, words, _symbols) if "\\" in words else words
+
+
+def _symbols(text: str) -> str:
+    """``text`` with TeX's symbols and logos (``\\LaTeX``, ``\\TeX``, ``\\ldots``, ``\\copyright``) as what
+    a frame's text prints for them (the reader's :data:`~podium.reader.TEX_SYMBOLS`; ``\\LaTeX{}``'s
+    empty group too)."""
+    from .reader import TEX_SYMBOLS  # noqa: PLC0415 (the reader imports this module)
+
+    def printed(mt: re.Match) -> str:
+        said = TEX_SYMBOLS.get(mt.group(1))
+        return mt.group(0) if said is None or "<" in said else said  # (\newline: the line's own break)
+
+    return re.sub(r"(?<!\\)\\([A-Za-z]+)(?![A-Za-z])(?:\{\})?", printed, text)
 
 
 def _one_line(tex: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from pptx import Presentation
 
 from .conftest import build_tex as _build
-from .conftest import click_paragraphs, run_cli
+from .conftest import click_paragraphs, paragraph_texts, run_cli
 from .conftest import frame_texts as _texts
 
 
@@ -92,6 +92,35 @@ def test_latex_stops_at_the_first_end_document(tmp_path):
     assert (
         "warning" not in stderr and "note" not in stderr
     )  # (none: not for \end{document}, the text or the \input after it)
+
+
+def test_logos_in_the_title_fields_are_printed_as_in_frames(tmp_path):
+    prs, handout, stderr = _build_all(
+        tmp_path,
+        "\\documentclass{beamer}\n\\title[Corso di \\LaTeX]{Corso introduttivo a \\LaTeX{} e \\TeX\\ldots}\n"
+        "\\subtitle{Dal \\TeX\\ al \\LaTeX}\n\\author{Ada \\TeX nica}\n\\institute{\\LaTeX{} Users Group}\n"
+        "\\date{2019 \\copyright}\n\\begin{document}\n\\frame{\\titlepage}\n"
+        "\\begin{frame}{Uso di \\LaTeX}\nDocumento prodotto con \\LaTeX.\n\\end{frame}\n\\end{document}\n",
+    )
+    assert paragraph_texts(prs.slides[0]) == [
+        "Corso introduttivo a LaTeX e TeX…",
+        "Dal TeX al LaTeX",
+        "Ada TeX nica",
+        "LaTeX Users Group",
+        "2019 ©",
+    ]
+    footers = [sh.text_frame.text for sh in prs.slides[1].shapes if sh.name.startswith("Footer")]
+    assert footers == ["Corso di LaTeX"]
+    assert "\\" not in handout
+    assert "Corso introduttivo a LaTeX e TeX…" in handout  # (the cover and the running header)
+    assert "LaTeX Users Group" in _pdf_text(tmp_path / "out" / "deck-handout.pdf", last=1)
+    assert "raw-tex" not in stderr
+
+
+def test_logos_in_a_title_written_after_begin_document(tmp_path):
+    prs, stderr = _build(tmp_path, "\\title{Corso introduttivo a \\LaTeX}\n\\maketitle\n")
+    assert paragraph_texts(prs.slides[0]) == ["Corso introduttivo a LaTeX"]
+    assert "raw-tex" not in stderr
 
 
 def test_a_subfiles_own_document_ends_nothing(tmp_path):
