@@ -316,9 +316,10 @@ def beamer_markdown(text: str) -> Converted:
 
 def _read_lines(text: str) -> tuple[list[str], list[int]]:
     """The deck's lines as TeX reads them, and the line of ``text`` (0-based) each one is: comments left out,
-    nothing after the first
+    a title command's argument on its line (:func:`_meta_arguments_joined`), nothing after the first
     ``\\end{document}`` (LaTeX reads no further: not the frames kept there, nor their text)."""
     lines, index = _uncommented(text.split("\n"))
+    _meta_arguments_joined(lines, index)
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     if (stop := _document_end(lines, begin)) is not None:
         del lines[stop + 1 :]
@@ -1085,6 +1086,23 @@ def _comment_at(line: str) -> int | None:
 _META_BREAK = re.compile(
     r"(\\(?:title|subtitle|author|institute|date)\*?[ \t]*(?:\[[^\]\n]*\])?)(?:[ \t]*\n[ \t]*|[ \t]+)(?=[\[{])"
 )  # (or a space between, as in ``\\institute[] {``)
+
+
+# a title command alone on its line (its comment cut off: ``\date%[short]``), its argument on the next
+_META_ALONE = re.compile(
+    r"^\s*\\(?:title|subtitle|author|institute|date|logo|titlegraphic)\*?\s*(?:\[[^\]]*\]\s*)?$"
+)
+
+
+def _meta_arguments_joined(lines: list[str], index: list[int]) -> None:
+    """A title command's argument that starts on the next line (``\\date%[short]`` then ``{28 Ottobre}``)
+    joined to it, in place, as TeX reads it: the comment's ``%`` takes the line's end with it (and a
+    line's end is a space, which TeX passes over before an argument)."""
+    alone = [k for k, line in _outside_verbatim(lines, 0) if "\\" in line and _META_ALONE.match(line)]
+    for k in reversed(alone):  # (from the last: the lines before keep their places)
+        while k + 1 < len(lines) and _META_ALONE.match(lines[k]) and lines[k + 1].lstrip()[:1] in ("{", "["):
+            lines[k] = lines[k].rstrip() + lines.pop(k + 1).strip()  # (\title, [short], {long}: a line each)
+            del index[k + 1]
 
 
 def _joined_arguments(text: str) -> tuple[str, list[int]]:

@@ -123,6 +123,19 @@ def test_logos_in_a_title_written_after_begin_document(tmp_path):
     assert "raw-tex" not in stderr
 
 
+def test_a_title_commands_argument_after_a_comment_is_its_argument(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\date%[DATE CURTE]\n{28 Ottobre 2019}\n\\institute % where\n  {Collegio}\n\\maketitle\n"
+        "\\begin{frame}{A}\na\n\\end{frame}",
+        preamble="\\title%\n[Corso]%\n{Corso introduttivo}\n\\author%\n{Ada}\n",
+    )
+    assert paragraph_texts(prs.slides[0]) == ["Corso introduttivo", "Ada", "Collegio", "28 Ottobre 2019"]
+    footers = [sh.text_frame.text for sh in prs.slides[1].shapes if sh.name.startswith("Footer")]
+    assert footers == ["Corso"]
+    assert "outside-frame" not in stderr and "raw-tex" not in stderr
+
+
 def test_a_subfiles_own_document_ends_nothing(tmp_path):
     part = "\\documentclass[deck.tex]{subfiles}\n\\begin{document}\n\\begin{frame}{%s}\na\n\\end{frame}\n\\end{document}\n"
     (tmp_path / "one.tex").write_text(part % "One", encoding="utf-8")
