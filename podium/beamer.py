@@ -22,7 +22,8 @@ lecture before it is read, keeping for each new line the line of the file it cam
   lose their indentation (TeX ignores it; Markdown would read four spaces as code), but for the
   lines of ``verbatim`` and ``lstlisting`` environments.
 
-Text outside frames (which beamer does not show) is left out with a warning.
+Text outside frames (which beamer does not show) is left out with a warning; nothing after the first
+``\\end{document}`` is read, as LaTeX reads nothing after it (:func:`_read_lines`).
 """
 
 from __future__ import annotations
@@ -113,8 +114,13 @@ def expand_inputs(
         only = frozenset(_include_name(name) for name in chosen.group(1).split(",") if name.strip())
     out: list[str] = []
     origins: list[tuple[str, int]] = []
+    stop = _end_line(text) if depth == 0 else None  # (the files input after it LaTeX never reads)
     for n, line in enumerate(text.split("\n"), start=1):
-        found = _INPUT.match(line) if "\\" in line and depth < MAX_INPUT_DEPTH else None
+        found = (
+            _INPUT.match(line)
+            if "\\" in line and depth < MAX_INPUT_DEPTH and (stop is None or n <= stop)
+            else None
+        )
         package = (
             _PACKAGE.match(line) if found is None and "package" in line and depth < MAX_INPUT_DEPTH else None
         )
@@ -131,13 +137,36 @@ def expand_inputs(
             origins.append((shown, n))
             continue
         for got in got_all:
-            sub, sub_origins = expand_inputs(got[0], got[1], read, depth + 1, only)
+            part = _document_body(got[0]) if found is not None and found.group(1) == "subfile" else got[0]
+            sub, sub_origins = expand_inputs(part, got[1], read, depth + 1, only)
             out.extend(sub.split("\n"))
             origins.extend(sub_origins)
         if found is not None and found.group(3):  # (`\input{last}\end{document}`: the file, then the end)
             out.append(found.group(3).strip())
             origins.append((shown, n))
+            stop = n if depth == 0 and (stop is None or n < stop) else stop
     return "\n".join(out), origins
+
+
+def _end_line(text: str) -> int | None:
+    """The line (1-based) of the ``\\end{document}`` of ``text`` where LaTeX stops reading, or None."""
+    lines, index = _uncommented(text.split("\n"))
+    begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
+    end = _document_end(lines, begin)
+    return None if end is None else index[end] + 1
+
+
+def _document_body(text: str) -> str:
+    """A ``\\subfile``'s text as the subfiles package reads it: the body of its document, its own preamble
+    (there to build it alone) and its ``\\end{document}`` blank lines; a file without them as it is."""
+    lines = text.split("\n")
+    begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), None)
+    if begin is None:
+        return text
+    end = _document_end(lines, begin)
+    return "\n".join(
+        "" if k <= begin or (end is not None and k >= end) else line for k, line in enumerate(lines)
+    )
 
 
 @dataclass
@@ -163,7 +192,7 @@ def _depth(line: str) -> int:
 
 def beamer_markdown(text: str) -> Converted:
     """The beamer deck ``text`` rewritten as this dialect's Markdown (see the module docstring)."""
-    lines, index = _uncommented(text.split("\n"))
+    lines, index = _read_lines(text)
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     _expand_text_macros(lines, begin)
     _date_numbers(lines)
@@ -283,6 +312,19 @@ def beamer_markdown(text: str) -> Converted:
     out.text = "\n".join(new)
     out.index = new_index
     return out
+
+
+def _read_lines(text: str) -> tuple[list[str], list[int]]:
+    """The deck's lines as TeX reads them, and the line of ``text`` (0-based) each one is: comments left out,
+    a title command's argument on its line (:func:`_meta_arguments_joined`), nothing after the first
+    ``\\end{document}`` (LaTeX reads no further: not the frames kept there, nor their text)."""
+    lines, index = _uncommented(text.split("\n"))
+    _meta_arguments_joined(lines, index)
+    begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
+    if (stop := _document_end(lines, begin)) is not None:
+        del lines[stop + 1 :]
+        del index[stop + 1 :]
+    return lines, index
 
 
 def _dated(out: Converted) -> None:
@@ -941,6 +983,26 @@ def _open_groups(lines: list[str], start: int, end: int, hooks: set[int]) -> Non
         k += 1
 
 
+def _document_end(lines: list[str], begin: int) -> int | None:
+    """The line of the first ``\\end{document}`` after ``lines[begin]``, where LaTeX stops reading (one that a
+    frame or a verbatim environment shows, as a lecture on LaTeX does, ends nothing), or None."""
+    verbatim: str | None = None
+    k = begin + 1
+    while k < len(lines):
+        line = lines[k]
+        if verbatim is not None:
+            verbatim = None if f"\\end{{{verbatim}" in line else verbatim
+        elif line.lstrip().startswith(_FRAME) and (stop := _frame_end(lines, k, len(lines))) is not None:
+            k = stop
+        elif line.lstrip().startswith("\\end{document}"):
+            return k
+        elif (opened := _VERBATIM.search(line)) is not None:
+            closed = f"\\end{{{opened.group(1)}" in line[opened.end() :]
+            verbatim = None if closed else opened.group(1)
+        k += 1
+    return None
+
+
 def _frame_end(lines: list[str], start: int, end: int) -> int | None:
     """The line of the ``\\end{frame}`` that closes the frame begun on ``lines[start]`` (one written in a
     verbatim environment, as a lecture on beamer shows it, closes nothing), or None."""
@@ -1024,6 +1086,23 @@ def _comment_at(line: str) -> int | None:
 _META_BREAK = re.compile(
     r"(\\(?:title|subtitle|author|institute|date)\*?[ \t]*(?:\[[^\]\n]*\])?)(?:[ \t]*\n[ \t]*|[ \t]+)(?=[\[{])"
 )  # (or a space between, as in ``\\institute[] {``)
+
+
+# a title command alone on its line (its comment cut off: ``\date%[short]``), its argument on the next
+_META_ALONE = re.compile(
+    r"^\s*\\(?:title|subtitle|author|institute|date|logo|titlegraphic)\*?\s*(?:\[[^\]]*\]\s*)?$"
+)
+
+
+def _meta_arguments_joined(lines: list[str], index: list[int]) -> None:
+    """A title command's argument that starts on the next line (``\\date%[short]`` then ``{28 Ottobre}``)
+    joined to it, in place, as TeX reads it: the comment's ``%`` takes the line's end with it (and a
+    line's end is a space, which TeX passes over before an argument)."""
+    alone = [k for k, line in _outside_verbatim(lines, 0) if "\\" in line and _META_ALONE.match(line)]
+    for k in reversed(alone):  # (from the last: the lines before keep their places)
+        while k + 1 < len(lines) and _META_ALONE.match(lines[k]) and lines[k + 1].lstrip()[:1] in ("{", "["):
+            lines[k] = lines[k].rstrip() + lines.pop(k + 1).strip()  # (\title, [short], {long}: a line each)
+            del index[k + 1]
 
 
 def _joined_arguments(text: str) -> tuple[str, list[int]]:
@@ -1222,7 +1301,21 @@ def _words(tex: str) -> str:
     """A preamble value (a title, an author) as the words it prints: on one line, TeX's accents, spaces
     and ties read (``f\\"ur``, ``Dr.\\ Ada``), as in a frame's text."""
     line = _braced_accents(_one_line(tex))
-    return tex_text(line) or line
+    words = tex_text(line) or line
+    return outside(_CODE_SPAN, words, _symbols) if "\\" in words else words
+
+
+def _symbols(text: str) -> str:
+    """``text`` with TeX's symbols and logos (``\\LaTeX``, ``\\TeX``, ``\\ldots``, ``\\copyright``) as what
+    a frame's text prints for them (the reader's :data:`~podium.reader.TEX_SYMBOLS`; ``\\LaTeX{}``'s
+    empty group too)."""
+    from .reader import TEX_SYMBOLS  # noqa: PLC0415 (the reader imports this module)
+
+    def printed(mt: re.Match) -> str:
+        said = TEX_SYMBOLS.get(mt.group(1))
+        return mt.group(0) if said is None or "<" in said else said  # (\newline: the line's own break)
+
+    return re.sub(r"(?<!\\)\\([A-Za-z]+)(?![A-Za-z])(?:\{\})?", printed, text)
 
 
 def _one_line(tex: str) -> str:

@@ -70,16 +70,21 @@ MATH = {
     "multline": "gathered",
     "multline*": "gathered",
 }
+# beamer's own theorem environments (beamerbasetheorems: theorem, corollary, fact, lemma, problem, solution,
+# definition(s), example(s)), amsthm's proof and the usual others, titled as beamer titles them in English
 THEOREMS = {
     "theorem": "Theorem",
     "lemma": "Lemma",
     "corollary": "Corollary",
     "proposition": "Proposition",
     "definition": "Definition",
+    "definitions": "Definitions",
     "example": "Example",
     "examples": "Examples",
     "remark": "Remark",
     "fact": "Fact",
+    "problem": "Problem",
+    "solution": "Solution",
     "proof": "Proof",
 }
 TABULARS = ("tabular", "tabular*", "tabularx", "tabulary", "longtable")
