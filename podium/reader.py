@@ -1291,6 +1291,7 @@ def parse_lecture(
     root = SyntaxTreeNode(tokens)
     conv = _Converter(shown, diags, env, base_dir, policy, body.split("\n"))
     conv.origins = origins
+    conv.lang = meta.lang
     if raw_meta.get("bibliography"):
         conv.bib = load_bibliography(
             raw_meta,
@@ -1777,6 +1778,7 @@ class _Converter:
         self.marp_header: str | None = None  # Marp's header (front matter, or the first `<!-- header: … -->`)
         self.unresolved: dict[str, tuple[str, m.SourcePos]] = {}  # citations with no bibliography, cross-refs
         self.refs_at: _SlideDraft | None = None  # the slide with pandoc's `::: {#refs}`: where references go
+        self.lang = "en"  # the lecture's language (Meta.lang): the words Podium writes, an untitled callout's
 
     # -- positions
     def pos(self, node: SyntaxTreeNode | None) -> m.SourcePos:
@@ -3405,8 +3407,9 @@ class _Converter:
     def callout(
         self, node: SyntaxTreeNode, attrs: Attrs, kind: str, pos: m.SourcePos, titled: bool = True
     ) -> m.Div:
-        """A Quarto callout: a box whose first paragraph is its bold title (its kind's name when it has
-        none, unless not ``titled``: a beamer block without a title has none)."""
+        """A Quarto callout: a box whose first paragraph is its bold title (when it has none, its kind's
+        name as Quarto words it in the lecture's language, unless not ``titled``: a beamer block without
+        a title has none)."""
         children = list(node.children)
         title: m.Inlines = ()
         if attrs.kv.get("title"):  # Markdown, as Quarto reads it: `title="Interpreting $\beta_1$"`
@@ -3414,7 +3417,7 @@ class _Converter:
         elif children and children[0].type == "heading":
             title, _ = self.heading_title(children.pop(0))
         if not title and titled:
-            title = (m.Text(quarto.CALLOUT_TITLES[kind]),)
+            title = (m.Text(label(self.lang, "callout_" + kind)),)  # (Quarto's own word in that language)
         head = (m.Paragraph((m.Strong(title),), pos),) if title else ()
         blocks = head + self.blocks(children)
         return m.Div(blocks, ("callout", "callout-" + kind), pos)

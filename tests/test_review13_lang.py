@@ -1,0 +1,96 @@
+"""Review 13a: the lecture's language in an untitled callout's title (Quarto's own words) and in the
+citations' terms ("und", "et"); quotes curled in a picture's caption as anywhere else."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from .conftest import run_cli, slide_text, write_md
+
+KINDS = ("note", "tip", "warning", "important", "caution")
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _all(src: Path, out: Path) -> tuple[Presentation, str, str, str]:
+    """``podium all``: the deck, the handout's text, the slides PDF's text, the messages."""
+    result = run_cli("all", src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    stem = src.stem
+    return (
+        Presentation(str(out / f"{stem}.pptx")),
+        _pdf_text(out / f"{stem}-handout.pdf"),
+        _pdf_text(out / f"{stem}-slides.pdf"),
+        result.stderr,
+    )
+
+
+def _callouts(lang: str) -> str:
+    front = f"lang: {lang}\n" if lang else ""
+    boxes = "".join(f"::: {{.callout-{k}}}\nText {i}.\n:::\n\n" for i, k in enumerate(KINDS))
+    return f"---\ntitle: Kästen\n{front}format: revealjs\n---\n\n## Kästen\n\n" + boxes
+
+
+def test_untitled_callouts_take_quartos_german_titles_in_every_output(tmp_path):
+    src = write_md(
+        tmp_path,
+        _callouts("de") + '## Eigener Titel\n\n::: {.callout-note title="Merke"}\nEin Satz.\n:::\n',
+        "lecture.qmd",
+    )
+    prs, handout, slides_pdf, err = _all(src, tmp_path / "out")
+    words = ["Hinweis", "Tipp", "Warnung", "Wichtig", "Vorsicht"]
+    deck = slide_text(prs.slides[1])
+    for word in words:
+        assert word in deck, deck
+        assert word in handout and word in slides_pdf
+    for english in ("Note", "Tip", "Warning", "Important", "Caution"):
+        for text in (deck, handout, slides_pdf):
+            assert not re.search(rf"\b{english}\b", text), english
+    titled = slide_text(prs.slides[2])
+    assert "Merke" in titled and "Hinweis" not in titled  # a callout's own title is kept
+    assert "agree with the source" in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("de-AT", ("Hinweis", "Tipp", "Warnung", "Wichtig", "Vorsicht")),  # a region: its language's words
+        ("fr-CA", ("Note", "Astuce", "Avertissement", "Important", "Mise en garde")),
+        ("es", ("Nota", "Tip", "Advertencia", "Importante", "Precaución")),
+        ("pt_BR", ("Nota", "Dica", "Aviso", "Importante", "Cuidado")),
+        ("it", ("Nota", "Consiglio", "Avviso", "Importante", "Attenzione")),
+        ("nl", ("Opmerking", "Tip", "Waarschuwing", "Belangrijk", "Opgelet")),
+        ("ja-JP", ("ノート", "ヒント", "警告", "重要", "注意")),
+        ("zh", ("注记", "提示", "警告", "重要", "注意")),
+        ("ru", ("Уведомление", "Совет", "Предупреждение", "Важное уведомление", "Осторожность")),
+        ("pl", ("Adnotacja", "Wskazówka", "Ostrzeżenie", "Ważne", "Zagrożenie")),
+        ("tr", ("Not", "Tavsiye", "Uyarı", "Önemli", "Dikkat")),
+    ],
+)
+def test_untitled_callout_titles_follow_the_language_with_a_region_fallback(tmp_path, lang, words):
+    src = write_md(tmp_path, _callouts(lang), "lecture.qmd")
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    texts = [p.text for sh in prs.slides[1].shapes if sh.has_text_frame for p in sh.text_frame.paragraphs]
+    titles = [texts[texts.index(f"Text {i}.") - 1] for i in range(len(KINDS))]
+    assert titles == list(words)
+
+
+def test_callout_titles_stay_english_without_a_known_language(tmp_path):
+    """No ``lang:``, or one Podium has no words for: Quarto's English titles (the note about the
+    language is the labels note, as for Podium's other words); with ``lang: de`` beside them, German."""
+    for lang, expected in (("", "Caution"), ("sv", "Caution"), ("de", "Vorsicht")):
+        folder = tmp_path / (lang or "none")
+        folder.mkdir()
+        src = write_md(folder, _callouts(lang), "lecture.qmd")
+        result = run_cli("slides", src, "-o", folder / "out")
+        assert result.exit_code == 0, result.stderr
+        assert expected in slide_text(Presentation(str(folder / "out" / "lecture.pptx")).slides[1])
