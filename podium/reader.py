@@ -1300,6 +1300,9 @@ def parse_lecture(
             m.SourcePos(shown, key_lines.get("bibliography", 1)),
             diags,
             m.SourcePos(shown, key_lines.get("csl", key_lines.get("bibliography", 1))),
+            # (the lecture's own language, or course.yaml's: else the style's default locale)
+            meta.lang if raw_meta.get("lang") or options.course.get("lang") else None,
+            m.SourcePos(shown, key_lines.get("lang", 1)),
         )
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)

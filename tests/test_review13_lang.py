@@ -14,6 +14,16 @@ from .conftest import run_cli, slide_text, write_md
 
 KINDS = ("note", "tip", "warning", "important", "caution")
 
+BIB = """\
+@book{jaynes2003,
+  title = {Probability Theory: The Logic of Science},
+  author = {Jaynes, E. T. and Bretthorst, G. Larry},
+  date = {2003},
+  publisher = {Cambridge University Press},
+  location = {Cambridge, UK}
+}
+"""
+
 
 def _pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
@@ -94,3 +104,73 @@ def test_callout_titles_stay_english_without_a_known_language(tmp_path):
         result = run_cli("slides", src, "-o", folder / "out")
         assert result.exit_code == 0, result.stderr
         assert expected in slide_text(Presentation(str(folder / "out" / "lecture.pptx")).slides[1])
+
+
+def _cited(tmp_path: Path, lang: str, csl: str = "") -> Path:
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    front = (f"lang: {lang}\n" if lang else "") + (f"csl: {csl}\n" if csl else "")
+    return write_md(
+        tmp_path,
+        f"---\ntitle: Wissen\n{front}bibliography: refs.bib\nformat: revealjs\n---\n\n## Wissen\n\n"
+        "Wahrscheinlichkeit ist Wissen [@jaynes2003], siehe @jaynes2003.\n",
+        "lecture.qmd",
+    )
+
+
+def test_citations_and_references_use_the_lectures_language(tmp_path):
+    src = _cited(tmp_path, "de")
+    prs, handout, slides_pdf, err = _all(src, tmp_path / "out")
+    text = slide_text(prs.slides[1])
+    # (pandoc --citeproc with lang: de: "(Jaynes und Bretthorst 2003)", "Jaynes und Bretthorst (2003)")
+    assert "(Jaynes und Bretthorst, 2003)" in text, text
+    assert "siehe Jaynes und Bretthorst (2003)." in text
+    refs = slide_text(prs.slides[2])
+    assert "Jaynes, E.T. und Bretthorst, G.L. (2003)" in refs, refs
+    for pdf in (handout, slides_pdf):
+        flat = " ".join(pdf.split())
+        assert "Jaynes und Bretthorst" in flat and " and " not in flat
+    assert "agree with the source" in err
+
+
+@pytest.mark.parametrize(("lang", "conj"), [("fr", "et"), ("de_CH", "und"), ("es-MX", "y"), ("it", "e")])
+def test_citation_terms_in_other_languages_and_regions(tmp_path, lang, conj):
+    src = _cited(tmp_path, lang)
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    text = slide_text(Presentation(str(tmp_path / "out" / "lecture.pptx")).slides[1])
+    assert f"(Jaynes {conj} Bretthorst, 2003)" in text, text
+
+
+def test_citations_in_a_language_citeproc_lacks_are_english_with_a_note(tmp_path):
+    src = _cited(tmp_path, "ga")  # (Irish: citeproc-py has no locale for it)
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "lecture.qmd:3: note: citations and references are in English ('and', 'edited by'…): citeproc-py "
+        "has no locale for lang: ga [bibliography]"
+    ) in result.stderr
+    text = slide_text(Presentation(str(tmp_path / "out" / "lecture.pptx")).slides[1])
+    assert "(Jaynes and Bretthorst, 2003)" in text
+
+
+def test_a_styles_own_terms_and_default_locale(tmp_path):
+    """A style's own terms for the lecture's language win over citeproc's (CSL's order); with no
+    ``lang:`` the style's ``default-locale`` is kept, as pandoc keeps it."""
+    import citeproc
+
+    style = (Path(citeproc.__file__).parent / "data" / "styles" / "harvard-cite-them-right.csl").read_text(
+        encoding="utf-8"
+    )
+    own = '<locale xml:lang="de"><terms><term name="and">sowie</term></terms></locale>'
+    style = style.replace("</info>", "</info>" + own, 1).replace(
+        "<style ", '<style default-locale="fr-FR" ', 1
+    )
+    for lang, expected in (("de", "(Jaynes sowie Bretthorst, 2003)"), ("", "(Jaynes et Bretthorst, 2003)")):
+        folder = tmp_path / (lang or "none")
+        folder.mkdir()
+        (folder / "own.csl").write_text(style, encoding="utf-8")
+        src = _cited(folder, lang, "own.csl")
+        result = run_cli("slides", src, "-o", folder / "out")
+        assert result.exit_code == 0, result.stderr
+        text = slide_text(Presentation(str(folder / "out" / "lecture.pptx")).slides[1])
+        assert expected in text, text
