@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pptx import Presentation
 
 from .conftest import run_cli, slide_text, write_md
@@ -174,3 +175,46 @@ def test_a_styles_own_terms_and_default_locale(tmp_path):
         assert result.exit_code == 0, result.stderr
         text = slide_text(Presentation(str(folder / "out" / "lecture.pptx")).slides[1])
         assert expected in text, text
+
+
+def _quoted_pictures(tmp_path: Path) -> Path:
+    Image.new("RGB", (400, 300), (30, 120, 200)).save(tmp_path / "pic.png")
+    return write_md(
+        tmp_path,
+        "---\ntitle: Bilder\nlang: de\nformat: revealjs\n---\n\n"
+        # the picture alone: the Picture with Caption layout
+        '## Eselsbrücke\n\n![In der "Tasse" bleibt mehr als in der "Käseglocke"](pic.png){width="45%"}\n\n'
+        # text, then the picture: its caption beside the text
+        '## Mit Text\n\nEin Satz davor.\n\n![Die "Tasse" neben Text](pic.png){width="30%"}\n\n'
+        # a callout and a picture: the Content with Caption layout
+        '## Mit Kasten\n\n::: {.callout-note title="Definition"}\nEin Maß für Plausibilität.\n:::\n\n'
+        "![Die 'Glocke' unter dem Kasten](pic.png){width=\"50%\"}\n\n"
+        # a picture inside a link: its caption (its alt text) too
+        '## Verlinkt\n\n[![Ein "Link" als Bild](pic.png)](https://example.org)\n',
+        "lecture.qmd",
+    )
+
+
+def test_quotes_in_picture_captions_are_curled_in_every_layout_and_output(tmp_path):
+    src = _quoted_pictures(tmp_path)
+    prs, handout, slides_pdf, err = _all(src, tmp_path / "out")
+    captions = [
+        "In der “Tasse” bleibt mehr als in der “Käseglocke”",
+        "Die “Tasse” neben Text",
+        "Die ‘Glocke’ unter dem Kasten",
+    ]
+    for n, caption in enumerate(captions, 1):
+        deck = slide_text(prs.slides[n])
+        assert caption in deck, deck
+        assert '"' not in deck and "'" not in deck
+        assert caption in " ".join(handout.split()) and caption in " ".join(slides_pdf.split())
+        # the picture's alt text, read from the deck, is the curled caption too
+        alts = [
+            sh._element.xpath(".//p:cNvPr")[0].get("descr")
+            for sh in prs.slides[n].shapes
+            if sh.shape_type == 13  # a picture
+        ]
+        assert alts == [caption], alts
+    for text in (handout, slides_pdf):
+        assert '"Tasse"' not in text and "'Glocke'" not in text
+    assert "agree with the source" in err
