@@ -3,7 +3,8 @@
 The lecture's ``bibliography:`` (BibTeX ``.bib`` or CSL JSON ``.json``, one file or a list) is read
 inside the lecture's folder under the same path policy as pictures; ``csl:`` names a CSL style file
 there (default: the Harvard author–date style citeproc-py ships).  citeproc-py formats each citation
-as text and the reference list, which the reader puts on a "References" slide at the end.
+as text and the reference list, which the reader puts on a "References" slide at the end, with the
+style's terms ("and", "edited by", "n.d.") in the lecture's ``lang:``, as pandoc's citeproc does.
 """
 
 from __future__ import annotations
@@ -176,6 +177,43 @@ def _one_line(value):
     return value
 
 
+_LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
+def csl_locale(lang: str) -> str | None:
+    """The CSL locale of a lecture's ``lang`` (``de`` → ``de``, ``de_at`` → ``de-AT``, ``zh-hant`` →
+    ``zh-Hant``), for citeproc-py to look up (a language's own dialect first, then its primary one:
+    ``de`` is ``de-DE``); None for what is no language tag."""
+    if not _LANG_TAG.match(lang.strip()):
+        return None
+    first, *rest = lang.strip().replace("_", "-").split("-")
+    return "-".join(
+        [first.lower()]
+        + [p.upper() if len(p) == 2 else p.title() if len(p) == 4 and p.isalpha() else p for p in rest]
+    )
+
+
+def _style_locale(lang: str | None, lang_pos: m.SourcePos | None, diags: Diagnostics) -> str | None:
+    """The locale the style is set up in: the lecture's ``lang:`` as a CSL locale, where citeproc-py
+    has that language's terms (else a note at ``lang_pos``, and the style's own default locale, or
+    en-US); None when the lecture names no language (the style's ``default-locale``, as in pandoc)."""
+    from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
+
+    if not lang:
+        return None
+    locale = csl_locale(lang)
+    if locale is not None and (locale in LANGUAGE_NAMES or locale.split("-")[0] in PRIMARY_DIALECTS):
+        return locale
+    if lang_pos is not None:
+        diags.note(
+            f"citations and references are in English ('and', 'edited by'…): citeproc-py has no "
+            f"locale for lang: {lang}",
+            lang_pos,
+            "bibliography",
+        )
+    return None
+
+
 def load_bibliography(
     raw_meta: dict,
     base_dir: str,
@@ -183,9 +221,12 @@ def load_bibliography(
     pos: m.SourcePos,
     diags: Diagnostics,
     csl_pos: m.SourcePos | None = None,
+    lang: str | None = None,
+    lang_pos: m.SourcePos | None = None,
 ) -> Bibliography | None:
-    """Read the front matter's ``bibliography:`` (at ``pos``) and ``csl:`` (at ``csl_pos``); None (with
-    a warning) when unusable."""
+    """Read the front matter's ``bibliography:`` (at ``pos``) and ``csl:`` (at ``csl_pos``), the style's
+    terms in the lecture's ``lang`` (said at ``lang_pos``; None: the style's default locale); None
+    (with a warning) when unusable."""
     files = raw_meta.get("bibliography")
     if not files:
         return None
@@ -220,13 +261,14 @@ def load_bibliography(
     if not found:
         return None
     style_name = raw_meta.get("csl")
+    locale = _style_locale(lang, lang_pos, diags)
     style = None
     if style_name:
         csl_pos = csl_pos or pos
         style_path = policy.resolve(str(style_name), base_dir, csl_pos, diags, "citation style")
         if style_path is not None:
             try:
-                style = CitationStylesStyle(style_path, validate=False)
+                style = CitationStylesStyle(style_path, locale, validate=False)
             except Exception as e:
                 diags.warning(
                     f"citation style '{style_name}' cannot be read ({type(e).__name__}); using Harvard",
@@ -234,7 +276,7 @@ def load_bibliography(
                     "bibliography",
                 )
     if style is None:
-        style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+        style = CitationStylesStyle("harvard-cite-them-right", locale, validate=False)
     return Bibliography(source, style, {k.lower() for k in source}, left_out, unread)
 
 

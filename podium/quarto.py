@@ -40,6 +40,7 @@ CHILD_CHUNK = re.compile(r"^\s*(`{3,})\s*\{r\b([^\n]*?\bchild\s*=[^\n]*)\}\s*$",
 # what marks the root of a project for R's here::here() (rprojroot's criteria), looked for upwards
 _HERE_MARKS = (".here", "DESCRIPTION", "remake.yml", ".projectile", ".git", ".svn")
 MAX_INCLUDE_DEPTH = 8
+# the callout kinds, with Quarto's English titles (in the lecture's language: labels.yaml's callout_*)
 CALLOUT_TITLES = {
     "note": "Note",
     "tip": "Tip",

@@ -1291,6 +1291,7 @@ def parse_lecture(
     root = SyntaxTreeNode(tokens)
     conv = _Converter(shown, diags, env, base_dir, policy, body.split("\n"))
     conv.origins = origins
+    conv.lang = meta.lang
     if raw_meta.get("bibliography"):
         conv.bib = load_bibliography(
             raw_meta,
@@ -1299,6 +1300,9 @@ def parse_lecture(
             m.SourcePos(shown, key_lines.get("bibliography", 1)),
             diags,
             m.SourcePos(shown, key_lines.get("csl", key_lines.get("bibliography", 1))),
+            # (the lecture's own language, or course.yaml's: else the style's default locale)
+            meta.lang if raw_meta.get("lang") or options.course.get("lang") else None,
+            m.SourcePos(shown, key_lines.get("lang", 1)),
         )
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
@@ -1777,6 +1781,7 @@ class _Converter:
         self.marp_header: str | None = None  # Marp's header (front matter, or the first `<!-- header: … -->`)
         self.unresolved: dict[str, tuple[str, m.SourcePos]] = {}  # citations with no bibliography, cross-refs
         self.refs_at: _SlideDraft | None = None  # the slide with pandoc's `::: {#refs}`: where references go
+        self.lang = "en"  # the lecture's language (Meta.lang): the words Podium writes, an untitled callout's
 
     # -- positions
     def pos(self, node: SyntaxTreeNode | None) -> m.SourcePos:
@@ -3439,8 +3444,9 @@ class _Converter:
     def callout(
         self, node: SyntaxTreeNode, attrs: Attrs, kind: str, pos: m.SourcePos, titled: bool = True
     ) -> m.Div:
-        """A Quarto callout: a box whose first paragraph is its bold title (its kind's name when it has
-        none, unless not ``titled``: a beamer block without a title has none)."""
+        """A Quarto callout: a box whose first paragraph is its bold title (when it has none, its kind's
+        name as Quarto words it in the lecture's language, unless not ``titled``: a beamer block without
+        a title has none)."""
         children = list(node.children)
         title: m.Inlines = ()
         if attrs.kv.get("title"):  # Markdown, as Quarto reads it: `title="Interpreting $\beta_1$"`
@@ -3448,7 +3454,7 @@ class _Converter:
         elif children and children[0].type == "heading":
             title, _ = self.heading_title(children.pop(0))
         if not title and titled:
-            title = (m.Text(quarto.CALLOUT_TITLES[kind]),)
+            title = (m.Text(label(self.lang, "callout_" + kind)),)  # (Quarto's own word in that language)
         head = (m.Paragraph((m.Strong(title),), pos),) if title else ()
         blocks = head + self.blocks(children)
         return m.Div(blocks, ("callout", "callout-" + kind), pos)

@@ -12,6 +12,7 @@ letters, where no word holds an apostrophe, a quote with none open before it ope
 only that the opening quote is curled, and paired with the right closing one.  A quote that pairs
 with none is curled by its place, as pandoc curls it: a double quote at a word's start opens (a
 quotation running over paragraphs opens in its first), any other closes; a single one is an apostrophe.
+A picture's words (``![In der "Tasse"](x.png)``: its caption, or its alt text) are curled on their own.
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ def smartquotes(state: StateCore) -> None:
     for token in state.tokens:
         if token.type == "inline" and token.children is not None and _QUOTE.search(token.content):
             _curl(token.children, state.md.options.quotes)
+            # a picture's words (its caption, its alt text) are curled as pandoc curls them
+            for child in token.children:
+                if child.type == "image" and child.children:
+                    _curl(child.children, state.md.options.quotes)
 
 
 def _neighbour(tokens: list[Token], i: int, step: int) -> int:
