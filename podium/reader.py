@@ -2560,6 +2560,9 @@ class _Converter:
         links = self.embedded_media(node.content, pos)
         if links and _MEDIA_ONLY.fullmatch(node.content):
             return links
+        if _only_line_breaks(node.content):  # (CommonMark's HTML block: a paragraph that begins with <br>)
+            words = _LEADING_BREAKS.sub(lambda mt: "\n" * mt.group(0).count("\n"), node.content)
+            return self.markdown_blocks(words, node.map[0] if node.map else pos.line - 1)
         if not _IMG_ONLY.fullmatch(node.content) and not plain_html_list(node.content):
             self.raw_html_seen(pos)  # (a picture alone, or a list of words, is drawn as it says)
         self.pictures_without_address(node.content, pos)
@@ -4620,6 +4623,16 @@ _HEADING_WITHOUT_SPACE = re.compile(
     r"^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3}(#{1,6})([^\W\d_].*)"
 )
 _BR_ONLY = re.compile(r"\s*(<br\s*/?>\s*)+", re.I)
+_TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)(?=[\s/>])")
+_LEADING_BREAKS = re.compile(r"\A(?:\s*<br\s*/?>)+", re.I)
+
+
+def _only_line_breaks(html: str) -> bool:
+    """Whether the only tags of an HTML block are ``<br>`` (a paragraph that begins with a ``<br>`` line,
+    which CommonMark reads as HTML, where pandoc reads a paragraph): its Markdown is what it shows."""
+    return all(name.lower() == "br" for name in _TAG_NAME.findall(html)) and "<!--" not in html
+
+
 _STYLE_ONLY = re.compile(r"\s*<style\b[^>]*>.*?</style>\s*", re.I | re.S)
 # pandoc's citation keys in text (after a space, "[", "(" or ";"; an e-mail address has a word before its @)
 _CITATION = re.compile(r"(?:^|(?<=[\s\[(;]))-?@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w])")
