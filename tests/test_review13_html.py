@@ -80,3 +80,95 @@ def test_a_br_that_begins_a_paragraph_is_no_raw_html(tmp_path):
     ]
     assert bold == ["class"]
     assert "It’s good." in texts[1]
+
+
+# ------------------------------------------------------------------ 10. a picture wrapped in a link
+
+
+def _pdf_links(path) -> list[str]:
+    """The web addresses of a PDF's link annotations, page by page (pypdf, as a reader's program)."""
+    import pypdf
+
+    return [
+        a.get_object()["/A"]["/URI"]
+        for page in pypdf.PdfReader(str(path)).pages
+        for a in page.get("/Annots") or []
+        if "/URI" in (a.get_object().get("/A") or {})
+    ]
+
+
+def test_a_picture_wrapped_in_a_link_is_drawn_carrying_the_link(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), "navy").save(tmp_path / "pic.png")
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: "Linked"
+        format: revealjs
+        ---
+
+        ## HTML linked picture
+
+        <a href="https://example.org/5.1.pdf" target="_BLANK"> <img src="pic.png" alt="split"/> </a>
+
+        A set of observations are randomly split.
+
+        ## Markdown linked picture
+
+        [![A split](pic.png)](https://example.org/md)
+
+        ## Linked missing picture
+
+        <a href="https://example.org/x.pdf"> <img src="nothere.png"/> </a>
+        """,
+        "lecture.qmd",
+    )
+    prs, stderr = cli_deck(src, tmp_path / "out", "all")
+    links = [
+        [
+            (sh.name, sh.click_action.hyperlink.address)
+            for sh in slide.shapes
+            if sh.click_action.hyperlink.address
+        ]
+        for slide in prs.slides
+    ]
+    pictures = [[sh for sh in slide.shapes if sh.shape_type == 13] for slide in prs.slides]
+    assert len(pictures[1]) == len(pictures[2]) == 1
+    assert pictures[1][0].click_action.hyperlink.address == "https://example.org/5.1.pdf"
+    assert pictures[2][0].click_action.hyperlink.address == "https://example.org/md"
+    assert links[3] == [("Missing picture", "https://example.org/x.pdf")]
+    assert "A set of observations are randomly split." in frame_texts(prs)[1]
+    assert "lecture.qmd:18: warning: picture 'nothere.png' not found" in stderr
+    assert "inline-image" not in stderr and "raw-html" not in stderr
+    for pdf in ("lecture-slides.pdf", "lecture-handout.pdf"):
+        found = _pdf_links(tmp_path / "out" / pdf)
+        for url in ("https://example.org/5.1.pdf", "https://example.org/md", "https://example.org/x.pdf"):
+            assert url in found, (pdf, found)
+    assert "missing picture: nothere.png" in _pdf_text(tmp_path / "out" / "lecture-slides.pdf")
+
+
+def test_a_row_of_linked_pictures_draws_each_with_its_link(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), "navy").save(tmp_path / "pic.png")
+    src = write_md(
+        tmp_path,
+        """
+        ## Badges
+
+        [![one](pic.png)](https://example.org/1) [![two](pic.png){width=20%}](https://example.org/2)
+
+        <p><a href="https://example.org/3"><img src="pic.png" alt="three"></a></p>
+        """,
+    )
+    prs, stderr = cli_deck(src, tmp_path / "out")
+    addresses = [
+        sh.click_action.hyperlink.address
+        for slide in prs.slides
+        for sh in slide.shapes
+        if sh.shape_type == 13
+    ]
+    assert addresses == ["https://example.org/1", "https://example.org/2", "https://example.org/3"]
+    assert "inline-image" not in stderr and "raw-html" not in stderr
