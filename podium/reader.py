@@ -2661,6 +2661,13 @@ class _Converter:
                 for c in padded
             )
 
+        if t.spanned:
+            self.diags.warning(
+                "a cell of this HTML table spans columns or rows (colspan, rowspan): its words are in the "
+                "first cell it spans, the others are left empty (Podium merges no cells)",
+                pos,
+                "table-span",
+            )
         header, *rows = [cells(r) for r in t.rows]
         aligns = tuple(m.Align(a) if a in set(m.Align) else m.Align.NONE for a in t.aligns)
         table = m.Table(header, tuple(rows), aligns, self._table_widths(node, header, rows), pos)

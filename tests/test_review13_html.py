@@ -172,3 +172,83 @@ def test_a_row_of_linked_pictures_draws_each_with_its_link(tmp_path):
     ]
     assert addresses == ["https://example.org/1", "https://example.org/2", "https://example.org/3"]
     assert "inline-image" not in stderr and "raw-html" not in stderr
+
+
+# ------------------------------------------------------------------ 11. an HTML table with spanning cells
+
+
+def _tables(prs) -> list[list[list[str]]]:
+    return [
+        [[c.text for c in row.cells] for row in sh.table.rows]
+        for slide in prs.slides
+        for sh in slide.shapes
+        if sh.has_table
+    ]
+
+
+def test_an_html_table_with_spanning_cells_is_a_table_its_rows_kept_together(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: "Matrix"
+        format: revealjs
+        ---
+
+        ## Unbalanced classification
+
+        ::: {.columns}
+        ::: {.column}
+
+        Have to look at the whole Confusion matrix
+
+        <table>
+        <tr>  <td> </td><td> </td> <td colspan="2" align="center" > predicted </td> </tr>
+        <tr>  <td> </td><td> </td> <td> `1` </td> <td> `0` </td> </tr>
+        <tr>  <td> true </td><td> `1` </td> <td> <em>`a`</em> </td> <td> <em>`b`</em> </td> </tr>
+        <tr>  <td> </td><td> `0`</td> <td> <em>`c`</em> </td> <td> <em>`d`</em> </td> </tr>
+        </table>
+
+        :::
+        ::: {.column}
+
+        - Accuracy = (`a`+`d`)/(`a`+`b`+`c`+`d`)
+
+        :::
+        :::
+
+        ## Groups
+
+        <table>
+        <tr><th>group</th><th>name</th><th>score</th></tr>
+        <tr><td rowspan="2">A</td><td>Ana</td><td>3</td></tr>
+        <tr><td>Ben</td><td>4</td></tr>
+        <tr><td>B</td><td colspan="2">nobody</td></tr>
+        </table>
+        """,
+        "lecture.qmd",
+    )
+    prs, stderr = cli_deck(src, tmp_path / "out", "all")
+    assert [t for s in prs.slides for t in [s.shapes.title.text]] == [
+        "Matrix",
+        "Unbalanced classification",
+        "Groups",
+    ]  # (no "(cont.)" slide holding one cell)
+    matrix, groups = _tables(prs)
+    assert matrix == [
+        ["", "", "predicted", ""],
+        ["", "", "1", "0"],
+        ["true", "1", "a", "b"],
+        ["", "0", "c", "d"],
+    ]
+    assert groups == [
+        ["group", "name", "score"],
+        ["A", "Ana", "3"],
+        ["", "Ben", "4"],
+        ["B", "nobody", ""],
+    ]
+    assert "lecture.qmd:13: warning: a cell of this HTML table spans columns or rows" in stderr
+    assert "lecture.qmd:30: warning: a cell of this HTML table spans" in stderr
+    assert "raw-html" not in stderr
+    text = _pdf_text(tmp_path / "out" / "lecture-handout.pdf")
+    assert any(line.split() == ["true", "1", "a", "b"] for line in text.splitlines()), text
