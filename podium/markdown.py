@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it import helpers as mdhelpers
+from markdown_it.common import html_re
 from markdown_it.common.utils import isWhiteSpace, unescapeAll
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
@@ -320,6 +321,7 @@ def markdown_parser() -> MarkdownIt:
     )
     md.inline.ruler.at("emphasis", _emphasis)
     md.inline.ruler.before("escape", "escaped_space", _escaped_space)
+    md.inline.ruler.after("html_inline", "pandoc_html_tag", _pandoc_html_tag)
     md.block.ruler.at("html_block", _html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.normalizeLink = _bounded_normalize(md.normalizeLink)  # type: ignore[method-assign]  # markdown-it's hook
     md.helpers = _LinkHelpers()  # type: ignore[assignment]  # (its own, not markdown-it's module for all)
@@ -347,6 +349,28 @@ def _chained_display_math(rule):
         return rule(state, start, end, silent)
 
     return math_block
+
+
+# pandoc's HTML tag names: a letter, then letters, digits, "-", "_" or ":" (CommonMark's have no "_" or ":")
+_PANDOC_TAG = re.compile(
+    rf"<[A-Za-z][A-Za-z0-9:_-]*[_:][A-Za-z0-9:_-]*{html_re.attribute}*\s*/?>"
+    r"|</[A-Za-z][A-Za-z0-9:_-]*[_:][A-Za-z0-9:_-]*\s*>"
+)
+
+
+def _pandoc_html_tag(state: StateInline, silent: bool) -> bool:
+    """An HTML tag whose name has a ``_`` or ``:`` (``<col_blanco>``, ``</col_blanco>``): raw HTML, as
+    pandoc reads it (an inline token like markdown-it's own), not text with its markup shown."""
+    pos = state.pos
+    if state.src[pos] != "<" or not state.md.options.get("html"):
+        return False
+    found = _PANDOC_TAG.match(state.src, pos, state.posMax)
+    if found is None:
+        return False
+    if not silent:
+        state.push("html_inline", "", 0).content = found.group(0)
+    state.pos = found.end()
+    return True
 
 
 def _escaped_space(state: StateInline, silent: bool) -> bool:

@@ -274,7 +274,8 @@ class Placement:
 
 @dataclass(frozen=True, slots=True)
 class Image:
-    """A picture.  ``path`` is the resolved file path (None when missing or refused)."""
+    """A picture.  ``path`` is the resolved file path (None when missing or refused); ``link`` an
+    address a click on it opens (a picture wrapped in a link)."""
 
     src: str
     path: str | None
@@ -284,6 +285,7 @@ class Image:
     width: Length | None = None
     height: Length | None = None
     place: Placement | None = None  # placed on the slide, outside its flow (Quarto's .absolute)
+    link: str = ""  # the address a click on it opens (``[![](x.png)](https://…)``), "" for none
 
 
 @dataclass(frozen=True, slots=True)

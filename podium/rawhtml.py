@@ -231,17 +231,19 @@ class HtmlTable:
     header: bool
     aligns: list[str]
     caption: str
+    spanned: bool = False  # a cell spanned rows or columns: its words are in the first, the rest empty
 
 
 class _TableReader(HTMLParser):
-    """Collect the cells of one simple table; ``failed`` when it is not one (a cell spanning rows or
-    columns, a table inside a cell)."""
+    """Collect the cells of one table, with the columns and rows each spans; ``failed`` when it is not
+    one Podium reads (a table inside a cell)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.rows: list[list[str]] = []
         self.kinds: list[list[str]] = []  # "th" or "td" per cell
-        self.aligns: dict[int, str] = {}
+        self.spans: list[list[tuple[int, int]]] = []  # (columns, rows) each cell spans
+        self.first_aligns: list[str] = []  # each cell's of the first row
         self.caption: list[str] | None = None  # while inside <caption>
         self.caption_text = ""
         self.cell: list[str] | None = None
@@ -265,33 +267,73 @@ class _TableReader(HTMLParser):
         if tag == "thead":
             self.in_head = True
         elif tag == "tr":
-            self.rows.append([])
-            self.kinds.append([])
+            self.new_row()
             if self.in_head:
                 self.head_rows += 1
         elif tag in ("td", "th"):
-            if a.get("rowspan", "1").strip() not in ("", "1") or a.get("colspan", "1").strip() not in (
-                "",
-                "1",
-            ):
-                self.failed = True
             if not self.rows:
-                self.rows.append([])
-                self.kinds.append([])
+                self.new_row()
             self.cell = []
             self.rows[-1].append("")
             self.kinds[-1].append(tag)
+            # (as a browser reads them: a number, at most 1000 columns; 0 rows is to the table's end)
+            self.spans[-1].append((_span(a.get("colspan"), 1, 1000), _span(a.get("rowspan"), 0, 65534)))
             align = (
                 a.get("align", "")
                 or (re.search(r"text-align\s*:\s*(\w+)", a.get("style", "")) or [None, ""])[1]
             )
-            if align and len(self.rows) == 1:
-                self.aligns[len(self.rows[-1]) - 1] = align.lower()
+            if len(self.rows) == 1:
+                self.first_aligns.append(align.lower())
         elif tag == "caption":
             self.caption = []
         elif self.cell is not None or self.caption is not None:
             text = " " if tag in BLOCK_TAGS or tag == "br" else (self.get_starttag_text() or "")
             (self.cell if self.cell is not None else self.caption).append(text)
+
+    def new_row(self) -> None:
+        self.rows.append([])
+        self.kinds.append([])
+        self.spans.append([])
+
+    def laid_out(self) -> tuple[list[list[str]], list[list[str]], dict[int, str], bool]:
+        """The table's rows as a grid, a cell spanning columns or rows written in the first of them and
+        the others empty: (the rows' cells, their kinds, the columns' alignment (from the first row's
+        cells of one column), whether any cell spanned)."""
+        grid: list[list[str]] = []
+        kinds: list[list[str]] = []
+        aligns: dict[int, str] = {}
+        covered: dict[tuple[int, int], str] = {}  # (row, column) a cell above or to the left spans: kind
+        starts: set[int] = set()  # the columns where a cell begins
+        spanned = False
+
+        def fill(r: int, cells: list[str], cell_kinds: list[str]) -> None:
+            while (r, len(cells)) in covered:  # (the cells a spanning cell covers: empty)
+                cell_kinds.append(covered[(r, len(cells))])
+                cells.append("")
+
+        for r, (row, row_kinds, row_spans) in enumerate(zip(self.rows, self.kinds, self.spans)):
+            cells: list[str] = []
+            cell_kinds: list[str] = []
+            for k, (text, kind, (across, down)) in enumerate(zip(row, row_kinds, row_spans)):
+                fill(r, cells, cell_kinds)
+                c = len(cells)
+                if r == 0 and across == 1 and k < len(self.first_aligns) and self.first_aligns[k]:
+                    aligns[c] = self.first_aligns[k]
+                down = min(down or len(self.rows), len(self.rows) - r)
+                spanned = spanned or across > 1 or down > 1
+                for dr in range(down):
+                    for dc in range(across):
+                        if dr or dc:
+                            covered[(r + dr, c + dc)] = kind
+                starts.add(c)
+                cells.append(text)
+                cell_kinds.append(kind)
+            fill(r, cells, cell_kinds)
+            grid.append(cells)
+            kinds.append(cell_kinds)
+        # (no column of empty cells a span alone made: colspan="1000" on the last cell is one column)
+        width = max(starts, default=0) + 1
+        return [row[:width] for row in grid], [k[:width] for k in kinds], aligns, spanned
 
     def handle_endtag(self, tag):
         if tag == "table":
@@ -336,14 +378,27 @@ def html_table(html: str) -> HtmlTable | None:
     reader = _TableReader()
     reader.feed(html)
     reader.close()
-    rows = [r for r in reader.rows if r]
-    if reader.failed or not rows:
+    kept = [k for k, row in enumerate(reader.rows) if row]  # (a <tr> without cells: no row)
+    reader.rows = [reader.rows[k] for k in kept]
+    reader.kinds = [reader.kinds[k] for k in kept]
+    reader.spans = [reader.spans[k] for k in kept]
+    if reader.failed or not reader.rows:
         return None
+    rows, kinds, by_column, spanned = reader.laid_out()
     ncols = max(len(r) for r in rows)
-    kinds = [k for k in reader.kinds if k]
     header = reader.head_rows > 0 or all(k == "th" for k in kinds[0])
-    aligns = [reader.aligns.get(j, "") for j in range(ncols)]
-    return HtmlTable(rows, header, aligns, reader.caption_text)
+    aligns = [by_column.get(j, "") for j in range(ncols)]
+    return HtmlTable(rows, header, aligns, reader.caption_text, spanned)
+
+
+def _span(value: str | None, empty: int, most: int) -> int:
+    """A ``colspan``/``rowspan`` value as a browser reads it: its leading number, at most ``most``;
+    1 where it is none (``empty`` where it is 0: a rowspan of 0 is to the table's end)."""
+    found = re.match(r"\s*\+?(\d+)", value or "")
+    if found is None:
+        return 1
+    number = int(found.group(1)[:6])
+    return min(number, most) if number else empty
 
 
 # the tags of an HTML list drawn as it says (the list, its items' words and their inline formatting)

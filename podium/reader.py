@@ -2562,6 +2562,9 @@ class _Converter:
         links = self.embedded_media(node.content, pos)
         if links and _MEDIA_ONLY.fullmatch(node.content):
             return links
+        if _only_line_breaks(node.content):  # (CommonMark's HTML block: a paragraph that begins with <br>)
+            words = _LEADING_BREAKS.sub(lambda mt: "\n" * mt.group(0).count("\n"), node.content)
+            return self.markdown_blocks(words, node.map[0] if node.map else pos.line - 1)
         if not _IMG_ONLY.fullmatch(node.content) and not plain_html_list(node.content):
             self.raw_html_seen(pos)  # (a picture alone, or a list of words, is drawn as it says)
         self.pictures_without_address(node.content, pos)
@@ -2660,6 +2663,13 @@ class _Converter:
                 for c in padded
             )
 
+        if t.spanned:
+            self.diags.warning(
+                "a cell of this HTML table spans columns or rows (colspan, rowspan): its words are in the "
+                "first cell it spans, the others are left empty (Podium merges no cells)",
+                pos,
+                "table-span",
+            )
         header, *rows = [cells(r) for r in t.rows]
         aligns = tuple(m.Align(a) if a in set(m.Align) else m.Align.NONE for a in t.aligns)
         table = m.Table(header, tuple(rows), aligns, self._table_widths(node, header, rows), pos)
@@ -2826,7 +2836,24 @@ class _Converter:
 
         self.html_skip = []
         pairs = list(self._inline_children(inline))
+        # a paragraph of pictures only, each maybe wrapped in a link: each drawn, a link's carrying it
+        pictures_only = all(
+            c.type == "image" or _is_img_tag(c) or self.linked_picture(c) is not None
+            for c, _ in pairs
+            if not (c.type == "text" and not c.content.strip()) and c.type not in ("softbreak", "hardbreak")
+        )
         for k, (child, attrs) in enumerate(pairs):
+            if pictures_only and (inner := self.linked_picture(child)) is not None:
+                words_so_far()
+                shown = (
+                    self.image(*inner, pos)
+                    if inner[0].type == "image"
+                    else self.html_image(read_inline_tag(inner[0].content).attrs, pos)
+                )
+                if shown is not None:
+                    shown = replace(shown, link=self.picture_link(str(child.attrs.get("href", ""))))
+                    out.append(m.Div((shown,), ("fragment",), pos) if "fragment" in attrs.classes else shown)
+                continue
             if (
                 child.type == "text"
                 and k
@@ -2881,6 +2908,26 @@ class _Converter:
         self.html_skip = []
         words_so_far()
         return out
+
+    def linked_picture(self, node: SyntaxTreeNode) -> tuple[SyntaxTreeNode, Attrs] | None:
+        """The picture a link holds and nothing else (``[![](x.png)](https://…)``, ``<a href=…><img …></a>``)
+        with its attributes; None for any other node."""
+        if node.type != "link":
+            return None
+        inner = [
+            (c, a)
+            for c, a in self._with_attrs(node.children)
+            if not (c.type == "text" and not c.content.strip()) and c.type not in ("softbreak", "hardbreak")
+        ]
+        if len(inner) == 1 and (inner[0][0].type == "image" or _is_img_tag(inner[0][0])):
+            return inner[0]
+        return None
+
+    def picture_link(self, href: str) -> str:
+        """The address a click on a linked picture opens: a web address, vetted as a link's; "" for a
+        relative address or a slide of the lecture (which the picture does not carry)."""
+        found = self.link(href, ()) if not href.startswith("#") else []
+        return found[0].url if found and isinstance(found[0], m.Link) else ""
 
     def html_image(self, attrs: dict[str, str], pos: m.SourcePos) -> m.Image | None:
         """An ``<img>`` as a picture, under the same path policy as ``![](…)``."""
@@ -4651,7 +4698,8 @@ def _dress(d: _SlideDraft, attrs: Attrs) -> None:
 
 
 _RAW_FORMAT = re.compile(r"\{=([A-Za-z0-9_+-]+)\}")
-_IMG_ONLY = re.compile(r"\s*(<p\b[^<>]*>\s*)?<img\b[^<>]*>\s*(</p>\s*)?", re.I)
+# (a picture alone, maybe in a paragraph, maybe wrapped in a link)
+_IMG_ONLY = re.compile(r"\s*(<p\b[^<>]*>\s*)?(<a\b[^<>]*>\s*)?<img\b[^<>]*>\s*(</a>\s*)?(</p>\s*)?", re.I)
 _TABLE_BLOCK = re.compile(r"\s*<table\b.*</table>\s*", re.S | re.I)
 # an HTML block that is one <div> or <p> (its style may colour it: _Converter.coloured_blocks)
 _COLOURED_BLOCK = re.compile(r"\s*(<(?:div|p)\b[^<>]*>)(.*)</(?:div|p)>\s*", re.S | re.I)
@@ -4660,6 +4708,24 @@ _HEADING_WITHOUT_SPACE = re.compile(
     r"^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3}(#{1,6})([^\W\d_].*)"
 )
 _BR_ONLY = re.compile(r"\s*(<br\s*/?>\s*)+", re.I)
+_TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)(?=[\s/>])")
+_LEADING_BREAKS = re.compile(r"\A(?:\s*<br\s*/?>)+", re.I)
+
+
+def _is_img_tag(node: SyntaxTreeNode) -> bool:
+    """Whether ``node`` is an inline ``<img …>`` tag."""
+    if node.type != "html_inline" or not node.content[:4].lower() == "<img":
+        return False
+    tag = read_inline_tag(node.content)
+    return tag.tag == "img" and tag.kind in ("start", "empty")
+
+
+def _only_line_breaks(html: str) -> bool:
+    """Whether the only tags of an HTML block are ``<br>`` (a paragraph that begins with a ``<br>`` line,
+    which CommonMark reads as HTML, where pandoc reads a paragraph): its Markdown is what it shows."""
+    return all(name.lower() == "br" for name in _TAG_NAME.findall(html)) and "<!--" not in html
+
+
 _STYLE_ONLY = re.compile(r"\s*<style\b[^>]*>.*?</style>\s*", re.I | re.S)
 # pandoc's citation keys in text (after a space, "[", "(" or ";"; an e-mail address has a word before its @)
 _CITATION = re.compile(r"(?:^|(?<=[\s\[(;]))-?@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w])")

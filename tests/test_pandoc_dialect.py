@@ -961,9 +961,11 @@ def test_an_html_table_is_a_table_in_both_outputs(tmp_path):
     ]
     assert table.cell(2, 1).text_frame.paragraphs[0].runs[0].font.bold
     assert any(sh.has_text_frame and sh.text_frame.text == "LL(1) table for E" for sh in slides[1].shapes)
-    # a cell spanning columns is not a table Podium reads: its words, with the warning
-    assert not any(sh.has_table for sh in slides[2].shapes)
-    assert [line for line, _ in warnings_at(diags, "raw-html")] == [16]
+    # a cell spanning columns: its words in the first column it spans, the other left empty, with a warning
+    spans = next(sh.table for sh in slides[2].shapes if sh.has_table)
+    assert [[c.text for c in r.cells] for r in spans.rows] == [["wide", ""], ["x", "y"]]
+    assert [line for line, _ in warnings_at(diags, "table-span")] == [16]
+    assert not warnings_at(diags, "raw-html")
     text = pdf_text(build_handout(src, BuildOptions(out_dir=tmp_path / "out"), Diagnostics()))
     assert "E E→TE x" in " ".join(text.split()) and "•" not in text.split("Spans")[0]
 

@@ -93,6 +93,8 @@ def add_image(
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
         shape.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
         shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        if b.link:  # (the address it would open stays too)
+            shape.click_action.hyperlink.address = b.link
         if cap_h:  # the caption's words stay, as under a picture
             add_caption(cv, b.caption, area, area.y + shape.height, cap_h)
         return shape
@@ -113,13 +115,15 @@ def add_image(
         )
         return add_image(
             cv,
-            m.Image(b.src, None, b.caption, b.alt, b.pos, b.width, b.height),
+            m.Image(b.src, None, b.caption, b.alt, b.pos, b.width, b.height, link=b.link),
             box,
             with_caption,
             reference,
             caption_h,
         )
     pic._element.nvPicPr.cNvPr.set("descr", b.alt or "")
+    if b.link:  # a picture wrapped in a link: a click opens it, as pandoc's pptx writer draws it
+        pic.click_action.hyperlink.address = b.link
     if cap_h:
         add_caption(cv, b.caption, area, y + h, cap_h)
     return pic

@@ -213,13 +213,19 @@ class HtmlRenderer:
                 if drawn is not None
                 else ""
             )
-            return (
-                f'<figure class="missing"><div class="missing-picture"{size}>{esc(missing_text(b.src))}</div>'
-                f"{caption}</figure>"
-            )
+            box = f'<div class="missing-picture"{size}>{esc(missing_text(b.src))}</div>'
+            return f'<figure class="missing">{linked(box, b.link, "block")}{caption}</figure>'
         uri = Path(b.path).as_uri()
         s = f' style="{";".join(style)}"' if style else ""
-        return f'<figure><img src="{esc(uri)}" alt="{esc(b.alt)}"{s}>{caption}</figure>'
+        img = f'<img src="{esc(uri)}" alt="{esc(b.alt)}"{s}>'
+        return f"<figure>{linked(img, b.link, 'inline-block')}{caption}</figure>"
+
+
+def linked(html: str, link: str, display: str) -> str:
+    """``html`` (a picture, or the box in its place) inside a link to ``link``, laid out as ``display``
+    (the link's area is then the picture's); as it is where ``link`` is ""."""
+    style = f"display:{display};color:inherit;text-decoration:none"
+    return f'<a href="{esc(link)}" style="{style}">{html}</a>' if link else html
 
 
 def ol_type(numbering: m.Numbering) -> str:

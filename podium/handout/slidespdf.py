@@ -232,9 +232,10 @@ def slide_html(
         x, y, w, h = placed_box(b, look.ratio)
         where = f"left:{x * 100:.2f}%;top:{y * 100:.2f}%;width:{w * 100:.2f}%;height:{h * 100:.2f}%"
         if b.path:
-            parts.append(
+            img = (
                 f'<img class="placed" src="{esc(Path(b.path).as_uri())}" alt="{esc(b.alt)}" style="{where}">'
             )
+            parts.append(f'<a href="{esc(b.link)}" style="display:contents">{img}</a>' if b.link else img)
         else:
             parts.append(
                 f'<div class="placed missing-picture" style="{where}">{esc(missing_text(b.src))}</div>'
