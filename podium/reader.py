@@ -1283,6 +1283,8 @@ def parse_lecture(
     remarked = None
     if remark_deck:
         body, origins, remarked = _remark(body, raw_meta, shown, origins, diags)
+    header = [] if tex_deck else _header_tex(raw_meta, key_lines, shown, diags, base_dir, policy)
+    body, text_macros = _with_text_macros(body, header)
     reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
     body, origins = _other_markups(body, raw_meta, shown, origins, latex=tex_deck, reveal=reveal)
     _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck)
@@ -1321,7 +1323,8 @@ def parse_lecture(
         conv.marp_footer = remarked.footer and footer_words(remarked.footer, m.SourcePos(shown, 1), diags)
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
-    conv.header_macros(raw_meta.get("header-includes"))
+    conv.header_macros(raw_meta.get("header-includes") if tex_deck else header)
+    conv.text_macros = text_macros
     if remark_deck and _format_option(raw_meta, "incremental") is True:
         conv.format_incremental = False
         diags.note(
@@ -1582,6 +1585,52 @@ def _format_option(raw_meta: dict, key: str) -> Any:
     return None
 
 
+def _header_tex(
+    raw_meta: dict, key_lines: dict[str, int], shown: str, diags: Diagnostics, base_dir: str, policy
+) -> list[str]:
+    """The LaTeX the lecture puts in its header, where beamer decks define their macros: the front
+    matter's ``header-includes`` (a string or a list), the files named by R Markdown's ``includes:
+    in_header:`` and Quarto's ``include-in-header`` (read under the path policy, as an ``\\input`` file;
+    a file not found is said at its key's line), and Quarto's ``include-in-header: text:``."""
+    value = raw_meta.get("header-includes")
+    texts = [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)]
+    includes = _format_option(raw_meta, "includes")
+    files: list[tuple[Any, str]] = []
+    if isinstance(includes, dict) and includes.get("in_header"):
+        files.append((includes["in_header"], "in_header"))
+    for quarto_key in (raw_meta.get("include-in-header"), _format_option(raw_meta, "include-in-header")):
+        if quarto_key:
+            files.append((quarto_key, "include-in-header"))
+    for named, key in files:
+        written = (v for k, v in key_lines.items() if k == key or k.endswith("." + key))
+        pos = m.SourcePos(shown, next(written, 0) or _format_option_line(raw_meta, key_lines, key))
+        for item in named if isinstance(named, list) else [named]:
+            if isinstance(item, dict) and isinstance(item.get("text"), str):
+                texts.append(item["text"])
+                continue
+            name = item.get("file") if isinstance(item, dict) else item
+            if not isinstance(name, str):
+                continue
+            path = policy.resolve(name, base_dir, pos, diags, f"{key} file")
+            if path is not None:
+                try:
+                    texts.append(decode_source(Path(path).read_bytes()[: MAX_BYTES + 1], name, diags))
+                except BuildError:  # (said)
+                    pass
+    return texts
+
+
+def _with_text_macros(body: str, header: list[str]) -> tuple[str, dict[str, Any]]:
+    """``body`` with the text macros the lecture's ``header`` (:func:`_header_tex`) defines put in place where
+    its text uses them (``\\newcommand{\\strong}[1]{\\textbf{#1}}``: podium.beamer.markdown_text_macros), and
+    those macros."""
+    if not any("\\" in h for h in header):
+        return body, {}
+    beamer = _beamer_module()
+    found = beamer.header_macros("\n".join(header))
+    return (beamer.markdown_text_macros(body, found) or body) if found else body, found
+
+
 def _format_option_line(raw_meta: dict, key_lines: dict[str, int], key: str) -> int:
     """The front matter line of the :func:`_format_option` ``key`` (``format: revealjs: logo:``), else
     of the ``format:`` or ``output:`` it is under (from a Quarto project's file: line 1)."""
@@ -1729,6 +1778,7 @@ class _Converter:
         self.format_incremental = True  # (the output format's `incremental:`: not xaringan's, which has none)
         self.origins: list[tuple[str, int]] | None = None  # line → (file, line) after includes
         self.macros: dict[str, Macro] = {}
+        self.text_macros: dict[str, Any] = {}  # the header's macros, put in place in text (podium.beamer)
         self.pending_notes: list[m.Block] = []  # from beamer's \note{…}
         self.slide_serial = 0
         self.html_warned = -1
@@ -2901,8 +2951,10 @@ class _Converter:
         holds no TeX command), or None when empty."""
         if "\\" not in inline.content or not re.search(r"\\[A-Za-z]", inline.content):
             return inline
+        # a header macro whose arguments go on over lines (the line pass left it): put in place
+        content = self.with_text_macros(inline.content)
         # {\\tiny words} and \\tiny{words}: the words
-        src = date_numbers(opened_switch_groups(_SIZE_GROUP.sub(_switched, inline.content)))
+        src = date_numbers(opened_switch_groups(_SIZE_GROUP.sub(_switched, content)))
         first = self.last_line
         pieces = find_raw_tex(src)
         if not pieces:
@@ -2946,6 +2998,13 @@ class _Converter:
         if not text.strip():
             return None
         return self._reread(text)
+
+    def with_text_macros(self, text: str) -> str:
+        """``text`` with the header's text macros put in place (their uses the line pass left: arguments
+        over lines, :func:`podium.beamer.text_with_macros`)."""
+        if not self.text_macros or "\\" not in text:
+            return text
+        return _beamer_module().text_with_macros(text, self.text_macros)
 
     def layout_only(self, piece, pos: m.SourcePos) -> bool:
         """Whether raw TeX ``piece`` only sets spacing or type size (``\\smallskip``, ``\\vfill``,
@@ -3856,7 +3915,8 @@ class _Converter:
         paragraph), others' words kept or the command dropped, with a warning."""
         out: list[m.Inline] = []
         last = 0
-        text = opened_switch_groups(text, markdown=False)  # (\\small{words}: the words)
+        # (\\small{words}: the words; a header macro's use the line pass left, put in place)
+        text = opened_switch_groups(self.with_text_macros(text), markdown=False)
         for piece in find_raw_tex(text, markdown=False):
             out.append(m.Text(text[last : piece.start]))
             last = piece.end
