@@ -1778,6 +1778,7 @@ class _Converter:
         self.format_incremental = True  # (the output format's `incremental:`: not xaringan's, which has none)
         self.origins: list[tuple[str, int]] | None = None  # line → (file, line) after includes
         self.macros: dict[str, Macro] = {}
+        self.in_link = 0  # (reading a link's text)
         self.text_macros: dict[str, Any] = {}  # the header's macros, put in place in text (podium.beamer)
         self.pending_notes: list[m.Block] = []  # from beamer's \note{…}
         self.slide_serial = 0
@@ -2961,6 +2962,7 @@ class _Converter:
             return inline if src == inline.content else self._reread(src)
         kept: list[str] = []
         last = 0
+        linked = _link_text_spans(src) if "](" in src or "][" in src else []
         for piece in pieces:
             kept.append(src[last : piece.start])
             last = piece.end
@@ -2990,6 +2992,9 @@ class _Converter:
                     f"raw TeX '\\{piece.name}{{…}}' is not rendered; its text is kept", line, "raw-tex"
                 )
                 continue
+            if any(a <= piece.start < b for a, b in linked):  # [\link{words}](…): the link, with the words
+                kept.append(self.link_words(piece, line))
+                continue
             self.diags.warning(
                 f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)", line, "raw-tex"
             )
@@ -2998,6 +3003,24 @@ class _Converter:
         if not text.strip():
             return None
         return self._reread(text)
+
+    def link_words(self, piece: RawPiece, pos: m.SourcePos) -> str:
+        """The words of raw TeX ``piece`` in a link's text (``[\\link{r.slmc.fr}](…)``, a macro Podium does not
+        know): its last argument's, as inside ``\\textbf{…}``; the link is kept (with its address for words
+        when none are left: :meth:`link`), and a warning says so."""
+        braced = [a for a, k in zip(piece.args, piece.kinds) if k == "{"]
+        words = _tex_words(braced[-1]) if braced else ""
+        if words.strip():
+            said = (
+                f"raw TeX '\\{piece.name}{{…}}' in a link's text is not rendered; its words are kept, linked"
+            )
+        else:
+            said = (
+                f"raw TeX '{_short(piece.source)}' in a link's text is left out (slides show no raw TeX); the "
+                "link is kept, its address shown where it has no other words"
+            )
+        self.diags.warning(said, pos, "raw-tex")
+        return words
 
     def with_text_macros(self, text: str) -> str:
         """``text`` with the header's text macros put in place (their uses the line pass left: arguments
@@ -3765,7 +3788,10 @@ class _Converter:
 
     def link(self, href: str, children: m.Inlines) -> list[m.Inline]:
         """A link to ``href`` (Markdown's or an HTML ``<a href>``); its text alone where it points
-        nowhere in a deck or a PDF (a relative link) or is not allowed."""
+        nowhere in a deck or a PDF (a relative link) or is not allowed; a link with no words shows its
+        address (``[](https://x.org)``, or words of raw TeX left out: never lost without a word)."""
+        if href and not href.startswith("#") and not m.plain_text(children).strip():
+            children = (m.Text(href),)
         if href.startswith("#") and len(href) > 1:  # a slide of this lecture (its heading's id)
             self.internal_links.setdefault(unquote(href[1:]), self.pos(None))
             return [m.Link(children, "#" + unquote(href[1:]))]
@@ -3876,7 +3902,12 @@ class _Converter:
                 return []
             return [tex] if isinstance(tex, m.Code) else _math_inline(tex)
         if t == "link":
-            return self.link(str(node.attrs.get("href", "")), self._link_text(node))
+            self.in_link += 1
+            try:
+                said = self._link_text(node)
+            finally:
+                self.in_link -= 1
+            return self.link(str(node.attrs.get("href", "")), said)
         if t == "image":  # an image inside a link or heading: keep its caption (else its alt text) as text
             if self.marp:  # Marp's alt text is keywords (w:120, bg): the words left, if any
                 words = marp.keywords(m.plain_text(self.inlines_of(node.children))).alt
@@ -3940,6 +3971,9 @@ class _Converter:
                 )
             elif self.layout_only(piece, self.pos(None)):
                 pass
+            elif self.in_link:  # (a heading's or a cell's [\link{words}](…))
+                if words := self.link_words(piece, self.pos(None)):
+                    out.extend(self.inlines(self._reread(words)))
             else:
                 self.diags.warning(
                     f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)",
@@ -4192,6 +4226,27 @@ def _tex_code_span(tex: str) -> str:
     ticks = "`" * (max((len(r) for r in re.findall(r"`+", code)), default=0) + 1)
     pad = " " if code.startswith("`") or code.endswith("`") else ""
     return f"{ticks}{pad}{code}{pad}{ticks}"
+
+
+def _link_text_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each link's text in Markdown ``text``: between a ``[`` (not a picture's ``![``)
+    and its ``]`` when ``(`` or ``[`` follows it (an address, a reference)."""
+    spans: list[tuple[int, int]] = []
+    opened: list[int] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            opened.append(-1 if i and text[i - 1] == "!" else i + 1)
+        elif c == "]" and opened:
+            start = opened.pop()
+            if start >= 0 and text.startswith(("(", "["), i + 1):
+                spans.append((start, i))
+        i += 1
+    return spans
 
 
 def _tex_words(words: str) -> str:
