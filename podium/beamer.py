@@ -30,14 +30,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from .labels import label as podium_label
-from .markdown import outside
+from .markdown import code_lines, outside, toggles_display_math
 from .overlays import numbered_increments
-from .rawtex import balanced_group, find_raw_tex, opened_switch_groups
+from .rawtex import balanced_group, find_raw_tex, kept_spans, opened_switch_groups
 from .texenvs import KNOWN, SIZES, SWITCH_GROUP, SWITCHES, single_dollars, switched_groups, tex_text
 
 # beamer, or a class built on it (ctex's `ctexbeamer`, a course's `mybeamer`)
@@ -473,23 +473,37 @@ def _expand_text_macros(lines: list[str], begin: int) -> None:
     ``\\newcommand{\\colbf}[1]{\\textcolor{red}{#1}}``) put in place where the deck uses them
     (``\\title{\\course}``, ``\\colbf{not}``), as TeX does; in math the reader reads them too, but a macro of
     words left out would change what a sentence says.  Verbatim lines keep them."""
-    found = _macros(lines[: max(begin, 0)])
+    _put_macros(lines, _macros(lines[: max(begin, 0)]), (k for k, _ in _outside_verbatim(lines, 0)))
+
+
+def _put_macros(
+    lines: list[str],
+    found: dict[str, _Macro],
+    rows: Iterable[int],
+    kept: Callable[[str], list[tuple[int, int]]] | None = None,
+    printed: Callable[[str], str] | None = None,
+) -> None:
+    """The uses of the macros ``found`` on the lines ``rows`` of ``lines`` put in place (their arguments on
+    the line), in place; a use that starts in one of the line's ``kept`` spans stays as written; each use's
+    text made ``printed`` first, if given."""
     if not found:
         return
     use = re.compile(
         r"\\(" + "|".join(sorted(map(re.escape, found), key=len, reverse=True)) + r")(?![A-Za-z])"
     )
-    for k, line in _outside_verbatim(lines, 0):
+    for k in rows:
+        line = lines[k]
         if "\\" not in line or _DEFINITION.search(line):
             continue
         for _ in range(3):  # (a macro made of macros)
+            spans = kept(line) if kept is not None else []
             out, at = [], 0
             for mt in use.finditer(line):
-                if mt.start() < at:
+                if mt.start() < at or any(a <= mt.start() < b for a, b in spans):
                     continue
                 done = _expanded(line, mt.end(), found[mt.group(1)])
                 if done is not None:
-                    out.append(line[at : mt.start()] + done[0])
+                    out.append(line[at : mt.start()] + (printed(done[0]) if printed else done[0]))
                     at = done[1]
             if not out:
                 break
@@ -497,6 +511,78 @@ def _expand_text_macros(lines: list[str], begin: int) -> None:
         if "\\ensuremath" in line or "\\xspace" in line:
             line = _ensured(line)
         lines[k] = line
+
+
+_MATH_ENV = re.compile(
+    r"\\(begin|end)\{(?:equation|align|alignat|flalign|gather|multline|eqnarray|displaymath|math)\*?\}"
+)
+
+
+def header_macros(header: str) -> dict[str, _Macro]:
+    """The macros LaTeX ``header`` defines (a Markdown lecture's ``header-includes``, R Markdown's
+    ``in_header`` file), as a beamer deck's preamble defines them (its comments left out)."""
+    return _macros(_uncommented(header.split("\n"))[0]) if "\\" in header else {}
+
+
+def _ungrouped(tex: str) -> str:
+    """A macro's text as TeX prints it in a Markdown lecture, whose braces the reader would show: its
+    groups (``{\\small\\textsf{…}}``, ``{\\bf x}``, ``{x}``) as the words they hold, a switch's as its command
+    (:func:`podium.texenvs.switched_groups`); a command's arguments keep theirs."""
+    tex = switched_groups(tex) if "{\\" in tex else tex
+    at = 0
+    while (at := tex.find("{", at)) >= 0:
+        close = balanced_group(tex, at)
+        if close < 0:
+            break
+        if at and tex[at - 1] == "\\" or _ARGUMENT_BEFORE.search(tex, 0, at):
+            at += 1
+            continue
+        tex = tex[:at] + tex[at + 1 : close - 1] + tex[close:]
+    return tex
+
+
+_ARGUMENT_BEFORE = re.compile(r"(?:\\[A-Za-z@]+\*?|[]}>])\s*$")  # (a group after these is an argument)
+
+
+def text_with_macros(text: str, found: dict[str, _Macro]) -> str:
+    """Markdown ``text`` (a paragraph, its arguments over lines too) with the uses of the macros ``found``
+    put in place, but in its code, math and addresses."""
+    lines = [text]
+    _put_macros(lines, found, [0], kept_spans, _ungrouped)
+    return lines[0]
+
+
+def markdown_text_macros(body: str, found: dict[str, _Macro]) -> str | None:
+    """A Markdown lecture's ``body`` with the text macros its LaTeX header defines (:func:`header_macros`)
+    put in place where its text uses them, as pandoc then LaTeX print them (as a beamer deck's preamble
+    macros, :func:`_expand_text_macros`); code and math keep them (the reader expands math's itself).  Line
+    for line (a use whose arguments go on over lines is the reader's: :func:`text_with_macros`); None when
+    nothing changed."""
+    if not found or "\\" not in body:
+        return None
+    lines = body.split("\n")
+    rows: list[int] = []
+    math = ""  # the end of the display math the line is in: $$, \\] or an equation environment's
+    for k, (line, code) in enumerate(zip(lines, code_lines(lines))):
+        stripped = line.strip()
+        env = _MATH_ENV.search(line) if "\\begin" in line or "\\end" in line else None
+        if code:
+            continue
+        if math:
+            if math == "$$" and toggles_display_math(line) or math in line and math != "$$":
+                math = ""
+            continue
+        if toggles_display_math(line):
+            math = "$$"
+        elif stripped.startswith("\\["):
+            math = "" if "\\]" in stripped else "\\]"
+        elif env is not None and env.group(1) == "begin":
+            math = "" if "\\end{" in line[env.end() :] else "\\end{"
+        elif "\\" in line:
+            rows.append(k)
+    _put_macros(lines, found, rows, kept_spans, _ungrouped)
+    new = "\n".join(lines)
+    return new if new != body else None
 
 
 def _date_numbers(lines: list[str]) -> None:

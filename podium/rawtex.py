@@ -167,6 +167,33 @@ def find_raw_tex(text: str, markdown: bool = True) -> list[RawPiece]:
     return out
 
 
+def kept_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of what a text pass must leave as written in Markdown ``text``: code spans, math,
+    links' and pictures' addresses, and escapes (``\\\\``, ``\\$``), as :func:`find_raw_tex` skips them."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        end = i + 1
+        if c == "`":
+            run = len(text[i:]) - len(text[i:].lstrip("`"))
+            close = text.find("`" * run, i + run)
+            end = close + run if close >= 0 else i + run
+        elif c == "$":
+            end = max(_math_end(text, i), i + 1)
+        elif c == "]" and text.startswith("](", i):
+            end = _destination_end(text, i + 2)
+        elif c == "\\" and i + 1 < n and not text[i + 1].isalpha():
+            end = i + 2
+        else:
+            i += 1
+            continue
+        spans.append((i, end))
+        i = end
+    return spans
+
+
 # switches that take no argument (a type size, an alignment): a group right after one
 # (``\\scriptsize{words}``) is no argument but a group of words TeX prints, the switch set on them
 SWITCHES = frozenset(

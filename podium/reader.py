@@ -1283,6 +1283,8 @@ def parse_lecture(
     remarked = None
     if remark_deck:
         body, origins, remarked = _remark(body, raw_meta, shown, origins, diags)
+    header = [] if tex_deck else _header_tex(raw_meta, key_lines, shown, diags, base_dir, policy)
+    body, text_macros = _with_text_macros(body, header)
     reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
     body, origins = _other_markups(body, raw_meta, shown, origins, latex=tex_deck, reveal=reveal)
     _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck)
@@ -1325,7 +1327,8 @@ def parse_lecture(
         conv.marp_footer = remarked.footer and footer_words(remarked.footer, m.SourcePos(shown, 1), diags)
     conv.emoji = emojis.wanted(raw_meta) or conv.marp  # Marp turns :name: shortcodes into emoji
     conv.raw_meta = raw_meta
-    conv.header_macros(raw_meta.get("header-includes"))
+    conv.header_macros(raw_meta.get("header-includes") if tex_deck else header)
+    conv.text_macros = text_macros
     if remark_deck and _format_option(raw_meta, "incremental") is True:
         conv.format_incremental = False
         diags.note(
@@ -1586,6 +1589,52 @@ def _format_option(raw_meta: dict, key: str) -> Any:
     return None
 
 
+def _header_tex(
+    raw_meta: dict, key_lines: dict[str, int], shown: str, diags: Diagnostics, base_dir: str, policy
+) -> list[str]:
+    """The LaTeX the lecture puts in its header, where beamer decks define their macros: the front
+    matter's ``header-includes`` (a string or a list), the files named by R Markdown's ``includes:
+    in_header:`` and Quarto's ``include-in-header`` (read under the path policy, as an ``\\input`` file;
+    a file not found is said at its key's line), and Quarto's ``include-in-header: text:``."""
+    value = raw_meta.get("header-includes")
+    texts = [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)]
+    includes = _format_option(raw_meta, "includes")
+    files: list[tuple[Any, str]] = []
+    if isinstance(includes, dict) and includes.get("in_header"):
+        files.append((includes["in_header"], "in_header"))
+    for quarto_key in (raw_meta.get("include-in-header"), _format_option(raw_meta, "include-in-header")):
+        if quarto_key:
+            files.append((quarto_key, "include-in-header"))
+    for named, key in files:
+        written = (v for k, v in key_lines.items() if k == key or k.endswith("." + key))
+        pos = m.SourcePos(shown, next(written, 0) or _format_option_line(raw_meta, key_lines, key))
+        for item in named if isinstance(named, list) else [named]:
+            if isinstance(item, dict) and isinstance(item.get("text"), str):
+                texts.append(item["text"])
+                continue
+            name = item.get("file") if isinstance(item, dict) else item
+            if not isinstance(name, str):
+                continue
+            path = policy.resolve(name, base_dir, pos, diags, f"{key} file")
+            if path is not None:
+                try:
+                    texts.append(decode_source(Path(path).read_bytes()[: MAX_BYTES + 1], name, diags))
+                except BuildError:  # (said)
+                    pass
+    return texts
+
+
+def _with_text_macros(body: str, header: list[str]) -> tuple[str, dict[str, Any]]:
+    """``body`` with the text macros the lecture's ``header`` (:func:`_header_tex`) defines put in place where
+    its text uses them (``\\newcommand{\\strong}[1]{\\textbf{#1}}``: podium.beamer.markdown_text_macros), and
+    those macros."""
+    if not any("\\" in h for h in header):
+        return body, {}
+    beamer = _beamer_module()
+    found = beamer.header_macros("\n".join(header))
+    return (beamer.markdown_text_macros(body, found) or body) if found else body, found
+
+
 def _format_option_line(raw_meta: dict, key_lines: dict[str, int], key: str) -> int:
     """The front matter line of the :func:`_format_option` ``key`` (``format: revealjs: logo:``), else
     of the ``format:`` or ``output:`` it is under (from a Quarto project's file: line 1)."""
@@ -1733,6 +1782,8 @@ class _Converter:
         self.format_incremental = True  # (the output format's `incremental:`: not xaringan's, which has none)
         self.origins: list[tuple[str, int]] | None = None  # line → (file, line) after includes
         self.macros: dict[str, Macro] = {}
+        self.in_link = 0  # (reading a link's text)
+        self.text_macros: dict[str, Any] = {}  # the header's macros, put in place in text (podium.beamer)
         self.pending_notes: list[m.Block] = []  # from beamer's \note{…}
         self.slide_serial = 0
         self.html_warned = -1
@@ -2950,14 +3001,17 @@ class _Converter:
         holds no TeX command), or None when empty."""
         if "\\" not in inline.content or not re.search(r"\\[A-Za-z]", inline.content):
             return inline
+        # a header macro whose arguments go on over lines (the line pass left it): put in place
+        content = self.with_text_macros(inline.content)
         # {\\tiny words} and \\tiny{words}: the words
-        src = date_numbers(opened_switch_groups(_SIZE_GROUP.sub(_switched, inline.content)))
+        src = date_numbers(opened_switch_groups(_SIZE_GROUP.sub(_switched, content)))
         first = self.last_line
         pieces = find_raw_tex(src)
         if not pieces:
             return inline if src == inline.content else self._reread(src)
         kept: list[str] = []
         last = 0
+        linked = _link_text_spans(src) if "](" in src or "][" in src else []
         for piece in pieces:
             kept.append(src[last : piece.start])
             last = piece.end
@@ -2987,6 +3041,9 @@ class _Converter:
                     f"raw TeX '\\{piece.name}{{…}}' is not rendered; its text is kept", line, "raw-tex"
                 )
                 continue
+            if any(a <= piece.start < b for a, b in linked):  # [\link{words}](…): the link, with the words
+                kept.append(self.link_words(piece, line))
+                continue
             self.diags.warning(
                 f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)", line, "raw-tex"
             )
@@ -2995,6 +3052,31 @@ class _Converter:
         if not text.strip():
             return None
         return self._reread(text)
+
+    def link_words(self, piece: RawPiece, pos: m.SourcePos) -> str:
+        """The words of raw TeX ``piece`` in a link's text (``[\\link{r.slmc.fr}](…)``, a macro Podium does not
+        know): its last argument's, as inside ``\\textbf{…}``; the link is kept (with its address for words
+        when none are left: :meth:`link`), and a warning says so."""
+        braced = [a for a, k in zip(piece.args, piece.kinds) if k == "{"]
+        words = _tex_words(braced[-1]) if braced else ""
+        if words.strip():
+            said = (
+                f"raw TeX '\\{piece.name}{{…}}' in a link's text is not rendered; its words are kept, linked"
+            )
+        else:
+            said = (
+                f"raw TeX '{_short(piece.source)}' in a link's text is left out (slides show no raw TeX); the "
+                "link is kept, its address shown where it has no other words"
+            )
+        self.diags.warning(said, pos, "raw-tex")
+        return words
+
+    def with_text_macros(self, text: str) -> str:
+        """``text`` with the header's text macros put in place (their uses the line pass left: arguments
+        over lines, :func:`podium.beamer.text_with_macros`)."""
+        if not self.text_macros or "\\" not in text:
+            return text
+        return _beamer_module().text_with_macros(text, self.text_macros)
 
     def layout_only(self, piece, pos: m.SourcePos) -> bool:
         """Whether raw TeX ``piece`` only sets spacing or type size (``\\smallskip``, ``\\vfill``,
@@ -3793,7 +3875,10 @@ class _Converter:
 
     def link(self, href: str, children: m.Inlines) -> list[m.Inline]:
         """A link to ``href`` (Markdown's or an HTML ``<a href>``); its text alone where it points
-        nowhere in a deck or a PDF (a relative link) or is not allowed."""
+        nowhere in a deck or a PDF (a relative link) or is not allowed; a link with no words shows its
+        address (``[](https://x.org)``, or words of raw TeX left out: never lost without a word)."""
+        if href and not href.startswith("#") and not m.plain_text(children).strip():
+            children = (m.Text(href),)
         if href.startswith("#") and len(href) > 1:  # a slide of this lecture (its heading's id)
             self.internal_links.setdefault(unquote(href[1:]), self.pos(None))
             return [m.Link(children, "#" + unquote(href[1:]))]
@@ -3904,7 +3989,12 @@ class _Converter:
                 return []
             return [tex] if isinstance(tex, m.Code) else _math_inline(tex)
         if t == "link":
-            return self.link(str(node.attrs.get("href", "")), self._link_text(node))
+            self.in_link += 1
+            try:
+                said = self._link_text(node)
+            finally:
+                self.in_link -= 1
+            return self.link(str(node.attrs.get("href", "")), said)
         if t == "image":  # an image inside a link or heading: keep its caption (else its alt text) as text
             if self.marp:  # Marp's alt text is keywords (w:120, bg): the words left, if any
                 words = marp.keywords(m.plain_text(self.inlines_of(node.children))).alt
@@ -3943,7 +4033,8 @@ class _Converter:
         paragraph), others' words kept or the command dropped, with a warning."""
         out: list[m.Inline] = []
         last = 0
-        text = opened_switch_groups(text, markdown=False)  # (\\small{words}: the words)
+        # (\\small{words}: the words; a header macro's use the line pass left, put in place)
+        text = opened_switch_groups(self.with_text_macros(text), markdown=False)
         for piece in find_raw_tex(text, markdown=False):
             out.append(m.Text(text[last : piece.start]))
             last = piece.end
@@ -3967,6 +4058,9 @@ class _Converter:
                 )
             elif self.layout_only(piece, self.pos(None)):
                 pass
+            elif self.in_link:  # (a heading's or a cell's [\link{words}](…))
+                if words := self.link_words(piece, self.pos(None)):
+                    out.extend(self.inlines(self._reread(words)))
             else:
                 self.diags.warning(
                     f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)",
@@ -4219,6 +4313,27 @@ def _tex_code_span(tex: str) -> str:
     ticks = "`" * (max((len(r) for r in re.findall(r"`+", code)), default=0) + 1)
     pad = " " if code.startswith("`") or code.endswith("`") else ""
     return f"{ticks}{pad}{code}{pad}{ticks}"
+
+
+def _link_text_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each link's text in Markdown ``text``: between a ``[`` (not a picture's ``![``)
+    and its ``]`` when ``(`` or ``[`` follows it (an address, a reference)."""
+    spans: list[tuple[int, int]] = []
+    opened: list[int] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            opened.append(-1 if i and text[i - 1] == "!" else i + 1)
+        elif c == "]" and opened:
+            start = opened.pop()
+            if start >= 0 and text.startswith(("(", "["), i + 1):
+                spans.append((start, i))
+        i += 1
+    return spans
 
 
 def _tex_words(words: str) -> str:

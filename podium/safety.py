@@ -26,14 +26,24 @@ REMOTE_DEADLINE = 30  # seconds per download, all reads together
 MAX_ADDRESS = 64 * 1024  # characters of a picture's address (a data: picture is refused before decoding)
 
 
+# what the warnings call the files that are not pictures
+_FILES = frozenset(
+    {
+        "bibliography",
+        "citation style",
+        "\\input file",
+        "included file",
+        "chart data",
+        "in_header file",
+        "include-in-header file",
+    }
+)
+
+
 def missing_code(what: str) -> str:
     """The code of a warning about a missing file: ``missing-image`` for pictures (a logo, a background),
-    ``missing-file`` for the rest (a bibliography, an ``\\input`` part, an included file)."""
-    return (
-        "missing-file"
-        if what in ("bibliography", "citation style", "\\input file", "included file", "chart data")
-        else "missing-image"
-    )
+    ``missing-file`` for the rest (a bibliography, an ``\\input`` part, an included file, a header file)."""
+    return "missing-file" if what in _FILES else "missing-image"
 
 
 class PathPolicy:
