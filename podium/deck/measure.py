@@ -262,18 +262,22 @@ def row_heights(b: m.Table, width: int, pt: float, fonts: Fonts) -> list[int]:
     table ``width`` wide."""
 
     widths = table_widths(b, width, pt, fonts)
-    line = pt * max(face(fonts.latin).line, 1.0)
+    latin = pt * max(face(fonts.latin).line, 1.0)
+    # a line with Chinese, Japanese or Korean characters is as tall as the East Asian face's line (its
+    # ascent and descent: Noto Sans CJK's is 1.45 of its size, Carlito's 1.22), as a cell draws it
+    east_asian = pt * max(face(fonts.latin).line, face(fonts.ea).line, 1.0)
     out = []
     for i, row in enumerate(m.drawn_rows(b)):
-        most = 1
+        most = latin
         for j, w in enumerate(widths):
             content = row[j].content if j < len(row) else ()
             para = Para(tuple(to_runs(content, bold=(i == 0 and b.headed))))
             lines, _ = count_lines(
                 _segments(para, fonts, fonts.latin, fonts.ea), pt, (w - 2 * CELL_MARGIN_X) / EMU_PER_PT
             )
-            most = max(most, lines)
-        out.append(int(most * line * EMU_PER_PT) + 2 * CELL_MARGIN_Y)
+            cjk = any(has_east_asian(r.text) for r in para.runs)
+            most = max(most, lines * (east_asian if cjk else latin))
+        out.append(int(most * EMU_PER_PT) + 2 * CELL_MARGIN_Y)
     return out
 
 
