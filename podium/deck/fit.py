@@ -1021,7 +1021,7 @@ class Fitter:
         if isinstance(c, TextChunk):
 
             def h(paras, st):
-                return self.M.chunk(TextChunk(tuple(paras)), width, sizes, st[0], st[1], True)
+                return self.M.chunk(replace(c, paras=tuple(paras)), width, sizes, st[0], st[1], True)
 
             paras = []
             for p in c.paras:  # a paragraph taller than a slide continues at a sentence's end
