@@ -783,7 +783,9 @@ class Fitter:
         sizes = self.sizes_at(1.0, slots)
         small = [sl for sl in slots if not sl.own and sl.style is not None]
         for sl in small:
-            if self.needed(sl, sizes) > sl.rect.h:
+            # (a callout is no column's heading: in a header's place it would be set at the header's size)
+            boxed = plan.kind == LayoutKind.COMPARISON and any("callout" in c.box for c in sl.chunks)
+            if boxed or self.needed(sl, sizes) > sl.rect.h:
                 kind = LayoutKind.CONTENT if plan.kind == LayoutKind.CAPTION else LayoutKind.TWO_CONTENT
                 return replace(plan, kind=kind)
         return plan
