@@ -8,7 +8,8 @@ from pptx.util import Emu
 
 from ..quarto import CALLOUT_COLOURS
 from .canvas import Canvas, hex_rgb
-from .geometry import EMU_PER_IN, Rect
+from .geometry import Rect
+from .measure import CALLOUT_MARGIN, CALLOUT_RULE
 from .text import fill_paras
 
 
@@ -59,13 +60,13 @@ def add_callout_text(cv: Canvas, box: Rect, paras, scale: float, filled: bool):
     tf = tb.text_frame
     tf.word_wrap = True
     tf.auto_size = MSO_AUTO_SIZE.NONE  # the box keeps the height planned for it, like its rule
-    tf.margin_left = tf.margin_right = Emu(int(EMU_PER_IN * 0.12))
+    tf.margin_left = tf.margin_right = Emu(CALLOUT_MARGIN)
     fill_paras(cv, tf, paras, cv.box_style, scale, own=False, shape_id=tb.shape_id)
     return tb
 
 
 def _rule(cv: Canvas, box: Rect, classes: tuple[str, ...]):
-    rule_w = int(EMU_PER_IN * 0.06)
+    rule_w = CALLOUT_RULE
     colour = next(
         (CALLOUT_COLOURS[c] for c in classes if c in CALLOUT_COLOURS), cv.palette.get("accent", "#0D6EFD")
     )

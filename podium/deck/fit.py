@@ -783,7 +783,9 @@ class Fitter:
         sizes = self.sizes_at(1.0, slots)
         small = [sl for sl in slots if not sl.own and sl.style is not None]
         for sl in small:
-            if self.needed(sl, sizes) > sl.rect.h:
+            # (a callout is no column's heading: in a header's place it would be set at the header's size)
+            boxed = plan.kind == LayoutKind.COMPARISON and any("callout" in c.box for c in sl.chunks)
+            if boxed or self.needed(sl, sizes) > sl.rect.h:
                 kind = LayoutKind.CONTENT if plan.kind == LayoutKind.CAPTION else LayoutKind.TWO_CONTENT
                 return replace(plan, kind=kind)
         return plan
@@ -1021,7 +1023,7 @@ class Fitter:
         if isinstance(c, TextChunk):
 
             def h(paras, st):
-                return self.M.chunk(TextChunk(tuple(paras)), width, sizes, st[0], st[1], True)
+                return self.M.chunk(replace(c, paras=tuple(paras)), width, sizes, st[0], st[1], True)
 
             paras = []
             for p in c.paras:  # a paragraph taller than a slide continues at a sentence's end
@@ -1071,6 +1073,11 @@ class Fitter:
                 self.pack(list(cc), r.w, cap, sizes, *look, first=max(room, 0))
                 for (cc, _), r in zip(c.columns, rects)
             ]
+            if _out_of_order(c, per_col):  # (a column to the right would start before the left one)
+                per_col = [
+                    self.pack(list(cc), r.w, cap, sizes, *look, first=0)
+                    for (cc, _), r in zip(c.columns, rects)
+                ]
             pieces = _column_parts(c, per_col)
             n = len(pieces)
             if not any(p and p[0] for p in per_col):  # nothing fits the room: all of it on the next parts
@@ -1518,6 +1525,19 @@ def _column_slot(slots: list[Slot], chunks: list) -> Slot | None:
     top, bottom = min(sl.rect.y for sl in mine), max(sl.rect.bottom for sl in mine)
     rect = Rect(min(sl.rect.x for sl in mine), top, max(sl.rect.w for sl in mine), bottom - top)
     return replace(mine[-1], rect=rect)
+
+
+def _out_of_order(c: ColumnsChunk, per_col: list[list[list]]) -> bool:
+    """Whether the first part of columns ``c`` (each column packed into ``per_col``) would show a column
+    while an earlier one, which has content, starts only on the next part: read in the wrong order (the
+    right column first, the left half empty), so the columns move on together."""
+    empty = False
+    for (cc, _), packed in zip(c.columns, per_col):
+        first = bool(packed and packed[0])
+        if first and empty:
+            return True
+        empty = empty or (bool(cc) and not first)
+    return False
 
 
 def _column_parts(c: ColumnsChunk, per_col: list[list[list]]) -> list[ColumnsChunk]:

@@ -32,6 +32,8 @@ CODE_INSETS = (91440, 45720, 91440, 45720)
 MIN_PICTURE = int(1.5 * EMU_PER_IN)  # a picture's short side is never drawn smaller than this
 MIN_COLUMN_PICTURE = int(1.0 * EMU_PER_IN)  # in a column the lecturer asked for: a banner-like diagram stays
 MIN_CHART_H = int(2.2 * EMU_PER_IN)
+CALLOUT_RULE = int(0.06 * EMU_PER_IN)  # a callout's coloured rule, left of its text box
+CALLOUT_MARGIN = int(0.12 * EMU_PER_IN)  # the side margins of a callout's text box
 SAFETY = 1.03  # widths measured here vs. an office suite's layout: kerning, rounding
 
 # Characters a line may break between (Chinese and Japanese: ideographs, kana, CJK punctuation and
@@ -262,19 +264,32 @@ def row_heights(b: m.Table, width: int, pt: float, fonts: Fonts) -> list[int]:
     table ``width`` wide."""
 
     widths = table_widths(b, width, pt, fonts)
-    line = pt * max(face(fonts.latin).line, 1.0)
+    latin = pt * max(face(fonts.latin).line, 1.0)
+    # a line with Chinese, Japanese or Korean characters is as tall as the East Asian face's line (its
+    # ascent and descent: Noto Sans CJK's is 1.45 of its size, Carlito's 1.22), as a cell draws it
+    east_asian = pt * max(face(fonts.latin).line, face(fonts.ea).line, 1.0)
     out = []
     for i, row in enumerate(m.drawn_rows(b)):
-        most = 1
+        most = latin
         for j, w in enumerate(widths):
             content = row[j].content if j < len(row) else ()
             para = Para(tuple(to_runs(content, bold=(i == 0 and b.headed))))
             lines, _ = count_lines(
                 _segments(para, fonts, fonts.latin, fonts.ea), pt, (w - 2 * CELL_MARGIN_X) / EMU_PER_PT
             )
-            most = max(most, lines)
-        out.append(int(most * line * EMU_PER_PT) + 2 * CELL_MARGIN_Y)
+            cjk = any(has_east_asian(r.text) for r in para.runs)
+            most = max(most, lines * (east_asian if cjk else latin))
+        out.append(int(most * EMU_PER_PT) + 2 * CELL_MARGIN_Y)
     return out
+
+
+def callout_scale(style: FrameStyle | None, own: bool, box_style: FrameStyle) -> float:
+    """The share of a text box's type size a callout is drawn at (in a text box's look): in a placeholder
+    that sets its own type (a caption's: ``style``, not ``own``) that placeholder's size, as the slide
+    drawings set everything in it; elsewhere 1."""
+    if style is None or own or not box_style.level(0).size:
+        return 1.0
+    return style.level(0).size / box_style.level(0).size
 
 
 def is_elastic(c) -> bool:
@@ -298,6 +313,10 @@ class Measurer:
     ) -> int:
         """Return the height (EMU) ``c`` needs ``width`` wide; elastic chunks their smallest (``minimum``) or
         natural height."""
+        if isinstance(c, TextChunk) and "callout" in c.box:  # a box of its own (deck/callouts.py)
+            st, scale = self.box_style, sizes.text * callout_scale(style, own, self.box_style)
+            inner = width - CALLOUT_RULE - 2 * CALLOUT_MARGIN + st.insets[0] + st.insets[2]
+            return text_height(c.paras, st, inner, scale, self.fonts, False, self.cv_scale)
         if isinstance(c, TextChunk):
             st = style if style is not None else self.box_style
             return text_height(

@@ -35,7 +35,7 @@ from .fit import TemplateGeometry
 from .geometry import EMU_PER_IN, GAP, Rect, rect_of, split_columns
 from .layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, LayoutFinder
 from .logo import Logo
-from .measure import text_height
+from .measure import callout_scale, text_height
 from .patches import (
     save_package,
 )
@@ -302,16 +302,18 @@ class DeckWriter:
                     k += 1
             h = box.h
             if isinstance(c, TextChunk):
+                # (a callout in a caption's place: at the caption's size, as measured and drawn in the PDFs)
+                callout_pt = sizes.text * callout_scale(style, own, self.geo.box_style)
                 if "callout" in c.box and inset:  # a part of a callout drawn on its ground
                     add_callout_text(
                         self.cv,
                         Rect(box.x + inset, box.y, box.w - inset, box.h),
                         c.paras,
-                        sizes.text,
+                        callout_pt,
                         filled=False,
                     )
                 elif "callout" in c.box:  # a Quarto callout: its own titled box
-                    add_callout_box(self.cv, box, c.paras, sizes.text, c.box)
+                    add_callout_box(self.cv, box, c.paras, callout_pt, c.box)
                 elif placeholder_free and style is not None:
                     xfrm = ph._element.get_or_add_xfrm()  # as ph.left/top/width/height set it, looked up once
                     xfrm.x, xfrm.y, xfrm.cx = box.x, box.y, box.w
