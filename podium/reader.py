@@ -3031,6 +3031,7 @@ class _Converter:
                     continue
             markup = tex_as_markup(piece)
             if markup is not None:  # \textbf{…} and its kin: the Markdown/HTML that draws the same
+                self.picture_left_out(piece, line)
                 kept.append(markup)
                 continue
             if self.layout_only(piece, line) or self.setup_only(piece, line):
@@ -3052,6 +3053,17 @@ class _Converter:
         if not text.strip():
             return None
         return self._reread(text)
+
+    def picture_left_out(self, piece: RawPiece, pos: m.SourcePos) -> None:
+        """Warn that the picture in raw TeX ``piece`` read as its words (``\\centerline{\\includegraphics{f}}``
+        among words, in a list item or a heading) is left out, as a bare ``\\includegraphics`` there is."""
+        if piece.name != "includegraphics" and "\\includegraphics" in piece.source:
+            self.diags.warning(
+                f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX); a picture is drawn "
+                "where its \\includegraphics is on a line of its own",
+                pos,
+                "raw-tex",
+            )
 
     def link_words(self, piece: RawPiece, pos: m.SourcePos) -> str:
         """The words of raw TeX ``piece`` in a link's text (``[\\link{r.slmc.fr}](…)``, a macro Podium does not
@@ -4048,6 +4060,7 @@ class _Converter:
             elif piece.name == "note" and piece.args:
                 self.pending_notes.append(m.Paragraph((m.Text(piece.args[-1]),), self.pos(None)))
             elif piece.name != "footnote" and (markup := tex_as_markup(piece)) is not None:
+                self.picture_left_out(piece, self.pos(None))
                 out.extend(self.inlines(self._reread(markup)))  # as a paragraph's (strip_raw_tex)
             elif piece.name in _TEX_TEXT and piece.args:
                 out.append(m.Text(piece.args[-1]))
@@ -4343,6 +4356,8 @@ def _tex_words(words: str) -> str:
     for piece in find_raw_tex(words):
         markup = tex_as_markup(piece)
         out.append(words[last : piece.start])
+        if markup is None and piece.name == "includegraphics":  # (a picture's file name is no words of it)
+            markup = ""
         out.append(markup if markup is not None else (piece.args[-1] if piece.args else ""))
         last = piece.end
     out.append(words[last:])
