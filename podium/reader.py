@@ -84,6 +84,7 @@ from .texenvs import (
     notes_to_divs,
     raw_tex_lines,
     spaced_dollar_math,
+    switched_groups,
     tex_comment_lines,
     tex_text,
     unstarred_graphics,
@@ -3004,7 +3005,7 @@ class _Converter:
         # a header macro whose arguments go on over lines (the line pass left it): put in place
         content = self.with_text_macros(inline.content)
         # {\\tiny words} and \\tiny{words}: the words
-        src = date_numbers(opened_switch_groups(_SIZE_GROUP.sub(_switched, content)))
+        src = date_numbers(opened_switch_groups(switched_groups(content)))
         first = self.last_line
         pieces = find_raw_tex(src)
         if not pieces:
@@ -4046,7 +4047,7 @@ class _Converter:
         out: list[m.Inline] = []
         last = 0
         # (\\small{words}: the words; a header macro's use the line pass left, put in place)
-        text = opened_switch_groups(self.with_text_macros(text), markdown=False)
+        text = opened_switch_groups(switched_groups(self.with_text_macros(text)), markdown=False)
         for piece in find_raw_tex(text, markdown=False):
             out.append(m.Text(text[last : piece.start]))
             last = piece.end
@@ -4252,15 +4253,6 @@ class _HtmlMark:
     italic: bool = False  # <span style="font-style: italic">
 
 
-def _switched(mt: re.Match) -> str:
-    """A group that switches type or colour (:data:`_SIZE_GROUP`): ``{\\tiny words}`` the words,
-    ``{\\color{red}words}`` the words in that colour (``\\textcolor``, drawn as it says); braced still
-    where it is a command's argument (``\\centerline{\\large words}``)."""
-    new = f"\\textcolor{{{mt.group(2)}}}{{{mt.group(3)}}}" if mt.group(2) is not None else mt.group(3)
-    before = mt.string[mt.start() - 1] if mt.start() else ""
-    return "{" + new + "}" if before and (before.isalpha() or before in "]}") else new
-
-
 def tex_as_markup(piece: RawPiece) -> str | None:
     """A TeX formatting command (:data:`TEX_FORMATTING`, ``\\url``, ``\\href``, ``\\footnote``) as the
     inline HTML or Markdown that draws the same (the reader draws ``<b>``, ``<span style="color:…">``,
@@ -4461,11 +4453,6 @@ _MEDIA_ONLY = re.compile(
 )
 # beamer's \pause in a paragraph (`\item First \pause`, a line of its own): a click there
 _PAUSE = re.compile(r"\\pause(?:\[(\d{1,3})\])?(?![A-Za-z])")  # (\pause[3]: on overlay step 3, texenvs._list)
-# a brace group that only sets a size or a font ({\tiny words}, {\bf words}): its words
-_SIZE_GROUP = re.compile(
-    r"\{\\(?:(tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|bfseries|itshape|"
-    r"em|bf|it|sffamily|ttfamily)\s+|color\{([^{}]*)\}\s*)([^{}\\]*)\}"
-)
 # beamer's blocks (pandoc writes ::: {.block title="…"} as \begin{block}{…}) as the callout kind they look like
 BEAMER_BLOCKS = {"block": "note", "alertblock": "warning", "exampleblock": "tip"}
 _STRUCTURAL = (

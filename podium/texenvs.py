@@ -2016,33 +2016,56 @@ SWITCHES = {
     "it": "emph",
     "itshape": "emph",
     "em": "emph",
+    "sl": "textsl",
+    "slshape": "textsl",
     "tt": "texttt",
     "ttfamily": "texttt",
+    "sc": "textsc",
+    "scshape": "textsc",
+    "sf": "textsf",
+    "sffamily": "textsf",
+    "rm": "textrm",
+    "rmfamily": "textrm",
+    "upshape": "textup",
+    "normalfont": "textnormal",
 }
-SWITCH_GROUP = re.compile(
-    r"\{\\(?:("
-    + SIZES[3:-1]
-    + r"|bf|bfseries|it|itshape|em|tt|ttfamily)(?![A-Za-z])|color\s*\{([^{}]*)\})\s*"
-)
+_SWITCH = r"(?:(" + SIZES[3:-1] + "|" + "|".join(SWITCHES) + r")(?![A-Za-z])|color\s*\{([^{}]*)\})\s*"
+SWITCH_GROUP = re.compile(r"\{\\" + _SWITCH)
+# a declaration after a group's first (`{\small\bfseries words}`): it sets the same words
+_NEXT_SWITCH = re.compile(r"\\" + _SWITCH)
+# what a group of switches inside is left as written: code spans and math
+_NOT_SWITCHED = re.compile(r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<!\\)\$(?:\\.|[^$\\])+\$", re.S)
 
 
 def switched_groups(text: str) -> str:
     """``{\\small words}`` as the words, ``{\\bf words}`` as ``\\textbf{words}`` (``{\\color{red}words}`` as
-    ``\\textcolor{red}{words}``), the words perhaps with
+    ``\\textcolor{red}{words}``, ``{\\small\\bfseries words}`` as ``\\textbf{words}``), the words perhaps with
     braces of their own (``{\\tiny Source: \\href{…}{…}}``); a group not closed on the line is left (its
-    end is on a later line)."""
+    end is on a later line), and so are code spans and math (``${\\rm d}x$``)."""
+    if "{\\" not in text:
+        return text
+    kept = (
+        [(mt.start(), mt.end()) for mt in _NOT_SWITCHED.finditer(text)] if "`" in text or "$" in text else []
+    )
     out, at = [], 0
     for mt in SWITCH_GROUP.finditer(text):
-        if mt.start() < at:
+        if mt.start() < at or any(a <= mt.start() < b for a, b in kept):
             continue
         close = _group(text, mt.start())
         if close < 0:
             continue
-        inner = switched_groups(text[mt.end() : close - 1])
-        switch = SWITCHES.get(mt.group(1) or "")
-        if mt.group(2) is not None:  # {\color{red}words}: the words in that colour
-            inner = f"\\textcolor{{{mt.group(2)}}}{{{inner}}}"
-        new = f"\\{switch}{{{inner}}}" if switch else inner
+        inner = text[mt.end() : close - 1]
+        switches = [mt]
+        while (more := _NEXT_SWITCH.match(inner)) is not None:
+            switches.append(more)
+            inner = inner[more.end() :]
+        inner = switched_groups(inner)
+        for switch in reversed(switches):
+            if switch.group(2) is not None:  # {\color{red}words}: the words in that colour
+                inner = f"\\textcolor{{{switch.group(2)}}}{{{inner}}}"
+            elif switch.group(1) in SWITCHES:
+                inner = f"\\{SWITCHES[switch.group(1)]}{{{inner}}}"
+        new = inner
         if re.search(r"(?:\\[A-Za-z]+\*?|[]}])$", text[: mt.start()]):
             new = "{" + new + "}"  # (the group is a command's argument: \multicolumn{2}{c}{\bf words})
         out.append(text[at : mt.start()] + new)

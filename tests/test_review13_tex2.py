@@ -10,7 +10,7 @@ from __future__ import annotations
 from PIL import Image
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from .conftest import build_tex, cli_deck, paragraph_texts, write_md
+from .conftest import build_tex, cli_deck, paragraph_texts, text_runs, write_md
 
 # a picture held on a line of its own, as beamer decks write it
 _BOXED = (
@@ -100,3 +100,39 @@ def test_boxed_picture_among_words_is_said_not_its_file_name(tmp_path):
     prs, stderr = cli_deck(src, tmp_path / "out")
     assert paragraph_texts(prs.slides[1])[:3] == ["Slide", "an item", "Inline"]  # (then its footer)
     assert "lecture.md:8: warning: raw TeX '\\centerline{\\includegraphics" in stderr, stderr
+
+
+def test_type_groups_around_commands_give_their_words_styled(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Groups
+        ---
+
+        ## Type {\\small \\textsf{sizes}}
+
+        Words {\\small \\textsf{C}} and {\\footnotesize some words} and {\\small\\bfseries bold}.
+
+        Also {\\large \\emph{slanted}} and {\\scriptsize \\textbf{strong}} and {\\sffamily sans}.
+
+        | a | b |
+        |---|---|
+        | {\\footnotesize cell words} | {\\small \\textit{cell}} |
+
+        Math $\\int f(x) {\\rm d}x$ and `{\\bf code}` stay.
+        """,
+    )
+    prs, stderr = cli_deck(src, tmp_path / "out")
+    slide = prs.slides[1]
+    texts = paragraph_texts(slide)
+    assert texts[0] == "Type sizes"
+    assert "Words C and some words and bold." in texts
+    assert "Also slanted and strong and sans." in texts
+    assert not any("{" in t or "}" in t for t in texts if "code" not in t), texts
+    runs = {r.text: (r.font.bold, r.font.italic) for r in text_runs([slide])}
+    assert runs["bold"][0] and runs["strong"][0] and runs["slanted"][1]
+    table = next(sh for sh in slide.shapes if sh.has_table).table
+    assert [c.text for c in table.rows[1].cells] == ["cell words", "cell"]
+    assert any("{\\bf code}" in t for t in texts), texts
+    assert "raw-tex" not in stderr, stderr
