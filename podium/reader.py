@@ -489,6 +489,7 @@ def markdown_text(value: str, dropped: list[str] | None = None, lines: bool = Fa
         value = _meta_scripts(value)
     if "\\" in value:
         value = date_numbers(value)
+        value = _META_LOGO.sub(lambda mt: TEX_SYMBOLS[mt.group(1)], value)  # (\LaTeX in a title)
         for _ in range(4):  # (\text{\includegraphics{…}}: the inner command first, then the outer)
             before, value = value, _META_TEX.sub(_meta_tex, value)
             if value == before:
@@ -4358,12 +4359,27 @@ def _tex_words(words: str) -> str:
 
 SIUNITX = frozenset(("SI", "qty", "si", "unit", "num", "ang", "SIrange", "qtyrange", "numrange", "ce"))
 
+# the names of TeX and its kin (LaTeX's own, the doc, metalogo and amsmath packages'), as they are spelt
+TEX_LOGOS = {
+    "LaTeXe": "LaTeX2\u03b5",
+    "BibTeX": "BibTeX",
+    "XeTeX": "XeTeX",
+    "XeLaTeX": "XeLaTeX",
+    "LuaTeX": "LuaTeX",
+    "LuaLaTeX": "LuaLaTeX",
+    "pdfTeX": "pdfTeX",
+    "pdfLaTeX": "pdfLaTeX",
+    "AmS": "AMS",
+    "AmSTeX": "AMS-TeX",
+    "AmSLaTeX": "AMS-LaTeX",
+}
 # TeX's symbols in text, as their characters
 TEX_SYMBOLS = {
     "ldots": "…",
     "dots": "…",
     "LaTeX": "LaTeX",
     "TeX": "TeX",
+    **TEX_LOGOS,
     "textendash": "–",
     "textemdash": "—",
     "textbackslash": "\\",
@@ -4398,6 +4414,8 @@ TEX_SYMBOLS = {
     "L": "Ł",
     "i": "ı",
 }
+# the names of TeX and its kin in front-matter text (a title's \LaTeX{}), as they are spelt
+_META_LOGO = re.compile(r"(?<!\\)\\(TeX|LaTeX|" + "|".join(TEX_LOGOS) + r")(?![A-Za-z])(?:\{\})?")
 # \label, \nonumber, \notag and \tag{…} in display math: LaTeX numbers equations, a slide does not
 _MATH_LABELS = re.compile(r"\\(?:label\{[^{}]*\}|tag\*?\{[^{}]*\}|nonumber\b|notag\b)")
 # TeX's formatting commands in text, drawn as they say (beamer's \alert and \structure: bold)

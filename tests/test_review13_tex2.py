@@ -7,10 +7,13 @@ handout (pdftotext)."""
 
 from __future__ import annotations
 
+import subprocess
+
 from PIL import Image
+from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from .conftest import build_tex, cli_deck, paragraph_texts, text_runs, write_md
+from .conftest import build_tex, cli_deck, paragraph_texts, run_cli, text_runs, write_md
 
 # a picture held on a line of its own, as beamer decks write it
 _BOXED = (
@@ -136,3 +139,50 @@ def test_type_groups_around_commands_give_their_words_styled(tmp_path):
     assert [c.text for c in table.rows[1].cells] == ["cell words", "cell"]
     assert any("{\\bf code}" in t for t in texts), texts
     assert "raw-tex" not in stderr, stderr
+
+
+def test_tex_logos_print_as_words_in_markdown(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: 'Writing \\LaTeXe{} with \\BibTeX'
+        ---
+
+        ## \\LaTeXe{} and \\BibTeX
+
+        Use \\LaTeXe{}, \\BibTeX, \\XeLaTeX, \\LuaLaTeX, \\pdfLaTeX{} and \\AmS{} as \\LaTeX{} does.
+        """,
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert "raw-tex" not in result.stderr, result.stderr
+    prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    assert paragraph_texts(prs.slides[0])[0] == "Writing LaTeX2ε with BibTeX"
+    assert paragraph_texts(prs.slides[1])[:3] == [
+        "LaTeX2ε and BibTeX",
+        "Use LaTeX2ε, BibTeX, XeLaTeX, LuaLaTeX, pdfLaTeX and AMS as LaTeX does.",
+        "Writing LaTeX2ε with BibTeX",  # (the footer: the title)
+    ]
+    handout = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "lecture-handout.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "LaTeX2ε" in handout and "XeLaTeX, LuaLaTeX, pdfLaTeX and AMS" in " ".join(handout.split())
+
+
+def test_tex_logos_print_as_words_in_a_beamer_deck(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\frame{\\titlepage}\n"
+        "\\begin{frame}{\\LaTeXe{} and \\BibTeX}\n"
+        "Use \\LaTeXe{} and \\BibTeX{} and \\XeLaTeX.\n"
+        "\\end{frame}\n",
+        "\\title{About \\LaTeXe}\n\\subtitle{with \\BibTeX}\n",
+    )
+    assert "raw-tex" not in stderr, stderr
+    assert paragraph_texts(prs.slides[0])[:2] == ["About LaTeX2ε", "with BibTeX"]
+    assert paragraph_texts(prs.slides[1])[:3] == [
+        "LaTeX2ε and BibTeX",
+        "Use LaTeX2ε and BibTeX and XeLaTeX.",
+        "About LaTeX2ε",  # (the footer: the title)
+    ]
