@@ -186,3 +186,20 @@ def test_tex_logos_print_as_words_in_a_beamer_deck(tmp_path):
         "Use LaTeX2ε and BibTeX and XeLaTeX.",
         "About LaTeX2ε",  # (the footer: the title)
     ]
+
+
+def test_line_break_in_a_beamer_theorem_box_breaks_the_line(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}{Boxes}\n"
+        "\\begin{theorem}[Name]\nFirst line\\\\\nsecond line\n\\end{theorem}\n"
+        "\\begin{definition}\nA\\\\ B\n\\end{definition}\n"
+        "\\begin{proof}\nOne\\\\\nTwo\n\\end{proof}\n"
+        "\\end{frame}\n",
+    )
+    texts = [
+        p.text for sh in prs.slides[0].shapes if sh.has_text_frame for p in sh.text_frame.paragraphs if p.text
+    ]
+    assert "First line\vsecond line" in texts, texts
+    assert "A\vB" in texts, texts
+    assert "One\vTwo" in texts, texts
