@@ -2037,7 +2037,9 @@ def _typographic(text: str) -> str:
 # array, tikzpicture…) \\ is the environment's own (a row's end) and stays for its reader
 _TEXT_ENVS = frozenset(
     "itemize enumerate description block alertblock exampleblock center flushleft flushright columns "
-    "column quote quotation verse minipage onlyenv uncoverenv visibleenv altenv overlayarea".split()
+    "column quote quotation verse minipage onlyenv uncoverenv visibleenv altenv overlayarea "
+    # beamer's theorem-like boxes (a deck's own \newtheorem ones are blocks by then: _theorem_boxes)
+    "theorem corollary definition definitions example examples fact lemma problem solution proof".split()
 )
 # environments whose lines are math (a line there starting with `-` is a minus, not a list's item)
 _MATH_ENVS = frozenset(

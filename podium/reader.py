@@ -84,6 +84,7 @@ from .texenvs import (
     notes_to_divs,
     raw_tex_lines,
     spaced_dollar_math,
+    switched_groups,
     tex_comment_lines,
     tex_text,
     unstarred_graphics,
@@ -488,6 +489,7 @@ def markdown_text(value: str, dropped: list[str] | None = None, lines: bool = Fa
         value = _meta_scripts(value)
     if "\\" in value:
         value = date_numbers(value)
+        value = _META_LOGO.sub(lambda mt: TEX_SYMBOLS[mt.group(1)], value)  # (\LaTeX in a title)
         for _ in range(4):  # (\text{\includegraphics{…}}: the inner command first, then the outer)
             before, value = value, _META_TEX.sub(_meta_tex, value)
             if value == before:
@@ -3004,7 +3006,7 @@ class _Converter:
         # a header macro whose arguments go on over lines (the line pass left it): put in place
         content = self.with_text_macros(inline.content)
         # {\\tiny words} and \\tiny{words}: the words
-        src = date_numbers(opened_switch_groups(_SIZE_GROUP.sub(_switched, content)))
+        src = date_numbers(opened_switch_groups(switched_groups(content)))
         first = self.last_line
         pieces = find_raw_tex(src)
         if not pieces:
@@ -3031,6 +3033,7 @@ class _Converter:
                     continue
             markup = tex_as_markup(piece)
             if markup is not None:  # \textbf{…} and its kin: the Markdown/HTML that draws the same
+                self.picture_left_out(piece, line)
                 kept.append(markup)
                 continue
             if self.layout_only(piece, line) or self.setup_only(piece, line):
@@ -3052,6 +3055,17 @@ class _Converter:
         if not text.strip():
             return None
         return self._reread(text)
+
+    def picture_left_out(self, piece: RawPiece, pos: m.SourcePos) -> None:
+        """Warn that the picture in raw TeX ``piece`` read as its words (``\\centerline{\\includegraphics{f}}``
+        among words, in a list item or a heading) is left out, as a bare ``\\includegraphics`` there is."""
+        if piece.name != "includegraphics" and "\\includegraphics" in piece.source:
+            self.diags.warning(
+                f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX); a picture is drawn "
+                "where its \\includegraphics is on a line of its own",
+                pos,
+                "raw-tex",
+            )
 
     def link_words(self, piece: RawPiece, pos: m.SourcePos) -> str:
         """The words of raw TeX ``piece`` in a link's text (``[\\link{r.slmc.fr}](…)``, a macro Podium does not
@@ -4034,7 +4048,7 @@ class _Converter:
         out: list[m.Inline] = []
         last = 0
         # (\\small{words}: the words; a header macro's use the line pass left, put in place)
-        text = opened_switch_groups(self.with_text_macros(text), markdown=False)
+        text = opened_switch_groups(switched_groups(self.with_text_macros(text)), markdown=False)
         for piece in find_raw_tex(text, markdown=False):
             out.append(m.Text(text[last : piece.start]))
             last = piece.end
@@ -4048,6 +4062,7 @@ class _Converter:
             elif piece.name == "note" and piece.args:
                 self.pending_notes.append(m.Paragraph((m.Text(piece.args[-1]),), self.pos(None)))
             elif piece.name != "footnote" and (markup := tex_as_markup(piece)) is not None:
+                self.picture_left_out(piece, self.pos(None))
                 out.extend(self.inlines(self._reread(markup)))  # as a paragraph's (strip_raw_tex)
             elif piece.name in _TEX_TEXT and piece.args:
                 out.append(m.Text(piece.args[-1]))
@@ -4239,15 +4254,6 @@ class _HtmlMark:
     italic: bool = False  # <span style="font-style: italic">
 
 
-def _switched(mt: re.Match) -> str:
-    """A group that switches type or colour (:data:`_SIZE_GROUP`): ``{\\tiny words}`` the words,
-    ``{\\color{red}words}`` the words in that colour (``\\textcolor``, drawn as it says); braced still
-    where it is a command's argument (``\\centerline{\\large words}``)."""
-    new = f"\\textcolor{{{mt.group(2)}}}{{{mt.group(3)}}}" if mt.group(2) is not None else mt.group(3)
-    before = mt.string[mt.start() - 1] if mt.start() else ""
-    return "{" + new + "}" if before and (before.isalpha() or before in "]}") else new
-
-
 def tex_as_markup(piece: RawPiece) -> str | None:
     """A TeX formatting command (:data:`TEX_FORMATTING`, ``\\url``, ``\\href``, ``\\footnote``) as the
     inline HTML or Markdown that draws the same (the reader draws ``<b>``, ``<span style="color:…">``,
@@ -4343,6 +4349,8 @@ def _tex_words(words: str) -> str:
     for piece in find_raw_tex(words):
         markup = tex_as_markup(piece)
         out.append(words[last : piece.start])
+        if markup is None and piece.name == "includegraphics":  # (a picture's file name is no words of it)
+            markup = ""
         out.append(markup if markup is not None else (piece.args[-1] if piece.args else ""))
         last = piece.end
     out.append(words[last:])
@@ -4351,12 +4359,27 @@ def _tex_words(words: str) -> str:
 
 SIUNITX = frozenset(("SI", "qty", "si", "unit", "num", "ang", "SIrange", "qtyrange", "numrange", "ce"))
 
+# the names of TeX and its kin (LaTeX's own, the doc, metalogo and amsmath packages'), as they are spelt
+TEX_LOGOS = {
+    "LaTeXe": "LaTeX2\u03b5",
+    "BibTeX": "BibTeX",
+    "XeTeX": "XeTeX",
+    "XeLaTeX": "XeLaTeX",
+    "LuaTeX": "LuaTeX",
+    "LuaLaTeX": "LuaLaTeX",
+    "pdfTeX": "pdfTeX",
+    "pdfLaTeX": "pdfLaTeX",
+    "AmS": "AMS",
+    "AmSTeX": "AMS-TeX",
+    "AmSLaTeX": "AMS-LaTeX",
+}
 # TeX's symbols in text, as their characters
 TEX_SYMBOLS = {
     "ldots": "…",
     "dots": "…",
     "LaTeX": "LaTeX",
     "TeX": "TeX",
+    **TEX_LOGOS,
     "textendash": "–",
     "textemdash": "—",
     "textbackslash": "\\",
@@ -4391,6 +4414,8 @@ TEX_SYMBOLS = {
     "L": "Ł",
     "i": "ı",
 }
+# the names of TeX and its kin in front-matter text (a title's \LaTeX{}), as they are spelt
+_META_LOGO = re.compile(r"(?<!\\)\\(TeX|LaTeX|" + "|".join(TEX_LOGOS) + r")(?![A-Za-z])(?:\{\})?")
 # \label, \nonumber, \notag and \tag{…} in display math: LaTeX numbers equations, a slide does not
 _MATH_LABELS = re.compile(r"\\(?:label\{[^{}]*\}|tag\*?\{[^{}]*\}|nonumber\b|notag\b)")
 # TeX's formatting commands in text, drawn as they say (beamer's \alert and \structure: bold)
@@ -4446,11 +4471,6 @@ _MEDIA_ONLY = re.compile(
 )
 # beamer's \pause in a paragraph (`\item First \pause`, a line of its own): a click there
 _PAUSE = re.compile(r"\\pause(?:\[(\d{1,3})\])?(?![A-Za-z])")  # (\pause[3]: on overlay step 3, texenvs._list)
-# a brace group that only sets a size or a font ({\tiny words}, {\bf words}): its words
-_SIZE_GROUP = re.compile(
-    r"\{\\(?:(tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|bfseries|itshape|"
-    r"em|bf|it|sffamily|ttfamily)\s+|color\{([^{}]*)\}\s*)([^{}\\]*)\}"
-)
 # beamer's blocks (pandoc writes ::: {.block title="…"} as \begin{block}{…}) as the callout kind they look like
 BEAMER_BLOCKS = {"block": "note", "alertblock": "warning", "exampleblock": "tip"}
 _STRUCTURAL = (

@@ -188,6 +188,64 @@ _GRAPHIC_LINE = re.compile(
     r"(?:\s*(?:\\hfill|\\quad|\\qquad|\\hspace\*?\{[^{}]*\}|~|\\,|%))*\s*)+$"
 )
 _LABELS = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b|qedhere\b)")
+# what may hold a line's pictures without changing them (`\centerline{…}`, `\fbox{…}`,
+# `\makebox[\textwidth]{…}`), with the arguments before what it holds ([ optional, { required)
+_PICTURE_BOXES = {
+    "centerline": "",
+    "mbox": "",
+    "hbox": "",
+    "fbox": "",
+    "framebox": "[[",
+    "makebox": "[[",
+    "resizebox": "{{",
+    "resizebox*": "{{",
+    "scalebox": "{[",
+    "adjustbox": "{",
+}
+_PICTURE_BOX = re.compile(
+    r"\\("
+    + "|".join(re.escape(b) for b in sorted(_PICTURE_BOXES, key=len, reverse=True))
+    + r")(?![A-Za-z])\s*"
+)
+# what only places or sizes what follows it (`{\centering \includegraphics{…}}`)
+_PLACING = re.compile(
+    r"(?:\\(?:centering|noindent|raggedright|raggedleft|hfill|quad|qquad|hspace\*?\{[^{}]*\}|tiny|scriptsize|"
+    r"footnotesize|small|normalsize|large|Large|LARGE|huge|Huge)(?![A-Za-z])\s*|~\s*)+"
+)
+
+
+def _boxed_pictures(line: str) -> str | None:
+    """A line that is only pictures held in boxes or groups (``\\centerline{\\includegraphics[…]{f}}``,
+    ``\\fbox{…}``, ``\\makebox[\\textwidth]{…}``, ``{\\centering \\includegraphics{f}}``,
+    ``\\begin{center}\\includegraphics{f}\\end{center}``), as the line of those pictures alone, which
+    beamer draws (centred, as Podium places a picture; ``\\resizebox{w}{!}``'s width theirs); None for
+    any other line."""
+    text = line.strip()
+    for _ in range(8):  # (boxes in boxes: \centerline{\fbox{…}})
+        placing = _PLACING.match(text)
+        text = text[placing.end() :] if placing is not None else text
+        if text.startswith("\\begin{center}") and text.endswith("\\end{center}"):
+            text = text[len("\\begin{center}") : -len("\\end{center}")].strip()
+            continue
+        box = _PICTURE_BOX.match(text)
+        at, args = (box.end(), []) if box is not None else (0, [])
+        for kind in _PICTURE_BOXES[box.group(1)] if box is not None else "":
+            end = _group(text, at, kind, "]" if kind == "[" else "}")
+            if end < 0 and kind == "{":
+                return None
+            if end >= 0:
+                args.append(text[at + 1 : end - 1].strip())
+                at = len(text) - len(text[end:].lstrip())
+        close = _group(text, at)
+        if close < 0 or text[close:].strip():
+            break
+        text = text[at + 1 : close - 1].strip()
+        width = args[0] if box is not None and box.group(1).startswith("resizebox") and args else "!"
+        if width != "!" and re.fullmatch(r"\\includegraphics\s*\{[^{}]+\}", text):
+            text = text.replace("\\includegraphics", f"\\includegraphics[width={width}]", 1)
+    if text == line.strip() or _GRAPHIC_LINE.match(text) is None:
+        return None
+    return text
 
 
 # a box that scales what it holds, opened at a line's end: `\resizebox{\textwidth}{!}{`, `\scalebox{0.8}{`
@@ -271,9 +329,14 @@ def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
                     k = end_line + 1
                     continue
         graphic = _GRAPHIC_LINE.match(line) if not fenced[k] and not in_math else None
+        if graphic is None and not fenced[k] and not in_math and "\\includegraphics" in line:
+            boxed = _boxed_pictures(line)  # \centerline{\includegraphics{f}}: the picture it holds
+            line = boxed if boxed is not None else line
+            graphic = _GRAPHIC_LINE.match(line) if boxed is not None else None
         if graphic is not None:  # a bare \includegraphics on its line: a picture
-            out.append(_figure(line) or line)
-            index.append(k)
+            new = (_figure(line) or line).split("\n")  # (several side by side: a row over lines)
+            out.extend(new)
+            index.extend([k] * len(new))
             changed = True
             k += 1
             continue
@@ -1953,33 +2016,56 @@ SWITCHES = {
     "it": "emph",
     "itshape": "emph",
     "em": "emph",
+    "sl": "textsl",
+    "slshape": "textsl",
     "tt": "texttt",
     "ttfamily": "texttt",
+    "sc": "textsc",
+    "scshape": "textsc",
+    "sf": "textsf",
+    "sffamily": "textsf",
+    "rm": "textrm",
+    "rmfamily": "textrm",
+    "upshape": "textup",
+    "normalfont": "textnormal",
 }
-SWITCH_GROUP = re.compile(
-    r"\{\\(?:("
-    + SIZES[3:-1]
-    + r"|bf|bfseries|it|itshape|em|tt|ttfamily)(?![A-Za-z])|color\s*\{([^{}]*)\})\s*"
-)
+_SWITCH = r"(?:(" + SIZES[3:-1] + "|" + "|".join(SWITCHES) + r")(?![A-Za-z])|color\s*\{([^{}]*)\})\s*"
+SWITCH_GROUP = re.compile(r"\{\\" + _SWITCH)
+# a declaration after a group's first (`{\small\bfseries words}`): it sets the same words
+_NEXT_SWITCH = re.compile(r"\\" + _SWITCH)
+# what a group of switches inside is left as written: code spans and math
+_NOT_SWITCHED = re.compile(r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<!\\)\$(?:\\.|[^$\\])+\$", re.S)
 
 
 def switched_groups(text: str) -> str:
     """``{\\small words}`` as the words, ``{\\bf words}`` as ``\\textbf{words}`` (``{\\color{red}words}`` as
-    ``\\textcolor{red}{words}``), the words perhaps with
+    ``\\textcolor{red}{words}``, ``{\\small\\bfseries words}`` as ``\\textbf{words}``), the words perhaps with
     braces of their own (``{\\tiny Source: \\href{…}{…}}``); a group not closed on the line is left (its
-    end is on a later line)."""
+    end is on a later line), and so are code spans and math (``${\\rm d}x$``)."""
+    if "{\\" not in text:
+        return text
+    kept = (
+        [(mt.start(), mt.end()) for mt in _NOT_SWITCHED.finditer(text)] if "`" in text or "$" in text else []
+    )
     out, at = [], 0
     for mt in SWITCH_GROUP.finditer(text):
-        if mt.start() < at:
+        if mt.start() < at or any(a <= mt.start() < b for a, b in kept):
             continue
         close = _group(text, mt.start())
         if close < 0:
             continue
-        inner = switched_groups(text[mt.end() : close - 1])
-        switch = SWITCHES.get(mt.group(1) or "")
-        if mt.group(2) is not None:  # {\color{red}words}: the words in that colour
-            inner = f"\\textcolor{{{mt.group(2)}}}{{{inner}}}"
-        new = f"\\{switch}{{{inner}}}" if switch else inner
+        inner = text[mt.end() : close - 1]
+        switches = [mt]
+        while (more := _NEXT_SWITCH.match(inner)) is not None:
+            switches.append(more)
+            inner = inner[more.end() :]
+        inner = switched_groups(inner)
+        for switch in reversed(switches):
+            if switch.group(2) is not None:  # {\color{red}words}: the words in that colour
+                inner = f"\\textcolor{{{switch.group(2)}}}{{{inner}}}"
+            elif switch.group(1) in SWITCHES:
+                inner = f"\\{SWITCHES[switch.group(1)]}{{{inner}}}"
+        new = inner
         if re.search(r"(?:\\[A-Za-z]+\*?|[]}])$", text[: mt.start()]):
             new = "{" + new + "}"  # (the group is a command's argument: \multicolumn{2}{c}{\bf words})
         out.append(text[at : mt.start()] + new)
