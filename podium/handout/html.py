@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from .. import model as m
 from ..budget import step
+from ..deck.contrast import page_chunks, page_runs
 from ..deck.plan import ObjectChunk, TextChunk, TypeSizes, plan_deck, walk_chunks
 from ..diagnostics import BuildError, Diagnostics
 from ..jinjaguard import LimitedSandbox
@@ -165,6 +166,7 @@ def context(
     r = HtmlRenderer(template, diags)
     meta = lecture.meta
     labels = labels_for(meta.lang, template.theme.labels)
+    page = template.palette.get("background", "#FFFFFF")
     drawer = SlideDrawer(lecture, template, diags, fit)  # fit: drawings measured too full (drawfit)
     layout = options.layout.value
     twin_heading = {"grid": "h2", "script": "p"}.get(layout, "h3")
@@ -211,8 +213,10 @@ def context(
             "part": plan.part,
             "title": title,
             "name": name,
-            "title_html": Markup(runs_html(plan.title, lambda tex: r.math(tex, display=False))),
-            "body_html": Markup(chunks_html(plan.chunks, r)),
+            "title_html": Markup(
+                runs_html(page_runs(plan.title, page), lambda tex: r.math(tex, display=False))
+            ),
+            "body_html": Markup(chunks_html(page_chunks(plan.chunks, page), r)),  # (prose on the page)
             "slide_html": Markup(drawer.slide(plan, twin_heading, standalone=False, position=position)),
             "notes_html": Markup(r.blocks(s.notes)) if s is not None and first else Markup(""),
             "handout_html": Markup(r.blocks(s.handout)) if s is not None and final else Markup(""),
