@@ -89,6 +89,16 @@ def label(lang: str | None, key: str, extra: Any = None, **values: Any) -> str:
         return text
 
 
+def untitled_name(words: dict[str, str], number: int, part: int = 1) -> str:
+    """Return what names an untitled slide in a handout or a slides PDF: "Slide 7"; a continuation
+    part of one "Slide 8 (cont.)" (``words``: :func:`labels_for`'s table)."""
+    name = words["slide_n"].format(n=number)
+    if part <= 1:
+        return name
+    cont = words["cont"]
+    return name + ("" if cont[:1] in "（【「" else " ") + cont
+
+
 def unknown_language(lang: str | None, extra: Any = None) -> str | None:
     """The primary subtag of ``lang`` when neither Podium nor the theme's ``labels:`` has its words
     (they are then English); None when they are known, or the lecture names no language."""

@@ -152,12 +152,14 @@ class TrackingPolicy(PathPolicy):
 def fitted_plans(lecture, template: Template, options: BuildOptions, diags: Diagnostics) -> list:
     """Return the deck plan every output renders: planned, then fitted to the template's geometry
     (shrunk type, continuation slides; podium.deck.fit)."""
+    from .deck.contrast import legible_plans  # noqa: PLC0415 (lazy: see the module docstring)
     from .deck.fit import fit_deck  # noqa: PLC0415 (lazy: see the module docstring)
     from .deck.measure import para_height  # noqa: PLC0415 (lazy: see the module docstring)
     from .deck.plan import plan_deck  # noqa: PLC0415 (lazy: see the module docstring)
 
     para_height.cache_clear()  # measured afresh for each build (the cache only serves one build's repeats)
-    return fit_deck(plan_deck(lecture, diags), lecture, template, diags, options.fit or lecture.meta.fit)
+    fitted = fit_deck(plan_deck(lecture, diags), lecture, template, diags, options.fit or lecture.meta.fit)
+    return legible_plans(fitted, template, diags)
 
 
 @dataclass

@@ -40,7 +40,7 @@ from .deck.pictures import LOGO, MISSING_PICTURE, converted_picture
 from .deck.plan import Bullet, ColumnsChunk, ObjectChunk, Para, TextChunk, chart_axes, plan_deck, runs
 from .deck.text import list_depths
 from .diagnostics import BuildError, Diagnostics
-from .labels import labels_for
+from .labels import labels_for, untitled_name
 from .mathrender import math_points
 from .pdfread import figure_alts, meta_text, named_destinations
 from .pdfread import outline as pdf_outline
@@ -526,7 +526,8 @@ def _compare_entry_title(
     untitled = (
         "",
         squash(f"Slide {position}"),
-        squash(labels_for(lecture.meta.lang)["slide_n"].format(n=position)),
+        squash(untitled_name(labels_for(None), position, plan.part)),
+        squash(untitled_name(labels_for(lecture.meta.lang), position, plan.part)),
     )
     if squash(entry.title) != squash(want) and not (not squash(want) and squash(entry.title) in untitled):
         diags.error(

@@ -5,7 +5,7 @@ measures each slide's content as the writer will place it, and returns the final
 
 - ``fit: shrink`` (the default): type shrinks, down to a floor (theme ``min-size``: 18 pt body
   text, 14 pt code and tables), and what still does not fit continues on slides titled
-  "Title (cont.)" in the lecture's language;
+  "Title (cont.)" in the lecture's language (an untitled slide's parts: untitled, on its layout);
 - ``fit: split``: no shrinking, straight to continuation slides;
 - ``fit: none``: the content stays on one slide, with an ``[overfull]`` warning when it overflows.
 
@@ -600,10 +600,6 @@ class Fitter:
             if len(parts) == 1:
                 return [self.decide(replace(plan, sizes=sizes))]
         else:
-            if plan.kind == LayoutKind.BLANK and not plan.title:  # parts after the first are titled
-                content = replace(plan, kind=LayoutKind.CONTENT)  # ("cont."): each holds what a content
-                cg = self.g.geo(self.g.layout(content))  # slide's body holds (make_parts)
-                slots = self.g.slots(content, cg, self.footnote_bottom(content, cg))
             parts = self.split(plan, slots, sizes)
             if len(parts) <= 1:
                 self.overfull(plan, slots, sizes)
@@ -1106,7 +1102,6 @@ class Fitter:
             done = max(done, *steps) if steps else done
             chunks = [_shift(c, shift) for c in chunks] if shift else chunks
             title = plan.title
-            kind = plan.kind
             if i > 0:
                 space = "" if cont[:1] in "（【「" else " "
                 said = "".join(r.text for r in plan.title).rstrip()
@@ -1114,15 +1109,12 @@ class Fitter:
                     pass  # (a title that already says so: "Help (cont.)", not "Help (cont.) (cont.)")
                 elif plan.title:
                     title = (*plan.title, Run(space + cont))
-                else:
-                    title = (Run(cont.strip("()（）")),)
-                if not plan.title and kind == LayoutKind.BLANK:  # (titled "cont.": a content slide)
-                    kind = LayoutKind.CONTENT
+                # (an untitled slide's parts stay untitled, on its layout: a lone "cont." is no title the
+                # lecturer wrote; the handout names such a part "Slide 7 (cont.)")
             foot = [f for f in plan.footnotes if _note_part(f, parts) == i]
             out.append(
                 replace(
                     plan,
-                    kind=kind,
                     title=title,
                     chunks=chunks,
                     notes=plan.notes if i == 0 else [],

@@ -18,11 +18,12 @@ from markupsafe import Markup
 
 from .. import model as m
 from ..budget import step
+from ..deck.contrast import page_chunks, page_runs
 from ..deck.plan import ObjectChunk, TextChunk, TypeSizes, plan_deck, walk_chunks
 from ..diagnostics import BuildError, Diagnostics
 from ..jinjaguard import LimitedSandbox
 from ..jinjaguard import render as render_guarded
-from ..labels import labels_for
+from ..labels import labels_for, untitled_name
 from ..rendering import renderable
 from ..template_folders import Template
 from .chartsvg import CHART_KINDS
@@ -130,6 +131,18 @@ def grid_geometry(per_page: int, ratio: float) -> dict:
     }
 
 
+def _text_footnotes(slide: m.Slide, first: bool, final: bool) -> list[m.Footnote]:
+    """The footnotes of ``slide`` that only its notes or handout text cite, for one of its parts: those
+    its notes cite with the notes (the ``first`` part), the rest with the handout text (the ``final``)."""
+    drawn = m.on_the_slide(slide)
+    noted = {n.number for n in m.walk(slide.notes) if type(n) is m.FootnoteRef}
+    return [
+        f
+        for f in slide.footnotes
+        if f not in drawn and ((first and f.number in noted) or (final and f.number not in noted))
+    ]
+
+
 def _kind(plan) -> str:
     """The handout's kind of entry for a plan: title, section or content."""
     kind = str(getattr(plan.kind, "value", plan.kind))
@@ -153,6 +166,7 @@ def context(
     r = HtmlRenderer(template, diags)
     meta = lecture.meta
     labels = labels_for(meta.lang, template.theme.labels)
+    page = template.palette.get("background", "#FFFFFF")
     drawer = SlideDrawer(lecture, template, diags, fit)  # fit: drawings measured too full (drawfit)
     layout = options.layout.value
     twin_heading = {"grid": "h2", "script": "p"}.get(layout, "h3")
@@ -168,19 +182,25 @@ def context(
     current = None
     slides = []
     seen: set[int] = set()
+    # a source slide's handout and instructor text follow its last part, as beamer's article mode prints
+    # the text after a frame after all of it (a \subsection's name then stands before the next frame)
+    last = {id(p.source): k for k, p in enumerate(plans) if p.source is not None}
     for position, plan in enumerate(plans, 1):
         s = plan.source
         first = s is not None and id(s) not in seen
+        final = s is not None and last[id(s)] == position - 1
         if s is not None:
             seen.add(id(s))
         footnotes = "".join(_footnote_item(f, r) for f in s.footnotes) if s is not None and first else ""
-        text_footnotes = (  # (the ones only its notes or handout text cite: the drawing has the rest)
-            "".join(_footnote_item(f, r) for f in s.footnotes if f not in m.on_the_slide(s))
-            if s is not None and first
+        text_footnotes = (  # (the ones only its notes or handout text cite, with that text: the drawing
+            "".join(_footnote_item(f, r) for f in _text_footnotes(s, first, final))  # has the rest)
+            if s is not None
             else ""
         )
         kind = _kind(plan)
         title = "".join(run.text for run in plan.title if not run.note).replace("\v", " ").strip()
+        # (an untitled slide is named "Slide 7"; its continuation parts "Slide 8 (cont.)")
+        name = title or (meta.title if kind == m.TITLE else "") or untitled_name(labels, position, plan.part)
         section = ""
         if s is not None and s.section is not None and s.section < len(lecture.sections):
             section = m.plain_text(lecture.sections[s.section].title)
@@ -192,12 +212,15 @@ def context(
             "anchor": plan.anchor,
             "part": plan.part,
             "title": title,
-            "title_html": Markup(runs_html(plan.title, lambda tex: r.math(tex, display=False))),
-            "body_html": Markup(chunks_html(plan.chunks, r)),
+            "name": name,
+            "title_html": Markup(
+                runs_html(page_runs(plan.title, page), lambda tex: r.math(tex, display=False))
+            ),
+            "body_html": Markup(chunks_html(page_chunks(plan.chunks, page), r)),  # (prose on the page)
             "slide_html": Markup(drawer.slide(plan, twin_heading, standalone=False, position=position)),
             "notes_html": Markup(r.blocks(s.notes)) if s is not None and first else Markup(""),
-            "handout_html": Markup(r.blocks(s.handout)) if s is not None and first else Markup(""),
-            "instructor_html": Markup(r.blocks(s.instructor)) if s is not None and first else Markup(""),
+            "handout_html": Markup(r.blocks(s.handout)) if s is not None and final else Markup(""),
+            "instructor_html": Markup(r.blocks(s.instructor)) if s is not None and final else Markup(""),
             "footnotes_html": Markup(f'<ol class="footnotes">{footnotes}</ol>' if footnotes else ""),
             "text_footnotes_html": Markup(
                 f'<ol class="footnotes">{text_footnotes}</ol>' if text_footnotes else ""

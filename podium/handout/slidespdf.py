@@ -35,7 +35,7 @@ from ..deck.plan import (
     slide_footer,
 )
 from ..diagnostics import Diagnostics
-from ..labels import labels_for
+from ..labels import labels_for, untitled_name
 from ..quarto import CALLOUT_COLOURS
 from ..template_folders import Template
 from .decklook import (
@@ -148,7 +148,7 @@ def slide_html(
         title = esc(lecture.meta.title)
     number = position or plan.number  # the deck's numbering: continuation parts count
     plain = "".join(x.text for x in plan.title).replace("\v", " ").strip()  # (\v: a line break in a title)
-    bookmark = f"{number}. {plain or (lecture.meta.title if kind == 'title' else labels['slide_n'].format(n=number))}"
+    bookmark = f"{number}. {plain or (lecture.meta.title if kind == 'title' else untitled_name(labels, number, plan.part))}"
     ident = f' id="{plan.anchor}" data-bookmark="{esc(bookmark)}"' if standalone else ""
     tag = "section" if standalone else "div"
     shapes = "".join(

@@ -1,0 +1,193 @@
+"""Colours the lecture gave its words, kept only where they can be read.
+
+A colour is written for the background the lecturer drew on: ``\\textcolor{white}{…}`` in a beamer deck
+with a dark canvas, ``[x]{style="color: white"}`` for a dark reveal.js theme.  Podium draws on its
+template's backgrounds instead, so a colour whose WCAG contrast ratio with the background its words
+are drawn on is below :data:`LEAST` (white on a white slide) is left out there, and the words take
+the text colour: on the slide, the background of the layout the slide is drawn on (the deck and its
+drawings read the same plan); in the handout's own text (speaker notes, handout and instructor text,
+footnotes, a slide's text set as prose), the page.  One warning per lecture names the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .. import model as m
+from ..diagnostics import Diagnostics
+from ..handout.decklook import deck_look
+from ..template_folders import Template
+from .plan import ColumnsChunk, ObjectChunk, Para, Run, SlidePlan, TextChunk
+
+LEAST = 1.5  # the contrast ratio (WCAG 2: 1 to 21) below which coloured words count as unreadable
+CODE = "colour-contrast"
+
+
+def luminance(colour: str) -> float | None:
+    """The WCAG relative luminance of a ``#RRGGBB`` (or ``#RGB``) colour; None for any other form."""
+    mt = re.fullmatch(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})", (colour or "").strip())
+    if not mt:
+        return None
+    h = mt.group(1)
+    if len(h) == 3:
+        h = "".join(ch * 2 for ch in h)
+    channels = [int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float | None:
+    """The WCAG contrast ratio of two colours (1 to 21); None when either is not ``#RRGGBB``."""
+    la, lb = luminance(a), luminance(b)
+    if la is None or lb is None:
+        return None
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def readable(colour: str, background: str) -> bool:
+    """Whether words in ``colour`` can be read on ``background`` (True when either is unknown: a
+    picture background, a colour given in a form this cannot judge)."""
+    ratio = contrast(colour, background)
+    return ratio is None or ratio >= LEAST
+
+
+@dataclass
+class _Found:
+    """The unreadable colours met, in order: (colour, background, where, position)."""
+
+    items: list[tuple[str, str, str, m.SourcePos]] = field(default_factory=list)
+
+
+class _Legible:
+    """Clears, in one slide's runs and IR nodes, the colours unreadable on one background."""
+
+    def __init__(self, background: str, where: str, pos: m.SourcePos, found: _Found | None):
+        self.background, self.where, self.pos, self.found = background, where, pos, found
+
+    def keep(self, colour: str, pos: m.SourcePos | None = None) -> bool:
+        if not colour or readable(colour, self.background):
+            return True
+        if self.found is not None:
+            self.found.items.append((colour.upper(), self.background.upper(), self.where, pos or self.pos))
+        return False
+
+    def runs(self, runs) -> tuple[Run, ...]:
+        return tuple(r if self.keep(r.colour) else replace(r, colour="") for r in runs)
+
+    def paras(self, paras) -> list[Para]:
+        return [replace(p, runs=self.runs(p.runs)) for p in paras]
+
+    def chunk(self, c):
+        if isinstance(c, TextChunk):
+            return replace(c, paras=tuple(self.paras(c.paras)))
+        if isinstance(c, ColumnsChunk):
+            return replace(c, columns=tuple((tuple(self.chunk(x) for x in cc), w) for cc, w in c.columns))
+        if isinstance(c, ObjectChunk) and not isinstance(c.block, m.Image | m.Chart):
+            return replace(c, block=self.node(c.block))
+        return c
+
+    def node(self, node):
+        """``node`` (a block or an inline) with its unreadable colours left out."""
+        at = self.line_of_first(node)
+
+        def fn(x):
+            if isinstance(x, m.Span) and x.colour and not self.keep(x.colour, at):
+                return replace(x, colour="")
+            return x
+
+        return m.transform(node, fn)
+
+    def line_of_first(self, node) -> m.SourcePos | None:
+        """The position of the innermost block around ``node``'s first unreadable span."""
+        at = None
+        for x in m.walk(node):
+            pos = getattr(x, "pos", None)
+            if isinstance(pos, m.SourcePos):
+                at = pos
+            if isinstance(x, m.Span) and x.colour and not readable(x.colour, self.background):
+                return at
+        return None
+
+    def blocks(self, blocks) -> tuple:
+        return tuple(self.node(b) for b in blocks)
+
+
+def _background(look, plan: SlidePlan) -> str:
+    """The colour of the background ``plan`` is drawn on ("" for a picture: it is not judged)."""
+    lay = look.layout(plan.kind)
+    return "" if lay.background_image else lay.background or look.master.background
+
+
+def _name(colour: str) -> str:
+    return {"#FFFFFF": "white", "#000000": "black"}.get(colour, colour)
+
+
+def legible_plans(plans: list[SlidePlan], template: Template, diags: Diagnostics) -> list[SlidePlan]:
+    """Return ``plans`` with every colour the lecture gave words that is unreadable where they are drawn
+    left out (the slide's layout background; the handout's page for its notes, handout text and
+    footnotes), and one warning for the lecture naming the first."""
+    look = deck_look(template)
+    page = template.palette.get("background", "#FFFFFF")
+    found = _Found()
+    done: dict[int, m.Slide] = {}  # (a slide's parts share its source: changed once)
+    out = []
+    for plan in plans:
+        on_slide = _Legible(_background(look, plan), "background", plan.pos, found)
+        s = plan.source
+        if s is not None and id(s) not in done:
+            on_page = _Legible(page, "handout page", plan.pos, found)
+            title = on_slide.node(m.Paragraph(s.title, s.pos)).content if s.title else s.title
+            body = on_slide.blocks(s.body) if plan.part <= 1 else s.body
+            done[id(s)] = replace(
+                s,
+                title=title,
+                body=body,
+                notes=on_page.blocks(s.notes),
+                handout=on_page.blocks(s.handout),
+                instructor=on_page.blocks(s.instructor),
+                footnotes=tuple(replace(f, blocks=on_page.blocks(f.blocks)) for f in s.footnotes),
+            )
+        quiet = _Legible(on_slide.background, "", plan.pos, None)  # (the source said it already)
+        out.append(
+            replace(
+                plan,
+                title=quiet.runs(plan.title),
+                chunks=[quiet.chunk(c) for c in plan.chunks],
+                subtitle=quiet.paras(plan.subtitle),
+                footnotes=quiet.paras(plan.footnotes),
+                source=done[id(s)] if s is not None else None,
+            )
+        )
+    _warn(found, diags)
+    return out
+
+
+def page_chunks(chunks, page: str) -> list:
+    """``chunks`` as the handout sets them as prose on its page: colours unreadable there left out (a
+    section slide's white title is kept on its dark slide, not on the page)."""
+    quiet = _Legible(page, "", m.SourcePos("", 0), None)
+    return [quiet.chunk(c) for c in chunks]
+
+
+def page_runs(runs, page: str) -> tuple[Run, ...]:
+    """``runs`` (a title) as the handout sets them on its page: colours unreadable there left out."""
+    return _Legible(page, "", m.SourcePos("", 0), None).runs(runs)
+
+
+def _warn(found: _Found, diags: Diagnostics) -> None:
+    if not found.items or any(d.code == CODE for d in diags.items):  # (one per lecture, every variant)
+        return
+    colour, background, where, pos = found.items[0]
+    n = len(found.items)
+    others = sorted({c for c, *_ in found.items} - {colour})
+    also = f", also {', '.join(others)}" if others else ""
+    diags.warning(
+        f"text coloured {colour} is unreadable on this template's {_name(background)} {where}; drawn in the "
+        "text colour" + (f" ({n} places in all{also})" if n > 1 else ""),
+        pos,
+        CODE,
+    )
+
+
+__all__ = ["LEAST", "contrast", "legible_plans", "luminance", "page_chunks", "page_runs", "readable"]
