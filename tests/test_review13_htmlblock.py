@@ -194,3 +194,31 @@ def test_indented_lines_in_a_row_of_html_columns_are_never_code(tmp_path):
         "nested deeper",
     ]
     assert left.top == right.top and left.left + left.width <= right.left
+
+
+def test_an_indented_list_in_an_html_block_is_a_list_not_code(tmp_path):
+    # the lines of a list written indented inside a <div> kept their indentation and became a code listing
+    text = """\
+    ---
+    title: Lists
+    ---
+
+    ## Written in a div
+
+    <div class="box">
+        - one
+        - two
+            1. deeper
+    </div>
+
+    ## Written as HTML
+
+    <ul><li>a<ul><li>b<ol><li>c</li></ol></li></ul></li><li>d</li></ul>
+    """
+    prs, _, stderr = _built(tmp_path, text)
+    assert "[overfull]" not in stderr
+    written, generated = prs.slides[1], prs.slides[2]
+    levels = [(p.level, p.text) for sh in _boxes(written) for p in sh.text_frame.paragraphs]
+    assert levels == [(0, "one"), (0, "two"), (1, "deeper")]
+    levels = [(p.level, p.text) for sh in _boxes(generated) for p in sh.text_frame.paragraphs]
+    assert levels == [(0, "a"), (1, "b"), (2, "c"), (0, "d")]
