@@ -21,9 +21,11 @@ outer ``<div>`` whose class says columns (``columns``, ``cols``, ``row``, ``grid
 ``two-col``, ``r-hstack``…) or whose style says ``display: flex``/``grid``, each ``<div>`` directly in
 it a column (its ``width:`` or a ``col-6``-style class its width); an outer ``<div>`` of another class
 (a deck's own CSS: ``col-wrapper``, ``split``) is a row when it holds two or more ``<div>`` tags that each
-give their width.  Every tag must stand alone on its
-line and the structure must close; anything else is left as HTML.  The rewrite is line for line, so
-messages keep their lines.
+give their width.  A ``<div>`` that stacks its items (``flex flex-col``, ``flex-column``, ``grid-cols-1``,
+``flex-direction: column``) is never a row.  Every tag must stand alone on its
+line and the structure must close; anything else is left as HTML.  A column's lines that CommonMark
+reads as part of an HTML block (no blank line since a tag) lose their indentation, so that they are
+never code.  The rewrite is line for line, so messages keep their lines.
 
 Likewise reveal.js's ``<div class="fragment">`` (its words come on a click), ``<aside
 class="notes">`` (or ``<div class="notes">``: speaker notes), ioslides' ``<div class="columns-2">``
@@ -49,6 +51,10 @@ _ROW_CLASSES = re.compile(
     r"^(?:columns?|cols|row|grid|flex|two-?col(?:umn)?s?|three-?col(?:umn)?s?|r-hstack|container)$"
 )
 _ROW_STYLE = re.compile(r"display\s*:\s*(?:inline-)?(?:flex|grid)", re.I)
+# a flex box or grid that stacks its items (Tailwind's and UnoCSS's `flex flex-col`, Bootstrap's
+# `flex-column`, a one-column grid): a column, not a row
+_STACK_CLASSES = re.compile(r"^(?:flex-col(?:umn)?(?:-reverse)?|grid-cols-1)$")
+_STACK_STYLE = re.compile(r"flex-direction\s*:\s*column", re.I)
 _WIDTH = re.compile(r"(?:^|;)\s*(?:width|flex-basis)\s*:\s*([0-9.]+)\s*%", re.I)
 _COL_CLASS = re.compile(r"^col(?:-(?:xs|sm|md|lg|xl))?-(\d{1,2})$")
 
@@ -61,6 +67,12 @@ def _attrs(text: str) -> dict[str, str]:
 def _is_row(attrs: dict[str, str]) -> bool:
     classes = attrs.get("class", "").split()
     return any(_ROW_CLASSES.match(c) for c in classes) or bool(_ROW_STYLE.search(attrs.get("style", "")))
+
+
+def _stacks(attrs: dict[str, str]) -> bool:
+    """Whether a ``<div>`` lays its items out one under another, whatever its class says besides."""
+    classes = attrs.get("class", "").split()
+    return any(_STACK_CLASSES.match(c) for c in classes) or bool(_STACK_STYLE.search(attrs.get("style", "")))
 
 
 def _width(attrs: dict[str, str]) -> str | None:
@@ -149,8 +161,9 @@ def _columns(text: str) -> str | None:
     k = 0
     while k < len(lines):
         opening = _OPEN.match(lines[k]) if not fenced[k] else None
-        if opening is not None:
-            rewritten = _row(lines, fenced, k, sized=not _is_row(_attrs(opening.group(1))))
+        attrs = _attrs(opening.group(1)) if opening is not None else {}
+        if opening is not None and not _stacks(attrs):
+            rewritten = _row(lines, fenced, k, sized=not _is_row(attrs))
             if rewritten is not None:
                 end, new = rewritten
                 lines[k : end + 1] = new
@@ -173,6 +186,7 @@ def _row(
     depth = 0  # 0: directly inside the row; 1: inside a column; more: a div inside a column
     columns = 0
     widths: list[float] = []
+    html = True  # in an HTML block, as CommonMark reads it: since a tag line, no blank line
     for k in range(start + 1, len(lines)):
         line = lines[k]
         if fenced[k]:
@@ -182,6 +196,10 @@ def _row(
             continue
         opening = _INNER_OPEN.match(line)
         closing = _CLOSE.match(line)
+        blank = not line.strip()
+        if html and not blank and depth > 0:
+            line = line.lstrip(" \t")  # (an indented line of an HTML block is HTML, never code)
+        html = not blank and (html or opening is not None or closing is not None)
         if depth == 0:
             if opening is not None:
                 width = _width(_attrs(opening.group(1)))

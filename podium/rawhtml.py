@@ -97,7 +97,7 @@ class _Flattener(HTMLParser):
                 self.lists[-1][1] = True  # (an item before it without its </li> ends here)
             self.block_boundary()
             pause = "\\pause " if "fragment" in a.get("class", "").split() else ""  # reveal.js: a click
-            self.out.append("    " * depth + marker + " " + pause)
+            self.out.append(_ITEM_INDENT * depth + marker + " " + pause)
         elif tag == "hr":
             self.block_boundary()
         elif tag in BLOCK_TAGS:
@@ -436,10 +436,32 @@ def html_block_to_markdown(html: str, lost: list[tuple[str, str]] | None = None)
         lost.extend(f.lost)
     if f.link_at is not None:  # an <a href> never closed: its words only
         f.out[f.link_at] = ""
-    text = "".join(f.out)
-    # an HTML block's lines are often indented; Markdown would read them as code
-    lines = [ln.lstrip(" \t") if not re.match(r"^\s*([-*+]|\d+\.)\s", ln) else ln for ln in text.split("\n")]
-    return "\n".join(lines)
+    text = "\n".join(_unindented("".join(f.out).split("\n")))
+    return text.replace(_ITEM_INDENT, "    ")
+
+
+_ITEM_INDENT = "\x00"  # a level of a nested <li> as the flattener writes it (a source never holds a NUL)
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)\s")
+
+
+def _unindented(lines: list[str]) -> list[str]:
+    """An HTML block's lines without their indentation, which Markdown would read as code: each line
+    left-aligned, but the lines of a list written in it moved left by its first line's indentation, so
+    that its nesting stays."""
+    out = []
+    shift: int | None = None  # the indentation of the list's first line (None: no list open)
+    blank = True
+    for ln in lines:
+        if _LIST_LINE.match(ln):
+            indent = len(ln) - len(ln.lstrip(" \t"))
+            shift = indent if shift is None else shift
+            ln = ln[min(shift, indent) :]
+        elif ln.strip():
+            shift = None if blank else shift  # (a paragraph after a blank line ends the list)
+            ln = ln.lstrip(" \t")
+        blank = not ln.strip()
+        out.append(ln)
+    return out
 
 
 class InlineTag:
