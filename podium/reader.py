@@ -822,13 +822,21 @@ def _completed_meta(lecture: m.Lecture, marp_footer: str | None, marp_header: st
     which a slide of Podium has no place for, goes in front of the footer (:func:`marp_header_text`)."""
     meta = lecture.meta
     if not meta.title:
-        first = next((m.plain_text(s.title) for s in lecture.slides if m.plain_text(s.title).strip()), "")
+        first = next((t for t in map(_heading_of, lecture.slides) if t.strip()), "")
         meta = replace(meta, title=first if len(first) <= 200 else first[:199].rsplit(" ", 1)[0] + "…")
     if marp_footer and not meta.footer:
         meta = replace(meta, footer=marp_footer)
     if marp_header:
         meta = replace(meta, footer=with_header(marp_header, meta.footer))
     return replace(lecture, meta=meta) if meta is not lecture.meta else lecture
+
+
+def _heading_of(slide: m.Slide) -> str:
+    """The slide's title, or, on an untitled slide that opens with a heading (a subhead under no title),
+    that heading's words: what names a lecture without a title, never a later slide's heading."""
+    if slide.title or not slide.body or not isinstance(slide.body[0], m.Heading):
+        return m.plain_text(slide.title)
+    return m.plain_text(slide.body[0].content)
 
 
 def marp_header_text(value: object, pos: m.SourcePos, diags: Diagnostics) -> str:
@@ -1837,10 +1845,8 @@ class _Converter:
 
         Where ``level`` was ``inferred`` (no slide-level given), a heading below it that opens a slide
         begun by '---' is that slide's title, as reveal.js decks mean it, not a subhead under no title."""
-        drafts: list[_SlideDraft] = []
         sections: list[tuple[m.Inlines, int]] = []  # (title, draft index)
         section_depth: dict[int, int] = {}  # (draft index: its heading's level, for the contents slide)
-        section_of: list[int | None] = []
         self.incremental = bool(
             raw_meta.get("incremental")
             or (self.format_incremental and _format_option(raw_meta, "incremental") is True)
@@ -1848,25 +1854,9 @@ class _Converter:
         divider = marp.heading_divider(raw_meta) if self.marp else 0
         html_show = self.html_show or html_slide_show(raw_meta)
         own_slides = self.marp or self.reveal  # (decks that write their own title slide, or none)
-        if (meta.title or meta.subtitle or meta.authors or meta.date) and not own_slides and self.title_slide:
-            drafts.append(
-                _SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1))
-            )
-            section_of.append(None)
-        toc = None
-        if any(
-            raw_meta.get(k) is True or _format_option(raw_meta, k) is True
-            for k in ("toc", "table-of-contents")
-        ):
-            # an agenda slide after the title (its bullets are filled in once the sections are known)
-            said = raw_meta.get("toc-title") or _format_option(
-                raw_meta, "toc-title"
-            )  # (format: revealjs: too)
-            toc_title = _text(said) or label(meta.lang, "contents")
-            toc = _SlideDraft(m.CONTENT, (m.Text(toc_title),), m.SourcePos(self.shown, 1))
-            toc.classes = ("toc",)
-            drafts.append(toc)
-            section_of.append(None)
+        toc = self._toc_draft(raw_meta, meta)
+        drafts = [*self._title_draft(meta, own_slides), *([toc] if toc else [])]
+        section_of: list[int | None] = [None] * len(drafts)
         contents: list[_SlideDraft] = []  # slides holding only beamer's \tableofcontents
         current: _SlideDraft | None = None
         current_section: int | None = None
@@ -1882,6 +1872,9 @@ class _Converter:
             section_of.append(current_section)
             current = d
             return d
+
+        if _cut_at_start(nodes, raw_meta, inferred and not (own_slides or drafts)):
+            start(m.CONTENT, (), self.pos(nodes[0]), None).by_rule = True
 
         for node in _slide_comments_after_headings(nodes):
             if current is None and (self.section_comment(node, drafts) or self.section_notes(node, drafts)):
@@ -1998,6 +1991,32 @@ class _Converter:
             slide_level=level,
             base_dir=self.base_dir,
         )
+
+    def _title_draft(self, meta: m.Meta, own_slides: bool) -> list[_SlideDraft]:
+        """The title slide of the front matter's title, subtitle, authors or date, in a list ([] in a deck
+        that writes its own, or with xaringan's ``seal: false``)."""
+        if (
+            not (meta.title or meta.subtitle or meta.authors or meta.date)
+            or own_slides
+            or not self.title_slide
+        ):
+            return []
+        return [_SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1))]
+
+    def _toc_draft(self, raw_meta: dict, meta: m.Meta) -> _SlideDraft | None:
+        """The agenda slide after the title (``toc: true``), its bullets filled in once the sections are
+        known; None when the lecture asks for none."""
+        if not any(
+            raw_meta.get(k) is True or _format_option(raw_meta, k) is True
+            for k in ("toc", "table-of-contents")
+        ):
+            return None
+        said = raw_meta.get("toc-title") or _format_option(raw_meta, "toc-title")  # (format: revealjs: too)
+        toc = _SlideDraft(
+            m.CONTENT, (m.Text(_text(said) or label(meta.lang, "contents")),), m.SourcePos(self.shown, 1)
+        )
+        toc.classes = ("toc",)
+        return toc
 
     def references(
         self, drafts: list[_SlideDraft], section_of: list[int | None], meta: m.Meta, section: int | None
@@ -4707,6 +4726,13 @@ def _empty_untitled(d: _SlideDraft) -> bool:
         and not d.title
         and not (d.body or d.notes or d.handout or d.instructor)
     )
+
+
+def _cut_at_start(nodes: list[SyntaxTreeNode], raw_meta: dict, may: bool) -> bool:
+    """Whether the lecture's start cuts its first slide as a '---' cuts the others: a deck without front
+    matter cut by '---' (reveal.js's Markdown), whose first slide's heading below the (inferred) slide
+    level is its title, as after a '---' (``may``: the level was inferred, no title slide was made)."""
+    return may and not raw_meta and any(n.type == "hr" for n in nodes)
 
 
 def _opened_untitled(d: _SlideDraft) -> bool:

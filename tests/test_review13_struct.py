@@ -1,0 +1,96 @@
+"""Structure of real reveal.js, Slidev and Marp decks (thirteenth review): a reveal.js deck's first
+slide keeps its ``##`` title (and a later ``#`` heading never names the lecture); a Slidev ``layout:
+section`` slide with a line under its heading is a section slide with that line as its second line;
+a Marp deck's ``# Title`` and a short author line is the title slide."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER as PP
+
+from .conftest import run_cli, write_md
+
+
+def _built(src: Path, out: Path, command: str = "all"):
+    result = run_cli(command, src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    return Presentation(str(out / f"{src.stem}.pptx")), result.stderr
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+
+
+def _title(slide) -> str:
+    return slide.shapes.title.text if slide.shapes.title is not None else ""
+
+
+def _footers(prs) -> set[str]:
+    return {
+        sh.text_frame.text
+        for s in prs.slides
+        for sh in s.placeholders
+        if sh.placeholder_format.type == PP.FOOTER
+    }
+
+
+# --------------------------------------------------------------- reveal.js: the first slide's ## title
+
+_LESSON = "## Lesson 11: Image manipulation\n\n#### Jon Macey, Ian Stephenson\n\n"
+_REST = "---\n\n# Session outline\n\n- What you will learn\n\n--\n\n## Recap\n\n- Open an image\n"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        _LESSON + "- **Course:** BA Computer Animation\n- **Level:** 4\n\n",  # the deck's own first slide
+        "## Lesson 11: Image manipulation\n\nSome words about it.\n\n",
+    ],
+    ids=["authors-and-a-list", "a-paragraph"],
+)
+def test_a_reveal_decks_first_slide_keeps_its_level_two_title(tmp_path, first):
+    # it was a Blank slide of loose lines, and "Session outline" (slide 2's `#`) named the lecture:
+    # every footer and the handout's cover
+    src = write_md(tmp_path, first + _REST, "slides.md")
+    prs, _ = _built(src, tmp_path / "out")
+    assert [_title(s) for s in prs.slides] == ["Lesson 11: Image manipulation", "Session outline", "Recap"]
+    assert prs.slides[0].slide_layout.name != "Blank"
+    assert _footers(prs) == {"Lesson 11: Image manipulation"}
+    cover = _pdf_text(tmp_path / "out" / "slides-handout.pdf").split("\f")[0]
+    assert "Lesson 11: Image manipulation" in cover and "Session outline" not in cover
+
+
+def test_a_reveal_decks_first_slide_of_a_title_and_a_subtitle_is_the_title_slide(tmp_path):
+    # (the README's rule for a deck cut by its separators: a title, a subtitle heading, a few lines)
+    src = write_md(tmp_path, _LESSON + _REST, "slides.md")
+    prs, _ = _built(src, tmp_path / "out", "slides")
+    assert prs.slides[0].slide_layout.name == "Title Slide"
+    words = [sh.text_frame.text for sh in prs.slides[0].shapes if sh.has_text_frame]
+    assert words[:2] == ["Lesson 11: Image manipulation", "Jon Macey, Ian Stephenson"]
+    assert [_title(s) for s in prs.slides][1:] == ["Session outline", "Recap"]
+    assert _footers(prs) == {"Lesson 11: Image manipulation"}
+
+
+def test_a_reveal_deck_with_notes_only_titles_its_first_slide_by_its_heading(tmp_path):
+    # (no `--`: read by pandoc's rules, but the file's start cuts the first slide as a '---' does)
+    src = write_md(
+        tmp_path,
+        "## Lesson 11\n\nSome words.\n\n---\n\n# Session outline\n\n- One\n\nNote: say it\n\n---\n\n"
+        "## Recap\n\n- Two\n",
+        "slides.md",
+    )
+    prs, _ = _built(src, tmp_path / "out", "slides")
+    assert [_title(s) for s in prs.slides] == ["Lesson 11", "Session outline", "Recap"]
+    assert _footers(prs) == {"Lesson 11"}
+
+
+def test_a_lecture_without_a_title_is_named_by_its_first_heading_even_a_subhead(tmp_path):
+    # a pandoc lecture (no '---') whose first '##' is a subhead under no title: its words name the
+    # lecture, never the later '#' slide's
+    src = write_md(tmp_path, "## Intro\n\nWords\n\n# Part\n\nText\n")
+    prs, _ = _built(src, tmp_path / "out", "slides")
+    assert _footers(prs) == {"Intro"}
