@@ -3471,9 +3471,14 @@ class _Converter:
     def _under_section(self, section: _SlideDraft, node: SyntaxTreeNode) -> _SlideDraft | None:
         """``node`` right under a section heading in an HTML slide show: on the section's slide, which is
         then a content slide of that title; None (still a section slide) while what came shows nothing (a
-        hidden code cell, a comment)."""
+        hidden code cell, a comment).  In a Slidev deck, a first short line under the heading (``# Interface``,
+        ``## Part 2``, a short paragraph) leaves it a section slide, with that line as its second line, as
+        Slidev's ``section`` layout shows it."""
+        said = bool(section.body)
         self.add_to_slide(section, node)
         if not section.body:
+            return None
+        if self.html_show and not said and _second_line(section.body):
             return None
         section.kind = m.CONTENT
         return section
@@ -4515,7 +4520,10 @@ def _flowed(blocks: list[m.Block], pos: m.SourcePos) -> m.Block:
 
 
 def _flowed_slide(d: _SlideDraft) -> list:
-    """A slide's body; flowed into two columns when its heading says ``{.columns-2}`` (ioslides')."""
+    """A slide's body; flowed into two columns when its heading says ``{.columns-2}`` (ioslides'); a section
+    slide's second line (:meth:`_Converter._under_section`) a line of text, even where a heading wrote it."""
+    if d.kind == m.SECTION and len(d.body) == 1 and isinstance(d.body[0], m.Heading):
+        return [m.Paragraph(d.body[0].content, d.body[0].pos)]
     if "columns-2" not in d.classes or len(d.body) < 2 or any(isinstance(b, m.Columns) for b in d.body):
         return d.body
     return [_flowed(list(d.body), d.pos)]
@@ -4725,6 +4733,19 @@ def _empty_untitled(d: _SlideDraft) -> bool:
         d.kind in (m.CONTENT, m.SECTION)
         and not d.title
         and not (d.body or d.notes or d.handout or d.instructor)
+    )
+
+
+def _second_line(body: list) -> bool:
+    """Whether a section slide's ``body`` is one short line under its title: a heading, or a paragraph of
+    at most 120 characters on one line (with no picture)."""
+    if len(body) != 1 or not isinstance(body[0], (m.Heading, m.Paragraph)):
+        return False
+    words = m.plain_text(body[0].content)
+    return (
+        0 < len(words) <= 120
+        and "\n" not in words.strip()
+        and not any(isinstance(x, m.Image) for x in body[0].content)
     )
 
 

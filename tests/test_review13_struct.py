@@ -94,3 +94,47 @@ def test_a_lecture_without_a_title_is_named_by_its_first_heading_even_a_subhead(
     src = write_md(tmp_path, "## Intro\n\nWords\n\n# Part\n\nText\n")
     prs, _ = _built(src, tmp_path / "out", "slides")
     assert _footers(prs) == {"Intro"}
+
+
+# --------------------------------------------------------------- Slidev: a section slide with a second line
+
+_SLIDEV = (
+    "---\nhighlighter: shiki\ntitle: Interfaces\n---\n\n# Interfaces\n\n---\nlayout: section\n---\n\n"
+    "# 認識介面\n{under}\n---\nlayout: default\n---\n\n# 什麼是介面？\n\n- 介面不是物件\n\n"
+    "---\nlayout: section\n---\n\n# Q & A\n"
+)
+
+
+@pytest.mark.parametrize(
+    "under",
+    ["# Interface\n", "## Interface\n", "\nInterface\n", "# Interface\n\n<!-- say it -->\n"],
+    ids=["h1", "h2", "paragraph", "with-notes"],
+)
+def test_a_slidev_section_slide_with_a_line_under_its_heading_is_a_section_slide(tmp_path, under):
+    # all seven part dividers of the deck were drawn as content slides, the line as body text at the top
+    src = write_md(tmp_path, _SLIDEV.format(under=under), "slides.md")
+    prs, _ = _built(src, tmp_path / "out")
+    section = prs.slides[1]
+    assert section.slide_layout.name == "Section Header"
+    assert [sh.text_frame.text for sh in section.placeholders if sh.placeholder_format.idx in (0, 1)] == [
+        "認識介面",
+        "Interface",
+    ]
+    assert prs.slides[3].slide_layout.name == "Section Header"  # (`# Q & A` alone, as before)
+    drawn = _pdf_text(tmp_path / "out" / "slides-slides.pdf").split("\f")[1]
+    assert "認識介面" in drawn and "Interface" in drawn
+    handout = _pdf_text(tmp_path / "out" / "slides-handout.pdf")
+    assert (
+        "Interface\n" in handout.split("認識介面", 2)[-1]
+    )  # (under the section's heading, past the contents)
+
+
+def test_a_slidev_section_slide_with_more_than_a_line_under_its_heading_is_a_content_slide(tmp_path):
+    text = _SLIDEV.format(under="# Interface\n\n- one\n- two\n")
+    text += "\n---\nlayout: section\n---\n\n# Part 2\n\nThe short line\n"
+    src = write_md(tmp_path, text, "slides.md")
+    prs, _ = _built(src, tmp_path / "out", "slides")
+    layouts = [(_title(s), s.slide_layout.name) for s in prs.slides]
+    assert layouts[1] == ("認識介面", "Title and Content")
+    assert "one" in " ".join(sh.text_frame.text for sh in prs.slides[1].placeholders)
+    assert layouts[-1] == ("Part 2", "Section Header")
