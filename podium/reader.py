@@ -2145,7 +2145,7 @@ class _Converter:
         meta = self._marp_title(drafts, meta, self.marp and "lead" in str(self.raw_meta.get("class", "")))
         for d in drafts:
             self._marp_own_header(d)
-            if d.cover and d is not drafts[0]:
+            if d.cover and d is not drafts[0] and d.kind != m.TITLE:
                 _largest_heading_titles(d)
             d.body = self._marp_split(d.body)
             if d.kind == m.CONTENT and d.title and not d.body and (d.lead or d.title_level == 1):
@@ -2175,6 +2175,10 @@ class _Converter:
         picture, nothing else.  Marp makes no title slide from the front matter, so its decks write
         their own; the lecture's title comes from it."""
         first = drafts[0] if drafts else None
+        if first is not None and len(drafts) > 1 and _contents_list(first):
+            first = drafts[
+                1
+            ]  # (a contents list before the title slide: `- [Intro](#intro)`, as Marp shows it)
         kicker = self.marp and first is not None and _largest_heading_titles(first)
         if (
             first is None
@@ -2197,7 +2201,7 @@ class _Converter:
         title = m.plain_text(first.title)
         if (
             # "# Why?" and a sentence: a slide, not a title (but for a slide its class calls a title: `_class: title`)
-            not (subtitle or first.lead or first.cover or lead or not lines)
+            not (subtitle or first.lead or first.cover or lead or not lines or _bylines(title, lines))
             or len(paragraphs) != len(body)
             or len(lines) > 4
             or any(len(x) > 120 for x in lines)
@@ -2210,6 +2214,12 @@ class _Converter:
             for b in pictures
             if isinstance(b, m.Image) and not (id(b) in self.marp_bg and self.marp_bg[id(b)][1].colour)
         ]
+        if first is not drafts[0]:
+            # (after a contents list it names the lecture, its title and authors, and stays a slide in its
+            # place: Podium's title slide, the handout's cover, opens a deck)
+            shown = []
+        else:
+            first.kind, first.body = m.TITLE, []
         if shown:
             self.diags.warning(
                 f"the title slide's picture '{_short(shown[0].src)}' is left out: Podium's title "
@@ -2217,7 +2227,6 @@ class _Converter:
                 shown[0].pos,
                 "background",
             )
-        first.kind, first.body = m.TITLE, []
         authors = meta.authors or ((m.Author(lines.pop(0)),) if lines else ())
         return replace(
             meta,
@@ -4485,6 +4494,58 @@ def _largest_heading_titles(d: _SlideDraft) -> bool:
 
 
 # a Marp slide's classes that theme a title slide (`<!-- _class: lead -->`, a theme's `cover`)
+def _contents_list(d: _SlideDraft) -> bool:
+    """Whether ``d`` is an untitled slide of only a list of links to the deck's own slides (the contents
+    a Markdown tool writes: ``- [Intro](#intro)``, nested)."""
+
+    def links(items: tuple[m.ListItem, ...]) -> bool:
+        for item in items:
+            for b in item.blocks:
+                if isinstance(b, m.BulletList):
+                    if not links(b.items):
+                        return False
+                    continue
+                shown = (
+                    [x for x in b.content if not (isinstance(x, m.Text) and not x.text.strip())]
+                    if (isinstance(b, m.Paragraph))
+                    else []
+                )
+                if len(shown) != 1 or not isinstance(shown[0], m.Link) or not shown[0].url.startswith("#"):
+                    return False
+        return True
+
+    return not d.title and len(d.body) == 1 and isinstance(d.body[0], m.BulletList) and links(d.body[0].items)
+
+
+# words that say "by" before an author's name (English, German, French, Spanish, Dutch, Swedish,
+# Indonesian, Vietnamese, Italian)
+_BY = frozenset("by von par por door av oleh bởi di da".split())
+_NAME_LINKS = frozenset(
+    "van von de der den del della di da du la le bin binti al dos das y e and und et".split()
+)
+
+
+def _bylines(title: str, lines: list[str]) -> bool:
+    """Whether a first slide's ``lines`` under its ``title`` (and no subtitle) are a title slide's: at most
+    three short lines, none a sentence, the first an author's name ("Marco Klein", "von Marco Klein (…)",
+    "Dr. Jane Smith, MIT"); "# Why?" and a line of text is a slide."""
+    if not 1 <= len(lines) <= 3 or title.rstrip().endswith(("?", "？")):
+        return False
+    if any(len(x) > 80 or x.rstrip().endswith(tuple(".?!:;…。？！：；")) for x in lines):
+        return False
+    said = re.sub(r"\([^()]*\)|<[^<>]*>|\S+@\S+", " ", lines[0])  # (an e-mail or affiliation in brackets)
+    words = said.replace(",", " ").replace("&", " ").split()
+    if words and words[0].lower().rstrip(":") in _BY:
+        words = words[1:]
+    if not words:
+        return False
+    if not any(c.isupper() or c.islower() for c in "".join(words)):  # a script without capitals
+        return len("".join(words)) <= 12
+    return len(words) <= 8 and all(
+        w[0].isupper() or w.lower() in _NAME_LINKS or not w[0].isalpha() for w in words
+    )
+
+
 _TITLE_CLASSES = frozenset({"lead", "cover", "title", "titlepage", "title-slide", "front", "invert"})
 
 

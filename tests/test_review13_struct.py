@@ -138,3 +138,43 @@ def test_a_slidev_section_slide_with_more_than_a_line_under_its_heading_is_a_con
     assert layouts[1] == ("認識介面", "Title and Content")
     assert "one" in " ".join(sh.text_frame.text for sh in prs.slides[1].placeholders)
     assert layouts[-1] == ("Part 2", "Section Header")
+
+
+# --------------------------------------------------------------- Marp: a title and an author line
+
+_MARP = "---\nmarp: true\n---\n\n{first}\n---\n\n## Vorstellung\n\n- Einführung\n"
+
+
+@pytest.mark.parametrize(
+    "author",
+    ["Marco Klein", "von Marco Klein (marco.klein@lehre.dhbw-stuttgart.de)", "Prof. Dr. Hans Müller\nDHBW"],
+    ids=["name", "von-name-email", "name-and-place"],
+)
+def test_a_marp_decks_title_and_an_author_line_is_the_title_slide(tmp_path, author):
+    # the README promises it (a title and up to three short lines); it was a Title and Content slide
+    src = write_md(tmp_path, _MARP.format(first=f"# Datenbankprogrammierung\n\n{author}\n"), "deck.md")
+    prs, _ = _built(src, tmp_path / "out")
+    first = prs.slides[0]
+    assert first.slide_layout.name == "Title Slide"
+    words = " ".join(sh.text_frame.text for sh in first.placeholders)
+    assert "Datenbankprogrammierung" in words and author.split("\n")[0] in words
+    cover = _pdf_text(tmp_path / "out" / "deck-handout.pdf").split("\f")[0]
+    assert author.split("\n")[0] in cover
+    # ("# Why?" and a line, or a title and a sentence, is a slide, as before)
+    for first_slide in ("# Why?\n\nBecause it is faster\n", "# Agenda\n\nToday we look at keys\n"):
+        src = write_md(tmp_path, _MARP.format(first=first_slide), "other.md")
+        prs, _ = _built(src, tmp_path / "other", "slides")
+        assert prs.slides[0].slide_layout.name == "Title and Content"
+
+
+def test_a_marp_deck_with_a_contents_list_before_its_title_is_named_by_the_title_slide(tmp_path):
+    # the German deck: a contents list of links, then `# Title` and "von Marco Klein (…)"; the slides stay
+    # in their order (Podium's title slide opens a deck), and the lecture's title and author come from it
+    contents = "- [Datenbankprogrammierung](#datenbankprogrammierung)\n  - [Vorstellung](#vorstellung)\n"
+    text = _MARP.format(first=contents + "\n---\n\n# Datenbankprogrammierung\n\nvon Marco Klein\n")
+    src = write_md(tmp_path, text, "deck.md")
+    prs, _ = _built(src, tmp_path / "out")
+    assert [_title(s) for s in prs.slides] == ["", "Datenbankprogrammierung", "Vorstellung"]
+    cover = _pdf_text(tmp_path / "out" / "deck-handout.pdf").split("\f")[0]
+    assert "Datenbankprogrammierung" in cover and "von Marco Klein" in cover
+
