@@ -2234,7 +2234,7 @@ class _Converter:
             subtitle=meta.subtitle or subtitle,
             authors=authors,
             institute=meta.institute or (lines.pop(0) if lines else ""),
-            date=meta.date or " · ".join(lines),
+            date=meta.date or "\n".join(lines),  # (its lines, as the slide shows them)
         )
 
     def _marp_bare(self, d: _SlideDraft) -> bool:

@@ -178,3 +178,16 @@ def test_a_marp_deck_with_a_contents_list_before_its_title_is_named_by_the_title
     cover = _pdf_text(tmp_path / "out" / "deck-handout.pdf").split("\f")[0]
     assert "Datenbankprogrammierung" in cover and "von Marco Klein" in cover
 
+
+def test_a_marp_covers_lines_keep_their_line_breaks(tmp_path):
+    # two lines under the author (a Marp line break) were joined with " · "
+    first = (
+        "<!-- _class: lead -->\n\n# Sesi 2\n## DuckDB\n\n**Hari 1 - 120 menit**\nBagian A: DuckDB\n\n"
+        "**Oleh: Kurnia Ramadhan**\n**Tahun: 2025**\n"
+    )
+    src = write_md(tmp_path, _MARP.format(first=first), "deck.md")
+    prs, _ = _built(src, tmp_path / "out")
+    words = [sh.text_frame.text for sh in prs.slides[0].placeholders if sh.placeholder_format.idx == 1]
+    assert "Oleh: Kurnia Ramadhan\vTahun: 2025" in words[0]
+    cover = _pdf_text(tmp_path / "out" / "deck-handout.pdf").split("\f")[0]
+    assert "Oleh: Kurnia Ramadhan\n" in cover and "·" not in cover
