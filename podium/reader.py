@@ -4537,13 +4537,12 @@ def _bylines(title: str, lines: list[str]) -> bool:
     words = said.replace(",", " ").replace("&", " ").split()
     if words and words[0].lower().rstrip(":") in _BY:
         words = words[1:]
-    if not words:
+    if not words or any(w.endswith(":") for w in words):  # ("Twitter: @name", "Contact: …": a slide)
         return False
     if not any(c.isupper() or c.islower() for c in "".join(words)):  # a script without capitals
         return len("".join(words)) <= 12
-    return len(words) <= 8 and all(
-        w[0].isupper() or w.lower() in _NAME_LINKS or not w[0].isalpha() for w in words
-    )
+    names = [w for w in words if w[0].isupper()]  # (a first name and a surname at least)
+    return len(names) >= 2 and len(words) <= 8 and all(w in names or w.lower() in _NAME_LINKS for w in words)
 
 
 _TITLE_CLASSES = frozenset({"lead", "cover", "title", "titlepage", "title-slide", "front", "invert"})
