@@ -824,13 +824,21 @@ def _completed_meta(lecture: m.Lecture, marp_footer: str | None, marp_header: st
     which a slide of Podium has no place for, goes in front of the footer (:func:`marp_header_text`)."""
     meta = lecture.meta
     if not meta.title:
-        first = next((m.plain_text(s.title) for s in lecture.slides if m.plain_text(s.title).strip()), "")
+        first = next((t for t in map(_heading_of, lecture.slides) if t.strip()), "")
         meta = replace(meta, title=first if len(first) <= 200 else first[:199].rsplit(" ", 1)[0] + "…")
     if marp_footer and not meta.footer:
         meta = replace(meta, footer=marp_footer)
     if marp_header:
         meta = replace(meta, footer=with_header(marp_header, meta.footer))
     return replace(lecture, meta=meta) if meta is not lecture.meta else lecture
+
+
+def _heading_of(slide: m.Slide) -> str:
+    """The slide's title, or, on an untitled slide that opens with a heading (a subhead under no title),
+    that heading's words: what names a lecture without a title, never a later slide's heading."""
+    if slide.title or not slide.body or not isinstance(slide.body[0], m.Heading):
+        return m.plain_text(slide.title)
+    return m.plain_text(slide.body[0].content)
 
 
 def marp_header_text(value: object, pos: m.SourcePos, diags: Diagnostics) -> str:
@@ -1895,10 +1903,8 @@ class _Converter:
 
         Where ``level`` was ``inferred`` (no slide-level given), a heading below it that opens a slide
         begun by '---' is that slide's title, as reveal.js decks mean it, not a subhead under no title."""
-        drafts: list[_SlideDraft] = []
         sections: list[tuple[m.Inlines, int]] = []  # (title, draft index)
         section_depth: dict[int, int] = {}  # (draft index: its heading's level, for the contents slide)
-        section_of: list[int | None] = []
         self.incremental = bool(
             raw_meta.get("incremental")
             or (self.format_incremental and _format_option(raw_meta, "incremental") is True)
@@ -1906,25 +1912,9 @@ class _Converter:
         divider = marp.heading_divider(raw_meta) if self.marp else 0
         html_show = self.html_show or html_slide_show(raw_meta)
         own_slides = self.marp or self.reveal  # (decks that write their own title slide, or none)
-        if (meta.title or meta.subtitle or meta.authors or meta.date) and not own_slides and self.title_slide:
-            drafts.append(
-                _SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1))
-            )
-            section_of.append(None)
-        toc = None
-        if any(
-            raw_meta.get(k) is True or _format_option(raw_meta, k) is True
-            for k in ("toc", "table-of-contents")
-        ):
-            # an agenda slide after the title (its bullets are filled in once the sections are known)
-            said = raw_meta.get("toc-title") or _format_option(
-                raw_meta, "toc-title"
-            )  # (format: revealjs: too)
-            toc_title = _text(said) or label(meta.lang, "contents")
-            toc = _SlideDraft(m.CONTENT, (m.Text(toc_title),), m.SourcePos(self.shown, 1))
-            toc.classes = ("toc",)
-            drafts.append(toc)
-            section_of.append(None)
+        toc = self._toc_draft(raw_meta, meta)
+        drafts = [*self._title_draft(meta, own_slides), *([toc] if toc else [])]
+        section_of: list[int | None] = [None] * len(drafts)
         contents: list[_SlideDraft] = []  # slides holding only beamer's \tableofcontents
         current: _SlideDraft | None = None
         current_section: int | None = None
@@ -1940,6 +1930,9 @@ class _Converter:
             section_of.append(current_section)
             current = d
             return d
+
+        if _cut_at_start(nodes, raw_meta, inferred and not (own_slides or drafts)):
+            start(m.CONTENT, (), self.pos(nodes[0]), None).by_rule = True
 
         for node in _slide_comments_after_headings(nodes):
             if current is None and (self.section_comment(node, drafts) or self.section_notes(node, drafts)):
@@ -2056,6 +2049,32 @@ class _Converter:
             slide_level=level,
             base_dir=self.base_dir,
         )
+
+    def _title_draft(self, meta: m.Meta, own_slides: bool) -> list[_SlideDraft]:
+        """The title slide of the front matter's title, subtitle, authors or date, in a list ([] in a deck
+        that writes its own, or with xaringan's ``seal: false``)."""
+        if (
+            not (meta.title or meta.subtitle or meta.authors or meta.date)
+            or own_slides
+            or not self.title_slide
+        ):
+            return []
+        return [_SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1))]
+
+    def _toc_draft(self, raw_meta: dict, meta: m.Meta) -> _SlideDraft | None:
+        """The agenda slide after the title (``toc: true``), its bullets filled in once the sections are
+        known; None when the lecture asks for none."""
+        if not any(
+            raw_meta.get(k) is True or _format_option(raw_meta, k) is True
+            for k in ("toc", "table-of-contents")
+        ):
+            return None
+        said = raw_meta.get("toc-title") or _format_option(raw_meta, "toc-title")  # (format: revealjs: too)
+        toc = _SlideDraft(
+            m.CONTENT, (m.Text(_text(said) or label(meta.lang, "contents")),), m.SourcePos(self.shown, 1)
+        )
+        toc.classes = ("toc",)
+        return toc
 
     def references(
         self, drafts: list[_SlideDraft], section_of: list[int | None], meta: m.Meta, section: int | None
@@ -2184,7 +2203,7 @@ class _Converter:
         meta = self._marp_title(drafts, meta, self.marp and "lead" in str(self.raw_meta.get("class", "")))
         for d in drafts:
             self._marp_own_header(d)
-            if d.cover and d is not drafts[0]:
+            if d.cover and d is not drafts[0] and d.kind != m.TITLE:
                 _largest_heading_titles(d)
             d.body = self._marp_split(d.body)
             if d.kind == m.CONTENT and d.title and not d.body and (d.lead or d.title_level == 1):
@@ -2214,6 +2233,10 @@ class _Converter:
         picture, nothing else.  Marp makes no title slide from the front matter, so its decks write
         their own; the lecture's title comes from it."""
         first = drafts[0] if drafts else None
+        if first is not None and len(drafts) > 1 and _contents_list(first):
+            first = drafts[
+                1
+            ]  # (a contents list before the title slide: `- [Intro](#intro)`, as Marp shows it)
         kicker = self.marp and first is not None and _largest_heading_titles(first)
         if (
             first is None
@@ -2236,7 +2259,7 @@ class _Converter:
         title = m.plain_text(first.title)
         if (
             # "# Why?" and a sentence: a slide, not a title (but for a slide its class calls a title: `_class: title`)
-            not (subtitle or first.lead or first.cover or lead or not lines)
+            not (subtitle or first.lead or first.cover or lead or not lines or _bylines(title, lines))
             or len(paragraphs) != len(body)
             or len(lines) > 4
             or any(len(x) > 120 for x in lines)
@@ -2249,6 +2272,12 @@ class _Converter:
             for b in pictures
             if isinstance(b, m.Image) and not (id(b) in self.marp_bg and self.marp_bg[id(b)][1].colour)
         ]
+        if first is not drafts[0]:
+            # (after a contents list it names the lecture, its title and authors, and stays a slide in its
+            # place: Podium's title slide, the handout's cover, opens a deck)
+            shown = []
+        else:
+            first.kind, first.body = m.TITLE, []
         if shown:
             self.diags.warning(
                 f"the title slide's picture '{_short(shown[0].src)}' is left out: Podium's title "
@@ -2256,7 +2285,6 @@ class _Converter:
                 shown[0].pos,
                 "background",
             )
-        first.kind, first.body = m.TITLE, []
         authors = meta.authors or ((m.Author(lines.pop(0)),) if lines else ())
         return replace(
             meta,
@@ -2264,7 +2292,7 @@ class _Converter:
             subtitle=meta.subtitle or subtitle,
             authors=authors,
             institute=meta.institute or (lines.pop(0) if lines else ""),
-            date=meta.date or " · ".join(lines),
+            date=meta.date or "\n".join(lines),  # (its lines, as the slide shows them)
         )
 
     def _marp_bare(self, d: _SlideDraft) -> bool:
@@ -3638,9 +3666,14 @@ class _Converter:
     def _under_section(self, section: _SlideDraft, node: SyntaxTreeNode) -> _SlideDraft | None:
         """``node`` right under a section heading in an HTML slide show: on the section's slide, which is
         then a content slide of that title; None (still a section slide) while what came shows nothing (a
-        hidden code cell, a comment)."""
+        hidden code cell, a comment).  In a Slidev deck, a first short line under the heading (``# Interface``,
+        ``## Part 2``, a short paragraph) leaves it a section slide, with that line as its second line, as
+        Slidev's ``section`` layout shows it."""
+        said = bool(section.body)
         self.add_to_slide(section, node)
         if not section.body:
+            return None
+        if self.html_show and not said and _second_line(section.body):
             return None
         section.kind = m.CONTENT
         return section
@@ -4686,6 +4719,57 @@ def _largest_heading_titles(d: _SlideDraft) -> bool:
 
 
 # a Marp slide's classes that theme a title slide (`<!-- _class: lead -->`, a theme's `cover`)
+def _contents_list(d: _SlideDraft) -> bool:
+    """Whether ``d`` is an untitled slide of only a list of links to the deck's own slides (the contents
+    a Markdown tool writes: ``- [Intro](#intro)``, nested)."""
+
+    def links(items: tuple[m.ListItem, ...]) -> bool:
+        for item in items:
+            for b in item.blocks:
+                if isinstance(b, m.BulletList):
+                    if not links(b.items):
+                        return False
+                    continue
+                shown = (
+                    [x for x in b.content if not (isinstance(x, m.Text) and not x.text.strip())]
+                    if (isinstance(b, m.Paragraph))
+                    else []
+                )
+                if len(shown) != 1 or not isinstance(shown[0], m.Link) or not shown[0].url.startswith("#"):
+                    return False
+        return True
+
+    return not d.title and len(d.body) == 1 and isinstance(d.body[0], m.BulletList) and links(d.body[0].items)
+
+
+# words that say "by" before an author's name (English, German, French, Spanish, Dutch, Swedish,
+# Indonesian, Vietnamese, Italian)
+_BY = frozenset("by von par por door av oleh bởi di da".split())
+_NAME_LINKS = frozenset(
+    "van von de der den del della di da du la le bin binti al dos das y e and und et".split()
+)
+
+
+def _bylines(title: str, lines: list[str]) -> bool:
+    """Whether a first slide's ``lines`` under its ``title`` (and no subtitle) are a title slide's: at most
+    three short lines, none a sentence, the first an author's name ("Marco Klein", "von Marco Klein (…)",
+    "Dr. Jane Smith, MIT"); "# Why?" and a line of text is a slide."""
+    if not 1 <= len(lines) <= 3 or title.rstrip().endswith(("?", "？")):
+        return False
+    if any(len(x) > 80 or x.rstrip().endswith(tuple(".?!:;…。？！：；")) for x in lines):
+        return False
+    said = re.sub(r"\([^()]*\)|<[^<>]*>|\S+@\S+", " ", lines[0])  # (an e-mail or affiliation in brackets)
+    words = said.replace(",", " ").replace("&", " ").split()
+    if words and words[0].lower().rstrip(":") in _BY:
+        words = words[1:]
+    if not words or any(w.endswith(":") for w in words):  # ("Twitter: @name", "Contact: …": a slide)
+        return False
+    if not any(c.isupper() or c.islower() for c in "".join(words)):  # a script without capitals
+        return len("".join(words)) <= 12
+    names = [w for w in words if w[0].isupper()]  # (a first name and a surname at least)
+    return len(names) >= 2 and len(words) <= 8 and all(w in names or w.lower() in _NAME_LINKS for w in words)
+
+
 _TITLE_CLASSES = frozenset({"lead", "cover", "title", "titlepage", "title-slide", "front", "invert"})
 
 
@@ -4721,7 +4805,10 @@ def _flowed(blocks: list[m.Block], pos: m.SourcePos) -> m.Block:
 
 
 def _flowed_slide(d: _SlideDraft) -> list:
-    """A slide's body; flowed into two columns when its heading says ``{.columns-2}`` (ioslides')."""
+    """A slide's body; flowed into two columns when its heading says ``{.columns-2}`` (ioslides'); a section
+    slide's second line (:meth:`_Converter._under_section`) a line of text, even where a heading wrote it."""
+    if d.kind == m.SECTION and len(d.body) == 1 and isinstance(d.body[0], m.Heading):
+        return [m.Paragraph(d.body[0].content, d.body[0].pos)]
     if "columns-2" not in d.classes or len(d.body) < 2 or any(isinstance(b, m.Columns) for b in d.body):
         return d.body
     return [_flowed(list(d.body), d.pos)]
@@ -4951,6 +5038,26 @@ def _empty_untitled(d: _SlideDraft) -> bool:
         and not d.title
         and not (d.body or d.notes or d.handout or d.instructor)
     )
+
+
+def _second_line(body: list) -> bool:
+    """Whether a section slide's ``body`` is one short line under its title: a heading, or a paragraph of
+    at most 120 characters on one line (with no picture)."""
+    if len(body) != 1 or not isinstance(body[0], (m.Heading, m.Paragraph)):
+        return False
+    words = m.plain_text(body[0].content)
+    return (
+        0 < len(words) <= 120
+        and "\n" not in words.strip()
+        and not any(isinstance(x, m.Image) for x in body[0].content)
+    )
+
+
+def _cut_at_start(nodes: list[SyntaxTreeNode], raw_meta: dict, may: bool) -> bool:
+    """Whether the lecture's start cuts its first slide as a '---' cuts the others: a deck without front
+    matter cut by '---' (reveal.js's Markdown), whose first slide's heading below the (inferred) slide
+    level is its title, as after a '---' (``may``: the level was inferred, no title slide was made)."""
+    return may and not raw_meta and any(n.type == "hr" for n in nodes)
 
 
 def _opened_untitled(d: _SlideDraft) -> bool:

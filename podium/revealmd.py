@@ -66,11 +66,20 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
 
 
 def separators_only(raw_meta: dict, text: str) -> bool:
-    """Whether a reveal.js Markdown deck (:func:`is_reveal_markdown`) is surely reveal-md's, whose slides
-    only its separators cut, never headings: it has reveal-md's front matter or separators of its own.
-    (A file without front matter that only writes ``Note:`` and ``---`` may be a pandoc lecture: pandoc's
-    rules cut it.)"""
-    return bool(_REVEAL_MD_KEYS & {str(k) for k in raw_meta}) or bool(separators_of(raw_meta, text))
+    """Whether a reveal.js Markdown deck (:func:`is_reveal_markdown`) is surely reveal.js's or reveal-md's,
+    whose slides only its separators cut, never headings: it has reveal-md's front matter or separators of
+    its own, or, without front matter, reveal.js's own marks (``--`` vertical slides, ``<!-- .slide: -->``
+    comments), which pandoc never reads.  (A file without front matter that only writes ``Note:`` and
+    ``---`` may be a pandoc lecture: pandoc's rules cut it.)"""
+    if _REVEAL_MD_KEYS & {str(k) for k in raw_meta} or separators_of(raw_meta, text):
+        return True
+    if raw_meta:
+        return False
+    lines = text.split("\n")
+    fenced = code_lines(lines)
+    return any(
+        not fenced[k] and (line.strip() == "--" or "<!-- .slide:" in line) for k, line in enumerate(lines)
+    )
 
 
 # a slide separator written as a comment, passed to reveal-md on its command line (`--separator '<!-- > -->'`,

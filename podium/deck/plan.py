@@ -769,7 +769,7 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
             sub.append(Para((Run(place.replace("\n", "\v")),)))
         line = " · ".join(x for x in (meta.course if meta.institute else "", meta.term, meta.date) if x)
         if line:
-            sub.append(Para((Run(line),)))
+            sub.append(Para((Run(line.replace("\n", "\v")),)))
         return SlidePlan(
             slide.number, LayoutKind.TITLE, slide.layout, title, [], notes, foot, slide.pos, sub, 0, slide
         )

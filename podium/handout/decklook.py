@@ -93,6 +93,9 @@ class LayoutLook:
     title_bold: bool = False
     title_align: str = ""
     title_anchor: str = ""  # "t" | "ctr" | "b"
+    body_align: str = ""  # its first body placeholder's own look (a section slide's line under its title)
+    body_italic: bool = False
+    body_color: str = ""
 
 
 @dataclass
@@ -315,6 +318,8 @@ class _Reader:
                     rpr = sp.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS)
                     if rpr is not None and (rpr.get("sz") or "").isdigit():
                         box = replace(box, size=int(rpr.get("sz")) / 100)
+                    if key == "body0":
+                        self.read_body_style(sp, lay)
                 if box is not None:
                     phs[key] = box
                 if key == "title":
@@ -340,6 +345,18 @@ class _Reader:
                 lay.background_image = self.media(rels, blip.get(R_EMBED))
         elif ref is not None:
             lay.background = self.colour(ref)
+
+    def read_body_style(self, sp, lay: LayoutLook) -> None:
+        """Set ``lay``'s body alignment, italic and colour from its first body placeholder's list style."""
+        ppr = sp.find("p:txBody/a:lstStyle/a:lvl1pPr", NS)
+        rpr = sp.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr", NS)
+        if ppr is not None:
+            lay.body_align = {"ctr": "center", "r": "right", "l": "left", "just": "justify"}.get(
+                ppr.get("algn", ""), ""
+            )
+        if rpr is not None:
+            lay.body_italic = rpr.get("i") == "1"
+            lay.body_color = self.colour(rpr.find("a:solidFill", NS))
 
     def read_title_style(self, sp, lay: LayoutLook) -> None:
         """Set ``lay``'s title colour, size, weight, alignment and anchor from its title placeholder."""

@@ -323,6 +323,12 @@ def kind_css(look: DeckLook, kind: LayoutKind) -> str:
     )
     rules.append(f"{sel} .ph.title > * {{ position:absolute;left:0;right:0;{anchor} }}")
     rules.append(f"{sel} .ph.body {{ {body_box(lay).css()} }}")
+    if kind == LayoutKind.SECTION:  # (a section's line under its title, in its placeholder's look)
+        colour = lay.body_color or ("rgba(255,255,255,0.92)" if is_dark(lay.background) else "")
+        look_of = {"color": colour, "text-align": lay.body_align, "font-style": "italic" * lay.body_italic}
+        said = ";".join(f"{k}:{v}" for k, v in look_of.items() if v)
+        if said:
+            rules.append(f"{sel} .ph.body {{ {said} }}")
     for name, box in (("footer", lay.footer), ("number", lay.number)):
         if box is not None:  # centred on its box's middle line
             pad = max(0.0, (box.h * h_pt - FOOTER_PT * 1.15) / 2)
