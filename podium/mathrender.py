@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .mathfallback import fallback_for
-from .texmath import normalise
+from .texmath import BINARY, RELATIONS, normalise, signs_marked
 
 # ``\mathop{…}``, ``\mathrel{…}``…: ziamath (through latex2mathml) draws nothing of what they wrap
 # (``x \mathop{\perp\!\!\!\perp} y``, a lecture's ``\indep``, came out "x y"); as a plain group the
@@ -25,28 +25,20 @@ def unwrapped(tex: str) -> str:
     return _LIMITS_AFTER_GROUP.sub("}", plain) if plain != tex else tex
 
 
-# TeX's classes of the operators ziamath spaces otherwise (its MathML dictionary leaves \\cap, \\cup and
-# \\setminus tight, \\times and \\cdot nearly so): a binary operation gets a medium space (4 mu) on
-# each side, a relation a thick one (5 mu), as TeX sets them between two operands
-_BINARY = "+−±∓×÷·⋅∗*⋆∘•∙∩∪⊎⊓⊔∧∨⊕⊖⊗⊘⊙⊚⊛⊝⊞⊟⊠⊡◁▷⋄†‡≀⨿⧵∖⋒⋓⊻⊼⋉⋊⋋⋌∔⋇⊺"
-_RELATIONS = (
-    "=<>≤≥≠≈≡∼≃≅∝∈∉∋∌⊂⊃⊆⊇⊊⊋⊄⊅⊈⊉⊏⊐⊑⊒≺≻⪯⪰≼≽≪≫⊥∥∦∣∤⊢⊣⊨⊩→←↔⇒⇐⇔↦⟶⟵⟷⟹⟸⟺⟼↪↩⇀↼⇌↑↓↕⇑⇓"
-    "≔≕≐≜≝≍⋈⌣⌢≲≳≦≧⩽⩾≮≯≰≱∽≊≗≏≎⊲⊳⊴⊵↗↘↙↖⇝⇄⇆↠↣⊸"
-)
-
-
 def _tex_spacing(operators) -> None:
-    """Give ziamath's operator dictionary (``ziamath.operators``) TeX's spaces around the binary
-    operations and relations between two operands; the operator's other properties (stretchy, a
-    fence) are kept, and its forms before or after an operand are left as ziamath has them."""
-    for chars, space in ((_BINARY, "mediummathspace"), (_RELATIONS, "thickmathspace")):
+    """Give ziamath's operator dictionary (``ziamath.operators``) TeX's spaces: a binary operation (texmath's
+    ``BINARY``) gets a medium space (4 mu) on each side, a relation a thick one (5 mu), as TeX sets them
+    between two operands (its dictionary left \\cap, \\cup and \\setminus tight, \\times and \\cdot nearly
+    so); the operator's other properties (stretchy, a fence) are kept.  A binary operation that TeX makes
+    ordinary (a sign: ``(-1)``, ``x = -y``; ``texmath.mark_signs`` marks it ``form="prefix"``) gets none."""
+    for chars, space in ((BINARY, "mediummathspace"), (RELATIONS, "thickmathspace")):
         for char in chars:
             entry = operators.operators.get((char, "infix"), {})
             operators.operators[(char, "infix")] = {**entry, "lspace": space, "rspace": space}
             operators.names.add(char)  # (read as an operator where latex2mathml made it an identifier: ⧵, ±)
-    for char in _BINARY:  # (at the start of a group, a binary operation is TeX's ordinary symbol: no space)
-        if (char, "prefix") not in operators.operators:
-            operators.operators[(char, "prefix")] = {"lspace": "0em", "rspace": "0em"}
+    for char in BINARY:
+        entry = operators.operators.get((char, "prefix"), {})
+        operators.operators[(char, "prefix")] = {**entry, "lspace": "0em", "rspace": "0em"}
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +51,22 @@ def _ziamath():
     return ziamath
 
 
+def _typeset(ziamath, latex: str, size: float, inline: bool):
+    """``ziamath.Latex(latex, size=size, inline=inline)``, its signs marked as the deck's and the text's are
+    (``texmath.mark_signs``) before it is laid out."""
+    from ziamath.tex import tex2mml  # noqa: PLC0415 (with ziamath)
+    from ziamath.zmath import EqNumbering  # noqa: PLC0415
+
+    number = None
+    tags = re.findall(r"\\tag\{(.*)\}", latex)  # (an equation's own number, as ziamath.Latex reads it)
+    if tags:
+        if len(tags) > 1:
+            raise ValueError("multiple \\tag")
+        number = EqNumbering.text(tags[0])
+        latex = re.sub(r"\\tag\{(.*)\}", "", latex)
+    return ziamath.Math(signs_marked(tex2mml(latex, inline=inline)), size=size, number=number)
+
+
 @lru_cache(maxsize=512)
 def tex_to_svg(tex: str, display: bool = False, size: float = 18.0) -> str | None:
     """Return SVG markup for ``tex``, or None when it cannot be typeset."""
@@ -67,8 +75,7 @@ def tex_to_svg(tex: str, display: bool = False, size: float = 18.0) -> str | Non
     try:
         ziamath = _ziamath()
         with fallback_for(tex):  # (East Asian characters: from a CJK face, not as empty boxes)
-            expr = ziamath.Latex(normalise(unwrapped(tex)), size=size, inline=not display)
-            return expr.svg()
+            return _typeset(ziamath, normalise(unwrapped(tex)), size, inline=not display).svg()
     except Exception:  # ziamath raises many kinds for TeX it does not know
         return None
 

@@ -308,6 +308,128 @@ _UNBRACED_FONT = re.compile(
 _ESCAPED_AMPERSAND = re.compile(r"(?<!\\)(?:\\\\)*\\&")  # (TeX's \&: an ampersand; \\& a row's end, then one)
 
 
+# TeX's classes of atoms (The TeXbook, chapter 17 and appendix G), told from the characters of MathML's
+# tokens: a binary operation gets a medium space on each side, a relation a thick one, as TeX sets them
+BINARY = "+−±∓×÷·⋅∗*⋆∘•∙∩∪⊎⊓⊔∧∨⊕⊖⊗⊘⊙⊚⊛⊝⊞⊟⊠⊡◁▷⋄†‡≀⨿⧵∖⋒⋓⊻⊼⋉⋊⋋⋌∔⋇⊺"
+RELATIONS = (
+    "=<>≤≥≠≈≡∼≃≅∝∈∉∋∌⊂⊃⊆⊇⊊⊋⊄⊅⊈⊉⊏⊐⊑⊒≺≻⪯⪰≼≽≪≫⊥∥∦∣∤⊢⊣⊨⊩→←↔⇒⇐⇔↦⟶⟵⟷⟹⟸⟺⟼↪↩⇀↼⇌↑↓↕⇑⇓"
+    "≔≕≐≜≝≍⋈⌣⌢≲≳≦≧⩽⩾≮≯≰≱∽≊≗≏≎⊲⊳⊴⊵↗↘↙↖⇝⇄⇆↠↣⊸"
+)
+_OPENING = "([{⟨⌊⌈⟦⟪⦃⦅"
+_CLOSING = ")]}⟩⌋⌉⟧⟫⦄⦆!?"
+_PUNCTUATION = ",;"
+_LARGE = "∑∏∐∫∬∭∮∯∰∱∲∳⋀⋁⋂⋃⨀⨁⨂⨄⨆"
+_ORD, _OP, _BIN, _REL, _OPEN, _CLOSE, _PUNCT = range(7)
+_CLASSES = (
+    (_OPENING, _OPEN),
+    (_CLOSING, _CLOSE),
+    (_PUNCTUATION, _PUNCT),
+    (RELATIONS + ":", _REL),  # (TeX's colon is a relation, \colon punctuation: a sign after either)
+    (BINARY, _BIN),
+    (_LARGE, _OP),
+)
+# what each of an element's children is: a row of atoms (the mrow's own and those MathML infers), or
+# arguments that are formulas of their own (a fraction's parts, a script)
+_ROWS = frozenset({"math", "mrow", "mtd", "mstyle", "mphantom", "msqrt", "menclose", "mpadded", "merror"})
+
+
+def _local(el) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _atom(el) -> int | None:
+    """TeX's class of the atom MathML element ``el`` sets (None for a space, which is no atom): a
+    scripted atom has its base's class, a group (``{…}``, ``\\frac``, ``\\left…\\right``) is ordinary."""
+    name = _local(el)
+    if name == "mspace" or not name:
+        return None
+    if name in ("msub", "msup", "msubsup", "munder", "mover", "munderover"):
+        kids = [k for k in el if isinstance(k.tag, str)]
+        return _atom(kids[0]) if kids else _ORD
+    if name not in ("mo", "mi"):
+        return _ORD
+    text = "".join(el.itertext()).strip()
+    if name == "mo" and el.get("fence") == "true" and el.get("form") in ("prefix", "postfix"):
+        return _OPEN if el.get("form") == "prefix" else _CLOSE  # (\left. \right|: by their place)
+    if len(text) == 1:
+        for chars, kind in _CLASSES:
+            if text in chars:
+                return kind
+    if len(text) > 1 and text.isalpha() and (name == "mo" or not el.get("mathvariant")):
+        return _OP  # \sin, \lim, \max, \operatorname{…}: TeX's Op
+    if name == "mo" and text.isalpha():
+        return _OP  # (\operatorname{f}: one letter, still an operator's name)
+    return _ORD
+
+
+def _set_form(el, binary: bool) -> None:
+    """Mark sign ``el`` as binary (``form="infix"``) or as TeX's ordinary symbol (``form="prefix"``, the
+    form MathML's dictionary sets without spaces); an ``mi`` (latex2mathml's ``\\pm``) becomes an ``mo``."""
+    if el.get("lspace") is not None or el.get("rspace") is not None:
+        return  # (\mathbin{…}: its spaces given)
+    if _local(el) == "mi":
+        el.tag = el.tag[:-2] + "mo"
+    el.set("form", "infix" if binary else "prefix")
+
+
+def _mark_row(kids: list) -> None:
+    """Mark the binary operations of a row of atoms as TeX decides: a binary atom is ordinary (a sign,
+    ``-1``) when it follows nothing, a binary atom, an operator, a relation, an opening or punctuation,
+    or when a relation, a closing, punctuation or nothing follows it."""
+    before: int | None = None  # (the class of the atom before: None at the row's start)
+    pending = None  # (a binary atom that the next atom may still make ordinary)
+    for el in kids:
+        mark_signs(el)
+        kind = _atom(el)
+        if kind is None:
+            continue
+        if pending is not None:
+            _set_form(pending, kind not in (_REL, _CLOSE, _PUNCT))
+            pending = None
+        if kind == _BIN:
+            if before in (None, _BIN, _OP, _REL, _OPEN, _PUNCT):
+                _set_form(_base(el), False)
+                kind = _ORD
+            else:
+                pending = _base(el)
+        before = kind
+    if pending is not None:
+        _set_form(pending, False)  # (last in its row: a sign, x^+, {a-})
+
+
+def _base(el):
+    """The token that decides ``el``'s class: ``el``, or its base when it is scripted (``\\pm_1``)."""
+    while _local(el) in ("msub", "msup", "msubsup", "munder", "mover", "munderover"):
+        kids = [k for k in el if isinstance(k.tag, str)]
+        if not kids:
+            break
+        el = kids[0]
+    return el
+
+
+def mark_signs(el) -> None:
+    """Mark every binary operation in MathML element ``el`` (+ − ± ∓ × · ∪ …) as binary or as a sign, by
+    TeX's rule (:func:`_mark_row`): ``(-1)``, ``x = -y``, ``[-1, 1]`` have signs, ``a - b`` an operation.
+    The one place that decides it: the drawings (ziamath reads ``form``), Office math and the text."""
+    name = _local(el)
+    kids = [k for k in el if isinstance(k.tag, str)]
+    if name in _ROWS:
+        _mark_row(kids)
+        return
+    for k in kids:  # (each argument a formula of its own: x^-, \frac{-1}{2})
+        if _local(k) in ("mo", "mi"):
+            _mark_row([k])
+        else:
+            mark_signs(k)
+
+
+def signs_marked(mathml: str) -> str:
+    """``mathml`` with its binary operations marked as :func:`mark_signs` says."""
+    root = etree.fromstring(mathml.encode())
+    mark_signs(root)
+    return etree.tostring(root, encoding="unicode")
+
+
 @lru_cache(maxsize=1024)
 def tex_to_mathml(tex: str, display: bool = False) -> str | None:
     """Return MathML for ``tex``; None when latex2mathml cannot read it or leaves a command unknown."""
@@ -330,7 +452,8 @@ def tex_to_mathml(tex: str, display: bool = False) -> str | None:
             ampersands += 1
     if ampersands > len(_ESCAPED_AMPERSAND.findall(tex)):
         return None  # (an alignment's & outside one: more than the \& written)
-    return mathml
+    mark_signs(root)
+    return etree.tostring(root, encoding="unicode")
 
 
 def _convert(tex: str, display: str = "inline") -> str:
@@ -449,6 +572,8 @@ def _token(name: str, el) -> str:
     """A token element: an identifier, number, text, operator (spaced when binary) or space."""
     if name == "mo":
         t = "".join(el.itertext()).strip()
+        if el.get("form") == "prefix" and t in BINARY:
+            return t  # a sign, not an operation (mark_signs)
         return f" {t} " if t in "=<>≤≥≠≈∈∉⊂⊆∪∩→←↔⇒⇔∣+−×·±∓≡∼≅∝≔≕" and t else t
     if name == "mspace":
         if el.get("linebreak") == "newline":
@@ -494,16 +619,11 @@ _LIMIT_OPS = frozenset({"min", "max", "lim", "sup", "inf"})  # min with its scri
 
 
 def _row(kids: list) -> str:
-    """A row of elements: operators spaced, a leading sign kept tight, a space after a big operator."""
+    """A row of elements: operators spaced (signs tight: :func:`mark_signs`), a space after a big operator."""
     out = []
-    prev_op = True
     for k in kids:
         piece = _linear(k)
-        is_op = etree.QName(k).localname == "mo"
-        if is_op and prev_op and piece.strip() in ("−", "+", "±"):
-            piece = piece.strip()  # a sign, not an operation
         out.append(piece)
         if etree.QName(k).localname != "mo" and (piece[:1] in "∑∏∫∮⋃⋂" or piece[:3] in _LIMIT_OPS):
             out.append(" ")  # a big operator with limits, then its operand
-        prev_op = is_op and piece.strip() not in (")", "]", "}", "⟩", "|")
     return "".join(out)

@@ -330,17 +330,12 @@ class _Converter:
             for a, b in zip([-1, *breaks], [*breaks, len(kids)]):
                 self.fill(_m("e", arr), kids[a + 1 : b])
             return [arr]
-        if (
-            kids
-            and _local(kids[0]) == "mo"
-            and (kids[0].get("fence") == "true" or kids[0].get("form") == "prefix")
-        ):
+        # (a fence, not form="prefix" alone: texmath.mark_signs marks a sign, -x, so)
+        if kids and _local(kids[0]) == "mo" and kids[0].get("fence") == "true":
             open_ = _text(kids[0])
             close_el = (
                 kids[-1]
-                if len(kids) > 1
-                and _local(kids[-1]) == "mo"
-                and (kids[-1].get("fence") == "true" or kids[-1].get("form") == "postfix")
+                if len(kids) > 1 and _local(kids[-1]) == "mo" and kids[-1].get("fence") == "true"
                 else None
             )
             inner = kids[1:-1] if close_el is not None else kids[1:]
