@@ -41,7 +41,7 @@ from collections.abc import Callable
 
 from .fancylists import marker_text
 from .markdown import CODE_SPAN, code_lines, fenced_lines, line_starts, outside, toggles_display_math
-from .model import Delimiter, Numbering
+from .model import ITEM_LABEL, Delimiter, Numbering
 from .overlays import overlay_fence, overlay_start
 from .rawtex import _group
 
@@ -928,8 +928,8 @@ def _list(env: str, body: str, options: str = "") -> str:
         content = blocks(text)
         if env == "description" and label:
             content = f"**{label.strip()}** {content}"
-        elif label:
-            content = f"{label.strip()} {content}"
+        elif label.strip():  # (`\item[a)]`: the label instead of the bullet or number, as LaTeX shows it)
+            content = f"[{_ungrouped(label.strip())}]{{.{ITEM_LABEL}}} {content}"
         first, *rest = content.split("\n") if content else [""]
         pad = " " * (len(marker) + 1)
         out.append(f"{marker} {first}")

@@ -109,3 +109,74 @@ def test_a_chapter_switch_inputs_the_chosen_chapter_and_another_condition_is_a_w
         len(said) == 1 and "deck.tex:8: warning: \\maybe{ch1} inputs a file under a TeX condition" in said[0]
     )
     assert "\\ifdefined" in said[0] and "frames" in said[0]
+
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _body_paragraphs(slide) -> list[tuple[str, int, str]]:
+    """Each paragraph of ``slide``'s body placeholder: its words, its level and its bullet's kind (``none``,
+    ``number``, or ``bullet``: the list style's own or a character)."""
+    out = []
+    for shape in slide.placeholders:
+        if shape.placeholder_format.idx != 1:
+            continue
+        for p in shape.text_frame.paragraphs:
+            pPr = p._p.pPr
+            kinds = [etree_name(kid) for kid in (pPr if pPr is not None else ())]
+            bullet = "none" if "buNone" in kinds else "number" if "buAutoNum" in kinds else "bullet"
+            out.append((p.text, p.level, bullet))
+    return out
+
+
+def etree_name(element) -> str:
+    return element.tag.rsplit("}", 1)[-1]
+
+
+def test_item_labels_show_only_the_label_at_the_lists_level(tmp_path):
+    from subprocess import run
+
+    src = _write(
+        tmp_path,
+        {
+            "deck.tex": "\\documentclass{beamer}\n\\title{Course}\n\\begin{document}\n"
+            "\\begin{frame}{Exercises}\n\\begin{itemize}\n  \\item[a)] plain words here\n"
+            "  \\item[b)] more plain words\n\\end{itemize}\n\\begin{itemize}\n  \\item[(i)] roman\n"
+            "  \\item[--] dash\n  \\item[$\\star$] star\n  \\item[Step 1:] first step\n  \\item unlabelled\n"
+            "\\end{itemize}\n\\end{frame}\n"
+            "\\begin{frame}{Numbers}\n\\begin{enumerate}\n\\item one\n\\item[*] starred\n\\item two\n"
+            "\\begin{itemize}\n\\item[x] nested label\n\\item nested plain\n\\end{itemize}\n"
+            "\\end{enumerate}\n\\end{frame}\n\\end{document}\n",
+        },
+    )
+    out = tmp_path / "out"
+    prs, stderr = cli_deck(src, out, command="all")
+    exercises, numbers = (_body_paragraphs(s) for s in list(prs.slides)[1:3])
+    assert [(t.replace("\u2013", "-"), lvl, b) for t, lvl, b in exercises] == [
+        ("a) plain words here", 0, "none"),
+        ("b) more plain words", 0, "none"),
+        ("(i) roman", 0, "none"),
+        ("- dash", 0, "none"),
+        (exercises[4][0], 0, "none"),
+        ("Step 1: first step", 0, "none"),
+        ("unlabelled", 0, "bullet"),
+    ]
+    assert exercises[4][0] == " star" and "\u22c6" in "".join(
+        list(prs.slides)[1].element.itertext()
+    )  # (math)
+    assert numbers == [
+        ("one", 0, "number"),
+        ("* starred", 0, "none"),
+        ("two", 0, "number"),
+        ("x nested label", 1, "none"),
+        ("nested plain", 1, "bullet"),
+    ]
+    autonum = [e.get("startAt") for e in list(prs.slides)[2].element.iter(f"{_A}buAutoNum")]
+    assert autonum == ["1", "2"]  # (a labelled item takes no number, as in LaTeX)
+    handout = run(
+        ["pdftotext", "-layout", str(out / "deck-handout.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    lines = [line.strip() for line in handout.splitlines()]
+    assert "a) plain words here" in lines and "Step 1: first step" in lines and "2. two" in lines, handout
+    assert not any(line.startswith("•") and ")" in line for line in lines), handout
+    assert "error" not in stderr, stderr
