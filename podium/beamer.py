@@ -2032,14 +2032,20 @@ def _typographic(text: str) -> str:
     return outside(  # (code keeps its \\small: \verb|\small{x}|)
         _CODE_SPAN,
         text,
-        lambda part: re.sub(
-            r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|"
-            + SIZES[3:-1]
-            + r")\b(?:~|\s)?",
-            "",
-            part,
-        ),
+        lambda part: _SPACING_OUT.sub(lambda mt: _spacing_out(part, mt), part),
     )
+
+
+_SPACING_OUT = re.compile(
+    r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|" + SIZES[3:-1] + r")\b(?:~|\s)?"
+)
+
+
+def _spacing_out(text: str, mt: re.Match) -> str:
+    """What a spacing or size command ``mt`` of ``text`` leaves: nothing, or a space where a command's
+    name before it would run on into the letters after it (``\\itshape\\small A``: ``\\itshape A``)."""
+    before = re.search(r"\\[A-Za-z]+$", text[: mt.start()])
+    return " " if before is not None and text[mt.end() : mt.end() + 1].isalpha() else ""
 
 
 # environments whose text is paragraphs (where TeX's \\ breaks a line); in any other (tabular, align,

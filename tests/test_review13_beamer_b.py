@@ -180,3 +180,31 @@ def test_item_labels_show_only_the_label_at_the_lists_level(tmp_path):
     assert "a) plain words here" in lines and "Step 1: first step" in lines and "2. two" in lines, handout
     assert not any(line.startswith("•") and ")" in line for line in lines), handout
     assert "error" not in stderr, stderr
+
+
+def test_switches_at_a_table_cells_start_set_its_words(tmp_path):
+    src = _write(
+        tmp_path,
+        {
+            "deck.tex": "\\documentclass{beamer}\n\\title{Course}\n"
+            "\\newcommand{\\notebox}[1]{%\n  \\begin{tabular}{@{}l@{\\hspace{0.35cm}}p{0.82\\textwidth}@{}}\n"
+            "    \\textcolor{orange}{\\rule{2pt}{0.55cm}} & \\itshape\\small\\color{gray} #1\n  \\end{tabular}%\n}\n"
+            "\\begin{document}\n\\begin{frame}{Cells}\n\\begin{tabular}{ll}\nName & Remark \\\\\n"
+            "x & \\itshape\\small A cell remark. \\\\\ny & \\bfseries\\footnotesize\\color{red} Bold red words \\\\\n"
+            "\\end{tabular}\n\n\\notebox{A note with \\textbf{bold} words.}\n\\end{frame}\n\\end{document}\n",
+        },
+    )
+    prs, stderr = cli_deck(src, tmp_path / "out")
+    slide = list(prs.slides)[1]
+    table = next(shape.table for shape in slide.shapes if shape.has_table)
+    cells = {row.cells[0].text: row.cells[1] for row in table.rows}
+    assert cells["x"].text == "A cell remark."
+    assert all(r.font.italic for p in cells["x"].text_frame.paragraphs for r in p.runs)
+    assert cells["y"].text == "Bold red words"
+    assert all(r.font.bold for p in cells["y"].text_frame.paragraphs for r in p.runs)
+    assert len(table.rows) == 3  # (the note is no table of its own: a one-cell row beside a rule)
+    note = [p for shape in slide.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs]
+    note = [p for p in note if "A note with" in p.text]
+    assert note and note[0].text == "A note with bold words."
+    assert all(r.font.italic for r in note[0].runs)
+    assert "raw-tex" not in stderr and "itshape" not in stderr, stderr
