@@ -16,8 +16,9 @@ lecture before it is read, keeping for each new line the line of the file it cam
 * ``\\begin{frame}[options]{Title}{Subtitle}`` … ``\\end{frame}`` (or ``\\frametitle{…}`` inside) is a
   slide (``##``), untitled when it has no title (``---``); a frame of ``\\titlepage`` is the title slide
   and one of ``\\tableofcontents`` the contents slide (``toc: true``);
-* ``\\input{frames/intro}`` (``\\include``, ``\\subfile``) on a line of its own is that file's text
-  (:func:`expand_inputs`; the reader reads it under the path policy, as it reads a picture);
+* ``\\input{frames/intro}`` (``\\include``, ``\\subfile``) is that file's text, also inside a line and
+  where a macro inputs it (``\\lesson{intro}``) (:func:`expand_inputs`; the reader reads it under the
+  path policy, as it reads a picture);
 * comments (``%`` to the line's end) are left out, as TeX leaves them out, and the lines of a frame
   lose their indentation (TeX ignores it; Markdown would read four spaces as code), but for the
   lines of ``verbatim`` and ``lstlisting`` environments.
@@ -82,6 +83,7 @@ def wanted(text: str, shown: str) -> bool:
 
 
 _INPUT = re.compile(r"^\s*\\(input|include|subfile)\s*\{([^{}]+)\}\s*(\\end\{document\}\s*)?(?:%.*)?$")
+_INLINE_INPUT = re.compile(r"\\(input|include|subfile)\s*\{([^{}]+)\}")
 # a package the preamble loads (\RequirePackage in a package): read when its .sty is the course's own
 _PACKAGE = re.compile(
     r"^\s*\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}\s*(?:\[[^\]]*\])?\s*(?:%.*)?$"
@@ -96,55 +98,109 @@ def _include_name(name: str) -> str:
     return name[:-4] if name.lower().endswith(".tex") else name
 
 
+Reader = Callable[[str, str, int, str], "tuple[str, str] | None"]
+
+
+@dataclass
+class _Inputs:
+    """What :func:`expand_inputs` carries from file to file: the reader, ``\\includeonly``'s files, and the
+    macros defined so far (a preamble file's ``\\newcommand{\\lesson}[1]{\\input{parts/#1}}`` is used by the
+    deck that inputs it)."""
+
+    read: Reader
+    only: frozenset[str] | None
+    warn: Callable[[str, str, int], None]  # (message, file, line)
+    macros: dict[str, _Macro] = field(default_factory=dict)
+    use: re.Pattern[str] | None = None  # (a use of one of the macros that input a file; None: not yet made)
+
+
+_NOTHING = re.compile(r"(?!)")
+
+
 def expand_inputs(
     text: str,
     shown: str,
-    read: Callable[[str, str, int], tuple[str, str] | None],
+    read: Reader,
     depth: int = 0,
     only: frozenset[str] | None = None,
+    warn: Callable[[str, str, int], None] | None = None,
 ) -> tuple[str, list[tuple[str, int]]]:
-    """``text`` with each ``\\input{file}`` (``\\include``, ``\\subfile``) standing on its line replaced by
-    the file's text, as LaTeX reads it; and the (file, line) every line came from.  ``read(name, shown,
-    line)`` gives (the file's text, its name in messages), or None (it said why).  So is a package the
-    preamble loads (``\\usepackage{course}``) when ``read`` finds its ``course.sty`` (a course's own, beside
-    the deck; None, unsaid, for LaTeX's own): its ``\\title``, ``\\author`` and macros are the deck's.
-    The preamble's ``\\includeonly{a,b}`` (``only``) leaves out, as LaTeX does, the files other than those
-    that ``\\include`` names (this week's lecture of a course's master file), unread."""
+    """``text`` with each ``\\input{file}`` (``\\include``, ``\\subfile``) replaced by the file's text, as
+    LaTeX reads it; and the (file, line) every line came from.  ``read(name, shown, line, via)`` gives
+    (the file's text, its name in messages), or None (it said why; ``via``: the macro call that inputs
+    it, for the message).  So is a package the preamble loads (``\\usepackage{course}``) when ``read``
+    finds its ``course.sty`` (a course's own, beside the deck; None, unsaid, for LaTeX's own): its
+    ``\\title``, ``\\author`` and macros are the deck's.  The preamble's ``\\includeonly{a,b}`` (``only``)
+    leaves out, as LaTeX does, the files other than those that ``\\include`` names (this week's lecture of
+    a course's master file), unread.  A macro whose body inputs a file
+    (``\\newcommand{\\lesson}[1]{\\input{parts/#1}}``) is followed where it is used, and the simple macros
+    in a file's name (``\\input{data.\\iclass/#1}``) are put in; an ``\\input`` inside a line
+    (``\\frame{\\tiny\\input{license}}``) is the file's text there, on lines of its own; a definition's
+    body and verbatim text input nothing.  ``warn(message, file, line)``: a macro's input Podium cannot
+    decide (under a TeX condition other than a chapter switch's ``\\ifcase``)."""
     if depth == 0 and only is None and (chosen := _INCLUDE_ONLY.search(text)) is not None:
         only = frozenset(_include_name(name) for name in chosen.group(1).split(",") if name.strip())
+    return _expanded_inputs(text, shown, _Inputs(read, only, warn or (lambda *_: None)), depth)
+
+
+def _expanded_inputs(text: str, shown: str, state: _Inputs, depth: int) -> tuple[str, list[tuple[str, int]]]:
+    """:func:`expand_inputs` of one file, with what ``state`` carries from the files before it."""
+    lines = text.split("\n")
+    defining = _definition_lines(lines, state) if "\\" in text else set()
     out: list[str] = []
     origins: list[tuple[str, int]] = []
+    verbatim: str | None = None
     stop = _end_line(text) if depth == 0 else None  # (the files input after it LaTeX never reads)
-    for n, line in enumerate(text.split("\n"), start=1):
-        found = (
-            _INPUT.match(line)
-            if "\\" in line and depth < MAX_INPUT_DEPTH and (stop is None or n <= stop)
-            else None
-        )
-        package = (
-            _PACKAGE.match(line) if found is None and "package" in line and depth < MAX_INPUT_DEPTH else None
-        )
-        if package is not None:  # (a course's own package beside the deck: its preamble, read as an \input)
-            names = [name.strip() + ".sty" for name in package.group(1).split(",") if name.strip()]
-            got_all = [got for name in names if (got := read(name, shown, n)) is not None]
-        elif found is not None and found.group(1) == "include" and only is not None:
-            name = found.group(2).strip()
-            got_all = [got] if _include_name(name) in only and (got := read(name, shown, n)) else []
-        else:
-            got_all = [got] if found is not None and (got := read(found.group(2).strip(), shown, n)) else []
-        if not got_all:
-            out.append("" if found is not None else line)
+    for n, line in enumerate(lines, start=1):
+        if (
+            verbatim is not None
+            or n in defining
+            or "\\" not in line
+            or depth >= MAX_INPUT_DEPTH
+            or (stop is not None and n > stop)
+        ):
+            if verbatim is not None and f"\\end{{{verbatim}" in line:
+                verbatim = None
+            out.append(line)
             origins.append((shown, n))
             continue
-        for got in got_all:
-            part = _document_body(got[0]) if found is not None and found.group(1) == "subfile" else got[0]
-            sub, sub_origins = expand_inputs(part, got[1], read, depth + 1, only)
-            out.extend(sub.split("\n"))
-            origins.extend(sub_origins)
-        if found is not None and found.group(3):  # (`\input{last}\end{document}`: the file, then the end)
-            out.append(found.group(3).strip())
+        cut = _comment_at(line)
+        code = line if cut is None else line[:cut]
+        opened = _VERBATIM.search(code)
+        if opened is not None and f"\\end{{{opened.group(1)}" not in code[opened.end() :]:
+            verbatim = opened.group(1)
+        whole = _INPUT.match(line) is not None  # (its comment is the regex's)
+        called = None if whole else _input_calls(code, state, shown, n)
+        via = ""
+        if called is not None:
+            code, via = called
+        pieces = [line] if whole else _input_pieces(code)
+        if len(pieces) == 1 and called is None:
+            sub = _input_line(line, shown, n, state, depth, via)
+            out.extend(sub[0] if sub is not None else [line])
+            origins.extend(sub[1] if sub is not None else [(shown, n)])
+            ended = _INPUT.match(line) if depth == 0 else None  # (`\input{last}\end{document}`: the end)
+            if ended is not None and ended.group(3) and (stop is None or n < stop):
+                stop = n
+            continue
+        words = ""  # (the line's words around its inputs: a line of their own between the files' lines)
+        for piece in pieces:
+            sub = _input_line(piece, shown, n, state, depth, via) if _INPUT.match(piece) else None
+            if sub is None:
+                words += piece if not words else " " + piece.lstrip()
+                continue
+            lines_in, origins_in = sub
+            if lines_in and not lines_in[-1].strip():  # (the file's last line end: a space, not a paragraph)
+                lines_in, origins_in = lines_in[:-1], origins_in[:-1]
+            if words.strip():
+                out.append(words)
+                origins.append((shown, n))
+            words = ""
+            out.extend(lines_in)
+            origins.extend(origins_in)
+        if words.strip():
+            out.append(words)
             origins.append((shown, n))
-            stop = n if depth == 0 and (stop is None or n < stop) else stop
     return "\n".join(out), origins
 
 
@@ -167,6 +223,143 @@ def _document_body(text: str) -> str:
     return "\n".join(
         "" if k <= begin or (end is not None and k >= end) else line for k, line in enumerate(lines)
     )
+
+
+def _input_line(
+    line: str, shown: str, n: int, state: _Inputs, depth: int, via: str
+) -> tuple[list[str], list[tuple[str, int]]] | None:
+    """The lines (and their origins) that ``line`` stands for when it inputs files, or None: it does not."""
+    found = _INPUT.match(line)
+    package = _PACKAGE.match(line) if found is None and "package" in line else None
+    if found is None and package is None:
+        return None
+    if package is not None:  # (a course's own package beside the deck: its preamble, read as an \input)
+        names = [name.strip() + ".sty" for name in package.group(1).split(",") if name.strip()]
+        got_all = [got for name in names if (got := state.read(name, shown, n, "")) is not None]
+        if not got_all:
+            return None
+    elif found is not None:
+        name = _input_name(found.group(2), state.macros)
+        wanted = found.group(1) != "include" or state.only is None or _include_name(name) in state.only
+        got_all = [got] if wanted and (got := state.read(name, shown, n, via)) is not None else []
+    out: list[str] = []
+    origins: list[tuple[str, int]] = []
+    for got in got_all:
+        part = _document_body(got[0]) if found is not None and found.group(1) == "subfile" else got[0]
+        sub, sub_origins = _expanded_inputs(part, got[1], state, depth + 1)
+        out.extend(sub.split("\n"))
+        origins.extend(sub_origins)
+    if found is not None and found.group(3):  # (`\input{last}\end{document}`: the file, then the end)
+        out.append(found.group(3).strip())
+        origins.append((shown, n))
+    return (out, origins) if out else ([""], [(shown, n)])
+
+
+def _input_name(name: str, macros: dict[str, _Macro]) -> str:
+    """An ``\\input``'s file name with the simple macros in it put in (``data.\\iclass/intro.tex``)."""
+    name = name.strip()
+    for _ in range(3):  # (a macro made of macros)
+        named = re.sub(
+            r"\\([A-Za-z@]+)(?![A-Za-z@])\s*(?:\{\})?",
+            lambda mt: (
+                macros[mt.group(1)].body.strip()
+                if mt.group(1) in macros and not macros[mt.group(1)].arguments
+                else mt.group(0)
+            ),
+            name,
+        )
+        if named == name:
+            break
+        name = named
+    return name
+
+
+def _definition_lines(lines: list[str], state: _Inputs) -> set[int]:
+    """The lines (1-based) of ``lines`` that define macros: an ``\\input`` in a body inputs nothing where it
+    is defined.  The macros they define are added to ``state``'s."""
+    kept = [line[:cut] if (cut := _comment_at(line)) is not None else line for line in lines]
+    text = "\n".join(kept)
+    if defined := _macros(kept):
+        state.macros.update(defined)
+        state.use = None
+    spans: set[int] = set()
+    for mt in _DEFINITION.finditer(text):
+        close = balanced_group(text, mt.end())
+        if close > 0:
+            first = text.count("\n", 0, mt.start()) + 1
+            spans.update(range(first, first + text.count("\n", mt.start(), close) + 1))
+    return spans
+
+
+_IFCASE = re.compile(r"\\ifcase\s*(\d+)\s*(?:\\relax(?![A-Za-z]))?((?:(?!\\if)[\s\S])*?)\\fi(?![A-Za-z])")
+_CONDITION = re.compile(r"\\if[A-Za-z]*(?![A-Za-z])")
+
+
+def _chosen_cases(body: str, macros: dict[str, _Macro]) -> str:
+    """``body`` with each ``\\ifcase N … \\or … \\else … \\fi`` whose ``N`` is a number (a chapter switch's
+    argument put in, or a macro defined as one) replaced by the case TeX chooses."""
+    if "\\ifcase" not in body:
+        return body
+    body = re.sub(
+        r"(\\ifcase\s*)\\([A-Za-z@]+)(?![A-Za-z@])",
+        lambda mt: mt.group(1) + macros[mt.group(2)].body.strip() if mt.group(2) in macros else mt.group(0),
+        body,
+    )
+
+    def case(mt: re.Match) -> str:
+        cases, _, otherwise = mt.group(2).partition("\\else")
+        chosen = re.split(r"\\or(?![A-Za-z])", cases)
+        return chosen[int(mt.group(1))] if int(mt.group(1)) < len(chosen) else otherwise
+
+    return _IFCASE.sub(case, body)
+
+
+def _input_calls(line: str, state: _Inputs, shown: str, n: int) -> tuple[str, str] | None:
+    """``line`` (its comment cut off) with each use of a macro that inputs a file (``\\lesson{intro}``)
+    replaced by its body, the arguments put in (and a chapter switch's ``\\ifcase`` decided); and the first
+    such use as written.  None: ``line`` uses none.  A use whose input depends on another TeX condition,
+    which Podium does not run, inputs nothing: a warning says so."""
+    if state.use is None:
+        inputting = [name for name, macro in state.macros.items() if _INLINE_INPUT.search(macro.body)]
+        names = "|".join(sorted(map(re.escape, inputting), key=len, reverse=True))
+        state.use = re.compile(r"\\(" + names + r")(?![A-Za-z@])") if inputting else _NOTHING
+    out: list[str] = []
+    at = 0
+    first = ""
+    for mt in state.use.finditer(line):
+        if mt.start() < at or _VERBATIM_ARG.search(line, 0, mt.start()):
+            continue
+        done = _expanded(line, mt.end(), state.macros[mt.group(1)])
+        if done is None:
+            continue
+        used, body = line[mt.start() : done[1]], _chosen_cases(done[0], state.macros)
+        if (condition := _CONDITION.search(body)) is not None and _INLINE_INPUT.search(body):
+            state.warn(
+                f"{used} inputs a file under a TeX condition ({condition.group(0)}), which Podium does not "
+                "run: the file is not read, and its frames and text are missing from the deck",
+                shown,
+                n,
+            )
+            body = ""
+        out.append(line[at : mt.start()] + body)
+        first = first or used
+        at = done[1]
+    return ("".join(out) + line[at:], first) if out else None
+
+
+def _input_pieces(line: str) -> list[str]:
+    """``line`` as it is, or, where it has an ``\\input`` inside (``\\frame{ \\tiny\\input{license}}``), cut
+    into the words before, the ``\\input`` on a line of its own, the words after (TeX reads a line's end
+    as a space)."""
+    if _INPUT.match(line) or not _INLINE_INPUT.search(line) or _VERBATIM_ARG.search(line):
+        return [line]
+    pieces: list[str] = []
+    at = 0
+    for mt in _INLINE_INPUT.finditer(line):
+        pieces += [line[at : mt.start()].rstrip(), mt.group(0)]
+        at = mt.end()
+    pieces.append(line[at:])
+    return [piece for piece in pieces if piece.strip()] or [line]
 
 
 @dataclass
@@ -1208,17 +1401,16 @@ def _joined_arguments(text: str) -> tuple[str, list[int]]:
 
 
 def _frames_in_preamble(lines: list[str], index: list[int], out: Converted) -> None:
-    """A warning for frames before ``\\begin{document}``: a file ``\\input`` in a macro the preamble
-    defines (a chapter switch such as ``\\ifcase\\chno \\include{ch00} \\or …``), which Podium does not
-    run, so they are not shown."""
+    """A warning for frames before ``\\begin{document}`` (written there, or in a file the preamble
+    ``\\input``s), which LaTeX does not show."""
     hooks = _in_hooks(lines)
     frames = [k for k, line in enumerate(lines) if line.lstrip().startswith(_FRAME) and k not in hooks]
     if frames:
         out.warnings.append(
             (
                 index[frames[0]],
-                f"{len(frames)} frame(s) before \\begin{{document}} are left out (a file \\input in a "
-                "preamble macro?); Podium does not run macros: \\input the file after \\begin{document}",
+                f"{len(frames)} frame(s) before \\begin{{document}} are left out, as LaTeX shows nothing "
+                "before it: put them (or the \\input of their file) after \\begin{document}",
                 "outside-frame",
             )
         )
@@ -2023,14 +2215,20 @@ def _typographic(text: str) -> str:
     return outside(  # (code keeps its \\small: \verb|\small{x}|)
         _CODE_SPAN,
         text,
-        lambda part: re.sub(
-            r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|"
-            + SIZES[3:-1]
-            + r")\b(?:~|\s)?",
-            "",
-            part,
-        ),
+        lambda part: _SPACING_OUT.sub(lambda mt: _spacing_out(part, mt), part),
     )
+
+
+_SPACING_OUT = re.compile(
+    r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|" + SIZES[3:-1] + r")\b(?:~|\s)?"
+)
+
+
+def _spacing_out(text: str, mt: re.Match) -> str:
+    """What a spacing or size command ``mt`` of ``text`` leaves: nothing, or a space where a command's
+    name before it would run on into the letters after it (``\\itshape\\small A``: ``\\itshape A``)."""
+    before = re.search(r"\\[A-Za-z]+$", text[: mt.start()])
+    return " " if before is not None and text[mt.end() : mt.end() + 1].isalpha() else ""
 
 
 # environments whose text is paragraphs (where TeX's \\ breaks a line); in any other (tabular, align,

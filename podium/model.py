@@ -190,6 +190,9 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class ListItem:
+    """A list item.  One whose first words are a ``[label]{.item-label}`` span (LaTeX's ``\\item[a)]``) shows
+    that label instead of its bullet or number (:func:`labelled`)."""
+
     blocks: tuple[Block, ...]
     pos: SourcePos
 
@@ -586,6 +589,21 @@ def plain_text(inlines: Inlines, line_break: str = " ") -> str:
         line_break if type(n) is LineBreak else _LEAF_TEXT[type(n)](n)
         for n in walk(inlines)
         if type(n) in _LEAF_TEXT
+    )
+
+
+ITEM_LABEL = "item-label"
+
+
+def labelled(item: ListItem) -> bool:
+    """Whether ``item`` shows a label of its own (its first words a ``[a)]{.item-label}`` span: LaTeX's
+    ``\\item[a)]``) instead of its list's bullet or number."""
+    first = item.blocks[0] if item.blocks else None
+    return (
+        isinstance(first, Paragraph)
+        and bool(first.content)
+        and isinstance(first.content[0], Span)
+        and ITEM_LABEL in first.content[0].classes
     )
 
 

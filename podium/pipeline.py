@@ -137,8 +137,8 @@ class TrackingPolicy(PathPolicy):
     def record(self, path):
         self.looked_for.add(os.path.realpath(path))
 
-    def resolve(self, src, base_dir, pos, diags, what):
-        found = super().resolve(src, base_dir, pos, diags, what)
+    def resolve(self, src, base_dir, pos, diags, what, then=""):
+        found = super().resolve(src, base_dir, pos, diags, what, then)
         if found is not None and not src.startswith(("http://", "https://")):
             self.looked_for.add(os.path.realpath(found))
         elif src.strip() and ":" not in src.split("/")[0]:  # a local path that was refused or is missing

@@ -889,15 +889,26 @@ def _signs(text: str, signs: tuple[str, ...]) -> bool:
 def _tex_reader(base_dir: str, policy: PathPolicy, diags: Diagnostics):
     """For :func:`podium.beamer.expand_inputs`: a file a beamer deck inputs, found as LaTeX finds it
     (``name.tex``, then ``name``, from the deck's folder) and read under the path policy.  A package
-    (``name.sty``) is read only when it is there: else it is one of LaTeX's own, and nothing is said."""
+    (``name.sty``) is read only when it is there: else it is one of LaTeX's own, and nothing is said.
+    ``via``: the macro call that inputs the file (``\\lesson{intro}``), named in a message."""
 
-    def read(name: str, shown: str, line: int) -> tuple[str, str] | None:
+    def read(name: str, shown: str, line: int, via: str = "") -> tuple[str, str] | None:
         if name.endswith(".sty") and not os.path.isfile(os.path.join(base_dir, name)):
             return None
         pos = m.SourcePos(shown, line)
+        lost = "; its frames and text are missing from the deck" + (f" ({via} inputs it)" if via else "")
+        if (unknown := re.search(r"\\[A-Za-z@]+|#\d", name)) is not None:
+            diags.warning(
+                f"\\input file '{name}' is named with '{unknown.group(0)}', which Podium cannot put in (only a "
+                f"macro defined with \\newcommand or \\def in the deck, without arguments){lost}",
+                pos,
+                "missing-file",
+            )
+            return None
         names = [name] if name.lower().endswith(".tex") else [name + ".tex", name]
         found = next((n for n in names if os.path.isfile(os.path.join(base_dir, n))), names[0])
-        path = policy.resolve(found, base_dir, pos, diags, "\\input file")  # (missing: said, and watched for)
+        # (missing: said, and watched for)
+        path = policy.resolve(found, base_dir, pos, diags, "\\input file", then=lost)
         if path is None:
             return None
         try:
@@ -1207,7 +1218,12 @@ def _front_matter_and_body(
     the files it ``\\input``s."""
     if tex_deck:
         beamer = _beamer_module()
-        text, lines = beamer.expand_inputs(text, shown, _tex_reader(base_dir, policy, diags))
+        text, lines = beamer.expand_inputs(
+            text,
+            shown,
+            _tex_reader(base_dir, policy, diags),
+            warn=lambda message, file, line: diags.warning(message, m.SourcePos(file, line), "missing-file"),
+        )
         converted = beamer.beamer_markdown(text)
         for line, message, code in converted.warnings:
             diags.warning(message, m.SourcePos(*lines[line]), code)

@@ -66,9 +66,17 @@ class PathPolicy:
         that tracks its inputs remembers it (podium.pipeline.TrackingPolicy)."""
 
     def _not_found(
-        self, src: str, candidate: Path, base_dir: str, pos: SourcePos, diags: Diagnostics, what: str
+        self,
+        src: str,
+        candidate: Path,
+        base_dir: str,
+        pos: SourcePos,
+        diags: Diagnostics,
+        what: str,
+        then: str,
     ) -> None:
-        """Warn that ``src`` is not found, where it was looked for and the nearest name, if any."""
+        """Warn that ``src`` is not found, where it was looked for and the nearest name, if any (and
+        ``then``: what that costs)."""
         shown = os.path.relpath(base_dir) if base_dir else "."
         if self.project_root is not None and src.startswith("/"):  # (looked for from the project's root)
             shown = os.path.relpath(self.project_root)
@@ -80,10 +88,15 @@ class PathPolicy:
             hint = hint or "; write it with '/', from the lecture's folder"
         elif "%20" in src:  # (spaces, as written: `![](my pic.png)`)
             src = unquote(src)
-        diags.warning(f"{what} '{src}' not found (searched {shown}/{also}){hint}", pos, missing_code(what))
+        diags.warning(
+            f"{what} '{src}' not found (searched {shown}/{also}){hint}{then}", pos, missing_code(what)
+        )
 
-    def resolve(self, src: str, base_dir: str, pos: SourcePos, diags: Diagnostics, what: str) -> str | None:
-        """Return the local path ``src`` refers to, or None after a warning saying why not."""
+    def resolve(
+        self, src: str, base_dir: str, pos: SourcePos, diags: Diagnostics, what: str, then: str = ""
+    ) -> str | None:
+        """Return the local path ``src`` refers to, or None after a warning saying why not (a missing
+        file's ending with ``then``)."""
         if not src.strip():
             diags.warning(f"{what} has no file name", pos, missing_code(what))
             return None
@@ -170,7 +183,7 @@ class PathPolicy:
                     real = Path(os.path.realpath(found))
                     break
         if not real.is_file():
-            self._not_found(src, candidate, base_dir, pos, diags, what)
+            self._not_found(src, candidate, base_dir, pos, diags, what, then)
             return None
         if real.stat().st_size > MAX_FILE_BYTES:
             diags.warning(

@@ -41,7 +41,7 @@ from collections.abc import Callable
 
 from .fancylists import marker_text
 from .markdown import CODE_SPAN, code_lines, fenced_lines, line_starts, outside, toggles_display_math
-from .model import Delimiter, Numbering
+from .model import ITEM_LABEL, Delimiter, Numbering
 from .overlays import overlay_fence, overlay_start
 from .rawtex import _group
 
@@ -996,8 +996,8 @@ def _list(env: str, body: str, options: str = "") -> str:
         content = blocks(text)
         if env == "description" and label:
             content = f"**{label.strip()}** {content}"
-        elif label:
-            content = f"{label.strip()} {content}"
+        elif label.strip():  # (`\item[a)]`: the label instead of the bullet or number, as LaTeX shows it)
+            content = f"[{_ungrouped(label.strip())}]{{.{ITEM_LABEL}}} {content}"
         first, *rest = content.split("\n") if content else [""]
         pad = " " * (len(marker) + 1)
         out.append(f"{marker} {first}")
@@ -1433,20 +1433,59 @@ def _table(spec: str, body: str) -> str | None:
                 if close > 0:
                     span, cell = max(1, int(multi.group(1))), cell[multi.end() : close - 1]
             cell = re.sub(r"\\multirow\s*\{[^{}]*\}\s*\{[^{}]*\}\s*\{(.*)\}$", r"\1", cell)
-            # a switch that begins the cell sets all of it (\bfseries Pred.: bold words)
-            cell = re.sub(r"^\\(?:bfseries|bf)\s+(.+)$", r"\\textbf{\1}", cell)
-            cell = re.sub(r"^\\(?:itshape|it|em)\s+(.+)$", r"\\emph{\1}", cell)
+            cell = _cell_switched(cell)  # (\bfseries Pred.: bold words)
             cells.append(cell.strip().replace("|", "\\|"))
             cells.extend([""] * (span - 1))
         rows.append(cells)
     if not rows:
         return None
+    shown = [cell for cell in rows[0] if not _prints_nothing(cell)]
+    if len(rows) == 1 and len(shown) == 1:  # (a note beside a coloured rule: its words, no table of one cell)
+        return shown[0].replace("\\|", "|")
     ncols = max(len(aligns), *(len(r) for r in rows))
     aligns += ["l"] * (ncols - len(aligns))
     rule = {"l": ":--", "c": ":-:", "r": "--:"}
     lines = ["| " + " | ".join(r + [""] * (ncols - len(r))) + " |" for r in rows]
     lines.insert(1, "|" + "|".join(rule[a] for a in aligns[:ncols]) + "|")
     return "\n".join(lines)
+
+
+def _prints_nothing(cell: str) -> bool:
+    """Whether a table cell shows no words: empty, or only a ``\\rule`` (coloured), spacing or a strut."""
+    cell = re.sub(
+        r"\\rule\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}\s*\{[^{}]*\}|\\[hv]space\*?\s*\{[^{}]*\}|\\strut\b", "", cell
+    )
+    cell = re.sub(r"\\(?:textcolor|colorbox)\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}|\\color\s*\{[^{}]*\}", "", cell)
+    return not cell.replace("{", "").replace("}", "").strip()
+
+
+# the declarations a cell may begin with (`\itshape\small\color{gray} A remark.`), which set all of it
+_CELL_SWITCH = re.compile(
+    r"\\(?:(bf|bfseries)|(it|itshape|em|sl|slshape)|(tt|ttfamily)|tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|sffamily|rmfamily|upshape|"
+    r"mdseries|normalfont|scshape|centering|raggedright|raggedleft|arraybackslash|color\s*(\[[^\]]*\])?\s*"
+    r"\{([^{}]*)\})(?![A-Za-z])\s*"
+)
+
+
+def _cell_switched(cell: str) -> str:
+    """A table cell whose first words are declarations (``\\itshape\\small\\color{gray} A remark.``) as the
+    commands that set its words so: ``\\emph``, ``\\textbf``, ``\\texttt``, ``\\textcolor`` (a size or an
+    alignment prints nothing: the table's size is the template's)."""
+    commands: list[str] = []
+    at = 0
+    while (mt := _CELL_SWITCH.match(cell, at)) is not None:
+        face = "textbf" if mt.group(1) else "emph" if mt.group(2) else "texttt" if mt.group(3) else ""
+        if mt.group(5) is not None:
+            commands.append(f"\\textcolor{mt.group(4) or ''}{{{mt.group(5)}}}")
+        elif face and face not in commands:
+            commands.append(face)
+        at = mt.end()
+    if not at or not cell[at:].strip():
+        return cell if not at else ""
+    words = cell[at:].strip()
+    for command in reversed(commands):
+        words = f"{command}{{{words}}}" if command.startswith("\\") else f"\\{command}{{{words}}}"
+    return words
 
 
 # what sets a cell's text in lines (makecell's \makecell and \thead, \shortstack, stackengine's stacks),

@@ -1206,6 +1206,7 @@ def _names(p: Para) -> bool:
     return (
         bool(text)
         and p.bullet == Bullet.NONE
+        and not p.label
         and p.style in (ParaStyle.BODY, ParaStyle.HEADING)
         and len(text) <= 60
         and "\n" not in text

@@ -21,7 +21,7 @@ from .fonts import face
 from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, Rect, split_columns
 from .plan import ColumnsChunk, ObjectChunk, Para, ParaStyle, TextChunk, TypeSizes
 from .plan import runs as to_runs
-from .styles import GRID_INDENT, FrameStyle
+from .styles import GRID_INDENT, FrameStyle, Level
 
 BODY_PT = (24, 20, 18, 16, 16, 14)  # body text by list level in text boxes, on a 7.5 in tall slide
 CODE_PT = 18.0  # code and tables at full size, on a 7.5 in tall slide
@@ -150,10 +150,17 @@ def text_start(para: Para, style: FrameStyle, own: bool, cv_scale: float, scale:
     """Return where ``para``'s text starts (EMU from the frame's inner left edge), as the writer writes it."""
     lvl = style.level(para.look)
     grid = int(GRID_INDENT * cv_scale)
+    if para.label:  # (an item's own label, \item[a)]: where its bullet would be)
+        return label_start(para, lvl, own, grid)
     if para.bullet == "none":
         return lvl.mar_l if own and lvl.bullet and para.look < para.level else para.level * grid
     start = lvl.mar_l if own and lvl.bullet else (para.level + 1) * grid
     return start + marker_room(para, para_size(para, style, scale))
+
+
+def label_start(para: Para, lvl: Level | None, own: bool, grid: int) -> int:
+    """Where an item with a label of its own (``\\item[a)]``) starts: where its level's bullet is drawn."""
+    return max(lvl.mar_l + lvl.indent, 0) if own and lvl is not None and lvl.bullet else para.level * grid
 
 
 NUMBER_EM = 0.86  # the width of "8." (fancylists.marker_em): what a list style's indent is made for

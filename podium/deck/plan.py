@@ -146,12 +146,17 @@ class Para:
     numbering: m.Numbering = m.Numbering.DECIMAL  # of a numbered item: a. / (iv) / 1)
     delimiter: m.Delimiter = m.Delimiter.PERIOD
     marker_em: float = 0.0  # of a numbered item: how wide its list's widest marker is (ems), for the indent
+    label: bool = (
+        False  # an item with a label of its own (\item[a)]): no bullet, its label where one would be
+    )
 
     @property
     def look(self) -> int:
         """The list level whose type size and spacing the paragraph takes: an item's own; an item's
         second paragraph (no bullet, one level in) its item's, as the handout's drawings show it."""
-        return self.level - 1 if self.bullet == Bullet.NONE and self.level > 0 else self.level
+        return (
+            self.level - 1 if self.bullet == Bullet.NONE and self.level > 0 and not self.label else self.level
+        )
 
 
 @dataclass(frozen=True)
@@ -500,7 +505,11 @@ class _Chunker:
             widest = _widest_marker(b)
         base = self.step if base is None else base
         paused = False  # a beamer \pause in an item: what follows the list comes after it too
-        for k, item in enumerate(b.items):
+        counted = 0  # (the items before that have a number: not those with a label of their own)
+        for item in b.items:
+            own_label = m.labelled(item)  # (LaTeX's \item[a)]: its label, no bullet or number)
+            number = max(b.start, 1) + counted  # (PowerPoint numbers from 1: the reader warns)
+            counted += not own_label
             if incremental:  # every item its own click, nested ones too (as reveal.js builds them)
                 self.click()
             first = True
@@ -530,14 +539,15 @@ class _Chunker:
                             p = Para(
                                 p.runs,
                                 level,
-                                Bullet.NUMBER if b.ordered else Bullet.BULLET,
-                                max(b.start, 1) + k,  # (PowerPoint numbers from 1: the reader warns)
+                                Bullet.NONE if own_label else Bullet.NUMBER if b.ordered else Bullet.BULLET,
+                                number,
                                 p.align,
                                 p.style,
                                 self.step,
                                 b.numbering,
                                 b.delimiter,
                                 widest,
+                                own_label,
                             )
                             first = False
                         else:
@@ -560,7 +570,7 @@ class _Chunker:
                         (),
                         level,
                         Bullet.NUMBER if b.ordered else Bullet.BULLET,
-                        max(b.start, 1) + k,
+                        number,
                         step=self.step,
                         numbering=b.numbering,
                         delimiter=b.delimiter,

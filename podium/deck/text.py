@@ -16,7 +16,7 @@ from pptx.util import Emu, Pt
 
 from .. import model as m
 from .canvas import Canvas, hex_rgb
-from .measure import has_east_asian, marker_room, para_size
+from .measure import has_east_asian, label_start, marker_room, para_size
 from .omml import wrap_inline_run
 from .plan import Para, Run
 from .styles import GRID_INDENT, FrameStyle, Level, placeholder_list_style
@@ -243,6 +243,8 @@ def set_bullet(cv: Canvas, p, para: Para, own: bool, lvl: Level | None = None, r
     if para.bullet == "none":  # (an item's second paragraph: where the item's words start)
         inside = own and lvl is not None and lvl.bullet and para.look < para.level
         pPr.set("marL", str(lvl.mar_l if inside and lvl is not None else para.level * indent_emu))
+        if para.label:  # (an item's own label, \item[a)]: where its bullet would be)
+            pPr.set("marL", str(label_start(para, lvl, own, indent_emu)))
         pPr.set("indent", "0")
         etree.SubElement(pPr, qn("a:buNone"))
         return

@@ -21,6 +21,10 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# an item that shows its own label (LaTeX's \item[a)]): no marker, and no number counted
+LABELLED_ITEM = '<li class="labelled" style="list-style: none; counter-increment: list-item 0">'
+
+
 class HtmlRenderer:
     """Render IR blocks and inlines to HTML fragments."""
 
@@ -114,15 +118,20 @@ class HtmlRenderer:
         if isinstance(b, m.Heading):
             return f'<p class="subhead">{self.inlines(b.content)}</p>'
         if isinstance(b, m.BulletList):
+            own = [m.labelled(i) for i in b.items]  # (LaTeX's \\item[a)]: its label, no bullet or number)
             if not b.ordered:
-                return "<ul>" + "".join(f"<li>{self._item(i, handout)}</li>" for i in b.items) + "</ul>"
+                li = [LABELLED_ITEM if o else "<li>" for o in own]
+                items = "".join(f"{open_}{self._item(i, handout)}</li>" for open_, i in zip(li, b.items))
+                return f"<ul>{items}</ul>"
+            numbers = [b.start + sum(not o for o in own[:k]) for k in range(len(own))]
             if (b.numbering, b.delimiter) == (m.Numbering.DECIMAL, m.Delimiter.PERIOD):
                 li = ["<li>"] * len(b.items)
             else:  # the marker written out, as the deck numbers it: a. / (iv) / 3)
                 li = [
-                    f"<li style=\"list-style-type: '{marker_text(b.numbering, b.delimiter, b.start + k)} '\">"
-                    for k in range(len(b.items))
+                    f"<li style=\"list-style-type: '{marker_text(b.numbering, b.delimiter, n)} '\">"
+                    for n in numbers
                 ]
+            li = [LABELLED_ITEM if o else x for o, x in zip(own, li)]
             items = "".join(f"{open_}{self._item(i, handout)}</li>" for open_, i in zip(li, b.items))
             return f"<ol{ol_type(b.numbering)}{ol_start(b.start)}>{items}</ol>"
         if isinstance(b, m.Quote):

@@ -16,7 +16,7 @@ import re
 from .. import model as m
 from ..deck.plan import ColumnsChunk, ObjectChunk, Para, Run, TextChunk
 from ..fancylists import marker_text
-from .nodehtml import ol_start, ol_type
+from .nodehtml import LABELLED_ITEM, ol_start, ol_type
 
 
 def esc(text: str) -> str:
@@ -106,15 +106,19 @@ def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
         if quote_open and style not in ("quote", "attribution"):
             out.append("</blockquote>")
             quote_open = False
-        if bullet in ("bullet", "number"):
+        if bullet in ("bullet", "number") or p.label:
             tag = "ol" if bullet == "number" else "ul"
             kind = (tag, p.numbering, p.delimiter) if tag == "ol" else (tag,)
             restart = tag == "ol" and p.number <= numbers.get(p.level, p.number - 1)  # (a list after a list)
+            if p.label:  # (an item with a label of its own, \item[a)]: an item of the list it is in)
+                tag, kind = next(((s[1], s[2]) for s in reversed(stack) if s[0] == p.level), ("ul", ("ul",)))
+                restart = False
             while stack and (
                 stack[-1][0] > p.level or (stack[-1][0] == p.level and (stack[-1][2] != kind or restart))
             ):
                 out.append(f"</li></{stack.pop()[1]}>")
-            numbers[p.level] = p.number
+            if not p.label:
+                numbers[p.level] = p.number
             if stack and stack[-1][0] == p.level:
                 out.append("</li>")
             else:
@@ -129,7 +133,9 @@ def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
                 )
                 out.append(f"<{tag}{start}>")
                 stack.append((p.level, tag, kind))
-            if tag == "ol" and (p.numbering, p.delimiter) != (m.Numbering.DECIMAL, m.Delimiter.PERIOD):
+            if p.label:
+                out.append(LABELLED_ITEM + runs_html(p.runs, math))
+            elif tag == "ol" and (p.numbering, p.delimiter) != (m.Numbering.DECIMAL, m.Delimiter.PERIOD):
                 marker = marker_text(p.numbering, p.delimiter, p.number)
                 out.append(f"<li style=\"list-style-type: '{marker} '\">{runs_html(p.runs, math)}")
             else:

@@ -448,6 +448,7 @@ SLIDE_CSS = """
 .ph.body ul > li {{ list-style: none; margin-left: -1.1em; padding-left: 1.1em;
                    background: url("{disc}") no-repeat 0.41em 0.35em / 0.36em 0.36em; }}
 .ph.body li ul > li {{ background-image: url("{dash}"); background-position: 0.43em 0.53em; background-size: 0.35em 0.07em; }}
+.ph.body li.labelled {{ background: none; list-style: none; margin-left: -1.1em; padding-left: 0; }}  /* \\item[a)]: its label where a bullet is */
 .ph.body .subhead {{ font-weight: bold; color: {primary}; }}
 .ph.body figure {{ margin: 0.2em 0; text-align: center; }}
 .ph.body > figure:first-child, .ph.body .column > figure:first-child {{ margin-top: 0; }}
@@ -505,6 +506,7 @@ RTL_CSS = """
 MARKER_CSS = """
 .ph.body ul > li { background: none; list-style: disc; margin-left: 0; padding-left: 0; }
 .ph.body li ul > li { background: none; list-style-type: "– "; }
+.ph.body li.labelled { list-style: none; }
 """
 
 
