@@ -4961,7 +4961,12 @@ def _is_img_tag(node: SyntaxTreeNode) -> bool:
 def _only_line_breaks(html: str) -> bool:
     """Whether the only tags of an HTML block are ``<br>`` (a paragraph that begins with a ``<br>`` line,
     which CommonMark reads as HTML, where pandoc reads a paragraph): its Markdown is what it shows."""
-    return all(name.lower() == "br" for name in _TAG_NAME.findall(html)) and "<!--" not in html
+    return (
+        _LEADING_BREAKS.match(html) is not None  # (read again without them: never the same block again)
+        and all(name.lower() == "br" for name in _TAG_NAME.findall(html))
+        and "<!" not in html
+        and "<?" not in html
+    )
 
 
 _STYLE_ONLY = re.compile(r"\s*<style\b[^>]*>.*?</style>\s*", re.I | re.S)
