@@ -76,6 +76,10 @@ _SPACES = re.compile(r"[ \t]*(?:\n[ \t]*)?")  # spaces, and at most one line bre
 _TIKZSTYLE_OPTIONS = re.compile(r"[ \t]*\+?=[ \t]*\[")
 
 
+_NAME_DEFINERS = frozenset(("newcommand", "renewcommand", "providecommand", "DeclareMathOperator"))
+_BARE_NAME = re.compile(r"[ \t]*(\\[A-Za-z@]+)")
+
+
 def _read_command(text: str, i: int) -> RawPiece | None:
     """Read ``\\name[opt]{arg}…`` at ``text[i]``; None when no command starts there."""
     mt = _NAME.match(text, i)
@@ -107,6 +111,10 @@ def _read_command(text: str, i: int) -> RawPiece | None:
             if end > 0:
                 args = [m2.group(1), str(len(m2.group(2)) // 2), text[j + 1 : end - 1]]
                 return RawPiece(i, end, text[i:end], name, args)
+    if name.rstrip("*") in _NAME_DEFINERS and (bare := _BARE_NAME.match(text, j)) is not None:
+        args.append(bare.group(1))  # (\newcommand\comb[2]{…}: the name unbraced, as LaTeX and MathJax allow)
+        kinds += "{"
+        j = bare.end()
     while j < len(text):
         k = j
         if name in DEFINERS or (

@@ -1721,7 +1721,10 @@ def _inferred_level(conv, top: list[SyntaxTreeNode]) -> int:
     no front matter, ``---`` between slides) has no level to write: making each ``##`` a slide would
     split its slides, so nothing is said."""
     level = infer_slide_level(top)
-    separated = conv.marp or conv.reveal or (not conv.raw_meta and any(n.type == "hr" for n in top))
+    rules = sum(1 for n in top if n.type == "hr")
+    titles = sum(1 for n in top if n.type == "heading" and n.tag in ("h1", "h2"))
+    # (rules that cut the slides: about one a title; a few before a licence at the end cut nothing)
+    separated = conv.marp or conv.reveal or (not conv.raw_meta and rules and 2 * rules >= titles)
     if level == 1 and not separated:
         top = _slide_comments_after_headings(top)  # (as the slides are read: the comment is its slide's)
         first = next(
