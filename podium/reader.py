@@ -73,7 +73,14 @@ from .rawtex import (
     macro_definition,
     opened_switch_groups,
 )
-from .revealmd import element_fragments, is_reveal_markdown, reveal_markdown, separators_only
+from .revealmd import (
+    element_fragments,
+    is_reveal_markdown,
+    reveal_markdown,
+    section_deck,
+    section_slides,
+    separators_only,
+)
 from .safety import PathPolicy
 from .sourcefile import MAX_BYTES, decode_source, read_bounded
 from .texenvs import (
@@ -1127,11 +1134,13 @@ def _other_markups(
     origins: list[tuple[str, int]] | None,
     latex: bool = False,
     reveal: bool = False,
+    sections: bool = False,
 ) -> tuple[str, list[tuple[str, int]] | None]:
     """``body`` with what other tools write rewritten as this dialect's Markdown before it is read
     (docs/architecture.md), and the (file, line) each new line came from (None: its own line).
     ``latex``: the lecture is written in LaTeX (a beamer deck), whatever its text shows; ``reveal``: it is
-    written in reveal.js's own Markdown (:func:`is_reveal_markdown`)."""
+    written in reveal.js's own Markdown (:func:`is_reveal_markdown`); ``sections``: its slides are reveal.js
+    ``<section>`` elements (:func:`section_deck`)."""
 
     tex_source = latex  # (a .tex file: none of its text is Markdown's)
 
@@ -1152,6 +1161,8 @@ def _other_markups(
         from .overlays import overlays_to_fragments  # noqa: PLC0415 (only beamer lectures pay for it)
 
         mapped(overlays_to_fragments(body))
+    # reveal.js's <section> slides: cut by `---`, their <h2> titles as Markdown headings
+    mapped(section_slides(body) if sections else None)
     if reveal:  # reveal.js's own Markdown: `Note:` notes, `--` slides
         mapped(reveal_markdown(body, raw_meta))
     # the passes below keep every line where it was
@@ -1268,6 +1279,22 @@ def _picture_folders(policy, raw_meta: dict, base_dir: str, tex_deck: bool, slid
         policy.graphics_dirs = tuple(raw_meta.pop("graphicspath"))
 
 
+def _section_deck(
+    body: str, shown: str, origins: list[tuple[str, int]] | None, diags: Diagnostics
+) -> int | None:
+    """The line of ``body``'s first ``<section>`` where its slides are reveal.js ``<section>`` elements
+    (:func:`podium.revealmd.section_deck`), said in a ``dialect`` note; else None."""
+    first = section_deck(body)
+    if first is not None:
+        diags.note(
+            "read as a reveal.js deck whose slides are <section> elements: each <section> (a nested one "
+            "too) is a slide, titled by its first heading",
+            m.SourcePos(*origins[first]) if origins else m.SourcePos(shown, first + 1),
+            "dialect",
+        )
+    return first
+
+
 def parse_lecture(
     text: str, shown: str, diags: Diagnostics, options: ReadOptions | None = None, base_dir: str = "."
 ) -> m.Lecture:
@@ -1312,7 +1339,12 @@ def parse_lecture(
     header = [] if tex_deck else _header_tex(raw_meta, key_lines, shown, diags, base_dir, policy)
     body, text_macros = _with_text_macros(body, header)
     reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
-    body, origins = _other_markups(body, raw_meta, shown, origins, latex=tex_deck, reveal=reveal)
+    first_section = (
+        None if tex_deck or remark_deck or slidev_deck else _section_deck(body, shown, origins, diags)
+    )
+    body, origins = _other_markups(
+        body, raw_meta, shown, origins, latex=tex_deck, reveal=reveal, sections=first_section is not None
+    )
     _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck)
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(body, env)
@@ -1340,7 +1372,9 @@ def parse_lecture(
     )
     # (Marp, reveal.js, remark and Slidev show a picture's alt text nowhere)
     conv.alt_only = conv.marp or reveal or remark_deck or slidev_deck
-    conv.reveal = reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
+    conv.reveal = first_section is not None or (
+        reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
+    )
     conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp)
     # (a Slidev `layout: section` slide with a line under its title is one slide, as Slidev shows it)
     conv.html_show = slidev_deck

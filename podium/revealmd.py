@@ -14,13 +14,19 @@ reads it in any lecture: ending a list item, the item comes on a click (as an it
 ``\\pause`` before its words: the items after it come with or after it); ending a paragraph or a
 picture, the paragraph is a ``::: {.fragment}`` div.  A comment naming no fragment class
 (``style=…``) is dropped as before.
+
+A deck may also write each slide as reveal.js's own HTML, a ``<section>…</section>`` element with Markdown
+inside (Hugo Academic's slides, ``pandoc -t revealjs`` passes it through), nested ones for vertical
+slides.  Where such sections are the deck's structure (:func:`section_deck`), :func:`section_slides`
+rewrites every section tag as a ``---`` cut (its ``data-background…`` attributes as a ``.slide:``
+comment) and an HTML heading (``<h2>``) alone on its line as a Markdown one, so that it titles its slide.
 """
 
 from __future__ import annotations
 
 import re
 
-from .markdown import SHOWN_FRAGMENTS, code_lines
+from .markdown import SHOWN_FRAGMENTS, code_lines, fenced_lines
 
 _NOTE = re.compile(r"^notes?:\s*(.*)$", re.I)
 _FRAGMENT_INDEX = re.compile(r"""data-fragment-index\s*=\s*["']?(\d+)""")
@@ -250,3 +256,105 @@ def _fragment_lists(lines: list[str], marks: list[re.Match | None]) -> list[tupl
             out.append((k, end))
         k = end + 1
     return out
+
+
+# a reveal.js slide written as HTML: `<section …>` and `</section>` (each beginning or ending its line)
+_SECTION_OPEN = re.compile(r"^\s*<section(?=[\s>])([^>]*)>(.*)$", re.I)
+_SECTION_CLOSE = re.compile(r"^(.*?)</section\s*>\s*$", re.I)
+# an HTML heading alone on its line: a slide's title where it comes first
+_HTML_HEADING = re.compile(r"^\s*<h([1-3])(?:\s[^>]*)?>(.*?)</h\1\s*>\s*$", re.I)
+
+
+def _section_tags(lines: list[str]) -> list[tuple[str, str, str] | None]:
+    """For each line: ("open", attributes, the rest of the line) for a ``<section …>`` that begins it,
+    ("close", the line before the tag, "") for a ``</section>`` that ends it, else None (code: None)."""
+    fenced = fenced_lines(lines)
+    out: list[tuple[str, str, str] | None] = []
+    for k, line in enumerate(lines):
+        tag = None
+        if not fenced[k] and "section" in line.lower():
+            opened = _SECTION_OPEN.match(line)
+            closed = _SECTION_CLOSE.match(line) if opened is None else None
+            if opened is not None and "</section" not in opened.group(2).lower():
+                tag = ("open", opened.group(1).strip(), opened.group(2))
+            elif closed is not None and "<section" not in closed.group(1).lower():
+                tag = ("close", closed.group(1), "")
+        out.append(tag)
+    return out
+
+
+def section_deck(text: str) -> int | None:
+    """The line index of the first ``<section>`` of a deck whose slides are reveal.js ``<section>``
+    elements: two or more at its top level (not inside another), holding at least three quarters of its
+    lines that are not blank; None for a lecture that only has a ``<section>`` among its HTML."""
+    if "<section" not in text and "<SECTION" not in text:
+        return None
+    lines = text.split("\n")
+    tags = _section_tags(lines)
+    depth = top = inside = outside = 0
+    first = None
+    for k, line in enumerate(lines):
+        tag = tags[k]
+        if tag is not None and tag[0] == "open":
+            top += depth == 0
+            first = k if first is None else first
+            depth += 1
+            inside += bool(tag[2].strip())
+        elif tag is not None:
+            inside += bool(tag[1].strip())
+            depth = max(depth - 1, 0)
+        elif line.strip() and not (line.strip().startswith("<!--") and line.strip().endswith("-->")):
+            inside += depth > 0
+            outside += depth == 0
+    return first if top >= 2 and outside * 3 <= inside else None
+
+
+def section_slides(text: str) -> tuple[str, list[int]] | None:
+    """``text`` with its reveal.js ``<section>`` slides (:func:`section_deck`) cut by ``---``: a
+    section's ``data-background…`` attributes as a ``<!-- .slide: -->`` comment, and an ``<h1>``-``<h3>``
+    alone on its line inside a section as a Markdown heading; the old line index of every new line.
+    None when the sections are not the deck's slides."""
+    if section_deck(text) is None:
+        return None
+    lines = text.split("\n")
+    tags = _section_tags(lines)
+    code = code_lines(lines)
+    out: list[str] = []
+    index: list[int] = []
+    depth = 0
+    shown = False  # (whether the slide being written has anything yet: a cut only after something)
+    pending: tuple[int, str] | None = None  # (line, attributes) of a section opened, its cut not yet written
+
+    def add(new: list[str], k: int) -> None:
+        nonlocal shown, pending
+        if pending is not None and any(x.strip() for x in new):
+            at, attrs = pending
+            pending = None
+            cut = ["", "---", ""] if shown else [""]
+            background = " ".join(
+                re.findall(r"""\bdata-background[\w-]*\s*=\s*(?:"[^"]*"|'[^']*'|\S+)""", attrs)
+            )
+            out.extend([*cut, *([f"<!-- .slide: {background} -->", ""] if background else [])])
+            index.extend([at] * (len(cut) + (2 if background else 0)))
+        shown = shown or any(x.strip() for x in new)
+        out.extend(new)
+        index.extend([k] * len(new))
+
+    for k, line in enumerate(lines):
+        tag = tags[k]
+        if tag is not None and tag[0] == "open":
+            depth += 1
+            pending = (k, tag[1])
+            add(["", tag[2]] if tag[2].strip() else [""], k)
+            continue
+        if tag is not None:  # `</section>`: what follows before the next section is a slide of its own
+            add([tag[1], ""], k)
+            depth = max(depth - 1, 0)
+            pending = (k, "")
+            continue
+        heading = _HTML_HEADING.match(line) if depth and not code[k] else None
+        if heading is not None:
+            add(["", f"{'#' * int(heading.group(1))} {heading.group(2).strip()}", ""], k)
+            continue
+        add([line], k)
+    return "\n".join(out), index
