@@ -45,6 +45,7 @@ from .measure import (
     code_columns,
     code_height,
     para_height,
+    para_size,
     row_heights,
     text_height,
 )
@@ -444,11 +445,26 @@ class Fitter:
             return [plan]
         if plan.kind == LayoutKind.SECTION or not plan.chunks:  # (a long title on a slide of its own too)
             return [self.title_fitted(plan)]
-        out = [self.title_fitted(p) for p in self._fit(plan)]
+        out = [self.with_levels(self.title_fitted(p)) for p in self._fit(plan)]
         for p in out:
             for name, hint, pos in self.unfittable(p):
                 self.diags.warning(f"{name}: {hint}", pos or p.pos, "overfull")
         return out
+
+    def with_levels(self, plan: SlidePlan) -> SlidePlan:
+        """``plan`` with the type size of each list level in each of its regions, as the writer sets them
+        (the template's sizes at the fitted scale): the drawings in the PDFs set nested lists at these."""
+        g = self.g.geo(self.g.layout(plan))
+        scale = (plan.sizes or TypeSizes()).text
+        levels = []
+        for sl in self.g.slots(plan, g, self.footnote_bottom(plan, g)):
+            if not sl.chunks:
+                continue
+            style = sl.style or self.g.box_style
+            levels.append(
+                tuple(round(para_size(Para((), lvl, Bullet.BULLET), style, scale), 1) for lvl in range(9))
+            )
+        return replace(plan, levels=tuple(levels))
 
     def fit_title(self, plan: SlidePlan) -> SlidePlan:
         """Shrink a title slide's subtitle lines (authors, course, date) until its placeholder holds them."""

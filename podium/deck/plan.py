@@ -219,6 +219,9 @@ class SlidePlan:
     sizes: TypeSizes | None = None  # decided by the fitter (podium.deck.fit); None: the template's own
     title_scale: float = 1.0  # of the template's title size: a long title drawn smaller (the fitter's)
     placed: tuple[m.Image, ...] = ()  # pictures placed on the slide outside its flow (Quarto's .absolute)
+    # the type size (pt) of each list level in each of the fitter's text regions (a caption layout: the
+    # caption's, then the content's), as the deck writes them: the PDFs draw nested lists at these sizes
+    levels: tuple[tuple[float, ...], ...] = ()
 
     @property
     def anchor(self) -> str:

@@ -224,7 +224,7 @@ def slide_html(
             f = (fit or {}).get(key, 1.0)  # measured too full in an earlier layout: drawn smaller
             parts.append(
                 f'<div class="ph body" {FIT_ATTR}="{key}" {AT_ATTR}="{esc(f"{plan.pos.path}:{plan.pos.line}" if plan.pos else "")}" '
-                f'style="{place}font-size:{size * f:.1f}pt;'
+                f'style="{place}font-size:{size * f:.1f}pt;{level_css(plan.levels, k)}'
                 f"--code-pt:{sizes.code * f:.1f}pt;--table-pt:{sizes.table * f:.1f}pt;"
                 f'--obj-h:{obj_h * f:.0f}pt">{inner}</div>'
             )
@@ -248,6 +248,31 @@ def slide_html(
             parts.append(f'<div class="ph number">{position or plan.number}</div>')
     parts.append(f"</{tag}>")
     return "".join(parts)
+
+
+LEVEL_DEPTHS = 8  # nested list levels drawn at the deck's sizes (deeper ones as the eighth)
+
+
+def level_css(levels: tuple[tuple[float, ...], ...], k: int) -> str:
+    """The sizes of the nested list levels of a slide's ``k``-th body box, as the deck sets them (the
+    fitter's :attr:`SlidePlan.levels`): each level's size to the one above (``--lv1``…)."""
+    if not levels:
+        return ""
+    sizes = levels[min(k, len(levels) - 1)]
+    return "".join(
+        f"--lv{d}:{sizes[d] / sizes[d - 1]:.4f}em;"
+        for d in range(1, min(len(sizes), LEVEL_DEPTHS + 1))
+        if sizes[d - 1] > 0
+    )
+
+
+def level_rules() -> str:
+    """The rules that size a nested list as the deck does (:func:`level_css`; 0.85 of the level above
+    where a slide does not say)."""
+    return "\n".join(
+        f".ph.body {'li ' * d}ul, .ph.body {'li ' * d}ol {{ font-size: var(--lv{d}, 0.85em); }}"
+        for d in range(1, LEVEL_DEPTHS + 1)
+    )
 
 
 def body_groups(plan: SlidePlan, lay: LayoutLook, rtl: bool = False) -> list[tuple[Box | None, list]]:
@@ -393,6 +418,7 @@ class SlideDrawer:
         title_font = look.title_font or fonts.get("heading", "Calibri")
         w, h = self.size_pt
         rules = SLIDE_CSS.format(
+            levels=level_rules(),
             w=w,
             h=h,
             body_font=font_stack(body_font, fonts.get("cjk", "")),
@@ -444,7 +470,7 @@ SLIDE_CSS = """
 .ph.body ul, .ph.body ol {{ margin: 0 0 0.3em; padding-left: 1.1em; }}
 .ph.body li {{ margin: 0 0 0.3em; }}
 .ph.body li::marker {{ color: {accent}; }}
-.ph.body li ul, .ph.body li ol {{ font-size: 0.85em; }}  /* a deeper level, as the deck sizes it */
+{levels}
 .ph.body ul > li {{ list-style: none; margin-left: -1.1em; padding-left: 1.1em;
                    background: url("{disc}") no-repeat 0.41em 0.35em / 0.36em 0.36em; }}
 .ph.body li ul > li {{ background-image: url("{dash}"); background-position: 0.43em 0.53em; background-size: 0.35em 0.07em; }}
