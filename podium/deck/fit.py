@@ -876,16 +876,11 @@ class Fitter:
             sl = slots[0]
             parts = self.pack(sl.chunks, sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
             if all(_flowing(c) for c in sl.chunks):  # text, tables, code: parts evened out
-                listings = [
-                    self._h(c, sl.rect.w, sizes, None, False)
-                    for c in sl.chunks
-                    if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock)
-                ]
                 return self.balanced(
                     lambda cap: self.pack(sl.chunks, sl.rect.w, cap, sizes, sl.style, sl.own),
                     sl.rect.h,
                     parts,
-                    max((h for h in listings if h <= sl.rect.h), default=0),
+                    self.listing_floor(sl.chunks, sl.rect, sizes),
                 )
             return parts
         if len(plan.chunks) == 1 and isinstance(plan.chunks[0], ColumnsChunk):
@@ -894,7 +889,17 @@ class Fitter:
             per_col = []
             for k, (cc, _) in enumerate(c.columns):
                 sl = _column_slot(slots, list(cc)) or slots[min(k, len(slots) - 1)]
-                per_col.append(self.pack(list(cc), sl.rect.w, sl.rect.h, sizes, sl.style, sl.own))
+                pieces = self.pack(list(cc), sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
+                if all(_flowing(x) for x in cc):  # (evened out in its column: no lone line on the last part)
+                    pieces = self.balanced(
+                        lambda cap, cc=cc, sl=sl: self.pack(
+                            list(cc), sl.rect.w, cap, sizes, sl.style, sl.own
+                        ),
+                        sl.rect.h,
+                        pieces,
+                        self.listing_floor(list(cc), sl.rect, sizes),
+                    )
+                per_col.append(pieces)
             return [[piece] for piece in _column_parts(c, per_col)]
         # a caption layout or several regions: everything on a content slide, packed there
         plan2 = replace(plan, kind=LayoutKind.CONTENT)
@@ -905,6 +910,16 @@ class Fitter:
             one = packed[0]
             return self.pack(one.chunks, one.rect.w, one.rect.h, sizes, one.style, one.own)
         return [list(plan.chunks)]
+
+    def listing_floor(self, chunks, rect: Rect, sizes: TypeSizes) -> int:
+        """The height of the tallest listing among ``chunks`` (those in columns too) that a part of
+        ``rect`` holds whole: evening parts out never goes below it."""
+        listings = [
+            self._h(c, rect.w, sizes, None, False)
+            for c in walk_chunks(chunks)
+            if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock)
+        ]
+        return max((h for h in listings if h <= rect.h), default=0)
 
     def balanced(self, pack, cap: int, parts: list[list], floor: int = 0) -> list[list]:
         """Return ``pack(cap)``'s ``parts`` evened out: the same number of parts, each filled to the least
@@ -1398,7 +1413,10 @@ def _note_part(f: Para, parts: list[list]) -> int:
 
 
 def _flowing(c) -> bool:
-    """True for chunks that continue line by line: text, tables, code (not pictures, charts, columns)."""
+    """True for chunks that continue line by line: text, tables, code, and columns of those (not pictures,
+    charts, display math)."""
+    if isinstance(c, ColumnsChunk):
+        return all(_flowing(x) for cc, _ in c.columns for x in cc)
     return isinstance(c, TextChunk) or (
         isinstance(c, ObjectChunk) and isinstance(c.block, (m.Table, m.CodeBlock))
     )
