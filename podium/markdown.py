@@ -309,6 +309,9 @@ def markdown_parser() -> MarkdownIt:
         "math_block",
         _chained_display_math(md.block.ruler.__rules__[md.block.ruler.__find__("math_block")].fn),
     )
+    md.inline.ruler.at(
+        "math_inline", _math_at_start(md.inline.ruler.__rules__[md.inline.ruler.__find__("math_inline")].fn)
+    )
     md.use(deflist_plugin)  # pandoc's definition lists (Term, then `: definition`)
     md.use(sub_plugin)  # pandoc's H~2~O (no space inside; ~~ stays strikethrough)
     md.use(superscript_plugin)  # pandoc's m^2^
@@ -349,6 +352,25 @@ def _chained_display_math(rule):
         return rule(state, start, end, silent)
 
     return math_block
+
+
+def _math_at_start(rule):
+    """The dollar-math plugin's inline rule, but for math that opens a paragraph (or a list item, a cell)
+    whose text ends in a digit: the plugin looks for a digit before the opening ``$`` at ``src[pos - 1]``,
+    which at the start is ``src[-1]``, the last character, so ``$n=2000$ matrix, 32MB`` was text with
+    its dollars shown."""
+
+    def math_inline(state: StateInline, silent: bool) -> bool:
+        if state.pos > 0 or not state.src[-1:].isdigit():
+            return rule(state, silent)
+        src = state.src
+        state.src = src + "\n"  # (nothing the rule reads: no digit, no dollar, past posMax)
+        try:
+            return rule(state, silent)
+        finally:
+            state.src = src
+
+    return math_inline
 
 
 # pandoc's HTML tag names: a letter, then letters, digits, "-", "_" or ":" (CommonMark's have no "_" or ":")
