@@ -5127,7 +5127,7 @@ def _opened_untitled(d: _SlideDraft) -> bool:
 _LAYOUT_TEX = frozenset(
     "smallskip medskip bigskip vfill hfill vspace hspace centering raggedright raggedleft noindent par "
     "newpage clearpage pagebreak tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge "
-    "vskip hskip quad qquad".split()
+    "vskip hskip quad qquad setlength addtolength newlength settowidth settoheight settodepth".split()
 )
 # TeX that sets up how things are drawn (styles, colours, listings' settings) and prints nothing
 _SETUP_TEX = frozenset(
