@@ -309,6 +309,9 @@ def markdown_parser() -> MarkdownIt:
         "math_block",
         _chained_display_math(md.block.ruler.__rules__[md.block.ruler.__find__("math_block")].fn),
     )
+    md.inline.ruler.at(
+        "math_inline", _math_at_start(md.inline.ruler.__rules__[md.inline.ruler.__find__("math_inline")].fn)
+    )
     md.use(deflist_plugin)  # pandoc's definition lists (Term, then `: definition`)
     md.use(sub_plugin)  # pandoc's H~2~O (no space inside; ~~ stays strikethrough)
     md.use(superscript_plugin)  # pandoc's m^2^
@@ -351,6 +354,25 @@ def _chained_display_math(rule):
     return math_block
 
 
+def _math_at_start(rule):
+    """The dollar-math plugin's inline rule, but for math that opens a paragraph (or a list item, a cell)
+    whose text ends in a digit: the plugin looks for a digit before the opening ``$`` at ``src[pos - 1]``,
+    which at the start is ``src[-1]``, the last character, so ``$n=2000$ matrix, 32MB`` was text with
+    its dollars shown."""
+
+    def math_inline(state: StateInline, silent: bool) -> bool:
+        if state.pos > 0 or not state.src[-1:].isdigit():
+            return rule(state, silent)
+        src = state.src
+        state.src = src + "\n"  # (nothing the rule reads: no digit, no dollar, past posMax)
+        try:
+            return rule(state, silent)
+        finally:
+            state.src = src
+
+    return math_inline
+
+
 # pandoc's HTML tag names: a letter, then letters, digits, "-", "_" or ":" (CommonMark's have no "_" or ":")
 _PANDOC_TAG = re.compile(
     rf"<[A-Za-z][A-Za-z0-9:_-]*[_:][A-Za-z0-9:_-]*{html_re.attribute}*\s*/?>"
@@ -373,11 +395,17 @@ def _pandoc_html_tag(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# the parser's ``env`` key that says the lecture is read as markdown-it or marked reads it (Marp, reveal.js,
+# reveal-md, Slidev, remark): a backslash before a space is a backslash, as CommonMark says
+COMMONMARK_ESCAPES = "commonmark_escapes"
+
+
 def _escaped_space(state: StateInline, silent: bool) -> bool:
     """pandoc's backslash-escaped space (``«\\ classiques\\ »``, ``10\\ km``): a no-break space,
-    not a backslash and a space as CommonMark reads it."""
+    not a backslash and a space as CommonMark reads it (and a lecture for a CommonMark tool shows it:
+    :data:`COMMONMARK_ESCAPES`)."""
     pos = state.pos
-    if state.src[pos] != "\\" or state.src[pos + 1 : pos + 2] != " ":
+    if state.src[pos] != "\\" or state.src[pos + 1 : pos + 2] != " " or state.env.get(COMMONMARK_ESCAPES):
         return False
     if not silent:
         state.pending += "\u00a0"
@@ -473,10 +501,12 @@ def _spaced_end(string: str, pos: int, maximum: int) -> int | None:
 
 def _replacements(state: StateCore) -> None:
     """pandoc's typographic replacements (its ``smart`` extension), made with markdown-it's patterns:
-    dashes, and the ellipsis: only ``...`` is ``…`` (``../`` stays two dots, ``?...`` keeps its
-    ellipsis), never in a path (``a/.../b``) or inside a bare address markdown-it made a link of.
-    markdown-it's others are not pandoc's and change what the lecturer wrote: ``(c)`` in "(a), (b),
-    (c)" is no ©, ``+-`` no ±, ``????`` keeps its four marks and ``,,`` its two commas."""
+    dashes, and the ellipsis: each ``...`` is ``…`` (``.......`` is ``…….``, ``../`` stays two dots,
+    ``?...`` keeps its ellipsis), never in a path (``a/.../b``) or inside a bare address markdown-it
+    made a link of; the ellipsis as the lecture's tool makes it (:data:`ELLIPSIS`).  markdown-it's
+    others are not pandoc's and change what the lecturer wrote: ``(c)`` in "(a), (b), (c)" is no ©,
+    ``+-`` no ±, ``????`` keeps its four marks and ``,,`` its two commas."""
+    dots = state.env.get(ELLIPSIS, "pandoc")
     for token in state.tokens:
         if token.type != "inline" or not token.children:
             continue
@@ -485,7 +515,7 @@ def _replacements(state: StateCore) -> None:
         in_address = False
         for child in token.children:
             if child.type == "text" and not in_address:
-                text = _ELLIPSIS.sub("…", child.content)
+                text = _ellipses(child.content, dots)
                 text = mdreplacements.EM_DASH_RE.sub("\\1\u2014", text)
                 text = mdreplacements.EN_DASH_RE.sub("\\1\u2013", text)
                 child.content = mdreplacements.EN_DASH_INDENT_RE.sub("\\1\u2013", text)
@@ -493,7 +523,30 @@ def _replacements(state: StateCore) -> None:
                 in_address = child.type == "link_open"
 
 
-_ELLIPSIS = re.compile(r"(?<![/\\.])\.\.\.(?![/\\])")
+# the parser's ``env`` key that says how the lecture's tool writes a run of dots: "pandoc" (its ``smart``
+# extension: each ``...`` an ellipsis), "markdown-it" (its typographer, which Slidev turns on: a run of
+# dots one ellipsis) or "none" (Marp, reveal.js, reveal-md and remark: the dots as written)
+ELLIPSIS = "ellipsis"
+_DOTS = re.compile(r"(?<![/\\.])\.{3,}")
+
+
+def _ellipses(text: str, how: str) -> str:
+    """``text`` with its runs of three dots or more as ``how`` (:data:`ELLIPSIS`) shows them; a path's
+    ``.../`` stays dots."""
+    if how == "none" or "..." not in text:
+        return text
+
+    def run(mt: re.Match) -> str:
+        n, path = len(mt.group(0)), text[mt.end() : mt.end() + 1] in ("/", "\\")
+        if how == "markdown-it":
+            return mt.group(0) if path else "…"
+        whole, rest = divmod(n, 3)
+        if path and not rest:  # (a/.../b)
+            return "…" * (whole - 1) + "..."
+        return "…" * whole + "." * rest
+
+    text = _DOTS.sub(run, text)
+    return re.sub(r"([?!])…", r"\1..", text) if how == "markdown-it" else text
 
 
 _ATTRS = re.compile(r"\{[^{}]*\}")  # (attributes may go on over a line: {.ex\nhref="https://…"})

@@ -77,6 +77,10 @@ _TIKZSTYLE_OPTIONS = re.compile(r"[ \t]*\+?=[ \t]*\[")
 
 
 _NAME_DEFINERS = frozenset(("newcommand", "renewcommand", "providecommand", "DeclareMathOperator"))
+# LaTeX's commands that set a length, whose name may go unbraced too (\setlength\tabcolsep{4pt})
+_LENGTH_SETTERS = frozenset(
+    ("setlength", "addtolength", "newlength", "settowidth", "settoheight", "settodepth")
+)
 _BARE_NAME = re.compile(r"[ \t]*(\\[A-Za-z@]+)")
 
 
@@ -111,7 +115,9 @@ def _read_command(text: str, i: int) -> RawPiece | None:
             if end > 0:
                 args = [m2.group(1), str(len(m2.group(2)) // 2), text[j + 1 : end - 1]]
                 return RawPiece(i, end, text[i:end], name, args)
-    if name.rstrip("*") in _NAME_DEFINERS and (bare := _BARE_NAME.match(text, j)) is not None:
+    if (name.rstrip("*") in _NAME_DEFINERS or name in _LENGTH_SETTERS) and (
+        bare := _BARE_NAME.match(text, j)
+    ) is not None:
         args.append(bare.group(1))  # (\newcommand\comb[2]{…}: the name unbraced, as LaTeX and MathJax allow)
         kinds += "{"
         j = bare.end()

@@ -39,6 +39,8 @@ from .fancylists import number_examples
 from .handout.options import read_settings
 from .labels import label
 from .markdown import (
+    COMMONMARK_ESCAPES,
+    ELLIPSIS,
     Attrs,
     fence_opened_at,
     guard_display_math,
@@ -75,6 +77,7 @@ from .rawtex import (
 )
 from .revealmd import (
     element_fragments,
+    has_reveal_md_keys,
     is_reveal_markdown,
     reveal_markdown,
     section_deck,
@@ -1295,6 +1298,18 @@ def _section_deck(
     return first
 
 
+def _parser_env(
+    raw_meta: dict, body: str, tex_deck: bool, other_tool: bool, slidev_deck: bool
+) -> dict[str, Any]:
+    """The parser's ``env`` for the lecture: Marp, reveal.js, reveal-md, Slidev and remark (``other_tool``:
+    one of the last four, as the reader told them) read Markdown with markdown-it or marked, where ``\\ `` is a
+    backslash and a space (pandoc's no-break space only in pandoc's lectures) and where only Slidev turns
+    markdown-it's typographer on, which makes a run of dots one "…"."""
+    if tex_deck or not (other_tool or has_reveal_md_keys(raw_meta) or marp.wanted(raw_meta, body)):
+        return {}
+    return {COMMONMARK_ESCAPES: True, ELLIPSIS: "markdown-it" if slidev_deck else "none"}
+
+
 def parse_lecture(
     text: str, shown: str, diags: Diagnostics, options: ReadOptions | None = None, base_dir: str = "."
 ) -> m.Lecture:
@@ -1346,7 +1361,8 @@ def parse_lecture(
         body, raw_meta, shown, origins, latex=tex_deck, reveal=reveal, sections=first_section is not None
     )
     _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck)
-    env: dict[str, Any] = {}
+    other_tool = remark_deck or slidev_deck or reveal or first_section is not None
+    env = _parser_env(raw_meta, body, tex_deck, other_tool, slidev_deck)
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
     conv = _Converter(shown, diags, env, base_dir, policy, body.split("\n"))
@@ -5127,7 +5143,7 @@ def _opened_untitled(d: _SlideDraft) -> bool:
 _LAYOUT_TEX = frozenset(
     "smallskip medskip bigskip vfill hfill vspace hspace centering raggedright raggedleft noindent par "
     "newpage clearpage pagebreak tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge "
-    "vskip hskip quad qquad".split()
+    "vskip hskip quad qquad setlength addtolength newlength settowidth settoheight settodepth".split()
 )
 # TeX that sets up how things are drawn (styles, colours, listings' settings) and prints nothing
 _SETUP_TEX = frozenset(

@@ -46,6 +46,12 @@ _REVEAL_MD_KEYS = frozenset(
 )
 
 
+def has_reveal_md_keys(raw_meta: dict) -> bool:
+    """Whether the front matter has reveal-md's keys (``separator:``, ``revealOptions:``…): a deck for
+    reveal-md, however few slides it cuts."""
+    return bool(_REVEAL_MD_KEYS & {str(k) for k in raw_meta})
+
+
 def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
     """A lecture that cuts its slides with ``---`` and writes ``Note:`` or ``--``, without front matter or
     with reveal.js's own marks in its text (``--`` vertical slides, ``<!-- .slide: -->`` comments); or one
@@ -53,7 +59,7 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
     lecture with front matter keeps its "Note:" lines."""
     lines = text.split("\n")
     fenced = code_lines(lines)
-    reveal_md = bool(_REVEAL_MD_KEYS & {str(k) for k in raw_meta})  # (then `---` alone says enough)
+    reveal_md = has_reveal_md_keys(raw_meta)  # (then `---` alone says enough)
     if raw_meta and not (
         reveal_md
         or any(not fenced[k] and line.strip() == "--" for k, line in enumerate(lines))
