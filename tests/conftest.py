@@ -173,6 +173,25 @@ def cli_deck(src: Path, out: Path, command: str = "slides"):
     return Presentation(str(out / (src.stem + ".pptx"))), result.stderr
 
 
+def built_from_text(tmp_path: Path, text: str, command: str = "all"):
+    """The deck built from Markdown ``text`` by the command line, its handout's text (with ``all``,
+    else ""), and the messages."""
+    import subprocess
+
+    from pptx import Presentation
+
+    src = write_md(tmp_path, text)
+    out = tmp_path / "out"
+    result = run_cli(command, src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    handout = ""
+    if command == "all":
+        handout = subprocess.run(
+            ["pdftotext", str(out / "lecture-handout.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    return Presentation(str(out / "lecture.pptx")), handout, result.stderr
+
+
 def paragraph_texts(slide) -> list[str]:
     """The words of each paragraph of ``slide``'s text boxes, in order (empty ones left out)."""
     return [

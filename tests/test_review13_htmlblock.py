@@ -5,12 +5,9 @@ never code."""
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
-from pptx import Presentation
 
-from .conftest import paragraph_texts, run_cli, write_md
+from .conftest import built_from_text, paragraph_texts
 
 DIAMOND = """\
 ---
@@ -39,17 +36,7 @@ highlighter: shiki
 
 
 def _built(tmp_path, text: str, command: str = "slides"):
-    """The deck built from ``text`` by the command line, its handout's text (``all``), and the messages."""
-    src = write_md(tmp_path, text)
-    out = tmp_path / "out"
-    result = run_cli(command, src, "-o", out)
-    assert result.exit_code == 0, result.stderr
-    handout = ""
-    if command == "all":
-        handout = subprocess.run(
-            ["pdftotext", str(out / "lecture-handout.pdf"), "-"], capture_output=True, text=True, check=True
-        ).stdout
-    return Presentation(str(out / "lecture.pptx")), handout, result.stderr
+    return built_from_text(tmp_path, text, command)
 
 
 def _boxes(slide) -> list:
