@@ -72,3 +72,31 @@ def test_japanese_and_korean_lectures_are_told_by_their_script_unless_lang_is_gi
     src = write_md(tmp_path, f"---\ntitle: Words\n---\n\n## Words\n\n{latin}\n", "latin.md")
     result = run_cli("slides", src, "-o", tmp_path / "out")
     assert "no lang: given" not in result.stderr
+
+
+def test_items_are_spaced_alike_in_any_script_in_the_slides_pdf(tmp_path):
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: Bullets
+        ---
+
+        ## 数据结构
+
+        - Layout
+          - row-major order
+          - 原位覆盖：L 的严格下三角与 U 共存于 A
+          - column-major
+          - 列优先 X
+          - Latin again
+        """,
+    )
+    result = run_cli("pdf", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    words = _words(tmp_path / "out" / "lecture-slides.pdf", 2)
+    # the top of a Latin word's box on each item's line: its baseline, whatever else is on the line
+    latin = ("row-major", "U", "column-major", "X", "Latin")
+    tops = [next(w[1] for w in words if w[4] == word) for word in latin]
+    steps = [b - a for a, b in zip(tops, tops[1:])]
+    assert max(steps) - min(steps) < 0.2, steps

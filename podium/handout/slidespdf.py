@@ -443,6 +443,7 @@ SLIDE_CSS = """
 .ph.body p {{ margin: 0 0 0.35em; }}
 .ph.body ul, .ph.body ol {{ margin: 0 0 0.3em; padding-left: 1.1em; }}
 .ph.body li {{ margin: 0 0 0.3em; }}
+.ph.body .ln {{ line-height: 0; }}  /* lines as high as their paragraph's line height, in any script */
 .ph.body li::marker {{ color: {accent}; }}
 .ph.body li ul, .ph.body li ol {{ font-size: 0.85em; }}  /* a deeper level, as the deck sizes it */
 .ph.body ul > li {{ list-style: none; margin-left: -1.1em; padding-left: 1.1em;
