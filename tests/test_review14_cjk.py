@@ -100,3 +100,30 @@ def test_items_are_spaced_alike_in_any_script_in_the_slides_pdf(tmp_path):
     tops = [next(w[1] for w in words if w[4] == word) for word in latin]
     steps = [b - a for a, b in zip(tops, tops[1:])]
     assert max(steps) - min(steps) < 0.2, steps
+
+
+def test_ascii_in_a_cjk_code_comment_is_in_the_code_face(tmp_path):
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: Code comments
+        ---
+
+        ## 同心円
+
+        ```c
+        void main() {
+          //画面の中心から(-1.0, -1.0)から(1.0, 1.0)の範囲に変換
+          float r = 1.0;  //赤の点滅 (R:1.0, G:0.0)
+        }
+        ```
+        """,
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    for pdf in ("lecture-slides.pdf", "lecture-handout.pdf"):
+        fonts = subprocess.run(
+            ["pdffonts", str(tmp_path / "out" / pdf)], capture_output=True, text=True, check=True
+        ).stdout
+        assert "DejaVu-Sans-Mono" in fonts and "Mono-CJK" not in fonts, fonts
