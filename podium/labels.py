@@ -106,3 +106,40 @@ def unknown_language(lang: str | None, extra: Any = None) -> str | None:
     if not lang or code in LABELS or (isinstance(extra, dict) and isinstance(extra.get(code), dict)):
         return None
     return code
+
+
+def _script(ch: str) -> str | None:
+    """ "kana", "hangul", "han", "other" (another script's letter) or None (not a letter) for ``ch``."""
+    point = ord(ch)
+    if 0x3040 <= point <= 0x30FF or 0x31F0 <= point <= 0x31FF or 0xFF66 <= point <= 0xFF9D:
+        return "kana" if point not in (0x30FB, 0x30FC) else None  # (・ and ー are kana's but not letters)
+    if 0xAC00 <= point <= 0xD7A3 or 0x1100 <= point <= 0x11FF or 0x3130 <= point <= 0x318F:
+        return "hangul"
+    if (
+        0x4E00 <= point <= 0x9FFF
+        or 0x3400 <= point <= 0x4DBF
+        or 0xF900 <= point <= 0xFAFF
+        or 0x20000 <= point <= 0x3134F
+        or point == 0x3005  # 々
+    ):
+        return "han"
+    return "other" if ch.isalpha() else None
+
+
+def script_language(text: str) -> str | None:
+    """Return "ja", "zh" or "ko" when most of ``text``'s letters are Chinese, Japanese or Korean (any kana:
+    Japanese; Hangul: Korean; Han alone: Chinese), else None (a few CJK words in a Latin lecture)."""
+    counts = {"kana": 0, "hangul": 0, "han": 0, "other": 0}
+    for ch in text:
+        if ch.isascii():
+            counts["other"] += ch.isalpha()
+            continue
+        kind = _script(ch)
+        if kind is not None:
+            counts[kind] += 1
+    cjk = counts["kana"] + counts["hangul"] + counts["han"]
+    if cjk < 20 or cjk < counts["other"]:  # (a CJK character says about what a few Latin letters say)
+        return None
+    if counts["hangul"] > counts["kana"] + counts["han"] // 2:
+        return "ko"
+    return "ja" if counts["kana"] * 10 >= cjk else "zh"

@@ -37,7 +37,7 @@ from .citations import Bibliography, cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
 from .fancylists import number_examples
 from .handout.options import read_settings
-from .labels import label
+from .labels import label, script_language
 from .markdown import (
     COMMONMARK_ESCAPES,
     ELLIPSIS,
@@ -1310,6 +1310,33 @@ def _parser_env(
     return {COMMONMARK_ESCAPES: True, ELLIPSIS: "markdown-it" if slidev_deck else "none"}
 
 
+def _script_lang(meta: m.Meta, tokens: list[Token], shown: str, diags: Diagnostics, given: bool) -> m.Meta:
+    """``meta`` in the language its lecture is written in, where it names none (not ``given``: no ``lang:``
+    in its front matter, course.yaml, or a beamer preamble's babel, polyglossia or ctex) and its words are
+    mostly Chinese, Japanese or Korean (:func:`labels.script_language`), said in a note; the words of its
+    prose and titles count, not its code or math."""
+    if given:
+        return meta
+    words = [meta.title, meta.subtitle] + [
+        kid.content
+        for tok in tokens
+        if tok.type == "inline"
+        for kid in tok.children or ()
+        if kid.type == "text"
+    ]
+    lang = script_language("\n".join(words))
+    if lang is None:
+        return meta
+    name = {"ja": "Japanese", "zh": "Chinese", "ko": "Korean"}[lang]
+    diags.note(
+        f"no lang: given; the text is {name}, so lang: {lang} is used (Podium's own words, such as (cont.), "
+        "and the glyphs' forms): write lang: to choose",
+        m.SourcePos(shown, 1),
+        "lang",
+    )
+    return replace(meta, lang=lang)
+
+
 def parse_lecture(
     text: str, shown: str, diags: Diagnostics, options: ReadOptions | None = None, base_dir: str = "."
 ) -> m.Lecture:
@@ -1365,6 +1392,7 @@ def parse_lecture(
     env = _parser_env(raw_meta, body, tex_deck, other_tool, slidev_deck)
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
+    meta = _script_lang(meta, tokens, shown, diags, bool(raw_meta.get("lang") or options.course.get("lang")))
     conv = _Converter(shown, diags, env, base_dir, policy, body.split("\n"))
     conv.origins = origins
     conv.lang = meta.lang

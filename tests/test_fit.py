@@ -731,7 +731,8 @@ def test_korean_is_measured_in_the_east_asian_face_and_continues_as_drawn(tmp_pa
     )
     path, _ = build(src, tmp_path / "out")
     prs = Presentation(str(path))
-    assert _titles(prs)[1:3] == ["긴 글", "긴 글 (cont.)"]
+    # (a lecture without lang: whose words are Korean: lang: ko, and Korean words on continuation slides)
+    assert _titles(prs)[1:3] == ["긴 글", "긴 글 (계속)"]
     runs = [r for r in text_runs(prs.slides) if "메모리" in r.text]
     assert runs and all(r._r.find(qn("a:rPr")).find(qn("a:ea")) is not None for r in runs)
     pdf = render([path], tmp_path / "lo", soffice)[path]

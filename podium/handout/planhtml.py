@@ -67,13 +67,21 @@ def runs_html(runs: tuple[Run, ...] | list[Run], math=None) -> str:
     return "".join(out)
 
 
+def _line_runs(p: Para, math=None) -> str:
+    """A paragraph's runs in a ``<span class="ln">``, which a slide drawing gives no line height of its own
+    (SLIDE_CSS): its lines are then as high as its paragraph's line height says, whatever face its
+    characters are drawn in (a CJK face's taller ascent and descent would make a line with Chinese in it
+    taller, and lower its bullet), as the deck's are."""
+    return f'<span class="ln">{runs_html(p.runs, math)}</span>'
+
+
 def _para_tag(p: Para, math=None) -> str:
     style = _str(p.style)
     align = _str(p.align)
     attr = f' style="text-align:{align}"' if align in ("left", "center", "right") else ""
     cls = {"heading": "subhead", "caption": "caption"}.get(style, "")
     cls_attr = f' class="{cls}"' if cls else ""
-    return f"<p{cls_attr}{attr}>{runs_html(p.runs, math)}</p>"
+    return f"<p{cls_attr}{attr}>{_line_runs(p, math)}</p>"
 
 
 def _number_room(paras, k: int) -> str:
@@ -134,12 +142,12 @@ def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
                 out.append(f"<{tag}{start}>")
                 stack.append((p.level, tag, kind))
             if p.label:
-                out.append(LABELLED_ITEM + runs_html(p.runs, math))
+                out.append(LABELLED_ITEM + _line_runs(p, math))
             elif tag == "ol" and (p.numbering, p.delimiter) != (m.Numbering.DECIMAL, m.Delimiter.PERIOD):
                 marker = marker_text(p.numbering, p.delimiter, p.number)
-                out.append(f"<li style=\"list-style-type: '{marker} '\">{runs_html(p.runs, math)}")
+                out.append(f"<li style=\"list-style-type: '{marker} '\">{_line_runs(p, math)}")
             else:
-                out.append(f"<li>{runs_html(p.runs, math)}")
+                out.append(f"<li>{_line_runs(p, math)}")
             continue
         numbers = {k: v for k, v in numbers.items() if k < p.level}  # (a list ended at this level)
         if stack and stack[-1][0] < p.level:  # a further paragraph of the open item

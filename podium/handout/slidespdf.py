@@ -424,6 +424,7 @@ class SlideDrawer:
             body_font=font_stack(body_font, fonts.get("cjk", "")),
             title_font=font_stack(title_font, fonts.get("cjk", "")),
             mono=esc(fonts.get("mono", "DejaVu Sans Mono")),
+            cjk=f'"{esc(fonts["cjk"])}", ' if fonts.get("cjk") else "",
             text=look.body_color or pal["text"],
             primary=pal["primary"],
             accent=pal["accent"],
@@ -469,6 +470,7 @@ SLIDE_CSS = """
 .ph.body p {{ margin: 0 0 0.35em; }}
 .ph.body ul, .ph.body ol {{ margin: 0 0 0.3em; padding-left: 1.1em; }}
 .ph.body li {{ margin: 0 0 0.3em; }}
+.ph.body .ln {{ line-height: 0; }}  /* lines as high as their paragraph's line height, in any script */
 .ph.body li::marker {{ color: {accent}; }}
 {levels}
 .ph.body ul > li {{ list-style: none; margin-left: -1.1em; padding-left: 1.1em;
@@ -492,7 +494,7 @@ SLIDE_CSS = """
 .ph.body blockquote {{ margin: 0.3em 0; padding-left: 0.8em; border-left: 0.25em solid {accent}; font-style: italic; }}
 .ph.body .attribution {{ font-style: normal; font-size: 0.8em; color: {muted}; text-align: right; }}
 .ph.body pre {{ font-size: var(--code-pt, 0.6em); white-space: pre-wrap; background: #F6F8FA; padding: 0.4em; margin: 0.2em 0; }}
-.ph.body code {{ font-family: "{mono}", monospace; }}
+.ph.body code, .ph.body pre {{ font-family: "{mono}", {cjk}monospace; }}  /* (as the deck: its East Asian in the cjk face) */
 .ph.body .columns {{ display: flex; gap: 0.8em; }}
 .ph.body .column {{ flex: 0 1 auto; min-width: 0; box-sizing: border-box; }}
 .ph.body .math-block {{ text-align: center; }}
