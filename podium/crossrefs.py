@@ -15,6 +15,8 @@ Quarto's theorem divs (``::: {#thm-main}``, ``#lem-``, ``#cor-``, ``#prp-``, ``#
 ``#exr-``) are numbered too, and drawn as the box a beamer theorem is, titled as Quarto labels them:
 "Theorem 1 (Fermat)", the name from the heading the div starts with (or its ``name=``); a ``.proof``,
 ``.remark`` or ``.solution`` div is titled "Proof", its last line ending in ∎ as Quarto's proof does.
+The words are the lecture's language's (``lang: de``: "Abbildung 2", "Beweis"), Quarto's own
+(labels.yaml's ``crossref_*``, ``proof``, ``remark``, ``solution``).
 """
 
 from __future__ import annotations
