@@ -15,12 +15,15 @@ Quarto's theorem divs (``::: {#thm-main}``, ``#lem-``, ``#cor-``, ``#prp-``, ``#
 ``#exr-``) are numbered too, and drawn as the box a beamer theorem is, titled as Quarto labels them:
 "Theorem 1 (Fermat)", the name from the heading the div starts with (or its ``name=``); a ``.proof``,
 ``.remark`` or ``.solution`` div is titled "Proof", its last line ending in ∎ as Quarto's proof does.
+The words are the lecture's language's (``lang: de``: "Abbildung 2", "Beweis"), Quarto's own
+(labels.yaml's ``crossref_*``, ``proof``, ``remark``, ``solution``).
 """
 
 from __future__ import annotations
 
 import re
 
+from .labels import labels_for
 from .markdown import fenced_lines, outside
 
 NAMES = {
@@ -37,7 +40,8 @@ NAMES = {
     "exr": "Exercise",
     "cnj": "Conjecture",
 }
-# Quarto's unnumbered theorem-like divs (``::: {.proof}``): the word they start with
+# Quarto's unnumbered theorem-like divs (``::: {.proof}``): the word they start with.  Both tables are
+# English's; a lecture in another language is titled in Quarto's words for it (labels.yaml's crossref_*)
 PROOFS = {"proof": "Proof", "remark": "Remark", "solution": "Solution"}
 _THEOREM_KINDS = ("thm", "lem", "cor", "prp", "cnj", "def", "exm", "exr")
 _DIV_OPEN = re.compile(r"^(\s*:{3,})\s*(?:\{([^{}]*)\}|([\w-]+))\s*$")
@@ -66,10 +70,22 @@ def has_proofs(text: str) -> bool:
     return ":::" in text and _PROOF_DIV.search(text) is not None
 
 
-def number_crossrefs(text: str) -> str | None:
-    """``text`` with its cross-references numbered (see the module docstring); None when it has none."""
+def crossref_names(lang: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Return what Quarto calls each kind of label and each proof-like div in ``lang`` (its
+    ``_language-XX.yml`` words: "Abbildung", "Beweis"), as :data:`NAMES` and :data:`PROOFS` do in English."""
+    words = labels_for(lang)
+    return (
+        {kind: words.get(f"crossref_{kind}", name) for kind, name in NAMES.items()},
+        {cls: words.get(cls, name) for cls, name in PROOFS.items()},
+    )
+
+
+def number_crossrefs(text: str, lang: str | None = None) -> str | None:
+    """``text`` with its cross-references numbered (see the module docstring), named in the lecture's
+    language ``lang``; None when it has none."""
     if ("#" not in text or ("@" not in text and not _LABEL.search(text))) and not has_proofs(text):
         return None
+    names, proofs = crossref_names(lang)
     lines = text.split("\n")
     fenced = fenced_lines(lines)
     numbers: dict[str, str] = {}
@@ -86,13 +102,13 @@ def number_crossrefs(text: str) -> str | None:
             while last > 0 and not lines[last].strip():
                 last -= 1
             if lines[last].strip() and not lines[last].lstrip().startswith(("![", ":", "<")):
-                captions[last] = f"Figure {panel[1]}: "
+                captions[last] = f"{names['fig']} {panel[1]}: "
             panel = None
             continue
         opening = _PANEL.match(line) if not fenced[k] and panel is None else None
         if opening is not None:  # ::: {#fig-panel layout-ncol=2}: one figure, its pictures its parts
             counts["fig"] = counts.get("fig", 0) + 1
-            numbers.setdefault(opening.group(2).lower(), f"Figure {counts['fig']}")
+            numbers.setdefault(opening.group(2).lower(), f"{names['fig']} {counts['fig']}")
             panel = (opening.group(1), str(counts["fig"]), 0)
             continue
         if panel is not None and not fenced[k]:
@@ -100,7 +116,7 @@ def number_crossrefs(text: str) -> str | None:
                 if mt.group(1).startswith("fig-") and mt.group(1).lower() not in numbers:
                     fence, n, parts = panel
                     panel = (fence, n, parts + 1)
-                    numbers[mt.group(1).lower()] = f"Figure {n}({chr(ord('a') + parts % 26)})"
+                    numbers[mt.group(1).lower()] = f"{names['fig']} {n}({chr(ord('a') + parts % 26)})"
                     subfigures.add(mt.group(1).lower())
             continue
         if fenced[k]:
@@ -117,8 +133,8 @@ def number_crossrefs(text: str) -> str | None:
             if kind == "sec" or label.lower() in numbers:
                 continue
             counts[kind] = counts.get(kind, 0) + 1
-            numbers[label.lower()] = f"{NAMES[kind]} {counts[kind]}"
-    theorems = _theorem_divs(lines, fenced, numbers)
+            numbers[label.lower()] = f"{names[kind]} {counts[kind]}"
+    theorems = _theorem_divs(lines, fenced, numbers, proofs)
     if not numbers and not theorems:
         return None
     changed = theorems
@@ -151,9 +167,11 @@ def number_crossrefs(text: str) -> str | None:
     return "\n".join(lines) if changed else None
 
 
-def _theorem_divs(lines: list[str], fenced: list[bool], numbers: dict[str, str]) -> bool:
-    """Quarto's theorem and proof divs (see the module docstring) as titled boxes, line for line; True
-    when one was rewritten."""
+def _theorem_divs(
+    lines: list[str], fenced: list[bool], numbers: dict[str, str], proofs: dict[str, str]
+) -> bool:
+    """Quarto's theorem and proof divs (see the module docstring) as titled boxes, line for line (a proof
+    titled as ``proofs`` names it); True when one was rewritten."""
     changed = False
     for k, line in enumerate(lines):
         opening = _DIV_OPEN.match(line) if not fenced[k] and ":::" in line else None
@@ -161,7 +179,7 @@ def _theorem_divs(lines: list[str], fenced: list[bool], numbers: dict[str, str])
             continue
         attrs = opening.group(2) if opening.group(2) is not None else "." + opening.group(3)
         label = re.search(r"#((?:" + "|".join(_THEOREM_KINDS) + r")-[\w-]+)", attrs)
-        proof = next((PROOFS[c] for c in re.findall(r"(?<![\w-])\.([\w-]+)", attrs) if c in PROOFS), None)
+        proof = next((proofs[c] for c in re.findall(r"(?<![\w-])\.([\w-]+)", attrs) if c in proofs), None)
         kind = numbers.get(label.group(1).lower()) if label else proof
         if kind is None:
             continue

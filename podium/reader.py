@@ -1138,12 +1138,14 @@ def _other_markups(
     latex: bool = False,
     reveal: bool = False,
     sections: bool = False,
+    lang: str | None = None,
 ) -> tuple[str, list[tuple[str, int]] | None]:
     """``body`` with what other tools write rewritten as this dialect's Markdown before it is read
     (docs/architecture.md), and the (file, line) each new line came from (None: its own line).
     ``latex``: the lecture is written in LaTeX (a beamer deck), whatever its text shows; ``reveal``: it is
     written in reveal.js's own Markdown (:func:`is_reveal_markdown`); ``sections``: its slides are reveal.js
-    ``<section>`` elements (:func:`section_deck`)."""
+    ``<section>`` elements (:func:`section_deck`); ``lang``: the lecture's language, which titles its
+    theorems and names its cross-references."""
 
     tex_source = latex  # (a .tex file: none of its text is Markdown's)
 
@@ -1199,7 +1201,7 @@ def _other_markups(
         body = unstarred
     body, raw_lines = _raw_lines(body, latex and not tex_source)  # (before their environments are rewritten)
     if "\\begin{" in body or "\\includegraphics" in body:  # beamer's environments: what they mean
-        mapped(environments_to_markdown(body))
+        mapped(environments_to_markdown(body, lang))
     referred = latex_references(body) if latex else None
     if referred is not None:  # LaTeX's \eqref and \cite: Quarto's references, pandoc's citations
         body = referred
@@ -1208,7 +1210,7 @@ def _other_markups(
         # (a labelled figure or equation is numbered even when nothing refers to it; a proof div titled)
         from .crossrefs import number_crossrefs  # noqa: PLC0415 (only lectures with labels pay for it)
 
-        numbered_refs = number_crossrefs(body)
+        numbered_refs = number_crossrefs(body, lang)
     if numbered_refs is not None:  # Quarto's @fig-x, @tbl-x, @eq-x: numbered as Quarto numbers them
         body = numbered_refs
     texts = tex_text(body, tex=tex_source, raw_lines=raw_lines) if latex else None
@@ -1385,7 +1387,14 @@ def parse_lecture(
         None if tex_deck or remark_deck or slidev_deck else _section_deck(body, shown, origins, diags)
     )
     body, origins = _other_markups(
-        body, raw_meta, shown, origins, latex=tex_deck, reveal=reveal, sections=first_section is not None
+        body,
+        raw_meta,
+        shown,
+        origins,
+        latex=tex_deck,
+        reveal=reveal,
+        sections=first_section is not None,
+        lang=meta.lang,
     )
     _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck)
     other_tool = remark_deck or slidev_deck or reveal or first_section is not None

@@ -40,6 +40,7 @@ import textwrap
 from collections.abc import Callable
 
 from .fancylists import marker_text
+from .labels import label as label_in
 from .markdown import CODE_SPAN, code_lines, fenced_lines, line_starts, outside, toggles_display_math
 from .model import ITEM_LABEL, Delimiter, Numbering
 from .overlays import overlay_fence, overlay_start
@@ -86,6 +87,23 @@ THEOREMS = {
     "problem": "Problem",
     "solution": "Solution",
     "proof": "Proof",
+}
+# the labels.yaml key of each one's title in the lecture's language: beamer's translator package's words
+# (its theorem dictionaries), else Quarto's for its crossref kinds (crossref_*, proof, remark, solution)
+THEOREM_LABELS = {
+    "theorem": "beamer_theorem",
+    "lemma": "crossref_lem",
+    "corollary": "crossref_cor",
+    "proposition": "crossref_prp",
+    "definition": "crossref_def",
+    "definitions": "beamer_definitions",
+    "example": "crossref_exm",
+    "examples": "beamer_examples",
+    "remark": "remark",
+    "fact": "beamer_fact",
+    "problem": "beamer_problem",
+    "solution": "solution",
+    "proof": "beamer_proof",
 }
 TABULARS = ("tabular", "tabular*", "tabularx", "tabulary", "longtable")
 # environments that only set how their content looks or sits (line spacing, type size, columns the
@@ -277,9 +295,9 @@ def _unboxed(lines: list[str], fenced: list[bool]) -> bool:
     return changed
 
 
-def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
+def environments_to_markdown(text: str, lang: str | None = None) -> tuple[str, list[int]] | None:
     """``text`` with the environments above rewritten as Markdown, and the old line index of every new
-    line; None when there is none to rewrite."""
+    line; None when there is none to rewrite.  ``lang``: the lecture's language, which titles its theorems."""
     if "\\begin{" not in text and "\\includegraphics" not in text:
         return None
     lines = text.split("\n")
@@ -295,7 +313,7 @@ def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
         line = lines[k]
         begin = _BEGIN.match(line) if not fenced[k] and not in_math else None
         if begin is not None and begin.group(2) == "minipage":
-            run = _minipages(text, lines, starts, k)
+            run = _minipages(text, lines, starts, k, lang)
             if run is not None:  # minipages side by side: a row of columns
                 end_line, new = run
                 if out and out[-1].strip():
@@ -316,7 +334,7 @@ def environments_to_markdown(text: str) -> tuple[str, list[int]] | None:
                 after = text[end : starts[end_line + 1] - 1] if end_line + 1 < len(starts) else ""
                 if not after.strip():
                     source = text[starts[k] + len(begin.group(1)) : end]
-                    new = convert(source).split("\n")
+                    new = convert(source, lang).split("\n")
                     if out and out[-1].strip():  # (text right before it stays a paragraph of its own)
                         out.append("")
                         index.append(k)
@@ -383,7 +401,9 @@ _BETWEEN_MINIPAGES = re.compile(
 )
 
 
-def _minipages(text: str, lines: list[str], starts: list[int], k: int) -> tuple[int, list[str]] | None:
+def _minipages(
+    text: str, lines: list[str], starts: list[int], k: int, lang: str | None = None
+) -> tuple[int, list[str]] | None:
     """The minipages from line ``k`` on, with only spacing (``\\hfill``, ``%``…) between them: their last
     line and their Markdown, a row of columns of their widths (one minipage: its blocks alone)."""
     columns: list[tuple[str | None, str]] = []
@@ -412,7 +432,7 @@ def _minipages(text: str, lines: list[str], starts: list[int], k: int) -> tuple[
             if braced:
                 break
         body = source[at : len(source) - len("\\end{minipage}")]
-        columns.append((_width_share(args[-1]) if args else None, blocks(body)))
+        columns.append((_width_share(args[-1]) if args else None, blocks(body, lang)))
         end_line = j = last
         j += 1
         while j < len(lines) and _BETWEEN_MINIPAGES.match(lines[j]) and not _BEGIN.match(lines[j]):
@@ -484,7 +504,7 @@ def _environment_end(text: str, at: int, env: str) -> int | None:
             return i
 
 
-def convert(source: str) -> str:
+def convert(source: str, lang: str | None = None) -> str:
     """One environment (``\\begin{env}…\\end{env}``) as Markdown; beamer's overlay specification after
     its name (``\\begin{block}<3->{Title}``, or after a block's title: ``\\begin{block}{Title}<3->``) makes it
     come on that step's click."""
@@ -497,10 +517,10 @@ def convert(source: str) -> str:
             title_end += 1
         spec = _ENV_OVERLAY.match(source, title_end) if title_end > 0 else None
         if spec is not None:
-            return _stepped(spec.group(1), _convert(source[: spec.start()] + source[spec.end() :]))
+            return _stepped(spec.group(1), _convert(source[: spec.start()] + source[spec.end() :], lang))
     if spec is None:
-        return _convert(source)
-    return _stepped(spec.group(1), _convert(source[: head.end()] + source[spec.end() :]))
+        return _convert(source, lang)
+    return _stepped(spec.group(1), _convert(source[: head.end()] + source[spec.end() :], lang))
 
 
 def _stepped(spec: str, shown: str) -> str:
@@ -838,7 +858,7 @@ def _intertexts(rows: str) -> list[str]:
     return [*pieces, rows[at:]]
 
 
-def _convert(source: str) -> str:
+def _convert(source: str, lang: str | None = None) -> str:
     head = _BEGIN.match(source)
     assert head is not None
     env = head.group(2)
@@ -860,21 +880,22 @@ def _convert(source: str) -> str:
         if _ALGORITHM2E.search(rest) and "\\begin{algorithmic" not in rest:
             rest = _algorithm2e(rest)  # (algorithm2e's pseudocode: its commands, not an environment)
         else:
-            rest = blocks(_TABLE_RULES.sub("", rest))
+            rest = blocks(_TABLE_RULES.sub("", rest), lang)
         return (f"**Algorithm: {caption.group(1).strip()}**\n\n" if caption else "") + rest.strip()
     if env in ("table", "table*"):
-        return _float_table(body)
+        return _float_table(body, lang)
     if env in BOXES or env in THEOREMS:  # (its own \label: a reference to it reads its number elsewhere)
         body = _BODY_LABEL.sub("", body)
-    inner = blocks(body)
+    inner = blocks(body, lang)
     if env in LISTS:
-        return _list(env, body, args[0] if args and source[head.end()] == "[" else "")
+        return _list(env, body, args[0] if args and source[head.end()] == "[" else "", lang)
     if env in BOXES:
         return _titled_box(env, _box_title(args[-1]) if args else "", inner)
     if env in THEOREMS:  # beamer's theorem, definition, proof…: a box titled as beamer titles it
         named = _box_title(args[0]) if args and source[head.end()] == "[" else ""
         # (a proof's [title] is its whole title: \begin{proof}[Proof of (b)])
-        name = named if env == "proof" and named else THEOREMS[env] + (f" ({named})" if named else "")
+        said = label_in(lang, THEOREM_LABELS[env]) if lang else THEOREMS[env]
+        name = named if env == "proof" and named else said + (f" ({named})" if named else "")
         return _titled_box("exampleblock" if env.startswith("example") else "block", name, inner)
     if env == "Shaded" or env in WRAPPERS:  # (pandoc's frame around its highlighted code: the code block)
         return inner
@@ -886,7 +907,7 @@ def _convert(source: str) -> str:
         if (
             "\\column" in body and "\\begin{column}" not in body
         ):  # beamer's short form: \column{0.5\textwidth}
-            return f":::: columns\n{_short_columns(body)}\n::::"
+            return f":::: columns\n{_short_columns(body, lang)}\n::::"
         return f":::: columns\n{inner}\n::::"
     if env in QUOTES:
         return "\n".join(f"> {line}" if line.strip() else ">" for line in inner.split("\n"))
@@ -922,7 +943,7 @@ def _fenced(env: str, args: list[str], inner: str) -> str:
     return inner
 
 
-def _short_columns(body: str) -> str:
+def _short_columns(body: str, lang: str | None = None) -> str:
     """``\\column{w}`` … ``\\column{w}`` …: one column div per ``\\column``."""
     parts = re.split(r"\\column\b", body)
     out = []
@@ -937,11 +958,11 @@ def _short_columns(body: str) -> str:
             if close > 0:
                 width, part = _width_share(part[1 : close - 1]), part[close:]
         attr = f' width="{width}"' if width else ""
-        out.append(f"::: {{.column{attr}}}\n{blocks(part)}\n:::")
+        out.append(f"::: {{.column{attr}}}\n{blocks(part, lang)}\n:::")
     return "\n".join(out)
 
 
-def blocks(body: str) -> str:
+def blocks(body: str, lang: str | None = None) -> str:
     """Body text of an environment, the environments in it rewritten, its lines unindented."""
     lines = []
     code = ""  # the code environment the line is in: its lines keep their indentation
@@ -956,11 +977,11 @@ def blocks(body: str) -> str:
         else:
             lines.append(line.strip())
     text = "\n".join(lines)
-    converted = environments_to_markdown(text)
+    converted = environments_to_markdown(text, lang)
     return converted[0] if converted is not None else text
 
 
-def _list(env: str, body: str, options: str = "") -> str:
+def _list(env: str, body: str, options: str = "", lang: str | None = None) -> str:
     """``\\item``s as Markdown list items; an environment inside an item is nested under it.
 
     ``options``: an enumerate's ``[(a)]``/``[i.]``/``[label=(\\alph*)]`` numbering (written as pandoc's
@@ -993,7 +1014,7 @@ def _list(env: str, body: str, options: str = "") -> str:
             step = overlay_start(said, step if n > 1 else 0)
             if step > 1:
                 text = f"\\pause[{step}] " + text
-        content = blocks(text)
+        content = blocks(text, lang)
         if env == "description" and label:
             content = f"**{label.strip()}** {content}"
         elif label.strip():  # (`\item[a)]`: the label instead of the bullet or number, as LaTeX shows it)
@@ -1005,7 +1026,7 @@ def _list(env: str, body: str, options: str = "") -> str:
             out.append(pad + line if line.strip() else "")
     said = _LIST_SETUP.sub("", head).strip()
     if said:  # words before the first item (`\begin{itemize}Base case`): a paragraph before the list, as
-        out[:0] = [blocks(said), ""]  # pandoc reads them
+        out[:0] = [blocks(said, lang), ""]  # pandoc reads them
     return "\n".join(out)
 
 
@@ -1392,7 +1413,7 @@ def latex_references(text: str) -> str | None:
     return new if new != text else None
 
 
-def _float_table(body: str) -> str:
+def _float_table(body: str, lang: str | None = None) -> str:
     """A ``table`` float: its tabular as a table, its ``\\caption`` the table's caption."""
     caption = ""
     at = body.find("\\caption")
@@ -1402,7 +1423,7 @@ def _float_table(body: str) -> str:
         if close > 0 and not body[at + len("\\caption") : brace].strip("[]* \n").strip():
             caption = " ".join(body[brace + 1 : close - 1].split())
             body = body[:at] + body[close:]
-    text = blocks(_TABLE_RULES.sub("", body))
+    text = blocks(_TABLE_RULES.sub("", body), lang)
     if caption and "|" in text:
         return f"{text}\n\nTable: {caption}"
     return f"{text}\n\n{caption}" if caption else text
