@@ -32,10 +32,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from html import unescape
-from types import MappingProxyType
 from typing import Any
 
 from .markdown import code_lines, fenced_lines
@@ -62,9 +60,6 @@ COLUMN_WIDTHS = {"pull-left": 47, "pull-right": 47, "left-column": 20, "right-co
 _OWN_COLUMN = re.compile(r"^(?:(?:left|right)[-_]?col(?:umn)?|col(?:umn)?)[-_]?(\d{1,2})?$", re.I)
 
 
-# the deck's own column classes, from its CSS (a ```{css} chunk, a <style> block): a class that floats
-# left or right with a width in % (`.left4 { width: 38%; float: left; }`), while its deck is read
-_DECK_COLUMNS: ContextVar[Mapping[str, int]] = ContextVar("deck_columns", default=MappingProxyType({}))
 _CSS_RULE = re.compile(r"((?:\.[A-Za-z_][\w-]*\s*,?\s*)+)\{([^{}]*)\}")
 
 
@@ -81,14 +76,13 @@ def css_columns(text: str) -> dict[str, int]:
     return out
 
 
-def column_width(name: str) -> int | None:
+def column_width(name: str, own_css: Mapping[str, int] | None = None) -> int | None:
     """The width in % of a column class (xaringan's ``pull-left`` …, a deck's ``left-column60``, or one
-    the deck's own CSS floats with a width)."""
+    the deck's own CSS floats with a width: ``own_css``, :func:`css_columns`)."""
     if name in COLUMN_WIDTHS:
         return COLUMN_WIDTHS[name]
-    own_css = _DECK_COLUMNS.get().get(name)
-    if own_css is not None:
-        return own_css
+    if own_css and name in own_css:
+        return own_css[name]
     own = _OWN_COLUMN.match(name)
     if own is None:
         return None
@@ -261,6 +255,7 @@ class _Construct:
     height: int = 0  # blocks nested inside it, deepest path
     group: int | None = None  # the row of columns it is in
     click: int | None = None  # the line of a `--` right before it in its row: it comes on that click
+    width: int | None = None  # its width in %, when it is a column block
 
 
 @dataclass
@@ -287,17 +282,9 @@ _COMMENT_LINE = re.compile(r"<!--.*-->", re.S)
 
 def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
     """``text`` (a remark deck, :func:`wanted`) rewritten as this dialect's Markdown."""
-    token = _DECK_COLUMNS.set(css_columns(text) if "float" in text else {})
-    try:
-        return _rewritten(text, raw_meta)
-    finally:
-        _DECK_COLUMNS.reset(token)
-
-
-def _rewritten(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
     lines = text.split("\n")
     code = code_lines(lines)
-    out = _Out()
+    out = _Out(css_columns(text) if "float" in text else {})
     tags = [k for k, line in enumerate(lines) if not code[k] and JINJA_TAG.match(line)]
     for k in tags:
         lines[k] = ""
@@ -422,7 +409,8 @@ def _classes(slide: _Slide) -> set[str]:
 
 
 class _Out:
-    def __init__(self) -> None:
+    def __init__(self, columns: Mapping[str, int]) -> None:
+        self.columns = columns  # the deck's own column classes (css_columns)
         self.lines: list[str] = []
         self.index: list[int] = []
         self.notes: list[tuple[int, str, str]] = []
@@ -609,7 +597,7 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
     src = [at for _, at in slide.content]
     code = code_lines(texts)
     quiet = _quiet_chunks(texts, 0, len(texts))
-    body = _constructs(texts, code, 0, len(texts))
+    body = _constructs(texts, code, 0, len(texts), out.columns)
     props = slide.props
     unseen = quiet | {j for j, t in enumerate(texts) if not code[j] and _shows_nothing(t)}
     title_at = next((j for j in range(len(texts)) if j not in unseen), None)
@@ -771,7 +759,7 @@ class _Body:
         if row is None:
             classes = ("panel-tabset",) if c.classes == ("panelset",) else c.classes  # xaringanExtra's tabs
             return ["", f"{colons} {{{' '.join('.' + x for x in classes)}}}"]
-        width = column_width(c.classes[0])
+        width = c.width
         opening = [""]
         if row[0] is c:
             opening.append(":" * (4 + max(x.height for x in row)) + " columns")
@@ -824,9 +812,12 @@ def _span_attrs(classes: tuple[str, ...]) -> str:
     return "{" + " ".join("." + c for c in classes) + style + "}"
 
 
-def _constructs(lines: list[str], code: list[bool], a: int, b: int) -> _Body:
+def _constructs(
+    lines: list[str], code: list[bool], a: int, b: int, own_css: Mapping[str, int] | None = None
+) -> _Body:
     """Find the ``.name[…]`` constructs of ``lines[a:b]`` (outside code, inline code and math) and
-    decide which hold blocks and which rows of them are columns."""
+    decide which hold blocks and which rows of them are columns (``own_css``: the deck's own column
+    classes)."""
     found: list[_Construct] = []
     stack: list[_Construct | None] = []  # (None: a plain bracket)
     for k in range(a, b):
@@ -876,7 +867,7 @@ def _constructs(lines: list[str], code: list[bool], a: int, b: int) -> _Body:
                 p.height = max(p.height, depth)
                 depth += 1
                 p = p.parent
-    _column_rows(closed, lines)
+    _column_rows(closed, lines, own_css)
     return _Body(closed)
 
 
@@ -918,7 +909,7 @@ def _block_parent(c: _Construct) -> bool:
     return True
 
 
-def _column_rows(closed: list[_Construct], lines: list[str]) -> None:
+def _column_rows(closed: list[_Construct], lines: list[str], own_css: Mapping[str, int] | None) -> None:
     """Columns: two or more column blocks (``.pull-left`` …) of one parent, one after the other with
     only blank lines between."""
     groups = 0
@@ -937,7 +928,8 @@ def _column_rows(closed: list[_Construct], lines: list[str]) -> None:
         row.clear()
 
     for c in closed:
-        if not c.block or column_width(c.classes[0]) is None:
+        c.width = column_width(c.classes[0], own_css) if c.block else None
+        if c.width is None:
             if c.block and not (row and _inside(c, row[-1])):
                 flush()
             continue
