@@ -470,6 +470,7 @@ SLIDE_CSS = """
 .ph.body p {{ margin: 0 0 0.35em; }}
 .ph.body ul, .ph.body ol {{ margin: 0 0 0.3em; padding-left: 1.1em; }}
 .ph.body li {{ margin: 0 0 0.3em; }}
+.ph.body li > ul, .ph.body li > ol {{ margin-top: 0.3em; }}  /* (a first sub-item spaced as the next) */
 .ph.body .ln {{ line-height: 0; }}  /* lines as high as their paragraph's line height, in any script */
 .ph.body li::marker {{ color: {accent}; }}
 {levels}
