@@ -1017,8 +1017,10 @@ def _list(env: str, body: str, options: str = "", lang: str | None = None) -> st
         content = blocks(text, lang)
         if env == "description" and label:
             content = f"**{label.strip()}** {content}"
-        elif label.strip():  # (`\item[a)]`: the label instead of the bullet or number, as LaTeX shows it)
-            content = f"[{_ungrouped(label.strip())}]{{.{ITEM_LABEL}}} {content}"
+        elif label is not None:  # (`\item[a)]`: the label instead of the bullet or number, as LaTeX shows
+            # it; `\item[]` shows none: an empty label, a no-break space)
+            shown = _ungrouped(label.strip()) or "\u00a0"
+            content = f"[{shown}]{{.{ITEM_LABEL}}} {content}"
         first, *rest = content.split("\n") if content else [""]
         pad = " " * (len(marker) + 1)
         out.append(f"{marker} {first}")
@@ -1091,8 +1093,8 @@ _SET_COUNTER = re.compile(
 )  # (before the first item)
 
 
-def _split_items(body: str) -> list[tuple[str, str]]:
-    """(optional ``[label]``, text) of each top-level ``\\item`` of a list's body."""
+def _split_items(body: str) -> list[tuple[str | None, str]]:
+    """(``[label]`` or None, text) of each top-level ``\\item`` of a list's body."""
     starts: list[int] = []
     depth = 0
     i = 0
@@ -1111,7 +1113,7 @@ def _split_items(body: str) -> list[tuple[str, str]]:
     items = []
     for n, s in enumerate(starts):
         chunk = body[s + 5 : starts[n + 1] if n + 1 < len(starts) else len(body)]
-        label = ""
+        label: str | None = None
         stripped = chunk.lstrip()
         if stripped.startswith("["):
             close = _group(stripped, 0, "[", "]")

@@ -134,6 +134,21 @@ class Run:
     script: int = 0
 
 
+def blank_label(runs: tuple[Run, ...]) -> bool:
+    """Whether a labelled item's ``runs`` open with an empty label (LaTeX's ``\\item[]``: a no-break space)."""
+    return bool(runs) and runs[0].text.startswith("\u00a0")
+
+
+def _after_blank_label(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """``runs`` without their empty label and the space after it."""
+    out = list(runs)
+    while out and not out[0].text.lstrip("\u00a0 "):
+        out.pop(0)
+    if out:
+        out[0] = replace(out[0], text=out[0].text.lstrip("\u00a0 "))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Para:
     runs: tuple[Run, ...]
@@ -538,7 +553,17 @@ class _Chunker:
                     self.step = before_fragment
                 elif is_text_block(sub) or _aligned_text(sub):
                     for p in self.text_paras(sub, level):
-                        if first:
+                        if first and own_label and blank_label(p.runs):  # LaTeX's \item[]: no bullet, no
+                            p = Para(  # label; its words where an item's words start (an item's 2nd paragraph)
+                                _after_blank_label(p.runs),
+                                level + 1,
+                                Bullet.NONE,
+                                align=p.align,
+                                style=p.style,
+                                step=self.step,
+                            )
+                            first = False
+                        elif first:
                             p = Para(
                                 p.runs,
                                 level,

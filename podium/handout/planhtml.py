@@ -154,6 +154,13 @@ def paras_html(paras: tuple[Para, ...] | list[Para], math=None) -> str:
             out.append(_para_tag(p, math))
             continue
         close_to(p.level)
+        if p.level > 0 and style not in ("quote", "attribution"):  # an item's words with no item open
+            while (stack[-1][0] if stack else -1) < p.level - 1:  # above them (LaTeX's \item[], or a
+                gap = stack[-1][0] + 1 if stack else 0  # second paragraph opening a "(cont.)" part):
+                out.append('<ul class="gap"><li class="gap" style="list-style: none; background: none">')
+                stack.append((gap, "ul", ("gap",)))  # where an item's words start, as in the deck
+            out.append(_para_tag(p, math))
+            continue
         if style in ("quote", "attribution"):
             if not quote_open:
                 out.append("<blockquote>")
