@@ -33,7 +33,8 @@ _WORD = re.compile(r"(?<![\w.])[^\W\d_]{3,}(?![\w])")  # (not one glued to a num
 _NOT_WORDS = re.compile(
     # a LaTeX command whose first argument names something (a colour, a label, a file, an
     # environment, a length), with that argument: \textcolor{Buttons}{words}, \begin{itemize}
-    r"\\(?:textcolor|color|colorbox|fcolorbox|definecolor|label|ref|eqref|pageref|[cC]ref|autoref|cite[pt]?"
+    r"\\(?:definecolor|providecolor|colorlet)(?:\[[^\]]*\])?(?:\{[^{}]*\}){1,3}"  # a colour's definition
+    r"|\\(?:textcolor|color|colorbox|fcolorbox|label|ref|eqref|pageref|[cC]ref|autoref|cite[pt]?"
     r"|nocite|href|url|includegraphics|input|include|hspace|vspace|begin|end|usepackage|setlength"
     r"|fontsize|rule|setbeamercolor|setbeamertemplate|setcounter|addtocounter)\*?(?:\[[^\]]*\])?\{[^{}]*\}"
     r"|\\[a-zA-Z]+"  # a LaTeX command (\textbf) or a macro

@@ -18,7 +18,7 @@ import math
 import os
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html import escape, unescape
 from pathlib import Path
@@ -29,7 +29,7 @@ import yaml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from . import cellfigures, coverage, emojis, marp, quarto, quartoproject, yamlsafe
+from . import cellfigures, coverage, emojis, marp, quarto, quartoproject, texcolours, yamlsafe
 from . import model as m
 from .alttext import media_kind
 from .charts import parse_chart
@@ -1898,6 +1898,7 @@ class _Converter:
         self.format_incremental = True  # (the output format's `incremental:`: not xaringan's, which has none)
         self.origins: list[tuple[str, int]] | None = None  # line → (file, line) after includes
         self.macros: dict[str, Macro] = {}
+        self.colours: dict[str, texcolours.RGB] = {}  # the lecture's own \definecolor and \colorlet
         self.in_link = 0  # (reading a link's text)
         self.text_macros: dict[str, Any] = {}  # the header's macros, put in place in text (podium.beamer)
         self.pending_notes: list[m.Block] = []  # from beamer's \note{…}
@@ -2256,6 +2257,15 @@ class _Converter:
                     d = macro_definition(piece)
                     if d is not None:
                         self.macros[d[0]] = d[1]
+                elif piece.name in texcolours.COLOUR_DEFINERS:
+                    self.define_colour(piece)
+
+    def define_colour(self, piece) -> None:
+        """Keep the colour a ``\\definecolor{name}{model}{spec}`` or ``\\colorlet`` gives a name: the
+        lecture's words in that colour are drawn in it."""
+        c = texcolours.definition(piece.name, list(piece.args), piece.kinds, self.colours)
+        if c is not None:
+            self.colours[c[0]] = c[1]
 
     def marp_comment(self, html: str, pos: m.SourcePos | None = None) -> None:
         """In a Marp deck, an HTML comment (a block, or inside a line or a list) that is not a directive
@@ -2926,6 +2936,10 @@ class _Converter:
             from . import siunits  # noqa: PLC0415 (only lectures with units pay for its tables)
 
             expanded = siunits.in_math(expanded)  # \SI{9.81}{\metre}, \ce{H2O}: the math they print
+        if (
+            "\\col" in expanded or "\\textcol" in expanded
+        ):  # (LaTeX's colour names and mixes, the lecture's own)
+            expanded = texcolours.math_colours(expanded, self.colours)
         if not readable(expanded):
             unknown = unknown_command(expanded)
             why = f"'{unknown}' is not a command Podium knows" if unknown else "it cannot be read"
@@ -3165,7 +3179,7 @@ class _Converter:
                 if d is not None:
                     self.macros[d[0]] = d[1]
                     continue
-            markup = tex_as_markup(piece)
+            markup = tex_as_markup(piece, self.colours)
             if markup is not None:  # \textbf{…} and its kin: the Markdown/HTML that draws the same
                 self.picture_left_out(piece, line)
                 kept.append(markup)
@@ -3248,6 +3262,9 @@ class _Converter:
         per lecture in a note."""
         if piece.name not in _SETUP_TEX and not piece.name.startswith("setbeamer"):
             return False
+        if piece.name in texcolours.COLOUR_DEFINERS:  # (a colour the words after it may be drawn in)
+            self.define_colour(piece)
+            return True
         if not self.setup_tex_noted:
             self.setup_tex_noted = True
             self.diags.note(
@@ -4200,7 +4217,7 @@ class _Converter:
                 self.macros[d[0]] = d[1]
             elif piece.name == "note" and piece.args:
                 self.pending_notes.append(m.Paragraph((m.Text(piece.args[-1]),), self.pos(None)))
-            elif piece.name != "footnote" and (markup := tex_as_markup(piece)) is not None:
+            elif piece.name != "footnote" and (markup := tex_as_markup(piece, self.colours)) is not None:
                 self.picture_left_out(piece, self.pos(None))
                 out.extend(self.inlines(self._reread(markup)))  # as a paragraph's (strip_raw_tex)
             elif piece.name in _TEX_TEXT and piece.args:
@@ -4393,11 +4410,11 @@ class _HtmlMark:
     italic: bool = False  # <span style="font-style: italic">
 
 
-def tex_as_markup(piece: RawPiece) -> str | None:
+def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None = None) -> str | None:
     """A TeX formatting command (:data:`TEX_FORMATTING`, ``\\url``, ``\\href``, ``\\footnote``) as the
     inline HTML or Markdown that draws the same (the reader draws ``<b>``, ``<span style="color:…">``,
     ``<a href>``, ``^[…]``), its words' own commands too; a symbol (``\\ldots``, ``\\LaTeX``) as its
-    text; None for any other command."""
+    text; None for any other command.  ``colours``: the lecture's own (``\\definecolor``)."""
     if piece.name in TEX_SYMBOLS and not any(a.strip() for a in piece.args):  # (\ldots{} too)
         return TEX_SYMBOLS[piece.name]
     if not piece.args or "{" not in piece.kinds:
@@ -4407,16 +4424,16 @@ def tex_as_markup(piece: RawPiece) -> str | None:
 
         return siunits.as_markup(piece.name, [a for a, k in zip(piece.args, piece.kinds) if k == "{"])
     if piece.name == "footnote":
-        return f"^[{_tex_words(piece.args[-1])}]"
+        return f"^[{_tex_words(piece.args[-1], colours)}]"
     if piece.name in ("colorbox", "fcolorbox", "hl", "highlight"):  # a box of colour behind the words
-        return f"<mark>{_tex_words(piece.args[-1])}</mark>"
+        return f"<mark>{_tex_words(piece.args[-1], colours)}</mark>"
     if piece.name in ("MakeUppercase", "uppercase", "MakeLowercase", "lowercase"):
-        words = _tex_words(piece.args[-1])
+        words = _tex_words(piece.args[-1], colours)
         return words.upper() if "upper" in piece.name.lower() else words.lower()
     if piece.name in ("url", "href"):
         url = piece.args[0].strip()
         words = piece.args[-1] if piece.name == "href" and len(piece.args) >= 2 else url
-        return f'<a href="{escape(url, quote=True)}">{_tex_words(words)}</a>'
+        return f'<a href="{escape(url, quote=True)}">{_tex_words(words, colours)}</a>'
     kind = TEX_FORMATTING.get(piece.name)
     if kind is None:
         return None
@@ -4424,9 +4441,11 @@ def tex_as_markup(piece: RawPiece) -> str | None:
         r"\\(?!textbackslash|textasciitilde|textasciicircum)[A-Za-z]", piece.args[-1]
     ):
         return _tex_code_span(piece.args[-1])
-    words = _tex_words(piece.args[-1])
-    if kind == "colour":
-        colour = css_colour(piece.args[-2]) if len(piece.args) >= 2 else ""
+    words = _tex_words(piece.args[-1], colours)
+    if kind == "colour":  # \textcolor[model]{spec}{words}: LaTeX's names, models and mixes, the lecture's own
+        braced = [a for a, k in zip(piece.args, piece.kinds) if k == "{"]
+        model = piece.args[0] if piece.kinds.startswith("[") else ""
+        colour = texcolours.tex_colour(braced[-2], model, colours) if len(braced) >= 2 else ""
         return f'<span style="color:{colour}">{words}</span>' if colour else words
     tag = {
         "strong": "b",
@@ -4481,12 +4500,12 @@ def _link_text_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _tex_words(words: str) -> str:
+def _tex_words(words: str, colours: Mapping[str, texcolours.RGB] | None = None) -> str:
     """The words of a formatting command, the commands inside them as markup too."""
     out: list[str] = []
     last = 0
     for piece in find_raw_tex(words):
-        markup = tex_as_markup(piece)
+        markup = tex_as_markup(piece, colours)
         out.append(words[last : piece.start])
         if markup is None and piece.name == "includegraphics":  # (a picture's file name is no words of it)
             markup = ""

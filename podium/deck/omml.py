@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..rawhtml import css_colour
 from ..texmath import tex_to_mathml
 
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -97,6 +98,7 @@ def _text(el) -> str:
 class _Converter:
     def __init__(self, size_hundredths: int | None):
         self.size = size_hundredths
+        self.colours: list[str] = []  # the colours (RRGGBB) of the elements being converted, innermost last
 
     # -- runs
     def run(self, text: str, style: str | None = None, normal: bool = False):
@@ -117,6 +119,9 @@ class _Converter:
             arpr.set("i", "1" if style in ("i", "bi") else "0")
         elif style not in ("p", "b"):
             arpr.set("i", "1")
+        if self.colours:  # (\textcolor in the math: its MathML's mathcolor)
+            fill = etree.SubElement(arpr, f"{{{A_NS}}}solidFill")
+            etree.SubElement(fill, f"{{{A_NS}}}srgbClr", val=self.colours[-1])
         etree.SubElement(arpr, f"{{{A_NS}}}latin", typeface=MATH_FONT)
         etree.SubElement(arpr, f"{{{A_NS}}}cs", typeface=MATH_FONT)
         t = _m("t", r)
@@ -208,6 +213,16 @@ class _Converter:
         self.fill(_m(tag, parent), [el] if el is not None else [])
 
     def node(self, el) -> list:
+        colour = css_colour(el.get("mathcolor", "")) if el.get("mathcolor") else ""
+        if not colour:
+            return self._node(el)
+        self.colours.append(colour[1:])
+        try:
+            return self._node(el)
+        finally:
+            self.colours.pop()
+
+    def _node(self, el) -> list:
         name = _local(el)
         kids = _kids(el)
         if name in ("mi", "mn", "mo", "mtext", "ms", "mspace"):
