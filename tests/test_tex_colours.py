@@ -148,3 +148,25 @@ def test_a_colour_no_name_gives_keeps_the_text_colour(tmp_path):
     prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
     assert "plain words" not in _coloured_words(prs)
     assert any("plain words stay" in sh.text_frame.text for sh in prs.slides[-1].shapes if sh.has_text_frame)
+
+
+def test_latex_bright_green_and_yellow_are_drawn_in_a_shade_that_reads_not_in_black(tmp_path):
+    prs, err = build_tex(
+        tmp_path,
+        r"""\begin{frame}{Signals}
+\begin{itemize}
+\item \textcolor{green}{go ahead} and \textcolor{yellow}{be careful}
+\item \textcolor{white}{invisible here}
+\end{itemize}
+\end{frame}""",
+        command="all",
+    )
+    colours = _coloured_words(prs)
+    green, yellow = colours["go ahead"], colours["be careful"]
+    # a green (no red or blue, green channel strong) dark enough to read on white: WCAG 3:1 or more
+    assert green[:2] == "00" and green[4:] == "00" and 0x80 <= int(green[2:4], 16) < 0xFF, green
+    assert yellow[:2] == yellow[2:4] and yellow[4:] == "00" and int(yellow[:2], 16) < 0xC0, yellow
+    assert "invisible here" not in colours  # (white has no hue: the text colour)
+    warned = [line for line in err.splitlines() if "[colour-contrast]" in line]
+    assert len(warned) == 1 and "deck.tex:5:" in warned[0], err
+    assert f"darker shade of it, #{green}" in warned[0] and "3 places in all" in warned[0], warned

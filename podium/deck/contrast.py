@@ -3,14 +3,17 @@
 A colour is written for the background the lecturer drew on: ``\\textcolor{white}{…}`` in a beamer deck
 with a dark canvas, ``[x]{style="color: white"}`` for a dark reveal.js theme.  Podium draws on its
 template's backgrounds instead, so a colour whose WCAG contrast ratio with the background its words
-are drawn on is below :data:`LEAST` (white on a white slide) is left out there, and the words take
-the text colour: on the slide, the background of the layout the slide is drawn on (the deck and its
+are drawn on is below :data:`LEAST` (white on a white slide, LaTeX's bright ``green`` or ``yellow``) is
+changed there: a colour with a hue (green, yellow, cyan) to a shade of it that reads (a contrast of
+:data:`SHADE`: darker on a light background, lighter on a dark one), so the words keep their emphasis;
+one without (white, a pale grey) left out, the words taking the text colour.  On the slide, the background of the layout the slide is drawn on (the deck and its
 drawings read the same plan); in the handout's own text (speaker notes, handout and instructor text,
 footnotes, a slide's text set as prose), the page.  One warning per lecture names the first.
 """
 
 from __future__ import annotations
 
+import colorsys
 import re
 from dataclasses import dataclass, field, replace
 
@@ -21,6 +24,7 @@ from ..template_folders import Template
 from .plan import ColumnsChunk, ObjectChunk, Para, Run, SlidePlan, TextChunk
 
 LEAST = 1.5  # the contrast ratio (WCAG 2: 1 to 21) below which coloured words count as unreadable
+SHADE = 3.0  # the contrast a colour with a hue is shaded to (WCAG's for large text)
 CODE = "colour-contrast"
 
 
@@ -52,11 +56,41 @@ def readable(colour: str, background: str) -> bool:
     return ratio is None or ratio >= LEAST
 
 
+def shade(colour: str, background: str) -> str:
+    """A shade of ``colour``'s hue (its hue and saturation, another lightness) with a contrast of
+    :data:`SHADE` on ``background``, the nearest to it; "" when ``colour`` has no hue to keep (white,
+    greys, a pale tint) or no shade reads."""
+    mt = re.fullmatch(r"#?([0-9a-fA-F]{6})", (colour or "").strip())
+    back = luminance(background)
+    if not mt or back is None:
+        return ""
+    h = mt.group(1)
+    hue, light, saturation = colorsys.rgb_to_hls(*(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)))
+    if saturation < 0.3 or not 0.05 < light < 0.93:
+        return ""
+
+    def at(lightness: float) -> str:
+        r, g, b = colorsys.hls_to_rgb(hue, lightness, saturation)
+        return f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
+
+    near, far = (light, 0.0) if back > 0.18 else (light, 1.0)  # (darker on a light background)
+    if (contrast(at(far), background) or 0) < SHADE:
+        return ""
+    for _ in range(20):  # (the lightness nearest the colour's own that reads)
+        mid = (near + far) / 2
+        if (contrast(at(mid), background) or 0) >= SHADE:
+            far = mid
+        else:
+            near = mid
+    return at(far)
+
+
 @dataclass
 class _Found:
-    """The unreadable colours met, in order: (colour, background, where, position)."""
+    """The unreadable colours met, in order: (colour, background, where, position, the colour drawn:
+    a shade of it, or "" for the text colour)."""
 
-    items: list[tuple[str, str, str, m.SourcePos]] = field(default_factory=list)
+    items: list[tuple[str, str, str, m.SourcePos, str]] = field(default_factory=list)
 
 
 class _Legible:
@@ -65,15 +99,18 @@ class _Legible:
     def __init__(self, background: str, where: str, pos: m.SourcePos, found: _Found | None):
         self.background, self.where, self.pos, self.found = background, where, pos, found
 
-    def keep(self, colour: str, pos: m.SourcePos | None = None) -> bool:
+    def drawn(self, colour: str, pos: m.SourcePos | None = None) -> str:
+        """The colour words given ``colour`` are drawn in here: it, a shade of it that reads, or ""."""
         if not colour or readable(colour, self.background):
-            return True
+            return colour
+        instead = shade(colour, self.background)
         if self.found is not None:
-            self.found.items.append((colour.upper(), self.background.upper(), self.where, pos or self.pos))
-        return False
+            where = pos or self.pos
+            self.found.items.append((colour.upper(), self.background.upper(), self.where, where, instead))
+        return instead
 
     def runs(self, runs) -> tuple[Run, ...]:
-        return tuple(r if self.keep(r.colour) else replace(r, colour="") for r in runs)
+        return tuple(r if r.colour == (c := self.drawn(r.colour)) else replace(r, colour=c) for r in runs)
 
     def paras(self, paras) -> list[Para]:
         return [replace(p, runs=self.runs(p.runs)) for p in paras]
@@ -92,8 +129,8 @@ class _Legible:
         at = self.line_of_first(node)
 
         def fn(x):
-            if isinstance(x, m.Span) and x.colour and not self.keep(x.colour, at):
-                return replace(x, colour="")
+            if isinstance(x, m.Span) and x.colour and (c := self.drawn(x.colour, at)) != x.colour:
+                return replace(x, colour=c)
             return x
 
         return m.transform(node, fn)
@@ -178,16 +215,28 @@ def page_runs(runs, page: str) -> tuple[Run, ...]:
 def _warn(found: _Found, diags: Diagnostics) -> None:
     if not found.items or any(d.code == CODE for d in diags.items):  # (one per lecture, every variant)
         return
-    colour, background, where, pos = found.items[0]
+    colour, background, where, pos, instead = found.items[0]
     n = len(found.items)
     others = sorted({c for c, *_ in found.items} - {colour})
     also = f", also {', '.join(others)}" if others else ""
+    lighter = (luminance(instead) or 0) > (luminance(colour) or 0)
+    how = f"a {'lighter' if lighter else 'darker'} shade of it, {instead}" if instead else "the text colour"
     diags.warning(
-        f"text coloured {colour} is unreadable on this template's {_name(background)} {where}; drawn in the "
-        "text colour" + (f" ({n} places in all{also})" if n > 1 else ""),
+        f"text coloured {colour} is unreadable on this template's {_name(background)} {where}; drawn in "
+        f"{how}" + (f" ({n} places in all{also}; a colour with no hue in the text colour)" if n > 1 else ""),
         pos,
         CODE,
     )
 
 
-__all__ = ["LEAST", "contrast", "legible_plans", "luminance", "page_chunks", "page_runs", "readable"]
+__all__ = [
+    "LEAST",
+    "SHADE",
+    "contrast",
+    "legible_plans",
+    "luminance",
+    "page_chunks",
+    "page_runs",
+    "readable",
+    "shade",
+]
