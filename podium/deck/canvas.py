@@ -30,6 +30,7 @@ class Canvas:
     slide_h: int
     diags: Diagnostics
     box_style: FrameStyle  # the style of the text boxes the writer adds
+    code_ratio: float = 1.0  # inline code's size over its paragraph's (podium.deck.fonts.code_ratio)
     anim: list[tuple[int, int, int | None]] = field(default_factory=list)
     left_to_right: set = field(default_factory=set)  # shapes (elements) kept left to right: code, math
     # internal links written on the deck's slides so far: (slide, the run's a:rPr, the slide it jumps to)

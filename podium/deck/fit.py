@@ -40,10 +40,10 @@ from .measure import (
     MIN_PICTURE,
     SAFETY,
     TABLE_PT,
-    Fonts,
     Measurer,
     code_columns,
     code_height,
+    deck_fonts,
     para_height,
     para_size,
     row_heights,
@@ -74,7 +74,7 @@ from .plan import (
     TypeSizes,
     walk_chunks,
 )
-from .styles import GRID_INDENT, FrameStyle, placeholder_style, textbox_style, theme_fonts
+from .styles import GRID_INDENT, FrameStyle, placeholder_style, textbox_style
 from .template_deck import open_template
 
 
@@ -129,13 +129,7 @@ class TemplateGeometry:
         margin = int(min(self.slide_w, self.slide_h) * 0.06)
         self.safe = Rect(margin, margin, self.slide_w - 2 * margin, self.slide_h - 2 * margin)
         self.master = prs.slide_master
-        tf = theme_fonts(self.master)
-        fonts = template.fonts
-        self.fonts = Fonts(
-            tf.get("mn-lt") or fonts.get("body", "Calibri"),
-            fonts.get("cjk") or tf.get("mn-ea") or "Noto Sans CJK JP",
-            fonts.get("mono", "DejaVu Sans Mono"),
-        )
+        self.fonts = deck_fonts(self.master, template)
         self.box_style = textbox_style(
             self.master, tuple(p * self.cv_scale for p in BODY_PT), int(GRID_INDENT * self.cv_scale)
         )

@@ -17,11 +17,11 @@ from functools import cache, lru_cache
 
 from .. import model as m
 from .equations import math_size, tex_listing
-from .fonts import face
+from .fonts import code_ratio, face
 from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, Rect, split_columns
 from .plan import ColumnsChunk, ObjectChunk, Para, ParaStyle, TextChunk, TypeSizes
 from .plan import runs as to_runs
-from .styles import GRID_INDENT, FrameStyle, Level
+from .styles import GRID_INDENT, FrameStyle, Level, theme_fonts
 
 BODY_PT = (24, 20, 18, 16, 16, 14)  # body text by list level in text boxes, on a 7.5 in tall slide
 CODE_PT = 18.0  # code and tables at full size, on a 7.5 in tall slide
@@ -78,28 +78,46 @@ class Fonts:
     mono: str
 
 
-def count_lines(segments: list[tuple[str, str, bool, bool]], pt: float, width_pt: float) -> tuple[int, float]:
-    """Return (lines, widest word in points) for text ``segments`` (text, family, bold, italic) wrapped at
-    ``width_pt``; a line break "\\v" starts a new line."""
+MONO = "DejaVu Sans Mono"  # (the code face when a template names none)
+
+
+def deck_fonts(master, template) -> Fonts:
+    """The families a deck from ``template`` (its slide ``master``'s theme fonts) sets its runs in."""
+    tf = theme_fonts(master)
+    fonts = template.fonts
+    return Fonts(
+        tf.get("mn-lt") or fonts.get("body", "Calibri"),
+        fonts.get("cjk") or tf.get("mn-ea") or "Noto Sans CJK JP",
+        fonts.get("mono", MONO),
+    )
+
+
+def count_lines(
+    segments: list[tuple[str, str, bool, bool, float]], pt: float, width_pt: float
+) -> tuple[int, float]:
+    """Return (lines, widest word in points) for text ``segments`` (text, family, bold, italic, size over
+    ``pt``: inline code's :func:`~podium.deck.fonts.code_ratio`) wrapped at ``width_pt``; a line break
+    "\\v" starts a new line."""
     lines = 1
     x = 0.0
     widest = 0.0
     word = 0.0  # width of the unbreakable word being built (it may span runs)
     word_start_x = 0.0
     width_pt = max(width_pt, 1.0)
-    for text, family, bold, italic in segments:
+    for text, family, bold, italic, ratio in segments:
         f = face(family, bold, italic)
+        size = pt * ratio
         for part_i, part in enumerate(text.replace("\n", "\v").split("\v")):
             if part_i:
                 lines += 1
                 x = word = 0.0
             for piece in _pieces(part):
                 if piece.isspace():
-                    x += f.width(piece, pt)
+                    x += f.width(piece, size)
                     word = 0.0
                     continue
                 cjk = is_cjk(piece[0])
-                w = f.width(piece, pt) * SAFETY
+                w = f.width(piece, size) * SAFETY
                 if cjk:
                     word = 0.0
                 if word == 0.0:
@@ -123,16 +141,18 @@ def count_lines(segments: list[tuple[str, str, bool, bool]], pt: float, width_pt
     return lines, widest
 
 
-def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, str, bool, bool]]:
+def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, str, bool, bool, float]]:
     out = []
     for r in para.runs:
         family = fonts.mono if r.code else latin
+        ratio = code_ratio(latin, fonts.mono) if r.code else 1.0
         if has_east_asian(r.text):
             # CJK characters in the East Asian face, the rest in the run's own
             for piece in _compiled(f"[{EAST_ASIAN}]+|[^{EAST_ASIAN}]+").findall(r.text):
-                out.append((piece, ea if has_east_asian(piece[0]) else family, r.bold, r.italic))
+                east = has_east_asian(piece[0])
+                out.append((piece, ea if east else family, r.bold, r.italic, 1.0 if east else ratio))
         else:
-            out.append((r.text, family, r.bold, r.italic))
+            out.append((r.text, family, r.bold, r.italic, ratio))
     return out
 
 

@@ -92,8 +92,9 @@ def fill_paras(
             # an item with no words (``2.`` above a code block): PowerPoint and LibreOffice draw no
             # number or bullet on an empty paragraph, so it gets a no-break space to carry its marker
             runs = (Run("\u00a0"),)
-        for r in runs:
-            add_run(cv, p, r, size, False, muted=para.style == "attribution")
+        for r in runs:  # (inline code is sized: smaller than its paragraph's words, see add_run)
+            at = size if size is not None or not r.code else Pt(round(para_size(para, style, scale), 1))
+            add_run(cv, p, r, at, False, muted=para.style == "attribution")
         if size is not None:
             end = p_el.find(_END)
             if end is None:
@@ -318,6 +319,8 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
         p_el.append(r_el)
     rPr = etree.SubElement(r_el, _RPR)
     etree.SubElement(r_el, _T).text = _escape_ctrl_chars(text) if _CTRL.search(text) else text
+    if r.code and size is not None and cv.code_ratio != 1.0:  # (its small letters as tall as the text's)
+        size = Pt(round(size.pt * cv.code_ratio, 1))
     _set_flags(rPr, r, bold, size)
     fill = r.colour or colour or (cv.palette["accent"] if r.blank else cv.palette["muted"] if muted else None)
     if fill is not None:

@@ -32,10 +32,11 @@ from .code import add_code
 from .direction import mirrored, right_to_left
 from .equations import add_math
 from .fit import TemplateGeometry
+from .fonts import code_ratio
 from .geometry import EMU_PER_IN, GAP, Rect, rect_of, split_columns
 from .layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, LayoutFinder
 from .logo import Logo
-from .measure import callout_scale, text_height
+from .measure import MONO, callout_scale, deck_fonts, text_height
 from .patches import (
     save_package,
 )
@@ -75,6 +76,9 @@ class DeckWriter:
         self.maker = SlideMaker(prs)
         self.palette = template.palette
         self.fonts = template.fonts
+        self.code_ratio = code_ratio(
+            deck_fonts(prs.slide_master, template).latin, self.fonts.get("mono", MONO)
+        )
         self.slide_w = int(prs.slide_width)
         self.slide_h = int(prs.slide_height)
         margin = int(min(self.slide_w, self.slide_h) * 0.06)
@@ -130,6 +134,7 @@ class DeckWriter:
             self.slide_h,
             self.diags,
             box_style=self.geo.box_style,
+            code_ratio=self.code_ratio,
             jumps=self.jumps,
         )
         self.layout = layout

@@ -22,7 +22,8 @@ from PIL import Image, ImageColor, ImageDraw
 
 from .. import model as m
 from ..alttext import missing_text
-from ..deck.measure import wide_characters
+from ..deck.fonts import code_ratio
+from ..deck.measure import MONO, wide_characters
 from ..deck.placement import placed_box
 from ..deck.plan import (
     ColumnsChunk,
@@ -423,7 +424,8 @@ class SlideDrawer:
             h=h,
             body_font=font_stack(body_font, fonts.get("cjk", "")),
             title_font=font_stack(title_font, fonts.get("cjk", "")),
-            mono=esc(fonts.get("mono", "DejaVu Sans Mono")),
+            mono=esc(fonts.get("mono", MONO)),
+            code_em=code_ratio(body_font, fonts.get("mono", MONO)),
             cjk=f'"{esc(fonts["cjk"])}", ' if fonts.get("cjk") else "",
             text=look.body_color or pal["text"],
             primary=pal["primary"],
@@ -496,6 +498,8 @@ SLIDE_CSS = """
 .ph.body .attribution {{ font-style: normal; font-size: 0.8em; color: {muted}; text-align: right; }}
 .ph.body pre {{ font-size: var(--code-pt, 0.6em); white-space: pre-wrap; background: #F6F8FA; padding: 0.4em; margin: 0.2em 0; }}
 .ph.body code, .ph.body pre {{ font-family: "{mono}", {cjk}monospace; }}  /* (as the deck: its East Asian in the cjk face) */
+.ph.body code {{ font-size: {code_em}em; }}  /* inline code's small letters as tall as the text's, as in the deck */
+.ph.body pre code {{ font-size: 1em; }}
 .ph.body .columns {{ display: flex; gap: 0.8em; }}
 .ph.body .column {{ flex: 0 1 auto; min-width: 0; box-sizing: border-box; }}
 .ph.body .math-block {{ text-align: center; }}
