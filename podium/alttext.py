@@ -63,12 +63,21 @@ _MEDIA = {
 }
 
 
+# what a beamer deck's TikZ picture, which Podium does not draw, is written as (podium.beamer): a box
+TIKZ_PICTURE = "tikz:"
+
+
 def media_kind(src: str) -> str | None:
-    """ "video", "sound" or "web page" for a file written as a picture that is none, else None."""
+    """ "video", "sound", "web page" or "TikZ picture" for a file written as a picture that is none, else
+    None."""
+    if src == TIKZ_PICTURE:
+        return "TikZ picture"
     return _MEDIA.get(os.path.splitext(urlparse(src).path)[1].lower())
 
 
 def missing_text(src: str) -> str:
     """The words in the box that stands for a picture that cannot be drawn (missing, refused, or a
     video, sound or web page written as a picture): what it is, and its name."""
+    if src == TIKZ_PICTURE:
+        return "TikZ picture, not drawn"
     return f"{media_kind(src) or 'missing picture'}: {src}"

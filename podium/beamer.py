@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .alttext import TIKZ_PICTURE
 from .labels import label as podium_label
 from .markdown import code_lines, outside, toggles_display_math
 from .overlays import numbered_increments
@@ -98,7 +99,7 @@ def _include_name(name: str) -> str:
     return name[:-4] if name.lower().endswith(".tex") else name
 
 
-Reader = Callable[[str, str, int, str], "tuple[str, str] | None"]
+Reader = Callable[..., "tuple[str, str] | None"]  # (name, shown, line, via, code=False)
 
 
 @dataclass
@@ -169,6 +170,11 @@ def _expanded_inputs(text: str, shown: str, state: _Inputs, depth: int) -> tuple
         opened = _VERBATIM.search(code)
         if opened is not None and f"\\end{{{opened.group(1)}" not in code[opened.end() :]:
             verbatim = opened.group(1)
+        if _CODE_INPUT.search(code) and not _VERBATIM_ARG.search(code):
+            listed = _listed_files(code, shown, n, state)
+            out.extend(part for part, _ in listed)
+            origins.extend(origin for _, origin in listed)
+            continue
         whole = _INPUT.match(line) is not None  # (its comment is the regex's)
         called = None if whole else _input_calls(code, state, shown, n)
         via = ""
@@ -202,6 +208,57 @@ def _expanded_inputs(text: str, shown: str, state: _Inputs, depth: int) -> tuple
             out.append(words)
             origins.append((shown, n))
     return "\n".join(out), origins
+
+
+# a listing read from a file: listings', minted's and fancyvrb's (its options, minted's language, the file)
+_CODE_INPUT = re.compile(
+    r"\\(lstinputlisting|inputminted|VerbatimInput)\s*(?:\[([^\]\n]*)\])?\s*(?:\{([\w+#.-]*)\}\s*(?=\{))?"
+    r"\{([^{}\n]+)\}"
+)
+
+
+def _listed_files(line: str, shown: str, n: int, state: _Inputs) -> list[tuple[str, tuple[str, int]]]:
+    """The lines (and their origins) that ``line`` stands for, each ``\\lstinputlisting[opts]{file}``
+    (``\\inputminted{lang}{file}``, ``\\VerbatimInput{file}``) in it a listing of the file's lines (from
+    ``firstline`` to ``lastline``), on lines of its own between the words around it; a file that cannot be
+    read is said (``missing-file``) and shows nothing."""
+    out: list[tuple[str, tuple[str, int]]] = []
+    at = 0
+    for mt in _CODE_INPUT.finditer(line):
+        if line[at : mt.start()].strip():
+            out.append((line[at : mt.start()], (shown, n)))
+        at = mt.end()
+        got = state.read(mt.group(4).strip(), shown, n, "", code=True)
+        if got is None:
+            continue
+        options = {
+            key.strip(): value.strip()
+            for key, _, value in (o.partition("=") for o in (mt.group(2) or "").split(","))
+        }
+        code = got[0].split("\n")
+        if code and not code[-1].strip():
+            code.pop()
+        first = int(options["firstline"]) if options.get("firstline", "").isdigit() else 1
+        last = int(options["lastline"]) if options.get("lastline", "").isdigit() else len(code)
+        language = mt.group(3) or options.get("language", "") or _language_of(got[1])
+        said = [f"language={language}"] if language else []
+        said += [
+            f"{key}={value}" for key, value in options.items() if key in ("caption", "title", "mathescape")
+        ]
+        out.append((f"\\begin{{lstlisting}}[{','.join(said)}]", (shown, n)))
+        out += [(code[j], (got[1], j + 1)) for j in range(max(first, 1) - 1, min(last, len(code)))]
+        out.append(("\\end{lstlisting}", (shown, n)))
+    if line[at:].strip():
+        out.append((line[at:], (shown, n)))
+    return out
+
+
+def _language_of(name: str) -> str:
+    """The code language a file's name tells (``move.cc``: cpp), as Pygments knows it; "" if none."""
+    from pygments.lexers import find_lexer_class_for_filename  # noqa: PLC0415 (only listings of files)
+
+    lexer = find_lexer_class_for_filename(name)
+    return lexer.aliases[0] if lexer is not None and lexer.aliases else ""
 
 
 def _end_line(text: str) -> int | None:
@@ -402,6 +459,7 @@ def beamer_markdown(text: str) -> Converted:
         _preamble(lines[:begin], index, out)
         _frames_in_preamble(lines[:begin], index, out)
     _bibliography(lines, index, out)
+    _listing_settings(lines, begin)
     new: list[str] = []
     new_index: list[int] = []
 
@@ -505,6 +563,43 @@ def beamer_markdown(text: str) -> Converted:
     out.text = "\n".join(new)
     out.index = new_index
     return out
+
+
+_LSTSET = re.compile(r"\\lstset\s*\{")
+_LISTING = re.compile(r"^(\s*\\begin\{lstlisting\})(?:\[([^\n]*)\])?")
+_LISTING_KEYS = frozenset(("escapeinside", "escapechar", "mathescape", "language"))
+
+
+def _listing_settings(lines: list[str], begin: int) -> None:
+    """The preamble's ``\\lstset{…}`` settings that change what a listing shows (``escapeinside``,
+    ``escapechar``, ``mathescape``, ``language``) put into each ``lstlisting`` of the frames, before its own
+    options (which win), as listings applies them."""
+    preamble = "\n".join(lines[: max(begin, 0)])
+    settings: list[str] = []
+    for mt in _LSTSET.finditer(preamble):
+        close = balanced_group(preamble, mt.end() - 1)
+        if close > 0:
+            keys = _split_options(preamble[mt.end() : close - 1])
+            settings += [key for key in keys if key.partition("=")[0].strip() in _LISTING_KEYS]
+    if not settings:
+        return
+    for k, _ in list(_outside_verbatim(lines, begin + 1)):  # (an lstlisting's first line is yielded)
+        if (listing := _LISTING.match(lines[k])) is not None:
+            own = listing.group(2) or ""
+            said = ",".join([*settings, own] if own else settings)
+            lines[k] = f"{listing.group(1)}[{said}]" + lines[k][listing.end() :]
+
+
+def _split_options(options: str) -> list[str]:
+    """A ``key=value`` list's items (commas inside braces kept), spaces and line ends taken off."""
+    items, depth, start = [], 0, 0
+    for j, c in enumerate(options + ","):
+        depth += (c == "{") - (c == "}")
+        if c == "," and depth == 0:
+            if item := " ".join(options[start:j].split()):
+                items.append(item)
+            start = j + 1
+    return items
 
 
 def _read_lines(text: str) -> tuple[list[str], list[int]]:
@@ -1731,7 +1826,13 @@ def _frame(
     body = _dedented(
         [
             (k, part)
-            for k, line in _quoted(_unboxed(_inline_tikz(_transitions(body, out, index), out, index)))
+            for k, line in _quoted(
+                _unboxed(
+                    _inline_tikz(
+                        _tikz_pictures(_transitions(_verbatim_started(body), out, index)), out, index
+                    )
+                )
+            )
             for part in _after_end(line)
         ]
     )
@@ -1817,6 +1918,63 @@ def _transitions(body: list[tuple[int, str]], out: Converted, index: list[int]) 
 
 
 _TIKZ = re.compile(r"\\tikz(?![A-Za-z])\s*")
+# a picture drawn in TeX that starts its line (a TikZ, pgf, circuit or diagram environment)
+_DRAWN = re.compile(r"^\s*\\begin\{(tikzpicture|pgfpicture|circuitikz|tikzcd|forest)\}")
+
+
+def _verbatim_started(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A frame's lines with a verbatim environment that opens after words on its line (``How? \\pause
+    \\begin{lstlisting}``) on a line of its own, as LaTeX starts it: its code is read as code."""
+    new: list[tuple[int, str]] = []
+    for k, line, verbatim in _marked_verbatim(body):
+        opened = _VERBATIM.search(line) if verbatim else None
+        if (
+            opened is not None
+            and line[: opened.start()].strip()
+            and not _VERBATIM.search(line[: opened.start()])
+        ):
+            new += [(k, line[: opened.start()].rstrip()), (k, line[opened.start() :])]
+        else:
+            new.append((k, line))
+    return new
+
+
+def _tikz_pictures(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A frame's lines with each TeX-drawn picture that starts its line (``\\begin{tikzpicture}`` … its end)
+    as a picture Podium cannot draw: a box in its place, the words of its nodes its caption (the reader
+    warns at its line).  The frame keeps its slide and its words; verbatim lines are kept as written."""
+    if not any("\\begin{" in line for _, line in body):
+        return body
+    new: list[tuple[int, str]] = []
+    code: list[tuple[int, str]] = []  # the lines of the picture open
+    env = ""
+    for k, line, verbatim in _marked_verbatim(body):
+        drawn = _DRAWN.match(line) if not (code or verbatim) else None
+        if drawn is not None:
+            env = drawn.group(1)
+        elif not code:
+            new.append((k, line))
+            continue
+        code.append((k, line))
+        text = "\n".join(part for _, part in code)
+        end = "\\end{" + env + "}"
+        if text.count("\\begin{" + env + "}") > text.count(end):
+            continue
+        first = code[0][0]
+        new += [(first, ""), (first, _picture_box(text)), (first, "")]
+        if after := line[line.rfind(end) + len(end) :].strip():
+            new.append((k, after))
+        code = []
+    return new + code  # (a picture never closed: its lines as they were)
+
+
+def _picture_box(code: str) -> str:
+    """The Markdown of the box that stands for a TeX-drawn picture of ``code``: its nodes' words (at most
+    a dozen) as its caption."""
+    words = [_one_line(w) for w in _node_words(code)]
+    said = " · ".join(w for w in words[:12] if w.strip()) + (" …" if len(words) > 12 else "")
+    said = re.sub(r"([\[\]])", r"\\\1", said)
+    return f"![{said}]({TIKZ_PICTURE})"
 
 
 def _inline_tikz(body: list[tuple[int, str]], out: Converted, index: list[int]) -> list[tuple[int, str]]:

@@ -31,7 +31,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from . import cellfigures, coverage, emojis, marp, quarto, quartoproject, texcolours, yamlsafe
 from . import model as m
-from .alttext import media_kind
+from .alttext import TIKZ_PICTURE, media_kind
 from .charts import parse_chart
 from .citations import Bibliography, cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
@@ -902,10 +902,22 @@ def _tex_reader(base_dir: str, policy: PathPolicy, diags: Diagnostics):
     (``name.sty``) is read only when it is there: else it is one of LaTeX's own, and nothing is said.
     ``via``: the macro call that inputs the file (``\\lesson{intro}``), named in a message."""
 
-    def read(name: str, shown: str, line: int, via: str = "") -> tuple[str, str] | None:
+    def read(name: str, shown: str, line: int, via: str = "", code: bool = False) -> tuple[str, str] | None:
         if name.endswith(".sty") and not os.path.isfile(os.path.join(base_dir, name)):
             return None
         pos = m.SourcePos(shown, line)
+        if code:  # (a listing's file, \lstinputlisting{move.cc}: by its own name)
+            path = policy.resolve(
+                name.strip(), base_dir, pos, diags, "listing file", then="; its code is missing from the deck"
+            )
+            try:
+                return (
+                    (decode_source(Path(path).read_bytes()[: MAX_BYTES + 1], name, diags), name)
+                    if path
+                    else None
+                )
+            except BuildError:  # (said)
+                return None
         lost = "; its frames and text are missing from the deck" + (f" ({via} inputs it)" if via else "")
         if (unknown := re.search(r"\\[A-Za-z@]+|#\d", name)) is not None:
             diags.warning(
@@ -1381,7 +1393,7 @@ def parse_lecture(
     if remark_deck:
         body, origins, remarked = _remark(body, raw_meta, shown, origins, diags)
     header = [] if tex_deck else _header_tex(raw_meta, key_lines, shown, diags, base_dir, policy)
-    body, text_macros = _with_text_macros(body, header)
+    body, text_macros = _with_text_macros(body, header, raw_meta.get("header-includes") if tex_deck else None)
     reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
     first_section = (
         None if tex_deck or remark_deck or slidev_deck else _section_deck(body, shown, origins, diags)
@@ -1737,10 +1749,14 @@ def _header_tex(
     return texts
 
 
-def _with_text_macros(body: str, header: list[str]) -> tuple[str, dict[str, Any]]:
+def _with_text_macros(body: str, header: list[str], preamble: Any = None) -> tuple[str, dict[str, Any]]:
     """``body`` with the text macros the lecture's ``header`` (:func:`_header_tex`) defines put in place where
     its text uses them (``\\newcommand{\\strong}[1]{\\textbf{#1}}``: podium.beamer.markdown_text_macros), and
-    those macros."""
+    those macros.  A beamer deck's ``preamble`` (its macros' definitions): only its macros, which the reader
+    puts in where their arguments go on over lines (``\\red{nie`` ⏎ ``przenosić}``; podium.beamer put in
+    the others line by line)."""
+    if isinstance(preamble, str):
+        return body, _beamer_module().header_macros(preamble)
     if not any("\\" in h for h in header):
         return body, {}
     beamer = _beamer_module()
@@ -2102,8 +2118,12 @@ class _Converter:
         # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out;
         # an untitled heading's slide is one (`## {transition="none"}` over a hidden code cell's plot, which
         # Quarto shows there): kept empty, where the lecturer can paste the plot
+        # (a beamer frame is a slide, as in its PDF, even when nothing in it can be shown)
         keep = [
-            i for i, d in enumerate(drafts) if not (_empty_untitled(d) and not d.by_heading) and not d.hidden
+            i
+            for i, d in enumerate(drafts)
+            if not (_empty_untitled(d) and not d.by_heading and not (self.tex_deck and d.by_rule))
+            and not d.hidden
         ]
         self.hidden_left_out(drafts)
         drafts = [drafts[i] for i in keep]
@@ -3775,9 +3795,10 @@ class _Converter:
                     "column-content",
                 )
                 cols.append(m.Column(self.blocks([child]), None))
-        if len(cols) > 3:
+        filled = sum(1 for c in cols if c.blocks)  # (an empty spacer column, beamer's habit, is no column)
+        if filled > 3:
             self.diags.warning(
-                f"{len(cols)} columns on one slide will be narrow; at most 3 read well", pos, "many-columns"
+                f"{filled} columns on one slide will be narrow; at most 3 read well", pos, "many-columns"
             )
         return m.Columns(tuple(cols), pos)
 
@@ -3999,6 +4020,17 @@ class _Converter:
             caption = _trim(self.inlines(self._reread(_XML_INVALID.sub("", attrs.kv["fig-cap"]))))
         alt = _XML_INVALID.sub("", attrs.kv.get("fig-alt") or attrs.kv.get("alt") or m.plain_text(caption))
         media = media_kind(src)
+        if (
+            src == TIKZ_PICTURE
+        ):  # a beamer deck's TikZ picture (podium.beamer): a box, its nodes' words under it
+            self.diags.warning(
+                "a TikZ picture is not drawn (Podium runs no TeX): a box stands in its place"
+                + (", the words of its nodes under it" if caption else "")
+                + "; export it as a picture (PDF, SVG or PNG) and \\includegraphics it",
+                pos,
+                "raw-tex",
+            )
+            return m.Image(src, None, caption, alt, pos)
         if media is not None:  # a video, a sound or a web page written as a picture (reveal.js plays them)
             self.diags.warning(
                 f"{media} '{_short(src)}' cannot be shown in a deck or a PDF; a box with its name stands "

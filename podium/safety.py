@@ -32,6 +32,7 @@ _FILES = frozenset(
         "bibliography",
         "citation style",
         "\\input file",
+        "listing file",
         "included file",
         "chart data",
         "in_header file",

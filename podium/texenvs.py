@@ -1179,13 +1179,68 @@ def _listing(code: str, language: str, options: dict[str, str]) -> str:
         code = re.sub(
             r"(?<!\\)\$([^$\n]+)\$", lambda mt: tex_to_text(mt.group(1)) or mt.group(1).strip(), code
         )
-    fenced = _fence(code, language)
+    escape = _escape_marks(options)
+    fenced = (
+        _escaped_listing(code, language, escape) if escape and escape[0] in code else _fence(code, language)
+    )
     caption = options.get("caption") or options.get("title")
     if caption and caption.startswith("["):  # (caption={[short]long}: the long one)
         close = _group(caption, 0, "[", "]")
         caption = caption[close:] if close > 0 else caption
     caption = " ".join((caption or "").split())
     return f"{caption}\n\n{fenced}" if caption else fenced
+
+
+def _escape_marks(options: dict[str, str]) -> tuple[str, str] | None:
+    """The marks around TeX in a listing's code (``escapeinside={(*@}{@*)}``, ``escapeinside=!!``,
+    ``escapechar=!``), or None."""
+    if char := options.get("escapechar", ""):
+        return (char, char)
+    said = options.get("escapeinside", "")
+    if said.startswith("{") and (close := _group(said, 0)) > 0 and said[close:].startswith("{"):
+        return (said[1 : close - 1], said[close + 1 : -1]) if said.endswith("}") and close > 2 else None
+    return (said[0], said[1]) if len(said) == 2 else None
+
+
+def _escaped_listing(code: str, language: str, escape: tuple[str, str]) -> str:
+    """A listing whose code holds TeX between ``escape`` marks, as listings prints it: ``\\pause`` there a
+    click (the code after it comes in a block of its own on the next click), other TeX its words."""
+    opening, closing = escape
+    pattern = re.compile(re.escape(opening) + "(.*?)" + re.escape(closing), re.S)
+    parts: list[str] = []
+    shown: list[str] = []
+    at = 0
+    for mt in pattern.finditer(code):
+        shown.append(code[at : mt.start()])
+        at = mt.end()
+        tex = mt.group(1)
+        if re.search(r"\\pause(?![A-Za-z])", tex):
+            parts.append("".join(shown).rstrip(" \t"))
+            shown = []
+            if code.startswith("\n", at):
+                at += 1
+            tex = re.sub(r"\\pause(?![A-Za-z])", "", tex)
+        shown.append(_escaped_words(tex))
+    parts.append("".join(shown) + code[at:])
+    blocks = [_fence(part.strip("\n"), language) for part in parts[:1] if part.strip()]
+    blocks += [
+        f"::: {{.fragment}}\n{_fence(part.strip(chr(10)), language)}\n:::"
+        for part in parts[1:]
+        if part.strip()
+    ]
+    return "\n\n".join(blocks)
+
+
+def _escaped_words(tex: str) -> str:
+    """TeX escaped from a listing's code as the characters it prints: its commands' words (``\\textbf{x}``:
+    x), math as it reads, labels and spacing nothing."""
+    tex = re.sub(r"\\(?:label|vspace|hspace|index|ref)\*?\{[^{}]*\}", "", tex)
+    if "$" in tex:
+        from .texmath import tex_to_text  # noqa: PLC0415 (latex2mathml: only such listings load it)
+
+        tex = re.sub(r"(?<!\\)\$([^$\n]+)\$", lambda mt: tex_to_text(mt.group(1)) or mt.group(1).strip(), tex)
+    text = _semiverbatim_text(tex)
+    return re.sub(r"\\[A-Za-z@]+\*?\s*", "", text)
 
 
 def _fence(code: str, language: str = "") -> str:
