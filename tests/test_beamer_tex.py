@@ -548,7 +548,7 @@ def test_frame_commands_own_frames_title_commands_in_the_body_and_text_macros(tm
     assert "own frame environment" in "\n".join(_texts(deck.slides[5]))
 
 
-def test_a_tikz_picture_with_blank_lines_is_left_out_whole(tmp_path):
+def test_a_tikz_picture_with_blank_lines_is_one_box(tmp_path):
     src = tmp_path / "tz.tex"
     src.write_text(
         "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{Relations}\n\\begin{itemize}\n"
