@@ -440,11 +440,13 @@ def _depth(line: str) -> int:
     return line.count("{") - line.count("}")
 
 
-def beamer_markdown(text: str) -> Converted:
-    """The beamer deck ``text`` rewritten as this dialect's Markdown (see the module docstring)."""
+def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> Converted:
+    """The beamer deck ``text`` rewritten as this dialect's Markdown (see the module docstring);
+    ``exists``: whether a file the deck names is there (``\\IfFileExists``; None: no file is)."""
     lines, index = _read_lines(text)
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     _expand_text_macros(lines, begin)
+    _babel_text(lines, begin)
     _date_numbers(lines)
     _modes(lines, begin)
     _inline_bibliography(lines, begin)
@@ -522,6 +524,7 @@ def beamer_markdown(text: str) -> Converted:
                     )
                 )
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
+            _title_page_text(lines, k, stop, out.meta, exists)
             shown = _frame(lines, k, stop, add, out, index, outline)
             framed, after_section = framed or shown, after_section and not shown
             k = stop + 1
@@ -1636,6 +1639,133 @@ def _main_language(preamble: str) -> tuple[str, int] | None:
     return ("zh", chinese.start()) if chinese is not None else None
 
 
+# babel's shorthands: what `"` and the characters after it print, in the languages whose babel makes `"`
+# active (a discretionary hyphen or a ligature's break prints nothing; a hyphen that does not break, `-`)
+_BREAKS = {"|": "", "-": "", '"': "", "~": "-", "=": "-"}
+_CYRILLIC_SHORTHANDS = {
+    **_BREAKS,
+    "---": "\u2014",
+    "--~": "\u2014",
+    "--*": "\u2014",
+    "--": "\u2013",
+    ",": "\u2009",
+    "`": "\u201e",
+    "'": "\u201c",
+    "<": "\u00ab",
+    ">": "\u00bb",
+}
+_GERMAN_SHORTHANDS = {
+    **_BREAKS,
+    **dict(zip("aeiouAEIOU", "äëïöüÄËÏÖÜ")),
+    "s": "\u00df",
+    "z": "\u00df",
+    "S": "SS",
+    "Z": "SZ",
+    "ck": "ck",
+    **{c * 2: c * 2 for c in "flmnprtFLMNPRT"},  # ("ff: the old spelling's hyphenation, ff printed)
+    "`": "\u201e",
+    "'": "\u201c",
+    "<": "\u00ab",
+    ">": "\u00bb",
+}
+_POLISH_SHORTHANDS = {
+    **{k: v for k, v in _BREAKS.items() if k != '"'},
+    **dict(zip("aAeEcClLnNoOsSxXzZ", "ąĄęĘćĆłŁńŃóÓśŚźŹżŻ")),
+    ",": "\u201e",
+    "'": "\u201d",
+    "<": "\u00ab",
+    ">": "\u00bb",
+}
+_SHORTHANDS = {
+    "ru": _CYRILLIC_SHORTHANDS,
+    "uk": _CYRILLIC_SHORTHANDS,
+    "de": _GERMAN_SHORTHANDS,
+    "de-AT": _GERMAN_SHORTHANDS,
+    "de-CH": _GERMAN_SHORTHANDS,
+    "pl": _POLISH_SHORTHANDS,
+}
+# csquotes' quotation marks (outer open and close, inner open and close) in the lecture's language
+_ENQUOTE_MARKS = {
+    "en": ("\u201c", "\u201d", "\u2018", "\u2019"),
+    "en-GB": ("\u2018", "\u2019", "\u201c", "\u201d"),
+    **dict.fromkeys(("ru", "uk"), ("\u00ab", "\u00bb", "\u201e", "\u201c")),
+    **dict.fromkeys(("de", "de-AT", "cs", "sk"), ("\u201e", "\u201c", "\u201a", "\u2018")),
+    "de-CH": ("\u00ab", "\u00bb", "\u2039", "\u203a"),
+    **dict.fromkeys(("pl", "ro"), ("\u201e", "\u201d", "\u00ab", "\u00bb")),
+    "hu": ("\u201e", "\u201d", "\u00bb", "\u00ab"),
+    "fr": ("\u00ab\u00a0", "\u00a0\u00bb", "\u201c", "\u201d"),
+    **dict.fromkeys(("es", "it", "pt", "ca"), ("\u00ab", "\u00bb", "\u201c", "\u201d")),
+    **dict.fromkeys(("nb", "nn"), ("\u00ab", "\u00bb", "\u2018", "\u2019")),
+    **dict.fromkeys(("sv", "fi"), ("\u201d", "\u201d", "\u2019", "\u2019")),
+}
+# what babel's shorthands leave alone on a line: inline code, math, addresses, an accent's \"
+_NO_SHORTHANDS = re.compile(
+    r"\\(?:verb|lstinline)\*?(?:\[[^\]]*\])?(?:([^\sA-Za-z{])(?:.*?)\1|\{[^{}]*\})"
+    r"|(?<!\\)\$\$.*?\$\$|(?<!\\)\$(?:\\.|[^$\\])+\$|\\\(.*?\\\)|\\\[.*?\\\]"
+    r"|\\(?:url|href|label|ref|eqref|cite[a-z]*|includegraphics|input|include)\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}"
+    r"|\\[\"\\]"
+)
+_ENQUOTE = re.compile(r"\\enquote(\*?)\s*\{")
+
+
+def _babel_text(lines: list[str], begin: int) -> None:
+    """The deck's text (its frames and its title commands) with babel's shorthands (``"---`` in Russian,
+    ``"a`` in German) as what they print, where the preamble loads babel with a language that has them, and
+    csquotes' ``\\enquote{…}`` in the quotation marks of the deck's language (« » in Russian); code (verbatim
+    environments, ``\\verb``, ``\\lstinline``), math and addresses keep their characters."""
+    if begin < 0:
+        return
+    preamble = "\n".join(lines[:begin])
+    language = _main_language(preamble)
+    tag = language[0] if language is not None else "en"
+    babel = _BABEL.search(preamble) is not None and _POLYGLOSSIA.search(preamble) is None
+    table = _SHORTHANDS.get(tag) if babel else None
+    if table is None and "\\enquote" not in "\n".join(lines):
+        return
+    shorthand = (
+        re.compile(r'"(' + "|".join(re.escape(s) for s in sorted(table, key=len, reverse=True)) + ")")
+        if table is not None
+        else None
+    )
+    marks = _ENQUOTE_MARKS.get(tag, _ENQUOTE_MARKS.get(tag.split("-")[0], _ENQUOTE_MARKS["en"]))
+
+    def printed(text: str) -> str:
+        if shorthand is not None and '"' in text:
+            assert table is not None
+            text = shorthand.sub(lambda mt: table[mt.group(1)], text)
+        return text
+
+    meta = [k for k in range(begin) if _META_COMMAND.match(lines[k].strip())]
+    depth = 0  # environments open whose lines are math or a picture's code (TeX's own)
+    for k, line in [(k, lines[k]) for k in meta] + list(_outside_verbatim(lines, begin + 1)):
+        before = depth
+        for mt in _ENV.finditer(line):
+            if mt.group(2).rstrip("*") in _MATH_ENVS or mt.group(2).rstrip("*") in _PICTURE_ENVS:
+                depth = max(0, depth + (1 if mt.group(1) == "begin" else -1))
+        if before or depth:
+            continue
+        if "\\enquote" in line:
+            line = _enquoted(line, marks)
+        lines[k] = outside(_NO_SHORTHANDS, line, printed) if table is not None and '"' in line else line
+
+
+def _enquoted(text: str, marks: tuple[str, str, str, str], inner: bool = False) -> str:
+    """``text`` with each ``\\enquote{…}`` as its words between ``marks`` (the outer pair; a quotation inside
+    a quotation, or ``\\enquote*``, the inner one), as csquotes prints them."""
+    out, at = [], 0
+    for mt in _ENQUOTE.finditer(text):
+        if mt.start() < at:
+            continue
+        close = balanced_group(text, mt.end() - 1)
+        if close < 0:
+            break
+        own = inner != bool(mt.group(1))  # (\enquote* swaps the pair)
+        words = _enquoted(text[mt.end() : close - 1], marks, not inner)
+        out += [text[at : mt.start()], marks[2 if own else 0], words, marks[3 if own else 1]]
+        at = close
+    return "".join(out) + text[at:]
+
+
 def _class_options(preamble: str) -> str:
     options = _CLASS_OPTIONS.search(preamble)
     return options.group(1) if options else ""
@@ -1793,6 +1923,104 @@ def _contents(
     if title:
         out.meta["toc-title"] = title
     return False
+
+
+# what a deck's own title page asks beamer for: the title's (and the others') words, \IfFileExists's choice
+_INSERT = re.compile(r"\\insert(?:short)?(title|subtitle|author|institute|date)(?![A-Za-z])(?:[ \t]*\{\})?")
+_IFX_EMPTY = re.compile(r"\\ifx\s*\\insert(title|subtitle|author|institute|date)\s*\\@empty(?![A-Za-z])")
+_ELSE_FI = re.compile(r"\\(else|fi|if[A-Za-z]*)(?![A-Za-z])")
+_IF_FILE = re.compile(r"\\IfFileExists\s*\{")
+_BEAMER_LOOK = re.compile(r"\\usebeamer(?:font|color)\*?\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}")
+
+
+def _title_page_text(
+    lines: list[str], start: int, stop: int, meta: dict[str, Any], exists: Callable[[str], bool] | None
+) -> None:
+    """The frame ``lines[start:stop + 1]`` as beamer prints it where it makes a title page of its own:
+    ``\\inserttitle`` (``\\insertsubtitle``, ``\\insertauthor``, ``\\insertinstitute``, ``\\insertdate``) as the
+    deck's words, ``\\ifx\\insertsubtitle\\@empty … \\else … \\fi`` as the branch that holds, ``\\IfFileExists{f}{a}{b}``
+    as ``a`` where the file ``f`` is there (else ``b``), and ``\\usebeamerfont``/``\\usebeamercolor`` (the
+    template's look) as nothing; in place, every line where it was."""
+    text = "\n".join(lines[start : stop + 1])
+    if "\\insert" not in text and "\\IfFileExists" not in text and "\\usebeamer" not in text:
+        return
+    new = _BEAMER_LOOK.sub("", text)
+    new = _file_choices(new, exists or (lambda name: False))
+    new = _empty_choices(new, meta)
+    new = _INSERT.sub(lambda mt: _inserted(meta, mt.group(1)), new)
+    lines[start : stop + 1] = new.split("\n")
+
+
+def _inserted(meta: dict[str, Any], key: str) -> str:
+    """What beamer's ``\\insert<key>`` prints: the front matter's words (authors joined by commas)."""
+    value = str(meta.get(key) or "")
+    if key == "date" and "\\today" in value:
+        value = re.sub(r"\\today(?![A-Za-z])(?:\{\})?", _today(meta.get("lang")), value)
+    return re.sub(r"\s*\\and(?![A-Za-z])\s*", ", ", value)
+
+
+def _kept_lines(dropped: str) -> str:
+    """What stands for the text ``dropped``: its line breaks (the lines after it stay where they were)."""
+    return "\n" * dropped.count("\n")
+
+
+def _file_choices(text: str, exists: Callable[[str], bool]) -> str:
+    """``text`` with each ``\\IfFileExists{file}{then}{else}`` as the branch TeX takes."""
+    while (mt := _IF_FILE.search(text)) is not None:
+        groups: list[tuple[int, int]] = []
+        at = mt.end() - 1
+        for _ in range(3):
+            while at < len(text) and text[at].isspace():
+                at += 1
+            close = balanced_group(text, at)
+            if close < 0:
+                break
+            groups.append((at, close))
+            at = close
+        if len(groups) < 3:
+            return text  # (as written: the raw-TeX warning says so)
+        name = text[groups[0][0] + 1 : groups[0][1] - 1].strip()
+        a, b = groups[1] if exists(name) else groups[2]
+        text = (
+            text[: mt.start()]
+            + _kept_lines(text[mt.start() : a + 1])
+            + text[a + 1 : b - 1]
+            + _kept_lines(text[b - 1 : groups[2][1]])
+            + text[groups[2][1] :]
+        )
+    return text
+
+
+def _empty_choices(text: str, meta: dict[str, Any]) -> str:
+    """``text`` with each ``\\ifx\\insertsubtitle\\@empty then \\else otherwise \\fi`` as the branch that holds
+    (the first where the deck gives no subtitle)."""
+    at = 0
+    while (mt := _IFX_EMPTY.search(text, at)) is not None:
+        marks = []
+        for word in _ELSE_FI.finditer(text, mt.end()):
+            if word.group(1) not in ("else", "fi"):
+                break  # (a condition inside: left as written)
+            marks.append(word)
+            if word.group(1) == "fi":
+                break
+        if not marks or marks[-1].group(1) != "fi":
+            at = mt.end()
+            continue
+        fi = marks[-1]
+        otherwise = marks[0] if marks[0].group(1) == "else" else fi
+        empty = not str(meta.get(mt.group(1)) or "").strip()
+        then = (mt.end(), otherwise.start())
+        other = (otherwise.end(), fi.start()) if otherwise is not fi else (fi.start(), fi.start())
+        keep = then if empty else other
+        text = (
+            text[: mt.start()]
+            + _kept_lines(text[mt.start() : keep[0]])
+            + text[keep[0] : keep[1]]
+            + _kept_lines(text[keep[1] : fi.end()])
+            + text[fi.end() :]
+        )
+        at = mt.start()
+    return text
 
 
 def _frame(
@@ -2266,6 +2494,8 @@ def _frame_args(head: str) -> tuple[str, str, str]:
 _GROUP_OPEN = (
     r"(?:" + SIZES[3:-1] + "|" + "|".join(SWITCHES) + r"|sffamily|rmfamily|scshape|upshape|normalfont)"
 )
+# sizes and faces that open a group at a line's start (`{\scriptsize\bfseries words`)
+_GROUP_START = re.compile(r"^\{(?:\\" + _GROUP_OPEN + r"\b\s*)+")
 # the declarations that open a group around a title or a name (``{\\large …}``, ``{\\bf …}``): left out there
 _DECLARATIONS = re.compile(
     r"^(?:\\(?:" + _GROUP_OPEN + r"|sc|sl|rm|sf|centering|raggedright|color\{[^{}]*\})(?![A-Za-z])\s*)+"
@@ -2368,8 +2598,9 @@ def _typographic(text: str) -> str:
         r"\\hyperref\[([^\]]+)\]\{([^{}]*)\}", lambda mt: f"[{mt.group(2)}](#{_anchor(mt.group(1))})", text
     )
     text = switched_groups(text) if "{\\" in text else text
-    # (a group opened here, closed on a later line)
-    text = re.sub(r"^\{\\" + _GROUP_OPEN + r"\b\s*", "", text)
+    # (a group opened here, closed on a later line: its size or face left out; a colour it sets, `{\color{x}`,
+    # the reader's, with the group's braces)
+    text = _GROUP_START.sub(lambda mt: "{" if text[mt.end() :].startswith("\\color{") else "", text)
     return outside(  # (code keeps its \\small: \verb|\small{x}|)
         _CODE_SPAN,
         text,
@@ -2594,9 +2825,9 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             text = text[:-1].rstrip()
             if not text:
                 continue
-        opener = re.match(r"^\{\\" + _GROUP_OPEN + r"\b\s*", line.strip())
-        if opener is not None and "}" not in line.strip()[opener.end() :]:
-            groups += 1
+        opener = _GROUP_START.match(line.strip())
+        if opener is not None and _depth(line.strip()) > 0 and not text.startswith("{"):
+            groups += 1  # (its closing brace, on a later line, goes: `{\scriptsize\color{gray} a` … `b}`)
         if re.fullmatch(r"[=-]+", text) and out and out[-1][1]:  # (in TeX a line of its own; in Markdown
             out[-1] = (out[-1][0], out[-1][1] + " " + text)  # it would underline a heading or cut a slide)
             continue

@@ -896,6 +896,14 @@ def _signs(text: str, signs: tuple[str, ...]) -> bool:
     return any(sign in text for sign in signs)
 
 
+def _deck_file_exists(base_dir: str, name: str) -> bool:
+    """Whether the file a beamer deck's ``\\IfFileExists{name}`` asks about is there, as LaTeX finds it
+    (``name``, then ``name.tex``) in the deck's folder or below it; a name outside it is not."""
+    if not name or os.path.isabs(name) or ".." in Path(name).parts:
+        return False
+    return any(os.path.isfile(os.path.join(base_dir, n)) for n in (name, name + ".tex"))
+
+
 def _tex_reader(base_dir: str, policy: PathPolicy, diags: Diagnostics):
     """For :func:`podium.beamer.expand_inputs`: a file a beamer deck inputs, found as LaTeX finds it
     (``name.tex``, then ``name``, from the deck's folder) and read under the path policy.  A package
@@ -1252,7 +1260,7 @@ def _front_matter_and_body(
             _tex_reader(base_dir, policy, diags),
             warn=lambda message, file, line: diags.warning(message, m.SourcePos(file, line), "missing-file"),
         )
-        converted = beamer.beamer_markdown(text)
+        converted = beamer.beamer_markdown(text, exists=lambda name: _deck_file_exists(base_dir, name))
         for line, message, code in converted.warnings:
             diags.warning(message, m.SourcePos(*lines[line]), code)
         for line, message, code in converted.notes:
@@ -4469,8 +4477,8 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
     kind = TEX_FORMATTING.get(piece.name)
     if kind is None:
         return None
-    if kind == "code" and not re.search(
-        r"\\(?!textbackslash|textasciitilde|textasciicircum)[A-Za-z]", piece.args[-1]
+    if kind == "code" and not re.search(  # (math in it is math: _tex_code_span)
+        r"\\(?!textbackslash|textasciitilde|textasciicircum)[A-Za-z]", _CODE_MATH.sub("", piece.args[-1])
     ):
         return _tex_code_span(piece.args[-1])
     words = _tex_words(piece.args[-1], colours)
@@ -4496,10 +4504,46 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
 _TEX_CODE_CHARS = {"textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^"}
 
 
+# math in \texttt's text (not an escaped dollar: \$)
+_CODE_MATH = re.compile(r"(?<!\\)\$((?:\\.|[^$\\])+)\$")
+
+
 def _tex_code_span(tex: str) -> str:
     """``\\texttt{…}``'s text as a Markdown code span, exactly as TeX prints it (``grep <pattern> [input]``,
     ``L*ure*``, ``--exclude``, ``{1..99}``: no emphasis, HTML, dashes or ellipsis made of them); TeX's
-    escapes (``\\^{}``, ``\\{``, ``\\_``, ``\\textbackslash{}``) are their characters."""
+    escapes (``\\^{}``, ``\\{``, ``\\_``, ``\\textbackslash{}``) are their characters.  Math in it
+    (``Terminal $\\to$ New Terminal``) is math, as TeX prints it: a symbol's character in the code
+    (``Terminal → New Terminal``), other math as math between code spans."""
+    if "$" not in tex:
+        return _code_span_of(tex)
+    out: list[str] = []
+    code, last = "", 0
+    for mt in _CODE_MATH.finditer(tex):
+        code += tex[last : mt.start()]
+        last = mt.end()
+        shown = _math_character(mt.group(1))
+        if shown is not None:
+            code += shown
+            continue
+        out += [_code_span_of(code) if code.strip() else code, mt.group(0)]
+        code = ""
+    code += tex[last:]
+    out.append(_code_span_of(code) if code.strip() else code)
+    return "".join(out)
+
+
+def _math_character(tex: str) -> str | None:
+    """Math ``tex`` as the few characters it shows (``\\to``: →), where it is a symbol or two; else None."""
+    from .texmath import tex_to_text  # noqa: PLC0415 (latex2mathml: only lectures with such math load it)
+
+    shown = tex_to_text(tex)
+    if shown and len(shown) <= 3 and not re.search(r"[\\{}_$^`]", shown):
+        return shown
+    return None
+
+
+def _code_span_of(tex: str) -> str:
+    """:func:`_tex_code_span` of ``tex`` without math."""
     code = re.sub(
         r"\\(textbackslash|textasciitilde|textasciicircum)(?![A-Za-z])(\{\})?",
         lambda mt: _TEX_CODE_CHARS[mt.group(1)],

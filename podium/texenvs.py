@@ -1741,7 +1741,8 @@ def math_brackets(text: str) -> str | None:
 _TEXISH = re.compile(r"\\(?:begin|end)\{|\\item\b|\\frametitle\b|\\pause\b|\\textbf\{|\\emph\{")
 # (inline math may go on over lines of its paragraph: `$\\displaystyle` … `\\end{split}$`)
 _CODE_OR_MATH = re.compile(
-    r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)(?:[^$\n]|\n(?![ \t]*\n))*?(?<=\S)\$", re.S
+    r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)(?:[^$\n]|\n(?![ \t]*\n))*?(?<=\S)\$",
+    re.S,
 )
 
 
@@ -1874,7 +1875,7 @@ _ACCENT = re.compile(
 )
 # what TeX's text must not be touched in: code spans, math
 _PROTECTED_TEX = (
-    r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)(?:\\.|[^$\n\\])*?(?<=\S)\$"  # (math's \$: a dollar)
+    r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)(?:\\.|[^$\n\\])*?(?<=\S)\$"  # (math's \$: a dollar)
     r"|<[a-z][\w+.-]*:[^<>\s]*>|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)|\b[a-z][\w+.-]*://[^\s<>)\]]*"  # addresses
     r"|\\(?:url|href)\{[^{}]*\}"
 )
@@ -2008,16 +2009,26 @@ def tex_quotes(text: str) -> str:
     )
 
 
+# ngerman's "`…"' quotes: an opening one at a word's start, before a word; a closing one right after a word
+_GERMAN_OPEN = re.compile(r'(?<![\w"`\\])"`(?=[^\s`])')
+_GERMAN_CLOSE = re.compile(r"(?<=[^\s`\\])\"'")
+
+
+def _german_quoted(text: str) -> str:
+    """:func:`_tex_words_in_tex` of text outside code and math, with ngerman's ``"`…"'`` as „…“ (its
+    opening mark held as NUL meanwhile)."""
+    return _tex_words_in_tex(_GERMAN_CLOSE.sub("\u201c", text.replace("\0", "\u201e")))
+
+
 def _tex_line(line: str, tex: bool = False, raw: bool = True) -> str:
     """One line's text outside its code spans and inline math (:func:`tex_text`); ``raw``: the line is a
     Markdown lecture's raw TeX (in a LaTeX environment), whose every ``~`` is a tie, as elsewhere only a
     ``~`` in a TeX command's argument or right before a command is."""
     line = tex_quotes(line)  # (before code spans are looked for: ``a'' and ``b'' would make one)
     if tex:
-        line = re.sub(
-            r'"`', "\u201e", line.replace("\"'", "\u201c")
-        )  # (ngerman's "`…"': before code spans too)
-        return outside(_PROTECTED_IN_TEX, line, _tex_words_in_tex)
+        # (ngerman's "`…"': its backtick no code span's, but in code the characters as written, `"`a"'`)
+        line = _GERMAN_OPEN.sub("\0", line)
+        return outside(_PROTECTED_IN_TEX, line, _german_quoted).replace("\0", '"`')
     return outside(_PROTECTED, line, _tex_words_in if raw else _tex_words_in_markdown)
 
 
