@@ -1,0 +1,122 @@
+"""Marp, Slidev, reveal.js and GitPitch decks, from review 16: inline math padded with control spaces
+before its closing ``$``, reveal-md's ``$`` / ``\\begin{aligned}`` / ``$`` over lines, a Slidev cover
+wrapped in a ``<div>``, a GitPitch deck opening with ``---`` and its ``@title[…]``, and ``-->`` arrows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from .conftest import run_cli, write_md
+
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _build(tmp_path: Path, text: str, name: str = "deck.md", command: str = "slides"):
+    """The deck built by the command line from ``text``: (python-pptx's deck, stderr)."""
+    src = write_md(tmp_path, text, name)
+    out = tmp_path / "out"
+    result = run_cli(command, src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    return Presentation(str(out / (Path(name).stem + ".pptx"))), result.stderr
+
+
+def _paragraphs(slide) -> list[str]:
+    """Each paragraph of the slide's boxes (but the title, footer and number) as a reader sees it: its
+    words with its equations' text (Office math's ``m:t``) in place, equations in ``⟨…⟩``."""
+    out = []
+    for sh in slide.shapes:
+        if not sh.has_text_frame or sh == slide.shapes.title:
+            continue
+        if sh.is_placeholder and sh.placeholder_format.type in (
+            PP_PLACEHOLDER.FOOTER,
+            PP_PLACEHOLDER.SLIDE_NUMBER,
+        ):
+            continue
+        for p in sh.text_frame._txBody.iter(f"{_A}p"):
+            said = ""
+            for el in p.iter():
+                if el.tag == f"{_A}t" and not any(a.tag.endswith("Fallback") for a in el.iterancestors()):
+                    said += el.text or ""
+                elif el.tag.endswith("}oMath"):
+                    said += "⟨" + "".join(t.text or "" for t in el.iter(f"{_M}t")) + "⟩"
+            out.append(said)
+    return out
+
+
+def _titles(deck) -> list[str]:
+    return [s.shapes.title.text_frame.text if s.shapes.title is not None else "" for s in deck.slides]
+
+
+# -- 3: inline math whose closing `$` follows control spaces ------------------------------------------
+
+
+def test_math_padded_with_control_spaces_before_its_closing_dollar_is_math(tmp_path):
+    deck, err = _build(
+        tmp_path,
+        r"""
+        ---
+        title: Padding
+        ---
+
+        ## Entries
+
+        四个：$256=2^8\ \ \ \ $个条目。那么包含$2^{11}=2048\ \ $个条目。如下图：$p_1=8,d=13$
+
+        六个：$2^{24}\ \ \ \ \ \ $个字节。
+
+        It costs $5 and $10 \ now; $x $ too.
+        """,
+    )
+    paras = _paragraphs(deck.slides[-1])
+    assert paras[0] == "四个：⟨256=28⟩个条目。那么包含⟨211=2048⟩个条目。如下图：⟨p1=8,d=13⟩", paras
+    assert paras[1] == "六个：⟨224⟩个字节。", paras
+    # (money and a written blank before the closing dollar are no math, as in pandoc: only a control space)
+    assert paras[2] == "It costs $5 and $10 \xa0now; $x $ too.", paras
+    assert "$" not in err and "warning" not in err, err
+
+
+# -- 4: reveal.js's `$` / \begin{aligned} … / `$` over lines -----------------------------------------
+
+
+def test_reveal_md_math_written_over_lines_is_an_equation(tmp_path):
+    deck, err = _build(
+        tmp_path,
+        r"""
+        ---
+        title: Aligned
+        separator: <!-- s -->
+        ---
+
+        ## Page table
+
+        Entries:
+
+        $
+        \begin{aligned}
+        a &= b \\\\
+        c &= d
+        \end{aligned}
+        $
+
+        <!-- s -->
+
+        ## Next
+
+        Words $
+        x^2$ after.
+        """,
+    )
+    assert _titles(deck) == ["Page table", "Next"]
+    xml = "".join(sh._element.xml for sh in deck.slides[0].shapes)
+    assert xml.count("<m:mr>") == 2  # (two rows: `\\\\` is marked's `\\`, not an empty row between)
+    assert _paragraphs(deck.slides[0]) == ["Entries:", "⟨a=bc=d⟩"]
+    assert _paragraphs(deck.slides[1]) == ["Words ⟨x2⟩ after."]
+    assert "[math]" not in err and "[raw-tex]" not in err, err
+    # (a pandoc lecture's `$` before a line break is pandoc's dollar sign, still with its warning)
+    (tmp_path / "pandoc").mkdir()
+    _, err = _build(tmp_path / "pandoc", "---\ntitle: Pandoc\n---\n\n## Slide\n\n$\nx^2$\n")
+    assert "deck.md:7: warning: a '$' with a line break right after it" in err, err
