@@ -120,3 +120,71 @@ def test_reveal_md_math_written_over_lines_is_an_equation(tmp_path):
     (tmp_path / "pandoc").mkdir()
     _, err = _build(tmp_path / "pandoc", "---\ntitle: Pandoc\n---\n\n## Slide\n\n$\nx^2$\n")
     assert "deck.md:7: warning: a '$' with a line break right after it" in err, err
+
+
+# -- 5: a Slidev cover wrapped in a <div>, in the headmatter's `layout: center` ----------------------
+
+
+def test_a_slidev_cover_in_a_div_is_one_title_slide(tmp_path):
+    cover = """
+        ---
+        layout: center
+        highlighter: shiki
+        title: 'SQL 102'
+        ---
+        <div translate-x--20 translate-y-10>
+
+        {heading}
+
+        Language of the Modern Data System
+
+        </div>
+
+        ---
+
+        # Review
+
+        Text.
+        """
+    for n, heading in enumerate(
+        ("<h1>\nStructured Query Language (SQL) 102\n</h1>", "# Structured Query Language (SQL) 102")
+    ):
+        (tmp_path / str(n)).mkdir()
+        text = cover.replace("{heading}", heading.replace("\n", "\n        "))
+        deck, _ = _build(tmp_path / str(n), text, "slides.md")
+        assert _titles(deck) == ["Structured Query Language (SQL) 102", "Review"]
+        assert _paragraphs(deck.slides[0]) == ["Language of the Modern Data System"]
+
+
+def test_a_slidev_cover_with_notes_is_its_own_slide_and_no_title_slide_is_made(tmp_path):
+    deck, _ = _build(
+        tmp_path,
+        """
+        ---
+        layout: center
+        highlighter: shiki
+        title: 'SQL 102'
+        ---
+        <div>
+
+        <h1 class="big">Structured Query Language</h1>
+
+        Language of the Modern Data System
+
+        </div>
+
+        <!--
+        Going to move fast!
+        -->
+
+        ---
+
+        # Review
+
+        Text.
+        """,
+        "slides.md",
+    )
+    assert _titles(deck) == ["Structured Query Language", "Review"]
+    assert "Language of the Modern Data System" in _paragraphs(deck.slides[0])
+    assert deck.slides[0].notes_slide.notes_text_frame.text == "Going to move fast!"
