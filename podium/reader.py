@@ -77,7 +77,9 @@ from .rawtex import (
 )
 from .revealmd import (
     element_fragments,
+    gitpitch_markup,
     has_reveal_md_keys,
+    is_gitpitch,
     is_reveal_markdown,
     reveal_markdown,
     section_deck,
@@ -255,6 +257,15 @@ def split_front_matter(
                     "front-matter",
                 )
             break
+        if is_first and not _yaml_like(lines[i + 1 : close]):
+            # (GitPitch's and reveal.js's `---` first, then a slide's HTML comment and text: no YAML)
+            diags.note(
+                "the '---' here opens no front matter (no YAML 'key: value' follows it): read as a slide break",
+                m.SourcePos(shown, i + 1),
+                "front-matter",
+            )
+            i += 1
+            continue
         block = _yaml_block(lines[i + 1 : close], i + 2, shown, diags, report=is_first)
         if block is None or (not is_first and not all(_KEY.fullmatch(str(k)) for k in block)):
             i += 1  # not metadata (pandoc reads it as a slide rule and text): Marp's `---` and a slide
@@ -279,6 +290,14 @@ def split_front_matter(
     return meta, body, key_lines
 
 
+def _yaml_like(block: list[str]) -> bool:
+    """Whether a block after an opening ``---`` reads as YAML at all: a line of it (outside HTML comments)
+    begins as a ``key:``, a list item, a comment, a document mark or a flow mapping; else it is a slide."""
+    text = re.sub(r"<!--.*?-->", "", "\n".join(block), flags=re.S)
+    return not text.strip() or any(_YAML_LINE.match(line) for line in text.split("\n"))
+
+
+_YAML_LINE = re.compile(r"""^\s*(?:[^\s:#<@!&*|>%`\[\]{},]["'\w .\-/]*:(?:\s|$)|- |-$|#|\{|\.\.\.$)""")
 _NESTED_KEY = re.compile(r"^( +)([^\s#:-][^#]*?):(?:\s|$)")  # (an indented `key:` of a mapping)
 _KEY = re.compile(r"[^\W\d][\w .-]*")  # a metadata key as lecturers write them (later blocks must have such)
 
@@ -1177,6 +1196,7 @@ def _other_markups(
     mapped(section_slides(body) if sections else None)
     if reveal:  # reveal.js's own Markdown: `Note:` notes, `--` slides
         mapped(reveal_markdown(body, raw_meta))
+    body = gitpitch_markup(body, shown) or body  # GitPitch's @title[…], @snap[…]: their words, line for line
     # the passes below keep every line where it was
     numbered = number_examples(body) if "(@" in body else None
     if numbered is not None:  # pandoc's example lists, (@) and (@label)
@@ -1435,7 +1455,7 @@ def parse_lecture(
     conv.reveal = first_section is not None or (
         reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
     )
-    conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp)
+    conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp or is_gitpitch(shown, body))
     conv.marked_math = reveal or first_section is not None or has_reveal_md_keys(raw_meta)
     # (a Slidev `layout: section` slide with a line under its title is one slide, as Slidev shows it)
     conv.html_show = slidev_deck

@@ -188,3 +188,37 @@ def test_a_slidev_cover_with_notes_is_its_own_slide_and_no_title_slide_is_made(t
     assert _titles(deck) == ["Structured Query Language", "Review"]
     assert "Language of the Modern Data System" in _paragraphs(deck.slides[0])
     assert deck.slides[0].notes_slide.notes_text_frame.text == "Going to move fast!"
+
+
+# -- 6: a GitPitch deck opening with `---`, and its @title[…] ----------------------------------------
+
+
+def test_a_gitpitch_deck_opening_with_a_slide_break_builds_and_its_title_widget_is_words(tmp_path):
+    deck, err = _build(
+        tmp_path,
+        """
+        ---
+        <!-- .slide: class="center" -->
+        @title[Introduction to Git]
+
+        ---
+        @title[Git]
+        # Git
+        Distributed @color[orange](version control) system
+
+        ---
+        ### Theory
+        **Commit** = state of repository
+        """,
+        "PITCHME.md",
+    )
+    assert _titles(deck) == ["Introduction to Git", "Git", "Theory"]
+    assert _paragraphs(deck.slides[1]) == ["Distributed version control system"]
+    assert "PITCHME.md:1: note: the '---' here opens no front matter" in err, err
+    assert "citation" not in err and "@" not in err, err
+
+    # (front matter that is YAML, but broken, is still an error at its line)
+    src = write_md(tmp_path, "---\ntitle: [Broken\n---\n\n## A\n\nText.\n")
+    result = run_cli("slides", src, "-o", tmp_path / "out2")
+    assert result.exit_code == 1
+    assert "lecture.md:2:15: error: front matter is not valid YAML" in result.stderr, result.stderr
