@@ -551,13 +551,19 @@ def _spaced_end(string: str, pos: int, maximum: int) -> int | None:
     return end
 
 
+_ARROWS = re.compile(r"(?<!-)-->|<--(?!-)")
+_ARROW_MARKS = {"-->": "\x00", "<--": "\x01"}
+
+
 def _replacements(state: StateCore) -> None:
     """pandoc's typographic replacements (its ``smart`` extension), made with markdown-it's patterns:
     dashes, and the ellipsis: each ``...`` is ``…`` (``.......`` is ``…….``, ``../`` stays two dots,
     ``?...`` keeps its ellipsis), never in a path (``a/.../b``) or inside a bare address markdown-it
     made a link of; the ellipsis as the lecture's tool makes it (:data:`ELLIPSIS`).  markdown-it's
     others are not pandoc's and change what the lecturer wrote: ``(c)`` in "(a), (b), (c)" is no ©,
-    ``+-`` no ±, ``????`` keeps its four marks and ``,,`` its two commas."""
+    ``+-`` no ±, ``????`` keeps its four marks and ``,,`` its two commas.  An arrow, ``-->`` or ``<--``, is
+    no dash: markdown-it made one only where a letter or a bracket touched it (``(20)-->str``), pandoc
+    always, and Marp, reveal.js and remark never (they have no typographer)."""
     dots = state.env.get(ELLIPSIS, "pandoc")
     for token in state.tokens:
         if token.type != "inline" or not token.children:
@@ -567,10 +573,12 @@ def _replacements(state: StateCore) -> None:
         in_address = False
         for child in token.children:
             if child.type == "text" and not in_address:
-                text = _ellipses(child.content, dots)
+                # (an arrow, `(20)-->str` or `a <-- b`, stays an arrow wherever it is written: no dash)
+                text = _ARROWS.sub(lambda mt: _ARROW_MARKS[mt.group(0)], _ellipses(child.content, dots))
                 text = mdreplacements.EM_DASH_RE.sub("\\1\u2014", text)
                 text = mdreplacements.EN_DASH_RE.sub("\\1\u2013", text)
-                child.content = mdreplacements.EN_DASH_INDENT_RE.sub("\\1\u2013", text)
+                text = mdreplacements.EN_DASH_INDENT_RE.sub("\\1\u2013", text)
+                child.content = text.replace("\x00", "-->").replace("\x01", "<--")
             elif child.type in ("link_open", "link_close") and child.info == "auto":
                 in_address = child.type == "link_open"
 

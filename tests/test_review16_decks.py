@@ -222,3 +222,32 @@ def test_a_gitpitch_deck_opening_with_a_slide_break_builds_and_its_title_widget_
     result = run_cli("slides", src, "-o", tmp_path / "out2")
     assert result.exit_code == 1
     assert "lecture.md:2:15: error: front matter is not valid YAML" in result.stderr, result.stderr
+
+
+# -- 8: an arrow `-->` stays an arrow -----------------------------------------------------------------
+
+
+def test_an_arrow_stays_an_arrow_wherever_it_is_written(tmp_path):
+    deck, _ = _build(
+        tmp_path,
+        """
+        ---
+        marp: true
+        ---
+
+        # Arrows
+
+        ## Kazushi(20)-->str
+
+        Downloads --> Download, x<--y, a--b
+
+        - Downloads --> Download
+        - ### f(x)-->g
+        """,
+    )
+    assert _paragraphs(deck.slides[0]) == [
+        "Kazushi(20)-->str",
+        "Downloads --> Download, x<--y, a\u2013b",
+        "Downloads --> Download",
+        "f(x)-->g",
+    ]
