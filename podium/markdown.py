@@ -310,7 +310,12 @@ def markdown_parser() -> MarkdownIt:
         _chained_display_math(md.block.ruler.__rules__[md.block.ruler.__find__("math_block")].fn),
     )
     md.inline.ruler.at(
-        "math_inline", _math_at_start(md.inline.ruler.__rules__[md.inline.ruler.__find__("math_inline")].fn)
+        "math_inline",
+        _math_at_start(
+            _math_closed_after_escaped_space(
+                md.inline.ruler.__rules__[md.inline.ruler.__find__("math_inline")].fn
+            )
+        ),
     )
     md.use(deflist_plugin)  # pandoc's definition lists (Term, then `: definition`)
     md.use(sub_plugin)  # pandoc's H~2~O (no space inside; ~~ stays strikethrough)
@@ -352,6 +357,53 @@ def _chained_display_math(rule):
         return rule(state, start, end, silent)
 
     return math_block
+
+
+def _backslashes_before(src: str, pos: int) -> int:
+    """How many backslashes stand right before ``src[pos]``."""
+    k = pos
+    while k > 0 and src[k - 1] == "\\":
+        k -= 1
+    return pos - k
+
+
+def _math_closed_after_escaped_space(rule):
+    """The dollar-math plugin's inline rule, but math whose closing ``$`` follows a control space
+    (``$256=2^8\\ \\ $个条目``) is math too: pandoc wants no blank before the closing dollar, and an
+    escaped one is no blank to it, so it reads ``Math InlineMath "256=2^8\\ \\ "`` (a lecturer pads a
+    formula this way before CJK text, and MathJax typesets it); the plugin gave up on it, and the
+    dollars and the TeX stayed as text."""
+
+    def math_inline(state: StateInline, silent: bool) -> bool:
+        if rule(state, silent):
+            return True
+        src, pos = state.src, state.pos
+        if src[pos] != "$" or src[pos + 1 : pos + 2] in ("", "$") or isWhiteSpace(ord(src[pos + 1])):
+            return False
+        if (pos > 0 and src[pos - 1].isdigit()) or _backslashes_before(src, pos) % 2:
+            return False
+        end = pos + 1
+        while True:
+            end = src.find("$", end)
+            if end < 0 or end >= state.posMax:
+                return False
+            if _backslashes_before(src, end) % 2 == 0:
+                break
+            end += 1
+        if src[end - 1] != " " or _backslashes_before(src, end - 1) % 2 == 0:
+            return False  # (a blank before the closing dollar, not a control space: no math)
+        if src[end + 1 : end + 2].isdigit():
+            return False
+        if not silent:
+            token = state.push("math_inline", "math", 0)
+            # (the control spaces go, as where a formula opened with a space: `_tight_math`; a reader
+            # strips what ends the TeX, which would leave a lone backslash)
+            token.content = re.sub(r"(?:\\[ \t])+$", "", src[pos + 1 : end])
+            token.markup = "$"
+        state.pos = end + 1
+        return True
+
+    return math_inline
 
 
 def _math_at_start(rule):
@@ -499,13 +551,19 @@ def _spaced_end(string: str, pos: int, maximum: int) -> int | None:
     return end
 
 
+_ARROWS = re.compile(r"(?<!-)-->|<--(?!-)")
+_ARROW_MARKS = {"-->": "\x00", "<--": "\x01"}
+
+
 def _replacements(state: StateCore) -> None:
     """pandoc's typographic replacements (its ``smart`` extension), made with markdown-it's patterns:
     dashes, and the ellipsis: each ``...`` is ``…`` (``.......`` is ``…….``, ``../`` stays two dots,
     ``?...`` keeps its ellipsis), never in a path (``a/.../b``) or inside a bare address markdown-it
     made a link of; the ellipsis as the lecture's tool makes it (:data:`ELLIPSIS`).  markdown-it's
     others are not pandoc's and change what the lecturer wrote: ``(c)`` in "(a), (b), (c)" is no ©,
-    ``+-`` no ±, ``????`` keeps its four marks and ``,,`` its two commas."""
+    ``+-`` no ±, ``????`` keeps its four marks and ``,,`` its two commas.  An arrow, ``-->`` or ``<--``, is
+    no dash: markdown-it made one only where a letter or a bracket touched it (``(20)-->str``), pandoc
+    always, and Marp, reveal.js and remark never (they have no typographer)."""
     dots = state.env.get(ELLIPSIS, "pandoc")
     for token in state.tokens:
         if token.type != "inline" or not token.children:
@@ -515,10 +573,12 @@ def _replacements(state: StateCore) -> None:
         in_address = False
         for child in token.children:
             if child.type == "text" and not in_address:
-                text = _ellipses(child.content, dots)
+                # (an arrow, `(20)-->str` or `a <-- b`, stays an arrow wherever it is written: no dash)
+                text = _ARROWS.sub(lambda mt: _ARROW_MARKS[mt.group(0)], _ellipses(child.content, dots))
                 text = mdreplacements.EM_DASH_RE.sub("\\1\u2014", text)
                 text = mdreplacements.EN_DASH_RE.sub("\\1\u2013", text)
-                child.content = mdreplacements.EN_DASH_INDENT_RE.sub("\\1\u2013", text)
+                text = mdreplacements.EN_DASH_INDENT_RE.sub("\\1\u2013", text)
+                child.content = text.replace("\x00", "-->").replace("\x01", "<--")
             elif child.type in ("link_open", "link_close") and child.info == "auto":
                 in_address = child.type == "link_open"
 

@@ -77,7 +77,9 @@ from .rawtex import (
 )
 from .revealmd import (
     element_fragments,
+    gitpitch_markup,
     has_reveal_md_keys,
+    is_gitpitch,
     is_reveal_markdown,
     reveal_markdown,
     section_deck,
@@ -255,6 +257,15 @@ def split_front_matter(
                     "front-matter",
                 )
             break
+        if is_first and not _yaml_like(lines[i + 1 : close]):
+            # (GitPitch's and reveal.js's `---` first, then a slide's HTML comment and text: no YAML)
+            diags.note(
+                "the '---' here opens no front matter (no YAML 'key: value' follows it): read as a slide break",
+                m.SourcePos(shown, i + 1),
+                "front-matter",
+            )
+            i += 1
+            continue
         block = _yaml_block(lines[i + 1 : close], i + 2, shown, diags, report=is_first)
         if block is None or (not is_first and not all(_KEY.fullmatch(str(k)) for k in block)):
             i += 1  # not metadata (pandoc reads it as a slide rule and text): Marp's `---` and a slide
@@ -279,6 +290,14 @@ def split_front_matter(
     return meta, body, key_lines
 
 
+def _yaml_like(block: list[str]) -> bool:
+    """Whether a block after an opening ``---`` reads as YAML at all: a line of it (outside HTML comments)
+    begins as a ``key:``, a list item, a comment, a document mark or a flow mapping; else it is a slide."""
+    text = re.sub(r"<!--.*?-->", "", "\n".join(block), flags=re.S)
+    return not text.strip() or any(_YAML_LINE.match(line) for line in text.split("\n"))
+
+
+_YAML_LINE = re.compile(r"""^\s*(?:[^\s:#<@!&*|>%`\[\]{},]["'\w .\-/]*:(?:\s|$)|- |-$|#|\{|\.\.\.$)""")
 _NESTED_KEY = re.compile(r"^( +)([^\s#:-][^#]*?):(?:\s|$)")  # (an indented `key:` of a mapping)
 _KEY = re.compile(r"[^\W\d][\w .-]*")  # a metadata key as lecturers write them (later blocks must have such)
 
@@ -1111,10 +1130,16 @@ def _remark(
     return rewrite.text, [base[j] for j in rewrite.index], rewrite
 
 
-def _marp_math(body: str, raw_meta: dict, latex: bool) -> tuple[str, list[int]] | None:
-    """A Marp deck's inline math with a line break after its opening ``$`` or before its closing one, as
-    this dialect reads it (:func:`marp.line_broken_math`); None when there is none."""
-    if latex or "$" not in body or not marp.wanted(raw_meta, body):
+def _marp_math(body: str, raw_meta: dict, latex: bool, reveal: bool) -> tuple[str, list[int]] | None:
+    """A Marp or reveal.js deck's (``reveal``: :func:`is_reveal_markdown`; or reveal-md's front matter) inline math with a line break
+    after its opening ``$`` or before its closing one, as this dialect reads it
+    (:func:`marp.line_broken_math`: reveal.js's math plugin, KaTeX's or MathJax's, typesets it over the
+    HTML, where a line break is a space); None when there is none."""
+    if (
+        latex
+        or "$" not in body
+        or not (reveal or has_reveal_md_keys(raw_meta) or marp.wanted(raw_meta, body))
+    ):
         return None
     return marp.line_broken_math(body)
 
@@ -1135,11 +1160,12 @@ def _line_broken_dollars(
     shown: str,
     diags: Diagnostics,
     tex_deck: bool,
+    reveal: bool,
 ) -> None:
     """A warning for each ``$`` with a line break on its inner side (``$`` alone on a line, the math on the
     next lines): Marp and MathJax read it as math, pandoc's Markdown as a dollar sign and its TeX as text."""
-    if tex_deck or "$" not in body or marp.wanted(raw_meta, body):  # (a Marp deck's are math: _marp_math)
-        return
+    if tex_deck or reveal or has_reveal_md_keys(raw_meta) or "$" not in body or marp.wanted(raw_meta, body):
+        return  # (a Marp or reveal.js deck's are math: _marp_math)
     for k in marp.line_broken_openings(body):
         diags.warning(
             "a '$' with a line break right after it (or right before a closing '$') opens no math in "
@@ -1179,7 +1205,7 @@ def _other_markups(
             origins = [base[j] for j in index]
             raw_lines = raw_lines and [raw_lines[j] for j in index]
 
-    mapped(_marp_math(body, raw_meta, latex))  # Marp's `$` then a line break: math
+    mapped(_marp_math(body, raw_meta, latex, reveal))  # Marp's, reveal.js's `$` then a line break: math
     if "\\note" in body:  # beamer's block-level \note{…}, perhaps paragraphs long: a notes div
         mapped(notes_to_divs(body))
     if re.search(r"\\(?:only|uncover|visible|onslide|invisible)\s*<", body):  # beamer's overlays: clicks
@@ -1190,6 +1216,7 @@ def _other_markups(
     mapped(section_slides(body) if sections else None)
     if reveal:  # reveal.js's own Markdown: `Note:` notes, `--` slides
         mapped(reveal_markdown(body, raw_meta))
+    body = gitpitch_markup(body, shown) or body  # GitPitch's @title[…], @snap[…]: their words, line for line
     # the passes below keep every line where it was
     numbered = number_examples(body) if "(@" in body else None
     if numbered is not None:  # pandoc's example lists, (@) and (@label)
@@ -1416,7 +1443,7 @@ def parse_lecture(
         sections=first_section is not None,
         lang=meta.lang,
     )
-    _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck)
+    _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck, reveal)
     other_tool = remark_deck or slidev_deck or reveal or first_section is not None
     env = _parser_env(raw_meta, body, tex_deck, other_tool, slidev_deck)
     tokens = markdown_parser().parse(body, env)
@@ -1448,7 +1475,8 @@ def parse_lecture(
     conv.reveal = first_section is not None or (
         reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
     )
-    conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp)
+    conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp or is_gitpitch(shown, body))
+    conv.marked_math = reveal or first_section is not None or has_reveal_md_keys(raw_meta)
     # (a Slidev `layout: section` slide with a line under its title is one slide, as Slidev shows it)
     conv.html_show = slidev_deck
     conv.title_slide = not raw_meta.pop(OWN_COVER, False)
@@ -1939,6 +1967,8 @@ class _Converter:
         # reveal-md's Markdown (podium.revealmd.separators_only): only its separators cut slides, as in Marp;
         # a slide's first heading is its title; the front matter's `title:` names the browser's tab
         self.reveal = False
+        # (a reveal.js deck's math goes through marked, which unescapes `\\\\` to `\\`, before MathJax)
+        self.marked_math = False
         self.cites = True  # its tool reads `@key` as a citation (remark, Marp, Slidev, reveal.js: text)
         self.internal_links: dict[str, m.SourcePos] = {}  # [x](#id): each id linked to, where first
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
@@ -2950,7 +2980,8 @@ class _Converter:
 
         if not tex.strip():
             return None
-        if _MARKDOWN_ESCAPED_MATH.search(tex):  # `_\{…\}`: written for a Markdown that unescapes math
+        if _MARKDOWN_ESCAPED_MATH.search(tex) or (self.marked_math and "\\\\\\\\" in tex):
+            # `_\{…\}`, or a reveal.js deck's rows ended `\\\\`: written for a Markdown that unescapes math
             tex = re.sub(r"\\([\\{}_*#])", r"\1", tex)
         if "\\" in tex or any(("\\" + d) in tex for d in ("newcommand", "renewcommand", "def", "Declare")):
             defs, rest = definitions_in_math(tex)

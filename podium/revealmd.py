@@ -364,3 +364,51 @@ def section_slides(text: str) -> tuple[str, list[int]] | None:
             continue
         add([line], k)
     return "\n".join(out), index
+
+
+# GitPitch's widgets (reveal.js underneath): a slide's menu name, layout blocks, and spans of words
+_GP_TITLE = re.compile(r"^\s*@title\[([^\[\]\n]*)\]\s*$")
+_GP_BLOCK = re.compile(
+    r"^\s*@(?:snap|ul|ol|box|quote|div|span|fa)(?:\[[^\[\]\n]*\])?\s*$|^\s*@\w+end\s*$"
+    r"|^\s*@\[[\d,\s-]+\](?:\([^()\n]*\))?\s*$"
+)
+_GP_SPAN = re.compile(r"@(?:color|size|css|style)\[[^\[\]\n]*\]\(([^()\n]*)\)")
+_GP_ICON = re.compile(r"@fa\[[^\[\]\n]*\]")
+_GP_MARK = re.compile(r"^\s*@(?:title|snap|ul|ol|box|quote)\[|^\s*@\w+end\s*$", re.M)
+
+
+def is_gitpitch(shown: str, text: str) -> bool:
+    """A GitPitch deck: a ``PITCHME.md``, or a deck with GitPitch's widgets (``@title[…]``, ``@snap[…]``…)."""
+    return shown.replace("\\", "/").rsplit("/", 1)[-1].lower() == "pitchme.md" or bool(_GP_MARK.search(text))
+
+
+def gitpitch_markup(text: str, shown: str) -> str | None:
+    """``text`` with GitPitch's widgets as reveal.js shows them, line for line: ``@title[Name]`` (the slide's
+    name in GitPitch's menu, not on the slide) left out on a slide with a heading of its own, else the
+    slide's heading; its layout lines (``@snap[…]``, ``@snapend``, ``@ul``, ``@[1-3]`` code steps) left out,
+    their content kept; ``@color[red](words)`` and the like as their words, ``@fa[icon]`` left out.  None
+    when nothing changed, or the deck (named ``shown``) is no GitPitch deck (:func:`is_gitpitch`)."""
+    if "@" not in text or not is_gitpitch(shown, text):
+        return None
+    lines = text.split("\n")
+    code = code_lines(lines)
+    cuts = [k for k, line in enumerate(lines) if not code[k] and line.strip() in ("---", "--", "+++")]
+    bounds = [-1, *cuts, len(lines)]
+    changed = False
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        headed = any(not code[k] and re.match(r"^\s{0,3}#{1,6}\s", lines[k]) for k in range(a + 1, b))
+        for k in range(a + 1, b):
+            if code[k] or "@" not in lines[k]:
+                continue
+            line = lines[k]
+            named = _GP_TITLE.match(line)
+            if named:
+                new = "" if headed or not named.group(1).strip() else "## " + named.group(1).strip()
+                headed = True
+            elif _GP_BLOCK.match(line):
+                new = ""
+            else:
+                new = _GP_ICON.sub("", _GP_SPAN.sub(r"\1", line))
+            if new != line:
+                lines[k], changed = new, True
+    return "\n".join(lines) if changed else None

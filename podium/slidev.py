@@ -90,6 +90,9 @@ KEYS = _HEAD_KEYS | frozenset(
 _YAMLISH = re.compile(r"^\s*(?:[\w-]+\s*:|- |#)|^\s+\S")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _COVERS = ("cover", "intro")
+# layouts a deck's first slide may be its cover in too (the headmatter's `layout: center` is the first
+# slide's): a heading and a line there are the title slide as well
+_OWN_COVERS = ("center", "default", "fact", "statement", "end")
 
 
 def wanted(text: str) -> bool:
@@ -236,9 +239,11 @@ def slidev_markdown(
         title, title_at, rest, _ = _title(body_lines, unshown)
         title = title or str(matter.get("title") or "")
         layout = str(matter.get("layout") or ("cover" if n == 0 else "default"))
+        if n == 0 and layout not in _COVERS and layout not in _OWN_COVERS:
+            out.title_slide = False  # (Slidev makes no slide of the front matter: the first slide is first)
         if (
             n == 0
-            and layout in _COVERS
+            and (layout in _COVERS or layout in _OWN_COVERS)
             and _title_slide(item, title, title_at, rest, unshown, notes, raw_meta, out)
         ):
             continue
@@ -624,6 +629,28 @@ def _inside(body: list[tuple[int, str]], unshown: set[int]) -> list[tuple[int, s
     ]
 
 
+_HTML_HEADING = re.compile(r"^\s*<h([1-6])(?:\s[^<>]*)?>", re.I)
+
+
+def _html_heading(body: list[tuple[int, str]], j: int, fenced: list[bool]) -> tuple[str, int, int] | None:
+    """An HTML heading (``<h1>``, perhaps over lines, to its ``</h1>``) that opens ``body[j]``: its words,
+    its level and the index of the line after it; None when there is none, or it holds no words."""
+    opened = _HTML_HEADING.match(body[j][1])
+    if opened is None:
+        return None
+    closing = re.compile(rf"</h{opened.group(1)}\s*>", re.I)
+    for stop in range(j, min(j + 8, len(body))):
+        if fenced[stop] or (stop > j and not body[stop][1].strip()):
+            return None  # (a blank line ends the HTML block: no heading of its own)
+        if closing.search(body[stop][1]):
+            html = "\n".join(t for _, t in body[j : stop + 1])
+            if closing.split(html, maxsplit=1)[1].strip():
+                return None  # (more after it on its line: not a heading alone)
+            words = " ".join(unescape(re.sub(r"<[^<>]*>", " ", html)).split())
+            return (words, int(opened.group(1)), stop + 1) if words else None
+    return None
+
+
 def _title(body: list[tuple[int, str]], unshown: set[int]) -> tuple[str, int, list[tuple[int, str]], int]:
     """A slide's first heading (outside code): its words, its line, the slide's other lines and its level;
     CSS and scripts before it (``unshown``) are passed over, as HTML is."""
@@ -631,6 +658,10 @@ def _title(body: list[tuple[int, str]], unshown: set[int]) -> tuple[str, int, li
     for j, (k, text) in enumerate(body):
         if fenced[j] or k in unshown:
             continue
+        html = _html_heading(body, j, fenced)
+        if html is not None:  # (`<h1>` … `</h1>`, as a cover wrapped in a <div> writes its title)
+            words, level, stop = html
+            return words, k, body[:j] + body[stop:], level
         if text.strip() and not _HEADING.match(text) and not text.lstrip().startswith("<"):
             break  # (text before any heading: an untitled slide)
         heading = _HEADING.match(text)
