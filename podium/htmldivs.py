@@ -39,13 +39,15 @@ from __future__ import annotations
 import re
 
 from .markdown import code_lines
-from .rawhtml import read_inline_tag
+from .rawhtml import HtmlRun, read_inline_tag
 
-_OPEN = re.compile(r"^ {0,3}<div\b([^<>]*)>\s*$", re.I)  # (indented four spaces: code)
-_INNER_OPEN = re.compile(r"^\s*<div\b([^<>]*)>\s*$", re.I)
+# (a tag ending in `/>` closes itself, as Vue and JSX read it: `<div i-carbon:data-unreal />`, an icon)
+_OPEN = re.compile(r"^ {0,3}<div\b([^<>]*)(?<!/)>\s*$", re.I)  # (indented four spaces: code)
+_INNER_OPEN = re.compile(r"^\s*<div\b([^<>]*)(?<!/)>\s*$", re.I)
+_SELF_CLOSED = re.compile(r"<div\b[^<>]*/>", re.I)
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _CLOSE = re.compile(r"^\s*</div>\s*$", re.I)
-_MARKED_OPEN = re.compile(r"^ {0,3}<(div|aside|center)\b([^<>]*)>\s*$", re.I)
+_MARKED_OPEN = re.compile(r"^ {0,3}<(div|aside|center)\b([^<>]*)(?<!/)>\s*$", re.I)
 _ALIGN_STYLE = re.compile(r"text-align\s*:\s*(center|right)", re.I)
 _ROW_CLASSES = re.compile(
     r"^(?:columns?|cols|row|grid|flex|two-?col(?:umn)?s?|three-?col(?:umn)?s?|r-hstack|container)$"
@@ -120,6 +122,8 @@ def _fragments_and_notes(text: str) -> str | None:
         end = _closing(lines, fenced, k, mt.group(1).lower()) if kind else None
         if end is not None:
             lines[k], lines[end] = f":::: {kind}", "::::"
+            _unindent_run(lines, fenced, k + 1)
+            _unindent_run(lines, fenced, end + 1)
             changed = True
     return "\n".join(lines) if changed else None
 
@@ -147,11 +151,22 @@ def _closing(lines: list[str], fenced: list[bool], start: int, tag: str) -> int 
         if fenced[k]:
             continue
         words = _CODE_SPAN.sub("", lines[k]).lower()
-        opened, closed = words.count(f"<{tag}"), words.count(f"</{tag}")
+        opened = len(re.findall(rf"<{tag}\b[^<>]*(?<!/)>", words))  # (not `<div … />`: closed in itself)
+        closed = words.count(f"</{tag}")
         if closed and depth == 0:
             return k if closed == 1 and not opened and re.fullmatch(rf"\s*</{tag}>\s*", words) else None
         depth += opened - closed
     return None
+
+
+def _unindent_run(lines: list[str], fenced: list[bool], start: int) -> None:
+    """Move left the lines from ``start`` that were in the HTML block of the tag line before it, which a
+    fence now stands for: after the fence they are Markdown, and indented they would be code."""
+    run = HtmlRun()
+    for k in range(start, len(lines)):
+        if not lines[k].strip() or fenced[k]:
+            return  # (a blank line ends an HTML block; a code fence ends it here too: markdown._html_block)
+        lines[k] = run.unindented(lines[k])
 
 
 def _columns(text: str) -> str | None:
@@ -167,6 +182,7 @@ def _columns(text: str) -> str | None:
             if rewritten is not None:
                 end, new = rewritten
                 lines[k : end + 1] = new
+                _unindent_run(lines, fenced, end + 1)
                 changed = True
                 k = end + 1
                 continue
@@ -216,7 +232,8 @@ def _row(
             else:
                 new.append(line)
             continue
-        words = _CODE_SPAN.sub("", line).lower()  # (a tag written in a code span is the column's text)
+        # (a tag written in a code span is the column's text; a `<div … />` closes itself: no structure)
+        words = _SELF_CLOSED.sub("", _CODE_SPAN.sub("", line)).lower()
         if "<div" in words and opening is None or "</div" in words and closing is None:
             return None  # a div tag sharing its line: the structure cannot be followed line by line
         if opening is not None:

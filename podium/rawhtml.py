@@ -51,21 +51,45 @@ class _Flattener(HTMLParser):
         self.lists: list[list] = []  # the open lists, outermost first: [tag, whether an item is open]
         self.pictures: list[dict[str, str]] = []
         self.link_at: int | None = None  # where an open <a href> was written (its words become a link's)
+        self.at: list[int] = []  # the line (from 0) of the HTML each piece of ``out`` was written for
+        self.copied: list[bool] = []  # whether each piece is the HTML's own text (its line breaks its lines')
+
+    def emit(self, text: str, copied: bool = False) -> None:
+        """Write ``text`` for what the tokenizer is reading now (its line kept in :attr:`at`)."""
+        self.out.append(text)
+        self.at.append(self.getpos()[0] - 1)
+        self.copied.append(copied)
+
+    def lines(self) -> list[int]:
+        """For each line of the Markdown written (``"".join(out)``), the line of the HTML its first words
+        came from: a picture's or a paragraph's own line, not the block's first."""
+        found: list[int | None] = [None]
+        for text, line, copied in zip(self.out, self.at, self.copied, strict=True):
+            for i, part in enumerate(text.split("\n")):
+                if i:
+                    found.append(None)
+                if part.strip() and found[-1] is None:
+                    found[-1] = line + (i if copied else 0)
+        lines, last = [], 0
+        for said in found:
+            last = last if said is None else said
+            lines.append(last)
+        return lines
 
     # text
     def handle_data(self, data: str) -> None:
         if not self.skip:
-            self.out.append(data)
+            self.emit(data, copied=True)
         elif self.skip[0] in SHOWN_DROPPED and data.strip():
             self.lost.append((self.skip[0], " ".join(data.split())))
 
     def handle_entityref(self, name: str) -> None:
         if not self.skip:
-            self.out.append(_escape_data(unescape(f"&{name};")))
+            self.emit(_escape_data(unescape(f"&{name};")))
 
     def handle_charref(self, name: str) -> None:
         if not self.skip:
-            self.out.append(_escape_data(unescape(f"&#{name};")))
+            self.emit(_escape_data(unescape(f"&#{name};")))
 
     def handle_comment(self, data: str) -> None:
         pass
@@ -80,11 +104,11 @@ class _Flattener(HTMLParser):
         if tag == "a" and a.get("href", "").strip() and self.link_at is None:
             # kept as a tag: the Markdown read again makes it a link (podium.markdown._html_links)
             self.link_at = len(self.out)
-            self.out.append(f'<a href="{escape(a["href"].strip(), quote=True)}">')
+            self.emit(f'<a href="{escape(a["href"].strip(), quote=True)}">')
         elif tag == "br":
-            self.out.append("\\\n")
+            self.emit("\\\n")
         elif tag == "img":
-            self.out.append(picture_markdown(a))
+            self.emit(picture_markdown(a))
         elif tag in ("ul", "ol"):
             self.lists.append([tag, False])
             self.block_boundary()
@@ -97,7 +121,7 @@ class _Flattener(HTMLParser):
                 self.lists[-1][1] = True  # (an item before it without its </li> ends here)
             self.block_boundary()
             pause = "\\pause " if "fragment" in a.get("class", "").split() else ""  # reveal.js: a click
-            self.out.append(_ITEM_INDENT * depth + marker + " " + pause)
+            self.emit(_ITEM_INDENT * depth + marker + " " + pause)
         elif tag == "hr":
             self.block_boundary()
         elif tag in BLOCK_TAGS:
@@ -108,7 +132,7 @@ class _Flattener(HTMLParser):
         if self.link_at is not None:
             self.out[self.link_at] = ""
             self.link_at = None
-        self.out.append("\n\n")
+        self.emit("\n\n")
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         if tag in DROP_CONTENT:
@@ -122,7 +146,7 @@ class _Flattener(HTMLParser):
             return
         if tag == "a" and self.link_at is not None:
             self.link_at = None
-            self.out.append("</a>")
+            self.emit("</a>")
         elif tag == "li" and self.lists:
             self.lists[-1][1] = False
         elif tag in ("ul", "ol") and self.lists:
@@ -426,14 +450,19 @@ def plain_html_list(html: str) -> bool:
     return True
 
 
-def html_block_to_markdown(html: str, lost: list[tuple[str, str]] | None = None) -> str:
+def html_block_to_markdown(
+    html: str, lost: list[tuple[str, str]] | None = None, lines: list[int] | None = None
+) -> str:
     """Return the Markdown text an HTML block holds, tags and attributes dropped.  ``lost`` gets the
-    (tag, words) of the content dropped with its element that a page would show (a button's label)."""
+    (tag, words) of the content dropped with its element that a page would show (a button's label);
+    ``lines``, for each line of the Markdown, the line of ``html`` (from 0) it came from."""
     f = _Flattener()
     f.feed(html)
     f.close()
     if lost is not None:
         lost.extend(f.lost)
+    if lines is not None:
+        lines.extend(f.lines())
     if f.link_at is not None:  # an <a href> never closed: its words only
         f.out[f.link_at] = ""
     text = "\n".join(_unindented("".join(f.out).split("\n")))
@@ -448,20 +477,33 @@ def _unindented(lines: list[str]) -> list[str]:
     """An HTML block's lines without their indentation, which Markdown would read as code: each line
     left-aligned, but the lines of a list written in it moved left by its first line's indentation, so
     that its nesting stays."""
-    out = []
-    shift: int | None = None  # the indentation of the list's first line (None: no list open)
-    blank = True
-    for ln in lines:
-        if _LIST_LINE.match(ln):
-            indent = len(ln) - len(ln.lstrip(" \t"))
-            shift = indent if shift is None else shift
-            ln = ln[min(shift, indent) :]
-        elif ln.strip():
-            shift = None if blank else shift  # (a paragraph after a blank line ends the list)
-            ln = ln.lstrip(" \t")
-        blank = not ln.strip()
-        out.append(ln)
-    return out
+    run = HtmlRun()
+    return [run.unindented(ln) for ln in lines]
+
+
+class HtmlRun:
+    """The lines of one HTML run (CommonMark's HTML block: the lines after a tag up to a blank line), moved
+    left to ``base`` columns as a rewrite that ends the block (a tag turned into a fence) must move them:
+    indented, CommonMark reads them as HTML, never as code, so they must not become code once they are
+    Markdown.  A list written in the run keeps its nesting (its lines move left by its first line's
+    indentation)."""
+
+    def __init__(self, base: int = 0) -> None:
+        self.base = base
+        self.shift: int | None = None  # how far the open list's lines move left (None: no list open)
+        self.blank = True
+
+    def unindented(self, line: str) -> str:
+        """``line`` of the run at most ``base`` columns in (a list's line: moved as its first line was)."""
+        indent = len(line) - len(line.lstrip(" \t"))
+        if _LIST_LINE.match(line):
+            self.shift = max(0, indent - self.base) if self.shift is None else self.shift
+            line = line[min(self.shift, indent) :]
+        elif line.strip():
+            self.shift = None if self.blank else self.shift  # (a paragraph after a blank line ends the list)
+            line = " " * min(indent, self.base) + line.lstrip(" \t")
+        self.blank = not line.strip()
+        return line
 
 
 class InlineTag:

@@ -1095,7 +1095,9 @@ def _placed(rewrite, k: int, shown: str) -> tuple[str, int]:
 OWN_COVER = "(own cover)"  # a deck's first slide is its cover: no title slide is made of the front matter
 
 
-_WARNED = frozenset(("not-rendered", "include", "media", "raw-html"))  # (a rewrite's notes that are warnings)
+_WARNED = frozenset(
+    ("not-rendered", "include", "media", "raw-html", "unclosed-div")
+)  # (a rewrite's notes that are warnings)
 
 
 def _said(diags: Diagnostics, at: m.SourcePos, dialect: str, notes: list) -> None:
@@ -2824,7 +2826,8 @@ class _Converter:
             self.raw_html_seen(pos)  # (a picture alone, or a list of words, is drawn as it says)
         self.pictures_without_address(node.content, pos)
         lost: list[tuple[str, str]] = []
-        text = html_block_to_markdown(node.content, lost)
+        lines: list[int] = []  # (each line of its Markdown placed at its own line: a picture's warning)
+        text = html_block_to_markdown(node.content, lost, lines)
         if lost:  # (words a page would show, in an element neither output draws)
             tags = ", ".join(f"<{t}>" for t in dict.fromkeys(t for t, _ in lost))
             said = "; ".join(dict.fromkeys(w for _, w in lost))
@@ -2839,7 +2842,7 @@ class _Converter:
             return [*links, m.Paragraph((m.Text(" ".join(text.split())),), pos)]
         self.html_depth += 1
         try:
-            return [*links, *self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1)]
+            return [*links, *self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1, lines)]
         finally:
             self.html_depth -= 1
 
@@ -3937,13 +3940,15 @@ class _Converter:
                 )
         return out
 
-    def markdown_blocks(self, text: str, line: int) -> list[m.Block]:
+    def markdown_blocks(self, text: str, line: int, lines: list[int] | None = None) -> list[m.Block]:
         """The blocks of Markdown ``text`` made from the source's (0-based) ``line``: an HTML block's
-        words, a slide background; every block is placed at that line."""
+        words, a slide background; every block is placed at that line, or (``lines``: for each line of
+        ``text``, how far below ``line`` it came from) at its own first line's."""
         tokens = markdown_parser().parse(text, {})
         for tok in tokens:
             if tok.map:
-                tok.map = [line, line + 1]
+                at = line + (lines[min(tok.map[0], len(lines) - 1)] if lines else 0)
+                tok.map = [at, at + 1]
         return list(self.blocks(SyntaxTreeNode(tokens).children))
 
     def blocks_as(self, node: SyntaxTreeNode, classes: tuple[str, ...]) -> list[m.Block]:

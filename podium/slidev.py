@@ -48,6 +48,7 @@ import yaml
 from . import yamlsafe
 from .markdown import code_lines, outside
 from .quarto import MAX_INCLUDE_DEPTH
+from .rawhtml import HtmlRun
 from .sourcefile import MAX_BYTES
 
 _CLICKS = re.compile(r"<v-clicks?\b|<\w+[^>]*\sv-click\b|^::(?:right|left|default)::\s*$", re.M)
@@ -673,6 +674,7 @@ def _title(body: list[tuple[int, str]], unshown: set[int]) -> tuple[str, int, li
 _CLICKED = re.compile(r"(?:^|\s)v-click\b")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _SLOT = re.compile(r"^::[\w-]+::$")  # a layout's slot (::right::, ::bottom::)
+_HTML_START = re.compile(r"^ {0,3}</?[A-Za-z]")  # a line that starts an HTML block (as CommonMark reads it)
 
 
 class _Emitter:
@@ -684,15 +686,48 @@ class _Emitter:
         self.new, self.index, self.out, self.shown = new, index, out, shown
         fenced = code_lines([t for _, t in rest])
         self.code = {k for j, (k, _) in enumerate(rest) if fenced[j]}  # (lines of code: no component there)
-        # the elements open (<div>s, and any of v-click): (tag, clicked); a clicked one's end closes a fragment
-        self.divs: list[tuple[str, bool]] = []
+        # the elements open (<div>s, and any of v-click): (tag, clicked, its line, its fence's indentation);
+        # a clicked one's end closes a fragment
+        self.divs: list[tuple[str, bool, int, str]] = []
         self.clicks: list[tuple[int, str]] | None = None  # the lines of an open <v-clicks>
+        # the rest of an HTML block whose tag a fence replaced (CommonMark: up to a blank line): lines that
+        # were HTML, moved left so that they are never code once the fence has ended the block
+        self.run: HtmlRun | None = None
+        self.block: int | None = None  # the indentation of the HTML block the last lines are in (None: none)
 
     def done(self) -> None:
-        """The slide's end: a ``<v-clicks>`` never closed ends here."""
+        """The slide's end: a ``<v-clicks>`` never closed ends here, and so does a clicked element (its
+        fragment would otherwise run on over the slides after it)."""
         if self.clicks is not None:
             self.clicks_out(self.clicks)
             self.clicks = None
+        for tag, clicked, k, pad in reversed(self.divs):
+            if clicked:
+                self.line(k, pad + ":::")
+                self.line(k, "")
+                self.out.notes.append(
+                    (
+                        k,
+                        f"this <{tag} v-click> is never closed (no </{tag}> in its slide); its click ends "
+                        "with the slide",
+                        "unclosed-div",
+                    )
+                )
+        self.divs = []
+
+    def fenced(self, k: int, pad: str, fence: str, before: bool) -> str:
+        """Write ``fence`` for the tag on line ``k`` (indented ``pad``), a blank line ``before`` or after it;
+        return the indentation it was written with.  The lines after the tag that were in its HTML block
+        are moved left (:attr:`run`)."""
+        if self.run is None:  # (a tag deep in an HTML block: its fence and the rest at the block's start)
+            self.run = HtmlRun(len(pad) if self.block is None else min(self.block, len(pad)))
+        pad = pad[: self.run.base]
+        if before:
+            self.line(k, "")
+        self.line(k, pad + fence)
+        if not before:
+            self.line(k, "")
+        return pad
 
     def clicks_out(self, lines: list[tuple[int, str]]) -> None:
         """A ``<v-clicks>``'s content, as Slidev shows it: a list alone item by item; else each block (a
@@ -733,6 +768,13 @@ class _Emitter:
         self.index.append(k)
 
     def content(self, k: int, text: str) -> None:
+        if not text.strip():
+            self.run = self.block = None  # (a blank line ends an HTML block)
+        elif k not in self.code:
+            if self.run is not None:
+                text = self.run.unindented(text)
+            if self.block is None and _HTML_START.match(text):
+                self.block = len(text) - len(text.lstrip())
         s = text.strip()
         pad = text[: len(text) - len(text.lstrip())]  # (a click inside a list item stays in the item)
         if self.clicks is not None:
@@ -748,39 +790,34 @@ class _Emitter:
                 self.line(k, pad + t if t else t)
             return
         if re.fullmatch(r"<v-click(?:\s[^>]*)?>", s):
-            self.line(k, "")
-            self.line(k, pad + "::: {.fragment}")
+            self.fenced(k, pad, "::: {.fragment}", before=True)
             return
         if re.fullmatch(r"<v-clicks(?:\s[^>]*)?>", s):
             self.clicks = []
             return
         if s in ("</v-click>", "</v-clicks>"):
-            self.line(k, pad + ":::")
-            self.line(k, "")
+            self.fenced(k, pad, ":::", before=False)
             return
         if _SLOT.match(s):
             return  # (a slot of a layout Podium draws as the default: its content in place)
         single = re.fullmatch(r"<([A-Za-z][\w-]*)\b([^>]*?)(?:/>|>.*</\1>)", s)
         if single is not None and _CLICKED.search(single.group(2)):  # <img v-click …/>, <Arrow v-click />
-            for t in ("", pad + "::: {.fragment}"):
-                self.line(k, t)
-            self.words(k, text)
-            for t in (pad + ":::", ""):
-                self.line(k, t)
+            pad = self.fenced(k, pad, "::: {.fragment}", before=True)
+            self.words(k, pad + s)
+            self.fenced(k, pad, ":::", before=False)
             return
-        opened = re.fullmatch(r"<([A-Za-z][\w-]*)\b([^>]*)>", s)
+        # (`<div i-carbon:data-unreal />`: an element closed in itself, as Vue reads it; it opens nothing)
+        opened = re.fullmatch(r"<([A-Za-z][\w-]*)\b([^>]*)(?<!/)>", s)
         if opened is not None and (opened.group(1) == "div" or _CLICKED.search(opened.group(2))):
             clicked = _CLICKED.search(opened.group(2)) is not None  # (<Card v-click>: any element)
-            self.divs.append((opened.group(1), clicked))
             if clicked:
-                self.line(k, "")
-                self.line(k, pad + "::: {.fragment}")
+                self.divs.append((opened.group(1), clicked, k, self.fenced(k, pad, "::: {.fragment}", True)))
                 return
+            self.divs.append((opened.group(1), clicked, k, pad))
         closing = re.fullmatch(r"</([A-Za-z][\w-]*)>", s)
         if closing is not None and self.divs and self.divs[-1][0] == closing.group(1):
             if self.divs.pop()[1]:
-                self.line(k, pad + ":::")
-                self.line(k, "")
+                self.fenced(k, pad, ":::", before=False)
                 return
         self.words(k, text)
 
