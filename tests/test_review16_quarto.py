@@ -1,0 +1,58 @@
+"""Quarto / pandoc lecture decks (review 16): emoji written as a symbol and U+FE0F, comments, macro
+definitions, plain-TeX matrices, tables and display math inside list items."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from pptx import Presentation
+
+from .conftest import run_cli, write_md
+
+
+def _pdf_text(path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _all(tmp_path, text: str, *args: str):
+    """Build ``text`` with ``all`` (and ``args``); return (the deck, the slides PDF's text, the handout's text,
+    the messages)."""
+    src = write_md(tmp_path, text, "lecture.qmd")
+    out = tmp_path / "out"
+    result = run_cli("all", src, "-o", out, *args)
+    assert result.exit_code == 0, result.stderr
+    return (
+        Presentation(str(out / "lecture.pptx")),
+        _pdf_text(out / "lecture-slides.pdf"),
+        _pdf_text(out / "lecture-handout.pdf"),
+        result.stderr,
+    )
+
+
+@pytest.mark.parametrize("emoji", ["ℹ️", "™️", "Ⓜ️"])
+def test_symbol_written_as_emoji_passes_check(tmp_path, emoji):
+    """ℹ️ (a letter-like symbol and U+FE0F) is drawn by the emoji font: the check does not call its words
+    missing, in a paragraph, a bullet or a sub-heading."""
+    prs, _, handout, err = _all(
+        tmp_path,
+        f"""
+        ---
+        title: R
+        ---
+
+        ## Slide
+
+        {emoji} Std. Error Nedir?
+
+        - Model {emoji} summary
+
+        ### {emoji} Heading words
+        """,
+    )
+    assert "check-text" not in err and "agree with the source" in err, err
+    words = "\n".join(sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame)
+    assert f"{emoji} Std. Error Nedir?" in words
+    assert "Std. Error Nedir?" in handout and "Heading words" in handout
