@@ -56,3 +56,30 @@ def test_symbol_written_as_emoji_passes_check(tmp_path, emoji):
     words = "\n".join(sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame)
     assert f"{emoji} Std. Error Nedir?" in words
     assert "Std. Error Nedir?" in handout and "Heading words" in handout
+
+
+def test_unused_macro_definitions_are_no_lost_words(tmp_path):
+    """A shared macro file defines macros the lecture never uses: their definitions print nothing, so
+    their words are not reported as lost (``--strict`` passes)."""
+    src = write_md(
+        tmp_path,
+        r"""
+        ---
+        title: Macros
+        ---
+
+        ## Slide
+
+        \newcommand{\sgn}{\text{sgn}}
+        \newcommand{\cov}{\text{cov}}
+        \newcommand{\iid}{\overset{\text{iid}}{\thicksim}}
+        \renewcommand{\vm}[1]{\mathbf{#1}}
+        \DeclareMathOperator{\argmax}{argmax}
+
+        The covariance $\cov(X, Y)$.
+        """,
+        "lecture.qmd",
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out", "--strict")
+    assert "not-shown" not in result.stderr, result.stderr
+    assert result.exit_code == 0, result.stderr
