@@ -83,3 +83,51 @@ def test_unused_macro_definitions_are_no_lost_words(tmp_path):
     result = run_cli("all", src, "-o", tmp_path / "out", "--strict")
     assert "not-shown" not in result.stderr, result.stderr
     assert result.exit_code == 0, result.stderr
+
+
+def test_shortcode_in_html_comment_is_left_alone(tmp_path):
+    """A shortcode inside an HTML comment (on one line or over several) gets no warning and shows
+    nothing; one after the comment on the same line is still replaced."""
+    prs, _, handout, err = _all(
+        tmp_path,
+        """
+        ---
+        title: Comments
+        subtitle: The Subtitle
+        ---
+
+        ## Slide
+
+        <!--- {{< include _symbols.qmd >}} --->
+
+        <!--
+        {{< pagebreak >}}
+        -->
+
+        Body text. <!-- {{< video intro.mp4 >}} --> {{< meta subtitle >}}
+        """,
+    )
+    assert "[shortcode]" not in err and "[media]" not in err, err
+    words = "\n".join(sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame)
+    assert "Body text." in words and "The Subtitle" in words
+    assert "{{<" not in words and "include" not in words and "include" not in handout
+
+
+def test_include_not_on_its_own_line_is_not_called_unsupported(tmp_path):
+    """``{{< include f >}}`` inside a line is not expanded (as in Quarto): the warning says that it
+    must stand on a line of its own, not that include is unsupported."""
+    (tmp_path / "part.qmd").write_text("Included words.\n", encoding="utf-8")
+    _, _, _, err = _all(
+        tmp_path,
+        """
+        ---
+        title: Include
+        ---
+
+        ## Slide
+
+        See {{< include part.qmd >}} here.
+        """,
+    )
+    assert "lecture.qmd:7:" in err and "a line of its own" in err, err
+    assert "not supported" not in err, err
