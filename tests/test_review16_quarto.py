@@ -131,3 +131,31 @@ def test_include_not_on_its_own_line_is_not_called_unsupported(tmp_path):
     )
     assert "lecture.qmd:7:" in err and "a line of its own" in err, err
     assert "not supported" not in err, err
+
+
+def test_three_dash_comment_in_a_line_is_never_shown(tmp_path):
+    """``<!--- … --->`` after other words (pandoc's comment, which CommonMark does not take for one) is
+    left out in the deck, the slides PDF and the handout, as ``<!-- … -->`` is."""
+    prs, slides_pdf, handout, err = _all(
+        tmp_path,
+        r"""
+        ---
+        title: Comments
+        ---
+
+        ## Slide
+
+        \newcommand{\vm}[1]{\mathbf{#1}} <!--- vectors and matrices --->
+
+        A vector. <!--- a note to myself --->
+
+        - Item words <!--- over
+          two lines ---> and more
+        """,
+    )
+    words = "\n".join(sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame)
+    assert "A vector." in words and "Item words" in words and "and more" in words
+    for text in (words, slides_pdf, handout):
+        assert "note to myself" not in text and "vectors and matrices" not in text and "two lines" not in text
+        assert "<!" not in text and "—>" not in text
+    assert "agree with the source" in err, err
