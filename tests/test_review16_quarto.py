@@ -159,3 +159,39 @@ def test_three_dash_comment_in_a_line_is_never_shown(tmp_path):
         assert "note to myself" not in text and "vectors and matrices" not in text and "two lines" not in text
         assert "<!" not in text and "—>" not in text
     assert "agree with the source" in err, err
+
+
+OMML = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+
+
+def test_plain_tex_matrices_anywhere_in_an_equation(tmp_path):
+    r"""``\pmatrix{…}`` (and ``\matrix``, ``\bordermatrix``, rows ended by ``\cr``) is read wherever it
+    stands in the equation, not only at its end: drawn as a matrix, not shown as TeX source."""
+    prs, slides_pdf, _, err = _all(
+        tmp_path,
+        r"""
+        ---
+        title: Matrices
+        ---
+
+        ## Slide
+
+        $$
+        A = \pmatrix{a & b \cr c & d} + \pmatrix{e & f \cr g & h}
+        $$
+
+        $$
+        \pmatrix{x_1 & x_2} = \matrix{p & q \cr r & s} \quad B
+        $$
+
+        $$
+        M = \bordermatrix{ & u & v \cr s & 1 & 2 \cr t & 3 & 4} + I
+        $$
+        """,
+    )
+    assert "[math]" not in err, err
+    slide = prs.slides[1]
+    assert "pmatrix" not in "".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+    tables = slide._element.findall(f".//{OMML}m")
+    assert len(tables) >= 5, len(tables)  # (Office math matrices: two, two and the bordered one's)
+    assert "pmatrix" not in slides_pdf and "\\cr" not in slides_pdf
