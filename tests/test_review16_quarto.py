@@ -195,3 +195,41 @@ def test_plain_tex_matrices_anywhere_in_an_equation(tmp_path):
     tables = slide._element.findall(f".//{OMML}m")
     assert len(tables) >= 5, len(tables)  # (Office math matrices: two, two and the bordered one's)
     assert "pmatrix" not in slides_pdf and "\\cr" not in slides_pdf
+
+
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def test_display_math_among_a_list_items_words_is_an_equation(tmp_path):
+    """``$$…$$`` on its own line under a list item's words is display math as at the top level: an
+    equation whose fallback is its picture (what LibreOffice shows), under the item's words, the list
+    going on after it."""
+    prs, slides_pdf, _, err = _all(
+        tmp_path,
+        r"""
+        ---
+        title: LSTM
+        ---
+
+        ## Slide
+
+        1.  **Forget gate:** what to drop?
+            $$f_t = \sigma(W_f \cdot [h_{t-1}, x_t] + b_f)$$
+        2.  **Input gate:** what to add?
+            $$i_t = \sigma(W_i \cdot [h_{t-1}, x_t] + b_i)$$
+
+        $$o_t = \sigma(W_o \cdot [h_{t-1}, x_t] + b_o)$$
+        """,
+    )
+    slide = prs.slides[1]
+    equations = slide._element.findall(f".//{MC}AlternateContent")
+    shown = [ac for ac in equations if ac.find(f"{MC}Fallback/{P}pic") is not None]
+    tex = [ac.find(f"{MC}Fallback/{P}pic/{P}nvPicPr/{P}cNvPr").get("descr") for ac in shown]
+    assert len(shown) == 3, tex
+    assert [t[:3] for t in tex] == ["f_t", "i_t", "o_t"]
+    words = "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+    assert "Forget gate: what to drop?" in words and "Input gate: what to add?" in words
+    assert "W_f" not in words and "W_f" not in slides_pdf
+    assert slides_pdf.index("Forget gate") < slides_pdf.index("Input gate"), slides_pdf
+    assert "agree with the source" in err, err
