@@ -233,3 +233,46 @@ def test_display_math_among_a_list_items_words_is_an_equation(tmp_path):
     assert "W_f" not in words and "W_f" not in slides_pdf
     assert slides_pdf.index("Forget gate") < slides_pdf.index("Input gate"), slides_pdf
     assert "agree with the source" in err, err
+
+
+def test_table_in_a_list_item_comes_right_after_its_words(tmp_path):
+    """A table inside a list item is drawn right after the item's words, before the item's bullets and
+    the next item (the list going on after it), in the deck, the slides PDF and the handout."""
+    prs, slides_pdf, handout, err = _all(
+        tmp_path,
+        """
+        ---
+        title: Tables
+        ---
+
+        ## Slide
+
+        1.  **Coefficients:**
+
+            | Term      | Estimate |
+            |-----------|----------|
+            | Intercept | 34.55    |
+
+            -   **Estimate**: the coefficient
+
+            > A closing remark.
+
+        2.  **Residuals:** last
+        """,
+    )
+    slide = prs.slides[1]
+    shapes = sorted(slide.shapes, key=lambda sh: sh.top)
+    order = []
+    for sh in shapes:
+        if sh.has_table:
+            order.append("table")
+        elif sh.has_text_frame:
+            order += [p.text for p in sh.text_frame.paragraphs if p.text.strip()]
+    body = [
+        x for x in order if x in ("table", "Coefficients:", "Estimate: the coefficient", "Residuals: last")
+    ]
+    assert body == ["Coefficients:", "table", "Estimate: the coefficient", "Residuals: last"], order
+    for text in (slides_pdf, handout):
+        at = [text.index(w) for w in ("Coefficients:", "Intercept", "the coefficient", "A closing remark")]
+        assert at == sorted(at), text
+    assert "agree with the source" in err, err
