@@ -26,6 +26,7 @@ from typing import Any
 
 from . import model as m
 from .diagnostics import Diagnostics
+from .rawtex import read_command
 
 # a word: a run of three or more letters (any script), after LaTeX commands, citation keys,
 # addresses and shortcodes are taken out of the text
@@ -49,6 +50,24 @@ _NOT_WORDS = re.compile(
     # TeX group's words ({\\large Survey and Experiment}) are words
 )
 SHOWN = 8  # words named in a warning
+_DEFINITION = re.compile(r"\\(?:(?:re|provide|new)command|DeclareMathOperator|def)(?![A-Za-z@])")
+
+
+def _without_definitions(text: str) -> str:
+    """``text`` without its macro definitions (``\\newcommand{\\cov}{\\text{cov}}``, ``\\def``,
+    ``\\DeclareMathOperator``): a definition prints nothing, and a macro the lecture never uses is no lost word."""
+    if "\\" not in text:
+        return text
+    out, i = [], 0
+    for mt in _DEFINITION.finditer(text):
+        if mt.start() < i:
+            continue  # (inside a definition already taken out: \newcommand{\def}{…})
+        piece = read_command(text, mt.start())
+        if piece is None:
+            continue
+        out.append(text[i : mt.start()] + " ")
+        i = piece.end
+    return "".join(out) + text[i:]
 
 
 def source_words(tokens: Iterable[Any]) -> Iterator[tuple[int, int, str]]:
@@ -68,7 +87,7 @@ def source_words(tokens: Iterable[Any]) -> Iterator[tuple[int, int, str]]:
 
 
 def words(text: str) -> set[str]:
-    return set(_WORD.findall(_NOT_WORDS.sub(" ", text).lower()))
+    return set(_WORD.findall(_NOT_WORDS.sub(" ", _without_definitions(text)).lower()))
 
 
 def lecture_text(lecture: m.Lecture) -> str:

@@ -425,16 +425,20 @@ def _math_at_start(rule):
     return math_inline
 
 
-# pandoc's HTML tag names: a letter, then letters, digits, "-", "_" or ":" (CommonMark's have no "_" or ":")
+# pandoc's HTML tag names: a letter, then letters, digits, "-", "_" or ":" (CommonMark's have no "_" or ":");
+# and pandoc's HTML comment, anything from "<!--" to the next "-->" (CommonMark's may not end in "-":
+# `<!--- a note --->`, the habit of RStudio and blogdown, was text with its dashes made em dashes)
 _PANDOC_TAG = re.compile(
     rf"<[A-Za-z][A-Za-z0-9:_-]*[_:][A-Za-z0-9:_-]*{html_re.attribute}*\s*/?>"
     r"|</[A-Za-z][A-Za-z0-9:_-]*[_:][A-Za-z0-9:_-]*\s*>"
+    r"|<!--.*?-->",
+    re.S,
 )
 
 
 def _pandoc_html_tag(state: StateInline, silent: bool) -> bool:
-    """An HTML tag whose name has a ``_`` or ``:`` (``<col_blanco>``, ``</col_blanco>``): raw HTML, as
-    pandoc reads it (an inline token like markdown-it's own), not text with its markup shown."""
+    """An HTML tag whose name has a ``_`` or ``:`` (``<col_blanco>``, ``</col_blanco>``), or a comment
+    CommonMark does not take for one (``<!--- note --->``): raw HTML, as pandoc reads it (an inline token like markdown-it's own), not text with its markup shown."""
     pos = state.pos
     if state.src[pos] != "<" or not state.md.options.get("html"):
         return False

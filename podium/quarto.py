@@ -309,6 +309,31 @@ def _shown(path: str) -> str:
         return path
 
 
+def _comment_spans(lines: list[str], fenced: list[bool]) -> dict[int, list[tuple[int, int]]]:
+    """The spans of each line (by index) inside an HTML comment (``<!-- … -->``, over lines too), code
+    fences left out."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    inside = False
+    for i, line in enumerate(lines):
+        if fenced[i] or (not inside and "<!--" not in line):
+            continue
+        at = 0
+        while True:
+            start = at
+            if not inside:
+                start = line.find("<!--", at)
+                if start < 0:
+                    break
+                inside, at = True, start + 4
+            end = line.find("-->", at)
+            if end < 0:
+                spans.setdefault(i, []).append((start, len(line)))
+                break
+            spans.setdefault(i, []).append((start, end + 3))
+            inside, at = False, end + 3
+    return spans
+
+
 def replace_shortcodes(
     text: str, origin_of, diags: Diagnostics, meta: dict | None = None, variables: Path | None = None
 ) -> str:
@@ -321,6 +346,7 @@ def replace_shortcodes(
     values: dict[str, dict | None] = {"meta": meta or {}}
     lines = text.split("\n")
     fenced = fenced_lines(lines)
+    comments = _comment_spans(lines, fenced)
     for i, line in enumerate(lines):
         if fenced[i] or "{{<" not in line:
             continue
@@ -356,12 +382,21 @@ def replace_shortcodes(
                     "media",
                 )
                 return f"<{url}>" if "://" in url else "`" + url + "`"
+            if name == "include":
+                diags.warning(
+                    f"'{{{{< include {args} >}}}}' includes its file only on a line of its own; left out",
+                    origin_of(i),
+                    "shortcode",
+                )
+                return ""
             diags.warning(
                 f"Quarto shortcode '{{{{< {name} >}}}}' is not supported; left out", origin_of(i), "shortcode"
             )
             return ""
 
-        def outside(mt: re.Match, sub=sub) -> str:
+        def outside(mt: re.Match, sub=sub, i=i) -> str:
+            if any(a <= mt.start() < b for a, b in comments.get(i, ())):
+                return mt.group(0)  # (in an HTML comment, which shows nothing: Quarto leaves it be)
             if mt.group(1):  # a code span as written; {{{< … >}}} is the shortcode itself, shown
                 return mt.group(1)[1:-1] if mt.group(1).startswith("{{{") else mt.group(1)
             shortcode = _SHORTCODE.match(mt.group(0))

@@ -149,6 +149,9 @@ def _read_command(text: str, i: int) -> RawPiece | None:
     return RawPiece(i, j, text[i:j], name, args, kinds)
 
 
+read_command = _read_command  # (for podium.coverage)
+
+
 def find_raw_tex(text: str, markdown: bool = True) -> list[RawPiece]:
     """Return the raw TeX commands in Markdown ``text``, skipping code spans, math and escapes
     (``markdown=False``: ``text`` is already plain text, with no code or math in it)."""

@@ -2965,14 +2965,15 @@ class _Converter:
                 "raw-html",
             )
 
-    def math_block(self, source: str, pos: m.SourcePos) -> list[m.Block]:
+    def math_block(self, source: str, pos: m.SourcePos, alone: bool = True) -> list[m.Block]:
         """Display math (``source`` as written between its dollars).  In a list item, math on lines of
         its own (``$$`` ending its line, or a paragraph under the item's words) is a display equation, as
-        pandoc and KaTeX draw it; ``- $$E = mc^2$$`` on the marker's line stays in it (the bullet holds it)."""
+        pandoc and KaTeX draw it, and so is math among the item's words (not ``alone``); ``- $$E = mc^2$$``
+        alone on the marker's line stays in it (the bullet holds it)."""
         tex = self.math_tex(source.strip(), pos)
         if tex is None:
             return []
-        if self.in_list and "\n" not in source.strip(" \t") and pos.line in self.item_lines:
+        if alone and self.in_list and "\n" not in source.strip(" \t") and pos.line in self.item_lines:
             return [m.Paragraph((tex if isinstance(tex, m.Code) else m.InlineMath(tex),), pos)]
         if isinstance(tex, m.Code):
             return [m.CodeBlock(tex.text, "text", pos)]
@@ -3117,12 +3118,7 @@ class _Converter:
                     shown = replace(shown, link=self.picture_link(str(child.attrs.get("href", ""))))
                     out.append(m.Div((shown,), ("fragment",), pos) if "fragment" in attrs.classes else shown)
                 continue
-            if (
-                child.type == "text"
-                and k
-                and pairs[k - 1][0].type == "math_inline_double"
-                and not self.in_list
-            ):
+            if child.type == "text" and k and pairs[k - 1][0].type == "math_inline_double":
                 # (`$$…$$.`: the full stop that ends the sentence goes with the equation, as TeX writes it)
                 child = _text_node(_FOLLOWING_PUNCTUATION.sub("", child.content, count=1))
             if child.type == "html_inline" and not self.html_skip:
@@ -3147,8 +3143,9 @@ class _Converter:
                 if attrs is not None and "fragment" in attrs.classes:  # ![](x.png){.fragment}: on a click
                     picture = m.Div((picture,), ("fragment",), pos)
                 out.append(picture)
-            elif child.type == "math_inline_double" and not self.in_list:
-                # `$$…$$` in a paragraph is display math, as pandoc reads it: a line of its own
+            elif child.type == "math_inline_double":
+                # `$$…$$` in a paragraph is display math, as pandoc reads it: a line of its own (in a
+                # list item's words too: an equation under them, as one on lines of its own is)
                 words_so_far()
                 nxt = pairs[k + 1][0] if k + 1 < len(pairs) else None
                 stop = (
@@ -3156,16 +3153,14 @@ class _Converter:
                     if nxt is not None and nxt.type == "text"
                     else None
                 )
+                below = sum(c.type in ("softbreak", "hardbreak") for c, _ in pairs[:k])  # (its own line)
                 out.extend(
-                    self.math_block(child.content.strip() + (f"\\,{stop.group(1)}" if stop else ""), pos)
+                    self.math_block(
+                        child.content.strip() + (f"\\,{stop.group(1)}" if stop else ""),
+                        replace(pos, line=pos.line + below),
+                        alone=False,
+                    )
                 )
-            elif child.type == "math_inline_double" and len(kids) > 1:
-                # ... in a list item's words too: a centred line of its own inside the item (a block of
-                # math would be drawn after the whole list)
-                words_so_far()
-                math = _trim(self.texts(self._inline(child, attrs)))
-                if math:
-                    out.append(m.Div((m.Paragraph(math, pos),), (), pos, m.Align.CENTER))
             else:
                 run.extend(self._inline(child, attrs))
         self.html_skip = []

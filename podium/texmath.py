@@ -69,10 +69,52 @@ def _scripted_environments(tex: str) -> str:
 
 
 _EQNARRAY = re.compile(r"\\begin\{eqnarray\*?\}(.*?)\\end\{eqnarray\*?\}", re.S)
+# plain TeX's matrices, which MathJax reads too: \pmatrix{a & b \cr c & d}, \matrix{…}, \cases{…}, \bordermatrix{…}
+_PLAIN_MATRIX = re.compile(r"\\(pmatrix|matrix|cases|bordermatrix)(?![A-Za-z])\s*(?=\{)")
+_CR = re.compile(r"\\cr(?:cr)?(?![A-Za-z])")
+
+
+def _plain_matrices(tex: str) -> str:
+    """Plain TeX's ``\\pmatrix{a & b \\cr c & d}`` (and ``\\matrix``, ``\\cases``, ``\\bordermatrix``) as
+    amsmath's environments, whose rows end in ``\\\\``: latex2mathml reads the plain macro only when
+    nothing follows it in the equation."""
+    out, i = [], 0
+    for mt in _PLAIN_MATRIX.finditer(tex):
+        if mt.start() < i:
+            continue  # (inside a matrix already rewritten: done by the recursion below)
+        end = balanced_group(tex, mt.end())
+        if end < 0:
+            continue
+        rows = _CR.split(_plain_matrices(tex[mt.end() + 1 : end - 1]).strip())
+        if rows and not rows[-1].strip():
+            rows.pop()  # (a last row ended by \cr: no empty row of it)
+        out.append(tex[i : mt.start()] + _matrix_environment(mt.group(1), rows))
+        i = end
+    return "".join(out) + tex[i:]
+
+
+def _matrix_environment(name: str, rows: list[str]) -> str:
+    """The amsmath form of plain TeX's matrix macro ``name`` with these rows (each ``a & b``)."""
+    if name != "bordermatrix":
+        return f"\\begin{{{name}}}" + " \\\\ ".join(rows) + f"\\end{{{name}}}"
+    # \bordermatrix{ & c_1 & c_2 \cr r_1 & a & b \cr …}: the first row labels the columns, the first
+    # column the rows, and the rest is the matrix, in parentheses
+    cells = [re.split(r"(?<!\\)&", row) for row in rows]
+    if len(cells) < 2 or any(len(c) < 2 for c in cells) or any("\\begin" in row for row in rows):
+        return "\\begin{matrix}" + " \\\\ ".join(rows) + "\\end{matrix}"
+    heads = " & ".join(c.strip() for c in cells[0][1:])
+    labels = " \\\\ ".join(c[0].strip() for c in cells[1:])
+    body = " \\\\ ".join(" & ".join(x.strip() for x in c[1:]) for c in cells[1:])
+    return (
+        f"\\begin{{matrix}} & \\begin{{matrix}}{heads}\\end{{matrix}} \\\\ "
+        f"\\begin{{matrix}}{labels}\\end{{matrix}} & \\begin{{pmatrix}}{body}\\end{{pmatrix}}\\end{{matrix}}"
+    )
 
 
 def normalise(tex: str) -> str:
     """Rewrite TeX that latex2mathml reads badly into TeX it reads (same meaning)."""
+    if "matrix" in tex or "\\cases" in tex:
+        tex = _plain_matrices(tex)
     if "eqnarray" in tex:
         tex = _EQNARRAY.sub(lambda mt: "\\begin{align*}" + eqnarray_rows(mt.group(1)) + "\\end{align*}", tex)
     tex = _DROP.sub(lambda mt: "" if mt.group(1) != "label" or mt.group(2) else mt.group(0), tex)

@@ -10,6 +10,10 @@ _HYPHENS = re.compile("[-\u2010\u2011\u2012\u2013\u2014]")
 # an emoji's parts that are not pictographs (So) themselves: a keycap (1️⃣ is "1", U+FE0F, U+20E3: the
 # font draws it as one picture, and the PDF's text has no "1"), a skin tone, a tag of a flag
 _EMOJI_PARTS = re.compile("[0-9#*]\ufe0f?\u20e3|[\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+# a character asked for as an emoji (U+FE0F after it: ℹ️, ™️, Ⓜ️) is drawn by the emoji font as a picture,
+# which the PDF's text does not hold, even where the character alone is a letter (ℹ) or becomes letters
+# in NFKC (™ is "TM"): it goes before NFKC can make letters of it
+_EMOJI_PRESENTED = re.compile("[^\\s\ufe0f]\ufe0f")
 # a bracket laid out right to left is drawn (and extracted) as its mirror image: compare its kind only
 _ASCII_DROPPED = re.compile("[\x00-\x20\x7f]+")
 _MIRRORED = str.maketrans(")]}>»›", "([{<«‹")
@@ -20,16 +24,16 @@ def squash(text: str) -> str:
 
     NFKC (ligatures, full-width forms, composed accents), no whitespace, no hyphens (hyphenation
     at line ends), no invisible marks, no emoji or other pictographs (fonts draw them as pictures; nor a
-    keycap's digit, a skin tone or a flag's tags),
+    keycap's digit, a skin tone or a flag's tags, nor a letter-like symbol written as an emoji: ℹ️, ™️),
     no right-to-left letters nor their marks (PDF text comes back in visual order, and a font may draw
     a vowel sign into its letter), no control characters (PDFium
     marks a line-end hyphen with \\x02), typographic quotes made plain, a closing bracket read as
     its opening one (beside right-to-left text the PDF holds "(" as the mirrored glyph ")"), lower case.
     """
+    if not text.isascii():
+        text = _EMOJI_PRESENTED.sub("", _EMOJI_PARTS.sub("", text))
     text = unicodedata.normalize("NFKC", text).translate(_MIRRORED)
     text = _INVISIBLE.sub("", text)
-    if not text.isascii():
-        text = _EMOJI_PARTS.sub("", text)
     text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
     text = _HYPHENS.sub("", text)
     if text.isascii():  # the common case, at C speed: ASCII's spaces and controls (Cc) are \x00-\x20, \x7f

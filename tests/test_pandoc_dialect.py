@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from pptx.enum.text import PP_ALIGN
 from pypdf import PdfReader
 
 from podium import model as m
@@ -1387,7 +1386,7 @@ def test_a_simple_table_whose_first_header_cell_is_empty_is_a_table(tmp_path):
     assert rows == [["", "euclid", "corr"], ["A - B", "4.85", "0.93"], ["A - C", "5.59", "-0.53"]]
 
 
-def test_display_math_in_a_list_items_words_is_a_centred_line_of_its_own_in_the_item(tmp_path):
+def test_display_math_in_a_list_items_words_is_a_display_equation_under_them(tmp_path):
     # `$$…$$` between an item's words was set inline: the tall formula in the text line, the item's
     # number left alone above it
     src = tmp_path / "items.md"
@@ -1398,17 +1397,26 @@ def test_display_math_in_a_list_items_words_is_a_centred_line_of_its_own_in_the_
     )
     build_both(src)
     deck = Presentation(str(tmp_path / "out" / "items.pptx"))
-    body = next(sh for sh in deck.slides[1].shapes if sh.has_text_frame and "smooth" in sh.text_frame.text)
-    paras = body.text_frame.paragraphs
-    maths = [
-        p._p.find(".//{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath") is not None
-        for p in paras
+    # (a display equation under its item's words, as at the top level: Office math with its picture as
+    # the fallback, the list going on after it)
+    shapes = sorted(deck.slides[1].shapes, key=lambda sh: sh.top)
+    pictures = [
+        ac.find(".//{*}Fallback/{*}pic/{*}nvPicPr/{*}cNvPr").get("descr")
+        for ac in deck.slides[1]._element.iter("{*}AlternateContent")
+        if ac.find(".//{*}Fallback/{*}pic") is not None
     ]
-    assert maths == [True, True, False, True, False]  # (the first: $f$ in the words)
-    assert [p.alignment for p in paras if p._p.find(".//{*}oMath") is not None][1:] == [PP_ALIGN.CENTER] * 2
-    numbered = [p._p.find(".//{*}buAutoNum") is not None for p in paras]
-    assert numbered == [True, False, True, False, False]
-    assert paras[4].text.startswith("doesn")
+    assert pictures == ["f(x) = \\int_0^1 g(s)\\,ds", "f(x) = \\frac{1}{x}"]
+    texts = [sh.text_frame.text for sh in shapes if sh.has_text_frame and sh.text_frame.text.strip()]
+    items = [t for t in texts if "smooth" in t or "trivial" in t or "doesn" in t]
+    assert [t[:6] for t in items] == ["If  is", "The tr", "doesn’"]
+    numbered = [
+        p._p.find(".//{*}buAutoNum") is not None
+        for sh in shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        if any(w in p.text for w in ("smooth", "trivial", "doesn"))
+    ]
+    assert numbered == [True, True, False]
 
 
 def test_a_caption_line_without_a_space_after_its_colon_is_the_tables_caption(tmp_path):

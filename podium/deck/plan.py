@@ -315,13 +315,15 @@ def runs(inlines: m.Inlines, bold=False, italic=False, strike=False, link="") ->
 TEXT_BLOCKS = (m.Paragraph, m.Heading, m.BulletList, m.Quote)  # blocks drawn as paragraphs of a text box
 
 
-_IN_ITEM = (m.CodeBlock, m.MathBlock)  # objects drawn right under their item's words, the list going on after
+# objects drawn right under their item's words, the list going on after (a table too: its words are read
+# in order, "Coefficients:", the table, then the bullets that explain it)
+_IN_ITEM = (m.CodeBlock, m.MathBlock, m.Table)
 
 
 def _code_in_items(b: m.BulletList) -> bool:
-    """Whether an item of list ``b``, or of a list nested in one, holds code or display math of its own
-    (a tutorial's step and its command; "1." and its equation, drawn as display math is).  Pictures,
-    tables and charts in items are drawn after the list, side by side where they fit."""
+    """Whether an item of list ``b``, or of a list nested in one, holds code, display math or a table of
+    its own (a tutorial's step and its command; "1." and its equation, drawn as display math is).
+    Pictures and charts in items are drawn after the list, side by side where they fit."""
     return any(
         isinstance(sub, _IN_ITEM) or (isinstance(sub, m.BulletList) and _code_in_items(sub))
         for item in b.items
@@ -333,7 +335,7 @@ class _Part(enum.Enum):
     """What a run of a list item's blocks is, for a list drawn in pieces (:meth:`_Chunker.code_list`)."""
 
     TEXT = "text"  # words (and pictures, drawn after the list)
-    CODE = "code"  # code or display math: drawn between the items, at full width
+    CODE = "code"  # code, display math or a table: drawn between the items, at full width
     LIST = "list"  # a nested list with code in its own items: drawn in pieces too
 
 
