@@ -334,7 +334,7 @@ def markdown_parser() -> MarkdownIt:
     md.normalizeLink = _bounded_normalize(md.normalizeLink)  # type: ignore[method-assign]  # markdown-it's hook
     md.helpers = _LinkHelpers()  # type: ignore[assignment]  # (its own, not markdown-it's module for all)
     md.core.ruler.at("replacements", _replacements)
-    md.core.ruler.at("smartquotes", smartquotes)  # (paired by position: '인간의 비전'과 'AI의 실행력')
+    md.core.ruler.at("smartquotes", _smartquotes)  # (paired by position: '인간의 비전'과 'AI의 실행력')
     md.core.ruler.after("inline", "html_links", _html_links)
     return md
 
@@ -567,8 +567,10 @@ def _replacements(state: StateCore) -> None:
     others are not pandoc's and change what the lecturer wrote: ``(c)`` in "(a), (b), (c)" is no ©,
     ``+-`` no ±, ``????`` keeps its four marks and ``,,`` its two commas.  An arrow, ``-->`` or ``<--``, is
     no dash: markdown-it made one only where a letter or a bracket touched it (``(20)-->str``), pandoc
-    always, and Marp, reveal.js and remark never (they have no typographer)."""
+    always.  Marp, reveal.js and remark have no typographer: in their decks nothing is replaced."""
     dots = state.env.get(ELLIPSIS, "pandoc")
+    if dots == "none":  # (a tool with no typographer: dashes and dots as written)
+        return
     for token in state.tokens:
         if token.type != "inline" or not token.children:
             continue
@@ -587,9 +589,17 @@ def _replacements(state: StateCore) -> None:
                 in_address = child.type == "link_open"
 
 
+def _smartquotes(state: StateCore) -> None:
+    """Quotes curled as pandoc's ``smart`` and markdown-it's typographer (Slidev's) curl them; a deck of
+    a tool with no typographer (Marp, reveal.js, remark: :data:`ELLIPSIS` "none") keeps them straight."""
+    if state.env.get(ELLIPSIS) != "none":
+        smartquotes(state)
+
+
 # the parser's ``env`` key that says how the lecture's tool writes a run of dots: "pandoc" (its ``smart``
 # extension: each ``...`` an ellipsis), "markdown-it" (its typographer, which Slidev turns on: a run of
-# dots one ellipsis) or "none" (Marp, reveal.js, reveal-md and remark: the dots as written)
+# dots one ellipsis) or "none" (Marp, reveal.js, reveal-md and remark, which have no typographer: dots,
+# dashes and quotes as written)
 ELLIPSIS = "ellipsis"
 _DOTS = re.compile(r"(?<![/\\.])\.{3,}")
 
