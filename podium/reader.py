@@ -1361,6 +1361,12 @@ def _parser_env(
     return {COMMONMARK_ESCAPES: True, ELLIPSIS: "markdown-it" if slidev_deck else "none"}
 
 
+def _lang_given(raw_meta: dict, options: ReadOptions) -> bool:
+    """Whether the lecture names its language (``lang:`` in its front matter or course.yaml; a beamer
+    preamble's babel, polyglossia or ctex puts it in the front matter)."""
+    return bool(raw_meta.get("lang") or options.course.get("lang"))
+
+
 def _script_lang(meta: m.Meta, tokens: list[Token], shown: str, diags: Diagnostics, given: bool) -> m.Meta:
     """``meta`` in the language its lecture is written in, where it names none (not ``given``: no ``lang:``
     in its front matter, course.yaml, or a beamer preamble's babel, polyglossia or ctex) and its words are
@@ -1443,14 +1449,15 @@ def parse_lecture(
         latex=tex_deck,
         reveal=reveal,
         sections=first_section is not None,
-        lang=meta.lang,
+        # (the language told from the script where none is given, as _script_lang tells it after parsing)
+        lang=meta.lang if _lang_given(raw_meta, options) else script_language(body) or meta.lang,
     )
     _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck, reveal)
     other_tool = remark_deck or slidev_deck or reveal or first_section is not None
     env = _parser_env(raw_meta, body, tex_deck, other_tool, slidev_deck)
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
-    meta = _script_lang(meta, tokens, shown, diags, bool(raw_meta.get("lang") or options.course.get("lang")))
+    meta = _script_lang(meta, tokens, shown, diags, _lang_given(raw_meta, options))
     conv = _Converter(shown, diags, env, base_dir, policy, body.split("\n"))
     conv.origins = origins
     conv.lang = meta.lang
