@@ -24,6 +24,7 @@ from markdown_it.common.utils import isWhiteSpace, unescapeAll
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.rules_block.html_block import html_block as _mdit_html_block
+from markdown_it.rules_block.list import list_block
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core import replacements as mdreplacements
 from markdown_it.rules_inline import StateInline
@@ -331,11 +332,14 @@ def markdown_parser() -> MarkdownIt:
     md.inline.ruler.before("escape", "escaped_space", _escaped_space)
     md.inline.ruler.after("html_inline", "pandoc_html_tag", _pandoc_html_tag)
     md.block.ruler.at("html_block", _html_block, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.at("list", _list, {"alt": ["paragraph", "reference", "blockquote"]})
     md.normalizeLink = _bounded_normalize(md.normalizeLink)  # type: ignore[method-assign]  # markdown-it's hook
     md.helpers = _LinkHelpers()  # type: ignore[assignment]  # (its own, not markdown-it's module for all)
     md.core.ruler.at("replacements", _replacements)
     md.core.ruler.at("smartquotes", _smartquotes)  # (paired by position: '인간의 비전'과 'AI의 실행력')
     md.core.ruler.after("inline", "html_links", _html_links)
+    md.core.ruler.before("linkify", "escaped_addresses", _escaped_addresses)
+    md.core.ruler.after("linkify", "cut_addresses", _cut_addresses)
     return md
 
 
@@ -454,6 +458,30 @@ def _pandoc_html_tag(state: StateInline, silent: bool) -> bool:
 # the parser's ``env`` key that says the lecture is read as markdown-it or marked reads it (Marp, reveal.js,
 # reveal-md, Slidev, remark): a backslash before a space is a backslash, as CommonMark says
 COMMONMARK_ESCAPES = "commonmark_escapes"
+
+
+# the parser's ``env`` key that says a list may begin right under a paragraph's line, as markdown-it and
+# marked read it (Marp, reveal.js, reveal-md, Slidev, remark); pandoc's Markdown needs a blank line first
+LIST_INTERRUPTS = "list_interrupts"
+# the parser's ``env`` key for the lines (0-based) where a list would begin inside a paragraph, which is
+# read as the paragraph's text (pandoc's rule), for the reader to say so
+LISTS_AS_TEXT = "lists_as_text"
+
+
+def _list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's list rule, with pandoc's rule: a list does not begin inside a paragraph (a ``-`` line
+    right under a paragraph's line is its text), but inside a list item it may (a sublist, the next
+    item); a lecture for a CommonMark tool keeps CommonMark's rule (:data:`LIST_INTERRUPTS`)."""
+    if (
+        silent
+        and state.parentType == "paragraph"
+        and state.listIndent < 0
+        and not state.env.get(LIST_INTERRUPTS)
+    ):
+        if list_block(state, start, end, True):
+            state.env.setdefault(LISTS_AS_TEXT, set()).add(start)
+        return False
+    return list_block(state, start, end, silent)
 
 
 def _escaped_space(state: StateInline, silent: bool) -> bool:
@@ -635,6 +663,59 @@ def _may_link(pretest, text: str) -> bool:
     if "{" in text:
         text = _ATTRS.sub("", text)
     return bool(pretest(text))
+
+
+# a bare address that runs to the end of a text token (an escape, `\_`, comes next)
+_ADDRESS_TAIL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|mailto:)[^\s<>]*$")
+# the escaped characters an address may hold that no later rule changes (no quote, dash or dot)
+_ADDRESS_ESCAPES = frozenset("_*~#&=%+!$,;@()[]{}^|/:?")
+
+
+def _escaped_addresses(state: StateCore) -> None:
+    """A bare address with escaped characters in it (``http://x.org/a\\_b\\_c``) as one text, so that
+    the linkify rule links all of it (``http://x.org/a_b_c``), not the address up to the first escape.
+
+    markdown-it keeps an escaped character a token of its own up to its last rule (so no later rule
+    curls ``\\'`` or makes a dash of ``\\-``); inside an address, those it may hold that no rule changes
+    (``_``, ``*``, ``~``, ``#``…) are joined to the text around them."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children or "\\" not in block.content:
+            continue
+        kids = block.children
+        k = 0
+        while k < len(kids) - 1:
+            kid, nxt = kids[k], kids[k + 1]
+            if (
+                kid.type == "text"
+                and nxt.type == "text_special"
+                and nxt.content in _ADDRESS_ESCAPES
+                and _ADDRESS_TAIL.search(kid.content)
+            ):
+                kid.content += nxt.content
+                del kids[k + 1]
+                if k + 1 < len(kids) and kids[k + 1].type == "text":
+                    kid.content += kids[k + 1].content
+                    del kids[k + 1]
+                continue
+            k += 1
+
+
+def _cut_addresses(state: StateCore) -> None:
+    """A bare address the linkify rule linked up to an escaped character that goes on after it
+    (``http://x.org/a\\-\\-b``) as text: a link to part of the address would open a wrong page."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children or "\\" not in block.content:
+            continue
+        kids = block.children
+        for k in range(len(kids) - 2, 0, -1):
+            close = kids[k]
+            if close.type != "link_close" or close.info != "auto" or kids[k + 1].type != "text_special":
+                continue
+            if kids[k + 1].content.isspace():
+                continue
+            opened = next(j for j in range(k - 1, -1, -1) if kids[j].type == "link_open")
+            del kids[k]
+            del kids[opened]
 
 
 def _html_links(state) -> None:

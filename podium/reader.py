@@ -41,6 +41,8 @@ from .labels import label, script_language
 from .markdown import (
     COMMONMARK_ESCAPES,
     ELLIPSIS,
+    LIST_INTERRUPTS,
+    LISTS_AS_TEXT,
     Attrs,
     fence_opened_at,
     guard_display_math,
@@ -277,7 +279,7 @@ def split_front_matter(
                 key_lines[key] = k
                 path = [(0, key)]
             elif (nested := _NESTED_KEY.match(line)) is not None and path:
-                indent = len(nested.group(1))
+                indent = len(nested.group(1).expandtabs(4))
                 path = [(d, up) for d, up in path if d < indent]
                 # (`format.revealjs.logo`: where an option under a format is written)
                 name = nested.group(2).strip("\"'")
@@ -298,7 +300,7 @@ def _yaml_like(block: list[str]) -> bool:
 
 
 _YAML_LINE = re.compile(r"""^\s*(?:[^\s:#<@!&*|>%`\[\]{},]["'\w .\-/]*:(?:\s|$)|- |-$|#|\{|\.\.\.$)""")
-_NESTED_KEY = re.compile(r"^( +)([^\s#:-][^#]*?):(?:\s|$)")  # (an indented `key:` of a mapping)
+_NESTED_KEY = re.compile(r"^([ \t]+)([^\s#:-][^#]*?):(?:\s|$)")  # (an indented `key:` of a mapping)
 _KEY = re.compile(r"[^\W\d][\w .-]*")  # a metadata key as lecturers write them (later blocks must have such)
 
 
@@ -322,6 +324,18 @@ def _first_content_line(lines: list[str]) -> int:
     return i
 
 
+def _tabbed_yaml(block: list[str]) -> dict | None:
+    """The mapping a metadata block holds with its tabs read as pandoc reads them, as spaces to the next
+    multiple of 4 columns (its ``--tab-stop``); None when that is no YAML mapping of keys either."""
+    try:
+        data = yamlsafe.load("\n".join(line.expandtabs(4) for line in block))
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict) or not all(_KEY.fullmatch(str(k)) for k in data):
+        return None
+    return data
+
+
 def _yaml_block(
     block: list[str], first_line: int, shown: str, diags: Diagnostics, report: bool
 ) -> dict | None:
@@ -330,6 +344,17 @@ def _yaml_block(
     try:
         data = yamlsafe.load(raw) if raw.strip() else {}
     except yaml.MarkedYAMLError as e:
+        tabbed = _tabbed_yaml(block) if "\t" in raw else None
+        if tabbed is not None:
+            tab = next(k for k, line in enumerate(block) if "\t" in line)
+            diags.note(
+                "the front matter has tabs where YAML allows none (in indentation): each tab is read as "
+                "spaces to the next multiple of 4 columns, as pandoc reads it (indent with spaces to "
+                "make it YAML)",
+                m.SourcePos(shown, first_line + tab),
+                "yaml",
+            )
+            return tabbed
         if not report:
             return None
         loose = marp.loose_yaml(raw) if re.search(r"^marp[ \t]*:[ \t]*true\b", raw, re.M) else None
@@ -1354,11 +1379,31 @@ def _parser_env(
 ) -> dict[str, Any]:
     """The parser's ``env`` for the lecture: Marp, reveal.js, reveal-md, Slidev and remark (``other_tool``:
     one of the last four, as the reader told them) read Markdown with markdown-it or marked, where ``\\ `` is a
-    backslash and a space (pandoc's no-break space only in pandoc's lectures) and where only Slidev turns
+    backslash and a space (pandoc's no-break space only in pandoc's lectures), where a list may begin right
+    under a paragraph's line (in pandoc's, a blank line comes first) and where only Slidev turns
     markdown-it's typographer on, which makes a run of dots one "…"."""
     if tex_deck or not (other_tool or has_reveal_md_keys(raw_meta) or marp.wanted(raw_meta, body)):
         return {}
-    return {COMMONMARK_ESCAPES: True, ELLIPSIS: "markdown-it" if slidev_deck else "none"}
+    return {
+        COMMONMARK_ESCAPES: True,
+        LIST_INTERRUPTS: True,
+        ELLIPSIS: "markdown-it" if slidev_deck else "none",
+    }
+
+
+def _lists_as_text(
+    env: dict[str, Any], origins: list[tuple[str, int]] | None, shown: str, diags: Diagnostics
+) -> None:
+    """A note at each line the parser read as a paragraph's text where a CommonMark tool starts a list
+    (:data:`podium.markdown.LISTS_AS_TEXT`)."""
+    for line in sorted(env.get(LISTS_AS_TEXT, ())):
+        diags.note(
+            "a list does not begin right under a paragraph's line in pandoc's Markdown (Quarto, R Markdown, "
+            "pandoc): this line is the paragraph's text, as pandoc shows it; leave a blank line before it "
+            "to make a list",
+            m.SourcePos(*origins[line]) if origins and line < len(origins) else m.SourcePos(shown, line + 1),
+            "list-in-paragraph",
+        )
 
 
 def _lang_given(raw_meta: dict, options: ReadOptions) -> bool:
@@ -1522,6 +1567,7 @@ def parse_lecture(
             m.SourcePos(*origins[line]) if origins and line < len(origins) else m.SourcePos(shown, line + 1),
             "grid-table",
         )
+    _lists_as_text(env, origins, shown, diags)
     for line in env.get("unclosed_divs", []):
         diags.warning(
             # (in a .tex deck the div is Podium's own rewriting of an environment or an overlay)

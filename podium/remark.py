@@ -256,6 +256,8 @@ class _Construct:
     group: int | None = None  # the row of columns it is in
     click: int | None = None  # the line of a `--` right before it in its row: it comes on that click
     width: int | None = None  # its width in %, when it is a column block
+    # the `-- ` lines (a space after them: words to remark, no click) between it and the column before it
+    words: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -677,12 +679,22 @@ def _emit_lines(
             out.add(src[j], t)
         elif t == "--" and j in body.column_clicks:
             out.add(src[j], "")  # (the click is the next column's own)
-        elif t == "--":  # (exactly: `-- ` with a space, or indented, is words to remark)
+        elif t == "--":
             out.add(src[j], "", ". . .", "")
+        elif j in body.column_words:
+            out.add(src[j], "")  # (its words come after the row of columns: Body._fence_close)
+        elif t.strip() == "--":  # (`-- ` with a space, or indented, is words to remark, no click)
+            out.add(src[j], as_words(t))
         elif _RULE.match(t) and (j == 0 or not texts[j - 1].strip() or j - 1 in body.block_opens):
             out.add(src[j], "")  # (a rule, `--- ` with a space: inside the slide, not a cut; drawn nowhere)
         else:
             out.add(src[j], *body.rewritten(j, t))
+
+
+def as_words(line: str) -> str:
+    """A ``--`` line that is no click to remark (``-- ``, a space after it) as the words it shows: its
+    dashes escaped, so that no later pass reads them as a mark (reveal.js's ``--`` vertical slide)."""
+    return line.replace("-", "\\-")
 
 
 def _column_title(
@@ -712,6 +724,8 @@ class _Body:
         self.block_opens = {c.line for c in constructs if c.block and c.end is not None}
         # the `--` lines between columns of a row: their click is the later column's (a .fragment column)
         self.column_clicks = {c.click for c in constructs if c.group is not None and c.click is not None}
+        # the `-- ` lines between columns of a row (words to remark, floated between them): after the row
+        self.column_words = {k for c in constructs if c.group is not None for k, _ in c.words}
         self.groups: dict[int, list[_Construct]] = {}
         for c in constructs:
             if c.group is not None:
@@ -771,6 +785,9 @@ class _Body:
         row = self.groups.get(c.group) if c.group is not None else None
         if row is not None and row[-1] is c:
             closing.append(":" * (4 + max(x.height for x in row)))
+            words = [as_words(t) for x in row for _, t in x.words]
+            if words:
+                closing += ["", *words]
         return [*closing, ""]
 
 
@@ -938,7 +955,7 @@ def _column_rows(closed: list[_Construct], lines: list[str], own_css: Mapping[st
             between = lines[last.end[0] + 1 : c.line] if last.end else ["x"]
             if (
                 c.parent is not last.parent
-                or any(x.strip() and x != "--" for x in between)
+                or any(x.strip() and x.strip() != "--" for x in between)
                 or (last.end and lines[last.end[0]][last.end[1] + 1 :].strip())
             ):
                 flush()
@@ -948,6 +965,9 @@ def _column_rows(closed: list[_Construct], lines: list[str], own_css: Mapping[st
             before is not None
         ):  # (`--` between two columns: the later one comes on that click, beside the other)
             c.click = next((before[0] + 1 + j for j, x in enumerate(between) if x == "--"), None)
+            c.words = [
+                (before[0] + 1 + j, x) for j, x in enumerate(between) if x != "--" and x.strip() == "--"
+            ]
     flush()
 
 

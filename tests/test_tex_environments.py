@@ -538,6 +538,7 @@ title: Plain
 ## Chemistry
 
 % yield = actual / theoretical
+
 - H~2~O and CO~2~, <https://chem.uni.edu/~kim/> and [notes](https://u.edu/~u/notes)
 - Results \[p < 0.05\] are starred; a\[i-1\] and \(a+b\); He said \"hi\" in 1986\. A
 - 50 % of the class
