@@ -37,7 +37,9 @@ _NOT_WORDS = re.compile(
     r"\\(?:definecolor|providecolor|colorlet)(?:\[[^\]]*\])?(?:\{[^{}]*\}){1,3}"  # a colour's definition
     r"|\\(?:textcolor|color|colorbox|fcolorbox|label|ref|eqref|pageref|[cC]ref|autoref|cite[pt]?"
     r"|nocite|href|url|includegraphics|input|include|hspace|vspace|begin|end|usepackage|setlength"
-    r"|fontsize|rule|setbeamercolor|setbeamertemplate|setcounter|addtocounter)\*?(?:\[[^\]]*\])?\{[^{}]*\}"
+    r"|fontsize|rule|setbeamercolor|setcounter|addtocounter|use(?:color|font|inner|outer)?theme)\*?"
+    r"(?:\[[^\]]*\])?\{[^{}]*\}"
+    r"|\\setbeamertemplate\s*\{[^{}]*\}(?:\s*\[[^\]]*\])*"  # (a template's name and its option: [circle])
     r"|\\[a-zA-Z]+"  # a LaTeX command (\textbf) or a macro
     r"|@[\w:.#$%&\-+?<>~/]+"  # a citation key (@smith2020) or an e-mail's domain
     r"|\b[a-z][a-z0-9+.\-]*://\S+"  # an address
@@ -45,6 +47,8 @@ _NOT_WORDS = re.compile(
     r"|\{\{<.*?>\}\}"  # a Quarto shortcode left as written
     r"|:[\w+\-]+:"  # an emoji shortcode (:tada:)
     r"|\b(?:plus|minus)\s+-?[\d.]+\s*fil+"  # TeX's glue (\\vskip 1em plus 1fil)
+    r"|\b(?:beamer|handout|trans|second|article|presentation|all):(?=[\d+.*-])"  # beamer's overlay mode
+    # (`\\item<1-|handout:0>`; `<handout:0>` alone is an autolink to Markdown)
     r"|^\s*Table:"  # pandoc's table caption, written before or after the table
     r"|\{\s*(?:[.#=-]|[\w-]+\s*=)[^{}]*\}"  # attributes ({.fragment}, {#id}, {width=50%}, {=latex}); a
     # TeX group's words ({\\large Survey and Experiment}) are words

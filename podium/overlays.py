@@ -21,17 +21,52 @@ from __future__ import annotations
 import re
 
 from .markdown import code_lines, line_starts
-from .rawtex import _group
+from .rawtex import SPEC_CHARS, _group
 
-_COMMAND = re.compile(r"\\(only|uncover|visible|onslide|invisible)\s*<([^<>\n]{1,40})>[ \t]*")
-_AT_LINE_START = re.compile(r"^[ \t]*\\(?:only|uncover|visible|onslide|invisible)\s*<")
+# (without a specification, `\onslide{…}` and its kin show their argument on every step, and a bare
+# `\onslide` shows what follows on every step)
+_COMMAND = re.compile(
+    r"\\(only|uncover|visible|onslide|invisible)(?![A-Za-z])\s*(?:<([^<>\n]{1,60})>)?[ \t]*"
+)
+_AT_LINE_START = re.compile(r"^[ \t]*\\(?:only|uncover|visible|onslide|invisible)(?![A-Za-z])\s*(?:[<{]|$)")
+
+
+# the modes a specification may name: Podium's deck is beamer's own mode ("presentation" and "all"
+# include it); the handout, transparencies, second screen and article are others
+_SLIDE_MODES = frozenset(("beamer", "presentation", "all"))
+_MODE_PART = re.compile(r"\s*([a-z]+)\s*:(.*)")
+
+
+def slide_part(spec: str) -> str:
+    """The part of the overlay specification ``spec`` that beamer's own mode reads (which a deck's click
+    follows): ``2|handout:0`` and ``beamer:2`` are ``2``, ``+-| alert@+`` stays itself, and a
+    specification only for other modes (``handout:0``, ``trans:1``) is "" (shown from the start)."""
+    kept: list[str] = []
+    for part in spec.split("|"):
+        mode = _MODE_PART.fullmatch(part)
+        if mode is None:
+            kept.append(part.strip())
+        elif mode.group(1) in _SLIDE_MODES:
+            kept.append(mode.group(2).strip())
+    return "|".join(k for k in kept if k)
+
+
+def handout_never(spec: str) -> bool:
+    """Whether ``spec`` says its content is never in beamer's handout mode (``2|handout:0``)."""
+    return any(
+        (mode := _MODE_PART.fullmatch(part)) is not None
+        and mode.group(1) == "handout"
+        and mode.group(2).strip() == "0"
+        for part in spec.split("|")
+    )
 
 
 def overlay_start(spec: str, last: int = 1) -> int:
     """The first step an overlay specification shows its content on: ``2-`` and ``2`` and ``2-4,6``
     are 2, ``-3`` and ``alert@2`` are 1 (shown from the start), ``+`` is the step after ``last`` and
-    ``.`` is ``last`` (beamer's incremental specifications)."""
-    first = spec.split("|")[0].split(",")[0].strip()
+    ``.`` is ``last`` (beamer's incremental specifications); only its part for beamer's own mode counts
+    (``2|handout:0`` is 2, ``handout:0`` 1)."""
+    first = slide_part(spec).split("|")[0].split(",")[0].strip()
     if "@" in first:  # an action (alert@2, uncover@3-): only uncover and visible hide anything
         action, first = first.split("@", 1)
         if action.strip() not in ("uncover", "visible", "only"):
@@ -51,7 +86,9 @@ def overlay_start(spec: str, last: int = 1) -> int:
 _COUNTED = re.compile(
     r"\\(?P<edge>begin|end)\s*\{(?P<name>itemize|enumerate|description)\}(?P<options>\s*\[\s*<[^<>\n]{1,40}>\s*\])?"
     r"|\\pause(?![A-Za-z])(?:\s*\[\s*(?P<pause>\d{1,3})\s*\])?"
-    r"|\\(?:begin\s*\{[A-Za-z*]+\}|[A-Za-z]+\*?)\s*<(?P<spec>(?:[a-z]+@)?[+.\d-][\w@+.\-,|() ]{0,39})>"
+    r"|\\(?:begin\s*\{[A-Za-z*]+\}|[A-Za-z]+\*?)\s*<(?P<spec>(?:[a-z]+[@:])?[+.\d-]"
+    + SPEC_CHARS
+    + r"{0,59})>"
     r"|\\item(?![A-Za-z])"
 )
 _INCREMENT = re.compile(r"([+.])(?:\((-?\d{1,3})\))?")
@@ -119,7 +156,7 @@ def numbered_increments(lines: list[str]) -> list[str]:
 
 def _after(spec: str) -> int:
     """The step after the first range of ``spec`` (``1-2``: 3; ``1``: 2); 2 where it has no end."""
-    last = re.fullmatch(r"\s*\d*\s*-?\s*(\d+)\s*", spec.split(",")[0].split("|")[0])
+    last = re.fullmatch(r"\s*\d*\s*-?\s*(\d+)\s*", slide_part(spec).split(",")[0].split("|")[0])
     return int(last.group(1)) + 1 if last else 2
 
 
@@ -170,10 +207,15 @@ def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
         if out and out[-1].strip():  # (text right before it stays a paragraph of its own)
             out.append("")
             index.append(k)
-        for n, (step, inner, line) in enumerate(pieces):
+        for n, (step, inner, line, slides_only) in enumerate(pieces):
             if n:
                 out.append("")
                 index.append(line)
+            if slides_only and inner is not None and not inner.lstrip().startswith("\\item"):
+                # (`\only<2|handout:0>{…}`: never in beamer's handout, so on the slides only)
+                out.append("::: slides")
+                index.append(line)
+                closed = (-1, 0)
             if inner is None:  # a bare \onslide<2->: what follows comes on a click
                 out.append(". . ." if step else "")
                 index.append(line)
@@ -197,6 +239,10 @@ def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
                 out.append(":::")
                 index.append(line + inner.count("\n"))
                 closed = (len(out) - 1, step)
+            if slides_only:
+                out.append(":::")
+                index.append(line + inner.count("\n"))
+                closed = (-1, 0)
         if end_line + 1 < len(lines) and lines[end_line + 1].strip():
             out.append("")  # (and the text right after it)
             index.append(end_line)
@@ -222,18 +268,21 @@ def _items_on(text: str, step: int) -> str:
 
 def _blocks_at(
     text: str, lines: list[str], starts: list[int], k: int
-) -> tuple[list[tuple[int, str | None, int]], int] | None:
+) -> tuple[list[tuple[int, str | None, int, bool]], int] | None:
     """The overlays that make up line ``k`` (and the lines their braces run over) as (the step it comes
-    on, 0 for from the start; the braces' text or None for a bare ``\\onslide``; its first line), and
-    the last line they take; None when the line holds anything else (an overlay inside text)."""
-    pieces: list[tuple[int, str | None, int]] = []
+    on, 0 for from the start; the braces' text or None for a bare ``\\onslide``; its first line; whether
+    its specification keeps it out of beamer's handout, ``handout:0``), and the last line they take; None
+    when the line holds anything else (an overlay inside text)."""
+    pieces: list[tuple[int, str | None, int, bool]] = []
     at = starts[k] + len(lines[k]) - len(lines[k].lstrip())
     end = starts[k + 1] - 1  # the end of the line the overlays so far end on
     while True:
         mt = _COMMAND.match(text, at)
         if mt is None:
             break
-        command, spec = mt.group(1), mt.group(2)
+        command, spec = mt.group(1), mt.group(2) or ""
+        if command == "invisible" and not spec:
+            return None  # (\invisible{…} hides its argument on every step: the reader's to say)
         line = text.count("\n", 0, mt.start())
         step = overlay_start(spec)
         if command == "invisible":  # hidden on the steps given (from the first): shown after them
@@ -244,10 +293,10 @@ def _blocks_at(
             close = _group(text, brace)
             if close < 0:
                 return None
-            pieces.append((later, text[brace + 1 : close - 1].strip("\n"), line))
+            pieces.append((later, text[brace + 1 : close - 1].strip("\n"), line, handout_never(spec)))
             at = close
         elif command == "onslide":
-            pieces.append((later, None, line))
+            pieces.append((later, None, line, False))
             at = brace
         else:
             return None

@@ -62,7 +62,10 @@ def _group(text: str, i: int, open_: str = "{", close: str = "}") -> int:
 balanced_group = _group  # (for podium.beamer)
 
 
-_OVERLAY = re.compile(r"<[0-9+\-|,.a-z ]{1,20}>")
+# the characters of beamer's overlay specification: ranges (`2-4,6`), incremental ones (`+(1)-`), actions
+# (`alert@2`), and a part per mode (`2-|handout:0`, `beamer:1-`, `handout:0`)
+SPEC_CHARS = r"[0-9a-z@+\-.,|():* ]"
+_OVERLAY = re.compile(r"<" + SPEC_CHARS + r"{1,60}>")
 
 
 _SKIPS = frozenset(("vskip", "hskip", "kern", "mskip", "mkern"))
@@ -84,6 +87,22 @@ _LENGTH_SETTERS = frozenset(
 _BARE_NAME = re.compile(r"[ \t]*(\\[A-Za-z@]+)")
 
 
+def _matching_end(text: str, i: int, env: str) -> int:
+    """Where the ``\\end{env}`` that closes an environment begun before ``text[i]`` starts, past the
+    environments of the same name nested in it (an ``alertblock`` in an ``alertblock``); -1 if none."""
+    begin, end = "\\begin{" + env + "}", "\\end{" + env + "}"
+    depth = 0
+    while True:
+        close = text.find(end, i)
+        if close < 0:
+            return -1
+        depth += text.count(begin, i, close)
+        if depth == 0:
+            return close
+        depth -= 1
+        i = close + len(end)
+
+
 def _read_command(text: str, i: int) -> RawPiece | None:
     """Read ``\\name[opt]{arg}…`` at ``text[i]``; None when no command starts there."""
     mt = _NAME.match(text, i)
@@ -98,7 +117,7 @@ def _read_command(text: str, i: int) -> RawPiece | None:
         if end < 0:
             return None
         env = text[j + 1 : end - 1]
-        close = text.find("\\end{" + env + "}", end)
+        close = _matching_end(text, end, env)
         if close < 0:
             return RawPiece(i, end, text[i:end], name, [env])
         stop = close + len("\\end{" + env + "}")

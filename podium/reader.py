@@ -1235,8 +1235,8 @@ def _other_markups(
     mapped(_marp_math(body, raw_meta, latex, reveal))  # Marp's, reveal.js's `$` then a line break: math
     if "\\note" in body:  # beamer's block-level \note{…}, perhaps paragraphs long: a notes div
         mapped(notes_to_divs(body))
-    if re.search(r"\\(?:only|uncover|visible|onslide|invisible)\s*<", body):  # beamer's overlays: clicks
-        from .overlays import overlays_to_fragments  # noqa: PLC0415 (only beamer lectures pay for it)
+    if re.search(r"\\(?:only|uncover|visible|onslide|invisible)(?![A-Za-z])\s*[<{]", body):  # beamer's
+        from .overlays import overlays_to_fragments  # noqa: PLC0415 (overlays: clicks; only beamer lectures pay)
 
         mapped(overlays_to_fragments(body))
     # reveal.js's <section> slides: cut by `---`, their <h2> titles as Markdown headings
@@ -3296,6 +3296,8 @@ class _Converter:
                 continue
             if self.layout_only(piece, line) or self.setup_only(piece, line):
                 continue
+            if piece.name == "onslide" and not piece.args:  # (beamer's bare \onslide: what follows is shown
+                continue  # on every step, as a deck shows it; it prints nothing)
             if piece.name in _TEX_TEXT and piece.args:
                 kept.append(piece.args[-1])
                 self.diags.warning(
@@ -3378,7 +3380,7 @@ class _Converter:
         if not self.setup_tex_noted:
             self.setup_tex_noted = True
             self.diags.note(
-                f"'\\{piece.name}' and the like (\\tikzset, \\lstset, \\definecolor, \\setbeamercolor…) set up "
+                f"'\\{piece.name}' and the like (\\tikzset, \\lstset, \\definecolor, \\setbeamercolor, \\metroset…) set up "
                 "how beamer draws and print nothing; a slide's look is the template's, so they are left out",
                 pos,
                 "raw-tex",
@@ -4711,6 +4713,11 @@ TEX_SYMBOLS = {
     "euro": "€",
     "texteuro": "€",
     "checkmark": "✓",
+    # amsthm's end-of-proof mark (beamer loads amsthm): \qed prints \qedsymbol, an open box, after a space
+    "qed": "\u2003\u25a1",
+    "qedsymbol": "\u25a1",
+    "openbox": "\u25a1",
+    "blacksquare": "\u25a0",
     "copyright": "©",
     "textcopyright": "©",
     "textregistered": "®",
@@ -5364,7 +5371,7 @@ _LAYOUT_TEX = frozenset(
 # TeX that sets up how things are drawn (styles, colours, listings' settings) and prints nothing
 _SETUP_TEX = frozenset(
     "tikzstyle tikzset pgfplotsset usetikzlibrary lstset lstdefinestyle definecolor colorlet sisetup "
-    "hypersetup".split()
+    "hypersetup metroset usetheme usecolortheme usefonttheme useinnertheme useoutertheme".split()
 )
 # spaces between words (or before a link, code): one; not at a line's start (its indent)
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S|$)")

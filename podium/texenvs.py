@@ -43,8 +43,8 @@ from .fancylists import marker_text
 from .labels import label as label_in
 from .markdown import CODE_SPAN, code_lines, fenced_lines, line_starts, outside, toggles_display_math
 from .model import ITEM_LABEL, Delimiter, Numbering
-from .overlays import overlay_fence, overlay_start
-from .rawtex import _group
+from .overlays import handout_never, overlay_fence, overlay_start
+from .rawtex import SPEC_CHARS, _group
 
 LISTS = {"itemize": "-", "enumerate": "1.", "description": "-"}
 BOXES = ("block", "alertblock", "exampleblock")
@@ -332,20 +332,22 @@ def environments_to_markdown(text: str, lang: str | None = None) -> tuple[str, l
             if end is not None:
                 end_line = text.count("\n", 0, end - 1)
                 after = text[end : starts[end_line + 1] - 1] if end_line + 1 < len(starts) else ""
-                if not after.strip():
-                    source = text[starts[k] + len(begin.group(1)) : end]
-                    new = convert(source, lang).split("\n")
-                    if out and out[-1].strip():  # (text right before it stays a paragraph of its own)
-                        out.append("")
-                        index.append(k)
-                    out.extend(new)
-                    index.extend(_origins(new, lines, k, end_line))
-                    if end_line + 1 < len(lines) and lines[end_line + 1].strip():
-                        out.append("")  # (and the text right after it: not a lazy line of its last item)
-                        index.append(end_line)
-                    changed = True
-                    k = end_line + 1
-                    continue
+                source = text[starts[k] + len(begin.group(1)) : end]
+                new = convert(source, lang).split("\n")
+                if out and out[-1].strip():  # (text right before it stays a paragraph of its own)
+                    out.append("")
+                    index.append(k)
+                out.extend(new)
+                index.extend(_origins(new, lines, k, end_line))
+                if after.strip():  # (`\end{align*}\qed`: what follows the end on its line comes after it)
+                    out.extend(["", after.strip()])
+                    index.extend([end_line, end_line])
+                if end_line + 1 < len(lines) and lines[end_line + 1].strip():
+                    out.append("")  # (and the text right after it: not a lazy line of its last item)
+                    index.append(end_line)
+                changed = True
+                k = end_line + 1
+                continue
         graphic = _GRAPHIC_LINE.match(line) if not fenced[k] and not in_math else None
         if graphic is None and not fenced[k] and not in_math and "\\includegraphics" in line:
             boxed = _boxed_pictures(line)  # \centerline{\includegraphics{f}}: the picture it holds
@@ -524,12 +526,14 @@ def convert(source: str, lang: str | None = None) -> str:
 
 
 def _stepped(spec: str, shown: str) -> str:
-    """An environment's Markdown, on the click of its overlay specification ``spec`` when it comes later."""
+    """An environment's Markdown, on the click of its overlay specification ``spec`` when it comes later,
+    and on the slides only when beamer's handout never shows it (``<2|handout:0>``)."""
     step = overlay_start(spec)
-    return f"{overlay_fence(step)}\n{shown}\n:::" if step is not None and step > 1 else shown
+    stepped = f"{overlay_fence(step)}\n{shown}\n:::" if step > 1 else shown
+    return f"::: slides\n{stepped}\n:::" if handout_never(spec) else stepped
 
 
-_ENV_OVERLAY = re.compile(r"<([^<>\n]{1,20})>")
+_ENV_OVERLAY = re.compile(r"<([^<>\n]{1,60})>")
 
 
 def _algorithmic(body: str) -> str:
@@ -1054,7 +1058,7 @@ def _list_head(body: str) -> str:
 
 
 # `\item<2->`, `\item<+->`, `\item<alert@2>`: beamer's overlay, on the item itself
-_OVERLAY_SPEC = re.compile(r"^<((?=[^>]*[0-9+.])[0-9a-z@+\-.,|() ]{1,40})>\s*")
+_OVERLAY_SPEC = re.compile(r"^<((?=[^>]*[0-9+.])" + SPEC_CHARS + r"{1,60})>\s*")
 
 
 def _numbering(options: str) -> tuple[Numbering, Delimiter] | None:

@@ -111,8 +111,45 @@ def _matrix_environment(name: str, rows: list[str]) -> str:
     )
 
 
+# beamer's \alert and \structure in math (`x \in A \alert<2>{\cup} B`): their argument in beamer's
+# default colours, alerted text red and structure blue (its overlay specification a deck shows at once)
+_BEAMER_COLOURED = re.compile(r"\\(alert|structure)(?![A-Za-z])\s*(?:<[^<>{}\n]{1,60}>)?\s*(?=\{)")
+_BEAMER_COLOURS = {"alert": "#FF0000", "structure": "#3333B3"}
+# amsthm's end-of-proof mark, which beamer loads: \qed and \qedhere print \qedsymbol, an open box
+_QED = re.compile(r"\\(?:qed(?:here)?|qedsymbol|openbox)(?![A-Za-z])\s*")
+
+
+# beamer's overlays in math (`\only<4>{\overset{a}}{\leadsto}`): a deck shows every step's math at once
+_MATH_OVERLAY = re.compile(r"\\(only|onslide|uncover|visible)(?![A-Za-z])\s*(?:<[^<>{}\n]{1,60}>)?\s*(?=\{)")
+
+
+def _overlays_shown(tex: str) -> str:
+    """Math ``tex`` with beamer's overlay commands as their argument: ``\\only``'s unbraced, as TeX reads it
+    on its steps (``\\only<4>{\\overset{a}}{b}`` is ``\\overset{a}{b}``), the others' as a group."""
+    out, at = [], 0
+    for mt in _MATH_OVERLAY.finditer(tex):
+        if mt.start() < at:
+            continue
+        end = balanced_group(tex, mt.end())
+        if end < 0:
+            continue
+        body = _overlays_shown(tex[mt.end() + 1 : end - 1])
+        out.append(tex[at : mt.start()] + (body if mt.group(1) == "only" else "{" + body + "}"))
+        at = end
+    return "".join(out) + tex[at:]
+
+
 def normalise(tex: str) -> str:
     """Rewrite TeX that latex2mathml reads badly into TeX it reads (same meaning)."""
+    if "\\only" in tex or "\\onslide" in tex or "\\uncover" in tex or "\\visible" in tex:
+        tex = _overlays_shown(tex)
+    if "\\alert" in tex or "\\structure" in tex:
+        tex = _BEAMER_COLOURED.sub(lambda mt: f"\\textcolor{{{_BEAMER_COLOURS[mt.group(1)]}}}", tex)
+    if "\\qed" in tex or "\\openbox" in tex:
+        tex = _QED.sub(
+            lambda mt: "\\square " if "symbol" in mt.group(0) or "open" in mt.group(0) else "\\quad\\square ",
+            tex,
+        )
     if "matrix" in tex or "\\cases" in tex:
         tex = _plain_matrices(tex)
     if "eqnarray" in tex:
