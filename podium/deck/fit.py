@@ -1081,7 +1081,7 @@ class Fitter:
             groups = [
                 part
                 for g in groups
-                for part in ([[p] for p in g] if len(g) > 1 and h(g, style_own) > cap else [g])
+                for part in (_one_by_one(g) if len(g) > 1 and h(g, style_own) > cap else [g])
             ]
             return _take(
                 groups,
@@ -1384,6 +1384,17 @@ def _para_groups(paras) -> list[list[Para]]:
         else:
             groups.append([p])
     return groups
+
+
+def _one_by_one(group: list[Para]) -> list[list[Para]]:
+    """``group``'s paragraphs as groups of their own, but a label (:func:`_leads`) with what follows it."""
+    out: list[list[Para]] = []
+    for p in group:
+        if out and _leads(out[-1][-1]):
+            out[-1].append(p)
+        else:
+            out.append([p])
+    return out
 
 
 def _take(items, height, room: int, cap: int, build):
