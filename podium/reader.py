@@ -83,6 +83,7 @@ from .revealmd import (
     has_reveal_md_keys,
     is_gitpitch,
     is_reveal_markdown,
+    notes_separator,
     reveal_markdown,
     section_deck,
     section_slides,
@@ -1483,6 +1484,7 @@ def parse_lecture(
     header = [] if tex_deck else _header_tex(raw_meta, key_lines, shown, diags, base_dir, policy)
     body, text_macros = _with_text_macros(body, header, raw_meta.get("header-includes") if tex_deck else None)
     reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
+    _check_notes_separator(raw_meta, reveal, m.SourcePos(shown, key_lines.get("notesSeparator", 1)), diags)
     first_section = (
         None if tex_deck or remark_deck or slidev_deck else _section_deck(body, shown, origins, diags)
     )
@@ -1696,8 +1698,21 @@ USED_KEYS = frozenset(
         "code-fold",
         "separator",  # (reveal-md's slide separators: podium.revealmd)
         "verticalSeparator",
+        "notesSeparator",
     }
 )
+
+
+def _check_notes_separator(raw_meta: dict, reveal: bool, pos: m.SourcePos, diags: Diagnostics) -> None:
+    """Warn at ``pos`` where a reveal.js deck's (``reveal``) ``notesSeparator:`` cannot be read as a pattern."""
+    unusable = notes_separator(raw_meta) if reveal else None
+    if isinstance(unusable, str):
+        diags.warning(
+            f"notesSeparator {raw_meta.get('notesSeparator')!r} cannot be used: {unusable}; speaker notes "
+            "start at a 'Note:' line instead",
+            pos,
+            "front-matter",
+        )
 
 
 def _unused_keys(raw_meta: dict, text: str, marp_deck: bool, slidev_deck: bool = False) -> list:

@@ -7,7 +7,11 @@ everything from a line beginning ``Note:`` to the end of a slide is that slide's
 has no front matter (reveal.js reads none), so these rules apply only to a lecture without one that
 cuts its slides with ``---``: a pandoc or Quarto lecture with a "Note: bring a calculator" line keeps
 it on the slide.  :func:`reveal_markdown` rewrites the text before it is read (``::: notes`` divs,
-``---`` for ``--``) and gives, for each new line, the line of the lecture it came from.
+``---`` for ``--``) and gives, for each new line, the line of the lecture it came from.  reveal-md's
+front matter may name another start of the notes (``notesSeparator: <!-- n -->``, a regular expression
+searched case-insensitively, as reveal.js does): then what follows it on its slide is the notes, and a
+``Note:`` line stays on the slide.  Where only separators cut slides (:func:`separators_only`), the
+notes run to the next separator, headings and all.
 
 An ``.element`` comment is reveal.js's own wherever it is written, so :func:`element_fragments`
 reads it in any lecture: ending a list item, the item comes on a click (as an item with beamer's
@@ -118,6 +122,24 @@ def separators_of(raw_meta: dict, text: str = "") -> list[re.Pattern]:
     return out
 
 
+def notes_separator(raw_meta: dict) -> re.Pattern | str | None:
+    """reveal-md's ``notesSeparator:`` (a regular expression, such as ``'<!-- n -->'`` or ``'^Note:'``) as
+    the pattern reveal.js's Markdown plugin searches each slide with (case-insensitive, ``^`` at a line's
+    start); None where the front matter gives none, and the reason where it cannot be used."""
+    given = raw_meta.get("notesSeparator")
+    if given is None:
+        return None
+    if not isinstance(given, str) or not given.strip():
+        return "it is not a pattern of text"
+    try:
+        pattern = re.compile(re.sub(r"(\\r\?|\\r)?\\n", "", given), re.I | re.M)
+    except re.error as err:
+        return f"it is not a regular expression Python reads ({err})"
+    if pattern.search("") is not None:
+        return "it matches empty text, so it would make every line speaker notes"
+    return pattern
+
+
 def _cuts(line: str, own: list[re.Pattern]) -> bool:
     return any(p.fullmatch(line.strip()) for p in own) if own and line.strip() else False
 
@@ -128,23 +150,30 @@ def reveal_markdown(text: str, raw_meta: dict | None = None) -> tuple[str, list[
     lines = text.split("\n")
     fenced = code_lines(lines)
     own = separators_of(raw_meta or {}, text)
+    given = notes_separator(raw_meta or {})
+    starts_notes = given if isinstance(given, re.Pattern) else _NOTE
+    # (where only the separators cut slides, as in reveal-md, a heading in the notes is the notes')
+    headings_cut = not separators_only(raw_meta or {}, text)
     out: list[str] = []
     index: list[int] = []
     in_notes = False
     changed = False
     for k, line in enumerate(lines):
         cut = not fenced[k] and _cuts(line, own)
-        ends_slide = not fenced[k] and (_SEPARATOR.match(line) or line.startswith("#") or cut)
+        heading = headings_cut and line.startswith("#")
+        ends_slide = not fenced[k] and (_SEPARATOR.match(line) or heading or cut)
         if in_notes and ends_slide:
             out.append(":::")
             index.append(k)
             out.append("")
             index.append(k)
             in_notes = False
-        note = _NOTE.match(line) if not fenced[k] and not in_notes else None
-        if note is not None:
-            out += ["", "::: notes", note.group(1)]
-            index += [k, k, k]
+        note = starts_notes.search(line) if not fenced[k] and not in_notes and not cut else None
+        if note is not None:  # the line's words before the separator stay on the slide; after it, notes
+            before = line[: note.start()]
+            words = note.group(1) if starts_notes is _NOTE else line[note.end() :].strip()
+            out += ([before] if before.strip() else []) + ["", "::: notes", words]
+            index += ([k] if before.strip() else []) + [k, k, k]
             in_notes = changed = True
             continue
         if not fenced[k] and (line.strip() in ("--", "----") or cut):

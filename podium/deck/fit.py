@@ -10,7 +10,8 @@ measures each slide's content as the writer will place it, and returns the final
 - ``fit: none``: the content stays on one slide, with an ``[overfull]`` warning when it overflows.
 
 Slides break between paragraphs, table rows (the header repeated), code lines, column parts and
-pictures, never inside a picture; builds carry on (clicks renumbered per part); notes stay with
+pictures, never inside a picture; a list item keeps its sub-list on its slide, unless the two are taller
+than a slide even at the floors (then the sub-list goes on on the next part, its numbers kept); builds carry on (clicks renumbered per part); notes stay with
 the first part.  Several pictures share the body area in a grid; a picture that would be drawn
 smaller than 1.5 in on its short side moves on (in a column, under 1 in: it follows the columns,
 with a warning).  When nothing helps (a word wider than the
@@ -85,6 +86,15 @@ def word_pos(slide: m.Slide | None, word: str) -> m.SourcePos | None:
         if getattr(node, "pos", None) is not None and word in m.blocks_text((node,)):
             found = node.pos  # (walk goes from a list to its items: the last found is the innermost)
     return found
+
+
+def _item_pos(slide: m.Slide | None, words: list[str]) -> m.SourcePos | None:
+    """The line of the list item of ``slide`` whose text starts with ``words``, if any."""
+    for node in m.walk(slide.body if slide is not None else ()):
+        if isinstance(node, m.ListItem) and node.pos is not None:
+            if m.blocks_text(node.blocks).split()[: len(words[:6])] == words[:6]:
+                return node.pos
+    return word_pos(slide, max(words or [""], key=len)) if words else None
 
 
 class FitPolicy(str, Enum):
@@ -861,6 +871,20 @@ class Fitter:
                             f"({rows[tall] / EMU_PER_IN:.1f} in): shorten the text of its cells or split the row",
                             replace(b.pos, line=b.pos.line + 1 + k),  # a pipe table: header, rule, rows
                         )
+        for sl in slots:  # a list item whose sub-list (or paragraphs) make it taller than the slide
+            for c in walk_chunks(sl.chunks):
+                if not isinstance(c, TextChunk):
+                    continue
+                for g in _para_groups(c.paras):
+                    h = self.M.chunk(replace(c, paras=tuple(g)), sl.rect.w, sizes, sl.style, sl.own, True)
+                    if len(g) > 1 and h > sl.rect.h:
+                        words = "".join(r.text for r in g[0].runs).split()
+                        return (
+                            f"the list item '{' '.join(words)[:40]}' with what it holds is "
+                            f"{h / EMU_PER_IN:.1f} in tall, more than the slide gives: shorten it or "
+                            "split it into more items",
+                            _item_pos(source, words),
+                        )
         return "shorten it or split it into more slides", None
 
     # -- splitting
@@ -1052,6 +1076,13 @@ class Fitter:
             groups = _para_groups(paras)
             if "callout" in c.box and len(groups) > 1:  # (a box's title stays with its first words)
                 groups = [groups[0] + groups[1], *groups[2:]]
+            # a list item with its sub-list taller than a slide even at the floors: it continues on the
+            # next part (its paragraphs and deeper items one by one), rather than run off this one
+            groups = [
+                part
+                for g in groups
+                for part in (_one_by_one(g) if len(g) > 1 and h(g, style_own) > cap else [g])
+            ]
             return _take(
                 groups,
                 lambda items, first: h([p for g in items for p in g], first_style if first else style_own),
@@ -1353,6 +1384,17 @@ def _para_groups(paras) -> list[list[Para]]:
         else:
             groups.append([p])
     return groups
+
+
+def _one_by_one(group: list[Para]) -> list[list[Para]]:
+    """``group``'s paragraphs as groups of their own, but a label (:func:`_leads`) with what follows it."""
+    out: list[list[Para]] = []
+    for p in group:
+        if out and _leads(out[-1][-1]):
+            out[-1].append(p)
+        else:
+            out.append([p])
+    return out
 
 
 def _take(items, height, room: int, cap: int, build):
