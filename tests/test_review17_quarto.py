@@ -1,0 +1,93 @@
+"""Review 17 (biology and medicine decks in Quarto): a picture and its caption line stay together on a
+continued slide, heading attributes with ``_-_`` runs, the project root's ``_metadata.yml``, and a
+project file created after a build.  Read back as a lecturer's programs read the outputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pptx import Presentation
+
+from .conftest import run_cli
+
+BIB = """\
+@article{smith2020,
+  title = {A Study of Sweeps},
+  author = {Smith, Jane},
+  year = {2020},
+  journal = {Genetics}
+}
+"""
+CITING = '---\ntitle: "Sweeps"\nformat: revealjs\n---\n\n## Sweep\n\nSee [@smith2020].\n'
+
+
+def _texts(deck: Path) -> list[str]:
+    return [
+        shape.text_frame.text
+        for slide in Presentation(str(deck)).slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    ]
+
+
+def test_a_metadata_file_beside_the_projects_quarto_yml_applies_to_a_lecture_there(tmp_path):
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: default\n", encoding="utf-8")
+    (tmp_path / "_metadata.yml").write_text("bibliography: refs.bib\nauthor: Dr. Root\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    src = tmp_path / "index.qmd"
+    src.write_text(CITING, encoding="utf-8")
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    texts = _texts(tmp_path / "out" / "index.pptx")
+    assert any("See (Smith, 2020)." in t for t in texts), texts
+    assert any("Dr. Root" in t for t in texts)
+    assert "names no bibliography" not in result.stderr
+
+
+def test_the_root_metadata_file_comes_before_a_sub_folders_own(tmp_path):
+    (tmp_path / "_quarto.yml").write_text(
+        "project:\n  type: default\nauthor: Dr. Project\n", encoding="utf-8"
+    )
+    (tmp_path / "_metadata.yml").write_text(
+        'author: Dr. Root\nformat:\n  revealjs:\n    footer: "Root footer"\n', encoding="utf-8"
+    )
+    (tmp_path / "lec").mkdir()
+    (tmp_path / "lec" / "_metadata.yml").write_text("author: Dr. Folder\n", encoding="utf-8")
+    src = tmp_path / "lec" / "index.qmd"
+    src.write_text("---\ntitle: T\nformat: revealjs\n---\n\n## S\n\n- a\n", encoding="utf-8")
+    result = run_cli("slides", src, "-o", tmp_path / "out", "--allow-folder", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    texts = _texts(tmp_path / "out" / "index.pptx")
+    assert any("Dr. Folder" in t for t in texts) and not any("Dr. Root" in t for t in texts)
+    assert "Root footer" in texts  # (the root's _metadata.yml, under the folder's)
+
+
+def test_a_metadata_file_created_after_a_build_makes_the_lecture_stale(tmp_path):
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: default\n", encoding="utf-8")
+    lec = tmp_path / "lec"
+    lec.mkdir()
+    (lec / "refs.bib").write_text(BIB, encoding="utf-8")
+    src = lec / "index.qmd"
+    src.write_text(CITING, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli("all", src, "-o", out, "--allow-folder", tmp_path).exit_code == 0
+    (lec / "_metadata.yml").write_text("bibliography: refs.bib\n", encoding="utf-8")
+    again = run_cli("all", src, "-o", out, "--allow-folder", tmp_path)
+    assert again.exit_code == 0, again.stderr
+    assert "up to date" not in again.stdout + again.stderr
+    assert "names no bibliography" not in again.stderr
+    assert any("See (Smith, 2020)." in t for t in _texts(out / "index.pptx"))
+
+
+def test_a_quarto_project_file_created_after_a_build_makes_the_lecture_stale(tmp_path):
+    src = tmp_path / "index.qmd"
+    src.write_text("---\ntitle: T\nformat: revealjs\n---\n\n## S\n\n- a\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli("slides", src, "-o", out).exit_code == 0
+    (tmp_path / "_quarto.yml").write_text(
+        'format:\n  revealjs:\n    footer: "New footer"\n', encoding="utf-8"
+    )
+    again = run_cli("slides", src, "-o", out)
+    assert again.exit_code == 0, again.stderr
+    assert "up to date" not in again.stdout + again.stderr
+    assert "New footer" in _texts(out / "index.pptx")
