@@ -91,3 +91,22 @@ def test_a_quarto_project_file_created_after_a_build_makes_the_lecture_stale(tmp
     assert again.exit_code == 0, again.stderr
     assert "up to date" not in again.stdout + again.stderr
     assert "New footer" in _texts(out / "index.pptx")
+
+
+def test_heading_attributes_with_underscore_runs_are_attributes_not_title_text(tmp_path):
+    src = tmp_path / "sky.qmd"
+    src.write_text(
+        "---\ntitle: Sky\nformat: revealjs\n---\n\n"
+        '## What is this about? {background-color="black" '
+        "background-image=img/Night-sky_-_West_Virginia_-_ForestWander.jpg}\n\nText A.\n\n"
+        '## Lake {background-image="img/lake_-_west_-_side.jpg"}\n\nText B.\n',
+        encoding="utf-8",
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    titles = [s.shapes.title.text for s in list(Presentation(str(tmp_path / "out" / "sky.pptx")).slides)[1:]]
+    assert titles == ["What is this about?", "Lake"]
+    err = result.stderr
+    assert "sky.qmd:6:" in err and "img/Night-sky_-_West_Virginia_-_ForestWander.jpg" in err
+    assert "sky.qmd:10:" in err and "img/lake_-_west_-_side.jpg" in err
+    assert "[background]" in err and "too long" not in err
