@@ -4,6 +4,7 @@ project file created after a build.  Read back as a lecturer's programs read the
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from pptx import Presentation
@@ -110,3 +111,92 @@ def test_heading_attributes_with_underscore_runs_are_attributes_not_title_text(t
     assert "sky.qmd:6:" in err and "img/Night-sky_-_West_Virginia_-_ForestWander.jpg" in err
     assert "sky.qmd:10:" in err and "img/lake_-_west_-_side.jpg" in err
     assert "[background]" in err and "too long" not in err
+
+
+def _slides_with(deck: Path) -> list[tuple[list[str], str]]:
+    """Each slide's pictures (their colour, or what a missing picture's box says) and its other text."""
+    from PIL import Image
+
+    out = []
+    for slide in Presentation(str(deck)).slides:
+        pictures, words = [], []
+        for shape in slide.shapes:
+            if shape.shape_type == 13:
+                rgb = Image.open(io.BytesIO(shape.image.blob)).convert("RGB").getpixel((5, 5))
+                pictures.append("#{:02x}{:02x}{:02x}".format(*rgb))
+            elif shape.has_text_frame and shape.text_frame.text.startswith("[missing picture"):
+                pictures.append(shape.text_frame.text)
+            elif shape.has_text_frame:
+                words.append(shape.text_frame.text)
+        out.append((pictures, "\n".join(words)))
+    return out
+
+
+LICENCES = """\
+---
+title: Licences
+format: revealjs
+---
+
+## Licensing
+
+Open data are licensed under open licenses.
+
+::: columns
+::: {.column width="50%"}
+![](cc-zero.png)\\
+[**CC0**: Public domain]{.font-small}
+
+![](by.png)\\
+[**CC-BY**: Attribution]{.font-small}
+:::
+
+::: {.column width="50%"}
+![](by-nc.png)\\
+[**CC-BY-NC**: Non Commercial]{.font-small}
+
+![](by-nc-sa.png)\\
+[**CC-BY-SA**: Share Alike]{.font-small}
+:::
+:::
+"""
+
+
+def test_a_picture_and_its_caption_line_stay_together_on_a_continued_slide(tmp_path):
+    src = tmp_path / "licences.qmd"
+    src.write_text(LICENCES, encoding="utf-8")
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    slides = _slides_with(tmp_path / "out" / "licences.pptx")
+    assert len(slides) > 2  # (the missing pictures' boxes do not fit one slide: it is continued)
+    for name, caption in (
+        ("cc-zero.png", "CC0: Public domain"),
+        ("by.png", "CC-BY: Attribution"),
+        ("by-nc.png", "CC-BY-NC: Non Commercial"),
+        ("by-nc-sa.png", "CC-BY-SA: Share Alike"),
+    ):
+        [(pictures, words)] = [s for s in slides if any(f": {name}]" in p for p in s[0])]
+        assert caption in words, (name, slides)
+    assert all(pictures for pictures, words in slides[1:])  # (no slide of captions alone)
+    assert "deck and handout agree" in result.stdout + result.stderr
+
+
+def test_a_caption_line_and_the_text_after_it_go_with_their_picture_as_one_text(tmp_path):
+    from PIL import Image
+
+    text = "---\ntitle: Figures\nformat: revealjs\n---\n\n## Figures\n\nIntro line.\n\n"
+    colours = dict(zip("abcd", ("#336699", "#993366", "#669933", "#999933")))
+    for n, colour in colours.items():
+        Image.new("RGB", (800, 500), colour).save(tmp_path / f"{n}.png")
+        text += f"![]({n}.png){{width=40%}}\\\n**Figure {n}**: the caption of {n}\n\n"
+        text += f"A paragraph after {n} that says more about it.\n\n"
+    src = tmp_path / "figures.qmd"
+    src.write_text(text, encoding="utf-8")
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    slides = _slides_with(tmp_path / "out" / "figures.pptx")
+    assert len(slides) > 2
+    for n in "abcd":
+        [(pictures, words)] = [s for s in slides if colours[n] in s[0]]
+        assert f"Figure {n}: the caption of {n}" in words, slides
+        assert f"the caption of {n}\nA paragraph after {n}" in words  # (one text, as written)
