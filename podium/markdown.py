@@ -329,6 +329,7 @@ def markdown_parser() -> MarkdownIt:
         "fence", "fenced_div", _fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     md.inline.ruler.at("emphasis", _emphasis)
+    md.inline.ruler.before("emphasis", "attribute_block", _attribute_block)
     md.inline.ruler.before("escape", "escaped_space", _escaped_space)
     md.inline.ruler.after("html_inline", "pandoc_html_tag", _pandoc_html_tag)
     md.block.ruler.at("html_block", _html_block, {"alt": ["paragraph", "reference", "blockquote"]})
@@ -494,6 +495,35 @@ def _escaped_space(state: StateInline, silent: bool) -> bool:
     if not silent:
         state.pending += "\u00a0"
     state.pos = pos + 2
+    return True
+
+
+# one attribute of a block in braces, as pandoc reads it: #id, .class, key=value (quoted or bare)
+_ATTR_ITEM = (
+    r"""(?:\#[^\s{}]+|\.[^\s{}=]+|[A-Za-z_][\w:.-]*\s*=\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s{}"']+))"""
+)
+_ATTR_BLOCK = re.compile(rf"\{{\s*(?:=[A-Za-z0-9_+-]+|{_ATTR_ITEM}(?:\s+{_ATTR_ITEM})*)\s*\}}")
+
+
+def _attribute_block(state: StateInline, silent: bool) -> bool:
+    """pandoc's attributes ``{#id .class key=value}`` read before emphasis and typography, as pandoc
+    reads them: after a span, link, picture or code (``]``, ``)``, a backtick) or at the end of the text
+    (a heading's).  The block is kept as written, one token no later rule changes, so the ``_`` of
+    ``{background-image=a_-_b_-_c.jpg}`` are no emphasis and its quotes stay straight."""
+    start = state.pos
+    if state.src[start] != "{":
+        return False
+    mt = _ATTR_BLOCK.match(state.src, start, state.posMax)
+    if mt is None:
+        return False
+    before = state.src[start - 1] if start > 0 else " "
+    if before not in "])`" and state.src[mt.end() : state.posMax].strip():
+        return False
+    if not silent:
+        token = state.push("text_special", "", 0)  # (as an escape: replacements and smartquotes pass it)
+        token.content = token.markup = mt.group(0)
+        token.info = "attributes"
+    state.pos = mt.end()
     return True
 
 

@@ -37,10 +37,12 @@ _PATH_KEYS = ("bibliography", "csl", "logo")  # (relative to the file that names
 
 @dataclass
 class ProjectMeta:
-    """What a lecture inherits from its Quarto project, and the files it was read from."""
+    """What a lecture inherits from its Quarto project, the files it was read from, and every project
+    file looked for (found or not: creating one later changes what the lecture inherits)."""
 
     meta: dict[str, Any] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    looked_for: list[Path] = field(default_factory=list)
 
 
 def _shown(path: Path) -> str:
@@ -54,10 +56,15 @@ def _project_file(folder: Path) -> Path | None:
     return next((folder / n for n in PROJECT_FILES if (folder / n).is_file()), None)
 
 
-def project_files(base: Path, policy, pos: m.SourcePos, diags: Diagnostics) -> list[Path]:
-    """The project file and the ``_metadata.yml`` files that apply to a lecture in folder ``base``,
-    outermost first; [] outside a Quarto project or when its project file may not be read (a note)."""
+def project_files(
+    base: Path, policy, pos: m.SourcePos, diags: Diagnostics, looked_for: list[Path] | None = None
+) -> list[Path]:
+    """The project file and the ``_metadata.yml`` files that apply to a lecture in folder ``base``
+    (the project root's own among them), outermost first; [] outside a Quarto project or when its
+    project file may not be read (a note).  Every candidate file in a folder Podium may read, found or
+    not, is added to ``looked_for``."""
     folder, found = base.resolve(), list[Path]()
+    looked_for = [] if looked_for is None else looked_for
     while True:
         if not policy.allows(folder):
             outside = _project_file(folder)
@@ -71,12 +78,13 @@ def project_files(base: Path, policy, pos: m.SourcePos, diags: Diagnostics) -> l
                 )
                 return []
         else:
-            project = _project_file(folder)
-            if project is not None and policy.allows(project):
-                return [project, *reversed(found)]
+            looked_for += [folder / n for n in (*PROJECT_FILES, *FOLDER_FILES)]
             found += [
                 folder / n for n in FOLDER_FILES if (folder / n).is_file() and policy.allows(folder / n)
             ]
+            project = _project_file(folder)
+            if project is not None and policy.allows(project):
+                return [project, *reversed(found)]
         if folder.parent == folder:
             return []
         folder = folder.parent
@@ -158,8 +166,9 @@ def with_project(raw_meta: dict[str, Any], project: dict[str, Any]) -> dict[str,
 
 def project_meta(base: Path, policy, pos: m.SourcePos, diags: Diagnostics) -> ProjectMeta:
     """The settings a lecture in folder ``base`` inherits from its Quarto project, merged outermost first."""
-    files = project_files(base, policy, pos, diags)
+    looked_for: list[Path] = []
+    files = project_files(base, policy, pos, diags, looked_for)
     meta: dict[str, Any] = {}
     for path in files:
         meta = with_project(_read(path, base, diags), meta)
-    return ProjectMeta(meta, files)
+    return ProjectMeta(meta, files, looked_for)

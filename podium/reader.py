@@ -1342,8 +1342,9 @@ def _front_matter_and_body(
 def _with_project(raw_meta: dict, shown: str, diags: Diagnostics, base_dir: str, policy) -> dict:
     """The front matter over the settings of the Quarto project the lecture is in (podium.quartoproject)."""
     project = quartoproject.project_meta(Path(base_dir), policy, m.SourcePos(shown, 1), diags)
-    for path in project.files:
-        policy.record(path)
+    for path in (*project.files, *project.looked_for):  # (one created later is a change: a rebuild)
+        if policy.allows(path):
+            policy.record(path)
     if project.files:  # (a path written "/assets/x.png" is from the project's root, as Quarto reads it)
         policy.project_root = project.files[0].parent.resolve()
     return quartoproject.with_project(raw_meta, project.meta) if project.files else raw_meta

@@ -971,9 +971,13 @@ class Fitter:
         used = 0
         limit = cap if first is None else first  # the room of the part being filled
         todo = _kept_together(_group_pictures(chunks))
+        joining: set[int] = set()  # (the text after a caption line: one text with it on the same part)
         while todo:
             c = todo.pop(0)
             if isinstance(c, _Kept):  # a fenced div's blocks: on one slide, on the next if need be
+                if c.tail is not None:
+                    todo.insert(0, c.tail)
+                    joining.add(id(c.tail))
                 gap = GAP if parts[-1] else 0
                 has_text = any(isinstance(x, TextChunk) for x in parts[-1])
                 h = self._unit_h(c.chunks, width, sizes, style, own, has_text)
@@ -1002,7 +1006,7 @@ class Fitter:
             gap = GAP if parts[-1] else 0
             h = self._h(c, width, sizes, st, ow)
             if used + gap + h <= limit:
-                parts[-1].extend(_ungroup(c))
+                _place(parts[-1], c, id(c) in joining)
                 used += gap + h
                 continue
             fresh = not parts[-1] and limit == cap  # an empty part of a whole slide
@@ -1035,7 +1039,7 @@ class Fitter:
                 if piece is None:
                     continue
                 if k == 0:
-                    parts[-1].extend(_ungroup(piece))
+                    _place(parts[-1], piece, id(c) in joining)
                     used += gap + self._h(piece, width, sizes, st, ow)
                 else:
                     parts.append(_ungroup(piece))
@@ -1217,6 +1221,9 @@ class _Kept:
 
     chunks: list
     joins: bool = False  # its first chunk is the last line of the text before: one text when on one part
+    # the text after a picture's caption line (TextChunk.captions), packed after the unit: one text with
+    # the caption line when on the same part
+    tail: TextChunk | None = None
 
 
 def _keep_of(c) -> int:
@@ -1243,9 +1250,32 @@ def _kept_together(chunks) -> list:
         elif _shows_picture(c) and out and (cut := _label_off(out[-1])) is not None:
             out[-1] = cut[0]  # (the last line of a longer text labels the picture: it goes with it)
             out.append(_Kept([cut[1], c], joins=True))
+        elif isinstance(c, TextChunk) and c.captions and out and _ends_in_picture(out[-1]):
+            prev = out.pop()  # (the picture's caption line, the rest of its paragraph, goes with it)
+            head, tail = c, None
+            if len(c.paras) > 1:
+                head = replace(c, paras=c.paras[:1])
+                tail = replace(c, paras=c.paras[1:], step=c.paras[1].step, captions=False)
+            if isinstance(prev, _Kept):
+                out.append(_Kept([*prev.chunks, head], prev.joins, tail))
+            else:
+                out.append(_Kept([prev, head], tail=tail))
         else:
             out.append(c)
     return out
+
+
+def _place(part: list, c, joins: bool) -> None:
+    """Add ``c`` to ``part``: to the text it ends with when ``c`` goes on with that text (``joins``)."""
+    if joins and isinstance(c, TextChunk) and part and isinstance(part[-1], TextChunk):
+        part[-1] = replace(part[-1], paras=part[-1].paras + c.paras)
+    else:
+        part.extend(_ungroup(c))
+
+
+def _ends_in_picture(c) -> bool:
+    """Does ``c`` (a chunk or a unit of them) end in a picture?"""
+    return _shows_picture(c) or isinstance(c, _Kept) and c.tail is None and _shows_picture(c.chunks[-1])
 
 
 def _introduces(c, picture: bool = False) -> bool:

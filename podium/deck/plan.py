@@ -181,6 +181,9 @@ class TextChunk:
     slides_only: bool = False  # from `::: slides`: drawn on the slides, left out of the handout
     box: tuple[str, ...] = ()  # classes of the fenced div it came from (a callout: drawn as a box)
     keep: int = 0  # the fenced div it came from (innermost; 0: none): kept on one slide if it fits
+    # its first paragraph is the rest of the paragraph of the picture before it (``![](by.png)\`` then
+    # a caption line): never parted from that picture
+    captions: bool = False
 
 
 @dataclass(frozen=True)
@@ -366,6 +369,20 @@ def _fragment_of_text(b: m.Block) -> bool:
     return isinstance(b, m.Div) and "fragment" in b.classes and all(is_text_block(x) for x in b.blocks)
 
 
+def _rest_of_picture(blocks: m.Blocks, k: int, out: list[Chunk]) -> bool:
+    """Is block ``k`` the rest of the paragraph of the picture just drawn before it (the reader takes a
+    picture out of its paragraph, and what follows it, ``\\`` then a caption line, keeps its line)?"""
+    before = blocks[k - 1] if k else None
+    return (
+        isinstance(blocks[k], m.Paragraph)
+        and isinstance(before, m.Image)
+        and blocks[k].pos == before.pos
+        and bool(out)
+        and isinstance(out[-1], ObjectChunk)
+        and out[-1].block is before
+    )
+
+
 def is_text_block(b: m.Block) -> bool:
     return isinstance(b, TEXT_BLOCKS)
 
@@ -390,13 +407,16 @@ class _Chunker:
     def chunks(self, blocks: m.Blocks) -> list[Chunk]:
         out: list[Chunk] = []
         paras: list[Para] = []
+        captions = False  # the text gathered begins with the rest of a picture's own paragraph
 
         def flush():
+            nonlocal captions
             if paras:
-                out.append(TextChunk(tuple(paras), paras[0].step))
+                out.append(TextChunk(tuple(paras), paras[0].step, captions=captions))
                 paras.clear()
+            captions = False
 
-        for b in blocks:
+        for k, b in enumerate(blocks):
             if isinstance(b, m.Pause):
                 self.click()
                 continue
@@ -429,6 +449,8 @@ class _Chunker:
                 self.code_list(b, paras, out, flush)
                 continue
             if isinstance(b, TEXT_BLOCKS):
+                if not paras and _rest_of_picture(blocks, k, out):
+                    captions = True
                 paras.extend(self.paras(b, 0))
                 if self.lifted:
                     flush()
