@@ -1,0 +1,48 @@
+"""Thai, right-to-left and GitPitch decks, from review 17 (c): Thai's ำ (sara am) read back from the
+PDFs, GitPitch's nested ``@size[…](… @color[…](…) …)``, its ``---`` right under a line of text and its
+``+++`` slides, a subheading kept with the columns block it introduces, and the title's accent bar
+mirrored in a right-to-left deck."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from pptx import Presentation
+
+from .conftest import paragraph_texts, run_cli, write_md
+
+
+def _build(tmp_path: Path, text: str, name: str = "lecture.md", command: str = "slides"):
+    """The deck built by the command line from ``text``: (python-pptx's deck, the result)."""
+    src = write_md(tmp_path, text, name)
+    out = tmp_path / "out"
+    result = run_cli(command, src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    return Presentation(str(out / (Path(name).stem + ".pptx"))), result
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_thai_sara_am_passes_check_and_is_written(tmp_path):
+    """ำ is drawn as two glyphs whose text the PDF holds as one (and the า glyph's text with it): the
+    words are there, and `check` says so."""
+    text = """
+    ---
+    title: Thai
+    ---
+
+    ## คำถาม
+
+    - คำตอบ
+    - ทำ น้ำ
+    - คนไทยเกลียดอะไรมากที่สุด
+    """
+    prs, result = _build(tmp_path, text, command="all")
+    assert "check-text" not in result.stderr
+    assert "agree with the source" in result.stderr
+    assert paragraph_texts(prs.slides[1])[1:4] == ["คำตอบ", "ทำ น้ำ", "คนไทยเกลียดอะไรมากที่สุด"]
+    handout = _pdf_text(tmp_path / "out" / "lecture-handout.pdf")
+    assert "ตอบ" in handout and "เกลียด" in handout
