@@ -46,3 +46,41 @@ def test_thai_sara_am_passes_check_and_is_written(tmp_path):
     assert paragraph_texts(prs.slides[1])[1:4] == ["คำตอบ", "ทำ น้ำ", "คนไทยเกลียดอะไรมากที่สุด"]
     handout = _pdf_text(tmp_path / "out" / "lecture-handout.pdf")
     assert "ตอบ" in handout and "เกลียด" in handout
+
+
+def _texts(prs) -> list[list[str]]:
+    """Each slide's paragraphs, its footer and number left out."""
+    return [
+        [
+            p.text.strip()
+            for sh in slide.shapes
+            if sh.has_text_frame and not sh.name.startswith(("Footer", "Slide Number"))
+            for p in sh.text_frame.paragraphs
+            if p.text.strip()
+        ]
+        for slide in prs.slides
+    ]
+
+
+def test_gitpitch_size_with_a_colour_inside_shows_its_words(tmp_path):
+    text = """
+    # Thailand
+
+    ---
+
+    ## Food
+
+    @size[0.6em](The @color[yellow](Thai food) is very (really) good)
+
+    ---
+
+    ## @size[0.75em]@color[yellow](ประเทศไทย) places
+
+    @size[0.6em](ที่@color[yellow](ประเทศไทย)น่าอยู่)
+    """
+    prs, result = _build(tmp_path, text, "PITCHME.md", command="all")
+    texts = _texts(prs)
+    assert texts[1] == ["Food", "The Thai food is very (really) good"]
+    assert texts[2] == ["ประเทศไทย places", "ที่ประเทศไทยน่าอยู่"]
+    handout = _pdf_text(tmp_path / "out" / "PITCHME-handout.pdf")
+    assert "very (really) good" in handout and "@size" not in handout
