@@ -366,6 +366,35 @@ def section_slides(text: str) -> tuple[str, list[int]] | None:
     return "\n".join(out), index
 
 
+def separator_cuts(text: str, shown: str, reveal: bool) -> tuple[str, list[int]] | None:
+    """``text`` of a GitPitch deck (named ``shown``: :func:`is_gitpitch`) or of a deck that is surely
+    reveal.js's (``reveal``) with each ``---`` alone on a line cutting a slide wherever it stands, as
+    reveal.js's separator (``^\\r?\\n---\\r?\\n$``) reads it before any Markdown, also right under a line
+    of text (which Markdown would read as a heading's underline): a blank line put before it; in a GitPitch
+    deck, its ``+++`` (a vertical slide) too, as ``---``.  The old line index of every new line; None when
+    nothing changed, or the deck is neither."""
+    plus = is_gitpitch(shown, text)
+    if not (plus or reveal):
+        return None
+    lines = text.split("\n")
+    code = code_lines(lines)
+    out: list[str] = []
+    index: list[int] = []
+    changed = False
+    for k, line in enumerate(lines):
+        mark = line.rstrip()
+        if not code[k] and (mark == "---" or plus and mark == "+++"):
+            if out and out[-1].strip():
+                out.append("")
+                index.append(k)
+                changed = True
+            changed = changed or mark != "---"
+            line = "---"
+        out.append(line)
+        index.append(k)
+    return ("\n".join(out), index) if changed else None
+
+
 # GitPitch's widgets (reveal.js underneath): a slide's menu name, layout blocks, and spans of words
 _GP_TITLE = re.compile(r"^\s*@title\[([^\[\]\n]*)\]\s*$")
 _GP_BLOCK = re.compile(

@@ -17,11 +17,11 @@ _EMOJI_PRESENTED = re.compile("[^\\s\ufe0f]\ufe0f")
 # a bracket laid out right to left is drawn (and extracted) as its mirror image: compare its kind only
 _ASCII_DROPPED = re.compile("[\x00-\x20\x7f]+")
 _MIRRORED = str.maketrans(")]}>»›", "([{<«‹")
-# Thai's ำ and Lao's ຳ (sara am) are, in NFKC, a nikhahit and an aa (ํ + า), drawn as those two glyphs with
-# a tone mark before them (น้ำ) as a third: WeasyPrint gives the cluster's text to its last glyph, once per
-# glyph in a PDF (so after an ำ every า reads ำ, or the ำ reads า) and none to the others (the nikhahit, the
-# tone mark's glyph over it), so the nikhahit and the marks before it are dropped: ำ and ้ำ compare as า
-_AM_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*\u0e4d|[\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd]*\u0ecd")
+# Thai's and Lao's marks above a letter's vowel sign (tone marks, ์, and the nikhahit that ำ holds in NFKC:
+# ํ + า) do not come back from a PDF's text layer where they were: WeasyPrint maps a glyph to the text of
+# its first cluster, giving ำ's (ํ, and a tone mark drawn over it) none, and PDFium reads a tone mark drawn
+# over an upper vowel (มั้ง) as a fragment of its own, after the words beside it; so they are left out
+_THAI_ABOVE = re.compile("[\u0e48-\u0e4e\u0ec8-\u0ecd]+")
 
 
 def squash(text: str) -> str:
@@ -30,7 +30,7 @@ def squash(text: str) -> str:
     NFKC (ligatures, full-width forms, composed accents), no whitespace, no hyphens (hyphenation
     at line ends), no invisible marks, no emoji or other pictographs (fonts draw them as pictures; nor a
     keycap's digit, a skin tone or a flag's tags, nor a letter-like symbol written as an emoji: ℹ️, ™️),
-    Thai's and Lao's ำ (and a tone mark on it) read as า (_AM_MARKS), the marks on one letter in code point order (a PDF holds
+    no Thai or Lao tone marks nor nikhahit (_THAI_ABOVE: ำ compares as า), the marks on one letter in code point order (a PDF holds
     them in the order the font draws them: Thai's ที่ may read ท่ี), no right-to-left letters nor their
     marks (PDF text comes back in visual order, and a font may draw a vowel sign into its letter), no
     control characters (PDFium
@@ -40,8 +40,8 @@ def squash(text: str) -> str:
     if not text.isascii():
         text = _EMOJI_PRESENTED.sub("", _EMOJI_PARTS.sub("", text))
     text = unicodedata.normalize("NFKC", text).translate(_MIRRORED)
-    if "\u0e4d" in text or "\u0ecd" in text:
-        text = _AM_MARKS.sub("", text)
+    if not text.isascii() and _THAI_ABOVE.search(text):
+        text = _THAI_ABOVE.sub("", text)
     text = _INVISIBLE.sub("", text)
     text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
     text = _HYPHENS.sub("", text)

@@ -39,11 +39,17 @@ def test_thai_sara_am_passes_check_and_is_written(tmp_path):
     - คำตอบ
     - ทำ น้ำ
     - คนไทยเกลียดอะไรมากที่สุด
+    - อาหารมั้งครับแต่! สิ่งที่
     """
     prs, result = _build(tmp_path, text, command="all")
     assert "check-text" not in result.stderr
     assert "agree with the source" in result.stderr
-    assert paragraph_texts(prs.slides[1])[1:4] == ["คำตอบ", "ทำ น้ำ", "คนไทยเกลียดอะไรมากที่สุด"]
+    assert paragraph_texts(prs.slides[1])[1:5] == [
+        "คำตอบ",
+        "ทำ น้ำ",
+        "คนไทยเกลียดอะไรมากที่สุด",
+        "อาหารมั้งครับแต่! สิ่งที่",
+    ]
     handout = _pdf_text(tmp_path / "out" / "lecture-handout.pdf")
     assert "ตอบ" in handout and "เกลียด" in handout
 
@@ -84,3 +90,67 @@ def test_gitpitch_size_with_a_colour_inside_shows_its_words(tmp_path):
     assert texts[2] == ["ประเทศไทย places", "ที่ประเทศไทยน่าอยู่"]
     handout = _pdf_text(tmp_path / "out" / "PITCHME-handout.pdf")
     assert "very (really) good" in handout and "@size" not in handout
+
+
+def test_gitpitch_separator_right_under_text_cuts_the_slide(tmp_path):
+    text = """
+    # Thailand
+    ---
+    ## Food
+
+    The food is very good here
+    ---
+    ## Places
+
+    Many beautiful places
+    """
+    prs, _ = _build(tmp_path, text, "PITCHME.md")
+    assert _texts(prs) == [
+        ["Thailand"],
+        ["Food", "The food is very good here"],
+        ["Places", "Many beautiful places"],
+    ]
+
+
+def test_reveal_deck_separator_right_under_text_cuts_the_slide(tmp_path):
+    """A reveal.js deck (its `.slide:` comment says so): `---` and `--` under a line cut the slide."""
+    text = """
+    ## One
+
+    First words
+    ---
+    <!-- .slide: id="two" -->
+    ## Two
+
+    Second words
+    --
+    ## Three
+
+    Third words
+    """
+    prs, _ = _build(tmp_path, text, "deck.md")
+    assert _texts(prs) == [["One", "First words"], ["Two", "Second words"], ["Three", "Third words"]]
+    # a pandoc lecture (front matter, no reveal.js marks) reads "Words" over `---` as a heading, as pandoc does
+    lecture = "---\ntitle: Lecture\n---\n\n## One\n\nWords\n---\n\n## Two\n\nMore\n"
+    (tmp_path / "pandoc").mkdir()
+    prs, _ = _build(tmp_path / "pandoc", lecture)
+    assert [t[0] for t in _texts(prs)[1:]] == ["One", "Words", "Two"]
+
+
+def test_gitpitch_plus_separator_and_opening_rule(tmp_path):
+    """`+++` (GitPitch's vertical slide) starts a slide and is never shown; a PITCHME.md that opens with a
+    `---` no YAML follows is told so in a note."""
+    text = """
+    ---
+    ### Question
+
+    What do people dislike most?
+    +++
+    #### Answer
+    @size[0.75em](The hot weather)
+    """
+    prs, result = _build(tmp_path, text, "PITCHME.md")
+    texts = _texts(prs)
+    assert texts == [["Question", "What do people dislike most?"], ["Answer", "The hot weather"]]
+    assert "PITCHME.md:1: note: the '---' here opens no front matter" in result.stderr
+    assert "warning" not in result.stderr
