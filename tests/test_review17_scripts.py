@@ -154,3 +154,38 @@ def test_gitpitch_plus_separator_and_opening_rule(tmp_path):
     assert texts == [["Question", "What do people dislike most?"], ["Answer", "The hot weather"]]
     assert "PITCHME.md:1: note: the '---' here opens no front matter" in result.stderr
     assert "warning" not in result.stderr
+
+
+def test_subheading_keeps_the_columns_it_introduces(tmp_path):
+    """A columns block too tall to follow its subheading whole: its listing is cut to begin under the
+    subheading, as a listing without columns is, never the subheading alone on its slide."""
+    listing = "\n".join(f"    line {k} of the listing" for k in range(1, 19))
+    text = f"""
+    ---
+    title: Orphan subheading
+    slide-level: 2
+    ---
+
+    ## Syntax
+
+    ### Lists
+
+    :::: columns
+    ::: column
+    ```latex
+{listing}
+    ```
+    :::
+    ::: column
+    - one
+    - two
+    :::
+    ::::
+    """
+    prs, _ = _build(tmp_path, text, command="all")
+    texts = _texts(prs)[1:]
+    assert len(texts) == 2
+    first, second = texts
+    assert first[:2] == ["Syntax", "Lists"] and len(first) > 2
+    assert any("line 1 of the listing" in t for t in first) and "one" in first
+    assert second[0] == "Syntax (cont.)" and any("line 18 of the listing" in t for t in second)
