@@ -189,3 +189,51 @@ def test_subheading_keeps_the_columns_it_introduces(tmp_path):
     assert first[:2] == ["Syntax", "Lists"] and len(first) > 2
     assert any("line 1 of the listing" in t for t in first) and "one" in first
     assert second[0] == "Syntax (cont.)" and any("line 18 of the listing" in t for t in second)
+
+
+def _bars(pdf: Path) -> list[tuple[float, float]]:
+    """The left and right ends of the short, flat filled shapes (accent bars) on the slides PDF's page 2."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    doc = pdfium.PdfDocument(str(pdf))
+    page = doc[1]
+    width = page.get_width()
+    out = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=8):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom < 10 and right - left < width / 4:
+            out.append((round(left), round(right)))
+    doc.close()
+    return out
+
+
+def test_right_to_left_deck_mirrors_the_title_accent_bar(tmp_path):
+    """The template's accent bar under the title is on the side a right-to-left title is set from, in the
+    deck and in the slides PDF; placeholders stay where they are."""
+    body = "\n## כותרת השקף\n\n- פריט ראשון\n- פריט שני\n"
+    decks = {}
+    for way in ("ltr", "rtl"):
+        (tmp_path / way).mkdir()
+        decks[way], _ = _build(tmp_path / way, f"---\ntitle: מבוא\ndir: {way}\n---\n{body}", command="all")
+    width = decks["ltr"].slide_width
+
+    def design(prs):
+        master = prs.slides[1].slide_layout.slide_master
+        return {sh.name: (sh.left, sh.width) for sh in master.shapes if not sh.is_placeholder}
+
+    def placeholders(prs):
+        return [(sh.left, sh.width) for sh in prs.slides[1].slide_layout.placeholders]
+
+    ltr, rtl = design(decks["ltr"]), design(decks["rtl"])
+    assert ltr and ltr.keys() == rtl.keys()
+    assert any(left != width - left - w for left, w in ltr.values())  # (a shape that is not centred)
+    for name, (left, w) in ltr.items():
+        assert rtl[name] == (width - left - w, w)
+    assert placeholders(decks["ltr"]) == placeholders(decks["rtl"])
+
+    page = round(width / 12700)  # (the slides PDF's page: the deck's size, in points)
+    ltr_bars = _bars(tmp_path / "ltr" / "out" / "lecture-slides.pdf")
+    rtl_bars = _bars(tmp_path / "rtl" / "out" / "lecture-slides.pdf")
+    assert ltr_bars and len(ltr_bars) == len(rtl_bars)
+    assert sorted((page - b, page - a) for a, b in ltr_bars) == sorted(rtl_bars)
