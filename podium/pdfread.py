@@ -148,3 +148,33 @@ def figure_alts(pages: list[Any], limit: int = 2_000_000) -> list[tuple[int, str
         finally:
             pdfium_c.FPDF_StructTree_Close(tree)
     return found
+
+
+def page_text(textpage: Any, rect: tuple[float, float, float, float] | None = None) -> str:
+    """Return the text PDFium reads on a page (or in ``rect``: left, bottom, right, top), without the
+    characters whose glyph the PDF maps to no text.
+
+    WeasyPrint gives a cluster's text to one of its glyphs and none to the others: Thai's ำ (sara am),
+    which HarfBuzz draws as two glyphs (ํ and า), maps the first to nothing, and PDFium reads such a
+    glyph as its glyph number (";" for glyph 0x3b) where pdftotext reads nothing.
+    """
+    raw = textpage.raw
+    text = textpage.get_text_range() if rect is None else textpage.get_text_bounded(*rect)
+    if text.isascii():  # (the glyph number stands among other script's letters: a Latin page has none)
+        return text
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if not any(pdfium_c.FPDFText_HasUnicodeMapError(raw, k) for k in range(count)):
+        return text
+    left, bottom, right, top = rect or (-1e9, -1e9, 1e9, 1e9)
+    box = [ctypes.c_double() for _ in range(4)]
+    out = []
+    for k in range(count):
+        if pdfium_c.FPDFText_HasUnicodeMapError(raw, k):
+            continue
+        if rect is not None:
+            pdfium_c.FPDFText_GetCharBox(raw, k, *(ctypes.byref(x) for x in box))
+            x0, x1, y0, y1 = (x.value for x in box)
+            if not (left <= (x0 + x1) / 2 <= right and bottom <= (y0 + y1) / 2 <= top):
+                continue
+        out.append(chr(pdfium_c.FPDFText_GetUnicode(raw, k)))
+    return "".join(out)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
+import itertools
 import math
 import os
 import re
@@ -87,6 +88,8 @@ from .revealmd import (
     reveal_markdown,
     section_deck,
     section_slides,
+    separator_cuts,
+    separators_of,
     separators_only,
 )
 from .safety import PathPolicy
@@ -253,7 +256,15 @@ def split_front_matter(
             continue
         close = next((k for k in range(i + 1, len(lines)) if lines[k].rstrip() in ("---", "...")), None)
         if close is None:
-            if is_first:
+            if is_first and _no_mapping(lines[i + 1 :]):
+                # (a GitPitch or reveal.js deck's one `---` first, and its slides cut by `+++` or `--`)
+                diags.note(
+                    "the '---' here opens no front matter (no YAML 'key: value' follows it): read as a "
+                    "slide break",
+                    m.SourcePos(shown, i + 1),
+                    "front-matter",
+                )
+            elif is_first:
                 diags.warning(
                     "front matter opened with '---' is never closed; read as Markdown",
                     m.SourcePos(shown, i + 1),
@@ -291,6 +302,19 @@ def split_front_matter(
         i = close + 1
     body = "\n".join("" if k in blank else line for k, line in enumerate(lines))
     return meta, body, key_lines
+
+
+def _no_mapping(rest: list[str]) -> bool:
+    """Whether the text after an opening ``---`` that nothing closes begins with no YAML mapping: its first
+    paragraph (to a blank line) is not ``key: value`` lines (a slide's heading and text, a list)."""
+    block = list(itertools.takewhile(lambda line: line.strip(), rest))
+    if not _yaml_like(block):
+        return True
+    try:
+        data = yamlsafe.load("\n".join(block))
+    except yaml.YAMLError:
+        return not any(re.match(r"^[^\s:#][^:]*:(?:\s|$)", line) for line in block)  # (a broken key: YAML)
+    return not isinstance(data, dict)
 
 
 def _yaml_like(block: list[str]) -> bool:
@@ -1213,13 +1237,15 @@ def _other_markups(
     reveal: bool = False,
     sections: bool = False,
     lang: str | None = None,
+    reveal_cuts: bool = False,
 ) -> tuple[str, list[tuple[str, int]] | None]:
     """``body`` with what other tools write rewritten as this dialect's Markdown before it is read
     (docs/architecture.md), and the (file, line) each new line came from (None: its own line).
     ``latex``: the lecture is written in LaTeX (a beamer deck), whatever its text shows; ``reveal``: it is
     written in reveal.js's own Markdown (:func:`is_reveal_markdown`); ``sections``: its slides are reveal.js
     ``<section>`` elements (:func:`section_deck`); ``lang``: the lecture's language, which titles its
-    theorems and names its cross-references."""
+    theorems and names its cross-references; ``reveal_cuts``: it is surely reveal.js's, cut by ``---``
+    wherever it stands (:func:`separator_cuts`), as a GitPitch deck is."""
 
     tex_source = latex  # (a .tex file: none of its text is Markdown's)
 
@@ -1244,6 +1270,9 @@ def _other_markups(
     mapped(section_slides(body) if sections else None)
     if reveal:  # reveal.js's own Markdown: `Note:` notes, `--` slides
         mapped(reveal_markdown(body, raw_meta))
+    mapped(
+        separator_cuts(body, shown, reveal_cuts)
+    )  # `---` under a line of text: a cut, as reveal.js reads it
     body = gitpitch_markup(body, shown) or body  # GitPitch's @title[…], @snap[…]: their words, line for line
     # the passes below keep every line where it was
     numbered = number_examples(body) if "(@" in body else None
@@ -1497,6 +1526,9 @@ def parse_lecture(
         latex=tex_deck,
         reveal=reveal,
         sections=first_section is not None,
+        reveal_cuts=not (tex_deck or remark_deck or slidev_deck)
+        and separators_only(raw_meta, body)
+        and not separators_of(raw_meta, body),
         # (the language told from the script where none is given, as _script_lang tells it after parsing)
         lang=meta.lang if _lang_given(raw_meta, options) else script_language(body) or meta.lang,
     )

@@ -395,13 +395,45 @@ def section_slides(text: str) -> tuple[str, list[int]] | None:
     return "\n".join(out), index
 
 
+def separator_cuts(text: str, shown: str, reveal: bool) -> tuple[str, list[int]] | None:
+    """``text`` of a GitPitch deck (named ``shown``: :func:`is_gitpitch`) or of a deck that is surely
+    reveal.js's (``reveal``) with each ``---`` alone on a line cutting a slide wherever it stands, as
+    reveal.js's separator (``^\\r?\\n---\\r?\\n$``) reads it before any Markdown, also right under a line
+    of text (which Markdown would read as a heading's underline): a blank line put before it; in a GitPitch
+    deck, its ``+++`` (a vertical slide) too, as ``---``.  The old line index of every new line; None when
+    nothing changed, or the deck is neither."""
+    plus = is_gitpitch(shown, text)
+    if not (plus or reveal):
+        return None
+    lines = text.split("\n")
+    code = code_lines(lines)
+    out: list[str] = []
+    index: list[int] = []
+    changed = False
+    for k, line in enumerate(lines):
+        mark = line.rstrip()
+        if not code[k] and (mark == "---" or plus and mark == "+++"):
+            if out and out[-1].strip():
+                out.append("")
+                index.append(k)
+                changed = True
+            changed = changed or mark != "---"
+            line = "---"
+        out.append(line)
+        index.append(k)
+    return ("\n".join(out), index) if changed else None
+
+
 # GitPitch's widgets (reveal.js underneath): a slide's menu name, layout blocks, and spans of words
 _GP_TITLE = re.compile(r"^\s*@title\[([^\[\]\n]*)\]\s*$")
 _GP_BLOCK = re.compile(
     r"^\s*@(?:snap|ul|ol|box|quote|div|span|fa)(?:\[[^\[\]\n]*\])?\s*$|^\s*@\w+end\s*$"
     r"|^\s*@\[[\d,\s-]+\](?:\([^()\n]*\))?\s*$"
 )
-_GP_SPAN = re.compile(r"@(?:color|size|css|style)\[[^\[\]\n]*\]\(([^()\n]*)\)")
+# (words in parentheses of their own inside are words; a widget inside another is read on the next pass)
+_GP_SPAN = re.compile(r"@(?:color|size|css|style)\[[^\[\]\n]*\]\(((?:[^()\n]|\([^()\n]*\))*)\)")
+# `@size[0.75em]` straight before the words it styles (`@size[0.75em]@color[red](words)`): no words of its own
+_GP_BARE = re.compile(r"@(?:color|size|css|style)\[[^\[\]\n]*\](?!\()")
 _GP_ICON = re.compile(r"@fa\[[^\[\]\n]*\]")
 _GP_MARK = re.compile(r"^\s*@(?:title|snap|ul|ol|box|quote)\[|^\s*@\w+end\s*$", re.M)
 
@@ -413,10 +445,11 @@ def is_gitpitch(shown: str, text: str) -> bool:
 
 def gitpitch_markup(text: str, shown: str) -> str | None:
     """``text`` with GitPitch's widgets as reveal.js shows them, line for line: ``@title[Name]`` (the slide's
-    name in GitPitch's menu, not on the slide) left out on a slide with a heading of its own, else the
-    slide's heading; its layout lines (``@snap[…]``, ``@snapend``, ``@ul``, ``@[1-3]`` code steps) left out,
-    their content kept; ``@color[red](words)`` and the like as their words, ``@fa[icon]`` left out.  None
-    when nothing changed, or the deck (named ``shown``) is no GitPitch deck (:func:`is_gitpitch`)."""
+        name in GitPitch's menu, not on the slide) left out on a slide with a heading of its own, else the
+        slide's heading; its layout lines (``@snap[…]``, ``@snapend``, ``@ul``, ``@[1-3]`` code steps) left out,
+        their content kept; ``@color[red](words)`` and the like as their words (one inside another too; a
+    ``@size[…]`` with no words of its own before another left out), ``@fa[icon]`` left out.  None
+        when nothing changed, or the deck (named ``shown``) is no GitPitch deck (:func:`is_gitpitch`)."""
     if "@" not in text or not is_gitpitch(shown, text):
         return None
     lines = text.split("\n")
@@ -437,7 +470,18 @@ def gitpitch_markup(text: str, shown: str) -> str | None:
             elif _GP_BLOCK.match(line):
                 new = ""
             else:
-                new = _GP_ICON.sub("", _GP_SPAN.sub(r"\1", line))
+                new = _GP_ICON.sub("", _gitpitch_spans(line))
             if new != line:
                 lines[k], changed = new, True
     return "\n".join(lines) if changed else None
+
+
+def _gitpitch_spans(line: str) -> str:
+    """``line`` with GitPitch's styled words (``@size[0.6em](The @color[red](food) is good)``, nested to
+    any depth) as their words."""
+    for _ in range(line.count("@") + 1):  # (each pass reads one level)
+        new = _GP_BARE.sub("", _GP_SPAN.sub(r"\1", line))
+        if new == line:
+            break
+        line = new
+    return line

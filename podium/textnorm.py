@@ -17,6 +17,11 @@ _EMOJI_PRESENTED = re.compile("[^\\s\ufe0f]\ufe0f")
 # a bracket laid out right to left is drawn (and extracted) as its mirror image: compare its kind only
 _ASCII_DROPPED = re.compile("[\x00-\x20\x7f]+")
 _MIRRORED = str.maketrans(")]}>»›", "([{<«‹")
+# Thai's and Lao's marks above a letter's vowel sign (tone marks, ์, and the nikhahit that ำ holds in NFKC:
+# ํ + า) do not come back from a PDF's text layer where they were: WeasyPrint maps a glyph to the text of
+# its first cluster, giving ำ's (ํ, and a tone mark drawn over it) none, and PDFium reads a tone mark drawn
+# over an upper vowel (มั้ง) as a fragment of its own, after the words beside it; so they are left out
+_THAI_ABOVE = re.compile("[\u0e48-\u0e4e\u0ec8-\u0ecd]+")
 
 
 def squash(text: str) -> str:
@@ -25,14 +30,18 @@ def squash(text: str) -> str:
     NFKC (ligatures, full-width forms, composed accents), no whitespace, no hyphens (hyphenation
     at line ends), no invisible marks, no emoji or other pictographs (fonts draw them as pictures; nor a
     keycap's digit, a skin tone or a flag's tags, nor a letter-like symbol written as an emoji: ℹ️, ™️),
-    no right-to-left letters nor their marks (PDF text comes back in visual order, and a font may draw
-    a vowel sign into its letter), no control characters (PDFium
+    no Thai or Lao tone marks nor nikhahit (_THAI_ABOVE: ำ compares as า), the marks on one letter in code point order (a PDF holds
+    them in the order the font draws them: Thai's ที่ may read ท่ี), no right-to-left letters nor their
+    marks (PDF text comes back in visual order, and a font may draw a vowel sign into its letter), no
+    control characters (PDFium
     marks a line-end hyphen with \\x02), typographic quotes made plain, a closing bracket read as
     its opening one (beside right-to-left text the PDF holds "(" as the mirrored glyph ")"), lower case.
     """
     if not text.isascii():
         text = _EMOJI_PRESENTED.sub("", _EMOJI_PARTS.sub("", text))
     text = unicodedata.normalize("NFKC", text).translate(_MIRRORED)
+    if not text.isascii() and _THAI_ABOVE.search(text):
+        text = _THAI_ABOVE.sub("", text)
     text = _INVISIBLE.sub("", text)
     text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
     text = _HYPHENS.sub("", text)
@@ -53,4 +62,8 @@ def squash(text: str) -> str:
             continue
         rtl = False
         out.append(ch)
+        k = len(out) - 1
+        while cat == "Mn" and k > 0 and unicodedata.category(out[k - 1]) == "Mn" and out[k - 1] > ch:
+            out[k - 1], out[k] = ch, out[k - 1]  # (marks on one letter in code point order)
+            k -= 1
     return "".join(out).lower()

@@ -42,7 +42,7 @@ from .deck.text import list_depths
 from .diagnostics import BuildError, Diagnostics
 from .labels import labels_for, untitled_name
 from .mathrender import math_points
-from .pdfread import figure_alts, meta_text, named_destinations
+from .pdfread import figure_alts, meta_text, named_destinations, page_text
 from .pdfread import outline as pdf_outline
 from .pipeline import BuildOptions, deck_path, fitted_plans, handout_path, load
 from .svgsafe import sanitize
@@ -277,7 +277,7 @@ def _entry_texts(pdf_pages: list[Any], starts: list[tuple[int, float]]) -> list[
                 max(end_y + 1.0, _MARGIN_BOTTOM) if q == end_p and k + 1 < len(starts) else _MARGIN_BOTTOM
             )
             if top > bottom:
-                parts.append(tp.get_text_bounded(0, bottom, w, top))
+                parts.append(page_text(tp, (0, bottom, w, top)))
         out.append("\n".join(parts))
     return out
 

@@ -963,10 +963,19 @@ class Fitter:
         return best
 
     def pack(
-        self, chunks, width: int, cap: int, sizes: TypeSizes, style, own, first: int | None = None
+        self,
+        chunks,
+        width: int,
+        cap: int,
+        sizes: TypeSizes,
+        style,
+        own,
+        first: int | None = None,
+        lead: bool = False,
     ) -> list[list]:
         """Return ``chunks`` in parts of at most ``cap`` each; the first part at most ``first`` when given
-        (the room left on a slide), which may then be empty."""
+        (the room left on a slide), which may then be empty.  ``lead``: that room is under a heading (a
+        column's, which has nothing else on its slide), so a listing is cut to begin in it."""
         parts: list[list] = [[]]
         used = 0
         limit = cap if first is None else first  # the room of the part being filled
@@ -1011,7 +1020,7 @@ class Fitter:
                 continue
             fresh = not parts[-1] and limit == cap  # an empty part of a whole slide
             # (after its heading, taller than a slide with it, a listing is cut so the heading is not alone)
-            introduced = bool(parts[-1]) and _introduces(parts[-1][-1])
+            introduced = bool(parts[-1]) and _introduces(parts[-1][-1]) or lead and parts == [[]]
             if not fresh and isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock) and h <= cap:
                 if not introduced:
                     parts.append(_ungroup(c))  # a listing a slide holds is not cut: it starts the next part
@@ -1020,6 +1029,12 @@ class Fitter:
             pieces = self.split_chunk(
                 c, width, sizes, cap if fresh else limit - used - gap, cap, (st, ow), (style, own)
             )
+            alone = introduced and len(parts[-1]) == 1 and limit == cap  # (a heading alone on its part)
+            if alone and isinstance(c, ColumnsChunk) and (not pieces or pieces[0] is None):
+                # nothing of the columns after it: their listings are cut to begin under it, as a listing is
+                pieces = self.split_chunk(
+                    c, width, sizes, limit - used - gap, cap, (st, ow), (style, own), lead=True
+                )
             if introduced and (not pieces or pieces[0] is None) and (len(parts[-1]) > 1 or limit < cap):
                 # none of it fits after its heading: the heading starts the next part, and it follows
                 head = parts[-1].pop()
@@ -1067,8 +1082,9 @@ class Fitter:
             )
         return self.M.chunk(c, width, sizes, style, own, True)
 
-    def split_chunk(self, c, width, sizes, room, cap, first_style, style_own):
-        """Return pieces of ``c``: the first fits ``room`` (None when nothing does), the rest ``cap`` each."""
+    def split_chunk(self, c, width, sizes, room, cap, first_style, style_own, lead=False):
+        """Return pieces of ``c``: the first fits ``room`` (None when nothing does), the rest ``cap`` each;
+        ``lead``: ``room`` is under a heading (columns' listings are cut to begin there: :meth:`pack`)."""
         if isinstance(c, TextChunk):
 
             def h(paras, st):
@@ -1126,7 +1142,7 @@ class Fitter:
             # each column fills the room left on this slide, then continues in the same column
             look = style_own if style_own[1] and style_own[0] is not None else (None, False)
             per_col = [
-                self.pack(list(cc), r.w, cap, sizes, *look, first=max(room, 0))
+                self.pack(list(cc), r.w, cap, sizes, *look, first=max(room, 0), lead=lead)
                 for (cc, _), r in zip(c.columns, rects)
             ]
             if _out_of_order(c, per_col):  # (a column to the right would start before the left one)

@@ -29,7 +29,7 @@ from ..template_folders import Template
 from .callouts import add_callout_box, add_callout_frame, add_callout_text
 from .canvas import Canvas
 from .code import add_code
-from .direction import mirrored, right_to_left
+from .direction import mirror_design, mirrored, right_to_left
 from .equations import add_math
 from .fit import TemplateGeometry
 from .fonts import code_ratio
@@ -558,6 +558,8 @@ def write_pptx(
         prs.core_properties.language = lecture.meta.lang
         prs.core_properties.subject = lecture.meta.course
         writer = DeckWriter(prs, template, lecture, diags)
+        if writer.rtl:  # (the template's accent bars and bands on the side the titles are set from)
+            mirror_design(prs)
         writer.write(plans)
         if record is not None:  # what the deck was built from, in its custom properties
             add_to_pptx(prs, record)

@@ -333,6 +333,8 @@ def kind_css(look: DeckLook, kind: LayoutKind) -> str:
             )
             style += "border-radius:50%" if s.ellipse else ""
         rules.append(f"{sel} .s{j} {{ {s.box.css()};{style.rstrip(';')} }}")
+        if not s.src:  # (a right-to-left slide's design mirrored, as in its deck: direction.mirror_design)
+            rules.append(f"{sel}[dir=rtl] .s{j} {{ left:{(1 - s.box.x - s.box.w) * 100:.2f}% }}")
     tbox = lay.title or Box(0.05, 0.05, 0.9, 0.15)
     tsize = lay.title_size or look.title_size or 36
     if kind in ("title", "section"):
