@@ -20,8 +20,10 @@ _MIRRORED = str.maketrans(")]}>»›", "([{<«‹")
 # Thai's and Lao's marks above a letter's vowel sign (tone marks, ์, and the nikhahit that ำ holds in NFKC:
 # ํ + า) do not come back from a PDF's text layer where they were: WeasyPrint maps a glyph to the text of
 # its first cluster, giving ำ's (ํ, and a tone mark drawn over it) none, and PDFium reads a tone mark drawn
-# over an upper vowel (มั้ง) as a fragment of its own, after the words beside it; so they are left out
-_THAI_ABOVE = re.compile("[\u0e48-\u0e4e\u0ec8-\u0ecd]+")
+# over an upper vowel (มั้ง) as a fragment of its own, after the words beside it; the upper vowels too
+# (ชื่อ read back as ชอ with its ื after the next word's letter): all their marks above and below a
+# letter are left out, the letters and the vowels written beside them compared
+_THAI_ABOVE = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ece]+")
 
 
 def squash(text: str) -> str:
@@ -30,7 +32,7 @@ def squash(text: str) -> str:
     NFKC (ligatures, full-width forms, composed accents), no whitespace, no hyphens (hyphenation
     at line ends), no invisible marks, no emoji or other pictographs (fonts draw them as pictures; nor a
     keycap's digit, a skin tone or a flag's tags, nor a letter-like symbol written as an emoji: ℹ️, ™️),
-    no Thai or Lao tone marks nor nikhahit (_THAI_ABOVE: ำ compares as า), the marks on one letter in code point order (a PDF holds
+    no Thai or Lao marks above or below a letter (tone marks, upper and lower vowels, nikhahit: _THAI_ABOVE; ำ compares as า), the marks on one letter in code point order (a PDF holds
     them in the order the font draws them: Thai's ที่ may read ท่ี), no right-to-left letters nor their
     marks (PDF text comes back in visual order, and a font may draw a vowel sign into its letter), no
     control characters (PDFium

@@ -42,6 +42,11 @@ SAFETY = 1.03  # widths measured here vs. an office suite's layout: kerning, rou
 _BREAKABLE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 EAST_ASIAN = _BREAKABLE + "\u1100-\u11ff\ua960-\ua97f\uac00-\ud7ff"
 _FIRST_BREAKABLE, _FIRST_EA = "\u2e80", "\u1100"  # (below these, no character is either)
+# Thai, Lao, Myanmar and Khmer, written without spaces between words: an office suite breaks their lines
+# between words it finds in a dictionary; measured here as breakable between letters (a letter with its
+# vowel and tone marks), a little more lenient than that
+_SEA = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_FIRST_SEA = "\u0e00"
 _WORDS = re.compile(r"\s+|\S+")  # the pieces of text with no breakable character: spaces and words
 
 
@@ -53,15 +58,23 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def _pieces(text: str) -> list[str]:
-    """``text`` in spaces, words, and single breakable characters."""
-    if not text or max(text) < _FIRST_BREAKABLE:
+    """``text`` in spaces, words, and single breakable characters (a Thai letter with its marks)."""
+    if not text or max(text) < _FIRST_SEA:
         return _WORDS.findall(text)
-    return _compiled(rf"\s+|[{_BREAKABLE}]|[^\s{_BREAKABLE}]+").findall(text)
+    pieces = _compiled(rf"\s+|[{_BREAKABLE}{_SEA}]|[^\s{_BREAKABLE}{_SEA}]+").findall(text)
+    out: list[str] = []
+    for piece in pieces:  # (a combining mark goes with the letter before it)
+        if out and len(piece) == 1 and unicodedata.category(piece).startswith("M") and not out[-1].isspace():
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 def is_cjk(ch: str) -> bool:
-    """Whether a line may break before and after ``ch`` (a Chinese or Japanese character)."""
-    return ch >= _FIRST_BREAKABLE and _compiled(f"[{_BREAKABLE}]").match(ch) is not None
+    """Whether a line may break before and after ``ch`` (a Chinese or Japanese character, a letter of a
+    script written without spaces: Thai, Lao, Myanmar, Khmer)."""
+    return ch >= _FIRST_SEA and _compiled(f"[{_BREAKABLE}{_SEA}]").match(ch) is not None
 
 
 def has_east_asian(text: str) -> bool:
