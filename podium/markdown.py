@@ -25,6 +25,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.rules_block.html_block import html_block as _mdit_html_block
 from markdown_it.rules_block.list import list_block
+from markdown_it.rules_block.table import table as table_block
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core import replacements as mdreplacements
 from markdown_it.rules_inline import StateInline
@@ -334,6 +335,7 @@ def markdown_parser() -> MarkdownIt:
     md.inline.ruler.after("html_inline", "pandoc_html_tag", _pandoc_html_tag)
     md.block.ruler.at("html_block", _html_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("list", _list, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.at("table", _table, {"alt": ["paragraph", "reference"]})
     md.normalizeLink = _bounded_normalize(md.normalizeLink)  # type: ignore[method-assign]  # markdown-it's hook
     md.helpers = _LinkHelpers()  # type: ignore[assignment]  # (its own, not markdown-it's module for all)
     md.core.ruler.at("replacements", _replacements)
@@ -483,6 +485,26 @@ def _list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             state.env.setdefault(LISTS_AS_TEXT, set()).add(start)
         return False
     return list_block(state, start, end, silent)
+
+
+# the parser's ``env`` key that says a pipe table may begin right under a paragraph's line, as markdown-it
+# and marked read it (Marp, reveal.js, reveal-md, Slidev, remark), and as a beamer deck's tabular is
+# written; pandoc's Markdown needs a blank line first
+TABLE_INTERRUPTS = "table_interrupts"
+# the parser's ``env`` key for the lines (0-based) where a pipe table would begin inside a paragraph, which
+# is read as the paragraph's text (pandoc's rule), for the reader to say so
+TABLES_AS_TEXT = "tables_as_text"
+
+
+def _table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's pipe-table rule, with pandoc's rule: a table does not begin inside a paragraph (its
+    lines right under a paragraph's line are the paragraph's text, in a list item too); a lecture for a
+    CommonMark tool keeps markdown-it's rule (:data:`TABLE_INTERRUPTS`)."""
+    if silent and state.parentType == "paragraph" and not state.env.get(TABLE_INTERRUPTS):
+        if table_block(state, start, end, True):
+            state.env.setdefault(TABLES_AS_TEXT, set()).add(start)
+        return False
+    return table_block(state, start, end, silent)
 
 
 def _escaped_space(state: StateInline, silent: bool) -> bool:

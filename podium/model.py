@@ -420,9 +420,26 @@ class Slide:
 
 @dataclass(frozen=True, slots=True)
 class Author:
-    name: str
+    name: str  # its own lines (a line break in the front matter) apart by "\n"
     affiliation: str = ""
     email: str = ""
+    links: tuple[tuple[str, str], ...] = ()  # (words of the name, their web or mailto: address), in order
+
+    def pieces(self) -> list[tuple[str, str]]:
+        """The name in pieces of (words, link address or ""): the words written as links linked."""
+        pieces: list[tuple[str, str]] = []
+        rest = self.name
+        for words, href in self.links:
+            at = rest.find(words)
+            if at < 0:
+                continue
+            if at:
+                pieces.append((rest[:at], ""))
+            pieces.append((words, href))
+            rest = rest[at + len(words) :]
+        if rest or not pieces:
+            pieces.append((rest, ""))
+        return pieces
 
 
 @dataclass(frozen=True, slots=True)

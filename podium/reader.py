@@ -44,6 +44,8 @@ from .markdown import (
     ELLIPSIS,
     LIST_INTERRUPTS,
     LISTS_AS_TEXT,
+    TABLE_INTERRUPTS,
+    TABLES_AS_TEXT,
     Attrs,
     fence_opened_at,
     guard_display_math,
@@ -544,7 +546,12 @@ def _tag_names(tags: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
 
 
-def markdown_text(value: str, dropped: list[str] | None = None, lines: bool = False) -> str:
+def markdown_text(
+    value: str,
+    dropped: list[str] | None = None,
+    lines: bool = False,
+    links: list[tuple[str, str]] | None = None,
+) -> str:
     """Front-matter text read as pandoc reads it, as Markdown, down to its words: ``**bold**``,
     ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; formatting tags
     (``<b>``, ``<span style=…>``, ``<small>``) and ``<a href=…>`` give their words; other HTML and math
@@ -553,13 +560,17 @@ def markdown_text(value: str, dropped: list[str] | None = None, lines: bool = Fa
     Beamer's title TeX reads as beamer shows it: ``\\inst{1}`` goes, ``\\today`` is today's date,
     ``\\and`` a comma, ``\\textbf{x}`` and the like their words.  A line block gives its lines, and
     so, with ``lines`` (a title, an author, an institute: beamer breaks them there), does TeX's line
-    break (``\\\\``, ``\\newline``); without, it is a space."""
+    break (``\\\\``, ``\\newline``); without, it is a space.  Given ``links`` (an author's), Markdown's
+    hard line break (a ``\\`` ending a line) is a line break too, and each web or e-mail link's words and
+    address are added to ``links``."""
     if value.startswith("|") and (block := _line_block(value)) is not None:
-        return "\n".join(markdown_text(line, dropped, lines) for line in block if line)
+        return "\n".join(markdown_text(line, dropped, lines, links) for line in block if line)
     if "\\" in value and _META_BREAK.search(value):
         if lines:
             return "\n".join(
-                line for line in (markdown_text(x.strip(), dropped) for x in _META_BREAK.split(value)) if line
+                line
+                for line in (markdown_text(x.strip(), dropped, links=links) for x in _META_BREAK.split(value))
+                if line
             )
         value = _META_BREAK.sub(" ", value)
     if "\\ " in value:  # (pandoc's escaped space: a space that does not break, e.g. to start a line)
@@ -580,17 +591,28 @@ def markdown_text(value: str, dropped: list[str] | None = None, lines: bool = Fa
         tokens = _meta_parser().parseInline(value, {})
     except Exception:  # markdown-it raises nothing for text, but metadata must never stop a build
         return value
-    text = _inline_words(tokens[0].children or [] if tokens else [], dropped)
+    text = _inline_words(tokens[0].children or [] if tokens else [], dropped, links)
     while _SPAN.search(text):
         text = _SPAN.sub(lambda mt: mt.group(1), text)
-    return re.sub(r"[ \t]+", " ", text).strip()
+    return "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in text.strip().split("\n"))
 
 
-def _inline_words(tokens: list, dropped: list[str] | None) -> str:
-    """The words of front-matter text's inline tokens (:func:`markdown_text`)."""
+def _inline_words(tokens: list, dropped: list[str] | None, links: list[tuple[str, str]] | None = None) -> str:
+    """The words of front-matter text's inline tokens (:func:`markdown_text`); given ``links``, a hard line
+    break is a line break and each link's words and address (web or e-mail only) are added to it."""
     parts: list[str] = []
+    opened: list[tuple[int, str]] = []  # (where a link's words begin in parts, its address)
     for tok in tokens:
-        if tok.type == "text":
+        if links is not None and tok.type == "link_open":
+            opened.append((len(parts), str(tok.attrGet("href") or "")))
+        elif links is not None and tok.type == "link_close" and opened:
+            at, href = opened.pop()
+            words = re.sub(r"[ \t]+", " ", "".join(parts[at:])).strip()
+            if words and re.match(r"(?i)(?:https?://|mailto:)", href) and is_safe_url(href):
+                links.append((_SPAN.sub(lambda mt: mt.group(1), words), href))
+        elif links is not None and tok.type == "hardbreak":
+            parts.append("\n")
+        elif tok.type == "text":
             parts.append(_dashes(tok.content))
         elif tok.type == "code_inline":
             parts.append(tok.content)
@@ -730,16 +752,18 @@ def build_meta(
     if value is None and course.get("lecturer"):
         value = course["lecturer"]
     for a in value if isinstance(value, list) else ([value] if value else []):
+        links: list[tuple[str, str]] = []  # (a name written as a link, an address under it: kept as links)
         if isinstance(a, dict):
             authors.append(
                 m.Author(
-                    markdown_text(_text(a.get("name")), lines=True),
+                    markdown_text(_text(a.get("name")), lines=True, links=links),
                     "\n".join(markdown_text(x, lines=True) for x in _affiliations(a, raw)),
                     _text(a.get("email")),
+                    tuple(links),
                 )
             )
         else:
-            authors.append(m.Author(markdown_text(_text(a), lines=True)))
+            authors.append(m.Author(markdown_text(_text(a), lines=True, links=links), links=tuple(links)))
     institute = markdown_text(_text(raw.get("institute", course.get("institution", ""))), lines=True)
     # (each author's affiliation, where the lecture names no institute of its own, is the institute line)
     places = [x for a in authors if a.name for x in a.affiliation.split("\n") if x]
@@ -1411,13 +1435,17 @@ def _parser_env(
     """The parser's ``env`` for the lecture: Marp, reveal.js, reveal-md, Slidev and remark (``other_tool``:
     one of the last four, as the reader told them) read Markdown with markdown-it or marked, where ``\\ `` is a
     backslash and a space (pandoc's no-break space only in pandoc's lectures), where a list may begin right
-    under a paragraph's line (in pandoc's, a blank line comes first) and where only Slidev turns
-    markdown-it's typographer on, which makes a run of dots one "…"."""
-    if tex_deck or not (other_tool or has_reveal_md_keys(raw_meta) or marp.wanted(raw_meta, body)):
+    under a paragraph's line, and a pipe table too (in pandoc's, a blank line comes first) and where only
+    Slidev turns markdown-it's typographer on, which makes a run of dots one "…".  A beamer deck's
+    tabulars, written as pipe tables, are tables wherever they stand, as LaTeX sets them."""
+    if tex_deck:
+        return {TABLE_INTERRUPTS: True}
+    if not (other_tool or has_reveal_md_keys(raw_meta) or marp.wanted(raw_meta, body)):
         return {}
     return {
         COMMONMARK_ESCAPES: True,
         LIST_INTERRUPTS: True,
+        TABLE_INTERRUPTS: True,
         ELLIPSIS: "markdown-it" if slidev_deck else "none",
     }
 
@@ -1425,8 +1453,8 @@ def _parser_env(
 def _lists_as_text(
     env: dict[str, Any], origins: list[tuple[str, int]] | None, shown: str, diags: Diagnostics
 ) -> None:
-    """A note at each line the parser read as a paragraph's text where a CommonMark tool starts a list
-    (:data:`podium.markdown.LISTS_AS_TEXT`)."""
+    """A note at each line the parser read as a paragraph's text where a CommonMark tool starts a list or
+    a pipe table (:data:`podium.markdown.LISTS_AS_TEXT`, :data:`podium.markdown.TABLES_AS_TEXT`)."""
     for line in sorted(env.get(LISTS_AS_TEXT, ())):
         diags.note(
             "a list does not begin right under a paragraph's line in pandoc's Markdown (Quarto, R Markdown, "
@@ -1434,6 +1462,14 @@ def _lists_as_text(
             "to make a list",
             m.SourcePos(*origins[line]) if origins and line < len(origins) else m.SourcePos(shown, line + 1),
             "list-in-paragraph",
+        )
+    for line in sorted(env.get(TABLES_AS_TEXT, ())):
+        diags.note(
+            "a table does not begin right under a paragraph's line in pandoc's Markdown (Quarto, R Markdown, "
+            "pandoc): its lines are the paragraph's text, as pandoc shows them; leave a blank line before "
+            "it to make a table",
+            m.SourcePos(*origins[line]) if origins and line < len(origins) else m.SourcePos(shown, line + 1),
+            "table-in-paragraph",
         )
 
 
@@ -3135,7 +3171,7 @@ class _Converter:
                     here = self.mapped(node.map[0] + 1 + lines) if lines and node.map else pos
                     out.extend(self.paragraph_words(words, here))
             return out
-        self.table_not_read(inline.content, pos)
+        self.table_not_read(node, inline.content, pos)
         self.headings_without_space(node)
         return self.paragraph_words(inline, pos)
 
@@ -3156,12 +3192,32 @@ class _Converter:
                 "heading",
             )
 
-    def table_not_read(self, text: str, pos: m.SourcePos) -> None:
-        """Warn about a paragraph whose lines all begin and end with ``|``: a pipe table the Markdown
-        could not read (pandoc and remark do not either), shown as its text."""
+    def table_not_read(self, node: SyntaxTreeNode, text: str, pos: m.SourcePos) -> None:
+        """Warn about each run of two or more of a paragraph's lines that all begin and end with ``|``: a
+        pipe table the Markdown could not read (pandoc and remark do not either), shown as its text; one
+        right under a line of text too (a valid table there is pandoc's paragraph text: the parser's note,
+        :data:`podium.markdown.TABLES_AS_TEXT`, says so)."""
         lines = [ln.strip() for ln in text.split("\n")]
-        if len(lines) < 2 or not all(len(ln) > 1 and ln[0] == "|" and ln[-1] == "|" for ln in lines):
-            return
+        piped = [len(ln) > 1 and ln[0] == "|" and ln[-1] == "|" for ln in lines]
+        at = 0
+        while at < len(lines):
+            if not piped[at]:
+                at += 1
+                continue
+            end = at
+            while end < len(lines) and piped[end]:
+                end += 1
+            if end - at >= 2:
+                self.pipe_lines_not_read(node, lines[at:end], at, pos)
+            at = end
+
+    def pipe_lines_not_read(self, node: SyntaxTreeNode, lines: list[str], at: int, pos: m.SourcePos) -> None:
+        """Warn about the ``lines`` (the paragraph's from its ``at``-th) that look like a pipe table but were
+        read as text, saying why."""
+        if at:
+            if not node.map or node.map[0] + at in self.env.get(TABLES_AS_TEXT, ()):
+                return  # (a table pandoc reads as text only for its place: the parser's note)
+            pos = self.mapped(node.map[0] + at + 1)
         cells = [c.strip() for c in lines[1][1:-1].split("|")]
         heads = len(lines[0][1:-1].split("|"))
         if not all(re.fullmatch(r":?-+:?", c) for c in cells if c) or not any(cells):
@@ -3172,6 +3228,8 @@ class _Converter:
             why = f"its header has {heads} cells but its delimiter row {len(cells)}"
         else:
             why = "a pipe table needs a delimiter row (|---|:--:|) under its header, one cell per column"
+        if at and not self.env.get(TABLE_INTERRUPTS):
+            why += ", and it needs a blank line before it (it is right under a line of text)"
         self.diags.warning(
             f"this looks like a table but is not read as one: {why}; it is shown as text", pos, "table"
         )

@@ -800,6 +800,18 @@ def _fragment_order(blocks: m.Blocks) -> dict[int, int]:
     return out
 
 
+def author_runs(authors: tuple[m.Author, ...]) -> list[Run]:
+    """The title slide's line of authors as runs: names apart by commas, a name's own lines by line breaks
+    ("\\v"), the words written as links (a name, an e-mail address under it) linked."""
+    out: list[Run] = []
+    for n, author in enumerate(authors):
+        if n:
+            out.append(Run(", "))
+        for words, href in author.pieces():
+            out.append(Run(words.replace("\n", "\v"), link=href))
+    return out
+
+
 def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     """Return the plan of one slide: layout kind, title, chunks, notes, footnotes and steps."""
     chunker = _Chunker(slide.incremental)
@@ -822,7 +834,7 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
         if meta.subtitle:
             sub.append(Para((Run(meta.subtitle.replace("\n", "\v")),), style=ParaStyle.HEADING))
         if meta.authors:
-            sub.append(Para((Run(", ".join(a.name for a in meta.authors).replace("\n", "\v")),)))
+            sub.append(Para(tuple(author_runs(meta.authors))))
         emails = [a.email for a in meta.authors if a.email]
         if emails:  # (under the names, as Quarto's title slide shows them; not as links, whose colour
             sub.append(Para((Run(" · ".join(emails)),)))  # is lost on a dark title slide)

@@ -258,6 +258,10 @@ def context(
             "title": meta.title,
             "subtitle": meta.subtitle,
             "authors": [a.name for a in meta.authors],
+            # (each author's name in pieces, {"text", "href"}: its words written as links linked)
+            "author_pieces": [
+                [{"text": words, "href": href} for words, href in a.pieces()] for a in meta.authors
+            ],
             "emails": [a.email for a in meta.authors if a.email],
             "institute": meta.institute,
             "date": meta.date,

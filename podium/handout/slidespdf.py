@@ -471,6 +471,7 @@ SLIDE_CSS = """
 .ph.sub.on-dark, .ph.sub.on-dark p {{ color: rgba(255,255,255,0.92); }}
 .ph.sub .subtitle {{ font-size: 1.15em; margin: 0 0 0.4em; }}
 .ph.sub p {{ margin: 0 0 0.15em; }}
+.ph.sub a {{ color: inherit; text-decoration: none; }}
 .ph.body p {{ margin: 0 0 0.35em; }}
 .ph.body ul, .ph.body ol {{ margin: 0 0 0.3em; padding-left: 1.1em; }}
 .ph.body li {{ margin: 0 0 0.3em; }}
