@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from . import model as m
 
@@ -80,4 +80,7 @@ def missing_text(src: str) -> str:
     video, sound or web page written as a picture): what it is, and its name."""
     if src == TIKZ_PICTURE:
         return "TikZ picture, not drawn"
-    return f"{media_kind(src) or 'missing picture'}: {src}"
+    shown = (
+        src if "://" in src else unquote(src)
+    )  # (a file's name as written: `irf 2.png`, not `irf%202.png`)
+    return f"{media_kind(src) or 'missing picture'}: {shown}"

@@ -1540,7 +1540,7 @@ def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool =
         line = index[text.count("\n", 0, piece.start) + bisect.bisect_right(cuts, piece.start)] + 1
         key = piece.name if piece.name in _META else None
         if key is not None:
-            out.meta[key] = _words(value)
+            out.meta[key] = _words(value, lines=key != "date")
             out.key_lines[key] = line
             short = re.sub(r"\\insert\w+|\\thepage\b", "", piece.args[0])  # (beamer's \insertframenumber)
             if key == "title" and piece.kinds.startswith("[") and re.search(r"\w", short):
@@ -1800,12 +1800,38 @@ def _braced_accents(text: str) -> str:
     return re.sub(r"(?<!\\)\\([\"'`^~=.])([A-Za-z])", r"\\\1{\2}", text)
 
 
-def _words(tex: str) -> str:
+def _words(tex: str, lines: bool = False) -> str:
     """A preamble value (a title, an author) as the words it prints: on one line, TeX's accents, spaces
-    and ties read (``f\\"ur``, ``Dr.\\ Ada``), as in a frame's text."""
+    and ties read (``f\\"ur``, ``Dr.\\ Ada``), as in a frame's text.  With ``lines``, its line breaks
+    outside groups (``\\\\``, ``\\newline``) are kept as ``\\\\`` between the lines' words (the front
+    matter's reader shows each line as a line of its own, as beamer's title page does)."""
+    if lines:
+        pieces = [_words(piece) for piece in _top_level_breaks(tex)]
+        return " \\\\ ".join(piece for piece in pieces if piece)
     line = _braced_accents(_one_line(tex))
     words = tex_text(line) or line
     return outside(_CODE_SPAN, words, _symbols) if "\\" in words else words
+
+
+def _top_level_breaks(tex: str) -> list[str]:
+    """``tex`` cut at its line breaks (``\\\\``, ``\\\\[1ex]``, ``\\newline``) that no group holds."""
+    pieces, at, depth, k = [], 0, 0, 0
+    while k < len(tex):
+        c = tex[k]
+        if c == "\\":
+            mt = _TITLE_BREAK.match(tex, k)
+            if mt is not None and depth == 0:
+                pieces.append(tex[at:k])
+                at = k = mt.end()
+                continue
+            k += 2
+            continue
+        depth += (c == "{") - (c == "}")
+        k += 1
+    return [*pieces, tex[at:]]
+
+
+_TITLE_BREAK = re.compile(r"\\\\\*?(?:\s*\[[^\]\n]*\])?|\\newline(?![A-Za-z])")
 
 
 def _symbols(text: str) -> str:
@@ -2023,6 +2049,53 @@ def _empty_choices(text: str, meta: dict[str, Any]) -> str:
     return text
 
 
+_TITLE_PAGE = re.compile(r"\\(?:titlepage|maketitle)(?![A-Za-z])\s*(?:\{\})?")
+# what a title page's picture is written with: the picture, its float or centring, and spacing
+_PICTURE_LAYOUT = re.compile(
+    r"\\(?:begin|end)\s*\{(?:center|figure|flushleft|flushright|minipage)\}(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
+    r"|\\(?:centering|par|vfill|hfill|bigskip|medskip|smallskip|noindent)(?![A-Za-z])"
+    r"|\\[vh]space\*?\s*\{[^{}]*\}|\\\\(?:\[[^\]]*\])?"
+)
+
+
+def _title_page_pictures(kept: list[tuple[int, str]], out: Converted, index: list[int]) -> bool:
+    """True when what a ``\\titlepage`` frame holds besides it is only pictures (a logo under the title
+    page, centred): the title slide is the template's design, so each is left out with a note."""
+    pictures = [(k, mt.group(1).strip()) for k, line in kept for mt in _GRAPHIC.finditer(line)]
+    rest = " ".join(_PICTURE_LAYOUT.sub("", _GRAPHIC.sub("", line)) for _, line in kept)
+    if not pictures or rest.strip():
+        return False
+    for k, name in pictures:
+        out.notes.append(
+            (
+                index[k],
+                f"the title page's picture '{name}' is left out: Podium's title slide is the template's "
+                "design (a logo on every slide: \\logo{\\includegraphics{…}} in the preamble)",
+                "title-page",
+            )
+        )
+    return True
+
+
+def _beside_title_page(
+    kept: list[tuple[int, str]], start: int, out: Converted, index: list[int]
+) -> list[tuple[int, str]]:
+    """What a ``\\titlepage`` frame's slide after the title slide holds: nothing when the frame holds
+    only pictures besides it (left out with a note), else its other content (with a note saying so)."""
+    kept = [(k, line) for k, line in kept if not _TITLE_PAGE.fullmatch(line.strip())]
+    if not any(line.strip() for _, line in kept) or _title_page_pictures(kept, out, index):
+        return []
+    out.notes.append(
+        (
+            index[start],
+            "the title page's other content is on a slide of its own after the title slide (Podium's "
+            "title slide is made from \\title, \\author… in the template's design)",
+            "title-page",
+        )
+    )
+    return kept
+
+
 def _frame(
     lines: list[str],
     start: int,
@@ -2093,8 +2166,10 @@ def _frame(
     if "<" in "".join(line for _, line in kept) or "\\pause" in "".join(line for _, line in kept):
         kept = list(zip([k for k, _ in kept], numbered_increments([line for _, line in kept])))
     said = [line.strip() for _, line in kept if line.strip()]
-    if said and all(re.fullmatch(r"\\(titlepage|maketitle)", s) for s in said):
-        return False  # (the title slide: made from the front matter)
+    if any(_TITLE_PAGE.fullmatch(s) for s in said) and not (
+        kept := _beside_title_page(kept, start, out, index)
+    ):
+        return False  # (the title slide: made from the front matter; a picture beside it left out)
     contents = [s for s in said if not s.startswith("\\setbeam")]  # (its look: the template's)
     if contents and all(re.fullmatch(r"\\tableofcontents(\[[^\]]*\])?", s) for s in contents):
         return _contents(

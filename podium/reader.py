@@ -641,6 +641,8 @@ _META_TEX = re.compile(
     r"\\inst\{[^{}]*\}|\\today\b(?:\{\})?|\s*\\and\b|\\\\|"
     r"\\(?:textbf|textit|emph|alert|textsc|textrm|textsf|texttt|textup|textmd|textnormal|underline|mbox|text|url)"
     r"\{([^{}]*)\}|\\href\{[^{}]*\}\{([^{}]*)\}"  # (an address in an author line: its words)
+    r"|\\(?:textcolor|colorbox|fcolorbox\{[^{}]*\})\s*(?:\[[^\]]*\])?\{[^{}]*\}\{([^{}]*)\}"  # (its words: a colour's
+    r"|\\color\s*(?:\[[^\]]*\])?\{[^{}]*\}\s*"  # look is the template's, as a title's size is)
     r"|\s*\\(?:no)?cite[tp]?\*?(?:\[[^\]]*\])*\{[^{}]*\}"  # (a citation in a title: not on the title slide)
     r"|\s*\\includegraphics\*?\s*(?:\[[^\]]*\])?\{[^{}]*\}"  # (a small picture beside the words: decoration)
 )
@@ -656,7 +658,7 @@ def _meta_tex(mt: re.Match) -> str:
         return ","
     if said == "\\\\":
         return " "
-    return mt.group(1) or mt.group(2) or ""
+    return mt.group(1) or mt.group(2) or mt.group(3) or ""
 
 
 def _dashes(text: str) -> str:

@@ -464,10 +464,16 @@ def _origins(new: list[str], old: list[str], k: int, end: int) -> list[int]:
             out.append(last)
             continue
         probe = line.strip().lstrip("-*>:{}.0123456789 ").strip()[:24]
+        picture = _PICTURE_SRC.search(line)
+        if picture is not None:  # (a picture: the line of the \includegraphics that names its file)
+            probe = re.sub(r"\.\w{1,5}$", "", picture.group(1).strip("<> "))
         found = next((j for j in range(last, end + 1) if probe and probe in old[j]), None)
         last = found if found is not None else last
         out.append(last)
     return out
+
+
+_PICTURE_SRC = re.compile(r"!\[[^\]\n]*\]\(([^)\n]+)\)")
 
 
 def _row_origin(row: str, old: list[str], last: int, end: int) -> int:
@@ -994,6 +1000,7 @@ def _list(env: str, body: str, options: str = "", lang: str | None = None) -> st
     numbering = _numbering(options) if env == "enumerate" else None
     every = "<+" in options or "<.+" in options  # beamer's [<+->]: one item a step, the first shown at once
     default = None if every else re.search(r"<([0-9][0-9\-]*)>", options)  # [<2->]: every item's own spec
+    body = _formatting_over_items(body) if "\\item" in body else body
     items, head = _split_items(body), _list_head(body)
     counter = _SET_COUNTER.search(head) if env == "enumerate" else None
     skip = int(counter.group(1)) if counter else 0  # \setcounter{enumi}{1}: the first item is 2.
@@ -1044,6 +1051,67 @@ _LIST_SETUP = re.compile(
     r"|\\(?:vspace|hspace)\*?\s*\{[^{}]*\}|\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|"
     r"huge|Huge|vfill|medskip|smallskip|bigskip|centering|raggedright|pause)(?![A-Za-z])"
 )
+
+
+# a formatting command whose argument may hold item starts (``\\textbf{\\item A}``, ``\\item \\emph{A \\item B}``)
+_ITEM_WRAPPER = re.compile(
+    r"\\(?:textbf|textit|textsl|textsc|textsf|texttt|textrm|textup|emph|alert|underline|structure|"
+    r"textcolor\s*(?:\[[^\]]*\])?\s*\{[^{}]*\})\s*(?:<[^<>\n]*>\s*)?(?=\{)"
+)
+_ITEM = re.compile(r"\\item(?![A-Za-z])")
+
+
+def _formatting_over_items(body: str) -> str:
+    """A list's body with each formatting group that holds item starts (``\\textbf{\\item Risk:} more``, or
+    ``\\item \\textbf{A, \\item B.}`` over two items) closed before each ``\\item`` and opened again after
+    it (and its ``<2->``, ``[label]``), as LaTeX prints them: every item whole, the words formatted."""
+    out, at = [], 0
+    for mt in _ITEM_WRAPPER.finditer(body):
+        close = _group(body, mt.end()) if mt.start() >= at else -1
+        if close < 0 or not _ITEM.search(body, mt.end(), close):
+            continue
+        command, inner = (
+            body[mt.start() : mt.end()].rstrip(),
+            _formatting_over_items(body[mt.end() + 1 : close - 1]),
+        )
+        starts = [i for i in _top_level_items(inner)]
+        pieces = [inner[: starts[0]]] + [inner[a:b] for a, b in zip(starts, [*starts[1:], len(inner)])]
+        said = [_formatted(command, pieces[0])]
+        for piece in pieces[1:]:
+            head = re.match(r"\\item\s*(?:<[^<>\n]*>\s*)?", piece)
+            end = head.end() if head else 5
+            if piece.startswith("[", end) and (label_end := _group(piece, end, "[", "]")) > 0:
+                end = label_end
+            said.append(piece[:end] + _formatted(command, piece[end:]))
+        out.append(body[at : mt.start()] + "".join(said))
+        at = close
+    return "".join(out) + body[at:]
+
+
+def _top_level_items(text: str) -> list[int]:
+    """Where each ``\\item`` of ``text`` that no group or environment holds starts."""
+    starts, depth, k = [], 0, 0
+    while k < len(text):
+        if text.startswith("\\begin{", k) or text.startswith("\\end{", k):
+            depth += 1 if text[k + 1] == "b" else -1
+        elif text[k] == "\\":
+            if depth == 0 and _ITEM.match(text, k):
+                starts.append(k)
+            k += 2
+            continue
+        elif text[k] in "{}":
+            depth += 1 if text[k] == "{" else -1
+        k += 1
+    return starts
+
+
+def _formatted(command: str, words: str) -> str:
+    """``words`` in ``command``'s group (``\\textbf{…}``), the space around them outside it; blank: as is."""
+    if not words.strip():
+        return words
+    lead = words[: len(words) - len(words.lstrip())]
+    trail = words[len(words.rstrip()) :]
+    return f"{lead}{command}{{{words.strip()}}}{trail}"
 
 
 def _list_head(body: str) -> str:
@@ -2028,12 +2096,19 @@ def _tex_line(line: str, tex: bool = False, raw: bool = True) -> str:
     """One line's text outside its code spans and inline math (:func:`tex_text`); ``raw``: the line is a
     Markdown lecture's raw TeX (in a LaTeX environment), whose every ``~`` is a tie, as elsewhere only a
     ``~`` in a TeX command's argument or right before a command is."""
-    line = tex_quotes(line)  # (before code spans are looked for: ``a'' and ``b'' would make one)
+    line = tex_quotes(line) + _LINE_END  # (before code spans are looked for: ``a'' and ``b'' would make one)
     if tex:
         # (ngerman's "`…"': its backtick no code span's, but in code the characters as written, `"`a"'`)
         line = _GERMAN_OPEN.sub("\0", line)
-        return outside(_PROTECTED_IN_TEX, line, _german_quoted).replace("\0", '"`')
-    return outside(_PROTECTED, line, _tex_words_in if raw else _tex_words_in_markdown)
+        said = outside(_PROTECTED_IN_TEX, line, _german_quoted).replace("\0", '"`')
+    else:
+        said = outside(_PROTECTED, line, _tex_words_in if raw else _tex_words_in_markdown)
+    return said.replace(_LINE_END, "")
+
+
+# the end of the line :func:`_tex_line` reads, marked: only there is a ``\\`` or ``\newline`` a Markdown
+# hard break (before math, ``\newline $\Rightarrow$``, its backslash would escape the math's dollar)
+_LINE_END = "\x01"
 
 
 # babel's quotation marks as commands (German, French, and the T1 font's guillemets by name)
@@ -2135,8 +2210,8 @@ def _tex_words_in(text: str, ties: bool = True) -> str:
     text = re.sub(r"\\!", "", text)
     text = re.sub(r"\\ ", " ", text)
     text = _TIE.sub("\u00a0", text) if ties else text  # TeX's tie (not ~~struck~~)
-    text = re.sub(r"\\\\(?:\[[^\]]*\])?\s*$", "\\\\", text)  # \\ ending a line: Markdown's hard break
-    text = re.sub(r"\\newline\s*$", "\\\\", text)
+    text = re.sub(r"\\\\(?:\[[^\]]*\])?\s*(?=\x01)", "\\\\", text)  # \\ ending a line: Markdown's hard break
+    text = re.sub(r"\\newline\s*(?=\x01)", "\\\\", text)
     return text
 
 

@@ -154,6 +154,8 @@ def normalise(tex: str) -> str:
         tex = _plain_matrices(tex)
     if "eqnarray" in tex:
         tex = _EQNARRAY.sub(lambda mt: "\\begin{align*}" + eqnarray_rows(mt.group(1)) + "\\end{align*}", tex)
+    if "\\\n" in tex:  # (a control space at a line's end, `,\ ` whose space an editor took: TeX's space)
+        tex = re.sub(r"(?<!\\)((?:\\\\)*)\\\n", r"\1\\ \n", tex)
     tex = _DROP.sub(lambda mt: "" if mt.group(1) != "label" or mt.group(2) else mt.group(0), tex)
     tex = _ALIGN_ENVS.sub(lambda mt: "\\" + mt.group(1) + "{align*}", tex)
     tex = _GATHER_ENVS.sub(

@@ -456,7 +456,7 @@ def test_title_slide_commands_and_box_titles_show_their_words_not_their_tex(tmp_
     assert "\\" not in text and "emoji" not in text and "{" not in text, text
     assert _texts(prs)[0] == [
         "Mathematics",
-        "Be happy\nMark Veltzer mark@example.edu\nDept. of CS cs.example.edu",
+        "Be happy\nMark Veltzer mark@example.edu\nDept. of CS\x0bcs.example.edu",  # (\\: a line of its own)
     ]
     footers = [s.text_frame.text for s in prs.slides[1].shapes if s.name.startswith("Footer")]
     assert footers == ["Mathematics"]
@@ -880,7 +880,7 @@ def test_quotes_over_a_line_break_face_groups_over_lines_and_bare_groups_in_name
     )
     assert "raw-tex" not in stderr
     texts = _texts(prs)
-    assert texts[0] == ["C in Linux", "WANG Xiaolin wx672@example.com"]
+    assert texts[0] == ["C in Linux", "WANG Xiaolin\x0bwx672@example.com"]  # (\\: a line of its own)
     assert texts[1][0] == "HW Homework"
     body = texts[1][1]
     assert "\u201cThe reply cannot be sent when the disk is full\u201d" in body

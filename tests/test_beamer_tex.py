@@ -106,7 +106,7 @@ def test_frames_are_slides_and_the_preamble_the_title_slide(built):
     out, _ = built
     deck = Presentation(str(out / "graphs.pptx"))
     assert [_title(s) for s in deck.slides] == [
-        "Graph Theory Lecture 3",  # the title slide, from \title (the \titlepage frame is it)
+        "Graph Theory\x0bLecture 3",  # the title slide, from \title (the \titlepage frame is it; \\ a line)
         "Outline",  # \tableofcontents: the contents slide, titled as its frame
         "Paths",  # \section; \subsection is only beamer's navigation
         "Walks and paths",

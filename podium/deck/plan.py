@@ -1116,13 +1116,14 @@ def footer_text(pattern: str, lecture: m.Lecture) -> str:
     meta = lecture.meta
     if meta.footer:
         return meta.footer
+    # (a title's lines, which the title slide shows, are one line here; an author's first line is the name)
     values = {
-        "title": meta.title,
+        "title": " ".join(meta.title.split("\n")),
         "course": meta.course,
         "date": meta.date,
         "term": meta.term,
-        "author": ", ".join(a.name for a in meta.authors),
-        "institute": meta.institute,
+        "author": ", ".join(a.name.split("\n")[0] for a in meta.authors),
+        "institute": ", ".join(x for x in meta.institute.split("\n") if x),
     }
     try:
         return str(pattern or "").format(**values).strip(" —-·")
