@@ -434,6 +434,15 @@ class Converted:
     notes: list[tuple[int, str, str]] = field(default_factory=list)
 
 
+def _group_end(lines: list[str], k: int, end: int) -> int:
+    """The line (before ``end``) where the groups that line ``k`` opens are closed."""
+    j, depth = k, _depth(lines[k])
+    while depth > 0 and j + 1 < end:
+        j += 1
+        depth += _depth(lines[j])
+    return j
+
+
 def _depth(line: str) -> int:
     """How many more groups ``line`` opens than it closes (``\\{`` and ``\\}`` no braces)."""
     line = line.replace("\\\\", "").replace("\\{", "").replace("\\}", "")
@@ -507,9 +516,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
         if s.startswith(_FRAME) or _SECTION.match(s):
             handout_text()
         if _META_COMMAND.match(s):  # \title, \author… written after \begin{document}: the title slide's still
-            j = k  # (its braces may close on a later line)
-            while j + 1 < end and sum(line.count("{") - line.count("}") for line in lines[k : j + 1]) > 0:
-                j += 1
+            j = _group_end(lines, k, end)  # (its braces may close on a later line)
             _preamble(lines[k : j + 1], index[k : j + 1], out, macros=False)
             k = j + 1
             continue
@@ -536,10 +543,22 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
             after_section = section.group(1) in ("part", "section") or after_section
             k += 1
             continue
-        if s.startswith("\\note"):  # beamer's note outside a frame: the notes of the frame before it
+        if (
+            s.startswith("\\note") and framed
+        ):  # beamer's note outside a frame: the notes of the frame before it
             handout_text()
-            add(k, lines[k])
-        elif framed and (s or between) and not _QUIET.match(s) and not _BIBLIOGRAPHY.match(s):
+            j = _group_end(lines, k, end)  # (its braces may close paragraphs later)
+            for n in range(k, j + 1):
+                add(n, lines[n])
+            k = j + 1
+            continue
+        if (
+            framed
+            and not after_section  # (after a section heading: beamer's slides show nothing of it)
+            and (s or between)
+            and not _QUIET.match(s)
+            and not _BIBLIOGRAPHY.match(s)
+        ):
             between.append(k)  # (beamer's article mode prints it: `ignorenonframetext` decks' handout)
         elif s and not _QUIET.match(s) and not _BIBLIOGRAPHY.match(s):
             outside.append(k)
@@ -1340,6 +1359,13 @@ def _open_groups(lines: list[str], start: int, end: int, hooks: set[int]) -> Non
         if s.startswith(_FRAME):
             stop = _frame_end(lines, k, end)
             k = (stop if stop is not None else end) + 1
+            continue
+        if s.startswith("\\note") and _depth(s) > 0:  # (a note between frames: its `}` closes it, no group)
+            depth = _depth(s)
+            while depth > 0 and k + 1 < end and not lines[k + 1].strip().startswith(_FRAME):
+                k += 1
+                depth += _depth(lines[k])
+            k += 1
             continue
         lead = len(lines[k]) - len(lines[k].lstrip())
         if _GROUP_ONLY.fullmatch(s):  # (a group's brace on its line, or the `}` of `\begin{document} {`)

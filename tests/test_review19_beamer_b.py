@@ -1,0 +1,41 @@
+"""What a reviewer's beamer decks from CS courses (round 19, folder b) showed the LaTeX reader getting
+wrong, each built as a small ``.tex`` deck through the command line and read back from the PowerPoint
+deck (python-pptx): text after a section heading, a note between frames, beamer's article mode,
+csquotes' ``displayquote``, memoir's ``sidecaption``, the acronym package, ``\\today`` in Czech and
+Polish, and the options of ``\\tableofcontents``."""
+
+from __future__ import annotations
+
+from .conftest import build_tex as _build
+from .conftest import frame_texts as _texts
+
+
+def test_text_after_a_section_heading_makes_no_extra_slide(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Opening}\n  Welcome.\n\\end{frame}\n\n\\section{Security}\n\n"
+        "What does it mean for a cipher to be secure?\n\n"
+        "\\begin{frame}{Perfect secrecy}\n  The ciphertext reveals nothing.\n\\end{frame}",
+    )
+    assert _texts(prs) == [
+        ["Opening", "Welcome."],
+        ["Security"],
+        ["Perfect secrecy", "The ciphertext reveals nothing."],
+    ]
+    assert "deck.tex:9: warning: text outside a frame is left out" in stderr
+
+
+def test_a_note_between_frames_is_the_speaker_notes_of_the_frame_before(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Question}\n  Alice and Bob wish to communicate in private. How?\n\\end{frame}\n\n"
+        "\\note{%\n  Use a quick whole-class prompt. Collect 2--3 ideas.\n}\n\n"
+        "\\begin{frame}{Answer}\n  \\note{Inside the frame.}\n  A shared key.\n\\end{frame}",
+    )
+    assert _texts(prs) == [
+        ["Question", "Alice and Bob wish to communicate in private. How?"],
+        ["Answer", "A shared key."],
+    ]
+    notes = [s.notes_slide.notes_text_frame.text.strip() for s in prs.slides]
+    assert notes == ["Use a quick whole-class prompt. Collect 2–3 ideas.", "Inside the frame."]
+    assert "left out" not in stderr
