@@ -457,7 +457,8 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _expand_text_macros(lines, begin)
     _babel_text(lines, begin)
     _date_numbers(lines)
-    _modes(lines, begin)
+    out = Converted({}, "", [])
+    _modes(lines, begin, index, out)
     _inline_bibliography(lines, begin)
     _own_environments(lines, begin)
     _theorem_boxes(lines, begin)
@@ -465,7 +466,6 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
         (k for k in range(len(lines) - 1, begin, -1) if lines[k].strip().startswith("\\end{document}")),
         len(lines),
     )
-    out = Converted({}, "", [])
     if begin >= 0:
         _preamble(lines[:begin], index, out)
         _frames_in_preamble(lines[:begin], index, out)
@@ -905,30 +905,43 @@ def _date_numbers(lines: list[str]) -> None:
             lines[k] = date_numbers(line)
 
 
-_MODE = re.compile(r"\\mode\s*<\s*([\w|\s]+?)\s*>\s*(?=\{)")
+_MODE = re.compile(r"\\(mode|only)\s*<\s*([A-Za-z|\s]+?)\s*>\s*(?=\{)")
 _SLIDE_MODES = {"beamer", "presentation", "all", "handout", "trans", "second"}
 
 
-def _modes(lines: list[str], begin: int) -> None:
-    """beamer's ``\\mode<beamer>{…}`` (``presentation``, ``all``) as its content, and ``\\mode<article>{…}``
-    left out (the article version's, not the slides'), line for line."""
+def _modes(lines: list[str], begin: int, index: list[int], out: Converted) -> None:
+    """beamer's ``\\mode<beamer>{…}`` and ``\\only<presentation>{…}`` (``all``, ``handout``…) as their content,
+    and ``\\mode<article>{…}``, ``\\only<article>{…}`` left out (the article version's, not the slides', with
+    a note), line for line."""
     text = "\n".join(lines[begin + 1 :]) if begin >= 0 else ""
-    if "\\mode" not in text:
+    if "\\mode" not in text and "\\only" not in text:
         return
-    out, at = [], 0
+    kept_text, at, dropped = [], 0, -1
     for mt in _MODE.finditer(text):
-        if mt.start() < at:
-            continue
+        modes = [mode.strip() for mode in mt.group(2).split("|")]
+        if mt.start() < at or not all(mode in _SLIDE_MODES or mode == "article" for mode in modes):
+            continue  # (`\only<2>`: an overlay, the reader's)
         close = balanced_group(text, mt.end())
         if close < 0:
             continue
         inner = text[mt.end() + 1 : close - 1]
-        shown = any(mode.strip() in _SLIDE_MODES for mode in mt.group(1).split("|"))
+        shown = any(mode in _SLIDE_MODES for mode in modes)
         kept = inner if shown else "\n" * inner.count("\n")
-        out.append(text[at : mt.start()] + kept + "\n" * text.count("\n", mt.start(), mt.end()))
+        if not shown and inner.strip() and dropped < 0:
+            dropped = begin + 1 + text.count("\n", 0, mt.start())
+        kept_text.append(text[at : mt.start()] + kept + "\n" * text.count("\n", mt.start(), mt.end()))
         at = close
-    new = ("".join(out) + text[at:]).split("\n")
+    new = ("".join(kept_text) + text[at:]).split("\n")
     lines[begin + 1 :] = new
+    if dropped >= 0:
+        out.notes.append(
+            (
+                index[dropped],
+                "text for beamer's article mode (\\only<article>{…}, \\mode<article>{…}) is left out of the deck "
+                "and the handout, as beamer's slides leave it out",
+                "article-mode",
+            )
+        )
 
 
 def _ensured(line: str) -> str:

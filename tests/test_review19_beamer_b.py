@@ -39,3 +39,24 @@ def test_a_note_between_frames_is_the_speaker_notes_of_the_frame_before(tmp_path
     notes = [s.notes_slide.notes_text_frame.text.strip() for s in prs.slides]
     assert notes == ["Use a quick whole-class prompt. Collect 2–3 ideas.", "Inside the frame."]
     assert "left out" not in stderr
+
+
+def test_only_article_text_is_not_on_the_slides_and_only_presentation_is(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Modes}\n  \\begin{itemize}\n    \\item \\only<presentation>{Short slide text.}\n"
+        "      \\only<article>{Long article-only text.}\n  \\end{itemize}\n\\end{frame}",
+    )
+    assert _texts(prs) == [["Modes", "Short slide text."]]
+    assert "deck.tex:6: note: text for beamer's article mode" in stderr
+    assert "raw-tex" not in stderr
+
+
+def test_tableofcontents_options_in_only_presentation_are_no_words(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}\n  \\only<presentation>{\\tableofcontents[hideallsubsections]}\n\\end{frame}\n"
+        "\\section{Intro}\n\\begin{frame}{One}\n  Hello.\n\\end{frame}",
+    )
+    assert _texts(prs)[0] == ["Contents", "Intro"]
+    assert "not-shown" not in stderr and "hideallsubsections" not in stderr
