@@ -654,6 +654,19 @@ _MONTHS = {
     "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
     "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "cs": "ledna února března dubna května června července srpna září října listopadu prosince",
+    "sk": "januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra",
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december",
+    "da": "januar februar marts april maj juni juli august september oktober november december",
+    "nb": "januar februar mars april mai juni juli august september oktober november desember",
+    "nn": "januar februar mars april mai juni juli august september oktober november desember",
+    "fi": "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta "
+    "syyskuuta lokakuuta marraskuuta joulukuuta",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "uk": "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    "hu": "január február március április május június július augusztus szeptember október november december",
+    "tr": "Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık",
 }
 
 
@@ -682,6 +695,10 @@ def _today(lang: str | None) -> str:
         "de": f"{day.day}. {month} {day.year}",
         "es": f"{day.day} de {month} de {day.year}",
         "pt": f"{day.day} de {month} de {day.year}",
+        **dict.fromkeys(("cs", "sk", "da", "nb", "nn", "fi"), f"{day.day}. {month} {day.year}"),
+        "ru": f"{day.day} {month} {day.year} г.",
+        "uk": f"{day.day} {month} {day.year} р.",
+        "hu": f"{day.year}. {month} {day.day}.",
     }.get(primary, f"{day.day} {month} {day.year}")
 
 

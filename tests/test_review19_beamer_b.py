@@ -60,3 +60,15 @@ def test_tableofcontents_options_in_only_presentation_are_no_words(tmp_path):
     )
     assert _texts(prs)[0] == ["Contents", "Intro"]
     assert "not-shown" not in stderr and "hideallsubsections" not in stderr
+
+
+def test_today_in_a_czech_or_polish_deck_is_written_in_its_language(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796428800")  # 2026-12-05
+    for language, date in (("czech", "5. prosince 2026"), ("polish", "5 grudnia 2026")):
+        (tmp_path / language).mkdir()
+        prs, _ = _build(
+            tmp_path / language,
+            "\\frame{\\titlepage}\n\\begin{frame}{Definice}\n  Text.\n\\end{frame}",
+            preamble=f"\\usepackage[{language}]{{babel}}\n\\title{{Seznamy}}\n\\date{{\\today}}\n",
+        )
+        assert date in _texts(prs)[0]
