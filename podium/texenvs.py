@@ -12,7 +12,7 @@ raw TeX: left out, with a warning at their line, as before):
 ``verbatim``, ``lstlisting[language=X]``, ``minted{x}``  a fenced code block in that language
 ``center``, ``flushright``                             ``::: {.center}``, ``::: {.right}`` (aligned text)
 ``flushleft``                                           its content
-``quote``, ``quotation``                                 a block quote
+``quote``, ``quotation``, ``displayquote``                              a block quote
 ``figure`` with ``\\includegraphics[width=…]{f}``        a picture, its ``\\caption`` the caption
 ``tabular``, ``tabularx``, ``longtable``, ``table``     a table (first row the header), ``\\caption`` its caption
 ``equation``, ``align``, ``gather``, ``multline``…      display math (``aligned``/``gathered``)
@@ -49,7 +49,7 @@ from .rawtex import SPEC_CHARS, _group
 LISTS = {"itemize": "-", "enumerate": "1.", "description": "-"}
 BOXES = ("block", "alertblock", "exampleblock")
 PLAIN = ("center", "flushleft", "flushright")
-QUOTES = ("quote", "quotation")
+QUOTES = ("quote", "quotation", "displayquote")  # (displayquote: csquotes')
 CODE = ("verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "Highlighting", "semiverbatim")
 MATH = {
     "equation": "",

@@ -72,3 +72,14 @@ def test_today_in_a_czech_or_polish_deck_is_written_in_its_language(tmp_path, mo
             preamble=f"\\usepackage[{language}]{{babel}}\n\\title{{Seznamy}}\n\\date{{\\today}}\n",
         )
         assert date in _texts(prs)[0]
+
+
+def test_csquotes_displayquote_is_a_block_quote(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        "\\begin{frame}{Kerckhoffs}\n  \\begin{displayquote}\n    A cryptosystem should not require secrecy.\n"
+        "  \\end{displayquote}\n\\end{frame}",
+        preamble="\\usepackage{csquotes}\n",
+    )
+    assert _texts(prs) == [["Kerckhoffs", "A cryptosystem should not require secrecy."]]
+    assert "raw-tex" not in stderr
