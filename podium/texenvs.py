@@ -12,7 +12,7 @@ raw TeX: left out, with a warning at their line, as before):
 ``verbatim``, ``lstlisting[language=X]``, ``minted{x}``  a fenced code block in that language
 ``center``, ``flushright``                             ``::: {.center}``, ``::: {.right}`` (aligned text)
 ``flushleft``                                           its content
-``quote``, ``quotation``, ``displayquote``                              a block quote
+``quote``, ``quotation``, ``displayquote``              a block quote
 ``figure`` with ``\\includegraphics[width=…]{f}``        a picture, its ``\\caption`` the caption
 ``tabular``, ``tabularx``, ``longtable``, ``table``     a table (first row the header), ``\\caption`` its caption
 ``equation``, ``align``, ``gather``, ``multline``…      display math (``aligned``/``gathered``)
