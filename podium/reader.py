@@ -1604,6 +1604,7 @@ def parse_lecture(
     )
     conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp or is_gitpitch(shown, body))
     conv.marked_math = reveal or first_section is not None or has_reveal_md_keys(raw_meta)
+    conv.remark_math = remark_deck
     # (a Slidev `layout: section` slide with a line under its title is one slide, as Slidev shows it)
     conv.html_show = slidev_deck
     conv.title_slide = not raw_meta.pop(OWN_COVER, False)
@@ -2110,6 +2111,7 @@ class _Converter:
         self.reveal = False
         # (a reveal.js deck's math goes through marked, which unescapes `\\\\` to `\\`, before MathJax)
         self.marked_math = False
+        self.remark_math = False  # a remark (xaringan) deck: its Markdown makes math's `\_` a `_` for MathJax
         self.cites = True  # its tool reads `@key` as a citation (remark, Marp, Slidev, reveal.js: text)
         self.internal_links: dict[str, m.SourcePos] = {}  # [x](#id): each id linked to, where first
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
@@ -3126,6 +3128,10 @@ class _Converter:
         if _MARKDOWN_ESCAPED_MATH.search(tex) or (self.marked_math and "\\\\\\\\" in tex):
             # `_\{…\}`, or a reveal.js deck's rows ended `\\\\`: written for a Markdown that unescapes math
             tex = re.sub(r"\\([\\{}_*#])", r"\1", tex)
+        elif (
+            self.remark_math and "\\_" in tex
+        ):  # `e\_i^2`: written so that remark's Markdown reads no emphasis
+            tex = re.sub(r"(?<!\\)((?:\\\\)*)\\_", r"\1_", tex)
         if "\\" in tex or any(("\\" + d) in tex for d in ("newcommand", "renewcommand", "def", "Declare")):
             defs, rest = definitions_in_math(tex)
             if defs:
