@@ -92,3 +92,17 @@ def test_escaped_underscores_in_xaringan_math_are_subscripts(tmp_path):
     assert subscripts == ["i", "0", "1", "1i", "i"], subscripts
     inline = _equations(prs.slides[2])
     assert inline and "_" not in _math_text(inline[0]), slide_text(prs.slides[2])
+
+
+def test_inline_r_inside_math_is_warned_and_shown_as_its_code(tmp_path):
+    text = (
+        '---\ntitle: "Inline R"\noutput: xaringan::moon_reader\n---\n\n# G-Q test\n\n'
+        '$F = \\dfrac{\\text{SSE}_2 = `r format(sse2, big.mark = ",")`}{\\text{SSE}_1} \\approx `r round(f, 1)`$\n'
+    )
+    prs, err = _deck(tmp_path, text, "lecture.Rmd")
+    assert "lecture.Rmd:8: warning: inline code `r format(sse2" in err, err
+    assert "inside math is shown as its code" in err and "(and 1 more" in err, err
+    equations = _equations(prs.slides[1])
+    assert len(equations) == 1, slide_text(prs.slides[1])
+    math = _math_text(equations[0]).replace("\xa0", " ")  # (a text's spaces: no-break ones)
+    assert "`" not in math and "round(f, 1)" in math and 'format(sse2, big.mark = ",")' in math, math
