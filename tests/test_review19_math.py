@@ -106,3 +106,19 @@ def test_inline_r_inside_math_is_warned_and_shown_as_its_code(tmp_path):
     assert len(equations) == 1, slide_text(prs.slides[1])
     math = _math_text(equations[0]).replace("\xa0", " ")  # (a text's spaces: no-break ones)
     assert "`" not in math and "round(f, 1)" in math and 'format(sse2, big.mark = ",")' in math, math
+
+
+def test_a_tikz_picture_whose_options_run_over_lines_is_one_box_with_one_warning(tmp_path):
+    text = (
+        '---\ntitle: "TikZ"\noutput: beamer_presentation\n---\n\n## DAG\n\nBefore.\n\n'
+        "\\begin{tikzpicture}[\n  >=Stealth,\n  obs/.style={draw, font=\\small\\bfseries}\n]\n"
+        "\\node[obs] (Z) at (0, 0) {Instrument};\n\\draw[->, thick] (Z) -- (1, 0);\n\\end{tikzpicture}\n\n"
+        "After.\n"
+    )
+    prs, err = _deck(tmp_path, text, "lecture.Rmd")
+    warnings = [line for line in err.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "lecture.Rmd:10:" in warnings[0] and "TikZ picture" in warnings[0], err
+    words = slide_text(prs.slides[1])
+    assert "Before." in words and "After." in words and "Instrument" in words, words
+    for tex in ("Stealth", "\\node", "\\draw", "obs/.style", "(Z)"):
+        assert tex not in words, words
