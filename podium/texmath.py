@@ -140,6 +140,7 @@ def _overlays_shown(tex: str) -> str:
 
 
 _COLOUR = re.compile(r"\\color\s*(\[[^\]]*\]\s*)?(\{[^{}]*\})\s*")
+_SWITCH_TOKEN = re.compile(r"\\(?:left|right|begin|end)(?![A-Za-z])|\\[A-Za-z]+|\\.")
 
 
 def _colour_switches(tex: str) -> str:
@@ -157,30 +158,19 @@ def _colour_switches(tex: str) -> str:
             out.append(head)
             pos = mt.end()
             continue
-        depth, end = 0, mt.end()  # (the switch: to the end of its group, cell or row)
+        depth, end = 0, mt.end()  # (the switch: to the end of its group, cell, row or \left…\right)
         while end < len(tex):
-            char = tex[end]
-            if char == "\\" and depth == 0 and (tex.startswith("\\\\", end) or tex.startswith("\\end{", end)):
-                break
-            if char == "\\":
-                end += 2
-                continue
-            if char == "{":
+            token = _SWITCH_TOKEN.match(tex, end)
+            said = token.group(0) if token is not None else tex[end]
+            if said in ("{", "\\left", "\\begin"):
                 depth += 1
-            elif char == "}":
-                if depth == 0:
-                    break
+            elif said in ("}", "\\right", "\\end") and depth > 0:
                 depth -= 1
-            elif char == "&" and depth == 0:
+            elif depth == 0 and said in ("}", "\\right", "\\end", "&", "\\\\"):
                 break
-            end += 1
-        out.append(
-            head
-            + "{"
-            + tex[mt.end() : end].rstrip()
-            + "}"
-            + tex[mt.end() : end][len(tex[mt.end() : end].rstrip()) :]
-        )
+            end += len(said)
+        coloured = tex[mt.end() : end]
+        out.append(head + "{" + coloured.rstrip() + "}" + coloured[len(coloured.rstrip()) :])
         pos = end
     return "".join(out) + tex[pos:]
 
