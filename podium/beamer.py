@@ -2320,14 +2320,14 @@ def _tikz_pictures(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if text.count("\\begin{" + env + "}") > text.count(end):
             continue
         first = code[0][0]
-        new += [(first, ""), (first, _picture_box(text)), (first, "")]
+        new += [(first, ""), (first, picture_box(text)), (first, "")]
         if after := line[line.rfind(end) + len(end) :].strip():
             new.append((k, after))
         code = []
     return new + code  # (a picture never closed: its lines as they were)
 
 
-def _picture_box(code: str) -> str:
+def picture_box(code: str) -> str:
     """The Markdown of the box that stands for a TeX-drawn picture of ``code``: its nodes' words (at most
     a dozen) as its caption."""
     words = [_one_line(w) for w in _node_words(code)]

@@ -39,6 +39,13 @@ def _tex_spacing(operators) -> None:
     for char in BINARY:
         entry = operators.operators.get((char, "prefix"), {})
         operators.operators[(char, "prefix")] = {**entry, "lspace": "0em", "rspace": "0em"}
+    # a large operator (\sum, \prod, \int…) has its display size in TeX and does not stretch; ziamath's
+    # dictionary makes it stretchy, and a stretchy operator is left out of the height that \left…\right
+    # measures: under a script (\left(\sum_i x_i\right)) that height was unset and the brackets were
+    # drawn some 40 inches tall
+    for entry in operators.operators.values():
+        if entry.get("largeop") == "true":
+            entry["stretchy"] = "false"
 
 
 @lru_cache(maxsize=1)

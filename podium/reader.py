@@ -1604,6 +1604,7 @@ def parse_lecture(
     )
     conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp or is_gitpitch(shown, body))
     conv.marked_math = reveal or first_section is not None or has_reveal_md_keys(raw_meta)
+    conv.remark_math = remark_deck
     # (a Slidev `layout: section` slide with a line under its title is one slide, as Slidev shows it)
     conv.html_show = slidev_deck
     conv.title_slide = not raw_meta.pop(OWN_COVER, False)
@@ -1680,9 +1681,12 @@ def parse_lecture(
     if conv.inline_cells:
         code, where = conv.inline_cells[0]
         more = len(conv.inline_cells) - 1
+        in_math = conv.inline_cells_shown  # (inside math: shown as its code, as the rest is left out)
+        fate = "inside math is shown as its code" if in_math == more + 1 else "is left out"
         diags.warning(
-            f"inline code `{_short(code)}` is left out: Podium runs no code, so its value is unknown"
+            f"inline code `{_short(code)}` {fate}: Podium runs no code, so its value is unknown"
             + (f" (and {more} more inline code expression{'s' if more > 1 else ''})" if more else "")
+            + (f"; the {in_math} inside math are shown as their code" if 0 < in_math <= more else "")
             + "; write the value itself",
             where,
             "inline-code",
@@ -2110,6 +2114,7 @@ class _Converter:
         self.reveal = False
         # (a reveal.js deck's math goes through marked, which unescapes `\\\\` to `\\`, before MathJax)
         self.marked_math = False
+        self.remark_math = False  # a remark (xaringan) deck: its Markdown makes math's `\_` a `_` for MathJax
         self.cites = True  # its tool reads `@key` as a citation (remark, Marp, Slidev, reveal.js: text)
         self.internal_links: dict[str, m.SourcePos] = {}  # [x](#id): each id linked to, where first
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
@@ -2131,6 +2136,7 @@ class _Converter:
         self.quoted_list_noted = False  # pandoc's list-in-a-quote rule is noted once per lecture
         self.line_highlights_noted = False  # Quarto's code-line-numbers="2-3": noted once per lecture
         self.inline_cells: list[tuple[str, m.SourcePos]] = []  # inline code left out, and where
+        self.inline_cells_shown = 0  # (of them, those inside math: shown as their code, not left out)
         self.knitr = self.shown.lower().endswith((".qmd", ".rmd"))
         self.lifted_instructor: list[m.Block] = []
         self.adding_to: _SlideDraft | None = None  # the slide whose blocks are being read
@@ -3118,6 +3124,25 @@ class _Converter:
             return [m.CodeBlock(tex.text, "text", pos)]
         return [m.MathBlock(tex, pos)]
 
+    def inline_cells_in_math(self, tex: str, pos: m.SourcePos) -> str:
+        """``tex`` with its inline code to run (knitr's `` `r x` ``, whose value MathJax would have been
+        given) as the code's words in typewriter letters, noted for the ``inline-code`` warning: Podium
+        runs no code (a front matter's value, `` `r params$n` ``, is put in)."""
+
+        def one(mt: re.Match) -> str:
+            code = mt.group(1)
+            if quarto.inline_cell(code, self.knitr) is None:
+                return mt.group(0)
+            known = quarto.r_metadata(code, self.raw_meta)
+            if known is not None:
+                return "\\text{" + _TEXT_SPECIALS.sub(r"\\\1", known) + "}"
+            self.inline_cells.append((code, pos))
+            self.inline_cells_shown += 1
+            shown = re.sub(r"^(?:r|\{\s*[A-Za-z][\w-]*\s*\})\s+", "", code.strip())
+            return "\\texttt{" + _TEXT_SPECIALS.sub(r"\\\1", shown) + "}"
+
+        return _INLINE_CELL_IN_MATH.sub(one, tex)
+
     def math_tex(self, tex: str, pos: m.SourcePos) -> str | m.Code | None:
         """Return ``tex`` with the lecture's macros expanded; None when it only defines macros; Code when unreadable."""
 
@@ -3126,6 +3151,12 @@ class _Converter:
         if _MARKDOWN_ESCAPED_MATH.search(tex) or (self.marked_math and "\\\\\\\\" in tex):
             # `_\{…\}`, or a reveal.js deck's rows ended `\\\\`: written for a Markdown that unescapes math
             tex = re.sub(r"\\([\\{}_*#])", r"\1", tex)
+        elif (
+            self.remark_math and "\\_" in tex
+        ):  # `e\_i^2`: written so that remark's Markdown reads no emphasis
+            tex = re.sub(r"(?<!\\)((?:\\\\)*)\\_", r"\1_", tex)
+        if "`" in tex:
+            tex = self.inline_cells_in_math(tex, pos)
         if "\\" in tex or any(("\\" + d) in tex for d in ("newcommand", "renewcommand", "def", "Declare")):
             defs, rest = definitions_in_math(tex)
             if defs:
@@ -5009,6 +5040,8 @@ _SPAN = re.compile(r"\[([^\[\]]+)\]\{([^{}]*)\}")
 # a table's caption under it: `: Caption`, `Table: Caption`, pandoc's `:Caption` too (not a div's `:::`),
 # or its attributes alone (`{#tbl-x}`)
 _CAPTION_AFTER = re.compile(r"^(?::(?!:)\s*\S|Table:\s|\{[^{}]*\}\s*$)")
+_INLINE_CELL_IN_MATH = re.compile(r"`([^`\n]+)`")  # (knitr's `r x` inside $…$, before knitr runs it)
+_TEXT_SPECIALS = re.compile(r"([{}_#%&$])")  # (escaped in a \text: latex2mathml is given the characters)
 # math written for a Markdown that unescapes it before MathJax reads it (reveal.js's marked):
 # `\int_\{x \in A\}` or `p\\{f\\}` (TeX's own `_\{` would be a literal brace as a subscript)
 _MARKDOWN_ESCAPED_MATH = re.compile(r"[_^]\\\{|\\\\[{}]")

@@ -197,6 +197,8 @@ _TABLE_RULES = re.compile(
     r"|\\(?:label)\{[^{}]*\}"
 )
 
+# pictures TeX draws, which Podium does not: a box stands in their place (podium.beamer.picture_box)
+DRAWN_PICTURES = frozenset(("tikzpicture", "pgfpicture", "circuitikz", "tikzcd", "forest"))
 _BEGIN = re.compile(r"^([ \t]*)\\begin\{([A-Za-z]+\*?)\}")
 _LENGTH = re.compile(r"^\s*([0-9.]*)\s*\\(?:textwidth|linewidth|columnwidth|paperwidth)\s*$")
 # a line of \includegraphics alone (or several, with the space TeX puts between them), perhaps after
@@ -324,6 +326,20 @@ def environments_to_markdown(text: str, lang: str | None = None) -> tuple[str, l
                 if end_line + 1 < len(lines) and lines[end_line + 1].strip():
                     out.append("")
                     index.append(end_line)
+                changed = True
+                k = end_line + 1
+                continue
+        if begin is not None and begin.group(2) in DRAWN_PICTURES:
+            end = _environment_end(text, starts[k] + len(begin.group(1)), begin.group(2))
+            if end is not None:  # a picture TeX draws (TikZ…): a box in its place, its nodes' words under it
+                from .beamer import picture_box  # noqa: PLC0415 (beamer reads this module's names)
+
+                end_line = text.count("\n", 0, end - 1)
+                after = text[end : starts[end_line + 1] - 1] if end_line + 1 < len(starts) else ""
+                new = ["", picture_box(text[starts[k] + len(begin.group(1)) : end]), ""]
+                new += [after.strip(), ""] if after.strip() else []
+                out.extend(new)
+                index.extend([k] * 3 + [end_line] * (len(new) - 3))
                 changed = True
                 k = end_line + 1
                 continue

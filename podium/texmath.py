@@ -139,10 +139,48 @@ def _overlays_shown(tex: str) -> str:
     return "".join(out) + tex[at:]
 
 
+_COLOUR = re.compile(r"\\color\s*(\[[^\]]*\]\s*)?(\{[^{}]*\})\s*")
+_SWITCH_TOKEN = re.compile(r"\\(?:left|right|begin|end)(?![A-Za-z])|\\[A-Za-z]+|\\.")
+
+
+def _colour_switches(tex: str) -> str:
+    """``tex`` with each ``\\color`` as a ``\\textcolor`` of what it colours: ``\\color{red}{c}`` (MathJax's
+    form) of its group, ``\\color{red} c`` (TeX's switch) of the rest of its group or cell.  latex2mathml
+    reads the switch as going on over the row break ``\\\\`` that follows, and the equation was not read."""
+    out: list[str] = []
+    pos = 0
+    for mt in _COLOUR.finditer(tex):
+        if mt.start() < pos:
+            continue
+        head = f"\\textcolor{mt.group(1) or ''}{mt.group(2)}"
+        out.append(tex[pos : mt.start()])
+        if tex.startswith("{", mt.end()):  # (its argument: \textcolor as it is)
+            out.append(head)
+            pos = mt.end()
+            continue
+        depth, end = 0, mt.end()  # (the switch: to the end of its group, cell, row or \left…\right)
+        while end < len(tex):
+            token = _SWITCH_TOKEN.match(tex, end)
+            said = token.group(0) if token is not None else tex[end]
+            if said in ("{", "\\left", "\\begin"):
+                depth += 1
+            elif said in ("}", "\\right", "\\end") and depth > 0:
+                depth -= 1
+            elif depth == 0 and said in ("}", "\\right", "\\end", "&", "\\\\"):
+                break
+            end += len(said)
+        coloured = tex[mt.end() : end]
+        out.append(head + "{" + coloured.rstrip() + "}" + coloured[len(coloured.rstrip()) :])
+        pos = end
+    return "".join(out) + tex[pos:]
+
+
 def normalise(tex: str) -> str:
     """Rewrite TeX that latex2mathml reads badly into TeX it reads (same meaning)."""
     if "\\only" in tex or "\\onslide" in tex or "\\uncover" in tex or "\\visible" in tex:
         tex = _overlays_shown(tex)
+    if "\\color" in tex:
+        tex = _colour_switches(tex)
     if "\\alert" in tex or "\\structure" in tex:
         tex = _BEAMER_COLOURED.sub(lambda mt: f"\\textcolor{{{_BEAMER_COLOURS[mt.group(1)]}}}", tex)
     if "\\qed" in tex or "\\openbox" in tex:
