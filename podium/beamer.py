@@ -480,6 +480,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     outside: list[int] = []
     between: list[int] = []  # text after a frame, before the next: that frame's handout text
     framed = False
+    framed_lines: set[int] = set()  # (the lines of the frames read: a frame outside them is lost)
     after_section = False  # (a section began since the last frame)
     unshown: list[int] = []  # subsections that only a contents slide can show
 
@@ -507,9 +508,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
         if s.startswith(_FRAME) or _SECTION.match(s):
             handout_text()
         if _META_COMMAND.match(s):  # \title, \author… written after \begin{document}: the title slide's still
-            j = k  # (its braces may close on a later line)
-            while j + 1 < end and sum(line.count("{") - line.count("}") for line in lines[k : j + 1]) > 0:
-                j += 1
+            j = _meta_command_end(lines, k, end, index, out)  # (its braces may close on a later line)
             _preamble(lines[k : j + 1], index[k : j + 1], out, macros=False)
             k = j + 1
             continue
@@ -524,6 +523,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
                     )
                 )
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
+            framed_lines.update(range(k, stop + 1))
             _title_page_text(lines, k, stop, out.meta, exists)
             shown = _frame(lines, k, stop, add, out, index, outline)
             framed, after_section = framed or shown, after_section and not shown
@@ -545,6 +545,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
             outside.append(k)
         k += 1
     handout_text()
+    _lost_frames(lines, range(begin + 1, end), hooks | framed_lines, index, out)
     if unshown and out.meta.get("toc") is not False:  # (no contents slide lists them)
         out.warnings.append(
             (
@@ -566,6 +567,39 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     out.text = "\n".join(new)
     out.index = new_index
     return out
+
+
+def _meta_command_end(lines: list[str], k: int, end: int, index: list[int], out: Converted) -> int:
+    """The line where the title command on ``lines[k]`` ends (its braces may close on a later line), never
+    past the next frame: a brace never closed before it is warned about."""
+    j = k
+    while j + 1 < end and sum(_depth(line) for line in lines[k : j + 1]) > 0:
+        if lines[j + 1].lstrip().startswith(_FRAME):  # (a brace never closed: not the frames after it)
+            out.warnings.append(
+                (
+                    index[k],
+                    "this title command's braces are never closed before the next frame",
+                    "unclosed-group",
+                )
+            )
+            break
+        j += 1
+    return j
+
+
+def _lost_frames(lines: list[str], body: range, read: set[int], index: list[int], out: Converted) -> None:
+    """A warning for the frames among ``body``'s lines that are not among the lines ``read`` (the frames
+    read, beamer's own frames): a deck with frames never builds without them unsaid."""
+    lost = [k for k in body if k not in read and lines[k].lstrip().startswith(_FRAME)]
+    if lost:
+        out.warnings.append(
+            (
+                index[lost[0]],
+                f"{len(lost)} frame(s) from here on are not shown: the text before them was read as "
+                "taking them in (look for a brace that is never closed)",
+                "lost-frame",
+            )
+        )
 
 
 _LSTSET = re.compile(r"\\lstset\s*\{")
@@ -1341,6 +1375,10 @@ def _open_groups(lines: list[str], start: int, end: int, hooks: set[int]) -> Non
             stop = _frame_end(lines, k, end)
             k = (stop if stop is not None else end) + 1
             continue
+        argument = _argument_end(lines, k, end)
+        if argument is not None:  # (``\author{A\thanks{%`` … ``}}``: its braces are no group)
+            k = argument + 1
+            continue
         lead = len(lines[k]) - len(lines[k].lstrip())
         if _GROUP_ONLY.fullmatch(s):  # (a group's brace on its line, or the `}` of `\begin{document} {`)
             lines[k] = ""
@@ -1358,6 +1396,22 @@ def _open_groups(lines: list[str], start: int, end: int, hooks: set[int]) -> Non
             lines[k] = lines[k][:lead] + s.lstrip("}").strip()
             continue
         k += 1
+
+
+def _argument_end(lines: list[str], k: int, end: int) -> int | None:
+    """The line where a command's argument opened on ``lines[k]`` (``\\author{A\\thanks{``, not a group of
+    its own) closes, if it closes on a later line before any frame begins; else None."""
+    s = lines[k].strip()
+    if s.startswith(("{", "}")) or _depth(s) <= 0:
+        return None
+    depth = _depth(s)
+    j = k
+    while depth > 0 and j + 1 < end:
+        j += 1
+        if lines[j].lstrip().startswith(_FRAME):
+            return None
+        depth += _depth(lines[j])
+    return j if depth <= 0 else None
 
 
 def _document_end(lines: list[str], begin: int) -> int | None:
@@ -1540,6 +1594,16 @@ def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool =
         line = index[text.count("\n", 0, piece.start) + bisect.bisect_right(cuts, piece.start)] + 1
         key = piece.name if piece.name in _META else None
         if key is not None:
+            value, thanks = _title_footnotes(value, "thanks|footnote")
+            if thanks:  # (beamer: a mark after the name, the text at the title page's foot)
+                out.warnings.append(
+                    (
+                        line - 1,
+                        f'the \\thanks note in \\{key} is left out ("{_words(thanks[0])[:40]}"): '
+                        "Podium's title slide has no footnotes",
+                        "title-note",
+                    )
+                )
             out.meta[key] = _words(value, lines=key != "date")
             out.key_lines[key] = line
             short = re.sub(r"\\insert\w+|\\thepage\b", "", piece.args[0])  # (beamer's \insertframenumber)
@@ -1875,14 +1939,14 @@ _UNPRINTED_IN_TITLE = re.compile(
 _ADDRESS = re.compile(r"\\(?:url|href)\s*\{[^{}]*\}|(`+)[^`]*?\1(?!`)")
 
 
-def _title_footnotes(title: str) -> tuple[str, list[str]]:
-    """A frame's title without its footnotes (``\\footnote{\\url{…}}``), and their texts, which the slide
-    shows at its foot."""
-    if "\\footnote" not in title:
+def _title_footnotes(title: str, names: str = "footnote") -> tuple[str, list[str]]:
+    """A frame's title without its footnotes (``\\footnote{\\url{…}}``; the commands ``names``, as a
+    regular expression), and their texts, which the slide shows at its foot."""
+    if not re.search(rf"\\(?:{names})(?![A-Za-z])", title):
         return title, []
     notes: list[str] = []
     out, at = [], 0
-    for mt in re.finditer(r"\\footnote\s*(?:\[[^\]]*\])?\s*(?=\{)", title):
+    for mt in re.finditer(rf"\\(?:{names})\s*(?:\[[^\]]*\])?\s*(?=\{{)", title):
         if mt.start() < at:
             continue
         close = balanced_group(title, mt.end())

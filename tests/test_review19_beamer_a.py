@@ -1,0 +1,59 @@
+"""What a review of beamer decks from computer-science courses found (folder b): title commands
+after ``\\begin{document}`` whose braces close lines later, ``\\thanks``, ``\\pause{}``, ``onlyenv``,
+``align`` with ``\\nonumber``, empty description labels, an unknown command's argument over lines and
+``check`` on a subsection title.  Each deck is built through the command line and read back with
+python-pptx (the deck) or pdftotext (the handout)."""
+
+from __future__ import annotations
+
+from .conftest import build_tex, frame_texts
+
+
+def _all_text(prs) -> str:
+    return "\n".join(text for slide in frame_texts(prs) for text in slide)
+
+
+def test_author_with_thanks_over_lines_after_begin_document_keeps_every_frame(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\title{Ciphers}\n\\author{Daniel Bosk\\thanks{%\n    Some ideas from D. W.\n}}\n\n"
+        "\\begin{frame}\n  \\maketitle\n\\end{frame}\n"
+        "\\begin{frame}{Second}\n  Hello.\n\\end{frame}\n"
+        "\\begin{frame}{Third}\n  World.\n\\end{frame}",
+    )
+    texts = frame_texts(prs)
+    assert len(texts) == 3, texts
+    assert texts[1][:2] == ["Second", "Hello."] and texts[2][:2] == ["Third", "World."]
+    assert texts[0][:2] == ["Ciphers", "Daniel Bosk"], texts[0]
+    assert "\\thanks" not in _all_text(prs)
+    assert "deck.tex:4:" in stderr and "\\thanks" in stderr
+
+
+def test_footnote_in_title_argument_over_lines_keeps_the_frames(tmp_path):
+    prs, _ = build_tex(
+        tmp_path,
+        "\\title{Ciphers\\footnote{\n  A note.\n}}\n"
+        "\\begin{frame}{Second}\n  Hello.\n\\end{frame}\n\\begin{frame}{Third}\n  World.\n\\end{frame}",
+    )
+    assert [t[0] for t in frame_texts(prs)] == ["Ciphers", "Second", "Third"]
+
+
+def test_title_command_never_closed_warns_and_keeps_the_frames(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\author{Daniel Bosk\\thanks{%\n  Some ideas\n\n"
+        "\\begin{frame}{Second}\n  Hello.\n\\end{frame}\n\\begin{frame}{Third}\n  World.\n\\end{frame}",
+    )
+    assert [t[0] for t in frame_texts(prs)][-2:] == ["Second", "Third"]
+    assert "deck.tex:3:" in stderr and "never closed" in stderr
+
+
+def test_thanks_in_preamble_author_is_not_printed_raw(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}\n  \\maketitle\n\\end{frame}\n\\begin{frame}{Second}\n  Hello.\n\\end{frame}",
+        preamble="\\title{Ciphers}\n\\author{Daniel Bosk\\thanks{%\n  With some ideas from D. W.\n}}\n",
+    )
+    assert frame_texts(prs)[0][:2] == ["Ciphers", "Daniel Bosk"]
+    assert "thanks" not in _all_text(prs) and "ideas" not in _all_text(prs)
+    assert "deck.tex:3:" in stderr and "With some ideas" in stderr
