@@ -6,7 +6,7 @@ python-pptx (the deck) or pdftotext (the handout)."""
 
 from __future__ import annotations
 
-from .conftest import build_tex, frame_texts
+from .conftest import build_tex, frame_texts, run_cli
 
 
 def _all_text(prs) -> str:
@@ -57,3 +57,18 @@ def test_thanks_in_preamble_author_is_not_printed_raw(tmp_path):
     assert frame_texts(prs)[0][:2] == ["Ciphers", "Daniel Bosk"]
     assert "thanks" not in _all_text(prs) and "ideas" not in _all_text(prs)
     assert "deck.tex:3:" in stderr and "With some ideas" in stderr
+
+
+def test_subsection_title_whose_words_are_on_an_earlier_slide_passes_check(tmp_path):
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\begin{document}\n\\section{Intro}\n"
+        "\\begin{frame}{Random bits}\n  This prepares us for Kerckhoff's principle.\n\\end{frame}\n\n"
+        "\\subsection{Kerckhoff's Principle}\n\n"
+        "\\begin{frame}{No obscurity}\n  The key should be the only secret.\n\\end{frame}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert "check-handout" not in result.stderr
+    assert (tmp_path / "out" / "deck.pptx").exists()
