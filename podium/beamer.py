@@ -469,6 +469,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
         new.extend(said)
         new_index.extend([index[k]] * len(said))
 
+    _pauses_without_groups(lines, begin + 1)
     _frame_commands(lines, begin + 1, end)
     hooks = {begin + 1 + j for j in _in_hooks(lines[begin + 1 : end])}  # (beamer's own frames, not slides)
     _setup_on_one_line(lines, begin + 1, end, hooks)
@@ -1227,6 +1228,17 @@ def _outside_verbatim(lines: list[str], start: int):
         if opened is not None and f"\\end{{{opened.group(1)}" not in line:
             verbatim = opened.group(1)
         yield k, line
+
+
+# ``\\pause{}``, ``\\pause[2]{}``: the empty group only keeps the space after the command
+_PAUSE_GROUP = re.compile(r"(\\pause(?:\[[^\]]*\])?)\s*\{\s*\}")
+
+
+def _pauses_without_groups(lines: list[str], start: int) -> None:
+    """``\\pause{}`` as ``\\pause``, in place (outside verbatim): the empty group prints nothing."""
+    for k, line in _outside_verbatim(lines, start):
+        if "\\pause" in line:
+            lines[k] = _PAUSE_GROUP.sub(r"\1 ", line).rstrip()
 
 
 _META_COMMAND = re.compile(r"^\\(?:title|subtitle|author|institute|date|logo|titlegraphic)\s*[\[{]")

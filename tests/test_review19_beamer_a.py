@@ -72,3 +72,15 @@ def test_subsection_title_whose_words_are_on_an_earlier_slide_passes_check(tmp_p
     assert result.exit_code == 0, result.stderr
     assert "check-handout" not in result.stderr
     assert (tmp_path / "out" / "deck.pptx").exists()
+
+
+def test_pause_with_empty_group_shows_no_braces_and_still_clicks(tmp_path):
+    prs, _ = build_tex(
+        tmp_path,
+        "\\begin{frame}{Pause with braces}\n  \\begin{itemize}\n    \\item First.\n\n      \\pause{}\n\n"
+        "    \\item Second.\n  \\end{itemize}\n  Then \\pause{}after.\n\\end{frame}",
+    )
+    assert "{}" not in _all_text(prs)
+    assert "First." in _all_text(prs) and "Second." in _all_text(prs) and "after." in _all_text(prs)
+    slide = prs.slides[0]
+    assert len(slide._element.findall(".//{*}timing//{*}cond[@delay='indefinite']")) == 2
