@@ -470,6 +470,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
         new_index.extend([index[k]] * len(said))
 
     _pauses_without_groups(lines, begin + 1)
+    _overlay_environments(lines, begin + 1)
     _frame_commands(lines, begin + 1, end)
     hooks = {begin + 1 + j for j in _in_hooks(lines[begin + 1 : end])}  # (beamer's own frames, not slides)
     _setup_on_one_line(lines, begin + 1, end, hooks)
@@ -1239,6 +1240,46 @@ def _pauses_without_groups(lines: list[str], start: int) -> None:
     for k, line in _outside_verbatim(lines, start):
         if "\\pause" in line:
             lines[k] = _PAUSE_GROUP.sub(r"\1 ", line).rstrip()
+
+
+_OVERLAY_ENV = re.compile(r"\\(begin|end)\{(only|uncover|visible|invisible|alt)env\}")
+
+
+def _overlay_environments(lines: list[str], start: int) -> None:
+    """beamer's ``onlyenv`` (``uncoverenv``, ``visibleenv``, ``invisibleenv``) as the command it is the
+    environment of (``\\begin{onlyenv}<2>`` … ``\\end{onlyenv}`` as ``\\only<2>{`` … ``}``), in place;
+    ``altenv``'s content shown whole, its overlay and its four decorations left out (what it changes is
+    the look on some steps, not what is there)."""
+    opened: list[str] = []  # (what each open environment's end becomes)
+    for k, line in _outside_verbatim(lines, start):
+        if "env}" not in line:
+            continue
+        out, at = [], 0
+        for mt in _OVERLAY_ENV.finditer(line):
+            if mt.start() < at:
+                continue
+            out.append(line[at : mt.start()])
+            at = mt.end()
+            if mt.group(1) == "end":
+                out.append(opened.pop() if opened else "")
+                continue
+            spec = re.match(r"\s*<([^<>]*)>", line[at:])
+            if spec is not None:
+                at += spec.end()
+            if mt.group(2) == "alt":
+                for _ in range(4):
+                    close = balanced_group(line, at + len(line[at:]) - len(line[at:].lstrip()))
+                    if close < 0:
+                        break
+                    at = close
+                opened.append("")
+            elif spec is not None:
+                out.append(f"\\{mt.group(2)}<{spec.group(1)}>{{")
+                opened.append("}")
+            else:  # (no overlay: shown on every step)
+                opened.append("")
+        if out:
+            lines[k] = "".join(out) + line[at:]
 
 
 _META_COMMAND = re.compile(r"^\\(?:title|subtitle|author|institute|date|logo|titlegraphic)\s*[\[{]")

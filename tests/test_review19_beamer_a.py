@@ -84,3 +84,30 @@ def test_pause_with_empty_group_shows_no_braces_and_still_clicks(tmp_path):
     assert "First." in _all_text(prs) and "Second." in _all_text(prs) and "after." in _all_text(prs)
     slide = prs.slides[0]
     assert len(slide._element.findall(".//{*}timing//{*}cond[@delay='indefinite']")) == 2
+
+
+def _clicks(slide) -> int:
+    return len(slide._element.findall(".//{*}timing//{*}cond[@delay='indefinite']"))
+
+
+def test_onlyenv_comes_on_its_step_and_shows_no_overlay_spec(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}{Onlyenv}\n  Always shown.\n\n  \\begin{onlyenv}<2>\n  \\begin{block}{Later}\n"
+        "    Only on the second step.\n  \\end{block}\n\n  \\end{onlyenv}\n\\end{frame}\n"
+        "\\begin{frame}{Uncover}\n  First.\n  \\begin{uncoverenv}<2->\n  Second.\n  \\end{uncoverenv}\n\\end{frame}",
+    )
+    text = _all_text(prs)
+    assert "<2" not in text and "Only on the second step." in text and "Second." in text
+    assert _clicks(prs.slides[0]) == 1 and _clicks(prs.slides[1]) == 1
+    assert "warning" not in stderr
+
+
+def test_altenv_shows_its_content_without_spec_or_decorations(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}{Alt}\n  \\begin{altenv}<2>{(}{)}{[}{]}\n  Inside.\n  \\end{altenv}\n\\end{frame}",
+    )
+    text = _all_text(prs)
+    assert "Inside." in text and "<2>" not in text and "(" not in text and "[" not in text
+    assert "warning" not in stderr
