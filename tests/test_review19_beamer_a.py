@@ -111,3 +111,25 @@ def test_altenv_shows_its_content_without_spec_or_decorations(tmp_path):
     text = _all_text(prs)
     assert "Inside." in text and "<2>" not in text and "(" not in text and "[" not in text
     assert "warning" not in stderr
+
+
+def _math_count(slide) -> int:
+    return sum(
+        1
+        for _ in slide.shapes._spTree.iter(
+            "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath"
+        )
+    )
+
+
+def test_align_with_nonumber_lines_is_math(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}{Shift cipher}\n  \\begin{align}\n    \\nonumber\n"
+        "    E_k(m) &= (m + k) \\bmod 29, \\text{ and } \\\\\n    \\nonumber\n"
+        "    D_k(c) &= (c - k) \\bmod 29.\n  \\end{align}\n\\end{frame}",
+    )
+    text = _all_text(prs)
+    assert "$$" not in text and "&=" not in text
+    assert _math_count(prs.slides[0]) >= 1
+    assert "raw-tex" not in stderr
