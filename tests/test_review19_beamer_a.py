@@ -133,3 +133,16 @@ def test_align_with_nonumber_lines_is_math(tmp_path):
     assert "$$" not in text and "&=" not in text
     assert _math_count(prs.slides[0]) >= 1
     assert "raw-tex" not in stderr
+
+
+def test_description_label_of_a_dropped_command_leaves_no_asterisks(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}{Labels}\n  \\begin{description}\n    \\item[\\ac{SPN} block ciphers] Diffusion.\n"
+        "    \\item[\\foo{x}] Label made only of an unknown macro.\n  \\end{description}\n\\end{frame}",
+        preamble="\\newcommand{\\ac}[1]{#1}\n",
+    )
+    text = _all_text(prs)
+    assert "*" not in text
+    assert "Label made only of an unknown macro." in text and "SPN block ciphers" in text
+    assert "\\foo" in stderr
