@@ -2246,8 +2246,12 @@ def _frame(
             (k, part)
             for k, line in _quoted(
                 _unboxed(
-                    _inline_tikz(
-                        _tikz_pictures(_transitions(_verbatim_started(body), out, index)), out, index
+                    _unknown_arguments_opened(
+                        _inline_tikz(
+                            _tikz_pictures(_transitions(_verbatim_started(body), out, index)), out, index
+                        ),
+                        out,
+                        index,
                     )
                 )
             )
@@ -2520,6 +2524,69 @@ _READ_COMMANDS = frozenset(
     "visible onslide alt cite enquote".split()
 )
 _COMMAND_AT_END = re.compile(r"\\([A-Za-z]+)\*?(?:\s*<[^<>\n]*>)?(?:\s*\[[^\[\]\n]*\]|\s*\{[^{}\n]*\})*\s*$")
+
+
+# a command at a line's end whose argument opens there and closes lines later (``\\ltnote{%`` then
+# paragraphs, then ``}``)
+_OPENED_AT_END = re.compile(r"\\([A-Za-z]+)\*?(?:\s*\[[^\[\]\n]*\])*\s*\{\s*$")
+# commands whose argument over lines is read elsewhere (overlays, notes, boxes, formatting…)
+_READ_OVER_LINES = frozenset(
+    "begin end item mode invisible temporal alt only uncover visible onslide note footnote caption section "
+    "subsection subsubsection color fcolorbox hyperref index label".split()
+)
+
+
+def _read_over_lines(name: str, out: Converted) -> bool:
+    """Whether Podium reads the command ``name``'s argument over lines: one it knows, or the deck defines."""
+    if name in _READ_COMMANDS or name in _READ_OVER_LINES or name in SWITCHES or name in _BOXES:
+        return True
+    header = str(out.meta.get("header-includes", ""))
+    return (
+        re.search(rf"\\(?:(?:re)?newcommand|providecommand|def|let)\*?\s*\{{?\\{name}(?![A-Za-z])", header)
+        is not None
+    )
+
+
+def _unknown_arguments_opened(
+    body: list[tuple[int, str]], out: Converted, index: list[int]
+) -> list[tuple[int, str]]:
+    """A frame's lines with an unknown command whose argument runs over lines (``\\ltnote{%`` … ``}``, a
+    macro of a preamble Podium does not have) as that argument's words, the command and its braces left
+    out, with a warning saying so; line for line (outside math and verbatim)."""
+    if not any(line.rstrip().endswith("{") for _, line in body):
+        return body
+    lines = [line for _, line in body]
+    verbatim = ""
+    for k, line in enumerate(lines):
+        if verbatim:
+            verbatim = "" if f"\\end{{{verbatim}" in line else verbatim
+            continue
+        opened = _VERBATIM.search(line)
+        if opened is not None and f"\\end{{{opened.group(1)}" not in line[opened.end() :]:
+            verbatim = opened.group(1)
+        mt = _OPENED_AT_END.search(line)
+        if mt is None or _read_over_lines(mt.group(1), out):
+            continue
+        whole = "\n".join(lines)
+        start = sum(len(x) + 1 for x in lines[:k])
+        if any(a.start() <= start + mt.start() < a.end() for a in _MATH_SPANS.finditer(whole)):
+            continue
+        close = balanced_group(whole, start + line.rfind("{", mt.start(), mt.end()))
+        if close < 0:
+            continue
+        last = whole.count("\n", 0, close - 1)
+        end_at = close - 1 - sum(len(x) + 1 for x in lines[:last])
+        lines[last] = lines[last][:end_at] + lines[last][end_at + 1 :]
+        lines[k] = line[: mt.start()].rstrip()
+        out.warnings.append(
+            (
+                index[body[k][0]],
+                f"raw TeX '\\{mt.group(1)}' is not known: its argument's words are kept, without the command "
+                "and its braces",
+                "raw-tex",
+            )
+        )
+    return [(k, line) for (k, _), line in zip(body, lines)]
 
 
 def _unboxed(body: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -146,3 +146,16 @@ def test_description_label_of_a_dropped_command_leaves_no_asterisks(tmp_path):
     assert "*" not in text
     assert "Label made only of an unknown macro." in text and "SPN block ciphers" in text
     assert "\\foo" in stderr
+
+
+def test_unknown_command_argument_over_lines_keeps_words_without_braces_and_says_so(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}\n  \\begin{block}{Attack models}\n    Ciphertext-only.\n  \\end{block}\n\n"
+        "  \\ltnote{%\n    \\textbf{Variation pattern}: Generalization.\n\n"
+        "    \\textbf{What varies}: The adversary's capabilities.\n  }\n\\end{frame}",
+    )
+    text = _all_text(prs)
+    assert "{" not in text and "}" not in text
+    assert "Variation pattern: Generalization." in text and "capabilities." in text
+    assert "deck.tex:8:" in stderr and "\\ltnote" in stderr and "kept" in stderr and "left out" not in stderr
