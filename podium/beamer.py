@@ -2565,8 +2565,8 @@ def _unknown_arguments_opened(
         if opened is not None and f"\\end{{{opened.group(1)}" not in line[opened.end() :]:
             verbatim = opened.group(1)
         mt = _OPENED_AT_END.search(line)
-        if mt is None or _read_over_lines(mt.group(1), out):
-            continue
+        if mt is None or _read_over_lines(mt.group(1), out) or _QUIET.match(line[mt.start() :]):
+            continue  # (known, or setup that prints nothing: \tikzset{ … })
         whole = "\n".join(lines)
         start = sum(len(x) + 1 for x in lines[:k])
         if any(a.start() <= start + mt.start() < a.end() for a in _MATH_SPANS.finditer(whole)):
