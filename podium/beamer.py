@@ -478,6 +478,8 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
         new.extend(said)
         new_index.extend([index[k]] * len(said))
 
+    _pauses_without_groups(lines, begin + 1)
+    _overlay_environments(lines, begin + 1)
     _frame_commands(lines, begin + 1, end)
     hooks = {begin + 1 + j for j in _in_hooks(lines[begin + 1 : end])}  # (beamer's own frames, not slides)
     _setup_on_one_line(lines, begin + 1, end, hooks)
@@ -489,6 +491,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     outside: list[int] = []
     between: list[int] = []  # text after a frame, before the next: that frame's handout text
     framed = False
+    framed_lines: set[int] = set()  # (the lines of the frames read: a frame outside them is lost)
     after_section = False  # (a section began since the last frame)
     unshown: list[int] = []  # subsections that only a contents slide can show
 
@@ -516,7 +519,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
         if s.startswith(_FRAME) or _SECTION.match(s):
             handout_text()
         if _META_COMMAND.match(s):  # \title, \author… written after \begin{document}: the title slide's still
-            j = _group_end(lines, k, end)  # (its braces may close on a later line)
+            j = _meta_command_end(lines, k, end, index, out)  # (its braces may close on a later line)
             _preamble(lines[k : j + 1], index[k : j + 1], out, macros=False)
             k = j + 1
             continue
@@ -531,6 +534,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
                     )
                 )
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
+            framed_lines.update(range(k, stop + 1))
             _title_page_text(lines, k, stop, out.meta, exists)
             shown = _frame(lines, k, stop, add, out, index, outline)
             framed, after_section = framed or shown, after_section and not shown
@@ -564,6 +568,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
             outside.append(k)
         k += 1
     handout_text()
+    _lost_frames(lines, range(begin + 1, end), hooks | framed_lines, index, out)
     if unshown and out.meta.get("toc") is not False:  # (no contents slide lists them)
         out.warnings.append(
             (
@@ -585,6 +590,39 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     out.text = "\n".join(new)
     out.index = new_index
     return out
+
+
+def _meta_command_end(lines: list[str], k: int, end: int, index: list[int], out: Converted) -> int:
+    """The line where the title command on ``lines[k]`` ends (its braces may close on a later line), never
+    past the next frame: a brace never closed before it is warned about."""
+    j = k
+    while j + 1 < end and sum(_depth(line) for line in lines[k : j + 1]) > 0:
+        if lines[j + 1].lstrip().startswith(_FRAME):  # (a brace never closed: not the frames after it)
+            out.warnings.append(
+                (
+                    index[k],
+                    "this title command's braces are never closed before the next frame",
+                    "unclosed-group",
+                )
+            )
+            break
+        j += 1
+    return j
+
+
+def _lost_frames(lines: list[str], body: range, read: set[int], index: list[int], out: Converted) -> None:
+    """A warning for the frames among ``body``'s lines that are not among the lines ``read`` (the frames
+    read, beamer's own frames): a deck with frames never builds without them unsaid."""
+    lost = [k for k in body if k not in read and lines[k].lstrip().startswith(_FRAME)]
+    if lost:
+        out.warnings.append(
+            (
+                index[lost[0]],
+                f"{len(lost)} frame(s) from here on are not shown: the text before them was read as "
+                "taking them in (look for a brace that is never closed)",
+                "lost-frame",
+            )
+        )
 
 
 _LSTSET = re.compile(r"\\lstset\s*\{")
@@ -1244,6 +1282,57 @@ def _outside_verbatim(lines: list[str], start: int):
         yield k, line
 
 
+# ``\\pause{}``, ``\\pause[2]{}``: the empty group only keeps the space after the command
+_PAUSE_GROUP = re.compile(r"(\\pause(?:\[[^\]]*\])?)\s*\{\s*\}")
+
+
+def _pauses_without_groups(lines: list[str], start: int) -> None:
+    """``\\pause{}`` as ``\\pause``, in place (outside verbatim): the empty group prints nothing."""
+    for k, line in _outside_verbatim(lines, start):
+        if "\\pause" in line:
+            lines[k] = _PAUSE_GROUP.sub(r"\1 ", line).rstrip()
+
+
+_OVERLAY_ENV = re.compile(r"\\(begin|end)\{(only|uncover|visible|invisible|alt)env\}")
+
+
+def _overlay_environments(lines: list[str], start: int) -> None:
+    """beamer's ``onlyenv`` (``uncoverenv``, ``visibleenv``, ``invisibleenv``) as the command it is the
+    environment of (``\\begin{onlyenv}<2>`` … ``\\end{onlyenv}`` as ``\\only<2>{`` … ``}``), in place;
+    ``altenv``'s content shown whole, its overlay and its four decorations left out (what it changes is
+    the look on some steps, not what is there)."""
+    opened: list[str] = []  # (what each open environment's end becomes)
+    for k, line in _outside_verbatim(lines, start):
+        if "env}" not in line:
+            continue
+        out, at = [], 0
+        for mt in _OVERLAY_ENV.finditer(line):
+            if mt.start() < at:
+                continue
+            out.append(line[at : mt.start()])
+            at = mt.end()
+            if mt.group(1) == "end":
+                out.append(opened.pop() if opened else "")
+                continue
+            spec = re.match(r"\s*<([^<>]*)>", line[at:])
+            if spec is not None:
+                at += spec.end()
+            if mt.group(2) == "alt":
+                for _ in range(4):
+                    close = balanced_group(line, at + len(line[at:]) - len(line[at:].lstrip()))
+                    if close < 0:
+                        break
+                    at = close
+                opened.append("")
+            elif spec is not None:
+                out.append(f"\\{mt.group(2)}<{spec.group(1)}>{{")
+                opened.append("}")
+            else:  # (no overlay: shown on every step)
+                opened.append("")
+        if out:
+            lines[k] = "".join(out) + line[at:]
+
+
 _META_COMMAND = re.compile(r"^\\(?:title|subtitle|author|institute|date|logo|titlegraphic)\s*[\[{]")
 _OWN_FRAME = re.compile(r"\\(begin|end)\{(?!frame\})[A-Za-z]+frame\*?\}")
 _FRAME_COMMAND = re.compile(r"^(\s*)\\frame\s*((?:<[^>]*>)?\s*(?:\[[^\]]*\])?)\s*\{")
@@ -1397,6 +1486,10 @@ def _open_groups(lines: list[str], start: int, end: int, hooks: set[int]) -> Non
                 depth += _depth(lines[k])
             k += 1
             continue
+        argument = _argument_end(lines, k, end)
+        if argument is not None:  # (``\author{A\thanks{%`` … ``}}``: its braces are no group)
+            k = argument + 1
+            continue
         lead = len(lines[k]) - len(lines[k].lstrip())
         if _GROUP_ONLY.fullmatch(s):  # (a group's brace on its line, or the `}` of `\begin{document} {`)
             lines[k] = ""
@@ -1414,6 +1507,22 @@ def _open_groups(lines: list[str], start: int, end: int, hooks: set[int]) -> Non
             lines[k] = lines[k][:lead] + s.lstrip("}").strip()
             continue
         k += 1
+
+
+def _argument_end(lines: list[str], k: int, end: int) -> int | None:
+    """The line where a command's argument opened on ``lines[k]`` (``\\author{A\\thanks{``, not a group of
+    its own) closes, if it closes on a later line before any frame begins; else None."""
+    s = lines[k].strip()
+    if s.startswith(("{", "}")) or _depth(s) <= 0:
+        return None
+    depth = _depth(s)
+    j = k
+    while depth > 0 and j + 1 < end:
+        j += 1
+        if lines[j].lstrip().startswith(_FRAME):
+            return None
+        depth += _depth(lines[j])
+    return j if depth <= 0 else None
 
 
 def _document_end(lines: list[str], begin: int) -> int | None:
@@ -1596,6 +1705,16 @@ def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool =
         line = index[text.count("\n", 0, piece.start) + bisect.bisect_right(cuts, piece.start)] + 1
         key = piece.name if piece.name in _META else None
         if key is not None:
+            value, thanks = _title_footnotes(value, "thanks|footnote")
+            if thanks:  # (beamer: a mark after the name, the text at the title page's foot)
+                out.warnings.append(
+                    (
+                        line - 1,
+                        f'the \\thanks note in \\{key} is left out ("{_words(thanks[0])[:40]}"): '
+                        "Podium's title slide has no footnotes",
+                        "title-note",
+                    )
+                )
             out.meta[key] = _words(value, lines=key != "date")
             out.key_lines[key] = line
             short = re.sub(r"\\insert\w+|\\thepage\b", "", piece.args[0])  # (beamer's \insertframenumber)
@@ -1931,14 +2050,14 @@ _UNPRINTED_IN_TITLE = re.compile(
 _ADDRESS = re.compile(r"\\(?:url|href)\s*\{[^{}]*\}|(`+)[^`]*?\1(?!`)")
 
 
-def _title_footnotes(title: str) -> tuple[str, list[str]]:
-    """A frame's title without its footnotes (``\\footnote{\\url{…}}``), and their texts, which the slide
-    shows at its foot."""
-    if "\\footnote" not in title:
+def _title_footnotes(title: str, names: str = "footnote") -> tuple[str, list[str]]:
+    """A frame's title without its footnotes (``\\footnote{\\url{…}}``; the commands ``names``, as a
+    regular expression), and their texts, which the slide shows at its foot."""
+    if not re.search(rf"\\(?:{names})(?![A-Za-z])", title):
         return title, []
     notes: list[str] = []
     out, at = [], 0
-    for mt in re.finditer(r"\\footnote\s*(?:\[[^\]]*\])?\s*(?=\{)", title):
+    for mt in re.finditer(rf"\\(?:{names})\s*(?:\[[^\]]*\])?\s*(?=\{{)", title):
         if mt.start() < at:
             continue
         close = balanced_group(title, mt.end())
@@ -2185,8 +2304,12 @@ def _frame(
             (k, part)
             for k, line in _quoted(
                 _unboxed(
-                    _inline_tikz(
-                        _tikz_pictures(_transitions(_verbatim_started(body), out, index)), out, index
+                    _unknown_arguments_opened(
+                        _inline_tikz(
+                            _tikz_pictures(_transitions(_verbatim_started(body), out, index)), out, index
+                        ),
+                        out,
+                        index,
                     )
                 )
             )
@@ -2459,6 +2582,69 @@ _READ_COMMANDS = frozenset(
     "visible onslide alt cite enquote".split()
 )
 _COMMAND_AT_END = re.compile(r"\\([A-Za-z]+)\*?(?:\s*<[^<>\n]*>)?(?:\s*\[[^\[\]\n]*\]|\s*\{[^{}\n]*\})*\s*$")
+
+
+# a command at a line's end whose argument opens there and closes lines later (``\\ltnote{%`` then
+# paragraphs, then ``}``)
+_OPENED_AT_END = re.compile(r"\\([A-Za-z]+)\*?(?:\s*\[[^\[\]\n]*\])*\s*\{\s*$")
+# commands whose argument over lines is read elsewhere (overlays, notes, boxes, formatting…)
+_READ_OVER_LINES = frozenset(
+    "begin end item mode invisible temporal alt only uncover visible onslide note footnote caption section "
+    "subsection subsubsection color fcolorbox hyperref index label".split()
+)
+
+
+def _read_over_lines(name: str, out: Converted) -> bool:
+    """Whether Podium reads the command ``name``'s argument over lines: one it knows, or the deck defines."""
+    if name in _READ_COMMANDS or name in _READ_OVER_LINES or name in SWITCHES or name in _BOXES:
+        return True
+    header = str(out.meta.get("header-includes", ""))
+    return (
+        re.search(rf"\\(?:(?:re)?newcommand|providecommand|def|let)\*?\s*\{{?\\{name}(?![A-Za-z])", header)
+        is not None
+    )
+
+
+def _unknown_arguments_opened(
+    body: list[tuple[int, str]], out: Converted, index: list[int]
+) -> list[tuple[int, str]]:
+    """A frame's lines with an unknown command whose argument runs over lines (``\\ltnote{%`` … ``}``, a
+    macro of a preamble Podium does not have) as that argument's words, the command and its braces left
+    out, with a warning saying so; line for line (outside math and verbatim)."""
+    if not any(line.rstrip().endswith("{") for _, line in body):
+        return body
+    lines = [line for _, line in body]
+    verbatim = ""
+    for k, line in enumerate(lines):
+        if verbatim:
+            verbatim = "" if f"\\end{{{verbatim}" in line else verbatim
+            continue
+        opened = _VERBATIM.search(line)
+        if opened is not None and f"\\end{{{opened.group(1)}" not in line[opened.end() :]:
+            verbatim = opened.group(1)
+        mt = _OPENED_AT_END.search(line)
+        if mt is None or _read_over_lines(mt.group(1), out) or _QUIET.match(line[mt.start() :]):
+            continue  # (known, or setup that prints nothing: \tikzset{ … })
+        whole = "\n".join(lines)
+        start = sum(len(x) + 1 for x in lines[:k])
+        if any(a.start() <= start + mt.start() < a.end() for a in _MATH_SPANS.finditer(whole)):
+            continue
+        close = balanced_group(whole, start + line.rfind("{", mt.start(), mt.end()))
+        if close < 0:
+            continue
+        last = whole.count("\n", 0, close - 1)
+        end_at = close - 1 - sum(len(x) + 1 for x in lines[:last])
+        lines[last] = lines[last][:end_at] + lines[last][end_at + 1 :]
+        lines[k] = line[: mt.start()].rstrip()
+        out.warnings.append(
+            (
+                index[body[k][0]],
+                f"raw TeX '\\{mt.group(1)}' is not known: its argument's words are kept, without the command "
+                "and its braces",
+                "raw-tex",
+            )
+        )
+    return [(k, line) for (k, _), line in zip(body, lines)]
 
 
 def _unboxed(body: list[tuple[int, str]]) -> list[tuple[int, str]]:

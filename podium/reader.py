@@ -3449,6 +3449,7 @@ class _Converter:
             self.diags.warning(
                 f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)", line, "raw-tex"
             )
+            last = _empty_bold_dropped(kept, src, last)
         kept.append(src[last:])
         text = "".join(kept)
         if not text.strip():
@@ -4880,7 +4881,20 @@ TEX_SYMBOLS = {
 }
 # the names of TeX and its kin in front-matter text (a title's \LaTeX{}), as they are spelt
 _META_LOGO = re.compile(r"(?<!\\)\\(TeX|LaTeX|" + "|".join(TEX_LOGOS) + r")(?![A-Za-z])(?:\{\})?")
+
+
 # \label, \nonumber, \notag and \tag{…} in display math: LaTeX numbers equations, a slide does not
+def _empty_bold_dropped(kept: list[str], src: str, last: int) -> int:
+    """Where to go on in ``src`` after a raw TeX piece left out that was all of a bold span (``**\\foo{x}**``,
+    a description's label made of a command that prints nothing): the span's markers taken from ``kept``
+    and skipped, so that no ``****`` is shown; else ``last``."""
+    if kept and kept[-1].endswith("**") and not kept[-1].endswith("***") and src.startswith("**", last):
+        if not src.startswith("***", last):
+            kept[-1] = kept[-1][:-2].rstrip(" ") + (" " if kept[-1][:-2].strip() else "")
+            return last + 2 + (len(src[last + 2 :]) - len(src[last + 2 :].lstrip(" ")))
+    return last
+
+
 _MATH_LABELS = re.compile(r"\\(?:label\{[^{}]*\}|tag\*?\{[^{}]*\}|nonumber\b|notag\b)")
 # TeX's formatting commands in text, drawn as they say (beamer's \alert and \structure: bold)
 TEX_FORMATTING = {

@@ -830,7 +830,8 @@ def _unlayered(tex: str) -> str:
 
 def _display_math(env: str, body: str) -> str:
     """A math environment as display math, numbered where LaTeX numbers it and something refers to it."""
-    inner = _LABELS.sub("", body).strip()
+    inner = _LABELS.sub("", body).strip()  # (a row's `\nonumber` on its own line: no blank line left)
+    inner = "\n".join(line for line in inner.split("\n") if line.strip())
     if (
         "\\onslide" in inner
         or "\\only" in inner

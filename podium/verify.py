@@ -930,9 +930,15 @@ class HandoutComparison:
                         )
 
     def handout_only(self) -> None:
-        deck_text = squash("".join(d.text + d.notes for d in self.deck))
+        # (a piece leaked onto the deck is a whole line there; the same words inside a longer line are
+        # the lecturer's own, as a slide that names the next subsection's title: only a long piece counts)
+        deck_lines = [squash(line) for d in self.deck for line in (d.text + "\n" + d.notes).split("\n")]
+        deck_lines = [line for line in deck_lines if line]
         for piece, pos, _ in text_pieces(self.slide.handout, self.slide.pos):
-            if len(squash(piece)) >= 12 and squash(piece) in deck_text:
+            said = squash(piece)
+            if len(said) >= 12 and any(
+                said == line or (len(said) >= _LONG_PIECE and said in line) for line in deck_lines
+            ):
                 self.error(f'handout-only text "{_short(piece)}" is on the deck', "check-handout", pos)
 
     def figures(self) -> None:
@@ -1021,6 +1027,9 @@ def found_in(piece: str, text: str, interruptions: int = 4) -> bool:
         start = text.find(rest[:lo], start) + lo
         rest = rest[lo:]
     return False
+
+
+_LONG_PIECE = 60  # (squashed characters: a handout piece this long inside a deck line is that piece shown)
 
 
 def _norm_alt(text: str) -> str:
