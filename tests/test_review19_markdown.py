@@ -4,6 +4,7 @@ written, Slidev's click ranges on display math (``$$ {1|3|all}``), Marp's HTML b
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -142,3 +143,98 @@ def test_slidev_click_ranges_after_display_math_opening_are_not_math(tmp_path):
     assert maths and all("all" not in x and "|" not in x for x in maths), maths
     assert any("a=b" in x.replace(" ", "") for x in maths), maths
     assert "deck.md:13: note: {1|2|all} highlights the equation's rows" in err
+
+
+# -- 3: <code> and <kbd> in an HTML block -------------------------------------------------------------
+
+
+def _runs(slide) -> list[tuple[str, str | None]]:
+    return [
+        (r.text, r.font.name)
+        for sh in slide.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+    ]
+
+
+def test_marp_code_and_kbd_in_an_html_paragraph_are_code_with_straight_quotes(tmp_path):
+    deck, handout, _ = _build(
+        tmp_path,
+        """
+        ---
+        marp: true
+        ---
+
+        # Texto técnico
+
+        <p>Pero no cualquiera escribe algo como:
+        <code>function saludar() {
+          return 'Hola, mundo!';
+        }
+        </code> y <kbd>Ctrl + C</kbd> o <code>a*b*c &lt; d</code>.</p>
+
+        <p>Una línea: <code>return 'Hola';</code> y "comillas".</p>
+        """,
+    )
+    runs = _runs(deck.slides[0])
+    code = {text: font for text, font in runs}
+    body = "".join(text for text, _ in runs)
+    assert "function saludar() { return 'Hola, mundo!'; }" in code
+    assert code["function saludar() { return 'Hola, mundo!'; }"] == code["Ctrl + C"] == code["a*b*c < d"]
+    assert code["Ctrl + C"] not in (None, code.get("Texto técnico"))
+    assert "return 'Hola';" in code and code["return 'Hola';"] == code["Ctrl + C"]
+    assert '"comillas"' in body and "‘" not in body and "“" not in body
+    assert "return 'Hola, mundo!';" in handout and "a*b*c < d" in handout
+
+
+# -- 4: an HTML <pre> block is code -------------------------------------------------------------------
+
+
+def test_marp_pre_block_is_a_code_block_with_its_spaces(tmp_path):
+    deck, handout, err = _build(
+        tmp_path,
+        """
+        ---
+        marp: true
+        ---
+
+        # Pre
+
+        <pre>
+          ¿Que pasa si quiero algo con     muchos
+          es    pa    ci    os? &lt;b&gt;
+        </pre>
+
+        <pre class="language-python"><code>if x:
+            print("hi")</code></pre>
+        """,
+    )
+    runs = _runs(deck.slides[0])
+    lines = "".join(text for text, _ in runs)
+    assert "  ¿Que pasa si quiero algo con     muchos" in lines
+    assert "  es    pa    ci    os? <b>" in lines
+    assert "    print(" in lines
+    fonts = {font for text, font in runs if "muchos" in text or "print" in text}
+    assert len(fonts) == 1 and None not in fonts
+    assert "raw-html" not in err
+    assert re.search(r"con {2,}muchos", handout) and re.search(r"es {2,}pa {2,}ci", handout), handout
+
+
+# -- 5: MathML left out: its own warning, at its line -------------------------------------------------
+
+
+def test_mathml_left_out_is_warned_at_its_line_and_never_folded(tmp_path):
+    notes = "".join(f"\n## S{i}\n\n<note>*</note>\n\n---\n" for i in range(5))
+    _, _, err = _build(
+        tmp_path,
+        "---\nmarp: true\n---\n"
+        + notes
+        + '\n## Fórmula\n\n<br/>\n<br/>\n<math xmlns="http://www.w3.org/1998/Math/MathML">\n'
+        + "  <mi>x</mi><mo>=</mo><mn>2</mn>\n</math>\n",
+        "slides",
+    )
+    line = ("---\nmarp: true\n---\n" + notes).count("\n") + 6
+    assert f"deck.md:{line}: warning: not drawn: <math>" in err, err
+    assert "left out ('x; =; 2')" in err
+    assert "more of this kind" in err  # (the harmless raw-html warnings are still counted)
