@@ -16,6 +16,8 @@ ERROR, WARNING, NOTE = "error", "warning", "note"
 
 
 EACH = 3  # a kind of warning is printed this many times in full, then counted (Diagnostics.report)
+# kinds printed in full however often they come: each says that words of the lecture are left out
+UNFOLDED = frozenset({"left-out"})
 
 
 def _ranges(lines: list[int]) -> str:
@@ -94,7 +96,7 @@ class Diagnostics:
 
     def report(self, each: int | None = EACH) -> list[str]:
         """The lines to print, in source order: every error; of a kind of warning or note (its code)
-        that repeats, the first ``each`` in full, then one line per file counting the rest and naming
+        that repeats (but those of :data:`UNFOLDED`), the first ``each`` in full, then one line per file counting the rest and naming
         their lines (a deck of 40 pictures without alt text would bury the one warning that matters).
         ``each`` None: every diagnostic in full."""
         ordered = self.in_source_order()
@@ -104,7 +106,7 @@ class Diagnostics:
         seen: dict[str, int] = {}
         rest: dict[tuple[str, str, str], list[Diagnostic]] = {}
         for d in ordered:
-            if d.severity == ERROR:
+            if d.severity == ERROR or d.code in UNFOLDED:
                 out.append(d.format())
                 continue
             seen[d.code] = seen.get(d.code, 0) + 1

@@ -32,6 +32,8 @@ canvas select textarea button map frameset frame applet""".split()
 )
 # what a reader sees on the page though its words are dropped with the element: said, with those words
 SHOWN_DROPPED = frozenset({"button", "select", "textarea", "math"})
+# inline elements a browser draws as code (in a code face, as written): read as Markdown code spans
+CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
 _MD_ESCAPE = re.compile(r"([<&\\`*_\[\]!#$])")
 
 
@@ -47,7 +49,11 @@ class _Flattener(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.out: list[str] = []
         self.skip: list[str] = []  # open tags whose content is dropped
-        self.lost: list[tuple[str, str]] = []  # (tag, words) of dropped content a page shows (SHOWN_DROPPED)
+        # (tag, words, its line from 0) of dropped content a page shows (SHOWN_DROPPED)
+        self.lost: list[tuple[str, str, int]] = []
+        self.lost_at = 0  # the line of the open SHOWN_DROPPED element
+        self.code: list[str] | None = None  # the text of an open <code> (CODE_TAGS), as written
+        self.code_tag = ""
         self.lists: list[list] = []  # the open lists, outermost first: [tag, whether an item is open]
         self.pictures: list[dict[str, str]] = []
         self.link_at: int | None = None  # where an open <a href> was written (its words become a link's)
@@ -78,18 +84,36 @@ class _Flattener(HTMLParser):
 
     # text
     def handle_data(self, data: str) -> None:
-        if not self.skip:
+        if self.code is not None and not self.skip:
+            self.code.append(data)
+        elif not self.skip:
             self.emit(data, copied=True)
         elif self.skip[0] in SHOWN_DROPPED and data.strip():
-            self.lost.append((self.skip[0], " ".join(data.split())))
+            self.lost.append((self.skip[0], " ".join(data.split()), self.lost_at))
 
     def handle_entityref(self, name: str) -> None:
-        if not self.skip:
-            self.emit(_escape_data(unescape(f"&{name};")))
+        self.reference(f"&{name};")
 
     def handle_charref(self, name: str) -> None:
-        if not self.skip:
-            self.emit(_escape_data(unescape(f"&#{name};")))
+        self.reference(f"&#{name};")
+
+    def reference(self, written: str) -> None:
+        if self.code is not None and not self.skip:
+            self.code.append(unescape(written))
+        elif not self.skip:
+            self.emit(_escape_data(unescape(written)))
+
+    def code_done(self) -> None:
+        """An open ``<code>`` ends: its text as a Markdown code span on one line (a browser draws its spaces
+        and line breaks as one space, as a code span does)."""
+        if self.code is None:
+            return
+        text, self.code = " ".join("".join(self.code).split()), None
+        if not text:
+            return
+        ticks = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+        pad = " " if text.startswith("`") or text.endswith("`") else ""
+        self.emit(f"{ticks}{pad}{text}{pad}{ticks}")
 
     def handle_comment(self, data: str) -> None:
         pass
@@ -98,7 +122,15 @@ class _Flattener(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if self.skip or tag in DROP_CONTENT:
             if tag in DROP_CONTENT and tag not in ("embed",):
+                if not self.skip:
+                    self.lost_at = self.getpos()[0] - 1
                 self.skip.append(tag)
+            return
+        if self.code is not None and tag not in BLOCK_TAGS:
+            self.code.append(" " if tag == "br" else "")  # (markup inside code: its words are the code's)
+            return
+        if tag in CODE_TAGS:
+            self.code, self.code_tag = [], tag
             return
         a = {k: (v or "") for k, v in attrs}
         if tag == "a" and a.get("href", "").strip() and self.link_at is None:
@@ -129,6 +161,7 @@ class _Flattener(HTMLParser):
 
     def block_boundary(self) -> None:
         """A paragraph ends: a link open across it (a card of blocks inside ``<a>``) keeps only its words."""
+        self.code_done()
         if self.link_at is not None:
             self.out[self.link_at] = ""
             self.link_at = None
@@ -144,7 +177,11 @@ class _Flattener(HTMLParser):
             if tag == self.skip[-1]:
                 self.skip.pop()
             return
-        if tag == "a" and self.link_at is not None:
+        if self.code is not None and tag == self.code_tag:
+            self.code_done()
+        elif self.code is not None and tag not in BLOCK_TAGS:
+            return
+        elif tag == "a" and self.link_at is not None:
             self.link_at = None
             self.emit("</a>")
         elif tag == "li" and self.lists:
@@ -451,14 +488,16 @@ def plain_html_list(html: str) -> bool:
 
 
 def html_block_to_markdown(
-    html: str, lost: list[tuple[str, str]] | None = None, lines: list[int] | None = None
+    html: str, lost: list[tuple[str, str, int]] | None = None, lines: list[int] | None = None
 ) -> str:
-    """Return the Markdown text an HTML block holds, tags and attributes dropped.  ``lost`` gets the
-    (tag, words) of the content dropped with its element that a page would show (a button's label);
+    """Return the Markdown text an HTML block holds, tags and attributes dropped (``<code>``'s text as
+    a code span).  ``lost`` gets the (tag, words, its line of ``html`` from 0) of the content dropped
+    with its element that a page would show (a button's label);
     ``lines``, for each line of the Markdown, the line of ``html`` (from 0) it came from."""
     f = _Flattener()
     f.feed(html)
     f.close()
+    f.code_done()
     if lost is not None:
         lost.extend(f.lost)
     if lines is not None:

@@ -2967,19 +2967,24 @@ class _Converter:
         if _only_line_breaks(node.content):  # (CommonMark's HTML block: a paragraph that begins with <br>)
             words = _LEADING_BREAKS.sub(lambda mt: "\n" * mt.group(0).count("\n"), node.content)
             return self.markdown_blocks(words, node.map[0] if node.map else pos.line - 1)
+        pre = _PRE_BLOCK.fullmatch(node.content)
+        if pre is not None:  # (a <pre>: code, its spaces and line breaks as written)
+            code, language = _pre_code(pre)
+            return [*links, m.CodeBlock(code, language, pos)] if code.strip() else links
         if not _IMG_ONLY.fullmatch(node.content) and not plain_html_list(node.content):
             self.raw_html_seen(pos)  # (a picture alone, or a list of words, is drawn as it says)
         self.pictures_without_address(node.content, pos)
-        lost: list[tuple[str, str]] = []
+        lost: list[tuple[str, str, int]] = []
         lines: list[int] = []  # (each line of its Markdown placed at its own line: a picture's warning)
         text = html_block_to_markdown(node.content, lost, lines)
-        if lost:  # (words a page would show, in an element neither output draws)
-            tags = ", ".join(f"<{t}>" for t in dict.fromkeys(t for t, _ in lost))
-            said = "; ".join(dict.fromkeys(w for _, w in lost))
+        for at in dict.fromkeys(line for _, _, line in lost):  # (words a page shows, in what is not drawn)
+            tags = ", ".join(f"<{t}>" for t in dict.fromkeys(t for t, _, k in lost if k == at))
+            said = "; ".join(dict.fromkeys(w for _, w, k in lost if k == at))
             self.diags.warning(
-                f"not drawn: {tags} (form controls and MathML); the words in them are left out ('{_short(said, 60)}')",
-                pos,
-                "raw-html",
+                f"not drawn: {tags} (form controls and MathML); the words in them are left out "
+                f"('{_short(said, 60)}')",
+                replace(pos, line=pos.line + at),
+                "left-out",
             )
         if not text.strip():
             return links
@@ -4134,7 +4139,9 @@ class _Converter:
         """The blocks of Markdown ``text`` made from the source's (0-based) ``line``: an HTML block's
         words, a slide background; every block is placed at that line, or (``lines``: for each line of
         ``text``, how far below ``line`` it came from) at its own first line's."""
-        tokens = markdown_parser().parse(text, {})
+        # (the typography of the lecture's tool: a Marp deck's quotes stay straight in an HTML block too)
+        env = {ELLIPSIS: self.env[ELLIPSIS]} if ELLIPSIS in self.env else {}
+        tokens = markdown_parser().parse(text, env)
         for tok in tokens:
             if tok.map:
                 at = line + (lines[min(tok.map[0], len(lines) - 1)] if lines else 0)
@@ -5368,6 +5375,23 @@ def _dress(d: _SlideDraft, attrs: Attrs) -> None:
 
 _RAW_FORMAT = re.compile(r"\{=([A-Za-z0-9_+-]+)\}")
 # (a picture alone, maybe in a paragraph, maybe wrapped in a link)
+# an HTML block that is one <pre> (its <code> inside it too): its attributes, its text
+_PRE_BLOCK = re.compile(
+    r"\s*<pre\b([^<>]*)>(?:\s*<code\b([^<>]*)>)?(.*?)(?:</code>\s*)?</pre>\s*", re.I | re.S
+)
+_LANGUAGE_CLASS = re.compile(r"\b(?:language|lang)-([\w+#.-]+)")
+
+
+def _pre_code(pre: re.Match) -> tuple[str, str]:
+    """An HTML ``<pre>``'s code and language: its text as a browser shows it (tags inside it left out,
+    character references read, the line break after ``<pre>`` dropped), its language from a
+    ``language-…`` class ("" without one)."""
+    text = unescape(re.sub(r"<[^<>]*>", "", pre.group(3)))
+    text = text.removeprefix("\r").removeprefix("\n").rstrip(" \t\r\n").expandtabs(TAB_STOP)
+    language = _LANGUAGE_CLASS.search(f"{pre.group(1)} {pre.group(2) or ''}")
+    return text, language.group(1) if language else ""
+
+
 _IMG_ONLY = re.compile(r"\s*(<p\b[^<>]*>\s*)?(<a\b[^<>]*>\s*)?<img\b[^<>]*>\s*(</a>\s*)?(</p>\s*)?", re.I)
 _TABLE_BLOCK = re.compile(r"\s*<table\b.*</table>\s*", re.S | re.I)
 # an HTML block that is one <div> or <p> (its style may colour it: _Converter.coloured_blocks)

@@ -268,7 +268,7 @@ def slidev_markdown(
         if page and layout != "iframe-right":
             emit.line(page[0], page[1])
             emit.line(page[0], "")
-        if layout in ("two-cols", "two-cols-header") and any(t.strip() == "::right::" for _, t in rest):
+        if layout in ("two-cols", "two-cols-header") and any(emit.slot(k, t, "right") for k, t in rest):
             _columns(emit, rest)
         elif layout in ("image-right", "image-left") and matter.get("image"):
             _beside(emit, rest, str(matter["image"]), right=layout == "image-right", at=slide.start)
@@ -673,6 +673,8 @@ def _title(body: list[tuple[int, str]], unshown: set[int]) -> tuple[str, int, li
 
 _CLICKED = re.compile(r"(?:^|\s)v-click\b")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+# display math's opening `$$` with Slidev's click ranges of its rows (`$$ {1|3|all}`)
+_MATH_CLICKS = re.compile(r"^(\s*\$\$)\s*(\{(?:[\d\s,|*-]|all|none)+\})(\s*)$")
 _SLOT = re.compile(r"^::[\w-]+::$")  # a layout's slot (::right::, ::bottom::)
 _HTML_START = re.compile(r"^ {0,3}</?[A-Za-z]")  # a line that starts an HTML block (as CommonMark reads it)
 
@@ -763,9 +765,29 @@ class _Emitter:
             self.line(block[-1][0], ":::")
             self.line(block[-1][0], "")
 
+    def slot(self, k: int, text: str, *names: str) -> bool:
+        """Whether line ``k`` is one of the slots ``names`` (``::right::``), outside code."""
+        return k not in self.code and text.strip() in {f"::{name}::" for name in names}
+
     def line(self, k: int, text: str) -> None:
         self.new.append(text)
         self.index.append(k)
+
+    def math_clicks(self, k: int, text: str) -> str:
+        """Display math's opening ``$$`` without Slidev's click ranges of its rows (``$$ {1|3|all}``), which
+        are noted once a deck: the deck and the handout show the whole equation."""
+        ranged = _MATH_CLICKS.match(text)
+        assert ranged is not None
+        if not any(code == "code-lines" for _, _, code in self.out.notes):
+            self.out.notes.append(
+                (
+                    k,
+                    f"{_short(ranged.group(2), 30)} highlights the equation's rows one click at a time in the "
+                    "slide show; the deck and the handout show the whole equation",
+                    "code-lines",
+                )
+            )
+        return ranged.group(1) + ranged.group(3)
 
     def content(self, k: int, text: str) -> None:
         if not text.strip():
@@ -775,14 +797,19 @@ class _Emitter:
                 text = self.run.unindented(text)
             if self.block is None and _HTML_START.match(text):
                 self.block = len(text) - len(text.lstrip())
+        if k not in self.code and _MATH_CLICKS.match(text):
+            text = self.math_clicks(k, text)
         s = text.strip()
         pad = text[: len(text) - len(text.lstrip())]  # (a click inside a list item stays in the item)
         if self.clicks is not None:
-            if s == "</v-clicks>":
+            if s == "</v-clicks>" and k not in self.code:
                 lines, self.clicks = self.clicks, None
                 self.clicks_out(lines)
             else:
                 self.clicks.append((k, text))
+            return
+        if k in self.code:  # (code is verbatim: a tag in it is text to show, never a click)
+            self.line(k, text)
             return
         whole = re.fullmatch(r"<v-click(?:\s[^>]*)?>(.*)</v-click>", s)
         if whole is not None:  # a click on one line
@@ -964,15 +991,15 @@ def _contents(shown: list[_Shown], attrs: dict[str, str]) -> list[str]:
 def _columns(emit: _Emitter, rest: list[tuple[int, str]]) -> None:
     """A ``two-cols`` slide: what comes before ``::right::`` on the left, the rest on the right; in a
     ``two-cols-header`` slide what comes before ``::left::`` is above both."""
-    cut = next(j for j, (_, t) in enumerate(rest) if t.strip() == "::right::")
+    cut = next(j for j, (k, t) in enumerate(rest) if emit.slot(k, t, "right"))
     # (two-cols-header: what comes before ::left:: spans both columns, above them)
-    opening = next((j for j, (_, t) in enumerate(rest[:cut]) if t.strip() == "::left::"), 0)
+    opening = next((j for j, (k, t) in enumerate(rest[:cut]) if emit.slot(k, t, "left")), 0)
     for k, t in rest[:opening]:
         emit.content(k, t)
-    left = [(k, t) for k, t in rest[opening:cut] if t.strip() not in ("::left::", "::default::")]
+    left = [(k, t) for k, t in rest[opening:cut] if not emit.slot(k, t, "left", "default")]
     at = rest[cut][0]
     # (a theme's ::bottom:: slot: what follows it spans both columns, under them)
-    bottom = next((j for j in range(cut + 1, len(rest)) if rest[j][1].strip() == "::bottom::"), len(rest))
+    bottom = next((j for j in range(cut + 1, len(rest)) if emit.slot(*rest[j], "bottom")), len(rest))
     emit.line(at, "")
     emit.line(at, ":::: columns")
     for part in (left, rest[cut + 1 : bottom]):
