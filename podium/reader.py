@@ -982,6 +982,10 @@ _REMARK_SIGNS = (
     "\n---\nbackground-image:",
     "\n---\nname:",
     "\n---\nlayout:",
+    "class:",  # (at the file's start too: remark.wanted decides)
+    "name:",
+    "layout:",
+    "background-image:",
 )
 
 
@@ -1172,7 +1176,7 @@ OWN_COVER = "(own cover)"  # a deck's first slide is its cover: no title slide i
 
 
 _WARNED = frozenset(
-    ("not-rendered", "include", "media", "raw-html", "unclosed-div")
+    ("not-rendered", "include", "media", "raw-html", "unclosed-div", "unclosed-fence")
 )  # (a rewrite's notes that are warnings)
 
 
