@@ -594,9 +594,31 @@ def _read_slide(lines: list[str], code: list[bool], a: int, b: int) -> _Slide:
             break
         k += 1
     notes_at = next((j for j in range(k, b) if not code[j] and lines[j].rstrip() == "???"), b)
-    content = [(lines[j], j) for j in before if j in quiet] + [(lines[j], j) for j in range(k, notes_at)]
-    notes = [(lines[j], j) for j in range(notes_at + 1, b)]
+    content = [(lines[j], j) for j in before if j in quiet] + [
+        (lines[j] if code[j] else _backtick_math(lines[j]), j) for j in range(k, notes_at)
+    ]
+    notes = [(lines[j] if code[j] else _backtick_math(lines[j]), j) for j in range(notes_at + 1, b)]
     return _Slide(a, props, prop_lines, content, notes)
+
+
+# a code span (one backtick each side) and math that fills it: `\(\mathbf{x}\)`, `$x$`
+_CODE_SPAN = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+_SPAN_MATH = re.compile(r"\\\(((?:(?!\\\)).)+)\\\)|\$([^$]+)\$")
+
+
+def _backtick_math(line: str) -> str:
+    r"""``line`` with each code span that holds only inline math (`` `\(\mathbf{x}\)` ``, `` `$x$` ``) made
+    that math (``$\mathbf{x}$``).  remark's documented way to write math: the backticks keep remark's
+    Markdown off its ``_`` and ``*``, and MathJax (told not to skip ``code``) typesets the span."""
+    if "`" not in line:
+        return line
+
+    def math(mt: re.Match) -> str:
+        inner = _SPAN_MATH.fullmatch(mt.group(1).strip())
+        tex = (inner.group(1) or inner.group(2) or "").strip() if inner is not None else ""
+        return f"${tex}$" if tex else mt.group(0)
+
+    return _CODE_SPAN.sub(math, line)
 
 
 def _inherit(slide: _Slide, base: _Slide, from_layout: bool) -> _Slide:

@@ -160,3 +160,65 @@ def test_a_deck_whose_only_remark_mark_is_a_first_slide_class_is_remark(tmp_path
     assert not any("class:" in t for t in shown), shown
     titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
     assert titles[:2] == ["Remark deck", "Slide two"], titles
+
+
+def _runs_and_math(slide) -> tuple[str, int]:
+    """The slide's body words, and how many pieces of math (OMML) its text boxes hold."""
+    words, maths = [], 0
+    for sh in slide.shapes:
+        if sh.has_text_frame and sh != slide.shapes.title:
+            words.append(sh.text_frame.text)
+            maths += len(sh._element.xpath(".//*[local-name()='oMath']"))
+    return "\n".join(words), maths
+
+
+def test_math_in_backticks_is_math_in_a_remark_deck(tmp_path):
+    deck, err = _build(
+        tmp_path,
+        """\
+        class: center, middle
+
+        # Backtick math
+
+        ---
+        ### Eigenvalues
+
+        A vector `\\(\\mathbf{v}\\)` with `\\( \\mathbf{A}\\mathbf{v} = \\lambda\\mathbf{v} \\)` and `$x_1$`;
+        the code `print(x)` stays code.
+
+        ???
+        Note.
+        """,
+    )
+    words, maths = _runs_and_math(_titled(deck, "Eigenvalues"))
+    assert "\\(" not in words and "mathbf" not in words and "$" not in words, words
+    assert "print(x)" in words
+    assert maths == 3, (maths, words)
+    assert "warning" not in err, err
+
+
+def test_a_picture_in_a_class_inside_a_one_line_column_shows_no_brackets(tmp_path):
+    from PIL import Image
+
+    for name in ("left.png", "right.png"):
+        Image.new("RGB", (40, 30), "red").save(tmp_path / name)
+    deck, err = _build(
+        tmp_path,
+        """\
+        class: center, middle
+
+        # Nested classes
+
+        ---
+        ### Two columns
+
+        .pull-left[Left text .img-center[![](left.png)]]
+        .pull-right[.img-center[![](right.png)]]
+        """,
+    )
+    slide = _titled(deck, "Two columns")
+    words = _texts(slide)
+    assert not any("[" in t or "]" in t or "img-center" in t for t in words), words
+    assert "Left text" in "\n".join(words)
+    assert sum(sh.shape_type == 13 for sh in slide.shapes) == 2  # (two pictures)
+    assert "missing-image" not in err, err
