@@ -982,6 +982,10 @@ _REMARK_SIGNS = (
     "\n---\nbackground-image:",
     "\n---\nname:",
     "\n---\nlayout:",
+    "class:",  # (at the file's start too: remark.wanted decides)
+    "name:",
+    "layout:",
+    "background-image:",
 )
 
 
@@ -1172,7 +1176,7 @@ OWN_COVER = "(own cover)"  # a deck's first slide is its cover: no title slide i
 
 
 _WARNED = frozenset(
-    ("not-rendered", "include", "media", "raw-html", "unclosed-div")
+    ("not-rendered", "include", "media", "raw-html", "unclosed-div", "unclosed-fence")
 )  # (a rewrite's notes that are warnings)
 
 
@@ -3303,7 +3307,10 @@ class _Converter:
             for c, _ in pairs
             if not (c.type == "text" and not c.content.strip()) and c.type not in ("softbreak", "hardbreak")
         )
+        unwrapped = 0  # (the length of a span's end, `]{.img-center}`, to drop from the text after a picture)
         for k, (child, attrs) in enumerate(pairs):
+            if unwrapped and child.type == "text":
+                child, unwrapped = _text_node(child.content[unwrapped:]), 0
             if pictures_only and (inner := self.linked_picture(child)) is not None:
                 words_so_far()
                 shown = (
@@ -3335,6 +3342,7 @@ class _Converter:
                         out.append(pic)
                     continue
             if child.type == "image":
+                unwrapped = _unwrap_picture(run, pairs[k + 1][0] if k + 1 < len(pairs) else None)
                 words_so_far()
                 picture: m.Block = self.image(child, attrs, pos)
                 if attrs is not None and "fragment" in attrs.classes:  # ![](x.png){.fragment}: on a click
@@ -5555,6 +5563,20 @@ _SETUP_TEX = frozenset(
 # spaces between words (or before a link, code): one; not at a line's start (its indent)
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S|$)")
 _SPAN_CLOSE = re.compile(r"^([^\[\]]*)\]\{([^{}]*)\}")
+
+
+def _unwrap_picture(run: list, after: SyntaxTreeNode | None) -> int:
+    """A picture in a span, ``[![](x.png)]{.img-center}`` (remark's ``.img-center[![](x.png)]``): the
+    picture is drawn on its own, so the span's ``[`` is taken off the words before it (``run``, in place);
+    the length of its ``]{…}`` at the start of the text ``after`` it, to take off that (0: no such span)."""
+    close = _SPAN_CLOSE.match(after.content) if after is not None and after.type == "text" else None
+    if close is None or close.group(1).strip() or not run or not isinstance(run[-1], m.Text):
+        return 0
+    before = run[-1].text.rstrip(" ")
+    if not before.endswith("["):
+        return 0
+    run[-1] = m.Text(before[:-1])
+    return close.end()
 
 
 def _task(blocks: Sequence[m.Block]) -> tuple[m.Block, ...]:

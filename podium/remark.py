@@ -115,7 +115,10 @@ _URL = re.compile(r"""^url\(\s*["']?(.*?)["']?\s*\)$""")
 
 
 _MAYBE = re.compile(
-    r"^---[ \t]*\n(?:" + "|".join(sorted(PROPERTIES)) + r"):|^\?\?\?[ \t]*$|moon_reader|^\.pull-left\[", re.M
+    r"(?:^---[ \t]*\n|\A\s*)(?:"
+    + "|".join(sorted(PROPERTIES))
+    + r"):|^\?\?\?[ \t]*$|moon_reader|^\.pull-left\[",
+    re.M,
 )
 
 
@@ -134,7 +137,29 @@ def wanted(text: str) -> bool:
         return any("moon_reader" in line or "xaringan" in line for line in lines[first + 1 : close])
     if first < len(lines) and lines[first].startswith("%"):  # (pandoc's title block)
         return False
-    return _remark_marks(lines, code_lines(lines)) >= 2
+    code = code_lines(lines)
+    marks = _remark_marks(lines, code)
+    return marks >= 2 or marks == 1 and _opens_with_property(lines, code) and not _other_tool(text)
+
+
+def _opens_with_property(lines: list[str], code: list[bool]) -> bool:
+    """Does a slide (the file's first, or one after a ``---``) start with a property remark writes
+    (``class: center, middle``, ``name: intro``, ``layout: true``, ``background-image: url(…)``)?"""
+    starts = [_first_line(lines)] + [k + 1 for k, line in enumerate(lines) if not code[k] and line == "---"]
+    for k in starts:
+        p = _PROPERTY.match(lines[k]) if k < len(lines) else None
+        shape = _WELL_FORMED.get(p.group(1)) if p is not None else None
+        if shape is not None and p is not None and shape.match(p.group(2).strip()):
+            return True
+    return False
+
+
+# another tool's mark: Marp's directives in comments, reveal-md's `Note:` notes, a Quarto/pandoc div
+_OTHER_TOOL = re.compile(r"<!--\s*_?(?:class|paginate|theme|header|footer)\s*:|^Notes?:|^:::", re.M)
+
+
+def _other_tool(text: str) -> bool:
+    return _OTHER_TOOL.search(text) is not None
 
 
 # a Jinja tag alone on a line (``{% extends "base.md" %}``, ``{% block slides %}``): a deck written as a
@@ -285,8 +310,19 @@ _COMMENT_LINE = re.compile(r"<!--.*-->", re.S)
 def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
     """``text`` (a remark deck, :func:`wanted`) rewritten as this dialect's Markdown."""
     lines = text.split("\n")
-    code = code_lines(lines)
+    closes, swallowing = _fences(lines)
+    code = code_lines([closes.get(k, line) for k, line in enumerate(lines)])
     out = _Out(css_columns(text) if "float" in text else {})
+    for opened, cut, closed in swallowing:
+        out.notes.append(
+            (
+                opened,
+                f"the code block opened here is not closed before the slide break '---' on line {cut + 1}: "
+                f"remark reads it on to the fence on line {closed + 1}, the slides between as code, and so "
+                "does Podium; close it with a fence on its own line before the '---'",
+                "unclosed-fence",
+            )
+        )
     tags = [k for k, line in enumerate(lines) if not code[k] and JINJA_TAG.match(line)]
     for k in tags:
         lines[k] = ""
@@ -313,6 +349,8 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
         _read_slide(lines, code, a, b)
         for a, b in zip([0] + [k + 1 for k in cuts], cuts + [len(lines)], strict=True)
     ]
+    if closes:
+        slides = [_split_closes(slide, closes) for slide in slides]
     wanted_title = title_slide(raw_meta)
     used = set(_SUBSTITUTE.findall(text))  # (properties a slide shows with {{name}})
     named: dict[str, _Slide] = {}
@@ -324,6 +362,8 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
         base = named.get(own.get("template", "")) if "template" in own else layout
         if own.get("layout", "").lower() == "false":
             layout = base = None
+        elif own.get("layout", "").lower() == "true" and "template" not in own:
+            base = None  # (a new layout replaces the one before it, as remark does: it is not made on it)
         merged = _inherit(slide, base, from_layout=base is layout) if base is not None else slide
         if "name" in own:
             named[own["name"]] = merged
@@ -478,6 +518,63 @@ def _strip_code_marks(lines: list[str], star: bool, spans: bool = False) -> list
     return marked
 
 
+def _fences(lines: list[str]) -> tuple[dict[int, str], list[tuple[int, int, int]]]:
+    """The fenced code blocks as remark reads them.  Its lexer (and its Markdown, marked) ends a block at
+    the fence right after code on the same line (`` eigen(A)``` ``): those lines, each with its fence
+    (not in a knitr chunk, ``{r}``, which knitr ends only on a line of its own).  And the blocks that run
+    over a slide break to a fence another block was to open with (`` ```julia ``): a fence left out
+    (opening line, the first ``---`` in it, closing line)."""
+    closes: dict[int, str] = {}
+    swallowing: list[tuple[int, int, int]] = []
+    fence: str | None = None
+    opened, chunk, cut, inner = 0, False, None, False
+    for k, line in enumerate(lines):
+        stripped = line.strip()
+        if fence is None:
+            if (opening := _FENCE_OPENING.match(stripped)) is not None:
+                fence, opened, chunk, cut, inner = (
+                    opening.group(1),
+                    k,
+                    opening.group(2).startswith("{"),
+                    None,
+                    False,
+                )
+            continue
+        if stripped.startswith(fence) and not stripped.strip(fence[0]):
+            if cut is not None and inner:
+                swallowing.append((opened, cut, k))
+            fence = None
+        elif not chunk and stripped.endswith(fence) and stripped.rstrip(fence[0]).strip():
+            closes[k] = fence
+            fence = None
+        elif line == "---" and cut is None:
+            cut = k
+        elif cut is not None and (o := _FENCE_OPENING.match(stripped)) and o.group(1) == fence and o.group(2):
+            inner = (
+                True  # (a block's opening fence, `` ```julia ``, inside: this one's closing fence is missing)
+            )
+    return closes, swallowing
+
+
+_FENCE_OPENING = re.compile(r"^(`{3,}|~{3,})\s*(.*)$")
+
+
+def _split_closes(slide: _Slide, closes: dict[int, str]) -> _Slide:
+    """The slide with each line in ``closes`` (code, then its block's fence) made two: the code, the fence."""
+
+    def split(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        out: list[tuple[str, int]] = []
+        for text, at in lines:
+            if at in closes and text.rstrip().endswith(closes[at]):
+                code = text.rstrip().rstrip(closes[at][0])
+                out.extend([(code, at), (text[: len(text) - len(text.lstrip())] + closes[at], at)])
+            else:
+                out.append((text, at))
+        return out
+
+    return replace(slide, content=split(slide.content), notes=split(slide.notes))
+
+
 def _read_slide(lines: list[str], code: list[bool], a: int, b: int) -> _Slide:
     """Slide ``lines[a:b]`` as remark reads it: properties at its start (after blank lines and chunks
     that show nothing), its content, and its notes from a ``???`` line on."""
@@ -497,9 +594,31 @@ def _read_slide(lines: list[str], code: list[bool], a: int, b: int) -> _Slide:
             break
         k += 1
     notes_at = next((j for j in range(k, b) if not code[j] and lines[j].rstrip() == "???"), b)
-    content = [(lines[j], j) for j in before if j in quiet] + [(lines[j], j) for j in range(k, notes_at)]
-    notes = [(lines[j], j) for j in range(notes_at + 1, b)]
+    content = [(lines[j], j) for j in before if j in quiet] + [
+        (lines[j] if code[j] else _backtick_math(lines[j]), j) for j in range(k, notes_at)
+    ]
+    notes = [(lines[j] if code[j] else _backtick_math(lines[j]), j) for j in range(notes_at + 1, b)]
     return _Slide(a, props, prop_lines, content, notes)
+
+
+# a code span (one backtick each side) and math that fills it: `\(\mathbf{x}\)`, `$x$`
+_CODE_SPAN = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+_SPAN_MATH = re.compile(r"\\\(((?:(?!\\\)).)+)\\\)|\$([^$]+)\$")
+
+
+def _backtick_math(line: str) -> str:
+    r"""``line`` with each code span that holds only inline math (`` `\(\mathbf{x}\)` ``, `` `$x$` ``) made
+    that math (``$\mathbf{x}$``).  remark's documented way to write math: the backticks keep remark's
+    Markdown off its ``_`` and ``*``, and MathJax (told not to skip ``code``) typesets the span."""
+    if "`" not in line:
+        return line
+
+    def math(mt: re.Match) -> str:
+        inner = _SPAN_MATH.fullmatch(mt.group(1).strip())
+        tex = (inner.group(1) or inner.group(2) or "").strip() if inner is not None else ""
+        return f"${tex}$" if tex else mt.group(0)
+
+    return _CODE_SPAN.sub(math, line)
 
 
 def _inherit(slide: _Slide, base: _Slide, from_layout: bool) -> _Slide:
