@@ -614,15 +614,20 @@ def _lost_frames(lines: list[str], body: range, read: set[int], index: list[int]
     """A warning for the frames among ``body``'s lines that are not among the lines ``read`` (the frames
     read, beamer's own frames): a deck with frames never builds without them unsaid."""
     lost = [k for k in body if k not in read and lines[k].lstrip().startswith(_FRAME)]
-    if lost:
-        out.warnings.append(
-            (
-                index[lost[0]],
-                f"{len(lost)} frame(s) from here on are not shown: the text before them was read as "
-                "taking them in (look for a brace that is never closed)",
-                "lost-frame",
-            )
-        )
+    _frames_warning(
+        lost,
+        index,
+        out,
+        "frame(s) from here on are not shown: the text before them was read as taking them in (look for a "
+        "brace that is never closed)",
+        "lost-frame",
+    )
+
+
+def _frames_warning(frames: list[int], index: list[int], out: Converted, said: str, code: str) -> None:
+    """One warning at the first of ``frames`` (lines), saying how many ``said``."""
+    if frames:
+        out.warnings.append((index[frames[0]], f"{len(frames)} {said}", code))
 
 
 _LSTSET = re.compile(r"\\lstset\s*\{")
@@ -1668,15 +1673,14 @@ def _frames_in_preamble(lines: list[str], index: list[int], out: Converted) -> N
     ``\\input``s), which LaTeX does not show."""
     hooks = _in_hooks(lines)
     frames = [k for k, line in enumerate(lines) if line.lstrip().startswith(_FRAME) and k not in hooks]
-    if frames:
-        out.warnings.append(
-            (
-                index[frames[0]],
-                f"{len(frames)} frame(s) before \\begin{{document}} are left out, as LaTeX shows nothing "
-                "before it: put them (or the \\input of their file) after \\begin{document}",
-                "outside-frame",
-            )
-        )
+    _frames_warning(
+        frames,
+        index,
+        out,
+        "frame(s) before \\begin{document} are left out, as LaTeX shows nothing before it: put them (or the "
+        "\\input of their file) after \\begin{document}",
+        "outside-frame",
+    )
 
 
 _HOOK = re.compile(r"\\AtBegin(?:Section|Subsection|Subsubsection|Part|Lecture)\s*(?:\[[^\]]*\])?\s*(?=\{)")

@@ -1461,22 +1461,20 @@ def _lists_as_text(
 ) -> None:
     """A note at each line the parser read as a paragraph's text where a CommonMark tool starts a list or
     a pipe table (:data:`podium.markdown.LISTS_AS_TEXT`, :data:`podium.markdown.TABLES_AS_TEXT`)."""
-    for line in sorted(env.get(LISTS_AS_TEXT, ())):
-        diags.note(
-            "a list does not begin right under a paragraph's line in pandoc's Markdown (Quarto, R Markdown, "
-            "pandoc): this line is the paragraph's text, as pandoc shows it; leave a blank line before it "
-            "to make a list",
-            m.SourcePos(*origins[line]) if origins and line < len(origins) else m.SourcePos(shown, line + 1),
-            "list-in-paragraph",
-        )
-    for line in sorted(env.get(TABLES_AS_TEXT, ())):
-        diags.note(
-            "a table does not begin right under a paragraph's line in pandoc's Markdown (Quarto, R Markdown, "
-            "pandoc): its lines are the paragraph's text, as pandoc shows them; leave a blank line before "
-            "it to make a table",
-            m.SourcePos(*origins[line]) if origins and line < len(origins) else m.SourcePos(shown, line + 1),
-            "table-in-paragraph",
-        )
+    for key, what, code in (
+        (LISTS_AS_TEXT, "list", "list-in-paragraph"),
+        (TABLES_AS_TEXT, "table", "table-in-paragraph"),
+    ):
+        for line in sorted(env.get(key, ())):
+            diags.note(
+                f"a {what} does not begin right under a paragraph's line in pandoc's Markdown (Quarto, R Markdown, "
+                f"pandoc): its lines are the paragraph's text, as pandoc shows them; leave a blank line before "
+                f"it to make a {what}",
+                m.SourcePos(*origins[line])
+                if origins and line < len(origins)
+                else m.SourcePos(shown, line + 1),
+                code,
+            )
 
 
 def _lang_given(raw_meta: dict, options: ReadOptions) -> bool:
