@@ -71,16 +71,20 @@ def _by_title(prs) -> dict[str, object]:
     return {s.shapes.title.text: s for s in prs.slides if s.shapes.title is not None}
 
 
-@pytest.fixture(scope="module")
-def notes_built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("notes")
-    src = write_md(root, NOTES_DECK)
-    out = root / "out"
-    result = run_cli("all", src, "-o", out)
-    assert result.exit_code == 0, result.stderr
+def _built(tmp_path_factory, name: str, text: str):
+    """``text`` built with ``all``: (the deck as python-pptx reads it, the output folder, the messages)."""
     from pptx import Presentation
 
+    root = tmp_path_factory.mktemp(name)
+    out = root / "out"
+    result = run_cli("all", write_md(root, text), "-o", out)
+    assert result.exit_code == 0, result.stderr
     return Presentation(str(out / "lecture.pptx")), out, result.stderr
+
+
+@pytest.fixture(scope="module")
+def notes_built(tmp_path_factory):
+    return _built(tmp_path_factory, "notes", NOTES_DECK)
 
 
 def test_what_follows_the_notes_separator_is_the_slides_speaker_notes(notes_built):
@@ -169,14 +173,7 @@ def _numbered_from(p) -> int | None:
 
 @pytest.fixture(scope="module")
 def long_built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("long")
-    src = write_md(root, LONG_ITEM)
-    out = root / "out"
-    result = run_cli("all", src, "-o", out)
-    assert result.exit_code == 0, result.stderr
-    from pptx import Presentation
-
-    return Presentation(str(out / "lecture.pptx")), out, result.stderr
+    return _built(tmp_path_factory, "long", LONG_ITEM)
 
 
 def test_a_list_item_with_a_sub_list_taller_than_a_slide_goes_on_to_a_cont_slide(long_built):
