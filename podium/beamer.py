@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .acronyms import Acronyms
 from .alttext import TIKZ_PICTURE
 from .labels import label as podium_label
 from .markdown import code_lines, outside, toggles_display_math
@@ -458,6 +459,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _babel_text(lines, begin)
     _date_numbers(lines)
     out = Converted({}, "", [])
+    _acronyms(lines, begin, index, out)
     _modes(lines, begin, index, out)
     _inline_bibliography(lines, begin)
     _own_environments(lines, begin)
@@ -1000,6 +1002,50 @@ def _modes(lines: list[str], begin: int, index: list[int], out: Converted) -> No
                 "text for beamer's article mode (\\only<article>{…}, \\mode<article>{…}) is left out of the deck "
                 "and the handout, as beamer's slides leave it out",
                 "article-mode",
+            )
+        )
+
+
+_ACRONYM_ENV = re.compile(r"\\(begin|end)\{acronym\}(?:\[[^\]]*\])?")
+_ACRONYM_WORDS = re.compile(r"\\(?:[Aa]c|[Gg]ls|GLS|[Aa]cr|newacronym|newglossaryentry)")
+
+
+def _acronyms(lines: list[str], begin: int, index: list[int], out: Converted) -> None:
+    """The acronym package's and glossaries' entries (:mod:`podium.acronyms`) printed in place, line for
+    line: their definitions read from the whole deck (LaTeX knows them from its last run), their uses
+    (``\\ac{CPU}``, ``\\gls{cpu}``) the words in reading order; an ``acronym`` environment in a frame is
+    the list it prints (``description``), outside frames nothing.  A key never defined: a warning."""
+    if not any(_ACRONYM_WORDS.search(line) for line in lines):
+        return
+    found = Acronyms()
+    found.define("\n".join(lines[: max(begin, 0)]))
+    body = list(_outside_verbatim(lines, begin + 1))
+    for _, line in body:
+        if "\\acro" in line or "\\new" in line:
+            found.define(line)
+    framed = listed = False
+    for k, line in body:
+        framed = framed or _FRAME in line  # (a frame opens on this line, or an earlier one)
+        env = _ACRONYM_ENV.search(line)
+        if env is not None:
+            listed = env.group(1) == "begin"
+            shown = f"\\{env.group(1)}{{description}}" if framed else ""
+            line = line[: env.start()] + shown + line[env.end() :]
+        if "\\acro" in line or "\\new" in line:
+            for start, stop, key, short in reversed(found.define(line)):
+                entry = found.entries.get(key)
+                item = f"\\item[{short}] {entry.long}" if listed and framed and entry and short else ""
+                line = line[:start] + item + line[stop:]
+        if _ACRONYM_WORDS.search(line):
+            line = found.printed(line, index[k])
+        lines[k] = line
+        framed = framed and _FRAME_END not in line
+    for at, key in found.undefined:
+        out.warnings.append(
+            (
+                at,
+                f"acronym '{key}' is not defined (\\acro, \\newacronym): its key is shown instead",
+                "acronym",
             )
         )
 
@@ -1702,6 +1748,7 @@ def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool =
     """The front matter from the preamble's commands; its macros (``header-includes``; not with
     ``macros`` False: title commands written after ``\\begin{document}``)."""
     text, cuts = _joined_arguments("\n".join(lines))
+    text = _meta_braces_closed(text, cuts, index, out)
     for piece in find_raw_tex(text, markdown=False):
         value = piece.args[piece.kinds.rfind("{")] if "{" in piece.kinds else None
         if value is None:
@@ -1736,6 +1783,39 @@ def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool =
         language = _main_language(text)
         if language is not None:
             out.meta["lang"], out.key_lines["lang"] = language[0], index[text.count("\n", 0, language[1])] + 1
+
+
+_META_OPEN = re.compile(r"\\(title|subtitle|author|institute|date)\*?[ \t]*(?:\[[^\]\n]*\])?[ \t]*\{")
+
+
+def _meta_braces_closed(text: str, cuts: list[int], index: list[int], out: Converted) -> str:
+    """``text`` (the preamble's, or a title command's) with the brace of a title command that is never
+    closed (``\\title{Lecture 3`` and no ``}``) closed at the end of its line, with a warning: TeX would
+    stop there, and the lines after it (``\\author{…}``) are read as they are."""
+    at = 0
+    while (mt := _META_OPEN.search(text, at)) is not None:
+        at = mt.end()
+        if balanced_group(text, mt.end() - 1) > 0:
+            continue
+        end = text.find("\n", mt.end())
+        end = len(text) if end < 0 else end
+        words = _one_line(text[mt.end() : end])
+        line = index[
+            min(text.count("\n", 0, mt.start()) + bisect.bisect_right(cuts, mt.start()), len(index) - 1)
+        ]
+        out.warnings.append(
+            (
+                line,
+                f"\\{mt.group(1)}'s brace is never closed: its argument is taken to the end of its line "
+                f'("{words[:40]}"); close it with }}',
+                "unclosed-group",
+            )
+        )
+        text = text[:end] + "}" + text[end:]
+        out.warnings[:] = [w for w in out.warnings[:-1] if w[0] != line or w[2] != "unclosed-group"] + [
+            out.warnings[-1]
+        ]  # (said here with its words, not also as a title command that runs into a frame)
+    return text
 
 
 # babel's and polyglossia's names of languages, as the language tags a lecture's `lang` takes
@@ -2290,7 +2370,7 @@ def _frame(
     head = lines[start].strip()[len(_FRAME) :]
     if stop == start and _FRAME_END in head:  # (a frame on one line: its text ends at its \end{frame})
         head = head[: head.rfind(_FRAME_END)]
-    title, subtitle, rest = _frame_args(head)
+    title, subtitle, rest, more = _frame_head(head, lines[start + 1 : stop], index[start], out)
     body: list[tuple[int, str]] = []
     if rest.strip():
         body.append((start, rest.strip()))
@@ -2298,7 +2378,7 @@ def _frame(
         stop, len(lines) - 1
     )  # (a frame never closed, in a file without \end{document}: its last line)
     last = lines[stop] if stop > start else ""
-    for k in range(start + 1, stop + (_FRAME_END not in last)):
+    for k in range(start + 1 + more, stop + (_FRAME_END not in last)):
         body.append((k, lines[k]))
     before_end = last[: last.find(_FRAME_END)] if _FRAME_END in last else ""
     if stop > start and before_end.strip():
@@ -2323,7 +2403,9 @@ def _frame(
     kept: list[tuple[int, str]] = []
     ids = [label.group(1)] if (label := re.search(r"\blabel=([\w:.-]+)", head)) else []
     depth = 0  # environments open in the frame
-    for k, line in body:
+    at = -1
+    while (at := at + 1) < len(body):
+        k, line = body[at]
         if _BIBLIOGRAPHY.match(line):  # the references, made from the bibliography, go here (pandoc's #refs)
             if line.startswith(("\\bibliography{", "\\printbibliography")):
                 kept += [(k, ""), (k, "::: {#refs}"), (k, ":::"), (k, "")]
@@ -2337,14 +2419,16 @@ def _frame(
         if command is None:
             kept.append((k, line))
             continue
-        close = balanced_group(line, command.end() - 1)
-        words = _one_line(line[command.end() : close - 1]) if close > 0 else ""
+        words, after, more = _title_command(
+            line, command, [part for _, part in body[at + 1 :]], index[k], out
+        )
+        at += more  # (a title over lines, \frametitle{Long\n title}: joined)
         if command.group(1) == "frametitle":
             title = title or words
         else:
             subtitle = subtitle or words
-        if close > 0 and line[close:].strip():
-            kept.append((k, line[close:].strip()))
+        if after:
+            kept.append((k, after))
     title, foot = _title_footnotes(title)
     if "<" in "".join(line for _, line in kept) or "\\pause" in "".join(line for _, line in kept):
         kept = list(zip([k for k, _ in kept], numbered_increments([line for _, line in kept])))
@@ -2361,8 +2445,8 @@ def _frame(
     if title:
         anchor = " {#" + _anchor(ids[0]) + "}" if ids else ""
         add(start, "", "## " + title + anchor, "")
-        for more in ids[1:]:  # (a frame's other labels: empty divs of those ids, which links find)
-            add(start, f"::: {{#{_anchor(more)}}}", ":::", "")
+        for other in ids[1:]:  # (a frame's other labels: empty divs of those ids, which links find)
+            add(start, f"::: {{#{_anchor(other)}}}", ":::", "")
         if subtitle:
             add(start, "**" + subtitle + "**", "")
     else:
@@ -2780,6 +2864,68 @@ def _after_end(line: str) -> list[str]:
     item, another environment) on its line is two lines, so that the environment is read whole."""
     mt = _END_THEN.match(line)
     return [mt.group(1), mt.group(2)] if mt else [line]
+
+
+def _title_command(
+    line: str, command: re.Match, after: list[str], at: int, out: Converted
+) -> tuple[str, str, int]:
+    """The words of the ``\\frametitle{…}`` (``\\framesubtitle``) ``command`` on ``line``, what follows it on
+    its line, and how many of the lines ``after`` it takes (a title over lines); one whose brace is never
+    closed is its line's words, with a warning at ``at``."""
+    close = balanced_group(line, command.end() - 1)
+    more = _group_lines(line[command.end() - 1 :], after) if close < 0 else 0
+    if more:
+        line = " ".join([line, *(part.strip() for part in after[:more])])
+        close = balanced_group(line, command.end() - 1)
+    words = _one_line(line[command.end() : close - 1] if close > 0 else line[command.end() :])
+    if close < 0:  # (a brace never closed: TeX would stop; its line's words are the title)
+        out.warnings.append(
+            (
+                at,
+                f"\\{command.group(1)}'s brace is never closed: its {command.group(1)[5:]} is taken to "
+                f'the end of its line ("{words[:40]}"); close it with }}',
+                "unclosed-group",
+            )
+        )
+    return words, line[close:].strip() if close > 0 else "", more
+
+
+def _frame_head(head: str, after: list[str], line: int, out: Converted) -> tuple[str, str, str, int]:
+    """A frame's title, subtitle and the rest of its ``head`` (:func:`_frame_args`), and how many lines
+    of ``after`` (its next lines) its title takes: one over lines is joined; one whose brace is never
+    closed is its line's words, with a warning at its ``line``."""
+    title, subtitle, rest = _frame_args(head)
+    more = 0  # (the lines after the first that the frame's head takes)
+    if not title and rest.lstrip().startswith("{") and balanced_group(rest.lstrip(), 0) < 0:
+        more = _group_lines(rest.lstrip(), after)  # (a title over lines: joined)
+        if more:
+            head = " ".join([head, *(part.strip() for part in after[:more])])
+            title, subtitle, rest = _frame_args(head)
+    if not title and rest.lstrip().startswith("{") and balanced_group(rest.lstrip(), 0) < 0:
+        title, rest = _one_line(rest.lstrip()[1:]), ""  # (a title whose brace is never closed: its line's)
+        out.warnings.append(
+            (
+                line,
+                "the frame's title brace is never closed: its title is taken to the end of its line "
+                f'("{title[:40]}"); close it with }}',
+                "unclosed-group",
+            )
+        )
+    return title, subtitle, rest, more
+
+
+def _group_lines(opened: str, after: list[str]) -> int:
+    """How many lines of ``after`` the group that ``opened`` opens (and does not close) runs over to its
+    close; 0 where it is not closed before a blank line, an environment or an item (a title's brace
+    never closed)."""
+    depth = _depth(opened)
+    for n, line in enumerate(after[:8], 1):
+        if not line.strip() or re.match(r"\s*\\(?:begin|end|item)(?![A-Za-z])", line):
+            return 0
+        depth += _depth(line)
+        if depth <= 0:
+            return n
+    return 0
 
 
 def _frame_args(head: str) -> tuple[str, str, str]:
