@@ -967,32 +967,42 @@ def _date_numbers(lines: list[str]) -> None:
             lines[k] = date_numbers(line)
 
 
-_MODE = re.compile(r"\\(mode|only)\s*<\s*([A-Za-z|\s]+?)\s*>\s*(?=\{)")
+_MODE = re.compile(r"\\(mode|only|alt)\s*<\s*([A-Za-z|\s]+?)\s*>\s*(?=\{)")
 _SLIDE_MODES = {"beamer", "presentation", "all", "handout", "trans", "second"}
+_IN_DECK = {"beamer", "presentation", "all", "trans", "second"}  # (Podium's deck is beamer's own mode)
+_IN_HANDOUT = {"handout", "presentation", "all", "trans", "second"}  # (and its handout beamer's handout)
+_LIST_EDGE = re.compile(r"\\(begin|end)\{(?:itemize|enumerate|description)\}")
 
 
 def _modes(lines: list[str], begin: int, index: list[int], out: Converted) -> None:
-    """beamer's ``\\mode<beamer>{…}`` and ``\\only<presentation>{…}`` (``all``, ``handout``…) as their content,
-    and ``\\mode<article>{…}``, ``\\only<article>{…}`` left out (the article version's, not the slides', with
-    a note), line for line."""
+    """beamer's mode specifications, line for line: ``\\mode<presentation>{…}`` and ``\\only<all>{…}`` as
+    their content; ``<beamer>`` (beamer's own mode: the deck) in a frame as ``\\only<handout:0>{…}``, on the
+    slides only, and ``<handout>`` as ``\\only<beamer:0>{…}``, in the handout only (:mod:`podium.overlays`:
+    standing as blocks; inside a sentence the deck's words, with a warning naming the handout's);
+    ``\\alt<handout>{a}{b}`` as the deck's and the handout's versions; ``<article>`` left out (a note)."""
     text = "\n".join(lines[begin + 1 :]) if begin >= 0 else ""
-    if "\\mode" not in text and "\\only" not in text:
+    if "\\mode" not in text and "\\only" not in text and "\\alt" not in text:
         return
     kept_text, at, dropped = [], 0, -1
     for mt in _MODE.finditer(text):
-        modes = [mode.strip() for mode in mt.group(2).split("|")]
-        if mt.start() < at or not all(mode in _SLIDE_MODES or mode == "article" for mode in modes):
+        modes = {mode.strip() for mode in mt.group(2).split("|")}
+        if mt.start() < at or not modes <= _SLIDE_MODES | {"article"}:
             continue  # (`\only<2>`: an overlay, the reader's)
         close = balanced_group(text, mt.end())
-        if close < 0:
+        other = balanced_group(text, close) if mt.group(1) == "alt" and close > 0 else close
+        if other < 0:
             continue
         inner = text[mt.end() + 1 : close - 1]
-        shown = any(mode in _SLIDE_MODES for mode in modes)
-        kept = inner if shown else "\n" * inner.count("\n")
-        if not shown and inner.strip() and dropped < 0:
-            dropped = begin + 1 + text.count("\n", 0, mt.start())
-        kept_text.append(text[at : mt.start()] + kept + "\n" * text.count("\n", mt.start(), mt.end()))
-        at = close
+        deck = inner if modes & _IN_DECK else text[close + 1 : other - 1] if other > close else ""
+        handout = inner if modes & _IN_HANDOUT else text[close + 1 : other - 1] if other > close else ""
+        line = begin + 1 + text.count("\n", 0, mt.start())
+        kept = _mode_kept(text, mt, other, deck, handout, index[line], out)
+        if not (deck or handout) and inner.strip() and dropped < 0:
+            dropped = line
+        kept_text.append(
+            text[at : mt.start()] + kept + "\n" * (text.count("\n", mt.start(), other) - kept.count("\n"))
+        )
+        at = other
     new = ("".join(kept_text) + text[at:]).split("\n")
     lines[begin + 1 :] = new
     if dropped >= 0:
@@ -1004,6 +1014,42 @@ def _modes(lines: list[str], begin: int, index: list[int], out: Converted) -> No
                 "article-mode",
             )
         )
+
+
+def _mode_kept(text: str, mt: re.Match, end: int, deck: str, handout: str, line: int, out: Converted) -> str:
+    """What stands for the mode specification ``mt`` (to ``text[end]``) showing ``deck`` in the deck and
+    ``handout`` in the handout: its content where they are the same or outside a frame; overlays that
+    :mod:`podium.overlays` puts on the slides or the handout only where it stands as a block in a frame;
+    inside a sentence or a list the deck's words, with a warning naming the handout's."""
+    if deck == handout:
+        return deck
+    before = text[: mt.start()]
+    framed = before.count(_FRAME) > before.count(_FRAME_END)
+    if not framed:
+        return deck or handout  # (between frames, or frames inside: kept, as before)
+    line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
+    following = text[line_end + 1 :].lstrip(" \t").split("\n", 1)[0].strip()
+    alone = (
+        not before[before.rfind("\n") + 1 :].strip()
+        and not text[end:line_end].strip()
+        and (not following or following.startswith(("\\", "}")))  # (text right after it: its sentence)
+    )
+    edges = [edge.group(1) for edge in _LIST_EDGE.finditer(before)]
+    if alone and edges.count("begin") <= edges.count("end") and _FRAME not in deck + handout:
+        deck_part = f"\\only<handout:0>{{{deck}}}" if deck.strip() else ""
+        handout_part = f"\\only<beamer:0>{{{handout}}}" if handout.strip() else ""
+        return deck_part + handout_part
+    if handout.strip():
+        out.warnings.append(
+            (
+                line,
+                f'the handout mode\'s words of \\{mt.group(1)}<{mt.group(2).strip()}> ("{_one_line(handout)[:40]}") are '
+                "left out: inside a sentence the deck shows the words of beamer's own mode; put them on a line "
+                "of their own for the handout",
+                "handout-mode",
+            )
+        )
+    return deck
 
 
 _ACRONYM_ENV = re.compile(r"\\(begin|end)\{acronym\}(?:\[[^\]]*\])?")

@@ -61,6 +61,17 @@ def handout_never(spec: str) -> bool:
     )
 
 
+def deck_never(spec: str) -> bool:
+    """Whether ``spec`` says its content is never in beamer's own mode, the deck's (``beamer:0``): beamer's
+    handout shows it, so Podium's handout does."""
+    return any(
+        (mode := _MODE_PART.fullmatch(part)) is not None
+        and mode.group(1) == "beamer"
+        and mode.group(2).strip() == "0"
+        for part in spec.split("|")
+    )
+
+
 def overlay_start(spec: str, last: int = 1) -> int:
     """The first step an overlay specification shows its content on: ``2-`` and ``2`` and ``2-4,6``
     are 2, ``-3`` and ``alert@2`` are 1 (shown from the start), ``+`` is the step after ``last`` and
@@ -207,13 +218,13 @@ def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
         if out and out[-1].strip():  # (text right before it stays a paragraph of its own)
             out.append("")
             index.append(k)
-        for n, (step, inner, line, slides_only) in enumerate(pieces):
+        for n, (step, inner, line, one_mode) in enumerate(pieces):
             if n:
                 out.append("")
                 index.append(line)
-            if slides_only and inner is not None and not inner.lstrip().startswith("\\item"):
-                # (`\only<2|handout:0>{…}`: never in beamer's handout, so on the slides only)
-                out.append("::: slides")
+            if one_mode and inner is not None and not inner.lstrip().startswith("\\item"):
+                # (`\only<2|handout:0>{…}`: never in beamer's handout, so on the slides only; `beamer:0`: the
+                out.append(f"::: {one_mode}")  # handout's only)
                 index.append(line)
                 closed = (-1, 0)
             if inner is None:  # a bare \onslide<2->: what follows comes on a click
@@ -239,7 +250,7 @@ def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
                 out.append(":::")
                 index.append(line + inner.count("\n"))
                 closed = (len(out) - 1, step)
-            if slides_only:
+            if one_mode:
                 out.append(":::")
                 index.append(line + inner.count("\n"))
                 closed = (-1, 0)
@@ -268,12 +279,13 @@ def _items_on(text: str, step: int) -> str:
 
 def _blocks_at(
     text: str, lines: list[str], starts: list[int], k: int
-) -> tuple[list[tuple[int, str | None, int, bool]], int] | None:
+) -> tuple[list[tuple[int, str | None, int, str]], int] | None:
     """The overlays that make up line ``k`` (and the lines their braces run over) as (the step it comes
     on, 0 for from the start; the braces' text or None for a bare ``\\onslide``; its first line; whether
-    its specification keeps it out of beamer's handout, ``handout:0``), and the last line they take; None
+    "slides" where its specification keeps it out of beamer's handout, ``handout:0``, "handout" where it keeps
+    it out of beamer's own mode, ``beamer:0``), and the last line they take; None
     when the line holds anything else (an overlay inside text)."""
-    pieces: list[tuple[int, str | None, int, bool]] = []
+    pieces: list[tuple[int, str | None, int, str]] = []
     at = starts[k] + len(lines[k]) - len(lines[k].lstrip())
     end = starts[k + 1] - 1  # the end of the line the overlays so far end on
     while True:
@@ -293,10 +305,11 @@ def _blocks_at(
             close = _group(text, brace)
             if close < 0:
                 return None
-            pieces.append((later, text[brace + 1 : close - 1].strip("\n"), line, handout_never(spec)))
+            shown = "slides" if handout_never(spec) else "handout" if deck_never(spec) else ""
+            pieces.append((later, text[brace + 1 : close - 1].strip("\n"), line, shown))
             at = close
         elif command == "onslide":
-            pieces.append((later, None, line, False))
+            pieces.append((later, None, line, ""))
             at = brace
         else:
             return None

@@ -105,6 +105,8 @@ THEOREM_LABELS = {
     "solution": "solution",
     "proof": "beamer_proof",
 }
+# sidecap's figures (and memoir's \begin{sidecaption}{caption}[label]): a figure, its caption beside it
+SIDE_CAPTIONS = ("SCfigure", "SCfigure*", "sidecaption")
 TABULARS = ("tabular", "tabular*", "tabularx", "tabulary", "longtable")
 # environments that only set how their content looks or sits (line spacing, type size, columns the
 # template does not draw, a placed box): their content, without their arguments
@@ -126,6 +128,7 @@ KNOWN = frozenset(
         *WRAPPERS,
         "columns",
         "column",
+        *SIDE_CAPTIONS,
         "figure",
         "figure*",
         "table",
@@ -803,7 +806,17 @@ def _arguments(source: str, j: int, env: str) -> tuple[list[str], int]:
             continue  # (a width, then the columns)
         if env in TABULARS and source[at] == "[":
             continue  # (its position, \begin{tabular}[t]{ll}: then the columns)
-        if env not in ("column", "minted", *BOXES, *THEOREMS, "lstlisting", "Verbatim", "figure", "figure*"):
+        if env not in (
+            "column",
+            "minted",
+            *BOXES,
+            *THEOREMS,
+            *SIDE_CAPTIONS,
+            "lstlisting",
+            "Verbatim",
+            "figure",
+            "figure*",
+        ):
             if env not in WRAPPERS:
                 break  # (the environments that take an argument are the ones named)
     return args, j
@@ -938,7 +951,9 @@ def _convert(source: str, lang: str | None = None) -> str:
         return f":::: columns\n{inner}\n::::"
     if env in QUOTES:
         return "\n".join(f"> {line}" if line.strip() else ">" for line in inner.split("\n"))
-    if env in ("figure", "figure*"):
+    if env in ("figure", "figure*", *SIDE_CAPTIONS):
+        if env == "sidecaption" and args:  # (its caption and label are its arguments)
+            body += f"\\caption{{{args[0]}}}" + (f"\\label{{{args[1]}}}" if len(args) > 1 else "")
         return _figure(body) or inner
     return _fenced(env, args, inner)
 

@@ -103,3 +103,50 @@ def test_frame_titles_over_two_lines_are_joined(tmp_path):
     )
     assert frame_texts(prs) == [["Long title here", "Body."], ["Another long title", "Body two."]]
     assert "never closed" not in stderr
+
+
+def test_sidecap_figures_are_pictures_with_their_captions(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (200, 100), "red").save(tmp_path / "pic.png")
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}{Side}\n\\begin{SCfigure}[0.5][h]\n\\includegraphics[width=0.5\\textwidth]{pic.png}\n"
+        "\\caption{A side caption here}\n\\end{SCfigure}\n\\end{frame}\n"
+        "\\begin{frame}{Memoir}\n\\begin{sidecaption}{Memoir side caption}\n"
+        "\\includegraphics{pic.png}\n\\end{sidecaption}\n\\end{frame}\n",
+        "\\usepackage{sidecap}\n",
+    )
+    for slide, caption in zip(prs.slides, ("A side caption here", "Memoir side caption")):
+        assert any(shape.shape_type == 13 for shape in slide.shapes)
+        assert any(caption in text for text in frame_texts(prs)[list(prs.slides).index(slide)])
+    assert "raw TeX" not in stderr
+
+
+def test_handout_mode_overlays_deck_shows_presentation_handout_its_own(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}{Modes}\nAlways here.\n\\only<handout>{Handout only words.}\n"
+        "\\mode<handout>{Mode handout words.}\n\\uncover<handout:0>{Uncover zero words.}\n"
+        "\\alt<handout>{Printed line.}{Screen line.}\n\n"
+        "Inline \\alt<handout>{printed version}{screen version} end.\n"
+        "\\only<beamer>{Beamer only words.}\n\\end{frame}\n",
+        command="all",
+    )
+    text = _all_text(prs)
+    for words in (
+        "Always here.",
+        "Uncover zero words.",
+        "Screen line.",
+        "Inline screen version end.",
+        "Beamer only",
+    ):
+        assert words in text
+    for words in ("Handout only", "Mode handout", "Printed line", "printed version", "<handout>"):
+        assert words not in text
+    handout = " ".join(_handout_text(tmp_path).split())
+    for words in ("Always here.", "Handout only words.", "Mode handout words.", "Printed line."):
+        assert words in handout
+    for words in ("Uncover zero", "Beamer only", "Screen line", "<handout>"):
+        assert words not in handout
+    assert "deck.tex:10:" in stderr and "printed version" in stderr
