@@ -98,6 +98,7 @@ from .safety import PathPolicy
 from .sourcefile import MAX_BYTES, decode_source, read_bounded
 from .texenvs import (
     command_ties,
+    doubled_math_brackets,
     environments_to_markdown,
     latex_references,
     math_brackets,
@@ -1258,6 +1259,13 @@ def _line_broken_dollars(
         )
 
 
+def _marked_math(raw_meta: dict, body: str, reveal: bool, other_tool: bool) -> bool:
+    """Is the lecture's math read by MathJax or KaTeX after reveal.js's Markdown (marked) has read it: a
+    reveal.js deck (``reveal``: its own Markdown or ``<section>`` slides; reveal-md's front matter; without
+    front matter, reveal.js's ``--`` or ``<!-- .slide: -->`` marks), not another tool's (``other_tool``)?"""
+    return reveal or has_reveal_md_keys(raw_meta) or not other_tool and separators_only(raw_meta, body)
+
+
 def _other_markups(
     body: str,
     raw_meta: dict,
@@ -1268,6 +1276,7 @@ def _other_markups(
     sections: bool = False,
     lang: str | None = None,
     reveal_cuts: bool = False,
+    marked: bool = False,
 ) -> tuple[str, list[tuple[str, int]] | None]:
     """``body`` with what other tools write rewritten as this dialect's Markdown before it is read
     (docs/architecture.md), and the (file, line) each new line came from (None: its own line).
@@ -1275,7 +1284,8 @@ def _other_markups(
     written in reveal.js's own Markdown (:func:`is_reveal_markdown`); ``sections``: its slides are reveal.js
     ``<section>`` elements (:func:`section_deck`); ``lang``: the lecture's language, which titles its
     theorems and names its cross-references; ``reveal_cuts``: it is surely reveal.js's, cut by ``---``
-    wherever it stands (:func:`separator_cuts`), as a GitPitch deck is."""
+    wherever it stands (:func:`separator_cuts`), as a GitPitch deck is; ``marked``: reveal.js's Markdown
+    (marked) reads it before MathJax or KaTeX does, so ``\\\\( … \\\\)`` is math (:func:`_marked_math`)."""
 
     tex_source = latex  # (a .tex file: none of its text is Markdown's)
 
@@ -1315,6 +1325,8 @@ def _other_markups(
         columned = html_divs_to_fenced(body)
     if columned is not None:  # Marp's and reveal.js's <div class="columns">, fragment and notes divs
         body = columned
+    # reveal.js's `\\( … \\)` and `\\[ … \\]`: math, as its Markdown leaves it for MathJax
+    body = (doubled_math_brackets(body) if marked else None) or body
     guarded = guard_display_math(body) if "$$" in body else None
     if guarded is not None:  # `=` alone on a line of $$ … $$ math: not a heading's underline
         body = guarded
@@ -1558,6 +1570,9 @@ def parse_lecture(
     first_section = (
         None if tex_deck or remark_deck or slidev_deck else _section_deck(body, shown, origins, diags)
     )
+    marked = _marked_math(
+        raw_meta, body, reveal or first_section is not None, tex_deck or remark_deck or slidev_deck
+    )
     body, origins = _other_markups(
         body,
         raw_meta,
@@ -1571,6 +1586,7 @@ def parse_lecture(
         and not separators_of(raw_meta, body),
         # (the language told from the script where none is given, as _script_lang tells it after parsing)
         lang=meta.lang if _lang_given(raw_meta, options) else script_language(body) or meta.lang,
+        marked=marked,
     )
     _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck, reveal)
     other_tool = remark_deck or slidev_deck or reveal or first_section is not None
@@ -1605,7 +1621,7 @@ def parse_lecture(
         reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
     )
     conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp or is_gitpitch(shown, body))
-    conv.marked_math = reveal or first_section is not None or has_reveal_md_keys(raw_meta)
+    conv.marked_math = marked
     conv.remark_math = remark_deck
     # (a Slidev `layout: section` slide with a line under its title is one slide, as Slidev shows it)
     conv.html_show = slidev_deck
@@ -2069,6 +2085,9 @@ class _SlideDraft:
     inner_ids: tuple[tuple[str | None, str], ...] = ()
     footer: str | None = None  # `::: footer`: this slide's own footer
     header: tuple[str, m.SourcePos] | None = None  # Marp's `_header:` of this slide (its words, its line)
+    # the background colours it asks for (reveal.js's `.slide` comment), not drawn: warned about once it is
+    # known whether the slide is kept (a slide of nothing but its colour is left out)
+    colours: list[tuple[str, m.SourcePos]] = field(default_factory=list)
 
 
 class _Converter:
@@ -2313,6 +2332,7 @@ class _Converter:
             and not d.hidden
         ]
         self.hidden_left_out(drafts)
+        self.colour_warnings(drafts, set(keep))
         drafts = [drafts[i] for i in keep]
         section_of = [section_of[i] for i in keep]
         index_of = {old: new for new, old in enumerate(keep)}
@@ -2930,7 +2950,7 @@ class _Converter:
         if is_comment(node.content):
             slide = _SLIDE_COMMENT.match(node.content)
             if slide is not None:  # reveal.js's <!-- .slide: data-background="…" -->
-                return self.background(_slide_attrs(slide.group(1)), pos)
+                return self.background(_slide_attrs(slide.group(1)), pos, self.adding_to)
             self.marp_comment(node.content, pos)
             return []
         if _BR_ONLY.fullmatch(node.content) or drawn_only(node.content):  # a `<br>` between blocks, or a
@@ -3155,8 +3175,11 @@ class _Converter:
 
         if not tex.strip():
             return None
-        if _MARKDOWN_ESCAPED_MATH.search(tex) or (self.marked_math and "\\\\\\\\" in tex):
-            # `_\{…\}`, or a reveal.js deck's rows ended `\\\\`: written for a Markdown that unescapes math
+        if _MARKDOWN_ESCAPED_MATH.search(tex) or (
+            (self.marked_math or self.remark_math) and "\\\\\\\\" in tex
+        ):
+            # `_\{…\}`, or a reveal.js or remark deck's rows ended `\\\\`: written for a Markdown that
+            # unescapes math
             tex = re.sub(r"\\([\\{}_*#])", r"\1", tex)
         elif (
             self.remark_math and "\\_" in tex
@@ -4102,23 +4125,24 @@ class _Converter:
                 "background",
             )
 
-    def background(self, attrs: Attrs | None, pos: m.SourcePos) -> list[m.Block]:
+    def background(
+        self, attrs: Attrs | None, pos: m.SourcePos, slide: _SlideDraft | None = None
+    ) -> list[m.Block]:
         """reveal.js's and Quarto's slide backgrounds (``## Title {background-image="x.png"}``): Podium
         draws no slide background of a lecture's own, so a picture is shown on the slide (first), and a
-        web page or video behind the slide becomes a link to it; either with a warning, never lost."""
+        web page or video behind the slide becomes a link to it; either with a warning, never lost.  A
+        colour is warned about at once, or, given the ``slide`` it is on, once the slide is known to be
+        kept or not (:meth:`colour_warnings`)."""
         if attrs is None:
             return []
         if any(k.startswith("data-background") for k in attrs.kv):  # pandoc's reveal.js spelling
             attrs = Attrs(kv={**attrs.kv, **_backgrounds(attrs.kv.items())})
         out: list[m.Block] = []
         colour = attrs.kv.get("background-color", "").strip()
-        if colour:
-            self.diags.warning(
-                f"the slide's background colour '{_short(colour)}' is not drawn: slides keep the template's "
-                "background (text coloured to stand on it may be hard to read)",
-                pos,
-                "background",
-            )
+        if colour and slide is not None:
+            slide.colours.append((colour, pos))
+        elif colour:
+            self.colour_warning(colour, pos)
         image = attrs.kv.get("background-image", "").strip()
         if image:
             self.diags.warning(
@@ -4140,6 +4164,25 @@ class _Converter:
                     self.markdown_blocks(f"<{url}>" if "://" in url else f"`{url}`", self.last_line - 1)
                 )
         return out
+
+    def colour_warnings(self, drafts: list[_SlideDraft], keep: set[int]) -> None:
+        """The warnings of the background colours the slides ask for (those kept: ``keep``, their
+        indexes); a hidden slide's are not given: it is left out, with a note of its own."""
+        for i, d in enumerate(drafts):
+            for colour, at in d.colours if not d.hidden else ():
+                self.colour_warning(colour, at, kept=i in keep)
+
+    def colour_warning(self, colour: str, pos: m.SourcePos, kept: bool = True) -> None:
+        """The warning that a slide's background ``colour`` is not drawn (``kept``: on a slide that is
+        kept; else the slide, which holds nothing else, is left out)."""
+        if kept:
+            said = "is not drawn: slides keep the template's background (text coloured to stand on it may be hard to read)"
+        else:
+            said = (
+                "is not drawn, and the slide holds nothing else: no slide is made of it (write a title or "
+                "words on it to keep it as a slide)"
+            )
+        self.diags.warning(f"the slide's background colour '{_short(colour)}' {said}", pos, "background")
 
     def markdown_blocks(self, text: str, line: int, lines: list[int] | None = None) -> list[m.Block]:
         """The blocks of Markdown ``text`` made from the source's (0-based) ``line``: an HTML block's

@@ -38,6 +38,7 @@ from typing import Any
 
 from .markdown import code_lines, fenced_lines
 from .rawhtml import drawn_only
+from .texenvs import doubled_math_brackets
 
 PROPERTIES = frozenset(
     {
@@ -312,6 +313,9 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
     lines = text.split("\n")
     closes, swallowing = _fences(lines)
     code = code_lines([closes.get(k, line) for k, line in enumerate(lines)])
+    math = doubled_math_brackets("\n".join(lines), code)  # `\\( … \\)`: the `\( … \)` MathJax reads
+    if math is not None:
+        lines = math.split("\n")
     out = _Out(css_columns(text) if "float" in text else {})
     for opened, cut, closed in swallowing:
         out.notes.append(

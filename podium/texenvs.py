@@ -1842,6 +1842,49 @@ def math_brackets(text: str) -> str | None:
     return "".join(out)
 
 
+# `\\[ … \\]` and `\\( … \\)`: TeX's brackets with their backslash doubled for a Markdown that eats one
+# (a code span first, so that one is passed over; no blank line inside, as in a paragraph)
+_DOUBLED_MATH = re.compile(
+    r"(`+)[^`]*?\1|(?<!\\)\\\\\[((?:(?!\n[ \t]*\n).)+?)(?<!\\)\\\\\]"
+    r"|(?<!\\)\\\\\(((?:(?!\n[ \t]*\n).)+?)(?<!\\)\\\\\)",
+    re.S,
+)
+
+
+def doubled_math_brackets(text: str, code: list[bool] | None = None) -> str | None:
+    """``text`` with ``\\\\[ … \\\\]`` as ``$$ … $$`` and ``\\\\( … \\\\)`` as ``$ … $``, line for line: the
+    math of remark.js and reveal.js decks, whose Markdown (marked) turns ``\\\\(`` into the ``\\(`` MathJax
+    and KaTeX read.  What the brackets hold is left as written, as in ``$ … $`` math of those decks.
+    Fenced code (``code``: the code lines, else :func:`code_lines`) and code spans are left alone; so is
+    math holding a ``$``.  None if nothing changed."""
+    if "\\\\[" not in text and "\\\\(" not in text:
+        return None
+    lines = text.split("\n")
+    fenced = code if code is not None else code_lines(lines)
+    masked = "\n".join(" " * len(line) if f else line for line, f in zip(lines, fenced, strict=True))
+    out: list[str] = []
+    last = 0
+    for mt in _DOUBLED_MATH.finditer(masked):
+        display = mt.group(2) is not None
+        inner = (
+            text[mt.start(2 if display else 3) : mt.end(2 if display else 3)] if mt.group(1) is None else ""
+        )
+        if not inner.strip() or "$" in inner:
+            continue
+        out.append(text[last : mt.start()])
+        if display:
+            out.append(f"$${inner}$$")
+        else:  # (inline: no blank inside its dollars; a line break at its ends kept outside them)
+            before = inner[: len(inner) - len(inner.lstrip())].count("\n")
+            after = inner[len(inner.rstrip()) :].count("\n")
+            out.append("\n" * before + f"${inner.strip()}$" + "\n" * after)
+        last = mt.end()
+    if not out:
+        return None
+    out.append(text[last:])
+    return "".join(out)
+
+
 _TEXISH = re.compile(r"\\(?:begin|end)\{|\\item\b|\\frametitle\b|\\pause\b|\\textbf\{|\\emph\{")
 # (inline math may go on over lines of its paragraph: `$\\displaystyle` … `\\end{split}$`)
 _CODE_OR_MATH = re.compile(
