@@ -3369,7 +3369,9 @@ class _Converter:
                     else self.html_image(read_inline_tag(inner[0].content).attrs, pos)
                 )
                 if shown is not None:
-                    shown = replace(shown, link=self.picture_link(str(child.attrs.get("href", ""))))
+                    linked = replace(shown, link=self.picture_link(str(child.attrs.get("href", ""))))
+                    self.floated(linked, self.floats.pop(id(shown), (shown, ""))[1])
+                    shown = linked
                     out.append(m.Div((shown,), ("fragment",), pos) if "fragment" in attrs.classes else shown)
                 continue
             if child.type == "text" and k and pairs[k - 1][0].type == "math_inline_double":

@@ -51,8 +51,9 @@ def _picture_and_words(slide):
         '<p><img src="biplot.png" alt="basic isotope biplot" width="430" style="margin: 1em; float: right"></p>',
         '<div>\n<img src="biplot.png" alt="basic isotope biplot" width="430" style="float:right">\n</div>',
         '![](biplot.png){fig-alt="a biplot" style="float:right" width=45%}',
+        '<a href="https://example.org"><img src="biplot.png" alt="a biplot" style="float:right"></a>',
     ],
-    ids=["style", "align", "in-p", "in-div", "markdown"],
+    ids=["style", "align", "in-p", "in-div", "markdown", "linked"],
 )
 def test_a_picture_floated_right_at_a_slides_start_is_a_column_right_of_the_list(tmp_path, picture):
     slide, width, err = _floated_deck(tmp_path, picture)
