@@ -17,6 +17,7 @@ the Markdown inside the HTML) are kept and every tag and attribute is dropped:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape, unescape
 from html.parser import HTMLParser
@@ -268,8 +269,22 @@ def picture_source(attrs: dict[str, str]) -> str:
     return (attrs.get("src", "").strip() or attrs.get("data-src", "")).strip()
 
 
+_FLOAT_DECL = re.compile(r"(?:^|;)\s*float\s*:\s*(left|right)\s*(?:!important\s*)?(?:;|$)", re.I)
+
+
+def picture_float(attrs: Mapping[str, str]) -> str:
+    """The side a picture floats to beside the text (``style="float:right"``, HTML's ``align="left"``):
+    ``left``, ``right`` or ""."""
+    said = _FLOAT_DECL.search(attrs.get("style", "") or "")
+    if said is not None:
+        return said.group(1).lower()
+    align = (attrs.get("align", "") or "").strip().lower()
+    return align if align in ("left", "right") else ""
+
+
 def picture_markdown(attrs: dict[str, str]) -> str:
-    """Return ``![alt](<src>){width=…}`` for an ``<img>``'s attributes ("" when it has no usable src)."""
+    """Return ``![alt](<src>){width=…}`` for an ``<img>``'s attributes ("" when it has no usable src); a
+    picture floated beside the text keeps its side as ``style="float:…"`` (:func:`picture_float`)."""
     src = picture_source(attrs)
     if not src or any(c in src for c in "<>\n"):
         return ""
@@ -279,6 +294,9 @@ def picture_markdown(attrs: dict[str, str]) -> str:
         value = attrs.get(key, "").strip()
         if re.fullmatch(r"[0-9]*\.?[0-9]+(%|px|in|cm|mm|pt|em)?", value):
             size.append(f"{key}={value if not value[-1].isdigit() else value + 'px'}")
+    side = picture_float(attrs)
+    if side:
+        size.append(f'style="float:{side}"')
     tail = "{" + " ".join(size) + "}" if size else ""
     return f"![](<{src}>){tail}"
 

@@ -63,6 +63,7 @@ from .rawhtml import (
     html_table,
     is_comment,
     only_colour,
+    picture_float,
     picture_source,
     plain_html_list,
     read_inline_tag,
@@ -2147,6 +2148,7 @@ class _Converter:
         self.marp_bg: dict[
             int, tuple[m.Image, marp.Keywords]
         ] = {}  # id(): pictures Marp draws as backgrounds
+        self.floats: dict[int, tuple[m.Image, str]] = {}  # id(): pictures floated beside the text, their side
         self.cells = 0
         self.cells_shown = 0  # (of them, the ones whose code is shown)
         self.layout_tex_noted = False  # (\\vspace and its kin: one note a lecture)
@@ -2334,6 +2336,8 @@ class _Converter:
         self.hidden_left_out(drafts)
         self.colour_warnings(drafts, set(keep))
         drafts = [drafts[i] for i in keep]
+        for d in drafts:
+            d.body = self.float_layout(d)
         section_of = [section_of[i] for i in keep]
         index_of = {old: new for new, old in enumerate(keep)}
         kept_sections = [k for k, (_, i) in enumerate(sections) if i in index_of]
@@ -2679,6 +2683,54 @@ class _Converter:
         if right:
             columns.append(m.Column(tuple(right), shares["right"]))
         return [m.Columns(tuple(columns), pos)]
+
+    def float_layout(self, d: _SlideDraft) -> list:
+        """A slide's body laid out around the pictures floated beside its text (``<img style="float:right">``,
+        ``align="left"``): pictures floated to one side at the body's start make a picture-and-text slide,
+        the pictures in a column on their side and the rest of the body in the other, as a browser shows
+        it.  Any other float (later in the slide, in a list, on a slide already in columns) is drawn
+        where it is written, with a warning."""
+        if not self.floats:
+            return d.body
+        floats = [b for b in m.walk(d.body) if isinstance(b, m.Image) and id(b) in self.floats]
+        if not floats:
+            return d.body
+        side = self.floats[id(d.body[0])][1] if id(d.body[0]) in self.floats else ""
+        lead = 0
+        while side and lead < len(d.body) and self.floats.get(id(d.body[lead]), (None, ""))[1] == side:
+            lead += 1
+        rest = d.body[lead:]
+        if (
+            side
+            and rest
+            and d.kind == m.CONTENT
+            and "columns-2" not in d.classes
+            and not any(isinstance(b, m.Columns) for b in m.walk(d.body))
+        ):
+            pictures = d.body[:lead]
+            share = _float_share(pictures)
+            text = m.Column(tuple(rest), round(1.0 - share, 3))
+            picture = m.Column(tuple(pictures), share)
+            laid = (picture, text) if side == "left" else (text, picture)
+            honoured = {id(b) for b in pictures}
+            for b in floats:
+                if id(b) not in honoured:
+                    self.float_not_drawn(b)
+            return [m.Columns(laid, pictures[0].pos)]
+        if len(d.body) > 1:  # (a picture alone on its slide has nothing to float beside)
+            for b in floats:
+                self.float_not_drawn(b)
+        return d.body
+
+    def float_not_drawn(self, image: m.Image) -> None:
+        side = self.floats[id(image)][1]
+        self.diags.warning(
+            f"picture '{_short(image.src)}' floats {side} of the text in a browser; that float is not drawn "
+            "(the picture is shown where it is written): put the picture first on its slide, before the "
+            "text, for a picture-and-text slide",
+            image.pos,
+            "float",
+        )
 
     def heading_title(self, node: SyntaxTreeNode) -> tuple[m.Inlines, Attrs | None]:
         inline = node.children[0] if node.children else None
@@ -3340,7 +3392,9 @@ class _Converter:
                     else self.html_image(read_inline_tag(inner[0].content).attrs, pos)
                 )
                 if shown is not None:
-                    shown = replace(shown, link=self.picture_link(str(child.attrs.get("href", ""))))
+                    linked = replace(shown, link=self.picture_link(str(child.attrs.get("href", ""))))
+                    self.floated(linked, self.floats.pop(id(shown), (shown, ""))[1])
+                    shown = linked
                     out.append(m.Div((shown,), ("fragment",), pos) if "fragment" in attrs.classes else shown)
                 continue
             if child.type == "text" and k and pairs[k - 1][0].type == "math_inline_double":
@@ -3426,7 +3480,11 @@ class _Converter:
         height = _length(_px(attrs.get("height")), pos, self.diags) if not width else None
         if not alt and path is not None:
             self.diags.warning(f"picture '{src}' has no alt text for screen readers", pos, "no-alt")
-        return m.Image(src, path, (), alt, pos, width, height)  # alt text, not a caption: HTML never shows it
+        image = m.Image(
+            src, path, (), alt, pos, width, height
+        )  # alt text, not a caption: HTML never shows it
+        self.floated(image, picture_float(attrs))
+        return image
 
     def strip_raw_tex(self, inline: SyntaxTreeNode, pos: m.SourcePos) -> SyntaxTreeNode | None:
         """Take raw TeX out of a paragraph: ``\\note{…}`` to the notes, macro definitions to the math, the rest
@@ -4341,7 +4399,15 @@ class _Converter:
         image = m.Image(src, path, caption, alt, pos, width, height, place)
         if said is not None and said.background:
             self.marp_bg[id(image)] = (image, said)  # (held: its id stays its own; placed per slide)
+        elif place is None:
+            self.floated(image, picture_float(attrs.kv))
         return image
+
+    def floated(self, image: m.Image, side: str) -> None:
+        """Hold ``image`` as floated to ``side`` (``left``, ``right``; "" for no float) beside the text that
+        follows it, as a browser floats it: :meth:`float_layout` lays its slide out."""
+        if side:
+            self.floats[id(image)] = (image, side)
 
     def _resolve(self, src: str, pos: m.SourcePos, what: str) -> str | None:
         """Return the local file ``src`` names, or None (with a warning) when missing or refused."""
@@ -5296,6 +5362,20 @@ def _math_inline(tex: str) -> list[m.Inline]:
         said = (script.group(2) or script.group(3)).replace("-", "\u2212")  # (math's minus sign)
         return [m.Span((m.Text(said),), (kind,))]
     return [m.InlineMath(tex)]
+
+
+def _float_share(pictures: list[m.Image]) -> float:
+    """The share of the slide's width a column of floated ``pictures`` takes: the widest one's width as
+    a share of an HTML slide (about 960 pixels wide: reveal.js's, ioslides' and remark's are near it), or
+    its percentage; half where none is given; between a third and 60 %."""
+    shares = []
+    for p in pictures:
+        if p.width is not None and p.width.unit == m.LengthUnit.PX:
+            shares.append(p.width.value / 960)
+        elif p.width is not None and p.width.unit == m.LengthUnit.PERCENT:
+            shares.append(p.width.value / 100)
+    share = max(shares) if shares else 0.5
+    return round(min(max(share, 1 / 3), 0.6), 3)
 
 
 def _flowed(blocks: list[m.Block], pos: m.SourcePos) -> m.Block:

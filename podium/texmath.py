@@ -491,12 +491,25 @@ def _set_form(el, binary: bool) -> None:
     el.set("form", "infix" if binary else "prefix")
 
 
+def _set_spaces(el, left: bool, right: bool) -> None:
+    """Give relation ``el`` TeX's thick space (5 mu) on each side where ``left``, ``right`` say, none on the
+    others (a relation whose spaces are given, ``\\mathrel{…}``, keeps them)."""
+    if el.get("lspace") is None and el.get("rspace") is None:
+        el.set("lspace", "thickmathspace" if left else "0em")
+        el.set("rspace", "thickmathspace" if right else "0em")
+
+
 def _mark_row(kids: list) -> None:
     """Mark the binary operations of a row of atoms as TeX decides: a binary atom is ordinary (a sign,
     ``-1``) when it follows nothing, a binary atom, an operator, a relation, an opening or punctuation,
-    or when a relation, a closing, punctuation or nothing follows it."""
+    or when a relation, a closing, punctuation or nothing follows it.  A relation's spaces follow TeX's
+    table too: a thick space beside an ordinary atom, an operator, a closing (before it) or an opening
+    (after it), none at the row's ends or beside an opening (``(=1)``), a closing (``[x=]``), punctuation or
+    another relation."""
     before: int | None = None  # (the class of the atom before: None at the row's start)
     pending = None  # (a binary atom that the next atom may still make ordinary)
+    relation = None  # (a relation whose right space the next atom decides, and its left one)
+    spaced_left = False
     for el in kids:
         mark_signs(el)
         kind = _atom(el)
@@ -505,15 +518,23 @@ def _mark_row(kids: list) -> None:
         if pending is not None:
             _set_form(pending, kind not in (_REL, _CLOSE, _PUNCT))
             pending = None
+        if relation is not None:
+            _set_spaces(relation, spaced_left, kind in (_ORD, _OP, _BIN, _OPEN))  # (a binary atom: a sign)
+            relation = None
         if kind == _BIN:
             if before in (None, _BIN, _OP, _REL, _OPEN, _PUNCT):
                 _set_form(_base(el), False)
                 kind = _ORD
             else:
                 pending = _base(el)
+        elif kind == _REL and _local(_base(el)) == "mo":
+            relation = _base(el)
+            spaced_left = before in (_ORD, _OP, _BIN, _CLOSE)  # (a binary atom before it: made ordinary)
         before = kind
     if pending is not None:
         _set_form(pending, False)  # (last in its row: a sign, x^+, {a-})
+    if relation is not None:
+        _set_spaces(relation, spaced_left, False)  # (last in its row: {x=}, [x=])
 
 
 def _base(el):
@@ -693,7 +714,10 @@ def _token(name: str, el) -> str:
         t = "".join(el.itertext()).strip()
         if el.get("form") == "prefix" and t in BINARY:
             return t  # a sign, not an operation (mark_signs)
-        return f" {t} " if t in "=<>≤≥≠≈∈∉⊂⊆∪∩→←↔⇒⇔∣+−×·±∓≡∼≅∝≔≕" and t else t
+        if not t or t not in "=<>≤≥≠≈∈∉⊂⊆∪∩→←↔⇒⇔∣+−×·±∓≡∼≅∝≔≕":
+            return t
+        left, right = (" " if el.get(side) != "0em" else "" for side in ("lspace", "rspace"))
+        return f"{left}{t}{right}"  # (a relation after an opening, before a closing: tight, mark_signs)
     if name == "mspace":
         if el.get("linebreak") == "newline":
             return "\n"
