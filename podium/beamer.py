@@ -884,7 +884,8 @@ def _put_macros(
 
 
 _MATH_ENV = re.compile(
-    r"\\(begin|end)\{(?:equation|align|alignat|flalign|gather|multline|eqnarray|displaymath|math)\*?\}"
+    r"\\(begin|end)\{(?:equation|align|alignat|flalign|gather|multline|eqnarray|displaymath|math"
+    r"|dmath|dseries|dgroup|darray|IEEEeqnarray|empheq)\*?\}"
 )
 
 
@@ -2576,7 +2577,8 @@ _BOX = re.compile(
 )
 _MATH_SPANS = re.compile(
     r"\$\$.*?\$\$|(?<!\\)\$(?:\\.|[^$\\])+\$|\\\[.*?\\\]|\\\(.*?\\\)"
-    r"|\\begin\{(equation|align|alignat|gather|multline|eqnarray|displaymath|math|flalign)(\*?)\}.*?\\end\{\1\2\}",
+    r"|\\begin\{(equation|align|alignat|gather|multline|eqnarray|displaymath|math|flalign"
+    r"|dmath|dseries|dgroup|darray|IEEEeqnarray|empheq)(\*?)\}.*?\\end\{\1\2\}",
     re.S,
 )
 # commands Podium reads whose argument may stand on the next line (`\frametitle` then `{Title}`)
@@ -2952,7 +2954,8 @@ _TEXT_ENVS = frozenset(
 # environments whose lines are math (a line there starting with `-` is a minus, not a list's item)
 _MATH_ENVS = frozenset(
     "equation displaymath math align flalign alignat gather multline eqnarray split aligned gathered "
-    "alignedat array cases dcases rcases matrix pmatrix bmatrix vmatrix Bmatrix Vmatrix smallmatrix".split()
+    "alignedat array cases dcases rcases matrix pmatrix bmatrix vmatrix Bmatrix Vmatrix smallmatrix "
+    "dmath dseries dgroup darray IEEEeqnarray empheq".split()
 )
 _PICTURE_ENVS = frozenset(("tikzpicture", "pgfpicture", "circuitikz", "axis", "scope", "forest", "tikzcd"))
 _ENV = re.compile(r"\\(begin|end)\{([^{}]+)\}")
