@@ -41,7 +41,8 @@ from .labels import label as podium_label
 from .markdown import code_lines, outside, toggles_display_math
 from .overlays import numbered_increments
 from .rawtex import balanced_group, find_raw_tex, kept_spans, opened_switch_groups
-from .texenvs import KNOWN, SIZES, SWITCH_GROUP, SWITCHES, single_dollars, switched_groups, tex_text
+from .texcounters import count_lines
+from .texenvs import KNOWN, SIZES, SWITCH_GROUP, SWITCHES, THEOREMS, single_dollars, switched_groups, tex_text
 
 # beamer, or a class built on it (ctex's `ctexbeamer`, a course's `mybeamer`)
 _CLASS = re.compile(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{[\w-]*beamer[\w-]*\}", re.M)
@@ -59,7 +60,8 @@ _QUIET = re.compile(
     r"^\\(?:maketitle|titlepage|appendix|AtBegin\w+|setbeam\w+|use\w*theme|bibliographystyle|"
     r"frame\s*\{\s*\\(?:titlepage|maketitle)\s*\}|clearpage|newpage|mode\b|againframe|"
     r"label\s*\{[^{}]*\}\s*$|hypertarget\s*\{[^{}]*\}\s*\{\s*\}\s*$|(?:re)?newcommand|def\\|"  # (no words)
-    r"setcounter|addtocounter|graphicspath|includeonly|pagenumbering|vspace|vfill|bigskip|medskip|let\\|"
+    r"setcounter|addtocounter|(?:ref)?stepcounter|counterwith(?:in|out)|numberwithin|"
+    r"graphicspath|includeonly|pagenumbering|vspace|vfill|bigskip|medskip|let\\|"
     r"(?:(?:this)?pagestyle|setlength|addtolength|newlength|newcounter|definecolou?r|colorlet|"
     r"hypersetup|(?:re)?newenvironment|newtheorem|theoremstyle|providecommand|DeclareMathOperator|"
     r"linespread|tikzset|pgfplotsset|lstset|sisetup|pgfdeclareimage|"
@@ -464,6 +466,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _inline_bibliography(lines, begin)
     _own_environments(lines, begin)
     _theorem_boxes(lines, begin)
+    count_lines(lines, begin, set(range(len(lines))) - {k for k, _ in _outside_verbatim(lines, 0)})
     end = next(
         (k for k in range(len(lines) - 1, begin, -1) if lines[k].strip().startswith("\\end{document}")),
         len(lines),
@@ -886,7 +889,8 @@ def _put_macros(
 
 
 _MATH_ENV = re.compile(
-    r"\\(begin|end)\{(?:equation|align|alignat|flalign|gather|multline|eqnarray|displaymath|math)\*?\}"
+    r"\\(begin|end)\{(?:equation|align|alignat|flalign|gather|multline|eqnarray|displaymath|math"
+    r"|dmath|dseries|dgroup|darray|IEEEeqnarray|empheq)\*?\}"
 )
 
 
@@ -1243,7 +1247,8 @@ def _environments(preamble: str) -> dict[str, _Environment]:
     found: dict[str, _Environment] = {}
     for mt in _NEWENVIRONMENT.finditer(preamble):
         close = balanced_group(preamble, mt.end())
-        if close < 0 or mt.group(3) in KNOWN:  # (pandoc's Shaded, a deck's own itemize: read as meant)
+        # (pandoc's Shaded, a deck's own itemize: read as meant; its own solution, proof…: beamer's replaced)
+        if close < 0 or mt.group(3) in KNOWN and mt.group(3) not in THEOREMS:
             continue
         opening = " ".join(preamble[mt.end() + 1 : close - 1].split())
         if mt.group(1) == "tcolorbox":
@@ -1283,6 +1288,12 @@ _SETUP = re.compile(
     r"|\\(?:setlength|addtolength|setbeamer\w+)\s*(?:\[[^\]]*\])?\s*(?P<two>)(?=\{)"
     r"|\\(?:par|begingroup|endgroup|bgroup|egroup|ignorespaces|ignorespacesafterend|noindent|relax|"
     r"normalfont|unskip|leavevmode|smallskip|medskip|bigskip|makeatletter|makeatother)(?![A-Za-z@])"
+)
+
+# face and size switches ending an environment's beginning (`\begin{block}{#1}\itshape`): set its body's look
+_TRAILING_SWITCHES = re.compile(
+    r"(?:\s*\\(?:itshape|slshape|upshape|bfseries|mdseries|scshape|sffamily|ttfamily|rmfamily|em|"
+    r"tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge)(?![A-Za-z]))+\s*$"
 )
 
 
@@ -1326,6 +1337,8 @@ def _printed(tex: str, opening: bool, overlay: str = "") -> str:
             close = balanced_group(tex, at) if tex.startswith("{", at) else -1
             at = close if close > 0 else at
     tex = " ".join(("".join(out) + tex[at:]).split())
+    if opening:  # (a switch for its body's face or size, \itshape: left out, the template's look)
+        tex = _TRAILING_SWITCHES.sub("", tex)
     if (
         overlay
     ):  # (where it opens no environment the overlay has nothing to show on a click: its content shown)
@@ -2706,7 +2719,8 @@ _BOX = re.compile(
 )
 _MATH_SPANS = re.compile(
     r"\$\$.*?\$\$|(?<!\\)\$(?:\\.|[^$\\])+\$|\\\[.*?\\\]|\\\(.*?\\\)"
-    r"|\\begin\{(equation|align|alignat|gather|multline|eqnarray|displaymath|math|flalign)(\*?)\}.*?\\end\{\1\2\}",
+    r"|\\begin\{(equation|align|alignat|gather|multline|eqnarray|displaymath|math|flalign"
+    r"|dmath|dseries|dgroup|darray|IEEEeqnarray|empheq)(\*?)\}.*?\\end\{\1\2\}",
     re.S,
 )
 # commands Podium reads whose argument may stand on the next line (`\frametitle` then `{Title}`)
@@ -3144,7 +3158,8 @@ _TEXT_ENVS = frozenset(
 # environments whose lines are math (a line there starting with `-` is a minus, not a list's item)
 _MATH_ENVS = frozenset(
     "equation displaymath math align flalign alignat gather multline eqnarray split aligned gathered "
-    "alignedat array cases dcases rcases matrix pmatrix bmatrix vmatrix Bmatrix Vmatrix smallmatrix".split()
+    "alignedat array cases dcases rcases matrix pmatrix bmatrix vmatrix Bmatrix Vmatrix smallmatrix "
+    "dmath dseries dgroup darray IEEEeqnarray empheq".split()
 )
 _PICTURE_ENVS = frozenset(("tikzpicture", "pgfpicture", "circuitikz", "axis", "scope", "forest", "tikzcd"))
 _ENV = re.compile(r"\\(begin|end)\{([^{}]+)\}")

@@ -171,7 +171,7 @@ def _after(spec: str) -> int:
     return int(last.group(1)) + 1 if last else 2
 
 
-_MATH_NAMES = r"(?:equation|align|alignat|eqnarray|gather|multline|flalign|displaymath)\*?"
+_MATH_NAMES = r"(?:equation|align|alignat|eqnarray|gather|multline|flalign|displaymath|dmath|dseries|darray|IEEEeqnarray)\*?"
 _MATH_BEGIN = re.compile(r"\\begin\{" + _MATH_NAMES + r"\}")
 _MATH_END = re.compile(r"\\end\{" + _MATH_NAMES + r"\}")
 

@@ -17,6 +17,8 @@ raw TeX: left out, with a warning at their line, as before):
 ``tabular``, ``tabularx``, ``longtable``, ``table``     a table (first row the header), ``\\caption`` its caption
 ``equation``, ``align``, ``gather``, ``multline``…      display math (``aligned``/``gathered``)
 ``alignat{3}``, ``xalignat``, ``flalign``               display math (``aligned``), the count dropped
+breqn's ``dmath``, ``dseries``, ``dgroup``; ``empheq``   display math (a slide numbers no equation)
+``IEEEeqnarray{rCl}``, ``subequations``, ``math``        display math; its content; inline math
 ``\\intertext{…}`` in an align (in ``$$`` too)          the rows before and after it, its words between
 ``tcolorbox[title=…]``                                  a box titled as its ``title=`` option
 ``Shaded``/``Highlighting`` (pandoc's highlighted code)  a code block of the plain code
@@ -70,7 +72,20 @@ MATH = {
     "gather*": "gathered",
     "multline": "gathered",
     "multline*": "gathered",
+    # breqn's displays, which LaTeX breaks over lines itself (dgroup, around dmaths: MATH_GROUPS)
+    "dmath": "",
+    "dmath*": "",
+    "dseries": "",
+    "dseries*": "",
+    "darray": "aligned",
+    "darray*": "aligned",
+    # IEEEtrantools' (its column spec dropped; rCl's three columns as eqnarray's)
+    "IEEEeqnarray": "aligned",
+    "IEEEeqnarray*": "aligned",
+    "split": "aligned",  # (alone, outside an equation)
 }
+# environments around display math that print only it (empheq's {align} names the one it is: _math)
+MATH_GROUPS = frozenset(("dgroup", "dgroup*", "subequations", "empheq"))
 # beamer's own theorem environments (beamerbasetheorems: theorem, corollary, fact, lemma, problem, solution,
 # definition(s), example(s)), amsthm's proof and the usual others, titled as beamer titles them in English
 THEOREMS = {
@@ -123,6 +138,8 @@ KNOWN = frozenset(
         *QUOTES,
         *CODE,
         *MATH,
+        *MATH_GROUPS,
+        "math",
         *THEOREMS,
         *TABULARS,
         *WRAPPERS,
@@ -210,7 +227,7 @@ _GRAPHIC_LINE = re.compile(
     r"^\s*(?:\\(?:centering|center|noindent)(?![A-Za-z])\s*)?(?:\\includegraphics\s*(\[[^\]]*\])?\s*\{[^{}]+\}"
     r"(?:\s*(?:\\hfill|\\quad|\\qquad|\\hspace\*?\{[^{}]*\}|~|\\,|%))*\s*)+$"
 )
-_LABELS = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b|qedhere\b)")
+_LABELS = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b|qedhere\b|IEEE(?:no|yes)(?:sub)?number\b)")
 # what may hold a line's pictures without changing them (`\centerline{…}`, `\fbox{…}`,
 # `\makebox[\textwidth]{…}`), with the arguments before what it holds ([ optional, { required)
 _PICTURE_BOXES = {
@@ -806,9 +823,12 @@ def _arguments(source: str, j: int, env: str) -> tuple[list[str], int]:
             continue  # (a width, then the columns)
         if env in TABULARS and source[at] == "[":
             continue  # (its position, \begin{tabular}[t]{ll}: then the columns)
+        if env == "empheq" and source[at] == "{":
+            break  # (its options, then the environment it is)
         if env not in (
             "column",
             "minted",
+            "empheq",
             *BOXES,
             *THEOREMS,
             *SIDE_CAPTIONS,
@@ -853,7 +873,7 @@ def _display_math(env: str, body: str) -> str:
         or "\\pause" in inner
     ):
         inner = _unlayered(inner)
-    if env.startswith("eqnarray"):
+    if env.startswith(("eqnarray", "IEEEeqnarray", "darray")):
         from .texmath import eqnarray_rows  # noqa: PLC0415 (as readable below)
 
         inner = eqnarray_rows(inner)
@@ -898,6 +918,17 @@ def _intertexts(rows: str) -> list[str]:
     return [*pieces, rows[at:]]
 
 
+def _math(env: str, args: list[str], body: str, lang: str | None) -> str:
+    """A math environment (``MATH``; LaTeX's ``math``, inline; empheq's, of the environment its argument
+    names, ``\\begin{empheq}[box=…]{align}``) as display or inline math."""
+    if env == "math":
+        return "$" + " ".join(body.split()) + "$"
+    if env == "empheq":
+        named = args[-1].strip() if args else ""
+        return _display_math(named, body) if named in MATH else blocks(body, lang)
+    return _display_math(env, body)
+
+
 def _convert(source: str, lang: str | None = None) -> str:
     head = _BEGIN.match(source)
     assert head is not None
@@ -906,8 +937,8 @@ def _convert(source: str, lang: str | None = None) -> str:
     body = source[j : len(source) - len("\\end{" + env + "}")]
     if env in CODE:
         return _code(env, args, body)
-    if env in MATH:
-        return _display_math(env, body)
+    if env in MATH or env in ("math", "empheq"):
+        return _math(env, args, body, lang)
     if env in TABULARS:
         return _table(args[-1] if args else "", body) or body
     if env == "algorithmic":
@@ -937,7 +968,8 @@ def _convert(source: str, lang: str | None = None) -> str:
         said = label_in(lang, THEOREM_LABELS[env]) if lang else THEOREMS[env]
         name = named if env == "proof" and named else said + (f" ({named})" if named else "")
         return _titled_box("exampleblock" if env.startswith("example") else "block", name, inner)
-    if env == "Shaded" or env in WRAPPERS:  # (pandoc's frame around its highlighted code: the code block)
+    # (pandoc's frame around its highlighted code: the code block; dgroup around dmaths: the equations)
+    if env == "Shaded" or env in WRAPPERS or env in MATH_GROUPS:
         return inner
     if env == "tcolorbox":  # (a box of colours the template sets: titled by its title= option)
         return _titled_box(
@@ -959,7 +991,10 @@ def _convert(source: str, lang: str | None = None) -> str:
 
 
 _NO_NUMBER = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])")
-_ONE_NUMBER = frozenset(("equation", "equation*", "multline", "multline*"))  # (one number for the whole)
+# (one number for the whole)
+_ONE_NUMBER = frozenset(
+    ("equation", "equation*", "multline", "multline*", "dmath", "dmath*", "dseries", "dseries*")
+)
 
 
 def _numbered(env: str, body: str, label: re.Match) -> bool:
