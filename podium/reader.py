@@ -3253,13 +3253,19 @@ class _Converter:
         if not spans:
             return b
         words = [x for x in b.content if not (isinstance(x, m.Text) and not x.text.strip())]
-        if len(words) != 1 or words[0] is not spans[0]:
-            said = _short(m.plain_text(b.content), 50)
+        said = _short(m.plain_text(b.content), 50)
+        if any(x not in spans for x in words):
             self.diags.warning(
-                f"'{said}' comes on the click of its [...]{{.fragment}} span as a whole: PowerPoint builds "
-                "a paragraph, not some of its words, so its words outside the span (which reveal.js shows "
-                "from the start) come on that click too; put the fragment in a paragraph of its own to show "
-                "them first",
+                f"'{said}': the words around its [...]{{.fragment}} span come on the span's click too "
+                "(reveal.js shows them from the start), as PowerPoint builds whole paragraphs; put the "
+                "fragment in a paragraph of its own to show them first",
+                b.pos,
+                "fragment",
+            )
+        elif len(spans) > 1:
+            self.diags.warning(
+                f"'{said}': its {len(spans)} [...]{{.fragment}} spans come on one click, the first's, as "
+                "PowerPoint builds whole paragraphs; put each in a paragraph of its own for a click each",
                 b.pos,
                 "fragment",
             )

@@ -139,7 +139,7 @@ def test_partial_span_fragment_brings_its_paragraph_whole_with_one_warning(tmp_p
     warnings = [ln for ln in err.splitlines() if "[fragment]" in ln]
     assert len(warnings) == 1, err
     assert re.search(
-        r"lecture\.qmd:10: warning: 'The answer is forty-two, of course\.' comes on the click", warnings[0]
+        r"lecture\.qmd:10: warning: 'The answer is forty-two, of course\.': the words around", warnings[0]
     )
 
 
@@ -177,3 +177,23 @@ def test_handout_and_slides_pdf_show_span_fragments_once(tmp_path):
             assert text.count(words) == 1, (name, words, text)
         assert "fragment" not in text and "{" not in text, text
     assert "warning" not in err and "agree with the source" in err, err
+
+
+def test_two_span_fragments_in_one_paragraph_share_the_first_click_with_a_warning(tmp_path):
+    """``[A]{.fragment} [B]{.fragment}`` in one paragraph: one click (the first's), one warning saying so."""
+    slide, err, _ = _build(tmp_path, "## Two\n\n[Alpha]{.fragment} [Beta]{.fragment}\n")
+    assert click_paragraphs(slide) == [["Alpha Beta"]]
+    assert err.count("[fragment]") == 1 and "its 2 [...]{.fragment} spans come on one click" in err, err
+
+
+def test_html_fragment_lines_keep_their_index_and_fade_out_style(tmp_path):
+    """``<p class="fragment" data-fragment-index="2">`` on a line of its own keeps its index; one with
+    ``fade-out`` is shown from the start, on no click, as a ``.fade-out`` div is."""
+    slide, err, _ = _build(
+        tmp_path,
+        '## HTML lines\n\n<p class="fragment" data-fragment-index="2">Second</p>\n\n'
+        '<p class="fragment fade-out">Shown always</p>\n\n'
+        '<span class="fragment" data-fragment-index="1">First</span>\n',
+    )
+    assert click_paragraphs(slide) == [["First"], ["Second"]]
+    assert "Shown always" in _slide_text(slide)
