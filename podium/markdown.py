@@ -77,6 +77,12 @@ class Attrs:
     def __repr__(self) -> str:
         return f"Attrs(id={self.id!r}, classes={self.classes!r}, kv={self.kv!r})"
 
+    @property
+    def order(self) -> int | None:
+        """A fragment's ``fragment-index`` (``data-fragment-index``): the order of its click; None for none."""
+        index = self.kv.get("fragment-index", self.kv.get("data-fragment-index", "")).strip()
+        return int(index) if "fragment" in self.classes and index.isdigit() else None
+
 
 _CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")
 

@@ -159,11 +159,13 @@ class Span:
 
     Classes both outputs draw: ``blank`` (and ``gap``), ``underline``, ``smallcaps``, ``mark``, and
     ``superscript``/``subscript`` (pandoc's ``m^2^`` and ``H~2~O``, HTML's ``<sup>``/``<sub>``).  A
-    ``colour`` colours its words in both outputs."""
+    ``colour`` colours its words in both outputs.  A ``fragment`` span (reveal.js's ``[w]{.fragment}``)
+    is read by the reader as its paragraph's click (a fragment div); ``order`` is its ``fragment-index``."""
 
     children: tuple[Inline, ...]
     classes: tuple[str, ...] = ()
     colour: str = ""  # "#RRGGBB" of its words (``<span style="color:red">``, ``[w]{style="color:red"}``); "" keeps the text colour
+    order: int | None = None  # a fragment span's ``fragment-index`` (reveal.js's order of its click)
 
 
 Inline = Union[Text, Strong, Emph, Strike, Code, Link, InlineMath, FootnoteRef, LineBreak, Span]

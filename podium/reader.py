@@ -2349,7 +2349,7 @@ class _Converter:
         section_numbers: list[m.Section] = []
         for i, d in enumerate(drafts):
             number = i + 1
-            d.body = _flowed_slide(d)
+            d.body = self.span_fragments(_flowed_slide(d))
             footnotes = self._slide_footnotes(d)
             slides.append(
                 m.Slide(
@@ -3290,6 +3290,64 @@ class _Converter:
         self.headings_without_space(node)
         return self.paragraph_words(inline, pos)
 
+    def span_fragments(self, blocks: Sequence[m.Block]) -> list[m.Block]:
+        """``blocks`` with each paragraph or heading that holds reveal.js fragment spans (``[w]{.fragment}``,
+        ``<span class="fragment">``) made a fragment div of its own (the click of its ``fragment-index``),
+        in a list item, a div or a column too.  PowerPoint builds whole paragraphs: one with words outside
+        its fragment comes on the click whole, with a warning.  A fragment in a quote or a table is shown
+        from the start, with a warning."""
+        out: list[m.Block] = []
+        for b in blocks:
+            if isinstance(b, (m.Paragraph, m.Heading)):
+                out.append(self.paragraph_fragment(b))
+            elif isinstance(b, m.BulletList):
+                items = tuple(replace(i, blocks=tuple(self.span_fragments(i.blocks))) for i in b.items)
+                out.append(replace(b, items=items))
+            elif isinstance(b, (m.Div, m.SlidesOnly)):
+                out.append(replace(b, blocks=tuple(self.span_fragments(b.blocks))))
+            elif isinstance(b, m.Columns):
+                cols = tuple(replace(c, blocks=tuple(self.span_fragments(c.blocks))) for c in b.columns)
+                out.append(replace(b, columns=cols))
+            else:
+                if _fragment_spans(m.walk(b)):
+                    kind = (
+                        "a quote" if isinstance(b, m.Quote) else "a table" if isinstance(b, m.Table) else "it"
+                    )
+                    self.diags.warning(
+                        f"a [...]{{.fragment}} span in {kind} is shown from the start, not on a click (make "
+                        "it a paragraph or a list item of its own to have it come on a click)",
+                        b.pos,
+                        "fragment",
+                    )
+                out.append(b)
+        return out
+
+    def paragraph_fragment(self, b: m.Paragraph | m.Heading) -> m.Block:
+        """``b`` as a fragment div when it holds fragment spans (see :meth:`span_fragments`), else ``b``."""
+        spans = _fragment_spans(m.walk(b.content))
+        if not spans:
+            return b
+        words = [x for x in b.content if not (isinstance(x, m.Text) and not x.text.strip())]
+        said = _short(m.plain_text(b.content), 50)
+        if any(x not in spans for x in words):
+            self.diags.warning(
+                f"'{said}': the words around its [...]{{.fragment}} span come on the span's click too "
+                "(reveal.js shows them from the start), as PowerPoint builds whole paragraphs; put the "
+                "fragment in a paragraph of its own to show them first",
+                b.pos,
+                "fragment",
+            )
+        elif len(spans) > 1:
+            self.diags.warning(
+                f"'{said}': its {len(spans)} [...]{{.fragment}} spans come on one click, the first's, as "
+                "PowerPoint builds whole paragraphs; put each in a paragraph of its own for a click each",
+                b.pos,
+                "fragment",
+            )
+        orders = [s.order for s in spans if s.order is not None]
+        shown = replace(b, content=_unfragmented(b.content))
+        return m.Div((shown,), ("fragment",), b.pos, order=min(orders) if orders else None)
+
     def headings_without_space(self, node: SyntaxTreeNode) -> None:
         """Warn about each line of a paragraph written as a heading without the space after its ``#``
         (``##Caveats``): pandoc and CommonMark read it as text, so the marks would be on the slide."""
@@ -4052,8 +4110,7 @@ class _Converter:
             )
         if align and not any(isinstance(b, (m.Paragraph, m.Heading)) for b in blocks):
             return list(blocks)  # (centring pictures and tables only: the deck centres them anyway)
-        index = attrs.kv.get("fragment-index", attrs.kv.get("data-fragment-index", "")).strip()
-        order = int(index) if "fragment" in classes and index.isdigit() else None  # (deck.plan's clicks)
+        order = Attrs(classes=classes, kv=attrs.kv).order  # (deck.plan's clicks)
         return [m.Div(blocks, classes, pos, align, order)]
 
     def cards(self, node: SyntaxTreeNode, classes: tuple[str, ...], pos: m.SourcePos) -> list[m.Block]:
@@ -4682,7 +4739,7 @@ class _Converter:
                 children = (m.Strong(children),)
             if mark.italic:
                 children = (m.Emph(children),)
-            return m.Span(children, (), mark.colour)
+            return m.Span(children, mark.classes, mark.colour, mark.order)
         kind = HTML_FORMATTING[mark.tag]
         if kind == "strong":
             return m.Strong(children)
@@ -4730,16 +4787,23 @@ class _Converter:
             # a colour is kept (the rest of a style is not: then the usual warning)
             colour = ""
             bold = italic = False
+            fragment = Attrs()  # (reveal.js's <span class="fragment">: its paragraph's click)
             if tag.kind == "start":
                 colour = style_colour(tag.attrs.get("style", ""))
                 bold, italic = style_emphasis(tag.attrs.get("style", ""))
                 if not colour and tag.tag == "font":
                     colour = css_colour(tag.attrs.get("color", ""))
-                if not only_colour(tag.tag, tag.attrs, SPAN_STYLES) or not style_drawn(
-                    tag.attrs.get("style", "")
-                ):
+                attrs = dict(tag.attrs)
+                if tag.tag == "span" and "fragment" in attrs.get("class", "").split():
+                    fragment = parse_attrs(" ".join("." + c for c in attrs.pop("class").split()))
+                    fragment.kv = {"fragment-index": attrs.pop("data-fragment-index", "")}
+                if not only_colour(tag.tag, attrs, SPAN_STYLES) or not style_drawn(attrs.get("style", "")):
                     self.raw_html_seen(self.pos(None))
-            return [_HtmlMark(tag.tag, tag.kind == "start", colour, bold, italic)]
+            return [
+                _HtmlMark(
+                    tag.tag, tag.kind == "start", colour, bold, italic, fragment.classes, fragment.order
+                )
+            ]
         if tag.tag == "img" and not self.html_skip:  # (inside a line: as a Markdown picture there)
             self.diags.warning(
                 "a picture inside a heading, a link, a list item or a table cell is shown as its alt text "
@@ -4796,6 +4860,8 @@ class _HtmlMark:
     colour: str = ""  # of a <span style="color:…"> or <font color=…>
     bold: bool = False  # <span style="font-weight: bold">
     italic: bool = False  # <span style="font-style: italic">
+    classes: tuple[str, ...] = ()  # a <span class="fragment">'s classes (reveal.js's fragment), else none
+    order: int | None = None  # its data-fragment-index
 
 
 def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None = None) -> str | None:
@@ -5390,6 +5456,22 @@ def _flowed(blocks: list[m.Block], pos: m.SourcePos) -> m.Block:
     return m.Columns((m.Column(tuple(blocks[:half]), 0.5), m.Column(tuple(blocks[half:]), 0.5)), pos)
 
 
+def _fragment_spans(nodes) -> list[m.Span]:
+    """The reveal.js fragment spans among ``nodes`` (``m.walk``'s), in reading order."""
+    return [n for n in nodes if isinstance(n, m.Span) and "fragment" in n.classes]
+
+
+def _unfragmented(content: m.Inlines) -> m.Inlines:
+    """``content`` with its spans no fragments any more (their words and other classes kept)."""
+
+    def plain(n):
+        if isinstance(n, m.Span) and "fragment" in n.classes:
+            return replace(n, classes=tuple(c for c in n.classes if c != "fragment"), order=None)
+        return n
+
+    return tuple(m.transform(x, plain) for x in content)
+
+
 def _flowed_slide(d: _SlideDraft) -> list:
     """A slide's body; flowed into two columns when its heading says ``{.columns-2}`` (ioslides'); a section
     slide's second line (:meth:`_Converter._under_section`) a line of text, even where a heading wrote it."""
@@ -5446,7 +5528,8 @@ def _spans(text: str) -> list[m.Inline]:
         if mt.start() > last:
             out.append(m.Text(text[last : mt.start()]))
         attrs = parse_attrs(mt.group(2))
-        out.append(m.Span((m.Text(mt.group(1)),), attrs.classes, style_colour(attrs.kv.get("style", ""))))
+        colour = style_colour(attrs.kv.get("style", ""))
+        out.append(m.Span((m.Text(mt.group(1)),), attrs.classes, colour, attrs.order))
         last = mt.end()
     if last < len(text):
         out.append(m.Text(text[last:]))
@@ -5748,6 +5831,7 @@ def _enclosing_spans(items: list[m.Inline]) -> list[m.Inline]:
                         tuple(x for x in inner if not (isinstance(x, m.Text) and not x.text)),
                         attrs.classes,
                         style_colour(attrs.kv.get("style", "")),
+                        attrs.order,
                     )
                 )
                 rest = items[j].text[mt.end() :]  # type: ignore[union-attr]  # (a Text: _span_end)

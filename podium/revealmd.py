@@ -218,7 +218,7 @@ def element_fragments(text: str) -> tuple[str, list[int]] | None:
         mt = marks[k]
         tag = tags[k]
         if tag is not None:  # <p class="fragment">words</p> on a line of its own: a fragment of those words
-            out += ["", "::: {.fragment}", tag.group(2).strip(), ":::", ""]
+            out += ["", _fragment_fence(tag.group(0)), tag.group(2).strip(), ":::", ""]
             index += [k] * 5
         elif mt is None:
             out.append(line)
@@ -257,6 +257,16 @@ def _element(
         index[first:first] = [index[first] if first < len(index) else k] * 2
         out += [words, ":::", ""]
         index += [k, k, k]
+
+
+def _fragment_fence(tag: str) -> str:
+    """The fenced div's opening line for an HTML element with class ``fragment`` (``<p class="fragment
+    fade-out" data-fragment-index="2">``): its classes (a style that shows it from the start makes it no
+    fragment: :func:`podium.markdown.parse_attrs`) and its ``fragment-index``."""
+    classes = re.search(r"""class\s*=\s*["']([^"']*)["']""", tag)
+    names = " ".join("." + c for c in (classes.group(1).split() if classes else ["fragment"]) if "{" not in c)
+    order = _FRAGMENT_INDEX.search(tag[: tag.find(">") + 1])
+    return "::: {" + names + (f" fragment-index={order.group(1)}" if order else "") + "}"
 
 
 def _fragment_lists(lines: list[str], marks: list[re.Match | None]) -> list[tuple[int, int]]:

@@ -369,6 +369,18 @@ def _fragment_of_text(b: m.Block) -> bool:
     return isinstance(b, m.Div) and "fragment" in b.classes and all(is_text_block(x) for x in b.blocks)
 
 
+def _item_blocks(blocks: m.Blocks) -> list[tuple[m.Block, m.Div | None]]:
+    """A list item's blocks, each with the fragment of words it is in (``- [words]{.fragment}``, a
+    ``::: fragment`` of the item's later words), or None: a fragment's words are the item's words."""
+    out: list[tuple[m.Block, m.Div | None]] = []
+    for b in blocks:
+        if isinstance(b, m.Div) and _fragment_of_text(b):
+            out += [(x, b) for x in b.blocks]
+        else:
+            out.append((b, None))
+    return out
+
+
 def _rest_of_picture(blocks: m.Blocks, k: int, out: list[Chunk]) -> bool:
     """Is block ``k`` the rest of the paragraph of the picture just drawn before it (the reader takes a
     picture out of its paragraph, and what follows it, ``\\`` then a caption line, keeps its line)?"""
@@ -556,7 +568,18 @@ class _Chunker:
                 self.click()
             first = True
             before: int | None = None  # (an item on an overlay step of its own: the step before it)
-            for sub in item.blocks:
+            inside: m.Div | None = (
+                None  # (the fragment of the item's words being read: `- [words]{.fragment}`,
+            )
+            before_fragment = self.step  # or its later paragraphs; and the step before it)
+            for sub, fragment in _item_blocks(item.blocks):
+                if fragment is not inside:
+                    if inside is not None:
+                        self.step = before_fragment
+                    if fragment is not None:
+                        before_fragment = self.step
+                        self.fragment_step(fragment)
+                    inside = fragment
                 if isinstance(sub, m.Pause) and sub.step:  # beamer's \item<3->: on its step's click
                     before = self.step if before is None else before
                     self.step = max(self.step, sub.step - 1) if incremental else sub.step - 1
@@ -568,13 +591,6 @@ class _Chunker:
                     continue
                 if isinstance(sub, m.BulletList):
                     out.extend(self.paras(sub, level + 1))
-                elif isinstance(sub, m.Div) and _fragment_of_text(sub) and not first:  # (the item's words
-                    before_fragment = self.step  # that come on a click)
-                    self.fragment_step(sub)
-                    for inner in sub.blocks:
-                        for p in self.paras(inner, level + 1):
-                            out.append(replace(p, level=max(p.level, level + 1), step=self.step))
-                    self.step = before_fragment
                 elif is_text_block(sub) or _aligned_text(sub):
                     for p in self.text_paras(sub, level):
                         if first and own_label and blank_label(p.runs):  # LaTeX's \item[]: no bullet, no
@@ -615,6 +631,8 @@ class _Chunker:
                         out.append(p)
                 else:  # a picture, table, chart… inside a list item: drawn after the list, not dropped
                     self.lifted.append((sub, self.step))
+            if inside is not None:
+                self.step = before_fragment
             only_objects = bool(item.blocks) and not any(is_text_block(x) for x in item.blocks)
             if first and not (only_objects and not b.ordered):  # an empty item (a bullet item that is
                 out.append(  # only a picture or table: no bare bullet; what it holds comes after the list)
@@ -785,6 +803,8 @@ def _fragment_order(blocks: m.Blocks) -> dict[int, int]:
             if fragment:
                 found.append(b)  # type: ignore[arg-type]
             inner = [c.blocks for c in b.columns] if isinstance(b, m.Columns) else []
+            if isinstance(b, m.BulletList):  # (an item's words on a click: `- [words]{.fragment}`)
+                inner = [item.blocks for item in b.items]
             if isinstance(b, (m.Div, m.SlidesOnly)):
                 inner = [b.blocks]
             if not all(walk(x, inside or fragment) for x in inner):
