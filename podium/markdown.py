@@ -143,6 +143,48 @@ def fenced_lines(lines: list[str]) -> list[bool]:
     return out
 
 
+# the `>` marks that begin a quote's line (`> `, `>`, `> > `), after at most three spaces
+_QUOTE_MARKS = re.compile(r"^(?: {0,3}>[ \t]?)+")
+# the start of a list item as pandoc reads one: a bullet, or a number, letter, roman numeral or `#` with
+# `.` or `)` (or in brackets), then a space; not a rule (`* * *`, `- - -`)
+_ITEM_START = re.compile(
+    r"^(?:[-+*]|\(?(?:#|[0-9]{1,9}|[a-zA-Z]|[ivxlcdm]{2,9}|[IVXLCDM]{2,9})[.)])(?:[ \t]|$)"
+)
+_RULE = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+# a line that is neither a list item nor a paragraph's text inside a quote: a heading, HTML, a table,
+# display math, a div's fence; markdown-it ends the quote there, so the lines after it are no longer lazy
+_ENDS_LAZY = re.compile(r"^(?:#|<|\||\$\$|:::|`{3,}|~{3,})")
+
+
+def lazy_quote_items(lines: list[str]) -> tuple[list[str], list[int]]:
+    """Return ``lines`` with each list item written under a quote's line without its ``>`` (a lazy line,
+    ``> - item`` then ``    - sub``) given the ``>`` marks of the quote's line before it, and the indices
+    of the lines changed.  pandoc reads a lazy line as a line of the quote with its indentation taken
+    off, so such a line is an item of the quote's list (not a sublist); markdown-it would read an
+    indented one as the text of the item before it, and one at the margin as a list after the quote."""
+    out = list(lines)
+    changed: list[int] = []
+    fenced = fenced_lines(lines)
+    marks: str | None = None  # the `>` marks of the quote being read, None outside a quote
+    for k, line in enumerate(lines):
+        if fenced[k] or not line.strip():
+            marks = None
+            continue
+        quoted = _QUOTE_MARKS.match(line)
+        if quoted:
+            marks = ">" * quoted.group(0).count(">") + " "
+            continue
+        if marks is None:
+            continue
+        text = line.lstrip(" \t")
+        if _ITEM_START.match(text) and not _RULE.match(text):
+            out[k] = marks + text
+            changed.append(k)
+        elif _ENDS_LAZY.match(text):
+            marks = None
+    return out, changed
+
+
 def fence_opened_at(lines: list[str], k: int) -> int | None:
     """The line (0-based) of the fence that line ``k`` closes as the text reads, line by line (as
     :func:`fenced_lines` pairs them); None when line ``k`` closes none."""
@@ -344,11 +386,21 @@ def markdown_parser() -> MarkdownIt:
     md.block.ruler.at("table", _table, {"alt": ["paragraph", "reference"]})
     md.normalizeLink = _bounded_normalize(md.normalizeLink)  # type: ignore[method-assign]  # markdown-it's hook
     md.helpers = _LinkHelpers()  # type: ignore[assignment]  # (its own, not markdown-it's module for all)
-    md.core.ruler.at("replacements", _replacements)
-    md.core.ruler.at("smartquotes", _smartquotes)  # (paired by position: '인간의 비전'과 'AI의 실행력')
+    typography(md)
+    md.core.ruler.after("block", "bullet_runs", _bullet_runs)
     md.core.ruler.after("inline", "html_links", _html_links)
     md.core.ruler.before("linkify", "escaped_addresses", _escaped_addresses)
     md.core.ruler.after("linkify", "cut_addresses", _cut_addresses)
+    return md
+
+
+def typography(md: MarkdownIt) -> MarkdownIt:
+    """``md`` (made with the ``typographer`` option) with the lecture's typography, as its ``env`` says
+    (:data:`ELLIPSIS`): pandoc's ``smart``, Slidev's typographer, or none; the body's and the front
+    matter's text alike."""
+    md.enable(["replacements", "smartquotes"])
+    md.core.ruler.at("replacements", _replacements)
+    md.core.ruler.at("smartquotes", _smartquotes)  # (paired by position: '인간의 비전'과 'AI의 실행력')
     return md
 
 
@@ -500,6 +552,32 @@ TABLE_INTERRUPTS = "table_interrupts"
 # the parser's ``env`` key for the lines (0-based) where a pipe table would begin inside a paragraph, which
 # is read as the paragraph's text (pandoc's rule), for the reader to say so
 TABLES_AS_TEXT = "tables_as_text"
+
+
+def _bullet_runs(state: StateCore) -> None:
+    """Join a bullet list to the one right after it, as pandoc reads ``- a`` then ``* b``: its bullets are
+    all alike, so a change of bullet goes on with the list (markdown-it starts a new list, as CommonMark
+    and the tools that follow it do: :data:`LIST_INTERRUPTS`)."""
+    if state.env.get(LIST_INTERRUPTS):
+        return
+    tokens = state.tokens
+    k = 1
+    while k < len(tokens):
+        closing, opening = tokens[k - 1], tokens[k]
+        if (
+            closing.type == "bullet_list_close"
+            and opening.type == "bullet_list_open"
+            and opening.level == closing.level
+        ):
+            for j in range(k - 2, -1, -1):  # (the opening of the list before, whose lines now run on)
+                tok = tokens[j]
+                if tok.level == closing.level and tok.type == "bullet_list_open":
+                    if tok.map and opening.map:
+                        tok.map = [tok.map[0], opening.map[1]]
+                    break
+            del tokens[k - 1 : k + 1]
+            continue
+        k += 1
 
 
 def _table(state: StateBlock, start: int, end: int, silent: bool) -> bool:

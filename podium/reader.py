@@ -49,9 +49,11 @@ from .markdown import (
     Attrs,
     fence_opened_at,
     guard_display_math,
+    lazy_quote_items,
     markdown_parser,
     parse_attrs,
     split_trailing_attrs,
+    typography,
 )
 from .rawhtml import (
     DROP_CONTENT,
@@ -459,14 +461,17 @@ def _text(value: Any) -> str:
 
 
 _MARKUP = re.compile(r"[*_\[`<&~\\]")
+# what typography changes: quotes, dashes, dots
+_TYPOGRAPHY = re.compile(r"['\"]|--|\.\.\.")
 
 
 @functools.lru_cache(maxsize=1)
 def _meta_parser():
-    """CommonMark without typographer or dollar math: quotes and $…$ in the front matter stay as written."""
+    """CommonMark with the body's typography (:func:`podium.markdown.typography`: as the parser's ``env``
+    says, :data:`ELLIPSIS`), without dollar math: $…$ in the front matter is read before."""
     from markdown_it import MarkdownIt  # noqa: PLC0415 (only front matter with markup needs it)
 
-    return MarkdownIt("commonmark")
+    return typography(MarkdownIt("commonmark", {"typographer": True}))
 
 
 def _meta_scripts(value: str) -> str:
@@ -524,12 +529,12 @@ _FOOTER_WORD_TAGS = frozenset(
 _PICTURE_TAGS = frozenset(("img", "svg", "picture"))
 
 
-def footer_words(value: str, pos: m.SourcePos, diags: Diagnostics) -> str:
-    """A footer's words (:func:`markdown_text`, its HTML items apart: :func:`footer_items`): HTML a footer
-    of a slide cannot draw (a picture, ``<iframe>``, a component) is left out, its words kept, with a
-    warning at ``pos``."""
+def footer_words(value: str, pos: m.SourcePos, diags: Diagnostics, smart: str = "none") -> str:
+    """A footer's words (:func:`markdown_text`, its HTML items apart: :func:`footer_items`, typeset as
+    ``smart`` says: none in a Marp or remark deck's): HTML a footer of a slide cannot draw (a picture,
+    ``<iframe>``, a component) is left out, its words kept, with a warning at ``pos``."""
     dropped: list[str] = []
-    text = markdown_text(footer_items(value), dropped)
+    text = markdown_text(footer_items(value), dropped, smart=smart)
     if dropped:
         diags.warning(
             f"the footer's {_tag_names(dropped)} cannot be drawn in a footer, which shows words only: "
@@ -553,12 +558,14 @@ def markdown_text(
     dropped: list[str] | None = None,
     lines: bool = False,
     links: list[tuple[str, str]] | None = None,
+    smart: str = "pandoc",
 ) -> str:
     """Front-matter text read as pandoc reads it, as Markdown, down to its words: ``**bold**``,
     ``[a link](url)``, ``[a span]{.orange}`` give their text; ``<br>`` is a space; formatting tags
     (``<b>``, ``<span style=…>``, ``<small>``) and ``<a href=…>`` give their words; other HTML and math
     are kept as written, or, given ``dropped`` (a footer's), left out, their words kept, and each tag's
-    name (``img`` for a picture) added to ``dropped``; ``---`` and ``--`` are dashes (pandoc's ``smart``), quotes stay as written.
+    name (``img`` for a picture) added to ``dropped``; quotes, dashes and dots are typeset as the body's are
+    (``smart``: the lecture's :data:`ELLIPSIS`, pandoc's ``smart`` by default; none in a Marp deck).
     Beamer's title TeX reads as beamer shows it: ``\\inst{1}`` goes, ``\\today`` is today's date,
     ``\\and`` a comma, ``\\textbf{x}`` and the like their words.  A line block gives its lines, and
     so, with ``lines`` (a title, an author, an institute: beamer breaks them there), does TeX's line
@@ -566,12 +573,15 @@ def markdown_text(
     hard line break (a ``\\`` ending a line) is a line break too, and each web or e-mail link's words and
     address are added to ``links``."""
     if value.startswith("|") and (block := _line_block(value)) is not None:
-        return "\n".join(markdown_text(line, dropped, lines, links) for line in block if line)
+        return "\n".join(markdown_text(line, dropped, lines, links, smart) for line in block if line)
     if "\\" in value and _META_BREAK.search(value):
         if lines:
             return "\n".join(
                 line
-                for line in (markdown_text(x.strip(), dropped, links=links) for x in _META_BREAK.split(value))
+                for line in (
+                    markdown_text(x.strip(), dropped, links=links, smart=smart)
+                    for x in _META_BREAK.split(value)
+                )
                 if line
             )
         value = _META_BREAK.sub(" ", value)
@@ -587,10 +597,10 @@ def markdown_text(
             if value == before:
                 break
         value = re.sub(r"[ \t]+", " ", value).strip()
-    if not _MARKUP.search(value):
-        return _dashes(value)
+    if not _MARKUP.search(value) and (smart == "none" or not _TYPOGRAPHY.search(value)):
+        return value
     try:
-        tokens = _meta_parser().parseInline(value, {})
+        tokens = _meta_parser().parseInline(value, {ELLIPSIS: smart})
     except Exception:  # markdown-it raises nothing for text, but metadata must never stop a build
         return value
     text = _inline_words(tokens[0].children or [] if tokens else [], dropped, links)
@@ -615,7 +625,7 @@ def _inline_words(tokens: list, dropped: list[str] | None, links: list[tuple[str
         elif links is not None and tok.type == "hardbreak":
             parts.append("\n")
         elif tok.type == "text":
-            parts.append(_dashes(tok.content))
+            parts.append(tok.content)
         elif tok.type == "code_inline":
             parts.append(tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
@@ -661,11 +671,6 @@ def _meta_tex(mt: re.Match) -> str:
     if said == "\\\\":
         return " "
     return mt.group(1) or mt.group(2) or mt.group(3) or ""
-
-
-def _dashes(text: str) -> str:
-    """``---`` as an em dash and ``--`` as an en dash, as pandoc's ``smart`` extension reads them."""
-    return text.replace("---", "\u2014").replace("--", "\u2013") if "--" in text else text
 
 
 def _special_date(date: str, shown: str) -> str:
@@ -740,8 +745,10 @@ def build_meta(
     shown: str,
     diags: Diagnostics,
     key_lines: dict[str, int] | None = None,
+    smart: str = "pandoc",
 ) -> m.Meta:
-    """Return the lecture's Meta from front matter ``raw`` over course.yaml defaults ``course``."""
+    """Return the lecture's Meta from front matter ``raw`` over course.yaml defaults ``course``, its text
+    typeset as the body's (``smart``: the lecture's :data:`ELLIPSIS`)."""
     for key in ("title", "subtitle", "date", "course", "term", "institute", "lang"):
         listed = isinstance(raw.get(key), list) and key in ("title", "institute")  # (pandoc's lists: joined)
         if isinstance(raw.get(key), (dict, list)) and not listed:
@@ -760,15 +767,19 @@ def build_meta(
         if isinstance(a, dict):
             authors.append(
                 m.Author(
-                    markdown_text(_text(a.get("name")), lines=True, links=links),
-                    "\n".join(markdown_text(x, lines=True) for x in _affiliations(a, raw)),
+                    markdown_text(_text(a.get("name")), lines=True, links=links, smart=smart),
+                    "\n".join(markdown_text(x, lines=True, smart=smart) for x in _affiliations(a, raw)),
                     _text(a.get("email")),
                     tuple(links),
                 )
             )
         else:
-            authors.append(m.Author(markdown_text(_text(a), lines=True, links=links), links=tuple(links)))
-    institute = markdown_text(_text(raw.get("institute", course.get("institution", ""))), lines=True)
+            authors.append(
+                m.Author(markdown_text(_text(a), lines=True, links=links, smart=smart), links=tuple(links))
+            )
+    institute = markdown_text(
+        _text(raw.get("institute", course.get("institution", ""))), lines=True, smart=smart
+    )
     # (each author's affiliation, where the lecture names no institute of its own, is the institute line)
     places = [x for a in authors if a.name for x in a.affiliation.split("\n") if x]
     places = [x for i, x in enumerate(places) if x not in places[:i] and x not in institute.split("\n")]
@@ -784,13 +795,13 @@ def build_meta(
             )
             level = None
     template = raw.get("template", course.get("template"))
-    lang = _text(raw.get("lang", course.get("lang", "en"))) or "en"
+    lang = _lang_of(raw, course)
     return m.Meta(
-        title=markdown_text(_text(raw.get("title")), lines=True),
-        subtitle=markdown_text(_text(raw.get("subtitle")), lines=True),
+        title=markdown_text(_text(raw.get("title")), lines=True, smart=smart),
+        subtitle=markdown_text(_text(raw.get("subtitle")), lines=True, smart=smart),
         authors=tuple(a for a in authors if a.name),
         institute=institute,
-        date=_special_date(markdown_text(_text(raw.get("date", ""))), shown),
+        date=_special_date(markdown_text(_text(raw.get("date", "")), smart=smart), shown),
         lang=lang,
         direction=_direction(raw, course, lang, shown, diags, key_lines),
         course=_text(raw.get("course", course.get("course", ""))),
@@ -805,6 +816,7 @@ def build_meta(
                 shown, (key_lines or {}).get("footer") or _format_option_line(raw, key_lines or {}, "footer")
             ),
             diags,
+            smart,
         ),
     )
 
@@ -953,7 +965,7 @@ def marp_header_text(value: object, pos: m.SourcePos, diags: Diagnostics) -> str
     logo: decoration, as a background is, left out quietly); other HTML in it is left out, its words
     kept, with a warning."""
     dropped: list[str] = []
-    text = markdown_text(value, dropped) if isinstance(value, str) else ""
+    text = markdown_text(value, dropped, smart="none") if isinstance(value, str) else ""
     others = [t for t in dropped if t not in _PICTURE_TAGS]
     if others:
         diags.warning(
@@ -1469,6 +1481,34 @@ def _parser_env(
     }
 
 
+def _lazy_quote_items(
+    body: str,
+    env: dict[str, Any],
+    tex_deck: bool,
+    origins: list[tuple[str, int]] | None,
+    shown: str,
+    diags: Diagnostics,
+) -> str:
+    """``body`` of a lecture in pandoc's Markdown (not a beamer deck's, nor one for a CommonMark tool:
+    ``env``) with the list items written under a quote's line without ``>`` put in the quote, as pandoc
+    reads them (:func:`podium.markdown.lazy_quote_items`); a note at the first such line that an indented
+    one is an item of the quote's list, not a sub-item."""
+    if tex_deck or env.get(LIST_INTERRUPTS) or ">" not in body:
+        return body
+    lines, changed = lazy_quote_items(body.split("\n"))
+    if not changed:
+        return body
+    first = changed[0]
+    diags.note(
+        "a list item under a quote's line without '>' is an item of the quote's list, as pandoc reads it (an "
+        "indented one is not a sub-item); begin the line with '>' and indent after it ('>     - item') to make "
+        "a sub-item",
+        m.SourcePos(*origins[first]) if origins and first < len(origins) else m.SourcePos(shown, first + 1),
+        "lazy-quote",
+    )
+    return "\n".join(lines)
+
+
 def _lists_as_text(
     env: dict[str, Any], origins: list[tuple[str, int]] | None, shown: str, diags: Diagnostics
 ) -> None:
@@ -1488,6 +1528,11 @@ def _lists_as_text(
                 else m.SourcePos(shown, line + 1),
                 code,
             )
+
+
+def _lang_of(raw: dict[str, Any], course: dict[str, Any]) -> str:
+    """The lecture's ``lang:`` (its front matter's, or course.yaml's), "en" where neither names one."""
+    return _text(raw.get("lang", course.get("lang", "en"))) or "en"
 
 
 def _lang_given(raw_meta: dict, options: ReadOptions) -> bool:
@@ -1546,9 +1591,6 @@ def parse_lecture(
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
     if shown.lower().endswith((".rmd", ".qmd")) and "`r " in text:
         raw_meta = _inline_r_meta(raw_meta, shown, diags, key_lines)
-    meta = build_meta(raw_meta, options.course, shown, diags, key_lines)
-    if raw_meta.get("logo") or _format_option(raw_meta, "logo"):
-        meta = replace(meta, logo=_logo(raw_meta, shown, diags, key_lines, base_dir, policy))
     if ("{{<" in body or "child" in body and quarto.CHILD_CHUNK.search(body)) and not tex_deck:
         expanded = quarto.expand_includes(body, shown, base_dir, diags, policy, remark=remark_deck)
         origins = expanded.origins
@@ -1586,12 +1628,19 @@ def parse_lecture(
         and separators_only(raw_meta, body)
         and not separators_of(raw_meta, body),
         # (the language told from the script where none is given, as _script_lang tells it after parsing)
-        lang=meta.lang if _lang_given(raw_meta, options) else script_language(body) or meta.lang,
+        lang=_lang_of(raw_meta, options.course)
+        if _lang_given(raw_meta, options)
+        else script_language(body) or _lang_of(raw_meta, options.course),
         marked=marked,
     )
     _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck, reveal)
     other_tool = remark_deck or slidev_deck or reveal or first_section is not None
     env = _parser_env(raw_meta, body, tex_deck, other_tool, slidev_deck)
+    # (the front matter's text typeset as the body's: pandoc's smart, Slidev's typographer, or none)
+    meta = build_meta(raw_meta, options.course, shown, diags, key_lines, env.get(ELLIPSIS, "pandoc"))
+    if raw_meta.get("logo") or _format_option(raw_meta, "logo"):
+        meta = replace(meta, logo=_logo(raw_meta, shown, diags, key_lines, base_dir, policy))
+    body = _lazy_quote_items(body, env, tex_deck, origins, shown, diags)
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
     meta = _script_lang(meta, tokens, shown, diags, _lang_given(raw_meta, options))
