@@ -2286,7 +2286,14 @@ def _contents(
     if "toc" in out.meta or "current" in command:
         return False
     if slid and not outline:  # (the reader lists the sections on a slide of only \tableofcontents)
-        add(start, "", "## " + (title or podium_label(out.meta.get("lang"), "contents")), "", command, "")
+        add(
+            start,
+            "",
+            "## " + (title or podium_label(out.meta.get("lang"), "contents")),
+            "",
+            "\\tableofcontents",
+            "",
+        )
         out.meta["toc"] = False
         return True
     if outline and "subsections" not in command:  # (\tableofcontents[hideallsubsections]: Podium's own)
