@@ -42,7 +42,17 @@ from .markdown import code_lines, outside, toggles_display_math
 from .overlays import numbered_increments
 from .rawtex import balanced_group, find_raw_tex, kept_spans, opened_switch_groups
 from .texcounters import count_lines
-from .texenvs import KNOWN, SIZES, SWITCH_GROUP, SWITCHES, THEOREMS, single_dollars, switched_groups, tex_text
+from .texenvs import (
+    KNOWN,
+    SIZES,
+    SWITCH_GROUP,
+    SWITCHES,
+    THEOREMS,
+    multicol_parts,
+    single_dollars,
+    switched_groups,
+    tex_text,
+)
 
 # beamer, or a class built on it (ctex's `ctexbeamer`, a course's `mybeamer`)
 _CLASS = re.compile(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{[\w-]*beamer[\w-]*\}", re.M)
@@ -492,6 +502,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _frame_commands(lines, begin + 1, end)  # (a \frame{…} that a group opened before it on its line)
     _frame_references(lines, begin + 1, end)
     _pgf_images(lines, begin)
+    _multicols_uncut(lines, begin + 1, end, index, out)
     outline = _outline(lines, begin + 1, end)
     outside: list[int] = []
     between: list[int] = []  # text after a frame, before the next: that frame's handout text
@@ -541,7 +552,10 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
             framed_lines.update(range(k, stop + 1))
             _title_page_text(lines, k, stop, out.meta, exists)
-            shown = _frame(lines, k, stop, add, out, index, outline)
+            slid = any("\\tableofcontents" in line for line in lines[k : stop + 1]) and any(
+                line.startswith(("# ", "## ")) or line == "---" for line in new
+            )  # (a contents frame after a slide: a contents slide there)
+            shown = _frame(lines, k, stop, add, out, index, outline, slid)
             framed, after_section = framed or shown, after_section and not shown
             k = stop + 1
             continue
@@ -595,6 +609,33 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     out.text = "\n".join(new)
     out.index = new_index
     return out
+
+
+_MULTICOLS = re.compile(r"\\begin\{(multicols\*?)\}\s*\{\s*(\d+)\s*\}")
+
+
+def _multicols_uncut(lines: list[str], start: int, end: int, index: list[int], out: Converted) -> None:
+    """A warning at each ``\\begin{multicols}{n}`` that Podium cannot cut into columns (one paragraph, no
+    ``\\columnbreak``): its text is shown in one column, where multicol flows it over ``n``."""
+    for k in range(start, end):
+        mt = _MULTICOLS.search(lines[k])
+        if mt is None or int(mt.group(2)) < 2:
+            continue
+        stop = next((j for j in range(k, end) if f"\\end{{{mt.group(1)}}}" in lines[j]), None)
+        if stop is None:
+            continue
+        text = "\n".join(lines[k : stop + 1])
+        body = text[text.find(mt.group(0)) + len(mt.group(0)) : text.find(f"\\end{{{mt.group(1)}}}")]
+        body = re.sub(r"^\s*\[[^\]]*\]", "", body)  # (its header: above the columns)
+        if body.strip() and multicol_parts(body, int(mt.group(2))) is None:
+            out.warnings.append(
+                (
+                    index[k],
+                    f"{mt.group(1)}{{{mt.group(2)}}} around one paragraph is shown in one column (a slide does not "
+                    "flow text over columns); put \\columnbreak where the next column begins",
+                    "multicols",
+                )
+            )
 
 
 def _meta_command_end(lines: list[str], k: int, end: int, index: list[int], out: Converted) -> int:
@@ -2250,12 +2291,25 @@ def _contents(
     add,
     out: Converted,
     outline: list[tuple[int, str]] | None,
+    slid: bool = False,
 ) -> bool:
     """A frame of ``\\tableofcontents`` (``command``): the lecture's contents slide (``toc: true``); where
     the deck has subsections (``outline``), a slide of its own here listing them under their sections, as
-    beamer lists them.  One of the current section's is beamer's only, left out."""
+    beamer lists them; after another slide (``slid``), a contents slide here, as beamer keeps its frames in
+    order.  One of the current section's is beamer's only, left out."""
     if "toc" in out.meta or "current" in command:
         return False
+    if slid and not outline:  # (the reader lists the sections on a slide of only \tableofcontents)
+        add(
+            start,
+            "",
+            "## " + (title or podium_label(out.meta.get("lang"), "contents")),
+            "",
+            "\\tableofcontents",
+            "",
+        )
+        out.meta["toc"] = False
+        return True
     if outline and "subsections" not in command:  # (\tableofcontents[hideallsubsections]: Podium's own)
         add(start, "", "## " + (title or podium_label(out.meta.get("lang"), "contents")), "")
         for depth, words in outline:
@@ -2422,10 +2476,12 @@ def _frame(
     out: Converted,
     index: list[int],
     outline: list[tuple[int, str]] | None = None,
+    slid: bool = False,
 ) -> bool:
     """The frame from ``lines[start]`` (``\\begin{frame}…``) to ``lines[stop]`` (``\\end{frame}``); the deck's
-    ``outline`` (:func:`_outline`) is what its ``\\tableofcontents`` lists.  False where it makes no slide
-    here (the title slide's frame; a contents frame that Podium's own contents slide stands for)."""
+    ``outline`` (:func:`_outline`) is what its ``\\tableofcontents`` lists; ``slid``: a slide comes before
+    it.  False where it makes no slide here (the title slide's frame; a contents frame that Podium's own
+    contents slide stands for)."""
     head = lines[start].strip()[len(_FRAME) :]
     if stop == start and _FRAME_END in head:  # (a frame on one line: its text ends at its \end{frame})
         head = head[: head.rfind(_FRAME_END)]
@@ -2499,7 +2555,7 @@ def _frame(
     contents = [s for s in said if not s.startswith("\\setbeam")]  # (its look: the template's)
     if contents and all(re.fullmatch(r"\\tableofcontents(\[[^\]]*\])?", s) for s in contents):
         return _contents(
-            contents[0], title, start, stop, add, out, outline
+            contents[0], title, start, stop, add, out, outline, slid
         )  # ([hideallsubsections]: still the contents)
     if title:
         anchor = " {#" + _anchor(ids[0]) + "}" if ids else ""

@@ -937,12 +937,16 @@ def read_course(content_dir: Path, diags: Diagnostics) -> dict[str, Any]:
 # --------------------------------------------------------------------------- the parse
 
 
-def _completed_meta(lecture: m.Lecture, marp_footer: str | None, marp_header: str = "") -> m.Lecture:
+def _completed_meta(
+    lecture: m.Lecture, marp_footer: str | None, marp_header: str = "", headed: bool = True
+) -> m.Lecture:
     """The lecture's title and footer where the front matter gave none: the first heading (a reveal.js
-    file has no front matter) and Marp's `<!-- footer: … -->` directive; Marp's header (``header:``),
-    which a slide of Podium has no place for, goes in front of the footer (:func:`marp_header_text`)."""
+    file has no front matter; not where ``headed`` is False: a beamer deck's frame title is no lecture
+    title, as beamer's ``\\inserttitle`` is empty without ``\\title``) and Marp's `<!-- footer: … -->`
+    directive; Marp's header (``header:``), which a slide of Podium has no place for, goes in front of the
+    footer (:func:`marp_header_text`)."""
     meta = lecture.meta
-    if not meta.title:
+    if not meta.title and headed:
         first = next((t for t in map(_heading_of, lecture.slides) if t.strip()), "")
         meta = replace(meta, title=first if len(first) <= 200 else first[:199].rsplit(" ", 1)[0] + "…")
     if marp_footer and not meta.footer:
@@ -1742,7 +1746,7 @@ def parse_lecture(
         level = 2 if shown.lower().endswith(".qmd") else _inferred_level(conv, top)
     conv.toc_depth = _toc_depth(raw_meta, key_lines, shown, diags)
     lecture = conv.slides(top, meta, level, raw_meta, inferred)
-    lecture = _completed_meta(lecture, conv.marp_footer, conv.marp_header or "")
+    lecture = _completed_meta(lecture, conv.marp_footer, conv.marp_header or "", headed=not tex_deck)
     _say_not_shown(tokens, lecture, conv, diags)
     if conv.cells:
         diags.note(_cells_said(conv), m.SourcePos(shown, conv.first_cell_line), "code-cell")

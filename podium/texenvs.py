@@ -970,7 +970,7 @@ def _convert(source: str, lang: str | None = None) -> str:
         return _titled_box("exampleblock" if env.startswith("example") else "block", name, inner)
     # (pandoc's frame around its highlighted code: the code block; dgroup around dmaths: the equations)
     if env == "Shaded" or env in WRAPPERS or env in MATH_GROUPS:
-        return inner
+        return (_multicols(args, body, lang) if env.startswith("multicols") else None) or inner
     if env == "tcolorbox":  # (a box of colours the template sets: titled by its title= option)
         return _titled_box(
             "block", _tcolorbox_title(args[0] if args and source[head.end()] == "[" else ""), inner
@@ -1018,6 +1018,72 @@ def _fenced(env: str, args: list[str], inner: str) -> str:
     if env in ("center", "flushright") and inner.strip():
         return f"::: {{.{'center' if env == 'center' else 'right'}}}\n{inner}\n:::"
     return inner
+
+
+_COLUMN_BREAK = re.compile(r"\\columnbreak(?![A-Za-z])")
+_ONE_LIST = re.compile(r"\\begin\{(itemize|enumerate|description)\}((?:\s*\[[^\]\n]*\])?)")
+
+
+def _multicols(args: list[str], body: str, lang: str | None = None) -> str | None:
+    """multicol's ``\\begin{multicols}{n}[header]`` as a row of ``n`` columns: its text cut at each
+    ``\\columnbreak``, else a list's items (numbers going on) or its paragraphs shared out evenly, as
+    multicol balances them; None where it holds one paragraph (its content is shown in one column)."""
+    n = int(args[0]) if args and args[0].strip().isdigit() else 0
+    parts = multicol_parts(body, n)
+    if parts is None:
+        return None
+    header = blocks(args[1], lang).strip() + "\n\n" if len(args) > 1 and args[1].strip() else ""
+    columns = "\n".join(f"::: {{.column}}\n{blocks(part, lang)}\n:::" for part in parts)
+    return f"{header}:::: columns\n{columns}\n::::"
+
+
+def multicol_parts(body: str, n: int) -> list[str] | None:
+    """The columns' TeX of a ``multicols`` environment of ``n`` columns and ``body``; None where it is not
+    cut (one column, one item, or one paragraph with no ``\\columnbreak``)."""
+    text = body.strip()
+    one = _ONE_LIST.match(text)
+    if one is not None and _environment_end(text, 0, one.group(1)) == len(text):
+        env, end = one.group(1), f"\\end{{{one.group(1)}}}"
+        head, items, cuts = "", list[str](), list[int]()  # (the items; the items a break comes before)
+        for j, piece in enumerate(_COLUMN_BREAK.split(text[one.end() : len(text) - len(end)])):
+            starts = _item_starts(piece)
+            lead = piece[: starts[0]] if starts else piece
+            if j == 0:
+                head = lead
+            elif items:
+                items[-1] += lead  # (a break inside an item's text: after the item)
+            if j > 0:
+                cuts.append(len(items))
+            items += [piece[a:b] for a, b in zip(starts, [*starts[1:], len(piece)])]
+        if len(items) < 2 or not cuts and n < 2:
+            return None
+        if not cuts:  # (multicol balances the columns, the first ones the longer)
+            size = -(-len(items) // n)
+            cuts = [k * size for k in range(1, n)]
+        counter = _SET_COUNTER.search(head)
+        skip = int(counter.group(1)) if counter else 0
+        out = []
+        for a, b in zip([0, *cuts], [*cuts, len(items)]):
+            if a >= b:
+                continue
+            lead = head if a == 0 else f"\\setcounter{{enumi}}{{{skip + a}}}" if env == "enumerate" else ""
+            out.append(f"\\begin{{{env}}}{one.group(2)}{lead}{''.join(items[a:b])}{end}")
+        return out if len(out) > 1 else None
+    pieces = [p for p in _COLUMN_BREAK.split(body) if p.strip()]
+    if len(pieces) > 1:
+        return pieces
+    paragraphs = [p for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+    if n < 2 or len(paragraphs) < 2:
+        return None
+    total = sum(len(p) for p in paragraphs)
+    columns: list[list[str]] = [[]]  # (paragraphs shared out by their length: the columns about even)
+    done = 0
+    for p in paragraphs:
+        if columns[-1] and done + len(p) / 2 > total * len(columns) / n and len(columns) < n:
+            columns.append([])
+        columns[-1].append(p)
+        done += len(p)
+    return ["\n\n".join(col) for col in columns]
 
 
 def _short_columns(body: str, lang: str | None = None) -> str:
@@ -1234,6 +1300,22 @@ _SET_COUNTER = re.compile(
 
 def _split_items(body: str) -> list[tuple[str | None, str]]:
     """(``[label]`` or None, text) of each top-level ``\\item`` of a list's body."""
+    starts = _item_starts(body)
+    items = []
+    for n, s in enumerate(starts):
+        chunk = body[s + 5 : starts[n + 1] if n + 1 < len(starts) else len(body)]
+        label: str | None = None
+        stripped = chunk.lstrip()
+        if stripped.startswith("["):
+            close = _group(stripped, 0, "[", "]")
+            if close > 0:
+                label, chunk = stripped[1 : close - 1], stripped[close:]
+        items.append((label, _ungrouped(chunk.strip())))
+    return items
+
+
+def _item_starts(body: str) -> list[int]:
+    """Where each top-level ``\\item`` of a list's body starts."""
     starts: list[int] = []
     depth = 0
     i = 0
@@ -1249,17 +1331,7 @@ def _split_items(body: str) -> list[tuple[str | None, str]]:
             i += 5
         else:
             i += 1
-    items = []
-    for n, s in enumerate(starts):
-        chunk = body[s + 5 : starts[n + 1] if n + 1 < len(starts) else len(body)]
-        label: str | None = None
-        stripped = chunk.lstrip()
-        if stripped.startswith("["):
-            close = _group(stripped, 0, "[", "]")
-            if close > 0:
-                label, chunk = stripped[1 : close - 1], stripped[close:]
-        items.append((label, _ungrouped(chunk.strip())))
-    return items
+    return starts
 
 
 def _ungrouped(text: str) -> str:

@@ -624,7 +624,7 @@ class Fitter:
             if len(parts) <= 1:
                 self.overfull(plan, slots, sizes)
                 return [self.decide(replace(plan, sizes=sizes))]
-            parts = self.refine(plan, parts)
+            parts = self.refine(plan, _leads_joined(parts))
         plans = self.make_parts(plan, parts)
         # one size for every part: the largest at which each fits
         fitted = []
@@ -1278,6 +1278,17 @@ def _kept_together(chunks) -> list:
                 out.append(_Kept([prev, head], tail=tail))
         else:
             out.append(c)
+    return out
+
+
+def _leads_joined(parts: list[list]) -> list[list]:
+    """``parts`` where a part of only lead-ins (a subtitle, a heading, a label ending in a colon) opens the
+    part after it: no slide holds only the words that introduce what the next one shows."""
+    out: list[list] = []
+    for part in parts:
+        if out and all(_introduces(c) for c in out[-1]):
+            part = [*out.pop(), *part]
+        out.append(part)
     return out
 
 
