@@ -27,10 +27,14 @@ def lexer_for(language: str) -> Any:
 
 @lru_cache(maxsize=1)
 def style() -> Any:
-    """Return the Pygments style both outputs colour code with."""
+    """Return the Pygments style both outputs colour code with: ``STYLE`` without its red box around
+    an error token (code a lecture shows on purpose unfinished, ``x <- "Hello``, is no error to its
+    students, and the deck, whose runs have no borders, never drew it)."""
     from pygments.styles import get_style_by_name  # noqa: PLC0415 (see the module docstring)
+    from pygments.token import Error  # noqa: PLC0415 (see the module docstring)
 
-    return get_style_by_name(STYLE)
+    base = get_style_by_name(STYLE)
+    return type(base.__name__, (base,), {"styles": {**base.styles, Error: ""}})
 
 
 def html(code: str, language: str, first_line: int | None = None) -> str:
@@ -44,7 +48,7 @@ def html(code: str, language: str, first_line: int | None = None) -> str:
         lexer_for(language),
         HtmlFormatter(
             noclasses=True,
-            style=STYLE,
+            style=style(),
             nobackground=True,
             cssclass="code",
             linenos="inline" if first_line is not None else False,
