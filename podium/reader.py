@@ -1245,10 +1245,23 @@ def _line_broken_dollars(
     reveal: bool,
 ) -> None:
     """A warning for each ``$`` with a line break on its inner side (``$`` alone on a line, the math on the
-    next lines): Marp and MathJax read it as math, pandoc's Markdown as a dollar sign and its TeX as text."""
-    if tex_deck or reveal or has_reveal_md_keys(raw_meta) or "$" not in body or marp.wanted(raw_meta, body):
-        return  # (a Marp or reveal.js deck's are math: _marp_math)
-    for k in marp.line_broken_openings(body):
+    next lines): Marp and MathJax read it as math, pandoc's Markdown as a dollar sign and its TeX as text.
+    In a Marp or reveal.js deck (whose such math :func:`_marp_math` read), a warning for each ``$`` alone
+    on its line that still opens no math (:func:`marp.unread_line_broken_math`)."""
+    if tex_deck or "$" not in body:
+        return
+    if reveal or has_reveal_md_keys(raw_meta) or marp.wanted(raw_meta, body):
+        for k in marp.unread_line_broken_math(body):
+            diags.warning(
+                "a '$' alone on its line, and a later one, open no math: Marp's math rule wants no space "
+                "before the closing '$', and these lines are indented past their text (a list item's "
+                "lines as far as its text, a paragraph's not at all), so the dollars are shown and the TeX "
+                "between them is read as text; write the '$' lines as far in as the text above them",
+                m.SourcePos(*origins[k]) if origins else m.SourcePos(shown, k + 1),
+                "math",
+            )
+        return
+    for k in sorted(set(marp.line_broken_openings(body)) | set(marp.unread_line_broken_math(body))):
         diags.warning(
             "a '$' with a line break right after it (or right before a closing '$') opens no math in "
             "pandoc's Markdown: the dollars are shown and the TeX between them is read as text; write the TeX "
