@@ -80,6 +80,13 @@ GLOBALS = frozenset(
     }
 )
 
+
+def is_spot_directive(key: object) -> bool:
+    """Whether ``key`` is a spot directive of Marp's (``_class``, ``_paginate``, ``_footer``…): a local
+    directive, ``_`` in front, that holds for its slide only (in the front matter, the first slide)."""
+    return isinstance(key, str) and key.startswith("_") and key[1:] in DIRECTIVES - GLOBALS - {"marp"}
+
+
 # Marp's own options a deck's front matter may hold besides its directives (``html: true``: its HTML is
 # shown, as Marp CLI's ``--html`` and Marp for VS Code's setting allow): no note that Podium does not use them
 OPTIONS = frozenset({"html"})

@@ -1609,6 +1609,7 @@ def parse_lecture(
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
     conv.tex_deck = tex_deck
+    conv.key_lines = key_lines
     conv.marp_header = (
         _front_header(raw_meta, m.SourcePos(shown, key_lines.get("header", 1)), diags) if conv.marp else None
     )
@@ -1813,7 +1814,14 @@ def _unused_keys(raw_meta: dict, text: str, marp_deck: bool, slidev_deck: bool =
     tools = (marp.DIRECTIVES | marp.OPTIONS if marp_deck else frozenset()) | (
         _slidev_module().KEYS if slidev_deck else frozenset()
     )
-    return [k for k in raw_meta if str(k) not in USED_KEYS and str(k) not in named and str(k) not in tools]
+    return [
+        k
+        for k in raw_meta
+        if str(k) not in USED_KEYS
+        and str(k) not in named
+        and str(k) not in tools
+        and not (marp_deck and marp.is_spot_directive(k))
+    ]
 
 
 # a comment that may set a global directive of Marp's that Podium reads (``<!-- headingDivider: 2 -->``)
@@ -2163,6 +2171,7 @@ class _Converter:
         )
         self.marp_footer_now: str | None = None  # a later `<!-- footer: … -->`: the slides' from there on
         self.marp_header: str | None = None  # Marp's header (front matter, or the first `<!-- header: … -->`)
+        self.key_lines: dict[str, int] = {}  # the front matter's keys: the line each is on
         self.unresolved: dict[str, tuple[str, m.SourcePos]] = {}  # citations with no bibliography, cross-refs
         self.refs_at: _SlideDraft | None = None  # the slide with pandoc's `::: {#refs}`: where references go
         self.lang = "en"  # the lecture's language (Meta.lang): the words Podium writes, an untitled callout's
@@ -2241,12 +2250,15 @@ class _Converter:
         contents: list[_SlideDraft] = []  # slides holding only beamer's \tableofcontents
         current: _SlideDraft | None = None
         current_section: int | None = None
+        first_serial = self.slide_serial + 1
 
         def start(kind: m.SlideKind, title: m.Inlines, pos: m.SourcePos, attrs: Attrs | None) -> _SlideDraft:
             nonlocal current
             d = _SlideDraft(kind, title, pos)
             d.footer = self.marp_footer_now  # (None: the deck's)
             self.slide_serial += 1
+            if self.marp and self.slide_serial == first_serial:  # Marp's first page
+                self._marp_front_spots(d, raw_meta)
             if attrs is not None:
                 _dress(d, attrs)
             drafts.append(d)
@@ -2579,7 +2591,8 @@ class _Converter:
             or first.kind != m.CONTENT
             or not first.title
             or set(first.classes) - _TITLE_CLASSES
-            or (self.marp and first.title_level != 1)
+            # (a cover's heading may be of any level when its class names it one: `_class: lead` over `### Title`)
+            or (self.marp and first.title_level != 1 and not (first.lead or first.cover))
         ):
             return meta
         pictures = [b for b in first.body if id(b) in self.marp_bg or isinstance(b, m.Image)]
@@ -2716,14 +2729,28 @@ class _Converter:
             own_text = footer_words(own, pos, self.diags) if isinstance(own, str) else ""
             slide.footer = with_header(self.marp_header or "", own_text)
 
+    def _marp_directives(self, slide: _SlideDraft, directives: dict, pos: m.SourcePos) -> None:
+        """Marp's directives written on ``slide`` (a directive comment, or the front matter's spot
+        directives on the first slide): its footer and header, and a class that makes it a statement
+        (``lead``) or a cover (``title``, ``cover``, ``lead``)."""
+        self.marp_footers(slide, directives, pos)
+        named = str(directives.get("_class", directives.get("class", "")))
+        slide.lead = slide.lead or "lead" in named
+        slide.cover = slide.cover or bool(set(named.split()) & (_TITLE_CLASSES - {"invert"}))
+
+    def _marp_front_spots(self, first: _SlideDraft, raw_meta: dict) -> None:
+        """The front matter's spot directives (``_class: lead``, ``_footer:``) on Marp's first slide, as Marp
+        reads a front matter: as if written in a directive comment at the start of that slide."""
+        spots = {k: v for k, v in raw_meta.items() if marp.is_spot_directive(k)}
+        if spots:
+            line = min(self.key_lines.get(k, 1) for k in spots)
+            self._marp_directives(first, spots, m.SourcePos(self.shown, line))
+
     def _add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
         if self.marp and node.type == "html_block" and is_comment(node.content):
             directives = marp.directives(node.content.strip()[4:-3])
             if directives is not None:
-                self.marp_footers(slide, directives, self.pos(node))
-                named = str(directives.get("_class", directives.get("class", "")))
-                slide.lead = slide.lead or "lead" in named
-                slide.cover = slide.cover or bool(set(named.split()) & (_TITLE_CLASSES - {"invert"}))
+                self._marp_directives(slide, directives, self.pos(node))
             else:
                 self.marp_comment(node.content, self.pos(node))
                 self._flush_notes(slide)

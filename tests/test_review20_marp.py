@@ -8,6 +8,7 @@ import re
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 
 from tests.conftest import run_cli, write_md
 
@@ -88,3 +89,69 @@ def test_math_marp_does_not_read_over_lines_is_warned_at_its_line(tmp_path):
 def test_pandoc_list_item_with_math_over_lines_is_warned(tmp_path):
     _, stderr = _deck(tmp_path, "---\ntitle: Filters\n---\n\n# Steps\n\n- gain\n  $\n  K_k = P_k H^T\n  $\n")
     assert "lecture.md:8: warning: a '$' with a line break right after it" in stderr, stderr
+
+
+# -- 2. Marp's starter cover
+
+
+def _first_slide(prs):
+    slide = prs.slides[0]
+    kinds = {sh.placeholder_format.type: sh.text_frame.text for sh in slide.placeholders if sh.has_text_frame}
+    return slide.slide_layout.name, kinds
+
+
+@pytest.mark.parametrize("template", ["default", "classic"])
+@pytest.mark.parametrize("heading", ["###", "##", "#"])
+def test_front_matter_spot_class_lead_makes_the_first_slide_the_title_slide(tmp_path, heading, template):
+    prs, stderr = _deck(
+        tmp_path,
+        "---\nmarp: true\ntheme: gaia\n_class: lead\npaginate: true\nbackgroundColor: '#fff'\n---\n\n"
+        f"{heading} Data Acquisition and Sensor Fusion\n\n---\n#### **Kalman Filter**\n\n- Prediction\n- Correction\n",
+        "--template",
+        template,
+    )
+    layout, kinds = _first_slide(prs)
+    assert layout == "Title Slide", layout
+    assert kinds.get(PP_PLACEHOLDER.CENTER_TITLE, kinds.get(PP_PLACEHOLDER.TITLE)) == (
+        "Data Acquisition and Sensor Fusion"
+    ), kinds
+    assert prs.slides[1].slide_layout.name != "Title Slide"
+    assert "unused-key" not in stderr, stderr  # (_class is the key that makes the cover)
+
+
+def test_directive_class_lead_over_a_small_heading_is_the_title_slide(tmp_path):
+    prs, _ = _deck(
+        tmp_path,
+        "---\nmarp: true\ntheme: gaia\npaginate: true\n---\n\n<!-- _class: lead -->\n\n"
+        "### Data Acquisition and Sensor Fusion\n\n---\n#### **Kalman Filter**\n\n- Prediction\n",
+    )
+    layout, kinds = _first_slide(prs)
+    assert layout == "Title Slide", layout
+    assert "Data Acquisition and Sensor Fusion" in kinds.values(), kinds
+
+
+def test_lead_cover_with_a_subheading_and_lines_fills_the_title_slide(tmp_path):
+    prs, _ = _deck(
+        tmp_path,
+        "---\nmarp: true\n_class: lead\n---\n\n## Sensor Fusion\nDr. Jane Smith\nITB, 2024\n\n---\n\n"
+        "<!-- _class: lead -->\n\n## Part one\n\n---\n\n## Steps\n\n- a\n",
+    )
+    layout, kinds = _first_slide(prs)
+    assert layout == "Title Slide", layout
+    assert kinds.get(PP_PLACEHOLDER.CENTER_TITLE, kinds.get(PP_PLACEHOLDER.TITLE)) == "Sensor Fusion"
+    assert kinds.get(PP_PLACEHOLDER.SUBTITLE) == "Dr. Jane Smith\nITB, 2024", kinds
+    # (the class is the first slide's only: a later `lead` heading is a statement, a section slide)
+    assert prs.slides[1].slide_layout.name == "Section Header"
+    assert prs.slides[2].slide_layout.name == "Title and Content"
+
+
+def test_front_matter_spot_directives_are_not_unused_keys(tmp_path):
+    prs, stderr = _deck(
+        tmp_path,
+        "---\nmarp: true\n_class: lead\n_paginate: false\n_backgroundColor: '#fff'\n_color: black\n"
+        "_footer: ''\n_theme: uncover\nfooter: Course 101\n---\n\n# Sensor Fusion\n\n---\n\n# Steps\n\n- a\n",
+    )
+    notes = [x for x in stderr.splitlines() if "unused-key" in x]
+    assert len(notes) == 1 and notes[0].endswith("Podium does not use: _theme [unused-key]"), stderr
+    assert "lecture.md:8:" in notes[0]  # (at _theme's line: Marp has no spot theme)
+    assert "Course 101" in _words(prs)
