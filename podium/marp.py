@@ -20,9 +20,10 @@ matter says ``marp: true``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,6 +79,13 @@ GLOBALS = frozenset(
         "image",
     }
 )
+
+
+def is_spot_directive(key: object) -> bool:
+    """Whether ``key`` is a spot directive of Marp's (``_class``, ``_paginate``, ``_footer``…): a local
+    directive, ``_`` in front, that holds for its slide only (in the front matter, the first slide)."""
+    return isinstance(key, str) and key.startswith("_") and key[1:] in DIRECTIVES - GLOBALS - {"marp"}
+
 
 # Marp's own options a deck's front matter may hold besides its directives (``html: true``: its HTML is
 # shown, as Marp CLI's ``--html`` and Marp for VS Code's setting allow): no note that Podium does not use them
@@ -261,24 +269,11 @@ def line_broken_openings(body: str) -> list[int]:
     """The lines of ``body`` where inline math as Marp reads it has a line break right after its opening
     ``$`` (the line that ends with it) or right before its closing one (the line that starts with it),
     which pandoc's Markdown reads as dollar signs (:func:`line_broken_math`)."""
-    if "$" not in body:
-        return []
-    from .markdown import code_lines  # noqa: PLC0415 (the reader's helper; marp.py is imported early)
-
-    lines = body.split("\n")
-    code = code_lines(lines)
-    out: list[int] = []
-    k = 0
-    while k < len(lines):
-        end = k
-        while end < len(lines) and not code[end] and lines[end].strip():
-            end += 1
-        out += [
-            k + (first if first is not None else (last or 0) + 1)
-            for first, last in _katex_line_breaks(lines[k:end])
-        ]
-        k = max(end, k + 1)
-    return out
+    return [
+        start + (first if first is not None else (last or 0) + 1)
+        for start, lines in _paragraphs(body)
+        for first, last in _katex_line_breaks(lines)
+    ]
 
 
 def line_broken_math(body: str) -> tuple[str, list[int]] | None:
@@ -287,37 +282,73 @@ def line_broken_math(body: str) -> tuple[str, list[int]] | None:
     ``$``) written as pandoc's Markdown reads it: each such dollar joined to the line next to it.  Marp's
     math rule (markdown-it-katex, as marp-core uses it) refuses an opening ``$`` only when a space or a
     tab follows it, a closing one when a space or a tab is before it or a digit after it; pandoc's refuses
-    a line break too, and the math's dollars were left on the slide.  Code is left alone; the math stays
-    in its paragraph.  Returns the text and the line each new line came from, None when nothing changed."""
-    if "$" not in body:
-        return None
-    from .markdown import code_lines  # noqa: PLC0415 (the reader's helper; marp.py is imported early)
-
-    lines = body.split("\n")
-    code = code_lines(lines)
-    joined_after: set[int] = set()  # line k is joined with line k + 1
-    k = 0
-    while k < len(lines):
-        if code[k] or not lines[k].strip():
-            k += 1
-            continue
-        end = k
-        while end < len(lines) and not code[end] and lines[end].strip():
-            end += 1
-        for first, last in _katex_line_breaks(lines[k:end]):
-            joined_after.update(k + n for n in (first, last) if n is not None)
-        k = end
+    a line break too, and the math's dollars were left on the slide.  The math is looked for in each
+    paragraph as Marp's Markdown reads it, in a list item or a quotation too (the item's indentation and
+    the quotation's ``>`` are not the math's: a closing ``$`` under a list item's text is on a line of its
+    own); code is left alone; the math stays in its paragraph.  Returns the text and the line each new
+    line came from, None when nothing changed."""
+    joined_after: dict[int, str] = {}  # line k is joined with line k + 1, whose text in its paragraph is …
+    for start, lines in _paragraphs(body):
+        for first, last in _katex_line_breaks(lines):
+            for n in (first, last):
+                if n is not None:
+                    joined_after[start + n] = lines[n + 1].lstrip()
     if not joined_after:
         return None
     out: list[str] = []
     index: list[int] = []
-    for k, line in enumerate(lines):
+    for k, line in enumerate(body.split("\n")):
         if k - 1 in joined_after:
-            out[-1] = _joined(out[-1], line.lstrip())
+            out[-1] = _joined(out[-1], joined_after[k - 1])
         else:
             out.append(line)
             index.append(k)
     return "\n".join(out), index
+
+
+def unread_line_broken_math(body: str) -> list[int]:
+    """The lines of ``body`` (Marp's Markdown, after :func:`line_broken_math`) where a ``$`` alone on its
+    line opens math that Marp's math rule does not read, a later ``$`` alone on its line in the same
+    paragraph closing it: indented more than its paragraph's text, the closing dollar follows a space, so
+    Marp shows both dollars and the TeX between them as text."""
+    out: list[int] = []
+    for start, lines in _paragraphs(body):
+        alone = [n for n, line in enumerate(lines) if line.strip() == "$"]
+        if len(alone) < 2:
+            continue
+        closed: set[int] = set()
+        for n in alone:
+            if n not in closed:
+                later = [c for c in alone if c > n and c not in closed]
+                if later:
+                    closed.add(later[0])
+                    out.append(start + n)
+    return out
+
+
+@functools.lru_cache(maxsize=2)  # (a pandoc lecture's are looked for twice: _line_broken_dollars)
+def _paragraphs(body: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """Each paragraph of ``body`` as Marp's Markdown (CommonMark's, with tables) reads it, in list items
+    and quotations too: the line it starts on and its lines as the inline math rule sees them (a list
+    item's indentation and a quotation's ``>`` taken off, the first line from its text on)."""
+    if "$" not in body or not re.search(r"\$\n|^[ \t>]*\$", body, re.MULTILINE):
+        return ()
+    from markdown_it import MarkdownIt  # noqa: PLC0415 (only a deck with a dollar at a line's end or start)
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    out: list[tuple[int, tuple[str, ...]]] = []
+    for before, token in zip(tokens, tokens[1:]):
+        if (
+            before.type != "paragraph_open"
+            or token.type != "inline"
+            or not token.map
+            or "$" not in token.content
+        ):
+            continue
+        lines = tuple(token.content.split("\n"))
+        if len(lines) == token.map[1] - token.map[0]:  # (one line of text a line of the source)
+            out.append((token.map[0], lines))
+    return tuple(out)
 
 
 def _joined(before: str, after: str) -> str:
@@ -327,7 +358,7 @@ def _joined(before: str, after: str) -> str:
     return head + (" {}" if slashes % 2 else "") + after if after.startswith("$") else head + after
 
 
-def _katex_line_breaks(lines: list[str]) -> list[tuple[int | None, int | None]]:
+def _katex_line_breaks(lines: Sequence[str]) -> list[tuple[int | None, int | None]]:
     """In one paragraph's lines: for each piece of inline math Marp reads whose opening ``$`` ends a line
     or whose closing ``$`` starts one, the line the opening dollar ends (else None) and the line before
     the closing dollar (else None)."""

@@ -1263,10 +1263,23 @@ def _line_broken_dollars(
     reveal: bool,
 ) -> None:
     """A warning for each ``$`` with a line break on its inner side (``$`` alone on a line, the math on the
-    next lines): Marp and MathJax read it as math, pandoc's Markdown as a dollar sign and its TeX as text."""
-    if tex_deck or reveal or has_reveal_md_keys(raw_meta) or "$" not in body or marp.wanted(raw_meta, body):
-        return  # (a Marp or reveal.js deck's are math: _marp_math)
-    for k in marp.line_broken_openings(body):
+    next lines): Marp and MathJax read it as math, pandoc's Markdown as a dollar sign and its TeX as text.
+    In a Marp or reveal.js deck (whose such math :func:`_marp_math` read), a warning for each ``$`` alone
+    on its line that still opens no math (:func:`marp.unread_line_broken_math`)."""
+    if tex_deck or "$" not in body:
+        return
+    if reveal or has_reveal_md_keys(raw_meta) or marp.wanted(raw_meta, body):
+        for k in marp.unread_line_broken_math(body):
+            diags.warning(
+                "a '$' alone on its line, and a later one, open no math: Marp's math rule wants no space "
+                "before the closing '$', and these lines are indented past their text (a list item's "
+                "lines as far as its text, a paragraph's not at all), so the dollars are shown and the TeX "
+                "between them is read as text; write the '$' lines as far in as the text above them",
+                m.SourcePos(*origins[k]) if origins else m.SourcePos(shown, k + 1),
+                "math",
+            )
+        return
+    for k in sorted(set(marp.line_broken_openings(body)) | set(marp.unread_line_broken_math(body))):
         diags.warning(
             "a '$' with a line break right after it (or right before a closing '$') opens no math in "
             "pandoc's Markdown: the dollars are shown and the TeX between them is read as text; write the TeX "
@@ -1666,6 +1679,7 @@ def parse_lecture(
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
     conv.tex_deck = tex_deck
+    conv.key_lines = key_lines
     conv.marp_header = (
         _front_header(raw_meta, m.SourcePos(shown, key_lines.get("header", 1)), diags) if conv.marp else None
     )
@@ -1870,7 +1884,14 @@ def _unused_keys(raw_meta: dict, text: str, marp_deck: bool, slidev_deck: bool =
     tools = (marp.DIRECTIVES | marp.OPTIONS if marp_deck else frozenset()) | (
         _slidev_module().KEYS if slidev_deck else frozenset()
     )
-    return [k for k in raw_meta if str(k) not in USED_KEYS and str(k) not in named and str(k) not in tools]
+    return [
+        k
+        for k in raw_meta
+        if str(k) not in USED_KEYS
+        and str(k) not in named
+        and str(k) not in tools
+        and not (marp_deck and marp.is_spot_directive(k))
+    ]
 
 
 # a comment that may set a global directive of Marp's that Podium reads (``<!-- headingDivider: 2 -->``)
@@ -2224,6 +2245,7 @@ class _Converter:
         )
         self.marp_footer_now: str | None = None  # a later `<!-- footer: … -->`: the slides' from there on
         self.marp_header: str | None = None  # Marp's header (front matter, or the first `<!-- header: … -->`)
+        self.key_lines: dict[str, int] = {}  # the front matter's keys: the line each is on
         self.unresolved: dict[str, tuple[str, m.SourcePos]] = {}  # citations with no bibliography, cross-refs
         self.refs_at: _SlideDraft | None = None  # the slide with pandoc's `::: {#refs}`: where references go
         self.lang = "en"  # the lecture's language (Meta.lang): the words Podium writes, an untitled callout's
@@ -2302,12 +2324,15 @@ class _Converter:
         contents: list[_SlideDraft] = []  # slides holding only beamer's \tableofcontents
         current: _SlideDraft | None = None
         current_section: int | None = None
+        first_serial = self.slide_serial + 1
 
         def start(kind: m.SlideKind, title: m.Inlines, pos: m.SourcePos, attrs: Attrs | None) -> _SlideDraft:
             nonlocal current
             d = _SlideDraft(kind, title, pos)
             d.footer = self.marp_footer_now  # (None: the deck's)
             self.slide_serial += 1
+            if self.marp and self.slide_serial == first_serial:  # Marp's first page
+                self._marp_front_spots(d, raw_meta)
             if attrs is not None:
                 _dress(d, attrs)
             drafts.append(d)
@@ -2643,7 +2668,8 @@ class _Converter:
             or first.kind != m.CONTENT
             or not first.title
             or set(first.classes) - _TITLE_CLASSES
-            or (self.marp and first.title_level != 1)
+            # (a cover's heading may be of any level when its class names it one: `_class: lead` over `### Title`)
+            or (self.marp and first.title_level != 1 and not (first.lead or first.cover))
         ):
             return meta
         pictures = [b for b in first.body if id(b) in self.marp_bg or isinstance(b, m.Image)]
@@ -2828,14 +2854,28 @@ class _Converter:
             own_text = footer_words(own, pos, self.diags) if isinstance(own, str) else ""
             slide.footer = with_header(self.marp_header or "", own_text)
 
+    def _marp_directives(self, slide: _SlideDraft, directives: dict, pos: m.SourcePos) -> None:
+        """Marp's directives written on ``slide`` (a directive comment, or the front matter's spot
+        directives on the first slide): its footer and header, and a class that makes it a statement
+        (``lead``) or a cover (``title``, ``cover``, ``lead``)."""
+        self.marp_footers(slide, directives, pos)
+        named = str(directives.get("_class", directives.get("class", "")))
+        slide.lead = slide.lead or "lead" in named
+        slide.cover = slide.cover or bool(set(named.split()) & (_TITLE_CLASSES - {"invert"}))
+
+    def _marp_front_spots(self, first: _SlideDraft, raw_meta: dict) -> None:
+        """The front matter's spot directives (``_class: lead``, ``_footer:``) on Marp's first slide, as Marp
+        reads a front matter: as if written in a directive comment at the start of that slide."""
+        spots = {k: v for k, v in raw_meta.items() if marp.is_spot_directive(k)}
+        if spots:
+            line = min(self.key_lines.get(k, 1) for k in spots)
+            self._marp_directives(first, spots, m.SourcePos(self.shown, line))
+
     def _add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
         if self.marp and node.type == "html_block" and is_comment(node.content):
             directives = marp.directives(node.content.strip()[4:-3])
             if directives is not None:
-                self.marp_footers(slide, directives, self.pos(node))
-                named = str(directives.get("_class", directives.get("class", "")))
-                slide.lead = slide.lead or "lead" in named
-                slide.cover = slide.cover or bool(set(named.split()) & (_TITLE_CLASSES - {"invert"}))
+                self._marp_directives(slide, directives, self.pos(node))
             else:
                 self.marp_comment(node.content, self.pos(node))
                 self._flush_notes(slide)
