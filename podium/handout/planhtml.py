@@ -16,7 +16,7 @@ import re
 from .. import model as m
 from ..deck.plan import ColumnsChunk, ObjectChunk, Para, Run, TextChunk
 from ..fancylists import marker_text
-from .nodehtml import LABELLED_ITEM, ol_start, ol_type
+from .nodehtml import LABELLED_ITEM, ol_start, ol_type, spaces_into_styling
 
 
 def esc(text: str) -> str:
@@ -64,7 +64,7 @@ def runs_html(runs: tuple[Run, ...] | list[Run], math=None) -> str:
         if r.link:
             text = f'<a href="{esc(r.link)}">{text}</a>'
         out.append(text)
-    return "".join(out)
+    return spaces_into_styling("".join(out))
 
 
 def _line_runs(p: Para, math=None) -> str:
