@@ -2405,17 +2405,11 @@ class _Converter:
         # an untitled heading's slide is one (`## {transition="none"}` over a hidden code cell's plot, which
         # Quarto shows there): kept empty, where the lecturer can paste the plot
         # (a beamer frame is a slide, as in its PDF, even when nothing in it can be shown)
-        keep = [
-            i
-            for i, d in enumerate(drafts)
-            if not (_empty_untitled(d) and not d.by_heading and not (self.tex_deck and d.by_rule))
-            and not d.hidden
-        ]
+        keep = [i for i, d in enumerate(drafts) if not _no_slide(d, self.tex_deck)]
         self.hidden_left_out(drafts)
         self.colour_warnings(drafts, set(keep))
         drafts = [drafts[i] for i in keep]
-        for d in drafts:
-            d.body = self.float_layout(d)
+        self.float_layouts(drafts)
         section_of = [section_of[i] for i in keep]
         index_of = {old: new for new, old in enumerate(keep)}
         kept_sections = [k for k, (_, i) in enumerate(sections) if i in index_of]
@@ -2762,6 +2756,11 @@ class _Converter:
         if right:
             columns.append(m.Column(tuple(right), shares["right"]))
         return [m.Columns(tuple(columns), pos)]
+
+    def float_layouts(self, drafts: list[_SlideDraft]) -> None:
+        """Lay out each slide of ``drafts`` around its floated pictures (:meth:`float_layout`)."""
+        for d in drafts:
+            d.body = self.float_layout(d)
 
     def float_layout(self, d: _SlideDraft) -> list:
         """A slide's body laid out around the pictures floated beside its text (``<img style="float:right">``,
@@ -5813,6 +5812,12 @@ def _toc_list(sections: list[tuple[m.Inlines, int]], pos: m.SourcePos) -> m.Bull
         )
 
     return as_list(stack[0][1])
+
+
+def _no_slide(d: _SlideDraft, tex_deck: bool) -> bool:
+    """Is draft ``d`` no slide: hidden, or empty and untitled where pandoc makes no slide of it (a '---'
+    followed by a heading or another rule; not a heading's slide, nor a beamer frame)?"""
+    return d.hidden or (_empty_untitled(d) and not d.by_heading and not (tex_deck and d.by_rule))
 
 
 def _empty_untitled(d: _SlideDraft) -> bool:
