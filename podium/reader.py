@@ -1106,12 +1106,12 @@ def _slidev(
     diags: Diagnostics,
     base_dir: str,
     policy,
-    src_line: int,
-    title_line: int,
+    key_lines: dict[str, int],
 ) -> tuple[str, list[tuple[str, int]], dict]:
     """A Slidev deck rewritten as this dialect's Markdown (podium.slidev), what it left out said; the front
-    matter with the title (and subtitle) its first slide gives, where it gives none (its title over the
-    front matter's: Slidev shows its cover's heading, ``title:`` names the browser tab)."""
+    matter with the title (and subtitle, author, institute, date) its first slide gives, where it gives
+    none (its title over the front matter's: Slidev shows its cover's heading, ``title:`` names the browser
+    tab); ``key_lines``: the line of each front matter key."""
     slidev = _slidev_module()
 
     def read(src: str, home: str | None, at: tuple[str | None, int]):
@@ -1137,7 +1137,9 @@ def _slidev(
         return slidev.Imported(text, named, os.path.realpath(path))
 
     deck = os.path.realpath(os.path.join(base_dir, os.path.basename(shown)))
-    rewrite = slidev.slidev_markdown(body, raw_meta, read, src_line - 1, deck)
+    rewrite = slidev.slidev_markdown(
+        body, raw_meta, read, key_lines.get("src", 1) - 1, deck, {k: v - 1 for k, v in key_lines.items()}
+    )
     _said(
         diags,
         m.SourcePos(shown, 1),
@@ -1157,7 +1159,7 @@ def _slidev(
             f"the cover's heading '{_short(rewrite.cover_title, 80)}' is the title slide's and the lecture's "
             f"title, as Slidev shows it; 'title: {_short(_text(meta.get('title')), 80)}' only names the "
             "browser tab, and is not shown",
-            m.SourcePos(shown, title_line),
+            m.SourcePos(shown, key_lines.get("title", 1)),
             "title",
         )
         meta["title"] = rewrite.cover_title
@@ -1182,11 +1184,12 @@ _WARNED = frozenset(
 
 def _said(diags: Diagnostics, at: m.SourcePos, dialect: str, notes: list) -> None:
     """A rewritten deck's ``dialect`` note and what the rewrite left out or does not draw (``notes``:
-    position, message, code; ``[not-rendered]`` ones are warnings: content not shown)."""
+    position, message, code; ``[not-rendered]`` ones, and those of the codes ``_WARNED`` or marked
+    ``[warning]``, are warnings: content not shown, or not as written)."""
     diags.note(dialect, at, "dialect")
     for pos, message, code in notes:
-        say = diags.warning if code in _WARNED else diags.note
-        say(message.removeprefix("[not-rendered] "), pos, code)
+        say = diags.warning if code in _WARNED or message.startswith("[warning] ") else diags.note
+        say(message.removeprefix("[not-rendered] ").removeprefix("[warning] "), pos, code)
 
 
 def _remark_module():
@@ -1385,9 +1388,7 @@ def _front_matter_and_body(
         return converted.meta, converted.text, key_lines, [lines[k] for k in converted.index]
     raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck or slidev_deck)
     if slidev_deck:  # (its first slide may give the lecture's title: before the metadata is built)
-        body, origins, raw_meta = _slidev(
-            body, raw_meta, shown, diags, base_dir, policy, key_lines.get("src", 1), key_lines.get("title", 1)
-        )
+        body, origins, raw_meta = _slidev(body, raw_meta, shown, diags, base_dir, policy, key_lines)
         return raw_meta, body, key_lines, origins
     if not raw_meta and body.startswith("%"):
         raw_meta, body, key_lines = title_block(body)
