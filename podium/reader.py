@@ -3672,10 +3672,12 @@ class _Converter:
             first_line = _first_line_number(attrs, pos, self.diags)
         elif info:
             lang = info.split()[0].lstrip(".")
-            # Slidev's `ts {1-2|3}` and reveal.js's `js [1-2|3]`: steps through the code's lines on clicks
-            marked = re.search(r"\{[^{}]*\d[^{}]*\}|\[[\d|,\s-]+\]", info)
-            if marked is not None:
-                self.highlights_noted(marked.group(0), pos)
+            marks = _fence_marks(info[len(info.split()[0]) :])
+            if marks.highlight:
+                self.highlights_noted(marks.highlight, pos)
+            numbered = marks.lines if marks.lines is not None else self.raw_meta.get("lineNumbers") is True
+            if numbered:
+                first_line = marks.start
         code = node.content.rstrip("\n").expandtabs(TAB_STOP)  # as pandoc does: no tab stops in a deck
         if node.type == "fence" and node.map and not _closes_fence(self.lines, node):
             self.unclosed_fence(node.map[0], pos)
@@ -5091,6 +5093,37 @@ def _undrawn_css(style: str) -> list[str]:
 _INCLUDE_URL = re.compile(r"""^\s*(?:knitr::)?include_(?:url|app)\(\s*(["'])([^"'\n]+)\1[^)]*\)\s*$""")
 _FOLLOWING_PUNCTUATION = re.compile(r"^[ \t]*([.,;:])(?=\s|$)")  # after display math, ending its sentence
 _NUMBER_LINES = frozenset({"numberlines", "number-lines"})  # pandoc's classes for numbered code lines
+
+
+@dataclass(frozen=True)
+class _FenceMarks:
+    """What the marks after a code fence's language say: ``highlight``, the lines it highlights as written
+    (Slidev's ``{2-3|5}``, reveal.js's ``[1-2|3]``; "" for none); ``lines``, whether Slidev numbers its
+    lines (``{lines:true}``; None: not said); ``start``, the number of its first line (``startLine``)."""
+
+    highlight: str = ""
+    lines: bool | None = None
+    start: int = 1
+
+
+# Slidev's marks: the lines highlighted (`{2,3}`, `{1-2|3}`; `{*}` and `{all}`: every line, none singled
+# out), then perhaps its options (`{lines:true, startLine:5, maxHeight:'300px'}`); reveal.js's `[1-2|3]`
+_SLIDEV_MARKS = re.compile(r"\s*(\{[^{}:]*\})?\s*(\{[^{}]*:[^{}]*\})?")
+_REVEAL_MARKS = re.compile(r"\[[\d|,\s-]+\]")
+_OPTION = re.compile(r"""(\w+)\s*:\s*(['"]?)([^,'"{}]*)\2""")
+
+
+def _fence_marks(after: str) -> _FenceMarks:
+    """The marks written after a code fence's language (``after``): :class:`_FenceMarks`."""
+    reveal = _REVEAL_MARKS.search(after)
+    if reveal is not None:
+        return _FenceMarks(reveal.group(0))
+    marks = _SLIDEV_MARKS.match(after)
+    ranges, options = (marks.group(1) or "", marks.group(2) or "") if marks else ("", "")
+    said = {k: v.strip() for k, _, v in _OPTION.findall(options)}
+    lines = {"true": True, "false": False}.get(said.get("lines", ""))
+    start = int(said["startLine"]) if said.get("startLine", "").isdigit() else 1
+    return _FenceMarks(ranges if re.search(r"\d", ranges) else "", lines, start)
 
 
 def _first_line_number(attrs: Attrs, pos: m.SourcePos, diags: Diagnostics) -> int | None:

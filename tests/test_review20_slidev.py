@@ -84,3 +84,79 @@ def test_a_section_slides_background_is_spoken_of_at_its_line(tmp_path):
     assert prs.slides[-1].slide_layout.name == "Section Header"
     (said,) = [line for line in stderr.splitlines() if "part.png" in line]
     assert "lecture.md:9: warning:" in said and "[background]" in said, stderr
+
+
+FENCES = """\
+---
+theme: seriph
+transition: slide-left
+---
+
+# Loops
+
+---
+
+## Scrolling
+
+```c {*}{maxHeight:'300px'}
+int x = 1;
+x += 1;
+```
+
+---
+
+## Every line
+
+```c {all}{lines:true}
+int y = 1;
+int z = 2;
+```
+
+---
+
+## From five
+
+```c {*}{lines:true, startLine:5}
+int a;
+int b;
+```
+"""
+
+
+def _code(slide) -> list[str]:
+    """The paragraphs of ``slide``'s code box (the shaded one)."""
+    (box,) = [
+        sh
+        for sh in slide.shapes
+        if sh.has_text_frame and sh.fill.type is not None and sh.text_frame.text.strip()
+    ]
+    return [p.text for p in box.text_frame.paragraphs]
+
+
+def test_slidev_code_options_are_no_highlight_and_lines_true_numbers_the_lines(tmp_path):
+    prs, handout, stderr = built_from_text(tmp_path, FENCES)
+    assert "[code-lines]" not in stderr and "maxHeight" not in stderr, stderr
+    slides = list(prs.slides)
+    assert _code(slides[1]) == ["int x = 1;", "x += 1;"]
+    assert _code(slides[2]) == ["1 int y = 1;", "2 int z = 2;"]
+    assert _code(slides[3]) == ["5 int a;", "6 int b;"]
+    assert "6 int b;" in handout
+
+
+def test_only_a_fences_line_ranges_are_quoted_as_its_highlight(tmp_path):
+    # (the options before it are no highlight: the note is the steps' own, at their fence)
+    text = FENCES + "\n---\n\n## Steps\n\n```c {2-3|5}{maxHeight:'100px'}\nint a;\n```\n"
+    prs, _, stderr = built_from_text(tmp_path, text, "slides")
+    (said,) = [line for line in stderr.splitlines() if "[code-lines]" in line]
+    assert "lecture.md:39: note: {2-3|5} highlights lines" in said, said
+    assert "maxHeight" not in stderr
+
+
+def test_a_headmatter_line_numbers_numbers_every_block_but_one_saying_lines_false(tmp_path):
+    text = FENCES.replace("transition: slide-left", "lineNumbers: true").replace(
+        "{all}{lines:true}", "{all}{lines:false}"
+    )
+    prs, _, _ = built_from_text(tmp_path, text, "slides")
+    slides = list(prs.slides)
+    assert _code(slides[1]) == ["1 int x = 1;", "2 x += 1;"]
+    assert _code(slides[2]) == ["int y = 1;", "int z = 2;"]
