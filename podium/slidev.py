@@ -14,8 +14,10 @@ deck), slides without a ``#`` heading would run into the one before, and notes w
   what it says under its title stays on it (one slide, of the section's title);
 * the first slide (``layout: cover``, Slidev's default for it) is the title slide when it holds only
   its heading (the lecture's title, over a headmatter ``title:``, which only names the browser tab)
-  and a line under it (the subtitle), HTML and the labels of its controls (the starter's ``Press
-  Space for next page``) aside; a cover saying more (or with clicks) is a slide of its own;
+  and a line under it (the subtitle), or a subtitle heading and up to three short lines (the author, a
+  place, a date; with no subtitle heading, the first a name), HTML and the labels of its controls (the
+  starter's ``Press Space for next page``) aside; a cover saying more (or with clicks) is a slide of its
+  own; a slide's background picture is spoken of at its ``background:`` line;
 * the last comment of a slide is a ``::: notes`` div; ``<v-click>`` a fragment div, ``<v-clicks>``
   around a list an incremental div (its list comes item by item), around other blocks a fragment
   for each (a heading, a paragraph, a list, a table: one click each), ``<div v-click>`` a fragment;
