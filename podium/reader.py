@@ -1124,12 +1124,12 @@ def _slidev(
     diags: Diagnostics,
     base_dir: str,
     policy,
-    src_line: int,
-    title_line: int,
+    key_lines: dict[str, int],
 ) -> tuple[str, list[tuple[str, int]], dict]:
     """A Slidev deck rewritten as this dialect's Markdown (podium.slidev), what it left out said; the front
-    matter with the title (and subtitle) its first slide gives, where it gives none (its title over the
-    front matter's: Slidev shows its cover's heading, ``title:`` names the browser tab)."""
+    matter with the title (and subtitle, author, institute, date) its first slide gives, where it gives
+    none (its title over the front matter's: Slidev shows its cover's heading, ``title:`` names the browser
+    tab); ``key_lines``: the line of each front matter key."""
     slidev = _slidev_module()
 
     def read(src: str, home: str | None, at: tuple[str | None, int]):
@@ -1155,7 +1155,9 @@ def _slidev(
         return slidev.Imported(text, named, os.path.realpath(path))
 
     deck = os.path.realpath(os.path.join(base_dir, os.path.basename(shown)))
-    rewrite = slidev.slidev_markdown(body, raw_meta, read, src_line - 1, deck)
+    rewrite = slidev.slidev_markdown(
+        body, raw_meta, read, key_lines.get("src", 1) - 1, deck, {k: v - 1 for k, v in key_lines.items()}
+    )
     _said(
         diags,
         m.SourcePos(shown, 1),
@@ -1175,7 +1177,7 @@ def _slidev(
             f"the cover's heading '{_short(rewrite.cover_title, 80)}' is the title slide's and the lecture's "
             f"title, as Slidev shows it; 'title: {_short(_text(meta.get('title')), 80)}' only names the "
             "browser tab, and is not shown",
-            m.SourcePos(shown, title_line),
+            m.SourcePos(shown, key_lines.get("title", 1)),
             "title",
         )
         meta["title"] = rewrite.cover_title
@@ -1200,11 +1202,12 @@ _WARNED = frozenset(
 
 def _said(diags: Diagnostics, at: m.SourcePos, dialect: str, notes: list) -> None:
     """A rewritten deck's ``dialect`` note and what the rewrite left out or does not draw (``notes``:
-    position, message, code; ``[not-rendered]`` ones are warnings: content not shown)."""
+    position, message, code; ``[not-rendered]`` ones, and those of the codes ``_WARNED`` or marked
+    ``[warning]``, are warnings: content not shown, or not as written)."""
     diags.note(dialect, at, "dialect")
     for pos, message, code in notes:
-        say = diags.warning if code in _WARNED else diags.note
-        say(message.removeprefix("[not-rendered] "), pos, code)
+        say = diags.warning if code in _WARNED or message.startswith("[warning] ") else diags.note
+        say(message.removeprefix("[not-rendered] ").removeprefix("[warning] "), pos, code)
 
 
 def _remark_module():
@@ -1427,9 +1430,7 @@ def _front_matter_and_body(
         return converted.meta, converted.text, key_lines, [lines[k] for k in converted.index]
     raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck or slidev_deck)
     if slidev_deck:  # (its first slide may give the lecture's title: before the metadata is built)
-        body, origins, raw_meta = _slidev(
-            body, raw_meta, shown, diags, base_dir, policy, key_lines.get("src", 1), key_lines.get("title", 1)
-        )
+        body, origins, raw_meta = _slidev(body, raw_meta, shown, diags, base_dir, policy, key_lines)
         return raw_meta, body, key_lines, origins
     if not raw_meta and body.startswith("%"):
         raw_meta, body, key_lines = title_block(body)
@@ -3902,10 +3903,12 @@ class _Converter:
             first_line = _first_line_number(attrs, pos, self.diags)
         elif info:
             lang = info.split()[0].lstrip(".")
-            # Slidev's `ts {1-2|3}` and reveal.js's `js [1-2|3]`: steps through the code's lines on clicks
-            marked = re.search(r"\{[^{}]*\d[^{}]*\}|\[[\d|,\s-]+\]", info)
-            if marked is not None:
-                self.highlights_noted(marked.group(0), pos)
+            marks = _fence_marks(info[len(info.split()[0]) :])
+            if marks.highlight:
+                self.highlights_noted(marks.highlight, pos)
+            numbered = marks.lines if marks.lines is not None else self.raw_meta.get("lineNumbers") is True
+            if numbered:
+                first_line = marks.start
         code = node.content.rstrip("\n").expandtabs(TAB_STOP)  # as pandoc does: no tab stops in a deck
         if node.type == "fence" and node.map and not _closes_fence(self.lines, node):
             self.unclosed_fence(node.map[0], pos)
@@ -5360,6 +5363,37 @@ def _undrawn_css(style: str) -> list[str]:
 _INCLUDE_URL = re.compile(r"""^\s*(?:knitr::)?include_(?:url|app)\(\s*(["'])([^"'\n]+)\1[^)]*\)\s*$""")
 _FOLLOWING_PUNCTUATION = re.compile(r"^[ \t]*([.,;:])(?=\s|$)")  # after display math, ending its sentence
 _NUMBER_LINES = frozenset({"numberlines", "number-lines"})  # pandoc's classes for numbered code lines
+
+
+@dataclass(frozen=True)
+class _FenceMarks:
+    """What the marks after a code fence's language say: ``highlight``, the lines it highlights as written
+    (Slidev's ``{2-3|5}``, reveal.js's ``[1-2|3]``; "" for none); ``lines``, whether Slidev numbers its
+    lines (``{lines:true}``; None: not said); ``start``, the number of its first line (``startLine``)."""
+
+    highlight: str = ""
+    lines: bool | None = None
+    start: int = 1
+
+
+# Slidev's marks: the lines highlighted (`{2,3}`, `{1-2|3}`; `{*}` and `{all}`: every line, none singled
+# out), then perhaps its options (`{lines:true, startLine:5, maxHeight:'300px'}`); reveal.js's `[1-2|3]`
+_SLIDEV_MARKS = re.compile(r"\s*(\{[^{}:]*\})?\s*(\{[^{}]*:[^{}]*\})?")
+_REVEAL_MARKS = re.compile(r"\[[\d|,\s-]+\]")
+_OPTION = re.compile(r"""(\w+)\s*:\s*(['"]?)([^,'"{}]*)\2""")
+
+
+def _fence_marks(after: str) -> _FenceMarks:
+    """The marks written after a code fence's language (``after``): :class:`_FenceMarks`."""
+    reveal = _REVEAL_MARKS.search(after)
+    if reveal is not None:
+        return _FenceMarks(reveal.group(0))
+    marks = _SLIDEV_MARKS.match(after)
+    ranges, options = (marks.group(1) or "", marks.group(2) or "") if marks else ("", "")
+    said = {k: v.strip() for k, _, v in _OPTION.findall(options)}
+    lines = {"true": True, "false": False}.get(said.get("lines", ""))
+    start = int(said["startLine"]) if said.get("startLine", "").isdigit() else 1
+    return _FenceMarks(ranges if re.search(r"\d", ranges) else "", lines, start)
 
 
 def _first_line_number(attrs: Attrs, pos: m.SourcePos, diags: Diagnostics) -> int | None:

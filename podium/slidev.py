@@ -14,8 +14,10 @@ deck), slides without a ``#`` heading would run into the one before, and notes w
   what it says under its title stays on it (one slide, of the section's title);
 * the first slide (``layout: cover``, Slidev's default for it) is the title slide when it holds only
   its heading (the lecture's title, over a headmatter ``title:``, which only names the browser tab)
-  and a line under it (the subtitle), HTML and the labels of its controls (the starter's ``Press
-  Space for next page``) aside; a cover saying more (or with clicks) is a slide of its own;
+  and a line under it (the subtitle), or a subtitle heading and up to three short lines (the author, a
+  place, a date; with no subtitle heading, the first a name), HTML and the labels of its controls (the
+  starter's ``Press Space for next page``) aside; a cover saying more (or with clicks) is a slide of its
+  own; a slide's background picture is spoken of at its ``background:`` line;
 * the last comment of a slide is a ``::: notes`` div; ``<v-click>`` a fragment div, ``<v-clicks>``
   around a list an incremental div (its list comes item by item), around other blocks a fragment
   for each (a heading, a paragraph, a list, a table: one click each), ``<div v-click>`` a fragment;
@@ -199,6 +201,8 @@ class _Shown:
     matter: dict[str, Any]
     title: str = ""
     level: int = 1
+    # the line of each key of ``matter``: its slide's, or the headmatter's or an importing slide's
+    keys: dict[str, int] = field(default_factory=dict)
 
 
 # a headmatter's keys that are its first slide's too (and so every slide's its `src:` imports)
@@ -206,28 +210,37 @@ _FIRST_SLIDE_KEYS = ("layout", "background", "image", "class", "hideInToc", "lev
 
 
 def slidev_markdown(
-    body: str, raw_meta: dict[str, Any], read: Reader | None = None, src_at: int = 0, deck: str = ""
+    body: str,
+    raw_meta: dict[str, Any],
+    read: Reader | None = None,
+    src_at: int = 0,
+    deck: str = "",
+    keys_at: dict[str, int] | None = None,
 ) -> Rewrite:
     """``body`` (the deck without its front matter, lines kept in place) rewritten (module docstring);
     ``read`` reads the files slides import (``src:``; the headmatter's is at line id ``src_at``), ``deck``
-    is the deck's real path (a file it imports may not import it)."""
+    is the deck's real path (a file it imports may not import it); ``keys_at``: the line id of each
+    headmatter key (its ``background:``, which messages about the cover's picture name)."""
     lines = body.split("\n")
     out = Rewrite("", [], next_id=len(lines))
     slides = _slides(lines)
     first = {k: v for k, v in raw_meta.items() if k in _FIRST_SLIDE_KEYS}
+    first_at = {k: v for k, v in (keys_at or {}).items() if k in first}
     pictures: dict[str, Any] = {}
     if raw_meta.get("src"):  # (the headmatter's slide imports: its own lines are not shown, as in Slidev)
         # (its picture is the cover's: on every imported `layout: cover` it would be a section's too)
         pictures = {k: first.pop(k) for k in ("background", "image") if k in first}
         slides[0].matter = {**first, "src": raw_meta["src"]}
-        slides[0].keys["src"] = src_at
+        slides[0].keys = {**first_at, **slides[0].keys, "src": src_at}
     slides = [s for s in slides if s.matter or any(t.strip() for _, t in s.lines)]
     if slides and not raw_meta.get("src"):  # (the deck's front matter is its first slide's too)
         slides[0].matter = {**first, **slides[0].matter}
+        slides[0].keys = {**first_at, **slides[0].keys}
     budget = [MAX_BYTES, _MAX_IMPORTS]  # (characters and files that may still be imported)
     shown = _shown(slides, out, read, (deck,) if deck else (), {}, budget)
     if pictures and shown:
         shown[0].matter = {**shown[0].matter, **pictures}
+        shown[0].keys = {**shown[0].keys, **{k: v for k, v in first_at.items() if k in pictures}}
     if any("<Toc" in t for s in shown for _, t in s.slide.lines):
         for s in shown:
             _toc_title(s)
@@ -256,14 +269,15 @@ def slidev_markdown(
         picture = matter.get("image") or matter.get("background")
         if layout not in ("cover", "intro", "section", "center", "image", "end"):
             picture = None
+        picture_at = item.keys.get("image" if matter.get("image") else "background", slide.start)
         if title:
-            attrs = f' {{background-image="{picture}"}}' if picture else ""
-            emit.line(title_at, ("# " if layout == "section" else "## ") + title + attrs)
+            emit.line(title_at, ("# " if layout == "section" else "## ") + title)
             emit.line(title_at, "")
+            if picture:  # (said at the line that names it)
+                _background(emit, str(picture), picture_at, layout == "section")
         elif picture:  # (no title to carry it as a background: the picture is the slide's, in full)
-            at = slide.keys.get("image" if matter.get("image") else "background", slide.start)
-            emit.line(at, f"![]({picture})")
-            emit.line(at, "")
+            emit.line(picture_at, f"![]({picture})")
+            emit.line(picture_at, "")
         page = _page(matter, layout, slide, out)
         if page and layout != "iframe-right":
             emit.line(page[0], page[1])
@@ -300,33 +314,72 @@ def _title_slide(
     raw_meta: dict[str, Any],
     out: Rewrite,
 ) -> bool:
-    """Is the deck's cover (its first slide) the title slide: its title, a line under it (the subtitle),
-    which go in ``out.meta`` (its title in ``out.cover_title`` where the front matter's ``title:`` differs)?
-    False: a slide of its own (and no title slide is made)."""
+    """Is the deck's cover (its first slide) the title slide: its title, a line under it or a subtitle
+    heading, and up to three short lines (the author, a place, a date), which go in ``out.meta`` (its title
+    in ``out.cover_title`` where the front matter's ``title:`` differs)?  False: a slide of its own (and no
+    title slide is made)."""
     words = _words(rest, unshown)
     named = str(raw_meta.get("title") or "")
     if title and not named:
         out.meta["title"] = title
     clicked = any(_CLICKS.search(t) for _, t in rest)  # (its clicks are the slide's: kept on it)
-    if len(words) <= 1 and not notes and len("".join(words)) <= 120 and not clicked:
-        # the title slide says it all: the title, a line under it (the subtitle)
-        if named and title and named != title:
-            out.cover_title = title
-        if words and not raw_meta.get("subtitle"):
-            heading = _HEADING.match(words[0])  # (`## Smart Pointers` under the title: its words)
-            out.meta["subtitle"] = heading.group(2) if heading else words[0]
-        picture = item.matter.get("image") or item.matter.get("background")
-        if picture:
-            out.notes.append(
-                (
-                    title_at,
-                    f"the cover's picture '{picture}' (background:) is not drawn on the title slide",
-                    "background",
-                )
+    given = _cover_lines(title, words, raw_meta) if not notes and not clicked else None
+    if given is None:
+        out.title_slide = False  # (Slidev makes no slide of the front matter: the cover is the first)
+        return False
+    if named and title and named != title:
+        out.cover_title = title
+    for key, value in given.items():
+        out.meta.setdefault(key, value)
+    picture = item.matter.get("image") or item.matter.get("background")
+    if picture:
+        at = item.keys.get("image" if item.matter.get("image") else "background", title_at)
+        key = "image" if item.matter.get("image") else "background"
+        out.notes.append(
+            (
+                at,
+                f"the cover's picture '{_short(str(picture))}' ({key}:) is not drawn on the title slide",
+                "background",
             )
-        return True
-    out.title_slide = False  # (Slidev makes no slide of the front matter: the cover is the first)
-    return False
+        )
+    return True
+
+
+# the lines a title slide shows under its title: its author, a place, a date (the front matter's keys)
+_COVER_KEYS = ("author", "institute", "date")
+# a line that is a block of its own, not a line of words: a list item, a quote, a table, code, math, a picture
+_BLOCK_LINE = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|>|\||```|~~~|\$\$|!\[|::)")
+
+
+def _cover_lines(title: str, words: list[str], raw_meta: dict[str, Any]) -> dict[str, str] | None:
+    """What a cover's lines of ``words`` under its ``title`` give the title slide: ``subtitle`` (a line
+    alone under the title, or a heading), ``author``, ``institute`` and ``date`` (up to three short lines
+    that are no sentences: "Presented by: Dr. Jane Smith", "Semester 1/2025"; with no subtitle heading, the
+    first an author's name), the keys the front matter gives left out; None: the cover says more, and is a
+    slide of its own."""
+    from .reader import _bylines  # noqa: PLC0415 (the reader imports this module: Marp's rule, shared)
+
+    if not words:
+        return {}
+    heading = _HEADING.match(words[0])
+    if len(words) == 1:  # (one line under the title: its subtitle)
+        if len(words[0]) > 120:
+            return None
+        return {} if raw_meta.get("subtitle") else {"subtitle": heading.group(2) if heading else words[0]}
+    lines = words[1:] if heading else words
+    lines = [h.group(2) if (h := _HEADING.match(x)) else x for x in lines]  # (`### Author`: its words)
+    if len(lines) > 3 or any(_BLOCK_LINE.match(x) for x in lines):
+        return None
+    if any(len(x) > 80 or x.rstrip().endswith(tuple(".?!:;…。？！：；")) for x in lines):
+        return None  # (a sentence: the cover says something)
+    if not heading and not _bylines(title, lines):
+        return None
+    free = [k for k in _COVER_KEYS if not raw_meta.get(k) and not (k == "author" and raw_meta.get("authors"))]
+    if len(lines) > len(free):
+        return None  # (no key of the title slide left for a line: it would not be shown)
+    given = {"subtitle": heading.group(2)} if heading and not raw_meta.get("subtitle") else {}
+    given.update(zip(free, lines))
+    return given
 
 
 def _slides(lines: list[str], base: int = 0, home: str | None = None) -> list[_Slide]:
@@ -368,17 +421,21 @@ def _shown(
     chain: tuple[str, ...],
     override: dict[str, Any],
     budget: list[int],
+    override_at: dict[str, int] | None = None,
 ) -> list[_Shown]:
     """The slides Slidev shows of ``slides``: hidden ones left out, each ``src:`` slide as the slides of
-    the file it imports, with its front matter (and ``override``, the importing slides') over theirs."""
+    the file it imports, with its front matter (and ``override``, the importing slides', its keys at the
+    lines ``override_at``) over theirs."""
+    override_at = override_at or {}
     result: list[_Shown] = []
     for slide in slides:
         if slide.matter.get("hide") is True or slide.matter.get("disabled") is True:
             continue
         matter = {**slide.matter, **override}
+        keys = {**slide.keys, **{k: v for k, v in override_at.items() if k in override}}
         src = matter.pop("src", None)
         if not src:
-            result.append(_Shown(slide, matter))
+            result.append(_Shown(slide, matter, keys=keys))
             continue
         ignored = next((k for k, t in _notes(slide.lines)[0] if t.strip()), None)
         if ignored is not None:
@@ -390,7 +447,7 @@ def _shown(
                     "not-rendered",
                 )
             )
-        result.extend(_imported(slide, str(src), matter, out, read, chain, budget))
+        result.extend(_imported(slide, str(src), matter, out, read, chain, budget, keys))
     return result
 
 
@@ -405,6 +462,7 @@ def _imported(
     read: Reader | None,
     chain: tuple[str, ...],
     budget: list[int],
+    override_at: dict[str, int] | None = None,
 ) -> list[_Shown]:
     """The slides a ``src:`` slide imports (``src: pages/x.md#2,5-7``: those of them), as Slidev shows them."""
     at = slide.keys.get("src", slide.start)
@@ -448,7 +506,7 @@ def _imported(
             )
         else:
             slides = [slides[j - 1] for j in numbers]
-    return _shown(slides, out, read, (*chain, got.path), override, budget)
+    return _shown(slides, out, read, (*chain, got.path), override, budget, override_at)
 
 
 def _range(written: str, count: int) -> list[int] | None:
@@ -930,6 +988,31 @@ def _attributes(written: str) -> dict[str, str]:
 def _short(text: str, most: int = 100) -> str:
     """``text``, cut at ``most`` characters (…) for a message."""
     return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def _background(emit: _Emitter, picture: str, at: int, section: bool) -> None:
+    """A slide's ``background:`` (or ``image:``) picture, which Podium draws no slide behind: on a section
+    slide left out (the template's design), on another slide shown on it, under its title; said at ``at``,
+    the line of its key."""
+    if section:
+        emit.out.notes.append(
+            (
+                at,
+                f"[warning] the section slide's background picture '{_short(picture)}' is left out: Podium's "
+                "section slide is the template's design",
+                "background",
+            )
+        )
+        return
+    emit.out.notes.append(
+        (
+            at,
+            f"[warning] background-image '{_short(picture)}' is shown as a picture on the slide, not behind it",
+            "background",
+        )
+    )
+    emit.line(at, f"![](<{picture}>)")
+    emit.line(at, "")
 
 
 def _page(matter: dict[str, Any], layout: str, slide: _Slide, out: Rewrite) -> tuple[int, str] | None:
