@@ -1817,8 +1817,8 @@ def _joined_arguments(text: str) -> tuple[str, list[int]]:
 def _frames_in_preamble(lines: list[str], index: list[int], out: Converted) -> None:
     """A warning for frames before ``\\begin{document}`` (written there, or in a file the preamble
     ``\\input``s), which LaTeX does not show."""
-    hooks = _in_hooks(lines)
-    frames = [k for k, line in enumerate(lines) if line.lstrip().startswith(_FRAME) and k not in hooks]
+    skipped = _in_hooks(lines) | _in_definitions(lines)  # (a frame there is shown where it is used)
+    frames = [k for k, line in enumerate(lines) if line.lstrip().startswith(_FRAME) and k not in skipped]
     _frames_warning(
         frames,
         index,
@@ -1841,6 +1841,37 @@ def _in_hooks(lines: list[str]) -> set[int]:
         close = balanced_group(text, mt.end())
         if close > 0:
             inside.update(range(text.count("\n", 0, mt.start()), text.count("\n", 0, close) + 1))
+    return inside
+
+
+# what defines a command or an environment (LaTeX's, xparse's, environ's, TeX's own), up to its name
+_DEFINES = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand|(?:re)?newenvironment|(?:New|Renew|Provide|Declare)Document"
+    r"(?:Command|Environment)|(?:New|Renew)Environ|(?:long\\)?[gex]?def)\*?(?![A-Za-z@])\s*"
+)
+_DEFINED_NAME = re.compile(r"\\[A-Za-z@]+|\\.")  # (\def\x, \newcommand\x: a name not braced)
+_DEFINITION_PART = re.compile(r"\s*(?:<>|#\d|(?=[{\[]))")  # (its arguments' count and default, its bodies)
+
+
+def _in_definitions(lines: list[str]) -> set[int]:
+    """The lines of the commands and environments ``lines`` define (``\\newenvironment{wideframe}{\\begin{frame}}
+    {\\end{frame}}``, ``\\newcommand``, ``\\def``, xparse's ``\\NewDocumentEnvironment``): a frame written there
+    is shown where the deck uses them, not where it is defined."""
+    text = "\n".join(lines)
+    inside: set[int] = set()
+    for mt in _DEFINES.finditer(text):
+        name = _DEFINED_NAME.match(text, mt.end())
+        at = mt.end() if name is None else name.end()
+        while (part := _DEFINITION_PART.match(text, at)) is not None and "\n\n" not in part.group(0):
+            at = part.end()
+            if text.startswith(("{", "["), at):
+                close = balanced_group(text, at, text[at], "}" if text[at] == "{" else "]")
+                if close < 0:
+                    break
+                at = close
+            elif part.end() == part.start():
+                break
+        inside.update(range(text.count("\n", 0, mt.start()), text.count("\n", 0, at) + 1))
     return inside
 
 
