@@ -875,7 +875,53 @@ def _expanded(line: str, at: int, macro: _Macro, overlay: bool = False) -> tuple
     )
     if not macro.arguments and line.startswith("{}", j):
         j += 2
-    return body, j
+    return (_decided(body) if "\\if" in body or "\\If" in body else body), j
+
+
+# etoolbox's and xparse's tests on an argument: (how many arguments they test, is it true of them)
+_TESTS: dict[str, tuple[int, Callable[..., bool]]] = {
+    "ifstrempty": (1, lambda x: x == ""),
+    "ifblank": (1, lambda x: not x.strip()),
+    "IfBlank": (1, lambda x: not x.strip()),
+    "IfNoValue": (1, lambda x: x.strip() == _NO_VALUE),
+    "IfValue": (1, lambda x: x.strip() != _NO_VALUE),
+    "ifstrequal": (2, lambda x, y: x == y),
+    "IfStrEq": (2, lambda x, y: x.strip() == y.strip()),
+}
+_TEST = re.compile(
+    r"\\(ifstrempty|ifblank|ifstrequal|(IfBlank|IfNoValue|IfValue|IfStrEq)(TF|T|F))(?![A-Za-z@])\s*"
+)
+
+
+def _decided(tex: str) -> str:
+    """A macro's text, its arguments put in, with etoolbox's ``\\ifstrempty{x}{yes}{no}``, ``\\ifblank`` and
+    ``\\ifstrequal`` and xparse's ``\\IfBlankTF``, ``\\IfNoValueTF`` (``T``, ``F``), ``\\IfValueTF`` and
+    ``\\IfStrEqTF`` as the branch they choose for those arguments; a test whose groups are not all there
+    stays as written."""
+    at = 0
+    while (mt := _TEST.search(tex, at)) is not None:
+        name = mt.group(2) or mt.group(1)
+        tested, test = _TESTS[name]
+        branches = 2 if mt.group(3) in (None, "TF") else 1
+        groups, j = [], mt.end()
+        for _ in range(tested + branches):
+            j = len(tex) - len(tex[j:].lstrip())
+            close = balanced_group(tex, j)
+            if close < 0:
+                break
+            groups.append(tex[j + 1 : close - 1])
+            j = close
+        if len(groups) < tested + branches:
+            at = mt.end()
+            continue
+        true = test(*groups[:tested])
+        if branches == 2:
+            chosen = groups[tested] if true else groups[tested + 1]
+        else:
+            chosen = groups[tested] if true == (mt.group(3) == "T") else ""
+        tex = tex[: mt.start()] + chosen + tex[j:]
+        at = mt.start()
+    return tex
 
 
 def _overlay_at(line: str, at: int) -> tuple[str, int]:
@@ -1265,9 +1311,11 @@ def _theorem_boxes(lines: list[str], begin: int) -> None:
 
 
 _NEWENVIRONMENT = re.compile(
-    r"\\(?:re)?new(environment|tcolorbox)\s*(<>)?\s*(?:\[[^\]]*\])?\s*\{([A-Za-z]+\*?)\}\s*(?:\[(\d)\])?\s*"
+    r"\\(?:re)?new(environment|tcolorbox)\s*(<>)?\s*(?:\[([^\]]*)\])?\s*\{([A-Za-z]+\*?)\}\s*(?:\[(\d)\])?\s*"
     r"(?:\[([^\]]*)\])?\s*(?=\{)"
-)  # (beamer's \newenvironment<>: its use takes an overlay too, one argument more)
+    r"|\\(?:New|Renew|Provide|Declare)(TColorBox|DocumentEnvironment)\s*(?:\[([^\]]*)\])?\s*\{([A-Za-z]+\*?)\}\s*(?=\{)"
+)  # (beamer's \newenvironment<>: its use takes an overlay too, one argument more; xparse's, its signature)
+_NO_VALUE = "-NoValue-"  # (what xparse gives an optional argument not given)
 
 
 @dataclass(frozen=True)
@@ -1280,31 +1328,106 @@ class _Environment:
     overlay: bool = False
 
 
+def _signature(text: str, at: int) -> tuple[int, str | None, int] | None:
+    """xparse's argument signature in the group at ``text[at]`` (``{O{} m}``): how many arguments, the first
+    one's default when it is optional (``o``: xparse's ``-NoValue-``), and where the group ends; None for a
+    signature Podium does not read (an optional argument after the first, a star, delimiters)."""
+    close = balanced_group(text, at)
+    if close < 0:
+        return None
+    spec, count, default, j = text[at + 1 : close - 1], 0, None, 0
+    while (mt := re.compile(r"\s*\+?\s*([omO])").match(spec, j)) is not None:
+        j = mt.end()
+        if mt.group(1) != "m" and count:
+            return None
+        if mt.group(1) == "o":
+            default = _NO_VALUE
+        elif mt.group(1) == "O":
+            k = len(spec) - len(spec[j:].lstrip())
+            end = balanced_group(spec, k)
+            if end < 0:
+                return None
+            default, j = spec[k + 1 : end - 1], end
+        count += 1
+    return (count, default, close) if not spec[j:].strip() else None
+
+
+def _tcolorbox_counters(options: dict[str, str]) -> dict[str, str]:
+    """The counter each ``\\newtcolorbox`` counts its uses with (by the box's name): its own with ``auto
+    counter``, the named one with ``use counter=task`` or another box's with ``use counter from=exercise``."""
+    counters: dict[str, str] = {}
+    for name, init in options.items():
+        keys = dict(
+            (key.strip(), value.strip())
+            for key, _, value in (part.partition("=") for part in _split_options(init))
+        )
+        if "auto counter" in keys:
+            counters[name] = "tcb@" + re.sub(r"[^A-Za-z]", "", name)
+        elif keys.get("use counter") or keys.get("use counter*"):
+            counters[name] = keys.get("use counter") or keys["use counter*"]
+    for name, init in options.items():  # (another box's: once every box's own is known)
+        other = re.search(r"use counter from\s*=\s*([A-Za-z]+\*?)", init)
+        if other is not None and other.group(1) in counters:
+            counters[name] = counters[other.group(1)]
+    return counters
+
+
+def _counted(opening: str, counter: str | None, init: str) -> str:
+    """A tcolorbox's options (``title={Exercise~\\thetcbcounter}``) with tcolorbox's ``\\thetcbcounter`` as the
+    value of the box's ``counter``, stepped at each use (``number within=section``: after the section's
+    number, as LaTeX prints it: :func:`podium.texcounters.count_lines`); without a counter, left out."""
+    if counter is None:
+        return re.sub(r"(?:~|\\ )?\\thetcbcounter(?![A-Za-z@])\s*", "", opening)
+    within = re.search(r"number within\s*=\s*\{?\s*([A-Za-z]+)", init)
+    steps = (
+        f"\\counterwithin{{{counter}}}{{{within.group(1)}}}" if within else ""
+    ) + f"\\refstepcounter{{{counter}}}"
+    return steps + re.sub(r"\\thetcbcounter(?![A-Za-z@])", lambda _: f"\\the{counter}", opening)
+
+
 def _environments(preamble: str) -> dict[str, _Environment]:
     """The environments the preamble defines, ``\\newenvironment{keybox}[1]{\\begin{block}{#1}}{\\end{block}}``
-    (``\\renewenvironment``; beamer's ``\\newenvironment<>``, which takes an overlay) and tcolorbox's
-    ``\\newtcolorbox{recap}[1][Recap]{colback=gray!5,title={#1}}`` (a ``tcolorbox`` of those options): each
-    one's beginning (as a macro of its arguments) and end, as what they print (:func:`_printed`)."""
+    (``\\renewenvironment``; beamer's ``\\newenvironment<>``, which takes an overlay; xparse's
+    ``\\NewDocumentEnvironment{keybox}{O{Key} m}{…}{…}``) and tcolorbox's
+    ``\\newtcolorbox{recap}[1][Recap]{colback=gray!5,title={#1}}`` (``\\NewTColorBox{recap}{O{Recap}}{…}``; a
+    ``tcolorbox`` of those options, its ``\\thetcbcounter`` counted: :func:`_counted`): each one's beginning
+    (as a macro of its arguments) and end, as what they print (:func:`_printed`)."""
     found: dict[str, _Environment] = {}
+    boxes = {
+        mt.group(4) or mt.group(9): mt.group(3) or mt.group(8) or ""
+        for mt in _NEWENVIRONMENT.finditer(preamble)
+        if "tcolorbox" in (mt.group(1) or mt.group(7) or "").lower()
+    }
+    counters = _tcolorbox_counters(boxes)
     for mt in _NEWENVIRONMENT.finditer(preamble):
-        close = balanced_group(preamble, mt.end())
+        name, kind = mt.group(4) or mt.group(9), (mt.group(1) or mt.group(7)).lower()
         # (pandoc's Shaded, a deck's own itemize: read as meant; its own solution, proof…: beamer's replaced)
-        if close < 0 or mt.group(3) in KNOWN and mt.group(3) not in THEOREMS:
+        if name in KNOWN and name not in THEOREMS:
             continue
-        opening = " ".join(preamble[mt.end() + 1 : close - 1].split())
-        if mt.group(1) == "tcolorbox":
-            opening, ending = f"\\begin{{tcolorbox}}[{opening}]", "\\end{tcolorbox}"
+        arguments, default, start = int(mt.group(5) or 0), mt.group(6), mt.end()
+        if mt.group(7):  # (xparse's: its signature first)
+            signature = _signature(preamble, mt.end())
+            if signature is None:
+                continue
+            arguments, default, start = signature
+            start = len(preamble) - len(preamble[start:].lstrip())
+        close = balanced_group(preamble, start)
+        if close < 0:
+            continue
+        opening = " ".join(preamble[start + 1 : close - 1].split())
+        if kind == "tcolorbox":
+            opening = _counted(f"\\begin{{tcolorbox}}[{opening}]", counters.get(name), boxes.get(name, ""))
+            ending = "\\end{tcolorbox}"
         else:
             at = len(preamble) - len(preamble[close:].lstrip())
             end = balanced_group(preamble, at) if preamble.startswith("{", at) else -1
             if end < 0:
                 continue
             ending = " ".join(preamble[at + 1 : end - 1].split())
-        arguments = int(mt.group(4) or 0)
         overlay = mt.group(2) is not None  # (beamer's overlay: the argument after the others)
         opening = _printed(opening, True, f"#{arguments + 1}" if overlay else "")
-        found[mt.group(3)] = _Environment(
-            _Macro(opening, arguments + overlay, mt.group(5)), _printed(ending, False), overlay
+        found[name] = _Environment(
+            _Macro(opening, arguments + overlay, default), _printed(ending, False), overlay
         )
     return found
 
@@ -1817,8 +1940,8 @@ def _joined_arguments(text: str) -> tuple[str, list[int]]:
 def _frames_in_preamble(lines: list[str], index: list[int], out: Converted) -> None:
     """A warning for frames before ``\\begin{document}`` (written there, or in a file the preamble
     ``\\input``s), which LaTeX does not show."""
-    hooks = _in_hooks(lines)
-    frames = [k for k, line in enumerate(lines) if line.lstrip().startswith(_FRAME) and k not in hooks]
+    skipped = _in_hooks(lines) | _in_definitions(lines)  # (a frame there is shown where it is used)
+    frames = [k for k, line in enumerate(lines) if line.lstrip().startswith(_FRAME) and k not in skipped]
     _frames_warning(
         frames,
         index,
@@ -1841,6 +1964,37 @@ def _in_hooks(lines: list[str]) -> set[int]:
         close = balanced_group(text, mt.end())
         if close > 0:
             inside.update(range(text.count("\n", 0, mt.start()), text.count("\n", 0, close) + 1))
+    return inside
+
+
+# what defines a command or an environment (LaTeX's, xparse's, environ's, TeX's own), up to its name
+_DEFINES = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand|(?:re)?newenvironment|(?:New|Renew|Provide|Declare)Document"
+    r"(?:Command|Environment)|(?:New|Renew)Environ|(?:long\\)?[gex]?def)\*?(?![A-Za-z@])\s*"
+)
+_DEFINED_NAME = re.compile(r"\\[A-Za-z@]+|\\.")  # (\def\x, \newcommand\x: a name not braced)
+_DEFINITION_PART = re.compile(r"\s*(?:<>|#\d|(?=[{\[]))")  # (its arguments' count and default, its bodies)
+
+
+def _in_definitions(lines: list[str]) -> set[int]:
+    """The lines of the commands and environments ``lines`` define (``\\newenvironment{wideframe}{\\begin{frame}}
+    {\\end{frame}}``, ``\\newcommand``, ``\\def``, xparse's ``\\NewDocumentEnvironment``): a frame written there
+    is shown where the deck uses them, not where it is defined."""
+    text = "\n".join(lines)
+    inside: set[int] = set()
+    for mt in _DEFINES.finditer(text):
+        name = _DEFINED_NAME.match(text, mt.end())
+        at = mt.end() if name is None else name.end()
+        while (part := _DEFINITION_PART.match(text, at)) is not None and "\n\n" not in part.group(0):
+            at = part.end()
+            if text.startswith(("{", "["), at):
+                close = balanced_group(text, at, text[at], "}" if text[at] == "{" else "]")
+                if close < 0:
+                    break
+                at = close
+            elif part.end() == part.start():
+                break
+        inside.update(range(text.count("\n", 0, mt.start()), text.count("\n", 0, at) + 1))
     return inside
 
 
