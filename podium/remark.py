@@ -373,8 +373,8 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
             named[own["name"]] = merged
         _unknown_properties(slide, used, out)
         if own.get("layout", "").lower() == "true":
-            layout = merged
-            out.footer = out.footer or _footer_of(merged)
+            layout, footer = _backdrop(merged, out)
+            out.footer = out.footer or footer or _footer_of(layout)
             texts = [t for t, _ in slide.content]
             for j in sorted(_quiet_chunks(texts, 0, len(texts))):  # (its setup chunk: knitr's options)
                 out.add(slide.content[j][1], texts[j])
@@ -706,8 +706,72 @@ def _footer_text(content: list[tuple[str, int]]) -> str | None:
         return construct.group(2).strip()
     div = re.fullmatch(r"""<div\s+class\s*=\s*["']([^"']*)["']\s*>(.*)</div>""", shown, re.S | re.I)
     if div is not None and _FOOTER_CLASS.search(div.group(1)) and "<div" not in div.group(2).lower():
-        return unescape(re.sub(r"<[^<>]*>", "", div.group(2))).strip()
+        return " ".join(unescape(re.sub(r"<[^<>]*>", "", div.group(2))).split())  # (`&emsp;` runs: one space)
     return None
+
+
+# a line that opens an HTML block a layout decorates its slides with: `<div class="watermark">`, `</div>`
+_HTML_DECOR = re.compile(r"^ {0,3}</?(div|span|header|footer|aside|nav|section)(?=[\s/>]|$)", re.I)
+_HTML_CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""", re.I)
+
+
+def _backdrop(layout: _Slide, out: _Out) -> tuple[_Slide, str | None]:
+    """A ``layout: true`` slide without its HTML decoration (``<div class="my-header"></div>``,
+    watermarks, a ``<div class="my-footer">``: remark's CSS places them around every slide, they are no
+    slide's text), and the words of its footer div; a decoration with other words is left out with a
+    ``not-rendered`` warning, empty ones with one note."""
+    texts = [t for t, _ in layout.content]
+    code = code_lines(texts)
+    footer: str | None = None
+    dropped: set[int] = set()
+    empty: list[str] = []
+    k = 0
+    while k < len(texts):
+        opening = _HTML_DECOR.match(texts[k]) if not code[k] else None
+        if opening is None:
+            k += 1
+            continue
+        end = next((j for j in range(k, len(texts)) if code[j] or not texts[j].strip()), len(texts))
+        piece = _filled(replace(layout, content=layout.content[k:end])).content
+        start, k, first = k, end, piece[0]
+        if any("{{content}}" in t for t, _ in piece):
+            continue  # (it wraps each slide's own content: kept)
+        dropped.update(range(start, end))
+        words = " ".join(unescape(re.sub(r"<[^<>]*>", " ", " ".join(_words(piece)))).split())
+        found = _HTML_CLASS.search(first[0])
+        name = (
+            f'<{opening.group(1).lower()} class="{found.group(1)}">'
+            if found
+            else f"<{opening.group(1).lower()}>"
+        )
+        if not words:
+            empty += [] if first[0].lstrip().startswith("</") else [name]
+        elif footer is None and (said := _footer_text(piece)) is not None:
+            footer = said
+        else:
+            out.notes.append(
+                (
+                    first[1],
+                    f"[not-rendered] this layout's HTML {name} is a backdrop remark's CSS places on every "
+                    f"slide; it is left out, and its words ('{_clipped(words)}') are not shown",
+                    "not-rendered",
+                )
+            )
+    if empty:
+        out.notes.append(
+            (
+                layout.line_of("layout"),
+                f"this layout's empty HTML ({', '.join(empty)}) is decoration drawn by the deck's CSS; "
+                "it is not drawn",
+                "remark",
+            )
+        )
+    kept = [line for j, line in enumerate(layout.content) if j not in dropped]
+    return replace(layout, content=kept), footer
+
+
+def _clipped(words: str, most: int = 60) -> str:
+    return words if len(words) <= most else words[: most - 1].rstrip() + "…"
 
 
 def _footer_of(layout: _Slide) -> str | None:
@@ -720,7 +784,7 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
     """``slide`` added to ``out`` as this dialect's Markdown; False when nothing of it is shown."""
     texts = [t for t, _ in slide.content]
     src = [at for _, at in slide.content]
-    code = code_lines(texts)
+    code = _joined_code(texts)
     quiet = _quiet_chunks(texts, 0, len(texts))
     body = _constructs(texts, code, 0, len(texts), out.columns)
     props = slide.props
@@ -803,7 +867,7 @@ def _emit_lines(
         elif t == "--" and j in body.column_clicks:
             out.add(src[j], "")  # (the click is the next column's own)
         elif t == "--":
-            out.add(src[j], "", ". . .", "")
+            out.add(src[j], "", " " * _continued_item(texts, code, j) + ". . .", "")
         elif j in body.column_words:
             out.add(src[j], "")  # (its words come after the row of columns: Body._fence_close)
         elif t.strip() == "--":  # (`-- ` with a space, or indented, is words to remark, no click)
@@ -812,6 +876,54 @@ def _emit_lines(
             out.add(src[j], "")  # (a rule, `--- ` with a space: inside the slide, not a cut; drawn nowhere)
         else:
             out.add(src[j], *body.rewritten(j, t))
+
+
+def _joined_code(texts: list[str]) -> list[bool]:
+    """For each line of a slide: is it code, as remark's Markdown sees it: a ``--`` click line is taken
+    out of the text before it is read (the part after it continues the part before), so the indented
+    lines right after one (``  - a sub-item``) go on as the text before it does."""
+    fenced = fenced_lines(texts)
+    clicks = {j for j, t in enumerate(texts) if t == "--" and not fenced[j]}
+    if not clicks:
+        return code_lines(texts)
+    rest = [j for j in range(len(texts)) if j not in clicks]
+    code = [False] * len(texts)
+    for j, is_code in zip(rest, code_lines([texts[j] for j in rest]), strict=True):
+        code[j] = is_code
+    return code
+
+
+_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
+def _continued_item(texts: list[str], code: list[bool], click: int) -> int:
+    """The indent of the list item that the text after the ``--`` on line ``click`` continues (its
+    content's column: ``- Keep backups!`` then ``--`` then ``    - a sub-item`` is 2), so that the pause
+    goes inside that item; 0 when that text starts at the margin or continues no list item."""
+    after = next((j for j in range(click + 1, len(texts)) if texts[j].strip() and texts[j] != "--"), None)
+    if after is None or _indent(texts[after]) == 0:
+        return 0
+    deep = _indent(texts[after])
+    for j in range(click - 1, -1, -1):
+        line = texts[j].expandtabs(4)
+        if not line.strip() or line == "--":
+            continue
+        item = _ITEM.match(line) if not code[j] else None
+        if item is not None:
+            column = (
+                len(item.group(1))
+                + len(item.group(2))
+                + (len(item.group(3)) if 0 < len(item.group(3)) <= 4 else 1)
+            )
+            if column <= deep:
+                return column
+        if _indent(line) == 0:
+            return 0  # (a paragraph outside any list: the indented text after the click is its own)
+    return 0
 
 
 def as_words(line: str) -> str:
