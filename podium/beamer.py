@@ -2912,12 +2912,15 @@ _ENV_OVERLAY_SPEC = re.compile(r"[ \t]*<[^<>\n]{1,60}>")
 _DIMENSION = re.compile(r"[-+]?[\d.]+\s*[a-z]{0,2}|[-+]?[\d.]*\s*\\[A-Za-z]+")
 
 
-def _reads_as_title(argument: str) -> bool:
-    """Whether an environment's argument reads as a title (``Explore``, ``In the raw survey``), not as a
-    setting (``french``, ``\\textwidth``, ``3cm``, ``colback=red``, a colour's or a label's name)."""
+def _reads_as_title(argument: str, optional: bool = False) -> bool:
+    """Whether an environment's argument reads as a title (``Explore``, ``In the raw survey``; an
+    ``optional`` one, ``[which chart?]``, also as a phrase), not as a setting (``french``, ``\\textwidth``,
+    ``3cm``, ``colback=red``, ``[t]``, a colour's or a label's name)."""
     words = " ".join(re.sub(r"\\[A-Za-z@]+\*?|[{}]", " ", argument).split())
     if not words or "=" in argument or not any(c.isalpha() for c in words) or _DIMENSION.fullmatch(words):
         return False
+    if optional and " " in words and "," not in words:
+        return True
     first = words[0]  # (a title begins with a capital, a number, math or a quote; a caseless script's too)
     return first.isupper() or first.isdigit() or first in "$(\"'`" or first.isalpha() and not first.islower()
 
@@ -2981,7 +2984,7 @@ def _unknown_environments(
         inside = text[starts[k] + after : closing]
         if re.search(r"(?<!\\)&", _INLINE_MATH.sub("", inside)) and "\\\\" in inside:
             continue  # (a table of a package Podium does not read: left as it was, with a raw-tex warning)
-        titles = [j for j, a in enumerate(args) if a.startswith("{") and _reads_as_title(a[1:-1])]
+        titles = [j for j, a in enumerate(args) if _reads_as_title(a[1:-1], a.startswith("["))]
         title = args[titles[0]][1:-1] if titles else None
         listed = inside.lstrip().startswith("\\item")
         kinds = (["block"] if title is not None else []) + (["itemize"] if listed else [])

@@ -3700,6 +3700,7 @@ class _Converter:
             not self.tex_deck
             or piece.name in _WORDLESS
             or piece.name in ("begin", "end")
+            or piece.name.startswith(("if", "If"))  # (a conditional prints one branch: \ifstrempty{…}{}{…})
             or "{" not in piece.kinds
         ):
             return None

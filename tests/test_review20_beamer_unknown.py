@@ -108,6 +108,9 @@ def test_unknown_environment_of_items_is_a_list_and_a_setting_is_no_title(tmp_pa
         "    Not for the students.\n"
         "  \\end{comment}\n"
         "  \\[ \\begin{pmatrix} 1 & 0 \\\\ 0 & 1 \\end{pmatrix} \\]\n"
+        "  \\begin{exercise}[which chart?]\n"
+        "    Pick one.\n"
+        "  \\end{exercise}\n"
         "\\end{frame}",
     )
     slide = deck.slides[-1]
@@ -120,6 +123,7 @@ def test_unknown_environment_of_items_is_a_list_and_a_setting_is_no_title(tmp_pa
     assert re.search(
         r"deck\.tex:8: warning: environment 'otherlanguage' is not known .*as it is, \{french\} left out", err
     ), err
+    assert ["which chart?", "Pick one."] in _box_paragraphs(slide)  # (a phrase in brackets: its title)
     assert "'comment'" not in err and "'pmatrix'" not in err
 
 
