@@ -43,11 +43,17 @@ from .overlays import numbered_increments
 from .rawtex import balanced_group, find_raw_tex, kept_spans, opened_switch_groups
 from .texcounters import count_lines
 from .texenvs import (
+    CODE,
+    DRAWN_PICTURES,
     KNOWN,
+    MATH,
+    MATH_GROUPS,
     SIZES,
     SWITCH_GROUP,
     SWITCHES,
+    TABULARS,
     THEOREMS,
+    environment_end,
     multicol_parts,
     single_dollars,
     switched_groups,
@@ -476,6 +482,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _inline_bibliography(lines, begin)
     _own_environments(lines, begin)
     _theorem_boxes(lines, begin)
+    _enumitem_lists(lines, begin)
     count_lines(lines, begin, set(range(len(lines))) - {k for k, _ in _outside_verbatim(lines, 0)})
     end = next(
         (k for k in range(len(lines) - 1, begin, -1) if lines[k].strip().startswith("\\end{document}")),
@@ -1308,6 +1315,48 @@ def _theorem_boxes(lines: list[str], begin: int) -> None:
                 out.append(f"\\end{{{kinds.pop() if kinds else 'block'}}}")
                 at = mt.end()
         lines[k] = "".join(out) + line[at:]
+
+
+# enumitem's \newlist{objectives}{itemize}{1} (\renewlist; enumerate, description): a list of that kind
+_NEWLIST = re.compile(r"\\(?:re)?newlist\s*\{([A-Za-z]+\*?)\}\s*\{(itemize|enumerate|description)\}")
+# enumitem's \setlist[objectives]{label=…} (\setlist*, [objectives,1]): that list's options
+_SETLIST = re.compile(r"\\setlist\*?\s*\[\s*([A-Za-z]+\*?)\s*(?:,\s*1\s*)?\]\s*(?=\{)")
+
+
+def _enumitem_lists(lines: list[str], begin: int) -> None:
+    """The lists the deck defines with enumitem's ``\\newlist{objectives}{itemize}{1}`` (in its preamble, a
+    ``.sty`` it loads, or its text) as lists of that kind, in place, line for line: ``\\begin{objectives}``
+    is ``\\begin{itemize}``; an ``enumerate`` one numbers its items as its ``\\setlist[steps]{label=…}``
+    says, where its use sets no label of its own (an itemize's label is a bullet: the template's)."""
+    text = "\n".join(lines)
+    if "newlist" not in text:
+        return
+    kinds = {mt.group(1): mt.group(2) for mt in _NEWLIST.finditer(text) if mt.group(1) not in KNOWN}
+    if not kinds:
+        return
+    labels: dict[str, str] = {}
+    for mt in _SETLIST.finditer(text):
+        close = balanced_group(text, mt.end())
+        label = (
+            re.search(r"label\s*=\s*(\{[^{}]*\}|[^,{}]*)", text[mt.end() + 1 : close - 1])
+            if close > 0
+            else None
+        )
+        if mt.group(1) in kinds and kinds[mt.group(1)] == "enumerate" and label is not None:
+            labels[mt.group(1)] = label.group(0).strip()
+    names = "|".join(sorted(map(re.escape, kinds), key=len, reverse=True))
+    used = re.compile(r"\\(begin|end)\{(" + names + r")\}")
+
+    def renamed(mt: re.Match) -> str:
+        kind = kinds[mt.group(2)]
+        after = mt.string[mt.end() :].lstrip()
+        if mt.group(1) == "begin" and mt.group(2) in labels and not after.startswith("["):
+            return f"\\begin{{{kind}}}[{labels[mt.group(2)]}]"
+        return f"\\{mt.group(1)}{{{kind}}}"
+
+    for k, line in _outside_verbatim(lines, max(begin, 0)):
+        if "\\begin{" in line or "\\end{" in line:
+            lines[k] = used.sub(renamed, line)
 
 
 _NEWENVIRONMENT = re.compile(
@@ -2658,8 +2707,12 @@ def _frame(
             for k, line in _quoted(
                 _unboxed(
                     _unknown_arguments_opened(
-                        _inline_tikz(
-                            _tikz_pictures(_transitions(_verbatim_started(body), out, index)), out, index
+                        _unknown_environments(
+                            _inline_tikz(
+                                _tikz_pictures(_transitions(_verbatim_started(body), out, index)), out, index
+                            ),
+                            out,
+                            index,
                         ),
                         out,
                         index,
@@ -3003,6 +3056,119 @@ def _unknown_arguments_opened(
             )
         )
     return [(k, line) for (k, _), line in zip(body, lines)]
+
+
+# environments whose content is read elsewhere (texenvs': lists, blocks, columns…; a frame's), or not as
+# text at all (math, pictures, code, tables), or that print nothing (a comment, a file written, a box
+# saved): never an unknown environment; in the second and third kind no environment is one
+_READ_ENVS = frozenset((*KNOWN, "minipage", "frame", "document", "thebibliography"))
+_ENV_OVERLAY_SPEC = re.compile(r"[ \t]*<[^<>\n]{1,60}>")
+_DIMENSION = re.compile(r"[-+]?[\d.]+\s*[a-z]{0,2}|[-+]?[\d.]*\s*\\[A-Za-z]+")
+
+
+def _reads_as_title(argument: str, optional: bool = False) -> bool:
+    """Whether an environment's argument reads as a title (``Explore``, ``In the raw survey``; an
+    ``optional`` one, ``[which chart?]``, also as a phrase), not as a setting (``french``, ``\\textwidth``,
+    ``3cm``, ``colback=red``, ``[t]``, a colour's or a label's name)."""
+    words = " ".join(re.sub(r"\\[A-Za-z@]+\*?|[{}]", " ", argument).split())
+    if not words or "=" in argument or not any(c.isalpha() for c in words) or _DIMENSION.fullmatch(words):
+        return False
+    if optional and " " in words and "," not in words:
+        return True
+    first = words[0]  # (a title begins with a capital, a number, math or a quote; a caseless script's too)
+    return first.isupper() or first.isdigit() or first in "$(\"'`" or first.isalpha() and not first.islower()
+
+
+def _opened_on_line(line: str, at: int) -> tuple[str, list[str], int]:
+    """After ``\\begin{env}`` (ending at ``line[at]``): its overlay specification (``<2->`` or ""), its
+    arguments written on that line (``[…]``, ``{…}``, brackets kept) and where they end."""
+    spec = _ENV_OVERLAY_SPEC.match(line, at)
+    overlay = spec.group(0).strip() if spec is not None else ""
+    at = spec.end() if spec is not None else at
+    args: list[str] = []
+    while True:
+        start = len(line) - len(line[at:].lstrip(" \t"))
+        if start >= len(line) or line[start] not in "[{":
+            return overlay, args, at
+        close = balanced_group(line, start, line[start], "]" if line[start] == "[" else "}")
+        if close < 0:
+            return overlay, args, at
+        args.append(line[start:close])
+        at = close
+
+
+def _unknown_environments(
+    body: list[tuple[int, str]], out: Converted, index: list[int]
+) -> list[tuple[int, str]]:
+    """A frame's lines with each environment Podium has no definition of (``\\begin{sibbox}{Explore}``, made
+    in a theme file it cannot see) as its content, as pandoc keeps it: in a box (``block``) titled by its
+    first argument that reads as a title, as a list where it holds ``\\item``s (an enumitem list), else as it
+    is; its other arguments (``{french}``, ``{3cm}``: settings) left out, with a warning at its line.  Not
+    inside math, pictures, tables or code; one holding a table (``&`` and ``\\\\``) is left as it was."""
+    if not any("\\begin{" in line for _, line in body):
+        return body
+    lines = [line for _, line in body]
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in text, none crossing a line's end
+    shut = 0  # (inside math, a picture, code: nothing read until this index)
+    for mt in _ENV.finditer(text):
+        env = mt.group(2)
+        if (
+            mt.start() < shut
+            or mt.group(1) != "begin"
+            or env.rstrip("*") in _READ_ENVS
+            or env.endswith("frame")
+        ):
+            continue
+        end = environment_end(text, mt.start(), env)
+        if env.rstrip("*") in _OPAQUE_ENVS or env in _OPAQUE_ENVS or env.rstrip("*").endswith("matrix"):
+            shut = end if end is not None else len(text)
+            continue
+        k = text.count("\n", 0, mt.start())
+        line = lines[k]
+        if end is None or any(
+            a.start() <= mt.start() - starts[k] < a.end() for a in _INLINE_MATH.finditer(line)
+        ):
+            continue
+        closing = end - len(f"\\end{{{env}}}")
+        overlay, args, after = _opened_on_line(line, mt.end() - starts[k])
+        inside = text[starts[k] + after : closing]
+        if re.search(r"(?<!\\)&", _INLINE_MATH.sub("", inside)) and "\\\\" in inside:
+            continue  # (a table of a package Podium does not read: left as it was, with a raw-tex warning)
+        titles = [j for j, a in enumerate(args) if _reads_as_title(a[1:-1], a.startswith("["))]
+        title = args[titles[0]][1:-1] if titles else None
+        listed = inside.lstrip().startswith("\\item")
+        kinds = (["block"] if title is not None else []) + (["itemize"] if listed else [])
+        kinds = kinds or ["flushleft"]  # (its content as it is: texenvs' plain environment)
+        opened = [f"\\begin{{{kinds[0]}}}{overlay}" + (f"{{{title}}}" if title is not None else "")]
+        opened += [f"\\begin{{{kind}}}" for kind in kinds[1:]]
+        edits.append((mt.start(), starts[k] + after, "\n" + "\n".join(opened) + "\n"))
+        edits.append((closing, end, "\n" + "\n".join(f"\\end{{{kind}}}" for kind in reversed(kinds)) + "\n"))
+        dropped = "".join(a for j, a in enumerate(args) if not titles or j != titles[0])
+        how = (
+            f"in a box titled '{' '.join(title.split())}'"
+            if title is not None
+            else "a list of its items"
+            if listed
+            else "as it is"
+        )
+        out.warnings.append(
+            (
+                index[body[k][0]],
+                f"environment '{env}' is not known (its definition is not in the deck): its content is shown "
+                f"{how}{f', {dropped} left out' if dropped else ''}",
+                "unknown-environment",
+            )
+        )
+    if not edits:
+        return body
+    for start, end, said in sorted(edits, reverse=True):
+        k = text.count("\n", 0, start)
+        lines[k] = lines[k][: start - starts[k]] + said + lines[k][end - starts[k] :]
+    return [(j, part) for (j, _), line in zip(body, lines) for part in line.split("\n")]
 
 
 def _unboxed(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -3375,6 +3541,29 @@ _PICTURE_ENVS = frozenset(("tikzpicture", "pgfpicture", "circuitikz", "axis", "s
 _ENV = re.compile(r"\\(begin|end)\{([^{}]+)\}")
 _LINE_BREAK = re.compile(r"\\\\(?:\*)?(?:\s*\[[^\]]*\])?")
 _INLINE_MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])+\$|\\\((?:.|\n)*?\\\)")
+# (the environments inside which no environment is an unknown one: _unknown_environments)
+_OPAQUE_ENVS = frozenset(
+    (
+        *MATH,
+        *MATH_GROUPS,
+        *_MATH_ENVS,
+        *DRAWN_PICTURES,
+        *_PICTURE_ENVS,
+        *CODE,
+        *TABULARS,
+        "math",
+        "comment",
+        "filecontents",
+        "lrbox",
+        "picture",
+        "pspicture",
+        "numcases",
+        "subnumcases",
+        "CD",
+        "subarray",
+        "multlined",
+    )
+)
 
 
 def _breaks(text: str) -> list[str]:

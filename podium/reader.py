@@ -3689,6 +3689,9 @@ class _Converter:
             if any(a <= piece.start < b for a, b in linked):  # [\link{words}](…): the link, with the words
                 kept.append(self.link_words(piece, line))
                 continue
+            if (words := self.unknown_command_words(piece, line)) is not None:
+                kept.append(words)
+                continue
             self.diags.warning(
                 f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)", line, "raw-tex"
             )
@@ -3727,6 +3730,34 @@ class _Converter:
             )
         self.diags.warning(said, pos, "raw-tex")
         return words
+
+    def unknown_command_words(self, piece: RawPiece, pos: m.SourcePos) -> str | None:
+        """In a beamer deck, the words of a command Podium does not know whose argument is text
+        (``\\muted{Data as used in …}``, a macro of a theme file it cannot see; over lines too), without
+        the command's look, with a warning saying so; None for any other raw TeX (a setting, a name, a
+        label, a command that prints none of its argument: :data:`_WORDLESS`)."""
+        if (
+            not self.tex_deck
+            or piece.name in _WORDLESS
+            or piece.name in ("begin", "end")
+            or piece.name.startswith(("if", "If"))  # (a conditional prints one branch: \ifstrempty{…}{}{…})
+            or "{" not in piece.kinds
+        ):
+            return None
+        said = [
+            words
+            for arg, kind in zip(piece.args, piece.kinds)
+            if kind == "{" and _reads_as_words(words := _tex_words(arg, self.colours))
+        ]
+        if not said:
+            return None
+        self.diags.warning(
+            f"raw TeX '\\{piece.name}' is not known: its argument's words are kept, without the command "
+            "and its braces",
+            pos,
+            "raw-tex",
+        )
+        return " ".join(" ".join(words.split()) for words in said)
 
     def with_text_macros(self, text: str) -> str:
         """``text`` with the header's text macros put in place (their uses the line pass left: arguments
@@ -4772,6 +4803,8 @@ class _Converter:
             elif self.in_link:  # (a heading's or a cell's [\link{words}](…))
                 if words := self.link_words(piece, self.pos(None)):
                     out.extend(self.inlines(self._reread(words)))
+            elif (unknown := self.unknown_command_words(piece, self.pos(None))) is not None:
+                out.extend(self.inlines(self._reread(unknown)))
             else:
                 self.diags.warning(
                     f"raw TeX '{_short(piece.source)}' is left out (slides show no raw TeX)",
@@ -5895,6 +5928,32 @@ _LAYOUT_TEX = frozenset(
     "vskip hskip quad qquad setlength addtolength newlength settowidth settoheight settodepth".split()
 )
 # TeX that sets up how things are drawn (styles, colours, listings' settings) and prints nothing
+# commands that print none of their arguments' words (a blank of their size, an index entry, a bookmark, a
+# message, a language, a library, a counter): an unknown command's words are never theirs
+_WORDLESS = frozenset(
+    "phantom hphantom vphantom index glossary typeout message addcontentsline addtocontents pdfbookmark "
+    "bookmark markboth markright nocite bibliographystyle selectlanguage label pagestyle thispagestyle "
+    "usepackage RequirePackage documentclass graphicspath includeonly usepgfplotslibrary "
+    "resetcounteronoverlays addtobeamertemplate newcounter usebeamercolor usebeamerfont "
+    "usebeamertemplate ding".split()
+)
+_PATH_LIKE = re.compile(r"^[\w.-]*[/:][\w./:-]*$|\.(?:png|jpe?g|pdf|svg|eps|tex|bib|sty|csv)$", re.I)
+
+
+def _reads_as_words(text: str) -> bool:
+    """Whether an argument's text (its commands read) is words a reader would see: a phrase, or a word
+    that starts with a capital; not a name (``github``, ``fig:a``), a path, a setting (``x=1``) or a number."""
+    words = text.split()
+    if not words or "=" in text or not any(c.isalpha() for c in text) or _PATH_LIKE.search(text.strip()):
+        return False
+    first = words[0].lstrip("([\"'`*_")
+    return (
+        len(words) > 1
+        or bool(first)
+        and (first[0].isupper() or first[0].isalpha() and not first[0].islower())
+    )
+
+
 _SETUP_TEX = frozenset(
     "tikzstyle tikzset pgfplotsset usetikzlibrary lstset lstdefinestyle definecolor colorlet sisetup "
     "hypersetup metroset usetheme usecolortheme usefonttheme useinnertheme useoutertheme".split()

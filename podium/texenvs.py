@@ -548,6 +548,9 @@ def _environment_end(text: str, at: int, env: str) -> int | None:
             return i
 
 
+environment_end = _environment_end  # (for podium.beamer)
+
+
 def convert(source: str, lang: str | None = None) -> str:
     """One environment (``\\begin{env}…\\end{env}``) as Markdown; beamer's overlay specification after
     its name (``\\begin{block}<3->{Title}``, or after a block's title: ``\\begin{block}{Title}<3->``) makes it
