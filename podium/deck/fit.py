@@ -898,7 +898,7 @@ class Fitter:
                     lambda cap: self.pack(sl.chunks, sl.rect.w, cap, sizes, sl.style, sl.own),
                     sl.rect.h,
                     parts,
-                    self.listing_floor(sl.chunks, sl.rect, sizes),
+                    self.listing_floor(sl.chunks, sl.rect, sizes, sl.style, sl.own),
                 )
             return parts
         if len(plan.chunks) == 1 and isinstance(plan.chunks[0], ColumnsChunk):
@@ -915,7 +915,7 @@ class Fitter:
                         ),
                         sl.rect.h,
                         pieces,
-                        self.listing_floor(list(cc), sl.rect, sizes),
+                        self.listing_floor(list(cc), sl.rect, sizes, sl.style, sl.own),
                     )
                 per_col.append(pieces)
             return [[piece] for piece in _column_parts(c, per_col)]
@@ -929,15 +929,24 @@ class Fitter:
             return self.pack(one.chunks, one.rect.w, one.rect.h, sizes, one.style, one.own)
         return [list(plan.chunks)]
 
-    def listing_floor(self, chunks, rect: Rect, sizes: TypeSizes) -> int:
+    def listing_floor(self, chunks, rect: Rect, sizes: TypeSizes, style=None, own: bool = False) -> int:
         """The height of the tallest listing among ``chunks`` (those in columns too) that a part of
-        ``rect`` holds whole: evening parts out never goes below it."""
-        listings = [
-            self._h(c, rect.w, sizes, None, False)
-            for c in walk_chunks(chunks)
-            if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock)
-        ]
-        return max((h for h in listings if h <= rect.h), default=0)
+        ``rect`` holds whole, with the lead-in it is kept with (``Layout:`` over its code) where the
+        two fit together: evening parts out never goes below it (it would cut the listing)."""
+        heights = []
+        for u in _kept_together(_group_pictures(chunks)):
+            if isinstance(u, ColumnsChunk):
+                heights += [self.listing_floor(list(cc), rect, sizes) for cc, _ in u.columns]
+                continue
+            listings = [
+                self._h(c, rect.w, sizes, None, False)
+                for c in (u.chunks if isinstance(u, _Kept) else [u])
+                if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock)
+            ]
+            if isinstance(u, _Kept) and listings:
+                listings.append(self._unit_h(u.chunks, rect.w, sizes, style, own, False))
+            heights += listings
+        return max((h for h in heights if h <= rect.h), default=0)
 
     def balanced(self, pack, cap: int, parts: list[list], floor: int = 0) -> list[list]:
         """Return ``pack(cap)``'s ``parts`` evened out: the same number of parts, each filled to the least
