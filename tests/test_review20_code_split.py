@@ -81,3 +81,23 @@ def test_short_listing_stays_whole_and_the_callout_continues(tmp_path, lead, tem
     for i in range(40):
         assert code.count(f"x{i} = compute({i})") == 1, i
     assert "Script to download" in "\n".join(_texts(slides[parts[-1]]))
+
+
+def test_callout_a_slide_holds_is_not_cut_on_a_slide_with_a_picture(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (800, 300), "red").save(tmp_path / "pic.png")
+    text = (
+        "---\ntitle: Split demo\nformat: revealjs\n---\n\n"
+        f"## Project layout\n\n![A picture](pic.png)\n\nRecommended structure:\n\n{TREE}\n{CALLOUT}"
+    )
+    src = write_md(tmp_path, text, "lecture.qmd")
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    with_callout = [s for s in prs.slides if any("Script to download" in t for t in _texts(s))]
+    assert len(with_callout) == 1
+    words = "\n".join(_texts(with_callout[0]))
+    assert "right place" in words and "init_project.R" in words, words  # the whole callout, on one slide
+    later = list(prs.slides)[list(prs.slides).index(with_callout[0]) + 1 :]
+    assert not any("right place" in t for s in later for t in _texts(s))

@@ -1030,11 +1030,12 @@ class Fitter:
             fresh = not parts[-1] and limit == cap  # an empty part of a whole slide
             # (after its heading, taller than a slide with it, a listing is cut so the heading is not alone)
             introduced = bool(parts[-1]) and _introduces(parts[-1][-1]) or lead and parts == [[]]
-            if not fresh and isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock) and h <= cap:
-                if not introduced:
-                    parts.append(_ungroup(c))  # a listing a slide holds is not cut: it starts the next part
-                    limit, used = cap, h
-                    continue
+            whole = isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock) or _boxed(c)
+            if not fresh and whole and h <= cap and not introduced:
+                # a listing or a callout a slide holds is not cut: it starts the next part
+                parts.append(_ungroup(c))
+                limit, used = cap, h
+                continue
             pieces = self.split_chunk(
                 c, width, sizes, cap if fresh else limit - used - gap, cap, (st, ow), (style, own)
             )
@@ -1361,6 +1362,11 @@ def _leads(p: Para) -> bool:
         return text.endswith(":") and len(text) <= 80
     bold = all(r.bold for r in p.runs if r.text.strip())
     return (text.endswith(":") or bold) and len(text) <= 80
+
+
+def _boxed(c) -> bool:
+    """Is ``c`` the whole text of a callout (a box a part break does not cut when a slide holds it)?"""
+    return isinstance(c, TextChunk) and "callout" in c.box and bool(c.keep)
 
 
 def _ungroup(c):
