@@ -898,7 +898,7 @@ class Fitter:
                     lambda cap: self.pack(sl.chunks, sl.rect.w, cap, sizes, sl.style, sl.own),
                     sl.rect.h,
                     parts,
-                    self.listing_floor(sl.chunks, sl.rect, sizes),
+                    self.listing_floor(sl.chunks, sl.rect, sizes, sl.style, sl.own),
                 )
             return parts
         if len(plan.chunks) == 1 and isinstance(plan.chunks[0], ColumnsChunk):
@@ -915,7 +915,7 @@ class Fitter:
                         ),
                         sl.rect.h,
                         pieces,
-                        self.listing_floor(list(cc), sl.rect, sizes),
+                        self.listing_floor(list(cc), sl.rect, sizes, sl.style, sl.own),
                     )
                 per_col.append(pieces)
             return [[piece] for piece in _column_parts(c, per_col)]
@@ -929,15 +929,24 @@ class Fitter:
             return self.pack(one.chunks, one.rect.w, one.rect.h, sizes, one.style, one.own)
         return [list(plan.chunks)]
 
-    def listing_floor(self, chunks, rect: Rect, sizes: TypeSizes) -> int:
+    def listing_floor(self, chunks, rect: Rect, sizes: TypeSizes, style=None, own: bool = False) -> int:
         """The height of the tallest listing among ``chunks`` (those in columns too) that a part of
-        ``rect`` holds whole: evening parts out never goes below it."""
-        listings = [
-            self._h(c, rect.w, sizes, None, False)
-            for c in walk_chunks(chunks)
-            if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock)
-        ]
-        return max((h for h in listings if h <= rect.h), default=0)
+        ``rect`` holds whole, with the lead-in it is kept with (``Layout:`` over its code) where the
+        two fit together: evening parts out never goes below it (it would cut the listing)."""
+        heights = []
+        for u in _kept_together(_group_pictures(chunks)):
+            if isinstance(u, ColumnsChunk):
+                heights += [self.listing_floor(list(cc), rect, sizes) for cc, _ in u.columns]
+                continue
+            listings = [
+                self._h(c, rect.w, sizes, None, False)
+                for c in (u.chunks if isinstance(u, _Kept) else [u])
+                if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock)
+            ]
+            if isinstance(u, _Kept) and listings:
+                listings.append(self._unit_h(u.chunks, rect.w, sizes, style, own, False))
+            heights += listings
+        return max((h for h in heights if h <= rect.h), default=0)
 
     def balanced(self, pack, cap: int, parts: list[list], floor: int = 0) -> list[list]:
         """Return ``pack(cap)``'s ``parts`` evened out: the same number of parts, each filled to the least
@@ -1021,11 +1030,12 @@ class Fitter:
             fresh = not parts[-1] and limit == cap  # an empty part of a whole slide
             # (after its heading, taller than a slide with it, a listing is cut so the heading is not alone)
             introduced = bool(parts[-1]) and _introduces(parts[-1][-1]) or lead and parts == [[]]
-            if not fresh and isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock) and h <= cap:
-                if not introduced:
-                    parts.append(_ungroup(c))  # a listing a slide holds is not cut: it starts the next part
-                    limit, used = cap, h
-                    continue
+            whole = isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock) or _boxed(c)
+            if not fresh and whole and h <= cap and not introduced:
+                # a listing or a callout a slide holds is not cut: it starts the next part
+                parts.append(_ungroup(c))
+                limit, used = cap, h
+                continue
             pieces = self.split_chunk(
                 c, width, sizes, cap if fresh else limit - used - gap, cap, (st, ow), (style, own)
             )
@@ -1352,6 +1362,11 @@ def _leads(p: Para) -> bool:
         return text.endswith(":") and len(text) <= 80
     bold = all(r.bold for r in p.runs if r.text.strip())
     return (text.endswith(":") or bold) and len(text) <= 80
+
+
+def _boxed(c) -> bool:
+    """Is ``c`` the whole text of a callout (a box a part break does not cut when a slide holds it)?"""
+    return isinstance(c, TextChunk) and "callout" in c.box and bool(c.keep)
 
 
 def _ungroup(c):
