@@ -82,7 +82,6 @@ MATH = {
     # IEEEtrantools' (its column spec dropped; rCl's three columns as eqnarray's)
     "IEEEeqnarray": "aligned",
     "IEEEeqnarray*": "aligned",
-    "split": "aligned",  # (alone, outside an equation)
 }
 # environments around display math that print only it (empheq's {align} names the one it is: _math)
 MATH_GROUPS = frozenset(("dgroup", "dgroup*", "subequations", "empheq"))
