@@ -3340,8 +3340,8 @@ class _Converter:
         return self.paragraph_words(inline, pos)
 
     def span_fragments(self, blocks: Sequence[m.Block]) -> list[m.Block]:
-        """``blocks`` with each paragraph or heading that holds reveal.js fragment spans (``[w]{.fragment}``,
-        ``<span class="fragment">``) made a fragment div of its own (the click of its ``fragment-index``),
+        """``blocks`` with each paragraph or heading that holds fragment spans (reveal.js's ``[w]{.fragment}``,
+        ``<span class="fragment">``, Marp's ``<span data-marpit-fragment>``) made a fragment div of its own (the click of its ``fragment-index``),
         in a list item, a div or a column too.  PowerPoint builds whole paragraphs: one with words outside
         its fragment comes on the click whole, with a warning.  A fragment in a quote or a table is shown
         from the start, with a warning."""
@@ -3363,13 +3363,18 @@ class _Converter:
                         "a quote" if isinstance(b, m.Quote) else "a table" if isinstance(b, m.Table) else "it"
                     )
                     self.diags.warning(
-                        f"a [...]{{.fragment}} span in {kind} is shown from the start, not on a click (make "
-                        "it a paragraph or a list item of its own to have it come on a click)",
+                        f"a {self.fragment_spelling()[0]} span in {kind} is shown from the start, not on a "
+                        "click (make it a paragraph or a list item of its own to have it come on a click)",
                         b.pos,
                         "fragment",
                     )
                 out.append(b)
         return out
+
+    def fragment_spelling(self) -> tuple[str, str]:
+        """(how the lecture's tool writes a fragment span, the tool), for the messages about them: Marp's
+        ``<span data-marpit-fragment>``, else reveal.js's ``[...]{.fragment}``."""
+        return ("<span data-marpit-fragment>", "Marp") if self.marp else ("[...]{.fragment}", "reveal.js")
 
     def paragraph_fragment(self, b: m.Paragraph | m.Heading) -> m.Block:
         """``b`` as a fragment div when it holds fragment spans (see :meth:`span_fragments`), else ``b``."""
@@ -3378,17 +3383,18 @@ class _Converter:
             return b
         words = [x for x in b.content if not (isinstance(x, m.Text) and not x.text.strip())]
         said = _short(m.plain_text(b.content), 50)
+        spelled, tool = self.fragment_spelling()
         if any(x not in spans for x in words):
             self.diags.warning(
-                f"'{said}': the words around its [...]{{.fragment}} span come on the span's click too "
-                "(reveal.js shows them from the start), as PowerPoint builds whole paragraphs; put the "
+                f"'{said}': the words around its {spelled} span come on the span's click too "
+                f"({tool} shows them from the start), as PowerPoint builds whole paragraphs; put the "
                 "fragment in a paragraph of its own to show them first",
                 b.pos,
                 "fragment",
             )
         elif len(spans) > 1:
             self.diags.warning(
-                f"'{said}': its {len(spans)} [...]{{.fragment}} spans come on one click, the first's, as "
+                f"'{said}': its {len(spans)} {spelled} spans come on one click, the first's, as "
                 "PowerPoint builds whole paragraphs; put each in a paragraph of its own for a click each",
                 b.pos,
                 "fragment",
@@ -4762,7 +4768,9 @@ class _Converter:
     def html_formatting(self, items: Sequence[m.Inline | _HtmlMark]) -> list[m.Inline]:
         """Nest the inlines between an HTML formatting tag and its end tag in what the tag stands for
         (:data:`HTML_FORMATTING`), as a browser does: an end tag closes the tags opened after its
-        own; an end tag never opened is dropped, and so is a tag never closed (its words stay)."""
+        own; an end tag never opened is dropped, and so is a tag never closed (its words stay), but a
+        fragment span never closed ends with its paragraph, as a browser ends it: its words still come on a
+        click."""
         if not any(isinstance(x, _HtmlMark) for x in items):
             return [x for x in items if not isinstance(x, _HtmlMark)]
         stack: list[tuple[_HtmlMark, list]] = [(_HtmlMark("", True), [])]
@@ -4778,7 +4786,11 @@ class _Converter:
                     if mark.tag == x.tag:
                         break
         while len(stack) > 1:
-            stack[-2][1].extend(stack.pop()[1])
+            mark, kids = stack.pop()
+            if mark.classes:  # (a fragment span: <span data-marpit-fragment="2">words, closed by the </li>)
+                stack[-1][1].append(self._formatted(mark, kids))
+            else:
+                stack[-1][1].extend(kids)
         return stack[0][1]
 
     def _formatted(self, mark: _HtmlMark, kids: list) -> m.Inline:
@@ -4846,6 +4858,11 @@ class _Converter:
                 if tag.tag == "span" and "fragment" in attrs.get("class", "").split():
                     fragment = parse_attrs(" ".join("." + c for c in attrs.pop("class").split()))
                     fragment.kv = {"fragment-index": attrs.pop("data-fragment-index", "")}
+                elif (
+                    tag.tag == "span" and "data-marpit-fragment" in attrs
+                ):  # (Marp's: a click, in index order)
+                    fragment = Attrs(classes=("fragment",))
+                    fragment.kv = {"fragment-index": attrs.pop("data-marpit-fragment")}
                 if not only_colour(tag.tag, attrs, SPAN_STYLES) or not style_drawn(attrs.get("style", "")):
                     self.raw_html_seen(self.pos(None))
             return [
