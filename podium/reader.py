@@ -2130,6 +2130,9 @@ class _SlideDraft:
     title_level: int = 0  # the level of the heading its title came from (Marp's title slide is an h1)
     lead: bool = False  # Marp's `class: lead` (a title or a statement, centred)
     cover: bool = False  # a Marp class that themes a title slide (`<!-- _class: title -->`, `lead`)
+    fit: bool = (
+        False  # its title is Marp's fitting heading (`# Words <!-- fit -->`: drawn to the slide's width)
+    )
     ids: tuple[str, ...] = ()  # its heading's own id ({#id}), which an internal link [x](#id) names
     # the headings (and ids of divs) inside it: (its own id or None, its words, of which pandoc makes one)
     inner_ids: tuple[tuple[str | None, str], ...] = ()
@@ -2576,12 +2579,14 @@ class _Converter:
         title, attrs = self.heading_title(node)
         pos = self.pos(node)
         fresh = current is not None and not current.title and self._marp_bare(current)
+        fit = bool(node.children) and _MARP_FIT.search(node.children[0].content or "") is not None
         if current is None or (divider and int(node.tag[1]) <= divider and not fresh):
             d = start(m.CONTENT, title, pos, attrs)
-            d.title_level = int(node.tag[1])
+            d.title_level, d.fit = int(node.tag[1]), fit
             return d
         if fresh:
             current.title, current.pos, current.title_level = title, pos, int(node.tag[1])
+            current.fit = fit
             if attrs is not None:
                 _dress(current, attrs)
             return current
@@ -2604,6 +2609,10 @@ class _Converter:
             d.body = self._marp_split(d.body)
             if d.kind == m.CONTENT and d.title and not d.body and (d.lead or d.title_level == 1):
                 d.classes = (*d.classes, "section")  # a statement or a section (`# Keys`): drawn as one
+            elif d.kind == m.CONTENT and d.fit and _second_line(d.body):
+                # a part's title drawn big (`# I – Le Moi <!-- fit -->`) and a short line under it
+                # ("Première partie"): a section slide, whose layout has room for the title's lines
+                d.kind = m.SECTION
         return meta
 
     def _marp_own_header(self, d: _SlideDraft) -> None:
@@ -2655,7 +2664,15 @@ class _Converter:
         title = m.plain_text(first.title)
         if (
             # "# Why?" and a sentence: a slide, not a title (but for a slide its class calls a title: `_class: title`)
-            not (subtitle or first.lead or first.cover or lead or not lines or _bylines(title, lines))
+            not (
+                subtitle
+                or first.lead
+                or first.cover
+                or first.fit
+                or lead
+                or not lines
+                or _bylines(title, lines)
+            )
             or len(paragraphs) != len(body)
             or len(lines) > 4
             or any(len(x) > 120 for x in lines)
@@ -5474,7 +5491,13 @@ def _bylines(title: str, lines: list[str]) -> bool:
     return len(names) >= 2 and len(words) <= 8 and all(w in names or w.lower() in _NAME_LINKS for w in words)
 
 
-_TITLE_CLASSES = frozenset({"lead", "cover", "title", "titlepage", "title-slide", "front", "invert"})
+_TITLE_CLASSES = frozenset(
+    {"lead", "cover", "title", "titlepage", "title-slide", "front", "invert"}
+    # (the same in the languages Marp themes are often written in: French, German, Spanish, Italian)
+    | {"titre", "couverture", "titel", "titulo", "título", "portada", "titolo", "copertina"}
+)
+# Marp's fitting heading: `# Words <!-- fit -->` (drawn as large as the slide's width allows)
+_MARP_FIT = re.compile(r"<!--\s*fit\s*-->")
 
 
 _MATH_SPACES = {"quad": "\u2003", "qquad": "\u2003\u2003", "enspace": "\u2002", ",": "\u2009", ":": "\u2005",

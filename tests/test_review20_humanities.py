@@ -109,3 +109,65 @@ def test_marpit_fragment_warnings_name_marps_spelling(tmp_path):
     assert "lecture.md:9: warning:" in lines[1] and "(Marp shows them from the start)" in lines[1]
     assert "lecture.md:11: warning:" in lines[2] and "span in a quote" in lines[2]
     assert "{.fragment}" not in err and "raw-html" not in err, err
+
+
+# --------------------------------------------------------------------------- 2. titles broken by hand
+
+
+def _title_sizes(slide) -> set:
+    """The sizes (pt, None for the layout's own) of the runs of the slide's title."""
+    return {
+        r.font.size.pt if r.font.size else None
+        for p in slide.shapes.title.text_frame.paragraphs
+        for r in p.runs
+    }
+
+
+def test_marp_cover_with_a_broken_fit_title_is_the_title_slide_at_full_size(tmp_path):
+    """The review's repro: a cover (``_class: titre``, French for title) whose fitting heading is broken
+    in three lines over a byline is the deck's title slide, its title at the layout's size, no warning."""
+    prs, err, _ = _build(
+        tmp_path,
+        _MARP + "<!-- _class: titre -->\n\n# Q1a – <br>Peut-on saisir ce<br>qu'est le Moi ? <!-- fit -->\n"
+        "Cédric Eyssette\n\n---\n\n# Deux\n\nTexte.\n",
+    )
+    cover = prs.slides[0]
+    assert cover.slide_layout.name == "Title Slide", cover.slide_layout.name
+    assert cover.shapes.title.text_frame.text == "Q1a – \vPeut-on saisir ce\vqu'est le Moi ?"
+    assert _title_sizes(cover) == {None}  # (not squeezed: the title layout's own size)
+    assert "Cédric Eyssette" in _slide_text(cover)
+    assert "overfull" not in err and "too long" not in err, err
+
+
+def test_marp_part_title_with_breaks_and_a_line_is_a_section_slide(tmp_path):
+    """A part's fitting heading broken in four lines with "Première partie" under it (the review's deck,
+    line 51): a section slide with that line, whose layout has room, and no warning."""
+    prs, err, _ = _build(
+        tmp_path,
+        _MARP + "# Cours\n\n---\n\n<!-- _class: partie -->\n"
+        "# I – La conscience <br>de soi semble être<br> le fondement d'une <br>connaissance de soi <!-- fit -->\n"
+        "Première partie\n\n---\n\n# Suite\n\nTexte.\n",
+    )
+    part = prs.slides[1]
+    assert part.slide_layout.name == "Section Header", part.slide_layout.name
+    assert part.shapes.title.text_frame.text.startswith("I – La conscience \vde soi")
+    assert "Première partie" in _slide_text(part)
+    assert "overfull" not in err and "too long" not in err, err
+
+
+def test_a_title_broken_by_hand_is_warned_about_its_breaks_not_its_length(tmp_path):
+    """On a content slide, a short title whose ``<br>`` breaks need more lines than the title box holds is
+    warned about for its breaks, at its line; a title that is simply too long still is told to shorten."""
+    _, err, _ = _build(
+        tmp_path,
+        "---\ntitle: Breaks\n---\n\n## Un <br>titre<br>coupé<br>partout\n\n- Un point\n\n"
+        "## A title that is really much too long for any title box to hold on two lines even when it is drawn "
+        "at sixty per cent of its size, and it goes on and on and on, because the lecturer wrote a whole "
+        "sentence where a title should be, with clauses and asides and more words still, until the box is "
+        "full\n\n- Point\n",
+    )
+    lines = [ln for ln in err.splitlines() if "[overfull]" in ln]
+    assert len(lines) == 2, err
+    assert "lecture.md:5: warning: slide 2: its title's 3 forced line breaks" in lines[0], lines[0]
+    assert "make it 4 lines" in lines[0] and "shorten" not in lines[0]
+    assert "lecture.md:9: warning: slide 3: its title is too long" in lines[1] and "shorten it" in lines[1]
