@@ -171,3 +171,28 @@ def test_a_title_broken_by_hand_is_warned_about_its_breaks_not_its_length(tmp_pa
     assert "lecture.md:5: warning: slide 2: its title's 3 forced line breaks" in lines[0], lines[0]
     assert "make it 4 lines" in lines[0] and "shorten" not in lines[0]
     assert "lecture.md:9: warning: slide 3: its title is too long" in lines[1] and "shorten it" in lines[1]
+
+
+# --------------------------------------------------------------------------- 3. an untitled first slide
+
+
+def test_untitled_slide_is_named_by_its_opening_heading_in_the_handout_and_slides_pdf(tmp_path):
+    """The review's repro: a reveal.js deck without front matter opens with ``## Moralphilosophie`` over a
+    ``#`` heading (pandoc's slide level 1: the ``##`` heading stands in an untitled slide).  The handout's
+    contents, its heading for the slide and both PDFs' bookmarks say "Moralphilosophie", not "Slide 1"."""
+    from pypdf import PdfReader
+
+    _, err, out = _build(
+        tmp_path,
+        "## Moralphilosophie\nImmanuel Kant (1724–1804)\n=====================\n\nText.\n\n"
+        "# Zweite Folie\n\n* Punkt\n",
+        "all",
+    )
+    handout = _pdf_text(out / "lecture-handout.pdf", layout=True)
+    assert "slide 1" not in handout.lower(), handout
+    contents = [ln.split() for ln in handout.splitlines() if ln.strip().startswith("1 ")]
+    assert ["1", "Moralphilosophie"] == contents[0][:2], contents
+    for name in ("lecture-handout.pdf", "lecture-slides.pdf"):
+        marks = [o.title for o in PdfReader(str(out / name)).outline if not isinstance(o, list)]
+        assert marks[:3] == ["1. Moralphilosophie", "2. Immanuel Kant (1724–1804)", "3. Zweite Folie"], marks
+    assert "agree with the source" in err, err
