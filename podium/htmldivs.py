@@ -27,7 +27,8 @@ line and the structure must close; anything else is left as HTML.  A column's li
 reads as part of an HTML block (no blank line since a tag) lose their indentation, so that they are
 never code.  The rewrite is line for line, so messages keep their lines.
 
-Likewise reveal.js's ``<div class="fragment">`` (its words come on a click), ``<aside
+Likewise reveal.js's ``<div class="fragment">`` (its words come on a click; Marp's ``<div
+data-marpit-fragment="N">`` on click N), ``<aside
 class="notes">`` (or ``<div class="notes">``: speaker notes), ioslides' ``<div class="columns-2">``
 (its blocks flow into two columns) and ``<center>`` or ``<div align="center">`` (``style="text-align:
 right"``…: an aligned block), each tag alone on its line, become ``::: {.fragment}``, ``::: notes``,
@@ -110,9 +111,12 @@ def _fragments_and_notes(text: str) -> str | None:
             continue
         attrs = _attrs(mt.group(2))
         classes = attrs.get("class", "").split()
+        marpit = attrs.get("data-marpit-fragment", "").strip()  # (Marp's: a click, its value the order)
         kind = (
-            "{.fragment}"
-            if "fragment" in classes
+            f"{{.fragment fragment-index={marpit}}}"
+            if marpit.isdigit()
+            else "{.fragment}"
+            if "fragment" in classes or "data-marpit-fragment" in attrs
             else "notes"
             if "notes" in classes
             else "{.columns-2}"  # (ioslides' two flowing columns: reader.flowed_columns)

@@ -89,10 +89,10 @@ def label(lang: str | None, key: str, extra: Any = None, **values: Any) -> str:
         return text
 
 
-def untitled_name(words: dict[str, str], number: int, part: int = 1) -> str:
-    """Return what names an untitled slide in a handout or a slides PDF: "Slide 7"; a continuation
-    part of one "Slide 8 (cont.)" (``words``: :func:`labels_for`'s table)."""
-    name = words["slide_n"].format(n=number)
+def untitled_name(words: dict[str, str], number: int, part: int = 1, heading: str = "") -> str:
+    """Return what names an untitled slide in a handout or a slides PDF: the ``heading`` it begins with,
+    else "Slide 7"; a continuation part of one "Slide 8 (cont.)" (``words``: :func:`labels_for`'s table)."""
+    name = heading or words["slide_n"].format(n=number)
     if part <= 1:
         return name
     cont = words["cont"]

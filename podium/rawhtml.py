@@ -153,7 +153,9 @@ class _Flattener(HTMLParser):
             if self.lists:
                 self.lists[-1][1] = True  # (an item before it without its </li> ends here)
             self.block_boundary()
-            pause = "\\pause " if "fragment" in a.get("class", "").split() else ""  # reveal.js: a click
+            # (reveal.js's class="fragment" and Marp's data-marpit-fragment: a click)
+            clicked = "fragment" in a.get("class", "").split() or "data-marpit-fragment" in a
+            pause = "\\pause " if clicked else ""
             self.emit(_ITEM_INDENT * depth + marker + " " + pause)
         elif tag == "hr":
             self.block_boundary()
@@ -487,7 +489,8 @@ _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)([^<>]*)>")
 
 def plain_html_list(html: str) -> bool:
     """Is ``html`` an HTML list and nothing else (items' words with inline formatting, links, and
-    reveal.js's ``class="fragment"`` items), which Podium draws as the list it is?"""
+    reveal.js's ``class="fragment"`` and Marp's ``data-marpit-fragment`` items), which Podium draws as
+    the list it is?"""
     tags = list(_TAG.finditer(html))
     if not tags or tags[0].group(2).lower() not in ("ul", "ol") or html.lstrip()[:1] != "<":
         return False
@@ -499,7 +502,9 @@ def plain_html_list(html: str) -> bool:
             name == "a"
             and re.fullmatch(r"""(\s*(href|title|target)\s*=\s*("[^"]*"|'[^']*'))+\s*""", " " + attrs)
             or name == "li"
-            and re.fullmatch(r"""class\s*=\s*["']\s*fragment\s*["']""", attrs)
+            and re.fullmatch(
+                r"""(class\s*=\s*["']\s*fragment|data-marpit-fragment\s*=\s*["']\s*\d*)\s*["']""", attrs
+            )
         ):
             return False
     return True

@@ -2156,6 +2156,9 @@ class _SlideDraft:
     title_level: int = 0  # the level of the heading its title came from (Marp's title slide is an h1)
     lead: bool = False  # Marp's `class: lead` (a title or a statement, centred)
     cover: bool = False  # a Marp class that themes a title slide (`<!-- _class: title -->`, `lead`)
+    fit: bool = (
+        False  # its title is Marp's fitting heading (`# Words <!-- fit -->`: drawn to the slide's width)
+    )
     ids: tuple[str, ...] = ()  # its heading's own id ({#id}), which an internal link [x](#id) names
     # the headings (and ids of divs) inside it: (its own id or None, its words, of which pandoc makes one)
     inner_ids: tuple[tuple[str | None, str], ...] = ()
@@ -2600,12 +2603,14 @@ class _Converter:
         title, attrs = self.heading_title(node)
         pos = self.pos(node)
         fresh = current is not None and not current.title and self._marp_bare(current)
+        fit = bool(node.children) and _MARP_FIT.search(node.children[0].content or "") is not None
         if current is None or (divider and int(node.tag[1]) <= divider and not fresh):
             d = start(m.CONTENT, title, pos, attrs)
-            d.title_level = int(node.tag[1])
+            d.title_level, d.fit = int(node.tag[1]), fit
             return d
         if fresh:
             current.title, current.pos, current.title_level = title, pos, int(node.tag[1])
+            current.fit = fit
             if attrs is not None:
                 _dress(current, attrs)
             return current
@@ -2628,6 +2633,10 @@ class _Converter:
             d.body = self._marp_split(d.body)
             if d.kind == m.CONTENT and d.title and not d.body and (d.lead or d.title_level == 1):
                 d.classes = (*d.classes, "section")  # a statement or a section (`# Keys`): drawn as one
+            elif d.kind == m.CONTENT and d.fit and _second_line(d.body):
+                # a part's title drawn big (`# I – Le Moi <!-- fit -->`) and a short line under it
+                # ("Première partie"): a section slide, whose layout has room for the title's lines
+                d.kind = m.SECTION
         return meta
 
     def _marp_own_header(self, d: _SlideDraft) -> None:
@@ -2680,7 +2689,15 @@ class _Converter:
         title = m.plain_text(first.title)
         if (
             # "# Why?" and a sentence: a slide, not a title (but for a slide its class calls a title: `_class: title`)
-            not (subtitle or first.lead or first.cover or lead or not lines or _bylines(title, lines))
+            not (
+                subtitle
+                or first.lead
+                or first.cover
+                or first.fit
+                or lead
+                or not lines
+                or _bylines(title, lines)
+            )
             or len(paragraphs) != len(body)
             or len(lines) > 4
             or any(len(x) > 120 for x in lines)
@@ -3384,8 +3401,8 @@ class _Converter:
         return self.paragraph_words(inline, pos)
 
     def span_fragments(self, blocks: Sequence[m.Block]) -> list[m.Block]:
-        """``blocks`` with each paragraph or heading that holds reveal.js fragment spans (``[w]{.fragment}``,
-        ``<span class="fragment">``) made a fragment div of its own (the click of its ``fragment-index``),
+        """``blocks`` with each paragraph or heading that holds fragment spans (reveal.js's ``[w]{.fragment}``,
+        ``<span class="fragment">``, Marp's ``<span data-marpit-fragment>``) made a fragment div of its own (the click of its ``fragment-index``),
         in a list item, a div or a column too.  PowerPoint builds whole paragraphs: one with words outside
         its fragment comes on the click whole, with a warning.  A fragment in a quote or a table is shown
         from the start, with a warning."""
@@ -3407,13 +3424,18 @@ class _Converter:
                         "a quote" if isinstance(b, m.Quote) else "a table" if isinstance(b, m.Table) else "it"
                     )
                     self.diags.warning(
-                        f"a [...]{{.fragment}} span in {kind} is shown from the start, not on a click (make "
-                        "it a paragraph or a list item of its own to have it come on a click)",
+                        f"a {self.fragment_spelling()[0]} span in {kind} is shown from the start, not on a "
+                        "click (make it a paragraph or a list item of its own to have it come on a click)",
                         b.pos,
                         "fragment",
                     )
                 out.append(b)
         return out
+
+    def fragment_spelling(self) -> tuple[str, str]:
+        """(how the lecture's tool writes a fragment span, the tool), for the messages about them: Marp's
+        ``<span data-marpit-fragment>``, else reveal.js's ``[...]{.fragment}``."""
+        return ("<span data-marpit-fragment>", "Marp") if self.marp else ("[...]{.fragment}", "reveal.js")
 
     def paragraph_fragment(self, b: m.Paragraph | m.Heading) -> m.Block:
         """``b`` as a fragment div when it holds fragment spans (see :meth:`span_fragments`), else ``b``."""
@@ -3422,17 +3444,18 @@ class _Converter:
             return b
         words = [x for x in b.content if not (isinstance(x, m.Text) and not x.text.strip())]
         said = _short(m.plain_text(b.content), 50)
+        spelled, tool = self.fragment_spelling()
         if any(x not in spans for x in words):
             self.diags.warning(
-                f"'{said}': the words around its [...]{{.fragment}} span come on the span's click too "
-                "(reveal.js shows them from the start), as PowerPoint builds whole paragraphs; put the "
+                f"'{said}': the words around its {spelled} span come on the span's click too "
+                f"({tool} shows them from the start), as PowerPoint builds whole paragraphs; put the "
                 "fragment in a paragraph of its own to show them first",
                 b.pos,
                 "fragment",
             )
         elif len(spans) > 1:
             self.diags.warning(
-                f"'{said}': its {len(spans)} [...]{{.fragment}} spans come on one click, the first's, as "
+                f"'{said}': its {len(spans)} {spelled} spans come on one click, the first's, as "
                 "PowerPoint builds whole paragraphs; put each in a paragraph of its own for a click each",
                 b.pos,
                 "fragment",
@@ -4841,7 +4864,9 @@ class _Converter:
     def html_formatting(self, items: Sequence[m.Inline | _HtmlMark]) -> list[m.Inline]:
         """Nest the inlines between an HTML formatting tag and its end tag in what the tag stands for
         (:data:`HTML_FORMATTING`), as a browser does: an end tag closes the tags opened after its
-        own; an end tag never opened is dropped, and so is a tag never closed (its words stay)."""
+        own; an end tag never opened is dropped, and so is a tag never closed (its words stay), but a
+        fragment span never closed ends with its paragraph, as a browser ends it: its words still come on a
+        click."""
         if not any(isinstance(x, _HtmlMark) for x in items):
             return [x for x in items if not isinstance(x, _HtmlMark)]
         stack: list[tuple[_HtmlMark, list]] = [(_HtmlMark("", True), [])]
@@ -4857,7 +4882,11 @@ class _Converter:
                     if mark.tag == x.tag:
                         break
         while len(stack) > 1:
-            stack[-2][1].extend(stack.pop()[1])
+            mark, kids = stack.pop()
+            if mark.classes:  # (a fragment span: <span data-marpit-fragment="2">words, closed by the </li>)
+                stack[-1][1].append(self._formatted(mark, kids))
+            else:
+                stack[-1][1].extend(kids)
         return stack[0][1]
 
     def _formatted(self, mark: _HtmlMark, kids: list) -> m.Inline:
@@ -4925,6 +4954,11 @@ class _Converter:
                 if tag.tag == "span" and "fragment" in attrs.get("class", "").split():
                     fragment = parse_attrs(" ".join("." + c for c in attrs.pop("class").split()))
                     fragment.kv = {"fragment-index": attrs.pop("data-fragment-index", "")}
+                elif (
+                    tag.tag == "span" and "data-marpit-fragment" in attrs
+                ):  # (Marp's: a click, in index order)
+                    fragment = Attrs(classes=("fragment",))
+                    fragment.kv = {"fragment-index": attrs.pop("data-marpit-fragment")}
                 if not only_colour(tag.tag, attrs, SPAN_STYLES) or not style_drawn(attrs.get("style", "")):
                     self.raw_html_seen(self.pos(None))
             return [
@@ -5567,7 +5601,13 @@ def _bylines(title: str, lines: list[str]) -> bool:
     return len(names) >= 2 and len(words) <= 8 and all(w in names or w.lower() in _NAME_LINKS for w in words)
 
 
-_TITLE_CLASSES = frozenset({"lead", "cover", "title", "titlepage", "title-slide", "front", "invert"})
+_TITLE_CLASSES = frozenset(
+    {"lead", "cover", "title", "titlepage", "title-slide", "front", "invert"}
+    # (the same in the languages Marp themes are often written in: French, German, Spanish, Italian)
+    | {"titre", "couverture", "titel", "titulo", "título", "portada", "titolo", "copertina"}
+)
+# Marp's fitting heading: `# Words <!-- fit -->` (drawn as large as the slide's width allows)
+_MARP_FIT = re.compile(r"<!--\s*fit\s*-->")
 
 
 _MATH_SPACES = {"quad": "\u2003", "qquad": "\u2003\u2003", "enspace": "\u2002", ",": "\u2009", ":": "\u2005",

@@ -1,6 +1,7 @@
 """reveal.js's own Markdown (a deck's external ``slides.md``): ``Note:`` starts the speaker notes,
 ``--`` alone on a line starts a vertical slide, and ``<!-- .element: class="fragment" -->`` makes
-what it ends come on a click, as does a ``<p class="fragment">`` on a line of its own.
+what it ends come on a click, as does a ``<p class="fragment">`` (Marp's ``<p data-marpit-fragment="1">``)
+on a line of its own.
 
 reveal.js's Markdown plugin cuts a file at ``---`` (horizontal slides) and ``--`` (vertical ones), and
 everything from a line beginning ``Note:`` to the end of a slide is that slide's notes.  Such a file
@@ -39,6 +40,11 @@ _FRAGMENT_CLASS = re.compile(r"""class\s*=\s*["'][^"']*\bfragment\b""")
 _HTML_FRAGMENT = re.compile(
     r"""^\s*<(p|div|span)\s+class\s*=\s*["'][^"']*\bfragment\b[^"']*["'][^>]*>(.*)</\1>\s*$""", re.I
 )
+# Marp's <p data-marpit-fragment="2">words</p> (a <div> too) on a line of its own: a click, in index order
+_MARPIT_FRAGMENT = re.compile(
+    r"""^\s*<(p|div)\s+[^>]*?\bdata-marpit-fragment\b[^>]*>((?:(?!</\1>).)*)</\1>\s*$""", re.I
+)
+_MARPIT_INDEX = re.compile(r"""data-marpit-fragment\s*=\s*["']?(\d+)""")
 _ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+)(.*)$")
 _BLOCK_START = re.compile(r"^\s*(?:#|```|~~~|:::|>|[-*+]\s|\d{1,9}[.)]\s|<)")
 _SEPARATOR = re.compile(r"^(---|----|--)\s*$")  # (reveal.js's vertical slides: `--`; reveal-md's: `----`)
@@ -201,7 +207,9 @@ def element_fragments(text: str) -> tuple[str, list[int]] | None:
         for k, line in enumerate(lines)
     ]
     tags = [
-        _HTML_FRAGMENT.match(line) if not fenced[k] and "fragment" in line else None
+        (_HTML_FRAGMENT.match(line) or _MARPIT_FRAGMENT.match(line))
+        if not fenced[k] and "fragment" in line
+        else None
         for k, line in enumerate(lines)
     ]
     if not any(marks) and not any(tags):
@@ -262,10 +270,15 @@ def _element(
 def _fragment_fence(tag: str) -> str:
     """The fenced div's opening line for an HTML element with class ``fragment`` (``<p class="fragment
     fade-out" data-fragment-index="2">``): its classes (a style that shows it from the start makes it no
-    fragment: :func:`podium.markdown.parse_attrs`) and its ``fragment-index``."""
+    fragment: :func:`podium.markdown.parse_attrs`) and its ``fragment-index``; for Marp's
+    ``data-marpit-fragment="N"``, a fragment of index N."""
+    opening = tag[: tag.find(">") + 1]
+    marpit = _MARPIT_INDEX.search(opening)
+    if marpit is not None or "data-marpit-fragment" in opening:  # (Marp's: its value orders the clicks)
+        return "::: {.fragment" + (f" fragment-index={marpit.group(1)}" if marpit else "") + "}"
     classes = re.search(r"""class\s*=\s*["']([^"']*)["']""", tag)
     names = " ".join("." + c for c in (classes.group(1).split() if classes else ["fragment"]) if "{" not in c)
-    order = _FRAGMENT_INDEX.search(tag[: tag.find(">") + 1])
+    order = _FRAGMENT_INDEX.search(opening)
     return "::: {" + names + (f" fragment-index={order.group(1)}" if order else "") + "}"
 
 

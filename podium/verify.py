@@ -528,6 +528,8 @@ def _compare_entry_title(
         squash(f"Slide {position}"),
         squash(untitled_name(labels_for(None), position, plan.part)),
         squash(untitled_name(labels_for(lecture.meta.lang), position, plan.part)),
+        squash(untitled_name(labels_for(None), position, plan.part, plan.opening_heading)),
+        squash(untitled_name(labels_for(lecture.meta.lang), position, plan.part, plan.opening_heading)),
     )
     if squash(entry.title) != squash(want) and not (not squash(want) and squash(entry.title) in untitled):
         diags.error(

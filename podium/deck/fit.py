@@ -432,6 +432,20 @@ class Fitter:
         for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
             if text_height(para, style, width, factor, self.g.fonts, True, self.g.cv_scale) <= box.h:
                 return plan if factor == 1.0 else replace(plan, title_scale=factor)
+        breaks = sum(r.text.count("\v") for r in plan.title)
+        if plan.part <= 1 and breaks:
+            # (lines broken by hand: the cause when the same words unbroken would fit)
+            unbroken = (Para(tuple(replace(r, text=r.text.replace("\v", " ")) for r in plan.title)),)
+            if text_height(unbroken, style, width, 0.6, self.g.fonts, True, self.g.cv_scale) <= box.h:
+                s = "s" if breaks > 1 else ""
+                self.diags.warning(
+                    f"{self.slide_name(plan)}: its title's {breaks} forced line break{s} (<br> or \\\\) make it "
+                    f"{breaks + 1} lines, more than the title box holds even at 60 % of its size; take out "
+                    f"the break{s} (the box wraps the title by itself)",
+                    plan.pos,
+                    "overfull",
+                )
+                return replace(plan, title_scale=0.6)
         if plan.part <= 1:
             self.diags.warning(
                 f"{self.slide_name(plan)}: its title is too long for the title box even at 60 % of its size; "

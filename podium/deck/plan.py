@@ -247,6 +247,16 @@ class SlidePlan:
         ``slide-7-2``, ``slide-7-3``… (the deck's parts, numbered alike)."""
         return f"slide-{self.number}" if self.part <= 1 else f"slide-{self.number}-{self.part}"
 
+    @property
+    def opening_heading(self) -> str:
+        """The words of the heading an untitled slide begins with (``## Moralphilosophie`` on a slide of
+        pandoc's level 1, where it stands in the slide, not over it), which name the slide in the handout
+        and the slides PDF; "" for a slide with a title or one that begins otherwise."""
+        s = self.source
+        if self.title or s is None or not s.body or not isinstance(s.body[0], m.Heading):
+            return ""
+        return " ".join(m.plain_text(s.body[0].content).split())
+
 
 @dataclass(frozen=True)
 class TypeSizes:

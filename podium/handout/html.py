@@ -199,8 +199,13 @@ def context(
         )
         kind = _kind(plan)
         title = "".join(run.text for run in plan.title if not run.note).replace("\v", " ").strip()
-        # (an untitled slide is named "Slide 7"; its continuation parts "Slide 8 (cont.)")
-        name = title or (meta.title if kind == m.TITLE else "") or untitled_name(labels, position, plan.part)
+        # (an untitled slide is named by the heading it begins with, else "Slide 7"; its continuation parts
+        # "Slide 8 (cont.)")
+        name = (
+            title
+            or (meta.title if kind == m.TITLE else "")
+            or untitled_name(labels, position, plan.part, plan.opening_heading)
+        )
         section = ""
         if s is not None and s.section is not None and s.section < len(lecture.sections):
             section = m.plain_text(lecture.sections[s.section].title)
@@ -247,7 +252,7 @@ def context(
                 continue  # slides in a row with one title ("Concepts" five times): listed once, the first
             listed.append(
                 {
-                    "title": entry["title"] or labels["slide_n"].format(n=position),
+                    "title": entry["title"] or entry["name"],
                     "number": position,
                     "anchor": entry["anchor"],
                 }

@@ -149,7 +149,8 @@ def slide_html(
         title = esc(lecture.meta.title)
     number = position or plan.number  # the deck's numbering: continuation parts count
     plain = "".join(x.text for x in plan.title).replace("\v", " ").strip()  # (\v: a line break in a title)
-    bookmark = f"{number}. {plain or (lecture.meta.title if kind == 'title' else untitled_name(labels, number, plan.part))}"
+    named = untitled_name(labels, number, plan.part, plan.opening_heading)
+    bookmark = f"{number}. {plain or (lecture.meta.title if kind == 'title' else named)}"
     ident = f' id="{plan.anchor}" data-bookmark="{esc(bookmark)}"' if standalone else ""
     tag = "section" if standalone else "div"
     shapes = "".join(
