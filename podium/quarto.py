@@ -419,6 +419,37 @@ def _lookup(data: dict | None, key: str) -> str | None:
     return _as_text(value)
 
 
+# inline R that knitr evaluates to nothing: `r ''`, the idiom that shows a chunk's header as written
+# (```{r}`r ''` inside a longer fence, which knitr then does not read as a chunk)
+EMPTY_INLINE_R = re.compile(r"`(?:r|\{\s*r\s*\})\s+(?:''|\"\")\s*`")
+_KNITR_CHUNK_HEADER = re.compile(r"^[\t >]*(`{3,}|~{3,})\s*\{[A-Za-z][\w-]*([ ,][^\n]*)?\}\s*$")
+
+
+def empty_inline_r(text: str) -> str:
+    """``text`` (a knitr lecture) with its inline R that shows nothing (`` `r ''` ``) taken out, as knitr
+    takes it out: in the text and in code blocks that are no chunk (knitr reads the text between its
+    chunks for inline R, code blocks too), not in a chunk's own code."""
+    if not EMPTY_INLINE_R.search(text):
+        return text
+    lines = text.split("\n")
+    fence: str | None = None
+    chunk = False
+    for k, line in enumerate(lines):
+        stripped = line.strip()
+        if fence is not None:
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            elif not chunk:
+                lines[k] = EMPTY_INLINE_R.sub("", line)
+            continue
+        opening = re.match(r"^(`{3,}|~{3,})", stripped)
+        if opening is not None:
+            fence, chunk = opening.group(1), _KNITR_CHUNK_HEADER.match(line) is not None
+        if not chunk or opening is None:
+            lines[k] = EMPTY_INLINE_R.sub("", line)
+    return "\n".join(lines)
+
+
 # R Markdown's front matter as inline R reads it: `r rmarkdown::metadata$title`, `r params$n`
 _R_METADATA = re.compile(
     r"^(?:r|\{\s*r\s*\})\s+(?:(?:rmarkdown::)?(metadata)|(params))\s*"
