@@ -615,7 +615,7 @@ def hidden_output(code: str, options: dict) -> bool:
         if _CONTROL.match(first):  # a loop or a branch shows what the statements inside it show
             if _SHOWS.search(whole) or _PRINTS.search(whole):
                 return True
-        elif not _QUIET_STATEMENT.match(first) or _PRINTS.search(whole):
+        elif not (_QUIET_STATEMENT.match(first) or _page_setup(whole)) or _PRINTS.search(whole):
             return True  # a plot, a table, a value left standing is printed
     return False
 
@@ -634,6 +634,45 @@ _QUIET_STATEMENT = re.compile(
     r"import\s|from\s+\S+\s+import\s|def\s|class\s|async\s+def\s|@|%|!|function\b|return\b|pass\b|"
     r"else\b|try\b|except\b|global\s|\w+\s*<-\s*function)"  # (loops and branches: _CONTROL)
 )
+# calls that only set the page up (its style, its scripts) and put nothing on a slide: xaringanthemer's
+# themes, xaringanExtra's styles, an HTML dependency, a <style> or <script> tag (use_*: _QUIET_STATEMENT)
+_PAGE_SETUP = re.compile(
+    r"^\s*(?:\w+::)?(?:style_(?:xaringan|mono_\w+|duo\w*|solarized_\w+|extra_css|panelset\w*|share_again|banner)|"
+    r"write_xaringan_theme|write_extra_css|(?:mono|duo)_(?:accent(?:_inverse)?|light|dark)|html_dependency_\w+|"
+    r"tags\$(?:style|script|link)|includeCSS|includeScript)\s*\("
+)
+_TAG_LIST = re.compile(r"^\s*(?:htmltools::)?tagList\s*\((.*)\)\s*$", re.S)
+
+
+def _page_setup(statement: str) -> bool:
+    """Does R ``statement`` only set the page up: a call of :data:`_PAGE_SETUP`, or an
+    ``htmltools::tagList(…)`` of such calls and of ``use_*`` ones (``xaringanExtra::use_clipboard()``)?"""
+    if _PAGE_SETUP.match(statement):
+        return True
+    listed = _TAG_LIST.match(statement)
+    if listed is None:
+        return False
+    parts, depth, start, quote = [], 0, 0, ""
+    inner = listed.group(1)
+    for k, c in enumerate(inner):
+        if quote:
+            quote = "" if c == quote and inner[k - 1] != "\\" else quote
+        elif c in "\"'":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append(inner[start:k])
+            start = k + 1
+    parts.append(inner[start:])
+    parts = [p.strip() for p in parts if p.strip()]
+    return bool(parts) and all(
+        _page_setup(p) or (_QUIET_STATEMENT.match(p) is not None and not _PRINTS.search(p)) for p in parts
+    )
+
+
 _PRINTS = re.compile(r"\b(?:cat|print|message|writeLines|display|show)\s*\(")
 
 
