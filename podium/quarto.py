@@ -419,6 +419,37 @@ def _lookup(data: dict | None, key: str) -> str | None:
     return _as_text(value)
 
 
+# inline R that knitr evaluates to nothing: `r ''`, the idiom that shows a chunk's header as written
+# (```{r}`r ''` inside a longer fence, which knitr then does not read as a chunk)
+EMPTY_INLINE_R = re.compile(r"`(?:r|\{\s*r\s*\})\s+(?:''|\"\")\s*`")
+_KNITR_CHUNK_HEADER = re.compile(r"^[\t >]*(`{3,}|~{3,})\s*\{[A-Za-z][\w-]*([ ,][^\n]*)?\}\s*$")
+
+
+def empty_inline_r(text: str) -> str:
+    """``text`` (a knitr lecture) with its inline R that shows nothing (`` `r ''` ``) taken out, as knitr
+    takes it out: in the text and in code blocks that are no chunk (knitr reads the text between its
+    chunks for inline R, code blocks too), not in a chunk's own code."""
+    if not EMPTY_INLINE_R.search(text):
+        return text
+    lines = text.split("\n")
+    fence: str | None = None
+    chunk = False
+    for k, line in enumerate(lines):
+        stripped = line.strip()
+        if fence is not None:
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            elif not chunk:
+                lines[k] = EMPTY_INLINE_R.sub("", line)
+            continue
+        opening = re.match(r"^(`{3,}|~{3,})", stripped)
+        if opening is not None:
+            fence, chunk = opening.group(1), _KNITR_CHUNK_HEADER.match(line) is not None
+        if not chunk or opening is None:
+            lines[k] = EMPTY_INLINE_R.sub("", line)
+    return "\n".join(lines)
+
+
 # R Markdown's front matter as inline R reads it: `r rmarkdown::metadata$title`, `r params$n`
 _R_METADATA = re.compile(
     r"^(?:r|\{\s*r\s*\})\s+(?:(?:rmarkdown::)?(metadata)|(params))\s*"
@@ -584,7 +615,7 @@ def hidden_output(code: str, options: dict) -> bool:
         if _CONTROL.match(first):  # a loop or a branch shows what the statements inside it show
             if _SHOWS.search(whole) or _PRINTS.search(whole):
                 return True
-        elif not _QUIET_STATEMENT.match(first) or _PRINTS.search(whole):
+        elif not (_QUIET_STATEMENT.match(first) or _page_setup(whole)) or _PRINTS.search(whole):
             return True  # a plot, a table, a value left standing is printed
     return False
 
@@ -603,6 +634,45 @@ _QUIET_STATEMENT = re.compile(
     r"import\s|from\s+\S+\s+import\s|def\s|class\s|async\s+def\s|@|%|!|function\b|return\b|pass\b|"
     r"else\b|try\b|except\b|global\s|\w+\s*<-\s*function)"  # (loops and branches: _CONTROL)
 )
+# calls that only set the page up (its style, its scripts) and put nothing on a slide: xaringanthemer's
+# themes, xaringanExtra's styles, an HTML dependency, a <style> or <script> tag (use_*: _QUIET_STATEMENT)
+_PAGE_SETUP = re.compile(
+    r"^\s*(?:\w+::)?(?:style_(?:xaringan|mono_\w+|duo\w*|solarized_\w+|extra_css|panelset\w*|share_again|banner)|"
+    r"write_xaringan_theme|write_extra_css|(?:mono|duo)_(?:accent(?:_inverse)?|light|dark)|html_dependency_\w+|"
+    r"tags\$(?:style|script|link)|includeCSS|includeScript)\s*\("
+)
+_TAG_LIST = re.compile(r"^\s*(?:htmltools::)?tagList\s*\((.*)\)\s*$", re.S)
+
+
+def _page_setup(statement: str) -> bool:
+    """Does R ``statement`` only set the page up: a call of :data:`_PAGE_SETUP`, or an
+    ``htmltools::tagList(…)`` of such calls and of ``use_*`` ones (``xaringanExtra::use_clipboard()``)?"""
+    if _PAGE_SETUP.match(statement):
+        return True
+    listed = _TAG_LIST.match(statement)
+    if listed is None:
+        return False
+    parts, depth, start, quote = [], 0, 0, ""
+    inner = listed.group(1)
+    for k, c in enumerate(inner):
+        if quote:
+            quote = "" if c == quote and inner[k - 1] != "\\" else quote
+        elif c in "\"'":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append(inner[start:k])
+            start = k + 1
+    parts.append(inner[start:])
+    parts = [p.strip() for p in parts if p.strip()]
+    return bool(parts) and all(
+        _page_setup(p) or (_QUIET_STATEMENT.match(p) is not None and not _PRINTS.search(p)) for p in parts
+    )
+
+
 _PRINTS = re.compile(r"\b(?:cat|print|message|writeLines|display|show)\s*\(")
 
 

@@ -715,6 +715,8 @@ def _inline_r_meta(
 
     def value(text: str, key: str) -> str:
         def one(mt: re.Match) -> str:
+            if quarto.EMPTY_INLINE_R.fullmatch(mt.group(0)):
+                return ""  # (`r ''`: knitr's value is known, nothing)
             today = _R_TODAY.match(mt.group(1).strip())
             if today is not None:
                 day = datetime.date.fromisoformat(_special_date("today", shown))
@@ -1621,6 +1623,8 @@ def parse_lecture(
             if re.search(r"\{\{<\s*var\b", expanded.text)
             else None,
         )
+    knitr = shown.lower().endswith((".rmd", ".qmd"))
+    body = quarto.empty_inline_r(body) if knitr else body  # (`r ''`: knitr's value is known, nothing)
     remarked = None
     if remark_deck:
         body, origins, remarked = _remark(body, raw_meta, shown, origins, diags)

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from html import unescape
 from typing import Any
 
+from . import quarto
 from .markdown import code_lines, fenced_lines
 from .rawhtml import drawn_only
 from .texenvs import doubled_math_brackets
@@ -311,6 +312,7 @@ _COMMENT_LINE = re.compile(r"<!--.*-->", re.S)
 def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
     """``text`` (a remark deck, :func:`wanted`) rewritten as this dialect's Markdown."""
     lines = text.split("\n")
+    _write_chunk_defaults(lines, raw_meta)
     closes, swallowing = _fences(lines)
     code = code_lines([closes.get(k, line) for k, line in enumerate(lines)])
     math = doubled_math_brackets("\n".join(lines), code)  # `\\( … \\)`: the `\( … \)` MathJax reads
@@ -499,6 +501,42 @@ def _quiet_chunks(lines: list[str], a: int, b: int) -> set[int]:
             quiet.update(range(k, end + 1))
         k = end + 1
     return quiet
+
+
+def _write_chunk_defaults(lines: list[str], raw_meta: Mapping[str, Any]) -> None:
+    """Write knitr's chunk defaults on the chunks they hide (in place): after a setup chunk's
+    ``knitr::opts_chunk$set(echo = FALSE)`` (or the front matter's ``knitr: opts_chunk:``), ``{r packages}``
+    becomes ``{r packages, echo=FALSE}``, so that a chunk hidden by the defaults is as quiet as one hidden
+    by its own option (a heading after it is still the slide's title).  A chunk's own option wins, as in
+    knitr; a chunk shown as an example inside a longer fence is no chunk."""
+    defaults = {k: v for k, v in quarto.cell_defaults(dict(raw_meta)).items() if k in ("echo", "include")}
+    k = 0
+    while k < len(lines):
+        opening = _FENCE_OPENING.match(lines[k].strip())
+        if opening is None:
+            k += 1
+            continue
+        fence = opening.group(1)
+        end = next(
+            (
+                j
+                for j in range(k + 1, len(lines))
+                if lines[j].strip().startswith(fence) and not lines[j].strip().strip(fence[0])
+            ),
+            len(lines),
+        )
+        chunk = _CHUNK.match(lines[k])
+        if chunk is not None:
+            info, code = "{r" + chunk.group(2) + "}", "\n".join(lines[k + 1 : end])
+            own_shown, own = quarto.cell_code(code, info, {})
+            if own_shown is not None and quarto.cell_code(code, info, defaults)[0] is None:
+                said = "include=FALSE" if quarto.off(defaults.get("include")) else "echo=FALSE"
+                brace = lines[k].rindex("}")
+                lines[k] = lines[k][:brace].rstrip() + ", " + said + lines[k][brace:]
+            if "opts_chunk$set" in code and not quarto.off(own.get("eval")):  # (as the reader reads it)
+                given = quarto.chunk_defaults(code)
+                defaults.update({key: v for key, v in given.items() if key in ("echo", "include")})
+        k = end + 1
 
 
 def _strip_code_marks(lines: list[str], star: bool, spans: bool = False) -> list[int]:
