@@ -2083,6 +2083,9 @@ def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool =
                 out.key_lines["logo"] = line
     if "\\" in text and macros:
         out.meta["header-includes"] = text  # (the reader takes the macro definitions from it)
+        named = contents_name(text) if "toc-title" not in out.meta else None
+        if named:  # (the deck's own name for its contents: the contents slide's title)
+            out.meta["toc-title"] = named
         language = _main_language(text)
         if language is not None:
             out.meta["lang"], out.key_lines["lang"] = language[0], index[text.count("\n", 0, language[1])] + 1
@@ -2362,6 +2365,27 @@ def _braced_accents(text: str) -> str:
     return re.sub(r"(?<!\\)\\([\"'`^~=.])([A-Za-z])", r"\\\1{\2}", text)
 
 
+# `\renewcommand{\contentsname}{…}`, `\renewcommand*\contentsname{…}`, `\def\contentsname{…}` (babel's
+# `\addto\captionschinese{…}` holds one of them)
+_CONTENTS_NAME = re.compile(
+    r"\\(?:(?:renew|provide|new)command\*?|g?def)[ \t]*(?:\{[ \t]*\\contentsname[ \t]*\}|\\contentsname(?![A-Za-z]))[ \t]*\{"
+)
+
+
+def contents_name(tex: str) -> str | None:
+    """The words the LaTeX of a lecture's header (a beamer deck's preamble, ``header-includes``,
+    ``in_header`` files) names its contents with (``\\renewcommand{\\contentsname}{目录}``, perhaps in
+    babel's ``\\addto\\captions…``); the last such name, as TeX keeps the last; None for none."""
+    name = None
+    for found in _CONTENTS_NAME.finditer(tex) if "\\contentsname" in tex else ():
+        end = balanced_group(tex, found.end() - 1)
+        if end > 0:
+            words = _words(tex[found.end() : end - 1])
+            words = re.sub(r"\\[A-Za-z]+\*?[ \t]*|[{}]", "", words).strip()  # (\textbf{…}: its words)
+            name = words or name
+    return name
+
+
 def _words(tex: str, lines: bool = False) -> str:
     """A preamble value (a title, an author) as the words it prints: on one line, TeX's accents, spaces
     and ties read (``f\\"ur``, ``Dr.\\ Ada``), as in a frame's text.  With ``lines``, its line breaks
@@ -2506,7 +2530,7 @@ def _contents(
         add(
             start,
             "",
-            "## " + (title or podium_label(out.meta.get("lang"), "contents")),
+            "## " + (title or out.meta.get("toc-title") or podium_label(out.meta.get("lang"), "contents")),
             "",
             "\\tableofcontents",
             "",
@@ -2514,7 +2538,12 @@ def _contents(
         out.meta["toc"] = False
         return True
     if outline and "subsections" not in command:  # (\tableofcontents[hideallsubsections]: Podium's own)
-        add(start, "", "## " + (title or podium_label(out.meta.get("lang"), "contents")), "")
+        add(
+            start,
+            "",
+            "## " + (title or out.meta.get("toc-title") or podium_label(out.meta.get("lang"), "contents")),
+            "",
+        )
         for depth, words in outline:
             add(start, "  " * (depth - 1) + "- " + words)
         add(stop, "")

@@ -1294,6 +1294,25 @@ def _line_broken_dollars(
         )
 
 
+def _raw_latex(raw_meta: dict, body: str, other_tool: bool) -> tuple[str, bool]:
+    """``body`` with its raw LaTeX (`` `\\x`{=latex} ``, ```` ```{=latex} ````) unwrapped where the lecture is
+    written for beamer or LaTeX (:func:`podium.rawlatex.latex_target`), which passes it through; not in
+    another tool's deck (``other_tool``: remark, Slidev; Marp's and reveal.js's Markdown); and whether any was."""
+    if "{=" not in body or other_tool or marp.wanted(raw_meta, body) or is_reveal_markdown(raw_meta, body):
+        return body, False
+    from .rawlatex import latex_target, unwrap_raw_latex  # noqa: PLC0415 (only lectures with raw content)
+
+    unwrapped = unwrap_raw_latex(body, latex_target(raw_meta, body))
+    return (body, False) if unwrapped is None else (unwrapped, True)
+
+
+def _contents_name(header: list[str]) -> str | None:
+    """The name the lecture's header TeX gives its contents (``\\renewcommand{\\contentsname}{目录}``)."""
+    if not any("\\contentsname" in h for h in header):
+        return None
+    return _beamer_module().contents_name("\n".join(header))
+
+
 def _marked_math(raw_meta: dict, body: str, reveal: bool, other_tool: bool) -> bool:
     """Is the lecture's math read by MathJax or KaTeX after reveal.js's Markdown (marked) has read it: a
     reveal.js deck (``reveal``: its own Markdown or ``<section>`` slides; reveal-md's front matter; without
@@ -1628,6 +1647,8 @@ def parse_lecture(
     remarked = None
     if remark_deck:
         body, origins, remarked = _remark(body, raw_meta, shown, origins, diags)
+    # (`{=latex}` in a lecture for beamer: its TeX, read as the lecture's other TeX)
+    body, raw_latex = _raw_latex(raw_meta, body, tex_deck or remark_deck or slidev_deck)
     header = [] if tex_deck else _header_tex(raw_meta, key_lines, shown, diags, base_dir, policy)
     body, text_macros = _with_text_macros(body, header, raw_meta.get("header-includes") if tex_deck else None)
     reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
@@ -1643,7 +1664,7 @@ def parse_lecture(
         raw_meta,
         shown,
         origins,
-        latex=tex_deck,
+        latex=tex_deck or raw_latex,
         reveal=reveal,
         sections=first_section is not None,
         reveal_cuts=not (tex_deck or remark_deck or slidev_deck)
@@ -1709,6 +1730,7 @@ def parse_lecture(
     conv.raw_meta = raw_meta
     conv.header_macros(raw_meta.get("header-includes") if tex_deck else header)
     conv.text_macros = text_macros
+    conv.contents_name = _contents_name(header)  # (a beamer deck's is its toc-title)
     if remark_deck and _format_option(raw_meta, "incremental") is True:
         conv.format_incremental = False
         diags.note(
@@ -2202,6 +2224,7 @@ class _Converter:
         self.colours: dict[str, texcolours.RGB] = {}  # the lecture's own \definecolor and \colorlet
         self.in_link = 0  # (reading a link's text)
         self.text_macros: dict[str, Any] = {}  # the header's macros, put in place in text (podium.beamer)
+        self.contents_name: str | None = None  # the header's \contentsname: the contents slide's title
         self.pending_notes: list[m.Block] = []  # from beamer's \note{…}
         self.slide_serial = 0
         self.html_warned = -1
@@ -2481,13 +2504,18 @@ class _Converter:
 
     def _toc_draft(self, raw_meta: dict, meta: m.Meta) -> _SlideDraft | None:
         """The agenda slide after the title (``toc: true``), its bullets filled in once the sections are
-        known; None when the lecture asks for none."""
+        known, titled with the lecture's own name for it (``toc-title``, the header's ``\\contentsname``), else
+        the language's; None when the lecture asks for none."""
         if not any(
             raw_meta.get(k) is True or _format_option(raw_meta, k) is True
             for k in ("toc", "table-of-contents")
         ):
             return None
-        said = raw_meta.get("toc-title") or _format_option(raw_meta, "toc-title")  # (format: revealjs: too)
+        said = (
+            raw_meta.get("toc-title")
+            or _format_option(raw_meta, "toc-title")  # (format: revealjs: too)
+            or self.contents_name  # (the header's \renewcommand{\contentsname}{…})
+        )
         toc = _SlideDraft(
             m.CONTENT, (m.Text(_text(said) or label(meta.lang, "contents")),), m.SourcePos(self.shown, 1)
         )
@@ -3802,8 +3830,8 @@ class _Converter:
         if not self.layout_tex_noted:
             self.layout_tex_noted = True
             self.diags.note(
-                f"'\\{piece.name}' and the like (\\smallskip, \\vfill, \\vspace, \\tiny…) set beamer's spacing "
-                "and type sizes; a slide's are the template's, so they are left out",
+                f"'\\{piece.name}' and the like (\\smallskip, \\vfill, \\vspace, \\vline, \\tiny…) set beamer's "
+                "spacing, rules and type sizes; a slide's are the template's, so they are left out",
                 pos,
                 "raw-tex",
             )
@@ -4209,7 +4237,7 @@ class _Converter:
         if beamer is not None:  # beamer's ::: {.block title="Definition"}: a box, titled if it has one
             return [self.callout(node, attrs, beamer, pos, titled=False)]
         if "columns" in classes:
-            return [self.columns(node, pos)]
+            return self.columns(node, pos)
         if "columns-2" in classes:  # ioslides' and slidy's: its blocks flow into two columns
             return [self.flowed_columns(node, pos)]
         if "panel-tabset" in classes:  # Quarto's tabs: one after another, each kept whole with its heading
@@ -4307,13 +4335,21 @@ class _Converter:
         blocks = head + self.blocks(children)
         return m.Div(blocks, ("callout", "callout-" + kind), pos)
 
-    def columns(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Columns:
+    def columns(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
+        """``:::: columns``: its columns side by side.  A column whose content is all left out (a TikZ
+        drawing for another output, said where it is) is no column: it keeps no width from the others,
+        and a single column left is its blocks alone.  What stands between the columns and shows nothing
+        (beamer's ``\\hfill``, ``\\vline``) makes no column either."""
         cols: list[m.Column] = []
+        emptied = 0  # columns with content, all of it left out
         for child in node.children:
             cpos = self.pos(child)
             if child.type == "fenced_div" and "column" in parse_attrs(child.info).classes:
                 attrs = parse_attrs(child.info)
                 blocks = self.blocks(child.children)
+                if not blocks and child.children:
+                    emptied += 1
+                    continue
                 if any(isinstance(b, m.Columns) for b in blocks):
                     self.diags.warning(
                         "columns inside a column are shown one after another", cpos, "nested-columns"
@@ -4323,18 +4359,23 @@ class _Converter:
                     blocks = (m.Div(tuple(blocks), ("fragment",), cpos),)
                 cols.append(m.Column(blocks, _fraction(attrs.kv.get("width"))))
             else:
+                stray = self.blocks([child])
+                if not stray:  # (`\hfill`, `\vline` between beamer's columns: nothing shown, no column)
+                    continue
                 self.diags.warning(
                     "content inside ':::: columns' but outside any '::: column' gets a column of its own",
                     cpos,
                     "column-content",
                 )
-                cols.append(m.Column(self.blocks([child]), None))
-        filled = sum(1 for c in cols if c.blocks)  # (an empty spacer column, beamer's habit, is no column)
-        if filled > 3:
+                cols.append(m.Column(stray, None))
+        filled = [c for c in cols if c.blocks]  # (an empty spacer column, beamer's habit, is no column)
+        if emptied and len(filled) <= 1:  # (the text alone, as wide as the slide)
+            return list(filled[0].blocks) if filled else []
+        if len(filled) > 3:
             self.diags.warning(
-                f"{filled} columns on one slide will be narrow; at most 3 read well", pos, "many-columns"
+                f"{len(filled)} columns on one slide will be narrow; at most 3 read well", pos, "many-columns"
             )
-        return m.Columns(tuple(cols), pos)
+        return [m.Columns(tuple(cols), pos)]
 
     def flowed_columns(self, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Block:
         """ioslides' ``<div class="columns-2">``: its blocks, which the browser flows into two columns, as
@@ -5969,7 +6010,7 @@ def _opened_untitled(d: _SlideDraft) -> bool:
 _LAYOUT_TEX = frozenset(
     "smallskip medskip bigskip vfill hfill vspace hspace centering raggedright raggedleft noindent par "
     "newpage clearpage pagebreak tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge "
-    "vskip hskip quad qquad setlength addtolength newlength settowidth settoheight settodepth".split()
+    "vskip hskip quad qquad vline setlength addtolength newlength settowidth settoheight settodepth".split()
 )
 # TeX that sets up how things are drawn (styles, colours, listings' settings) and prints nothing
 # commands that print none of their arguments' words (a blank of their size, an index entry, a bookmark, a
