@@ -2422,7 +2422,7 @@ class _Converter:
         section_numbers: list[m.Section] = []
         for i, d in enumerate(drafts):
             number = i + 1
-            d.body = self.span_fragments(_flowed_slide(d))
+            d.body = self.span_fragments(_flowed_slide(_built_slide(d)))
             footnotes = self._slide_footnotes(d)
             slides.append(
                 m.Slide(
@@ -5598,6 +5598,22 @@ def _unfragmented(content: m.Inlines) -> m.Inlines:
     return tuple(m.transform(x, plain) for x in content)
 
 
+def _built_slide(d: _SlideDraft) -> _SlideDraft:
+    """``d`` with each block of its body a click of its own, in reading order, when its heading says
+    ``{.build}``: ioslides builds every child of such a slide (``.build > *``), its first too.  A list keeps
+    its own rule inside its click: item by item where it is incremental (the lecture's ``incremental``
+    setting, which a list alone in a block quote reverses), else all at once."""
+    if "build" not in d.classes:
+        return d
+    body = [
+        b
+        if isinstance(b, m.Pause) or isinstance(b, m.Div) and "fragment" in b.classes
+        else m.Div((b,), ("fragment",), b.pos)
+        for b in d.body
+    ]
+    return replace(d, body=body)
+
+
 def _flowed_slide(d: _SlideDraft) -> list:
     """A slide's body; flowed into two columns when its heading says ``{.columns-2}`` (ioslides'); a section
     slide's second line (:meth:`_Converter._under_section`) a line of text, even where a heading wrote it."""
@@ -5710,7 +5726,7 @@ def _dress(d: _SlideDraft, attrs: Attrs) -> None:
     d.ids = (attrs.id,) if attrs.id else ()
     d.layout = attrs.kv.get("layout")
     d.classes = attrs.classes
-    d.incremental = "incremental" in attrs.classes or "build" in attrs.classes  # (ioslides' .build)
+    d.incremental = "incremental" in attrs.classes  # (ioslides' .build: _built_slide)
     d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
 
 
