@@ -3138,7 +3138,7 @@ class _Converter:
         if pre is not None:  # (a <pre>: code, its spaces and line breaks as written)
             code, language = _pre_code(pre)
             return [*links, m.CodeBlock(code, language, pos)] if code.strip() else links
-        if not _IMG_ONLY.fullmatch(node.content) and not plain_html_list(node.content):
+        if not _html_picture_alone(node.content) and not plain_html_list(node.content):
             self.raw_html_seen(pos)  # (a picture alone, or a list of words, is drawn as it says)
         self.pictures_without_address(node.content, pos)
         lost: list[tuple[str, str, int]] = []
@@ -5750,6 +5750,24 @@ def _pre_code(pre: re.Match) -> tuple[str, str]:
 
 
 _IMG_ONLY = re.compile(r"\s*(<p\b[^<>]*>\s*)?(<a\b[^<>]*>\s*)?<img\b[^<>]*>\s*(</a>\s*)?(</p>\s*)?", re.I)
+# an HTML block that is one element around the rest (`<center><img …></center>`): its tag, attributes, content
+_WRAPPED = re.compile(r"\s*<(center|div)\b([^<>]*)>(.*)</\1>\s*", re.S | re.I)
+
+
+def _html_picture_alone(html: str) -> bool:
+    """Whether HTML block ``html`` is a picture alone (maybe linked, maybe in a ``<p>``), drawn as it says:
+    also inside an element that only centres it (``<center>``, ``<div align="center">``…), as the deck and
+    the handout draw a picture alone anyway."""
+    if _IMG_ONLY.fullmatch(html):
+        return True
+    wrapped = _WRAPPED.fullmatch(html)
+    if wrapped is None or not _IMG_ONLY.fullmatch(wrapped.group(3)):
+        return False
+    from .htmldivs import centres  # noqa: PLC0415 (only lectures with HTML divs)
+
+    return centres(wrapped.group(1), dict(read_inline_tag(f"<div{wrapped.group(2)}>").attrs))
+
+
 _TABLE_BLOCK = re.compile(r"\s*<table\b.*</table>\s*", re.S | re.I)
 # an HTML block that is one <div> or <p> (its style may colour it: _Converter.coloured_blocks)
 _COLOURED_BLOCK = re.compile(r"\s*(<(?:div|p)\b[^<>]*>)(.*)</(?:div|p)>\s*", re.S | re.I)
