@@ -77,7 +77,7 @@ def test_output_options_and_build_slides_are_clicks(built):
     built_slide = next(
         s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text == "Built"
     )
-    assert _clicks(built_slide) == 1  # ioslides builds the slide's blocks: the list comes whole
+    assert _clicks(built_slide) == 2  # (incremental: true: the list of the .build slide item by item)
 
 
 def test_knitr_chunk_defaults_hide_code_and_a_lost_plot_is_said(built):
