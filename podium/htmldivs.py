@@ -144,6 +144,12 @@ def _aligned(tag: str, attrs: dict[str, str]) -> str | None:
     return f"{{.{align}}}" if tag == "div" and align in ("center", "right") and len(attrs) == 1 else None
 
 
+def centres(tag: str, attrs: dict[str, str]) -> bool:
+    """Whether an element ``tag`` with ``attrs`` only centres what it holds (``<center>``, ``<div
+    align="center">``, ``<div class="center">``, ``<div style="text-align: center">``)."""
+    return _aligned(tag.lower(), attrs) == "{.center}"
+
+
 _ALIGN_CLASSES = frozenset(("center", "centre", "centered", "text-center", "right", "text-right"))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lxml import etree
+
 from .mathfallback import fallback_for
 from .texmath import BINARY, RELATIONS, normalise, signs_marked
 
@@ -23,6 +25,43 @@ def unwrapped(tex: str) -> str:
         return tex
     plain = _CLASS_WRAPPER.sub("", tex)
     return _LIMITS_AFTER_GROUP.sub("}", plain) if plain != tex else tex
+
+
+# TeX's accents of one size (\hat, \bar, \tilde, \vec, \dot…), as latex2mathml and ziamath write them: the
+# accent's character, and the attribute that tells it from the wide accent of the same character (\widehat,
+# \widetilde, \overrightarrow), where there is one
+_FIXED_ACCENTS = {
+    "\u0302": ("accent", "true", "mover"),  # \hat (\widehat: no accent="true")
+    "~": ("stretchy", "false", "mo"),  # \tilde (\widetilde: U+0303)
+    "\u00af": None,  # \bar (\overline: U+2015, a rule)
+    "\u2192": ("stretchy", "true", "mo"),  # \vec (\overrightarrow: no stretchy)
+    **dict.fromkeys(
+        "\u02c6\u02d9\u00a8\u20db\u20dc\u02c7\u02d8\u00b4`\u02da"
+    ),  # \dot, \ddot, \check, \breve…
+}
+
+
+def fixed_accents(mathml: str) -> str:
+    """``mathml`` with each of TeX's one-size accents (``\\hat{Y}``, ``\\bar{x}``, ``\\vec{v}``) drawn at its own
+    size over its base: ziamath stretches an accent over a base of one character to the base's width or
+    wider (a hat as wide as ``\\widehat``, reaching over ``\\hat{Y}_i``'s subscript); an accent inside a row
+    is not stretched.  The wide ones (``\\widehat{xy}``, ``\\overline``) are left as they are."""
+    root = etree.fromstring(mathml.encode())
+    found = False
+    for over in list(root.iter("{*}mover")):
+        accent = over[-1] if len(over) == 2 else None
+        if accent is None or etree.QName(accent).localname != "mo":
+            continue
+        char = (accent.text or "").strip()
+        if char not in _FIXED_ACCENTS:
+            continue
+        rule = _FIXED_ACCENTS[char]
+        if rule is not None and (over if rule[2] == "mover" else accent).get(rule[0]) != rule[1]:
+            continue
+        row = etree.SubElement(over, etree.QName(accent, "mrow"))
+        row.append(accent)  # (moved: the mover's children are now its base and this row)
+        found = True
+    return etree.tostring(root, encoding="unicode") if found else mathml
 
 
 def _tex_spacing(operators) -> None:
@@ -71,7 +110,7 @@ def _typeset(ziamath, latex: str, size: float, inline: bool):
             raise ValueError("multiple \\tag")
         number = EqNumbering.text(tags[0])
         latex = re.sub(r"\\tag\{(.*)\}", "", latex)
-    return ziamath.Math(signs_marked(tex2mml(latex, inline=inline)), size=size, number=number)
+    return ziamath.Math(fixed_accents(signs_marked(tex2mml(latex, inline=inline))), size=size, number=number)
 
 
 @lru_cache(maxsize=512)

@@ -2452,7 +2452,7 @@ class _Converter:
         section_numbers: list[m.Section] = []
         for i, d in enumerate(drafts):
             number = i + 1
-            d.body = self.span_fragments(_flowed_slide(d))
+            d.body = self.span_fragments(_flowed_slide(_built_slide(d)))
             footnotes = self._slide_footnotes(d)
             slides.append(
                 m.Slide(
@@ -3187,7 +3187,7 @@ class _Converter:
         if pre is not None:  # (a <pre>: code, its spaces and line breaks as written)
             code, language = _pre_code(pre)
             return [*links, m.CodeBlock(code, language, pos)] if code.strip() else links
-        if not _IMG_ONLY.fullmatch(node.content) and not plain_html_list(node.content):
+        if not _html_picture_alone(node.content) and not plain_html_list(node.content):
             self.raw_html_seen(pos)  # (a picture alone, or a list of words, is drawn as it says)
         self.pictures_without_address(node.content, pos)
         lost: list[tuple[str, str, int]] = []
@@ -5716,6 +5716,22 @@ def _unfragmented(content: m.Inlines) -> m.Inlines:
     return tuple(m.transform(x, plain) for x in content)
 
 
+def _built_slide(d: _SlideDraft) -> _SlideDraft:
+    """``d`` with each block of its body a click of its own, in reading order, when its heading says
+    ``{.build}``: ioslides builds every child of such a slide (``.build > *``), its first too.  A list keeps
+    its own rule inside its click: item by item where it is incremental (the lecture's ``incremental``
+    setting, which a list alone in a block quote reverses), else all at once."""
+    if "build" not in d.classes:
+        return d
+    body = [
+        b
+        if isinstance(b, m.Pause) or isinstance(b, m.Div) and "fragment" in b.classes
+        else m.Div((b,), ("fragment",), b.pos)
+        for b in d.body
+    ]
+    return replace(d, body=body)
+
+
 def _flowed_slide(d: _SlideDraft) -> list:
     """A slide's body; flowed into two columns when its heading says ``{.columns-2}`` (ioslides'); a section
     slide's second line (:meth:`_Converter._under_section`) a line of text, even where a heading wrote it."""
@@ -5828,7 +5844,7 @@ def _dress(d: _SlideDraft, attrs: Attrs) -> None:
     d.ids = (attrs.id,) if attrs.id else ()
     d.layout = attrs.kv.get("layout")
     d.classes = attrs.classes
-    d.incremental = "incremental" in attrs.classes or "build" in attrs.classes  # (ioslides' .build)
+    d.incremental = "incremental" in attrs.classes  # (ioslides' .build: _built_slide)
     d.hidden = "hidden" in attrs.classes or attrs.kv.get("visibility") == "hidden"
 
 
@@ -5852,6 +5868,24 @@ def _pre_code(pre: re.Match) -> tuple[str, str]:
 
 
 _IMG_ONLY = re.compile(r"\s*(<p\b[^<>]*>\s*)?(<a\b[^<>]*>\s*)?<img\b[^<>]*>\s*(</a>\s*)?(</p>\s*)?", re.I)
+# an HTML block that is one element around the rest (`<center><img …></center>`): its tag, attributes, content
+_WRAPPED = re.compile(r"\s*<(center|div)\b([^<>]*)>(.*)</\1>\s*", re.S | re.I)
+
+
+def _html_picture_alone(html: str) -> bool:
+    """Whether HTML block ``html`` is a picture alone (maybe linked, maybe in a ``<p>``), drawn as it says:
+    also inside an element that only centres it (``<center>``, ``<div align="center">``…), as the deck and
+    the handout draw a picture alone anyway."""
+    if _IMG_ONLY.fullmatch(html):
+        return True
+    wrapped = _WRAPPED.fullmatch(html)
+    if wrapped is None or not _IMG_ONLY.fullmatch(wrapped.group(3)):
+        return False
+    from .htmldivs import centres  # noqa: PLC0415 (only lectures with HTML divs)
+
+    return centres(wrapped.group(1), dict(read_inline_tag(f"<div{wrapped.group(2)}>").attrs))
+
+
 _TABLE_BLOCK = re.compile(r"\s*<table\b.*</table>\s*", re.S | re.I)
 # an HTML block that is one <div> or <p> (its style may colour it: _Converter.coloured_blocks)
 _COLOURED_BLOCK = re.compile(r"\s*(<(?:div|p)\b[^<>]*>)(.*)</(?:div|p)>\s*", re.S | re.I)

@@ -77,7 +77,7 @@ def test_output_options_and_build_slides_are_clicks(built):
     built_slide = next(
         s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text == "Built"
     )
-    assert _clicks(built_slide) == 2
+    assert _clicks(built_slide) == 2  # (incremental: true: the list of the .build slide item by item)
 
 
 def test_knitr_chunk_defaults_hide_code_and_a_lost_plot_is_said(built):
@@ -109,7 +109,7 @@ def test_quarto_execute_echo_false(tmp_path):
     assert not [d for d in diags.items if d.code == "unused-key"]
 
 
-def test_build_class_alone_makes_that_slide_incremental(tmp_path):
+def test_build_class_alone_makes_that_slide_build(tmp_path):
     src = write_md(
         tmp_path,
         "---\ntitle: B\noutput: ioslides_presentation\n---\n\n## B {.build}\n\n- a\n- b\n\n## C\n\n- c\n- d\n",
@@ -117,7 +117,7 @@ def test_build_class_alone_makes_that_slide_incremental(tmp_path):
     )
     deck, _ = deck_of(src, tmp_path / "out")
     b, c = list(deck.slides)[1:]
-    assert (_clicks(b), _clicks(c)) == (2, 0)
+    assert (_clicks(b), _clicks(c)) == (1, 0)  # (each block of a .build slide on a click: one list)
 
 
 def test_ioslides_two_flowing_columns(tmp_path):
