@@ -115,6 +115,7 @@ from .texenvs import (
     written_with_latex,
 )
 from .texmath import readable, unknown_command
+from .tomlfront import toml_front_matter
 
 MAX_COURSE_BYTES = 1024 * 1024
 MAX_TABLE_CELLS = 10_000
@@ -238,6 +239,14 @@ def split_front_matter(
     blank: set[int] = set()
     fence: str | None = None
     i = 0
+    toml = toml_front_matter(lines, shown, diags)
+    if toml is not None:  # (Hugo's `+++` TOML block: the lecture's metadata, later YAML blocks merged in)
+        meta.update(toml.meta)
+        key_lines.update(toml.key_lines)
+        blank.update(range(toml.close + 1))
+        i, first = toml.close + 1, -1  # (no block after it is the first: a `---` is a slide break)
+        if first_only:
+            i = len(lines)
     while i < len(lines) and not (first_only and i > first):
         stripped = lines[i].strip()
         fm = re.match(r"^(`{3,}|~{3,})", stripped)

@@ -1,0 +1,72 @@
+"""Review 20 (a Japanese Hugo/reveal.js deck): a linked picture or a `<figure>` written as an HTML block
+over several lines is the picture it is (not its tags and Podium's own Markdown as text), and Hugo's TOML
+front matter (`+++` … `+++`) is the lecture's metadata, not the first slide's words."""
+
+from __future__ import annotations
+
+from pptx import Presentation
+
+from tests.conftest import run_cli, write_md
+
+
+def _deck(tmp_path, text: str, code: int = 0):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    src = write_md(tmp_path, text)
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == code, result.stderr
+    prs = Presentation(str(tmp_path / "out" / "lecture.pptx")) if code == 0 else None
+    return prs, result.stderr
+
+
+def _words(prs) -> str:
+    return "\n".join(sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame)
+
+
+# --- Hugo's TOML front matter -------------------------------------------------------------------------
+
+HUGO = """+++
+url = "stats/3-likelihood.html"
+title = "3. Likelihood — Statistical modelling 2022"
+author = "Watal M. Iwasaki"
+date = 2023-03-18T13:00:00+09:00
+draft = false
++++
+
+## Likelihood
+
+The probability of the data under a model.
+"""
+
+
+def test_toml_front_matter_is_the_lectures_metadata(tmp_path):
+    prs, err = _deck(tmp_path, HUGO)
+    words = _words(prs)
+    assert "+++" not in words and "draft" not in words and "url" not in words
+    first = prs.slides[0]
+    assert first.shapes.title.text == "3. Likelihood — Statistical modelling 2022"
+    assert "Watal M. Iwasaki" in words and "2023-03-18" in words
+    assert [s.shapes.title.text for s in list(prs.slides)[1:]] == ["Likelihood"]
+    # unknown keys are said as YAML's are, at the line of the first
+    assert "lecture.md:2: note: front matter keys Podium does not use: url, draft [unused-key]" in err
+
+
+def test_toml_front_matter_with_a_table_and_an_array(tmp_path):
+    prs, err = _deck(
+        tmp_path,
+        '+++\ntitle = "Tables"\nauthor = ["Ann Lee", "Bo Chen"]\n[params]\n  theme = "white"\n+++\n\n'
+        "## One\n\nWords.\n",
+    )
+    words = _words(prs)
+    assert prs.slides[0].shapes.title.text == "Tables"
+    assert "Ann Lee" in words and "Bo Chen" in words
+    assert "theme" not in words and "white" not in words
+    assert "lecture.md:4: note: front matter keys Podium does not use: params [unused-key]" in err
+
+
+def test_broken_toml_front_matter_is_an_error_at_its_line(tmp_path):
+    _, err = _deck(tmp_path, '+++\ntitle = "x"\ndate = oops\n+++\n\n## S\n\nWords.\n', code=1)
+    assert "lecture.md:3:8: error: front matter is not valid TOML: Invalid value [toml]" in err
+    assert "Traceback" not in err
+    # `+++` followed by no TOML (a GitPitch slide break) is still Markdown
+    prs, _ = _deck(tmp_path / "words", "+++\n\nJust words here.\n\n## S\n\nMore.\n")
+    assert "Just words here." in _words(prs)
