@@ -67,6 +67,7 @@ from .rawhtml import (
     only_colour,
     picture_float,
     picture_source,
+    pictures_and_links,
     plain_html_list,
     read_inline_tag,
     style_colour,
@@ -3147,8 +3148,12 @@ class _Converter:
         if pre is not None:  # (a <pre>: code, its spaces and line breaks as written)
             code, language = _pre_code(pre)
             return [*links, m.CodeBlock(code, language, pos)] if code.strip() else links
-        if not _IMG_ONLY.fullmatch(node.content) and not plain_html_list(node.content):
-            self.raw_html_seen(pos)  # (a picture alone, or a list of words, is drawn as it says)
+        if not (
+            _IMG_ONLY.fullmatch(node.content)
+            or pictures_and_links(node.content)
+            or plain_html_list(node.content)
+        ):
+            self.raw_html_seen(pos)  # (a picture, its figure or link, or a list of words: drawn as it says)
         self.pictures_without_address(node.content, pos)
         lost: list[tuple[str, str, int]] = []
         lines: list[int] = []  # (each line of its Markdown placed at its own line: a picture's warning)
@@ -3164,8 +3169,10 @@ class _Converter:
             )
         if not text.strip():
             return links
-        if self.html_depth > 0:  # HTML left inside HTML: its words only
-            return [*links, m.Paragraph((m.Text(" ".join(text.split())),), pos)]
+        if self.html_depth > 0:  # HTML left inside HTML: read again without the link tags Podium wrote
+            text = _WRITTEN_LINK_TAG.sub("", text)  # (never shown as words: `<a href="…">`)
+            if self.html_depth > 1:  # (and only once: then its words only)
+                return [*links, m.Paragraph((m.Text(" ".join(text.split())),), pos)]
         self.html_depth += 1
         try:
             return [*links, *self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1, lines)]
@@ -5742,6 +5749,7 @@ def _pre_code(pre: re.Match) -> tuple[str, str]:
     return text, language.group(1) if language else ""
 
 
+_WRITTEN_LINK_TAG = re.compile(r"</?a\b[^<>]*>", re.I)  # an <a href> as rawhtml's flattener writes it
 _IMG_ONLY = re.compile(r"\s*(<p\b[^<>]*>\s*)?(<a\b[^<>]*>\s*)?<img\b[^<>]*>\s*(</a>\s*)?(</p>\s*)?", re.I)
 _TABLE_BLOCK = re.compile(r"\s*<table\b.*</table>\s*", re.S | re.I)
 # an HTML block that is one <div> or <p> (its style may colour it: _Converter.coloured_blocks)

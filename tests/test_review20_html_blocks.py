@@ -5,6 +5,7 @@ front matter (`+++` … `+++`) is the lecture's metadata, not the first slide's 
 from __future__ import annotations
 
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from tests.conftest import run_cli, write_md
 
@@ -70,3 +71,94 @@ def test_broken_toml_front_matter_is_an_error_at_its_line(tmp_path):
     # `+++` followed by no TOML (a GitPitch slide break) is still Markdown
     prs, _ = _deck(tmp_path / "words", "+++\n\nJust words here.\n\n## S\n\nMore.\n")
     assert "Just words here." in _words(prs)
+
+
+# --- pictures and links written as HTML blocks over several lines --------------------------------------
+
+
+def _png(path, size=(200, 300)):
+    from PIL import Image
+
+    Image.new("RGB", size, (40, 140, 60)).save(path)
+    return path
+
+
+def _pictures(slide):
+    return [sh for sh in slide.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+
+
+def _slide(prs, title: str):
+    return next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == title)
+
+
+def _texts(slide) -> str:
+    return "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+
+
+def _alt(picture) -> str:
+    return picture._element.xpath("./p:nvPicPr/p:cNvPr/@descr")[0]
+
+
+LINKED_FIGURE = """---
+title: Linked figure
+---
+
+## Book
+
+<figure style="float: right;">
+<a href="https://example.org/book">
+<img src="book.png" width="300" alt="The green book">
+</a>
+<figcaption>The book we follow</figcaption>
+</figure>
+
+Text beside the book.
+
+## Indented
+
+<p align="center">
+    <a href="https://example.org/other">
+        <img src="book.png" alt="Another book" width="200">
+    </a>
+</p>
+
+## Next
+
+<a href="https://example.org/glm" rel="next" class="readmore">
+  4. Generalised linear models
+</a>
+"""
+
+
+def test_multi_line_linked_figure_is_the_linked_picture_with_its_caption(tmp_path):
+    _png(tmp_path / "book.png")
+    prs, err = _deck(tmp_path, LINKED_FIGURE)
+    for slide in prs.slides:  # never the tags, nor Markdown Podium wrote itself
+        words = _texts(slide)
+        assert "<a" not in words and "</a>" not in words and "![" not in words and "fig-alt" not in words
+    book = _slide(prs, "Book")
+    (picture,) = _pictures(book)
+    assert _alt(picture) == "The green book"
+    assert picture.click_action.hyperlink.address == "https://example.org/book"
+    assert "The book we follow" in _texts(book) and "Text beside the book." in _texts(book)
+    (other,) = _pictures(_slide(prs, "Indented"))
+    assert _alt(other) == "Another book"
+    assert other.click_action.hyperlink.address == "https://example.org/other"
+    # a link of words over lines is a link of those words
+    body = [sh for sh in _slide(prs, "Next").placeholders if sh.placeholder_format.idx == 1][0]
+    runs = [r for p in body.text_frame.paragraphs for r in p.runs if r.text.strip()]
+    assert "".join(r.text for r in runs).strip() == "4. Generalised linear models"
+    assert {r.hyperlink.address for r in runs} == {"https://example.org/glm"}
+    # what was read as a picture, caption and link is not said to be dropped
+    assert "[raw-html]" not in err
+
+
+def test_multi_line_linked_picture_that_is_missing_is_said(tmp_path):
+    prs, err = _deck(
+        tmp_path,
+        '## Book\n\n<figure>\n<a href="https://example.org/book">\n'
+        '<img src="book.jpg" width="300" alt="The green book">\n</a>\n</figure>\n\nText.\n',
+    )
+    assert "lecture.md:5: warning: picture 'book.jpg' not found" in err
+    words = _texts(prs.slides[0])
+    assert "[missing picture: book.jpg]" in words and "<a" not in words and "fig-alt" not in words
