@@ -56,15 +56,16 @@ class _Flattener(HTMLParser):
         self.code: list[str] | None = None  # the text of an open <code> (CODE_TAGS), as written
         self.code_tag = ""
         self.lists: list[list] = []  # the open lists, outermost first: [tag, whether an item is open]
-        self.pictures: list[dict[str, str]] = []
+        self.figures: list[_Figure] = []  # the open <figure>s, outermost first
         self.link_at: int | None = None  # where an open <a href> was written (its words become a link's)
         self.at: list[int] = []  # the line (from 0) of the HTML each piece of ``out`` was written for
         self.copied: list[bool] = []  # whether each piece is the HTML's own text (its line breaks its lines')
 
-    def emit(self, text: str, copied: bool = False) -> None:
-        """Write ``text`` for what the tokenizer is reading now (its line kept in :attr:`at`)."""
+    def emit(self, text: str, copied: bool = False, below: int = 0) -> None:
+        """Write ``text`` for what the tokenizer is reading now, ``below`` lines under it (its line kept in
+        :attr:`at`; -1 for a piece that is no words of its own, as a link's opening tag)."""
         self.out.append(text)
-        self.at.append(self.getpos()[0] - 1)
+        self.at.append(-1 if below < 0 else self.getpos()[0] - 1 + below)
         self.copied.append(copied)
 
     def lines(self) -> list[int]:
@@ -75,7 +76,7 @@ class _Flattener(HTMLParser):
             for i, part in enumerate(text.split("\n")):
                 if i:
                     found.append(None)
-                if part.strip() and found[-1] is None:
+                if part.strip() and found[-1] is None and line >= 0:
                     found[-1] = line + (i if copied else 0)
         lines, last = [], 0
         for said in found:
@@ -87,6 +88,8 @@ class _Flattener(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.code is not None and not self.skip:
             self.code.append(data)
+        elif not self.skip and self.link_at is not None:
+            self.link_words(data, self.link_at)
         elif not self.skip:
             self.emit(data, copied=True)
         elif self.skip[0] in SHOWN_DROPPED and data.strip():
@@ -97,6 +100,16 @@ class _Flattener(HTMLParser):
 
     def handle_charref(self, name: str) -> None:
         self.reference(f"&#{name};")
+
+    def link_words(self, data: str, opened: int) -> None:
+        """Words inside the ``<a href>`` written at piece ``opened``: on the line of the tag, as a browser draws
+        them (its line breaks and indentation one space; none first), so that the Markdown read again is a
+        link of them, not a tag alone on its line (an HTML block) and its words under it."""
+        words = re.sub(r"\s+", " ", data)
+        if not "".join(self.out[opened + 1 :]).strip():
+            words = words.lstrip()
+        if words:
+            self.emit(words, below=data[: len(data) - len(data.lstrip())].count("\n"))
 
     def reference(self, written: str) -> None:
         if self.code is not None and not self.skip:
@@ -137,10 +150,12 @@ class _Flattener(HTMLParser):
         if tag == "a" and a.get("href", "").strip() and self.link_at is None:
             # kept as a tag: the Markdown read again makes it a link (podium.markdown._html_links)
             self.link_at = len(self.out)
-            self.emit(f'<a href="{escape(a["href"].strip(), quote=True)}">')
+            self.emit(f'<a href="{escape(a["href"].strip(), quote=True)}">', below=-1)
         elif tag == "br":
             self.emit("\\\n")
         elif tag == "img":
+            if self.figures:
+                a = self.figures[-1].picture(len(self.out), a)
             self.emit(picture_markdown(a))
         elif tag in ("ul", "ol"):
             self.lists.append([tag, False])
@@ -161,6 +176,10 @@ class _Flattener(HTMLParser):
             self.block_boundary()
         elif tag in BLOCK_TAGS:
             self.block_boundary()
+            if tag == "figure":
+                self.figures.append(_Figure(picture_float(a)))
+            elif tag == "figcaption" and self.figures:
+                self.figures[-1].caption = [len(self.out), len(self.out)]
 
     def block_boundary(self) -> None:
         """A paragraph ends: a link open across it (a card of blocks inside ``<a>``) keeps only its words."""
@@ -185,12 +204,20 @@ class _Flattener(HTMLParser):
         elif self.code is not None and tag not in BLOCK_TAGS:
             return
         elif tag == "a" and self.link_at is not None:
+            if self.out[-1] != self.out[self.link_at]:
+                self.out[-1] = self.out[-1].rstrip(" ")  # (`<a href> words </a>`: the words are the link's)
             self.link_at = None
             self.emit("</a>")
         elif tag == "li" and self.lists:
             self.lists[-1][1] = False
         elif tag in ("ul", "ol") and self.lists:
             self.lists.pop()
+            self.block_boundary()
+        elif tag == "figcaption" and self.figures and self.figures[-1].caption:
+            self.figures[-1].caption[1] = len(self.out)
+            self.block_boundary()
+        elif tag == "figure" and self.figures:
+            self.figures.pop().captioned(self.out)
             self.block_boundary()
         elif tag in BLOCK_TAGS:
             self.block_boundary()
@@ -203,6 +230,40 @@ class _Flattener(HTMLParser):
 
     def handle_decl(self, decl: str) -> None:
         pass
+
+
+class _Figure:
+    """An open ``<figure>``: its side (``style="float:right"``), the pieces of the flattener's output its
+    pictures were written at, and the span of pieces its ``<figcaption>`` wrote."""
+
+    def __init__(self, side: str) -> None:
+        self.side = side
+        self.pictures: list[int] = []
+        self.caption: list[int] = []  # [first piece, piece after the last]
+
+    def picture(self, at: int, attrs: dict[str, str]) -> dict[str, str]:
+        """An ``<img>`` of the figure, written at piece ``at``: its attributes, floated as the figure is."""
+        self.pictures.append(at)
+        if self.side and not picture_float(attrs):
+            return {**attrs, "style": f"float:{self.side}"}
+        return attrs
+
+    def captioned(self, out: list[str]) -> None:
+        """The figure ends: a figure of one picture with a caption has the caption as the picture's (a
+        Markdown figure's: ``![caption](x.png)``), and its words are no paragraph of their own."""
+        if len(self.pictures) != 1 or not self.caption or not out[self.pictures[0]].startswith("![]"):
+            return
+        first, end = self.caption
+        if first <= self.pictures[0] < end:
+            return
+        words = " ".join(re.sub(r"</?a\b[^<>]*>|\\\n", " ", "".join(out[first:end])).split())
+        if not words:
+            return
+        if words.count("[") != words.count("]"):
+            words = re.sub(r"(?<!\\)([\[\]])", r"\\\1", words)
+        out[self.pictures[0]] = f"![{words}]" + out[self.pictures[0]][3:]
+        for k in range(first, end):
+            out[k] = "\n" * out[k].count("\n")
 
 
 def style_colour(style: str) -> str:
@@ -508,6 +569,32 @@ def plain_html_list(html: str) -> bool:
         ):
             return False
     return True
+
+
+# the tags of an HTML block Podium reads as what it means: pictures, their figure and caption, links
+_MEANT_TAGS = frozenset("figure figcaption a img br p".split())
+_FLOAT_ONLY = re.compile(
+    r"""\s*style\s*=\s*(["'])(?:\s*float\s*:\s*(?:left|right|none)\s*;?)*\s*\1\s*""", re.I
+)
+
+
+def pictures_and_links(html: str) -> bool:
+    """Is ``html`` pictures (``<img>``, in a ``<figure>`` with its ``<figcaption>``) and links (``<a href>``)
+    with their words, over any number of lines, and nothing else: read as the pictures, captions and links
+    they are, with nothing a page shows dropped (a figure's ``float`` is its picture's)?"""
+    tags = list(_TAG.finditer(html))
+    if html.lstrip()[:1] != "<" or "<!--" in html:
+        return False
+    meant = False
+    for t in tags:
+        name, attrs = t.group(2).lower(), t.group(3).strip().rstrip("/")
+        if name not in _MEANT_TAGS:
+            return False
+        if name == "img" or name == "a" and not t.group(1):
+            meant = meant or name == "img" or bool(read_inline_tag(t.group(0)).attrs.get("href", "").strip())
+        elif attrs.strip() and not _FLOAT_ONLY.fullmatch(attrs):
+            return False
+    return meant
 
 
 def html_block_to_markdown(

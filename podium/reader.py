@@ -67,6 +67,7 @@ from .rawhtml import (
     only_colour,
     picture_float,
     picture_source,
+    pictures_and_links,
     plain_html_list,
     read_inline_tag,
     style_colour,
@@ -115,6 +116,7 @@ from .texenvs import (
     written_with_latex,
 )
 from .texmath import readable, unknown_command
+from .tomlfront import toml_front_matter
 
 MAX_COURSE_BYTES = 1024 * 1024
 MAX_TABLE_CELLS = 10_000
@@ -238,6 +240,14 @@ def split_front_matter(
     blank: set[int] = set()
     fence: str | None = None
     i = 0
+    toml = toml_front_matter(lines, shown, diags)
+    if toml is not None:  # (Hugo's `+++` TOML block: the lecture's metadata, later YAML blocks merged in)
+        meta.update(toml.meta)
+        key_lines.update(toml.key_lines)
+        blank.update(range(toml.close + 1))
+        i, first = toml.close + 1, -1  # (no block after it is the first: a `---` is a slide break)
+        if first_only:
+            i = len(lines)
     while i < len(lines) and not (first_only and i > first):
         stripped = lines[i].strip()
         fm = re.match(r"^(`{3,}|~{3,})", stripped)
@@ -3187,8 +3197,12 @@ class _Converter:
         if pre is not None:  # (a <pre>: code, its spaces and line breaks as written)
             code, language = _pre_code(pre)
             return [*links, m.CodeBlock(code, language, pos)] if code.strip() else links
-        if not _html_picture_alone(node.content) and not plain_html_list(node.content):
-            self.raw_html_seen(pos)  # (a picture alone, or a list of words, is drawn as it says)
+        if not (
+            _html_picture_alone(node.content)
+            or pictures_and_links(node.content)
+            or plain_html_list(node.content)
+        ):
+            self.raw_html_seen(pos)  # (a picture alone or centred, its figure or link, or a list of words)
         self.pictures_without_address(node.content, pos)
         lost: list[tuple[str, str, int]] = []
         lines: list[int] = []  # (each line of its Markdown placed at its own line: a picture's warning)
@@ -3204,8 +3218,10 @@ class _Converter:
             )
         if not text.strip():
             return links
-        if self.html_depth > 0:  # HTML left inside HTML: its words only
-            return [*links, m.Paragraph((m.Text(" ".join(text.split())),), pos)]
+        if self.html_depth > 0:  # HTML left inside HTML: read again without the link tags Podium wrote
+            text = _WRITTEN_LINK_TAG.sub("", text)  # (never shown as words: `<a href="…">`)
+            if self.html_depth > 1:  # (and only once: then its words only)
+                return [*links, m.Paragraph((m.Text(" ".join(text.split())),), pos)]
         self.html_depth += 1
         try:
             return [*links, *self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1, lines)]
@@ -5867,6 +5883,7 @@ def _pre_code(pre: re.Match) -> tuple[str, str]:
     return text, language.group(1) if language else ""
 
 
+_WRITTEN_LINK_TAG = re.compile(r"</?a\b[^<>]*>", re.I)  # an <a href> as rawhtml's flattener writes it
 _IMG_ONLY = re.compile(r"\s*(<p\b[^<>]*>\s*)?(<a\b[^<>]*>\s*)?<img\b[^<>]*>\s*(</a>\s*)?(</p>\s*)?", re.I)
 # an HTML block that is one element around the rest (`<center><img …></center>`): its tag, attributes, content
 _WRAPPED = re.compile(r"\s*<(center|div)\b([^<>]*)>(.*)</\1>\s*", re.S | re.I)
