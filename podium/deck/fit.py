@@ -1001,8 +1001,10 @@ class Fitter:
                 h = self._unit_h(c.chunks, width, sizes, style, own, has_text)
                 if used + gap + h > limit:
                     h = self._unit_h(c.chunks, width, sizes, style, own, False)
-                    if h > cap:  # taller than a slide: its blocks one by one
-                        todo[0:0] = c.chunks
+                    if h > cap:  # taller than a slide: its blocks one by one (a tab's heading, a
+                        # label still with the listing or picture it introduces, when that fits)
+                        apart = [] if c.joins else _kept_together(c.chunks, divs=False)
+                        todo[0:0] = apart if len(apart) > 1 else c.chunks
                         if c.joins and parts[-1] and isinstance(parts[-1][-1], TextChunk):
                             todo.insert(
                                 0, replace(todo.pop(0), paras=parts[-1].pop().paras + c.chunks[0].paras)
@@ -1261,13 +1263,14 @@ def _keep_of(c) -> int:
     return getattr(c, "keep", 0)
 
 
-def _kept_together(chunks) -> list:
+def _kept_together(chunks, divs: bool = True) -> list:
     """``chunks`` with those of one fenced div, and a short label ending in ":" or a heading with the
     equation, listing, table or picture it introduces (``**Predicted values:**`` over ``$$\\hat y = Py$$``;
-    a column's ``## Moves only`` over its code), as units a part break does not cut."""
+    a column's ``## Moves only`` over its code), as units a part break does not cut.  ``divs=False``:
+    the lead-ins only (the blocks of a div taller than a slide, which go on one by one)."""
     out: list = []
     for c in chunks:
-        k = _keep_of(c)
+        k = _keep_of(c) if divs else 0
         if k and out and _keep_of(out[-1]) == k:
             prev = out.pop()
             out.append(_Kept([*(prev.chunks if isinstance(prev, _Kept) else [prev]), c]))
