@@ -1148,6 +1148,7 @@ class Fitter:
                 room,
                 cap,
                 lambda items: replace(c, block=part(items)),
+                _code_breaks([line for _, line in lines]),
             )
         if isinstance(c, ColumnsChunk):
             rects = split_columns(Rect(0, 0, width, 0), [w for _, w in c.columns])
@@ -1472,8 +1473,10 @@ def _one_by_one(group: list[Para]) -> list[list[Para]]:
     return out
 
 
-def _take(items, height, room: int, cap: int, build):
-    """Split ``items`` into pieces: the first fits ``room`` (None when no item does), each other ``cap``."""
+def _take(items, height, room: int, cap: int, build, breaks: list[bool] | None = None):
+    """Split ``items`` into pieces: the first fits ``room`` (None when no item does), each other ``cap``.
+    ``breaks[k]``: may a piece end before item ``k``?  Where not, the piece ends at the last item before
+    which it may, in its second half (else where it is full)."""
     items = list(items)
     pieces: list = []
     i = 0
@@ -1484,6 +1487,8 @@ def _take(items, height, room: int, cap: int, build):
         while j <= len(items) and height(items[i:j], first) <= limit:
             j += 1
         j -= 1
+        if breaks is not None and i < j < len(items) and not breaks[j]:
+            j = next((k for k in range(j - 1, i + max(1, (j - i) // 2) - 1, -1) if breaks[k]), j)
         if j <= i:
             if first and room < cap:
                 pieces.append(None)
@@ -1503,6 +1508,25 @@ def _take(items, height, room: int, cap: int, build):
     ):
         return None
     return pieces
+
+
+_STRING = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'')
+_COMMENT = re.compile(r"(?:^|\s)(?:#|//).*$")
+# a line ending in one of these goes on in the next (R's pipes, Python's backslash, an operator)
+_GOES_ON = ("\\", ",", "%>%", "|>", "+", "&&", "||", "=", "<-", "(", "[")
+
+
+def _code_breaks(lines: list[str]) -> list[bool]:
+    """``breaks[k]``: may a listing be cut before its line ``k``?  Not inside brackets a line before it
+    opened (a call, a vector written over several lines), nor after a line that ends in an operator, a
+    comma or a backslash: the line continues the one before."""
+    breaks = [True] * (len(lines) + 1)
+    depth = 0
+    for k, line in enumerate(lines):
+        bare = _COMMENT.sub("", _STRING.sub('""', line)).rstrip()
+        depth = max(0, depth + sum(bare.count(o) for o in "([") - sum(bare.count(o) for o in ")]"))
+        breaks[k + 1] = depth == 0 and not bare.endswith(_GOES_ON)
+    return breaks
 
 
 def _quote_only(plan: SlidePlan) -> bool:
