@@ -1015,8 +1015,10 @@ class Fitter:
                 h = self._unit_h(c.chunks, width, sizes, style, own, has_text)
                 if used + gap + h > limit:
                     h = self._unit_h(c.chunks, width, sizes, style, own, False)
-                    if h > cap:  # taller than a slide: its blocks one by one
-                        todo[0:0] = c.chunks
+                    if h > cap:  # taller than a slide: its blocks one by one (a tab's heading, a
+                        # label still with the listing or picture it introduces, when that fits)
+                        apart = [] if c.joins else _kept_together(c.chunks, divs=False)
+                        todo[0:0] = apart if len(apart) > 1 else c.chunks
                         if c.joins and parts[-1] and isinstance(parts[-1][-1], TextChunk):
                             todo.insert(
                                 0, replace(todo.pop(0), paras=parts[-1].pop().paras + c.chunks[0].paras)
@@ -1160,6 +1162,7 @@ class Fitter:
                 room,
                 cap,
                 lambda items: replace(c, block=part(items)),
+                _code_breaks([line for _, line in lines]),
             )
         if isinstance(c, ColumnsChunk):
             rects = split_columns(Rect(0, 0, width, 0), [w for _, w in c.columns])
@@ -1275,13 +1278,14 @@ def _keep_of(c) -> int:
     return getattr(c, "keep", 0)
 
 
-def _kept_together(chunks) -> list:
+def _kept_together(chunks, divs: bool = True) -> list:
     """``chunks`` with those of one fenced div, and a short label ending in ":" or a heading with the
     equation, listing, table or picture it introduces (``**Predicted values:**`` over ``$$\\hat y = Py$$``;
-    a column's ``## Moves only`` over its code), as units a part break does not cut."""
+    a column's ``## Moves only`` over its code), as units a part break does not cut.  ``divs=False``:
+    the lead-ins only (the blocks of a div taller than a slide, which go on one by one)."""
     out: list = []
     for c in chunks:
-        k = _keep_of(c)
+        k = _keep_of(c) if divs else 0
         if k and out and _keep_of(out[-1]) == k:
             prev = out.pop()
             out.append(_Kept([*(prev.chunks if isinstance(prev, _Kept) else [prev]), c]))
@@ -1483,8 +1487,10 @@ def _one_by_one(group: list[Para]) -> list[list[Para]]:
     return out
 
 
-def _take(items, height, room: int, cap: int, build):
-    """Split ``items`` into pieces: the first fits ``room`` (None when no item does), each other ``cap``."""
+def _take(items, height, room: int, cap: int, build, breaks: list[bool] | None = None):
+    """Split ``items`` into pieces: the first fits ``room`` (None when no item does), each other ``cap``.
+    ``breaks[k]``: may a piece end before item ``k``?  Where not, the piece ends at the last item before
+    which it may, in its second half (else where it is full)."""
     items = list(items)
     pieces: list = []
     i = 0
@@ -1495,6 +1501,8 @@ def _take(items, height, room: int, cap: int, build):
         while j <= len(items) and height(items[i:j], first) <= limit:
             j += 1
         j -= 1
+        if breaks is not None and i < j < len(items) and not breaks[j]:
+            j = next((k for k in range(j - 1, i + max(1, (j - i) // 2) - 1, -1) if breaks[k]), j)
         if j <= i:
             if first and room < cap:
                 pieces.append(None)
@@ -1514,6 +1522,25 @@ def _take(items, height, room: int, cap: int, build):
     ):
         return None
     return pieces
+
+
+_STRING = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'')
+_COMMENT = re.compile(r"(?:^|\s)(?:#|//).*$")
+# a line ending in one of these goes on in the next (R's pipes, Python's backslash, an operator)
+_GOES_ON = ("\\", ",", "%>%", "|>", "+", "&&", "||", "=", "<-", "(", "[")
+
+
+def _code_breaks(lines: list[str]) -> list[bool]:
+    """``breaks[k]``: may a listing be cut before its line ``k``?  Not inside brackets a line before it
+    opened (a call, a vector written over several lines), nor after a line that ends in an operator, a
+    comma or a backslash: the line continues the one before."""
+    breaks = [True] * (len(lines) + 1)
+    depth = 0
+    for k, line in enumerate(lines):
+        bare = _COMMENT.sub("", _STRING.sub('""', line)).rstrip()
+        depth = max(0, depth + sum(bare.count(o) for o in "([") - sum(bare.count(o) for o in ")]"))
+        breaks[k + 1] = depth == 0 and not bare.endswith(_GOES_ON)
+    return breaks
 
 
 def _quote_only(plan: SlidePlan) -> bool:
