@@ -48,6 +48,7 @@ from .texenvs import (
     KNOWN,
     MATH,
     MATH_GROUPS,
+    SIZE_SETTINGS,
     SIZES,
     SWITCH_GROUP,
     SWITCHES,
@@ -3424,10 +3425,16 @@ def _frame_args(head: str) -> tuple[str, str, str]:
 
 # what may open a group that runs over lines (`{\\small` … `}`, `{\\ttfamily` … `}`): a size or a face
 _GROUP_OPEN = (
-    r"(?:" + SIZES[3:-1] + "|" + "|".join(SWITCHES) + r"|sffamily|rmfamily|scshape|upshape|normalfont)"
+    r"(?:"
+    + SIZES[3:-1]
+    + "|"
+    + "|".join(SWITCHES)
+    + r"|sffamily|rmfamily|scshape|upshape|normalfont|"
+    + SIZE_SETTINGS
+    + ")"
 )
 # sizes and faces that open a group at a line's start (`{\scriptsize\bfseries words`)
-_GROUP_START = re.compile(r"^\{(?:\\" + _GROUP_OPEN + r"\b\s*)+")
+_GROUP_START = re.compile(r"^\{(?:\\" + _GROUP_OPEN + r"(?![A-Za-z])\s*)+")
 # the declarations that open a group around a title or a name (``{\\large …}``, ``{\\bf …}``): left out there
 _DECLARATIONS = re.compile(
     r"^(?:\\(?:" + _GROUP_OPEN + r"|sc|sl|rm|sf|centering|raggedright|color\{[^{}]*\})(?![A-Za-z])\s*)+"
@@ -3508,6 +3515,11 @@ def _typographic(text: str) -> str:
     text = _INLINE_VERBATIM.sub(
         lambda mt: _code_span(mt.group(2) if mt.group(2) is not None else mt.group(3)), text
     )
+    # (a group's size first: `{\fontsize{48pt}{60pt}\selectfont Q\&A}` is its words, braces and all)
+    text = switched_groups(text) if "{\\" in text else text
+    # (a group opened here, closed on a later line: its size or face left out; a colour it sets, `{\color{x}`,
+    # the reader's, with the group's braces)
+    text = _GROUP_START.sub(lambda mt: "{" if text[mt.end() :].startswith("\\color{") else "", text)
     text = outside(_CODE_SPAN, text, _unprinted)
     if _SPACE_ONLY.match(text) or re.fullmatch(r"(?:\\(?:textcolor|color)\{[^{}]*\}\{\s*\}|\s)*", text):
         return ""  # (what is left of a coloured rule: \textcolor{gray}{})
@@ -3530,9 +3542,6 @@ def _typographic(text: str) -> str:
         r"\\hyperref\[([^\]]+)\]\{([^{}]*)\}", lambda mt: f"[{mt.group(2)}](#{_anchor(mt.group(1))})", text
     )
     text = switched_groups(text) if "{\\" in text else text
-    # (a group opened here, closed on a later line: its size or face left out; a colour it sets, `{\color{x}`,
-    # the reader's, with the group's braces)
-    text = _GROUP_START.sub(lambda mt: "{" if text[mt.end() :].startswith("\\color{") else "", text)
     return outside(  # (code keeps its \\small: \verb|\small{x}|)
         _CODE_SPAN,
         text,

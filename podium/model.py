@@ -11,6 +11,7 @@ and what is visible where (`SlidesOnly` blocks, handout-only text, speaker notes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
@@ -603,12 +604,19 @@ _LEAF_TEXT: dict[type, Callable[[Any], str]] = {
 
 def plain_text(inlines: Inlines, line_break: str = " ") -> str:
     """Return the text of ``inlines`` without formatting (footnote marks dropped); a line break is
-    ``line_break`` (a space, or "\n" where lines are kept: speaker notes)."""
-    return "".join(
-        line_break if type(n) is LineBreak else _LEAF_TEXT[type(n)](n)
+    ``line_break`` (a space, or "\n" where lines are kept: speaker notes); a break that is a space is one
+    space, with the spaces written either side of it (``Q1a – <br>Peut-on``: "Q1a – Peut-on")."""
+    text = "".join(
+        "\x00" if type(n) is LineBreak else _LEAF_TEXT[type(n)](n)
         for n in walk(inlines)
         if type(n) in _LEAF_TEXT
     )
+    if "\x00" not in text:
+        return text
+    return _AROUND_BREAK.sub(" ", text) if line_break == " " else text.replace("\x00", line_break)
+
+
+_AROUND_BREAK = re.compile(r"[ \t]*\x00[ \t]*")
 
 
 ITEM_LABEL = "item-label"

@@ -6044,7 +6044,8 @@ def _opened_untitled(d: _SlideDraft) -> bool:
 _LAYOUT_TEX = frozenset(
     "smallskip medskip bigskip vfill hfill vspace hspace centering raggedright raggedleft noindent par "
     "newpage clearpage pagebreak tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge "
-    "vskip hskip quad qquad vline setlength addtolength newlength settowidth settoheight settodepth".split()
+    "vskip hskip quad qquad vline setlength addtolength newlength settowidth settoheight settodepth "
+    "fontsize selectfont linespread setstretch".split()
 )
 # TeX that sets up how things are drawn (styles, colours, listings' settings) and prints nothing
 # commands that print none of their arguments' words (a blank of their size, an index entry, a bookmark, a

@@ -2420,7 +2420,20 @@ SWITCHES = {
     "upshape": "textup",
     "normalfont": "textnormal",
 }
-_SWITCH = r"(?:(" + SIZES[3:-1] + "|" + "|".join(SWITCHES) + r")(?![A-Za-z])|color\s*\{([^{}]*)\})\s*"
+# LaTeX's own size and line spacing, which set no face: \fontsize{48pt}{60pt}\selectfont, \linespread{1.5},
+# setspace's \setstretch{1.2} (a size as \Huge is: the template's)
+SIZE_SETTINGS = (
+    r"fontsize\s*\{[^{}]*\}\s*\{[^{}]*\}|selectfont|linespread\s*\{[^{}]*\}|setstretch\s*\{[^{}]*\}"
+)
+_SWITCH = (
+    r"(?:("
+    + SIZES[3:-1]
+    + "|"
+    + "|".join(SWITCHES)
+    + "|"
+    + SIZE_SETTINGS
+    + r")(?![A-Za-z])|color\s*\{([^{}]*)\})\s*"
+)
 SWITCH_GROUP = re.compile(r"\{\\" + _SWITCH)
 # a declaration after a group's first (`{\small\bfseries words}`): it sets the same words
 _NEXT_SWITCH = re.compile(r"\\" + _SWITCH)
