@@ -110,6 +110,8 @@ def _read_command(text: str, i: int) -> RawPiece | None:
         return None
     name = mt.group(1)
     j = mt.end()
+    if name in ("onslide", "onslide*"):  # (beamer's \onslide+<2-> and \onslide*<2>: an \onslide all the same)
+        name, j = "onslide", j + text.startswith("+", j)
     args: list[str] = []
     kinds = ""
     if name == "begin":

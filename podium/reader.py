@@ -1356,7 +1356,7 @@ def _other_markups(
     mapped(_marp_math(body, raw_meta, latex, reveal))  # Marp's, reveal.js's `$` then a line break: math
     if "\\note" in body:  # beamer's block-level \note{…}, perhaps paragraphs long: a notes div
         mapped(notes_to_divs(body))
-    if re.search(r"\\(?:only|uncover|visible|onslide|invisible)(?![A-Za-z])\s*[<{]", body):  # beamer's
+    if re.search(r"\\(?:only|uncover|visible|onslide|invisible)(?![A-Za-z])[*+]?\s*[<{]", body):  # beamer's
         from .overlays import overlays_to_fragments  # noqa: PLC0415 (overlays: clicks; only beamer lectures pay)
 
         mapped(overlays_to_fragments(body))
@@ -3735,6 +3735,14 @@ class _Converter:
                 continue
             if piece.name == "onslide" and not piece.args:  # (beamer's bare \onslide: what follows is shown
                 continue  # on every step, as a deck shows it; it prints nothing)
+            if piece.name == "onslide" and "{" not in piece.kinds:  # (`A \onslide<2-> B`: prints nothing)
+                self.diags.warning(
+                    f"raw TeX '\\onslide<{piece.args[-1]}>' inside a line: the words after it are shown from "
+                    "the start (an \\onslide that begins its line comes on its click)",
+                    line,
+                    "raw-tex",
+                )
+                continue
             if piece.name in _TEX_TEXT and piece.args:
                 kept.append(piece.args[-1])
                 self.diags.warning(

@@ -123,11 +123,12 @@ THEOREM_LABELS = {
 SIDE_CAPTIONS = ("SCfigure", "SCfigure*", "sidecaption")
 TABULARS = ("tabular", "tabular*", "tabularx", "tabulary", "longtable")
 # environments that only set how their content looks or sits (line spacing, type size, columns the
-# template does not draw, a placed box): their content, without their arguments
+# template does not draw, a placed box; beamer's overprint and overlayarea, where alternatives take turns,
+# which a deck shows each on its click): their content, without their arguments
 WRAPPERS = frozenset(
     "spacing singlespace onehalfspace doublespace multicols multicols* adjustbox small footnotesize "
     "scriptsize tiny large Large LARGE huge Huge normalsize textblock textblock* wrapfigure landscape "
-    "raggedright raggedleft samepage".split()
+    "raggedright raggedleft samepage overprint overlayarea".split()
 )
 KNOWN = frozenset(
     (

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pptx import Presentation
 
-from tests.conftest import run_cli, write_md
+from tests.conftest import click_paragraphs, run_cli, write_md
 
 
 def _tex(tmp_path: Path, body: str, preamble: str = ""):
@@ -53,6 +53,54 @@ def _footers(prs) -> list[str]:
         for sh in s.shapes
         if sh.has_text_frame and sh.name.startswith("Footer")
     ]
+
+
+# ---------------------------------------------------------------- \onslide before words on its line
+
+
+def test_onslide_with_words_on_its_line_is_a_click_not_text(tmp_path):
+    prs, said = _tex(
+        tmp_path,
+        "\\begin{frame}{Onslide}\n\\onslide<1> First words\n\\onslide<2-> More words\n"
+        "\\onslide+<3-> Even more\n\\end{frame}",
+    )
+    slide = prs.slides[0]
+    assert _body(slide).split("\n") == ["First words", "More words", "Even more"], _body(slide)
+    assert click_paragraphs(slide) == [["More words"], ["Even more"]]
+    assert "warning" not in said, said
+
+
+def test_overprint_alternatives_come_each_on_its_click(tmp_path):
+    prs, said = _tex(
+        tmp_path,
+        "\\begin{frame}{Overprint}\n\\begin{overprint}\n\\onslide<1> First alternative.\n"
+        "\\onslide<2>\nSecond alternative.\n\\end{overprint}\n\\end{frame}",
+    )
+    slide = prs.slides[0]
+    assert _body(slide).split("\n") == ["First alternative.", "Second alternative."], _body(slide)
+    assert click_paragraphs(slide) == [["Second alternative."]]
+    assert "unknown-environment" not in said and "warning" not in said, said
+
+
+def test_onslide_inside_a_line_shows_no_specification_and_says_so(tmp_path):
+    prs, said = _md(
+        tmp_path,
+        """
+        ---
+        title: Overlays
+        ---
+
+        ## Steps
+
+        \\onslide<2-> Words on a click.
+
+        Some words \\onslide<3-> then more.
+        """,
+    )
+    slide = prs.slides[1]
+    assert _body(slide).split("\n") == ["Words on a click.", "Some words then more."], _body(slide)
+    assert click_paragraphs(slide) == [["Words on a click."]]
+    assert "lecture.md:9: warning: raw TeX '\\onslide<3->' inside a line" in said, said
 
 
 # ---------------------------------------------------------------- sizes as switches
