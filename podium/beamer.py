@@ -40,7 +40,7 @@ from .alttext import TIKZ_PICTURE
 from .labels import label as podium_label
 from .markdown import code_lines, outside, toggles_display_math
 from .overlays import numbered_increments
-from .rawtex import balanced_group, find_raw_tex, kept_spans, opened_switch_groups
+from .rawtex import balanced_group, find_raw_tex, kept_spans, opened_switch_groups, saved_boxes
 from .texcounters import count_lines
 from .texenvs import (
     CODE,
@@ -727,6 +727,10 @@ def _read_lines(text: str) -> tuple[list[str], list[int]]:
     ``\\end{document}`` (LaTeX reads no further: not the frames kept there, nor their text)."""
     lines, index = _uncommented(text.split("\n"))
     _meta_arguments_joined(lines, index)
+    read = {k for k, _ in _outside_verbatim(lines, 0)}
+    boxed = saved_boxes(lines, [k not in read for k in range(len(lines))])
+    if boxed is not None:  # (\sbox, lrbox: printed where \usebox prints them)
+        lines, index = boxed[0], [index[j] for j in boxed[1]]
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     if (stop := _document_end(lines, begin)) is not None:
         del lines[stop + 1 :]

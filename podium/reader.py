@@ -47,6 +47,7 @@ from .markdown import (
     TABLE_INTERRUPTS,
     TABLES_AS_TEXT,
     Attrs,
+    code_lines,
     fence_opened_at,
     guard_display_math,
     lazy_quote_items,
@@ -82,6 +83,7 @@ from .rawtex import (
     find_raw_tex,
     macro_definition,
     opened_switch_groups,
+    saved_boxes,
 )
 from .revealmd import (
     element_fragments,
@@ -1320,6 +1322,16 @@ def _marked_math(raw_meta: dict, body: str, reveal: bool, other_tool: bool) -> b
     return reveal or has_reveal_md_keys(raw_meta) or not other_tool and separators_only(raw_meta, body)
 
 
+def _saved_boxes(body: str) -> tuple[str, list[int]] | None:
+    """``body`` with LaTeX's saved boxes printed where ``\\usebox`` prints them (rawtex.saved_boxes), and the
+    old line index of every new line; None when it saves none."""
+    if "box" not in body:
+        return None
+    lines = body.split("\n")
+    boxed = saved_boxes(lines, code_lines(lines))
+    return ("\n".join(boxed[0]), boxed[1]) if boxed is not None else None
+
+
 def _other_markups(
     body: str,
     raw_meta: dict,
@@ -1354,6 +1366,7 @@ def _other_markups(
             raw_lines = raw_lines and [raw_lines[j] for j in index]
 
     mapped(_marp_math(body, raw_meta, latex, reveal))  # Marp's, reveal.js's `$` then a line break: math
+    mapped(_saved_boxes(body))  # LaTeX's saved boxes (\sbox, lrbox): printed where \usebox prints them
     if "\\note" in body:  # beamer's block-level \note{…}, perhaps paragraphs long: a notes div
         mapped(notes_to_divs(body))
     if re.search(r"\\(?:only|uncover|visible|onslide|invisible)(?![A-Za-z])[*+]?\s*[<{]", body):  # beamer's

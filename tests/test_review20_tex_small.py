@@ -140,6 +140,55 @@ def test_fontsize_linespread_setstretch_in_markdown_get_no_warning(tmp_path):
     assert "warning" not in said, said
 
 
+# ---------------------------------------------------------------- saved boxes
+
+
+def test_saved_boxes_print_where_usebox_uses_them_in_a_beamer_deck(tmp_path):
+    prs, said = _tex(
+        tmp_path,
+        "\\begin{frame}[fragile]{Code}\n\\usebox{\\codebox}\n\\end{frame}\n"
+        "\\begin{frame}{Box}\n\\newsavebox{\\otherbox}\n\\sbox{\\otherbox}{Saved words}\n"
+        "\\savebox{\\third}[3cm][l]{Third box}\n  \\begin{lrbox}{\\lr}\n  Lr words\n  \\end{lrbox}\n"
+        "Before.\n\\usebox{\\lr}\nAfter \\usebox{\\otherbox} and \\usebox{\\third}.\n\\end{frame}",
+        preamble="\\usepackage{listings}\n\\newsavebox{\\codebox}\n\\begin{lrbox}{\\codebox}\n"
+        "\\begin{lstlisting}[language=Python]\ndef f(x):\n    return x + 1\n\\end{lstlisting}\n\\end{lrbox}\n",
+    )
+    assert _body(prs.slides[0]) == "def f(x):\n    return x + 1", _body(prs.slides[0])
+    assert _body(prs.slides[1]) == "Before. Lr words After Saved words and Third box.", _body(prs.slides[1])
+    assert "warning" not in said, said
+
+
+def test_saved_boxes_in_markdown_and_a_box_never_used(tmp_path):
+    prs, said = _md(
+        tmp_path,
+        """
+        ---
+        title: Boxes
+        ---
+
+        ## Box
+
+        \\newsavebox{\\mybox}
+        \\sbox{\\mybox}{Saved words}
+
+        \\begin{lrbox}{\\otherbox}
+        Lr words
+        \\end{lrbox}
+
+        \\sbox{\\unused}{Never printed}
+
+        Before \\usebox{\\mybox} after \\usebox{\\otherbox}.
+        """,
+    )
+    assert _body(prs.slides[1]) == "Before Saved words after Lr words.", _body(prs.slides[1])
+    assert "{}" not in _body(prs.slides[1])
+    warnings = [line for line in said.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and warnings[0].endswith(
+        "lecture.md:14: warning: raw TeX '\\sbox{\\unused}{Never printed}' is left out (slides show no raw TeX) "
+        "[raw-tex]"
+    ), said
+
+
 # ---------------------------------------------------------------- a title's <br>
 
 
