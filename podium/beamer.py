@@ -40,7 +40,7 @@ from .alttext import TIKZ_PICTURE
 from .labels import label as podium_label
 from .markdown import code_lines, outside, toggles_display_math
 from .overlays import numbered_increments
-from .rawtex import balanced_group, find_raw_tex, kept_spans, opened_switch_groups
+from .rawtex import balanced_group, find_raw_tex, kept_spans, opened_switch_groups, saved_boxes
 from .texcounters import count_lines
 from .texenvs import (
     CODE,
@@ -48,6 +48,7 @@ from .texenvs import (
     KNOWN,
     MATH,
     MATH_GROUPS,
+    SIZE_SETTINGS,
     SIZES,
     SWITCH_GROUP,
     SWITCHES,
@@ -726,6 +727,10 @@ def _read_lines(text: str) -> tuple[list[str], list[int]]:
     ``\\end{document}`` (LaTeX reads no further: not the frames kept there, nor their text)."""
     lines, index = _uncommented(text.split("\n"))
     _meta_arguments_joined(lines, index)
+    read = {k for k, _ in _outside_verbatim(lines, 0)}
+    boxed = saved_boxes(lines, [k not in read for k in range(len(lines))])
+    if boxed is not None:  # (\sbox, lrbox: printed where \usebox prints them)
+        lines, index = boxed[0], [index[j] for j in boxed[1]]
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     if (stop := _document_end(lines, begin)) is not None:
         del lines[stop + 1 :]
@@ -3424,10 +3429,16 @@ def _frame_args(head: str) -> tuple[str, str, str]:
 
 # what may open a group that runs over lines (`{\\small` … `}`, `{\\ttfamily` … `}`): a size or a face
 _GROUP_OPEN = (
-    r"(?:" + SIZES[3:-1] + "|" + "|".join(SWITCHES) + r"|sffamily|rmfamily|scshape|upshape|normalfont)"
+    r"(?:"
+    + SIZES[3:-1]
+    + "|"
+    + "|".join(SWITCHES)
+    + r"|sffamily|rmfamily|scshape|upshape|normalfont|"
+    + SIZE_SETTINGS
+    + ")"
 )
 # sizes and faces that open a group at a line's start (`{\scriptsize\bfseries words`)
-_GROUP_START = re.compile(r"^\{(?:\\" + _GROUP_OPEN + r"\b\s*)+")
+_GROUP_START = re.compile(r"^\{(?:\\" + _GROUP_OPEN + r"(?![A-Za-z])\s*)+")
 # the declarations that open a group around a title or a name (``{\\large …}``, ``{\\bf …}``): left out there
 _DECLARATIONS = re.compile(
     r"^(?:\\(?:" + _GROUP_OPEN + r"|sc|sl|rm|sf|centering|raggedright|color\{[^{}]*\})(?![A-Za-z])\s*)+"
@@ -3508,6 +3519,11 @@ def _typographic(text: str) -> str:
     text = _INLINE_VERBATIM.sub(
         lambda mt: _code_span(mt.group(2) if mt.group(2) is not None else mt.group(3)), text
     )
+    # (a group's size first: `{\fontsize{48pt}{60pt}\selectfont Q\&A}` is its words, braces and all)
+    text = switched_groups(text) if "{\\" in text else text
+    # (a group opened here, closed on a later line: its size or face left out; a colour it sets, `{\color{x}`,
+    # the reader's, with the group's braces)
+    text = _GROUP_START.sub(lambda mt: "{" if text[mt.end() :].startswith("\\color{") else "", text)
     text = outside(_CODE_SPAN, text, _unprinted)
     if _SPACE_ONLY.match(text) or re.fullmatch(r"(?:\\(?:textcolor|color)\{[^{}]*\}\{\s*\}|\s)*", text):
         return ""  # (what is left of a coloured rule: \textcolor{gray}{})
@@ -3530,9 +3546,6 @@ def _typographic(text: str) -> str:
         r"\\hyperref\[([^\]]+)\]\{([^{}]*)\}", lambda mt: f"[{mt.group(2)}](#{_anchor(mt.group(1))})", text
     )
     text = switched_groups(text) if "{\\" in text else text
-    # (a group opened here, closed on a later line: its size or face left out; a colour it sets, `{\color{x}`,
-    # the reader's, with the group's braces)
-    text = _GROUP_START.sub(lambda mt: "{" if text[mt.end() :].startswith("\\color{") else "", text)
     return outside(  # (code keeps its \\small: \verb|\small{x}|)
         _CODE_SPAN,
         text,

@@ -603,12 +603,26 @@ _LEAF_TEXT: dict[type, Callable[[Any], str]] = {
 
 def plain_text(inlines: Inlines, line_break: str = " ") -> str:
     """Return the text of ``inlines`` without formatting (footnote marks dropped); a line break is
-    ``line_break`` (a space, or "\n" where lines are kept: speaker notes)."""
-    return "".join(
-        line_break if type(n) is LineBreak else _LEAF_TEXT[type(n)](n)
-        for n in walk(inlines)
-        if type(n) in _LEAF_TEXT
-    )
+    ``line_break`` (a space, or "\n" where lines are kept: speaker notes); a break that is a space is one
+    space, with the spaces written either side of it (``Q1a – <br>Peut-on``: "Q1a – Peut-on")."""
+    parts: list[str] = []
+    after_break = False
+    for n in walk(inlines):
+        kind = type(n)
+        if kind is LineBreak and line_break == " ":
+            while parts and not parts[-1].strip(" \t"):
+                parts.pop()
+            if parts:
+                parts[-1] = parts[-1].rstrip(" \t")
+            parts.append(" ")
+            after_break = True
+        elif kind in _LEAF_TEXT:
+            text = line_break if kind is LineBreak else _LEAF_TEXT[kind](n)
+            if after_break:
+                text = text.lstrip(" \t")
+                after_break = not text
+            parts.append(text)
+    return "".join(parts)
 
 
 ITEM_LABEL = "item-label"

@@ -8,7 +8,10 @@ earlier clicks until the slide ends, so:
   blocks of their own, their braces perhaps paragraphs long, become ``::: {.fragment}`` divs when they
   start after the first step, and plain text when they start on it.  What ``\\only`` takes away on a
   later step stays: the words are never lost, and the handout shows the whole slide as before.
-- A bare ``\\onslide<2->`` on its own line is a pause (``. . .``).
+- A bare ``\\onslide<2->`` on its own line is a pause (``. . .``); so is one before words on its line
+  (``\\onslide<2-> More words``: the words come on that click), and ``\\onslide+``/``\\onslide*`` are
+  read as ``\\onslide``.  In ``overprint`` (or ``overlayarea``), where beamer shows each alternative in
+  turn in one place, each comes on its click and stays, as ``\\only``'s words do.
 - An ``\\item<n->`` comes on a click where ``n`` is later than the items before it
   (:func:`overlay_start`, used by :mod:`podium.texenvs`); items of the same step come together.
 
@@ -25,10 +28,18 @@ from .rawtex import SPEC_CHARS, _group
 
 # (without a specification, `\onslide{…}` and its kin show their argument on every step, and a bare
 # `\onslide` shows what follows on every step)
+# (`\onslide+<2->` and `\onslide*<2>`: beamer's \visible and \only forms of it, on the same step)
 _COMMAND = re.compile(
-    r"\\(only|uncover|visible|onslide|invisible)(?![A-Za-z])\s*(?:<([^<>\n]{1,60})>)?[ \t]*"
+    r"\\(only|uncover|visible|onslide|invisible)(?![A-Za-z])[*+]?\s*(?:<([^<>\n]{1,60})>)?[ \t]*"
 )
-_AT_LINE_START = re.compile(r"^[ \t]*\\(?:only|uncover|visible|onslide|invisible)(?![A-Za-z])\s*(?:[<{]|$)")
+_AT_LINE_START = re.compile(
+    r"^[ \t]*\\(?:only|uncover|visible|onslide|invisible)(?![A-Za-z])[*+]?\s*(?:[<{]|$)"
+)
+# a bare `\onslide<2->` with words after it on its line (`\onslide<2-> More words`): the words come on
+# that step, as on the line after it
+_ONSLIDE_THEN_WORDS = re.compile(
+    r"^([ \t]*\\onslide[*+]?\s*<[^<>\n]{1,60}>)[ \t]*(?![\s{]|\\item(?![A-Za-z]))(\S.*)$"
+)
 
 
 # the modes a specification may name: Podium's deck is beamer's own mode ("presentation" and "all"
@@ -97,7 +108,7 @@ def overlay_start(spec: str, last: int = 1) -> int:
 _COUNTED = re.compile(
     r"\\(?P<edge>begin|end)\s*\{(?P<name>itemize|enumerate|description)\}(?P<options>\s*\[\s*<[^<>\n]{1,40}>\s*\])?"
     r"|\\pause(?![A-Za-z])(?:\s*\[\s*(?P<pause>\d{1,3})\s*\])?"
-    r"|\\(?:begin\s*\{[A-Za-z*]+\}|[A-Za-z]+\*?)\s*<(?P<spec>(?:[a-z]+[@:])?[+.\d-]"
+    r"|\\(?:begin\s*\{[A-Za-z*]+\}|[A-Za-z]+[*+]?)\s*<(?P<spec>(?:[a-z]+[@:])?[+.\d-]"
     + SPEC_CHARS
     + r"{0,59})>"
     r"|\\item(?![A-Za-z])"
@@ -187,7 +198,26 @@ def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
     """``text`` with block-level overlays rewritten as fragments (see the module's docstring), and the
     old line index of every new line; None when there is none."""
     lines = text.split("\n")
-    starts = line_starts(lines)
+    before = list(range(len(lines)))  # (the line each line was, once words after an \onslide are a line)
+    if "\\onslide" in text:
+        fenced = _unread_lines(text, lines)
+        split: list[str] = []
+        before = []
+        for k, row in enumerate(lines):
+            words = None if fenced[k] else _ONSLIDE_THEN_WORDS.match(row)
+            indent = row[: len(row) - len(row.lstrip())]
+            split.extend((words.group(1), indent + words.group(2)) if words else (row,))
+            before.extend((k, k) if words else (k,))
+        if len(split) > len(lines):
+            lines, text = split, "\n".join(split)
+    rewritten = _fragments(text, lines)
+    if rewritten is None:
+        return None
+    return rewritten[0], [before[j] for j in rewritten[1]]
+
+
+def _unread_lines(text: str, lines: list[str]) -> list[bool]:
+    """Whether each of ``lines`` is one whose overlays are not this module's: code, math, semiverbatim."""
     fenced = code_lines(lines)  # (beamer code shown in a lecture stays code)
     inside = 0  # (and an overlay in math, around an align's row, is the math's: shown whole there)
     for k, row in enumerate(lines):
@@ -200,6 +230,13 @@ def overlays_to_fragments(text: str) -> tuple[str, list[int]] | None:
             inside = inside or row.lstrip().startswith("\\begin{semiverbatim}")
             fenced[k] = fenced[k] or inside
             inside = inside and "\\end{semiverbatim}" not in row
+    return fenced
+
+
+def _fragments(text: str, lines: list[str]) -> tuple[str, list[int]] | None:
+    """:func:`overlays_to_fragments` of ``text``, whose lines are ``lines``."""
+    starts = line_starts(lines)
+    fenced = _unread_lines(text, lines)
     out: list[str] = []
     index: list[int] = []
     changed = False

@@ -11,6 +11,7 @@ dropped piece gets a warning at its line.  ``\\newcommand``, ``\\renewcommand``,
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field, replace
 
 _NAME = re.compile(r"\\([A-Za-z@]+\*?)")
@@ -110,6 +111,8 @@ def _read_command(text: str, i: int) -> RawPiece | None:
         return None
     name = mt.group(1)
     j = mt.end()
+    if name in ("onslide", "onslide*"):  # (beamer's \onslide+<2-> and \onslide*<2>: an \onslide all the same)
+        name, j = "onslide", j + text.startswith("+", j)
     args: list[str] = []
     kinds = ""
     if name == "begin":
@@ -448,3 +451,117 @@ def expand_macros(tex: str, macros: dict[str, Macro], limit: int = 200) -> str:
         i = mt.start()
         count += 1
     return out
+
+
+# --------------------------------------------------------------------------- saved boxes
+
+# LaTeX's saved boxes: declared (\newsavebox{\name}, \newsavebox\name), saved (\sbox, \savebox, lrbox) and
+# printed (\usebox)
+_SAVED_BOX = re.compile(
+    r"\\(newsavebox|sbox|savebox|usebox)(?![A-Za-z])\s*(?:\{\s*(\\[A-Za-z@]+)\s*\}|(\\[A-Za-z@]+))"
+    r"|\\begin\{lrbox\}\s*\{\s*(\\[A-Za-z@]+)\s*\}"
+)
+_BOX_OPTIONS = re.compile(r"(?:\s*\[[^\[\]\n]*\]){0,2}\s*")  # (\savebox{\b}[3cm][l]{…}: its width, its place)
+
+
+def saved_boxes(lines: list[str], unread: list[bool]) -> tuple[list[str], list[int]] | None:
+    """``lines`` with LaTeX's saved boxes as TeX prints them: a box's declaration (``\\newsavebox{\\name}``)
+    and its saving (``\\sbox{\\name}{…}``, ``\\savebox{\\name}[w]{…}``, ``\\begin{lrbox}{\\name}`` …
+    ``\\end{lrbox}``) print nothing, and ``\\usebox{\\name}`` prints what was last saved in it (over lines
+    where it was written so); a ``\\usebox`` of a box never saved, and the saving of a box never used, are
+    left as written, for the reader to warn about.
+    ``unread``: whether each line is left as it is (code).  Returns the new lines and the old line index
+    of each, or None when there is no box."""
+    text = "\n".join(lines)
+    if not any(f"\\{name}" in text for name in ("newsavebox", "sbox", "savebox", "usebox", "begin{lrbox}")):
+        return None
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    boxes: dict[str, tuple[str, int]] = {}  # a box's name: what it holds, and the line that starts at
+    # (a box saved and never used stays as written: the reader says its words are left out)
+    found = [  # (not in code or math: as written there)
+        mt
+        for mt in _SAVED_BOX.finditer(text)
+        if not unread[k := text.count("\n", 0, mt.start())]
+        and not text.count("`", starts[k], mt.start()) % 2
+        and not text.count("$", starts[k], mt.start()) % 2
+    ]
+    used = {mt.group(2) or mt.group(3) for mt in found if mt.group(1) == "usebox"}
+    edits: list[tuple[int, int, tuple[str, int] | None]] = []  # (start, end, what is printed instead)
+    at = 0
+    for mt in found:
+        if mt.start() < at:
+            continue  # (inside a box saved: its own)
+        kind, name = mt.group(1) or "lrbox", mt.group(2) or mt.group(3) or mt.group(4)
+        end, held = mt.end(), None
+        if kind != "newsavebox" and name not in used:
+            continue
+        if kind == "usebox":
+            if name not in boxes:
+                continue
+            held = boxes[name]
+        elif kind in ("sbox", "savebox"):
+            skipped = (_BOX_OPTIONS if kind == "savebox" else _SPACES).match(text, end)
+            brace = skipped.end() if skipped is not None else end
+            end = _group(text, brace)
+            if end < 0:
+                continue
+            boxes[name] = _box_content(text, brace + 1, end - 1, boxes)
+        elif kind == "lrbox":
+            close = _matching_end(text, end, "lrbox")
+            if close < 0:
+                continue
+            boxes[name] = _box_content(text, end, close, boxes)
+            end = close + len("\\end{lrbox}")
+        edits.append((mt.start(), end, held))
+        at = end
+    if not edits:
+        return None
+    out: list[str] = []
+    index: list[int] = []
+    current, origin, emptied = "", 0, False
+
+    def feed(piece: str, first: int) -> None:
+        nonlocal current, origin, emptied
+        chunks = piece.split("\n")
+        current += chunks[0]
+        for j, chunk in enumerate(chunks[1:], 1):
+            if current.strip() or not emptied:  # (a line only a box's saving was on: gone)
+                out.append(current)
+                index.append(origin)
+            current, origin, emptied = chunk, first + j, False
+
+    done = 0
+    for start, end, held in edits:
+        feed(text[done:start], text.count("\n", 0, done))
+        if held is None:
+            emptied = True
+        else:
+            feed(*held)
+        done = end
+    feed(text[done:], text.count("\n", 0, done))
+    if current.strip() or not emptied:
+        out.append(current)
+        index.append(origin)
+    return out, index
+
+
+def _box_content(text: str, start: int, end: int, boxes: dict[str, tuple[str, int]]) -> tuple[str, int]:
+    """What a box saved from ``text[start:end]`` holds (its boxes used in it put in place, its lines'
+    common indent taken out), and the line of ``text`` it starts on."""
+    held = text[start:end]
+    first = start + len(held) - len(held.lstrip())
+    held = held.strip()
+    if "\n" in held:  # (its first line's indent went with the spaces before it)
+        head, rest = held.split("\n", 1)
+        held = head + "\n" + textwrap.dedent(rest)
+    held = _SAVED_BOX.sub(
+        lambda mt: (
+            boxes[mt.group(2) or mt.group(3)][0]
+            if mt.group(1) == "usebox" and (mt.group(2) or mt.group(3)) in boxes
+            else mt.group(0)
+        ),
+        held,
+    )
+    return held, text.count("\n", 0, first)

@@ -47,6 +47,7 @@ from .markdown import (
     TABLE_INTERRUPTS,
     TABLES_AS_TEXT,
     Attrs,
+    code_lines,
     fence_opened_at,
     guard_display_math,
     lazy_quote_items,
@@ -83,6 +84,7 @@ from .rawtex import (
     find_raw_tex,
     macro_definition,
     opened_switch_groups,
+    saved_boxes,
 )
 from .revealmd import (
     element_fragments,
@@ -1330,6 +1332,16 @@ def _marked_math(raw_meta: dict, body: str, reveal: bool, other_tool: bool) -> b
     return reveal or has_reveal_md_keys(raw_meta) or not other_tool and separators_only(raw_meta, body)
 
 
+def _saved_boxes(body: str) -> tuple[str, list[int]] | None:
+    """``body`` with LaTeX's saved boxes printed where ``\\usebox`` prints them (rawtex.saved_boxes), and the
+    old line index of every new line; None when it saves none."""
+    if "box" not in body:
+        return None
+    lines = body.split("\n")
+    boxed = saved_boxes(lines, code_lines(lines))
+    return ("\n".join(boxed[0]), boxed[1]) if boxed is not None else None
+
+
 def _other_markups(
     body: str,
     raw_meta: dict,
@@ -1364,9 +1376,10 @@ def _other_markups(
             raw_lines = raw_lines and [raw_lines[j] for j in index]
 
     mapped(_marp_math(body, raw_meta, latex, reveal))  # Marp's, reveal.js's `$` then a line break: math
+    mapped(_saved_boxes(body))  # LaTeX's saved boxes (\sbox, lrbox): printed where \usebox prints them
     if "\\note" in body:  # beamer's block-level \note{…}, perhaps paragraphs long: a notes div
         mapped(notes_to_divs(body))
-    if re.search(r"\\(?:only|uncover|visible|onslide|invisible)(?![A-Za-z])\s*[<{]", body):  # beamer's
+    if re.search(r"\\(?:only|uncover|visible|onslide|invisible)(?![A-Za-z])[*+]?\s*[<{]", body):  # beamer's
         from .overlays import overlays_to_fragments  # noqa: PLC0415 (overlays: clicks; only beamer lectures pay)
 
         mapped(overlays_to_fragments(body))
@@ -3751,6 +3764,14 @@ class _Converter:
                 continue
             if piece.name == "onslide" and not piece.args:  # (beamer's bare \onslide: what follows is shown
                 continue  # on every step, as a deck shows it; it prints nothing)
+            if piece.name == "onslide" and "{" not in piece.kinds:  # (`A \onslide<2-> B`: prints nothing)
+                self.diags.warning(
+                    f"raw TeX '\\onslide<{piece.args[-1]}>' inside a line: the words after it are shown from "
+                    "the start (an \\onslide that begins its line comes on its click)",
+                    line,
+                    "raw-tex",
+                )
+                continue
             if piece.name in _TEX_TEXT and piece.args:
                 kept.append(piece.args[-1])
                 self.diags.warning(
@@ -6061,7 +6082,8 @@ def _opened_untitled(d: _SlideDraft) -> bool:
 _LAYOUT_TEX = frozenset(
     "smallskip medskip bigskip vfill hfill vspace hspace centering raggedright raggedleft noindent par "
     "newpage clearpage pagebreak tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge "
-    "vskip hskip quad qquad vline setlength addtolength newlength settowidth settoheight settodepth".split()
+    "vskip hskip quad qquad vline setlength addtolength newlength settowidth settoheight settodepth "
+    "fontsize selectfont linespread setstretch".split()
 )
 # TeX that sets up how things are drawn (styles, colours, listings' settings) and prints nothing
 # commands that print none of their arguments' words (a blank of their size, an index entry, a bookmark, a

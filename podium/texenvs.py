@@ -123,11 +123,12 @@ THEOREM_LABELS = {
 SIDE_CAPTIONS = ("SCfigure", "SCfigure*", "sidecaption")
 TABULARS = ("tabular", "tabular*", "tabularx", "tabulary", "longtable")
 # environments that only set how their content looks or sits (line spacing, type size, columns the
-# template does not draw, a placed box): their content, without their arguments
+# template does not draw, a placed box; beamer's overprint and overlayarea, where alternatives take turns,
+# which a deck shows each on its click): their content, without their arguments
 WRAPPERS = frozenset(
     "spacing singlespace onehalfspace doublespace multicols multicols* adjustbox small footnotesize "
     "scriptsize tiny large Large LARGE huge Huge normalsize textblock textblock* wrapfigure landscape "
-    "raggedright raggedleft samepage".split()
+    "raggedright raggedleft samepage overprint overlayarea".split()
 )
 KNOWN = frozenset(
     (
@@ -2420,7 +2421,20 @@ SWITCHES = {
     "upshape": "textup",
     "normalfont": "textnormal",
 }
-_SWITCH = r"(?:(" + SIZES[3:-1] + "|" + "|".join(SWITCHES) + r")(?![A-Za-z])|color\s*\{([^{}]*)\})\s*"
+# LaTeX's own size and line spacing, which set no face: \fontsize{48pt}{60pt}\selectfont, \linespread{1.5},
+# setspace's \setstretch{1.2} (a size as \Huge is: the template's)
+SIZE_SETTINGS = (
+    r"fontsize\s*\{[^{}]*\}\s*\{[^{}]*\}|selectfont|linespread\s*\{[^{}]*\}|setstretch\s*\{[^{}]*\}"
+)
+_SWITCH = (
+    r"(?:("
+    + SIZES[3:-1]
+    + "|"
+    + "|".join(SWITCHES)
+    + "|"
+    + SIZE_SETTINGS
+    + r")(?![A-Za-z])|color\s*\{([^{}]*)\})\s*"
+)
 SWITCH_GROUP = re.compile(r"\{\\" + _SWITCH)
 # a declaration after a group's first (`{\small\bfseries words}`): it sets the same words
 _NEXT_SWITCH = re.compile(r"\\" + _SWITCH)
