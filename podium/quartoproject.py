@@ -12,6 +12,12 @@ Only files inside the folders Podium may read are used (the lecture's folder, ``
 a project file above them is left unread, with a note saying how to let Podium read it.  Paths in
 a project file (``bibliography:``, ``csl:``, ``logo:``) are relative to that file's folder, so they
 are rewritten relative to the lecture's.
+
+Each of these files, and the front matter, may name YAML files of settings of its own
+(``metadata-files: [_meta.yml]``, or under its first format's options): as Quarto documents them, they
+are read from the lecture's folder, under the same path policy as any file the lecture reads, and
+merged under the settings that name them, a later file over an earlier one.  Where each setting was
+written (file and line) is kept, so that a message about it names that file.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from .diagnostics import Diagnostics
 PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
 FOLDER_FILES = ("_metadata.yml", "_metadata.yaml")
 MAX_BYTES = 1 << 20  # (as course.yaml)
+METADATA_KEYS = ("metadata-file", "metadata-files")  # (Quarto's: settings read from other YAML files)
 # the keys of a project file that are the project's, not a document's (never given to a lecture)
 _PROJECT_ONLY = frozenset({"project", "website", "book", "manuscript", "profile", "filters", "freeze"})
 _PATH_KEYS = ("bibliography", "csl", "logo")  # (relative to the file that names them)
@@ -43,6 +50,8 @@ class ProjectMeta:
     meta: dict[str, Any] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     looked_for: list[Path] = field(default_factory=list)
+    # where each setting (a dotted key path: ``format.revealjs.logo``) was written, the innermost file's
+    where: dict[str, m.SourcePos] = field(default_factory=dict)
 
 
 def _shown(path: Path) -> str:
@@ -99,21 +108,38 @@ def _rebased(value: Any, origin: Path, base: Path) -> Any:
     return os.path.relpath(origin / value, base)
 
 
-def _read(path: Path, base: Path, diags: Diagnostics) -> dict[str, Any]:
-    """The document settings of one project file, its paths rebased to the lecture's folder."""
+def _read(
+    path: Path, base: Path, diags: Diagnostics, rebase: bool = True, what: str = "Quarto project file"
+) -> tuple[dict[str, Any], dict[str, m.SourcePos]]:
+    """The document settings of one settings file and where each is written (a dotted key path's file
+    and line); its paths rebased to the lecture's folder (``rebase``: a project file's)."""
+    shown = _shown(path)
     try:
-        data = yamlsafe.load(path.read_bytes()[:MAX_BYTES].decode("utf-8"))
+        data, lines = yamlsafe.load_located(path.read_bytes()[:MAX_BYTES].decode("utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         line = getattr(getattr(e, "problem_mark", None), "line", None)
         diags.warning(
-            f"this Quarto project file cannot be read, so its settings are not used: {e}",
-            m.SourcePos(_shown(path), line + 1 if line is not None else 1),
+            f"this {what} cannot be read, so its settings are not used: {e}",
+            m.SourcePos(shown, line + 1 if line is not None else 1),
             "quarto-project",
         )
-        return {}
+        return {}, {}
     if not isinstance(data, dict):
-        return {}
+        if data is not None:
+            diags.warning(
+                f"this {what} holds no 'key: value' settings, so nothing of it is used",
+                m.SourcePos(shown, 1),
+                "quarto-project",
+            )
+        return {}, {}
+    where = {
+        ".".join(keys): m.SourcePos(shown, line + 1)
+        for keys, line in lines.items()
+        if keys and all(isinstance(k, str) for k in keys)
+    }
     out = {str(k): v for k, v in data.items() if str(k) not in _PROJECT_ONLY}
+    if not rebase:
+        return out, where
     origin, here = path.parent.resolve(), base.resolve()
     for key in _PATH_KEYS:
         if key in out:
@@ -122,7 +148,58 @@ def _read(path: Path, base: Path, diags: Diagnostics) -> dict[str, Any]:
     for opts in formats.values() if isinstance(formats, dict) else ():
         if isinstance(opts, dict) and "logo" in opts:
             opts["logo"] = _rebased(opts["logo"], origin, here)
-    return out
+    return out, where
+
+
+def _named_files(meta: dict[str, Any]) -> list[tuple[str, str]]:
+    """The metadata files settings ``meta`` name, in order, each with the dotted key path naming it:
+    ``metadata-file``, ``metadata-files``, then the same under the first format's options."""
+    places: list[tuple[str, Any]] = [(key, meta.get(key)) for key in METADATA_KEYS]
+    formats = meta.get("format")
+    first = next(iter(formats.items()), None) if isinstance(formats, dict) else None
+    if first is not None and isinstance(first[1], dict):
+        places += [(f"format.{first[0]}.{key}", first[1].get(key)) for key in METADATA_KEYS]
+    return [
+        (name, key)
+        for key, value in places
+        for name in (value if isinstance(value, list) else [value])
+        if isinstance(name, str) and name.strip()
+    ]
+
+
+def _as_format_mapping(meta: dict[str, Any]) -> dict[str, Any]:
+    formats = _formats(meta.get("format"))
+    return {**meta, "format": formats} if formats is not None and "format" in meta else meta
+
+
+def with_metadata_files(
+    meta: dict[str, Any],
+    where: dict[str, m.SourcePos],
+    base: Path,
+    policy,
+    pos: m.SourcePos,
+    diags: Diagnostics,
+) -> tuple[dict[str, Any], dict[str, m.SourcePos]]:
+    """Settings ``meta`` (written where ``where`` says) over the metadata files they name, read from the
+    lecture's folder ``base`` under the path policy (a file outside it, or missing, is a warning at the
+    key naming it; ``pos`` where that key's place is unknown), a later file over an earlier one, and the
+    place of each setting."""
+    named = _named_files(meta)
+    if not named:
+        return meta, where
+    out: dict[str, Any] = {}
+    places: dict[str, m.SourcePos] = {}
+    for name, key in named:
+        found = policy.resolve(name, str(base), where.get(key, pos), diags, "metadata file")
+        if found is None:
+            continue
+        data, written = _read(Path(found), base, diags, rebase=False, what="metadata file")
+        out = merged(_as_format_mapping(out), _as_format_mapping(data)) if out else data
+        places.update(written)
+    own = {k: v for k, v in meta.items() if k not in METADATA_KEYS}
+    if "format" in own and "format" in out:
+        out, own = _as_format_mapping(out), _as_format_mapping(own)
+    return merged(out, own), {**places, **where}
 
 
 def merged(outer: Any, inner: Any) -> Any:
@@ -169,6 +246,9 @@ def project_meta(base: Path, policy, pos: m.SourcePos, diags: Diagnostics) -> Pr
     looked_for: list[Path] = []
     files = project_files(base, policy, pos, diags, looked_for)
     meta: dict[str, Any] = {}
+    where: dict[str, m.SourcePos] = {}
     for path in files:
-        meta = with_project(_read(path, base, diags), meta)
-    return ProjectMeta(meta, files, looked_for)
+        layer, written = with_metadata_files(*_read(path, base, diags), base, policy, pos, diags)
+        meta = with_project(layer, meta)
+        where.update(written)
+    return ProjectMeta(meta, files, looked_for, where)

@@ -161,6 +161,42 @@ TAB_STOP = 4  # tabs in code become spaces to the next multiple of 4, as pandoc'
 META_WORDS = ("title", "subtitle", "author", "authors", "institute", "date", "course", "term")
 
 
+class KeyLines(dict[str, int]):
+    """The line of each front matter key (a nested one as a dotted path: ``format.revealjs.logo``) in the
+    lecture's own file; ``elsewhere``: the file and line of a setting the front matter does not write,
+    taken from another file (a Quarto project's ``_quarto.yml``, a ``metadata-files`` file)."""
+
+    def __init__(self, lines: dict[str, int] | None = None, elsewhere: dict[str, m.SourcePos] | None = None):
+        super().__init__(lines or {})
+        self.elsewhere = dict(elsewhere or {})
+
+
+def _key_pos(shown: str, key_lines: dict[str, int] | None, key: str, default: int = 1) -> m.SourcePos:
+    """Where the setting ``key`` is written: its front matter line, else the other file that set it
+    (:class:`KeyLines`), else line ``default`` of the lecture."""
+    lines = key_lines or {}
+    if lines.get(key):
+        return m.SourcePos(shown, lines[key])
+    if isinstance(lines, KeyLines) and key in lines.elsewhere:
+        return lines.elsewhere[key]
+    return m.SourcePos(shown, default)
+
+
+def _written(key_lines: dict[str, int] | None, key: str) -> bool:
+    """Whether the setting ``key`` is written in the front matter or in another file (:class:`KeyLines`)."""
+    return bool((key_lines or {}).get(key)) or (
+        isinstance(key_lines, KeyLines) and key in key_lines.elsewhere
+    )
+
+
+def _setting_pos(raw: dict, shown: str, key_lines: dict[str, int] | None, key: str) -> m.SourcePos:
+    """Where the setting ``key`` is written at the top of the settings, else under a format's options
+    (:func:`_format_option_pos`)."""
+    if key in raw and _written(key_lines, key):
+        return _key_pos(shown, key_lines, key)
+    return _format_option_pos(raw, shown, key_lines or {}, key)
+
+
 def _meta_shortcodes(
     raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines: dict[str, int], base_dir: str, policy
 ) -> dict[str, Any]:
@@ -171,10 +207,12 @@ def _meta_shortcodes(
 
     def expand(value: Any, key: str) -> Any:
         if isinstance(value, str) and "{{<" in value:
-            line = key_lines.get(key, 1)
-            return quarto.replace_shortcodes(
-                value, lambda _i: m.SourcePos(shown, line), diags, out, variables
+            pos = (
+                _setting_pos(raw, shown, key_lines, key)
+                if key == "footer"
+                else _key_pos(shown, key_lines, key)
             )
+            return quarto.replace_shortcodes(value, lambda _i: pos, diags, out, variables)
         if isinstance(value, list):
             return [expand(v, key) for v in value]
         if isinstance(value, dict) and key in ("author", "authors"):
@@ -736,7 +774,7 @@ def _inline_r_meta(
             diags.warning(
                 f"inline R code `r {_short(mt.group(1).strip(), 40)}` in the front matter is left out: Podium "
                 "runs no code; write its value",
-                m.SourcePos(shown, key_lines.get(key, 1)),
+                _key_pos(shown, key_lines, key),
                 "inline-code",
             )
             return ""
@@ -769,7 +807,7 @@ def build_meta(
             diags.warning(
                 f"{key} is written as a {'mapping' if isinstance(raw[key], dict) else 'list'}, not text; "
                 f'write it in quotes, e.g. {key}: "…"',
-                m.SourcePos(shown, (key_lines or {}).get(key, 2)),
+                _key_pos(shown, key_lines, key, 2),
                 "front-matter",
             )
     authors: list[m.Author] = []
@@ -804,7 +842,7 @@ def build_meta(
             key = "slide-level" if "slide-level" in raw else "slide_level"
             diags.error(
                 f"slide-level must be a whole number from 0 to 6, not {level!r}",
-                m.SourcePos(shown, (key_lines or {}).get(key, 2)),
+                _key_pos(shown, key_lines, key, 2),
                 "slide-level",
             )
             level = None
@@ -826,9 +864,7 @@ def build_meta(
         fit=_text(raw.get("fit", course.get("fit", ""))),
         footer=footer_words(
             _footer_text(raw, shown, diags, key_lines or {}),
-            m.SourcePos(
-                shown, (key_lines or {}).get("footer") or _format_option_line(raw, key_lines or {}, "footer")
-            ),
+            _setting_pos(raw, shown, key_lines, "footer"),
             diags,
             smart,
         ),
@@ -841,7 +877,7 @@ def _logo(
     """The lecture's own logo (``logo:``, or Quarto's under ``format: revealjs:``), found under the same
     path policy as a picture; None, after a warning, when it is not a file name or cannot be used."""
     value = raw.get("logo") or _format_option(raw, "logo")
-    pos = m.SourcePos(shown, key_lines.get("logo") or _format_option_line(raw, key_lines, "logo"))
+    pos = _setting_pos(raw, shown, key_lines, "logo")
     if not isinstance(value, str):
         diags.warning(
             f"logo must be a picture's file name, not {value!r}; no logo is drawn", pos, "front-matter"
@@ -856,8 +892,8 @@ def _footer_text(raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines:
     shortcodes the values they name."""
     text = _text(raw.get("footer") or _format_option(raw, "footer") or "")
     if "{{<" in text:
-        line = key_lines.get("footer") or _format_option_line(raw, key_lines, "footer")
-        text = quarto.replace_shortcodes(text, lambda _i: m.SourcePos(shown, line), diags, raw)
+        pos = _setting_pos(raw, shown, key_lines, "footer")
+        text = quarto.replace_shortcodes(text, lambda _i: pos, diags, raw)
     return text
 
 
@@ -887,9 +923,7 @@ def _direction(
     text = _text(value).lower()
     if text in ("rtl", "ltr"):
         return m.Direction(text)
-    where = (
-        m.SourcePos(shown, (key_lines or {}).get("dir", 2)) if "dir" in raw else m.SourcePos("course.yaml", 1)
-    )
+    where = _key_pos(shown, key_lines, "dir", 2) if "dir" in raw else m.SourcePos("course.yaml", 1)
     diags.warning(
         f"dir must be rtl or ltr, not {_text(value)!r}; the lecture's text runs "
         f"{'right to left' if by_lang is m.Direction.RTL else 'left to right'} (from lang: {lang})",
@@ -908,7 +942,7 @@ def _handout_settings(
 ) -> tuple[tuple[str, str], ...]:
     """The ``handout:`` settings of the front matter, over those of course.yaml."""
 
-    pos = m.SourcePos(shown, (key_lines or {}).get("handout", 1))
+    pos = _key_pos(shown, key_lines, "handout")
     merged = dict(read_settings(course.get("handout"), m.SourcePos("course.yaml", 1), diags))
     merged.update(read_settings(raw.get("handout"), pos, diags))
     return tuple(merged.items())
@@ -1480,20 +1514,33 @@ def _front_matter_and_body(
         raw_meta, body, key_lines = title_block(body)
     if not remark_deck and "<!--" in body and marp.wanted(raw_meta, body):  # (its global directives)
         raw_meta, key_lines = _marp_globals(raw_meta, body, key_lines, shown, diags)
-    if not remark_deck:  # (a Quarto project's _quarto.yml, _metadata.yml)
-        raw_meta = _with_project(raw_meta, shown, diags, base_dir, policy)
+    if not remark_deck:  # (a Quarto project's _quarto.yml, _metadata.yml; the metadata-files named)
+        raw_meta, key_lines = _with_project(raw_meta, key_lines, shown, diags, base_dir, policy)
     return quarto.with_base_formats(raw_meta), body, key_lines, None
 
 
-def _with_project(raw_meta: dict, shown: str, diags: Diagnostics, base_dir: str, policy) -> dict:
-    """The front matter over the settings of the Quarto project the lecture is in (podium.quartoproject)."""
+def _with_project(
+    raw_meta: dict, key_lines: dict[str, int], shown: str, diags: Diagnostics, base_dir: str, policy
+) -> tuple[dict, KeyLines]:
+    """The front matter over the metadata files it names and the settings of the Quarto project the
+    lecture is in (podium.quartoproject), and where each setting is written."""
     project = quartoproject.project_meta(Path(base_dir), policy, m.SourcePos(shown, 1), diags)
     for path in (*project.files, *project.looked_for):  # (one created later is a change: a rebuild)
         if policy.allows(path):
             policy.record(path)
     if project.files:  # (a path written "/assets/x.png" is from the project's root, as Quarto reads it)
         policy.project_root = project.files[0].parent.resolve()
-    return quartoproject.with_project(raw_meta, project.meta) if project.files else raw_meta
+    own, where = quartoproject.with_metadata_files(
+        raw_meta,
+        {k: m.SourcePos(shown, v) for k, v in key_lines.items()},
+        Path(base_dir),
+        policy,
+        m.SourcePos(shown, 1),
+        diags,
+    )
+    meta = quartoproject.with_project(own, project.meta) if project.files else own
+    elsewhere = {k: pos for k, pos in {**project.where, **where}.items() if k not in key_lines}
+    return meta, KeyLines(key_lines, elsewhere)
 
 
 def _picture_folders(policy, raw_meta: dict, base_dir: str, tex_deck: bool, slidev_deck: bool) -> None:
@@ -1718,12 +1765,12 @@ def parse_lecture(
             raw_meta,
             base_dir,
             policy,
-            m.SourcePos(shown, key_lines.get("bibliography", 1)),
+            _key_pos(shown, key_lines, "bibliography"),
             diags,
-            m.SourcePos(shown, key_lines.get("csl", key_lines.get("bibliography", 1))),
+            _key_pos(shown, key_lines, "csl" if _written(key_lines, "csl") else "bibliography"),
             # (the lecture's own language, or course.yaml's: else the style's default locale)
             meta.lang if raw_meta.get("lang") or options.course.get("lang") else None,
-            m.SourcePos(shown, key_lines.get("lang", 1)),
+            _key_pos(shown, key_lines, "lang"),
         )
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
@@ -1743,6 +1790,9 @@ def parse_lecture(
     # (a Slidev `layout: section` slide with a line under its title is one slide, as Slidev shows it)
     conv.html_show = slidev_deck
     conv.title_slide = not raw_meta.pop(OWN_COVER, False)
+    conv.cover_needs_title = not (tex_deck or remark_deck or slidev_deck or conv.marp) and _titled_cover(
+        raw_meta
+    )
     if remarked is not None:
         conv.title_slide = remarked.title_slide
         # (seal: false, or no title in the front matter and a centred first slide: it may be the title slide)
@@ -1910,6 +1960,8 @@ USED_KEYS = frozenset(
         "separator",  # (reveal-md's slide separators: podium.revealmd)
         "verticalSeparator",
         "notesSeparator",
+        "metadata-files",  # (Quarto's other files of settings: podium.quartoproject)
+        "metadata-file",
     }
 )
 
@@ -2056,7 +2108,8 @@ def _header_tex(
             files.append((quarto_key, "include-in-header"))
     for named, key in files:
         written = (v for k, v in key_lines.items() if k == key or k.endswith("." + key))
-        pos = m.SourcePos(shown, next(written, 0) or _format_option_line(raw_meta, key_lines, key))
+        line = next(written, 0)
+        pos = m.SourcePos(shown, line) if line else _setting_pos(raw_meta, shown, key_lines, key)
         for item in named if isinstance(named, list) else [named]:
             if isinstance(item, dict) and isinstance(item.get("text"), str):
                 texts.append(item["text"])
@@ -2088,18 +2141,35 @@ def _with_text_macros(body: str, header: list[str], preamble: Any = None) -> tup
     return (beamer.markdown_text_macros(body, found) or body) if found else body, found
 
 
-def _format_option_line(raw_meta: dict, key_lines: dict[str, int], key: str) -> int:
-    """The front matter line of the :func:`_format_option` ``key`` (``format: revealjs: logo:``), else
-    of the ``format:`` or ``output:`` it is under (from a Quarto project's file: line 1)."""
+def _format_option_pos(raw_meta: dict, shown: str, key_lines: dict[str, int], key: str) -> m.SourcePos:
+    """Where the :func:`_format_option` ``key`` (``format: revealjs: logo:``) is written: its front matter
+    line, or the line of the other file that set it (a Quarto project's ``_quarto.yml``), else the line of
+    the ``format:`` or ``output:`` it is under."""
     fmt, output = raw_meta.get("format"), raw_meta.get("output")
     for name in ("revealjs", "pptx", "beamer"):
         opts = fmt.get(name) if isinstance(fmt, dict) else None
         if isinstance(opts, dict) and opts.get(key) is not None:
-            return key_lines.get(f"format.{name}.{key}") or key_lines.get("format", 1)
+            return _first_pos(shown, key_lines, f"format.{name}.{key}", "format")
     for name, opts in output.items() if isinstance(output, dict) else ():
         if isinstance(opts, dict) and opts.get(key) is not None:
-            return key_lines.get(f"output.{name}.{key}") or key_lines.get("output", 1)
-    return key_lines.get("format") or key_lines.get("output", 1)
+            return _first_pos(shown, key_lines, f"output.{name}.{key}", "output")
+    return _first_pos(shown, key_lines, "format", "output")
+
+
+def _first_pos(shown: str, key_lines: dict[str, int], *keys: str) -> m.SourcePos:
+    """Where the first of ``keys`` that is written somewhere is (:func:`_key_pos`), else line 1."""
+    return next(
+        (_key_pos(shown, key_lines, k) for k in keys if _written(key_lines, k)), m.SourcePos(shown, 1)
+    )
+
+
+def _titled_cover(raw_meta: dict) -> bool:
+    """Whether the lecture's tool draws a title slide only when there is a title: the lecture is written
+    for reveal.js or beamer (Quarto's ``format: revealjs``/``beamer``, R Markdown's ``output:
+    beamer_presentation``), whose templates draw it under ``$if(title)$``; pandoc's PowerPoint draws one
+    for a subtitle, an author or a date too."""
+    name = (quarto.first_format(raw_meta, "format") or quarto.first_format(raw_meta, "output")).lower()
+    return "revealjs" in name or "beamer" in name
 
 
 def html_slide_show(raw_meta: dict) -> bool:
@@ -2117,10 +2187,9 @@ def _toc_depth(raw_meta: dict, key_lines: dict[str, int], shown: str, diags: Dia
     if depth is None:
         return 6
     if isinstance(depth, bool) or not isinstance(depth, int) or not 1 <= depth <= 6:
-        line = key_lines.get("toc-depth") if "toc-depth" in raw_meta else None
         diags.warning(
             f"toc-depth must be a heading level from 1 to 6, not {depth!r}: the contents list every section",
-            m.SourcePos(shown, line or _format_option_line(raw_meta, key_lines, "toc-depth")),
+            _setting_pos(raw_meta, shown, key_lines, "toc-depth"),
             "toc-depth",
         )
         return 6
@@ -2271,6 +2340,8 @@ class _Converter:
         self.tex_deck = False  # a beamer deck in LaTeX (`#` is a macro's argument there, never a heading)
         self.alt_only = False  # a picture's words are its alt text, never a caption (Marp, reveal.js)
         self.own_title = False  # a deck that writes its own title slide (xaringan's seal: false)
+        # a title slide only where there is a title (pandoc's and Quarto's revealjs and beamer templates)
+        self.cover_needs_title = False
         self.centred_cover = False  # its first slide is centred (remark's class: center, middle)
         self.html_show = False  # an HTML slide show's deck (Slidev's), whatever its front matter says
         self.marp_bg: dict[
@@ -2521,6 +2592,7 @@ class _Converter:
             not (meta.title or meta.subtitle or meta.authors or meta.date)
             or own_slides
             or not self.title_slide
+            or (self.cover_needs_title and not meta.title)
         ):
             return []
         return [_SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1))]

@@ -37,6 +37,7 @@ _FILES = frozenset(
         "chart data",
         "in_header file",
         "include-in-header file",
+        "metadata file",
     }
 )
 
