@@ -2347,7 +2347,8 @@ class _Converter:
         self.marp_bg: dict[
             int, tuple[m.Image, marp.Keywords]
         ] = {}  # id(): pictures Marp draws as backgrounds
-        self.floats: dict[int, tuple[m.Image, str]] = {}  # id(): pictures floated beside the text, their side
+        # id(): pictures floated beside the text, their side, and wrapfig's column share (None: an HTML float)
+        self.floats: dict[int, tuple[m.Image, str, float | None]] = {}
         self.cells = 0
         self.cells_shown = 0  # (of them, the ones whose code is shown)
         self.layout_tex_noted = False  # (\\vspace and its kin: one note a lecture)
@@ -2920,7 +2921,7 @@ class _Converter:
             return d.body
         side = self.floats[id(d.body[0])][1] if id(d.body[0]) in self.floats else ""
         lead = 0
-        while side and lead < len(d.body) and self.floats.get(id(d.body[lead]), (None, ""))[1] == side:
+        while side and lead < len(d.body) and self.floats.get(id(d.body[lead]), (None, "", None))[1] == side:
             lead += 1
         rest = d.body[lead:]
         if (
@@ -2931,7 +2932,8 @@ class _Converter:
             and not any(isinstance(b, m.Columns) for b in m.walk(d.body))
         ):
             pictures = d.body[:lead]
-            share = _float_share(pictures)
+            wraps = [w for p in pictures if (w := self.floats[id(p)][2])]
+            share = round(min(max(max(wraps), 0.15), 0.75), 3) if wraps else _float_share(pictures)
             text = m.Column(tuple(rest), round(1.0 - share, 3))
             picture = m.Column(tuple(pictures), share)
             laid = (picture, text) if side == "left" else (text, picture)
@@ -2946,7 +2948,16 @@ class _Converter:
         return d.body
 
     def float_not_drawn(self, image: m.Image) -> None:
-        side = self.floats[id(image)][1]
+        _, side, wrap = self.floats[id(image)]
+        if wrap is not None:
+            self.diags.warning(
+                f"picture '{_short(unquote(image.src))}' is set {side} of the text by wrapfig; Podium sets it beside the "
+                "text only where it starts the frame's content, so it is shown where it is written: put the "
+                "wrapfigure first in its frame, before the text, for a picture-and-text slide",
+                image.pos,
+                "float",
+            )
+            return
         self.diags.warning(
             f"picture '{_short(image.src)}' floats {side} of the text in a browser; that float is not drawn "
             "(the picture is shown where it is written): put the picture first on its slide, before the "
@@ -3656,6 +3667,16 @@ class _Converter:
             f"this looks like a table but is not read as one: {why}; it is shown as text", pos, "table"
         )
 
+    def inline_line(self, pairs: list, k: int, first: int, pos: m.SourcePos) -> m.SourcePos:
+        """Where the ``k``-th of a paragraph's inlines ``pairs`` is written: its own line, a line break or
+        more below the paragraph's ``first`` line (parsed text), whose position is ``pos`` (a picture's
+        warning names its own ``\\includegraphics`` line)."""
+        below = sum(c.type in ("softbreak", "hardbreak") for c, _ in pairs[:k])
+        if not below or not first or self.mapped(first) != pos:
+            return pos
+        at = self.mapped(first + below)
+        return at if at.path == pos.path and at.line > pos.line else pos
+
     def paragraph_words(self, words: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         """A paragraph's inline node as blocks: its words, and the pictures and display math in it."""
         inline = self.strip_raw_tex(words, pos)
@@ -3681,6 +3702,11 @@ class _Converter:
 
         self.html_skip = []
         pairs = list(self._inline_children(inline))
+        first = words.map[0] + 1 if words.map else 0
+
+        def own_line(k: int) -> m.SourcePos:
+            return self.inline_line(pairs, k, first, pos)
+
         # a paragraph of pictures only, each maybe wrapped in a link: each drawn, a link's carrying it
         pictures_only = all(
             c.type == "image" or _is_img_tag(c) or self.linked_picture(c) is not None
@@ -3694,13 +3720,14 @@ class _Converter:
             if pictures_only and (inner := self.linked_picture(child)) is not None:
                 words_so_far()
                 shown = (
-                    self.image(*inner, pos)
+                    self.image(*inner, own_line(k))
                     if inner[0].type == "image"
-                    else self.html_image(read_inline_tag(inner[0].content).attrs, pos)
+                    else self.html_image(read_inline_tag(inner[0].content).attrs, own_line(k))
                 )
                 if shown is not None:
                     linked = replace(shown, link=self.picture_link(str(child.attrs.get("href", ""))))
-                    self.floated(linked, self.floats.pop(id(shown), (shown, ""))[1])
+                    _, side, wrap = self.floats.pop(id(shown), (shown, "", None))
+                    self.floated(linked, side, wrap)
                     shown = linked
                     out.append(m.Div((shown,), ("fragment",), pos) if "fragment" in attrs.classes else shown)
                 continue
@@ -3718,7 +3745,7 @@ class _Converter:
                         out.extend(links)
                         continue
                 if tag.tag == "img" and tag.kind in ("start", "empty"):  # a picture, as it says: no warning
-                    pic = self.html_image(tag.attrs, pos)
+                    pic = self.html_image(tag.attrs, own_line(k))
                     if pic is not None:
                         words_so_far()
                         out.append(pic)
@@ -3726,7 +3753,7 @@ class _Converter:
             if child.type == "image":
                 unwrapped = _unwrap_picture(run, pairs[k + 1][0] if k + 1 < len(pairs) else None)
                 words_so_far()
-                picture: m.Block = self.image(child, attrs, pos)
+                picture: m.Block = self.image(child, attrs, own_line(k))
                 if attrs is not None and "fragment" in attrs.classes:  # ![](x.png){.fragment}: on a click
                     picture = m.Div((picture,), ("fragment",), pos)
                 out.append(picture)
@@ -4760,14 +4787,15 @@ class _Converter:
         if said is not None and said.background:
             self.marp_bg[id(image)] = (image, said)  # (held: its id stays its own; placed per slide)
         elif place is None:
-            self.floated(image, picture_float(attrs.kv))
+            self.floated(image, picture_float(attrs.kv), _wrap_share(attrs.kv.get("wrapfig")))
         return image
 
-    def floated(self, image: m.Image, side: str) -> None:
+    def floated(self, image: m.Image, side: str, wrap: float | None = None) -> None:
         """Hold ``image`` as floated to ``side`` (``left``, ``right``; "" for no float) beside the text that
-        follows it, as a browser floats it: :meth:`float_layout` lays its slide out."""
+        follows it, as a browser floats it (or LaTeX's wrapfig, its column ``wrap`` of the slide's width;
+        0 where it gives none): :meth:`float_layout` lays its slide out."""
         if side:
-            self.floats[id(image)] = (image, side)
+            self.floats[id(image)] = (image, side, wrap)
 
     def _resolve(self, src: str, pos: m.SourcePos, what: str) -> str | None:
         """Return the local file ``src`` names, or None (with a warning) when missing or refused."""
@@ -5784,6 +5812,15 @@ def _math_inline(tex: str) -> list[m.Inline]:
         said = (script.group(2) or script.group(3)).replace("-", "\u2212")  # (math's minus sign)
         return [m.Span((m.Text(said),), (kind,))]
     return [m.InlineMath(tex)]
+
+
+def _wrap_share(said: str | None) -> float | None:
+    """A wrapfig picture's column (``wrapfig=40%``, texenvs writes it) as a share of the slide's width:
+    0.0 where its width is not given; None for a picture no wrapfig holds."""
+    if said is None:
+        return None
+    mt = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)%\s*", said)
+    return float(mt.group(1)) / 100 if mt else 0.0
 
 
 def _float_share(pictures: list[m.Image]) -> float:

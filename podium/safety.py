@@ -292,13 +292,28 @@ def closest_file(candidate: Path, base_dir: str) -> str | None:
         names = [p.name for p in folder.iterdir() if p.is_file()][:5000] if folder.is_dir() else []
     except OSError:
         return None
-    best = difflib.get_close_matches(candidate.name, names, n=1, cutoff=0.6)
+    scored = sorted((-_closeness(candidate.name, n), n) for n in names)
+    best = [n for score, n in scored[:1] if -score >= 0.8]
     if not best:
         return None
     try:
         return os.path.relpath(folder / best[0], base_dir) if base_dir else str(folder / best[0])
     except ValueError:
         return best[0]
+
+
+def _closeness(wanted: str, name: str) -> float:
+    """How close the file ``name`` is to the missing ``wanted`` (0 to 1): 1 for a name that differs only
+    in case or extension (``Plot.PNG``, ``plot.jpg``); otherwise, with the same extension, difflib's ratio
+    of the two stems (a typo: ``ginasta.png``, ``ginnasta.png``); 0 for another extension as well.  The
+    extension's letters are no likeness: ``a.png`` is nowhere near ``logo.png``."""
+    stem, ext = os.path.splitext(wanted.lower())
+    other, other_ext = os.path.splitext(name.lower())
+    if stem == other:
+        return 1.0
+    if ext != other_ext or not stem or not other:
+        return 0.0
+    return difflib.SequenceMatcher(None, stem, other).ratio()
 
 
 def _windows_path(as_written: Path, src: str, base_dir: str) -> Path:

@@ -119,6 +119,9 @@ THEOREM_LABELS = {
     "solution": "solution",
     "proof": "beamer_proof",
 }
+# wrapfig's figures set beside the text: \begin{wrapfigure}[lines]{r}[overhang]{width},
+# \begin{wrapfloat}{figure}[lines]{i}[overhang]{width} (and their tables)
+WRAPFIGS = ("wrapfigure", "wrapfigure*", "wraptable", "wraptable*", "wrapfloat", "wrapfloat*")
 # sidecap's figures (and memoir's \begin{sidecaption}{caption}[label]): a figure, its caption beside it
 SIDE_CAPTIONS = ("SCfigure", "SCfigure*", "sidecaption")
 TABULARS = ("tabular", "tabular*", "tabularx", "tabulary", "longtable")
@@ -127,7 +130,7 @@ TABULARS = ("tabular", "tabular*", "tabularx", "tabulary", "longtable")
 # which a deck shows each on its click): their content, without their arguments
 WRAPPERS = frozenset(
     "spacing singlespace onehalfspace doublespace multicols multicols* adjustbox small footnotesize "
-    "scriptsize tiny large Large LARGE huge Huge normalsize textblock textblock* wrapfigure landscape "
+    "scriptsize tiny large Large LARGE huge Huge normalsize textblock textblock* landscape "
     "raggedright raggedleft samepage overprint overlayarea".split()
 )
 KNOWN = frozenset(
@@ -146,6 +149,7 @@ KNOWN = frozenset(
         "columns",
         "column",
         *SIDE_CAPTIONS,
+        *WRAPFIGS,
         "figure",
         "figure*",
         "table",
@@ -835,6 +839,7 @@ def _arguments(source: str, j: int, env: str) -> tuple[list[str], int]:
             *BOXES,
             *THEOREMS,
             *SIDE_CAPTIONS,
+            *WRAPFIGS,
             "lstlisting",
             "Verbatim",
             "figure",
@@ -986,10 +991,10 @@ def _convert(source: str, lang: str | None = None) -> str:
         return f":::: columns\n{inner}\n::::"
     if env in QUOTES:
         return "\n".join(f"> {line}" if line.strip() else ">" for line in inner.split("\n"))
-    if env in ("figure", "figure*", *SIDE_CAPTIONS):
+    if env in ("figure", "figure*", *SIDE_CAPTIONS, *WRAPFIGS):
         if env == "sidecaption" and args:  # (its caption and label are its arguments)
             body += f"\\caption{{{args[0]}}}" + (f"\\label{{{args[1]}}}" if len(args) > 1 else "")
-        return _figure(body) or inner
+        return (_wrapped_figure(args, body) if env in WRAPFIGS else _figure(body)) or inner
     return _fenced(env, args, inner)
 
 
@@ -1608,6 +1613,38 @@ def _figure(body: str) -> str | None:
     if ident and caption:  # a labelled figure: its caption is numbered under the row (crossrefs)
         return f"::: {{{ident} layout-ncol={ncol}}}\n{row}\n\n{caption}\n:::"
     return f"::: {{layout-ncol={ncol}}}\n{row}\n:::" + (f"\n\n{caption}" if caption else "")
+
+
+# wrapfig's placement letters: right, left, inside, outside (beamer's pages are one-sided: inside is left)
+_WRAP_SIDES = {"r": "right", "o": "right", "l": "left", "i": "left"}
+
+
+def _wrapped_figure(args: list[str], body: str) -> str | None:
+    """wrapfig's figure (``wrapfigure``, ``wrapfloat``) as its pictures floated to their side beside the
+    text that follows (``style="float:right"``: the reader lays the slide out around them), as wide as
+    its width argument (``0pt``: the picture's own width), its caption kept; None when it holds no
+    picture (a table: its content, where it is written)."""
+    graphics = list(_GRAPHIC.finditer(body))
+    if not graphics:
+        return None
+    side = next((_WRAP_SIDES[a.strip().lower()] for a in args if a.strip().lower() in _WRAP_SIDES), "right")
+    wrap = _width_share(args[-1]) if args else None  # (0pt: as wide as what it holds)
+    out = []
+    for k, graphic in enumerate(graphics):
+        alone = body[: graphics[0].start()] + graphic.group(0) + body[graphics[-1].end() :]
+        picture = _figure(alone if k == len(graphics) - 1 else graphic.group(0))
+        mt = re.fullmatch(r"(!\[.*\]\([^()\n]*\))(?:\{(.*)\})?", picture or "", re.S)
+        if mt is None:
+            return None
+        attrs = (mt.group(2) or "").split()
+        own = next((float(a[6:-1]) for a in attrs if re.fullmatch(r"width=[0-9.]+%", a)), None)
+        column = float(wrap[:-1]) if wrap else own  # (the picture's width: a share of its column)
+        attrs = [a for a in attrs if not a.startswith(("width=", "height="))]
+        if column and own:
+            attrs.append(f"width={round(min(own / column, 1.0) * 100)}%")
+        said = f"wrapfig={round(column)}%" if column else "wrapfig=auto"
+        out.append(mt.group(1) + "{" + " ".join([*attrs, f'style="float:{side}"', said]) + "}")
+    return "\n\n".join(out)
 
 
 def _subcaptions(body: str, graphics: list[re.Match]) -> list[str]:

@@ -295,8 +295,8 @@ class DeckWriter:
             g, box = groups[k]
             k += 1
             c = chunks[g[0]]
-            if len(g) > 1:  # several pictures: a grid
-                self.place_grid([chunks[i] for i in g], box)
+            if len(g) > 1:  # several pictures: a grid (on a callout's ground, after its rule)
+                self.place_grid([chunks[i] for i in g], Rect(box.x + inset, box.y, box.w - inset, box.h))
                 continue
             if isinstance(c, TextChunk) and "callout" not in c.box:
                 # text chunks one under another (divs, fragments) are one text frame, as one style
@@ -483,20 +483,22 @@ class DeckWriter:
 
 def callout_frames(chunks, groups) -> dict[int, int]:
     """For each callout drawn in parts (text, then an equation, picture or code, then text…): the index
-    of its first group and of its last.  Its parts are consecutive single-chunk groups from one div."""
+    of its first group and of its last.  Its parts are consecutive groups from one div: single chunks,
+    or pictures side by side in a grid."""
     out: dict[int, int] = {}
+
+    def part_of(group: list[int], c) -> bool:
+        return all(
+            chunks[i].box == c.box and chunks[i].keep == c.keep and not isinstance(chunks[i], ColumnsChunk)
+            for i in group
+        ) and (len(group) == 1 or all(isinstance(chunks[i], ObjectChunk) for i in group))
+
     k = 0
     while k < len(groups):
         c = chunks[groups[k][0][0]]
         end = k
-        if "callout" in c.box and len(groups[k][0]) == 1:
-            while (
-                end + 1 < len(groups)
-                and len(groups[end + 1][0]) == 1
-                and chunks[groups[end + 1][0][0]].box == c.box
-                and chunks[groups[end + 1][0][0]].keep == c.keep
-                and not isinstance(chunks[groups[end + 1][0][0]], ColumnsChunk)
-            ):
+        if "callout" in c.box and part_of(groups[k][0], c):
+            while end + 1 < len(groups) and part_of(groups[end + 1][0], c):
                 end += 1
         if end > k:
             out[k] = end
