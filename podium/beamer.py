@@ -39,7 +39,7 @@ from .acronyms import Acronyms
 from .alttext import TIKZ_PICTURE
 from .labels import label as podium_label
 from .markdown import code_lines, outside, toggles_display_math
-from .overlays import numbered_increments
+from .overlays import numbered_increments, slide_part
 from .rawtex import balanced_group, find_raw_tex, kept_spans, opened_switch_groups, saved_boxes
 from .texcounters import count_lines
 from .texenvs import (
@@ -505,6 +505,8 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _overlay_environments(lines, begin + 1)
     _frame_commands(lines, begin + 1, end)
     hooks = {begin + 1 + j for j in _in_hooks(lines[begin + 1 : end])}  # (beamer's own frames, not slides)
+    defined = _definitions_between_frames(lines, begin + 1, end)  # (they print nothing where written)
+    hooks |= defined
     _setup_on_one_line(lines, begin + 1, end, hooks)
     _open_groups(lines, begin + 1, end, hooks)
     _frame_commands(lines, begin + 1, end)  # (a \frame{…} that a group opened before it on its line)
@@ -521,7 +523,10 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
 
     def handout_text() -> None:
         if between:
-            said = [line for _, line in _dedented([(j, lines[j]) for j in between])]
+            said = [
+                line
+                for _, line in _dedented(_unknown_environments([(j, lines[j]) for j in between], out, index))
+            ]
             add(between[0], "::: handout", *said, ":::", "")
             if not any(code == "outside-frame" for _, _, code in out.notes):
                 out.notes.append(
@@ -559,6 +564,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
                 )
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
             framed_lines.update(range(k, stop + 1))
+            _alternatives(lines, k, stop, index, out)
             _title_page_text(lines, k, stop, out.meta, exists)
             slid = any("\\tableofcontents" in line for line in lines[k : stop + 1]) and any(
                 line.startswith(("# ", "## ")) or line == "---" for line in new
@@ -948,6 +954,39 @@ def _expand_text_macros(lines: list[str], begin: int) -> None:
     (``\\title{\\course}``, ``\\colbf{not}``), as TeX does; in math the reader reads them too, but a macro of
     words left out would change what a sentence says.  Verbatim lines keep them."""
     _put_macros(lines, _macros(lines[: max(begin, 0)]), (k for k, _ in _outside_verbatim(lines, 0)))
+    if begin >= 0:
+        _body_macros(lines, begin)
+
+
+def _body_macros(lines: list[str], begin: int) -> None:
+    """The macros the document's body defines (``\\newcommand{\\sectionframe}[1]{\\begin{frame}…#1…}`` after
+    ``\\begin{document}``) put in place where the lines after their definition use them, as the preamble's
+    are (a later ``\\renewcommand`` of one from its own line on); the definitions print nothing
+    (:func:`_in_definitions`)."""
+    body = lines[begin + 1 :]
+    if not any(_DEFINITION.search(line) for line in body):
+        return
+    text = "\n".join(body)
+    rows = [k for k, _ in _outside_verbatim(lines, begin + 1)]
+    for mt in _DEFINITION.finditer(text):
+        row = begin + 1 + text.count("\n", 0, mt.start())
+        if row not in rows:
+            continue
+        close = balanced_group(text, mt.end())
+        found = _macros([text[mt.start() : close]]) if close > 0 else {}
+        if not found:
+            continue
+        after = begin + 1 + text.count("\n", 0, close) + 1  # (the lines after the definition's)
+        name = next(iter(found))
+        again = re.compile(
+            r"\\(?:(?:re)?newcommand\*?|providecommand\*?)\s*\{?\\"
+            + name
+            + r"(?![A-Za-z])|\\def\s*\\"
+            + name
+            + r"(?![A-Za-z])"
+        )
+        until = next((j for j in range(after, len(lines)) if again.search(lines[j])), len(lines))
+        _put_macros(lines, found, [k for k in rows if after <= k < until])
 
 
 def _put_macros(
@@ -1153,6 +1192,72 @@ def _mode_kept(text: str, mt: re.Match, end: int, deck: str, handout: str, line:
             )
         )
     return deck
+
+
+_ALT = re.compile(r"\\alt\s*<([^<>{}\n]{1,60})>\s*(?=\{)")
+_SPEC = re.compile(r"\\(?:begin\s*\{[A-Za-z*]+\}|[A-Za-z]+\*?)\s*<([^<>{}\n]{1,60})>")
+
+
+def _alternatives(lines: list[str], start: int, stop: int, index: list[int], out: Converted) -> None:
+    """beamer's ``\\alt<spec>{a}{b}`` in the frame ``lines[start : stop + 1]`` (``a`` on the steps ``spec``
+    names, ``b`` on the others) as the words the frame's last step shows, in place, with a warning naming
+    the words shown and those left out: an editable slide cannot swap words in a sentence, and its last
+    step is what the slide shows when it is done (and what beamer's handout prints for ``<2->``, ``<2>``).
+    Verbatim lines keep theirs (semiverbatim reads its own)."""
+    rows = [k for k, _ in _outside_verbatim(lines[: stop + 1], start)]
+    if not any("\\alt" in lines[k] for k in rows):
+        return
+    counted = numbered_increments(lines[start : stop + 1])
+    numbers = [
+        int(n) for spec in _SPEC.findall("\n".join(counted)) for n in re.findall(r"\d+", slide_part(spec))
+    ]
+    pauses = sum(len(re.findall(r"\\pause(?![A-Za-z])", line)) for line in counted)
+    last = max([1, 1 + pauses, *numbers])
+    for k in rows:
+        line, at = lines[k], 0
+        while (mt := _ALT.search(line, at)) is not None:
+            text = "\n".join([line, *lines[k + 1 : stop + 1]])  # (its groups may close on later lines)
+            first = balanced_group(text, mt.end())
+            second = balanced_group(text, first) if first > 0 and text.startswith("{", first) else -1
+            if second < 0:
+                at = mt.end()
+                continue
+            shown, other = text[mt.end() + 1 : first - 1], text[first + 1 : second - 1]
+            if not _on_step(mt.group(1), last):
+                shown, other = other, shown
+            out.warnings.append(
+                (
+                    index[k],
+                    f'\\alt<{mt.group(1).strip()}> shows "{_one_line(text[mt.end() + 1 : first - 1])[:40]}" on '
+                    f'step(s) {mt.group(1).strip()} and "{_one_line(text[first + 1 : second - 1])[:40]}" on the '
+                    f'others; a slide cannot swap its words, so it shows "{_one_line(shown)[:40]}" (the frame\'s '
+                    f'last step, {last}) and leaves out "{_one_line(other)[:40]}"',
+                    "overlay-alt",
+                )
+            )
+            gone = text[mt.start() : second].count("\n")
+            text = text[: mt.start()] + shown + "\n" * (gone - shown.count("\n")) + text[second:]
+            if gone:  # (its lines kept, so the lines after it keep their numbers)
+                parts = text.split("\n")
+                lines[k : k + len(parts)] = parts
+                line = lines[k]
+            else:
+                line = text.split("\n", 1)[0]
+            at = mt.start() + len(shown.split("\n", 1)[0])
+        lines[k] = line
+
+
+def _on_step(spec: str, step: int) -> bool:
+    """Whether the overlay specification ``spec`` (its part for beamer's own mode) takes in ``step``;
+    true when it is not a list of numbers and ranges (``2``, ``-3``, ``2-``, ``1,3-4``)."""
+    ranges = slide_part(spec).split("|")[0].replace(" ", "")
+    if not re.fullmatch(r"(\d*-?\d*)(,\d*-?\d*)*", ranges) or not ranges:
+        return True
+    for part in ranges.split(","):
+        low, dash, high = part.partition("-")
+        if int(low or 1) <= step <= (int(high) if high else step if dash else int(low or step)):
+            return True
+    return False
 
 
 _ACRONYM_ENV = re.compile(r"\\(begin|end)\{acronym\}(?:\[[^\]]*\])?")
@@ -2050,6 +2155,22 @@ def _in_definitions(lines: list[str]) -> set[int]:
                 break
         inside.update(range(text.count("\n", 0, mt.start()), text.count("\n", 0, at) + 1))
     return inside
+
+
+def _definitions_between_frames(lines: list[str], start: int, end: int) -> set[int]:
+    """The lines of the definitions (:func:`_in_definitions`) in ``lines[start:end]`` that stand outside a
+    frame: a frame written in one is shown where it is used (:func:`_body_macros`), not where it is
+    defined; a frame's own definitions are its reader's."""
+    inside = {start + j for j in _in_definitions(lines[start:end])}
+    kept: set[int] = set()
+    depth = 0
+    for k in range(start, end):
+        if k in inside:
+            if depth <= 0:
+                kept.add(k)
+            continue
+        depth += lines[k].count(_FRAME) - lines[k].count(_FRAME_END)
+    return kept
 
 
 def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool = True) -> None:
