@@ -887,6 +887,20 @@ def _logo(
     return m.Image(value, path, (), "", pos) if path else None
 
 
+def _layout_logo(
+    remarked: Any, lines: list[tuple[str, int]], base_dir: str, policy: PathPolicy, diags: Diagnostics
+) -> m.Image | None:
+    """The logo a xaringan layout puts on every slide (``remarked.logo``: its file and the line of the
+    remark deck it is on, ``lines[line]`` in the lecture), found as a picture; None when there is none,
+    or after a warning."""
+    if remarked is None or remarked.logo is None:
+        return None
+    src, at = remarked.logo
+    pos = m.SourcePos(*lines[at])
+    path = policy.resolve(src, base_dir, pos, diags, "picture")
+    return m.Image(src, path, (), "", pos) if path else None
+
+
 def _footer_text(raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines: dict[str, int]) -> str:
     """The front matter's footer (Marp's, or Quarto's under ``format: revealjs:``), its ``{{< meta … >}}``
     shortcodes the values they name."""
@@ -1258,6 +1272,34 @@ def _said(diags: Diagnostics, at: m.SourcePos, dialect: str, notes: list) -> Non
         say(message.removeprefix("[not-rendered] ").removeprefix("[warning] "), pos, code)
 
 
+def sourced_text(expr: str, pos: m.SourcePos, base_dir: str, policy: PathPolicy, diags: Diagnostics) -> str:
+    """The text of the R file a chunk's ``source(expr)`` runs, read for the knitr chunk options it
+    sets; "" (with a note) where Podium cannot tell the file, it is missing, or not allowed."""
+    names = quarto.child_files(expr, base_dir, base_dir)
+    if not names or len(names) != 1:
+        return ""  # (R code Podium cannot evaluate: its file is no concern of the slides)
+    name = names[0]
+    path = Path(base_dir, name)
+    record = getattr(policy, "record", None)  # (the build's record: a change to it rebuilds)
+    if record is not None and policy.allows(path):
+        record(path)
+    if not path.is_file() or not policy.allows(path):
+        why = "not found" if not path.exists() else "outside the folders Podium may read"
+        diags.note(
+            f"source('{_short(name, 60)}') is not read ({why}): any knitr chunk options it sets "
+            "(opts_chunk$set) do not apply",
+            pos,
+            "code-cell",
+        )
+        return ""
+    scratch = Diagnostics()  # (an R file Podium cannot read is no error of the lecture's)
+    try:
+        return read_bounded(path, name, scratch, 1 << 20).decode("utf-8", "replace")
+    except BuildError:
+        diags.note(f"source('{_short(name, 60)}') is not read: {scratch.items[-1].message}", pos, "code-cell")
+        return ""
+
+
 def _remark_module():
     from . import remark  # noqa: PLC0415 (only lectures with remark's signs pay for it)
 
@@ -1265,12 +1307,24 @@ def _remark_module():
 
 
 def _remark(
-    body: str, raw_meta: dict, shown: str, origins: list[tuple[str, int]] | None, diags: Diagnostics
+    body: str,
+    raw_meta: dict,
+    shown: str,
+    origins: list[tuple[str, int]] | None,
+    diags: Diagnostics,
+    base_dir: str,
+    policy: PathPolicy,
 ) -> tuple[str, list[tuple[str, int]], Any]:
     """A remark deck (xaringan) rewritten as this dialect's Markdown (podium.remark), its notes reported;
     and the rewrite (its footer, whether a title slide is made)."""
     base = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
-    rewrite = _remark_module().remark_markdown(body, raw_meta)
+
+    def source(
+        expr: str, line: int
+    ) -> str:  # (a file a setup chunk sources: the reader says what it cannot read)
+        return sourced_text(expr, m.SourcePos(*base[line]), base_dir, policy, Diagnostics())
+
+    rewrite = _remark_module().remark_markdown(body, raw_meta, source)
     _said(
         diags,
         m.SourcePos(shown, 1),
@@ -1715,8 +1769,9 @@ def parse_lecture(
     knitr = shown.lower().endswith((".rmd", ".qmd"))
     body = quarto.empty_inline_r(body) if knitr else body  # (`r ''`: knitr's value is known, nothing)
     remarked = None
+    remark_lines = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
     if remark_deck:
-        body, origins, remarked = _remark(body, raw_meta, shown, origins, diags)
+        body, origins, remarked = _remark(body, raw_meta, shown, origins, diags, base_dir, policy)
     # (`{=latex}` in a lecture for beamer: its TeX, read as the lecture's other TeX)
     body, raw_latex = _raw_latex(raw_meta, body, tex_deck or remark_deck or slidev_deck)
     header = [] if tex_deck else _header_tex(raw_meta, key_lines, shown, diags, base_dir, policy)
@@ -1753,6 +1808,8 @@ def parse_lecture(
     meta = build_meta(raw_meta, options.course, shown, diags, key_lines, env.get(ELLIPSIS, "pandoc"))
     if raw_meta.get("logo") or _format_option(raw_meta, "logo"):
         meta = replace(meta, logo=_logo(raw_meta, shown, diags, key_lines, base_dir, policy))
+    else:  # (a xaringan layout's picture, where the front matter names no logo)
+        meta = replace(meta, logo=_layout_logo(remarked, remark_lines, base_dir, policy, diags))
     body = _lazy_quote_items(body, env, tex_deck, origins, shown, diags)
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
@@ -2548,6 +2605,7 @@ class _Converter:
         for i, d in enumerate(drafts):
             number = i + 1
             d.body = self.span_fragments(_flowed_slide(_built_slide(d)))
+            d.title = self.title_fragments(d.title, d.pos)
             footnotes = self._slide_footnotes(d)
             slides.append(
                 m.Slide(
@@ -3576,6 +3634,21 @@ class _Converter:
                 out.append(b)
         return out
 
+    def title_fragments(self, title: m.Inlines, pos: m.SourcePos) -> m.Inlines:
+        """A slide's ``title`` with its fragment spans shown from the start, with one warning: a title
+        cannot come on a click in PowerPoint (nor in part of one)."""
+        spans = _fragment_spans(m.walk(title))
+        if not spans:
+            return title
+        self.diags.warning(
+            f"'{_short(m.plain_text(title), 50)}': the {self.fragment_spelling()[0]} span in this slide's "
+            "title is shown from the start, not on a click (a title cannot be built in PowerPoint); put "
+            "the words in the slide's text to have them come on a click",
+            pos,
+            "fragment",
+        )
+        return _unfragmented(title)
+
     def fragment_spelling(self) -> tuple[str, str]:
         """(how the lecture's tool writes a fragment span, the tool), for the messages about them: Marp's
         ``<span data-marpit-fragment>``, else reveal.js's ``[...]{.fragment}``."""
@@ -4063,35 +4136,10 @@ class _Converter:
         return out + pictures
 
     def sourced_text(self, expr: str, pos: m.SourcePos) -> str:
-        """The text of the R file a chunk's ``source(expr)`` runs, read for the knitr chunk options it
-        sets; "" (with a note) where Podium cannot tell the file, it is missing, or not allowed."""
-        names = quarto.child_files(expr, self.base_dir, self.base_dir)
-        if not names or len(names) != 1:
-            return ""  # (R code Podium cannot evaluate: its file is no concern of the slides)
-        name = names[0]
+        """The text of the R file a chunk's ``source(expr)`` runs (:func:`sourced_text`)."""
         if self.policy is None:
             self.policy = PathPolicy([self.base_dir])
-        path = Path(self.base_dir, name)
-        record = getattr(self.policy, "record", None)  # (the build's record: a change to it rebuilds)
-        if record is not None and self.policy.allows(path):
-            record(path)
-        if not path.is_file() or not self.policy.allows(path):
-            why = "not found" if not path.exists() else "outside the folders Podium may read"
-            self.diags.note(
-                f"source('{_short(name, 60)}') is not read ({why}): any knitr chunk options it sets "
-                "(opts_chunk$set) do not apply",
-                pos,
-                "code-cell",
-            )
-            return ""
-        scratch = Diagnostics()  # (an R file Podium cannot read is no error of the lecture's)
-        try:
-            return read_bounded(path, name, scratch, 1 << 20).decode("utf-8", "replace")
-        except BuildError:
-            self.diags.note(
-                f"source('{_short(name, 60)}') is not read: {scratch.items[-1].message}", pos, "code-cell"
-            )
-            return ""
+        return sourced_text(expr, pos, self.base_dir, self.policy, self.diags)
 
     def highlights_noted(self, said: str, pos: m.SourcePos) -> None:
         """A note, once a lecture (a deck of them says it once), that the code lines ``said`` highlights

@@ -31,7 +31,7 @@ other lecture.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from html import unescape
 from typing import Any
@@ -267,6 +267,7 @@ class Rewrite:
     footer: str | None = None
     title_slide: bool = True
     cover: bool = False  # the first slide is centred (``class: center, middle``): a title slide, if it is one
+    logo: tuple[str, int] | None = None  # a layout's picture (its file, its lecture line): the deck's logo
 
 
 @dataclass
@@ -309,10 +310,13 @@ _FOOTER_CLASS = re.compile(r"foot|bottom", re.I)
 _COMMENT_LINE = re.compile(r"<!--.*-->", re.S)
 
 
-def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
-    """``text`` (a remark deck, :func:`wanted`) rewritten as this dialect's Markdown."""
+def remark_markdown(
+    text: str, raw_meta: Mapping[str, Any], source: Callable[[str, int], str] | None = None
+) -> Rewrite:
+    """``text`` (a remark deck, :func:`wanted`) rewritten as this dialect's Markdown; ``source(expr, line)``:
+    the text of the R file a chunk on that line runs with ``source(expr)`` (for its chunk defaults)."""
     lines = text.split("\n")
-    _write_chunk_defaults(lines, raw_meta)
+    _write_chunk_defaults(lines, raw_meta, source)
     closes, swallowing = _fences(lines)
     code = code_lines([closes.get(k, line) for k, line in enumerate(lines)])
     math = doubled_math_brackets("\n".join(lines), code)  # `\\( … \\)`: the `\( … \)` MathJax reads
@@ -375,19 +379,7 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
             named[own["name"]] = merged
         _unknown_properties(slide, used, out)
         if own.get("layout", "").lower() == "true":
-            layout, footer = _backdrop(merged, out)
-            out.footer = out.footer or footer or _footer_of(layout)
-            texts = [t for t, _ in slide.content]
-            for j in sorted(_quiet_chunks(texts, 0, len(texts))):  # (its setup chunk: knitr's options)
-                out.add(slide.content[j][1], texts[j])
-            if "background-image" in own:
-                out.notes.append(
-                    (
-                        slide.line_of("background-image"),
-                        "the layout's background-image (a watermark on every slide) is not drawn",
-                        "background",
-                    )
-                )
+            layout = _take_layout(slide, merged, raw_meta, out)
             continue
         if own.get("exclude", "").lower() == "true":
             out.notes.append(
@@ -422,7 +414,71 @@ def remark_markdown(text: str, raw_meta: Mapping[str, Any]) -> Rewrite:
             out.add(slide.start - 1, "")
         if _emit(_shown(merged), out, first):
             first = False
-    return Rewrite("\n".join(out.lines), out.index, out.notes, out.footer, wanted_title, cover)
+    logo = out.pictures[0] if out.pictures and not _own_logo(raw_meta) else None
+    return Rewrite("\n".join(out.lines), out.index, out.notes, out.footer, wanted_title, cover, logo)
+
+
+def _take_layout(slide: _Slide, merged: _Slide, raw_meta: Mapping[str, Any], out: _Out) -> _Slide:
+    """A ``layout: true`` slide (``merged``: made on its template) as the layout of the slides after it:
+    its decoration and pictures taken out (:func:`_backdrop`), its footer the deck's, its setup chunks
+    kept where they are, a logo-sized ``background-image`` the deck's logo."""
+    own, seen = slide.props, len(out.pictures)
+    layout, footer = _backdrop(merged, out)
+    out.footer = out.footer or footer or _footer_of(layout)
+    texts = [t for t, _ in slide.content]
+    for j in sorted(_quiet_chunks(texts, 0, len(texts))):  # (its setup chunk: knitr's options)
+        out.add(slide.content[j][1], texts[j])
+    background = _URL.match(own.get("background-image", ""))
+    if background is not None and _logo_sized(own.get("background-size", "")):
+        out.pictures.append((background.group(1), slide.line_of("background-image")))
+    if len(out.pictures) > seen:
+        _logo_note(out, slide.line_of("layout"), seen, _own_logo(raw_meta))
+    elif "background-image" in own:
+        out.notes.append(
+            (
+                slide.line_of("background-image"),
+                "the layout's background-image (a watermark on every slide) is not drawn",
+                "background",
+            )
+        )
+    return layout
+
+
+def _logo_sized(size: str) -> bool:
+    """Is a layout's ``background-size:`` a logo's (``10%``, ``80px``, ``auto 3em``), not a watermark's
+    (``cover``, ``contain``, none, a large share of the slide)?"""
+    shares = [float(x) for x in re.findall(r"(\d+(?:\.\d+)?)%", size)]
+    if shares:
+        return max(shares) <= 30
+    return bool(re.search(r"\d\s*(?:px|em|rem|pt|cm|mm|in)\b", size))
+
+
+def _own_logo(raw_meta: Mapping[str, Any]) -> bool:
+    """Does the front matter name a logo (``logo:``, or under an output format's options)?"""
+    output = raw_meta.get("output")
+    options = [o for o in output.values() if isinstance(o, dict)] if isinstance(output, dict) else []
+    return bool(raw_meta.get("logo")) or any(o.get("logo") for o in options)
+
+
+def _logo_note(out: _Out, line: int, seen: int, own_logo: bool) -> None:
+    """One note at a layout's ``layout: true`` line for the pictures it puts on every slide (from
+    ``out.pictures[seen:]``): a logo, decoration drawn by the deck's CSS, no slide's content."""
+    files = list(dict.fromkeys(src for src, _ in out.pictures[seen:]))
+    named = ", ".join(f"'{src}'" for src in files[:3]) + (" …" if len(files) > 3 else "")
+    if own_logo:
+        fate = "the front matter's 'logo:' is drawn instead"
+    elif seen:
+        fate = f"the deck's logo stays '{out.pictures[0][0]}', an earlier layout's"
+    else:
+        fate = f"'{files[0]}' is drawn as the deck's logo (as the front matter's 'logo:' is)"
+    out.notes.append(
+        (
+            line,
+            f"this layout's picture ({named}) is a logo remark's CSS places on every slide, not a slide's "
+            f"content: {fate}",
+            "remark",
+        )
+    )
 
 
 def _same_title(slide: _Slide, title: Any) -> bool:
@@ -463,6 +519,7 @@ class _Out:
         self.index: list[int] = []
         self.notes: list[tuple[int, str, str]] = []
         self.footer: str | None = None
+        self.pictures: list[tuple[str, int]] = []  # the layouts' pictures (their files, lecture lines)
 
     def add(self, k: int, *new: str) -> None:
         self.lines.extend(new)
@@ -503,12 +560,15 @@ def _quiet_chunks(lines: list[str], a: int, b: int) -> set[int]:
     return quiet
 
 
-def _write_chunk_defaults(lines: list[str], raw_meta: Mapping[str, Any]) -> None:
+def _write_chunk_defaults(
+    lines: list[str], raw_meta: Mapping[str, Any], source: Callable[[str, int], str] | None = None
+) -> None:
     """Write knitr's chunk defaults on the chunks they hide (in place): after a setup chunk's
     ``knitr::opts_chunk$set(echo = FALSE)`` (or the front matter's ``knitr: opts_chunk:``), ``{r packages}``
     becomes ``{r packages, echo=FALSE}``, so that a chunk hidden by the defaults is as quiet as one hidden
     by its own option (a heading after it is still the slide's title).  A chunk's own option wins, as in
-    knitr; a chunk shown as an example inside a longer fence is no chunk."""
+    knitr; a chunk shown as an example inside a longer fence is no chunk.  The defaults a file the chunk
+    ``source()``s sets count too (``source(expr, line)`` reads it), as the reader counts them."""
     defaults = {k: v for k, v in quarto.cell_defaults(dict(raw_meta)).items() if k in ("echo", "include")}
     k = 0
     while k < len(lines):
@@ -533,8 +593,11 @@ def _write_chunk_defaults(lines: list[str], raw_meta: Mapping[str, Any]) -> None
                 said = "include=FALSE" if quarto.off(defaults.get("include")) else "echo=FALSE"
                 brace = lines[k].rindex("}")
                 lines[k] = lines[k][:brace].rstrip() + ", " + said + lines[k][brace:]
-            if "opts_chunk$set" in code and not quarto.off(own.get("eval")):  # (as the reader reads it)
-                given = quarto.chunk_defaults(code)
+            if not quarto.off(own.get("eval")):  # (a chunk that is run, as the reader reads it)
+                given = quarto.chunk_defaults(code) if "opts_chunk$set" in code else {}
+                read = source or (lambda _expr, _line: "")
+                for expr in quarto.sourced(code) if "source" in code else ():  # (a setup.R's opts_chunk$set)
+                    given.update(quarto.chunk_defaults(read(expr, k)))
                 defaults.update({key: v for key, v in given.items() if key in ("echo", "include")})
         k = end + 1
 
@@ -804,8 +867,42 @@ def _backdrop(layout: _Slide, out: _Out) -> tuple[_Slide, str | None]:
                 "remark",
             )
         )
+    dropped |= _layout_pictures(layout.content, code, dropped, out)
     kept = [line for j, line in enumerate(layout.content) if j not in dropped]
     return replace(layout, content=kept), footer
+
+
+def _layout_pictures(
+    content: list[tuple[str, int]], code: list[bool], dropped: set[int], out: _Out
+) -> set[int]:
+    """The lines of a layout's ``content`` that are only pictures (an ``<img>`` tag perhaps over several
+    lines), each picture added to ``out.pictures``; the pictures in the ``dropped`` decoration too."""
+    texts = [t for t, _ in content]
+    found: set[int] = set()
+    for j, at in enumerate(at for _, at in content):
+        if j in dropped:
+            out.pictures += [(src, at) for src in _IMG_SRC.findall(texts[j])]  # (`<div class="logo"><img>`)
+            continue
+        if code[j] or j in found:
+            continue
+        end = j
+        if _OPEN_IMG.match(texts[j]):  # (`<img src="logo.png"` with its attributes on the lines below)
+            end = next((e for e in range(j, min(j + 8, len(texts))) if ">" in texts[e] or code[e]), j)
+        joined = " ".join(texts[j : end + 1])
+        if not any(code[j : end + 1]) and _LAYOUT_PICTURE.match(joined):
+            found.update(range(j, end + 1))
+            out.pictures += [(src or tag, at) for src, tag in _PICTURE_SRC.findall(joined)]
+    return found
+
+
+# a layout's line of only pictures (a logo remark's CSS places on every slide): `<img src="logo.png" …>`,
+# `![](logo.png)`, `.logo[![](logo.png)]`, perhaps inside a link
+_ONE_PICTURE = r"""(?:<img\b[^<>]*>|!\[[^\]\n]*\]\([^()\s]+(?:\s+["'][^"']*["'])?\)(?:\{[^{}]*\})?)"""
+_LINKED = rf"(?:<a\b[^<>]*>\s*{_ONE_PICTURE}\s*</a>|\[\s*{_ONE_PICTURE}\s*\]\([^()\s]+\)|{_ONE_PICTURE})"
+_LAYOUT_PICTURE = re.compile(rf"^ {{0,3}}(?:\.[\w.-]+\[\s*)?(?:{_LINKED}\s*)+\]?\s*$", re.I)
+_OPEN_IMG = re.compile(r"^ {0,3}<img\b[^<>]*$", re.I)
+_IMG_SRC = re.compile(r"""<img\b[^<>]*?\bsrc\s*=\s*["']?([^"'\s<>]+)""", re.I)
+_PICTURE_SRC = re.compile(r"""<img\b[^<>]*?\bsrc\s*=\s*["']?([^"'\s<>]+)|!\[[^\]\n]*\]\(([^()\s]+)""", re.I)
 
 
 def _clipped(words: str, most: int = 60) -> str:
