@@ -2993,7 +2993,7 @@ class _Converter:
             wraps = [w for p in pictures if (w := self.floats[id(p)][2])]
             share = round(min(max(max(wraps), 0.15), 0.75), 3) if wraps else _float_share(pictures)
             text = m.Column(tuple(rest), round(1.0 - share, 3))
-            picture = m.Column(tuple(pictures), share)
+            picture = m.Column(tuple(_in_float_column(p, share) for p in pictures), share)
             laid = (picture, text) if side == "left" else (text, picture)
             honoured = {id(b) for b in pictures}
             for b in floats:
@@ -5869,6 +5869,22 @@ def _wrap_share(said: str | None) -> float | None:
         return None
     mt = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)%\s*", said)
     return float(mt.group(1)) / 100 if mt else 0.0
+
+
+def _in_float_column(picture: m.Block, share: float) -> m.Block:
+    """A floated ``picture`` in its column of ``share`` of the slide's width: its width, which was the
+    slide's (and gave the column its width: :func:`_float_share`), made the column's (``width=45%`` in a
+    45 % column is the whole column, not 45 % of it)."""
+    if not isinstance(picture, m.Image) or picture.width is None:
+        return picture
+    if picture.width.unit == m.LengthUnit.PERCENT:
+        of_slide = picture.width.value / 100
+    elif picture.width.unit == m.LengthUnit.PX:
+        of_slide = picture.width.value / 960
+    else:
+        return picture
+    percent = round(min(100.0, 100 * of_slide / share), 1)
+    return replace(picture, width=m.Length(percent, m.LengthUnit.PERCENT))
 
 
 def _float_share(pictures: list[m.Image]) -> float:

@@ -156,3 +156,19 @@ def test_a_relation_right_after_an_opening_bracket_is_drawn_tight_against_it(tmp
     for sign, relation in ((gaps[0], gaps[1]), (gaps[2], gaps[3])):
         assert relation - sign < 0.45 * em, (gaps, em)  # (two thick spaces: some 0.7 em)
         assert relation - sign > 0.2 * em, (gaps, em)  # (the thick space after it kept)
+
+
+@pytest.mark.parametrize(
+    "picture",
+    ['![](wide.png){width=45% style="float:right"}', '<img src="wide.png" width="432" style="float:right">'],
+    ids=["percent", "pixels"],
+)
+def test_a_floated_pictures_width_is_its_columns_not_a_share_of_it(tmp_path, picture):
+    """``width=45%`` sizes the picture's column (45 % of the slide) and the picture fills it: not 45 % of
+    the column (a picture a fifth of the slide wide)."""
+    Image.new("RGB", (900, 300), "steelblue").save(tmp_path / "wide.png")
+    src = write_md(tmp_path, f"---\ntitle: Floats\n---\n\n## Assumptions\n\n{picture}\n\n{LIST}")
+    prs, _ = cli_deck(src, tmp_path / "out")
+    pic, words = _picture_and_words(prs.slides[1])
+    assert pic.left > words.left + words.width / 2
+    assert 0.35 <= pic.width / prs.slide_width <= 0.46, pic.width / prs.slide_width
