@@ -3972,7 +3972,8 @@ class _Converter:
         out: list[m.Block] = []
         if shown is not None and shown.strip():
             self.cells_shown += 1
-            out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos))
+            filename = " ".join(str(options.get("filename") or "").split())  # (`#| filename: run.py`)
+            out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos, filename=filename))
         if (
             not out
             and (not pictures or calls is not None)
@@ -4041,8 +4042,10 @@ class _Converter:
             return self.cell(node, info, cell, pos)
         lang = ""
         first_line = None
+        filename = ""
         if info.startswith("{"):
             attrs = parse_attrs(info)
+            filename = " ".join(attrs.kv.get("filename", "").split())  # (Quarto's label above the code)
             lang = next((c for c in attrs.classes if c.lower() not in _NUMBER_LINES), "")
             lines = attrs.kv.get("code-line-numbers", "")
             if re.search(r"\d", lines):
@@ -4069,7 +4072,7 @@ class _Converter:
                 pos,
                 "not-rendered",
             )
-        return [m.CodeBlock(code, lang, pos, first_line)]
+        return [m.CodeBlock(code, lang, pos, first_line, filename)]
 
     def unclosed_fence(self, line: int, pos: m.SourcePos) -> None:
         """Warn that the code fence at ``line`` (0-based) runs to the end of the file, at the line where

@@ -121,3 +121,42 @@ def test_wrapper_div_centres_its_words_and_keeps_pictures_and_lists(tmp_path):
     assert ["one", "two"] == [t for t in paragraph_texts(slides[2]) if t in ("one", "two")]
     assert "lecture.md:7: warning" not in err
     assert "lecture.md:13: warning: raw HTML" in err
+
+
+def test_code_file_name_is_shown_above_the_code_in_deck_and_handout(tmp_path):
+    prs, handout, err = built_from_text(
+        tmp_path,
+        """
+        ---
+        title: Files
+        format: revealjs
+        ---
+
+        ## Frequencies
+
+        ```{.r filename="frequencies.R"}
+        table(student_data$programme)
+        ```
+
+        ## A cell
+
+        ```{python}
+        #| echo: true
+        #| filename: run.py
+        print("hi")
+        ```
+        """,
+    )
+    slides = list(prs.slides)
+    for slide, name, code in ((slides[1], "frequencies.R", "table("), (slides[2], "run.py", "print(")):
+        boxes = [sh for sh in slide.shapes if sh.has_text_frame]
+        label = next(sh for sh in boxes if sh.text_frame.text == name)
+        body = next(sh for sh in boxes if sh.text_frame.text.startswith(code))
+        assert label.top < body.top and label.left == body.left
+        assert (
+            label.text_frame.paragraphs[0].runs[0].font.size < body.text_frame.paragraphs[0].runs[0].font.size
+        )
+    flat = handout.split()
+    assert flat.index("frequencies.R") < flat.index("table(student_data$programme)")
+    assert flat.index("run.py") < flat.index('print("hi")')
+    assert "agree" in err
