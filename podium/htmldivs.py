@@ -121,7 +121,7 @@ def _fragments_and_notes(text: str) -> str | None:
             if "notes" in classes
             else "{.columns-2}"  # (ioslides' two flowing columns: reader.flowed_columns)
             if "columns-2" in classes
-            else _aligned(mt.group(1).lower(), attrs)
+            else aligned(mt.group(1).lower(), attrs)
         )
         end = _closing(lines, fenced, k, mt.group(1).lower()) if kind else None
         if end is not None:
@@ -132,7 +132,7 @@ def _fragments_and_notes(text: str) -> str | None:
     return "\n".join(lines) if changed else None
 
 
-def _aligned(tag: str, attrs: dict[str, str]) -> str | None:
+def aligned(tag: str, attrs: dict[str, str]) -> str | None:
     """The fenced div standing for an element that only aligns its text: ``<center>``, ``<div
     align="center">``, ``<div style="text-align: right">``, ``<div class="center">`` (None for any other)."""
     if tag == "center":
@@ -147,7 +147,7 @@ def _aligned(tag: str, attrs: dict[str, str]) -> str | None:
 def centres(tag: str, attrs: dict[str, str]) -> bool:
     """Whether an element ``tag`` with ``attrs`` only centres what it holds (``<center>``, ``<div
     align="center">``, ``<div class="center">``, ``<div style="text-align: center">``)."""
-    return _aligned(tag.lower(), attrs) == "{.center}"
+    return aligned(tag.lower(), attrs) == "{.center}"
 
 
 _ALIGN_CLASSES = frozenset(("center", "centre", "centered", "text-center", "right", "text-right"))

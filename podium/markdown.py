@@ -238,15 +238,22 @@ SHOWN_FRAGMENTS = frozenset(
 )
 
 
-_TRAILING_ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
+# pandoc's attribute block at a heading's or caption's end, as pandoc reads it: `#id` (letters, digits,
+# `-_:.`), `.class` and `key=value` (each beginning with a letter), `-` (unnumbered), spaces between
+# them optional, none at all (`{}`); anything else (`{dplyr}`, `{R}`, `{.1a}`, `{k=v w}`) is text
+_HEADING_ATTR_ITEM = (
+    r"""(?:\#[\w:.-]+|\.[^\W\d_][\w:.-]*|[^\W\d_][\w:.-]*=(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s}]*)|-)"""
+)
+_TRAILING_ATTRS = re.compile(rf"\{{\s*(?:(?>{_HEADING_ATTR_ITEM})\s*)*+\}}\s*")  # (atomic: no backtracking)
 
 
 def split_trailing_attrs(text: str) -> tuple[str, Attrs | None]:
-    """Split ``Title {.cls key=v}`` into ``("Title", Attrs)``; no braces gives ``(text, None)``."""
-    m = _TRAILING_ATTRS.search(text)
-    if not m:
-        return text, None
-    return text[: m.start()], parse_attrs(m.group(1))
+    """Split ``Title {.cls key=v}`` into ``("Title", Attrs)``; no attribute block at its end (braces
+    pandoc reads as text, ``Joining with {dplyr}``, included) gives ``(text, None)``."""
+    for start in reversed([k for k, ch in enumerate(text) if ch == "{"]):
+        if _TRAILING_ATTRS.fullmatch(text, start):
+            return text[:start].rstrip(), parse_attrs(text[start:].strip())
+    return text, None
 
 
 def _fenced_div(state: StateBlock, start: int, end: int, silent: bool) -> bool:

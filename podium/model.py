@@ -218,6 +218,7 @@ class CodeBlock:
     language: str
     pos: SourcePos
     first_line: int | None = None  # the number its first line is shown with (.numberLines); None: none
+    filename: str = ""  # Quarto's `filename="…"`: the file name shown above the code, a small label
 
     def gutter(self) -> int:
         """The columns its line numbers take, the space after them included (0 when unnumbered)."""
@@ -653,7 +654,7 @@ def _rows_text(b: Table) -> list[str]:
 _LINES: dict[type, Callable[[Any], list[str]]] = {
     Paragraph: lambda b: [plain_text(b.content)],
     Heading: lambda b: [plain_text(b.content)],
-    CodeBlock: lambda b: [b.code],
+    CodeBlock: lambda b: [b.filename, b.code] if b.filename else [b.code],
     Table: _rows_text,
     Image: lambda b: [plain_text(b.caption)],
     Chart: lambda b: [b.title],

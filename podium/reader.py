@@ -59,6 +59,7 @@ from .markdown import (
 from .rawhtml import (
     DROP_CONTENT,
     SPAN_STYLES,
+    HtmlRun,
     HtmlTable,
     css_colour,
     drawn_only,
@@ -2379,6 +2380,7 @@ class _Converter:
         self.html_warned = -1
         self.html_skip: list[str] = []
         self.html_depth = 0
+        self.wrappers = 0  # HTML wrapper elements being read (html_wrapper), bounded: hostile nesting
         self.in_list = 0
         self.item_lines: set[int] = set()  # the lines list items start on (their markers' lines)
         self.bib: Bibliography | None = None  # when the front matter names a bibliography
@@ -3306,11 +3308,7 @@ class _Converter:
     def html_block(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         """Keep the words (and the Markdown) of an HTML block; drop its tags, warning once per slide."""
         if is_comment(node.content):
-            slide = _SLIDE_COMMENT.match(node.content)
-            if slide is not None:  # reveal.js's <!-- .slide: data-background="…" -->
-                return self.background(_slide_attrs(slide.group(1)), pos, self.adding_to)
-            self.marp_comment(node.content, pos)
-            return []
+            return self.html_comment(node.content, pos)
         if _BR_ONLY.fullmatch(node.content) or drawn_only(node.content):  # a `<br>` between blocks, or a
             return []  # rule or an empty box drawn for looks (`<hr color=…>`): nothing of the lecture's
         if _STYLE_ONLY.fullmatch(node.content):
@@ -3337,6 +3335,9 @@ class _Converter:
                 and f"<{opening.tag}" not in coloured.group(2)
             ):
                 return self.coloured_blocks(coloured.group(2), colour, node, pos)
+        unwrapped = self.html_wrapper(node, pos)
+        if unwrapped is not None:
+            return unwrapped
         if "<svg" in node.content.lower():
             self.svg_drawings(node.content, pos)
             if not _SVG_DRAWING.sub("", node.content).strip():  # (drawings only: said, no words to keep)
@@ -3381,6 +3382,50 @@ class _Converter:
             return [*links, *self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1, lines)]
         finally:
             self.html_depth -= 1
+
+    def html_comment(self, comment: str, pos: m.SourcePos) -> list[m.Block]:
+        """An HTML comment between blocks: reveal.js's ``<!-- .slide: data-background="…" -->`` a slide
+        background, Marp's directives and notes read; never shown."""
+        slide = _SLIDE_COMMENT.match(comment)
+        if slide is not None:
+            return self.background(_slide_attrs(slide.group(1)), pos, self.adding_to)
+        self.marp_comment(comment, pos)
+        return []
+
+    def html_wrapper(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block] | None:
+        """An HTML block that is one ``<div>`` or ``<center>`` around the rest (``<div style="display:flex;
+        justify-content:center">`` around a ``<table>``, as pandoc reads it: a div of blocks): what it holds,
+        read as if written without it (a table a table, a picture a picture, a list a list), centred or
+        set right where it says so; its other CSS and classes are not drawn (the usual ``raw-html``
+        warning).  None when the block is not one such element."""
+        wrapped = _WRAPPED.fullmatch(node.content) if self.wrappers < _MAX_WRAPPERS else None
+        if (
+            wrapped is None
+            or not wrapped.group(3).strip()
+            or not _balanced(wrapped.group(3), wrapped.group(1))
+        ):
+            return None
+        tag = wrapped.group(1).lower()
+        attrs = dict(read_inline_tag(f"<div{wrapped.group(2)}>").attrs)
+        align, drawn = _wrapper_align(tag, attrs)
+        if not drawn:
+            self.raw_html_seen(pos)
+        inner = wrapped.group(3)
+        skipped = node.content.count("\n", 0, wrapped.start(3))
+        run = (
+            HtmlRun()
+        )  # (its lines were HTML, never code: moved left as a fence standing for a tag moves them)
+        text = "\n".join(run.unindented(line) for line in inner.split("\n"))
+        self.wrappers += 1
+        try:
+            blocks = self.markdown_blocks(
+                text, (node.map[0] if node.map else pos.line - 1) + skipped, list(range(text.count("\n") + 1))
+            )
+        finally:
+            self.wrappers -= 1
+        if align and any(isinstance(b, (m.Paragraph, m.Heading)) for b in blocks):
+            return [m.Div(tuple(blocks), (), pos, align)]
+        return blocks  # (a table or picture alone: the deck and the handout centre them anyway)
 
     def pictures_without_address(self, html: str, pos: m.SourcePos) -> None:
         """Say that each ``<img>`` of an HTML block without an address (``src``, ``data-src``: one a page's
@@ -4120,7 +4165,8 @@ class _Converter:
         out: list[m.Block] = []
         if shown is not None and shown.strip():
             self.cells_shown += 1
-            out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos))
+            filename = " ".join(str(options.get("filename") or "").split())  # (`#| filename: run.py`)
+            out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos, filename=filename))
         if (
             not out
             and (not pictures or calls is not None)
@@ -4164,8 +4210,10 @@ class _Converter:
             return self.cell(node, info, cell, pos)
         lang = ""
         first_line = None
+        filename = ""
         if info.startswith("{"):
             attrs = parse_attrs(info)
+            filename = " ".join(attrs.kv.get("filename", "").split())  # (Quarto's label above the code)
             lang = next((c for c in attrs.classes if c.lower() not in _NUMBER_LINES), "")
             lines = attrs.kv.get("code-line-numbers", "")
             if re.search(r"\d", lines):
@@ -4192,7 +4240,7 @@ class _Converter:
                 pos,
                 "not-rendered",
             )
-        return [m.CodeBlock(code, lang, pos, first_line)]
+        return [m.CodeBlock(code, lang, pos, first_line, filename)]
 
     def unclosed_fence(self, line: int, pos: m.SourcePos) -> None:
         """Warn that the code fence at ``line`` (0-based) runs to the end of the file, at the line where
@@ -6095,6 +6143,51 @@ def _html_picture_alone(html: str) -> bool:
     from .htmldivs import centres  # noqa: PLC0415 (only lectures with HTML divs)
 
     return centres(wrapped.group(1), dict(read_inline_tag(f"<div{wrapped.group(2)}>").attrs))
+
+
+_MAX_WRAPPERS = 8  # wrappers inside wrappers read as such; deeper, the old way (words kept, tags dropped)
+
+
+def _balanced(html: str, tag: str) -> bool:
+    """Whether every ``<tag>`` opened in ``html`` closes in it, none closing before it opens (so that the
+    element around ``html`` is one element, not ``<div>a</div> <div>b</div>``)."""
+    depth = 0
+    for mt in re.finditer(rf"<(/?){tag}\b[^<>]*?(/?)>", html, re.I):
+        if mt.group(2):
+            continue  # (`<div … />`: closed in itself)
+        depth += -1 if mt.group(1) else 1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+# what a wrapper's CSS may say and still be drawn: it centres (or sets right) what it holds
+_WRAPPER_CENTRES = re.compile(
+    r"(?:justify-content|justify-items|place-content|place-items)\s*:\s*center", re.I
+)
+_WRAPPER_HARMLESS = frozenset(
+    ("display", "text-align", "justify-content", "justify-items", "place-content", "place-items")
+)
+
+
+def _wrapper_align(tag: str, attrs: dict[str, str]) -> tuple[m.Align, bool]:
+    """How an HTML element around a block (``<center>``, ``<div align="center">``, ``<div class="center">``,
+    ``<div style="display: flex; justify-content: center">``) aligns what it holds, and whether all it
+    says is drawn (False: classes or CSS of the deck's own, left out)."""
+    from .htmldivs import aligned  # noqa: PLC0415 (only lectures with HTML divs)
+
+    said = aligned(tag, attrs)
+    if said is not None:
+        return (m.Align.CENTER if said == "{.center}" else m.Align.RIGHT), True
+    style = attrs.get("style", "")
+    names = {decl.split(":", 1)[0].strip().lower() for decl in style.split(";") if ":" in decl}
+    others = set(attrs) - {"style", "id"}
+    align = m.Align.NONE
+    if _WRAPPER_CENTRES.search(style) or re.search(r"text-align\s*:\s*center", style, re.I):
+        align = m.Align.CENTER
+    elif re.search(r"text-align\s*:\s*right", style, re.I):
+        align = m.Align.RIGHT
+    return align, not others and names <= _WRAPPER_HARMLESS and (align != m.Align.NONE or not names)
 
 
 _TABLE_BLOCK = re.compile(r"\s*<table\b.*</table>\s*", re.S | re.I)

@@ -701,6 +701,11 @@ class DeckComparison:
             [b for b in blocks if isinstance(b, m.MathBlock) and math_points(b.tex, True)]
         )  # (as drawn)
         self.pictures([b for b in blocks if isinstance(b, m.Image) and b.path])
+        for b in blocks:
+            if isinstance(b, m.CodeBlock) and b.filename and squash(b.filename) not in squash(self.got.text):
+                self.error(
+                    f'code file name "{_short(b.filename)}" is missing from the deck', "check-text", b.pos
+                )
 
     def tables(self, tables: list[m.Table]) -> None:
         if len(tables) != len(self.got.tables):
@@ -1116,6 +1121,7 @@ def text_pieces(blocks: m.Blocks, pos: m.SourcePos) -> list[tuple[str, m.SourceP
             elif isinstance(n, m.Image):
                 add(n.caption, at_n, "caption")
             elif isinstance(n, m.CodeBlock):
+                out.extend([(n.filename, at_n, "code file name")] if n.filename else [])
                 out.extend((line, at_n, "code line") for line in n.code.splitlines())
             elif isinstance(n, (m.Chart, m.MathBlock, m.SlidesOnly)):
                 continue  # charts and equations are drawn; slides-only blocks are not the handout's

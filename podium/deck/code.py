@@ -14,14 +14,17 @@ from ..highlight import lexer_for
 from ..highlight import style as highlight_style
 from .canvas import Canvas
 from .geometry import Rect
-from .measure import CODE_INSETS, code_height
+from .measure import CODE_INSETS, LABEL_SCALE, code_height, code_label_height
 
 
 def add_code(cv: Canvas, b: m.CodeBlock, box: Rect, pt: float):
     """Add code ``b`` at ``pt`` points in a shaded box (a line wider than the box wraps)."""
     mono = cv.fonts.get("mono", "DejaVu Sans Mono")
-    h = code_height(b, box.w, pt, mono)
-    tb = cv.slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(h))
+    label = code_label_height(b, pt, mono)
+    if label:
+        _add_label(cv, b.filename, box, label, pt * LABEL_SCALE, mono)
+    h = code_height(b, box.w, pt, mono) - label
+    tb = cv.slide.shapes.add_textbox(Emu(box.x), Emu(box.y + label), Emu(box.w), Emu(h))
     tb.fill.solid()
     tb.fill.fore_color.rgb = RGBColor(0xF6, 0xF8, 0xFA)
     tf = tb.text_frame
@@ -64,6 +67,26 @@ def add_code(cv: Canvas, b: m.CodeBlock, box: Rect, pt: float):
 
 
 LINE_NUMBER = RGBColor.from_string(highlight_line_number.lstrip("#"))  # muted, as editors draw them
+LABEL_FILL = RGBColor(0xE4, 0xE7, 0xEB)  # a code block's file name bar: a shade darker than the code's
+
+
+def _add_label(cv: Canvas, filename: str, box: Rect, h: int, pt: float, mono: str) -> None:
+    """Add the bar naming the code's file (Quarto's ``filename``) across the top of ``box``."""
+    tb = cv.slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(h))
+    tb.name = "Code file name"
+    tb.fill.solid()
+    tb.fill.fore_color.rgb = LABEL_FILL
+    tf = tb.text_frame
+    tf.word_wrap = True
+    tf.margin_left, tf.margin_top, tf.margin_right, tf.margin_bottom = CODE_INSETS
+    tf.auto_size = None
+    run = tf.paragraphs[0].add_run()
+    run.text = filename
+    run.font.name = mono
+    run.font.size = Pt(pt)
+    run.font.bold = True
+    etree.SubElement(tf.paragraphs[0]._p.get_or_add_pPr(), qn("a:buNone"))
+    cv.left_to_right.add(tb._element)
 
 
 def _number_lines(tf, b: m.CodeBlock, mono: str, pt: float) -> None:

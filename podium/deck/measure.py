@@ -261,15 +261,27 @@ def code_columns(line: str) -> int:
     return len(line) + wide_characters(line)
 
 
+def code_label_height(b: m.CodeBlock, pt: float, mono: str) -> int:
+    """Return the height (EMU) of the file name label above code ``b`` at ``pt`` (0 without one)."""
+    if not b.filename:
+        return 0
+    return int(pt * LABEL_SCALE * face(mono).line * EMU_PER_PT) + CODE_INSETS[1] + CODE_INSETS[3]
+
+
+LABEL_SCALE = 0.85  # a code block's file name label, against its code's size
+
+
 def code_height(b: m.CodeBlock, width: int, pt: float, mono: str) -> int:
-    """Return the height (EMU) of code ``b`` at ``pt`` in a box ``width`` wide (long lines wrap)."""
+    """Return the height (EMU) of code ``b`` at ``pt`` in a box ``width`` wide (long lines wrap), its file
+    name label above it included."""
     inner = (width - CODE_INSETS[0] - CODE_INSETS[2]) / EMU_PER_PT
     f = face(mono)
     char = f.width("M", pt) * SAFETY
     per_line = max(int(inner / char), 1) if char else 80
     gutter = b.gutter()
     lines = sum(max(1, math.ceil((gutter + code_columns(line)) / per_line)) for line in b.code.split("\n"))
-    return int(lines * pt * f.line * EMU_PER_PT) + CODE_INSETS[1] + CODE_INSETS[3]
+    body = int(lines * pt * f.line * EMU_PER_PT) + CODE_INSETS[1] + CODE_INSETS[3]
+    return body + code_label_height(b, pt, mono)
 
 
 def code_fits_width(b: m.CodeBlock, width: int, pt: float, mono: str) -> bool:

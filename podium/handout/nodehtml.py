@@ -191,7 +191,10 @@ class HtmlRenderer:
         return self.blocks(item.blocks, handout)
 
     def code(self, b: m.CodeBlock) -> str:
-        return highlighted(b.code, b.language, b.first_line)
+        code = highlighted(b.code, b.language, b.first_line)
+        if not b.filename:
+            return code
+        return f'<div class="code-filename">{esc(b.filename)}</div>{code}'
 
     def table(self, b: m.Table) -> str:
         cols = "".join(f'<col style="width:{w * 100:.1f}%">' for w in b.widths)
