@@ -462,6 +462,8 @@ class Meta:
     fit: str = ""  # shrink | split | none (podium.deck.fit); "" for the default
     footer: str = ""  # the lecture's own footer (front matter `footer:`), instead of the theme's pattern
     logo: Image | None = None  # the lecture's own logo (`logo:`, Quarto's under format: revealjs:)
+    # the source line of each title-slide field the front matter (or a beamer preamble) gives: (key, line)
+    lines: tuple[tuple[str, SourcePos], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -869,6 +869,11 @@ def build_meta(
             diags,
             smart,
         ),
+        lines=tuple(
+            (key, m.SourcePos(shown, (key_lines or {})[key]))
+            for key in ("title", "subtitle", "author", "authors", "institute", "date", "course", "term")
+            if key in raw and key in (key_lines or {})
+        ),
     )
 
 

@@ -105,6 +105,10 @@ class FitPolicy(str, Enum):
 
 BODY_FLOOR = 18.0
 CODE_FLOOR = 14.0
+# the title slide's lines under the title (subtitle, authors, institute, date) shrink to this share of
+# the body floor (12 pt by default, the size of the footer's type) before an ``overfull`` warning
+TITLE_FLOOR_SHARE = 2 / 3
+MEASURED_MIN_PT = 9.0  # the least size the measurer and the writer set (measure.para_size)
 # content that still overflows its region at the floor sizes by less than this fits: it runs into the gap
 # kept above the footer (Fitter.limit), no slide is split for it, and no lecturer could act on a smaller figure
 SLACK = int(0.05 * EMU_PER_IN)
@@ -152,6 +156,7 @@ class TemplateGeometry:
         floors = template.theme.min_size
         self.body_floor = floors.body if floors.body is not None else BODY_FLOOR
         self.code_floor = floors.code if floors.code is not None else CODE_FLOOR
+        self.title_floor = self.body_floor * TITLE_FLOOR_SHARE
         self._geo: dict[int, LayoutGeo] = {}
         # keyed by the placeholder's element itself: an id() of lxml's proxy for a child element is
         # freed and reused between calls (a miss every time, or another placeholder's style)
@@ -485,19 +490,59 @@ class Fitter:
         return replace(plan, levels=tuple(levels))
 
     def fit_title(self, plan: SlidePlan) -> SlidePlan:
-        """Shrink a title slide's subtitle lines (authors, course, date) until its placeholder holds them."""
+        """``plan`` with its subtitle lines (subtitle, authors, institute, date) at the largest size its
+        placeholder holds, down to the title slide's floor; below it (still inside the box, down to 9 pt)
+        only with an ``overfull`` warning naming the field to shorten.  The size goes into ``levels``
+        too, for the slide drawings in the PDFs."""
         g = self.g.geo(self.g.layout(plan))
         sub = next((b for b in g.bodies if _is_type(b[1], "SUBTITLE")), g.bodies[0] if g.bodies else None)
         if sub is None:
             return plan
+        _, _, rect, style = sub
         chunk = TextChunk(tuple(plan.subtitle))
+        base = style.level(0).size or 24.0
+        floor = min(1.0, self.g.title_floor / base)
+
+        def fits(s: float) -> bool:
+            return self.M.chunk(chunk, rect.w, TypeSizes(s), style, True) <= rect.h
+
         s = 1.0
-        while s > 0.4:
-            h = self.M.chunk(chunk, sub[2].w, TypeSizes(s), sub[3], True)
-            if h <= sub[2].h:
-                break
-            s = round(s - 0.05, 3)
-        return replace(plan, sizes=TypeSizes(s)) if s < 1.0 else plan
+        while s > floor and not fits(s):
+            s = max(round(s - 0.05, 3), floor)
+        if not fits(s):
+            self.title_overfull(plan, style, rect, s)
+            while base * s > MEASURED_MIN_PT and not fits(
+                s
+            ):  # (the measurer's least size: measure.para_size)
+                s = max(round(s - 0.05, 3), MEASURED_MIN_PT / base)
+        levels = (tuple(round(para_size(Para((), lvl), style, s), 1) for lvl in range(9)),)
+        return replace(plan, sizes=TypeSizes(s) if s < 1.0 else plan.sizes, levels=levels)
+
+    def title_overfull(self, plan: SlidePlan, style: FrameStyle, rect: Rect, s: float) -> None:
+        """Warn that the title slide's lines do not fit its box at the floor scale ``s``, naming the
+        field with the most lines (the one to shorten)."""
+        paras = plan.subtitle
+        one = para_height(Para((Run("x"),)), style, rect.w, s, self.g.fonts, True, self.g.cv_scale, True)[0]
+        counts = [
+            max(
+                1,
+                round(para_height(p, style, rect.w, s, self.g.fonts, True, self.g.cv_scale, True)[0] / one),
+            )
+            for p in paras
+        ]
+        fields = list(plan.subtitle_fields)
+        fields += [("line", plan.pos)] * (len(paras) - len(fields))
+        names = [name for name, _ in fields]
+        widest = max(range(len(paras)), key=lambda i: counts[i])
+        n = counts[widest]
+        self.diags.warning(
+            f"{self.slide_name(plan)}: the title slide's {sum(counts)} lines under the title "
+            f"({', '.join(dict.fromkeys(names))}) do not fit its box even at "
+            f"{base_pt(style, s):g} pt, the smallest Podium sets them, and are drawn smaller; shorten the "
+            f"{names[widest]} ({n} line{'s' if n > 1 else ''}) or leave a field out",
+            fields[widest][1],
+            "overfull",
+        )
 
     def unfittable(self, plan: SlidePlan) -> list[tuple[str, str, m.SourcePos | None]]:
         """Say what no size or split can fix on ``plan`` (a word wider than its box, a picture that cannot
@@ -1672,6 +1717,11 @@ def template_geometry(template: Template, diags: Diagnostics) -> TemplateGeometr
         _GEOMETRY.clear()
         _GEOMETRY[key] = geo
     return geo
+
+
+def base_pt(style: FrameStyle, s: float) -> float:
+    """The size (pt, to a tenth) of first-level text in a frame of ``style`` at text scale ``s``."""
+    return round(para_size(Para(()), style, s), 1)
 
 
 def fit_deck(

@@ -240,6 +240,9 @@ class SlidePlan:
     # the type size (pt) of each list level in each of the fitter's text regions (a caption layout: the
     # caption's, then the content's), as the deck writes them: the PDFs draw nested lists at these sizes
     levels: tuple[tuple[float, ...], ...] = ()
+    # a title slide: what each paragraph of ``subtitle`` shows ("subtitle", "author", "institute"…) and
+    # the source line that gives it
+    subtitle_fields: tuple[tuple[str, m.SourcePos], ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -842,6 +845,18 @@ def author_runs(authors: tuple[m.Author, ...]) -> list[Run]:
     return out
 
 
+def _field_pos(meta: m.Meta, field_name: str, pos: m.SourcePos) -> m.SourcePos:
+    """The source line of the title-slide field ``field_name`` (the front matter's key, or a beamer
+    preamble's command), or ``pos`` where it is not known."""
+    lines = dict(meta.lines)
+    keys = {
+        "author": ("author", "authors"),
+        "author's e-mail": ("author", "authors"),
+        "course, term and date line": ("date", "term", "course"),
+    }.get(field_name, (field_name,))
+    return next((lines[k] for k in keys if k in lines), pos)
+
+
 def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     """Return the plan of one slide: layout kind, title, chunks, notes, footnotes and steps."""
     chunker = _Chunker(slide.incremental)
@@ -861,21 +876,39 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     if slide.kind == m.TITLE:
         meta = lecture.meta
         sub: list[Para] = []  # (a value's own lines, a line block's or TeX's \\: line breaks, "\v")
+        fields: list[str] = []  # what each paragraph of ``sub`` shows, for the fitter's warning
         if meta.subtitle:
             sub.append(Para((Run(meta.subtitle.replace("\n", "\v")),), style=ParaStyle.HEADING))
+            fields.append("subtitle")
         if meta.authors:
             sub.append(Para(tuple(author_runs(meta.authors))))
+            fields.append("author")
         emails = [a.email for a in meta.authors if a.email]
         if emails:  # (under the names, as Quarto's title slide shows them; not as links, whose colour
             sub.append(Para((Run(" · ".join(emails)),)))  # is lost on a dark title slide)
+            fields.append("author's e-mail")
         place = meta.institute or meta.course
         if place:
             sub.append(Para((Run(place.replace("\n", "\v")),)))
-        line = " · ".join(x for x in (meta.course if meta.institute else "", meta.term, meta.date) if x)
+            fields.append("institute" if meta.institute else "course")
+        parts = (meta.course if meta.institute else "", meta.term, meta.date)
+        line = " · ".join(x for x in parts if x)
         if line:
             sub.append(Para((Run(line.replace("\n", "\v")),)))
+            fields.append("date" if line == meta.date else "course, term and date line")
         return SlidePlan(
-            slide.number, LayoutKind.TITLE, slide.layout, title, [], notes, foot, slide.pos, sub, 0, slide
+            slide.number,
+            LayoutKind.TITLE,
+            slide.layout,
+            title,
+            [],
+            notes,
+            foot,
+            slide.pos,
+            sub,
+            0,
+            slide,
+            subtitle_fields=tuple((f, _field_pos(meta, f, slide.pos)) for f in fields),
         )
     body = tuple(b for b in slide.body if not _is_aside(b) and not (isinstance(b, m.Image) and b.place))
     placed = tuple(b for b in slide.body if isinstance(b, m.Image) and b.place)

@@ -112,6 +112,42 @@ def _objects(chunks) -> list:
     return out
 
 
+def title_lines_html(
+    plan: SlidePlan,
+    lay: LayoutLook,
+    lecture: m.Lecture,
+    size_pt: tuple[float, float],
+    rtl: bool,
+    fit: Mapping[str, float] | None,
+) -> str:
+    """Return the title slide's lines under its title (subtitle, authors, institute, date) in the
+    subtitle's box of ``lay``, at the size the fitter set in the deck (``plan.levels``), measured
+    after layout as a body is (:mod:`podium.handout.drawfit`); ``size_pt``: the slide's (w, h)."""
+    tbox = lay.title or Box(0.05, 0.05, 0.9, 0.15)
+    align = lay.title_align or "left"
+    if rtl and align == "left":  # the deck's paragraphs start at the right (podium.deck.direction)
+        align = "right"
+    sbox = lay.subtitle or (lay.bodies[0] if lay.bodies else Box(tbox.x, tbox.y + tbox.h + 0.03, tbox.w, 0.3))
+    sub = "".join(
+        f'<p class="{"subtitle" if k == 0 and lecture.meta.subtitle else "byline"}">{runs_html(p.runs)}</p>'
+        for k, p in enumerate(plan.subtitle)
+    )
+    dark = " on-dark" if is_dark(lay.background) else ""
+    if plan.levels:  # the size the fitter measured and the deck writes
+        fs = plan.levels[0][0]
+    else:  # (a plan the fitter did not see) as many lines as the box holds: the size that fits them
+        texts = ["".join(r.text for r in p.runs) for p in plan.subtitle]
+        lines = sum(1 + t.count("\v") + len(t) * 10 // max(int(sbox.w * size_pt[0]), 1) for t in texts)
+        fs = max(9.0, min(20.0, sbox.h * size_pt[1] / (max(lines, 1) * 1.4 + 0.6)))
+    key = body_key("title-slide", sub, sbox.css(), fs)
+    f = (fit or {}).get(key, 1.0)  # measured too full in an earlier layout: drawn smaller
+    at = esc(f"{plan.pos.path}:{plan.pos.line}" if plan.pos else "")
+    return (
+        f'<div class="ph sub{dark}" {FIT_ATTR}="{key}" {AT_ATTR}="{at}" '
+        f'style="{sbox.css()};text-align:{align};font-size:{fs * f:.1f}pt">{sub}</div>'
+    )
+
+
 def slide_html(
     plan: SlidePlan,
     look: DeckLook,
@@ -165,28 +201,7 @@ def slide_html(
         smaller = f' style="font-size:{plan.title_scale * 100:g}%"' if plan.title_scale < 1.0 else ""
         parts.append(f'<div class="ph title"><{heading}{smaller}>{title}</{heading}></div>')
     if kind == "title":
-        tbox = lay.title or Box(0.05, 0.05, 0.9, 0.15)
-        align = lay.title_align or "left"
-        if rtl and align == "left":  # the deck's paragraphs start at the right (podium.deck.direction)
-            align = "right"
-        sbox = lay.subtitle or (
-            lay.bodies[0] if lay.bodies else Box(tbox.x, tbox.y + tbox.h + 0.03, tbox.w, 0.3)
-        )
-        sub = "".join(
-            f'<p class="{"subtitle" if k == 0 and lecture.meta.subtitle else "byline"}">'
-            f"{runs_html(p.runs)}</p>"
-            for k, p in enumerate(plan.subtitle)
-        )
-        dark = " on-dark" if is_dark(lay.background) else ""
-        # as many lines as the box holds: the size that fits them (at most 20 pt, as the deck starts)
-        lines = sum(
-            1 + len("".join(r.text for r in p.runs)) * 10 // max(sbox.w * w_pt, 1) for p in plan.subtitle
-        )
-        fs = max(9.0, min(20.0, sbox.h * h_pt / (max(lines, 1) * 1.4 + 0.6)))
-        parts.append(
-            f'<div class="ph sub{dark}" style="{sbox.css()};text-align:{align};font-size:{fs:.1f}pt">'
-            f"{sub}</div>"
-        )
+        parts.append(title_lines_html(plan, lay, lecture, (w_pt, h_pt), bool(rtl), fit))
     elif plan.chunks or plan.footnotes:
         start = min(look.body_size or 24, 28)
         if plan.sizes is not None:  # the fitter shrank the deck's type: never larger than that here
@@ -471,8 +486,7 @@ SLIDE_CSS = """
 .ph.title p {{ margin: 0; }}
 .ph.sub {{ font-size: 20pt; color: {muted}; }}
 .ph.sub.on-dark, .ph.sub.on-dark p {{ color: rgba(255,255,255,0.92); }}
-.ph.sub .subtitle {{ font-size: 1.15em; margin: 0 0 0.4em; }}
-.ph.sub p {{ margin: 0 0 0.15em; }}
+.ph.sub p {{ margin: 0 0 0.18em; }}  /* all at the deck's one size, 4 pt apart as the deck's subtitle */
 .ph.sub a {{ color: inherit; text-decoration: none; }}
 .ph.body p {{ margin: 0 0 0.35em; }}
 .ph.body ul, .ph.body ol {{ margin: 0 0 0.3em; padding-left: 1.1em; }}
