@@ -670,7 +670,9 @@ def _meta_tex(mt: re.Match) -> str:
         return ","
     if said == "\\\\":
         return " "
-    return mt.group(1) or mt.group(2) or mt.group(3) or ""
+    words = mt.group(1) or mt.group(2) or mt.group(3) or ""
+    # (TeX's words: `\texttt{<a@b.org>}` prints its brackets, as in a frame; Markdown would read an autolink)
+    return words.replace("<", "\\<") if "<" in words else words
 
 
 def _special_date(date: str, shown: str) -> str:
@@ -3737,8 +3739,11 @@ class _Converter:
                 continue  # on every step, as a deck shows it; it prints nothing)
             if piece.name in _TEX_TEXT and piece.args:
                 kept.append(piece.args[-1])
+                spec = "".join(
+                    f"<{a}>" for a, k in zip(piece.args, piece.kinds) if k == "<"
+                )  # (`\uncover<4->`)
                 self.diags.warning(
-                    f"raw TeX '\\{piece.name}{{…}}' is not rendered; its text is kept", line, "raw-tex"
+                    f"raw TeX '\\{piece.name}{spec}{{…}}' is not rendered; its text is kept", line, "raw-tex"
                 )
                 continue
             if any(a <= piece.start < b for a, b in linked):  # [\link{words}](…): the link, with the words
