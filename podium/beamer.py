@@ -3725,9 +3725,18 @@ def _groups_printed(text: str) -> str:
     if "{" not in text or text.lstrip().startswith(":::"):
         return text
     skips = dict(kept_spans(text))
+    for mt in _MATH_SPANS.finditer(text):  # (\[ … \] and equation environments too)
+        skips[mt.start()] = max(skips.get(mt.start(), 0), mt.end())
     out: list[str] = []
     last = i = 0
     while i < len(text):
+        if (
+            text[i] == "$"
+            and skips.get(i, 0) <= i + 2
+            or _MATH_OPENS.match(text, i)
+            and skips.get(i, 0) <= i + 2
+        ):
+            break  # (math that goes on over the next line: TeX's own braces, `$x^{10}` … `$`)
         if i in skips:
             accent = text.startswith(("\\'", "\\`", "\\^", '\\"', "\\~", "\\=", "\\."), i)
             i = skips[i]
@@ -3769,6 +3778,10 @@ def _groups_printed(text: str) -> str:
     return "".join(out) + text[last:] if out else text
 
 
+# what opens math: `\[`, `\(`, an equation environment (closed on the line: a span :func:`_groups_printed` skips)
+_MATH_OPENS = re.compile(
+    r"\\[\[(]|\\begin\{(?:" + "|".join(sorted(_MATH_ENVS, key=len, reverse=True)) + r")\*?\}"
+)
 _COMMAND_NAME = re.compile(r"\\([A-Za-z@]+\*?)")
 _NAME_BEFORE = re.compile(r"\\[A-Za-z@]+\*?\s*$")  # (`\newline{}words`: the empty group ends the name)
 # what a command's arguments may start with: overlay specifications, options, braces (spaces first too)

@@ -660,6 +660,13 @@ _META_TEX = re.compile(
 )
 
 
+def _text_command(piece: RawPiece) -> str:
+    """Raw TeX ``piece`` whose text is kept, as a message quotes it: its name and overlay specification, the
+    one a lecturer would look for (``\\uncover<4->{…}``)."""
+    spec = "".join(f"<{a}>" for a, k in zip(piece.args, piece.kinds) if k == "<")
+    return f"\\{piece.name}{spec}{{…}}"
+
+
 def _meta_tex(mt: re.Match) -> str:
     said = mt.group(0).strip()
     if said.startswith(("\\inst", "\\cite", "\\nocite")):
@@ -3739,11 +3746,8 @@ class _Converter:
                 continue  # on every step, as a deck shows it; it prints nothing)
             if piece.name in _TEX_TEXT and piece.args:
                 kept.append(piece.args[-1])
-                spec = "".join(
-                    f"<{a}>" for a, k in zip(piece.args, piece.kinds) if k == "<"
-                )  # (`\uncover<4->`)
                 self.diags.warning(
-                    f"raw TeX '\\{piece.name}{spec}{{…}}' is not rendered; its text is kept", line, "raw-tex"
+                    f"raw TeX '{_text_command(piece)}' is not rendered; its text is kept", line, "raw-tex"
                 )
                 continue
             if any(a <= piece.start < b for a, b in linked):  # [\link{words}](…): the link, with the words
@@ -4867,7 +4871,7 @@ class _Converter:
             elif piece.name in _TEX_TEXT and piece.args:
                 out.append(m.Text(piece.args[-1]))
                 self.diags.warning(
-                    f"raw TeX '\\{piece.name}{{…}}' is not rendered; its text is kept",
+                    f"raw TeX '{_text_command(piece)}' is not rendered; its text is kept",
                     self.pos(None),
                     "raw-tex",
                 )

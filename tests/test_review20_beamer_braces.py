@@ -123,6 +123,7 @@ def test_groups_in_a_commands_words_print_theirs_but_code_keeps_braces(tmp_path)
         "\\begin{frame}{T}\n"
         "\\textbf{a {b} c} y \\emph{{d}} fin.\n\n"
         "El código \\verb|{x}| queda.\n\n"
+        "{Sea} $x^{10} +\n y$ fin.\n\n"
         "\\begin{tabular}{@{}ll@{}}\nuno & {dos} \\\\\n\\end{tabular}\n"
         "\\end{frame}"
     )
@@ -131,6 +132,8 @@ def test_groups_in_a_commands_words_print_theirs_but_code_keeps_braces(tmp_path)
     paragraphs = _paragraphs(slide)
     assert "a b c y d fin." in paragraphs
     assert "El código {x} queda." in paragraphs
+    assert "Sea  fin." in paragraphs  # (math over two lines keeps its own braces: x to the power 10)
+    assert re.search(r"<m:sup>.*?<m:t>10</m:t>.*?</m:sup>", slide._element.xml, re.S)
     cells = [c.text for sh in slide.shapes if sh.has_table for r in sh.table.rows for c in r.cells]
     assert cells == ["uno", "dos"]
 
