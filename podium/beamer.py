@@ -3649,6 +3649,8 @@ def _typographic(text: str) -> str:
     if _SPACE_ONLY.match(text) or re.fullmatch(r"(?:\\(?:textcolor|color)\{[^{}]*\}\{\s*\}|\s)*", text):
         return ""  # (what is left of a coloured rule: \textcolor{gray}{})
     text = _braced_accents(text)
+    if "\\tab" in text or "Tab" in text:  # (tabto's tab stops: the words after them set apart)
+        text = outside(_CODE_SPAN, text, lambda part: _TAB_STOP.sub(_tab_stop, part))
     text = re.sub(r"\\enquote\*?\{([^{}]*)\}", "\u201c\\1\u201d", text)
     if "\\(" in text:  # TeX's inline math \( … \) (in a .tex deck always math, \(F\) too) as $…$
         text = _INLINE_PAREN.sub(lambda mt: f"${mt.group(2).strip()}$" if mt.group(2) else mt.group(0), text)
@@ -3672,6 +3674,17 @@ def _typographic(text: str) -> str:
         text,
         lambda part: _SPACING_OUT.sub(lambda mt: _spacing_out(part, mt), part),
     )
+
+
+# the tabto package's tab stops (`\tabto{14ex}`, `\tabto*{…}`, `\tab`) and its settings (`\NumTabs{4}`)
+_TAB_STOP = re.compile(
+    r"[ \t]*\\(?:tabto\*?\s*\{[^{}]*\}|tab(?![A-Za-z])(?:\{\})?)[ \t]*|\\(?:TabPositions|NumTabs)\s*\{[^{}]*\}"
+)
+
+
+def _tab_stop(mt: re.Match) -> str:
+    """What a tab stop ``mt`` prints: a space between the words before and after it (a setting, nothing)."""
+    return "" if "Tab" in mt.group(0) else " "
 
 
 _SPACING_OUT = re.compile(
@@ -3837,6 +3850,89 @@ def _centred(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _groups_printed(text: str) -> str:
+    """A frame's line of text with each TeX group closed on it that is no command's argument as the words
+    it holds, as TeX prints them (``un {grupo} simple``, ``{\\textcolor{red}{x}}``: what a colour macro
+    such as ``\\newcommand{\\green}[1]{{\\color{green}{#1}}}`` leaves; ``emph{arcs}`` is "empharcs"), in
+    the arguments of the commands that print theirs (``\\textbf{a {b}}``) too (an empty one, ``a{}b``,
+    prints nothing); code, math and Markdown's attributes (``{#id}``, ``{.class}``) stay as written."""
+    if "{" not in text or text.lstrip().startswith(":::"):
+        return text
+    skips = dict(kept_spans(text))
+    for mt in _MATH_SPANS.finditer(text):  # (\[ … \] and equation environments too)
+        skips[mt.start()] = max(skips.get(mt.start(), 0), mt.end())
+    out: list[str] = []
+    last = i = 0
+    while i < len(text):
+        if (
+            text[i] == "$"
+            and skips.get(i, 0) <= i + 2
+            or _MATH_OPENS.match(text, i)
+            and skips.get(i, 0) <= i + 2
+        ):
+            break  # (math that goes on over the next line: TeX's own braces, `$x^{10}` … `$`)
+        if i in skips:
+            accent = text.startswith(("\\'", "\\`", "\\^", '\\"', "\\~", "\\=", "\\."), i)
+            i = skips[i]
+            if accent and text.startswith("{", i):  # (`\\'{o}`: the accent's argument)
+                i = max(balanced_group(text, i), i + 1)
+            continue
+        if text[i] == "\\" and (name := _COMMAND_NAME.match(text, i)) is not None:
+            i = name.end()
+            braced = 0
+            while (arg := _ARGUMENT_START.match(text, i)) is not None:
+                opening = arg.end() - 1
+                if text[opening] == "{" and name.group(1) in _NO_ARGUMENT:
+                    break  # (`\\item {x}`: a group after the item's mark, no argument)
+                if text[opening] == "<":
+                    close = text.find(">", opening) + 1
+                else:
+                    close = balanced_group(text, opening, text[opening], "]" if text[opening] == "[" else "}")
+                if close <= 0:
+                    break
+                if text[opening] == "{":
+                    braced += 1
+                    if name.group(1) in _PRINTING and not (braced == 1 and name.group(1) in _COLOURING):
+                        inner = text[opening + 1 : close - 1]
+                        if (printed := _groups_printed(inner)) != inner:
+                            out.append(text[last : opening + 1] + printed)
+                            last = close - 1
+                i = close
+            continue
+        if text[i] != "{":
+            i += 1
+            continue
+        close = balanced_group(text, i)
+        inner = text[i + 1 : close - 1] if close > 0 else ""
+        if close < 0 or re.match(r"[#.][A-Za-z_]", inner) or not inner and _NAME_BEFORE.search(text, 0, i):
+            i += 1  # (a group closed on a later line, `{\\small` … `}`: another pass's)
+            continue
+        out.append(text[last:i] + _groups_printed(inner))
+        last = i = close
+    return "".join(out) + text[last:] if out else text
+
+
+# what opens math: `\[`, `\(`, an equation environment (closed on the line: a span :func:`_groups_printed` skips)
+_MATH_OPENS = re.compile(
+    r"\\[\[(]|\\begin\{(?:" + "|".join(sorted(_MATH_ENVS, key=len, reverse=True)) + r")\*?\}"
+)
+_COMMAND_NAME = re.compile(r"\\([A-Za-z@]+\*?)")
+_NAME_BEFORE = re.compile(r"\\[A-Za-z@]+\*?\s*$")  # (`\newline{}words`: the empty group ends the name)
+# what a command's arguments may start with: overlay specifications, options, braces (spaces first too)
+_ARGUMENT_START = re.compile(r"[ \t]*(?:<(?=[^<>\n]*>)|\[|\{)")
+# commands whose braces after them are no argument of theirs (an item's mark, a switch, a spacing)
+_NO_ARGUMENT = frozenset(
+    "item pause par noindent centering raggedright raggedleft quad qquad medskip bigskip "
+    "smallskip vfill hfill".split()
+) | frozenset(SIZES[3:-1].split("|"))
+# commands that print their arguments' words (their groups are printed as any others)
+_PRINTING = frozenset(
+    "textbf textit textsl textsc textsf textrm textup texttt textnormal emph alert structure underline "
+    "textcolor colorbox uncover only visible onslide invisible alt mbox".split()
+)
+_COLOURING = frozenset(("textcolor", "colorbox"))  # (whose first argument is a colour's name)
+
+
 def _unlisted(text: str) -> str:
     """A line of TeX's text that Markdown would read as a list or a quote (``1. …``, ``- …``, ``> …``)
     with its marker escaped (``1\\.``, ``\\-``: Markdown's escapes)."""
@@ -3924,7 +4020,9 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
         text, inline_before, inline_any = math.line(text, display)
         display_before, display = display, _display_open(text, display)  # (a lone `$` made `$$`: math.line)
         if not display_before and not inline_before and not any(e in _MATH_ENVS for e in envs):
-            text = _unlisted(text)  # (in math a line is TeX's own)
+            text = _unlisted(  # (in math a line is TeX's own, and in a picture its code's)
+                text if any(e in _PICTURE_ENVS for e in envs) else _groups_printed(text)
+            )
         elif (display_before or inline_before) and _LISTISH.match(text):  # (math's line "+ b":
             text = "{}" + text  # TeX's empty group before it, so that Markdown starts no list there)
         text = _text_math(text)

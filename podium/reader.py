@@ -711,6 +711,13 @@ _META_TEX = re.compile(
 )
 
 
+def _text_command(piece: RawPiece) -> str:
+    """Raw TeX ``piece`` whose text is kept, as a message quotes it: its name and overlay specification, the
+    one a lecturer would look for (``\\uncover<4->{…}``)."""
+    spec = "".join(f"<{a}>" for a, k in zip(piece.args, piece.kinds) if k == "<")
+    return f"\\{piece.name}{spec}{{…}}"
+
+
 def _meta_tex(mt: re.Match) -> str:
     said = mt.group(0).strip()
     if said.startswith(("\\inst", "\\cite", "\\nocite")):
@@ -721,7 +728,9 @@ def _meta_tex(mt: re.Match) -> str:
         return ","
     if said == "\\\\":
         return " "
-    return mt.group(1) or mt.group(2) or mt.group(3) or ""
+    words = mt.group(1) or mt.group(2) or mt.group(3) or ""
+    # (TeX's words: `\texttt{<a@b.org>}` prints its brackets, as in a frame; Markdown would read an autolink)
+    return words.replace("<", "\\<") if "<" in words else words
 
 
 def _special_date(date: str, shown: str) -> str:
@@ -3997,7 +4006,7 @@ class _Converter:
             if piece.name in _TEX_TEXT and piece.args:
                 kept.append(piece.args[-1])
                 self.diags.warning(
-                    f"raw TeX '\\{piece.name}{{…}}' is not rendered; its text is kept", line, "raw-tex"
+                    f"raw TeX '{_text_command(piece)}' is not rendered; its text is kept", line, "raw-tex"
                 )
                 continue
             if any(a <= piece.start < b for a, b in linked):  # [\link{words}](…): the link, with the words
@@ -5100,7 +5109,7 @@ class _Converter:
             elif piece.name in _TEX_TEXT and piece.args:
                 out.append(m.Text(piece.args[-1]))
                 self.diags.warning(
-                    f"raw TeX '\\{piece.name}{{…}}' is not rendered; its text is kept",
+                    f"raw TeX '{_text_command(piece)}' is not rendered; its text is kept",
                     self.pos(None),
                     "raw-tex",
                 )

@@ -503,16 +503,22 @@ def _origins(new: list[str], old: list[str], k: int, end: int) -> list[int]:
             last = _row_origin(line, old, last, end)
             out.append(last)
             continue
-        probe = line.strip().lstrip("-*>:{}.0123456789 ").strip()[:24]
+        whole = _MADE_PAUSE.sub("", line.strip().lstrip("-*>:{}.0123456789 ").strip())
+        probe = whole[:24]  # (`\item<3-> A`'s item is `- \pause[3] A`: A is the source's words)
         picture = _PICTURE_SRC.search(line)
         if picture is not None:  # (a picture: the line of the \includegraphics that names its file)
-            probe = re.sub(r"\.\w{1,5}$", "", picture.group(1).strip("<> "))
-        found = next((j for j in range(last, end + 1) if probe and probe in old[j]), None)
+            probe = whole = re.sub(r"\.\w{1,5}$", "", picture.group(1).strip("<> "))
+        # (the whole line first: items that start alike, `\item \textcolor{green}{$O(1)$} …`, each its own)
+        found = next((j for j in range(last, end + 1) if len(whole) > 24 and whole in old[j]), None)
+        if found is None:
+            found = next((j for j in range(last, end + 1) if probe and probe in old[j]), None)
         last = found if found is not None else last
         out.append(last)
     return out
 
 
+# the click this module puts before an item with its own step (`\item<3->`: `\pause[3] `; `[<+->]`: `\pause `)
+_MADE_PAUSE = re.compile(r"^\\pause(?:\[\d+\])?\s*")
 _PICTURE_SRC = re.compile(r"!\[[^\]\n]*\]\(([^)\n]+)\)")
 
 
