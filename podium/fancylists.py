@@ -159,7 +159,7 @@ def marker_text(numbering: Numbering, delimiter: Delimiter, n: int) -> str:
             n, r = divmod(n - 1, 26)
             label = chr(ord("a") + r) + label
     elif numbering in (Numbering.LOWER_ROMAN, Numbering.UPPER_ROMAN):
-        label = _to_roman(n)
+        label = to_roman(n)
     else:
         label = str(n)
     if numbering in (Numbering.UPPER_ALPHA, Numbering.UPPER_ROMAN):
@@ -178,7 +178,8 @@ def marker_em(text: str) -> float:
     return sum(_EM.get(ch, 0.7 if ch.isupper() else 0.56) for ch in text)
 
 
-def _to_roman(n: int) -> str:
+def to_roman(n: int) -> str:
+    """``n`` in lower-case Roman numerals (as Arabic figures outside 1-3999)."""
     if not 0 < n < 4000:
         return str(n)
     out = ""

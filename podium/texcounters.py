@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .fancylists import to_roman
 from .rawtex import _group
 
 # LaTeX's counters a beamer deck has without declaring them, each with the one whose step resets it
@@ -104,24 +105,7 @@ def _styled(style: str, n: int) -> str:
         letters = "abcdefghijklmnopqrstuvwxyz"
         said = letters[n - 1] if n <= 26 else str(n)
         return said.upper() if style == "Alph" else said
-    roman = ""
-    for amount, digits in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while n >= amount:
-            roman, n = roman + digits, n - amount
+    roman = to_roman(n)
     return roman.upper() if style == "Roman" else roman
 
 
