@@ -880,7 +880,7 @@ def build_meta(
         ),
         lines=tuple(
             (key, m.SourcePos(shown, (key_lines or {})[key]))
-            for key in ("title", "subtitle", "author", "authors", "institute", "date", "course", "term")
+            for key in META_WORDS
             if key in raw and key in (key_lines or {})
         ),
     )
@@ -1336,7 +1336,7 @@ def _remark(
 
     def source(
         expr: str, line: int
-    ) -> str:  # (a file a setup chunk sources: the reader says what it cannot read)
+    ) -> str:  # (a file a setup chunk sources; what it cannot read the reader says, once, when it reads it)
         return sourced_text(expr, m.SourcePos(*base[line]), base_dir, policy, Diagnostics())
 
     rewrite = _remark_module().remark_markdown(body, raw_meta, source)
@@ -1811,9 +1811,9 @@ def parse_lecture(
         and separators_only(raw_meta, body)
         and not separators_of(raw_meta, body),
         # (the language told from the script where none is given, as _script_lang tells it after parsing)
-        lang=_lang_of(raw_meta, options.course)
-        if _lang_given(raw_meta, options)
-        else script_language(body) or _lang_of(raw_meta, options.course),
+        lang=(_lang_of(raw_meta, options.course) if _lang_given(raw_meta, options) else None)
+        or script_language(body)
+        or _lang_of(raw_meta, options.course),
         marked=marked,
     )
     _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck, reveal)
@@ -5933,6 +5933,11 @@ def _wrap_share(said: str | None) -> float | None:
     return float(mt.group(1)) / 100 if mt else 0.0
 
 
+HTML_SLIDE_PX = (
+    960  # the width of an HTML slide show's slide: reveal.js's, ioslides' and remark's are near it
+)
+
+
 def _in_float_column(picture: m.Block, share: float) -> m.Block:
     """A floated ``picture`` in its column of ``share`` of the slide's width: its width, which was the
     slide's (and gave the column its width: :func:`_float_share`), made the column's (``width=45%`` in a
@@ -5942,7 +5947,7 @@ def _in_float_column(picture: m.Block, share: float) -> m.Block:
     if picture.width.unit == m.LengthUnit.PERCENT:
         of_slide = picture.width.value / 100
     elif picture.width.unit == m.LengthUnit.PX:
-        of_slide = picture.width.value / 960
+        of_slide = picture.width.value / HTML_SLIDE_PX
     else:
         return picture
     percent = round(min(100.0, 100 * of_slide / share), 1)
@@ -5956,7 +5961,7 @@ def _float_share(pictures: list[m.Image]) -> float:
     shares = []
     for p in pictures:
         if p.width is not None and p.width.unit == m.LengthUnit.PX:
-            shares.append(p.width.value / 960)
+            shares.append(p.width.value / HTML_SLIDE_PX)
         elif p.width is not None and p.width.unit == m.LengthUnit.PERCENT:
             shares.append(p.width.value / 100)
     share = max(shares) if shares else 0.5
