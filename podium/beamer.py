@@ -967,7 +967,7 @@ def _body_macros(lines: list[str], begin: int) -> None:
     if not any(_DEFINITION.search(line) for line in body):
         return
     text = "\n".join(body)
-    rows = [k for k, _ in _outside_verbatim(lines, begin + 1)]
+    rows = {k for k, _ in _outside_verbatim(lines, begin + 1)}
     for mt in _DEFINITION.finditer(text):
         row = begin + 1 + text.count("\n", 0, mt.start())
         if row not in rows:

@@ -26,6 +26,7 @@ _SETTING = re.compile(
     r"|(stepcounter|refstepcounter)" + _NAME + r""
     r"|(counterwithin\*?|numberwithin|counterwithout\*?)" + _NAME + r"\s*\{\s*([A-Za-z@]+)\s*\})"
 )
+_LIST_COUNTER = re.compile(r"enum(?:i|ii|iii|iv)")  # (read by the list they number: texenvs._SET_COUNTER)
 _PRINTING = re.compile(
     r"\\(?:(arabic|roman|Roman|alph|Alph|value)" + _NAME + r"|the([A-Za-z@]+)(?![A-Za-z@]))"
 )
@@ -149,6 +150,8 @@ def count_lines(lines: list[str], begin: int, skipped: set[int]) -> None:
             continue
         out, at = [], 0
         for mt in _SETTING.finditer(line):
+            if _LIST_COUNTER.fullmatch(mt.group(0).split("{", 1)[-1].split("}", 1)[0].strip()):
+                continue  # (a list's own counter, \setcounter{enumi}{4}: the list starts where it says)
             out.append(counters.printed(line[at : mt.start()]))
             counters.set(mt)
             at = mt.end()

@@ -132,3 +132,16 @@ def test_counter_setup_between_frames_prints_nothing_and_says_nothing(tmp_path):
         preamble="\\usepackage{chngcntr}\n",
     )
     assert "raw-tex" not in stderr and "outside-frame" not in stderr, stderr
+
+
+def test_a_lists_own_counter_setting_still_starts_the_list(tmp_path):
+    # counting counters took `\setcounter{enumi}{4}` out of the line before the list read its start from it
+    prs, _ = _deck(
+        tmp_path,
+        "\\begin{frame}{List}\n\\begin{enumerate}\\setcounter{enumi}{4}\n\\item Fifth\n\\item Sixth\n"
+        "\\end{enumerate}\n\\end{frame}\n",
+    )
+    (box,) = [
+        sh for s in prs.slides for sh in s.shapes if sh.has_text_frame and "Fifth" in sh.text_frame.text
+    ]
+    assert 'startAt="5"' in box._element.xml
