@@ -39,6 +39,7 @@ from .measure import (
     CODE_PT,
     MIN_COLUMN_PICTURE,
     MIN_PICTURE,
+    MIN_PT,
     SAFETY,
     TABLE_PT,
     Measurer,
@@ -108,7 +109,7 @@ CODE_FLOOR = 14.0
 # the title slide's lines under the title (subtitle, authors, institute, date) shrink to this share of
 # the body floor (12 pt by default, the size of the footer's type) before an ``overfull`` warning
 TITLE_FLOOR_SHARE = 2 / 3
-MEASURED_MIN_PT = 9.0  # the least size the measurer and the writer set (measure.para_size)
+MEASURED_MIN_PT = MIN_PT  # the least size the measurer and the writer set (measure.para_size)
 # content that still overflows its region at the floor sizes by less than this fits: it runs into the gap
 # kept above the footer (Fitter.limit), no slide is split for it, and no lecturer could act on a smaller figure
 SLACK = int(0.05 * EMU_PER_IN)
@@ -994,8 +995,9 @@ class Fitter:
         two fit together: evening parts out never goes below it (it would cut the listing)."""
         heights = []
         for u in _kept_together(_group_pictures(chunks)):
-            if isinstance(u, ColumnsChunk):
-                heights += [self.listing_floor(list(cc), rect, sizes) for cc, _ in u.columns]
+            if isinstance(u, ColumnsChunk):  # (each column's listings at that column's width)
+                cols = split_columns(rect, [w for _, w in u.columns])
+                heights += [self.listing_floor(list(cc), r, sizes) for (cc, _), r in zip(u.columns, cols)]
                 continue
             listings = [
                 self._h(c, rect.w, sizes, None, False)

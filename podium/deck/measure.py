@@ -169,6 +169,9 @@ def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, 
     return out
 
 
+MIN_PT = 9.0  # the least size the measurer (and so the writer) sets any paragraph at
+
+
 def para_size(para: Para, style: FrameStyle, scale: float) -> float:
     """Return the type size (pt) of ``para`` in a frame of ``style`` with text scaled by ``scale``."""
     base = style.level(para.look).size
@@ -176,7 +179,7 @@ def para_size(para: Para, style: FrameStyle, scale: float) -> float:
         base *= 0.7
     elif para.style == "attribution":
         base *= 0.85
-    return max(base * scale, 9.0)
+    return max(base * scale, MIN_PT)
 
 
 def text_start(para: Para, style: FrameStyle, own: bool, cv_scale: float, scale: float = 1.0) -> int:
