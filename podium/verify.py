@@ -36,6 +36,8 @@ from pptx import Presentation
 from . import buildrecord
 from . import model as m
 from .alttext import chart_alt, missing_text, parse_chart_alt
+from .deck.code import CODE
+from .deck.equations import tex_listing
 from .deck.pictures import LOGO, MISSING_PICTURE, converted_picture
 from .deck.plan import Bullet, ColumnsChunk, ObjectChunk, Para, TextChunk, chart_axes, plan_deck, runs
 from .deck.text import list_depths
@@ -52,6 +54,12 @@ from .variant_check import check_student_outputs, student_files
 from .variants import apply_variant
 
 # --------------------------------------------------------------------------- normalising text
+
+
+def _code_line(line: str, n: int = 60) -> str:
+    """A code line shortened for a message, its indentation kept (it may be what differs)."""
+    line = line.rstrip().expandtabs(4)
+    return line if len(line) <= n else line[: n - 1] + "…"
 
 
 def _short(text: str, n: int = 60) -> str:
@@ -92,6 +100,7 @@ class DeckSlide:
     )  # display equations' TeX (their fallback's description)
     footnotes: str = ""
     clicks: int = 0
+    code: list[list[str]] = field(default_factory=list)  # each listing's lines, in drawing order
 
 
 _CHART_KINDS = {
@@ -147,6 +156,8 @@ def _read_slide(slide: Any) -> DeckSlide:
                 out.missing_pictures.append(frame_text(shape.text_frame))
             if shape.name == "Footnotes":
                 out.footnotes = frame_text(shape.text_frame)
+            elif shape.name == CODE:
+                out.code.append([para_text(p._p) for p in shape.text_frame.paragraphs])
             else:
                 frame = len(out.paras) and out.paras[-1][2] + 1
                 out.paras += [(para_text(p._p), p.level, frame) for p in shape.text_frame.paragraphs]
@@ -701,11 +712,45 @@ class DeckComparison:
             [b for b in blocks if isinstance(b, m.MathBlock) and math_points(b.tex, True)]
         )  # (as drawn)
         self.pictures([b for b in blocks if isinstance(b, m.Image) and b.path])
-        for b in blocks:
-            if isinstance(b, m.CodeBlock) and b.filename and squash(b.filename) not in squash(self.got.text):
+        self.listings(
+            [b for b in blocks if isinstance(b, m.CodeBlock)]
+            + [tex_listing(b) for b in blocks if isinstance(b, m.MathBlock) and not math_points(b.tex, True)]
+        )
+
+    def listings(self, listings: list[m.CodeBlock]) -> None:
+        """Each listing line by line, as the deck shows it: its indentation kept, its line numbers left
+        out (Pygments drops a listing's leading and trailing blank lines, in both outputs)."""
+        for b in listings:
+            if b.filename and squash(b.filename) not in squash(self.got.text):
                 self.error(
                     f'code file name "{_short(b.filename)}" is missing from the deck', "check-text", b.pos
                 )
+        if len(listings) != len(self.got.code):
+            self.error(
+                f"the deck has {len(self.got.code)} code listing(s) but the source {len(listings)}",
+                "check-objects",
+            )
+        for k, (b, lines) in enumerate(zip(listings, self.got.code), start=1):
+            want = b.code.strip("\n").split("\n")
+            if b.first_line is not None:
+                width = b.gutter() - 1
+                lines = [line.removeprefix(f"{b.first_line + i:>{width}} ") for i, line in enumerate(lines)]
+            got = [line.rstrip() for line in lines]
+            for op, i1, i2, j1, j2 in difflib.SequenceMatcher(
+                None, [w.rstrip() for w in want], got, autojunk=False
+            ).get_opcodes():
+                if op == "equal":
+                    continue
+                line = (b.first_line or 1) + i1  # (as shown: a listing's part on this slide, or its number)
+                if i1 == i2:
+                    what = f'line "{_code_line(got[j1])}" is not in the source'
+                elif j1 == j2:  # (named by its first line with words: a blank one says little)
+                    i = next((i for i in range(i1, i2) if want[i].strip()), i1)
+                    what = f'line {line + i - i1} "{_code_line(want[i])}" is missing from the deck'
+                else:
+                    what = f'line {line}: deck "{_code_line(got[j1])}" but source "{_code_line(want[i1])}"'
+                self.error(f"code listing {k}: {what}", "check-text", b.pos)
+                break  # (one difference a listing: the rest follows from it)
 
     def tables(self, tables: list[m.Table]) -> None:
         if len(tables) != len(self.got.tables):

@@ -70,6 +70,15 @@ $$ E = mc^2 $$
 Energy and mass[^1] are one.
 
 [^1]: Einstein, 1905.
+
+## Code
+
+```python
+def grow(x):
+    return x + 1
+
+print(grow(2))
+```
 """
 
 
@@ -195,6 +204,21 @@ DECK_MUTATIONS = [
         "$$ E = mc^2 $$",
         "$$ E = mc^3 $$",
         'slide 6 "Formula": equation: deck "E = mc^3" but source "E = mc^2" [check-math]',
+    ),
+    (
+        "    return x + 1",
+        "    return x + 2",
+        'slide 7 "Code": code listing 1: line 2: deck "    return x + 2" but source "    return x + 1" [check-text]',
+    ),
+    (
+        "    return x + 1",
+        "  return x + 1",
+        'slide 7 "Code": code listing 1: line 2: deck "  return x + 1" but source "    return x + 1" [check-text]',
+    ),
+    (
+        "\nprint(grow(2))",
+        "",
+        'slide 7 "Code": code listing 1: line 4 "print(grow(2))" is missing from the deck [check-text]',
     ),
     (
         "Speak about the pillars first.",

@@ -25,6 +25,7 @@ def add_code(cv: Canvas, b: m.CodeBlock, box: Rect, pt: float):
         _add_label(cv, b.filename, box, label, pt * LABEL_SCALE, mono)
     h = code_height(b, box.w, pt, mono) - label
     tb = cv.slide.shapes.add_textbox(Emu(box.x), Emu(box.y + label), Emu(box.w), Emu(h))
+    tb.name = CODE  # (what `check` reads the listing back by)
     tb.fill.solid()
     tb.fill.fore_color.rgb = RGBColor(0xF6, 0xF8, 0xFA)
     tf = tb.text_frame
@@ -66,6 +67,7 @@ def add_code(cv: Canvas, b: m.CodeBlock, box: Rect, pt: float):
     return tb
 
 
+CODE = "Code"  # a listing's text box: its name in PowerPoint's selection pane
 LINE_NUMBER = RGBColor.from_string(highlight_line_number.lstrip("#"))  # muted, as editors draw them
 LABEL_FILL = RGBColor(0xE4, 0xE7, 0xEB)  # a code block's file name bar: a shade darker than the code's
 
