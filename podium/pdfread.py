@@ -178,3 +178,23 @@ def page_text(textpage: Any, rect: tuple[float, float, float, float] | None = No
                 continue
         out.append(chr(pdfium_c.FPDFText_GetUnicode(raw, k)))
     return "".join(out)
+
+
+def uri_links(pdf: Any, pages: list[Any]) -> list[tuple[int, float, str]]:
+    """(page number, top of its area in PDF points, URI) of every link to a URI on the PDFium ``pages``."""
+    found: list[tuple[int, float, str]] = []
+    for i, page in enumerate(pages):
+        start, link = ctypes.c_int(0), pdfium_c.FPDF_LINK()
+        while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(start), ctypes.byref(link)):
+            action = pdfium_c.FPDFLink_GetAction(link)
+            if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+                continue
+            n = pdfium_c.FPDFAction_GetURIPath(pdf.raw, action, None, 0)
+            if n <= 1:
+                continue
+            buf = ctypes.create_string_buffer(n)
+            pdfium_c.FPDFAction_GetURIPath(pdf.raw, action, buf, n)
+            rect = pdfium_c.FS_RECTF()
+            top = float(rect.top) if pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)) else 0.0
+            found.append((i, top, buf.raw[: n - 1].decode("latin-1")))
+    return found

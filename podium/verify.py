@@ -20,6 +20,7 @@ is read with the options the outputs were built with.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import re
@@ -27,6 +28,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -44,7 +46,7 @@ from .deck.text import list_depths
 from .diagnostics import BuildError, Diagnostics
 from .labels import labels_for, untitled_name
 from .mathrender import math_points
-from .pdfread import figure_alts, meta_text, named_destinations, page_text
+from .pdfread import figure_alts, meta_text, named_destinations, page_text, uri_links
 from .pdfread import outline as pdf_outline
 from .pipeline import BuildOptions, deck_path, fitted_plans, handout_path, load
 from .svgsafe import sanitize
@@ -101,6 +103,7 @@ class DeckSlide:
     footnotes: str = ""
     clicks: int = 0
     code: list[list[str]] = field(default_factory=list)  # each listing's lines, in drawing order
+    links: list[str] = field(default_factory=list)  # the web (and mail) addresses its words and pictures open
 
 
 _CHART_KINDS = {
@@ -115,6 +118,7 @@ _CHART_KINDS = {
 _FURNITURE = {"FOOTER", "SLIDE_NUMBER", "DATE"}
 _SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
 _R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -176,6 +180,13 @@ def _read_slide(slide: Any) -> DeckSlide:
         )
     ]
     out.text = "\n".join(texts)
+    out.links = [
+        rel.target_ref
+        for link in slide._element.iter(_A + "hlinkClick")
+        if not link.get("action")
+        and (rel := slide.part.rels.get(link.get(_R_ID))) is not None
+        and rel.is_external
+    ]
     if slide.has_notes_slide:
         out.notes = slide.notes_slide.notes_text_frame.text
     timing = slide._element.findall(".//{*}timing//{*}cond[@delay='indefinite']")
@@ -219,6 +230,7 @@ class HandoutEntry:
     images: set[str] = field(default_factory=set)  # pixel hashes of the pictures on the entry's pages
     thumbs: list[bytes] = field(default_factory=list)  # and their thumbnails (a JPEG encoded again)
     page: int = -1  # the page its bookmark points to
+    links: list[str] = field(default_factory=list)  # the URIs of the links in its area
 
 
 @dataclass
@@ -256,6 +268,10 @@ def read_handout(path: Path, images: bool = True) -> Handout:
             entry.alts = [alt for page, alt in found if page in span]
         if images:
             _read_images(pages, entries, spans)
+        for page, top, uri in uri_links(pdf, pages):  # (each in the entry its area begins in)
+            k = bisect.bisect_right(starts, (page, -top)) - 1
+            if k >= 0:
+                entries[k].links.append(uri)
         whole = "\n".join(texts).replace("\r\n", "\n")
         anchors = {name: page for name, page in named_destinations(pdf).items() if name.startswith("slide-")}
         recorded = meta_text(pdf, "podiumbuild") or meta_text(pdf, buildrecord.KEY)
@@ -512,6 +528,7 @@ def compare(
         into.alts += entry.alts
         into.images |= entry.images
         into.thumbs += entry.thumbs
+        into.links += entry.links
     for slide in seen.slides:
         if slide.number in merged:
             HandoutComparison(
@@ -603,6 +620,7 @@ class DeckComparison:
         self.notes()
         self.objects()
         self.footnotes()
+        self.links()
         self.builds()
 
     def title(self) -> None:
@@ -851,6 +869,29 @@ class DeckComparison:
                 f'{what}: caption "{_short(m.plain_text(caption))}" is missing from the deck', code, pos
             )
 
+    def links(self) -> None:
+        found: list[tuple[str, str]] = []
+
+        def paras(ps) -> None:
+            found.extend((r.link, r.text) for p in ps for r in p.runs if r.link and _web(r.link))
+
+        def visit(chunks) -> None:
+            for c in chunks:
+                if isinstance(c, TextChunk):
+                    paras(c.paras)
+                elif isinstance(c, ColumnsChunk):
+                    for col, _ in c.columns:
+                        visit(col)
+                else:
+                    found.extend(model_links((c.block,)))
+
+        paras([Para(self.plan.title)])
+        paras(self.plan.subtitle)
+        visit(self.plan.chunks)
+        paras(self.plan.footnotes)
+        found.extend(model_links(self.plan.placed))
+        compare_links(found, self.got.links, "deck", self.error)
+
     def footnotes(self) -> None:
         want = "".join(_plan_text(p.runs) for p in self.plan.footnotes)
         if squash(want) != squash(self.got.footnotes):
@@ -879,6 +920,41 @@ class DeckComparison:
                 f"in {len(steps) + 1}",
                 "check-builds",
             )
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _web(url: str) -> str:
+    """An address as compared, its percent-escapes read; "" for one without a scheme (a file beside the
+    lecture, which the handout resolves against its folder) and for a link inside the lecture."""
+    return unquote(url) if _SCHEME.match(url) else ""
+
+
+def model_links(nodes: Any) -> list[tuple[str, str]]:
+    """(address, words) of every web or mail link of ``nodes``: links, and pictures wrapped in one."""
+    out = []
+    for n in m.walk(nodes):
+        if isinstance(n, m.Link) and _web(n.url):
+            out.append((n.url, m.plain_text(n.children)))
+        elif isinstance(n, m.Image) and n.link and _web(n.link):
+            out.append((n.link, "picture " + (n.alt or Path(n.src).name)))
+    return out
+
+
+def compare_links(want: list[tuple[str, str]], got: list[str], output: str, error: Any) -> None:
+    """Every address the source links (``want``: address, words) must be one the output's links open;
+    an address missing beside one the source has nowhere is reported as the link changed."""
+    have = {_web(u) for u in got}
+    wanted = {_web(u) for u, _ in want}
+    missing = [(u, w) for u, w in want if _web(u) not in have]
+    extra = list(dict.fromkeys(u for u in got if _web(u) not in wanted))
+    for k, (url, words) in enumerate(dict.fromkeys(missing)):
+        name = f'link "{_short(words, 40)}"' if words.strip() else "link"
+        if k < len(extra):
+            error(f'{name}: {output} opens "{_short(extra[k])}" but source "{_short(url)}"', "check-link")
+        else:
+            error(f'{name} to "{_short(url)}" is missing from the {output}', "check-link")
 
 
 def _nums(values: Any) -> str:
@@ -965,6 +1041,9 @@ class HandoutComparison:
         self.slides_only()
         self.handout_only()
         self.figures()
+        shown = [*_visible(s.body), *(s.notes if self.notes else ()), *s.handout]
+        shown += [b for f in s.footnotes for b in f.blocks]
+        compare_links(model_links(shown), self.entry.links, "handout", self.error)
 
     def text(self, blocks: m.Blocks, what: str, code: str) -> None:
         for piece, pos, kind in text_pieces(blocks, self.slide.pos):

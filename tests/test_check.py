@@ -79,6 +79,8 @@ def grow(x):
 
 print(grow(2))
 ```
+
+See [the docs](https://docs.python.org/3/) on functions.
 """
 
 
@@ -129,6 +131,12 @@ MUTATIONS = [
         "Speak about the roof first.",
         'slide 2 "Three freedoms"',
         "speaker note",
+    ),
+    (
+        "https://docs.python.org/3/",
+        "https://docs.python.org/2/",
+        'slide 7 "Code"',
+        'link "the docs": handout opens "https://docs.python.org/2/" but source "https://docs.python.org/3/"',
     ),
     (
         "Students should read the 1994 report",
@@ -204,6 +212,12 @@ DECK_MUTATIONS = [
         "$$ E = mc^2 $$",
         "$$ E = mc^3 $$",
         'slide 6 "Formula": equation: deck "E = mc^3" but source "E = mc^2" [check-math]',
+    ),
+    (
+        "https://docs.python.org/3/",
+        "https://docs.python.org/2/",
+        'slide 7 "Code": link "the docs": deck opens "https://docs.python.org/2/" but source '
+        '"https://docs.python.org/3/" [check-link]',
     ),
     (
         "    return x + 1",
