@@ -1644,9 +1644,10 @@ def _markdown_sections(
         return raw_meta, body
     text, first, options = found
     diags.note(
-        "read as reveal.js Markdown (a <section data-markdown> with a <textarea data-template>): its "
-        "separators cut slides, a list may begin right under a line of text, and a first slide of a title "
-        "and a few short lines is the title slide (the front matter's title: names only the browser's tab)",
+        "read as reveal.js Markdown (a <section data-markdown> holding it in a <textarea data-template> or a "
+        '<script type="text/template">): its separators cut slides, a list may begin right under a line of '
+        "text, and a first slide of a title and a few short lines is the title slide (the front matter's "
+        "title: names only the browser's tab)",
         m.SourcePos(*origins[first]) if origins else m.SourcePos(shown, first + 1),
         "dialect",
     )
