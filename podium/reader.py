@@ -93,6 +93,7 @@ from .revealmd import (
     has_reveal_md_keys,
     is_gitpitch,
     is_reveal_markdown,
+    markdown_sections,
     notes_separator,
     reveal_markdown,
     section_deck,
@@ -1456,6 +1457,7 @@ def _other_markups(
     lang: str | None = None,
     reveal_cuts: bool = False,
     marked: bool = False,
+    lists_interrupt: bool = False,
 ) -> tuple[str, list[tuple[str, int]] | None]:
     """``body`` with what other tools write rewritten as this dialect's Markdown before it is read
     (docs/architecture.md), and the (file, line) each new line came from (None: its own line).
@@ -1464,7 +1466,8 @@ def _other_markups(
     ``<section>`` elements (:func:`section_deck`); ``lang``: the lecture's language, which titles its
     theorems and names its cross-references; ``reveal_cuts``: it is surely reveal.js's, cut by ``---``
     wherever it stands (:func:`separator_cuts`), as a GitPitch deck is; ``marked``: reveal.js's Markdown
-    (marked) reads it before MathJax or KaTeX does, so ``\\\\( … \\\\)`` is math (:func:`_marked_math`)."""
+    (marked) reads it before MathJax or KaTeX does, so ``\\\\( … \\\\)`` is math (:func:`_marked_math`);
+    ``lists_interrupt``: its tool begins a list right under a paragraph's line (:func:`_parser_env`)."""
 
     tex_source = latex  # (a .tex file: none of its text is Markdown's)
 
@@ -1515,7 +1518,8 @@ def _other_markups(
         body = spaced
     latex = latex or written_with_latex(body)  # (decided once, before the environments are rewritten)
     if ".element" in body or "fragment" in body:  # reveal.js's <!-- .element: class="fragment" --> and
-        mapped(element_fragments(body))  # <p class="fragment">: clicks (after the decision: no sign of LaTeX)
+        # <p class="fragment">: clicks (after the decision: no sign of LaTeX)
+        mapped(element_fragments(body, lists_interrupt))
     uncommented = tex_comment_lines(body) if latex and "%" in body else None
     if uncommented is not None:  # a beamer lecture's `% comment` lines: LaTeX never prints them
         body = uncommented
@@ -1620,6 +1624,34 @@ def _picture_folders(policy, raw_meta: dict, base_dir: str, tex_deck: bool, slid
         policy.project_root = Path(base_dir, "public").resolve()
     if tex_deck and raw_meta.get("graphicspath"):  # (its pictures are looked for there too)
         policy.graphics_dirs = tuple(raw_meta.pop("graphicspath"))
+
+
+def _markdown_sections(
+    raw_meta: dict,
+    body: str,
+    shown: str,
+    origins: list[tuple[str, int]] | None,
+    diags: Diagnostics,
+    other_deck: bool,
+) -> tuple[dict, str]:
+    """The front matter and body of a lecture whose Markdown is written inside reveal.js's ``<section
+    data-markdown><textarea data-template>`` (:func:`podium.revealmd.markdown_sections`: a Jekyll page's, whose
+    front matter only picks its layout): the wrapper's tags taken out and its separators as reveal-md's keys,
+    so that it is read as reveal-md's Markdown, said in a ``dialect`` note; else (or in a beamer, remark or
+    Slidev deck: ``other_deck``) both as they were."""
+    found = None if other_deck else markdown_sections(body)
+    if found is None:
+        return raw_meta, body
+    text, first, options = found
+    diags.note(
+        "read as reveal.js Markdown (a <section data-markdown> holding it in a <textarea data-template> or a "
+        '<script type="text/template">): its separators cut slides, a list may begin right under a line of '
+        "text, and a first slide of a title and a few short lines is the title slide (the front matter's "
+        "title: names only the browser's tab)",
+        m.SourcePos(*origins[first]) if origins else m.SourcePos(shown, first + 1),
+        "dialect",
+    )
+    return {**raw_meta, **options}, text
 
 
 def _section_deck(
@@ -1787,6 +1819,10 @@ def parse_lecture(
     remark_lines = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
     if remark_deck:
         body, origins, remarked = _remark(body, raw_meta, shown, origins, diags, base_dir, policy)
+    # (reveal.js's Markdown in a <section data-markdown><textarea data-template>: its separators as reveal-md's)
+    raw_meta, body = _markdown_sections(
+        raw_meta, body, shown, origins, diags, tex_deck or remark_deck or slidev_deck
+    )
     # (`{=latex}` in a lecture for beamer: its TeX, read as the lecture's other TeX)
     body, raw_latex = _raw_latex(raw_meta, body, tex_deck or remark_deck or slidev_deck)
     header = [] if tex_deck else _header_tex(raw_meta, key_lines, shown, diags, base_dir, policy)
@@ -1796,6 +1832,7 @@ def parse_lecture(
     first_section = (
         None if tex_deck or remark_deck or slidev_deck else _section_deck(body, shown, origins, diags)
     )
+    other_tool = remark_deck or slidev_deck or reveal or first_section is not None
     marked = _marked_math(
         raw_meta, body, reveal or first_section is not None, tex_deck or remark_deck or slidev_deck
     )
@@ -1815,9 +1852,12 @@ def parse_lecture(
         or script_language(body)
         or _lang_of(raw_meta, options.course),
         marked=marked,
+        # (its tool's rule for a list right under a paragraph's line: .element comments never change it)
+        lists_interrupt=bool(
+            _parser_env(raw_meta, body, tex_deck, other_tool, slidev_deck).get(LIST_INTERRUPTS)
+        ),
     )
     _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck, reveal)
-    other_tool = remark_deck or slidev_deck or reveal or first_section is not None
     env = _parser_env(raw_meta, body, tex_deck, other_tool, slidev_deck)
     # (the front matter's text typeset as the body's: pandoc's smart, Slidev's typographer, or none)
     meta = build_meta(raw_meta, options.course, shown, diags, key_lines, env.get(ELLIPSIS, "pandoc"))

@@ -29,6 +29,7 @@ comment) and an HTML heading (``<h2>``) alone on its line as a Markdown one, so 
 
 from __future__ import annotations
 
+import html
 import re
 
 from .markdown import SHOWN_FRAGMENTS, code_lines, fenced_lines
@@ -195,9 +196,12 @@ def reveal_markdown(text: str, raw_meta: dict | None = None) -> tuple[str, list[
     return ("\n".join(out), index) if changed else None
 
 
-def element_fragments(text: str) -> tuple[str, list[int]] | None:
+def element_fragments(text: str, lists_interrupt: bool = False) -> tuple[str, list[int]] | None:
     """``text`` with reveal.js's ``<!-- .element: class="fragment" -->`` comments read (see the module
-    docstring), and the old line index of every new line; None when there is none."""
+    docstring), and the old line index of every new line; None when there is none.  A list begins right
+    under a paragraph's line where ``lists_interrupt`` (CommonMark's rule, the deck's tool's); else (pandoc's
+    rule) such item lines are the paragraph's text, their comments only taken off, so that a comment never
+    changes where a paragraph ends."""
     if ".element" not in text and "fragment" not in text:
         return None
     lines = text.split("\n")
@@ -214,7 +218,8 @@ def element_fragments(text: str) -> tuple[str, list[int]] | None:
     ]
     if not any(marks) and not any(tags):
         return None
-    spans = _fragment_lists(lines, marks)
+    text_items = set() if lists_interrupt else _text_items(lines, fenced)
+    spans = _fragment_lists(lines, marks, text_items)
     opens, closes = {a for a, _ in spans}, {b for _, b in spans}
     inside = {k for a, b in spans for k in range(a, b + 1)}
     out: list[str] = []
@@ -237,7 +242,14 @@ def element_fragments(text: str) -> tuple[str, list[int]] | None:
             )
             order = _FRAGMENT_INDEX.search(mt.group(1))
             _element(
-                line[: mt.start()], fragment, k in inside, k, out, index, order.group(1) if order else ""
+                line[: mt.start()],
+                fragment and k not in text_items,  # (a paragraph's line: its comment only taken off)
+                k in inside,
+                k,
+                out,
+                index,
+                order.group(1) if order else "",
+                text_items,
             )
         if k in closes:
             out += [":::", ""]
@@ -246,10 +258,18 @@ def element_fragments(text: str) -> tuple[str, list[int]] | None:
 
 
 def _element(
-    words: str, fragment: bool, in_list: bool, k: int, out: list[str], index: list[int], order: str = ""
+    words: str,
+    fragment: bool,
+    in_list: bool,
+    k: int,
+    out: list[str],
+    index: list[int],
+    order: str = "",
+    text_items: set[int] | frozenset[int] = frozenset(),
 ) -> None:
     """Line ``k``'s ``words`` (its ``.element`` comment taken off) added to ``out``, as a click where the
-    comment says fragment (on the click its ``data-fragment-index`` ``order`` gives, if any)."""
+    comment says fragment (on the click its ``data-fragment-index`` ``order`` gives, if any); a paragraph
+    runs up over its lines that look like list items (``text_items``: :func:`_text_items`)."""
     item = _ITEM.match(words)
     if not fragment or in_list or words.lstrip().startswith("#"):  # (a title: no click)
         out.append(words)
@@ -259,7 +279,11 @@ def _element(
         index.append(k)
     else:  # a paragraph (or a picture): from its first line to this one, a fragment
         first = len(out)
-        while first > 0 and out[first - 1].strip() and not _BLOCK_START.match(out[first - 1]):
+        while (
+            first > 0
+            and out[first - 1].strip()
+            and not (_BLOCK_START.match(out[first - 1]) and index[first - 1] not in text_items)
+        ):
             first -= 1
         out[first:first] = ["", f"::: {{.fragment fragment-index={order}}}" if order else "::: {.fragment}"]
         index[first:first] = [index[first] if first < len(index) else k] * 2
@@ -282,14 +306,36 @@ def _fragment_fence(tag: str) -> str:
     return "::: {" + names + (f" fragment-index={order.group(1)}" if order else "") + "}"
 
 
-def _fragment_lists(lines: list[str], marks: list[re.Match | None]) -> list[tuple[int, int]]:
+def _text_items(lines: list[str], fenced: list[bool]) -> set[int]:
+    """The lines that look like list items but are a paragraph's text, as pandoc reads them: right under a
+    paragraph's line (or under such a line), outside any list."""
+    out: set[int] = set()
+    state = ""  # what the line before is: "" (a blank line, or another block), "text", "list"
+    for k, line in enumerate(lines):
+        if fenced[k] or not line.strip():
+            state = ""
+        elif _ITEM.match(line):
+            if state == "text":
+                out.add(k)
+            else:
+                state = "list"
+        elif _BLOCK_START.match(line):
+            state = ""
+        elif state != "list":
+            state = "text"
+    return out
+
+
+def _fragment_lists(
+    lines: list[str], marks: list[re.Match | None], text_items: set[int]
+) -> list[tuple[int, int]]:
     """(first line, last line) of each list whose every item (at the list's own indent) ends in a
-    fragment comment."""
+    fragment comment; a line of ``text_items`` (:func:`_text_items`) begins none."""
     out: list[tuple[int, int]] = []
     k = 0
     while k < len(lines):
         item = _ITEM.match(lines[k])
-        if item is None or marks[k] is None and k and lines[k - 1].strip():
+        if item is None or k in text_items:
             k += 1
             continue
         indent = len(item.group(1)) - len(item.group(1).lstrip())
@@ -508,3 +554,66 @@ def _gitpitch_spans(line: str) -> str:
             break
         line = new
     return line
+
+
+# reveal.js's Markdown written inline in its HTML page (a Jekyll page's layout around it): a `<section
+# data-markdown …>` holding a `<textarea data-template>` (or a `<script type="text/template">`)
+_MD_SECTION = re.compile(r"^\s*<section\b([^>]*\bdata-markdown\b[^>]*)>(.*)$", re.I)
+_MD_TEMPLATE = re.compile(
+    r"""^\s*<(textarea\b[^>]*\bdata-template\b|script\b[^>]*\btype\s*=\s*["']?text/template\b)[^>]*>\s*$""",
+    re.I,
+)
+_MD_TEMPLATE_CLOSE = re.compile(r"^\s*</(?:textarea|script)\s*>\s*(?:</section\s*>\s*)?$", re.I)
+_MD_SECTION_CLOSE = re.compile(r"^\s*</section\s*>\s*$", re.I)
+# the section's attributes that are reveal-md's front matter keys (reveal-md writes them so)
+_MD_ATTRIBUTES = {
+    "data-separator": "separator",
+    "data-separator-vertical": "verticalSeparator",
+    "data-separator-notes": "notesSeparator",
+}
+_MD_ATTRIBUTE = re.compile(r"""\b(data-separator[\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_REVEAL_SEPARATOR = "^\\r?\\n---\\r?\\n$"  # (reveal.js's default, where the section names none)
+
+
+def markdown_sections(text: str) -> tuple[str, int, dict[str, str]] | None:
+    """``text`` whose Markdown is written inside reveal.js's ``<section data-markdown>`` and its
+    ``<textarea data-template>`` (the first thing in it, after blank lines and comments), with those
+    wrapper tags blanked line for line (a later such section's opening as a ``---`` cut); the line index of
+    the first section; and its separators as reveal-md's front matter keys (``data-separator`` as
+    ``separator``…, reveal.js's default ``---`` where none is given).  None for any other lecture."""
+    if "data-markdown" not in text:
+        return None
+    lines = text.split("\n")
+    first = next(
+        (k for k, line in enumerate(lines) if line.strip() and not re.fullmatch(r"\s*<!--.*-->\s*", line)),
+        None,
+    )
+    opened = _MD_SECTION.match(lines[first]) if first is not None else None
+    if opened is None or first is None:
+        return None
+    options = {"separator": _REVEAL_SEPARATOR}
+    for name, double, single in _MD_ATTRIBUTE.findall(opened.group(1)):
+        if name.lower() in _MD_ATTRIBUTES:
+            options[_MD_ATTRIBUTES[name.lower()]] = html.unescape(double or single)
+    out = list(lines)
+    inside = False  # (in a template's Markdown)
+    seen = False  # (a section already read: the next one's opening cuts a slide)
+    opening: int | None = None  # (the line of a section opened, its template not yet begun)
+    for k in range(first, len(lines)):
+        line = lines[k]
+        section = None if inside or opening is not None else _MD_SECTION.match(line)
+        if section is not None:
+            out[k], opening = ("---" if seen else ""), k
+            line = section.group(2)
+        if opening is not None and line.strip():
+            if not _MD_TEMPLATE.match(line):  # (a section with no Markdown template: read as it stands)
+                out[opening] = lines[opening]
+                break
+            out[k], opening, inside, seen = ("---" if seen and k == opening else ""), None, True, True
+        elif inside and _MD_TEMPLATE_CLOSE.match(line):
+            out[k], inside = "", False
+        elif not inside and opening is None and _MD_SECTION_CLOSE.match(line):
+            out[k] = ""
+    if not seen:
+        return None
+    return "\n".join(out), first, options

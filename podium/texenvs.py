@@ -334,6 +334,8 @@ def environments_to_markdown(text: str, lang: str | None = None) -> tuple[str, l
     out: list[str] = []
     index: list[int] = []
     in_math = False
+    items = _item_columns(lines, fenced)
+    pad = 0  # (the column a list item's lazy lines after its math are indented to, to stay in the item)
     k = 0
     while k < len(lines):
         line = lines[k]
@@ -374,13 +376,16 @@ def environments_to_markdown(text: str, lang: str | None = None) -> tuple[str, l
                 after = text[end : starts[end_line + 1] - 1] if end_line + 1 < len(starts) else ""
                 source = text[starts[k] + len(begin.group(1)) : end]
                 new = convert(source, lang).split("\n")
+                # (math in a list item's text, as pandoc reads it: in the item, and so are the lines after it)
+                pad = items[k] if begin.group(2) in MATH or begin.group(2) in MATH_GROUPS else 0
+                new = [" " * pad + x.lstrip() if pad and x.strip() else x for x in new]  # (TeX: spaces alike)
                 if out and out[-1].strip():  # (text right before it stays a paragraph of its own)
                     out.append("")
                     index.append(k)
                 out.extend(new)
                 index.extend(_origins(new, lines, k, end_line))
                 if after.strip():  # (`\end{align*}\qed`: what follows the end on its line comes after it)
-                    out.extend(["", after.strip()])
+                    out.extend(["", " " * pad + after.strip()])
                     index.extend([end_line, end_line])
                 if end_line + 1 < len(lines) and lines[end_line + 1].strip():
                     out.append("")  # (and the text right after it: not a lazy line of its last item)
@@ -410,10 +415,40 @@ def environments_to_markdown(text: str, lang: str | None = None) -> tuple[str, l
             continue
         if not fenced[k]:
             in_math ^= toggles_display_math(line)
+        pad = pad if line.strip() and not _LIST_ITEM.match(line) else 0
+        if pad and len(line) - len(line.lstrip()) < pad:
+            line = " " * pad + line.lstrip()
         out.append(line)
         index.append(k)
         k += 1
     return ("\n".join(out), index) if changed else None
+
+
+_LIST_ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)]|#\.)[ \t]+)\S")
+
+
+def _item_columns(lines: list[str], fenced: list[bool]) -> list[int]:
+    """For each line, the column a Markdown list item's text starts at where the line is in that item's
+    text (indented to it, or a lazy line right under it, as pandoc reads one), else 0."""
+    out = [0] * len(lines)
+    column = 0  # (the text column of the item being read; 0: none)
+    blank = False
+    for k, line in enumerate(lines):
+        if fenced[k]:
+            continue
+        if not line.strip():
+            blank = True
+            continue
+        item = _LIST_ITEM.match(line)
+        indent = len(line) - len(line.lstrip())
+        if item is not None:
+            column = len(item.group(1))
+        elif column and (indent >= column or not blank and not line.lstrip().startswith("#")):
+            out[k] = column
+        else:
+            column = 0
+        blank = False
+    return out
 
 
 _ALIGN_IN_DOLLARS = re.compile(r"\A\s*\\begin\{([A-Za-z]+\*?)\}(\{\d+\})?(.*)\\end\{\1\}\s*\Z", re.S)
