@@ -565,6 +565,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
             framed_lines.update(range(k, stop + 1))
             _alternatives(lines, k, stop, index, out)
+            _title_fields(lines, k, stop, index, out)
             _title_page_text(lines, k, stop, out.meta, exists)
             slid = any("\\tableofcontents" in line for line in lines[k : stop + 1]) and any(
                 line.startswith(("# ", "## ")) or line == "---" for line in new
@@ -668,6 +669,22 @@ def _meta_command_end(lines: list[str], k: int, end: int, index: list[int], out:
             break
         j += 1
     return j
+
+
+def _title_fields(lines: list[str], start: int, stop: int, index: list[int], out: Converted) -> None:
+    """The title commands (``\\title``, ``\\author``…) of the frame ``lines[start:stop + 1]`` written before
+    its ``\\maketitle`` (``\\titlepage``) read into the front matter, as from the preamble (they only set
+    what the title page prints), and their lines emptied."""
+    page = next((j for j in range(start, stop + 1) if _TITLE_PAGE.search(lines[j])), None)
+    j = start + 1
+    while page is not None and j < page:
+        if not _META_COMMAND.match(lines[j].strip()):
+            j += 1
+            continue
+        end = min(_meta_command_end(lines, j, stop, index, out), page - 1)
+        _preamble(lines[j : end + 1], index[j : end + 1], out, macros=False)
+        lines[j : end + 1] = [""] * (end + 1 - j)
+        j = end + 1
 
 
 def _lost_frames(lines: list[str], body: range, read: set[int], index: list[int], out: Converted) -> None:
