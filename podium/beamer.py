@@ -2698,6 +2698,30 @@ def _contents(
     return False
 
 
+_CONTENTS_LINE = re.compile(r"\\tableofcontents(\[[^\]]*\])?")
+
+
+def _contents_among(
+    kept: list[tuple[int, str]], outline: list[tuple[int, str]] | None, out: Converted
+) -> list[tuple[int, str]]:
+    """A frame's lines with each ``\\tableofcontents`` among its other content as beamer prints it there:
+    where the deck has subsections (``outline``), the list of its sections and subsections; else a
+    paragraph of its own, which the reader fills with the list of the sections."""
+    if not any(_CONTENTS_LINE.fullmatch(line.strip()) for _, line in kept):
+        return kept
+    new: list[tuple[int, str]] = []
+    for k, line in kept:
+        command = _CONTENTS_LINE.fullmatch(line.strip())
+        if command is None:
+            new.append((k, line))
+        elif outline and "subsections" not in command.group(0):  # ([hideallsubsections]: the sections)
+            new += [(k, ""), *((k, "  " * (depth - 1) + "- " + words) for depth, words in outline), (k, "")]
+            out.meta.setdefault("toc", False)  # (its subsections are shown: no warning that they are not)
+        else:
+            new += [(k, ""), (k, "\\tableofcontents"), (k, "")]  # (its options: beamer's look)
+    return new
+
+
 # what a deck's own title page asks beamer for: the title's (and the others') words, \IfFileExists's choice
 _INSERT = re.compile(r"\\insert(?:short)?(title|subtitle|author|institute|date)(?![A-Za-z])(?:[ \t]*\{\})?")
 _IFX_EMPTY = re.compile(r"\\ifx\s*\\insert(title|subtitle|author|institute|date)\s*\\@empty(?![A-Za-z])")
@@ -2936,6 +2960,7 @@ def _frame(
         return _contents(
             contents[0], title, start, stop, add, out, outline, slid
         )  # ([hideallsubsections]: still the contents)
+    kept = _contents_among(kept, outline, out)
     if title:
         anchor = " {#" + _anchor(ids[0]) + "}" if ids else ""
         add(start, "", "## " + title + anchor, "")
