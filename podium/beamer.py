@@ -565,6 +565,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
             framed_lines.update(range(k, stop + 1))
             _alternatives(lines, k, stop, index, out)
+            _title_fields(lines, k, stop, index, out)
             _title_page_text(lines, k, stop, out.meta, exists)
             slid = any("\\tableofcontents" in line for line in lines[k : stop + 1]) and any(
                 line.startswith(("# ", "## ")) or line == "---" for line in new
@@ -668,6 +669,22 @@ def _meta_command_end(lines: list[str], k: int, end: int, index: list[int], out:
             break
         j += 1
     return j
+
+
+def _title_fields(lines: list[str], start: int, stop: int, index: list[int], out: Converted) -> None:
+    """The title commands (``\\title``, ``\\author``…) of the frame ``lines[start:stop + 1]`` written before
+    its ``\\maketitle`` (``\\titlepage``) read into the front matter, as from the preamble (they only set
+    what the title page prints), and their lines emptied."""
+    page = next((j for j in range(start, stop + 1) if _TITLE_PAGE.search(lines[j])), None)
+    j = start + 1
+    while page is not None and j < page:
+        if not _META_COMMAND.match(lines[j].strip()):
+            j += 1
+            continue
+        end = min(_meta_command_end(lines, j, stop, index, out), page - 1)
+        _preamble(lines[j : end + 1], index[j : end + 1], out, macros=False)
+        lines[j : end + 1] = [""] * (end + 1 - j)
+        j = end + 1
 
 
 def _lost_frames(lines: list[str], body: range, read: set[int], index: list[int], out: Converted) -> None:
@@ -2681,6 +2698,30 @@ def _contents(
     return False
 
 
+_CONTENTS_LINE = re.compile(r"\\tableofcontents(\[[^\]]*\])?")
+
+
+def _contents_among(
+    kept: list[tuple[int, str]], outline: list[tuple[int, str]] | None, out: Converted
+) -> list[tuple[int, str]]:
+    """A frame's lines with each ``\\tableofcontents`` among its other content as beamer prints it there:
+    where the deck has subsections (``outline``), the list of its sections and subsections; else a
+    paragraph of its own, which the reader fills with the list of the sections."""
+    if not any(_CONTENTS_LINE.fullmatch(line.strip()) for _, line in kept):
+        return kept
+    new: list[tuple[int, str]] = []
+    for k, line in kept:
+        command = _CONTENTS_LINE.fullmatch(line.strip())
+        if command is None:
+            new.append((k, line))
+        elif outline and "subsections" not in command.group(0):  # ([hideallsubsections]: the sections)
+            new += [(k, ""), *((k, "  " * (depth - 1) + "- " + words) for depth, words in outline), (k, "")]
+            out.meta.setdefault("toc", False)  # (its subsections are shown: no warning that they are not)
+        else:
+            new += [(k, ""), (k, "\\tableofcontents"), (k, "")]  # (its options: beamer's look)
+    return new
+
+
 # what a deck's own title page asks beamer for: the title's (and the others') words, \IfFileExists's choice
 _INSERT = re.compile(r"\\insert(?:short)?(title|subtitle|author|institute|date)(?![A-Za-z])(?:[ \t]*\{\})?")
 _IFX_EMPTY = re.compile(r"\\ifx\s*\\insert(title|subtitle|author|institute|date)\s*\\@empty(?![A-Za-z])")
@@ -2919,6 +2960,7 @@ def _frame(
         return _contents(
             contents[0], title, start, stop, add, out, outline, slid
         )  # ([hideallsubsections]: still the contents)
+    kept = _contents_among(kept, outline, out)
     if title:
         anchor = " {#" + _anchor(ids[0]) + "}" if ids else ""
         add(start, "", "## " + title + anchor, "")

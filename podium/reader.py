@@ -2560,7 +2560,7 @@ class _Converter:
         toc = self._toc_draft(raw_meta, meta)
         drafts = [*self._title_draft(meta, own_slides), *([toc] if toc else [])]
         section_of: list[int | None] = [None] * len(drafts)
-        contents: list[_SlideDraft] = []  # slides holding only beamer's \tableofcontents
+        contents: list[tuple[_SlideDraft, int]] = []  # beamer's \tableofcontents: its slide, its place there
         current: _SlideDraft | None = None
         current_section: int | None = None
         first_serial = self.slide_serial + 1
@@ -2632,13 +2632,15 @@ class _Converter:
                 )
                 start(m.CONTENT, under, self.pos(node), None)
             assert current is not None
-            if _contents_command(node) and not current.body:
-                contents.append(current)  # (beamer lists the sections here, as Quarto's beamer decks mean it)
+            if _contents_command(node):  # (beamer lists the sections there, as Quarto's beamer decks mean it)
+                contents.append((current, len(current.body)))
                 continue
             self.add_to_slide(current, node)
 
         meta = self._marp_finish(drafts, meta)
-        _fill_contents([toc, *contents] if toc else contents, drafts, sections, section_depth, self.toc_depth)
+        _fill_contents(
+            [(toc, 0), *contents] if toc else contents, drafts, sections, section_depth, self.toc_depth
+        )
         self.references(drafts, section_of, meta, current_section)
         # pandoc makes no slide of a '---' followed by a heading or another rule; hidden slides are left out;
         # an untitled heading's slide is one (`## {transition="none"}` over a hidden code cell's plot, which
@@ -6316,18 +6318,21 @@ _CONTENTS_COMMAND = re.compile(r"\\tableofcontents(?:\[[^\]]*\])?\s*")
 
 
 def _fill_contents(
-    slides: list[_SlideDraft],
+    places: list[tuple[_SlideDraft, int]],
     drafts: list[_SlideDraft],
     sections: list[tuple[m.Inlines, int]],
     section_depth: dict[int, int],
     depth: int,
 ) -> None:
-    """Give each contents slide the list of the sections (title, draft index) down to level ``depth``."""
+    """Put the list of the sections (title, draft index) down to level ``depth`` at each place of a
+    contents list (a slide, the number of its blocks before the list), the later places on a slide first."""
     listed = [
         (t, section_depth[i]) for t, i in sections if not drafts[i].hidden and section_depth[i] <= depth
     ]
-    for d in slides:
-        d.body = [_toc_list(listed, d.pos)] if listed else []
+    if not listed:
+        return
+    for d, at in sorted(places, key=lambda place: -place[1]):
+        d.body[at:at] = [_toc_list(listed, d.pos)]
 
 
 def _contents_command(node: SyntaxTreeNode) -> bool:

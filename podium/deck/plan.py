@@ -423,6 +423,7 @@ class _Chunker:
         self.seen = 0  # the last click of the columns before this one (a fragment in a column comes after)
         self.top = 0  # the last click given out so far: a pause or a list's next item comes after it
         self.order: dict[int, int] = {}  # the click of each fragment (by id) given a fragment-index
+        self.item_step = 0  # the click the last list item's words came on (its code or equation comes then)
 
     def click(self) -> int:
         """The next click, after every one given out so far (reveal.js numbers them in reading order)."""
@@ -529,20 +530,23 @@ class _Chunker:
         for k, item in enumerate(b.items):
             numbered = False  # (the item's first words carry its number or bullet)
             for part, group in _item_parts(item):
-                if part is not _Part.TEXT and not numbered:  # (an item that opens with its equation: its
-                    space = m.Paragraph((m.Text("\u00a0"),), item.pos)  # number above it, on a line no
-                    one = replace(b, items=(replace(item, blocks=(space,)),), start=b.start + k)  # viewer
-                    paras.extend(self.list_paras(one, level, base, False, widest))  # leaves bare)
+                if part is _Part.TEXT and not numbered:
+                    one = replace(b, items=(replace(item, blocks=group),), start=b.start + k)
+                    paras.extend(self.list_paras(one, level, base, k == len(b.items) - 1, widest))
                     numbered = True
+                    continue
+                if not numbered:  # (an item that opens with its equation: its number above it, on a line
+                    space = m.Paragraph((m.Text("\u00a0"),), item.pos)  # no viewer leaves bare)
+                    one = replace(b, items=(replace(item, blocks=(space,)),), start=b.start + k)
+                    paras.extend(self.list_paras(one, level, base, False, widest))
+                    numbered = True
+                # what the item holds after its words comes on their click (`[<+->]`, `\item<2->`)
+                after, self.step = self.step, self.item_step
                 if part is _Part.CODE:
                     flush()
                     out.extend(self.chunks(group))
                 elif part is _Part.LIST:
                     self.code_list(group[0], paras, out, flush, level + 1)  # type: ignore[arg-type]
-                elif not numbered:
-                    one = replace(b, items=(replace(item, blocks=group),), start=b.start + k)
-                    paras.extend(self.list_paras(one, level, base, k == len(b.items) - 1, widest))
-                    numbered = True
                 else:  # the item's words after its code: under it, without a bullet
                     for sub in group:
                         if not is_text_block(sub):  # (a picture: after the list, as in any list)
@@ -551,6 +555,7 @@ class _Chunker:
                         deeper = level + 1 if isinstance(sub, m.BulletList) else level
                         for p in self.paras(sub, deeper):
                             paras.append(replace(p, level=level + 1) if p.bullet == Bullet.NONE else p)
+                self.step = after
         if self.lifted and level == 0:
             flush()
             self.lift(out)
@@ -660,6 +665,7 @@ class _Chunker:
                         marker_em=widest,
                     )
                 )
+            self.item_step = self.step
             if before is not None:  # (the items after it, with no step of their own: as before it)
                 self.step = before
         if incremental and level == 0 and not paused and last:
