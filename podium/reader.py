@@ -5330,7 +5330,10 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
     if piece.name in SIUNITX:  # \SI{9.81}{\metre\per\second}, \num{6e23}, \ce{H2O}: what they print
         from . import siunits  # noqa: PLC0415 (only lectures with units pay for its tables)
 
-        return siunits.as_markup(piece.name, [a for a, k in zip(piece.args, piece.kinds) if k == "{"])
+        options = ",".join(a for a, k in zip(piece.args, piece.kinds) if k == "[")
+        return siunits.as_markup(
+            piece.name, [a for a, k in zip(piece.args, piece.kinds) if k == "{"], options
+        )
     if piece.name == "footnote":
         return f"^[{_tex_words(piece.args[-1], colours)}]"
     if piece.name in ("colorbox", "fcolorbox", "hl", "highlight"):  # a box of colour behind the words
@@ -5341,6 +5344,8 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
     if piece.name in ("url", "href"):
         url = piece.args[0].strip()
         words = piece.args[-1] if piece.name == "href" and len(piece.args) >= 2 else url
+        if not url:  # (\url{}: nothing, as LaTeX prints; \href{}{words}: the words)
+            return _tex_words(words, colours)
         return f'<a href="{escape(url, quote=True)}">{_tex_words(words, colours)}</a>'
     kind = TEX_FORMATTING.get(piece.name)
     if kind is None:
