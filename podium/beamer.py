@@ -1591,6 +1591,8 @@ def _environments(preamble: str) -> dict[str, _Environment]:
             if end < 0:
                 continue
             ending = " ".join(preamble[at + 1 : end - 1].split())
+        if "\\MakeFramed" in opening:  # (framed's machinery, knitr's kframe: a shaded box of its body)
+            opening, ending = "\\begin{block}{}", "\\end{block}"
         overlay = mt.group(2) is not None  # (beamer's overlay: the argument after the others)
         opening = _printed(opening, True, f"#{arguments + 1}" if overlay else "")
         found[name] = _Environment(
@@ -1614,7 +1616,7 @@ _USE_TEMPLATE = re.compile(
 # what sets up an environment and prints nothing (a paragraph's end, a macro defined for its template, the
 # template's colours and fonts, a group, spacing), with how many braced arguments it takes
 _SETUP = re.compile(
-    r"\\(?:g|e)?def\s*\\[A-Za-z@]+(?:#\d)*\s*(?P<one>)(?=\{)|\\let\s*\\[A-Za-z@]+\s*=?\s*\\[A-Za-z@]+"
+    r"\\(?:g|e)?def\s*\\[A-Za-z@]+(?:#+\d)*\s*(?P<one>)(?=\{)|\\let\s*\\[A-Za-z@]+\s*=?\s*\\[A-Za-z@]+"
     r"|\\(?:usebeamer(?:color|font|template)\*?|vspace\*?|hspace\*?|color)\s*(?:\[[^\]]*\])?\s*(?P<one_>)(?=\{)"
     r"|\\(?:setlength|addtolength|setbeamer\w+)\s*(?:\[[^\]]*\])?\s*(?P<two>)(?=\{)"
     r"|\\(?:par|begingroup|endgroup|bgroup|egroup|ignorespaces|ignorespacesafterend|noindent|relax|"
@@ -3509,8 +3511,19 @@ _END_THEN = re.compile(
 def _after_end(line: str) -> list[str]:
     """``line`` as the lines TeX reads the same: an environment's end followed by ``\\pause`` (or an
     item, another environment) on its line is two lines, so that the environment is read whole."""
+    if "block}" in line:
+        parts = _BOX_AFTER_TEXT.split(line)  # (a box begun or ended after words: a paragraph of its own)
+        if len(parts) > 1:
+            return [
+                piece
+                for part in [parts[0], *map("".join, zip(parts[1::2], parts[2::2]))]
+                for piece in _after_end(part)
+            ]
     mt = _END_THEN.match(line)
     return [mt.group(1), mt.group(2)] if mt else [line]
+
+
+_BOX_AFTER_TEXT = re.compile(r"(?<=\S)[ \t]*(\\(?:begin|end)\{(?:alert|example)?block\})")
 
 
 def _title_command(

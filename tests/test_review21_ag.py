@@ -73,3 +73,35 @@ def test_empty_url_in_thebibliography_is_no_raw_html_and_warnings_are_at_their_l
     assert "raw-html" not in stderr
     assert "deck.tex:6: warning: raw TeX '\\unknowncmd{x}'" in stderr
     assert frame_texts(prs)[0][1] == "[1] Wiki, https://python.cz/ \x0b[2]"
+
+
+KFRAME = (
+    "\\makeatletter\n\\newenvironment{kframe}{%\n \\def\\at@end@of@kframe{}%\n"
+    " \\def\\FrameCommand##1{\\hskip\\@totalleftmargin \\hskip-\\fboxsep\n \\colorbox{shadecolor}{##1}\\hskip-\\fboxsep}%\n"
+    " \\MakeFramed {\\advance\\hsize-\\width \\@totalleftmargin\\z@ \\linewidth\\hsize\n \\@setminipage}}%\n"
+    " {\\par\\unskip\\endMakeFramed%\n \\at@end@of@kframe}\n\\makeatother\n"
+)
+
+
+def test_framed_environment_of_the_preamble_shows_its_body_without_debris(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}{knitr output}\n\\begin{kframe}\nOutput line.\n\\end{kframe}\n\\end{frame}\n"
+        "\\begin{frame}{Inline}\n\\definecolor{x}{rgb}{0,0,0}\\begin{kframe}\nMore output.\\end{kframe}\n\\end{frame}",
+        KFRAME,
+    )
+    texts = frame_texts(prs)
+    assert texts[0] == ["knitr output", "Output line."]
+    assert texts[1] == ["Inline", "More output."]
+    assert "warning" not in stderr
+
+
+def test_line_break_in_typewriter_text_breaks_the_line(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}{R messages}\n{\\ttfamily \\#\\# first line\\\\\\#\\# second line}\n\n"
+        "\\texttt{one\\\\two}\n\n{\\ttfamily\\noindent\\itshape\\color{red}{\\#\\# \\\\\\#\\# Attaching}}\n\\end{frame}",
+    )
+    body = frame_texts(prs)[0][1].split("\n")
+    assert body == ["## first line\x0b## second line", "one\x0btwo", "##\x0b## Attaching"]
+    assert "\\" not in frame_texts(prs)[0][1] and "warning" not in stderr
