@@ -512,6 +512,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _frame_commands(lines, begin + 1, end)  # (a \frame{…} that a group opened before it on its line)
     _frame_references(lines, begin + 1, end)
     _pgf_images(lines, begin)
+    _media(lines, begin, index, out)
     _multicols_uncut(lines, begin + 1, end, index, out)
     outline = _outline(lines, begin + 1, end)
     outside: list[int] = []
@@ -1345,7 +1346,8 @@ _BIBITEM = re.compile(r"\\bibitem\s*(?:\[([^\]]*)\])?\s*\{([^{}]+)\}")
 def _inline_bibliography(lines: list[str], begin: int) -> None:
     """A ``thebibliography`` environment written in the deck: its entries as lines of text (``[1] T. Tantau.
     The beamer class.``, one under another), and each ``\\cite{key}`` of them as the entry's label
-    (``[1]``), as LaTeX prints them.  In place, line for line."""
+    (``[1]``), as LaTeX prints them; ``\\newblock`` (which only separates an entry's parts) as a space.
+    In place, line for line: an entry's words stay on their lines."""
     labels: dict[str, str] = {}
     k = max(begin, 0)
     while k < len(lines):
@@ -1355,9 +1357,9 @@ def _inline_bibliography(lines: list[str], begin: int) -> None:
         end = next((j for j in range(k, len(lines)) if "\\end{thebibliography}" in lines[j]), None)
         if end is None:
             return
-        entries: list[tuple[int, str]] = []  # (its first line, its text)
+        entries: list[list[tuple[int, str]]] = []  # each entry's lines: (line, its words there)
         for j in range(k, end + 1):
-            line = lines[j].replace("\\end{thebibliography}", "")
+            line = re.sub(r"\\newblock(?![A-Za-z])\s*", " ", lines[j].replace("\\end{thebibliography}", ""))
             if j == k:
                 line = re.sub(r"\\begin\{thebibliography\}\s*(?:\{[^{}]*\})?", "", line)
             lines[j] = ""
@@ -1366,11 +1368,17 @@ def _inline_bibliography(lines: list[str], begin: int) -> None:
                 if item is not None:
                     label = item.group(1) or str(len(labels) + 1)
                     labels[item.group(2).strip()] = label
-                    entries.append((j, f"[{label}] " + part.strip()[item.end() :].strip()))
+                    entries.append([(j, f"[{label}] " + part.strip()[item.end() :].strip())])
                 elif part.strip() and entries:
-                    entries[-1] = (entries[-1][0], entries[-1][1] + " " + part.strip())
-        for n, (j, text) in enumerate(entries):
-            lines[j] = text + ("\\" if n < len(entries) - 1 and entries[n + 1][0] > j else "")
+                    entries[-1].append((j, part.strip()))
+        for n, entry in enumerate(entries):
+            last = n == len(entries) - 1
+            for m, (j, text) in enumerate(entry):
+                ends = m == len(entry) - 1 and not last
+                said = text + ("\\" if ends and entries[n + 1][0][0] > j else "")
+                lines[j] = (
+                    lines[j] + " \\newline " if lines[j] else ""
+                ) + said  # (entries on one line: broken)
         k = end + 1
     if not labels:
         return
@@ -1600,6 +1608,8 @@ def _environments(preamble: str) -> dict[str, _Environment]:
             if end < 0:
                 continue
             ending = " ".join(preamble[at + 1 : end - 1].split())
+        if "\\MakeFramed" in opening:  # (framed's machinery, knitr's kframe: a shaded box of its body)
+            opening, ending = "\\begin{block}{}", "\\end{block}"
         overlay = mt.group(2) is not None  # (beamer's overlay: the argument after the others)
         opening = _printed(opening, True, f"#{arguments + 1}" if overlay else "")
         found[name] = _Environment(
@@ -1623,7 +1633,7 @@ _USE_TEMPLATE = re.compile(
 # what sets up an environment and prints nothing (a paragraph's end, a macro defined for its template, the
 # template's colours and fonts, a group, spacing), with how many braced arguments it takes
 _SETUP = re.compile(
-    r"\\(?:g|e)?def\s*\\[A-Za-z@]+(?:#\d)*\s*(?P<one>)(?=\{)|\\let\s*\\[A-Za-z@]+\s*=?\s*\\[A-Za-z@]+"
+    r"\\(?:g|e)?def\s*\\[A-Za-z@]+(?:#+\d)*\s*(?P<one>)(?=\{)|\\let\s*\\[A-Za-z@]+\s*=?\s*\\[A-Za-z@]+"
     r"|\\(?:usebeamer(?:color|font|template)\*?|vspace\*?|hspace\*?|color)\s*(?:\[[^\]]*\])?\s*(?P<one_>)(?=\{)"
     r"|\\(?:setlength|addtolength|setbeamer\w+)\s*(?:\[[^\]]*\])?\s*(?P<two>)(?=\{)"
     r"|\\(?:par|begingroup|endgroup|bgroup|egroup|ignorespaces|ignorespacesafterend|noindent|relax|"
@@ -1849,6 +1859,54 @@ def _pgf_images(lines: list[str], begin: int) -> None:
             line = _PGF_DECLARE.sub("", line)
             line = re.sub(r"\\pgfimage(?![A-Za-z])", r"\\includegraphics", line)
             lines[k] = re.sub(r"\\pgfuseimage\s*\{([^{}]+)\}", used, line) if declared else line
+
+
+# media9's \includemedia[options]{poster}{file} and beamer's multimedia \movie[options]{poster}{file}
+_MEDIA = re.compile(r"\\(includemedia|movie)(?![A-Za-z])\s*(?:\[[^\]]*\]\s*)?\{")
+_MEDIA_NAME = re.compile(r"\\(?:includemedia|movie)(?![A-Za-z])")
+
+
+def _media(lines: list[str], begin: int, index: list[int], out: Converted) -> None:
+    """media9's ``\\includemedia[…]{poster}{file}`` and beamer's ``\\movie[…]{poster}{file}`` as their
+    poster (what the PDF shows before the media plays: often an ``\\includegraphics``), with a warning
+    naming the media file left out.  In place: the command's text (over lines too) on its first line."""
+    if not any("\\includemedia" in line or "\\movie" in line for line in lines):
+        return
+    verbatim = set(range(len(lines))) - {k for k, _ in _outside_verbatim(lines, 0)}
+    for k in range(max(begin, 0) + 1, len(lines)):
+        while k not in verbatim and (named := _MEDIA_NAME.search(lines[k])) is not None:
+            text = "\n".join(lines[k:])
+            opened = _MEDIA.match(text, named.start())
+            if opened is None:
+                break
+            poster_end = balanced_group(text, opened.end() - 1)
+            at = poster_end
+            while 0 <= at < len(text) and text[at].isspace():
+                at += 1
+            file_end = balanced_group(text, at) if 0 <= at < len(text) and text[at] == "{" else -1
+            if file_end < 0:  # (not the command's shape: left to the raw-TeX warning)
+                break
+            poster = text[opened.end() : poster_end - 1].strip()
+            media = text[at + 1 : file_end - 1].strip()
+            last = k + text.count("\n", 0, file_end)
+            rest = text[file_end:].split("\n", 1)[0]
+            shown_at = k + text.count("\n", 0, opened.end())  # (the poster's line: its picture's warnings)
+            before = lines[k][: opened.start()]
+            for j in range(k, last + 1):
+                lines[j] = ""
+            lines[k] = before
+            lines[shown_at] = (
+                (lines[shown_at] + " " if shown_at == k else "") + poster.replace("\n", " ") + rest
+            )
+            shown = "its poster is shown instead" if poster else "it has no poster, so nothing is shown"
+            out.warnings.append(
+                (
+                    index[k],
+                    f"the media file '{media}' (\\{opened.group(1)}) is left out, as slides play no media: "
+                    + shown,
+                    "media",
+                )
+            )
 
 
 _REFERENCE = re.compile(r"\\(?:page)?ref\*?\s*\{([^{}]+)\}")
@@ -3495,8 +3553,19 @@ _END_THEN = re.compile(
 def _after_end(line: str) -> list[str]:
     """``line`` as the lines TeX reads the same: an environment's end followed by ``\\pause`` (or an
     item, another environment) on its line is two lines, so that the environment is read whole."""
+    if "block}" in line:
+        parts = _BOX_AFTER_TEXT.split(line)  # (a box begun or ended after words: a paragraph of its own)
+        if len(parts) > 1:
+            return [
+                piece
+                for part in [parts[0], *map("".join, zip(parts[1::2], parts[2::2]))]
+                for piece in _after_end(part)
+            ]
     mt = _END_THEN.match(line)
     return [mt.group(1), mt.group(2)] if mt else [line]
+
+
+_BOX_AFTER_TEXT = re.compile(r"(?<=\S)[ \t]*(\\(?:begin|end)\{(?:alert|example)?block\})")
 
 
 def _title_command(

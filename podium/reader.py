@@ -5239,7 +5239,13 @@ class _Converter:
         if kind == "strike":
             return m.Strike(children)
         if kind == "code":
-            return m.Code(m.plain_text(children))
+            lines = m.plain_text(children, "\0").split("\0")  # (a line break in it breaks the line)
+            if len(lines) == 1:
+                return m.Code(lines[0])
+            broken: list[m.Inline] = []
+            for n, text in enumerate(lines):
+                broken += ([m.LineBreak()] if n else []) + ([m.Code(text.strip(" "))] if text.strip() else [])
+            return m.Span(tuple(broken))
         return m.Span(children, (kind,))
 
     def _unknown_citation(self, key: str) -> None:
@@ -5372,7 +5378,10 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
     if piece.name in SIUNITX:  # \SI{9.81}{\metre\per\second}, \num{6e23}, \ce{H2O}: what they print
         from . import siunits  # noqa: PLC0415 (only lectures with units pay for its tables)
 
-        return siunits.as_markup(piece.name, [a for a, k in zip(piece.args, piece.kinds) if k == "{"])
+        options = ",".join(a for a, k in zip(piece.args, piece.kinds) if k == "[")
+        return siunits.as_markup(
+            piece.name, [a for a, k in zip(piece.args, piece.kinds) if k == "{"], options
+        )
     if piece.name == "footnote":
         return f"^[{_tex_words(piece.args[-1], colours)}]"
     if piece.name in ("colorbox", "fcolorbox", "hl", "highlight"):  # a box of colour behind the words
@@ -5383,6 +5392,8 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
     if piece.name in ("url", "href"):
         url = piece.args[0].strip()
         words = piece.args[-1] if piece.name == "href" and len(piece.args) >= 2 else url
+        if not url:  # (\url{}: nothing, as LaTeX prints; \href{}{words}: the words)
+            return _tex_words(words, colours)
         return f'<a href="{escape(url, quote=True)}">{_tex_words(words, colours)}</a>'
     kind = TEX_FORMATTING.get(piece.name)
     if kind is None:
@@ -5391,7 +5402,10 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
         r"\\(?!textbackslash|textasciitilde|textasciicircum)[A-Za-z]", _CODE_MATH.sub("", piece.args[-1])
     ):
         return _tex_code_span(piece.args[-1])
-    words = _tex_words(piece.args[-1], colours)
+    said = piece.args[-1]
+    if kind == "code" and _TEX_CODE_BREAK.search(said):  # (a line break in it breaks the line: \texttt{a\\b})
+        said = _TEX_CODE_BREAK.sub(lambda _: "\\\n", said)
+    words = _tex_words(said, colours)
     if kind == "colour":  # \textcolor[model]{spec}{words}: LaTeX's names, models and mixes, the lecture's own
         braced = [a for a, k in zip(piece.args, piece.kinds) if k == "{"]
         model = piece.args[0] if piece.kinds.startswith("[") else ""
@@ -5418,12 +5432,20 @@ _TEX_CODE_CHARS = {"textbackslash": "\\", "textasciitilde": "~", "textasciicircu
 _CODE_MATH = re.compile(r"(?<!\\)\$((?:\\.|[^$\\])+)\$")
 
 
+# a line break in typewriter text: TeX's \\ (or \newline), or Markdown's backslash at the line's end
+_TEX_CODE_BREAK = re.compile(r"\s*(?:(?<!\\)\\\\(?:\[[^\]]*\])?|\\newline(?![A-Za-z])|(?<!\\)\\\n)\s*")
+
+
 def _tex_code_span(tex: str) -> str:
     """``\\texttt{…}``'s text as a Markdown code span, exactly as TeX prints it (``grep <pattern> [input]``,
     ``L*ure*``, ``--exclude``, ``{1..99}``: no emphasis, HTML, dashes or ellipsis made of them); TeX's
     escapes (``\\^{}``, ``\\{``, ``\\_``, ``\\textbackslash{}``) are their characters.  Math in it
     (``Terminal $\\to$ New Terminal``) is math, as TeX prints it: a symbol's character in the code
-    (``Terminal → New Terminal``), other math as math between code spans."""
+    (``Terminal → New Terminal``), other math as math between code spans.  A line break in it (``\\\\``,
+    ``\\newline``, or the Markdown one a beamer deck's ``\\\\`` became) breaks the line, as in other text."""
+    parts = _TEX_CODE_BREAK.split(tex)
+    if len(parts) > 1:
+        return "\\\n".join(_tex_code_span(part) if part.strip() else part for part in parts)
     if "$" not in tex:
         return _code_span_of(tex)
     out: list[str] = []

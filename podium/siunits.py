@@ -57,12 +57,19 @@ _SUPERSCRIPT_MINUS = MINUS
 
 _MACRO = re.compile(r"\\([A-Za-z]+)\s*(?:\{([^{}]*)\})?")
 _NUMBER = re.compile(r"^\s*([+\-]?)\s*([0-9.,]*\d[0-9.,]*|[0-9]*)\s*(?:[eEdD]\s*([+\-]?\d+))?\s*$")
+# a number with its uncertainty in brackets, on its last digits: 165,4(8) is 165,4 ± 0,8
+_COMPACT = re.compile(r"^(\s*[+\-]?\s*)(\d*([.,]?)(\d*))\s*\(\s*(\d+(?:[.,]\d+)?)\s*\)(.*)$")
+_SEPARATE = re.compile(r"separate-uncertainty\s*=?\s*(?:true)?\s*(?:,|$)|uncertainty-mode\s*=\s*separate")
 
 
-def number(value: str) -> str:
+def number(value: str, options: str = "") -> str:
     """``6.022e23`` as ``6.022 × 10<sup>23</sup>``, ``-3`` with a minus sign, ``40.3 \\pm 0.2`` as
-    ``40.3 ± 0.2``; other text as written."""
+    ``40.3 ± 0.2``; ``165,4(8)`` as written, or as ``165,4 ± 0,8`` where ``options`` (siunitx's
+    ``[…]``) ask for ``separate-uncertainty``; other text as written."""
     value = value.strip()
+    compact = _COMPACT.match(value)
+    if compact is not None and _SEPARATE.search(options.strip()):
+        value = _separated(compact)
     spread = re.split(r"\\pm|\+-", value, maxsplit=1)
     if len(spread) == 2:
         return f"{number(spread[0])} ± {number(spread[1])}"
@@ -76,6 +83,17 @@ def number(value: str) -> str:
     exponent = mt.group(3).lstrip("+").replace("-", MINUS)
     power = f"10<sup>{exponent}</sup>"
     return f"{sign}{mantissa} × {power}" if mantissa else sign + power
+
+
+def _separated(compact: re.Match) -> str:
+    """A compact uncertainty (``165,4(8)``) written out as siunitx's ``separate-uncertainty`` prints
+    it: ``165,4 \\pm 0,8``, the uncertainty's digits on the number's last ones, in its decimal marker."""
+    sign, mantissa, marker, decimals, spread, rest = compact.groups()
+    if not re.fullmatch(r"\d+", spread) or not decimals:
+        return f"{sign}{mantissa}{rest} \\pm {spread}{rest}"  # (12(3), or 1.2(0.3): as written)
+    digits = spread.rjust(len(decimals) + 1, "0")
+    whole, fraction = digits[: -len(decimals)], digits[-len(decimals) :]
+    return f"{sign}{mantissa}{rest} \\pm {int(whole)}{marker}{fraction}{rest}"
 
 
 def unit(spec: str) -> str:
@@ -125,11 +143,11 @@ def _int(text: str) -> int:
         return 1
 
 
-def quantity(value: str, spec: str) -> str:
+def quantity(value: str, spec: str, options: str = "") -> str:
     """A number and its unit, a no-break space between (none before an angle's ``°``, as siunitx)."""
     u = unit(spec)
     gap = "" if u in ("°", "′", "″") else NBSP
-    n = number(value)
+    n = number(value, options)
     return f"({n}){gap}{u}" if "±" in n else f"{n}{gap}{u}"  # (40.3 ± 0.2) s, as siunitx
 
 
@@ -167,14 +185,15 @@ def _species(token: str) -> str:
     return head + body + (f"<sup>{charge}</sup>" if charge else "")
 
 
-def as_markup(name: str, args: list[str]) -> str | None:
-    """The markup for siunitx/mhchem command ``\\name`` with brace arguments ``args``; None for others."""
+def as_markup(name: str, args: list[str], options: str = "") -> str | None:
+    """The markup for siunitx/mhchem command ``\\name`` with brace arguments ``args`` and its
+    ``[…]`` ``options``; None for others."""
     if name in ("SI", "qty") and len(args) >= 2:
-        return quantity(args[-2], args[-1])
+        return quantity(args[-2], args[-1], options)
     if name in ("si", "unit") and args:
         return unit(args[-1])
     if name == "num" and args:
-        return number(args[-1])
+        return number(args[-1], options)
     if name == "ang" and args:
         return number(args[-1]) + "°"
     if name in ("SIrange", "qtyrange") and len(args) >= 3:
@@ -190,7 +209,7 @@ _COMMAND = re.compile(r"\\(SIrange|qtyrange|numrange|SI|qty|si|unit|num|ang|ce)(
 _TEX_OF = {
     "µ": r"\mu ", "Ω": r"\Omega ", "°": r"^{\circ}", "′": r"'", "″": r"''", "→": r"\rightarrow ",
     "←": r"\leftarrow ", "↔": r"\leftrightarrow ", "⇌": r"\rightleftharpoons ", "×": r"\times ",
-    MINUS: "-", NBSP: r"\,", "\u2009": r"\,", "Å": r"\mathring{A}", "%": r"\%", "±": r"\pm ",
+    MINUS: "-", NBSP: r"\,", ",": "{,}", "\u2009": r"\,", "Å": r"\mathring{A}", "%": r"\%", "±": r"\pm ",
 }  # fmt: skip
 
 
@@ -203,6 +222,7 @@ def in_math(tex: str) -> str:
             continue
         j = mt.end()
         args: list[str] = []
+        options: list[str] = []
         while j < len(tex):
             k = j
             while k < len(tex) and tex[k] == " ":
@@ -212,10 +232,9 @@ def in_math(tex: str) -> str:
             close = _close(tex, k)
             if close < 0:
                 break
-            if tex[k] == "{":
-                args.append(tex[k + 1 : close - 1])
+            (args if tex[k] == "{" else options).append(tex[k + 1 : close - 1])
             j = close
-        markup = as_markup(mt.group(1), args)
+        markup = as_markup(mt.group(1), args, ",".join(options))
         if markup is None:
             continue
         out.append(tex[last : mt.start()])
@@ -256,6 +275,7 @@ def _math_of(markup: str) -> str:
 
 
 def _upright(text: str) -> str:
+    text = re.sub(r" ?([±×]) ?", r"\1", text)  # (binary operators in math: TeX spaces them)
     out: list[str] = []
     for piece in re.split(r"([A-Za-z]+)", text):
         if re.fullmatch(r"[A-Za-z]+", piece):

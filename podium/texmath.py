@@ -592,8 +592,33 @@ def tex_to_mathml(tex: str, display: bool = False) -> str | None:
             ampersands += 1
     if ampersands > len(_ESCAPED_AMPERSAND.findall(tex)):
         return None  # (an alignment's & outside one: more than the \& written)
+    if "{,}" in tex:
+        _decimal_commas(root)
     mark_signs(root)
     return etree.tostring(root, encoding="unicode")
+
+
+def _decimal_commas(root) -> None:
+    """Numbers written with a braced decimal comma (``3{,}14``, TeX's way to keep the comma from being
+    spaced as punctuation) made one ``mn`` each, so no output spaces them."""
+    for row in list(root.iter()):
+        kids = [k for k in row if isinstance(k.tag, str)]
+        for before, comma, after in zip(kids, kids[1:], kids[2:]):
+            inner = [k for k in comma if isinstance(k.tag, str)]
+            if not (
+                _local(before) == "mn"
+                and _local(after) == "mn"
+                and _local(comma) == "mrow"
+                and len(inner) == 1
+                and _local(inner[0]) == "mo"
+                and (inner[0].text or "").strip() == ","
+                and comma.getparent() is row
+                and before.getparent() is row
+            ):
+                continue
+            after.text = (before.text or "").strip() + "," + (after.text or "").strip()
+            row.remove(before)
+            row.remove(comma)
 
 
 def _convert(tex: str, display: str = "inline") -> str:
