@@ -63,23 +63,27 @@ _MEDIA = {
 }
 
 
-# what a beamer deck's TikZ picture, which Podium does not draw, is written as (podium.beamer): a box
+# what a beamer deck's TikZ picture, which Podium does not draw, is written as (podium.beamer): a box;
+# a picture of LaTeX's own picture environment (\put, \vector) likewise
 TIKZ_PICTURE = "tikz:"
+LATEX_PICTURE = "latex-picture:"
+# (what each is called in the box and the warnings)
+DRAWN_KINDS = {TIKZ_PICTURE: "TikZ picture", LATEX_PICTURE: "LaTeX picture"}
 
 
 def media_kind(src: str) -> str | None:
-    """ "video", "sound", "web page" or "TikZ picture" for a file written as a picture that is none, else
-    None."""
-    if src == TIKZ_PICTURE:
-        return "TikZ picture"
+    """ "video", "sound", "web page", "TikZ picture" or "LaTeX picture" for a file written as a picture
+    that is none, else None."""
+    if src in DRAWN_KINDS:
+        return DRAWN_KINDS[src]
     return _MEDIA.get(os.path.splitext(urlparse(src).path)[1].lower())
 
 
 def missing_text(src: str) -> str:
     """The words in the box that stands for a picture that cannot be drawn (missing, refused, or a
     video, sound or web page written as a picture): what it is, and its name."""
-    if src == TIKZ_PICTURE:
-        return "TikZ picture, not drawn"
+    if src in DRAWN_KINDS:
+        return DRAWN_KINDS[src] + ", not drawn"
     shown = (
         src if "://" in src else unquote(src)
     )  # (a file's name as written: `irf 2.png`, not `irf%202.png`)

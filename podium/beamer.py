@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .acronyms import Acronyms
-from .alttext import TIKZ_PICTURE
+from .alttext import DRAWN_KINDS, LATEX_PICTURE, TIKZ_PICTURE
 from .labels import label as podium_label
 from .markdown import code_lines, outside, toggles_display_math
 from .overlays import numbered_increments, slide_part
@@ -3066,7 +3066,7 @@ def _transitions(body: list[tuple[int, str]], out: Converted, index: list[int]) 
 
 _TIKZ = re.compile(r"\\tikz(?![A-Za-z])\s*")
 # a picture drawn in TeX that starts its line (a TikZ, pgf, circuit or diagram environment)
-_DRAWN = re.compile(r"^\s*\\begin\{(tikzpicture|pgfpicture|circuitikz|tikzcd|forest)\}")
+_DRAWN = re.compile(r"^\s*\\begin\{(tikzpicture|pgfpicture|circuitikz|tikzcd|forest|picture)\}")
 
 
 def _verbatim_started(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -3115,13 +3115,61 @@ def _tikz_pictures(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return new + code  # (a picture never closed: its lines as they were)
 
 
-def picture_box(code: str) -> str:
-    """The Markdown of the box that stands for a TeX-drawn picture of ``code``: its nodes' words (at most
-    a dozen) as its caption."""
-    words = [_one_line(w) for w in _node_words(code)]
+def picture_box(code: str, caption: str = "", ident: str = "") -> str:
+    """The Markdown of the box that stands for a TeX-drawn picture of ``code`` (TikZ, or LaTeX's own
+    ``picture`` environment): its nodes' words (a ``picture``'s ``\\put`` texts; at most a dozen) as its
+    caption; in a figure with a ``caption`` (and a label: ``ident``), that caption, the words its alt text."""
+    latex = code.lstrip().startswith("\\begin{picture}")
+    src = LATEX_PICTURE if latex else TIKZ_PICTURE
+    words = [_one_line(w) for w in (_put_words(code) if latex else _node_words(code))]
     said = " · ".join(w for w in words[:12] if w.strip()) + (" …" if len(words) > 12 else "")
+    if caption:
+        alt = f"{DRAWN_KINDS[src]}: {said}" if said else DRAWN_KINDS[src]
+        attrs = " ".join(x for x in (ident, f'fig-alt="{alt.replace(chr(34), chr(39))}"') if x)
+        return f"![{caption}]({src}){{{attrs}}}"
     said = re.sub(r"([\[\]])", r"\\\1", said)
-    return f"![{said}]({TIKZ_PICTURE})"
+    return f"![{said}]({src})"
+
+
+# what a picture environment's \put draws that has no words: its lines, arrows, circles and curves
+_PUT_DRAWING = re.compile(
+    r"\s*\\(?:vector|line|circle\*?|oval|qbezier|bezier|cbezier|linethickness|thicklines|thinlines)(?![A-Za-z])"
+)
+# the boxes a \put may hold its words in: (size) [position] {words}
+_PUT_BOX = re.compile(r"\s*\\(?:makebox|framebox|dashbox|raisebox|shortstack|parbox)(?![A-Za-z])")
+
+
+def _put_words(code: str) -> list[str]:
+    """The texts LaTeX's ``picture`` environment puts on it (``\\put(0,25){Causa $1$}``,
+    ``\\multiput(…)(…){n}{…}``, in a box: ``\\put(…){\\makebox(0,0)[l]{…}}``); not its lines and arrows."""
+    words: list[str] = []
+    for mt in re.finditer(r"\\(multi)?put(?![A-Za-z])", code):
+        j = mt.end()
+        for _ in range(2 if mt.group(1) else 1):  # (its place; \multiput's step too)
+            j = len(code) - len(code[j:].lstrip())
+            j = balanced_group(code, j, "(", ")")
+            if j < 0:
+                break
+        if j < 0:
+            continue
+        j = len(code) - len(code[j:].lstrip())
+        if mt.group(1):  # (\multiput's count)
+            j = balanced_group(code, j)
+            j = len(code) - len(code[j:].lstrip()) if j > 0 else -1
+        close = balanced_group(code, j) if j >= 0 else -1
+        if close < 0:
+            continue
+        text = code[j + 1 : close - 1]
+        if _PUT_DRAWING.match(text):
+            continue
+        if box := _PUT_BOX.match(text):  # (its words: its last group)
+            last = text.rfind("{")
+            while last > 0 and balanced_group(text, last) != len(text.rstrip()):
+                last = text.rfind("{", 0, last)
+            text = text[last + 1 : len(text.rstrip()) - 1] if last > box.end() - 1 else ""
+        if text.strip():
+            words.append(text.strip())
+    return words
 
 
 def _inline_tikz(body: list[tuple[int, str]], out: Converted, index: list[int]) -> list[tuple[int, str]]:

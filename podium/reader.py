@@ -32,7 +32,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from . import cellfigures, coverage, emojis, marp, quarto, quartoproject, texcolours, yamlsafe
 from . import model as m
-from .alttext import TIKZ_PICTURE, media_kind
+from .alttext import DRAWN_KINDS, media_kind
 from .charts import parse_chart
 from .citations import Bibliography, cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
@@ -1961,9 +1961,7 @@ def parse_lecture(
             "too-deep",
         )
     top = [n for n in root.children if n.type != "footnote_block"]
-    level = options.slide_level if options.slide_level is not None else meta.slide_level
-    if level is None:
-        level = _format_slide_level(raw_meta)  # Quarto: format: {revealjs: {slide-level: 3}}
+    level = _asked_level(options, meta, raw_meta)
     if remark_deck or tex_deck or slidev_deck:  # (rewritten with every slide's title at level 2)
         level = 2
     inferred = level is None
@@ -2308,6 +2306,16 @@ def _toc_depth(raw_meta: dict, key_lines: dict[str, int], shown: str, diags: Dia
     return depth
 
 
+def _asked_level(options: ReadOptions, meta: m.Meta, raw_meta: dict) -> int | None:
+    """The slide level given: by ``--slide-level``, the front matter's ``slide-level``, Quarto's format
+    options (``format: {revealjs: {slide-level: 3}}``) or R Markdown's output format (its ``slide_level``,
+    or ioslides' level 2); None where pandoc is left to infer it."""
+    for level in (options.slide_level, meta.slide_level, _format_slide_level(raw_meta)):
+        if level is not None:
+            return level
+    return _output_slide_level(raw_meta)
+
+
 def _format_slide_level(raw_meta: dict) -> int | None:
     """``slide-level`` given inside Quarto's ``format:`` options (revealjs, pptx, beamer), if any."""
     fmt = raw_meta.get("format")
@@ -2319,6 +2327,25 @@ def _format_slide_level(raw_meta: dict) -> int | None:
         if isinstance(level, int) and not isinstance(level, bool) and 0 <= level <= 6:
             return level
     return None
+
+
+# R Markdown's slide formats whose slide level is 2 unless their ``slide_level`` says otherwise (rmarkdown's
+# ioslides_presentation, the revealjs package's revealjs_presentation: ``slide_level = 2``); the others
+# (slidy_presentation, beamer_presentation, powerpoint_presentation) leave it to pandoc, which infers it
+_LEVEL_TWO_OUTPUTS = frozenset(("ioslides_presentation", "revealjs_presentation"))
+
+
+def _output_slide_level(raw_meta: dict) -> int | None:
+    """The slide level R Markdown's ``output:`` format gives the lecture: its ``slide_level`` option
+    (``output: slidy_presentation: slide_level: 2``), else 2 for a format that always cuts at level 2
+    (``ioslides_presentation``), else None (pandoc infers it)."""
+    named = quarto.first_format(raw_meta, "output")
+    output = raw_meta.get("output")
+    opts = output.get(named) if isinstance(output, dict) else None
+    level = opts.get("slide_level") if isinstance(opts, dict) else None
+    if isinstance(level, int) and not isinstance(level, bool) and 0 <= level <= 6:
+        return level
+    return 2 if named.rsplit("::", 1)[-1].strip() in _LEVEL_TWO_OUTPUTS else None
 
 
 def _inferred_level(conv, top: list[SyntaxTreeNode]) -> int:
@@ -2397,6 +2424,7 @@ class _SlideDraft:
     # the background colours it asks for (reveal.js's `.slide` comment), not drawn: warned about once it is
     # known whether the slide is kept (a slide of nothing but its colour is left out)
     colours: list[tuple[str, m.SourcePos]] = field(default_factory=list)
+    continued: bool = False  # the next part of an {.allowframebreaks} slide after its \framebreak
 
 
 class _Converter:
@@ -2618,8 +2646,8 @@ class _Converter:
                         _dress(current, attrs)
                         current.body.extend(self.background(attrs, pos))
                     continue
-            if node.type == "hr":
-                start(m.CONTENT, (), self.pos(node), None).by_rule = True
+            if node.type == "hr" or _frame_break(node, self.tex_deck):  # (what cuts a slide but a heading)
+                current = self.cut(node, current, start, level)
                 continue
             if current is None and html_show and drafts and drafts[-1].kind == m.SECTION:
                 # ... in an HTML slide show (reveal.js), on the section's own slide: one slide of that title
@@ -2701,6 +2729,42 @@ class _Converter:
             slide_level=level,
             base_dir=self.base_dir,
         )
+
+    def cut(self, node: SyntaxTreeNode, current: _SlideDraft | None, start, level: int) -> _SlideDraft | None:
+        """The slide after ``node``, a '---' rule (a new untitled slide) or beamer's ``\\framebreak``: in an
+        ``{.allowframebreaks}`` slide, its next part (:meth:`frame_continued`); elsewhere, as in beamer, the
+        same slide (a warning)."""
+        if node.type == "hr":
+            d = start(m.CONTENT, (), self.pos(node), None)
+            d.by_rule = True
+            return d
+        if current is not None and "allowframebreaks" in current.classes:
+            return self.frame_continued(current, start, self.pos(node))
+        self.diags.warning(
+            f"'{_frame_break(node, False)}' is left out: as in beamer, it breaks only a slide whose own heading "
+            f"(level {level}, the slide level) says {{.allowframebreaks}}",
+            self.pos(node),
+            "raw-tex",
+        )
+        return current
+
+    def frame_continued(self, broken: _SlideDraft, start, pos: m.SourcePos) -> _SlideDraft:
+        """The slide that goes on from ``broken``, an ``{.allowframebreaks}`` slide a ``\\framebreak``
+        breaks: titled as beamer titles a frame's next page ("(cont.)" in the lecture's language), with
+        the broken slide's look; ``pos``: the break's line."""
+        cont = label(self.lang, "cont")
+        title = broken.title
+        if broken.title and not broken.continued:  # (every later part is "Title (cont.)", as in beamer)
+            title = (*broken.title, m.Text(("" if cont[:1] in "（【「" else " ") + cont))
+        d = start(m.CONTENT, title, pos, None)
+        d.layout, d.classes, d.incremental, d.footer = (
+            broken.layout,
+            broken.classes,
+            broken.incremental,
+            broken.footer,
+        )
+        d.continued = True
+        return d
 
     def _title_draft(self, meta: m.Meta, own_slides: bool) -> list[_SlideDraft]:
         """The title slide of the front matter's title, subtitle, authors or date, in a list ([] in a deck
@@ -4907,12 +4971,17 @@ class _Converter:
             caption = _trim(self.inlines(self._reread(_XML_INVALID.sub("", attrs.kv["fig-cap"]))))
         alt = _XML_INVALID.sub("", attrs.kv.get("fig-alt") or attrs.kv.get("alt") or m.plain_text(caption))
         media = media_kind(src)
-        if (
-            src == TIKZ_PICTURE
-        ):  # a beamer deck's TikZ picture (podium.beamer): a box, its nodes' words under it
+        if src in DRAWN_KINDS:  # a TikZ or LaTeX picture (podium.beamer): a box, its nodes' words under it
+            figure = "fig-alt" in attrs.kv  # (a figure's: its caption under it, the words its alt text)
             self.diags.warning(
-                "a TikZ picture is not drawn (Podium runs no TeX): a box stands in its place"
-                + (", the words of its nodes under it" if caption else "")
+                f"a {DRAWN_KINDS[src]} is not drawn (Podium runs no TeX): a box stands in its place"
+                + (
+                    ", the figure's caption under it"
+                    if figure
+                    else ", the words of its nodes under it"
+                    if caption
+                    else ""
+                )
                 + "; export it as a picture (PDF, SVG or PNG) and \\includegraphics it",
                 pos,
                 "raw-tex",
@@ -6392,8 +6461,26 @@ def _toc_list(sections: list[tuple[m.Inlines, int]], pos: m.SourcePos) -> m.Bull
 
 def _no_slide(d: _SlideDraft, tex_deck: bool) -> bool:
     """Is draft ``d`` no slide: hidden, or empty and untitled where pandoc makes no slide of it (a '---'
-    followed by a heading or another rule; not a heading's slide, nor a beamer frame)?"""
-    return d.hidden or (_empty_untitled(d) and not d.by_heading and not (tex_deck and d.by_rule))
+    followed by a heading or another rule; not a heading's slide, nor a beamer frame), or an
+    ``{.allowframebreaks}`` slide's part after a ``\\framebreak`` with nothing in it (beamer makes no page)?"""
+    return (
+        d.hidden
+        or (_empty_untitled(d) and not d.by_heading and not (tex_deck and d.by_rule))
+        or (d.continued and not (d.body or d.notes or d.handout or d.instructor))
+    )
+
+
+_FRAME_BREAKS = ("\\framebreak", "\\pagebreak", "\\newpage")
+
+
+def _frame_break(node: SyntaxTreeNode, tex_deck: bool) -> str:
+    """The command of a paragraph that is only beamer's ``\\framebreak`` (or ``\\pagebreak``, ``\\newpage``,
+    which break an ``allowframebreaks`` frame too), else "" (and in a ``.tex`` deck, whose frames
+    podium.beamer broke already)."""
+    if tex_deck or node.type != "paragraph" or len(node.children) != 1:
+        return ""
+    said = (node.children[0].content or "").strip()
+    return said if said in _FRAME_BREAKS else ""
 
 
 def _empty_untitled(d: _SlideDraft) -> bool:

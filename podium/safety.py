@@ -26,6 +26,10 @@ REMOTE_DEADLINE = 30  # seconds per download, all reads together
 MAX_ADDRESS = 64 * 1024  # characters of a picture's address (a data: picture is refused before decoding)
 
 
+# the files Podium draws as pictures (Pillow's and SVG; the deck holds BMP and TIFF as they are): the only
+# names a missing picture's "did you mean" offers
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".jpe", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff")
+
 # what the warnings call the files that are not pictures
 _FILES = frozenset(
     {
@@ -82,7 +86,7 @@ class PathPolicy:
         shown = os.path.relpath(base_dir) if base_dir else "."
         if self.project_root is not None and src.startswith("/"):  # (looked for from the project's root)
             shown = os.path.relpath(self.project_root)
-        hint = closest_file(candidate, base_dir)
+        hint = closest_file(candidate, base_dir, PICTURE_SUFFIXES if what not in _FILES else ())
         hint = f"; did you mean '{hint}'?" if hint else ""
         also = "".join(f", {d.rstrip('/')}/" for d in self.graphics_dirs) if what == "picture" else ""
         if "%5C" in src.upper():  # (a Windows path, shown as written: d:\pics\x.png)
@@ -284,12 +288,14 @@ def same_but_case(candidate: Path) -> Path | None:
     return found[0] if len(found) == 1 else None
 
 
-def closest_file(candidate: Path, base_dir: str) -> str | None:
-    """Return the file name, written relative to ``base_dir``, closest to the missing ``candidate``."""
+def closest_file(candidate: Path, base_dir: str, suffixes: tuple[str, ...] = ()) -> str | None:
+    """Return the file name, written relative to ``base_dir``, closest to the missing ``candidate``; with
+    ``suffixes``, only a file with one of them (a picture's: never the lecture or a script beside it)."""
 
     folder = candidate.parent
     try:
         names = [p.name for p in folder.iterdir() if p.is_file()][:5000] if folder.is_dir() else []
+        names = [n for n in names if n.lower().endswith(suffixes)] if suffixes else names
     except OSError:
         return None
     scored = sorted((-_closeness(candidate.name, n), n) for n in names)

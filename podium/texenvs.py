@@ -222,7 +222,7 @@ _TABLE_RULES = re.compile(
 )
 
 # pictures TeX draws, which Podium does not: a box stands in their place (podium.beamer.picture_box)
-DRAWN_PICTURES = frozenset(("tikzpicture", "pgfpicture", "circuitikz", "tikzcd", "forest"))
+DRAWN_PICTURES = frozenset(("tikzpicture", "pgfpicture", "circuitikz", "tikzcd", "forest", "picture"))
 _BEGIN = re.compile(r"^([ \t]*)\\begin\{([A-Za-z]+\*?)\}")
 _LENGTH = re.compile(r"^\s*([0-9.]*)\s*\\(?:textwidth|linewidth|columnwidth|paperwidth)\s*$")
 # a line of \includegraphics alone (or several, with the space TeX puts between them), perhaps after
@@ -541,6 +541,14 @@ def _origins(new: list[str], old: list[str], k: int, end: int) -> list[int]:
         whole = _MADE_PAUSE.sub("", line.strip().lstrip("-*>:{}.0123456789 ").strip())
         probe = whole[:24]  # (`\item<3-> A`'s item is `- \pause[3] A`: A is the source's words)
         picture = _PICTURE_SRC.search(line)
+        if picture is not None and picture.group(1) in (
+            "tikz:",
+            "latex-picture:",
+        ):  # (a drawing's box: its start)
+            drawn = next((j for j in range(last, end + 1) if _DRAWN_BEGIN.search(old[j])), None)
+            last = drawn if drawn is not None else last
+            out.append(last)
+            continue
         if picture is not None:  # (a picture: the line of the \includegraphics that names its file)
             probe = whole = re.sub(r"\.\w{1,5}$", "", picture.group(1).strip("<> "))
         # (the whole line first: items that start alike, `\item \textcolor{green}{$O(1)$} …`, each its own)
@@ -555,6 +563,7 @@ def _origins(new: list[str], old: list[str], k: int, end: int) -> list[int]:
 # the click this module puts before an item with its own step (`\item<3->`: `\pause[3] `; `[<+->]`: `\pause `)
 _MADE_PAUSE = re.compile(r"^\\pause(?:\[\d+\])?\s*")
 _PICTURE_SRC = re.compile(r"!\[[^\]\n]*\]\(([^)\n]+)\)")
+_DRAWN_BEGIN = re.compile(r"\\begin\{(?:" + "|".join(sorted(DRAWN_PICTURES)) + r")\}")
 
 
 def _row_origin(row: str, old: list[str], last: int, end: int) -> int:
@@ -1035,7 +1044,9 @@ def _convert(source: str, lang: str | None = None) -> str:
     if env in ("figure", "figure*", *SIDE_CAPTIONS, *WRAPFIGS):
         if env == "sidecaption" and args:  # (its caption and label are its arguments)
             body += f"\\caption{{{args[0]}}}" + (f"\\label{{{args[1]}}}" if len(args) > 1 else "")
-        return (_wrapped_figure(args, body) if env in WRAPFIGS else _figure(body)) or inner
+        return (_wrapped_figure(args, body) if env in WRAPFIGS else _figure(body)) or _drawn_figure(
+            body, lang
+        )
     return _fenced(env, args, inner)
 
 
@@ -1654,6 +1665,45 @@ def _figure(body: str) -> str | None:
     if ident and caption:  # a labelled figure: its caption is numbered under the row (crossrefs)
         return f"::: {{{ident} layout-ncol={ncol}}}\n{row}\n\n{caption}\n:::"
     return f"::: {{layout-ncol={ncol}}}\n{row}\n:::" + (f"\n\n{caption}" if caption else "")
+
+
+_CAPTION = re.compile(r"\\caption\*?\s*(?:\[(?:[^\[\]]|\[[^\]]*\])*\])?\s*(?=\{)")
+
+
+def _drawn_figure(body: str, lang: str | None) -> str:
+    """A figure with no ``\\includegraphics``: its content (a TikZ or ``picture`` drawing: a box), its
+    ``\\caption`` kept: the caption of its one drawing's box, or a paragraph under what it holds."""
+    caption = ""
+    found = _CAPTION.search(body)
+    if found is not None:
+        close = _group(body, found.end())
+        if close > 0:
+            caption = " ".join(body[found.end() + 1 : close - 1].split())
+            body = body[: found.start()] + body[close:]
+    label = _LABEL.search(body)
+    ident = f"#{quarto_label('fig', label.group(1))}" if label else ""
+    body = _LABEL.sub("", body)
+    boxes = _drawings(body)
+    if caption and len(boxes) == 1:  # (its one drawing, captioned: the box written again with it)
+        from .beamer import picture_box  # noqa: PLC0415 (beamer reads this module's names)
+
+        inner = blocks(body.replace(boxes[0], "\n\n\x00\n\n"), lang)
+        return inner.replace("\x00", picture_box(boxes[0], caption, ident))
+    inner = blocks(body, lang)
+    return f"{inner}\n\n{caption}" if caption else inner
+
+
+def _drawings(body: str) -> list[str]:
+    """The TeX-drawn pictures (TikZ, ``picture``…) that start a line of ``body``, each ``\\begin`` to ``\\end``."""
+    out: list[str] = []
+    after = 0  # (a drawing inside one found is part of it)
+    for mt in re.finditer(r"^[ \t]*(\\begin\{([A-Za-z]+)\})", body, re.M):
+        if mt.group(2) in DRAWN_PICTURES and mt.start(1) >= after:
+            end = _environment_end(body, mt.start(1), mt.group(2))
+            if end is not None:
+                out.append(body[mt.start(1) : end])
+                after = end
+    return out
 
 
 # wrapfig's placement letters: right, left, inside, outside (beamer's pages are one-sided: inside is left)

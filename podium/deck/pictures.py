@@ -93,6 +93,8 @@ def add_image(
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
         shape.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
         shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        if b.alt:  # (what it shows, for screen readers: a drawing's words under its figure's caption)
+            shape._element.nvSpPr.cNvPr.set("descr", b.alt)
         if b.link:  # (the address it would open stays too)
             shape.click_action.hyperlink.address = b.link
         if cap_h:  # the caption's words stay, as under a picture

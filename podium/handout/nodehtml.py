@@ -239,7 +239,8 @@ class HtmlRenderer:
                 if drawn is not None
                 else ""
             )
-            box = f'<div class="missing-picture"{size}>{esc(missing_text(b.src))}</div>'
+            said = f' title="{esc(b.alt)}"' if b.alt else ""  # (what it shows: a drawing's words)
+            box = f'<div class="missing-picture"{size}{said}>{esc(missing_text(b.src))}</div>'
             return f'<figure class="missing">{linked(box, b.link, "block")}{caption}</figure>'
         uri = Path(b.path).as_uri()
         s = f' style="{";".join(style)}"' if style else ""
