@@ -871,10 +871,7 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     notes = [t for t in (notes_text((b,)) for b in slide.notes) if t]
     notes += instructor_notes(slide, lecture.meta.lang)  # none in the student's version
     shown = m.on_the_slide(slide)
-    foot = [
-        Para((Run(f"{f.number}. "), *[r for b in f.blocks for r in _block_runs(b)]), style=ParaStyle.CAPTION)
-        for f in shown
-    ]
+    foot = [Para((Run(f"{f.number}. "), *_joined(f.blocks)), style=ParaStyle.CAPTION) for f in shown]
     cited = {n.number for n in m.walk(slide.notes) if type(n) is m.FootnoteRef}  # (a footnote the notes
     notes += [  # cite, not the slide: under the notes)
         f"{f.number}. {notes_text(f.blocks)}" for f in slide.footnotes if f.number in cited and f not in shown
@@ -920,7 +917,7 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     placed = tuple(b for b in slide.body if isinstance(b, m.Image) and b.place)
     # Quarto's `::: aside` (xaringan's .footnote[…]): small print at the foot of the slide, under the footnotes
     asides = [b for d in slide.body if isinstance(d, m.Div) and _is_aside(d) for b in d.blocks]
-    foot += [Para(tuple(_block_runs(b)), style=ParaStyle.CAPTION) for b in asides]
+    foot += [Para(tuple(r), style=ParaStyle.CAPTION) for b in asides for r in _aside_lines(b)]
     chunks = chunker.chunks(body)
     kind = choose_kind(slide, chunks)
     return SlidePlan(
@@ -950,10 +947,24 @@ def _is_aside(b: m.Block) -> bool:
     return isinstance(b, m.Div) and ("aside" in b.classes or "footnote" in b.classes)
 
 
-def _block_runs(b: m.Block) -> list[Run]:
+def _joined(blocks: m.Blocks) -> list[Run]:
+    """A footnote's blocks as one line of runs, a space between its paragraphs (and list items)."""
+    out: list[Run] = []
+    for line in (line for b in blocks for line in _aside_lines(b)):
+        out += [Run(" ")] * bool(out) + line
+    return out
+
+
+def _aside_lines(b: m.Block) -> list[list[Run]]:
+    """The runs of each line of small print ``b`` gives (a list in an aside: a line per item's
+    paragraph), their links and emphasis kept; a table or listing as its text."""
     if isinstance(b, (m.Paragraph, m.Heading)):
-        return runs(b.content)
-    return [Run(m.blocks_text((b,)))]
+        return [runs(b.content)]
+    if isinstance(b, m.BulletList):
+        return [line for item in b.items for sub in item.blocks for line in _aside_lines(sub)]
+    if isinstance(b, (m.Div, m.Quote)):
+        return [line for sub in b.blocks for line in _aside_lines(sub)]
+    return [[Run(m.blocks_text((b,)))]]
 
 
 def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
