@@ -1168,6 +1168,7 @@ def _deck_kind(text: str, shown: str) -> tuple[bool, bool, bool]:
 
 _SLIDEV_SIGNS = (
     "v-click",
+    "<v-switch",
     "::right::",
     "\nlayout:",
     "\nclass:",
