@@ -111,3 +111,38 @@ def test_an_img_with_v_click_is_a_picture_on_a_click(tmp_path, tag):
     (drawn,) = picture_shapes(slide)
     assert clicked_shapes(slide) == [[drawn.shape_id]]
     assert "never closed" not in stderr and "[unclosed-div]" not in stderr
+
+
+@pytest.mark.parametrize("colour", ["#fff", "red", "rgb(255,255,255)"])
+def test_marps_colour_shorthand_is_no_picture(tmp_path, colour):
+    text = (
+        "---\nmarp: true\n---\n\n# Colours\n\n---\n\n"
+        f"![bg](#123)\n![]({colour})\n\n## White text on a dark slide\n\nWords.\n"
+    )
+    prs, handout, stderr = built_from_text(tmp_path, text)
+    slide = slide_titled(prs, "White text on a dark slide")
+    assert "missing picture" not in slide_text(slide) and "missing picture" not in handout
+    assert not picture_shapes(slide) and "Words." in slide_text(slide)
+    assert "[missing-image]" not in stderr
+    (said,) = [line for line in stderr.splitlines() if "[marp-colour]" in line]
+    assert "lecture.md:10: note:" in said and colour in said
+
+
+@pytest.mark.parametrize("picture", ["![bg](gradient.jpg)\n\n", ""])
+def test_a_marp_title_key_leaves_the_fit_cover_the_title_slide(tmp_path, picture):
+    pictures(tmp_path, "gradient.jpg")
+    text = (
+        "---\nmarp: true\ntitle: Marp CLI example\n---\n\n"
+        f"{picture}# <!--fit--> Markdown\n\nCách viết tài liệu dành cho lập trình viên\n\n"
+        "---\n\n## Second slide\n\nText.\n"
+    )
+    prs, handout, stderr = built_from_text(tmp_path, text)
+    first = prs.slides[0]
+    assert first.slide_layout.name == "Title Slide"
+    assert first.shapes.title.text == "Markdown"
+    assert "Cách viết tài liệu dành cho lập trình viên" in slide_text(first)
+    assert not picture_shapes(first) and "missing picture" not in slide_text(first)
+    assert deck_titles(prs) == ["Markdown", "Second slide"]
+    assert "Markdown" in handout
+    (said,) = [line for line in stderr.splitlines() if "[title]" in line]
+    assert "lecture.md:3: note:" in said and "Marp CLI example" in said
