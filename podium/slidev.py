@@ -1,7 +1,7 @@
 """Slidev decks (``slides.md``), read as the slides Slidev makes of them.
 
-Slidev cuts a file at ``---`` lines; a slide may open with its own front matter (``---``, YAML,
-``---``: ``layout: section``, ``class:``, ``title:``); the last HTML comment of a slide is its speaker
+Slidev cuts a file at ``---`` lines (``----`` too); a slide may open with its own front matter (``---``,
+YAML, blank lines and comments among it, ``---``: ``layout: section``, ``class:``, ``title:``); the last HTML comment of a slide is its speaker
 notes; ``<v-click>`` and ``<v-clicks>`` make clicks; ``::right::`` splits a ``two-cols`` slide.  Read
 as pandoc's Markdown, a later slide's front matter would be the lecture's (a ``title:`` renaming the
 deck), slides without a ``#`` heading would run into the one before, and notes would be lost.  So
@@ -20,7 +20,9 @@ deck), slides without a ``#`` heading would run into the one before, and notes w
   own; a slide's background picture is spoken of at its ``background:`` line;
 * the last comment of a slide is a ``::: notes`` div; ``<v-click>`` a fragment div, ``<v-clicks>``
   around a list an incremental div (its list comes item by item), around other blocks a fragment
-  for each (a heading, a paragraph, a list, a table: one click each), ``<div v-click>`` a fragment;
+  for each (a heading, a paragraph, a list, a table: one click each), ``<div v-click>`` a fragment,
+  ``<img v-click …>`` (no end tag) a picture on a click; ``<v-switch>``'s templates one after another, the
+  ``#0`` one from the start and each later one on a click (the slide show swaps them: a note says so);
 * ``two-cols`` (and ``two-cols-header``) slides are two columns at ``::right::``; ``image-right`` and
   ``image-left`` slides put their ``image:`` beside the text;
 * ``hide: true`` slides are left out, as Slidev leaves them out; a slide with ``src:`` (the headmatter's
