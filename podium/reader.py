@@ -1169,6 +1169,7 @@ def _deck_kind(text: str, shown: str) -> tuple[bool, bool, bool]:
 
 _SLIDEV_SIGNS = (
     "v-click",
+    "<v-switch",
     "::right::",
     "\nlayout:",
     "\nclass:",
@@ -3009,7 +3010,8 @@ class _Converter:
             or len(paragraphs) != len(body)
             or len(lines) > 4
             or any(len(x) > 120 for x in lines)
-            or (meta.title and meta.title != title and not self.reveal)  # (reveal-md's title: the tab's)
+            # (reveal-md's and Marp's `title:` only names the HTML or PDF document: the cover is shown)
+            or (meta.title and meta.title != title and not (self.reveal or self.marp))
             or (first.title_level > 1 and any(id(b) not in self.marp_bg for b in pictures))
         ):  # (a `## Sunlight` slide with its picture is a slide: a cover's title is a `#` heading)
             return meta
@@ -3030,6 +3032,13 @@ class _Converter:
                 "slide is the template's design",
                 shown[0].pos,
                 "background",
+            )
+        if self.marp and meta.title and meta.title != title:
+            self.diags.note(
+                f"the cover's heading '{_short(title, 80)}' is the title slide's and the lecture's title, as "
+                f"Marp shows it; 'title: {_short(meta.title, 80)}' only names Marp's HTML or PDF document",
+                m.SourcePos(self.shown, self.key_lines.get("title", 1)),
+                "title",
             )
         authors = meta.authors or ((m.Author(lines.pop(0)),) if lines else ())
         return replace(
@@ -4963,9 +4972,19 @@ class _Converter:
         elif self.alt_only and caption:  # reveal.js's Markdown: the words are the alt text, not shown
             attrs = Attrs(attrs.id, attrs.classes, {"alt": m.plain_text(caption), **attrs.kv})
             caption = ()
-        if said is not None and said.background and marp.is_colour(src):  # ![bg](#264653): a colour
+        colour = unquote(src) if said is not None else ""  # (the parser wrote `hsl(1,2%,3%)`'s % as %25)
+        if said is not None and marp.is_colour(colour) and (said.background or css_colour(colour)):
+            # ![bg](#264653): the slide's background colour; ![](#fff), ![](red): its text colour (Marp's
+            # shorthand for `_color:`), no picture either
             image = m.Image(src, None, (), "", pos)
             self.marp_bg[id(image)] = (image, replace(said, colour=True))
+            if not said.background:
+                self.diags.note(
+                    f"![]({_short(colour)}) is Marp's shorthand for the slide's text colour, not a picture; Podium "
+                    "draws a slide's text in the template's colours, so it is not applied",
+                    pos,
+                    "marp-colour",
+                )
             return image
         if not caption and attrs.kv.get("fig-cap") and said is None:  # ![](x.png){fig-cap="…"}
             caption = _trim(self.inlines(self._reread(_XML_INVALID.sub("", attrs.kv["fig-cap"]))))

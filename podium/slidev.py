@@ -1,7 +1,7 @@
 """Slidev decks (``slides.md``), read as the slides Slidev makes of them.
 
-Slidev cuts a file at ``---`` lines; a slide may open with its own front matter (``---``, YAML,
-``---``: ``layout: section``, ``class:``, ``title:``); the last HTML comment of a slide is its speaker
+Slidev cuts a file at ``---`` lines (``----`` too); a slide may open with its own front matter (``---``,
+YAML, blank lines and comments among it, ``---``: ``layout: section``, ``class:``, ``title:``); the last HTML comment of a slide is its speaker
 notes; ``<v-click>`` and ``<v-clicks>`` make clicks; ``::right::`` splits a ``two-cols`` slide.  Read
 as pandoc's Markdown, a later slide's front matter would be the lecture's (a ``title:`` renaming the
 deck), slides without a ``#`` heading would run into the one before, and notes would be lost.  So
@@ -20,7 +20,9 @@ deck), slides without a ``#`` heading would run into the one before, and notes w
   own; a slide's background picture is spoken of at its ``background:`` line;
 * the last comment of a slide is a ``::: notes`` div; ``<v-click>`` a fragment div, ``<v-clicks>``
   around a list an incremental div (its list comes item by item), around other blocks a fragment
-  for each (a heading, a paragraph, a list, a table: one click each), ``<div v-click>`` a fragment;
+  for each (a heading, a paragraph, a list, a table: one click each), ``<div v-click>`` a fragment,
+  ``<img v-click …>`` (no end tag) a picture on a click; ``<v-switch>``'s templates one after another, the
+  ``#0`` one from the start and each later one on a click (the slide show swaps them: a note says so);
 * ``two-cols`` (and ``two-cols-header``) slides are two columns at ``::right::``; ``image-right`` and
   ``image-left`` slides put their ``image:`` beside the text;
 * ``hide: true`` slides are left out, as Slidev leaves them out; a slide with ``src:`` (the headmatter's
@@ -53,7 +55,7 @@ from .quarto import MAX_INCLUDE_DEPTH
 from .rawhtml import HtmlRun
 from .sourcefile import MAX_BYTES
 
-_CLICKS = re.compile(r"<v-clicks?\b|<\w+[^>]*\sv-click\b|^::(?:right|left|default)::\s*$", re.M)
+_CLICKS = re.compile(r"<v-(?:clicks?|switch)\b|<\w+[^>]*\sv-click\b|^::(?:right|left|default)::\s*$", re.M)
 # front matter with a key of Slidev's slides, after any other keys (`title:` first in the headmatter)
 _SLIDE_MATTER = re.compile(
     r"^---[ \t]*\n(?:[\w-]+[ \t]*:.*\n)*?(?P<key>layout|class|transition|clicks|hideInToc|background|image|src)\s*:",
@@ -382,18 +384,23 @@ def _cover_lines(title: str, words: list[str], raw_meta: dict[str, Any]) -> dict
     return given
 
 
+# a line that cuts slides: Slidev cuts at a line that starts with `---` (`----` too, which opens no front matter)
+_SEPARATOR = re.compile(r"-{3,}")
+
+
 def _slides(lines: list[str], base: int = 0, home: str | None = None) -> list[_Slide]:
-    """A file's slides: cut at ``---`` lines outside code, each with the front matter that opens it (line
+    """A file's slides: cut at ``---`` (or ``----``) lines outside code, each with the front matter that opens it (line
     ids from ``base``; ``home``: the file, None for the deck)."""
     fenced = code_lines(lines)
     slides = [_Slide(base, {}, [], home=home)]
     k = 0
     while k < len(lines):
-        if fenced[k] or lines[k].rstrip() != "---":
+        if fenced[k] or not _SEPARATOR.fullmatch(lines[k].rstrip()):
             slides[-1].lines.append((base + k, lines[k]))
             k += 1
             continue
-        close = _matter_end(lines, fenced, k)
+        # (`----`: a slide with no front matter, as Slidev reads a fourth dash)
+        close = _matter_end(lines, fenced, k) if lines[k].rstrip() == "---" else None
         matter: dict[str, Any] = {}
         if close is not None:
             try:
@@ -523,21 +530,23 @@ def _range(written: str, count: int) -> list[int] | None:
 
 
 def _matter_end(lines: list[str], fenced: list[bool], k: int) -> int | None:
-    """The closing ``---`` of front matter opening right after the ``---`` at ``k`` (YAML lines, no blank
-    line), or None: the next lines are the slide's."""
+    """The closing ``---`` of front matter opening right after the ``---`` at ``k``, or None: the next lines
+    are the slide's.  As in Slidev's parser, a ``---`` with a line of text right under it opens front
+    matter, which runs to the next ``---``: blank lines and YAML comments (``# the image source``) are in
+    it.  Markdown after a ``---`` (a ``# Heading`` and a paragraph) would be YAML Slidev cannot read: a
+    line that is no YAML (neither a key, an item, a comment nor a value's indented line) ends the search,
+    and a block of comments only is no front matter either."""
     j = k + 1
-    if (
-        j >= len(lines)
-        or not lines[j].strip()
-        or not _YAMLISH.match(lines[j])
-        or lines[j].lstrip().startswith("#")
-    ):
+    if j >= len(lines) or not lines[j].strip() or not _YAMLISH.match(lines[j]):
         return None
+    keyed = False
     while j < len(lines) and not fenced[j]:
         if lines[j].rstrip() == "---":
-            return j
-        if not lines[j].strip() or not _YAMLISH.match(lines[j]):
+            return j if keyed else None
+        text = lines[j]
+        if text.strip() and not _YAMLISH.match(text):
             return None
+        keyed = keyed or (bool(text.strip()) and not text.lstrip().startswith("#"))
         j += 1
     return None
 
@@ -730,6 +739,10 @@ def _title(body: list[tuple[int, str]], unshown: set[int]) -> tuple[str, int, li
 
 
 _CLICKED = re.compile(r"(?:^|\s)v-click\b")
+# Slidev's <v-switch> (<VSwitch>), which shows one of its templates at a time: `<template #1>`, `#2-4`, `v-slot:1`
+_SWITCH = re.compile(r"<(?:v-switch|VSwitch)(?=[\s>/])[^>]*>")
+_SWITCH_END = re.compile(r"</(?:v-switch|VSwitch)\s*>")
+_TEMPLATE = re.compile(r"<template\s+(?:#|v-slot:)([^\s>=]+)[^>]*>(.*?)</template\s*>", re.S)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 # display math's opening `$$` with Slidev's click ranges of its rows (`$$ {1|3|all}`)
 _MATH_CLICKS = re.compile(r"^(\s*\$\$)\s*(\{(?:[\d\s,|*-]|all|none)+\})(\s*)$")
@@ -750,6 +763,9 @@ class _Emitter:
         # a clicked one's end closes a fragment
         self.divs: list[tuple[str, bool, int, str]] = []
         self.clicks: list[tuple[int, str]] | None = None  # the lines of an open <v-clicks>
+        self.switch: list[tuple[int, str]] | None = (
+            None  # the lines of an open <v-switch>, its tag's line first
+        )
         # the rest of an HTML block whose tag a fence replaced (CommonMark: up to a blank line): lines that
         # were HTML, moved left so that they are never code once the fence has ended the block
         self.run: HtmlRun | None = None
@@ -758,6 +774,9 @@ class _Emitter:
     def done(self) -> None:
         """The slide's end: a ``<v-clicks>`` never closed ends here, and so does a clicked element (its
         fragment would otherwise run on over the slides after it)."""
+        if self.switch is not None:
+            self.switch_out(self.switch)
+            self.switch = None
         if self.clicks is not None:
             self.clicks_out(self.clicks)
             self.clicks = None
@@ -823,6 +842,94 @@ class _Emitter:
             self.line(block[-1][0], ":::")
             self.line(block[-1][0], "")
 
+    def collected(self, k: int, text: str) -> bool:
+        """Whether line ``k`` is one of an open ``<v-clicks>``'s or a ``<v-switch>``'s (its tag's, to its end
+        tag's): kept for :meth:`clicks_out` or :meth:`switch_out`, which write them once the element ends."""
+        if self.clicks is not None:
+            if text.strip() == "</v-clicks>" and k not in self.code:
+                lines, self.clicks = self.clicks, None
+                self.clicks_out(lines)
+            else:
+                self.clicks.append((k, text))
+            return True
+        if self.switch is None and (k in self.code or not _SWITCH.match(text.strip())):
+            return False
+        self.switch = [*(self.switch or []), (k, text)]
+        if k not in self.code and _SWITCH_END.search(text):
+            lines, self.switch = self.switch, None
+            self.switch_out(lines)
+        return True
+
+    def switch_out(self, lines: list[tuple[int, str]]) -> None:
+        """A ``<v-switch>`` (its tag's line first, to its end tag): each ``<template #n>``'s content in turn,
+        the one shown from the start (``#0``) first and each later one on a click of its own, as the
+        slide show brings them in (where each takes the place of the one before, which a note says);
+        words outside any template kept where they are."""
+        text = "\n".join(t for _, t in lines)
+        starts = [0]
+        for _, t in lines[:-1]:
+            starts.append(starts[-1] + len(t) + 1)
+        opened = _SWITCH.match(text.lstrip())
+        begin = len(text) - len(text.lstrip()) + (opened.end() if opened else 0)
+        closed = _SWITCH_END.search(text, begin)
+        end = closed.start() if closed else len(text)
+
+        def piece(a: int, b: int) -> list[tuple[int, str]]:
+            """The lines of ``text[a:b]``, each with its line, their common indentation taken off."""
+            first = bisect.bisect_right(starts, a) - 1
+            parts = text[a:b].split("\n")
+            while parts and not parts[0].strip():
+                parts.pop(0)
+                first += 1
+            while parts and not parts[-1].strip():
+                parts.pop()
+            cut = min((len(p) - len(p.lstrip()) for p in parts if p.strip()), default=0)
+            return [(lines[min(first + j, len(lines) - 1)][0], p[cut:].rstrip()) for j, p in enumerate(parts)]
+
+        at = begin
+        clicked = 0
+        for mt in _TEMPLATE.finditer(text, begin, end):
+            between = piece(at, mt.start())
+            at = mt.end()
+            from_start = re.match(r"\d+", mt.group(1))
+            content = piece(mt.start(2), mt.end(2))
+            if not content:
+                continue
+            step = int(from_start.group(0)) if from_start else 0
+            self.switch_lines(between, False)
+            self.switch_lines(content, step > 0)
+            clicked += step > 0
+        self.switch_lines(piece(at, end), False)
+        if clicked:
+            self.out.notes.append(
+                (
+                    lines[0][0],
+                    "<v-switch> shows one template at a time in the slide show, each click's in place of the "
+                    "one before; the deck brings them in one after another, a click each, and the handout "
+                    "shows them all",
+                    "v-switch",
+                )
+            )
+        rest = text[closed.end() :].strip() if closed else ""
+        if rest:  # (words after its end tag on the same line)
+            self.content(lines[-1][0], rest)
+
+    def switch_lines(self, part: list[tuple[int, str]], clicked: bool) -> None:
+        """Lines of a ``<v-switch>``: a block of their own, on a click of its own when ``clicked``."""
+        if not any(t.strip() for _, t in part):
+            return
+        at = part[0][0]
+        self.content(at, "")
+        if clicked:
+            self.line(at, "::: {.fragment}")
+            self.line(at, "")
+        for k, t in part:
+            self.content(k, t)
+        self.content(part[-1][0], "")
+        if clicked:
+            self.line(part[-1][0], ":::")
+            self.line(part[-1][0], "")
+
     def slot(self, k: int, text: str, *names: str) -> bool:
         """Whether line ``k`` is one of the slots ``names`` (``::right::``), outside code."""
         return k not in self.code and text.strip() in {f"::{name}::" for name in names}
@@ -859,12 +966,7 @@ class _Emitter:
             text = self.math_clicks(k, text)
         s = text.strip()
         pad = text[: len(text) - len(text.lstrip())]  # (a click inside a list item stays in the item)
-        if self.clicks is not None:
-            if s == "</v-clicks>" and k not in self.code:
-                lines, self.clicks = self.clicks, None
-                self.clicks_out(lines)
-            else:
-                self.clicks.append((k, text))
+        if self.collected(k, text):
             return
         if k in self.code:  # (code is verbatim: a tag in it is text to show, never a click)
             self.line(k, text)
@@ -885,7 +987,7 @@ class _Emitter:
             return
         if _SLOT.match(s):
             return  # (a slot of a layout Podium draws as the default: its content in place)
-        single = re.fullmatch(r"<([A-Za-z][\w-]*)\b([^>]*?)(?:/>|>.*</\1>)", s)
+        single = _element_alone(s)
         if single is not None and _CLICKED.search(single.group(2)):  # <img v-click …/>, <Arrow v-click />
             pad = self.fenced(k, pad, "::: {.fragment}", before=True)
             self.words(k, pad + s)
@@ -975,6 +1077,17 @@ class _Emitter:
 _COMPONENT = re.compile(r"<(/?)([A-Z][A-Za-z0-9]*)((?:\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*?)?)\s*/?>")
 _PROTECTED = re.compile(r"(`+)[^`]*?\1(?!`)|\$[^$\n]+\$")  # (code spans and math: left as written)
 _ATTRIBUTE = re.compile(r"""([:@]?[\w-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+
+
+def _element_alone(s: str) -> re.Match | None:
+    """An element that is all of line ``s``: closed in itself (``<Arrow v-click />``), with its end tag on
+    the line, or a void element, which no end tag closes (``<img v-click src=…>``); its name and its
+    attributes are groups 1 and 2.  None: the line is no such element."""
+    single = re.fullmatch(r"<([A-Za-z][\w-]*)\b([^>]*?)(?:/>|>.*</\1>)", s)
+    if single is None:
+        void = re.fullmatch(r"<([A-Za-z][\w-]*)\b([^>]*)>", s)
+        single = void if void is not None and void.group(1).lower() in _VOID else None
+    return single
 
 
 def _attributes(written: str) -> dict[str, str]:
