@@ -60,3 +60,47 @@ def test_a_newline_in_a_display_equation_is_a_line_break_not_the_equation_as_tex
     assert not any("newline" in (t.text or "") for t in tree.iter(f"{M}t"))
     assert "\\newline" not in handout and "newline" not in handout
     assert "deck and handout agree" in messages
+
+
+def _fish(heading: str, rows: int) -> str:
+    body = "".join(f"| {'Male' if k % 2 else 'Female'} | {90 + k} |\n" for k in range(rows))
+    return (
+        "---\ntitle: Fish\nformat: revealjs\n---\n\n## Hypothesis testing\n"
+        + heading
+        + '\n::: {.columns}\n::: {.column width="60%"}\n- If null hypothesis is true:\n'
+        "  - *Sex* column should have no predictive value\n:::\n"
+        '::: {.column width="40%"}\n| Sex | Body Length (mm) |\n|---|---|\n' + body + ":::\n:::\n"
+    )
+
+
+def _tables(prs) -> list[tuple[int, int, int]]:
+    """Each slide's table: (its data rows, its top, the room from its top to the body's bottom, its height)."""
+    out = []
+    for slide in prs.slides:
+        for sh in slide.shapes:
+            if sh.has_table:
+                layout_body = next(
+                    ph for ph in slide.slide_layout.placeholders if ph.placeholder_format.idx == 1
+                )
+                room = layout_body.top + layout_body.height - sh.top
+                out.append((len(sh.table.rows) - 1, sh.top, room, sh.height))
+    return out
+
+
+def test_a_table_in_a_column_under_a_subheading_fills_the_column_before_it_continues(tmp_path):
+    # with a ### subheading above the columns, 5 of 12 rows stayed on the slide (the parts were evened out
+    # at the smallest sizes, then set larger): the column's lower 40 % was left blank
+    for heading in ("### Back to the fish\n", "Some words above the columns.\n", ""):
+        for rows in (12, 16):
+            src = write_md(tmp_path, _fish(heading, rows), "lecture.qmd")
+            result = run_cli("slides", src, "-o", tmp_path / "out")
+            assert result.exit_code == 0, result.stderr
+            tables = _tables(Presentation(str(tmp_path / "out" / "lecture.pptx")))
+            assert sum(t[0] for t in tables) == rows
+            if len(tables) == 1:
+                continue
+            first, then = tables[0], tables[1]
+            row = first[3] / (first[0] + 1)  # (a row's height, the header's included)
+            # the first part's table fills its column: no room for another row under it
+            assert first[3] + row > first[2], (heading, rows, tables)
+            assert first[0] >= then[0], (heading, rows, tables)
