@@ -104,3 +104,85 @@ def test_a_table_in_a_column_under_a_subheading_fills_the_column_before_it_conti
             # the first part's table fills its column: no room for another row under it
             assert first[3] + row > first[2], (heading, rows, tables)
             assert first[0] >= then[0], (heading, rows, tables)
+
+
+def _inside(inner, outer) -> bool:
+    return (
+        outer.left <= inner.left
+        and inner.left + inner.width <= outer.left + outer.width
+        and outer.top <= inner.top
+        and inner.top + inner.height <= outer.top + outer.height
+    )
+
+
+def test_columns_inside_a_callout_are_drawn_on_its_ground_in_the_deck(tmp_path):
+    # the deck drew the callout's box around its title only and the columns under it, outside the box,
+    # while the slides PDF drew them inside
+    prs, handout, messages = _all(
+        tmp_path,
+        """
+        ---
+        title: "Callout columns"
+        format: revealjs
+        ---
+
+        ## Dokumentation
+
+        ::: {.callout-tip icon="false"}
+        ### Hinweise
+
+        ::: columns
+        ::: {.column}
+        -   Analysen per Rechtsklick kopieren.
+        -   Titel können editiert werden.
+        :::
+
+        ::: {.column}
+        Rechte Spalte.
+        :::
+        :::
+
+        Words after the columns.
+        :::
+
+        ## Untitled box
+
+        ::: {.callout-note appearance="simple"}
+        ::: columns
+        ::: {.column width="30%"}
+        Left words.
+        :::
+        ::: {.column width="70%"}
+        Right words.
+        :::
+        :::
+        :::
+
+        Words under the box.
+        """,
+    )
+    assert "deck and handout agree" in messages
+    for slide, words in (
+        (prs.slides[1], ["Analysen per Rechtsklick", "Rechte Spalte.", "Words after the columns."]),
+        (prs.slides[2], ["Left words.", "Right words."]),
+    ):
+        grounds = [sh for sh in slide.shapes if sh.name == "Callout ground"]
+        rules = [sh for sh in slide.shapes if sh.name == "Callout rule"]
+        assert len(grounds) == 1 and len(rules) == 1, [sh.name for sh in slide.shapes]
+        ground, rule = grounds[0], rules[0]
+        assert rule.top == ground.top and rule.height == ground.height
+        for word in words:
+            box = next(sh for sh in slide.shapes if sh.has_text_frame and word in sh.text_frame.text)
+            assert box.name != "Callout ground"
+            assert _inside(box, ground), (word, box.top, box.height, ground.top, ground.height)
+            assert box.left >= rule.left + rule.width  # after the rule, not over it
+        # the two columns side by side on the ground
+        left = next(sh for sh in slide.shapes if sh.has_text_frame and words[0] in sh.text_frame.text)
+        right = next(sh for sh in slide.shapes if sh.has_text_frame and words[1] in sh.text_frame.text)
+        assert left.top == right.top and left.left + left.width <= right.left
+    below = next(
+        sh for sh in prs.slides[2].shapes if sh.has_text_frame and "under the box" in sh.text_frame.text
+    )
+    ground = next(sh for sh in prs.slides[2].shapes if sh.name == "Callout ground")
+    assert below.top >= ground.top + ground.height  # what follows the callout is outside it
+    assert "Rechte Spalte" in handout and "Right words" in handout
