@@ -194,6 +194,8 @@ def normalise(tex: str) -> str:
         tex = _EQNARRAY.sub(lambda mt: "\\begin{align*}" + eqnarray_rows(mt.group(1)) + "\\end{align*}", tex)
     if "\\\n" in tex:  # (a control space at a line's end, `,\ ` whose space an editor took: TeX's space)
         tex = re.sub(r"(?<!\\)((?:\\\\)*)\\\n", r"\1\\ \n", tex)
+    if "\\newline" in tex:  # (MathJax's and KaTeX's line break: TeX's \\, which latex2mathml reads)
+        tex = re.sub(r"(?<!\\)((?:\\\\)*)\\newline(?![A-Za-z])\s*", r"\1\\\\ ", tex)
     tex = _DROP.sub(lambda mt: "" if mt.group(1) != "label" or mt.group(2) else mt.group(0), tex)
     tex = _ALIGN_ENVS.sub(lambda mt: "\\" + mt.group(1) + "{align*}", tex)
     tex = _GATHER_ENVS.sub(

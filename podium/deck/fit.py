@@ -949,11 +949,27 @@ class Fitter:
 
     # -- splitting
     def split(self, plan: SlidePlan, slots: list[Slot], sizes: TypeSizes) -> list[list]:
-        """Return the chunks of each part (as the plan's top-level chunks)."""
+        """Return the chunks of each part (as the plan's top-level chunks).  A table in a column fills the
+        room its column has on each part (:func:`_fills`): it is cut at the largest sizes that give no more
+        parts than ``sizes`` (the smallest), as the parts are then set, so its column is not left half empty."""
+        parts = self.split_at(plan, slots, sizes)
+        if len(parts) < 2 or not any(_fills(c) for c in plan.chunks):
+            return parts
+        smaller = plan.source is not None and "smaller" in plan.source.classes
+        s = 0.8 if smaller else 1.0
+        while s > sizes.text + 1e-6:
+            trial = self.split_at(plan, slots, self.sizes_at(s, slots))
+            if len(trial) <= len(parts):
+                return trial
+            s = round(s - 0.05, 3)
+        return parts
+
+    def split_at(self, plan: SlidePlan, slots: list[Slot], sizes: TypeSizes) -> list[list]:
+        """Return the chunks of each part (as the plan's top-level chunks), cut at ``sizes``."""
         if len(slots) == 1:
             sl = slots[0]
             parts = self.pack(sl.chunks, sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
-            if all(_flowing(c) for c in sl.chunks):  # text, tables, code: parts evened out
+            if all(_flowing(c) and not _fills(c) for c in sl.chunks):  # text, tables, code: parts evened out
                 return self.balanced(
                     lambda cap: self.pack(sl.chunks, sl.rect.w, cap, sizes, sl.style, sl.own),
                     sl.rect.h,
@@ -968,7 +984,8 @@ class Fitter:
             for k, (cc, _) in enumerate(c.columns):
                 sl = _column_slot(slots, list(cc)) or slots[min(k, len(slots) - 1)]
                 pieces = self.pack(list(cc), sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
-                if all(_flowing(x) for x in cc):  # (evened out in its column: no lone line on the last part)
+                if all(_flowing(x) for x in cc) and not _fills(c):
+                    # (evened out in its column: no lone line on the last part)
                     pieces = self.balanced(
                         lambda cap, cc=cc, sl=sl: self.pack(
                             list(cc), sl.rect.w, cap, sizes, sl.style, sl.own
@@ -1615,6 +1632,15 @@ def _flowing(c) -> bool:
         return all(_flowing(x) for cc, _ in c.columns for x in cc)
     return isinstance(c, TextChunk) or (
         isinstance(c, ObjectChunk) and isinstance(c.block, (m.Table, m.CodeBlock))
+    )
+
+
+def _fills(c) -> bool:
+    """True for columns holding a table: it fills its column's room on each part rather than being evened
+    out, since the other columns are on the first part only (evened out, the first part's table stopped
+    half-way down its column, the rest alone on the next slide)."""
+    return isinstance(c, ColumnsChunk) and any(
+        isinstance(x, ObjectChunk) and isinstance(x.block, m.Table) for cc, _ in c.columns for x in cc
     )
 
 

@@ -378,7 +378,10 @@ class Measurer:
                 c.paras, st, width, sizes.text, self.fonts, own and style is not None, self.cv_scale
             )
         if isinstance(c, ColumnsChunk):
-            rects = split_columns(_R(width), [w for _, w in c.columns])
+            inner = (
+                width - CALLOUT_RULE - 2 * CALLOUT_MARGIN if "callout" in c.box else width
+            )  # (a callout's)
+            rects = split_columns(_R(inner), [w for _, w in c.columns])
             return max(
                 (
                     sum(

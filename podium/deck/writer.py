@@ -36,7 +36,7 @@ from .fonts import code_ratio
 from .geometry import EMU_PER_IN, GAP, Rect, rect_of, split_columns
 from .layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, LayoutFinder
 from .logo import Logo
-from .measure import MONO, callout_scale, deck_fonts, text_height
+from .measure import CALLOUT_MARGIN, MONO, callout_scale, deck_fonts, text_height
 from .patches import (
     save_package,
 )
@@ -349,6 +349,10 @@ class DeckWriter:
                             shape_id=tb.shape_id,
                         )
             elif isinstance(c, ColumnsChunk):
+                if inset:  # columns inside a callout: on its ground, after its rule, within its margins
+                    box = Rect(
+                        box.x + inset + CALLOUT_MARGIN, box.y, box.w - inset - 2 * CALLOUT_MARGIN, box.h
+                    )
                 cols = split_columns(box, [w for _, w in c.columns])
                 # (in a content placeholder's room: its text in the placeholder's look, as measured)
                 look = style if own and style is not None else None
@@ -482,16 +486,15 @@ class DeckWriter:
 
 
 def callout_frames(chunks, groups) -> dict[int, int]:
-    """For each callout drawn in parts (text, then an equation, picture or code, then text…): the index
-    of its first group and of its last.  Its parts are consecutive groups from one div: single chunks,
-    or pictures side by side in a grid."""
+    """For each callout drawn in parts (text, then an equation, picture, code or columns, then text…): the
+    index of its first group and of its last.  Its parts are consecutive groups from one div: single
+    chunks (columns among them), or pictures side by side in a grid."""
     out: dict[int, int] = {}
 
     def part_of(group: list[int], c) -> bool:
-        return all(
-            chunks[i].box == c.box and chunks[i].keep == c.keep and not isinstance(chunks[i], ColumnsChunk)
-            for i in group
-        ) and (len(group) == 1 or all(isinstance(chunks[i], ObjectChunk) for i in group))
+        return all(chunks[i].box == c.box and chunks[i].keep == c.keep for i in group) and (
+            len(group) == 1 or all(isinstance(chunks[i], ObjectChunk) for i in group)
+        )
 
     k = 0
     while k < len(groups):
@@ -500,7 +503,8 @@ def callout_frames(chunks, groups) -> dict[int, int]:
         if "callout" in c.box and part_of(groups[k][0], c):
             while end + 1 < len(groups) and part_of(groups[end + 1][0], c):
                 end += 1
-        if end > k:
+        # (columns in a callout: on its ground, even with nothing else in it)
+        if end > k or "callout" in c.box and isinstance(c, ColumnsChunk):
             out[k] = end
         k = end + 1
     return out
