@@ -2683,10 +2683,12 @@ def _title_footnotes(title: str, names: str = "footnote") -> tuple[str, list[str
 
 def _bare_groups(text: str) -> str:
     """``text`` with each group that is no command's argument (``{\\footnotesize mail}``, ``{HW }``) as its
-    content, the size or face it declares left out (a title's and a name's look are the template's)."""
+    content, the size or face it declares left out (a title's and a name's look are the template's); the
+    groups in its math (``$c_{i-1}$``) are the math's."""
     out, at = [], 0
+    maths = [mt.span() for mt in _INLINE_MATH.finditer(text)] if "$" in text or "\\(" in text else []
     for mt in re.finditer(r"(?<![A-Za-z\]}\\])\{", text):
-        if mt.start() < at:
+        if mt.start() < at or any(a <= mt.start() < b for a, b in maths):
             continue
         close = balanced_group(text, mt.start())
         if close < 0:
@@ -2959,17 +2961,21 @@ def _frame(
         [
             (k, part)
             for k, line in _quoted(
-                _unboxed(
-                    _unknown_arguments_opened(
-                        _unknown_environments(
-                            _inline_tikz(
-                                _tikz_pictures(_transitions(_verbatim_started(body), out, index)), out, index
+                _centering_as_center(
+                    _unboxed(
+                        _unknown_arguments_opened(
+                            _unknown_environments(
+                                _inline_tikz(
+                                    _tikz_pictures(_transitions(_verbatim_started(body), out, index)),
+                                    out,
+                                    index,
+                                ),
+                                out,
+                                index,
                             ),
                             out,
                             index,
-                        ),
-                        out,
-                        index,
+                        )
                     )
                 )
             )
@@ -3045,6 +3051,54 @@ _TRANSITION = re.compile(
 )
 
 
+# ``\centering`` starting a paragraph; the environments in which it centres what follows, to their end
+_CENTERING = re.compile(r"^\s*\\centering(?![A-Za-z])\s*")
+_CENTRED_IN = ("block", "alertblock", "exampleblock", "column", "minipage", "frame")
+_ENV_EDGE = re.compile(r"\\(begin|end)\s*\{([^{}]+)\}")
+
+
+def _centering_as_center(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A frame's lines with a ``\\centering`` that starts a paragraph of the frame or of a block, column or
+    minipage (on a line of its own, or before words) as a ``center`` environment from there to that
+    environment's end, as LaTeX centres what follows it (a ``columns`` environment after it ends it:
+    each column sets its own alignment)."""
+    if not any("\\centering" in line for _, line in body):
+        return body
+    new: list[tuple[int, str]] = []
+    opened: list[list] = [["frame", False]]  # the environments open: [name, centred]
+    blank = True  # (a paragraph starts on the next line)
+    for k, line, verbatim in _marked_verbatim(body):
+        if verbatim:
+            new.append((k, line))
+            blank = False
+            continue
+        centering = _CENTERING.match(line)
+        if centering is not None and blank and opened[-1][0] in _CENTRED_IN and not opened[-1][1]:
+            opened[-1][1] = True
+            new.append((k, "\\begin{center}"))
+            line = line[centering.end() :]
+            if not line.strip():
+                continue
+        at = 0  # (where the part of the line not yet added starts)
+        for edge in _ENV_EDGE.finditer(line):
+            if edge.group(1) == "begin":
+                ends = edge.group(2) == "columns" and opened[-1][1]  # (each column sets its own)
+                opened[-1][1] = opened[-1][1] and not ends
+                opened.append([edge.group(2), False])
+            else:
+                ends = len(opened) > 1 and opened.pop()[1]
+            if ends:  # (the centred part ends before this \begin{columns} or \end{…})
+                if line[at : edge.start()].strip():
+                    new.append((k, line[at : edge.start()]))
+                new.append((k, "\\end{center}"))
+                at = edge.start()
+        new.append((k, line[at:]))
+        blank = not line.strip() or line.strip().startswith("\\begin{")
+    if opened[0][1]:
+        new.append((new[-1][0] if new else 0, "\\end{center}"))
+    return new
+
+
 def _transitions(body: list[tuple[int, str]], out: Converted, index: list[int]) -> list[tuple[int, str]]:
     """A frame's lines without beamer's transitions (``\\transdissolve``, ``\\transglitter<2>[direction=90]``,
     ``\\transduration{2}``), which a PDF viewer plays between pages; one note for the deck says so."""
@@ -3108,7 +3162,7 @@ def _tikz_pictures(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if text.count("\\begin{" + env + "}") > text.count(end):
             continue
         first = code[0][0]
-        new += [(first, ""), (first, picture_box(text)), (first, "")]
+        new += [(first, ""), *((code[at][0], said) for at, said in picture_box_lines(text)), (first, "")]
         if after := line[line.rfind(end) + len(end) :].strip():
             new.append((k, after))
         code = []
@@ -3172,6 +3226,33 @@ def _put_words(code: str) -> list[str]:
     return words
 
 
+def picture_box_lines(code: str) -> list[tuple[int, str]]:
+    """The Markdown of the box that stands for a TeX-drawn picture of ``code``: its nodes' words (at most
+    a dozen) as its caption, each node on the line of ``code`` it is written on (by its number from 0),
+    so that a message about its words names that line; a node whose words could start a Markdown block
+    (``# items``, ``- x``) stays on the line before."""
+    latex = code.lstrip().startswith("\\begin{picture}")  # (LaTeX's own: its \put texts, on its first line)
+    nodes = [(0, w) for w in _put_words(code)] if latex else _node_words(code, lines=True)
+    said = [(at, re.sub(r"([\[\]])", r"\\\1", _one_line(w))) for at, w in nodes[:12]]
+    said = [(at, w) for at, w in said if w.strip()]
+    out: list[tuple[int, str]] = [(0, "![")]
+    for n, (at, words) in enumerate(said):
+        if n and at > out[-1][0] and _SAFE_LINE_START.match(words):
+            out[-1] = (out[-1][0], out[-1][1] + " ·")
+            out.append((at, words))
+        else:
+            out[-1] = (out[-1][0], out[-1][1] + (" · " if n else "") + words)
+    out[-1] = (
+        out[-1][0],
+        out[-1][1] + (" …" if len(nodes) > 12 else "") + f"]({LATEX_PICTURE if latex else TIKZ_PICTURE})",
+    )
+    return out
+
+
+# the start of a line that goes on a paragraph in Markdown (no heading, list, quote, rule or fence)
+_SAFE_LINE_START = re.compile(r"[$\\(]|[^\W\d_]|\d+(?![\d.)])")
+
+
 def _inline_tikz(body: list[tuple[int, str]], out: Converted, index: list[int]) -> list[tuple[int, str]]:
     """A frame's lines with each TikZ drawing in a line (``\\tikz[overlay]\\node at (0,0) {words};``,
     ``\\tikz{…}``; a deck's macro of one, put in place) as the words of its nodes, with a warning: Podium
@@ -3223,9 +3304,10 @@ def _statement_end(line: str, at: int) -> int:
     return -1
 
 
-def _node_words(code: str) -> list[str]:
-    """The texts of a TikZ drawing's nodes (``\\node[…] (name) at (0,0) {text}``, ``node {text}``)."""
-    words: list[str] = []
+def _node_words(code: str, lines: bool = False) -> list:
+    """The texts of a TikZ drawing's nodes (``\\node[…] (name) at (0,0) {text}``, ``node {text}``); with
+    ``lines``, each as (the number of its line in ``code`` from 0, its text)."""
+    words: list = []
     for mt in re.finditer(r"\bnode\b", code):
         j = mt.end()
         while j < len(code):
@@ -3240,7 +3322,8 @@ def _node_words(code: str) -> list[str]:
             elif code.startswith("{", j):
                 close = balanced_group(code, j)
                 if close > 0 and code[j + 1 : close - 1].strip():
-                    words.append(code[j + 1 : close - 1].strip())
+                    text = code[j + 1 : close - 1].strip()
+                    words.append((code.count("\n", 0, mt.start()), text) if lines else text)
                 break
             else:
                 break

@@ -4195,7 +4195,9 @@ class _Converter:
             pos,
             "raw-tex",
         )
-        return " ".join(" ".join(words.split()) for words in said)
+        return " ".join(  # (a line break in it, `\\` written as Markdown's, still breaks the line)
+            "\\\n".join(" ".join(line.split()) for line in _HARD_BREAK.split(words)) for words in said
+        )
 
     def with_text_macros(self, text: str) -> str:
         """``text`` with the header's text macros put in place (their uses the line pass left: arguments
@@ -5155,10 +5157,9 @@ class _Converter:
                     for x in self.drop_tex_in_text(text)
                 ]
             return [m.Text(_XML_INVALID.sub("\ufffd", text))]
-        if t == "softbreak":  # Marp breaks lines where the source does (its `breaks` option)
-            return [m.LineBreak()] if self.marp else [m.Text(" ")]
-        if t == "hardbreak":
-            return [m.LineBreak()]
+        if t in ("softbreak", "hardbreak"):  # (what follows is on the next line: its math's warnings say so)
+            self.last_line += 1  # Marp breaks lines where the source does (its `breaks` option)
+            return [m.LineBreak()] if self.marp or t == "hardbreak" else [m.Text(" ")]
         if t == "strong":
             return [m.Strong(self.inlines_of(node.children))]
         if t == "em":
@@ -5357,6 +5358,8 @@ class _Converter:
         if tag.kind == "comment":
             self.marp_comment(html)
             return []
+        if self.tex_deck and tag.tag not in _TEX_MADE_TAGS and not self.html_skip:
+            return [m.Text(html)]  # (`kill <pid>`: a LaTeX deck has no HTML, and TeX prints the brackets)
         if tag.tag == "br" and not self.html_skip:
             return [m.LineBreak()]  # rendered as what it says: no warning
         if tag.tag in HTML_FORMATTING and tag.kind in ("start", "end") and not self.html_skip:
@@ -5438,6 +5441,13 @@ HTML_FORMATTING = {
     "sub": "subscript",
     "mark": "mark",
 }
+
+
+# Markdown's line break written as a backslash ending a line (TeX's `\\` in a beamer deck)
+_HARD_BREAK = re.compile(r"(?<!\\)\\\n")
+# the tags Podium's own reading of TeX writes (tex_as_markup: \textbf as <b>, \textcolor as <span>…): in a
+# beamer deck, any other tag-like text is the lecturer's words
+_TEX_MADE_TAGS = frozenset({*HTML_FORMATTING, "span", "font", "small", "big", "br", "a", "img"})
 
 
 @dataclass(frozen=True)

@@ -221,7 +221,8 @@ _TABLE_RULES = re.compile(
     r"|\\(?:label)\{[^{}]*\}"
 )
 
-# pictures TeX draws, which Podium does not: a box stands in their place (podium.beamer.picture_box)
+# pictures TeX draws, which Podium does not: a box stands in their place (podium.beamer.picture_box_lines;
+# in a captioned figure, podium.beamer.picture_box)
 DRAWN_PICTURES = frozenset(("tikzpicture", "pgfpicture", "circuitikz", "tikzcd", "forest", "picture"))
 _BEGIN = re.compile(r"^([ \t]*)\\begin\{([A-Za-z]+\*?)\}")
 _LENGTH = re.compile(r"^\s*([0-9.]*)\s*\\(?:textwidth|linewidth|columnwidth|paperwidth)\s*$")
@@ -358,14 +359,15 @@ def environments_to_markdown(text: str, lang: str | None = None) -> tuple[str, l
         if begin is not None and begin.group(2) in DRAWN_PICTURES:
             end = _environment_end(text, starts[k] + len(begin.group(1)), begin.group(2))
             if end is not None:  # a picture TeX draws (TikZ…): a box in its place, its nodes' words under it
-                from .beamer import picture_box  # noqa: PLC0415 (beamer reads this module's names)
+                from .beamer import picture_box_lines  # noqa: PLC0415 (beamer reads this module's names)
 
                 end_line = text.count("\n", 0, end - 1)
                 after = text[end : starts[end_line + 1] - 1] if end_line + 1 < len(starts) else ""
-                new = ["", picture_box(text[starts[k] + len(begin.group(1)) : end]), ""]
+                box = picture_box_lines(text[starts[k] + len(begin.group(1)) : end])
+                new = ["", *(said for _, said in box), ""]
                 new += [after.strip(), ""] if after.strip() else []
                 out.extend(new)
-                index.extend([k] * 3 + [end_line] * (len(new) - 3))
+                index.extend([k] + [k + at for at, _ in box] + [k] + [end_line] * (len(new) - len(box) - 2))
                 changed = True
                 k = end_line + 1
                 continue
@@ -643,13 +645,19 @@ def _algorithmic(body: str) -> str:
     pending = ""  # words before the first command
     at = 0
     body = re.sub(r"^\[[^\]]*\]", "", body.strip())  # (\begin{algorithmic}[1]: line numbers)
-    body = _ALG_MATH.sub(  # (text commands in its math: \textsc{nil} in $x = \textsc{nil}$)
-        lambda mt: re.sub(r"\\text(?:sc|rm|up)\{", r"\\mathrm{", mt.group(0)).replace(
-            "\\textit{", "\\mathit{"
+    body = _ALG_MATH.sub(  # (text commands in its math: \textsc{nil} in $x = \textsc{nil}$; its spaces
+        # inside the dollars, as TeX allows them, taken out: the statement is one line of Markdown)
+        lambda mt: (
+            "$"
+            + re.sub(r"\\text(?:sc|rm|up)\{", r"\\mathrm{", mt.group(0)[1:-1].strip()).replace(
+                "\\textit{", "\\mathit{"
+            )
+            + "$"
         ),
         body,
     )
     body = _ALG_WORDS.sub(lambda mt: f"**{mt.group(1).lower()}**", body)
+    body = _alg_groups_opened(body)
     maths = [mt.span() for mt in _ALG_MATH.finditer(body)]
     for found in _ALG_COMMAND.finditer(body):
         if found.start() < at or any(a <= found.start() < b for a, b in maths):
@@ -662,13 +670,9 @@ def _algorithmic(body: str) -> str:
         name = found.group(1).lower()
         j = found.end()
         args: list[str] = []
-        while j < len(body) and body[j] == "{" and len(args) < 2:
-            close = _group(body, j)
-            if close < 0:
-                break
-            args.append(
-                re.sub(r"\\(?:To|TO)(?![A-Za-z])", "**to**", " ".join(body[j + 1 : close - 1].split()))
-            )
+        while len(args) < _alg_arity(name) and (close := _group(body, _alg_skip(body, j))) > 0:
+            inner = body[_alg_skip(body, j) + 1 : close - 1]
+            args.append(re.sub(r"\\(?:To|TO)(?![A-Za-z])", "**to**", " ".join(_alg_calls(inner).split())))
             j = close
         at = j
         if name == "comment":
@@ -696,6 +700,57 @@ def _algorithmic(body: str) -> str:
     lines = [f"| {pending}"] if pending else []
     lines += [f"| {chr(0xA0) * 4 * indent}{words}" if words else "|" for indent, words in out]
     return "\n".join(lines)
+
+
+def _alg_arity(name: str) -> int:
+    """Return how many arguments an algorithmic command (lower case) takes: ``\\If`` its condition,
+    ``\\Procedure`` its name and parameters, ``\\State`` and ``\\Return`` none."""
+    if name in ("comment", "call"):
+        return 1 if name == "comment" else 2
+    return _ALGORITHMIC[name][0].count("{}") if name in _ALGORITHMIC else 0
+
+
+def _alg_skip(body: str, j: int) -> int:
+    """Return the index of the first character at or after ``j`` that is not a space (TeX skips the
+    spaces after a command's name and between its arguments, not a blank line)."""
+    k = j
+    while k < len(body) and body[k] in " \t\n" and not body.startswith("\n\n", k):
+        k += 1
+    return k
+
+
+def _alg_groups_opened(body: str) -> str:
+    """Return an algorithmic body with the group after each command's arguments opened:
+    ``\\State{$s = 0$}`` and ``\\Return{x}`` (which take no argument) as ``\\State $s = 0$``, since
+    TeX prints such a group's words as the statement's."""
+    at = 0
+    while found := _ALG_COMMAND.search(body, at):
+        at = found.end()
+        if any(a <= found.start() < b for a, b in (mt.span() for mt in _ALG_MATH.finditer(body))):
+            continue
+        for _ in range(_alg_arity(found.group(1).lower())):
+            close = _group(body, _alg_skip(body, at))
+            if close < 0:
+                break
+            at = close
+        start = _alg_skip(body, at)
+        close = _group(body, start)
+        if close > 0:
+            body = f"{body[:start]} {body[start + 1 : close - 1]} {body[close:]}"
+    return body
+
+
+def _alg_calls(text: str) -> str:
+    """Return an algorithmic argument with its ``\\Call{name}{args}`` as ``name(args)``."""
+    while found := re.search(r"\\(?:Call|CALL)(?![A-Za-z])", text):
+        name_end = _group(text, _alg_skip(text, found.end()))
+        args_end = _group(text, _alg_skip(text, name_end)) if name_end > 0 else -1
+        if args_end < 0:
+            break
+        name = text[_alg_skip(text, found.end()) + 1 : name_end - 1]
+        args = text[_alg_skip(text, name_end) + 1 : args_end - 1]
+        text = f"{text[: found.start()]}{name}({args}){text[args_end:]}"
+    return text
 
 
 # algorithm2e: its commands (a block's body in braces; a statement ends with \;)

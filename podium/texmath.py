@@ -201,7 +201,8 @@ def normalise(tex: str) -> str:
     tex = _GATHER_ENVS.sub(
         lambda mt: "\\" + mt.group(1) + ("{gathered}" if mt.group(2) != "equation" else "{equation}"), tex
     )
-    tex = tex.replace("\\operatorname*", "\\operatorname")
+    if "\\operatorname" in tex:
+        tex = _OPERATOR_NAME.sub(_operator_name, tex.replace("\\operatornamewithlimits", "\\operatorname*"))
     # \arg\min (latex2mathml knows \min, not \arg); \nolimits: scripts beside, as inline math has them
     tex = re.sub(r"\\arg(?![A-Za-z])", r"\\operatorname{arg}", tex).replace("\\nolimits", "")
     tex = tex.replace(":=", "\\coloneqq ").replace("=:", "\\eqqcolon ")  # (one sign, as mathtools sets it)
@@ -213,7 +214,11 @@ def normalise(tex: str) -> str:
         tex = _scripted_environments(tex)
     tex = _CASES.sub(_cases, tex)  # (mathtools' dcases, rcases: latex2mathml reads only cases)
     # \operatorname{logit} P: TeX puts a thin space after the name; latex2mathml's <mo>logit</mo> gets none
-    tex = re.sub(r"(\\operatorname\{[^{}]*\})\s*(?=[A-Za-z0-9]|\\(?!left|right|[,;:!]))", r"\1\\,", tex)
+    tex = re.sub(
+        r"(\\operatorname\*?\{[^{}]*\}(?:\s*[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))*)\s*(?=[A-Za-z0-9]|\\(?!left|right|[,;:!]))",
+        r"\1\\,",
+        tex,
+    )
     tex = re.sub(r"\\(displaystyle|textstyle|scriptstyle)\b", "", tex)
     # \mathbb R, \boldsymbol\alpha: a font's argument is one token without braces, as TeX reads it
     tex = _UNBRACED_FONT.sub(lambda mt: f"\\{mt.group(1)}{{{mt.group(2) or mt.group(3)}}}", tex)
@@ -225,6 +230,20 @@ def normalise(tex: str) -> str:
     if "\\big" in tex or "\\Big" in tex:
         tex = _SIZED.sub(_sized, tex)
     return tex.strip()
+
+
+# an operator's name (``\operatorname{arg\,max}``; with ``*`` its limits under it in display, as amsmath's
+# ``\operatornamewithlimits``), and the spaces written in a name as the characters latex2mathml keeps in it
+_OPERATOR_NAME = re.compile(r"\\operatorname(\*?)\s*\{([^{}]*)\}")
+_NAME_SPACES = {",": "\u2009", ":": "\u205f", ">": "\u205f", ";": "\u2004", " ": "\u00a0", "!": ""}
+
+
+def _operator_name(mt: re.Match) -> str:
+    """``\\operatorname{…}`` with the spaces in its name (``arg\\,max``, which latex2mathml reads as
+    letters) as characters."""
+    name = re.sub(r"\\([,:>; !])", lambda sp: _NAME_SPACES[sp.group(1)], mt.group(2))
+    name = re.sub(r"\\(?:thinspace|quad)(?![A-Za-z])\s*|~", "\u00a0", name)
+    return f"\\operatorname{mt.group(1)}{{{name}}}"
 
 
 # a sized delimiter, \big( \Bigl\{ \biggr\rangle \big{\}} \bigm|: its size, l/r/m, and the delimiter (braced
