@@ -41,6 +41,7 @@ from .labels import label as podium_label
 from .markdown import code_lines, outside, toggles_display_math
 from .overlays import numbered_increments, slide_part
 from .rawtex import balanced_group, find_raw_tex, kept_spans, opened_switch_groups, saved_boxes
+from .texcases import Counts, decided_cases
 from .texcounters import count_lines
 from .texenvs import (
     CODE,
@@ -133,6 +134,7 @@ class _Inputs:
     warn: Callable[[str, str, int], None]  # (message, file, line)
     macros: dict[str, _Macro] = field(default_factory=dict)
     use: re.Pattern[str] | None = None  # (a use of one of the macros that input a file; None: not yet made)
+    counts: Counts = field(default_factory=Counts)  # (\newcount registers and counters set so far)
 
 
 _NOTHING = re.compile(r"(?!)")
@@ -187,6 +189,7 @@ def _expanded_inputs(text: str, shown: str, state: _Inputs, depth: int) -> tuple
             continue
         cut = _comment_at(line)
         code = line if cut is None else line[:cut]
+        state.counts.read(code)  # (\chno=0: the chapter a switch on \chno inputs)
         opened = _VERBATIM.search(code)
         if opened is not None and f"\\end{{{opened.group(1)}" not in code[opened.end() :]:
             verbatim = opened.group(1)
@@ -368,27 +371,27 @@ def _definition_lines(lines: list[str], state: _Inputs) -> set[int]:
     return spans
 
 
-_IFCASE = re.compile(r"\\ifcase\s*(\d+)\s*(?:\\relax(?![A-Za-z]))?((?:(?!\\if)[\s\S])*?)\\fi(?![A-Za-z])")
 _CONDITION = re.compile(r"\\if[A-Za-z]*(?![A-Za-z])")
 
 
-def _chosen_cases(body: str, macros: dict[str, _Macro]) -> str:
-    """``body`` with each ``\\ifcase N … \\or … \\else … \\fi`` whose ``N`` is a number (a chapter switch's
-    argument put in, or a macro defined as one) replaced by the case TeX chooses."""
+def _chosen_cases(body: str, state: _Inputs) -> str:
+    """``body`` with each ``\\ifcase N … \\or … \\else … \\fi`` whose ``N`` is known (a number, a chapter
+    switch's argument put in, a macro defined as one, a ``\\newcount`` register or a counter set before it)
+    replaced by the case TeX chooses; as written when one is not known."""
     if "\\ifcase" not in body:
         return body
     body = re.sub(
         r"(\\ifcase\s*)\\([A-Za-z@]+)(?![A-Za-z@])",
-        lambda mt: mt.group(1) + macros[mt.group(2)].body.strip() if mt.group(2) in macros else mt.group(0),
+        lambda mt: (
+            mt.group(1) + state.macros[mt.group(2)].body.strip()
+            if mt.group(2) in state.macros
+            else mt.group(0)
+        ),
         body,
     )
-
-    def case(mt: re.Match) -> str:
-        cases, _, otherwise = mt.group(2).partition("\\else")
-        chosen = re.split(r"\\or(?![A-Za-z])", cases)
-        return chosen[int(mt.group(1))] if int(mt.group(1)) < len(chosen) else otherwise
-
-    return _IFCASE.sub(case, body)
+    counts = Counts(dict(state.counts.registers), dict(state.counts.counters))
+    chosen, undecided = decided_cases(body, counts)
+    return body if undecided else chosen
 
 
 def _input_calls(line: str, state: _Inputs, shown: str, n: int) -> tuple[str, str] | None:
@@ -409,7 +412,7 @@ def _input_calls(line: str, state: _Inputs, shown: str, n: int) -> tuple[str, st
         done = _expanded(line, mt.end(), state.macros[mt.group(1)])
         if done is None:
             continue
-        used, body = line[mt.start() : done[1]], _chosen_cases(done[0], state.macros)
+        used, body = line[mt.start() : done[1]], _chosen_cases(done[0], state)
         if (condition := _CONDITION.search(body)) is not None and _INLINE_INPUT.search(body):
             state.warn(
                 f"{used} inputs a file under a TeX condition ({condition.group(0)}), which Podium does not "
@@ -477,7 +480,17 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _expand_text_macros(lines, begin)
     _babel_text(lines, begin)
     _date_numbers(lines)
+    undecided = _cases_decided(lines, begin)
     out = Converted({}, "", [])
+    out.warnings += [
+        (
+            index[k],
+            f"Podium cannot tell the number {selector} chooses by (it knows numbers, \\newcount registers set "
+            "to a number and counters): its first case is shown",
+            "tex-condition",
+        )
+        for k, selector in undecided
+    ]
     _acronyms(lines, begin, index, out)
     _modes(lines, begin, index, out)
     _inline_bibliography(lines, begin)
@@ -859,14 +872,16 @@ class _Macro:
 
 def _macros(lines: list[str]) -> dict[str, _Macro]:
     """The macros ``lines`` define, a body over lines too (``\\def\\x{%`` … ``}``: on one line, as TeX
-    reads it)."""
+    reads it); not those a body defines (``\\def\\newitem{\\renewcommand\\item…}``), when it is used."""
     found: dict[str, _Macro] = {}
     text = "\n".join(lines)
     if "\\" in text:
+        inside = 0  # (a definition in another's body defines only where that one is used)
         for mt in _DEFINITION.finditer(text):
             close = balanced_group(text, mt.end())
-            if close < 0:
+            if close < 0 or mt.start() < inside:
                 continue
+            inside = close
             body = text[mt.end() + 1 : close - 1]
             body = re.sub(r"[ \t]*\n[ \t]*", " ", body).strip() if "\n" in body else body
             if mt.group(1):
@@ -971,7 +986,10 @@ def _expand_text_macros(lines: list[str], begin: int) -> None:
     ``\\newcommand{\\colbf}[1]{\\textcolor{red}{#1}}``) put in place where the deck uses them
     (``\\title{\\course}``, ``\\colbf{not}``), as TeX does; in math the reader reads them too, but a macro of
     words left out would change what a sentence says.  Verbatim lines keep them."""
-    _put_macros(lines, _macros(lines[: max(begin, 0)]), (k for k, _ in _outside_verbatim(lines, 0)))
+    found = _macros(lines[: max(begin, 0)])
+    for name in _setup_macros(found):  # (they print nothing where used)
+        found[name] = _Macro("", found[name].arguments, found[name].default)
+    _put_macros(lines, found, (k for k, _ in _outside_verbatim(lines, 0)))
     if begin >= 0:
         _body_macros(lines, begin)
 
@@ -1125,6 +1143,21 @@ def _date_numbers(lines: list[str]) -> None:
     for k, line in _outside_verbatim(lines, 0):
         if "\\year" in line or "\\month" in line or "\\day" in line:
             lines[k] = date_numbers(line)
+
+
+def _cases_decided(lines: list[str], begin: int) -> list[tuple[int, str]]:
+    """Each ``\\ifcase`` of ``lines`` replaced by the case TeX chooses, in place, line for line
+    (:func:`podium.texcases.decided_cases`: its number a number, ``\\the\\month``'s once put in, a
+    ``\\newcount`` register or a counter the deck sets before it); verbatim lines and definitions (which
+    choose where they are used, put in place by then) keep theirs.  The (line, ``\\ifcase`` as written) of
+    each whose number is not known: its first case is taken."""
+    if not any("\\ifcase" in line for line in lines):
+        return []
+    read = {k for k, _ in _outside_verbatim(lines, 0)}
+    skipped = (set(range(len(lines))) - read) | _in_definitions(lines)
+    text, undecided = decided_cases("\n".join(lines), Counts(), skipped.__contains__)
+    lines[:] = text.split("\n")
+    return [(text.count("\n", 0, case.at), case.selector) for case in undecided]
 
 
 _MODE = re.compile(r"\\(mode|only|alt)\s*<\s*([A-Za-z|\s]+?)\s*>\s*(?=\{)")
@@ -2132,10 +2165,12 @@ def _comment_at(line: str) -> int | None:
 
 
 # a title command whose argument starts on the next line (``\title`` then ``{C preprocessor}``, or
-# ``\title[short] % comment`` then ``{long}``), as TeX reads it
-_META_BREAK = re.compile(
-    r"(\\(?:title|subtitle|author|institute|date)\*?[ \t]*(?:\[[^\]\n]*\])?)(?:[ \t]*\n[ \t]*|[ \t]+)(?=[\[{])"
-)  # (or a space between, as in ``\\institute[] {``)
+# ``\title[short] % comment`` then ``{long}``), as TeX reads it: up to its short form's ``[``, which
+# :func:`_joined_arguments` reads to its ``]`` (over lines too)
+_META_BREAK = re.compile(r"\\(?:title|subtitle|author|institute|date)(?![A-Za-z@])\*?[ \t]*")
+_ARGUMENT_AFTER = re.compile(
+    r"(?:[ \t]*\n[ \t]*|[ \t]+)(?=[\[{])"
+)  # (or a space between: ``\institute[] {``)
 
 
 # a title command alone on its line (its comment cut off: ``\date%[short]``), its argument on the next
@@ -2156,17 +2191,26 @@ def _meta_arguments_joined(lines: list[str], index: list[int]) -> None:
 
 
 def _joined_arguments(text: str) -> tuple[str, list[int]]:
-    """``text`` with the line break between a title command and its argument taken out, and where (in the
-    new text) each was taken out, so that a line of the new text is still found in the old."""
+    """``text`` with the line break between a title command (its short form, ``[…]``, over lines too) and its
+    argument taken out, and where (in the new text) each was taken out, so that a line of the new text is
+    still found in the old."""
     parts: list[str] = []
     cuts: list[int] = []
     last = size = 0
     for mt in _META_BREAK.finditer(text):
-        parts.append(text[last : mt.end(1)])
-        size += mt.end(1) - last
-        if "\n" in mt.group(0)[len(mt.group(1)) :]:
+        if mt.start() < last:
+            continue
+        at = mt.end()
+        if text.startswith("[", at) and (close := balanced_group(text, at, "[", "]")) > 0:
+            at = close
+        space = _ARGUMENT_AFTER.match(text, at)
+        if space is None:
+            continue
+        parts.append(text[last:at])
+        size += at - last
+        if "\n" in space.group(0):
             cuts.append(size)
-        last = mt.end()
+        last = space.end()
     parts.append(text[last:])
     return "".join(parts), cuts
 
@@ -2216,7 +2260,18 @@ def _in_definitions(lines: list[str]) -> set[int]:
     is shown where the deck uses them, not where it is defined."""
     text = "\n".join(lines)
     inside: set[int] = set()
+    for start, end in _definition_spans(text):
+        inside.update(range(text.count("\n", 0, start), text.count("\n", 0, end) + 1))
+    return inside
+
+
+def _definition_spans(text: str) -> list[tuple[int, int]]:
+    """Where each definition of a command or an environment in ``text`` starts and ends (its name, its
+    arguments' count and default, its bodies)."""
+    spans: list[tuple[int, int]] = []
     for mt in _DEFINES.finditer(text):
+        if spans and mt.start() < spans[-1][1]:
+            continue
         name = _DEFINED_NAME.match(text, mt.end())
         at = mt.end() if name is None else name.end()
         while (part := _DEFINITION_PART.match(text, at)) is not None and "\n\n" not in part.group(0):
@@ -2228,8 +2283,41 @@ def _in_definitions(lines: list[str]) -> set[int]:
                 at = close
             elif part.end() == part.start():
                 break
-        inside.update(range(text.count("\n", 0, mt.start()), text.count("\n", 0, at) + 1))
-    return inside
+        spans.append((mt.start(), at))
+    return spans
+
+
+# what only sets TeX up, printing nothing: \let, \global, \relax, a length set
+_SETTING_UP = re.compile(
+    r"\\(?:global|relax|makeatletter|makeatother)(?![A-Za-z@])"
+    r"|\\let\s*\\[A-Za-z@]+\s*=?\s*\\(?:[A-Za-z@]+|.)"
+    r"|\\(?:setlength|addtolength)\s*\{?\s*\\[A-Za-z@]+\s*\}?\s*\{[^{}]*\}"
+)
+
+
+def _setup_macros(found: dict[str, _Macro]) -> set[str]:
+    """The names of the macros among ``found`` that only set TeX up, printing nothing where they are used: a
+    body of definitions (``\\renewcommand\\item…``, ``\\renewenvironment{itemize}…``, ``\\def\\par{…}``),
+    ``\\let``, length settings and uses of other such macros (a course's ``\\stretchon``, which respaces
+    its lists)."""
+    setup: set[str] = set()
+    while True:
+        names = "|".join(sorted(map(re.escape, setup), key=len, reverse=True))
+        use = re.compile(r"\\(?:" + names + r")(?![A-Za-z@])") if setup else None
+        more = set()
+        for name, macro in found.items():
+            body = macro.body
+            if name in setup or "\\" not in body:
+                continue
+            for start, end in reversed(_definition_spans(body)):
+                body = body[:start] + " " + body[end:]
+            body = _SETTING_UP.sub(" ", body)
+            body = use.sub(" ", body) if use is not None else body
+            if not body.replace("%", "").strip():
+                more.add(name)
+        if not more:
+            return setup
+        setup |= more
 
 
 def _definitions_between_frames(lines: list[str], start: int, end: int) -> set[int]:
@@ -2889,6 +2977,10 @@ _PICTURE_LAYOUT = re.compile(
 )
 
 
+# a command with no argument (a package's \initclock): beside a title page, it prints nothing Podium knows
+_BARE_COMMAND = re.compile(r"\\[A-Za-z@]+\*?(?![A-Za-z@*])(?!\s*[\[{<])")
+
+
 def _title_page_pictures(kept: list[tuple[int, str]], out: Converted, index: list[int]) -> bool:
     """True when what a ``\\titlepage`` frame holds besides it is only pictures (a logo under the title
     page, centred): the title slide is the template's design, so each is left out with a note."""
@@ -2915,6 +3007,19 @@ def _beside_title_page(
     only pictures besides it (left out with a note), else its other content (with a note saying so)."""
     kept = [(k, line) for k, line in kept if not _TITLE_PAGE.fullmatch(line.strip())]
     if not any(line.strip() for _, line in kept) or _title_page_pictures(kept, out, index):
+        return []
+    bare = [(k, mt.group(0)) for k, line in kept for mt in _BARE_COMMAND.finditer(line)]
+    rest = " ".join(_PICTURE_LAYOUT.sub("", _BARE_COMMAND.sub("", line)) for _, line in kept)
+    if bare and not rest.replace("{", "").replace("}", "").strip():  # (\initclock: prints nothing known)
+        for k, command in bare:
+            out.warnings.append(
+                (
+                    index[k],
+                    f"raw TeX '{command}' on the title page is left out (Podium's title slide is made from "
+                    "\\title, \\author… in the template's design)",
+                    "raw-tex",
+                )
+            )
         return []
     out.notes.append(
         (

@@ -748,13 +748,15 @@ def _special_date(date: str, shown: str) -> str:
     return datetime.date.today().isoformat()
 
 
-_DATE_NUMBER = re.compile(r"\\(?:the|number)\s*\\(year|month|day)(?![A-Za-z])")
+_DATE_NUMBER = re.compile(
+    r"\\(?:the|number)\s*\\(year|month|day)(?![A-Za-z])[ \t]*"
+)  # (TeX skips the spaces after)
 
 
 def date_numbers(text: str) -> str:
     """``text`` with TeX's ``\\the\\year`` (``\\the\\month``, ``\\the\\day``, ``\\number\\year``) as TeX
     prints it: the number of the build's date, the one ``\\today`` prints (``SOURCE_DATE_EPOCH``'s where
-    it is set)."""
+    it is set); the spaces after it are left out, as TeX skips them (``\\the\\year 年``: ``2026年``)."""
     if "\\" not in text or _DATE_NUMBER.search(text) is None:
         return text
     day = datetime.date.fromisoformat(_special_date("today", ""))
