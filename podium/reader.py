@@ -761,7 +761,7 @@ def date_numbers(text: str) -> str:
     return _DATE_NUMBER.sub(lambda mt: str(getattr(day, mt.group(1))), text)
 
 
-_INLINE_R = re.compile(r"`r\s+([^`]+)`")
+_INLINE_R = re.compile(r"`(?:r|\{\s*r\s*\})\s+([^`]+)`")  # (knitr's `r x`, Quarto's `{r} x`)
 _R_TODAY = re.compile(
     r"""^(?:Sys\.(?:Date|time)\(\)|format\(\s*Sys\.(?:Date|time)\(\)\s*,\s*(?:format\s*=\s*)?["']([^"']*)["']\s*\))$"""
 )
@@ -771,13 +771,17 @@ def _inline_r_meta(
     raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines: dict[str, int]
 ) -> dict[str, Any]:
     """An R Markdown front matter's inline R (`` `r Sys.Date()` ``), which Podium cannot run: today's
-    date where it asks for that (as ``date: today``: SOURCE_DATE_EPOCH honoured), else left out with a
+    date where it asks for that (as ``date: today``: SOURCE_DATE_EPOCH honoured), a front matter's value
+    (`` `r params$uf` ``, `` `r rmarkdown::metadata$subtitle` ``) as in the body, else left out with a
     warning."""
 
     def value(text: str, key: str) -> str:
         def one(mt: re.Match) -> str:
             if quarto.EMPTY_INLINE_R.fullmatch(mt.group(0)):
                 return ""  # (`r ''`: knitr's value is known, nothing)
+            known = quarto.r_metadata("r " + mt.group(1), raw)
+            if known is not None and not _INLINE_R.search(known):  # (not a value that is itself code)
+                return known
             today = _R_TODAY.match(mt.group(1).strip())
             if today is not None:
                 day = datetime.date.fromisoformat(_special_date("today", shown))
@@ -794,9 +798,9 @@ def _inline_r_meta(
 
     out: dict[str, Any] = {}
     for key, v in raw.items():
-        if isinstance(v, str) and "`r " in v:
+        if isinstance(v, str) and _INLINE_R.search(v):
             v = value(v, str(key))
-        elif isinstance(v, list) and any(isinstance(x, str) and "`r " in x for x in v):
+        elif isinstance(v, list) and any(isinstance(x, str) and _INLINE_R.search(x) for x in v):
             v = [value(x, str(key)) if isinstance(x, str) else x for x in v]
         out[key] = v
     return out
@@ -1799,7 +1803,7 @@ def parse_lecture(
     _picture_folders(policy, raw_meta, base_dir, tex_deck, slidev_deck)
     if any("{{<" in str(raw_meta.get(k, "")) for k in (*META_WORDS, "footer", "format")):
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
-    if shown.lower().endswith((".rmd", ".qmd")) and "`r " in text:
+    if shown.lower().endswith((".rmd", ".qmd")) and _INLINE_R.search(text):
         raw_meta = _inline_r_meta(raw_meta, shown, diags, key_lines)
     if ("{{<" in body or "child" in body and quarto.CHILD_CHUNK.search(body)) and not tex_deck:
         expanded = quarto.expand_includes(body, shown, base_dir, diags, policy, remark=remark_deck)
@@ -2093,6 +2097,12 @@ def _unused_keys(raw_meta: dict, text: str, marp_deck: bool, slidev_deck: bool =
     a Marp directive in a Marp deck (``paginate``, ``math``: Marp's, with nothing to draw in a deck), nor
     Slidev's headmatter in a Slidev deck (``highlighter``, ``theme``)."""
     named = set(re.findall(r"\{\{<\s*meta\s+[\"']?([\w-]+)", text))  # keys {{< meta key >}} shows
+    if re.search(r"`(?:r|\{\s*r\s*\})\s+params\s*(?:\$|\[\[)", text):
+        named.add("params")  # (inline R's `r params$n` shows its value: quarto.r_metadata)
+    live = [
+        k for k in ("webr", "pyodide") if isinstance(raw_meta.get(k), dict) and "cell-options" in raw_meta[k]
+    ]
+    named.update(live)  # (quarto-live's cell options of every cell: quarto.live_defaults)
     tools = (marp.DIRECTIVES | marp.OPTIONS if marp_deck else frozenset()) | (
         _slidev_module().KEYS if slidev_deck else frozenset()
     )
@@ -2172,12 +2182,17 @@ def _marp_deck(raw_meta: dict, body: str, shown: str, diags: Diagnostics) -> boo
 def _cells_said(conv) -> str:
     """The ``code-cell`` note: how many cells are shown as code, how many hidden, none run."""
     hidden = conv.cells - conv.cells_shown
+    # (each hidden cell's reason as the lecture wrote it, `'include: false'`, or the format's default)
+    why = ", ".join(
+        reason if n == hidden else f"{n} {reason}" if reason.startswith("'") else f"{n} by {reason}"
+        for reason, n in conv.hidden_by.items()
+    )
     said = f"{conv.cells_shown} code cell(s) are shown as code and not run (Podium executes nothing)"
     if hidden and conv.cells_shown:
-        said += f"; {hidden} hidden one(s) ('echo: false') are left out, but for the pictures they include"
+        said += f"; {hidden} hidden one(s) ({why}) are left out, but for the pictures they include"
     elif hidden:
         said = (
-            f"{hidden} hidden code cell(s) ('echo: false') are left out (Podium executes nothing), "
+            f"{hidden} hidden code cell(s) ({why}) are left out (Podium executes nothing), "
             "but for the pictures they include"
         )
     if conv.earlier_figures:
@@ -2492,6 +2507,7 @@ class _Converter:
         self.floats: dict[int, tuple[m.Image, str, float | None]] = {}
         self.cells = 0
         self.cells_shown = 0  # (of them, the ones whose code is shown)
+        self.hidden_by: dict[str, int] = {}  # the hidden ones: why (quarto.HIDDEN_BY), how many
         self.layout_tex_noted = False  # (\\vspace and its kin: one note a lecture)
         self.setup_tex_noted = False  # (\\tikzset and its kin: one note a lecture)
         self.first_cell_line = 0
@@ -4255,22 +4271,30 @@ class _Converter:
                 "raw-format",
             )
 
-    def cell(self, node: SyntaxTreeNode, info: str, cell: str, pos: m.SourcePos) -> list[m.Block]:
+    def cell(
+        self, node: SyntaxTreeNode, info: str, cell: str, pos: m.SourcePos, live: bool = False
+    ) -> list[m.Block]:
         """A code cell of Quarto or knitr (```` ```{r} ````): its code shown (unless hidden), the pictures
-        it includes; nothing is run.  A diagram cell (``{mermaid}``, ``{dot}``) is not code to read."""
+        it includes; nothing is run.  A diagram cell (``{mermaid}``, ``{dot}``) is not code to read.
+        ``live``: a quarto-live cell (``{webr}``), shown by its own options (:func:`quarto.live_code`)."""
         code = node.content.rstrip("\n").expandtabs(TAB_STOP)
-        shown, options = quarto.cell_code(code, info, self.cell_defaults)
+        if live:
+            shown, options = quarto.live_code(code, info, quarto.live_defaults(self.raw_meta, info))
+        else:
+            shown, options = quarto.cell_code(code, info, self.cell_defaults)
         lines = str(options.get("code-line-numbers", ""))  # (`#| code-line-numbers: "2"`, as the fence's)
         if shown is not None and re.search(r"\d", lines):
             self.highlights_noted(f'code-line-numbers="{lines}"', pos)
-        if "opts_chunk$set" in code and not quarto.off(options.get("eval")):  # knitr's defaults for
+        if (
+            "opts_chunk$set" in code and not live and not quarto.off(options.get("eval"))
+        ):  # knitr's defaults for
             # the chunks after it (echo = FALSE…), where the chunk is run (not one that shows how)
             self.cell_defaults.update(quarto.chunk_defaults(code))
-        if "source" in code and not quarto.off(options.get("eval")):
+        if "source" in code and not live and not quarto.off(options.get("eval")):
             for expr in quarto.sourced(code):  # (a setup chunk's `source("setup.R")`: its opts_chunk$set)
                 self.cell_defaults.update(quarto.chunk_defaults(self.sourced_text(expr, pos)))
-        calls = cellfigures.included(code) if cell == "r" else None
-        pictures = self.cell_pictures(code, info, options, pos, calls)
+        calls = cellfigures.included(code) if cell == "r" and not live else None
+        pictures = [] if live else self.cell_pictures(code, info, options, pos, calls)
         if cell in ("mermaid", "dot"):
             if not pictures and quarto.shows_output(options):
                 self.diags.warning(
@@ -4285,6 +4309,10 @@ class _Converter:
         out: list[m.Block] = []
         if shown is not None and shown.strip():
             self.cells_shown += 1
+        else:
+            why = str(options.get(quarto.HIDDEN_BY) or "no code")
+            self.hidden_by[why] = self.hidden_by.get(why, 0) + 1
+        if shown is not None and shown.strip():
             filename = " ".join(str(options.get("filename") or "").split())  # (`#| filename: run.py`)
             out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos, filename=filename))
         if (
@@ -4325,6 +4353,9 @@ class _Converter:
         if raw is not None:  # pandoc's raw block (```{=latex}): for that output only, never shown as code
             self.raw_output(raw.group(1), pos)
             return []
+        live = quarto.live_language(info) if node.type == "fence" else None
+        if live is not None:  # (quarto-live's {webr} and {pyodide}: their own options, run in the browser)
+            return self.cell(node, info, live, pos, live=True)
         cell = quarto.cell_language(info) if node.type == "fence" else None
         if cell is not None:
             return self.cell(node, info, cell, pos)
@@ -4578,6 +4609,19 @@ class _Converter:
             self.refs_at = self.refs_at or self.adding_to
             return []
         classes = self.structural_classes(node)
+        if "incremental" in classes or "nonincremental" in classes:
+            # (pandoc's rule, whatever else the div is, a column, a callout, a box: its lists come so)
+            saved, self.incremental = self.incremental, "incremental" in classes
+            try:
+                return self.classed_div(node, attrs, classes, pos)
+            finally:
+                self.incremental = saved
+        return self.classed_div(node, attrs, classes, pos)
+
+    def classed_div(
+        self, node: SyntaxTreeNode, attrs: Attrs, classes: tuple[str, ...], pos: m.SourcePos
+    ) -> list[m.Block]:
+        """A fenced div, by what its ``classes`` make it (a callout, columns, notes, a box…)."""
         if quarto.conditionally_hidden(classes, attrs.kv, self.raw_meta):
             self.hidden_macros(node)  # (a hidden div of $$\newcommand…$$ still defines the math's macros)
             self.leave_out(node)
@@ -4698,7 +4742,7 @@ class _Converter:
             cpos = self.pos(child)
             if child.type == "fenced_div" and "column" in parse_attrs(child.info).classes:
                 attrs = parse_attrs(child.info)
-                blocks = self.blocks(child.children)
+                blocks = tuple(self.blocks_as(child, attrs.classes))  # (`{.column .nonincremental}`)
                 if not blocks and child.children:
                     emptied += 1
                     continue
