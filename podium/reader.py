@@ -907,6 +907,48 @@ def _logo(
     return m.Image(value, path, (), "", pos) if path else None
 
 
+def _title_slide_background(
+    raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines: dict[str, int], base_dir: str, policy
+) -> None:
+    """Quarto's ``title-slide-attributes:`` (at the top, or under ``format: revealjs:``): the title slide's
+    background picture, colour, web page or video, which Podium does not draw (its title slide is the
+    template's design), each with a warning at its line, as a slide's own background gets; a picture is
+    looked for too, so that a missing one is said."""
+    given = raw.get("title-slide-attributes")
+    if not isinstance(given, dict):
+        given = _format_option(raw, "title-slide-attributes")
+    if not isinstance(given, dict):
+        return
+    for written, value in given.items():
+        kv = _backgrounds([(str(written), str(value))])
+        key = next((k for k in kv if k in _TITLE_BACKGROUNDS), None)
+        if key is None or not kv[key].strip():
+            continue
+        pos = _first_pos(
+            shown,
+            key_lines,
+            *(f"{under}title-slide-attributes.{written}" for under in _TITLE_ATTRS_UNDER),
+            *(f"{under}title-slide-attributes" for under in _TITLE_ATTRS_UNDER),
+        )
+        diags.warning(
+            f"the title slide's background {_TITLE_BACKGROUNDS[key]} '{_short(kv[key], 100)}' "
+            "(title-slide-attributes) is not drawn: Podium's title slide is the template's design",
+            pos,
+            "background",
+        )
+        if key == "background-image" and "://" not in kv[key]:
+            policy.resolve(kv[key], base_dir, pos, diags, "picture")
+
+
+_TITLE_ATTRS_UNDER = ("", "format.revealjs.", "format.pptx.", "format.beamer.")
+_TITLE_BACKGROUNDS = {
+    "background-image": "picture",
+    "background-color": "colour",
+    "background-iframe": "web page",
+    "background-video": "video",
+}
+
+
 def _layout_logo(
     remarked: Any, lines: list[tuple[str, int]], base_dir: str, policy: PathPolicy, diags: Diagnostics
 ) -> m.Image | None:
@@ -1869,6 +1911,7 @@ def parse_lecture(
         meta = replace(meta, logo=_logo(raw_meta, shown, diags, key_lines, base_dir, policy))
     else:  # (a xaringan layout's picture, where the front matter names no logo)
         meta = replace(meta, logo=_layout_logo(remarked, remark_lines, base_dir, policy, diags))
+    _title_slide_background(raw_meta, shown, diags, key_lines, base_dir, policy)
     body = _lazy_quote_items(body, env, tex_deck, origins, shown, diags)
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
@@ -2076,6 +2119,7 @@ USED_KEYS = frozenset(
         "notesSeparator",
         "metadata-files",  # (Quarto's other files of settings: podium.quartoproject)
         "metadata-file",
+        "title-slide-attributes",  # (the title slide's background: spoken of, _title_slide_background)
     }
 )
 

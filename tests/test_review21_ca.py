@@ -210,3 +210,41 @@ def test_inline_r_params_in_the_front_matter_title_is_its_value(tmp_path):
     ).stdout
     assert "Barragens de mineração em MG" in handout
     assert "unused-key" not in result.stderr and "inline-code" not in result.stderr, result.stderr
+
+
+def test_title_slide_background_is_spoken_of_at_its_line(tmp_path):
+    """As an ordinary slide's background is: a warning that it is not drawn, and a missing picture said."""
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: "Title-slide background"
+        author: "A. Lecturer"
+        format:
+          revealjs:
+            title-slide-attributes:
+              data-background-image: missing_logo.png
+              data-background-size: 30%
+        ---
+
+        ## First slide
+
+        Text.
+        """,
+        "bg.qmd",
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "bg.qmd:7: warning: the title slide's background picture 'missing_logo.png' (title-slide-attributes) "
+        "is not drawn: Podium's title slide is the template's design [background]"
+    ) in result.stderr, result.stderr
+    assert "bg.qmd:7: warning: picture 'missing_logo.png' not found" in result.stderr
+    top = write_md(
+        tmp_path,
+        '---\ntitle: "T"\ntitle-slide-attributes:\n  data-background-color: "#003366"\n---\n\n## A\n\nb\n',
+        "top.qmd",
+    )
+    result = run_cli("slides", top, "-o", tmp_path / "out")
+    assert "top.qmd:4: warning: the title slide's background colour '#003366'" in result.stderr, result.stderr
+    assert "unused-key" not in result.stderr
