@@ -748,6 +748,81 @@ def _special_date(date: str, shown: str) -> str:
     return datetime.date.today().isoformat()
 
 
+# Quarto's named date formats as it prints them in English (the browser's `dateStyle`)
+_NAMED_DATES = {
+    "full": "dddd, MMMM D, YYYY",
+    "long": "MMMM D, YYYY",
+    "medium": "MMM D, YYYY",
+    "short": "M/D/YY",
+}
+_DATE_TOKEN = re.compile(r"\[([^\]]*)\]|YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|d")
+# the languages whose month names (beamer's, as babel's \today prints them) are the same after a day
+# number and alone (not Czech's, Polish's or Russian's genitives)
+_MONTHS_ALONE = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "nn", "hu", "tr")
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+def _formatted_date(date: str, pattern: Any, lang: str) -> str:
+    """An ISO ``date`` as Quarto's ``date-format`` writes it: ``iso``; a pattern of numbers (``DD.MM.YYYY``)
+    in any language; month names (``D MMMM YYYY``) in a language whose names Podium knows; weekdays and
+    the named formats (``long``, ``full``, ``medium``, ``short``) in English.  Else ``date`` as it is
+    (the ``unused-key`` note says ``date-format`` is not used: :func:`_date_format_used`)."""
+    if not _date_format_used(date, pattern, lang):
+        return date
+    day = datetime.date.fromisoformat(date)
+    said = _NAMED_DATES.get(str(pattern).strip().lower(), str(pattern))
+    if str(pattern).strip().lower() == "iso":
+        return day.isoformat()
+    primary = (lang or "en").lower().split("-")[0]
+    months: list[str] = []
+    if "MMM" in said:
+        from .beamer import MONTHS  # noqa: PLC0415 (only a lecture that names its months pays for it)
+
+        months = MONTHS.get(primary, "").split()
+
+    def one(mt: re.Match) -> str:
+        token = mt.group(0)
+        if mt.group(1) is not None:
+            return mt.group(1)
+        return {
+            "YYYY": f"{day.year:04d}",
+            "YY": f"{day.year % 100:02d}",
+            "MMMM": months[day.month - 1] if months else "",
+            "MMM": months[day.month - 1][:3] if months else "",
+            "MM": f"{day.month:02d}",
+            "M": str(day.month),
+            "DD": f"{day.day:02d}",
+            "D": str(day.day),
+            "dddd": _WEEKDAYS[day.weekday()],
+            "ddd": _WEEKDAYS[day.weekday()][:3],
+            "d": str((day.weekday() + 1) % 7),
+        }[token]
+
+    return _DATE_TOKEN.sub(one, said)
+
+
+def _date_format_used(date: str, pattern: Any, lang: str) -> bool:
+    """Whether :func:`_formatted_date` writes ``date`` (an ISO date) as ``date-format`` asks, in ``lang``."""
+    if not isinstance(pattern, str) or not pattern.strip() or not re.fullmatch(r"\d{4}-\d\d-\d\d", date):
+        return False
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        return False
+    key = pattern.strip().lower()
+    if key == "iso":
+        return True
+    english = (lang or "en").lower().split("-")[0] == "en"
+    if key in _NAMED_DATES:
+        return english and (lang or "en").lower() in ("en", "en-us")  # (en-GB's order differs)
+    tokens = {mt.group(0) for mt in _DATE_TOKEN.finditer(pattern) if mt.group(1) is None}
+    if tokens & {"dddd", "ddd", "MMM"} and not english:  # (weekdays and short months: English only)
+        return False
+    if tokens & {"MMMM", "MMM"} and (lang or "en").lower().split("-")[0] not in _MONTHS_ALONE:
+        return False
+    return bool(tokens)
+
+
 _DATE_NUMBER = re.compile(r"\\(?:the|number)\s*\\(year|month|day)(?![A-Za-z])")
 
 
@@ -868,7 +943,11 @@ def build_meta(
         subtitle=markdown_text(_text(raw.get("subtitle")), lines=True, smart=smart),
         authors=tuple(a for a in authors if a.name),
         institute=institute,
-        date=_special_date(markdown_text(_text(raw.get("date", "")), smart=smart), shown),
+        date=_formatted_date(
+            _special_date(markdown_text(_text(raw.get("date", "")), smart=smart), shown),
+            raw.get("date-format"),
+            lang,
+        ),
         lang=lang,
         direction=_direction(raw, course, lang, shown, diags, key_lines),
         course=_text(raw.get("course", course.get("course", ""))),
@@ -2141,6 +2220,9 @@ def _unused_keys(raw_meta: dict, text: str, marp_deck: bool, slidev_deck: bool =
     a Marp directive in a Marp deck (``paginate``, ``math``: Marp's, with nothing to draw in a deck), nor
     Slidev's headmatter in a Slidev deck (``highlighter``, ``theme``)."""
     named = set(re.findall(r"\{\{<\s*meta\s+[\"']?([\w-]+)", text))  # keys {{< meta key >}} shows
+    date = _special_date(str(raw_meta.get("date", "")), "")
+    if _date_format_used(date, raw_meta.get("date-format"), str(raw_meta.get("lang") or "en")):
+        named.add("date-format")  # (the title slide's date is written so: _formatted_date)
     if re.search(r"`(?:r|\{\s*r\s*\})\s+params\s*(?:\$|\[\[)", text):
         named.add("params")  # (inline R's `r params$n` shows its value: quarto.r_metadata)
     live = [

@@ -248,3 +248,36 @@ def test_title_slide_background_is_spoken_of_at_its_line(tmp_path):
     result = run_cli("slides", top, "-o", tmp_path / "out")
     assert "top.qmd:4: warning: the title slide's background colour '#003366'" in result.stderr, result.stderr
     assert "unused-key" not in result.stderr
+
+
+def test_date_format_writes_the_title_slides_date(tmp_path):
+    """Quarto's named formats (English), ``iso``, a pattern of numbers in any language and month names in
+    the lecture's language; a format Podium cannot write in that language keeps its note."""
+    cases = [
+        ("en", "D MMMM YYYY", "5 December 2025"),
+        ("en", "long", "December 5, 2025"),
+        ("en", "full", "Friday, December 5, 2025"),
+        ("en", "medium", "Dec 5, 2025"),
+        ("en", "short", "12/5/25"),
+        ("de", "iso", "2025-12-05"),
+        ("de", "DD.MM.YYYY", "05.12.2025"),
+        ("pt", "D [de] MMMM [de] YYYY", "5 de dezembro de 2025"),
+    ]
+    for n, (lang, pattern, expected) in enumerate(cases):
+        src = write_md(
+            tmp_path,
+            f'---\ntitle: "Design"\ndate: 2025-12-05\ndate-format: "{pattern}"\nlang: {lang}\n'
+            "format: revealjs\n---\n\n## A\n\nText.\n",
+            f"d{n}.qmd",
+        )
+        deck, said = cli_deck(src, tmp_path / "out")
+        assert expected in frame_texts(deck)[0], (pattern, frame_texts(deck)[0])
+        assert "unused-key" not in said, said
+    src = write_md(
+        tmp_path,
+        '---\ntitle: "Design"\ndate: 2025-12-05\ndate-format: long\nlang: de\n---\n\n## A\n\nText.\n',
+        "de.qmd",
+    )
+    deck, said = cli_deck(src, tmp_path / "out")
+    assert "2025-12-05" in frame_texts(deck)[0]
+    assert "de.qmd:4: note: front matter keys Podium does not use: date-format" in said, said
