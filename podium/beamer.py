@@ -784,7 +784,7 @@ def _dated(out: Converted) -> None:
 
 
 # the months as babel's \today names them, in the languages whose date it writes with them
-_MONTHS = {
+MONTHS = {
     "en": "January February March April May June July August September October November December",
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
@@ -823,9 +823,9 @@ def _today(lang: str | None) -> str:
         return f"{day.year}年{day.month}月{day.day}日"
     if primary == "ko":
         return f"{day.year}년 {day.month}월 {day.day}일"
-    if primary not in _MONTHS:
+    if primary not in MONTHS:
         return day.isoformat()
-    month = _MONTHS[primary].split()[day.month - 1]
+    month = MONTHS[primary].split()[day.month - 1]
     if code == "en" or code == "en-us":
         return f"{month} {day.day}, {day.year}"
     return {

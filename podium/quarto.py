@@ -531,6 +531,59 @@ def cell_language(info: str) -> str | None:
     return None
 
 
+# quarto-live's cells (and those of the quarto-webr and quarto-pyodide extensions), run in the reader's
+# browser: the language of each
+LIVE_CELLS = {"webr": "r", "webr-r": "r", "pyodide": "python", "pyodide-python": "python"}
+
+
+def live_language(info: str) -> str | None:
+    """Return the language of a quarto-live cell's info string (``{webr}``, ``{pyodide}``, ``{webr-r}``,
+    also written without braces, as quarto-live reads them), else None."""
+    mt = re.match(r"^\{?\s*([A-Za-z][\w-]*)(?=[\s,}]|$)", info.strip())
+    return LIVE_CELLS.get(mt.group(1).lower()) if mt else None
+
+
+def live_defaults(raw_meta: dict, info: str) -> dict:
+    """The options every quarto-live cell of ``info``'s engine has unless it says otherwise: the front
+    matter's ``webr: cell-options:`` (or ``pyodide:``'s)."""
+    mt = re.match(r"^\{?\s*(webr|pyodide)", info.strip(), re.I)
+    engine = raw_meta.get(mt.group(1).lower()) if mt else None
+    given = engine.get("cell-options") if isinstance(engine, dict) else None
+    return {str(k): v for k, v in given.items()} if isinstance(given, dict) else {}
+
+
+def live_code(code: str, info: str, defaults: dict) -> tuple[str | None, dict]:
+    """Return (code to show, cell options) of a quarto-live cell; None when quarto-live shows no code
+    for it, with the reason under :data:`HIDDEN_BY`.  Its editor shows the code (``edit``, by default
+    ``eval``'s value: true); a cell not edited shows its code only with ``echo: true``; ``include:
+    false``, an exercise's ``setup`` or ``check`` cell and quarto-webr's ``context: setup`` or
+    ``output`` show none.  (The presentation format's default, which hides knitr's code, is not theirs.)"""
+    lines, _, options = _cell_options(code, info)
+    for key, value in defaults.items():
+        options.setdefault(key, value)
+    context = str(options.get("context", "")).strip().lower()
+    edit = "edit" if "edit" in options else "eval"
+    reason = ""
+    if _off(options.get("include")):
+        reason = "'include: false'"
+    elif _on(options.get("setup")) or _on(options.get("check")):
+        reason = f"an exercise's '{'setup' if _on(options.get('setup')) else 'check'}: true'"
+    elif context in ("setup", "output"):
+        reason = f"'context: {context}'"
+    elif _off(options.get(edit)) and not _on(options.get("echo")):
+        reason = f"'{edit}: false' without 'echo: true'"
+    if reason:
+        options[HIDDEN_BY] = reason
+        return None, options
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines).rstrip("\n"), options
+
+
+def _on(v) -> bool:
+    return v is True or (isinstance(v, str) and v.strip().lower() in ("true", "t", "yes"))
+
+
 def layout_rows(layout: str, ncol: str, nrow: str, count: int) -> list[list[float]] | None:
     """The rows of column widths that Quarto's ``layout="[[1,1,1],[1]]"`` (or ``"[40,60]"``, one row),
     ``layout-ncol=N`` or ``layout-nrow=N`` gives ``count`` blocks, filled row by row as Quarto fills
@@ -736,6 +789,7 @@ def cell_defaults(raw_meta: dict) -> dict:
     fmt, first = raw_meta.get("format"), first_format(raw_meta, "format")
     if first.split("+")[0].split("-")[0] in ("revealjs", "beamer", "pptx"):
         out["echo"] = False  # (Quarto's own default for these formats)
+        out[FORMAT_HIDES] = base_format(first.split("+")[0])
     own = fmt.get(first) if isinstance(fmt, dict) else None
     knitr = raw_meta.get("knitr")
     for given in (
@@ -753,6 +807,7 @@ def cell_defaults(raw_meta: dict) -> dict:
 
 
 ECHO_SAID = "(echo said)"  # in cell_defaults: the lecture says `echo:` itself (not the format's default)
+FORMAT_HIDES = "(format hides)"  # in cell_defaults: the presentation format whose default hides code
 
 
 _OPTS_CHUNK = re.compile(r"opts_chunk\$set\s*\((.*?)\)\s*$", re.S | re.M)
@@ -788,10 +843,9 @@ def chunk_defaults(code: str) -> dict:
     return out
 
 
-def cell_code(code: str, info: str, defaults: dict | None = None) -> tuple[str | None, dict]:
-    """Return (code to show, cell options); None when the cell asks not to be shown (echo/include false).
-    ``defaults``: the options a cell has unless it gives its own (:func:`cell_defaults`)."""
-
+def _cell_options(code: str, info: str) -> tuple[list[str], list[str], dict]:
+    """A cell's code lines after its ``#|`` option lines, those option lines as written, and the options
+    they and the braces (``{r, echo=FALSE}``) give."""
     options: dict = {}
     lines = code.split("\n")
     opt_lines: list[str] = []
@@ -811,6 +865,20 @@ def cell_code(code: str, info: str, defaults: dict | None = None) -> tuple[str |
         r"""([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^,}\s]+))""", info
     ):
         options.setdefault(key, quoted or squoted or bare)
+    return lines, written, options
+
+
+HIDDEN_BY = (
+    "(hidden by)"  # in a hidden cell's options: why its code is not shown, as the lecture would say it
+)
+
+
+def cell_code(code: str, info: str, defaults: dict | None = None) -> tuple[str | None, dict]:
+    """Return (code to show, cell options); None when the cell asks not to be shown (echo/include false),
+    with the reason under :data:`HIDDEN_BY` in its options.
+    ``defaults``: the options a cell has unless it gives its own (:func:`cell_defaults`)."""
+    lines, written, options = _cell_options(code, info)
+    own = dict(options)
     folded = options.get("code-fold", (defaults or {}).get("code-fold"))
     if (
         folded is not None
@@ -822,9 +890,10 @@ def cell_code(code: str, info: str, defaults: dict | None = None) -> tuple[str |
         # default hides code; an `echo: false` the lecture writes still hides it, as in Quarto)
         options["echo"] = True
     for key, value in (defaults or {}).items():
-        if key != ECHO_SAID:
+        if key not in (ECHO_SAID, FORMAT_HIDES):
             options.setdefault(key, value)
     if _off(options.get("echo")) or _off(options.get("include")):
+        options[HIDDEN_BY] = _hidden_by(own, defaults or {})
         return None, options
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -832,6 +901,20 @@ def cell_code(code: str, info: str, defaults: dict | None = None) -> tuple[str |
         kept = [x for x in written if not re.match(r"^\s*\S+\s*echo\s*:", x)]
         return "\n".join([f"```{info.strip()}", *kept, *lines]).rstrip("\n") + "\n```", options
     return "\n".join(lines).rstrip("\n"), options
+
+
+def _hidden_by(own: dict, defaults: dict) -> str:
+    """Why a hidden cell's code is not shown: its own ``include: false`` or ``echo: false``, the lecture's
+    (``execute:``, ``opts_chunk``), or the presentation format's default."""
+    if _off(own.get("include")):
+        return "'include: false'"
+    if _off(own.get("echo")):
+        return "'echo: false'"
+    if _off(defaults.get("include")):
+        return "'include: false'"
+    if ECHO_SAID in defaults or FORMAT_HIDES not in defaults:
+        return "'echo: false'"
+    return f"{defaults[FORMAT_HIDES]}'s default, which shows no code without 'echo: true'"
 
 
 def off(v) -> bool:

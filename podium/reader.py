@@ -748,6 +748,81 @@ def _special_date(date: str, shown: str) -> str:
     return datetime.date.today().isoformat()
 
 
+# Quarto's named date formats as it prints them in English (the browser's `dateStyle`)
+_NAMED_DATES = {
+    "full": "dddd, MMMM D, YYYY",
+    "long": "MMMM D, YYYY",
+    "medium": "MMM D, YYYY",
+    "short": "M/D/YY",
+}
+_DATE_TOKEN = re.compile(r"\[([^\]]*)\]|YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|d")
+# the languages whose month names (beamer's, as babel's \today prints them) are the same after a day
+# number and alone (not Czech's, Polish's or Russian's genitives)
+_MONTHS_ALONE = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "nn", "hu", "tr")
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+def _formatted_date(date: str, pattern: Any, lang: str) -> str:
+    """An ISO ``date`` as Quarto's ``date-format`` writes it: ``iso``; a pattern of numbers (``DD.MM.YYYY``)
+    in any language; month names (``D MMMM YYYY``) in a language whose names Podium knows; weekdays and
+    the named formats (``long``, ``full``, ``medium``, ``short``) in English.  Else ``date`` as it is
+    (the ``unused-key`` note says ``date-format`` is not used: :func:`_date_format_used`)."""
+    if not _date_format_used(date, pattern, lang):
+        return date
+    day = datetime.date.fromisoformat(date)
+    said = _NAMED_DATES.get(str(pattern).strip().lower(), str(pattern))
+    if str(pattern).strip().lower() == "iso":
+        return day.isoformat()
+    primary = (lang or "en").lower().split("-")[0]
+    months: list[str] = []
+    if "MMM" in said:
+        from .beamer import MONTHS  # noqa: PLC0415 (only a lecture that names its months pays for it)
+
+        months = MONTHS.get(primary, "").split()
+
+    def one(mt: re.Match) -> str:
+        token = mt.group(0)
+        if mt.group(1) is not None:
+            return mt.group(1)
+        return {
+            "YYYY": f"{day.year:04d}",
+            "YY": f"{day.year % 100:02d}",
+            "MMMM": months[day.month - 1] if months else "",
+            "MMM": months[day.month - 1][:3] if months else "",
+            "MM": f"{day.month:02d}",
+            "M": str(day.month),
+            "DD": f"{day.day:02d}",
+            "D": str(day.day),
+            "dddd": _WEEKDAYS[day.weekday()],
+            "ddd": _WEEKDAYS[day.weekday()][:3],
+            "d": str((day.weekday() + 1) % 7),
+        }[token]
+
+    return _DATE_TOKEN.sub(one, said)
+
+
+def _date_format_used(date: str, pattern: Any, lang: str) -> bool:
+    """Whether :func:`_formatted_date` writes ``date`` (an ISO date) as ``date-format`` asks, in ``lang``."""
+    if not isinstance(pattern, str) or not pattern.strip() or not re.fullmatch(r"\d{4}-\d\d-\d\d", date):
+        return False
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        return False
+    key = pattern.strip().lower()
+    if key == "iso":
+        return True
+    english = (lang or "en").lower().split("-")[0] == "en"
+    if key in _NAMED_DATES:
+        return english and (lang or "en").lower() in ("en", "en-us")  # (en-GB's order differs)
+    tokens = {mt.group(0) for mt in _DATE_TOKEN.finditer(pattern) if mt.group(1) is None}
+    if tokens & {"dddd", "ddd", "MMM"} and not english:  # (weekdays and short months: English only)
+        return False
+    if tokens & {"MMMM", "MMM"} and (lang or "en").lower().split("-")[0] not in _MONTHS_ALONE:
+        return False
+    return bool(tokens)
+
+
 _DATE_NUMBER = re.compile(
     r"\\(?:the|number)\s*\\(year|month|day)(?![A-Za-z])[ \t]*"
 )  # (TeX skips the spaces after)
@@ -763,7 +838,7 @@ def date_numbers(text: str) -> str:
     return _DATE_NUMBER.sub(lambda mt: str(getattr(day, mt.group(1))), text)
 
 
-_INLINE_R = re.compile(r"`r\s+([^`]+)`")
+_INLINE_R = re.compile(r"`(?:r|\{\s*r\s*\})\s+([^`]+)`")  # (knitr's `r x`, Quarto's `{r} x`)
 _R_TODAY = re.compile(
     r"""^(?:Sys\.(?:Date|time)\(\)|format\(\s*Sys\.(?:Date|time)\(\)\s*,\s*(?:format\s*=\s*)?["']([^"']*)["']\s*\))$"""
 )
@@ -773,13 +848,17 @@ def _inline_r_meta(
     raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines: dict[str, int]
 ) -> dict[str, Any]:
     """An R Markdown front matter's inline R (`` `r Sys.Date()` ``), which Podium cannot run: today's
-    date where it asks for that (as ``date: today``: SOURCE_DATE_EPOCH honoured), else left out with a
+    date where it asks for that (as ``date: today``: SOURCE_DATE_EPOCH honoured), a front matter's value
+    (`` `r params$uf` ``, `` `r rmarkdown::metadata$subtitle` ``) as in the body, else left out with a
     warning."""
 
     def value(text: str, key: str) -> str:
         def one(mt: re.Match) -> str:
             if quarto.EMPTY_INLINE_R.fullmatch(mt.group(0)):
                 return ""  # (`r ''`: knitr's value is known, nothing)
+            known = quarto.r_metadata("r " + mt.group(1), raw)
+            if known is not None and not _INLINE_R.search(known):  # (not a value that is itself code)
+                return known
             today = _R_TODAY.match(mt.group(1).strip())
             if today is not None:
                 day = datetime.date.fromisoformat(_special_date("today", shown))
@@ -796,9 +875,9 @@ def _inline_r_meta(
 
     out: dict[str, Any] = {}
     for key, v in raw.items():
-        if isinstance(v, str) and "`r " in v:
+        if isinstance(v, str) and _INLINE_R.search(v):
             v = value(v, str(key))
-        elif isinstance(v, list) and any(isinstance(x, str) and "`r " in x for x in v):
+        elif isinstance(v, list) and any(isinstance(x, str) and _INLINE_R.search(x) for x in v):
             v = [value(x, str(key)) if isinstance(x, str) else x for x in v]
         out[key] = v
     return out
@@ -866,7 +945,11 @@ def build_meta(
         subtitle=markdown_text(_text(raw.get("subtitle")), lines=True, smart=smart),
         authors=tuple(a for a in authors if a.name),
         institute=institute,
-        date=_special_date(markdown_text(_text(raw.get("date", "")), smart=smart), shown),
+        date=_formatted_date(
+            _special_date(markdown_text(_text(raw.get("date", "")), smart=smart), shown),
+            raw.get("date-format"),
+            lang,
+        ),
         lang=lang,
         direction=_direction(raw, course, lang, shown, diags, key_lines),
         course=_text(raw.get("course", course.get("course", ""))),
@@ -903,6 +986,48 @@ def _logo(
         return None
     path = policy.resolve(value, base_dir, pos, diags, "picture")
     return m.Image(value, path, (), "", pos) if path else None
+
+
+def _title_slide_background(
+    raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines: dict[str, int], base_dir: str, policy
+) -> None:
+    """Quarto's ``title-slide-attributes:`` (at the top, or under ``format: revealjs:``): the title slide's
+    background picture, colour, web page or video, which Podium does not draw (its title slide is the
+    template's design), each with a warning at its line, as a slide's own background gets; a picture is
+    looked for too, so that a missing one is said."""
+    given = raw.get("title-slide-attributes")
+    if not isinstance(given, dict):
+        given = _format_option(raw, "title-slide-attributes")
+    if not isinstance(given, dict):
+        return
+    for written, value in given.items():
+        kv = _backgrounds([(str(written), str(value))])
+        key = next((k for k in kv if k in _TITLE_BACKGROUNDS), None)
+        if key is None or not kv[key].strip():
+            continue
+        pos = _first_pos(
+            shown,
+            key_lines,
+            *(f"{under}title-slide-attributes.{written}" for under in _TITLE_ATTRS_UNDER),
+            *(f"{under}title-slide-attributes" for under in _TITLE_ATTRS_UNDER),
+        )
+        diags.warning(
+            f"the title slide's background {_TITLE_BACKGROUNDS[key]} '{_short(kv[key], 100)}' "
+            "(title-slide-attributes) is not drawn: Podium's title slide is the template's design",
+            pos,
+            "background",
+        )
+        if key == "background-image" and "://" not in kv[key]:
+            policy.resolve(kv[key], base_dir, pos, diags, "picture")
+
+
+_TITLE_ATTRS_UNDER = ("", "format.revealjs.", "format.pptx.", "format.beamer.")
+_TITLE_BACKGROUNDS = {
+    "background-image": "picture",
+    "background-color": "colour",
+    "background-iframe": "web page",
+    "background-video": "video",
+}
 
 
 def _layout_logo(
@@ -1802,7 +1927,7 @@ def parse_lecture(
     _picture_folders(policy, raw_meta, base_dir, tex_deck, slidev_deck)
     if any("{{<" in str(raw_meta.get(k, "")) for k in (*META_WORDS, "footer", "format")):
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
-    if shown.lower().endswith((".rmd", ".qmd")) and "`r " in text:
+    if shown.lower().endswith((".rmd", ".qmd")) and _INLINE_R.search(text):
         raw_meta = _inline_r_meta(raw_meta, shown, diags, key_lines)
     if ("{{<" in body or "child" in body and quarto.CHILD_CHUNK.search(body)) and not tex_deck:
         expanded = quarto.expand_includes(body, shown, base_dir, diags, policy, remark=remark_deck)
@@ -1868,6 +1993,7 @@ def parse_lecture(
         meta = replace(meta, logo=_logo(raw_meta, shown, diags, key_lines, base_dir, policy))
     else:  # (a xaringan layout's picture, where the front matter names no logo)
         meta = replace(meta, logo=_layout_logo(remarked, remark_lines, base_dir, policy, diags))
+    _title_slide_background(raw_meta, shown, diags, key_lines, base_dir, policy)
     body = _lazy_quote_items(body, env, tex_deck, origins, shown, diags)
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
@@ -2075,6 +2201,7 @@ USED_KEYS = frozenset(
         "notesSeparator",
         "metadata-files",  # (Quarto's other files of settings: podium.quartoproject)
         "metadata-file",
+        "title-slide-attributes",  # (the title slide's background: spoken of, _title_slide_background)
     }
 )
 
@@ -2096,6 +2223,15 @@ def _unused_keys(raw_meta: dict, text: str, marp_deck: bool, slidev_deck: bool =
     a Marp directive in a Marp deck (``paginate``, ``math``: Marp's, with nothing to draw in a deck), nor
     Slidev's headmatter in a Slidev deck (``highlighter``, ``theme``)."""
     named = set(re.findall(r"\{\{<\s*meta\s+[\"']?([\w-]+)", text))  # keys {{< meta key >}} shows
+    date = _special_date(str(raw_meta.get("date", "")), "")
+    if _date_format_used(date, raw_meta.get("date-format"), str(raw_meta.get("lang") or "en")):
+        named.add("date-format")  # (the title slide's date is written so: _formatted_date)
+    if re.search(r"`(?:r|\{\s*r\s*\})\s+params\s*(?:\$|\[\[)", text):
+        named.add("params")  # (inline R's `r params$n` shows its value: quarto.r_metadata)
+    live = [
+        k for k in ("webr", "pyodide") if isinstance(raw_meta.get(k), dict) and "cell-options" in raw_meta[k]
+    ]
+    named.update(live)  # (quarto-live's cell options of every cell: quarto.live_defaults)
     tools = (marp.DIRECTIVES | marp.OPTIONS if marp_deck else frozenset()) | (
         _slidev_module().KEYS if slidev_deck else frozenset()
     )
@@ -2175,12 +2311,17 @@ def _marp_deck(raw_meta: dict, body: str, shown: str, diags: Diagnostics) -> boo
 def _cells_said(conv) -> str:
     """The ``code-cell`` note: how many cells are shown as code, how many hidden, none run."""
     hidden = conv.cells - conv.cells_shown
+    # (each hidden cell's reason as the lecture wrote it, `'include: false'`, or the format's default)
+    why = ", ".join(
+        reason if n == hidden else f"{n} {reason}" if reason.startswith("'") else f"{n} by {reason}"
+        for reason, n in conv.hidden_by.items()
+    )
     said = f"{conv.cells_shown} code cell(s) are shown as code and not run (Podium executes nothing)"
     if hidden and conv.cells_shown:
-        said += f"; {hidden} hidden one(s) ('echo: false') are left out, but for the pictures they include"
+        said += f"; {hidden} hidden one(s) ({why}) are left out, but for the pictures they include"
     elif hidden:
         said = (
-            f"{hidden} hidden code cell(s) ('echo: false') are left out (Podium executes nothing), "
+            f"{hidden} hidden code cell(s) ({why}) are left out (Podium executes nothing), "
             "but for the pictures they include"
         )
     if conv.earlier_figures:
@@ -2495,6 +2636,7 @@ class _Converter:
         self.floats: dict[int, tuple[m.Image, str, float | None]] = {}
         self.cells = 0
         self.cells_shown = 0  # (of them, the ones whose code is shown)
+        self.hidden_by: dict[str, int] = {}  # the hidden ones: why (quarto.HIDDEN_BY), how many
         self.layout_tex_noted = False  # (\\vspace and its kin: one note a lecture)
         self.setup_tex_noted = False  # (\\tikzset and its kin: one note a lecture)
         self.first_cell_line = 0
@@ -4268,22 +4410,30 @@ class _Converter:
                 "raw-format",
             )
 
-    def cell(self, node: SyntaxTreeNode, info: str, cell: str, pos: m.SourcePos) -> list[m.Block]:
+    def cell(
+        self, node: SyntaxTreeNode, info: str, cell: str, pos: m.SourcePos, live: bool = False
+    ) -> list[m.Block]:
         """A code cell of Quarto or knitr (```` ```{r} ````): its code shown (unless hidden), the pictures
-        it includes; nothing is run.  A diagram cell (``{mermaid}``, ``{dot}``) is not code to read."""
+        it includes; nothing is run.  A diagram cell (``{mermaid}``, ``{dot}``) is not code to read.
+        ``live``: a quarto-live cell (``{webr}``), shown by its own options (:func:`quarto.live_code`)."""
         code = node.content.rstrip("\n").expandtabs(TAB_STOP)
-        shown, options = quarto.cell_code(code, info, self.cell_defaults)
+        if live:
+            shown, options = quarto.live_code(code, info, quarto.live_defaults(self.raw_meta, info))
+        else:
+            shown, options = quarto.cell_code(code, info, self.cell_defaults)
         lines = str(options.get("code-line-numbers", ""))  # (`#| code-line-numbers: "2"`, as the fence's)
         if shown is not None and re.search(r"\d", lines):
             self.highlights_noted(f'code-line-numbers="{lines}"', pos)
-        if "opts_chunk$set" in code and not quarto.off(options.get("eval")):  # knitr's defaults for
+        if (
+            "opts_chunk$set" in code and not live and not quarto.off(options.get("eval"))
+        ):  # knitr's defaults for
             # the chunks after it (echo = FALSE…), where the chunk is run (not one that shows how)
             self.cell_defaults.update(quarto.chunk_defaults(code))
-        if "source" in code and not quarto.off(options.get("eval")):
+        if "source" in code and not live and not quarto.off(options.get("eval")):
             for expr in quarto.sourced(code):  # (a setup chunk's `source("setup.R")`: its opts_chunk$set)
                 self.cell_defaults.update(quarto.chunk_defaults(self.sourced_text(expr, pos)))
-        calls = cellfigures.included(code) if cell == "r" else None
-        pictures = self.cell_pictures(code, info, options, pos, calls)
+        calls = cellfigures.included(code) if cell == "r" and not live else None
+        pictures = [] if live else self.cell_pictures(code, info, options, pos, calls)
         if cell in ("mermaid", "dot"):
             if not pictures and quarto.shows_output(options):
                 self.diags.warning(
@@ -4298,6 +4448,10 @@ class _Converter:
         out: list[m.Block] = []
         if shown is not None and shown.strip():
             self.cells_shown += 1
+        else:
+            why = str(options.get(quarto.HIDDEN_BY) or "no code")
+            self.hidden_by[why] = self.hidden_by.get(why, 0) + 1
+        if shown is not None and shown.strip():
             filename = " ".join(str(options.get("filename") or "").split())  # (`#| filename: run.py`)
             out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos, filename=filename))
         if (
@@ -4338,6 +4492,9 @@ class _Converter:
         if raw is not None:  # pandoc's raw block (```{=latex}): for that output only, never shown as code
             self.raw_output(raw.group(1), pos)
             return []
+        live = quarto.live_language(info) if node.type == "fence" else None
+        if live is not None:  # (quarto-live's {webr} and {pyodide}: their own options, run in the browser)
+            return self.cell(node, info, live, pos, live=True)
         cell = quarto.cell_language(info) if node.type == "fence" else None
         if cell is not None:
             return self.cell(node, info, cell, pos)
@@ -4591,6 +4748,19 @@ class _Converter:
             self.refs_at = self.refs_at or self.adding_to
             return []
         classes = self.structural_classes(node)
+        if "incremental" in classes or "nonincremental" in classes:
+            # (pandoc's rule, whatever else the div is, a column, a callout, a box: its lists come so)
+            saved, self.incremental = self.incremental, "incremental" in classes
+            try:
+                return self.classed_div(node, attrs, classes, pos)
+            finally:
+                self.incremental = saved
+        return self.classed_div(node, attrs, classes, pos)
+
+    def classed_div(
+        self, node: SyntaxTreeNode, attrs: Attrs, classes: tuple[str, ...], pos: m.SourcePos
+    ) -> list[m.Block]:
+        """A fenced div, by what its ``classes`` make it (a callout, columns, notes, a box…)."""
         if quarto.conditionally_hidden(classes, attrs.kv, self.raw_meta):
             self.hidden_macros(node)  # (a hidden div of $$\newcommand…$$ still defines the math's macros)
             self.leave_out(node)
@@ -4711,7 +4881,7 @@ class _Converter:
             cpos = self.pos(child)
             if child.type == "fenced_div" and "column" in parse_attrs(child.info).classes:
                 attrs = parse_attrs(child.info)
-                blocks = self.blocks(child.children)
+                blocks = tuple(self.blocks_as(child, attrs.classes))  # (`{.column .nonincremental}`)
                 if not blocks and child.children:
                     emptied += 1
                     continue
