@@ -1479,6 +1479,31 @@ def _remark(
     return rewrite.text, [base[j] for j in rewrite.index], rewrite
 
 
+_COVER_KEYS = ("title", "subtitle", "author", "authors", "institute", "date")
+
+
+def _remark_meta(raw_meta: dict) -> dict:
+    """A xaringan deck's front matter with remark's ``.name[words]`` in its title slide's fields
+    (``title: "Lecture .mono[002]"``) as spans, ``[words]{.name}``: xaringan writes them into its title
+    slide's Markdown, where remark shows their words (:func:`podium.remark.class_spans`)."""
+    spans = _remark_module().class_spans
+
+    def read(value: Any) -> Any:
+        if isinstance(value, str):
+            return spans(value)
+        if isinstance(value, list):
+            return [read(v) for v in value]
+        if isinstance(value, dict):
+            return {
+                k: read(v) if k in ("name", "affiliation", "affiliations") else v for k, v in value.items()
+            }
+        return value
+
+    if not any(isinstance(raw_meta.get(k), (str, list, dict)) for k in _COVER_KEYS):
+        return raw_meta
+    return {k: read(v) if k in _COVER_KEYS else v for k, v in raw_meta.items()}
+
+
 def _marp_math(body: str, raw_meta: dict, latex: bool, reveal: bool) -> tuple[str, list[int]] | None:
     """A Marp or reveal.js deck's (``reveal``: :func:`is_reveal_markdown`; or reveal-md's front matter) inline math with a line break
     after its opening ``$`` or before its closing one, as this dialect reads it
@@ -1947,6 +1972,7 @@ def parse_lecture(
     remark_lines = origins or [(shown, k + 1) for k in range(body.count("\n") + 1)]
     if remark_deck:
         body, origins, remarked = _remark(body, raw_meta, shown, origins, diags, base_dir, policy)
+        raw_meta = _remark_meta(raw_meta)
     # (reveal.js's Markdown in a <section data-markdown><textarea data-template>: its separators as reveal-md's)
     raw_meta, body = _markdown_sections(
         raw_meta, body, shown, origins, diags, tex_deck or remark_deck or slidev_deck
@@ -2028,6 +2054,7 @@ def parse_lecture(
     conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp or is_gitpitch(shown, body))
     conv.marked_math = marked
     conv.remark_math = remark_deck
+    conv.css_divs = remark_deck
     # (a Slidev `layout: section` slide with a line under its title is one slide, as Slidev shows it)
     conv.html_show = slidev_deck
     conv.title_slide = not raw_meta.pop(OWN_COVER, False)
@@ -2619,6 +2646,7 @@ class _Converter:
         # (a reveal.js deck's math goes through marked, which unescapes `\\\\` to `\\`, before MathJax)
         self.marked_math = False
         self.remark_math = False  # a remark (xaringan) deck: its Markdown makes math's `\_` a `_` for MathJax
+        self.css_divs = False  # its divs are its CSS classes (a remark deck's `.note[…]`): none is a mistyped Podium class
         self.cites = True  # its tool reads `@key` as a citation (remark, Marp, Slidev, reveal.js: text)
         self.internal_links: dict[str, m.SourcePos] = {}  # [x](#id): each id linked to, where first
         self.marp = False  # a Marp deck (front matter `marp: true`): podium.marp's rules
@@ -3402,6 +3430,8 @@ class _Converter:
         """The div's classes, with a mistyped structural class (``::: note``) read as the one meant, warned
         (:func:`_classes_read`)."""
         written = parse_attrs(node.info).classes
+        if self.css_divs:
+            return tuple(written)
         read = _classes_read(written)
         for c, meant in zip(written, read, strict=True):
             if meant != c:
@@ -3661,9 +3691,17 @@ class _Converter:
         background, Marp's directives and notes read; never shown."""
         slide = _SLIDE_COMMENT.match(comment)
         if slide is not None:
+            self.slide_id(slide.group(1))
             return self.background(_slide_attrs(slide.group(1)), pos, self.adding_to)
         self.marp_comment(comment, pos)
         return []
+
+    def slide_id(self, text: str) -> None:
+        """A ``.slide:`` comment's ``id="x"`` (reveal.js's; a remark slide's ``name: x`` without a heading):
+        a link ``[…](#x)`` jumps to the slide it is on."""
+        ident = read_inline_tag(f"<slide {text}>").attrs.get("id", "").strip()
+        if ident and self.adding_to is not None:
+            self.adding_to.inner_ids += ((ident, ""),)
 
     def html_wrapper(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block] | None:
         """An HTML block that is one ``<div>`` or ``<center>`` around the rest (``<div style="display:flex;
@@ -4944,6 +4982,7 @@ class _Converter:
             return False
         said = _SLIDE_COMMENT.match(node.content)
         if said is not None:
+            self.slide_id(said.group(1))
             self.section_background(_slide_attrs(said.group(1)), self.pos(node))
         return said is not None
 
@@ -4952,7 +4991,8 @@ class _Converter:
         notes (taken), not a slide of their own under the section's title."""
         if node.type != "fenced_div" or not drafts or drafts[-1].kind != m.SECTION:
             return False
-        if "notes" not in _classes_read(parse_attrs(node.info).classes):
+        classes = parse_attrs(node.info).classes
+        if "notes" not in (classes if self.css_divs else _classes_read(classes)):
             return False  # (add_to_slide warns of a mistyped `::: note`)
         self.add_to_slide(drafts[-1], node)
         return True

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from html import unescape
 from typing import Any
 
-from . import quarto
+from . import cellfigures, quarto
 from .markdown import code_lines, fenced_lines
 from .rawhtml import drawn_only
 from .texenvs import doubled_math_brackets
@@ -535,10 +535,9 @@ _QUIET = re.compile(
 )
 
 
-def _quiet_chunks(lines: list[str], a: int, b: int) -> set[int]:
-    """The lines of ``lines[a:b]``'s knitr chunks that show no code (``include=FALSE``, ``echo=FALSE``):
-    knitr has run them before remark reads the slide, so properties may come after them."""
-    quiet: set[int] = set()
+def _chunks(lines: list[str], a: int, b: int) -> list[tuple[int, int, re.Match]]:
+    """The knitr chunks of ``lines[a:b]``: each one's opening line, closing line and opening's match."""
+    found: list[tuple[int, int, re.Match]] = []
     k = a
     while k < b:
         chunk = _CHUNK.match(lines[k])
@@ -554,10 +553,35 @@ def _quiet_chunks(lines: list[str], a: int, b: int) -> set[int]:
             ),
             b - 1,
         )
+        found.append((k, end, chunk))
+        k = end + 1
+    return found
+
+
+def _quiet_chunks(lines: list[str], a: int, b: int) -> set[int]:
+    """The lines of ``lines[a:b]``'s knitr chunks that show no code (``include=FALSE``, ``echo=FALSE``):
+    knitr has run them before remark reads the slide, so properties may come after them."""
+    quiet: set[int] = set()
+    for k, end, chunk in _chunks(lines, a, b):
         if _QUIET.search(chunk.group(2)) or _QUIET.search("\n".join(lines[k + 1 : end])):
             quiet.update(range(k, end + 1))
-        k = end + 1
     return quiet
+
+
+def _chunk_shown(lines: list[str], quiet: set[int]) -> bool:
+    """Does a chunk among ``quiet`` (:func:`_quiet_chunks`) still show something on its slide: its code
+    hidden (``echo=FALSE``) but not its output, a picture (``include_graphics``, a plot) or printed
+    values?  Such a chunk is its slide's content, not a setup."""
+    for k, end, chunk in _chunks(lines, 0, len(lines)):
+        if k not in quiet or re.search(r"\bchild\s*=", chunk.group(2)):
+            continue
+        code = "\n".join(lines[k + 1 : end])
+        _, options = quarto.cell_code(code, "{r" + chunk.group(2) + "}", {})
+        if quarto.off(options.get("eval")) or not quarto.shows_output(options):
+            continue
+        if cellfigures.included(code) is not None or quarto.hidden_output(code, options):
+            return True
+    return False
 
 
 def _write_chunk_defaults(
@@ -935,7 +959,8 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
         if column_title is not None:
             heading = _HEADING.match(texts[column_title])
     background = _URL.match(props.get("background-image", ""))
-    if heading is None and title_at is None and background is None and not slide.notes:
+    showing = _chunk_shown(texts, quiet)  # (a hidden chunk's picture: its slide's, not a setup)
+    if heading is None and title_at is None and background is None and not slide.notes and not showing:
         for j, t in enumerate(texts):  # (a setup chunk: kept where it was, shown nowhere)
             out.add(src[j], t)
         return False
@@ -964,6 +989,8 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
     else:
         if not first:
             out.add(src[0] if src else slide.start, "---", "")
+        if re.fullmatch(r"[\w-]+", props.get("name", "")):  # (no heading to carry it: the slide's own id)
+            out.add(slide.line_of("name"), f'<!-- .slide: id="{props["name"]}" -->', "")
         skip = set()
     if background:
         out.add(
@@ -1011,6 +1038,19 @@ def _emit_lines(
             out.add(src[j], "")  # (a rule, `--- ` with a space: inside the slide, not a cut; drawn nowhere)
         else:
             out.add(src[j], *body.rewritten(j, t))
+
+
+def class_spans(text: str) -> str:
+    """Front-matter words (a title) with remark's ``.name[words]`` as pandoc's spans, ``[words]{.name}``:
+    xaringan writes a title into its title slide's Markdown, where each is a span (remark shows its
+    words, styled by the deck's CSS)."""
+    if _OPENER.search(text) is None:
+        return text
+    lines = text.split("\n")
+    body = _constructs(lines, [False] * len(lines), 0, len(lines))
+    for _, c in body.at.values():
+        c.block = False  # (one line of words: spans, never a div)
+    return "\n".join(x for k, line in enumerate(lines) for x in body.rewritten(k, line, demote=False))
 
 
 def _joined_code(texts: list[str]) -> list[bool]:
