@@ -143,8 +143,6 @@ def fenced_lines(lines: list[str]) -> list[bool]:
     return out
 
 
-# the `>` marks that begin a quote's line (`> `, `>`, `> > `), after at most three spaces
-_QUOTE_MARKS = re.compile(r"^(?: {0,3}>[ \t]?)+")
 # the start of a list item as pandoc reads one: a bullet, or a number, letter, roman numeral or `#` with
 # `.` or `)` (or in brackets), then a space; not a rule (`* * *`, `- - -`)
 _ITEM_START = re.compile(
