@@ -755,7 +755,8 @@ _NAMED_DATES = {
     "medium": "MMM D, YYYY",
     "short": "M/D/YY",
 }
-_DATE_TOKEN = re.compile(r"\[([^\]]*)\]|YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|d")
+_DATE_TOKEN = re.compile(r"\[([^\]]*)\]|[A-Za-z]+")  # (a literal in brackets; a run of letters: a token)
+_DATE_TOKENS = frozenset(("YYYY", "YY", "MMMM", "MMM", "MM", "M", "DD", "D", "dddd", "ddd", "d"))
 # the languages whose month names (beamer's, as babel's \today prints them) are the same after a day
 # number and alone (not Czech's, Polish's or Russian's genitives)
 _MONTHS_ALONE = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "nn", "hu", "tr")
@@ -816,6 +817,10 @@ def _date_format_used(date: str, pattern: Any, lang: str) -> bool:
     if key in _NAMED_DATES:
         return english and (lang or "en").lower() in ("en", "en-us")  # (en-GB's order differs)
     tokens = {mt.group(0) for mt in _DATE_TOKEN.finditer(pattern) if mt.group(1) is None}
+    if (
+        tokens - _DATE_TOKENS
+    ):  # (one Podium does not write, `Do`, `dd`, `H`: the date as written, and the note)
+        return False
     if tokens & {"dddd", "ddd", "MMM"} and not english:  # (weekdays and short months: English only)
         return False
     if tokens & {"MMMM", "MMM"} and (lang or "en").lower().split("-")[0] not in _MONTHS_ALONE:
@@ -3182,8 +3187,14 @@ class _Converter:
             or len(paragraphs) != len(body)
             or len(lines) > 4
             or any(len(x) > 120 for x in lines)
-            # (reveal-md's and Marp's `title:` only names the HTML or PDF document: the cover is shown)
-            or (meta.title and meta.title != title and not (self.reveal or self.marp))
+            # (reveal-md's `title:` only names the HTML document, and Marp's its HTML or PDF one when the
+            # first slide is a cover by its own marks (`<!-- fit -->`, its `_class: lead`): the cover is
+            # shown; a deck-wide `class: lead` makes no slide a cover over the lecture's own title)
+            or (
+                meta.title
+                and meta.title != title
+                and not (self.reveal or (self.marp and (first.lead or first.cover or first.fit)))
+            )
             or (first.title_level > 1 and any(id(b) not in self.marp_bg for b in pictures))
         ):  # (a `## Sunlight` slide with its picture is a slide: a cover's title is a `#` heading)
             return meta
@@ -3376,7 +3387,7 @@ class _Converter:
         (``lead``) or a cover (``title``, ``cover``, ``lead``)."""
         self.marp_footers(slide, directives, pos)
         named = str(directives.get("_class", directives.get("class", "")))
-        slide.lead = slide.lead or "lead" in named
+        slide.lead = slide.lead or "lead" in named.split()
         slide.cover = slide.cover or bool(set(named.split()) & (_TITLE_CLASSES - {"invert"}))
 
     def _marp_front_spots(self, first: _SlideDraft, raw_meta: dict) -> None:
