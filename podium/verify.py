@@ -743,11 +743,12 @@ class DeckComparison:
                 self.error(
                     f'code file name "{_short(b.filename)}" is missing from the deck', "check-text", b.pos
                 )
-        if len(listings) != len(self.got.code):
+        if len(listings) != len(self.got.code):  # (then which pairs with which is unknown: the count alone)
             self.error(
                 f"the deck has {len(self.got.code)} code listing(s) but the source {len(listings)}",
                 "check-objects",
             )
+            return
         for k, (b, lines) in enumerate(zip(listings, self.got.code), start=1):
             want = b.code.strip("\n").split("\n")
             if b.first_line is not None:
@@ -944,14 +945,16 @@ def model_links(nodes: Any) -> list[tuple[str, str]]:
 
 def compare_links(want: list[tuple[str, str]], got: list[str], output: str, error: Any) -> None:
     """Every address the source links (``want``: address, words) must be one the output's links open;
-    an address missing beside one the source has nowhere is reported as the link changed."""
+    when as many addresses are missing as the output has that the source has nowhere, each is reported
+    as changed to its counterpart in order, else as missing."""
     have = {_web(u) for u in got}
     wanted = {_web(u) for u, _ in want}
-    missing = [(u, w) for u, w in want if _web(u) not in have]
+    missing = list(dict.fromkeys((u, w) for u, w in want if _web(u) not in have))
     extra = list(dict.fromkeys(u for u in got if _web(u) not in wanted))
-    for k, (url, words) in enumerate(dict.fromkeys(missing)):
+    paired = len(missing) == len(extra)  # (each changed address beside its new one, in order)
+    for k, (url, words) in enumerate(missing):
         name = f'link "{_short(words, 40)}"' if words.strip() else "link"
-        if k < len(extra):
+        if paired:
             error(f'{name}: {output} opens "{_short(extra[k])}" but source "{_short(url)}"', "check-link")
         else:
             error(f'{name} to "{_short(url)}" is missing from the {output}', "check-link")
