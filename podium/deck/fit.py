@@ -24,11 +24,13 @@ import math
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from .. import model as m
-from ..diagnostics import Diagnostics
+from ..diagnostics import BuildError, Diagnostics
 from ..labels import label
+from ..sourcefile import MAX_BYTES, read_bounded
 from ..template_folders import Template, deck_of
 from .fonts import face
 from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, Rect, rect_of, split_columns
@@ -80,13 +82,52 @@ from .styles import GRID_INDENT, FrameStyle, placeholder_style, textbox_style
 from .template_deck import open_template
 
 
-def word_pos(slide: m.Slide | None, word: str) -> m.SourcePos | None:
-    """The line of the block of ``slide`` that has ``word`` in it (the innermost: a list's item), if any."""
+def word_pos(slide: m.Slide | None, word: str, base_dir: str | None = None) -> m.SourcePos | None:
+    """The line of the block of ``slide`` that has ``word`` in it (the innermost: a list's item), if any;
+    with the lecture's folder ``base_dir``, the line of that block's source the word is written on (a long
+    URL on the line under its item's first words)."""
     found = None
     for node in m.walk(slide.body if slide is not None else ()):
         if getattr(node, "pos", None) is not None and word in m.blocks_text((node,)):
             found = node.pos  # (walk goes from a list to its items: the last found is the innermost)
+    if found is None or base_dir is None:
+        return found
+    lines = _source_lines(found.path, base_dir)
+    # (the word as written: its first characters, which markup such as a link's brackets does not split)
+    probe = word[:24]
+    for k in range(found.line - 1, min(found.line - 1 + WORD_LOOKAHEAD, len(lines))):
+        if probe in lines[k]:
+            return replace(found, line=k + 1, col=0)
     return found
+
+
+# how many source lines from a block's first a too-wide word is looked for in (a paragraph's lines)
+WORD_LOOKAHEAD = 40
+_SOURCES: dict[tuple[str, str], list[str]] = {}
+
+
+def _source_lines(shown: str, base_dir: str) -> list[str]:
+    """The lines of source file ``shown`` (as messages name it: relative to the working folder, or to
+    the lecture's folder), read once; [] when it cannot be read."""
+    key = (shown, base_dir)
+    if key not in _SOURCES:
+        lines: list[str] = []
+        for path in (Path(shown), Path(base_dir) / shown, Path(base_dir) / Path(shown).name):
+            try:
+                data = read_bounded(path, shown, Diagnostics(), MAX_BYTES)
+            except BuildError:
+                continue
+            lines = data.decode("utf-8", "replace").splitlines()
+            break
+        if len(_SOURCES) > 16:
+            _SOURCES.clear()
+        _SOURCES[key] = lines
+    return _SOURCES[key]
+
+
+def shown_word(word: str, most: int = 40) -> str:
+    """``word`` as a message quotes it: its first ``most`` characters, and an ellipsis where it was cut."""
+    return word if len(word) <= most else word[:most] + "…"
 
 
 def _item_pos(slide: m.Slide | None, words: list[str]) -> m.SourcePos | None:
@@ -343,6 +384,7 @@ class Fitter:
         self.before = 0  # the deck's slides before the one being fitted (earlier ones may have been split)
         self.labels = labels
         self.diags = diags
+        self.base_dir: str | None = None  # the lecture's folder (its source read for a word's line)
         self.wraps: set[m.SourcePos] = set()  # the listings said to wrap (unfittable)
         self.code_seen: dict[m.SourcePos, int] = {}  # a listing's lines on the parts fitted so far
         self.code_waits: dict[
@@ -573,9 +615,9 @@ class Fitter:
                             out.append(
                                 (
                                     name,
-                                    f"the word '{word[:40]}' is wider than the slide and is broken; shorten it "
+                                    f"the word '{shown_word(word)}' is wider than the slide and is broken; shorten it "
                                     "or give it a break (a hyphen or a space)",
-                                    word_pos(plan.source, word),
+                                    word_pos(plan.source, word, self.base_dir),
                                 )
                             )
             # a listing whose longest line wraps even at the floor size (in its column, inside its callout)
@@ -898,8 +940,8 @@ class Fitter:
                         if widest * EMU_PER_PT > sl.rect.w - 2 * GRID_INDENT:
                             word = max(("".join(r.text for r in p.runs)).split() or [""], key=len)
                             return (
-                                f"the word '{word[:40]}' is wider than the slide: shorten it or add a break",
-                                word_pos(source, word),
+                                f"the word '{shown_word(word)}' is wider than the slide: shorten it or add a break",
+                                word_pos(source, word, self.base_dir),
                             )
                 if isinstance(c, ObjectChunk) and isinstance(c.block, m.Image):
                     w, h = natural_size(c.block, Rect(0, 0, sl.rect.w, 10 * sl.rect.w), self.g.slide_w)
@@ -940,7 +982,7 @@ class Fitter:
                     if len(g) > 1 and h > sl.rect.h:
                         words = "".join(r.text for r in g[0].runs).split()
                         return (
-                            f"the list item '{' '.join(words)[:40]}' with what it holds is "
+                            f"the list item '{shown_word(' '.join(words))}' with what it holds is "
                             f"{h / EMU_PER_IN:.1f} in tall, more than the slide gives: shorten it or "
                             "split it into more items",
                             _item_pos(source, words),
@@ -1016,10 +1058,17 @@ class Fitter:
                 cols = split_columns(rect, [w for _, w in u.columns])
                 heights += [self.listing_floor(list(cc), r, sizes) for (cc, _), r in zip(u.columns, cols)]
                 continue
+            unit = u.chunks if isinstance(u, _Kept) else [u]
             listings = [
                 self._h(c, rect.w, sizes, None, False)
-                for c in (u.chunks if isinstance(u, _Kept) else [u])
-                if isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock)
+                for k, c in enumerate(unit)
+                if _is_listing(c)
+                # (not one a part cannot hold with the line that introduces it: it is cut after that line)
+                and not (
+                    k
+                    and _introduces(unit[k - 1], listing=True)
+                    and self._unit_h(unit[k - 1 : k + 1], rect.w, sizes, style, own, False) > rect.h
+                )
             ]
             if isinstance(u, _Kept) and listings:
                 listings.append(self._unit_h(u.chunks, rect.w, sizes, style, own, False))
@@ -1109,7 +1158,12 @@ class Fitter:
                 continue
             fresh = not parts[-1] and limit == cap  # an empty part of a whole slide
             # (after its heading, taller than a slide with it, a listing is cut so the heading is not alone)
-            introduced = bool(parts[-1]) and _introduces(parts[-1][-1]) or lead and parts == [[]]
+            introduced = (
+                bool(parts[-1])
+                and (_introduces(parts[-1][-1]) or _is_listing(c) and _leads_listing(parts[-1][-1]))
+                or lead
+                and parts == [[]]
+            )
             whole = isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock) or _boxed(c)
             if not fresh and whole and h <= cap and not introduced:
                 # a listing or a callout a slide holds is not cut: it starts the next part
@@ -1353,10 +1407,20 @@ def _kept_together(chunks, divs: bool = True) -> list:
         if k and out and _keep_of(out[-1]) == k:
             prev = out.pop()
             out.append(_Kept([*(prev.chunks if isinstance(prev, _Kept) else [prev]), c]))
-        elif isinstance(c, (ObjectChunk, _Pictures)) and out and _introduces(out[-1], _shows_picture(c)):
+        elif (
+            isinstance(c, (ObjectChunk, _Pictures))
+            and out
+            and _introduces(out[-1], _shows_picture(c), _is_listing(c))
+        ):
             out.append(_Kept([out.pop(), c]))
-        elif _shows_picture(c) and out and (cut := _label_off(out[-1])) is not None:
-            out[-1] = cut[0]  # (the last line of a longer text labels the picture: it goes with it)
+        elif (
+            (_shows_picture(c) or _is_listing(c))
+            and out
+            and (cut := _label_off(out[-1], _is_listing(c))) is not None
+        ):
+            out[-1] = cut[
+                0
+            ]  # (the last line of a longer text labels the picture or listing: it goes with it)
             out.append(_Kept([cut[1], c], joins=True))
         elif isinstance(c, TextChunk) and c.captions and out and _ends_in_picture(out[-1]):
             prev = out.pop()  # (the picture's caption line, the rest of its paragraph, goes with it)
@@ -1397,12 +1461,34 @@ def _ends_in_picture(c) -> bool:
     return _shows_picture(c) or isinstance(c, _Kept) and c.tail is None and _shows_picture(c.chunks[-1])
 
 
-def _introduces(c, picture: bool = False) -> bool:
+def _introduces(c, picture: bool = False, listing: bool = False) -> bool:
     """Is ``c`` a short text (at most two paragraphs) ending in a heading or in words ending in a colon?
-    Over a ``picture``, a short line that ends no sentence (a name over a photo) is its label too."""
+    Over a ``picture``, a short line that ends no sentence (a name over a photo) is its label too; over a
+    ``listing``, any short line (:func:`_leads_listing`)."""
     if not isinstance(c, TextChunk) or not c.paras or len(c.paras) > 2:
         return False
-    return _leads(c.paras[-1]) or picture and _names(c.paras[-1])
+    return _leads(c.paras[-1]) or picture and _names(c.paras[-1]) or listing and _leads_listing(c)
+
+
+def _is_listing(c) -> bool:
+    return isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock)
+
+
+def _leads_listing(c) -> bool:
+    """Does text ``c`` end in the line that introduces the listing right after it: a label (:func:`_leads`)
+    or any short line (``- Les opérations de base`` over its session, ``Voici un exemple.``)?  The two
+    go on one part: the line is never left at a part's foot with its listing on the next."""
+    if not isinstance(c, TextChunk) or not c.paras or c.box:
+        return False
+    last = c.paras[-1]
+    text = "".join(r.text for r in last.runs).strip()
+    return _leads(last) or (
+        bool(text)
+        and last.style in (ParaStyle.BODY, ParaStyle.HEADING)
+        and len(text) <= 80
+        and "\n" not in text
+        and "\v" not in text
+    )
 
 
 def _names(p: Para) -> bool:
@@ -1419,13 +1505,19 @@ def _names(p: Para) -> bool:
     )
 
 
-def _label_off(c) -> tuple[TextChunk, TextChunk] | None:
+def _label_off(c, listing: bool = False) -> tuple[TextChunk, TextChunk] | None:
     """``c`` (a text of more than two paragraphs) as its paragraphs but the last, and its last paragraph,
-    when that labels a picture after it (a bold label, a line ending in a colon, a short name); else None."""
+    when that labels a picture after it (a bold label, a line ending in a colon, a short name) or
+    introduces the ``listing`` after it (:func:`_leads_listing`); else None."""
     if not isinstance(c, TextChunk) or len(c.paras) <= 2 or c.box:
         return None
     last = c.paras[-1]
-    if not (_leads(last) or _names(last)) or last.level > 0:
+    if (
+        listing
+        and not _leads_listing(c)
+        or not listing
+        and (not (_leads(last) or _names(last)) or last.level > 0)
+    ):
         return None
     return replace(c, paras=c.paras[:-1]), replace(c, paras=(last,), step=last.step)
 
@@ -1597,14 +1689,44 @@ _GOES_ON = ("\\", ",", "%>%", "|>", "+", "&&", "||", "=", "<-", "(", "[")
 def _code_breaks(lines: list[str]) -> list[bool]:
     """``breaks[k]``: may a listing be cut before its line ``k``?  Not inside brackets a line before it
     opened (a call, a vector written over several lines), nor after a line that ends in an operator, a
-    comma or a backslash: the line continues the one before."""
+    comma or a backslash (the line continues the one before), nor after a line that opens a block (it
+    ends in ``:`` or ``{``, or the next line with words is indented deeper: ``elif n == 8:`` stays with
+    its statement)."""
     breaks = [True] * (len(lines) + 1)
     depth = 0
     for k, line in enumerate(lines):
         bare = _COMMENT.sub("", _STRING.sub('""', line)).rstrip()
         depth = max(0, depth + sum(bare.count(o) for o in "([") - sum(bare.count(o) for o in ")]"))
         breaks[k + 1] = depth == 0 and not bare.endswith(_GOES_ON)
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        bare = _COMMENT.sub("", _STRING.sub('""', line)).rstrip()
+        nxt = next((j for j in range(k + 1, len(lines)) if lines[j].strip()), None)
+        deeper = nxt is not None and _indent(lines[nxt]) > _indent(line)
+        if deeper or bare.endswith((":", "{")):
+            for j in range(k + 1, nxt if nxt is not None else k + 1):
+                breaks[j] = False  # (nor at the blank lines between it and its block)
+            if nxt is not None:
+                breaks[nxt] = False
+        if _PROMPT_COMMENT.match(line):
+            breaks[k + 1] = False  # (a comment line says what the lines under it do)
+    # a console session (two prompts or more): cut only before a prompt, never between a command and
+    # its output or its continuation lines
+    if sum(bool(_PROMPT.match(line)) for line in lines) >= 2:
+        for k in range(1, len(lines)):
+            if not _PROMPT.match(lines[k]):
+                breaks[k] = False
     return breaks
+
+
+_PROMPT = re.compile(r"\s*(?:>>>(?: |$)|In \[\d*\]:|> |\$ )")
+_PROMPT_COMMENT = re.compile(r"\s*(?:(?:>>>|> |\$ )\s*)?(?:#|//)")
+
+
+def _indent(line: str) -> int:
+    """The columns of ``line``'s leading white space (a tab as four)."""
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
 def _quote_only(plan: SlidePlan) -> bool:
@@ -1763,6 +1885,7 @@ def fit_deck(
     pol = policy_of(policy, diags)
     geo = template_geometry(template, diags)
     fitter = Fitter(geo, pol, lecture.meta.lang, diags, template.theme.labels)
+    fitter.base_dir = lecture.base_dir
     out: list[SlidePlan] = []
     for plan in plans:
         fitter.before = len(out)
