@@ -2623,7 +2623,8 @@ class _Converter:
         self.lines = lines
         self.footnote_defs: dict[int, m.Blocks] = {}
         self.slide_footnotes: list[tuple[int, m.Blocks]] = []  # (markdown-it id, blocks) for the slide
-        self.last_line = 1
+        self.last_line = 1  # the line being read (a block's first, then each line break's next)
+        self.block_line = 1  # the first line of the block being read
         self.incremental = False
         self.toc_depth = 6  # (the deepest section level the contents slide lists: toc-depth)
         self.format_incremental = True  # (the output format's `incremental:`: not xaringan's, which has none)
@@ -2698,7 +2699,7 @@ class _Converter:
     # -- positions
     def pos(self, node: SyntaxTreeNode | None) -> m.SourcePos:
         if node is not None and node.map:
-            self.last_line = node.map[0] + 1
+            self.last_line = self.block_line = node.map[0] + 1
         return self.mapped(self.last_line)
 
     def hidden_left_out(self, drafts: list[_SlideDraft]) -> None:
@@ -5565,9 +5566,9 @@ class _Converter:
         bibliography file could not be read)."""
         why = self.bib.missing(key) if self.bib is not None else "is not in the bibliography; left as written"
         line = (
-            self.last_line
+            self.block_line
         )  # (the block's first line: the key's own, if a later line of the block holds it)
-        for k in range(self.last_line, min(len(self.lines), self.last_line + 200) + 1):
+        for k in range(line, min(len(self.lines), line + 200) + 1):
             if not self.lines[k - 1].strip():
                 break
             if "@" + key in self.lines[k - 1]:
