@@ -534,6 +534,8 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     framed_lines: set[int] = set()  # (the lines of the frames read: a frame outside them is lost)
     after_section = False  # (a section began since the last frame)
     unshown: list[int] = []  # subsections that only a contents slide can show
+    paged = False  # (the deck's title page is made: a later \titlepage frame is a slide of its own)
+    listed = False  # (a frame's \tableofcontents among its words lists the subsections)
 
     def handout_text() -> None:
         if between:
@@ -579,11 +581,12 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
             framed_lines.update(range(k, stop + 1))
             _alternatives(lines, k, stop, index, out)
-            _title_fields(lines, k, stop, index, out)
+            paged = _title_page_fields(lines, k, stop, index, out, paged)
             _title_page_text(lines, k, stop, out.meta, exists)
             slid = any("\\tableofcontents" in line for line in lines[k : stop + 1]) and any(
                 line.startswith(("# ", "## ")) or line == "---" for line in new
             )  # (a contents frame after a slide: a contents slide there)
+            listed = listed or _lists_subsections(lines[k : stop + 1], outline)
             shown = _frame(lines, k, stop, add, out, index, outline, slid)
             framed, after_section = framed or shown, after_section and not shown
             k = stop + 1
@@ -617,7 +620,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
         k += 1
     handout_text()
     _lost_frames(lines, range(begin + 1, end), hooks | framed_lines, index, out)
-    if unshown and out.meta.get("toc") is not False:  # (no contents slide lists them)
+    if unshown and out.meta.get("toc") is not False and not listed:  # (no contents slide lists them)
         out.warnings.append(
             (
                 index[unshown[0]],
@@ -685,6 +688,18 @@ def _meta_command_end(lines: list[str], k: int, end: int, index: list[int], out:
     return j
 
 
+def _title_page_fields(
+    lines: list[str], start: int, stop: int, index: list[int], out: Converted, paged: bool
+) -> bool:
+    """The title commands of the frame ``lines[start:stop + 1]`` read: the title slide's where it is the
+    deck's first title page, its own slide's where one came before (``paged``); whether one has now."""
+    if paged:
+        _later_title_page(lines, start, stop, index, out)
+    else:
+        _title_fields(lines, start, stop, index, out)
+    return paged or any(_TITLE_PAGE.search(line) for line in lines[start : stop + 1])
+
+
 def _title_fields(lines: list[str], start: int, stop: int, index: list[int], out: Converted) -> None:
     """The title commands (``\\title``, ``\\author``…) of the frame ``lines[start:stop + 1]`` written before
     its ``\\maketitle`` (``\\titlepage``) read into the front matter, as from the preamble (they only set
@@ -699,6 +714,52 @@ def _title_fields(lines: list[str], start: int, stop: int, index: list[int], out
         _preamble(lines[j : end + 1], index[j : end + 1], out, macros=False)
         lines[j : end + 1] = [""] * (end + 1 - j)
         j = end + 1
+
+
+# a title command written in a later title page's frame, and what shows its words on that frame's slide
+_FIELD = re.compile(r"^(\s*)\\(title|subtitle|author|institute|date)\*?\s*(?:\[[^\]\n]*\])?\s*\{")
+_FIELD_SHOWN = {"title": "\\frametitle{", "subtitle": "\\framesubtitle{"}
+
+
+def _later_title_page(lines: list[str], start: int, stop: int, index: list[int], out: Converted) -> None:
+    """The frame ``lines[start:stop + 1]``, a ``\\titlepage`` (``\\maketitle``) after the deck's title slide,
+    as a slide of its own where it sets title fields (``\\title{Part II}\\author{Bob}\\titlepage``): its
+    title the frame's title (a paragraph where the frame has one), its subtitle, author, institute and date
+    paragraphs; the deck's title slide keeps the preamble's.  In place; one with no fields is left as it is
+    (a repeated title page: the title slide stands for it)."""
+    page = next((j for j in range(start, stop + 1) if _TITLE_PAGE.search(lines[j])), None)
+    fields = [j for j in range(start + 1, stop + 1) if _FIELD.match(lines[j])]
+    if page is None or not fields:
+        return
+    frame = "\n".join(lines[start : stop + 1])
+    titled = bool(_frame_args(lines[start].strip()[len(_FRAME) :])[0]) or "\\frametitle" in frame
+    subtitled = "\\framesubtitle" in frame
+    ends: dict[int, int] = {}
+    shown: dict[int, str] = {}  # (a frame title, a subtitle, or "{": the words as a paragraph)
+    for j in fields:
+        mt = _FIELD.match(lines[j])
+        assert mt is not None
+        key = mt.group(2)
+        ends[j] = _meta_command_end(lines, j, stop, index, out)
+        had = titled if key == "title" else subtitled if key == "subtitle" else True
+        shown[j] = "{" if had else _FIELD_SHOWN[key]
+        titled, subtitled = titled or key == "title", subtitled or key == "subtitle"
+    for j in fields:
+        mt = _FIELD.match(lines[j])
+        assert mt is not None
+        text = "\n".join(lines[j : ends[j] + 1])
+        close = balanced_group(text, mt.end() - 1)
+        if shown[j] == "{" and close > 0:  # (the author's words: a paragraph; its lines where they were)
+            text = mt.group(1) + text[mt.end() : close - 1] + text[close:]
+        else:
+            text = mt.group(1) + shown[j] + text[mt.end() :]
+        text = re.sub(r"[ \t]*\\and(?![A-Za-z])[ \t]*", ", ", text)
+        lines[j : ends[j] + 1] = text.split("\n")
+        after = [f for f in fields if f > j and shown[f] == "{"]
+        between = range(ends[j] + 1, after[0]) if after else range(0)
+        if shown[j] == "{" and after and all(lines[n].strip() for n in between):
+            lines[ends[j]] += " \\\\"  # (each field on a line of its own)
+    lines[page] = _TITLE_PAGE.sub("", lines[page])
 
 
 def _lost_frames(lines: list[str], body: range, read: set[int], index: list[int], out: Converted) -> None:
@@ -2849,8 +2910,18 @@ def _contents(
 _CONTENTS_LINE = re.compile(r"\\tableofcontents(\[[^\]]*\])?")
 
 
+def _lists_subsections(frame: list[str], outline: list[tuple[int, str]]) -> bool:
+    """True when a ``\\tableofcontents`` among the ``frame``'s lines lists the deck's subsections (the
+    deck has some: ``outline``)."""
+    return bool(outline) and any(
+        (command := _CONTENTS_LINE.search(line)) is not None
+        and not re.search("subsections|current", command.group(0))
+        for line in frame
+    )
+
+
 def _contents_among(
-    kept: list[tuple[int, str]], outline: list[tuple[int, str]] | None, out: Converted
+    kept: list[tuple[int, str]], outline: list[tuple[int, str]] | None
 ) -> list[tuple[int, str]]:
     """A frame's lines with each ``\\tableofcontents`` among its other content as beamer prints it there:
     where the deck has subsections (``outline``), the list of its sections and subsections; else a
@@ -2864,7 +2935,6 @@ def _contents_among(
             new.append((k, line))
         elif outline and "subsections" not in command.group(0):  # ([hideallsubsections]: the sections)
             new += [(k, ""), *((k, "  " * (depth - 1) + "- " + words) for depth, words in outline), (k, "")]
-            out.meta.setdefault("toc", False)  # (its subsections are shown: no warning that they are not)
         else:
             new += [(k, ""), (k, "\\tableofcontents"), (k, "")]  # (its options: beamer's look)
     return new
@@ -3129,7 +3199,7 @@ def _frame(
         return _contents(
             contents[0], title, start, stop, add, out, outline, slid
         )  # ([hideallsubsections]: still the contents)
-    kept = _contents_among(kept, outline, out)
+    kept = _contents_among(kept, outline)
     if title:
         anchor = " {#" + _anchor(ids[0]) + "}" if ids else ""
         add(start, "", "## " + title + anchor, "")

@@ -1,0 +1,101 @@
+"""Review 21, second read of the beamer changes: a contents frame after one whose words list the
+contents, a later title page's own fields, ``\\ifcase`` on LaTeX's counters, code kept whole, a
+``\\MakeFramed`` box's title and ``\\centering`` after a frame title, in a column and after columns."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from pptx import Presentation
+
+from tests.conftest import run_cli
+
+
+def _build(tmp_path: Path, body: str, preamble: str = "\\title{Deck}\n"):
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n"
+        + preamble
+        + "\\begin{document}\n"
+        + textwrap.dedent(body).strip()
+        + "\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return Presentation(str(tmp_path / "out" / "deck.pptx")), result.stderr
+
+
+def _texts(slide) -> list[str]:
+    """The slide's paragraphs' words (its footer's too)."""
+    return [
+        "".join(run.text for run in para.runs)
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for para in shape.text_frame.paragraphs
+        if "".join(run.text for run in para.runs).strip()
+    ]
+
+
+def _slides(prs) -> list[list[str]]:
+    return [_texts(slide) for slide in prs.slides]
+
+
+def test_contents_frame_after_a_frame_whose_words_list_the_contents(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        r"""
+        \begin{frame}{Welcome}
+        Hello! Here is the plan:
+        \tableofcontents
+        \end{frame}
+        \section{Alpha}
+        \subsection{A one}
+        \begin{frame}{A1}
+        x
+        \end{frame}
+        \section{Beta}
+        \subsection{B one}
+        \begin{frame}{B1}
+        y
+        \end{frame}
+        \begin{frame}{Outline}
+        \tableofcontents
+        \end{frame}
+        """,
+    )
+    slides = _slides(prs)
+    outline = [s for s in slides if s and s[0] == "Outline"]
+    assert outline, slides
+    assert "A one" in outline[0] and "B one" in outline[0]
+
+
+def test_later_title_page_is_a_slide_of_its_own(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        r"""
+        \begin{frame}
+        \titlepage
+        \end{frame}
+        \begin{frame}{Content}
+        Some content.
+        \end{frame}
+        \begin{frame}
+        \title{Part II: Advanced}
+        \author{Guest Speaker Bob \and Carol}
+        \titlepage
+        \end{frame}
+        \begin{frame}{More}
+        More content.
+        \end{frame}
+        """,
+        preamble="\\title{Lecture 1: Basics}\n\\author{Alice}\n",
+    )
+    slides = _slides(prs)
+    assert slides[0][:2] == ["Lecture 1: Basics", "Alice"]
+    later = [s for s in slides if s and s[0] == "Part II: Advanced"]
+    assert later and "Guest Speaker Bob, Carol" in later[0], slides
+    assert slides[-1][0] == "More"
+    assert not any("Part II" in t for s in slides[:2] for t in s)
