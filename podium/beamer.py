@@ -389,8 +389,7 @@ def _chosen_cases(body: str, state: _Inputs) -> str:
         ),
         body,
     )
-    counts = Counts(dict(state.counts.registers), dict(state.counts.counters))
-    chosen, undecided = decided_cases(body, counts)
+    chosen, undecided = decided_cases(body, state.counts.copy())
     return body if undecided else chosen
 
 
@@ -1196,14 +1195,18 @@ def markdown_text_macros(body: str, found: dict[str, _Macro]) -> str | None:
     return new if new != body else None
 
 
+# TeX's date parameters read as a number where no \the is needed (\ifcase\month: as \the\month)
+_BARE_DATE = re.compile(r"(\\ifcase\s*)\\(year|month|day)(?![A-Za-z@])")
+
+
 def _date_numbers(lines: list[str]) -> None:
-    """``\\the\\year`` and its kin as the numbers TeX prints (``reader.date_numbers``), in place; verbatim
-    lines keep them."""
+    """``\\the\\year`` and its kin as the numbers TeX prints (``reader.date_numbers``; ``\\ifcase\\month``'s
+    bare ``\\month`` too), in place; verbatim lines keep them."""
     from .reader import date_numbers  # noqa: PLC0415 (the reader imports this module)
 
     for k, line in _outside_verbatim(lines, 0):
         if "\\year" in line or "\\month" in line or "\\day" in line:
-            lines[k] = date_numbers(line)
+            lines[k] = date_numbers(_BARE_DATE.sub(r"\1\\the\\\2", line))
 
 
 def _cases_decided(lines: list[str], begin: int) -> list[tuple[int, str]]:
@@ -1216,9 +1219,13 @@ def _cases_decided(lines: list[str], begin: int) -> list[tuple[int, str]]:
         return []
     read = {k for k, _ in _outside_verbatim(lines, 0)}
     skipped = (set(range(len(lines))) - read) | _in_definitions(lines)
-    text, undecided = decided_cases("\n".join(lines), Counts(), skipped.__contains__)
+    counts = Counts()
+    text, undecided = decided_cases("\n".join(lines), counts, skipped.__contains__)
     lines[:] = text.split("\n")
-    return [(text.count("\n", 0, case.at), case.selector) for case in undecided]
+    for k in range(begin + 1, len(lines)):  # (a register's setting prints nothing)
+        if k not in skipped:
+            lines[k] = counts.without_settings(lines[k])
+    return [(case.line, case.selector) for case in undecided]
 
 
 _MODE = re.compile(r"\\(mode|only|alt)\s*<\s*([A-Za-z|\s]+?)\s*>\s*(?=\{)")

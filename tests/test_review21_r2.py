@@ -99,3 +99,64 @@ def test_later_title_page_is_a_slide_of_its_own(tmp_path):
     assert later and "Guest Speaker Bob, Carol" in later[0], slides
     assert slides[-1][0] == "More"
     assert not any("Part II" in t for s in slides[:2] for t in s)
+
+
+def test_ifcase_reads_the_counters_latex_counts(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        r"""
+        \section{Intro}
+        \begin{frame}{A}
+        Lecture: \ifcase\value{lecture} zero\or one\or two\or three\fi
+        \end{frame}
+        \refstepcounter{lecture}
+        \begin{frame}{B}
+        Now: \ifcase\value{lecture} zero\or one\or two\or three\fi
+        \end{frame}
+        \begin{frame}{C}
+        The: \ifcase\thelecture\space zero\or one\or two\or three\fi
+        \end{frame}
+        \section{Second}
+        \begin{frame}{D}
+        Part \ifcase\value{section} zero\or one\or two\or three\fi
+        \end{frame}
+        """,
+        preamble="\\newcounter{lecture}\n\\setcounter{lecture}{2}\n\\title{Course}\n",
+    )
+    said = [t for s in _slides(prs) for t in s]
+    assert "Lecture: two" in said and "Now: three" in said and "The: three" in said, said
+    assert "Part two" in said, said
+    assert "tex-condition" not in stderr and "space" not in stderr
+
+
+def test_ifcase_register_set_only_where_tex_sets_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # (14 November 2023)
+    prs, stderr = _build(
+        tmp_path,
+        r"""
+        \begin{frame}[fragile]{Chapter}
+        \ifcase\chno Intro\or Basics\or Advanced\or Expert\fi
+        \begin{verbatim}
+        \chno=2
+        \end{verbatim}
+        \end{frame}
+        \begin{frame}{Again}
+        \ifcase\chno Intro\or Basics\or Advanced\or Expert\fi
+        \end{frame}
+        \begin{frame}{Later}
+        \setthree
+        \ifcase\chno Intro\or Basics\or Advanced\or Expert\fi
+        \end{frame}
+        \begin{frame}{Month}
+        Term: \ifcase\month\or Winter\or Winter\or Spring\or Spring\or Spring\or Summer\or Summer\or
+        Summer\or Autumn\or Autumn\or Autumn\or Winter\fi
+        \end{frame}
+        """,
+        preamble="\\newcount\\chno\n\\chno=1\n\\newcommand{\\setthree}{\\chno=3}\n\\title{Course}\n",
+    )
+    slides = _slides(prs)
+    said = {s[0]: s[1:] for s in slides if s}
+    assert "Basics" in said["Chapter"] and "Basics" in said["Again"], slides
+    assert "Expert" in said["Later"], slides
+    assert "Term: Autumn" in said["Month"], slides
+    assert "tex-condition" not in stderr
