@@ -3139,31 +3139,30 @@ def _frame(
     before_end = last[: last.find(_FRAME_END)] if _FRAME_END in last else ""
     if stop > start and before_end.strip():
         body.append((stop, before_end))
+    staged = _quoted(
+        _centering_as_center(
+            _unboxed(
+                _unknown_arguments_opened(
+                    _unknown_environments(
+                        _inline_tikz(
+                            _tikz_pictures(_transitions(_verbatim_started(body), out, index)), out, index
+                        ),
+                        out,
+                        index,
+                    ),
+                    out,
+                    index,
+                )
+            )
+        )
+    )
     body = _dedented(
         [
             (k, part)
-            for k, line in _quoted(
-                _centering_as_center(
-                    _unboxed(
-                        _unknown_arguments_opened(
-                            _unknown_environments(
-                                _inline_tikz(
-                                    _tikz_pictures(_transitions(_verbatim_started(body), out, index)),
-                                    out,
-                                    index,
-                                ),
-                                out,
-                                index,
-                            ),
-                            out,
-                            index,
-                        )
-                    )
-                )
-            )
-            for part in _after_end(line)
+            for k, line, verbatim in _marked_verbatim(staged)
+            for part in ([line] if verbatim and not line.lstrip().startswith("\\end{") else _after_end(line))
         ]
-    )
+    )  # (code stays as written: its lines are not cut)
     kept: list[tuple[int, str]] = []
     ids = [label.group(1)] if (label := re.search(r"\blabel=([\w:.-]+)", head)) else []
     depth = 0  # environments open in the frame
@@ -3866,7 +3865,7 @@ _END_THEN = re.compile(
 def _after_end(line: str) -> list[str]:
     """``line`` as the lines TeX reads the same: an environment's end followed by ``\\pause`` (or an
     item, another environment) on its line is two lines, so that the environment is read whole."""
-    if "block}" in line:
+    if "block}" in line and not _VERBATIM_ARG.search(line):  # (\verb|\begin{block}|: code)
         parts = _BOX_AFTER_TEXT.split(line)  # (a box begun or ended after words: a paragraph of its own)
         if len(parts) > 1:
             return [

@@ -160,3 +160,30 @@ def test_ifcase_register_set_only_where_tex_sets_it(tmp_path, monkeypatch):
     assert "Expert" in said["Later"], slides
     assert "Term: Autumn" in said["Month"], slides
     assert "tex-condition" not in stderr
+
+
+def test_code_with_a_box_after_words_stays_whole(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        r"""
+        \begin{frame}[fragile]{Blocks}
+        \begin{verbatim}
+        \begin{block}{Title} Body text. \end{block}
+        \end{verbatim}
+        \end{frame}
+        \begin{frame}[fragile]{Listing}
+        \begin{lstlisting}
+        x = 1; \begin{block}{T} y \end{block}
+        \end{lstlisting}
+        \end{frame}
+        \begin{frame}[fragile]{Minted}
+        \begin{minted}{latex}
+        Words \begin{exampleblock}{E} z \end{exampleblock}
+        \end{minted}
+        \end{frame}
+        """,
+    )
+    said = [t for s in _slides(prs) for t in s]
+    assert "\\begin{block}{Title} Body text. \\end{block}" in said, said
+    assert "x = 1; \\begin{block}{T} y \\end{block}" in said, said
+    assert "Words \\begin{exampleblock}{E} z \\end{exampleblock}" in said, said
