@@ -1710,13 +1710,37 @@ def _environments(preamble: str) -> dict[str, _Environment]:
                 continue
             ending = " ".join(preamble[at + 1 : end - 1].split())
         if "\\MakeFramed" in opening:  # (framed's machinery, knitr's kframe: a shaded box of its body)
-            opening, ending = "\\begin{block}{}", "\\end{block}"
+            opening, ending = _framed_opening(opening), "\\end{block}"
         overlay = mt.group(2) is not None  # (beamer's overlay: the argument after the others)
         opening = _printed(opening, True, f"#{arguments + 1}" if overlay else "")
         found[name] = _Environment(
             _Macro(opening, arguments + overlay, default), _printed(ending, False), overlay
         )
     return found
+
+
+_MAKE_FRAMED = re.compile(r"\\MakeFramed\s*(?=\{)")
+_BOLD_TITLE = re.compile(r"\\textbf\s*(?=\{)")
+_LEADING_SWITCHES = re.compile(
+    r"^(?:\\(?:itshape|slshape|upshape|bfseries|mdseries|scshape|sffamily|ttfamily|rmfamily|em|normalfont|"
+    r"tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge)(?![A-Za-z])\s*)+"
+)
+
+
+def _framed_opening(opening: str) -> str:
+    """The beginning of an environment built on framed's ``\\MakeFramed`` as a block: what it prints after
+    the box is made its title where that is a bold heading (``\\textbf{#1:}``), else the body's first words
+    (``\\itshape Quote:``); framed's own setup (the box's command, ``\\MakeFramed``'s argument) left out."""
+    mt = _MAKE_FRAMED.search(opening)
+    close = balanced_group(opening, mt.end()) if mt is not None else -1
+    after = opening[close:] if close > 0 else ""
+    after = re.sub(r"(?:\\ ?|~|\\(?:par|ignorespaces|noindent|relax)(?![A-Za-z@])|\s)+$", "", after).strip()
+    after = _LEADING_SWITCHES.sub("", after)  # (the body's look: the template's)
+    bold = _BOLD_TITLE.match(after)
+    end = balanced_group(after, bold.end()) if bold is not None else -1
+    if bold is not None and end == len(after):
+        return "\\begin{block}{" + after[bold.end() + 1 : end - 1].strip().rstrip(":").strip() + "}"
+    return "\\begin{block}{}" + (" " + after if re.search(r"[^\s{}]", after) else "")
 
 
 # what a beamer template prints for an environment (a theme's proof, theorem and block templates) and

@@ -187,3 +187,37 @@ def test_code_with_a_box_after_words_stays_whole(tmp_path):
     assert "\\begin{block}{Title} Body text. \\end{block}" in said, said
     assert "x = 1; \\begin{block}{T} y \\end{block}" in said, said
     assert "Words \\begin{exampleblock}{E} z \\end{exampleblock}" in said, said
+
+
+def test_makeframed_box_keeps_its_opening_words(tmp_path):
+    prs, stderr = _build(
+        tmp_path,
+        r"""
+        \begin{frame}{Box}
+        \begin{notebox}{Warning}
+        Do not divide by zero.
+        \end{notebox}
+        \begin{quotebox}
+        To be or not.
+        \end{quotebox}
+        \end{frame}
+        """,
+        preamble=textwrap.dedent(
+            r"""
+            \usepackage{framed}
+            \newenvironment{notebox}[1]{%
+              \def\FrameCommand{\fboxsep=6pt\colorbox{yellow}}%
+              \MakeFramed{\advance\hsize-\width\FramesRestore}\textbf{#1:}\ }%
+              {\endMakeFramed}
+            \newenvironment{quotebox}{%
+              \def\FrameCommand{\colorbox{yellow}}%
+              \MakeFramed{\FrameRestore}\itshape Quote: }%
+              {\endMakeFramed}
+            \title{Framed}
+            """
+        ),
+    )
+    said = _slides(prs)[1]
+    assert "Warning" in said and "Do not divide by zero." in said, said
+    assert "Quote: To be or not." in said, said
+    assert "raw-tex" not in stderr
