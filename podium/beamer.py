@@ -3258,49 +3258,82 @@ _TRANSITION = re.compile(
 
 # ``\centering`` starting a paragraph; the environments in which it centres what follows, to their end
 _CENTERING = re.compile(r"^\s*\\centering(?![A-Za-z])\s*")
-_CENTRED_IN = ("block", "alertblock", "exampleblock", "column", "minipage", "frame")
-_ENV_EDGE = re.compile(r"\\(begin|end)\s*\{([^{}]+)\}")
+_CENTRED_IN = ("block", "alertblock", "exampleblock", "column", "minipage", "frame", "\\column")
+_ENV_EDGE = re.compile(r"\\(begin|end)\s*\{([^{}]+)\}|^\s*\\column\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}\s*")
 
 
 def _centering_as_center(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A frame's lines with a ``\\centering`` that starts a paragraph of the frame or of a block, column or
-    minipage (on a line of its own, or before words) as a ``center`` environment from there to that
-    environment's end, as LaTeX centres what follows it (a ``columns`` environment after it ends it:
-    each column sets its own alignment)."""
+    """A frame's lines with a ``\\centering`` that starts a paragraph of the frame or of a block, column
+    (``\\begin{column}`` or the ``\\column{…}`` shorthand) or minipage (on a line of its own, or before
+    words; after a ``\\frametitle`` line too) as a ``center`` environment from there to that environment's
+    end, as LaTeX centres what follows it (a ``columns`` environment inside it stops it, each column
+    setting its own alignment, and it goes on after the columns)."""
     if not any("\\centering" in line for _, line in body):
         return body
     new: list[tuple[int, str]] = []
-    opened: list[list] = [["frame", False]]  # the environments open: [name, centred]
+    # the environments open: [name, centred, centred again at its end (the columns in a centred part)]
+    opened: list[list] = [["frame", False, False]]
     blank = True  # (a paragraph starts on the next line)
     for k, line, verbatim in _marked_verbatim(body):
         if verbatim:
             new.append((k, line))
             blank = False
             continue
-        centering = _CENTERING.match(line)
-        if centering is not None and blank and opened[-1][0] in _CENTRED_IN and not opened[-1][1]:
-            opened[-1][1] = True
-            new.append((k, "\\begin{center}"))
-            line = line[centering.end() :]
-            if not line.strip():
-                continue
         at = 0  # (where the part of the line not yet added starts)
         for edge in _ENV_EDGE.finditer(line):
+            if edge.group(1) is None:  # \column{w}: the column before it ends, this one begins
+                if opened[-1][0] == "\\column" and opened.pop()[1]:
+                    new.append((k, "\\end{center}"))
+                opened.append(["\\column", False, False])
+                new.append((k, line[: edge.end()].rstrip()))
+                at = edge.end()
+                blank = True
+                continue
+            ends = False
             if edge.group(1) == "begin":
-                ends = edge.group(2) == "columns" and opened[-1][1]  # (each column sets its own)
-                opened[-1][1] = opened[-1][1] and not ends
-                opened.append([edge.group(2), False])
-            else:
-                ends = len(opened) > 1 and opened.pop()[1]
+                resumes = edge.group(2) == "columns" and opened[-1][1]  # (each column sets its own)
+                ends, opened[-1][1] = resumes, opened[-1][1] and not resumes
+                opened.append([edge.group(2), False, resumes])
+            elif len(opened) > 1:
+                if edge.group(2) == "columns" and opened[-1][0] == "\\column":
+                    ends = opened.pop()[1]
+                    if ends and line[at : edge.start()].strip():
+                        new.append((k, line[at : edge.start()]))
+                    if ends:
+                        new.append((k, "\\end{center}"))
+                        at, ends = edge.start(), False
+                _, centred, resumes = opened.pop()
+                ends = ends or centred
+                if resumes:  # (the centred part the columns were in goes on after them)
+                    opened[-1][1] = True
+                    new.append((k, line[at : edge.end()]))
+                    new.append((k, "\\begin{center}"))
+                    at = edge.end()
+                    continue
             if ends:  # (the centred part ends before this \begin{columns} or \end{…})
                 if line[at : edge.start()].strip():
                     new.append((k, line[at : edge.start()]))
                 new.append((k, "\\end{center}"))
                 at = edge.start()
-        new.append((k, line[at:]))
-        blank = not line.strip() or line.strip().startswith("\\begin{")
-    if opened[0][1]:
-        new.append((new[-1][0] if new else 0, "\\end{center}"))
+        rest = line[at:]
+        centering = _CENTERING.match(rest)
+        if centering is not None and blank and opened[-1][0] in _CENTRED_IN and not opened[-1][1]:
+            opened[-1][1] = True
+            new.append((k, "\\begin{center}"))
+            rest = rest[centering.end() :]
+            if not rest.strip():
+                blank = True
+                continue
+        if rest.strip() or at == 0:
+            new.append((k, rest))
+        blank = (
+            not rest.strip()
+            or rest.strip().startswith("\\begin{")
+            or bool(_TITLE_COMMANDS.match(rest.strip()))
+        )
+    for _, centred, _ in reversed(opened):
+        if centred:
+            new.append((new[-1][0] if new else 0, "\\end{center}"))
     return new
 
 

@@ -221,3 +221,52 @@ def test_makeframed_box_keeps_its_opening_words(tmp_path):
     assert "Warning" in said and "Do not divide by zero." in said, said
     assert "Quote: To be or not." in said, said
     assert "raw-tex" not in stderr
+
+
+def _aligned(slide) -> dict[str, object]:
+    """Each paragraph's words and its alignment."""
+    return {
+        "".join(run.text for run in para.runs): para.alignment
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for para in shape.text_frame.paragraphs
+    }
+
+
+def test_centering_after_a_frame_title_in_a_column_and_after_columns(tmp_path):
+    prs, _ = _build(
+        tmp_path,
+        r"""
+        \begin{frame}
+        \frametitle{Results}
+        \centering
+        Centred under the title.
+        \end{frame}
+        \begin{frame}{Columns}
+        \begin{columns}
+        \column{0.5\textwidth}
+        \centering
+        Left centred words
+
+        \column{0.5\textwidth}
+        Right plain words
+        \end{columns}
+        \end{frame}
+        \begin{frame}{Cols}
+        \centering
+        Top
+        \begin{columns}
+        \column{0.5\textwidth} A
+        \column{0.5\textwidth} B
+        \end{columns}
+        Bottom words
+        \end{frame}
+        """,
+    )
+    slides = list(prs.slides)
+    assert _aligned(slides[1])["Centred under the title."] is not None
+    columns = _aligned(slides[2])
+    assert columns["Left centred words"] is not None and columns["Right plain words"] is None
+    cols = _aligned(slides[3])
+    assert cols["Top"] is not None and cols["Bottom words"] is not None
+    assert cols["A"] is None and cols["B"] is None
