@@ -389,8 +389,7 @@ def _chosen_cases(body: str, state: _Inputs) -> str:
         ),
         body,
     )
-    counts = Counts(dict(state.counts.registers), dict(state.counts.counters))
-    chosen, undecided = decided_cases(body, counts)
+    chosen, undecided = decided_cases(body, state.counts.copy())
     return body if undecided else chosen
 
 
@@ -534,6 +533,8 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     framed_lines: set[int] = set()  # (the lines of the frames read: a frame outside them is lost)
     after_section = False  # (a section began since the last frame)
     unshown: list[int] = []  # subsections that only a contents slide can show
+    paged = False  # (the deck's title page is made: a later \titlepage frame is a slide of its own)
+    listed = False  # (a frame's \tableofcontents among its words lists the subsections)
 
     def handout_text() -> None:
         if between:
@@ -579,11 +580,12 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
             framed_lines.update(range(k, stop + 1))
             _alternatives(lines, k, stop, index, out)
-            _title_fields(lines, k, stop, index, out)
+            paged = _title_page_fields(lines, k, stop, index, out, paged)
             _title_page_text(lines, k, stop, out.meta, exists)
             slid = any("\\tableofcontents" in line for line in lines[k : stop + 1]) and any(
                 line.startswith(("# ", "## ")) or line == "---" for line in new
             )  # (a contents frame after a slide: a contents slide there)
+            listed = listed or _lists_subsections(lines[k : stop + 1], outline)
             shown = _frame(lines, k, stop, add, out, index, outline, slid)
             framed, after_section = framed or shown, after_section and not shown
             k = stop + 1
@@ -617,7 +619,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
         k += 1
     handout_text()
     _lost_frames(lines, range(begin + 1, end), hooks | framed_lines, index, out)
-    if unshown and out.meta.get("toc") is not False:  # (no contents slide lists them)
+    if unshown and out.meta.get("toc") is not False and not listed:  # (no contents slide lists them)
         out.warnings.append(
             (
                 index[unshown[0]],
@@ -685,6 +687,18 @@ def _meta_command_end(lines: list[str], k: int, end: int, index: list[int], out:
     return j
 
 
+def _title_page_fields(
+    lines: list[str], start: int, stop: int, index: list[int], out: Converted, paged: bool
+) -> bool:
+    """The title commands of the frame ``lines[start:stop + 1]`` read: the title slide's where it is the
+    deck's first title page, its own slide's where one came before (``paged``); whether one has now."""
+    if paged:
+        _later_title_page(lines, start, stop, index, out)
+    else:
+        _title_fields(lines, start, stop, index, out)
+    return paged or any(_TITLE_PAGE.search(line) for line in lines[start : stop + 1])
+
+
 def _title_fields(lines: list[str], start: int, stop: int, index: list[int], out: Converted) -> None:
     """The title commands (``\\title``, ``\\author``…) of the frame ``lines[start:stop + 1]`` written before
     its ``\\maketitle`` (``\\titlepage``) read into the front matter, as from the preamble (they only set
@@ -699,6 +713,52 @@ def _title_fields(lines: list[str], start: int, stop: int, index: list[int], out
         _preamble(lines[j : end + 1], index[j : end + 1], out, macros=False)
         lines[j : end + 1] = [""] * (end + 1 - j)
         j = end + 1
+
+
+# a title command written in a later title page's frame, and what shows its words on that frame's slide
+_FIELD = re.compile(r"^(\s*)\\(title|subtitle|author|institute|date)\*?\s*(?:\[[^\]\n]*\])?\s*\{")
+_FIELD_SHOWN = {"title": "\\frametitle{", "subtitle": "\\framesubtitle{"}
+
+
+def _later_title_page(lines: list[str], start: int, stop: int, index: list[int], out: Converted) -> None:
+    """The frame ``lines[start:stop + 1]``, a ``\\titlepage`` (``\\maketitle``) after the deck's title slide,
+    as a slide of its own where it sets title fields (``\\title{Part II}\\author{Bob}\\titlepage``): its
+    title the frame's title (a paragraph where the frame has one), its subtitle, author, institute and date
+    paragraphs; the deck's title slide keeps the preamble's.  In place; one with no fields is left as it is
+    (a repeated title page: the title slide stands for it)."""
+    page = next((j for j in range(start, stop + 1) if _TITLE_PAGE.search(lines[j])), None)
+    fields = [j for j in range(start + 1, stop + 1) if _FIELD.match(lines[j])]
+    if page is None or not fields:
+        return
+    frame = "\n".join(lines[start : stop + 1])
+    titled = bool(_frame_args(lines[start].strip()[len(_FRAME) :])[0]) or "\\frametitle" in frame
+    subtitled = "\\framesubtitle" in frame
+    ends: dict[int, int] = {}
+    shown: dict[int, str] = {}  # (a frame title, a subtitle, or "{": the words as a paragraph)
+    for j in fields:
+        mt = _FIELD.match(lines[j])
+        assert mt is not None
+        key = mt.group(2)
+        ends[j] = _meta_command_end(lines, j, stop, index, out)
+        had = titled if key == "title" else subtitled if key == "subtitle" else True
+        shown[j] = "{" if had else _FIELD_SHOWN[key]
+        titled, subtitled = titled or key == "title", subtitled or key == "subtitle"
+    for j in fields:
+        mt = _FIELD.match(lines[j])
+        assert mt is not None
+        text = "\n".join(lines[j : ends[j] + 1])
+        close = balanced_group(text, mt.end() - 1)
+        if shown[j] == "{" and close > 0:  # (the author's words: a paragraph; its lines where they were)
+            text = mt.group(1) + text[mt.end() : close - 1] + text[close:]
+        else:
+            text = mt.group(1) + shown[j] + text[mt.end() :]
+        text = re.sub(r"[ \t]*\\and(?![A-Za-z])[ \t]*", ", ", text)
+        lines[j : ends[j] + 1] = text.split("\n")
+        after = [f for f in fields if f > j and shown[f] == "{"]
+        between = range(ends[j] + 1, after[0]) if after else range(0)
+        if shown[j] == "{" and after and all(lines[n].strip() for n in between):
+            lines[ends[j]] += " \\\\"  # (each field on a line of its own)
+    lines[page] = _TITLE_PAGE.sub("", lines[page])
 
 
 def _lost_frames(lines: list[str], body: range, read: set[int], index: list[int], out: Converted) -> None:
@@ -1135,14 +1195,18 @@ def markdown_text_macros(body: str, found: dict[str, _Macro]) -> str | None:
     return new if new != body else None
 
 
+# TeX's date parameters read as a number where no \the is needed (\ifcase\month: as \the\month)
+_BARE_DATE = re.compile(r"(\\ifcase\s*)\\(year|month|day)(?![A-Za-z@])")
+
+
 def _date_numbers(lines: list[str]) -> None:
-    """``\\the\\year`` and its kin as the numbers TeX prints (``reader.date_numbers``), in place; verbatim
-    lines keep them."""
+    """``\\the\\year`` and its kin as the numbers TeX prints (``reader.date_numbers``; ``\\ifcase\\month``'s
+    bare ``\\month`` too), in place; verbatim lines keep them."""
     from .reader import date_numbers  # noqa: PLC0415 (the reader imports this module)
 
     for k, line in _outside_verbatim(lines, 0):
         if "\\year" in line or "\\month" in line or "\\day" in line:
-            lines[k] = date_numbers(line)
+            lines[k] = date_numbers(_BARE_DATE.sub(r"\1\\the\\\2", line))
 
 
 def _cases_decided(lines: list[str], begin: int) -> list[tuple[int, str]]:
@@ -1155,9 +1219,13 @@ def _cases_decided(lines: list[str], begin: int) -> list[tuple[int, str]]:
         return []
     read = {k for k, _ in _outside_verbatim(lines, 0)}
     skipped = (set(range(len(lines))) - read) | _in_definitions(lines)
-    text, undecided = decided_cases("\n".join(lines), Counts(), skipped.__contains__)
+    counts = Counts()
+    text, undecided = decided_cases("\n".join(lines), counts, skipped.__contains__)
     lines[:] = text.split("\n")
-    return [(text.count("\n", 0, case.at), case.selector) for case in undecided]
+    for k in range(begin + 1, len(lines)):  # (a register's setting prints nothing)
+        if k not in skipped:
+            lines[k] = counts.without_settings(lines[k])
+    return [(case.line, case.selector) for case in undecided]
 
 
 _MODE = re.compile(r"\\(mode|only|alt)\s*<\s*([A-Za-z|\s]+?)\s*>\s*(?=\{)")
@@ -1642,13 +1710,37 @@ def _environments(preamble: str) -> dict[str, _Environment]:
                 continue
             ending = " ".join(preamble[at + 1 : end - 1].split())
         if "\\MakeFramed" in opening:  # (framed's machinery, knitr's kframe: a shaded box of its body)
-            opening, ending = "\\begin{block}{}", "\\end{block}"
+            opening, ending = _framed_opening(opening), "\\end{block}"
         overlay = mt.group(2) is not None  # (beamer's overlay: the argument after the others)
         opening = _printed(opening, True, f"#{arguments + 1}" if overlay else "")
         found[name] = _Environment(
             _Macro(opening, arguments + overlay, default), _printed(ending, False), overlay
         )
     return found
+
+
+_MAKE_FRAMED = re.compile(r"\\MakeFramed\s*(?=\{)")
+_BOLD_TITLE = re.compile(r"\\textbf\s*(?=\{)")
+_LEADING_SWITCHES = re.compile(
+    r"^(?:\\(?:itshape|slshape|upshape|bfseries|mdseries|scshape|sffamily|ttfamily|rmfamily|em|normalfont|"
+    r"tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge)(?![A-Za-z])\s*)+"
+)
+
+
+def _framed_opening(opening: str) -> str:
+    """The beginning of an environment built on framed's ``\\MakeFramed`` as a block: what it prints after
+    the box is made its title where that is a bold heading (``\\textbf{#1:}``), else the body's first words
+    (``\\itshape Quote:``); framed's own setup (the box's command, ``\\MakeFramed``'s argument) left out."""
+    mt = _MAKE_FRAMED.search(opening)
+    close = balanced_group(opening, mt.end()) if mt is not None else -1
+    after = opening[close:] if close > 0 else ""
+    after = re.sub(r"(?:\\ ?|~|\\(?:par|ignorespaces|noindent|relax)(?![A-Za-z@])|\s)+$", "", after).strip()
+    after = _LEADING_SWITCHES.sub("", after)  # (the body's look: the template's)
+    bold = _BOLD_TITLE.match(after)
+    end = balanced_group(after, bold.end()) if bold is not None else -1
+    if bold is not None and end == len(after):
+        return "\\begin{block}{" + after[bold.end() + 1 : end - 1].strip().rstrip(":").strip() + "}"
+    return "\\begin{block}{}" + (" " + after if re.search(r"[^\s{}]", after) else "")
 
 
 # what a beamer template prints for an environment (a theme's proof, theorem and block templates) and
@@ -2849,8 +2941,18 @@ def _contents(
 _CONTENTS_LINE = re.compile(r"\\tableofcontents(\[[^\]]*\])?")
 
 
+def _lists_subsections(frame: list[str], outline: list[tuple[int, str]]) -> bool:
+    """True when a ``\\tableofcontents`` among the ``frame``'s lines lists the deck's subsections (the
+    deck has some: ``outline``)."""
+    return bool(outline) and any(
+        (command := _CONTENTS_LINE.search(line)) is not None
+        and not re.search("subsections|current", command.group(0))
+        for line in frame
+    )
+
+
 def _contents_among(
-    kept: list[tuple[int, str]], outline: list[tuple[int, str]] | None, out: Converted
+    kept: list[tuple[int, str]], outline: list[tuple[int, str]] | None
 ) -> list[tuple[int, str]]:
     """A frame's lines with each ``\\tableofcontents`` among its other content as beamer prints it there:
     where the deck has subsections (``outline``), the list of its sections and subsections; else a
@@ -2864,7 +2966,6 @@ def _contents_among(
             new.append((k, line))
         elif outline and "subsections" not in command.group(0):  # ([hideallsubsections]: the sections)
             new += [(k, ""), *((k, "  " * (depth - 1) + "- " + words) for depth, words in outline), (k, "")]
-            out.meta.setdefault("toc", False)  # (its subsections are shown: no warning that they are not)
         else:
             new += [(k, ""), (k, "\\tableofcontents"), (k, "")]  # (its options: beamer's look)
     return new
@@ -3062,31 +3163,30 @@ def _frame(
     before_end = last[: last.find(_FRAME_END)] if _FRAME_END in last else ""
     if stop > start and before_end.strip():
         body.append((stop, before_end))
+    staged = _quoted(
+        _centering_as_center(
+            _unboxed(
+                _unknown_arguments_opened(
+                    _unknown_environments(
+                        _inline_tikz(
+                            _tikz_pictures(_transitions(_verbatim_started(body), out, index)), out, index
+                        ),
+                        out,
+                        index,
+                    ),
+                    out,
+                    index,
+                )
+            )
+        )
+    )
     body = _dedented(
         [
             (k, part)
-            for k, line in _quoted(
-                _centering_as_center(
-                    _unboxed(
-                        _unknown_arguments_opened(
-                            _unknown_environments(
-                                _inline_tikz(
-                                    _tikz_pictures(_transitions(_verbatim_started(body), out, index)),
-                                    out,
-                                    index,
-                                ),
-                                out,
-                                index,
-                            ),
-                            out,
-                            index,
-                        )
-                    )
-                )
-            )
-            for part in _after_end(line)
+            for k, line, verbatim in _marked_verbatim(staged)
+            for part in ([line] if verbatim and not line.lstrip().startswith("\\end{") else _after_end(line))
         ]
-    )
+    )  # (code stays as written: its lines are not cut)
     kept: list[tuple[int, str]] = []
     ids = [label.group(1)] if (label := re.search(r"\blabel=([\w:.-]+)", head)) else []
     depth = 0  # environments open in the frame
@@ -3129,7 +3229,7 @@ def _frame(
         return _contents(
             contents[0], title, start, stop, add, out, outline, slid
         )  # ([hideallsubsections]: still the contents)
-    kept = _contents_among(kept, outline, out)
+    kept = _contents_among(kept, outline)
     if title:
         anchor = " {#" + _anchor(ids[0]) + "}" if ids else ""
         add(start, "", "## " + title + anchor, "")
@@ -3158,49 +3258,82 @@ _TRANSITION = re.compile(
 
 # ``\centering`` starting a paragraph; the environments in which it centres what follows, to their end
 _CENTERING = re.compile(r"^\s*\\centering(?![A-Za-z])\s*")
-_CENTRED_IN = ("block", "alertblock", "exampleblock", "column", "minipage", "frame")
-_ENV_EDGE = re.compile(r"\\(begin|end)\s*\{([^{}]+)\}")
+_CENTRED_IN = ("block", "alertblock", "exampleblock", "column", "minipage", "frame", "\\column")
+_ENV_EDGE = re.compile(r"\\(begin|end)\s*\{([^{}]+)\}|^\s*\\column\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}\s*")
 
 
 def _centering_as_center(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A frame's lines with a ``\\centering`` that starts a paragraph of the frame or of a block, column or
-    minipage (on a line of its own, or before words) as a ``center`` environment from there to that
-    environment's end, as LaTeX centres what follows it (a ``columns`` environment after it ends it:
-    each column sets its own alignment)."""
+    """A frame's lines with a ``\\centering`` that starts a paragraph of the frame or of a block, column
+    (``\\begin{column}`` or the ``\\column{…}`` shorthand) or minipage (on a line of its own, or before
+    words; after a ``\\frametitle`` line too) as a ``center`` environment from there to that environment's
+    end, as LaTeX centres what follows it (a ``columns`` environment inside it stops it, each column
+    setting its own alignment, and it goes on after the columns)."""
     if not any("\\centering" in line for _, line in body):
         return body
     new: list[tuple[int, str]] = []
-    opened: list[list] = [["frame", False]]  # the environments open: [name, centred]
+    # the environments open: [name, centred, centred again at its end (the columns in a centred part)]
+    opened: list[list] = [["frame", False, False]]
     blank = True  # (a paragraph starts on the next line)
     for k, line, verbatim in _marked_verbatim(body):
         if verbatim:
             new.append((k, line))
             blank = False
             continue
-        centering = _CENTERING.match(line)
-        if centering is not None and blank and opened[-1][0] in _CENTRED_IN and not opened[-1][1]:
-            opened[-1][1] = True
-            new.append((k, "\\begin{center}"))
-            line = line[centering.end() :]
-            if not line.strip():
-                continue
         at = 0  # (where the part of the line not yet added starts)
         for edge in _ENV_EDGE.finditer(line):
+            if edge.group(1) is None:  # \column{w}: the column before it ends, this one begins
+                if opened[-1][0] == "\\column" and opened.pop()[1]:
+                    new.append((k, "\\end{center}"))
+                opened.append(["\\column", False, False])
+                new.append((k, line[: edge.end()].rstrip()))
+                at = edge.end()
+                blank = True
+                continue
+            ends = False
             if edge.group(1) == "begin":
-                ends = edge.group(2) == "columns" and opened[-1][1]  # (each column sets its own)
-                opened[-1][1] = opened[-1][1] and not ends
-                opened.append([edge.group(2), False])
-            else:
-                ends = len(opened) > 1 and opened.pop()[1]
+                resumes = edge.group(2) == "columns" and opened[-1][1]  # (each column sets its own)
+                ends, opened[-1][1] = resumes, opened[-1][1] and not resumes
+                opened.append([edge.group(2), False, resumes])
+            elif len(opened) > 1:
+                if edge.group(2) == "columns" and opened[-1][0] == "\\column":
+                    ends = opened.pop()[1]
+                    if ends and line[at : edge.start()].strip():
+                        new.append((k, line[at : edge.start()]))
+                    if ends:
+                        new.append((k, "\\end{center}"))
+                        at, ends = edge.start(), False
+                _, centred, resumes = opened.pop()
+                ends = ends or centred
+                if resumes:  # (the centred part the columns were in goes on after them)
+                    opened[-1][1] = True
+                    new.append((k, line[at : edge.end()]))
+                    new.append((k, "\\begin{center}"))
+                    at = edge.end()
+                    continue
             if ends:  # (the centred part ends before this \begin{columns} or \end{…})
                 if line[at : edge.start()].strip():
                     new.append((k, line[at : edge.start()]))
                 new.append((k, "\\end{center}"))
                 at = edge.start()
-        new.append((k, line[at:]))
-        blank = not line.strip() or line.strip().startswith("\\begin{")
-    if opened[0][1]:
-        new.append((new[-1][0] if new else 0, "\\end{center}"))
+        rest = line[at:]
+        centering = _CENTERING.match(rest)
+        if centering is not None and blank and opened[-1][0] in _CENTRED_IN and not opened[-1][1]:
+            opened[-1][1] = True
+            new.append((k, "\\begin{center}"))
+            rest = rest[centering.end() :]
+            if not rest.strip():
+                blank = True
+                continue
+        if rest.strip() or at == 0:
+            new.append((k, rest))
+        blank = (
+            not rest.strip()
+            or rest.strip().startswith("\\begin{")
+            or bool(_TITLE_COMMANDS.match(rest.strip()))
+        )
+    for _, centred, _ in reversed(opened):
+        if centred:
+            new.append((new[-1][0] if new else 0, "\\end{center}"))
     return new
 
 
@@ -3789,7 +3922,7 @@ _END_THEN = re.compile(
 def _after_end(line: str) -> list[str]:
     """``line`` as the lines TeX reads the same: an environment's end followed by ``\\pause`` (or an
     item, another environment) on its line is two lines, so that the environment is read whole."""
-    if "block}" in line:
+    if "block}" in line and not _VERBATIM_ARG.search(line):  # (\verb|\begin{block}|: code)
         parts = _BOX_AFTER_TEXT.split(line)  # (a box begun or ended after words: a paragraph of its own)
         if len(parts) > 1:
             return [

@@ -36,7 +36,7 @@ _THE_DEFINED = re.compile(
 _DEFINING = re.compile(r"\\(?:(?:re)?newcommand|providecommand|g?def|(?:re)?newenvironment)(?![A-Za-z])")
 
 
-class _Counters:
+class Counters:
     """The deck's counters while it is read: values, the counter each is reset with, their own formats."""
 
     def __init__(self) -> None:
@@ -44,6 +44,21 @@ class _Counters:
         self.within: dict[str, str] = {name: parent for name, parent in _BUILT_IN.items() if parent}
         # (\renewcommand{\thetask}{\Alph{task}}: its body; \counterwithin's and the sections' parent first)
         self.formats = {name: f"\\the{parent}.\\arabic{{{name}}}" for name, parent in self.within.items()}
+
+    def copy(self) -> Counters:
+        """These counters as they are now, apart from them."""
+        new = Counters()
+        new.values, new.within, new.formats = dict(self.values), dict(self.within), dict(self.formats)
+        return new
+
+    def read(self, line: str) -> None:
+        """The counter settings of ``line`` done in their order (a ``\\section`` starting it steps its
+        counter); nothing printed."""
+        if (section := _SECTIONING.match(line)) and not section.group(2):
+            self.step(section.group(1))
+        if "counter" in line or "within" in line:
+            for mt in _SETTING.finditer(line):
+                self.set(mt)
 
     def step(self, name: str) -> None:
         """``name`` one up, and the counters reset with it (and theirs) to 0."""
@@ -129,7 +144,7 @@ def count_lines(lines: list[str], begin: int, skipped: set[int]) -> None:
         for line in lines
     ):
         return
-    counters = _Counters()
+    counters = Counters()
     counters.formats.update(_own_formats("\n".join(lines[: max(begin, 0)])))
     depth = 0  # (the preamble's braces open: a setting inside them is a definition's, done where it is used)
     for k, line in enumerate(lines):
