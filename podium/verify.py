@@ -1205,15 +1205,14 @@ _MARK = "\x00"
 
 
 def inline_pieces(inlines: m.Inlines) -> list[str]:
-    """Return the written text of ``inlines`` in runs, cut where math or a footnote mark interrupts it."""
+    """Return the written text of ``inlines`` in runs, cut where math or a footnote mark interrupts it
+    and at a line break (where a slide too full goes on on the next: pseudocode's lines, a poem's)."""
     parts = []
     for n in m.walk(inlines):
-        if isinstance(n, (m.InlineMath, m.FootnoteRef)):
+        if isinstance(n, (m.InlineMath, m.FootnoteRef, m.LineBreak)):
             parts.append(_MARK)
         elif isinstance(n, (m.Text, m.Code)):
             parts.append(n.text)
-        elif isinstance(n, m.LineBreak):
-            parts.append(" ")
     return [p for p in "".join(parts).split(_MARK) if p.strip()]
 
 

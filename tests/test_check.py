@@ -550,3 +550,13 @@ def test_math_shown_as_its_tex_is_a_listing_as_tall_as_its_lines(tmp_path):
     assert len(shown.text_frame.paragraphs) == 6  # a line each, as written
     lines = shown.text_frame.paragraphs[0].runs[0].font.size
     assert shown.height >= 6 * lines and shown.top + shown.height <= after.top
+
+
+def test_a_paragraph_of_lines_continued_on_more_slides_passes(tmp_path):
+    """Pseudocode written as one paragraph of lines (each ending in a line break), too long for one
+    slide, goes on on the next at a line break: each line is found in its own part of the handout."""
+    lines = "\\\n".join(f"if $x_{{{k}}} > 0$ then move the block onto pile {k}" for k in range(1, 40))
+    src = write_md(tmp_path, f"---\ntitle: P\n---\n\n## A long procedure\n\n{lines}\n")
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "deck and handout agree with the source" in result.output
