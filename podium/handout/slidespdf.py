@@ -515,7 +515,7 @@ SLIDE_CSS = """
 .ph.body caption {{ caption-side: bottom; text-align: center; font-size: 0.8em; color: {muted}; padding-top: 0.3em; }}
 .ph.body blockquote {{ margin: 0.3em 0; padding-left: 0.8em; border-left: 0.25em solid {accent}; font-style: italic; }}
 .ph.body .attribution {{ font-style: normal; font-size: 0.8em; color: {muted}; text-align: right; }}
-.ph.body pre {{ font-size: var(--code-pt, 0.6em); white-space: pre-wrap; background: #F6F8FA; padding: 0.4em; margin: 0.2em 0; }}
+.ph.body pre {{ font-size: var(--code-pt, 0.6em); white-space: pre-wrap; overflow-wrap: anywhere; background: #F6F8FA; padding: 0.4em; margin: 0.2em 0; }}
 .ph.body code, .ph.body pre {{ font-family: "{mono}", {cjk}monospace; }}  /* (as the deck: its East Asian in the cjk face) */
 .ph.body code {{ font-size: {code_em}em; }}  /* inline code's small letters as tall as the text's, as in the deck */
 .ph.body pre code {{ font-size: 1em; }}
