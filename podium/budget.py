@@ -3,7 +3,7 @@
 A build runs inside :func:`build_budget`; a step that could run away on hostile input (drawing
 an SVG, writing a chart, rendering a handout template, laying out the handout) runs inside
 :func:`step`, which names the source line it comes from.  A watchdog thread looks at the clock
-and at the process's resident memory ten times a second; when a limit is passed it interrupts
+and at the process's resident memory (its growth since the build began) ten times a second; when a limit is passed it interrupts
 the main thread, and the build stops with
 
     content/week03.md:14: error: picture 'fig/huge.svg' took longer than 30 s; stopped [too-slow]
@@ -27,6 +27,7 @@ command line); elsewhere the checks that need no interruption (sizes, counts) st
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import signal
@@ -167,6 +168,9 @@ class _Watch:
         self.failed: _Step | None = None  # the step a MemoryError came out of
         self.reason: tuple[str, SourcePos | None, str] | None = None
         self.peak = 0
+        # what the process held when the build began (a long-lived one's earlier builds left fonts and
+        # caches WeasyPrint keeps): the budget is the build's own growth beyond it
+        self.base = resident_bytes()
         self.done = threading.Event()
         self.main = threading.get_ident()  # the thread to interrupt: the main thread, which made the watch
         self.thread = threading.Thread(target=self._run, name="podium-budget", daemon=True)
@@ -178,7 +182,7 @@ class _Watch:
             self.peak = max(self.peak, rss)
             reason = None
             step = self.steps[-1] if self.steps else None
-            if rss > self.memory:
+            if rss - self.base > self.memory:
                 reason = (
                     memory_message(self.memory, step.what if step else None),
                     step.pos if step and step.pos else self.pos,
@@ -223,7 +227,13 @@ def build_budget(label: str, pos: SourcePos | None, diags: Diagnostics):
     if _current is not None or threading.current_thread() is not threading.main_thread():
         yield  # nested, or not interruptible from here: the outer budget (if any) holds
         return
-    watch = _Watch(label, pos, build_seconds(), memory_bytes())
+    memory = memory_bytes()
+    if resident_bytes() > memory // 4:
+        # earlier builds in this process (the build server's, a course's, tests') leave their layouts in
+        # reference cycles, ~50 MB a handout, which Python's collector, counting objects, may not free
+        # for many builds: freed now, a build never fails for memory it does not hold
+        gc.collect()
+    watch = _Watch(label, pos, build_seconds(), memory)
     _current = watch
     signal.signal(
         _SIGNAL, _on_signal
