@@ -534,6 +534,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     after_section = False  # (a section began since the last frame)
     unshown: list[int] = []  # subsections that only a contents slide can show
     paged = False  # (the deck's title page is made: a later \titlepage frame is a slide of its own)
+    later = Converted(meta={}, text="", index=[])  # (title commands between frames after the title page)
     listed = False  # (a frame's \tableofcontents among its words lists the subsections)
 
     def handout_text() -> None:
@@ -564,7 +565,8 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
             handout_text()
         if _META_COMMAND.match(s):  # \title, \author… written after \begin{document}: the title slide's still
             j = _meta_command_end(lines, k, end, index, out)  # (its braces may close on a later line)
-            _preamble(lines[k : j + 1], index[k : j + 1], out, macros=False)
+            # (after the title page: what a later \titlepage shows, not the deck's title slide)
+            _preamble(lines[k : j + 1], index[k : j + 1], later if paged else out, macros=False)
             k = j + 1
             continue
         if s.startswith(_FRAME):
@@ -580,12 +582,16 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
             framed_lines.update(range(k, stop + 1))
             _alternatives(lines, k, stop, index, out)
+            _later_fields_shown(lines, k, stop, later if paged else None, add)
             paged = _title_page_fields(lines, k, stop, index, out, paged)
             _title_page_text(lines, k, stop, out.meta, exists)
             slid = any("\\tableofcontents" in line for line in lines[k : stop + 1]) and any(
                 line.startswith(("# ", "## ")) or line == "---" for line in new
             )  # (a contents frame after a slide: a contents slide there)
             listed = listed or _lists_subsections(lines[k : stop + 1], outline)
+            after_section = (
+                _sections_inside(lines, k, stop, add) or after_section
+            )  # (it begins with this frame)
             shown = _frame(lines, k, stop, add, out, index, outline, slid)
             framed, after_section = framed or shown, after_section and not shown
             k = stop + 1
@@ -618,6 +624,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
             outside.append(k)
         k += 1
     handout_text()
+    _later_unshown(later, out)
     _lost_frames(lines, range(begin + 1, end), hooks | framed_lines, index, out)
     if unshown and out.meta.get("toc") is not False and not listed:  # (no contents slide lists them)
         out.warnings.append(
@@ -697,6 +704,42 @@ def _title_page_fields(
     else:
         _title_fields(lines, start, stop, index, out)
     return paged or any(_TITLE_PAGE.search(line) for line in lines[start : stop + 1])
+
+
+def _later_unshown(later: Converted, out: Converted) -> None:
+    """A note for the title commands written between frames after the title page that no later
+    ``\\titlepage`` showed (``later``), and their warnings."""
+    out.warnings.extend(later.warnings)
+    keys = sorted(later.meta.keys() & _META)
+    if keys:
+        out.notes.append(
+            (
+                min(later.key_lines[key] for key in keys) - 1,
+                "title commands after the title page change only a later \\titlepage, and none follows: "
+                f"their words are shown nowhere ({', '.join(keys)})",
+                "title-later",
+            )
+        )
+
+
+def _later_fields_shown(lines: list[str], start: int, stop: int, later: Converted | None, add) -> None:
+    """A slide for the frame ``lines[start:stop + 1]`` when it is a title page after the deck's first one and
+    sets no title fields of its own, made of the fields ``later`` holds (``\\title{Part II}`` written between
+    frames; None: before the deck's title page): its title, subtitle, then author, institute and date
+    paragraphs; the fields are shown then (``later`` emptied)."""
+    if later is None or not later.meta.keys() & _META:
+        return
+    frame = lines[start : stop + 1]
+    if not any(_TITLE_PAGE.search(line) for line in frame) or any(_FIELD.match(line) for line in frame[1:]):
+        return
+    title = later.meta.get("title")
+    add(start, "", "## " + " ".join(str(title).split()) if title else "---", "")
+    if later.meta.get("subtitle"):
+        add(start, "**" + " ".join(str(later.meta["subtitle"]).split()) + "**", "")
+    for key in ("author", "institute", "date"):
+        if later.meta.get(key):
+            add(start, *str(later.meta[key]).split("\n"), "")
+    later.meta.clear()
 
 
 def _title_fields(lines: list[str], start: int, stop: int, index: list[int], out: Converted) -> None:
@@ -912,6 +955,25 @@ def _section(s: str, section: re.Match, k: int, add, after_frame: bool) -> bool:
             return False
         add(k, "::: handout", "**" + _one_line(s[section.end() : close - 1]) + "**", ":::", "")
     return True
+
+
+def _sections_inside(lines: list[str], start: int, stop: int, add) -> bool:
+    """The ``\\section{…}`` (``\\part``) lines inside the frame ``lines[start:stop + 1]`` as section slides
+    before it (beamer begins the section with that frame: its navigation and contents list it, the frame
+    shows nothing of it), their lines emptied; whether there was one.  A ``\\subsection`` is left where it
+    is (the frame's own words)."""
+    found = False
+    for j in range(start + 1, stop):
+        s = lines[j].strip()
+        section = _SECTION.match(s)
+        if section is None or section.group(1) not in ("part", "section"):
+            continue
+        if balanced_group(s, section.end() - 1) != len(s):  # (only a line that is the command alone)
+            continue
+        _section(s, section, j, add, False)
+        lines[j] = ""
+        found = True
+    return found
 
 
 _DEFINITION = re.compile(
