@@ -4176,25 +4176,18 @@ class _Converter:
                 # (`$$…$$.`: the full stop that ends the sentence goes with the equation, as TeX writes it)
                 child = _text_node(_FOLLOWING_PUNCTUATION.sub("", child.content, count=1))
             if child.type == "html_inline" and not self.html_skip:
-                tag = read_inline_tag(child.content)
-                if tag.tag in _MEDIA_KINDS and tag.kind == "end":  # (its link is made at its start)
-                    continue
-                if tag.tag in _MEDIA_KINDS and tag.kind in ("start", "empty"):  # <video src> in a line
-                    links = self.embedded_media(child.content, pos)
-                    if links:
-                        words_so_far()
-                        out.extend(links)
-                        continue
-                if tag.tag == "img" and tag.kind in ("start", "empty"):  # a picture, as it says: no warning
-                    pic = self.html_image(tag.attrs, own_line(k))
-                    if pic is not None:
-                        words_so_far()
-                        out.append(pic)
+                said = self.html_block_in_words(child, pos, own_line(k))
+                if said:
+                    words_so_far()
+                    out.extend(said)
+                if said is not None:
                     continue
             if child.type == "image":
+                picture: m.Block = self.image(child, attrs, own_line(k))
+                if id(picture) in self.marp_bg and not self.marp_bg[id(picture)][1].background:
+                    continue  # (Marp's text colour, `![](red)`: no picture, the words around it go on)
                 unwrapped = _unwrap_picture(run, pairs[k + 1][0] if k + 1 < len(pairs) else None)
                 words_so_far()
-                picture: m.Block = self.image(child, attrs, own_line(k))
                 if attrs is not None and "fragment" in attrs.classes:  # ![](x.png){.fragment}: on a click
                     picture = m.Div((picture,), ("fragment",), pos)
                 out.append(picture)
@@ -4202,25 +4195,40 @@ class _Converter:
                 # `$$…$$` in a paragraph is display math, as pandoc reads it: a line of its own (in a
                 # list item's words too: an equation under them, as one on lines of its own is)
                 words_so_far()
-                nxt = pairs[k + 1][0] if k + 1 < len(pairs) else None
-                stop = (
-                    _FOLLOWING_PUNCTUATION.match(nxt.content)
-                    if nxt is not None and nxt.type == "text"
-                    else None
-                )
-                below = sum(c.type in ("softbreak", "hardbreak") for c, _ in pairs[:k])  # (its own line)
-                out.extend(
-                    self.math_block(
-                        child.content.strip() + (f"\\,{stop.group(1)}" if stop else ""),
-                        replace(pos, line=pos.line + below),
-                        alone=False,
-                    )
-                )
+                out.extend(self.math_in_words(pairs, k, pos))
             else:
                 run.extend(self._inline(child, attrs))
         self.html_skip = []
         words_so_far()
         return out
+
+    def html_block_in_words(
+        self, child: SyntaxTreeNode, pos: m.SourcePos, line: m.SourcePos
+    ) -> list[m.Block] | None:
+        """What the inline HTML tag ``child`` among a paragraph's words shows on its own: a video's link
+        (``<video src>``), a picture (``<img>``, at ``line``); [] for a tag that shows nothing there (a
+        media end tag, a picture not shown); None for one that is read with the words."""
+        tag = read_inline_tag(child.content)
+        if tag.tag in _MEDIA_KINDS and tag.kind == "end":  # (its link is made at its start)
+            return []
+        if tag.tag in _MEDIA_KINDS and tag.kind in ("start", "empty"):  # <video src> in a line
+            return self.embedded_media(child.content, pos) or None
+        if tag.tag == "img" and tag.kind in ("start", "empty"):  # a picture, as it says: no warning
+            pic = self.html_image(tag.attrs, line)
+            return [pic] if pic is not None else []
+        return None
+
+    def math_in_words(self, pairs: list, k: int, pos: m.SourcePos) -> list[m.Block]:
+        """The display math ``$$…$$`` that is ``pairs[k]`` among a paragraph's words, on a line of its own
+        (the full stop after it goes with it)."""
+        nxt = pairs[k + 1][0] if k + 1 < len(pairs) else None
+        stop = _FOLLOWING_PUNCTUATION.match(nxt.content) if nxt is not None and nxt.type == "text" else None
+        below = sum(c.type in ("softbreak", "hardbreak") for c, _ in pairs[:k])  # (its own line)
+        return self.math_block(
+            pairs[k][0].content.strip() + (f"\\,{stop.group(1)}" if stop else ""),
+            replace(pos, line=pos.line + below),
+            alone=False,
+        )
 
     def linked_picture(self, node: SyntaxTreeNode) -> tuple[SyntaxTreeNode, Attrs] | None:
         """The picture a link holds and nothing else (``[![](x.png)](https://…)``, ``<a href=…><img …></a>``)
