@@ -478,7 +478,7 @@ SLIDE_CSS = """
 .slide {{ position: relative; width: {w:.2f}pt; height: {h:.2f}pt; overflow: hidden; line-height: 1.15;
          font-family: {body_font}; color: {text}; }}
 .slide h1, .slide h2, .slide h3, .slide h4 {{ bookmark-level: none; margin: 0; font: inherit; color: inherit; }}
-.ph {{ position: absolute; display: block; box-sizing: border-box; }}  /* (not clipped: WeasyPrint's clip drops
+.ph {{ position: absolute; display: block; box-sizing: border-box; overflow-wrap: break-word; }}  /* (a word wider than its box: broken, as the deck breaks it) */  /* (not clipped: WeasyPrint's clip drops
    the marks a line-height-0 line draws above its box, Thai's tone marks; the slide clips, drawfit shrinks) */
 .deck-shape {{ position: absolute; box-sizing: border-box; }}
 .placed {{ position: absolute; object-fit: contain; }}
