@@ -667,10 +667,18 @@ class Fitter:
                 self.wraps.add(b.pos)
             return [said] if said else []
         k = widest - off if holds else max(range(len(lines)), key=lambda j: code_columns(lines[j]))
+        room = _code_columns_room(b, width, self.g.fonts.mono, sizes.code)
+        others = [j + 1 for j, line in enumerate(whole) if code_columns(line) > room and j != off + k]
+        also = (
+            f", as do line{'s' if len(others) > 1 else ''} {_numbers(others)} ({len(others) + 1} lines in all)"
+            if others
+            else ""
+        )
         said = (
             name,
             f"code line {off + k + 1} of this listing ({code_columns(lines[k])} characters) is "
-            f"too wide for the slide at {sizes.code:.0f} pt and wraps; break or shorten it",
+            f"too wide for the slide at {sizes.code:.0f} pt and wraps{also}; break or shorten "
+            + ("them" if others else "it"),
             b.pos,
         )
         if not holds and widest >= off + len(lines):  # its widest line comes later: said there
@@ -1797,6 +1805,19 @@ def _code_widths(chunks, width: int, body_pt: float):
         elif isinstance(c, ObjectChunk) and isinstance(c.block, m.CodeBlock):
             pad = int(CALLOUT_PAD_EM * body_pt * EMU_PER_PT) if "callout" in c.box else 0
             yield c, width - pad
+
+
+def _code_columns_room(b: m.CodeBlock, width: int, mono: str, pt: float) -> float:
+    """How many characters of listing ``b``'s lines fit across ``width`` at ``pt`` (its gutter left out)."""
+    inner = (width - CODE_INSETS[0] - CODE_INSETS[2]) / EMU_PER_PT
+    per_pt = face(mono).width("M", 1.0) * SAFETY
+    return inner / (per_pt * pt) - b.gutter() if per_pt and pt else float("inf")
+
+
+def _numbers(numbers: list[int]) -> str:
+    """``[3, 5, 7]`` as "3, 5 and 7" (the first six, then "and 4 more")."""
+    shown = [str(n) for n in numbers[:6]] + ([f"{len(numbers) - 6} more"] if len(numbers) > 6 else [])
+    return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
 
 
 def _code_fit_pt(b: m.CodeBlock, width: int, mono: str) -> float:
