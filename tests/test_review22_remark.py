@@ -1,0 +1,96 @@
+"""remark and xaringan decks as remark shows them (review 22): a ``???`` note ends at the next ``--`` click
+(each step has notes of its own, and the steps after it stay on the slide); a class span whose words
+hold brackets of their own (``.imgref[[Image: [site](url)]]``) inside a block; one inline R expression in
+a heading is counted once; the front matter's italics are kept on the title slide and the handout's
+cover.  Read back from the deck (python-pptx), the handout (pdftotext) and the command line's messages."""
+
+from __future__ import annotations
+
+import subprocess
+
+from pptx import Presentation
+
+from .conftest import click_paragraphs, paragraph_texts, run_cli, write_md
+
+STEPS = """\
+    class: center, middle
+
+    # Notes between clicks
+
+    ---
+
+    ## Three steps
+
+    ### Prevent
+    * Sanitize inputs
+
+    ???
+    Note for the first step.
+
+    --
+
+    ### Pursue
+    * Optimize a loss
+
+    ???
+    Note for the second step.
+
+    ???
+    A second note mark in the same step.
+
+    --
+
+    > Any deviation is failure.
+
+    ???
+    A click written as code in the notes:
+
+    ```
+    --
+    ```
+
+    Then talk.
+    """
+
+
+def _all(tmp_path, text: str, name: str = "lecture.md"):
+    """(deck, handout text, stderr) of ``podium all`` on ``text``."""
+    src = write_md(tmp_path, text, name)
+    out = tmp_path / "out"
+    result = run_cli("all", src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    stem = src.stem
+    handout = subprocess.run(
+        ["pdftotext", "-layout", str(out / f"{stem}-handout.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return Presentation(str(out / f"{stem}.pptx")), handout, result.stderr
+
+
+def _notes(slide) -> str:
+    return slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+
+
+def test_a_note_ends_at_the_next_click_and_the_later_steps_stay_on_the_slide(tmp_path):
+    deck, handout, _ = _all(tmp_path, STEPS)
+    slide = deck.slides[1]
+    words = paragraph_texts(slide)
+    for step in ("Prevent", "Sanitize inputs", "Pursue", "Optimize a loss", "Any deviation is failure."):
+        assert step in words
+    clicks = click_paragraphs(slide)
+    assert ["Pursue", "Optimize a loss"] in [c[:2] for c in clicks]
+    assert any(c and c[0] == "Any deviation is failure." for c in clicks)
+    notes = _notes(slide)
+    assert notes.split("\n") == [
+        "Note for the first step.",
+        "Note for the second step.",
+        "A second note mark in the same step.",
+        "A click written as code in the notes:",
+        "--",
+        "Then talk.",
+    ]
+    assert "Pursue" not in notes and "???" not in notes and "Then talk." not in words
+    assert "???" not in handout and "\n--\n" not in handout
+    assert handout.index("Note for the first step.") < handout.index("Note for the second step.")
