@@ -6849,7 +6849,61 @@ def _split_spans(items: list[m.Inline]) -> list[m.Inline]:
     out: list[m.Inline] = []
     for it in items:
         out.extend(_spans(it.text) if isinstance(it, m.Text) else [it])
-    return _enclosing_spans(out)
+    out = _enclosing_spans(out)
+    return _bracketed_spans(out) if any(isinstance(x, m.Text) and "]{" in x.text for x in out) else out
+
+
+_SPAN_ATTRS = re.compile(r"\]\{([^{}]*)\}")
+
+
+def _bracketed_spans(items: list[m.Inline]) -> list[m.Inline]:
+    """Spans whose words hold brackets of their own, as pandoc reads them: the span's ``[`` is the one
+    its ``]{…}`` balances, so ``[[Image: [site](url)]]{.imgref}`` (remark's ``.imgref[[Image: …]]``) is
+    a span of ``[Image: site]``, the inner pair its words."""
+    for j, it in enumerate(items):
+        if not isinstance(it, m.Text):
+            continue
+        for close in _SPAN_ATTRS.finditer(it.text):
+            opening = _balancing_bracket(items, j, close.start())
+            if opening is None:
+                continue
+            i, at = opening
+            first = items[i].text  # type: ignore[union-attr]  # (a Text: _balancing_bracket)
+            inner = (
+                [m.Text(first[at + 1 : close.start()])]
+                if i == j
+                else [m.Text(first[at + 1 :]), *items[i + 1 : j], m.Text(it.text[: close.start()])]
+            )
+            attrs = parse_attrs(close.group(1))
+            span = m.Span(
+                tuple(x for x in inner if not (isinstance(x, m.Text) and not x.text)),
+                attrs.classes,
+                style_colour(attrs.kv.get("style", "")),
+                attrs.order,
+            )
+            before = [m.Text(first[:at])] if first[:at] else []
+            after = [m.Text(it.text[close.end() :])] if it.text[close.end() :] else []
+            return [*items[:i], *before, span, *_bracketed_spans([*after, *items[j + 1 :]])]
+    return items
+
+
+def _balancing_bracket(items: list[m.Inline], j: int, end: int) -> tuple[int, int] | None:
+    """The item and place of the ``[`` that the ``]`` at ``items[j].text[end]`` closes, brackets between
+    them balanced (other inlines, a link or a span, hold none of them); None when there is none."""
+    depth = 0
+    for i in range(j, -1, -1):
+        it = items[i]
+        if not isinstance(it, m.Text):
+            continue
+        text = it.text[:end] if i == j else it.text
+        for at in range(len(text) - 1, -1, -1):
+            if text[at] == "]":
+                depth += 1
+            elif text[at] == "[":
+                if depth == 0:
+                    return i, at
+                depth -= 1
+    return None
 
 
 def _enclosing_spans(items: list[m.Inline]) -> list[m.Inline]:

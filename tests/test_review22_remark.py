@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import subprocess
 
+from PIL import Image
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from .conftest import click_paragraphs, paragraph_texts, run_cli, write_md
 
@@ -94,3 +96,47 @@ def test_a_note_ends_at_the_next_click_and_the_later_steps_stay_on_the_slide(tmp
     assert "Pursue" not in notes and "???" not in notes and "Then talk." not in words
     assert "???" not in handout and "\n--\n" not in handout
     assert handout.index("Note for the first step.") < handout.index("Note for the second step.")
+
+
+def _links(slide) -> list[tuple[str, str]]:
+    return [
+        (r.text, r.hyperlink.address)
+        for sh in slide.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.hyperlink.address
+    ]
+
+
+def test_a_class_span_holding_brackets_inside_a_block_shows_its_words(tmp_path):
+    Image.new("RGB", (400, 300), "steelblue").save(tmp_path / "pic.png")
+    deck, handout, err = _all(
+        tmp_path,
+        """\
+        class: center, middle
+
+        # Credits
+
+        ---
+
+        ## A picture and its credit in one centred block
+
+        .center[<img src="pic.png" alt="a blue box" style="width:40%;">{hard_break}
+        .imgref[[Image: [example.org](https://example.org/)]]]
+
+        ---
+
+        ## A credit in a paragraph
+
+        Drawn by hand .imgref[[Photo: [the author](https://example.com/)], 2024] in the lab.
+        """.replace("{hard_break}", "  "),  # (two spaces: Markdown's line break, as the deck writes it)
+    )
+    picture, prose = deck.slides[1], deck.slides[2]
+    assert any(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for sh in picture.shapes)
+    assert "[Image: example.org]" in [t.strip() for t in paragraph_texts(picture)]
+    assert ("example.org", "https://example.org/") in _links(picture)
+    assert "Drawn by hand [Photo: the author], 2024 in the lab." in paragraph_texts(prose)
+    assert ("the author", "https://example.com/") in _links(prose)
+    everything = "\n".join(paragraph_texts(picture) + paragraph_texts(prose)) + handout
+    assert "{.imgref}" not in everything and "[[" not in everything and "]]" not in everything
