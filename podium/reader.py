@@ -2680,6 +2680,8 @@ class _Converter:
         self.line_highlights_noted = False  # Quarto's code-line-numbers="2-3": noted once per lecture
         self.inline_cells: list[tuple[str, m.SourcePos]] = []  # inline code left out, and where
         self.inline_cells_shown = 0  # (of them, those inside math: shown as their code, not left out)
+        # each heading's words as read (by the node's id, with the node): read again, it says nothing twice
+        self.heading_titles: dict[int, tuple[SyntaxTreeNode, tuple[m.Inlines, Attrs | None]]] = {}
         self.knitr = self.shown.lower().endswith((".qmd", ".rmd"))
         self.lifted_instructor: list[m.Block] = []
         self.adding_to: _SlideDraft | None = None  # the slide whose blocks are being read
@@ -3340,6 +3342,17 @@ class _Converter:
         )
 
     def heading_title(self, node: SyntaxTreeNode) -> tuple[m.Inlines, Attrs | None]:
+        """A heading's words and its attributes, read once: a heading is looked at as a slide's title
+        before it is read as a heading inside one, and what reading says (inline code left out) is said
+        once."""
+        known = self.heading_titles.get(id(node))
+        if known is not None and known[0] is node:
+            return known[1]
+        said = self._heading_title(node)
+        self.heading_titles[id(node)] = (node, said)
+        return said
+
+    def _heading_title(self, node: SyntaxTreeNode) -> tuple[m.Inlines, Attrs | None]:
         inline = node.children[0] if node.children else None
         content = self.inlines(inline) if inline is not None else ()
         attrs = None

@@ -140,3 +140,20 @@ def test_a_class_span_holding_brackets_inside_a_block_shows_its_words(tmp_path):
     assert ("the author", "https://example.com/") in _links(prose)
     everything = "\n".join(paragraph_texts(picture) + paragraph_texts(prose)) + handout
     assert "{.imgref}" not in everything and "[[" not in everything and "]]" not in everything
+
+
+def test_one_inline_r_expression_in_a_xaringan_heading_is_counted_once(tmp_path):
+    front = '---\ntitle: "Uno"\noutput: xaringan::moon_reader\n---\n\n'
+    one = write_md(tmp_path, front + '# Hola\n\n# `r emojifont::emoji("sunglasses")`\n', "one.Rmd")
+    result = run_cli("slides", one, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    said = [x for x in result.stderr.splitlines() if "[inline-code]" in x]
+    assert len(said) == 1 and "one.Rmd:8: warning" in said[0] and "more" not in said[0], said
+    two = write_md(
+        tmp_path,
+        front + "# Hola\n\n### The mean is `r mean(x)`\n\n---\n\n# Dos\n\nWe saw `r nrow(d)` rows.\n",
+        "two.Rmd",
+    )
+    result = run_cli("slides", two, "-o", tmp_path / "out")
+    said = [x for x in result.stderr.splitlines() if "[inline-code]" in x]
+    assert len(said) == 1 and "(and 1 more inline code expression)" in said[0], said
