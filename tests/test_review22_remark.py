@@ -157,3 +157,66 @@ def test_one_inline_r_expression_in_a_xaringan_heading_is_counted_once(tmp_path)
     result = run_cli("slides", two, "-o", tmp_path / "out")
     said = [x for x in result.stderr.splitlines() if "[inline-code]" in x]
     assert len(said) == 1 and "(and 1 more inline code expression)" in said[0], said
+
+
+def _italic_runs(shape) -> list[str]:
+    return [r.text for p in shape.text_frame.paragraphs for r in p.runs if r.font.italic]
+
+
+def _cover_fonts(pdf) -> str:
+    return subprocess.run(
+        ["pdffonts", "-f", "1", "-l", "1", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_the_front_matters_italics_are_kept_on_the_title_slide_and_the_cover(tmp_path):
+    deck, handout, _ = _all(
+        tmp_path,
+        """\
+        ---
+        title: "On *Moby-Dick*"
+        subtitle: "Resumen de Levis (2018) *Exploring Language Education*"
+        institute: "Department of *Letters*"
+        date: "Spring, _draft_"
+        ---
+
+        ## Uno
+
+        Texto.
+        """,
+    )
+    cover = deck.slides[0]
+    italics = [t for sh in cover.shapes if sh.has_text_frame for t in _italic_runs(sh)]
+    for words in ("Moby-Dick", "Exploring Language Education", "Letters", "draft"):
+        assert words in italics, italics
+    texts = paragraph_texts(cover)
+    assert "Resumen de Levis (2018) Exploring Language Education" in texts
+    assert "Department of Letters" in texts and "Spring, draft" in texts
+    assert not any("*" in t or "_" in t for t in texts)
+    assert "Resumen de Levis (2018) Exploring Language Education" in handout
+    assert "Italic" in _cover_fonts(tmp_path / "out" / "lecture-handout.pdf")
+
+
+def test_a_xaringan_subtitle_keeps_its_italics_inside_a_class_span(tmp_path):
+    deck, handout, _ = _all(
+        tmp_path,
+        """\
+        ---
+        title: "Pronunciación"
+        subtitle: |
+          Cuatro verdades</br>
+          .lightgrey[Resumen de Levis (2018) *Exploring Language Education*]
+        output: xaringan::moon_reader
+        ---
+
+        # Uno
+
+        Texto.
+        """,
+        "lecture.Rmd",
+    )
+    cover = deck.slides[0]
+    italics = [t for sh in cover.shapes if sh.has_text_frame for t in _italic_runs(sh)]
+    assert italics == ["Exploring Language Education"]
+    assert "Cuatro verdades Resumen de Levis (2018) Exploring Language Education" in paragraph_texts(cover)
+    assert "Italic" in _cover_fonts(tmp_path / "out" / "lecture-handout.pdf")
