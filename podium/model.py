@@ -464,6 +464,17 @@ class Meta:
     logo: Image | None = None  # the lecture's own logo (`logo:`, Quarto's under format: revealjs:)
     # the source line of each title-slide field the front matter (or a beamer preamble) gives: (key, line)
     lines: tuple[tuple[str, SourcePos], ...] = ()
+    # the title-slide fields whose words are formatted (``*Exploring Language Education*``): (key, inlines)
+    styled: tuple[tuple[str, Inlines], ...] = ()
+
+    def styled_field(self, key: str) -> Inlines:
+        """The formatted words of field ``key`` (title, subtitle, institute, date), as pandoc keeps them on
+        the title slide; () where they have no formatting, or no longer read as the field's text."""
+        inlines = dict(self.styled).get(key, ())
+        said = getattr(self, key, "")
+        if not inlines or not isinstance(said, str) or plain_text(inlines).split() != said.split():
+            return ()
+        return inlines
 
 
 @dataclass(frozen=True, slots=True)

@@ -661,6 +661,80 @@ def markdown_text(
     return "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in text.strip().split("\n"))
 
 
+_STYLING = re.compile(r"[*_`]|</?(?:em|i|b|strong|code|cite|dfn|var|kbd|tt|samp)\b", re.I)
+_STYLES = ("em", "strong")
+
+
+def styled_words(value: str, plain: str, smart: str = "pandoc") -> m.Inlines:
+    """Front-matter words with their formatting (``*Exploring Language Education*``, ``**bold**``, code,
+    ``<em>``), as pandoc keeps it on a title slide: inlines whose words are ``plain`` (what
+    :func:`markdown_text` made of ``value``); () where there is no formatting to keep, or where the value
+    is read in ways its words alone say (its own lines, TeX, math)."""
+    if not plain or "\n" in plain or not _STYLING.search(value) or re.search(r"[\\$~^]", value):
+        return ()
+    if value.startswith("|"):  # (a line block: its own lines)
+        return ()
+    try:
+        tokens = _meta_parser().parseInline(value, {ELLIPSIS: smart})
+    except Exception:  # markdown-it raises nothing for text, but metadata must never stop a build
+        return ()
+    opened: list[tuple[str, list[m.Inline]]] = [("", [])]
+    for tok in tokens[0].children or [] if tokens else []:
+        kind = tok.type.removesuffix("_open").removesuffix("_close")
+        if tok.type == "html_inline":
+            tag = read_inline_tag(tok.content)
+            kind = HTML_FORMATTING.get(tag.tag, "") if tag.kind in ("start", "end") else ""
+            if tag.tag == "br":
+                opened[-1][1].append(m.Text(" "))
+                continue
+            if kind == "code":
+                return ()  # (its words are HTML's, not code's: read as the words alone)
+            if kind not in _STYLES:
+                if not (tag.kind in ("start", "end") and (tag.tag in _PLAIN_TAGS or tag.tag == "a")):
+                    opened[-1][1].append(m.Text(tok.content))
+                continue
+            tok_type = f"{kind}_{'open' if tag.kind == 'start' else 'close'}"
+        else:
+            tok_type = tok.type
+        if tok_type.endswith("_open") and kind in _STYLES:
+            opened.append((kind, []))
+        elif tok_type.endswith("_close") and kind in _STYLES:
+            if opened[-1][0] != kind:
+                return ()
+            _, inner = opened.pop()
+            opened[-1][1].append(m.Emph(tuple(inner)) if kind == "em" else m.Strong(tuple(inner)))
+        elif tok.type in ("text", "html_inline"):
+            opened[-1][1].append(m.Text(tok.content))
+        elif tok.type == "code_inline":
+            opened[-1][1].append(m.Code(tok.content))
+        elif tok.type in ("softbreak", "hardbreak"):
+            opened[-1][1].append(m.Text(" "))
+        elif tok.type not in ("link_open", "link_close"):
+            return ()  # (a picture, something else: its words are markdown_text's)
+    if len(opened) != 1:
+        return ()
+    words = _trim(tuple(_unspanned(_split_spans(_merge_text(opened[0][1])))))
+    if not any(isinstance(x, (m.Emph, m.Strong, m.Code)) for x in m.walk(words)):
+        return ()
+    return words if m.plain_text(words).split() == plain.split() else ()
+
+
+def _unspanned(items: Sequence[m.Inline]) -> list[m.Inline]:
+    """``items`` with each span's words in its place (a title's ``[words]{.lightgrey}``: its words), the
+    spaces between words one, as :func:`markdown_text` leaves them."""
+    out: list[m.Inline] = []
+    for x in items:
+        if isinstance(x, m.Span):
+            out += _unspanned(x.children)
+        elif isinstance(x, (m.Emph, m.Strong)):
+            out.append(type(x)(tuple(_unspanned(x.children))))
+        elif isinstance(x, m.Text):
+            out.append(m.Text(re.sub(r"[ \t]+", " ", x.text)))
+        else:
+            out.append(x)
+    return _merge_text(out)
+
+
 def _inline_words(tokens: list, dropped: list[str] | None, links: list[tuple[str, str]] | None = None) -> str:
     """The words of front-matter text's inline tokens (:func:`markdown_text`); given ``links``, a hard line
     break is a line break and each link's words and address (web or e-mail only) are added to it."""
@@ -945,9 +1019,21 @@ def build_meta(
             level = None
     template = raw.get("template", course.get("template"))
     lang = _lang_of(raw, course)
+    title = markdown_text(_text(raw.get("title")), lines=True, smart=smart)
+    subtitle = markdown_text(_text(raw.get("subtitle")), lines=True, smart=smart)
+    styled_text = [
+        (key, _text(value), said)
+        for key, value, said in (
+            ("title", raw.get("title"), title),
+            ("subtitle", raw.get("subtitle"), subtitle),
+            ("institute", raw.get("institute", course.get("institution", "")), institute),
+            ("date", raw.get("date", ""), None),
+        )
+        if isinstance(value, str) and value
+    ]
     return m.Meta(
-        title=markdown_text(_text(raw.get("title")), lines=True, smart=smart),
-        subtitle=markdown_text(_text(raw.get("subtitle")), lines=True, smart=smart),
+        title=title,
+        subtitle=subtitle,
         authors=tuple(a for a in authors if a.name),
         institute=institute,
         date=_formatted_date(
@@ -973,6 +1059,12 @@ def build_meta(
             (key, m.SourcePos(shown, (key_lines or {})[key]))
             for key in META_WORDS
             if key in raw and key in (key_lines or {})
+        ),
+        # (the date's formatted words: kept where its text is the date shown, Meta.styled_field)
+        styled=tuple(
+            (key, words)
+            for key, value, said in styled_text
+            if (words := styled_words(value, said or markdown_text(value, smart=smart), smart))
         ),
     )
 
@@ -2680,6 +2772,8 @@ class _Converter:
         self.line_highlights_noted = False  # Quarto's code-line-numbers="2-3": noted once per lecture
         self.inline_cells: list[tuple[str, m.SourcePos]] = []  # inline code left out, and where
         self.inline_cells_shown = 0  # (of them, those inside math: shown as their code, not left out)
+        # each heading's words as read (by the node's id, with the node): read again, it says nothing twice
+        self.heading_titles: dict[int, tuple[SyntaxTreeNode, tuple[m.Inlines, Attrs | None]]] = {}
         self.knitr = self.shown.lower().endswith((".qmd", ".rmd"))
         self.lifted_instructor: list[m.Block] = []
         self.adding_to: _SlideDraft | None = None  # the slide whose blocks are being read
@@ -2955,7 +3049,8 @@ class _Converter:
             or (self.cover_needs_title and not meta.title)
         ):
             return []
-        return [_SlideDraft(m.TITLE, (m.Text(meta.title),) if meta.title else (), m.SourcePos(self.shown, 1))]
+        title = meta.styled_field("title") or ((m.Text(meta.title),) if meta.title else ())
+        return [_SlideDraft(m.TITLE, title, m.SourcePos(self.shown, 1))]
 
     def _toc_draft(self, raw_meta: dict, meta: m.Meta) -> _SlideDraft | None:
         """The agenda slide after the title (``toc: true``), its bullets filled in once the sections are
@@ -3340,6 +3435,17 @@ class _Converter:
         )
 
     def heading_title(self, node: SyntaxTreeNode) -> tuple[m.Inlines, Attrs | None]:
+        """A heading's words and its attributes, read once: a heading is looked at as a slide's title
+        before it is read as a heading inside one, and what reading says (inline code left out) is said
+        once."""
+        known = self.heading_titles.get(id(node))
+        if known is not None and known[0] is node:
+            return known[1]
+        said = self._heading_title(node)
+        self.heading_titles[id(node)] = (node, said)
+        return said
+
+    def _heading_title(self, node: SyntaxTreeNode) -> tuple[m.Inlines, Attrs | None]:
         inline = node.children[0] if node.children else None
         content = self.inlines(inline) if inline is not None else ()
         attrs = None
@@ -6857,7 +6963,61 @@ def _split_spans(items: list[m.Inline]) -> list[m.Inline]:
     out: list[m.Inline] = []
     for it in items:
         out.extend(_spans(it.text) if isinstance(it, m.Text) else [it])
-    return _enclosing_spans(out)
+    out = _enclosing_spans(out)
+    return _bracketed_spans(out) if any(isinstance(x, m.Text) and "]{" in x.text for x in out) else out
+
+
+_SPAN_ATTRS = re.compile(r"\]\{([^{}]*)\}")
+
+
+def _bracketed_spans(items: list[m.Inline]) -> list[m.Inline]:
+    """Spans whose words hold brackets of their own, as pandoc reads them: the span's ``[`` is the one
+    its ``]{…}`` balances, so ``[[Image: [site](url)]]{.imgref}`` (remark's ``.imgref[[Image: …]]``) is
+    a span of ``[Image: site]``, the inner pair its words."""
+    for j, it in enumerate(items):
+        if not isinstance(it, m.Text):
+            continue
+        for close in _SPAN_ATTRS.finditer(it.text):
+            opening = _balancing_bracket(items, j, close.start())
+            if opening is None:
+                continue
+            i, at = opening
+            first = items[i].text  # type: ignore[union-attr]  # (a Text: _balancing_bracket)
+            inner = (
+                [m.Text(first[at + 1 : close.start()])]
+                if i == j
+                else [m.Text(first[at + 1 :]), *items[i + 1 : j], m.Text(it.text[: close.start()])]
+            )
+            attrs = parse_attrs(close.group(1))
+            span = m.Span(
+                tuple(x for x in inner if not (isinstance(x, m.Text) and not x.text)),
+                attrs.classes,
+                style_colour(attrs.kv.get("style", "")),
+                attrs.order,
+            )
+            before = [m.Text(first[:at])] if first[:at] else []
+            after = [m.Text(it.text[close.end() :])] if it.text[close.end() :] else []
+            return [*items[:i], *before, span, *_bracketed_spans([*after, *items[j + 1 :]])]
+    return items
+
+
+def _balancing_bracket(items: list[m.Inline], j: int, end: int) -> tuple[int, int] | None:
+    """The item and place of the ``[`` that the ``]`` at ``items[j].text[end]`` closes, brackets between
+    them balanced (other inlines, a link or a span, hold none of them); None when there is none."""
+    depth = 0
+    for i in range(j, -1, -1):
+        it = items[i]
+        if not isinstance(it, m.Text):
+            continue
+        text = it.text[:end] if i == j else it.text
+        for at in range(len(text) - 1, -1, -1):
+            if text[at] == "]":
+                depth += 1
+            elif text[at] == "[":
+                if depth == 0:
+                    return i, at
+                depth -= 1
+    return None
 
 
 def _enclosing_spans(items: list[m.Inline]) -> list[m.Inline]:

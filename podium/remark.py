@@ -10,7 +10,8 @@ statistics courses write their slides.  remark.js reads the same Markdown with i
   (``### ``, a spacer) show nothing, so the heading after them is still the title; the definitions
   still make the slide's ``[words][rbind]`` links.
 * ``--`` alone on a line (exactly, as ``---``): what follows comes on the next click.
-* ``???`` starts the slide's presenter notes, which run to the slide's end.
+* ``???`` starts the presenter notes of the slide's step, which run to the next ``--`` or the slide's end
+  (each step's notes, one after the other, are the slide's notes).
 * Lines at a slide's start like ``class: center, middle`` or ``background-image: url(x.png)`` are
   the slide's properties, not its text.  ``exclude: true`` leaves the slide out; ``layout: true``
   makes it a backdrop for the slides after it (left out here, with a note).
@@ -706,7 +707,8 @@ def _split_closes(slide: _Slide, closes: dict[int, str]) -> _Slide:
 
 def _read_slide(lines: list[str], code: list[bool], a: int, b: int) -> _Slide:
     """Slide ``lines[a:b]`` as remark reads it: properties at its start (after blank lines and chunks
-    that show nothing), its content, and its notes from a ``???`` line on."""
+    that show nothing), its content, and its notes: from a ``???`` line to the next ``--`` click (remark
+    cuts there before it looks for notes, so each step may have notes of its own) or the slide's end."""
     quiet = _quiet_chunks(lines, a, b)
     props: dict[str, str] = {}
     prop_lines: dict[str, int] = {}
@@ -722,11 +724,20 @@ def _read_slide(lines: list[str], code: list[bool], a: int, b: int) -> _Slide:
         else:
             break
         k += 1
-    notes_at = next((j for j in range(k, b) if not code[j] and lines[j].rstrip() == "???"), b)
-    content = [(lines[j], j) for j in before if j in quiet] + [
-        (lines[j] if code[j] else _backtick_math(lines[j]), j) for j in range(k, notes_at)
-    ]
-    notes = [(lines[j] if code[j] else _backtick_math(lines[j]), j) for j in range(notes_at + 1, b)]
+    content = [(lines[j], j) for j in before if j in quiet]
+    notes: list[tuple[str, int]] = []
+    in_notes = False
+    for j in range(k, b):
+        line = lines[j] if code[j] else _backtick_math(lines[j])
+        if not code[j] and lines[j].rstrip() == "???":  # (a second one in a step: its marker goes too)
+            if notes and notes[-1][0].strip():
+                notes.append(("", j))
+            in_notes = True
+        elif not code[j] and lines[j] == "--":  # (a click ends the step's notes; the next step has its own)
+            in_notes = False
+            content.append((line, j))
+        else:
+            (notes if in_notes else content).append((line, j))
     return _Slide(a, props, prop_lines, content, notes)
 
 

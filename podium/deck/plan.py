@@ -880,8 +880,9 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
         meta = lecture.meta
         sub: list[Para] = []  # (a value's own lines, a line block's or TeX's \\: line breaks, "\v")
         fields: list[str] = []  # what each paragraph of ``sub`` shows, for the fitter's warning
-        if meta.subtitle:
-            sub.append(Para((Run(meta.subtitle.replace("\n", "\v")),), style=ParaStyle.HEADING))
+        if meta.subtitle:  # (its formatting kept, as pandoc keeps it: a book's title in italics)
+            words = runs(meta.styled_field("subtitle")) or [Run(meta.subtitle.replace("\n", "\v"))]
+            sub.append(Para(tuple(words), style=ParaStyle.HEADING))
             fields.append("subtitle")
         if meta.authors:
             sub.append(Para(tuple(author_runs(meta.authors))))
@@ -892,12 +893,14 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
             fields.append("author's e-mail")
         place = meta.institute or meta.course
         if place:
-            sub.append(Para((Run(place.replace("\n", "\v")),)))
+            styled = runs(meta.styled_field("institute")) if meta.institute else []
+            sub.append(Para(tuple(styled or [Run(place.replace("\n", "\v"))])))
             fields.append("institute" if meta.institute else "course")
         parts = (meta.course if meta.institute else "", meta.term, meta.date)
         line = " · ".join(x for x in parts if x)
         if line:
-            sub.append(Para((Run(line.replace("\n", "\v")),)))
+            styled = runs(meta.styled_field("date")) if line == meta.date else []
+            sub.append(Para(tuple(styled or [Run(line.replace("\n", "\v"))])))
             fields.append("date" if line == meta.date else "course, term and date line")
         return SlidePlan(
             slide.number,

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from .. import model as m
 from ..budget import step
 from ..deck.contrast import page_chunks, page_runs
-from ..deck.plan import ObjectChunk, TextChunk, TypeSizes, plan_deck, walk_chunks
+from ..deck.plan import ObjectChunk, TextChunk, TypeSizes, plan_deck, runs, walk_chunks
 from ..diagnostics import BuildError, Diagnostics
 from ..jinjaguard import LimitedSandbox
 from ..jinjaguard import render as render_guarded
@@ -270,6 +270,8 @@ def context(
             "emails": [a.email for a in meta.authors if a.email],
             "institute": meta.institute,
             "date": meta.date,
+            # (the same words as HTML, their formatting kept: a book's title in italics)
+            **{f"{key}_html": _styled_html(meta, key) for key in ("title", "subtitle", "institute", "date")},
             "course": meta.course,
             "term": meta.term,
             "lang": meta.lang,
@@ -348,3 +350,10 @@ def render_html(
 
 
 __all__ = ["render_html", "context", "HtmlRenderer"]
+
+
+def _styled_html(meta: m.Meta, key: str) -> Markup:
+    """Title-slide field ``key`` as HTML: its formatted words (:meth:`podium.model.Meta.styled_field`),
+    else its text."""
+    inlines = meta.styled_field(key)
+    return Markup(runs_html(runs(inlines))) if inlines else Markup.escape(getattr(meta, key))
