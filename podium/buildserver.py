@@ -155,22 +155,13 @@ class Server:
         signal.set_wakeup_fd(self.wake_w.fileno(), warn_on_full_buffer=False)
         signal.signal(signal.SIGCHLD, lambda sig, frame: None)  # (a build's end wakes the loop)
         try:
-            while True:
-                for key, _ in sel.select(timeout=2.0):
-                    if key.data == "accept":
-                        conn, _ = self.listener.accept()
-                        if not self._handle(conn, sel):
-                            return
-                    elif key.data == "wake":
-                        with contextlib.suppress(OSError):
-                            self.wake_r.recv(4096)
-                    else:
-                        self._caller_spoke(key.fileobj, key.data, sel)  # type: ignore[arg-type]
+            while self._serving(sel):
                 self._reap(sel)
                 if not self._still_mine():
-                    return
+                    break
                 if not self.builds and time.monotonic() - self.last > self.idle:
-                    return
+                    break
+            self._drain(sel)
         finally:
             signal.set_wakeup_fd(-1)
             sel.close()
@@ -178,6 +169,46 @@ class Server:
             if self._still_mine():
                 with contextlib.suppress(OSError):
                     os.unlink(self.path)
+
+    def _serving(self, sel) -> bool:
+        """One turn of the loop: callers accepted, builds' callers heard; False when told to stop (asked,
+        or a caller of another Podium: this one is stale)."""
+        assert self.listener is not None
+        for key, _ in sel.select(timeout=2.0):
+            if key.data == "accept":
+                conn, _ = self.listener.accept()
+                if not self._handle(conn, sel):
+                    return False
+            elif key.data == "wake":
+                with contextlib.suppress(OSError):
+                    self.wake_r.recv(4096)
+            else:
+                self._caller_spoke(key.fileobj, key.data, sel)  # type: ignore[arg-type]
+        return True
+
+    def _drain(self, sel) -> None:
+        """Take no more builds (the socket removed and the lock let go: the next caller starts a new
+        server), then wait for the builds still running, each one's exit status to its caller: a server
+        that stops (stale, asked, replaced) never leaves a caller without its build's end."""
+        assert self.listener is not None
+        with contextlib.suppress(KeyError, ValueError):
+            sel.unregister(self.listener)
+        self.listener.close()
+        if self._still_mine():
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+        self.inode = None  # (the socket there now, if any, is another server's)
+        if self.lock_fd is not None:
+            os.close(self.lock_fd)
+            self.lock_fd = None
+        while self.builds:
+            for key, _ in sel.select(timeout=2.0):
+                if key.data == "wake":
+                    with contextlib.suppress(OSError):
+                        self.wake_r.recv(4096)
+                elif key.data != "accept":
+                    self._caller_spoke(key.fileobj, key.data, sel)  # type: ignore[arg-type]
+            self._reap(sel)
 
     def _still_mine(self) -> bool:
         try:
