@@ -366,11 +366,16 @@ def markdown_parser() -> MarkdownIt:
     )
     md.inline.ruler.at(
         "math_inline",
-        _math_at_start(
-            _math_closed_after_escaped_space(
-                md.inline.ruler.__rules__[md.inline.ruler.__find__("math_inline")].fn
+        _math_around_inline_code(
+            _math_at_start(
+                _math_closed_after_escaped_space(
+                    md.inline.ruler.__rules__[md.inline.ruler.__find__("math_inline")].fn
+                )
             )
         ),
+    )
+    md.inline.ruler.at(
+        "backticks", _knitr_backticks(md.inline.ruler.__rules__[md.inline.ruler.__find__("backticks")].fn)
     )
     md.use(deflist_plugin)  # pandoc's definition lists (Term, then `: definition`)
     md.use(sub_plugin)  # pandoc's H~2~O (no space inside; ~~ stays strikethrough)
@@ -472,6 +477,89 @@ def _math_closed_after_escaped_space(rule):
             token.markup = "$"
         state.pos = end + 1
         return True
+
+    return math_inline
+
+
+# the parser's ``env`` key that says the lecture is knitr's (an .Rmd or .qmd file), whose inline code to
+# run (`` `r x` ``, `` `{r} x` ``) knitr puts its value in for before Markdown is read
+KNITR_INLINE = "knitr_inline"
+# knitr's inline code as knitr finds it (its pattern `r[ #]([^`]+)\s*`): anywhere, even right after another
+# backtick, and up to the next backtick
+INLINE_R = re.compile(r"`(?:r[ #]|\{\s*r\s*\}\s)[^`]+`")
+
+
+def _knitr_backticks(rule):
+    """markdown-it's code-span rule, but in a knitr lecture (:data:`KNITR_INLINE`) knitr's inline code is a
+    span of its own wherever it stands, as knitr reads it before Markdown does: right after a code span
+    (`` `sonify()``r emo::ji("x")` ``: the span, then the inline R) or right before one; CommonMark read
+    the backticks between them as part of one span, which showed the R call as code."""
+
+    def backtick(state: StateInline, silent: bool) -> bool:
+        src, start, most = state.src, state.pos, state.posMax
+        if not state.env.get(KNITR_INLINE) or src[start] != "`":
+            return rule(state, silent)
+        own = INLINE_R.match(src, start, most)
+        if own is not None:  # (knitr's own: to the next backtick)
+            return _code_span(state, silent, start + 1, own.end() - 1, own.end(), "`")
+        pos = start
+        while pos < most and src[pos] == "`":
+            pos += 1
+        opener = pos - start
+        end = pos
+        while (run := src.find("`", end)) != -1 and run < most:
+            end = run + 1
+            while end < most and src[end] == "`":
+                end += 1
+            if end - run == opener:
+                break  # (an ordinary closer: markdown-it's rule reads it)
+            if end - run == opener + 1 and INLINE_R.match(src, end - 1, most):  # (closed right before it)
+                return _code_span(state, silent, pos, run, run + opener, src[start:pos])
+        return rule(state, silent)
+
+    return backtick
+
+
+def _code_span(state: StateInline, silent: bool, begin: int, stop: int, after: int, marker: str) -> bool:
+    """A code span of ``src[begin:stop]`` pushed as markdown-it pushes one (line breaks as spaces, one
+    space each side taken off), the parser going on at ``after``."""
+    if not silent:
+        token = state.push("code_inline", "code", 0)
+        token.markup = marker
+        content = state.src[begin:stop].replace("\n", " ")
+        if content.startswith(" ") and content.endswith(" ") and content.strip(" "):
+            content = content[1:-1]
+        token.content = content
+    state.pos = after
+    return True
+
+
+def _math_around_inline_code(rule):
+    """The dollar-math rule, but in a knitr lecture (:data:`KNITR_INLINE`) a ``$`` inside inline code to run
+    neither opens nor closes math: knitr puts the code's value in before Markdown is read, so
+    ``$p = `r round(x$p, 4)`$`` is one formula holding the inline R (the reader shows its code)."""
+
+    def math_inline(state: StateInline, silent: bool) -> bool:
+        src = state.src
+        if not state.env.get(KNITR_INLINE) or src[state.pos] != "$" or "`" not in src:
+            return rule(state, silent)
+        spans = [mt for mt in INLINE_R.finditer(src) if "$" in mt.group(0)]
+        if not spans:
+            return rule(state, silent)
+        masked = list(src)
+        for mt in spans:
+            masked[mt.start() : mt.end()] = mt.group(0).replace("$", "\x00")
+        state.src = "".join(masked)
+        count = len(state.tokens)
+        try:
+            found = rule(state, silent)
+        finally:
+            state.src = src
+        if found and len(state.tokens) > count:
+            token = state.tokens[-1]
+            for mt in spans:
+                token.content = token.content.replace(mt.group(0).replace("$", "\x00"), mt.group(0))
+        return found
 
     return math_inline
 

@@ -641,15 +641,20 @@ _SHOWS = re.compile(
 )
 
 
+def output_allowed(options: dict) -> bool:
+    """Do a cell's options let its output be shown (it is run, included, its results and plots not hidden)?"""
+    if not shows_output(options) or any(off(options.get(k)) for k in ("eval", "fig.show", "fig-show")):
+        return False
+    return not (
+        str(options.get("results", "")).strip("'\"") == "hide"
+        or str(options.get("fig.show", "")).strip("'\"") == "hide"
+    )
+
+
 def hidden_output(code: str, options: dict) -> bool:
     """Would a cell whose code is not shown still show a plot, a table or printed values when run (a
     statement of :data:`_SHOWS`, and nothing in its options that keeps its output away)?"""
-    if not shows_output(options) or any(off(options.get(k)) for k in ("eval", "fig.show", "fig-show")):
-        return False
-    if (
-        str(options.get("results", "")).strip("'\"") == "hide"
-        or str(options.get("fig.show", "")).strip("'\"") == "hide"
-    ):
+    if not output_allowed(options):
         return False
     statements: list[list[str]] = []  # each statement's lines (a line that goes on one is not one)
     previous = ""
@@ -866,6 +871,49 @@ def _cell_options(code: str, info: str) -> tuple[list[str], list[str], dict]:
     ):
         options.setdefault(key, quoted or squoted or bare)
     return lines, written, options
+
+
+_REF_LABEL = re.compile(r"""\bref\.label\s*=\s*(c\s*\([^()]*\)|"[^"]*"|'[^']*')""")
+
+
+def ref_labels(info: str, options: dict) -> list[str]:
+    """The chunks whose code a knitr chunk runs instead of its own (``ref.label = "qq"``,
+    ``ref.label = c("a", "b")``, ``#| ref.label: qq``), in order; none when it names none."""
+    braces = _REF_LABEL.search(info)
+    if braces is not None:
+        return re.findall(r"""["']([^"']+)["']""", braces.group(1))
+    value = options.get("ref.label")
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    if isinstance(value, str) and value.strip():
+        return re.findall(r"""["']([^"']+)["']""", value) or [value.strip().strip("\"'")]
+    return []
+
+
+def chunk_codes(lines: list[str]) -> dict[str, str]:
+    """The code of each labelled knitr or Quarto chunk in a lecture's ``lines`` (``{r qq}``, ``{r, label=qq}``,
+    ``#| label: qq``), by label: what a later or earlier ``ref.label`` runs."""
+    from .cellfigures import label  # noqa: PLC0415 (cellfigures is read with the cells, not before)
+
+    out: dict[str, str] = {}
+    k = 0
+    while k < len(lines):
+        opening = _KNITR_CHUNK_HEADER.match(lines[k])
+        k += 1
+        if opening is None:
+            continue
+        fence = opening.group(1)
+        info = lines[k - 1].strip().lstrip(">").strip()[len(fence) :].strip()
+        body: list[str] = []
+        while k < len(lines) and not re.match(rf"^[\t >]*{fence[0]}{{{len(fence)},}}\s*$", lines[k]):
+            body.append(lines[k])
+            k += 1
+        k += 1
+        code, _, options = _cell_options("\n".join(body), info)
+        name = label(info, options)
+        if name is not None:
+            out.setdefault(name, "\n".join(code).strip("\n"))
+    return out
 
 
 HIDDEN_BY = (

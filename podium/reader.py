@@ -42,6 +42,7 @@ from .labels import label, script_language
 from .markdown import (
     COMMONMARK_ESCAPES,
     ELLIPSIS,
+    KNITR_INLINE,
     LIST_INTERRUPTS,
     LISTS_AS_TEXT,
     TABLE_INTERRUPTS,
@@ -1686,6 +1687,32 @@ def _marked_math(raw_meta: dict, body: str, reveal: bool, other_tool: bool) -> b
     return reveal or has_reveal_md_keys(raw_meta) or not other_tool and separators_only(raw_meta, body)
 
 
+_SINGLE_BACKSLASH = re.compile(r"([+-])tex_math_single_backslash\b")
+
+
+def _single_backslash_math(raw_meta: dict, shown: str, other_tool: bool) -> bool:
+    """Does pandoc read the lecture with ``tex_math_single_backslash`` (``\\( … \\)`` and ``\\[ … \\]`` as
+    math): an R Markdown file (rmarkdown turns it on for every output it gives pandoc), unless a format's
+    ``md_extensions`` turns it off; any lecture whose ``from:`` (a Quarto format's too) turns it on.  Not
+    a deck of another tool (``other_tool``: xaringan's remark, Slidev…), whose Markdown pandoc never reads."""
+    if other_tool:
+        return False
+    said: list[str] = []
+
+    def look(value: Any, depth: int = 0) -> None:
+        if isinstance(value, dict) and depth < 3:
+            for key, inner in value.items():
+                if key in ("md_extensions", "from", "reader") and isinstance(inner, str):
+                    said.extend(mt.group(1) for mt in _SINGLE_BACKSLASH.finditer(inner))
+                else:
+                    look(inner, depth + 1)
+
+    look({k: raw_meta.get(k) for k in ("from", "output", "format")})
+    if said:
+        return said[-1] == "+"
+    return shown.lower().endswith(".rmd")
+
+
 def _saved_boxes(body: str) -> tuple[str, list[int]] | None:
     """``body`` with LaTeX's saved boxes printed where ``\\usebox`` prints them (rawtex.saved_boxes), and the
     old line index of every new line; None when it saves none."""
@@ -1708,6 +1735,7 @@ def _other_markups(
     reveal_cuts: bool = False,
     marked: bool = False,
     lists_interrupt: bool = False,
+    single_backslash: bool = False,
 ) -> tuple[str, list[tuple[str, int]] | None]:
     """``body`` with what other tools write rewritten as this dialect's Markdown before it is read
     (docs/architecture.md), and the (file, line) each new line came from (None: its own line).
@@ -1717,7 +1745,9 @@ def _other_markups(
     theorems and names its cross-references; ``reveal_cuts``: it is surely reveal.js's, cut by ``---``
     wherever it stands (:func:`separator_cuts`), as a GitPitch deck is; ``marked``: reveal.js's Markdown
     (marked) reads it before MathJax or KaTeX does, so ``\\\\( … \\\\)`` is math (:func:`_marked_math`);
-    ``lists_interrupt``: its tool begins a list right under a paragraph's line (:func:`_parser_env`)."""
+    ``lists_interrupt``: its tool begins a list right under a paragraph's line (:func:`_parser_env`);
+    ``single_backslash``: pandoc reads it with ``tex_math_single_backslash`` (:func:`_single_backslash_math`),
+    so every ``\\( … \\)`` and ``\\[ … \\]`` is math."""
 
     tex_source = latex  # (a .tex file: none of its text is Markdown's)
 
@@ -1773,8 +1803,12 @@ def _other_markups(
     uncommented = tex_comment_lines(body) if latex and "%" in body else None
     if uncommented is not None:  # a beamer lecture's `% comment` lines: LaTeX never prints them
         body = uncommented
-    bracketed = math_brackets(body) if latex and ("\\[" in body or "\\(" in body) else None
-    if bracketed is not None:  # TeX's \[ … \] and \( … \) math
+    bracketed = (
+        math_brackets(body, every=single_backslash)
+        if (latex or single_backslash) and ("\\[" in body or "\\(" in body)
+        else None
+    )
+    if bracketed is not None:  # TeX's \[ … \] and \( … \) math (and R Markdown's: pandoc's extension)
         body = bracketed
     unstarred = unstarred_graphics(body) if "\\includegraphics*" in body else None
     if unstarred is not None:  # graphicx's \includegraphics*: the same picture, clipped to its box
@@ -2103,6 +2137,7 @@ def parse_lecture(
         or script_language(body)
         or _lang_of(raw_meta, options.course),
         marked=marked,
+        single_backslash=_single_backslash_math(raw_meta, shown, tex_deck or other_tool),
         # (its tool's rule for a list right under a paragraph's line: .element comments never change it)
         lists_interrupt=bool(
             _parser_env(raw_meta, body, tex_deck, other_tool, slidev_deck).get(LIST_INTERRUPTS)
@@ -2110,6 +2145,8 @@ def parse_lecture(
     )
     _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck, reveal)
     env = _parser_env(raw_meta, body, tex_deck, other_tool, slidev_deck)
+    if knitr:  # (knitr's inline code, read before the Markdown: a span of its own, `$` in it no math's)
+        env[KNITR_INLINE] = True
     # (the front matter's text typeset as the body's: pandoc's smart, Slidev's typographer, or none)
     meta = build_meta(raw_meta, options.course, shown, diags, key_lines, env.get(ELLIPSIS, "pandoc"))
     if raw_meta.get("logo") or _format_option(raw_meta, "logo"):
@@ -2736,6 +2773,7 @@ class _Converter:
         self.item_lines: set[int] = set()  # the lines list items start on (their markers' lines)
         self.bib: Bibliography | None = None  # when the front matter names a bibliography
         self.emoji = False  # :name: shortcodes as emoji (front matter `from: markdown+emoji`)
+        self.chunk_codes: dict[str, str] | None = None  # each labelled chunk's code (ref.label), when asked
         self.cell_defaults: dict[str, Any] = {}  # code cells' options unless they say: execute:, opts_chunk
         self.title_slide = True  # a slide of the front matter's title (xaringan's `seal: false`: none)
         # reveal-md's Markdown (podium.revealmd.separators_only): only its separators cut slides, as in Marp;
@@ -4585,6 +4623,13 @@ class _Converter:
             shown, options = quarto.live_code(code, info, quarto.live_defaults(self.raw_meta, info))
         else:
             shown, options = quarto.cell_code(code, info, self.cell_defaults)
+        refs = [] if live else quarto.ref_labels(info, options)
+        reused = self.reused_code(refs)
+        if (
+            reused is not None
+        ):  # (knitr's ref.label: the code of the chunks it names, run and shown as its own)
+            code = reused
+            shown = reused if shown is not None else None
         lines = str(options.get("code-line-numbers", ""))  # (`#| code-line-numbers: "2"`, as the fence's)
         if shown is not None and re.search(r"\d", lines):
             self.highlights_noted(f'code-line-numbers="{lines}"', pos)
@@ -4618,7 +4663,9 @@ class _Converter:
         if shown is not None and shown.strip():
             filename = " ".join(str(options.get("filename") or "").split())  # (`#| filename: run.py`)
             out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos, filename=filename))
-        if (
+        if refs and not out and not pictures and quarto.output_allowed(options):
+            self.reused_not_rendered(refs, reused is not None, pos)
+        elif (
             not out
             and (not pictures or calls is not None)
             and cell not in quarto.STYLING_LANGS
@@ -4631,6 +4678,30 @@ class _Converter:
                 "not-rendered",
             )
         return out + pictures
+
+    def reused_code(self, refs: list[str]) -> str | None:
+        """The code of the chunks ``refs`` names (knitr's ``ref.label``), before or after this one; None
+        when it names none, or one the lecture does not have."""
+        if not refs:
+            return None
+        if self.chunk_codes is None:
+            self.chunk_codes = quarto.chunk_codes(self.lines)
+        codes = [self.chunk_codes.get(ref) for ref in refs]
+        return "\n".join(c for c in codes if c is not None) if None not in codes else None
+
+    def reused_not_rendered(self, refs: list[str], found: bool, pos: m.SourcePos) -> None:
+        """Warn that a hidden chunk running other chunks' code (knitr's ``ref.label``) shows what that code
+        draws or prints, which Podium cannot: it runs no code."""
+        named = ", ".join(f"'{_short(ref, 40)}'" for ref in refs)
+        which = f"chunk {named}" if len(refs) == 1 else f"chunks {named}"
+        where = "" if found else f" ({which.split()[0]} not found in this file)"
+        self.diags.warning(
+            f"this hidden code cell runs the code of {which} (ref.label){where}; its output (a plot, a table "
+            "or printed values) is not shown: Podium runs no code; the figures an earlier render left on disk "
+            "are shown when they are found",
+            pos,
+            "not-rendered",
+        )
 
     def sourced_text(self, expr: str, pos: m.SourcePos) -> str:
         """The text of the R file a chunk's ``source(expr)`` runs (:func:`sourced_text`)."""
@@ -5199,7 +5270,7 @@ class _Converter:
         words, a slide background; every block is placed at that line, or (``lines``: for each line of
         ``text``, how far below ``line`` it came from) at its own first line's."""
         # (the typography of the lecture's tool: a Marp deck's quotes stay straight in an HTML block too)
-        env = {ELLIPSIS: self.env[ELLIPSIS]} if ELLIPSIS in self.env else {}
+        env = {k: self.env[k] for k in (ELLIPSIS, KNITR_INLINE) if k in self.env}
         tokens = markdown_parser().parse(text, env)
         for tok in tokens:
             if tok.map:

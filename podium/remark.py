@@ -323,6 +323,7 @@ def remark_markdown(
     math = doubled_math_brackets("\n".join(lines), code)  # `\\( … \\)`: the `\( … \)` MathJax reads
     if math is not None:
         lines = math.split("\n")
+    _spaced_headings(lines, code)
     out = _Out(css_columns(text) if "float" in text else {})
     for opened, cut, closed in swallowing:
         out.notes.append(
@@ -417,6 +418,33 @@ def remark_markdown(
             first = False
     logo = out.pictures[0] if out.pictures and not _own_logo(raw_meta) else None
     return Rewrite("\n".join(out.lines), out.index, out.notes, out.footer, wanted_title, cover, logo)
+
+
+# a heading as remark's marked (0.3.1, which xaringan pins) reads it: no space needed after its `#`s
+_UNSPACED_HEADING = re.compile(r"^( {0,3}#{1,6})(?=[^\s#])")
+_RAW_OPENS = re.compile(r"<(style|script|pre|textarea)\b|<!--", re.I)
+
+
+def _spaced_headings(lines: list[str], code: list[bool]) -> None:
+    """``lines`` with each heading written without a space after its ``#`` (``##`Title` ``, ``#Resumen``)
+    given one: remark's marked (0.3.1, which xaringan pins) reads it as a heading, as pandoc and
+    CommonMark do not.  Code, and HTML that marked passes through whole (``<style>``, ``<script>``,
+    comments), are left alone."""
+    closing: str | None = None  # (the mark that ends the raw HTML the line is in)
+    for k, line in enumerate(lines):
+        if code[k]:
+            continue
+        if closing is not None:
+            if closing in line.lower():
+                closing = None
+            continue
+        opened = _RAW_OPENS.search(line)
+        if opened is not None:
+            mark = "-->" if opened.group(0) == "<!--" else f"</{opened.group(1).lower()}"
+            if mark not in line[opened.end() :].lower():
+                closing = mark
+            continue
+        lines[k] = _UNSPACED_HEADING.sub(r"\1 ", line, count=1)
 
 
 def _take_layout(slide: _Slide, merged: _Slide, raw_meta: Mapping[str, Any], out: _Out) -> _Slide:

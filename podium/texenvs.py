@@ -2109,9 +2109,10 @@ _BRACKET_MATH = re.compile(
 _MATHY = re.compile(r"\\[A-Za-z]|[\^_=<>+]|\d\s*[-*/]\s*\d|\b[a-zA-Z]\b\s*[-*/]")
 
 
-def math_brackets(text: str) -> str | None:
+def math_brackets(text: str, every: bool = False) -> str | None:
     """``text`` with TeX's ``\\[ … \\]`` as ``$$ … $$`` and ``\\( … \\)`` as ``$ … $`` where what they
-    hold looks like math, line for line (fenced code and code spans left alone); None if none."""
+    hold looks like math (``every``: whatever they hold, as pandoc's ``tex_math_single_backslash`` reads
+    them), line for line (fenced code and code spans left alone); None if none."""
     if "\\[" not in text and "\\(" not in text:
         return None
     lines = text.split("\n")
@@ -2123,7 +2124,7 @@ def math_brackets(text: str) -> str | None:
     last = 0
     for mt in _BRACKET_MATH.finditer(masked):
         inner = mt.group(2) if mt.group(2) is not None else mt.group(3)
-        if inner is None or not _MATHY.search(inner):
+        if inner is None or not inner.strip() or not (every or _MATHY.search(inner)):
             continue
         out.append(text[last : mt.start()])
         fence = "$$" if mt.group(2) is not None else "$"
