@@ -355,6 +355,21 @@ def split_front_matter(
                 name = nested.group(2).strip("\"'")
                 key_lines.setdefault(".".join(up for _, up in path) + "." + name, k)
                 path.append((indent, name))
+        if (
+            not is_first
+            and _text(block.get("title"))
+            and _text(meta.get("title")) not in ("", _text(block["title"]))
+        ):
+            diags.warning(
+                f"this later front matter block's 'title: {_short(_text(block['title']), 60)}' replaces the "
+                f"lecture's title '{_short(_text(meta['title']), 60)}', as pandoc reads a later metadata block "
+                "(it makes no slide); if it is a Slidev slide's own front matter, add "
+                "'theme:' to the first block so the deck is read as Slidev",
+                m.SourcePos(
+                    shown, next((k + 1 for k in range(i + 1, close) if lines[k].startswith("title")), i + 1)
+                ),
+                "front-matter",
+            )
         meta.update(block)
         blank.update(range(i, close + 1))
         i = close + 1
@@ -1310,6 +1325,7 @@ _SLIDEV_SIGNS = (
     "mdc:",
     "transition:",
     "\nsrc:",
+    "\n---\ntitle:",  # (slides' own front matter: podium.slidev.wanted)
     "<Toc",  # (Slidev's own components: podium.slidev._BUILT_IN)
     "<Youtube",
     "<Tweet",
@@ -1381,6 +1397,8 @@ def _slidev(
     )
     meta = dict(raw_meta)
     meta.pop("src", None)  # (read: the headmatter's slide imports)
+    for key in rewrite.used:  # (read: the title slide shows them, `trainer:` as its author)
+        meta.pop(key, None)
     for key, value in rewrite.meta.items():
         meta.setdefault(key, value)
     if rewrite.cover_title:  # (as reveal-md's first slide titles its deck over `title:`)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import subprocess
 
-from .conftest import built_from_text, slide_text
+from .conftest import built_from_text, deck_titles, slide_text
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -71,3 +71,116 @@ def test_an_html_ol_whose_items_hold_blocks_is_numbered_one_two_three(tmp_path):
             slides_pdf
         )
     assert "lecture.md:7: warning:" in stderr and "[raw-html]" in stderr
+
+
+SECTION_PROPS = """\
+---
+theme: seriph
+title: Cours VBA
+---
+
+# Cours VBA
+
+William Florentin
+
+---
+layout: SectionTransitionLayout
+kicker: Partie 1
+title: Prendre en main l'éditeur
+subtitle: Où écrire, où lancer, où observer.
+---
+
+---
+layout: SummaryLayout
+title: Programme
+intro: Apprendre à écrire du Visual Basic simple.
+---
+
+- Sub et variables
+"""
+
+
+def test_a_slidev_slides_props_in_a_layout_of_its_own_are_shown_or_named(tmp_path):
+    prs, handout, stderr = built_from_text(tmp_path, SECTION_PROPS)
+    section, summary = prs.slides[1], prs.slides[2]
+    assert section.slide_layout.name == "Section Header"
+    assert section.shapes.title.text == "Prendre en main l’éditeur"
+    assert "Où écrire, où lancer, où observer." in slide_text(section)
+    assert "Où écrire, où lancer, où observer." in handout
+    assert "Apprendre à écrire du Visual Basic simple." in slide_text(summary)
+    assert "Sub et variables" in slide_text(summary)
+    # the prop not shown is named at its line
+    (kicker,) = [line for line in stderr.splitlines() if "kicker:" in line]
+    assert "lecture.md:12: warning:" in kicker and "not shown" in kicker
+
+
+COVER_PROPS = """\
+---
+theme: seriph
+layout: VbaCoverLayout
+title: VBA Excel
+subtitle: Macros, objets Excel, conditions et boucles
+trainer: William Florentin
+institution: ESGI
+---
+
+---
+layout: default
+---
+
+# Déclarer une variable
+
+- Dim crée la variable
+"""
+
+
+def test_a_slidev_cover_written_as_front_matter_only_is_the_title_slide(tmp_path):
+    prs, handout, stderr = built_from_text(tmp_path, COVER_PROPS)
+    first = prs.slides[0]
+    assert first.slide_layout.name == "Title Slide" and first.shapes.title.text == "VBA Excel"
+    for words in ("Macros, objets Excel, conditions et boucles", "William Florentin", "ESGI"):
+        assert words in slide_text(first) and words in handout
+    assert deck_titles(prs)[1] == "Déclarer une variable"
+    assert "trainer" not in stderr  # (shown: no "not used" note)
+
+
+def test_a_slidev_built_in_layouts_unshown_props_are_named(tmp_path):
+    text = "---\ntheme: default\n---\n\n# Deck\n\n---\nlayout: section\nsubtitle: Ce que la section couvre\n---\n\n# Partie 1\n"
+    prs, _, stderr = built_from_text(tmp_path, text)
+    assert deck_titles(prs)[-1] == "Partie 1"
+    (said,) = [line for line in stderr.splitlines() if "subtitle:" in line]
+    assert "lecture.md:9: note:" in said and "not shown" in said
+
+
+SLIDE_TITLES = """\
+---
+layout: cover
+title: VBA Excel
+---
+
+# VBA Excel
+
+---
+title: Déclarer une variable
+---
+
+- Dim crée la variable
+"""
+
+
+def test_a_slidev_deck_without_a_theme_is_told_by_its_slides_front_matter(tmp_path):
+    prs, handout, stderr = built_from_text(tmp_path, SLIDE_TITLES)
+    assert deck_titles(prs) == ["VBA Excel", "Déclarer une variable"]
+    assert prs.slides[0].slide_layout.name == "Title Slide"
+    assert "Dim crée la variable" in slide_text(prs.slides[1])
+    assert "Dim crée la variable" not in slide_text(prs.slides[0])
+    assert "[dialect]" in stderr
+    footers = [sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame and "Footer" in sh.name]
+    assert footers == ["VBA Excel"]
+
+
+def test_a_later_title_block_that_renames_a_pandoc_lecture_is_said(tmp_path):
+    text = "---\ntitle: VBA Excel\n---\n\n# VBA Excel\n\n---\ntitle: Déclarer une variable\n---\n\n- Dim\n"
+    _, _, stderr = built_from_text(tmp_path, text, command="slides")
+    (said,) = [line for line in stderr.splitlines() if "[front-matter]" in line]
+    assert "lecture.md:8: warning:" in said and "replaces the lecture's title" in said
