@@ -3171,6 +3171,20 @@ class _Converter:
             first = drafts[
                 1
             ]  # (a contents list before the title slide: `- [Intro](#intro)`, as Marp shows it)
+        # (a picture-only cover before the slide its class calls a title, as Marp decks open with a full-bleed
+        # thumbnail: that slide is the title slide, which opens the deck, the picture's slide after it)
+        pictured = (
+            self.marp
+            and first is drafts[0]
+            and len(drafts) > 1
+            and first.kind == m.CONTENT
+            and not first.title
+            and bool(first.body)
+            and self._marp_bare(first)
+            and (drafts[1].lead or drafts[1].cover)
+        )
+        if pictured:
+            first = drafts[1]
         kicker = self.marp and first is not None and _largest_heading_titles(first)
         if (
             first is None
@@ -3222,12 +3236,20 @@ class _Converter:
             for b in pictures
             if isinstance(b, m.Image) and not (id(b) in self.marp_bg and self.marp_bg[id(b)][1].colour)
         ]
-        if first is not drafts[0]:
+        if first is not drafts[0] and not pictured:
             # (after a contents list it names the lecture, its title and authors, and stays a slide in its
             # place: Podium's title slide, the handout's cover, opens a deck)
             shown = []
         else:
             first.kind, first.body = m.TITLE, []
+        if pictured:
+            drafts.insert(0, drafts.pop(1))
+            self.diags.note(
+                "this slide's class makes it the title slide, as Marp draws it; Podium's title slide opens the "
+                "deck, so the picture-only slide written before it comes second",
+                first.pos,
+                "title",
+            )
         if shown:
             self.diags.warning(
                 f"the title slide's picture '{_short(shown[0].src)}' is left out: Podium's title "

@@ -184,3 +184,47 @@ def test_a_later_title_block_that_renames_a_pandoc_lecture_is_said(tmp_path):
     _, _, stderr = built_from_text(tmp_path, text, command="slides")
     (said,) = [line for line in stderr.splitlines() if "[front-matter]" in line]
     assert "lecture.md:8: warning:" in said and "replaces the lecture's title" in said
+
+
+MARP_PICTURE_COVER = """\
+---
+marp: true
+paginate: true
+---
+
+<!-- _class: cover -->
+
+![bg contain](thumbnail.png)
+
+---
+
+<!-- _class: title -->
+
+# Collaborative Development
+
+## Checking and writing in one place
+
+---
+
+# Today's goal
+
+- The value of a four-phase workflow
+"""
+
+
+def test_a_marp_title_class_slide_after_a_picture_only_cover_is_the_title_slide(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (64, 36), "navy").save(tmp_path / "thumbnail.png")
+    prs, handout, stderr = built_from_text(tmp_path, MARP_PICTURE_COVER)
+    first = prs.slides[0]
+    assert first.slide_layout.name == "Title Slide"
+    assert first.shapes.title.text == "Collaborative Development"
+    assert "Checking and writing in one place" in slide_text(first)
+    # the picture's slide is kept, after the title slide; the goal slide keeps its list
+    assert len(prs.slides) == 3
+    assert any(sh.shape_type == 13 for sh in prs.slides[1].shapes)  # (a picture)
+    assert deck_titles(prs)[2] == "Today's goal"
+    assert "Collaborative Development" in handout and "Checking and writing in one place" in handout
+    (said,) = [line for line in stderr.splitlines() if "[title]" in line]
+    assert "lecture.md:14: note:" in said and "picture-only slide" in said
