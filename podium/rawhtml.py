@@ -36,6 +36,8 @@ SHOWN_DROPPED = frozenset({"button", "select", "textarea", "math"})
 # inline elements a browser draws as code (in a code face, as written): read as Markdown code spans
 CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
 _MD_ESCAPE = re.compile(r"([<&\\`*_\[\]!#$])")
+# what an open list item of the flattener holds so far: nothing, words, words then the end of a block
+_FRESH, _WORDS, _BLOCK = range(3)
 
 
 def _escape_data(text: str) -> str:
@@ -55,15 +57,30 @@ class _Flattener(HTMLParser):
         self.lost_at = 0  # the line of the open SHOWN_DROPPED element
         self.code: list[str] | None = None  # the text of an open <code> (CODE_TAGS), as written
         self.code_tag = ""
-        self.lists: list[list] = []  # the open lists, outermost first: [tag, whether an item is open]
+        # the open lists, outermost first: [tag, whether an item is open, what its item holds so far
+        # (_FRESH, _WORDS or _BLOCK: a block of it ended, its next words a paragraph of the item), its depth]
+        self.lists: list[list] = []
         self.figures: list[_Figure] = []  # the open <figure>s, outermost first
         self.link_at: int | None = None  # where an open <a href> was written (its words become a link's)
         self.at: list[int] = []  # the line (from 0) of the HTML each piece of ``out`` was written for
         self.copied: list[bool] = []  # whether each piece is the HTML's own text (its line breaks its lines')
 
-    def emit(self, text: str, copied: bool = False, below: int = 0) -> None:
+    def emit(self, text: str, copied: bool = False, below: int = 0, marker: bool = False) -> None:
         """Write ``text`` for what the tokenizer is reading now, ``below`` lines under it (its line kept in
-        :attr:`at`; -1 for a piece that is no words of its own, as a link's opening tag)."""
+        :attr:`at`; -1 for a piece that is no words of its own, as a link's opening tag).  In an open list
+        item (not its ``marker``), the item's first words go on its marker's line and words after a block
+        of it (``<li><span>01</span><div>…</div></li>``) are indented into it, a paragraph of the item: not
+        left-aligned after the list, which would end it (every item a list of its own, each "1.")."""
+        item = self.lists[-1] if self.lists and self.lists[-1][1] else None
+        if item is not None and not marker and item[2] != _WORDS:
+            if not text.strip():
+                return
+            lead = text[: len(text) - len(text.lstrip())]
+            if item[2] == _FRESH:
+                text, below = text.lstrip(), below + (lead.count("\n") if copied and below >= 0 else 0)
+            else:
+                text = lead + _ITEM_INDENT * (item[3] + 1) + text.lstrip()
+            item[2] = _WORDS
         self.out.append(text)
         self.at.append(-1 if below < 0 else self.getpos()[0] - 1 + below)
         self.copied.append(copied)
@@ -158,20 +175,22 @@ class _Flattener(HTMLParser):
                 a = self.figures[-1].picture(len(self.out), a)
             self.emit(picture_markdown(a))
         elif tag in ("ul", "ol"):
-            self.lists.append([tag, False])
+            if self.lists and self.lists[-1][1]:
+                self.lists[-1][2] = _WORDS  # (the item it is in: its words after it are a paragraph of it)
+            self.lists.append([tag, False, _FRESH, 0])
             self.block_boundary()
         elif tag == "li":
             # indented under the items it is inside (not under every list: <ul><ol><li> without an
             # item between the lists would otherwise be indented into a code block)
-            depth = sum(1 for _, open_item in self.lists[:-1] if open_item)
+            depth = sum(1 for entry in self.lists[:-1] if entry[1])
             marker = "1." if self.lists and self.lists[-1][0] == "ol" else "-"
-            if self.lists:
-                self.lists[-1][1] = True  # (an item before it without its </li> ends here)
             self.block_boundary()
+            if self.lists:  # (an item before it without its </li> ends here)
+                self.lists[-1][1:] = [True, _FRESH, depth]
             # (reveal.js's class="fragment" and Marp's data-marpit-fragment: a click)
             clicked = "fragment" in a.get("class", "").split() or "data-marpit-fragment" in a
             pause = "\\pause " if clicked else ""
-            self.emit(_ITEM_INDENT * depth + marker + " " + pause)
+            self.emit(_ITEM_INDENT * depth + marker + " " + pause, marker=True)
         elif tag == "hr":
             self.block_boundary()
         elif tag in BLOCK_TAGS:
@@ -182,11 +201,18 @@ class _Flattener(HTMLParser):
                 self.figures[-1].caption = [len(self.out), len(self.out)]
 
     def block_boundary(self) -> None:
-        """A paragraph ends: a link open across it (a card of blocks inside ``<a>``) keeps only its words."""
+        """A paragraph ends: a link open across it (a card of blocks inside ``<a>``) keeps only its words.
+        In an open list item, the paragraph is the item's (a block before its first words ends none)."""
         self.code_done()
         if self.link_at is not None:
             self.out[self.link_at] = ""
             self.link_at = None
+        item = self.lists[-1] if self.lists and self.lists[-1][1] else None
+        if item is not None:
+            if item[2] == _WORDS:
+                item[2] = _BLOCK
+                self.emit("\n\n", marker=True)
+            return
         self.emit("\n\n")
 
     def handle_startendtag(self, tag: str, attrs) -> None:

@@ -356,6 +356,21 @@ def split_front_matter(
                 name = nested.group(2).strip("\"'")
                 key_lines.setdefault(".".join(up for _, up in path) + "." + name, k)
                 path.append((indent, name))
+        if (
+            not is_first
+            and _text(block.get("title"))
+            and _text(meta.get("title")) not in ("", _text(block["title"]))
+        ):
+            diags.warning(
+                f"this later front matter block's 'title: {_short(_text(block['title']), 60)}' replaces the "
+                f"lecture's title '{_short(_text(meta['title']), 60)}', as pandoc reads a later metadata block "
+                "(it makes no slide); if it is a Slidev slide's own front matter, add "
+                "'theme:' to the first block so the deck is read as Slidev",
+                m.SourcePos(
+                    shown, next((k + 1 for k in range(i + 1, close) if lines[k].startswith("title")), i + 1)
+                ),
+                "front-matter",
+            )
         meta.update(block)
         blank.update(range(i, close + 1))
         i = close + 1
@@ -1403,6 +1418,7 @@ _SLIDEV_SIGNS = (
     "mdc:",
     "transition:",
     "\nsrc:",
+    "\n---\ntitle:",  # (slides' own front matter: podium.slidev.wanted)
     "<Toc",  # (Slidev's own components: podium.slidev._BUILT_IN)
     "<Youtube",
     "<Tweet",
@@ -1474,6 +1490,8 @@ def _slidev(
     )
     meta = dict(raw_meta)
     meta.pop("src", None)  # (read: the headmatter's slide imports)
+    for key in rewrite.used:  # (read: the title slide shows them, `trainer:` as its author)
+        meta.pop(key, None)
     for key, value in rewrite.meta.items():
         meta.setdefault(key, value)
     if rewrite.cover_title:  # (as reveal-md's first slide titles its deck over `title:`)
@@ -3286,6 +3304,20 @@ class _Converter:
             first = drafts[
                 1
             ]  # (a contents list before the title slide: `- [Intro](#intro)`, as Marp shows it)
+        # (a picture-only cover before the slide its class calls a title, as Marp decks open with a full-bleed
+        # thumbnail: that slide is the title slide, which opens the deck, the picture's slide after it)
+        pictured = (
+            self.marp
+            and first is drafts[0]
+            and len(drafts) > 1
+            and first.kind == m.CONTENT
+            and not first.title
+            and bool(first.body)
+            and self._marp_bare(first)
+            and (drafts[1].lead or drafts[1].cover)
+        )
+        if pictured:
+            first = drafts[1]
         kicker = self.marp and first is not None and _largest_heading_titles(first)
         if (
             first is None
@@ -3337,12 +3369,20 @@ class _Converter:
             for b in pictures
             if isinstance(b, m.Image) and not (id(b) in self.marp_bg and self.marp_bg[id(b)][1].colour)
         ]
-        if first is not drafts[0]:
+        if first is not drafts[0] and not pictured:
             # (after a contents list it names the lecture, its title and authors, and stays a slide in its
             # place: Podium's title slide, the handout's cover, opens a deck)
             shown = []
         else:
             first.kind, first.body = m.TITLE, []
+        if pictured:
+            drafts.insert(0, drafts.pop(1))
+            self.diags.note(
+                "this slide's class makes it the title slide, as Marp draws it; Podium's title slide opens the "
+                "deck, so the picture-only slide written before it comes second",
+                first.pos,
+                "title",
+            )
         if shown:
             self.diags.warning(
                 f"the title slide's picture '{_short(shown[0].src)}' is left out: Podium's title "

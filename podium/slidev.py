@@ -95,6 +95,36 @@ KEYS = _HEAD_KEYS | frozenset(
 _YAMLISH = re.compile(r"^\s*(?:[\w-]+\s*:|- |#)|^\s+\S")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _COVERS = ("cover", "intro")
+# Slidev's own layouts (https://sli.dev/builtin/layouts): any other is the theme's or the deck's own (a Vue file)
+_LAYOUTS = frozenset(
+    """404 center cover default end error fact full iframe iframe-left iframe-right image image-left
+image-right intro none quote section statement two-cols two-cols-header""".split()
+)
+# a slide's front matter keys that are Slidev's settings, not words of the slide
+_SETTINGS = frozenset(
+    """layout class transition clicks clicksStart hideInToc background backgroundSize image src hide disabled
+level preload routeAlias zoom dragPos title name url layoutClass imageOrder info""".split()
+)
+# a prop that is a setting, even of a layout of the deck's own (`color: amber`, `align: c-lt-lb`)
+_SETTING_KEY = re.compile(
+    r"class|colou?r|align|size|width|height|variant|style|icon|position|theme|mode|type", re.I
+)
+# the props a cover's title slide shows on a line of its own: what each names
+_COVER_PROPS = {
+    "subtitle": ("subtitle", "tagline", "subheading"),
+    "author": ("author", "speaker", "presenter", "trainer", "lecturer", "teacher", "instructor", "by"),
+    "institute": (
+        "institute",
+        "institution",
+        "school",
+        "university",
+        "organisation",
+        "organization",
+        "affiliation",
+        "company",
+    ),
+    "date": ("date",),
+}
 # layouts a deck's first slide may be its cover in too (the headmatter's `layout: center` is the first
 # slide's): a heading and a line there are the title slide as well
 _OWN_COVERS = ("center", "default", "fact", "statement", "end")
@@ -119,10 +149,25 @@ def wanted(text: str) -> bool:
     ):  # (<Youtube> alone: an MDX page's too)
         return True
     # (in the headmatter, class: and image: are Marp's directives too; only a slide's own are Slidev's)
+    prose = _without_code(text)  # (front matter shown in a code block, as a lecture on Jekyll shows it: none)
     matters = sum(
-        1 for mt in _SLIDE_MATTER.finditer(text) if mt.start() > 0 or mt["key"] not in ("class", "image")
+        1 for mt in _SLIDE_MATTER.finditer(prose) if mt.start() > 0 or mt["key"] not in ("class", "image")
     )
-    return matters >= 2 or (matters >= 1 and re.search(r"^theme\s*:", head, re.M) is not None)
+    # slides' own front matter closed by `---` (`---`, `title: Loops`, `---`): Slidev's, which no pandoc,
+    # Quarto or Marp lecture writes between its slides
+    closed = sum(1 for mt in _CLOSED_MATTER.finditer(prose) if mt.start() > 0)
+    return (
+        matters >= 2
+        or closed >= 2
+        or (matters >= 1 and (closed >= 1 or re.search(r"^theme\s*:", head, re.M) is not None))
+    )
+
+
+def _without_code(text: str) -> str:
+    """``text`` with the lines of its code blocks blank (their line breaks kept)."""
+    lines = text.split("\n")
+    code = code_lines(lines)
+    return "\n".join("" if code[j] else t for j, t in enumerate(lines))
 
 
 # a slide's front matter closed by `---` (remark's properties are not: its slide's content follows them)
@@ -176,6 +221,8 @@ class Rewrite:
     # the files imported with `src:`: (the id of its first line, its name), in the order of their ids
     files: list[tuple[int, str]] = field(default_factory=list)
     next_id: int = 0  # the id of an imported file's first line: after the deck's and the files' before it
+    # the headmatter's keys the title slide shows under another name (`trainer:` as its author)
+    used: set[str] = field(default_factory=set)
 
     def place(self, k: int) -> tuple[str | None, int]:
         """The file (None: the deck) and line (from 1) of line id ``k``."""
@@ -234,7 +281,11 @@ def slidev_markdown(
         pictures = {k: first.pop(k) for k in ("background", "image") if k in first}
         slides[0].matter = {**first, "src": raw_meta["src"]}
         slides[0].keys = {**first_at, **slides[0].keys, "src": src_at}
-    slides = [s for s in slides if s.matter or any(t.strip() for _, t in s.lines)]
+    # (a headmatter with a layout is the first slide, words or none: a cover drawn from its props)
+    keep = "layout" in first and not raw_meta.get("src")
+    slides = [
+        s for j, s in enumerate(slides) if s.matter or any(t.strip() for _, t in s.lines) or (keep and not j)
+    ]
     if slides and not raw_meta.get("src"):  # (the deck's front matter is its first slide's too)
         slides[0].matter = {**first, **slides[0].matter}
         slides[0].keys = {**first_at, **slides[0].keys}
@@ -253,16 +304,16 @@ def slidev_markdown(
         body_lines = _magic_moves(body_lines, out)
         unshown = _unshown(body_lines)
         title, title_at, rest, _ = _title(body_lines, unshown)
-        title = title or str(matter.get("title") or "")
+        title = title or _words_of(matter.get("title"))
         layout = str(matter.get("layout") or ("cover" if n == 0 else "default"))
-        if n == 0 and layout not in _COVERS and layout not in _OWN_COVERS:
+        own = layout not in _LAYOUTS  # (the theme's or the deck's own layout: a Vue file Podium cannot draw)
+        cover = n == 0 and _cover_layout(layout, rest, unshown)
+        if n == 0 and not cover:
             out.title_slide = False  # (Slidev makes no slide of the front matter: the first slide is first)
-        if (
-            n == 0
-            and (layout in _COVERS or layout in _OWN_COVERS)
-            and _title_slide(item, title, title_at, rest, unshown, notes, raw_meta, out)
-        ):
+        if cover and _title_slide(item, title, title_at, rest, unshown, notes, raw_meta, out):
             continue
+        # (`SectionTransitionLayout`: a section slide, its props its second line)
+        layout = "section" if own and re.search(r"section|chapter", layout, re.I) else layout
         rest = _inside(rest, unshown)
         emit = _Emitter(new, out.index, out, rest, shown)
         emit.line(slide.start, "")
@@ -280,6 +331,7 @@ def slidev_markdown(
         elif picture:  # (no title to carry it as a background: the picture is the slide's, in full)
             emit.line(picture_at, f"![]({picture})")
             emit.line(picture_at, "")
+        _props_shown(emit, item, layout, own, str(matter.get("layout") or ""), not _words(rest, unshown))
         page = _page(matter, layout, slide, out)
         if page and layout != "iframe-right":
             emit.line(page[0], page[1])
@@ -304,6 +356,15 @@ def slidev_markdown(
             emit.line(at, ":::")
     out.text = "\n".join(new)
     return out
+
+
+def _cover_layout(layout: str, rest: list[tuple[int, str]], unshown: set[int]) -> bool:
+    """May a first slide in ``layout`` be the title slide: Slidev's cover (or a layout a cover may be in),
+    or a layout of the deck's own named a cover (``VbaCoverLayout``) or holding no words but its props?"""
+    if layout in _COVERS or layout in _OWN_COVERS:
+        return True
+    own = layout not in _LAYOUTS
+    return own and (re.search(r"cover|intro|title", layout, re.I) is not None or not _words(rest, unshown))
 
 
 def _title_slide(
@@ -333,6 +394,7 @@ def _title_slide(
         out.cover_title = title
     for key, value in given.items():
         out.meta.setdefault(key, value)
+    _cover_props(item, raw_meta, out)
     picture = item.matter.get("image") or item.matter.get("background")
     if picture:
         at = item.keys.get("image" if item.matter.get("image") else "background", title_at)
@@ -345,6 +407,130 @@ def _title_slide(
             )
         )
     return True
+
+
+def _props(matter: dict[str, Any]) -> list[tuple[str, str]]:
+    """The words a slide's front matter gives its layout as props (``subtitle:``, ``kicker:``, ``trainer:``),
+    not Slidev's settings (``layout:``, ``class:``), addresses, file names or a setting's one lower-case word
+    (``imageSide: right``, ``color: amber``): (key, its words), in the order written."""
+    found = []
+    for key, value in matter.items():
+        words = _words_of(value)
+        if key in _SETTINGS or key in KEYS or not re.search(r"[^\W\d_]", words):
+            continue
+        if re.match(r"(?:[a-z][\w+.-]*:/|\.{0,2}/)", words) or re.search(
+            r"\.(?:png|jpe?g|gif|svg|webp|mp4)$", words, re.I
+        ):
+            continue  # (a picture's or a page's address)
+        if re.fullmatch(r"[a-z][a-z0-9-]*", words) or " " not in words and _SETTING_KEY.search(key):
+            continue
+        found.append((key, words))
+    return found
+
+
+def _listed(matter: dict[str, Any]) -> list[str]:
+    """The keys of a slide's front matter whose value is a list of words (``codeLines:``, ``bullets:``),
+    which a layout of the deck's own shows and Podium cannot place."""
+    return [
+        key
+        for key, value in matter.items()
+        if key not in _SETTINGS
+        and key not in KEYS
+        and isinstance(value, list)
+        and any(re.search(r"[^\W\d_]", _words_of(x)) for x in value)
+    ]
+
+
+def _words_of(value: Any) -> str:
+    """A front matter value's words on one line ("" for what is no text: a mapping, a list, true)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    return " ".join(str(value).split())
+
+
+def _props_shown(emit: _Emitter, item: _Shown, layout: str, own: bool, written: str, empty: bool) -> None:
+    """A slide's props (:func:`_props`) under its title: in a layout of the deck's own (or its theme's),
+    which Podium cannot draw, each a line of the slide (``subtitle:`` first; on a section slide with
+    nothing else, only its subtitle, its second line), said once a layout; in one of Slidev's, which
+    shows none of them, named in a note.  Words not shown are named, never left out unsaid."""
+    props = _props(item.matter)
+    listed = _listed(item.matter) if own else []
+    if not props and not listed:
+        return
+    at = item.keys.get((props[0][0] if props else listed[0]), item.slide.start)
+    if not own:
+        emit.out.notes.append(
+            (
+                at,
+                f"Slidev's '{layout}' layout shows no front matter words: "
+                f"{', '.join(f'{k}:' for k, _ in props)} not shown on this slide (a theme's layout may show "
+                "them: write them in the slide)",
+                "unused-key",
+            )
+        )
+        return
+    props.sort(key=lambda kv: kv[0] not in _COVER_PROPS["subtitle"])
+    shown = props
+    if layout == "section" and empty and len(props) > 1 and props[0][0] in _COVER_PROPS["subtitle"]:
+        shown = props[:1]  # (a section slide's one line under its title: more would make it a content slide)
+    for key, words in shown:
+        k = item.keys.get(key, at)
+        emit.line(k, _MD_SPECIAL.sub(r"\\\g<0>", words))
+        emit.line(k, "")
+    if shown and not any(f"layout '{written}'" in message for _, message, _ in emit.out.notes):
+        emit.out.notes.append(
+            (
+                item.keys.get("layout", at),
+                f"the layout '{written}' is the deck's or its theme's own, which Podium cannot draw: the words "
+                f"of its props ({', '.join(f'{k}:' for k, _ in shown)}) are lines of the slide under its title",
+                "layout",
+            )
+        )
+    left = [k for k, _ in props[len(shown) :]] + listed
+    if left:
+        emit.out.notes.append(
+            (
+                item.keys.get(left[0], at),
+                f"[warning] the words of this slide's {', '.join(f'{k}:' for k in left)} (props of its layout "
+                f"'{written}', which Podium cannot draw) are not shown: write them in the slide",
+                "unused-key",
+            )
+        )
+
+
+# Markdown's marks in a prop's words, which its layout shows as they are
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>#|$]|^(?=[-+]\s)")
+
+
+def _cover_props(item: _Shown, raw_meta: dict[str, Any], out: Rewrite) -> None:
+    """The props of the cover (its front matter's, the headmatter's) that name its subtitle, author,
+    institute or date (``trainer:``, ``institution:``), in ``out.meta`` where the lecture names none; the
+    cover's other words (``kicker:``) said not to be on the title slide."""
+    shown: set[str] = set()
+    for target, names in _COVER_PROPS.items():
+        if raw_meta.get(target) or target in out.meta or (target == "author" and raw_meta.get("authors")):
+            shown.update(names)
+            continue
+        for name in names:
+            source = item.matter if _words_of(item.matter.get(name)) else raw_meta
+            words = _words_of(source.get(name))
+            if words:
+                out.meta[target] = words
+                shown.update(names)
+                if source is raw_meta:
+                    out.used.add(name)
+                break
+    left = [k for k, _ in _props(item.matter) if k not in shown and k not in raw_meta]
+    left += [k for k in _listed(item.matter) if k not in raw_meta]
+    if left:
+        out.notes.append(
+            (
+                item.keys.get(left[0], item.slide.start),
+                "[warning] the title slide shows a title, a subtitle, an author, an institute and a date: the "
+                f"cover's {', '.join(f'{k}:' for k in left)} not shown (write them in the slide)",
+                "unused-key",
+            )
+        )
 
 
 # the lines a title slide shows under its title: its author, a place, a date (the front matter's keys)
