@@ -183,7 +183,7 @@ class Server:
                 with contextlib.suppress(OSError):
                     self.wake_r.recv(4096)
             else:
-                self._caller_spoke(key.fileobj, key.data, sel)  # type: ignore[arg-type]
+                self._caller_spoke(key.fileobj, key.data, sel)
         return True
 
     def _drain(self, sel) -> None:
@@ -207,7 +207,7 @@ class Server:
                     with contextlib.suppress(OSError):
                         self.wake_r.recv(4096)
                 elif key.data != "accept":
-                    self._caller_spoke(key.fileobj, key.data, sel)  # type: ignore[arg-type]
+                    self._caller_spoke(key.fileobj, key.data, sel)
             self._reap(sel)
 
     def _still_mine(self) -> bool:
