@@ -55,7 +55,9 @@ from .quarto import MAX_INCLUDE_DEPTH
 from .rawhtml import HtmlRun
 from .sourcefile import MAX_BYTES
 
-_CLICKS = re.compile(r"<v-(?:clicks?|switch)\b|<\w+[^>]*\sv-click\b|^::(?:right|left|default)::\s*$", re.M)
+_CLICKS = re.compile(
+    r"<v-(?:clicks?|switch|after)\b|<\w+[^>]*\sv-(?:click|after)\b|^::(?:right|left|default)::\s*$", re.M
+)
 # front matter with a key of Slidev's slides, after any other keys (`title:` first in the headmatter)
 _SLIDE_MATTER = re.compile(
     r"^---[ \t]*\n(?:[\w-]+[ \t]*:.*\n)*?(?P<key>layout|class|transition|clicks|hideInToc|background|image|src)\s*:",
@@ -924,7 +926,15 @@ def _title(body: list[tuple[int, str]], unshown: set[int]) -> tuple[str, int, li
     return "", body[0][0] if body else 0, body, 1
 
 
-_CLICKED = re.compile(r"(?:^|\s)v-click\b")
+_CLICKED = re.compile(r"(?:^|\s)v-(?:click|after)\b")
+_AFTER = re.compile(r"(?:^|\s)v-after\b")  # (on the click of the one before it: Slidev's v-after)
+
+
+def _fragment(attrs: str) -> str:
+    """The fragment div for an element with ``attrs`` (``v-click``; ``v-after``: with the click before)."""
+    return "::: {.fragment .with-previous}" if _AFTER.search(attrs) else "::: {.fragment}"
+
+
 # Slidev's <v-switch> (<VSwitch>), which shows one of its templates at a time: `<template #1>`, `#2-4`, `v-slot:1`
 _SWITCH = re.compile(r"<(?:v-switch|VSwitch)(?=[\s>/])[^>]*>")
 _SWITCH_END = re.compile(r"</(?:v-switch|VSwitch)\s*>")
@@ -1157,25 +1167,26 @@ class _Emitter:
         if k in self.code:  # (code is verbatim: a tag in it is text to show, never a click)
             self.line(k, text)
             return
-        whole = re.fullmatch(r"<v-click(?:\s[^>]*)?>(.*)</v-click>", s)
+        whole = re.fullmatch(r"<v-(click|after)(?:\s[^>]*)?>(.*)</v-\1>", s)
         if whole is not None:  # a click on one line
-            for t in ("", "::: {.fragment}", whole.group(1), ":::", ""):
+            for t in ("", _fragment("v-" + whole.group(1)), whole.group(2), ":::", ""):
                 self.line(k, pad + t if t else t)
             return
-        if re.fullmatch(r"<v-click(?:\s[^>]*)?>", s):
-            self.fenced(k, pad, "::: {.fragment}", before=True)
+        opens = re.fullmatch(r"<v-(click|after)(?:\s[^>]*)?>", s)
+        if opens is not None:
+            self.fenced(k, pad, _fragment("v-" + opens.group(1)), before=True)
             return
         if re.fullmatch(r"<v-clicks(?:\s[^>]*)?>", s):
             self.clicks = []
             return
-        if s in ("</v-click>", "</v-clicks>"):
+        if s in ("</v-click>", "</v-clicks>", "</v-after>"):
             self.fenced(k, pad, ":::", before=False)
             return
         if _SLOT.match(s):
             return  # (a slot of a layout Podium draws as the default: its content in place)
         single = _element_alone(s)
         if single is not None and _CLICKED.search(single.group(2)):  # <img v-click …/>, <Arrow v-click />
-            pad = self.fenced(k, pad, "::: {.fragment}", before=True)
+            pad = self.fenced(k, pad, _fragment(single.group(2)), before=True)
             self.words(k, pad + s)
             self.fenced(k, pad, ":::", before=False)
             return
@@ -1184,7 +1195,8 @@ class _Emitter:
         if opened is not None and (opened.group(1) == "div" or _CLICKED.search(opened.group(2))):
             clicked = _CLICKED.search(opened.group(2)) is not None  # (<Card v-click>: any element)
             if clicked:
-                self.divs.append((opened.group(1), clicked, k, self.fenced(k, pad, "::: {.fragment}", True)))
+                fence = _fragment(opened.group(2))
+                self.divs.append((opened.group(1), clicked, k, self.fenced(k, pad, fence, True)))
                 return
             self.divs.append((opened.group(1), clicked, k, pad))
         closing = re.fullmatch(r"</([A-Za-z][\w-]*)>", s)

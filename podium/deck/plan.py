@@ -506,6 +506,8 @@ class _Chunker:
             self.fragment = self.step = self.order[id(b)]
         elif "overlay" in b.classes and b.order is not None:  # beamer's <3->: overlay 3, click 2,
             self.fragment = self.step = max(b.order - 1, 1)  # as the items' and pauses' clicks count
+        elif "with-previous" in b.classes:  # (Slidev's v-after: on the click of the fragment before it)
+            self.step = self.fragment
         else:
             self.fragment = self.step = max(self.fragment, self.step, self.seen, self.top) + 1
         self.top = max(self.top, self.step)
