@@ -615,8 +615,9 @@ class Fitter:
                             out.append(
                                 (
                                     name,
-                                    f"the word '{shown_word(word)}' is wider than the slide and is broken; shorten it "
-                                    "or give it a break (a hyphen or a space)",
+                                    f"the word '{shown_word(word)}' is wider than "
+                                    + ("its column" if len(slots) > 1 else "the slide")
+                                    + " and is broken; shorten it or give it a break (a hyphen or a space)",
                                     word_pos(plan.source, word, self.base_dir),
                                 )
                             )

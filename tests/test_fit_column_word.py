@@ -1,0 +1,37 @@
+"""The warning about a word too wide to set whole says where it is too wide: its column, when the slide is
+in columns (widening the column, not only shortening the word, is then a fix)."""
+
+from __future__ import annotations
+
+from tests.conftest import run_cli
+
+LECTURE = """---
+title: Columns
+---
+
+## Two columns
+
+:::: columns
+::: column
+Text with Donaudampfschifffahrtsgesellschaftskapitänsmützen in it.
+:::
+::: column
+- Right side
+:::
+::::
+
+## One column
+
+Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellungsbetriebsgesellschaft
+"""
+
+
+def test_a_word_too_wide_for_its_column_says_column(tmp_path):
+    src = tmp_path / "deck.md"
+    src.write_text(LECTURE, encoding="utf-8")
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "is broken" in line]
+    assert len(said) == 2, result.stderr
+    assert said[0].startswith("deck.md:9:") and "wider than its column and is broken" in said[0]
+    assert said[1].startswith("deck.md:20:") and "wider than the slide and is broken" in said[1]
