@@ -266,7 +266,9 @@ def _listed_files(line: str, shown: str, n: int, state: _Inputs) -> list[tuple[s
         language = mt.group(3) or options.get("language", "") or _language_of(got[1])
         said = [f"language={language}"] if language else []
         said += [
-            f"{key}={value}" for key, value in options.items() if key in ("caption", "title", "mathescape")
+            f"{key}={value}" if value else key
+            for key, value in options.items()
+            if key in ("caption", "title", "mathescape", "gobble", "autogobble")
         ]
         out.append((f"\\begin{{lstlisting}}[{','.join(said)}]", (shown, n)))
         out += [(code[j], (got[1], j + 1)) for j in range(max(first, 1) - 1, min(last, len(code)))]
@@ -506,6 +508,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
         _frames_in_preamble(lines[:begin], index, out)
     _bibliography(lines, index, out)
     _listing_settings(lines, begin)
+    _minted_settings(lines)
     new: list[str] = []
     new_index: list[int] = []
 
@@ -826,12 +829,12 @@ def _frames_warning(frames: list[int], index: list[int], out: Converted, said: s
 
 _LSTSET = re.compile(r"\\lstset\s*\{")
 _LISTING = re.compile(r"^(\s*\\begin\{lstlisting\})(?:\[([^\n]*)\])?")
-_LISTING_KEYS = frozenset(("escapeinside", "escapechar", "mathescape", "language"))
+_LISTING_KEYS = frozenset(("escapeinside", "escapechar", "mathescape", "language", "gobble", "autogobble"))
 
 
 def _listing_settings(lines: list[str], begin: int) -> None:
     """The preamble's ``\\lstset{…}`` settings that change what a listing shows (``escapeinside``,
-    ``escapechar``, ``mathescape``, ``language``) put into each ``lstlisting`` of the frames, before its own
+    ``escapechar``, ``mathescape``, ``language``, ``gobble``, ``autogobble``) put into each ``lstlisting`` of the frames, before its own
     options (which win), as listings applies them."""
     preamble = "\n".join(lines[: max(begin, 0)])
     settings: list[str] = []
@@ -847,6 +850,35 @@ def _listing_settings(lines: list[str], begin: int) -> None:
             own = listing.group(2) or ""
             said = ",".join([*settings, own] if own else settings)
             lines[k] = f"{listing.group(1)}[{said}]" + lines[k][listing.end() :]
+
+
+# minted's settings for the listings after them (\setminted{autogobble}; \setminted[cpp]{gobble=4}: for one
+# language), and a minted listing's first line (its options, its language)
+_SETMINTED = re.compile(r"\\setminted\s*(?:\[([^\]]*)\])?\s*\{([^{}]*)\}")
+_MINTED = re.compile(r"^(\s*\\begin\{minted\})(?:\[([^\]\n]*)\])?(\s*\{([^{}]*)\})")
+_MINTED_KEYS = frozenset(("gobble", "autogobble"))
+
+
+def _minted_settings(lines: list[str]) -> None:
+    """minted's ``\\setminted[language]{…}`` settings that change what a listing shows (``gobble``,
+    ``autogobble``) put into each ``minted`` listing after them (of that language), before its own options
+    (which win), as minted applies them."""
+    if not any("\\setminted" in line for line in lines):
+        return
+    settings: dict[str, list[str]] = {}
+    for k, line in list(_outside_verbatim(lines, 0)):
+        for mt in _SETMINTED.finditer(line):
+            keys = [
+                key for key in _split_options(mt.group(2)) if key.partition("=")[0].strip() in _MINTED_KEYS
+            ]
+            settings.setdefault((mt.group(1) or "").strip().lower(), []).extend(keys)
+        if (listing := _MINTED.match(line)) is None:
+            continue
+        said = [*settings.get("", []), *settings.get(listing.group(4).strip().lower(), [])]
+        if said:
+            own = listing.group(2) or ""
+            said = [*said, own] if own else said
+            lines[k] = f"{listing.group(1)}[{','.join(said)}]{listing.group(3)}" + line[listing.end() :]
 
 
 def _split_options(options: str) -> list[str]:
@@ -2287,8 +2319,12 @@ def _uncommented(lines: list[str]) -> tuple[list[str], list[int]]:
     return out, index
 
 
+# the head of inline code whose argument TeX reads verbatim: \verb, listings' \lstinline (with its options),
+# minted's \mintinline{language} (with its options); its code follows between two of one delimiter or in braces
+_INLINE_CODE_HEAD = r"\\(?:(?:verb|lstinline)\*?(?:\[[^\]]*\])?|mintinline\s*(?:\[[^\]]*\])?\s*\{[^{}]*\})"
 _VERBATIM_ARG = re.compile(
-    r"\\(?:verb|lstinline)\*?(?:\[[^\]]*\])?([^\sA-Za-z{])|\\(?:url|href|lstinline)\s*(?=\{)"
+    _INLINE_CODE_HEAD
+    + r"([^\sA-Za-z{])|\\(?:url|href|lstinline)\s*(?=\{)|\\mintinline\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}(?=\{)"
 )
 
 
@@ -2708,7 +2744,7 @@ _ENQUOTE_MARKS = {
 }
 # what babel's shorthands leave alone on a line: inline code, math, addresses, an accent's \"
 _NO_SHORTHANDS = re.compile(
-    r"\\(?:verb|lstinline)\*?(?:\[[^\]]*\])?(?:([^\sA-Za-z{])(?:.*?)\1|\{[^{}]*\})"
+    _INLINE_CODE_HEAD + r"(?:([^\sA-Za-z{])(?:.*?)\1|\{[^{}]*\})"
     r"|(?<!\\)\$\$.*?\$\$|(?<!\\)\$(?:\\.|[^$\\])+\$|\\\(.*?\\\)|\\\[.*?\\\]"
     r"|\\(?:url|href|label|ref|eqref|cite[a-z]*|includegraphics|input|include)\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}"
     r"|\\[\"\\]"
@@ -4123,8 +4159,8 @@ _GLUE = re.compile(
     + r"|\\(?:relscale|relsize|scalefont)\s*\{[^{}]*\}|\\fontsize\s*\{[^{}]*\}\s*\{[^{}]*\}(?:\s*\\selectfont\b)?"
     + r"|\\(?:larger|smaller|selectfont)\b(?:\s*\[[^\]]*\])?"
 )
-# \verb|x| (any delimiter), \lstinline!x! or \lstinline{x}: code in a line
-_INLINE_VERBATIM = re.compile(r"\\(?:verb|lstinline)\*?(?:\[[^\]]*\])?(?:([^\sA-Za-z{])(.*?)\1|\{([^{}]*)\})")
+# \verb|x| (any delimiter), \lstinline!x!, \lstinline{x}, \mintinline{cpp}|x| or \mintinline{cpp}{x}: code in a line
+_INLINE_VERBATIM = re.compile(_INLINE_CODE_HEAD + r"(?:([^\sA-Za-z{])(.*?)\1|\{([^{}]*)\})")
 
 
 # \( … \) on a line, but \\( (a line break, then a parenthesis) and in code spans

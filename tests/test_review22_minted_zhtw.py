@@ -1,0 +1,93 @@
+"""Review 22 (b, a Traditional-Chinese beamer deck): minted's inline code (``\\mintinline``, any delimiter
+or braces), minted's and listings' ``gobble``/``autogobble``, twemoji's and the emoji package's emoji by
+name, and Podium's own words in Traditional Chinese for a zh-TW / zh-Hant lecture (beamer and Markdown).
+Each deck is built through the command line and read back with python-pptx, each handout with pdftotext."""
+
+from __future__ import annotations
+
+from .conftest import build_tex, frame_texts
+
+
+def _code_runs(prs) -> list[str]:
+    """The text of every monospaced run of the deck, in order."""
+    return [
+        r.text
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.font.name and "Mono" in r.font.name
+    ]
+
+
+# 4. \mintinline, any delimiter and braces (and \verb, \lstinline with odd delimiters)
+
+
+def test_mintinline_is_inline_code_with_bars_braces_and_through_a_macro(tmp_path):
+    prs, err = build_tex(
+        tmp_path,
+        "\\begin{frame}[fragile]{Inline}\n\\begin{itemize}\n"
+        "\\item \\InlineCode{traversal} walks the tree\n"
+        "\\item \\mintinline{cpp}|tag_condition| is direct\n"
+        "\\item \\mintinline{cpp}{push(node)} with braces\n"
+        "\\item \\mintinline[fontsize=\\small]{python}!a % b! percent\n"
+        "\\end{itemize}\n\\end{frame}",
+        preamble="\\usepackage{minted}\n\\newcommand{\\InlineCode}[1]{\\mintinline{cpp}|#1|}\n",
+    )
+    body = frame_texts(prs)[0][1]
+    assert body.split("\n") == [
+        "traversal walks the tree",
+        "tag_condition is direct",
+        "push(node) with braces",
+        "a % b percent",
+    ]
+    assert _code_runs(prs) == ["traversal", "tag_condition", "push(node)", "a % b"]
+    assert "raw-tex" not in err
+
+
+def test_verb_and_lstinline_with_odd_delimiters_are_code(tmp_path):
+    prs, err = build_tex(
+        tmp_path,
+        "\\begin{frame}[fragile]{Inline}\n"
+        "\\verb+x|y+ and \\verb!{a}! and \\lstinline[language=C]@i++@ and \\lstinline{a[i]} and"
+        " \\mintinline{cpp}{%d}.\n\\end{frame}",
+        preamble="\\usepackage{listings}\n\\usepackage{minted}\n",
+    )
+    assert _code_runs(prs) == ["x|y", "{a}", "i++", "a[i]", "%d"]
+    assert frame_texts(prs)[0][1] == "x|y and {a} and i++ and a[i] and %d."
+
+
+# 5. gobble and autogobble
+
+
+def test_minted_autogobble_from_setminted_and_own_options(tmp_path):
+    prs, _ = build_tex(
+        tmp_path,
+        "\\begin{frame}[fragile]{Set}\n    \\begin{minted}{cpp}\n        int f(int x) {\n"
+        "            return x + 1;\n        }\n    \\end{minted}\n\\end{frame}\n"
+        "\\begin{frame}[fragile]{Own}\n    \\begin{minted}[linenos,autogobble]{cpp}\n        int g() {\n"
+        "            return 2;\n        }\n    \\end{minted}\n\\end{frame}\n"
+        "\\begin{frame}[fragile]{Python}\n\\begin{minted}{python}\n  def h():\n      return 3\n"
+        "\\end{minted}\n\\end{frame}",
+        preamble="\\usepackage{minted}\n\\setminted{autogobble}\n\\setminted[python]{gobble=2}\n",
+    )
+    texts = frame_texts(prs)
+    assert texts[0][1] == "int f(int x) {\n    return x + 1;\n}"
+    assert texts[1][1] == "int g() {\n    return 2;\n}"
+    assert texts[2][1] == "def h():\n    return 3"
+
+
+def test_listings_gobble_own_and_from_lstset_and_minted_without_it(tmp_path):
+    prs, _ = build_tex(
+        tmp_path,
+        "\\begin{frame}[fragile]{Own}\n\\begin{lstlisting}[gobble=4]\n    int h(int x) {\n"
+        "        return x;\n    }\n\\end{lstlisting}\n\\end{frame}\n"
+        "\\begin{frame}[fragile]{Set}\n\\begin{lstlisting}\n  int k;\n\\end{lstlisting}\n\\end{frame}\n"
+        "\\begin{frame}[fragile]{Kept}\n\\begin{minted}{cpp}\n    int f();\n\\end{minted}\n\\end{frame}",
+        preamble="\\usepackage{listings}\n\\usepackage{minted}\n\\lstset{language=C,gobble=2}\n",
+    )
+    texts = frame_texts(prs)
+    assert texts[0][1] == "int h(int x) {\n    return x;\n}"
+    assert texts[1][1] == "int k;"
+    assert texts[2][1] == "    int f();"  # (minted without gobble: as written)
