@@ -3947,9 +3947,9 @@ def _unboxed(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(k, line) for (k, _), line in zip(body, lines)]
 
 
-def _boxes_opened(text: str) -> str:
+def _boxes_opened(text: str, depth: int = 0) -> str:
     """``text`` with each box of :data:`_BOXES` outside math as its text (its arguments before it left out,
-    their line breaks kept)."""
+    their line breaks kept), a box inside a box too (``\\raisebox{…}{\\scalebox{…}{…}}``)."""
     math = [(mt.start(), mt.end()) for mt in _MATH_SPANS.finditer(text)]
     out, at = [], 0
     for mt in _BOX.finditer(text):
@@ -3975,6 +3975,8 @@ def _boxes_opened(text: str) -> str:
             continue
         skipped = text[mt.start() : inner_start]
         inner = text[inner_start : j - 1]
+        if depth < 8 and _BOX.search(inner):
+            inner = _boxes_opened(inner, depth + 1)
         if mt.group(1) in _LINED:
             inner = outside(_KEPT_IN_BOX, inner, _newlines)
         out.append(text[at : mt.start()] + "\n" * skipped.count("\n") + inner)

@@ -5,6 +5,8 @@ Each deck is built through the command line and read back with python-pptx, each
 
 from __future__ import annotations
 
+import subprocess
+
 from .conftest import build_tex, frame_texts
 
 
@@ -91,3 +93,47 @@ def test_listings_gobble_own_and_from_lstset_and_minted_without_it(tmp_path):
     assert texts[0][1] == "int h(int x) {\n    return x;\n}"
     assert texts[1][1] == "int k;"
     assert texts[2][1] == "    int f();"  # (minted without gobble: as written)
+
+
+# 6. emoji by name: twemojis' \twemoji, the emoji package's \emoji
+
+
+def test_twemoji_and_emoji_names_show_their_emoji(tmp_path):
+    prs, err = build_tex(
+        tmp_path,
+        "\\begin{frame}{Emoji \\twemoji{rocket}}\n\\begin{itemize}\n"
+        "\\item union by size \\myemoji{check mark button}\n"
+        "\\item path compression \\twemoji{cross mark}\n"
+        "\\item package \\emoji{thinking-face} and \\twemoji[height=1em]{1f604}\n"
+        "\\item \\textbf{bold \\emoji{smile}}\n"
+        "\\end{itemize}\n\\end{frame}",
+        preamble="\\usepackage{twemojis}\n\\usepackage{emoji}\n"
+        "\\newcommand{\\myemoji}[1]{\\raisebox{-0.1em}{\\scalebox{1.3}{\\twemoji{#1}}}}\n",
+        command="all",
+    )
+    title, body = frame_texts(prs)[0][:2]
+    assert title == "Emoji \U0001f680"
+    assert body.split("\n") == [
+        "union by size \u2705",
+        "path compression \u274c",
+        "package \U0001f914 and \U0001f604",
+        "bold \U0001f604",
+    ]
+    assert "warning" not in err, err
+    handout = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "deck-handout.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "union by size \u2705" in handout and "mark" not in handout
+
+
+def test_an_unknown_emoji_name_is_left_out_with_a_warning_at_its_line(tmp_path):
+    prs, err = build_tex(
+        tmp_path,
+        "\\begin{frame}{E}\nbad \\twemoji{no such emoji} name\n\\end{frame}",
+        preamble="\\usepackage{twemojis}\n",
+    )
+    assert frame_texts(prs)[0][1] == "bad name"
+    assert "deck.tex:5: warning: emoji 'no such emoji' (\\twemoji) is not a name Podium knows" in err
