@@ -38,6 +38,7 @@ from typing import Any
 from .acronyms import Acronyms
 from .alttext import DRAWN_KINDS, LATEX_PICTURE, TIKZ_PICTURE
 from .labels import label as podium_label
+from .labels import traditional
 from .markdown import code_lines, outside, toggles_display_math
 from .overlays import numbered_increments, slide_part
 from .rawtex import balanced_group, find_raw_tex, kept_spans, opened_switch_groups, saved_boxes
@@ -506,6 +507,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     if begin >= 0:
         _preamble(lines[:begin], index, out)
         _frames_in_preamble(lines[:begin], index, out)
+    _traditional_chinese(lines, begin, out)
     _bibliography(lines, index, out)
     _listing_settings(lines, begin)
     _minted_settings(lines)
@@ -819,6 +821,14 @@ def _lost_frames(lines: list[str], body: range, read: set[int], index: list[int]
         "brace that is never closed)",
         "lost-frame",
     )
+
+
+def _traditional_chinese(lines: list[str], begin: int, out: Converted) -> None:
+    """A Chinese deck's language (xeCJK, ctex or babel's ``chinese``, which say no script) as Traditional
+    Chinese, ``zh-Hant``, where its document's words are clearly in Traditional characters (資料結構:
+    :func:`podium.labels.traditional`)."""
+    if out.meta.get("lang") == "zh" and traditional("\n".join(lines[begin + 1 :])):
+        out.meta["lang"] = "zh-Hant"
 
 
 def _frames_warning(frames: list[int], index: list[int], out: Converted, said: str, code: str) -> None:
@@ -2626,7 +2636,13 @@ _LANGUAGES = {
     "czech": "cs",
     "slovak": "sk",
     "japanese": "ja",
-    "chinese": "zh",
+    **dict.fromkeys(
+        ("chinese", "chinese-simplified", "chinese-hans", "chinese-hans-cn", "chinese-hans-sg"), "zh"
+    ),
+    **dict.fromkeys(
+        ("chinese-traditional", "chinese-hant", "chinese-hant-tw", "chinese-hant-hk", "chinese-hant-mo"),
+        "zh-Hant",
+    ),
     "korean": "ko",
     "arabic": "ar",
     "hebrew": "he",
@@ -2657,6 +2673,15 @@ _LANGUAGES = {
 _BABEL = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[([^\]]*)\])?\s*\{[^{}]*\bbabel\b[^{}]*\}")
 _POLYGLOSSIA = re.compile(r"\\set(?:main|default)language\s*(?:\[[^\]]*\])?\s*\{\s*(\w+)\s*\}")
 _CLASS_OPTIONS = re.compile(r"\\documentclass\s*\[([^\]]*)\]")
+# xeCJK's and ctex's fonts (\setCJKmainfont{Noto Sans CJK TC}), and the names of fonts made for Traditional
+# Chinese: Taiwan's, Hong Kong's (TC, HK, TW, Hant in a family's name; Windows', macOS' and Arphic's faces)
+_CJK_FONT = re.compile(
+    r"\\set(?:CJK(?:main|sans|mono)font|CJKfamilyfont\s*\{[^{}]*\})\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}"
+)
+_TRADITIONAL_FONT = re.compile(
+    r"\b(?:TC|HK|TW|Hant)\b|JhengHei|P?MingLiU|DFKai|BiauKai|AR PL (?:UMing|UKai|New Sung|New Kai)|LiHei|LiSong"
+    r"|[細新]明體|標楷體|正黑體"
+)
 _CHINESE = re.compile(
     r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{ctex\w*\}"
     r"|\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{[^{}]*\b(?:ctex|xeCJK)\b[^{}]*\}"
@@ -2680,7 +2705,10 @@ def _main_language(preamble: str) -> tuple[str, int] | None:
         if main in _LANGUAGES or found:
             return _LANGUAGES[main if main in _LANGUAGES else found[-1]], at
     chinese = _CHINESE.search(preamble)  # (ctex's classes and packages, xeCJK: Chinese typesetting)
-    return ("zh", chinese.start()) if chinese is not None else None
+    if chinese is None:
+        return None
+    fonts = " ".join(mt.group(1) for mt in _CJK_FONT.finditer(preamble))
+    return ("zh-Hant" if _TRADITIONAL_FONT.search(fonts) else "zh"), chinese.start()
 
 
 # babel's shorthands: what `"` and the characters after it print, in the languages whose babel makes `"`

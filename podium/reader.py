@@ -1926,7 +1926,12 @@ def _script_lang(meta: m.Meta, tokens: list[Token], shown: str, diags: Diagnosti
     lang = script_language("\n".join(words))
     if lang is None:
         return meta
-    name = {"ja": "Japanese", "zh": "Chinese", "ko": "Korean"}[lang]
+    name = {
+        "ja": "Japanese",
+        "zh": "Chinese",
+        "zh-Hant": "Chinese in Traditional characters",
+        "ko": "Korean",
+    }[lang]
     diags.note(
         f"no lang: given; the text is {name}, so lang: {lang} is used (Podium's own words, such as (cont.), "
         "and the glyphs' forms): write lang: to choose",

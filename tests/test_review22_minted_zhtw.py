@@ -6,8 +6,11 @@ Each deck is built through the command line and read back with python-pptx, each
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
-from .conftest import build_tex, frame_texts
+import pytest
+
+from .conftest import build_tex, frame_texts, run_cli, write_md
 
 
 def _code_runs(prs) -> list[str]:
@@ -137,3 +140,98 @@ def test_an_unknown_emoji_name_is_left_out_with_a_warning_at_its_line(tmp_path):
     )
     assert frame_texts(prs)[0][1] == "bad name"
     assert "deck.tex:5: warning: emoji 'no such emoji' (\\twemoji) is not a name Podium knows" in err
+
+
+# 8. Podium's own words in Traditional Chinese
+
+
+def _handout(out: Path, stem: str) -> str:
+    return subprocess.run(
+        ["pdftotext", str(out / f"{stem}-handout.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+_TEX_ZH = (
+    "\\documentclass{beamer}\n\\usepackage{xeCJK}\n\\setCJKmainfont{Noto Sans CJK %s}\n\\title{進階資料結構}\n"
+    "\\begin{document}\n\\section{%s}\n\\begin{frame}\n%s\n\\end{frame}\n\\end{document}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("font", "section", "words"),
+    [
+        ("TC", "時間線段樹", "時間線段樹對「操作時間」開一棵線段樹。"),  # (the font and the words)
+        ("TC", "Segment", "Words."),  # (the font alone)
+    ],
+)
+def test_a_traditional_chinese_beamer_deck_gets_traditional_words(tmp_path, font, section, words):
+    src = tmp_path / "deck.tex"
+    src.write_text(_TEX_ZH % (font, section, words), encoding="utf-8")
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    text = _handout(tmp_path / "out", "deck")
+    assert "講義：本講全部投影片及講者備註和補充說明。" in text
+    assert "目錄" in text and "投影片 3" in text
+    assert "讲义" not in text and "幻灯片" not in text and "目录" not in text
+
+
+def test_a_chinese_deck_s_words_decide_between_traditional_and_simplified(tmp_path):
+    for name, section, words in (
+        ("trad", "時間線段樹", "這個資料結構對時間開一棵線段樹，還可以處理區間問題。"),
+        ("simp", "线段树", "这个数据结构对时间开一棵线段树，还可以处理区间问题。"),
+    ):
+        src = tmp_path / f"{name}.tex"
+        src.write_text(_TEX_ZH % ("SC", section, words), encoding="utf-8")
+        result = run_cli("all", src, "-o", tmp_path / "out")
+        assert result.exit_code == 0, result.stderr
+    trad, simp = _handout(tmp_path / "out", "trad"), _handout(tmp_path / "out", "simp")
+    assert "講義" in trad and "投影片 3" in trad and "幻灯片" not in trad
+    assert "讲义" in simp and "幻灯片 3" in simp and "投影片" not in simp
+
+
+@pytest.mark.parametrize("lang", ["zh-TW", "zh-HK", "zh-Hant", "zh_TW"])
+def test_a_markdown_lecture_in_zh_tw_gets_traditional_words(tmp_path, lang):
+    src = write_md(
+        tmp_path,
+        f"""
+        ---
+        title: 資料結構
+        lang: {lang}
+        ---
+
+        # 線段樹
+
+        ## 介紹
+
+        內容。
+
+        ---
+
+        沒有標題的投影片。
+        """,
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    text = _handout(tmp_path / "out", "lecture")
+    assert "講義：本講全部投影片及講者備註和補充說明。" in text
+    assert "目錄" in text and "投影片 4" in text and "幻灯片" not in text
+
+
+def test_a_markdown_lecture_without_lang_in_traditional_characters_gets_traditional_words(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: 資料結構
+        ---
+
+        ## 介紹
+
+        這個資料結構對時間開一棵線段樹，還可以處理區間問題。
+        """,
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert "the text is Chinese in Traditional characters, so lang: zh-Hant is used" in result.stderr
+    text = _handout(tmp_path / "out", "lecture")
+    assert "講義" in text and "讲义" not in text
