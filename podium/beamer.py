@@ -864,7 +864,7 @@ def _listing_settings(lines: list[str], begin: int) -> None:
 
 # minted's settings for the listings after them (\setminted{autogobble}; \setminted[cpp]{gobble=4}: for one
 # language), and a minted listing's first line (its options, its language)
-_SETMINTED = re.compile(r"\\setminted\s*(?:\[([^\]]*)\])?\s*\{([^{}]*)\}")
+_SETMINTED = re.compile(r"\\setminted\s*(?:\[([^\]]*)\])?\s*\{")
 _MINTED = re.compile(r"^(\s*\\begin\{minted\})(?:\[([^\]\n]*)\])?(\s*\{([^{}]*)\})")
 _MINTED_KEYS = frozenset(("gobble", "autogobble"))
 
@@ -878,9 +878,14 @@ def _minted_settings(lines: list[str]) -> None:
     settings: dict[str, list[str]] = {}
     for k, line in list(_outside_verbatim(lines, 0)):
         for mt in _SETMINTED.finditer(line):
-            keys = [
-                key for key in _split_options(mt.group(2)) if key.partition("=")[0].strip() in _MINTED_KEYS
-            ]
+            text = "\n".join(
+                [line, *lines[k + 1 : k + 20]]
+            )  # (its keys over lines, a macro's braces in them)
+            close = balanced_group(text, mt.end() - 1)
+            if close < 0:
+                continue
+            options = _split_options(text[mt.end() : close - 1])
+            keys = [key for key in options if key.partition("=")[0].strip() in _MINTED_KEYS]
             settings.setdefault((mt.group(1) or "").strip().lower(), []).extend(keys)
         if (listing := _MINTED.match(line)) is None:
             continue

@@ -75,7 +75,8 @@ def test_minted_autogobble_from_setminted_and_own_options(tmp_path):
         "            return 2;\n        }\n    \\end{minted}\n\\end{frame}\n"
         "\\begin{frame}[fragile]{Python}\n\\begin{minted}{python}\n  def h():\n      return 3\n"
         "\\end{minted}\n\\end{frame}",
-        preamble="\\usepackage{minted}\n\\setminted{autogobble}\n\\setminted[python]{gobble=2}\n",
+        preamble="\\usepackage{minted}\n\\def\\codesize{\\fontsize{9}{12}\\selectfont}\n"
+        "\\setminted{fontsize=\\codesize, linenos,\n  autogobble}\n\\setminted[python]{gobble=2}\n",
     )
     texts = frame_texts(prs)
     assert texts[0][1] == "int f(int x) {\n    return x + 1;\n}"
