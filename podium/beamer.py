@@ -38,6 +38,7 @@ from typing import Any
 from .acronyms import Acronyms
 from .alttext import DRAWN_KINDS, LATEX_PICTURE, TIKZ_PICTURE
 from .labels import label as podium_label
+from .labels import traditional
 from .markdown import code_lines, outside, toggles_display_math
 from .overlays import numbered_increments, slide_part
 from .rawtex import balanced_group, find_raw_tex, kept_spans, opened_switch_groups, saved_boxes
@@ -266,7 +267,9 @@ def _listed_files(line: str, shown: str, n: int, state: _Inputs) -> list[tuple[s
         language = mt.group(3) or options.get("language", "") or _language_of(got[1])
         said = [f"language={language}"] if language else []
         said += [
-            f"{key}={value}" for key, value in options.items() if key in ("caption", "title", "mathescape")
+            f"{key}={value}" if value else key
+            for key, value in options.items()
+            if key in ("caption", "title", "mathescape", "gobble", "autogobble")
         ]
         out.append((f"\\begin{{lstlisting}}[{','.join(said)}]", (shown, n)))
         out += [(code[j], (got[1], j + 1)) for j in range(max(first, 1) - 1, min(last, len(code)))]
@@ -504,8 +507,10 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     if begin >= 0:
         _preamble(lines[:begin], index, out)
         _frames_in_preamble(lines[:begin], index, out)
+    _traditional_chinese(lines, begin, out)
     _bibliography(lines, index, out)
     _listing_settings(lines, begin)
+    _minted_settings(lines)
     new: list[str] = []
     new_index: list[int] = []
 
@@ -818,6 +823,14 @@ def _lost_frames(lines: list[str], body: range, read: set[int], index: list[int]
     )
 
 
+def _traditional_chinese(lines: list[str], begin: int, out: Converted) -> None:
+    """A Chinese deck's language (xeCJK, ctex or babel's ``chinese``, which say no script) as Traditional
+    Chinese, ``zh-Hant``, where its document's words are clearly in Traditional characters (資料結構:
+    :func:`podium.labels.traditional`)."""
+    if out.meta.get("lang") == "zh" and traditional("\n".join(lines[begin + 1 :])):
+        out.meta["lang"] = "zh-Hant"
+
+
 def _frames_warning(frames: list[int], index: list[int], out: Converted, said: str, code: str) -> None:
     """One warning at the first of ``frames`` (lines), saying how many ``said``."""
     if frames:
@@ -826,12 +839,12 @@ def _frames_warning(frames: list[int], index: list[int], out: Converted, said: s
 
 _LSTSET = re.compile(r"\\lstset\s*\{")
 _LISTING = re.compile(r"^(\s*\\begin\{lstlisting\})(?:\[([^\n]*)\])?")
-_LISTING_KEYS = frozenset(("escapeinside", "escapechar", "mathescape", "language"))
+_LISTING_KEYS = frozenset(("escapeinside", "escapechar", "mathescape", "language", "gobble", "autogobble"))
 
 
 def _listing_settings(lines: list[str], begin: int) -> None:
     """The preamble's ``\\lstset{…}`` settings that change what a listing shows (``escapeinside``,
-    ``escapechar``, ``mathescape``, ``language``) put into each ``lstlisting`` of the frames, before its own
+    ``escapechar``, ``mathescape``, ``language``, ``gobble``, ``autogobble``) put into each ``lstlisting`` of the frames, before its own
     options (which win), as listings applies them."""
     preamble = "\n".join(lines[: max(begin, 0)])
     settings: list[str] = []
@@ -847,6 +860,40 @@ def _listing_settings(lines: list[str], begin: int) -> None:
             own = listing.group(2) or ""
             said = ",".join([*settings, own] if own else settings)
             lines[k] = f"{listing.group(1)}[{said}]" + lines[k][listing.end() :]
+
+
+# minted's settings for the listings after them (\setminted{autogobble}; \setminted[cpp]{gobble=4}: for one
+# language), and a minted listing's first line (its options, its language)
+_SETMINTED = re.compile(r"\\setminted\s*(?:\[([^\]]*)\])?\s*\{")
+_MINTED = re.compile(r"^(\s*\\begin\{minted\})(?:\[([^\]\n]*)\])?(\s*\{([^{}]*)\})")
+_MINTED_KEYS = frozenset(("gobble", "autogobble"))
+
+
+def _minted_settings(lines: list[str]) -> None:
+    """minted's ``\\setminted[language]{…}`` settings that change what a listing shows (``gobble``,
+    ``autogobble``) put into each ``minted`` listing after them (of that language), before its own options
+    (which win), as minted applies them."""
+    if not any("\\setminted" in line for line in lines):
+        return
+    settings: dict[str, list[str]] = {}
+    for k, line in list(_outside_verbatim(lines, 0)):
+        for mt in _SETMINTED.finditer(line):
+            text = "\n".join(
+                [line, *lines[k + 1 : k + 20]]
+            )  # (its keys over lines, a macro's braces in them)
+            close = balanced_group(text, mt.end() - 1)
+            if close < 0:
+                continue
+            options = _split_options(text[mt.end() : close - 1])
+            keys = [key for key in options if key.partition("=")[0].strip() in _MINTED_KEYS]
+            settings.setdefault((mt.group(1) or "").strip().lower(), []).extend(keys)
+        if (listing := _MINTED.match(line)) is None:
+            continue
+        said = [*settings.get("", []), *settings.get(listing.group(4).strip().lower(), [])]
+        if said:
+            own = listing.group(2) or ""
+            said = [*said, own] if own else said
+            lines[k] = f"{listing.group(1)}[{','.join(said)}]{listing.group(3)}" + line[listing.end() :]
 
 
 def _split_options(options: str) -> list[str]:
@@ -2287,8 +2334,12 @@ def _uncommented(lines: list[str]) -> tuple[list[str], list[int]]:
     return out, index
 
 
+# the head of inline code whose argument TeX reads verbatim: \verb, listings' \lstinline (with its options),
+# minted's \mintinline{language} (with its options); its code follows between two of one delimiter or in braces
+_INLINE_CODE_HEAD = r"\\(?:(?:verb|lstinline)\*?(?:\[[^\]]*\])?|mintinline\s*(?:\[[^\]]*\])?\s*\{[^{}]*\})"
 _VERBATIM_ARG = re.compile(
-    r"\\(?:verb|lstinline)\*?(?:\[[^\]]*\])?([^\sA-Za-z{])|\\(?:url|href|lstinline)\s*(?=\{)"
+    _INLINE_CODE_HEAD
+    + r"([^\sA-Za-z{])|\\(?:url|href|lstinline)\s*(?=\{)|\\mintinline\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}(?=\{)"
 )
 
 
@@ -2590,7 +2641,13 @@ _LANGUAGES = {
     "czech": "cs",
     "slovak": "sk",
     "japanese": "ja",
-    "chinese": "zh",
+    **dict.fromkeys(
+        ("chinese", "chinese-simplified", "chinese-hans", "chinese-hans-cn", "chinese-hans-sg"), "zh"
+    ),
+    **dict.fromkeys(
+        ("chinese-traditional", "chinese-hant", "chinese-hant-tw", "chinese-hant-hk", "chinese-hant-mo"),
+        "zh-Hant",
+    ),
     "korean": "ko",
     "arabic": "ar",
     "hebrew": "he",
@@ -2621,6 +2678,15 @@ _LANGUAGES = {
 _BABEL = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[([^\]]*)\])?\s*\{[^{}]*\bbabel\b[^{}]*\}")
 _POLYGLOSSIA = re.compile(r"\\set(?:main|default)language\s*(?:\[[^\]]*\])?\s*\{\s*(\w+)\s*\}")
 _CLASS_OPTIONS = re.compile(r"\\documentclass\s*\[([^\]]*)\]")
+# xeCJK's and ctex's fonts (\setCJKmainfont{Noto Sans CJK TC}), and the names of fonts made for Traditional
+# Chinese: Taiwan's, Hong Kong's (TC, HK, TW, Hant in a family's name; Windows', macOS' and Arphic's faces)
+_CJK_FONT = re.compile(
+    r"\\set(?:CJK(?:main|sans|mono)font|CJKfamilyfont\s*\{[^{}]*\})\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}"
+)
+_TRADITIONAL_FONT = re.compile(
+    r"\b(?:TC|HK|TW|Hant)\b|JhengHei|P?MingLiU|DFKai|BiauKai|AR PL (?:UMing|UKai|New Sung|New Kai)|LiHei|LiSong"
+    r"|[細新]明體|標楷體|正黑體"
+)
 _CHINESE = re.compile(
     r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{ctex\w*\}"
     r"|\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{[^{}]*\b(?:ctex|xeCJK)\b[^{}]*\}"
@@ -2644,7 +2710,10 @@ def _main_language(preamble: str) -> tuple[str, int] | None:
         if main in _LANGUAGES or found:
             return _LANGUAGES[main if main in _LANGUAGES else found[-1]], at
     chinese = _CHINESE.search(preamble)  # (ctex's classes and packages, xeCJK: Chinese typesetting)
-    return ("zh", chinese.start()) if chinese is not None else None
+    if chinese is None:
+        return None
+    fonts = " ".join(mt.group(1) for mt in _CJK_FONT.finditer(preamble))
+    return ("zh-Hant" if _TRADITIONAL_FONT.search(fonts) else "zh"), chinese.start()
 
 
 # babel's shorthands: what `"` and the characters after it print, in the languages whose babel makes `"`
@@ -2708,7 +2777,7 @@ _ENQUOTE_MARKS = {
 }
 # what babel's shorthands leave alone on a line: inline code, math, addresses, an accent's \"
 _NO_SHORTHANDS = re.compile(
-    r"\\(?:verb|lstinline)\*?(?:\[[^\]]*\])?(?:([^\sA-Za-z{])(?:.*?)\1|\{[^{}]*\})"
+    _INLINE_CODE_HEAD + r"(?:([^\sA-Za-z{])(?:.*?)\1|\{[^{}]*\})"
     r"|(?<!\\)\$\$.*?\$\$|(?<!\\)\$(?:\\.|[^$\\])+\$|\\\(.*?\\\)|\\\[.*?\\\]"
     r"|\\(?:url|href|label|ref|eqref|cite[a-z]*|includegraphics|input|include)\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}"
     r"|\\[\"\\]"
@@ -3911,9 +3980,9 @@ def _unboxed(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(k, line) for (k, _), line in zip(body, lines)]
 
 
-def _boxes_opened(text: str) -> str:
+def _boxes_opened(text: str, depth: int = 0) -> str:
     """``text`` with each box of :data:`_BOXES` outside math as its text (its arguments before it left out,
-    their line breaks kept)."""
+    their line breaks kept), a box inside a box too (``\\raisebox{…}{\\scalebox{…}{…}}``)."""
     math = [(mt.start(), mt.end()) for mt in _MATH_SPANS.finditer(text)]
     out, at = [], 0
     for mt in _BOX.finditer(text):
@@ -3939,6 +4008,8 @@ def _boxes_opened(text: str) -> str:
             continue
         skipped = text[mt.start() : inner_start]
         inner = text[inner_start : j - 1]
+        if depth < 8 and _BOX.search(inner):
+            inner = _boxes_opened(inner, depth + 1)
         if mt.group(1) in _LINED:
             inner = outside(_KEPT_IN_BOX, inner, _newlines)
         out.append(text[at : mt.start()] + "\n" * skipped.count("\n") + inner)
@@ -4123,8 +4194,8 @@ _GLUE = re.compile(
     + r"|\\(?:relscale|relsize|scalefont)\s*\{[^{}]*\}|\\fontsize\s*\{[^{}]*\}\s*\{[^{}]*\}(?:\s*\\selectfont\b)?"
     + r"|\\(?:larger|smaller|selectfont)\b(?:\s*\[[^\]]*\])?"
 )
-# \verb|x| (any delimiter), \lstinline!x! or \lstinline{x}: code in a line
-_INLINE_VERBATIM = re.compile(r"\\(?:verb|lstinline)\*?(?:\[[^\]]*\])?(?:([^\sA-Za-z{])(.*?)\1|\{([^{}]*)\})")
+# \verb|x| (any delimiter), \lstinline!x!, \lstinline{x}, \mintinline{cpp}|x| or \mintinline{cpp}{x}: code in a line
+_INLINE_VERBATIM = re.compile(_INLINE_CODE_HEAD + r"(?:([^\sA-Za-z{])(.*?)\1|\{([^{}]*)\})")
 
 
 # \( … \) on a line, but \\( (a line break, then a parenthesis) and in code spans

@@ -33,11 +33,12 @@ from .rawtex import read_command
 _WORD = re.compile(r"(?<![\w.])[^\W\d_]{3,}(?![\w])")  # (not one glued to a number: 1fil, 2em, h2o)
 _NOT_WORDS = re.compile(
     # a LaTeX command whose first argument names something (a colour, a label, a file, an
-    # environment, a length), with that argument: \textcolor{Buttons}{words}, \begin{itemize}
+    # environment, a length, an emoji), with that argument: \textcolor{Buttons}{words}, \begin{itemize}
     r"\\(?:definecolor|providecolor|colorlet)(?:\[[^\]]*\])?(?:\{[^{}]*\}){1,3}"  # a colour's definition
     r"|\\(?:textcolor|color|colorbox|fcolorbox|label|ref|eqref|pageref|[cC]ref|autoref|cite[pt]?"
     r"|nocite|href|url|includegraphics|input|include|hspace|vspace|begin|end|usepackage|setlength"
-    r"|fontsize|rule|setbeamercolor|setcounter|addtocounter|use(?:color|font|inner|outer)?theme)\*?"
+    r"|fontsize|rule|setbeamercolor|setcounter|addtocounter|use(?:color|font|inner|outer)?theme"
+    r"|twemoji|texttwemoji|emoji)\*?"  # (an emoji's name: \twemoji{check mark button})
     r"(?:\[[^\]]*\])?\{[^{}]*\}"
     r"|\\setbeamertemplate\s*\{[^{}]*\}(?:\s*\[[^\]]*\])*"  # (a template's name and its option: [circle])
     r"|\\[a-zA-Z]+"  # a LaTeX command (\textbf) or a macro

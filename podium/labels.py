@@ -63,17 +63,37 @@ def language(lang: str | None) -> str:
     return (lang or "en").replace("_", "-").split("-")[0].strip().lower() or "en"
 
 
+# the regions whose Chinese is written in Traditional characters (a script subtag, Hant or Hans, wins)
+_TRADITIONAL_REGIONS = frozenset(("tw", "hk", "mo"))
+
+
+def table_language(lang: str | None) -> str:
+    """Return the language of ``lang`` as the labels table names it: its primary subtag ("ja-JP" → "ja"),
+    but "zh-Hant" for Chinese written in Traditional characters ("zh-TW", "zh-HK", "zh-MO", "zh-Hant",
+    Cantonese's "yue"; "zh-Hans-TW" is Simplified)."""
+    code = language(lang)
+    if code not in ("zh", "yue"):
+        return code
+    subtags = (lang or "").replace("_", "-").lower().split("-")[1:]
+    if "hans" in subtags:
+        return "zh"
+    if "hant" in subtags or code == "yue" or _TRADITIONAL_REGIONS.intersection(subtags):
+        return "zh-Hant"
+    return "zh"
+
+
 def labels_for(lang: str | None, extra: Any = None) -> dict[str, str]:
     """Return every label in ``lang``: English, overlaid by the bundled language, then by ``extra``.
 
     ``extra`` is a theme's ``labels:`` mapping ({language: {key: word}}); anything that is not
-    a mapping of strings is ignored, so a broken theme cannot break a build.
+    a mapping of strings is ignored, so a broken theme cannot break a build.  Traditional Chinese
+    (:func:`table_language`) takes a theme's ``zh:`` words, then its ``zh-Hant:`` ones.
     """
-    code = language(lang)
+    code = table_language(lang)
     out = dict(LABELS["en"])  # a theme's new language may leave words out: English fills them
     out.update(LABELS.get(code, {}))
     if isinstance(extra, dict):
-        for key in ("en", code) if code != "en" else ("en",):
+        for key in dict.fromkeys(("en", language(lang), code)):
             words = extra.get(key)
             if isinstance(words, dict):
                 out.update({str(k): str(v) for k, v in words.items() if isinstance(v, (str, int, float))})
@@ -103,7 +123,11 @@ def unknown_language(lang: str | None, extra: Any = None) -> str | None:
     """The primary subtag of ``lang`` when neither Podium nor the theme's ``labels:`` has its words
     (they are then English); None when they are known, or the lecture names no language."""
     code = language(lang)
-    if not lang or code in LABELS or (isinstance(extra, dict) and isinstance(extra.get(code), dict)):
+    if (
+        not lang
+        or table_language(lang) in LABELS
+        or (isinstance(extra, dict) and isinstance(extra.get(code), dict))
+    ):
         return None
     return code
 
@@ -126,9 +150,35 @@ def _script(ch: str) -> str | None:
     return "other" if ch.isalpha() else None
 
 
+# characters that only Traditional Chinese writes, and their Simplified forms, which only Simplified Chinese
+# writes (个 for 個; not 后 for 後, nor 里 for 裡: Traditional writes 后 and 里 too)
+_TRADITIONAL = (
+    "個們這來時說會對學國體為發過還點開資線書電實種應關現當經從動問機該數將頭題間長樣進東車沒無讓認邊義語話兩寫難圖單變節樹據"
+    "計論設記輸組級結條處給決區歷嗎號詞讀聽見覺親觀視場報馬鳥魚門閱陽陰隊雙雜雖離須領顯風飛養驗價億僅優備傳傷類紅約紀純細終網"
+    "總練續錄鐘錯鍵陣隨際黨齊龍氣業廣態憶戰擇擊標歡殺減測滿漢災營獨環產畫療盡監確礎禮積穩競筆簡糧緊習聯職腦興舉舊藝蘭術衛規訊"
+    "許證評試詳誤課調談請識護負貨質購費賽趨軟較輕辦農連運遠適選遺鄉針錢鐵閉陸階隱靈韓頁順預頻顏額飯館驅遞壓縮啟權歸執構導達"
+)
+_SIMPLIFIED = (
+    "个们这来时说会对学国体为发过还点开资线书电实种应关现当经从动问机该数将头题间长样进东车没无让认边义语话两写难图单变节树据"
+    "计论设记输组级结条处给决区历吗号词读听见觉亲观视场报马鸟鱼门阅阳阴队双杂虽离须领显风飞养验价亿仅优备传伤类红约纪纯细终网"
+    "总练续录钟错键阵随际党齐龙气业广态忆战择击标欢杀减测满汉灾营独环产画疗尽监确础礼积稳竞笔简粮紧习联职脑兴举旧艺兰术卫规讯"
+    "许证评试详误课调谈请识护负货质购费赛趋软较轻办农连运远适选遗乡针钱铁闭陆阶隐灵韩页顺预频颜额饭馆驱递压缩启权归执构导达"
+)
+_TRADITIONAL_SET, _SIMPLIFIED_SET = frozenset(_TRADITIONAL), frozenset(_SIMPLIFIED)
+
+
+def traditional(text: str) -> bool:
+    """Whether Chinese ``text`` is clearly written in Traditional characters: at least eight characters
+    only Traditional Chinese writes, and nine in ten of the characters that tell the two scripts apart."""
+    trad = sum(ch in _TRADITIONAL_SET for ch in text)
+    simp = sum(ch in _SIMPLIFIED_SET for ch in text)
+    return trad >= 8 and trad >= 9 * simp
+
+
 def script_language(text: str) -> str | None:
-    """Return "ja", "zh" or "ko" when most of ``text``'s letters are Chinese, Japanese or Korean (any kana:
-    Japanese; Hangul: Korean; Han alone: Chinese), else None (a few CJK words in a Latin lecture)."""
+    """Return "ja", "zh" (or "zh-Hant", where its characters are clearly Traditional: :func:`traditional`)
+    or "ko" when most of ``text``'s letters are Chinese, Japanese or Korean (any kana: Japanese; Hangul:
+    Korean; Han alone: Chinese), else None (a few CJK words in a Latin lecture)."""
     counts = {"kana": 0, "hangul": 0, "han": 0, "other": 0}
     for ch in text:
         if ch.isascii():
@@ -142,4 +192,6 @@ def script_language(text: str) -> str | None:
         return None
     if counts["hangul"] > counts["kana"] + counts["han"] // 2:
         return "ko"
-    return "ja" if counts["kana"] * 10 >= cjk else "zh"
+    if counts["kana"] * 10 >= cjk:
+        return "ja"
+    return "zh-Hant" if traditional(text) else "zh"

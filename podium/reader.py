@@ -2070,7 +2070,12 @@ def _script_lang(meta: m.Meta, tokens: list[Token], shown: str, diags: Diagnosti
     lang = script_language("\n".join(words))
     if lang is None:
         return meta
-    name = {"ja": "Japanese", "zh": "Chinese", "ko": "Korean"}[lang]
+    name = {
+        "ja": "Japanese",
+        "zh": "Chinese",
+        "zh-Hant": "Chinese in Traditional characters",
+        "ko": "Korean",
+    }[lang]
     diags.note(
         f"no lang: given; the text is {name}, so lang: {lang} is used (Podium's own words, such as (cont.), "
         "and the glyphs' forms): write lang: to choose",
@@ -4487,6 +4492,8 @@ class _Converter:
                 if d is not None:
                     self.macros[d[0]] = d[1]
                     continue
+            if self.unknown_emoji(piece, line):
+                continue
             markup = tex_as_markup(piece, self.colours)
             if markup is not None:  # \textbf{…} and its kin: the Markdown/HTML that draws the same
                 self.picture_left_out(piece, line)
@@ -4536,6 +4543,23 @@ class _Converter:
                 pos,
                 "raw-tex",
             )
+
+    def unknown_emoji(self, piece: RawPiece, pos: m.SourcePos) -> bool:
+        """Whether raw TeX ``piece`` names an emoji Podium does not know (``\\twemoji{…}``, ``\\emoji{…}``):
+        left out, with a warning (its name is no words of the slide)."""
+        if piece.name not in emojis.TEX_COMMANDS or "{" not in piece.kinds or not piece.args:
+            return False
+        name = piece.args[-1]
+        if emojis.named(name) is not None:
+            return False
+        self.diags.warning(
+            f"emoji '{_short(name, 40)}' (\\{piece.name}) is not a name Podium knows (a Unicode name such as "
+            "'check mark button', a GitHub one such as 'white_check_mark', or code points such as '1f604'): "
+            "left out",
+            pos,
+            "unknown-emoji",
+        )
+        return True
 
     def link_words(self, piece: RawPiece, pos: m.SourcePos) -> str:
         """The words of raw TeX ``piece`` in a link's text (``[\\link{r.slmc.fr}](…)``, a macro Podium does not
@@ -5683,6 +5707,8 @@ class _Converter:
                 self.macros[d[0]] = d[1]
             elif piece.name == "note" and piece.args:
                 self.pending_notes.append(m.Paragraph((m.Text(piece.args[-1]),), self.pos(None)))
+            elif self.unknown_emoji(piece, self.pos(None)):
+                pass
             elif piece.name != "footnote" and (markup := tex_as_markup(piece, self.colours)) is not None:
                 self.picture_left_out(piece, self.pos(None))
                 out.extend(self.inlines(self._reread(markup)))  # as a paragraph's (strip_raw_tex)
@@ -5922,6 +5948,8 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
         return TEX_SYMBOLS[piece.name]
     if not piece.args or "{" not in piece.kinds:
         return None
+    if piece.name in emojis.TEX_COMMANDS:  # \twemoji{check mark button}: ✅ (an unknown name: None)
+        return emojis.named(piece.args[-1])
     if piece.name in SIUNITX:  # \SI{9.81}{\metre\per\second}, \num{6e23}, \ce{H2O}: what they print
         from . import siunits  # noqa: PLC0415 (only lectures with units pay for its tables)
 

@@ -1468,13 +1468,28 @@ def _code(env: str, args: list[str], body: str) -> str:
         elif env == "minted" and re.fullmatch(r"[\w+#-]+", a.strip()):
             language = a.strip().lower()
     code = body.strip("\n")
+    # (minted's options come before its language; listings' and fancyvrb's are their one argument)
+    options = _key_values(",".join(args[:-1] if env == "minted" else args[:1]))
+    code = _gobbled(code, options)
     if env == "lstlisting" and args:
-        return _listing(code, language, _key_values(args[0]))
+        return _listing(code, language, options)
     if env == "semiverbatim":
         return _semiverbatim(code)
     if env == "Highlighting":  # (pandoc's highlighted code: \KeywordTok{data} … in fancyvrb's Verbatim)
         code = _highlighted(re.sub(r"\A\[[^\]\n]*\]\n?", "", code)).strip("\n")
     return _fence(code, language)
+
+
+def _gobbled(code: str, options: dict[str, str]) -> str:
+    """``code`` as a listing shows it: ``gobble=N`` (minted, listings, fancyvrb) takes the first N characters
+    of each line off, ``autogobble`` (minted; lstautogobble's for listings) the indentation all its lines
+    share."""
+    gobble = options.get("gobble", "").strip()
+    if gobble.isdigit() and int(gobble) > 0:
+        code = "\n".join(line[int(gobble) :] for line in code.split("\n"))
+    if options.get("autogobble", "false").strip().lower() != "false":
+        code = textwrap.dedent(code.expandtabs(8) if "\t" in code else code)
+    return code
 
 
 def _key_values(options: str) -> dict[str, str]:
