@@ -68,6 +68,7 @@ from .rawhtml import (
     is_comment,
     only_colour,
     picture_float,
+    picture_markdown,
     picture_source,
     pictures_and_links,
     plain_html_list,
@@ -3639,7 +3640,8 @@ class _Converter:
         if _TABLE_BLOCK.fullmatch(node.content):
             table = html_table(node.content)
             if table is not None:
-                return [self.html_table_block(table, node, pos)]
+                grid = self.html_picture_grid(table, node, pos)
+                return grid if grid is not None else [self.html_table_block(table, node, pos)]
         coloured = _COLOURED_BLOCK.fullmatch(node.content)
         if coloured and self.html_depth == 0:
             opening = read_inline_tag(coloured.group(1))
@@ -3811,6 +3813,33 @@ class _Converter:
             url = url.replace(" ", "%20")  # (an address with a space: a browser sends it so; a link has none)
             words = f"[{label}](<{url}>)" if label and "://" in url else f"<{url}>"
             out.extend(self.markdown_blocks(words if "://" in url else f"`{url}`", self.last_line - 1))
+        return out
+
+    def html_picture_grid(self, t: HtmlTable, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block] | None:
+        """An HTML ``<table>`` whose cells hold pictures (``<td>![](a.png)</td>``, ``<td><img src=…></td>``),
+        as HTML slides set pictures side by side: each row its cells side by side in columns (a row of
+        one cell its blocks alone), each cell's pictures drawn and its words kept, as pandoc reads a
+        cell's Markdown; the caption under the grid.  None for a table without pictures, or with spanning
+        cells (a table then)."""
+        if not t.lines or not any(_CELL_PICTURE.search(c) for row in t.rows for c in row):
+            return None
+        top = node.map[0] if node.map else pos.line - 1
+        out: list[m.Block] = []
+        for row, lines in zip(t.rows, t.lines):
+            cells: list[tuple[m.Block, ...]] = []
+            for text, line in zip(row, lines):
+                markdown = _CELL_PICTURE.sub(_picture_paragraph, text.replace("</img>", ""))
+                cells.append(
+                    tuple(self.markdown_blocks(markdown, top + line - 1)) if markdown.strip() else ()
+                )
+            if not any(cells):
+                continue
+            if len(cells) == 1:
+                out.extend(cells[0])
+                continue
+            out.append(m.Columns(tuple(m.Column(c, 1 / len(cells)) for c in cells), pos))
+        if t.caption:
+            out.append(m.Paragraph(_trim(self.inlines(self._reread(t.caption))), pos))
         return out
 
     def html_table_block(self, t: HtmlTable, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Table:
@@ -5410,14 +5439,14 @@ class _Converter:
             if self.marp:  # Marp's alt text is keywords (w:120, bg): the words left, if any
                 words = marp.keywords(m.plain_text(self.inlines_of(node.children))).alt
                 self.diags.warning(
-                    "a picture inside a link or heading is left out"
+                    "a picture inside a link, a heading or a table cell is left out"
                     + (f" (its words '{words}' kept)" if words else ""),
                     self.pos(None),
                     "inline-image",
                 )
                 return [m.Text(words)] if words else []
             self.diags.warning(
-                "a picture inside a link or heading is shown as its caption (or its alt text)",
+                "a picture inside a link, a heading or a table cell is shown as its caption (or its alt text)",
                 self.pos(None),
                 "inline-image",
             )
@@ -6602,6 +6631,20 @@ _COLOURED_BLOCK = re.compile(r"\s*(<(?:div|p)\b[^<>]*>)(.*)</(?:div|p)>\s*", re.
 _HEADING_WITHOUT_SPACE = re.compile(
     r"^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3}(#{1,6})([^\W\d_].*)"
 )
+# a picture in an HTML table's cell: Markdown's (with its attributes) or an <img> tag
+_CELL_PICTURE = re.compile(
+    r"!\[[^\]\n]*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)(?:\{[^{}\n]*\})?|<img\b[^<>]*>", re.I
+)
+
+
+def _picture_paragraph(mt: re.Match) -> str:
+    """A cell's picture as a paragraph of its own (an ``<img>`` tag as Markdown's picture), so it is drawn."""
+    said = mt.group(0)
+    if said[:1] == "<":
+        said = picture_markdown(dict(read_inline_tag(said).attrs))
+    return f"\n\n{said}\n\n"
+
+
 _BR_ONLY = re.compile(r"\s*(<br\s*/?>\s*)+", re.I)
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)(?=[\s/>])")
 _LEADING_BREAKS = re.compile(r"\A(?:\s*<br\s*/?>)+", re.I)
