@@ -36,7 +36,7 @@ from .alttext import DRAWN_KINDS, media_kind
 from .charts import parse_chart
 from .citations import Bibliography, cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
-from .fancylists import number_examples
+from .fancylists import marker_text, number_examples
 from .handout.options import read_settings
 from .labels import label, script_language
 from .markdown import (
@@ -3565,6 +3565,8 @@ class _Converter:
                 )
             # Marp: `*` bullets and `1)` numbers are fragmented lists, shown item by item
             fragmented = self.marp and node.markup in ("*", ")")
+            if t == "bullet_list":
+                items = tuple(_numbered_line(item) for item in items)
             meta = node.meta or {}
             delimiter = meta.get("delimiter") or (
                 m.Delimiter.PAREN if t == "ordered_list" and node.markup == ")" else m.Delimiter.PERIOD
@@ -6883,6 +6885,22 @@ def _task(blocks: Sequence[m.Block]) -> tuple[m.Block, ...]:
 
 
 _TASK = re.compile(r"^\[([ xX])\] ")
+
+
+def _numbered_line(item: m.ListItem) -> m.ListItem:
+    """A bullet item that begins with a numbered list of one item (``* 1. The first``, as an agenda is
+    written): one line, its number written before its words (``• 1. The first``), as a browser draws
+    the outer bullet beside the inner number; a numbered list alone would lose the bullet, and its
+    empty first line stand apart."""
+    inner = item.blocks[0] if item.blocks else None
+    if not (isinstance(inner, m.BulletList) and inner.ordered and len(inner.items) == 1):
+        return item
+    first = inner.items[0].blocks[0] if inner.items[0].blocks else None
+    if not isinstance(first, m.Paragraph):
+        return item
+    number = marker_text(inner.numbering, inner.delimiter, inner.start)
+    line = replace(first, content=(m.Text(number + " "), *first.content))
+    return replace(item, blocks=(line, *inner.items[0].blocks[1:], *item.blocks[1:]))
 
 
 def _split_spans(items: list[m.Inline]) -> list[m.Inline]:

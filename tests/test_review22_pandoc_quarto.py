@@ -114,3 +114,35 @@ def test_a_picture_in_a_pipe_table_cell_is_said_to_be_in_a_table_cell(tmp_path):
     _picture(tmp_path / "pic.png")
     _, err = _deck(src, tmp_path / "out")
     assert "lecture.md:5: warning: a picture inside a link, a heading or a table cell" in err, err
+
+
+def test_bullet_items_that_begin_with_a_number_are_each_one_bulleted_line(tmp_path):
+    # the first item lost its bullet (a numbered list one level down) and each item was followed by an
+    # empty bulleted paragraph; remark and pandoc show a bullet and the number on every line
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Agenda
+        ---
+
+        ## Agenda
+
+        * 1. The Optimization Trap
+        * 2. A Genealogy
+          with a second line
+        * 3. Failure Modes
+        """,
+    )
+    deck, err = _deck(src, tmp_path / "out")
+    body = next(sh for sh in deck.slides[1].shapes if sh.has_text_frame and "Trap" in sh.text_frame.text)
+    paras = body.text_frame.paragraphs
+    assert [p.text for p in paras] == [
+        "1. The Optimization Trap",
+        "2. A Genealogy with a second line",
+        "3. Failure Modes",
+    ]
+    assert {p.level for p in paras} == {0}
+    for p in paras:  # (the body's own bullet: no autonumber, no bullet turned off)
+        marks = [c.tag.rsplit("}", 1)[1] for c in (p._p.pPr if p._p.pPr is not None else [])]
+        assert not {"buNone", "buAutoNum"} & set(marks), marks
