@@ -1748,7 +1748,61 @@ def _front_matter_and_body(
         raw_meta, key_lines = _marp_globals(raw_meta, body, key_lines, shown, diags)
     if not remark_deck:  # (a Quarto project's _quarto.yml, _metadata.yml; the metadata-files named)
         raw_meta, key_lines = _with_project(raw_meta, key_lines, shown, diags, base_dir, policy)
-    return quarto.with_base_formats(raw_meta), body, key_lines, None
+    raw_meta = quarto.with_base_formats(raw_meta)
+    if not remark_deck:
+        raw_meta, key_lines = _format_metadata(raw_meta, key_lines, shown)
+    return raw_meta, body, key_lines, None
+
+
+FORMAT_LIFTED = "(format keys)"  # (the format and the keys its options gave the front matter)
+
+
+def _format_metadata(raw_meta: dict, key_lines: dict[str, int], shown: str) -> tuple[dict, dict[str, int]]:
+    """The front matter with the options of its slide format (Quarto's ``format: revealjs:``, else
+    ``pptx:`` or ``beamer:``, as :func:`_format_option` chooses) as settings of the lecture, as Quarto
+    merges a format's options into the document's metadata when it renders it: ``subtitle``, ``author``,
+    ``institute``, ``lang`` there are the title slide's and the lecture's language.  A format's option
+    wins over the same key at the top of the same file or of a file outside it (``_quarto.yml`` under a
+    ``_metadata.yml``, a project file under the front matter), not over one written further in.  The
+    keys given so are kept under :data:`FORMAT_LIFTED`, for the ``unused-key`` note."""
+    fmt = raw_meta.get("format")
+    formats = fmt if isinstance(fmt, dict) else {}
+    name = next((n for n in ("revealjs", "pptx", "beamer") if isinstance(formats.get(n), dict)), None)
+    if name is None or not formats[name]:
+        return raw_meta, key_lines
+    out = dict(raw_meta)
+    lines = key_lines if isinstance(key_lines, KeyLines) else KeyLines(key_lines)
+    lines = KeyLines(dict(lines), lines.elsewhere)
+    lifted: list[str] = []
+    for key, value in formats[name].items():
+        key = str(key)
+        if key in quartoproject.METADATA_KEYS or value is None:
+            continue
+        dotted = f"format.{name}.{key}"
+        if key in out and _layer_rank(shown, lines, key) > _layer_rank(shown, lines, dotted):
+            continue  # (the top-level key is written further in: it wins, as in Quarto)
+        out[key] = quartoproject.merged(out[key], value) if key in out else value
+        lifted.append(key)
+        if lines.get(dotted):
+            lines[key] = lines[dotted]
+            lines.elsewhere.pop(key, None)
+        elif dotted in lines.elsewhere:
+            lines.pop(key, None)
+            lines.elsewhere[key] = lines.elsewhere[dotted]
+    out[FORMAT_LIFTED] = (name, lifted)
+    return out, lines
+
+
+def _layer_rank(shown: str, lines: KeyLines, key: str) -> tuple[int, int, int]:
+    """How far in the setting ``key`` is written: the front matter first, then a deeper folder's file, then
+    a folder's ``_metadata.yml`` before its ``_quarto.yml``; a key written nowhere known is outermost."""
+    if lines.get(key):
+        return (1, 0, 0)
+    pos = lines.elsewhere.get(key)
+    if pos is None:
+        return (0, 0, 0)
+    path = Path(pos.path)
+    return (0, len(path.parts), 1 if path.name.startswith("_metadata") else 0)
 
 
 def _with_project(
@@ -1955,6 +2009,7 @@ def parse_lecture(
     raw_meta, body, key_lines, origins = _front_matter_and_body(
         text, shown, diags, tex_deck, remark_deck, base_dir, policy, slidev_deck
     )
+    format_name, format_keys = raw_meta.pop(FORMAT_LIFTED, (None, []))
     _picture_folders(policy, raw_meta, base_dir, tex_deck, slidev_deck)
     if any("{{<" in str(raw_meta.get(k, "")) for k in (*META_WORDS, "footer", "format")):
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
@@ -2087,10 +2142,21 @@ def parse_lecture(
             "unused-key",
         )
     unused = _unused_keys(raw_meta, text, conv.marp, slidev_deck)
-    if unused:
+    if [k for k in unused if k not in format_keys]:
+        own_unused = [k for k in unused if k not in format_keys]
         diags.note(
-            "front matter keys Podium does not use: " + ", ".join(str(k) for k in unused),
-            m.SourcePos(shown, min(key_lines.get(str(k), 1) for k in unused)),
+            "front matter keys Podium does not use: " + ", ".join(str(k) for k in own_unused),
+            m.SourcePos(shown, min(key_lines.get(str(k), 1) for k in own_unused)),
+            "unused-key",
+        )
+    format_unused = [k for k in unused if k in format_keys and k not in _FORMAT_USED]
+    if format_unused:
+        diags.note(
+            f"options of 'format: {format_name}' Podium does not use: " + ", ".join(format_unused),
+            min(
+                (_key_pos(shown, key_lines, k) for k in format_unused),
+                key=lambda p: (p.path != shown, p.path, p.line),
+            ),
             "unused-key",
         )
     conv.collect_footnotes(root)
@@ -2237,6 +2303,10 @@ USED_KEYS = frozenset(
         "title-slide-attributes",  # (the title slide's background: spoken of, _title_slide_background)
     }
 )
+
+
+# the options of a slide format Podium reads besides the front matter's keys (:func:`_format_option`)
+_FORMAT_USED = frozenset({"width", "height", "includes", "include-in-header", "code-line-numbers"})
 
 
 def _check_notes_separator(raw_meta: dict, reveal: bool, pos: m.SourcePos, diags: Diagnostics) -> None:

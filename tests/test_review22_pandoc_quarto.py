@@ -146,3 +146,75 @@ def test_bullet_items_that_begin_with_a_number_are_each_one_bulleted_line(tmp_pa
     for p in paras:  # (the body's own bullet: no autonumber, no bullet turned off)
         marks = [c.tag.rsplit("}", 1)[1] for c in (p._p.pPr if p._p.pPr is not None else [])]
         assert not {"buNone", "buAutoNum"} & set(marks), marks
+
+
+def test_a_quarto_formats_title_keys_and_language_are_the_lectures(tmp_path):
+    # subtitle, author, institute and lang under `format: revealjs:` (here in a project's _metadata.yml,
+    # over its top-level lang) were dropped without a word; Quarto merges them into the document's metadata
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: default\nlang: en-US\n", encoding="utf-8")
+    (tmp_path / "_metadata.yml").write_text(
+        "lang: en-US\n"
+        "format:\n"
+        "  revealjs:\n"
+        "    subtitle: Technologies Big Data\n"
+        "    author: Équipe de Statistique\n"
+        "    institute: Université Paris-Cité\n"
+        "    lang: fr\n"
+        "    slide-number: c/t\n"
+        "    footer: Course footer\n",
+        encoding="utf-8",
+    )
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: "Spark tips"
+        footer: Lecture footer
+        format: revealjs
+        ---
+
+        ## Une diapositive
+
+        ::: {.callout-tip}
+        Texte de la note.
+        :::
+        """,
+        "lecture.qmd",
+    )
+    deck, err = _deck(src, tmp_path / "out")
+    cover = [p.text for sh in deck.slides[0].shapes if sh.has_text_frame for p in sh.text_frame.paragraphs]
+    assert cover[:4] == [
+        "Spark tips",
+        "Technologies Big Data",
+        "Équipe de Statistique",
+        "Université Paris-Cité",
+    ]
+    words = [p.text for sh in deck.slides[1].shapes if sh.has_text_frame for p in sh.text_frame.paragraphs]
+    assert "Astuce" in words, words  # (the callout's title in French)
+    assert "Lecture footer" in words, words  # (the front matter's own key is written further in: it wins)
+    assert "_metadata.yml:8: note: options of 'format: revealjs' Podium does not use: slide-number" in err, (
+        err
+    )
+
+
+def test_a_format_option_wins_over_the_same_key_at_the_top_of_its_file(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Top title
+        subtitle: Top subtitle
+        format:
+          pptx:
+            subtitle: Format subtitle
+        ---
+
+        ## A slide
+
+        Text.
+        """,
+    )
+    deck, err = _deck(src, tmp_path / "out")
+    cover = [p.text for sh in deck.slides[0].shapes if sh.has_text_frame for p in sh.text_frame.paragraphs]
+    assert cover[:2] == ["Top title", "Format subtitle"], cover
+    assert "unused-key" not in err, err
