@@ -6785,8 +6785,10 @@ def _fill_contents(
 ) -> None:
     """Put the list of the sections (title, draft index) down to level ``depth`` at each place of a
     contents list (a slide, the number of its blocks before the list), the later places on a slide first."""
-    listed = [
-        (t, section_depth[i]) for t, i in sections if not drafts[i].hidden and section_depth[i] <= depth
+    listed = [  # (pandoc leaves a heading of class `unlisted` out of the contents)
+        (t, section_depth[i])
+        for t, i in sections
+        if not drafts[i].hidden and section_depth[i] <= depth and "unlisted" not in drafts[i].classes
     ]
     if not listed:
         return

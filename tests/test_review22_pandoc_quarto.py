@@ -5,6 +5,7 @@ text letters (``\\AA``) in math, a bullet list of numbered items, a Quarto forma
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 from .conftest import cli_deck as _deck
@@ -218,3 +219,47 @@ def test_a_format_option_wins_over_the_same_key_at_the_top_of_its_file(tmp_path)
     cover = [p.text for sh in deck.slides[0].shapes if sh.has_text_frame for p in sh.text_frame.paragraphs]
     assert cover[:2] == ["Top title", "Format subtitle"], cover
     assert "unused-key" not in err, err
+
+
+def test_an_unlisted_heading_is_left_out_of_the_contents_slide_and_the_handouts_contents(tmp_path):
+    # `# Thank you ! {.unlisted}` was listed on the contents slide and in the handout's contents
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: "TOC test"
+        format:
+          revealjs:
+            toc: true
+            toc-depth: 1
+        ---
+
+        # Part one
+
+        ## A slide
+
+        Text.
+
+        ## Hidden from the list {.unlisted}
+
+        More text.
+
+        # Thank you ! {.unlisted}
+        """,
+        "lecture.qmd",
+    )
+    out = tmp_path / "out"
+    deck, err = _deck(src, out, "all")
+    contents = [p.text for sh in deck.slides[1].shapes if sh.has_text_frame for p in sh.text_frame.paragraphs]
+    assert "Part one" in contents and "Thank you !" not in contents, contents
+    assert "Thank you !" in [sh.text_frame.text for sh in deck.slides[-1].shapes if sh.has_text_frame]
+    handout = subprocess.run(
+        ["pdftotext", "-layout", str(out / "lecture-handout.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    toc = handout[handout.index("Contents") : handout.index("Page 2")]
+    assert "Part one" in toc and "A slide" in toc, toc
+    assert "Thank you" not in toc and "Hidden from the list" not in toc, toc
+    assert "Thank you" in handout[handout.index("Page 2") :] and "Hidden from the list" in handout
