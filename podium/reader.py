@@ -5607,6 +5607,8 @@ class _Converter:
                         self.unresolved.setdefault(kind, (mt.group(0).strip(" [(;"), self.pos(None)))
         if self.emoji:
             merged = [m.Text(emojis.emojized(x.text)) if isinstance(x, m.Text) else x for x in merged]
+        if any(isinstance(x, m.LineBreak) for x in merged):
+            merged = _spaces_at_breaks(merged)
         return tuple(_split_spans(merged))
 
     def html_formatting(self, items: Sequence[m.Inline | _HtmlMark]) -> list[m.Inline]:
@@ -6957,6 +6959,25 @@ def _task(blocks: Sequence[m.Block]) -> tuple[m.Block, ...]:
 
 
 _TASK = re.compile(r"^\[([ xX])\] ")
+
+
+def _spaces_at_breaks(items: list[m.Inline]) -> list[m.Inline]:
+    """``items`` without the spaces at either side of a line break (the line's end after ``<br>``, as in
+    ``First.`` ⏎ ``<br><br>`` ⏎ ``Second.``): a browser and pandoc show none, and a deck would start the
+    next line one space in."""
+    out: list[m.Inline] = []
+    for k, x in enumerate(items):
+        if isinstance(x, m.Text):
+            text = x.text
+            if k > 0 and isinstance(items[k - 1], m.LineBreak):
+                text = text.lstrip(" ")
+            if k + 1 < len(items) and isinstance(items[k + 1], m.LineBreak):
+                text = text.rstrip(" ")
+            if not text:
+                continue
+            x = m.Text(text) if text != x.text else x
+        out.append(x)
+    return out
 
 
 def _numbered_line(item: m.ListItem) -> m.ListItem:

@@ -263,3 +263,32 @@ def test_an_unlisted_heading_is_left_out_of_the_contents_slide_and_the_handouts_
     assert "Part one" in toc and "A slide" in toc, toc
     assert "Thank you" not in toc and "Hidden from the list" not in toc, toc
     assert "Thank you" in handout[handout.index("Page 2") :] and "Hidden from the list" in handout
+
+
+def test_the_line_after_br_starts_without_a_space(tmp_path):
+    # after `<br><br>` on a line of its own the next line began with a space in the deck
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Breaks
+        ---
+
+        ## Slide
+
+        First sentence.
+        <br><br>
+        Second sentence.
+
+        Third<br>
+        **Fourth** sentence.
+        """,
+    )
+    deck, _ = _deck(src, tmp_path / "out")
+    body = next(sh for sh in deck.slides[1].shapes if sh.has_text_frame and "First" in sh.text_frame.text)
+    runs = [r.text for p in body.text_frame.paragraphs for r in p.runs]
+    assert "Second sentence." in runs and "Fourth" in runs, runs
+    assert runs[runs.index("Second sentence.") - 1] == "First sentence.", runs  # (no space at the break)
+    assert runs[runs.index("Fourth") - 1] == "Third", runs
+    lines = [line for p in body.text_frame.paragraphs for line in p.text.split("\v")]
+    assert "Second sentence." in lines and "Fourth sentence." in lines, lines
