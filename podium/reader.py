@@ -6962,17 +6962,13 @@ _TASK = re.compile(r"^\[([ xX])\] ")
 
 
 def _spaces_at_breaks(items: list[m.Inline]) -> list[m.Inline]:
-    """``items`` without the spaces at either side of a line break (the line's end after ``<br>``, as in
-    ``First.`` ⏎ ``<br><br>`` ⏎ ``Second.``): a browser and pandoc show none, and a deck would start the
-    next line one space in."""
+    """``items`` without the spaces that begin a line after a line break (the line's end after ``<br>``,
+    as in ``First.`` ⏎ ``<br><br>`` ⏎ ``Second.``): a browser and pandoc show none, and a deck would
+    start the next line one space in."""
     out: list[m.Inline] = []
-    for k, x in enumerate(items):
-        if isinstance(x, m.Text):
-            text = x.text
-            if k > 0 and isinstance(items[k - 1], m.LineBreak):
-                text = text.lstrip(" ")
-            if k + 1 < len(items) and isinstance(items[k + 1], m.LineBreak):
-                text = text.rstrip(" ")
+    for x in items:
+        if isinstance(x, m.Text) and out and isinstance(out[-1], m.LineBreak):
+            text = x.text.lstrip(" ")
             if not text:
                 continue
             x = m.Text(text) if text != x.text else x
