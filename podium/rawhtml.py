@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape, unescape
 from html.parser import HTMLParser
 
@@ -400,6 +400,7 @@ class HtmlTable:
     aligns: list[str]
     caption: str
     spanned: bool = False  # a cell spanned rows or columns: its words are in the first, the rest empty
+    lines: list[list[int]] = field(default_factory=list)  # each cell's line in the HTML (1-based), unspanned
 
 
 class _TableReader(HTMLParser):
@@ -411,6 +412,7 @@ class _TableReader(HTMLParser):
         self.rows: list[list[str]] = []
         self.kinds: list[list[str]] = []  # "th" or "td" per cell
         self.spans: list[list[tuple[int, int]]] = []  # (columns, rows) each cell spans
+        self.lines: list[list[int]] = []  # the line each cell starts on
         self.first_aligns: list[str] = []  # each cell's of the first row
         self.caption: list[str] | None = None  # while inside <caption>
         self.caption_text = ""
@@ -444,6 +446,7 @@ class _TableReader(HTMLParser):
             self.cell = []
             self.rows[-1].append("")
             self.kinds[-1].append(tag)
+            self.lines[-1].append(self.getpos()[0])
             # (as a browser reads them: a number, at most 1000 columns; 0 rows is to the table's end)
             self.spans[-1].append((_span(a.get("colspan"), 1, 1000), _span(a.get("rowspan"), 0, 65534)))
             align = (
@@ -462,6 +465,7 @@ class _TableReader(HTMLParser):
         self.rows.append([])
         self.kinds.append([])
         self.spans.append([])
+        self.lines.append([])
 
     def laid_out(self) -> tuple[list[list[str]], list[list[str]], dict[int, str], bool]:
         """The table's rows as a grid, a cell spanning columns or rows written in the first of them and
@@ -550,13 +554,14 @@ def html_table(html: str) -> HtmlTable | None:
     reader.rows = [reader.rows[k] for k in kept]
     reader.kinds = [reader.kinds[k] for k in kept]
     reader.spans = [reader.spans[k] for k in kept]
+    reader.lines = [reader.lines[k] for k in kept]
     if reader.failed or not reader.rows:
         return None
     rows, kinds, by_column, spanned = reader.laid_out()
     ncols = max(len(r) for r in rows)
     header = reader.head_rows > 0 or all(k == "th" for k in kinds[0])
     aligns = [by_column.get(j, "") for j in range(ncols)]
-    return HtmlTable(rows, header, aligns, reader.caption_text, spanned)
+    return HtmlTable(rows, header, aligns, reader.caption_text, spanned, [] if spanned else reader.lines)
 
 
 def _span(value: str | None, empty: int, most: int) -> int:

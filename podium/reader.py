@@ -36,7 +36,7 @@ from .alttext import DRAWN_KINDS, media_kind
 from .charts import parse_chart
 from .citations import Bibliography, cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
-from .fancylists import number_examples
+from .fancylists import marker_text, number_examples
 from .handout.options import read_settings
 from .labels import label, script_language
 from .markdown import (
@@ -69,6 +69,7 @@ from .rawhtml import (
     is_comment,
     only_colour,
     picture_float,
+    picture_markdown,
     picture_source,
     pictures_and_links,
     plain_html_list,
@@ -1891,7 +1892,61 @@ def _front_matter_and_body(
         raw_meta, key_lines = _marp_globals(raw_meta, body, key_lines, shown, diags)
     if not remark_deck:  # (a Quarto project's _quarto.yml, _metadata.yml; the metadata-files named)
         raw_meta, key_lines = _with_project(raw_meta, key_lines, shown, diags, base_dir, policy)
-    return quarto.with_base_formats(raw_meta), body, key_lines, None
+    raw_meta = quarto.with_base_formats(raw_meta)
+    if not remark_deck:
+        raw_meta, key_lines = _format_metadata(raw_meta, key_lines, shown)
+    return raw_meta, body, key_lines, None
+
+
+FORMAT_LIFTED = "(format keys)"  # (the format and the keys its options gave the front matter)
+
+
+def _format_metadata(raw_meta: dict, key_lines: dict[str, int], shown: str) -> tuple[dict, dict[str, int]]:
+    """The front matter with the options of its slide format (Quarto's ``format: revealjs:``, else
+    ``pptx:`` or ``beamer:``, as :func:`_format_option` chooses) as settings of the lecture, as Quarto
+    merges a format's options into the document's metadata when it renders it: ``subtitle``, ``author``,
+    ``institute``, ``lang`` there are the title slide's and the lecture's language.  A format's option
+    wins over the same key at the top of the same file or of a file outside it (``_quarto.yml`` under a
+    ``_metadata.yml``, a project file under the front matter), not over one written further in.  The
+    keys given so are kept under :data:`FORMAT_LIFTED`, for the ``unused-key`` note."""
+    fmt = raw_meta.get("format")
+    formats = fmt if isinstance(fmt, dict) else {}
+    name = next((n for n in ("revealjs", "pptx", "beamer") if isinstance(formats.get(n), dict)), None)
+    if name is None or not formats[name]:
+        return raw_meta, key_lines
+    out = dict(raw_meta)
+    lines = key_lines if isinstance(key_lines, KeyLines) else KeyLines(key_lines)
+    lines = KeyLines(dict(lines), lines.elsewhere)
+    lifted: list[str] = []
+    for key, value in formats[name].items():
+        key = str(key)
+        if key in quartoproject.METADATA_KEYS or value is None:
+            continue
+        dotted = f"format.{name}.{key}"
+        if key in out and _layer_rank(shown, lines, key) > _layer_rank(shown, lines, dotted):
+            continue  # (the top-level key is written further in: it wins, as in Quarto)
+        out[key] = quartoproject.merged(out[key], value) if key in out else value
+        lifted.append(key)
+        if lines.get(dotted):
+            lines[key] = lines[dotted]
+            lines.elsewhere.pop(key, None)
+        elif dotted in lines.elsewhere:
+            lines.pop(key, None)
+            lines.elsewhere[key] = lines.elsewhere[dotted]
+    out[FORMAT_LIFTED] = (name, lifted)
+    return out, lines
+
+
+def _layer_rank(shown: str, lines: KeyLines, key: str) -> tuple[int, int, int]:
+    """How far in the setting ``key`` is written: the front matter first, then a deeper folder's file, then
+    a folder's ``_metadata.yml`` before its ``_quarto.yml``; a key written nowhere known is outermost."""
+    if lines.get(key):
+        return (1, 0, 0)
+    pos = lines.elsewhere.get(key)
+    if pos is None:
+        return (0, 0, 0)
+    path = Path(pos.path)
+    return (0, len(path.parts), 1 if path.name.startswith("_metadata") else 0)
 
 
 def _with_project(
@@ -2103,6 +2158,7 @@ def parse_lecture(
     raw_meta, body, key_lines, origins = _front_matter_and_body(
         text, shown, diags, tex_deck, remark_deck, base_dir, policy, slidev_deck
     )
+    format_name, format_keys = raw_meta.pop(FORMAT_LIFTED, (None, []))
     _picture_folders(policy, raw_meta, base_dir, tex_deck, slidev_deck)
     if any("{{<" in str(raw_meta.get(k, "")) for k in (*META_WORDS, "footer", "format")):
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
@@ -2238,10 +2294,21 @@ def parse_lecture(
             "unused-key",
         )
     unused = _unused_keys(raw_meta, text, conv.marp, slidev_deck)
-    if unused:
+    if [k for k in unused if k not in format_keys]:
+        own_unused = [k for k in unused if k not in format_keys]
         diags.note(
-            "front matter keys Podium does not use: " + ", ".join(str(k) for k in unused),
-            m.SourcePos(shown, min(key_lines.get(str(k), 1) for k in unused)),
+            "front matter keys Podium does not use: " + ", ".join(str(k) for k in own_unused),
+            m.SourcePos(shown, min(key_lines.get(str(k), 1) for k in own_unused)),
+            "unused-key",
+        )
+    format_unused = [k for k in unused if k in format_keys and k not in _FORMAT_USED]
+    if format_unused:
+        diags.note(
+            f"options of 'format: {format_name}' Podium does not use: " + ", ".join(format_unused),
+            min(
+                (_key_pos(shown, key_lines, k) for k in format_unused),
+                key=lambda p: (p.path != shown, p.path, p.line),
+            ),
             "unused-key",
         )
     conv.collect_footnotes(root)
@@ -2388,6 +2455,10 @@ USED_KEYS = frozenset(
         "title-slide-attributes",  # (the title slide's background: spoken of, _title_slide_background)
     }
 )
+
+
+# the options of a slide format Podium reads besides the front matter's keys (:func:`_format_option`)
+_FORMAT_USED = frozenset({"width", "height", "includes", "include-in-header", "code-line-numbers"})
 
 
 def _check_notes_separator(raw_meta: dict, reveal: bool, pos: m.SourcePos, diags: Diagnostics) -> None:
@@ -3753,6 +3824,8 @@ class _Converter:
                 )
             # Marp: `*` bullets and `1)` numbers are fragmented lists, shown item by item
             fragmented = self.marp and node.markup in ("*", ")")
+            if t == "bullet_list":
+                items = tuple(_numbered_line(item) for item in items)
             meta = node.meta or {}
             delimiter = meta.get("delimiter") or (
                 m.Delimiter.PAREN if t == "ordered_list" and node.markup == ")" else m.Delimiter.PERIOD
@@ -3828,7 +3901,8 @@ class _Converter:
         if _TABLE_BLOCK.fullmatch(node.content):
             table = html_table(node.content)
             if table is not None:
-                return [self.html_table_block(table, node, pos)]
+                grid = self.html_picture_grid(table, node, pos)
+                return grid if grid is not None else [self.html_table_block(table, node, pos)]
         coloured = _COLOURED_BLOCK.fullmatch(node.content)
         if coloured and self.html_depth == 0:
             opening = read_inline_tag(coloured.group(1))
@@ -4000,6 +4074,33 @@ class _Converter:
             url = url.replace(" ", "%20")  # (an address with a space: a browser sends it so; a link has none)
             words = f"[{label}](<{url}>)" if label and "://" in url else f"<{url}>"
             out.extend(self.markdown_blocks(words if "://" in url else f"`{url}`", self.last_line - 1))
+        return out
+
+    def html_picture_grid(self, t: HtmlTable, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block] | None:
+        """An HTML ``<table>`` whose cells hold pictures (``<td>![](a.png)</td>``, ``<td><img src=…></td>``),
+        as HTML slides set pictures side by side: each row its cells side by side in columns (a row of
+        one cell its blocks alone), each cell's pictures drawn and its words kept, as pandoc reads a
+        cell's Markdown; the caption under the grid.  None for a table without pictures, or with spanning
+        cells (a table then)."""
+        if not t.lines or not any(_CELL_PICTURE.search(c) for row in t.rows for c in row):
+            return None
+        top = node.map[0] if node.map else pos.line - 1
+        out: list[m.Block] = []
+        for row, lines in zip(t.rows, t.lines):
+            cells: list[tuple[m.Block, ...]] = []
+            for text, line in zip(row, lines):
+                markdown = _CELL_PICTURE.sub(_picture_paragraph, text.replace("</img>", ""))
+                cells.append(
+                    tuple(self.markdown_blocks(markdown, top + line - 1)) if markdown.strip() else ()
+                )
+            if not any(cells):
+                continue
+            if len(cells) == 1:
+                out.extend(cells[0])
+                continue
+            out.append(m.Columns(tuple(m.Column(c, 1 / len(cells)) for c in cells), pos))
+        if t.caption:
+            out.append(m.Paragraph(_trim(self.inlines(self._reread(t.caption))), pos))
         return out
 
     def html_table_block(self, t: HtmlTable, node: SyntaxTreeNode, pos: m.SourcePos) -> m.Table:
@@ -5659,14 +5760,14 @@ class _Converter:
             if self.marp:  # Marp's alt text is keywords (w:120, bg): the words left, if any
                 words = marp.keywords(m.plain_text(self.inlines_of(node.children))).alt
                 self.diags.warning(
-                    "a picture inside a link or heading is left out"
+                    "a picture inside a link, a heading or a table cell is left out"
                     + (f" (its words '{words}' kept)" if words else ""),
                     self.pos(None),
                     "inline-image",
                 )
                 return [m.Text(words)] if words else []
             self.diags.warning(
-                "a picture inside a link or heading is shown as its caption (or its alt text)",
+                "a picture inside a link, a heading or a table cell is shown as its caption (or its alt text)",
                 self.pos(None),
                 "inline-image",
             )
@@ -5757,6 +5858,8 @@ class _Converter:
                         self.unresolved.setdefault(kind, (mt.group(0).strip(" [(;"), self.pos(None)))
         if self.emoji:
             merged = [m.Text(emojis.emojized(x.text)) if isinstance(x, m.Text) else x for x in merged]
+        if any(isinstance(x, m.LineBreak) for x in merged):
+            merged = _spaces_at_breaks(merged)
         return tuple(_split_spans(merged))
 
     def html_formatting(self, items: Sequence[m.Inline | _HtmlMark]) -> list[m.Inline]:
@@ -6855,6 +6958,20 @@ _COLOURED_BLOCK = re.compile(r"\s*(<(?:div|p)\b[^<>]*>)(.*)</(?:div|p)>\s*", re.
 _HEADING_WITHOUT_SPACE = re.compile(
     r"^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3}(#{1,6})([^\W\d_].*)"
 )
+# a picture in an HTML table's cell: Markdown's (with its attributes) or an <img> tag
+_CELL_PICTURE = re.compile(
+    r"!\[[^\]\n]*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)(?:\{[^{}\n]*\})?|<img\b[^<>]*>", re.I
+)
+
+
+def _picture_paragraph(mt: re.Match) -> str:
+    """A cell's picture as a paragraph of its own (an ``<img>`` tag as Markdown's picture), so it is drawn."""
+    said = mt.group(0)
+    if said[:1] == "<":
+        said = picture_markdown(dict(read_inline_tag(said).attrs))
+    return f"\n\n{said}\n\n"
+
+
 _BR_ONLY = re.compile(r"\s*(<br\s*/?>\s*)+", re.I)
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)(?=[\s/>])")
 _LEADING_BREAKS = re.compile(r"\A(?:\s*<br\s*/?>)+", re.I)
@@ -6923,8 +7040,10 @@ def _fill_contents(
 ) -> None:
     """Put the list of the sections (title, draft index) down to level ``depth`` at each place of a
     contents list (a slide, the number of its blocks before the list), the later places on a slide first."""
-    listed = [
-        (t, section_depth[i]) for t, i in sections if not drafts[i].hidden and section_depth[i] <= depth
+    listed = [  # (pandoc leaves a heading of class `unlisted` out of the contents)
+        (t, section_depth[i])
+        for t, i in sections
+        if not drafts[i].hidden and section_depth[i] <= depth and "unlisted" not in drafts[i].classes
     ]
     if not listed:
         return
@@ -7093,6 +7212,37 @@ def _task(blocks: Sequence[m.Block]) -> tuple[m.Block, ...]:
 
 
 _TASK = re.compile(r"^\[([ xX])\] ")
+
+
+def _spaces_at_breaks(items: list[m.Inline]) -> list[m.Inline]:
+    """``items`` without the spaces that begin a line after a line break (the line's end after ``<br>``,
+    as in ``First.`` ⏎ ``<br><br>`` ⏎ ``Second.``): a browser and pandoc show none, and a deck would
+    start the next line one space in."""
+    out: list[m.Inline] = []
+    for x in items:
+        if isinstance(x, m.Text) and out and isinstance(out[-1], m.LineBreak):
+            text = x.text.lstrip(" ")
+            if not text:
+                continue
+            x = m.Text(text) if text != x.text else x
+        out.append(x)
+    return out
+
+
+def _numbered_line(item: m.ListItem) -> m.ListItem:
+    """A bullet item that begins with a numbered list of one item (``* 1. The first``, as an agenda is
+    written): one line, its number written before its words (``• 1. The first``), as a browser draws
+    the outer bullet beside the inner number; a numbered list alone would lose the bullet, and its
+    empty first line stand apart."""
+    inner = item.blocks[0] if item.blocks else None
+    if not (isinstance(inner, m.BulletList) and inner.ordered and len(inner.items) == 1):
+        return item
+    first = inner.items[0].blocks[0] if inner.items[0].blocks else None
+    if not isinstance(first, m.Paragraph):
+        return item
+    number = marker_text(inner.numbering, inner.delimiter, inner.start)
+    line = replace(first, content=(m.Text(number + " "), *first.content))
+    return replace(item, blocks=(line, *inner.items[0].blocks[1:], *item.blocks[1:]))
 
 
 def _split_spans(items: list[m.Inline]) -> list[m.Inline]:

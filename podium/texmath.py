@@ -8,6 +8,7 @@ The deck turns the MathML into Office math (``podium/deck/omml.py``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -226,6 +227,8 @@ def normalise(tex: str) -> str:
         tex = re.sub(r"\\emph(?![A-Za-z])\s*", r"\\textit", tex)  # (a text command: italic words in math)
     if "\\text" in tex or "\\mbox" in tex:
         tex = _text_escapes(_texts_math(_nested_texts(_text_switches(tex))))
+    if _MATH_LETTER.search(tex):
+        tex = _MATH_LETTER.sub(lambda mt: f"\\text{{{TEXT_LETTERS[mt.group(1)]}}}", tex)
     # \Big\{, \big{\}}: last, as it may leave a brace alone (\Big{), which only latex2mathml reads so
     if "\\big" in tex or "\\Big" in tex:
         tex = _SIZED.sub(_sized, tex)
@@ -432,11 +435,46 @@ def _text_escapes(tex: str) -> str:
         end = balanced_group(tex, mt.end() - 1)
         end = end if end > 0 else len(tex)
         out.append(tex[at : mt.end()])
-        words = re.sub(r"(?<!\\)\\([$%#_&])", r"\1", tex[mt.end() : end])
+        words = re.sub(r"(?<!\\)\\([$%#_&])", r"\1", text_letters(tex[mt.end() : end]))
         out.append(_TEXT_SPACE.sub(lambda m: _TEXT_SPACES[m.group(1).rstrip() or " "], words))
         at = end
     out.append(tex[at:])
     return "".join(out)
+
+
+# LaTeX's letters and accents of text mode (``\\text{5\\,\\AA}``, ``\\text{Gau\\ss}``, ``\\text{\\'{e}t\\'e}``), as
+# the characters: latex2mathml keeps them as unknown commands, and KaTeX and MathJax print them
+TEXT_LETTERS = {"AA": "Å", "aa": "å", "AE": "Æ", "ae": "æ", "OE": "Œ", "oe": "œ", "O": "Ø", "o": "ø",
+                "ss": "ß", "SS": "SS", "L": "Ł", "l": "ł", "i": "ı", "j": "ȷ", "DH": "Ð", "dh": "ð",
+                "TH": "Þ", "th": "þ", "NG": "Ŋ", "ng": "ŋ"}  # fmt: skip
+_LETTER_NAMES = "|".join(sorted(TEXT_LETTERS, key=len, reverse=True))
+_TEXT_LETTER = re.compile(r"(?<!\\)\\(" + _LETTER_NAMES + r")(?![A-Za-z])(?:\s*\{\}|\s*)")
+_TEXT_ACCENTS = {
+    '"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304", ".": "\u0307",
+    "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328", "r": "\u030a", "d": "\u0323",
+    "b": "\u0331",
+}  # fmt: skip
+_TEXT_ACCENT = re.compile(
+    r"(?<!\\)\\(?:([\"'`^~=.])\s*|([uvHckrdb])(?![A-Za-z])\s*)(?:\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}|([A-Za-z]))"
+)
+# the letters in math outside a text (``5\\,\\AA``): KaTeX prints them, upright, as text
+_MATH_LETTER = re.compile(r"(?<!\\)\\(AA|aa|AE|ae|OE|oe|O|o|ss|L|l)(?![A-Za-z])(?:\s*\{\})?")
+
+
+def text_letters(words: str) -> str:
+    """``words`` (TeX's text) with LaTeX's letter commands (``\\AA``, ``\\ss``, ``\\o``) and accents
+    (``\\'e``, ``\\"{o}``, ``\\c c``, ``\\v{s}``) as the characters they print."""
+    if "\\" not in words:
+        return words
+
+    def accented(mt: re.Match) -> str:
+        base = mt.group(3) or mt.group(4)
+        base = base[1:] if base.startswith("\\") else base  # (\"{\i}: the dotless i under its accent, ï)
+        return unicodedata.normalize("NFC", base + _TEXT_ACCENTS[mt.group(1) or mt.group(2)])
+
+    words = _TEXT_ACCENT.sub(accented, words)
+    # (TeX eats the spaces after a letter's name; ``\AA{} wide`` keeps the one after its braces)
+    return _TEXT_LETTER.sub(lambda mt: TEXT_LETTERS[mt.group(1)], words)
 
 
 _UNBRACED_FONT = re.compile(

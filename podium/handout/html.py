@@ -235,6 +235,8 @@ def context(
             "small_text": _small_in_drawing(plan, drawer.look.body_size, twin["scale"]),
         }
         slides.append(entry)
+        if s is not None and "unlisted" in s.classes:
+            continue  # (pandoc leaves a heading of class `unlisted` out of the contents: its slide too)
         if kind == m.SECTION:
             current = {
                 "title": entry["title"],
