@@ -2224,8 +2224,9 @@ def parse_lecture(
     )
     _line_broken_dollars(body, raw_meta, origins, shown, diags, tex_deck, reveal)
     env = _parser_env(raw_meta, body, tex_deck, other_tool, slidev_deck)
-    if knitr:  # (knitr's inline code, read before the Markdown: a span of its own, `$` in it no math's)
-        env[KNITR_INLINE] = True
+    env[KNITR_INLINE] = (
+        knitr  # (knitr's inline code, read before the Markdown: a span of its own, `$` in it no math's)
+    )
     # (the front matter's text typeset as the body's: pandoc's smart, Slidev's typographer, or none)
     meta = build_meta(raw_meta, options.course, shown, diags, key_lines, env.get(ELLIPSIS, "pandoc"))
     if raw_meta.get("logo") or _format_option(raw_meta, "logo"):
