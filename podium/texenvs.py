@@ -896,7 +896,7 @@ def _box_title(text: str) -> str:
     text = re.sub(r"\\label\{[^{}]*\}", "", text)
     # a small picture beside the words (an emoji drawn from a file): decoration, and \text{} empty after it
     text = re.sub(r"\\text\{\s*\}", "", re.sub(r"\\includegraphics\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}", "", text))
-    bare = re.compile(r"(?<![\\\w\]}])\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
+    bare = re.compile(r"(?<![\\\w\]}>])\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")  # (`\only<2>{x}`: an argument)
     while bare.search(text):
         text = bare.sub(r"\1", text)
     return " ".join(tex_quotes(text).replace('"', "'").split()).strip(" ,;")
