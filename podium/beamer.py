@@ -587,6 +587,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
                 stop = end - 1  # (its last line: the one before \end{document}, or the file's)
             framed_lines.update(range(k, stop + 1))
             _alternatives(lines, k, stop, index, out)
+            _only_alternatives(lines, k, stop, index, out)
             _later_fields_shown(lines, k, stop, later if paged else None, add)
             paged = _title_page_fields(lines, k, stop, index, out, paged)
             _title_page_text(lines, k, stop, out.meta, exists)
@@ -1435,12 +1436,7 @@ def _alternatives(lines: list[str], start: int, stop: int, index: list[int], out
     rows = [k for k, _ in _outside_verbatim(lines[: stop + 1], start)]
     if not any("\\alt" in lines[k] for k in rows):
         return
-    counted = numbered_increments(lines[start : stop + 1])
-    numbers = [
-        int(n) for spec in _SPEC.findall("\n".join(counted)) for n in re.findall(r"\d+", slide_part(spec))
-    ]
-    pauses = sum(len(re.findall(r"\\pause(?![A-Za-z])", line)) for line in counted)
-    last = max([1, 1 + pauses, *numbers])
+    last = _last_step(lines, start, stop)
     for k in rows:
         line, at = lines[k], 0
         while (mt := _ALT.search(line, at)) is not None:
@@ -1473,6 +1469,104 @@ def _alternatives(lines: list[str], start: int, stop: int, index: list[int], out
                 line = text.split("\n", 1)[0]
             at = mt.start() + len(shown.split("\n", 1)[0])
         lines[k] = line
+
+
+def _last_step(lines: list[str], start: int, stop: int) -> int:
+    """The last step of the frame ``lines[start : stop + 1]``: its last ``\\pause``'s, or the highest step
+    an overlay specification names."""
+    counted = numbered_increments(lines[start : stop + 1])
+    numbers = [
+        int(n) for spec in _SPEC.findall("\n".join(counted)) for n in re.findall(r"\d+", slide_part(spec))
+    ]
+    pauses = sum(len(re.findall(r"\\pause(?![A-Za-z])", line)) for line in counted)
+    return max([1, 1 + pauses, *numbers])
+
+
+_ONLY = re.compile(r"\\only\s*<([^<>{}\n]{1,60})>\s*(?=\{)")
+_MATH_ENV_NAMES = (
+    r"\{(?:equation|align|alignat|gather|multline|eqnarray|displaymath|math|flalign|dmath|dseries|dgroup"
+    r"|darray|IEEEeqnarray|empheq)\*?\}"
+)
+_MATH_ENV_BEGIN = re.compile(r"\\begin" + _MATH_ENV_NAMES)
+_MATH_ENV_END = re.compile(r"\\end" + _MATH_ENV_NAMES)
+
+
+def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int], out: Converted) -> None:
+    """beamer's alternatives written as ``\\only``s side by side (``\\only<1>{Solution}\\only<2>{\\sout{Solution}}``
+    in a block's title, ``\\only<1>{=}\\only<2>{\\le}`` in math) in the frame ``lines[start : stop + 1]`` as the
+    one its last step shows (else the one shown latest), in place, with a warning naming those left out: as
+    ``\\alt``'s (:func:`_alternatives`).  Those that make up a line of text of their own are left to
+    :mod:`podium.overlays`, which puts each on its click; verbatim lines keep theirs."""
+    rows = [k for k, _ in _outside_verbatim(lines[: stop + 1], start)]
+    if sum("\\only" in lines[k] for k in rows) == 0:
+        return
+    last = _last_step(lines, start, stop)
+    display, envs = False, 0  # (display math open before the line, math environments open)
+    for k in rows:
+        line, at = lines[k], 0
+        while "\\only" in line and (mt := _ONLY.search(line, at)) is not None:
+            text = "\n".join([line, *lines[k + 1 : stop + 1]])  # (its groups may close on later lines)
+            run: list[tuple[str, int, int]] = []  # (each \only's specification, its group's start and end)
+            j = mt.start()
+            while (one := _ONLY.match(text, j)) is not None and (
+                close := balanced_group(text, one.end())
+            ) > 0:
+                run.append((one.group(1), one.end(), close))
+                j = close + len(text[close:]) - len(text[close:].lstrip(" \t"))
+            end = run[-1][2] if run else mt.end()
+            in_math = display or envs > 0 or _inline_math_open(line[: mt.start()])
+            alone = not line[: mt.start()].strip() and not text[end:].split("\n", 1)[0].strip()
+            if len(run) < 2 or alone and not in_math or any(":" in spec for spec, _, _ in run):
+                at = (
+                    mt.end()
+                )  # (`\only<handout:0>{…}\only<beamer:0>{…}`: the deck's and the handout's, _modes')
+                continue
+            chosen = max(range(len(run)), key=lambda n: (_on_step(run[n][0], last), _reach(run[n][0]), n))
+            bodies = [text[begin + 1 : close - 1] for _, begin, close in run]
+            shown = bodies[chosen] if in_math else "{" + bodies[chosen] + "}"
+            out.warnings.append(
+                (
+                    index[k],
+                    " and ".join(f"\\only<{spec.strip()}>" for spec, _, _ in run)
+                    + " are alternatives; a slide cannot swap its words, so it shows "
+                    f'"{_one_line(bodies[chosen])[:40]}" ('
+                    + (
+                        f"the frame's last step, {last}"
+                        if _on_step(run[chosen][0], last)
+                        else "the one shown last"
+                    )
+                    + ") and leaves out "
+                    + ", ".join(f'"{_one_line(b)[:40]}"' for n, b in enumerate(bodies) if n != chosen),
+                    "overlay-alt",
+                )
+            )
+            gone = text[mt.start() : end].count("\n")
+            text = text[: mt.start()] + shown + "\n" * (gone - shown.count("\n")) + text[end:]
+            if gone:  # (its lines kept, so the lines after it keep their numbers)
+                parts = text.split("\n")
+                lines[k : k + len(parts)] = parts
+                line = lines[k]
+            else:
+                line = text.split("\n", 1)[0]
+            at = mt.start() + len(shown.split("\n", 1)[0])
+        lines[k] = line
+        display = _display_open(line, display)
+        envs = max(envs + len(_MATH_ENV_BEGIN.findall(line)) - len(_MATH_ENV_END.findall(line)), 0)
+
+
+def _inline_math_open(text: str) -> bool:
+    """Whether ``$`` math (or ``\\(``) is open at the end of ``text``, a line's start."""
+    return len(re.findall(r"(?<!\\)\$", text.replace("$$", ""))) % 2 == 1 or text.rfind("\\(") > text.rfind(
+        "\\)"
+    )
+
+
+def _reach(spec: str) -> float:
+    """The last step the overlay specification ``spec`` names (``1-2``: 2; ``3-``: no end)."""
+    ranges = slide_part(spec).split("|")[0]
+    if re.search(r"-\s*(?:,|$)", ranges):
+        return float("inf")
+    return max((int(n) for n in re.findall(r"\d+", ranges)), default=0)
 
 
 def _on_step(spec: str, step: int) -> bool:
@@ -2998,7 +3092,7 @@ def _bare_groups(text: str) -> str:
     groups in its math (``$c_{i-1}$``) are the math's."""
     out, at = [], 0
     maths = [mt.span() for mt in _INLINE_MATH.finditer(text)] if "$" in text or "\\(" in text else []
-    for mt in re.finditer(r"(?<![A-Za-z\]}\\])\{", text):
+    for mt in re.finditer(r"(?<![A-Za-z\]}\\>])\{", text):  # (`\only<2>{x}`: its argument)
         if mt.start() < at or any(a <= mt.start() < b for a, b in maths):
             continue
         close = balanced_group(text, mt.start())

@@ -185,6 +185,7 @@ def _after(spec: str) -> int:
 _MATH_NAMES = r"(?:equation|align|alignat|eqnarray|gather|multline|flalign|displaymath|dmath|dseries|darray|IEEEeqnarray)\*?"
 _MATH_BEGIN = re.compile(r"\\begin\{" + _MATH_NAMES + r"\}")
 _MATH_END = re.compile(r"\\end\{" + _MATH_NAMES + r"\}")
+_DISPLAY_EDGE = re.compile(r"(?<!\\)\$\$|(?<!\\)\\[\[\]]")
 
 
 def overlay_fence(step: int) -> str:
@@ -220,10 +221,15 @@ def _unread_lines(text: str, lines: list[str]) -> list[bool]:
     """Whether each of ``lines`` is one whose overlays are not this module's: code, math, semiverbatim."""
     fenced = code_lines(lines)  # (beamer code shown in a lecture stays code)
     inside = 0  # (and an overlay in math, around an align's row, is the math's: shown whole there)
+    display = False  # (the same in TeX's display math over lines, `\[` … `\]` or `$$` … `$$`)
     for k, row in enumerate(lines):
         opened = len(_MATH_BEGIN.findall(row))
-        fenced[k] = fenced[k] or inside > 0 or (opened > 0 and not _AT_LINE_START.match(row))
+        code = fenced[k]
+        fenced[k] = code or inside > 0 or display or (opened > 0 and not _AT_LINE_START.match(row))
         inside = max(inside + opened - len(_MATH_END.findall(row)), 0)
+        if not code and ("$$" in row or "\\[" in row or "\\]" in row):
+            for mt in _DISPLAY_EDGE.finditer(row):
+                display = not display if mt.group(0) == "$$" else mt.group(0) == "\\["
     if "\\begin{semiverbatim}" in text:  # (and its semiverbatim code: its overlays are texenvs' to read)
         inside = False
         for k, row in enumerate(lines):

@@ -121,7 +121,7 @@ from .texenvs import (
     unstarred_graphics,
     written_with_latex,
 )
-from .texmath import readable, unknown_command
+from .texmath import MATH_STEPS, overlays_shown, readable, unknown_command
 from .tomlfront import toml_front_matter
 
 MAX_COURSE_BYTES = 1024 * 1024
@@ -4198,6 +4198,9 @@ class _Converter:
 
         if not tex.strip():
             return None
+        if "\\" in tex and (step := MATH_STEPS.search(tex)) is not None:  # (before the escapes are read:
+            self.steps_at_once(tex, step.group(0), pos)  # `\onslide<2->{ &\le c \\}` is no escaped brace)
+            tex = overlays_shown(tex)
         if _MARKDOWN_ESCAPED_MATH.search(tex) or (
             (self.marked_math or self.remark_math) and "\\\\\\\\" in tex
         ):
@@ -4226,12 +4229,25 @@ class _Converter:
             "\\col" in expanded or "\\textcol" in expanded
         ):  # (LaTeX's colour names and mixes, the lecture's own)
             expanded = texcolours.math_colours(expanded, self.colours)
+        if "\\" in expanded and (step := MATH_STEPS.search(expanded)) is not None:
+            self.steps_at_once(tex, step.group(0), pos)
+            expanded = overlays_shown(expanded)
         if not readable(expanded):
             unknown = unknown_command(expanded)
             why = f"'{unknown}' is not a command Podium knows" if unknown else "it cannot be read"
             self.diags.warning(f"math '{_short(tex)}' is shown as its TeX source: {why}", pos, "math")
             return m.Code(tex)
         return expanded
+
+    def steps_at_once(self, tex: str, step: str, pos: m.SourcePos) -> None:
+        """A note that the equation ``tex``, which beamer shows in steps (``step``: its first overlay command),
+        is shown whole."""
+        self.diags.note(
+            f"equation '{_short(tex)}': its overlay steps ('{step}'…) are shown at once, as on the frame's last "
+            "step (an equation cannot come in clicks)",
+            pos,
+            "overlay-steps",
+        )
 
     def paragraph(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         inline = node.children[0] if node.children else None

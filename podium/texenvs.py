@@ -896,7 +896,7 @@ def _box_title(text: str) -> str:
     text = re.sub(r"\\label\{[^{}]*\}", "", text)
     # a small picture beside the words (an emoji drawn from a file): decoration, and \text{} empty after it
     text = re.sub(r"\\text\{\s*\}", "", re.sub(r"\\includegraphics\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}", "", text))
-    bare = re.compile(r"(?<![\\\w\]}])\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
+    bare = re.compile(r"(?<![\\\w\]}>])\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")  # (`\only<2>{x}`: an argument)
     while bare.search(text):
         text = bare.sub(r"\1", text)
     return " ".join(tex_quotes(text).replace('"', "'").split()).strip(" ,;")
@@ -955,37 +955,10 @@ def _arguments(source: str, j: int, env: str) -> tuple[list[str], int]:
     return args, j
 
 
-_MATH_OVERLAY = re.compile(r"\\(?:onslide|only|uncover|visible)\s*<[^<>\n]{1,40}>\s*")
-
-
-def _unlayered(tex: str) -> str:
-    """Math with beamer's overlays in it (``\\onslide<2->{ &\\le … \\\\}`` around an align's row, a bare
-    ``\\pause``) as all of it: a deck shows an equation whole."""
-    out, at = [], 0
-    for mt in _MATH_OVERLAY.finditer(tex):
-        if mt.start() < at:
-            continue
-        if tex.startswith("{", mt.end()) and (close := _group(tex, mt.end())) > 0:
-            out.append(tex[at : mt.start()] + _unlayered(tex[mt.end() + 1 : close - 1]))
-            at = close
-        else:  # (a bare \onslide<2->: from here on, all of it)
-            out.append(tex[at : mt.start()])
-            at = mt.end()
-    return re.sub(r"\\pause\b\s*", "", "".join(out) + tex[at:])
-
-
 def _display_math(env: str, body: str) -> str:
     """A math environment as display math, numbered where LaTeX numbers it and something refers to it."""
     inner = _LABELS.sub("", body).strip()  # (a row's `\nonumber` on its own line: no blank line left)
     inner = "\n".join(line for line in inner.split("\n") if line.strip())
-    if (
-        "\\onslide" in inner
-        or "\\only" in inner
-        or "\\uncover" in inner
-        or "\\visible" in inner
-        or "\\pause" in inner
-    ):
-        inner = _unlayered(inner)
     if env.startswith(("eqnarray", "IEEEeqnarray", "darray")):
         from .texmath import eqnarray_rows  # noqa: PLC0415 (as readable below)
 

@@ -120,22 +120,47 @@ _BEAMER_COLOURS = {"alert": "#FF0000", "structure": "#3333B3"}
 _QED = re.compile(r"\\(?:qed(?:here)?|qedsymbol|openbox)(?![A-Za-z])\s*")
 
 
-# beamer's overlays in math (`\only<4>{\overset{a}}{\leadsto}`): a deck shows every step's math at once
-_MATH_OVERLAY = re.compile(r"\\(only|onslide|uncover|visible)(?![A-Za-z])\s*(?:<[^<>{}\n]{1,60}>)?\s*(?=\{)")
+# beamer's overlays in math (`\only<4>{\overset{a}}{\leadsto}`, `a = b \uncover<2->{= c}`, `\pause` between an
+# align's rows): an equation has no clicks, so a deck shows it as the frame's last step shows it, whole
+MATH_STEPS = re.compile(
+    r"\\pause(?![A-Za-z])|\\(?:only|onslide|uncover|visible|invisible)(?![A-Za-z])[*+]?\s*<[^<>{}\n]{1,60}>"
+)
+_MATH_OVERLAY = re.compile(
+    r"\\(only|onslide|uncover|visible|invisible)(?![A-Za-z])[*+]?\s*(?:<([^<>{}\n]{1,60})>)?\s*"
+    r"|\\pause(?![A-Za-z])\s*(?:\[\s*\d{1,3}\s*\])?\s*"
+)
 
 
-def _overlays_shown(tex: str) -> str:
-    """Math ``tex`` with beamer's overlay commands as their argument: ``\\only``'s unbraced, as TeX reads it
-    on its steps (``\\only<4>{\\overset{a}}{b}`` is ``\\overset{a}{b}``), the others' as a group."""
+def overlays_shown(tex: str) -> str:
+    """Math ``tex`` as beamer's last step shows it: an overlay command (``\\only``, ``\\uncover``,
+    ``\\visible``, ``\\onslide``) as its argument, unbraced as TeX reads it (``a = b \\uncover<2->{= c}`` keeps
+    the relation's spaces; ``\\only<4>{\\overset{a}}{b}`` is ``\\overset{a}{b}``; an argument that opens an
+    environment, ``\\uncover<2->{\\left\\{ \\begin{array}{l}}``, opens it) but braced where a script takes it
+    as one piece (``x^\\only<2>{10}``, ``\\uncover<2>{b}^2``); ``\\invisible<2->{x}``, hidden from then on, as
+    the space it takes; ``\\pause`` and a bare ``\\onslide<2->`` print nothing."""
     out, at = [], 0
     for mt in _MATH_OVERLAY.finditer(tex):
         if mt.start() < at:
             continue
+        command = mt.group(1)
+        if command is None or not tex.startswith("{", mt.end()):  # (\pause, a bare \onslide<2->)
+            if command in (None, "onslide"):
+                out.append(tex[at : mt.start()])
+                at = mt.end()
+            continue
         end = balanced_group(tex, mt.end())
         if end < 0:
             continue
-        body = _overlays_shown(tex[mt.end() + 1 : end - 1])
-        out.append(tex[at : mt.start()] + (body if mt.group(1) == "only" else "{" + body + "}"))
+        body = overlays_shown(tex[mt.end() + 1 : end - 1])
+        before = tex[at : mt.start()]
+        if command == "invisible":
+            hidden = mt.group(2) is None or re.search(r"-\s*$", mt.group(2).split("|")[0]) is not None
+            body = "\\phantom{" + body + "}" if hidden else body
+        elif re.search(r"[\^_]\s*$", before) or re.match(r"\s*[\^_']", tex[end:]):
+            body = "{" + body + "}"
+        if re.search(r"\\[A-Za-z]+$", before) and body[:1].isalpha():
+            before += " "  # (\cdot\uncover<2>{x}: not \cdotx)
+        out.append(before + body + (" " if re.search(r"\\[A-Za-z]+$", body) else ""))
         at = end
     return "".join(out) + tex[at:]
 
@@ -178,8 +203,8 @@ def _colour_switches(tex: str) -> str:
 
 def normalise(tex: str) -> str:
     """Rewrite TeX that latex2mathml reads badly into TeX it reads (same meaning)."""
-    if "\\only" in tex or "\\onslide" in tex or "\\uncover" in tex or "\\visible" in tex:
-        tex = _overlays_shown(tex)
+    if any(f"\\{name}" in tex for name in ("only", "onslide", "uncover", "visible", "invisible", "pause")):
+        tex = overlays_shown(tex)
     if "\\color" in tex:
         tex = _colour_switches(tex)
     if "\\alert" in tex or "\\structure" in tex:
