@@ -30,7 +30,7 @@ import yaml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from . import cellfigures, coverage, emojis, marp, quarto, quartoproject, texcolours, yamlsafe
+from . import cellfigures, coverage, emojis, gridtables, marp, quarto, quartoproject, texcolours, yamlsafe
 from . import model as m
 from .alttext import DRAWN_KINDS, media_kind
 from .charts import parse_chart
@@ -1969,6 +1969,24 @@ def _lazy_quote_items(
     return "\n".join(lines)
 
 
+def _grid_table_problems(
+    env: dict[str, Any], origins: list[tuple[str, int]] | None, shown: str, diags: Diagnostics
+) -> None:
+    """One warning (or note) a grid table whose lines are not drawn as pandoc's rules want, at its first
+    line that is out of line (:data:`podium.gridtables.PROBLEMS`), naming the others."""
+
+    def pos(line: int) -> m.SourcePos:
+        return (
+            m.SourcePos(*origins[line]) if origins and line < len(origins) else m.SourcePos(shown, line + 1)
+        )
+
+    for _, (line, severity, message, others) in sorted(env.get(gridtables.PROBLEMS, {}).items()):
+        if others:
+            lines = [str(pos(k).line) for k in others]
+            message += f" (also out of line: line{'s' if len(lines) > 1 else ''} {', '.join(lines)})"
+        (diags.note if severity == "note" else diags.warning)(message, pos(line), "grid-table")
+
+
 def _lists_as_text(
     env: dict[str, Any], origins: list[tuple[str, int]] | None, shown: str, diags: Diagnostics
 ) -> None:
@@ -2185,13 +2203,7 @@ def parse_lecture(
             "unused-key",
         )
     conv.collect_footnotes(root)
-    for line in sorted(env.get("grid_tables_unread", ())):
-        diags.warning(
-            "this grid table has a cell spanning columns, which Podium does not read: it is shown as "
-            "text (a pipe table, or one cell per column, is a table)",
-            m.SourcePos(*origins[line]) if origins and line < len(origins) else m.SourcePos(shown, line + 1),
-            "grid-table",
-        )
+    _grid_table_problems(env, origins, shown, diags)
     _lists_as_text(env, origins, shown, diags)
     for line in env.get("unclosed_divs", []):
         diags.warning(
