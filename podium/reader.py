@@ -19,7 +19,7 @@ import math
 import os
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html import escape, unescape
 from pathlib import Path
@@ -44,8 +44,11 @@ from .markdown import (
     ELLIPSIS,
     LIST_INTERRUPTS,
     LISTS_AS_TEXT,
+    SHOWN_FRAGMENT,
+    SHOWN_FRAGMENTS,
     TABLE_INTERRUPTS,
     TABLES_AS_TEXT,
+    TAKEN_OUT_FRAGMENTS,
     Attrs,
     code_lines,
     fence_opened_at,
@@ -2977,6 +2980,7 @@ class _Converter:
             number = i + 1
             d.body = self.span_fragments(_flowed_slide(_built_slide(d)))
             d.title = self.title_fragments(d.title, d.pos)
+            self.restyled_fragments(number, d.body)
             footnotes = self._slide_footnotes(d)
             slides.append(
                 m.Slide(
@@ -4134,6 +4138,48 @@ class _Converter:
             "fragment",
         )
         return _unfragmented(title)
+
+    def restyled_fragments(self, number: int, body: Sequence[m.Block]) -> None:
+        """One note for slide ``number`` whose ``body`` has reveal.js fragments that take words out or
+        restyle them on a click (``.fade-in-then-out``, ``.fade-out``, ``.highlight-red``…): the deck's
+        builds only bring words in, so those come in on their click and stay, or are shown from the start."""
+        stay: dict[str, None] = {}
+        shown: dict[str, None] = {}
+        first: list[m.SourcePos] = []
+
+        def visit(node: Any, clicked: bool, pos: m.SourcePos) -> None:
+            pos = getattr(node, "pos", None) or pos
+            classes = getattr(node, "classes", ()) if isinstance(node, (m.Div, m.Span)) else ()
+            # (a span still marked fragment is one the reader showed from the start, and said so)
+            if not (isinstance(node, m.Span) and "fragment" in classes):
+                clicked = clicked or "fragment" in classes
+                for style in classes:
+                    if (
+                        SHOWN_FRAGMENT in classes
+                        and style in SHOWN_FRAGMENTS
+                        or style in TAKEN_OUT_FRAGMENTS
+                        and clicked
+                    ):
+                        (shown if style in SHOWN_FRAGMENTS else stay)[style] = None
+                        first.append(pos)
+            for child in m.children(node):
+                visit(child, clicked, pos)
+
+        for b in body:
+            visit(b, False, b.pos)
+        if not first:
+            return
+        said = []
+        if stay:
+            said.append(f"{_style_names(stay)} come in on their click and stay")
+        if shown:
+            said.append(f"{_style_names(shown)} are shown from the start, as they are before their click")
+        self.diags.note(
+            f"slide {number}: the deck's builds only bring words in; what reveal.js takes out or restyles on "
+            f"a click is left as it came: {'; '.join(said)}",
+            min(first, key=lambda p: p.line or 0),
+            "fragment",
+        )
 
     def fragment_spelling(self) -> tuple[str, str]:
         """(how the lecture's tool writes a fragment span, the tool), for the messages about them: Marp's
@@ -6487,6 +6533,13 @@ def _flowed(blocks: list[m.Block], pos: m.SourcePos) -> m.Block:
         return m.Div(tuple(blocks), ("columns-2",), pos)
     half = (len(blocks) + 1) // 2
     return m.Columns((m.Column(tuple(blocks[:half]), 0.5), m.Column(tuple(blocks[half:]), 0.5)), pos)
+
+
+def _style_names(styles: Iterable[str]) -> str:
+    """reveal.js fragment styles as a lecturer wrote them: "the .fade-out and .grow fragments"."""
+    names = [f".{s}" for s in styles]
+    listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    return f"the {listed} fragments"
 
 
 def _fragment_spans(nodes) -> list[m.Span]:

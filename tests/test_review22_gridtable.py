@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .conftest import run_cli, slide_text, write_md
+from .conftest import click_paragraphs, run_cli, slide_text, write_md
 
 # the deck's table (Inferenz.Rmd, "Übersicht Teststatistiken"): the last cell of two rows runs past the
 # table's right border
@@ -160,3 +160,69 @@ def test_a_cell_spanning_columns_is_in_the_first_column_it_spans(tmp_path):
     assert said.startswith(
         "lecture.md:6: warning: a cell in this row of a grid table spans columns (no '|' at character 7)"
     )
+
+
+FRAGMENTS = """\
+---
+title: Fragments
+format: revealjs
+---
+
+## Scenario
+
+Is it safe?
+
+::: {.fragment .fade-in-then-out}
+Is this ok?
+:::
+
+[Only now]{.fragment .current-visible}
+
+::: {.fragment .fade-out}
+Goes away
+:::
+
+[Turns red]{.fragment .highlight-red}
+
+## HTML
+
+<div class="fragment fade-in-then-out">
+Comes and goes
+</div>
+
+<div class="fragment semi-fade-out">
+Half fades
+</div>
+
+Struck <!-- .element: class="fragment strike" -->
+
+## Plain
+
+[Comes]{.fragment .fade-up}
+
+::: {.highlight-blue}
+Not a fragment
+:::
+"""
+
+
+def test_fragments_that_reveal_js_takes_out_or_restyles_get_one_note_a_slide(tmp_path):
+    prs, err = _deck(tmp_path, FRAGMENTS, "lecture.qmd")
+    scenario, html, plain = list(prs.slides)[1:]
+    assert click_paragraphs(scenario) == [["Is this ok?"], ["Only now"]]  # come in and stay
+    assert all(w in slide_text(scenario) for w in ("Goes away", "Turns red"))  # from the start
+    # <div class="fragment semi-fade-out"> is shown from the start, as ::: {.fragment .semi-fade-out} is
+    assert click_paragraphs(html) == [["Comes and goes"]]
+    assert all(w in slide_text(html) for w in ("Half fades", "Struck"))
+    notes = _said(err, "fragment")
+    assert len(notes) == 2, err
+    first, second = notes
+    assert first.startswith("lecture.qmd:10: note: slide 2: ")
+    assert "the .fade-in-then-out and .current-visible fragments come in on their click and stay" in first
+    assert "the .fade-out and .highlight-red fragments are shown from the start" in first
+    assert second.startswith("lecture.qmd:24: note: slide 3: ")
+    assert ".fade-in-then-out fragments come in on their click and stay" in second
+    assert ".semi-fade-out and .strike fragments are shown from the start" in second
+    assert click_paragraphs(plain) == [
+        ["Comes"]
+    ]  # (an entrance, and a class outside a fragment: nothing said)
