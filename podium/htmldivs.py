@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from .markdown import code_lines
+from .markdown import SHOWN_FRAGMENTS, TAKEN_OUT_FRAGMENTS, code_lines
 from .rawhtml import HtmlRun, read_inline_tag
 
 # (a tag ending in `/>` closes itself, as Vue and JSX read it: `<div i-carbon:data-unreal />`, an icon)
@@ -115,7 +115,7 @@ def _fragments_and_notes(text: str) -> str | None:
         kind = (
             f"{{.fragment fragment-index={marpit}}}"
             if marpit.isdigit()
-            else "{.fragment}"
+            else _fragment_kind(classes, attrs)
             if "fragment" in classes or "data-marpit-fragment" in attrs
             else "notes"
             if "notes" in classes
@@ -255,3 +255,12 @@ def _row(
         else:
             new.append(line)
     return None
+
+
+def _fragment_kind(classes: list[str], attrs: dict[str, str]) -> str:
+    """The fenced div's attributes for reveal.js's ``<div class="fragment …">``: its fragment style (one
+    that shows it from the start, ``fade-out``, makes it no click: :func:`podium.markdown.parse_attrs`;
+    the reader says what the deck does with each) and its ``data-fragment-index``."""
+    names = "".join(f" .{c}" for c in classes if c in SHOWN_FRAGMENTS | TAKEN_OUT_FRAGMENTS)
+    order = attrs.get("data-fragment-index", "").strip()
+    return "{.fragment" + names + (f" fragment-index={order}" if order.isdigit() else "") + "}"

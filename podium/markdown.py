@@ -224,7 +224,8 @@ def parse_attrs(text: str) -> Attrs:
         elif m.group("bareword") and not ident and not classes and not kv:
             classes.append(m.group("bareword"))  # `::: notes` means class "notes"
     if "fragment" in classes and SHOWN_FRAGMENTS.intersection(classes):
-        classes.remove("fragment")  # (a fragment that is there from the start: it changes on its click)
+        # (a fragment that is there from the start: it changes on its click; no click here)
+        classes[classes.index("fragment")] = SHOWN_FRAGMENT
     return Attrs(ident, tuple(classes), kv)
 
 
@@ -234,6 +235,10 @@ SHOWN_FRAGMENTS = frozenset(
     "fade-out semi-fade-out highlight-red highlight-green highlight-blue highlight-current-red "
     "highlight-current-green highlight-current-blue grow shrink strike".split()
 )
+SHOWN_FRAGMENT = "fragment-shown"  # the class such a fragment has instead of `fragment`
+# reveal.js's fragment styles that bring their content in on the click and take it out (or half-fade it)
+# on a later one: brought in on the click here, and left (the deck's builds only bring words in)
+TAKEN_OUT_FRAGMENTS = frozenset("fade-in-then-out fade-in-then-semi-out current-visible".split())
 
 
 # pandoc's attribute block at a heading's or caption's end, as pandoc reads it: `#id` (letters, digits,

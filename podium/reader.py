@@ -19,7 +19,7 @@ import math
 import os
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html import escape, unescape
 from pathlib import Path
@@ -30,7 +30,7 @@ import yaml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from . import cellfigures, coverage, emojis, marp, quarto, quartoproject, texcolours, yamlsafe
+from . import cellfigures, coverage, emojis, gridtables, marp, quarto, quartoproject, texcolours, yamlsafe
 from . import model as m
 from .alttext import DRAWN_KINDS, media_kind
 from .charts import parse_chart
@@ -45,8 +45,11 @@ from .markdown import (
     KNITR_INLINE,
     LIST_INTERRUPTS,
     LISTS_AS_TEXT,
+    SHOWN_FRAGMENT,
+    SHOWN_FRAGMENTS,
     TABLE_INTERRUPTS,
     TABLES_AS_TEXT,
+    TAKEN_OUT_FRAGMENTS,
     Attrs,
     code_lines,
     fence_opened_at,
@@ -2076,6 +2079,24 @@ def _lazy_quote_items(
     return "\n".join(lines)
 
 
+def _grid_table_problems(
+    env: dict[str, Any], origins: list[tuple[str, int]] | None, shown: str, diags: Diagnostics
+) -> None:
+    """One warning (or note) a grid table whose lines are not drawn as pandoc's rules want, at its first
+    line that is out of line (:data:`podium.gridtables.PROBLEMS`), naming the others."""
+
+    def pos(line: int) -> m.SourcePos:
+        return (
+            m.SourcePos(*origins[line]) if origins and line < len(origins) else m.SourcePos(shown, line + 1)
+        )
+
+    for _, (line, severity, message, others) in sorted(env.get(gridtables.PROBLEMS, {}).items()):
+        if others:
+            lines = [str(pos(k).line) for k in others]
+            message += f" (also out of line: line{'s' if len(lines) > 1 else ''} {', '.join(lines)})"
+        (diags.note if severity == "note" else diags.warning)(message, pos(line), "grid-table")
+
+
 def _lists_as_text(
     env: dict[str, Any], origins: list[tuple[str, int]] | None, shown: str, diags: Diagnostics
 ) -> None:
@@ -2313,13 +2334,7 @@ def parse_lecture(
             "unused-key",
         )
     conv.collect_footnotes(root)
-    for line in sorted(env.get("grid_tables_unread", ())):
-        diags.warning(
-            "this grid table has a cell spanning columns, which Podium does not read: it is shown as "
-            "text (a pipe table, or one cell per column, is a table)",
-            m.SourcePos(*origins[line]) if origins and line < len(origins) else m.SourcePos(shown, line + 1),
-            "grid-table",
-        )
+    _grid_table_problems(env, origins, shown, diags)
     _lists_as_text(env, origins, shown, diags)
     for line in env.get("unclosed_divs", []):
         diags.warning(
@@ -3098,6 +3113,7 @@ class _Converter:
             number = i + 1
             d.body = self.span_fragments(_flowed_slide(_built_slide(d)))
             d.title = self.title_fragments(d.title, d.pos)
+            self.restyled_fragments(number, d.body)
             footnotes = self._slide_footnotes(d)
             slides.append(
                 m.Slide(
@@ -4323,6 +4339,48 @@ class _Converter:
             "fragment",
         )
         return _unfragmented(title)
+
+    def restyled_fragments(self, number: int, body: Sequence[m.Block]) -> None:
+        """One note for slide ``number`` whose ``body`` has reveal.js fragments that take words out or
+        restyle them on a click (``.fade-in-then-out``, ``.fade-out``, ``.highlight-red``…): the deck's
+        builds only bring words in, so those come in on their click and stay, or are shown from the start."""
+        stay: dict[str, None] = {}
+        shown: dict[str, None] = {}
+        first: list[m.SourcePos] = []
+
+        def visit(node: Any, clicked: bool, pos: m.SourcePos) -> None:
+            pos = getattr(node, "pos", None) or pos
+            classes = getattr(node, "classes", ()) if isinstance(node, (m.Div, m.Span)) else ()
+            # (a span still marked fragment is one the reader showed from the start, and said so)
+            if not (isinstance(node, m.Span) and "fragment" in classes):
+                clicked = clicked or "fragment" in classes
+                for style in classes:
+                    if (
+                        SHOWN_FRAGMENT in classes
+                        and style in SHOWN_FRAGMENTS
+                        or style in TAKEN_OUT_FRAGMENTS
+                        and clicked
+                    ):
+                        (shown if style in SHOWN_FRAGMENTS else stay)[style] = None
+                        first.append(pos)
+            for child in m.children(node):
+                visit(child, clicked, pos)
+
+        for b in body:
+            visit(b, False, b.pos)
+        if not first:
+            return
+        said = []
+        if stay:
+            said.append(f"{_style_names(stay)} come in on their click and stay")
+        if shown:
+            said.append(f"{_style_names(shown)} are shown from the start, as they are before their click")
+        self.diags.note(
+            f"slide {number}: the deck's builds only bring words in; what reveal.js takes out or restyles on "
+            f"a click is left as it came: {'; '.join(said)}",
+            min(first, key=lambda p: p.line or 0),
+            "fragment",
+        )
 
     def fragment_spelling(self) -> tuple[str, str]:
         """(how the lecture's tool writes a fragment span, the tool), for the messages about them: Marp's
@@ -6734,6 +6792,13 @@ def _flowed(blocks: list[m.Block], pos: m.SourcePos) -> m.Block:
         return m.Div(tuple(blocks), ("columns-2",), pos)
     half = (len(blocks) + 1) // 2
     return m.Columns((m.Column(tuple(blocks[:half]), 0.5), m.Column(tuple(blocks[half:]), 0.5)), pos)
+
+
+def _style_names(styles: Iterable[str]) -> str:
+    """reveal.js fragment styles as a lecturer wrote them: "the .fade-out and .grow fragments"."""
+    names = [f".{s}" for s in styles]
+    listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    return f"the {listed} fragments"
 
 
 def _fragment_spans(nodes) -> list[m.Span]:

@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
-from .markdown import SHOWN_FRAGMENTS, code_lines, fenced_lines
+from .markdown import SHOWN_FRAGMENTS, TAKEN_OUT_FRAGMENTS, code_lines, fenced_lines
 
 _NOTE = re.compile(r"^notes?:\s*(.*)$", re.I)
 _FRAGMENT_INDEX = re.compile(r"""data-fragment-index\s*=\s*["']?(\d+)""")
@@ -237,8 +238,13 @@ def element_fragments(text: str, lists_interrupt: bool = False) -> tuple[str, li
             out.append(line)
             index.append(k)
         else:
-            fragment = _FRAGMENT_CLASS.search(mt.group(1)) is not None and not any(
-                style in SHOWN_FRAGMENTS for style in re.findall(r"[\w-]+", mt.group(1))
+            styles = [
+                style
+                for style in re.findall(r"[\w-]+", mt.group(1))
+                if style in SHOWN_FRAGMENTS | TAKEN_OUT_FRAGMENTS
+            ]
+            fragment = _FRAGMENT_CLASS.search(mt.group(1)) is not None and not SHOWN_FRAGMENTS.intersection(
+                styles
             )
             order = _FRAGMENT_INDEX.search(mt.group(1))
             _element(
@@ -250,6 +256,7 @@ def element_fragments(text: str, lists_interrupt: bool = False) -> tuple[str, li
                 index,
                 order.group(1) if order else "",
                 text_items,
+                [] if k in text_items else styles,
             )
         if k in closes:
             out += [":::", ""]
@@ -266,12 +273,16 @@ def _element(
     index: list[int],
     order: str = "",
     text_items: set[int] | frozenset[int] = frozenset(),
+    styles: Sequence[str] = (),
 ) -> None:
     """Line ``k``'s ``words`` (its ``.element`` comment taken off) added to ``out``, as a click where the
     comment says fragment (on the click its ``data-fragment-index`` ``order`` gives, if any); a paragraph
-    runs up over its lines that look like list items (``text_items``: :func:`_text_items`)."""
+    runs up over its lines that look like list items (``text_items``: :func:`_text_items`).  A paragraph
+    whose fragment has a style (``fade-out``, ``fade-in-then-out``) is a div with that class, so that
+    the reader can say what the deck does with it."""
     item = _ITEM.match(words)
-    if not fragment or in_list or words.lstrip().startswith("#"):  # (a title: no click)
+    shown = not fragment and bool(styles) and item is None  # (`fade-out`: a div of its own, no click)
+    if not (fragment or shown) or in_list or words.lstrip().startswith("#"):  # (a title: no click)
         out.append(words)
         index.append(k)
     elif item is not None:  # an item of a list with other items: it comes on a click
@@ -285,7 +296,9 @@ def _element(
             and not (_BLOCK_START.match(out[first - 1]) and index[first - 1] not in text_items)
         ):
             first -= 1
-        out[first:first] = ["", f"::: {{.fragment fragment-index={order}}}" if order else "::: {.fragment}"]
+        names = "".join(f" .{style}" for style in styles)
+        fence = f"::: {{.fragment{names} fragment-index={order}}}" if order else f"::: {{.fragment{names}}}"
+        out[first:first] = ["", fence]
         index[first:first] = [index[first] if first < len(index) else k] * 2
         out += [words, ":::", ""]
         index += [k, k, k]

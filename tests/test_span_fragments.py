@@ -145,13 +145,13 @@ def test_partial_span_fragment_brings_its_paragraph_whole_with_one_warning(tmp_p
 
 def test_style_only_span_fragment_stays_without_click_or_warning(tmp_path):
     """``.fragment .fade-out`` (and the highlights) change what is already there: shown from the start, as
-    such divs are, on no click and with no warning."""
+    such divs are, on no click and with no warning (a note says so)."""
     slide, err, _ = _build(
         tmp_path, "## Fade\n\n[This fades later.]{.fragment .fade-out}\n\n[This comes.]{.fragment}\n"
     )
     assert click_paragraphs(slide) == [["This comes."]]
     assert "This fades later." in _slide_text(slide)
-    assert "[fragment]" not in err
+    assert [ln.split(": ")[1] for ln in err.splitlines() if "[fragment]" in ln] == ["note"]
 
 
 def test_span_fragment_in_a_quote_is_warned_about(tmp_path):
