@@ -157,7 +157,9 @@ def wanted(text: str) -> bool:
     )
     # slides' own front matter closed by `---` (`---`, `title: Loops`, `---`): Slidev's, which no pandoc,
     # Quarto or Marp lecture writes between its slides
-    closed = sum(1 for mt in _CLOSED_MATTER.finditer(prose) if mt.start() > 0)
+    closed = sum(
+        1 for mt in _CLOSED_MATTER.finditer(prose) if not _HEAD_BEFORE.fullmatch(prose[: mt.start()])
+    )
     return (
         matters >= 2
         or closed >= 2
@@ -174,6 +176,8 @@ def _without_code(text: str) -> str:
 
 # a slide's front matter closed by `---` (remark's properties are not: its slide's content follows them)
 _CLOSED_MATTER = re.compile(r"^---[ \t]*\n(?:[\w-]+[ \t]*:.*\n)+---[ \t]*$", re.M)
+# what may stand before a lecture's own front matter (its headmatter): blank lines, HTML comments
+_HEAD_BEFORE = re.compile(r"(?:\s|<!--.*?-->)*", re.S)
 
 
 def own_signs(text: str) -> bool:
