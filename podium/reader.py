@@ -6669,9 +6669,12 @@ def _fill_contents(
     depth: int,
 ) -> None:
     """Put the list of the sections (title, draft index) down to level ``depth`` at each place of a
-    contents list (a slide, the number of its blocks before the list), the later places on a slide first."""
+    contents list (a slide, the number of its blocks before the list), the later places on a slide first.
+    A section whose heading has pandoc's ``.unlisted`` class (a beamer ``\\section*``) is not listed."""
     listed = [
-        (t, section_depth[i]) for t, i in sections if not drafts[i].hidden and section_depth[i] <= depth
+        (t, section_depth[i])
+        for t, i in sections
+        if not drafts[i].hidden and "unlisted" not in drafts[i].classes and section_depth[i] <= depth
     ]
     if not listed:
         return
