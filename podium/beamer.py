@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import tipa
 from .acronyms import Acronyms
 from .alttext import DRAWN_KINDS, LATEX_PICTURE, TIKZ_PICTURE
 from .labels import label as podium_label
@@ -488,6 +489,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     lines, index = _read_lines(text, skipped)
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     _expand_text_macros(lines, begin)
+    _transcriptions(lines)
     _babel_text(lines, begin)
     _date_numbers(lines)
     undecided = _cases_decided(lines, begin)
@@ -1164,6 +1166,26 @@ def _overlay_at(line: str, at: int) -> tuple[str, int]:
     """beamer's overlay (``<2->``) at ``line[at]`` (after spaces), and where it ends; ("", ``at``) if none."""
     mt = re.compile(r"\s*(<[^<>{}\n]{0,40}>)").match(line, at)
     return (mt.group(1), mt.end()) if mt else ("", at)
+
+
+_TEXTIPA = re.compile(r"\\textipa\s*(?=\{)")
+
+
+def _transcriptions(lines: list[str]) -> None:
+    """Each ``\\textipa{…}`` (tipa's transcription, in its ASCII shorthand) with the Unicode IPA it prints
+    as its argument, in place (``\\textipa{[\\textprimstress pE]}``: ``\\textipa{[ˈpɛ]}``), before the
+    passes that read ``"``, ``\\*`` or ``\\:`` as babel's, TeX's or math's; the reader prints it."""
+    for k, line in _outside_verbatim(lines, 0):
+        if "\\textipa" not in line:
+            continue
+        out, at = [], 0
+        for mt in _TEXTIPA.finditer(line):
+            close = balanced_group(line, mt.end())
+            if mt.start() < at or close < 0:
+                continue
+            out.append(line[at : mt.start()] + "\\textipa{" + tipa.ipa(line[mt.end() + 1 : close - 1]) + "}")
+            at = close
+        lines[k] = "".join(out) + line[at:]
 
 
 # fontspec's, xeCJK's and luatexja's commands that name a font family's switch (``\newfontfamily\dejavu{…}``)

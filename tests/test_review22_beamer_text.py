@@ -1,9 +1,10 @@
-"""Review 22 (a Taiwanese programming-camp beamer deck): a frame switched
+"""Review 22 (a Taiwanese programming-camp beamer deck; a Spanish linguistics deck): a frame switched
 off with ``\\iffalse … \\fi`` is no slide; ``\\secname``, ``\\insertsection`` and ``\\insertsectionhead``
 print the current section's name (in a frame title, in a ``beamercolorbox``); font-switch groups in a row
 (``{\\dejavuSans A}{\\dejavuSerif B}``, the faces made with ``\\newfontfamily``) print their words without
-braces; ``\\tableofcontents`` leaves a starred ``\\section*`` out.  Each built as a small deck through
-the command line and read back with python-pptx (and pdftotext for the handout)."""
+braces; ``\\tableofcontents`` leaves a starred ``\\section*`` out; tipa's ``\\textipa{…}`` prints the
+Unicode IPA its shorthand stands for.  Each built as a small deck through the command line and read back
+with python-pptx (and pdftotext for the handout)."""
 
 from __future__ import annotations
 
@@ -201,3 +202,55 @@ def test_a_markdown_heading_marked_unlisted_is_not_on_the_contents_slide(tmp_pat
     prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
     contents = next(s for s in prs.slides if _title(s) == "Contents")
     assert _texts(contents)[1:] == ["Listed"]
+
+
+# --- tipa -----------------------------------------------------------------------------------------
+
+
+def test_textipa_prints_unicode_ipa(tmp_path):
+    prs, err = _build(
+        tmp_path,
+        "\\usepackage{tipa}\n\\title{Fonética de \\textipa{/E/}}\n",
+        '\\begin{frame}{Vocales \\textipa{[""aI]}}\n\\begin{itemize}\n'
+        "\\item Contraste \\textipa{/e/-/\\textepsilon/} en catalán\n"
+        "\\item ¿Escuchaste \\textipa{[\\textprimstress pe.\\textfishhookr a]} o "
+        "\\textipa{[\\textprimstress pE.\\textfishhookr a]}?\n"
+        '\\item Schwa: \\textipa{g\\textschwa\\textturny\\textepsilon d\\textschwa} y \\textipa{*/g@"LEd@/}\n'
+        "\\item Signos: \\textipa{[\\*r \\:t \\!b \\;N \\s{n} \\~{a} \\r*{n} \\t{tS} \\|[{t}]}, "
+        "\\textipa{[0123456789]}, \\textipa{[a:]}\n"
+        "\\end{itemize}\n\\end{frame}",
+        command="all",
+    )
+    assert _title(prs.slides[0]) == "Fonética de /ɛ/"
+    assert _title(prs.slides[1]) == "Vocales [ˌaɪ]"
+    assert _texts(prs.slides[1])[1:] == [
+        "Contraste /e/-/ɛ/ en catalán",
+        "¿Escuchaste [ˈpe.ɾa] o [ˈpɛ.ɾa]?",
+        "Schwa: gəʎɛdə y */gəˈʎɛdə/",
+        "Signos: [ɹ ʈ ɓ ɴ n\u0329 a\u0303 n\u0325 t\u0361ʃ t\u032a], [ʉɨʌɜɥɐɒɤɵɘ], [aː]",
+    ]
+    assert "[ˈpɛ.ɾa]" in _handout(tmp_path)
+    assert "raw-tex" not in err and "not-shown" not in err
+
+
+def test_textipa_in_a_markdown_lecture_for_beamer(tmp_path):
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: 'Fonética \\textipa{/E/}'
+        output: beamer_presentation
+        ---
+
+        ## Vocales \\textipa{[""aI]}
+
+        - Palabra \\textipa{"pERo} y \\textschwa
+        """,
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    assert _title(prs.slides[0]) == "Fonética /ɛ/"
+    assert _title(prs.slides[1]) == "Vocales [ˌaɪ]"
+    assert _texts(prs.slides[1])[1:] == ["Palabra ˈpɛɾo y ə"]
+    assert "not-shown" not in result.stderr and "raw-tex" not in result.stderr
