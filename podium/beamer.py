@@ -35,13 +35,21 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import tipa
 from .acronyms import Acronyms
 from .alttext import DRAWN_KINDS, LATEX_PICTURE, TIKZ_PICTURE
 from .labels import label as podium_label
 from .labels import traditional
 from .markdown import code_lines, outside, toggles_display_math
 from .overlays import numbered_increments, slide_part
-from .rawtex import balanced_group, find_raw_tex, kept_spans, opened_switch_groups, saved_boxes
+from .rawtex import (
+    BRACED_ARGUMENTS,
+    balanced_group,
+    find_raw_tex,
+    kept_spans,
+    opened_switch_groups,
+    saved_boxes,
+)
 from .texcases import Counts, decided_cases
 from .texcounters import count_lines
 from .texenvs import (
@@ -67,6 +75,7 @@ from .texenvs import (
 _CLASS = re.compile(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{[\w-]*beamer[\w-]*\}", re.M)
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|Verbatim|semiverbatim|Highlighting)\*?\}")
 _SECTION = re.compile(r"^\\(part|section|subsection|subsubsection)\*?\s*(?:\[[^\]]*\])?\s*\{")
+_STARRED = re.compile(r"\\(?:part|section|subsection|subsubsection)\*")
 _FRAME = "\\begin{frame}"
 _FRAME_END = "\\end{frame}"
 _TITLE_COMMANDS = re.compile(r"^\\(frametitle|framesubtitle)\s*(?:<[^>]*>)?\s*(?:\[[^\]]*\])?\s*\{")
@@ -171,6 +180,8 @@ def _expanded_inputs(text: str, shown: str, state: _Inputs, depth: int) -> tuple
     """:func:`expand_inputs` of one file, with what ``state`` carries from the files before it."""
     lines = text.split("\n")
     defining = _definition_lines(lines, state) if "\\" in text else set()
+    if "\\iffalse" in text or "\\iftrue" in text:  # (what TeX skips inputs nothing)
+        defining |= {k + 1 for k in set(range(len(lines))) - set(_uncommented(lines)[1])}
     out: list[str] = []
     origins: list[tuple[str, int]] = []
     verbatim: str | None = None
@@ -477,13 +488,19 @@ def _depth(line: str) -> int:
 def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> Converted:
     """The beamer deck ``text`` rewritten as this dialect's Markdown (see the module docstring);
     ``exists``: whether a file the deck names is there (``\\IfFileExists``; None: no file is)."""
-    lines, index = _read_lines(text)
+    skipped: list[tuple[int, str]] = []
+    lines, index = _read_lines(text, skipped)
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     _expand_text_macros(lines, begin)
+    _transcriptions(lines)
     _babel_text(lines, begin)
     _date_numbers(lines)
     undecided = _cases_decided(lines, begin)
     out = Converted({}, "", [])
+    out.notes += [
+        (first, f"what {kind} switches off (up to its \\fi) is left out, as TeX skips it", "tex-condition")
+        for first, kind in skipped
+    ]
     out.warnings += [
         (
             index[k],
@@ -495,6 +512,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     ]
     _acronyms(lines, begin, index, out)
     _modes(lines, begin, index, out)
+    _section_names(lines, begin + 1)
     _inline_bibliography(lines, begin)
     _own_environments(lines, begin)
     _theorem_boxes(lines, begin)
@@ -909,11 +927,12 @@ def _split_options(options: str) -> list[str]:
     return items
 
 
-def _read_lines(text: str) -> tuple[list[str], list[int]]:
-    """The deck's lines as TeX reads them, and the line of ``text`` (0-based) each one is: comments left out,
-    a title command's argument on its line (:func:`_meta_arguments_joined`), nothing after the first
+def _read_lines(text: str, skipped: list[tuple[int, str]] | None = None) -> tuple[list[str], list[int]]:
+    """The deck's lines as TeX reads them, and the line of ``text`` (0-based) each one is: comments left out
+    (and what ``\\iffalse … \\fi`` switches off: its first line and kind into ``skipped``), a title
+    command's argument on its line (:func:`_meta_arguments_joined`), nothing after the first
     ``\\end{document}`` (LaTeX reads no further: not the frames kept there, nor their text)."""
-    lines, index = _uncommented(text.split("\n"))
+    lines, index = _uncommented(text.split("\n"), skipped)
     _meta_arguments_joined(lines, index)
     read = {k for k, _ in _outside_verbatim(lines, 0)}
     boxed = saved_boxes(lines, [k not in read for k in range(len(lines))])
@@ -997,12 +1016,56 @@ def _section(s: str, section: re.Match, k: int, add, after_frame: bool) -> bool:
     False for a subsection shown nowhere (right after a section: a section slide has no handout text)."""
     close = balanced_group(s, section.end() - 1)
     if section.group(1) in ("part", "section") and close > 0:
-        add(k, "", "# " + _one_line(s[section.end() : close - 1]), "")
+        unlisted = " {.unlisted}" if _STARRED.match(s) else ""  # (\section*: in no contents, as LaTeX's)
+        add(k, "", "# " + _one_line(s[section.end() : close - 1]) + unlisted, "")
     elif section.group(1) == "subsection" and close > 0:
         if not after_frame:
             return False
         add(k, "::: handout", "**" + _one_line(s[section.end() : close - 1]) + "**", ":::", "")
     return True
+
+
+# beamer's names of the current section and subsection: \secname (\lastsection) is its long title,
+# \insertsection and \insertsectionhead its short one (``\section[short]{long}``); and a \section or
+# \subsection command, which names them
+_SECTION_NAME = re.compile(
+    r"\\(?P<name>secname|lastsection|insertsection|insertsectionhead|subsecname|lastsubsection|insertsubsection"
+    r"|insertsubsectionhead)(?![A-Za-z@])[ \t]*"
+    r"|\\(?P<sub>sub)?section(?![A-Za-z@])\*?\s*(?:\[(?P<short>[^\]]*)\]\s*)?\{"
+)
+_NAME_USED = re.compile(r"\\(?:(?:sub)?secname|insert(?:sub)?section|last(?:sub)?section)")
+
+
+def _section_names(lines: list[str], start: int) -> None:
+    """``\\secname``, ``\\insertsection``, ``\\insertsectionhead`` (and the subsection's) in ``lines``
+    from ``start`` on as the title of the section they are in, in place, as beamer prints them there (in a
+    frame's title: ``\\frametitle{\\secname}``); a section's name before any section is left as it is."""
+    if not any(_NAME_USED.search(line) for line in lines[start:] if "\\" in line):
+        return
+    names: dict[str, str] = {}
+    for k, line in _outside_verbatim(lines, start):
+        if "\\" not in line:
+            continue
+        at, pieces = 0, []
+        for mt in _SECTION_NAME.finditer(line):
+            if mt.group("name") is None:  # (a \section: the names after it are its own)
+                close = balanced_group(line, mt.end() - 1)
+                if close < 0:
+                    continue
+                long = line[mt.end() : close - 1].strip()
+                short = (mt.group("short") or "").strip() or long
+                if mt.group("sub"):
+                    names.update(subsecname=long, lastsubsection=long)
+                    names.update(insertsubsection=short, insertsubsectionhead=short)
+                else:  # (a new section has no subsection yet)
+                    names.update(secname=long, lastsection=long, insertsection=short, insertsectionhead=short)
+                    names.update(dict.fromkeys(("subsecname", "lastsubsection", "insertsubsection"), ""))
+                    names["insertsubsectionhead"] = ""
+            elif mt.group("name") in names:
+                pieces.append(line[at : mt.start()] + names[mt.group("name")])
+                at = mt.end()
+        if pieces:
+            lines[k] = "".join(pieces) + line[at:]
 
 
 def _sections_inside(lines: list[str], start: int, stop: int, add) -> bool:
@@ -1096,6 +1159,8 @@ def _expanded(line: str, at: int, macro: _Macro, overlay: bool = False) -> tuple
     )
     if not macro.arguments and line.startswith("{}", j):
         j += 2
+    elif not macro.arguments and not body:  # (TeX passes over the spaces after a command's name)
+        j = len(line) - len(line[j:].lstrip(" \t"))
     return (_decided(body) if "\\if" in body or "\\If" in body else body), j
 
 
@@ -1151,6 +1216,33 @@ def _overlay_at(line: str, at: int) -> tuple[str, int]:
     return (mt.group(1), mt.end()) if mt else ("", at)
 
 
+_TEXTIPA = re.compile(r"\\textipa\s*(?=\{)")
+
+
+def _transcriptions(lines: list[str]) -> None:
+    """Each ``\\textipa{…}`` (tipa's transcription, in its ASCII shorthand) with the Unicode IPA it prints
+    as its argument, in place (``\\textipa{[\\textprimstress pE]}``: ``\\textipa{[ˈpɛ]}``), before the
+    passes that read ``"``, ``\\*`` or ``\\:`` as babel's, TeX's or math's; the reader prints it."""
+    for k, line in _outside_verbatim(lines, 0):
+        if "\\textipa" not in line:
+            continue
+        out, at = [], 0
+        for mt in _TEXTIPA.finditer(line):
+            close = balanced_group(line, mt.end())
+            if mt.start() < at or close < 0:
+                continue
+            out.append(line[at : mt.start()] + "\\textipa{" + tipa.ipa(line[mt.end() + 1 : close - 1]) + "}")
+            at = close
+        lines[k] = "".join(out) + line[at:]
+
+
+# fontspec's, xeCJK's and luatexja's commands that name a font family's switch (``\newfontfamily\dejavu{…}``)
+_FONT_FAMILY = re.compile(
+    r"\\(?:newfontfamily|newfontface|renewfontfamily|renewfontface|setfontfamily|setfontface|"
+    r"newCJKfontfamily|newjfontfamily|newjfontface)\s*\{?\s*\\([A-Za-z@]+)"
+)
+
+
 def _expand_text_macros(lines: list[str], begin: int) -> None:
     """The preamble's macros (``\\newcommand{\\course}{Algorithms}``, ``\\def\\course{…}``, and with arguments,
     ``\\newcommand{\\colbf}[1]{\\textcolor{red}{#1}}``) put in place where the deck uses them
@@ -1159,6 +1251,8 @@ def _expand_text_macros(lines: list[str], begin: int) -> None:
     found = _macros(lines[: max(begin, 0)])
     for name in _setup_macros(found):  # (they print nothing where used)
         found[name] = _Macro("", found[name].arguments, found[name].default)
+    for line in lines[: max(begin, 0)]:  # (a font family's switch: a face, which the template's replaces)
+        found.update((mt.group(1), _Macro("")) for mt in _FONT_FAMILY.finditer(line) if "\\" in line)
     _put_macros(lines, found, (k for k, _ in _outside_verbatim(lines, 0)))
     if begin >= 0:
         _body_macros(lines, begin)
@@ -1212,7 +1306,7 @@ def _put_macros(
     )
     for k in rows:
         line = lines[k]
-        if "\\" not in line or _DEFINITION.search(line):
+        if "\\" not in line or _DEFINITION.search(line) or _FONT_FAMILY.search(line):
             continue
         for _ in range(3):  # (a macro made of macros)
             spans = kept(line) if kept is not None else []
@@ -2402,17 +2496,24 @@ def _frame_end(lines: list[str], start: int, end: int) -> int | None:
     return None
 
 
-def _uncommented(lines: list[str]) -> tuple[list[str], list[int]]:
+def _uncommented(
+    lines: list[str], skipped: list[tuple[int, str]] | None = None
+) -> tuple[list[str], list[int]]:
     """``lines`` without TeX's comments: a line that is only a comment is gone (TeX joins the lines
     around it), a comment after words is cut off; verbatim environments are kept as written.  Also
-    the line of ``lines`` that each kept line is."""
+    the line of ``lines`` that each kept line is.  What a line-starting ``\\iffalse`` switches off (to
+    its ``\\else`` or ``\\fi``), or an ``\\iftrue``'s ``\\else`` part, is left out too, as TeX skips
+    it (:func:`_switched_off`); ``skipped`` gets the line of ``lines`` where each such part starts, and
+    what skips it (``\\iffalse``, ``\\iftrue … \\else``)."""
     out: list[str] = []
     index: list[int] = []
     verbatim: str | None = None
+    literal: list[bool] = []  # (a verbatim line: an \iffalse there is shown, not read)
     for k, line in enumerate(lines):
         if verbatim is not None:
             out.append(line)
             index.append(k)
+            literal.append(True)
             if f"\\end{{{verbatim}" in line:
                 verbatim = None
             continue
@@ -2425,12 +2526,97 @@ def _uncommented(lines: list[str]) -> tuple[list[str], list[int]]:
             verbatim = opened.group(1)
         out.append(kept)
         index.append(k)
+        literal.append(False)
+    if any(_SWITCH_OFF.match(line) for line in out):
+        out, index = _switched_off(out, index, literal, skipped)
     return out, index
 
 
 # the head of inline code whose argument TeX reads verbatim: \verb, listings' \lstinline (with its options),
 # minted's \mintinline{language} (with its options); its code follows between two of one delimiter or in braces
 _INLINE_CODE_HEAD = r"\\(?:(?:verb|lstinline)\*?(?:\[[^\]]*\])?|mintinline\s*(?:\[[^\]]*\])?\s*\{[^{}]*\})"
+
+
+# a line that starts with TeX's \iffalse (or \iftrue): a lecturer's way to switch frames off
+_SWITCH_OFF = re.compile(r"^\s*\\if(false|true)(?![A-Za-z@])")
+_CONDITIONAL = re.compile(r"\\(?:(if[A-Za-z@]*)|(else|fi)(?![A-Za-z@]))|\\[A-Za-z@]+|\\.")
+# TeX's own conditionals (and those of the engines' packages): skipped text counts them to find its
+# \fi; etoolbox's and ifthen's \ifdef, \ifthenelse… are macros, which TeX does not count
+_PRIMITIVE_IFS = frozenset(
+    "if ifcat ifnum ifdim ifodd ifvmode ifhmode ifmmode ifinner ifvoid ifhbox ifvbox ifx ifeof iftrue "
+    "iffalse ifcase ifdefined ifcsname iffontchar ifincsname ifpdf ifxetex ifluatex ifpdftex".split()
+)
+_NEWIF = re.compile(r"\\newif\s*\\(if[A-Za-z@]+)")
+
+
+def _switched_off(
+    lines: list[str], index: list[int], literal: list[bool], skipped: list[tuple[int, str]] | None
+) -> tuple[list[str], list[int]]:
+    """``lines`` (and ``index``) without what each line-starting ``\\iffalse`` skips: up to its own
+    ``\\else`` (then kept) or ``\\fi``, nested conditionals counted as TeX counts them; an ``\\iftrue``
+    keeps its text and skips its ``\\else`` part.  The text around them on their lines is kept.  One never
+    closed is left as it is (TeX stops with an error there).  A verbatim line (``literal``) starts none."""
+    conditionals = _PRIMITIVE_IFS | {mt.group(1) for line in lines for mt in _NEWIF.finditer(line)}
+    out: list[str] = []
+    new_index: list[int] = []
+    k = 0
+    while k < len(lines):
+        start = _SWITCH_OFF.match(lines[k]) if not literal[k] else None
+        true = start is not None and start.group(1) == "true"
+        found = _conditional_read(lines, k, start.end(), true, conditionals) if start is not None else None
+        if found is None:
+            out.append(lines[k])
+            new_index.append(index[k])
+            k += 1
+            continue
+        kept, stop, parted = found
+        for piece, j in kept:  # (a blank line of the part kept is a paragraph's end)
+            if piece is not None and (piece.strip() or not lines[j].strip()):
+                out.append(piece)
+                new_index.append(index[j])
+        if skipped is not None and (parted or not true):
+            skipped.append((index[k], "\\iftrue … \\else" if true else "\\iffalse"))
+        k = stop + 1
+    return out, new_index
+
+
+def _conditional_read(
+    lines: list[str], k: int, at: int, true: bool, conditionals: frozenset[str] | set[str]
+) -> tuple[list[tuple[str | None, int]], int, bool] | None:
+    """What TeX reads of the ``\\iffalse`` (``true``: ``\\iftrue``) ending at ``at`` of line ``k``: the
+    pieces of lines kept (with their line; None: a line skipped whole), the line of its ``\\fi`` and
+    whether it has an ``\\else``; None if it has no ``\\fi``."""
+    depth = 0
+    keeping = true
+    parted = False
+    kept: list[tuple[str | None, int]] = []  # (None: a line skipped whole)
+    for j in range(k, len(lines)):
+        line = lines[j]
+        i = at if j == k else 0
+        piece = ""
+        touched = keeping
+        for mt in _CONDITIONAL.finditer(line, i):
+            name, word = mt.group(1), mt.group(2)
+            if name is not None and name in conditionals:
+                depth += 1
+            elif word == "else" and depth == 0:
+                if keeping:
+                    piece += line[i : mt.start()]
+                keeping, i, parted = not keeping, mt.end(), True
+                touched = touched or keeping
+            elif word == "fi" and depth > 0:
+                depth -= 1
+            elif word == "fi":
+                if keeping:
+                    piece += line[i : mt.start()]
+                kept.append((piece + line[mt.end() :], j))
+                return kept, j, parted
+        if keeping:
+            piece += line[i:]
+        kept.append((piece if touched else None, j))
+    return None
+
+
 _VERBATIM_ARG = re.compile(
     _INLINE_CODE_HEAD
     + r"([^\sA-Za-z{])|\\(?:url|href|lstinline)\s*(?=\{)|\\mintinline\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}(?=\{)"
@@ -3087,14 +3273,18 @@ def _title_footnotes(title: str, names: str = "footnote") -> tuple[str, list[str
 
 
 def _bare_groups(text: str) -> str:
-    """``text`` with each group that is no command's argument (``{\\footnotesize mail}``, ``{HW }``) as its
-    content, the size or face it declares left out (a title's and a name's look are the template's); the
-    groups in its math (``$c_{i-1}$``) are the math's."""
-    out, at = [], 0
+    """``text`` with each group that is no command's argument (``{\\footnotesize mail}``, ``{HW }``, and
+    groups in a row: ``{\\bfseries A}{\\itshape B}``) as its content, the size or face it declares left
+    out (a title's and a name's look are the template's); the groups in its math (``$c_{i-1}$``) are the
+    math's."""
+    out: list[str] = []
+    at = 0
     maths = [mt.span() for mt in _INLINE_MATH.finditer(text)] if "$" in text or "\\(" in text else []
-    for mt in re.finditer(r"(?<![A-Za-z\]}\\>])\{", text):  # (`\only<2>{x}`: its argument)
+    for mt in re.finditer(r"(?<![A-Za-z\]\\>])\{", text):  # (`\only<2>{x}`: its argument)
         if mt.start() < at or any(a <= mt.start() < b for a, b in maths):
             continue
+        if text[mt.start() - 1 : mt.start()] == "}" and (not out or at != mt.start()):
+            continue  # (a command's next argument: \textcolor{red}{x}; after a bare group, one too)
         close = balanced_group(text, mt.start())
         if close < 0:
             continue
@@ -3113,7 +3303,12 @@ def _outline(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
         s = line.strip()
         section = _SECTION.match(s) if s.startswith("\\") else None
         close = balanced_group(s, section.end() - 1) if section is not None else -1
-        if section is not None and close > 0 and section.group(1) in ("section", "subsection"):
+        if (
+            section is not None
+            and close > 0
+            and section.group(1) in ("section", "subsection")
+            and not _STARRED.match(s)  # (a starred one is in no contents)
+        ):
             found.append((1 if section.group(1) == "section" else 2, _one_line(s[section.end() : close - 1])))
     return found if any(depth == 2 for depth, _ in found) else []
 
@@ -3987,16 +4182,20 @@ def _unknown_environments(
         inside = text[starts[k] + after : closing]
         if re.search(r"(?<!\\)&", _INLINE_MATH.sub("", inside)) and "\\\\" in inside:
             continue  # (a table of a package Podium does not read: left as it was, with a raw-tex warning)
-        titles = [j for j, a in enumerate(args) if _reads_as_title(a[1:-1], a.startswith("["))]
+        own = env == "beamercolorbox"  # (beamer's own: its content in the colours its {name} gives)
+        titles = [j for j, a in enumerate(args) if not own and _reads_as_title(a[1:-1], a.startswith("["))]
         title = args[titles[0]][1:-1] if titles else None
         listed = inside.lstrip().startswith("\\item")
         kinds = (["block"] if title is not None else []) + (["itemize"] if listed else [])
-        kinds = kinds or ["flushleft"]  # (its content as it is: texenvs' plain environment)
+        centred = own and args and args[0].startswith("[") and "center" in _split_options(args[0][1:-1])
+        kinds = kinds or ["center" if centred else "flushleft"]  # (its content as it is: a plain environment)
         opened = [f"\\begin{{{kinds[0]}}}{overlay}" + (f"{{{title}}}" if title is not None else "")]
         opened += [f"\\begin{{{kind}}}" for kind in kinds[1:]]
         edits.append((mt.start(), starts[k] + after, "\n" + "\n".join(opened) + "\n"))
         edits.append((closing, end, "\n" + "\n".join(f"\\end{{{kind}}}" for kind in reversed(kinds)) + "\n"))
         dropped = "".join(a for j, a in enumerate(args) if not titles or j != titles[0])
+        if own:
+            continue
         how = (
             f"in a box titled '{' '.join(title.split())}'"
             if title is not None
@@ -4589,8 +4788,10 @@ def _groups_printed(text: str) -> str:
             braced = 0
             while (arg := _ARGUMENT_START.match(text, i)) is not None:
                 opening = arg.end() - 1
-                if text[opening] == "{" and name.group(1) in _NO_ARGUMENT:
-                    break  # (`\\item {x}`: a group after the item's mark, no argument)
+                if text[opening] == "{" and (
+                    name.group(1) in _NO_ARGUMENT or braced >= BRACED_ARGUMENTS.get(name.group(1), braced + 1)
+                ):
+                    break  # (`\\item {x}`: a group after the item's mark, no argument; `\\textbf{a}{b}`: b's)
                 if text[opening] == "<":
                     close = text.find(">", opening) + 1
                 else:

@@ -41,6 +41,7 @@ _NOT_WORDS = re.compile(
     r"|twemoji|texttwemoji|emoji)\*?"  # (an emoji's name: \twemoji{check mark button})
     r"(?:\[[^\]]*\])?\{[^{}]*\}"
     r"|\\setbeamertemplate\s*\{[^{}]*\}(?:\s*\[[^\]]*\])*"  # (a template's name and its option: [circle])
+    r"|\\textipa\s*\{(?:[^{}]|\{[^{}]*\})*\}"  # (tipa's transcription: IPA, printed in its own letters)
     r"|\\[a-zA-Z]+"  # a LaTeX command (\textbf) or a macro
     r"|@[\w:.#$%&\-+?<>~/]+"  # a citation key (@smith2020) or an e-mail's domain
     r"|\b[a-z][a-z0-9+.\-]*://\S+"  # an address

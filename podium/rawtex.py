@@ -86,6 +86,16 @@ _LENGTH_SETTERS = frozenset(
     ("setlength", "addtolength", "newlength", "settowidth", "settoheight", "settodepth")
 )
 _BARE_NAME = re.compile(r"[ \t]*(\\[A-Za-z@]+)")
+# text commands of a known number of braced arguments: a group right after them is no argument of theirs
+# (``{\bfseries A}{\itshape B}`` read as ``\textbf{A}{\emph{B}}``: ``{\emph{B}}`` is a group of its own)
+BRACED_ARGUMENTS = {
+    **dict.fromkeys(
+        "textbf textit emph textsl texttt textsc textrm textsf textup textmd textnormal underline uline sout "
+        "textsubscript textsuperscript alert structure".split(),
+        1,
+    ),
+    "textcolor": 2,
+}
 
 
 def _matching_end(text: str, i: int, env: str) -> int:
@@ -143,7 +153,8 @@ def _read_command(text: str, i: int) -> RawPiece | None:
         args.append(bare.group(1))  # (\newcommand\comb[2]{…}: the name unbraced, as LaTeX and MathJax allow)
         kinds += "{"
         j = bare.end()
-    while j < len(text):
+    most = BRACED_ARGUMENTS.get(name)
+    while j < len(text) and (most is None or kinds.count("{") < most):
         k = j
         if name in DEFINERS or (
             name == "note" and kinds in ("", "[")

@@ -30,7 +30,18 @@ import yaml
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from . import cellfigures, coverage, emojis, gridtables, marp, quarto, quartoproject, texcolours, yamlsafe
+from . import (
+    cellfigures,
+    coverage,
+    emojis,
+    gridtables,
+    marp,
+    quarto,
+    quartoproject,
+    texcolours,
+    tipa,
+    yamlsafe,
+)
 from . import model as m
 from .alttext import DRAWN_KINDS, media_kind
 from .charts import parse_chart
@@ -803,6 +814,7 @@ _META_TEX = re.compile(
     r"|\\color\s*(?:\[[^\]]*\])?\{[^{}]*\}\s*"  # look is the template's, as a title's size is)
     r"|\s*\\(?:no)?cite[tp]?\*?(?:\[[^\]]*\])*\{[^{}]*\}"  # (a citation in a title: not on the title slide)
     r"|\s*\\includegraphics\*?\s*(?:\[[^\]]*\])?\{[^{}]*\}"  # (a small picture beside the words: decoration)
+    r"|\\textipa\s*\{((?:[^{}]|\{[^{}]*\})*)\}"  # (tipa's transcription: the IPA it prints)
 )
 
 
@@ -823,6 +835,8 @@ def _meta_tex(mt: re.Match) -> str:
         return ","
     if said == "\\\\":
         return " "
+    if said.startswith("\\textipa"):
+        return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", tipa.ipa(mt.group(4)))
     words = mt.group(1) or mt.group(2) or mt.group(3) or ""
     # (TeX's words: `\texttt{<a@b.org>}` prints its brackets, as in a frame; Markdown would read an autolink)
     return words.replace("<", "\\<") if "<" in words else words
@@ -6137,6 +6151,8 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
         )
     if piece.name == "footnote":
         return f"^[{_tex_words(piece.args[-1], colours)}]"
+    if piece.name == "textipa":  # tipa's transcription: the Unicode IPA it prints
+        return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", tipa.ipa(piece.args[-1]))
     if piece.name in ("colorbox", "fcolorbox", "hl", "highlight"):  # a box of colour behind the words
         return f"<mark>{_tex_words(piece.args[-1], colours)}</mark>"
     if piece.name in ("MakeUppercase", "uppercase", "MakeLowercase", "lowercase"):
@@ -6292,8 +6308,11 @@ TEX_LOGOS = {
     "AmSTeX": "AMS-TeX",
     "AmSLaTeX": "AMS-LaTeX",
 }
+# what Markdown would read as markup in words written as they print (tipa's [ˈpe.ɾa], */gəʎedə/)
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>$~^|]")
 # TeX's symbols in text, as their characters
 TEX_SYMBOLS = {
+    **{name: ipa for name, ipa in tipa.SYMBOLS.items() if name.startswith("text")},  # (tipa's, in text too)
     "ldots": "…",
     "dots": "…",
     "LaTeX": "LaTeX",
@@ -7121,11 +7140,12 @@ def _fill_contents(
     depth: int,
 ) -> None:
     """Put the list of the sections (title, draft index) down to level ``depth`` at each place of a
-    contents list (a slide, the number of its blocks before the list), the later places on a slide first."""
-    listed = [  # (pandoc leaves a heading of class `unlisted` out of the contents)
+    contents list (a slide, the number of its blocks before the list), the later places on a slide first.
+    A section whose heading has pandoc's ``.unlisted`` class (a beamer ``\\section*``) is not listed."""
+    listed = [
         (t, section_depth[i])
         for t, i in sections
-        if not drafts[i].hidden and section_depth[i] <= depth and "unlisted" not in drafts[i].classes
+        if not drafts[i].hidden and "unlisted" not in drafts[i].classes and section_depth[i] <= depth
     ]
     if not listed:
         return
