@@ -1916,6 +1916,9 @@ def _front_matter_and_body(
 
 
 FORMAT_LIFTED = "(format keys)"  # (the format and the keys its options gave the front matter)
+# a format's options that mean something else at the top of the front matter: pandoc's template file
+# (``format: revealjs: template: mytemplate.html``) is no Podium template's name
+_FORMAT_NOT_LIFTED = frozenset({"template"})
 
 
 def _format_metadata(raw_meta: dict, key_lines: dict[str, int], shown: str) -> tuple[dict, dict[str, int]]:
@@ -1937,7 +1940,7 @@ def _format_metadata(raw_meta: dict, key_lines: dict[str, int], shown: str) -> t
     lifted: list[str] = []
     for key, value in formats[name].items():
         key = str(key)
-        if key in quartoproject.METADATA_KEYS or value is None:
+        if key in quartoproject.METADATA_KEYS or key in _FORMAT_NOT_LIFTED or value is None:
             continue
         dotted = f"format.{name}.{key}"
         if key in out and _layer_rank(shown, lines, key) > _layer_rank(shown, lines, dotted):

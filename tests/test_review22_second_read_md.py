@@ -1,0 +1,44 @@
+"""Review 22, a second read of the session's Markdown changes: lectures that built before still build
+as they did.  A Quarto format's ``template:`` (pandoc's template file) is not Podium's template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import deck_titles, run_cli, write_md
+
+QUARTO_PANDOC_TEMPLATE = """\
+---
+title: "Regression Basics"
+author: Ann Lee
+format:
+  {fmt}:
+    template: {template}
+    subtitle: "Week 3"
+---
+
+## Fitting a line
+
+- least squares
+"""
+
+
+def _deck(tmp_path: Path, text: str, name: str = "lecture.md"):
+    from pptx import Presentation
+
+    src = write_md(tmp_path, text, name)
+    out = tmp_path / "out"
+    result = run_cli("slides", src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    return Presentation(str(out / (src.stem + ".pptx"))), result.stderr
+
+
+def test_a_quarto_formats_pandoc_template_is_not_podiums_template(tmp_path):
+    for fmt, template in (("revealjs", "mytemplate.html"), ("beamer", "mytemplate.tex")):
+        folder = tmp_path / fmt
+        folder.mkdir()
+        prs, stderr = _deck(folder, QUARTO_PANDOC_TEMPLATE.format(fmt=fmt, template=template), "slides.qmd")
+        assert deck_titles(prs) == ["Regression Basics", "Fitting a line"]
+        assert "unknown template" not in stderr
+        # (the format's other options are still the lecture's: its subtitle on the title slide)
+        assert "Week 3" in "\n".join(sh.text_frame.text for sh in prs.slides[0].shapes if sh.has_text_frame)
