@@ -157,13 +157,14 @@ def wanted(text: str) -> bool:
     )
     # slides' own front matter closed by `---` (`---`, `title: Loops`, `---`): Slidev's, which no pandoc,
     # Quarto or Marp lecture writes between its slides
-    closed = sum(
-        1 for mt in _CLOSED_MATTER.finditer(prose) if not _HEAD_BEFORE.fullmatch(prose[: mt.start()])
-    )
+    blocks = [mt for mt in _CLOSED_MATTER.finditer(prose) if not _HEAD_BEFORE.fullmatch(prose[: mt.start()])]
+    # (alone, blocks of a pandoc document's metadata, a later `title:` or `bibliography:`, are pandoc's
+    # metadata blocks, which a pandoc lecture may write anywhere)
+    own = sum(1 for mt in blocks if set(re.findall(r"^([\w-]+)[ \t]*:", mt.group(0), re.M)) - _PANDOC_KEYS)
     return (
         matters >= 2
-        or closed >= 2
-        or (matters >= 1 and (closed >= 1 or re.search(r"^theme\s*:", head, re.M) is not None))
+        or own >= 2
+        or (matters >= 1 and (bool(blocks) or re.search(r"^theme\s*:", head, re.M) is not None))
     )
 
 
@@ -176,6 +177,11 @@ def _without_code(text: str) -> str:
 
 # a slide's front matter closed by `---` (remark's properties are not: its slide's content follows them)
 _CLOSED_MATTER = re.compile(r"^---[ \t]*\n(?:[\w-]+[ \t]*:.*\n)+---[ \t]*$", re.M)
+# the keys of a pandoc document's metadata, which a pandoc lecture's later metadata blocks hold
+_PANDOC_KEYS = frozenset(
+    """title subtitle author date institute abstract keywords lang bibliography csl nocite references
+link-citations header-includes""".split()
+)
 # what may stand before a lecture's own front matter (its headmatter): blank lines, HTML comments
 _HEAD_BEFORE = re.compile(r"(?:\s|<!--.*?-->)*", re.S)
 

@@ -42,3 +42,35 @@ def test_a_quarto_formats_pandoc_template_is_not_podiums_template(tmp_path):
         assert "unknown template" not in stderr
         # (the format's other options are still the lecture's: its subtitle on the title slide)
         assert "Week 3" in "\n".join(sh.text_frame.text for sh in prs.slides[0].shapes if sh.has_text_frame)
+
+
+PANDOC_LATER_BLOCKS = """\
+---
+title: Linear Algebra
+author: A. Teacher
+---
+
+# Vectors
+
+- a vector has a length
+
+---
+title: Part 2 - Matrices
+---
+
+# Matrices
+
+- a matrix is a table
+
+---
+nocite: "@*"
+---
+"""
+
+
+def test_a_pandoc_lecture_with_two_later_metadata_blocks_is_not_read_as_slidev(tmp_path):
+    prs, stderr = _deck(tmp_path, PANDOC_LATER_BLOCKS)
+    # (pandoc's reading: headings make the slides, the later title replaces the first, said)
+    assert deck_titles(prs) == ["Part 2 - Matrices", "Vectors", "Matrices"]
+    assert "Slidev" not in stderr.split("[front-matter]")[-1]
+    assert "replaces the lecture's title" in stderr
