@@ -4114,10 +4114,13 @@ class _Converter:
         """An HTML ``<table>`` whose cells hold pictures (``<td>![](a.png)</td>``, ``<td><img src=…></td>``),
         as HTML slides set pictures side by side: each row its cells side by side in columns (a row of
         one cell its blocks alone), each cell's pictures drawn and its words kept, as pandoc reads a
-        cell's Markdown; the caption under the grid.  None for a table without pictures, or with spanning
-        cells (a table then)."""
+        cell's Markdown; the caption under the grid.  None for a table without pictures, with spanning
+        cells, or with a header over cells most of which hold words (a table of data): a table then."""
         if not t.lines or not any(_CELL_PICTURE.search(c) for row in t.rows for c in row):
             return None
+        body = [c for row in (t.rows[1:] if t.header else t.rows) for c in row if c.strip()]
+        if t.header and 2 * sum(1 for c in body if _CELL_PICTURE.search(c)) < len(body):
+            return None  # (a table of data with a header, a logo in a column: a table, its pictures' words)
         top = node.map[0] if node.map else pos.line - 1
         out: list[m.Block] = []
         for row, lines in zip(t.rows, t.lines):

@@ -74,3 +74,31 @@ def test_a_pandoc_lecture_with_two_later_metadata_blocks_is_not_read_as_slidev(t
     assert deck_titles(prs) == ["Part 2 - Matrices", "Vectors", "Matrices"]
     assert "Slidev" not in stderr.split("[front-matter]")[-1]
     assert "replaces the lecture's title" in stderr
+
+
+HTML_DATA_TABLE = """\
+---
+title: Languages
+---
+
+## Compared
+
+<table>
+<tr><th>Language</th><th>Logo</th><th>Typing</th></tr>
+<tr><td>Python</td><td><img src="logo.png" alt="Python logo"></td><td>dynamic</td></tr>
+<tr><td>Rust</td><td>(none yet)</td><td>static</td></tr>
+<tr><td>Go</td><td>gopher</td><td>static</td></tr>
+</table>
+"""
+
+
+def test_an_html_table_of_data_with_a_picture_in_a_cell_stays_a_table(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (40, 90, 200)).save(tmp_path / "logo.png")
+    prs, _ = _deck(tmp_path, HTML_DATA_TABLE)
+    tables = [sh.table for sh in prs.slides[1].shapes if sh.has_table]
+    assert len(tables) == 1
+    rows = [[c.text for c in r.cells] for r in tables[0].rows]
+    assert rows[0] == ["Language", "Logo", "Typing"]
+    assert rows[2] == ["Rust", "(none yet)", "static"]
