@@ -3425,6 +3425,8 @@ class _Converter:
             and bool(first.body)
             and self._marp_bare(first)
             and (drafts[1].lead or drafts[1].cover)
+            # (`lead` that later slides have too is the deck's section slides' class, as gaia decks use it)
+            and not (drafts[1].lead and any(d.lead for d in drafts[2:]))
         )
         if pictured:
             first = drafts[1]

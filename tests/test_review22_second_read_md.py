@@ -102,3 +102,48 @@ def test_an_html_table_of_data_with_a_picture_in_a_cell_stays_a_table(tmp_path):
     rows = [[c.text for c in r.cells] for r in tables[0].rows]
     assert rows[0] == ["Language", "Logo", "Typing"]
     assert rows[2] == ["Rust", "(none yet)", "static"]
+
+
+MARP_LEAD_SECTIONS = """\
+---
+marp: true
+theme: gaia
+---
+
+![bg](cover.png)
+
+---
+
+<!-- _class: lead -->
+
+# Part 1: Basics
+
+---
+
+## Variables
+
+- a name for a value
+
+---
+
+<!-- _class: lead -->
+
+# Part 2: Loops
+
+---
+
+## For
+
+- repeat
+"""
+
+
+def test_a_marp_decks_lead_section_slides_stay_after_its_picture_cover(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (400, 300), (40, 90, 200)).save(tmp_path / "cover.png")
+    prs, stderr = _deck(tmp_path, MARP_LEAD_SECTIONS)
+    # (`lead` is the deck's section slides' class: its first is no title slide moved before the cover)
+    assert [sh.shape_type for sh in prs.slides[0].shapes if sh.shape_type == 13]
+    assert deck_titles(prs)[1:] == ["Part 1: Basics", "Variables", "Part 2: Loops", "For"]
+    assert "comes second" not in stderr
