@@ -147,3 +147,47 @@ def test_a_marp_decks_lead_section_slides_stay_after_its_picture_cover(tmp_path)
     assert [sh.shape_type for sh in prs.slides[0].shapes if sh.shape_type == 13]
     assert deck_titles(prs)[1:] == ["Part 1: Basics", "Variables", "Part 2: Loops", "For"]
     assert "comes second" not in stderr
+
+
+UNLISTED_SECTION = """\
+---
+title: Sections
+---
+
+# Alpha
+
+## Apples
+
+- a
+
+# Extras {.unlisted}
+
+## Bonus material
+
+- b
+
+# Gamma
+
+## Grapes
+
+- g
+"""
+
+
+def test_an_unlisted_sections_slides_are_not_listed_under_the_section_before_it(tmp_path):
+    import subprocess
+
+    src = write_md(tmp_path, UNLISTED_SECTION)
+    out = tmp_path / "out"
+    result = run_cli("handout", src, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out / "lecture-handout.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    contents = text[text.index("Contents") : text.index("Page 2")]
+    # (pandoc leaves the unlisted heading out of the contents, and its section's slides with it)
+    assert "Apples" in contents and "Grapes" in contents
+    assert "Extras" not in contents and "Bonus material" not in contents

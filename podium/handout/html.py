@@ -236,7 +236,11 @@ def context(
         }
         slides.append(entry)
         if s is not None and "unlisted" in s.classes:
-            continue  # (pandoc leaves a heading of class `unlisted` out of the contents: its slide too)
+            # (pandoc leaves a heading of class `unlisted` out of the contents, and a section's slides with
+            # it: they are listed in no section, not under the one before it)
+            if kind == m.SECTION:
+                current = {"title": "", "number": position, "anchor": entry["anchor"], "slides": []}
+            continue
         if kind == m.SECTION:
             current = {
                 "title": entry["title"],
