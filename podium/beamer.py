@@ -2838,7 +2838,7 @@ def _words(tex: str, lines: bool = False) -> str:
         pieces = [_words(piece) for piece in _top_level_breaks(tex)]
         return " \\\\ ".join(piece for piece in pieces if piece)
     line = _braced_accents(_one_line(tex))
-    words = tex_text(line) or line
+    words = tex_text(line, tex=True) or line  # (a .tex file's text: <<…>> «…», as in its frames)
     return outside(_CODE_SPAN, words, _symbols) if "\\" in words else words
 
 
@@ -2892,7 +2892,9 @@ def _one_line(tex: str) -> str:
     one = outside(_ADDRESS, one, lambda part: re.sub(r"(?<!\\)~", "\u00a0", part)) if "~" in one else one
     while one.startswith("{") and balanced_group(one, 0) == len(one):
         one = _DECLARATIONS.sub("", one[1:-1]).strip()
-    return _bare_groups(one) if "{" in one else one
+    one = _bare_groups(one) if "{" in one else one
+    # (\'Etude: its accent read as a frame's text reads it, after the bare groups: \'{E} is no group)
+    return outside(_CODE_SPAN, one, _braced_accents) if "\\" in one else one
 
 
 # what prints nothing in a title or a name: a size, spacing, alignment (the template's)
@@ -3649,6 +3651,12 @@ _BOXES = {
     "fbox": "",
     "framebox": "[[",
     "makebox": "[[",
+    # (fancybox's framed boxes, and tcolorbox's)
+    "shadowbox": "",
+    "doublebox": "",
+    "ovalbox": "",
+    "Ovalbox": "",
+    "tcbox": "[",
     "raisebox": "{[[",
     "scalebox": "{[",
     "resizebox": "{{",
@@ -3984,7 +3992,8 @@ _END_THEN = re.compile(
 def _after_end(line: str) -> list[str]:
     """``line`` as the lines TeX reads the same: an environment's end followed by ``\\pause`` (or an
     item, another environment) on its line is two lines, so that the environment is read whole."""
-    if "block}" in line and not _VERBATIM_ARG.search(line):  # (\verb|\begin{block}|: code)
+    if ("block}" in line or _ALIGNED_AFTER_TEXT.search(line)) and not _VERBATIM_ARG.search(line):
+        # (\verb|\begin{block}|: code; a cell's `& \begin{center}`: the table's)
         parts = _BOX_AFTER_TEXT.split(line)  # (a box begun or ended after words: a paragraph of its own)
         if len(parts) > 1:
             return [
@@ -3996,7 +4005,12 @@ def _after_end(line: str) -> list[str]:
     return [mt.group(1), mt.group(2)] if mt else [line]
 
 
-_BOX_AFTER_TEXT = re.compile(r"(?<=\S)[ \t]*(\\(?:begin|end)\{(?:alert|example)?block\})")
+_BOX_AFTER_TEXT = re.compile(
+    r"(?<=\S)[ \t]*(\\(?:begin|end)\{(?:(?:alert|example)?block|center|flushleft|flushright)\})"
+)
+# (a macro's `\begin{center}` after words on its line, as a \mybox{…} of `\begin{center}\shadowbox{#1}…`
+# puts it; not in a table's cell)
+_ALIGNED_AFTER_TEXT = re.compile(r"^(?:[^&]|\\&)*?\S[ \t]*\\(?:begin|end)\{(?:center|flushleft|flushright)\}")
 
 
 def _title_command(

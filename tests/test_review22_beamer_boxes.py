@@ -1,0 +1,127 @@
+"""Review 22 (maths and ML beamer decks, review a): fancybox's framed boxes show their content, a macro
+built on them too (problem 3); accents on capitals in section and frame titles (problem 4); babel's
+``<<…>>`` in ``\\title`` (problem 5); a macro of line-breaking TeX in math, the Russian ``\\hm``
+(problem 7); an operator named by a symbol, ``\\DeclareMathOperator{\\?}{?}`` (problem 8);
+``\\includegraphics`` with more on its line (problem 9); ``\\usebackgroundtemplate`` groups (problem 11).
+The deck is read with python-pptx (its XML for Office math), the handout with ``pdftotext``, the
+messages as the command line prints them."""
+
+from __future__ import annotations
+
+import subprocess
+
+from PIL import Image
+
+from .conftest import run_cli, write_md
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+
+
+def _build(tmp_path, preamble: str, body: str, pictures=(), command: str = "all"):
+    """Build a beamer deck of ``body`` (with ``preamble`` after its class) by the command line, with the
+    PNG ``pictures`` beside it: (the deck, the handout's text or "", the messages)."""
+    from pptx import Presentation
+
+    for name in pictures:
+        Image.new("RGB", (400, 300), "steelblue").save(tmp_path / name)
+    src = write_md(
+        tmp_path,
+        "\\documentclass{beamer}\n" + preamble + "\\begin{document}\n" + body + "\\end{document}\n",
+        "deck.tex",
+    )
+    out = tmp_path / "out"
+    result = run_cli(command, src, "-o", out, "--all-warnings")
+    assert result.exit_code == 0, result.stderr
+    handout = ""
+    if command == "all":
+        handout = subprocess.run(
+            ["pdftotext", str(out / "deck-handout.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    return Presentation(str(out / "deck.pptx")), handout, result.stderr
+
+
+def _slide_words(slide) -> str:
+    """Every word a slide shows, its Office math's too (display equations are no shapes python-pptx lists)."""
+    return " ".join(t.text or "" for t in slide._element.iter(f"{A}t", f"{M}t"))
+
+
+def _titles(prs) -> list[str]:
+    return [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
+
+
+# problem 3: fancybox's boxes
+
+
+def test_fancybox_boxes_and_a_macro_built_on_them_show_their_content(tmp_path):
+    preamble = (
+        "\\usepackage{fancybox}\n"
+        "\\newcommand{\\mybox}[1]{\n\\setlength{\\fboxsep}{7pt}\n\\begin{center}\n\\shadowbox{#1}\n\\end{center}}\n"
+    )
+    body = (
+        "\\begin{frame}{Boxed formula}\n"
+        "A square root of $z$ is a number $\\omega$ such that\n"
+        "\\mybox{$\\omega^2=z$}\n"
+        "Inline: \\shadowbox{$a+b$}, \\doublebox{double words}, \\ovalbox{key idea} and \\Ovalbox{big oval}.\n"
+        "\\end{frame}\n"
+    )
+    prs, handout, err = _build(tmp_path, preamble, body)
+    words = _slide_words(prs.slides[0])
+    assert "ω²\u2009=\u2009z" in words or "ω² = z" in words, words  # (the boxed formula, dropped)
+    assert "a + b" in words, words
+    for said in ("double words", "key idea", "big oval", "Inline"):
+        assert said in words, words
+        assert said in handout
+    assert "left out (slides show no raw TeX)" not in err, err
+    assert "\\ovalbox" not in err and "\\shadowbox" not in err, err
+
+
+def test_an_environment_begun_after_words_on_a_line_is_read_not_dropped(tmp_path):
+    body = (
+        "\\begin{frame}{Centred}\n"
+        "Words before \\begin{center} centred words \\end{center} words after\n"
+        "\\end{frame}\n"
+    )
+    prs, handout, err = _build(tmp_path, "", body)
+    words = _slide_words(prs.slides[0])
+    for said in ("Words before", "centred words", "words after"):
+        assert said in words, words
+        assert said in handout
+    assert "[raw-tex]" not in err, err
+
+
+# problem 4: accents on capitals in titles
+
+
+def test_accents_on_capitals_in_section_and_frame_titles_are_letters(tmp_path):
+    body = (
+        "\\section{\\'Equation du second degr\\'e}\n"
+        "\\begin{frame}{\\'Etude de \\'Ecole et \\`A bient\\^ot, {\\'E}t\\'e, \\^Etre, \\\"Uber}\n"
+        "Texte.\n\\end{frame}\n"
+        "\\begin{frame}\n\\frametitle{\\c{C}a et \\v{S}koda \\`a l'\\'Ecole}\nTexte.\n\\end{frame}\n"
+    )
+    prs, handout, err = _build(tmp_path, "\\usepackage[francais]{babel}\n\\title{\\'Etudes}\n", body)
+    titles = _titles(prs)
+    assert "Équation du second degré" in titles, titles
+    assert "Étude de École et À bientôt, Été, Être, Über" in titles, titles
+    assert "Ça et Škoda à l’École" in titles or "Ça et Škoda à l'École" in titles, titles
+    assert titles[0] == "Études"
+    assert "'E" not in handout and "`A" not in handout
+    assert "Équation du second degré" in handout and "Étude de École et À bientôt" in handout
+
+
+# problem 5: <<…>> in the title
+
+
+def test_guillemet_ligatures_in_the_title_are_guillemets_on_the_title_slide_footer_and_cover(tmp_path):
+    preamble = (
+        "\\usepackage[T2A]{fontenc}\n\\usepackage[utf8]{inputenc}\n\\usepackage[russian]{babel}\n"
+        "\\title{Семинар: <<Прямая на плоскости>>}\n\\author{Иванов <<И.>>}\n"
+    )
+    body = "\\frame{\\titlepage}\n\\begin{frame}{Тема <<Прямая>>}\nТекст <<в кавычках>>.\n\\end{frame}\n"
+    prs, handout, err = _build(tmp_path, preamble, body)
+    assert _titles(prs)[0] == "Семинар: «Прямая на плоскости»"
+    everything = " ".join(_slide_words(s) for s in prs.slides)
+    assert "<<" not in everything and ">>" not in everything, everything
+    assert "Иванов «И.»" in everything
+    assert "<<" not in handout and "Семинар: «Прямая на плоскости»" in handout
