@@ -1162,6 +1162,9 @@ def _put_macros(
     use = re.compile(
         r"\\(" + "|".join(sorted(map(re.escape, found), key=len, reverse=True)) + r")(?![A-Za-z])"
     )
+    rows = list(rows)
+    boxed = any("$" in macro.body for macro in found.values())  # (`\hbox{$#1$}`: math in it)
+    displayed = _display_rows(lines) if boxed else {}
     for k in rows:
         line = lines[k]
         if "\\" not in line or _DEFINITION.search(line):
@@ -1173,15 +1176,41 @@ def _put_macros(
                 if mt.start() < at or any(a <= mt.start() < b for a, b in spans):
                     continue
                 done = _expanded(line, mt.end(), found[mt.group(1)])
+                inside = any(a < mt.start() < b for a, b in displayed.get(k, ()))
+                if done is not None and "$" in done[0] and inside:
+                    continue  # (`\hbox{$#1$}` in math: the reader's math puts it in, not a `$` here)
                 if done is not None:
                     out.append(line[at : mt.start()] + (printed(done[0]) if printed else done[0]))
                     at = done[1]
             if not out:
                 break
             line = "".join(out) + line[at:]
+            if boxed:  # (where the math is on the line now)
+                lines[k] = line
+                displayed = _display_rows(lines)
         if "\\ensuremath" in line or "\\xspace" in line:
             line = _ensured(line)
         lines[k] = line
+
+
+def _display_rows(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
+    """For each line that math going on over lines (``\\[`` … ``\\]``, ``$$``, ``align``) touches, the
+    columns of the line inside it."""
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    rows: dict[int, list[tuple[int, int]]] = {}
+    for mt in _MATH_SPANS.finditer(text) if "\n" in text else ():
+        first, last = (
+            bisect.bisect_right(starts, mt.start()) - 1,
+            bisect.bisect_right(starts, mt.end() - 1) - 1,
+        )
+        for row in range(first, last + 1):
+            low = mt.start() - starts[row] if row == first else 0
+            high = mt.end() - starts[row] if row == last else len(lines[row]) + 1
+            rows.setdefault(row, []).append((low, high))
+    return rows
 
 
 _MATH_ENV = re.compile(

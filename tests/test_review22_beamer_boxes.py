@@ -125,3 +125,51 @@ def test_guillemet_ligatures_in_the_title_are_guillemets_on_the_title_slide_foot
     assert "<<" not in everything and ">>" not in everything, everything
     assert "Иванов «И.»" in everything
     assert "<<" not in handout and "Семинар: «Прямая на плоскости»" in handout
+
+
+# problem 7: a macro of line-breaking TeX in math
+
+
+HM = "\\newcommand*{\\hm}[1]{#1\\nobreak\\discretionary{}{\\hbox{$\\mathsurround=0pt #1$}}{}}\n"
+
+
+def test_the_russian_hm_macro_is_its_sign_in_inline_and_display_math(tmp_path):
+    body = (
+        "\\begin{frame}{Медианы}\n"
+        "Две медианы: $x \\hm+ y \\hm= 3$.\n\n"
+        "Не лежит: $1 \\hm+ 1 \\hm{\\not=} 2$ и $A \\hm\\in B$.\n"
+        "\\[\n  a \\hm{\\not=} b \\hm\\cdot c\n\\]\n"
+        "\\begin{align*}\n  u &\\hm= v \\hm- w\n\\end{align*}\n"
+        "\\end{frame}\n"
+    )
+    prs, handout, err = _build(tmp_path, "\\usepackage[russian]{babel}\n" + HM, body)
+    words = _slide_words(prs.slides[0])
+    assert "[math]" not in err and "[raw-tex]" not in err, err
+    for tex in ("nobreak", "discretionary", "mathsurround", "\\hm", "\\not"):
+        assert tex not in words, words
+        assert tex not in handout
+    assert "≠" in words and "∈" in words and "−" in words, words
+
+
+# problem 8: an operator named by a symbol
+
+
+def test_an_operator_named_by_a_symbol_is_read_in_math(tmp_path):
+    preamble = "\\usepackage{amsmath}\n\\DeclareMathOperator{\\?}{?}\n\\DeclareMathOperator{\\sgn}{sgn}\n"
+    body = (
+        "\\begin{frame}{Operators}\n\\begin{enumerate}\n"
+        "\\item $a \\xrightarrow{\\?} b$\n\\item $a = \\?$\n\\item $\\sgn x$\n"
+        "\\end{enumerate}\n\\end{frame}\n"
+    )
+    prs, handout, err = _build(tmp_path, preamble, body)
+    assert "[math]" not in err, err
+    words = _slide_words(prs.slides[0])
+    assert "\\?" not in words and "?" in words, words
+    assert "\\?" not in handout
+
+
+def test_an_unknown_symbol_command_in_math_is_named_in_the_warning(tmp_path):
+    prs, handout, err = _build(
+        tmp_path, "", "\\begin{frame}{Ops}\n$a = \\? b$\n\\end{frame}\n", command="slides"
+    )
+    assert "'\\?' is not a command Podium knows [math]" in err, err
