@@ -4030,8 +4030,45 @@ def _after_end(line: str) -> list[str]:
                 for part in [parts[0], *map("".join, zip(parts[1::2], parts[2::2]))]
                 for piece in _after_end(part)
             ]
+    if "\\includegraphics" in line:
+        parts = _picture_then_more(line)
+        if len(parts) > 1:
+            return [piece for part in parts for piece in _after_end(part)]
     mt = _END_THEN.match(line)
     return [mt.group(1), mt.group(2)] if mt else [line]
+
+
+# what may stand before a picture on its line and still leave it a picture of its own: an environment's
+# start (`\begin{column}{0.4\textwidth}`), `\centering`, an overlay's opened group (`\only<1>{`)
+_BEFORE_PICTURE = re.compile(
+    r"(?:\s*(?:\\begin\{[A-Za-z*]+\}(?:\s*\[[^\]\n]*\])?(?:\s*\{[^{}\n]*\})*"
+    r"|\\column\s*(?:\[[^\]\n]*\])?\s*\{[^{}\n]*\}|\\(?:centering|noindent)(?![A-Za-z])"
+    r"|\\(?:only|uncover|visible|onslide)\s*(?:<[^<>{}\n]{1,60}>)?\s*\{))*\s*$"
+)
+# pictures side by side, what spaces them (`\hfill`, `\quad`) and the line break after them
+_PICTURES = re.compile(
+    r"(?:\\includegraphics\s*(?:\[[^\]\n]*\])?\s*\{[^{}\n]+\}"
+    r"(?:\s*(?:\\hfill|\\quad|\\qquad|\\hspace\*?\{[^{}]*\}|~|\\,)(?![A-Za-z]))*\s*)+"
+)
+_BREAK_AFTER = re.compile(
+    r"(?:\s*(?:\\\\\*?(?:\s*\[[^\]\n]*\])?|\\par(?![A-Za-z])|\\newline(?![A-Za-z])))*\s*"
+)
+_ONLY_CLOSING = re.compile(r"(?:\s*(?:\}|\\end\{[A-Za-z*]+\}))*\s*")
+
+
+def _picture_then_more(line: str) -> list[str]:
+    """``line`` as the lines TeX reads the same where a picture (pictures side by side) that begins it,
+    after an environment's start or an overlay's opened group, is followed by more on its line
+    (``\\includegraphics{a}\\\\{\\scriptsize Caption}``, ``\\only<1>{\\includegraphics{a} \\par words}``): the
+    picture, then the rest (the line break between them left out), so that the picture is read as one."""
+    mt = _PICTURES.search(line)
+    if mt is None or _BEFORE_PICTURE.fullmatch(line[: mt.start()]) is None or "&" in line:
+        return [line]
+    rest = line[mt.end() :]
+    rest = rest[_BREAK_AFTER.match(rest).end() :]  # type: ignore[union-attr]  # (it matches "" at least)
+    if _ONLY_CLOSING.fullmatch(rest):
+        return [line]
+    return [line[: mt.end()].rstrip(), rest]
 
 
 _BOX_AFTER_TEXT = re.compile(
@@ -4409,7 +4446,14 @@ def _pictures_joined(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     the file's name on the next) on one line."""
     out: list[tuple[int, str]] = []
     for k, line in body:
-        if out and out[-1][1].count("{") > out[-1][1].count("}") and "\\includegraphics" in out[-1][1]:
+        last = out[-1][1] if out else ""
+        if (
+            last.count("{") > last.count("}")
+            and "\\includegraphics" in last
+            and not _GRAPHIC.match(
+                last, last.rfind("\\includegraphics")
+            )  # (that one closed: `\only<1>{\includegraphics{a}`)
+        ):
             if len(out[-1][1]) < 300:  # (a brace never closed takes no more than a few lines)
                 out[-1] = (out[-1][0], out[-1][1].rstrip() + line.strip())
                 continue

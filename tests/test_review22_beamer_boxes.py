@@ -173,3 +173,55 @@ def test_an_unknown_symbol_command_in_math_is_named_in_the_warning(tmp_path):
         tmp_path, "", "\\begin{frame}{Ops}\n$a = \\? b$\n\\end{frame}\n", command="slides"
     )
     assert "'\\?' is not a command Podium knows [math]" in err, err
+
+
+# problem 9: a picture with more on its line
+
+
+def _pictures(slide) -> int:
+    return sum(1 for sh in slide.shapes if sh.shape_type == 13)
+
+
+def test_a_picture_then_a_caption_on_its_line_in_a_macro_made_column_is_drawn(tmp_path):
+    preamble = (
+        "\\newcommand{\\portrait}[3]{\\begin{column}{#3\\textwidth}\\centering"
+        "\\includegraphics[height=0.4\\textheight]{#1}\\\\{\\scriptsize #2\\par}\\end{column}}\n"
+    )
+    body = (
+        "\\begin{frame}{Portraits}\n\\begin{columns}\n"
+        "\\portrait{leibniz}{Leibniz}{0.4}\n\\portrait{cubic}{A cubic}{0.4}\n"
+        "\\end{columns}\n\\end{frame}\n"
+    )
+    prs, handout, err = _build(tmp_path, preamble, body, pictures=("leibniz.png", "cubic.png"))
+    slide = prs.slides[0]
+    assert _pictures(slide) == 2, err
+    words = _slide_words(slide)
+    assert "Leibniz" in words and "A cubic" in words
+    assert "is left out" not in err, err
+
+
+def test_a_picture_then_words_inside_only_is_drawn_with_the_words(tmp_path):
+    body = (
+        "\\begin{frame}{Minimization}\n"
+        "  \\only<1>{\\includegraphics[width=0.5\\textwidth]{cubic} \\par one unknown: $x$}\n"
+        "  \\only<2>{\\includegraphics[width=0.5\\textwidth]{leibniz} \\par two unknowns: $x$, $y$}\n"
+        "\\end{frame}\n"
+    )
+    prs, handout, err = _build(tmp_path, "", body, pictures=("leibniz.png", "cubic.png"))
+    assert sum(_pictures(s) for s in prs.slides) == 2, err
+    words = " ".join(_slide_words(s) for s in prs.slides)
+    assert "one unknown" in words and "two unknowns" in words
+    assert "is left out" not in err, err
+
+
+def test_a_missing_picture_with_more_on_its_line_is_a_placeholder_with_its_warning(tmp_path):
+    body = (
+        "\\begin{frame}{Missing}\n\\begin{columns}\n"
+        "\\begin{column}{0.4\\textwidth}\\centering\\includegraphics[height=0.4\\textheight]{nothere}"
+        "\\\\{\\scriptsize Nobody\\par}\\end{column}\n"
+        "\\end{columns}\n\\end{frame}\n"
+    )
+    prs, handout, err = _build(tmp_path, "", body, command="slides")
+    assert "picture 'nothere' not found" in err and "[missing-image]" in err, err
+    assert "[missing picture: nothere]" in _slide_words(prs.slides[0])
+    assert "Nobody" in _slide_words(prs.slides[0])
