@@ -82,7 +82,7 @@ _QUIET = re.compile(
     r"graphicspath|includeonly|pagenumbering|vspace|vfill|bigskip|medskip|let\\|"
     r"(?:(?:this)?pagestyle|setlength|addtolength|newlength|newcounter|definecolou?r|colorlet|"
     r"hypersetup|(?:re)?newenvironment|newtheorem|theoremstyle|providecommand|DeclareMathOperator|"
-    r"linespread|tikzset|pgfplotsset|lstset|sisetup|pgfdeclareimage|"
+    r"linespread|tikzset|pgfplotsset|lstset|sisetup|pgfdeclareimage|usebackgroundtemplate|"
     r"trans(?:blinds\w+|box\w+|cover|dissolve|fade|glitter|push|replace|split\w+|uncover|wipe|duration))(?![A-Za-z])|"
     r"(?:makeat(?:letter|other)|normalsize|small|footnotesize|scriptsize|tiny|large|Large|LARGE|huge|Huge|"
     r"raggedright|sloppy|frenchspacing|smallskip|color\s*\{[^{}]*\})\s*$)"  # (with no words after them)
@@ -523,6 +523,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _open_groups(lines, begin + 1, end, hooks)
     _frame_commands(lines, begin + 1, end)  # (a \frame{…} that a group opened before it on its line)
     _frame_references(lines, begin + 1, end)
+    _backgrounds(lines, index, out)
     _pgf_images(lines, begin)
     _media(lines, begin, index, out)
     _multicols_uncut(lines, begin + 1, end, index, out)
@@ -2044,6 +2045,37 @@ def _frame_commands(lines: list[str], start: int, end: int) -> None:
 
 
 _GROUP_ONLY = re.compile(r"(?:[{}\s]|\\(?:begin|end|b|e)group(?![A-Za-z]))+")
+
+
+# a background of beamer's (`\usebackgroundtemplate{…}`, `\setbeamertemplate{background}{…}`), in the
+# preamble or before a frame, often in a group around it: `{\usebackgroundtemplate{…} \frame{…}}`
+_BACKGROUND = re.compile(
+    r"\\(?:usebackgroundtemplate|setbeamertemplate\s*\{\s*background(?: canvas)?\s*\})\s*(?=\{)"
+)
+
+
+def _backgrounds(lines: list[str], index: list[int], out: Converted) -> None:
+    """A warning at each background picture beamer would draw behind frames (``\\usebackgroundtemplate``,
+    ``\\setbeamertemplate{background}``), naming it: a slide's background is the template's design."""
+    defined = _in_definitions(lines)  # (a macro's body: said where it is used)
+    for k, line in _outside_verbatim(lines, 0):
+        if "background" not in line or k in defined:
+            continue
+        for mt in _BACKGROUND.finditer(line):
+            close = balanced_group(line, mt.end())
+            names = [
+                g.group(1).strip()
+                for g in _GRAPHIC.finditer(line, mt.end(), close if close > 0 else len(line))
+            ]
+            for name in names:
+                out.warnings.append(
+                    (
+                        index[k],
+                        f"background picture '{name}' is not drawn: a slide's background is the template's "
+                        "design (the frames it is behind are shown without it)",
+                        "background",
+                    )
+                )
 
 
 _PGF_DECLARE = re.compile(r"\\pgfdeclareimage\s*(?:\[([^\]]*)\])?\s*\{([^{}]+)\}\s*\{([^{}]+)\}")
@@ -4043,6 +4075,7 @@ def _after_end(line: str) -> list[str]:
 _BEFORE_PICTURE = re.compile(
     r"(?:\s*(?:\\begin\{[A-Za-z*]+\}(?:\s*\[[^\]\n]*\])?(?:\s*\{[^{}\n]*\})*"
     r"|\\column\s*(?:\[[^\]\n]*\])?\s*\{[^{}\n]*\}|\\(?:centering|noindent)(?![A-Za-z])"
+    r"|\\[vh]space\*?\s*\{[^{}\n]*\}|\\(?:bigskip|medskip|smallskip|vfill|hfill)(?![A-Za-z])"
     r"|\\(?:only|uncover|visible|onslide)\s*(?:<[^<>{}\n]{1,60}>)?\s*\{))*\s*$"
 )
 # pictures side by side, what spaces them (`\hfill`, `\quad`) and the line break after them

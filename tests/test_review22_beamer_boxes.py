@@ -225,3 +225,36 @@ def test_a_missing_picture_with_more_on_its_line_is_a_placeholder_with_its_warni
     assert "picture 'nothere' not found" in err and "[missing-image]" in err, err
     assert "[missing picture: nothere]" in _slide_words(prs.slides[0])
     assert "Nobody" in _slide_words(prs.slides[0])
+
+
+def test_a_picture_after_vertical_space_inside_only_is_drawn(tmp_path):
+    body = (
+        "\\begin{frame}{Minimization}\n"
+        "  \\only<1>{\\vspace*{-1em}\\includegraphics[width=0.5\\textwidth]{cubic} \\par two unknowns: $x$, $y$}\n"
+        "\\end{frame}\n"
+    )
+    prs, handout, err = _build(tmp_path, "", body, pictures=("cubic.png",), command="slides")
+    assert _pictures(prs.slides[0]) == 1, err
+    assert "two unknowns" in _slide_words(prs.slides[0])
+
+
+# problem 11: \usebackgroundtemplate in a group around a frame
+
+
+def test_each_background_picture_is_named_in_a_warning_at_its_line_and_no_text_is_said_lost(tmp_path):
+    body = (
+        "\n{\\usebackgroundtemplate{\\includegraphics[height=\\paperheight]{cubic}}\n"
+        "\\frame{\\titlepage}}\n\n"
+        "{\\usebackgroundtemplate{\\includegraphics[height=\\paperheight]{leibniz}}\n"
+        "\\begin{frame}{Part II}\nWords.\n\\end{frame}}\n"
+    )
+    prs, handout, err = _build(
+        tmp_path, "\\title{Background title page}\n", body, pictures=("cubic.png", "leibniz.png")
+    )
+    assert "[outside-frame]" not in err, err
+    lines = [line for line in err.splitlines() if "[background]" in line]
+    assert len(lines) == 2, err
+    assert "deck.tex:5: warning" in lines[0] and "'cubic'" in lines[0], lines
+    assert "deck.tex:8: warning" in lines[1] and "'leibniz'" in lines[1], lines
+    assert _titles(prs) == ["Background title page", "Part II"]
+    assert "Words." in _slide_words(prs.slides[1])
