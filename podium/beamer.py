@@ -1166,11 +1166,15 @@ def _put_macros(
     rows = list(rows)
     boxed = any("$" in macro.body for macro in found.values())  # (`\hbox{$#1$}`: math in it)
     displayed = _display_rows(lines) if boxed else {}
+    later = set(rows) if kept is None and printed is None else set()  # (a deck's own lines: a use over lines)
     for k in rows:
         line = lines[k]
         if "\\" not in line or _DEFINITION.search(line):
             continue
-        for _ in range(3):  # (a macro made of macros)
+        for _ in range(4):  # (a macro made of macros; one whose argument goes on over lines)
+            if later and _put_over_lines(lines, k, line, found, use, later):
+                line = lines[k]
+                continue
             spans = kept(line) if kept is not None else []
             out, at = [], 0
             for mt in use.finditer(line):
@@ -1192,6 +1196,36 @@ def _put_macros(
         if "\\ensuremath" in line or "\\xspace" in line:
             line = _ensured(line)
         lines[k] = line
+
+
+def _put_over_lines(
+    lines: list[str], k: int, line: str, found: dict[str, _Macro], use: re.Pattern, rows: set[int]
+) -> bool:
+    """The first use on ``line`` (``lines[k]``) of a macro of ``found`` whose argument's brace closes on a
+    later line of ``rows`` (``\\mybox{`` then the formula, then ``}``) put in place over those lines, in
+    place, where what it makes has as many lines (each argument used once); whether one was."""
+    for mt in use.finditer(line):
+        macro = found[mt.group(1)]
+        if (
+            not macro.arguments
+            or _expanded(line, mt.end(), macro) is not None
+            or _depth(line[mt.end() :]) <= 0
+        ):
+            continue
+        for last in range(k + 1, min(k + 20, len(lines))):
+            if last not in rows or lines[last].lstrip().startswith((_FRAME, _FRAME_END)):
+                return False
+            text = "\n".join([line, *lines[k + 1 : last + 1]])
+            done = _expanded(text, mt.end(), macro)
+            if done is None:
+                continue
+            new = text[: mt.start()] + done[0] + text[done[1] :]
+            if new.count("\n") != text.count("\n"):
+                return False
+            lines[k : last + 1] = new.split("\n")
+            return True
+        return False
+    return False
 
 
 def _display_rows(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
@@ -4109,7 +4143,9 @@ _BOX_AFTER_TEXT = re.compile(
 )
 # (a macro's `\begin{center}` after words on its line, as a \mybox{…} of `\begin{center}\shadowbox{#1}…`
 # puts it; not in a table's cell)
-_ALIGNED_AFTER_TEXT = re.compile(r"^(?:[^&]|\\&)*?\S[ \t]*\\(?:begin|end)\{(?:center|flushleft|flushright)\}")
+_ALIGNED_AFTER_TEXT = re.compile(
+    r"^(?:(?!\\(?:begin|end)\{)[^&]|\\&)*?\S[ \t]*\\begin\{(?:center|flushleft|flushright)\}"
+)  # (nor inside another environment begun on the line: a title page's `\begin{minipage}` … `\begin{center}`)
 
 
 def _title_command(

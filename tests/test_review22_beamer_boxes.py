@@ -76,6 +76,24 @@ def test_fancybox_boxes_and_a_macro_built_on_them_show_their_content(tmp_path):
     assert "\\ovalbox" not in err and "\\shadowbox" not in err, err
 
 
+def test_a_box_macro_whose_argument_goes_on_over_lines_shows_its_formula(tmp_path):
+    preamble = (
+        "\\usepackage{fancybox}\n"
+        "\\newcommand{\\mybox}[1]{\n\\setlength{\\fboxsep}{7pt}\n\\begin{center}\n\\shadowbox{#1}\n\\end{center}}\n"
+    )
+    body = (
+        "\\begin{frame}{Solutions}\ndeux solutions\\\\\n\n \\mybox{\n"
+        "  $ z_1 = \\dfrac{- b + \\delta}{2 a} \\quad \\text{ et } \\quad z_2\n"
+        "= \\dfrac{- b - \\delta}{2a}\\quad$ avec  $\\quad\\delta^2=\\Delta$}\n\n\\pause\nfin\n\\end{frame}\n"
+    )
+    prs, handout, err = _build(tmp_path, preamble, body)
+    words = " ".join(_slide_words(s) for s in prs.slides)
+    assert "z₁ = (−b + δ)/2a" in words, words
+    assert "δ² = Δ" in words, words
+    assert "avec" in handout
+    assert "left out (slides show no raw TeX)" not in err, err
+
+
 def test_an_environment_begun_after_words_on_a_line_is_read_not_dropped(tmp_path):
     body = (
         "\\begin{frame}{Centred}\n"
