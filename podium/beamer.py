@@ -92,7 +92,7 @@ _QUIET = re.compile(
     r"graphicspath|includeonly|pagenumbering|vspace|vfill|bigskip|medskip|let\\|"
     r"(?:(?:this)?pagestyle|setlength|addtolength|newlength|newcounter|definecolou?r|colorlet|"
     r"hypersetup|(?:re)?newenvironment|newtheorem|theoremstyle|providecommand|DeclareMathOperator|"
-    r"linespread|tikzset|pgfplotsset|lstset|sisetup|pgfdeclareimage|"
+    r"linespread|tikzset|pgfplotsset|lstset|sisetup|pgfdeclareimage|usebackgroundtemplate|"
     r"trans(?:blinds\w+|box\w+|cover|dissolve|fade|glitter|push|replace|split\w+|uncover|wipe|duration))(?![A-Za-z])|"
     r"(?:makeat(?:letter|other)|normalsize|small|footnotesize|scriptsize|tiny|large|Large|LARGE|huge|Huge|"
     r"raggedright|sloppy|frenchspacing|smallskip|color\s*\{[^{}]*\})\s*$)"  # (with no words after them)
@@ -546,6 +546,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _open_groups(lines, begin + 1, end, hooks)
     _frame_commands(lines, begin + 1, end)  # (a \frame{…} that a group opened before it on its line)
     _frame_references(lines, begin + 1, end)
+    _backgrounds(lines, index, out)
     _pgf_images(lines, begin)
     _media(lines, begin, index, out)
     _multicols_uncut(lines, begin + 1, end, index, out)
@@ -1304,26 +1305,89 @@ def _put_macros(
     use = re.compile(
         r"\\(" + "|".join(sorted(map(re.escape, found), key=len, reverse=True)) + r")(?![A-Za-z])"
     )
+    rows = list(rows)
+    boxed = any("$" in macro.body for macro in found.values())  # (`\hbox{$#1$}`: math in it)
+    displayed = _display_rows(lines) if boxed else {}
+    later = set(rows) if kept is None and printed is None else set()  # (a deck's own lines: a use over lines)
     for k in rows:
         line = lines[k]
         if "\\" not in line or _DEFINITION.search(line) or _FONT_FAMILY.search(line):
             continue
-        for _ in range(3):  # (a macro made of macros)
+        for _ in range(4):  # (a macro made of macros; one whose argument goes on over lines)
+            if later and _put_over_lines(lines, k, line, found, use, later):
+                line = lines[k]
+                continue
             spans = kept(line) if kept is not None else []
             out, at = [], 0
             for mt in use.finditer(line):
                 if mt.start() < at or any(a <= mt.start() < b for a, b in spans):
                     continue
                 done = _expanded(line, mt.end(), found[mt.group(1)])
+                inside = any(a < mt.start() < b for a, b in displayed.get(k, ()))
+                if done is not None and "$" in done[0] and inside:
+                    continue  # (`\hbox{$#1$}` in math: the reader's math puts it in, not a `$` here)
                 if done is not None:
                     out.append(line[at : mt.start()] + (printed(done[0]) if printed else done[0]))
                     at = done[1]
             if not out:
                 break
             line = "".join(out) + line[at:]
+            if boxed:  # (where the math is on the line now)
+                lines[k] = line
+                displayed = _display_rows(lines)
         if "\\ensuremath" in line or "\\xspace" in line:
             line = _ensured(line)
         lines[k] = line
+
+
+def _put_over_lines(
+    lines: list[str], k: int, line: str, found: dict[str, _Macro], use: re.Pattern, rows: set[int]
+) -> bool:
+    """The first use on ``line`` (``lines[k]``) of a macro of ``found`` whose argument's brace closes on a
+    later line of ``rows`` (``\\mybox{`` then the formula, then ``}``) put in place over those lines, in
+    place, where what it makes has as many lines (each argument used once); whether one was."""
+    for mt in use.finditer(line):
+        macro = found[mt.group(1)]
+        if (
+            not macro.arguments
+            or _expanded(line, mt.end(), macro) is not None
+            or _depth(line[mt.end() :]) <= 0
+        ):
+            continue
+        for last in range(k + 1, min(k + 20, len(lines))):
+            if last not in rows or lines[last].lstrip().startswith((_FRAME, _FRAME_END)):
+                return False
+            text = "\n".join([line, *lines[k + 1 : last + 1]])
+            done = _expanded(text, mt.end(), macro)
+            if done is None:
+                continue
+            new = text[: mt.start()] + done[0] + text[done[1] :]
+            if new.count("\n") != text.count("\n"):
+                return False
+            lines[k : last + 1] = new.split("\n")
+            return True
+        return False
+    return False
+
+
+def _display_rows(lines: list[str]) -> dict[int, list[tuple[int, int]]]:
+    """For each line that math going on over lines (``\\[`` … ``\\]``, ``$$``, ``align``) touches, the
+    columns of the line inside it."""
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    rows: dict[int, list[tuple[int, int]]] = {}
+    for mt in _MATH_SPANS.finditer(text) if "\n" in text else ():
+        first, last = (
+            bisect.bisect_right(starts, mt.start()) - 1,
+            bisect.bisect_right(starts, mt.end() - 1) - 1,
+        )
+        for row in range(first, last + 1):
+            low = mt.start() - starts[row] if row == first else 0
+            high = mt.end() - starts[row] if row == last else len(lines[row]) + 1
+            rows.setdefault(row, []).append((low, high))
+    return rows
 
 
 _MATH_ENV = re.compile(
@@ -2250,6 +2314,37 @@ def _frame_commands(lines: list[str], start: int, end: int) -> None:
 
 
 _GROUP_ONLY = re.compile(r"(?:[{}\s]|\\(?:begin|end|b|e)group(?![A-Za-z]))+")
+
+
+# a background of beamer's (`\usebackgroundtemplate{…}`, `\setbeamertemplate{background}{…}`), in the
+# preamble or before a frame, often in a group around it: `{\usebackgroundtemplate{…} \frame{…}}`
+_BACKGROUND = re.compile(
+    r"\\(?:usebackgroundtemplate|setbeamertemplate\s*\{\s*background(?: canvas)?\s*\})\s*(?=\{)"
+)
+
+
+def _backgrounds(lines: list[str], index: list[int], out: Converted) -> None:
+    """A warning at each background picture beamer would draw behind frames (``\\usebackgroundtemplate``,
+    ``\\setbeamertemplate{background}``), naming it: a slide's background is the template's design."""
+    defined = _in_definitions(lines)  # (a macro's body: said where it is used)
+    for k, line in _outside_verbatim(lines, 0):
+        if "background" not in line or k in defined:
+            continue
+        for mt in _BACKGROUND.finditer(line):
+            close = balanced_group(line, mt.end())
+            names = [
+                g.group(1).strip()
+                for g in _GRAPHIC.finditer(line, mt.end(), close if close > 0 else len(line))
+            ]
+            for name in names:
+                out.warnings.append(
+                    (
+                        index[k],
+                        f"background picture '{name}' is not drawn: a slide's background is the template's "
+                        "design (the frames it is behind are shown without it)",
+                        "background",
+                    )
+                )
 
 
 _PGF_DECLARE = re.compile(r"\\pgfdeclareimage\s*(?:\[([^\]]*)\])?\s*\{([^{}]+)\}\s*\{([^{}]+)\}")
@@ -3187,7 +3282,7 @@ def _words(tex: str, lines: bool = False) -> str:
         pieces = [_words(piece) for piece in _top_level_breaks(tex)]
         return " \\\\ ".join(piece for piece in pieces if piece)
     line = _braced_accents(_one_line(tex))
-    words = tex_text(line) or line
+    words = tex_text(line, tex=True) or line  # (a .tex file's text: <<…>> «…», as in its frames)
     return outside(_CODE_SPAN, words, _symbols) if "\\" in words else words
 
 
@@ -3241,7 +3336,9 @@ def _one_line(tex: str) -> str:
     one = outside(_ADDRESS, one, lambda part: re.sub(r"(?<!\\)~", "\u00a0", part)) if "~" in one else one
     while one.startswith("{") and balanced_group(one, 0) == len(one):
         one = _DECLARATIONS.sub("", one[1:-1]).strip()
-    return _bare_groups(one) if "{" in one else one
+    one = _bare_groups(one) if "{" in one else one
+    # (\'Etude: its accent read as a frame's text reads it, after the bare groups: \'{E} is no group)
+    return outside(_CODE_SPAN, one, _braced_accents) if "\\" in one else one
 
 
 # what prints nothing in a title or a name: a size, spacing, alignment (the template's)
@@ -4007,6 +4104,12 @@ _BOXES = {
     "fbox": "",
     "framebox": "[[",
     "makebox": "[[",
+    # (fancybox's framed boxes, and tcolorbox's)
+    "shadowbox": "",
+    "doublebox": "",
+    "ovalbox": "",
+    "Ovalbox": "",
+    "tcbox": "[",
     "raisebox": "{[[",
     "scalebox": "{[",
     "resizebox": "{{",
@@ -4348,7 +4451,8 @@ _END_THEN = re.compile(
 def _after_end(line: str) -> list[str]:
     """``line`` as the lines TeX reads the same: an environment's end followed by ``\\pause`` (or an
     item, another environment) on its line is two lines, so that the environment is read whole."""
-    if "block}" in line and not _VERBATIM_ARG.search(line):  # (\verb|\begin{block}|: code)
+    if ("block}" in line or _ALIGNED_AFTER_TEXT.search(line)) and not _VERBATIM_ARG.search(line):
+        # (\verb|\begin{block}|: code; a cell's `& \begin{center}`: the table's)
         parts = _BOX_AFTER_TEXT.split(line)  # (a box begun or ended after words: a paragraph of its own)
         if len(parts) > 1:
             return [
@@ -4356,11 +4460,56 @@ def _after_end(line: str) -> list[str]:
                 for part in [parts[0], *map("".join, zip(parts[1::2], parts[2::2]))]
                 for piece in _after_end(part)
             ]
+    if "\\includegraphics" in line:
+        parts = _picture_then_more(line)
+        if len(parts) > 1:
+            return [piece for part in parts for piece in _after_end(part)]
     mt = _END_THEN.match(line)
     return [mt.group(1), mt.group(2)] if mt else [line]
 
 
-_BOX_AFTER_TEXT = re.compile(r"(?<=\S)[ \t]*(\\(?:begin|end)\{(?:alert|example)?block\})")
+# what may stand before a picture on its line and still leave it a picture of its own: an environment's
+# start (`\begin{column}{0.4\textwidth}`), `\centering`, an overlay's opened group (`\only<1>{`)
+_BEFORE_PICTURE = re.compile(
+    r"(?:\s*(?:\\begin\{[A-Za-z*]+\}(?:\s*\[[^\]\n]*\])?(?:\s*\{[^{}\n]*\})*"
+    r"|\\column\s*(?:\[[^\]\n]*\])?\s*\{[^{}\n]*\}|\\(?:centering|noindent)(?![A-Za-z])"
+    r"|\\[vh]space\*?\s*\{[^{}\n]*\}|\\(?:bigskip|medskip|smallskip|vfill|hfill)(?![A-Za-z])"
+    r"|\\(?:only|uncover|visible|onslide)\s*(?:<[^<>{}\n]{1,60}>)?\s*\{))*\s*$"
+)
+# pictures side by side, what spaces them (`\hfill`, `\quad`) and the line break after them
+_PICTURES = re.compile(
+    r"(?:\\includegraphics\s*(?:\[[^\]\n]*\])?\s*\{[^{}\n]+\}"
+    r"(?:\s*(?:\\hfill|\\quad|\\qquad|\\hspace\*?\{[^{}]*\}|~|\\,)(?![A-Za-z]))*\s*)+"
+)
+_BREAK_AFTER = re.compile(
+    r"(?:\s*(?:\\\\\*?(?:\s*\[[^\]\n]*\])?|\\par(?![A-Za-z])|\\newline(?![A-Za-z])))*\s*"
+)
+_ONLY_CLOSING = re.compile(r"(?:\s*(?:\}|\\end\{[A-Za-z*]+\}))*\s*")
+
+
+def _picture_then_more(line: str) -> list[str]:
+    """``line`` as the lines TeX reads the same where a picture (pictures side by side) that begins it,
+    after an environment's start or an overlay's opened group, is followed by more on its line
+    (``\\includegraphics{a}\\\\{\\scriptsize Caption}``, ``\\only<1>{\\includegraphics{a} \\par words}``): the
+    picture, then the rest (the line break between them left out), so that the picture is read as one."""
+    mt = _PICTURES.search(line)
+    if mt is None or _BEFORE_PICTURE.fullmatch(line[: mt.start()]) is None or "&" in line:
+        return [line]
+    rest = line[mt.end() :]
+    rest = rest[_BREAK_AFTER.match(rest).end() :]  # type: ignore[union-attr]  # (it matches "" at least)
+    if _ONLY_CLOSING.fullmatch(rest):
+        return [line]
+    return [line[: mt.end()].rstrip(), rest]
+
+
+_BOX_AFTER_TEXT = re.compile(
+    r"(?<=\S)[ \t]*(\\(?:begin|end)\{(?:(?:alert|example)?block|center|flushleft|flushright)\})"
+)
+# (a macro's `\begin{center}` after words on its line, as a \mybox{…} of `\begin{center}\shadowbox{#1}…`
+# puts it; not in a table's cell)
+_ALIGNED_AFTER_TEXT = re.compile(
+    r"^(?:(?!\\(?:begin|end)\{)[^&]|\\&)*?\S[ \t]*\\begin\{(?:center|flushleft|flushright)\}"
+)  # (nor inside another environment begun on the line: a title page's `\begin{minipage}` … `\begin{center}`)
 
 
 def _title_command(
@@ -4730,7 +4879,14 @@ def _pictures_joined(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     the file's name on the next) on one line."""
     out: list[tuple[int, str]] = []
     for k, line in body:
-        if out and out[-1][1].count("{") > out[-1][1].count("}") and "\\includegraphics" in out[-1][1]:
+        last = out[-1][1] if out else ""
+        if (
+            last.count("{") > last.count("}")
+            and "\\includegraphics" in last
+            and not _GRAPHIC.match(
+                last, last.rfind("\\includegraphics")
+            )  # (that one closed: `\only<1>{\includegraphics{a}`)
+        ):
             if len(out[-1][1]) < 300:  # (a brace never closed takes no more than a few lines)
                 out[-1] = (out[-1][0], out[-1][1].rstrip() + line.strip())
                 continue

@@ -363,18 +363,27 @@ def macro_definition(piece: RawPiece) -> tuple[str, Macro] | None:
             or len(piece.args) < 2
         ):
             return None
-        target = piece.args[0].strip().lstrip("\\")
-        if not re.fullmatch(r"[A-Za-z@]+", target):
+        target = _defined_name(piece.args[0])
+        if target is None:
             return None
         opts = [a for a, k in zip(piece.args, piece.kinds) if k == "["]
         nargs = int(opts[0]) if opts and opts[0].strip().isdigit() else 0
         default = opts[1] if len(opts) > 1 else None
         return target, Macro(nargs, piece.args[-1], default)
     if name == "DeclareMathOperator" and len(piece.args) >= 2:
-        target = piece.args[0].strip().lstrip("\\")
+        target = _defined_name(piece.args[0])
+        if target is None:
+            return None
         star = piece.name.endswith("*")
         return target, Macro(0, ("\\operatorname*{" if star else "\\operatorname{") + piece.args[1] + "}")
     return None
+
+
+def _defined_name(tex: str) -> str | None:
+    """The name ``\\name`` (or a symbol's, ``\\?``) that a definition's first argument gives, without its
+    backslash; None for anything else."""
+    mt = re.fullmatch(r"\s*\\?([A-Za-z@]+|(?<=\\)[^A-Za-z@\s\\{}])\s*", tex)
+    return mt.group(1) if mt else None
 
 
 _ESCAPED_SPACING = re.compile(r"\\\\([!,;:])")
@@ -399,6 +408,13 @@ def definitions_in_math(tex: str) -> tuple[dict[str, Macro], str]:
     return found, "".join(rest).strip()
 
 
+_COMMAND_BEFORE = re.compile(r"(?<!\\)(?:\\\\)*\\[A-Za-z@]+\*?$")
+# (a body that is no group of its own: it begins or ends with a sign or a spacing TeX sets by its neighbours)
+_SPLICED = re.compile(
+    r"^\s*[-+=<>*/|:;,.!?]|[-+=<>*/|:;,.!?]\s*$|\\(?:nobreak|discretionary|penalty)(?![A-Za-z])"
+)
+
+
 def expand_macros(tex: str, macros: dict[str, Macro], limit: int = 200) -> str:
     """Return ``tex`` with the user's ``macros`` expanded (at most ``limit`` expansions)."""
     if not macros:
@@ -406,7 +422,7 @@ def expand_macros(tex: str, macros: dict[str, Macro], limit: int = 200) -> str:
     count = 0
     i = 0
     out = tex
-    pattern = re.compile(r"\\([A-Za-z@]+)")
+    pattern = re.compile(r"\\([A-Za-z@]+|[^A-Za-z@\s])")  # (a symbol's name too: \DeclareMathOperator{\?})
     while count < limit:
         mt = pattern.search(out, i)
         if not mt:
@@ -458,7 +474,16 @@ def expand_macros(tex: str, macros: dict[str, Macro], limit: int = 200) -> str:
         # keep a following letter from gluing onto a body that ends in a command name
         if re.search(r"\\[A-Za-z]+$", body) and j < len(out) and out[j].isalpha():
             body += " "
-        out = out[: mt.start()] + "{" + body + "}" + out[j:]
+        # a group where the use is an argument (a script's, a command's: `x^\R`, `\frac\half2`), as TeX
+        # reads the one token; elsewhere the body as it is, as TeX expands it (`x \hm+ y`: a binary +)
+        before = out[: mt.start()].rstrip()
+        if (
+            before.endswith(("^", "_", "}", "]"))
+            or _COMMAND_BEFORE.search(before)
+            or not _SPLICED.search(body)
+        ):
+            body = "{" + body + "}"
+        out = out[: mt.start()] + body + out[j:]
         i = mt.start()
         count += 1
     return out

@@ -165,6 +165,44 @@ def overlays_shown(tex: str) -> str:
     return "".join(out) + tex[at:]
 
 
+# TeX's line breaking, which an equation on a slide does not do: where a line may or may not break
+# (`\nobreak`, `\penalty10000`, `\allowbreak`), and what a break shows (`\mathsurround=0pt`); the
+# Russian `\hm{+}` repeats the sign after a break: `+\nobreak\discretionary{}{\hbox{$+$}}{}`
+_BREAKING = re.compile(
+    r"\\(?:nobreak|allowbreak|nolinebreak|linebreak)(?![A-Za-z])(?:\s*\[\d\])?\s*"
+    r"|\\penalty\s*-?\d+\s*"
+    r"|\\mathsurround\s*=?\s*-?(?:\d+(?:\.\d*)?|\.\d+)\s*(?:pt|em|ex|mm|cm|in|bp|pc|sp|mu)\s*"
+)
+_DISCRETIONARY = re.compile(r"\\discretionary\s*(?=\{)")
+# `\not=`: latex2mathml overlays a slash on the sign, which the deck's text cannot show
+_NOT = re.compile(r"\\not\s*(=|<|>|\\in(?![A-Za-z]))")
+_NEGATED = {"=": "\\neq ", "<": "\\nless ", ">": "\\ngtr ", "\\in": "\\notin "}
+
+
+def _unbroken(tex: str) -> str:
+    """Math ``tex`` without TeX's line-breaking: ``\\discretionary{pre}{post}{none}`` is what it shows
+    unbroken (``none``), ``\\nobreak`` and the like nothing, ``\\hbox`` a box of text (``\\mbox``)."""
+    tex = _BREAKING.sub("", tex)
+    out, at = [], 0
+    for mt in _DISCRETIONARY.finditer(tex):
+        if mt.start() < at:
+            continue
+        ends, j = [], mt.end()
+        for _ in range(3):
+            j = len(tex) - len(tex[j:].lstrip())
+            end = balanced_group(tex, j) if tex.startswith("{", j) else -1
+            if end < 0:
+                break
+            ends.append((j, end))
+            j = end
+        if len(ends) < 3:
+            continue
+        out.append(tex[at : mt.start()] + tex[ends[2][0] + 1 : ends[2][1] - 1])
+        at = ends[2][1]
+    tex = "".join(out) + tex[at:]
+    return re.sub(r"\\hbox(?![A-Za-z])\s*(?=\{)", r"\\mbox", tex)
+
+
 _COLOUR = re.compile(r"\\color\s*(\[[^\]]*\]\s*)?(\{[^{}]*\})\s*")
 _SWITCH_TOKEN = re.compile(r"\\(?:left|right|begin|end)(?![A-Za-z])|\\[A-Za-z]+|\\.")
 
@@ -205,6 +243,10 @@ def normalise(tex: str) -> str:
     """Rewrite TeX that latex2mathml reads badly into TeX it reads (same meaning)."""
     if any(f"\\{name}" in tex for name in ("only", "onslide", "uncover", "visible", "invisible", "pause")):
         tex = overlays_shown(tex)
+    if "break" in tex or "\\penalty" in tex or "\\mathsurround" in tex or "\\hbox" in tex:
+        tex = _unbroken(tex)
+    if "\\not" in tex:
+        tex = _NOT.sub(lambda mt: _NEGATED[mt.group(1)], tex)
     if "\\color" in tex:
         tex = _colour_switches(tex)
     if "\\alert" in tex or "\\structure" in tex:
@@ -723,7 +765,17 @@ def unknown_command(tex: str) -> str | None:
     except Exception:
         return None
     mt = re.search(r">(\\[A-Za-z]+)<", mathml)
+    if mt is None and ">\\<" in mathml:  # (a symbol's name, `\?`: latex2mathml prints its backslash alone)
+        symbols = dict.fromkeys(t for t in re.findall(r"\\(?:[A-Za-z]+|.)", tex) if not t[1:].isalpha())
+        return next((t for t in symbols if ">\\<" in _converted_or_empty(t)), None)
     return mt.group(1) if mt else None
+
+
+def _converted_or_empty(tex: str) -> str:
+    try:
+        return _convert(tex)
+    except Exception:  # latex2mathml raises many kinds for TeX it does not read
+        return ""
 
 
 _SUP = str.maketrans(
