@@ -1617,16 +1617,23 @@ def _alternatives(lines: list[str], start: int, stop: int, index: list[int], out
                     "overlay-alt",
                 )
             )
-            gone = text[mt.start() : second].count("\n")
-            text = text[: mt.start()] + shown + "\n" * (gone - shown.count("\n")) + text[second:]
-            if gone:  # (its lines kept, so the lines after it keep their numbers)
-                parts = text.split("\n")
-                lines[k : k + len(parts)] = parts
-                line = lines[k]
-            else:
-                line = text.split("\n", 1)[0]
-            at = mt.start() + len(shown.split("\n", 1)[0])
+            line, at = _spliced(lines, k, text, mt.start(), second, shown)
         lines[k] = line
+
+
+def _spliced(lines: list[str], k: int, text: str, start: int, end: int, shown: str) -> tuple[str, int]:
+    """``text`` (line ``k`` of ``lines`` and the lines after it, joined) with ``text[start:end]`` (an
+    overlay's alternatives) replaced by ``shown``: the lines it spanned kept as lines, so the lines after
+    it keep their numbers; line ``k`` as it is now, and where in it reading goes on."""
+    gone = text[start:end].count("\n")
+    text = text[:start] + shown + "\n" * (gone - shown.count("\n")) + text[end:]
+    if gone:
+        parts = text.split("\n")
+        lines[k : k + len(parts)] = parts
+        line = lines[k]
+    else:
+        line = text.split("\n", 1)[0]
+    return line, start + len(shown.split("\n", 1)[0])
 
 
 def _last_step(lines: list[str], start: int, stop: int) -> int:
@@ -1698,15 +1705,7 @@ def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int]
                     "overlay-alt",
                 )
             )
-            gone = text[mt.start() : end].count("\n")
-            text = text[: mt.start()] + shown + "\n" * (gone - shown.count("\n")) + text[end:]
-            if gone:  # (its lines kept, so the lines after it keep their numbers)
-                parts = text.split("\n")
-                lines[k : k + len(parts)] = parts
-                line = lines[k]
-            else:
-                line = text.split("\n", 1)[0]
-            at = mt.start() + len(shown.split("\n", 1)[0])
+            line, at = _spliced(lines, k, text, mt.start(), end, shown)
         lines[k] = line
         display = _display_open(line, display)
         envs = max(envs + len(_MATH_ENV_BEGIN.findall(line)) - len(_MATH_ENV_END.findall(line)), 0)

@@ -47,6 +47,7 @@ from .markdown import CODE_SPAN, code_lines, fenced_lines, line_starts, outside,
 from .model import ITEM_LABEL, Delimiter, Numbering
 from .overlays import handout_never, overlay_fence, overlay_start
 from .rawtex import SPEC_CHARS, _group
+from .texmath import TEXT_ACCENTS
 
 LISTS = {"itemize": "-", "enumerate": "1.", "description": "-"}
 BOXES = ("block", "alertblock", "exampleblock")
@@ -2295,12 +2296,6 @@ def _prose_lines(text: str, rewrite: Callable[[str], str | None]) -> str | None:
     return "\n".join(lines) if changed else None
 
 
-# TeX's accents: \"o, \'{e}, {\^o}, \c{c}, \v c … as the accented letter
-_ACCENTS = {
-    '"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304", ".": "\u0307",
-    "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328", "r": "\u030a", "d": "\u0323",
-    "b": "\u0331",
-}  # fmt: skip
 # (\"o inside a word, braced \"{o} or {\"o}; not Markdown's escaped \"quote\" or "1986\. A")
 _ACCENT = re.compile(
     r"\{\\([\"'`^~=.])([A-Za-z])\}|\\([\"'`^~=.])\{([A-Za-z]|\\i)\}|(?<=[A-Za-z])\\([\"'`^~=.])([A-Za-z])"
@@ -2323,7 +2318,7 @@ _PROTECTED_IN_TEX = re.compile(_PROTECTED_TEX, re.S)  # (a .tex deck: every ~ a 
 def _accented(mt: re.Match) -> str:
     import unicodedata  # noqa: PLC0415
 
-    mark = _ACCENTS[mt.group(1) or mt.group(3) or mt.group(5) or mt.group(7)]
+    mark = TEXT_ACCENTS[mt.group(1) or mt.group(3) or mt.group(5) or mt.group(7)]
     base = next((g for g in (mt.group(2), mt.group(4), mt.group(6), mt.group(8), mt.group(9)) if g), "")
     base = "ı" if base == "\\i" else base
     return unicodedata.normalize("NFC", base + mark)

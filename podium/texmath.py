@@ -516,7 +516,8 @@ TEXT_LETTERS = {"AA": "Å", "aa": "å", "AE": "Æ", "ae": "æ", "OE": "Œ", "oe"
                 "TH": "Þ", "th": "þ", "NG": "Ŋ", "ng": "ŋ"}  # fmt: skip
 _LETTER_NAMES = "|".join(sorted(TEXT_LETTERS, key=len, reverse=True))
 _TEXT_LETTER = re.compile(r"(?<!\\)\\(" + _LETTER_NAMES + r")(?![A-Za-z])(?:\s*\{\}|\s*)")
-_TEXT_ACCENTS = {
+# TeX's accents (\\"o, \\'{e}, \\c{c}…): the combining mark each puts on its letter
+TEXT_ACCENTS = {
     '"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304", ".": "\u0307",
     "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328", "r": "\u030a", "d": "\u0323",
     "b": "\u0331",
@@ -537,7 +538,7 @@ def text_letters(words: str) -> str:
     def accented(mt: re.Match) -> str:
         base = mt.group(3) or mt.group(4)
         base = base[1:] if base.startswith("\\") else base  # (\"{\i}: the dotless i under its accent, ï)
-        return unicodedata.normalize("NFC", base + _TEXT_ACCENTS[mt.group(1) or mt.group(2)])
+        return unicodedata.normalize("NFC", base + TEXT_ACCENTS[mt.group(1) or mt.group(2)])
 
     words = _TEXT_ACCENT.sub(accented, words)
     # (TeX eats the spaces after a letter's name; ``\AA{} wide`` keeps the one after its braces)
