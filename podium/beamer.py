@@ -1679,25 +1679,30 @@ def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int]
                     mt.end()
                 )  # (`\only<handout:0>{…}\only<beamer:0>{…}`: the deck's and the handout's, _modes')
                 continue
-            chosen = max(range(len(run)), key=lambda n: (_on_step(run[n][0], last), _reach(run[n][0]), n))
+            chosen = _only_shown([spec for spec, _, _ in run], last)
+            if len(chosen) == len(run):  # (all on one step, `\only<1->{a}\only<2->{b}`: no alternatives)
+                at = mt.end()
+                continue
             bodies = [text[begin + 1 : close - 1] for _, begin, close in run]
-            shown = bodies[chosen] if in_math else "{" + bodies[chosen] + "}"
+            kept = "".join(bodies[n] if in_math else "{" + bodies[n] + "}" for n in chosen)
             out.warnings.append(
                 (
                     index[k],
                     " and ".join(f"\\only<{spec.strip()}>" for spec, _, _ in run)
                     + " are alternatives; a slide cannot swap its words, so it shows "
-                    f'"{_one_line(bodies[chosen])[:40]}" ('
+                    + " and ".join(f'"{_one_line(bodies[n])[:40]}"' for n in chosen)
+                    + " ("
                     + (
                         f"the frame's last step, {last}"
-                        if _on_step(run[chosen][0], last)
+                        if _on_step(run[chosen[0]][0], last)
                         else "the one shown last"
                     )
                     + ") and leaves out "
-                    + ", ".join(f'"{_one_line(b)[:40]}"' for n, b in enumerate(bodies) if n != chosen),
+                    + ", ".join(f'"{_one_line(b)[:40]}"' for n, b in enumerate(bodies) if n not in chosen),
                     "overlay-alt",
                 )
             )
+            shown = kept
             gone = text[mt.start() : end].count("\n")
             text = text[: mt.start()] + shown + "\n" * (gone - shown.count("\n")) + text[end:]
             if gone:  # (its lines kept, so the lines after it keep their numbers)
@@ -1710,6 +1715,16 @@ def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int]
         lines[k] = line
         display = _display_open(line, display)
         envs = max(envs + len(_MATH_ENV_BEGIN.findall(line)) - len(_MATH_ENV_END.findall(line)), 0)
+
+
+def _only_shown(specs: list[str], last: int) -> list[int]:
+    """Which of the side-by-side ``\\only``s of overlay specifications ``specs`` a slide shows: those on the
+    frame's ``last`` step, else those on the latest step any of them reaches (else the one shown last)."""
+    step = last
+    if not any(_on_step(spec, last) for spec in specs):
+        step = max((int(r) for r in map(_reach, specs) if r != float("inf")), default=0)
+    chosen = [n for n, spec in enumerate(specs) if step > 0 and _on_step(spec, step)]
+    return chosen or [max(range(len(specs)), key=lambda n: (_reach(specs[n]), n))]
 
 
 def _inline_math_open(text: str) -> bool:
