@@ -1073,10 +1073,10 @@ def _sections_inside(lines: list[str], start: int, stop: int, add) -> bool:
     """The ``\\section{…}`` (``\\part``) lines inside the frame ``lines[start:stop + 1]`` as section slides
     before it (beamer begins the section with that frame: its navigation and contents list it, the frame
     shows nothing of it), their lines emptied; whether there was one.  A ``\\subsection`` is left where it
-    is (the frame's own words)."""
+    is (the frame's own words), and so is one in a verbatim environment."""
     found = False
-    for j in range(start + 1, stop):
-        s = lines[j].strip()
+    for j, line in _outside_verbatim(lines[:stop], start + 1):  # (verbatim's \section is code shown)
+        s = line.strip()
         section = _SECTION.match(s)
         if section is None or section.group(1) not in ("part", "section"):
             continue

@@ -30,3 +30,12 @@ def test_only_alternatives_still_show_the_last_steps_one(tmp_path):
     )
     assert any("A twothree B" in t for t in frame_texts(prs)[-1])
     assert 'shows "two" and "three" (the frame\'s last step, 3) and leaves out "one"' in err
+
+
+def test_a_section_command_in_verbatim_inside_a_frame_is_code_not_a_section(tmp_path):
+    prs, _ = build_tex(
+        tmp_path,
+        "\\section{Real}\n\\begin{frame}[fragile]{Code}\n\\begin{verbatim}\n\\section{Shown}\n\\end{verbatim}\n"
+        "\\end{frame}\n\\begin{frame}{Contents}\n\\tableofcontents\n\\end{frame}",
+    )
+    assert frame_texts(prs) == [["Real"], ["Code", "\\section{Shown}"], ["Contents", "Real"]]
