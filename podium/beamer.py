@@ -1228,9 +1228,10 @@ def _transcriptions(lines: list[str]) -> None:
         if "\\textipa" not in line:
             continue
         out, at = [], 0
+        code = [span.span() for span in _INLINE_VERBATIM.finditer(line)]  # (\verb|\textipa{"a}|: code)
         for mt in _TEXTIPA.finditer(line):
             close = balanced_group(line, mt.end())
-            if mt.start() < at or close < 0:
+            if mt.start() < at or close < 0 or any(a <= mt.start() < b for a, b in code):
                 continue
             out.append(line[at : mt.start()] + "\\textipa{" + tipa.ipa(line[mt.end() + 1 : close - 1]) + "}")
             at = close

@@ -39,3 +39,14 @@ def test_a_section_command_in_verbatim_inside_a_frame_is_code_not_a_section(tmp_
         "\\end{frame}\n\\begin{frame}{Contents}\n\\tableofcontents\n\\end{frame}",
     )
     assert frame_texts(prs) == [["Real"], ["Code", "\\section{Shown}"], ["Contents", "Real"]]
+
+
+def test_textipa_inside_verb_is_code_shown_as_written(tmp_path):
+    prs, _ = build_tex(
+        tmp_path,
+        '\\begin{frame}[fragile]{T}\nSay \\textipa{"pE} and type \\verb|\\textipa{"pE}| here.\n\\end{frame}',
+        preamble="\\usepackage{tipa}\n",
+    )
+    text = " ".join(frame_texts(prs)[-1])
+    assert "Say ˈpɛ and type" in text
+    assert '\\textipa{"pE}' in text
