@@ -1073,10 +1073,10 @@ def _sections_inside(lines: list[str], start: int, stop: int, add) -> bool:
     """The ``\\section{…}`` (``\\part``) lines inside the frame ``lines[start:stop + 1]`` as section slides
     before it (beamer begins the section with that frame: its navigation and contents list it, the frame
     shows nothing of it), their lines emptied; whether there was one.  A ``\\subsection`` is left where it
-    is (the frame's own words)."""
+    is (the frame's own words), and so is one in a verbatim environment."""
     found = False
-    for j in range(start + 1, stop):
-        s = lines[j].strip()
+    for j, line in _outside_verbatim(lines[:stop], start + 1):  # (verbatim's \section is code shown)
+        s = line.strip()
         section = _SECTION.match(s)
         if section is None or section.group(1) not in ("part", "section"):
             continue
@@ -1228,9 +1228,10 @@ def _transcriptions(lines: list[str]) -> None:
         if "\\textipa" not in line:
             continue
         out, at = [], 0
+        code = [span.span() for span in _INLINE_VERBATIM.finditer(line)]  # (\verb|\textipa{"a}|: code)
         for mt in _TEXTIPA.finditer(line):
             close = balanced_group(line, mt.end())
-            if mt.start() < at or close < 0:
+            if mt.start() < at or close < 0 or any(a <= mt.start() < b for a, b in code):
                 continue
             out.append(line[at : mt.start()] + "\\textipa{" + tipa.ipa(line[mt.end() + 1 : close - 1]) + "}")
             at = close
@@ -1686,29 +1687,43 @@ def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int]
                     mt.end()
                 )  # (`\only<handout:0>{…}\only<beamer:0>{…}`: the deck's and the handout's, _modes')
                 continue
-            chosen = max(range(len(run)), key=lambda n: (_on_step(run[n][0], last), _reach(run[n][0]), n))
+            chosen = _only_shown([spec for spec, _, _ in run], last)
+            if len(chosen) == len(run):  # (all on one step, `\only<1->{a}\only<2->{b}`: no alternatives)
+                at = mt.end()
+                continue
             bodies = [text[begin + 1 : close - 1] for _, begin, close in run]
-            shown = bodies[chosen] if in_math else "{" + bodies[chosen] + "}"
+            kept = "".join(bodies[n] if in_math else "{" + bodies[n] + "}" for n in chosen)
             out.warnings.append(
                 (
                     index[k],
                     " and ".join(f"\\only<{spec.strip()}>" for spec, _, _ in run)
                     + " are alternatives; a slide cannot swap its words, so it shows "
-                    f'"{_one_line(bodies[chosen])[:40]}" ('
+                    + " and ".join(f'"{_one_line(bodies[n])[:40]}"' for n in chosen)
+                    + " ("
                     + (
                         f"the frame's last step, {last}"
-                        if _on_step(run[chosen][0], last)
+                        if _on_step(run[chosen[0]][0], last)
                         else "the one shown last"
                     )
                     + ") and leaves out "
-                    + ", ".join(f'"{_one_line(b)[:40]}"' for n, b in enumerate(bodies) if n != chosen),
+                    + ", ".join(f'"{_one_line(b)[:40]}"' for n, b in enumerate(bodies) if n not in chosen),
                     "overlay-alt",
                 )
             )
-            line, at = _spliced(lines, k, text, mt.start(), end, shown)
+            line, at = _spliced(lines, k, text, mt.start(), end, kept)
         lines[k] = line
         display = _display_open(line, display)
         envs = max(envs + len(_MATH_ENV_BEGIN.findall(line)) - len(_MATH_ENV_END.findall(line)), 0)
+
+
+def _only_shown(specs: list[str], last: int) -> list[int]:
+    """Which of the side-by-side ``\\only``s of overlay specifications ``specs`` a slide shows: those on the
+    frame's ``last`` step, else those on the latest step any of them reaches (else the one shown last)."""
+    step = last
+    if not any(_on_step(spec, last) for spec in specs):
+        step = max((int(r) for r in map(_reach, specs) if r != float("inf")), default=0)
+    chosen = [n for n, spec in enumerate(specs) if step > 0 and _on_step(spec, step)]
+    return chosen or [max(range(len(specs)), key=lambda n: (_reach(specs[n]), n))]
 
 
 def _inline_math_open(text: str) -> bool:
