@@ -38,6 +38,6 @@ def test_a_word_too_wide_for_its_column_says_column(tmp_path):
         and "wider than its column and is broken" in said[0]
     )
     assert (
-        said[1].split(": warning")[0].endswith("deck.md:20")
+        said[1].split(": warning")[0].endswith("deck.md:18")
         and "wider than the slide and is broken" in said[1]
     )
