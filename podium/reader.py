@@ -1016,7 +1016,9 @@ def build_meta(
                 "front-matter",
             )
     authors: list[m.Author] = []
-    value = raw.get("author", raw.get("authors"))
+    value = raw.get(
+        "author", raw.get("authors", raw.get("lecturer"))
+    )  # (course.yaml's names in the front matter)
     if value is None and course.get("lecturer"):
         value = course["lecturer"]
     for a in value if isinstance(value, list) else ([value] if value else []):
@@ -1035,7 +1037,9 @@ def build_meta(
                 m.Author(markdown_text(_text(a), lines=True, links=links, smart=smart), links=tuple(links))
             )
     institute = markdown_text(
-        _text(raw.get("institute", course.get("institution", ""))), lines=True, smart=smart
+        _text(raw.get("institute", raw.get("institution", course.get("institution", "")))),
+        lines=True,
+        smart=smart,
     )
     # (each author's affiliation, where the lecture names no institute of its own, is the institute line)
     places = [x for a in authors if a.name for x in a.affiliation.split("\n") if x]
@@ -1060,7 +1064,11 @@ def build_meta(
         for key, value, said in (
             ("title", raw.get("title"), title),
             ("subtitle", raw.get("subtitle"), subtitle),
-            ("institute", raw.get("institute", course.get("institution", "")), institute),
+            (
+                "institute",
+                raw.get("institute", raw.get("institution", course.get("institution", ""))),
+                institute,
+            ),
             ("date", raw.get("date", ""), None),
         )
         if isinstance(value, str) and value
