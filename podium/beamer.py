@@ -492,11 +492,20 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     lines, index = _read_lines(text, skipped)
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), -1)
     _expand_text_macros(lines, begin)
-    _transcriptions(lines)
+    unread = _transcriptions(lines)
     _babel_text(lines, begin)
     _date_numbers(lines)
     undecided = _cases_decided(lines, begin)
     out = Converted({}, "", [])
+    out.warnings += [
+        (
+            index[k],
+            ", ".join("\\" + n for n in names) + " in \\textipa: not a tipa command Podium knows, so it is "
+            "left out of the transcription",
+            "raw-tex",
+        )
+        for k, names in unread
+    ]
     out.notes += [
         (first, f"what {kind} switches off (up to its \\fi) is left out, as TeX skips it", "tex-condition")
         for first, kind in skipped
@@ -1220,10 +1229,12 @@ def _overlay_at(line: str, at: int) -> tuple[str, int]:
 _TEXTIPA = re.compile(r"\\textipa\s*(?=\{)")
 
 
-def _transcriptions(lines: list[str]) -> None:
+def _transcriptions(lines: list[str]) -> list[tuple[int, list[str]]]:
     """Each ``\\textipa{…}`` (tipa's transcription, in its ASCII shorthand) with the Unicode IPA it prints
     as its argument, in place (``\\textipa{[\\textprimstress pE]}``: ``\\textipa{[ˈpɛ]}``), before the
-    passes that read ``"``, ``\\*`` or ``\\:`` as babel's, TeX's or math's; the reader prints it."""
+    passes that read ``"``, ``\\*`` or ``\\:`` as babel's, TeX's or math's; the reader prints it.  The
+    lines (and names) of commands in them that print nothing here (:func:`tipa.unknown`)."""
+    unread: list[tuple[int, list[str]]] = []
     for k, line in _outside_verbatim(lines, 0):
         if "\\textipa" not in line:
             continue
@@ -1233,9 +1244,13 @@ def _transcriptions(lines: list[str]) -> None:
             close = balanced_group(line, mt.end())
             if mt.start() < at or close < 0 or any(a <= mt.start() < b for a, b in code):
                 continue
-            out.append(line[at : mt.start()] + "\\textipa{" + tipa.ipa(line[mt.end() + 1 : close - 1]) + "}")
+            said = line[mt.end() + 1 : close - 1]
+            out.append(line[at : mt.start()] + "\\textipa{" + tipa.ipa(said) + "}")
             at = close
+            if tipa.unknown(said):
+                unread.append((k, tipa.unknown(said)))
         lines[k] = "".join(out) + line[at:]
+    return unread
 
 
 # fontspec's, xeCJK's and luatexja's commands that name a font family's switch (``\newfontfamily\dejavu{…}``)

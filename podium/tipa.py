@@ -366,3 +366,22 @@ def _argument(tex: str, j: int) -> tuple[str, int]:
         if depth == 0:
             return tex[j + 1 : k], k + 1
     return tex[j + 1 :], len(tex)
+
+
+def unknown(tex: str) -> list[str]:
+    """The commands in ``tex`` (a ``\\textipa{…}``'s text) that :func:`ipa` prints nothing for: neither
+    tipa's nor holding an argument whose text it keeps (``\\foo``, ``\\foo{}``)."""
+    found: list[str] = []
+    for mt in _NAME.finditer(tex):
+        name = mt.group(1)
+        if name is None or name in _PREFIXED or name in _ACCENTS or name in SYMBOLS:
+            continue
+        if (
+            name in ("tipaencoding", "textipa")
+            or tex.startswith("{", mt.end())
+            and not tex.startswith("{}", mt.end())
+        ):
+            continue
+        if name not in found:
+            found.append(name)
+    return found
