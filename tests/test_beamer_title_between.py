@@ -4,35 +4,16 @@
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
-from pptx import Presentation
+from tests.conftest import build_tex, frame_texts
 
-from tests.conftest import run_cli
-
-
-def _build(tmp_path: Path, body: str):
-    src = tmp_path / "deck.tex"
-    src.write_text(
-        "\\documentclass{beamer}\n\\title{Main Lecture}\n\\author{A. Person}\n\\begin{document}\n"
-        + textwrap.dedent(body).strip()
-        + "\n\\end{document}\n",
-        encoding="utf-8",
-    )
-    result = run_cli("slides", src, "-o", tmp_path / "out")
-    assert result.exit_code == 0, result.stderr
-    prs = Presentation(str(tmp_path / "out" / "deck.pptx"))
-    slides = [
-        [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.strip()]
-        for slide in prs.slides
-    ]
-    return prs, slides, result.stderr
+PREAMBLE = "\\title{Main Lecture}\n\\author{A. Person}\n"
 
 
 def test_title_between_frames_makes_the_later_title_page(tmp_path):
-    prs, slides, _ = _build(
+    prs, _ = build_tex(
         tmp_path,
-        r"""
+        textwrap.dedent(r"""
         \frame{\titlepage}
         \begin{frame}{One}
         Hello
@@ -46,8 +27,10 @@ def test_title_between_frames_makes_the_later_title_page(tmp_path):
         \begin{frame}{Two}
         World
         \end{frame}
-        """,
+        """).strip(),
+        PREAMBLE,
     )
+    slides = frame_texts(prs)
     assert prs.core_properties.title == "Main Lecture"
     assert slides[0][:2] == ["Main Lecture", "A. Person"]
     later = [s for s in slides if s[0] == "Part Two"]
@@ -57,9 +40,9 @@ def test_title_between_frames_makes_the_later_title_page(tmp_path):
 
 
 def test_title_between_frames_with_no_later_title_page_is_noted(tmp_path):
-    prs, slides, stderr = _build(
+    prs, stderr = build_tex(
         tmp_path,
-        r"""
+        textwrap.dedent(r"""
         \frame{\titlepage}
         \begin{frame}{One}
         Hello
@@ -68,8 +51,10 @@ def test_title_between_frames_with_no_later_title_page_is_noted(tmp_path):
         \begin{frame}{Two}
         World
         \end{frame}
-        """,
+        """).strip(),
+        PREAMBLE,
     )
+    slides = frame_texts(prs)
     assert prs.core_properties.title == "Main Lecture"
     assert slides[0][0] == "Main Lecture"
     assert not any("Never Shown" in t for s in slides for t in s)

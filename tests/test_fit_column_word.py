@@ -3,7 +3,7 @@ in columns (widening the column, not only shortening the word, is then a fix).""
 
 from __future__ import annotations
 
-from tests.conftest import run_cli
+from tests.conftest import built_from_text
 
 LECTURE = """---
 title: Columns
@@ -27,17 +27,14 @@ Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellungsbetriebs
 
 
 def test_a_word_too_wide_for_its_column_says_column(tmp_path):
-    src = tmp_path / "deck.md"
-    src.write_text(LECTURE, encoding="utf-8")
-    result = run_cli("slides", src, "-o", tmp_path / "out")
-    assert result.exit_code == 0, result.stderr
-    said = [line for line in result.stderr.splitlines() if "is broken" in line]
-    assert len(said) == 2, result.stderr
+    _, _, stderr = built_from_text(tmp_path, LECTURE, "slides")
+    said = [line for line in stderr.splitlines() if "is broken" in line]
+    assert len(said) == 2, stderr
     assert (
-        said[0].split(": warning")[0].endswith("deck.md:9")
+        said[0].split(": warning")[0].endswith("lecture.md:9")
         and "wider than its column and is broken" in said[0]
     )
     assert (
-        said[1].split(": warning")[0].endswith("deck.md:18")
+        said[1].split(": warning")[0].endswith("lecture.md:18")
         and "wider than the slide and is broken" in said[1]
     )

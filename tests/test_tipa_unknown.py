@@ -3,28 +3,19 @@ so it is named in a warning at its line, never dropped unsaid; tipa's own comman
 
 from __future__ import annotations
 
-from pptx import Presentation
-
-from tests.conftest import run_cli
+from tests.conftest import build_tex, frame_texts
 
 
 def test_an_unknown_command_in_textipa_is_warned_about(tmp_path):
-    src = tmp_path / "deck.tex"
-    src.write_text(
-        "\\documentclass{beamer}\n\\usepackage{tipa}\n\\title{T}\n\\begin{document}\n"
+    prs, stderr = build_tex(
+        tmp_path,
         "\\begin{frame}{IPA}\n"
         "Palabra \\textipa{[\\textprimstress pE.\\textfishhookr a]} y \\textipa{[a\\foo b]}.\n"
-        "\\end{frame}\n\\end{document}\n",
-        encoding="utf-8",
+        "\\end{frame}",
+        "\\usepackage{tipa}\n\\title{T}\n",
     )
-    result = run_cli("slides", src, "-o", tmp_path / "out")
-    assert result.exit_code == 0, result.stderr
-    said = [line for line in result.stderr.splitlines() if "textipa" in line]
-    assert len(said) == 1, result.stderr
+    said = [line for line in stderr.splitlines() if "textipa" in line]
+    assert len(said) == 1, stderr
     assert "deck.tex:6:" in said[0] and "\\foo" in said[0] and "textprimstress" not in said[0]
-    words = [
-        sh.text_frame.text
-        for sh in Presentation(str(tmp_path / "out" / "deck.pptx")).slides[1].shapes
-        if sh.has_text_frame
-    ]
+    words = frame_texts(prs)[1]
     assert any("[ˈpɛ.ɾa]" in w and "[ab]" in w for w in words), words
