@@ -4,6 +4,7 @@ A building command goes to the warm build server when one is running (:mod:`podi
 otherwise, and for every other command, the command line runs in this process.
 """
 
+import os
 import sys
 
 from podium.buildclient import served
@@ -14,8 +15,15 @@ def main(prog_name: str = "podium") -> None:
     status = served(sys.argv[1:], prog_name)
     if status is not None:
         sys.exit(status)
-    from podium.cli import cli  # noqa: PLC0415 (only when no server ran the command)
+    try:
+        from podium.cli import cli  # noqa: PLC0415 (only when no server ran the command)
+    except ModuleNotFoundError as e:  # the command line's own libraries (click…) are not installed here
+        from podium.dependencies import missing_message  # noqa: PLC0415
 
+        message = missing_message(e)
+        if message is None or os.environ.get("PODIUM_DEBUG"):
+            raise
+        sys.exit(f"Error: {message} [setup]")
     cli(prog_name=prog_name)
 
 

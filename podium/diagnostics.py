@@ -55,7 +55,14 @@ class Diagnostics:
         self._add(Diagnostic(ERROR, message, pos, code))
 
     def internal(self, e: Exception, doing: str = "building") -> None:
-        """Report ``e``, a bug of Podium's own (not the lecturer's), in words and without a traceback."""
+        """Report ``e``, a bug of Podium's own (not the lecturer's), in words and without a traceback; a
+        library missing from this Python is a setup step to take instead (:mod:`podium.dependencies`)."""
+        from .dependencies import missing_message  # noqa: PLC0415 (only when something went wrong)
+
+        setup = missing_message(e)
+        if setup is not None:
+            self.error(setup, None, "setup")
+            return
         self.error(
             f"internal error while {doing} ({type(e).__name__}: {e}); please report it with the "
             "source file, or set PODIUM_DEBUG=1 to see the traceback",
