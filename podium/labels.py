@@ -87,14 +87,18 @@ def labels_for(lang: str | None, extra: Any = None) -> dict[str, str]:
 
     ``extra`` is a theme's ``labels:`` mapping ({language: {key: word}}); anything that is not
     a mapping of strings is ignored, so a broken theme cannot break a build.  Traditional Chinese
-    (:func:`table_language`) takes a theme's ``zh:`` words, then its ``zh-Hant:`` ones.
+    (:func:`table_language`) takes a theme's ``zh:`` words, then its ``zh-Hant:`` ones; a language tag
+    with a region (``zh-TW``, ``pt-BR``) then takes the words the theme keys by that whole tag.
     """
     code = table_language(lang)
     out = dict(LABELS["en"])  # a theme's new language may leave words out: English fills them
     out.update(LABELS.get(code, {}))
     if isinstance(extra, dict):
-        for key in dict.fromkeys(("en", language(lang), code)):
-            words = extra.get(key)
+        # a theme's keys as written, whatever their case and separator ("zh_TW", "zh-tw" for "zh-TW")
+        keyed = {str(k).replace("_", "-").lower(): v for k, v in extra.items()}
+        tag = (lang or "").replace("_", "-").strip().lower()
+        for key in dict.fromkeys(("en", language(lang), code.lower(), tag)):
+            words = keyed.get(key)
             if isinstance(words, dict):
                 out.update({str(k): str(v) for k, v in words.items() if isinstance(v, (str, int, float))})
     return out

@@ -654,3 +654,21 @@ def test_a_footnote_the_slide_does_not_cite_goes_with_the_text_that_cites_it(tmp
     ).stdout
     after = handout.split("More detail for readers.")[1]
     assert "2. From the notes." in after and "3. Source: a long report." in after
+
+
+def test_template_words_for_a_region(tmp_path):
+    # a theme may key words by a whole language tag ("pt-BR", "zh-TW"): they win over the language's own
+    folder = tmp_path / "br"
+    folder.mkdir()
+    (folder / "theme.yaml").write_text(
+        "extends: default\nlabels:\n  pt: {contents: Sumário, slide: Diapositivo}\n"
+        "  pt-BR: {slide: Slide}\n  zh_tw: {contents: 課程大綱}\n",
+        encoding="utf-8",
+    )
+    src = write_md(tmp_path, TEXT.replace("date: 2026-11-26", "date: 2026-11-26\nlang: pt-BR"))
+    pdf = build_handout(src, BuildOptions(out_dir=tmp_path / "out", template=str(folder)), Diagnostics())
+    text = "\n".join(pages(pdf))
+    assert "Sumário" in text and "slide 3" in text.lower() and "diapositivo 3" not in text.lower()
+    src = write_md(tmp_path, TEXT.replace("date: 2026-11-26", "date: 2026-11-26\nlang: zh-TW"), "tw.md")
+    pdf = build_handout(src, BuildOptions(out_dir=tmp_path / "out", template=str(folder)), Diagnostics())
+    assert "課程大綱" in "\n".join(pages(pdf))
