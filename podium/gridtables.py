@@ -70,7 +70,7 @@ def grid_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         columns = range(len(cuts) - 1)
         widths = [b - a for a, b in zip(cuts, cuts[1:])]
         head = [line for row in grid.rows[: grid.header_rows] for line in row]  # header rows: one header
-        header = [" ".join(x[c] for x in head if x[c]).strip() for c in columns]
+        header = [_cell_text([x[c] for x in head]) for c in columns]
         body = [[_cell_text([x[c] for x in row]) for c in columns] for row in grid.rows[grid.header_rows :]]
         meta = {"widths": [w / sum(widths) for w in widths]}
         push_table(state, start, last, [header], body, grid.aligns, meta)
@@ -273,7 +273,7 @@ def _cell_text(lines: list[str]) -> str:
     color``, as pandoc's manual writes one) an item a line, each after a line break, bullets drawn."""
     lines = [x for x in lines if x]
     if not any(_ITEM.match(x) for x in lines):
-        return " ".join(lines).strip()
+        return "".join(_joined(x, k == len(lines) - 1) for k, x in enumerate(lines)).strip()
     items: list[str] = []
     for line in lines:
         item = _ITEM.match(line)
@@ -283,6 +283,18 @@ def _cell_text(lines: list[str]) -> str:
         else:
             items[-1] += " " + line  # (an item's line goes on)
     return "<br>".join(items)
+
+
+def _joined(line: str, last: bool) -> str:
+    """A cell's line as it joins the next: a line ending in an unescaped backslash (pandoc's escaped
+    line break, ``Bananas\\``) breaks the line there; any other line is followed by a space."""
+    if last:
+        return line
+    bare = line.rstrip()
+    slashes = len(bare) - len(bare.rstrip("\\"))
+    if slashes % 2:
+        return bare[:-1] + "<br>"
+    return line + " "
 
 
 def push_table(
