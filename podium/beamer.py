@@ -1229,12 +1229,45 @@ def _overlay_at(line: str, at: int) -> tuple[str, int]:
 _TEXTIPA = re.compile(r"\\textipa\s*(?=\{)")
 
 
+_TIPAENCODING = re.compile(r"\{\s*\\tipaencoding(?![A-Za-z])\s*")
+_IPA_ENV = re.compile(r"\\(begin|end)\s*\{IPA\}")
+
+
+def _as_textipa(lines: list[str]) -> None:
+    """tipa's other ways into its encoding, as ``\\textipa{…}``: a group ``{\\tipaencoding …}`` and the
+    ``IPA`` environment (each of its lines a transcription; its ``\\begin`` and ``\\end`` leave empty lines)."""
+    inside = False
+    for k, line in _outside_verbatim(lines, 0):
+        if "tipaencoding" in line:
+            out, at = [], 0
+            for mt in _TIPAENCODING.finditer(line):
+                close = balanced_group(line, mt.start())
+                if mt.start() < at or close < 0:
+                    continue
+                out.append(line[at : mt.start()] + "\\textipa{" + line[mt.end() : close - 1] + "}")
+                at = close
+            line = lines[k] = "".join(out) + line[at:]
+        env = _IPA_ENV.search(line)
+        if env is None and not inside:
+            continue
+        parts: list[str] = []
+        at = 0
+        for mt in _IPA_ENV.finditer(line):
+            piece = line[at : mt.start()]
+            parts.append(f"\\textipa{{{piece.strip()}}}" if inside and piece.strip() else piece)
+            inside, at = mt.group(1) == "begin", mt.end()
+        rest = line[at:]
+        parts.append(f"\\textipa{{{rest.strip()}}}" if inside and rest.strip() else rest)
+        lines[k] = "".join(parts)
+
+
 def _transcriptions(lines: list[str]) -> list[tuple[int, list[str]]]:
     """Each ``\\textipa{…}`` (tipa's transcription, in its ASCII shorthand) with the Unicode IPA it prints
     as its argument, in place (``\\textipa{[\\textprimstress pE]}``: ``\\textipa{[ˈpɛ]}``), before the
     passes that read ``"``, ``\\*`` or ``\\:`` as babel's, TeX's or math's; the reader prints it.  The
     lines (and names) of commands in them that print nothing here (:func:`tipa.unknown`)."""
     unread: list[tuple[int, list[str]]] = []
+    _as_textipa(lines)
     for k, line in _outside_verbatim(lines, 0):
         if "\\textipa" not in line:
             continue

@@ -4700,6 +4700,7 @@ class _Converter:
                     continue
             if self.unknown_emoji(piece, line):
                 continue
+            self.unknown_ipa(piece, line)
             markup = tex_as_markup(piece, self.colours)
             if markup is not None:  # \textbf{…} and its kin: the Markdown/HTML that draws the same
                 self.picture_left_out(piece, line)
@@ -4749,6 +4750,25 @@ class _Converter:
                 pos,
                 "raw-tex",
             )
+
+    def unknown_ipa(self, piece: RawPiece, pos: m.SourcePos) -> None:
+        """Warn about the commands in a ``\\textipa{…}`` that print nothing in its transcription (neither
+        tipa's nor holding words: :func:`tipa.unknown`)."""
+        if piece.name != "textipa" or not piece.args:
+            return
+        names = tipa.unknown(piece.args[-1])
+        if names:
+            self.diags.warning(
+                ", ".join("\\" + n for n in names) + " in \\textipa: not a tipa command Podium knows, so it is "
+                "left out of the transcription",
+                pos,
+                "raw-tex",
+            )
+
+    def ipa_checked(self, piece: RawPiece) -> str | None:
+        """:func:`tex_as_markup` of ``piece``, a ``\\textipa``'s unknown commands warned about first."""
+        self.unknown_ipa(piece, self.pos(None))
+        return tex_as_markup(piece, self.colours)
 
     def unknown_emoji(self, piece: RawPiece, pos: m.SourcePos) -> bool:
         """Whether raw TeX ``piece`` names an emoji Podium does not know (``\\twemoji{…}``, ``\\emoji{…}``):
@@ -5915,7 +5935,7 @@ class _Converter:
                 self.pending_notes.append(m.Paragraph((m.Text(piece.args[-1]),), self.pos(None)))
             elif self.unknown_emoji(piece, self.pos(None)):
                 pass
-            elif piece.name != "footnote" and (markup := tex_as_markup(piece, self.colours)) is not None:
+            elif piece.name != "footnote" and (markup := self.ipa_checked(piece)) is not None:
                 self.picture_left_out(piece, self.pos(None))
                 out.extend(self.inlines(self._reread(markup)))  # as a paragraph's (strip_raw_tex)
             elif piece.name in _TEX_TEXT and piece.args:

@@ -271,6 +271,14 @@ _PREFIXED = {
     "!": dict(zip("Gbdgjo", "ʛɓɗɠʄʘ", strict=True)),
 }
 _NAME = re.compile(r"\\([A-Za-z]+)\s*|\\(.)")
+# tipa's ``\super`` raises its argument (aspiration ``p\super h``, labialisation): Unicode's modifier letters
+_SUPERSCRIPT = dict(
+    zip(
+        "hɦjrɹɻʁwyɣlsxʕʔnmŋəaeiouktpdbgfvzʃʒθβɲɳɱɥʊɪɛɔɐɑc0123456789",
+        "ʰʱʲʳʴʵʶʷʸˠˡˢˣˤˀⁿᵐᵑᵊᵃᵉⁱᵒᵘᵏᵗᵖᵈᵇᶢᶠᵛᶻᶴᶾᶿᵝᶮᶯᶬᶣᶷᶦᵋᵓᵄᵅᶜ⁰¹²³⁴⁵⁶⁷⁸⁹",
+        strict=True,
+    )
+)
 
 
 def ipa(tex: str) -> str:
@@ -334,6 +342,11 @@ def _command(tex: str, i: int, out: list[str]) -> int:
         return j
     if name in ("tipaencoding", "textipa"):
         return j
+    if name == "super":  # (the raised letters as modifier letters; others as they are, not raised)
+        raised, j = _argument(tex, j)
+        printed = ipa(raised)
+        out.append("".join(_SUPERSCRIPT[c] for c in printed) if set(printed) <= _SUPERSCRIPT.keys() else printed)
+        return j
     if mt.group(2) is not None:  # (\\%, \\&, \\_: the character; \\ \\, a space)
         out.append(" " if name in " ," else name)
         return j
@@ -377,7 +390,7 @@ def unknown(tex: str) -> list[str]:
         if name is None or name in _PREFIXED or name in _ACCENTS or name in SYMBOLS:
             continue
         if (
-            name in ("tipaencoding", "textipa")
+            name in ("tipaencoding", "textipa", "super")
             or tex.startswith("{", mt.end())
             and not tex.startswith("{}", mt.end())
         ):
