@@ -4759,7 +4759,8 @@ class _Converter:
         names = tipa.unknown(piece.args[-1])
         if names:
             self.diags.warning(
-                ", ".join("\\" + n for n in names) + " in \\textipa: not a tipa command Podium knows, so it is "
+                ", ".join("\\" + n for n in names)
+                + " in \\textipa: not a tipa command Podium knows, so it is "
                 "left out of the transcription",
                 pos,
                 "raw-tex",
@@ -5858,7 +5859,9 @@ class _Converter:
             return [m.Text(_XML_INVALID.sub("\ufffd", text))]
         if t in ("softbreak", "hardbreak"):  # (what follows is on the next line: its math's warnings say so)
             self.last_line += 1  # Marp breaks lines where the source does (its `breaks` option)
-            return [m.LineBreak()] if self.marp or t == "hardbreak" else [m.Text(" ")]
+            if self.marp or t == "hardbreak":
+                return [m.LineBreak()]
+            return [] if _between_wide(node) else [m.Text(" ")]
         if t == "strong":
             return [m.Strong(self.inlines_of(node.children))]
         if t == "em":
@@ -6165,6 +6168,27 @@ class _HtmlMark:
     italic: bool = False  # <span style="font-style: italic">
     classes: tuple[str, ...] = ()  # a <span class="fragment">'s classes (reveal.js's fragment), else none
     order: int | None = None  # its data-fragment-index
+
+
+# the characters Chinese and Japanese write without spaces between words (ideographs, kana, CJK punctuation,
+# full-width forms; not Korean's Hangul, which has spaces between words)
+_WIDE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+
+
+def _between_wide(node: SyntaxTreeNode) -> bool:
+    """Whether the soft line break ``node`` joins two Chinese or Japanese characters: then it is no space,
+    as xeCJK and ctex print it and pandoc's ``east_asian_line_breaks`` reads it ("文档。\\n介绍": 文档。介绍)."""
+    before, after = node.previous_sibling, node.next_sibling
+    return (
+        before is not None
+        and after is not None
+        and before.type == "text"
+        and after.type == "text"
+        and bool(before.content)
+        and bool(after.content)
+        and _WIDE.match(before.content[-1]) is not None
+        and _WIDE.match(after.content[0]) is not None
+    )
 
 
 def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None = None) -> str | None:
