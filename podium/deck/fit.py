@@ -33,7 +33,7 @@ from ..labels import label
 from ..sourcefile import MAX_BYTES, read_bounded
 from ..template_folders import Template, deck_of
 from .fonts import face
-from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, Rect, rect_of, split_columns
+from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, Rect, rect_of, span, split_columns
 from .layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, LayoutFinder
 from .measure import (
     BODY_PT,
@@ -921,7 +921,8 @@ class Fitter:
         bottom = self.g.limit(g)
         if not plan.footnotes:
             return bottom
-        width = max((b[2].w for b in g.bodies), default=self.g.safe.w)
+        whole = span([b[2] for b in g.bodies])  # (across both columns' bodies, as the writer puts them)
+        width = whole.w if whole is not None else self.g.safe.w
         h = text_height(plan.footnotes, self.g.box_style, width, 1.0, self.g.fonts, False, self.g.cv_scale)
         body_bottom = min(max((b[2].bottom for b in g.bodies), default=bottom), bottom)
         return body_bottom - h - GAP
@@ -1020,7 +1021,8 @@ class Fitter:
         if len(slots) == 1:
             sl = slots[0]
             parts = self.pack(sl.chunks, sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
-            if all(_flowing(c) and not _fills(c) for c in sl.chunks):  # text, tables, code: parts evened out
+            # text, tables, code: parts evened out (a listing cut over parts is already: _listing_cuts)
+            if all(_flowing(c) and not _fills(c) for c in sl.chunks) and not _cuts_listing(parts):
                 return self.balanced(
                     lambda cap: self.pack(sl.chunks, sl.rect.w, cap, sizes, sl.style, sl.own),
                     sl.rect.h,
@@ -1139,6 +1141,12 @@ class Fitter:
                     h = self._unit_h(c.chunks, width, sizes, style, own, False)
                     if h > cap:  # taller than a slide: its blocks one by one (a tab's heading, a
                         # label still with the listing or picture it introduces, when that fits)
+                        moved = _lead_off(
+                            c, lambda u: self._unit_h(u, width, sizes, style, own, False) <= cap
+                        )
+                        if moved is not None:
+                            todo[0:0] = moved
+                            continue
                         apart = [] if c.joins else _kept_together(c.chunks, divs=False)
                         todo[0:0] = apart if len(apart) > 1 else c.chunks
                         if c.joins and parts[-1] and isinstance(parts[-1][-1], TextChunk):
@@ -1283,14 +1291,32 @@ class Fitter:
                 first = b.first_line + items[0][0] if b.first_line is not None else None
                 return replace(b, code="\n".join(line for _, line in items), first_line=first)
 
-            return _take(
-                lines,
-                lambda items, first: code_height(part(items), width, sizes.code, mono),
+            text = [line for _, line in lines]
+            one = [code_height(part([item]), width, sizes.code, mono) for item in lines]
+            bare = code_height(part([(0, "")]), width, sizes.code, mono)
+            extra = 2 * bare - code_height(
+                part([(0, ""), (0, "")]), width, sizes.code, mono
+            )  # (insets, label)
+            ends = _listing_cuts(
+                [h - extra for h in one],
+                extra,
                 room,
                 cap,
-                lambda items: replace(c, block=part(items)),
-                _code_breaks([line for _, line in lines]),
+                _code_breaks(text),
+                _depths(text),
+                [not x.strip() for x in text] + [False],
             )
+            if ends is None:
+                return None
+            pieces: list = []
+            start = 0
+            for end in ends:
+                if end is None:
+                    pieces.append(None)
+                    continue
+                pieces.append(replace(c, block=part(lines[start:end])))
+                start = end
+            return pieces
         if isinstance(c, ColumnsChunk):
             rects = split_columns(Rect(0, 0, width, 0), [w for _, w in c.columns])
             # each column fills the room left on this slide, then continues in the same column
@@ -1425,6 +1451,15 @@ def _kept_together(chunks, divs: bool = True) -> list:
         elif (
             (_shows_picture(c) or _is_listing(c))
             and out
+            and isinstance(out[-1], _Kept)
+            and out[-1].tail is not None
+            and (cut := _label_off(out[-1].tail, _is_listing(c))) is not None
+        ):  # (the text after a picture's caption line ends in the lead-in of what follows)
+            out[-1] = replace(out[-1], tail=cut[0])
+            out.append(_Kept([cut[1], c], joins=True))
+        elif (
+            (_shows_picture(c) or _is_listing(c))
+            and out
             and (cut := _label_off(out[-1], _is_listing(c))) is not None
         ):
             out[-1] = cut[
@@ -1444,6 +1479,33 @@ def _kept_together(chunks, divs: bool = True) -> list:
         else:
             out.append(c)
     return out
+
+
+def _cuts_listing(parts: list[list]) -> bool:
+    """Does a listing go on from one of ``parts`` to the next?"""
+    seen: set = set()
+    for part in parts:
+        mine = {x.block.pos for x in walk_chunks(part) if _is_listing(x)}
+        if mine & seen:
+            return True
+        seen |= mine
+    return False
+
+
+def _lead_off(c: _Kept, holds) -> list | None:
+    """A unit of a text and the listing or picture it introduces, taller than a slide, as the text's first
+    paragraphs and a unit of its lead-in (the last line, the headings over it) with what it introduces,
+    when a slide ``holds`` that (a sentence, then ``### Example`` over a listing: the listing stays whole,
+    under its heading); else None."""
+    if len(c.chunks) != 2 or c.joins or c.tail is not None:
+        return None
+    text, what = c.chunks
+    if not (_is_listing(what) or _shows_picture(what)):
+        return None
+    cut = _lead_split(text, _is_listing(what))
+    if cut is None or not holds([cut[1], *_ungroup(what)]):
+        return None
+    return [cut[0], _Kept([cut[1], what], joins=True)]
 
 
 def _leads_joined(parts: list[list]) -> list[list]:
@@ -1518,7 +1580,16 @@ def _label_off(c, listing: bool = False) -> tuple[TextChunk, TextChunk] | None:
     """``c`` (a text of more than two paragraphs) as its paragraphs but the last, and its last paragraph,
     when that labels a picture after it (a bold label, a line ending in a colon, a short name) or
     introduces the ``listing`` after it (:func:`_leads_listing`); else None."""
-    if not isinstance(c, TextChunk) or len(c.paras) <= 2 or c.box:
+    if not isinstance(c, TextChunk) or len(c.paras) <= 2:
+        return None
+    return _lead_split(c, listing)
+
+
+def _lead_split(c, listing: bool = False) -> tuple[TextChunk, TextChunk] | None:
+    """``c`` (a text of two paragraphs or more) as the paragraphs before its lead-in and the lead-in: its
+    last paragraph, when that labels the picture or introduces the ``listing`` after it (:func:`_label_off`),
+    with the headings right above it (``### Arrays und Schleifen`` over ``… verwendet:``); else None."""
+    if not isinstance(c, TextChunk) or len(c.paras) < 2 or c.box:
         return None
     last = c.paras[-1]
     if (
@@ -1528,7 +1599,10 @@ def _label_off(c, listing: bool = False) -> tuple[TextChunk, TextChunk] | None:
         and (not (_leads(last) or _names(last)) or last.level > 0)
     ):
         return None
-    return replace(c, paras=c.paras[:-1]), replace(c, paras=(last,), step=last.step)
+    k = len(c.paras) - 1
+    while k > 1 and c.paras[k - 1].style == ParaStyle.HEADING:
+        k -= 1
+    return replace(c, paras=c.paras[:k]), replace(c, paras=c.paras[k:], step=c.paras[k].step)
 
 
 def _shows_picture(c) -> bool:
@@ -1541,10 +1615,14 @@ def _leads(p: Para) -> bool:
     if p.style == ParaStyle.HEADING:
         return True
     text = "".join(r.text for r in p.runs).strip()
-    if not text or p.bullet != Bullet.NONE:
-        return text.endswith(":") and len(text) <= 80
+    if text.endswith(":") and len(text) <= LEAD_CHARS:
+        return True
     bold = all(r.bold for r in p.runs if r.text.strip())
-    return (text.endswith(":") or bold) and len(text) <= 80
+    return p.bullet == Bullet.NONE and bold and len(text) <= 80
+
+
+# a paragraph ending in a colon as long as this (about three lines of a slide) still introduces what follows
+LEAD_CHARS = 240
 
 
 def _boxed(c) -> bool:
@@ -1633,7 +1711,11 @@ def _para_groups(paras) -> list[list[Para]]:
     another heading: a run of headings, as Marp decks write big lines of text, breaks between them)."""
     groups: list[list[Para]] = []
     for p in paras:
-        after_heading = groups and _leads(groups[-1][-1]) and not _leads(p)
+        last = groups[-1][-1] if groups else None
+        # (a heading keeps the line ending in a colon under it, which keeps what it introduces)
+        after_heading = last is not None and (
+            _leads(last) and not _leads(p) or last.style == ParaStyle.HEADING and p.style != ParaStyle.HEADING
+        )
         if groups and (after_heading or p.level > 0 and len(groups[-1]) < 8):
             groups[-1].append(p)
         else:
@@ -1689,6 +1771,83 @@ def _take(items, height, room: int, cap: int, build, breaks: list[bool] | None =
     return pieces
 
 
+def _listing_cuts(
+    heights: list[int],
+    extra: int,
+    room: int,
+    cap: int,
+    breaks: list[bool],
+    depths: list[int],
+    blank: list[bool],
+) -> list[int | None] | None:
+    """Where a listing of lines ``heights`` tall (each box ``extra`` more) is cut: the end of each piece,
+    the first in ``room`` (None when no line fits there), the others in ``cap``; None when it is not cut.
+    A piece ends where ``breaks`` allows, at the shallowest block depth (``depths``: between two methods
+    rather than inside one) near an even share of what is left, so no part holds only a tail."""
+    n = len(heights)
+    ends: list[int | None] = []
+
+    def fitting(i: int, limit: int) -> int:
+        """The last end after ``i`` whose lines fit ``limit`` (``i`` when none does)."""
+        total, j = extra, i
+        while j < n and total + heights[j] <= limit:
+            total += heights[j]
+            j += 1
+        return j
+
+    def parts_from(i: int) -> int:
+        count = 0
+        while i < n:
+            i = max(fitting(i, cap), i + 1)
+            count += 1
+        return count
+
+    i, limit = 0, room
+    while i < n:
+        j = fitting(i, limit)
+        if j >= n:
+            ends.append(n)
+            break
+        if j <= i:
+            if not ends and room < cap:
+                ends.append(None)  # (nothing fits the room left on this part)
+                limit = cap
+                continue
+            j = i + 1  # one line taller than a slide: a part of its own (overfull)
+        left = parts_from(j)  # the parts the rest needs when this one is as full as it can be
+        target = i + (n - i) / (left + 1)
+        options = [k for k in range(i + 1, j + 1) if breaks[k] and parts_from(k) <= left]
+        if options:
+            # (a level shallower is worth about an eighth of a part's lines: no piece left short for it;
+            # a piece starts on a line with words rather than on the blank line before them)
+            weight = max(2.0, (j - i) / 8)
+            j = min(options, key=lambda k: (depths[k] * weight + abs(k - target) + 1.5 * blank[k], -k))
+        else:
+            j = next((k for k in range(j - 1, i + max(1, (j - i) // 2) - 1, -1) if breaks[k]), j)
+        ends.append(j)
+        i, limit = j, cap
+    if len([e for e in ends if e is not None]) < 2 and ends and ends[0] is not None:
+        return None
+    return ends
+
+
+def _depths(lines: list[str]) -> list[int]:
+    """``depths[k]``: how many blocks (``{``, or lines indented deeper than the listing's first) are
+    open before line ``k`` of a listing; a cut is best where few are."""
+    out = [0] * (len(lines) + 1)
+    depth = 0
+    braces = any("{" in line for line in lines)
+    indents = [_indent(line) for line in lines if line.strip()]
+    base = min(indents, default=0)
+    step = min((k - base for k in indents if k > base), default=4)
+    for k, line in enumerate(lines):
+        bare = _COMMENT.sub("", _STRING.sub('""', line))
+        depth = max(0, depth + bare.count("{") - bare.count("}"))
+        nxt = next((x for x in lines[k + 1 :] if x.strip()), None)
+        out[k + 1] = depth if braces else (_indent(nxt) - base) // step if nxt is not None else 0
+    return out
+
+
 _STRING = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'')
 _COMMENT = re.compile(r"(?:^|\s)(?:#|//).*$")
 # a line ending in one of these goes on in the next (R's pipes, Python's backslash, an operator)
@@ -1713,7 +1872,8 @@ def _code_breaks(lines: list[str]) -> list[bool]:
         bare = _COMMENT.sub("", _STRING.sub('""', line)).rstrip()
         nxt = next((j for j in range(k + 1, len(lines)) if lines[j].strip()), None)
         deeper = nxt is not None and _indent(lines[nxt]) > _indent(line)
-        if deeper or bare.endswith((":", "{")):
+        closes = bare.strip().strip("})];,") == ""  # (a block's end, however indented, opens nothing)
+        if deeper and not closes or bare.endswith((":", "{")):
             for j in range(k + 1, nxt if nxt is not None else k + 1):
                 breaks[j] = False  # (nor at the blank lines between it and its block)
             if nxt is not None:

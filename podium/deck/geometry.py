@@ -28,6 +28,14 @@ def rect_of(shape) -> Rect:
     return Rect(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
 
 
+def span(rects: list[Rect]) -> Rect | None:
+    """The least rectangle holding every one of ``rects`` (None for none): two columns' bodies as one."""
+    if not rects:
+        return None
+    left, top = min(r.x for r in rects), min(r.y for r in rects)
+    return Rect(left, top, max(r.x + r.w for r in rects) - left, max(r.bottom for r in rects) - top)
+
+
 def split_columns(rect: Rect, widths: list[float]) -> list[Rect]:
     """Split ``rect`` horizontally by relative ``widths`` with a gutter between columns."""
     n = max(len(widths), 1)

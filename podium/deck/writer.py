@@ -33,7 +33,7 @@ from .direction import mirror_design, mirrored, right_to_left
 from .equations import add_math
 from .fit import TemplateGeometry
 from .fonts import code_ratio
-from .geometry import EMU_PER_IN, GAP, Rect, rect_of, split_columns
+from .geometry import EMU_PER_IN, GAP, Rect, rect_of, span, split_columns
 from .layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, LayoutFinder
 from .logo import Logo
 from .measure import CALLOUT_MARGIN, MONO, callout_scale, deck_fonts, text_height
@@ -426,11 +426,10 @@ class DeckWriter:
 
     def place_footnotes(self, plan: SlidePlan, bodies, area: Rect) -> int:
         """Put the footnotes at the foot of the body area; return the y the body must stay above."""
-        rects = [self.rect(ph) for ph in bodies]
-        bottom = max((r.bottom for r in rects), default=area.bottom)
-        width = max((r.w for r in rects), default=area.w)
-        left = min((r.x for r in rects), default=area.x)
-        bottom = min(bottom, self.limit_bottom)
+        # (across the slide's body: both columns' of a two-content layout, as the slides PDF draws them)
+        whole = span([self.rect(ph) for ph in bodies]) or area
+        left, width = whole.x, whole.w
+        bottom = min(whole.bottom, self.limit_bottom)
         h = text_height(plan.footnotes, self.geo.box_style, width, 1.0, self.geo.fonts, False, self.scale)
         tb = self.slide.shapes.add_textbox(left, bottom - h, width, h)
         tb.name = "Footnotes"
