@@ -737,7 +737,8 @@ class Fitter:
                 return [self.decide(replace(plan, sizes=sizes))]
             parts = self.refine(plan, _leads_joined(parts))
         plans = self.make_parts(plan, parts)
-        # one size for every part: the largest at which each fits
+        # about one size for every part: the largest at which each fits, a part with room to spare at most
+        # a step larger (_near), not left at the floor a fuller part needs
         fitted = []
         for p in plans:
             lay = self.g.layout(p)
@@ -753,7 +754,8 @@ class Fitter:
         for p, sl, s, ok in fitted:
             if not ok:
                 self.overfull(p, sl, s)
-            out.append(self.decide(replace(p, sizes=common if self.fits(sl, common) else s)))
+            near = _near(s, common)
+            out.append(self.decide(replace(p, sizes=near if self.fits(sl, near) else s)))
         return out
 
     def decide(self, plan: SlidePlan) -> SlidePlan:
@@ -1385,6 +1387,19 @@ class Fitter:
 
 
 # --------------------------------------------------------------------------- helpers
+
+PARTS_STEP = 1.25  # how much larger a split slide's part may be set than the part that needs the smallest type
+
+
+def _near(own: TypeSizes, common: TypeSizes) -> TypeSizes:
+    """A part's sizes beside its slide's other parts: its own (the largest at which it fits), but no more than
+    :data:`PARTS_STEP` times the smallest part's, so the parts of one slide look alike and a part holding
+    two bullets is not left in the floor's small type that a part holding a long listing needs."""
+    return TypeSizes(
+        min(own.text, common.text * PARTS_STEP),
+        min(own.code, common.code * PARTS_STEP),
+        min(own.table, common.table * PARTS_STEP),
+    )
 
 
 @dataclass
