@@ -1388,7 +1388,8 @@ class Fitter:
 
 # --------------------------------------------------------------------------- helpers
 
-PARTS_STEP = 1.25  # how much larger a split slide's part may be set than the part that needs the smallest type
+# how much larger a split slide's part may be set than the part that needs the smallest type
+PARTS_STEP = 1.25
 
 
 def _near(own: TypeSizes, common: TypeSizes) -> TypeSizes:
