@@ -3809,6 +3809,27 @@ def _frame(
             contents[0], title, start, stop, add, out, outline, slid
         )  # ([hideallsubsections]: still the contents)
     kept = _contents_among(kept, outline)
+    if _standing_out(head) and not (kept := _standout(kept, title, ids, start, stop, add)):
+        return True
+    _frame_heading(title, subtitle, ids, start, add)
+    _frame_lines(kept, title, add, out.meta.get("lang"))
+    for note in foot:  # (a footnote of the title: its text at the slide's foot)
+        add(stop, "", note)
+    add(stop, "")
+    return True
+
+
+# a frame's options, after its overlay (``\\begin{frame}<2>[standout]``)
+_FRAME_OPTIONS = re.compile(r"\s*(?:<[^<>]*>\s*)?\[([^\[\]]*)\]")
+# what a standout frame holds that is more than a line of words: then its content is centred, as it is
+_NOT_A_LINE = re.compile(
+    r"\\(?:begin|end|item|includegraphics|note|pause|only|uncover|tableofcontents)(?![A-Za-z])"
+)
+
+
+def _frame_heading(title: str, subtitle: str, ids: list[str], start: int, add) -> None:
+    """A frame's slide begun: its title (its subtitle under it) as a heading, its labels as ids; an
+    untitled frame's as a rule."""
     if title:
         anchor = " {#" + _anchor(ids[0]) + "}" if ids else ""
         add(start, "", "## " + title + anchor, "")
@@ -3820,11 +3841,67 @@ def _frame(
         add(start, "", "---", "")
         for own in ids:  # (an untitled frame's labels: empty divs of those ids, which links find)
             add(start, f"::: {{#{_anchor(own)}}}", ":::", "")
-    _frame_lines(kept, title, add, out.meta.get("lang"))
-    for note in foot:  # (a footnote of the title: its text at the slide's foot)
-        add(stop, "", note)
+
+
+def _standout(
+    kept: list[tuple[int, str]], title: str, ids: list[str], start: int, stop: int, add
+) -> list[tuple[int, str]]:
+    """A standout frame (``start`` to ``stop``) of a line or two added as a section slide of those lines
+    (its words large and centred on the section slide's accent background; class ``standout``: it begins
+    no section), and nothing returned; a longer one's ``kept`` lines returned centred."""
+    words = _standout_lines(kept, title, start)
+    if words is None:  # (more than a line or two: its content as written, centred)
+        return [(start, "\\begin{center}"), *kept, (stop, "\\end{center}")]
+    anchor = " #" + _anchor(ids[0]) if ids else ""
+    add(start, "", "## " + words[0][1] + " {.section .standout" + anchor + "}", "")
+    for k, line in words[1:]:
+        add(k, line, "")
     add(stop, "")
-    return True
+    return []
+
+
+def _standing_out(head: str) -> bool:
+    """Whether a frame's ``head`` asks for metropolis's ``standout`` frame (or the focus theme's ``focus``):
+    its words large and centred on the accent colour, no title."""
+    options = _FRAME_OPTIONS.match(head)
+    return options is not None and bool(
+        {"standout", "focus"} & {o.strip() for o in _split_options(options.group(1))}
+    )
+
+
+def _standout_lines(kept: list[tuple[int, str]], title: str, at_title: int) -> list[tuple[int, str]] | None:
+    """A standout frame's words as a section slide's (their line, their TeX): its title, or its first
+    line, then at most one line under it (``Thank you!\\\\ {\\large Questions?}``); None where it holds
+    more (a list, a picture, a third line, a long paragraph)."""
+    said: list[tuple[int, str]] = []
+    gap = False
+    for k, line in kept:
+        if not line.strip():
+            gap = bool(said)
+        elif said and gap:  # (a paragraph's end: a line's end too)
+            said[-1], gap = (said[-1][0], said[-1][1] + "\\\\"), False
+            said.append((k, line.strip()))
+        else:
+            said.append((k, line.strip()))
+    if any(_NOT_A_LINE.search(line) or line.startswith((":::", "```")) for _, line in said):
+        return None
+    # (a line that ends in `\\` ends in Markdown's hard break, a backslash, by now)
+    said = [(k, line + "\\" if (len(line) - len(line.rstrip("\\"))) % 2 else line) for k, line in said]
+    text = "\n".join(line for _, line in said)  # (a frame's lines join as a paragraph's, broken at `\\`)
+    starts = [0]
+    for _, line in said[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    pieces: list[tuple[int, str]] = []
+    at = 0
+    for part in _top_level_breaks(text):
+        at = text.find(part, at)
+        pieces.append((said[bisect.bisect_right(starts, at + len(part) - len(part.lstrip())) - 1][0], part))
+        at += len(part)
+    words = [(k, one) for k, part in pieces if (one := _one_line(part))]
+    words = ([(at_title, title)] if title else []) + words
+    if not words or len(words) > 2 or any(len(w) > 100 for _, w in words):
+        return None
+    return words
 
 
 # beamer's slide transitions (\transdissolve<2>[duration=1], \transduration{2}): PDF viewers' effects

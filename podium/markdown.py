@@ -33,6 +33,7 @@ from markdown_it.rules_inline import emphasis as mdemphasis
 from markdown_it.rules_inline.state_inline import Delimiter
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.dollarmath.index import math_inline_dollar
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
@@ -371,10 +372,12 @@ def markdown_parser() -> MarkdownIt:
     )
     md.inline.ruler.at(
         "math_inline",
-        _math_around_inline_code(
-            _math_at_start(
-                _math_closed_after_escaped_space(
-                    md.inline.ruler.__rules__[md.inline.ruler.__find__("math_inline")].fn
+        _latex_dollars(
+            _math_around_inline_code(
+                _math_at_start(
+                    _math_closed_after_escaped_space(
+                        md.inline.ruler.__rules__[md.inline.ruler.__find__("math_inline")].fn
+                    )
                 )
             )
         ),
@@ -437,6 +440,25 @@ def _chained_display_math(rule):
         return rule(state, start, end, silent)
 
     return math_block
+
+
+# the parser's ``env`` key that says the lecture is a LaTeX file (a beamer deck), where every ``$`` opens or
+# closes math, a digit before or after it too (``2$\times$``, ``10$^{-3}$``); pandoc's Markdown keeps
+# ``5$ and 10$`` as money
+TEX_DOLLARS = "tex_dollars"
+
+
+def _latex_dollars(rule):
+    """The dollar-math plugin's inline rule, but in a LaTeX file (:data:`TEX_DOLLARS`) math right after a
+    digit or right before one is math too, as TeX reads it; the plugin left ``2$\times$`` as text."""
+    digits = math_inline_dollar(allow_space=False, allow_digits=True, allow_double=True)
+
+    def math_inline(state: StateInline, silent: bool) -> bool:
+        if state.env.get(TEX_DOLLARS) and state.src[state.pos] == "$" and digits(state, silent):
+            return True
+        return rule(state, silent)
+
+    return math_inline
 
 
 def _backslashes_before(src: str, pos: int) -> int:

@@ -61,6 +61,7 @@ from .markdown import (
     TABLE_INTERRUPTS,
     TABLES_AS_TEXT,
     TAKEN_OUT_FRAGMENTS,
+    TEX_DOLLARS,
     Attrs,
     code_lines,
     fence_opened_at,
@@ -808,14 +809,39 @@ def _inline_words(tokens: list, dropped: list[str] | None, links: list[tuple[str
 _META_BREAK = re.compile(r"\\\\\*?(?:\[[^\]]*\])?|\\newline(?![A-Za-z])")
 _META_TEX = re.compile(
     r"\\inst\{[^{}]*\}|\\today\b(?:\{\})?|\s*\\and\b|\\\\|"
-    r"\\(?:textbf|textit|emph|alert|textsc|textrm|textsf|texttt|textup|textmd|textnormal|underline|mbox|text|url)"
+    r"\\(?:textbf|textit|emph|alert|structure|textsl|textsc|textrm|textsf|texttt|textup|textmd|textnormal|underline|"
+    r"uline|sout|mbox|hbox|centerline|textsmaller|textlarger|text|url)"
     r"\{([^{}]*)\}|\\href\{[^{}]*\}\{([^{}]*)\}"  # (an address in an author line: its words)
     r"|\\(?:textcolor|colorbox|fcolorbox\{[^{}]*\})\s*(?:\[[^\]]*\])?\{[^{}]*\}\{([^{}]*)\}"  # (its words: a colour's
     r"|\\color\s*(?:\[[^\]]*\])?\{[^{}]*\}\s*"  # look is the template's, as a title's size is)
     r"|\s*\\(?:no)?cite[tp]?\*?(?:\[[^\]]*\])*\{[^{}]*\}"  # (a citation in a title: not on the title slide)
     r"|\s*\\includegraphics\*?\s*(?:\[[^\]]*\])?\{[^{}]*\}"  # (a small picture beside the words: decoration)
     r"|\\textipa\s*\{((?:[^{}]|\{[^{}]*\})*)\}"  # (tipa's transcription: the IPA it prints)
+    r"|\\text(super|sub)script\s*\{([^{}]*)\}"  # (1\textsuperscript{o}: raised, as Unicode has it)
 )
+# letters raised and lowered as Unicode writes them (a title is plain text); with the digits' own
+_RAISED = str.maketrans(
+    "abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
+    "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ",
+)
+_LOWERED = str.maketrans("ehlpst", "ₑₕₗₚₛₜ")
+
+
+def _meta_script(mt: re.Match) -> str:
+    """``\\textsuperscript{…}`` or ``\\textsubscript{…}`` in a title, a date: its words raised or lowered in
+    Unicode's characters (``1\\textsuperscript{o}``, Portuguese's and Spanish's ordinal: 1º), or, where
+    Unicode has no such character for one of them, its words."""
+    from .deck.plan import SUBSCRIPTS, SUPERSCRIPTS  # noqa: PLC0415 (only such a title needs it)
+
+    words = mt.group(6)
+    if mt.group(5) == "super" and words in ("o", "a") and mt.string[: mt.start()][-1:].isdigit():
+        return "º" if words == "o" else "ª"  # (the ordinal indicators, as these languages print them)
+    shown = (
+        words.translate(SUPERSCRIPTS).translate(_RAISED)
+        if mt.group(5) == "super"
+        else words.translate(SUBSCRIPTS).translate(_LOWERED)
+    )
+    return shown if all(ord(c) > 127 or c == " " for c in shown) else words
 
 
 def _text_command(piece: RawPiece) -> str:
@@ -835,6 +861,8 @@ def _meta_tex(mt: re.Match) -> str:
         return ","
     if said == "\\\\":
         return " "
+    if said.startswith(("\\textsuperscript", "\\textsubscript")):
+        return _meta_script(mt)
     if said.startswith("\\textipa"):
         return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", tipa.ipa(mt.group(4)))
     words = mt.group(1) or mt.group(2) or mt.group(3) or ""
@@ -2064,8 +2092,8 @@ def _parser_env(
     under a paragraph's line, and a pipe table too (in pandoc's, a blank line comes first) and where only
     Slidev turns markdown-it's typographer on, which makes a run of dots one "…".  A beamer deck's
     tabulars, written as pipe tables, are tables wherever they stand, as LaTeX sets them."""
-    if tex_deck:
-        return {TABLE_INTERRUPTS: True}
+    if tex_deck:  # (and every `$` is TeX's math, `2$\times$` too)
+        return {TABLE_INTERRUPTS: True, TEX_DOLLARS: True}
     if not (other_tool or has_reveal_md_keys(raw_meta) or marp.wanted(raw_meta, body)):
         return {}
     return {

@@ -972,6 +972,22 @@ def _aside_lines(b: m.Block) -> list[list[Run]]:
     return [[Run(m.blocks_text((b,)))]]
 
 
+def _one_short_line(chunks: list[Chunk]) -> bool:
+    """Whether ``chunks`` are one paragraph of words on one line, short enough to stand under a section
+    slide's title (at most 120 characters), shown at once."""
+    if len(chunks) != 1 or not isinstance(chunks[0], TextChunk) or len(chunks[0].paras) != 1:
+        return False
+    chunk, para = chunks[0], chunks[0].paras[0]
+    words = "".join(r.text for r in para.runs)
+    return (
+        not chunk.step
+        and not para.step
+        and para.bullet == Bullet.NONE
+        and 0 < len(words.strip()) <= 120
+        and not re.search(r"[\n\v]", words.strip())
+    )
+
+
 def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
     """Return the layout kind pandoc would choose for a slide with these chunks."""
     if slide.kind == m.SECTION:
@@ -982,6 +998,10 @@ def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
         return LayoutKind.TITLE_ONLY if slide.title else LayoutKind.BLANK
     if not slide.title:  # the blank layout: no rule under a title that is not there (fit.UntitledBody)
         return LayoutKind.BLANK
+    if "section" in slide.classes and _one_short_line(
+        chunks
+    ):  # (`## Thanks! {.section}` and a line under it:
+        return LayoutKind.SECTION  # beamer's standout frame, drawn as a section slide's two lines)
     if len(chunks) == 1 and isinstance(chunks[0], ColumnsChunk) and len(chunks[0].columns) == 2:
         (left, w1), (right, w2) = chunks[0].columns
         even = (

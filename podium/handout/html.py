@@ -144,8 +144,11 @@ def _text_footnotes(slide: m.Slide, first: bool, final: bool) -> list[m.Footnote
 
 
 def _kind(plan) -> str:
-    """The handout's kind of entry for a plan: title, section or content."""
+    """The handout's kind of entry for a plan: title, section or content (a ``standout`` slide, beamer's
+    closing "Thank you!", is drawn as a section slide but begins no section)."""
     kind = str(getattr(plan.kind, "value", plan.kind))
+    if kind == m.SECTION and plan.source is not None and "standout" in plan.source.classes:
+        return m.CONTENT
     return kind if kind in (m.TITLE, m.SECTION) else m.CONTENT
 
 
