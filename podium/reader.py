@@ -3536,6 +3536,7 @@ class _Converter:
         """A Marp slide's body with its split backgrounds (``![bg left:40%](…)``) as a column beside the rest."""
         if not self.marp_bg:
             return body
+        body = self._marp_lifted(body)
         said = {id(b): self.marp_bg[id(b)][1] for b in body if id(b) in self.marp_bg}
         body = [b for b in body if id(b) not in said or not said[id(b)].colour]  # a colour: no picture
         sides = [k.side for k in said.values() if k.side]
@@ -3568,6 +3569,25 @@ class _Converter:
         if right:
             columns.append(m.Column(tuple(right), shares["right"]))
         return [m.Columns(tuple(columns), pos)]
+
+    def _marp_lifted(self, body: list) -> list:
+        """``body`` with each background picture written inside another block (``![bg right:40%](…)`` right
+        under a list, which Markdown reads as the last item's) after that block: Marp takes a slide's
+        backgrounds out of it wherever they are written."""
+        lifted = {
+            id(n)
+            for b in body
+            for n in m.walk(b)
+            if n is not b and isinstance(n, m.Image) and id(n) in self.marp_bg
+        }
+        if not lifted:
+            return body
+        out = []
+        for b in body:
+            inner = [n for n in m.walk(b) if n is not b and id(n) in lifted]
+            kept = m.transform(b, lambda n: None if id(n) in lifted else n) if inner else b
+            out += [*([kept] if kept is not None else []), *inner]
+        return out
 
     def float_layouts(self, drafts: list[_SlideDraft]) -> None:
         """Lay out each slide of ``drafts`` around its floated pictures (:meth:`float_layout`)."""
