@@ -3348,6 +3348,11 @@ class _Converter:
         if pos is None:  # inside a line: its words (not parsed again in the middle of this paragraph)
             self.pending_notes.append(m.Paragraph((m.Text(" ".join(said.split())),), self.pos(None)))
             return
+        # (a picture in it is its Markdown's text, as Marp's notes show it: a commented-out picture is no
+        # picture, in the deck's notes and the handout's alike)
+        said = _MARKDOWN_PICTURE.sub(
+            lambda mt: mt.group(0) if mt.group(1) else _PUNCTUATION.sub(r"\\\g<0>", mt.group(0)), said
+        )
         self.pending_notes.extend(self.markdown_blocks(textwrap.dedent(said).strip(), pos.line - 1))
 
     def _marp_heading(
@@ -6816,6 +6821,10 @@ _TITLE_CLASSES = frozenset(
 )
 # Marp's fitting heading: `# Words <!-- fit -->` (drawn as large as the slide's width allows)
 _MARP_FIT = re.compile(r"<!--\s*fit\s*-->")
+# a Markdown picture, `![bg right:40%](figs/x.png "title")` (or a code span, whose text is shown as written);
+# ASCII punctuation, which a backslash makes text
+_MARKDOWN_PICTURE = re.compile(r"(`+).*?\1|!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
 
 _MATH_SPACES = {"quad": "\u2003", "qquad": "\u2003\u2003", "enspace": "\u2002", ",": "\u2009", ":": "\u2005",
