@@ -91,8 +91,10 @@ _HEAD_KEYS = frozenset(
     )
 )
 # Slidev's own headmatter keys (its look and its app): no note that Podium does not use them
+# (and those the first slide takes from it, :data:`_FIRST_SLIDE_KEYS`: ``hideInToc`` keeps it out of a ``<Toc>``)
 KEYS = _HEAD_KEYS | frozenset(
     ("theme", "background", "class", "layout", "fonts", "favicon", "download", "aspectRatio", "src")
+    + ("image", "hideInToc", "level")
 )
 _YAMLISH = re.compile(r"^\s*(?:[\w-]+\s*:|- |#)|^\s+\S")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
