@@ -2308,6 +2308,8 @@ def parse_lecture(
     )
     # (Marp, reveal.js, remark and Slidev show a picture's alt text nowhere)
     conv.alt_only = conv.marp or reveal or remark_deck or slidev_deck
+    # (their tools give a pipe table no column widths: the browser sizes the columns to their content)
+    conv.content_widths = conv.alt_only
     conv.reveal = first_section is not None or (
         reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
     )
@@ -2911,6 +2913,9 @@ class _Converter:
         self.chunk_codes: dict[str, str] | None = None  # each labelled chunk's code (ref.label), when asked
         self.cell_defaults: dict[str, Any] = {}  # code cells' options unless they say: execute:, opts_chunk
         self.title_slide = True  # a slide of the front matter's title (xaringan's `seal: false`: none)
+        self.content_widths = False  # a pipe table's columns sized to their content only (not by its dashes)
+        self.slidev = False  # a Slidev deck (its clicks' spelling in messages)
+        self.cover_notes = False  # a notes div before the first slide is the title slide's (Slidev's cover)
         # reveal-md's Markdown (podium.revealmd.separators_only): only its separators cut slides, as in Marp;
         # a slide's first heading is its title; the front matter's `title:` names the browser's tab
         self.reveal = False
@@ -5249,12 +5254,17 @@ class _Converter:
     def _table_widths(self, node, header, rows) -> tuple[float, ...]:
         """Relative widths: a grid table's from its border; a pipe table's, as pandoc sets them, from the
         separator's dashes when a line of the table is longer than 72 characters (and the dashes
-        differ), else from the content."""
+        differ), else from the content (always in a Marp, Slidev, reveal.js or remark deck, whose tools
+        have no such rule: the browser sizes the columns)."""
         ncols = max(len(header), 1)
         given = (node.meta or {}).get("widths")
         if given and len(given) == ncols:
             return tuple(given)
-        wide = node.map is not None and any(len(line) > 72 for line in self.lines[node.map[0] : node.map[1]])
+        wide = (
+            not self.content_widths
+            and node.map is not None
+            and any(len(line) > 72 for line in self.lines[node.map[0] : node.map[1]])
+        )
         if wide and node.map and node.map[0] + 1 < len(self.lines):
             sep = self.lines[node.map[0] + 1].strip().strip("|")
             parts = [p.strip() for p in sep.split("|")]
