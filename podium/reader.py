@@ -1531,6 +1531,8 @@ def _slidev(
         meta["title"] = rewrite.cover_title
     if not rewrite.title_slide:
         meta[OWN_COVER] = True
+    if rewrite.cover_notes:
+        meta[COVER_NOTES] = True
     return rewrite.text, [_placed(rewrite, k, shown) for k in rewrite.index], meta
 
 
@@ -1541,6 +1543,8 @@ def _placed(rewrite, k: int, shown: str) -> tuple[str, int]:
 
 
 OWN_COVER = "(own cover)"  # a deck's first slide is its cover: no title slide is made of the front matter
+# the notes written before the deck's first slide are its title slide's (a Slidev cover's notes)
+COVER_NOTES = "(cover notes)"
 
 
 _WARNED = frozenset(
@@ -2319,7 +2323,9 @@ def parse_lecture(
     conv.css_divs = remark_deck
     # (a Slidev `layout: section` slide with a line under its title is one slide, as Slidev shows it)
     conv.html_show = slidev_deck
+    conv.slidev = slidev_deck
     conv.title_slide = not raw_meta.pop(OWN_COVER, False)
+    conv.cover_notes = raw_meta.pop(COVER_NOTES, False)
     conv.cover_needs_title = not (tex_deck or remark_deck or slidev_deck or conv.marp) and _titled_cover(
         raw_meta
     )
@@ -3043,6 +3049,7 @@ class _Converter:
         current: _SlideDraft | None = None
         current_section: int | None = None
         first_serial = self.slide_serial + 1
+        nodes = self.cover_notes_read(nodes, drafts)
 
         def start(kind: m.SlideKind, title: m.Inlines, pos: m.SourcePos, attrs: Attrs | None) -> _SlideDraft:
             nonlocal current
@@ -3217,6 +3224,18 @@ class _Converter:
         )
         d.continued = True
         return d
+
+    def cover_notes_read(
+        self, nodes: list[SyntaxTreeNode], drafts: list[_SlideDraft]
+    ) -> list[SyntaxTreeNode]:
+        """``nodes`` without the notes div written before the first slide when it is the title slide's (a
+        Slidev cover's notes: ``cover_notes``), which go on the title slide (``drafts[0]``)."""
+        if not (self.cover_notes and nodes and drafts and drafts[0].kind == m.TITLE):
+            return nodes
+        if nodes[0].type != "fenced_div" or "notes" not in self.structural_classes(nodes[0]):
+            return nodes
+        self.add_to_slide(drafts[0], nodes[0])
+        return nodes[1:]
 
     def _title_draft(self, meta: m.Meta, own_slides: bool) -> list[_SlideDraft]:
         """The title slide of the front matter's title, subtitle, authors or date, in a list ([] in a deck
@@ -4444,7 +4463,10 @@ class _Converter:
 
     def fragment_spelling(self) -> tuple[str, str]:
         """(how the lecture's tool writes a fragment span, the tool), for the messages about them: Marp's
-        ``<span data-marpit-fragment>``, else reveal.js's ``[...]{.fragment}``."""
+        ``<span data-marpit-fragment>``, Slidev's ``<v-click>`` inside a line, else reveal.js's
+        ``[...]{.fragment}``."""
+        if self.slidev:
+            return ("<v-click>", "Slidev")
         return ("<span data-marpit-fragment>", "Marp") if self.marp else ("[...]{.fragment}", "reveal.js")
 
     def paragraph_fragment(self, b: m.Paragraph | m.Heading) -> m.Block:
@@ -4472,7 +4494,9 @@ class _Converter:
             )
         orders = [s.order for s in spans if s.order is not None]
         shown = replace(b, content=_unfragmented(b.content))
-        return m.Div((shown,), ("fragment",), b.pos, order=min(orders) if orders else None)
+        # (Slidev's <v-after> inside a line: on the click before it)
+        after = ("with-previous",) if all("with-previous" in s.classes for s in spans) else ()
+        return m.Div((shown,), ("fragment", *after), b.pos, order=min(orders) if orders else None)
 
     def headings_without_space(self, node: SyntaxTreeNode) -> None:
         """Warn about each line of a paragraph written as a heading without the space after its ``#``
@@ -5946,7 +5970,7 @@ class _Converter:
                 self.footnote_defs[ident] = (m.Paragraph(self._footnote_inlines(info), self.pos(None)),)
             return [m.FootnoteRef(-1 - ident)]  # renumbered per slide later
         if t == "html_inline":
-            return self.inline_html(node.content)
+            return self.inline_html(_click_span(node.content) if self.slidev else node.content)
         if node.children:
             return list(self.inlines_of(node.children))
         return [m.Text(node.content)] if node.content else []
@@ -6917,6 +6941,18 @@ def _style_names(styles: Iterable[str]) -> str:
     names = [f".{s}" for s in styles]
     listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
     return f"the {listed} fragments"
+
+
+def _click_span(html: str) -> str:
+    """A Slidev deck's inline tag with ``<v-click>`` (``<v-after>``: on the click before it) as the fragment
+    span it is, its paragraph's click: written over a line break, which the rewrite of a line leaves
+    (:func:`podium.slidev._inline_clicks`)."""
+    mt = re.fullmatch(r"<(/?)v-(click|after)\b[^>]*>", html.strip())
+    if mt is None:
+        return html
+    if mt.group(1):
+        return "</span>"
+    return '<span class="fragment with-previous">' if mt.group(2) == "after" else '<span class="fragment">'
 
 
 def _fragment_spans(nodes) -> list[m.Span]:
