@@ -151,7 +151,9 @@ def test_speaker_notes_on_a_slidev_cover_keep_it_the_title_slide(tmp_path):
 SCHEDULE = (
     "## Schedule\n\n"
     "| Time              | Length | Topic" + " " * 150 + "|\n"
-    "| ----------------- | ------ | " + "-" * 155 + " |\n"
+    "| ----------------- | ------ | "
+    + "-" * 155
+    + " |\n"
     + "".join(
         f"| **{a} – {b}** | {n} min | **{w}** |\n"
         for a, b, n, w in [
@@ -181,7 +183,11 @@ def _table_shares(prs) -> list[list[float]]:
 
 
 @pytest.mark.parametrize(
-    "front", ["---\nmarp: true\n---\n\n# Workshop\n\n---\n\n", "---\ntheme: default\nhighlighter: shiki\n---\n\n# Workshop\n\n---\n\n"]
+    "front",
+    [
+        "---\nmarp: true\n---\n\n# Workshop\n\n---\n\n",
+        "---\ntheme: default\nhighlighter: shiki\n---\n\n# Workshop\n\n---\n\n",
+    ],
 )
 def test_a_marp_or_slidev_table_is_sized_to_its_content_not_its_dashes(tmp_path, front):
     prs, _ = _build(tmp_path / "deck", front + SCHEDULE, "slides")
