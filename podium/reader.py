@@ -1559,6 +1559,8 @@ def _slidev(
         meta["title"] = rewrite.cover_title
     if not rewrite.title_slide:
         meta[OWN_COVER] = True
+    if rewrite.cover_notes:
+        meta[COVER_NOTES] = True
     return rewrite.text, [_placed(rewrite, k, shown) for k in rewrite.index], meta
 
 
@@ -1569,6 +1571,8 @@ def _placed(rewrite, k: int, shown: str) -> tuple[str, int]:
 
 
 OWN_COVER = "(own cover)"  # a deck's first slide is its cover: no title slide is made of the front matter
+# the notes written before the deck's first slide are its title slide's (a Slidev cover's notes)
+COVER_NOTES = "(cover notes)"
 
 
 _WARNED = frozenset(
@@ -2336,6 +2340,8 @@ def parse_lecture(
     )
     # (Marp, reveal.js, remark and Slidev show a picture's alt text nowhere)
     conv.alt_only = conv.marp or reveal or remark_deck or slidev_deck
+    # (their tools give a pipe table no column widths: the browser sizes the columns to their content)
+    conv.content_widths = conv.alt_only
     conv.reveal = first_section is not None or (
         reveal and not (remark_deck or slidev_deck) and separators_only(raw_meta, text)
     )
@@ -2345,7 +2351,9 @@ def parse_lecture(
     conv.css_divs = remark_deck
     # (a Slidev `layout: section` slide with a line under its title is one slide, as Slidev shows it)
     conv.html_show = slidev_deck
+    conv.slidev = slidev_deck
     conv.title_slide = not raw_meta.pop(OWN_COVER, False)
+    conv.cover_notes = raw_meta.pop(COVER_NOTES, False)
     conv.cover_needs_title = not (tex_deck or remark_deck or slidev_deck or conv.marp) and _titled_cover(
         raw_meta
     )
@@ -2939,6 +2947,9 @@ class _Converter:
         self.chunk_codes: dict[str, str] | None = None  # each labelled chunk's code (ref.label), when asked
         self.cell_defaults: dict[str, Any] = {}  # code cells' options unless they say: execute:, opts_chunk
         self.title_slide = True  # a slide of the front matter's title (xaringan's `seal: false`: none)
+        self.content_widths = False  # a pipe table's columns sized to their content only (not by its dashes)
+        self.slidev = False  # a Slidev deck (its clicks' spelling in messages)
+        self.cover_notes = False  # a notes div before the first slide is the title slide's (Slidev's cover)
         # reveal-md's Markdown (podium.revealmd.separators_only): only its separators cut slides, as in Marp;
         # a slide's first heading is its title; the front matter's `title:` names the browser's tab
         self.reveal = False
@@ -3066,6 +3077,7 @@ class _Converter:
         current: _SlideDraft | None = None
         current_section: int | None = None
         first_serial = self.slide_serial + 1
+        nodes = self.cover_notes_read(nodes, drafts)
 
         def start(kind: m.SlideKind, title: m.Inlines, pos: m.SourcePos, attrs: Attrs | None) -> _SlideDraft:
             nonlocal current
@@ -3241,6 +3253,18 @@ class _Converter:
         d.continued = True
         return d
 
+    def cover_notes_read(
+        self, nodes: list[SyntaxTreeNode], drafts: list[_SlideDraft]
+    ) -> list[SyntaxTreeNode]:
+        """``nodes`` without the notes div written before the first slide when it is the title slide's (a
+        Slidev cover's notes: ``cover_notes``), which go on the title slide (``drafts[0]``)."""
+        if not (self.cover_notes and nodes and drafts and drafts[0].kind == m.TITLE):
+            return nodes
+        if nodes[0].type != "fenced_div" or "notes" not in self.structural_classes(nodes[0]):
+            return nodes
+        self.add_to_slide(drafts[0], nodes[0])
+        return nodes[1:]
+
     def _title_draft(self, meta: m.Meta, own_slides: bool) -> list[_SlideDraft]:
         """The title slide of the front matter's title, subtitle, authors or date, in a list ([] in a deck
         that writes its own, or with xaringan's ``seal: false``)."""
@@ -3376,6 +3400,11 @@ class _Converter:
         if pos is None:  # inside a line: its words (not parsed again in the middle of this paragraph)
             self.pending_notes.append(m.Paragraph((m.Text(" ".join(said.split())),), self.pos(None)))
             return
+        # (a picture in it is its Markdown's text, as Marp's notes show it: a commented-out picture is no
+        # picture, in the deck's notes and the handout's alike)
+        said = _MARKDOWN_PICTURE.sub(
+            lambda mt: mt.group(0) if mt.group(1) else _PUNCTUATION.sub(r"\\\g<0>", mt.group(0)), said
+        )
         self.pending_notes.extend(self.markdown_blocks(textwrap.dedent(said).strip(), pos.line - 1))
 
     def _marp_heading(
@@ -3564,6 +3593,7 @@ class _Converter:
         """A Marp slide's body with its split backgrounds (``![bg left:40%](…)``) as a column beside the rest."""
         if not self.marp_bg:
             return body
+        body = self._marp_lifted(body)
         said = {id(b): self.marp_bg[id(b)][1] for b in body if id(b) in self.marp_bg}
         body = [b for b in body if id(b) not in said or not said[id(b)].colour]  # a colour: no picture
         sides = [k.side for k in said.values() if k.side]
@@ -3596,6 +3626,25 @@ class _Converter:
         if right:
             columns.append(m.Column(tuple(right), shares["right"]))
         return [m.Columns(tuple(columns), pos)]
+
+    def _marp_lifted(self, body: list) -> list:
+        """``body`` with each background picture written inside another block (``![bg right:40%](…)`` right
+        under a list, which Markdown reads as the last item's) after that block: Marp takes a slide's
+        backgrounds out of it wherever they are written."""
+        lifted = {
+            id(n)
+            for b in body
+            for n in m.walk(b)
+            if n is not b and isinstance(n, m.Image) and id(n) in self.marp_bg
+        }
+        if not lifted:
+            return body
+        out = []
+        for b in body:
+            inner = [n for n in m.walk(b) if n is not b and id(n) in lifted]
+            kept = m.transform(b, lambda n: None if id(n) in lifted else n) if inner else b
+            out += [*([kept] if kept is not None else []), *inner]
+        return out
 
     def float_layouts(self, drafts: list[_SlideDraft]) -> None:
         """Lay out each slide of ``drafts`` around its floated pictures (:meth:`float_layout`)."""
@@ -4442,7 +4491,10 @@ class _Converter:
 
     def fragment_spelling(self) -> tuple[str, str]:
         """(how the lecture's tool writes a fragment span, the tool), for the messages about them: Marp's
-        ``<span data-marpit-fragment>``, else reveal.js's ``[...]{.fragment}``."""
+        ``<span data-marpit-fragment>``, Slidev's ``<v-click>`` inside a line, else reveal.js's
+        ``[...]{.fragment}``."""
+        if self.slidev:
+            return ("<v-click>", "Slidev")
         return ("<span data-marpit-fragment>", "Marp") if self.marp else ("[...]{.fragment}", "reveal.js")
 
     def paragraph_fragment(self, b: m.Paragraph | m.Heading) -> m.Block:
@@ -4470,7 +4522,9 @@ class _Converter:
             )
         orders = [s.order for s in spans if s.order is not None]
         shown = replace(b, content=_unfragmented(b.content))
-        return m.Div((shown,), ("fragment",), b.pos, order=min(orders) if orders else None)
+        # (Slidev's <v-after> inside a line: on the click before it)
+        after = ("with-previous",) if all("with-previous" in s.classes for s in spans) else ()
+        return m.Div((shown,), ("fragment", *after), b.pos, order=min(orders) if orders else None)
 
     def headings_without_space(self, node: SyntaxTreeNode) -> None:
         """Warn about each line of a paragraph written as a heading without the space after its ``#``
@@ -5252,12 +5306,17 @@ class _Converter:
     def _table_widths(self, node, header, rows) -> tuple[float, ...]:
         """Relative widths: a grid table's from its border; a pipe table's, as pandoc sets them, from the
         separator's dashes when a line of the table is longer than 72 characters (and the dashes
-        differ), else from the content."""
+        differ), else from the content (always in a Marp, Slidev, reveal.js or remark deck, whose tools
+        have no such rule: the browser sizes the columns)."""
         ncols = max(len(header), 1)
         given = (node.meta or {}).get("widths")
         if given and len(given) == ncols:
             return tuple(given)
-        wide = node.map is not None and any(len(line) > 72 for line in self.lines[node.map[0] : node.map[1]])
+        wide = (
+            not self.content_widths
+            and node.map is not None
+            and any(len(line) > 72 for line in self.lines[node.map[0] : node.map[1]])
+        )
         if wide and node.map and node.map[0] + 1 < len(self.lines):
             sep = self.lines[node.map[0] + 1].strip().strip("|")
             parts = [p.strip() for p in sep.split("|")]
@@ -5939,7 +5998,7 @@ class _Converter:
                 self.footnote_defs[ident] = (m.Paragraph(self._footnote_inlines(info), self.pos(None)),)
             return [m.FootnoteRef(-1 - ident)]  # renumbered per slide later
         if t == "html_inline":
-            return self.inline_html(node.content)
+            return self.inline_html(_click_span(node.content) if self.slidev else node.content)
         if node.children:
             return list(self.inlines_of(node.children))
         return [m.Text(node.content)] if node.content else []
@@ -6824,6 +6883,10 @@ _TITLE_CLASSES = frozenset(
 )
 # Marp's fitting heading: `# Words <!-- fit -->` (drawn as large as the slide's width allows)
 _MARP_FIT = re.compile(r"<!--\s*fit\s*-->")
+# a Markdown picture, `![bg right:40%](figs/x.png "title")` (or a code span, whose text is shown as written);
+# ASCII punctuation, which a backslash makes text
+_MARKDOWN_PICTURE = re.compile(r"(`+).*?\1|!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
 
 _MATH_SPACES = {"quad": "\u2003", "qquad": "\u2003\u2003", "enspace": "\u2002", ",": "\u2009", ":": "\u2005",
@@ -6906,6 +6969,18 @@ def _style_names(styles: Iterable[str]) -> str:
     names = [f".{s}" for s in styles]
     listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
     return f"the {listed} fragments"
+
+
+def _click_span(html: str) -> str:
+    """A Slidev deck's inline tag with ``<v-click>`` (``<v-after>``: on the click before it) as the fragment
+    span it is, its paragraph's click: written over a line break, which the rewrite of a line leaves
+    (:func:`podium.slidev._inline_clicks`)."""
+    mt = re.fullmatch(r"<(/?)v-(click|after)\b[^>]*>", html.strip())
+    if mt is None:
+        return html
+    if mt.group(1):
+        return "</span>"
+    return '<span class="fragment with-previous">' if mt.group(2) == "after" else '<span class="fragment">'
 
 
 def _fragment_spans(nodes) -> list[m.Span]:

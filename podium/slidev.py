@@ -91,8 +91,10 @@ _HEAD_KEYS = frozenset(
     )
 )
 # Slidev's own headmatter keys (its look and its app): no note that Podium does not use them
+# (and those the first slide takes from it, :data:`_FIRST_SLIDE_KEYS`: ``hideInToc`` keeps it out of a ``<Toc>``)
 KEYS = _HEAD_KEYS | frozenset(
     ("theme", "background", "class", "layout", "fonts", "favicon", "download", "aspectRatio", "src")
+    + ("image", "hideInToc", "level")
 )
 _YAMLISH = re.compile(r"^\s*(?:[\w-]+\s*:|- |#)|^\s+\S")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -235,6 +237,8 @@ class Rewrite:
     next_id: int = 0  # the id of an imported file's first line: after the deck's and the files' before it
     # the headmatter's keys the title slide shows under another name (`trainer:` as its author)
     used: set[str] = field(default_factory=set)
+    # the cover is the title slide and its notes are written first, before any slide: the title slide's
+    cover_notes: bool = False
 
     def place(self, k: int) -> tuple[str | None, int]:
         """The file (None: the deck) and line (from 1) of line id ``k``."""
@@ -322,7 +326,10 @@ def slidev_markdown(
         cover = n == 0 and _cover_layout(layout, rest, unshown)
         if n == 0 and not cover:
             out.title_slide = False  # (Slidev makes no slide of the front matter: the first slide is first)
-        if cover and _title_slide(item, title, title_at, rest, unshown, notes, raw_meta, out):
+        if cover and _title_slide(item, title, title_at, rest, unshown, raw_meta, out):
+            if notes:  # (Slidev's notes never change how a slide looks: the title slide's)
+                out.cover_notes = True
+                _notes_div(_Emitter(new, out.index, out, [], shown), notes)
             continue
         # (`SectionTransitionLayout`: a section slide, its props its second line)
         layout = "section" if own and re.search(r"section|chapter", layout, re.I) else layout
@@ -360,14 +367,19 @@ def slidev_markdown(
             emit.line(page[0], "")
             emit.line(page[0], page[1])
         if notes:
-            at = notes[0][0]
-            emit.line(at, "")
-            emit.line(at, "::: notes")
-            for k, text in notes:
-                emit.line(k, text)
-            emit.line(at, ":::")
+            _notes_div(emit, notes)
     out.text = "\n".join(new)
     return out
+
+
+def _notes_div(emit: _Emitter, notes: list[tuple[int, str]]) -> None:
+    """A slide's notes (its last comment's lines) written as a ``::: notes`` div."""
+    at = notes[0][0]
+    emit.line(at, "")
+    emit.line(at, "::: notes")
+    for k, text in notes:
+        emit.line(k, text)
+    emit.line(at, ":::")
 
 
 def _cover_layout(layout: str, rest: list[tuple[int, str]], unshown: set[int]) -> bool:
@@ -385,7 +397,6 @@ def _title_slide(
     title_at: int,
     rest: list[tuple[int, str]],
     unshown: set[int],
-    notes: list[tuple[int, str]],
     raw_meta: dict[str, Any],
     out: Rewrite,
 ) -> bool:
@@ -398,7 +409,7 @@ def _title_slide(
     if title and not named:
         out.meta["title"] = title
     clicked = any(_CLICKS.search(t) for _, t in rest)  # (its clicks are the slide's: kept on it)
-    given = _cover_lines(title, words, raw_meta) if not notes and not clicked else None
+    given = _cover_lines(title, words, raw_meta) if not clicked else None
     if given is None:
         out.title_slide = False  # (Slidev makes no slide of the front matter: the cover is the first)
         return False
@@ -940,6 +951,27 @@ _CLICKED = re.compile(r"(?:^|\s)v-(?:click|after)\b")
 _AFTER = re.compile(r"(?:^|\s)v-after\b")  # (on the click of the one before it: Slidev's v-after)
 
 
+# a click inside a line (`It is <v-click>**42**</v-click>.`), or a code span, in which a tag is text
+_INLINE_CLICK = re.compile(r"(`+).*?\1|<v-(click|after)(?:\s[^>]*)?>(.*?)</v-\2\s*>")
+
+
+def _inline_clicks(text: str) -> str:
+    """``text`` with each ``<v-click>…</v-click>`` inside it (``<v-after>``: on the click before it) a
+    fragment span, which makes its paragraph come on a click (as PowerPoint builds whole paragraphs); a
+    code span's tags are left as written.  Spaces at its edges are one space outside it, as HTML shows them."""
+
+    def span(mt: re.Match) -> str:
+        if mt.group(1):
+            return mt.group(0)
+        classes = "fragment with-previous" if mt.group(2) == "after" else "fragment"
+        words, text = mt.group(3), mt.string
+        lead = " " if words[:1].isspace() and mt.start() and not text[mt.start() - 1].isspace() else ""
+        trail = " " if words[-1:].isspace() and not text[mt.end() : mt.end() + 1].isspace() else ""
+        return f'{lead}<span class="{classes}">{words.strip()}</span>{trail}'
+
+    return _INLINE_CLICK.sub(span, text)
+
+
 def _fragment(attrs: str) -> str:
     """The fragment div for an element with ``attrs`` (``v-click``; ``v-after``: with the click before)."""
     return "::: {.fragment .with-previous}" if _AFTER.search(attrs) else "::: {.fragment}"
@@ -1217,7 +1249,10 @@ class _Emitter:
         self.words(k, text)
 
     def words(self, k: int, text: str) -> None:
-        """A line of the slide's own: its components (:meth:`components`) read."""
+        """A line of the slide's own: its clicks inside the line (:func:`_inline_clicks`) and its components
+        (:meth:`components`) read."""
+        if "<v-" in text and k not in self.code:
+            text = _inline_clicks(text)
         if "<" in text and k not in self.code and _COMPONENT.search(text):
             self.components(k, text)
         else:
