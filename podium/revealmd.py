@@ -68,6 +68,28 @@ def has_reveal_md_keys(raw_meta: dict) -> bool:
     return bool(_REVEAL_MD_KEYS & {str(k) for k in raw_meta})
 
 
+def _own_marks(lines: list[str], fenced: list[bool]) -> bool:
+    """Whether ``lines`` carry reveal.js's own marks, which pandoc never reads: ``--`` vertical slides,
+    ``<!-- .slide: -->`` comments, or reveal-md's marks (:func:`_reveal_md_marks`)."""
+    shown = (line for k, line in enumerate(lines) if not fenced[k])
+    return any(line.strip() == "--" or "<!-- .slide:" in line for line in shown) or _reveal_md_marks(
+        lines, fenced
+    )
+
+
+def _reveal_md_marks(lines: list[str], fenced: list[bool]) -> bool:
+    """Whether ``lines`` cut vertical slides with reveal-md's ``----`` and make clicks with ``<!-- .element:
+    class="fragment" -->`` comments, both: a reveal-md deck, front matter or not.  (``----`` alone says
+    nothing: pandoc reads it as a rule, a slide break like ``---``; and pandoc, Quarto and Marp never read
+    an ``.element`` comment, which only reveal.js's Markdown plugin does.)"""
+    shown = [line for k, line in enumerate(lines) if not fenced[k]]
+    return any(line.strip() == "----" for line in shown) and any(
+        (mark := _ELEMENT.search(line)) is not None and _FRAGMENT_CLASS.search(mark.group(1)) is not None
+        for line in shown
+        if ".element" in line
+    )
+
+
 def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
     """A lecture that cuts its slides with ``---`` and writes ``Note:`` or ``--``, without front matter or
     with reveal.js's own marks in its text (``--`` vertical slides, ``<!-- .slide: -->`` comments); or one
@@ -76,11 +98,7 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
     lines = text.split("\n")
     fenced = code_lines(lines)
     reveal_md = has_reveal_md_keys(raw_meta)  # (then `---` alone says enough)
-    if raw_meta and not (
-        reveal_md
-        or any(not fenced[k] and line.strip() == "--" for k, line in enumerate(lines))
-        or any(not fenced[k] and "<!-- .slide:" in line for k, line in enumerate(lines))
-    ):
+    if raw_meta and not (reveal_md or _own_marks(lines, fenced)):
         return False
     own = separators_of(raw_meta, text)
     separators = sum(
@@ -96,18 +114,15 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
 def separators_only(raw_meta: dict, text: str) -> bool:
     """Whether a reveal.js Markdown deck (:func:`is_reveal_markdown`) is surely reveal.js's or reveal-md's,
     whose slides only its separators cut, never headings: it has reveal-md's front matter or separators of
-    its own, or, without front matter, reveal.js's own marks (``--`` vertical slides, ``<!-- .slide: -->``
-    comments), which pandoc never reads.  (A file without front matter that only writes ``Note:`` and
-    ``---`` may be a pandoc lecture: pandoc's rules cut it.)"""
+    its own, or reveal-md's ``----`` and ``.element`` fragments (:func:`_reveal_md_marks`), or, without
+    front matter, reveal.js's own marks (``--`` vertical slides, ``<!-- .slide: -->`` comments), which
+    pandoc never reads.  (A file without front matter that only writes ``Note:`` and ``---`` may be a
+    pandoc lecture: pandoc's rules cut it.)"""
     if _REVEAL_MD_KEYS & {str(k) for k in raw_meta} or separators_of(raw_meta, text):
         return True
-    if raw_meta:
-        return False
     lines = text.split("\n")
     fenced = code_lines(lines)
-    return any(
-        not fenced[k] and (line.strip() == "--" or "<!-- .slide:" in line) for k, line in enumerate(lines)
-    )
+    return _reveal_md_marks(lines, fenced) if raw_meta else _own_marks(lines, fenced)
 
 
 # a slide separator written as a comment, passed to reveal-md on its command line (`--separator '<!-- > -->'`,

@@ -196,3 +196,50 @@ def test_a_wrapped_item_with_its_comment_under_it_is_one_item_on_one_click(tmp_p
     ]
     assert click_paragraphs(slide) == [[learn], [efficient], ["Satisfaction: How pleasant is it?"]]
     assert "list-in-paragraph" not in stderr
+
+
+REVEAL_MD = """\
+    ---
+    author: Eunsuk Kang
+    title: "17-445: Human-AI Interaction"
+    ---
+
+    # Human-AI Interaction
+
+    ---
+    # Usability Concepts
+
+    ----
+    ## Factors to Consider
+
+    Fall detection:
+    ![Smart watch](smartwatch.jpg)
+
+    ----
+    ## Dimensions
+
+    * Learnability
+    <!-- .element: class="fragment" -->
+    * Efficiency
+    <!-- .element: class="fragment" -->
+    """
+
+
+def test_reveal_mds_vertical_slides_and_element_fragments_make_a_reveal_md_deck(tmp_path):
+    """``----`` vertical slides with ``.element`` fragments are reveal-md's (pandoc reads neither as such):
+    the deck's first slide is its title slide (the front matter's ``title:`` names the browser's tab, it
+    made a second title slide) and a picture's alt text is no caption.  ``----`` alone, in a lecture with
+    front matter, is pandoc's rule (a slide break): that lecture keeps its front-matter title slide."""
+    (tmp_path / "md").mkdir()
+    prs, stderr, _ = _build(tmp_path / "md", REVEAL_MD)
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles == ["Human-AI Interaction", "Usability Concepts", "Factors to Consider", "Dimensions"]
+    assert prs.slides[0].slide_layout.name == "Title Slide"
+    assert "Smart watch" not in [t for _, _, t in _body(prs.slides[2])]
+    assert click_paragraphs(prs.slides[3]) == [["Learnability"], ["Efficiency"]]
+
+    (tmp_path / "pandoc").mkdir()
+    pandoc = REVEAL_MD.replace('<!-- .element: class="fragment" -->\n', "")
+    prs, stderr, _ = _build(tmp_path / "pandoc", pandoc)
+    assert prs.slides[0].shapes.title.text == "17-445: Human-AI Interaction"
+    assert [s.shapes.title.text for s in prs.slides][1:3] == ["Human-AI Interaction", "Usability Concepts"]
