@@ -2941,6 +2941,9 @@ class _Converter:
         self.html_depth = 0
         self.wrappers = 0  # HTML wrapper elements being read (html_wrapper), bounded: hostile nesting
         self.in_list = 0
+        # where a `::: {.incremental .fragment-items}` div (revealmd: reveal.js's fragment comments on a
+        # list's items, not on its nested ones) began: only the list at that depth is incremental
+        self.items_depth: int | None = None
         self.item_lines: set[int] = set()  # the lines list items start on (their markers' lines)
         self.bib: Bibliography | None = None  # when the front matter names a bibliography
         self.emoji = False  # :name: shortcodes as emoji (front matter `from: markdown+emoji`)
@@ -3957,7 +3960,7 @@ class _Converter:
                     pos,
                     ordered=t == "ordered_list",
                     start=start,
-                    incremental=self.incremental or fragmented,
+                    incremental=(self.incremental and self.items_depth in (None, self.in_list)) or fragmented,
                     numbering=meta.get("numbering", m.Numbering.DECIMAL),
                     delimiter=delimiter,
                 )
@@ -5661,10 +5664,12 @@ class _Converter:
         if "incremental" not in classes and "nonincremental" not in classes:
             return list(self.blocks(node.children))
         saved, self.incremental = self.incremental, "incremental" in classes
+        depth = self.items_depth
+        self.items_depth = self.in_list if "fragment-items" in classes else None
         try:
             return list(self.blocks(node.children))
         finally:
-            self.incremental = saved
+            self.incremental, self.items_depth = saved, depth
 
     def layout_columns(
         self, node: SyntaxTreeNode, attrs: Attrs, classes: tuple[str, ...], pos: m.SourcePos

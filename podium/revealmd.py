@@ -18,7 +18,11 @@ An ``.element`` comment is reveal.js's own wherever it is written, so :func:`ele
 reads it in any lecture: ending a list item, the item comes on a click (as an item with beamer's
 ``\\pause`` before its words: the items after it come with or after it); ending a paragraph or a
 picture, the paragraph is a ``::: {.fragment}`` div.  A comment naming no fragment class
-(``style=…``) is dropped as before.
+(``style=…``) is dropped as before.  A comment alone on the line under an item's text (at any indent,
+as reveal-md decks write it) is that item's, as reveal.js reads it: it is moved to the end of the
+item's line (:func:`_comments_onto_items`), so that it never ends the list.  A list whose own items all
+have one is incremental; where its nested items have none, they come with the item they are in (a
+``{.incremental .fragment-items}`` div: only that list's own items are clicks).
 
 A deck may also write each slide as reveal.js's own HTML, a ``<section>…</section>`` element with Markdown
 inside (Hugo Academic's slides, ``pandoc -t revealjs`` passes it through), nested ones for vertical
@@ -64,6 +68,28 @@ def has_reveal_md_keys(raw_meta: dict) -> bool:
     return bool(_REVEAL_MD_KEYS & {str(k) for k in raw_meta})
 
 
+def _own_marks(lines: list[str], fenced: list[bool]) -> bool:
+    """Whether ``lines`` carry reveal.js's own marks, which pandoc never reads: ``--`` vertical slides,
+    ``<!-- .slide: -->`` comments, or reveal-md's marks (:func:`_reveal_md_marks`)."""
+    shown = (line for k, line in enumerate(lines) if not fenced[k])
+    return any(line.strip() == "--" or "<!-- .slide:" in line for line in shown) or _reveal_md_marks(
+        lines, fenced
+    )
+
+
+def _reveal_md_marks(lines: list[str], fenced: list[bool]) -> bool:
+    """Whether ``lines`` cut vertical slides with reveal-md's ``----`` and make clicks with ``<!-- .element:
+    class="fragment" -->`` comments, both: a reveal-md deck, front matter or not.  (``----`` alone says
+    nothing: pandoc reads it as a rule, a slide break like ``---``; and pandoc, Quarto and Marp never read
+    an ``.element`` comment, which only reveal.js's Markdown plugin does.)"""
+    shown = [line for k, line in enumerate(lines) if not fenced[k]]
+    return any(line.strip() == "----" for line in shown) and any(
+        (mark := _ELEMENT.search(line)) is not None and _FRAGMENT_CLASS.search(mark.group(1)) is not None
+        for line in shown
+        if ".element" in line
+    )
+
+
 def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
     """A lecture that cuts its slides with ``---`` and writes ``Note:`` or ``--``, without front matter or
     with reveal.js's own marks in its text (``--`` vertical slides, ``<!-- .slide: -->`` comments); or one
@@ -72,11 +98,7 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
     lines = text.split("\n")
     fenced = code_lines(lines)
     reveal_md = has_reveal_md_keys(raw_meta)  # (then `---` alone says enough)
-    if raw_meta and not (
-        reveal_md
-        or any(not fenced[k] and line.strip() == "--" for k, line in enumerate(lines))
-        or any(not fenced[k] and "<!-- .slide:" in line for k, line in enumerate(lines))
-    ):
+    if raw_meta and not (reveal_md or _own_marks(lines, fenced)):
         return False
     own = separators_of(raw_meta, text)
     separators = sum(
@@ -92,18 +114,15 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
 def separators_only(raw_meta: dict, text: str) -> bool:
     """Whether a reveal.js Markdown deck (:func:`is_reveal_markdown`) is surely reveal.js's or reveal-md's,
     whose slides only its separators cut, never headings: it has reveal-md's front matter or separators of
-    its own, or, without front matter, reveal.js's own marks (``--`` vertical slides, ``<!-- .slide: -->``
-    comments), which pandoc never reads.  (A file without front matter that only writes ``Note:`` and
-    ``---`` may be a pandoc lecture: pandoc's rules cut it.)"""
+    its own, or reveal-md's ``----`` and ``.element`` fragments (:func:`_reveal_md_marks`), or, without
+    front matter, reveal.js's own marks (``--`` vertical slides, ``<!-- .slide: -->`` comments), which
+    pandoc never reads.  (A file without front matter that only writes ``Note:`` and ``---`` may be a
+    pandoc lecture: pandoc's rules cut it.)"""
     if _REVEAL_MD_KEYS & {str(k) for k in raw_meta} or separators_of(raw_meta, text):
         return True
-    if raw_meta:
-        return False
     lines = text.split("\n")
     fenced = code_lines(lines)
-    return any(
-        not fenced[k] and (line.strip() == "--" or "<!-- .slide:" in line) for k, line in enumerate(lines)
-    )
+    return _reveal_md_marks(lines, fenced) if raw_meta else _own_marks(lines, fenced)
 
 
 # a slide separator written as a comment, passed to reveal-md on its command line (`--separator '<!-- > -->'`,
@@ -206,28 +225,27 @@ def element_fragments(text: str, lists_interrupt: bool = False) -> tuple[str, li
     if ".element" not in text and "fragment" not in text:
         return None
     lines = text.split("\n")
-    fenced = code_lines(lines)
-    marks = [
-        _ELEMENT.search(line) if not fenced[k] and ".element" in line else None
-        for k, line in enumerate(lines)
-    ]
-    tags = [
-        (_HTML_FRAGMENT.match(line) or _MARPIT_FRAGMENT.match(line))
-        if not fenced[k] and "fragment" in line
-        else None
-        for k, line in enumerate(lines)
-    ]
+    fenced, marks, tags = _marks(lines)
     if not any(marks) and not any(tags):
         return None
+    origin = list(range(len(lines)))
+    if any(mark is not None and not lines[k][: mark.start()].strip() for k, mark in enumerate(marks)):
+        under_text = set() if lists_interrupt else _text_items(lines, fenced)
+        lines, origin = _comments_onto_items(lines, fenced, marks, under_text)
+        fenced, marks, tags = _marks(lines)
     text_items = set() if lists_interrupt else _text_items(lines, fenced)
-    spans = _fragment_lists(lines, marks, text_items)
-    opens, closes = {a for a, _ in spans}, {b for _, b in spans}
-    inside = {k for a, b in spans for k in range(a, b + 1)}
+    spans = _fragment_lists(lines, marks, text_items, fenced)
+    # (a list whose nested items have no comment of their own: they come with the item they are in)
+    opens = {
+        a: "::: incremental" if whole else "::: {.incremental .fragment-items}" for a, _, _, whole in spans
+    }
+    closes = {b for _, b, _, _ in spans}
+    inside = {k for _, _, items, _ in spans for k in items}
     out: list[str] = []
     index: list[int] = []
     for k, line in enumerate(lines):
         if k in opens:  # a list whose every item is a fragment: reveal.js's incremental list
-            out += ["", "::: incremental"]
+            out += ["", opens[k]]
             index += [k, k]
         mt = marks[k]
         tag = tags[k]
@@ -261,7 +279,62 @@ def element_fragments(text: str, lists_interrupt: bool = False) -> tuple[str, li
         if k in closes:
             out += [":::", ""]
             index += [k, k]
-    return "\n".join(out), index
+    return "\n".join(out), [origin[k] for k in index]
+
+
+def _marks(lines: list[str]) -> tuple[list[bool], list[re.Match | None], list[re.Match | None]]:
+    """For each line: whether it is code, its ``.element`` comment and its fragment element (``<p
+    class="fragment">…</p>``, Marp's ``data-marpit-fragment``) alone on the line, if any."""
+    fenced = code_lines(lines)
+    marks = [
+        _ELEMENT.search(line) if not fenced[k] and ".element" in line else None
+        for k, line in enumerate(lines)
+    ]
+    tags = [
+        (_HTML_FRAGMENT.match(line) or _MARPIT_FRAGMENT.match(line))
+        if not fenced[k] and "fragment" in line
+        else None
+        for k, line in enumerate(lines)
+    ]
+    return fenced, marks, tags
+
+
+def _comments_onto_items(
+    lines: list[str], fenced: list[bool], marks: list[re.Match | None], text_items: set[int]
+) -> tuple[list[str], list[int]]:
+    """``lines`` with each ``.element`` comment alone on its line right under a list item's text (its first
+    line, a wrapped or lazy line, at any indent) moved to the end of that item's first line, and the old
+    line of every new line.  reveal.js gives such a comment to the ``<li>`` it is written in, as it does
+    one at the end of the item's line (marked reads the comment line as the item's text, and the plugin
+    gives a comment's attributes to the element it is in where no element comes before it); left on its
+    line, it would end the list there.  Two comments on one item are one comment naming both.  Under an
+    item line that is a paragraph's text (``text_items``, pandoc's reading) the comment stays: it ends
+    that paragraph."""
+    out = list(lines)
+    gone: set[int] = set()
+    for k, mark in enumerate(marks):
+        if mark is None or lines[k][: mark.start()].strip():
+            continue
+        owner = k - 1
+        while owner >= 0 and lines[owner].strip() and not fenced[owner]:
+            if owner in gone:  # (another comment line of the same item)
+                owner -= 1
+            elif _ITEM.match(lines[owner]):
+                break
+            elif _BLOCK_START.match(lines[owner]):
+                owner = -1
+            else:
+                owner -= 1
+        if owner < 0 or not lines[owner].strip() or fenced[owner] or owner in text_items:
+            continue  # (under a paragraph, a picture or a heading: read where it is)
+        had = _ELEMENT.search(out[owner])
+        words = out[owner][: had.start()] if had else out[owner].rstrip()
+        said = f"{had.group(1)} {mark.group(1)}" if had else mark.group(1)
+        out[owner] = f"{words} <!-- .element: {said} -->"
+        gone.add(k)
+    return [line for k, line in enumerate(out) if k not in gone], [
+        k for k in range(len(out)) if k not in gone
+    ]
 
 
 def _element(
@@ -340,11 +413,13 @@ def _text_items(lines: list[str], fenced: list[bool]) -> set[int]:
 
 
 def _fragment_lists(
-    lines: list[str], marks: list[re.Match | None], text_items: set[int]
-) -> list[tuple[int, int]]:
-    """(first line, last line) of each list whose every item (at the list's own indent) ends in a
-    fragment comment; a line of ``text_items`` (:func:`_text_items`) begins none."""
-    out: list[tuple[int, int]] = []
+    lines: list[str], marks: list[re.Match | None], text_items: set[int], fenced: list[bool]
+) -> list[tuple[int, int, list[int], bool]]:
+    """(first line, last line, the lines of its items, whether they are all its items) of each list whose
+    every item at the list's own indent ends in a fragment comment; a line of ``text_items``
+    (:func:`_text_items`) begins none.  Where every nested item has one too, the items are all of them;
+    else the list's own (the nested ones' comments, if any, are clicks of their own: ``\\pause``)."""
+    out: list[tuple[int, int, list[int], bool]] = []
     k = 0
     while k < len(lines):
         item = _ITEM.match(lines[k])
@@ -360,17 +435,19 @@ def _fragment_lists(
                 j += 1
                 continue
             nested = len(line) - len(line.lstrip()) > indent
-            if not nested and not (_ITEM.match(line) and len(line) - len(line.lstrip()) == indent):
+            lazy = lines[j - 1].strip() and not _BLOCK_START.match(line)  # (an item's text run on unindented)
+            if not (nested or lazy) and not (_ITEM.match(line) and len(line) - len(line.lstrip()) == indent):
                 break
             end = j
             j += 1
-        items = [
-            x
-            for x in range(k, end + 1)
-            if _ITEM.match(lines[x]) and len(lines[x]) - len(lines[x].lstrip()) == indent
+        every = [x for x in range(k, end + 1) if _ITEM.match(lines[x]) and not fenced[x]]
+        own = [x for x in every if len(lines[x]) - len(lines[x].lstrip()) == indent]
+        clicks = [
+            x for x in every if (mark := marks[x]) is not None and _FRAGMENT_CLASS.search(mark.group(1))
         ]
-        if all((mark := marks[x]) is not None and _FRAGMENT_CLASS.search(mark.group(1)) for x in items):
-            out.append((k, end))
+        if set(own) <= set(clicks):
+            whole = len(clicks) == len(every)
+            out.append((k, end, every if whole else own, whole))
         k = end + 1
     return out
 
