@@ -306,8 +306,13 @@ def _end_line(text: str) -> int | None:
     return None if end is None else index[end] + 1
 
 
+# a part file with a document of its own (the standalone package's habit): its first command \documentclass
+_STANDALONE = re.compile(r"\A\ufeff?(?:[ \t]*(?:%[^\n]*)?\n)*[ \t]*\\documentclass(?![A-Za-z])")
+
+
 def _document_body(text: str) -> str:
-    """A ``\\subfile``'s text as the subfiles package reads it: the body of its document, its own preamble
+    """A ``\\subfile``'s text as the subfiles package reads it (an ``\\input`` part that begins with its own
+    ``\\documentclass``, as the standalone package reads it): the body of its document, its own preamble
     (there to build it alone) and its ``\\end{document}`` blank lines; a file without them as it is."""
     lines = text.split("\n")
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), None)
@@ -339,7 +344,11 @@ def _input_line(
     out: list[str] = []
     origins: list[tuple[str, int]] = []
     for got in got_all:
-        part = _document_body(got[0]) if found is not None and found.group(1) == "subfile" else got[0]
+        part = (
+            _document_body(got[0])
+            if found is not None and (found.group(1) == "subfile" or _STANDALONE.match(got[0]))
+            else got[0]
+        )
         sub, sub_origins = _expanded_inputs(part, got[1], state, depth + 1)
         out.extend(sub.split("\n"))
         origins.extend(sub_origins)
