@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 import textwrap
 
-from .conftest import deck_titles, frame_texts, run_cli
+from .conftest import build_tex, click_paragraphs, deck_titles, frame_texts, run_cli
 
 
 def _write(folder, name, text):
@@ -63,3 +63,122 @@ def test_input_parts_with_their_own_documentclass_are_read_as_their_bodies(tmp_p
         ["pdftotext", str(out / "main-handout.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Words of B" in handout
+
+
+def _handout_text(tmp_path):
+    return subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "deck-handout.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_algorithm2e_kwto_double_backslash_lines_and_for_without_semicolons(tmp_path):
+    # \KwTo was dropped ("for i = 1 n do"), `\\` line ends were shown as `\`, and an algorithm whose lines
+    # all end in `\\` was not read as algorithm2e (`\For` "not known", its condition lost)
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{A}
+  \begin{algorithm}[H]
+    \For{$i = 1$ \KwTo $n$}{
+      visit node $i$\;
+    }
+  \end{algorithm}
+\end{frame}
+\begin{frame}{B}
+  \begin{algorithm}[H]
+    \KwData{graph $G$}
+    start here \\
+    \ForEach{$v \in V$}{
+      visit $v$ \\
+      $x = \begin{cases} 1 & a \\ 2 & b \end{cases}$ \\
+    }
+  \end{algorithm}
+\end{frame}
+\begin{frame}{C}
+  \begin{algorithm}[H]
+    \For{each vertex $u$}{
+      relax its edges \\
+      \mystery{$u$} \\
+    }
+  \end{algorithm}
+\end{frame}
+""",
+        command="all",
+    )
+    texts = [[t.replace("\xa0", " ") for t in frame] for frame in frame_texts(deck)]
+    a, b, c = ("\n".join(t[1:]) for t in texts)
+    assert " to " in a.split("\x0b")[0] and a.split("\x0b")[0].startswith("for"), a
+    lines_b = [line.strip() for line in b.split("\x0b")]
+    assert lines_b[:3] == ["Data: graph", "start here", "foreach  do"], lines_b
+    assert "\\" not in b
+    lines_c = [line.strip() for line in c.split("\x0b")]
+    assert lines_c[:2] == ["for each vertex  do", "relax its edges"], lines_c  # (u: math, drawn)
+    assert lines_c[-1] == "end"
+    assert "raw TeX '\\For'" not in err and "\\KwTo" not in err, err
+    assert "deck.tex:25: warning: raw TeX '\\mystery" in err, err  # (at its own line, not the algorithm's)
+    handout = _handout_text(tmp_path)
+    assert "start here \\" not in handout and "relax its edges" in handout
+
+
+def test_onslide_inside_algorithm2e_comes_on_its_click_without_fence_markup(tmp_path):
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Overlay inside algorithm2e}
+  \begin{algorithm}[H]
+    \KwData{graph}
+    run a DFS \\
+    \onslide<2-> {
+      \For{every node}{
+        visit it \\
+        \onslide<3-> {
+          mark it \\
+        }
+      }
+    }
+  \end{algorithm}
+\end{frame}
+""",
+        command="all",
+    )
+    words = "\n".join(frame_texts(deck)[0])
+    handout = _handout_text(tmp_path)
+    for shown in (words, handout):
+        assert ":::" not in shown and "fragment" not in shown and "{" not in shown and "\\" not in shown
+    clicks = [[p.replace("\xa0", " ").strip() for p in click] for click in click_paragraphs(deck.slides[0])]
+    assert len(clicks) == 2, clicks
+    assert clicks[0][0].startswith("for every node do") and "mark it" not in clicks[0][0], clicks
+    assert clicks[1][0].startswith("mark it"), clicks
+    assert "raw-tex" not in err, err
+
+
+def test_onslide_nested_in_another_onslides_list_comes_on_its_click(tmp_path):
+    # the inner \onslide's braces were shown, its words shown from the start, and its warning put at the
+    # \item line before it, saying "inside a line"
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Nested onslide}
+  \onslide<1-> {
+    \begin{itemize}
+      \item Introduce node:
+        \onslide<2-> {
+          first detail
+        }
+      \item Forget node:
+        \onslide<3-> {
+          second detail
+        }
+    \end{itemize}
+  }
+\end{frame}
+""",
+    )
+    words = "\n".join(frame_texts(deck)[0])
+    assert "{" not in words and "}" not in words, words
+    clicks = click_paragraphs(deck.slides[0])
+    assert [[p.strip() for p in click] for click in clicks] == [["first detail"], ["second detail"]], clicks
+    assert "inside a line" not in err, err
