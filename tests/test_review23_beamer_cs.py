@@ -8,6 +8,8 @@ from __future__ import annotations
 import subprocess
 import textwrap
 
+from lxml import etree
+
 from .conftest import build_tex, click_paragraphs, deck_titles, frame_texts, run_cli
 
 
@@ -182,3 +184,94 @@ def test_onslide_nested_in_another_onslides_list_comes_on_its_click(tmp_path):
     clicks = click_paragraphs(deck.slides[0])
     assert [[p.strip() for p in click] for click in clicks] == [["first detail"], ["second detail"]], clicks
     assert "inside a line" not in err, err
+
+
+def test_alt_with_spaces_before_its_braces_is_read_as_alt(tmp_path):
+    # `\alt<2> {…} {…}` showed "2 {", both boxes and "} {": TeX skips the spaces before an argument;
+    # the warning quoted raw LaTeX cut at a backslash
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Boxes}
+  \alt<2> {
+    \begin{block}{Theorem}
+      Shown on step two.
+    \end{block}
+  } {
+    \begin{block}{Figure}
+      Shown on step one, a rather longer sentence than the other.
+    \end{block}
+  }
+\end{frame}
+\begin{frame}{Words}
+  The answer is \alt<2> {first} {second} today.
+\end{frame}
+""",
+    )
+    boxes, words = frame_texts(deck)
+    assert boxes[1:] == ["Theorem\nShown on step two."], boxes
+    assert "The answer is first today." in words[1], words
+    assert "raw TeX" not in err, err
+    said = [line for line in err.splitlines() if "overlay-alt" in line]
+    assert len(said) == 2 and "deck.tex:5: warning: \\alt<2> shows" in said[0], said
+    assert '"Theorem Shown on step two."' in said[0], said[0]
+    assert '"Figure Shown on step one, a rather…"' in said[0], said[0]
+    assert "\\begin" not in said[0] and '\\"' not in said[0]
+
+
+def test_a_box_inside_a_list_item_stays_under_its_item(tmp_path):
+    # both items came first, then both boxes under the whole list: which lemma belongs to which page was lost
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Errata}
+  \begin{itemize}
+    \item Page 218:
+      \begin{block}{Lemma}
+        First corrected statement.
+      \end{block}
+    \item Page 250:
+      \begin{block}{Lemma}
+        Second corrected statement.
+      \end{block}
+  \end{itemize}
+\end{frame}
+""",
+        command="all",
+    )
+    assert frame_texts(deck)[0][1:] == [
+        "Page 218:",
+        "Lemma\nFirst corrected statement.",
+        "Page 250:",
+        "Lemma\nSecond corrected statement.",
+    ]
+    handout = " ".join(_handout_text(tmp_path).split())
+    assert "Page 218: Lemma First corrected statement. • Page 250: Lemma Second" in handout, handout
+
+
+def test_display_math_on_a_click_inside_a_list_item_stays_in_its_item(tmp_path):
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Nested onslide}
+  \onslide<1-> {
+    \begin{itemize}
+      \item Introduce node:
+        \onslide<2-> {
+          \[ x = 1 \]
+        }
+      \item Forget node:
+        \onslide<3-> {
+          \[ y = 2 \]
+        }
+    \end{itemize}
+  }
+\end{frame}
+""",
+    )
+    slide = deck.slides[0]
+    xml = etree.tostring(slide._element, encoding="unicode")  # (equations: Office math, in reading order)
+    at = [xml.index(said) for said in ("Introduce node:", "<m:t>x</m:t>", "Forget node:", "<m:t>y</m:t>")]
+    assert at == sorted(at), at
+    assert len(click_paragraphs(slide)) == 2
+    assert "inside a line" not in err and "{" not in "".join(frame_texts(deck)[0])
