@@ -306,8 +306,13 @@ def _end_line(text: str) -> int | None:
     return None if end is None else index[end] + 1
 
 
+# a part file with a document of its own (the standalone package's habit): its first command \documentclass
+_STANDALONE = re.compile(r"\A\ufeff?(?:[ \t]*(?:%[^\n]*)?\n)*[ \t]*\\documentclass(?![A-Za-z])")
+
+
 def _document_body(text: str) -> str:
-    """A ``\\subfile``'s text as the subfiles package reads it: the body of its document, its own preamble
+    """A ``\\subfile``'s text as the subfiles package reads it (an ``\\input`` part that begins with its own
+    ``\\documentclass``, as the standalone package reads it): the body of its document, its own preamble
     (there to build it alone) and its ``\\end{document}`` blank lines; a file without them as it is."""
     lines = text.split("\n")
     begin = next((k for k, line in enumerate(lines) if line.strip().startswith("\\begin{document}")), None)
@@ -339,7 +344,11 @@ def _input_line(
     out: list[str] = []
     origins: list[tuple[str, int]] = []
     for got in got_all:
-        part = _document_body(got[0]) if found is not None and found.group(1) == "subfile" else got[0]
+        part = (
+            _document_body(got[0])
+            if found is not None and (found.group(1) == "subfile" or _STANDALONE.match(got[0]))
+            else got[0]
+        )
         sub, sub_origins = _expanded_inputs(part, got[1], state, depth + 1)
         out.extend(sub.split("\n"))
         origins.extend(sub_origins)
@@ -1649,25 +1658,42 @@ def _alternatives(lines: list[str], start: int, stop: int, index: list[int], out
         while (mt := _ALT.search(line, at)) is not None:
             text = "\n".join([line, *lines[k + 1 : stop + 1]])  # (its groups may close on later lines)
             first = balanced_group(text, mt.end())
-            second = balanced_group(text, first) if first > 0 and text.startswith("{", first) else -1
+            gap = _ARGUMENT_GAP.match(text, first) if first > 0 else None  # (TeX skips spaces before it)
+            brace = gap.end() if gap is not None else first
+            second = balanced_group(text, brace) if first > 0 and text.startswith("{", brace) else -1
             if second < 0:
                 at = mt.end()
                 continue
-            shown, other = text[mt.end() + 1 : first - 1], text[first + 1 : second - 1]
+            shown, other = text[mt.end() + 1 : first - 1], text[brace + 1 : second - 1]
             if not _on_step(mt.group(1), last):
                 shown, other = other, shown
             out.warnings.append(
                 (
                     index[k],
-                    f'\\alt<{mt.group(1).strip()}> shows "{_one_line(text[mt.end() + 1 : first - 1])[:40]}" on '
-                    f'step(s) {mt.group(1).strip()} and "{_one_line(text[first + 1 : second - 1])[:40]}" on the '
-                    f'others; a slide cannot swap its words, so it shows "{_one_line(shown)[:40]}" (the frame\'s '
-                    f'last step, {last}) and leaves out "{_one_line(other)[:40]}"',
+                    f'\\alt<{mt.group(1).strip()}> shows "{_overlay_words(text[mt.end() + 1 : first - 1])}" on '
+                    f'step(s) {mt.group(1).strip()} and "{_overlay_words(text[brace + 1 : second - 1])}" on the '
+                    f'others; a slide cannot swap its words, so it shows "{_overlay_words(shown)}" (the frame\'s '
+                    f'last step, {last}) and leaves out "{_overlay_words(other)}"',
                     "overlay-alt",
                 )
             )
             line, at = _spliced(lines, k, text, mt.start(), second, shown)
         lines[k] = line
+
+
+# the spaces TeX skips before a macro's next argument (a line's end among them, not a blank line)
+_ARGUMENT_GAP = re.compile(r"[ \t]*(?:\n[ \t]*)?")
+_ENVIRONMENT_EDGE = re.compile(r"\\(?:begin|end)\s*\{[^{}]*\}")
+
+
+def _overlay_words(tex: str, most: int = 40) -> str:
+    """An overlay's words as a message quotes them: on one line, its environments' ``\\begin``/``\\end``
+    left out, cut after ``most`` characters at a word's end (with "…"), never in a command."""
+    one = _one_line(_ENVIRONMENT_EDGE.sub(" ", tex))
+    if len(one) <= most:
+        return one
+    cut = one[:most].rsplit(" ", 1)[0] if " " in one[:most] else one[:most]
+    return cut.rstrip("\\{ ") + "…"
 
 
 def _spliced(lines: list[str], k: int, text: str, start: int, end: int, shown: str) -> tuple[str, int]:
@@ -1746,7 +1772,7 @@ def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int]
                     index[k],
                     " and ".join(f"\\only<{spec.strip()}>" for spec, _, _ in run)
                     + " are alternatives; a slide cannot swap its words, so it shows "
-                    + " and ".join(f'"{_one_line(bodies[n])[:40]}"' for n in chosen)
+                    + " and ".join(f'"{_overlay_words(bodies[n])}"' for n in chosen)
                     + " ("
                     + (
                         f"the frame's last step, {last}"
@@ -1754,7 +1780,7 @@ def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int]
                         else "the one shown last"
                     )
                     + ") and leaves out "
-                    + ", ".join(f'"{_one_line(b)[:40]}"' for n, b in enumerate(bodies) if n not in chosen),
+                    + ", ".join(f'"{_overlay_words(b)}"' for n, b in enumerate(bodies) if n not in chosen),
                     "overlay-alt",
                 )
             )

@@ -286,9 +286,14 @@ def _fragments(text: str, lines: list[str]) -> tuple[str, list[int]] | None:
                 else:
                     out.append(overlay_fence(step))
                     index.append(line)
-            for j, piece in enumerate(inner.split("\n")):
+            inner_lines = inner.split("\n")
+            inner_index = list(range(len(inner_lines)))
+            nested = _fragments(inner, inner_lines) if "\\" in inner else None
+            if nested is not None:  # (overlays inside it, `\onslide<2->{…}` in its list's items: theirs)
+                inner_lines, inner_index = nested[0].split("\n"), nested[1]
+            for j, piece in enumerate(inner_lines):
                 out.append(piece.strip() if j == 0 else piece)
-                index.append(line + j)
+                index.append(line + inner_index[j])
             if step:
                 out.append(":::")
                 index.append(line + inner.count("\n"))
@@ -324,7 +329,7 @@ def _blocks_at(
     text: str, lines: list[str], starts: list[int], k: int
 ) -> tuple[list[tuple[int, str | None, int, str]], int] | None:
     """The overlays that make up line ``k`` (and the lines their braces run over) as (the step it comes
-    on, 0 for from the start; the braces' text or None for a bare ``\\onslide``; its first line; whether
+    on, 0 for from the start; the braces' text or None for a bare ``\\onslide``; its first line (of the braces' words); whether
     "slides" where its specification keeps it out of beamer's handout, ``handout:0``, "handout" where it keeps
     it out of beamer's own mode, ``beamer:0``), and the last line they take; None
     when the line holds anything else (an overlay inside text)."""
@@ -349,7 +354,9 @@ def _blocks_at(
             if close < 0:
                 return None
             shown = "slides" if handout_never(spec) else "handout" if deck_never(spec) else ""
-            pieces.append((later, text[brace + 1 : close - 1].strip("\n"), line, shown))
+            inner = text[brace + 1 : close - 1]
+            first = line + inner.count("\n") - inner.lstrip("\n").count("\n")  # (its words' first line)
+            pieces.append((later, inner.strip("\n"), first, shown))
             at = close
         elif command == "onslide":
             pieces.append((later, None, line, ""))

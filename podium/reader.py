@@ -7644,7 +7644,8 @@ def _merge_text(items: list[m.Inline]) -> list[m.Inline]:
 
 def _trim(content: m.Inlines) -> m.Inlines:
     items = list(content)
-    while items and isinstance(items[0], m.Text) and not items[0].text.strip():
+    # (a line block's first line keeps its leading spaces, no-break spaces by then: pandoc's indentation)
+    while items and isinstance(items[0], m.Text) and not items[0].text.strip(" \t\n\r"):
         items.pop(0)
     while (
         items
@@ -7653,7 +7654,7 @@ def _trim(content: m.Inlines) -> m.Inlines:
     ):
         items.pop()
     if items and isinstance(items[0], m.Text):
-        items[0] = m.Text(items[0].text.lstrip())
+        items[0] = m.Text(items[0].text.lstrip(" \t\n\r"))
     if items and isinstance(items[-1], m.Text):
         text = items[-1].text.rstrip()
         if text.endswith("\\") and not text.endswith("\\\\"):  # a hard break with nothing after it

@@ -546,6 +546,8 @@ def _origins(new: list[str], old: list[str], k: int, end: int) -> list[int]:
             out.append(last)
             continue
         whole = _MADE_PAUSE.sub("", line.strip().lstrip("-*>:{}.0123456789 ").strip())
+        if line.startswith("| "):  # (a line block's line, pseudocode's: its words between its keywords)
+            whole = max((w.strip() for w in _BOLD_WORD.split(line[2:].replace("\u00a0", " "))), key=len)
         probe = whole[:24]  # (`\item<3-> A`'s item is `- \pause[3] A`: A is the source's words)
         picture = _PICTURE_SRC.search(line)
         if picture is not None and picture.group(1) in (
@@ -569,6 +571,7 @@ def _origins(new: list[str], old: list[str], k: int, end: int) -> list[int]:
 
 # the click this module puts before an item with its own step (`\item<3->`: `\pause[3] `; `[<+->]`: `\pause `)
 _MADE_PAUSE = re.compile(r"^\\pause(?:\[\d+\])?\s*")
+_BOLD_WORD = re.compile(r"\*\*[^*\n]*\*\*")
 _PICTURE_SRC = re.compile(r"!\[[^\]\n]*\]\(([^)\n]+)\)")
 _DRAWN_BEGIN = re.compile(r"\\begin\{(?:" + "|".join(sorted(DRAWN_PICTURES)) + r")\}")
 
@@ -760,8 +763,17 @@ def _alg_calls(text: str) -> str:
 
 # algorithm2e: its commands (a block's body in braces; a statement ends with \;)
 _ALGORITHM2E = re.compile(
-    r"\\(?:KwIn|KwOut|KwData|KwResult|ForEach|ForAll|SetAlgo\w*|eIf|uIf|Repeat|DontPrintSemicolon)\b|\\;"
+    r"\\(?:KwIn|KwOut|KwData|KwResult|KwTo|KwRet|For|ForEach|ForAll|While|If|SetAlgo\w*|eIf|uIf|Repeat"
+    r"|DontPrintSemicolon)\b|\\;"
 )
+# what a walk through algorithm2e's text stops at: a fence line (an overlay's click, `overlays` made it),
+# math (its \\ and \; are its own), a statement's end (\; or \\), a command
+_A2E_TOKEN = re.compile(
+    r"^[ \t]*(:::[^\n]*)$|(?<!\\)(\$\$?)(?:[^$\\]|\\.)*\2|(\\;|\\\\\*?(?:\s*\[[^\]\n]*\])?)|\\([A-Za-z]+)",
+    re.MULTILINE,
+)
+# algorithm2e's keywords inside a line (`\For{$i = 1$ \KwTo $n$}`)
+_A2E_INLINE = re.compile(r"\\KwTo(?![A-Za-z])\s*")
 _A2E_BLOCKS = {  # command: (its arguments, the line that opens it, a line that ends it)
     "For": (2, "**for** {} **do**", "**end**"),
     "ForEach": (2, "**foreach** {} **do**", "**end**"),
@@ -800,15 +812,20 @@ def _algorithm2e(body: str) -> str:
 
     def walk(text: str, depth: int) -> None:
         at, pending = 0, ""
-        for found in re.finditer(r"\\([A-Za-z]+)|\\;", text):
+        for found in _A2E_TOKEN.finditer(text):
             if found.start() < at:
                 continue
             pending += text[at : found.start()]
             at = found.end()
-            name = found.group(1)
-            if name is None:  # \; ends a statement
+            name = found.group(4)
+            if found.group(2):  # math: its own (a \\ in its cases, a \; space)
+                pending += found.group(0)
+                continue
+            if found.group(1) or found.group(3):  # \; or \\ ends a statement; a fence stands alone
                 statement(depth, pending)
                 pending = ""
+                if found.group(1):
+                    out.append([-1, found.group(1).strip()])
                 continue
             args: list[str] = []
             want = _A2E_BLOCKS[name][0] if name in _A2E_BLOCKS else 1 if name in _A2E_WORDS else 0
@@ -825,7 +842,7 @@ def _algorithm2e(body: str) -> str:
                 statement(depth, pending)
                 pending = ""
                 _, opening, ending = _A2E_BLOCKS[name]
-                cond = " ".join(args[0].split()) if args and want > 1 else ""
+                cond = " ".join(_A2E_INLINE.sub("**to** ", args[0]).split()) if args and want > 1 else ""
                 statement(depth, opening.replace("{}", cond))
                 walk(args[-1] if want <= 2 and args else args[1] if len(args) > 1 else "", depth + 1)
                 if name == "eIf" and len(args) > 2:
@@ -833,6 +850,8 @@ def _algorithm2e(body: str) -> str:
                     walk(args[2], depth + 1)
                 if ending:
                     statement(depth, ending.replace("{}", cond))
+            elif name == "KwTo":
+                pending += " **to** "
             elif name in _A2E_WORDS:
                 statement(depth, pending)
                 pending = ""
@@ -846,7 +865,10 @@ def _algorithm2e(body: str) -> str:
         statement(depth, pending + text[at:])
 
     walk(body, 0)
-    return "\n".join(f"| {chr(0xA0) * 4 * indent}{words}" for indent, words in out)
+    lines: list[str] = []
+    for indent, words in out:  # (a fence between blank lines: the line blocks around it its own)
+        lines += ["", words, ""] if indent < 0 else [f"| {chr(0xA0) * 4 * indent}{words}"]
+    return "\n".join(lines).strip("\n")
 
 
 _TABBING_ROW_END = re.compile(r"\\\\\*?(?:\s*\[[^\]\n]*\])?")

@@ -336,12 +336,25 @@ TEXT_BLOCKS = (m.Paragraph, m.Heading, m.BulletList, m.Quote)  # blocks drawn as
 _IN_ITEM = (m.CodeBlock, m.MathBlock, m.Table)
 
 
+def _in_item(b: m.Block) -> bool:
+    """Whether ``b``, in a list item, is drawn right under the item's words: code, display math, a table, a
+    box (beamer's block in an item, under its item's words as beamer sets it), or a click's fragment that
+    holds one (``\\item A: \\onslide<2->{\\[ x \\]}``)."""
+    if isinstance(b, _IN_ITEM):
+        return True
+    if not isinstance(b, m.Div) or b.align:
+        return False
+    if "fragment" in b.classes:
+        return not _fragment_of_text(b) and any(_in_item(x) or is_text_block(x) for x in b.blocks)
+    return True
+
+
 def _code_in_items(b: m.BulletList) -> bool:
-    """Whether an item of list ``b``, or of a list nested in one, holds code, display math or a table of
-    its own (a tutorial's step and its command; "1." and its equation, drawn as display math is).
+    """Whether an item of list ``b``, or of a list nested in one, holds code, display math, a table or a box
+    of its own (a tutorial's step and its command; "1." and its equation, drawn as display math is).
     Pictures and charts in items are drawn after the list, side by side where they fit."""
     return any(
-        isinstance(sub, _IN_ITEM) or (isinstance(sub, m.BulletList) and _code_in_items(sub))
+        _in_item(sub) or (isinstance(sub, m.BulletList) and _code_in_items(sub))
         for item in b.items
         for sub in item.blocks
     )
@@ -359,7 +372,7 @@ def _item_parts(item: m.ListItem) -> list[tuple[_Part, tuple[m.Block, ...]]]:
     """A list item's blocks in runs of one :class:`_Part`, in order (code and nested lists one by one)."""
     out: list[tuple[_Part, tuple[m.Block, ...]]] = []
     for sub in item.blocks:
-        if isinstance(sub, _IN_ITEM):
+        if _in_item(sub):
             out.append((_Part.CODE, (sub,)))
         elif isinstance(sub, m.BulletList) and _code_in_items(sub):
             out.append((_Part.LIST, (sub,)))
