@@ -4759,7 +4759,8 @@ class _Converter:
         names = tipa.unknown(piece.args[-1])
         if names:
             self.diags.warning(
-                ", ".join("\\" + n for n in names) + " in \\textipa: not a tipa command Podium knows, so it is "
+                ", ".join("\\" + n for n in names)
+                + " in \\textipa: not a tipa command Podium knows, so it is "
                 "left out of the transcription",
                 pos,
                 "raw-tex",

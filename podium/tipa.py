@@ -345,7 +345,9 @@ def _command(tex: str, i: int, out: list[str]) -> int:
     if name == "super":  # (the raised letters as modifier letters; others as they are, not raised)
         raised, j = _argument(tex, j)
         printed = ipa(raised)
-        out.append("".join(_SUPERSCRIPT[c] for c in printed) if set(printed) <= _SUPERSCRIPT.keys() else printed)
+        out.append(
+            "".join(_SUPERSCRIPT[c] for c in printed) if set(printed) <= _SUPERSCRIPT.keys() else printed
+        )
         return j
     if mt.group(2) is not None:  # (\\%, \\&, \\_: the character; \\ \\, a space)
         out.append(" " if name in " ," else name)
