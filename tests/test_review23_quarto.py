@@ -1,6 +1,6 @@
 """Quarto revealjs decks, as pandoc and Quarto show them: an HTML fragment ``<div>`` written right under a
 list item (or indented as far as its text) is the item's, so a list in it is a sub-list that comes on a
-click."""
+click; knitr's ``{scss}`` and ``{sass}`` cells style the page, and with ``echo: false`` show nothing."""
 
 from __future__ import annotations
 
@@ -120,3 +120,51 @@ def test_fragment_div_indented_or_after_a_blank_line_in_an_item_stays_in_it(tmp_
     assert "lazy words of two" in [t for _, t in _levels(deck.slides[2])]
     assert _levels(deck.slides[3]) == [(0, "Alone"), (0, "a list of its own")]
     assert "warning" not in err, err
+
+
+def test_hidden_scss_cell_shows_nothing_and_its_heading_stays_a_section_slide(tmp_path):
+    # the cell was shown as code with its `#| echo: false` line, on a content slide
+    deck, handout, err = _built(
+        tmp_path,
+        """\
+        ---
+        title: "Styled"
+        format: revealjs
+        ---
+
+        # Overview
+
+        ```{r}
+        #| include: false
+        x <- 1
+        ```
+
+        ```{scss}
+        #| echo: false
+        .reveal h2 { color: #005e73; }
+        ```
+
+        ```{sass, echo=FALSE}
+        .reveal h3
+          color: red
+        ```
+
+        ## Next slide
+
+        - Text
+
+        ```{scss}
+        #| echo: true
+        .shown { color: blue; }
+        ```
+        """,
+    )
+    overview = deck.slides[1]
+    assert overview.slide_layout.name == "Section Header"
+    assert [sh.text_frame.text for sh in overview.shapes if sh.has_text_frame][0] == "Overview"
+    words = " ".join(sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame)
+    assert "echo" not in words and "#005e73" not in words and "color: red" not in words, words
+    assert ".shown { color: blue; }" in words  # (shown where the lecture asks for its code)
+    assert "#005e73" not in handout and "echo" not in handout
+    assert "3 hidden one(s) (1 'include: false', 2 'echo: false')" in err, err
+    assert "hidden code cell's output" not in err, err
