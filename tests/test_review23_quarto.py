@@ -168,3 +168,110 @@ def test_hidden_scss_cell_shows_nothing_and_its_heading_stays_a_section_slide(tm
     assert "#005e73" not in handout and "echo" not in handout
     assert "3 hidden one(s) (1 'include: false', 2 'echo: false')" in err, err
     assert "hidden code cell's output" not in err, err
+
+
+def _table_rows(slide) -> list[list[str]]:
+    """The words of each cell of ``slide``'s one table, row by row."""
+    table = next(sh.table for sh in slide.shapes if sh.has_table)
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_pipe_table_whose_header_has_fewer_cells_than_its_delimiter_row_is_a_table(tmp_path):
+    # it was shown as one paragraph of pipes and dashes, with a warning that it was no table
+    deck, handout, err = _built(
+        tmp_path,
+        """\
+        ---
+        title: "Pay gap"
+        format: revealjs
+        ---
+
+        ## Pay gap
+
+        |  | Women | Men |
+        |:------|:------:|:------:|:------:|
+        | Non-management: |  3,163.30 (87)  |    3,015.18 (59)   |
+        | Management: |  5,592.44 (13) |   5,319.82 (41)   |
+
+        ## Again, on a click
+
+        ::: {.fragment .fade-in}
+        Women | Men
+        ---|---|---
+        3,163.30 | 3,015.18
+        :::
+        """,
+    )
+    assert _table_rows(deck.slides[1]) == [
+        ["", "Women", "Men", ""],
+        ["Non-management:", "3,163.30 (87)", "3,015.18 (59)", ""],
+        ["Management:", "5,592.44 (13)", "5,319.82 (41)", ""],
+    ]
+    assert _table_rows(deck.slides[2]) == [["Women", "Men", ""], ["3,163.30", "3,015.18", ""]]
+    assert "|:------" not in handout and "| Women" not in handout, handout
+    assert "5,592.44 (13)" in handout and "Women" in handout
+    assert "[table]" not in err, err
+
+
+def test_pipe_table_cells_past_the_delimiter_rows_columns_are_left_out_with_a_warning(tmp_path):
+    # a header with more cells than the delimiter row was no table; a row's extra cells went without a word
+    deck, _, err = _built(
+        tmp_path,
+        """\
+        ---
+        title: "Extra cells"
+        ---
+
+        ## Extra
+
+        | Term | Meaning | Note |
+        |------|---------|
+        | a | first | kept out |
+        | b | second |  |
+        """,
+        "lecture.md",
+    )
+    assert _table_rows(deck.slides[1]) == [["Term", "Meaning"], ["a", "first"], ["b", "second"]]
+    assert (
+        "lecture.md:7: warning: this table row has more cells than the table has columns (2, the cells of "
+        "its delimiter row |---|): 'Note' is left out, as pandoc leaves it out; add a column to the "
+        "delimiter row to show it [table]"
+    ) in err, err
+    assert "lecture.md:9: warning: this table row has more cells than the table has columns (2" in err, err
+    assert "'kept out' is left out" in err
+    assert "lecture.md:10:" not in err, err  # (an empty cell past the last column loses nothing)
+
+
+def test_marp_deck_keeps_markdown_its_rule_for_a_header_of_fewer_cells(tmp_path):
+    # Marp reads Markdown with markdown-it, whose tables want a header cell per column: no table there; a
+    # row's cells past the header's are left out there too, which went without a word
+    deck, _, err = _built(
+        tmp_path,
+        """\
+        ---
+        marp: true
+        ---
+
+        # Short header
+
+        | a | b |
+        |---|---|---|
+        | 1 | 2 | 3 |
+
+        ---
+
+        # Long row
+
+        | a | b |
+        |---|---|
+        | 1 | 2 | 3 |
+        """,
+        "deck.md",
+    )
+    assert not any(sh.has_table for sh in deck.slides[0].shapes)
+    assert (
+        "deck.md:7: warning: this looks like a table but is not read as one: its header has 2 cells but "
+        in err
+    )
+    assert _table_rows(deck.slides[1]) == [["a", "b"], ["1", "2"]]
+    assert "deck.md:17: warning: this table row has more cells than the table has columns (2" in err, err
