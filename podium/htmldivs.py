@@ -125,9 +125,12 @@ def _fragments_and_notes(text: str) -> str | None:
         )
         end = _closing(lines, fenced, k, mt.group(1).lower()) if kind else None
         if end is not None:
-            lines[k], lines[end] = f":::: {kind}", "::::"
-            _unindent_run(lines, fenced, k + 1)
-            _unindent_run(lines, fenced, end + 1)
+            base = _item_column(lines, fenced, k, end)
+            lines[k], lines[end] = f"{' ' * base}:::: {kind}", f"{' ' * base}::::"
+            _unindent_run(lines, fenced, k + 1, base)
+            _unindent_run(lines, fenced, end + 1, base)
+            if base:
+                _into_item(lines, fenced, k + 1, end, base)
             changed = True
     return "\n".join(lines) if changed else None
 
@@ -169,10 +172,75 @@ def _closing(lines: list[str], fenced: list[bool], start: int, tag: str) -> int 
     return None
 
 
-def _unindent_run(lines: list[str], fenced: list[bool], start: int) -> None:
+# a list item's first line: its indentation, its marker, the spaces after it (pandoc's bullets, numbers,
+# `#.` and fancy lists' letters and Roman numerals)
+_ITEM = re.compile(r"^( *)([-+*]|\d{1,9}[.)]|\(\d{1,9}\)|#[.)]|[a-z][.)]|[ivxlc]{1,6}[.)])( {1,4}(?=\S)|$)")
+
+# a line at the margin that begins a block of its own, which no list item's text goes on past
+_BLOCK_START = re.compile(r"^(?:#{1,6}(?:\s|$)|:{3,}|<|>|(?:[-*_] *){3,}$|`{3,}|~{3,}|\|)")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _item_column(lines: list[str], fenced: list[bool], start: int, end: int) -> int:
+    """The column where the text of the list item holding the tag alone on ``lines[start]`` (closed on
+    ``lines[end]``) begins, as pandoc reads it; 0 when the tag is in no list item.
+
+    The tag is the item's when it goes on the item's text (no blank line between: a lazy line, even at
+    the left margin) or, after a blank line, when it is indented as far as the item's text.  The lines it
+    holds are the item's then, unless one of them is a list item, a heading or code further left than the
+    item's text, which pandoc reads as no longer the item's: then the tag is taken as in no item."""
+    tag = _indent(lines[start].expandtabs(4))
+    after_blank = False
+    column = 0
+    for k in range(start - 1, -1, -1):
+        line = lines[k].expandtabs(4)
+        if not line.strip():
+            after_blank = True
+            continue
+        if fenced[k]:
+            return 0  # (code before it: whose item it is is not followed here)
+        item = _ITEM.match(line)
+        if item is not None:
+            width = len(item.group(3)) if item.group(3) else 1
+            own = len(item.group(1)) + len(item.group(2)) + width
+            if not after_blank or tag >= own:
+                column = own
+                break
+            if not item.group(1):
+                return 0  # (a top-level item whose text the tag, after a blank line, is left of)
+            continue
+        if _BLOCK_START.match(line) or after_blank and not _indent(line):
+            return 0  # (a heading, a div, HTML… or a paragraph at the margin after a blank line: no item)
+    if not column:
+        return 0
+    for k in range(start + 1, end):
+        line = lines[k].expandtabs(4)
+        if line.strip() and _indent(line) < column and (fenced[k] or _ITEM.match(line) or line[0] == "#"):
+            return 0
+    return column
+
+
+def _into_item(lines: list[str], fenced: list[bool], start: int, end: int, base: int) -> None:
+    """Move right to ``base`` (the text of the list item a tag is in) the lines of the tag's div (from
+    ``start`` to its closing line ``end``) and those after it up to a blank line, where they go on at
+    the left margin: lazy lines, the item's as pandoc reads them (a list item after the div is the outer
+    list's next one)."""
+    for k in range(start, len(lines)):
+        line = lines[k]
+        if k > end and (not line.strip() or fenced[k] or _ITEM.match(line) or _BLOCK_START.match(line)):
+            return
+        if line.strip() and not fenced[k] and _indent(line) < base and not _ITEM.match(line):
+            lines[k] = " " * base + line.lstrip(" \t")
+
+
+def _unindent_run(lines: list[str], fenced: list[bool], start: int, base: int = 0) -> None:
     """Move left the lines from ``start`` that were in the HTML block of the tag line before it, which a
-    fence now stands for: after the fence they are Markdown, and indented they would be code."""
-    run = HtmlRun()
+    fence now stands for: after the fence they are Markdown, and indented they would be code (more than
+    ``base`` columns in: the text of the list item the tag is in)."""
+    run = HtmlRun(base)
     for k in range(start, len(lines)):
         if not lines[k].strip() or fenced[k]:
             return  # (a blank line ends an HTML block; a code fence ends it here too: markdown._html_block)

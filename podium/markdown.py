@@ -25,7 +25,6 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.rules_block.html_block import html_block as _mdit_html_block
 from markdown_it.rules_block.list import list_block
-from markdown_it.rules_block.table import table as table_block
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core import replacements as mdreplacements
 from markdown_it.rules_inline import StateInline
@@ -41,6 +40,7 @@ from mdit_py_plugins.superscript import superscript_plugin
 from .fancylists import fancy_lists_plugin
 from .gridtables import grid_tables_plugin
 from .lineblocks import line_blocks_plugin
+from .pipetables import pipe_table
 from .simpletables import simple_tables_plugin
 from .smartquotes import smartquotes
 
@@ -672,6 +672,10 @@ TABLE_INTERRUPTS = "table_interrupts"
 # the parser's ``env`` key for the lines (0-based) where a pipe table would begin inside a paragraph, which
 # is read as the paragraph's text (pandoc's rule), for the reader to say so
 TABLES_AS_TEXT = "tables_as_text"
+# the parser's ``env`` key that says a pipe table's header row has as many cells as its delimiter row, or
+# the lines are no table, as markdown-it and marked read it (Marp, reveal.js, reveal-md, Slidev, remark);
+# pandoc takes the columns from the delimiter row
+GFM_TABLES = "gfm_tables"
 
 
 def _bullet_runs(state: StateCore) -> None:
@@ -701,14 +705,16 @@ def _bullet_runs(state: StateCore) -> None:
 
 
 def _table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """markdown-it's pipe-table rule, with pandoc's rule: a table does not begin inside a paragraph (its
-    lines right under a paragraph's line are the paragraph's text, in a list item too); a lecture for a
-    CommonMark tool keeps markdown-it's rule (:data:`TABLE_INTERRUPTS`)."""
+    """markdown-it's pipe-table rule, with pandoc's rules: the delimiter row says how many columns there
+    are (:mod:`podium.pipetables`), and a table does not begin inside a paragraph (its lines right under a
+    paragraph's line are the paragraph's text, in a list item too); a lecture for a CommonMark tool keeps
+    markdown-it's rules (:data:`GFM_TABLES`, :data:`TABLE_INTERRUPTS`)."""
+    gfm = bool(state.env.get(GFM_TABLES))
     if silent and state.parentType == "paragraph" and not state.env.get(TABLE_INTERRUPTS):
-        if table_block(state, start, end, True):
+        if pipe_table(state, start, end, True, gfm):
             state.env.setdefault(TABLES_AS_TEXT, set()).add(start)
         return False
-    return table_block(state, start, end, silent)
+    return pipe_table(state, start, end, silent, gfm)
 
 
 def _escaped_space(state: StateInline, silent: bool) -> bool:

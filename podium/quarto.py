@@ -67,9 +67,12 @@ CELL_LANGS = frozenset(
         "rcpp",
         "js",
         "css",  # (knitr's css engine: the deck's styling, its code shown only with echo)
+        "scss",  # (knitr's sass engine, for scss and sass: compiled into the deck's styling, as css)
+        "sass",
     }
 )
-STYLING_LANGS = frozenset({"css"})  # cells whose output styles the page: nothing of the lecture's to show
+# cells whose output styles the page: nothing of the lecture's to show
+STYLING_LANGS = frozenset({"css", "scss", "sass"})
 
 
 @dataclass

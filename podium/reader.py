@@ -36,6 +36,7 @@ from . import (
     emojis,
     gridtables,
     marp,
+    pipetables,
     quarto,
     quartoproject,
     texcolours,
@@ -53,6 +54,7 @@ from .labels import label, script_language
 from .markdown import (
     COMMONMARK_ESCAPES,
     ELLIPSIS,
+    GFM_TABLES,
     KNITR_INLINE,
     LIST_INTERRUPTS,
     LISTS_AS_TEXT,
@@ -2093,15 +2095,17 @@ def _parser_env(
     """The parser's ``env`` for the lecture: Marp, reveal.js, reveal-md, Slidev and remark (``other_tool``:
     one of the last four, as the reader told them) read Markdown with markdown-it or marked, where ``\\ `` is a
     backslash and a space (pandoc's no-break space only in pandoc's lectures), where a list may begin right
-    under a paragraph's line, and a pipe table too (in pandoc's, a blank line comes first) and where only
-    Slidev turns markdown-it's typographer on, which makes a run of dots one "…".  A beamer deck's
-    tabulars, written as pipe tables, are tables wherever they stand, as LaTeX sets them."""
+    under a paragraph's line, and a pipe table too (in pandoc's, a blank line comes first), where a pipe
+    table's header has as many cells as its delimiter row (pandoc counts the delimiter row's alone), and
+    where only Slidev turns markdown-it's typographer on, which makes a run of dots one "…".  A beamer
+    deck's tabulars, written as pipe tables, are tables wherever they stand, as LaTeX sets them."""
     if tex_deck:  # (and every `$` is TeX's math, `2$\times$` too)
         return {TABLE_INTERRUPTS: True, TEX_DOLLARS: True}
     if not (other_tool or has_reveal_md_keys(raw_meta) or marp.wanted(raw_meta, body)):
         return {}
     return {
         COMMONMARK_ESCAPES: True,
+        GFM_TABLES: True,
         LIST_INTERRUPTS: True,
         TABLE_INTERRUPTS: True,
         ELLIPSIS: "markdown-it" if slidev_deck else "none",
@@ -5259,6 +5263,8 @@ class _Converter:
                     rows.append(tuple(cells))
         self.pos(node)  # (back at the table's line)
         ncols = len(header)
+        for line, extra in (node.meta or {}).get(pipetables.DROPPED, ()):
+            self.cells_left_out(line, extra, ncols)
         caption: m.Inlines = ()
         last = self.lines[node.map[1] - 1].strip() if node.map and node.map[1] - 1 < len(self.lines) else ""
         if (node.meta or {}).get("caption"):  # a simple or multiline table's `Table: …` line
@@ -5272,6 +5278,19 @@ class _Converter:
         widths = self._table_widths(node, header, rows)
         table = m.Table(header, tuple(rows), tuple(aligns), widths, pos, headed=headed)
         return self.with_caption(table, caption) if caption else table
+
+    def cells_left_out(self, line: int, extra: list[str], ncols: int) -> None:
+        """Warn at ``line`` (0-based) of a pipe table that its cells ``extra``, past the table's ``ncols``
+        columns (its delimiter row's), are left out, as pandoc leaves them out."""
+        words = ", ".join(f"'{_short(c, 30)}'" for c in extra if c)
+        one = sum(map(bool, extra)) == 1
+        self.diags.warning(
+            f"this table row has more cells than the table has columns ({ncols}, the cells of its delimiter "
+            f"row |---|): {words} {'is' if one else 'are'} left out, as pandoc leaves {'it' if one else 'them'} "
+            f"out; add a column to the delimiter row to show {'it' if one else 'them'}",
+            self.mapped(line + 1),
+            "table",
+        )
 
     def cell_inlines(self, cell: SyntaxTreeNode, pos: m.SourcePos) -> m.Inlines:
         """A table cell's words, its TeX read as a paragraph's is (``\\textbf{True Class $y$}``: the command

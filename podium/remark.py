@@ -556,7 +556,7 @@ class _Out:
 
 
 _CHUNK = re.compile(
-    r"^\s*(`{3,})\s*\{(?:r|css|js|python|bash|sql|html)\b(.*)\}\s*$", re.I
+    r"^\s*(`{3,})\s*\{(?:r|css|scss|sass|js|python|bash|sql|html)\b(.*)\}\s*$", re.I
 )  # (knitr's engines)
 # (a chunk that shows nothing: include or echo false, or a child document's, knitted in before: a setup)
 _QUIET = re.compile(
