@@ -1033,8 +1033,11 @@ class HandoutComparison:
 
     def run(self) -> None:
         s = self.slide
-        if s.kind == m.TITLE:
-            return  # the cover: metadata, not slide text
+        if s.kind == m.TITLE:  # the cover: metadata, not slide text; its own notes and handout text follow it
+            if self.notes:
+                self.text(s.notes, "speaker note", "check-notes")
+            self.text(s.handout, "handout text", "check-handout")
+            return
         self.text(_visible(s.body), "slide text", "check-text")
         if self.notes:
             self.text(s.notes, "speaker note", "check-notes")
