@@ -1,0 +1,63 @@
+"""Review 23 (right-to-left and non-Latin decks, review g): Slidev's ``htmlAttrs: {dir, lang}`` as the
+lecture's direction and language (problem 1); a lecture written in Arabic or Hebrew script that names no
+language is laid out right to left, with a note (problem 2); ``check`` finds mathematical italic letters
+(𝑎∈𝐴) beside Hebrew in the handout (problem 3); Slidev's per-slide front matter in a ```yaml block
+(problem 4); UnoCSS's attributify ``grid="~ cols-2"`` columns (problem 5); a custom layout's CSS prop
+(``gap: 24px``) is no line of the slide (problem 6). The deck is read with python-pptx, the PDFs with
+``pdftotext``, the messages as the command line prints them."""
+
+from __future__ import annotations
+
+import subprocess
+
+from .conftest import run_cli, write_md
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _build(tmp_path, text: str, command: str = "all", name: str = "lecture.md"):
+    """Build ``text`` by the command line: (the deck, the messages, the exit code)."""
+    from pptx import Presentation
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    src = write_md(tmp_path, text, name)
+    out = tmp_path / "out"
+    result = run_cli(command, src, "-o", out, "--all-warnings")
+    deck = out / (src.stem + ".pptx")
+    return (Presentation(str(deck)) if deck.exists() else None), result.stderr, result.exit_code
+
+
+def _pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _rtl_paragraphs(slide) -> list[bool]:
+    """Whether each paragraph with words in the slide's text shapes is right to left."""
+    out = []
+    for shape in slide.shapes:
+        if not shape.has_text_frame:
+            continue
+        for p in shape.text_frame.paragraphs:
+            if p.text.strip():
+                ppr = p._p.pPr
+                out.append(ppr is not None and ppr.get("rtl") == "1")
+    return out
+
+
+# problem 3: mathematical italic letters beside Hebrew
+
+
+def test_math_italic_letters_beside_hebrew_are_found_in_the_handout(tmp_path):
+    text = (
+        "---\ntitle: סדר\n---\n\n## ציור\n\n"
+        "- ניתן לצייר את היחס 𝑅 על ידי משיכת חץ מכל 𝑎∈𝐴 אל כל 𝑏∈𝐴 המקיים 𝑎𝑅𝑏.\n"
+        "- אם 𝑥≤𝑦 וגם 𝑦≤𝑥 אז 𝑥=𝑦.\n"
+    )
+    _, messages, code = _build(tmp_path, text)
+    assert code == 0, messages
+    assert "check-text" not in messages
+    assert "agree with the source" in messages
+    # and in a lecture laid out right to left
+    _, messages, code = _build(tmp_path / "rtl", text.replace("title: סדר", "title: סדר\ndir: rtl"))
+    assert code == 0, messages
+    assert "check-text" not in messages
