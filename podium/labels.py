@@ -63,6 +63,35 @@ def language(lang: str | None) -> str:
     return (lang or "en").replace("_", "-").split("-")[0].strip().lower() or "en"
 
 
+# ISO 639-2 and 639-3 codes of languages that have a two-letter code, which BCP 47 writes instead (Slidev's
+# and HTML's ``lang: heb``): the languages Podium has words for, those written right to left, and others common
+_TWO_LETTER = {
+    "ara": "ar", "heb": "he", "fas": "fa", "per": "fa", "pes": "fa", "urd": "ur", "yid": "yi",
+    "pus": "ps", "snd": "sd", "div": "dv", "kas": "ks", "kur": "ku", "uig": "ug", "eng": "en",
+    "jpn": "ja", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "zho": "zh",
+    "chi": "zh", "kor": "ko", "rus": "ru", "ukr": "uk", "por": "pt", "ita": "it", "nld": "nl",
+    "dut": "nl", "pol": "pl", "tur": "tr", "ell": "el", "gre": "el", "ces": "cs", "cze": "cs",
+    "slk": "sk", "slo": "sk", "hun": "hu", "ron": "ro", "rum": "ro", "bul": "bg", "srp": "sr",
+    "hrv": "hr", "slv": "sl", "swe": "sv", "nor": "no", "nob": "nb", "nno": "nn", "dan": "da",
+    "fin": "fi", "est": "et", "lav": "lv", "lit": "lt", "cat": "ca", "eus": "eu", "baq": "eu",
+    "glg": "gl", "hin": "hi", "ben": "bn", "tha": "th", "vie": "vi", "ind": "id", "msa": "ms",
+    "may": "ms", "tam": "ta", "tel": "te", "kat": "ka", "geo": "ka", "hye": "hy", "arm": "hy",
+    "aze": "az", "kaz": "kk", "uzb": "uz", "swa": "sw", "amh": "am", "isl": "is", "ice": "is",
+    "gle": "ga", "cym": "cy", "wel": "cy", "bel": "be", "mkd": "mk", "mac": "mk", "sqi": "sq",
+    "alb": "sq", "lat": "la", "epo": "eo", "afr": "af", "tgl": "tl",
+}  # fmt: skip
+
+
+def bcp47(lang: str) -> str:
+    """Return ``lang`` with a three-letter primary language subtag that has a two-letter code written
+    as BCP 47 writes it ("heb" → "he", "ara-EG" → "ar-EG"); any other tag as it is."""
+    primary, sep, rest = lang.strip().partition("-")
+    if "_" in primary:
+        primary, sep, rest = lang.strip().partition("_")
+    short = _TWO_LETTER.get(primary.lower())
+    return short + sep + rest if short else lang
+
+
 # the regions whose Chinese is written in Traditional characters (a script subtag, Hant or Hans, wins)
 _TRADITIONAL_REGIONS = frozenset(("tw", "hk", "mo"))
 

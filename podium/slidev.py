@@ -88,6 +88,7 @@ _HEAD_KEYS = frozenset(
         "seoMeta",
         "addons",
         "info",
+        "htmlAttrs",  # (the page's <html> attributes: its dir and lang the reader reads)
     )
 )
 # Slidev's own headmatter keys (its look and its app): no note that Podium does not use them

@@ -61,3 +61,55 @@ def test_math_italic_letters_beside_hebrew_are_found_in_the_handout(tmp_path):
     _, messages, code = _build(tmp_path / "rtl", text.replace("title: סדר", "title: סדר\ndir: rtl"))
     assert code == 0, messages
     assert "check-text" not in messages
+
+
+# problem 1: Slidev's htmlAttrs
+
+
+SLIDEV_HEBREW = """---
+theme: default
+title: "יחסי סדר חלקי"
+htmlAttrs:
+  dir: rtl
+  lang: heb
+  class: wide
+---
+
+# יחס סדר
+
+- הגדרה: לכל קבוצה $A$, יחס על $A$ נקרא יחס סדר.
+
+---
+
+# שקף שני
+
+- טקסט בעברית.
+"""
+
+
+def test_slidev_html_attrs_set_the_direction_and_the_language(tmp_path):
+    prs, messages, code = _build(tmp_path, SLIDEV_HEBREW)
+    assert code == 0, messages
+    for slide in prs.slides:
+        assert all(_rtl_paragraphs(slide)), [
+            p.text for s in slide.shapes if s.has_text_frame for p in s.text_frame.paragraphs
+        ]
+    # heb is Hebrew (he): the handout's own words are Hebrew
+    handout = _pdf_text(tmp_path / "out" / "lecture-handout.pdf")
+    assert "Contents" not in handout and "תוכן העניינים" in handout
+    # htmlAttrs' dir and lang are used; its other attribute is named, at its line
+    assert "htmlAttrs.class [unused-key]" in messages
+    assert "lecture.md:7: note: front matter keys Podium does not use: htmlAttrs.class" in messages
+    assert "htmlAttrs [unused-key]" not in messages
+    # (a dir: at the top wins over htmlAttrs')
+    prs, messages, code = _build(
+        tmp_path / "ltr", SLIDEV_HEBREW.replace("theme: default", "theme: default\ndir: ltr")
+    )
+    assert code == 0, messages
+    assert not any(_rtl_paragraphs(prs.slides[1]))
+
+
+def test_a_three_letter_language_code_is_its_two_letter_tag(tmp_path):
+    prs, messages, code = _build(tmp_path, "---\ntitle: درس\nlang: ara\n---\n\n## شريحة\n\n- نص عربي.\n")
+    assert code == 0, messages
+    assert all(_rtl_paragraphs(prs.slides[1]))
