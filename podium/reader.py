@@ -2185,11 +2185,14 @@ def _lang_given(raw_meta: dict, options: ReadOptions) -> bool:
     return bool(raw_meta.get("lang") or options.course.get("lang"))
 
 
-def _script_lang(meta: m.Meta, tokens: list[Token], shown: str, diags: Diagnostics, given: bool) -> m.Meta:
+def _script_lang(
+    meta: m.Meta, tokens: list[Token], shown: str, diags: Diagnostics, given: bool, dir_given: bool
+) -> m.Meta:
     """``meta`` in the language its lecture is written in, where it names none (not ``given``: no ``lang:``
     in its front matter, course.yaml, or a beamer preamble's babel, polyglossia or ctex) and its words are
-    mostly Chinese, Japanese or Korean (:func:`labels.script_language`), said in a note; the words of its
-    prose and titles count, not its code or math."""
+    mostly Chinese, Japanese, Korean, Hebrew or Arabic (:func:`labels.script_language`), said in a note;
+    the words of its prose and titles count, not its code or math.  A language written right to left is
+    laid out so, where no ``dir:`` is given (``dir_given``)."""
     if given:
         return meta
     words = [meta.title, meta.subtitle] + [
@@ -2207,14 +2210,25 @@ def _script_lang(meta: m.Meta, tokens: list[Token], shown: str, diags: Diagnosti
         "zh": "Chinese",
         "zh-Hant": "Chinese in Traditional characters",
         "ko": "Korean",
+        "he": "Hebrew",
+        "yi": "Yiddish",
+        "ar": "Arabic",
+        "fa": "Persian",
+        "ur": "Urdu",
     }[lang]
+    rtl = lang in RTL_LANGUAGES and not dir_given
     diags.note(
         f"no lang: given; the text is {name}, so lang: {lang} is used (Podium's own words, such as (cont.), "
-        "and the glyphs' forms): write lang: to choose",
+        + (
+            "and the glyphs' forms): write lang: to choose"
+            if not rtl
+            else "and the letters' forms) and the slides and handout run right to left: write lang: and "
+            "dir: to choose"
+        ),
         m.SourcePos(shown, 1),
         "lang",
     )
-    return replace(meta, lang=lang)
+    return replace(meta, lang=lang, direction=m.Direction.RTL if rtl else meta.direction)
 
 
 def parse_lecture(
@@ -2314,7 +2328,14 @@ def parse_lecture(
     body = _lazy_quote_items(body, env, tex_deck, origins, shown, diags)
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
-    meta = _script_lang(meta, tokens, shown, diags, _lang_given(raw_meta, options))
+    meta = _script_lang(
+        meta,
+        tokens,
+        shown,
+        diags,
+        _lang_given(raw_meta, options),
+        raw_meta.get("dir") is not None or options.course.get("dir") is not None,
+    )
     conv = _Converter(shown, diags, env, base_dir, policy, body.split("\n"))
     conv.origins = origins
     conv.lang = meta.lang

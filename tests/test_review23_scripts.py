@@ -44,6 +44,13 @@ def _rtl_paragraphs(slide) -> list[bool]:
     return out
 
 
+def _texts(slide) -> list[str]:
+    """The paragraphs with words in the slide's text shapes (as :func:`_rtl_paragraphs` lists them)."""
+    return [
+        p.text for s in slide.shapes if s.has_text_frame for p in s.text_frame.paragraphs if p.text.strip()
+    ]
+
+
 # problem 3: mathematical italic letters beside Hebrew
 
 
@@ -113,3 +120,48 @@ def test_a_three_letter_language_code_is_its_two_letter_tag(tmp_path):
     prs, messages, code = _build(tmp_path, "---\ntitle: درس\nlang: ara\n---\n\n## شريحة\n\n- نص عربي.\n")
     assert code == 0, messages
     assert all(_rtl_paragraphs(prs.slides[1]))
+
+
+# problem 2: a lecture in Arabic or Hebrew script that names no language
+
+
+def test_an_arabic_lecture_without_lang_is_right_to_left_with_a_note(tmp_path):
+    text = (
+        "---\ntitle: الوراثة\n---\n\n## الوراثة المتعددة\n\n"
+        "- تدعم لغة ++C الوراثة المتعددة، أي يكون للابن أكثر من أب.\n"
+        "- الصف الأساسي هو رباعي الأضلاع Quadrilateral.\n\n"
+        "```cpp\nclass Square : public Quadrilateral { int side; };\n```\n"
+    )
+    prs, messages, code = _build(tmp_path, text)
+    assert code == 0, messages
+    assert "lecture.md:1: note: no lang: given; the text is Arabic, so lang: ar is used" in messages
+    assert "right to left" in messages
+    prose = [rtl for p, rtl in zip(_texts(prs.slides[1]), _rtl_paragraphs(prs.slides[1])) if "الوراثة" in p]
+    assert prose and all(prose)
+    handout = _pdf_text(tmp_path / "out" / "lecture-handout.pdf")
+    assert "Contents" not in handout and "المحتويات" in handout
+    # a few Arabic and Hebrew words in an English lecture change nothing
+    text = "---\ntitle: Greetings\n---\n\n## Hello\n\n- In Arabic one says مرحبا, in Hebrew שלום, to greet a friend.\n"
+    prs, messages, code = _build(tmp_path / "en", text)
+    assert code == 0, messages
+    assert "no lang: given" not in messages
+    assert not any(_rtl_paragraphs(prs.slides[1]))
+
+
+def test_a_hebrew_or_persian_lecture_is_told_by_its_letters(tmp_path):
+    hebrew = "---\ntitle: סדר חלקי\n---\n\n## יחס סדר\n\n- לכל קבוצה $A$, יחס על $A$ נקרא יחס סדר חלקי אם הוא רפלקסיבי.\n"
+    prs, messages, code = _build(tmp_path / "he", hebrew)
+    assert code == 0, messages
+    assert "the text is Hebrew, so lang: he is used" in messages
+    assert all(_rtl_paragraphs(prs.slides[1]))
+    persian = (
+        "---\ntitle: وراثت\n---\n\n## کلاس‌ها\n\n- در این درس یاد می‌گیریم که چگونه یک کلاس پایه بنویسیم.\n"
+    )
+    prs, messages, code = _build(tmp_path / "fa", persian)
+    assert code == 0, messages
+    assert "the text is Persian, so lang: fa is used" in messages
+    # a dir: of its own is kept: the language is told, the direction is the lecturer's
+    prs, messages, code = _build(tmp_path / "ltr", hebrew.replace("title:", "dir: ltr\ntitle:"))
+    assert code == 0, messages
+    assert "lang: he is used" in messages and "right to left" not in messages
+    assert not any(_rtl_paragraphs(prs.slides[1]))
