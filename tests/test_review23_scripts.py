@@ -165,3 +165,28 @@ def test_a_hebrew_or_persian_lecture_is_told_by_its_letters(tmp_path):
     assert code == 0, messages
     assert "lang: he is used" in messages and "right to left" not in messages
     assert not any(_rtl_paragraphs(prs.slides[1]))
+
+
+# problem 4: Slidev's block front matter
+
+
+def test_a_yaml_block_at_the_top_of_a_slidev_slide_is_its_front_matter(tmp_path):
+    text = (
+        "---\ntheme: default\nmdc: true\n---\n\n# Cover\n\n---\n\n"
+        "```yaml\nhideInToc: true\n```\n# Previously\n- static members\n- friends\n\n---\n\n"
+        "```yaml\nlayout: two-cols\n```\n\n# Two columns\n\n- left words\n\n::right::\n\n- right words\n\n---\n\n"
+        "```yml\nhide: true\n```\n\n# Hidden\n\n- not shown\n\n---\n\n"
+        "# Settings shown\n\n```yaml\nkey: value\n```\n"
+    )
+    prs, messages, code = _build(tmp_path, text)
+    assert code == 0, messages
+    slides = list(prs.slides)
+    assert [s.shapes.title.text for s in slides] == ["Cover", "Previously", "Two columns", "Settings shown"]
+    words = [" ".join(_texts(s)) for s in slides]
+    assert "hideInToc" not in words[1] and "static members" in words[1]
+    # its layout is the slide's: two columns
+    assert any(s.has_text_frame and s.text_frame.text == "left words" for s in slides[2].shapes)
+    assert any(s.has_text_frame and s.text_frame.text == "right words" for s in slides[2].shapes)
+    # a yaml block under the slide's title is a code listing, as Slidev shows it
+    assert "key: value" in words[3]
+    assert "hideInToc" not in _pdf_text(tmp_path / "out" / "lecture-handout.pdf")
