@@ -190,3 +190,26 @@ def test_a_yaml_block_at_the_top_of_a_slidev_slide_is_its_front_matter(tmp_path)
     # a yaml block under the slide's title is a code listing, as Slidev shows it
     assert "key: value" in words[3]
     assert "hideInToc" not in _pdf_text(tmp_path / "out" / "lecture-handout.pdf")
+
+
+# problem 5: UnoCSS's attributify columns
+
+
+def test_unocss_attributify_grid_columns_are_columns(tmp_path):
+    text = (
+        "---\ntheme: default\nmdc: true\n---\n\n# Cover\n\n---\n\n# Attributify grid\n\n"
+        '<div grid="~ cols-2 gap-1">\n<div>\n\n- left words\n\n</div>\n<div>\n\n- right words\n\n</div>\n</div>\n\n'
+        "---\n\n# Stacked\n\n"
+        '<div flex="~ col gap-2">\n<div>\n\n- upper words\n\n</div>\n<div>\n\n- lower words\n\n</div>\n</div>\n'
+    )
+    prs, messages, code = _build(tmp_path, text)
+    assert code == 0, messages
+    boxes = [s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame]
+    assert "left words" in boxes and "right words" in boxes, boxes
+    left = next(s for s in prs.slides[1].shapes if s.has_text_frame and s.text_frame.text == "left words")
+    right = next(s for s in prs.slides[1].shapes if s.has_text_frame and s.text_frame.text == "right words")
+    assert right.left > left.left + left.width // 2
+    # a flex column (flex="~ col") stacks its items: one under the other
+    assert any(
+        s.has_text_frame and s.text_frame.text == "upper words\nlower words" for s in prs.slides[2].shapes
+    )
