@@ -438,8 +438,18 @@ def _props(matter: dict[str, Any]) -> list[tuple[str, str]]:
             continue  # (a picture's or a page's address)
         if re.fullmatch(r"[a-z][a-z0-9-]*", words) or " " not in words and _SETTING_KEY.search(key):
             continue
+        if _CSS_VALUE.fullmatch(words):
+            continue  # (a length, a colour: `gap: 24px`, `cols: 320px 1fr`, `accent: #0af`)
         found.append((key, words))
     return found
+
+
+# a value of CSS's (lengths, numbers, colours, one after another), which a layout's style takes, not words
+_CSS_TOKEN = (
+    r"(?:[-+]?(?:\d+\.?\d*|\.\d+)(?:px|r?em|%|fr|vw|vh|vmin|vmax|pt|pc|cm|mm|in|ch|ex|lh|s|ms|deg|turn)?"
+    r"|auto|#[0-9a-f]{3,8}|(?:rgba?|hsla?|minmax|repeat)\([^()]*\))"
+)
+_CSS_VALUE = re.compile(rf"{_CSS_TOKEN}(?:\s*[\s,/]\s*{_CSS_TOKEN})*", re.I)
 
 
 def _listed(matter: dict[str, Any]) -> list[str]:

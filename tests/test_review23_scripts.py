@@ -213,3 +213,23 @@ def test_unocss_attributify_grid_columns_are_columns(tmp_path):
     assert any(
         s.has_text_frame and s.text_frame.text == "upper words\nlower words" for s in prs.slides[2].shapes
     )
+
+
+# problem 6: a custom layout's CSS props
+
+
+def test_a_custom_layouts_css_props_are_no_lines_of_the_slide(tmp_path):
+    text = (
+        "---\ntheme: default\ntitle: Columns\n---\n\n# First\n\nText.\n\n---\n"
+        "layout: TwoColsHeaderCustom\ncols: 80% 20%   # or 60% 40%, 320px 1fr\ngap: 24px\naccent: '#0af'\n"
+        "kicker: Partial orders\n---\n\n# Drawing a poset\n\n::left::\n\n- left words\n\n::right::\n\n- right words\n"
+    )
+    prs, messages, code = _build(tmp_path, text)
+    assert code == 0, messages
+    words = " ".join(_texts(prs.slides[1]))
+    assert "24px" not in words and "#0af" not in words and "80%" not in words
+    # a prop of words is still a line of the slide, as before
+    assert "Partial orders" in words
+    assert "(kicker:)" in messages
+    slides_pdf = _pdf_text(tmp_path / "out" / "lecture-slides.pdf")
+    assert "24px" not in slides_pdf
