@@ -19,7 +19,8 @@ Marp and reveal.js have no column syntax, so their authors write::
 Raw HTML is never rendered (README, Safety), so this is read as the layout it asks for instead: an
 outer ``<div>`` whose class says columns (``columns``, ``cols``, ``row``, ``grid``, ``flex``,
 ``two-col``, ``r-hstack``…) or whose style says ``display: flex``/``grid``, each ``<div>`` directly in
-it a column (its ``width:`` or a ``col-6``-style class its width); an outer ``<div>`` of another class
+it a column (its ``width:`` or a ``col-6``-style class its width; UnoCSS's attributify ``grid="~ cols-2"``,
+which Slidev reads, is the class ``grid grid-cols-2``); an outer ``<div>`` of another class
 (a deck's own CSS: ``col-wrapper``, ``split``) is a row when it holds two or more ``<div>`` tags that each
 give their width.  A ``<div>`` that stacks its items (``flex flex-col``, ``flex-column``, ``grid-cols-1``,
 ``flex-direction: column``) is never a row.  Every tag must stand alone on its
@@ -67,14 +68,27 @@ def _attrs(text: str) -> dict[str, str]:
     return read_inline_tag(f"<div {text}>").attrs
 
 
-def _is_row(attrs: dict[str, str]) -> bool:
+def _classes(attrs: dict[str, str]) -> list[str]:
+    """The classes of an element: its ``class``, and the utilities it names in UnoCSS's attributify mode,
+    which Slidev turns on: ``grid="~ cols-2 gap-4"`` is ``grid grid-cols-2 grid-gap-4``, ``flex="~ col"``
+    ``flex flex-col``, and an attribute with no value (``grid-cols-2``) is that class."""
     classes = attrs.get("class", "").split()
+    for name, value in attrs.items():
+        if name in ("grid", "flex"):
+            classes += [name if v == "~" else f"{name}-{v}" for v in value.split()] or [name]
+        elif not value and name not in ("class", "style"):
+            classes.append(name)
+    return classes
+
+
+def _is_row(attrs: dict[str, str]) -> bool:
+    classes = _classes(attrs)
     return any(_ROW_CLASSES.match(c) for c in classes) or bool(_ROW_STYLE.search(attrs.get("style", "")))
 
 
 def _stacks(attrs: dict[str, str]) -> bool:
     """Whether a ``<div>`` lays its items out one under another, whatever its class says besides."""
-    classes = attrs.get("class", "").split()
+    classes = _classes(attrs)
     return any(_STACK_CLASSES.match(c) for c in classes) or bool(_STACK_STYLE.search(attrs.get("style", "")))
 
 
@@ -82,7 +96,7 @@ def _width(attrs: dict[str, str]) -> str | None:
     mt = _WIDTH.search(attrs.get("style", ""))
     if mt is not None and 0 < float(mt.group(1)) <= 100:
         return f"{float(mt.group(1)):g}%"
-    for c in attrs.get("class", "").split():
+    for c in _classes(attrs):
         col = _COL_CLASS.match(c)
         if col is not None and 0 < int(col.group(1)) <= 12:
             return f"{round(int(col.group(1)) * 100 / 12)}%"

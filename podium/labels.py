@@ -63,6 +63,35 @@ def language(lang: str | None) -> str:
     return (lang or "en").replace("_", "-").split("-")[0].strip().lower() or "en"
 
 
+# ISO 639-2 and 639-3 codes of languages that have a two-letter code, which BCP 47 writes instead (Slidev's
+# and HTML's ``lang: heb``): the languages Podium has words for, those written right to left, and others common
+_TWO_LETTER = {
+    "ara": "ar", "heb": "he", "fas": "fa", "per": "fa", "pes": "fa", "urd": "ur", "yid": "yi",
+    "pus": "ps", "snd": "sd", "div": "dv", "kas": "ks", "kur": "ku", "uig": "ug", "eng": "en",
+    "jpn": "ja", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "zho": "zh",
+    "chi": "zh", "kor": "ko", "rus": "ru", "ukr": "uk", "por": "pt", "ita": "it", "nld": "nl",
+    "dut": "nl", "pol": "pl", "tur": "tr", "ell": "el", "gre": "el", "ces": "cs", "cze": "cs",
+    "slk": "sk", "slo": "sk", "hun": "hu", "ron": "ro", "rum": "ro", "bul": "bg", "srp": "sr",
+    "hrv": "hr", "slv": "sl", "swe": "sv", "nor": "no", "nob": "nb", "nno": "nn", "dan": "da",
+    "fin": "fi", "est": "et", "lav": "lv", "lit": "lt", "cat": "ca", "eus": "eu", "baq": "eu",
+    "glg": "gl", "hin": "hi", "ben": "bn", "tha": "th", "vie": "vi", "ind": "id", "msa": "ms",
+    "may": "ms", "tam": "ta", "tel": "te", "kat": "ka", "geo": "ka", "hye": "hy", "arm": "hy",
+    "aze": "az", "kaz": "kk", "uzb": "uz", "swa": "sw", "amh": "am", "isl": "is", "ice": "is",
+    "gle": "ga", "cym": "cy", "wel": "cy", "bel": "be", "mkd": "mk", "mac": "mk", "sqi": "sq",
+    "alb": "sq", "lat": "la", "epo": "eo", "afr": "af", "tgl": "tl",
+}  # fmt: skip
+
+
+def bcp47(lang: str) -> str:
+    """Return ``lang`` with a three-letter primary language subtag that has a two-letter code written
+    as BCP 47 writes it ("heb" → "he", "ara-EG" → "ar-EG"); any other tag as it is."""
+    primary, sep, rest = lang.strip().partition("-")
+    if "_" in primary:
+        primary, sep, rest = lang.strip().partition("_")
+    short = _TWO_LETTER.get(primary.lower())
+    return short + sep + rest if short else lang
+
+
 # the regions whose Chinese is written in Traditional characters (a script subtag, Hant or Hans, wins)
 _TRADITIONAL_REGIONS = frozenset(("tw", "hk", "mo"))
 
@@ -137,8 +166,19 @@ def unknown_language(lang: str | None, extra: Any = None) -> str | None:
 
 
 def _script(ch: str) -> str | None:
-    """ "kana", "hangul", "han", "other" (another script's letter) or None (not a letter) for ``ch``."""
+    """ "kana", "hangul", "han", "hebrew", "arabic", "other" (another script's letter) or None (not a
+    letter) for ``ch``."""
     point = ord(ch)
+    if 0x0590 <= point <= 0x05FF or 0xFB1D <= point <= 0xFB4F:
+        return "hebrew" if ch.isalpha() else None
+    if (
+        0x0600 <= point <= 0x06FF
+        or 0x0750 <= point <= 0x077F
+        or 0x08A0 <= point <= 0x08FF
+        or 0xFB50 <= point <= 0xFDFF
+        or 0xFE70 <= point <= 0xFEFF
+    ):
+        return "arabic" if ch.isalpha() else None
     if 0x3040 <= point <= 0x30FF or 0x31F0 <= point <= 0x31FF or 0xFF66 <= point <= 0xFF9D:
         return "kana" if point not in (0x30FB, 0x30FC) else None  # (・ and ー are kana's but not letters)
     if 0xAC00 <= point <= 0xD7A3 or 0x1100 <= point <= 0x11FF or 0x3130 <= point <= 0x318F:
@@ -182,8 +222,9 @@ def traditional(text: str) -> bool:
 def script_language(text: str) -> str | None:
     """Return "ja", "zh" (or "zh-Hant", where its characters are clearly Traditional: :func:`traditional`)
     or "ko" when most of ``text``'s letters are Chinese, Japanese or Korean (any kana: Japanese; Hangul:
-    Korean; Han alone: Chinese), else None (a few CJK words in a Latin lecture)."""
-    counts = {"kana": 0, "hangul": 0, "han": 0, "other": 0}
+    Korean; Han alone: Chinese); "he" (or "yi") or "ar" (or "fa", "ur": :func:`_arabic_script_language`)
+    when most are Hebrew or Arabic letters; else None (a few such words in a Latin lecture)."""
+    counts = {"kana": 0, "hangul": 0, "han": 0, "hebrew": 0, "arabic": 0, "other": 0}
     for ch in text:
         if ch.isascii():
             counts["other"] += ch.isalpha()
@@ -192,10 +233,33 @@ def script_language(text: str) -> str | None:
         if kind is not None:
             counts[kind] += 1
     cjk = counts["kana"] + counts["hangul"] + counts["han"]
-    if cjk < 20 or cjk < counts["other"]:  # (a CJK character says about what a few Latin letters say)
+    rtl = counts["hebrew"] + counts["arabic"]
+    if rtl >= 20 and rtl > counts["other"] + cjk:  # (letters of alphabets: one says what a Latin one says)
+        if counts["hebrew"] >= counts["arabic"]:
+            yiddish = sum(text.count(ch) for ch in "\u05f0\u05f1\u05f2\ufb1f")  # (װ ױ ײ ײַ)
+            return "yi" if yiddish >= max(2, counts["hebrew"] // 50) else "he"
+        return _arabic_script_language(text, counts["arabic"])
+    # (a CJK character says about what a few Latin letters say)
+    if cjk < 20 or cjk < counts["other"] + rtl:
         return None
     if counts["hangul"] > counts["kana"] + counts["han"] // 2:
         return "ko"
     if counts["kana"] * 10 >= cjk:
         return "ja"
     return "zh-Hant" if traditional(text) else "zh"
+
+
+# letters that only Urdu writes (ٹ ڈ ڑ ں ہ ے), those Persian writes and Arabic does not (پ چ ژ گ, and its
+# own kaf and yeh: ک ی), and Arabic's kaf, yeh and teh marbuta (ك ي ة), which Persian and Urdu do not write
+_URDU = "\u0679\u0688\u0691\u06ba\u06c1\u06d2"
+_PERSIAN = "\u067e\u0686\u0698\u06af\u06a9\u06cc"
+_ARABIC = "\u0643\u064a\u0629"
+
+
+def _arabic_script_language(text: str, letters: int) -> str:
+    """ "ur", "fa" or "ar": the language of ``text`` written in the Arabic script (``letters`` of it),
+    told by the letters only one of them writes."""
+    if sum(text.count(ch) for ch in _URDU) >= max(2, letters // 50):
+        return "ur"
+    persian = sum(text.count(ch) for ch in _PERSIAN)
+    return "fa" if persian > sum(text.count(ch) for ch in _ARABIC) else "ar"

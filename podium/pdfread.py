@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import importlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -159,12 +160,16 @@ def page_text(textpage: Any, rect: tuple[float, float, float, float] | None = No
     glyph as its glyph number (";" for glyph 0x3b) where pdftotext reads nothing.
     """
     raw = textpage.raw
-    text = textpage.get_text_range() if rect is None else textpage.get_text_bounded(*rect)
+    text = (
+        textpage.get_text_range(errors="surrogatepass")
+        if rect is None
+        else textpage.get_text_bounded(*rect, errors="surrogatepass")
+    )
     if text.isascii():  # (the glyph number stands among other script's letters: a Latin page has none)
         return text
     count = pdfium_c.FPDFText_CountChars(raw)
     if not any(pdfium_c.FPDFText_HasUnicodeMapError(raw, k) for k in range(count)):
-        return text
+        return _paired(text)
     left, bottom, right, top = rect or (-1e9, -1e9, 1e9, 1e9)
     box = [ctypes.c_double() for _ in range(4)]
     out = []
@@ -177,7 +182,34 @@ def page_text(textpage: Any, rect: tuple[float, float, float, float] | None = No
             if not (left <= (x0 + x1) / 2 <= right and bottom <= (y0 + y1) / 2 <= top):
                 continue
         out.append(chr(pdfium_c.FPDFText_GetUnicode(raw, k)))
-    return "".join(out)
+    return _paired("".join(out))
+
+
+# a UTF-16 surrogate pair, or one whose halves come low first
+_SURROGATES = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\udc00-\udfff][\ud800-\udbff]|[\ud800-\udfff]")
+_BEYOND_BMP = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
+
+
+def _paired(text: str) -> str:
+    """Return ``text`` (PDFium's UTF-16, surrogates kept) with each character beyond the BMP whole.
+
+    PDFium reads a right-to-left line by reversing its UTF-16 code units, so a character outside the
+    BMP (mathematical italic 𝑎, U+1D44E) beside Hebrew comes back as its low surrogate, then its high
+    one, which a UTF-16 decoder drops: a pair in that order is put right, a lone half left out."""
+    if text.isascii() or not _BEYOND_BMP.search(text):
+        return text
+    # (the code units as PDFium gave them: the decoder paired a high half with the next character's low)
+    data = text.encode("utf-16-le", "surrogatepass")
+    units = "".join(chr(int.from_bytes(data[k : k + 2], "little")) for k in range(0, len(data), 2))
+
+    def whole(match: re.Match[str]) -> str:
+        pair = match.group()
+        if len(pair) == 1:
+            return ""
+        high, low = sorted(pair)
+        return (high + low).encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+
+    return _SURROGATES.sub(whole, units)
 
 
 def uri_links(pdf: Any, pages: list[Any]) -> list[tuple[int, float, str]]:

@@ -50,7 +50,7 @@ from .citations import Bibliography, cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
 from .fancylists import marker_text, number_examples
 from .handout.options import read_settings
-from .labels import label, script_language
+from .labels import bcp47, label, script_language
 from .markdown import (
     COMMONMARK_ESCAPES,
     ELLIPSIS,
@@ -1472,6 +1472,7 @@ _SLIDEV_SIGNS = (
     "highlighter:",
     "drawings:",
     "mdc:",
+    "htmlAttrs:",
     "transition:",
     "\nsrc:",
     "\n---\ntitle:",  # (slides' own front matter: podium.slidev.wanted)
@@ -1943,6 +1944,7 @@ def _front_matter_and_body(
         return converted.meta, converted.text, key_lines, [lines[k] for k in converted.index]
     raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck or slidev_deck)
     if slidev_deck:  # (its first slide may give the lecture's title: before the metadata is built)
+        raw_meta = _html_attrs(raw_meta, key_lines, text)
         body, origins, raw_meta = _slidev(body, raw_meta, shown, diags, base_dir, policy, key_lines)
         return raw_meta, body, key_lines, origins
     if not raw_meta and body.startswith("%"):
@@ -1955,6 +1957,35 @@ def _front_matter_and_body(
     if not remark_deck:
         raw_meta, key_lines = _format_metadata(raw_meta, key_lines, shown)
     return raw_meta, body, key_lines, None
+
+
+def _html_attrs(raw_meta: dict, key_lines: dict[str, int], text: str) -> dict:
+    """A Slidev deck's front matter with its ``htmlAttrs:`` (the attributes of the page's ``<html>``)
+    ``dir`` and ``lang`` as the lecture's ``dir:`` and ``lang:`` where the front matter gives none at its
+    top, their lines in ``key_lines``; its other attributes are keys ``htmlAttrs.name`` (for the
+    ``unused-key`` note)."""
+    attrs = raw_meta.get("htmlAttrs")
+    if not isinstance(attrs, dict):
+        return raw_meta
+    meta = {k: v for k, v in raw_meta.items() if k != "htmlAttrs"}
+    at = key_lines.get("htmlAttrs", 1)
+    lines = text.split("\n")
+    for name, value in attrs.items():
+        line = at  # (written in braces: its line; else the indented line under htmlAttrs: that names it)
+        for k in range(at, len(lines)):
+            if lines[k].strip() and not lines[k][:1].isspace():
+                break
+            if re.match(rf"\s+['\"]?{re.escape(str(name))}['\"]?\s*:", lines[k]):
+                line = k + 1
+                break
+        if name in ("dir", "lang"):
+            if name not in meta:  # (the top's own dir: or lang: wins)
+                meta[name] = value
+                key_lines[name] = line
+        else:
+            meta[f"htmlAttrs.{name}"] = value
+            key_lines[f"htmlAttrs.{name}"] = line
+    return meta
 
 
 FORMAT_LIFTED = "(format keys)"  # (the format and the keys its options gave the front matter)
@@ -2181,7 +2212,7 @@ def _lists_as_text(
 
 def _lang_of(raw: dict[str, Any], course: dict[str, Any]) -> str:
     """The lecture's ``lang:`` (its front matter's, or course.yaml's), "en" where neither names one."""
-    return _text(raw.get("lang", course.get("lang", "en"))) or "en"
+    return bcp47(_text(raw.get("lang", course.get("lang", "en")))) or "en"
 
 
 def _lang_given(raw_meta: dict, options: ReadOptions) -> bool:
@@ -2190,11 +2221,14 @@ def _lang_given(raw_meta: dict, options: ReadOptions) -> bool:
     return bool(raw_meta.get("lang") or options.course.get("lang"))
 
 
-def _script_lang(meta: m.Meta, tokens: list[Token], shown: str, diags: Diagnostics, given: bool) -> m.Meta:
+def _script_lang(
+    meta: m.Meta, tokens: list[Token], shown: str, diags: Diagnostics, given: bool, dir_given: bool
+) -> m.Meta:
     """``meta`` in the language its lecture is written in, where it names none (not ``given``: no ``lang:``
     in its front matter, course.yaml, or a beamer preamble's babel, polyglossia or ctex) and its words are
-    mostly Chinese, Japanese or Korean (:func:`labels.script_language`), said in a note; the words of its
-    prose and titles count, not its code or math."""
+    mostly Chinese, Japanese, Korean, Hebrew or Arabic (:func:`labels.script_language`), said in a note;
+    the words of its prose and titles count, not its code or math.  A language written right to left is
+    laid out so, where no ``dir:`` is given (``dir_given``)."""
     if given:
         return meta
     words = [meta.title, meta.subtitle] + [
@@ -2212,14 +2246,25 @@ def _script_lang(meta: m.Meta, tokens: list[Token], shown: str, diags: Diagnosti
         "zh": "Chinese",
         "zh-Hant": "Chinese in Traditional characters",
         "ko": "Korean",
+        "he": "Hebrew",
+        "yi": "Yiddish",
+        "ar": "Arabic",
+        "fa": "Persian",
+        "ur": "Urdu",
     }[lang]
+    rtl = lang in RTL_LANGUAGES and not dir_given
     diags.note(
         f"no lang: given; the text is {name}, so lang: {lang} is used (Podium's own words, such as (cont.), "
-        "and the glyphs' forms): write lang: to choose",
+        + (
+            "and the glyphs' forms): write lang: to choose"
+            if not rtl
+            else "and the letters' forms) and the slides and handout run right to left: write lang: and "
+            "dir: to choose"
+        ),
         m.SourcePos(shown, 1),
         "lang",
     )
-    return replace(meta, lang=lang)
+    return replace(meta, lang=lang, direction=m.Direction.RTL if rtl else meta.direction)
 
 
 def parse_lecture(
@@ -2319,7 +2364,14 @@ def parse_lecture(
     body = _lazy_quote_items(body, env, tex_deck, origins, shown, diags)
     tokens = markdown_parser().parse(body, env)
     root = SyntaxTreeNode(tokens)
-    meta = _script_lang(meta, tokens, shown, diags, _lang_given(raw_meta, options))
+    meta = _script_lang(
+        meta,
+        tokens,
+        shown,
+        diags,
+        _lang_given(raw_meta, options),
+        raw_meta.get("dir") is not None or options.course.get("dir") is not None,
+    )
     conv = _Converter(shown, diags, env, base_dir, policy, body.split("\n"))
     conv.origins = origins
     conv.lang = meta.lang

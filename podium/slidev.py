@@ -1,7 +1,8 @@
 """Slidev decks (``slides.md``), read as the slides Slidev makes of them.
 
 Slidev cuts a file at ``---`` lines (``----`` too); a slide may open with its own front matter (``---``,
-YAML, blank lines and comments among it, ``---``: ``layout: section``, ``class:``, ``title:``); the last HTML comment of a slide is its speaker
+YAML, blank lines and comments among it, ``---``: ``layout: section``, ``class:``, ``title:``; or, as Slidev's
+"block frontmatter", a ```` ```yaml ```` block at its very top); the last HTML comment of a slide is its speaker
 notes; ``<v-click>`` and ``<v-clicks>`` make clicks; ``::right::`` splits a ``two-cols`` slide.  Read
 as pandoc's Markdown, a later slide's front matter would be the lecture's (a ``title:`` renaming the
 deck), slides without a ``#`` heading would run into the one before, and notes would be lost.  So
@@ -88,6 +89,7 @@ _HEAD_KEYS = frozenset(
         "seoMeta",
         "addons",
         "info",
+        "htmlAttrs",  # (the page's <html> attributes: its dir and lang the reader reads)
     )
 )
 # Slidev's own headmatter keys (its look and its app): no note that Podium does not use them
@@ -447,8 +449,18 @@ def _props(matter: dict[str, Any]) -> list[tuple[str, str]]:
             continue  # (a picture's or a page's address)
         if re.fullmatch(r"[a-z][a-z0-9-]*", words) or " " not in words and _SETTING_KEY.search(key):
             continue
+        if _CSS_VALUE.fullmatch(words):
+            continue  # (a length, a colour: `gap: 24px`, `cols: 320px 1fr`, `accent: #0af`)
         found.append((key, words))
     return found
+
+
+# a value of CSS's (lengths, numbers, colours, one after another), which a layout's style takes, not words
+_CSS_TOKEN = (
+    r"(?:[-+]?(?:\d+\.?\d*|\.\d+)(?:px|r?em|%|fr|vw|vh|vmin|vmax|pt|pc|cm|mm|in|ch|ex|lh|s|ms|deg|turn)?"
+    r"|auto|#[0-9a-f]{3,8}|(?:rgba?|hsla?|minmax|repeat)\([^()]*\))"
+)
+_CSS_VALUE = re.compile(rf"{_CSS_TOKEN}(?:\s*[\s,/]\s*{_CSS_TOKEN})*", re.I)
 
 
 def _listed(matter: dict[str, Any]) -> list[str]:
@@ -627,7 +639,48 @@ def _slides(lines: list[str], base: int = 0, home: str | None = None) -> list[_S
                 keys.setdefault(key.group(1), base + j)
         slides.append(_Slide(base + k, matter, [], keys, home))
         k = (close if close is not None else k) + 1
+    for slide in slides[1 if home is None else 0 :]:  # (the deck's first slide's is its headmatter)
+        if not slide.matter:
+            _block_matter(slide)
     return slides
+
+
+_YAML_FENCE = re.compile(r"\s*(`{3,})\s*ya?ml\s*")
+
+
+def _block_matter(slide: _Slide) -> None:
+    """Take a ```` ```yaml ```` block at the very top of ``slide`` (which has no ``---`` front matter) as
+    its front matter, as Slidev does ("block frontmatter"): its lines are no longer the slide's.  A block
+    that is not YAML of keys stays a code block."""
+    first = next((j for j, (_, t) in enumerate(slide.lines) if t.strip()), None)
+    if first is None:
+        return
+    opening = _YAML_FENCE.fullmatch(slide.lines[first][1])
+    if opening is None:
+        return
+    fence = opening.group(1)
+    close = next(
+        (
+            j
+            for j in range(first + 1, len(slide.lines))
+            if slide.lines[j][1].strip().startswith(fence) and not slide.lines[j][1].strip().strip("`")
+        ),
+        None,
+    )
+    if close is None:
+        return
+    try:
+        loaded = yamlsafe.load("\n".join(t for _, t in slide.lines[first + 1 : close]))
+    except yaml.YAMLError:
+        return
+    if not isinstance(loaded, dict) or not loaded:
+        return
+    slide.matter = {str(key): v for key, v in loaded.items()}
+    for at, text in slide.lines[first + 1 : close]:
+        key = re.match(r"([\w-]+)\s*:", text)
+        if key is not None:
+            slide.keys.setdefault(key.group(1), at)
+    del slide.lines[first : close + 1]
 
 
 def _shown(

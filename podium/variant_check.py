@@ -23,7 +23,7 @@ import pypdfium2 as pdfium
 
 from . import model as m
 from .diagnostics import Diagnostics
-from .pdfread import meta_text
+from .pdfread import meta_text, page_text
 from .pipeline import deck_path, handout_path, slides_pdf_path
 from .textnorm import squash as squash_text
 from .variants import answers, instructor_texts
@@ -50,7 +50,7 @@ def file_text(path: Path) -> str:
             for i in range(len(pdf)):
                 page = pdf[i]
                 textpage = page.get_textpage()
-                texts.append(textpage.get_text_range())
+                texts.append(page_text(textpage))
                 textpage.close()
                 page.close()
         finally:
