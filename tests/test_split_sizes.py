@@ -58,3 +58,21 @@ def test_a_part_with_room_is_set_larger_than_the_floor(tmp_path):
     assert max(second) <= 18.0  # the part with the listing is at the floor
     assert min(first) >= 20.0  # the part with two bullets is not
     assert min(first) <= 1.25 * max(second) + 0.1  # but at most a step larger
+
+
+def test_the_parts_of_a_smaller_slide_stay_smaller(tmp_path):
+    from .conftest import run_cli, write_md
+
+    lines = ["---", "title: T", "format: revealjs", "---", "", "## Long {.smaller}", ""]
+    lines += [f"- Item number {i} with a few more words to make the line long enough" for i in range(22)]
+    src = write_md(tmp_path, "\n".join(lines) + "\n", "lecture.qmd")
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    from pptx import Presentation
+
+    prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
+    parts = [s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text.startswith("Long")]
+    assert len(parts) >= 2
+    for part in parts:
+        sizes = _body_sizes(part)
+        assert sizes and max(sizes) <= 0.8 * 24 + 0.05, sizes  # a step smaller than the 24 pt body, as Quarto

@@ -721,7 +721,8 @@ class Fitter:
         bottom = self.footnote_bottom(plan, g)
         slots = self.g.slots(plan, g, bottom)
         smaller = plan.source is not None and "smaller" in plan.source.classes  # Quarto: type a step smaller
-        sizes, ok = self.best_sizes(slots, 1.4 if _quote_only(plan) else 0.8 if smaller else 1.0)
+        start = 1.4 if _quote_only(plan) else 0.8 if smaller else 1.0
+        sizes, ok = self.best_sizes(slots, start)
         if self.policy == FitPolicy.NONE:
             if not ok:
                 self.overfull(plan, slots, sizes)
@@ -744,7 +745,7 @@ class Fitter:
             lay = self.g.layout(p)
             pg = self.g.geo(lay)
             sl = self.g.slots(p, pg, self.footnote_bottom(p, pg))
-            fitted.append((p, sl, *self.best_sizes(sl)))
+            fitted.append((p, sl, *self.best_sizes(sl, min(start, 1.0))))  # (a `.smaller` slide's parts too)
         common = TypeSizes(
             min(s.text for _, _, s, _ in fitted),
             min(s.code for _, _, s, _ in fitted),
