@@ -10,8 +10,8 @@ front matter names (each with the project's options for it under its own), else 
 
 Only files inside the folders Podium may read are used (the lecture's folder, ``--allow-folder``);
 a project file above them is left unread, with a note saying how to let Podium read it.  Paths in
-a project file (``bibliography:``, ``csl:``, ``logo:``) are relative to that file's folder, so they
-are rewritten relative to the lecture's.
+a project file (``bibliography:``, ``csl:``, ``logo:``, ``include-before-body:``) are relative to that
+file's folder, so they are rewritten relative to the lecture's.
 
 Each of these files, and the front matter, may name YAML files of settings of its own
 (``metadata-files: [_meta.yml]``, or under its first format's options): as Quarto documents them, they
@@ -40,6 +40,8 @@ METADATA_KEYS = ("metadata-file", "metadata-files")  # (Quarto's: settings read 
 # the keys of a project file that are the project's, not a document's (never given to a lecture)
 _PROJECT_ONLY = frozenset({"project", "website", "book", "manuscript", "profile", "filters", "freeze"})
 _PATH_KEYS = ("bibliography", "csl", "logo")  # (relative to the file that names them)
+# a format's options that name files (relative to the file that names them too; also at the top level)
+_FORMAT_PATH_KEYS = ("logo", "include-in-header", "include-before-body", "include-after-body")
 
 
 @dataclass
@@ -100,9 +102,12 @@ def project_files(
 
 
 def _rebased(value: Any, origin: Path, base: Path) -> Any:
-    """A path (or list of paths) written in a file in folder ``origin``, as seen from folder ``base``."""
+    """A path (or list of paths, or Quarto's ``file: path``) written in a file in folder ``origin``, as seen
+    from folder ``base``."""
     if isinstance(value, list):
         return [_rebased(v, origin, base) for v in value]
+    if isinstance(value, dict) and "file" in value:
+        return {**value, "file": _rebased(value["file"], origin, base)}
     if not isinstance(value, str) or not value or "://" in value or os.path.isabs(value):
         return value
     return os.path.relpath(origin / value, base)
@@ -141,13 +146,14 @@ def _read(
     if not rebase:
         return out, where
     origin, here = path.parent.resolve(), base.resolve()
-    for key in _PATH_KEYS:
+    for key in (*_PATH_KEYS, *_FORMAT_PATH_KEYS):
         if key in out:
             out[key] = _rebased(out[key], origin, here)
     formats = out.get("format")
     for opts in formats.values() if isinstance(formats, dict) else ():
-        if isinstance(opts, dict) and "logo" in opts:
-            opts["logo"] = _rebased(opts["logo"], origin, here)
+        for key in _FORMAT_PATH_KEYS if isinstance(opts, dict) else ():
+            if key in opts:
+                opts[key] = _rebased(opts[key], origin, here)
     return out, where
 
 

@@ -2568,6 +2568,9 @@ USED_KEYS = frozenset(
         "marp",  # (a Marp deck: podium.marp's rules)
         "output",  # (R Markdown's output format: podium.remark's rules for xaringan)
         "header-includes",  # (its \\newcommand macros)
+        "include-in-header",  # (Quarto's files with macros: _header_tex)
+        "include-before-body",
+        "include-after-body",
         "footer",
         "logo",
         "revealOptions",  # (reveal-md's: its front matter marks a reveal.js deck)
@@ -2591,7 +2594,9 @@ USED_KEYS = frozenset(
 
 
 # the options of a slide format Podium reads besides the front matter's keys (:func:`_format_option`)
-_FORMAT_USED = frozenset({"width", "height", "includes", "include-in-header", "code-line-numbers"})
+# Quarto's options naming files put in the page, whose macros the lecture's math uses (:func:`_header_tex`)
+_QUARTO_INCLUDES = ("include-in-header", "include-before-body", "include-after-body")
+_FORMAT_USED = frozenset({"width", "height", "includes", "code-line-numbers", *_QUARTO_INCLUDES})
 
 
 def _check_notes_separator(raw_meta: dict, reveal: bool, pos: m.SourcePos, diags: Diagnostics) -> None:
@@ -2738,16 +2743,21 @@ def _header_tex(
     """The LaTeX the lecture puts in its header, where beamer decks define their macros: the front
     matter's ``header-includes`` (a string or a list), the files named by R Markdown's ``includes:
     in_header:`` and Quarto's ``include-in-header`` (read under the path policy, as an ``\\input`` file;
-    a file not found is said at its key's line), and Quarto's ``include-in-header: text:``."""
+    a file not found is said at its key's line), and Quarto's ``include-in-header: text:``.  The files
+    put before or after the body (``include-before-body``, ``includes: before_body:``) too: an HTML
+    slide show defines its MathJax or KaTeX macros there (``$$\\newcommand{\\R}{\\mathbb{R}}$$`` in a
+    hidden ``<div>``), as MathJax does not read the page's ``<head>``."""
     value = raw_meta.get("header-includes")
     texts = [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)]
     includes = _format_option(raw_meta, "includes")
     files: list[tuple[Any, str]] = []
-    if isinstance(includes, dict) and includes.get("in_header"):
-        files.append((includes["in_header"], "in_header"))
-    for quarto_key in (raw_meta.get("include-in-header"), _format_option(raw_meta, "include-in-header")):
-        if quarto_key:
-            files.append((quarto_key, "include-in-header"))
+    for key in ("in_header", "before_body", "after_body") if isinstance(includes, dict) else ():
+        if includes.get(key):
+            files.append((includes[key], key))
+    for key in _QUARTO_INCLUDES:
+        for quarto_key in (raw_meta.get(key), _format_option(raw_meta, key)):
+            if quarto_key:
+                files.append((quarto_key, key))
     for named, key in files:
         written = (v for k, v in key_lines.items() if k == key or k.endswith("." + key))
         line = next(written, 0)

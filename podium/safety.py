@@ -41,6 +41,10 @@ _FILES = frozenset(
         "chart data",
         "in_header file",
         "include-in-header file",
+        "before_body file",
+        "after_body file",
+        "include-before-body file",
+        "include-after-body file",
         "metadata file",
     }
 )

@@ -463,11 +463,13 @@ class _Chunker:
                 # reveal.js's fragment: its content appears on the next click, after any fragment
                 # before it; what follows it is shown from the start, as reveal.js shows it
                 flush()
-                base = self.step
+                base, top = self.step, self.top
                 self.fragment_step(b)
+                if id(b) in self.order:  # (its items' clicks follow its own, whatever was read before it)
+                    self.top = self.step
                 self.divs += 1
                 out.extend(replace(c, keep=c.keep or self.divs) for c in self.chunks(b.blocks))
-                self.step = base
+                self.step, self.top = base, max(top, self.top)
                 continue
             if _aligned_text(b):  # (centred words among others: in the same text, as a callout's)
                 paras.extend(self.text_paras(b, 0))
@@ -515,8 +517,8 @@ class _Chunker:
 
     def fragment_step(self, b: m.Div) -> None:
         """Go to the click of reveal.js fragment ``b`` (after any fragment before it)."""
-        if id(b) in self.order:  # (its fragment-index says which click)
-            self.fragment = self.step = self.order[id(b)]
+        if id(b) in self.order:  # (its fragment-index says which click; inside another, not before it)
+            self.fragment = self.step = max(self.order[id(b)], self.step)
         elif "overlay" in b.classes and b.order is not None:  # beamer's <3->: overlay 3, click 2,
             self.fragment = self.step = max(b.order - 1, 1)  # as the items' and pauses' clicks count
         elif "with-previous" in b.classes:  # (Slidev's v-after: on the click of the fragment before it)
@@ -818,39 +820,52 @@ def _fragment_order(blocks: m.Blocks) -> dict[int, int]:
     """The click of each fragment div on a slide whose fragments say their order (reveal.js's
     ``fragment-index``), by the div's id: those with an index in its order (the same index, the same
     click), then those without, in reading order, as reveal.js sorts them; {} when none says, or the
-    slide has other clicks (a pause, a list item by item) or a fragment inside another."""
+    slide has other clicks (a pause, a list item by item outside a fragment) or a fragment inside another
+    without an index of both (a numbered one inside a numbered one comes on its click, or its holder's).
+    A fragment holding a list shown item by item (a list alone in a ``>`` quote, ``::: incremental``)
+    takes a click for each item after its own: what comes after it in that order comes after them."""
     found: list[m.Div] = []
+    clicks: dict[int, int] = {}  # the clicks a fragment's lists take after its own (by the div's id)
 
-    def walk(bs: m.Blocks, inside: bool) -> bool:
+    def walk(bs: m.Blocks, holder: m.Div | None) -> bool:
         for b in bs:
-            if isinstance(b, m.Pause) or isinstance(b, m.BulletList) and b.incremental:
+            if isinstance(b, m.Pause):
                 return False
+            if isinstance(b, m.BulletList) and b.incremental:
+                if holder is None:
+                    return False
+                clicks[id(holder)] = clicks.get(id(holder), 0) + len(b.items)
             if isinstance(b, m.BulletList) and any(  # (beamer's \item<3->: a click of its step, counted
                 isinstance(x, m.Pause)
                 for item in b.items
                 for x in item.blocks  # with the overlays')
             ):
                 return False
-            fragment = isinstance(b, m.Div) and "fragment" in b.classes
-            if fragment and inside:
+            fragment = b if isinstance(b, m.Div) and "fragment" in b.classes else None
+            if fragment is not None and holder is not None and None in (fragment.order, holder.order):
                 return False
-            if fragment:
-                found.append(b)  # type: ignore[arg-type]
+            if fragment is not None:
+                found.append(fragment)
             inner = [c.blocks for c in b.columns] if isinstance(b, m.Columns) else []
             if isinstance(b, m.BulletList):  # (an item's words on a click: `- [words]{.fragment}`)
                 inner = [item.blocks for item in b.items]
             if isinstance(b, (m.Div, m.SlidesOnly)):
                 inner = [b.blocks]
-            if not all(walk(x, inside or fragment) for x in inner):
+            if not all(walk(x, holder if fragment is None else fragment) for x in inner):
                 return False
         return True
 
-    if not walk(blocks, False) or all(d.order is None for d in found):
+    if not walk(blocks, None) or all(d.order is None for d in found):
         return {}
-    groups = sorted({d.order for d in found if d.order is not None})
-    unordered = [d for d in found if d.order is None]
-    out = {id(d): groups.index(d.order) + 1 for d in found if d.order is not None}
-    out.update({id(d): len(groups) + k + 1 for k, d in enumerate(unordered)})
+    indices = sorted({d.order for d in found if d.order is not None})
+    groups = [[d for d in found if d.order == k] for k in indices]
+    groups += [[d] for d in found if d.order is None]
+    out: dict[int, int] = {}
+    click = 1
+    for group in groups:
+        for d in group:
+            out[id(d)] = click
+        click += 1 + max(clicks.get(id(d), 0) for d in group)
     return out
 
 
