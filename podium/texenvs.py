@@ -211,7 +211,7 @@ _ALG_COMMAND = re.compile(
     )
     + r")(?![A-Za-z])"
 )
-_ALG_MATH = re.compile(r"\$[^$]*\$")
+_ALG_MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])*\$")  # (math's \$: a dollar sign)
 _ALG_WORDS = re.compile(r"\\(AND|OR|NOT|XOR|TRUE|FALSE|And|Or|Not|True|False)(?![A-Za-z])")  # (in conditions)
 # rules and colours between a table's rows: drawn by the table's own style
 _TABLE_RULES = re.compile(
@@ -1518,7 +1518,9 @@ def _listing(code: str, language: str, options: dict[str, str]) -> str:
         from .texmath import tex_to_text  # noqa: PLC0415 (latex2mathml: only such listings load it)
 
         code = re.sub(
-            r"(?<!\\)\$([^$\n]+)\$", lambda mt: tex_to_text(mt.group(1)) or mt.group(1).strip(), code
+            r"(?<!\\)\$((?:\\.|[^$\n\\])+)\$",
+            lambda mt: tex_to_text(mt.group(1)) or mt.group(1).strip(),
+            code,
         )
     escape = _escape_marks(options)
     fenced = (
@@ -1579,7 +1581,9 @@ def _escaped_words(tex: str) -> str:
     if "$" in tex:
         from .texmath import tex_to_text  # noqa: PLC0415 (latex2mathml: only such listings load it)
 
-        tex = re.sub(r"(?<!\\)\$([^$\n]+)\$", lambda mt: tex_to_text(mt.group(1)) or mt.group(1).strip(), tex)
+        tex = re.sub(
+            r"(?<!\\)\$((?:\\.|[^$\n\\])+)\$", lambda mt: tex_to_text(mt.group(1)) or mt.group(1).strip(), tex
+        )
     text = _semiverbatim_text(tex)
     return re.sub(r"\\[A-Za-z@]+\*?\s*", "", text)
 
@@ -2073,15 +2077,29 @@ def _split_at(text: str, sep: str) -> list[str]:
             i += 2
             continue
         if c == "$":  # math keeps its own & and \\ (a matrix in a cell)
-            fence = "$$" if text.startswith("$$", i) else "$"
-            close = text.find(fence, i + len(fence))
+            close = _dollar_math_end(text, i)
             if close > 0:
-                i = close + len(fence)
+                i = close
                 continue
         depth += 1 if c == "{" else -1 if c == "}" else 0
         i += 1
     parts.append(text[start:])
     return parts
+
+
+def _dollar_math_end(text: str, at: int) -> int:
+    """The index after the ``$`` or ``$$`` that closes the math opened at ``text[at]``, -1 when none does:
+    an escaped ``\\$`` inside is a dollar sign the math prints (``$\\$2$``), not its end."""
+    fence = "$$" if text.startswith("$$", at) else "$"
+    i = at + len(fence)
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text.startswith(fence, i):
+            return i + len(fence)
+        i += 1
+    return -1
 
 
 def _width_share(length: str) -> str | None:
@@ -2197,14 +2215,17 @@ def doubled_math_brackets(text: str, code: list[bool] | None = None) -> str | No
 _TEXISH = re.compile(r"\\(?:begin|end)\{|\\item\b|\\frametitle\b|\\pause\b|\\textbf\{|\\emph\{")
 # (inline math may go on over lines of its paragraph: `$\\displaystyle` … `\\end{split}$`)
 _CODE_OR_MATH = re.compile(
-    r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)(?:[^$\n]|\n(?![ \t]*\n))*?(?<=\S)\$",
+    r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)(?:\\.|[^$\n\\]|\n(?![ \t]*\n))*?(?<=\S)\$",
     re.S,
 )
 
 
 # `$ = \big\langle f \big\rangle $`: math with spaces inside its dollars, as MathJax and KaTeX read it
-_SPACED_MATH = re.compile(r"(?<![\\$])\$[ \t]*([^$\n]*?\\[A-Za-z][^$\n]*?)[ \t]*(?<!\\)\$(?![$\d])")
-_SPACED_ANY = re.compile(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$(?!\$)")
+# (an escaped \$ inside is a dollar sign the math prints, `$\$2$`, and no end of it)
+_SPACED_MATH = re.compile(
+    r"(?<![\\$])\$[ \t]*((?:\\.|[^$\n\\])*?\\[A-Za-z](?:\\.|[^$\n\\])*?)[ \t]*(?<!\\)\$(?![$\d])"
+)
+_SPACED_ANY = re.compile(r"(?<![\\$])\$((?:\\.|[^$\n\\])+?)(?<!\\)\$(?!\$)")
 _CODE_SPANS = re.compile(r"(`+)[^`]*?\1(?!`)")
 
 
