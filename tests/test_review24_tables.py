@@ -100,3 +100,40 @@ def test_an_escaped_dollar_in_a_markdown_titles_math(tmp_path):
     assert result.exit_code == 0, result.stderr
     prs = Presentation(str(tmp_path / "out" / "lecture.pptx"))
     assert prs.slides[0].shapes.title.text == "Costs of $2 and x"
+
+
+def test_columns_no_row_fills_are_not_drawn(tmp_path):
+    prs, stderr = build_tex(
+        tmp_path,
+        "\\begin{frame}{Chain-weighted GDP}\n\\begin{tabular}{lccccc}\n"
+        "Year & GDP \\\\\n\\hline\n2010 & 100 \\\\\n2011 & 64 \\\\\n\\end{tabular}\n\\end{frame}\n"
+        "\\begin{frame}{Quantities}\n\\begin{tabular}{lccccccccc}\n"
+        "Year & $Q_a$ & $P_a$ & $Q_b$ & $P_b$ & Nominal & Real \\\\\n\\hline\\hline\n"
+        "2010 & 1 & \\$1 & 1 & \\$1 & \\$2 & \\$2 \\\\\n"
+        "2011 & 2 & \\$1 & 1 & \\$2 & \\$4 & \\$3 \\\\\n\\end{tabular}\n\\end{frame}",
+        preamble="\\title{Measurement}\n",
+        command="all",
+    )
+    tables = _tables(prs)
+    assert tables[0] == [["Year", "GDP"], ["2010", "100"], ["2011", "64"]]
+    assert [len(row) for row in tables[1]] == [7, 7, 7]
+    assert tables[1][0][-1] == "Real" and tables[1][2][-1] == "$3"
+    assert "warning" not in stderr
+
+
+def test_a_column_some_row_fills_is_kept(tmp_path):
+    prs, _ = build_tex(
+        tmp_path,
+        "\\begin{frame}{Spans}\n\\begin{tabular}{lccccc}\n"
+        "\\multicolumn{3}{c}{Prices and quantities} \\\\\n"
+        "Year & P & \\\\\n2010 & 1 & & \\\\\n2011 & & & 7 \\\\\n\\end{tabular}\n\\end{frame}\n"
+        "\\begin{frame}{Notes}\n\\begin{tabular}{lcp{3cm}}\nYear & GDP \\\\\n2010 & 100 \\\\\n"
+        "\\end{tabular}\n\\end{frame}",
+        preamble="\\title{Kept}\n",
+    )
+    tables = _tables(prs)
+    # the fourth column, which one row fills; the fifth and sixth, which none fills, not drawn
+    assert [len(row) for row in tables[0]] == [4, 4, 4, 4]
+    assert tables[0][0][0] == "Prices and quantities" and tables[0][3] == ["2011", "", "", "7"]
+    # an empty p{3cm} column has its width in LaTeX too: kept
+    assert [len(row) for row in tables[1]] == [3, 3]
