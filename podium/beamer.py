@@ -4991,7 +4991,7 @@ def _text_math(text: str) -> str:
         if "$" not in inner:
             continue
         box = text[mt.start() : mt.end()]
-        inner = re.sub(r"(?<!\\)\$([^$]+)\$", "}" + r"\1" + box.replace("\\", "\\\\"), inner)
+        inner = re.sub(r"(?<!\\)\$((?:\\.|[^$\\])+)\$", "}" + r"\1" + box.replace("\\", "\\\\"), inner)
         out.append(text[last : mt.end()] + inner + "}")
         last = close
     return "".join(out) + text[last:] if out else text

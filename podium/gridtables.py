@@ -167,7 +167,7 @@ def _column(state: StateBlock, line: int) -> int:
 
 
 # what a '|' inside does not end a cell: code, math, an escaped character
-_MASKED = re.compile(r"(`+).+?\1|\$(?=\S)[^$]*?(?<=\S)\$(?!\d)|\\.")
+_MASKED = re.compile(r"(`+).+?\1|\$(?=\S)(?:\\.|[^$\\])*?(?<=\S)\$(?!\d)|\\.")  # (math's \$: a dollar)
 
 
 def _bars(text: str) -> list[int]:

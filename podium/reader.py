@@ -575,7 +575,7 @@ def _meta_scripts(value: str) -> str:
 
 
 # pandoc's rules: no space just inside the dollars, no digit right after the closing one
-_META_MATH = re.compile(r"(?<![\\$])\$(?=\S)([^$\n]*?\S)\$(?!\d)")
+_META_MATH = re.compile(r"(?<![\\$])\$(?=\S)((?:\\.|[^$\n\\])+?)(?<=\S)\$(?!\d)")  # (math's \$: a dollar)
 _META_SUB = re.compile(r"(?<!~)~(?!~)([^\s~]+)~(?!~)")
 _META_SUP = re.compile(r"\^([^\s^]+)\^")
 

@@ -771,7 +771,7 @@ def _read_slide(lines: list[str], code: list[bool], a: int, b: int) -> _Slide:
 
 # a code span (one backtick each side) and math that fills it: `\(\mathbf{x}\)`, `$x$`
 _CODE_SPAN = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
-_SPAN_MATH = re.compile(r"\\\(((?:(?!\\\)).)+)\\\)|\$([^$]+)\$")
+_SPAN_MATH = re.compile(r"\\\(((?:(?!\\\)).)+)\\\)|\$((?:\\.|[^$\\])+)\$")
 
 
 def _backtick_math(line: str) -> str:

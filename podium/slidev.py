@@ -1371,7 +1371,7 @@ class _Emitter:
 
 # a Vue component's tag (Slidev's own, or the deck's): a name in PascalCase, which no HTML tag has
 _COMPONENT = re.compile(r"<(/?)([A-Z][A-Za-z0-9]*)((?:\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*?)?)\s*/?>")
-_PROTECTED = re.compile(r"(`+)[^`]*?\1(?!`)|\$[^$\n]+\$")  # (code spans and math: left as written)
+_PROTECTED = re.compile(r"(`+)[^`]*?\1(?!`)|\$(?:\\.|[^$\n\\])+\$")  # (code spans and math: left as written)
 _ATTRIBUTE = re.compile(r"""([:@]?[\w-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
 

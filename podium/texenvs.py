@@ -211,7 +211,7 @@ _ALG_COMMAND = re.compile(
     )
     + r")(?![A-Za-z])"
 )
-_ALG_MATH = re.compile(r"\$[^$]*\$")
+_ALG_MATH = re.compile(r"(?<!\\)\$(?:\\.|[^$\\])*\$")  # (math's \$: a dollar sign)
 _ALG_WORDS = re.compile(r"\\(AND|OR|NOT|XOR|TRUE|FALSE|And|Or|Not|True|False)(?![A-Za-z])")  # (in conditions)
 # rules and colours between a table's rows: drawn by the table's own style
 _TABLE_RULES = re.compile(
@@ -1518,7 +1518,9 @@ def _listing(code: str, language: str, options: dict[str, str]) -> str:
         from .texmath import tex_to_text  # noqa: PLC0415 (latex2mathml: only such listings load it)
 
         code = re.sub(
-            r"(?<!\\)\$([^$\n]+)\$", lambda mt: tex_to_text(mt.group(1)) or mt.group(1).strip(), code
+            r"(?<!\\)\$((?:\\.|[^$\n\\])+)\$",
+            lambda mt: tex_to_text(mt.group(1)) or mt.group(1).strip(),
+            code,
         )
     escape = _escape_marks(options)
     fenced = (
@@ -1579,7 +1581,9 @@ def _escaped_words(tex: str) -> str:
     if "$" in tex:
         from .texmath import tex_to_text  # noqa: PLC0415 (latex2mathml: only such listings load it)
 
-        tex = re.sub(r"(?<!\\)\$([^$\n]+)\$", lambda mt: tex_to_text(mt.group(1)) or mt.group(1).strip(), tex)
+        tex = re.sub(
+            r"(?<!\\)\$((?:\\.|[^$\n\\])+)\$", lambda mt: tex_to_text(mt.group(1)) or mt.group(1).strip(), tex
+        )
     text = _semiverbatim_text(tex)
     return re.sub(r"\\[A-Za-z@]+\*?\s*", "", text)
 
@@ -1903,9 +1907,13 @@ _TABULARNEWLINE = re.compile(r"\\tabularnewline(?![A-Za-z])")
 
 def _table(spec: str, body: str) -> str | None:
     """A tabular as a pipe table: its first row the header, ``l``/``c``/``r``/``p{…}`` columns aligned,
-    ``\\multicolumn{n}{…}{text}`` the text then n - 1 empty cells; None when it has no row."""
-    aligns = _column_aligns(spec)
+    ``\\multicolumn{n}{…}{text}`` the text then n - 1 empty cells; None when it has no row.  Columns after
+    the last one a row fills are left out where they are sized to their content (``{lccccc}`` with two
+    used): LaTeX gives them no width, and a drawn table would show them as empty columns."""
+    types = _column_types(spec)
+    aligns = [_ALIGN_OF.get(t, "l") for t in types]
     rows: list[list[str]] = []
+    reach = 0  # how many columns the rows fill: up to the last cell with words (a \multicolumn's span)
     body = re.sub(r"(?<!\\)%[^\n]*", "", body)  # TeX's comments (after a row's \\ too)
     body = _TABULARNEWLINE.sub(r"\\\\", body)  # (array's row end, as pandoc writes it: a \\)
     body = _cell_stacks_opened(body)
@@ -1926,6 +1934,8 @@ def _table(spec: str, body: str) -> str | None:
             cell = _cell_switched(cell)  # (\bfseries Pred.: bold words)
             cells.append(cell.strip().replace("|", "\\|"))
             cells.extend([""] * (span - 1))
+            if cells[-span]:
+                reach = max(reach, len(cells))
         rows.append(cells)
     if not rows:
         return None
@@ -1933,9 +1943,11 @@ def _table(spec: str, body: str) -> str | None:
     if len(rows) == 1 and len(shown) == 1:  # (a note beside a coloured rule: its words, no table of one cell)
         return shown[0].replace("\\|", "|")
     ncols = max(len(aligns), *(len(r) for r in rows))
+    while ncols > max(reach, 1) and (ncols > len(types) or types[ncols - 1] in "lcr"):
+        ncols -= 1  # (an empty p{3cm} column keeps its width in LaTeX too)
     aligns += ["l"] * (ncols - len(aligns))
     rule = {"l": ":--", "c": ":-:", "r": "--:"}
-    lines = ["| " + " | ".join(r + [""] * (ncols - len(r))) + " |" for r in rows]
+    lines = ["| " + " | ".join((r + [""] * (ncols - len(r)))[:ncols]) + " |" for r in rows]
     lines.insert(1, "|" + "|".join(rule[a] for a in aligns[:ncols]) + "|")
     return "\n".join(lines)
 
@@ -2028,8 +2040,12 @@ def _cell_stacks_opened(body: str) -> str:
         at = end
 
 
-def _column_aligns(spec: str) -> list[str]:
-    """``{|l|c|p{3cm}|r|}`` as ``["l", "c", "l", "r"]`` (``*{3}{c}`` repeated; ``@{…}``, ``>{…}`` skipped)."""
+# how a column type aligns its cells (p, m, b, X, L, J: a paragraph, set from the left)
+_ALIGN_OF = {"c": "c", "r": "r", "C": "c", "R": "r"}
+
+
+def _column_types(spec: str) -> list[str]:
+    """``{|l|c|p{3cm}|r|}`` as ``["l", "c", "p", "r"]`` (``*{3}{c}`` repeated; ``@{…}``, ``>{…}`` skipped)."""
     out: list[str] = []
     i = 0
     while i < len(spec):
@@ -2043,14 +2059,12 @@ def _column_aligns(spec: str) -> list[str]:
             inner_end = _group(spec, count_end) if count_end > 0 else -1
             if inner_end > 0:
                 n = spec[i + 2 : count_end - 1].strip()
-                out += _column_aligns(spec[count_end + 1 : inner_end - 1]) * (int(n) if n.isdigit() else 1)
+                out += _column_types(spec[count_end + 1 : inner_end - 1]) * (int(n) if n.isdigit() else 1)
                 i = inner_end
                 continue
-        if c in "lcr":
+        if c in "lcrpmbXLCRJ":
             out.append(c)
-        elif c in "pmbXLCRJ":
-            out.append({"C": "c", "R": "r"}.get(c, "l"))
-            if i + 1 < len(spec) and spec[i + 1] == "{":
+            if c not in "lcr" and i + 1 < len(spec) and spec[i + 1] == "{":  # (p{3cm}, L{2cm})
                 close = _group(spec, i + 1)
                 i = close if close > 0 else i + 1
                 continue
@@ -2073,15 +2087,29 @@ def _split_at(text: str, sep: str) -> list[str]:
             i += 2
             continue
         if c == "$":  # math keeps its own & and \\ (a matrix in a cell)
-            fence = "$$" if text.startswith("$$", i) else "$"
-            close = text.find(fence, i + len(fence))
+            close = _dollar_math_end(text, i)
             if close > 0:
-                i = close + len(fence)
+                i = close
                 continue
         depth += 1 if c == "{" else -1 if c == "}" else 0
         i += 1
     parts.append(text[start:])
     return parts
+
+
+def _dollar_math_end(text: str, at: int) -> int:
+    """The index after the ``$`` or ``$$`` that closes the math opened at ``text[at]``, -1 when none does:
+    an escaped ``\\$`` inside is a dollar sign the math prints (``$\\$2$``), not its end."""
+    fence = "$$" if text.startswith("$$", at) else "$"
+    i = at + len(fence)
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text.startswith(fence, i):
+            return i + len(fence)
+        i += 1
+    return -1
 
 
 def _width_share(length: str) -> str | None:
@@ -2197,14 +2225,17 @@ def doubled_math_brackets(text: str, code: list[bool] | None = None) -> str | No
 _TEXISH = re.compile(r"\\(?:begin|end)\{|\\item\b|\\frametitle\b|\\pause\b|\\textbf\{|\\emph\{")
 # (inline math may go on over lines of its paragraph: `$\\displaystyle` … `\\end{split}$`)
 _CODE_OR_MATH = re.compile(
-    r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)(?:[^$\n]|\n(?![ \t]*\n))*?(?<=\S)\$",
+    r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)|\$\$.*?\$\$|(?<![\\$])\$(?=\S)(?:\\.|[^$\n\\]|\n(?![ \t]*\n))*?(?<=\S)\$",
     re.S,
 )
 
 
 # `$ = \big\langle f \big\rangle $`: math with spaces inside its dollars, as MathJax and KaTeX read it
-_SPACED_MATH = re.compile(r"(?<![\\$])\$[ \t]*([^$\n]*?\\[A-Za-z][^$\n]*?)[ \t]*(?<!\\)\$(?![$\d])")
-_SPACED_ANY = re.compile(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$(?!\$)")
+# (an escaped \$ inside is a dollar sign the math prints, `$\$2$`, and no end of it)
+_SPACED_MATH = re.compile(
+    r"(?<![\\$])\$[ \t]*((?:\\.|[^$\n\\])*?\\[A-Za-z](?:\\.|[^$\n\\])*?)[ \t]*(?<!\\)\$(?![$\d])"
+)
+_SPACED_ANY = re.compile(r"(?<![\\$])\$((?:\\.|[^$\n\\])+?)(?<!\\)\$(?!\$)")
 _CODE_SPANS = re.compile(r"(`+)[^`]*?\1(?!`)")
 
 
