@@ -11,6 +11,7 @@ footnote stays on the slide it was written on.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import difflib
 import functools
@@ -2482,6 +2483,7 @@ def parse_lecture(
         # Quarto decks use slide level 2 unless told otherwise; pandoc infers it
         level = 2 if shown.lower().endswith(".qmd") else _inferred_level(conv, top)
     conv.toc_depth = _toc_depth(raw_meta, key_lines, shown, diags)
+    conv.section_titles = _section_titles(raw_meta, key_lines, shown, diags)
     lecture = conv.slides(top, meta, level, raw_meta, inferred)
     lecture = _completed_meta(lecture, conv.marp_footer, conv.marp_header or "", headed=not tex_deck)
     _say_not_shown(tokens, lecture, conv, diags)
@@ -2556,6 +2558,7 @@ USED_KEYS = frozenset(
         "table-of-contents",
         "toc-title",
         "toc-depth",
+        "section-titles",  # (pandoc's beamer: no section slides when false)
         "bibliography",
         "csl",
         "nocite",  # (pandoc's: references listed though not cited)
@@ -2591,7 +2594,9 @@ USED_KEYS = frozenset(
 
 
 # the options of a slide format Podium reads besides the front matter's keys (:func:`_format_option`)
-_FORMAT_USED = frozenset({"width", "height", "includes", "include-in-header", "code-line-numbers"})
+_FORMAT_USED = frozenset(
+    {"width", "height", "includes", "include-in-header", "code-line-numbers", "section-titles"}
+)
 
 
 def _check_notes_separator(raw_meta: dict, reveal: bool, pos: m.SourcePos, diags: Diagnostics) -> None:
@@ -2822,6 +2827,20 @@ def html_slide_show(raw_meta: dict) -> bool:
     return any(show in name.lower() for show in quarto.HTML_SHOWS)
 
 
+def _section_titles(raw_meta: dict, key_lines: dict[str, int], shown: str, diags: Diagnostics) -> bool:
+    """Whether a section heading has a slide of its own: pandoc's beamer ``section-titles`` (in the front
+    matter or a format's options), true unless it is false."""
+    said = raw_meta.get("section-titles", _format_option(raw_meta, "section-titles"))
+    if said is None or said is True or said is False:
+        return said is not False
+    diags.warning(
+        f"section-titles must be true or false, not {said!r}: each section has a slide of its own",
+        _setting_pos(raw_meta, shown, key_lines, "section-titles"),
+        "front-matter",
+    )
+    return True
+
+
 def _toc_depth(raw_meta: dict, key_lines: dict[str, int], shown: str, diags: Diagnostics) -> int:
     """The deepest heading level the contents slide lists (pandoc's and Quarto's ``toc-depth``, in the
     front matter or a format's options); every section when it is not given, or not a level 1-6."""
@@ -2957,6 +2976,7 @@ class _SlideDraft:
     # known whether the slide is kept (a slide of nothing but its colour is left out)
     colours: list[tuple[str, m.SourcePos]] = field(default_factory=list)
     continued: bool = False  # the next part of an {.allowframebreaks} slide after its \framebreak
+    unshown: bool = False  # a section heading with no slide of its own (`section-titles: false`)
 
 
 class _Converter:
@@ -2983,6 +3003,7 @@ class _Converter:
         self.block_line = 1  # the first line of the block being read
         self.incremental = False
         self.toc_depth = 6  # (the deepest section level the contents slide lists: toc-depth)
+        self.section_titles = True  # (a section heading has a slide of its own: pandoc's `section-titles`)
         self.format_incremental = True  # (the output format's `incremental:`: not xaringan's, which has none)
         self.origins: list[tuple[str, int]] | None = None  # line → (file, line) after includes
         self.macros: dict[str, Macro] = {}
@@ -3168,6 +3189,7 @@ class _Converter:
                 if hlevel < level:
                     current_section = len(sections)
                     d = start(m.SECTION, title, pos, attrs)
+                    d.unshown = not self.section_titles
                     self.section_background(attrs, pos)
                     sections.append((title, len(drafts) - 1))
                     section_depth[len(drafts) - 1] = hlevel
@@ -3219,17 +3241,32 @@ class _Converter:
         # an untitled heading's slide is one (`## {transition="none"}` over a hidden code cell's plot, which
         # Quarto shows there): kept empty, where the lecturer can paste the plot
         # (a beamer frame is a slide, as in its PDF, even when nothing in it can be shown)
-        keep = [i for i, d in enumerate(drafts) if not _no_slide(d, self.tex_deck)]
+        keep = [i for i, d in enumerate(drafts) if not _no_slide(d, self.tex_deck) and not d.unshown]
         self.hidden_left_out(drafts)
         self.colour_warnings(drafts, set(keep))
+        # (a section without a slide of its own begins at the first slide after its heading)
+        index_of = {old: new for new, old in enumerate(keep)}
+        begins = {
+            i: index_of[later]
+            for _, i in sections
+            if drafts[i].unshown and not drafts[i].hidden
+            for later in keep[bisect.bisect(keep, i) :][:1]
+        }
+        section_info = [
+            (section_depth[i], not drafts[i].unshown, "unlisted" not in drafts[i].classes)
+            for _, i in sections
+        ]
         drafts = [drafts[i] for i in keep]
         self.float_layouts(drafts)
         section_of = [section_of[i] for i in keep]
-        index_of = {old: new for new, old in enumerate(keep)}
-        kept_sections = [k for k, (_, i) in enumerate(sections) if i in index_of]
+        kept_sections = [k for k, (_, i) in enumerate(sections) if i in index_of or i in begins]
         renumber = {old: new for new, old in enumerate(kept_sections)}
         section_of = [renumber.get(x) if x is not None else None for x in section_of]
-        sections = [(sections[k][0], index_of[sections[k][1]]) for k in kept_sections]
+        section_info = [section_info[k] for k in kept_sections]
+        sections = [
+            (sections[k][0], index_of.get(sections[k][1], begins.get(sections[k][1], 0)))
+            for k in kept_sections
+        ]
         # number, attach footnotes
         slides: list[m.Slide] = []
         section_numbers: list[m.Section] = []
@@ -3258,8 +3295,8 @@ class _Converter:
                 )
             )
         slides = self.linked(slides, drafts)
-        for title, idx in sections:
-            section_numbers.append(m.Section(title, idx + 1))
+        for (title, idx), (hlevel, header, listed) in zip(sections, section_info):
+            section_numbers.append(m.Section(title, idx + 1, hlevel, header, listed))
         if not slides:
             raise BuildError(
                 self.diags,
@@ -5617,6 +5654,7 @@ class _Converter:
         if self.html_show and not said and _second_line(section.body):
             return None
         section.kind = m.CONTENT
+        section.unshown = False  # (a slide of the section's title after all)
         return section
 
     def section_comment(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
@@ -5638,8 +5676,8 @@ class _Converter:
     def section_notes(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
         """Whether ``node`` is a ``::: notes`` div right after a section heading: the section slide's
         notes (taken), not a slide of their own under the section's title."""
-        if node.type != "fenced_div" or not drafts or drafts[-1].kind != m.SECTION:
-            return False
+        if node.type != "fenced_div" or not drafts or drafts[-1].kind != m.SECTION or drafts[-1].unshown:
+            return False  # (a section without a slide: its notes are a slide's, under its title)
         classes = parse_attrs(node.info).classes
         if "notes" not in (classes if self.css_divs else _classes_read(classes)):
             return False  # (add_to_slide warns of a mistyped `::: note`)
