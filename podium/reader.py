@@ -1396,11 +1396,17 @@ def _deck_file_exists(base_dir: str, name: str) -> bool:
     return any(os.path.isfile(os.path.join(base_dir, n)) for n in (name, name + ".tex"))
 
 
-def _tex_reader(base_dir: str, policy: PathPolicy, diags: Diagnostics):
+def _tex_reader(
+    base_dir: str,
+    policy: PathPolicy,
+    diags: Diagnostics,
+    lost: str = "; its frames and text are missing from the deck",
+):
     """For :func:`podium.beamer.expand_inputs`: a file a beamer deck inputs, found as LaTeX finds it
     (``name.tex``, then ``name``, from the deck's folder) and read under the path policy.  A package
     (``name.sty``) is read only when it is there: else it is one of LaTeX's own, and nothing is said.
-    ``via``: the macro call that inputs the file (``\\lesson{intro}``), named in a message."""
+    ``via``: the macro call that inputs the file (``\\lesson{intro}``), named in a message; ``lost``: what
+    a file that cannot be read leaves out, for its message."""
 
     def read(name: str, shown: str, line: int, via: str = "", code: bool = False) -> tuple[str, str] | None:
         if name.endswith(".sty") and not os.path.isfile(os.path.join(base_dir, name)):
@@ -1418,11 +1424,11 @@ def _tex_reader(base_dir: str, policy: PathPolicy, diags: Diagnostics):
                 )
             except BuildError:  # (said)
                 return None
-        lost = "; its frames and text are missing from the deck" + (f" ({via} inputs it)" if via else "")
+        lost_here = lost + (f" ({via} inputs it)" if via else "")
         if (unknown := re.search(r"\\[A-Za-z@]+|#\d", name)) is not None:
             diags.warning(
                 f"\\input file '{name}' is named with '{unknown.group(0)}', which Podium cannot put in (only a "
-                f"macro defined with \\newcommand or \\def in the deck, without arguments){lost}",
+                f"macro defined with \\newcommand or \\def in the deck, without arguments){lost_here}",
                 pos,
                 "missing-file",
             )
@@ -1430,7 +1436,7 @@ def _tex_reader(base_dir: str, policy: PathPolicy, diags: Diagnostics):
         names = [name] if name.lower().endswith(".tex") else [name + ".tex", name]
         found = next((n for n in names if os.path.isfile(os.path.join(base_dir, n))), names[0])
         # (missing: said, and watched for)
-        path = policy.resolve(found, base_dir, pos, diags, "\\input file", then=lost)
+        path = policy.resolve(found, base_dir, pos, diags, "\\input file", then=lost_here)
         if path is None:
             return None
         try:
@@ -2743,9 +2749,24 @@ def _header_tex(
     """The LaTeX the lecture puts in its header, where beamer decks define their macros: the front
     matter's ``header-includes`` (a string or a list), the files named by R Markdown's ``includes:
     in_header:`` and Quarto's ``include-in-header`` (read under the path policy, as an ``\\input`` file;
-    a file not found is said at its key's line), and Quarto's ``include-in-header: text:``."""
+    a file not found is said at its key's line), and Quarto's ``include-in-header: text:``.  The files
+    their ``\\input{macros}`` (``\\include``, a ``\\usepackage`` of a package beside the lecture) name are
+    read in their place, as LaTeX reads them (:func:`_header_inputs`)."""
     value = raw_meta.get("header-includes")
-    texts = [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)]
+    given = [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)]
+    at = _setting_pos(raw_meta, shown, key_lines, "header-includes") if given else m.SourcePos(shown, 1)
+    texts = [
+        # (where its first line is: a block's under its key, a list's one-line items each on a line of its own)
+        _header_inputs(
+            t,
+            m.SourcePos(at.path, at.line + ("\n" in t or (i + 1 if isinstance(value, list) else 0))),
+            "\n" in t,
+            base_dir,
+            policy,
+            diags,
+        )
+        for i, t in enumerate(given)
+    ]
     includes = _format_option(raw_meta, "includes")
     files: list[tuple[Any, str]] = []
     if isinstance(includes, dict) and includes.get("in_header"):
@@ -2767,10 +2788,41 @@ def _header_tex(
             path = policy.resolve(name, base_dir, pos, diags, f"{key} file")
             if path is not None:
                 try:
-                    texts.append(decode_source(Path(path).read_bytes()[: MAX_BYTES + 1], name, diags))
+                    text = decode_source(Path(path).read_bytes()[: MAX_BYTES + 1], name, diags)
                 except BuildError:  # (said)
-                    pass
+                    continue
+                texts.append(_header_inputs(text, m.SourcePos(name, 1), True, base_dir, policy, diags))
     return texts
+
+
+_HEADER_INPUT = re.compile(r"\\(?:input|include|subfile|usepackage)(?![A-Za-z@])")
+_IN_HEADER = "<header>"  # (the name :func:`_header_inputs` gives the header's own text: no file's)
+
+
+def _header_inputs(
+    text: str, first: m.SourcePos, lined: bool, base_dir: str, policy, diags: Diagnostics
+) -> str:
+    """The header's LaTeX ``text`` with the files its ``\\input{macros}`` names in their place (read as a
+    beamer deck's are, under the path policy, from the lecture's folder: :func:`_tex_reader`); a file that
+    cannot be read is said at its line (``first``: where the text's first line is; ``lined``: its other
+    lines follow it, else all are said there: a YAML value folded onto one line)."""
+    if "\\" not in text or _HEADER_INPUT.search(text) is None:
+        return text
+    read = _tex_reader(base_dir, policy, diags, lost="; the macros it defines are not defined")
+
+    def place(line: int) -> m.SourcePos:
+        return m.SourcePos(first.path, first.line + (line - 1 if lined else 0))
+
+    def placed(name: str, where: str, line: int, via: str = "", code: bool = False) -> tuple[str, str] | None:
+        pos = place(line) if where == _IN_HEADER else m.SourcePos(where, line)
+        return read(name, pos.path, pos.line, via, code)
+
+    def warn(message: str, where: str, line: int) -> None:
+        diags.warning(
+            message, place(line) if where == _IN_HEADER else m.SourcePos(where, line), "missing-file"
+        )
+
+    return _beamer_module().expand_inputs(text, _IN_HEADER, placed, warn=warn)[0]
 
 
 def _with_text_macros(body: str, header: list[str], preamble: Any = None) -> tuple[str, dict[str, Any]]:
