@@ -570,11 +570,14 @@ def _meta_scripts(value: str) -> str:
         t = text.translate(table)
         return t if all(ord(c) > 127 for c in t) else mark + text + mark
 
-    value = _META_MATH.sub(lambda mt: tex_to_unicode(mt.group(1)), value)
+    value = _META_MATH.sub(lambda mt: _BARE_SCRIPT.sub("", tex_to_unicode(mt.group(1))), value)
     value = _META_SUB.sub(lambda mt: script(mt.group(1), SUBSCRIPTS, "~"), value)
     return _META_SUP.sub(lambda mt: script(mt.group(1), SUPERSCRIPTS, "^"), value)
 
 
+# a script Unicode has no raised or lowered form of, one symbol (H_∞, A^⊤): after its base, as math is read
+# aloud (H∞); its mark would be TeX's debris on a title slide
+_BARE_SCRIPT = re.compile(r"[_^](?=[^\w\s\x00-\x7f])")
 # pandoc's rules: no space just inside the dollars, no digit right after the closing one
 _META_MATH = re.compile(r"(?<![\\$])\$(?=\S)([^$\n]*?\S)\$(?!\d)")
 _META_SUB = re.compile(r"(?<!~)~(?!~)([^\s~]+)~(?!~)")
