@@ -876,6 +876,26 @@ def _meta_tex(mt: re.Match) -> str:
     return words.replace("<", "\\<") if "<" in words else words
 
 
+_TODAY = re.compile(r"\\today(?![A-Za-z@])(?:\{\})?")
+
+
+def _meta_date(raw: dict[str, Any], lang: str, shown: str, smart: str = "pandoc") -> str:
+    """The date the front matter ``raw`` gives, as the title slide shows it in the language ``lang``."""
+    return _formatted_date(
+        _special_date(markdown_text(_latex_date(_text(raw.get("date", "")), lang), smart=smart), shown),
+        raw.get("date-format"),
+        lang,
+    )
+
+
+def _latex_date(date: str, lang: str) -> str:
+    """``date`` with LaTeX's ``\\today`` (``date: \\today``, for beamer) as LaTeX prints it in the lecture's
+    language ``lang``, as a beamer deck's ``\\date{\\today}`` is (podium.beamer.latex_today)."""
+    if "\\today" not in date:
+        return date
+    return _TODAY.sub(lambda _: _beamer_module().latex_today(lang), date)
+
+
 def _special_date(date: str, shown: str) -> str:
     """Quarto's ``date: today`` / ``now`` / ``last-modified`` as a date (ISO 8601); other dates as written.
     ``SOURCE_DATE_EPOCH`` stands for today where it is set, so that builds stay reproducible."""
@@ -1112,11 +1132,7 @@ def build_meta(
         subtitle=subtitle,
         authors=tuple(a for a in authors if a.name),
         institute=institute,
-        date=_formatted_date(
-            _special_date(markdown_text(_text(raw.get("date", "")), smart=smart), shown),
-            raw.get("date-format"),
-            lang,
-        ),
+        date=_meta_date(raw, lang, shown, smart),
         lang=lang,
         direction=_direction(raw, course, lang, shown, diags, key_lines),
         course=_text(raw.get("course", course.get("course", ""))),
@@ -2382,6 +2398,8 @@ def parse_lecture(
         _lang_given(raw_meta, options),
         raw_meta.get("dir") is not None or options.course.get("dir") is not None,
     )
+    if not tex_deck and "\\today" in str(raw_meta.get("date", "")):  # (in the language told from the text)
+        meta = replace(meta, date=_meta_date(raw_meta, meta.lang, shown, env.get(ELLIPSIS, "pandoc")))
     conv = _Converter(shown, diags, env, base_dir, policy, body.split("\n"))
     conv.origins = origins
     conv.lang = meta.lang
