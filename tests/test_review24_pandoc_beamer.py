@@ -117,7 +117,10 @@ def test_section_titles_false_in_a_format_and_a_wrong_value(tmp_path):
 
 def test_input_in_header_includes_defines_the_files_macros(tmp_path):
     # `header-includes: \input{macros.tex}` was silently not read: `\R` stayed TeX source
-    (tmp_path / "macros.tex").write_text("\\newcommand{\\R}{\\mathbb{R}}\n", encoding="utf-8")
+    # (a macro for text or math, \ensuremath{…}, is its group in math)
+    (tmp_path / "macros.tex").write_text(
+        "\\newcommand{\\R}{\\mathbb{R}}\n\\def\\Xinf{\\ensuremath{\\mathcal X_\\infty}}\n", encoding="utf-8"
+    )
     src = write_md(
         tmp_path,
         r"""
@@ -128,12 +131,13 @@ def test_input_in_header_includes_defines_the_files_macros(tmp_path):
 
         ## Slide
 
-        Let $x \in \R$.
+        Let $x \in \R$ and $P = \Xinf$.
         """,
     )
     deck, err = _deck(src, tmp_path / "out")
     assert "math" not in err, err
-    assert "ℝ" in "".join(_MATH_TEXT.findall(deck.slides[1]._element.xml))
+    math = "".join(_MATH_TEXT.findall(deck.slides[1]._element.xml))
+    assert "ℝ" in math and "∞" in math and "ensuremath" not in math, math
 
 
 def test_an_input_in_header_includes_that_cannot_be_read_is_said_at_its_line(tmp_path):
