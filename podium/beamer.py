@@ -965,10 +965,10 @@ def _read_lines(text: str, skipped: list[tuple[int, str]] | None = None) -> tupl
 
 
 def _dated(out: Converted) -> None:
-    """The front matter's ``\\today`` as LaTeX prints it, in the deck's language (:func:`_today`)."""
+    """The front matter's ``\\today`` as LaTeX prints it, in the deck's language (:func:`latex_today`)."""
     if "\\today" in str(out.meta.get("date", "")):
         out.meta["date"] = re.sub(
-            r"\\today(?![A-Za-z])(?:\{\})?", _today(out.meta.get("lang")), out.meta["date"]
+            r"\\today(?![A-Za-z])(?:\{\})?", latex_today(out.meta.get("lang")), out.meta["date"]
         )
 
 
@@ -997,7 +997,7 @@ MONTHS = {
 }
 
 
-def _today(lang: str | None) -> str:
+def latex_today(lang: str | None) -> str:
     """The build's date (``SOURCE_DATE_EPOCH``'s where it is set) as LaTeX's ``\\today`` prints it in the
     language ``lang`` (``December 4, 2026``; ``4. Dezember 2026``; ``2026年12月4日``); ISO 8601 in a
     language whose words Podium does not know."""
@@ -3606,7 +3606,7 @@ def _inserted(meta: dict[str, Any], key: str) -> str:
     """What beamer's ``\\insert<key>`` prints: the front matter's words (authors joined by commas)."""
     value = str(meta.get(key) or "")
     if key == "date" and "\\today" in value:
-        value = re.sub(r"\\today(?![A-Za-z])(?:\{\})?", _today(meta.get("lang")), value)
+        value = re.sub(r"\\today(?![A-Za-z])(?:\{\})?", latex_today(meta.get("lang")), value)
     return re.sub(r"\s*\\and(?![A-Za-z])\s*", ", ", value)
 
 

@@ -480,7 +480,12 @@ class Meta:
 @dataclass(frozen=True, slots=True)
 class Section:
     title: Inlines
-    slide: int  # number of its section-header slide
+    slide: int  # number of its section-header slide; without one (``header``), of the first slide after it
+    level: int = (
+        1  # its heading's level (`#` 1): a section of a higher level is a subsection of the one before
+    )
+    header: bool = True  # it has a section-header slide (not with pandoc's `section-titles: false`)
+    listed: bool = True  # the contents list it (not a heading of pandoc's class `unlisted`)
 
 
 @dataclass(frozen=True, slots=True)

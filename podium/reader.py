@@ -11,6 +11,7 @@ footnote stays on the slide it was written on.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import difflib
 import functools
@@ -569,11 +570,14 @@ def _meta_scripts(value: str) -> str:
         t = text.translate(table)
         return t if all(ord(c) > 127 for c in t) else mark + text + mark
 
-    value = _META_MATH.sub(lambda mt: tex_to_unicode(mt.group(1)), value)
+    value = _META_MATH.sub(lambda mt: _BARE_SCRIPT.sub("", tex_to_unicode(mt.group(1))), value)
     value = _META_SUB.sub(lambda mt: script(mt.group(1), SUBSCRIPTS, "~"), value)
     return _META_SUP.sub(lambda mt: script(mt.group(1), SUPERSCRIPTS, "^"), value)
 
 
+# a script Unicode has no raised or lowered form of, one symbol (H_∞, A^⊤): after its base, as math is read
+# aloud (H∞); its mark would be TeX's debris on a title slide
+_BARE_SCRIPT = re.compile(r"[_^](?=[^\w\s\x00-\x7f])")
 # pandoc's rules: no space just inside the dollars, no digit right after the closing one
 _META_MATH = re.compile(r"(?<![\\$])\$(?=\S)((?:\\.|[^$\n\\])+?)(?<=\S)\$(?!\d)")  # (math's \$: a dollar)
 _META_SUB = re.compile(r"(?<!~)~(?!~)([^\s~]+)~(?!~)")
@@ -872,6 +876,26 @@ def _meta_tex(mt: re.Match) -> str:
     return words.replace("<", "\\<") if "<" in words else words
 
 
+_TODAY = re.compile(r"\\today(?![A-Za-z@])(?:\{\})?")
+
+
+def _meta_date(raw: dict[str, Any], lang: str, shown: str, smart: str = "pandoc") -> str:
+    """The date the front matter ``raw`` gives, as the title slide shows it in the language ``lang``."""
+    return _formatted_date(
+        _special_date(markdown_text(_latex_date(_text(raw.get("date", "")), lang), smart=smart), shown),
+        raw.get("date-format"),
+        lang,
+    )
+
+
+def _latex_date(date: str, lang: str) -> str:
+    """``date`` with LaTeX's ``\\today`` (``date: \\today``, for beamer) as LaTeX prints it in the lecture's
+    language ``lang``, as a beamer deck's ``\\date{\\today}`` is (podium.beamer.latex_today)."""
+    if "\\today" not in date:
+        return date
+    return _TODAY.sub(lambda _: _beamer_module().latex_today(lang), date)
+
+
 def _special_date(date: str, shown: str) -> str:
     """Quarto's ``date: today`` / ``now`` / ``last-modified`` as a date (ISO 8601); other dates as written.
     ``SOURCE_DATE_EPOCH`` stands for today where it is set, so that builds stay reproducible."""
@@ -1108,11 +1132,7 @@ def build_meta(
         subtitle=subtitle,
         authors=tuple(a for a in authors if a.name),
         institute=institute,
-        date=_formatted_date(
-            _special_date(markdown_text(_text(raw.get("date", "")), smart=smart), shown),
-            raw.get("date-format"),
-            lang,
-        ),
+        date=_meta_date(raw, lang, shown, smart),
         lang=lang,
         direction=_direction(raw, course, lang, shown, diags, key_lines),
         course=_text(raw.get("course", course.get("course", ""))),
@@ -1395,11 +1415,17 @@ def _deck_file_exists(base_dir: str, name: str) -> bool:
     return any(os.path.isfile(os.path.join(base_dir, n)) for n in (name, name + ".tex"))
 
 
-def _tex_reader(base_dir: str, policy: PathPolicy, diags: Diagnostics):
+def _tex_reader(
+    base_dir: str,
+    policy: PathPolicy,
+    diags: Diagnostics,
+    lost: str = "; its frames and text are missing from the deck",
+):
     """For :func:`podium.beamer.expand_inputs`: a file a beamer deck inputs, found as LaTeX finds it
     (``name.tex``, then ``name``, from the deck's folder) and read under the path policy.  A package
     (``name.sty``) is read only when it is there: else it is one of LaTeX's own, and nothing is said.
-    ``via``: the macro call that inputs the file (``\\lesson{intro}``), named in a message."""
+    ``via``: the macro call that inputs the file (``\\lesson{intro}``), named in a message; ``lost``: what
+    a file that cannot be read leaves out, for its message."""
 
     def read(name: str, shown: str, line: int, via: str = "", code: bool = False) -> tuple[str, str] | None:
         if name.endswith(".sty") and not os.path.isfile(os.path.join(base_dir, name)):
@@ -1417,11 +1443,11 @@ def _tex_reader(base_dir: str, policy: PathPolicy, diags: Diagnostics):
                 )
             except BuildError:  # (said)
                 return None
-        lost = "; its frames and text are missing from the deck" + (f" ({via} inputs it)" if via else "")
+        lost_here = lost + (f" ({via} inputs it)" if via else "")
         if (unknown := re.search(r"\\[A-Za-z@]+|#\d", name)) is not None:
             diags.warning(
                 f"\\input file '{name}' is named with '{unknown.group(0)}', which Podium cannot put in (only a "
-                f"macro defined with \\newcommand or \\def in the deck, without arguments){lost}",
+                f"macro defined with \\newcommand or \\def in the deck, without arguments){lost_here}",
                 pos,
                 "missing-file",
             )
@@ -1429,7 +1455,7 @@ def _tex_reader(base_dir: str, policy: PathPolicy, diags: Diagnostics):
         names = [name] if name.lower().endswith(".tex") else [name + ".tex", name]
         found = next((n for n in names if os.path.isfile(os.path.join(base_dir, n))), names[0])
         # (missing: said, and watched for)
-        path = policy.resolve(found, base_dir, pos, diags, "\\input file", then=lost)
+        path = policy.resolve(found, base_dir, pos, diags, "\\input file", then=lost_here)
         if path is None:
             return None
         try:
@@ -2372,6 +2398,8 @@ def parse_lecture(
         _lang_given(raw_meta, options),
         raw_meta.get("dir") is not None or options.course.get("dir") is not None,
     )
+    if not tex_deck and "\\today" in str(raw_meta.get("date", "")):  # (in the language told from the text)
+        meta = replace(meta, date=_meta_date(raw_meta, meta.lang, shown, env.get(ELLIPSIS, "pandoc")))
     conv = _Converter(shown, diags, env, base_dir, policy, body.split("\n"))
     conv.origins = origins
     conv.lang = meta.lang
@@ -2482,6 +2510,7 @@ def parse_lecture(
         # Quarto decks use slide level 2 unless told otherwise; pandoc infers it
         level = 2 if shown.lower().endswith(".qmd") else _inferred_level(conv, top)
     conv.toc_depth = _toc_depth(raw_meta, key_lines, shown, diags)
+    conv.section_titles = _section_titles(raw_meta, key_lines, shown, diags)
     lecture = conv.slides(top, meta, level, raw_meta, inferred)
     lecture = _completed_meta(lecture, conv.marp_footer, conv.marp_header or "", headed=not tex_deck)
     _say_not_shown(tokens, lecture, conv, diags)
@@ -2556,6 +2585,7 @@ USED_KEYS = frozenset(
         "table-of-contents",
         "toc-title",
         "toc-depth",
+        "section-titles",  # (pandoc's beamer: no section slides when false)
         "bibliography",
         "csl",
         "nocite",  # (pandoc's: references listed though not cited)
@@ -2596,7 +2626,9 @@ USED_KEYS = frozenset(
 # the options of a slide format Podium reads besides the front matter's keys (:func:`_format_option`)
 # Quarto's options naming files put in the page, whose macros the lecture's math uses (:func:`_header_tex`)
 _QUARTO_INCLUDES = ("include-in-header", "include-before-body", "include-after-body")
-_FORMAT_USED = frozenset({"width", "height", "includes", "code-line-numbers", *_QUARTO_INCLUDES})
+_FORMAT_USED = frozenset(
+    {"width", "height", "includes", "code-line-numbers", "section-titles", *_QUARTO_INCLUDES}
+)
 
 
 def _check_notes_separator(raw_meta: dict, reveal: bool, pos: m.SourcePos, diags: Diagnostics) -> None:
@@ -2746,9 +2778,24 @@ def _header_tex(
     a file not found is said at its key's line), and Quarto's ``include-in-header: text:``.  The files
     put before or after the body (``include-before-body``, ``includes: before_body:``) too: an HTML
     slide show defines its MathJax or KaTeX macros there (``$$\\newcommand{\\R}{\\mathbb{R}}$$`` in a
-    hidden ``<div>``), as MathJax does not read the page's ``<head>``."""
+    hidden ``<div>``), as MathJax does not read the page's ``<head>``.  Their ``\\input{macros}``
+    (``\\include``, a ``\\usepackage`` of a package beside the lecture) name are read in their place, as
+    LaTeX reads them (:func:`_header_inputs`)."""
     value = raw_meta.get("header-includes")
-    texts = [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)]
+    given = [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)]
+    at = _setting_pos(raw_meta, shown, key_lines, "header-includes") if given else m.SourcePos(shown, 1)
+    texts = [
+        # (where its first line is: a block's under its key, a list's one-line items each on a line of its own)
+        _header_inputs(
+            t,
+            m.SourcePos(at.path, at.line + ("\n" in t or (i + 1 if isinstance(value, list) else 0))),
+            "\n" in t,
+            base_dir,
+            policy,
+            diags,
+        )
+        for i, t in enumerate(given)
+    ]
     includes = _format_option(raw_meta, "includes")
     files: list[tuple[Any, str]] = []
     for key in ("in_header", "before_body", "after_body") if isinstance(includes, dict) else ():
@@ -2772,10 +2819,41 @@ def _header_tex(
             path = policy.resolve(name, base_dir, pos, diags, f"{key} file")
             if path is not None:
                 try:
-                    texts.append(decode_source(Path(path).read_bytes()[: MAX_BYTES + 1], name, diags))
+                    text = decode_source(Path(path).read_bytes()[: MAX_BYTES + 1], name, diags)
                 except BuildError:  # (said)
-                    pass
+                    continue
+                texts.append(_header_inputs(text, m.SourcePos(name, 1), True, base_dir, policy, diags))
     return texts
+
+
+_HEADER_INPUT = re.compile(r"\\(?:input|include|subfile|usepackage)(?![A-Za-z@])")
+_IN_HEADER = "<header>"  # (the name :func:`_header_inputs` gives the header's own text: no file's)
+
+
+def _header_inputs(
+    text: str, first: m.SourcePos, lined: bool, base_dir: str, policy, diags: Diagnostics
+) -> str:
+    """The header's LaTeX ``text`` with the files its ``\\input{macros}`` names in their place (read as a
+    beamer deck's are, under the path policy, from the lecture's folder: :func:`_tex_reader`); a file that
+    cannot be read is said at its line (``first``: where the text's first line is; ``lined``: its other
+    lines follow it, else all are said there: a YAML value folded onto one line)."""
+    if "\\" not in text or _HEADER_INPUT.search(text) is None:
+        return text
+    read = _tex_reader(base_dir, policy, diags, lost="; the macros it defines are not defined")
+
+    def place(line: int) -> m.SourcePos:
+        return m.SourcePos(first.path, first.line + (line - 1 if lined else 0))
+
+    def placed(name: str, where: str, line: int, via: str = "", code: bool = False) -> tuple[str, str] | None:
+        pos = place(line) if where == _IN_HEADER else m.SourcePos(where, line)
+        return read(name, pos.path, pos.line, via, code)
+
+    def warn(message: str, where: str, line: int) -> None:
+        diags.warning(
+            message, place(line) if where == _IN_HEADER else m.SourcePos(where, line), "missing-file"
+        )
+
+    return _beamer_module().expand_inputs(text, _IN_HEADER, placed, warn=warn)[0]
 
 
 def _with_text_macros(body: str, header: list[str], preamble: Any = None) -> tuple[str, dict[str, Any]]:
@@ -2830,6 +2908,20 @@ def html_slide_show(raw_meta: dict) -> bool:
     slide level is on that heading's own slide, not on a slide after it (beamer's way)."""
     name = quarto.first_format(raw_meta, "format") or quarto.first_format(raw_meta, "output")
     return any(show in name.lower() for show in quarto.HTML_SHOWS)
+
+
+def _section_titles(raw_meta: dict, key_lines: dict[str, int], shown: str, diags: Diagnostics) -> bool:
+    """Whether a section heading has a slide of its own: pandoc's beamer ``section-titles`` (in the front
+    matter or a format's options), true unless it is false."""
+    said = raw_meta.get("section-titles", _format_option(raw_meta, "section-titles"))
+    if said is None or said is True or said is False:
+        return said is not False
+    diags.warning(
+        f"section-titles must be true or false, not {said!r}: each section has a slide of its own",
+        _setting_pos(raw_meta, shown, key_lines, "section-titles"),
+        "front-matter",
+    )
+    return True
 
 
 def _toc_depth(raw_meta: dict, key_lines: dict[str, int], shown: str, diags: Diagnostics) -> int:
@@ -2967,6 +3059,7 @@ class _SlideDraft:
     # known whether the slide is kept (a slide of nothing but its colour is left out)
     colours: list[tuple[str, m.SourcePos]] = field(default_factory=list)
     continued: bool = False  # the next part of an {.allowframebreaks} slide after its \framebreak
+    unshown: bool = False  # a section heading with no slide of its own (`section-titles: false`)
 
 
 class _Converter:
@@ -2993,6 +3086,7 @@ class _Converter:
         self.block_line = 1  # the first line of the block being read
         self.incremental = False
         self.toc_depth = 6  # (the deepest section level the contents slide lists: toc-depth)
+        self.section_titles = True  # (a section heading has a slide of its own: pandoc's `section-titles`)
         self.format_incremental = True  # (the output format's `incremental:`: not xaringan's, which has none)
         self.origins: list[tuple[str, int]] | None = None  # line → (file, line) after includes
         self.macros: dict[str, Macro] = {}
@@ -3178,6 +3272,7 @@ class _Converter:
                 if hlevel < level:
                     current_section = len(sections)
                     d = start(m.SECTION, title, pos, attrs)
+                    d.unshown = not self.section_titles
                     self.section_background(attrs, pos)
                     sections.append((title, len(drafts) - 1))
                     section_depth[len(drafts) - 1] = hlevel
@@ -3229,17 +3324,32 @@ class _Converter:
         # an untitled heading's slide is one (`## {transition="none"}` over a hidden code cell's plot, which
         # Quarto shows there): kept empty, where the lecturer can paste the plot
         # (a beamer frame is a slide, as in its PDF, even when nothing in it can be shown)
-        keep = [i for i, d in enumerate(drafts) if not _no_slide(d, self.tex_deck)]
+        keep = [i for i, d in enumerate(drafts) if not _no_slide(d, self.tex_deck) and not d.unshown]
         self.hidden_left_out(drafts)
         self.colour_warnings(drafts, set(keep))
+        # (a section without a slide of its own begins at the first slide after its heading)
+        index_of = {old: new for new, old in enumerate(keep)}
+        begins = {
+            i: index_of[later]
+            for _, i in sections
+            if drafts[i].unshown and not drafts[i].hidden
+            for later in keep[bisect.bisect(keep, i) :][:1]
+        }
+        section_info = [
+            (section_depth[i], not drafts[i].unshown, "unlisted" not in drafts[i].classes)
+            for _, i in sections
+        ]
         drafts = [drafts[i] for i in keep]
         self.float_layouts(drafts)
         section_of = [section_of[i] for i in keep]
-        index_of = {old: new for new, old in enumerate(keep)}
-        kept_sections = [k for k, (_, i) in enumerate(sections) if i in index_of]
+        kept_sections = [k for k, (_, i) in enumerate(sections) if i in index_of or i in begins]
         renumber = {old: new for new, old in enumerate(kept_sections)}
         section_of = [renumber.get(x) if x is not None else None for x in section_of]
-        sections = [(sections[k][0], index_of[sections[k][1]]) for k in kept_sections]
+        section_info = [section_info[k] for k in kept_sections]
+        sections = [
+            (sections[k][0], index_of.get(sections[k][1], begins.get(sections[k][1], 0)))
+            for k in kept_sections
+        ]
         # number, attach footnotes
         slides: list[m.Slide] = []
         section_numbers: list[m.Section] = []
@@ -3268,8 +3378,8 @@ class _Converter:
                 )
             )
         slides = self.linked(slides, drafts)
-        for title, idx in sections:
-            section_numbers.append(m.Section(title, idx + 1))
+        for (title, idx), (hlevel, header, listed) in zip(sections, section_info):
+            section_numbers.append(m.Section(title, idx + 1, hlevel, header, listed))
         if not slides:
             raise BuildError(
                 self.diags,
@@ -5627,6 +5737,7 @@ class _Converter:
         if self.html_show and not said and _second_line(section.body):
             return None
         section.kind = m.CONTENT
+        section.unshown = False  # (a slide of the section's title after all)
         return section
 
     def section_comment(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
@@ -5648,8 +5759,8 @@ class _Converter:
     def section_notes(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
         """Whether ``node`` is a ``::: notes`` div right after a section heading: the section slide's
         notes (taken), not a slide of their own under the section's title."""
-        if node.type != "fenced_div" or not drafts or drafts[-1].kind != m.SECTION:
-            return False
+        if node.type != "fenced_div" or not drafts or drafts[-1].kind != m.SECTION or drafts[-1].unshown:
+            return False  # (a section without a slide: its notes are a slide's, under its title)
         classes = parse_attrs(node.info).classes
         if "notes" not in (classes if self.css_divs else _classes_read(classes)):
             return False  # (add_to_slide warns of a mistyped `::: note`)

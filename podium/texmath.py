@@ -278,6 +278,8 @@ def normalise(tex: str) -> str:
     tex = re.sub(r"\\\\\s*(?=\\end\{)", "", tex)  # (a last row ended by \\: amsmath makes no empty row of it)
     tex = re.sub(r"\\\\\s*$", "", tex)  # (the same at the end of the equation: a line break ending nothing)
     tex = re.sub(r"\\empty(?![A-Za-z])", r"\\emptyset", tex)  # (plain TeX's name, which KaTeX reads)
+    if "\\ensuremath" in tex:  # (a macro's body for text or math: in math, its group)
+        tex = re.sub(r"\\ensuremath(?![A-Za-z])\s*", "", tex)
     if "\\end{" in tex:
         tex = _scripted_environments(tex)
     tex = _CASES.sub(_cases, tex)  # (mathtools' dcases, rcases: latex2mathml reads only cases)

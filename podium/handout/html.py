@@ -181,8 +181,26 @@ def context(
         "height": round(twin_w / ratio, 2),
         "scale": round(twin_w * 72 / 25.4 / drawer.size_pt[0], 5),
     }
-    sections = []
+    sections: list[dict] = []
     current = None
+    levels: list[int] = []  # the heading levels of the sections the next one may be inside
+    # (the sections without a slide of their own, `section-titles: false`: by the slide they begin at)
+    unshown: dict[int, list[m.Section]] = {}
+    for sec in lecture.sections:
+        if not sec.header:
+            unshown.setdefault(sec.slide, []).append(sec)
+
+    def open_section(sec: m.Section | None, title: str, position: int, anchor: str) -> dict:
+        """A section's entry of the contents, at its depth: under the last section of a lower level."""
+        level = sec.level if sec is not None else 1
+        while levels and levels[-1] >= level:
+            levels.pop()
+        levels.append(level)
+        entry = {"title": title, "number": position, "anchor": anchor, "slides": [], "depth": len(levels)}
+        if sec is None or sec.listed:
+            sections.append(entry)
+        return entry
+
     slides = []
     seen: set[int] = set()
     # a source slide's handout and instructor text follow its last part, as beamer's article mode prints
@@ -238,6 +256,8 @@ def context(
             "small_text": _small_in_drawing(plan, drawer.look.body_size, twin["scale"]),
         }
         slides.append(entry)
+        for sec in unshown.pop(s.number, []) if s is not None and first else []:
+            current = open_section(sec, m.plain_text(sec.title), position, entry["anchor"])
         if s is not None and "unlisted" in s.classes:
             # (pandoc leaves a heading of class `unlisted` out of the contents, and a section's slides with
             # it: they are listed in no section, not under the one before it)
@@ -245,17 +265,11 @@ def context(
                 current = {"title": "", "number": position, "anchor": entry["anchor"], "slides": []}
             continue
         if kind == m.SECTION:
-            current = {
-                "title": entry["title"],
-                "number": position,
-                "anchor": entry["anchor"],
-                "slides": [],
-            }
-            sections.append(current)
+            own = lecture.sections[s.section] if s is not None and s.section is not None else None
+            current = open_section(own, entry["title"], position, entry["anchor"])
         elif kind == m.CONTENT and plan.part <= 1:  # the contents list a slide once, not its parts
             if current is None:
-                current = {"title": "", "number": position, "anchor": entry["anchor"], "slides": []}
-                sections.append(current)
+                current = open_section(None, "", position, entry["anchor"])
             listed = current["slides"]
             if entry["title"] and listed and listed[-1]["title"] == entry["title"]:
                 continue  # slides in a row with one title ("Concepts" five times): listed once, the first
