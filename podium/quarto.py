@@ -691,9 +691,14 @@ _QUIET_STATEMENT = re.compile(
     r"set\.seed|options|theme_set|Sys\.\w+|setwd|invisible|(?:knitr::)?opts_\w+\$set|knitr::(?!kable|kbl|include_)\w+|use_\w+|load|attach|"
     r"here::i_am|i_am|pacman::p_\w+|p_load|conflicted::\w+|conflicts_prefer|data|showtext_auto|font_add\w*|"
     r"registerDoParallel|plan|tar_\w+|renv::\w+|devtools::load_all|load_all|"
-    r"reticulate::\w+|np\.random\.seed|random\.seed|warnings\.\w+|pd\.set_option|plt\.(?:rc|style)\w*)\s*\(|"
+    r"reticulate::\w+|np\.random\.seed|random\.seed|warnings\.\w+|pd\.set_option|plt\.(?:rc|style)\w*|"
+    # (calls whose value is invisible, or that return none: clearing memory, detaching, asserting, settings)
+    r"rm|remove|detach|graphics\.off|closeAllConnections|unloadNamespace|assign|stopifnot|on\.exit|"
+    r"theme_update|update_geom_defaults|setDTthreads|par(?=\s*\(\s*[\w.]+\s*=)|np\.set_printoptions|"
+    r"tf\.random\.set_seed|tf\.keras\.utils\.set_random_seed|matplotlib\.use|"
+    r"mpl\.rc\w*|sns\.set(?:_theme|_style|_context|_palette)?)\s*\(|"
     r"import\s|from\s+\S+\s+import\s|def\s|class\s|async\s+def\s|@|%|!|function\b|return\b|pass\b|"
-    r"else\b|try\b|except\b|global\s|\w+\s*<-\s*function)"  # (loops and branches: _CONTROL)
+    r"del\s|else\b|try\b|except\b|global\s|\w+\s*<-\s*function)"  # (loops and branches: _CONTROL)
 )
 # calls that only set the page up (its style, its scripts) and put nothing on a slide: xaringanthemer's
 # themes, xaringanExtra's styles, an HTML dependency, a <style> or <script> tag (use_*: _QUIET_STATEMENT)

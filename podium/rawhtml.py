@@ -9,6 +9,9 @@ the Markdown inside the HTML) are kept and every tag and attribute is dropped:
   which then goes through the same path policy as ``![](…)``; ``<a href=…>`` a link of its words
   (vetted as a Markdown link is);
 * block tags (``p``, ``div``, ``li``, headings…) separate paragraphs; ``<li>`` becomes a bullet;
+* inline formatting (``<b>``, ``<i>``, ``<sup>``…, a ``<span>`` or ``<font>`` whose only style is a colour,
+  bold or italic) is kept as its tag, which the Markdown read again draws as it draws such a tag in a line
+  of Markdown (closed at the end of each paragraph and opened again in the next, so each is whole);
 * comments, and the content of ``script``, ``style``, ``iframe``, ``object``, ``svg``, ``template``…
   are dropped entirely;
 * text that came from a character reference (``&lt;script&gt;``) is escaped, so it stays text.
@@ -35,6 +38,8 @@ canvas select textarea button map frameset frame applet""".split()
 SHOWN_DROPPED = frozenset({"button", "select", "textarea", "math"})
 # inline elements a browser draws as code (in a code face, as written): read as Markdown code spans
 CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
+# inline tags drawn as what they say, kept (without their attributes) in the Markdown an HTML block gives
+KEPT_FORMATTING = frozenset("b strong i em cite dfn var s del strike u ins sup sub mark".split())
 _MD_ESCAPE = re.compile(r"([<&\\`*_\[\]!#$])")
 # what an open list item of the flattener holds so far: nothing, words, words then the end of a block
 _FRESH, _WORDS, _BLOCK = range(3)
@@ -64,6 +69,9 @@ class _Flattener(HTMLParser):
         self.link_at: int | None = None  # where an open <a href> was written (its words become a link's)
         self.at: list[int] = []  # the line (from 0) of the HTML each piece of ``out`` was written for
         self.copied: list[bool] = []  # whether each piece is the HTML's own text (its line breaks its lines')
+        # the open inline formatting (KEPT_FORMATTING, a <span> or <font>): [tag, its opening tag as written
+        # again ("": a span not kept, whose words are plain), whether that is written in the paragraph now]
+        self.formats: list[list] = []
 
     def emit(self, text: str, copied: bool = False, below: int = 0, marker: bool = False) -> None:
         """Write ``text`` for what the tokenizer is reading now, ``below`` lines under it (its line kept in
@@ -108,7 +116,7 @@ class _Flattener(HTMLParser):
         elif not self.skip and self.link_at is not None:
             self.link_words(data, self.link_at)
         elif not self.skip:
-            self.emit(data, copied=True)
+            self.emit(self.formatted(data), copied=True)
         elif self.skip[0] in SHOWN_DROPPED and data.strip():
             self.lost.append((self.skip[0], " ".join(data.split()), self.lost_at))
 
@@ -132,7 +140,7 @@ class _Flattener(HTMLParser):
         if self.code is not None and not self.skip:
             self.code.append(unescape(written))
         elif not self.skip:
-            self.emit(_escape_data(unescape(written)))
+            self.emit(self.formatted(_escape_data(unescape(written))))
 
     def code_done(self) -> None:
         """An open ``<code>`` ends: its text as a Markdown code span on one line (a browser draws its spaces
@@ -144,7 +152,48 @@ class _Flattener(HTMLParser):
             return
         ticks = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
         pad = " " if text.startswith("`") or text.endswith("`") else ""
-        self.emit(f"{ticks}{pad}{text}{pad}{ticks}")
+        self.emit(self.formatted(f"{ticks}{pad}{text}{pad}{ticks}"))
+
+    def formatted(self, text: str) -> str:
+        """``text`` with the opening tags of the formatting open around it not yet written in this paragraph
+        before its first words (never alone on a line, which Markdown would read as an HTML block)."""
+        body = text.lstrip()
+        waiting = [f for f in self.formats if f[1] and not f[2]]
+        if not body or self.link_at is not None or not waiting:
+            return text
+        for f in waiting:
+            f[2] = True
+        return text[: len(text) - len(body)] + "".join(f[1] for f in waiting) + body
+
+    def formats_closed(self) -> None:
+        """A paragraph ends: the formatting written in it closed (innermost first), to be opened again
+        before the words of the next (:meth:`formatted`)."""
+        for f in reversed(self.formats):
+            if f[2]:
+                f[2] = False
+                self.emit(_closing(f[0]), marker=True)
+
+    def kept_format(self, tag: str, attrs: dict[str, str]) -> str:
+        """The opening tag the Markdown keeps for an opening ``tag`` of inline formatting
+        (:data:`KEPT_FORMATTING`; a ``<span>`` or ``<font>`` whose attributes are only a colour, bold or
+        italic, drawn, as a ``<span>``), else ""."""
+        if tag in KEPT_FORMATTING:
+            return f"<{tag}>"
+        style = attrs.get("style", "")
+        if not attrs or not only_colour(tag, attrs, SPAN_STYLES) or not style_drawn(style):
+            return ""
+        colour = style_colour(style) or (css_colour(attrs.get("color", "")) if tag == "font" else "")
+        bold, italic = style_emphasis(style)
+        said = "; ".join(
+            d
+            for d, on in (
+                (f"color:{colour}", colour),
+                ("font-weight:bold", bold),
+                ("font-style:italic", italic),
+            )
+            if on
+        )
+        return f'<span style="{said}">' if said else ""
 
     def handle_comment(self, data: str) -> None:
         pass
@@ -164,6 +213,9 @@ class _Flattener(HTMLParser):
             self.code, self.code_tag = [], tag
             return
         a = {k: (v or "") for k, v in attrs}
+        if tag in KEPT_FORMATTING or tag in ("span", "font"):  # (inside a link: its words only)
+            self.formats.append([tag, self.kept_format(tag, a) if self.link_at is None else "", False])
+            return
         if tag == "a" and a.get("href", "").strip() and self.link_at is None:
             # kept as a tag: the Markdown read again makes it a link (podium.markdown._html_links)
             self.link_at = len(self.out)
@@ -204,6 +256,7 @@ class _Flattener(HTMLParser):
         """A paragraph ends: a link open across it (a card of blocks inside ``<a>``) keeps only its words.
         In an open list item, the paragraph is the item's (a block before its first words ends none)."""
         self.code_done()
+        self.formats_closed()
         if self.link_at is not None:
             self.out[self.link_at] = ""
             self.link_at = None
@@ -229,6 +282,8 @@ class _Flattener(HTMLParser):
             self.code_done()
         elif self.code is not None and tag not in BLOCK_TAGS:
             return
+        elif tag in KEPT_FORMATTING or tag in ("span", "font"):
+            self.format_ended(tag)
         elif tag == "a" and self.link_at is not None:
             if self.out[-1] != self.out[self.link_at]:
                 self.out[-1] = self.out[-1].rstrip(" ")  # (`<a href> words </a>`: the words are the link's)
@@ -247,6 +302,18 @@ class _Flattener(HTMLParser):
             self.block_boundary()
         elif tag in BLOCK_TAGS:
             self.block_boundary()
+
+    def format_ended(self, tag: str) -> None:
+        """The end tag of inline formatting: the innermost open one of that tag (a ``<span>``'s or
+        ``<font>``'s, kept or not) closed, where its opening was written."""
+        kinds = ("span", "font") if tag in ("span", "font") else (tag,)
+        for k in range(len(self.formats) - 1, -1, -1):
+            f = self.formats[k]
+            if f[0] in kinds:
+                del self.formats[k]
+                if f[2]:
+                    self.emit(_closing(f[0]), marker=True)
+                return
 
     def unknown_decl(self, data: str) -> None:
         pass
@@ -290,6 +357,11 @@ class _Figure:
         out[self.pictures[0]] = f"![{words}]" + out[self.pictures[0]][3:]
         for k in range(first, end):
             out[k] = "\n" * out[k].count("\n")
+
+
+def _closing(tag: str) -> str:
+    """The end tag the Markdown keeps for inline formatting ``tag`` (a ``<font>``'s: ``</span>``)."""
+    return "</span>" if tag in ("span", "font") else f"</{tag}>"
 
 
 def style_colour(style: str) -> str:
@@ -575,8 +647,37 @@ def _span(value: str | None, empty: int, most: int) -> int:
 
 
 # the tags of an HTML list drawn as it says (the list, its items' words and their inline formatting)
-_LIST_TAGS = frozenset("ul ol li br a".split())  # (not formatting: the flattener keeps only the words)
+_LIST_TAGS = frozenset("ul ol li br a".split())
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)([^<>]*)>")
+
+
+def _drawn_formatting(t: re.Match) -> bool:
+    """Is tag ``t`` (of :data:`_TAG`) inline formatting the flattener keeps and draws whole: a
+    :data:`KEPT_FORMATTING` or code tag without attributes, a ``<span>``/``<font>`` of only a colour, bold
+    or italic?"""
+    name, attrs = t.group(2).lower(), t.group(3).strip().rstrip("/").strip()
+    if name in KEPT_FORMATTING or name in CODE_TAGS:
+        return not attrs
+    if name not in ("span", "font"):
+        return False
+    if t.group(1):
+        return True
+    said = read_inline_tag(t.group(0)).attrs
+    return bool(said) and only_colour(name, said, SPAN_STYLES) and style_drawn(said.get("style", ""))
+
+
+def formatted_words(html: str) -> bool:
+    """Is ``html`` paragraphs of words (``<p>``, a ``<div>`` without attributes, ``<br>``) and inline
+    formatting the flattener keeps (:func:`_drawn_formatting`), and nothing else: drawn as it says?"""
+    tags = list(_TAG.finditer(html))
+    if not tags or html.lstrip()[:1] != "<" or "<!--" in html:
+        return False
+    return all(
+        _drawn_formatting(t)
+        or t.group(2).lower() in ("p", "div", "br")
+        and not t.group(3).strip().rstrip("/").strip()
+        for t in tags
+    )
 
 
 def plain_html_list(html: str) -> bool:
@@ -588,6 +689,8 @@ def plain_html_list(html: str) -> bool:
         return False
     for t in tags:
         name, attrs = t.group(2).lower(), t.group(3).strip().rstrip("/").strip()
+        if name not in _LIST_TAGS and _drawn_formatting(t):
+            continue
         if name not in _LIST_TAGS:
             return False
         if attrs and not (

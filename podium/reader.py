@@ -82,6 +82,7 @@ from .rawhtml import (
     HtmlTable,
     css_colour,
     drawn_only,
+    formatted_words,
     html_block_to_markdown,
     html_table,
     is_comment,
@@ -3060,6 +3061,7 @@ class _SlideDraft:
     colours: list[tuple[str, m.SourcePos]] = field(default_factory=list)
     continued: bool = False  # the next part of an {.allowframebreaks} slide after its \framebreak
     unshown: bool = False  # a section heading with no slide of its own (`section-titles: false`)
+    subtitle: m.Inlines = ()  # ioslides' `## Title | Subtitle`: the line under its title (first on the slide)
 
 
 class _Converter:
@@ -3233,6 +3235,11 @@ class _Converter:
         divider = marp.heading_divider(raw_meta) if self.marp else 0
         html_show = self.html_show or html_slide_show(raw_meta)
         own_slides = self.marp or self.reveal  # (decks that write their own title slide, or none)
+        # (rmarkdown's ioslides: a slide's or section's heading `Title | Subtitle` has a subtitle under it)
+        ioslides = (
+            quarto.first_format(raw_meta, "output").rsplit("::", 1)[-1].strip() == "ioslides_presentation"
+        )
+        subtitled = level if ioslides else 0  # (the deepest heading that may have one)
         toc = self._toc_draft(raw_meta, meta)
         drafts = [*self._title_draft(meta, own_slides), *([toc] if toc else [])]
         section_of: list[int | None] = [None] * len(drafts)
@@ -3269,11 +3276,13 @@ class _Converter:
                 hlevel = int(node.tag[1])
                 pos = self.pos(node)  # (first: a message about the title's words names its line)
                 title, attrs = self.heading_title(node)
+                title, subtitle = _ioslides_subtitle(title, hlevel <= subtitled)
                 if hlevel < level:
                     current_section = len(sections)
                     d = start(m.SECTION, title, pos, attrs)
                     d.unshown = not self.section_titles
-                    self.section_background(attrs, pos)
+                    d.subtitle = subtitle
+                    d.body.extend(self.background(attrs, pos, d))  # (a picture: shown on the section slide)
                     sections.append((title, len(drafts) - 1))
                     section_depth[len(drafts) - 1] = hlevel
                     section_of[-1] = current_section
@@ -3281,6 +3290,7 @@ class _Converter:
                     continue
                 if hlevel == level:
                     d = start(m.CONTENT, title, pos, attrs)
+                    d.subtitle = subtitle
                     d.by_heading = True
                     d.body.extend(self.background(attrs, pos))
                     continue
@@ -3355,7 +3365,7 @@ class _Converter:
         section_numbers: list[m.Section] = []
         for i, d in enumerate(drafts):
             number = i + 1
-            d.body = self.span_fragments(_flowed_slide(_built_slide(d)))
+            d.body = _subtitled(d, self.span_fragments(_flowed_slide(_built_slide(d))))
             d.title = self.title_fragments(d.title, d.pos)
             self.restyled_fragments(number, d.body)
             footnotes = self._slide_footnotes(d)
@@ -4234,8 +4244,9 @@ class _Converter:
             _html_picture_alone(node.content)
             or pictures_and_links(node.content)
             or plain_html_list(node.content)
-        ):
-            self.raw_html_seen(pos)  # (a picture alone or centred, its figure or link, or a list of words)
+            or formatted_words(node.content)
+        ):  # (a picture alone or centred, its figure or link, a list of words, words bold, coloured…)
+            self.raw_html_seen(pos)
         self.pictures_without_address(node.content, pos)
         lost: list[tuple[str, str, int]] = []
         lines: list[int] = []  # (each line of its Markdown placed at its own line: a picture's warning)
@@ -4254,7 +4265,8 @@ class _Converter:
         if self.html_depth > 0:  # HTML left inside HTML: read again without the link tags Podium wrote
             text = _WRITTEN_LINK_TAG.sub("", text)  # (never shown as words: `<a href="…">`)
             if self.html_depth > 1:  # (and only once: then its words only)
-                return [*links, m.Paragraph((m.Text(" ".join(text.split())),), pos)]
+                words = " ".join(_WRITTEN_FORMAT_TAG.sub("", text).split())
+                return [*links, m.Paragraph((m.Text(words),), pos)]
         self.html_depth += 1
         try:
             return [*links, *self.markdown_blocks(text, node.map[0] if node.map else pos.line - 1, lines)]
@@ -4283,7 +4295,16 @@ class _Converter:
         justify-content:center">`` around a ``<table>``, as pandoc reads it: a div of blocks): what it holds,
         read as if written without it (a table a table, a picture a picture, a list a list), centred or
         set right where it says so; its other CSS and classes are not drawn (the usual ``raw-html``
-        warning).  None when the block is not one such element."""
+        warning).  A block of several ``<p>`` or ``<div>`` elements one after another: each read as a block
+        of its own (``<p style="color:red">A</p>`` ⏎ ``<p style="color:blue">G</p>``: each in its colour).
+        None when the block is none of these."""
+        siblings = _sibling_elements(node.content) if self.html_depth == 0 else []
+        if len(siblings) > 1:
+            return [
+                b
+                for at, html in siblings
+                for b in self.html_block(_html_part(node, at, html), replace(pos, line=pos.line + at))
+            ]
         wrapped = _WRAPPED.fullmatch(node.content) if self.wrappers < _MAX_WRAPPERS else None
         if (
             wrapped is None
@@ -5742,7 +5763,7 @@ class _Converter:
 
     def section_comment(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
         """Whether ``node`` is a reveal.js ``.slide:`` comment of the section slide just begun (its background
-        is left out: :meth:`section_background`)."""
+        picture shown on it, as on any slide: :meth:`background`)."""
         if (
             node.type != "html_block"
             or not drafts
@@ -5753,7 +5774,7 @@ class _Converter:
         said = _SLIDE_COMMENT.match(node.content)
         if said is not None:
             self.slide_id(said.group(1))
-            self.section_background(_slide_attrs(said.group(1)), self.pos(node))
+            drafts[-1].body.extend(self.background(_slide_attrs(said.group(1)), self.pos(node), drafts[-1]))
         return said is not None
 
     def section_notes(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
@@ -5766,18 +5787,6 @@ class _Converter:
             return False  # (add_to_slide warns of a mistyped `::: note`)
         self.add_to_slide(drafts[-1], node)
         return True
-
-    def section_background(self, attrs: Attrs | None, pos: m.SourcePos) -> None:
-        """A section slide's background picture (``# Part {background-image="x.png"}``, reveal.js's ``.slide:``
-        comment before it) is left out, with a warning: a section slide is the template's design."""
-        image = attrs.kv.get("background-image", "").strip() if attrs is not None else ""
-        if image:
-            self.diags.warning(
-                f"the section slide's background picture '{_short(image)}' is left out: Podium's section "
-                "slide is the template's design",
-                pos,
-                "background",
-            )
 
     def background(
         self, attrs: Attrs | None, pos: m.SourcePos, slide: _SlideDraft | None = None
@@ -7348,6 +7357,47 @@ def _pre_code(pre: re.Match) -> tuple[str, str]:
 
 
 _WRITTEN_LINK_TAG = re.compile(r"</?a\b[^<>]*>", re.I)  # an <a href> as rawhtml's flattener writes it
+# inline formatting as rawhtml's flattener writes it (rawhtml.KEPT_FORMATTING, a coloured <span>)
+_WRITTEN_FORMAT_TAG = re.compile(
+    r"</?(?:b|strong|i|em|cite|dfn|var|s|del|strike|u|ins|sup|sub|mark|span)\b[^<>]*>"
+)
+# a <p> or <div> element of an HTML block, whole, on lines of its own: its tag, its attributes
+_SIBLING_OPEN = re.compile(r"[ \t]*<(p|div)\b([^<>]*)>", re.I)
+
+
+def _sibling_elements(html: str) -> list[tuple[int, str]]:
+    """The ``<p>`` and ``<div>`` elements that make up an HTML block, each on lines of its own (one after
+    another, nothing else between them): (its first line in the block from 0, its HTML); [] for any
+    other block."""
+    out: list[tuple[int, str]] = []
+    lines = html.split("\n")
+    k = 0
+    while k < len(lines):
+        if not lines[k].strip():
+            k += 1
+            continue
+        opened = _SIBLING_OPEN.match(lines[k])
+        if opened is None:
+            return []
+        tag = opened.group(1).lower()
+        for end in range(k, min(len(lines), k + 200)):
+            part = "\n".join(lines[k : end + 1])
+            if re.search(rf"</{tag}>\s*$", part, re.I) and _balanced(part, tag):
+                out.append((k, part))
+                k = end + 1
+                break
+        else:
+            return []
+    return out
+
+
+def _html_part(node: SyntaxTreeNode, line: int, html: str) -> SyntaxTreeNode:
+    """An HTML block of ``html``, the part of ``node`` that begins ``line`` lines under its first."""
+    first = (node.map[0] if node.map else 0) + line
+    token = Token("html_block", "", 0, content=html, map=[first, first + html.count("\n") + 1], block=True)
+    return SyntaxTreeNode([token]).children[0]
+
+
 _IMG_ONLY = re.compile(r"\s*(<p\b[^<>]*>\s*)?(<a\b[^<>]*>\s*)?<img\b[^<>]*>\s*(</a>\s*)?(</p>\s*)?", re.I)
 # an HTML block that is one element around the rest (`<center><img …></center>`): its tag, attributes, content
 _WRAPPED = re.compile(r"\s*<(center|div)\b([^<>]*)>(.*)</\1>\s*", re.S | re.I)
@@ -7577,6 +7627,25 @@ def _empty_untitled(d: _SlideDraft) -> bool:
         and not d.title
         and not (d.body or d.notes or d.handout or d.instructor)
     )
+
+
+def _ioslides_subtitle(title: m.Inlines, split: bool) -> tuple[m.Inlines, m.Inlines]:
+    """ioslides' ``Title | Subtitle`` heading (where ``split``: a slide's or a section's heading in an ioslides
+    deck) as its title and its subtitle, split at its first ``|`` outside code and math, as rmarkdown's
+    ioslides splits it; (``title``, ()) where it has none."""
+    for k, item in enumerate(title if split else ()):
+        if isinstance(item, m.Text) and "|" in item.text:
+            before, after = item.text.split("|", 1)
+            head = (*title[:k], m.Text(before)) if before else title[:k]
+            tail = (m.Text(after), *title[k + 1 :]) if after else title[k + 1 :]
+            return _trim(head), _trim(tail)
+    return title, ()
+
+
+def _subtitled(d: _SlideDraft, body: list) -> list:
+    """A slide's ``body`` with its ioslides subtitle (if any) first, in bold: on the slide from the start,
+    never a build's click nor in its columns; on a section slide, its second line."""
+    return [m.Paragraph((m.Strong(d.subtitle),), d.pos), *body] if d.subtitle else body
 
 
 def _second_line(body: list) -> bool:
