@@ -3283,6 +3283,7 @@ class _Converter:
                     d.unshown = not self.section_titles
                     d.subtitle = subtitle
                     d.body.extend(self.background(attrs, pos, d))  # (a picture: shown on the section slide)
+                    self.unshown_section(d, pos)
                     sections.append((title, len(drafts) - 1))
                     section_depth[len(drafts) - 1] = hlevel
                     section_of[-1] = current_section
@@ -5760,6 +5761,17 @@ class _Converter:
         section.kind = m.CONTENT
         section.unshown = False  # (a slide of the section's title after all)
         return section
+
+    def unshown_section(self, d: _SlideDraft, pos: m.SourcePos) -> None:
+        """Warn where a section that has no slide (``section-titles: false``) was given what only its slide
+        would show (a background picture, an ioslides subtitle)."""
+        if d.unshown and (d.body or d.subtitle):
+            self.diags.warning(
+                "this section's background picture or subtitle is not shown: with "
+                "'section-titles: false' a section has no slide of its own",
+                pos,
+                "left-out",
+            )
 
     def section_comment(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
         """Whether ``node`` is a reveal.js ``.slide:`` comment of the section slide just begun (its background
