@@ -481,9 +481,8 @@ class Meta:
 class Section:
     title: Inlines
     slide: int  # number of its section-header slide; without one (``header``), of the first slide after it
-    level: int = (
-        1  # its heading's level (`#` 1): a section of a higher level is a subsection of the one before
-    )
+    # its heading's level (`#` 1): a section of a higher level is a subsection of the one before
+    level: int = 1
     header: bool = True  # it has a section-header slide (not with pandoc's `section-titles: false`)
     listed: bool = True  # the contents list it (not a heading of pandoc's class `unlisted`)
 
