@@ -400,7 +400,7 @@ def _no_mapping(rest: list[str]) -> bool:
     if not _yaml_like(block):
         return True
     try:
-        data = yamlsafe.load("\n".join(block))
+        data = yamlsafe.load("\n".join(block), r_code=True)
     except yaml.YAMLError:
         return not any(re.match(r"^[^\s:#][^:]*:(?:\s|$)", line) for line in block)  # (a broken key: YAML)
     return not isinstance(data, dict)
@@ -442,7 +442,7 @@ def _tabbed_yaml(block: list[str]) -> dict | None:
     """The mapping a metadata block holds with its tabs read as pandoc reads them, as spaces to the next
     multiple of 4 columns (its ``--tab-stop``); None when that is no YAML mapping of keys either."""
     try:
-        data = yamlsafe.load("\n".join(line.expandtabs(4) for line in block))
+        data = yamlsafe.load("\n".join(line.expandtabs(4) for line in block), r_code=True)
     except yaml.YAMLError:
         return None
     if not isinstance(data, dict) or not all(_KEY.fullmatch(str(k)) for k in data):
@@ -456,7 +456,7 @@ def _yaml_block(
     """Return the mapping a metadata block holds; errors are reported for the first block only."""
     raw = "\n".join(block)
     try:
-        data = yamlsafe.load(raw) if raw.strip() else {}
+        data = _r_code_lines(yamlsafe.load(raw, r_code=True), first_line) if raw.strip() else {}
     except yaml.MarkedYAMLError as e:
         tabbed = _tabbed_yaml(block) if "\t" in raw else None
         if tabbed is not None:
@@ -468,7 +468,7 @@ def _yaml_block(
                 m.SourcePos(shown, first_line + tab),
                 "yaml",
             )
-            return tabbed
+            return _r_code_lines(tabbed, first_line)
         if not report:
             return None
         loose = marp.loose_yaml(raw) if re.search(r"^marp[ \t]*:[ \t]*true\b", raw, re.M) else None
@@ -501,6 +501,85 @@ def _yaml_block(
             return {}
         return None
     return data
+
+
+def _r_code_lines(value: Any, first_line: int) -> Any:
+    """``value`` with each ``!expr`` value's line (:class:`yamlsafe.RCode`) as a line of the file, whose
+    block starts at line ``first_line``."""
+    if isinstance(value, yamlsafe.RCode):
+        return yamlsafe.RCode(value.code, value.line + first_line)
+    if isinstance(value, list):
+        return [_r_code_lines(v, first_line) for v in value]
+    if isinstance(value, dict):
+        return {k: _r_code_lines(v, first_line) for k, v in value.items()}
+    return value
+
+
+def _r_code_meta(raw: dict[str, Any], shown: str, diags: Diagnostics) -> dict[str, Any]:
+    """The front matter with its ``!expr`` values (:class:`yamlsafe.RCode`, R code R Markdown runs when it
+    reads the front matter) as Podium knows them: ``Sys.Date()`` (and ``format(Sys.Date(), "%d %B %Y")``)
+    today's date, ``params$n`` or ``rmarkdown::metadata$title`` that value; any other is unknown and left
+    out, with an ``r-code`` warning at its line where Podium reads the setting (``title``, ``date``,
+    ``bibliography``, a slide format's ``incremental``), silently where only R's tools do (``pandoc_args``,
+    ``css``, ``params``)."""
+
+    def read(value: Any, path: tuple[str, ...]) -> Any:
+        if isinstance(value, yamlsafe.RCode):
+            return known(value, path)
+        if isinstance(value, list):
+            listed = [read(v, path) for v in value]
+            return [v for v in listed if v is not _UNKNOWN]
+        if isinstance(value, dict):
+            mapped = {k: read(v, (*path, str(k))) for k, v in value.items()}
+            return {k: v for k, v in mapped.items() if v is not _UNKNOWN}
+        return value
+
+    def known(code: yamlsafe.RCode, path: tuple[str, ...]) -> Any:
+        literal = _r_literal(code.code)
+        if literal is not None:
+            return _UNKNOWN if literal is _R_NULL else literal
+        today = _R_TODAY.match(code.code)
+        if today is not None:
+            day = datetime.date.fromisoformat(_special_date("today", shown))
+            return day.strftime(today.group(1)) if today.group(1) else day.isoformat()
+        value = quarto.r_metadata("r " + code.code, raw)
+        if value is not None and path[:1] != ("params",):
+            return value
+        if _needed(path):
+            diags.warning(
+                f"'{'.'.join(path)}: !expr {_short(code.code, 40)}' is R code, which R Markdown runs and "
+                f"Podium does not: its value is unknown, so '{path[-1]}' is left out; write its value",
+                m.SourcePos(shown, code.line),
+                "r-code",
+            )
+        return _UNKNOWN
+
+    return read(raw, ())
+
+
+_UNKNOWN = object()  # (an `!expr` value Podium cannot know: its key or item is left out)
+_R_NULL = object()  # (R's NULL: no value, as if the key were not written)
+
+
+def _r_literal(code: str) -> Any:
+    """The value of R code that is a literal (``TRUE``, ``F``, ``3``, ``2L``, ``"text"``, ``NULL``: then
+    :data:`_R_NULL`), else None."""
+    words = {"TRUE": True, "T": True, "FALSE": False, "F": False, "NULL": _R_NULL}
+    if code in words:
+        return words[code]
+    number = re.fullmatch(r"(-?\d+)L?|(-?\d*\.\d+)", code)
+    if number is not None:
+        return int(number.group(1)) if number.group(1) else float(number.group(2))
+    quoted = re.fullmatch(r"'([^'\\]*)'|\"([^\"\\]*)\"", code)
+    return quoted.group(quoted.lastindex or 1) if quoted is not None else None
+
+
+def _needed(path: tuple[str, ...]) -> bool:
+    """Whether Podium reads the front matter setting at ``path`` (``("output", "xaringan::moon_reader",
+    "css")``): a key of :data:`USED_KEYS` at the top, or an option of a slide format it reads."""
+    if path[0] in ("output", "format"):
+        return len(path) < 3 or path[2] in _FORMAT_OPTIONS_READ
+    return path[0] in USED_KEYS
 
 
 def _affiliations(author: dict[str, Any], raw: dict[str, Any]) -> list[str]:
@@ -1908,6 +1987,7 @@ def _front_matter_and_body(
         }
         return converted.meta, converted.text, key_lines, [lines[k] for k in converted.index]
     raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck or slidev_deck)
+    raw_meta = _r_code_meta(raw_meta, shown, diags)
     if slidev_deck:  # (its first slide may give the lecture's title: before the metadata is built)
         body, origins, raw_meta = _slidev(body, raw_meta, shown, diags, base_dir, policy, key_lines)
         return raw_meta, body, key_lines, origins
@@ -2501,6 +2581,27 @@ USED_KEYS = frozenset(
 # the options of a slide format Podium reads besides the front matter's keys (:func:`_format_option`)
 _FORMAT_USED = frozenset({"width", "height", "includes", "include-in-header", "code-line-numbers"})
 
+# the options of an R Markdown or Quarto slide format Podium reads (:func:`_format_option`); an ``!expr``
+# value elsewhere in ``output:`` (``pandoc_args``, ``css``, ``lib_dir``…) is for R's tools alone
+_FORMAT_OPTIONS_READ = frozenset(
+    {
+        "logo",
+        "footer",
+        "incremental",
+        "includes",
+        "include-in-header",
+        "toc",
+        "toc-depth",
+        "toc_depth",
+        "toc-title",
+        "slide-level",
+        "slide_level",
+        "title-slide-attributes",
+        "base_format",
+        *_FORMAT_USED,
+    }
+)
+
 
 def _check_notes_separator(raw_meta: dict, reveal: bool, pos: m.SourcePos, diags: Diagnostics) -> None:
     """Warn at ``pos`` where a reveal.js deck's (``reveal``) ``notesSeparator:`` cannot be read as a pattern."""
@@ -2522,8 +2623,10 @@ def _unused_keys(raw_meta: dict, text: str, marp_deck: bool, slidev_deck: bool =
     date = _special_date(str(raw_meta.get("date", "")), "")
     if _date_format_used(date, raw_meta.get("date-format"), str(raw_meta.get("lang") or "en")):
         named.add("date-format")  # (the title slide's date is written so: _formatted_date)
-    if re.search(r"`(?:r|\{\s*r\s*\})\s+params\s*(?:\$|\[\[)", text):
-        named.add("params")  # (inline R's `r params$n` shows its value: quarto.r_metadata)
+    if re.search(r"(?:`(?:r|\{\s*r\s*\})|!expr)\s+params\s*(?:\$|\[\[)", text):
+        named.add(
+            "params"
+        )  # (inline R's `r params$n`, or `!expr params$n`, shows its value: quarto.r_metadata)
     live = [
         k for k in ("webr", "pyodide") if isinstance(raw_meta.get(k), dict) and "cell-options" in raw_meta[k]
     ]
@@ -4759,7 +4862,8 @@ class _Converter:
         names = tipa.unknown(piece.args[-1])
         if names:
             self.diags.warning(
-                ", ".join("\\" + n for n in names) + " in \\textipa: not a tipa command Podium knows, so it is "
+                ", ".join("\\" + n for n in names)
+                + " in \\textipa: not a tipa command Podium knows, so it is "
                 "left out of the transcription",
                 pos,
                 "raw-tex",

@@ -1,0 +1,57 @@
+"""Review 23's R Markdown decks (xaringan, beamer with bookdown): R Markdown's ``!expr`` front matter
+values, read through the command line as a lecturer builds them."""
+
+from __future__ import annotations
+
+import subprocess
+
+from .conftest import cli_deck, click_paragraphs, deck_titles, paragraph_texts, run_cli, write_md
+
+
+def _handout_text(out, stem: str) -> str:
+    return subprocess.run(
+        ["pdftotext", str(out / f"{stem}-handout.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_expr_values_in_the_front_matter_do_not_stop_the_build(tmp_path):
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: "Aula 3"
+        subtitle: !expr params$curso
+        author: !expr paste("Ana", "Lima")
+        date: !expr format(Sys.Date(), "%Y")
+        params:
+          curso: Estatística
+          topic_dir: !expr setwd('.')
+        output:
+          beamer_presentation:
+            incremental: !expr TRUE
+            pandoc_args: !expr rmarkdown:::pandoc_lua_filters("latex-div.lua")
+          revealjs::revealjs_presentation:
+            css: !expr here::here("dependencies/slides_rmd.css")
+        ---
+
+        ## 第一页
+
+        - um
+        - dois
+        """,
+        "aula.Rmd",
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    deck, _ = cli_deck(src, tmp_path / "out2")
+    cover = paragraph_texts(deck.slides[0])
+    assert "Aula 3" in cover and "Estatística" in cover  # (params$curso: the front matter's value)
+    assert any(t.isdigit() and len(t) == 4 for t in cover)  # (Sys.Date(): this year)
+    assert not any("paste" in t or "expr" in t for t in cover)
+    assert "第一页" in deck_titles(deck)
+    # (incremental: !expr TRUE is R's TRUE: the list comes item by item)
+    assert click_paragraphs(deck.slides[1]) == [["um"], ["dois"]]
+    warned = [line for line in result.stderr.splitlines() if "[r-code]" in line]
+    assert len(warned) == 1 and "aula.Rmd:4: warning:" in warned[0], result.stderr  # (the author)
+    assert "error" not in result.stderr and "unused-key" not in result.stderr
+    assert "Aula 3" in _handout_text(tmp_path / "out", "aula")
