@@ -7006,7 +7006,8 @@ def _slide_comments_after_headings(nodes: list[SyntaxTreeNode]) -> list[SyntaxTr
     """``nodes`` with each reveal.js ``<!-- .slide: … -->`` comment written just before a heading moved
     after it: it belongs to the slide that heading opens (reveal.js cuts slides at '---', not headings)."""
     out = list(nodes)
-    for k in range(len(out) - 1):
+    k = 0
+    while k < len(out) - 1:
         node = out[k]
         if (
             node.type == "html_block"
@@ -7015,6 +7016,8 @@ def _slide_comments_after_headings(nodes: list[SyntaxTreeNode]) -> list[SyntaxTr
             and _SLIDE_COMMENT.match(node.content)
         ):
             out[k], out[k + 1] = out[k + 1], node
+            k += 1  # (moved once: not on past the next heading, when its own slide has nothing else)
+        k += 1
     return out
 
 

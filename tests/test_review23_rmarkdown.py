@@ -55,3 +55,70 @@ def test_expr_values_in_the_front_matter_do_not_stop_the_build(tmp_path):
     assert len(warned) == 1 and "aula.Rmd:4: warning:" in warned[0], result.stderr  # (the author)
     assert "error" not in result.stderr and "unused-key" not in result.stderr
     assert "Aula 3" in _handout_text(tmp_path / "out", "aula")
+
+
+def _png(path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (200, 60, 60)).save(path)
+
+
+def _pictures(slide) -> int:
+    return sum(1 for sh in slide.shapes if sh.shape_type == 13)  # (MSO_SHAPE_TYPE.PICTURE)
+
+
+def test_xaringan_background_on_a_slide_of_only_its_title_stays_on_that_slide(tmp_path):
+    _png(tmp_path / "bg.png")
+    _png(tmp_path / "bg2.png")
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: "Aula"
+        output: xaringan::moon_reader
+        ---
+
+        background-image: url("bg.png")
+        background-size: cover
+        class: center, inverse
+
+        # Vamos lá!
+
+        ---
+
+        # Instalando
+
+        - texto do slide seguinte
+
+        ---
+        background-image: url(bg2.png)
+
+        ## Sem classe
+
+        ---
+
+        # Último
+
+        texto
+        """,
+        "aula.Rmd",
+    )
+    deck, stderr = cli_deck(src, tmp_path / "out")
+    slides = list(deck.slides)[1:]
+    assert deck_titles(deck)[1:] == ["Vamos lá!", "Instalando", "Sem classe", "Último"]
+    assert [_pictures(s) for s in slides] == [1, 0, 1, 0]  # (each picture on its own slide)
+    assert "aula.Rmd:6: warning: background-image 'bg.png' is shown as a picture on the slide" in stderr
+
+
+def test_xaringan_rule_with_a_trailing_space_over_a_heading_leaves_it_the_title(tmp_path):
+    src = write_md(
+        tmp_path,
+        "---\ntitle: R\noutput: xaringan::moon_reader\n---\n\n# Primeiro\n\ntexto\n\n---\n\n"
+        "--- \n# R e Markdown\n\n- item\n\n---\n\n***\n\n## Outro\n\ntexto\n",
+        "aula.Rmd",
+    )
+    deck, _ = cli_deck(src, tmp_path / "out")
+    assert deck_titles(deck)[1:] == ["Primeiro", "R e Markdown", "Outro"]
+    third = list(deck.slides)[2]
+    assert paragraph_texts(third)[:2] == ["R e Markdown", "item"]
+    assert third.slide_layout.name != "Blank"
