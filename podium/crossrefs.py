@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .labels import labels_for
-from .markdown import fenced_lines, outside
+from .markdown import ATTRS_TEXT, fenced_lines, outside
 
 NAMES = {
     "fig": "Figure",
@@ -44,7 +44,7 @@ NAMES = {
 # English's; a lecture in another language is titled in Quarto's words for it (labels.yaml's crossref_*)
 PROOFS = {"proof": "Proof", "remark": "Remark", "solution": "Solution"}
 _THEOREM_KINDS = ("thm", "lem", "cor", "prp", "cnj", "def", "exm", "exr")
-_DIV_OPEN = re.compile(r"^(\s*:{3,})\s*(?:\{([^{}]*)\}|([\w-]+))\s*$")
+_DIV_OPEN = re.compile(r"^(\s*:{3,})\s*(?:\{(" + ATTRS_TEXT + r")\}|([\w-]+))\s*$")
 _DIV_CLOSE = re.compile(r"^\s*:{3,}\s*$")
 _DIV_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(?:\{[^{}]*\})?\s*$")
 _KINDS = "|".join((*NAMES, "sec"))

@@ -5399,6 +5399,11 @@ class _Converter:
             return [self.callout(node, attrs, kind, pos)]
         beamer = next((BEAMER_BLOCKS[c] for c in classes if c in BEAMER_BLOCKS), None)
         if beamer is not None:  # beamer's ::: {.block title="Definition"}: a box, titled if it has one
+            argument = _latex_argument(attrs.kv.get("data-latex", ""))
+            if argument and not attrs.kv.get(
+                "title"
+            ):  # (bookdown's `data-latex="{Hint}"`: the block's title)
+                attrs = Attrs(attrs.id, attrs.classes, {**attrs.kv, "title": argument})
             return [self.callout(node, attrs, beamer, pos, titled=False)]
         if "columns" in classes:
             return self.columns(node, pos)
@@ -6572,6 +6577,22 @@ _MEDIA_ONLY = re.compile(
 _PAUSE = re.compile(r"\\pause(?:\[(\d{1,3})\])?(?![A-Za-z])")  # (\pause[3]: on overlay step 3, texenvs._list)
 # beamer's blocks (pandoc writes ::: {.block title="…"} as \begin{block}{…}) as the callout kind they look like
 BEAMER_BLOCKS = {"block": "note", "alertblock": "warning", "exampleblock": "tip"}
+
+
+def _latex_argument(text: str) -> str:
+    """The first ``{…}`` argument in ``text`` (bookdown's ``data-latex="{Hint}"``, which it writes after the
+    environment's ``\\begin{block}``: a beamer block's title), its braces balanced; "" if none."""
+    text = text.strip()
+    if not text.startswith("{"):
+        return ""
+    depth = 0
+    for k, ch in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth == 0:
+            return text[1:k].strip()
+    return ""
+
+
 _STRUCTURAL = (
     "notes",
     "handout",

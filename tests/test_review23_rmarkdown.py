@@ -122,3 +122,43 @@ def test_xaringan_rule_with_a_trailing_space_over_a_heading_leaves_it_the_title(
     third = list(deck.slides)[2]
     assert paragraph_texts(third)[:2] == ["R e Markdown", "item"]
     assert third.slide_layout.name != "Blank"
+
+
+def test_fenced_div_whose_quoted_attribute_holds_braces_is_a_div(tmp_path):
+    src = write_md(
+        tmp_path,
+        """\
+        ---
+        title: "块"
+        output: beamer_presentation
+        ---
+
+        ## 自定义的块
+
+        ::: {.exampleblock data-latex="{提示}"}
+        请读者注意
+        :::
+
+        . . .
+
+        ::: {.alertblock data-latex="{Warning}" title='it is "}"'}
+        Careful
+        :::
+
+        ::: {.infobox data-latex="x}"}
+        plain words
+        :::
+        """,
+        "blocks.Rmd",
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    deck, _ = cli_deck(src, tmp_path / "out2")
+    words = paragraph_texts(list(deck.slides)[1])
+    assert not any(":::" in w or "data-latex" in w for w in words), words
+    # (an example block titled as bookdown's LaTeX argument says; a title= wins over it)
+    pairs = list(zip(words, words[1:]))
+    assert ("提示", "请读者注意") in pairs and ("it is “}”", "Careful") in pairs and "plain words" in words
+    assert click_paragraphs(list(deck.slides)[1])[0][0] == "it is “}”"  # (. . . between the blocks)
+    handout = _handout_text(tmp_path / "out", "blocks")
+    assert "请读者注意" in handout and ":::" not in handout
