@@ -1943,7 +1943,8 @@ def _other_markups(
     if referred is not None:  # LaTeX's \eqref and \cite: Quarto's references, pandoc's citations
         body = referred
     numbered_refs = None
-    if "{#" in body or ":::" in body and re.search(r"\b(?:proof|remark|solution)\b", body):
+    bookdown = "(\\#" in body or "\\@ref(" in body  # (bookdown's labels and references)
+    if "{#" in body or bookdown or ":::" in body and re.search(r"\b(?:proof|remark|solution)\b", body):
         # (a labelled figure or equation is numbered even when nothing refers to it; a proof div titled)
         from .crossrefs import number_crossrefs  # noqa: PLC0415 (only lectures with labels pay for it)
 
@@ -2499,7 +2500,13 @@ def parse_lecture(
                 )
                 if kind == "citation"
                 else "the lecture has no such label ({#fig-…} on a picture, {#tbl-…} on a table's caption, "
-                "{#eq-…} after an equation, {#sec-…} on a heading)"
+                "{#eq-…} after an equation, {#sec-…} on a heading"
+                + (
+                    "; bookdown's: (\\#fig:…) or (\\#tab:…) opening a caption, (\\#eq:…) in an equation, "
+                    "a chunk's name with its fig.cap, {#x} on a heading)"
+                    if said.startswith("\\@ref(")
+                    else ")"
+                )
             ),
             where,
             kind,
@@ -6087,9 +6094,13 @@ class _Converter:
         for x in merged:  # citations left as written (no bibliography), Quarto's cross-references
             if isinstance(x, m.Text) and "@" in x.text:
                 for mt in _CITATION.finditer(x.text):
+                    if _BOOKDOWN_REF.match(x.text, mt.start() + mt.group(0).index("@")):
+                        continue  # (bookdown's \@ref(x), no citation: below)
                     kind = "cross-reference" if _CROSS_REF.match(mt.group(1)) else "citation"
                     if kind == "cross-reference" or self.bib is None and self.cites:
                         self.unresolved.setdefault(kind, (mt.group(0).strip(" [(;"), self.pos(None)))
+                for mt in _BOOKDOWN_REF.finditer(x.text):  # (its label not found: left as written)
+                    self.unresolved.setdefault("cross-reference", ("\\" + mt.group(0), self.pos(None)))
         if self.emoji:
             merged = [m.Text(emojis.emojized(x.text)) if isinstance(x, m.Text) else x for x in merged]
         if any(isinstance(x, m.LineBreak) for x in merged):
@@ -7265,6 +7276,7 @@ _STYLE_ONLY = re.compile(r"\s*<style\b[^>]*>.*?</style>\s*", re.I | re.S)
 # pandoc's citation keys in text (after a space, "[", "(" or ";"; an e-mail address has a word before its @)
 _CITATION = re.compile(r"(?:^|(?<=[\s\[(;]))-?@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w])")
 _CROSS_REF = re.compile(r"^(fig|tbl|sec|eq|thm|lem|cor|prp|cnj|def|exm|exr|lst)-")
+_BOOKDOWN_REF = re.compile(r"@ref\([-/:\w]+\)")  # (bookdown's \@ref(tab:x), its label not found)
 
 _REFERENCE_TITLES = re.compile(
     r"^(references?|bibliography|literature|works cited|further reading|sources|références|"

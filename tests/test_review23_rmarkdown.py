@@ -3,6 +3,7 @@ values, read through the command line as a lecturer builds them."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 from .conftest import cli_deck, click_paragraphs, deck_titles, paragraph_texts, run_cli, write_md
@@ -162,3 +163,68 @@ def test_fenced_div_whose_quoted_attribute_holds_braces_is_a_div(tmp_path):
     assert click_paragraphs(list(deck.slides)[1])[0][0] == "it is “}”"  # (. . . between the blocks)
     handout = _handout_text(tmp_path / "out", "blocks")
     assert "请读者注意" in handout and ":::" not in handout
+
+
+def test_bookdown_labels_and_references_are_numbered(tmp_path):
+    _png(tmp_path / "bg.png")
+    src = write_md(
+        tmp_path,
+        r"""
+        ---
+        title: "BD"
+        output:
+          bookdown::pdf_book:
+            base_format: rmarkdown::beamer_presentation
+        ---
+
+        ## Intro {#intro}
+
+        见表 \@ref(tab:insert-tab)，图 \@ref(fig:pic)、图\@ref(fig:plot)，式 \@ref(eq:binom)，见 \@ref(intro)。
+
+        ## Plot
+
+        ```{r plot, fig.cap="A plot", echo=FALSE}
+        plot(1:10)
+        ```
+
+        ## Picture
+
+        ![(\#fig:pic) 默认图片^[脚注]](bg.png){width=50%}
+
+        ## Math
+
+        \begin{equation}
+        f(k) = \binom{n}{k} p^k
+        (\#eq:binom)
+        \end{equation}
+
+        ## 表格
+
+        Table: (\#tab:insert-tab) 表格标题
+
+        | First Header | Second Header |
+        | :----------- | :------------ |
+        | Content Cell | Content Cell  |
+
+        Unknown: \@ref(fig:none).
+        """,
+        "bd.Rmd",
+    )
+    result = run_cli("all", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    deck, stderr = cli_deck(src, tmp_path / "out2")
+    intro = paragraph_texts(list(deck.slides)[1])
+    # (the number alone, as bookdown prints it: the figure of the chunk named `plot` is Figure 1; an
+    # equation's in parentheses; a heading's label: its words)
+    assert "见表 1，图 2、图1，式 (1)，见 Intro。" in intro, intro
+    words = "\n".join(t for s in deck.slides for t in paragraph_texts(s))
+    assert "Figure 2: 默认图片" in words and "Table 1: 表格标题" in words
+    assert "(#" not in words and "#tab" not in words and "#fig" not in words
+    math = list(deck.slides)[4]._element.xml
+    typeset = "".join(re.findall(r"<m:t>([^<]*)</m:t>", math))  # (the equation as Office math)
+    assert "(1)" in typeset and "#" not in typeset and "eq" not in typeset and "#eq" not in math
+    assert "citation" not in stderr
+    (unknown,) = [line for line in stderr.splitlines() if "[cross-reference]" in line]
+    assert "bd.Rmd:37: warning: cross-reference '\\@ref(fig:none)'" in unknown
+    handout = _handout_text(tmp_path / "out", "bd")
+    assert "Table 1: 表格标题" in handout and "见表 1" in handout
