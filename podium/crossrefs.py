@@ -11,6 +11,12 @@ section's label (``## Results {#sec-results}``) is referred to by its heading's 
 line for line, before the Markdown is read; a reference to a label the lecture does not have is left
 for the reader to warn about.
 
+bookdown's labels are read the same way (:func:`_bookdown_labels`): ``(\\#fig:x)`` opening a picture's
+caption, ``(\\#tab:x)`` opening a table's (``Table: (\\#tab:x) Caption``), ``(\\#eq:x)`` in an equation, and a
+knitr chunk with a ``fig.cap`` (the figure ``fig:`` its chunk's label) count as Quarto's labels do, and
+``\\@ref(tab:x)`` is the number alone, as bookdown prints it (an equation's in parentheses, ``(1)``; a
+heading's ``{#x}``: its words).
+
 Quarto's theorem divs (``::: {#thm-main}``, ``#lem-``, ``#cor-``, ``#prp-``, ``#cnj-``, ``#def-``, ``#exm-``,
 ``#exr-``) are numbered too, and drawn as the box a beamer theorem is, titled as Quarto labels them:
 "Theorem 1 (Fermat)", the name from the heading the div starts with (or its ``name=``); a ``.proof``,
@@ -22,9 +28,10 @@ The words are the lecture's language's (``lang: de``: "Abbildung 2", "Beweis"), 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from .labels import labels_for
-from .markdown import fenced_lines, outside
+from .markdown import ATTRS_TEXT, fenced_lines, outside
 
 NAMES = {
     "fig": "Figure",
@@ -44,7 +51,7 @@ NAMES = {
 # English's; a lecture in another language is titled in Quarto's words for it (labels.yaml's crossref_*)
 PROOFS = {"proof": "Proof", "remark": "Remark", "solution": "Solution"}
 _THEOREM_KINDS = ("thm", "lem", "cor", "prp", "cnj", "def", "exm", "exr")
-_DIV_OPEN = re.compile(r"^(\s*:{3,})\s*(?:\{([^{}]*)\}|([\w-]+))\s*$")
+_DIV_OPEN = re.compile(r"^(\s*:{3,})\s*(?:\{(" + ATTRS_TEXT + r")\}|([\w-]+))\s*$")
 _DIV_CLOSE = re.compile(r"^\s*:{3,}\s*$")
 _DIV_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(?:\{[^{}]*\})?\s*$")
 _KINDS = "|".join((*NAMES, "sec"))
@@ -57,7 +64,9 @@ _GROUP = re.compile(
 _REFERENCE = re.compile(r"(?<![\w@.])(\[)?(-)?@((?:" + _KINDS + r")-[\w-]*\w)(\])?", re.I)
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1(?!`)")  # (`@fig-x` in code stays as written)
 _PANEL = re.compile(r"^\s*(:{3,})\s*\{[^{}]*#(fig-[\w-]+)[^{}]*\}\s*$")
-_IMAGE_CAPTION = re.compile(r"!\[([^\]\n]*)\]\(([^)\n]*)\)(\{[^{}\n]*#(fig-[\w-]+)[^{}\n]*\})")
+# a picture's caption (brackets of its own too: a footnote, `^[…]`) and its path (parentheses too: inline R)
+_IMAGE = r"!\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(((?:[^()\n]|\([^()\n]*\))*)\)"
+_IMAGE_CAPTION = re.compile(_IMAGE + r"(\{[^{}\n]*#(fig-[\w-]+)[^{}\n]*\})")
 _EQUATION_LABEL = re.compile(r"\$\$\s*\{[^{}\n]*#(eq-[\w-]+)[^{}\n]*\}\s*$")
 _TABLE_CAPTION = re.compile(r"^(\s*(?::|Table:)\s+)(.*?\{[^{}\n]*#(tbl-[\w-]+)[^{}\n]*\}\s*)$")
 
@@ -80,9 +89,108 @@ def crossref_names(lang: str | None) -> tuple[dict[str, str], dict[str, str]]:
     )
 
 
+# bookdown: a label at a caption's or an equation's start, `(\#tab:x)`, and a reference to it, `\@ref(tab:x)`
+_BOOKDOWN_KINDS = {"fig": "fig", "tab": "tbl", "eq": "eq"}
+_BOOKDOWN_LABEL = re.compile(r"\(\\#(fig|tab|eq):([-/\w]+)\)")
+_BOOKDOWN_IMAGE = re.compile(
+    r"!\[\s*\(\\#fig:([-/\w]+)\)\s*((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(((?:[^()\n]|\([^()\n]*\))*)\)(\{[^{}\n]*\})?"
+)
+_BOOKDOWN_TABLE = re.compile(r"^(\s*(?::|Table:)\s+)\(\\#tab:([-/\w]+)\)\s*(.*?)\s*$")
+_BOOKDOWN_REF = re.compile(r"\\@ref\(\s*([-/:\w]+)\s*\)")
+_BOOKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*\{[^{}]*#([-/:\w]+)[^{}]*\}\s*$")
+_KNITR_FIGURE = re.compile(r"^\s*`{3,}\s*\{r[ ,]+([-\w.]+)\s*(?:,|\})(?=.*\bfig[.-]cap\s*=)", re.I)
+
+
+def _quarto_label(kind: str, name: str) -> str:
+    """bookdown's label ``tab:my/x`` as a Quarto label of its kind, ``tbl-my-x``."""
+    return _BOOKDOWN_KINDS[kind] + "-" + re.sub(r"[^\w-]", "-", name)
+
+
+@dataclass
+class _Bookdown:
+    """What :func:`_bookdown_labels` found: each bookdown label's Quarto label (``tab:x`` → ``tbl-x``), each
+    labelled heading's words (``intro``), and the Quarto label of the knitr chunk opening on a line."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+    headings: dict[str, str] = field(default_factory=dict)
+    chunks: dict[int, str] = field(default_factory=dict)
+
+
+def _bookdown_labels(lines: list[str], fenced: list[bool]) -> _Bookdown:
+    """bookdown's labels in ``lines`` (changed in place, line for line) written as Quarto's, which are
+    numbered the same way: ``![(\\#fig:x) Caption](x.png)`` → ``![Caption](x.png){#fig-x}``, ``Table:
+    (\\#tab:x) Caption`` → ``Table: Caption {#tbl-x}``, an equation's ``(\\#eq:x)`` a ``{#eq-x}`` after its
+    closing ``$$``; a knitr chunk with a ``fig.cap`` is the figure ``fig:`` its name."""
+    found = _Bookdown()
+    labels = found.labels
+
+    def image(mt: re.Match) -> str:
+        label = _quarto_label("fig", mt.group(1))
+        labels["fig:" + mt.group(1)] = label
+        attrs = mt.group(4)
+        said = "{#" + label + (" " + attrs[1:] if attrs else "}")
+        return f"![{mt.group(2)}]({mt.group(3)}){said}"
+
+    for k, line in enumerate(lines):
+        if fenced[k]:
+            chunk = _KNITR_FIGURE.match(line)
+            if chunk is not None and (k == 0 or not fenced[k - 1] or _closes(lines[k - 1])):
+                label = _quarto_label("fig", chunk.group(1))
+                labels["fig:" + chunk.group(1)] = found.chunks[k] = label
+            continue
+        heading = _BOOKDOWN_HEADING.match(line)
+        if heading is not None:
+            found.headings.setdefault(heading.group(2), heading.group(1))
+            continue
+        if "(\\#" not in line:
+            continue
+        line = _BOOKDOWN_IMAGE.sub(image, line)
+        table = _BOOKDOWN_TABLE.match(line)
+        if table is not None:
+            label = _quarto_label("tab", table.group(2))
+            labels["tab:" + table.group(2)] = label
+            line = f"{table.group(1)}{table.group(3)} {{#{label}}}"
+        for mt in list(_BOOKDOWN_LABEL.finditer(line)):
+            if mt.group(1) != "eq":
+                continue
+            close = next(
+                (j for j in range(k, len(lines)) if not fenced[j] and _ends_math(lines[j], j == k)), None
+            )
+            if close is None:
+                continue
+            label = _quarto_label("eq", mt.group(2))
+            labels["eq:" + mt.group(2)] = label
+            line = line.replace(mt.group(0), "")
+            if not line.strip():  # (a blank line would end the math: TeX's empty group, which shows nothing)
+                line = line + "{}"
+            if close == k:
+                line = line.rstrip() + f" {{#{label}}}"
+            else:
+                lines[close] = lines[close].rstrip() + f" {{#{label}}}"
+        lines[k] = line
+    return found
+
+
+def _closes(line: str) -> bool:
+    """Whether ``line`` (a fenced one) is a fence's closing line: only its backticks or tildes."""
+    return bool(re.fullmatch(r"\s*(`{3,}|~{3,})\s*", line))
+
+
+def _ends_math(line: str, first: bool) -> bool:
+    """Whether display math ends on ``line`` (``$$`` ending it; on the label's own line (``first``), after
+    an opening ``$$`` before it only if another follows)."""
+    stripped = line.rstrip()
+    return stripped.endswith("$$") and (not first or stripped.count("$$") >= 2 or stripped == "$$")
+
+
 def number_crossrefs(text: str, lang: str | None = None) -> str | None:
     """``text`` with its cross-references numbered (see the module docstring), named in the lecture's
     language ``lang``; None when it has none."""
+    bookdown = _Bookdown()
+    if "(\\#" in text or "\\@ref(" in text:
+        lines = text.split("\n")
+        bookdown = _bookdown_labels(lines, fenced_lines(lines))
+        text = "\n".join(lines)
     if ("#" not in text or ("@" not in text and not _LABEL.search(text))) and not has_proofs(text):
         return None
     names, proofs = crossref_names(lang)
@@ -121,7 +229,7 @@ def number_crossrefs(text: str, lang: str | None = None) -> str | None:
             continue
         if fenced[k]:
             cell = _CELL_LABEL.match(line)
-            labels = [cell.group(1)] if cell else []
+            labels = [cell.group(1)] if cell else [bookdown.chunks[k]] if k in bookdown.chunks else []
         else:
             heading = _HEADING.match(line)
             if heading is not None:
@@ -135,9 +243,9 @@ def number_crossrefs(text: str, lang: str | None = None) -> str | None:
             counts[kind] = counts.get(kind, 0) + 1
             numbers[label.lower()] = f"{names[kind]} {counts[kind]}"
     theorems = _theorem_divs(lines, fenced, numbers, proofs)
-    if not numbers and not theorems:
+    if not numbers and not theorems and not bookdown.headings:
         return None
-    changed = theorems
+    changed = theorems or bool(bookdown.labels)
     for k, label in captions.items():
         start = len(lines[k]) - len(lines[k].lstrip())
         lines[k] = lines[k][:start] + label + lines[k][start:]
@@ -155,7 +263,8 @@ def number_crossrefs(text: str, lang: str | None = None) -> str | None:
             _CODE_SPAN,
             line,
             lambda part: _REFERENCE.sub(
-                lambda mt: _reference(mt, numbers), _GROUP.sub(lambda g: _group(g, numbers), part)
+                lambda mt: _reference(mt, numbers),
+                _GROUP.sub(lambda g: _group(g, numbers), _bookdown_references(part, numbers, bookdown)),
             ),
         )
         new = _IMAGE_CAPTION.sub(lambda mt: _image_caption(mt, numbers, subfigures), new)
@@ -234,6 +343,23 @@ def _reference(mt: re.Match, numbers: dict[str, str]) -> str:
     elif mt.group(3)[:1].isupper() and name[:1].islower():
         name = name[:1].upper() + name[1:]
     return name
+
+
+def _bookdown_references(text: str, numbers: dict[str, str], bookdown: _Bookdown) -> str:
+    """``text`` with bookdown's ``\\@ref(tab:x)`` as bookdown prints it: the number alone (``1``), or a
+    heading's words; a label the lecture does not have is left as written (the reader says so)."""
+
+    def one(mt: re.Match) -> str:
+        label = mt.group(1)
+        if label in bookdown.headings:
+            return bookdown.headings[label]
+        name = numbers.get(bookdown.labels.get(label, "").lower())
+        if name is None:
+            return mt.group(0)
+        number = name.rsplit(" ", 1)[-1]
+        return f"({number})" if label.startswith("eq:") else number  # (an equation's as its tag shows it)
+
+    return _BOOKDOWN_REF.sub(one, text) if "\\@ref(" in text else text
 
 
 def _image_caption(mt: re.Match, numbers: dict[str, str], subfigures: set[str]) -> str:

@@ -44,7 +44,10 @@ from .pipetables import pipe_table
 from .simpletables import simple_tables_plugin
 from .smartquotes import smartquotes
 
-_DIV_OPEN = re.compile(r"^(:{3,})\s*(\{[^{}]*\}|[^\s:{}][^\s{}]*)\s*:*\s*$")
+# pandoc's attributes inside their braces, a quoted value holding braces of its own (bookdown's `data-latex="{Hint}"`);
+# a quote right after a letter (`title=it's`) is a letter, any other opens a quoted value
+ATTRS_TEXT = r"""(?:[^{}"'\n]|(?<=\w)'|"[^"\n]*"|'[^'\n]*')*"""
+_DIV_OPEN = re.compile(r"^(:{3,})\s*(\{" + ATTRS_TEXT + r"\}|[^\s:{}][^\s{}]*)\s*:*\s*$")
 _DIV_CLOSE = re.compile(r"^(:{3,})\s*$")
 _ATTR_TOKEN = re.compile(
     r"""\s*(?:

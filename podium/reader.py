@@ -405,7 +405,7 @@ def _no_mapping(rest: list[str]) -> bool:
     if not _yaml_like(block):
         return True
     try:
-        data = yamlsafe.load("\n".join(block))
+        data = yamlsafe.load("\n".join(block), r_code=True)
     except yaml.YAMLError:
         return not any(re.match(r"^[^\s:#][^:]*:(?:\s|$)", line) for line in block)  # (a broken key: YAML)
     return not isinstance(data, dict)
@@ -447,7 +447,7 @@ def _tabbed_yaml(block: list[str]) -> dict | None:
     """The mapping a metadata block holds with its tabs read as pandoc reads them, as spaces to the next
     multiple of 4 columns (its ``--tab-stop``); None when that is no YAML mapping of keys either."""
     try:
-        data = yamlsafe.load("\n".join(line.expandtabs(4) for line in block))
+        data = yamlsafe.load("\n".join(line.expandtabs(4) for line in block), r_code=True)
     except yaml.YAMLError:
         return None
     if not isinstance(data, dict) or not all(_KEY.fullmatch(str(k)) for k in data):
@@ -461,7 +461,7 @@ def _yaml_block(
     """Return the mapping a metadata block holds; errors are reported for the first block only."""
     raw = "\n".join(block)
     try:
-        data = yamlsafe.load(raw) if raw.strip() else {}
+        data = _r_code_lines(yamlsafe.load(raw, r_code=True), first_line) if raw.strip() else {}
     except yaml.MarkedYAMLError as e:
         tabbed = _tabbed_yaml(block) if "\t" in raw else None
         if tabbed is not None:
@@ -473,7 +473,7 @@ def _yaml_block(
                 m.SourcePos(shown, first_line + tab),
                 "yaml",
             )
-            return tabbed
+            return _r_code_lines(tabbed, first_line)
         if not report:
             return None
         loose = marp.loose_yaml(raw) if re.search(r"^marp[ \t]*:[ \t]*true\b", raw, re.M) else None
@@ -506,6 +506,85 @@ def _yaml_block(
             return {}
         return None
     return data
+
+
+def _r_code_lines(value: Any, first_line: int) -> Any:
+    """``value`` with each ``!expr`` value's line (:class:`yamlsafe.RCode`) as a line of the file, whose
+    block starts at line ``first_line``."""
+    if isinstance(value, yamlsafe.RCode):
+        return yamlsafe.RCode(value.code, value.line + first_line)
+    if isinstance(value, list):
+        return [_r_code_lines(v, first_line) for v in value]
+    if isinstance(value, dict):
+        return {k: _r_code_lines(v, first_line) for k, v in value.items()}
+    return value
+
+
+def _r_code_meta(raw: dict[str, Any], shown: str, diags: Diagnostics) -> dict[str, Any]:
+    """The front matter with its ``!expr`` values (:class:`yamlsafe.RCode`, R code R Markdown runs when it
+    reads the front matter) as Podium knows them: ``Sys.Date()`` (and ``format(Sys.Date(), "%d %B %Y")``)
+    today's date, ``params$n`` or ``rmarkdown::metadata$title`` that value; any other is unknown and left
+    out, with an ``r-code`` warning at its line where Podium reads the setting (``title``, ``date``,
+    ``bibliography``, a slide format's ``incremental``), silently where only R's tools do (``pandoc_args``,
+    ``css``, ``params``)."""
+
+    def read(value: Any, path: tuple[str, ...]) -> Any:
+        if isinstance(value, yamlsafe.RCode):
+            return known(value, path)
+        if isinstance(value, list):
+            listed = [read(v, path) for v in value]
+            return [v for v in listed if v is not _UNKNOWN]
+        if isinstance(value, dict):
+            mapped = {k: read(v, (*path, str(k))) for k, v in value.items()}
+            return {k: v for k, v in mapped.items() if v is not _UNKNOWN}
+        return value
+
+    def known(code: yamlsafe.RCode, path: tuple[str, ...]) -> Any:
+        literal = _r_literal(code.code)
+        if literal is not None:
+            return _UNKNOWN if literal is _R_NULL else literal
+        today = _R_TODAY.match(code.code)
+        if today is not None:
+            day = datetime.date.fromisoformat(_special_date("today", shown))
+            return day.strftime(today.group(1)) if today.group(1) else day.isoformat()
+        value = quarto.r_metadata("r " + code.code, raw)
+        if value is not None and path[:1] != ("params",):
+            return value
+        if _needed(path):
+            diags.warning(
+                f"'{'.'.join(path)}: !expr {_short(code.code, 40)}' is R code, which R Markdown runs and "
+                f"Podium does not: its value is unknown, so '{path[-1]}' is left out; write its value",
+                m.SourcePos(shown, code.line),
+                "r-code",
+            )
+        return _UNKNOWN
+
+    return read(raw, ())
+
+
+_UNKNOWN = object()  # (an `!expr` value Podium cannot know: its key or item is left out)
+_R_NULL = object()  # (R's NULL: no value, as if the key were not written)
+
+
+def _r_literal(code: str) -> Any:
+    """The value of R code that is a literal (``TRUE``, ``F``, ``3``, ``2L``, ``"text"``, ``NULL``: then
+    :data:`_R_NULL`), else None."""
+    words = {"TRUE": True, "T": True, "FALSE": False, "F": False, "NULL": _R_NULL}
+    if code in words:
+        return words[code]
+    number = re.fullmatch(r"(-?\d+)L?|(-?\d*\.\d+)", code)
+    if number is not None:
+        return int(number.group(1)) if number.group(1) else float(number.group(2))
+    quoted = re.fullmatch(r"'([^'\\]*)'|\"([^\"\\]*)\"", code)
+    return quoted.group(quoted.lastindex or 1) if quoted is not None else None
+
+
+def _needed(path: tuple[str, ...]) -> bool:
+    """Whether Podium reads the front matter setting at ``path`` (``("output", "xaringan::moon_reader",
+    "css")``): a key of :data:`USED_KEYS` at the top, or an option of a slide format it reads."""
+    if path[0] in ("output", "format"):
+        return len(path) < 3 or path[2] in _FORMAT_OPTIONS_READ
+    return path[0] in USED_KEYS
 
 
 def _affiliations(author: dict[str, Any], raw: dict[str, Any]) -> list[str]:
@@ -1926,7 +2005,8 @@ def _other_markups(
     if referred is not None:  # LaTeX's \eqref and \cite: Quarto's references, pandoc's citations
         body = referred
     numbered_refs = None
-    if "{#" in body or ":::" in body and re.search(r"\b(?:proof|remark|solution)\b", body):
+    bookdown = "(\\#" in body or "\\@ref(" in body  # (bookdown's labels and references)
+    if "{#" in body or bookdown or ":::" in body and re.search(r"\b(?:proof|remark|solution)\b", body):
         # (a labelled figure or equation is numbered even when nothing refers to it; a proof div titled)
         from .crossrefs import number_crossrefs  # noqa: PLC0415 (only lectures with labels pay for it)
 
@@ -1970,6 +2050,7 @@ def _front_matter_and_body(
         }
         return converted.meta, converted.text, key_lines, [lines[k] for k in converted.index]
     raw_meta, body, key_lines = split_front_matter(text, shown, diags, first_only=remark_deck or slidev_deck)
+    raw_meta = _r_code_meta(raw_meta, shown, diags)
     if slidev_deck:  # (its first slide may give the lecture's title: before the metadata is built)
         raw_meta = _html_attrs(raw_meta, key_lines, text)
         body, origins, raw_meta = _slidev(body, raw_meta, shown, diags, base_dir, policy, key_lines)
@@ -2541,7 +2622,13 @@ def parse_lecture(
                 )
                 if kind == "citation"
                 else "the lecture has no such label ({#fig-…} on a picture, {#tbl-…} on a table's caption, "
-                "{#eq-…} after an equation, {#sec-…} on a heading)"
+                "{#eq-…} after an equation, {#sec-…} on a heading"
+                + (
+                    "; bookdown's: (\\#fig:…) or (\\#tab:…) opening a caption, (\\#eq:…) in an equation, "
+                    "a chunk's name with its fig.cap, {#x} on a heading)"
+                    if said.startswith("\\@ref(")
+                    else ")"
+                )
             ),
             where,
             kind,
@@ -2631,6 +2718,27 @@ _FORMAT_USED = frozenset(
     {"width", "height", "includes", "code-line-numbers", "section-titles", *_QUARTO_INCLUDES}
 )
 
+# the options of an R Markdown or Quarto slide format Podium reads (:func:`_format_option`); an ``!expr``
+# value elsewhere in ``output:`` (``pandoc_args``, ``css``, ``lib_dir``…) is for R's tools alone
+_FORMAT_OPTIONS_READ = frozenset(
+    {
+        "logo",
+        "footer",
+        "incremental",
+        "includes",
+        "include-in-header",
+        "toc",
+        "toc-depth",
+        "toc_depth",
+        "toc-title",
+        "slide-level",
+        "slide_level",
+        "title-slide-attributes",
+        "base_format",
+        *_FORMAT_USED,
+    }
+)
+
 
 def _check_notes_separator(raw_meta: dict, reveal: bool, pos: m.SourcePos, diags: Diagnostics) -> None:
     """Warn at ``pos`` where a reveal.js deck's (``reveal``) ``notesSeparator:`` cannot be read as a pattern."""
@@ -2652,8 +2760,10 @@ def _unused_keys(raw_meta: dict, text: str, marp_deck: bool, slidev_deck: bool =
     date = _special_date(str(raw_meta.get("date", "")), "")
     if _date_format_used(date, raw_meta.get("date-format"), str(raw_meta.get("lang") or "en")):
         named.add("date-format")  # (the title slide's date is written so: _formatted_date)
-    if re.search(r"`(?:r|\{\s*r\s*\})\s+params\s*(?:\$|\[\[)", text):
-        named.add("params")  # (inline R's `r params$n` shows its value: quarto.r_metadata)
+    if re.search(r"(?:`(?:r|\{\s*r\s*\})|!expr)\s+params\s*(?:\$|\[\[)", text):
+        named.add(
+            "params"
+        )  # (inline R's `r params$n`, or `!expr params$n`, shows its value: quarto.r_metadata)
     live = [
         k for k in ("webr", "pyodide") if isinstance(raw_meta.get(k), dict) and "cell-options" in raw_meta[k]
     ]
@@ -5599,6 +5709,11 @@ class _Converter:
             return [self.callout(node, attrs, kind, pos)]
         beamer = next((BEAMER_BLOCKS[c] for c in classes if c in BEAMER_BLOCKS), None)
         if beamer is not None:  # beamer's ::: {.block title="Definition"}: a box, titled if it has one
+            argument = _latex_argument(attrs.kv.get("data-latex", ""))
+            if argument and not attrs.kv.get(
+                "title"
+            ):  # (bookdown's `data-latex="{Hint}"`: the block's title)
+                attrs = Attrs(attrs.id, attrs.classes, {**attrs.kv, "title": argument})
             return [self.callout(node, attrs, beamer, pos, titled=False)]
         if "columns" in classes:
             return self.columns(node, pos)
@@ -6286,9 +6401,13 @@ class _Converter:
         for x in merged:  # citations left as written (no bibliography), Quarto's cross-references
             if isinstance(x, m.Text) and "@" in x.text:
                 for mt in _CITATION.finditer(x.text):
+                    if _BOOKDOWN_REF.match(x.text, mt.start() + mt.group(0).index("@")):
+                        continue  # (bookdown's \@ref(x), no citation: below)
                     kind = "cross-reference" if _CROSS_REF.match(mt.group(1)) else "citation"
                     if kind == "cross-reference" or self.bib is None and self.cites:
                         self.unresolved.setdefault(kind, (mt.group(0).strip(" [(;"), self.pos(None)))
+                for mt in _BOOKDOWN_REF.finditer(x.text):  # (its label not found: left as written)
+                    self.unresolved.setdefault("cross-reference", ("\\" + mt.group(0), self.pos(None)))
         if self.emoji:
             merged = [m.Text(emojis.emojized(x.text)) if isinstance(x, m.Text) else x for x in merged]
         if any(isinstance(x, m.LineBreak) for x in merged):
@@ -6797,6 +6916,22 @@ _MEDIA_ONLY = re.compile(
 _PAUSE = re.compile(r"\\pause(?:\[(\d{1,3})\])?(?![A-Za-z])")  # (\pause[3]: on overlay step 3, texenvs._list)
 # beamer's blocks (pandoc writes ::: {.block title="…"} as \begin{block}{…}) as the callout kind they look like
 BEAMER_BLOCKS = {"block": "note", "alertblock": "warning", "exampleblock": "tip"}
+
+
+def _latex_argument(text: str) -> str:
+    """The first ``{…}`` argument in ``text`` (bookdown's ``data-latex="{Hint}"``, which it writes after the
+    environment's ``\\begin{block}``: a beamer block's title), its braces balanced; "" if none."""
+    text = text.strip()
+    if not text.startswith("{"):
+        return ""
+    depth = 0
+    for k, ch in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth == 0:
+            return text[1:k].strip()
+    return ""
+
+
 _STRUCTURAL = (
     "notes",
     "handout",
@@ -7247,7 +7382,8 @@ def _slide_comments_after_headings(nodes: list[SyntaxTreeNode]) -> list[SyntaxTr
     """``nodes`` with each reveal.js ``<!-- .slide: … -->`` comment written just before a heading moved
     after it: it belongs to the slide that heading opens (reveal.js cuts slides at '---', not headings)."""
     out = list(nodes)
-    for k in range(len(out) - 1):
+    k = 0
+    while k < len(out) - 1:
         node = out[k]
         if (
             node.type == "html_block"
@@ -7256,6 +7392,8 @@ def _slide_comments_after_headings(nodes: list[SyntaxTreeNode]) -> list[SyntaxTr
             and _SLIDE_COMMENT.match(node.content)
         ):
             out[k], out[k + 1] = out[k + 1], node
+            k += 1  # (moved once: not on past the next heading, when its own slide has nothing else)
+        k += 1
     return out
 
 
@@ -7523,6 +7661,7 @@ _STYLE_ONLY = re.compile(r"\s*<style\b[^>]*>.*?</style>\s*", re.I | re.S)
 # pandoc's citation keys in text (after a space, "[", "(" or ";"; an e-mail address has a word before its @)
 _CITATION = re.compile(r"(?:^|(?<=[\s\[(;]))-?@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w])")
 _CROSS_REF = re.compile(r"^(fig|tbl|sec|eq|thm|lem|cor|prp|cnj|def|exm|exr|lst)-")
+_BOOKDOWN_REF = re.compile(r"@ref\([-/:\w]+\)")  # (bookdown's \@ref(tab:x), its label not found)
 
 _REFERENCE_TITLES = re.compile(
     r"^(references?|bibliography|literature|works cited|further reading|sources|références|"

@@ -987,6 +987,8 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
     body = _constructs(texts, code, 0, len(texts), out.columns)
     props = slide.props
     unseen = quiet | {j for j, t in enumerate(texts) if not code[j] and _shows_nothing(t)}
+    rules = _rules_before_heading(texts, code, unseen)
+    unseen |= rules
     title_at = next((j for j in range(len(texts)) if j not in unseen), None)
     heading = None
     if title_at is not None and not code[title_at]:
@@ -1016,33 +1018,27 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
             for j, t in enumerate(texts)
             if not title_line <= j <= last
         )
-        attrs = [".section"] if only and _classes(slide) & {"middle", "center", "inverse"} else []
+        # (a title over a background picture is a slide of that picture, not a section slide without it)
+        section = only and not background and _classes(slide) & {"middle", "center", "inverse"}
+        attrs = [".section"] if section else []
         if re.fullmatch(r"[\w-]+", props.get("name", "")):  # (a link [x](#name) jumps to it)
             attrs.insert(0, "#" + props["name"])
         said = " {" + " ".join(attrs) + "}" if attrs else ""
+        # (the slide's backgrounds before its heading, which the reader gives them to: after it, on a slide
+        # of only its title, they would be right before the next slide's heading, and that slide's)
+        _emit_backgrounds(slide, background, out)
         out.add(src[title_line], "", f"## {title}{said}", "")
         skip = {title_line} if column_title is not None else set(range(last + 1))
         if column_title is None:  # (its setup chunks, link definitions, empty headings: shown nowhere)
-            for j in range(title_line):
-                out.add(src[j], texts[j] if code[j] else _demoted(texts[j]))
+            for j in range(title_line):  # (a rule over the title: drawn nowhere, as a rule in a slide)
+                out.add(src[j], texts[j] if code[j] else "" if j in rules else _demoted(texts[j]))
     else:
         if not first:
             out.add(src[0] if src else slide.start, "---", "")
         if re.fullmatch(r"[\w-]+", props.get("name", "")):  # (no heading to carry it: the slide's own id)
             out.add(slide.line_of("name"), f'<!-- .slide: id="{props["name"]}" -->', "")
         skip = set()
-    if background:
-        out.add(
-            slide.line_of("background-image"),
-            f'<!-- .slide: data-background-image="{background.group(1)}" -->',
-            "",
-        )
-    if props.get("background-color"):
-        out.add(
-            slide.line_of("background-color"),
-            f'<!-- .slide: data-background-color="{props["background-color"]}" -->',
-            "",
-        )
+        _emit_backgrounds(slide, background, out)
     _emit_lines(texts, src, code, body, skip, out)
     if slide.notes:
         out.add(slide.notes[0][1] - 1, "", "::: notes")
@@ -1054,6 +1050,37 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
         # (the reader gives such a comment to the heading after it; an empty '---' slide is no slide)
         out.add(slide.line_of("background-image"), "", "---", "")
     return True
+
+
+def _rules_before_heading(texts: list[str], code: list[bool], unseen: set[int]) -> set[int]:
+    """The lines of the rules (``--- `` with a space after it, which remark does not cut at) that are all a
+    slide shows before its first heading, which is still the slide's title; else none."""
+    rules: set[int] = set()
+    for j, t in enumerate(texts):
+        if j in unseen:
+            continue
+        if not code[j] and _RULE.match(t):
+            rules.add(j)
+            continue
+        return rules if not code[j] and _HEADING.match(t) else set()
+    return set()
+
+
+def _emit_backgrounds(slide: _Slide, background: re.Match | None, out: _Out) -> None:
+    """``slide``'s ``background-image`` (matched as ``background``) and ``background-color`` added to ``out``
+    as reveal.js's ``.slide`` comments."""
+    if background:
+        out.add(
+            slide.line_of("background-image"),
+            f'<!-- .slide: data-background-image="{background.group(1)}" -->',
+            "",
+        )
+    if slide.props.get("background-color"):
+        out.add(
+            slide.line_of("background-color"),
+            f'<!-- .slide: data-background-color="{slide.props["background-color"]}" -->',
+            "",
+        )
 
 
 def _emit_lines(

@@ -4,11 +4,14 @@
 * Timestamps stay the text that was written (``2024-02-30`` is not a crash, and a date shows
   as the lecturer typed it).
 * Values that a tag cannot convert (``!!int many``) are errors at their line, not exceptions.
+* With ``r_code``, R Markdown's ``!expr`` tag (``css: !expr here::here("x.css")``), whose value R's yaml
+  package evaluates, is read as :class:`RCode`: the code and its line, never run.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -37,18 +40,39 @@ def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
 SafeContentLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
+@dataclass(frozen=True)
+class RCode:
+    """A value written ``!expr code``: R code that R Markdown runs and Podium does not (0-based ``line``)."""
+
+    code: str
+    line: int
+
+
+class RMarkdownLoader(SafeContentLoader):
+    """A :class:`SafeContentLoader` that reads R Markdown's ``!expr`` values as :class:`RCode`."""
+
+
+def _r_code(loader: yaml.SafeLoader, node: yaml.Node) -> RCode:
+    code = loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else ""
+    return RCode(str(code).strip(), node.start_mark.line)
+
+
+RMarkdownLoader.add_constructor("!expr", _r_code)
+
+
 class YAMLValueError(yaml.MarkedYAMLError):
     """A value a tag could not convert, with its position."""
 
 
-def load(text: str) -> Any:
+def load(text: str, r_code: bool = False) -> Any:
     """Return the data in YAML ``text``; every problem raises a ``yaml.MarkedYAMLError``.
 
-    Strings come back without the characters XML cannot hold (they would break the deck).
+    Strings come back without the characters XML cannot hold (they would break the deck).  With
+    ``r_code`` (an R Markdown front matter), ``!expr`` values come back as :class:`RCode`.
     """
     loader = None
     try:
-        loader = SafeContentLoader(text)
+        loader = (RMarkdownLoader if r_code else SafeContentLoader)(text)
         return clean(loader.get_single_data())
     except yaml.reader.ReaderError as e:  # a character YAML refuses: point at it
         line = text.count("\n", 0, e.position)
