@@ -3787,7 +3787,7 @@ class _Converter:
             rest, attrs = split_trailing_attrs(content[-1].text)
             if attrs is not None:
                 content = content[:-1] + ((m.Text(rest.rstrip()),) if rest.strip() else ())
-        return _trim(content), attrs
+        return _trim_styled(_trim(content)), attrs
 
     def add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
         self.adding_to = slide
@@ -7733,6 +7733,26 @@ def _trim(content: m.Inlines) -> m.Inlines:
         items[-1] = m.Text(text)
         if not text:
             items.pop()
+    return tuple(items)
+
+
+def _trim_styled(content: m.Inlines, ends: tuple[int, ...] = (0, -1)) -> m.Inlines:
+    """``content`` with the spaces just inside a span, strong or emphasis at its start or end (``ends``)
+    taken out too (``# .large[ Title ]``, ``[ Title ]{.large}``): a browser shows no space at a heading's
+    edges."""
+    items = list(content)
+    for end in ends:
+        x = items[end] if items else None
+        if isinstance(x, (m.Span, m.Strong, m.Emph)) and not (
+            isinstance(x, m.Span) and {"blank", "gap"} & set(x.classes)
+        ):
+            kids = list(_trim_styled(x.children, (end,)))
+            edge = kids[end] if kids else None
+            if isinstance(edge, m.Text):
+                text = edge.text
+                kids[end] = m.Text(text.lstrip(" \t\n\r") if end == 0 else text.rstrip(" \t\n\r"))
+                kids = [k for k in kids if not (isinstance(k, m.Text) and not k.text)]
+            items[end] = replace(x, children=tuple(kids)) if kids else x
     return tuple(items)
 
 
