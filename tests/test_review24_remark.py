@@ -273,3 +273,35 @@ def test_a_source_url_podium_cannot_read_stops_the_build_and_names_the_file(tmp_
         result.stderr
     )
     assert not (out / "index.pptx").exists()
+
+
+def test_a_sum_in_an_exponent_has_its_limits_beside_it_as_tex_sets_a_script(tmp_path):
+    deck, _, _ = _all(
+        write_md(
+            tmp_path,
+            """\
+            ---
+            title: "Poisson"
+            output: xaringan::moon_reader
+            ---
+
+            # Lien logarithmique
+
+            $$\\hat{y} = \\lambda = e^{\\beta_0 + \\sum_{i = 1}^m \\beta_i x_i}$$
+
+            ---
+
+            # A sum on its line
+
+            $$S = \\sum_{i=1}^n x_i$$
+            """,
+            "poisson.Rmd",
+        )
+    )
+    m = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+
+    def limits(slide) -> list[str]:
+        return [x.get(f"{m}val") for x in slide._element.iter(f"{m}limLoc")]
+
+    assert limits(deck.slides[1]) == ["subSup"]
+    assert limits(deck.slides[2]) == ["undOvr"]
