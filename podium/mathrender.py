@@ -41,6 +41,23 @@ _FIXED_ACCENTS = {
 }
 
 
+_SCRIPTED = ("msub", "msup", "msubsup")
+
+
+def scripts_in_text_style(mathml: str) -> str:
+    """``mathml`` with each subscript and superscript set in text style (``displaystyle="false"``), as TeX
+    sets a script: a large operator in an exponent (``e^{\\sum_{i=1}^m x_i}``) has its limits beside it,
+    not above and below (ziamath makes a script smaller but keeps the display style of the line)."""
+    if "<msub" not in mathml and "<msup" not in mathml:
+        return mathml
+    root = etree.fromstring(mathml.encode())
+    for name in _SCRIPTED:
+        for scripted in root.iter(f"{{*}}{name}"):
+            for script in list(scripted)[1:]:
+                script.set("displaystyle", "false")
+    return etree.tostring(root, encoding="unicode")
+
+
 def fixed_accents(mathml: str) -> str:
     """``mathml`` with each of TeX's one-size accents (``\\hat{Y}``, ``\\bar{x}``, ``\\vec{v}``) drawn at its own
     size over its base: ziamath stretches an accent over a base of one character to the base's width or
@@ -110,7 +127,8 @@ def _typeset(ziamath, latex: str, size: float, inline: bool):
             raise ValueError("multiple \\tag")
         number = EqNumbering.text(tags[0])
         latex = re.sub(r"\\tag\{(.*)\}", "", latex)
-    return ziamath.Math(fixed_accents(signs_marked(tex2mml(latex, inline=inline))), size=size, number=number)
+    mathml = scripts_in_text_style(fixed_accents(signs_marked(tex2mml(latex, inline=inline))))
+    return ziamath.Math(mathml, size=size, number=number)
 
 
 @lru_cache(maxsize=512)

@@ -108,6 +108,7 @@ from .rawtex import (
     opened_switch_groups,
     saved_boxes,
 )
+from .remarkpage import Page, local_scripts, remark_page, source_url
 from .revealmd import (
     element_fragments,
     gitpitch_markup,
@@ -164,7 +165,98 @@ def read_lecture(
     shown = _shown_path(p)
     data = read_bounded(p, shown, diags, MAX_BYTES)
     text = decode_source(data, shown, diags)
-    return parse_lecture(text, shown, diags, options, base_dir=str(p.resolve().parent))
+    base_dir = str(p.resolve().parent)
+    page = remark_page(text, shown)
+    if page is not None and page.markdown is None:  # (its slides in the file its sourceUrl names)
+        return _page_source(page, text, shown, diags, options, base_dir)
+    return parse_lecture(text, shown, diags, options, base_dir=base_dir)
+
+
+def _page_source(
+    page: Page, text: str, shown: str, diags: Diagnostics, options: ReadOptions, base_dir: str
+) -> m.Lecture:
+    """The lecture a remark.js page loads with ``remark.create({sourceUrl: …})``: the Markdown file it
+    names (found as an included file is, from the page's folder, as remark fetches it) read as a remark
+    deck whose pictures are the page's; a ``content`` error, saying which file to build, where Podium
+    cannot tell or read it."""
+    policy = options.policy or PathPolicy([base_dir])
+    pos = m.SourcePos(shown, page.line + 1)
+    url, computed = page.url, page.computed
+    if url is None and computed is None:  # (the call in a script file of its own: `init-remark.js`)
+        for src in local_scripts(text):
+            script = Path(base_dir, unquote(urlparse(src).path))
+            if not (policy.allows(script) and script.is_file() and script.stat().st_size <= MAX_BYTES):
+                continue
+            policy.record(script)
+            code = script.read_text(encoding="utf-8", errors="replace")
+            found = source_url(code)
+            if found is not None:
+                url, computed = found[0], found[1]
+                pos = m.SourcePos(_shown_path(script), code.count("\n", 0, found[2]) + 1)
+                break
+    if computed is not None:
+        raise BuildError(
+            diags,
+            f"this remark.js page loads its slides from a file its script computes (sourceUrl: "
+            f"{computed[:60]}), which Podium cannot tell: build that Markdown file itself "
+            "('podium all slides.md')",
+            pos,
+            "remark-page",
+        )
+    if url is None:
+        raise BuildError(
+            diags,
+            'this page runs remark.js but holds no slides: no <textarea id="source"> and no sourceUrl '
+            "Podium can read; build the Markdown file that holds its slides",
+            pos,
+            "remark-page",
+        )
+    local = url if "://" in url else unquote(urlparse(url).path)  # (no ?query or #anchor: the file's name)
+    found_path = policy.resolve(local, base_dir, pos, diags, "slides file")
+    if found_path is None:
+        raise BuildError(
+            diags,
+            f"this remark.js page loads its slides from '{url}' (its sourceUrl), which Podium cannot read "
+            "(see above); build the Markdown file that holds them",
+            pos,
+            "remark-page",
+        )
+    where = Path(found_path)
+    named = _shown_path(where)
+    source = decode_source(read_bounded(where, named, diags, MAX_BYTES), named, diags)
+    diags.note(
+        f"this remark.js page loads its slides from '{url}' (its sourceUrl): they are read from {named}, "
+        "as a remark deck",
+        pos,
+        "dialect",
+    )
+    return parse_lecture(source, named, diags, options, base_dir=base_dir, remark=True)
+
+
+def _page_markdown(page: Page, shown: str, diags: Diagnostics) -> str:
+    """A remark.js page's Markdown (:func:`podium.remarkpage.remark_page`), line for line, said in a
+    ``dialect`` note; a ``remark-page`` error where the page holds none."""
+    pos = m.SourcePos(shown, page.line + 1)
+    if page.markdown is None:  # (a page that loads another page's)
+        raise BuildError(
+            diags,
+            "this remark.js page holds no slides of its own"
+            + (f" (it loads '{page.url}')" if page.url else "")
+            + ": build the Markdown file that holds them",
+            pos,
+            "remark-page",
+        )
+    if not page.markdown.strip():
+        raise BuildError(
+            diags, 'this remark.js page\'s <textarea id="source"> is empty: it has no slides', pos, "empty"
+        )
+    diags.note(
+        'read as a remark.js page: its slides are the Markdown in its <textarea id="source">; the rest of '
+        "the page (its styles and scripts) is not read",
+        pos,
+        "dialect",
+    )
+    return page.markdown
 
 
 def _shown_path(p: Path) -> str:
@@ -2376,9 +2468,15 @@ def _script_lang(
 
 
 def parse_lecture(
-    text: str, shown: str, diags: Diagnostics, options: ReadOptions | None = None, base_dir: str = "."
+    text: str,
+    shown: str,
+    diags: Diagnostics,
+    options: ReadOptions | None = None,
+    base_dir: str = ".",
+    remark: bool = False,
 ) -> m.Lecture:
-    """Return the Lecture for Markdown ``text`` (named ``shown`` in messages)."""
+    """Return the Lecture for Markdown ``text`` (named ``shown`` in messages); ``remark``: a remark.js
+    deck, whatever its marks (a remark.js page's Markdown)."""
     options = options or ReadOptions()
     if not text.strip():
         raise BuildError(
@@ -2387,8 +2485,11 @@ def parse_lecture(
             m.SourcePos(shown, 1),
             "empty",
         )
+    page = remark_page(text, shown)
+    if page is not None:  # (the Markdown in its <textarea id="source">: a remark deck)
+        text, remark = _page_markdown(page, shown, diags), True
     # decided before the front matter is read, whose later `---` blocks are then slides' (remark, Slidev)
-    tex_deck, slidev_deck, remark_deck = _deck_kind(text, shown)
+    tex_deck, slidev_deck, remark_deck = (False, False, True) if remark else _deck_kind(text, shown)
     policy = options.policy or PathPolicy([base_dir])
     raw_meta, body, key_lines, origins = _front_matter_and_body(
         text, shown, diags, tex_deck, remark_deck, base_dir, policy, slidev_deck
@@ -4028,7 +4129,7 @@ class _Converter:
             rest, attrs = split_trailing_attrs(content[-1].text)
             if attrs is not None:
                 content = content[:-1] + ((m.Text(rest.rstrip()),) if rest.strip() else ())
-        return _trim(content), attrs
+        return _trim_styled(_trim(content)), attrs
 
     def add_to_slide(self, slide: _SlideDraft, node: SyntaxTreeNode) -> None:
         self.adding_to = slide
@@ -8074,6 +8175,26 @@ def _trim(content: m.Inlines) -> m.Inlines:
         items[-1] = m.Text(text)
         if not text:
             items.pop()
+    return tuple(items)
+
+
+def _trim_styled(content: m.Inlines, ends: tuple[int, ...] = (0, -1)) -> m.Inlines:
+    """``content`` with the spaces just inside a span, strong or emphasis at its start or end (``ends``)
+    taken out too (``# .large[ Title ]``, ``[ Title ]{.large}``): a browser shows no space at a heading's
+    edges."""
+    items = list(content)
+    for end in ends:
+        x = items[end] if items else None
+        if isinstance(x, (m.Span, m.Strong, m.Emph)) and not (
+            isinstance(x, m.Span) and {"blank", "gap"} & set(x.classes)
+        ):
+            kids = list(_trim_styled(x.children, (end,)))
+            edge = kids[end] if kids else None
+            if isinstance(edge, m.Text):
+                text = edge.text
+                kids[end] = m.Text(text.lstrip(" \t\n\r") if end == 0 else text.rstrip(" \t\n\r"))
+                kids = [k for k in kids if not (isinstance(k, m.Text) and not k.text)]
+            items[end] = replace(x, children=tuple(kids)) if kids else x
     return tuple(items)
 
 

@@ -324,6 +324,7 @@ def remark_markdown(
     if math is not None:
         lines = math.split("\n")
     _spaced_headings(lines, code)
+    _joined_class_headings(lines, code)
     out = _Out(css_columns(text) if "float" in text else {})
     for opened, cut, closed in swallowing:
         out.notes.append(
@@ -445,6 +446,40 @@ def _spaced_headings(lines: list[str], code: list[bool]) -> None:
                 closing = mark
             continue
         lines[k] = _UNSPACED_HEADING.sub(r"\1 ", line, count=1)
+
+
+_CUT_LINE = re.compile(r"^(?:---?|\?\?\?)[ \t]*$")  # (a slide's cut, a click, the notes: no heading's words)
+
+
+def _joined_class_headings(lines: list[str], code: list[bool]) -> None:
+    """``lines`` with each heading whose ``.name[`` opens on its line and closes on a later line of the
+    same paragraph (``# .large[First line`` then ``second line]``) joined into that one heading line, the
+    lines it took blanked (their numbers kept): remark makes such a class a block holding both lines,
+    all of them the heading's words, where Markdown's heading is one line."""
+    for k, line in enumerate(lines):
+        if code[k] or _HEADING.match(line.lstrip(" ")) is None or _OPENER.search(line) is None:
+            continue
+        end = k + 1  # (the paragraph's end: a heading's words cannot go past it)
+        while (
+            end < len(lines)
+            and not code[end]
+            and not _BLOCK_START.match(lines[end])
+            and not _CUT_LINE.match(lines[end])
+        ):
+            end += 1
+        if end == k + 1:
+            continue
+        body = _constructs(lines, code, k, end)
+        last = max(
+            (c.end[0] for what, c in body.at.values() if what == "open" and c.line == k and c.end),
+            default=k,
+        )
+        if last == k:
+            continue
+        # (a line's hard break, two spaces or a backslash at its end, is a space in the one heading line)
+        lines[k] = " ".join(re.sub(r"(?:\s|\\)+$", "", x).strip() for x in lines[k : last + 1])
+        for j in range(k + 1, last + 1):
+            lines[j] = ""
 
 
 def _take_layout(slide: _Slide, merged: _Slide, raw_meta: Mapping[str, Any], out: _Out) -> _Slide:

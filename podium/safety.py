@@ -38,6 +38,7 @@ _FILES = frozenset(
         "\\input file",
         "listing file",
         "included file",
+        "slides file",
         "chart data",
         "in_header file",
         "include-in-header file",

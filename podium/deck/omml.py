@@ -91,6 +91,16 @@ def _kids(el) -> list:
     return [c for c in el if isinstance(c.tag, str)]
 
 
+def _in_script(el) -> bool:
+    """Is ``el`` inside a subscript or superscript (not the base) of an ``msub``, ``msup`` or ``msubsup``?"""
+    child, parent = el, el.getparent()
+    while parent is not None:
+        if _local(parent) in ("msub", "msup", "msubsup") and _kids(parent).index(child) > 0:
+            return True
+        child, parent = parent, parent.getparent()
+    return False
+
+
 def _text(el) -> str:
     return "".join(el.itertext()).strip()
 
@@ -187,7 +197,8 @@ class _Converter:
         pr = _m("naryPr", nary)
         _m("chr", pr, val=op)
         under = name in ("munder", "mover", "munderover")
-        _m("limLoc", pr, val="undOvr" if under or op in "∑∏∐⋀⋁⋂⋃⨀⨁⨂⨄⨆" else "subSup")
+        big = op in "∑∏∐⋀⋁⋂⋃⨀⨁⨂⨄⨆" and not _in_script(el)  # (in a script, TeX's text style: beside)
+        _m("limLoc", pr, val="undOvr" if under or big else "subSup")
         sub = sup = None
         if name in ("msub", "munder"):
             sub = kids[1] if len(kids) > 1 else None
