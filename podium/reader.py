@@ -2467,6 +2467,27 @@ def _script_lang(
     return replace(meta, lang=lang, direction=m.Direction.RTL if rtl else meta.direction)
 
 
+def _lecture_meta(
+    raw_meta: dict,
+    options: ReadOptions,
+    shown: str,
+    diags: Diagnostics,
+    key_lines: dict[str, int],
+    env: dict,
+    base_dir: str,
+    policy,
+    layouts: tuple[Any, list[tuple[str, int]]],
+) -> m.Meta:
+    """The lecture's metadata from its front matter (its text typeset as the body's: pandoc's smart,
+    Slidev's typographer, or none), with its logo: the front matter's, else a xaringan layout's picture
+    (``layouts``: the remark reading and its lines)."""
+    meta = build_meta(raw_meta, options.course, shown, diags, key_lines, env.get(ELLIPSIS, "pandoc"))
+    if raw_meta.get("logo") or _format_option(raw_meta, "logo"):
+        return replace(meta, logo=_logo(raw_meta, shown, diags, key_lines, base_dir, policy))
+    remarked, lines = layouts
+    return replace(meta, logo=_layout_logo(remarked, lines, base_dir, policy, diags))
+
+
 def parse_lecture(
     text: str,
     shown: str,
@@ -2564,11 +2585,9 @@ def parse_lecture(
         knitr  # (knitr's inline code, read before the Markdown: a span of its own, `$` in it no math's)
     )
     # (the front matter's text typeset as the body's: pandoc's smart, Slidev's typographer, or none)
-    meta = build_meta(raw_meta, options.course, shown, diags, key_lines, env.get(ELLIPSIS, "pandoc"))
-    if raw_meta.get("logo") or _format_option(raw_meta, "logo"):
-        meta = replace(meta, logo=_logo(raw_meta, shown, diags, key_lines, base_dir, policy))
-    else:  # (a xaringan layout's picture, where the front matter names no logo)
-        meta = replace(meta, logo=_layout_logo(remarked, remark_lines, base_dir, policy, diags))
+    meta = _lecture_meta(
+        raw_meta, options, shown, diags, key_lines, env, base_dir, policy, (remarked, remark_lines)
+    )
     _title_slide_background(raw_meta, shown, diags, key_lines, base_dir, policy)
     body = _lazy_quote_items(body, env, tex_deck, origins, shown, diags)
     tokens = markdown_parser().parse(body, env)
