@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from .. import model as m
@@ -47,7 +47,11 @@ _FIRST_BREAKABLE, _FIRST_EA = "\u2e80", "\u1100"  # (below these, no character i
 # vowel and tone marks), a little more lenient than that
 _SEA = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 _FIRST_SEA = "\u0e00"
-_WORDS = re.compile(r"\s+|\S+")  # the pieces of text with no breakable character: spaces and words
+# no-break spaces (and a link's spaces, :func:`_segments`) join the words beside them: a line breaks at none
+NO_BREAK = "\u00a0\u2007\u202f"
+_SPACES = rf"[^\S{NO_BREAK}]+"
+# the pieces of text with no breakable character: spaces, words
+_WORDS = re.compile(rf"{_SPACES}|[\S{NO_BREAK}]+")
 
 
 @cache
@@ -61,7 +65,8 @@ def _pieces(text: str) -> list[str]:
     """``text`` in spaces, words, and single breakable characters (a Thai letter with its marks)."""
     if not text or max(text) < _FIRST_SEA:
         return _WORDS.findall(text)
-    pieces = _compiled(rf"\s+|[{_BREAKABLE}{_SEA}]|[^\s{_BREAKABLE}{_SEA}]+").findall(text)
+    pattern = rf"{_SPACES}|[{_BREAKABLE}{_SEA}]|[^\s{_BREAKABLE}{_SEA}]+|[{NO_BREAK}]+"
+    pieces = _compiled(pattern).findall(text)
     out: list[str] = []
     for piece in pieces:  # (a combining mark goes with the letter before it)
         if out and len(piece) == 1 and unicodedata.category(piece).startswith("M") and not out[-1].isspace():
@@ -125,7 +130,7 @@ def count_lines(
                 lines += 1
                 x = word = 0.0
             for piece in _pieces(part):
-                if piece.isspace():
+                if piece.isspace() and piece[0] not in NO_BREAK:
                     x += f.width(piece, size)
                     word = 0.0
                     continue
@@ -157,6 +162,8 @@ def count_lines(
 def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, str, bool, bool, float]]:
     out = []
     for r in para.runs:
+        if r.link and " " in r.text:  # (LibreOffice draws a link as one field, which it breaks at no space)
+            r = replace(r, text=r.text.replace(" ", "\u00a0"))
         family = fonts.mono if r.code else latin
         ratio = code_ratio(latin, fonts.mono) if r.code else 1.0
         if has_east_asian(r.text):
