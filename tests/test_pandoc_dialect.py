@@ -638,7 +638,8 @@ def test_beamer_title_tex_reads_as_beamer_shows_it():
     )
     assert [a.name for a in lec.meta.authors] == ["Jane Doe, John Roe"]
     assert lec.meta.institute == "Physics, Maths"
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", lec.meta.date), lec.meta.date
+    # (\today: the date as LaTeX prints it in the lecture's language, "December 5, 2026")
+    assert re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", lec.meta.date), lec.meta.date
 
 
 GRID = """\

@@ -1629,7 +1629,8 @@ def test_tex_in_the_front_matter_today_with_braces_and_a_citation_show_no_source
         "---\ntitle: 'Biostatistics \\cite{prev}'\nsubtitle: Spring 2016 \\cite[p.~2]{prev}\ndate: \\today{}\n---\n\n## A\n\nText.\n"
     )
     assert lecture.meta.title == "Biostatistics" and lecture.meta.subtitle == "Spring 2016"
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", lecture.meta.date), lecture.meta.date
+    # (\today: the date as LaTeX prints it in the lecture's language, "December 5, 2026")
+    assert re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", lecture.meta.date), lecture.meta.date
 
 
 def test_math_in_speaker_notes_is_readable_on_the_notes_page(tmp_path):
