@@ -46,7 +46,9 @@ from .smartquotes import smartquotes
 
 # pandoc's attributes inside their braces, a quoted value holding braces of its own (bookdown's `data-latex="{Hint}"`);
 # a quote right after a letter (`title=it's`) is a letter, any other opens a quoted value
-ATTRS_TEXT = r"""(?:[^{}"'\n]|(?<=\w)'|"[^"\n]*"|'[^'\n]*')*"""
+# (an apostrophe after a letter is one, never a quote's start: the ways to read a line are then one each, so
+# a line of many `word'` that is no attribute list fails at once, not after trying every grouping)
+ATTRS_TEXT = r"""(?:[^{}"'\n]|(?<=\w)'|"[^"\n]*"|(?<!\w)'[^'\n]*')*"""
 _DIV_OPEN = re.compile(r"^(:{3,})\s*(\{" + ATTRS_TEXT + r"\}|[^\s:{}][^\s{}]*)\s*:*\s*$")
 _DIV_CLOSE = re.compile(r"^(:{3,})\s*$")
 _ATTR_TOKEN = re.compile(

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 _SOURCE_OPEN = re.compile(
     r"""<(textarea|pre)\b[^>]*?\bid\s*=\s*(?:"source"|'source'|source(?=[\s>]))[^>]*>""", re.I
 )
-_PAGE_START = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+# (a comment ends at its first "-->": written so, a file of many comments and no page is read in one pass,
+# where `<!--.*?-->` repeated tried every way of grouping them)
+_PAGE_START = re.compile(
+    r"\A\ufeff?\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I
+)
 _CREATE = re.compile(r"\bremark\s*\.\s*create\s*\(")
 _REMARK_SCRIPT = re.compile(r"""<script\b[^>]*?\bsrc\s*=\s*["']?[^"'\s>]*/?remark[-.\w]*\.js\b""", re.I)
 # sourceUrl's value: a string written out ('slides.md'), or an expression the page computes
