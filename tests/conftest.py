@@ -192,6 +192,25 @@ def built_from_text(tmp_path: Path, text: str, command: str = "all"):
     return Presentation(str(out / "lecture.pptx")), handout, result.stderr
 
 
+def built_all(src: Path, *more: str):
+    """``podium all`` on the lecture file ``src`` (``more``: further options), into ``out/`` beside it: the
+    deck as python-pptx reads it, its handout's text as ``pdftotext -layout`` gives it, the messages."""
+    import subprocess
+
+    from pptx import Presentation
+
+    out = src.parent / "out"
+    result = run_cli("all", src, "-o", out, *more)
+    assert result.exit_code == 0, result.stderr
+    handout = subprocess.run(
+        ["pdftotext", "-layout", str(out / f"{src.stem}-handout.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return Presentation(str(out / f"{src.stem}.pptx")), handout, result.stderr
+
+
 def paragraph_texts(slide) -> list[str]:
     """The words of each paragraph of ``slide``'s text boxes, in order (empty ones left out)."""
     return [

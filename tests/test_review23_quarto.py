@@ -4,9 +4,7 @@ click; knitr's ``{scss}`` and ``{sass}`` cells style the page, and with ``echo: 
 
 from __future__ import annotations
 
-import subprocess
-
-from .conftest import click_paragraphs, run_cli, write_md
+from .conftest import built_all, click_paragraphs, write_md
 
 
 def _levels(slide) -> list[tuple[int, str]]:
@@ -23,19 +21,7 @@ def _levels(slide) -> list[tuple[int, str]]:
 
 def _built(tmp_path, text: str, name: str = "lecture.qmd"):
     """(the deck, the handout's text, the messages) of ``text`` built with ``all``."""
-    from pptx import Presentation
-
-    src = write_md(tmp_path, text, name)
-    out = tmp_path / "out"
-    result = run_cli("all", src, "-o", out)
-    assert result.exit_code == 0, result.stderr
-    handout = subprocess.run(
-        ["pdftotext", "-layout", str(out / f"{src.stem}-handout.pdf"), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return Presentation(str(out / f"{src.stem}.pptx")), handout, result.stderr
+    return built_all(write_md(tmp_path, text, name))
 
 
 def test_fragment_div_right_under_a_list_item_holds_a_sub_list_of_that_item(tmp_path):

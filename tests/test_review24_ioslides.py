@@ -6,30 +6,19 @@ coloured ``<span>`` inside ``<p>`` HTML lines are drawn, several ``<p style="col
 
 from __future__ import annotations
 
-import subprocess
 import textwrap
 from pathlib import Path
 
 from PIL import Image
-from pptx import Presentation
 
-from .conftest import click_paragraphs, deck_titles, paragraph_texts, run_cli
+from .conftest import built_all, click_paragraphs, deck_titles, paragraph_texts
 
 
 def built(tmp_path: Path, text: str, name: str = "lecture.Rmd"):
     """The deck built (``all``) from ``text`` written as ``name``, its handout's text, the messages."""
     src = tmp_path / name
     src.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    out = tmp_path / "out"
-    result = run_cli("all", src, "-o", out)
-    assert result.exit_code == 0, result.stderr
-    handout = subprocess.run(
-        ["pdftotext", "-layout", str(out / f"{src.stem}-handout.pdf"), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return Presentation(str(out / f"{src.stem}.pptx")), handout, result.stderr
+    return built_all(src)
 
 
 def body_paragraphs(slide) -> list[str]:

@@ -6,26 +6,14 @@ from the deck (python-pptx), the handout (pdftotext) and the command line's mess
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
-from pptx import Presentation
-
-from .conftest import paragraph_texts, run_cli, write_md
+from .conftest import built_all, paragraph_texts, run_cli, write_md
 
 
 def _all(src: Path, *more: str):
     """(deck, handout text, stderr) of ``podium all`` on ``src``."""
-    out = src.parent / "out"
-    result = run_cli("all", src, "-o", out, *more)
-    assert result.exit_code == 0, result.stderr
-    handout = subprocess.run(
-        ["pdftotext", "-layout", str(out / f"{src.stem}-handout.pdf"), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return Presentation(str(out / f"{src.stem}.pptx")), handout, result.stderr
+    return built_all(src, *more)
 
 
 def _title(slide) -> str:
