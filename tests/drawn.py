@@ -12,6 +12,7 @@ import html
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,6 +132,12 @@ def _math(text: str) -> bool:
     )
 
 
+def _punctuation(text: str) -> bool:
+    """True for a word of punctuation alone (a U+2010 hyphen from a fallback font gets a box wider than
+    its ink, so pdftotext's box for it overlaps the word beside it)."""
+    return bool(text) and all(unicodedata.category(ch).startswith("P") for ch in text)
+
+
 def problems(deck: Path, pdf: Path) -> list[str]:
     """Return every place where LibreOffice's drawing of ``deck`` loses, misplaces or overlaps text."""
     found = []
@@ -170,6 +177,8 @@ def problems(deck: Path, pdf: Path) -> list[str]:
                 if ix > 1.0 and iy > 0.35 * min(a.y1 - a.y0, b.y1 - b.y0):
                     if in_chart(a) and in_chart(b) or _math(a.text) or _math(b.text):
                         continue  # a chart's own labels; sub- and superscripts inside a formula
+                    if _punctuation(a.text) or _punctuation(b.text):
+                        continue
                     found.append(f"{where}: '{a.text}' drawn over '{b.text}'")
     return found
 
