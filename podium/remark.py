@@ -58,9 +58,9 @@ PROPERTIES = frozenset(
         "seal",
     }
 )
+# the columns of remark's and xaringan's default CSS; any other class is a column only where the deck's own
+# CSS floats it with a width (css_columns): `.col[…]`, `.column60[…]` without such a rule are plain divs
 COLUMN_WIDTHS = {"pull-left": 47, "pull-right": 47, "left-column": 20, "right-column": 75}
-# a deck's own columns: .left-column60[ … ] .right-column40[ … ], .col-6, .column-30 (the number: a width in %)
-_OWN_COLUMN = re.compile(r"^(?:(?:left|right)[-_]?col(?:umn)?|col(?:umn)?)[-_]?(\d{1,2})?$", re.I)
 
 
 _CSS_RULE = re.compile(r"((?:\.[A-Za-z_][\w-]*\s*,?\s*)+)\{([^{}]*)\}")
@@ -80,19 +80,11 @@ def css_columns(text: str) -> dict[str, int]:
 
 
 def column_width(name: str, own_css: Mapping[str, int] | None = None) -> int | None:
-    """The width in % of a column class (xaringan's ``pull-left`` …, a deck's ``left-column60``, or one
-    the deck's own CSS floats with a width: ``own_css``, :func:`css_columns`)."""
+    """The width in % of a column class: xaringan's ``pull-left`` …, or one the deck's own CSS floats
+    with a width (``own_css``, :func:`css_columns`); None for any other class, whatever its name."""
     if name in COLUMN_WIDTHS:
         return COLUMN_WIDTHS[name]
-    if own_css and name in own_css:
-        return own_css[name]
-    own = _OWN_COLUMN.match(name)
-    if own is None:
-        return None
-    number = int(own.group(1) or 0)
-    if name.lower().startswith("col") and number and number <= 12:  # (a 12-column grid: col-6 is half)
-        return round(number * 100 / 12) - 2
-    return number - 2 if number > 10 else 47
+    return own_css.get(name) if own_css else None
 
 
 # a class that is a colour's name colours its words (xaringan's themes and decks define these)
@@ -285,6 +277,7 @@ class _Construct:
     group: int | None = None  # the row of columns it is in
     click: int | None = None  # the line of a `--` right before it in its row: it comes on that click
     width: int | None = None  # its width in %, when it is a column block
+    joined: bool = False  # it goes on in the column of the block before it in its row (the same class)
     # the `-- ` lines (a space after them: words to remark, no click) between it and the column before it
     words: list[tuple[int, str]] = field(default_factory=list)
 
@@ -977,11 +970,12 @@ def _layout_pictures(
     lines), each picture added to ``out.pictures``; the pictures in the ``dropped`` decoration too."""
     texts = [t for t, _ in content]
     found: set[int] = set()
+    columns = _column_lines(texts, code, out.columns)
     for j, at in enumerate(at for _, at in content):
         if j in dropped:
             out.pictures += [(src, at) for src in _IMG_SRC.findall(texts[j])]  # (`<div class="logo"><img>`)
             continue
-        if code[j] or j in found:
+        if code[j] or j in found or j in columns:  # (a picture in a column: the slides' content)
             continue
         end = j
         if _OPEN_IMG.match(texts[j]):  # (`<img src="logo.png"` with its attributes on the lines below)
@@ -991,6 +985,16 @@ def _layout_pictures(
             found.update(range(j, end + 1))
             out.pictures += [(src or tag, at) for src, tag in _PICTURE_SRC.findall(joined)]
     return found
+
+
+def _column_lines(texts: list[str], code: list[bool], own_css: Mapping[str, int]) -> set[int]:
+    """The lines of ``texts`` inside a column block (``.left-column[`` over lines, xaringan's or the deck's
+    own: :func:`column_width`), its opening and closing lines included."""
+    inside: set[int] = set()
+    for what, c in _constructs(texts, code, 0, len(texts), own_css).at.values():
+        if what == "open" and c.block and c.end is not None and column_width(c.classes[0], own_css):
+            inside.update(range(c.line, c.end[0] + 1))
+    return inside
 
 
 # a layout's line of only pictures (a logo remark's CSS places on every slide): `<img src="logo.png" …>`,
@@ -1030,10 +1034,16 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
         shown = body.rewritten(title_at, texts[title_at], demote=False)
         heading = _HEADING.match(shown[0]) if len(shown) == 1 else None
     column_title = None
+    replaced: dict[int, list[str]] = {}  # (lines written otherwise: the title taken out of its block's line)
     if heading is None and title_at is not None:  # xaringan's .left-column[ ## Title … ]: the slide's title
         column_title = _column_title(texts, code, body, title_at, unseen)
         if column_title is not None:
             heading = _HEADING.match(texts[column_title])
+        elif not code[title_at] and (opening := _opening_heading(body, title_at, texts[title_at])):
+            heading, replaced[title_at] = (
+                opening  # (`.col[# The Road …`: the block stays, its heading is the title)
+            )
+            column_title = title_at
     background = _URL.match(props.get("background-image", ""))
     showing = _chunk_shown(texts, quiet)  # (a hidden chunk's picture: its slide's, not a setup)
     if heading is None and title_at is None and background is None and not slide.notes and not showing:
@@ -1074,7 +1084,7 @@ def _emit(slide: _Slide, out: _Out, first: bool) -> bool:
             out.add(slide.line_of("name"), f'<!-- .slide: id="{props["name"]}" -->', "")
         skip = set()
         _emit_backgrounds(slide, background, out)
-    _emit_lines(texts, src, code, body, skip, out)
+    _emit_lines(texts, src, code, body, skip - set(replaced), out, replaced)
     if slide.notes:
         out.add(slide.notes[0][1] - 1, "", "::: notes")
         for t, at in slide.notes:
@@ -1119,11 +1129,21 @@ def _emit_backgrounds(slide: _Slide, background: re.Match | None, out: _Out) -> 
 
 
 def _emit_lines(
-    texts: list[str], src: list[int], code: list[bool], body: _Body, skip: set[int], out: _Out
+    texts: list[str],
+    src: list[int],
+    code: list[bool],
+    body: _Body,
+    skip: set[int],
+    out: _Out,
+    replaced: Mapping[int, list[str]] | None = None,
 ) -> None:
-    """A slide's lines (but those in ``skip``, its title's) added to ``out``: ``--`` a pause, code as it is."""
+    """A slide's lines (but those in ``skip``, its title's; those in ``replaced`` as written there) added
+    to ``out``: ``--`` a pause, code as it is."""
     for j, t in enumerate(texts):
         if j in skip:
+            continue
+        if replaced and j in replaced:
+            out.add(src[j], *replaced[j])
             continue
         if code[j]:
             out.add(src[j], t)
@@ -1208,6 +1228,20 @@ def as_words(line: str) -> str:
     return line.replace("-", "\\-")
 
 
+def _opening_heading(body: _Body, k: int, line: str) -> tuple[re.Match, list[str]] | None:
+    """A heading written on the line that opens a block, right after its opening (``.col[# The Road``,
+    ``.center[# Title]``), as a slide's first line: its match, and the line's other pieces (the block's
+    fences) without it; None where the line shows more than one heading."""
+    if k not in body.block_opens:
+        return None
+    pieces = body.rewritten(k, line, demote=False)
+    words = [j for j, x in enumerate(pieces) if x.strip() and not x.lstrip().startswith(":::")]
+    heading = _HEADING.match(pieces[words[0]].strip()) if len(words) == 1 else None
+    if heading is None:
+        return None
+    return heading, [x for j, x in enumerate(pieces) if j != words[0]]
+
+
 def _column_title(
     texts: list[str], code: list[bool], body: _Body, first: int, unseen: set[int]
 ) -> int | None:
@@ -1281,6 +1315,8 @@ class _Body:
     def _fence_open(self, c: _Construct) -> list[str]:
         colons = ":" * (3 + c.height)
         row = self.groups.get(c.group) if c.group is not None else None
+        if c.joined:  # (the column of the block before it goes on)
+            return [""]
         if row is None:
             classes = ("panel-tabset",) if c.classes == ("panelset",) else c.classes  # xaringanExtra's tabs
             return ["", f"{colons} {{{' '.join('.' + x for x in classes)}}}"]
@@ -1294,6 +1330,8 @@ class _Body:
     def _fence_close(self, c: _Construct) -> list[str]:
         closing = [":" * (3 + c.height)]
         row = self.groups.get(c.group) if c.group is not None else None
+        if row is not None and row.index(c) + 1 < len(row) and row[row.index(c) + 1].joined:
+            return [""]  # (its column goes on in the next block)
         if row is not None and row[-1] is c:
             closing.append(":" * (4 + max(x.height for x in row)))
             words = [as_words(t) for x in row for _, t in x.words]
@@ -1328,7 +1366,7 @@ def _demoted(line: str) -> str:
         return ""
     if re.fullmatch(r"\s{0,3}#\s*", line):  # (a `#` alone: R's comment sign in a list of symbols)
         return line.replace("#", "\\#")
-    heading = _HEADING.match(line)
+    heading = _HEADING.match(line.lstrip(" ")) if _indent(line) <= 3 else None  # (`  # How`: a heading)
     if heading is None or len(heading.group(1)) > 2:
         return line
     return f"### {heading.group(2)}"
@@ -1445,14 +1483,18 @@ def _column_rows(closed: list[_Construct], lines: list[str], own_css: Mapping[st
 
     def flush() -> None:
         nonlocal groups
-        if len(row) > 1:
+        if sum(not c.joined for c in row) > 1:
             for c in row:
                 c.group = groups
+            _even_heights(row)
             parent = row[0].parent
             while parent is not None:  # the row's fence adds a level
                 parent.height += 1
                 parent = parent.parent
             groups += 1
+        if row and row[0].group is None:  # (one column: its blocks in the flow)
+            for c in row:
+                c.joined, c.click, c.words = False, None, []
         row.clear()
 
     for c in closed:
@@ -1470,16 +1512,32 @@ def _column_rows(closed: list[_Construct], lines: list[str], own_css: Mapping[st
                 or (last.end and lines[last.end[0]][last.end[1] + 1 :].strip())
             ):
                 flush()
+        # (`.right-column[…]` again: xaringan's floats of one class stack, the later under the earlier)
+        c.joined = bool(row) and row[-1].classes[0] == c.classes[0]
         row.append(c)
         before = row[-2].end if len(row) > 1 else None
         if (
-            before is not None
+            before is not None and not c.joined
         ):  # (`--` between two columns: the later one comes on that click, beside the other)
             c.click = next((before[0] + 1 + j for j, x in enumerate(between) if x == "--"), None)
             c.words = [
                 (before[0] + 1 + j, x) for j, x in enumerate(between) if x != "--" and x.strip() == "--"
             ]
     flush()
+
+
+def _even_heights(row: list[_Construct]) -> None:
+    """The blocks of a row that make one column (one, then those joined to it) given one height: the
+    column's fence opens at the first and closes at the last, with as many colons."""
+    run: list[_Construct] = []
+    for c in [*row, None]:
+        if run and (c is None or not c.joined):
+            top = max(x.height for x in run)
+            for x in run:
+                x.height = top
+            run = []
+        if c is not None:
+            run.append(c)
 
 
 def _inside(c: _Construct, other: _Construct) -> bool:
