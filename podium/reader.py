@@ -211,19 +211,9 @@ def _page_source(
             pos,
             "remark-page",
         )
-    local = url if "://" in url else unquote(urlparse(url).path)  # (no ?query or #anchor: the file's name)
-    found_path = policy.resolve(local, base_dir, pos, diags, "slides file")
-    if found_path is None:
-        raise BuildError(
-            diags,
-            f"this remark.js page loads its slides from '{url}' (its sourceUrl), which Podium cannot read "
-            "(see above); build the Markdown file that holds them",
-            pos,
-            "remark-page",
-        )
-    where = Path(found_path)
-    named = _shown_path(where)
-    source = decode_source(read_bounded(where, named, diags, MAX_BYTES), named, diags)
+    source, named = _slides_file(
+        url, pos, diags, base_dir, policy, "this remark.js page", "build the Markdown file that holds them"
+    )
     diags.note(
         f"this remark.js page loads its slides from '{url}' (its sourceUrl): they are read from {named}, "
         "as a remark deck",
@@ -231,6 +221,65 @@ def _page_source(
         "dialect",
     )
     return parse_lecture(source, named, diags, options, base_dir=base_dir, remark=True)
+
+
+def _slides_file(
+    url: str, pos: m.SourcePos, diags: Diagnostics, base_dir: str, policy: PathPolicy, who: str, then: str
+) -> tuple[str, str]:
+    """The text of the file a remark ``sourceUrl`` names (found from ``base_dir`` as an included file is,
+    as remark fetches it) and its name in messages; a ``remark-page`` error at ``pos`` where Podium cannot
+    read it (``who`` loads it; ``then``: what to do)."""
+    local = url if "://" in url else unquote(urlparse(url).path)  # (no ?query or #anchor: the file's name)
+    found_path = policy.resolve(local, base_dir, pos, diags, "slides file")
+    if found_path is None:
+        raise BuildError(
+            diags,
+            f"{who} loads its slides from '{url}' (its sourceUrl), which Podium cannot read (see above); {then}",
+            pos,
+            "remark-page",
+        )
+    where = Path(found_path)
+    named = _shown_path(where)
+    return decode_source(read_bounded(where, named, diags, MAX_BYTES), named, diags), named
+
+
+def _xaringan_source(
+    raw_meta: dict, text: str, body: str, shown: str, diags: Diagnostics, base_dir: str, policy: PathPolicy
+) -> tuple[str, list[tuple[str, int]]] | None:
+    """The slides of a xaringan deck whose ``nature: sourceUrl:`` names the file remark loads them from
+    (remark then shows that file's slides in place of the page's: this file's body and the title slide
+    xaringan makes are not shown), with where each line came from; None where it names none."""
+    output = raw_meta.get("output")
+    options = output.get("xaringan::moon_reader") if isinstance(output, dict) else None
+    nature = options.get("nature") if isinstance(options, dict) else None
+    url = nature.get("sourceUrl") if isinstance(nature, dict) else None
+    if not isinstance(url, str):
+        return None
+    lines = text.split("\n")
+    at = next((k for k, line in enumerate(lines) if re.match(r"\s*['\"]?sourceUrl\b", line)), 0)
+    pos = m.SourcePos(shown, at + 1)
+    source, named = _slides_file(
+        url, pos, diags, base_dir, policy, "this xaringan deck", "check its name and folder"
+    )
+    if source.startswith("\ufeff"):
+        source = source[1:]
+    own = body.split("\n")
+    first = next((k for k, line in enumerate(own) if line.strip()), None)
+    if first is not None:  # (the body's lines are the file's last ones)
+        diags.warning(
+            f"this deck's own text is not shown: remark shows the slides of '{url}' (its nature: sourceUrl) "
+            "in their place, and so does Podium",
+            m.SourcePos(shown, len(lines) - len(own) + first + 1),
+            "not-shown",
+        )
+    sealed = isinstance(options, dict) and options.get("seal") is not False
+    diags.note(
+        f"the slides are read from {named} (nature: sourceUrl), as remark loads them"
+        + (": xaringan's title slide (seal) is not shown, as remark shows only that file" if sealed else ""),
+        pos,
+        "dialect",
+    )
+    return source, [(named, k + 1) for k in range(source.count("\n") + 1)]
 
 
 def _page_markdown(page: Page, shown: str, diags: Diagnostics) -> str:
@@ -2515,13 +2564,16 @@ def parse_lecture(
     raw_meta, body, key_lines, origins = _front_matter_and_body(
         text, shown, diags, tex_deck, remark_deck, base_dir, policy, slidev_deck
     )
+    # (a xaringan deck's slides in the file its `nature: sourceUrl:` names, which knitr never knits)
+    loaded = _xaringan_source(raw_meta, text, body, shown, diags, base_dir, policy) if remark_deck else None
+    body, origins = loaded or (body, origins)
     format_name, format_keys = raw_meta.pop(FORMAT_LIFTED, (None, []))
     _picture_folders(policy, raw_meta, base_dir, tex_deck, slidev_deck)
     if any("{{<" in str(raw_meta.get(k, "")) for k in (*META_WORDS, "footer", "format")):
         raw_meta = _meta_shortcodes(raw_meta, shown, diags, key_lines, base_dir, policy)
     if shown.lower().endswith((".rmd", ".qmd")) and _INLINE_R.search(text):
         raw_meta = _inline_r_meta(raw_meta, shown, diags, key_lines)
-    if ("{{<" in body or "child" in body and quarto.CHILD_CHUNK.search(body)) and not tex_deck:
+    if ("{{<" in body or "child" in body and quarto.CHILD_CHUNK.search(body)) and not tex_deck and not loaded:
         expanded = quarto.expand_includes(body, shown, base_dir, diags, policy, remark=remark_deck)
         origins = expanded.origins
         body = quarto.replace_shortcodes(

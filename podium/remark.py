@@ -223,10 +223,14 @@ _CLASS_LINE = re.compile(r"^\.[A-Za-z_][\w-]*\[")
 
 
 def title_slide(raw_meta: Mapping[str, Any]) -> bool:
-    """xaringan makes a title slide from the front matter unless ``seal: false``."""
+    """xaringan makes a title slide from the front matter unless ``seal: false``; remark shows it unless
+    ``nature: sourceUrl:`` loads the slides from a file (which remark shows in place of the page's)."""
     output = raw_meta.get("output")
     options = output.get("xaringan::moon_reader") if isinstance(output, Mapping) else None
-    return not (isinstance(options, Mapping) and options.get("seal") is False)
+    if not isinstance(options, Mapping):
+        return True
+    nature = options.get("nature")
+    return options.get("seal") is not False and not (isinstance(nature, Mapping) and nature.get("sourceUrl"))
 
 
 def _flat(value: Any) -> str:
@@ -363,6 +367,7 @@ def remark_markdown(
     layout: _Slide | None = None
     first = True
     cover = False
+    blank: list[int] = []  # the `---` lines that open empty slides
     for n, slide in enumerate(slides):
         own = slide.props
         base = named.get(own.get("template", "")) if "template" in own else layout
@@ -410,6 +415,18 @@ def remark_markdown(
             out.add(slide.start - 1, "")
         if _emit(_shown(merged), out, first):
             first = False
+        elif n > 0 and not any(t.strip() for t, _ in merged.content):  # (`---` right after `---`)
+            blank.append(slide.start - 1)
+    if blank:
+        out.notes.append(
+            (
+                blank[0],
+                f"{len(blank)} empty slide(s) ('---' right after '---', the first here) left out: remark shows "
+                "each as a blank slide, so from here on the deck's slide numbers are lower than the HTML "
+                "slides' (by one for each empty slide before); delete the extra '---' to make them agree",
+                "empty-slide",
+            )
+        )
     logo = out.pictures[0] if out.pictures and not _own_logo(raw_meta) else None
     return Rewrite("\n".join(out.lines), out.index, out.notes, out.footer, wanted_title, cover, logo)
 
