@@ -58,9 +58,14 @@ PROPERTIES = frozenset(
         "seal",
     }
 )
-# the columns of remark's and xaringan's default CSS; any other class is a column only where the deck's own
-# CSS floats it with a width (css_columns): `.col[…]`, `.column60[…]` without such a rule are plain divs
+# the columns of remark's and xaringan's default CSS; any other class is a column where the deck's own
+# CSS floats it with a width (css_columns), or where its name says a side or a width as decks name the
+# columns their CSS files make (`.left-column60[…]`, `.right-col[…]`, `.col-6[…]`, `.column-30[…]`); a bare
+# `.col[…]` or `.column[…]` is a plain div (remark draws it in the flow)
 COLUMN_WIDTHS = {"pull-left": 47, "pull-right": 47, "left-column": 20, "right-column": 75}
+_NAMED_COLUMN = re.compile(
+    r"^(?:(left|right)[-_]?col(?:umn)?[-_]?(\d{1,2})?|col(?:umn)?[-_]?(\d{1,2}))$", re.I
+)
 
 
 _CSS_RULE = re.compile(r"((?:\.[A-Za-z_][\w-]*\s*,?\s*)+)\{([^{}]*)\}")
@@ -80,11 +85,20 @@ def css_columns(text: str) -> dict[str, int]:
 
 
 def column_width(name: str, own_css: Mapping[str, int] | None = None) -> int | None:
-    """The width in % of a column class: xaringan's ``pull-left`` …, or one the deck's own CSS floats
-    with a width (``own_css``, :func:`css_columns`); None for any other class, whatever its name."""
+    """The width in % of a column class: xaringan's ``pull-left`` …, one the deck's own CSS floats with
+    a width (``own_css``, :func:`css_columns`), or one named for a side or a width (``left-column60``,
+    ``col-6``); None for any other class."""
     if name in COLUMN_WIDTHS:
         return COLUMN_WIDTHS[name]
-    return own_css.get(name) if own_css else None
+    if own_css and name in own_css:
+        return own_css[name]
+    named = _NAMED_COLUMN.match(name)
+    if named is None:
+        return None
+    number = int(named.group(2) or named.group(3) or 0)
+    if named.group(3) and number <= 12:  # (a 12-column grid: col-6 is half)
+        return round(number * 100 / 12) - 2
+    return number - 2 if number > 10 else 47
 
 
 # a class that is a colour's name colours its words (xaringan's themes and decks define these)

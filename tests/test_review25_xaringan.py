@@ -270,3 +270,31 @@ def test_empty_remark_slides_left_out_are_said_once_with_their_count(tmp_path):
     assert deck_titles(deck) == ["Blank slides", "One", "Two", "Three"]
     said = [line for line in err.splitlines() if "[empty-slide]" in line]
     assert len(said) == 1 and "lecture.Rmd:10: note: 2 empty slide(s)" in said[0], err
+
+
+NAMED_COLUMNS = """\
+    ---
+    title: "Columns"
+    output: xaringan::moon_reader
+    ---
+
+    ---
+    ## Two columns named for their side and width
+
+    .left-column60[
+    - the left words
+    ]
+    .right-column40[
+    - the right words
+    ]
+"""
+
+
+def test_classes_named_for_a_side_and_width_still_make_columns(tmp_path):
+    """Decks name the columns their own CSS files make (``left-column60``, ``col-6``); Podium does not read
+    those files, so the name stands for the rule: two columns side by side, the wider on the left."""
+    deck, _handout, _err = built_all(write_md(tmp_path, NAMED_COLUMNS, "lecture.Rmd"))
+    slide = deck.slides[1]
+    left, right = sorted((b for b in _boxes(slide) if b != slide.shapes.title), key=lambda b: b.left)
+    assert left.text_frame.text == "the left words" and right.text_frame.text == "the right words"
+    assert left.left + left.width <= right.left and left.width > right.width
