@@ -45,3 +45,25 @@ def test_a_listing_cut_over_slides_takes_no_extra_slide(tmp_path, lines):
     for k in range(1, lines - 1):
         assert any(t.startswith(f"total{k} = total{k - 1} ") for t in said), k
     assert "End Sub ends the macro." in said
+
+
+def test_footnotes_are_small_print_in_the_deck_as_in_the_pdfs(tmp_path):
+    # the slides PDF and the handout draw a footnote at half the body's size (24 pt: 12 pt), the deck too,
+    # and its box is measured at that size (one line of 12 pt, not of 16.8 pt)
+    prs, _, _ = built_from_text(
+        tmp_path,
+        """
+        # A claim
+
+        Cities grew fast after 1950.[^1]
+
+        - Another point
+
+        [^1]: United Nations, World Urbanization Prospects, 2018 revision.
+        """,
+        "slides",
+    )
+    box = next(sh for s in prs.slides for sh in s.shapes if sh.name == "Footnotes")
+    sizes = {r.font.size.pt for p in box.text_frame.paragraphs for r in p.runs}
+    assert sizes == {12.0}
+    assert box.height / 12700 < 12.0 * 1.4 + 8  # (one line and the box's insets)
