@@ -1023,11 +1023,13 @@ class Fitter:
         """Return the chunks of each part (as the plan's top-level chunks), cut at ``sizes``."""
         if len(slots) == 1:
             sl = slots[0]
-            parts = self.pack(sl.chunks, sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
-            # text, tables, code: parts evened out (a listing cut over parts is already: _listing_cuts)
-            if all(_flowing(c) and not _fills(c) for c in sl.chunks) and not _cuts_listing(parts):
+            parts, way = self.fewest(sl.chunks, sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
+            # text, tables, code: parts evened out (a listing cut evenly over parts is already: _listing_cuts)
+            if all(_flowing(c) and not _fills(c) for c in sl.chunks) and not (
+                way.even and _cuts_listing(parts)
+            ):
                 return self.balanced(
-                    lambda cap: self.pack(sl.chunks, sl.rect.w, cap, sizes, sl.style, sl.own),
+                    lambda cap: self.pack(sl.chunks, sl.rect.w, cap, sizes, sl.style, sl.own, way=way),
                     sl.rect.h,
                     parts,
                     self.listing_floor(sl.chunks, sl.rect, sizes, sl.style, sl.own),
@@ -1039,12 +1041,12 @@ class Fitter:
             per_col = []
             for k, (cc, _) in enumerate(c.columns):
                 sl = _column_slot(slots, list(cc)) or slots[min(k, len(slots) - 1)]
-                pieces = self.pack(list(cc), sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
+                pieces, way = self.fewest(list(cc), sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
                 if all(_flowing(x) for x in cc) and not _fills(c):
                     # (evened out in its column: no lone line on the last part)
                     pieces = self.balanced(
-                        lambda cap, cc=cc, sl=sl: self.pack(
-                            list(cc), sl.rect.w, cap, sizes, sl.style, sl.own
+                        lambda cap, cc=cc, sl=sl, way=way: self.pack(
+                            list(cc), sl.rect.w, cap, sizes, sl.style, sl.own, way=way
                         ),
                         sl.rect.h,
                         pieces,
@@ -1059,8 +1061,24 @@ class Fitter:
         packed = self.g.slots(plan2, g, self.footnote_bottom(plan2, g))
         if len(packed) == 1:
             one = packed[0]
-            return self.pack(one.chunks, one.rect.w, one.rect.h, sizes, one.style, one.own)
+            return self.fewest(one.chunks, one.rect.w, one.rect.h, sizes, one.style, one.own)[0]
         return [list(plan.chunks)]
+
+    def fewest(self, chunks, width: int, cap: int, sizes: TypeSizes, style, own) -> tuple[list[list], _Way]:
+        """Return :meth:`pack`'s parts of ``chunks`` in parts of ``cap`` and the way they were cut: a
+        listing kept whole under its lead-in and cut into even pieces (:class:`_Way`) where that costs no
+        part, else as many parts as filling each to the brim gives (a line over a long listing and the
+        bullets after it: two slides, not the line alone on one, the listing on the next and the bullets
+        on a third)."""
+        parts = self.pack(chunks, width, cap, sizes, style, own)
+        if len(parts) < 2 or not any(_is_listing(x) or _shows_picture(x) for x in walk_chunks(chunks)):
+            return parts, _Way()
+        best, way = parts, _Way()
+        for other in (_Way(lead_off=False), _Way(even=False), _Way(lead_off=False, even=False)):
+            trial = self.pack(chunks, width, cap, sizes, style, own, way=other)
+            if len(trial) < len(best):
+                best, way = trial, other
+        return best, way
 
     def listing_floor(self, chunks, rect: Rect, sizes: TypeSizes, style=None, own: bool = False) -> int:
         """The height of the tallest listing among ``chunks`` (those in columns too) that a part of
@@ -1122,10 +1140,13 @@ class Fitter:
         own,
         first: int | None = None,
         lead: bool = False,
+        way: _Way | None = None,
     ) -> list[list]:
         """Return ``chunks`` in parts of at most ``cap`` each; the first part at most ``first`` when given
         (the room left on a slide), which may then be empty.  ``lead``: that room is under a heading (a
-        column's, which has nothing else on its slide), so a listing is cut to begin in it."""
+        column's, which has nothing else on its slide), so a listing is cut to begin in it.  ``way``: how
+        listings are cut (:class:`_Way`; by default a listing kept whole under its lead-in, cut evenly)."""
+        way = way or _Way()
         parts: list[list] = [[]]
         used = 0
         limit = cap if first is None else first  # the room of the part being filled
@@ -1144,8 +1165,10 @@ class Fitter:
                     h = self._unit_h(c.chunks, width, sizes, style, own, False)
                     if h > cap:  # taller than a slide: its blocks one by one (a tab's heading, a
                         # label still with the listing or picture it introduces, when that fits)
-                        moved = _lead_off(
-                            c, lambda u: self._unit_h(u, width, sizes, style, own, False) <= cap
+                        moved = (
+                            _lead_off(c, lambda u: self._unit_h(u, width, sizes, style, own, False) <= cap)
+                            if way.lead_off
+                            else None
                         )
                         if moved is not None:
                             todo[0:0] = moved
@@ -1191,13 +1214,20 @@ class Fitter:
                 limit, used = cap, h
                 continue
             pieces = self.split_chunk(
-                c, width, sizes, cap if fresh else limit - used - gap, cap, (st, ow), (style, own)
+                c,
+                width,
+                sizes,
+                cap if fresh else limit - used - gap,
+                cap,
+                (st, ow),
+                (style, own),
+                even=way.even,
             )
             alone = introduced and len(parts[-1]) == 1 and limit == cap  # (a heading alone on its part)
             if alone and isinstance(c, ColumnsChunk) and (not pieces or pieces[0] is None):
                 # nothing of the columns after it: their listings are cut to begin under it, as a listing is
                 pieces = self.split_chunk(
-                    c, width, sizes, limit - used - gap, cap, (st, ow), (style, own), lead=True
+                    c, width, sizes, limit - used - gap, cap, (st, ow), (style, own), lead=True, even=way.even
                 )
             if introduced and (not pieces or pieces[0] is None) and (len(parts[-1]) > 1 or limit < cap):
                 # none of it fits after its heading: the heading starts the next part, and it follows
@@ -1246,9 +1276,10 @@ class Fitter:
             )
         return self.M.chunk(c, width, sizes, style, own, True)
 
-    def split_chunk(self, c, width, sizes, room, cap, first_style, style_own, lead=False):
+    def split_chunk(self, c, width, sizes, room, cap, first_style, style_own, lead=False, even=True):
         """Return pieces of ``c``: the first fits ``room`` (None when nothing does), the rest ``cap`` each;
-        ``lead``: ``room`` is under a heading (columns' listings are cut to begin there: :meth:`pack`)."""
+        ``lead``: ``room`` is under a heading (columns' listings are cut to begin there: :meth:`pack`);
+        ``even``: a listing is cut into even pieces (:func:`_listing_cuts`), else each piece filled."""
         if isinstance(c, TextChunk):
 
             def h(paras, st):
@@ -1308,6 +1339,7 @@ class Fitter:
                 _code_breaks(text),
                 _depths(text),
                 [not x.strip() for x in text] + [False],
+                even,
             )
             if ends is None:
                 return None
@@ -1402,6 +1434,16 @@ def _near(own: TypeSizes, common: TypeSizes) -> TypeSizes:
         min(own.code, common.code * PARTS_STEP),
         min(own.table, common.table * PARTS_STEP),
     )
+
+
+@dataclass(frozen=True)
+class _Way:
+    """How :meth:`Fitter.pack` cuts: ``lead_off``: a listing or picture taller than the room left under
+    its lead-in starts the next part whole with it (:func:`_lead_off`) rather than being cut; ``even``:
+    a listing is cut into even pieces (:func:`_listing_cuts`) rather than each filled to the brim."""
+
+    lead_off: bool = True
+    even: bool = True
 
 
 @dataclass
@@ -1796,11 +1838,13 @@ def _listing_cuts(
     breaks: list[bool],
     depths: list[int],
     blank: list[bool],
+    even: bool = True,
 ) -> list[int | None] | None:
     """Where a listing of lines ``heights`` tall (each box ``extra`` more) is cut: the end of each piece,
     the first in ``room`` (None when no line fits there), the others in ``cap``; None when it is not cut.
     A piece ends where ``breaks`` allows, at the shallowest block depth (``depths``: between two methods
-    rather than inside one) near an even share of what is left, so no part holds only a tail."""
+    rather than inside one) near an even share of what is left, so no part holds only a tail; with
+    ``even`` False, each piece as full as its room allows (what follows the listing needs the room)."""
     n = len(heights)
     ends: list[int | None] = []
 
@@ -1834,7 +1878,7 @@ def _listing_cuts(
         left = parts_from(j)  # the parts the rest needs when this one is as full as it can be
         target = i + (n - i) / (left + 1)
         options = [k for k in range(i + 1, j + 1) if breaks[k] and parts_from(k) <= left]
-        if options:
+        if options and even:
             # (a level shallower is worth about an eighth of a part's lines: no piece left short for it;
             # a piece starts on a line with words rather than on the blank line before them)
             weight = max(2.0, (j - i) / 8)

@@ -177,6 +177,10 @@ def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, 
 
 
 MIN_PT = 9.0  # the least size the measurer (and so the writer) sets any paragraph at
+# footnotes and asides: this share of the body's size, as the slides PDF and the handout draw them (its
+# `.slide-footnotes`), never below FOOTNOTE_MIN_PT
+FOOTNOTE_EM = 0.5
+FOOTNOTE_MIN_PT = 12.0
 
 
 def para_size(para: Para, style: FrameStyle, scale: float) -> float:
@@ -186,6 +190,8 @@ def para_size(para: Para, style: FrameStyle, scale: float) -> float:
         base *= 0.7
     elif para.style == "attribution":
         base *= 0.85
+    elif para.style == "footnote":
+        return max(base * FOOTNOTE_EM * scale, FOOTNOTE_MIN_PT)
     return max(base * scale, MIN_PT)
 
 

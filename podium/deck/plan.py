@@ -43,6 +43,7 @@ class ParaStyle(m.Kind):
     QUOTE = "quote"
     ATTRIBUTION = "attribution"
     CAPTION = "caption"
+    FOOTNOTE = "footnote"  # a footnote or an aside at the slide's foot (measure.FOOTNOTE_EM of the body)
 
 
 class Bullet(m.Kind):
@@ -901,7 +902,7 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     notes = [t for t in (notes_text((b,)) for b in slide.notes) if t]
     notes += instructor_notes(slide, lecture.meta.lang)  # none in the student's version
     shown = m.on_the_slide(slide)
-    foot = [Para((Run(f"{f.number}. "), *_joined(f.blocks)), style=ParaStyle.CAPTION) for f in shown]
+    foot = [Para((Run(f"{f.number}. "), *_joined(f.blocks)), style=ParaStyle.FOOTNOTE) for f in shown]
     cited = {n.number for n in m.walk(slide.notes) if type(n) is m.FootnoteRef}  # (a footnote the notes
     notes += [  # cite, not the slide: under the notes)
         f"{f.number}. {notes_text(f.blocks)}" for f in slide.footnotes if f.number in cited and f not in shown
@@ -950,7 +951,7 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     placed = tuple(b for b in slide.body if isinstance(b, m.Image) and b.place)
     # Quarto's `::: aside` (xaringan's .footnote[…]): small print at the foot of the slide, under the footnotes
     asides = [b for d in slide.body if isinstance(d, m.Div) and _is_aside(d) for b in d.blocks]
-    foot += [Para(tuple(r), style=ParaStyle.CAPTION) for b in asides for r in _aside_lines(b)]
+    foot += [Para(tuple(r), style=ParaStyle.FOOTNOTE) for b in asides for r in _aside_lines(b)]
     chunks = chunker.chunks(body)
     kind = choose_kind(slide, chunks)
     return SlidePlan(

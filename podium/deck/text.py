@@ -74,7 +74,7 @@ def fill_paras(
         if (
             not own
             or scale != 1.0
-            or para.style in ("caption", "attribution")
+            or para.style in ("caption", "attribution", "footnote")
             or para.look != para.level
             or moved
         ):

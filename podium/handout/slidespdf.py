@@ -23,7 +23,7 @@ from PIL import Image, ImageColor, ImageDraw
 from .. import model as m
 from ..alttext import missing_text
 from ..deck.fonts import code_ratio
-from ..deck.measure import MONO, wide_characters
+from ..deck.measure import FOOTNOTE_EM, MONO, wide_characters
 from ..deck.placement import placed_box
 from ..deck.plan import (
     ColumnsChunk,
@@ -444,6 +444,7 @@ class SlideDrawer:
             title_font=font_stack(title_font, fonts.get("cjk", "")),
             mono=esc(fonts.get("mono", MONO)),
             code_em=code_ratio(body_font, fonts.get("mono", MONO)),
+            footnote_em=FOOTNOTE_EM,
             cjk=f'"{esc(fonts["cjk"])}", ' if fonts.get("cjk") else "",
             text=look.body_color or pal["text"],
             primary=pal["primary"],
@@ -524,7 +525,7 @@ SLIDE_CSS = """
 .ph.body .math-block {{ text-align: center; }}
 .ph.body .math-block svg {{ max-width: 100%; height: auto; }}  /* a long equation drawn smaller, as the deck fits it */
 .ph.body .div.callout {{ border-left: 0.2em solid {accent}; padding: 0.2em 0.5em; margin: 0.2em 0; background: {light}; }}
-.slide-footnotes {{ position: absolute; left: 0; right: 0; bottom: 0; font-size: 0.5em; color: {muted}; border-top: 0.5pt solid #ccc; }}
+.slide-footnotes {{ position: absolute; left: 0; right: 0; bottom: 0; font-size: {footnote_em}em; color: {muted}; border-top: 0.5pt solid #ccc; }}
 .ph.footer, .ph.number {{ font-size: 10pt; line-height: 1.15; color: {muted}; }}
 .ph.number {{ text-align: right; }}
 .blank.gap {{ border-bottom: 1pt solid currentColor; white-space: pre; }}
