@@ -76,6 +76,7 @@ from .markdown import (
     typography,
 )
 from .rawhtml import (
+    BLOCK_TAGS,
     DROP_CONTENT,
     SPAN_STYLES,
     HtmlRun,
@@ -110,6 +111,7 @@ from .rawtex import (
 )
 from .remarkpage import Page, local_scripts, remark_page, source_url
 from .revealmd import (
+    RevealPage,
     element_fragments,
     gitpitch_markup,
     has_reveal_md_keys,
@@ -118,6 +120,7 @@ from .revealmd import (
     markdown_sections,
     notes_separator,
     reveal_markdown,
+    reveal_page,
     section_deck,
     section_slides,
     separator_cuts,
@@ -169,7 +172,49 @@ def read_lecture(
     page = remark_page(text, shown)
     if page is not None and page.markdown is None:  # (its slides in the file its sourceUrl names)
         return _page_source(page, text, shown, diags, options, base_dir)
+    loads = reveal_page(text, shown) if page is None else None
+    if loads is not None and loads.url is not None:  # (its Markdown in the file its data-markdown names)
+        return _reveal_page_source(loads, shown, diags, options, base_dir)
     return parse_lecture(text, shown, diags, options, base_dir=base_dir)
+
+
+def _reveal_page_source(
+    page: RevealPage, shown: str, diags: Diagnostics, options: ReadOptions, base_dir: str
+) -> m.Lecture:
+    """The lecture a reveal.js page loads with ``<section data-markdown="slides.md">``: that file (found as an
+    included file is, from the page's folder, as the browser fetches it) read as reveal.js Markdown with the
+    section's separators (``data-separator``, ``-vertical``, ``-notes``), its pictures the page's; a
+    ``reveal-page`` error naming the file where Podium cannot read it."""
+    policy = options.policy or PathPolicy([base_dir])
+    pos = m.SourcePos(shown, page.line + 1)
+    url = page.url or ""
+    local = url if "://" in url else unquote(urlparse(url).path)  # (no ?query or #anchor: the file's name)
+    found_path = policy.resolve(local, base_dir, pos, diags, "slides file") if local else None
+    if found_path is None:
+        raise BuildError(
+            diags,
+            f"this reveal.js page loads its slides from '{url}' (its <section data-markdown>), which Podium "
+            "cannot read (see above); build the Markdown file that holds them",
+            pos,
+            "reveal-page",
+        )
+    for other, line in page.others:
+        diags.warning(
+            f"this reveal.js page loads more slides from '{other}' (another <section data-markdown>): Podium "
+            f"reads only the first file, '{url}'; build '{other}' on its own",
+            m.SourcePos(shown, line + 1),
+            "reveal-page",
+        )
+    where = Path(found_path)
+    named = _shown_path(where)
+    source = decode_source(read_bounded(where, named, diags, MAX_BYTES), named, diags)
+    diags.note(
+        f"this reveal.js page loads its slides from '{url}' (its <section data-markdown>): they are read from "
+        f"{named} as reveal.js Markdown, cut by the section's separators",
+        pos,
+        "dialect",
+    )
+    return parse_lecture(source, named, diags, options, base_dir=base_dir, reveal_options=(page.options, pos))
 
 
 def _page_source(
@@ -280,6 +325,41 @@ def _xaringan_source(
         "dialect",
     )
     return source, [(named, k + 1) for k in range(source.count("\n") + 1)]
+
+
+def _reveal_page_markdown(text: str, shown: str, diags: Diagnostics) -> str:
+    """``text``, or where it is a reveal.js page with its Markdown inside its ``<section data-markdown>``
+    (:func:`podium.revealmd.reveal_page`), that Markdown line for line (the rest of the page blank); a
+    ``reveal-page`` error where the page holds none Podium can read."""
+    inline = reveal_page(text, shown)
+    if inline is None or inline.markdown is None:
+        return text
+    if markdown_sections(inline.markdown) is None:
+        raise BuildError(
+            diags,
+            "this reveal.js page's <section data-markdown> holds no Markdown Podium can read (no "
+            '<textarea data-template> or <script type="text/template"> on lines of its own, and no file '
+            "named): build the Markdown file that holds its slides",
+            m.SourcePos(shown, inline.line + 1),
+            "reveal-page",
+        )
+    return inline.markdown
+
+
+def _page_options(
+    raw_meta: dict, key_lines: dict[str, int], given: tuple[dict[str, str], m.SourcePos] | None
+) -> tuple[dict, dict[str, int]]:
+    """The front matter with a reveal.js page's separators (``given``: reveal-md's keys, and the page's
+    ``<section data-markdown>`` that gives them) put in, and the keys' lines as that section's; both as they
+    were where no page gives any."""
+    if given is None:
+        return raw_meta, key_lines
+    options, pos = given
+    lines = KeyLines(
+        {k: v for k, v in key_lines.items() if k not in options}, getattr(key_lines, "elsewhere", None)
+    )
+    lines.elsewhere.update(dict.fromkeys(options, pos))
+    return {**raw_meta, **options}, lines
 
 
 def _page_markdown(page: Page, shown: str, diags: Diagnostics) -> str:
@@ -2544,9 +2624,11 @@ def parse_lecture(
     options: ReadOptions | None = None,
     base_dir: str = ".",
     remark: bool = False,
+    reveal_options: tuple[dict[str, str], m.SourcePos] | None = None,
 ) -> m.Lecture:
     """Return the Lecture for Markdown ``text`` (named ``shown`` in messages); ``remark``: a remark.js
-    deck, whatever its marks (a remark.js page's Markdown)."""
+    deck, whatever its marks (a remark.js page's Markdown); ``reveal_options``: reveal.js Markdown a page
+    loads, with the separators its ``<section data-markdown>`` gives (as reveal-md's keys) and where."""
     options = options or ReadOptions()
     if not text.strip():
         raise BuildError(
@@ -2558,6 +2640,10 @@ def parse_lecture(
     page = remark_page(text, shown)
     if page is not None:  # (the Markdown in its <textarea id="source">: a remark deck)
         text, remark = _page_markdown(page, shown, diags), True
+    # (a reveal.js page with its Markdown inside: that Markdown, line for line)
+    text = (
+        text if page is not None or reveal_options is not None else _reveal_page_markdown(text, shown, diags)
+    )
     # decided before the front matter is read, whose later `---` blocks are then slides' (remark, Slidev)
     tex_deck, slidev_deck, remark_deck = (False, False, True) if remark else _deck_kind(text, shown)
     policy = options.policy or PathPolicy([base_dir])
@@ -2596,12 +2682,13 @@ def parse_lecture(
     raw_meta, body = _markdown_sections(
         raw_meta, body, shown, origins, diags, tex_deck or remark_deck or slidev_deck
     )
+    raw_meta, key_lines = _page_options(raw_meta, key_lines, reveal_options)  # (a page's separators)
     # (`{=latex}` in a lecture for beamer: its TeX, read as the lecture's other TeX)
     body, raw_latex = _raw_latex(raw_meta, body, tex_deck or remark_deck or slidev_deck)
     header = [] if tex_deck else _header_tex(raw_meta, key_lines, shown, diags, base_dir, policy)
     body, text_macros = _with_text_macros(body, header, raw_meta.get("header-includes") if tex_deck else None)
     reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
-    _check_notes_separator(raw_meta, reveal, m.SourcePos(shown, key_lines.get("notesSeparator", 1)), diags)
+    _check_notes_separator(raw_meta, reveal, _key_pos(shown, key_lines, "notesSeparator"), diags)
     first_section = (
         None if tex_deck or remark_deck or slidev_deck else _section_deck(body, shown, origins, diags)
     )
@@ -4509,7 +4596,9 @@ class _Converter:
         unwrapped = self.html_wrapper(node, pos)
         if unwrapped is not None:
             return unwrapped
-        if "<svg" in node.content.lower():
+        if "<svg" in node.content.lower() and not (  # (a copy button's icon in a <pre>: no drawing)
+            _PRE_BLOCK.fullmatch(node.content) and "<svg" not in _PRE_BUTTON.sub("", node.content).lower()
+        ):
             self.svg_drawings(node.content, pos)
             if not _SVG_DRAWING.sub("", node.content).strip():  # (drawings only: said, no words to keep)
                 return []
@@ -7668,14 +7757,42 @@ _PRE_BLOCK = re.compile(
 _LANGUAGE_CLASS = re.compile(r"\b(?:language|lang)-([\w+#.-]+)")
 
 
+# a copy button inside a <pre> (ChatGPT's and code sites' "Copy code"), its icon and words
+_PRE_BUTTON = re.compile(r"<button\b[^<>]*>.*?</button\s*>", re.I | re.S)
+_INNER_CODE = re.compile(r"<code\b([^<>]*)>", re.I)
+# a block-level element's tag inside a <pre>: it begins a line of its own, as a browser draws it
+_PRE_BLOCK_TAG = re.compile(r"</?(?:" + "|".join(sorted(BLOCK_TAGS)) + r"|li|br)\b[^<>]*>", re.I)
+
+
 def _pre_code(pre: re.Match) -> tuple[str, str]:
-    """An HTML ``<pre>``'s code and language: its text as a browser shows it (tags inside it left out,
-    character references read, the line break after ``<pre>`` dropped), its language from a
-    ``language-…`` class ("" without one)."""
-    text = unescape(re.sub(r"<[^<>]*>", "", pre.group(3)))
+    """An HTML ``<pre>``'s code and language: its text as a browser shows it (tags inside it left out, a
+    block-level element such as a ``<div>`` on lines of its own, character references read, the line break
+    after ``<pre>`` dropped), its language from a ``language-…`` class ("" without one).  A pasted code
+    box's bar (a ``<div>`` holding the language's name and a copy button before the ``<code>``, as
+    ChatGPT's pages write it) is left out, its language the code's where the code names none."""
+    inner = pre.group(3)
+    classes = f"{pre.group(1)} {pre.group(2) or ''}"
+    code = _INNER_CODE.search(inner) if pre.group(2) is None else None
+    said = ""
+    if code is not None and _PRE_BUTTON.search(inner[: code.start()]):  # (a copy bar above the code)
+        bar = unescape(re.sub(r"<[^<>]*>", " ", _PRE_BUTTON.sub(" ", inner[: code.start()]))).split()
+        said = bar[0].lower() if len(bar) == 1 and re.fullmatch(r"[\w+#.-]{1,20}", bar[0]) else ""
+        classes += " " + code.group(1)
+        inner = inner[code.start() :]
+    elif code is not None:
+        classes += " " + code.group(1)
+    inner = _PRE_BUTTON.sub("", inner)
+    pieces: list[str] = []
+    for piece in _PRE_BLOCK_TAG.split(inner):  # (block tags between the pieces: line breaks)
+        words = re.sub(r"<[^<>]*>", "", piece)
+        if pieces and not pieces[-1].endswith("\n") and words.strip("\r\n"):
+            pieces.append("\n")
+        if words:
+            pieces.append(words)
+    text = unescape("".join(pieces))
     text = text.removeprefix("\r").removeprefix("\n").rstrip(" \t\r\n").expandtabs(TAB_STOP)
-    language = _LANGUAGE_CLASS.search(f"{pre.group(1)} {pre.group(2) or ''}")
-    return text, language.group(1) if language else ""
+    language = _LANGUAGE_CLASS.search(classes)
+    return text, language.group(1) if language else said
 
 
 _WRITTEN_LINK_TAG = re.compile(r"</?a\b[^<>]*>", re.I)  # an <a href> as rawhtml's flattener writes it

@@ -12,7 +12,8 @@ it on the slide.  :func:`reveal_markdown` rewrites the text before it is read (`
 front matter may name another start of the notes (``notesSeparator: <!-- n -->``, a regular expression
 searched case-insensitively, as reveal.js does): then what follows it on its slide is the notes, and a
 ``Note:`` line stays on the slide.  Where only separators cut slides (:func:`separators_only`), the
-notes run to the next separator, headings and all.
+notes run to the next separator, headings and all (in a file told only by its ``Note:`` lines and its
+``---``, a heading ends them).
 
 An ``.element`` comment is reveal.js's own wherever it is written, so :func:`element_fragments`
 reads it in any lecture: ending a list item, the item comes on a click (as an item with beamer's
@@ -36,6 +37,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from .markdown import SHOWN_FRAGMENTS, TAKEN_OUT_FRAGMENTS, code_lines, fenced_lines
 
@@ -103,7 +105,7 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
     own = separators_of(raw_meta, text)
     separators = sum(
         1 for k, line in enumerate(lines) if not fenced[k] and (line.strip() == "---" or _cuts(line, own))
-    )
+    ) + len(blank_cuts(lines, fenced, blank_separator(raw_meta)))
     marks = any(
         not fenced[k] and (line.strip() in ("--", "----") or _NOTE.match(line) or _cuts(line, own))
         for k, line in enumerate(lines)
@@ -111,18 +113,45 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
     return separators > 0 and (marks or reveal_md)
 
 
-def separators_only(raw_meta: dict, text: str) -> bool:
+def separators_only(raw_meta: dict, text: str, noted: bool = True) -> bool:
     """Whether a reveal.js Markdown deck (:func:`is_reveal_markdown`) is surely reveal.js's or reveal-md's,
     whose slides only its separators cut, never headings: it has reveal-md's front matter or separators of
     its own, or reveal-md's ``----`` and ``.element`` fragments (:func:`_reveal_md_marks`), or, without
     front matter, reveal.js's own marks (``--`` vertical slides, ``<!-- .slide: -->`` comments), which
-    pandoc never reads.  (A file without front matter that only writes ``Note:`` and ``---`` may be a
-    pandoc lecture: pandoc's rules cut it.)"""
+    pandoc never reads; or, where ``noted``, one that writes ``Note:`` lines and is cut by its ``---`` rather
+    than its headings (:func:`_noted_separator_deck`: a pandoc lecture cut at its headings is not)."""
     if _REVEAL_MD_KEYS & {str(k) for k in raw_meta} or separators_of(raw_meta, text):
         return True
     lines = text.split("\n")
     fenced = code_lines(lines)
-    return _reveal_md_marks(lines, fenced) if raw_meta else _own_marks(lines, fenced)
+    if raw_meta:
+        return _reveal_md_marks(lines, fenced)
+    return _own_marks(lines, fenced) or noted and _noted_separator_deck(lines, fenced)
+
+
+_TOP_HEADING = re.compile(r"^#{1,2}\s")
+
+
+def _noted_separator_deck(lines: list[str], fenced: list[bool]) -> bool:
+    """Whether a file without front matter that writes reveal.js's ``Note:`` lines is cut by its ``---``
+    separators rather than by its headings: it has at least as many ``---`` as ``#``/``##`` headings that
+    would cut a slide where no ``---`` does (a heading after another heading or text between two
+    separators).  A pandoc lecture cut at its headings, with a ``---`` here and there, has more of those."""
+    separators = 0
+    cutting = 0  # (headings that are not the first thing between two separators)
+    shown = False  # (whether the slide between separators has shown anything yet)
+    noted = False
+    for k, line in enumerate(lines):
+        if fenced[k] or not line.strip():
+            continue
+        if line.strip() == "---":
+            separators += 1
+            shown = False
+            continue
+        noted = noted or _NOTE.match(line) is not None
+        cutting += bool(shown and _TOP_HEADING.match(line))
+        shown = True
+    return noted and separators > 0 and separators >= cutting
 
 
 # a slide separator written as a comment, passed to reveal-md on its command line (`--separator '<!-- > -->'`,
@@ -142,10 +171,40 @@ def separators_of(raw_meta: dict, text: str = "") -> list[re.Pattern]:
         if not isinstance(given, str) or not given.strip():
             continue
         line = re.sub(r"(\\r\?|\\r)?\\n", "", given).strip("^$")
+        if not line:  # (line breaks only: blank lines cut, :func:`blank_separator`)
+            continue
         try:
             out.append(re.compile(line))
         except re.error:
             continue
+    return out
+
+
+def blank_separator(raw_meta: dict) -> int:
+    """How many blank lines in a row cut a slide where reveal-md's ``separator:`` or ``verticalSeparator:``
+    (a page's ``data-separator-vertical="^\\n\\n"``) is line breaks only, as reveal.js searches the whole
+    text with it (``^\\n\\n``: two blank lines); 0 where neither is."""
+    for key in ("separator", "verticalSeparator"):
+        given = raw_meta.get(key)
+        if not isinstance(given, str):
+            continue
+        bare = re.sub(r"\\r\??", "", given)
+        if re.fullmatch(r"\^?(?:\\n)+\$?", bare):
+            count = bare.count("\\n") - (0 if bare.startswith("^") else 1) + (1 if bare.endswith("$") else 0)
+            if count >= 1:
+                return count
+    return 0
+
+
+def blank_cuts(lines: list[str], fenced: list[bool], need: int) -> set[int]:
+    """The blank lines of ``lines`` that cut a slide where ``need`` blank lines in a row do
+    (:func:`blank_separator`): the last of each such run (outside code)."""
+    out: set[int] = set()
+    run = 0
+    for k, line in enumerate(lines):
+        run = run + 1 if not line.strip() and not fenced[k] else 0
+        if need and run == need:
+            out.add(k)
     return out
 
 
@@ -179,14 +238,17 @@ def reveal_markdown(text: str, raw_meta: dict | None = None) -> tuple[str, list[
     own = separators_of(raw_meta or {}, text)
     given = notes_separator(raw_meta or {})
     starts_notes = given if isinstance(given, re.Pattern) else _NOTE
-    # (where only the separators cut slides, as in reveal-md, a heading in the notes is the notes')
-    headings_cut = not separators_only(raw_meta or {}, text)
+    # (where only the separators cut slides, as in reveal-md, a heading in the notes is the notes'; in a
+    # file told only by its `Note:` lines and `---`, a heading after a note ends it, as it may be a part a
+    # vertical separator the file cannot say, a page's, shows on a slide of its own)
+    headings_cut = not separators_only(raw_meta or {}, text, noted=False)
+    blanks = blank_cuts(lines, fenced, blank_separator(raw_meta or {}))
     out: list[str] = []
     index: list[int] = []
     in_notes = False
     changed = False
     for k, line in enumerate(lines):
-        cut = not fenced[k] and _cuts(line, own)
+        cut = not fenced[k] and (_cuts(line, own) or k in blanks)
         heading = headings_cut and line.startswith("#")
         ends_slide = not fenced[k] and (_SEPARATOR.match(line) or heading or cut)
         if in_notes and ends_slide:
@@ -707,3 +769,104 @@ def markdown_sections(text: str) -> tuple[str, int, dict[str, str]] | None:
     if not seen:
         return None
     return "\n".join(out), first, options
+
+
+# a reveal.js HTML page's `<section data-markdown …>` (its tag perhaps over several lines), and the file
+# its `data-markdown="slides.md"` loads
+_PAGE_SECTION = re.compile(r"<section\b([^<>]*?\bdata-markdown\b[^<>]*)>", re.I)
+_PAGE_FILE = re.compile(r"""\bdata-markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=]+))""", re.I)
+_TEMPLATE_OPEN = re.compile(
+    r"""<textarea\b[^<>]*\bdata-template\b[^<>]*>|<script\b[^<>]*\btype\s*=\s*["']?text/template\b[^<>]*>""",
+    re.I,
+)
+_TEMPLATE_END = re.compile(r"</(?:textarea|script)\s*>", re.I)
+_HTML_PAGE = re.compile(
+    r"\A\ufeff?\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class RevealPage:
+    """What a reveal.js HTML page says of its Markdown: ``url``, the file its first ``<section
+    data-markdown="…">`` loads, with that section's separators as reveal-md's keys (``options``) and the
+    files later sections load (``others``: name, line index), which Podium does not read; or ``markdown``,
+    the page with its sections' inline Markdown kept line for line and the rest of the page blank, for
+    :func:`markdown_sections`.  ``line``: the line index of the first section's tag."""
+
+    line: int
+    url: str | None = None
+    options: dict[str, str] = field(default_factory=dict)
+    others: tuple[tuple[str, int], ...] = ()
+    markdown: str | None = None
+
+
+def reveal_page(text: str, shown: str) -> RevealPage | None:
+    """The Markdown of ``text`` (named ``shown``) where it is an HTML page (``.html``, or a page's opening)
+    with reveal.js's ``<section data-markdown>``; else None."""
+    if "data-markdown" not in text or not (
+        shown.lower().endswith((".html", ".htm")) or _HTML_PAGE.match(text)
+    ):
+        return None
+    sections = list(_PAGE_SECTION.finditer(text))
+    if not sections:
+        return None
+    loaded = [(found, name) for found in sections if (name := _loaded_file(found.group(1)))]
+    if loaded:
+        first, name = loaded[0]
+        return RevealPage(
+            text.count("\n", 0, first.start()),
+            name,
+            section_options(first.group(1)),
+            tuple((other, text.count("\n", 0, at.start())) for at, other in loaded[1:]),
+        )
+    return RevealPage(text.count("\n", 0, sections[0].start()), markdown=_page_templates(text, sections))
+
+
+def _loaded_file(attributes: str) -> str:
+    """The file a ``<section data-markdown="slides.md">`` loads ("" for one with its Markdown inside)."""
+    found = _PAGE_FILE.search(attributes)
+    return html.unescape(next((g for g in found.groups() if g), "")).strip() if found else ""
+
+
+def section_options(attributes: str) -> dict[str, str]:
+    """A ``<section data-markdown>``'s separators as reveal-md's front matter keys (``data-separator`` as
+    ``separator``…), reveal.js's default ``---`` where it names none."""
+    options = {"separator": _REVEAL_SEPARATOR}
+    for name, double, single in _MD_ATTRIBUTE.findall(attributes):
+        if name.lower() in _MD_ATTRIBUTES:
+            options[_MD_ATTRIBUTES[name.lower()]] = html.unescape(double or single)
+    return options
+
+
+def _page_templates(text: str, sections: list[re.Match]) -> str:
+    """``text`` blanked line for line but for its ``<section data-markdown>`` elements: each opening tag on
+    its first line (its other lines blank), its template's opening and closing tags on lines of their own,
+    and the Markdown between them, its common indent taken off (as reveal.js takes off the first line's)
+    and, in a ``<textarea>``, its character references read."""
+    lines = text.split("\n")
+    out = [""] * len(lines)
+    for found in sections:
+        first = text.count("\n", 0, found.start())
+        out[first] = "<section " + " ".join(found.group(1).split()) + ">"
+        opened = _TEMPLATE_OPEN.search(text, found.end())
+        end = _TEMPLATE_END.search(text, opened.end()) if opened is not None else None
+        if opened is None or end is None or _PAGE_SECTION.search(text, found.end(), opened.start()):
+            continue  # (a section without a template: nothing of it read)
+        top = text.count("\n", 0, opened.end())
+        close = text.count("\n", 0, end.start())
+        if top == close:  # (a template on one line: the line as it stands, read as HTML)
+            out[top] = lines[top]
+            continue
+        out[top] = (out[top] if top == first else "") + opened.group(
+            0
+        )  # (its Markdown on the lines under it)
+        inside = text[opened.end() : end.start()].split("\n")[1:]  # (lines top + 1 to close)
+        indents = [len(x) - len(x.lstrip()) for x in inside if x.strip()]
+        cut = min(indents, default=0)
+        textarea = opened.group(0).lower().startswith("<textarea")
+        for k, line in enumerate(inside, top + 1):
+            kept = line[cut:]
+            out[k] = html.unescape(kept) if textarea and "&" in kept else kept
+        shut = close + 1 if inside[-1].strip() and close + 1 < len(out) else close
+        out[shut] = end.group(0)
+    return "\n".join(line if line.strip() else "" for line in out)

@@ -1385,6 +1385,7 @@ class Fitter:
         cont = label(self.lang, "cont", self.labels)
         out = []
         done = 0  # the last click of the parts before: what came on it is shown from the start here
+        placed_notes = _notes_parts(plan, parts)
         for i, chunks in enumerate(parts):
             steps = sorted({s for c in chunks for s in _steps(c)})
             shift = (
@@ -1403,12 +1404,13 @@ class Fitter:
                 # (an untitled slide's parts stay untitled, on its layout: a lone "cont." is no title the
                 # lecturer wrote; the handout names such a part "Slide 7 (cont.)")
             foot = [f for f in plan.footnotes if _note_part(f, parts) == i]
+            notes = [t for t, at in zip(plan.notes, placed_notes, strict=True) if at == i]
             out.append(
                 replace(
                     plan,
                     title=title,
                     chunks=chunks,
-                    notes=plan.notes if i == 0 else [],
+                    notes=notes,
                     placed=plan.placed if i == 0 else (),  # (placed pictures stay on the first part)
                     footnotes=foot,
                     steps=max((max(s - shift, 0) for s in steps), default=0),
@@ -1966,6 +1968,41 @@ def _quote_only(plan: SlidePlan) -> bool:
         and isinstance(c[0], TextChunk)
         and all(p.style in ("quote", "attribution") for p in c[0].paras)
     )
+
+
+def _notes_parts(plan: SlidePlan, parts: list[list]) -> list[int]:
+    """The part of a split slide each of ``plan``'s speaker notes goes on.  Notes written in several places
+    among the slide's content (several ``Note:`` blocks, ``::: notes`` divs between its parts) each go with
+    the part holding the content written before them (a note written before any content: the first
+    part); notes written in one place (one block at the slide's end), and instructor notes, stay on the
+    first part, where they are read before the slide is shown."""
+    out = [0] * len(plan.notes)
+    lines = [line for line in plan.note_lines if line]
+    if len(lines) < 2 or len(parts) < 2:
+        return out
+    starts: list[int] = []  # (each part's first source line told: a part with none, its previous one's)
+    for chunks in parts:
+        told = [line for c in chunks for line in _chunk_lines(c) if line]
+        starts.append(min(told) if told else (starts[-1] if starts else 0))
+    content = (line for chunks in parts for c in chunks for line in _chunk_lines(c))
+    if not any(min(lines) < line < max(lines) for line in content):
+        return out  # (written together, in one place)
+    for k, line in enumerate(plan.note_lines):
+        if line:
+            out[k] = max((i for i, start in enumerate(starts) if start and start < line), default=0)
+    return out
+
+
+def _chunk_lines(c) -> list[int]:
+    """The source lines told of what chunk ``c`` holds (its paragraphs', its object's)."""
+    if isinstance(c, TextChunk):
+        return [p.line for p in c.paras]
+    if isinstance(c, ObjectChunk):
+        pos = getattr(c.block, "pos", None)
+        return [pos.line] if pos is not None else []
+    if isinstance(c, ColumnsChunk):
+        return [line for cc, _ in c.columns for x in cc for line in _chunk_lines(x)]
+    return []
 
 
 def _note_part(f: Para, parts: list[list]) -> int:

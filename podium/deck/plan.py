@@ -165,6 +165,8 @@ class Para:
     label: bool = (
         False  # an item with a label of its own (\item[a)]): no bullet, its label where one would be
     )
+    # the source line of the block it came from (0: none told): which part of a split slide a note goes with
+    line: int = field(default=0, compare=False)
 
     @property
     def look(self) -> int:
@@ -238,6 +240,8 @@ class SlidePlan:
     sizes: TypeSizes | None = None  # decided by the fitter (podium.deck.fit); None: the template's own
     title_scale: float = 1.0  # of the template's title size: a long title drawn smaller (the fitter's)
     placed: tuple[m.Image, ...] = ()  # pictures placed on the slide outside its flow (Quarto's .absolute)
+    # the source line of each of the first ``notes`` (a note written on the slide); the rest: 0
+    note_lines: tuple[int, ...] = ()
     # the type size (pt) of each list level in each of the fitter's text regions (a caption layout: the
     # caption's, then the content's), as the deck writes them: the PDFs draw nested lists at these sizes
     levels: tuple[tuple[float, ...], ...] = ()
@@ -426,6 +430,13 @@ def is_text_block(b: m.Block) -> bool:
     return isinstance(b, TEXT_BLOCKS)
 
 
+def _at_line(paras: list[Para], b: m.Block) -> list[Para]:
+    """``paras`` (block ``b``'s) marked with ``b``'s source line where they have none of their own."""
+    pos = getattr(b, "pos", None)
+    line = pos.line if pos is not None else 0
+    return [p if p.line or not line else replace(p, line=line) for p in paras]
+
+
 class _Chunker:
     def __init__(self, slide_incremental: bool):
         self.step = 0
@@ -473,7 +484,7 @@ class _Chunker:
                 self.step, self.top = base, max(top, self.top)
                 continue
             if _aligned_text(b):  # (centred words among others: in the same text, as a callout's)
-                paras.extend(self.text_paras(b, 0))
+                paras.extend(_at_line(self.text_paras(b, 0), b))
                 continue
             if isinstance(b, (m.SlidesOnly, m.Div)):
                 flush()
@@ -488,12 +499,14 @@ class _Chunker:
                 out.extend(inner)
                 continue
             if isinstance(b, m.BulletList) and _code_in_items(b):
+                before = len(paras)
                 self.code_list(b, paras, out, flush)
+                paras[before:] = _at_line(paras[before:], b)
                 continue
             if isinstance(b, TEXT_BLOCKS):
                 if not paras and _rest_of_picture(blocks, k, out):
                     captions = True
-                paras.extend(self.paras(b, 0))
+                paras.extend(_at_line(self.paras(b, 0), b))
                 if self.lifted:
                     flush()
                     self.lift(out)
@@ -899,7 +912,9 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     chunker = _Chunker(slide.incremental)
     chunker.order = {} if slide.incremental else _fragment_order(slide.body)
     title = tuple(runs(slide.title))
-    notes = [t for t in (notes_text((b,)) for b in slide.notes) if t]
+    written = [(t, b.pos.line) for b, t in ((b, notes_text((b,))) for b in slide.notes) if t]
+    notes = [t for t, _ in written]
+    note_lines = tuple(line for _, line in written)  # (the others: 0, with the slide's first part)
     notes += instructor_notes(slide, lecture.meta.lang)  # none in the student's version
     shown = m.on_the_slide(slide)
     foot = [Para((Run(f"{f.number}. "), *_joined(f.blocks)), style=ParaStyle.FOOTNOTE) for f in shown]
@@ -967,6 +982,7 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
         chunker.step,
         slide,
         placed=placed,
+        note_lines=note_lines,
     )
 
 
