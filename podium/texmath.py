@@ -758,7 +758,8 @@ def _convert(tex: str, display: str = "inline") -> str:
 
 
 def readable(tex: str) -> bool:
-    return bool(tex.strip()) and tex_to_mathml(tex) is not None
+    """Can ``tex`` be read: as MathML, and from that as the line of text a slide's words show it as?"""
+    return bool(tex.strip()) and tex_to_mathml(tex) is not None and tex_to_text(tex) is not None
 
 
 def unknown_command(tex: str) -> str | None:
@@ -809,7 +810,11 @@ def tex_to_text(tex: str) -> str | None:
     mathml = tex_to_mathml(tex)
     if mathml is None:
         return None
-    return " ".join(_linear(etree.fromstring(mathml.encode())).split())
+    # (MathML of a shape this reading does not know is unreadable, warned about at its line: never a failed build)
+    try:
+        return " ".join(_linear(etree.fromstring(mathml.encode())).split())
+    except Exception:
+        return None
 
 
 def tex_to_lines(tex: str) -> list[str] | None:
@@ -818,7 +823,14 @@ def tex_to_lines(tex: str) -> list[str] | None:
     mathml = tex_to_mathml(tex)
     if mathml is None:
         return None
-    el = etree.fromstring(mathml.encode())
+    try:
+        return _lines(etree.fromstring(mathml.encode()))
+    except Exception:  # (as tex_to_text)
+        return None
+
+
+def _lines(el) -> list[str]:
+    """The MathML ``el``'s lines of text (:func:`tex_to_lines`)."""
     while True:  # (the math's own rows and styles around its table)
         kids = [c for c in el if isinstance(c.tag, str)]
         if len(kids) != 1 or etree.QName(kids[0]).localname not in ("mrow", "mstyle", "semantics", "mtable"):
@@ -835,6 +847,8 @@ _BARE_SCRIPTS = frozenset({"′", "″", "‴", "⁗", "*", "∗", "†", "‡",
 
 def _script(text: str, table, mark: str) -> str:
     text = text.replace(" ", "")
+    if not text:  # an empty or invisible script (`S_{\phantom{y}}`, `x^{}`, `x_{\,}`): the base alone
+        return ""
     if text in _BARE_SCRIPTS:
         return "*" if text == "∗" else text
     t = text.translate(table)
