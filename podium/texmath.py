@@ -16,7 +16,9 @@ from lxml import etree
 
 from .rawtex import balanced_group
 
-_ALIGN_ENVS = re.compile(r"\\(begin|end)\{(aligned|align|alignat|eqnarray|flalign|multline)\*?\}(\{\d+\})?")
+_ALIGN_ENVS = re.compile(
+    r"\\(begin|end)\{(alignedat|aligned|align|alignat|eqnarray|flalign|multline)\*?\}(\{\s*\d+\s*\})?"
+)
 _GATHER_ENVS = re.compile(r"\\(begin|end)\{(gather|gathered|equation)\*?\}")
 _DROP = re.compile(r"\\(label|nonumber|notag)(\{[^{}]*\})?")
 
@@ -24,6 +26,8 @@ _DROP = re.compile(r"\\(label|nonumber|notag)(\{[^{}]*\})?")
 _ROW_SPACE = re.compile(
     r"\\\\\*?\[\s*[-+]?(?:\d+\.?\d*|\.\d+)\s*(?:pt|em|ex|mm|cm|in|bp|mu|pc|dd|cc|sp)\s*\]"
 )
+# an alignment's `&` right before the environment's end (`\\`s before an escaped `\&` counted): its last cell is empty
+_LAST_CELL_EMPTY = re.compile(r"(?<!\\)((?:\\\\)*)&(\s*)(?=\\end\{)")
 _CASES = re.compile(r"\\(begin|end)\{(dcases|rcases|drcases)\*?\}")
 
 
@@ -277,6 +281,8 @@ def normalise(tex: str) -> str:
     tex = _ROW_SPACE.sub(r"\\\\", tex)  # (a row's extra space, \\[10pt]: latex2mathml prints "[10pt]")
     tex = re.sub(r"\\\\\s*(?=\\end\{)", "", tex)  # (a last row ended by \\: amsmath makes no empty row of it)
     tex = re.sub(r"\\\\\s*$", "", tex)  # (the same at the end of the equation: a line break ending nothing)
+    if "&" in tex:  # (a last row ending in an empty cell, `a &= b,&`: latex2mathml leaves that whole row out)
+        tex = _LAST_CELL_EMPTY.sub(r"\1&{}\2", tex)
     tex = re.sub(r"\\empty(?![A-Za-z])", r"\\emptyset", tex)  # (plain TeX's name, which KaTeX reads)
     if "\\ensuremath" in tex:  # (a macro's body for text or math: in math, its group)
         tex = re.sub(r"\\ensuremath(?![A-Za-z])\s*", "", tex)
