@@ -81,6 +81,22 @@ def fixed_accents(mathml: str) -> str:
     return etree.tostring(root, encoding="unicode") if found else mathml
 
 
+def smashes_drawn(mathml: str) -> str:
+    """``mathml`` with what ``\\smash`` wraps (an ``mpadded`` of no height or depth, not a phantom) given its
+    height and depth back: an equation is a picture of its own, whose box ziamath makes as tall as what counts
+    in it, so a smashed letter alone (``$\\smash{y}$``) was a picture of no height, and a smashed fraction was
+    cut off at the picture's edge.  A phantom (``\\hphantom``), which draws nothing, is left as it is."""
+    if "<mpadded" not in mathml:
+        return mathml
+    root = etree.fromstring(mathml.encode())
+    for padded in root.iter("{*}mpadded"):
+        kids = [k for k in padded if isinstance(k.tag, str)]
+        if not (len(kids) == 1 and etree.QName(kids[0]).localname == "mphantom"):
+            for side in ("height", "depth"):
+                padded.attrib.pop(side, None)
+    return etree.tostring(root, encoding="unicode")
+
+
 def _tex_spacing(operators) -> None:
     """Give ziamath's operator dictionary (``ziamath.operators``) TeX's spaces: a binary operation (texmath's
     ``BINARY``) gets a medium space (4 mu) on each side, a relation a thick one (5 mu), as TeX sets them
@@ -127,7 +143,7 @@ def _typeset(ziamath, latex: str, size: float, inline: bool):
             raise ValueError("multiple \\tag")
         number = EqNumbering.text(tags[0])
         latex = re.sub(r"\\tag\{(.*)\}", "", latex)
-    mathml = scripts_in_text_style(fixed_accents(signs_marked(tex2mml(latex, inline=inline))))
+    mathml = scripts_in_text_style(fixed_accents(smashes_drawn(signs_marked(tex2mml(latex, inline=inline)))))
     return ziamath.Math(mathml, size=size, number=number)
 
 

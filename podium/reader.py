@@ -5771,17 +5771,18 @@ class _Converter:
             ]
             earlier = bool(files)
         alt = next((str(options[k]) for k in ("fig-alt", "fig.alt") if options.get(k)), "")
-        caption = next((str(options[k]) for k in ("fig-cap", "fig.cap") if options.get(k)), "")
+        said = next((str(options[k]) for k in ("fig-cap", "fig.cap") if options.get(k)), "")
+        # (Markdown, as knitr writes it into the figure's ![caption](file) and pandoc reads it: links, emphasis)
+        caption = _trim(self.inlines(self._reread(_XML_INVALID.sub("", said)))) if said.strip() else ()
+        alt = alt or m.plain_text(caption)
         width = _out_size(options, "width", pos, self.diags) if files else None
         height = _out_size(options, "height", pos, self.diags) if files else None
         pictures: list[m.Block] = []
         for src, at in files:
             path = self._resolve(src, at, what="picture")
-            if path is not None and not (alt or caption):
+            if path is not None and not alt:
                 self.diags.warning(f"picture '{src}' has no fig-alt text for screen readers", at, "no-alt")
-            pictures.append(
-                m.Image(src, path, (m.Text(caption),) if caption else (), alt or caption, at, width, height)
-            )
+            pictures.append(m.Image(src, path, caption, alt, at, width, height))
         if earlier:
             self.earlier_figures += len(pictures)
         return pictures

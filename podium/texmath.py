@@ -16,7 +16,9 @@ from lxml import etree
 
 from .rawtex import balanced_group
 
-_ALIGN_ENVS = re.compile(r"\\(begin|end)\{(aligned|align|alignat|eqnarray|flalign|multline)\*?\}(\{\d+\})?")
+_ALIGN_ENVS = re.compile(
+    r"\\(begin|end)\{(alignedat|aligned|align|alignat|eqnarray|flalign|multline)\*?\}(\{\s*\d+\s*\})?"
+)
 _GATHER_ENVS = re.compile(r"\\(begin|end)\{(gather|gathered|equation)\*?\}")
 _DROP = re.compile(r"\\(label|nonumber|notag)(\{[^{}]*\})?")
 
@@ -24,6 +26,8 @@ _DROP = re.compile(r"\\(label|nonumber|notag)(\{[^{}]*\})?")
 _ROW_SPACE = re.compile(
     r"\\\\\*?\[\s*[-+]?(?:\d+\.?\d*|\.\d+)\s*(?:pt|em|ex|mm|cm|in|bp|mu|pc|dd|cc|sp)\s*\]"
 )
+# an alignment's `&` right before the environment's end (`\\`s before an escaped `\&` counted): its last cell is empty
+_LAST_CELL_EMPTY = re.compile(r"(?<!\\)((?:\\\\)*)&(\s*)(?=\\end\{)")
 _CASES = re.compile(r"\\(begin|end)\{(dcases|rcases|drcases)\*?\}")
 
 
@@ -277,6 +281,8 @@ def normalise(tex: str) -> str:
     tex = _ROW_SPACE.sub(r"\\\\", tex)  # (a row's extra space, \\[10pt]: latex2mathml prints "[10pt]")
     tex = re.sub(r"\\\\\s*(?=\\end\{)", "", tex)  # (a last row ended by \\: amsmath makes no empty row of it)
     tex = re.sub(r"\\\\\s*$", "", tex)  # (the same at the end of the equation: a line break ending nothing)
+    if "&" in tex:  # (a last row ending in an empty cell, `a &= b,&`: latex2mathml leaves that whole row out)
+        tex = _LAST_CELL_EMPTY.sub(r"\1&{}\2", tex)
     tex = re.sub(r"\\empty(?![A-Za-z])", r"\\emptyset", tex)  # (plain TeX's name, which KaTeX reads)
     if "\\ensuremath" in tex:  # (a macro's body for text or math: in math, its group)
         tex = re.sub(r"\\ensuremath(?![A-Za-z])\s*", "", tex)
@@ -758,7 +764,8 @@ def _convert(tex: str, display: str = "inline") -> str:
 
 
 def readable(tex: str) -> bool:
-    return bool(tex.strip()) and tex_to_mathml(tex) is not None
+    """Can ``tex`` be read: as MathML, and from that as the line of text a slide's words show it as?"""
+    return bool(tex.strip()) and tex_to_mathml(tex) is not None and tex_to_text(tex) is not None
 
 
 def unknown_command(tex: str) -> str | None:
@@ -809,7 +816,11 @@ def tex_to_text(tex: str) -> str | None:
     mathml = tex_to_mathml(tex)
     if mathml is None:
         return None
-    return " ".join(_linear(etree.fromstring(mathml.encode())).split())
+    # (MathML of a shape this reading does not know is unreadable, warned about at its line: never a failed build)
+    try:
+        return " ".join(_linear(etree.fromstring(mathml.encode())).split())
+    except Exception:
+        return None
 
 
 def tex_to_lines(tex: str) -> list[str] | None:
@@ -818,7 +829,14 @@ def tex_to_lines(tex: str) -> list[str] | None:
     mathml = tex_to_mathml(tex)
     if mathml is None:
         return None
-    el = etree.fromstring(mathml.encode())
+    try:
+        return _lines(etree.fromstring(mathml.encode()))
+    except Exception:  # (as tex_to_text)
+        return None
+
+
+def _lines(el) -> list[str]:
+    """The MathML ``el``'s lines of text (:func:`tex_to_lines`)."""
     while True:  # (the math's own rows and styles around its table)
         kids = [c for c in el if isinstance(c.tag, str)]
         if len(kids) != 1 or etree.QName(kids[0]).localname not in ("mrow", "mstyle", "semantics", "mtable"):
@@ -835,6 +853,8 @@ _BARE_SCRIPTS = frozenset({"′", "″", "‴", "⁗", "*", "∗", "†", "‡",
 
 def _script(text: str, table, mark: str) -> str:
     text = text.replace(" ", "")
+    if not text:  # an empty or invisible script (`S_{\phantom{y}}`, `x^{}`, `x_{\,}`): the base alone
+        return ""
     if text in _BARE_SCRIPTS:
         return "*" if text == "∗" else text
     t = text.translate(table)

@@ -18,12 +18,15 @@ mover, munder, munderover    m:limUpp, m:limLow
 mrow with fences             m:d (\\left( … \\right), cases)
 mtable                       m:m (matrices, cases, align)
 menclose                     m:borderBox
+mphantom, mpadded of no size m:phant (\\phantom, \\hphantom, \\vphantom, \\smash)
 ===========================  =========================================
 
 :func:`omml` returns an ``m:oMath`` (inline) or ``m:oMathPara`` (display) element.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
@@ -99,6 +102,15 @@ def _in_script(el) -> bool:
             return True
         child, parent = parent, parent.getparent()
     return False
+
+
+def _zero_sides(el) -> set[str]:
+    """The sides (``width``, ``height``, ``depth``) an ``mpadded`` sets to nothing (``\\smash``, ``\\vphantom``)."""
+    return {
+        side
+        for side in ("width", "height", "depth")
+        if re.fullmatch(r"0+(\.0*)?(px|em|pt)?", el.get(side, "x"))
+    }
 
 
 def _text(el) -> str:
@@ -216,6 +228,21 @@ class _Converter:
         self.fill(_m("e", nary), [operand] if operand is not None else [])
         return nary
 
+    def phantom(self, el) -> etree._Element:
+        """``\\phantom`` (``mphantom``: space as wide and tall as what it holds), ``\\hphantom``, ``\\vphantom``
+        and ``\\smash`` (an ``mpadded`` of no width, height or depth around it) as Office math's phantom."""
+        phant = _m("phant")
+        pr = _m("phantPr", phant)
+        kids = _kids(el)
+        hidden = _local(el) == "mphantom" or (len(kids) == 1 and _local(kids[0]) == "mphantom")
+        _m("show", pr, val="0" if hidden else "1")
+        for side, tag in (("width", "zeroWid"), ("height", "zeroAsc"), ("depth", "zeroDesc")):
+            if _local(el) == "mpadded" and side in _zero_sides(el):
+                _m(tag, pr, val="1")
+        inner = _kids(kids[0]) if hidden and _local(el) == "mpadded" else kids
+        self.fill(_m("e", phant), inner)
+        return phant
+
     def fill(self, target, elements) -> None:
         for x in self.seq(elements):
             target.append(x)
@@ -238,9 +265,11 @@ class _Converter:
         kids = _kids(el)
         if name in ("mi", "mn", "mo", "mtext", "ms", "mspace"):
             return self.token(el)
+        if name == "mphantom" or (name == "mpadded" and _zero_sides(el)):
+            return [self.phantom(el)]
         if name in ("math", "mstyle", "mpadded", "semantics", "none", "merror", "maction"):
             return self.seq(kids[:1] if name in ("semantics", "maction") else kids)
-        if name == "mphantom" or name == "annotation":
+        if name == "annotation":
             return []
         if name == "mrow":
             return self.row(kids)
@@ -426,10 +455,16 @@ def omml(mathml: str, display: bool = False, size_hundredths: int | None = None)
 
 
 def tex_omml(tex: str, display: bool = False, size_hundredths: int | None = None) -> etree._Element | None:
-    """Return the OMML for TeX ``tex`` (macros already expanded), or None when it cannot be read."""
+    """Return the OMML for TeX ``tex`` (macros already expanded), or None when it cannot be read (the deck
+    then keeps what it shows the math as without Office math: its text, its picture)."""
 
     mathml = tex_to_mathml(tex, display)
-    return omml(mathml, display, size_hundredths) if mathml else None
+    if not mathml:
+        return None
+    try:
+        return omml(mathml, display, size_hundredths)
+    except Exception:  # (MathML of a shape this mapping does not know: the formula stays shown, not editable)
+        return None
 
 
 def alternate_content(choice_children, fallback_children) -> etree._Element:
