@@ -3291,6 +3291,7 @@ class _SlideDraft:
     colours: list[tuple[str, m.SourcePos]] = field(default_factory=list)
     continued: bool = False  # the next part of an {.allowframebreaks} slide after its \framebreak
     unshown: bool = False  # a section heading with no slide of its own (`section-titles: false`)
+    notes_at: m.SourcePos | None = None  # such a section's `::: notes` (given to the next slide)
     subtitle: m.Inlines = ()  # ioslides' `## Title | Subtitle`: the line under its title (first on the slide)
 
 
@@ -3566,6 +3567,7 @@ class _Converter:
         # Quarto shows there): kept empty, where the lecturer can paste the plot
         # (a beamer frame is a slide, as in its PDF, even when nothing in it can be shown)
         keep = [i for i, d in enumerate(drafts) if not _no_slide(d, self.tex_deck) and not d.unshown]
+        self.notes_moved(drafts, keep)
         self.hidden_left_out(drafts)
         self.colour_warnings(drafts, set(keep))
         # (a section without a slide of its own begins at the first slide after its heading)
@@ -6027,13 +6029,44 @@ class _Converter:
     def section_notes(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
         """Whether ``node`` is a ``::: notes`` div right after a section heading: the section slide's
         notes (taken), not a slide of their own under the section's title."""
-        if node.type != "fenced_div" or not drafts or drafts[-1].kind != m.SECTION or drafts[-1].unshown:
-            return False  # (a section without a slide: its notes are a slide's, under its title)
+        if node.type != "fenced_div" or not drafts or drafts[-1].kind != m.SECTION:
+            return False
         classes = parse_attrs(node.info).classes
         if "notes" not in (classes if self.css_divs else _classes_read(classes)):
             return False  # (add_to_slide warns of a mistyped `::: note`)
         self.add_to_slide(drafts[-1], node)
+        if drafts[-1].unshown:  # (kept for the slide the section begins at: notes_moved)
+            drafts[-1].notes_at = self.pos(node)
         return True
+
+    def notes_moved(self, drafts: list[_SlideDraft], keep: list[int]) -> None:
+        """The notes of a section with no slide of its own (``section-titles: false``; pandoc's beamer puts
+        them on no page) given to the slide the section begins at, before that slide's own, with a
+        warning (none after it: to the slide before)."""
+        for i, d in enumerate(drafts):
+            if not (d.unshown and d.notes and d.notes_at is not None):
+                continue
+            later = keep[bisect.bisect(keep, i) :][:1] or keep[: bisect.bisect(keep, i)][-1:]
+            if not later:
+                continue
+            to = drafts[later[0]]
+            if later[0] > i:
+                to.notes[:0] = d.notes
+                where = "the first slide after it"
+            else:
+                to.notes.extend(d.notes)
+                where = "the slide before it (none follows)"
+            title = " ".join(m.plain_text(d.title).split())
+            named = " ".join(m.plain_text(to.title).split())
+            named = f' "{named}"' if named else ""
+            self.diags.warning(
+                f'these notes follow the heading of section "{title}", which has no slide of its own '
+                f"('section-titles: false'): they are the speaker notes of {where}, slide "
+                f"{keep.index(later[0]) + 1}{named}",
+                d.notes_at,
+                "notes-moved",
+            )
+            d.notes = []
 
     def background(
         self, attrs: Attrs | None, pos: m.SourcePos, slide: _SlideDraft | None = None

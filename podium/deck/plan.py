@@ -953,6 +953,10 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     foot += [Para(tuple(r), style=ParaStyle.CAPTION) for b in asides for r in _aside_lines(b)]
     chunks = chunker.chunks(body)
     kind = choose_kind(slide, chunks)
+    outer = _enclosing(slide, lecture)
+    if outer:  # (a subsection's slide: its sections named first, in the section slide's second line)
+        path = [r for i, sec in enumerate(outer) for r in [*[Run(" › ")] * bool(i), *runs(sec.title)]]
+        chunks = [TextChunk((Para(tuple(path)),)), *chunks]
     return SlidePlan(
         slide.number,
         kind,
@@ -966,7 +970,25 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
         chunker.step,
         slide,
         placed=placed,
+        title_scale=SUBSECTION_TITLE[min(len(outer), len(SUBSECTION_TITLE) - 1)],
     )
+
+
+# A section slide's title size (of the template's) by how deep its section is: a subsection's (`##` at
+# slide level 3) a step smaller, as beamer sets a subsection page's title smaller than a section page's.
+SUBSECTION_TITLE = (1.0, 0.75, 0.6)
+
+
+def _enclosing(slide: m.Slide, lecture: m.Lecture) -> tuple[m.Section, ...]:
+    """The sections the section whose own slide ``slide`` is lies inside, outermost first (none for a
+    section of the top level, or a slide that is no section's own)."""
+    k = slide.section
+    if slide.kind != m.SECTION or k is None or k >= len(lecture.sections):
+        return ()
+    sec = lecture.sections[k]
+    if not sec.header or sec.slide != slide.number:
+        return ()
+    return m.enclosing_sections(lecture.sections, k)
 
 
 def slide_footer(plan: SlidePlan, deck: str) -> str:
