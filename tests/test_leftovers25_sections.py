@@ -204,3 +204,43 @@ def test_the_page_header_of_a_split_slides_cont_page_names_its_own_section(tmp_p
         if entries and entries[0] == "SLIDE 7: SHORT":
             assert _header(page).split()[-1] == "Beta", (_header(page), entries)
     assert any("SLIDE 6" in p and "(CONT.)" in p for p in pages)  # (the case: Beta begins on a cont. page)
+
+
+def test_a_picture_in_speaker_notes_is_warned_about_once_where_the_deck_leaves_it_out(tmp_path):
+    # the handout drew the notes' picture and the deck's notes page (text only) silently had none
+    import subprocess
+
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(tmp_path / "pic.png")
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Notes pictures
+        ---
+
+        ## A slide
+
+        - alpha
+
+        ::: notes
+        Look at this:
+
+        ![The red one](pic.png)
+        :::
+        """,
+    )
+    prs, handout, err = built_all(src)
+    assert prs.slides[1].notes_slide.notes_text_frame.text == "Look at this:\nThe red one"
+    warning = (
+        "lecture.md:12: warning: picture 'pic.png' in the speaker notes is drawn in the handout's notes, but "
+        'left out of the deck\'s notes, which hold text only (its caption "The red one" stands in its place) '
+        "[notes-picture]"
+    )
+    assert err.count(warning) == 1, err  # (once, though the student and instructor versions are both planned)
+    assert "deck and handout agree with the source" in err
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(tmp_path / "out" / "lecture-handout.pdf")], capture_output=True, text=True
+    ).stdout
+    assert " 40    30 " in listed  # (drawn in the handout's notes)

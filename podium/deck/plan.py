@@ -1139,7 +1139,26 @@ def chart_axes(chart: m.Chart) -> ChartAxes:
 def plan_deck(lecture: m.Lecture, diags: Diagnostics | None = None) -> list[SlidePlan]:
     """Return one plan per slide of ``lecture``, in deck order (nodes the deck cannot show reported)."""
     lecture = renderable(lecture, DECK_NODES, "deck", diags or Diagnostics(), DECK_CHART_KINDS)
+    if diags is not None:
+        _pictures_in_notes(lecture, diags)
     return [plan_slide(s, lecture) for s in lecture.slides]
+
+
+def _pictures_in_notes(lecture: m.Lecture, diags: Diagnostics) -> None:
+    """Warn of each picture in speaker notes: the handout draws it with the notes, but a deck's notes page
+    holds text only (PowerPoint's notes placeholder), so the deck's notes leave it out."""
+    for slide in lecture.slides:
+        for n in m.walk(slide.notes):
+            if not isinstance(n, m.Image):
+                continue
+            words = " ".join((m.plain_text(n.caption) or n.alt).split())
+            instead = f' (its caption "{words}" stands in its place)' if words else ""
+            diags.warning(
+                f"picture '{n.src}' in the speaker notes is drawn in the handout's notes, but left out of "
+                f"the deck's notes, which hold text only{instead}",
+                n.pos,
+                "notes-picture",
+            )
 
 
 # --------------------------------------------------------------------------- TeX for text frames
