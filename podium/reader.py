@@ -108,7 +108,7 @@ from .rawtex import (
     opened_switch_groups,
     saved_boxes,
 )
-from .remarkpage import Page, local_scripts, remark_page, source_url
+from .remarkpage import Page, local_scripts, remark_page, source_option, source_url
 from .revealmd import (
     element_fragments,
     gitpitch_markup,
@@ -167,9 +167,43 @@ def read_lecture(
     text = decode_source(data, shown, diags)
     base_dir = str(p.resolve().parent)
     page = remark_page(text, shown)
+    if page is not None and page.markdown is None and page.given == "source":
+        _given_source((None, page.computed, 0), shown, page.line, diags, options, base_dir)
     if page is not None and page.markdown is None:  # (its slides in the file its sourceUrl names)
         return _page_source(page, text, shown, diags, options, base_dir)
     return parse_lecture(text, shown, diags, options, base_dir=base_dir)
+
+
+def _given_source(
+    given: tuple[str | None, str | None, int],
+    shown: str,
+    line: int,
+    diags: Diagnostics,
+    options: ReadOptions,
+    base_dir: str,
+) -> m.Lecture:
+    """The lecture of the string a script file (``shown``) gives ``remark.create({source: …})`` at line
+    index ``line`` (:func:`podium.remarkpage.source_option`); a ``remark-page`` error where the script
+    computes it."""
+    markdown, computed, _ = given
+    pos = m.SourcePos(shown, line + 1)
+    if markdown is None:
+        raise BuildError(
+            diags,
+            f"this remark.js page's script builds its slides' Markdown (source: {computed}), which "
+            "Podium cannot read: it reads a source: written as string literals (quoted, or a template "
+            'without ${…}, joined by +); write the slides that way, in a <textarea id="source">, or in a '
+            "Markdown file, and build that",
+            pos,
+            "remark-page",
+        )
+    diags.note(
+        "read as a remark.js page: its slides are the string its remark.create({source: …}) is given, "
+        "their lines counted from this one",
+        pos,
+        "dialect",
+    )
+    return parse_lecture("\n" * line + markdown, shown, diags, options, base_dir=base_dir, remark=True)
 
 
 def _page_source(
@@ -189,6 +223,10 @@ def _page_source(
                 continue
             policy.record(script)
             code = script.read_text(encoding="utf-8", errors="replace")
+            given = source_option(code, script=True)
+            if given is not None:  # (`remark.create({source: "…"})` in the script file)
+                line = code.count("\n", 0, given[2])
+                return _given_source(given, _shown_path(script), line, diags, options, base_dir)
             found = source_url(code)
             if found is not None:
                 url, computed = found[0], found[1]
@@ -247,9 +285,16 @@ def _page_markdown(page: Page, shown: str, diags: Diagnostics) -> str:
             "remark-page",
         )
     if not page.markdown.strip():
-        raise BuildError(
-            diags, 'this remark.js page\'s <textarea id="source"> is empty: it has no slides', pos, "empty"
+        where = "source: string" if page.given == "source" else '<textarea id="source">'
+        raise BuildError(diags, f"this remark.js page's {where} is empty: it has no slides", pos, "empty")
+    if page.given == "source":
+        diags.note(
+            "read as a remark.js page: its slides are the string its remark.create({source: …}) is given, "
+            "their lines counted from this one (the rest of the page is not read)",
+            pos,
+            "dialect",
         )
+        return page.markdown
     diags.note(
         'read as a remark.js page: its slides are the Markdown in its <textarea id="source">; the rest of '
         "the page (its styles and scripts) is not read",

@@ -244,3 +244,66 @@ def test_a_picture_in_speaker_notes_is_warned_about_once_where_the_deck_leaves_i
         ["pdfimages", "-list", str(tmp_path / "out" / "lecture-handout.pdf")], capture_output=True, text=True
     ).stdout
     assert " 40    30 " in listed  # (drawn in the handout's notes)
+
+
+REMARK_PAGE = """<!DOCTYPE html>
+<html>
+  <head><title>My deck</title></head>
+  <body>
+    <script src="https://remarkjs.com/downloads/remark-latest.min.js"></script>
+    <script>
+      var slideshow = remark.create({
+        ratio: "16:9", // wide
+        source: "class: center, middle\\n\\n# My deck\\n\\n---\\n\\n# Agenda\\n\\n- one\\n- it's \\"two\\"\\n\\n???\\n"
+          + 'Say hi'
+      });
+    </script>
+  </body>
+</html>
+"""
+
+
+def test_a_remark_page_whose_slides_are_the_source_string_of_remark_create(tmp_path):
+    # a page giving its Markdown as `remark.create({source: "…"})` was refused: "holds no slides"
+    from .conftest import cli_deck
+
+    src = tmp_path / "deck.html"
+    src.write_text(REMARK_PAGE, encoding="utf-8")
+    prs, err = cli_deck(src, tmp_path / "out")
+    slides = list(prs.slides)
+    assert [s.shapes.title.text_frame.text for s in slides] == ["My deck", "Agenda"]
+    body = [sh.text_frame.text for sh in slides[1].placeholders if sh.placeholder_format.idx == 1]
+    assert body == ['one\nit\'s "two"'], body
+    assert slides[1].notes_slide.notes_text_frame.text == "Say hi"
+    assert "deck.html:9: note: read as a remark.js page: its slides are the string" in err, err
+
+
+def test_a_remark_template_string_in_a_script_file_and_a_computed_source(tmp_path):
+    from .conftest import cli_deck, run_cli
+
+    (tmp_path / "init.js").write_text(
+        "var options = {\n  source: `# From the script\n\n---\n\n## Second\n\n- b`\n};\nremark.create(options);\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<!DOCTYPE html>\n<html><body>\n<script src="remark-latest.min.js"></script>\n'
+        '<script src="init.js"></script>\n</body></html>\n',
+        encoding="utf-8",
+    )
+    prs, err = cli_deck(page, tmp_path / "out")
+    assert [s.shapes.title.text_frame.text for s in prs.slides] == ["From the script", "Second"]
+    assert "init.js:2: note: read as a remark.js page" in err, err
+    computed = tmp_path / "computed.html"
+    computed.write_text(
+        "<!DOCTYPE html>\n<html><body>\n<script src='remark.js'></script>\n<script>\n"
+        "remark.create({ source: parts.join('\\n---\\n') });\n</script>\n</body></html>\n",
+        encoding="utf-8",
+    )
+    result = run_cli("slides", computed, "-o", tmp_path / "out2")
+    assert result.exit_code == 1
+    assert (
+        "computed.html:5: error: this remark.js page's script builds its slides' Markdown "
+        "(source: parts.join('\\n---\\n')), which Podium cannot read" in result.stderr
+    ), result.stderr
+    assert "[remark-page]" in result.stderr
