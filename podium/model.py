@@ -487,6 +487,18 @@ class Section:
     listed: bool = True  # the contents list it (not a heading of pandoc's class `unlisted`)
 
 
+def enclosing_sections(sections: tuple[Section, ...], index: int) -> tuple[Section, ...]:
+    """The sections ``sections[index]`` is inside, outermost first: each the last one before it of a lower
+    heading level (`#` over `##` at slide level 3), as the handout's contents nest them."""
+    out: list[Section] = []
+    level = sections[index].level
+    for sec in reversed(sections[:index]):
+        if sec.level < level:
+            out.append(sec)
+            level = sec.level
+    return tuple(reversed(out))
+
+
 @dataclass(frozen=True, slots=True)
 class Lecture:
     """A whole lecture: metadata, slides in deck order, sections for the table of contents."""

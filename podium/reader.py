@@ -109,7 +109,7 @@ from .rawtex import (
     opened_switch_groups,
     saved_boxes,
 )
-from .remarkpage import Page, local_scripts, remark_page, source_url
+from .remarkpage import Page, local_scripts, remark_page, source_option, source_url
 from .revealmd import (
     RevealPage,
     element_fragments,
@@ -170,6 +170,8 @@ def read_lecture(
     text = decode_source(data, shown, diags)
     base_dir = str(p.resolve().parent)
     page = remark_page(text, shown)
+    if page is not None and page.markdown is None and page.given == "source":
+        _given_source((None, page.computed, 0), shown, page.line, diags, options, base_dir)
     if page is not None and page.markdown is None:  # (its slides in the file its sourceUrl names)
         return _page_source(page, text, shown, diags, options, base_dir)
     loads = reveal_page(text, shown) if page is None else None
@@ -217,6 +219,38 @@ def _reveal_page_source(
     return parse_lecture(source, named, diags, options, base_dir=base_dir, reveal_options=(page.options, pos))
 
 
+def _given_source(
+    given: tuple[str | None, str | None, int],
+    shown: str,
+    line: int,
+    diags: Diagnostics,
+    options: ReadOptions,
+    base_dir: str,
+) -> m.Lecture:
+    """The lecture of the string a script file (``shown``) gives ``remark.create({source: …})`` at line
+    index ``line`` (:func:`podium.remarkpage.source_option`); a ``remark-page`` error where the script
+    computes it."""
+    markdown, computed, _ = given
+    pos = m.SourcePos(shown, line + 1)
+    if markdown is None:
+        raise BuildError(
+            diags,
+            f"this remark.js page's script builds its slides' Markdown (source: {computed}), which "
+            "Podium cannot read: it reads a source: written as string literals (quoted, or a template "
+            'without ${…}, joined by +); write the slides that way, in a <textarea id="source">, or in a '
+            "Markdown file, and build that",
+            pos,
+            "remark-page",
+        )
+    diags.note(
+        "read as a remark.js page: its slides are the string its remark.create({source: …}) is given, "
+        "their lines counted from this one",
+        pos,
+        "dialect",
+    )
+    return parse_lecture("\n" * line + markdown, shown, diags, options, base_dir=base_dir, remark=True)
+
+
 def _page_source(
     page: Page, text: str, shown: str, diags: Diagnostics, options: ReadOptions, base_dir: str
 ) -> m.Lecture:
@@ -234,6 +268,10 @@ def _page_source(
                 continue
             policy.record(script)
             code = script.read_text(encoding="utf-8", errors="replace")
+            given = source_option(code, script=True)
+            if given is not None:  # (`remark.create({source: "…"})` in the script file)
+                line = code.count("\n", 0, given[2])
+                return _given_source(given, _shown_path(script), line, diags, options, base_dir)
             found = source_url(code)
             if found is not None:
                 url, computed = found[0], found[1]
@@ -376,9 +414,16 @@ def _page_markdown(page: Page, shown: str, diags: Diagnostics) -> str:
             "remark-page",
         )
     if not page.markdown.strip():
-        raise BuildError(
-            diags, 'this remark.js page\'s <textarea id="source"> is empty: it has no slides', pos, "empty"
+        where = "source: string" if page.given == "source" else '<textarea id="source">'
+        raise BuildError(diags, f"this remark.js page's {where} is empty: it has no slides", pos, "empty")
+    if page.given == "source":
+        diags.note(
+            "read as a remark.js page: its slides are the string its remark.create({source: …}) is given, "
+            "their lines counted from this one (the rest of the page is not read)",
+            pos,
+            "dialect",
         )
+        return page.markdown
     diags.note(
         'read as a remark.js page: its slides are the Markdown in its <textarea id="source">; the rest of '
         "the page (its styles and scripts) is not read",
@@ -3430,6 +3475,7 @@ class _SlideDraft:
     colours: list[tuple[str, m.SourcePos]] = field(default_factory=list)
     continued: bool = False  # the next part of an {.allowframebreaks} slide after its \framebreak
     unshown: bool = False  # a section heading with no slide of its own (`section-titles: false`)
+    notes_at: m.SourcePos | None = None  # such a section's `::: notes` (given to the next slide)
     subtitle: m.Inlines = ()  # ioslides' `## Title | Subtitle`: the line under its title (first on the slide)
 
 
@@ -3705,6 +3751,7 @@ class _Converter:
         # Quarto shows there): kept empty, where the lecturer can paste the plot
         # (a beamer frame is a slide, as in its PDF, even when nothing in it can be shown)
         keep = [i for i, d in enumerate(drafts) if not _no_slide(d, self.tex_deck) and not d.unshown]
+        self.notes_moved(drafts, keep)
         self.hidden_left_out(drafts)
         self.colour_warnings(drafts, set(keep))
         # (a section without a slide of its own begins at the first slide after its heading)
@@ -6169,13 +6216,44 @@ class _Converter:
     def section_notes(self, node: SyntaxTreeNode, drafts: list[_SlideDraft]) -> bool:
         """Whether ``node`` is a ``::: notes`` div right after a section heading: the section slide's
         notes (taken), not a slide of their own under the section's title."""
-        if node.type != "fenced_div" or not drafts or drafts[-1].kind != m.SECTION or drafts[-1].unshown:
-            return False  # (a section without a slide: its notes are a slide's, under its title)
+        if node.type != "fenced_div" or not drafts or drafts[-1].kind != m.SECTION:
+            return False
         classes = parse_attrs(node.info).classes
         if "notes" not in (classes if self.css_divs else _classes_read(classes)):
             return False  # (add_to_slide warns of a mistyped `::: note`)
         self.add_to_slide(drafts[-1], node)
+        if drafts[-1].unshown:  # (kept for the slide the section begins at: notes_moved)
+            drafts[-1].notes_at = self.pos(node)
         return True
+
+    def notes_moved(self, drafts: list[_SlideDraft], keep: list[int]) -> None:
+        """The notes of a section with no slide of its own (``section-titles: false``; pandoc's beamer puts
+        them on no page) given to the slide the section begins at, before that slide's own, with a
+        warning (none after it: to the slide before)."""
+        for i, d in enumerate(drafts):
+            if not (d.unshown and d.notes and d.notes_at is not None):
+                continue
+            later = keep[bisect.bisect(keep, i) :][:1] or keep[: bisect.bisect(keep, i)][-1:]
+            if not later:
+                continue
+            to = drafts[later[0]]
+            if later[0] > i:
+                to.notes[:0] = d.notes
+                where = "the first slide after it"
+            else:
+                to.notes.extend(d.notes)
+                where = "the slide before it (none follows)"
+            title = " ".join(m.plain_text(d.title).split())
+            named = " ".join(m.plain_text(to.title).split())
+            named = f' "{named}"' if named else ""
+            self.diags.warning(
+                f'these notes follow the heading of section "{title}", which has no slide of its own '
+                f"('section-titles: false'): they are the speaker notes of {where}, slide "
+                f"{keep.index(later[0]) + 1}{named}",
+                d.notes_at,
+                "notes-moved",
+            )
+            d.notes = []
 
     def background(
         self, attrs: Attrs | None, pos: m.SourcePos, slide: _SlideDraft | None = None

@@ -465,8 +465,9 @@ class Fitter:
 
     def title_fitted(self, plan: SlidePlan) -> SlidePlan:
         """``plan`` with its title drawn smaller where the template's size needs more lines than the title
-        box holds (a title of three lines in a box for two): the largest of 90 %, 80 %… 60 % that fits,
-        measured as body text is; too long even at 60 %, an ``overfull`` warning."""
+        box holds (a title of three lines in a box for two): the largest of 90 %, 80 %… 60 % that fits (at
+        most the plan's own scale, a subsection's), measured as body text is; too long even at 60 %, an
+        ``overfull`` warning."""
         if not plan.title:
             return plan
         layout = self.g.layout(plan)
@@ -477,9 +478,10 @@ class Fitter:
         style = self.g.title_style(lay)
         para = (Para(plan.title),)
         width = int(box.w * 0.95)  # (titles are often bold: measured with room to spare)
-        for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
+        own = plan.title_scale  # (a subsection's slide: smaller to begin with, plan.SUBSECTION_TITLE)
+        for factor in (own, *(f for f in (0.9, 0.8, 0.7, 0.6) if f < own)):
             if text_height(para, style, width, factor, self.g.fonts, True, self.g.cv_scale) <= box.h:
-                return plan if factor == 1.0 else replace(plan, title_scale=factor)
+                return plan if factor == plan.title_scale else replace(plan, title_scale=factor)
         breaks = sum(r.text.count("\v") for r in plan.title)
         if plan.part <= 1 and breaks:
             # (lines broken by hand: the cause when the same words unbroken would fit)

@@ -969,6 +969,10 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
     foot += [Para(tuple(r), style=ParaStyle.FOOTNOTE) for b in asides for r in _aside_lines(b)]
     chunks = chunker.chunks(body)
     kind = choose_kind(slide, chunks)
+    outer = _enclosing(slide, lecture)
+    if outer:  # (a subsection's slide: its sections named first, in the section slide's second line)
+        path = [r for i, sec in enumerate(outer) for r in [*[Run(" › ")] * bool(i), *runs(sec.title)]]
+        chunks = [TextChunk((Para(tuple(path)),)), *chunks]
     return SlidePlan(
         slide.number,
         kind,
@@ -983,7 +987,25 @@ def plan_slide(slide: m.Slide, lecture: m.Lecture) -> SlidePlan:
         slide,
         placed=placed,
         note_lines=note_lines,
+        title_scale=SUBSECTION_TITLE[min(len(outer), len(SUBSECTION_TITLE) - 1)],
     )
+
+
+# A section slide's title size (of the template's) by how deep its section is: a subsection's (`##` at
+# slide level 3) a step smaller, as beamer sets a subsection page's title smaller than a section page's.
+SUBSECTION_TITLE = (1.0, 0.75, 0.6)
+
+
+def _enclosing(slide: m.Slide, lecture: m.Lecture) -> tuple[m.Section, ...]:
+    """The sections the section whose own slide ``slide`` is lies inside, outermost first (none for a
+    section of the top level, or a slide that is no section's own)."""
+    k = slide.section
+    if slide.kind != m.SECTION or k is None or k >= len(lecture.sections):
+        return ()
+    sec = lecture.sections[k]
+    if not sec.header or sec.slide != slide.number:
+        return ()
+    return m.enclosing_sections(lecture.sections, k)
 
 
 def slide_footer(plan: SlidePlan, deck: str) -> str:
@@ -1134,7 +1156,26 @@ def chart_axes(chart: m.Chart) -> ChartAxes:
 def plan_deck(lecture: m.Lecture, diags: Diagnostics | None = None) -> list[SlidePlan]:
     """Return one plan per slide of ``lecture``, in deck order (nodes the deck cannot show reported)."""
     lecture = renderable(lecture, DECK_NODES, "deck", diags or Diagnostics(), DECK_CHART_KINDS)
+    if diags is not None:
+        _pictures_in_notes(lecture, diags)
     return [plan_slide(s, lecture) for s in lecture.slides]
+
+
+def _pictures_in_notes(lecture: m.Lecture, diags: Diagnostics) -> None:
+    """Warn of each picture in speaker notes: the handout draws it with the notes, but a deck's notes page
+    holds text only (PowerPoint's notes placeholder), so the deck's notes leave it out."""
+    for slide in lecture.slides:
+        for n in m.walk(slide.notes):
+            if not isinstance(n, m.Image):
+                continue
+            words = " ".join((m.plain_text(n.caption) or n.alt).split())
+            instead = f' (its caption "{words}" stands in its place)' if words else ""
+            diags.warning(
+                f"picture '{n.src}' in the speaker notes is drawn in the handout's notes, but left out of "
+                f"the deck's notes, which hold text only{instead}",
+                n.pos,
+                "notes-picture",
+            )
 
 
 # --------------------------------------------------------------------------- TeX for text frames

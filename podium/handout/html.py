@@ -227,9 +227,10 @@ def context(
             or (meta.title if kind == m.TITLE else "")
             or untitled_name(labels, position, plan.part, plan.opening_heading)
         )
-        section = ""
+        section, path = "", []
         if s is not None and s.section is not None and s.section < len(lecture.sections):
             section = m.plain_text(lecture.sections[s.section].title)
+            path = [*m.enclosing_sections(lecture.sections, s.section), lecture.sections[s.section]]
         entry = {
             "number": position,  # as the deck numbers it (continuation parts count), what students see
             "source_number": plan.number,  # the slide of the source it is (a part of)
@@ -252,6 +253,10 @@ def context(
                 f'<ol class="footnotes">{text_footnotes}</ol>' if text_footnotes else ""
             ),
             "section": section,
+            # (the sections it is in, outermost first, " › " between: the page header names the section of
+            # the first entry on a page, a section with no slide of its own too, `section-titles: false`)
+            "section_path": " › ".join(m.plain_text(sec.title) for sec in path),
+            "depth": len(path) or 1,  # (a subsection's own slide: 2)
             "has_body": bool(plan.chunks),
             "small_text": _small_in_drawing(plan, drawer.look.body_size, twin["scale"]),
         }
