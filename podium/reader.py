@@ -2756,6 +2756,8 @@ def parse_lecture(
             meta.lang if raw_meta.get("lang") or options.course.get("lang") else None,
             _key_pos(shown, key_lines, "lang"),
         )
+        if conv.bib is not None:  # (2018a, 2018b: which works read alike is known from all that is cited)
+            conv.bib.disambiguate(body, raw_meta.get("nocite"))
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
     conv.tex_deck = tex_deck
