@@ -5,6 +5,10 @@ inside the lecture's folder under the same path policy as pictures; ``csl:`` nam
 there (default: the Harvard author–date style citeproc-py ships).  citeproc-py formats each citation
 as text and the reference list, which the reader puts on a "References" slide at the end, with the
 style's terms ("and", "edited by", "n.d.") in the lecture's ``lang:``, as pandoc's citeproc does.
+What citeproc-py leaves undone is done here as citeproc does it: a citation's cites sorted as the
+style's ``<citation>`` sorts them, one author team's works grouped and collapsed
+(:mod:`podium.citegroups`), and works whose citations would read alike told apart by year suffixes
+("2018a", "2018b").
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import warnings
 from pathlib import Path
 
 from . import model as m
+from .citegroups import Cite, Collapsing, joined
 from .diagnostics import Diagnostics
 
 # pandoc's citation key: starts with a letter, digit or _, then letters, digits and :.#$%&-+?<>~/
@@ -94,6 +99,12 @@ class Bibliography:
         self.unread = list(unread)
         self.bib = CitationStylesBibliography(style, source, formatter.plain)
         self.cited: list[str] = []
+        self.style_citation = style.root.citation
+        layout = self.style_citation.layout
+        # (a style whose citations have no brackets of their own, a note style's: in parentheses)
+        affixes = (layout.get("prefix", ""), layout.get("suffix", ""))
+        self.affixes = affixes if any(affixes) else ("(", ")")
+        self.collapsing = Collapsing.of(dict(self.style_citation.attrib), layout.get("delimiter") or "; ")
 
     def has(self, key: str) -> bool:
         return key.lower() in self.keys
@@ -110,41 +121,126 @@ class Bibliography:
         )
 
     def cite(self, items: list[tuple[str, bool, str, str]]) -> str:
-        """Format one citation of ``(key, suppress_author, prefix, locator)`` items."""
+        """Format one citation of ``(key, suppress_author, prefix, locator)`` items: sorted as the style's
+        ``<citation>`` sorts them, and one author team's works grouped and collapsed as it says
+        (:mod:`podium.citegroups`), as pandoc's citeproc does."""
+        inner = joined(self._cites(items), self.collapsing)
+        return self.affixes[0] + inner + self.affixes[1]
+
+    def _cites(self, items: list[tuple[str, bool, str, str]]) -> list[Cite]:
+        """The citation's cites as printed, in the style's order: sorted within each run of cites that
+        no prefix begins and no suffix ends (citeproc's rule: the words stay with their cites)."""
         from citeproc import Citation, CitationItem, Locator  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
 
-        parts = []
+        parsed = []
         for key, suppress, prefix, locator in items:
             self.cited.append(key.lower())
             located = parse_locator(locator) if locator else None
+            suffix = locator
             if located is not None:  # the style writes the locator ("p. 75", "pp. 33–35", "chap. 3")
-                label, at, locator = located
-                cit = Citation([CitationItem(key.lower(), locator=Locator(label, at))])
+                label, at, suffix = located
+                item = CitationItem(key.lower(), locator=Locator(label, at))
             else:
-                cit = Citation([CitationItem(key.lower())])
-            self.bib.register(cit)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                text = str(self.bib.cite(cit, lambda item: None))
-            text = text.strip()
-            if text.startswith("(") and text.endswith(")"):
-                text = text[1:-1]
-            if suppress:  # [-@key]: the year only
-                year = re.search(r"\d{4}[a-z]?", text)
-                text = year.group(0) if year else text
-            if locator:  # (a suffix, or what follows a locator)
-                text += (" " if located is not None and locator[0] not in ",;" else ", ") + locator
-                text = text.replace(" ,", ",")
-            if prefix:
-                text = prefix + " " + text
-            parts.append(text)
-        return "(" + "; ".join(parts) + ")"
+                item = CitationItem(key.lower())
+            parsed.append((item, suppress, prefix, suffix))
+        whole = Citation([p[0] for p in parsed])
+        self.bib.register(whole)
+        runs: list[list] = []
+        for p in parsed:
+            if runs and not runs[-1][-1][3] and not p[2]:
+                runs[-1].append(p)
+            else:
+                runs.append([p])
+        sort = self.style_citation.find("cs:sort", self.style_citation.nsmap)
+        ordered = []
+        for run in runs:
+            if sort is not None and len(run) > 1:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    by_item = {id(p[0]): p for p in run}
+                    run = [by_item[id(i)] for i in sort.sort([p[0] for p in run], self.style_citation.layout)]
+            ordered += run
+        return [self._cite(item, suppress, prefix, suffix) for item, suppress, prefix, suffix in ordered]
+
+    def _cite(self, item, suppress: bool, prefix: str, suffix: str) -> Cite:
+        """One cite as printed (without the layout's brackets), with what grouping needs to know."""
+        from citeproc import Citation  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
+
+        cit = Citation([item])
+        self.bib.register(cit)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            text = str(self.bib.cite(cit, lambda item: None)).strip()
+        before, after = self.affixes
+        if before and after and text.startswith(before) and text.endswith(after):
+            text = text[len(before) : len(text) - len(after)]
+        ref = self.bib.source[item.key]
+        issued = ref.get("issued")
+        year = getattr(issued, "year", None) or getattr(getattr(issued, "begin", None), "year", None)
+        at = text.find(str(year)) if year and not suppress else -1
+        names = text[:at].rstrip(" ,;:") if at > 0 else ""
+        dated = text[at:] if names else ""
+        if suppress:  # [-@key]: the year only
+            shown = re.search(r"\d{4}[a-z]?", text)
+            text = shown.group(0) if shown else text
+        number = re.fullmatch(r"\W*(\d+)\W*", text)
+        located = "locator" in item
+        if suffix:  # (a suffix, or what follows a locator)
+            joint = " " if located and suffix[0] not in ",;" else ", "
+            text = (text + joint + suffix).replace(" ,", ",")
+            dated = (dated + joint + suffix).replace(" ,", ",")
+        if prefix:
+            text = prefix + " " + text
+        return Cite(
+            text,
+            prefix=bool(prefix),
+            suffix=bool(suffix),
+            locator=located,
+            names=(names, _names_of(ref)) if names else "",
+            dated=dated,
+            year=str(year or ""),
+            letter=str(ref.get("year_suffix", "")),
+            number=int(number.group(1)) if number and not (located or suffix or prefix) else 0,
+        )
 
     def in_text(self, key: str, locator: str = "") -> str:
         """``@key``: Author (Year); ``@key [p. 75]``: Author (Year, p. 75)."""
-        inner = self.cite([(key, False, "", locator)])[1:-1]
+        inner = self._cites([(key, False, "", locator)])[0].text
         mt = re.match(r"^(.*?),?\s+(\d{4}[a-z]?.*)$", inner)
-        return f"{mt.group(1)} ({mt.group(2)})" if mt else inner
+        return f"{mt.group(1)} ({mt.group(2)})" if mt else self.affixes[0] + inner + self.affixes[1]
+
+    def disambiguate(self, text: str, nocite=None) -> None:
+        """Year suffixes ("2018a", "2018b"), in the reference list's order, for the works cited in
+        ``text`` (the lecture) or by ``nocite:`` whose citations would read the same, where the style's
+        ``<citation>`` asks for them (``disambiguate-add-year-suffix``), as pandoc's citeproc adds them:
+        in the citations and in the reference list."""
+        from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter  # noqa: PLC0415 (citeproc-py: only a lecture with a bibliography loads it)
+
+        if self.style_citation.get("disambiguate-add-year-suffix") != "true":
+            return
+        said = " ".join(nocite) if isinstance(nocite, list) else str(nocite or "")
+        keys = [k.lower() for k in IN_TEXT.findall(text + " " + said)]
+        if "@*" in said:
+            keys += sorted(self.keys)
+        probe = CitationStylesBibliography(self.bib.style, self.bib.source, formatter.plain)
+        alike: dict[str, list[str]] = {}
+        for key in dict.fromkeys(k for k in keys if self.has(k)):
+            cit = Citation([CitationItem(key)])
+            probe.register(cit)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                alike.setdefault(str(probe.cite(cit, lambda item: None)).strip(), []).append(key)
+        for same in alike.values():
+            if len(same) < 2:
+                continue
+            order = CitationStylesBibliography(self.bib.style, self.bib.source, formatter.plain)
+            order.register(Citation([CitationItem(k) for k in same]))
+            if self.bib.style.has_bibliography():
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    order.sort()
+            for n, key in enumerate(order.keys):
+                self.bib.source[key]["year_suffix"] = _letters(n)
 
     def include(self, nocite) -> None:
         """pandoc's ``nocite:`` (``"@*"``: every entry; ``"@a, @b"``: those): listed though not cited."""
@@ -164,6 +260,17 @@ class Bibliography:
             warnings.simplefilter("ignore")
             self.bib.sort()  # the style's order (author, then year, for author–date styles)
             return [str(entry).strip() for entry in self.bib.bibliography()]
+
+
+def _names_of(ref) -> tuple:
+    """The reference's authors (else editors), to tell apart two teams whose names print the same."""
+    names = ref.get("author") or ref.get("editor") or []
+    return tuple(tuple(sorted((str(k), str(v)) for k, v in dict(n).items())) for n in names)
+
+
+def _letters(n: int) -> str:
+    """The ``n``-th year suffix (from 0): a, b, …, z, aa, ab, … as citeproc numbers them."""
+    return ("" if n < 26 else _letters(n // 26 - 1)) + chr(ord("a") + n % 26)
 
 
 def _one_line(value):

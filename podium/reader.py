@@ -2801,6 +2801,8 @@ def parse_lecture(
             meta.lang if raw_meta.get("lang") or options.course.get("lang") else None,
             _key_pos(shown, key_lines, "lang"),
         )
+        if conv.bib is not None:  # (2018a, 2018b: which works read alike is known from all that is cited)
+            conv.bib.disambiguate(body, raw_meta.get("nocite"))
     conv.cell_defaults = quarto.cell_defaults(raw_meta)
     conv.marp = _marp_deck(raw_meta, body, shown, diags)
     conv.tex_deck = tex_deck
@@ -2854,16 +2856,13 @@ def parse_lecture(
             m.SourcePos(shown, min(key_lines.get(str(k), 1) for k in own_unused)),
             "unused-key",
         )
-    format_unused = [k for k in unused if k in format_keys and k not in _FORMAT_USED]
-    if format_unused:
-        diags.note(
-            f"options of 'format: {format_name}' Podium does not use: " + ", ".join(format_unused),
-            min(
-                (_key_pos(shown, key_lines, k) for k in format_unused),
-                key=lambda p: (p.path != shown, p.path, p.line),
-            ),
-            "unused-key",
-        )
+    _unused_format_options(
+        [k for k in unused if k in format_keys and k not in _FORMAT_USED],
+        format_name,
+        shown,
+        key_lines,
+        diags,
+    )
     conv.collect_footnotes(root)
     _grid_table_problems(env, origins, shown, diags)
     _lists_as_text(env, origins, shown, diags)
@@ -3284,6 +3283,24 @@ def _with_text_macros(body: str, header: list[str], preamble: Any = None) -> tup
     beamer = _beamer_module()
     found = beamer.header_macros("\n".join(header))
     return (beamer.markdown_text_macros(body, found) or body) if found else body, found
+
+
+def _unused_format_options(
+    keys: list[str], format_name: str | None, shown: str, key_lines: dict[str, int], diags: Diagnostics
+) -> None:
+    """The note naming a format's options ``keys`` Podium does not use: one for each file that writes
+    them (the lecture, a Quarto project's ``_quarto.yml``), at the first of its lines."""
+    by_file: dict[str, list[tuple[m.SourcePos, str]]] = {}
+    for k in keys:
+        at = _key_pos(shown, key_lines, k)
+        by_file.setdefault(at.path, []).append((at, k))
+    for path in sorted(by_file, key=lambda p: (p != shown, p)):
+        diags.note(
+            f"options of 'format: {format_name}' Podium does not use: "
+            + ", ".join(k for _, k in by_file[path]),
+            min((at for at, _ in by_file[path]), key=lambda p: p.line),
+            "unused-key",
+        )
 
 
 def _format_option_pos(raw_meta: dict, shown: str, key_lines: dict[str, int], key: str) -> m.SourcePos:

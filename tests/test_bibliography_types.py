@@ -91,12 +91,12 @@ def test_an_online_entry_and_other_biblatex_types_are_cited_and_listed(tmp_path)
     )
     deck = _deck(out / "lecture.pptx")
     handout = _handout(out / "lecture-handout.pdf")
-    for cited in (
+    for cited in (  # (in the order the style's <citation> sorts them, by year, as pandoc's citeproc)
         "(Doe, 2020)",
         "(Roe, 2021)",
         "(Kay, 2022; Lee, 2023)",
-        "(Poe, 2019; Xu, 2018)",
-        "(Ede, 2017; Ng, 2016; Iso, 2015; Fro, 2013)",
+        "(Xu, 2018; Poe, 2019)",
+        "(Fro, 2013; Iso, 2015; Ng, 2016; Ede, 2017)",
     ):
         assert cited in deck and _in(cited, handout), cited
     assert "[@" not in deck and "[@" not in handout
