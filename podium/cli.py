@@ -383,12 +383,15 @@ def pdf(build: Build, variant, via, pdf_ua):
 
 
 @cli.command()
-@options(sources_arg, out_option, slide_level_option, fit_option)
-def check(sources, out_dir, slide_level, fit):
-    """Prove the written deck and handout agree with the source and with each other."""
+@options(
+    sources_arg, out_option, template_option, slide_level_option, fit_option, remote_option, folders_option
+)
+def check(sources, out_dir, template, slide_level, fit, allow_remote, folders):
+    """Prove the written deck and handout agree with the source and with each other (give it the options
+    the outputs were built with: the lecture is read again as they read it)."""
     from podium.verify import check_outputs  # noqa: PLC0415 (lazy: see the module docstring)
 
-    opts = _options(out_dir, None, slide_level, fit=fit)
+    opts = _options(out_dir, template, slide_level, allow_remote, fit, folders)
     ok = _run("check", _sources(sources), False, lambda s, d: check_outputs(s, opts, d))
     sys.exit(0 if ok else 1)
 
