@@ -653,11 +653,11 @@ def _algorithmic(body: str) -> str:
     pending = ""  # words before the first command
     at = 0
     body = re.sub(r"^\[[^\]]*\]", "", body.strip())  # (\begin{algorithmic}[1]: line numbers)
-    body = _ALG_MATH.sub(  # (text commands in its math: \textsc{nil} in $x = \textsc{nil}$; its spaces
+    body = _ALG_MATH.sub(  # (text commands in its math: \textrm{nil} in $x = \textrm{nil}$; its spaces
         # inside the dollars, as TeX allows them, taken out: the statement is one line of Markdown)
         lambda mt: (
             "$"
-            + re.sub(r"\\text(?:sc|rm|up)\{", r"\\mathrm{", mt.group(0)[1:-1].strip()).replace(
+            + re.sub(r"\\text(?:rm|up)\{", r"\\mathrm{", mt.group(0)[1:-1].strip()).replace(
                 "\\textit{", "\\mathit{"
             )
             + "$"
