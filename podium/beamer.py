@@ -5176,8 +5176,9 @@ def _unlisted(text: str) -> str:
 def _display_open(text: str, display: bool) -> bool:
     """Is display math (``$$ … $$``, ``\\[ … \\]``) open after the line ``text``, given whether it was
     before it?"""
-    for mt in re.finditer(r"\$\$|(?<!\\)\\\[|(?<!\\)\\\]", text):
-        display = not display if mt.group(0) == "$$" else mt.group(0) == "\\["
+    for mt in re.finditer(r"\\.|\$\$", text):  # (`\\[8pt]`, `$w\$$`: escapes, no fence)
+        if mt.group(0) in ("$$", "\\[", "\\]"):
+            display = not display if mt.group(0) == "$$" else mt.group(0) == "\\["
     return display
 
 

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from .labels import labels_for
-from .markdown import ATTRS_TEXT, fenced_lines, outside
+from .markdown import ATTRS_TEXT, display_fences, fenced_lines, outside
 
 NAMES = {
     "fig": "Figure",
@@ -180,7 +180,10 @@ def _ends_math(line: str, first: bool) -> bool:
     """Whether display math ends on ``line`` (``$$`` ending it; on the label's own line (``first``), after
     an opening ``$$`` before it only if another follows)."""
     stripped = line.rstrip()
-    return stripped.endswith("$$") and (not first or stripped.count("$$") >= 2 or stripped == "$$")
+    fences = display_fences(stripped)  # (not `$w\$$`: a dollar sign, then inline math's end)
+    return (
+        bool(fences) and fences[-1] == len(stripped) and (not first or len(fences) >= 2 or stripped == "$$")
+    )
 
 
 def number_crossrefs(text: str, lang: str | None = None) -> str | None:

@@ -118,7 +118,18 @@ def toggles_display_math(line: str) -> bool:
         return False
     if "`" in line:
         line = CODE_SPAN.sub("", line)
-    return line.count("$$") % 2 == 1
+    return len(display_fences(line)) % 2 == 1
+
+
+# an escaped character, or two dollars
+_ESCAPE_OR_FENCE = re.compile(r"\\.|\$\$", re.S)
+
+
+def display_fences(text: str) -> list[int]:
+    """Where each ``$$`` of ``text`` that fences display math ends: not the escaped dollar and the closing
+    one of inline math that ends in a dollar sign (``$\\$$``, ``$w\\$$``), which TeX reads as a ``\\$``
+    and a ``$``."""
+    return [mt.end() for mt in _ESCAPE_OR_FENCE.finditer(text) if mt.group(0) == "$$"]
 
 
 def line_starts(lines: list[str]) -> list[int]:

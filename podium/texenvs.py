@@ -43,7 +43,15 @@ from collections.abc import Callable
 
 from .fancylists import marker_text
 from .labels import label as label_in
-from .markdown import CODE_SPAN, code_lines, fenced_lines, line_starts, outside, toggles_display_math
+from .markdown import (
+    CODE_SPAN,
+    code_lines,
+    display_fences,
+    fenced_lines,
+    line_starts,
+    outside,
+    toggles_display_math,
+)
 from .model import ITEM_LABEL, Delimiter, Numbering
 from .overlays import handout_never, overlay_fence, overlay_start
 from .rawtex import SPEC_CHARS, _group
@@ -653,11 +661,11 @@ def _algorithmic(body: str) -> str:
     pending = ""  # words before the first command
     at = 0
     body = re.sub(r"^\[[^\]]*\]", "", body.strip())  # (\begin{algorithmic}[1]: line numbers)
-    body = _ALG_MATH.sub(  # (text commands in its math: \textsc{nil} in $x = \textsc{nil}$; its spaces
+    body = _ALG_MATH.sub(  # (text commands in its math: \textrm{nil} in $x = \textrm{nil}$; its spaces
         # inside the dollars, as TeX allows them, taken out: the statement is one line of Markdown)
         lambda mt: (
             "$"
-            + re.sub(r"\\text(?:sc|rm|up)\{", r"\\mathrm{", mt.group(0)[1:-1].strip()).replace(
+            + re.sub(r"\\text(?:rm|up)\{", r"\\mathrm{", mt.group(0)[1:-1].strip()).replace(
                 "\\textit{", "\\mathit{"
             )
             + "$"
@@ -2258,7 +2266,7 @@ def spaced_dollar_math(text: str, every: bool = False) -> str | None:
             verbatim = "\\begin{" in line and "\\end{" not in line
             continue
         carried, open_math = open_math, every and _math_runs_on(line, open_math, code[k] or verbatim)
-        if code[k] or verbatim or "$$" in line or not re.search(r"\$[ \t]|[ \t]\$", line):
+        if code[k] or verbatim or display_fences(line) or not re.search(r"\$[ \t]|[ \t]\$", line):
             continue
         if not every and "\\" not in line:
             continue
@@ -2276,7 +2284,7 @@ def _math_runs_on(line: str, inside: bool, skipped: bool) -> bool:
     a paragraph's break ends it, as TeX ends it; code and display math leave it as it was."""
     if not line.strip():
         return False
-    if skipped or "$$" in line:
+    if skipped or display_fences(line):
         return inside
     return inside != (len(single_dollars(line)) % 2 == 1)
 
@@ -2450,16 +2458,14 @@ def tex_text(text: str, tex: bool = False, raw_lines: list[bool] | None = None) 
 _RAW_TEX_LINE = re.compile(r"\\(?:begin|end)\{|^\s*\\item\b")
 
 
+# a code span, an escape (`\$`: a dollar sign; in `$w\$$` the last `$` ends the math, no `$$`), `$$`, `$`
+_DOLLAR_TOKEN = re.compile(r"(`+)[^`]*?\1(?!`)|\\.|\$\$|\$", re.S)
+
+
 def single_dollars(line: str) -> list[int]:
     """Where ``line`` has a ``$`` that opens or closes inline math: not ``\\$``, not one of ``$$``, not in
     a code span."""
-    spans = [(mt.start(), mt.end()) for mt in _CODE_SPANS.finditer(line)] if "`" in line else []
-    return [
-        mt.start()
-        for mt in re.finditer(r"(?<!\$)\$(?!\$)", line)
-        if not any(a <= mt.start() < b for a, b in spans)
-        and (len(line[: mt.start()]) - len(line[: mt.start()].rstrip("\\"))) % 2 == 0  # (`\\$`: a dollar)
-    ]
+    return [mt.start() for mt in _DOLLAR_TOKEN.finditer(line) if mt.group(0) == "$"]
 
 
 def _opens_math(line: str, at: int) -> bool:

@@ -302,6 +302,8 @@ def normalise(tex: str) -> str:
         tex = re.sub(r"\\emph(?![A-Za-z])\s*", r"\\textit", tex)  # (a text command: italic words in math)
     if "\\text" in tex or "\\mbox" in tex:
         tex = _text_escapes(_texts_math(_nested_texts(_text_switches(tex))))
+        if "\\textsc" in tex:
+            tex = _each_text(tex, _small_caps)
     if _MATH_LETTER.search(tex):
         tex = _MATH_LETTER.sub(lambda mt: f"\\text{{{TEXT_LETTERS[mt.group(1)]}}}", tex)
     # \Big\{, \big{\}}: last, as it may leave a brace alone (\Big{), which only latex2mathml reads so
@@ -474,6 +476,30 @@ def _switched(body: str) -> str:
         head = body[: mt.start()]
         words, rest = body[mt.end() : end], body[end:]
     return head + f"\\{_SWITCHES[mt.group(1)]}{{{_switched(words)}}}" + _switched(rest)
+
+
+# a text's pieces for small capitals: a command or an escaped character (kept whole), or one character
+_TEXT_TOKEN = re.compile(r"\\[A-Za-z]+\s*|\\.|.", re.S)
+
+
+def _small_caps(command: str, body: str) -> str:
+    """``\\textsc{body}`` as small capitals, as beamer prints it in math (``\\first``, a lecture's
+    ``\\textsc{First}``): its capitals as they are, its small letters as capitals at a smaller size
+    (``\\text{F}{\\scriptsize\\text{IRST}}``), which latex2mathml, ziamath and Office math all draw;
+    another text command is left as it is.  latex2mathml knows no ``\\textsc``."""
+    if command[:-1].rstrip() != "\\textsc":
+        return command + body + "}"
+    pieces: list[list] = []  # [small, text]
+    for token in _TEXT_TOKEN.findall(body):
+        small = len(token) == 1 and token.islower() and token.upper() != token
+        if pieces and (token.isspace() or pieces[-1][0] == small):
+            pieces[-1][1] += token.upper() if small else token
+        else:
+            pieces.append([small, token.upper() if small else token])
+    return (
+        "".join(f"{{\\scriptsize\\text{{{t}}}}}" if small else f"\\text{{{t}}}" for small, t in pieces)
+        or "{}"
+    )
 
 
 _MATH_IN_TEXT = re.compile(r"(?<!\\)\$((?:\\.|[^$\\])+)\$|\\\((.+?)\\\)", re.S)

@@ -117,9 +117,13 @@ def _text(el) -> str:
     return "".join(el.itertext()).strip()
 
 
+_SCALE = re.compile(r"\s*(\d*\.?\d+)\s*(em|%)\s*")
+
+
 class _Converter:
-    def __init__(self, size_hundredths: int | None):
+    def __init__(self, size_hundredths: int | None, base_hundredths: int | None = None):
         self.size = size_hundredths
+        self.base = base_hundredths  # (the text's size where runs take it from the layout: None in size)
         self.colours: list[str] = []  # the colours (RRGGBB) of the elements being converted, innermost last
 
     # -- runs
@@ -267,6 +271,8 @@ class _Converter:
             return self.token(el)
         if name == "mphantom" or (name == "mpadded" and _zero_sides(el)):
             return [self.phantom(el)]
+        if name == "mstyle" and _SCALE.fullmatch(el.get("mathsize", "")) and (self.size or self.base):
+            return self.scaled(el, kids)
         if name in ("math", "mstyle", "mpadded", "semantics", "none", "merror", "maction"):
             return self.seq(kids[:1] if name in ("semantics", "maction") else kids)
         if name == "annotation":
@@ -335,6 +341,18 @@ class _Converter:
             self.fill(_m("e", d), kids)
             return [d]
         return self.seq(kids)  # an element this table does not name: its content, in order
+
+    def scaled(self, el, kids) -> list:
+        """An ``mstyle`` of another size (``mathsize="0.7em"``, ``70%``: ``\\textsc``'s small capitals,
+        ``\\small``): its runs at that share of the math's size."""
+        mt = _SCALE.fullmatch(el.get("mathsize", ""))
+        assert mt is not None
+        share = float(mt.group(1)) / (100 if mt.group(2) == "%" else 1)
+        size, self.size = self.size, max(100, round((self.size or self.base or 0) * share))
+        try:
+            return self.seq(kids)
+        finally:
+            self.size = size
 
     def over_under(self, el, name: str, base, mark) -> etree._Element:
         char = _text(mark) if _local(mark) == "mo" else ""
@@ -439,10 +457,14 @@ class _Converter:
         return mat
 
 
-def omml(mathml: str, display: bool = False, size_hundredths: int | None = None) -> etree._Element:
-    """Return the OMML for ``mathml``: ``m:oMathPara`` when ``display``, else ``m:oMath``."""
+def omml(
+    mathml: str, display: bool = False, size_hundredths: int | None = None, base_hundredths: int | None = None
+) -> etree._Element:
+    """Return the OMML for ``mathml``: ``m:oMathPara`` when ``display``, else ``m:oMath``.  Its runs are
+    ``size_hundredths`` big, or left to the text's size; ``base_hundredths`` is that size, for a part set
+    smaller or larger."""
     root = etree.fromstring(mathml.encode("utf-8"))
-    conv = _Converter(size_hundredths)
+    conv = _Converter(size_hundredths, base_hundredths)
     o = _m("oMath")
     for x in conv.seq(_kids(root)):
         o.append(x)
@@ -454,7 +476,9 @@ def omml(mathml: str, display: bool = False, size_hundredths: int | None = None)
     return para
 
 
-def tex_omml(tex: str, display: bool = False, size_hundredths: int | None = None) -> etree._Element | None:
+def tex_omml(
+    tex: str, display: bool = False, size_hundredths: int | None = None, base_hundredths: int | None = None
+) -> etree._Element | None:
     """Return the OMML for TeX ``tex`` (macros already expanded), or None when it cannot be read (the deck
     then keeps what it shows the math as without Office math: its text, its picture)."""
 
@@ -462,7 +486,7 @@ def tex_omml(tex: str, display: bool = False, size_hundredths: int | None = None
     if not mathml:
         return None
     try:
-        return omml(mathml, display, size_hundredths)
+        return omml(mathml, display, size_hundredths, base_hundredths)
     except Exception:  # (MathML of a shape this mapping does not know: the formula stays shown, not editable)
         return None
 
@@ -487,9 +511,12 @@ def a14_math(math: etree._Element) -> etree._Element:
     return el
 
 
-def wrap_inline_run(r_el: etree._Element, tex: str, size_hundredths: int | None) -> bool:
-    """Replace text run ``r_el`` (its fallback) by Office math for ``tex`` with the run as Fallback."""
-    math = tex_omml(tex, False, size_hundredths)
+def wrap_inline_run(
+    r_el: etree._Element, tex: str, size_hundredths: int | None, base_hundredths: int | None = None
+) -> bool:
+    """Replace text run ``r_el`` (its fallback) by Office math for ``tex`` with the run as Fallback
+    (``base_hundredths``: the text's size, where ``size_hundredths`` leaves it to the layout)."""
+    math = tex_omml(tex, False, size_hundredths, base_hundredths)
     if math is None:
         return False
     parent = r_el.getparent()

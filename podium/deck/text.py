@@ -92,9 +92,10 @@ def fill_paras(
             # an item with no words (``2.`` above a code block): PowerPoint and LibreOffice draw no
             # number or bullet on an empty paragraph, so it gets a no-break space to carry its marker
             runs = (Run("\u00a0"),)
+        own_size = para_size(para, style, scale)
         for r in runs:  # (inline code is sized: smaller than its paragraph's words, see add_run)
-            at = size if size is not None or not r.code else Pt(round(para_size(para, style, scale), 1))
-            add_run(cv, p, r, at, False, muted=para.style == "attribution")
+            at = size if size is not None or not r.code else Pt(round(own_size, 1))
+            add_run(cv, p, r, at, False, muted=para.style == "attribution", text_size=own_size)
         if size is not None:
             end = p_el.find(_END)
             if end is None:
@@ -284,13 +285,24 @@ def link_jumps(jumps: list, first: dict) -> None:
         link.set("action", "ppaction://hlinksldjump")
 
 
-def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: str | None = None) -> None:
+def add_run(
+    cv: Canvas,
+    p,
+    r: Run,
+    size=None,
+    bold=False,
+    muted=False,
+    colour: str | None = None,
+    text_size: float | None = None,
+) -> None:
     """Append run ``r`` to paragraph ``p``: its text, formatting, link and CJK face.
 
     The XML is written directly, as python-pptx's ``add_run`` and ``Font`` setters would write it
     (every run gets an ``a:rPr``; attributes in the order those setters set them; children in the
     schema's order), without their per-property look-ups.  ``colour`` (``#RRGGBB``) overrides the
     run's colour (a table cell's text); a colour the lecture gave the words (``r.colour``) comes first.
+    ``text_size`` (points) is the paragraph's size where ``size`` is left to the layout: the size that
+    a smaller part of inline math (``\\textsc``'s small capitals) is a share of.
     """
     if "\v" in r.text or "\n" in r.text:  # a hard line break: <a:br/>, not a control character
         for k, part in enumerate(r.text.replace("\n", "\v").split("\v")):
@@ -307,6 +319,7 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
                     bold,
                     muted,
                     colour,
+                    text_size,
                 )
         return
     text = r.text
@@ -343,7 +356,10 @@ def add_run(cv: Canvas, p, r: Run, size=None, bold=False, muted=False, colour: s
         rid = cv.slide.part.relate_to(r.link, RT.HYPERLINK, is_external=True)
         etree.SubElement(rPr, _HLINK).set(_RID, rid)
     if r.tex:  # inline math: Office math for PowerPoint, this run as the fallback text
-        wrap_inline_run(r_el, r.tex, int(size.pt * 100) if size is not None else None)
+        base = size.pt if size is not None else text_size
+        wrap_inline_run(
+            r_el, r.tex, int(size.pt * 100) if size is not None else None, round(base * 100) if base else None
+        )
 
 
 def _set_flags(rPr, r: Run, bold: bool, size) -> None:
