@@ -1722,7 +1722,8 @@ def _last_step(lines: list[str], start: int, stop: int) -> int:
     return max([1, 1 + pauses, *numbers])
 
 
-_ONLY = re.compile(r"\\only\s*<([^<>{}\n]{1,60})>\s*(?=\{)")
+# (\uncover and \visible side by side in a line are alternatives too: `Answer: \uncover<1>{a}\uncover<2>{b}`)
+_ONLY = re.compile(r"\\(?P<name>only|uncover|visible)\s*<([^<>{}\n]{1,60})>\s*(?=\{)")
 _MATH_ENV_NAMES = (
     r"\{(?:equation|align|alignat|gather|multline|eqnarray|displaymath|math|flalign|dmath|dseries|dgroup"
     r"|darray|IEEEeqnarray|empheq)\*?\}"
@@ -1732,34 +1733,36 @@ _MATH_ENV_END = re.compile(r"\\end" + _MATH_ENV_NAMES)
 
 
 def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int], out: Converted) -> None:
-    """beamer's alternatives written as ``\\only``s side by side (``\\only<1>{Solution}\\only<2>{\\sout{Solution}}``
+    """beamer's alternatives written as ``\\only``s (``\\uncover``s, ``\\visible``s) side by side (``\\only<1>{Solution}\\only<2>{\\sout{Solution}}``
     in a block's title, ``\\only<1>{=}\\only<2>{\\le}`` in math) in the frame ``lines[start : stop + 1]`` as the
     one its last step shows (else the one shown latest), in place, with a warning naming those left out: as
     ``\\alt``'s (:func:`_alternatives`).  Those that make up a line of text of their own are left to
     :mod:`podium.overlays`, which puts each on its click; verbatim lines keep theirs."""
     rows = [k for k, _ in _outside_verbatim(lines[: stop + 1], start)]
-    if sum("\\only" in lines[k] for k in rows) == 0:
+    if not any(_ONLY.search(lines[k]) for k in rows):
         return
     last = _last_step(lines, start, stop)
     display, envs = False, 0  # (display math open before the line, math environments open)
     for k in rows:
         line, at = lines[k], 0
-        while "\\only" in line and (mt := _ONLY.search(line, at)) is not None:
+        while (mt := _ONLY.search(line, at)) is not None:
             text = "\n".join([line, *lines[k + 1 : stop + 1]])  # (its groups may close on later lines)
             run: list[tuple[str, int, int]] = []  # (each \only's specification, its group's start and end)
+            names: list[str] = []  # (and its command)
             j = mt.start()
             while (one := _ONLY.match(text, j)) is not None and (
                 close := balanced_group(text, one.end())
             ) > 0:
-                run.append((one.group(1), one.end(), close))
+                run.append((one.group(2), one.end(), close))
+                names.append(one.group("name"))
                 j = close + len(text[close:]) - len(text[close:].lstrip(" \t"))
             end = run[-1][2] if run else mt.end()
             in_math = display or envs > 0 or _inline_math_open(line[: mt.start()])
             alone = not line[: mt.start()].strip() and not text[end:].split("\n", 1)[0].strip()
             if len(run) < 2 or alone and not in_math or any(":" in spec for spec, _, _ in run):
-                at = (
-                    mt.end()
-                )  # (`\only<handout:0>{…}\only<beamer:0>{…}`: the deck's and the handout's, _modes')
+                # (a line of its own: each on its click, overlays'; the whole run, not only its first;
+                # `\only<handout:0>{…}\only<beamer:0>{…}`: the deck's and the handout's, _modes')
+                at = end if alone and not in_math else mt.end()
                 continue
             chosen = _only_shown([spec for spec, _, _ in run], last)
             if len(chosen) == len(run):  # (all on one step, `\only<1->{a}\only<2->{b}`: no alternatives)
@@ -1770,7 +1773,7 @@ def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int]
             out.warnings.append(
                 (
                     index[k],
-                    " and ".join(f"\\only<{spec.strip()}>" for spec, _, _ in run)
+                    " and ".join(f"\\{name}<{spec.strip()}>" for name, (spec, _, _) in zip(names, run))
                     + " are alternatives; a slide cannot swap its words, so it shows "
                     + " and ".join(f'"{_overlay_words(bodies[n])}"' for n in chosen)
                     + " ("
@@ -4650,6 +4653,7 @@ _BREAK_AFTER = re.compile(
     r"(?:\s*(?:\\\\\*?(?:\s*\[[^\]\n]*\])?|\\par(?![A-Za-z])|\\newline(?![A-Za-z])))*\s*"
 )
 _ONLY_CLOSING = re.compile(r"(?:\s*(?:\}|\\end\{[A-Za-z*]+\}))*\s*")
+_OVERLAY_START = re.compile(r"\\(?:only|uncover|visible|onslide)[*+]?\s*<[^<>{}\n]{1,60}>\s*\{")
 
 
 def _picture_then_more(line: str) -> list[str]:
@@ -4664,6 +4668,12 @@ def _picture_then_more(line: str) -> list[str]:
     rest = rest[_BREAK_AFTER.match(rest).end() :]  # type: ignore[union-attr]  # (it matches "" at least)
     if _ONLY_CLOSING.fullmatch(rest):
         return [line]
+    closing = _ONLY_CLOSING.match(rest).end()  # type: ignore[union-attr]  # (it matches "" at least)
+    if "}" in rest[:closing] and _OVERLAY_START.match(rest, closing):
+        # (`\only<1>{\includegraphics{a}}\only<2>{\includegraphics{b}}`: each overlay a line, each on its
+        # click as on lines of their own)
+        cut = len(line) - len(rest) + closing
+        return [line[:cut].rstrip(), *_picture_then_more(line[cut:])]
     return [line[: mt.end()].rstrip(), rest]
 
 
