@@ -68,6 +68,7 @@ from .texenvs import (
     multicol_parts,
     single_dollars,
     switched_groups,
+    table_row_cells,
     tex_text,
 )
 
@@ -625,6 +626,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
             framed_lines.update(range(k, stop + 1))
             _alternatives(lines, k, stop, index, out)
             _only_alternatives(lines, k, stop, index, out)
+            _overfull_rows(lines, k, stop, index, out)
             _later_fields_shown(lines, k, stop, later if paged else None, add)
             paged = _title_page_fields(lines, k, stop, index, out, paged)
             _title_page_text(lines, k, stop, out.meta, exists)
@@ -1791,6 +1793,38 @@ def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int]
         lines[k] = line
         display = _display_open(line, display)
         envs = max(envs + len(_MATH_ENV_BEGIN.findall(line)) - len(_MATH_ENV_END.findall(line)), 0)
+
+
+# a tabular's beginning, up to its column specification (tabular*'s, tabularx's width; its [t] position)
+_TABULAR_HEAD = re.compile(
+    r"\\begin\{(tabular|tabular\*|tabularx|tabulary|longtable)\}\s*"
+    r"(?:(?<=r\*\})\{[^{}]*\}\s*|(?<=[xy]\})\{[^{}]*\}\s*)?(?:\[[^\]]*\]\s*)?(?=\{)"
+)
+
+
+def _overfull_rows(lines: list[str], start: int, stop: int, index: list[int], out: Converted) -> None:
+    """A warning at each row of a tabular in the frame ``lines[start : stop + 1]`` with more cells than its
+    column specification has columns (LaTeX stops there: "Extra alignment tab"); its cells are kept, as
+    further columns."""
+    text = "\n".join(lines[start : stop + 1])
+    if "&" not in text or "\\begin{tab" not in text and "\\begin{longtable" not in text:
+        return
+    for mt in _TABULAR_HEAD.finditer(text):
+        close = balanced_group(text, mt.end())
+        end = text.find("\\end{" + mt.group(1) + "}", close) if close > 0 else -1
+        if end < 0 or "\\begin{tabular" in text[close:end]:  # (a table in a cell: not counted here)
+            continue
+        spec = text[mt.end() + 1 : close - 1]
+        for at, cells, columns in table_row_cells(spec, text[close:end]):
+            out.warnings.append(
+                (
+                    index[start + text.count("\n", 0, close + at)],
+                    f"this row of the {mt.group(1)} has {cells} cells but its columns {{{spec}}} are {columns}; "
+                    'LaTeX stops here ("Extra alignment tab has been changed to \\cr"): the extra cells are '
+                    "shown as further columns; add columns to the specification",
+                    "table-cells",
+                )
+            )
 
 
 def _only_shown(specs: list[str], last: int) -> list[int]:

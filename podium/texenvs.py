@@ -1943,8 +1943,13 @@ def _table(spec: str, body: str) -> str | None:
     if len(rows) == 1 and len(shown) == 1:  # (a note beside a coloured rule: its words, no table of one cell)
         return shown[0].replace("\\|", "|")
     ncols = max(len(aligns), *(len(r) for r in rows))
-    while ncols > max(reach, 1) and (ncols > len(types) or types[ncols - 1] in "lcr"):
-        ncols -= 1  # (an empty p{3cm} column keeps its width in LaTeX too)
+    ruled = _ruled_columns(spec) + [False] * ncols
+    while ncols > max(reach, 1) and (
+        ncols > len(types) or types[ncols - 1] in "lcr" and not ruled[ncols - 1]
+    ):
+        ncols -= (
+            1  # (an empty p{3cm} column keeps its width in LaTeX too, and one ruled on both sides its rules)
+        )
     aligns += ["l"] * (ncols - len(aligns))
     rule = {"l": ":--", "c": ":-:", "r": "--:"}
     lines = ["| " + " | ".join((r + [""] * (ncols - len(r)))[:ncols]) + " |" for r in rows]
@@ -2070,6 +2075,56 @@ def _column_types(spec: str) -> list[str]:
                 continue
         i += 1
     return out
+
+
+def _ruled_columns(spec: str) -> list[bool]:
+    """For each column of the tabular column ``spec``, whether it has a rule on both sides (``{|l|c|c|}``: all
+    three; ``{l|c}``: neither), as LaTeX draws an empty column's box when ruled so."""
+    marks: list[str] = []  # "|" for a rule, "c" for a column, in order
+    i = 0
+    while i < len(spec):
+        c = spec[i]
+        if c in "@!<>" or (c in "pmbXLCRJ" and i + 1 < len(spec) and spec[i + 1] == "{"):
+            close = _group(spec, i + 1)
+            marks += ["c"] if c not in "@!<>" else []
+            i = close if close > 0 else i + 1
+            continue
+        if c == "*":
+            count_end = _group(spec, i + 1)
+            inner_end = _group(spec, count_end) if count_end > 0 else -1
+            if inner_end > 0:
+                n = spec[i + 2 : count_end - 1].strip()
+                inner = spec[count_end + 1 : inner_end - 1]
+                spec = spec[:i] + inner * (int(n) if n.isdigit() else 1) + spec[inner_end:]
+                continue
+        if c == "|":
+            marks.append("|")
+        elif c in "lcrpmbXLCRJ":
+            marks.append("c")
+        i += 1
+    return [
+        0 < k < len(marks) - 1 and marks[k - 1] == "|" and marks[k + 1] == "|"
+        for k, mark in enumerate(marks)
+        if mark == "c"
+    ]
+
+
+def table_row_cells(spec: str, body: str) -> list[tuple[int, int, int]]:
+    """Each row of a tabular's ``body`` (column specification ``spec``) that has more cells than the
+    specification has columns, as (where in ``body`` it begins, its cells, the columns): LaTeX stops at
+    it ("Extra alignment tab")."""
+    columns = len(_column_types(spec))
+    found: list[tuple[int, int, int]] = []
+    at = 0
+    for row in _split_at(body, "\\\\"):
+        cells = 0
+        for cell in _split_at(row, "&"):
+            multi = re.match(r"\s*\\multicolumn\s*\{\s*(\d+)\s*\}", cell)
+            cells += max(1, int(multi.group(1))) if multi else 1
+        if columns and cells > columns:
+            found.append((at + len(row) - len(row.lstrip()), cells, columns))
+        at += len(row) + 2
+    return found
 
 
 def _split_at(text: str, sep: str) -> list[str]:

@@ -72,3 +72,55 @@ def test_uncover_alternatives_in_a_sentence_show_the_last_step_with_a_warning(tm
     ), err
     assert "deck.tex:8: warning: \\visible<1> and \\visible<2> are alternatives" in err, err
     assert "raw TeX" not in err, err
+
+
+def _tables(slide) -> list[list[list[str]]]:
+    return [[[c.text for c in row.cells] for row in sh.table.rows] for sh in slide.shapes if sh.has_table]
+
+
+def test_an_empty_column_ruled_on_both_sides_is_kept(tmp_path: Path):
+    # `{|l|c|c|}` with its last column empty in every row lost that column (and its ruled box)
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Ruled}
+  \begin{tabular}{|l|c|c|}
+    \hline
+    Name & Mark & \\
+    Ann & 3 & \\
+    \hline
+  \end{tabular}
+\end{frame}
+\begin{frame}{Unruled}
+  \begin{tabular}{lcc}
+    Name & Mark \\
+    Ann & 3 \\
+  \end{tabular}
+\end{frame}
+""",
+    )
+    assert _tables(deck.slides[0]) == [[["Name", "Mark", ""], ["Ann", "3", ""]]]
+    assert _tables(deck.slides[1]) == [[["Name", "Mark"], ["Ann", "3"]]]  # (unruled and unused: left out)
+    assert "warning" not in err, err
+
+
+def test_a_row_with_more_cells_than_columns_warns_and_keeps_them(tmp_path: Path):
+    # `{lc}` with a row of three cells: no warning (LaTeX stops with "Extra alignment tab")
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Extra}
+  \begin{tabular}{lc}
+    a & b & c \\
+    d & e \\
+    \multicolumn{2}{c}{both} & f \\
+  \end{tabular}
+\end{frame}
+""",
+    )
+    assert _tables(deck.slides[0]) == [[["a", "b", "c"], ["d", "e", ""], ["both", "", "f"]]]
+    said = [line for line in err.splitlines() if "[table-cells]" in line]
+    assert len(said) == 2, err
+    assert "deck.tex:6: warning: this row of the tabular has 3 cells but its columns {lc} are 2" in said[0]
+    assert "Extra alignment tab" in said[0]
+    assert "deck.tex:8: warning:" in said[1], said
