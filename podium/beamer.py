@@ -536,6 +536,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _own_environments(lines, begin)
     _theorem_boxes(lines, begin)
     _enumitem_lists(lines, begin)
+    _algorithm_keywords(lines, begin)
     count_lines(lines, begin, set(range(len(lines))) - {k for k, _ in _outside_verbatim(lines, 0)})
     end = next(
         (k for k in range(len(lines) - 1, begin, -1) if lines[k].strip().startswith("\\end{document}")),
@@ -2043,6 +2044,42 @@ def _theorem_boxes(lines: list[str], begin: int) -> None:
 _NEWLIST = re.compile(r"\\(?:re)?newlist\s*\{([A-Za-z]+\*?)\}\s*\{(itemize|enumerate|description)\}")
 # enumitem's \setlist[objectives]{label=…} (\setlist*, [objectives,1]): that list's options
 _SETLIST = re.compile(r"\\setlist\*?\s*\[\s*([A-Za-z]+\*?)\s*(?:,\s*1\s*)?\]\s*(?=\{)")
+
+
+# algorithm2e's keyword definitions (`\SetKw{Continue}{continue}`, `\SetKwFunction{Fn}{Search}`…), their
+# arguments on their line
+_KEYWORD_DEFINITION = re.compile(
+    r"\\SetKw(?:Function|InOut|Input|Prog|Block|Data)?\s*(?:\{[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)*\}\s*){2,4}"
+)
+_ALGORITHM_EDGE = re.compile(r"\\(begin|end)\{algorithm\*?\}(?:\s*\[[^\]\n]*\])?")
+
+
+def _algorithm_keywords(lines: list[str], begin: int) -> None:
+    """algorithm2e's keywords defined in the preamble, between frames or in a frame outside its
+    ``algorithm`` (``\\SetKw{Continue}{continue}``) put at the start of each ``algorithm`` they reach (the
+    preamble's and those between frames: every later one; a frame's: its own), where its pseudocode is read
+    (:mod:`podium.texenvs`); in a frame, taken from where they print nothing."""
+    if not any("\\SetKw" in line for line in lines):
+        return
+    kept: list[str] = []  # (the preamble's, and those between frames)
+    framed: list[str] = []  # (the frame's own)
+    inside = in_frame = False
+    for k, line in enumerate(lines):
+        s = line.strip()
+        if k > begin and (s.startswith(("\\begin{frame}", "\\frame")) or s.startswith("\\end{frame}")):
+            framed, in_frame = [], s.startswith(("\\begin{frame}", "\\frame"))
+        if "\\SetKw" in line and not inside:
+            found = [mt.group(0).strip() for mt in _KEYWORD_DEFINITION.finditer(line)]
+            (framed if in_frame else kept).extend(found)
+            if k > begin and in_frame:
+                lines[k] = _KEYWORD_DEFINITION.sub("", line)
+        if k <= begin or "\\begin{algorithm" not in line and "\\end{algorithm" not in line:
+            continue
+        for mt in _ALGORITHM_EDGE.finditer(line):
+            inside = mt.group(1) == "begin"
+            if inside and (kept or framed):
+                at = mt.end() + len(lines[k]) - len(line)
+                lines[k] = lines[k][:at] + " " + " ".join(kept + framed) + lines[k][at:]
 
 
 def _enumitem_lists(lines: list[str], begin: int) -> None:

@@ -124,3 +124,37 @@ def test_a_row_with_more_cells_than_columns_warns_and_keeps_them(tmp_path: Path)
     assert "deck.tex:6: warning: this row of the tabular has 3 cells but its columns {lc} are 2" in said[0]
     assert "Extra alignment tab" in said[0]
     assert "deck.tex:8: warning:" in said[1], said
+
+
+def test_algorithm2e_keywords_defined_in_the_preamble_and_the_frame_print_as_keywords(tmp_path: Path):
+    # `\SetKw{Continue}{continue}` in the preamble: `\Continue` in the algorithm was left out with a raw-TeX
+    # warning; `\SetKwInOut{Input}{input}` showed "{Input}{input}"
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Scan}
+  \SetKw{Break}{break}
+  \begin{algorithm}[H]
+    \SetKwInOut{Input}{input}
+    \Input{a list}
+    \Proc{\Fn{list}}{
+      \ForEach{item}{
+        \If{item is empty}{\Continue}
+        \If{item is last}{\Break}
+        \Fn{item}\;
+      }
+    }
+    \caption{Scan}
+  \end{algorithm}
+\end{frame}
+""",
+        preamble="\\usepackage[ruled]{algorithm2e}\n\\SetKw{Continue}{continue}\n"
+        "\\SetKwFunction{Fn}{Search}\n\\SetKwProg{Proc}{Procedure}{ is}{end}\n",
+    )
+    body = next(sh for sh in deck.slides[0].shapes if sh.has_text_frame and "Algorithm" in sh.text_frame.text)
+    lines = [" ".join(line.split()) for line in body.text_frame.text.replace("\v", "\n").split("\n")]
+    assert lines[:4] == ["Algorithm: Scan", "input: a list", "Procedure Search(list) is", "foreach item do"]
+    assert "continue" in lines and "break" in lines and "Search(item)" in lines, lines
+    bold = {r.text.strip() for p in body.text_frame.paragraphs for r in p.runs if r.font.bold}
+    assert {"continue", "break", "Procedure", "is", "input:"} <= bold, bold
+    assert "raw TeX" not in err and "{Input}" not in body.text_frame.text, err
