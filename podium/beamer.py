@@ -3100,7 +3100,7 @@ def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool =
                         "title-note",
                     )
                 )
-            out.meta[key] = _words(value, lines=key != "date")
+            out.meta[key] = _field_commands(key, _words(value, lines=key != "date"), line - 1, out)
             out.key_lines[key] = line
             short = re.sub(r"\\insert\w+|\\thepage\b", "", piece.args[0])  # (beamer's \insertframenumber)
             if key == "title" and piece.kinds.startswith("[") and re.search(r"\w", short):
@@ -3120,6 +3120,58 @@ def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool =
         language = _main_language(text)
         if language is not None:
             out.meta["lang"], out.key_lines["lang"] = language[0], index[text.count("\n", 0, language[1])] + 1
+
+
+# what only sets a title field's look (a type face, a font, spacing): the template's, left out
+_FIELD_LOOK = re.compile(
+    r"\\(?:bfseries|itshape|scshape|sffamily|rmfamily|ttfamily|upshape|mdseries|normalfont|slshape|em|bf|it|sc|sl"
+    r"|rm|sf|tt|selectfont|strut|null|relax|protect|usebeamerfont\*?\s*\{[^{}]*\}"
+    r"|usebeamercolor\*?\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}|fontsize\s*\{[^{}]*\}\s*\{[^{}]*\}"
+    r"|[hv]space\*?\s*\{[^{}]*\})(?![A-Za-z])\s*"
+)
+_FIELD_TOKEN = re.compile(r"(?<!\\)\$[^$]*\$|\\\(.*?\\\)|\\(?:([A-Za-z]+)\*?|.)")
+
+
+def _field_commands(key: str, value: str, line: int, out: Converted) -> str:
+    """A title field's words (``\\date{…}``, ``\\author{…}``) with the commands the front matter's reading
+    does not know read as a frame's text reads them: one that sets its look (``\\bfseries``,
+    ``\\usebeamerfont{…}``) left out; another (``\\foo{x}``) its arguments' words, with a warning at ``line``
+    (0-based); math (``$…$``) kept."""
+    from .reader import _META_LOGO, META_TEX_NAMES, TEX_SYMBOLS  # noqa: PLC0415 (the reader imports this module)
+
+    at, changed = 0, False
+    while (mt := _FIELD_TOKEN.search(value, at)) is not None:
+        name = mt.group(1)
+        at = mt.end()
+        if (
+            name is None
+            or name in META_TEX_NAMES
+            or name in TEX_SYMBOLS
+            or _META_LOGO.match(value, mt.start())
+        ):
+            continue
+        look = _FIELD_LOOK.match(value, mt.start())
+        if look is not None:
+            value, at, changed = value[: mt.start()] + value[look.end() :], mt.start(), True
+            continue
+        args, end = [], at
+        while (arg := re.compile(r"\s*(?:\[[^\]{}]*\]\s*)*(?=\{)").match(value, end)) is not None:
+            close = balanced_group(value, arg.end())
+            if close < 0:
+                break
+            args.append(value[arg.end() + 1 : close - 1].strip())
+            end = close
+        words = " ".join(a for a in args if a)
+        out.warnings.append(
+            (
+                line,
+                f"raw TeX '\\{name}' in \\{key} is not known: "
+                + ("its argument's words are kept, without the command" if words else "it is left out"),
+                "raw-tex",
+            )
+        )
+        value, at, changed = value[: mt.start()] + words + value[end:], mt.start(), True
+    return re.sub(r"[ \t]+", " ", value).strip() if changed else value
 
 
 _META_OPEN = re.compile(r"\\(title|subtitle|author|institute|date)\*?[ \t]*(?:\[[^\]\n]*\])?[ \t]*\{")

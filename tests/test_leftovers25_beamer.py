@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from tests.conftest import build_tex, click_paragraphs, frame_texts
+from tests.conftest import build_tex, built_all, click_paragraphs, frame_texts
 
 
 def _picture_clicks(slide) -> list[int]:
@@ -158,3 +158,27 @@ def test_algorithm2e_keywords_defined_in_the_preamble_and_the_frame_print_as_key
     bold = {r.text.strip() for p in body.text_frame.paragraphs for r in p.runs if r.font.bold}
     assert {"continue", "break", "Procedure", "is", "input:"} <= bold, bold
     assert "raw TeX" not in err and "{Input}" not in body.text_frame.text, err
+
+
+def test_unknown_commands_in_the_title_fields_show_their_words_with_a_warning(tmp_path: Path):
+    # `\date{\foo{x}}` showed "\foo{x}" raw on the title slide and the handout's cover, without a warning
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n"
+        "\\title{Waves}\n"
+        "\\author{Ann \\and Bo \\inst{1}}\n"
+        "\\institute{\\inst{1} {\\bfseries Uni} \\usebeamerfont{title}}\n"
+        "\\date{\\foo{Spring} term \\zap}\n"
+        "\\begin{document}\n\\frame{\\titlepage}\n\\begin{frame}{A}\n  Text.\n\\end{frame}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    deck, handout, err = built_all(src)
+    shown = "\n".join(sh.text_frame.text for sh in deck.slides[0].shapes if sh.has_text_frame)
+    assert "Spring term" in shown and "Ann, Bo" in shown and "Uni" in shown, shown
+    assert "\\" not in shown, shown
+    cover = handout.split("\f")[0]
+    assert "Spring term" in cover and "\\" not in cover, cover
+    assert "deck.tex:5: warning: raw TeX '\\foo' in \\date is not known: its argument's words are kept" in err
+    assert "deck.tex:5: warning: raw TeX '\\zap' in \\date is not known: it is left out" in err
+    # (what only sets the look, and what the title slide knows, says nothing)
+    assert "bfseries" not in err and "usebeamerfont" not in err and "'\\inst'" not in err, err
