@@ -3961,9 +3961,14 @@ def _frame(
             contents[0], title, start, stop, add, out, outline, slid
         )  # ([hideallsubsections]: still the contents)
     kept = _contents_among(kept, outline)
-    if _standing_out(head) and not (kept := _standout(kept, title, ids, start, stop, add)):
+    standout = _standing_out(head)
+    if standout and not (kept := _standout(kept, title, ids, start, stop, add)):
         return True
-    _frame_heading(title, subtitle, ids, start, add)
+    if standout:  # (more than a line or two: a standout slide still, its content drawn on it, centred)
+        anchor = " #" + _anchor(ids[0]) if ids else ""
+        add(start, "", ("## " + title + " " if title else "## ") + "{.section .standout" + anchor + "}", "")
+    else:
+        _frame_heading(title, subtitle, ids, start, add)
     _frame_lines(kept, title, add, out.meta.get("lang"))
     for note in foot:  # (a footnote of the title: its text at the slide's foot)
         add(stop, "", note)
@@ -4001,15 +4006,30 @@ def _standout(
     """A standout frame (``start`` to ``stop``) of a line or two added as a section slide of those lines
     (its words large and centred on the section slide's accent background; class ``standout``: it begins
     no section), and nothing returned; a longer one's ``kept`` lines returned centred."""
-    words = _standout_lines(kept, title, start)
+    notes = _note_lines(kept)  # (the speaker's notes: the slide's, whatever it shows)
+    words = _standout_lines([(k, line) for j, (k, line) in enumerate(kept) if j not in notes], title, start)
     if words is None:  # (more than a line or two: its content as written, centred)
         return [(start, "\\begin{center}"), *kept, (stop, "\\end{center}")]
     anchor = " #" + _anchor(ids[0]) if ids else ""
     add(start, "", "## " + words[0][1] + " {.section .standout" + anchor + "}", "")
     for k, line in words[1:]:
         add(k, line, "")
+    for j in sorted(notes):
+        add(kept[j][0], kept[j][1])
     add(stop, "")
     return []
+
+
+def _note_lines(kept: list[tuple[int, str]]) -> set[int]:
+    """Which of a frame's ``kept`` lines are its ``\\note{…}``s standing as lines of their own (their braces
+    perhaps over lines)."""
+    found: set[int] = set()
+    depth = 0
+    for j, (_, line) in enumerate(kept):
+        if depth > 0 or re.match(r"\s*\\note(?![A-Za-z])", line):
+            found.add(j)
+            depth += line.count("{") - line.count("\\{") - line.count("}") + line.count("\\}")
+    return found
 
 
 def _standing_out(head: str) -> bool:

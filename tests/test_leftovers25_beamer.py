@@ -3,6 +3,7 @@ commands in the title fields, overlays side by side on one line, algorithm2e's o
 empty column of a tabular and a row with more cells than its columns.  Built through the command line
 and read back with python-pptx (the deck) and pdftotext (the handout)."""
 
+import subprocess
 from pathlib import Path
 
 from PIL import Image
@@ -182,3 +183,37 @@ def test_unknown_commands_in_the_title_fields_show_their_words_with_a_warning(tm
     assert "deck.tex:5: warning: raw TeX '\\zap' in \\date is not known: it is left out" in err
     # (what only sets the look, and what the title slide knows, says nothing)
     assert "bfseries" not in err and "usebeamerfont" not in err and "'\\inst'" not in err, err
+
+
+def test_a_standout_frame_with_a_note_or_a_list_is_a_standout_slide_without_footer(tmp_path: Path):
+    # a standout frame holding a \note or an itemize stayed an ordinary (blank) slide, and every standout
+    # slide showed the footer and the slide number, which metropolis draws on none
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\usetheme{metropolis}\n\\title{Waves}\n\\begin{document}\n"
+        "\\begin{frame}{Conclusions}\n  Text.\n\\end{frame}\n"
+        "\\begin{frame}[standout]\n  Thank you!\n\\end{frame}\n"
+        "\\begin{frame}[standout]\n  Questions?\n  \\note{Say thanks to the\n    audience.}\n\\end{frame}\n"
+        "\\begin{frame}[standout]\n  \\begin{itemize}\n    \\item One\n    \\item Two\n  \\end{itemize}\n"
+        "\\end{frame}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    deck, handout, err = built_all(src)
+    plain, thanks, noted, listed = list(deck.slides)[1:5]
+    assert plain.slide_layout.name == "Title and Content"
+    assert any(sh.name.startswith("Footer") for sh in plain.shapes)  # (an ordinary slide keeps its footer)
+    for slide in (thanks, noted, listed):
+        assert slide.slide_layout.name == "Section Header"
+        assert not [sh.name for sh in slide.shapes if sh.name.startswith(("Footer", "Slide Number"))]
+    assert noted.shapes.title.text == "Questions?"
+    assert " ".join(noted.notes_slide.notes_text_frame.text.split()) == "Say thanks to the audience."
+    assert "Say thanks" not in " ".join(sh.text_frame.text for sh in noted.shapes if sh.has_text_frame)
+    assert [p.text for sh in listed.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs] == [
+        "One",
+        "Two",
+    ]
+    instructor = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "deck-instructor.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Say thanks" in instructor and "One" in handout and "Two" in handout
+    assert "warning" not in err, err
