@@ -68,6 +68,7 @@ from .texenvs import (
     multicol_parts,
     single_dollars,
     switched_groups,
+    table_row_cells,
     tex_text,
 )
 
@@ -535,6 +536,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _own_environments(lines, begin)
     _theorem_boxes(lines, begin)
     _enumitem_lists(lines, begin)
+    _algorithm_keywords(lines, begin)
     count_lines(lines, begin, set(range(len(lines))) - {k for k, _ in _outside_verbatim(lines, 0)})
     end = next(
         (k for k in range(len(lines) - 1, begin, -1) if lines[k].strip().startswith("\\end{document}")),
@@ -625,6 +627,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
             framed_lines.update(range(k, stop + 1))
             _alternatives(lines, k, stop, index, out)
             _only_alternatives(lines, k, stop, index, out)
+            _overfull_rows(lines, k, stop, index, out)
             _later_fields_shown(lines, k, stop, later if paged else None, add)
             paged = _title_page_fields(lines, k, stop, index, out, paged)
             _title_page_text(lines, k, stop, out.meta, exists)
@@ -1722,7 +1725,8 @@ def _last_step(lines: list[str], start: int, stop: int) -> int:
     return max([1, 1 + pauses, *numbers])
 
 
-_ONLY = re.compile(r"\\only\s*<([^<>{}\n]{1,60})>\s*(?=\{)")
+# (\uncover and \visible side by side in a line are alternatives too: `Answer: \uncover<1>{a}\uncover<2>{b}`)
+_ONLY = re.compile(r"\\(?P<name>only|uncover|visible)\s*<([^<>{}\n]{1,60})>\s*(?=\{)")
 _MATH_ENV_NAMES = (
     r"\{(?:equation|align|alignat|gather|multline|eqnarray|displaymath|math|flalign|dmath|dseries|dgroup"
     r"|darray|IEEEeqnarray|empheq)\*?\}"
@@ -1732,34 +1736,36 @@ _MATH_ENV_END = re.compile(r"\\end" + _MATH_ENV_NAMES)
 
 
 def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int], out: Converted) -> None:
-    """beamer's alternatives written as ``\\only``s side by side (``\\only<1>{Solution}\\only<2>{\\sout{Solution}}``
+    """beamer's alternatives written as ``\\only``s (``\\uncover``s, ``\\visible``s) side by side (``\\only<1>{Solution}\\only<2>{\\sout{Solution}}``
     in a block's title, ``\\only<1>{=}\\only<2>{\\le}`` in math) in the frame ``lines[start : stop + 1]`` as the
     one its last step shows (else the one shown latest), in place, with a warning naming those left out: as
     ``\\alt``'s (:func:`_alternatives`).  Those that make up a line of text of their own are left to
     :mod:`podium.overlays`, which puts each on its click; verbatim lines keep theirs."""
     rows = [k for k, _ in _outside_verbatim(lines[: stop + 1], start)]
-    if sum("\\only" in lines[k] for k in rows) == 0:
+    if not any(_ONLY.search(lines[k]) for k in rows):
         return
     last = _last_step(lines, start, stop)
     display, envs = False, 0  # (display math open before the line, math environments open)
     for k in rows:
         line, at = lines[k], 0
-        while "\\only" in line and (mt := _ONLY.search(line, at)) is not None:
+        while (mt := _ONLY.search(line, at)) is not None:
             text = "\n".join([line, *lines[k + 1 : stop + 1]])  # (its groups may close on later lines)
             run: list[tuple[str, int, int]] = []  # (each \only's specification, its group's start and end)
+            names: list[str] = []  # (and its command)
             j = mt.start()
             while (one := _ONLY.match(text, j)) is not None and (
                 close := balanced_group(text, one.end())
             ) > 0:
-                run.append((one.group(1), one.end(), close))
+                run.append((one.group(2), one.end(), close))
+                names.append(one.group("name"))
                 j = close + len(text[close:]) - len(text[close:].lstrip(" \t"))
             end = run[-1][2] if run else mt.end()
             in_math = display or envs > 0 or _inline_math_open(line[: mt.start()])
             alone = not line[: mt.start()].strip() and not text[end:].split("\n", 1)[0].strip()
             if len(run) < 2 or alone and not in_math or any(":" in spec for spec, _, _ in run):
-                at = (
-                    mt.end()
-                )  # (`\only<handout:0>{…}\only<beamer:0>{…}`: the deck's and the handout's, _modes')
+                # (a line of its own: each on its click, overlays'; the whole run, not only its first;
+                # `\only<handout:0>{…}\only<beamer:0>{…}`: the deck's and the handout's, _modes')
+                at = end if alone and not in_math else mt.end()
                 continue
             chosen = _only_shown([spec for spec, _, _ in run], last)
             if len(chosen) == len(run):  # (all on one step, `\only<1->{a}\only<2->{b}`: no alternatives)
@@ -1770,7 +1776,7 @@ def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int]
             out.warnings.append(
                 (
                     index[k],
-                    " and ".join(f"\\only<{spec.strip()}>" for spec, _, _ in run)
+                    " and ".join(f"\\{name}<{spec.strip()}>" for name, (spec, _, _) in zip(names, run))
                     + " are alternatives; a slide cannot swap its words, so it shows "
                     + " and ".join(f'"{_overlay_words(bodies[n])}"' for n in chosen)
                     + " ("
@@ -1788,6 +1794,38 @@ def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int]
         lines[k] = line
         display = _display_open(line, display)
         envs = max(envs + len(_MATH_ENV_BEGIN.findall(line)) - len(_MATH_ENV_END.findall(line)), 0)
+
+
+# a tabular's beginning, up to its column specification (tabular*'s, tabularx's width; its [t] position)
+_TABULAR_HEAD = re.compile(
+    r"\\begin\{(tabular|tabular\*|tabularx|tabulary|longtable)\}\s*"
+    r"(?:(?<=r\*\})\{[^{}]*\}\s*|(?<=[xy]\})\{[^{}]*\}\s*)?(?:\[[^\]]*\]\s*)?(?=\{)"
+)
+
+
+def _overfull_rows(lines: list[str], start: int, stop: int, index: list[int], out: Converted) -> None:
+    """A warning at each row of a tabular in the frame ``lines[start : stop + 1]`` with more cells than its
+    column specification has columns (LaTeX stops there: "Extra alignment tab"); its cells are kept, as
+    further columns."""
+    text = "\n".join(lines[start : stop + 1])
+    if "&" not in text or "\\begin{tab" not in text and "\\begin{longtable" not in text:
+        return
+    for mt in _TABULAR_HEAD.finditer(text):
+        close = balanced_group(text, mt.end())
+        end = text.find("\\end{" + mt.group(1) + "}", close) if close > 0 else -1
+        if end < 0 or "\\begin{tabular" in text[close:end]:  # (a table in a cell: not counted here)
+            continue
+        spec = text[mt.end() + 1 : close - 1]
+        for at, cells, columns in table_row_cells(spec, text[close:end]):
+            out.warnings.append(
+                (
+                    index[start + text.count("\n", 0, close + at)],
+                    f"this row of the {mt.group(1)} has {cells} cells but its columns {{{spec}}} are {columns}; "
+                    'LaTeX stops here ("Extra alignment tab has been changed to \\cr"): the extra cells are '
+                    "shown as further columns; add columns to the specification",
+                    "table-cells",
+                )
+            )
 
 
 def _only_shown(specs: list[str], last: int) -> list[int]:
@@ -2006,6 +2044,42 @@ def _theorem_boxes(lines: list[str], begin: int) -> None:
 _NEWLIST = re.compile(r"\\(?:re)?newlist\s*\{([A-Za-z]+\*?)\}\s*\{(itemize|enumerate|description)\}")
 # enumitem's \setlist[objectives]{label=…} (\setlist*, [objectives,1]): that list's options
 _SETLIST = re.compile(r"\\setlist\*?\s*\[\s*([A-Za-z]+\*?)\s*(?:,\s*1\s*)?\]\s*(?=\{)")
+
+
+# algorithm2e's keyword definitions (`\SetKw{Continue}{continue}`, `\SetKwFunction{Fn}{Search}`…), their
+# arguments on their line
+_KEYWORD_DEFINITION = re.compile(
+    r"\\SetKw(?:Function|InOut|Input|Prog|Block|Data)?\s*(?:\{[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)*\}\s*){2,4}"
+)
+_ALGORITHM_EDGE = re.compile(r"\\(begin|end)\{algorithm\*?\}(?:\s*\[[^\]\n]*\])?")
+
+
+def _algorithm_keywords(lines: list[str], begin: int) -> None:
+    """algorithm2e's keywords defined in the preamble, between frames or in a frame outside its
+    ``algorithm`` (``\\SetKw{Continue}{continue}``) put at the start of each ``algorithm`` they reach (the
+    preamble's and those between frames: every later one; a frame's: its own), where its pseudocode is read
+    (:mod:`podium.texenvs`); in a frame, taken from where they print nothing."""
+    if not any("\\SetKw" in line for line in lines):
+        return
+    kept: list[str] = []  # (the preamble's, and those between frames)
+    framed: list[str] = []  # (the frame's own)
+    inside = in_frame = False
+    for k, line in enumerate(lines):
+        s = line.strip()
+        if k > begin and (s.startswith(("\\begin{frame}", "\\frame")) or s.startswith("\\end{frame}")):
+            framed, in_frame = [], s.startswith(("\\begin{frame}", "\\frame"))
+        if "\\SetKw" in line and not inside:
+            found = [mt.group(0).strip() for mt in _KEYWORD_DEFINITION.finditer(line)]
+            (framed if in_frame else kept).extend(found)
+            if k > begin and in_frame:
+                lines[k] = _KEYWORD_DEFINITION.sub("", line)
+        if k <= begin or "\\begin{algorithm" not in line and "\\end{algorithm" not in line:
+            continue
+        for mt in _ALGORITHM_EDGE.finditer(line):
+            inside = mt.group(1) == "begin"
+            if inside and (kept or framed):
+                at = mt.end() + len(lines[k]) - len(line)
+                lines[k] = lines[k][:at] + " " + " ".join(kept + framed) + lines[k][at:]
 
 
 def _enumitem_lists(lines: list[str], begin: int) -> None:
@@ -3026,7 +3100,7 @@ def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool =
                         "title-note",
                     )
                 )
-            out.meta[key] = _words(value, lines=key != "date")
+            out.meta[key] = _field_commands(key, _words(value, lines=key != "date"), line - 1, out)
             out.key_lines[key] = line
             short = re.sub(r"\\insert\w+|\\thepage\b", "", piece.args[0])  # (beamer's \insertframenumber)
             if key == "title" and piece.kinds.startswith("[") and re.search(r"\w", short):
@@ -3046,6 +3120,58 @@ def _preamble(lines: list[str], index: list[int], out: Converted, macros: bool =
         language = _main_language(text)
         if language is not None:
             out.meta["lang"], out.key_lines["lang"] = language[0], index[text.count("\n", 0, language[1])] + 1
+
+
+# what only sets a title field's look (a type face, a font, spacing): the template's, left out
+_FIELD_LOOK = re.compile(
+    r"\\(?:bfseries|itshape|scshape|sffamily|rmfamily|ttfamily|upshape|mdseries|normalfont|slshape|em|bf|it|sc|sl"
+    r"|rm|sf|tt|selectfont|strut|null|relax|protect|usebeamerfont\*?\s*\{[^{}]*\}"
+    r"|usebeamercolor\*?\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}|fontsize\s*\{[^{}]*\}\s*\{[^{}]*\}"
+    r"|[hv]space\*?\s*\{[^{}]*\})(?![A-Za-z])\s*"
+)
+_FIELD_TOKEN = re.compile(r"(?<!\\)\$[^$]*\$|\\\(.*?\\\)|\\(?:([A-Za-z]+)\*?|.)")
+
+
+def _field_commands(key: str, value: str, line: int, out: Converted) -> str:
+    """A title field's words (``\\date{…}``, ``\\author{…}``) with the commands the front matter's reading
+    does not know read as a frame's text reads them: one that sets its look (``\\bfseries``,
+    ``\\usebeamerfont{…}``) left out; another (``\\foo{x}``) its arguments' words, with a warning at ``line``
+    (0-based); math (``$…$``) kept."""
+    from .reader import _META_LOGO, META_TEX_NAMES, TEX_SYMBOLS  # noqa: PLC0415 (the reader imports this module)
+
+    at, changed = 0, False
+    while (mt := _FIELD_TOKEN.search(value, at)) is not None:
+        name = mt.group(1)
+        at = mt.end()
+        if (
+            name is None
+            or name in META_TEX_NAMES
+            or name in TEX_SYMBOLS
+            or _META_LOGO.match(value, mt.start())
+        ):
+            continue
+        look = _FIELD_LOOK.match(value, mt.start())
+        if look is not None:
+            value, at, changed = value[: mt.start()] + value[look.end() :], mt.start(), True
+            continue
+        args, end = [], at
+        while (arg := re.compile(r"\s*(?:\[[^\]{}]*\]\s*)*(?=\{)").match(value, end)) is not None:
+            close = balanced_group(value, arg.end())
+            if close < 0:
+                break
+            args.append(value[arg.end() + 1 : close - 1].strip())
+            end = close
+        words = " ".join(a for a in args if a)
+        out.warnings.append(
+            (
+                line,
+                f"raw TeX '\\{name}' in \\{key} is not known: "
+                + ("its argument's words are kept, without the command" if words else "it is left out"),
+                "raw-tex",
+            )
+        )
+        value, at, changed = value[: mt.start()] + words + value[end:], mt.start(), True
+    return re.sub(r"[ \t]+", " ", value).strip() if changed else value
 
 
 _META_OPEN = re.compile(r"\\(title|subtitle|author|institute|date)\*?[ \t]*(?:\[[^\]\n]*\])?[ \t]*\{")
@@ -3835,9 +3961,14 @@ def _frame(
             contents[0], title, start, stop, add, out, outline, slid
         )  # ([hideallsubsections]: still the contents)
     kept = _contents_among(kept, outline)
-    if _standing_out(head) and not (kept := _standout(kept, title, ids, start, stop, add)):
+    standout = _standing_out(head)
+    if standout and not (kept := _standout(kept, title, ids, start, stop, add)):
         return True
-    _frame_heading(title, subtitle, ids, start, add)
+    if standout:  # (more than a line or two: a standout slide still, its content drawn on it, centred)
+        anchor = " #" + _anchor(ids[0]) if ids else ""
+        add(start, "", ("## " + title + " " if title else "## ") + "{.section .standout" + anchor + "}", "")
+    else:
+        _frame_heading(title, subtitle, ids, start, add)
     _frame_lines(kept, title, add, out.meta.get("lang"))
     for note in foot:  # (a footnote of the title: its text at the slide's foot)
         add(stop, "", note)
@@ -3875,15 +4006,30 @@ def _standout(
     """A standout frame (``start`` to ``stop``) of a line or two added as a section slide of those lines
     (its words large and centred on the section slide's accent background; class ``standout``: it begins
     no section), and nothing returned; a longer one's ``kept`` lines returned centred."""
-    words = _standout_lines(kept, title, start)
+    notes = _note_lines(kept)  # (the speaker's notes: the slide's, whatever it shows)
+    words = _standout_lines([(k, line) for j, (k, line) in enumerate(kept) if j not in notes], title, start)
     if words is None:  # (more than a line or two: its content as written, centred)
         return [(start, "\\begin{center}"), *kept, (stop, "\\end{center}")]
     anchor = " #" + _anchor(ids[0]) if ids else ""
     add(start, "", "## " + words[0][1] + " {.section .standout" + anchor + "}", "")
     for k, line in words[1:]:
         add(k, line, "")
+    for j in sorted(notes):
+        add(kept[j][0], kept[j][1])
     add(stop, "")
     return []
+
+
+def _note_lines(kept: list[tuple[int, str]]) -> set[int]:
+    """Which of a frame's ``kept`` lines are its ``\\note{…}``s standing as lines of their own (their braces
+    perhaps over lines)."""
+    found: set[int] = set()
+    depth = 0
+    for j, (_, line) in enumerate(kept):
+        if depth > 0 or re.match(r"\s*\\note(?![A-Za-z])", line):
+            found.add(j)
+            depth += line.count("{") - line.count("\\{") - line.count("}") + line.count("\\}")
+    return found
 
 
 def _standing_out(head: str) -> bool:
@@ -4650,6 +4796,7 @@ _BREAK_AFTER = re.compile(
     r"(?:\s*(?:\\\\\*?(?:\s*\[[^\]\n]*\])?|\\par(?![A-Za-z])|\\newline(?![A-Za-z])))*\s*"
 )
 _ONLY_CLOSING = re.compile(r"(?:\s*(?:\}|\\end\{[A-Za-z*]+\}))*\s*")
+_OVERLAY_START = re.compile(r"\\(?:only|uncover|visible|onslide)[*+]?\s*<[^<>{}\n]{1,60}>\s*\{")
 
 
 def _picture_then_more(line: str) -> list[str]:
@@ -4664,6 +4811,12 @@ def _picture_then_more(line: str) -> list[str]:
     rest = rest[_BREAK_AFTER.match(rest).end() :]  # type: ignore[union-attr]  # (it matches "" at least)
     if _ONLY_CLOSING.fullmatch(rest):
         return [line]
+    closing = _ONLY_CLOSING.match(rest).end()  # type: ignore[union-attr]  # (it matches "" at least)
+    if "}" in rest[:closing] and _OVERLAY_START.match(rest, closing):
+        # (`\only<1>{\includegraphics{a}}\only<2>{\includegraphics{b}}`: each overlay a line, each on its
+        # click as on lines of their own)
+        cut = len(line) - len(rest) + closing
+        return [line[:cut].rstrip(), *_picture_then_more(line[cut:])]
     return [line[: mt.end()].rstrip(), rest]
 
 

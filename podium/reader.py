@@ -1171,6 +1171,14 @@ _META_TEX = re.compile(
     r"|\\textipa\s*\{((?:[^{}]|\{[^{}]*\})*)\}"  # (tipa's transcription: the IPA it prints)
     r"|\\text(super|sub)script\s*\{([^{}]*)\}"  # (1\textsuperscript{o}: raised, as Unicode has it)
 )
+# the commands the front matter's reading knows (_META_TEX's, its logos and symbols aside): a beamer deck warns
+# about the others in its title commands (podium.beamer)
+META_TEX_NAMES = frozenset(
+    "inst today and textbf textit emph alert structure textsl textsc textrm textsf texttt textup textmd "
+    "textnormal underline uline sout mbox hbox centerline textsmaller textlarger text url href textcolor "
+    "colorbox fcolorbox color cite citet citep nocite includegraphics textipa textsuperscript textsubscript "
+    "newline".split()
+)
 # letters raised and lowered as Unicode writes them (a title is plain text); with the digits' own
 _RAISED = str.maketrans(
     "abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",

@@ -772,7 +772,7 @@ def _alg_calls(text: str) -> str:
 # algorithm2e: its commands (a block's body in braces; a statement ends with \;)
 _ALGORITHM2E = re.compile(
     r"\\(?:KwIn|KwOut|KwData|KwResult|KwTo|KwRet|For|ForEach|ForAll|While|If|SetAlgo\w*|eIf|uIf|Repeat"
-    r"|DontPrintSemicolon)\b|\\;"
+    r"|DontPrintSemicolon|SetKw\w*)\b|\\;"
 )
 # what a walk through algorithm2e's text stops at: a fence line (an overlay's click, `overlays` made it),
 # math (its \\ and \; are its own), a statement's end (\; or \\), a command
@@ -807,18 +807,113 @@ _A2E_WORDS = {
 }
 
 
+# algorithm2e's commands that define a keyword (`\SetKw{Continue}{continue}`): how many arguments each takes
+_A2E_DEFINING = {
+    "SetKw": 2,
+    "SetKwData": 2,
+    "SetKwFunction": 2,
+    "SetKwInOut": 2,
+    "SetKwInput": 2,
+    "SetKwProg": 4,
+    "SetKwBlock": 3,
+}
+
+
 def _algorithm2e(body: str) -> str:
     """algorithm2e's pseudocode (``\\KwIn{…}``, ``\\ForEach{cond}{body}``, ``\\If``, ``\\eIf``, statements
     ending in ``\\;``) as a line block: each statement a line, indented as it nests, keywords bold, the
-    ``end`` lines algorithm2e prints (its look's settings, ``\\SetAlgoLined``…, set nothing here)."""
-    out: list[list] = []  # [indent, words]
+    ``end`` lines algorithm2e prints (its look's settings, ``\\SetAlgoLined``…, set nothing here).  The
+    keywords it defines (``\\SetKw{Continue}{continue}``, ``\\SetKwFunction``, ``\\SetKwInOut``,
+    ``\\SetKwInput``, ``\\SetKwProg``, ``\\SetKwBlock``, ``\\SetKwData``) print as algorithm2e prints them."""
+    reading = _Algorithm2e()
+    reading.walk(body, 0)
+    lines: list[str] = []
+    for indent, words in reading.out:  # (a fence between blank lines: the line blocks around it its own)
+        lines += ["", words, ""] if indent < 0 else [f"| {chr(0xA0) * 4 * indent}{words}"]
+    return "\n".join(lines).strip("\n")
 
-    def statement(depth: int, words: str) -> None:
+
+def _a2e_argument(text: str, at: int) -> tuple[str | None, int]:
+    """The braced argument after ``text[at]`` (spaces skipped, as TeX skips them), and where it ends; None
+    (and ``at``) when there is none."""
+    j = at
+    while j < len(text) and text[j] in " \t\n":
+        j += 1
+    close = _group(text, j)
+    return (text[j + 1 : close - 1], close) if close > 0 else (None, at)
+
+
+class _Algorithm2e:
+    """A walk through algorithm2e's pseudocode: ``out``, its statements as [indent, words] (a fence: -1);
+    ``own``, the keywords it defined (their defining command, their words)."""
+
+    def __init__(self) -> None:
+        self.out: list[list] = []
+        self.own: dict[str, tuple[str, list[str]]] = {}
+
+    def statement(self, depth: int, words: str) -> None:
         words = " ".join(words.split())
         if words:
-            out.append([depth, words])
+            self.out.append([depth, words])
 
-    def walk(text: str, depth: int) -> None:
+    def keyword(self, name: str, arg: str | None) -> str:
+        """A defined keyword (not a block) as its words: bold (a function's name, a datum's: plain)."""
+        kind, words = self.own[name]
+        if kind == "SetKwFunction":
+            return f"{words[0]}({arg})" if arg is not None else words[0]
+        if kind == "SetKwData":
+            return words[0] + (f"({arg})" if arg is not None else "")
+        return f"**{words[0]}**" + (f" {arg}" if arg else "")
+
+    def inline(self, text: str) -> str:
+        """A condition's words, its keywords (``\\KwTo``, the defined ones) as they print."""
+        text = _A2E_INLINE.sub("**to** ", text)
+        for name in self.own:
+            at = 0
+            command = re.compile(r"\\" + re.escape(name) + r"(?![A-Za-z])")
+            while (found := command.search(text, at)) is not None:
+                arg, end = _a2e_argument(text, found.end())
+                shown = self.keyword(name, arg)
+                text = text[: found.start()] + shown + text[end if arg is not None else found.end() :]
+                at = found.start() + len(shown)
+        return " ".join(text.split())
+
+    def define(self, name: str, text: str, at: int) -> int:
+        """A keyword defined by ``\\name`` (``\\SetKw``…) whose arguments follow ``text[at]``: where they end."""
+        defined: list[str] = []
+        while len(defined) < _A2E_DEFINING[name]:
+            arg, at = _a2e_argument(text, at)
+            if arg is None:
+                break
+            defined.append(arg.strip())
+        if len(defined) == _A2E_DEFINING[name]:
+            self.own[defined[0].lstrip("\\")] = (name, defined[1:])
+        return at
+
+    def own_keyword(self, name: str, text: str, at: int, depth: int, pending: str) -> tuple[int, str]:
+        """A defined keyword ``\\name`` whose arguments follow ``text[at]``: a block (``\\SetKwProg``'s,
+        ``\\SetKwBlock``'s), an input's line (``\\SetKwInOut``'s, ``\\SetKwInput``'s) or words in its
+        statement; where it ends, and the statement's words so far."""
+        kind, words = self.own[name]
+        if kind in ("SetKwProg", "SetKwBlock"):
+            self.statement(depth, pending)
+            head, at = _a2e_argument(text, at) if kind == "SetKwProg" else ("", at)
+            inner, at = _a2e_argument(text, at)
+            is_ = words[1].strip() if kind == "SetKwProg" else ""
+            opening = f"**{words[0]}**" + (f" {self.inline(head)}" if head else "")
+            self.statement(depth, opening + (f" **{is_}**" if is_ else ""))
+            self.walk(inner or "", depth + 1)
+            if words[-1].strip():
+                self.statement(depth, f"**{words[-1].strip()}**")
+            return at, ""
+        arg, at = _a2e_argument(text, at)
+        if kind in ("SetKwInOut", "SetKwInput"):
+            self.statement(depth, pending)
+            self.statement(depth, f"**{words[0]}:** {arg or ''}")
+            return at, ""
+        return at, pending + self.keyword(name, arg) + " "
+
+    def walk(self, text: str, depth: int) -> None:
         at, pending = 0, ""
         for found in _A2E_TOKEN.finditer(text):
             if found.start() < at:
@@ -830,53 +925,56 @@ def _algorithm2e(body: str) -> str:
                 pending += found.group(0)
                 continue
             if found.group(1) or found.group(3):  # \; or \\ ends a statement; a fence stands alone
-                statement(depth, pending)
+                self.statement(depth, pending)
                 pending = ""
                 if found.group(1):
-                    out.append([-1, found.group(1).strip()])
+                    self.out.append([-1, found.group(1).strip()])
                 continue
-            args: list[str] = []
-            want = _A2E_BLOCKS[name][0] if name in _A2E_BLOCKS else 1 if name in _A2E_WORDS else 0
-            while len(args) < want:
-                j = at
-                while j < len(text) and text[j] in " \t\n":
-                    j += 1
-                close = _group(text, j)
-                if close < 0:
-                    break
-                args.append(text[j + 1 : close - 1])
-                at = close
-            if name in _A2E_BLOCKS:
-                statement(depth, pending)
-                pending = ""
-                _, opening, ending = _A2E_BLOCKS[name]
-                cond = " ".join(_A2E_INLINE.sub("**to** ", args[0]).split()) if args and want > 1 else ""
-                statement(depth, opening.replace("{}", cond))
-                walk(args[-1] if want <= 2 and args else args[1] if len(args) > 1 else "", depth + 1)
-                if name == "eIf" and len(args) > 2:
-                    statement(depth, "**else**")
-                    walk(args[2], depth + 1)
-                if ending:
-                    statement(depth, ending.replace("{}", cond))
-            elif name == "KwTo":
-                pending += " **to** "
-            elif name in _A2E_WORDS:
-                statement(depth, pending)
-                pending = ""
-                statement(depth, f"{_A2E_WORDS[name]} {args[0] if args else ''}")
-            elif name.startswith(
-                ("Set", "Dont", "Lines", "Indm", "Kw", "Print", "Restore", "Incmargin", "Decmargin")
-            ) or name in ("label",):
-                continue  # (the look's settings: nothing to show)
-            else:
-                pending += found.group(0)  # (math, text commands: the words' own, read later)
-        statement(depth, pending + text[at:])
+            if name in _A2E_DEFINING:  # (a keyword defined: its name and words)
+                at = self.define(name, text, at)
+                continue
+            if name in self.own:
+                at, pending = self.own_keyword(name, text, at, depth, pending)
+                continue
+            at, pending = self.command(name, found.group(0), text, at, depth, pending)
+        self.statement(depth, pending + text[at:])
 
-    walk(body, 0)
-    lines: list[str] = []
-    for indent, words in out:  # (a fence between blank lines: the line blocks around it its own)
-        lines += ["", words, ""] if indent < 0 else [f"| {chr(0xA0) * 4 * indent}{words}"]
-    return "\n".join(lines).strip("\n")
+    def command(
+        self, name: str, written: str, text: str, at: int, depth: int, pending: str
+    ) -> tuple[int, str]:
+        """algorithm2e's own command ``\\name`` (``written``) whose arguments follow ``text[at]``: where it
+        ends, and the statement's words so far."""
+        args: list[str] = []
+        want = _A2E_BLOCKS[name][0] if name in _A2E_BLOCKS else 1 if name in _A2E_WORDS else 0
+        while len(args) < want:
+            arg, end = _a2e_argument(text, at)
+            if arg is None:
+                break
+            args.append(arg)
+            at = end
+        if name in _A2E_BLOCKS:
+            self.statement(depth, pending)
+            _, opening, ending = _A2E_BLOCKS[name]
+            cond = self.inline(args[0]) if args and want > 1 else ""
+            self.statement(depth, opening.replace("{}", cond))
+            self.walk(args[-1] if want <= 2 and args else args[1] if len(args) > 1 else "", depth + 1)
+            if name == "eIf" and len(args) > 2:
+                self.statement(depth, "**else**")
+                self.walk(args[2], depth + 1)
+            if ending:
+                self.statement(depth, ending.replace("{}", cond))
+            return at, ""
+        if name == "KwTo":
+            return at, pending + " **to** "
+        if name in _A2E_WORDS:
+            self.statement(depth, pending)
+            self.statement(depth, f"{_A2E_WORDS[name]} {args[0] if args else ''}")
+            return at, ""
+        if name.startswith(
+            ("Set", "Dont", "Lines", "Indm", "Kw", "Print", "Restore", "Incmargin", "Decmargin")
+        ) or name in ("label",):
+            return at, pending  # (the look's settings: nothing to show)
+        return at, pending + written  # (math, text commands: the words' own, read later)
 
 
 _TABBING_ROW_END = re.compile(r"\\\\\*?(?:\s*\[[^\]\n]*\])?")
@@ -1951,8 +2049,13 @@ def _table(spec: str, body: str) -> str | None:
     if len(rows) == 1 and len(shown) == 1:  # (a note beside a coloured rule: its words, no table of one cell)
         return shown[0].replace("\\|", "|")
     ncols = max(len(aligns), *(len(r) for r in rows))
-    while ncols > max(reach, 1) and (ncols > len(types) or types[ncols - 1] in "lcr"):
-        ncols -= 1  # (an empty p{3cm} column keeps its width in LaTeX too)
+    ruled = _ruled_columns(spec) + [False] * ncols
+    while ncols > max(reach, 1) and (
+        ncols > len(types) or types[ncols - 1] in "lcr" and not ruled[ncols - 1]
+    ):
+        ncols -= (
+            1  # (an empty p{3cm} column keeps its width in LaTeX too, and one ruled on both sides its rules)
+        )
     aligns += ["l"] * (ncols - len(aligns))
     rule = {"l": ":--", "c": ":-:", "r": "--:"}
     lines = ["| " + " | ".join((r + [""] * (ncols - len(r)))[:ncols]) + " |" for r in rows]
@@ -2078,6 +2181,56 @@ def _column_types(spec: str) -> list[str]:
                 continue
         i += 1
     return out
+
+
+def _ruled_columns(spec: str) -> list[bool]:
+    """For each column of the tabular column ``spec``, whether it has a rule on both sides (``{|l|c|c|}``: all
+    three; ``{l|c}``: neither), as LaTeX draws an empty column's box when ruled so."""
+    marks: list[str] = []  # "|" for a rule, "c" for a column, in order
+    i = 0
+    while i < len(spec):
+        c = spec[i]
+        if c in "@!<>" or (c in "pmbXLCRJ" and i + 1 < len(spec) and spec[i + 1] == "{"):
+            close = _group(spec, i + 1)
+            marks += ["c"] if c not in "@!<>" else []
+            i = close if close > 0 else i + 1
+            continue
+        if c == "*":
+            count_end = _group(spec, i + 1)
+            inner_end = _group(spec, count_end) if count_end > 0 else -1
+            if inner_end > 0:
+                n = spec[i + 2 : count_end - 1].strip()
+                inner = spec[count_end + 1 : inner_end - 1]
+                spec = spec[:i] + inner * (int(n) if n.isdigit() else 1) + spec[inner_end:]
+                continue
+        if c == "|":
+            marks.append("|")
+        elif c in "lcrpmbXLCRJ":
+            marks.append("c")
+        i += 1
+    return [
+        0 < k < len(marks) - 1 and marks[k - 1] == "|" and marks[k + 1] == "|"
+        for k, mark in enumerate(marks)
+        if mark == "c"
+    ]
+
+
+def table_row_cells(spec: str, body: str) -> list[tuple[int, int, int]]:
+    """Each row of a tabular's ``body`` (column specification ``spec``) that has more cells than the
+    specification has columns, as (where in ``body`` it begins, its cells, the columns): LaTeX stops at
+    it ("Extra alignment tab")."""
+    columns = len(_column_types(spec))
+    found: list[tuple[int, int, int]] = []
+    at = 0
+    for row in _split_at(body, "\\\\"):
+        cells = 0
+        for cell in _split_at(row, "&"):
+            multi = re.match(r"\s*\\multicolumn\s*\{\s*(\d+)\s*\}", cell)
+            cells += max(1, int(multi.group(1))) if multi else 1
+        if columns and cells > columns:
+            found.append((at + len(row) - len(row.lstrip()), cells, columns))
+        at += len(row) + 2
+    return found
 
 
 def _split_at(text: str, sep: str) -> list[str]:

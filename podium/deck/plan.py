@@ -1063,6 +1063,10 @@ def choose_kind(slide: m.Slide, chunks: list[Chunk]) -> LayoutKind:
         if "section" in slide.classes:
             return LayoutKind.SECTION
         return LayoutKind.TITLE_ONLY if slide.title else LayoutKind.BLANK
+    if (
+        "standout" in slide.classes
+    ):  # (beamer's standout frame: the section slide's accent ground, its content
+        return LayoutKind.SECTION  # a list or more lines, drawn on it, centred)
     if not slide.title:  # the blank layout: no rule under a title that is not there (fit.UntitledBody)
         return LayoutKind.BLANK
     if "section" in slide.classes and _one_short_line(

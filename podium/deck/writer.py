@@ -181,8 +181,10 @@ class DeckWriter:
                     fill_paras(self.cv, box.text_frame, plan.subtitle, self.geo.box_style, 1.0, own=False)
         else:
             self.place_body(plan, bodies, used, free_area)
+        # (beamer's standout frame: metropolis draws no footer and no slide number on it)
+        standout = plan.source is not None and "standout" in plan.source.classes
         for ph, idx, t in placed:
-            if idx not in used and t not in FOOTER_TYPES:
+            if idx not in used and (t not in FOOTER_TYPES or standout):
                 ph._element.getparent().remove(ph._element)
         for b in plan.placed:  # Quarto's .absolute pictures, where reveal.js puts them
             x, y, w, h = placed_box(b, self.slide_w / self.slide_h)
@@ -190,7 +192,7 @@ class DeckWriter:
                 int(x * self.slide_w), int(y * self.slide_h), int(w * self.slide_w), int(h * self.slide_h)
             )
             add_image(self.cv, b, box, with_caption=False, size=(box.w, box.h))
-        if plan.kind != "title":
+        if plan.kind != "title" and not standout:
             self.copy_footer({idx for _, idx, t in placed if t in FOOTER_TYPES})
         self.logo.add(self.cv)  # the lecture's or theme's logo, where the design has no picture
         if plan.notes:

@@ -257,7 +257,8 @@ def slide_html(
             parts.append(
                 f'<div class="placed missing-picture" style="{where}">{esc(missing_text(b.src))}</div>'
             )
-    if kind not in ("title",):
+    # (beamer's standout frame: no footer and no slide number, as metropolis draws it and the deck does)
+    if kind not in ("title",) and not (plan.source is not None and "standout" in plan.source.classes):
         footer = slide_footer(plan, footer)  # (its own `::: footer`, else the deck's)
         if lay.footer and footer:
             parts.append(f'<div class="ph footer">{esc(footer)}</div>')
