@@ -818,6 +818,23 @@ class _TagReader(HTMLParser):
         self.found.append(InlineTag("comment"))
 
 
+# the elements of HTML (and the SVG and MathML a page writes inline, and a few old ones browsers still
+# know): a tag-like word of another name with no closing tag (`List<T>`, `Map<int>`) is words, not HTML
+HTML_ELEMENTS = frozenset(
+    """a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button
+    canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em
+    embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup
+    hr html i iframe img input ins kbd label legend li link main map mark marquee menu meta meter nav nobr
+    noscript object ol optgroup option output p param picture plaintext pre progress q rp rt ruby s samp
+    script search section select slot small source span strike strong style sub summary sup table tbody
+    td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp
+    svg g path rect circle ellipse line polyline polygon text tspan defs use symbol image marker
+    lineargradient radialgradient stop clippath mask pattern filter foreignobject
+    math mi mo mn ms mtext mrow mfrac msqrt mroot msub msup msubsup munder mover munderover mtable mtr
+    mtd mspace mstyle semantics annotation""".split()
+)
+
+
 def read_inline_tag(html: str) -> InlineTag:
     """Return what the inline HTML token ``html`` (one tag or comment) is."""
     r = _TagReader()
