@@ -85,3 +85,35 @@ def test_a_tag_like_generic_type_in_a_slide_is_words_said_at_its_line(tmp_path):
     assert "lecture.md:10: warning: '<int>'" in stderr
     said = _pdf_text(tmp_path / "out" / "lecture-handout.pdf")
     assert "List<T>" in said and "Vec<String>" in said
+
+
+MARP_QR = """\
+---
+marp: true
+---
+
+# QR code
+
+<img src="https://example.org/qr?size=300&centerImageUrl=logo.png&copyright=2&para=3&notify=4">
+
+See <a href="https://example.org/page?a=1&copy=2&para2&cent;x">the page</a>.
+"""
+
+
+def test_a_legacy_reference_without_its_semicolon_in_an_attribute_stays_as_written(tmp_path):
+    prs, stderr = _build(tmp_path, MARP_QR)
+    address = "https://example.org/qr?size=300&centerImageUrl=logo.png&copyright=2&para=3&notify=4"
+    assert f"picture '{address}'" in stderr
+    assert "%C2" not in stderr and "¢" not in stderr
+    words = _slide_words(prs.slides[0])
+    assert address in words  # (the missing picture's box names it)
+    links = [
+        r.hyperlink.address
+        for sh in prs.slides[0].shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.hyperlink.address
+    ]
+    # (`&cent;` with its semicolon is the cent sign, as in a browser)
+    assert links == ["https://example.org/page?a=1&copy=2&para2%C2%A2x"]
