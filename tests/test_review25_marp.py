@@ -117,3 +117,88 @@ def test_a_legacy_reference_without_its_semicolon_in_an_attribute_stays_as_writt
     ]
     # (`&cent;` with its semicolon is the cent sign, as in a browser)
     assert links == ["https://example.org/page?a=1&copy=2&para2%C2%A2x"]
+
+
+MARP_SECTION_LINK = """\
+---
+marp: true
+---
+
+# Defects
+
+Some text with [a link](https://example.org/x) here.
+
+---
+
+# [Overview of defects](https://example.org/defects)
+
+---
+
+## Next
+
+More text.
+"""
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    h = str(hex_colour).lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def _ratio(a: str, b: str) -> float:
+    def lum(c):
+        ch = [v / 255 for v in _rgb(c)]
+        r, g, b = (v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in ch)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    la, lb = lum(a), lum(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def _pixels(pdf, page: int, tmp_path) -> set[tuple[int, int, int]]:
+    from PIL import Image
+
+    stem = tmp_path / f"page{page}"
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "40",
+            "-png",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+    )
+    return set(Image.open(f"{stem}.png").convert("RGB").getdata())
+
+
+def test_a_section_slides_link_title_is_drawn_in_a_colour_that_reads(tmp_path):
+    prs, _ = _build(tmp_path, MARP_SECTION_LINK)
+    slide = prs.slides[1]
+    back = str(slide.slide_layout.background.fill.fore_color.rgb)
+    run = next(r for r in slide.shapes.title.text_frame.paragraphs[0].runs if r.hyperlink.address)
+    colour = str(run.font.color.rgb)
+    assert _ratio(colour, back) >= 4.5
+    # (PowerPoint draws the link in its run's colour, not the theme's link colour)
+    assert "hyperlinkcolor" in run._r.xml and 'val="tx"' in run._r.xml
+    # the link on the white slide keeps the theme's link colour
+    body = next(
+        r
+        for sh in prs.slides[0].shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.hyperlink.address
+    )
+    assert body.font.color.type is None
+    # the slides PDF draws the title in that colour too, never in a browser's link blue
+    seen = _pixels(tmp_path / "out" / "lecture-slides.pdf", 2, tmp_path)
+    near = [p for p in seen if sum(abs(a - b) for a, b in zip(p, _rgb(colour), strict=True)) < 12]
+    assert near
+    assert not [p for p in seen if p[0] < 40 and p[1] < 40 and p[2] > 200]
