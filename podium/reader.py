@@ -4165,8 +4165,11 @@ class _Converter:
         said = {id(b): self.marp_bg[id(b)][1] for b in body if id(b) in self.marp_bg}
         body = [b for b in body if id(b) not in said or not said[id(b)].colour]  # a colour: no picture
         sides = [k.side for k in said.values() if k.side]
+        stacked = any(k.vertical for k in said.values())  # (`![bg vertical]`: one under another)
         if not sides:
-            for b in body:
+            if stacked:
+                body = _stacked([b for b in body if id(b) in said and not said[id(b)].colour], body)
+            for b in m.walk(body):
                 if id(b) in said:
                     self.diags.warning(
                         f"background picture '{_short(b.src)}' is shown as a picture on the slide, not "
@@ -4179,6 +4182,8 @@ class _Converter:
         left = [b for b in body if id(b) in said and (said[id(b)].side or sides[0]) == "left"]
         right = [b for b in body if id(b) in said and (said[id(b)].side or sides[0]) == "right"]
         rest = [b for b in body if id(b) not in said]
+        if stacked:
+            left, right = _stacked(left, left), _stacked(right, right)
         if not rest:
             return left + right
         pos = (left or right)[0].pos
@@ -6869,6 +6874,21 @@ class _Converter:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _stacked(pictures: list, body: list) -> list:
+    """``body`` with ``pictures`` (two or more of its blocks) in one :data:`model.STACKED` div where the
+    first was: drawn one under another, as Marp stacks a slide's backgrounds with ``bg vertical``."""
+    if len(pictures) < 2:
+        return body
+    ids = {id(p) for p in pictures}
+    out = []
+    for b in body:
+        if b is pictures[0]:
+            out.append(m.Div(tuple(pictures), (m.STACKED,), b.pos))
+        elif id(b) not in ids:
+            out.append(b)
+    return out
 
 
 def _html_as_written(node: SyntaxTreeNode, pos: m.SourcePos) -> m.Paragraph:

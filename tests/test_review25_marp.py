@@ -202,3 +202,68 @@ def test_a_section_slides_link_title_is_drawn_in_a_colour_that_reads(tmp_path):
     near = [p for p in seen if sum(abs(a - b) for a, b in zip(p, _rgb(colour), strict=True)) < 12]
     assert near
     assert not [p for p in seen if p[0] < 40 and p[1] < 40 and p[2] > 200]
+
+
+MARP_VERTICAL = """\
+---
+marp: true
+---
+
+## Two pictures stacked
+
+- first point
+- second point
+
+![bg right 30%](a.png)
+![bg vertical 30%](b.png)
+
+---
+
+## Backgrounds stacked
+
+![bg](a.png)
+![bg vertical](b.png)
+"""
+
+
+def test_marp_bg_vertical_stacks_the_backgrounds_top_to_bottom(tmp_path):
+    from PIL import Image
+
+    tmp_path.mkdir(exist_ok=True)
+    Image.new("RGB", (400, 300), "red").save(tmp_path / "a.png")
+    Image.new("RGB", (400, 300), "green").save(tmp_path / "b.png")
+    prs, _ = _build(tmp_path, MARP_VERTICAL)
+    for k, slide in enumerate(prs.slides):
+        first, second = sorted((sh for sh in slide.shapes if sh.shape_type == 13), key=lambda sh: sh.top)
+        assert first.left == second.left and first.top + first.height <= second.top
+        if k == 0:  # (in the right-hand column)
+            assert first.left > prs.slide_width / 2
+    # the slides PDF: red above green, in the same column
+    from PIL import Image as Img
+
+    stem = tmp_path / "p1"
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "30",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(tmp_path / "out" / "lecture-slides.pdf"),
+            str(stem),
+        ],
+        check=True,
+    )
+    im = Img.open(f"{stem}.png").convert("RGB")
+    w, h = im.size
+    at = {
+        name: [(x, y) for y in range(h) for x in range(w) if im.getpixel((x, y)) == colour]
+        for name, colour in (("red", (255, 0, 0)), ("green", (0, 128, 0)))
+    }
+    assert at["red"] and at["green"]
+    assert max(y for _, y in at["red"]) < min(y for _, y in at["green"])
+    assert abs(min(x for x, _ in at["red"]) - min(x for x, _ in at["green"])) <= 2
