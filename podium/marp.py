@@ -221,6 +221,7 @@ class Keywords:
     width: str = ""  # as written ("400px", "30%"); a bare number is pixels
     height: str = ""
     colour: bool = False  # ``![bg](#264653)``: a background colour, not a picture
+    vertical: bool = False  # ``![bg vertical]``: the slide's backgrounds stacked top to bottom
 
 
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\(.*\)|[a-zA-Z]+)$")
@@ -237,6 +238,7 @@ def keywords(alt: str) -> Keywords:
     words = alt.split()
     rest: list[str] = []
     background, side, share, width, height = False, "", 0.5, "", ""
+    vertical = False
     for word in words:
         low = word.lower()
         if low == "bg":
@@ -260,9 +262,10 @@ def keywords(alt: str) -> Keywords:
                     share = min(max(float(sided.group(2)) / 100, 0.1), 0.9)
                 continue
             if low in _BG_WORDS or _PERCENT.match(low):
+                vertical = vertical or low == "vertical"
                 continue
         rest.append(word)
-    return Keywords(" ".join(rest), background, side, share, width, height)
+    return Keywords(" ".join(rest), background, side, share, width, height, vertical=vertical)
 
 
 def line_broken_openings(body: str) -> list[int]:

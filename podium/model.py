@@ -366,6 +366,11 @@ class Div:
     order: int | None = None
 
 
+# a Div's class: its pictures drawn one under another, each the width of their region, never in a grid
+# side by side (Marp's ``![bg vertical]``)
+STACKED = "stacked-pictures"
+
+
 Block = Union[
     Paragraph,
     Heading,

@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape, unescape
+from html.entities import html5 as _ENTITIES
 from html.parser import HTMLParser
 
 BLOCK_TAGS = frozenset(
@@ -45,12 +46,57 @@ _MD_ESCAPE = re.compile(r"([<&\\`*_\[\]!#$])")
 _FRESH, _WORDS, _BLOCK = range(3)
 
 
+# a named character reference and what follows it in an attribute value (its name's letters and digits)
+_NAMED_REF = re.compile(r"&([A-Za-z][A-Za-z0-9]*)(;?)")
+# a start tag, whose attribute values follow HTML's rule for references (_attribute_refs)
+_START_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+
+
+def _kept_ref(mt: re.Match) -> bool:
+    """Whether the named reference ``mt`` (of _NAMED_REF) in an attribute value stays as written, as HTML
+    says: a legacy one written without its ``;`` (``&cent``, ``&copy``, ``&para``, ``&not``) where a letter,
+    a digit or ``=`` follows it (``&centerImageUrl``, ``&copy=1``, ``&para2``, ``&notify``)."""
+    name, semi = mt.group(1), mt.group(2)
+    if semi and name + ";" in _ENTITIES:
+        return False
+    legacy = next((k for k in range(len(name), 0, -1) if name[:k] in _ENTITIES), 0)
+    if not legacy:
+        return False  # (no reference at all: unescape keeps it too)
+    after = name[legacy:] or mt.string[mt.end() : mt.end() + 1]
+    return after[:1].isalnum() or after[:1] == "="
+
+
+def unescape_attribute(value: str) -> str:
+    """An attribute value with its character references decoded as a browser decodes them: ``&amp;``,
+    ``&cent;`` and ``&#38;`` are, but a legacy name without its ``;`` followed by a letter, a digit or ``=``
+    is not (``?size=300&centerImageUrl=x`` stays an address, not ``¢erImageUrl``)."""
+    return unescape(_attribute_refs(value)) if "&" in value else value
+
+
+def _attribute_refs(value: str) -> str:
+    """``value`` with the ``&`` of every reference HTML keeps as written (:func:`_kept_ref`) as ``&amp;``."""
+    return _NAMED_REF.sub(lambda mt: "&amp;" + mt.group(0)[1:] if _kept_ref(mt) else mt.group(0), value)
+
+
+def attribute_refs_kept(html: str) -> str:
+    """HTML whose start tags' references HTML keeps as written are escaped (:func:`_attribute_refs`), so
+    that a parser that decodes every one (Python's ``HTMLParser``) reads their values as a browser does."""
+    return _START_TAG.sub(lambda mt: _attribute_refs(mt.group(0)), html) if "&" in html else html
+
+
+class _AttributeReader(HTMLParser):
+    """An ``HTMLParser`` that reads attribute values as a browser does (:func:`attribute_refs_kept`)."""
+
+    def feed(self, data: str) -> None:
+        super().feed(attribute_refs_kept(data))
+
+
 def _escape_data(text: str) -> str:
     """Escape characters in text that came from a character reference so Markdown keeps them literal."""
     return _MD_ESCAPE.sub(r"\\\1", text)
 
 
-class _Flattener(HTMLParser):
+class _Flattener(_AttributeReader):
     """Feed HTML; ``out`` collects Markdown text (the words and the Markdown between the tags)."""
 
     def __init__(self) -> None:
@@ -475,7 +521,7 @@ class HtmlTable:
     lines: list[list[int]] = field(default_factory=list)  # each cell's line in the HTML (1-based), unspanned
 
 
-class _TableReader(HTMLParser):
+class _TableReader(_AttributeReader):
     """Collect the cells of one table, with the columns and rows each spans; ``failed`` when it is not
     one Podium reads (a table inside a cell)."""
 
@@ -800,7 +846,7 @@ class InlineTag:
         self.attrs = attrs or {}
 
 
-class _TagReader(HTMLParser):
+class _TagReader(_AttributeReader):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[InlineTag] = []
@@ -816,6 +862,23 @@ class _TagReader(HTMLParser):
 
     def handle_comment(self, data):
         self.found.append(InlineTag("comment"))
+
+
+# the elements of HTML (and the SVG and MathML a page writes inline, and a few old ones browsers still
+# know): a tag-like word of another name with no closing tag (`List<T>`, `Map<int>`) is words, not HTML
+HTML_ELEMENTS = frozenset(
+    """a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button
+    canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em
+    embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup
+    hr html i iframe img input ins kbd label legend li link main map mark marquee menu meta meter nav nobr
+    noscript object ol optgroup option output p param picture plaintext pre progress q rp rt ruby s samp
+    script search section select slot small source span strike strong style sub summary sup table tbody
+    td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp
+    svg g path rect circle ellipse line polyline polygon text tspan defs use symbol image marker
+    lineargradient radialgradient stop clippath mask pattern filter foreignobject
+    math mi mo mn ms mtext mrow mfrac msqrt mroot msub msup msubsup munder mover munderover mtable mtr
+    mtd mspace mstyle semantics annotation""".split()
+)
 
 
 def read_inline_tag(html: str) -> InlineTag:

@@ -78,6 +78,7 @@ from .markdown import (
 from .rawhtml import (
     BLOCK_TAGS,
     DROP_CONTENT,
+    HTML_ELEMENTS,
     SPAN_STYLES,
     HtmlRun,
     HtmlTable,
@@ -3541,6 +3542,8 @@ class _Converter:
         self.html_warned = -1
         self.html_skip: list[str] = []
         self.html_depth = 0
+        self.html_as_text = False  # (a Marp comment's notes: its tags are words, as Marp shows them)
+        self.words_not_tags: set[tuple[int, str]] = set()  # (slide, `<T>`) said to be words, not HTML
         self.wrappers = 0  # HTML wrapper elements being read (html_wrapper), bounded: hostile nesting
         self.in_list = 0
         # where a `::: {.incremental .fragment-items}` div (revealmd: reveal.js's fragment comments on a
@@ -4036,7 +4039,13 @@ class _Converter:
         said = _MARKDOWN_PICTURE.sub(
             lambda mt: mt.group(0) if mt.group(1) else _PUNCTUATION.sub(r"\\\g<0>", mt.group(0)), said
         )
-        self.pending_notes.extend(self.markdown_blocks(textwrap.dedent(said).strip(), pos.line - 1))
+        # (HTML in it is its text, `List<T>`, `<b>`: Marp shows a note as written, never as HTML)
+        saved, self.html_as_text = self.html_as_text, True
+        try:
+            notes = self.markdown_blocks(textwrap.dedent(said).strip(), pos.line - 1)
+        finally:
+            self.html_as_text = saved
+        self.pending_notes.extend(notes)
 
     def _marp_heading(
         self, node: SyntaxTreeNode, current: _SlideDraft | None, divider: int, start
@@ -4228,8 +4237,11 @@ class _Converter:
         said = {id(b): self.marp_bg[id(b)][1] for b in body if id(b) in self.marp_bg}
         body = [b for b in body if id(b) not in said or not said[id(b)].colour]  # a colour: no picture
         sides = [k.side for k in said.values() if k.side]
+        stacked = any(k.vertical for k in said.values())  # (`![bg vertical]`: one under another)
         if not sides:
-            for b in body:
+            if stacked:
+                body = _stacked([b for b in body if id(b) in said and not said[id(b)].colour], body)
+            for b in m.walk(body):
                 if id(b) in said:
                     self.diags.warning(
                         f"background picture '{_short(b.src)}' is shown as a picture on the slide, not "
@@ -4242,6 +4254,8 @@ class _Converter:
         left = [b for b in body if id(b) in said and (said[id(b)].side or sides[0]) == "left"]
         right = [b for b in body if id(b) in said and (said[id(b)].side or sides[0]) == "right"]
         rest = [b for b in body if id(b) not in said]
+        if stacked:
+            left, right = _stacked(left, left), _stacked(right, right)
         if not rest:
             return left + right
         pos = (left or right)[0].pos
@@ -4628,7 +4642,7 @@ class _Converter:
         if t == "hr":
             return []
         if t == "html_block":
-            return self.html_block(node, pos)
+            return [_html_as_written(node, pos)] if self.html_as_text else self.html_block(node, pos)
         if t == "footnote_block":
             return []
         self.diags.warning(f"'{t}' content is not supported and was left out", pos, "unsupported")
@@ -5296,7 +5310,7 @@ class _Converter:
             if child.type == "text" and k and pairs[k - 1][0].type == "math_inline_double":
                 # (`$$…$$.`: the full stop that ends the sentence goes with the equation, as TeX writes it)
                 child = _text_node(_FOLLOWING_PUNCTUATION.sub("", child.content, count=1))
-            if child.type == "html_inline" and not self.html_skip:
+            if child.type == "html_inline" and not self.html_skip and not self.html_as_text:
                 said = self.html_block_in_words(child, pos, own_line(k))
                 if said:
                     words_so_far()
@@ -6696,7 +6710,7 @@ class _Converter:
                 self.footnote_defs[ident] = (m.Paragraph(self._footnote_inlines(info), self.pos(None)),)
             return [m.FootnoteRef(-1 - ident)]  # renumbered per slide later
         if t == "html_inline":
-            return self.inline_html(_click_span(node.content) if self.slidev else node.content)
+            return self.html_inline(node)
         if node.children:
             return list(self.inlines_of(node.children))
         return [m.Text(node.content)] if node.content else []
@@ -6847,6 +6861,48 @@ class _Converter:
                 break
         self.diags.warning(f"citation '@{key}' {why}", self.mapped(line), "citation")
 
+    def html_inline(self, node: SyntaxTreeNode) -> Sequence[m.Inline | _HtmlMark]:
+        """An inline tag among words: as written in a Marp comment's notes, and where it is words that look
+        like a tag (:meth:`words_not_tag`); else read as HTML (:meth:`inline_html`)."""
+        if self.html_as_text or self.words_not_tag(node):
+            return [m.Text(node.content)]
+        return self.inline_html(_click_span(node.content) if self.slidev else node.content)
+
+    def words_not_tag(self, node: SyntaxTreeNode) -> bool:
+        """Whether the inline tag ``node`` is words that look like a tag: a start tag of no HTML element,
+        without attributes, that nothing in its paragraph closes (a generic type, ``List<T>``,
+        ``Map<int>``); said once a slide, at its line, since a browser (Marp's, reveal.js's) hides it.
+        Not in a Slidev deck, whose tags of other names are Vue components, nor in a LaTeX deck (all text)."""
+        tag = read_inline_tag(node.content)
+        if (
+            self.slidev
+            or self.tex_deck
+            or self.html_skip
+            or tag.kind != "start"
+            or tag.attrs
+            or tag.tag in HTML_ELEMENTS
+            or "-" in tag.tag
+            or node.content.rstrip().endswith("/>")
+        ):
+            return False
+        root = node
+        while root.parent is not None and root.type != "inline":
+            root = root.parent
+        if any(
+            n.type == "html_inline" and (c := read_inline_tag(n.content)).kind == "end" and c.tag == tag.tag
+            for n in root.walk()
+        ):
+            return False
+        if (self.slide_serial, node.content) not in self.words_not_tags:
+            self.words_not_tags.add((self.slide_serial, node.content))
+            self.diags.warning(
+                f"'{node.content}' is no HTML element and nothing closes it: kept as words (a browser "
+                f"hides it; write it in backticks to show it as code there too)",
+                self.pos(None),
+                "raw-html",
+            )
+        return True
+
     def inline_html(self, html: str) -> Sequence[m.Inline | _HtmlMark]:
         """An inline tag: dropped (warned once per slide); ``<br>`` is a line break; script content skipped."""
         tag = read_inline_tag(html)
@@ -6922,6 +6978,31 @@ class _Converter:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _stacked(pictures: list, body: list) -> list:
+    """``body`` with ``pictures`` (two or more of its blocks) in one :data:`model.STACKED` div where the
+    first was: drawn one under another, as Marp stacks a slide's backgrounds with ``bg vertical``."""
+    if len(pictures) < 2:
+        return body
+    ids = {id(p) for p in pictures}
+    out = []
+    for b in body:
+        if b is pictures[0]:
+            out.append(m.Div(tuple(pictures), (m.STACKED,), b.pos))
+        elif id(b) not in ids:
+            out.append(b)
+    return out
+
+
+def _html_as_written(node: SyntaxTreeNode, pos: m.SourcePos) -> m.Paragraph:
+    """An HTML block as its text, line for line (in a Marp comment's notes, which Marp shows as written)."""
+    lines = node.content.strip("\n").split("\n")
+    said: list[m.Inline] = [m.Text(lines[0])]
+    for line in lines[1:]:
+        said += [m.LineBreak(), m.Text(line)]
+    return m.Paragraph(tuple(said), pos)
+
 
 # inline tags that only style their words (in front matter: their words)
 _PLAIN_TAGS = frozenset(("span", "font", "small", "big"))

@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .markdown import SHOWN_FRAGMENTS, TAKEN_OUT_FRAGMENTS, code_lines, fenced_lines
+from .rawhtml import unescape_attribute
 
 _NOTE = re.compile(r"^notes?:\s*(.*)$", re.I)
 _FRAGMENT_INDEX = re.compile(r"""data-fragment-index\s*=\s*["']?(\d+)""")
@@ -746,7 +747,7 @@ def markdown_sections(text: str) -> tuple[str, int, dict[str, str]] | None:
     options = {"separator": _REVEAL_SEPARATOR}
     for name, double, single in _MD_ATTRIBUTE.findall(opened.group(1)):
         if name.lower() in _MD_ATTRIBUTES:
-            options[_MD_ATTRIBUTES[name.lower()]] = html.unescape(double or single)
+            options[_MD_ATTRIBUTES[name.lower()]] = unescape_attribute(double or single)
     out = list(lines)
     inside = False  # (in a template's Markdown)
     seen = False  # (a section already read: the next one's opening cuts a slide)
@@ -825,7 +826,7 @@ def reveal_page(text: str, shown: str) -> RevealPage | None:
 def _loaded_file(attributes: str) -> str:
     """The file a ``<section data-markdown="slides.md">`` loads ("" for one with its Markdown inside)."""
     found = _PAGE_FILE.search(attributes)
-    return html.unescape(next((g for g in found.groups() if g), "")).strip() if found else ""
+    return unescape_attribute(next((g for g in found.groups() if g), "")).strip() if found else ""
 
 
 def section_options(attributes: str) -> dict[str, str]:
@@ -834,7 +835,7 @@ def section_options(attributes: str) -> dict[str, str]:
     options = {"separator": _REVEAL_SEPARATOR}
     for name, double, single in _MD_ATTRIBUTE.findall(attributes):
         if name.lower() in _MD_ATTRIBUTES:
-            options[_MD_ATTRIBUTES[name.lower()]] = html.unescape(double or single)
+            options[_MD_ATTRIBUTES[name.lower()]] = unescape_attribute(double or single)
     return options
 
 

@@ -53,7 +53,7 @@ import yaml
 from . import yamlsafe
 from .markdown import code_lines, outside
 from .quarto import MAX_INCLUDE_DEPTH
-from .rawhtml import HtmlRun
+from .rawhtml import HtmlRun, unescape_attribute
 from .sourcefile import MAX_BYTES
 
 _CLICKS = re.compile(
@@ -1430,7 +1430,7 @@ def _page(matter: dict[str, Any], layout: str, slide: _Slide, out: Rewrite) -> t
     url = str(matter.get("url") or "").strip() if layout in ("iframe", "iframe-left", "iframe-right") else ""
     if not url:
         return None
-    url = unescape(url).replace(" ", "%20").replace(">", "%3E")
+    url = unescape_attribute(url).replace(" ", "%20").replace(">", "%3E")
     at = slide.keys.get("url", slide.start)
     out.notes.append(
         (

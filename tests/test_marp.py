@@ -227,7 +227,9 @@ def test_every_background_of_a_split_slide_is_in_its_column_and_colours_are_not_
     (cols,) = lec.slides[0].body
     assert isinstance(cols, m.Columns) and len(cols.columns) == 2
     text_col, pic_col = cols.columns
-    assert [b.src for b in pic_col.blocks] == ["a.png", "b.png"] and pic_col.width == 0.35
+    (stack,) = pic_col.blocks  # (`vertical`: one under another, as Marp stacks them)
+    assert isinstance(stack, m.Div) and stack.classes == (m.STACKED,)
+    assert [b.src for b in stack.blocks] == ["a.png", "b.png"] and pic_col.width == 0.35
     assert isinstance(text_col.blocks[0], m.BulletList)
     assert not [d for d in diags.items if d.code in ("missing-image", "background")], diags.items
 

@@ -25,6 +25,7 @@ from .plan import ColumnsChunk, ObjectChunk, Para, Run, SlidePlan, TextChunk
 
 LEAST = 1.5  # the contrast ratio (WCAG 2: 1 to 21) below which coloured words count as unreadable
 SHADE = 3.0  # the contrast a colour with a hue is shaded to (WCAG's for large text)
+LINK = 4.5  # the contrast a link is drawn with where the theme's link colour has less than SHADE (WCAG AA)
 CODE = "colour-contrast"
 
 
@@ -56,10 +57,10 @@ def readable(colour: str, background: str) -> bool:
     return ratio is None or ratio >= LEAST
 
 
-def shade(colour: str, background: str) -> str:
+def shade(colour: str, background: str, least: float = SHADE) -> str:
     """A shade of ``colour``'s hue (its hue and saturation, another lightness) with a contrast of
-    :data:`SHADE` on ``background``, the nearest to it; "" when ``colour`` has no hue to keep (white,
-    greys, a pale tint) or no shade reads."""
+    ``least`` (:data:`SHADE`) on ``background``, the nearest to it; "" when ``colour`` has no hue to keep
+    (white, greys, a pale tint) or no shade reads."""
     mt = re.fullmatch(r"#?([0-9a-fA-F]{6})", (colour or "").strip())
     back = luminance(background)
     if not mt or back is None:
@@ -74,11 +75,11 @@ def shade(colour: str, background: str) -> str:
         return f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
 
     near, far = (light, 0.0) if back > 0.18 else (light, 1.0)  # (darker on a light background)
-    if (contrast(at(far), background) or 0) < SHADE:
+    if (contrast(at(far), background) or 0) < least:
         return ""
     for _ in range(20):  # (the lightness nearest the colour's own that reads)
         mid = (near + far) / 2
-        if (contrast(at(mid), background) or 0) >= SHADE:
+        if (contrast(at(mid), background) or 0) >= least:
             far = mid
         else:
             near = mid
@@ -93,11 +94,24 @@ class _Found:
     items: list[tuple[str, str, str, m.SourcePos, str]] = field(default_factory=list)
 
 
-class _Legible:
-    """Clears, in one slide's runs and IR nodes, the colours unreadable on one background."""
+def link_colour(link: str, background: str) -> str:
+    """The colour a link is drawn in on ``background``: "" (the theme's link colour, ``link``) where it
+    reads (a contrast of :data:`SHADE`), else a shade of it with a contrast of :data:`LINK` (a lighter blue
+    on a dark section slide), or black or white, whichever reads better, for a link colour with no hue."""
+    if (contrast(link, background) or SHADE) >= SHADE:
+        return ""
+    return shade(link, background, LINK) or max(
+        ("#FFFFFF", "#000000"), key=lambda c: contrast(c, background) or 0
+    )
 
-    def __init__(self, background: str, where: str, pos: m.SourcePos, found: _Found | None):
+
+class _Legible:
+    """Clears, in one slide's runs and IR nodes, the colours unreadable on one background; gives a link
+    with no colour of its own ``link`` (:func:`link_colour`), where it is given."""
+
+    def __init__(self, background: str, where: str, pos: m.SourcePos, found: _Found | None, link: str = ""):
         self.background, self.where, self.pos, self.found = background, where, pos, found
+        self.link = link
 
     def drawn(self, colour: str, pos: m.SourcePos | None = None) -> str:
         """The colour words given ``colour`` are drawn in here: it, a shade of it that reads, or ""."""
@@ -110,7 +124,10 @@ class _Legible:
         return instead
 
     def runs(self, runs) -> tuple[Run, ...]:
-        return tuple(r if r.colour == (c := self.drawn(r.colour)) else replace(r, colour=c) for r in runs)
+        return tuple(r if r.colour == (c := self.run_colour(r)) else replace(r, colour=c) for r in runs)
+
+    def run_colour(self, r: Run) -> str:
+        return self.link if r.link and not r.colour and self.link else self.drawn(r.colour)
 
     def paras(self, paras) -> list[Para]:
         return [replace(p, runs=self.runs(p.runs)) for p in paras]
@@ -185,7 +202,9 @@ def legible_plans(plans: list[SlidePlan], template: Template, diags: Diagnostics
                 instructor=on_page.blocks(s.instructor),
                 footnotes=tuple(replace(f, blocks=on_page.blocks(f.blocks)) for f in s.footnotes),
             )
-        quiet = _Legible(on_slide.background, "", plan.pos, None)  # (the source said it already)
+        # (the source said it already; a link reads there, in Podium's colour where the theme's does not)
+        link = link_colour(look.link_color, on_slide.background)
+        quiet = _Legible(on_slide.background, "", plan.pos, None, link)
         out.append(
             replace(
                 plan,

@@ -30,10 +30,11 @@ def is_picture(c) -> bool:
 
 
 def picture_groups(chunks) -> list[list[int]]:
-    """Return the indices of ``chunks`` in groups: consecutive pictures together, every other chunk alone."""
+    """Return the indices of ``chunks`` in groups: consecutive pictures together (not those stacked, in
+    a :data:`model.STACKED` div), every other chunk alone."""
     out: list[list[int]] = []
     for i, c in enumerate(chunks):
-        if is_picture(c) and out and is_picture(chunks[out[-1][-1]]):
+        if is_picture(c) and out and is_picture(chunks[out[-1][-1]]) and m.STACKED not in c.box:
             out[-1].append(i)
         else:
             out.append([i])

@@ -283,6 +283,8 @@ def link_jumps(jumps: list, first: dict) -> None:
         link = etree.SubElement(rPr, _HLINK)
         link.set(_RID, rid)
         link.set("action", "ppaction://hlinksldjump")
+        if rPr.find(_SOLID) is not None:
+            _in_run_colour(link)
 
 
 def add_run(
@@ -354,7 +356,10 @@ def add_run(
         cv.jumps.append((cv.slide, rPr, int(jump.group(1))))
     elif r.link and not r.link.startswith("#"):
         rid = cv.slide.part.relate_to(r.link, RT.HYPERLINK, is_external=True)
-        etree.SubElement(rPr, _HLINK).set(_RID, rid)
+        link = etree.SubElement(rPr, _HLINK)
+        link.set(_RID, rid)
+        if fill is not None:
+            _in_run_colour(link)
     if r.tex:  # inline math: Office math for PowerPoint, this run as the fallback text
         base = size.pt if size is not None else text_size
         wrap_inline_run(
@@ -392,6 +397,19 @@ _CTRL = re.compile(r"[\x00-\x08\x0B-\x1F]")
 def _escape_ctrl_chars(s: str) -> str:
     """Escape control characters as python-pptx does ("_x0007_" for BEL; tab and line feed kept)."""
     return _CTRL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", s)
+
+
+# PowerPoint's (2019 on) mark on a link drawn in its run's colour, not the theme's link colour
+_LINK_COLOUR_EXT = "{A12FA001-AC4F-418D-AE19-62706E023703}"
+_AHYP = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
+
+
+def _in_run_colour(link) -> None:
+    """Mark the ``a:hlinkClick`` ``link`` as drawn in its run's colour (``ahyp:hlinkClr val="tx"``): a
+    colour the lecture gave a link, or a link on a dark background (:func:`contrast.link_colour`)."""
+    ext = etree.SubElement(etree.SubElement(link, qn("a:extLst")), qn("a:ext"))
+    ext.set("uri", _LINK_COLOUR_EXT)
+    etree.SubElement(ext, f"{{{_AHYP}}}hlinkClr", nsmap={"ahyp": _AHYP}).set("val", "tx")
 
 
 def _highlight(rPr, colour: str = "FFF2A8") -> None:

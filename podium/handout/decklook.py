@@ -108,6 +108,7 @@ class DeckLook:
     body_size: float = 24.0
     title_color: str = ""
     title_size: float = 36.0
+    link_color: str = "#0563C1"  # the theme's hyperlink colour (its colour scheme's hlink; Office's)
     layouts: dict[str, LayoutLook] = field(default_factory=dict)
     master: LayoutLook = field(default_factory=LayoutLook)
     has_picture: bool = False  # the design already carries a picture (a logo): no theme logo added
@@ -185,6 +186,7 @@ class _Reader:
         theme_part = next((t for t in mrels.values() if "/theme/" in t), None)
         if theme_part:
             self.read_theme(theme_part)
+            look.link_color = self.scheme.get("hlink", look.link_color)
         master = self.xml(master_part)
         look.master = self.layout_look(master, master_part, None)
         title_rpr = master.find("p:txStyles/p:titleStyle/a:lvl1pPr/a:defRPr", NS)

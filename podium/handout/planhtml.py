@@ -59,10 +59,11 @@ def runs_html(runs: tuple[Run, ...] | list[Run], math=None) -> str:
             text = f"<strong>{text}</strong>"
         if r.mark:
             text = f"<mark>{text}</mark>"
-        if r.colour:
+        if r.link:  # (a link's colour on the link: its underline is drawn in it too)
+            colour = f' style="color:{esc(r.colour)}"' if r.colour else ""
+            text = f'<a href="{esc(r.link)}"{colour}>{text}</a>'
+        elif r.colour:
             text = f'<span style="color:{esc(r.colour)}">{text}</span>'
-        if r.link:
-            text = f'<a href="{esc(r.link)}">{text}</a>'
         out.append(text)
     return spaces_into_styling("".join(out))
 

@@ -452,6 +452,7 @@ class SlideDrawer:
             accent=pal["accent"],
             light=pal.get("light", "#F3F4F6"),
             muted=pal["muted"],
+            link=look.link_color,
             disc=bullet_png(pal["accent"], "disc"),
             dash=bullet_png(pal["accent"], "dash"),
         )
@@ -489,6 +490,8 @@ SLIDE_CSS = """
 .ph.sub {{ font-size: 20pt; color: {muted}; }}
 .ph.sub.on-dark, .ph.sub.on-dark p {{ color: rgba(255,255,255,0.92); }}
 .ph.sub p {{ margin: 0 0 0.18em; }}  /* all at the deck's one size, 4 pt apart as the deck's subtitle */
+.slide a {{ color: {link}; text-decoration: underline; }}  /* (as the deck draws a link: contrast.py
+   gives one on a dark background a colour of its own) */
 .ph.sub a {{ color: inherit; text-decoration: none; }}
 .ph.body p {{ margin: 0 0 0.35em; }}
 .ph.body ul, .ph.body ol {{ margin: 0 0 0.3em; padding-left: 1.1em; }}
