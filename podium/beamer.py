@@ -1107,8 +1107,8 @@ def _sections_inside(lines: list[str], start: int, stop: int, add) -> bool:
 
 
 _DEFINITION = re.compile(
-    r"\\(?:(?:re)?newcommand\*?|providecommand\*?)\s*\{?\\([A-Za-z]+)\}?\s*(?:\[(\d)\])?\s*(?:\[([^\]]*)\])?\s*(?=\{)"
-    r"|\\def\s*\\([A-Za-z]+)((?:#\d)*)\s*(?=\{)"
+    r"\\(?:(?:re)?newcommand\*?|providecommand\*?)\s*\{?\\([A-Za-z@]+)\}?\s*(?:\[(\d)\])?\s*(?:\[([^\]]*)\])?\s*(?=\{)"
+    r"|\\def\s*\\([A-Za-z@]+)((?:#\d)*)\s*(?=\{)"
 )
 
 
@@ -1128,12 +1128,13 @@ def _macros(lines: list[str]) -> dict[str, _Macro]:
     found: dict[str, _Macro] = {}
     text = "\n".join(lines)
     if "\\" in text:
-        inside = 0  # (a definition in another's body defines only where that one is used)
+        # (a definition in another's body, \newenvironment's and xparse's too, defines only where that one is
+        # used: a package's \def\alpha inside its \newcommand\sw@greek{…} leaves the deck's α alone)
+        bodies = [(named, end) for _, named, end in _definition_parts(text)]
         for mt in _DEFINITION.finditer(text):
             close = balanced_group(text, mt.end())
-            if close < 0 or mt.start() < inside:
+            if close < 0 or any(named <= mt.start() < end for named, end in bodies):
                 continue
-            inside = close
             body = text[mt.end() + 1 : close - 1]
             body = re.sub(r"[ \t]*\n[ \t]*", " ", body).strip() if "\n" in body else body
             if mt.group(1):
@@ -2915,7 +2916,7 @@ def _in_hooks(lines: list[str]) -> set[int]:
 
 # what defines a command or an environment (LaTeX's, xparse's, environ's, TeX's own), up to its name
 _DEFINES = re.compile(
-    r"\\(?:(?:re)?newcommand|providecommand|(?:re)?newenvironment|(?:New|Renew|Provide|Declare)Document"
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|(?:re)?newenvironment|(?:New|Renew|Provide|Declare)Document"
     r"(?:Command|Environment)|(?:New|Renew)Environ|(?:long\\)?[gex]?def)\*?(?![A-Za-z@])\s*"
 )
 _DEFINED_NAME = re.compile(r"\\[A-Za-z@]+|\\.")  # (\def\x, \newcommand\x: a name not braced)
@@ -2936,12 +2937,17 @@ def _in_definitions(lines: list[str]) -> set[int]:
 def _definition_spans(text: str) -> list[tuple[int, int]]:
     """Where each definition of a command or an environment in ``text`` starts and ends (its name, its
     arguments' count and default, its bodies)."""
-    spans: list[tuple[int, int]] = []
+    return [(start, end) for start, _, end in _definition_parts(text)]
+
+
+def _definition_parts(text: str) -> list[tuple[int, int, int]]:
+    """Where each definition of :func:`_definition_spans` starts, where its name ends and where it ends."""
+    spans: list[tuple[int, int, int]] = []
     for mt in _DEFINES.finditer(text):
-        if spans and mt.start() < spans[-1][1]:
+        if spans and mt.start() < spans[-1][2]:
             continue
         name = _DEFINED_NAME.match(text, mt.end())
-        at = mt.end() if name is None else name.end()
+        at = named = mt.end() if name is None else name.end()
         while (part := _DEFINITION_PART.match(text, at)) is not None and "\n\n" not in part.group(0):
             at = part.end()
             if text.startswith(("{", "["), at):
@@ -2951,7 +2957,7 @@ def _definition_spans(text: str) -> list[tuple[int, int]]:
                 at = close
             elif part.end() == part.start():
                 break
-        spans.append((mt.start(), at))
+        spans.append((mt.start(), named, at))
     return spans
 
 
