@@ -557,6 +557,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _pauses_without_groups(lines, begin + 1)
     _overlay_environments(lines, begin + 1)
     _frame_commands(lines, begin + 1, end)
+    _title_page_frames(lines, begin + 1, end)
     hooks = {begin + 1 + j for j in _in_hooks(lines[begin + 1 : end])}  # (beamer's own frames, not slides)
     defined = _definitions_between_frames(lines, begin + 1, end)  # (they print nothing where written)
     hooks |= defined
@@ -625,6 +626,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
             framed_lines.update(range(k, stop + 1))
             _alternatives(lines, k, stop, index, out)
             _only_alternatives(lines, k, stop, index, out)
+            _title_page_again(lines[k : stop + 1], k, out.meta, later if paged else None, add)
             _later_fields_shown(lines, k, stop, later if paged else None, add)
             paged = _title_page_fields(lines, k, stop, index, out, paged)
             _title_page_text(lines, k, stop, out.meta, exists)
@@ -765,6 +767,29 @@ def _later_unshown(later: Converted, out: Converted) -> None:
         )
 
 
+def _title_page_again(
+    frame: list[str], start: int, meta: dict[str, Any], later: Converted | None, add
+) -> None:
+    """A slide for the ``frame`` (from ``lines[start]``) when it is a title page after the deck's first one
+    (``later``: the title commands written since, None before it) that sets no title fields, there or in the
+    frame: the title page again, as beamer prints it (a closing ``\\titlepage`` before the questions), made
+    of the deck's title, subtitle, then author, institute and date paragraphs; nothing where the deck has
+    none of them."""
+    if later is None or later.meta.keys() & _META or not any(_TITLE_PAGE.search(line) for line in frame):
+        return
+    if any(_FIELD.match(line) for line in frame[1:]):
+        return
+    if not any(meta.get(key) for key in _META):
+        return
+    title = _inserted(meta, "title")
+    add(start, "", "## " + " ".join(title.split()) if title.strip() else "---", "")
+    if subtitle := _inserted(meta, "subtitle"):
+        add(start, "**" + " ".join(subtitle.split()) + "**", "")
+    for key in ("author", "institute", "date"):
+        if shown := _inserted(meta, key):
+            add(start, *shown.split("\n"), "")
+
+
 def _later_fields_shown(lines: list[str], start: int, stop: int, later: Converted | None, add) -> None:
     """A slide for the frame ``lines[start:stop + 1]`` when it is a title page after the deck's first one and
     sets no title fields of its own, made of the fields ``later`` holds (``\\title{Part II}`` written between
@@ -811,7 +836,7 @@ def _later_title_page(lines: list[str], start: int, stop: int, index: list[int],
     as a slide of its own where it sets title fields (``\\title{Part II}\\author{Bob}\\titlepage``): its
     title the frame's title (a paragraph where the frame has one), its subtitle, author, institute and date
     paragraphs; the deck's title slide keeps the preamble's.  In place; one with no fields is left as it is
-    (a repeated title page: the title slide stands for it)."""
+    (a repeated title page: :func:`_title_page_again` shows it)."""
     page = next((j for j in range(start, stop + 1) if _TITLE_PAGE.search(lines[j])), None)
     fields = [j for j in range(start + 1, stop + 1) if _FIELD.match(lines[j])]
     if page is None or not fields:
@@ -1034,8 +1059,11 @@ def _section(s: str, section: re.Match, k: int, add, after_frame: bool) -> bool:
     and contents, as the handout text of the frame before (``after_frame``), printed before its first frame.
     False for a subsection shown nowhere (right after a section: a section slide has no handout text)."""
     close = balanced_group(s, section.end() - 1)
+    if section.group(1) == "part" and close > 0 and not _one_line(s[section.end() : close - 1]).strip():
+        return True  # (an empty \part{}: beamer shows it nowhere)
     if section.group(1) in ("part", "section") and close > 0:
-        unlisted = " {.unlisted}" if _STARRED.match(s) else ""  # (\section*: in no contents, as LaTeX's)
+        # (\section*: in no contents, as LaTeX's; a \part is in none: beamer's lists a part's sections)
+        unlisted = " {.unlisted}" if _STARRED.match(s) or section.group(1) == "part" else ""
         add(k, "", "# " + _one_line(s[section.end() : close - 1]) + unlisted, "")
     elif section.group(1) == "subsection" and close > 0:
         if not after_frame:
@@ -2400,6 +2428,17 @@ def _frame_commands(lines: list[str], start: int, end: int) -> None:
             lines[last] = lines[last][:at] + "\\end{frame}" + lines[last][at + 1 :]
             lines[k] = f"\\begin{{frame}}{opened.group(2)}{lines[k][opened.end() :]}"
         k = last + 1
+
+
+def _title_page_frames(lines: list[str], start: int, end: int) -> None:
+    """Each line of ``lines[start:end]`` that is only ``\\maketitle`` (``\\titlepage``) outside a frame made a
+    frame of it, in place, as beamer's ``\\maketitle`` makes one (a deck's closing title page)."""
+    depth = 0
+    for k in range(start, end):
+        if depth <= 0 and _TITLE_PAGE.fullmatch(lines[k].strip()):
+            lines[k] = _FRAME + lines[k].strip() + _FRAME_END
+        elif "frame}" in lines[k]:
+            depth += lines[k].count(_FRAME) - lines[k].count(_FRAME_END)
 
 
 _GROUP_ONLY = re.compile(r"(?:[{}\s]|\\(?:begin|end|b|e)group(?![A-Za-z]))+")

@@ -69,3 +69,74 @@ def test_a_def_inside_a_macro_body_does_not_redefine_the_deck(tmp_path):
     assert "bold" not in body.text_frame.text and "\\" not in body.text_frame.text
     assert "[math]" not in err and "bold" not in err
     assert "bold" not in handout
+
+
+def test_a_closing_title_page_frame_is_a_slide_and_an_empty_part_lists_nothing(tmp_path):
+    deck, handout, err = _build(
+        tmp_path,
+        r"""
+        \documentclass{beamer}
+        \title{Thermocouple}
+        \subtitle{Calibration}
+        \author{A. Student}
+        \begin{document}
+        \frame{\titlepage}
+        \begin{frame}{Contents}
+          \tableofcontents
+        \end{frame}
+        \section{Results}
+        \begin{frame}{Results}
+          Some results.
+        \end{frame}
+        \part{}
+        \begin{frame}[plain]
+          \titlepage
+        \end{frame}
+        \begin{frame}{Questions}
+          Any questions?
+        \end{frame}
+        \end{document}
+        """,
+    )
+    slides = [_texts(s) for s in deck.slides]
+    contents = next(t for t in slides if t[0] == "Contents")
+    assert [line for line in contents[1].split("\n") if line.strip()] == ["Results"]
+    again = slides.index(next(t for t in slides if t[0] == "Questions")) - 1
+    assert slides[again][0] == "Thermocouple"
+    assert slides[again][1].split("\n") == ["Calibration", "A. Student"]
+    assert again > slides.index(next(t for t in slides if t[0] == "Results" and "Some results." in t))
+    assert handout.count("A. Student") >= 2
+
+
+def test_maketitle_outside_a_frame_at_the_end_repeats_the_title_page_and_a_part_is_no_section(tmp_path):
+    deck, _, err = _build(
+        tmp_path,
+        r"""
+        \documentclass{beamer}
+        \title{Waves}
+        \author{B. Teacher}
+        \begin{document}
+        \maketitle
+        \begin{frame}{Contents}
+          \tableofcontents
+        \end{frame}
+        \section{One}
+        \begin{frame}{First}
+          a
+        \end{frame}
+        \part{Second half}
+        \section{Two}
+        \begin{frame}{Second}
+          b
+        \end{frame}
+        \maketitle
+        \end{document}
+        """,
+    )
+    slides = [_texts(s) for s in deck.slides]
+    contents = next(t for t in slides if t[0] == "Contents")
+    assert [line for line in contents[1].split("\n") if line.strip()] == ["One", "Two"]
+    assert ["Second half"] == [t[0] for t in slides if "Second half" in " ".join(t)]
+    assert slides[-1][:2] == ["Waves", "B. Teacher"]
+    assert "warning" not in err
+    assert len(slides) == 8
