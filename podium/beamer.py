@@ -145,6 +145,7 @@ class _Inputs:
     macros: dict[str, _Macro] = field(default_factory=dict)
     use: re.Pattern[str] | None = None  # (a use of one of the macros that input a file; None: not yet made)
     counts: Counts = field(default_factory=Counts)  # (\newcount registers and counters set so far)
+    exists: Callable[[str], bool] | None = None  # (is a file \IfFileExists asks about there; None: unknown)
 
 
 _NOTHING = re.compile(r"(?!)")
@@ -157,6 +158,7 @@ def expand_inputs(
     depth: int = 0,
     only: frozenset[str] | None = None,
     warn: Callable[[str, str, int], None] | None = None,
+    exists: Callable[[str], bool] | None = None,
 ) -> tuple[str, list[tuple[str, int]]]:
     """``text`` with each ``\\input{file}`` (``\\include``, ``\\subfile``) replaced by the file's text, as
     LaTeX reads it; and the (file, line) every line came from.  ``read(name, shown, line, via)`` gives
@@ -170,14 +172,22 @@ def expand_inputs(
     in a file's name (``\\input{data.\\iclass/#1}``) are put in; an ``\\input`` inside a line
     (``\\frame{\\tiny\\input{license}}``) is the file's text there, on lines of its own; a definition's
     body and verbatim text input nothing.  ``warn(message, file, line)``: a macro's input Podium cannot
-    decide (under a TeX condition other than a chapter switch's ``\\ifcase``)."""
+    decide (under a TeX condition other than a chapter switch's ``\\ifcase``).  ``exists(name)``: whether
+    a file ``\\IfFileExists{name}{…}{…}`` asks about is there; the branch TeX does not take inputs nothing
+    (None: both may)."""
     if depth == 0 and only is None and (chosen := _INCLUDE_ONLY.search(text)) is not None:
         only = frozenset(_include_name(name) for name in chosen.group(1).split(",") if name.strip())
-    return _expanded_inputs(text, shown, _Inputs(read, only, warn or (lambda *_: None)), depth)
+    state = _Inputs(read, only, warn or (lambda *_: None), exists=exists)
+    return _expanded_inputs(text, shown, state, depth)
 
 
 def _expanded_inputs(text: str, shown: str, state: _Inputs, depth: int) -> tuple[str, list[tuple[str, int]]]:
     """:func:`expand_inputs` of one file, with what ``state`` carries from the files before it."""
+    if state.exists is not None and "\\IfFileExists" in text:
+        lines = text.split("\n")  # (the branch TeX takes, and so the files it inputs; verbatim's as written)
+        text = _file_choices(
+            text, state.exists, frozenset(range(len(lines))) - {k for k, _ in _outside_verbatim(lines, 0)}
+        )
     lines = text.split("\n")
     defining = _definition_lines(lines, state) if "\\" in text else set()
     if "\\iffalse" in text or "\\iftrue" in text:  # (what TeX skips inputs nothing)
@@ -3660,9 +3670,14 @@ def _kept_lines(dropped: str) -> str:
     return "\n" * dropped.count("\n")
 
 
-def _file_choices(text: str, exists: Callable[[str], bool]) -> str:
-    """``text`` with each ``\\IfFileExists{file}{then}{else}`` as the branch TeX takes."""
-    while (mt := _IF_FILE.search(text)) is not None:
+def _file_choices(text: str, exists: Callable[[str], bool], verbatim: frozenset[int] = frozenset()) -> str:
+    """``text`` with each ``\\IfFileExists{file}{then}{else}`` as the branch TeX takes, line for line; one on
+    the lines (0-based) ``verbatim`` as written."""
+    after = 0
+    while (mt := _IF_FILE.search(text, after)) is not None:
+        after = mt.end()
+        if verbatim and text.count("\n", 0, mt.start()) in verbatim:
+            continue
         groups: list[tuple[int, int]] = []
         at = mt.end() - 1
         for _ in range(3):
@@ -3674,7 +3689,7 @@ def _file_choices(text: str, exists: Callable[[str], bool]) -> str:
             groups.append((at, close))
             at = close
         if len(groups) < 3:
-            return text  # (as written: the raw-TeX warning says so)
+            continue  # (as written: the raw-TeX warning says so)
         name = text[groups[0][0] + 1 : groups[0][1] - 1].strip()
         a, b = groups[1] if exists(name) else groups[2]
         text = (
@@ -3684,6 +3699,7 @@ def _file_choices(text: str, exists: Callable[[str], bool]) -> str:
             + _kept_lines(text[b - 1 : groups[2][1]])
             + text[groups[2][1] :]
         )
+        after = mt.start()  # (the branch taken may hold another)
     return text
 
 

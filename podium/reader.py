@@ -1587,6 +1587,12 @@ def _deck_file_exists(base_dir: str, name: str) -> bool:
     return any(os.path.isfile(os.path.join(base_dir, n)) for n in (name, name + ".tex"))
 
 
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")  # (a file name's extension: lgrenc.def, intro.tex)
+# the extensions of the files a TeX installation holds that set LaTeX up: encodings, fonts, configuration,
+# language and class options (a package's \input{lgrenc.def}), which a deck's folder does not
+_SYSTEM_FILE = re.compile(r"\.(?:def|fd|cfg|clo|ldf|dfu|cls|sty|enc|map)$", re.IGNORECASE)
+
+
 def _tex_reader(
     base_dir: str,
     policy: PathPolicy,
@@ -1624,8 +1630,18 @@ def _tex_reader(
                 "missing-file",
             )
             return None
-        names = [name] if name.lower().endswith(".tex") else [name + ".tex", name]
-        found = next((n for n in names if os.path.isfile(os.path.join(base_dir, n))), names[0])
+        # (LaTeX adds .tex to a name without an extension only: lgrenc.def is itself)
+        names = [name, name + ".tex"] if _EXTENSION.search(name) else [name + ".tex", name]
+        found = next((n for n in names if os.path.isfile(os.path.join(base_dir, n))), None)
+        if found is None and _SYSTEM_FILE.search(name):  # (TeX's own, in its installation: no frames)
+            diags.note(
+                f"\\input file '{name}' is a TeX system file (font or language setup, no frames or text), "
+                "not in the deck's folder: not read",
+                pos,
+                "missing-file",
+            )
+            return None
+        found = found or names[0]
         # (missing: said, and watched for)
         path = policy.resolve(found, base_dir, pos, diags, "\\input file", then=lost_here)
         if path is None:
@@ -2131,6 +2147,7 @@ def _front_matter_and_body(
             shown,
             _tex_reader(base_dir, policy, diags),
             warn=lambda message, file, line: diags.warning(message, m.SourcePos(file, line), "missing-file"),
+            exists=lambda name: _deck_file_exists(base_dir, name),
         )
         converted = beamer.beamer_markdown(text, exists=lambda name: _deck_file_exists(base_dir, name))
         for line, message, code in converted.warnings:
@@ -3084,7 +3101,8 @@ def _header_inputs(
             message, place(line) if where == _IN_HEADER else m.SourcePos(where, line), "missing-file"
         )
 
-    return _beamer_module().expand_inputs(text, _IN_HEADER, placed, warn=warn)[0]
+    exists = functools.partial(_deck_file_exists, base_dir)
+    return _beamer_module().expand_inputs(text, _IN_HEADER, placed, warn=warn, exists=exists)[0]
 
 
 def _with_text_macros(body: str, header: list[str], preamble: Any = None) -> tuple[str, dict[str, Any]]:

@@ -140,3 +140,35 @@ def test_maketitle_outside_a_frame_at_the_end_repeats_the_title_page_and_a_part_
     assert slides[-1][:2] == ["Waves", "B. Teacher"]
     assert "warning" not in err
     assert len(slides) == 8
+
+
+def test_an_input_of_a_system_file_under_iffileexists_in_a_package_is_no_missing_file(tmp_path):
+    deck, _, err = _build(
+        tmp_path,
+        r"""
+        \documentclass{beamer}
+        \usepackage{sugar}
+        \begin{document}
+        \begin{frame}{One}
+          Text.
+        \end{frame}
+        \IfFileExists{extra.tex}{\input{extra}}{\input{fallback}}
+        \IfFileExists{fallback.tex}{\input{fallback}}{\input{nowhere}}
+        \input{later.part}
+        \end{document}
+        """,
+        sugar_sty=r"""
+        \ProvidesPackage{sugar}
+        \IfFileExists{lgrenc.def}{%
+        \input{lgrenc.def}
+        \DeclareMathAlphabet{\grk}{LGR}{cmr}{m}{n}
+        }{\PackageWarning{sugar}{lgrenc.def not found}}
+        \input{t2aenc.def}
+        """,
+        fallback_tex="\\begin{frame}{Fallback}\n  Read.\n\\end{frame}\n",
+    )
+    assert [_texts(s)[0] for s in deck.slides] == ["One", "Fallback", "Fallback"]
+    assert "lgrenc" not in err and "extra" not in err and "nowhere" not in err
+    assert "warning: \\input file 't2aenc.def" not in err
+    assert "note: \\input file 't2aenc.def' is a TeX system file" in err
+    assert "deck.tex:9: warning: \\input file 'later.part' not found" in err
