@@ -172,3 +172,104 @@ def test_an_input_of_a_system_file_under_iffileexists_in_a_package_is_no_missing
     assert "warning: \\input file 't2aenc.def" not in err
     assert "note: \\input file 't2aenc.def' is a TeX system file" in err
     assert "deck.tex:9: warning: \\input file 'later.part' not found" in err
+
+
+def test_every_sub_figure_keeps_its_caption_and_the_figure_keeps_its_own(tmp_path):
+    from PIL import Image
+
+    for name in ("front", "back", "side"):
+        Image.new("RGB", (200, 150), "#884422").save(tmp_path / f"{name}.png")
+    deck, handout, err = _build(
+        tmp_path,
+        r"""
+        \documentclass{beamer}
+        \usepackage{subcaption}
+        \begin{document}
+        \begin{frame}{Two views}
+          \begin{figure}
+            \begin{subfigure}{0.48\textwidth}
+              \includegraphics[width=\linewidth]{front.png}
+              \caption{Front side}\label{fig:front}
+            \end{subfigure}
+            \hfill
+            \begin{subfigure}[t]{0.48\textwidth}
+              \includegraphics[width=\linewidth]{back.png}
+              \caption{Back side}
+            \end{subfigure}
+            \caption{The assembled thermocouple}
+          \end{figure}
+        \end{frame}
+        \begin{frame}{Boxes}
+          \begin{figure}
+            \subcaptionbox{Left view}[0.45\textwidth]{\includegraphics{side.png}}
+            \subcaptionbox{Right view}{\includegraphics{back.png}}
+            \caption{Both sides}
+          \end{figure}
+        \end{frame}
+        \end{document}
+        """,
+    )
+    words = [_texts(s) for s in deck.slides]
+    assert {"Front side", "Back side", "The assembled thermocouple"} <= set(words[0])
+    assert {"Left view", "Right view", "Both sides"} <= set(words[1])
+    assert sum(1 for sh in deck.slides[0].shapes if sh.shape_type == 13) == 2
+    for said in (
+        "Front side",
+        "Back side",
+        "The assembled thermocouple",
+        "Left view",
+        "Right view",
+        "Both sides",
+    ):
+        assert said in handout, said
+    assert "unknown-environment" not in err and "raw-tex" not in err
+
+
+def test_sub_tables_and_a_drawn_sub_figure_keep_every_caption(tmp_path):
+    deck, handout, err = _build(
+        tmp_path,
+        r"""
+        \documentclass{beamer}
+        \usepackage{subcaption}
+        \begin{document}
+        \begin{frame}{Tables}
+          \begin{table}
+            \begin{subtable}{0.45\textwidth}
+              \begin{tabular}{ll}
+                a & b \\
+                1 & 2 \\
+              \end{tabular}
+              \caption{First table}
+            \end{subtable}
+            \begin{subtable}{0.45\textwidth}
+              \begin{tabular}{ll}
+                c & d \\
+                3 & 4 \\
+              \end{tabular}
+              \caption{Second table}
+            \end{subtable}
+            \caption{Two tables}
+          \end{table}
+        \end{frame}
+        \begin{frame}{Drawn}
+          \begin{figure}
+            \begin{subfigure}{0.4\textwidth}
+              \begin{tikzpicture}\draw (0,0) -- (1,1);\end{tikzpicture}
+              \caption{A line}
+            \end{subfigure}
+            \begin{subfigure}{0.4\textwidth}
+              \begin{tikzpicture}\draw (0,0) circle (1);\end{tikzpicture}
+              \caption{A circle}
+            \end{subfigure}
+            \caption{Two drawings}
+          \end{figure}
+        \end{frame}
+        \end{document}
+        """,
+    )
+    words = " ".join(t for s in deck.slides for t in _texts(s))
+    for said in ("First table", "Second table", "Two tables", "A line", "A circle", "Two drawings"):
+        assert said in words, said
+        assert said in handout, said
+    assert sum(1 for s in deck.slides for sh in s.shapes if sh.has_table) == 2
+    assert "unknown-environment" not in err
