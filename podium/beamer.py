@@ -1175,11 +1175,24 @@ def _macros(lines: list[str]) -> dict[str, _Macro]:
                 continue
             body = text[mt.end() + 1 : close - 1]
             body = re.sub(r"[ \t]*\n[ \t]*", " ", body).strip() if "\n" in body else body
+            if _open_groups_in(
+                body
+            ):  # (it reads on past its arguments, a units parser's \begingroup\jed@B#1@@)
+                continue
             if mt.group(1):
                 found[mt.group(1)] = _Macro(body, int(mt.group(2) or 0), mt.group(3))
             else:
                 found[mt.group(4)] = _Macro(body, mt.group(5).count("#"))
     return found
+
+
+def _open_groups_in(body: str) -> bool:
+    """Whether a macro's ``body`` opens TeX groups it does not close (``\\begingroup``, ``\\bgroup``): TeX
+    reads on past its arguments, which Podium does not, so it cannot be put in where it is used."""
+    if "group" not in body:
+        return False
+    opened = len(re.findall(r"\\b(?:egin)?group(?![A-Za-z@])", body))
+    return opened > len(re.findall(r"\\e(?:nd)?group(?![A-Za-z@])", body))
 
 
 def _expanded(line: str, at: int, macro: _Macro, overlay: bool = False) -> tuple[str, int] | None:
@@ -3670,6 +3683,9 @@ def _kept_lines(dropped: str) -> str:
     return "\n" * dropped.count("\n")
 
 
+_BETWEEN_ARGUMENTS = re.compile(r"(?:\s|(?<!\\)%[^\n]*)*")  # (spaces, and comments: `}%` ⏎ `{`)
+
+
 def _file_choices(text: str, exists: Callable[[str], bool], verbatim: frozenset[int] = frozenset()) -> str:
     """``text`` with each ``\\IfFileExists{file}{then}{else}`` as the branch TeX takes, line for line; one on
     the lines (0-based) ``verbatim`` as written."""
@@ -3681,8 +3697,7 @@ def _file_choices(text: str, exists: Callable[[str], bool], verbatim: frozenset[
         groups: list[tuple[int, int]] = []
         at = mt.end() - 1
         for _ in range(3):
-            while at < len(text) and text[at].isspace():
-                at += 1
+            at = _BETWEEN_ARGUMENTS.match(text, at).end()  # type: ignore[union-attr]
             close = balanced_group(text, at)
             if close < 0:
                 break
@@ -4908,8 +4923,23 @@ def _unprinted(text: str) -> str:
     """Text without what TeX prints nothing for: spacing with its length (:data:`_GLUE`), a rule, ``\\*``
     (a multiplication sign only where TeX breaks the line there), ``\\protect`` (pandoc's
     ``\\protect\\hypertarget{…}{}``); ``\\\\`` (a line break) is kept."""
-    text = _GLUE.sub("", text) if "\\" in text else text
+    text = _GLUE.sub(lambda mt: _glue_left(text, mt), text) if "\\" in text else text
     return re.sub(r"(\\\\\*?)|\\\*|\\protect(?![A-Za-z])\s*", lambda mt: mt.group(1) or "", text)
+
+
+def _glue_left(text: str, mt: re.Match) -> str:
+    """What spacing ``mt`` of ``text`` (:data:`_GLUE`) leaves: a space where it sets apart two words
+    (``i\\hspace*{1cm}j``, ``\\hskip 2em``), as TeX does; else nothing (a rule, vertical space, a kern back)."""
+    forward = _FORWARD.match(mt.group(0))
+    if forward is None or not re.search(r"[1-9]|\\", mt.group(0)[forward.end() :]):
+        return ""
+    if mt.start() == 0 or mt.end() == len(text) or text[mt.start() - 1].isspace() or text[mt.end()].isspace():
+        return ""
+    return " "
+
+
+_NAMED_SPACE = re.compile(r"\\((?:neg)?(?:thin|med|thick)space)[ \t]+(?=\S)")
+_FORWARD = re.compile(r"\\h(?:space\*?\s*\{|skip)\s*(?!-)")  # (horizontal space, not a kern back)
 
 
 def _typographic(text: str) -> str:
@@ -4927,6 +4957,8 @@ def _typographic(text: str) -> str:
     # the reader's, with the group's braces)
     text = _GROUP_START.sub(lambda mt: "{" if text[mt.end() :].startswith("\\color{") else "", text)
     text = outside(_CODE_SPAN, text, _unprinted)
+    if "space" in text:  # (TeX passes over the spaces after a spacing command's name: \medspace BARTOŇ)
+        text = outside(_CODE_SPAN, text, lambda part: _NAMED_SPACE.sub(r"\\\1{}", part))
     if _SPACE_ONLY.match(text) or re.fullmatch(r"(?:\\(?:textcolor|color)\{[^{}]*\}\{\s*\}|\s)*", text):
         return ""  # (what is left of a coloured rule: \textcolor{gray}{})
     text = _braced_accents(text)

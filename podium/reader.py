@@ -6597,6 +6597,8 @@ class _Converter:
             return m.Strike(children)
         if kind == "code":
             lines = m.plain_text(children, "\0").split("\0")  # (a line break in it breaks the line)
+            if len(lines) == 1 and any(not isinstance(child, m.Text) for child in children):
+                return m.Span(tuple(_coded(child) for child in children))  # (`\texttt{a\underline{x}}`)
             if len(lines) == 1:
                 return m.Code(lines[0])
             broken: list[m.Inline] = []
@@ -6789,6 +6791,10 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
     kind = TEX_FORMATTING.get(piece.name)
     if kind is None:
         return None
+    if (
+        kind == "code" and "line" in piece.args[-1]
+    ):  # (an underlined space in typewriter text: its underscore)
+        piece = replace(piece, args=[*piece.args[:-1], _BLANK_UNDERLINE.sub(r"\\_", piece.args[-1])])
     if kind == "code" and not re.search(  # (math in it is math: _tex_code_span)
         r"\\(?!textbackslash|textasciitilde|textasciicircum)[A-Za-z]", _CODE_MATH.sub("", piece.args[-1])
     ):
@@ -6816,6 +6822,17 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
     return f"[{words}]{{.smallcaps}}" if kind == "smallcaps" else words
 
 
+def _coded(inline: m.Inline) -> m.Inline:
+    """``inline`` in typewriter type: its words code, what sets them (underlined, bold, coloured) kept."""
+    if isinstance(inline, m.Text):
+        return m.Code(inline.text)
+    if isinstance(inline, (m.Strong, m.Emph, m.Strike, m.Span)):
+        return replace(inline, children=tuple(_coded(child) for child in inline.children))
+    return inline
+
+
+# an underlined space (\underline{ }, ulem's \uline{~}), which typewriter text prints as an underscore would
+_BLANK_UNDERLINE = re.compile(r"\\u(?:nder)?line\s*\{(?:\s|~|\\ )*\}")
 _TEX_CODE_CHARS = {"textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^"}
 
 
@@ -6948,6 +6965,9 @@ TEX_SYMBOLS = {
     "enspace": "\u2002",
     "enskip": "\u2002",
     "thinspace": "\u2009",
+    "medspace": "\u2005",  # (LaTeX's spaces of math's widths in text: \medspace is \:, \thickspace \;)
+    "thickspace": "\u2004",
+    **dict.fromkeys(("negthinspace", "negmedspace", "negthickspace"), ""),  # (a kern back: nothing shown)
     "newline": "<br>",
     "linebreak": "<br>",
     "S": "§",

@@ -264,6 +264,9 @@ def normalise(tex: str) -> str:
         tex = re.sub(r"(?<!\\)((?:\\\\)*)\\\n", r"\1\\ \n", tex)
     if "\\newline" in tex:  # (MathJax's and KaTeX's line break: TeX's \\, which latex2mathml reads)
         tex = re.sub(r"(?<!\\)((?:\\\\)*)\\newline(?![A-Za-z])\s*", r"\1\\\\ ", tex)
+    if "space" in tex:  # (\hspace*{1em}: latex2mathml reads the star as the width; \medspace: a blank <mi>)
+        tex = re.sub(r"\\hspace\*", r"\\hspace", tex)
+        tex = re.sub(r"\\medspace(?![A-Za-z])\s*", r"\\: ", tex)
     tex = _DROP.sub(lambda mt: "" if mt.group(1) != "label" or mt.group(2) else mt.group(0), tex)
     tex = _ALIGN_ENVS.sub(lambda mt: "\\" + mt.group(1) + "{align*}", tex)
     tex = _GATHER_ENVS.sub(

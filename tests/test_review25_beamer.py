@@ -150,7 +150,7 @@ def test_an_input_of_a_system_file_under_iffileexists_in_a_package_is_no_missing
         \usepackage{sugar}
         \begin{document}
         \begin{frame}{One}
-          Text.
+          Text $2\pi$.
         \end{frame}
         \IfFileExists{extra.tex}{\input{extra}}{\input{fallback}}
         \IfFileExists{fallback.tex}{\input{fallback}}{\input{nowhere}}
@@ -159,15 +159,23 @@ def test_an_input_of_a_system_file_under_iffileexists_in_a_package_is_no_missing
         """,
         sugar_sty=r"""
         \ProvidesPackage{sugar}
-        \IfFileExists{lgrenc.def}{%
+        \IfFileExists{lgrenc.def}{      % part of babel
         \input{lgrenc.def}
         \DeclareMathAlphabet{\grk}{LGR}{cmr}{m}{n}
-        }{\PackageWarning{sugar}{lgrenc.def not found}}
+        \renewcommand\pi{\grk{p}}
+        }%
+        {\PackageWarning{sugar}{lgrenc.def not found}}
         \input{t2aenc.def}
         """,
         fallback_tex="\\begin{frame}{Fallback}\n  Read.\n\\end{frame}\n",
     )
     assert [_texts(s)[0] for s in deck.slides] == ["One", "Fallback", "Fallback"]
+    assert (
+        _math_of(
+            next(sh for sh in deck.slides[0].shapes if sh.has_text_frame and "Text" in sh.text_frame.text)
+        )
+        == "2π"
+    )
     assert "lgrenc" not in err and "extra" not in err and "nowhere" not in err
     assert "warning: \\input file 't2aenc.def" not in err
     assert "note: \\input file 't2aenc.def' is a TeX system file" in err
@@ -273,3 +281,68 @@ def test_sub_tables_and_a_drawn_sub_figure_keep_every_caption(tmp_path):
         assert said in handout, said
     assert sum(1 for s in deck.slides for sh in s.shapes if sh.has_table) == 2
     assert "unknown-environment" not in err
+
+
+def _runs_of(deck, words: str) -> list:
+    """The runs of the paragraph of ``deck`` whose text holds ``words``."""
+    return next(
+        list(p.runs)
+        for s in deck.slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        if words in p.text
+    )
+
+
+def test_an_underlined_space_in_typewriter_text_is_an_underscore(tmp_path):
+    deck, handout, err = _build(
+        tmp_path,
+        r"""
+        \documentclass{beamer}
+        \begin{document}
+        \begin{frame}{Contact}
+          \begin{itemize}
+            \item \textbf{email} \texttt{jesus\underline{ }escribano@mat.ucm.es}
+            \item user \texttt{jesus\_escribano}, key \texttt{a\underline{x}b}
+          \end{itemize}
+        \end{frame}
+        \end{document}
+        """,
+    )
+    runs = _runs_of(deck, "email")
+    assert "".join(r.text for r in runs) == "email jesus_escribano@mat.ucm.es"
+    assert runs[-1].text == "jesus_escribano@mat.ucm.es" and "Mono" in (runs[-1].font.name or "")
+    assert "jesus_escribano@mat.ucm.es" in handout
+    runs = _runs_of(deck, "key")
+    assert "user jesus_escribano, key axb" == "".join(r.text for r in runs)
+    underlined = [r for r in runs if r.font.underline]
+    assert [r.text for r in underlined] == ["x"] and "Mono" in (underlined[0].font.name or "")
+    assert "raw-tex" not in err
+
+
+def test_latex_spacing_commands_are_spaces_in_text_and_math(tmp_path):
+    deck, handout, err = _build(
+        tmp_path,
+        r"""
+        \documentclass{beamer}
+        \begin{document}
+        \begin{frame}{Spaces}
+          See [1]\medspace BARTO\v{N}, Fyzika.
+          A\thickspace B\negthinspace C\negmedspace D\negthickspace E\enspace F\quad G\hspace*{1cm}H\hspace{2mm}I.
+
+          Math $a\medspace b\thickspace c\negmedspace d \hspace*{1em} e$.
+        \end{frame}
+        \end{document}
+        """,
+    )
+    texts = " ".join(t for s in deck.slides for t in _texts(s))
+    assert "See [1]\u2005BARTOŇ, Fyzika." in texts
+    assert "A\u2004BCDE\u2002" in texts and "G H I." in texts
+    body = next(
+        sh for s in deck.slides for sh in s.shapes if sh.has_text_frame and "Math" in sh.text_frame.text
+    )
+    assert _math_of(body).replace("\u2005", "").replace("\u2004", "") == "abcde"
+    assert "1em" not in _math_of(body) and "*" not in _math_of(body)
+    assert "raw-tex" not in err and "[math]" not in err
+    assert "BARTOŇ" in handout and "1em" not in handout
