@@ -146,6 +146,7 @@ class _Inputs:
     macros: dict[str, _Macro] = field(default_factory=dict)
     use: re.Pattern[str] | None = None  # (a use of one of the macros that input a file; None: not yet made)
     counts: Counts = field(default_factory=Counts)  # (\newcount registers and counters set so far)
+    exists: Callable[[str], bool] | None = None  # (is a file \IfFileExists asks about there; None: unknown)
 
 
 _NOTHING = re.compile(r"(?!)")
@@ -158,6 +159,7 @@ def expand_inputs(
     depth: int = 0,
     only: frozenset[str] | None = None,
     warn: Callable[[str, str, int], None] | None = None,
+    exists: Callable[[str], bool] | None = None,
 ) -> tuple[str, list[tuple[str, int]]]:
     """``text`` with each ``\\input{file}`` (``\\include``, ``\\subfile``) replaced by the file's text, as
     LaTeX reads it; and the (file, line) every line came from.  ``read(name, shown, line, via)`` gives
@@ -171,14 +173,22 @@ def expand_inputs(
     in a file's name (``\\input{data.\\iclass/#1}``) are put in; an ``\\input`` inside a line
     (``\\frame{\\tiny\\input{license}}``) is the file's text there, on lines of its own; a definition's
     body and verbatim text input nothing.  ``warn(message, file, line)``: a macro's input Podium cannot
-    decide (under a TeX condition other than a chapter switch's ``\\ifcase``)."""
+    decide (under a TeX condition other than a chapter switch's ``\\ifcase``).  ``exists(name)``: whether
+    a file ``\\IfFileExists{name}{…}{…}`` asks about is there; the branch TeX does not take inputs nothing
+    (None: both may)."""
     if depth == 0 and only is None and (chosen := _INCLUDE_ONLY.search(text)) is not None:
         only = frozenset(_include_name(name) for name in chosen.group(1).split(",") if name.strip())
-    return _expanded_inputs(text, shown, _Inputs(read, only, warn or (lambda *_: None)), depth)
+    state = _Inputs(read, only, warn or (lambda *_: None), exists=exists)
+    return _expanded_inputs(text, shown, state, depth)
 
 
 def _expanded_inputs(text: str, shown: str, state: _Inputs, depth: int) -> tuple[str, list[tuple[str, int]]]:
     """:func:`expand_inputs` of one file, with what ``state`` carries from the files before it."""
+    if state.exists is not None and "\\IfFileExists" in text:
+        lines = text.split("\n")  # (the branch TeX takes, and so the files it inputs; verbatim's as written)
+        text = _file_choices(
+            text, state.exists, frozenset(range(len(lines))) - {k for k, _ in _outside_verbatim(lines, 0)}
+        )
     lines = text.split("\n")
     defining = _definition_lines(lines, state) if "\\" in text else set()
     if "\\iffalse" in text or "\\iftrue" in text:  # (what TeX skips inputs nothing)
@@ -559,6 +569,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _pauses_without_groups(lines, begin + 1)
     _overlay_environments(lines, begin + 1)
     _frame_commands(lines, begin + 1, end)
+    _title_page_frames(lines, begin + 1, end)
     hooks = {begin + 1 + j for j in _in_hooks(lines[begin + 1 : end])}  # (beamer's own frames, not slides)
     defined = _definitions_between_frames(lines, begin + 1, end)  # (they print nothing where written)
     hooks |= defined
@@ -628,6 +639,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
             _alternatives(lines, k, stop, index, out)
             _only_alternatives(lines, k, stop, index, out)
             _overfull_rows(lines, k, stop, index, out)
+            _title_page_again(lines[k : stop + 1], k, out.meta, later if paged else None, add)
             _later_fields_shown(lines, k, stop, later if paged else None, add)
             paged = _title_page_fields(lines, k, stop, index, out, paged)
             _title_page_text(lines, k, stop, out.meta, exists)
@@ -768,6 +780,29 @@ def _later_unshown(later: Converted, out: Converted) -> None:
         )
 
 
+def _title_page_again(
+    frame: list[str], start: int, meta: dict[str, Any], later: Converted | None, add
+) -> None:
+    """A slide for the ``frame`` (from ``lines[start]``) when it is a title page after the deck's first one
+    (``later``: the title commands written since, None before it) that sets no title fields, there or in the
+    frame: the title page again, as beamer prints it (a closing ``\\titlepage`` before the questions), made
+    of the deck's title, subtitle, then author, institute and date paragraphs; nothing where the deck has
+    none of them."""
+    if later is None or later.meta.keys() & _META or not any(_TITLE_PAGE.search(line) for line in frame):
+        return
+    if any(_FIELD.match(line) for line in frame[1:]):
+        return
+    if not any(meta.get(key) for key in _META):
+        return
+    title = _inserted(meta, "title")
+    add(start, "", "## " + " ".join(title.split()) if title.strip() else "---", "")
+    if subtitle := _inserted(meta, "subtitle"):
+        add(start, "**" + " ".join(subtitle.split()) + "**", "")
+    for key in ("author", "institute", "date"):
+        if shown := _inserted(meta, key):
+            add(start, *shown.split("\n"), "")
+
+
 def _later_fields_shown(lines: list[str], start: int, stop: int, later: Converted | None, add) -> None:
     """A slide for the frame ``lines[start:stop + 1]`` when it is a title page after the deck's first one and
     sets no title fields of its own, made of the fields ``later`` holds (``\\title{Part II}`` written between
@@ -814,7 +849,7 @@ def _later_title_page(lines: list[str], start: int, stop: int, index: list[int],
     as a slide of its own where it sets title fields (``\\title{Part II}\\author{Bob}\\titlepage``): its
     title the frame's title (a paragraph where the frame has one), its subtitle, author, institute and date
     paragraphs; the deck's title slide keeps the preamble's.  In place; one with no fields is left as it is
-    (a repeated title page: the title slide stands for it)."""
+    (a repeated title page: :func:`_title_page_again` shows it)."""
     page = next((j for j in range(start, stop + 1) if _TITLE_PAGE.search(lines[j])), None)
     fields = [j for j in range(start + 1, stop + 1) if _FIELD.match(lines[j])]
     if page is None or not fields:
@@ -1037,8 +1072,11 @@ def _section(s: str, section: re.Match, k: int, add, after_frame: bool) -> bool:
     and contents, as the handout text of the frame before (``after_frame``), printed before its first frame.
     False for a subsection shown nowhere (right after a section: a section slide has no handout text)."""
     close = balanced_group(s, section.end() - 1)
+    if section.group(1) == "part" and close > 0 and not _one_line(s[section.end() : close - 1]).strip():
+        return True  # (an empty \part{}: beamer shows it nowhere)
     if section.group(1) in ("part", "section") and close > 0:
-        unlisted = " {.unlisted}" if _STARRED.match(s) else ""  # (\section*: in no contents, as LaTeX's)
+        # (\section*: in no contents, as LaTeX's; a \part is in none: beamer's lists a part's sections)
+        unlisted = " {.unlisted}" if _STARRED.match(s) or section.group(1) == "part" else ""
         add(k, "", "# " + _one_line(s[section.end() : close - 1]) + unlisted, "")
     elif section.group(1) == "subsection" and close > 0:
         if not after_frame:
@@ -1110,8 +1148,8 @@ def _sections_inside(lines: list[str], start: int, stop: int, add) -> bool:
 
 
 _DEFINITION = re.compile(
-    r"\\(?:(?:re)?newcommand\*?|providecommand\*?)\s*\{?\\([A-Za-z]+)\}?\s*(?:\[(\d)\])?\s*(?:\[([^\]]*)\])?\s*(?=\{)"
-    r"|\\def\s*\\([A-Za-z]+)((?:#\d)*)\s*(?=\{)"
+    r"\\(?:(?:re)?newcommand\*?|providecommand\*?)\s*\{?\\([A-Za-z@]+)\}?\s*(?:\[(\d)\])?\s*(?:\[([^\]]*)\])?\s*(?=\{)"
+    r"|\\def\s*\\([A-Za-z@]+)((?:#\d)*)\s*(?=\{)"
 )
 
 
@@ -1131,19 +1169,33 @@ def _macros(lines: list[str]) -> dict[str, _Macro]:
     found: dict[str, _Macro] = {}
     text = "\n".join(lines)
     if "\\" in text:
-        inside = 0  # (a definition in another's body defines only where that one is used)
+        # (a definition in another's body, \newenvironment's and xparse's too, defines only where that one is
+        # used: a package's \def\alpha inside its \newcommand\sw@greek{…} leaves the deck's α alone)
+        bodies = [(named, end) for _, named, end in _definition_parts(text)]
         for mt in _DEFINITION.finditer(text):
             close = balanced_group(text, mt.end())
-            if close < 0 or mt.start() < inside:
+            if close < 0 or any(named <= mt.start() < end for named, end in bodies):
                 continue
-            inside = close
             body = text[mt.end() + 1 : close - 1]
             body = re.sub(r"[ \t]*\n[ \t]*", " ", body).strip() if "\n" in body else body
+            if _open_groups_in(
+                body
+            ):  # (it reads on past its arguments, a units parser's \begingroup\jed@B#1@@)
+                continue
             if mt.group(1):
                 found[mt.group(1)] = _Macro(body, int(mt.group(2) or 0), mt.group(3))
             else:
                 found[mt.group(4)] = _Macro(body, mt.group(5).count("#"))
     return found
+
+
+def _open_groups_in(body: str) -> bool:
+    """Whether a macro's ``body`` opens TeX groups it does not close (``\\begingroup``, ``\\bgroup``): TeX
+    reads on past its arguments, which Podium does not, so it cannot be put in where it is used."""
+    if "group" not in body:
+        return False
+    opened = len(re.findall(r"\\b(?:egin)?group(?![A-Za-z@])", body))
+    return opened > len(re.findall(r"\\e(?:nd)?group(?![A-Za-z@])", body))
 
 
 def _expanded(line: str, at: int, macro: _Macro, overlay: bool = False) -> tuple[str, int] | None:
@@ -2475,6 +2527,17 @@ def _frame_commands(lines: list[str], start: int, end: int) -> None:
         k = last + 1
 
 
+def _title_page_frames(lines: list[str], start: int, end: int) -> None:
+    """Each line of ``lines[start:end]`` that is only ``\\maketitle`` (``\\titlepage``) outside a frame made a
+    frame of it, in place, as beamer's ``\\maketitle`` makes one (a deck's closing title page)."""
+    depth = 0
+    for k in range(start, end):
+        if depth <= 0 and _TITLE_PAGE.fullmatch(lines[k].strip()):
+            lines[k] = _FRAME + lines[k].strip() + _FRAME_END
+        elif "frame}" in lines[k]:
+            depth += lines[k].count(_FRAME) - lines[k].count(_FRAME_END)
+
+
 _GROUP_ONLY = re.compile(r"(?:[{}\s]|\\(?:begin|end|b|e)group(?![A-Za-z]))+")
 
 
@@ -2989,7 +3052,7 @@ def _in_hooks(lines: list[str]) -> set[int]:
 
 # what defines a command or an environment (LaTeX's, xparse's, environ's, TeX's own), up to its name
 _DEFINES = re.compile(
-    r"\\(?:(?:re)?newcommand|providecommand|(?:re)?newenvironment|(?:New|Renew|Provide|Declare)Document"
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|(?:re)?newenvironment|(?:New|Renew|Provide|Declare)Document"
     r"(?:Command|Environment)|(?:New|Renew)Environ|(?:long\\)?[gex]?def)\*?(?![A-Za-z@])\s*"
 )
 _DEFINED_NAME = re.compile(r"\\[A-Za-z@]+|\\.")  # (\def\x, \newcommand\x: a name not braced)
@@ -3010,12 +3073,17 @@ def _in_definitions(lines: list[str]) -> set[int]:
 def _definition_spans(text: str) -> list[tuple[int, int]]:
     """Where each definition of a command or an environment in ``text`` starts and ends (its name, its
     arguments' count and default, its bodies)."""
-    spans: list[tuple[int, int]] = []
+    return [(start, end) for start, _, end in _definition_parts(text)]
+
+
+def _definition_parts(text: str) -> list[tuple[int, int, int]]:
+    """Where each definition of :func:`_definition_spans` starts, where its name ends and where it ends."""
+    spans: list[tuple[int, int, int]] = []
     for mt in _DEFINES.finditer(text):
-        if spans and mt.start() < spans[-1][1]:
+        if spans and mt.start() < spans[-1][2]:
             continue
         name = _DEFINED_NAME.match(text, mt.end())
-        at = mt.end() if name is None else name.end()
+        at = named = mt.end() if name is None else name.end()
         while (part := _DEFINITION_PART.match(text, at)) is not None and "\n\n" not in part.group(0):
             at = part.end()
             if text.startswith(("{", "["), at):
@@ -3025,7 +3093,7 @@ def _definition_spans(text: str) -> list[tuple[int, int]]:
                 at = close
             elif part.end() == part.start():
                 break
-        spans.append((mt.start(), at))
+        spans.append((mt.start(), named, at))
     return spans
 
 
@@ -3741,21 +3809,28 @@ def _kept_lines(dropped: str) -> str:
     return "\n" * dropped.count("\n")
 
 
-def _file_choices(text: str, exists: Callable[[str], bool]) -> str:
-    """``text`` with each ``\\IfFileExists{file}{then}{else}`` as the branch TeX takes."""
-    while (mt := _IF_FILE.search(text)) is not None:
+_BETWEEN_ARGUMENTS = re.compile(r"(?:\s|(?<!\\)%[^\n]*)*")  # (spaces, and comments: `}%` ⏎ `{`)
+
+
+def _file_choices(text: str, exists: Callable[[str], bool], verbatim: frozenset[int] = frozenset()) -> str:
+    """``text`` with each ``\\IfFileExists{file}{then}{else}`` as the branch TeX takes, line for line; one on
+    the lines (0-based) ``verbatim`` as written."""
+    after = 0
+    while (mt := _IF_FILE.search(text, after)) is not None:
+        after = mt.end()
+        if verbatim and text.count("\n", 0, mt.start()) in verbatim:
+            continue
         groups: list[tuple[int, int]] = []
         at = mt.end() - 1
         for _ in range(3):
-            while at < len(text) and text[at].isspace():
-                at += 1
+            at = _BETWEEN_ARGUMENTS.match(text, at).end()  # type: ignore[union-attr]
             close = balanced_group(text, at)
             if close < 0:
                 break
             groups.append((at, close))
             at = close
         if len(groups) < 3:
-            return text  # (as written: the raw-TeX warning says so)
+            continue  # (as written: the raw-TeX warning says so)
         name = text[groups[0][0] + 1 : groups[0][1] - 1].strip()
         a, b = groups[1] if exists(name) else groups[2]
         text = (
@@ -3765,6 +3840,7 @@ def _file_choices(text: str, exists: Callable[[str], bool]) -> str:
             + _kept_lines(text[b - 1 : groups[2][1]])
             + text[groups[2][1] :]
         )
+        after = mt.start()  # (the branch taken may hold another)
     return text
 
 
@@ -5000,8 +5076,23 @@ def _unprinted(text: str) -> str:
     """Text without what TeX prints nothing for: spacing with its length (:data:`_GLUE`), a rule, ``\\*``
     (a multiplication sign only where TeX breaks the line there), ``\\protect`` (pandoc's
     ``\\protect\\hypertarget{…}{}``); ``\\\\`` (a line break) is kept."""
-    text = _GLUE.sub("", text) if "\\" in text else text
+    text = _GLUE.sub(lambda mt: _glue_left(text, mt), text) if "\\" in text else text
     return re.sub(r"(\\\\\*?)|\\\*|\\protect(?![A-Za-z])\s*", lambda mt: mt.group(1) or "", text)
+
+
+def _glue_left(text: str, mt: re.Match) -> str:
+    """What spacing ``mt`` of ``text`` (:data:`_GLUE`) leaves: a space where it sets apart two words
+    (``i\\hspace*{1cm}j``, ``\\hskip 2em``), as TeX does; else nothing (a rule, vertical space, a kern back)."""
+    forward = _FORWARD.match(mt.group(0))
+    if forward is None or not re.search(r"[1-9]|\\", mt.group(0)[forward.end() :]):
+        return ""
+    if mt.start() == 0 or mt.end() == len(text) or text[mt.start() - 1].isspace() or text[mt.end()].isspace():
+        return ""
+    return " "
+
+
+_NAMED_SPACE = re.compile(r"\\((?:neg)?(?:thin|med|thick)space)[ \t]+(?=\S)")
+_FORWARD = re.compile(r"\\h(?:space\*?\s*\{|skip)\s*(?!-)")  # (horizontal space, not a kern back)
 
 
 def _typographic(text: str) -> str:
@@ -5019,6 +5110,8 @@ def _typographic(text: str) -> str:
     # the reader's, with the group's braces)
     text = _GROUP_START.sub(lambda mt: "{" if text[mt.end() :].startswith("\\color{") else "", text)
     text = outside(_CODE_SPAN, text, _unprinted)
+    if "space" in text:  # (TeX passes over the spaces after a spacing command's name: \medspace BARTOŇ)
+        text = outside(_CODE_SPAN, text, lambda part: _NAMED_SPACE.sub(r"\\\1{}", part))
     if _SPACE_ONLY.match(text) or re.fullmatch(r"(?:\\(?:textcolor|color)\{[^{}]*\}\{\s*\}|\s)*", text):
         return ""  # (what is left of a coloured rule: \textcolor{gray}{})
     text = _braced_accents(text)

@@ -1770,6 +1770,12 @@ def _deck_file_exists(base_dir: str, name: str) -> bool:
     return any(os.path.isfile(os.path.join(base_dir, n)) for n in (name, name + ".tex"))
 
 
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")  # (a file name's extension: lgrenc.def, intro.tex)
+# the extensions of the files a TeX installation holds that set LaTeX up: encodings, fonts, configuration,
+# language and class options (a package's \input{lgrenc.def}), which a deck's folder does not
+_SYSTEM_FILE = re.compile(r"\.(?:def|fd|cfg|clo|ldf|dfu|cls|sty|enc|map)$", re.IGNORECASE)
+
+
 def _tex_reader(
     base_dir: str,
     policy: PathPolicy,
@@ -1807,8 +1813,18 @@ def _tex_reader(
                 "missing-file",
             )
             return None
-        names = [name] if name.lower().endswith(".tex") else [name + ".tex", name]
-        found = next((n for n in names if os.path.isfile(os.path.join(base_dir, n))), names[0])
+        # (LaTeX adds .tex to a name without an extension only: lgrenc.def is itself)
+        names = [name, name + ".tex"] if _EXTENSION.search(name) else [name + ".tex", name]
+        found = next((n for n in names if os.path.isfile(os.path.join(base_dir, n))), None)
+        if found is None and _SYSTEM_FILE.search(name):  # (TeX's own, in its installation: no frames)
+            diags.note(
+                f"\\input file '{name}' is a TeX system file (font or language setup, no frames or text), "
+                "not in the deck's folder: not read",
+                pos,
+                "missing-file",
+            )
+            return None
+        found = found or names[0]
         # (missing: said, and watched for)
         path = policy.resolve(found, base_dir, pos, diags, "\\input file", then=lost_here)
         if path is None:
@@ -2314,6 +2330,7 @@ def _front_matter_and_body(
             shown,
             _tex_reader(base_dir, policy, diags),
             warn=lambda message, file, line: diags.warning(message, m.SourcePos(file, line), "missing-file"),
+            exists=lambda name: _deck_file_exists(base_dir, name),
         )
         converted = beamer.beamer_markdown(text, exists=lambda name: _deck_file_exists(base_dir, name))
         for line, message, code in converted.warnings:
@@ -3276,7 +3293,8 @@ def _header_inputs(
             message, place(line) if where == _IN_HEADER else m.SourcePos(where, line), "missing-file"
         )
 
-    return _beamer_module().expand_inputs(text, _IN_HEADER, placed, warn=warn)[0]
+    exists = functools.partial(_deck_file_exists, base_dir)
+    return _beamer_module().expand_inputs(text, _IN_HEADER, placed, warn=warn, exists=exists)[0]
 
 
 def _with_text_macros(body: str, header: list[str], preamble: Any = None) -> tuple[str, dict[str, Any]]:
@@ -6838,6 +6856,8 @@ class _Converter:
             return m.Strike(children)
         if kind == "code":
             lines = m.plain_text(children, "\0").split("\0")  # (a line break in it breaks the line)
+            if len(lines) == 1 and any(not isinstance(child, m.Text) for child in children):
+                return m.Span(tuple(_coded(child) for child in children))  # (`\texttt{a\underline{x}}`)
             if len(lines) == 1:
                 return m.Code(lines[0])
             broken: list[m.Inline] = []
@@ -7097,6 +7117,10 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
     kind = TEX_FORMATTING.get(piece.name)
     if kind is None:
         return None
+    if (
+        kind == "code" and "line" in piece.args[-1]
+    ):  # (an underlined space in typewriter text: its underscore)
+        piece = replace(piece, args=[*piece.args[:-1], _BLANK_UNDERLINE.sub(r"\\_", piece.args[-1])])
     if kind == "code" and not re.search(  # (math in it is math: _tex_code_span)
         r"\\(?!textbackslash|textasciitilde|textasciicircum)[A-Za-z]", _CODE_MATH.sub("", piece.args[-1])
     ):
@@ -7124,6 +7148,17 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
     return f"[{words}]{{.smallcaps}}" if kind == "smallcaps" else words
 
 
+def _coded(inline: m.Inline) -> m.Inline:
+    """``inline`` in typewriter type: its words code, what sets them (underlined, bold, coloured) kept."""
+    if isinstance(inline, m.Text):
+        return m.Code(inline.text)
+    if isinstance(inline, (m.Strong, m.Emph, m.Strike, m.Span)):
+        return replace(inline, children=tuple(_coded(child) for child in inline.children))
+    return inline
+
+
+# an underlined space (\underline{ }, ulem's \uline{~}), which typewriter text prints as an underscore would
+_BLANK_UNDERLINE = re.compile(r"\\u(?:nder)?line\s*\{(?:\s|~|\\ )*\}")
 _TEX_CODE_CHARS = {"textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^"}
 
 
@@ -7256,6 +7291,9 @@ TEX_SYMBOLS = {
     "enspace": "\u2002",
     "enskip": "\u2002",
     "thinspace": "\u2009",
+    "medspace": "\u2005",  # (LaTeX's spaces of math's widths in text: \medspace is \:, \thickspace \;)
+    "thickspace": "\u2004",
+    **dict.fromkeys(("negthinspace", "negmedspace", "negthickspace"), ""),  # (a kern back: nothing shown)
     "newline": "<br>",
     "linebreak": "<br>",
     "S": "§",

@@ -142,6 +142,8 @@ WRAPPERS = frozenset(
     "scriptsize tiny large Large LARGE huge Huge normalsize textblock textblock* landscape "
     "raggedright raggedleft samepage overprint overlayarea".split()
 )
+# subcaption's sub-figures and sub-tables, a caption each, inside a figure (table) with its own
+SUBFLOATS = frozenset(("subfigure", "subtable"))
 KNOWN = frozenset(
     (
         *LISTS,
@@ -161,6 +163,7 @@ KNOWN = frozenset(
         *WRAPFIGS,
         "figure",
         "figure*",
+        *SUBFLOATS,
         "table",
         "table*",
         "algorithm",
@@ -1202,13 +1205,36 @@ def _convert(source: str, lang: str | None = None) -> str:
         return f":::: columns\n{inner}\n::::"
     if env in QUOTES:
         return "\n".join(f"> {line}" if line.strip() else ">" for line in inner.split("\n"))
-    if env in ("figure", "figure*", *SIDE_CAPTIONS, *WRAPFIGS):
-        if env == "sidecaption" and args:  # (its caption and label are its arguments)
-            body += f"\\caption{{{args[0]}}}" + (f"\\label{{{args[1]}}}" if len(args) > 1 else "")
-        return (_wrapped_figure(args, body) if env in WRAPFIGS else _figure(body)) or _drawn_figure(
-            body, lang
-        )
+    if env in ("figure", "figure*", *SIDE_CAPTIONS, *WRAPFIGS, *SUBFLOATS):
+        return _float_figure(env, args, body, source, lang)
     return _fenced(env, args, inner)
+
+
+def _float_figure(env: str, args: list[str], body: str, source: str, lang: str | None) -> str:
+    """A figure float (sidecap's, wrapfig's; a sub-figure or sub-table outside one: a figure, a table of its
+    own) of ``source``, its ``body`` after its arguments ``args``: its pictures (or drawings) and captions.
+    Sub-figures of a picture each are a row of captioned pictures, the figure's caption under them; others
+    (a drawing, a table) each a figure of its own, then the figure's caption."""
+    if env in SUBFLOATS:
+        inner, _ = _subfloat(source, 0, "caption")
+        return (
+            (_figure(inner) or _drawn_figure(inner, lang))
+            if env == "subfigure"
+            else _float_table(inner, lang)
+        )
+    if env == "sidecaption" and args:  # (its caption and label are its arguments)
+        body += f"\\caption{{{args[0]}}}" + (f"\\label{{{args[1]}}}" if len(args) > 1 else "")
+    subs = [
+        body[mt.start() : _environment_end(body, mt.start(), mt.group(1))] for mt in _SUBFLOAT.finditer(body)
+    ]
+    if subs and (len(subs) < 2 or any(len(_GRAPHIC.findall(sub)) != 1 or _drawings(sub) for sub in subs)):
+        caption = _own_caption(body)
+        said = " ".join(body[caption[0] : caption[1]].split()) if caption else ""
+        body = body if caption is None else body[: caption[2]] + body[caption[3] :]
+        inner = blocks(_LABEL.sub("", body), lang)
+        return f"{inner}\n\n{said}" if said else inner
+    body = _subfigures(body)
+    return (_wrapped_figure(args, body) if env in WRAPFIGS else _figure(body)) or _drawn_figure(body, lang)
 
 
 _NO_NUMBER = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])")
@@ -1918,6 +1944,77 @@ def _wrapped_figure(args: list[str], body: str) -> str | None:
     return "\n\n".join(out)
 
 
+_SUBFLOAT = re.compile(r"\\begin\{(subfigure|subtable)\}")
+# subcaption's \subcaptionbox[list entry]{caption}[width][position]{content}
+_SUBCAPTIONBOX = re.compile(r"\\subcaptionbox\*?\s*(?:\[[^\]]*\])?\s*(?=\{)")
+
+
+def _subfloat(text: str, at: int, captioned: str = "subcaption") -> tuple[str, int]:
+    """The ``subfigure`` (``subtable``) that begins at ``text[at]`` as what it holds, its ``\\caption`` a
+    ``\\subcaption`` after it (``captioned``: that command) and its ``\\label`` left out (the figure's are the
+    float's own); and where it ends (``len(text)`` where it is never closed)."""
+    mt = _SUBFLOAT.match(text, at)
+    assert mt is not None
+    end = _environment_end(text, at, mt.group(1))
+    end = len(text) if end is None else end
+    j = mt.end()
+    for opening in "[{":  # (its position, then its width)
+        k = j + len(text[j:end]) - len(text[j:end].lstrip())
+        close = (
+            _group(text, k, opening, "]" if opening == "[" else "}") if text.startswith(opening, k) else -1
+        )
+        j = close if close > 0 else j
+    inner = text[j:end].removesuffix("\\end{" + mt.group(1) + "}")
+    caption = ""
+    if (found := _CAPTION.search(inner)) is not None and (close := _group(inner, found.end())) > 0:
+        caption = _LABEL.sub("", inner[found.end() + 1 : close - 1])
+        inner = inner[: found.start()] + inner[close:]
+    inner = _LABEL.sub("", inner)
+    return inner + (f"\n\\{captioned}{{{caption}}}\n" if caption.strip() else ""), end
+
+
+def _own_caption(body: str) -> tuple[int, int, int, int] | None:
+    """Where the words of a float's own ``\\caption`` in its ``body`` are (not a sub-figure's), and where the
+    command starts and ends; None when it has none."""
+    inside = [
+        (mt.start(), _environment_end(body, mt.start(), mt.group(1)) or len(body))
+        for mt in _SUBFLOAT.finditer(body)
+    ]
+    for found in _CAPTION.finditer(body):
+        close = _group(body, found.end())
+        if close > 0 and not any(a <= found.start() < b for a, b in inside):
+            return found.end() + 1, close - 1, found.start(), close
+    return None
+
+
+def _subfigures(body: str) -> str:
+    """A figure's ``body`` with each of subcaption's ``subfigure``s (:func:`_subfloat`) and
+    ``\\subcaptionbox{caption}[width]{content}`` as its content, then its caption as a ``\\subcaption``: the
+    figure's own ``\\caption`` is then the only one."""
+    while (mt := _SUBFLOAT.search(body)) is not None:
+        inner, end = _subfloat(body, mt.start())
+        body = body[: mt.start()] + inner + body[end:]
+    at = 0
+    while (mt := _SUBCAPTIONBOX.search(body, at)) is not None:
+        close = _group(body, mt.end())
+        j = close
+        while close > 0 and (k := j + len(body[j:]) - len(body[j:].lstrip())) < len(body) and body[k] == "[":
+            j = _group(body, k, "[", "]")  # (its width, its position)
+            if j < 0:
+                break
+        k = j + len(body[j:]) - len(body[j:].lstrip()) if j > 0 else -1
+        content = _group(body, k) if k >= 0 and body.startswith("{", k) else -1
+        if close < 0 or content < 0:
+            at = mt.end()
+            continue
+        caption = _LABEL.sub("", body[mt.end() + 1 : close - 1])
+        body = (
+            body[: mt.start()] + body[k + 1 : content - 1] + f"\n\\subcaption{{{caption}}}\n" + body[content:]
+        )
+        at = mt.start()
+    return body
+
+
 def _subcaptions(body: str, graphics: list[re.Match]) -> list[str]:
     """Each picture's own caption in a figure of several: a ``\\subcaption{…}`` after it (before the next
     picture), or ``\\subfloat[…]`` around it; "" for none."""
@@ -1996,6 +2093,10 @@ def _float_table(body: str, lang: str | None = None) -> str:
     """A ``table`` float: its tabular as a table, its ``\\caption`` the table's caption."""
     caption = ""
     at = body.find("\\caption")
+    for mt in _SUBFLOAT.finditer(body):  # (a subtable's caption is its own: the table's is after it)
+        end = _environment_end(body, mt.start(), mt.group(1))
+        if mt.start() < at < (end or len(body)):
+            at = body.find("\\caption", end or len(body))
     if at >= 0:
         brace = body.find("{", at)
         close = _group(body, brace)
@@ -2003,7 +2104,7 @@ def _float_table(body: str, lang: str | None = None) -> str:
             caption = " ".join(body[brace + 1 : close - 1].split())
             body = body[:at] + body[close:]
     text = blocks(_TABLE_RULES.sub("", body), lang)
-    if caption and "|" in text:
+    if caption and "|" in text and not _SUBFLOAT.search(body):  # (sub-tables: each captioned, this under all)
         return f"{text}\n\nTable: {caption}"
     return f"{text}\n\n{caption}" if caption else text
 

@@ -243,6 +243,18 @@ def _colour_switches(tex: str) -> str:
     return "".join(out) + tex[pos:]
 
 
+def _spaces_and_breaks(tex: str) -> str:
+    """Spaces and line breaks latex2mathml reads badly, as TeX it reads."""
+    if "\\\n" in tex:  # (a control space at a line's end, `,\ ` whose space an editor took: TeX's space)
+        tex = re.sub(r"(?<!\\)((?:\\\\)*)\\\n", r"\1\\ \n", tex)
+    if "\\newline" in tex:  # (MathJax's and KaTeX's line break: TeX's \\, which latex2mathml reads)
+        tex = re.sub(r"(?<!\\)((?:\\\\)*)\\newline(?![A-Za-z])\s*", r"\1\\\\ ", tex)
+    if "space" in tex:  # (\hspace*{1em}: latex2mathml reads the star as the width; \medspace: a blank <mi>)
+        tex = re.sub(r"\\hspace\*", r"\\hspace", tex)
+        tex = re.sub(r"\\medspace(?![A-Za-z])\s*", r"\\: ", tex)
+    return tex
+
+
 def normalise(tex: str) -> str:
     """Rewrite TeX that latex2mathml reads badly into TeX it reads (same meaning)."""
     if any(f"\\{name}" in tex for name in ("only", "onslide", "uncover", "visible", "invisible", "pause")):
@@ -264,10 +276,7 @@ def normalise(tex: str) -> str:
         tex = _plain_matrices(tex)
     if "eqnarray" in tex:
         tex = _EQNARRAY.sub(lambda mt: "\\begin{align*}" + eqnarray_rows(mt.group(1)) + "\\end{align*}", tex)
-    if "\\\n" in tex:  # (a control space at a line's end, `,\ ` whose space an editor took: TeX's space)
-        tex = re.sub(r"(?<!\\)((?:\\\\)*)\\\n", r"\1\\ \n", tex)
-    if "\\newline" in tex:  # (MathJax's and KaTeX's line break: TeX's \\, which latex2mathml reads)
-        tex = re.sub(r"(?<!\\)((?:\\\\)*)\\newline(?![A-Za-z])\s*", r"\1\\\\ ", tex)
+    tex = _spaces_and_breaks(tex)
     tex = _DROP.sub(lambda mt: "" if mt.group(1) != "label" or mt.group(2) else mt.group(0), tex)
     tex = _ALIGN_ENVS.sub(lambda mt: "\\" + mt.group(1) + "{align*}", tex)
     tex = _GATHER_ENVS.sub(
