@@ -4351,7 +4351,8 @@ class _Converter:
             self.item_lines.update(self.pos(li).line for li in node.children)  # (`- $$x$$`: see math_block)
             try:
                 items = tuple(
-                    m.ListItem(_task(self.blocks(li.children)), self.pos(li)) for li in node.children
+                    m.ListItem(_fragment_item(_task(self.blocks(li.children))), self.pos(li))
+                    for li in node.children
                 )
             finally:
                 self.in_list -= 1
@@ -4809,6 +4810,16 @@ class _Converter:
             return []
         if inline.content.strip() in (". . .", "\\pause"):  # beamer's \pause: a click, as `. . .`
             return [m.Pause(pos)]
+        fragment = _FRAGMENT_ITEM.match(inline.content) if "\\pause[fragment" in inline.content else None
+        if fragment is not None:  # (a list item of reveal.js's that is a fragment: _fragment_item)
+            rest = inline.content[fragment.end() :]
+            words = self._reread(rest) if rest.strip() else None
+            if words is not None:
+                assert words.token is not None
+                words.token.content = rest
+            order = int(fragment.group(1)) if fragment.group(1) else None
+            shown = self.paragraph_words(words, pos) if words is not None else []
+            return [m.Div(tuple(shown), ("fragment", _ITEM_FRAGMENT), pos, order=order)]
         pieces = _PAUSE.split(inline.content)  # (words, the pause's [step] or None, words, …)
         parts, steps = pieces[0::2], pieces[1::2]
         if len(parts) > 1:
@@ -7034,6 +7045,8 @@ _MEDIA_ONLY = re.compile(
 )
 # beamer's \pause in a paragraph (`\item First \pause`, a line of its own): a click there
 _PAUSE = re.compile(r"\\pause(?:\[(\d{1,3})\])?(?![A-Za-z])")  # (\pause[3]: on overlay step 3, texenvs._list)
+# a list item that is a reveal.js fragment (revealmd, rawhtml: FRAGMENT_ITEM), its fragment-index if any
+_FRAGMENT_ITEM = re.compile(r"^\s*\\pause\[fragment(?:=(\d{1,3}))?\]\s*")
 # beamer's blocks (pandoc writes ::: {.block title="…"} as \begin{block}{…}) as the callout kind they look like
 BEAMER_BLOCKS = {"block": "note", "alertblock": "warning", "exampleblock": "tip"}
 
@@ -7999,6 +8012,19 @@ def _unwrap_picture(run: list, after: SyntaxTreeNode | None) -> int:
         return 0
     run[-1] = m.Text(before[:-1])
     return close.end()
+
+
+_ITEM_FRAGMENT = "podium-item-fragment"  # (the class of an item's first paragraph read from FRAGMENT_ITEM)
+
+
+def _fragment_item(blocks: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
+    """A list item's ``blocks``; where its words are a reveal.js fragment (``<li class="fragment">``, an item
+    ending in ``<!-- .element: class="fragment" -->``), the whole item, its nested items too, one fragment div,
+    as reveal.js brings in the ``<li>``: the items without one and what follows the list are shown at once."""
+    first = blocks[0] if blocks else None
+    if not isinstance(first, m.Div) or _ITEM_FRAGMENT not in first.classes:
+        return blocks
+    return (replace(first, blocks=first.blocks + blocks[1:], classes=("fragment",)),)
 
 
 def _task(blocks: Sequence[m.Block]) -> tuple[m.Block, ...]:
