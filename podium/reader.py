@@ -116,6 +116,7 @@ from .revealmd import (
     is_gitpitch,
     is_reveal_markdown,
     markdown_sections,
+    marks_told,
     notes_separator,
     reveal_markdown,
     section_deck,
@@ -2304,6 +2305,30 @@ def _markdown_sections(
     return {**raw_meta, **options}, text
 
 
+def _reveal_said(
+    raw_meta: dict, body: str, shown: str, origins: list[tuple[str, int]] | None, diags: Diagnostics
+) -> None:
+    """A ``dialect`` note for a lecture with front matter (none of reveal-md's keys) read as reveal.js's
+    Markdown because of reveal.js's or reveal-md's own marks (:func:`podium.revealmd.marks_told`), at the
+    first of them (``raw_meta`` empty: a lecture not read so, which gets none)."""
+    told = marks_told(raw_meta, body)
+    if told is None:
+        return
+    line, marks = told
+    how = (
+        "only its separators cut slides, never headings"
+        if separators_only(raw_meta, body)
+        else "'--' starts a vertical slide"
+    )
+    diags.note(
+        f"read as {'a reveal-md deck' if 'reveal-md' in marks else 'reveal.js Markdown'} (its front matter "
+        f"has none of reveal-md's options, but {marks}): {how}, and a line beginning 'Note:' starts the "
+        "slide's speaker notes",
+        m.SourcePos(*origins[line]) if origins else m.SourcePos(shown, line + 1),
+        "dialect",
+    )
+
+
 def _section_deck(
     body: str, shown: str, origins: list[tuple[str, int]] | None, diags: Diagnostics
 ) -> int | None:
@@ -2549,6 +2574,7 @@ def parse_lecture(
     header = [] if tex_deck else _header_tex(raw_meta, key_lines, shown, diags, base_dir, policy)
     body, text_macros = _with_text_macros(body, header, raw_meta.get("header-includes") if tex_deck else None)
     reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
+    _reveal_said(raw_meta if reveal else {}, body, shown, origins, diags)
     _check_notes_separator(raw_meta, reveal, m.SourcePos(shown, key_lines.get("notesSeparator", 1)), diags)
     first_section = (
         None if tex_deck or remark_deck or slidev_deck else _section_deck(body, shown, origins, diags)
@@ -3994,6 +4020,8 @@ class _Converter:
                 m.SourcePos(self.shown, self.key_lines.get("title", 1)),
                 "title",
             )
+        # (a line repeating the front matter's author, institute or date: the title slide shows it once)
+        lines = [x for x in lines if not _repeats_meta(x, meta)]
         authors = meta.authors or ((m.Author(lines.pop(0)),) if lines else ())
         return replace(
             meta,
@@ -7340,6 +7368,22 @@ _BY = frozenset("by von par por door av oleh bởi di da".split())
 _NAME_LINKS = frozenset(
     "van von de der den del della di da du la le bin binti al dos das y e and und et".split()
 )
+
+
+def _repeats_meta(line: str, meta: m.Meta) -> bool:
+    """Whether a cover's ``line`` only repeats what the front matter gives the title slide: its authors'
+    names (all of them, or one; "by Jane Doe" too), its institute or its date."""
+
+    def said(text: str) -> str:
+        return " ".join(re.sub(r"[,;&]|\band\b|\bund\b|\bet\b", " ", text.casefold()).split())
+
+    words = said(line)
+    first, _, rest = words.partition(" ")
+    if first.rstrip(":") in _BY and rest:
+        words = rest
+    names = [said(a.name.replace("\n", " ")) for a in meta.authors]
+    given = {*names, " ".join(names), said(meta.institute), said(meta.date)} - {""}
+    return bool(words) and words in given
 
 
 def _bylines(title: str, lines: list[str]) -> bool:

@@ -99,6 +99,29 @@ def _reveal_md_marks(lines: list[str], fenced: list[bool]) -> bool:
     )
 
 
+def marks_told(raw_meta: dict, text: str) -> tuple[int, str] | None:
+    """For a lecture with front matter but none of reveal-md's keys that :func:`is_reveal_markdown` reads
+    as reveal.js's Markdown: the (0-based) line of the first of the marks that told it, and what they are
+    (for its ``dialect`` note); None for any other lecture."""
+    if not raw_meta or has_reveal_md_keys(raw_meta) or not is_reveal_markdown(raw_meta, text):
+        return None
+    lines = text.split("\n")
+    fenced = code_lines(lines)
+    shown = [k for k in range(len(lines)) if not fenced[k]]
+    if _reveal_md_marks(lines, fenced):
+        first = min(
+            k
+            for k in shown
+            if lines[k].strip() == "----" or (".element" in lines[k] and _ELEMENT.search(lines[k]))
+        )
+        return first, "reveal-md's '----' vertical slides and '.element' fragments"
+    dashes = [k for k in shown if lines[k].strip() == "--"]
+    slides = [k for k in shown if "<!-- .slide:" in lines[k]]
+    if dashes and (not slides or dashes[0] < slides[0]):
+        return dashes[0], "reveal.js's '--' vertical slides"
+    return (slides[0], "reveal.js's '<!-- .slide: -->' comments") if slides else None
+
+
 def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
     """A lecture that cuts its slides with ``---`` and writes ``Note:`` or ``--``, without front matter or
     with reveal.js's own marks in its text (``--`` vertical slides, ``<!-- .slide: -->`` comments); or one

@@ -7,7 +7,7 @@ command line and read back with python-pptx (the handout with pdftotext)."""
 
 from __future__ import annotations
 
-from .conftest import built_from_text, click_paragraphs, paragraph_texts
+from .conftest import built_from_text, click_paragraphs, paragraph_texts, run_cli, write_md
 
 # --------------------------------------------------------------------------- reveal.js's .element comments
 
@@ -97,3 +97,73 @@ def test_a_list_with_some_fragment_items_shows_the_others_and_what_follows_at_on
     assert "Text after the list." in paragraph_texts(some)
     assert click_paragraphs(html) == [["second"]]
     assert "Text after the list." in handout and "nested of later" in handout
+
+
+# --------------------------------------------------------------------------- reveal-md
+
+
+def test_a_reveal_md_cover_repeating_the_front_matters_author_shows_the_name_once(tmp_path):
+    """reveal-md's first slide is the title slide; its line with the author's name (the front matter's
+    ``author:`` too) is the title slide's author line, not a second line under it."""
+    prs, handout, _ = built_from_text(
+        tmp_path,
+        """
+        ---
+        title: Data Intensive Systems
+        author: Jane Doe
+        revealOptions:
+          transition: fade
+        ---
+
+        # Data Intensive Systems
+
+        ## L.04
+
+        Jane Doe
+
+        ---
+
+        ## Slide two
+
+        - a
+        - b
+        """,
+    )
+    cover = paragraph_texts(prs.slides[0])
+    assert cover.count("Jane Doe") == 1, cover
+    assert "L.04" in cover
+    assert handout.split("Handout")[0].count("Jane Doe") == 1
+
+
+def test_a_deck_read_as_reveal_md_by_its_marks_says_so(tmp_path):
+    """Front matter without reveal-md's keys, but reveal-md's ``----`` and ``.element`` fragments: read as
+    reveal-md (its separators cut slides), with a ``dialect`` note at the first mark, as a Marp or Slidev
+    deck told by its signs gets."""
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Intro
+        ---
+
+        # Intro
+
+        ---
+
+        ## One
+
+        - a <!-- .element: class="fragment" -->
+        - b <!-- .element: class="fragment" -->
+
+        ----
+
+        ## Vertical
+
+        Text.
+        """,
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    (said,) = [line for line in result.stderr.splitlines() if line.endswith("[dialect]")]
+    assert "lecture.md:11: note: read as a reveal-md deck" in said, said  # (the first `.element` line)
+    assert "'----'" in said and "'.element'" in said
