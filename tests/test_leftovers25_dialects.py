@@ -7,7 +7,7 @@ command line and read back with python-pptx (the handout with pdftotext)."""
 
 from __future__ import annotations
 
-from .conftest import built_from_text, click_paragraphs, paragraph_texts, run_cli, write_md
+from .conftest import built_all, built_from_text, click_paragraphs, paragraph_texts, run_cli, write_md
 
 # --------------------------------------------------------------------------- reveal.js's .element comments
 
@@ -167,3 +167,53 @@ def test_a_deck_read_as_reveal_md_by_its_marks_says_so(tmp_path):
     (said,) = [line for line in result.stderr.splitlines() if line.endswith("[dialect]")]
     assert "lecture.md:11: note: read as a reveal-md deck" in said, said  # (the first `.element` line)
     assert "'----'" in said and "'.element'" in said
+
+
+# --------------------------------------------------------------------------- Quarto's fragment-index
+
+
+def test_fragment_index_orders_the_clicks_beside_an_item_by_item_list(tmp_path):
+    """reveal.js brings in the fragments with a ``fragment-index`` first, in its order, then those without
+    (an incremental list's items are such fragments), in reading order."""
+    src = write_md(
+        tmp_path,
+        """
+        ---
+        title: Order
+        format:
+          revealjs:
+            incremental: true
+        ---
+
+        ## Slide
+
+        - item one
+            - nested
+        - item two
+
+        ::: {.fragment fragment-index=2}
+        Second
+        :::
+
+        ::: {.fragment}
+        Unindexed
+        :::
+
+        ::: {.fragment fragment-index=1}
+        First
+        :::
+
+        Shown.
+        """,
+        "lecture.qmd",
+    )
+    prs, _, _ = built_all(src)
+    assert click_paragraphs(prs.slides[1]) == [
+        ["First"],
+        ["Second"],
+        ["item one"],
+        ["nested"],
+        ["item two"],
+        ["Unindexed"],
+    ]
+    assert "Shown." in paragraph_texts(prs.slides[1])
