@@ -3866,12 +3866,14 @@ class _Converter:
         if current is None or (divider and int(node.tag[1]) <= divider and not fresh):
             d = start(m.CONTENT, title, pos, attrs)
             d.title_level, d.fit = int(node.tag[1]), fit
+            self._flush_notes(d)  # (a comment in the title, `# Title <!-- notes -->`: this slide's notes)
             return d
         if fresh:
             current.title, current.pos, current.title_level = title, pos, int(node.tag[1])
             current.fit = fit
             if attrs is not None:
                 _dress(current, attrs)
+            self._flush_notes(current)
             return current
         self.add_to_slide(current, node)
         return current

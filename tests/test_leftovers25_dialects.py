@@ -217,3 +217,43 @@ def test_fragment_index_orders_the_clicks_beside_an_item_by_item_list(tmp_path):
         ["Unindexed"],
     ]
     assert "Shown." in paragraph_texts(prs.slides[1])
+
+
+# --------------------------------------------------------------------------- Marp covers with notes
+
+
+def _notes(slide) -> str:
+    return slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+
+
+def test_notes_in_a_marp_slides_title_line_stay_on_that_slide(tmp_path):
+    """Marp keeps a comment inside a line as that page's notes: in a cover's heading (``# Title <!-- … -->``)
+    or in the heading of a slide with nothing under it, they are that slide's notes, not the next one's; the
+    cover is drawn as it is without notes (its front matter's ``title:`` differs: Marp has no title slide, and
+    a lone heading is a section slide)."""
+    lecture = """
+        ---
+        marp: true
+        title: Course deck
+        ---
+
+        # Welcome to Statistics{notes}
+
+        ---
+
+        ## Only a title <!-- Pause for questions -->
+
+        ---
+
+        ## Three
+
+        - a
+        """
+    with_notes, _, _ = built_from_text(tmp_path, lecture.format(notes=" <!-- Say hello -->"), "slides")
+    (tmp_path / "plain").mkdir()
+    without, _, _ = built_from_text(tmp_path / "plain", lecture.format(notes=""), "slides")
+    cover, only, three = list(with_notes.slides)
+    assert _notes(cover) == "Say hello"
+    assert _notes(only) == "Pause for questions"
+    assert _notes(three) == ""
+    assert [s.slide_layout.name for s in with_notes.slides] == [s.slide_layout.name for s in without.slides]
