@@ -51,7 +51,7 @@ from .citations import Bibliography, cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
 from .fancylists import marker_text, number_examples
 from .handout.options import read_settings
-from .labels import bcp47, label, script_language
+from .labels import bcp47, label, script_hint, script_language
 from .markdown import (
     COMMONMARK_ESCAPES,
     ELLIPSIS,
@@ -2446,6 +2446,25 @@ def _lang_given(raw_meta: dict, options: ReadOptions) -> bool:
     return bool(raw_meta.get("lang") or options.course.get("lang"))
 
 
+def _prose(body: str, raw_meta: dict) -> str:
+    """The words of ``body``'s prose and the front matter's title, as :func:`_script_lang` counts them after
+    parsing: without code (blocks and spans), math, HTML, link addresses and attributes, so that the
+    language told from the script before reading (which names cross-references) is the one told after."""
+    lines = body.split("\n")
+    code = code_lines(lines)
+    text = "\n".join(line for k, line in enumerate(lines) if not code[k])
+    text = _NOT_PROSE.sub(" ", text)
+    return "\n".join((_text(raw_meta.get("title")), _text(raw_meta.get("subtitle")), text))
+
+
+# what is not a lecture's prose: code spans, math, HTML tags and comments, link and picture addresses,
+# attribute blocks, bare addresses
+_NOT_PROSE = re.compile(
+    r"`[^`\n]*`|\$\$.*?\$\$|\$[^$\n]*\$|<!--.*?-->|<[^<>\n]*>|\]\([^()\n]*\)|\{[^{}\n]*\}|https?://\S+",
+    re.S,
+)
+
+
 def _script_lang(
     meta: m.Meta, tokens: list[Token], shown: str, diags: Diagnostics, given: bool, dir_given: bool
 ) -> m.Meta:
@@ -2464,6 +2483,15 @@ def _script_lang(
         if kid.type == "text"
     ]
     lang = script_language("\n".join(words))
+    hint = script_hint("\n".join(words)) if lang is None else None
+    if hint is not None:  # (Russian, Ukrainian, Bulgarian…: the script does not tell which)
+        diags.note(
+            f"no lang: given, and the text is in {hint} script, whose language Podium does not guess: "
+            "Podium's own words, such as (cont.) and Figure, stay English; write lang: (ru, uk, bg, sr…) to "
+            "have them in the lecture's language",
+            m.SourcePos(shown, 1),
+            "lang",
+        )
     if lang is None:
         return meta
     name = {
@@ -2476,6 +2504,7 @@ def _script_lang(
         "ar": "Arabic",
         "fa": "Persian",
         "ur": "Urdu",
+        "uk": "Ukrainian",
     }[lang]
     rtl = lang in RTL_LANGUAGES and not dir_given
     diags.note(
@@ -2596,7 +2625,7 @@ def parse_lecture(
         and not separators_of(raw_meta, body),
         # (the language told from the script where none is given, as _script_lang tells it after parsing)
         lang=(_lang_of(raw_meta, options.course) if _lang_given(raw_meta, options) else None)
-        or script_language(body)
+        or script_language(_prose(body, raw_meta))
         or _lang_of(raw_meta, options.course),
         marked=marked,
         single_backslash=_single_backslash_math(raw_meta, shown, tex_deck or other_tool),

@@ -257,3 +257,91 @@ def test_notes_in_a_marp_slides_title_line_stay_on_that_slide(tmp_path):
     assert _notes(only) == "Pause for questions"
     assert _notes(three) == ""
     assert [s.slide_layout.name for s in with_notes.slides] == [s.slide_layout.name for s in without.slides]
+
+
+# --------------------------------------------------------------------------- the language told from the script
+
+
+def _picture(folder) -> None:
+    import base64
+
+    (folder / "map.png").write_bytes(
+        base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+        )
+    )
+
+
+def test_a_russian_lecture_without_lang_gets_a_hint_and_a_ukrainian_one_is_read_as_ukrainian(tmp_path):
+    """Cyrillic does not say which language it writes: a lecture mostly in it, naming no ``lang:``, gets a
+    ``lang`` note saying to write one (Podium's words stay English); Ukrainian's own letters (ї, є, ґ) tell
+    Ukrainian, whose words Podium then uses ("Рисунок 1")."""
+    (tmp_path / "ru").mkdir()
+    _, _, said = built_from_text(
+        tmp_path / "ru",
+        """
+        ---
+        title: Безопасность человека
+        ---
+
+        ## Введение
+
+        Это лекция о безопасности человека. Мы обсудим, почему это важно для всех людей в мире.
+        """,
+        "slides",
+    )
+    (hint,) = [line for line in said.splitlines() if line.endswith("[lang]")]
+    assert "lecture.md:1: note:" in hint and "Cyrillic" in hint and "write lang:" in hint, hint
+    (tmp_path / "uk").mkdir()
+    _picture(tmp_path / "uk")
+    prs, handout, said = built_from_text(
+        tmp_path / "uk",
+        """
+        ---
+        title: Безпека людини
+        ---
+
+        ## Вступ
+
+        Як показано на @fig-map, ця концепція наголошує на безпеці кожної людини. Їх є багато, і це
+        важливо для всіх людей у світі.
+
+        ![Мапа світу](map.png){#fig-map}
+        """,
+    )
+    assert "lang: uk is used" in said
+    words = "\n".join(paragraph_texts(prs.slides[1]))
+    assert "Рисунок 1: Мапа світу" in words and "Figure" not in words, words
+    assert "Рисунок 1" in handout and "Figure" not in handout
+
+
+def test_cross_references_follow_the_language_told_from_the_prose_not_the_code(tmp_path):
+    """A Chinese lecture with a long listing is Chinese by its prose (the code's letters do not count):
+    its cross-references are Chinese too, in the deck and the handout."""
+    _picture(tmp_path)
+    prs, handout, said = built_from_text(
+        tmp_path,
+        """
+        ---
+        title: 人类安全
+        ---
+
+        ## 图表
+
+        如图 @fig-map 所示，这个概念强调每一个人的安全，而不仅仅是国家的安全。
+
+        ![世界地图](map.png){#fig-map}
+
+        ## 代码
+
+        ```python
+        def compute_statistics(values, weights=None, normalise=True):
+            total = sum(value * weight for value, weight in zip(values, weights))
+            return total / len(values) if normalise else total
+        ```
+        """,
+    )
+    assert "lang: zh is used" in said
+    words = "\n".join(paragraph_texts(prs.slides[1]))
+    assert "如图 图 1 所示" in words and "图 1: 世界地图" in words and "Figure" not in words, words
+    assert "Figure" not in handout
