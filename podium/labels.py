@@ -166,11 +166,13 @@ def unknown_language(lang: str | None, extra: Any = None) -> str | None:
 
 
 def _script(ch: str) -> str | None:
-    """ "kana", "hangul", "han", "hebrew", "arabic", "other" (another script's letter) or None (not a
-    letter) for ``ch``."""
+    """ "kana", "hangul", "han", "hebrew", "arabic", "cyrillic", "other" (another script's letter) or None
+    (not a letter) for ``ch``."""
     point = ord(ch)
     if 0x0590 <= point <= 0x05FF or 0xFB1D <= point <= 0xFB4F:
         return "hebrew" if ch.isalpha() else None
+    if 0x0400 <= point <= 0x052F:
+        return "cyrillic" if ch.isalpha() else None
     if (
         0x0600 <= point <= 0x06FF
         or 0x0750 <= point <= 0x077F
@@ -223,8 +225,35 @@ def script_language(text: str) -> str | None:
     """Return "ja", "zh" (or "zh-Hant", where its characters are clearly Traditional: :func:`traditional`)
     or "ko" when most of ``text``'s letters are Chinese, Japanese or Korean (any kana: Japanese; Hangul:
     Korean; Han alone: Chinese); "he" (or "yi") or "ar" (or "fa", "ur": :func:`_arabic_script_language`)
-    when most are Hebrew or Arabic letters; else None (a few such words in a Latin lecture)."""
-    counts = {"kana": 0, "hangul": 0, "han": 0, "hebrew": 0, "arabic": 0, "other": 0}
+    when most are Hebrew or Arabic letters; "uk" when most are Cyrillic and Ukrainian's own letters (ї є ґ)
+    are written, not Russian's (ы э ъ ё); else None (a few such words in a Latin lecture, or Cyrillic that
+    may be Russian, Bulgarian, Serbian…: :func:`script_hint`)."""
+    counts = _script_counts(text)
+    cjk = counts["kana"] + counts["hangul"] + counts["han"]
+    rtl = counts["hebrew"] + counts["arabic"]
+    if _mostly_cyrillic(counts):
+        ukrainian = sum(text.count(ch) for ch in "їЇєЄґҐ")
+        russian = sum(text.count(ch) for ch in "ыЫэЭъЪёЁ")
+        return "uk" if ukrainian >= max(2, counts["cyrillic"] // 500) and ukrainian > 5 * russian else None
+    other = counts["other"] + counts["cyrillic"]  # (the letters of other alphabets)
+    if rtl >= 20 and rtl > other + cjk:  # (letters of alphabets: one says what a Latin one says)
+        if counts["hebrew"] >= counts["arabic"]:
+            yiddish = sum(text.count(ch) for ch in "\u05f0\u05f1\u05f2\ufb1f")  # (װ ױ ײ ײַ)
+            return "yi" if yiddish >= max(2, counts["hebrew"] // 50) else "he"
+        return _arabic_script_language(text, counts["arabic"])
+    # (a CJK character says about what a few Latin letters say)
+    if cjk < 20 or cjk < other + rtl:
+        return None
+    if counts["hangul"] > counts["kana"] + counts["han"] // 2:
+        return "ko"
+    if counts["kana"] * 10 >= cjk:
+        return "ja"
+    return "zh-Hant" if traditional(text) else "zh"
+
+
+def _script_counts(text: str) -> dict[str, int]:
+    """How many letters of ``text`` each script (:func:`_script`) has; "other" counts ASCII letters too."""
+    counts = {"kana": 0, "hangul": 0, "han": 0, "hebrew": 0, "arabic": 0, "cyrillic": 0, "other": 0}
     for ch in text:
         if ch.isascii():
             counts["other"] += ch.isalpha()
@@ -232,21 +261,18 @@ def script_language(text: str) -> str | None:
         kind = _script(ch)
         if kind is not None:
             counts[kind] += 1
-    cjk = counts["kana"] + counts["hangul"] + counts["han"]
-    rtl = counts["hebrew"] + counts["arabic"]
-    if rtl >= 20 and rtl > counts["other"] + cjk:  # (letters of alphabets: one says what a Latin one says)
-        if counts["hebrew"] >= counts["arabic"]:
-            yiddish = sum(text.count(ch) for ch in "\u05f0\u05f1\u05f2\ufb1f")  # (װ ױ ײ ײַ)
-            return "yi" if yiddish >= max(2, counts["hebrew"] // 50) else "he"
-        return _arabic_script_language(text, counts["arabic"])
-    # (a CJK character says about what a few Latin letters say)
-    if cjk < 20 or cjk < counts["other"] + rtl:
-        return None
-    if counts["hangul"] > counts["kana"] + counts["han"] // 2:
-        return "ko"
-    if counts["kana"] * 10 >= cjk:
-        return "ja"
-    return "zh-Hant" if traditional(text) else "zh"
+    return counts
+
+
+def _mostly_cyrillic(counts: dict[str, int]) -> bool:
+    return counts["cyrillic"] >= 20 and counts["cyrillic"] > sum(counts.values()) - counts["cyrillic"]
+
+
+def script_hint(text: str) -> str | None:
+    """The script most of ``text``'s letters are written in where :func:`script_language` cannot tell its
+    language from it ("Cyrillic": Russian, Ukrainian, Bulgarian, Serbian… share most letters); else None."""
+    counts = _script_counts(text)
+    return "Cyrillic" if _mostly_cyrillic(counts) and script_language(text) is None else None
 
 
 # letters that only Urdu writes (ٹ ڈ ڑ ں ہ ے), those Persian writes and Arabic does not (پ چ ژ گ, and its

@@ -35,6 +35,10 @@ DROP_CONTENT = frozenset(
     """script style template iframe object embed noscript head title svg math video audio
 canvas select textarea button map frameset frame applet""".split()
 )
+# what begins a list item whose words (its nested items too) are a reveal.js fragment (an item ending in
+# `<!-- .element: class="fragment" -->`, `<li class="fragment">`): the reader makes the item a fragment div,
+# so that the other items and what follows the list are shown at once, as reveal.js shows them
+FRAGMENT_ITEM = "\\pause[fragment]"
 # what a reader sees on the page though its words are dropped with the element: said, with those words
 SHOWN_DROPPED = frozenset({"button", "select", "textarea", "math"})
 # inline elements a browser draws as code (in a code face, as written): read as Markdown code spans
@@ -286,8 +290,11 @@ class _Flattener(_AttributeReader):
             if self.lists:  # (an item before it without its </li> ends here)
                 self.lists[-1][1:] = [True, _FRESH, depth]
             # (reveal.js's class="fragment" and Marp's data-marpit-fragment: a click)
+            # (the whole item, its nested items too, as reveal.js brings in the <li>: the others shown at once)
             clicked = "fragment" in a.get("class", "").split() or "data-marpit-fragment" in a
-            pause = "\\pause " if clicked else ""
+            order = a.get("data-fragment-index", a.get("data-marpit-fragment", "")) or ""
+            order = order.strip() if order.strip().isdigit() and len(order.strip()) < 4 else ""
+            pause = (FRAGMENT_ITEM[:-1] + f"={order}] " if order else FRAGMENT_ITEM + " ") if clicked else ""
             self.emit(_ITEM_INDENT * depth + marker + " " + pause, marker=True)
         elif tag == "hr":
             self.block_boundary()

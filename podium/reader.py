@@ -51,7 +51,7 @@ from .citations import Bibliography, cite_text, load_bibliography
 from .diagnostics import BuildError, Diagnostics
 from .fancylists import marker_text, number_examples
 from .handout.options import read_settings
-from .labels import bcp47, label, script_language
+from .labels import bcp47, label, script_hint, script_language
 from .markdown import (
     COMMONMARK_ESCAPES,
     ELLIPSIS,
@@ -119,6 +119,7 @@ from .revealmd import (
     is_gitpitch,
     is_reveal_markdown,
     markdown_sections,
+    marks_told,
     notes_separator,
     reveal_markdown,
     reveal_page,
@@ -2504,6 +2505,30 @@ def _markdown_sections(
     return {**raw_meta, **options}, text
 
 
+def _reveal_said(
+    raw_meta: dict, body: str, shown: str, origins: list[tuple[str, int]] | None, diags: Diagnostics
+) -> None:
+    """A ``dialect`` note for a lecture with front matter (none of reveal-md's keys) read as reveal.js's
+    Markdown because of reveal.js's or reveal-md's own marks (:func:`podium.revealmd.marks_told`), at the
+    first of them (``raw_meta`` empty: a lecture not read so, which gets none)."""
+    told = marks_told(raw_meta, body)
+    if told is None:
+        return
+    line, marks = told
+    how = (
+        "only its separators cut slides, never headings"
+        if separators_only(raw_meta, body)
+        else "'--' starts a vertical slide"
+    )
+    diags.note(
+        f"read as {'a reveal-md deck' if 'reveal-md' in marks else 'reveal.js Markdown'} (its front matter "
+        f"has none of reveal-md's options, but {marks}): {how}, and a line beginning 'Note:' starts the "
+        "slide's speaker notes",
+        m.SourcePos(*origins[line]) if origins else m.SourcePos(shown, line + 1),
+        "dialect",
+    )
+
+
 def _section_deck(
     body: str, shown: str, origins: list[tuple[str, int]] | None, diags: Diagnostics
 ) -> int | None:
@@ -2621,6 +2646,25 @@ def _lang_given(raw_meta: dict, options: ReadOptions) -> bool:
     return bool(raw_meta.get("lang") or options.course.get("lang"))
 
 
+def _prose(body: str, raw_meta: dict) -> str:
+    """The words of ``body``'s prose and the front matter's title, as :func:`_script_lang` counts them after
+    parsing: without code (blocks and spans), math, HTML, link addresses and attributes, so that the
+    language told from the script before reading (which names cross-references) is the one told after."""
+    lines = body.split("\n")
+    code = code_lines(lines)
+    text = "\n".join(line for k, line in enumerate(lines) if not code[k])
+    text = _NOT_PROSE.sub(" ", text)
+    return "\n".join((_text(raw_meta.get("title")), _text(raw_meta.get("subtitle")), text))
+
+
+# what is not a lecture's prose: code spans, math, HTML tags and comments, link and picture addresses,
+# attribute blocks, bare addresses
+_NOT_PROSE = re.compile(
+    r"`[^`\n]*`|\$\$.*?\$\$|\$[^$\n]*\$|<!--.*?-->|<[^<>\n]*>|\]\([^()\n]*\)|\{[^{}\n]*\}|https?://\S+",
+    re.S,
+)
+
+
 def _script_lang(
     meta: m.Meta, tokens: list[Token], shown: str, diags: Diagnostics, given: bool, dir_given: bool
 ) -> m.Meta:
@@ -2639,6 +2683,15 @@ def _script_lang(
         if kid.type == "text"
     ]
     lang = script_language("\n".join(words))
+    hint = script_hint("\n".join(words)) if lang is None else None
+    if hint is not None:  # (Russian, Ukrainian, Bulgarian…: the script does not tell which)
+        diags.note(
+            f"no lang: given, and the text is in {hint} script, whose language Podium does not guess: "
+            "Podium's own words, such as (cont.) and Figure, stay English; write lang: (ru, uk, bg, sr…) to "
+            "have them in the lecture's language",
+            m.SourcePos(shown, 1),
+            "lang",
+        )
     if lang is None:
         return meta
     name = {
@@ -2651,6 +2704,7 @@ def _script_lang(
         "ar": "Arabic",
         "fa": "Persian",
         "ur": "Urdu",
+        "uk": "Ukrainian",
     }[lang]
     rtl = lang in RTL_LANGUAGES and not dir_given
     diags.note(
@@ -2759,6 +2813,7 @@ def parse_lecture(
     header = [] if tex_deck else _header_tex(raw_meta, key_lines, shown, diags, base_dir, policy)
     body, text_macros = _with_text_macros(body, header, raw_meta.get("header-includes") if tex_deck else None)
     reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
+    _reveal_said(raw_meta if reveal else {}, body, shown, origins, diags)
     _check_notes_separator(raw_meta, reveal, _key_pos(shown, key_lines, "notesSeparator"), diags)
     first_section = (
         None if tex_deck or remark_deck or slidev_deck else _section_deck(body, shown, origins, diags)
@@ -2780,7 +2835,7 @@ def parse_lecture(
         and not separators_of(raw_meta, body),
         # (the language told from the script where none is given, as _script_lang tells it after parsing)
         lang=(_lang_of(raw_meta, options.course) if _lang_given(raw_meta, options) else None)
-        or script_language(body)
+        or script_language(_prose(body, raw_meta))
         or _lang_of(raw_meta, options.course),
         marked=marked,
         single_backslash=_single_backslash_math(raw_meta, shown, tex_deck or other_tool),
@@ -4078,12 +4133,14 @@ class _Converter:
         if current is None or (divider and int(node.tag[1]) <= divider and not fresh):
             d = start(m.CONTENT, title, pos, attrs)
             d.title_level, d.fit = int(node.tag[1]), fit
+            self._flush_notes(d)  # (a comment in the title, `# Title <!-- notes -->`: this slide's notes)
             return d
         if fresh:
             current.title, current.pos, current.title_level = title, pos, int(node.tag[1])
             current.fit = fit
             if attrs is not None:
                 _dress(current, attrs)
+            self._flush_notes(current)
             return current
         self.add_to_slide(current, node)
         return current
@@ -4232,6 +4289,8 @@ class _Converter:
                 m.SourcePos(self.shown, self.key_lines.get("title", 1)),
                 "title",
             )
+        # (a line repeating the front matter's author, institute or date: the title slide shows it once)
+        lines = [x for x in lines if not _repeats_meta(x, meta)]
         authors = meta.authors or ((m.Author(lines.pop(0)),) if lines else ())
         return replace(
             meta,
@@ -4594,7 +4653,8 @@ class _Converter:
             self.item_lines.update(self.pos(li).line for li in node.children)  # (`- $$x$$`: see math_block)
             try:
                 items = tuple(
-                    m.ListItem(_task(self.blocks(li.children)), self.pos(li)) for li in node.children
+                    m.ListItem(_fragment_item(_task(self.blocks(li.children))), self.pos(li))
+                    for li in node.children
                 )
             finally:
                 self.in_list -= 1
@@ -5054,6 +5114,16 @@ class _Converter:
             return []
         if inline.content.strip() in (". . .", "\\pause"):  # beamer's \pause: a click, as `. . .`
             return [m.Pause(pos)]
+        fragment = _FRAGMENT_ITEM.match(inline.content) if "\\pause[fragment" in inline.content else None
+        if fragment is not None:  # (a list item of reveal.js's that is a fragment: _fragment_item)
+            rest = inline.content[fragment.end() :]
+            words = self._reread(rest) if rest.strip() else None
+            if words is not None:
+                assert words.token is not None
+                words.token.content = rest
+            order = int(fragment.group(1)) if fragment.group(1) else None
+            shown = self.paragraph_words(words, pos) if words is not None else []
+            return [m.Div(tuple(shown), ("fragment", _ITEM_FRAGMENT), pos, order=order)]
         pieces = _PAUSE.split(inline.content)  # (words, the pause's [step] or None, words, …)
         parts, steps = pieces[0::2], pieces[1::2]
         if len(parts) > 1:
@@ -7398,6 +7468,8 @@ _MEDIA_ONLY = re.compile(
 )
 # beamer's \pause in a paragraph (`\item First \pause`, a line of its own): a click there
 _PAUSE = re.compile(r"\\pause(?:\[(\d{1,3})\])?(?![A-Za-z])")  # (\pause[3]: on overlay step 3, texenvs._list)
+# a list item that is a reveal.js fragment (revealmd, rawhtml: FRAGMENT_ITEM), its fragment-index if any
+_FRAGMENT_ITEM = re.compile(r"^\s*\\pause\[fragment(?:=(\d{1,3}))?\]\s*")
 # beamer's blocks (pandoc writes ::: {.block title="…"} as \begin{block}{…}) as the callout kind they look like
 BEAMER_BLOCKS = {"block": "note", "alertblock": "warning", "exampleblock": "tip"}
 
@@ -7691,6 +7763,22 @@ _BY = frozenset("by von par por door av oleh bởi di da".split())
 _NAME_LINKS = frozenset(
     "van von de der den del della di da du la le bin binti al dos das y e and und et".split()
 )
+
+
+def _repeats_meta(line: str, meta: m.Meta) -> bool:
+    """Whether a cover's ``line`` only repeats what the front matter gives the title slide: its authors'
+    names (all of them, or one; "by Jane Doe" too), its institute or its date."""
+
+    def said(text: str) -> str:
+        return " ".join(re.sub(r"[,;&]|\band\b|\bund\b|\bet\b", " ", text.casefold()).split())
+
+    words = said(line)
+    first, _, rest = words.partition(" ")
+    if first.rstrip(":") in _BY and rest:
+        words = rest
+    names = [said(a.name.replace("\n", " ")) for a in meta.authors]
+    given = {*names, " ".join(names), said(meta.institute), said(meta.date)} - {""}
+    return bool(words) and words in given
 
 
 def _bylines(title: str, lines: list[str]) -> bool:
@@ -8391,6 +8479,19 @@ def _unwrap_picture(run: list, after: SyntaxTreeNode | None) -> int:
         return 0
     run[-1] = m.Text(before[:-1])
     return close.end()
+
+
+_ITEM_FRAGMENT = "podium-item-fragment"  # (the class of an item's first paragraph read from FRAGMENT_ITEM)
+
+
+def _fragment_item(blocks: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
+    """A list item's ``blocks``; where its words are a reveal.js fragment (``<li class="fragment">``, an item
+    ending in ``<!-- .element: class="fragment" -->``), the whole item, its nested items too, one fragment div,
+    as reveal.js brings in the ``<li>``: the items without one and what follows the list are shown at once."""
+    first = blocks[0] if blocks else None
+    if not isinstance(first, m.Div) or _ITEM_FRAGMENT not in first.classes:
+        return blocks
+    return (replace(first, blocks=first.blocks + blocks[1:], classes=("fragment",)),)
 
 
 def _task(blocks: Sequence[m.Block]) -> tuple[m.Block, ...]:

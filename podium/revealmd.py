@@ -16,9 +16,10 @@ notes run to the next separator, headings and all (in a file told only by its ``
 ``---``, a heading ends them).
 
 An ``.element`` comment is reveal.js's own wherever it is written, so :func:`element_fragments`
-reads it in any lecture: ending a list item, the item comes on a click (as an item with beamer's
-``\\pause`` before its words: the items after it come with or after it); ending a paragraph or a
-picture, the paragraph is a ``::: {.fragment}`` div.  A comment naming no fragment class
+reads it in any lecture: ending a list item, the item, its nested items with it, is a fragment
+(:data:`podium.rawhtml.FRAGMENT_ITEM` before its words): the items without one and what follows the
+list are shown at once, as reveal.js shows them; ending a paragraph or a picture, the paragraph is a
+``::: {.fragment}`` div.  A comment naming no fragment class
 (``style=…``) is dropped as before.  A comment alone on the line under an item's text (at any indent,
 as reveal-md decks write it) is that item's, as reveal.js reads it: it is moved to the end of the
 item's line (:func:`_comments_onto_items`), so that it never ends the list.  A list whose own items all
@@ -39,8 +40,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .markdown import SHOWN_FRAGMENTS, TAKEN_OUT_FRAGMENTS, code_lines, fenced_lines
-from .rawhtml import unescape_attribute
+from .markdown import (
+    LIST_INTERRUPTS,
+    SHOWN_FRAGMENTS,
+    TAKEN_OUT_FRAGMENTS,
+    code_lines,
+    fenced_lines,
+    markdown_parser,
+)
+from .rawhtml import FRAGMENT_ITEM, unescape_attribute
 
 _NOTE = re.compile(r"^notes?:\s*(.*)$", re.I)
 _FRAGMENT_INDEX = re.compile(r"""data-fragment-index\s*=\s*["']?(\d+)""")
@@ -91,6 +99,29 @@ def _reveal_md_marks(lines: list[str], fenced: list[bool]) -> bool:
         for line in shown
         if ".element" in line
     )
+
+
+def marks_told(raw_meta: dict, text: str) -> tuple[int, str] | None:
+    """For a lecture with front matter but none of reveal-md's keys that :func:`is_reveal_markdown` reads
+    as reveal.js's Markdown: the (0-based) line of the first of the marks that told it, and what they are
+    (for its ``dialect`` note); None for any other lecture."""
+    if not raw_meta or has_reveal_md_keys(raw_meta) or not is_reveal_markdown(raw_meta, text):
+        return None
+    lines = text.split("\n")
+    fenced = code_lines(lines)
+    shown = [k for k in range(len(lines)) if not fenced[k]]
+    if _reveal_md_marks(lines, fenced):
+        first = min(
+            k
+            for k in shown
+            if lines[k].strip() == "----" or (".element" in lines[k] and _ELEMENT.search(lines[k]))
+        )
+        return first, "reveal-md's '----' vertical slides and '.element' fragments"
+    dashes = [k for k in shown if lines[k].strip() == "--"]
+    slides = [k for k in shown if "<!-- .slide:" in lines[k]]
+    if dashes and (not slides or dashes[0] < slides[0]):
+        return dashes[0], "reveal.js's '--' vertical slides"
+    return (slides[0], "reveal.js's '<!-- .slide: -->' comments") if slides else None
 
 
 def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
@@ -296,6 +327,12 @@ def element_fragments(text: str, lists_interrupt: bool = False) -> tuple[str, li
         under_text = set() if lists_interrupt else _text_items(lines, fenced)
         lines, origin = _comments_onto_items(lines, fenced, marks, under_text)
         fenced, marks, tags = _marks(lines)
+    if any(
+        mark is not None and k and not lines[k - 1].strip() and not lines[k][: mark.start()].strip()
+        for k, mark in enumerate(marks)
+    ):
+        lines, origin = _comments_onto_blocks(lines, marks, origin, lists_interrupt)
+        fenced, marks, tags = _marks(lines)
     text_items = set() if lists_interrupt else _text_items(lines, fenced)
     spans = _fragment_lists(lines, marks, text_items, fenced)
     # (a list whose nested items have no comment of their own: they come with the item they are in)
@@ -400,6 +437,74 @@ def _comments_onto_items(
     ]
 
 
+# the blocks a fragment div can hold whole, by markdown-it's token (a comment after one makes it a click)
+_WRAPPED = frozenset(
+    "bullet_list_open ordered_list_open fence code_block table_open blockquote_open math_block "
+    "fenced_div_open dl_open".split()
+)
+
+
+def _comments_onto_blocks(
+    lines: list[str], marks: list[re.Match | None], origin: list[int], lists_interrupt: bool
+) -> tuple[list[str], list[int]]:
+    """``lines`` with each ``.element`` comment alone on its line after a blank line, outside any other
+    block, given to the block before it, as reveal.js gives it to the element before it: a paragraph's (or
+    picture's) last line gets it at its end; a list, a listing, a table, a quote or a div is put in a
+    fragment div of the comment's classes, so that the whole list comes on one click.  A heading keeps
+    no click (a title cannot come on one).  Also the old line (``origin``) of every new line."""
+    md = markdown_parser()
+    tokens: list = []
+    md.block.parse("\n".join(lines), md, {LIST_INTERRUPTS: lists_interrupt}, tokens)
+    blocks: list[tuple[str, int, int]] = []  # the top-level blocks: (type, first line, line after)
+    for tok in tokens:
+        if tok.level == 0 and tok.nesting >= 0 and tok.map:
+            blocks.append((tok.type, tok.map[0], tok.map[1]))
+    wrap: dict[int, tuple[int, str]] = {}  # a block's first line: (its last line, the fragment's fence)
+    ends: dict[int, int] = {}  # a paragraph's last line: the comment line given to it
+    gone: set[int] = set()
+    for n, (kind, first, after) in enumerate(blocks):
+        mark = marks[first] if kind == "html_block" and after == first + 1 else None
+        if (
+            mark is None
+            or n == 0
+            or not _FRAGMENT_CLASS.search(mark.group(1))
+            or lines[first][: mark.start()].strip()
+        ):
+            continue
+        kind, start, stop = blocks[n - 1]
+        last = max((j for j in range(start, stop) if lines[j].strip()), default=start)
+        if kind == "paragraph_open":
+            ends[last] = first
+        elif kind in _WRAPPED:
+            wrap[start] = (last, _fragment_fence(f"<div {mark.group(1)}>"))
+        else:  # (a title cannot come on a click; a slide's cut, HTML: nothing to give it to)
+            continue
+        gone.add(first)
+    out: list[str] = []
+    index: list[int] = []
+    closing: dict[int, int] = {}
+    for k, line in enumerate(lines):
+        if k in gone:
+            continue
+        if k in wrap:
+            last, fence = wrap[k]
+            out += ["", fence]
+            index += [origin[k]] * 2
+            closing[last] = k
+        if k in ends:
+            had = marks[k]
+            said = marks[ends[k]]
+            assert said is not None
+            words = line[: had.start()] if had else line.rstrip()
+            line = f"{words} <!-- .element: {had.group(1) + ' ' if had else ''}{said.group(1)} -->"
+        out.append(line)
+        index.append(origin[k])
+        if k in closing:
+            out += [":::", ""]
+            index += [origin[k]] * 2
+    return out, index
+
+
 def _element(
     words: str,
     fragment: bool,
@@ -421,8 +526,9 @@ def _element(
     if not (fragment or shown) or in_list or words.lstrip().startswith("#"):  # (a title: no click)
         out.append(words)
         index.append(k)
-    elif item is not None:  # an item of a list with other items: it comes on a click
-        out.append(f"{item.group(1)}\\pause {item.group(2)}")
+    elif item is not None:  # an item of a list with other items: it comes on a click, its nested items too
+        marker = FRAGMENT_ITEM[:-1] + f"={order}]" if order else FRAGMENT_ITEM
+        out.append(f"{item.group(1)}{marker} {item.group(2)}")
         index.append(k)
     else:  # a paragraph (or a picture): from its first line to this one, a fragment
         first = len(out)

@@ -599,6 +599,25 @@ class _Chunker:
         last: bool = True,
         widest: float | None = None,
     ) -> list[Para]:
+        """A list's paragraphs (:meth:`items_paras`); an item-by-item list that the slide's fragment order
+        places (:func:`_fragment_order`) has its items' clicks from its place on, and what follows it is
+        shown as before it."""
+        if not ((b.incremental or self.slide_incremental) and id(b) in self.order):
+            return self.items_paras(b, level, base, last, widest)
+        before, top = self.step, self.top
+        self.step = self.top = self.order[id(b)] - 1
+        out = self.items_paras(b, level, base, last, widest)
+        self.step, self.top = before, max(top, self.top)
+        return out
+
+    def items_paras(
+        self,
+        b: m.BulletList,
+        level: int,
+        base: int | None = None,
+        last: bool = True,
+        widest: float | None = None,
+    ) -> list[Para]:
         """A list's paragraphs: each item's bullet or number and its step (incremental lists, \\pause,
         beamer's overlay steps).  A list drawn in pieces (code between its items) gives each piece's
         ``base`` (the step the list began at), whether it is the ``last`` and the list's ``widest`` marker."""
@@ -833,21 +852,29 @@ def _note_lines(blocks: m.Blocks, depth: int) -> list[str]:
 def _fragment_order(blocks: m.Blocks) -> dict[int, int]:
     """The click of each fragment div on a slide whose fragments say their order (reveal.js's
     ``fragment-index``), by the div's id: those with an index in its order (the same index, the same
-    click), then those without, in reading order, as reveal.js sorts them; {} when none says, or the
-    slide has other clicks (a pause, a list item by item outside a fragment) or a fragment inside another
-    without an index of both (a numbered one inside a numbered one comes on its click, or its holder's).
+    click), then those without, in reading order, as reveal.js sorts them; a list shown item by item outside
+    any fragment (Quarto's incremental list, whose items are fragments without an index) is among those
+    without, by the list's id, its items a click each; {} when none says, or the slide has other clicks
+    (a pause, a click inside such a list) or a fragment inside another without an index of both (a
+    numbered one inside a numbered one comes on its click, or its holder's).
     A fragment holding a list shown item by item (a list alone in a ``>`` quote, ``::: incremental``)
     takes a click for each item after its own: what comes after it in that order comes after them."""
-    found: list[m.Div] = []
+    found: list[m.Div | m.BulletList] = []
     clicks: dict[int, int] = {}  # the clicks a fragment's lists take after its own (by the div's id)
 
     def walk(bs: m.Blocks, holder: m.Div | None) -> bool:
         for b in bs:
             if isinstance(b, m.Pause):
                 return False
-            if isinstance(b, m.BulletList) and b.incremental:
-                if holder is None:
+            if isinstance(b, m.BulletList) and b.incremental and holder is None:
+                # (Quarto's item-by-item list: each item a fragment without an index, in reading order)
+                if _code_in_items(b) or not _plain_items(b):
                     return False
+                found.append(b)
+                clicks[id(b)] = _item_clicks(b) - 1
+                continue
+            if isinstance(b, m.BulletList) and b.incremental:
+                assert holder is not None
                 clicks[id(holder)] = clicks.get(id(holder), 0) + len(b.items)
             if isinstance(b, m.BulletList) and any(  # (beamer's \item<3->: a click of its step, counted
                 isinstance(x, m.Pause)
@@ -869,11 +896,11 @@ def _fragment_order(blocks: m.Blocks) -> dict[int, int]:
                 return False
         return True
 
-    if not walk(blocks, None) or all(d.order is None for d in found):
+    if not walk(blocks, None) or all(_order(d) is None for d in found):
         return {}
-    indices = sorted({d.order for d in found if d.order is not None})
-    groups = [[d for d in found if d.order == k] for k in indices]
-    groups += [[d] for d in found if d.order is None]
+    indices = sorted({k for d in found if (k := _order(d)) is not None})
+    groups = [[d for d in found if _order(d) == k] for k in indices]
+    groups += [[d] for d in found if _order(d) is None]
     out: dict[int, int] = {}
     click = 1
     for group in groups:
@@ -881,6 +908,30 @@ def _fragment_order(blocks: m.Blocks) -> dict[int, int]:
             out[id(d)] = click
         click += 1 + max(clicks.get(id(d), 0) for d in group)
     return out
+
+
+def _order(b: m.Div | m.BulletList) -> int | None:
+    """A fragment's ``fragment-index`` (None: none; an item-by-item list has none)."""
+    return b.order if isinstance(b, m.Div) else None
+
+
+def _item_clicks(b: m.BulletList) -> int:
+    """The clicks an item-by-item list takes: one for each item, its nested item-by-item lists' too."""
+    return sum(
+        1 + sum(_item_clicks(x) for x in item.blocks if isinstance(x, m.BulletList) and x.incremental)
+        for item in b.items
+    )
+
+
+def _plain_items(b: m.BulletList) -> bool:
+    """Whether list ``b``'s items (and its nested lists') hold no click of their own: no fragment, no pause."""
+    for item in b.items:
+        for x in item.blocks:
+            if isinstance(x, m.Pause) or isinstance(x, m.Div) and "fragment" in x.classes:
+                return False
+            if isinstance(x, m.BulletList) and not _plain_items(x):
+                return False
+    return True
 
 
 def author_runs(authors: tuple[m.Author, ...]) -> list[Run]:
