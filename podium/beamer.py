@@ -71,6 +71,7 @@ from .texenvs import (
     table_row_cells,
     tex_text,
 )
+from .texrefs import resolve_references
 
 # beamer, or a class built on it (ctex's `ctexbeamer`, a course's `mybeamer`)
 _CLASS = re.compile(r"^[ \t]*\\documentclass\s*(?:\[[^\]]*\])?\s*\{[\w-]*beamer[\w-]*\}", re.M)
@@ -544,6 +545,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     _section_names(lines, begin + 1)
     _inline_bibliography(lines, begin)
     _own_environments(lines, begin)
+    _references(lines, begin, index, out)
     _theorem_boxes(lines, begin)
     _enumitem_lists(lines, begin)
     _algorithm_keywords(lines, begin)
@@ -2048,6 +2050,22 @@ def _theorems(lines: list[str]) -> dict[str, str]:
             for mt in _NEWTHEOREM.finditer(line):
                 found[mt.group(1)] = " ".join(mt.group(2).split())
     return found
+
+
+def _references(lines: list[str], begin: int, index: list[int], out: Converted) -> None:
+    """``\\ref``s to labelled items and theorems as the numbers LaTeX prints (podium.texrefs)."""
+    if begin < 0:
+        return
+    shown = {k for k, _ in _outside_verbatim(lines, begin + 1)}
+    preamble = "\n".join(lines[:begin])
+    resolve_references(
+        lines,
+        begin,
+        preamble,
+        _class_options(preamble),
+        skip=lambda k: k not in shown,
+        warn=lambda k, message: out.warnings.append((index[k], message, "internal-link")),
+    )
 
 
 def _theorem_boxes(lines: list[str], begin: int) -> None:

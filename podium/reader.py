@@ -4714,7 +4714,7 @@ class _Converter:
         if t == "table":
             return [self.table(node, pos)]
         if t in ("math_block", "math_block_label"):
-            return self.math_block(node.content, pos)
+            return self.math_block(node.content, pos, line=node.map[0] + 1 if node.map else None)
         if t == "fenced_div":
             return self.div(node, pos)
         if t == "hr":
@@ -5019,19 +5019,26 @@ class _Converter:
                 "raw-html",
             )
 
-    def math_block(self, source: str, pos: m.SourcePos, alone: bool = True) -> list[m.Block]:
-        """Display math (``source`` as written between its dollars).  In a list item, math on lines of
-        its own (``$$`` ending its line, or a paragraph under the item's words) is a display equation, as
-        pandoc and KaTeX draw it, and so is math among the item's words (not ``alone``); ``- $$E = mc^2$$``
-        alone on the marker's line stays in it (the bullet holds it)."""
-        tex = self.math_tex(source.strip(), pos)
+    def math_block(
+        self, source: str, pos: m.SourcePos, alone: bool = True, line: int | None = None
+    ) -> list[m.Block]:
+        """Display math (``source`` as written between its dollars, whose first ``$$`` is on ``line`` of
+        the parsed text, if known: an overlay command's note names its own line).  In a list item, math on
+        lines of its own (``$$`` ending its line, or a paragraph under the item's words) is a display
+        equation, as pandoc and KaTeX draw it, and so is math among the item's words (not ``alone``);
+        ``- $$E = mc^2$$`` alone on the marker's line stays in it (the bullet holds it)."""
+        step = MATH_STEPS.search(source) if line is not None and "\\" in source else None
+        steps_pos = self.mapped(line + source.count("\n", 0, step.start())) if line and step else None
+        tex = self.math_tex(source.strip(), pos, steps_pos)
         if tex is None:
             return []
         if alone and self.in_list and "\n" not in source.strip(" \t") and pos.line in self.item_lines:
             return [m.Paragraph((tex if isinstance(tex, m.Code) else m.InlineMath(tex),), pos)]
+        # (its \pause: a click after it, for what follows; the display itself comes whole, with a note)
+        pauses = [m.Pause(pos, int(mt.group(1) or 0)) for mt in _PAUSE.finditer(source)][-1:]
         if isinstance(tex, m.Code):
-            return [m.CodeBlock(tex.text, "text", pos)]
-        return [m.MathBlock(tex, pos)]
+            return [m.CodeBlock(tex.text, "text", pos), *pauses]
+        return [m.MathBlock(tex, pos), *pauses]
 
     def inline_cells_in_math(self, tex: str, pos: m.SourcePos) -> str:
         """``tex`` with its inline code to run (knitr's `` `r x` ``, whose value MathJax would have been
@@ -5052,13 +5059,16 @@ class _Converter:
 
         return _INLINE_CELL_IN_MATH.sub(one, tex)
 
-    def math_tex(self, tex: str, pos: m.SourcePos) -> str | m.Code | None:
-        """Return ``tex`` with the lecture's macros expanded; None when it only defines macros; Code when unreadable."""
+    def math_tex(
+        self, tex: str, pos: m.SourcePos, steps_pos: m.SourcePos | None = None
+    ) -> str | m.Code | None:
+        """Return ``tex`` with the lecture's macros expanded; None when it only defines macros; Code when
+        unreadable.  ``steps_pos``: where the note on its overlay steps goes, if not at ``pos``."""
 
         if not tex.strip():
             return None
         if "\\" in tex and (step := MATH_STEPS.search(tex)) is not None:  # (before the escapes are read:
-            self.steps_at_once(tex, step.group(0), pos)  # `\onslide<2->{ &\le c \\}` is no escaped brace)
+            self.steps_at_once(tex, step.group(0), steps_pos or pos)  # `\onslide<2->{ &\le c \\}`: no \{)
             tex = overlays_shown(tex)
         if _MARKDOWN_ESCAPED_MATH.search(tex) or (
             (self.marked_math or self.remark_math) and "\\\\\\\\" in tex
@@ -5124,12 +5134,13 @@ class _Converter:
             order = int(fragment.group(1)) if fragment.group(1) else None
             shown = self.paragraph_words(words, pos) if words is not None else []
             return [m.Div(tuple(shown), ("fragment", _ITEM_FRAGMENT), pos, order=order)]
-        pieces = _PAUSE.split(inline.content)  # (words, the pause's [step] or None, words, …)
-        parts, steps = pieces[0::2], pieces[1::2]
+        content, cuts = self.paragraph_pauses(node, inline.content, pos)
+        starts = [0, *(mt.end() for mt in cuts)]
+        parts = [content[a : b.start()] for a, b in zip(starts, cuts)] + [content[starts[-1] :]]
+        steps = [mt.group(1) for mt in cuts]
         if len(parts) > 1:
             # beamer's \pause inside a paragraph or an item (`\item A \pause`, a line of its own): a click
             out: list[m.Block] = []
-            starts = [0, *(mt.end() for mt in _PAUSE.finditer(inline.content))]
             for n, part in enumerate(parts):
                 if n:
                     out.append(m.Pause(pos, int(steps[n - 1] or 0)))
@@ -5138,13 +5149,45 @@ class _Converter:
                     assert words.token is not None
                     words.token.content = part.strip()
                     at = starts[n] + len(part) - len(part.lstrip())  # (its words' line: their messages')
-                    lines = inline.content.count("\n", 0, at)
+                    lines = content.count("\n", 0, at)
                     here = self.mapped(node.map[0] + 1 + lines) if lines and node.map else pos
                     out.extend(self.paragraph_words(words, here))
             return out
         self.table_not_read(node, inline.content, pos)
         self.headings_without_space(node)
         return self.paragraph_words(inline, pos)
+
+    def paragraph_pauses(
+        self, node: SyntaxTreeNode, content: str, pos: m.SourcePos
+    ) -> tuple[str, list[re.Match]]:
+        """A paragraph's ``content`` and the ``\\pause``s it is cut at: one inside math (``\\[ … = \\pause \\]``,
+        an align's rows) is a click after that math, which comes whole, as it does on beamer's step of the
+        pause when the pause ends it; one before more of the math shows that too at once, with a note at
+        the pause's line."""
+        spans = list(_MATH_SPAN.finditer(content)) if "$" in content else []
+        if not any("\\pause" in span.group(0) for span in spans):
+            return content, list(_PAUSE.finditer(content))
+        out, at = [], 0
+        for span in spans:
+            inner = list(_PAUSE.finditer(content, span.start(), span.end()))
+            if not inner:
+                continue
+            math, last = [], span.start()
+            for mt in inner:
+                math.append(content[last : mt.start()])
+                last = mt.end()
+                if _MATH_SPAN_END.fullmatch(content, mt.end(), span.end()) is None:
+                    line = content.count("\n", 0, mt.start())
+                    here = self.mapped(node.map[0] + 1 + line) if node.map else pos
+                    self.steps_at_once(span.group(0).strip("$"), mt.group(0), here)
+            math.append(content[last : span.end()])
+            out.append(content[at : span.start()] + "".join(math) + inner[-1].group(0))
+            at = span.end()
+        content = "".join(out) + content[at:]
+        spans = list(_MATH_SPAN.finditer(content))
+        return content, [
+            mt for mt in _PAUSE.finditer(content) if not any(s.start() < mt.start() < s.end() for s in spans)
+        ]
 
     def span_fragments(self, blocks: Sequence[m.Block]) -> list[m.Block]:
         """``blocks`` with each paragraph or heading that holds fragment spans (reveal.js's ``[w]{.fragment}``,
@@ -7470,6 +7513,9 @@ _MEDIA_ONLY = re.compile(
 _PAUSE = re.compile(r"\\pause(?:\[(\d{1,3})\])?(?![A-Za-z])")  # (\pause[3]: on overlay step 3, texenvs._list)
 # a list item that is a reveal.js fragment (revealmd, rawhtml: FRAGMENT_ITEM), its fragment-index if any
 _FRAGMENT_ITEM = re.compile(r"^\s*\\pause\[fragment(?:=(\d{1,3}))?\]\s*")
+# a paragraph's math, display (`$$ … $$`, TeX's \[ … \] as read) or inline, and what may end it after a \pause
+_MATH_SPAN = re.compile(r"(?<![\\$])\$\$.+?(?<!\\)\$\$|(?<![\\$])\$(?=\S)(?:\\.|[^$\\])+?\$", re.S)
+_MATH_SPAN_END = re.compile(r"(?:\s|\\\\)*\$\$?")
 # beamer's blocks (pandoc writes ::: {.block title="…"} as \begin{block}{…}) as the callout kind they look like
 BEAMER_BLOCKS = {"block": "note", "alertblock": "warning", "exampleblock": "tip"}
 

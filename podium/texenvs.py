@@ -56,6 +56,7 @@ from .model import ITEM_LABEL, Delimiter, Numbering
 from .overlays import handout_never, overlay_fence, overlay_start
 from .rawtex import SPEC_CHARS, _group
 from .texmath import TEXT_ACCENTS
+from .texrefs import enumerate_template
 
 LISTS = {"itemize": "-", "enumerate": "1.", "description": "-"}
 BOXES = ("block", "alertblock", "exampleblock")
@@ -1378,6 +1379,8 @@ def _list(env: str, body: str, options: str = "", lang: str | None = None) -> st
     ``(a)`` markers), or beamer's ``[<+->]``: the list appears item by item."""
     marker = LISTS[env]
     numbering = _numbering(options) if env == "enumerate" else None
+    # ([PH 1], [label=Step~\arabic*]: a label template no list marker writes; each item labelled by it)
+    template = enumerate_template(options) if env == "enumerate" and numbering is None else None
     every = "<+" in options or "<.+" in options  # beamer's [<+->]: one item a step, the first shown at once
     default = None if every else re.search(r"<([0-9][0-9\-]*)>", options)  # [<2->]: every item's own spec
     body = _formatting_over_items(body) if "\\item" in body else body
@@ -1406,6 +1409,8 @@ def _list(env: str, body: str, options: str = "", lang: str | None = None) -> st
             if step > 1:
                 text = f"\\pause[{step}] " + text
         content = blocks(text, lang)
+        if label is None and template is not None:
+            label = template.label(n + skip)
         if env == "description" and label:
             content = f"**{label.strip()}** {content}"
         elif label is not None:  # (`\item[a)]`: the label instead of the bullet or number, as LaTeX shows

@@ -272,6 +272,8 @@ def normalise(tex: str) -> str:
             lambda mt: "\\square " if "symbol" in mt.group(0) or "open" in mt.group(0) else "\\quad\\square ",
             tex,
         )
+    if "\\sym" in tex or "\\math" in tex:
+        tex = _unicode_alphabets(tex)
     if "matrix" in tex or "\\cases" in tex:
         tex = _plain_matrices(tex)
     if "eqnarray" in tex:
@@ -586,6 +588,50 @@ def text_letters(words: str) -> str:
     words = _TEXT_ACCENT.sub(accented, words)
     # (TeX eats the spaces after a letter's name; ``\AA{} wide`` keeps the one after its braces)
     return _TEXT_LETTER.sub(lambda mt: TEXT_LETTERS[mt.group(1)], words)
+
+
+# unicode-math's alphabets (`\symbf{v}`, and the `\math…` names LaTeX has no `\mathbfup`, `\mathbfcal`…) as the
+# alphabets latex2mathml reads: one command, or two nested (bold sans serif as `\mathbf{\mathsf{…}}`)
+_UNICODE_ALPHABETS = {
+    "up": ("mathrm",), "it": ("mathit",), "bf": ("mathbf",), "bfup": ("mathbf",), "bfit": ("boldsymbol",),
+    "sf": ("mathsf",), "sfup": ("mathsf",), "sfit": ("mathsfit",), "bfsf": ("mathbf", "mathsf"),
+    "bfsfup": ("mathbf", "mathsf"), "bfsfit": ("boldsymbol", "mathsf"), "tt": ("mathtt",), "bb": ("mathbb",),
+    "bbit": ("mathbb",), "cal": ("mathcal",), "bfcal": ("mathbf", "mathcal"), "scr": ("mathscr",),
+    "bfscr": ("mathbf", "mathscr"), "frak": ("mathfrak",), "bffrak": ("mathbf", "mathfrak"), "normal": ("mathit",),
+}  # fmt: skip
+_NATIVE_ALPHABETS = ("it", "bf", "sf", "sfit", "tt", "bb", "cal", "scr", "frak", "normal")
+_UNICODE_ALPHABET = re.compile(
+    r"\\(?:sym(" + "|".join(sorted(_UNICODE_ALPHABETS, key=len, reverse=True)) + r")"
+    r"|math("
+    + "|".join(sorted(set(_UNICODE_ALPHABETS) - set(_NATIVE_ALPHABETS), key=len, reverse=True))
+    + r"))"
+    r"(?![A-Za-z])\s*"
+)
+_ALPHABET_ARGUMENT = re.compile(r"[A-Za-z0-9]|\\[A-Za-z]+|\\.")
+
+
+def _unicode_alphabets(tex: str) -> str:
+    """``tex`` with unicode-math's alphabet commands (``\\symbf``, ``\\symup``, ``\\mathbfup``…) as the
+    ``\\mathbf``, ``\\mathrm``… latex2mathml and ziamath read; a bold sans serif, script or fraktur as
+    the bold of that alphabet (``\\mathbf{\\mathsf{v}}``)."""
+    out, at = [], 0
+    for mt in _UNICODE_ALPHABET.finditer(tex):
+        if mt.start() < at:
+            continue
+        names = _UNICODE_ALPHABETS[mt.group(1) or mt.group(2)]
+        out.append(tex[at : mt.start()])
+        at = mt.end()
+        if len(names) == 1:  # (its argument read as it is, braced or one token)
+            out.append(f"\\{names[0]}" + ("" if tex.startswith("{", at) else " "))
+            continue
+        end = balanced_group(tex, at) if tex.startswith("{", at) else -1
+        if end < 0:
+            token = _ALPHABET_ARGUMENT.match(tex, at)
+            end = token.end() if token else at
+        body = tex[at + 1 : end - 1] if tex.startswith("{", at) else tex[at:end]
+        out.append(f"\\{names[0]}{{\\{names[1]}{{{_unicode_alphabets(body)}}}}}")
+        at = end
+    return "".join(out) + tex[at:]
 
 
 _UNBRACED_FONT = re.compile(

@@ -80,9 +80,9 @@ def test_pause_between_the_rows_of_aligned_draws_the_equation_whole(tmp_path):
         "\\begin{frame}{Align}\n\\begin{align*}\nx &= y \\\\\n\\pause\n&= z\n\\end{align*}\n\\end{frame}",
     )
     assert "TeX source" not in stderr, stderr
-    assert "deck.tex:4: note: equation '\\begin{aligned} a &= b + c" in stderr
+    assert "deck.tex:7: note: equation '\\begin{aligned} a &= b + c" in stderr  # (at the \\pause's line)
     assert "shown at once, as on the frame's last step" in stderr and "[overlay-steps]" in stderr
-    assert "deck.tex:13: note: equation" in stderr  # (align*: the same note)
+    assert "note: equation '\\begin{aligned} x &= y" in stderr  # (align*: the same note)
     assert _equations(prs.slides[-2]) == ["a=b+c=d"]
     assert _equations(prs.slides[-1]) == ["x=y=z"]
     for slide in prs.slides:
@@ -99,7 +99,7 @@ def test_an_uncover_that_opens_an_array_inside_aligned_draws_the_system(tmp_path
         "\\end{aligned}\n\\]\n\\end{frame}",
     )
     assert "raw-tex" not in stderr and "TeX source" not in stderr, stderr
-    assert "deck.tex:4: note: equation" in stderr and "'\\uncover<2->'" in stderr
+    assert "deck.tex:6: note: equation" in stderr and "'\\uncover<2->'" in stderr  # (the \\uncover's line)
     slide = prs.slides[-1]
     assert _equations(slide) == ["ω2=z|ω|2=|z|"]
     brace = slide._element.find(".//m:oMath//m:d/m:dPr/m:begChr", _NS)  # (the system's brace, \left\{)
@@ -115,7 +115,7 @@ def test_uncover_in_an_equation_keeps_the_relations_spacing(tmp_path):
         "\\begin{frame}{Written whole}\n\\[\na = b = c\n\\]\n\\end{frame}",
         command="slides",
     )
-    assert "deck.tex:4: note: equation 'a = b \\uncover<2->{= c}'" in stderr, stderr
+    assert "deck.tex:5: note: equation 'a = b \\uncover<2->{= c}'" in stderr, stderr
     (uncovered,) = _pictures(prs.slides[-2])
     (whole,) = _pictures(prs.slides[-1])
     assert uncovered[0] == "a = b = c"  # (its alt text: the equation, not beamer's command)
