@@ -14,11 +14,13 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import importlib
+import io
 import re
 from pathlib import Path
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 ITEMS = 50_000_000  # elements of one array or dictionary; entries of an outline or page tree
@@ -230,3 +232,73 @@ def uri_links(pdf: Any, pages: list[Any]) -> list[tuple[int, float, str]]:
             top = float(rect.top) if pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)) else 0.0
             found.append((i, top, buf.raw[: n - 1].decode("latin-1")))
     return found
+
+
+def shared_glyphs(pages: list[Any], limit: int = 200_000) -> dict[int, str]:
+    """A ``str.translate`` table folding the characters that one glyph draws in a font the PDFium ``pages``
+    embed to one of them (the smallest code point): a PDF's text layer names one character a glyph, so
+    a font that draws WAVE DASH 〜 and FULLWIDTH TILDE ～ alike gives back whichever came first for both.
+
+    Each font's own character map says which characters share a glyph (WeasyPrint embeds a subset whose
+    ``cmap`` keeps every character of the glyphs it holds); fonts without one fold nothing."""
+    fonts: dict[str, bytes] = {}
+    handles: set[int] = set()
+    seen = 0
+    for page in pages:
+        stack = [
+            pdfium_c.FPDFPage_GetObject(page.raw, k) for k in range(pdfium_c.FPDFPage_CountObjects(page.raw))
+        ]
+        while stack and seen < limit:
+            obj = stack.pop()
+            seen += 1
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                stack += [
+                    pdfium_c.FPDFFormObj_GetObject(obj, k)
+                    for k in range(pdfium_c.FPDFFormObj_CountObjects(obj))
+                ]
+                continue
+            if kind != pdfium_c.FPDF_PAGEOBJ_TEXT:
+                continue
+            font = pdfium_c.FPDFTextObj_GetFont(obj)
+            address = ctypes.cast(font, ctypes.c_void_p).value
+            if not address or address in handles:  # (PDFium keeps one font object a document)
+                continue
+            handles.add(address)
+            size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+            name = ctypes.create_string_buffer(max(size, 1))
+            pdfium_c.FPDFFont_GetBaseFontName(font, name, size)
+            key = name.value.decode("latin-1")
+            if key in fonts:  # (the same font drawn through another object)
+                continue
+            length = ctypes.c_size_t(0)
+            if not pdfium_c.FPDFFont_GetFontData(font, None, 0, ctypes.byref(length)) or not length.value:
+                fonts[key] = b""
+                continue
+            buffer = (ctypes.c_ubyte * length.value)()
+            pdfium_c.FPDFFont_GetFontData(font, buffer, length.value, ctypes.byref(length))
+            fonts[key] = bytes(buffer)[: length.value]
+    table: dict[int, str] = {}
+    for data in fonts.values():
+        for group in _glyph_groups(data):
+            first = min(group)
+            table.update((c, chr(first)) for c in group if c != first)
+    return table
+
+
+def _glyph_groups(data: bytes) -> list[list[int]]:
+    """The groups of characters that one glyph draws in the font file ``data`` (none when it cannot be read)."""
+    try:
+        font = TTFont(io.BytesIO(data), lazy=True)
+        if "cmap" not in font:
+            return []
+        # (glyphs by number: a subset that keeps its glyph numbers has tens of thousands, and naming them
+        # from a CFF font's charset costs a tenth of a second)
+        font.setGlyphOrder([f"g{k}" for k in range(font["maxp"].numGlyphs)])
+        cmap = font.getBestCmap()
+    except Exception:  # (a bare CFF or Type 1 font, or one fontTools cannot read: no character map)
+        return []
+    by_glyph: dict[str, list[int]] = {}
+    for code, glyph in (cmap or {}).items():
+        by_glyph.setdefault(glyph, []).append(code)
+    return [group for group in by_glyph.values() if len(group) > 1]

@@ -69,6 +69,30 @@ CELL_LANGS = frozenset(
         "css",  # (knitr's css engine: the deck's styling, its code shown only with echo)
         "scss",  # (knitr's sass engine, for scss and sass: compiled into the deck's styling, as css)
         "sass",
+        # (other languages a knitr or Quarto cell is written in: shown as code, their `#|` lines options)
+        "html",
+        "c",
+        "cpp",
+        "cc",
+        "fortran",
+        "go",
+        "groovy",
+        "haskell",
+        "java",
+        "lua",
+        "node",
+        "perl",
+        "php",
+        "powershell",
+        "ruby",
+        "rust",
+        "scala",
+        "sed",
+        "awk",
+        "zsh",
+        "stan",
+        "mysql",
+        "psql",
     }
 )
 # cells whose output styles the page: nothing of the lecture's to show
@@ -856,6 +880,14 @@ def chunk_defaults(code: str) -> dict:
     return out
 
 
+# a cell's option line in its language's comment: `#| echo: true` (R, Python, Julia, bash…), `//|` (JavaScript,
+# dot, C++), `%%|` (mermaid), `--|` (SQL, Lua, Haskell), `<!--| echo: true -->` (HTML), `/*| … */` (C, CSS),
+# `*|` (SAS, Stata), `!|` (Fortran)
+_OPTION_LINE = re.compile(
+    r"^\s*(?:<!--\|\s?(.*?)\s*-->|/\*\|\s?(.*?)\s*\*/|(?:#|//|%%|--|\*|!)\|\s?(.*))\s*$"
+)
+
+
 def _cell_options(code: str, info: str) -> tuple[list[str], list[str], dict]:
     """A cell's code lines after its ``#|`` option lines, those option lines as written, and the options
     they and the braces (``{r, echo=FALSE}``) give."""
@@ -863,9 +895,9 @@ def _cell_options(code: str, info: str) -> tuple[list[str], list[str], dict]:
     lines = code.split("\n")
     opt_lines: list[str] = []
     written: list[str] = []  # (the option lines as written: an `echo: fenced` cell shows them)
-    while lines and re.match(r"^\s*(#\||//\||%%\||--\|)", lines[0]):
-        written.append(lines[0])
-        opt_lines.append(re.sub(r"^\s*(#\||//\||%%\||--\|)\s?", "", lines.pop(0)))
+    while lines and (found := _OPTION_LINE.match(lines[0])) is not None:
+        written.append(lines.pop(0))
+        opt_lines.append(next((g for g in found.groups() if g is not None), ""))
     if opt_lines:
         try:
             parsed = yaml.safe_load("\n".join(opt_lines))

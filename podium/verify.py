@@ -46,7 +46,7 @@ from .deck.text import list_depths
 from .diagnostics import BuildError, Diagnostics
 from .labels import labels_for, untitled_name
 from .mathrender import math_points
-from .pdfread import figure_alts, meta_text, named_destinations, page_text, uri_links
+from .pdfread import figure_alts, meta_text, named_destinations, page_text, shared_glyphs, uri_links
 from .pdfread import outline as pdf_outline
 from .pipeline import BuildOptions, deck_path, fitted_plans, handout_path, load
 from .svgsafe import sanitize
@@ -241,6 +241,8 @@ class Handout:
     record: buildrecord.BuildRecord | None = None
     anchors: dict[str, int] = field(default_factory=dict)  # named destinations (slide-7, slide-7-2…): page
     keywords: str = ""  # the document information's keywords (podium-layout:…, podium-variant:…)
+    # characters one glyph of its fonts draws, folded to one (str.translate): its text names one for all
+    folds: dict[int, str] = field(default_factory=dict)
 
 
 _MARGIN_TOP, _MARGIN_BOTTOM = 45.0, 40.0  # pt: page headers and footers live in these bands
@@ -260,8 +262,9 @@ def read_handout(path: Path, images: bool = True) -> Handout:
 
         pages = [pdf[i] for i in range(len(pdf))]  # each page loaded once for all that is read of it
         texts = _entry_texts(pages, [(p, y) for _, p, y in numbered])
+        folds = shared_glyphs(pages) if not all(t.isascii() for t in texts) else {}
         for entry, text in zip(entries, texts):
-            entry.text = squash(text)
+            entry.text = squash(text.translate(folds))
         spans = _page_spans(starts, len(pages))
         found = figure_alts(pages)
         for entry, span in zip(entries, spans):
@@ -276,7 +279,7 @@ def read_handout(path: Path, images: bool = True) -> Handout:
         anchors = {name: page for name, page in named_destinations(pdf).items() if name.startswith("slide-")}
         recorded = meta_text(pdf, "podiumbuild") or meta_text(pdf, buildrecord.KEY)
         record = buildrecord.BuildRecord.from_json(recorded) if recorded else None
-        return Handout(titles, entries, whole, record, anchors, meta_text(pdf, "Keywords"))
+        return Handout(titles, entries, whole, record, anchors, meta_text(pdf, "Keywords"), folds)
     finally:
         pdf.close()
 
@@ -503,8 +506,8 @@ def compare(
             m.SourcePos(lecture.path, 1),
             "check-count",
         )
-    for plan, got in zip(plans, deck):
-        DeckComparison(lecture, plan, got, diags).run()
+    for position, (plan, got) in enumerate(zip(plans, deck), 1):
+        DeckComparison(lecture, plan, got, diags, position).run()
     if len(handout.entries) != len(handout_plans):
         diags.error(
             f"{pdf_name} has {len(handout.entries)} slides but the source makes {len(handout_plans)}; "
@@ -519,10 +522,12 @@ def compare(
     # the handout has one entry per deck slide (continuation parts included): a source slide is
     # compared with all of its entries together
     merged: dict[int, HandoutEntry] = {}
+    positions: dict[int, list[int]] = {}  # a source slide's numbers in the handout (its parts')
     for position, (plan, entry) in enumerate(zip(handout_plans, handout.entries), 1):
         _compare_entry_title(seen, plan, position, entry, diags)
-        _compare_entry_anchor(seen, plan, entry, handout.anchors, diags)
+        _compare_entry_anchor(seen, plan, position, entry, handout.anchors, diags)
         number = plan.source.number if plan.source is not None else plan.number
+        positions.setdefault(number, []).append(position)
         into = merged.setdefault(number, HandoutEntry(entry.number, entry.title))
         into.text += entry.text
         into.alts += entry.alts
@@ -532,7 +537,14 @@ def compare(
     for slide in seen.slides:
         if slide.number in merged:
             HandoutComparison(
-                seen, slide, merged[slide.number], deck_by_slide.get(slide.number, []), diags, notes
+                seen,
+                slide,
+                merged[slide.number],
+                deck_by_slide.get(slide.number, []),
+                diags,
+                notes,
+                handout.folds,
+                positions[slide.number],
             ).run()
 
 
@@ -544,7 +556,7 @@ def _compare_entry_title(
     want = "".join(r.text for r in plan.title if not r.note).replace("\v", " ")  # (as the outline has it)
     if slide is not None and slide.kind == m.TITLE:
         want = lecture.meta.title or want
-    where = _label(slide, lecture) if slide is not None else f"slide {plan.number}"
+    where = _label(slide, lecture, [position]) if slide is not None else f"slide {position}"
     if entry.number != position:
         diags.error(
             f"{where}: the handout's entry {entry.number} stands where deck slide {position} should",
@@ -568,13 +580,18 @@ def _compare_entry_title(
 
 
 def _compare_entry_anchor(
-    lecture: m.Lecture, plan: Any, entry: HandoutEntry, anchors: dict[str, int], diags: Diagnostics
+    lecture: m.Lecture,
+    plan: Any,
+    position: int,
+    entry: HandoutEntry,
+    anchors: dict[str, int],
+    diags: Diagnostics,
 ) -> None:
     """Each deck slide, continuation parts included, has its own destination in the handout (``#slide-7``,
     ``#slide-7-2``) on the page its bookmark points to."""
     if not anchors:  # a template without link targets: nothing to compare
         return
-    where = _label(plan.source, lecture) if plan.source is not None else f"slide {plan.number}"
+    where = _label(plan.source, lecture, [position]) if plan.source is not None else f"slide {position}"
     part = f"part {plan.part} of " if plan.parts > 1 else ""
     if plan.anchor not in anchors:
         diags.error(
@@ -591,9 +608,12 @@ def _compare_entry_anchor(
         )
 
 
-def _label(slide: m.Slide, lecture: m.Lecture) -> str:
+def _label(slide: m.Slide, lecture: m.Lecture, numbers: list[int]) -> str:
+    """``slide`` named as the deck and the handout number it: ``slide 11 "Title"``, or ``slides 11–12
+    "Title"`` for one continued on a "(cont.)" slide (``numbers``: its parts' places, 1-based)."""
     title = lecture.meta.title if slide.kind == m.TITLE else m.plain_text(slide.title)
-    return f'slide {slide.number} "{_short(title, 40)}"' if title else f"slide {slide.number}"
+    said = f"slide {numbers[0]}" if len(numbers) == 1 else f"slides {numbers[0]}–{numbers[-1]}"
+    return f'{said} "{_short(title, 40)}"' if title else said
 
 
 def _plan_text(runs_: Any) -> str:
@@ -603,12 +623,15 @@ def _plan_text(runs_: Any) -> str:
 class DeckComparison:
     """Compare one deck slide with its plan."""
 
-    def __init__(self, lecture: m.Lecture, plan: Any, got: DeckSlide, diags: Diagnostics):
+    def __init__(self, lecture: m.Lecture, plan: Any, got: DeckSlide, diags: Diagnostics, position: int):
         self.lecture, self.plan, self.got, self.diags = lecture, plan, got, diags
         self.slide = plan.source
-        self.where = _label(self.slide, lecture) if self.slide is not None else f"slide {plan.number}"
-        if self.slide is not None and plan.number != self.slide.number:
-            self.where = f"deck slide {plan.number} (part of {self.where})"
+        # (``position``: the slide's place in the deck, as PowerPoint numbers it, "(cont.)" slides counted)
+        self.where = (
+            _label(self.slide, lecture, [position]) if self.slide is not None else f"slide {position}"
+        )
+        if plan.parts > 1:
+            self.where += f" (part {plan.part} of {plan.parts})"
         self.pos = plan.pos
 
     def error(self, what: str, code: str, pos: m.SourcePos | None = None) -> None:
@@ -1007,13 +1030,21 @@ class HandoutComparison:
         deck: list[DeckSlide],
         diags: Diagnostics,
         notes: bool = True,
+        folds: dict[int, str] | None = None,
+        positions: list[int] | None = None,
     ):
         self.lecture, self.slide, self.entry, self.deck, self.diags = lecture, slide, entry, deck, diags
         self.notes = notes
-        self.where = _label(slide, lecture)
+        self.folds = folds or {}  # (the handout's characters drawn by one glyph: Handout.folds)
+        # (named by its places in the handout, its "(cont.)" parts counted, as the deck numbers them)
+        self.where = _label(slide, lecture, positions or [slide.number])
 
     def error(self, what: str, code: str, pos: m.SourcePos | None = None) -> None:
         self.diags.error(f"{self.where}: {what}", pos or self.slide.pos, code)
+
+    def said(self, piece: str) -> str:
+        """``piece`` squashed as the handout's text is: characters one glyph draws there folded to one."""
+        return squash(piece.translate(self.folds) if self.folds else piece)
 
     def found(self, piece: str) -> bool:
         """Is ``piece`` in the handout's text?  In a right-to-left lecture a line mixing scripts comes
@@ -1022,13 +1053,13 @@ class HandoutComparison:
         scripts from its right end ("O(n²)" as "²n(O)"); right-to-left letters are not compared at all).
         So is a piece with right-to-left letters in any lecture (an Arabic quotation in quotation marks
         comes back as ``طالب …“`` … ``”.أو``)."""
-        if found_in(squash(piece), self.entry.text):
+        if found_in(self.said(piece), self.entry.text):
             return True
         if self.lecture.meta.direction is not m.Direction.RTL and not any(
             unicodedata.bidirectional(ch) in ("R", "AL") for ch in piece
         ):
             return False
-        words = [w for w in (squash(x) for x in re.split(r"[\W_]+", piece)) if w]
+        words = [w for w in (self.said(x) for x in re.split(r"[\W_]+", piece)) if w]
         return all(w in self.entry.text or w[::-1] in self.entry.text for w in words)  # (read right to left)
 
     def run(self) -> None:
@@ -1053,7 +1084,7 @@ class HandoutComparison:
 
     def text(self, blocks: m.Blocks, what: str, code: str) -> None:
         for piece, pos, kind in text_pieces(blocks, self.slide.pos):
-            if squash(piece) and not self.found(piece):
+            if self.said(piece) and not self.found(piece):
                 name = what if kind == "paragraph" else f"{what}, {kind}"
                 self.error(f'{name} "{_short(piece)}" is missing from the handout', code, pos)
 
@@ -1061,7 +1092,7 @@ class HandoutComparison:
         for node in m.walk(self.slide.body):
             if isinstance(node, m.SlidesOnly):
                 for piece, pos, _ in text_pieces(node.blocks, node.pos):
-                    if len(squash(piece)) >= 12 and squash(piece) in self.entry.text:
+                    if len(self.said(piece)) >= 12 and self.said(piece) in self.entry.text:
                         self.error(
                             f'slides-only text "{_short(piece)}" is in the handout', "check-handout", pos
                         )

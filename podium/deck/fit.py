@@ -753,11 +753,17 @@ class Fitter:
             min(s.code for _, _, s, _ in fitted),
             min(s.table for _, _, s, _ in fitted),
         )
+        # a listing continued over parts is set at one size on all of them: the smallest its pieces need
+        pieces = [{x.block.pos for x in walk_chunks(p.chunks) if _is_listing(x)} for p in plans]
+        cut = {pos for k, mine in enumerate(pieces) for pos in mine if any(pos in o for o in pieces[k + 1 :])}
+        cut_code = min((s.code for (_, _, s, _), mine in zip(fitted, pieces) if mine & cut), default=None)
         out = []
-        for p, sl, s, ok in fitted:
+        for (p, sl, s, ok), mine in zip(fitted, pieces):
             if not ok:
                 self.overfull(p, sl, s)
             near = _near(s, common)
+            if cut_code is not None and mine & cut:
+                near = replace(near, code=cut_code)
             out.append(self.decide(replace(p, sizes=near if self.fits(sl, near) else s)))
         return out
 
@@ -1075,10 +1081,24 @@ class Fitter:
         parts = self.pack(chunks, width, cap, sizes, style, own)
         if len(parts) < 2 or not any(_is_listing(x) or _shows_picture(x) for x in walk_chunks(chunks)):
             return parts, _Way()
+        # a listing a slide holds by itself is never cut to save a part: it stays whole, with its lead-in
+        short = {
+            x.block.pos
+            for x in walk_chunks(chunks)
+            if _is_listing(x) and self._h(x, width, sizes, None, False) <= cap
+        }
+
+        # (unless keeping it whole leaves a slide with a single short line: "Totals" alone over the listing)
+        def cost(trial: list[list]) -> tuple[bool, int]:
+            return _cuts_listing(trial, short) or any(_thin(p) for p in trial), len(trial)
+
+        def worse(trial: list[list], than: list[list]) -> bool:
+            return cost(trial) >= cost(than)
+
         best, way = parts, _Way()
         for other in (_Way(lead_off=False), _Way(even=False), _Way(lead_off=False, even=False)):
             trial = self.pack(chunks, width, cap, sizes, style, own, way=other)
-            if len(trial) < len(best):
+            if not worse(trial, best):
                 best, way = trial, other
         return best, way
 
@@ -1544,15 +1564,31 @@ def _kept_together(chunks, divs: bool = True) -> list:
     return out
 
 
-def _cuts_listing(parts: list[list]) -> bool:
-    """Does a listing go on from one of ``parts`` to the next?"""
+def _cuts_listing(parts: list[list], among: set | None = None) -> bool:
+    """Does a listing (one whose source position is in ``among``, when given) go on from one of ``parts``
+    to the next?"""
     seen: set = set()
     for part in parts:
-        mine = {x.block.pos for x in walk_chunks(part) if _is_listing(x)}
+        mine = {
+            x.block.pos
+            for x in walk_chunks(part)
+            if _is_listing(x) and (among is None or x.block.pos in among)
+        }
         if mine & seen:
             return True
         seen |= mine
     return False
+
+
+def _thin(part: list) -> bool:
+    """Is ``part`` a single short line of text (a slide that would hold little else)?"""
+    if len(part) != 1 or not isinstance(part[0], TextChunk) or len(part[0].paras) != 1:
+        return False
+    text = "".join(r.text for r in part[0].paras[0].runs).strip()
+    return len(text) <= _THIN and "\n" not in text and "\v" not in text
+
+
+_THIN = 40  # (characters: a line this short alone on a part is a slide nearly empty)
 
 
 def _lead_off(c: _Kept, holds) -> list | None:
@@ -1879,9 +1915,19 @@ def _listing_cuts(
                 limit = cap
                 continue
             j = i + 1  # one line taller than a slide: a part of its own (overfull)
+        if j == i + 1 and not ends and room < cap and n > 1:
+            ends.append(
+                None
+            )  # (one line in the room left: not a line alone, the listing starts the next part)
+            limit = cap
+            continue
         left = parts_from(j)  # the parts the rest needs when this one is as full as it can be
         target = i + (n - i) / (left + 1)
-        options = [k for k in range(i + 1, j + 1) if breaks[k] and parts_from(k) <= left]
+        # (no piece of a single line where the listing has more: neither this one nor the last)
+        paired = [k for k in range(i + 1, j + 1) if (k - i > 1 and n - k != 1) and parts_from(k) <= left]
+        options = [k for k in paired if breaks[k]]
+        if even and paired and not any(breaks[i + 1 : j + 1]):
+            options = paired  # (no cut the code allows anywhere, as in a block of comments: near the middle)
         if options and even:
             # (a level shallower is worth about an eighth of a part's lines: no piece left short for it;
             # a piece starts on a line with words rather than on the blank line before them)
@@ -1889,6 +1935,8 @@ def _listing_cuts(
             j = min(options, key=lambda k: (depths[k] * weight + abs(k - target) + 1.5 * blank[k], -k))
         else:
             j = next((k for k in range(j - 1, i + max(1, (j - i) // 2) - 1, -1) if breaks[k]), j)
+            if n - j == 1 and j - i > 2:
+                j -= 1  # (the listing's last line not alone on a part)
         ends.append(j)
         i, limit = j, cap
     if len([e for e in ends if e is not None]) < 2 and ends and ends[0] is not None:
