@@ -2261,8 +2261,9 @@ def _cell_stacks_opened(body: str) -> str:
 _ALIGN_OF = {"c": "c", "r": "r", "C": "c", "R": "r"}
 
 
-def _column_types(spec: str) -> list[str]:
-    """``{|l|c|p{3cm}|r|}`` as ``["l", "c", "p", "r"]`` (``*{3}{c}`` repeated; ``@{…}``, ``>{…}`` skipped)."""
+def _column_marks(spec: str) -> list[str]:
+    """``{|l|c|p{3cm}|r|}`` as its rules and columns in order: ``["|", "l", "|", "c", "|", "p", "|", "r",
+    "|"]`` (``*{3}{c}`` repeated; ``@{…}``, ``!{…}``, ``>{…}``, ``<{…}`` and a column's width skipped)."""
     out: list[str] = []
     i = 0
     while i < len(spec):
@@ -2276,10 +2277,12 @@ def _column_types(spec: str) -> list[str]:
             inner_end = _group(spec, count_end) if count_end > 0 else -1
             if inner_end > 0:
                 n = spec[i + 2 : count_end - 1].strip()
-                out += _column_types(spec[count_end + 1 : inner_end - 1]) * (int(n) if n.isdigit() else 1)
+                out += _column_marks(spec[count_end + 1 : inner_end - 1]) * (int(n) if n.isdigit() else 1)
                 i = inner_end
                 continue
-        if c in "lcrpmbXLCRJ":
+        if c == "|":
+            out.append(c)
+        elif c in "lcrpmbXLCRJ":
             out.append(c)
             if c not in "lcr" and i + 1 < len(spec) and spec[i + 1] == "{":  # (p{3cm}, L{2cm})
                 close = _group(spec, i + 1)
@@ -2289,35 +2292,19 @@ def _column_types(spec: str) -> list[str]:
     return out
 
 
+def _column_types(spec: str) -> list[str]:
+    """``{|l|c|p{3cm}|r|}`` as ``["l", "c", "p", "r"]``."""
+    return [mark for mark in _column_marks(spec) if mark != "|"]
+
+
 def _ruled_columns(spec: str) -> list[bool]:
     """For each column of the tabular column ``spec``, whether it has a rule on both sides (``{|l|c|c|}``: all
     three; ``{l|c}``: neither), as LaTeX draws an empty column's box when ruled so."""
-    marks: list[str] = []  # "|" for a rule, "c" for a column, in order
-    i = 0
-    while i < len(spec):
-        c = spec[i]
-        if c in "@!<>" or (c in "pmbXLCRJ" and i + 1 < len(spec) and spec[i + 1] == "{"):
-            close = _group(spec, i + 1)
-            marks += ["c"] if c not in "@!<>" else []
-            i = close if close > 0 else i + 1
-            continue
-        if c == "*":
-            count_end = _group(spec, i + 1)
-            inner_end = _group(spec, count_end) if count_end > 0 else -1
-            if inner_end > 0:
-                n = spec[i + 2 : count_end - 1].strip()
-                inner = spec[count_end + 1 : inner_end - 1]
-                spec = spec[:i] + inner * (int(n) if n.isdigit() else 1) + spec[inner_end:]
-                continue
-        if c == "|":
-            marks.append("|")
-        elif c in "lcrpmbXLCRJ":
-            marks.append("c")
-        i += 1
+    marks = _column_marks(spec)
     return [
         0 < k < len(marks) - 1 and marks[k - 1] == "|" and marks[k + 1] == "|"
         for k, mark in enumerate(marks)
-        if mark == "c"
+        if mark != "|"
     ]
 
 
