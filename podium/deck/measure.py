@@ -223,6 +223,16 @@ def marker_room(para: Para, size_pt: float) -> int:
     return int((para.marker_em - NUMBER_EM + 0.15) * size_pt * 12700)
 
 
+def para_spacing(para: Para, style: FrameStyle, scale: float) -> tuple[float, float, float]:
+    """Return (space before, space after, exact line pitch or 0), in points, of ``para`` in a frame of
+    ``style`` with text scaled by ``scale``: its level's, shrunk with its type size.  An office suite
+    keeps a level's spacing in points whatever size its runs are, so the writer writes these where they
+    differ from the level's (:func:`podium.deck.text.fill_paras`)."""
+    lvl = style.level(para.level)
+    ratio = para_size(para, style, scale) / lvl.size if lvl.size else 1.0
+    return lvl.space_before * ratio, lvl.space_after * ratio, lvl.line_points * scale
+
+
 @lru_cache(maxsize=1 << 16)  # the fitter tries sizes and the writer measures its choice again
 def para_height(
     para: Para,
@@ -242,14 +252,10 @@ def para_height(
     lines, widest = count_lines(_segments(para, fonts, lvl.latin, ea), pt, inner / EMU_PER_PT)
     has_cjk = any(has_east_asian(r.text) for r in para.runs)
     ratio = max(face(lvl.latin).line, face(ea).typo if has_cjk else 0.0)
-    if lvl.line_points:
-        line = lvl.line_points * scale
-    else:
-        line = pt * ratio * lvl.line_spacing
-    ratio_space = pt / lvl.size if lvl.size else 1.0
+    before, after, line_points = para_spacing(para, style, scale)
+    line = line_points or pt * ratio * lvl.line_spacing
     # office suites leave out the space before a frame's first paragraph
-    space = (0.0 if first else lvl.space_before) * ratio_space + lvl.space_after * ratio_space
-    return lines * line + space, widest
+    return lines * line + (0.0 if first else before) + after, widest
 
 
 def text_height(
