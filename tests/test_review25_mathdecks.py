@@ -16,7 +16,6 @@ from pathlib import Path
 from pptx import Presentation
 
 from .conftest import click_paragraphs, run_cli
-from .drawn import problems, render
 
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
@@ -150,34 +149,3 @@ def test_ref_to_a_labelled_theorem_prints_its_number(tmp_path):
     assert "le théorème 2, la définition 1, la proposition 1.1 et la remarque ??." in words
     assert "thm:big" not in words and "def:f" not in words
     assert re.search(r"deck\.tex:15: warning: \\ref\{rem\}: its label is in an unnumbered theorem", stderr)
-
-
-def test_a_frame_that_fits_stays_one_slide(tmp_path, soffice):
-    prs, stderr, _ = _build(
-        tmp_path,
-        "\\begin{frame}{}\n"
-        "  Soit $V$ un espace vectoriel et\n"
-        "  \\begin{displaymath}\n    f : V \\times V \\to \\mathbb{C}\n  \\end{displaymath}\n"
-        "  \\begin{enumerate}\n"
-        "  \\item On a $f(v,w) = \\overline{f(w,v)}$.\n"
-        "  \\item Si $u,v,w \\in V$,\n"
-        "    \\begin{displaymath}\n      f(u,v+w) = f(u,v)+f(u,w)\n    \\end{displaymath}\n"
-        "  \\item Si $x \\in \\mathbb{C}$,\n"
-        "    \\begin{displaymath}\n       f(x u , v) = x f(u,v)\n    \\end{displaymath}\n"
-        "  \\end{enumerate}\n"
-        "on dit que $f$ est\n"
-        "\\begin{enumerate}[i)]\n"
-        "\\item une forme sesquilinéaire;\n"
-        "\\item une forme hermitienne;\n"
-        "\\item un produit hermitien, si\n"
-        "  \\begin{displaymath}\n    f(v,v) >0, \\text{ pour tout } v \\neq 0.\n  \\end{displaymath}\n"
-        "\\end{enumerate}\n"
-        "\\end{frame}",
-        docclass="[aspectratio=169]{beamer}",
-    )
-    assert "overfull" not in stderr, stderr
-    assert len(prs.slides) == 1
-    assert len(_descriptions(prs.slides[0])) == 4  # (every display on the one slide)
-    deck = tmp_path / "out" / "deck.pptx"
-    pdf = render([deck], tmp_path / "lo", soffice)[deck]
-    assert problems(deck, pdf) == []

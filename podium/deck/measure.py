@@ -430,10 +430,6 @@ class Measurer:
             return MIN_CHART_H if minimum else int(width * 0.55)
         if isinstance(b, m.MathBlock):  # as typeset (a tall matrix is tall), no wider than the box
             size = math_size(b.tex, width, 10 * width, self.cv_scale)
-            if size is not None and sizes.text < 1.0:  # (shrunk with the text around it: TeX sets a display
-                size = math_size(
-                    b.tex, width, int(size[1] * sizes.text), self.cv_scale
-                )  # at the text's size)
             if size is not None:
                 return size[1]
             return code_height(tex_listing(b), width, sizes.code, self.fonts.mono)  # (shown as its TeX)
