@@ -4,7 +4,6 @@
 - ``\\pause`` inside ``\\[ … \\]`` keeps every display whole, each on its click; a note names the pause's line.
 - ``\\ref`` to a labelled ``\\item`` prints the item's number; ``enumerate[PH 1]`` labels its items "PH 1";
   ``\\ref`` to a labelled theorem prints the theorem's number (beamer's one counter).
-- A 16:9 frame that fits stays one slide: display math is set smaller with the text it sits in.
 """
 
 from __future__ import annotations
