@@ -2282,12 +2282,16 @@ def _column_marks(spec: str) -> list[str]:
                 continue
         if c == "|":
             out.append(c)
-        elif c in "lcrpmbXLCRJ":
+        # (l c r; p{3cm} X L{2cm}; a \newcolumntype's Y; dcolumn's D{.}{.}{2})
+        elif c.isascii() and c.isalpha():
             out.append(c)
-            if c not in "lcr" and i + 1 < len(spec) and spec[i + 1] == "{":  # (p{3cm}, L{2cm})
-                close = _group(spec, i + 1)
-                i = close if close > 0 else i + 1
-                continue
+            i += 1
+            while c not in "lcr" and i < len(spec) and spec[i] == "{":  # (the column's arguments)
+                close = _group(spec, i)
+                if close <= 0:
+                    break
+                i = close
+            continue
         i += 1
     return out
 
@@ -2315,6 +2319,7 @@ def table_row_cells(spec: str, body: str) -> list[tuple[int, int, int]]:
     columns = len(_column_types(spec))
     found: list[tuple[int, int, int]] = []
     at = 0
+    body = _inner_blanked(body)
     for row in _split_at(body, "\\\\"):
         cells = 0
         for cell in _split_at(row, "&"):
@@ -2324,6 +2329,23 @@ def table_row_cells(spec: str, body: str) -> list[tuple[int, int, int]]:
             found.append((at + len(row) - len(row.lstrip()), cells, columns))
         at += len(row) + 2
     return found
+
+
+_INNER_ENVIRONMENT = re.compile(r"\\begin\{([A-Za-z]+\*?)\}(?:(?!\\begin\{)[^\\]|\\(?!begin\{))*?\\end\{\1\}")
+_INNER_MATH = re.compile(r"(?<!\\)\\\((?:[^\\]|\\(?!\)))*?\\\)|(?<!\\)\\\[(?:[^\\]|\\(?!\]))*?\\\]")
+
+
+def _inner_blanked(body: str) -> str:
+    """``body`` with the environments (``align*``, ``bmatrix``) and ``\\( … \\)``/``\\[ … \\]`` math inside its
+    cells blanked to spaces of the same length: their ``&`` and ``\\\\`` are their own, not the table's."""
+    blank = lambda mt: " " * len(mt.group(0))  # noqa: E731
+    body = _INNER_MATH.sub(blank, body)
+    for _ in range(20):  # (innermost first; nested ones one level a pass)
+        blanked = _INNER_ENVIRONMENT.sub(blank, body)
+        if blanked == body:
+            break
+        body = blanked
+    return body
 
 
 def _split_at(text: str, sep: str) -> list[str]:

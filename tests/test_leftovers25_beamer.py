@@ -127,6 +127,41 @@ def test_a_row_with_more_cells_than_columns_warns_and_keeps_them(tmp_path: Path)
     assert "deck.tex:8: warning:" in said[1], said
 
 
+def test_ampersands_of_inner_math_and_columns_of_other_types_are_no_extra_cells(tmp_path: Path):
+    # an align* or a bmatrix (from a macro) inside a p{} cell, a \newcolumntype's Y and dcolumn's D{.}{.}{2}
+    # were counted wrong, so good tables got "Extra alignment tab" warnings LaTeX never gives
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Displays in a one-column table}
+\begin{tabular}{p{8cm}}
+The system \\
+\begin{align*}
+x &= Ax + Bu, \\
+y &= Cx.
+\end{align*} \\
+wlog: \( \Sigma\sim \bigl(\begin{bmatrix}I&0\\0&0\end{bmatrix}, D\bigr) \) \\
+\end{tabular}
+\end{frame}
+\begin{frame}{Other column types}
+\begin{tabular}{@{}lY@{}}
+Group & Content \\
+Parsing & Splits the command line into tokens. \\
+\end{tabular}
+
+\begin{tabular}{D{.}{.}{2}l}
+1.23 & first \\
+4.5 & second \\
+\end{tabular}
+\end{frame}
+""",
+    )
+    assert "[table-cells]" not in err, err
+    tables = _tables(deck.slides[1])
+    assert [len(t[0]) for t in tables] == [2, 2], tables
+    assert tables[0][1] == ["Parsing", "Splits the command line into tokens."]
+
+
 def test_algorithm2e_keywords_defined_in_the_preamble_and_the_frame_print_as_keywords(tmp_path: Path):
     # `\SetKw{Continue}{continue}` in the preamble: `\Continue` in the algorithm was left out with a raw-TeX
     # warning; `\SetKwInOut{Input}{input}` showed "{Input}{input}"
