@@ -67,3 +67,25 @@ def test_footnotes_are_small_print_in_the_deck_as_in_the_pdfs(tmp_path):
     sizes = {r.font.size.pt for p in box.text_frame.paragraphs for r in p.runs}
     assert sizes == {12.0}
     assert box.height / 12700 < 12.0 * 1.4 + 8  # (one line and the box's insets)
+
+
+def test_code_in_a_footnote_is_not_smaller_than_the_footnote(tmp_path):
+    # inline code is set at the code face's ratio to the text (its small letters as tall): in a 12 pt
+    # footnote that made it 10.6 pt, smaller than any text on the slide
+    prs, _, _ = built_from_text(
+        tmp_path,
+        """
+        # Multi-way if
+
+        With the extension `MultiWayIf`[^1] we can write:
+
+        - one
+        - two
+
+        [^1]: Turn it on with the pragma `{-# LANGUAGE MultiWayIf #-}` at the top of the file.
+        """,
+        "slides",
+    )
+    box = next(sh for s in prs.slides for sh in s.shapes if sh.name == "Footnotes")
+    sizes = {r.font.size.pt for p in box.text_frame.paragraphs for r in p.runs}
+    assert min(sizes) >= 12.0, sizes

@@ -124,7 +124,7 @@ def count_lines(
     width_pt = max(width_pt, 1.0)
     for text, family, bold, italic, ratio in segments:
         f = face(family, bold, italic)
-        size = pt * ratio
+        size = run_pt(pt, ratio)
         for part_i, part in enumerate(text.replace("\n", "\v").split("\v")):
             if part_i:
                 lines += 1
@@ -181,6 +181,13 @@ MIN_PT = 9.0  # the least size the measurer (and so the writer) sets any paragra
 # `.slide-footnotes`), never below FOOTNOTE_MIN_PT
 FOOTNOTE_EM = 0.5
 FOOTNOTE_MIN_PT = 12.0
+
+
+def run_pt(pt: float, ratio: float) -> float:
+    """The size of a run whose size is ``ratio`` of its paragraph's ``pt`` (inline code's
+    :func:`~podium.deck.fonts.code_ratio`): never below the least a footnote is set at (or the
+    paragraph's own size, where that is less), so code in small print stays readable."""
+    return max(pt * ratio, min(pt, FOOTNOTE_MIN_PT))
 
 
 def para_size(para: Para, style: FrameStyle, scale: float) -> float:

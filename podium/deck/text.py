@@ -16,7 +16,7 @@ from pptx.util import Emu, Pt
 
 from .. import model as m
 from .canvas import Canvas, hex_rgb
-from .measure import has_east_asian, label_start, marker_room, para_size, para_spacing
+from .measure import has_east_asian, label_start, marker_room, para_size, para_spacing, run_pt
 from .omml import wrap_inline_run
 from .plan import Para, Run
 from .styles import GRID_INDENT, FrameStyle, Level, placeholder_list_style
@@ -351,7 +351,7 @@ def add_run(
     rPr = etree.SubElement(r_el, _RPR)
     etree.SubElement(r_el, _T).text = _escape_ctrl_chars(text) if _CTRL.search(text) else text
     if r.code and size is not None and cv.code_ratio != 1.0:  # (its small letters as tall as the text's)
-        size = Pt(round(size.pt * cv.code_ratio, 1))
+        size = Pt(round(run_pt(size.pt, cv.code_ratio), 1))
     _set_flags(rPr, r, bold, size)
     fill = r.colour or colour or (cv.palette["accent"] if r.blank else cv.palette["muted"] if muted else None)
     if fill is not None:
