@@ -1543,8 +1543,9 @@ def _column_rows(closed: list[_Construct], lines: list[str], own_css: Mapping[st
                 or (last.end and lines[last.end[0]][last.end[1] + 1 :].strip())
             ):
                 flush()
-        # (`.right-column[…]` again: xaringan's floats of one class stack, the later under the earlier)
-        c.joined = bool(row) and row[-1].classes[0] == c.classes[0]
+        # (`.right-column[…]` again: floats of one class too wide for two side by side stack, the later under
+        # the earlier, as a browser wraps them; `.col-4[…]` three times, or `.pull-left` twice, sit side by side)
+        c.joined = bool(row) and row[-1].classes[0] == c.classes[0] and 2 * (c.width or 0) > 100
         row.append(c)
         before = row[-2].end if len(row) > 1 else None
         if (

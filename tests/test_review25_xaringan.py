@@ -298,3 +298,34 @@ def test_classes_named_for_a_side_and_width_still_make_columns(tmp_path):
     left, right = sorted((b for b in _boxes(slide) if b != slide.shapes.title), key=lambda b: b.left)
     assert left.text_frame.text == "the left words" and right.text_frame.text == "the right words"
     assert left.left + left.width <= right.left and left.width > right.width
+
+
+GRID_COLUMNS = """\
+    ---
+    title: "Grid"
+    output: xaringan::moon_reader
+    ---
+
+    ---
+    ## Three steps
+
+    .col-4[
+    **Collect**
+    ]
+    .col-4[
+    **Clean**
+    ]
+    .col-4[
+    **Model**
+    ]
+"""
+
+
+def test_blocks_of_one_narrow_column_class_sit_side_by_side(tmp_path):
+    """Floats of one class stack only when two are too wide to sit side by side (``.right-column``, 75 %);
+    three ``.col-4`` blocks (a third each) are three columns, as the browser lays them out."""
+    deck, _handout, _err = built_all(write_md(tmp_path, GRID_COLUMNS, "lecture.Rmd"))
+    slide = deck.slides[1]
+    boxes = sorted((b for b in _boxes(slide) if b != slide.shapes.title), key=lambda b: b.left)
+    assert [b.text_frame.text for b in boxes] == ["Collect", "Clean", "Model"]
+    assert all(a.left + a.width <= b.left for a, b in zip(boxes, boxes[1:]))
