@@ -8,18 +8,7 @@ from __future__ import annotations
 
 import subprocess
 
-from pptx import Presentation
-
-from .conftest import run_cli, write_md
-
-
-def _build(tmp_path, text: str, command: str = "all"):
-    """The deck built from ``text`` by the command line and the messages printed."""
-    tmp_path.mkdir(exist_ok=True)
-    src = write_md(tmp_path, text)
-    result = run_cli(command, src, "-o", tmp_path / "out")
-    assert result.exit_code == 0, result.stderr
-    return Presentation(str(tmp_path / "out" / "lecture.pptx")), result.stderr
+from .conftest import built_from_text
 
 
 def _pdf_text(path) -> str:
@@ -51,7 +40,7 @@ and <b>never</b> a < b.
 
 
 def test_a_marp_comments_notes_keep_their_tags_as_written(tmp_path):
-    prs, stderr = _build(tmp_path, MARP_NOTES)
+    prs, _, stderr = built_from_text(tmp_path, MARP_NOTES)
     notes = prs.slides[0].notes_slide.notes_text_frame.text
     assert "IReadOnlyList<T> instead of List<T>" in notes
     assert "<b>never</b> a < b" in notes
@@ -76,7 +65,7 @@ use IReadOnlyList<T> instead of List<T>.
 
 
 def test_a_tag_like_generic_type_in_a_slide_is_words_said_at_its_line(tmp_path):
-    prs, stderr = _build(tmp_path, MARP_GENERICS)
+    prs, _, stderr = built_from_text(tmp_path, MARP_GENERICS)
     words = _slide_words(prs.slides[0])
     assert "IReadOnlyList<T> instead of List<T>" in words
     assert "Map<int> or a Vec<String>" in words
@@ -101,7 +90,7 @@ See <a href="https://example.org/page?a=1&copy=2&para2&cent;x">the page</a>.
 
 
 def test_a_legacy_reference_without_its_semicolon_in_an_attribute_stays_as_written(tmp_path):
-    prs, stderr = _build(tmp_path, MARP_QR)
+    prs, _, stderr = built_from_text(tmp_path, MARP_QR)
     address = "https://example.org/qr?size=300&centerImageUrl=logo.png&copyright=2&para=3&notify=4"
     assert f"picture '{address}'" in stderr
     assert "%C2" not in stderr and "¢" not in stderr
@@ -179,7 +168,7 @@ def _pixels(pdf, page: int, tmp_path) -> set[tuple[int, int, int]]:
 
 
 def test_a_section_slides_link_title_is_drawn_in_a_colour_that_reads(tmp_path):
-    prs, _ = _build(tmp_path, MARP_SECTION_LINK)
+    prs, _, _ = built_from_text(tmp_path, MARP_SECTION_LINK)
     slide = prs.slides[1]
     back = str(slide.slide_layout.background.fill.fore_color.rgb)
     run = next(r for r in slide.shapes.title.text_frame.paragraphs[0].runs if r.hyperlink.address)
@@ -232,7 +221,7 @@ def test_marp_bg_vertical_stacks_the_backgrounds_top_to_bottom(tmp_path):
     tmp_path.mkdir(exist_ok=True)
     Image.new("RGB", (400, 300), "red").save(tmp_path / "a.png")
     Image.new("RGB", (400, 300), "green").save(tmp_path / "b.png")
-    prs, _ = _build(tmp_path, MARP_VERTICAL)
+    prs, _, _ = built_from_text(tmp_path, MARP_VERTICAL)
     for k, slide in enumerate(prs.slides):
         first, second = sorted((sh for sh in slide.shapes if sh.shape_type == 13), key=lambda sh: sh.top)
         assert first.left == second.left and first.top + first.height <= second.top
