@@ -1165,6 +1165,10 @@ class _Macro:
     default: str | None = None
 
 
+# hyperref's macro that a deck writes for its sections' PDF bookmarks: its first argument is what TeX prints
+HYPERREF_MACROS = {"texorpdfstring": _Macro("#1", 2)}
+
+
 def _macros(lines: list[str]) -> dict[str, _Macro]:
     """The macros ``lines`` define, a body over lines too (``\\def\\x{%`` … ``}``: on one line, as TeX
     reads it); not those a body defines (``\\def\\newitem{\\renewcommand\\item…}``), when it is used."""
@@ -1365,6 +1369,7 @@ def _expand_text_macros(lines: list[str], begin: int) -> None:
     (``\\title{\\course}``, ``\\colbf{not}``), as TeX does; in math the reader reads them too, but a macro of
     words left out would change what a sentence says.  Verbatim lines keep them."""
     found = _macros(lines[: max(begin, 0)])
+    found = {**HYPERREF_MACROS, **found}
     for name in _setup_macros(found):  # (they print nothing where used)
         found[name] = _Macro("", found[name].arguments, found[name].default)
     for line in lines[: max(begin, 0)]:  # (a font family's switch: a face, which the template's replaces)

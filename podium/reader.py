@@ -1029,6 +1029,7 @@ def markdown_text(
         value = _meta_scripts(value)
     if "\\" in value:
         value = date_numbers(value)
+        value = _TEXORPDF.sub(r"\1", value)  # (hyperref's choice: the TeX, not the bookmark's text)
         value = _META_LOGO.sub(lambda mt: TEX_SYMBOLS[mt.group(1)], value)  # (\LaTeX in a title)
         for _ in range(4):  # (\text{\includegraphics{…}}: the inner command first, then the outer)
             before, value = value, _META_TEX.sub(_meta_tex, value)
@@ -1232,6 +1233,7 @@ def _meta_tex(mt: re.Match) -> str:
     return words.replace("<", "\\<") if "<" in words else words
 
 
+_TEXORPDF = re.compile(r"\\texorpdfstring\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{(?:[^{}]|\{[^{}]*\})*\}")
 _TODAY = re.compile(r"\\today(?![A-Za-z@])(?:\{\})?")
 
 
@@ -1255,7 +1257,7 @@ def _latex_date(date: str, lang: str) -> str:
 def _special_date(date: str, shown: str) -> str:
     """Quarto's ``date: today`` / ``now`` / ``last-modified`` as a date (ISO 8601); other dates as written.
     ``SOURCE_DATE_EPOCH`` stands for today where it is set, so that builds stay reproducible."""
-    word = date.strip().lower()
+    word = date.strip()  # (Quarto's keywords are lower case: `\date{Today}` is a word, as beamer prints it)
     if word not in ("today", "now", "last-modified"):
         return date
     env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -3360,10 +3362,13 @@ def _with_text_macros(body: str, header: list[str], preamble: Any = None) -> tup
     the others line by line)."""
     if isinstance(preamble, str):
         return body, _beamer_module().header_macros(preamble)
-    if not any("\\" in h for h in header):
+    hyperref = "\\texorpdfstring" in body  # (its macro: the TeX, not a PDF bookmark's text)
+    if not hyperref and not any("\\" in h for h in header):
         return body, {}
     beamer = _beamer_module()
     found = beamer.header_macros("\n".join(header))
+    if hyperref:
+        found = {**beamer.HYPERREF_MACROS, **found}
     return (beamer.markdown_text_macros(body, found) or body) if found else body, found
 
 
