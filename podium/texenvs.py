@@ -2022,8 +2022,10 @@ def _subfigures(body: str) -> str:
 
 def _subcaptions(body: str, graphics: list[re.Match]) -> list[str]:
     """Each picture's own caption in a figure of several: a ``\\subcaption{…}`` after it (before the next
-    picture), or ``\\subfloat[…]`` around it; "" for none."""
+    picture), or ``\\subfloat[…]`` around it; "" for none.  Each after the letter LaTeX numbers it by, as
+    subcaption and subfig print it: "(a) Red", "(b) Blue" (not ``\\subcaption*``'s)."""
     out = []
+    letters = 0
     for k, graphic in enumerate(graphics):
         after = body[graphic.end() : graphics[k + 1].start() if k + 1 < len(graphics) else len(body)]
         before = body[graphics[k - 1].end() if k else 0 : graphic.start()]
@@ -2035,7 +2037,11 @@ def _subcaptions(body: str, graphics: list[re.Match]) -> list[str]:
             said = after[sub.end() : close - 1] if close > 0 else ""
         elif floated is not None:
             said = floated.group(1)
-        out.append(" ".join(said.split()))
+        said = " ".join(said.split())
+        if said and (sub is None or "*" not in sub.group(0)) and letters < 26:
+            said = f"({chr(ord('a') + letters)}) {said}"
+            letters += 1
+        out.append(said)
     return out
 
 

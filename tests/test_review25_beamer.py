@@ -218,8 +218,8 @@ def test_every_sub_figure_keeps_its_caption_and_the_figure_keeps_its_own(tmp_pat
         """,
     )
     words = [_texts(s) for s in deck.slides]
-    assert {"Front side", "Back side", "The assembled thermocouple"} <= set(words[0])
-    assert {"Left view", "Right view", "Both sides"} <= set(words[1])
+    assert {"(a) Front side", "(b) Back side", "The assembled thermocouple"} <= set(words[0])
+    assert {"(a) Left view", "(b) Right view", "Both sides"} <= set(words[1])
     assert sum(1 for sh in deck.slides[0].shapes if sh.shape_type == 13) == 2
     for said in (
         "Front side",

@@ -71,3 +71,42 @@ def test_quarto_today_keyword_stays(tmp_path):
     deck, _, _ = built_from_text(tmp_path, "---\ntitle: T\ndate: today\n---\n\n## A\n\nx\n", "slides")
     shown = _texts(list(deck.slides)[0])[1]
     assert shown[:2] == "20" and shown != "today"
+
+
+SUBFIGURES = r"""\documentclass{beamer}
+\usepackage{subcaption}
+\begin{document}
+\begin{frame}{Two pictures}
+\begin{figure}
+\begin{subfigure}{0.3\textwidth}
+\includegraphics[width=\textwidth]{a.png}
+\caption{Red square}
+\end{subfigure}
+\begin{subfigure}{0.3\textwidth}
+\includegraphics[width=\textwidth]{b.png}
+\caption{Blue square}
+\end{subfigure}
+\begin{subfigure}{0.3\textwidth}
+\includegraphics[width=\textwidth]{a.png}
+\subcaption*{Unnumbered}
+\end{subfigure}
+\caption{Both colours}
+\end{figure}
+\end{frame}
+\end{document}
+"""
+
+
+def test_subfigure_captions_lettered(tmp_path):
+    from PIL import Image
+
+    for name, colour in (("a", "red"), ("b", "blue")):
+        Image.new("RGB", (40, 30), colour).save(tmp_path / f"{name}.png")
+    src = tmp_path / "deck.tex"
+    src.write_text(SUBFIGURES, encoding="utf-8")
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    slide = list(Presentation(str(tmp_path / "out" / "deck.pptx")).slides)[0]
+    texts = _texts(slide)
+    assert "(a) Red square" in texts and "(b) Blue square" in texts, texts
+    assert "Unnumbered" in texts and "Both colours" in texts, texts

@@ -810,6 +810,11 @@ def test_each_picture_of_a_figure_keeps_its_subcaption(tmp_path):
     diags = Diagnostics()
     deck = Presentation(str(build_slides(src, BuildOptions(out_dir=tmp_path / "out"), diags)))
     words = [sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame]
-    for caption in ("Born: Heinzendorf (Hynčice)", "School: Troppau", "Left one", "Right one"):
+    for caption in (
+        "(a) Born: Heinzendorf (Hynčice)",
+        "(b) School: Troppau",
+        "(a) Left one",
+        "(b) Right one",
+    ):
         assert caption in words, caption
     assert not [d for d in diags.items if d.code == "no-alt"], [d.format() for d in diags.items]
