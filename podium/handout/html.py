@@ -276,15 +276,11 @@ def context(
             if current is None:
                 current = open_section(None, "", position, entry["anchor"])
             listed = current["slides"]
-            if entry["title"] and listed and listed[-1]["title"] == entry["title"]:
-                continue  # slides in a row with one title ("Concepts" five times): listed once, the first
-            listed.append(
-                {
-                    "title": entry["title"] or entry["name"],
-                    "number": position,
-                    "anchor": entry["anchor"],
-                }
-            )
+            if not entry["title"] or listed and listed[-1]["title"] == entry["title"]:
+                # (an untitled slide's name, "Slide 7", tells a reader nothing: the contents list titles;
+                # slides in a row with one title, "Concepts" five times, are listed once, the first)
+                continue
+            listed.append({"title": entry["title"], "number": position, "anchor": entry["anchor"]})
     logo = logo_path(template, lecture)  # the lecture's own (front matter), else the theme's
     return {
         "meta": {
@@ -319,7 +315,11 @@ def context(
             "variant": options.variant.value,
             "pdf_ua": options.pdf_ua,
         },
-        "toc": sections,
+        # (a section with no title and no titled slide lists nothing; a lecture of untitled slides and no
+        # sections has no contents page)
+        "toc": [sec for sec in sections if sec["title"] or sec["slides"]],
+        # (the student's cover promises speaker's notes and further explanation only where there are some)
+        "has_notes": any(e["notes_html"] or e["handout_html"] for e in slides),
         "slides": slides,
         "grid": grid,
         "twin": twin,
