@@ -757,11 +757,13 @@ class Fitter:
         pieces = [{x.block.pos for x in walk_chunks(p.chunks) if _is_listing(x)} for p in plans]
         cut = {pos for k, mine in enumerate(pieces) for pos in mine if any(pos in o for o in pieces[k + 1 :])}
         cut_code = min((s.code for (_, _, s, _), mine in zip(fitted, pieces) if mine & cut), default=None)
-        out = []
+        out: list[SlidePlan] = []
         for (p, sl, s, ok), mine in zip(fitted, pieces):
             if not ok:
                 self.overfull(p, sl, s)
             near = _near(s, common)
+            if out:  # (a "(cont.)" slide's text is never set larger than the part it goes on from)
+                near = replace(near, text=min(near.text, (out[-1].sizes or TypeSizes()).text))
             if cut_code is not None and mine & cut:
                 near = replace(near, code=cut_code)
             out.append(self.decide(replace(p, sizes=near if self.fits(sl, near) else s)))
@@ -1020,22 +1022,25 @@ class Fitter:
             return parts
         smaller = plan.source is not None and "smaller" in plan.source.classes
         s = 0.8 if smaller else 1.0
+        larger = None  # (the largest sizes giving no more parts, though a column's last bullet goes on alone)
         while s > sizes.text + 1e-6:
             trial = self.split_at(plan, slots, self.sizes_at(s, slots))
-            if len(trial) <= len(parts):
+            if len(trial) <= len(parts) and not _column_widow(trial):
                 return trial
+            if len(trial) <= len(parts) and larger is None:
+                larger = trial
             s = round(s - 0.05, 3)
-        return parts
+        return larger if larger is not None and _column_widow(parts) else parts
 
     def split_at(self, plan: SlidePlan, slots: list[Slot], sizes: TypeSizes) -> list[list]:
         """Return the chunks of each part (as the plan's top-level chunks), cut at ``sizes``."""
         if len(slots) == 1:
             sl = slots[0]
             parts, way = self.fewest(sl.chunks, sl.rect.w, sl.rect.h, sizes, sl.style, sl.own)
-            # text, tables, code: parts evened out (a listing cut evenly over parts is already: _listing_cuts)
-            if all(_flowing(c) and not _fills(c) for c in sl.chunks) and not (
-                way.even and _cuts_listing(parts)
-            ):
+            # text, tables, code: parts evened out (a listing cut evenly over parts is already: _listing_cuts);
+            # with pictures or display math too when the last part would be one paragraph alone (a widow)
+            flowing = all(_flowing(c) for c in sl.chunks) or _lone(parts[-1])
+            if flowing and not any(_fills(c) for c in sl.chunks) and not (way.even and _cuts_listing(parts)):
                 return self.balanced(
                     lambda cap: self.pack(sl.chunks, sl.rect.w, cap, sizes, sl.style, sl.own, way=way),
                     sl.rect.h,
@@ -1578,6 +1583,24 @@ def _cuts_listing(parts: list[list], among: set | None = None) -> bool:
             return True
         seen |= mine
     return False
+
+
+def _lone(part: list) -> bool:
+    """Is ``part`` a single paragraph of text (a bullet, a source line, a reference) with nothing else?"""
+    return len(part) == 1 and isinstance(part[0], TextChunk) and len(part[0].paras) == 1
+
+
+def _column_widow(parts: list[list]) -> bool:
+    """Does a column of ``parts`` go on to a part holding only one paragraph of it (its last bullet next to
+    the rest of a table)?"""
+    pieces: dict[int, list[list]] = {}
+    for part in parts:
+        for c in part:
+            if isinstance(c, ColumnsChunk):
+                for k, (cc, _) in enumerate(c.columns):
+                    if cc:
+                        pieces.setdefault(k, []).append(list(cc))
+    return any(len(col) > 1 and _lone(col[-1]) for col in pieces.values())
 
 
 def _thin(part: list) -> bool:
