@@ -2135,10 +2135,15 @@ def _table(spec: str, body: str) -> str | None:
     body = re.sub(r"(?<!\\)%[^\n]*", "", body)  # TeX's comments (after a row's \\ too)
     body = _TABULARNEWLINE.sub(r"\\\\", body)  # (array's row end, as pandoc writes it: a \\)
     body = _cell_stacks_opened(body)
-    for row in _split_at(_TABLE_RULES.sub("", body), "\\\\"):
-        row = re.sub(r"^\s*\[[^\]]*\]", "", row)  # the \\[2pt] after a row
+    under_rule: list[bool] = []  # (whether a full rule is drawn over each row: where the header ends)
+    ruling = False
+    for raw in _split_at(body, "\\\\"):
+        ruling = ruling or _HEAD_RULE.search(raw) is not None
+        row = re.sub(r"^\s*\[[^\]]*\]", "", _TABLE_RULES.sub("", raw))  # the \\[2pt] after a row
         if not row.strip():
             continue
+        under_rule.append(ruling and bool(rows))
+        ruling = False
         cells: list[str] = []
         for cell in _split_at(row, "&"):
             cell = " ".join(cell.split())
@@ -2157,6 +2162,7 @@ def _table(spec: str, body: str) -> str | None:
         rows.append(cells)
     if not rows:
         return None
+    rows = _header_joined(rows, under_rule)
     shown = [cell for cell in rows[0] if not _prints_nothing(cell)]
     if len(rows) == 1 and len(shown) == 1:  # (a note beside a coloured rule: its words, no table of one cell)
         return shown[0].replace("\\|", "|")
@@ -2173,6 +2179,30 @@ def _table(spec: str, body: str) -> str | None:
     lines = ["| " + " | ".join((r + [""] * (ncols - len(r)))[:ncols]) + " |" for r in rows]
     lines.insert(1, "|" + "|".join(rule[a] for a in aligns[:ncols]) + "|")
     return "\n".join(lines)
+
+
+# a rule across the whole table that may end its header (not a \cline or \cmidrule under a group's name)
+_HEAD_RULE = re.compile(r"\\(?:hline|midrule|Xhline|specialrule)(?![A-Za-z])")
+HEADER_ROWS = 3  # the most rows over the first rule read as one header
+
+
+def _header_joined(rows: list[list[str]], ruled: list[bool]) -> list[list[str]]:
+    """``rows`` with a header of several rows (those over the first rule under the top one: ``Total`` over
+    ``distance (km)``) as one header row whose cells hold their lines, so that it is drawn as the header
+    and repeated whole on a continuation slide.  Only a header of at most :data:`HEADER_ROWS` rows over
+    more rows than it has before the next rule (rows ruled off in even groups have no such header)."""
+    depth = next((k for k, r in enumerate(ruled) if r), 0)
+    if not 2 <= depth <= HEADER_ROWS:
+        return rows
+    group = next((k for k in range(depth + 1, len(rows)) if ruled[k]), len(rows)) - depth
+    if group <= depth:
+        return rows
+    width = max(len(r) for r in rows[:depth])
+    head = [
+        "\\newline{}".join(cell for r in rows[:depth] if (cell := (r + [""] * width)[j]))
+        for j in range(width)
+    ]
+    return [head, *rows[depth:]]
 
 
 def _prints_nothing(cell: str) -> bool:

@@ -386,6 +386,8 @@ class Fitter:
         self.diags = diags
         self.base_dir: str | None = None  # the lecture's folder (its source read for a word's line)
         self.wraps: set[m.SourcePos] = set()  # the listings said to wrap (unfittable)
+        # the tables (by source position) a split keeps whole where a slide holds them (:meth:`kept_whole`)
+        self.kept: frozenset[m.SourcePos] = frozenset()
         self.code_seen: dict[m.SourcePos, int] = {}  # a listing's lines on the parts fitted so far
         self.code_waits: dict[
             m.SourcePos, tuple[str, str, m.SourcePos]
@@ -1017,20 +1019,52 @@ class Fitter:
         """Return the chunks of each part (as the plan's top-level chunks).  A table in a column fills the
         room its column has on each part (:func:`_fills`): it is cut at the largest sizes that give no more
         parts than ``sizes`` (the smallest), as the parts are then set, so its column is not left half empty."""
-        parts = self.split_at(plan, slots, sizes)
+        parts = self.kept_whole(plan, slots, sizes)
         if len(parts) < 2 or not any(_fills(c) for c in plan.chunks):
             return parts
         smaller = plan.source is not None and "smaller" in plan.source.classes
         s = 0.8 if smaller else 1.0
         larger = None  # (the largest sizes giving no more parts, though a column's last bullet goes on alone)
         while s > sizes.text + 1e-6:
-            trial = self.split_at(plan, slots, self.sizes_at(s, slots))
+            trial = self.kept_whole(plan, slots, self.sizes_at(s, slots))
             if len(trial) <= len(parts) and not _column_widow(trial):
                 return trial
             if len(trial) <= len(parts) and larger is None:
                 larger = trial
             s = round(s - 0.05, 3)
         return larger if larger is not None and _column_widow(parts) else parts
+
+    def kept_whole(self, plan: SlidePlan, slots: list[Slot], sizes: TypeSizes) -> list[list]:
+        """:meth:`split_at`'s parts, with each table they cut that a slide holds whole (with its row of
+        columns, when in one) kept whole instead, moved to the next part, where that takes no more parts
+        and leaves no heading or label at a part's foot (an 8-row table under its list item is not cut
+        6 + 2 to even the parts out, nor a column's 4-row table cut after its first row)."""
+        parts = self.split_at(plan, slots, sizes)
+        cut = _cut_tables(parts)
+        if not cut:
+            return parts
+        self.kept = cut
+        try:
+            trial = self.split_at(plan, slots, sizes)
+        finally:
+            self.kept = frozenset()
+        if len(trial) > len(parts) or any(_introduces(p[-1]) for p in trial[:-1] if p):
+            return parts
+        return trial
+
+    def _kept_floor(self, chunks, width: int, sizes: TypeSizes, cap: int) -> int:
+        """The height of the tallest table among ``chunks`` kept whole (:attr:`kept`) that a part of ``cap``
+        holds: evening parts out never goes below it (it would cut the table)."""
+        return max(
+            (
+                h
+                for c in chunks
+                if isinstance(c, ObjectChunk) and isinstance(c.block, m.Table) and c.block.pos in self.kept
+                for h in [self._h(c, width, sizes, None, False)]
+                if h <= cap
+            ),
+            default=0,
+        )
 
     def split_at(self, plan: SlidePlan, slots: list[Slot], sizes: TypeSizes) -> list[list]:
         """Return the chunks of each part (as the plan's top-level chunks), cut at ``sizes``."""
@@ -1045,7 +1079,10 @@ class Fitter:
                     lambda cap: self.pack(sl.chunks, sl.rect.w, cap, sizes, sl.style, sl.own, way=way),
                     sl.rect.h,
                     parts,
-                    self.listing_floor(sl.chunks, sl.rect, sizes, sl.style, sl.own),
+                    max(
+                        self.listing_floor(sl.chunks, sl.rect, sizes, sl.style, sl.own),
+                        self._kept_floor(sl.chunks, sl.rect.w, sizes, sl.rect.h),
+                    ),
                 )
             return parts
         if len(plan.chunks) == 1 and isinstance(plan.chunks[0], ColumnsChunk):
@@ -1336,6 +1373,8 @@ class Fitter:
             b = c.block
             rows = row_heights(b, width, sizes.table, self.g.fonts)
             head = rows[0] if b.headed else 0  # (repeated at the top of every part)
+            if b.pos in self.kept and sum(rows) <= cap:
+                return None  # (kept whole: it starts the next part)
             return _take(
                 [(r, hr) for r, hr in zip(b.rows, rows[1:] if b.headed else rows)],
                 lambda items, first: head + sum(x[1] for x in items),
@@ -1383,6 +1422,8 @@ class Fitter:
             rects = split_columns(Rect(0, 0, width, 0), [w for _, w in c.columns])
             # each column fills the room left on this slide, then continues in the same column
             look = style_own if style_own[1] and style_own[0] is not None else (None, False)
+            if _holds_kept(c, self.kept) and self._h(c, width, sizes, *first_style) <= cap:
+                return None  # (a table kept whole: its row of columns starts the next part)
             per_col = [
                 self.pack(list(cc), r.w, cap, sizes, *look, first=max(room, 0), lead=lead)
                 for (cc, _), r in zip(c.columns, rects)
@@ -2103,6 +2144,29 @@ def _fills(c) -> bool:
     half-way down its column, the rest alone on the next slide)."""
     return isinstance(c, ColumnsChunk) and any(
         isinstance(x, ObjectChunk) and isinstance(x.block, m.Table) for cc, _ in c.columns for x in cc
+    )
+
+
+def _cut_tables(parts: list[list]) -> frozenset[m.SourcePos]:
+    """The source positions of the tables that go on from one of ``parts`` to the next (in columns too)."""
+    seen: set[m.SourcePos] = set()
+    cut: set[m.SourcePos] = set()
+    for part in parts:
+        mine = {
+            x.block.pos
+            for x in walk_chunks(part)
+            if isinstance(x, ObjectChunk) and isinstance(x.block, m.Table)
+        }
+        cut |= mine & seen
+        seen |= mine
+    return frozenset(cut)
+
+
+def _holds_kept(c: ColumnsChunk, kept: frozenset[m.SourcePos]) -> bool:
+    """Does a column of ``c`` hold a table of ``kept``?"""
+    return bool(kept) and any(
+        isinstance(x, ObjectChunk) and isinstance(x.block, m.Table) and x.block.pos in kept
+        for x in walk_chunks([c])
     )
 
 
