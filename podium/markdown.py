@@ -41,6 +41,7 @@ from .fancylists import fancy_lists_plugin
 from .gridtables import grid_tables_plugin
 from .lineblocks import line_blocks_plugin
 from .pipetables import pipe_table
+from .rawtex import tex_block_line
 from .simpletables import simple_tables_plugin
 from .smartquotes import smartquotes
 
@@ -675,8 +676,14 @@ def _list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         and state.listIndent < 0
         and not state.env.get(LIST_INTERRUPTS)
     ):
-        if list_block(state, start, end, True):
-            state.env.setdefault(LISTS_AS_TEXT, set()).add(start)
+        if not list_block(state, start, end, True):
+            return False
+        if all(  # (the paragraph so far is raw TeX's lines, `\vspace{1em}`: pandoc's raw block, then the list)
+            tex_block_line(state.src[state.bMarks[k] + state.tShift[k] : state.eMarks[k]])
+            for k in range(state.line, start)
+        ):
+            return True
+        state.env.setdefault(LISTS_AS_TEXT, set()).add(start)
         return False
     return list_block(state, start, end, silent)
 

@@ -185,6 +185,37 @@ def _read_command(text: str, i: int) -> RawPiece | None:
 read_command = _read_command  # (for podium.coverage)
 
 
+# what pandoc's Markdown reads as a raw TeX block when a paragraph's first lines hold only them (its
+# rawTeXBlock: a list may begin right under them): switches of spacing, size and alignment, beamer's overlays
+# and notes, definitions and set-ups; not inline commands (\textbf{…}, \includegraphics, \label, \noindent)
+_BLOCK_SWITCHES = frozenset(
+    "smallskip medskip bigskip vfill hfill centering raggedright raggedleft newpage clearpage pagebreak "
+    "tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge quad qquad selectfont pause "
+    "onslide".split()
+)
+_BLOCK_COMMANDS = frozenset(
+    "vspace hspace vskip setlength addtolength newlength fontsize linespread setstretch note color "
+    "newcommand renewcommand providecommand def DeclareMathOperator definecolor colorlet tikzset lstset "
+    "setbeamercolor setbeamerfont setbeamertemplate".split()
+)
+
+
+def tex_block_line(line: str) -> bool:
+    """Whether ``line`` holds only TeX commands that pandoc's Markdown reads as a raw TeX block
+    (``\\vspace{1em}``, ``\\small``, ``\\pause``): a list may begin right under such lines."""
+    text = line.strip()
+    i = 0
+    while i < len(text):
+        piece = _read_command(text, i)
+        if piece is None:
+            return False
+        name = piece.name.rstrip("*")
+        if not (name in _BLOCK_COMMANDS or (name in _BLOCK_SWITCHES and "{" not in piece.kinds)):
+            return False
+        i = piece.end + len(text[piece.end :]) - len(text[piece.end :].lstrip())
+    return bool(text)
+
+
 def find_raw_tex(text: str, markdown: bool = True) -> list[RawPiece]:
     """Return the raw TeX commands in Markdown ``text``, skipping code spans, math and escapes
     (``markdown=False``: ``text`` is already plain text, with no code or math in it)."""

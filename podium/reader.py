@@ -103,6 +103,7 @@ from .rawtex import (
     DEFINERS,
     Macro,
     RawPiece,
+    balanced_group,
     definitions_in_math,
     expand_macros,
     find_raw_tex,
@@ -2813,6 +2814,7 @@ def parse_lecture(
     # (`{=latex}` in a lecture for beamer: its TeX, read as the lecture's other TeX)
     body, raw_latex = _raw_latex(raw_meta, body, tex_deck or remark_deck or slidev_deck)
     header = [] if tex_deck else _header_tex(raw_meta, key_lines, shown, diags, base_dir, policy)
+    raw_meta, key_lines = _header_logo(raw_meta, key_lines, shown, diags, tex_deck)
     body, text_macros = _with_text_macros(body, header, raw_meta.get("header-includes") if tex_deck else None)
     reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
     _reveal_said(raw_meta if reveal else {}, body, shown, origins, diags)
@@ -3352,6 +3354,49 @@ def _header_inputs(
 
     exists = functools.partial(_deck_file_exists, base_dir)
     return _beamer_module().expand_inputs(text, _IN_HEADER, placed, warn=warn, exists=exists)[0]
+
+
+# beamer's commands of a pandoc lecture's header-includes that put a picture on the slides, and those that
+# add a frame (an outline before each section)
+_HEADER_PICTURE = re.compile(r"\\(logo|titlegraphic)\s*(?=\{)")
+_HEADER_FRAMES = re.compile(r"\\AtBegin(?:Section|Subsection|Subsubsection|Part|Lecture)\b\*?")
+_HEADER_GRAPHIC = re.compile(r"\\includegraphics\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}")
+
+
+def _header_logo(
+    raw_meta: dict[str, Any], key_lines: dict[str, int], shown: str, diags: Diagnostics, tex_deck: bool
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """The front matter with the logo a pandoc beamer lecture's ``header-includes`` gives
+    (``\\logo{\\includegraphics{f}}``, else ``\\titlegraphic{…}``), as a ``.tex`` deck's preamble gives it,
+    where it names no ``logo:``; a note for the frames its ``\\AtBeginSection{…}`` adds, which make no slide.
+    (``tex_deck``: a ``.tex`` deck, whose preamble podium.beamer reads.)"""
+    value = None if tex_deck else raw_meta.get("header-includes")
+    items = value if isinstance(value, list) else [value]
+    at = _setting_pos(raw_meta, shown, key_lines, "header-includes")
+    found: dict[str, tuple[str, int]] = {}
+    for i, text in enumerate(items):
+        if not isinstance(text, str) or "\\" not in text:
+            continue
+        line = at.line + ("\n" in text or (i + 1 if isinstance(value, list) else 0))  # (as _header_tex)
+        for mt in _HEADER_PICTURE.finditer(text):
+            close = balanced_group(text, mt.end())
+            graphic = _HEADER_GRAPHIC.search(text, mt.end(), close) if close > 0 else None
+            if graphic is not None:
+                found.setdefault(
+                    mt.group(1), (graphic.group(1).strip(), line + text.count("\n", 0, mt.start()))
+                )
+        hook = _HEADER_FRAMES.search(text)
+        if hook is not None:
+            diags.note(
+                f"'\\{hook.group(0)[1:]}' in header-includes adds a frame at each section's start (an outline); "
+                "Podium makes no slide of it: a section's slide is the template's",
+                m.SourcePos(at.path, line + text.count("\n", 0, hook.start())),
+                "raw-tex",
+            )
+    logo = found.get("logo") or found.get("titlegraphic")
+    if logo is None or raw_meta.get("logo") or _format_option(raw_meta, "logo"):
+        return raw_meta, key_lines
+    return {**raw_meta, "logo": logo[0]}, {**key_lines, "logo": logo[1]}
 
 
 def _with_text_macros(body: str, header: list[str], preamble: Any = None) -> tuple[str, dict[str, Any]]:
@@ -5583,6 +5628,7 @@ class _Converter:
                 kept.append(markup)
                 continue
             if self.layout_only(piece, line) or self.setup_only(piece, line):
+                kept.append(" " if piece.name.rstrip("*") in _HORIZONTAL_SPACES else "")  # (`a\hspace{1em}b`)
                 continue
             if piece.name == "onslide" and not piece.args:  # (beamer's bare \onslide: what follows is shown
                 continue  # on every step, as a deck shows it; it prints nothing)
@@ -5723,7 +5769,7 @@ class _Converter:
         """Whether raw TeX ``piece`` only sets spacing or type size (``\\smallskip``, ``\\vfill``,
         ``\\vspace{1em}``, ``\\tiny``), which the template sets on a slide: left out, said once per
         lecture in a note (not a warning a line: a beamer deck has dozens)."""
-        if piece.name not in _LAYOUT_TEX or "[" in piece.kinds:
+        if piece.name.rstrip("*") not in _LAYOUT_TEX or "[" in piece.kinds:  # (\hspace*{1em} too)
             return False
         if not self.layout_tex_noted:
             self.layout_tex_noted = True
@@ -6884,7 +6930,7 @@ class _Converter:
                     "raw-tex",
                 )
             elif self.layout_only(piece, self.pos(None)):
-                pass
+                out.append(m.Text(" " if piece.name.rstrip("*") in _HORIZONTAL_SPACES else ""))
             elif self.in_link:  # (a heading's or a cell's [\link{words}](…))
                 if words := self.link_words(piece, self.pos(None)):
                     out.extend(self.inlines(self._reread(words)))
@@ -7360,19 +7406,63 @@ def _link_text_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# TeX's line break in a command's words (``\\``, ``\\*``, ``\\[4pt]``); code spans and math are read as
+# they are (math's ``\\`` is its own)
+_TEX_BREAK_IN_WORDS = re.compile(
+    r"(`+)[^`]*?\1(?!`)|\$\$.*?\$\$|(?<!\\)\$(?:\\.|[^$\\])+\$|[ \t]*\\\\\*?(?:\[[^\]\n]*\])?[ \t]*", re.S
+)
+
+
+def _tex_line_breaks(words: str) -> str:
+    """TeX's line breaks in the words of a command (``\\textit{a\\\\b}``, raw TeX in a pandoc lecture) as
+    ``<br>``, which the reader draws as a line break (Markdown would read ``\\\\b`` as a backslash, then
+    ``\\b`` as a command, and drop the word)."""
+    if "\\\\" not in words:
+        return words
+    return _TEX_BREAK_IN_WORDS.sub(lambda mt: mt.group(0) if mt.group(0)[:1] in "`$" else "<br>", words)
+
+
 def _tex_words(words: str, colours: Mapping[str, texcolours.RGB] | None = None) -> str:
     """The words of a formatting command, the commands inside them as markup too."""
+    words = _tex_line_breaks(words)
     out: list[str] = []
     last = 0
     for piece in find_raw_tex(words):
         markup = tex_as_markup(piece, colours)
         out.append(words[last : piece.start])
-        if markup is None and piece.name == "includegraphics":  # (a picture's file name is no words of it)
-            markup = ""
-        out.append(markup if markup is not None else (piece.args[-1] if piece.args else ""))
+        out.append(markup if markup is not None else _unformatted_words(piece, colours))
         last = piece.end
     out.append(words[last:])
     return "".join(out)
+
+
+# the environments whose braced argument is a size or a name, no words (\begin{minipage}[t]{0.7\columnwidth})
+_SIZED_ENVIRONMENTS = frozenset(("minipage", "column", "beamercolorbox", "parbox", "varwidth"))
+_ENVIRONMENT_OPTIONS = re.compile(r"^[ \t]*(?:\[[^\]]*\][ \t]*)*")
+
+
+def _unformatted_words(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None) -> str:
+    """The words, inside a formatting command's, of a command :func:`tex_as_markup` does not draw: none for a
+    picture's file name or a spacing, size or colour setting (``\\hspace*{1em}``, ``\\color{white}``); an
+    environment's body without its arguments (``\\colorbox{black}{\\begin{minipage}{0.7\\columnwidth}…}``),
+    the switches that open it setting its words (``\\ttfamily``: code); else its last argument."""
+    name = piece.name.rstrip("*")
+    if name in _HORIZONTAL_SPACES:  # (a space between words: `vpc_id\hspace*{1em}= …`)
+        return " "
+    if name in ("includegraphics", "color") or name in _LAYOUT_TEX:
+        return ""
+    if piece.name == "begin" and len(piece.args) == 2:
+        body = piece.args[1][_ENVIRONMENT_OPTIONS.match(piece.args[1]).end() :]  # type: ignore[union-attr]
+        if (
+            piece.args[0] in _SIZED_ENVIRONMENTS
+            and body.startswith("{")
+            and (end := balanced_group(body, 0)) > 0
+        ):
+            body = body[end:]
+        body = body.strip()
+        grouped = switched_groups("{" + body + "}")  # (the environment is a group: its switches' words)
+        return _tex_words(grouped if grouped != "{" + body + "}" else body, colours)
+    return piece.args[-1] if piece.args else ""
 
 
 SIUNITX = frozenset(("SI", "qty", "si", "unit", "num", "ang", "SIrange", "qtyrange", "numrange", "ce"))
@@ -8476,6 +8566,8 @@ def _opened_untitled(d: _SlideDraft) -> bool:
 
 
 # TeX that only sets spacing or type size (Converter.layout_only)
+# the layout commands that leave a space between the words around them
+_HORIZONTAL_SPACES = frozenset(("hspace", "hskip", "hfill"))
 _LAYOUT_TEX = frozenset(
     "smallskip medskip bigskip vfill hfill vspace hspace centering raggedright raggedleft noindent par "
     "newpage clearpage pagebreak tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge "

@@ -2664,7 +2664,7 @@ def _prose_lines(text: str, rewrite: Callable[[str], str | None]) -> str | None:
 # (\"o inside a word, braced \"{o} or {\"o}; not Markdown's escaped \"quote\" or "1986\. A")
 _ACCENT = re.compile(
     r"\{\\([\"'`^~=.])([A-Za-z])\}|\\([\"'`^~=.])\{([A-Za-z]|\\i)\}|(?<=[A-Za-z])\\([\"'`^~=.])([A-Za-z])"
-    r"|\{?\\([uvHckrdb])(?:\{([A-Za-z]|\\i)\}|\s+([A-Za-z]))\}?"
+    r"|(?<!\\)\{?\\([uvHckrdb])(?:\{([A-Za-z]|\\i)\}|\s+([A-Za-z]))\}?"
 )
 # what TeX's text must not be touched in: code spans, math
 _PROTECTED_TEX = (
@@ -2821,7 +2821,7 @@ def _tex_line(line: str, tex: bool = False, raw: bool = True) -> str:
         line = _GERMAN_OPEN.sub("\0", line)
         said = outside(_PROTECTED_IN_TEX, line, _german_quoted).replace("\0", '"`')
     else:
-        said = outside(_PROTECTED, line, _tex_words_in if raw else _tex_words_in_markdown)
+        said = outside(_PROTECTED, line, _tex_words_in_raw if raw else _tex_words_in_markdown)
     return said.replace(_LINE_END, "")
 
 
@@ -2881,6 +2881,18 @@ def _tex_words_in_tex(text: str) -> str:
     return _tex_words_in(text)
 
 
+def _tex_words_in_raw(text: str) -> str:
+    """:func:`_tex_words_in` for a Markdown lecture's raw TeX (an environment's lines, as pandoc passes
+    them to beamer): a ``\\\\`` inside the line breaks it too (``<br>``; Markdown would read ``\\\\``
+    as a backslash and the word after it as a command)."""
+    text = _tex_words_in(text)
+    return _MID_LINE_BREAK.sub("<br>", text) if "\\\\" in text else text
+
+
+# TeX's line break inside a line (one ending a line is Markdown's hard break by now), with its spaces
+_MID_LINE_BREAK = re.compile(r"[ \t]*\\\\\*?(?:\[[^\]\n]*\])?[ \t]*(?!\x01|[ \t])")
+
+
 def _tex_words_in_markdown(text: str) -> str:
     """:func:`_tex_words_in` for a Markdown line's text outside raw TeX: a ``~`` is a tilde (pandoc: one
     is a subscript only with its closing ``~``, H~2~O), but in a TeX command's argument
@@ -2924,10 +2936,11 @@ def _tex_words_in(text: str, ties: bool = True) -> str:
         text = _TEX_SINGLE_QUOTES.sub("\u2018\\1\u2019", text)
     if "\\" in text:
         text = _QUOTE_COMMAND.sub(_quote_command, text)
-    text = re.sub(r"\\,", "\u202f", text)
-    text = re.sub(r"\\[;:>]", " ", text)
-    text = re.sub(r"\\!", "", text)
-    text = re.sub(r"\\ ", " ", text)
+    # (not the second backslash of TeX's line break: `one \\ two`)
+    text = re.sub(r"(?<!\\)\\,", "\u202f", text)
+    text = re.sub(r"(?<!\\)\\[;:>]", " ", text)
+    text = re.sub(r"(?<!\\)\\!", "", text)
+    text = re.sub(r"(?<!\\)\\ ", " ", text)
     text = _TIE.sub("\u00a0", text) if ties else text  # TeX's tie (not ~~struck~~)
     text = re.sub(r"\\\\(?:\[[^\]]*\])?\s*(?=\x01)", "\\\\", text)  # \\ ending a line: Markdown's hard break
     text = re.sub(r"\\newline\s*(?=\x01)", "\\\\", text)
