@@ -4277,16 +4277,12 @@ class _Converter:
                 or _bylines(title, lines)
             )
             or len(paragraphs) != len(body)
-            or len(lines) > 4
+            # (a slide its own class calls a cover, `_class: lead`, may say more: its credits, a link)
+            or len(lines) > (8 if first.lead or first.cover else 4)
             or any(len(x) > 120 for x in lines)
-            # (reveal-md's `title:` only names the HTML document, and Marp's its HTML or PDF one when the
-            # first slide is a cover by its own marks (`<!-- fit -->`, its `_class: lead`): the cover is
+            # (reveal-md's `title:` only names the HTML document, and Marp's its HTML or PDF one: the cover is
             # shown; a deck-wide `class: lead` makes no slide a cover over the lecture's own title)
-            or (
-                meta.title
-                and meta.title != title
-                and not (self.reveal or (self.marp and (first.lead or first.cover or first.fit)))
-            )
+            or (meta.title and meta.title != title and not (self.reveal or self.marp))
             or (first.title_level > 1 and any(id(b) not in self.marp_bg for b in pictures))
         ):  # (a `## Sunlight` slide with its picture is a slide: a cover's title is a `#` heading)
             return meta
@@ -7912,7 +7908,10 @@ def _bylines(title: str, lines: list[str]) -> bool:
     if any(len(x) > 80 or x.rstrip().endswith(tuple(".?!:;…。？！：；")) for x in lines):
         return False
     said = re.sub(r"\([^()]*\)|<[^<>]*>|\S+@\S+", " ", lines[0])  # (an e-mail or affiliation in brackets)
-    words = said.replace(",", " ").replace("&", " ").split()
+    # (a dash or a bar between the name and what follows it: "Juan Vera - <juan@uni.es>", "Ana Ruiz | UPC")
+    words = [
+        w for w in said.replace(",", " ").replace("&", " ").split() if w not in ("-", "–", "—", "|", "·")
+    ]
     if words and words[0].lower().rstrip(":") in _BY:
         words = words[1:]
     if not words or any(w.endswith(":") for w in words):  # ("Twitter: @name", "Contact: …": a slide)
