@@ -3703,7 +3703,7 @@ class _Converter:
         self.marp_footer_now: str | None = None  # a later `<!-- footer: … -->`: the slides' from there on
         self.marp_header_now: str | None = None  # a later `<!-- header: … -->`: the slides' from there on
         self.marp_first: _SlideDraft | None = None  # Marp's first slide (its directives are the deck's)
-        self.marp_header: str | None = None  # Marp's header (front matter, or the first `<!-- header: … -->`)
+        self.marp_header: str | None = None  # Marp's header (front matter, or the first slide's `header:`)
         self.key_lines: dict[str, int] = {}  # the front matter's keys: the line each is on
         self.unresolved: dict[str, tuple[str, m.SourcePos]] = {}  # citations with no bibliography, cross-refs
         self.refs_at: _SlideDraft | None = None  # the slide with pandoc's `::: {#refs}`: where references go
@@ -3794,10 +3794,8 @@ class _Converter:
         def start(kind: m.SlideKind, title: m.Inlines, pos: m.SourcePos, attrs: Attrs | None) -> _SlideDraft:
             nonlocal current
             d = _SlideDraft(kind, title, pos)
-            d.running_header, d.running_footer = (
-                self.marp_header_now,
-                self.marp_footer_now,
-            )  # (None: the deck's)
+            d.running_header = self.marp_header_now  # (None: the deck's)
+            d.running_footer = self.marp_footer_now
             self.slide_serial += 1
             if self.marp and self.slide_serial == first_serial:  # Marp's first page
                 self.marp_first = d
@@ -4524,7 +4522,7 @@ class _Converter:
         header in front of the footer words that hold on it (``deck_footer``: the deck's words)."""
         if d.running_header is None and d.running_footer is None and d.spot_footer is None:
             return  # (the deck's footer, with the deck's header)
-        header = self.marp_header or "" if d.running_header is None else d.running_header
+        header = (self.marp_header or "") if d.running_header is None else d.running_header
         words = next((w for w in (d.spot_footer, d.running_footer) if w is not None), deck_footer)
         d.footer = with_header(header, words)
 
