@@ -381,6 +381,79 @@ class Macro:
     default: str | None = None  # the optional first argument's default
 
 
+# KaTeX's own macros (its src/macros.js, MediaWiki's texvc names): a deck whose math a browser typesets with
+# KaTeX writes \R for ℝ as LaTeX writes \mathbb{R} (\C and \Q are not among them)
+KATEX_MACROS = {
+    name: Macro(0, body)
+    for name, body in (
+        line.split(" ", 1)
+        for line in """N \\mathbb{N}
+R \\mathbb{R}
+Z \\mathbb{Z}
+natnums \\mathbb{N}
+reals \\mathbb{R}
+Reals \\mathbb{R}
+cnums \\mathbb{C}
+Complex \\mathbb{C}
+alef \\aleph
+alefsym \\aleph
+Alpha \\mathrm{A}
+Beta \\mathrm{B}
+Chi \\mathrm{X}
+Epsilon \\mathrm{E}
+Eta \\mathrm{H}
+Iota \\mathrm{I}
+Kappa \\mathrm{K}
+Mu \\mathrm{M}
+Nu \\mathrm{N}
+Omicron \\mathrm{O}
+Rho \\mathrm{P}
+Tau \\mathrm{T}
+Zeta \\mathrm{Z}
+bull \\bullet
+clubs \\clubsuit
+diamonds \\diamondsuit
+hearts \\heartsuit
+spades \\spadesuit
+Dagger \\ddagger
+empty \\emptyset
+exist \\exists
+infin \\infty
+isin \\in
+image \\Im
+real \\Re
+plusmn \\pm
+sdot \\cdot
+sect \\S
+sub \\subset
+sube \\subseteq
+supe \\supseteq
+thetasym \\vartheta
+weierp \\wp
+lang \\langle
+rang \\rangle
+larr \\leftarrow
+lArr \\Leftarrow
+Larr \\Leftarrow
+rarr \\rightarrow
+rArr \\Rightarrow
+Rarr \\Rightarrow
+harr \\leftrightarrow
+hArr \\Leftrightarrow
+Harr \\Leftrightarrow
+lrarr \\leftrightarrow
+lrArr \\Leftrightarrow
+Lrarr \\Leftrightarrow
+uarr \\uparrow
+uArr \\Uparrow
+Uarr \\Uparrow
+darr \\downarrow
+dArr \\Downarrow
+Darr \\Downarrow""".split("\n")
+    )
+}
+
+
 def macro_definition(piece: RawPiece) -> tuple[str, Macro] | None:
     """Return (name, Macro) when ``piece`` defines a macro, else None."""
     name = piece.name.rstrip("*")

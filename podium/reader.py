@@ -101,6 +101,7 @@ from .rawhtml import (
 )
 from .rawtex import (
     DEFINERS,
+    KATEX_MACROS,
     Macro,
     RawPiece,
     balanced_group,
@@ -2904,6 +2905,7 @@ def parse_lecture(
     )
     conv.cites = not (remark_deck or slidev_deck or reveal or conv.marp or is_gitpitch(shown, body))
     conv.marked_math = marked
+    conv.katex_macros = conv.alt_only or _katex_math(raw_meta)
     conv.remark_math = remark_deck
     conv.css_divs = remark_deck
     # (a Slidev `layout: section` slide with a line under its title is one slide, as Slidev shows it)
@@ -3138,6 +3140,17 @@ def _check_notes_separator(raw_meta: dict, reveal: bool, pos: m.SourcePos, diags
             pos,
             "front-matter",
         )
+
+
+def _katex_math(raw_meta: dict) -> bool:
+    """Whether a Quarto or pandoc deck's math is KaTeX's (``html-math-method: katex``, or a format's)."""
+    formats = raw_meta.get("format")
+    said = [raw_meta.get("html-math-method")] + [
+        f.get("html-math-method")
+        for f in (formats.values() if isinstance(formats, dict) else ())
+        if isinstance(f, dict)
+    ]
+    return any("katex" in str(s).lower() for s in said if s)
 
 
 def _unused_keys(raw_meta: dict, text: str, marp_deck: bool, slidev_deck: bool = False) -> list:
@@ -3619,6 +3632,11 @@ class _SlideDraft:
     inner_ids: tuple[tuple[str | None, str], ...] = ()
     footer: str | None = None  # `::: footer`: this slide's own footer
     header: tuple[str, m.SourcePos] | None = None  # Marp's `_header:` of this slide (its words, its line)
+    # Marp's header and footer words a directive on it or a slide before it set (`header:`, `footer:`), and
+    # its own footer (`_footer:`): None where the deck's hold (:meth:`_Converter._marp_footer_of`)
+    running_header: str | None = None
+    running_footer: str | None = None
+    spot_footer: str | None = None
     # the background colours it asks for (reveal.js's `.slide` comment), not drawn: warned about once it is
     # known whether the slide is kept (a slide of nothing but its colour is left out)
     colours: list[tuple[str, m.SourcePos]] = field(default_factory=list)
@@ -3686,6 +3704,7 @@ class _Converter:
         self.reveal = False
         # (a reveal.js deck's math goes through marked, which unescapes `\\\\` to `\\`, before MathJax)
         self.marked_math = False
+        self.katex_macros = False  # math a browser typesets, with KaTeX's own macros (\R: ℝ) known
         self.remark_math = False  # a remark (xaringan) deck: its Markdown makes math's `\_` a `_` for MathJax
         self.css_divs = False  # its divs are its CSS classes (a remark deck's `.note[…]`): none is a mistyped Podium class
         self.cites = True  # its tool reads `@key` as a citation (remark, Marp, Slidev, reveal.js: text)
@@ -3727,7 +3746,9 @@ class _Converter:
             None  # (also a remark layout's footer) Marp's first `<!-- footer: … -->` directive
         )
         self.marp_footer_now: str | None = None  # a later `<!-- footer: … -->`: the slides' from there on
-        self.marp_header: str | None = None  # Marp's header (front matter, or the first `<!-- header: … -->`)
+        self.marp_header_now: str | None = None  # a later `<!-- header: … -->`: the slides' from there on
+        self.marp_first: _SlideDraft | None = None  # Marp's first slide (its directives are the deck's)
+        self.marp_header: str | None = None  # Marp's header (front matter, or the first slide's `header:`)
         self.key_lines: dict[str, int] = {}  # the front matter's keys: the line each is on
         self.unresolved: dict[str, tuple[str, m.SourcePos]] = {}  # citations with no bibliography, cross-refs
         self.refs_at: _SlideDraft | None = None  # the slide with pandoc's `::: {#refs}`: where references go
@@ -3818,9 +3839,11 @@ class _Converter:
         def start(kind: m.SlideKind, title: m.Inlines, pos: m.SourcePos, attrs: Attrs | None) -> _SlideDraft:
             nonlocal current
             d = _SlideDraft(kind, title, pos)
-            d.footer = self.marp_footer_now  # (None: the deck's)
+            d.running_header = self.marp_header_now  # (None: the deck's)
+            d.running_footer = self.marp_footer_now
             self.slide_serial += 1
             if self.marp and self.slide_serial == first_serial:  # Marp's first page
+                self.marp_first = d
                 self._marp_front_spots(d, raw_meta)
             if attrs is not None:
                 _dress(d, attrs)
@@ -4147,11 +4170,14 @@ class _Converter:
         said = html.strip()[4:-3] if html.strip().startswith("<!--") else ""
         told = marp.directives(said) if said.strip() else None
         where = pos or self.pos(None)
-        if told and self.marp_header is None and "header" in told:
-            self.marp_header = marp_header_text(told["header"], where, self.diags)
-        if told and isinstance(told.get("footer"), str) and self.marp_footer is None:
-            # the deck's footer (the first one given; per-slide ones are not kept)
-            self.marp_footer = footer_words(told["footer"], where, self.diags)
+        running = {k: told[k] for k in ("header", "footer") if k in told} if told else {}
+        if running and self.adding_to is not None:  # (inside a line or a list: as on its slide)
+            self.marp_footers(self.adding_to, running, where)
+        elif running:
+            if self.marp_header is None and "header" in running:
+                self.marp_header = marp_header_text(running["header"], where, self.diags)
+            if isinstance(running.get("footer"), str) and self.marp_footer is None:
+                self.marp_footer = footer_words(running["footer"], where, self.diags)  # (the deck's)
         if not said.strip() or said.strip() == "fit" or told is not None:
             return  # (`# <!--fit--> Words`: Marp's fitting heading, not a note)
         if pos is None:  # inside a line: its words (not parsed again in the middle of this paragraph)
@@ -4206,6 +4232,7 @@ class _Converter:
         meta = self._marp_title(drafts, meta, self.marp and "lead" in str(self.raw_meta.get("class", "")))
         for d in drafts:
             self._marp_own_header(d)
+            self._marp_footer_of(d, meta.footer or self.marp_footer or "")
             if d.cover and d is not drafts[0] and d.kind != m.TITLE:
                 _largest_heading_titles(d)
             d.body = self._marp_split(d.body)
@@ -4293,16 +4320,12 @@ class _Converter:
                 or _bylines(title, lines)
             )
             or len(paragraphs) != len(body)
-            or len(lines) > 4
+            # (a slide its own class calls a cover, `_class: lead`, may say more: its credits, a link)
+            or len(lines) > (8 if first.lead or first.cover else 4)
             or any(len(x) > 120 for x in lines)
-            # (reveal-md's `title:` only names the HTML document, and Marp's its HTML or PDF one when the
-            # first slide is a cover by its own marks (`<!-- fit -->`, its `_class: lead`): the cover is
+            # (reveal-md's `title:` only names the HTML document, and Marp's its HTML or PDF one: the cover is
             # shown; a deck-wide `class: lead` makes no slide a cover over the lecture's own title)
-            or (
-                meta.title
-                and meta.title != title
-                and not (self.reveal or (self.marp and (first.lead or first.cover or first.fit)))
-            )
+            or (meta.title and meta.title != title and not (self.reveal or self.marp))
             or (first.title_level > 1 and any(id(b) not in self.marp_bg for b in pictures))
         ):  # (a `## Sunlight` slide with its picture is a slide: a cover's title is a `#` heading)
             return meta
@@ -4512,28 +4535,41 @@ class _Converter:
             self._flush_notes(slide)  # notes found inside other blocks (a comment in a list, \note)
 
     def marp_footers(self, slide: _SlideDraft, directives: dict, pos: m.SourcePos) -> None:
-        """Marp's footer directives on ``slide``: the first ``footer:`` is the deck's; a later one is the
-        footer of this slide and those after it; ``_footer:`` (``""`` hides it) of this slide only.  The
-        first ``header:``, when the front matter has none, is the deck's header (in front of
-        its footer, :func:`with_header`); a later or a slide's own header is not kept."""
-        if self.marp_header is None and "header" in directives:
-            self.marp_header = marp_header_text(directives["header"], pos, self.diags)
+        """Marp's footer directives on ``slide``: a ``footer:`` on the first slide, when the front matter
+        has none, is the deck's; any other is the footer of this slide and those after it, as Marp applies
+        it; ``_footer:`` (``""`` hides it) of this slide only.  A ``header:`` is the same (the deck's header
+        goes in front of its footer, :func:`with_header`: :meth:`_marp_footer_of`); a slide's own
+        ``_header:`` is its title where it has none (:meth:`_marp_own_header`)."""
+        deck = slide is self.marp_first
+        if "header" in directives:
+            words = marp_header_text(directives["header"], pos, self.diags)
+            if deck and self.marp_header is None:
+                self.marp_header = words
+            else:  # (a later one holds from its slide on: the slides before it do not show it)
+                self.marp_header_now = slide.running_header = words
         said = directives.get("footer")
-        if isinstance(said, str) and self.marp_footer is None and not self.raw_meta.get("footer"):
-            self.marp_footer = footer_words(said, pos, self.diags)  # the deck's footer (the first one given)
-        elif isinstance(said, str) or said is None and "footer" in directives:
-            self.marp_footer_now = with_header(
-                self.marp_header or "", footer_words(said or "", pos, self.diags)
-            )
-            slide.footer = self.marp_footer_now
+        if "footer" in directives and (isinstance(said, str) or said is None):
+            words = footer_words(said or "", pos, self.diags)
+            if deck and self.marp_footer is None and not self.raw_meta.get("footer"):
+                self.marp_footer = words  # the deck's footer
+            else:
+                self.marp_footer_now = slide.running_footer = words
         head = directives.get("_header")
         if isinstance(head, str) and head.strip():
             words = marp_header_text(head, pos, self.diags)
             slide.header = (words, pos) if words else None  # (a logo only: decoration)
         own = directives.get("_footer", ...)
         if own is not ...:
-            own_text = footer_words(own, pos, self.diags) if isinstance(own, str) else ""
-            slide.footer = with_header(self.marp_header or "", own_text)
+            slide.spot_footer = footer_words(own, pos, self.diags) if isinstance(own, str) else ""
+
+    def _marp_footer_of(self, d: _SlideDraft, deck_footer: str) -> None:
+        """Slide ``d``'s footer where Marp's directives (:meth:`marp_footers`) give it one of its own: the
+        header in front of the footer words that hold on it (``deck_footer``: the deck's words)."""
+        if d.running_header is None and d.running_footer is None and d.spot_footer is None:
+            return  # (the deck's footer, with the deck's header)
+        header = (self.marp_header or "") if d.running_header is None else d.running_header
+        words = next((w for w in (d.spot_footer, d.running_footer) if w is not None), deck_footer)
+        d.footer = with_header(header, words)
 
     def _marp_directives(self, slide: _SlideDraft, directives: dict, pos: m.SourcePos) -> None:
         """Marp's directives written on ``slide`` (a directive comment, or the front matter's spot
@@ -5139,7 +5175,10 @@ class _Converter:
                 if not rest:
                     return None
                 tex = rest
-        expanded = _MATH_LABELS.sub("", expand_macros(tex, self.macros)).strip()  # numbering is LaTeX's
+        expanded = expand_macros(tex, self.macros)
+        if self.katex_macros and "\\" in expanded:  # (\R, \Z: KaTeX's own, after the deck's)
+            expanded = expand_macros(expanded, KATEX_MACROS)
+        expanded = _MATH_LABELS.sub("", expanded).strip()  # numbering is LaTeX's
         if "\\" in expanded and any("\\" + name in expanded for name in SIUNITX):
             from . import siunits  # noqa: PLC0415 (only lectures with units pay for its tables)
 
@@ -6742,6 +6781,32 @@ class _Converter:
             return (m.Text("".join(c.content for c in node.children)),)
         return self.inlines_of(node.children)
 
+    def _link_node(self, node: SyntaxTreeNode) -> list[m.Inline]:
+        """A Markdown link (``[words](href)``): :meth:`link`, or nothing for a wordless one in a deck a
+        browser shows (:meth:`_empty_link`)."""
+        href = str(node.attrs.get("href", ""))
+        if self.alt_only and _wordless(node) and not href.startswith("#"):
+            return self._empty_link(href)
+        self.in_link += 1
+        try:
+            said = self._link_text(node)
+        finally:
+            self.in_link -= 1
+        return self.link(href, said)
+
+    def _empty_link(self, href: str) -> list[m.Inline]:
+        """Nothing for a link written with no words (``[](https://…)``, ``<a href="…"></a>``) in a deck a
+        browser shows (Marp, reveal.js, remark, Slidev), where it shows as nothing either, with a warning (its
+        address, base64 data at times, is no words of the slide; in other decks :meth:`link` shows it, as
+        raw TeX left out of a link's words may leave it empty)."""
+        self.diags.warning(
+            f"the link to '{_short(href, 60)}' has no words, so it shows nothing (as in a browser) and is "
+            "left out; write words in its brackets to show it",
+            self.pos(None),
+            "empty-link",
+        )
+        return []
+
     def link(self, href: str, children: m.Inlines) -> list[m.Inline]:
         """A link to ``href`` (Markdown's or an HTML ``<a href>``); its text alone where it points
         nowhere in a deck or a PDF (a relative link) or is not allowed; a link with no words shows its
@@ -6859,12 +6924,7 @@ class _Converter:
                 return []
             return [tex] if isinstance(tex, m.Code) else _math_inline(tex)
         if t == "link":
-            self.in_link += 1
-            try:
-                said = self._link_text(node)
-            finally:
-                self.in_link -= 1
-            return self.link(str(node.attrs.get("href", "")), said)
+            return self._link_node(node)
         if t == "image":  # an image inside a link or heading: keep its caption (else its alt text) as text
             if self.marp:  # Marp's alt text is keywords (w:120, bg): the words left, if any
                 words = marp.keywords(m.plain_text(self.inlines_of(node.children))).alt
@@ -7383,6 +7443,11 @@ def _code_span_of(tex: str) -> str:
     ticks = "`" * (max((len(r) for r in re.findall(r"`+", code)), default=0) + 1)
     pad = " " if code.startswith("`") or code.endswith("`") else ""
     return f"{ticks}{pad}{code}{pad}{ticks}"
+
+
+def _wordless(node: SyntaxTreeNode) -> bool:
+    """Whether a link node was written with no words, no picture, nothing in its brackets but spaces."""
+    return all(c.type in ("text", "softbreak") and not c.content.strip() for c in node.children)
 
 
 def _link_text_spans(text: str) -> list[tuple[int, int]]:
@@ -7931,7 +7996,10 @@ def _bylines(title: str, lines: list[str]) -> bool:
     if any(len(x) > 80 or x.rstrip().endswith(tuple(".?!:;…。？！：；")) for x in lines):
         return False
     said = re.sub(r"\([^()]*\)|<[^<>]*>|\S+@\S+", " ", lines[0])  # (an e-mail or affiliation in brackets)
-    words = said.replace(",", " ").replace("&", " ").split()
+    # (a dash or a bar between the name and what follows it: "Juan Vera - <juan@uni.es>", "Ana Ruiz | UPC")
+    words = [
+        w for w in said.replace(",", " ").replace("&", " ").split() if w not in ("-", "–", "—", "|", "·")
+    ]
     if words and words[0].lower().rstrip(":") in _BY:
         words = words[1:]
     if not words or any(w.endswith(":") for w in words):  # ("Twitter: @name", "Contact: …": a slide)

@@ -140,16 +140,17 @@ def wanted(text: str) -> bool:
     """A Slidev deck: Slidev's clicks or slots (``<v-click>``, ``::right::``), its front matter keys
     (``highlighter:``, ``drawings:``, ``mdc:``…), or slides with front matter of their own
     (``---``, ``layout: section``, ``---``) — two, or one in a deck whose front matter names a theme, as
-    Slidev's own components (``<Toc/>``, ``<Youtube>``) do."""
+    Slidev's own components (``<Toc/>``, ``<Youtube>``) do; never a deck whose front matter says
+    ``marp: true``."""
     head = text[: text.find("\n---", 3) + 1] if text.startswith("---") else ""
     if re.search(r"^(?:output|format)\s*:", head, re.M):  # (another tool's: R Markdown, Quarto)
         return False
+    if re.search(r"^marp\s*:\s*true\b", head, re.M):  # (Marp's own flag wins: transition:, class:, image:
+        return False  # are Marp's directives too)
     if _CLICKS.search(text):
         return True
     if any(re.search(rf"^{k}\s*:", head, re.M) for k in _HEAD_KEYS):
         return True
-    if re.search(r"^marp\s*:\s*true\b", head, re.M):  # (Marp's own flag: its class: and image: are Marp's)
-        return False
     if _BUILT_IN.search(text) and re.search(
         r"^theme\s*:", head, re.M
     ):  # (<Youtube> alone: an MDX page's too)
