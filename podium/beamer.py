@@ -383,9 +383,9 @@ def _input_line(
 
 
 def _input_path(found: re.Match, state: _Inputs) -> tuple[str, str]:
-    """The name an ``\input`` (``\subimport{dir/}{file}``) reads its file by, from the deck's folder, and
-    the folder the file's own inputs are found in first: the import package's (``\subimport``'s folder
-    is its file's folder's; ``\import``'s, as given; an ``\input`` in an imported file is its folder's)."""
+    """The name an ``\\input`` (``\\subimport{dir/}{file}``) reads its file by, from the deck's folder, and
+    the folder the file's own inputs are found in first: the import package's (``\\subimport``'s folder
+    is its file's folder's; ``\\import``'s, as given; an ``\\input`` in an imported file is its folder's)."""
     name = _input_name(found.group("name"), state.macros)
     imported = found.group("imported")
     if imported is None:
@@ -2923,7 +2923,9 @@ def _switch_start(line: str, k: int, values: dict[int, tuple[bool, str]]) -> tup
 
 
 # a \newif switch set (\deploytrue, \deployfalse), or any TeX conditional's start or end, in order
-_SWITCH_SETTING = re.compile(r"\\newif\s*\\if[A-Za-z@]+|\\(if[A-Za-z@]*|fi)(?![A-Za-z@])|\\([A-Za-z@]+)(true|false)(?![A-Za-z@])")
+_SWITCH_SETTING = re.compile(
+    r"\\newif\s*\\if[A-Za-z@]+|\\(if[A-Za-z@]*|fi)(?![A-Za-z@])|\\([A-Za-z@]+)(true|false)(?![A-Za-z@])"
+)
 
 
 def _switch_values(
@@ -5287,9 +5289,7 @@ def _tab_stop(mt: re.Match) -> str:
 
 _SPACING_OUT = re.compile(
     r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|noindent|smallskip|medskip|bigskip|"
-    r"begingroup|endgroup|"
-    + SIZES[3:-1]
-    + r")\b(?:~|\s)?"
+    r"begingroup|endgroup|" + SIZES[3:-1] + r")\b(?:~|\s)?"
 )
 
 
@@ -5382,6 +5382,25 @@ def _paragraphs(text: str, envs: list[str]) -> list[str]:
         parts.append(text[cut : mt.start()])
         cut = mt.end()
     return [*parts, text[cut:]] if parts else [text]
+
+
+def _add_paragraphs(
+    out: list[tuple[int, str]], ends: set[int], k: int, paragraphs: list[str], breaks: bool
+) -> None:
+    """Add a frame's line ``k``, cut into ``paragraphs`` (:func:`_paragraphs`), to ``out``: an empty line
+    between them (TeX's ``\\par``: the paragraph ends), each cut where its ``\\\\`` breaks it (``breaks``), the
+    lines that end in a break added to ``ends``."""
+    for p, paragraph in enumerate(paragraphs):
+        if p and out and out[-1][1].strip():
+            out.append((k, ""))
+        if p and not paragraph.strip():
+            continue
+        parts = _breaks(paragraph) if breaks else [paragraph]
+        for j, part in enumerate(parts):
+            if j < len(parts) - 1:
+                ends.add(len(out))
+            if part or j == 0:
+                out.append((k, part))
 
 
 def _track_environment(envs: list[str], mt: re.Match) -> None:
@@ -5682,18 +5701,7 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             and all(e in _TEXT_ENVS for e in envs)
             and not _TITLE_COMMANDS.match(text)  # (a title's \\ is a space in it: _one_line)
         )
-        paragraphs = _paragraphs(text, envs) if not in_math else [text]
-        for p, paragraph in enumerate(paragraphs):
-            if p and out and out[-1][1].strip():  # (TeX's \par: the paragraph ends, as at an empty line)
-                out.append((k, ""))
-            if p and not paragraph.strip():
-                continue
-            parts = _breaks(paragraph) if breaks else [paragraph]
-            for j, part in enumerate(parts):
-                if j < len(parts) - 1:
-                    ends.add(len(out))
-                if part or j == 0:
-                    out.append((k, part))
+        _add_paragraphs(out, ends, k, _paragraphs(text, envs) if not in_math else [text], breaks)
         for mt in _ENV.finditer(text):
             _track_environment(envs, mt)
     for j in ends:  # Markdown's line break (a backslash at the line's end) where more text follows
