@@ -355,7 +355,7 @@ def _input_line(
     folder = state.here
     if package is not None:  # (a course's own package beside the deck: its preamble, read as an \input)
         names = [name.strip() + ".sty" for name in package.group(1).split(",") if name.strip()]
-        got_all = [got for name in names if (got := state.read(name, shown, n, "")) is not None]
+        got_all = [got for name in names if (got := state.read(name, shown, n, "\\usepackage")) is not None]
         if not got_all:
             return None
     elif found is not None:
@@ -631,7 +631,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
                 for _, line in _dedented(_unknown_environments([(j, lines[j]) for j in between], out, index))
             ]
             add(between[0], "::: handout", *said, ":::", "")
-            if not any(code == "outside-frame" for _, _, code in out.notes):
+            if _has_words(said) and not any(code == "outside-frame" for _, _, code in out.notes):
                 out.notes.append(
                     (
                         index[between[0]],
@@ -737,6 +737,16 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     out.text = "\n".join(new)
     out.index = new_index
     return out
+
+
+# a command with its arguments (`\slajdid{01-s002}`, `\vspace*{1em}`): no words of its own
+_COMMAND_ONLY = re.compile(r"\\(?:[A-Za-z@]+\*?|.)(?:\s*(?:\[[^\[\]]*\]|\{[^{}]*\}))*")
+
+
+def _has_words(lines: list[str]) -> bool:
+    """Whether ``lines`` (text between frames) has words, not only commands (a deck's own macro the
+    reader leaves out as raw TeX, and says so: then no note says it is the handout's text)."""
+    return any(re.search(r"\w", _COMMAND_ONLY.sub("", line)) for line in lines)
 
 
 _MULTICOLS = re.compile(r"\\begin\{(multicols\*?)\}\s*\{\s*(\d+)\s*\}")
@@ -4295,7 +4305,8 @@ _TRANSITION = re.compile(
 
 
 # ``\centering`` starting a paragraph; the environments in which it centres what follows, to their end
-_CENTERING = re.compile(r"^\s*\\centering(?![A-Za-z])\s*")
+_CENTERING = re.compile(r"^\s*\\(centering|raggedleft|raggedright)(?![A-Za-z])\s*")
+_ALIGNED_AS = {"centering": "center", "raggedleft": "flushright", "raggedright": ""}  # (the environment)
 _CENTRED_IN = ("block", "alertblock", "exampleblock", "column", "minipage", "frame", "\\column")
 _ENV_EDGE = re.compile(r"\\(begin|end)\s*\{([^{}]+)\}|^\s*\\column\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}\s*")
 
@@ -4305,60 +4316,32 @@ def _centering_as_center(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     (``\\begin{column}`` or the ``\\column{…}`` shorthand) or minipage (on a line of its own, or before
     words; after a ``\\frametitle`` line too) as a ``center`` environment from there to that environment's
     end, as LaTeX centres what follows it (a ``columns`` environment inside it stops it, each column
-    setting its own alignment, and it goes on after the columns)."""
-    if not any("\\centering" in line for _, line in body):
+    setting its own alignment, and it goes on after the columns); a ``\\raggedleft`` as a ``flushright``
+    one; a ``\\raggedright`` (or another of them) that starts a later paragraph ends it there."""
+    if not any("\\centering" in line or "\\raggedleft" in line for _, line in body):
         return body
     new: list[tuple[int, str]] = []
-    # the environments open: [name, centred, centred again at its end (the columns in a centred part)]
-    opened: list[list] = [["frame", False, False]]
+    # the environments open: [name, aligned as ("": not), aligned so again at its end (the columns in it)]
+    opened: list[list] = [["frame", "", ""]]
     blank = True  # (a paragraph starts on the next line)
     for k, line, verbatim in _marked_verbatim(body):
         if verbatim:
             new.append((k, line))
             blank = False
             continue
-        at = 0  # (where the part of the line not yet added starts)
-        for edge in _ENV_EDGE.finditer(line):
-            if edge.group(1) is None:  # \column{w}: the column before it ends, this one begins
-                if opened[-1][0] == "\\column" and opened.pop()[1]:
-                    new.append((k, "\\end{center}"))
-                opened.append(["\\column", False, False])
-                new.append((k, line[: edge.end()].rstrip()))
-                at = edge.end()
-                blank = True
-                continue
-            ends = False
-            if edge.group(1) == "begin":
-                resumes = edge.group(2) == "columns" and opened[-1][1]  # (each column sets its own)
-                ends, opened[-1][1] = resumes, opened[-1][1] and not resumes
-                opened.append([edge.group(2), False, resumes])
-            elif len(opened) > 1:
-                if edge.group(2) == "columns" and opened[-1][0] == "\\column":
-                    ends = opened.pop()[1]
-                    if ends and line[at : edge.start()].strip():
-                        new.append((k, line[at : edge.start()]))
-                    if ends:
-                        new.append((k, "\\end{center}"))
-                        at, ends = edge.start(), False
-                _, centred, resumes = opened.pop()
-                ends = ends or centred
-                if resumes:  # (the centred part the columns were in goes on after them)
-                    opened[-1][1] = True
-                    new.append((k, line[at : edge.end()]))
-                    new.append((k, "\\begin{center}"))
-                    at = edge.end()
-                    continue
-            if ends:  # (the centred part ends before this \begin{columns} or \end{…})
-                if line[at : edge.start()].strip():
-                    new.append((k, line[at : edge.start()]))
-                new.append((k, "\\end{center}"))
-                at = edge.start()
+        at, column = _aligned_edges(line, k, opened, new)  # (where the part of the line not yet added starts)
+        blank = blank or column
         rest = line[at:]
-        centering = _CENTERING.match(rest)
-        if centering is not None and blank and opened[-1][0] in _CENTRED_IN and not opened[-1][1]:
-            opened[-1][1] = True
-            new.append((k, "\\begin{center}"))
-            rest = rest[centering.end() :]
+        switch = _CENTERING.match(rest)
+        if switch is not None and blank and opened[-1][0] in _CENTRED_IN:
+            aligned = _ALIGNED_AS[switch.group(1)]
+            if opened[-1][1] and opened[-1][1] != aligned:  # (the paragraphs after it aligned otherwise)
+                new.append((k, f"\\end{{{opened[-1][1]}}}"))
+                opened[-1][1] = ""
+            if aligned and not opened[-1][1]:
+                opened[-1][1] = aligned
+                new.append((k, f"\\begin{{{aligned}}}"))
+            rest = rest[switch.end() :]
             if not rest.strip():
                 blank = True
                 continue
@@ -4369,10 +4352,52 @@ def _centering_as_center(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             or rest.strip().startswith("\\begin{")
             or bool(_TITLE_COMMANDS.match(rest.strip()))
         )
-    for _, centred, _ in reversed(opened):
-        if centred:
-            new.append((new[-1][0] if new else 0, "\\end{center}"))
+    for _, aligned, _ in reversed(opened):
+        if aligned:
+            new.append((new[-1][0] if new else 0, f"\\end{{{aligned}}}"))
     return new
+
+
+def _aligned_edges(line: str, k: int, opened: list[list], new: list[tuple[int, str]]) -> tuple[int, bool]:
+    """Add to ``new`` the part of ``line`` (``k``) up to its last environment's edge, an aligned part
+    (:func:`_centering_as_center`, ``opened``) ended before a ``\\begin{columns}`` or an ``\\end{…}`` and
+    begun again after the columns; where the rest of the line starts, and whether a column begins there."""
+    at, column = 0, False
+    for edge in _ENV_EDGE.finditer(line):
+        if edge.group(1) is None:  # \column{w}: the column before it ends, this one begins
+            if opened[-1][0] == "\\column" and (aligned := opened.pop()[1]):
+                new.append((k, f"\\end{{{aligned}}}"))
+            opened.append(["\\column", "", ""])
+            new.append((k, line[: edge.end()].rstrip()))
+            at, column = edge.end(), True
+            continue
+        ends = ""
+        if edge.group(1) == "begin":
+            resumes = opened[-1][1] if edge.group(2) == "columns" else ""  # (each column sets its own)
+            ends, opened[-1][1] = resumes, "" if resumes else opened[-1][1]
+            opened.append([edge.group(2), "", resumes])
+        elif len(opened) > 1:
+            if edge.group(2) == "columns" and opened[-1][0] == "\\column":
+                ends = opened.pop()[1]
+                if ends and line[at : edge.start()].strip():
+                    new.append((k, line[at : edge.start()]))
+                if ends:
+                    new.append((k, f"\\end{{{ends}}}"))
+                    at, ends = edge.start(), ""
+            _, aligned, resumes = opened.pop()
+            ends = ends or aligned
+            if resumes:  # (the aligned part the columns were in goes on after them)
+                opened[-1][1] = resumes
+                new.append((k, line[at : edge.end()]))
+                new.append((k, f"\\begin{{{resumes}}}"))
+                at = edge.end()
+                continue
+        if ends:  # (the aligned part ends before this \begin{columns} or \end{…})
+            if line[at : edge.start()].strip():
+                new.append((k, line[at : edge.start()]))
+            new.append((k, f"\\end{{{ends}}}"))
+            at = edge.start()
+    return at, column
 
 
 def _transitions(body: list[tuple[int, str]], out: Converted, index: list[int]) -> list[tuple[int, str]]:
@@ -5295,7 +5320,10 @@ _SPACING_OUT = re.compile(
 
 def _spacing_out(text: str, mt: re.Match) -> str:
     """What a spacing or size command ``mt`` of ``text`` leaves: nothing, or a space where a command's
-    name before it would run on into the letters after it (``\\itshape\\small A``: ``\\itshape A``)."""
+    name before it would run on into the letters after it (``\\itshape\\small A``: ``\\itshape A``); a
+    table column's own (``>{\\centering\\arraybackslash}X``, how its cells align) as it is."""
+    if re.search(r">\s*\{[^{}]*$", text[: mt.start()]):
+        return mt.group(0)
     before = re.search(r"\\[A-Za-z]+$", text[: mt.start()])
     return " " if before is not None and text[mt.end() : mt.end() + 1].isalpha() else ""
 

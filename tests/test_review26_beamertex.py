@@ -6,6 +6,7 @@ back with python-pptx."""
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.enum.text import PP_ALIGN
 
 from tests.conftest import build_tex, deck_titles, paragraph_texts, run_cli, write_md
 
@@ -178,3 +179,83 @@ x & y & z\\
     )
     assert _tables(deck) == [[["x", "y", "z"], ["0", "1", "1"]]]
     assert "raw TeX" not in err
+
+
+def _alignments(slide) -> dict[str, object]:
+    """Each paragraph's words on ``slide`` and its alignment (python-pptx's; None: the placeholder's)."""
+    return {
+        p.text: p.alignment
+        for sh in slide.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        if p.text.strip()
+    }
+
+
+def test_raggedright_after_centering_sets_the_paragraphs_after_it_flush_left(tmp_path):
+    deck, _ = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Digital system}
+\centering
+A SYSTEM has defined inputs and outputs
+
+\raggedright
+A DIGITAL SYSTEM is a discrete system
+
+\raggedleft
+Set flush right
+\end{frame}
+""",
+    )
+    aligned = _alignments(deck.slides[0])
+    assert aligned["A SYSTEM has defined inputs and outputs"] == PP_ALIGN.CENTER
+    assert aligned["A DIGITAL SYSTEM is a discrete system"] in (None, PP_ALIGN.LEFT)
+    assert aligned["Set flush right"] == PP_ALIGN.RIGHT
+
+
+def test_a_centred_tabularx_column_centres_its_cells(tmp_path):
+    deck, _ = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Truth table}
+\begin{tabularx}{.8\linewidth}{>{\raggedright\arraybackslash}X*{2}{>{\centering\arraybackslash}X}}
+x & y & z\\
+0 & 1 & 1\\
+\end{tabularx}
+\end{frame}
+""",
+        preamble="\\usepackage{tabularx}\n",
+    )
+    table = next(sh.table for sh in deck.slides[0].shapes if sh.has_table)
+    assert [[c.text_frame.paragraphs[0].alignment for c in row.cells] for row in table.rows] == [
+        [PP_ALIGN.LEFT, PP_ALIGN.CENTER, PP_ALIGN.CENTER]
+    ] * 2
+
+
+def test_a_shared_package_outside_the_folder_is_called_a_package(tmp_path):
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "stil.sty").write_text("\\newcommand{\\slajdid}[1]{}\n", encoding="utf-8")
+    (tmp_path / "lec01").mkdir()
+    _, err = _deck(
+        tmp_path / "lec01",
+        {
+            "main.tex": r"""
+            \documentclass{beamer}
+            \usepackage{../shared/stil}
+            \begin{document}
+            \begin{frame}{One}
+            A
+            \end{frame}
+            \slajdid{01-s002}
+            \begin{frame}{Two}
+            B
+            \end{frame}
+            \end{document}
+            """
+        },
+    )
+    assert "package file '../shared/stil.sty' is outside" in err
+    assert "\\input file" not in err
+    assert "raw TeX '\\slajdid{01-s002}' is left out" in err
+    assert "handout text of the frame before it" not in err
