@@ -30,6 +30,7 @@ Text outside frames (which beamer does not show) is left out with a warning; not
 from __future__ import annotations
 
 import bisect
+import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -116,8 +117,14 @@ def wanted(text: str, shown: str) -> bool:
     return _CLASS.match(first) is not None and "\\begin{document}" in text
 
 
-_INPUT = re.compile(r"^\s*\\(input|include|subfile)\s*\{([^{}]+)\}\s*(\\end\{document\}\s*)?(?:%.*)?$")
-_INLINE_INPUT = re.compile(r"\\(input|include|subfile)\s*\{([^{}]+)\}")
+# an \input (\include, \subfile), or the import package's \import{dir/}{file} (\subimport, \inputfrom…)
+_INPUT_CALL = (
+    r"\\(?:(?P<kind>input|include|subfile)"
+    r"|(?P<imported>(?:sub)?import|(?:sub)?(?:input|include)from)\*?\s*\{(?P<folder>[^{}]*)\})"
+    r"\s*\{(?P<name>[^{}]+)\}"
+)
+_INPUT = re.compile(r"^\s*" + _INPUT_CALL + r"\s*(?P<end>\\end\{document\}\s*)?(?:%.*)?$")
+_INLINE_INPUT = re.compile(_INPUT_CALL)
 # a package the preamble loads (\RequirePackage in a package): read when its .sty is the course's own
 _PACKAGE = re.compile(
     r"^\s*\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}\s*(?:\[[^\]]*\])?\s*(?:%.*)?$"
@@ -148,6 +155,7 @@ class _Inputs:
     use: re.Pattern[str] | None = None  # (a use of one of the macros that input a file; None: not yet made)
     counts: Counts = field(default_factory=Counts)  # (\newcount registers and counters set so far)
     exists: Callable[[str], bool] | None = None  # (is a file \IfFileExists asks about there; None: unknown)
+    here: str = ""  # (the folder an imported file's inputs are found in: \subimport{dir/}{file}'s)
 
 
 _NOTHING = re.compile(r"(?!)")
@@ -192,7 +200,7 @@ def _expanded_inputs(text: str, shown: str, state: _Inputs, depth: int) -> tuple
         )
     lines = text.split("\n")
     defining = _definition_lines(lines, state) if "\\" in text else set()
-    if "\\iffalse" in text or "\\iftrue" in text:  # (what TeX skips inputs nothing)
+    if "\\iffalse" in text or "\\iftrue" in text or "\\newif" in text:  # (what TeX skips inputs nothing)
         defining |= {k + 1 for k in set(range(len(lines))) - set(_uncommented(lines)[1])}
     out: list[str] = []
     origins: list[tuple[str, int]] = []
@@ -233,7 +241,7 @@ def _expanded_inputs(text: str, shown: str, state: _Inputs, depth: int) -> tuple
             out.extend(sub[0] if sub is not None else [line])
             origins.extend(sub[1] if sub is not None else [(shown, n)])
             ended = _INPUT.match(line) if depth == 0 else None  # (`\input{last}\end{document}`: the end)
-            if ended is not None and ended.group(3) and (stop is None or n < stop):
+            if ended is not None and ended.group("end") and (stop is None or n < stop):
                 stop = n
             continue
         words = ""  # (the line's words around its inputs: a line of their own between the files' lines)
@@ -344,30 +352,52 @@ def _input_line(
     package = _PACKAGE.match(line) if found is None and "package" in line else None
     if found is None and package is None:
         return None
+    folder = state.here
     if package is not None:  # (a course's own package beside the deck: its preamble, read as an \input)
         names = [name.strip() + ".sty" for name in package.group(1).split(",") if name.strip()]
-        got_all = [got for name in names if (got := state.read(name, shown, n, "")) is not None]
+        got_all = [got for name in names if (got := state.read(name, shown, n, "\\usepackage")) is not None]
         if not got_all:
             return None
     elif found is not None:
-        name = _input_name(found.group(2), state.macros)
-        wanted = found.group(1) != "include" or state.only is None or _include_name(name) in state.only
+        name, folder = _input_path(found, state)
+        include = found.group("kind") == "include" or (found.group("imported") or "").startswith("include")
+        wanted = not include or state.only is None or _include_name(name) in state.only
         got_all = [got] if wanted and (got := state.read(name, shown, n, via)) is not None else []
     out: list[str] = []
     origins: list[tuple[str, int]] = []
+    outer, state.here = state.here, folder
     for got in got_all:
         part = (
             _document_body(got[0])
-            if found is not None and (found.group(1) == "subfile" or _STANDALONE.match(got[0]))
+            if found is not None and (found.group("kind") == "subfile" or _STANDALONE.match(got[0]))
             else got[0]
         )
         sub, sub_origins = _expanded_inputs(part, got[1], state, depth + 1)
         out.extend(sub.split("\n"))
         origins.extend(sub_origins)
-    if found is not None and found.group(3):  # (`\input{last}\end{document}`: the file, then the end)
-        out.append(found.group(3).strip())
+    state.here = outer
+    if found is not None and found.group("end"):  # (`\input{last}\end{document}`: the file, then the end)
+        out.append(found.group("end").strip())
         origins.append((shown, n))
     return (out, origins) if out else ([""], [(shown, n)])
+
+
+def _input_path(found: re.Match, state: _Inputs) -> tuple[str, str]:
+    """The name an ``\\input`` (``\\subimport{dir/}{file}``) reads its file by, from the deck's folder, and
+    the folder the file's own inputs are found in first: the import package's (``\\subimport``'s folder
+    is its file's folder's; ``\\import``'s, as given; an ``\\input`` in an imported file is its folder's)."""
+    name = _input_name(found.group("name"), state.macros)
+    imported = found.group("imported")
+    if imported is None:
+        here = posixpath.normpath(posixpath.join(state.here, name)) if state.here else name
+        nearby = state.here and (state.exists is None or state.exists(here))
+        return (here, state.here) if nearby else (name, state.here)
+    folder = _input_name(found.group("folder"), state.macros).replace("\\", "/")
+    if imported.startswith("sub") and not posixpath.isabs(folder):
+        folder = posixpath.join(state.here, folder)
+    folder = posixpath.normpath(folder) if folder else ""
+    folder = "" if folder == "." else folder
+    return (posixpath.join(folder, name) if folder else name), folder
 
 
 def _input_name(name: str, macros: dict[str, _Macro]) -> str:
@@ -601,7 +631,7 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
                 for _, line in _dedented(_unknown_environments([(j, lines[j]) for j in between], out, index))
             ]
             add(between[0], "::: handout", *said, ":::", "")
-            if not any(code == "outside-frame" for _, _, code in out.notes):
+            if _has_words(said) and not any(code == "outside-frame" for _, _, code in out.notes):
                 out.notes.append(
                     (
                         index[between[0]],
@@ -707,6 +737,16 @@ def beamer_markdown(text: str, exists: Callable[[str], bool] | None = None) -> C
     out.text = "\n".join(new)
     out.index = new_index
     return out
+
+
+# a command with its arguments (`\slajdid{01-s002}`, `\vspace*{1em}`): no words of its own
+_COMMAND_ONLY = re.compile(r"\\(?:[A-Za-z@]+\*?|.)(?:\s*(?:\[[^\[\]]*\]|\{[^{}]*\}))*")
+
+
+def _has_words(lines: list[str]) -> bool:
+    """Whether ``lines`` (text between frames) has words, not only commands (a deck's own macro the
+    reader leaves out as raw TeX, and says so: then no note says it is the handout's text)."""
+    return any(re.search(r"\w", _COMMAND_ONLY.sub("", line)) for line in lines)
 
 
 _MULTICOLS = re.compile(r"\\begin\{(multicols\*?)\}\s*\{\s*(\d+)\s*\}")
@@ -2870,9 +2910,71 @@ def _uncommented(
         out.append(kept)
         index.append(k)
         literal.append(False)
-    if any(_SWITCH_OFF.match(line) for line in out):
-        out, index = _switched_off(out, index, literal, skipped)
+    values: dict[int, tuple[bool, str]] = {}
+    if any("\\newif" in line for line in out):  # (the deck's own switches: \newif\ifdeploy, \deployfalse)
+        out, values = _switch_values(out, index, literal)
+    for _ in range(MAX_INPUT_DEPTH):  # (a switch inside the part another keeps: \iftrue \ifdeploy …)
+        if not any(_switch_start(line, index[k], values) for k, line in enumerate(out) if not literal[k]):
+            break
+        out, index, literal = _switched_off(out, index, literal, skipped, values)
     return out, index
+
+
+def _switch_start(line: str, k: int, values: dict[int, tuple[bool, str]]) -> tuple[re.Match, bool] | None:
+    """The ``\\iffalse``/``\\iftrue`` (or a deck's own switch whose value is known: ``values`` of the
+    line ``k``, :func:`_switch_values`) that starts ``line``, and its value; None if none does."""
+    start = _SWITCH_OFF.match(line)
+    if start is None:
+        return None
+    if start.group(1) in ("false", "true"):
+        return start, start.group(1) == "true"
+    known = values.get(k)
+    return (start, known[0]) if known is not None else None
+
+
+# a \newif switch set (\deploytrue, \deployfalse), or any TeX conditional's start or end, in order
+_SWITCH_SETTING = re.compile(
+    r"\\newif\s*\\if[A-Za-z@]+|\\(if[A-Za-z@]*|fi)(?![A-Za-z@])|\\([A-Za-z@]+)(true|false)(?![A-Za-z@])"
+)
+
+
+def _switch_values(
+    lines: list[str], index: list[int], literal: list[bool]
+) -> tuple[list[str], dict[int, tuple[bool, str]]]:
+    """``lines`` without the settings of the deck's own ``\\newif`` switches (``\\deployfalse``, which
+    prints nothing), and, for each line (of ``index``) that starts with one of the switches, its value
+    there as TeX reads the lines in order (false from ``\\newif``), and the condition, Podium does not
+    run, its last setting is under ("": none).  Under such a condition (``\\ifx\\a\\b \\deploytrue
+    \\else \\deployfalse \\fi``) the setting read last counts: the ``\\else`` part's."""
+    names = {mt.group(1) for line in lines for mt in _NEWIF.finditer(line)}
+    switches = {name[2:] for name in names}
+    conditionals = _PRIMITIVE_IFS | names
+    state: dict[str, tuple[bool, str]] = {}
+    opened: list[str] = []  # (the conditionals open, innermost last)
+    values: dict[int, tuple[bool, str]] = {}
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if literal[k]:
+            out.append(line)
+            continue
+        start = _SWITCH_OFF.match(line)
+        if start is not None and start.group(1) in switches:
+            values[index[k]] = state.get(start.group(1), (False, ""))
+        kept, at = [], 0
+        for mt in _SWITCH_SETTING.finditer(line):
+            if mt.group(0).startswith("\\newif"):
+                state[mt.group(0).rsplit("\\if", 1)[1]] = (False, "")
+            elif mt.group(1) == "fi":
+                del opened[-1:]
+            elif mt.group(1) is not None and mt.group(1) in conditionals:
+                opened.append(mt.group(1))
+            elif mt.group(2) in switches:
+                undecided = next((c for c in reversed(opened) if c not in ("iftrue", "iffalse")), "")
+                state[mt.group(2)] = (mt.group(3) == "true", undecided if undecided not in names else "")
+                kept.append(line[at : mt.start()])
+                at = mt.end()
+        out.append("".join(kept) + line[at:] if kept else line)
+    return out, values
 
 
 # the head of inline code whose argument TeX reads verbatim: \verb, listings' \lstinline (with its options),
@@ -2881,7 +2983,7 @@ _INLINE_CODE_HEAD = r"\\(?:(?:verb|lstinline)\*?(?:\[[^\]]*\])?|mintinline\s*(?:
 
 
 # a line that starts with TeX's \iffalse (or \iftrue): a lecturer's way to switch frames off
-_SWITCH_OFF = re.compile(r"^\s*\\if(false|true)(?![A-Za-z@])")
+_SWITCH_OFF = re.compile(r"^\s*\\if([A-Za-z@]+)(?![A-Za-z@])")
 _CONDITIONAL = re.compile(r"\\(?:(if[A-Za-z@]*)|(else|fi)(?![A-Za-z@]))|\\[A-Za-z@]+|\\.")
 # TeX's own conditionals (and those of the engines' packages): skipped text counts them to find its
 # \fi; etoolbox's and ifthen's \ifdef, \ifthenelse… are macros, which TeX does not count
@@ -2893,23 +2995,29 @@ _NEWIF = re.compile(r"\\newif\s*\\(if[A-Za-z@]+)")
 
 
 def _switched_off(
-    lines: list[str], index: list[int], literal: list[bool], skipped: list[tuple[int, str]] | None
-) -> tuple[list[str], list[int]]:
-    """``lines`` (and ``index``) without what each line-starting ``\\iffalse`` skips: up to its own
-    ``\\else`` (then kept) or ``\\fi``, nested conditionals counted as TeX counts them; an ``\\iftrue``
-    keeps its text and skips its ``\\else`` part.  The text around them on their lines is kept.  One never
+    lines: list[str],
+    index: list[int],
+    literal: list[bool],
+    skipped: list[tuple[int, str]] | None,
+    values: dict[int, tuple[bool, str]],
+) -> tuple[list[str], list[int], list[bool]]:
+    """``lines`` (and ``index``, ``literal``) without what each line-starting ``\\iffalse`` skips: up to
+    its own ``\\else`` (then kept) or ``\\fi``, nested conditionals counted as TeX counts them; an
+    ``\\iftrue`` keeps its text and skips its ``\\else`` part.  So does a deck's own switch whose value
+    is known (``values``: :func:`_switch_values`).  The text around them on their lines is kept.  One never
     closed is left as it is (TeX stops with an error there).  A verbatim line (``literal``) starts none."""
     conditionals = _PRIMITIVE_IFS | {mt.group(1) for line in lines for mt in _NEWIF.finditer(line)}
     out: list[str] = []
     new_index: list[int] = []
+    new_literal: list[bool] = []
     k = 0
     while k < len(lines):
-        start = _SWITCH_OFF.match(lines[k]) if not literal[k] else None
-        true = start is not None and start.group(1) == "true"
-        found = _conditional_read(lines, k, start.end(), true, conditionals) if start is not None else None
-        if found is None:
+        switch = _switch_start(lines[k], index[k], values) if not literal[k] else None
+        found = _conditional_read(lines, k, switch[0].end(), switch[1], conditionals) if switch else None
+        if switch is None or found is None:
             out.append(lines[k])
             new_index.append(index[k])
+            new_literal.append(literal[k])
             k += 1
             continue
         kept, stop, parted = found
@@ -2917,10 +3025,23 @@ def _switched_off(
             if piece is not None and (piece.strip() or not lines[j].strip()):
                 out.append(piece)
                 new_index.append(index[j])
-        if skipped is not None and (parted or not true):
-            skipped.append((index[k], "\\iftrue … \\else" if true else "\\iffalse"))
+                new_literal.append(False)
+        if skipped is not None and (parted or not switch[1]):
+            skipped.append((index[k], _switch_said(switch[0].group(1), switch[1], values.get(index[k]))))
         k = stop + 1
-    return out, new_index
+    return out, new_index, new_literal
+
+
+def _switch_said(name: str, true: bool, known: tuple[bool, str] | None) -> str:
+    """How a note names the switch ``\\if<name>`` that skips a part (``true``: its ``\\else`` part), and,
+    when the setting it follows is under a condition Podium does not run (``known``), that condition."""
+    said = f"\\if{name} … \\else" if true else f"\\if{name}"
+    if known is None or not known[1]:
+        return said
+    return (
+        f"{said} (set {str(true).lower()} by \\{name}{str(true).lower()}, the last setting, under "
+        f"\\{known[1]}, which Podium does not run)"
+    )
 
 
 def _conditional_read(
@@ -4184,7 +4305,8 @@ _TRANSITION = re.compile(
 
 
 # ``\centering`` starting a paragraph; the environments in which it centres what follows, to their end
-_CENTERING = re.compile(r"^\s*\\centering(?![A-Za-z])\s*")
+_CENTERING = re.compile(r"^\s*\\(centering|raggedleft|raggedright)(?![A-Za-z])\s*")
+_ALIGNED_AS = {"centering": "center", "raggedleft": "flushright", "raggedright": ""}  # (the environment)
 _CENTRED_IN = ("block", "alertblock", "exampleblock", "column", "minipage", "frame", "\\column")
 _ENV_EDGE = re.compile(r"\\(begin|end)\s*\{([^{}]+)\}|^\s*\\column\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}\s*")
 
@@ -4194,60 +4316,32 @@ def _centering_as_center(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     (``\\begin{column}`` or the ``\\column{…}`` shorthand) or minipage (on a line of its own, or before
     words; after a ``\\frametitle`` line too) as a ``center`` environment from there to that environment's
     end, as LaTeX centres what follows it (a ``columns`` environment inside it stops it, each column
-    setting its own alignment, and it goes on after the columns)."""
-    if not any("\\centering" in line for _, line in body):
+    setting its own alignment, and it goes on after the columns); a ``\\raggedleft`` as a ``flushright``
+    one; a ``\\raggedright`` (or another of them) that starts a later paragraph ends it there."""
+    if not any("\\centering" in line or "\\raggedleft" in line for _, line in body):
         return body
     new: list[tuple[int, str]] = []
-    # the environments open: [name, centred, centred again at its end (the columns in a centred part)]
-    opened: list[list] = [["frame", False, False]]
+    # the environments open: [name, aligned as ("": not), aligned so again at its end (the columns in it)]
+    opened: list[list] = [["frame", "", ""]]
     blank = True  # (a paragraph starts on the next line)
     for k, line, verbatim in _marked_verbatim(body):
         if verbatim:
             new.append((k, line))
             blank = False
             continue
-        at = 0  # (where the part of the line not yet added starts)
-        for edge in _ENV_EDGE.finditer(line):
-            if edge.group(1) is None:  # \column{w}: the column before it ends, this one begins
-                if opened[-1][0] == "\\column" and opened.pop()[1]:
-                    new.append((k, "\\end{center}"))
-                opened.append(["\\column", False, False])
-                new.append((k, line[: edge.end()].rstrip()))
-                at = edge.end()
-                blank = True
-                continue
-            ends = False
-            if edge.group(1) == "begin":
-                resumes = edge.group(2) == "columns" and opened[-1][1]  # (each column sets its own)
-                ends, opened[-1][1] = resumes, opened[-1][1] and not resumes
-                opened.append([edge.group(2), False, resumes])
-            elif len(opened) > 1:
-                if edge.group(2) == "columns" and opened[-1][0] == "\\column":
-                    ends = opened.pop()[1]
-                    if ends and line[at : edge.start()].strip():
-                        new.append((k, line[at : edge.start()]))
-                    if ends:
-                        new.append((k, "\\end{center}"))
-                        at, ends = edge.start(), False
-                _, centred, resumes = opened.pop()
-                ends = ends or centred
-                if resumes:  # (the centred part the columns were in goes on after them)
-                    opened[-1][1] = True
-                    new.append((k, line[at : edge.end()]))
-                    new.append((k, "\\begin{center}"))
-                    at = edge.end()
-                    continue
-            if ends:  # (the centred part ends before this \begin{columns} or \end{…})
-                if line[at : edge.start()].strip():
-                    new.append((k, line[at : edge.start()]))
-                new.append((k, "\\end{center}"))
-                at = edge.start()
+        at, column = _aligned_edges(line, k, opened, new)  # (where the part of the line not yet added starts)
+        blank = blank or column
         rest = line[at:]
-        centering = _CENTERING.match(rest)
-        if centering is not None and blank and opened[-1][0] in _CENTRED_IN and not opened[-1][1]:
-            opened[-1][1] = True
-            new.append((k, "\\begin{center}"))
-            rest = rest[centering.end() :]
+        switch = _CENTERING.match(rest)
+        if switch is not None and blank and opened[-1][0] in _CENTRED_IN:
+            aligned = _ALIGNED_AS[switch.group(1)]
+            if opened[-1][1] and opened[-1][1] != aligned:  # (the paragraphs after it aligned otherwise)
+                new.append((k, f"\\end{{{opened[-1][1]}}}"))
+                opened[-1][1] = ""
+            if aligned and not opened[-1][1]:
+                opened[-1][1] = aligned
+                new.append((k, f"\\begin{{{aligned}}}"))
+            rest = rest[switch.end() :]
             if not rest.strip():
                 blank = True
                 continue
@@ -4258,10 +4352,52 @@ def _centering_as_center(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             or rest.strip().startswith("\\begin{")
             or bool(_TITLE_COMMANDS.match(rest.strip()))
         )
-    for _, centred, _ in reversed(opened):
-        if centred:
-            new.append((new[-1][0] if new else 0, "\\end{center}"))
+    for _, aligned, _ in reversed(opened):
+        if aligned:
+            new.append((new[-1][0] if new else 0, f"\\end{{{aligned}}}"))
     return new
+
+
+def _aligned_edges(line: str, k: int, opened: list[list], new: list[tuple[int, str]]) -> tuple[int, bool]:
+    """Add to ``new`` the part of ``line`` (``k``) up to its last environment's edge, an aligned part
+    (:func:`_centering_as_center`, ``opened``) ended before a ``\\begin{columns}`` or an ``\\end{…}`` and
+    begun again after the columns; where the rest of the line starts, and whether a column begins there."""
+    at, column = 0, False
+    for edge in _ENV_EDGE.finditer(line):
+        if edge.group(1) is None:  # \column{w}: the column before it ends, this one begins
+            if opened[-1][0] == "\\column" and (aligned := opened.pop()[1]):
+                new.append((k, f"\\end{{{aligned}}}"))
+            opened.append(["\\column", "", ""])
+            new.append((k, line[: edge.end()].rstrip()))
+            at, column = edge.end(), True
+            continue
+        ends = ""
+        if edge.group(1) == "begin":
+            resumes = opened[-1][1] if edge.group(2) == "columns" else ""  # (each column sets its own)
+            ends, opened[-1][1] = resumes, "" if resumes else opened[-1][1]
+            opened.append([edge.group(2), "", resumes])
+        elif len(opened) > 1:
+            if edge.group(2) == "columns" and opened[-1][0] == "\\column":
+                ends = opened.pop()[1]
+                if ends and line[at : edge.start()].strip():
+                    new.append((k, line[at : edge.start()]))
+                if ends:
+                    new.append((k, f"\\end{{{ends}}}"))
+                    at, ends = edge.start(), ""
+            _, aligned, resumes = opened.pop()
+            ends = ends or aligned
+            if resumes:  # (the aligned part the columns were in goes on after them)
+                opened[-1][1] = resumes
+                new.append((k, line[at : edge.end()]))
+                new.append((k, f"\\begin{{{resumes}}}"))
+                at = edge.end()
+                continue
+        if ends:  # (the aligned part ends before this \begin{columns} or \end{…})
+            if line[at : edge.start()].strip():
+                new.append((k, line[at : edge.start()]))
+            new.append((k, f"\\end{{{ends}}}"))
+            at = edge.start()
+    return at, column
 
 
 def _transitions(body: list[tuple[int, str]], out: Converted, index: list[int]) -> list[tuple[int, str]]:
@@ -5177,13 +5313,17 @@ def _tab_stop(mt: re.Match) -> str:
 
 
 _SPACING_OUT = re.compile(
-    r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|" + SIZES[3:-1] + r")\b(?:~|\s)?"
+    r"\\(?:vspace\*?|hspace\*?)\{[^{}]*\}|\\(?:vfill|hfill|centering|qedhere|noindent|smallskip|medskip|bigskip|"
+    r"begingroup|endgroup|" + SIZES[3:-1] + r")\b(?:~|\s)?"
 )
 
 
 def _spacing_out(text: str, mt: re.Match) -> str:
     """What a spacing or size command ``mt`` of ``text`` leaves: nothing, or a space where a command's
-    name before it would run on into the letters after it (``\\itshape\\small A``: ``\\itshape A``)."""
+    name before it would run on into the letters after it (``\\itshape\\small A``: ``\\itshape A``); a
+    table column's own (``>{\\centering\\arraybackslash}X``, how its cells align) as it is."""
+    if re.search(r">\s*\{[^{}]*$", text[: mt.start()]):
+        return mt.group(0)
     before = re.search(r"\\[A-Za-z]+$", text[: mt.start()])
     return " " if before is not None and text[mt.end() : mt.end() + 1].isalpha() else ""
 
@@ -5241,6 +5381,63 @@ def _breaks(text: str) -> list[str]:
             parts.append(text[cut : mt.start()].rstrip())
             cut = mt.end()
     return [*parts, text[cut:].strip()] if parts else [text]
+
+
+_PAR = re.compile(r"[ \t]*\\par(?![A-Za-z@])[ \t]*")
+
+
+def _paragraphs(text: str, envs: list[str]) -> list[str]:
+    """A paragraph line cut where TeX's ``\\par`` ends a paragraph (in paragraphs, ``envs`` the
+    environments open before the line; outside groups, inline math and code spans, where it is theirs):
+    the paragraphs, an empty one where a ``\\par`` starts or ends the line."""
+    if "\\par" not in text:
+        return [text]
+    skips = [(mt.start(), mt.end()) for mt in _INLINE_MATH.finditer(text)]
+    skips += [(mt.start(), mt.end()) for mt in _CODE_SPAN.finditer(text)]
+    parts, cut, envs = [], 0, list(envs)
+    edges = iter(_ENV.finditer(text))
+    edge = next(edges, None)
+    for mt in _PAR.finditer(text):
+        while edge is not None and edge.start() < mt.start():  # (the environments open at the \par)
+            _track_environment(envs, edge)
+            edge = next(edges, None)
+        if (
+            any(a <= mt.start() < b for a, b in skips)
+            or _depth(text[: mt.start()]) != 0
+            or not all(e in _TEXT_ENVS for e in envs)
+        ):
+            continue
+        parts.append(text[cut : mt.start()])
+        cut = mt.end()
+    return [*parts, text[cut:]] if parts else [text]
+
+
+def _add_paragraphs(
+    out: list[tuple[int, str]], ends: set[int], k: int, paragraphs: list[str], breaks: bool
+) -> None:
+    """Add a frame's line ``k``, cut into ``paragraphs`` (:func:`_paragraphs`), to ``out``: an empty line
+    between them (TeX's ``\\par``: the paragraph ends), each cut where its ``\\\\`` breaks it (``breaks``), the
+    lines that end in a break added to ``ends``."""
+    for p, paragraph in enumerate(paragraphs):
+        if p and out and out[-1][1].strip():
+            out.append((k, ""))
+        if p and not paragraph.strip():
+            continue
+        parts = _breaks(paragraph) if breaks else [paragraph]
+        for j, part in enumerate(parts):
+            if j < len(parts) - 1:
+                ends.add(len(out))
+            if part or j == 0:
+                out.append((k, part))
+
+
+def _track_environment(envs: list[str], mt: re.Match) -> None:
+    """``envs``, the environments open, after the ``\\begin`` or ``\\end`` ``mt`` (of :data:`_ENV`)."""
+    name = mt.group(2).rstrip("*")
+    if mt.group(1) == "begin":
+        envs.append(name)
+    elif name in envs:
+        del envs[len(envs) - 1 - envs[::-1].index(name) :]
 
 
 def _text_math(text: str) -> str:
@@ -5532,17 +5729,9 @@ def _dedented(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             and all(e in _TEXT_ENVS for e in envs)
             and not _TITLE_COMMANDS.match(text)  # (a title's \\ is a space in it: _one_line)
         )
-        parts = _breaks(text) if breaks else [text]
-        for j, part in enumerate(parts):
-            if j < len(parts) - 1:
-                ends.add(len(out))
-            if part or j == 0:
-                out.append((k, part))
+        _add_paragraphs(out, ends, k, _paragraphs(text, envs) if not in_math else [text], breaks)
         for mt in _ENV.finditer(text):
-            if mt.group(1) == "begin":
-                envs.append(mt.group(2).rstrip("*"))
-            elif mt.group(2).rstrip("*") in envs:
-                del envs[len(envs) - 1 - envs[::-1].index(mt.group(2).rstrip("*")) :]
+            _track_environment(envs, mt)
     for j in ends:  # Markdown's line break (a backslash at the line's end) where more text follows
         after = out[j + 1][1].lstrip() if j + 1 < len(out) else ""
         pictures = out[j][1].lstrip().startswith("\\includegraphics") or after.startswith("\\includegraphics")

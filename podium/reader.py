@@ -1809,7 +1809,8 @@ def _tex_reader(
                 )
             except BuildError:  # (said)
                 return None
-        lost_here = lost + (f" ({via} inputs it)" if via else "")
+        package = name.endswith(".sty") and via == "\\usepackage"  # (a course's own package: no \input)
+        lost_here = "" if package else lost + (f" ({via} inputs it)" if via else "")
         if (unknown := re.search(r"\\[A-Za-z@]+|#\d", name)) is not None:
             diags.warning(
                 f"\\input file '{name}' is named with '{unknown.group(0)}', which Podium cannot put in (only a "
@@ -1831,7 +1832,8 @@ def _tex_reader(
             return None
         found = found or names[0]
         # (missing: said, and watched for)
-        path = policy.resolve(found, base_dir, pos, diags, "\\input file", then=lost_here)
+        what = "package file" if package else "\\input file"
+        path = policy.resolve(found, base_dir, pos, diags, what, then=lost_here)
         if path is None:
             return None
         try:

@@ -36,6 +36,7 @@ _FILES = frozenset(
         "bibliography",
         "citation style",
         "\\input file",
+        "package file",  # (a course's own .sty a beamer deck's \usepackage names)
         "listing file",
         "included file",
         "slides file",

@@ -2128,7 +2128,7 @@ def _table(spec: str, body: str) -> str | None:
     ``\\multicolumn{n}{…}{text}`` the text then n - 1 empty cells; None when it has no row.  Columns after
     the last one a row fills are left out where they are sized to their content (``{lccccc}`` with two
     used): LaTeX gives them no width, and a drawn table would show them as empty columns."""
-    types = _column_types(spec)
+    types = _column_types(spec, aligned=True)
     aligns = [_ALIGN_OF.get(t, "l") for t in types]
     rows: list[list[str]] = []
     reach = 0  # how many columns the rows fill: up to the last cell with words (a \multicolumn's span)
@@ -2297,15 +2297,23 @@ def _cell_stacks_opened(body: str) -> str:
 _ALIGN_OF = {"c": "c", "r": "r", "C": "c", "R": "r"}
 
 
-def _column_marks(spec: str) -> list[str]:
+# what a column's `>{…}` sets its paragraph's alignment with (array's `>{\centering\arraybackslash}X`)
+_COLUMN_ALIGNED = re.compile(r"\\(centering|raggedleft)(?![A-Za-z])")
+
+
+def _column_marks(spec: str, aligned: bool = False) -> list[str]:
     """``{|l|c|p{3cm}|r|}`` as its rules and columns in order: ``["|", "l", "|", "c", "|", "p", "|", "r",
-    "|"]`` (``*{3}{c}`` repeated; ``@{…}``, ``!{…}``, ``>{…}``, ``<{…}`` and a column's width skipped)."""
+    "|"]`` (``*{3}{c}`` repeated; ``@{…}``, ``!{…}``, ``>{…}``, ``<{…}`` and a column's width skipped).
+    ``aligned``: a paragraph column whose ``>{…}`` centres its text (``>{\\centering}p{2cm}``) is ``C``,
+    one that sets it flush right ``R``, as they align."""
     out: list[str] = []
     i = 0
+    before = ""  # (the `>{…}` before the column)
     while i < len(spec):
         c = spec[i]
         if c in "@!<>":
             close = _group(spec, i + 1)
+            before = spec[i + 2 : close - 1] if c == ">" and close > 0 else before
             i = close if close > 0 else i + 1
             continue
         if c == "*":
@@ -2313,14 +2321,17 @@ def _column_marks(spec: str) -> list[str]:
             inner_end = _group(spec, count_end) if count_end > 0 else -1
             if inner_end > 0:
                 n = spec[i + 2 : count_end - 1].strip()
-                out += _column_marks(spec[count_end + 1 : inner_end - 1]) * (int(n) if n.isdigit() else 1)
+                inner = _column_marks(spec[count_end + 1 : inner_end - 1], aligned)
+                out += inner * (int(n) if n.isdigit() else 1)
                 i = inner_end
                 continue
         if c == "|":
             out.append(c)
         # (l c r; p{3cm} X L{2cm}; a \newcolumntype's Y; dcolumn's D{.}{.}{2})
         elif c.isascii() and c.isalpha():
-            out.append(c)
+            set_so = _COLUMN_ALIGNED.findall(before) if aligned and c not in "lcr" else []
+            out.append({"centering": "C", "raggedleft": "R"}[set_so[-1]] if set_so else c)
+            before = ""
             i += 1
             while c not in "lcr" and i < len(spec) and spec[i] == "{":  # (the column's arguments)
                 close = _group(spec, i)
@@ -2332,9 +2343,9 @@ def _column_marks(spec: str) -> list[str]:
     return out
 
 
-def _column_types(spec: str) -> list[str]:
-    """``{|l|c|p{3cm}|r|}`` as ``["l", "c", "p", "r"]``."""
-    return [mark for mark in _column_marks(spec) if mark != "|"]
+def _column_types(spec: str, aligned: bool = False) -> list[str]:
+    """``{|l|c|p{3cm}|r|}`` as ``["l", "c", "p", "r"]`` (``aligned``: :func:`_column_marks`'s)."""
+    return [mark for mark in _column_marks(spec, aligned) if mark != "|"]
 
 
 def _ruled_columns(spec: str) -> list[bool]:
