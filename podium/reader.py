@@ -2819,7 +2819,8 @@ def parse_lecture(
     header = [] if tex_deck else _header_tex(raw_meta, key_lines, shown, diags, base_dir, policy)
     raw_meta, key_lines = _header_logo(raw_meta, key_lines, shown, diags, tex_deck)
     body, text_macros = _with_text_macros(body, header, raw_meta.get("header-includes") if tex_deck else None)
-    reveal = not tex_deck and is_reveal_markdown(raw_meta, body)
+    # (a remark deck's rewrite is this dialect's Markdown: its `----` rules and `Note:` lines are not reveal.js's)
+    reveal = not (tex_deck or remark_deck) and is_reveal_markdown(raw_meta, body)
     _reveal_said(raw_meta if reveal else {}, body, shown, origins, diags)
     _check_notes_separator(raw_meta, reveal, _key_pos(shown, key_lines, "notesSeparator"), diags)
     first_section = (
@@ -5551,8 +5552,10 @@ class _Converter:
             elif child.type == "math_inline_double":
                 # `$$…$$` in a paragraph is display math, as pandoc reads it: a line of its own (in a
                 # list item's words too: an equation under them, as one on lines of its own is)
+                close = _unwrap_span(run, pairs[k + 1][0] if k + 1 < len(pairs) else None)
+                unwrapped = close.end() if close is not None else 0
                 words_so_far()
-                out.extend(self.math_in_words(pairs, k, pos))
+                out.extend(self.math_in_words(pairs, k, pos, close))
             else:
                 run.extend(self._inline(child, attrs))
         self.html_skip = []
@@ -5575,17 +5578,28 @@ class _Converter:
             return [pic] if pic is not None else []
         return None
 
-    def math_in_words(self, pairs: list, k: int, pos: m.SourcePos) -> list[m.Block]:
+    def math_in_words(
+        self, pairs: list, k: int, pos: m.SourcePos, span: re.Match | None = None
+    ) -> list[m.Block]:
         """The display math ``$$…$$`` that is ``pairs[k]`` among a paragraph's words, on a line of its own
-        (the full stop after it goes with it)."""
+        (the full stop after it goes with it); ``span``: the end (``]{.hi-red}``) of a span that holds it
+        alone, whose classes it keeps, as a div's (remark's ``.hi-red[$$…$$]`` after words)."""
         nxt = pairs[k + 1][0] if k + 1 < len(pairs) else None
-        stop = _FOLLOWING_PUNCTUATION.match(nxt.content) if nxt is not None and nxt.type == "text" else None
-        below = sum(c.type in ("softbreak", "hardbreak") for c, _ in pairs[:k])  # (its own line)
-        return self.math_block(
-            pairs[k][0].content.strip() + (f"\\,{stop.group(1)}" if stop else ""),
-            replace(pos, line=pos.line + below),
-            alone=False,
+        after = (
+            nxt.content[span.end() :]
+            if span is not None and nxt is not None
+            else (nxt.content if nxt else "")
         )
+        stop = _FOLLOWING_PUNCTUATION.match(after) if nxt is not None and nxt.type == "text" else None
+        below = sum(c.type in ("softbreak", "hardbreak") for c, _ in pairs[:k])  # (its own line)
+        at = replace(pos, line=pos.line + below)
+        blocks = self.math_block(
+            pairs[k][0].content.strip() + (f"\\,{stop.group(1)}" if stop else ""), at, alone=False
+        )
+        if span is None or not blocks:
+            return blocks
+        attrs = parse_attrs(span.group(2))
+        return [m.Div(tuple(blocks), attrs.classes, at, _div_align(attrs.classes, attrs.kv), attrs.order)]
 
     def linked_picture(self, node: SyntaxTreeNode) -> tuple[SyntaxTreeNode, Attrs] | None:
         """The picture a link holds and nothing else (``[![](x.png)](https://…)``, ``<a href=…><img …></a>``)
@@ -8684,14 +8698,22 @@ def _unwrap_picture(run: list, after: SyntaxTreeNode | None) -> int:
     """A picture in a span, ``[![](x.png)]{.img-center}`` (remark's ``.img-center[![](x.png)]``): the
     picture is drawn on its own, so the span's ``[`` is taken off the words before it (``run``, in place);
     the length of its ``]{…}`` at the start of the text ``after`` it, to take off that (0: no such span)."""
+    close = _unwrap_span(run, after)
+    return close.end() if close is not None else 0
+
+
+def _unwrap_span(run: list, after: SyntaxTreeNode | None) -> re.Match | None:
+    """A block drawn on its own (a picture, display math) that is all a span holds, ``[$$x$$]{.hi-red}``:
+    the span's ``[`` taken off the words before it (``run``, in place); the ``]{…}`` that starts the text
+    ``after`` it (None: no such span, nothing taken)."""
     close = _SPAN_CLOSE.match(after.content) if after is not None and after.type == "text" else None
     if close is None or close.group(1).strip() or not run or not isinstance(run[-1], m.Text):
-        return 0
+        return None
     before = run[-1].text.rstrip(" ")
     if not before.endswith("["):
-        return 0
+        return None
     run[-1] = m.Text(before[:-1])
-    return close.end()
+    return close
 
 
 _ITEM_FRAGMENT = "podium-item-fragment"  # (the class of an item's first paragraph read from FRAGMENT_ITEM)

@@ -1170,13 +1170,17 @@ def _emit_lines(
 ) -> None:
     """A slide's lines (but those in ``skip``, its title's; those in ``replaced`` as written there) added
     to ``out``: ``--`` a pause, code as it is."""
+    numbers = _click_numbers(texts, code)
     for j, t in enumerate(texts):
         if j in skip:
             continue
         if replaced and j in replaced:
             out.add(src[j], *replaced[j])
             continue
-        if code[j]:
+        if j in numbers:  # (its marker only: the line's constructs keep their columns)
+            shown = body.rewritten(j, t)
+            out.add(src[j], _ITEM_NUMBER.sub(rf"\g<1>{numbers[j]}", shown[0], count=1), *shown[1:])
+        elif code[j]:
             out.add(src[j], t)
         elif t == "--" and j in body.column_clicks:
             out.add(src[j], "")  # (the click is the next column's own)
@@ -1221,6 +1225,46 @@ def _joined_code(texts: list[str]) -> list[bool]:
 
 
 _ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
+
+
+_ITEM_NUMBER = re.compile(r"^( *)\d{1,9}(?=[.)])")
+
+
+def _click_numbers(texts: list[str], code: list[bool]) -> dict[int, int]:
+    """The numbered items right after a ``--`` click that go on with the list before it, and the number each
+    is shown with: remark joins a slide's parts before its Markdown is read, so ``1. a`` ``--`` ``1. b`` is
+    one list, 1. 2. (each part read on its own, the second would start again at 1)."""
+    lists: list[
+        list[int]
+    ] = []  # (each open numbered list: its indent, its content's column, the next number)
+    crossed: set[int] = set()  # (the indents of the lists a click came in since their last item)
+    numbers: dict[int, int] = {}
+    blank = True
+    for j, t in enumerate(texts):
+        if t == "--" and not code[j]:
+            crossed |= {x[0] for x in lists}
+        if code[j] or t == "--":
+            continue
+        indent = _indent(t)
+        item = _ITEM.match(t.expandtabs(4)) if t.strip() else None
+        if item is None:
+            if t.strip() and (blank or _BLOCK_START.match(t)):  # (not a lazy line of the item's paragraph)
+                lists = [x for x in lists if x[1] <= indent]
+            blank = not t.strip()
+            continue
+        blank = False
+        ordered = item.group(2)[:-1].isdigit()
+        lists = [x for x in lists if x[0] < indent or (x[0] == indent and ordered)]
+        if not ordered:
+            continue
+        if lists and lists[-1][0] == indent:
+            if indent in crossed and int(item.group(2)[:-1]) != lists[-1][2]:
+                numbers[j] = lists[-1][2]
+            lists[-1][2] += 1
+        else:
+            lists.append([indent, len(item.group(0)), int(item.group(2)[:-1]) + 1])
+        crossed.discard(indent)
+    return numbers
 
 
 def _indent(line: str) -> int:

@@ -23,7 +23,10 @@ from ..handout.decklook import deck_look
 from ..template_folders import Template
 from .plan import ColumnsChunk, ObjectChunk, Para, Run, SlidePlan, TextChunk
 
-LEAST = 1.5  # the contrast ratio (WCAG 2: 1 to 21) below which coloured words count as unreadable
+# the contrast ratio (WCAG 2: 1 to 21) below which coloured words count as unreadable: well under WCAG's 3:1
+# for large text, where a pastel tint is all but gone on a projector (CSS's `pink` on white, 1.54:1, `skyblue`
+# 1.74:1), while a bright colour a lecturer picks to stand out still reads (CSS's `orange`, 1.97:1)
+LEAST = 1.8
 SHADE = 3.0  # the contrast a colour with a hue is shaded to (WCAG's for large text)
 LINK = 4.5  # the contrast a link is drawn with where the theme's link colour has less than SHADE (WCAG AA)
 CODE = "colour-contrast"

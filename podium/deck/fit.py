@@ -48,6 +48,7 @@ from .measure import (
     code_columns,
     code_height,
     deck_fonts,
+    link_pieces,
     para_height,
     para_size,
     row_heights,
@@ -123,6 +124,18 @@ def _source_lines(shown: str, base_dir: str) -> list[str]:
             _SOURCES.clear()
         _SOURCES[key] = lines
     return _SOURCES[key]
+
+
+def _widest_word(para: Para) -> tuple[str, bool]:
+    """The longest piece of ``para`` that a line does not break (a word; a link's words, which LibreOffice
+    draws as one field, :func:`~podium.deck.measure.link_pieces`), and whether it holds a link's words."""
+    glued = "\x00"  # (a link's space, which breaks no line)
+    text = "".join(
+        r.text.replace(" ", glued) if r.link and " " in r.text and len(link_pieces(r)) == 1 else r.text
+        for r in para.runs
+    )
+    word = max(text.split() or [""], key=len)
+    return word.replace(glued, " ").strip(), glued in word.strip(glued)
 
 
 def shown_word(word: str, most: int = 40) -> str:
@@ -615,16 +628,16 @@ class Fitter:
                             p, style, sl.rect.w, sizes.text, self.g.fonts, own, self.g.cv_scale
                         )
                         if widest * EMU_PER_PT > sl.rect.w - style.insets[0] - style.insets[2]:
-                            word = max("".join(r.text for r in p.runs).split() or [""], key=len)
-                            out.append(
-                                (
-                                    name,
-                                    f"the word '{shown_word(word)}' is wider than "
-                                    + ("its column" if len(slots) > 1 else "the slide")
-                                    + " and is broken; shorten it or give it a break (a hyphen or a space)",
-                                    word_pos(plan.source, word, self.base_dir),
-                                )
+                            word, link = _widest_word(p)
+                            where = "its column" if len(slots) > 1 else "the slide"
+                            said = (
+                                f"the link text '{shown_word(word)}' is wider than {where} and is broken "
+                                "mid-word in LibreOffice, which breaks a link's words at no space; shorten it"
+                                if link
+                                else f"the word '{shown_word(word)}' is wider than {where} and is broken; "
+                                "shorten it or give it a break (a hyphen or a space)"
                             )
+                            out.append((name, said, word_pos(plan.source, word, self.base_dir)))
             # a listing whose longest line wraps even at the floor size (in its column, inside its callout)
             for x, width in _code_widths(sl.chunks, sl.rect.w, body_pt):
                 out += self.code_wraps(x, plan, name, width, sizes)

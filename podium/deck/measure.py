@@ -19,7 +19,7 @@ from .. import model as m
 from .equations import math_size, tex_listing
 from .fonts import code_ratio, face
 from .geometry import EMU_PER_IN, EMU_PER_PT, GAP, Rect, split_columns
-from .plan import ColumnsChunk, ObjectChunk, Para, ParaStyle, TextChunk, TypeSizes
+from .plan import ColumnsChunk, ObjectChunk, Para, ParaStyle, Run, TextChunk, TypeSizes
 from .plan import runs as to_runs
 from .styles import GRID_INDENT, FrameStyle, Level, theme_fonts
 
@@ -159,10 +159,27 @@ def count_lines(
     return lines, widest
 
 
+# a link's text longer than this is written one run a word (:func:`link_pieces`): LibreOffice draws a link's
+# run as one field, which it breaks at no space, so a link this long would be cut mid-word or run past its
+# box; a shorter one stays one run (LibreOffice draws the last of several link runs that text follows in that
+# text's colour)
+LONG_LINK = 40
+
+
+def link_pieces(r: Run) -> list[Run]:
+    """Run ``r`` as it is written: a long link (:data:`LONG_LINK`) one run a word, each with the spaces after
+    it, which a line may break after; any other run as it is."""
+    if not r.link or len(r.text) <= LONG_LINK or " " not in r.text.strip():
+        return [r]
+    return [replace(r, text=piece) for piece in re.findall(r"\s*\S+\s*", r.text)]
+
+
 def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, str, bool, bool, float]]:
     out = []
     for r in para.runs:
-        if r.link and " " in r.text:  # (LibreOffice draws a link as one field, which it breaks at no space)
+        if (
+            r.link and " " in r.text and len(link_pieces(r)) == 1
+        ):  # (one field: LibreOffice breaks it nowhere)
             r = replace(r, text=r.text.replace(" ", "\u00a0"))
         family = fonts.mono if r.code else latin
         ratio = code_ratio(latin, fonts.mono) if r.code else 1.0

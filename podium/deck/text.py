@@ -16,7 +16,7 @@ from pptx.util import Emu, Pt
 
 from .. import model as m
 from .canvas import Canvas, hex_rgb
-from .measure import has_east_asian, label_start, marker_room, para_size, para_spacing, run_pt
+from .measure import has_east_asian, label_start, link_pieces, marker_room, para_size, para_spacing, run_pt
 from .omml import wrap_inline_run
 from .plan import Para, Run
 from .styles import GRID_INDENT, FrameStyle, Level, placeholder_list_style
@@ -322,6 +322,11 @@ def add_run(
     ``text_size`` (points) is the paragraph's size where ``size`` is left to the layout: the size that
     a smaller part of inline math (``\\textsc``'s small capitals) is a share of.
     """
+    pieces = link_pieces(r)
+    if len(pieces) > 1:  # (a long link: one run a word, which LibreOffice can wrap, see link_pieces)
+        for piece in pieces:
+            add_run(cv, p, piece, size, bold, muted, colour, text_size)
+        return
     if "\v" in r.text or "\n" in r.text:  # a hard line break: <a:br/>, not a control character
         for k, part in enumerate(r.text.replace("\n", "\v").split("\v")):
             if k:
