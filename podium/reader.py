@@ -6013,8 +6013,10 @@ class _Converter:
                 self.highlights_noted(f'code-line-numbers="{lines}"', pos)
             first_line = _first_line_number(attrs, pos, self.diags)
         elif info:
-            lang = info.split()[0].lstrip(".")
-            marks = _fence_marks(info[len(info.split()[0]) :])
+            # (Slidev writes its marks with or without a space: ```ts{2,3}, ```mermaid{theme: 'dark'})
+            word = info.split()[0].split("{", 1)[0]
+            lang = word.lstrip(".")
+            marks = _fence_marks(info[len(word) :])
             if marks.highlight:
                 self.highlights_noted(marks.highlight, pos)
             numbered = marks.lines if marks.lines is not None else self.raw_meta.get("lineNumbers") is True
@@ -6452,10 +6454,10 @@ class _Converter:
         hidden code cell, a comment).  In a Slidev deck, a first short line under the heading (``# Interface``,
         ``## Part 2``, a short paragraph) leaves it a section slide, with that line as its second line, as
         Slidev's ``section`` layout shows it."""
-        said = bool(section.body)
+        said = len(section.body)
         self.add_to_slide(section, node)
-        if not section.body:
-            return None
+        if len(section.body) == said:
+            return None  # (it shows nothing: a comment, the tag closing a <div> around the second line)
         if self.html_show and not said and _second_line(section.body):
             return None
         section.kind = m.CONTENT

@@ -325,6 +325,7 @@ def slidev_markdown(
         title, title_at, rest, _ = _title(body_lines, unshown)
         title = title or _words_of(matter.get("title"))
         layout = str(matter.get("layout") or ("cover" if n == 0 else "default"))
+        title, title_at, rest = _line_title(title, title_at, rest, unshown, layout if n else "cover")
         own = layout not in _LAYOUTS  # (the theme's or the deck's own layout: a Vue file Podium cannot draw)
         cover = n == 0 and _cover_layout(layout, rest, unshown)
         if n == 0 and not cover:
@@ -337,6 +338,7 @@ def slidev_markdown(
         # (`SectionTransitionLayout`: a section slide, its props its second line)
         layout = "section" if own and re.search(r"section|chapter", layout, re.I) else layout
         rest = _inside(rest, unshown)
+        _conditionals(rest, out)
         emit = _Emitter(new, out.index, out, rest, shown)
         emit.line(slide.start, "")
         emit.line(slide.start, "---")
@@ -373,6 +375,48 @@ def slidev_markdown(
             _notes_div(emit, notes)
     out.text = "\n".join(new)
     return out
+
+
+# an element Vue shows only under a condition: `<div v-show="$clicks < 2">`, `<p v-if="…">`, `<div v-else>`
+_CONDITIONAL = re.compile(r"<[\w-]+\s(?:[^<>]*?\s)?(v-(?:if|else-if|else|show))\b(?:\s*=\s*\"([^\"]*)\")?")
+
+
+def _conditionals(rest: list[tuple[int, str]], out: Rewrite) -> None:
+    """Warn, once a slide, that its elements Vue shows only under a condition (``v-show="$clicks < 2"``,
+    ``v-if``/``v-else``) are all shown, from the start (Podium evaluates no condition)."""
+    fenced = code_lines([t for _, t in rest])
+    found = [(k, mt) for j, (k, t) in enumerate(rest) if not fenced[j] for mt in _CONDITIONAL.finditer(t)]
+    if not found:
+        return
+    said = ", ".join(dict.fromkeys(f'{mt[1]}="{mt[2]}"' if mt[2] else mt[1] for _, mt in found))
+    out.notes.append(
+        (
+            found[0][0],
+            f"[warning] the blocks this slide shows only under a condition ({_short(said, 80)}) are all shown, "
+            "from the start: in Slidev only those whose condition holds are (one at a time for alternatives); "
+            "keep one, or give each its own slide or click (<v-click>)",
+            "conditional",
+        )
+    )
+
+
+# Slidev's layouts that show a slide's words large in its middle: its one short line is its title
+_LINE_TITLED = ("end", "statement")
+
+
+def _line_title(
+    title: str, at: int, rest: list[tuple[int, str]], unshown: set[int], layout: str
+) -> tuple[str, int, list[tuple[int, str]]]:
+    """A slide's ``title`` (at line ``at``) and its other lines; an untitled slide in one of the
+    :data:`_LINE_TITLED` layouts titled by its one short line of words ("Thank you!"), unless it says more
+    or HTML or a block holds the line."""
+    words = [(j, k, t) for j, (k, t) in enumerate(rest) if t.strip() and k not in unshown]
+    if title or layout not in _LINE_TITLED or len(words) != 1:
+        return title, at, rest
+    j, k, text = words[0]
+    if len(text.strip()) > _KICKER_WIDTH or _BLOCK_LINE.match(text) or _HTML_START.match(text):
+        return title, at, rest
+    return text.strip(), k, rest[:j] + rest[j + 1 :]
 
 
 def _notes_div(emit: _Emitter, notes: list[tuple[int, str]]) -> None:
@@ -596,13 +640,46 @@ def _cover_lines(title: str, words: list[str], raw_meta: dict[str, Any]) -> dict
         return None
     if any(len(x) > 80 or x.rstrip().endswith(tuple(".?!:;…。？！：；")) for x in lines):
         return None  # (a sentence: the cover says something)
-    if not heading and not _bylines(title, lines):
-        return None
     free = [k for k in _COVER_KEYS if not raw_meta.get(k) and not (k == "author" and raw_meta.get("authors"))]
+    if not heading and not _bylines(title, lines):
+        return _labelled(title, lines, free, raw_meta)
     if len(lines) > len(free):
         return None  # (no key of the title slide left for a line: it would not be shown)
     given = {"subtitle": heading.group(2)} if heading and not raw_meta.get("subtitle") else {}
     given.update(zip(free, lines))
+    return given
+
+
+# a cover's line that names what it says ("Reporter: Jiakai Gu", "Date: Nov 13th, 2023", "汇报人：张三"): the
+# title slide's key each label fills
+_LABELS = {
+    "date": "date time when 日期 时间",
+    "institute": "institute institution school university affiliation venue place location event conference "
+    "course 单位 学校 学院",
+    "author": "author authors by presented speaker speakers presenter reporter lecturer teacher instructor "
+    "trainer 汇报人 报告人 主讲 主讲人 讲者 演讲者 作者",
+}
+_LABELLED = re.compile(r"^([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?)\s*[:：]\s*\S")
+
+
+def _labelled(
+    title: str, lines: list[str], free: list[str], raw_meta: dict[str, Any]
+) -> dict[str, str] | None:
+    """A cover's subtitle line and the lines under it that each name what they say ("Reporter: …", "Date:
+    …"), as the title slide's subtitle and the keys their labels name (the line kept whole, its tags
+    dropped); None when the lines are not such (the cover says more, and is a slide of its own)."""
+    lines = [" ".join(re.sub(r"<[^<>]*>", " ", x).split()) for x in lines]
+    if len(lines) < 2 or title.rstrip().endswith(("?", "？")) or _LABELLED.match(lines[0]):
+        return None
+    given = {} if raw_meta.get("subtitle") else {"subtitle": lines[0]}
+    for line in lines[1:]:
+        label = _LABELLED.match(line)
+        key = label and next(
+            (k for k, names in _LABELS.items() if label.group(1).lower().split()[0] in names.split()), None
+        )
+        if key is None or key not in free or key in given:
+            return None  # (a line that is no author, place or date, or one the title slide has no room for)
+        given[key] = line
     return given
 
 
@@ -984,8 +1061,11 @@ def _html_heading(body: list[tuple[int, str]], j: int, fenced: list[bool]) -> tu
 
 def _title(body: list[tuple[int, str]], unshown: set[int]) -> tuple[str, int, list[tuple[int, str]], int]:
     """A slide's first heading (outside code): its words, its line, the slide's other lines and its level;
-    CSS and scripts before it (``unshown``) are passed over, as HTML is."""
+    CSS and scripts before it (``unshown``) are passed over, as HTML is, and so is a kicker (up to
+    :data:`_KICKER_LINES` short lines of words over it, no sentence: "Option 1:", "Part 2"), which stays a
+    line of the slide; a small heading right over a bigger one ("## Aside", "# TypeScript") is its kicker too."""
     fenced = code_lines([t for _, t in body])
+    kicker = 0  # (the lines of words before the heading)
     for j, (k, text) in enumerate(body):
         if fenced[j] or k in unshown:
             continue
@@ -993,12 +1073,51 @@ def _title(body: list[tuple[int, str]], unshown: set[int]) -> tuple[str, int, li
         if html is not None:  # (`<h1>` … `</h1>`, as a cover wrapped in a <div> writes its title)
             words, level, stop = html
             return words, k, body[:j] + body[stop:], level
-        if text.strip() and not _HEADING.match(text) and not text.lstrip().startswith("<"):
-            break  # (text before any heading: an untitled slide)
         heading = _HEADING.match(text)
+        if text.strip() and heading is None and not text.lstrip().startswith("<"):
+            kicker += 1
+            if _no_kicker(text, kicker):
+                break  # (text before any heading: an untitled slide)
+            continue
         if heading is not None:
+            bigger = None if kicker else _bigger_heading(body, j, fenced, len(heading.group(1)))
+            if bigger is not None:  # (the small heading over it stays, a heading inside the slide)
+                j, heading = bigger
+                k = body[j][0]
             return heading.group(2), k, body[:j] + body[j + 1 :], len(heading.group(1))
     return "", body[0][0] if body else 0, body, 1
+
+
+# a kicker over a slide's heading: its lines of words, and the characters in each at most
+_KICKER_LINES = 2
+_KICKER_WIDTH = 60
+
+
+def _no_kicker(text: str, count: int) -> bool:
+    """Is ``text``, the ``count``-th line of words over a slide's heading, no line of a kicker: too many
+    lines, too long, a block (a list item, a quote) or a sentence ("A line before any heading.")?"""
+    said = text.strip()
+    return (
+        count > _KICKER_LINES
+        or len(said) > _KICKER_WIDTH
+        or bool(_BLOCK_LINE.match(text))
+        or said[-1] in ".。!！"
+    )
+
+
+def _bigger_heading(
+    body: list[tuple[int, str]], j: int, fenced: list[bool], level: int
+) -> tuple[int, re.Match] | None:
+    """The heading of a lower level (a bigger one) right after the short heading at ``body[j]`` (blank
+    lines and HTML tags between them): its index and match; None when there is none."""
+    if len(body[j][1].strip()) > _KICKER_WIDTH:
+        return None
+    for n in range(j + 1, len(body)):
+        text = body[n][1]
+        if fenced[n] or (text.strip() and not text.lstrip().startswith("<")):
+            heading = None if fenced[n] else _HEADING.match(text)
+            return (n, heading) if heading is not None and len(heading.group(1)) < level else None
+    return None
 
 
 _CLICKED = re.compile(r"(?:^|\s)v-(?:click|after)\b")
