@@ -114,7 +114,9 @@ def html_divs_to_fenced(text: str) -> str | None:
 
 def _fragments_and_notes(text: str) -> str | None:
     """``text`` with reveal.js's fragment and notes elements (tags alone on their lines) as fenced divs."""
-    if not any(w in text for w in ("fragment", "notes", "columns-2", "center", "right", "CENTER", "class", "id")):
+    if not any(
+        w in text for w in ("fragment", "notes", "columns-2", "center", "right", "CENTER", "class", "id")
+    ):
         return None
     lines = text.split("\n")
     fenced = code_lines(lines)

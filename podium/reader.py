@@ -6780,21 +6780,26 @@ class _Converter:
             return []
         return [m.Code(_XML_INVALID.sub("\ufffd", node.content.expandtabs(TAB_STOP)))]
 
+    def text_inline(self, node: SyntaxTreeNode) -> list[m.Inline]:
+        """A text token's words, raw TeX in them read (:meth:`drop_tex_in_text`); an escaped backslash or
+        bracket (:data:`ESCAPED_TEXT`) as itself: ``\\\\d`` a backslash, then words; ``\\[`` no span's bracket."""
+        if node.type == ESCAPED_TEXT:
+            return [m.Text(_ESCAPED_BRACKETS.get(node.content, node.content))]
+        # (U+FFFC, a pasted object's stand-in, has no content: it would be drawn as a box)
+        text = node.content.replace("\ufffc", "")
+        if "\\" in text and re.search(r"\\[A-Za-z]", text):
+            return [
+                m.Text(_XML_INVALID.sub("\ufffd", x.text)) if isinstance(x, m.Text) else x
+                for x in self.drop_tex_in_text(text)
+            ]
+        return [m.Text(_XML_INVALID.sub("\ufffd", text))]
+
     def _inline(self, node: SyntaxTreeNode, attrs: Attrs) -> Sequence[m.Inline | _HtmlMark]:
         t = node.type
         if self.html_skip and t != "html_inline":
             return []  # inside <script>, <style>…
-        if t == "text":
-            # (U+FFFC, a pasted object's stand-in, has no content: it would be drawn as a box)
-            text = node.content.replace("\ufffc", "")
-            if "\\" in text and re.search(r"\\[A-Za-z]", text):
-                return [
-                    m.Text(_XML_INVALID.sub("\ufffd", x.text)) if isinstance(x, m.Text) else x
-                    for x in self.drop_tex_in_text(text)
-                ]
-            return [m.Text(_XML_INVALID.sub("\ufffd", text))]
-        if t == ESCAPED_TEXT:  # (\\d: a backslash, then words; \[: a bracket that is no span's)
-            return [m.Text(_ESCAPED_BRACKETS.get(node.content, node.content))]
+        if t in ("text", ESCAPED_TEXT):
+            return self.text_inline(node)
         if t in ("softbreak", "hardbreak"):  # (what follows is on the next line: its math's warnings say so)
             self.last_line += 1  # Marp breaks lines where the source does (its `breaks` option)
             if self.marp or t == "hardbreak":
@@ -7379,7 +7384,6 @@ def _tex_words(words: str, colours: Mapping[str, texcolours.RGB] | None = None) 
         last = piece.end
     out.append(words[last:])
     return "".join(out)
-
 
 
 SIUNITX = frozenset(("SI", "qty", "si", "unit", "num", "ang", "SIrange", "qtyrange", "numrange", "ce"))
