@@ -6935,7 +6935,7 @@ class _Converter:
             merged = [m.Text(emojis.emojized(x.text)) if isinstance(x, m.Text) else x for x in merged]
         if any(isinstance(x, m.LineBreak) for x in merged):
             merged = _spaces_at_breaks(merged)
-        spanned = tuple(_split_spans(merged))
+        spanned = _alerts_strong(tuple(_split_spans(merged)))
         if not any(isinstance(x, m.Text) and _ESCAPED_MARKS.search(x.text) for x in m.walk(spanned)):
             return spanned
         return m.transform_all(spanned, _escaped_brackets_written)
@@ -8055,6 +8055,19 @@ def _backgrounds(pairs) -> dict[str, str]:
 # characters no text holds (Unicode noncharacters), which opens or closes no span
 _ESCAPED_BRACKETS = {"[": "\ufdd0", "]": "\ufdd1"}
 _ESCAPED_MARKS = re.compile("[\ufdd0\ufdd1]")
+
+
+def _alerts_strong(items: m.Inlines) -> m.Inlines:
+    """``[words]{.alert}`` (the emphasis class of reveal.js and beamer themes: Quarto's clean-revealjs,
+    Xaringan's) drawn as beamer's ``\\alert`` is, strong, its other classes kept."""
+    if not any(isinstance(x, m.Span) and "alert" in x.classes for x in items):
+        return items
+    return tuple(
+        m.Strong((replace(x, classes=tuple(c for c in x.classes if c != "alert")),))
+        if isinstance(x, m.Span) and "alert" in x.classes
+        else x
+        for x in items
+    )
 
 
 def _escaped_brackets_written(node: Any) -> Any:

@@ -146,6 +146,26 @@ def test_an_html_div_of_a_class_is_read_as_a_div_without_a_warning(tmp_path):
         """,
         command="slides",
     )
-    assert paragraph_texts(deck.slides[1])[1:] == paragraph_texts(deck.slides[2])[1:]
-    assert "Application" in paragraph_texts(deck.slides[1])
+    assert paragraph_texts(deck.slides[1])[1:3] == paragraph_texts(deck.slides[2])[1:3]
+    assert paragraph_texts(deck.slides[1])[1:3] == ["Presentation", "Application"]
     assert "raw HTML" not in err
+
+
+def test_an_alert_span_is_drawn_strong(tmp_path):
+    deck, _, _ = built_from_text(
+        tmp_path,
+        """
+        ---
+        title: Difference in differences
+        format: clean-revealjs
+        ---
+
+        ## Recap
+
+        Key assumption: [parallel trends]{.alert}
+        """,
+        command="slides",
+    )
+    runs = {r.text: r.font.bold for r in text_runs([deck.slides[1]])}
+    assert runs["parallel trends"] is True
+    assert not runs["Key assumption: "]
