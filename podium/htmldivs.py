@@ -114,7 +114,9 @@ def html_divs_to_fenced(text: str) -> str | None:
 
 def _fragments_and_notes(text: str) -> str | None:
     """``text`` with reveal.js's fragment and notes elements (tags alone on their lines) as fenced divs."""
-    if not any(w in text for w in ("fragment", "notes", "columns-2", "center", "right", "CENTER")):
+    if not any(
+        w in text for w in ("fragment", "notes", "columns-2", "center", "right", "CENTER", "class", "id")
+    ):
         return None
     lines = text.split("\n")
     fenced = code_lines(lines)
@@ -135,7 +137,7 @@ def _fragments_and_notes(text: str) -> str | None:
             if "notes" in classes
             else "{.columns-2}"  # (ioslides' two flowing columns: reader.flowed_columns)
             if "columns-2" in classes
-            else aligned(mt.group(1).lower(), attrs)
+            else aligned(mt.group(1).lower(), attrs) or _classed(mt.group(1).lower(), attrs)
         )
         end = _closing(lines, fenced, k, mt.group(1).lower()) if kind else None
         if end is not None:
@@ -159,6 +161,18 @@ def aligned(tag: str, attrs: dict[str, str]) -> str | None:
     style = _ALIGN_STYLE.search(attrs.get("style", ""))
     align = (style.group(1) if style else attrs.get("align", "")).lower()
     return f"{{.{align}}}" if tag == "div" and align in ("center", "right") and len(attrs) == 1 else None
+
+
+def _classed(tag: str, attrs: dict[str, str]) -> str | None:
+    """The fenced div standing for a ``<div class="x" id="y">`` of no other attributes, as pandoc reads one
+    (its native_divs: ``::: {#y .x}``); None for any other element."""
+    classes = attrs.get("class", "").split()
+    ident = attrs.get("id", "").strip()
+    if tag != "div" or not (classes or ident) or set(attrs) - {"class", "id"}:
+        return None
+    if any(not re.fullmatch(r"[\w:.-]+", word) for word in (*classes, ident) if word):
+        return None  # (a name no fenced div's braces can hold: left as HTML)
+    return "{" + " ".join([f"#{ident}"] * bool(ident) + [f".{c}" for c in classes]) + "}"
 
 
 def centres(tag: str, attrs: dict[str, str]) -> bool:

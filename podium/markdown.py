@@ -426,6 +426,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.after("inline", "html_links", _html_links)
     md.core.ruler.before("linkify", "escaped_addresses", _escaped_addresses)
     md.core.ruler.after("linkify", "cut_addresses", _cut_addresses)
+    md.core.ruler.before("text_join", "kept_escapes", _kept_escapes)
     return md
 
 
@@ -983,6 +984,24 @@ def _escaped_addresses(state: StateCore) -> None:
                     del kids[k + 1]
                 continue
             k += 1
+
+
+# the escaped characters that stay apart from the text around them (ESCAPED_TEXT): an escaped backslash,
+# whose next letters start no TeX command (``\\d``, ``C:\\Users``), and escaped brackets, which neither
+# open nor close a span (``[a \[ b]{.x}``)
+_KEPT_ESCAPES = frozenset("\\[]")
+ESCAPED_TEXT = "text_escaped"
+
+
+def _kept_escapes(state: StateCore) -> None:
+    """An escaped backslash or bracket as a token of its own (:data:`ESCAPED_TEXT`), not joined to the text
+    around it: the reader, which reads raw TeX and spans out of text, must know it was escaped."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children or "\\" not in block.content:
+            continue
+        for kid in block.children:
+            if kid.type == "text_special" and kid.info == "escape" and kid.content in _KEPT_ESCAPES:
+                kid.type = ESCAPED_TEXT
 
 
 def _cut_addresses(state: StateCore) -> None:

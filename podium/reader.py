@@ -55,6 +55,7 @@ from .labels import bcp47, label, script_hint, script_language
 from .markdown import (
     COMMONMARK_ESCAPES,
     ELLIPSIS,
+    ESCAPED_TEXT,
     GFM_TABLES,
     KNITR_INLINE,
     LIST_INTERRUPTS,
@@ -6908,19 +6909,26 @@ class _Converter:
             return []
         return [m.Code(_XML_INVALID.sub("\ufffd", node.content.expandtabs(TAB_STOP)))]
 
+    def text_inline(self, node: SyntaxTreeNode) -> list[m.Inline]:
+        """A text token's words, raw TeX in them read (:meth:`drop_tex_in_text`); an escaped backslash or
+        bracket (:data:`ESCAPED_TEXT`) as itself: ``\\\\d`` a backslash, then words; ``\\[`` no span's bracket."""
+        if node.type == ESCAPED_TEXT:
+            return [m.Text(_ESCAPED_BRACKETS.get(node.content, node.content))]
+        # (U+FFFC, a pasted object's stand-in, has no content: it would be drawn as a box)
+        text = node.content.replace("\ufffc", "")
+        if "\\" in text and re.search(r"\\[A-Za-z]", text):
+            return [
+                m.Text(_XML_INVALID.sub("\ufffd", x.text)) if isinstance(x, m.Text) else x
+                for x in self.drop_tex_in_text(text)
+            ]
+        return [m.Text(_XML_INVALID.sub("\ufffd", text))]
+
     def _inline(self, node: SyntaxTreeNode, attrs: Attrs) -> Sequence[m.Inline | _HtmlMark]:
         t = node.type
         if self.html_skip and t != "html_inline":
             return []  # inside <script>, <style>…
-        if t == "text":
-            # (U+FFFC, a pasted object's stand-in, has no content: it would be drawn as a box)
-            text = node.content.replace("\ufffc", "")
-            if "\\" in text and re.search(r"\\[A-Za-z]", text):
-                return [
-                    m.Text(_XML_INVALID.sub("\ufffd", x.text)) if isinstance(x, m.Text) else x
-                    for x in self.drop_tex_in_text(text)
-                ]
-            return [m.Text(_XML_INVALID.sub("\ufffd", text))]
+        if t in ("text", ESCAPED_TEXT):
+            return self.text_inline(node)
         if t in ("softbreak", "hardbreak"):  # (what follows is on the next line: its math's warnings say so)
             self.last_line += 1  # Marp breaks lines where the source does (its `breaks` option)
             if self.marp or t == "hardbreak":
@@ -7051,7 +7059,10 @@ class _Converter:
             merged = [m.Text(emojis.emojized(x.text)) if isinstance(x, m.Text) else x for x in merged]
         if any(isinstance(x, m.LineBreak) for x in merged):
             merged = _spaces_at_breaks(merged)
-        return tuple(_split_spans(merged))
+        spanned = _alerts_strong(tuple(_split_spans(merged)))
+        if not any(isinstance(x, m.Text) and _ESCAPED_MARKS.search(x.text) for x in m.walk(spanned)):
+            return spanned
+        return m.transform_all(spanned, _escaped_brackets_written)
 
     def html_formatting(self, items: Sequence[m.Inline | _HtmlMark]) -> list[m.Inline]:
         """Nest the inlines between an HTML formatting tag and its end tag in what the tag stands for
@@ -8216,6 +8227,32 @@ def _backgrounds(pairs) -> dict[str, str]:
     return kv
 
 
+# an escaped bracket (``\[``) stands for itself in text until spans are read (:meth:`_Converter.texts`):
+# characters no text holds (Unicode noncharacters), which opens or closes no span
+_ESCAPED_BRACKETS = {"[": "\ufdd0", "]": "\ufdd1"}
+_ESCAPED_MARKS = re.compile("[\ufdd0\ufdd1]")
+
+
+def _alerts_strong(items: m.Inlines) -> m.Inlines:
+    """``[words]{.alert}`` (the emphasis class of reveal.js and beamer themes: Quarto's clean-revealjs,
+    Xaringan's) drawn as beamer's ``\\alert`` is, strong, its other classes kept."""
+    if not any(isinstance(x, m.Span) and "alert" in x.classes for x in items):
+        return items
+    return tuple(
+        m.Strong((replace(x, classes=tuple(c for c in x.classes if c != "alert")),))
+        if isinstance(x, m.Span) and "alert" in x.classes
+        else x
+        for x in items
+    )
+
+
+def _escaped_brackets_written(node: Any) -> Any:
+    """A text's escaped brackets (:data:`_ESCAPED_BRACKETS`) as the brackets they are."""
+    if isinstance(node, m.Text) and _ESCAPED_MARKS.search(node.text):
+        return m.Text(node.text.replace("\ufdd0", "[").replace("\ufdd1", "]"))
+    return node
+
+
 def _spans(text: str) -> list[m.Inline]:
     """Split ``[text]{.cls}`` spans out of plain text."""
     if "]{" not in text:
@@ -8490,18 +8527,21 @@ _CITATION = re.compile(r"(?:^|(?<=[\s\[(;]))-?@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\
 _CROSS_REF = re.compile(r"^(fig|tbl|sec|eq|thm|lem|cor|prp|cnj|def|exm|exr|lst)-")
 _BOOKDOWN_REF = re.compile(r"@ref\([-/:\w]+\)")  # (bookdown's \@ref(tab:x), its label not found)
 
+# the words of a references slide's title ("References", "Referenced materials", "Key readings", "Literatur"…)
 _REFERENCE_TITLES = re.compile(
-    r"^(references?|bibliography|literature|works cited|further reading|sources|références|"
-    r"bibliographie|literatur|literaturverzeichnis|referencias|bibliografía|bibliografia|riferimenti)$",
+    r"\b(?:referen|r\u00e9f\u00e9ren|bibliogra|literat|works cited|reading|sources|citations|quellen|"
+    r"riferimenti|fuentes)",
     re.I,
 )
 
 
 def _references_slide(drafts: list[_SlideDraft]) -> _SlideDraft | None:
     """The lecturer's own references slide, left empty for the references (as pandoc fills it): the last
-    slide, titled "References" (or "Bibliography", "Further reading"…), with nothing on it."""
+    slide, titled "References" (or "Referenced materials", "Bibliography", "Further reading"…), with nothing
+    on it (pandoc puts the list at the end, so on the last slide whatever its title, but an empty "Thank you"
+    slide is no place for it)."""
     last = next((d for d in reversed(drafts) if d.kind == m.CONTENT), None)
-    if last is None or last.body or not _REFERENCE_TITLES.match(m.plain_text(last.title).strip()):
+    if last is None or last.body or not _REFERENCE_TITLES.search(m.plain_text(last.title).strip()):
         return None
     return last
 
