@@ -309,8 +309,11 @@ def _row(
     columns = 0
     widths: list[float] = []
     html = True  # in an HTML block, as CommonMark reads it: since a tag line, no blank line
+    skip = 0  # (the lines of a nested row already written)
     for k in range(start + 1, len(lines)):
         line = lines[k]
+        if k < skip:
+            continue
         if fenced[k]:
             if depth == 0 and line.strip():
                 return None
@@ -342,7 +345,11 @@ def _row(
         words = _SELF_CLOSED.sub("", _CODE_SPAN.sub("", line)).lower()
         if "<div" in words and opening is None or "</div" in words and closing is None:
             return None  # a div tag sharing its line: the structure cannot be followed line by line
-        if opening is not None:
+        nested = _nested_row(lines, fenced, k) if opening is not None and depth == 1 else None
+        if nested is not None:  # (a row in a column, its blocks directly in it: columns inside the column)
+            new += nested
+            skip = k + len(nested)
+        elif opening is not None:
             depth += 1
             new.append(line)
         elif closing is not None:
@@ -351,6 +358,41 @@ def _row(
         else:
             new.append(line)
     return None
+
+
+def _nested_row(lines: list[str], fenced: list[bool], start: int) -> list[str] | None:
+    """A row ``<div class="cols">`` opening at ``lines[start]`` inside a column, whose blocks stand
+    directly in it (a browser sets them side by side: ``![](a.png)``, ``![](b.png)``), written line for line
+    as fenced columns, a column of each block; the blank lines around each block hold its fences (as a
+    slide converter writes it: two between blocks).  None when it is no such row (a tag inside it, a block
+    with no blank lines around it to hold its fences)."""
+    opening = _INNER_OPEN.match(lines[start])
+    if opening is None or not _is_row(_attrs(opening.group(1))) or _stacks(_attrs(opening.group(1))):
+        return None
+    end = next(
+        (j for j in range(start + 1, len(lines)) if "<div" in lines[j].lower() or _CLOSE.match(lines[j])),
+        None,
+    )
+    if end is None or not _CLOSE.match(lines[end]) or any(fenced[start:end]):
+        return None
+    new = ["::::: columns", *lines[start + 1 : end], ":::::"]
+    k = start + 1
+    blocks = 0
+    while k < end:
+        if not lines[k].strip():
+            k += 1
+            continue
+        last = k
+        while last + 1 < end and lines[last + 1].strip():
+            last += 1
+        # (the fences on the blank lines around the block; one blank line cannot hold both)
+        before, after = k - 1 - start, last + 1 - start
+        if before <= 0 or after >= end - start or new[before] or new[after] or before == after:
+            return None
+        new[before], new[after] = "::: column", ":::"
+        blocks += 1
+        k = last + 1
+    return new if blocks >= 2 else None
 
 
 def _fragment_kind(classes: list[str], attrs: dict[str, str]) -> str:

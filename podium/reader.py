@@ -6402,6 +6402,21 @@ class _Converter:
         blocks = head + self.blocks(children)
         return m.Div(blocks, ("callout", "callout-" + kind), pos)
 
+    def nested_columns(self, blocks: m.Blocks, pos: m.SourcePos) -> None:
+        """The ``nested-columns`` warning for a column's ``blocks`` that hold columns, at the column's ``pos``:
+        none where they are the column's only content and hold only pictures (drawn in one grid, as
+        their row is)."""
+        inner = [b for b in blocks if isinstance(b, m.Columns)]
+        pictures = all(isinstance(x, m.Image) for c in inner[0].columns for x in c.blocks)
+        if pictures and len(blocks) == 1:
+            return
+        self.diags.warning(
+            "columns inside a column are shown one after another"
+            + (": their pictures are drawn in one grid with the column's other pictures" if pictures else ""),
+            pos,
+            "nested-columns",
+        )
+
     def columns(self, node: SyntaxTreeNode, pos: m.SourcePos) -> list[m.Block]:
         """``:::: columns``: its columns side by side.  A column whose content is all left out (a TikZ
         drawing for another output, said where it is) is no column: it keeps no width from the others,
@@ -6418,9 +6433,7 @@ class _Converter:
                     emptied += 1
                     continue
                 if any(isinstance(b, m.Columns) for b in blocks):
-                    self.diags.warning(
-                        "columns inside a column are shown one after another", cpos, "nested-columns"
-                    )
+                    self.nested_columns(blocks, cpos)
                     blocks = _flatten_columns(blocks)
                 if "fragment" in attrs.classes:  # ::: {.column .fragment}: the column appears on a click
                     blocks = (m.Div(tuple(blocks), ("fragment",), cpos),)

@@ -48,7 +48,7 @@ from .markdown import (
     fenced_lines,
     markdown_parser,
 )
-from .rawhtml import FRAGMENT_ITEM, unescape_attribute
+from .rawhtml import FRAGMENT_ITEM, picture_float, read_inline_tag, unescape_attribute
 
 _NOTE = re.compile(r"^notes?:\s*(.*)$", re.I)
 _FRAGMENT_INDEX = re.compile(r"""data-fragment-index\s*=\s*["']?(\d+)""")
@@ -127,8 +127,9 @@ def marks_told(raw_meta: dict, text: str) -> tuple[int, str] | None:
 def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
     """A lecture that cuts its slides with ``---`` and writes ``Note:`` or ``--``, without front matter or
     with reveal.js's own marks in its text (``--`` vertical slides, ``<!-- .slide: -->`` comments); or one
-    with reveal-md's front matter (``revealOptions:``…) that cuts its slides at all: a pandoc or Quarto
-    lecture with front matter keeps its "Note:" lines."""
+    with reveal-md's front matter (``revealOptions:``, ``separator:``…), however few slides it has (a
+    one-slide exercise sheet is reveal-md's too): a pandoc or Quarto lecture with front matter keeps its
+    "Note:" lines."""
     lines = text.split("\n")
     fenced = code_lines(lines)
     reveal_md = has_reveal_md_keys(raw_meta)  # (then `---` alone says enough)
@@ -142,7 +143,7 @@ def is_reveal_markdown(raw_meta: dict, text: str) -> bool:
         not fenced[k] and (line.strip() in ("--", "----") or _NOTE.match(line) or _cuts(line, own))
         for k, line in enumerate(lines)
     )
-    return separators > 0 and (marks or reveal_md)
+    return reveal_md or separators > 0 and marks
 
 
 def separators_only(raw_meta: dict, text: str, noted: bool = True) -> bool:
@@ -322,10 +323,12 @@ def element_fragments(text: str, lists_interrupt: bool = False) -> tuple[str, li
     fenced, marks, tags = _marks(lines)
     if not any(marks) and not any(tags):
         return None
-    origin = list(range(len(lines)))
+    lines, origin = _picture_styles(lines, fenced, marks)
+    fenced, marks, tags = _marks(lines)
     if any(mark is not None and not lines[k][: mark.start()].strip() for k, mark in enumerate(marks)):
         under_text = set() if lists_interrupt else _text_items(lines, fenced)
-        lines, origin = _comments_onto_items(lines, fenced, marks, under_text)
+        lines, kept = _comments_onto_items(lines, fenced, marks, under_text)
+        origin = [origin[k] for k in kept]
         fenced, marks, tags = _marks(lines)
     if any(
         mark is not None and k and not lines[k - 1].strip() and not lines[k][: mark.start()].strip()
@@ -397,6 +400,57 @@ def _marks(lines: list[str]) -> tuple[list[bool], list[re.Match | None], list[re
         for k, line in enumerate(lines)
     ]
     return fenced, marks, tags
+
+
+# a Markdown picture ending its line's words (`![Spring](pic.png)`, its source perhaps in `<…>` or titled)
+_PICTURE_END = re.compile(r"""!\[[^\]\n]*\]\((?:<[^<>\n]*>|[^()\s]+)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)\s*$""")
+_CSS_SIZE = re.compile(
+    r"(?:^|;)\s*(width|height)\s*:\s*(\d*\.?\d+(?:%|px|in|cm|mm|pt|em))\s*(?:!important\s*)?(?:;|$)", re.I
+)
+
+
+def _picture_attributes(said: str) -> str:
+    """The pandoc attributes (``{width=35% style="float:right"}``) of what an ``.element`` comment (its
+    text ``said``) gives a picture: its ``style``'s ``width`` and ``height`` (as a browser reads them: a
+    value it cannot read, ``49%%``, is none) or its ``width=``/``height=``, and its float; "" for none."""
+    attrs = read_inline_tag(f"<img {said}>").attrs
+    sizes = {key.lower(): value.lower() for key, value in _CSS_SIZE.findall(attrs.get("style", "") or "")}
+    for key in ("width", "height"):
+        given = (attrs.get(key) or "").strip()
+        if key not in sizes and re.fullmatch(r"\d*\.?\d+(%|px)?", given):
+            sizes[key] = given if not given[-1].isdigit() else given + "px"
+    words = [f"{key}={sizes[key]}" for key in ("width", "height") if key in sizes]
+    side = picture_float(attrs)
+    words += [f'style="float:{side}"'] if side else []
+    return "{" + " ".join(words) + "}" if words else ""
+
+
+def _picture_styles(
+    lines: list[str], fenced: list[bool], marks: list[re.Match | None]
+) -> tuple[list[str], list[int]]:
+    """``lines`` with what an ``.element`` comment gives the picture it follows (``![](pic.png) <!-- .element
+    style="float:right; width:35%" -->``) as the picture's pandoc attributes (:func:`_picture_attributes`),
+    which Podium reads: its size, and its float beside the text; and the old line of every new line.  A
+    comment alone on the line right under a picture's is moved onto it (reveal.js gives it the paragraph
+    the picture is in, which the picture fills).  Its fragment class, if any, is read after."""
+    out = list(lines)
+    gone: set[int] = set()
+    for k, mark in enumerate(marks):
+        if mark is None:
+            continue
+        words = lines[k][: mark.start()]
+        at = k
+        if not words.strip() and k and not fenced[k - 1] and k - 1 not in gone:
+            at, words = k - 1, out[k - 1].rstrip()
+        given = _picture_attributes(mark.group(1)) if _PICTURE_END.search(words) else ""
+        if not given:
+            continue
+        out[at] = words.rstrip() + given + lines[k][mark.start() :]
+        if at != k:
+            gone.add(k)
+    return [line for k, line in enumerate(out) if k not in gone], [
+        k for k in range(len(out)) if k not in gone
+    ]
 
 
 def _comments_onto_items(

@@ -139,7 +139,7 @@ After the picture.
 """
     _picture(tmp_path, "images/figure.png")
     prs, handout, stderr = built_from_text(tmp_path, text)
-    slide = prs.slides[1]
+    slide = prs.slides[0]  # (reveal-md front matter: no title slide made of title:)
     assert len(_pictures(slide)) == 1, slide_text(slide)
     assert f"lecture.md:{_line_of(text, 'gone.png')}: warning: picture 'images/gone.png' not found" in stderr
     assert "After the picture." in paragraph_texts(slide)
