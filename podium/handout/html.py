@@ -276,11 +276,13 @@ def context(
             if current is None:
                 current = open_section(None, "", position, entry["anchor"])
             listed = current["slides"]
-            if not entry["title"] or listed and listed[-1]["title"] == entry["title"]:
-                # (an untitled slide's name, "Slide 7", tells a reader nothing: the contents list titles;
-                # slides in a row with one title, "Concepts" five times, are listed once, the first)
+            shown = entry["title"] or (plan.opening_heading and entry["name"])
+            if not shown or listed and listed[-1]["title"] == shown:
+                # (an untitled slide's name, "Slide 7", tells a reader nothing: the contents list titles, and
+                # the heading an untitled slide opens with; slides in a row with one title, "Concepts" five
+                # times, are listed once, the first)
                 continue
-            listed.append({"title": entry["title"], "number": position, "anchor": entry["anchor"]})
+            listed.append({"title": shown, "number": position, "anchor": entry["anchor"]})
     logo = logo_path(template, lecture)  # the lecture's own (front matter), else the theme's
     return {
         "meta": {
