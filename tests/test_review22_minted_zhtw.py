@@ -154,7 +154,7 @@ def _handout(out: Path, stem: str) -> str:
 
 _TEX_ZH = (
     "\\documentclass{beamer}\n\\usepackage{xeCJK}\n\\setCJKmainfont{Noto Sans CJK %s}\n\\title{進階資料結構}\n"
-    "\\begin{document}\n\\section{%s}\n\\begin{frame}\n%s\n\\end{frame}\n\\end{document}\n"
+    "\\begin{document}\n\\section{%s}\n\\begin{frame}\n%s\n\\note{備註。}\n\\end{frame}\n\\end{document}\n"
 )
 
 
@@ -209,6 +209,10 @@ def test_a_markdown_lecture_in_zh_tw_gets_traditional_words(tmp_path, lang):
         ---
 
         沒有標題的投影片。
+
+        ::: notes
+        備註。
+        :::
         """,
     )
     result = run_cli("all", src, "-o", tmp_path / "out")
@@ -229,6 +233,10 @@ def test_a_markdown_lecture_without_lang_in_traditional_characters_gets_traditio
         ## 介紹
 
         這個資料結構對時間開一棵線段樹，還可以處理區間問題。
+
+        ::: notes
+        備註。
+        :::
         """,
     )
     result = run_cli("all", src, "-o", tmp_path / "out")
