@@ -4368,7 +4368,8 @@ class _Converter:
             )
         # (a line repeating the front matter's author, institute or date: the title slide shows it once)
         lines = [x for x in lines if not _repeats_meta(x, meta)]
-        authors = meta.authors or ((m.Author(lines.pop(0)),) if lines else ())
+        lines, fuller = _fuller_author(lines, meta.authors)
+        authors = fuller or meta.authors or ((m.Author(lines.pop(0)),) if lines else ())
         return replace(
             meta,
             title=title,
@@ -8027,6 +8028,17 @@ def _repeats_meta(line: str, meta: m.Meta) -> bool:
     names = [said(a.name.replace("\n", " ")) for a in meta.authors]
     given = {*names, " ".join(names), said(meta.institute), said(meta.date)} - {""}
     return bool(words) and words in given
+
+
+def _fuller_author(lines: list[str], authors: tuple[m.Author, ...]) -> tuple[list[str], tuple[m.Author, ...]]:
+    """A cover's first line that says the front matter's one author more fully ("Juan Vera del Campo -
+    <juan@uni.es>" under `author: Juan Vera`) as that author, and the lines left; else ``lines`` and ()."""
+    if len(authors) != 1 or not lines:
+        return lines, ()
+    name, line = " ".join(authors[0].name.split()).casefold(), " ".join(lines[0].split())
+    if name and len(line) > len(name) and line.casefold().startswith(name) and not line[len(name)].isalnum():
+        return lines[1:], (m.Author(line),)
+    return lines, ()
 
 
 def _bylines(title: str, lines: list[str]) -> bool:
