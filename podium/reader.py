@@ -2312,7 +2312,7 @@ def _other_markups(
         numbered_refs = number_crossrefs(body, lang)
     if numbered_refs is not None:  # Quarto's @fig-x, @tbl-x, @eq-x: numbered as Quarto numbers them
         body = numbered_refs
-    texts = tex_text(body, tex=tex_source, raw_lines=raw_lines) if latex else None
+    texts = tex_text(body, tex=tex_source, raw_lines=raw_lines, breaks=tex_source) if latex else None
     if texts is not None:  # TeX's accents, spaces, ties, line breaks and ``quotes'' in its text
         body = texts
     return body, origins

@@ -2718,7 +2718,9 @@ def raw_tex_lines(text: str) -> list[int]:
     return out
 
 
-def tex_text(text: str, tex: bool = False, raw_lines: list[bool] | None = None) -> str | None:
+def tex_text(
+    text: str, tex: bool = False, raw_lines: list[bool] | None = None, breaks: bool = False
+) -> str | None:
     """In a lecture :func:`written_with_latex`, what TeX's text means and Markdown would read otherwise: accents
     (``\\"o`` ö), ``\\,`` a thin space, ``\\ `` and ``\\;`` a space, ``~`` a no-break space, ``\\\\`` a line
     break, ````word''`` quotes, babel's quotes (``\\glqq``…``\\grqq`` „…“, ``\\og``…``\\fg`` «…»); code, math,
@@ -2728,7 +2730,8 @@ def tex_text(text: str, tex: bool = False, raw_lines: list[bool] | None = None) 
     lone ``''`` ”).  In a Markdown lecture a ``~`` is a tie only in its raw TeX (``raw_lines``, for each
     line: was it raw TeX before its environments were rewritten; None: :func:`raw_tex_lines`), in a TeX
     command's argument or right before a command; elsewhere it is a tilde, as pandoc and Marp show it.
-    None when nothing changed."""
+    ``breaks``: a ``.tex`` deck's body, where a ``\\\\`` inside a line breaks it too (in a box the deck
+    defines, ``\\newtcolorbox``). None when nothing changed."""
     if "\\" not in text and "~" not in text and "``" not in text and not tex:
         return None
     lines = text.split("\n")
@@ -2757,12 +2760,12 @@ def tex_text(text: str, tex: bool = False, raw_lines: list[bool] | None = None) 
         in_math = opens
         if opens:  # a line that opens display math: its words before the $$ only
             at = line.rfind("$$")
-            new = _tex_line(line[:at], tex, raw) + line[at:]
+            new = _tex_line(line[:at], tex, raw, breaks) + line[at:]
         elif len(dollars) % 2 == 1 and _opens_math(line, dollars[-1]):  # math that goes on to the next line
             inline = True
-            new = _tex_line(line[: dollars[-1]], tex, raw) + line[dollars[-1] :]
+            new = _tex_line(line[: dollars[-1]], tex, raw, breaks) + line[dollars[-1] :]
         else:
-            new = _tex_line(line, tex, raw)
+            new = _tex_line(line, tex, raw, breaks)
         new = head + new
         changed = changed or new != head + line
         out.append(new)
@@ -2822,7 +2825,7 @@ def _german_quoted(text: str) -> str:
     return _tex_words_in_tex(_GERMAN_CLOSE.sub("\u201c", text.replace("\0", "\u201e")))
 
 
-def _tex_line(line: str, tex: bool = False, raw: bool = True) -> str:
+def _tex_line(line: str, tex: bool = False, raw: bool = True, breaks: bool = False) -> str:
     """One line's text outside its code spans and inline math (:func:`tex_text`); ``raw``: the line is a
     Markdown lecture's raw TeX (in a LaTeX environment), whose every ``~`` is a tie, as elsewhere only a
     ``~`` in a TeX command's argument or right before a command is."""
@@ -2831,6 +2834,8 @@ def _tex_line(line: str, tex: bool = False, raw: bool = True) -> str:
         # (ngerman's "`…"': its backtick no code span's, but in code the characters as written, `"`a"'`)
         line = _GERMAN_OPEN.sub("\0", line)
         said = outside(_PROTECTED_IN_TEX, line, _german_quoted).replace("\0", '"`')
+        if breaks and "\\\\" in said:  # (as a Markdown lecture's raw TeX: :func:`_tex_words_in_raw`)
+            said = outside(_PROTECTED_IN_TEX, said, lambda words: _MID_LINE_BREAK.sub("<br>", words))
     else:
         said = outside(_PROTECTED, line, _tex_words_in_raw if raw else _tex_words_in_markdown)
     return said.replace(_LINE_END, "")

@@ -110,3 +110,20 @@ def test_subfigure_captions_lettered(tmp_path):
     texts = _texts(slide)
     assert "(a) Red square" in texts and "(b) Blue square" in texts, texts
     assert "Unnumbered" in texts and "Both colours" in texts, texts
+
+
+def test_line_break_inside_a_decks_own_box(tmp_path):
+    """A ``\\\\`` inside a line of a box the deck defines (``\\newtcolorbox``) breaks the line there, as in
+    a block; never a backslash on the slide."""
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\usepackage{tcolorbox}\n\\newtcolorbox{plainbox}{colframe=blue}\n"
+        "\\begin{document}\n\\begin{frame}{B}\n  \\begin{plainbox}\n  Install an agent:\\\\ Claude Code\n"
+        "  \\end{plainbox}\n\\end{frame}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    slide = list(Presentation(str(tmp_path / "out" / "deck.pptx")).slides)[0]
+    words = " ".join(_texts(slide))
+    assert "\\" not in words and "Install an agent:\vClaude Code" in words, repr(words)

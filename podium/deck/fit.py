@@ -763,8 +763,10 @@ class Fitter:
             pg = self.g.geo(lay)
             sl = self.g.slots(p, pg, self.footnote_bottom(p, pg))
             fitted.append((p, sl, *self.best_sizes(sl, min(start, 1.0))))  # (a `.smaller` slide's parts too)
+        # (a part of only code, a table or pictures needs no text size: its shrunk scale keeps no text small)
+        texts = [s.text for p, _, s, _ in fitted if _has_text(p)]
         common = TypeSizes(
-            min(s.text for _, _, s, _ in fitted),
+            min(texts or [s.text for _, _, s, _ in fitted]),
             min(s.code for _, _, s, _ in fitted),
             min(s.table for _, _, s, _ in fitted),
         )
@@ -777,7 +779,10 @@ class Fitter:
             if not ok:
                 self.overfull(p, sl, s)
             near = _near(s, common)
-            if out:  # (a "(cont.)" slide's text is never set larger than the part it goes on from)
+            if out and _has_text(out[-1]) and not any(_is_listing(x) for x in walk_chunks(out[-1].chunks)):
+                # (a "(cont.)" slide's text is never set larger than the text of the part it goes on from,
+                # where that text set its size: a listing's part, shrunk for the listing, and a part of only
+                # a table or pictures set none to keep to)
                 near = replace(near, text=min(near.text, (out[-1].sizes or TypeSizes()).text))
             if cut_code is not None and mine & cut:
                 near = replace(near, code=cut_code)
@@ -1637,6 +1642,11 @@ def _cuts_listing(parts: list[list], among: set | None = None) -> bool:
             return True
         seen |= mine
     return False
+
+
+def _has_text(plan: SlidePlan) -> bool:
+    """Whether ``plan`` holds text of its own: a paragraph or list item, not only code, tables, pictures."""
+    return any(isinstance(c, TextChunk) and c.paras for c in walk_chunks(plan.chunks))
 
 
 def _lone(part: list) -> bool:
