@@ -4319,7 +4319,9 @@ class _Converter:
                 or first.lead
                 or first.cover
                 or first.fit
-                or lead
+                # (a deck-wide `class: lead` is every slide's look: beside the lecture's own `title:` it makes
+                # no slide a cover)
+                or (lead and not (self.marp and meta.title))
                 or not lines
                 or _bylines(title, lines)
             )
