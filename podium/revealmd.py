@@ -216,7 +216,9 @@ def separators_of(raw_meta: dict, text: str = "") -> list[re.Pattern]:
 def blank_separator(raw_meta: dict) -> int:
     """How many blank lines in a row cut a slide where reveal-md's ``separator:`` or ``verticalSeparator:``
     (a page's ``data-separator-vertical="^\\n\\n"``) is line breaks only, as reveal.js searches the whole
-    text with it (``^\\n\\n``: two blank lines); 0 where neither is."""
+    text with it (``^\\n\\n``: two blank lines); where both are, the fewer (a vertical slide is a slide
+    here too: ``^\\n\\n\\n`` and ``^\\n\\n``, two blank lines cut); 0 where neither is."""
+    counts = []
     for key in ("separator", "verticalSeparator"):
         given = raw_meta.get(key)
         if not isinstance(given, str):
@@ -225,8 +227,8 @@ def blank_separator(raw_meta: dict) -> int:
         if re.fullmatch(r"\^?(?:\\n)+\$?", bare):
             count = bare.count("\\n") - (0 if bare.startswith("^") else 1) + (1 if bare.endswith("$") else 0)
             if count >= 1:
-                return count
-    return 0
+                counts.append(count)
+    return min(counts, default=0)
 
 
 def blank_cuts(lines: list[str], fenced: list[bool], need: int) -> set[int]:
@@ -883,8 +885,12 @@ _MD_ATTRIBUTES = {
     "data-separator": "separator",
     "data-separator-vertical": "verticalSeparator",
     "data-separator-notes": "notesSeparator",
+    "data-vertical": "verticalSeparator",  # (reveal.js 2's names for the last two)
+    "data-notes": "notesSeparator",
 }
-_MD_ATTRIBUTE = re.compile(r"""\b(data-separator[\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_MD_ATTRIBUTE = re.compile(
+    r"""\b(data-separator[\w-]*|data-vertical|data-notes)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I
+)
 _REVEAL_SEPARATOR = "^\\r?\\n---\\r?\\n$"  # (reveal.js's default, where the section names none)
 
 
