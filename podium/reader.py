@@ -1041,6 +1041,8 @@ def markdown_text(
         value = re.sub(r"[ \t]+", " ", value).strip()
     if not _MARKUP.search(value) and (smart == "none" or not _TYPOGRAPHY.search(value)):
         return value
+    if "){" in value:  # (a link's attributes, `[here](url){target="_blank"}`: how a browser opens it)
+        value = _LINK_ATTRIBUTES.sub(r"\1", value)
     try:
         tokens = _meta_parser().parseInline(value, {ELLIPSIS: smart})
     except Exception:  # markdown-it raises nothing for text, but metadata must never stop a build
@@ -1051,6 +1053,7 @@ def markdown_text(
     return "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in text.strip().split("\n"))
 
 
+_LINK_ATTRIBUTES = re.compile(r"(\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\))\{[^{}\n]*\}")
 _STYLING = re.compile(r"[*_`]|</?(?:em|i|b|strong|code|cite|dfn|var|kbd|tt|samp)\b", re.I)
 _STYLES = ("em", "strong")
 

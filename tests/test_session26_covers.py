@@ -33,3 +33,18 @@ def test_a_fuller_byline_is_the_author_once(tmp_path):
     shown = "\n".join(words[1:])
     assert shown.count("Juan Vera") == 1, words
     assert "Juan Vera del Campo - juan.vera@campusviu.es" in shown, words
+
+
+def test_a_front_matter_links_attributes_are_not_shown(tmp_path):
+    """A link in ``subtitle:`` or ``author:`` with pandoc's attributes after it (``{target="_blank"}``, how a
+    browser opens it) shows its words only, as in the slide's body."""
+    deck, handout, _ = built_from_text(
+        tmp_path,
+        "---\ntitle: Enlaces\n"
+        "subtitle: 'Web del curso [aquí](https://example.org/){target=\"blank\"} y [allí]{.underline}'\n"
+        "author: \"Ana [López](https://example.org/a_(b)){target='blank'}\"\n---\n\n## A\n\nTexto\n",
+    )
+    words = " ".join(sh.text_frame.text for sh in deck.slides[0].shapes if sh.has_text_frame)
+    assert "Web del curso aquí y allí" in words and "Ana López" in words, words
+    assert "{" not in words and "target" not in words
+    assert "target" not in handout
