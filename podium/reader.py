@@ -3477,7 +3477,8 @@ def _output_note(raw_meta: dict, shown: str, key_lines: dict[str, int], diags: D
     if not isinstance(output, dict) or len(output) < 2:
         return
     chosen, first = quarto.output_format(raw_meta), next(iter(output))
-    own = output.get(chosen) if isinstance(output.get(chosen), dict) else {}
+    given = output.get(chosen)
+    own: dict = given if isinstance(given, dict) else {}
     left = [
         f"{name}'s " + ", ".join(keys)
         for name, opts in output.items()
