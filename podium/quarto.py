@@ -26,6 +26,7 @@ import yaml
 from . import model as m
 from .diagnostics import Diagnostics
 from .markdown import fenced_lines
+from .quartoproject import PROJECT_FILES
 from .sourcefile import MAX_BYTES, decode_source
 
 _SHORTCODE = re.compile(r"\{\{<\s*(/?\*?)?\s*([\w-]+)([^>]*?)\s*\*?>\}\}")
@@ -362,12 +363,18 @@ def _comment_spans(lines: list[str], fenced: list[bool]) -> dict[int, list[tuple
 
 
 def replace_shortcodes(
-    text: str, origin_of, diags: Diagnostics, meta: dict | None = None, variables: Path | None = None
+    text: str,
+    origin_of,
+    diags: Diagnostics,
+    meta: dict | None = None,
+    variables: Path | None = None,
+    unread: Path | None = None,
 ) -> str:
     """Return ``text`` (after includes) with the remaining shortcodes replaced or removed, with warnings.
 
     ``meta``: the front matter (``{{< meta key >}}``); ``variables``: the ``_variables.yml`` that
-    ``{{< var key >}}`` reads, if there is one."""
+    ``{{< var key >}}`` reads, if there is one; ``unread``: else the one above the lecture that is outside
+    the folders Podium may read (:func:`variables_unread`), for the warning."""
     if "{{<" not in text:
         return text
     values: dict[str, dict | None] = {"meta": meta or {}}
@@ -394,7 +401,7 @@ def replace_shortcodes(
                     return found
                 said = ("the front matter" if name == "meta" else "_variables.yml") + " has no such key"
                 if name == "var" and variables is None:
-                    said = "no _variables.yml was found beside the lecture or in its Quarto project"
+                    said = _no_variables(unread)
                 diags.warning(
                     f"'{{{{< {name} {key} >}}}}': {said}; left out",
                     origin_of(i),
@@ -538,6 +545,30 @@ def variables_file(base: Path, policy) -> Path | None:
             break
         folder = folder.parent
     return None
+
+
+def variables_unread(base: Path, policy) -> Path | None:
+    """The ``_variables.yml`` in a folder above the lecture (folder ``base``) that ``policy`` does not let
+    Podium read, up to the Quarto project's root (the folder of its ``_quarto.yml``); None if there is none."""
+    folder = base.resolve()
+    while True:
+        candidate = folder / "_variables.yml"
+        if candidate.is_file() and not (policy.allows(folder) and policy.allows(candidate)):
+            return candidate
+        if folder.parent == folder or any((folder / n).is_file() for n in PROJECT_FILES):
+            return None  # (above the project's root, the file is another project's)
+        folder = folder.parent
+
+
+def _no_variables(unread: Path | None) -> str:
+    """Why ``{{< var >}}`` has no ``_variables.yml`` to read: none found, or the one found (``unread``) is
+    outside the folders Podium may read (as the ``outside-project`` warning says of a picture)."""
+    if unread is None:
+        return "no _variables.yml was found beside the lecture or in its Quarto project"
+    return (
+        f"{_shown(str(unread))} is outside the folders Podium may read, so it is not read "
+        f"(pass --allow-folder {_shown(str(unread.parent))} to use it)"
+    )
 
 
 # a callout's rule, per kind (Quarto's own colours), in the deck and the slide drawings
@@ -801,6 +832,21 @@ def first_format(raw_meta: dict, key: str) -> str:
     given = raw_meta.get(key)
     first = next(iter(given), None) if isinstance(given, dict) else given
     return first if isinstance(first, str) else ""
+
+
+# R Markdown's slide formats (rmarkdown's ioslides_presentation…, the revealjs package's, bookdown's
+# beamer_presentation2…, xaringan's moon_reader); pdf_document, html_document and the like are documents
+_SLIDE_OUTPUT = re.compile(r"(?:_presentation\d*|moon_reader)$")
+
+
+def output_format(raw_meta: dict) -> str:
+    """The R Markdown output format whose settings the slides take: the first slide format the front
+    matter's ``output:`` names (``output: {pdf_document: …, ioslides_presentation: …}`` is read as
+    ioslides), else its first format; "" for none."""
+    given = raw_meta.get("output")
+    names = [n for n in given if isinstance(n, str)] if isinstance(given, dict) else []
+    slides = (n for n in names if _SLIDE_OUTPUT.search(n.strip()))
+    return next(slides, names[0] if names else first_format(raw_meta, "output"))
 
 
 _CELL_KEYS = ("echo", "include", "output", "eval", "code-fold")  # (the options cell_defaults reads)

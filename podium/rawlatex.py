@@ -24,7 +24,7 @@ def latex_target(raw_meta: dict, body: str) -> frozenset[str]:
     first format its front matter names (Quarto's ``format: beamer``/``pdf``, R Markdown's ``output:
     beamer_presentation``/``pdf_document``); where it names none, pandoc's Markdown whose only raw content
     is LaTeX (``pandoc -t beamer``: nothing there is for another output).  Empty for another output."""
-    named = quarto.first_format(raw_meta, "format") or quarto.first_format(raw_meta, "output")
+    named = quarto.first_format(raw_meta, "format") or quarto.output_format(raw_meta)
     if named:
         name = named.lower()
         if "beamer" in name:

@@ -491,12 +491,21 @@ def _setting_pos(raw: dict, shown: str, key_lines: dict[str, int] | None, key: s
     return _format_option_pos(raw, shown, key_lines or {}, key)
 
 
+def _variables_files(text: str, base_dir: str, policy) -> tuple[Path | None, Path | None]:
+    """The ``_variables.yml`` the ``{{< var >}}`` shortcodes in ``text`` read, else the one above the lecture
+    that Podium may not read (:func:`quarto.variables_unread`); neither where ``text`` has no such shortcode."""
+    if not re.search(r"\{\{<\s*var\b", text):
+        return None, None
+    found = quarto.variables_file(Path(base_dir), policy)
+    return found, quarto.variables_unread(Path(base_dir), policy) if found is None else None
+
+
 def _meta_shortcodes(
     raw: dict[str, Any], shown: str, diags: Diagnostics, key_lines: dict[str, int], base_dir: str, policy
 ) -> dict[str, Any]:
     """The front matter with the Quarto shortcodes in its words (``subtitle: "{{< var course >}} · Week 7"``)
     replaced by the values they name, as Quarto shows them on the title slide and in the footer."""
-    variables = quarto.variables_file(Path(base_dir), policy)
+    variables, unread = _variables_files("{{< var", base_dir, policy)
     out = dict(raw)
 
     def expand(value: Any, key: str) -> Any:
@@ -506,7 +515,7 @@ def _meta_shortcodes(
                 if key == "footer"
                 else _key_pos(shown, key_lines, key)
             )
-            return quarto.replace_shortcodes(value, lambda _i: pos, diags, out, variables)
+            return quarto.replace_shortcodes(value, lambda _i: pos, diags, out, variables, unread)
         if isinstance(value, list):
             return [expand(v, key) for v in value]
         if isinstance(value, dict) and key in ("author", "authors"):
@@ -2802,9 +2811,7 @@ def parse_lecture(
             lambda i: m.SourcePos(*origins[i]),
             diags,
             raw_meta if isinstance(raw_meta, dict) else None,
-            quarto.variables_file(Path(base_dir), policy)
-            if re.search(r"\{\{<\s*var\b", expanded.text)
-            else None,
+            *_variables_files(expanded.text, base_dir, policy),
         )
     knitr = shown.lower().endswith((".rmd", ".qmd"))
     body = quarto.empty_inline_r(body) if knitr else body  # (`r ''`: knitr's value is known, nothing)
@@ -2942,6 +2949,7 @@ def parse_lecture(
             m.SourcePos(shown, key_lines.get("output", 1)),
             "unused-key",
         )
+    _output_note(raw_meta, shown, key_lines, diags)
     unused = _unused_keys(raw_meta, text, conv.marp, slidev_deck)
     if [k for k in unused if k not in format_keys]:
         own_unused = [k for k in unused if k not in format_keys]
@@ -2994,7 +3002,9 @@ def parse_lecture(
     lecture = _completed_meta(lecture, conv.marp_footer, conv.marp_header or "", headed=not tex_deck)
     _say_not_shown(tokens, lecture, conv, diags)
     if conv.cells:
-        diags.note(_cells_said(conv), m.SourcePos(shown, conv.first_cell_line), "code-cell")
+        # (at the first cell whose output is missing: where the slide lacks what the lecture shows)
+        at = conv.output_lost[0] if conv.output_lost else m.SourcePos(shown, conv.first_cell_line)
+        diags.note(_cells_said(conv), at, "code-cell")
     if conv.inline_cells:
         code, where = conv.inline_cells[0]
         more = len(conv.inline_cells) - 1
@@ -3268,6 +3278,14 @@ def _cells_said(conv) -> str:
             f"{hidden} hidden code cell(s) ({why}) are left out (Podium executes nothing), "
             "but for the pictures they include"
         )
+    if conv.cells_unrun:
+        said += f"; {conv.cells_unrun} of the shown have 'eval: false', so knitr shows only their code too"
+    if conv.output_lost:
+        at = [str(p.line) if p.path == conv.shown else f"{p.path}:{p.line}" for p in conv.output_lost]
+        said += (
+            f"; {len(at)} shown cell(s) would show output when run (a plot, a table or printed values), "
+            "which is missing: line " + ", ".join(at[:6]) + (", …" if len(at) > 6 else "")
+        )
     if conv.earlier_figures:
         said += f"; {conv.earlier_figures} plot(s) are the files an earlier render left (fig.path)"
     return said
@@ -3282,10 +3300,9 @@ def _format_option(raw_meta: dict, key: str) -> Any:
         if isinstance(opts, dict) and opts.get(key) is not None:
             return opts[key]
     output = raw_meta.get("output")
-    for opts in output.values() if isinstance(output, dict) else ():
-        if isinstance(opts, dict) and opts.get(key) is not None:
-            return opts[key]
-    return None
+    opts = output.get(quarto.output_format(raw_meta)) if isinstance(output, dict) else None
+    # (one format's: the others listed are what R's tools may render instead, not this deck's settings)
+    return opts.get(key) if isinstance(opts, dict) else None
 
 
 def _header_tex(
@@ -3455,6 +3472,41 @@ def _unused_format_options(
         )
 
 
+def _output_note(raw_meta: dict, shown: str, key_lines: dict[str, int], diags: Diagnostics) -> None:
+    """The note naming the format of R Markdown's ``output:`` whose settings the slides take
+    (:func:`quarto.output_format`) where it lists several and that is not plain: its first format is no
+    slide format, or another format sets an option Podium reads otherwise (those are named)."""
+    output = raw_meta.get("output")
+    if not isinstance(output, dict) or len(output) < 2:
+        return
+    chosen, first = quarto.output_format(raw_meta), next(iter(output))
+    given = output.get(chosen)
+    own: dict = given if isinstance(given, dict) else {}
+    left = [
+        f"{name}'s " + ", ".join(keys)
+        for name, opts in output.items()
+        if name != chosen and isinstance(opts, dict)
+        for keys in [
+            [
+                str(k)
+                for k, v in opts.items()
+                if k in _FORMAT_OPTIONS_READ and v is not None and own.get(k) != v
+            ]
+        ]
+        if keys
+    ]
+    if chosen == first and not left:
+        return
+    said = f"'output:' lists {len(output)} formats; the slides take the settings of '{chosen}' alone"
+    if chosen != first:
+        said += f", the first slide format listed ('{first}' is not one)"
+    diags.note(
+        said + ("; not used: " + " and ".join(left) if left else ""),
+        _key_pos(shown, key_lines, "output"),
+        "unused-key",
+    )
+
+
 def _format_option_pos(raw_meta: dict, shown: str, key_lines: dict[str, int], key: str) -> m.SourcePos:
     """Where the :func:`_format_option` ``key`` (``format: revealjs: logo:``) is written: its front matter
     line, or the line of the other file that set it (a Quarto project's ``_quarto.yml``), else the line of
@@ -3464,9 +3516,10 @@ def _format_option_pos(raw_meta: dict, shown: str, key_lines: dict[str, int], ke
         opts = fmt.get(name) if isinstance(fmt, dict) else None
         if isinstance(opts, dict) and opts.get(key) is not None:
             return _first_pos(shown, key_lines, f"format.{name}.{key}", "format")
-    for name, opts in output.items() if isinstance(output, dict) else ():
-        if isinstance(opts, dict) and opts.get(key) is not None:
-            return _first_pos(shown, key_lines, f"output.{name}.{key}", "output")
+    name = quarto.output_format(raw_meta)
+    opts = output.get(name) if isinstance(output, dict) else None
+    if isinstance(opts, dict) and opts.get(key) is not None:
+        return _first_pos(shown, key_lines, f"output.{name}.{key}", "output")
     return _first_pos(shown, key_lines, "format", "output")
 
 
@@ -3482,7 +3535,7 @@ def _titled_cover(raw_meta: dict) -> bool:
     for reveal.js or beamer (Quarto's ``format: revealjs``/``beamer``, R Markdown's ``output:
     beamer_presentation``), whose templates draw it under ``$if(title)$``; pandoc's PowerPoint draws one
     for a subtitle, an author or a date too."""
-    name = (quarto.first_format(raw_meta, "format") or quarto.first_format(raw_meta, "output")).lower()
+    name = (quarto.first_format(raw_meta, "format") or quarto.output_format(raw_meta)).lower()
     return "revealjs" in name or "beamer" in name
 
 
@@ -3490,7 +3543,7 @@ def html_slide_show(raw_meta: dict) -> bool:
     """Whether the lecture was written for an HTML slide show (Quarto's ``format: revealjs``, R Markdown's
     ``output: ioslides_presentation``…): there, as pandoc says, content right under a heading above the
     slide level is on that heading's own slide, not on a slide after it (beamer's way)."""
-    name = quarto.first_format(raw_meta, "format") or quarto.first_format(raw_meta, "output")
+    name = quarto.first_format(raw_meta, "format") or quarto.output_format(raw_meta)
     return any(show in name.lower() for show in quarto.HTML_SHOWS)
 
 
@@ -3557,7 +3610,7 @@ def _output_slide_level(raw_meta: dict) -> int | None:
     """The slide level R Markdown's ``output:`` format gives the lecture: its ``slide_level`` option
     (``output: slidy_presentation: slide_level: 2``), else 2 for a format that always cuts at level 2
     (``ioslides_presentation``), else None (pandoc infers it)."""
-    named = quarto.first_format(raw_meta, "output")
+    named = quarto.output_format(raw_meta)
     output = raw_meta.get("output")
     opts = output.get(named) if isinstance(output, dict) else None
     level = opts.get("slide_level") if isinstance(opts, dict) else None
@@ -3731,6 +3784,8 @@ class _Converter:
         self.floats: dict[int, tuple[m.Image, str, float | None]] = {}
         self.cells = 0
         self.cells_shown = 0  # (of them, the ones whose code is shown)
+        self.cells_unrun = 0  # (of those, the ones knitr does not run either: eval: false)
+        self.output_lost: list[m.SourcePos] = []  # (shown ones whose output, when run, is missing)
         self.hidden_by: dict[str, int] = {}  # the hidden ones: why (quarto.HIDDEN_BY), how many
         self.layout_tex_noted = False  # (\\vspace and its kin: one note a lecture)
         self.setup_tex_noted = False  # (\\tikzset and its kin: one note a lecture)
@@ -3830,9 +3885,7 @@ class _Converter:
         html_show = self.html_show or html_slide_show(raw_meta)
         own_slides = self.marp or self.reveal  # (decks that write their own title slide, or none)
         # (rmarkdown's ioslides: a slide's or section's heading `Title | Subtitle` has a subtitle under it)
-        ioslides = (
-            quarto.first_format(raw_meta, "output").rsplit("::", 1)[-1].strip() == "ioslides_presentation"
-        )
+        ioslides = quarto.output_format(raw_meta).rsplit("::", 1)[-1].strip() == "ioslides_presentation"
         subtitled = level if ioslides else 0  # (the deepest heading that may have one)
         toc = self._toc_draft(raw_meta, meta)
         drafts = [*self._title_draft(meta, own_slides), *([toc] if toc else [])]
@@ -5927,14 +5980,14 @@ class _Converter:
                     "not-rendered",
                 )
             return pictures
-        self.cells += 1
-        self.first_cell_line = self.first_cell_line or pos.line
+        lost = (
+            not live
+            and not pictures
+            and cell not in quarto.STYLING_LANGS
+            and quarto.hidden_output(code if calls is None else calls.rest, options)
+        )
+        self.count_cell(shown, options, pos, lost)
         out: list[m.Block] = []
-        if shown is not None and shown.strip():
-            self.cells_shown += 1
-        else:
-            why = str(options.get(quarto.HIDDEN_BY) or "no code")
-            self.hidden_by[why] = self.hidden_by.get(why, 0) + 1
         if shown is not None and shown.strip():
             filename = " ".join(str(options.get("filename") or "").split())  # (`#| filename: run.py`)
             out.append(m.CodeBlock(shown, "text" if cell == "ojs" else cell, pos, filename=filename))
@@ -5953,6 +6006,22 @@ class _Converter:
                 "not-rendered",
             )
         return out + pictures
+
+    def count_cell(self, shown: str | None, options: dict, pos: m.SourcePos, lost: bool) -> None:
+        """Count a code cell for the ``code-cell`` note: shown (``shown``, its code) or hidden, and why; of
+        the shown ones, those knitr does not run either (``eval: false``) and those whose output, a plot or
+        printed values when run, is missing (``lost``)."""
+        self.cells += 1
+        self.first_cell_line = self.first_cell_line or pos.line
+        if shown is None or not shown.strip():
+            why = str(options.get(quarto.HIDDEN_BY) or "no code")
+            self.hidden_by[why] = self.hidden_by.get(why, 0) + 1
+            return
+        self.cells_shown += 1
+        if quarto.off(options.get("eval")):
+            self.cells_unrun += 1
+        elif lost:
+            self.output_lost.append(pos)
 
     def reused_code(self, refs: list[str]) -> str | None:
         """The code of the chunks ``refs`` names (knitr's ``ref.label``), before or after this one; None
