@@ -63,6 +63,7 @@ from .texenvs import (
     SIZES,
     SWITCH_GROUP,
     SWITCHES,
+    TABU_WIDTH,
     TABULARS,
     THEOREMS,
     environment_end,
@@ -1897,7 +1898,8 @@ def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int]
 
 # a tabular's beginning, up to its column specification (tabular*'s, tabularx's width; its [t] position)
 _TABULAR_HEAD = re.compile(
-    r"\\begin\{(tabular|tabular\*|tabularx|tabulary|longtable)\}\s*"
+    r"\\begin\{(tabular|tabular\*|tabularx|tabulary|longtable|tabu|longtabu)\}\s*"
+    r"(?:(?<=bu\})(?:to|spread)[^{}]*)?"  # (tabu's width: to \textwidth)
     r"(?:(?<=r\*\})\{[^{}]*\}\s*|(?<=[xy]\})\{[^{}]*\}\s*)?(?:\[[^\]]*\]\s*)?(?=\{)"
 )
 
@@ -5593,6 +5595,9 @@ def _groups_printed(text: str) -> str:
                             out.append(text[last : opening + 1] + printed)
                             last = close - 1
                 i = close
+                if name.group(1) == "begin" and text[opening:close] in ("{tabu}", "{longtabu}"):
+                    width = TABU_WIDTH.match(text, i)  # (its width, `to 10cm`, then its columns)
+                    i = width.end() if width else i
             continue
         if text[i] != "{":
             i += 1

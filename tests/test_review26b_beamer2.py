@@ -1,0 +1,66 @@
+"""Review 26b (beamer decks in Spanish and Portuguese: a Pascal course, a security talk): tabu tables, URLs
+broken over lines with ``%``, textcomp's arrows, "(a)" at a paragraph's start, ``\\setbeamertemplate``
+with its argument on the next line, ``\\scalebox`` in display math.  Built through the command line and
+read back with python-pptx."""
+
+from pptx.enum.text import PP_ALIGN
+
+from tests.conftest import build_tex
+
+
+def _tables(prs) -> list[list[list[str]]]:
+    """Each table's cells' texts, row by row, on all slides."""
+    return [
+        [[cell.text for cell in row.cells] for row in shape.table.rows]
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_table
+    ]
+
+
+def test_a_tabu_table_is_drawn_as_a_table(tmp_path):
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Vulnerabilidades}
+Em 2017 foram:
+\begin{tabu}{lX}
+  \hline
+  Código & Descrição \\
+  \hline
+  A1:2017 & Injeção de código \\
+  \hline
+\end{tabu}
+\end{frame}
+""",
+        preamble="\\usepackage{tabu}\n",
+    )
+    assert _tables(deck) == [[["Código", "Descrição"], ["A1:2017", "Injeção de código"]]]
+    assert "raw-tex" not in err
+
+
+def test_a_tabu_width_its_x_options_and_row_fonts_are_read(tmp_path):
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{A}
+\begin{tabu} to \textwidth {X[2,l] X[c] r}
+  \rowfont[c]{\bfseries} Name & Mid & R \\
+  \tabucline[1pt]{-}
+  aa & bb & cc \\
+\end{tabu}
+\end{frame}
+\begin{frame}{B}
+\begin{longtabu} spread 0pt {|X[-1]|l|}
+  \taburulecolor{red} x & y \\
+  z & w \\
+\end{longtabu}
+\end{frame}
+""",
+        preamble="\\usepackage{tabu}\n",
+    )
+    assert _tables(deck) == [[["Name", "Mid", "R"], ["aa", "bb", "cc"]], [["x", "y"], ["z", "w"]]]
+    table = next(sh.table for sh in deck.slides[0].shapes if sh.has_table)
+    aligned = [c.text_frame.paragraphs[0].alignment for c in table.rows[1].cells]
+    assert aligned == [PP_ALIGN.LEFT, PP_ALIGN.CENTER, PP_ALIGN.RIGHT]
+    assert "raw-tex" not in err
