@@ -1034,6 +1034,7 @@ def _read_lines(text: str, skipped: list[tuple[int, str]] | None = None) -> tupl
     ``\\end{document}`` (LaTeX reads no further: not the frames kept there, nor their text)."""
     lines, index = _uncommented(text.split("\n"), skipped)
     _meta_arguments_joined(lines, index)
+    _addresses_joined(lines, index)
     read = {k for k, _ in _outside_verbatim(lines, 0)}
     boxed = saved_boxes(lines, [k not in read for k in range(len(lines))])
     if boxed is not None:  # (\sbox, lrbox: printed where \usebox prints them)
@@ -3089,6 +3090,9 @@ _VERBATIM_ARG = re.compile(
 )
 
 
+_TRAILING_COMMENT = re.compile(r"(?<!\\)%\s*$")
+
+
 def _comment_at(line: str) -> int | None:
     """Where TeX's comment starts in ``line`` (a ``%`` not escaped by a backslash, nor inside ``\\verb|…|``,
     ``\\lstinline``, ``\\url{…}`` or ``\\href{…}``, which read it as a character), or None."""
@@ -3105,6 +3109,10 @@ def _comment_at(line: str) -> int | None:
                 continue
             if verbatim is not None:  # \url{…}: to its closing brace
                 close = balanced_group(line, verbatim.end())
+                if close < 0 and (tail := _TRAILING_COMMENT.search(line, verbatim.end())) is not None:
+                    return (
+                        tail.start()
+                    )  # (an address broken over lines: `…/%` ⏎ `rest}`, :func:`_addresses_joined`)
                 i = close if close > 0 else len(line)
                 continue
             i += 2
@@ -3138,6 +3146,26 @@ def _meta_arguments_joined(lines: list[str], index: list[int]) -> None:
     for k in reversed(alone):  # (from the last: the lines before keep their places)
         while k + 1 < len(lines) and _META_ALONE.match(lines[k]) and lines[k + 1].lstrip()[:1] in ("{", "["):
             lines[k] = lines[k].rstrip() + lines.pop(k + 1).strip()  # (\title, [short], {long}: a line each)
+            del index[k + 1]
+
+
+# an address whose group may be left open at its line's end
+_ADDRESS_OPEN = re.compile(r"\\(?:url|href)\s*(?=\{)")
+MAX_ADDRESS_LINES = 5  # the most lines an address broken over lines is joined from
+
+
+def _addresses_joined(lines: list[str], index: list[int]) -> None:
+    """An address broken over lines (``\\url{…/%`` ⏎ ``rest}``, ``\\href``'s too) joined into one line, in
+    place, as TeX reads it: the comment's ``%`` takes the line's end and the next line's leading spaces
+    with it (and url's ``\\url`` passes over spaces), so the address is its pieces joined."""
+    opened = [k for k, line in _outside_verbatim(lines, 0) if "\\url" in line or "\\href" in line]
+    for k in reversed(opened):  # (from the last: the lines before keep their places)
+        for _ in range(MAX_ADDRESS_LINES):
+            if k + 1 >= len(lines) or all(
+                balanced_group(lines[k], mt.end()) > 0 for mt in _ADDRESS_OPEN.finditer(lines[k])
+            ):
+                break
+            lines[k] = lines[k].rstrip() + lines.pop(k + 1).strip()
             del index[k + 1]
 
 

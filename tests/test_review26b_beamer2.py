@@ -5,7 +5,7 @@ read back with python-pptx."""
 
 from pptx.enum.text import PP_ALIGN
 
-from tests.conftest import build_tex
+from tests.conftest import build_tex, paragraph_texts
 
 
 def _tables(prs) -> list[list[list[str]]]:
@@ -64,3 +64,51 @@ def test_a_tabu_width_its_x_options_and_row_fonts_are_read(tmp_path):
     aligned = [c.text_frame.paragraphs[0].alignment for c in table.rows[1].cells]
     assert aligned == [PP_ALIGN.LEFT, PP_ALIGN.CENTER, PP_ALIGN.RIGHT]
     assert "raw-tex" not in err
+
+
+def _links(prs) -> list[tuple[str, str]]:
+    """Each linked run's text and address, on all slides."""
+    return [
+        (run.text, run.hyperlink.address)
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for para in shape.text_frame.paragraphs
+        for run in para.runs
+        if run.hyperlink.address
+    ]
+
+
+def test_an_address_broken_over_lines_with_a_comment_is_joined(tmp_path):
+    deck, _ = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{URLs}
+Safety\footnote{
+  Veja \url{http://www.example.org/rapporter/%
+                 notat\%20safety.pdf}
+}
+\begin{itemize}
+  \item Gizmodo: \url{https://gizmodo.com/5498412/%
+             sql-injection-license-plate}
+  \item \href{https://example.org/a/%
+      b\#top}{the page}
+\end{itemize}
+\end{frame}
+""",
+        preamble="\\usepackage{hyperref}\n",
+    )
+    assert sorted(_links(deck)) == [
+        (
+            "http://www.example.org/rapporter/notat%20safety.pdf",
+            "http://www.example.org/rapporter/notat%20safety.pdf",
+        ),
+        (
+            "https://gizmodo.com/5498412/sql-injection-license-plate",
+            "https://gizmodo.com/5498412/sql-injection-license-plate",
+        ),
+        ("the page", "https://example.org/a/b#top"),
+    ]
+    assert "Gizmodo: https://gizmodo.com/5498412/sql-injection-license-plate" in paragraph_texts(
+        deck.slides[0]
+    )
