@@ -7633,6 +7633,11 @@ TEX_SYMBOLS = {
     "dag": "†",
     "ddag": "‡",
     "textbullet": "•",
+    # (textcomp's arrows, which LaTeX's text fonts print)
+    "textrightarrow": "→",
+    "textleftarrow": "←",
+    "textuparrow": "↑",
+    "textdownarrow": "↓",
     "ss": "ß",
     "aa": "å",
     "AA": "Å",

@@ -112,3 +112,21 @@ Safety\footnote{
     assert "Gizmodo: https://gizmodo.com/5498412/sql-injection-license-plate" in paragraph_texts(
         deck.slides[0]
     )
+
+
+def test_textcomp_arrows_print_their_arrows(tmp_path):
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{César}
+\begin{tabular}{c|c}
+  \texttt{A} \textrightarrow \texttt{C} & \texttt{B} \textrightarrow \texttt{D}
+\end{tabular}
+
+Texto: A \textrightarrow{} C, \textleftarrow, \textuparrow\ e \textdownarrow.
+\end{frame}
+""",
+    )
+    assert _tables(deck) == [[["A → C", "B → D"]]]
+    assert "Texto: A → C, ←, ↑ e ↓." in paragraph_texts(deck.slides[0])
+    assert "raw-tex" not in err
