@@ -84,7 +84,8 @@ _FRAME = "\\begin{frame}"
 _FRAME_END = "\\end{frame}"
 _TITLE_COMMANDS = re.compile(r"^\\(frametitle|framesubtitle)\s*(?:<[^>]*>)?\s*(?:\[[^\]]*\])?\s*\{")
 _GRAPHIC = re.compile(r"\\includegraphics\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}")
-_LISTISH = re.compile(r"^(\d{1,9}[.)]|[-+*>])(\s|$)")
+# (and pandoc's fancy markers, which Podium's Markdown reads as lists too: `(a)`, `iv.`, `(cc)`, `B)`, `#.`)
+_LISTISH = re.compile(r"^(\(?(?:\d{1,9}|[A-Za-z]|[ivxlcdm]{2,9}|[IVXLCDM]{2,9}|#)[.)]|[-+*>])(\s|$)")
 _BIBLIOGRAPHY = re.compile(r"^\\(?:bibliographystyle|bibliography|printbibliography|addbibresource|nocite)\b")
 _META = frozenset({"title", "subtitle", "author", "institute", "date"})  # the front matter's keys
 # preamble and body commands that say how beamer draws, not what a slide says
@@ -5668,7 +5669,7 @@ def _unlisted(text: str) -> str:
     if listish is None:
         return text
     marker = listish.group(1)
-    escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
+    escaped = marker[:-1] + "\\" + marker[-1] if len(marker) > 1 else "\\" + marker
     return escaped + text[len(marker) :]
 
 

@@ -130,3 +130,26 @@ Texto: A \textrightarrow{} C, \textleftarrow, \textuparrow\ e \textdownarrow.
     assert _tables(deck) == [[["A → C", "B → D"]]]
     assert "Texto: A → C, ←, ↑ e ↓." in paragraph_texts(deck.slides[0])
     assert "raw-tex" not in err
+
+
+def test_a_paragraph_starting_with_a_letter_in_parentheses_stays_a_paragraph(tmp_path):
+    deck, _ = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Otros}
+{\tiny
+(cc) 2024 Universidad Rey Juan Carlos.\\
+See the licence.
+}
+
+(a) no es una lista en LaTeX.
+
+iv. tampoco.
+
+B) ni esto.
+\end{frame}
+""",
+    )
+    texts = paragraph_texts(deck.slides[0])
+    assert "(cc) 2024 Universidad Rey Juan Carlos.\vSee the licence." in texts
+    assert {"(a) no es una lista en LaTeX.", "iv. tampoco.", "B) ni esto."} <= set(texts)
