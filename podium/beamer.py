@@ -2753,6 +2753,10 @@ def _frame_references(lines: list[str], start: int, end: int) -> None:
             lines[k] = _REFERENCE.sub(reference, line)
 
 
+# a beamer setting with its first argument only, whose second may be on the next line
+_ARGUMENT_LATER = re.compile(r"\\setbeamer(?:template|color|font)\*?\s*\{[^{}]*\}\s*(?:\[[^\]]*\]\s*)*$")
+
+
 def _setup_on_one_line(lines: list[str], start: int, end: int, hooks: set[int]) -> None:
     """Setup between frames whose braces close on a later line (``\\lstset{`` then its keys, ``\\tikzset``,
     ``\\setbeamertemplate``) joined onto its first line, in place, the lines it took left empty: beamer
@@ -2764,9 +2768,11 @@ def _setup_on_one_line(lines: list[str], start: int, end: int, hooks: set[int]) 
             stop = _frame_end(lines, k, end)
             k = (stop if stop is not None else end) + 1
             continue
-        if k not in hooks and _depth(s) > 0 and _QUIET.match(s):
-            j = k
-            depth = _depth(s)
+        # (or whose argument is on the next line: `\setbeamertemplate{frametitle}` then `{`, as TeX reads it)
+        later = k + 1 < end and _ARGUMENT_LATER.match(s) is not None and lines[k + 1].lstrip().startswith("{")
+        if k not in hooks and (_depth(s) > 0 or later) and _QUIET.match(s):
+            j = k + 1 if later and _depth(s) == 0 else k
+            depth = _depth(lines[j].strip()) if j > k else _depth(s)
             while (
                 depth > 0
                 and j + 1 < end

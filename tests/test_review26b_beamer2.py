@@ -153,3 +153,25 @@ B) ni esto.
     texts = paragraph_texts(deck.slides[0])
     assert "(cc) 2024 Universidad Rey Juan Carlos.\vSee the licence." in texts
     assert {"(a) no es una lista en LaTeX.", "iv. tampoco.", "B) ni esto."} <= set(texts)
+
+
+def test_a_template_whose_argument_is_on_the_next_line_is_no_text_outside_a_frame(tmp_path):
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\setbeamertemplate{frametitle}
+{
+  \nointerlineskip
+  \begin{beamercolorbox}[sep=0.3cm,ht=1.8em,wd=\paperwidth]{frametitle}
+  \strut\insertframetitle\strut
+  \end{beamercolorbox}
+}
+\setbeamercolor{normal text}
+  {fg=black}
+\begin{frame}{Uno}
+Hola.
+\end{frame}
+""",
+    )
+    assert "outside-frame" not in err
+    assert "Hola." in paragraph_texts(deck.slides[0])
