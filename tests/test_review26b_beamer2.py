@@ -3,6 +3,8 @@ broken over lines with ``%``, textcomp's arrows, "(a)" at a paragraph's start, `
 with its argument on the next line, ``\\scalebox`` in display math.  Built through the command line and
 read back with python-pptx."""
 
+import re
+
 from pptx.enum.text import PP_ALIGN
 
 from tests.conftest import build_tex, paragraph_texts
@@ -175,3 +177,21 @@ Hola.
     )
     assert "outside-frame" not in err
     assert "Hola." in paragraph_texts(deck.slides[0])
+
+
+def test_scaled_math_in_display_math_is_drawn_as_its_math(tmp_path):
+    deck, err = build_tex(
+        tmp_path,
+        r"""
+\begin{frame}{Funciones}
+\[\Scale[4]{f(x, y) = z}\]
+\[\scalebox{2}{$suma(x, y) = x + y$}\]
+\[\resizebox{!}{1cm}{$a + b$}\]
+\end{frame}
+""",
+        preamble="\\newcommand*{\\Scale}[2][4]{\\scalebox{#1}{$#2$}}\n",
+    )
+    xml = deck.slides[0]._element.xml
+    assert xml.count("<m:oMath>") >= 3
+    assert not re.search(r"<a:t>[^<]*(?:scalebox|resizebox)", xml)  # (no code box of its source)
+    assert "[math]" not in err
