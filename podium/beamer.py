@@ -63,6 +63,7 @@ from .texenvs import (
     SIZES,
     SWITCH_GROUP,
     SWITCHES,
+    TABU_WIDTH,
     TABULARS,
     THEOREMS,
     environment_end,
@@ -83,7 +84,8 @@ _FRAME = "\\begin{frame}"
 _FRAME_END = "\\end{frame}"
 _TITLE_COMMANDS = re.compile(r"^\\(frametitle|framesubtitle)\s*(?:<[^>]*>)?\s*(?:\[[^\]]*\])?\s*\{")
 _GRAPHIC = re.compile(r"\\includegraphics\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}")
-_LISTISH = re.compile(r"^(\d{1,9}[.)]|[-+*>])(\s|$)")
+# (and pandoc's fancy markers, which Podium's Markdown reads as lists too: `(a)`, `iv.`, `(cc)`, `B)`, `#.`)
+_LISTISH = re.compile(r"^(\(?(?:\d{1,9}|[A-Za-z]|[ivxlcdm]{2,9}|[IVXLCDM]{2,9}|#)[.)]|[-+*>])(\s|$)")
 _BIBLIOGRAPHY = re.compile(r"^\\(?:bibliographystyle|bibliography|printbibliography|addbibresource|nocite)\b")
 _META = frozenset({"title", "subtitle", "author", "institute", "date"})  # the front matter's keys
 # preamble and body commands that say how beamer draws, not what a slide says
@@ -1033,6 +1035,7 @@ def _read_lines(text: str, skipped: list[tuple[int, str]] | None = None) -> tupl
     ``\\end{document}`` (LaTeX reads no further: not the frames kept there, nor their text)."""
     lines, index = _uncommented(text.split("\n"), skipped)
     _meta_arguments_joined(lines, index)
+    _addresses_joined(lines, index)
     read = {k for k, _ in _outside_verbatim(lines, 0)}
     boxed = saved_boxes(lines, [k not in read for k in range(len(lines))])
     if boxed is not None:  # (\sbox, lrbox: printed where \usebox prints them)
@@ -1897,7 +1900,8 @@ def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int]
 
 # a tabular's beginning, up to its column specification (tabular*'s, tabularx's width; its [t] position)
 _TABULAR_HEAD = re.compile(
-    r"\\begin\{(tabular|tabular\*|tabularx|tabulary|longtable)\}\s*"
+    r"\\begin\{(tabular|tabular\*|tabularx|tabulary|longtable|tabu|longtabu)\}\s*"
+    r"(?:(?<=bu\})(?:to|spread)[^{}]*)?"  # (tabu's width: to \textwidth)
     r"(?:(?<=r\*\})\{[^{}]*\}\s*|(?<=[xy]\})\{[^{}]*\}\s*)?(?:\[[^\]]*\]\s*)?(?=\{)"
 )
 
@@ -2749,6 +2753,10 @@ def _frame_references(lines: list[str], start: int, end: int) -> None:
             lines[k] = _REFERENCE.sub(reference, line)
 
 
+# a beamer setting with its first argument only, whose second may be on the next line
+_ARGUMENT_LATER = re.compile(r"\\setbeamer(?:template|color|font)\*?\s*\{[^{}]*\}\s*(?:\[[^\]]*\]\s*)*$")
+
+
 def _setup_on_one_line(lines: list[str], start: int, end: int, hooks: set[int]) -> None:
     """Setup between frames whose braces close on a later line (``\\lstset{`` then its keys, ``\\tikzset``,
     ``\\setbeamertemplate``) joined onto its first line, in place, the lines it took left empty: beamer
@@ -2760,9 +2768,11 @@ def _setup_on_one_line(lines: list[str], start: int, end: int, hooks: set[int]) 
             stop = _frame_end(lines, k, end)
             k = (stop if stop is not None else end) + 1
             continue
-        if k not in hooks and _depth(s) > 0 and _QUIET.match(s):
-            j = k
-            depth = _depth(s)
+        # (or whose argument is on the next line: `\setbeamertemplate{frametitle}` then `{`, as TeX reads it)
+        later = k + 1 < end and _ARGUMENT_LATER.match(s) is not None and lines[k + 1].lstrip().startswith("{")
+        if k not in hooks and (_depth(s) > 0 or later) and _QUIET.match(s):
+            j = k + 1 if later and _depth(s) == 0 else k
+            depth = _depth(lines[j].strip()) if j > k else _depth(s)
             while (
                 depth > 0
                 and j + 1 < end
@@ -3087,6 +3097,9 @@ _VERBATIM_ARG = re.compile(
 )
 
 
+_TRAILING_COMMENT = re.compile(r"(?<!\\)%\s*$")
+
+
 def _comment_at(line: str) -> int | None:
     """Where TeX's comment starts in ``line`` (a ``%`` not escaped by a backslash, nor inside ``\\verb|…|``,
     ``\\lstinline``, ``\\url{…}`` or ``\\href{…}``, which read it as a character), or None."""
@@ -3103,6 +3116,10 @@ def _comment_at(line: str) -> int | None:
                 continue
             if verbatim is not None:  # \url{…}: to its closing brace
                 close = balanced_group(line, verbatim.end())
+                if close < 0 and (tail := _TRAILING_COMMENT.search(line, verbatim.end())) is not None:
+                    return (
+                        tail.start()
+                    )  # (an address broken over lines: `…/%` ⏎ `rest}`, :func:`_addresses_joined`)
                 i = close if close > 0 else len(line)
                 continue
             i += 2
@@ -3136,6 +3153,26 @@ def _meta_arguments_joined(lines: list[str], index: list[int]) -> None:
     for k in reversed(alone):  # (from the last: the lines before keep their places)
         while k + 1 < len(lines) and _META_ALONE.match(lines[k]) and lines[k + 1].lstrip()[:1] in ("{", "["):
             lines[k] = lines[k].rstrip() + lines.pop(k + 1).strip()  # (\title, [short], {long}: a line each)
+            del index[k + 1]
+
+
+# an address whose group may be left open at its line's end
+_ADDRESS_OPEN = re.compile(r"\\(?:url|href)\s*(?=\{)")
+MAX_ADDRESS_LINES = 5  # the most lines an address broken over lines is joined from
+
+
+def _addresses_joined(lines: list[str], index: list[int]) -> None:
+    """An address broken over lines (``\\url{…/%`` ⏎ ``rest}``, ``\\href``'s too) joined into one line, in
+    place, as TeX reads it: the comment's ``%`` takes the line's end and the next line's leading spaces
+    with it (and url's ``\\url`` passes over spaces), so the address is its pieces joined."""
+    opened = [k for k, line in _outside_verbatim(lines, 0) if "\\url" in line or "\\href" in line]
+    for k in reversed(opened):  # (from the last: the lines before keep their places)
+        for _ in range(MAX_ADDRESS_LINES):
+            if k + 1 >= len(lines) or all(
+                balanced_group(lines[k], mt.end()) > 0 for mt in _ADDRESS_OPEN.finditer(lines[k])
+            ):
+                break
+            lines[k] = lines[k].rstrip() + lines.pop(k + 1).strip()
             del index[k + 1]
 
 
@@ -5593,6 +5630,9 @@ def _groups_printed(text: str) -> str:
                             out.append(text[last : opening + 1] + printed)
                             last = close - 1
                 i = close
+                if name.group(1) == "begin" and text[opening:close] in ("{tabu}", "{longtabu}"):
+                    width = TABU_WIDTH.match(text, i)  # (its width, `to 10cm`, then its columns)
+                    i = width.end() if width else i
             continue
         if text[i] != "{":
             i += 1
@@ -5635,7 +5675,7 @@ def _unlisted(text: str) -> str:
     if listish is None:
         return text
     marker = listish.group(1)
-    escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
+    escaped = marker[:-1] + "\\" + marker[-1] if len(marker) > 1 else "\\" + marker
     return escaped + text[len(marker) :]
 
 

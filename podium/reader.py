@@ -7450,7 +7450,7 @@ def tex_as_markup(piece: RawPiece, colours: Mapping[str, texcolours.RGB] | None 
         words = _tex_words(piece.args[-1], colours)
         return words.upper() if "upper" in piece.name.lower() else words.lower()
     if piece.name in ("url", "href"):
-        url = piece.args[0].strip()
+        url = _address(piece.args[0])
         words = piece.args[-1] if piece.name == "href" and len(piece.args) >= 2 else url
         if not url:  # (\url{}: nothing, as LaTeX prints; \href{}{words}: the words)
             return _tex_words(words, colours)
@@ -7705,6 +7705,11 @@ TEX_SYMBOLS = {
     "dag": "†",
     "ddag": "‡",
     "textbullet": "•",
+    # (textcomp's arrows, which LaTeX's text fonts print)
+    "textrightarrow": "→",
+    "textleftarrow": "←",
+    "textuparrow": "↑",
+    "textdownarrow": "↓",
     "ss": "ß",
     "aa": "å",
     "AA": "Å",
@@ -7881,6 +7886,17 @@ def _px(value: str | None) -> str | None:
         return None
     value = value.strip()
     return value + "px" if re.fullmatch(r"\d+(\.\d+)?", value) else value
+
+
+# what TeX leaves out of an address broken over lines: a comment, whose `%` takes the line's end and the
+# next line's leading spaces with it, or a line's end with the spaces around it (url's \url drops spaces)
+_ADDRESS_BREAK = re.compile(r"(?<!\\)%[^\n]*\n\s*|\s*\n\s*")
+
+
+def _address(tex: str) -> str:
+    """The address that ``\\url{tex}`` (``\\href``'s first argument) links to: its lines joined as TeX reads
+    them (``…/%`` ⏎ ``rest``: ``…/rest``), hyperref's escaped characters (``\\%``, ``\\#``) as themselves."""
+    return re.sub(r"\\([%#&_$~])", r"\1", _ADDRESS_BREAK.sub("", tex.strip()))
 
 
 def is_safe_url(href: str) -> bool:

@@ -134,7 +134,8 @@ THEOREM_LABELS = {
 WRAPFIGS = ("wrapfigure", "wrapfigure*", "wraptable", "wraptable*", "wrapfloat", "wrapfloat*")
 # sidecap's figures (and memoir's \begin{sidecaption}{caption}[label]): a figure, its caption beside it
 SIDE_CAPTIONS = ("SCfigure", "SCfigure*", "sidecaption")
-TABULARS = ("tabular", "tabular*", "tabularx", "tabulary", "longtable")
+# (tabu's and longtabu's columns are tabularx's X, X[2], X[c]: their `to \textwidth` width is skipped)
+TABULARS = ("tabular", "tabular*", "tabularx", "tabulary", "longtable", "tabu", "longtabu")
 # environments that only set how their content looks or sits (line spacing, type size, columns the
 # template does not draw, a placed box; beamer's overprint and overlayarea, where alternatives take turns,
 # which a deck shows each on its click): their content, without their arguments
@@ -229,7 +230,8 @@ _ALG_WORDS = re.compile(r"\\(AND|OR|NOT|XOR|TRUE|FALSE|And|Or|Not|True|False)(?!
 _TABLE_RULES = re.compile(
     r"\\(?:hline|toprule|midrule|bottomrule|endhead|endfirsthead|endfoot|endlastfoot|centering|small|footnotesize"
     r"|scriptsize|tiny|large|Large|normalsize)\b(?:\[[^\]]*\])?"
-    r"|\\(?:cline|cmidrule|rowcolor|cellcolor|arraystretch)\s*(?:\([^)]*\))?\s*(?:\[[^\]]*\])?\s*(?:\{[^{}]*\})?"
+    r"|\\(?:cline|cmidrule|rowcolor|cellcolor|arraystretch|rowfont|tabucline|taburulecolor|taburowcolors)"
+    r"\s*(?:\([^)]*\))?\s*(?:\[[^\]]*\])?\s*(?:\|[^|]*\|)?\s*(?:\{(?:[^{}]|\{[^{}]*\})*\})?"
     r"|\\renewcommand\s*\{?\\arraystretch\}?\s*\{[^{}]*\}"
     r"|\\(?:label)\{[^{}]*\}"
 )
@@ -1042,6 +1044,10 @@ def _box_title(text: str) -> str:
 _BODY_LABEL = re.compile(r"\A\s*\\label\{[^{}]*\}|^\s*\\label\{[^{}]*\}\s*$", re.M)
 
 
+# tabu's width or stretch before its columns (`to \textwidth`, `spread 0pt`, `to .8\linewidth`)
+TABU_WIDTH = re.compile(r"(?:\s*(?:to|spread)\s*[-+]?[\d.]*\s*(?:\\[A-Za-z]+|[a-z]{2})(?![A-Za-z]))?")
+
+
 # environments whose first argument is not optional: TeX finds it after spaces (\begin{tabular} {c|l})
 _ARGUED = frozenset((*TABULARS, *BOXES, "column", "minted"))
 
@@ -1050,6 +1056,9 @@ def _arguments(source: str, j: int, env: str) -> tuple[list[str], int]:
     """The arguments (``[…]``, ``{…}``) after ``\\begin{env}``, which ends at ``source[j]``, and where its
     body starts."""
     args: list[str] = []
+    if env in ("tabu", "longtabu"):  # (its width before its columns: \begin{tabu} to \textwidth {lX})
+        width = TABU_WIDTH.match(source, j)
+        j = width.end() if width else j
     while j < len(source):
         at = j
         if env in _ARGUED and not args:  # (spaces on its line before the argument TeX skips)
@@ -2333,6 +2342,12 @@ def _column_marks(spec: str, aligned: bool = False) -> list[str]:
             out.append({"centering": "C", "raggedleft": "R"}[set_so[-1]] if set_so else c)
             before = ""
             i += 1
+            if i < len(spec) and spec[i] == "[":  # (tabu's X[2,c], siunitx's S[table-format=2.1]: options)
+                close = _group(spec, i, "[", "]")
+                options = spec[i + 1 : close - 1].replace(" ", "").split(",") if close > 0 else []
+                placed = [o for o in options if o in ("c", "r")] if aligned and c == "X" else []
+                out[-1] = {"c": "C", "r": "R"}[placed[-1]] if placed else out[-1]
+                i = close if close > 0 else i
             while c not in "lcr" and i < len(spec) and spec[i] == "{":  # (the column's arguments)
                 close = _group(spec, i)
                 if close <= 0:

@@ -255,6 +255,13 @@ def _spaces_and_breaks(tex: str) -> str:
     return tex
 
 
+# a box that scales or resizes math (graphicx's \scalebox{2}[1]{$…$}, \resizebox{w}{h}{$…$}), its math
+_BOXED_MATH = re.compile(
+    r"\\(?:scalebox\s*\{[^{}]*\}(?:\s*\[[^\]]*\])?|resizebox\*?\s*\{[^{}]*\}\s*\{[^{}]*\})"
+    r"\s*\{\s*\$((?:\\.|[^$\\])*)\$\s*\}"
+)
+
+
 def normalise(tex: str) -> str:
     """Rewrite TeX that latex2mathml reads badly into TeX it reads (same meaning)."""
     if any(f"\\{name}" in tex for name in ("only", "onslide", "uncover", "visible", "invisible", "pause")):
@@ -278,6 +285,8 @@ def normalise(tex: str) -> str:
         tex = _plain_matrices(tex)
     if "eqnarray" in tex:
         tex = _EQNARRAY.sub(lambda mt: "\\begin{align*}" + eqnarray_rows(mt.group(1)) + "\\end{align*}", tex)
+    if "box" in tex:  # (\scalebox{2}{$x$} in math: its math, at the slide's size)
+        tex = _BOXED_MATH.sub(r"{\1}", tex)
     tex = _spaces_and_breaks(tex)
     tex = _DROP.sub(lambda mt: "" if mt.group(1) != "label" or mt.group(2) else mt.group(0), tex)
     tex = _ALIGN_ENVS.sub(lambda mt: "\\" + mt.group(1) + "{align*}", tex)
