@@ -362,7 +362,7 @@ def _input_line(
             return None
     elif found is not None:
         name, folder = _input_path(found, state)
-        include = found.group("kind") == "include" or (found.group("imported") or "").startswith("include")
+        include = found.group("kind") == "include" or "include" in (found.group("imported") or "")
         wanted = not include or state.only is None or _include_name(name) in state.only
         got_all = [got] if wanted and (got := state.read(name, shown, n, via)) is not None else []
     out: list[str] = []
@@ -1900,9 +1900,10 @@ def _only_alternatives(lines: list[str], start: int, stop: int, index: list[int]
 
 # a tabular's beginning, up to its column specification (tabular*'s, tabularx's width; its [t] position)
 _TABULAR_HEAD = re.compile(
-    r"\\begin\{(tabular|tabular\*|tabularx|tabulary|longtable|tabu|longtabu)\}\s*"
-    r"(?:(?<=bu\})(?:to|spread)[^{}]*)?"  # (tabu's width: to \textwidth)
-    r"(?:(?<=r\*\})\{[^{}]*\}\s*|(?<=[xy]\})\{[^{}]*\}\s*)?(?:\[[^\]]*\]\s*)?(?=\{)"
+    r"\\begin\{(tabular|tabular\*|tabularx|tabulary|longtable|tabu|longtabu)\}"
+    # (tabu's width, `to \textwidth`; tabular*'s and tabularx's width argument)
+    r"(?:(?<=bu\})\s*(?:to|spread)[^{}]*|(?<=r\*\})\s*\{[^{}]*\}|(?<=[xy]\})\s*\{[^{}]*\})?"
+    r"\s*(?:\[[^\]]*\]\s*)?(?=\{)"
 )
 
 
@@ -2971,6 +2972,7 @@ def _switch_values(
         if start is not None and start.group(1) in switches:
             values[index[k]] = state.get(start.group(1), (False, ""))
         kept, at = [], 0
+        defined = _DEFINITION.search(line) is not None
         for mt in _SWITCH_SETTING.finditer(line):
             if mt.group(0).startswith("\\newif"):
                 state[mt.group(0).rsplit("\\if", 1)[1]] = (False, "")
@@ -2980,7 +2982,10 @@ def _switch_values(
                 opened.append(mt.group(1))
             elif mt.group(2) in switches:
                 undecided = next((c for c in reversed(opened) if c not in ("iftrue", "iffalse")), "")
-                state[mt.group(2)] = (mt.group(3) == "true", undecided if undecided not in names else "")
+                # (a setting TeX skips, under \iffalse, or one a macro's body makes only where it is used,
+                # sets nothing here)
+                if "iffalse" not in opened and not defined:
+                    state[mt.group(2)] = (mt.group(3) == "true", undecided if undecided not in names else "")
                 kept.append(line[at : mt.start()])
                 at = mt.end()
         out.append("".join(kept) + line[at:] if kept else line)

@@ -112,10 +112,14 @@ def html_divs_to_fenced(text: str) -> str | None:
     return clicks or columns
 
 
+# a `<div>` with a class or an id, which may be a fenced div (:func:`_classed`)
+_CLASSED_DIV = re.compile(r"<div\b[^>]*\b(?:class|id)\s*=", re.I)
+
+
 def _fragments_and_notes(text: str) -> str | None:
     """``text`` with reveal.js's fragment and notes elements (tags alone on their lines) as fenced divs."""
-    if not any(
-        w in text for w in ("fragment", "notes", "columns-2", "center", "right", "CENTER", "class", "id")
+    if not any(w in text for w in ("fragment", "notes", "columns-2", "center", "right", "CENTER")) and not (
+        _CLASSED_DIV.search(text)
     ):
         return None
     lines = text.split("\n")
@@ -387,7 +391,7 @@ def _nested_row(lines: list[str], fenced: list[bool], start: int) -> list[str] |
             last += 1
         # (the fences on the blank lines around the block; one blank line cannot hold both)
         before, after = k - 1 - start, last + 1 - start
-        if before <= 0 or after >= end - start or new[before] or new[after] or before == after:
+        if before <= 0 or after >= end - start or new[before].strip() or new[after].strip():
             return None
         new[before], new[after] = "::: column", ":::"
         blocks += 1

@@ -995,16 +995,13 @@ ESCAPED_TEXT = "text_escaped"
 
 def _kept_escapes(state: StateCore) -> None:
     """An escaped backslash or bracket as a token of its own (:data:`ESCAPED_TEXT`), not joined to the text
-    around it: the reader, which reads raw TeX and spans out of text, must know it was escaped.  In a beamer
-    deck (:data:`TEX_DOLLARS`) ``\\\\`` is TeX's line break, never an escape: the reader reads it as TeX."""
-    tex = bool(state.env.get(TEX_DOLLARS))
+    around it: the reader, which reads raw TeX and spans out of text, must know it was escaped."""
     for block in state.tokens:
         if block.type != "inline" or not block.children or "\\" not in block.content:
             continue
         for kid in block.children:
             if kid.type == "text_special" and kid.info == "escape" and kid.content in _KEPT_ESCAPES:
-                if not (tex and kid.content == "\\"):
-                    kid.type = ESCAPED_TEXT
+                kid.type = ESCAPED_TEXT
 
 
 def _cut_addresses(state: StateCore) -> None:

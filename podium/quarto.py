@@ -549,14 +549,17 @@ def variables_file(base: Path, policy) -> Path | None:
 
 def variables_unread(base: Path, policy) -> Path | None:
     """The ``_variables.yml`` in a folder above the lecture (folder ``base``) that ``policy`` does not let
-    Podium read, up to the Quarto project's root (the folder of its ``_quarto.yml``); None if there is none."""
-    folder = base.resolve()
+    Podium read, up to the Quarto project's root (the folder of its ``_quarto.yml``); None if there is none,
+    or no project holds the lecture (a file above it then belongs to no project of its)."""
+    folder, found = base.resolve(), None
     while True:
         candidate = folder / "_variables.yml"
-        if candidate.is_file() and not (policy.allows(folder) and policy.allows(candidate)):
-            return candidate
-        if folder.parent == folder or any((folder / n).is_file() for n in PROJECT_FILES):
-            return None  # (above the project's root, the file is another project's)
+        if found is None and candidate.is_file() and not (policy.allows(folder) and policy.allows(candidate)):
+            found = candidate
+        if any((folder / n).is_file() for n in PROJECT_FILES):
+            return found  # (above the project's root, the file is another project's)
+        if folder.parent == folder:
+            return None
         folder = folder.parent
 
 

@@ -1041,10 +1041,10 @@ def markdown_text(
         value = _meta_scripts(value)
     if "\\" in value:
         value = date_numbers(value)
-        value = _TEXORPDF.sub(r"\1", value)  # (hyperref's choice: the TeX, not the bookmark's text)
         value = _META_LOGO.sub(lambda mt: TEX_SYMBOLS[mt.group(1)], value)  # (\LaTeX in a title)
         for _ in range(4):  # (\text{\includegraphics{…}}: the inner command first, then the outer)
-            before, value = value, _META_TEX.sub(_meta_tex, value)
+            # (hyperref's \texorpdfstring: its TeX, not the bookmark's text, once the TeX inside is read)
+            before, value = value, _TEXORPDF.sub(r"\1", _META_TEX.sub(_meta_tex, value))
             if value == before:
                 break
         value = re.sub(r"[ \t]+", " ", value).strip()
@@ -5980,12 +5980,11 @@ class _Converter:
                     "not-rendered",
                 )
             return pictures
-        lost = (
-            not live
-            and not pictures
-            and cell not in quarto.STYLING_LANGS
-            and quarto.hidden_output(code if calls is None else calls.rest, options)
+        # (its output, a plot, a table or printed values, which nothing here runs to show)
+        output = cell not in quarto.STYLING_LANGS and quarto.hidden_output(
+            code if calls is None else calls.rest, options
         )
+        lost = not live and not pictures and output
         self.count_cell(shown, options, pos, lost)
         out: list[m.Block] = []
         if shown is not None and shown.strip():
@@ -5994,10 +5993,7 @@ class _Converter:
         if refs and not out and not pictures and quarto.output_allowed(options):
             self.reused_not_rendered(refs, reused is not None, pos)
         elif (
-            not out
-            and (not pictures or calls is not None)
-            and cell not in quarto.STYLING_LANGS
-            and quarto.hidden_output(code if calls is None else calls.rest, options)
+            not out and (not pictures or calls is not None) and output
         ):  # (what else a cell with include_graphics runs: its own output)
             self.diags.warning(
                 "this hidden code cell's output (a plot, a table or printed values) is not shown: Podium "
@@ -7890,7 +7886,7 @@ def _px(value: str | None) -> str | None:
 
 # what TeX leaves out of an address broken over lines: a comment, whose `%` takes the line's end and the
 # next line's leading spaces with it, or a line's end with the spaces around it (url's \url drops spaces)
-_ADDRESS_BREAK = re.compile(r"(?<!\\)%[^\n]*\n\s*|\s*\n\s*")
+_ADDRESS_BREAK = re.compile(r"(?<!\\)%[ \t]*\n\s*|\s*\n\s*")
 
 
 def _address(tex: str) -> str:
@@ -8644,7 +8640,9 @@ _BOOKDOWN_REF = re.compile(r"@ref\([-/:\w]+\)")  # (bookdown's \@ref(tab:x), its
 
 # the words of a references slide's title ("References", "Referenced materials", "Key readings", "Literatur"…)
 _REFERENCE_TITLES = re.compile(
-    r"\b(?:referen|r\u00e9f\u00e9ren|bibliogra|literat|works cited|reading|sources|citations|quellen|"
+    # (at the title's start, after a word such as "Further": "Data sources" is a slide of its own)
+    r"^(?:(?:further|key|recommended|required|suggested|additional|selected|cited)\s+)?"
+    r"(?:referen|r\u00e9f\u00e9ren|bibliogra|literat|works cited|reading|sources|citations|quellen|"
     r"riferimenti|fuentes)",
     re.I,
 )

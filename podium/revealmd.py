@@ -407,7 +407,7 @@ def _marks(lines: list[str]) -> tuple[list[bool], list[re.Match | None], list[re
 # a Markdown picture ending its line's words (`![Spring](pic.png)`, its source perhaps in `<…>` or titled)
 _PICTURE_END = re.compile(r"""!\[[^\]\n]*\]\((?:<[^<>\n]*>|[^()\s]+)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)\s*$""")
 _CSS_SIZE = re.compile(
-    r"(?:^|;)\s*(width|height)\s*:\s*(\d*\.?\d+(?:%|px|in|cm|mm|pt|em))\s*(?:!important\s*)?(?:;|$)", re.I
+    r"(?:^|;)\s*(width|height)\s*:\s*(\d*\.?\d+(?:%|px|in|cm|mm|pt|em))\s*(?:!important\s*)?(?=;|$)", re.I
 )
 
 

@@ -1979,12 +1979,13 @@ def _subfloat(text: str, at: int, captioned: str = "subcaption") -> tuple[str, i
         )
         j = close if close > 0 else j
     inner = text[j:end].removesuffix("\\end{" + mt.group(1) + "}")
-    caption = ""
+    caption, star = "", ""  # (a starred caption keeps its star: LaTeX letters it not)
     if (found := _CAPTION.search(inner)) is not None and (close := _group(inner, found.end())) > 0:
         caption = _LABEL.sub("", inner[found.end() + 1 : close - 1])
+        star = "*" if "*" in found.group(0) else ""
         inner = inner[: found.start()] + inner[close:]
     inner = _LABEL.sub("", inner)
-    return inner + (f"\n\\{captioned}{{{caption}}}\n" if caption.strip() else ""), end
+    return inner + (f"\n\\{captioned}{star}{{{caption}}}\n" if caption.strip() else ""), end
 
 
 def _own_caption(body: str) -> tuple[int, int, int, int] | None:
@@ -2021,9 +2022,13 @@ def _subfigures(body: str) -> str:
         if close < 0 or content < 0:
             at = mt.end()
             continue
+        star = "*" if mt.group(0).startswith("\\subcaptionbox*") else ""  # (unlettered)
         caption = _LABEL.sub("", body[mt.end() + 1 : close - 1])
         body = (
-            body[: mt.start()] + body[k + 1 : content - 1] + f"\n\\subcaption{{{caption}}}\n" + body[content:]
+            body[: mt.start()]
+            + body[k + 1 : content - 1]
+            + f"\n\\subcaption{star}{{{caption}}}\n"
+            + body[content:]
         )
         at = mt.start()
     return body

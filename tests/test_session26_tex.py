@@ -90,6 +90,10 @@ SUBFIGURES = r"""\documentclass{beamer}
 \includegraphics[width=\textwidth]{a.png}
 \subcaption*{Unnumbered}
 \end{subfigure}
+\begin{subfigure}{0.3\textwidth}
+\includegraphics[width=\textwidth]{b.png}
+\caption*{Starred}
+\end{subfigure}
 \caption{Both colours}
 \end{figure}
 \end{frame}
@@ -109,7 +113,7 @@ def test_subfigure_captions_lettered(tmp_path):
     slide = list(Presentation(str(tmp_path / "out" / "deck.pptx")).slides)[0]
     texts = _texts(slide)
     assert "(a) Red square" in texts and "(b) Blue square" in texts, texts
-    assert "Unnumbered" in texts and "Both colours" in texts, texts
+    assert "Unnumbered" in texts and "Starred" in texts and "Both colours" in texts, texts
 
 
 def test_line_break_inside_a_decks_own_box(tmp_path):
@@ -127,3 +131,21 @@ def test_line_break_inside_a_decks_own_box(tmp_path):
     slide = list(Presentation(str(tmp_path / "out" / "deck.pptx")).slides)[0]
     words = " ".join(_texts(slide))
     assert "\\" not in words and "Install an agent:\vClaude Code" in words, repr(words)
+
+
+def test_a_switch_set_where_tex_skips_it_sets_nothing(tmp_path):
+    """A ``\\deploytrue`` under ``\\iffalse``, or in a macro's body never used, sets nothing: TeX shows the
+    ``\\else`` part's frame."""
+    src = tmp_path / "deck.tex"
+    src.write_text(
+        "\\documentclass{beamer}\n\\newif\\ifdeploy\n\\iffalse\n\\deploytrue\n\\fi\n"
+        "\\newcommand{\\slides}{\\deploytrue}\n\\begin{document}\n\\ifdeploy\n\\begin{frame}{One}\na\n"
+        "\\end{frame}\n\\else\n\\begin{frame}{Two}\nb\n\\end{frame}\n\\fi\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("slides", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    titles = [
+        s.shapes.title.text_frame.text for s in Presentation(str(tmp_path / "out" / "deck.pptx")).slides
+    ]
+    assert titles == ["Two"], titles

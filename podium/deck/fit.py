@@ -48,7 +48,7 @@ from .measure import (
     code_columns,
     code_height,
     deck_fonts,
-    link_pieces,
+    one_field,
     para_height,
     para_size,
     row_heights,
@@ -130,10 +130,7 @@ def _widest_word(para: Para) -> tuple[str, bool]:
     """The longest piece of ``para`` that a line does not break (a word; a link's words, which LibreOffice
     draws as one field, :func:`~podium.deck.measure.link_pieces`), and whether it holds a link's words."""
     glued = "\x00"  # (a link's space, which breaks no line)
-    text = "".join(
-        r.text.replace(" ", glued) if r.link and " " in r.text and len(link_pieces(r)) == 1 else r.text
-        for r in para.runs
-    )
+    text = "".join(r.text.replace(" ", glued) if one_field(r) else r.text for r in para.runs)
     word = max(text.split() or [""], key=len)
     return word.replace(glued, " ").strip(), glued in word.strip(glued)
 
@@ -1391,8 +1388,8 @@ class Fitter:
             b = c.block
             rows = row_heights(b, width, sizes.table, self.g.fonts)
             head = rows[0] if b.headed else 0  # (repeated at the top of every part)
-            if b.pos in self.kept and sum(rows) <= cap:
-                return None  # (kept whole: it starts the next part)
+            if b.pos in self.kept and self._h(c, width, sizes, None, False) <= cap:
+                return None  # (kept whole, its caption with it: it starts the next part)
             return _take(
                 [(r, hr) for r, hr in zip(b.rows, rows[1:] if b.headed else rows)],
                 lambda items, first: head + sum(x[1] for x in items),

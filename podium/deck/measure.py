@@ -174,12 +174,16 @@ def link_pieces(r: Run) -> list[Run]:
     return [replace(r, text=piece) for piece in re.findall(r"\s*\S+\s*", r.text)]
 
 
+def one_field(r: Run) -> bool:
+    """Whether run ``r`` is a link of several words written as one run (:func:`link_pieces`), which
+    LibreOffice draws as one field and breaks at none of its spaces."""
+    return bool(r.link) and " " in r.text and len(link_pieces(r)) == 1
+
+
 def _segments(para: Para, fonts: Fonts, latin: str, ea: str) -> list[tuple[str, str, bool, bool, float]]:
     out = []
     for r in para.runs:
-        if (
-            r.link and " " in r.text and len(link_pieces(r)) == 1
-        ):  # (one field: LibreOffice breaks it nowhere)
+        if one_field(r):  # (LibreOffice breaks it nowhere)
             r = replace(r, text=r.text.replace(" ", "\u00a0"))
         family = fonts.mono if r.code else latin
         ratio = code_ratio(latin, fonts.mono) if r.code else 1.0
